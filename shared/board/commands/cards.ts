@@ -1,0 +1,180 @@
+/** Commands on cards: create, edit, move, verdict, assignee, delete. One intent, one transaction. */
+import * as Y from 'yjs';
+import type { Actor } from '../actor';
+import { BoardError } from '../errors';
+import {
+  addClaimInput,
+  type AddClaimInput,
+  columnSchema,
+  editCardInput,
+  type EditCardInput,
+  actorSchema,
+} from '../inputs';
+import type { CommandContext } from '../origin';
+import { parseInput } from '../parse';
+import { compareRank, rankBetween } from '../rank';
+import { readRatingScale } from '../readMeta';
+import { verdictFitsColumn } from '../ratingScale';
+import { CARD_KEYS as K, type CardMap, type ColumnId, cardsMap, isPos, type Pos } from '../schema';
+import { type CommandScope, transact } from '../transact';
+
+export function getCard(doc: Y.Doc, cardId: string): CardMap {
+  const card = cardsMap(doc).get(cardId);
+  if (!(card instanceof Y.Map)) throw new BoardError('card_not_found', `no card ${cardId}`);
+  return card;
+}
+
+function touch(card: CardMap, scope: CommandScope): void {
+  card.set(K.updatedBy, scope.actor);
+  card.set(K.updatedAt, scope.now);
+}
+
+/** The other cards of a column in display order (B3), as {id, rank}. */
+function columnOrder(
+  doc: Y.Doc,
+  column: ColumnId,
+  except?: string,
+): { id: string; rank: string }[] {
+  const out: { id: string; rank: string }[] = [];
+  cardsMap(doc).forEach((card, id) => {
+    if (id === except) return;
+    const pos = card.get(K.pos);
+    if (isPos(pos) && pos.column === column) out.push({ id, rank: pos.rank });
+  });
+  return out.sort(compareRank);
+}
+
+/**
+ * A rank that puts a card at `index` among `order`. When neighbours share a rank (two clients
+ * once picked the same key), the card goes after the whole tie: ids, not ranks, order a tie.
+ */
+function rankAt(order: { rank: string }[], index: number): string {
+  const i = Math.max(0, Math.min(index, order.length));
+  const before = i > 0 ? (order[i - 1] as { rank: string }).rank : null;
+  let j = i;
+  while (j < order.length && before !== null && (order[j] as { rank: string }).rank <= before) j++;
+  const after = j < order.length ? (order[j] as { rank: string }).rank : null;
+  return rankBetween(before, after);
+}
+
+export function addClaim(doc: Y.Doc, input: AddClaimInput, ctx: CommandContext): string {
+  const data = parseInput(addClaimInput, input);
+  return transact(doc, 'addClaim', ctx, (scope) => {
+    const id = scope.newId();
+    const column = data.column ?? 'unverified';
+    const order = columnOrder(doc, column);
+    const card: CardMap = new Y.Map();
+    card.set(K.id, id);
+    card.set(K.claim, data.claim);
+    card.set(K.source, data.source ?? null);
+    card.set(K.speaker, data.speaker ?? null);
+    card.set(K.pos, { column, rank: rankAt(order, order.length) } satisfies Pos);
+    card.set(K.verdict, null);
+    card.set(K.rationale, '');
+    card.set(K.assignee, null);
+    card.set(K.evidence, new Y.Array());
+    card.set(K.extraction, data.extraction ?? null);
+    card.set(K.createdBy, scope.actor);
+    card.set(K.createdAt, scope.now);
+    touch(card, scope);
+    cardsMap(doc).set(id, card);
+    return id;
+  });
+}
+
+/** Edits text fields; each is its own key, so concurrent edits of different fields both stay. */
+export function editCard(
+  doc: Y.Doc,
+  cardId: string,
+  patch: EditCardInput,
+  ctx: CommandContext,
+): void {
+  const data = parseInput(editCardInput, patch);
+  const card = getCard(doc, cardId);
+  transact(doc, 'editCard', ctx, (scope) => {
+    if (data.claim !== undefined && data.claim !== card.get(K.claim)) card.set(K.claim, data.claim);
+    if (data.speaker !== undefined && data.speaker !== card.get(K.speaker))
+      card.set(K.speaker, data.speaker);
+    if (data.rationale !== undefined && data.rationale !== card.get(K.rationale))
+      card.set(K.rationale, data.rationale);
+    touch(card, scope);
+  });
+}
+
+export interface MoveTarget {
+  readonly column: ColumnId;
+  /** Position among the column's other cards; past the end means last. */
+  readonly index: number;
+  /** A new verdict label to set with the move (the UI asks when the old one does not fit). */
+  readonly verdict?: string | null;
+}
+
+/**
+ * Moves a card: one `pos` value, so concurrent moves resolve to one of them (B2). A verdict
+ * that does not belong to the target column is replaced by `target.verdict`, or cleared.
+ */
+export function moveCard(
+  doc: Y.Doc,
+  cardId: string,
+  target: MoveTarget,
+  ctx: CommandContext,
+): void {
+  const column = parseInput(columnSchema, target.column);
+  const card = getCard(doc, cardId);
+  const scale = readRatingScale(doc);
+  const current = card.get(K.verdict);
+  const verdict = target.verdict !== undefined ? target.verdict : (current as string | null);
+  if (target.verdict !== undefined && !verdictFitsColumn(scale, target.verdict, column)) {
+    throw new BoardError('invalid_input', `verdict ${target.verdict} does not belong in ${column}`);
+  }
+  transact(doc, 'moveCard', ctx, (scope) => {
+    const rank = rankAt(columnOrder(doc, column, cardId), target.index);
+    card.set(K.pos, { column, rank } satisfies Pos);
+    const next = verdictFitsColumn(scale, verdict, column) ? verdict : null;
+    if (next !== current) card.set(K.verdict, next);
+    touch(card, scope);
+  });
+}
+
+export function setVerdict(
+  doc: Y.Doc,
+  cardId: string,
+  verdict: string | null,
+  rationale: string | undefined,
+  ctx: CommandContext,
+): void {
+  const card = getCard(doc, cardId);
+  const scale = readRatingScale(doc);
+  if (verdict !== null && !scale.labels.some((l) => l.label === verdict)) {
+    throw new BoardError('invalid_input', `verdict ${verdict} is not on the board's rating scale`);
+  }
+  if (rationale !== undefined) parseInput(editCardInput, { rationale });
+  transact(doc, 'setVerdict', ctx, (scope) => {
+    card.set(K.verdict, verdict);
+    if (rationale !== undefined) card.set(K.rationale, rationale);
+    touch(card, scope);
+  });
+}
+
+/** "Being checked by": who has taken the card, or null to release it. */
+export function assignCard(
+  doc: Y.Doc,
+  cardId: string,
+  assignee: Actor | null,
+  ctx: CommandContext,
+): void {
+  const who = assignee === null ? null : parseInput(actorSchema, assignee);
+  const card = getCard(doc, cardId);
+  transact(doc, 'assignCard', ctx, (scope) => {
+    card.set(K.assignee, who);
+    touch(card, scope);
+  });
+}
+
+/** Deletes a card; its comments stay in the comments map so an undo brings the thread back. */
+export function deleteCard(doc: Y.Doc, cardId: string, ctx: CommandContext): void {
+  getCard(doc, cardId);
+  transact(doc, 'deleteCard', ctx, () => {
+    cardsMap(doc).delete(cardId);
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Commands on comments. Comments live in the flat `comments` root map so that the server
+ * can let reviewers write there and nowhere else. Deleting keeps a tombstone (text cleared,
+ * deletedAt set) so replies keep their thread.
+ */
+import * as Y from 'yjs';
+import { BoardError } from '../errors';
+import { commentInput, type CommentInput, LIMITS } from '../inputs';
+import type { CommandContext } from '../origin';
+import { parseInput } from '../parse';
+import { COMMENT_KEYS as K, commentsMap } from '../schema';
+import { transact } from '../transact';
+import { getCard } from './cards';
+import { z } from 'zod';
+
+function getComment(doc: Y.Doc, commentId: string): Y.Map<unknown> {
+  const comment = commentsMap(doc).get(commentId);
+  if (!(comment instanceof Y.Map))
+    throw new BoardError('comment_not_found', `no comment ${commentId}`);
+  return comment;
+}
+
+function authorId(comment: Y.Map<unknown>): unknown {
+  return (comment.get(K.author) as { id?: unknown } | undefined)?.id;
+}
+
+function ownComment(doc: Y.Doc, commentId: string, ctx: CommandContext): Y.Map<unknown> {
+  const comment = getComment(doc, commentId);
+  if (authorId(comment) !== ctx.actor.id) {
+    throw new BoardError('not_allowed', 'only the author may change a comment');
+  }
+  return comment;
+}
+
+export function addComment(
+  doc: Y.Doc,
+  cardId: string,
+  input: CommentInput,
+  ctx: CommandContext,
+): string {
+  const data = parseInput(commentInput, input);
+  getCard(doc, cardId);
+  // Replies hang off the thread's first comment, so a thread is one level deep.
+  let parentId: string | null = null;
+  if (data.parentId) {
+    const parent = getComment(doc, data.parentId);
+    parentId = (parent.get(K.parentId) as string | null) ?? data.parentId;
+  }
+  return transact(doc, 'addComment', ctx, (scope) => {
+    const id = scope.newId();
+    const comment = new Y.Map<unknown>();
+    comment.set(K.id, id);
+    comment.set(K.cardId, cardId);
+    comment.set(K.parentId, parentId);
+    comment.set(K.text, data.text);
+    comment.set(K.author, scope.actor);
+    comment.set(K.createdAt, scope.now);
+    comment.set(K.editedAt, null);
+    comment.set(K.deletedAt, null);
+    comment.set(K.resolved, false);
+    comment.set(K.resolvedBy, null);
+    commentsMap(doc).set(id, comment);
+    return id;
+  });
+}
+
+export function editComment(
+  doc: Y.Doc,
+  commentId: string,
+  text: string,
+  ctx: CommandContext,
+): void {
+  const value = parseInput(z.string().trim().min(1).max(LIMITS.comment), text);
+  const comment = ownComment(doc, commentId, ctx);
+  transact(doc, 'editComment', ctx, (scope) => {
+    comment.set(K.text, value);
+    comment.set(K.editedAt, scope.now);
+  });
+}
+
+export function deleteComment(doc: Y.Doc, commentId: string, ctx: CommandContext): void {
+  const comment = ownComment(doc, commentId, ctx);
+  transact(doc, 'deleteComment', ctx, (scope) => {
+    comment.set(K.text, '');
+    comment.set(K.deletedAt, scope.now);
+  });
+}
+
+/** Resolves or reopens the thread that `commentId` starts (or belongs to). */
+export function resolveThread(
+  doc: Y.Doc,
+  commentId: string,
+  resolved: boolean,
+  ctx: CommandContext,
+): void {
+  const comment = getComment(doc, commentId);
+  const rootId = (comment.get(K.parentId) as string | null) ?? commentId;
+  const root = getComment(doc, rootId);
+  transact(doc, 'resolveThread', ctx, (scope) => {
+    root.set(K.resolved, resolved);
+    root.set(K.resolvedBy, resolved ? scope.actor : null);
+  });
+}

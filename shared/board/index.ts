@@ -1,0 +1,15 @@
+/** The board model's public surface: layout, commands, reading. */
+export * from './actor';
+export * from './commands/cards';
+export * from './commands/comments';
+export * from './commands/evidence';
+export * from './commands/meta';
+export * from './errors';
+export * from './inputs';
+export * from './origin';
+export * from './rank';
+export * from './ratingScale';
+export * from './readBoard';
+export * from './readMeta';
+export * from './schema';
+export * from './view';

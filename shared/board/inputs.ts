@@ -1,0 +1,122 @@
+/** Validation of command inputs: the same rules on the client, the server and in imports. */
+import { z } from 'zod';
+import { COLUMNS } from './schema';
+
+export const LIMITS = {
+  title: 300,
+  claim: 2_000,
+  speaker: 300,
+  rationale: 10_000,
+  url: 2_048,
+  quote: 10_000,
+  note: 5_000,
+  comment: 10_000,
+  articleText: 1_000_000,
+  name: 100,
+} as const;
+
+const text = (max: number) => z.string().max(max);
+const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+
+/** Links render as links only with these schemes (DESIGN §5). */
+export const httpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https URL');
+
+export const columnSchema = z.enum(COLUMNS);
+export const stanceSchema = z.enum(['supports', 'refutes', 'context']);
+
+export const sourceSpanSchema = z
+  .object({
+    articleId: z.string().min(1).max(100),
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    sentence: text(LIMITS.claim * 5),
+  })
+  .refine((s) => s.end >= s.start, 'end must not be before start');
+
+export const extractionSchema = z.object({
+  score: z.number(),
+  rank: z.number().int().min(0),
+  chips: z.array(z.object({ text: z.string().max(300), type: z.string().max(40) })).max(100),
+});
+
+export const addClaimInput = z.object({
+  claim: nonEmpty(LIMITS.claim),
+  source: sourceSpanSchema.nullable().optional(),
+  speaker: text(LIMITS.speaker).nullable().optional(),
+  column: columnSchema.optional(),
+  extraction: extractionSchema.nullable().optional(),
+});
+export type AddClaimInput = z.input<typeof addClaimInput>;
+
+export const editCardInput = z
+  .object({
+    claim: nonEmpty(LIMITS.claim),
+    speaker: text(LIMITS.speaker).nullable(),
+    rationale: text(LIMITS.rationale),
+  })
+  .partial();
+export type EditCardInput = z.input<typeof editCardInput>;
+
+export const evidenceInput = z.object({
+  url: httpUrl,
+  quote: text(LIMITS.quote).default(''),
+  stance: stanceSchema,
+  note: text(LIMITS.note).default(''),
+});
+export type EvidenceInput = z.input<typeof evidenceInput>;
+export const evidencePatch = z
+  .object({
+    url: httpUrl,
+    quote: text(LIMITS.quote),
+    stance: stanceSchema,
+    note: text(LIMITS.note),
+  })
+  .partial();
+export type EvidencePatch = z.input<typeof evidencePatch>;
+
+export const commentInput = z.object({
+  text: nonEmpty(LIMITS.comment),
+  parentId: z.string().max(100).nullable().optional(),
+});
+export type CommentInput = z.input<typeof commentInput>;
+
+export const articleInput = z.object({
+  id: z.string().min(1).max(100).optional(),
+  title: text(LIMITS.title).default(''),
+  url: httpUrl.nullable().optional(),
+  text: z.string().min(1).max(LIMITS.articleText),
+});
+export type ArticleInput = z.input<typeof articleInput>;
+
+export const ratingScaleSchema = z
+  .object({
+    best: z.number(),
+    worst: z.number(),
+    labels: z
+      .array(z.object({ label: nonEmpty(60), column: columnSchema, value: z.number() }))
+      .min(1)
+      .max(50),
+  })
+  .refine((s) => s.best > s.worst, 'best must be above worst')
+  .refine(
+    (s) => s.labels.every((l) => l.value >= s.worst && l.value <= s.best),
+    'every label value must lie between worst and best',
+  )
+  .refine(
+    (s) => new Set(s.labels.map((l) => l.label)).size === s.labels.length,
+    'labels must be unique',
+  );
+
+export const organisationSchema = z.object({ name: nonEmpty(LIMITS.title), url: httpUrl });
+
+export const actorSchema = z.object({ id: z.string().min(1).max(100), name: text(LIMITS.name) });

@@ -1,0 +1,42 @@
+import type { ColumnId } from './schema';
+
+/** One verdict label of a board's rating scale, tied to the column it belongs in. */
+export interface RatingLabel {
+  readonly label: string;
+  readonly column: ColumnId;
+  /** schema.org ClaimReview ratingValue, between the scale's worst and best. */
+  readonly value: number;
+}
+
+export interface RatingScale {
+  readonly best: number;
+  readonly worst: number;
+  readonly labels: readonly RatingLabel[];
+}
+
+export const DEFAULT_RATING_SCALE: RatingScale = Object.freeze({
+  best: 5,
+  worst: 1,
+  labels: Object.freeze([
+    { label: 'True', column: 'corroborated', value: 5 },
+    { label: 'Mostly true', column: 'corroborated', value: 4 },
+    { label: 'Unproven', column: 'unverified', value: 3 },
+    { label: 'Missing context', column: 'disputed', value: 3 },
+    { label: 'Misleading', column: 'disputed', value: 2 },
+    { label: 'Mostly false', column: 'disputed', value: 2 },
+    { label: 'False', column: 'disputed', value: 1 },
+  ] satisfies RatingLabel[]),
+});
+
+export function labelsFor(scale: RatingScale, column: ColumnId): readonly RatingLabel[] {
+  return scale.labels.filter((l) => l.column === column);
+}
+
+/** Whether a verdict may stay on a card that moves to `column` (no label is always fine). */
+export function verdictFitsColumn(
+  scale: RatingScale,
+  verdict: string | null,
+  column: ColumnId,
+): boolean {
+  return verdict === null || labelsFor(scale, column).some((l) => l.label === verdict);
+}

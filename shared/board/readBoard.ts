@@ -1,0 +1,196 @@
+/**
+ * Reading a board: `readBoard(doc)` reads everything once; `createBoardReader(doc)` keeps a
+ * view up to date and, after a change, rebuilds only the cards it touched, reusing every
+ * other card object (and column array) so that React rows skip re-rendering.
+ */
+import * as Y from 'yjs';
+import { compareRank } from './rank';
+import { readCard, readComment } from './readCard';
+import { readMeta } from './readMeta';
+import {
+  articlesMap,
+  type CardMap,
+  cardsMap,
+  COLUMNS,
+  type ColumnId,
+  commentsMap,
+  metaMap,
+} from './schema';
+import type { ArticleView, BoardView, CardView, CommentView } from './view';
+
+function readArticles(doc: Y.Doc): readonly ArticleView[] {
+  const out: ArticleView[] = [];
+  articlesMap(doc).forEach((article, id) => {
+    if (!(article instanceof Y.Map)) return;
+    const text = article.get('text');
+    const url = article.get('url');
+    const title = article.get('title');
+    const createdAt = article.get('createdAt');
+    const by = article.get('createdBy') as { id?: unknown; name?: unknown } | null;
+    out.push(
+      Object.freeze({
+        id,
+        title: typeof title === 'string' ? title : '',
+        url: typeof url === 'string' ? url : null,
+        text: typeof text === 'string' ? text : '',
+        createdBy: Object.freeze({
+          id: typeof by?.id === 'string' ? by.id : 'unknown',
+          name: typeof by?.name === 'string' ? by.name : 'Unknown',
+        }),
+        createdAt: typeof createdAt === 'number' ? createdAt : 0,
+      }),
+    );
+  });
+  return Object.freeze(out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)));
+}
+
+function commentsByCard(doc: Y.Doc): Map<string, CommentView[]> {
+  const byCard = new Map<string, CommentView[]>();
+  commentsMap(doc).forEach((comment, id) => {
+    if (!(comment instanceof Y.Map)) return;
+    const view = readComment(comment, id);
+    const list = byCard.get(view.cardId);
+    if (list) list.push(view);
+    else byCard.set(view.cardId, [view]);
+  });
+  return byCard;
+}
+
+function buildColumns(
+  cards: Readonly<Record<string, CardView>>,
+  previous?: BoardView['columns'],
+): BoardView['columns'] {
+  const lists = Object.fromEntries(COLUMNS.map((c) => [c, [] as CardView[]])) as Record<
+    ColumnId,
+    CardView[]
+  >;
+  for (const card of Object.values(cards)) lists[card.column].push(card);
+  const out = {} as Record<ColumnId, readonly string[]>;
+  for (const column of COLUMNS) {
+    const ids = lists[column].sort(compareRank).map((c) => c.id);
+    const prev = previous?.[column];
+    const same = prev && prev.length === ids.length && prev.every((id, i) => id === ids[i]);
+    out[column] = same ? prev : Object.freeze(ids);
+  }
+  return Object.freeze(out);
+}
+
+/** Reads the whole board into frozen plain data. */
+export function readBoard(doc: Y.Doc): BoardView {
+  const comments = commentsByCard(doc);
+  const cards: Record<string, CardView> = {};
+  cardsMap(doc).forEach((card, id) => {
+    if (card instanceof Y.Map) cards[id] = readCard(card, id, comments.get(id) ?? []);
+  });
+  Object.freeze(cards);
+  return Object.freeze({
+    meta: readMeta(doc),
+    articles: readArticles(doc),
+    cards,
+    columns: buildColumns(cards),
+  });
+}
+
+export interface BoardReader {
+  /** The current view; the same object until the doc changes. */
+  read(): BoardView;
+  destroy(): void;
+}
+
+/** A reader that rebuilds only what changed since its last read. */
+export function createBoardReader(doc: Y.Doc): BoardReader {
+  let view: BoardView | null = null;
+  const dirtyCards = new Set<string>();
+  let dirtyMeta = false;
+  let dirtyArticles = false;
+  // Which card each comment belonged to at the last read, for comments that are since deleted.
+  const commentCard = new Map<string, string>();
+
+  const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    for (const event of events) {
+      if (event.path.length > 0) dirtyCards.add(String(event.path[0]));
+      else for (const key of event.keys.keys()) dirtyCards.add(key);
+    }
+  };
+  const onComments = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    for (const event of events) {
+      const ids = event.path.length > 0 ? [String(event.path[0])] : [...event.keys.keys()];
+      for (const commentId of ids) {
+        const before = commentCard.get(commentId);
+        if (before !== undefined) dirtyCards.add(before);
+        const now = commentsMap(doc).get(commentId)?.get('cardId');
+        if (typeof now === 'string') dirtyCards.add(now);
+      }
+    }
+  };
+  const onMeta = () => {
+    dirtyMeta = true;
+  };
+  const onArticles = () => {
+    dirtyArticles = true;
+  };
+  const observers: [
+    Y.AbstractType<unknown>,
+    (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void,
+  ][] = [
+    [metaMap(doc), onMeta],
+    [articlesMap(doc), onArticles],
+    [cardsMap(doc), onCards],
+    [commentsMap(doc), onComments],
+  ];
+  for (const [type, fn] of observers) type.observeDeep(fn);
+
+  function indexComments(): void {
+    commentCard.clear();
+    commentsMap(doc).forEach((comment, id) => {
+      const cardId = comment instanceof Y.Map ? comment.get('cardId') : undefined;
+      if (typeof cardId === 'string') commentCard.set(id, cardId);
+    });
+  }
+
+  function commentsOf(cardId: string): CommentView[] {
+    const out: CommentView[] = [];
+    for (const [commentId, owner] of commentCard) {
+      if (owner !== cardId) continue;
+      const comment = commentsMap(doc).get(commentId);
+      if (comment instanceof Y.Map) out.push(readComment(comment, commentId));
+    }
+    return out;
+  }
+
+  return {
+    read() {
+      if (view === null) {
+        view = readBoard(doc);
+        indexComments();
+        dirtyCards.clear();
+        dirtyMeta = dirtyArticles = false;
+        return view;
+      }
+      if (dirtyCards.size === 0 && !dirtyMeta && !dirtyArticles) return view;
+      let cards = view.cards;
+      if (dirtyCards.size > 0) {
+        indexComments();
+        const next: Record<string, CardView> = { ...view.cards };
+        for (const id of dirtyCards) {
+          const card: CardMap | undefined = cardsMap(doc).get(id);
+          if (card instanceof Y.Map) next[id] = readCard(card, id, commentsOf(id));
+          else delete next[id];
+        }
+        cards = Object.freeze(next);
+      }
+      view = Object.freeze({
+        meta: dirtyMeta ? readMeta(doc) : view.meta,
+        articles: dirtyArticles ? readArticles(doc) : view.articles,
+        cards,
+        columns: dirtyCards.size > 0 ? buildColumns(cards, view.columns) : view.columns,
+      });
+      dirtyCards.clear();
+      dirtyMeta = dirtyArticles = false;
+      return view;
+    },
+    destroy() {
+      for (const [type, fn] of observers) type.unobserveDeep(fn);
+    },
+  };
+}

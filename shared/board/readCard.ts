@@ -1,0 +1,100 @@
+/**
+ * Turns the Yjs values of one card into frozen plain data. Readers are tolerant: a field
+ * with the wrong shape (an old client, a hostile editor) reads as its empty value, and a
+ * card with no valid place reads as unverified, so every card is in exactly one column (B1).
+ */
+import * as Y from 'yjs';
+import type { Actor } from './actor';
+import { sourceSpanSchema, extractionSchema } from './inputs';
+import {
+  CARD_KEYS as C,
+  type CardMap,
+  COMMENT_KEYS as M,
+  EVIDENCE_KEYS as E,
+  isPos,
+} from './schema';
+import type { CardView, CommentView, EvidenceView, Stance } from './view';
+
+const UNKNOWN_ACTOR: Actor = Object.freeze({ id: 'unknown', name: 'Unknown' });
+
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+function actor(v: unknown): Actor {
+  if (typeof v !== 'object' || v === null) return UNKNOWN_ACTOR;
+  const a = v as Record<string, unknown>;
+  if (typeof a.id !== 'string' || typeof a.name !== 'string') return UNKNOWN_ACTOR;
+  return Object.freeze({ id: a.id, name: a.name });
+}
+
+const actorOrNull = (v: unknown): Actor | null => (v == null ? null : actor(v));
+
+function stance(v: unknown): Stance {
+  return v === 'supports' || v === 'refutes' ? v : 'context';
+}
+
+function readEvidence(item: Y.Map<unknown>): EvidenceView {
+  return Object.freeze({
+    id: str(item.get(E.id)),
+    url: str(item.get(E.url)),
+    quote: str(item.get(E.quote)),
+    stance: stance(item.get(E.stance)),
+    note: str(item.get(E.note)),
+    addedBy: actor(item.get(E.addedBy)),
+    addedAt: num(item.get(E.addedAt)),
+  });
+}
+
+export function readComment(comment: Y.Map<unknown>, id: string): CommentView {
+  return Object.freeze({
+    id,
+    cardId: str(comment.get(M.cardId)),
+    parentId: strOrNull(comment.get(M.parentId)),
+    text: str(comment.get(M.text)),
+    author: actor(comment.get(M.author)),
+    createdAt: num(comment.get(M.createdAt)),
+    editedAt: typeof comment.get(M.editedAt) === 'number' ? num(comment.get(M.editedAt)) : null,
+    deletedAt: typeof comment.get(M.deletedAt) === 'number' ? num(comment.get(M.deletedAt)) : null,
+    resolved: comment.get(M.resolved) === true,
+    resolvedBy: actorOrNull(comment.get(M.resolvedBy)),
+  });
+}
+
+export function compareComments(a: CommentView, b: CommentView): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function readCard(card: CardMap, id: string, comments: readonly CommentView[]): CardView {
+  const pos = card.get(C.pos);
+  const place = isPos(pos) ? pos : { column: 'unverified' as const, rank: '' };
+  const evidence = card.get(C.evidence);
+  const source = sourceSpanSchema.safeParse(card.get(C.source));
+  const extraction = extractionSchema.safeParse(card.get(C.extraction));
+  return Object.freeze({
+    id,
+    claim: str(card.get(C.claim)),
+    source: source.success ? Object.freeze(source.data) : null,
+    speaker: strOrNull(card.get(C.speaker)),
+    column: place.column,
+    rank: place.rank,
+    verdict: strOrNull(card.get(C.verdict)),
+    rationale: str(card.get(C.rationale)),
+    assignee: actorOrNull(card.get(C.assignee)),
+    evidence: Object.freeze(
+      evidence instanceof Y.Array
+        ? evidence
+            .toArray()
+            .filter((item): item is Y.Map<unknown> => item instanceof Y.Map)
+            .map(readEvidence)
+        : [],
+    ),
+    comments: Object.freeze([...comments].sort(compareComments)),
+    extraction: extraction.success ? Object.freeze(extraction.data) : null,
+    createdBy: actor(card.get(C.createdBy)),
+    createdAt: num(card.get(C.createdAt)),
+    updatedBy: actor(card.get(C.updatedBy)),
+    updatedAt: num(card.get(C.updatedAt)),
+  });
+}

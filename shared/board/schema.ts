@@ -1,0 +1,105 @@
+/**
+ * The board's Yjs layout: the one place that knows which shared types exist and which keys
+ * they hold. Everything else reads through these accessors.
+ *
+ * Layout (schema version 1):
+ *   meta:     Y.Map  title, schemaVersion, ratingScale (JSON), organisation (JSON)
+ *   articles: Y.Map<articleId, Y.Map>  id, title, url, text, createdBy, createdAt
+ *   cards:    Y.Map<cardId, Y.Map>     CARD_KEYS below; `evidence` is a Y.Array<Y.Map>
+ *   comments: Y.Map<commentId, Y.Map>  flat, keyed by id, with a cardId field
+ *
+ * Why comments are a flat root map and not a list inside each card: the server lets a
+ * reviewer write comments and nothing else, which it checks by the root type an update
+ * touches (see server write policy); and a per-card list created lazily by two clients at
+ * once would lose one side's comments (a Y.Map key holds one value), while a flat map
+ * keyed by unique ids never conflicts.
+ *
+ * Why a card's place is one key (`pos` = {column, rank}): two concurrent moves then resolve
+ * to one of the moves, never to a mix or a duplicate (invariant B2).
+ */
+import * as Y from 'yjs';
+
+export const SCHEMA_VERSION = 1;
+
+export const COLUMNS = ['unverified', 'corroborated', 'disputed'] as const;
+export type ColumnId = (typeof COLUMNS)[number];
+
+export const ROOT = {
+  meta: 'meta',
+  articles: 'articles',
+  cards: 'cards',
+  comments: 'comments',
+} as const;
+export type RootName = (typeof ROOT)[keyof typeof ROOT];
+export const ROOT_NAMES: readonly RootName[] = Object.values(ROOT);
+
+export const META_KEYS = {
+  title: 'title',
+  schemaVersion: 'schemaVersion',
+  ratingScale: 'ratingScale',
+  organisation: 'organisation',
+} as const;
+
+export const CARD_KEYS = {
+  id: 'id',
+  claim: 'claim',
+  source: 'source',
+  speaker: 'speaker',
+  pos: 'pos',
+  verdict: 'verdict',
+  rationale: 'rationale',
+  assignee: 'assignee',
+  evidence: 'evidence',
+  extraction: 'extraction',
+  createdBy: 'createdBy',
+  createdAt: 'createdAt',
+  updatedBy: 'updatedBy',
+  updatedAt: 'updatedAt',
+} as const;
+
+export const EVIDENCE_KEYS = {
+  id: 'id',
+  url: 'url',
+  quote: 'quote',
+  stance: 'stance',
+  note: 'note',
+  addedBy: 'addedBy',
+  addedAt: 'addedAt',
+} as const;
+
+export const COMMENT_KEYS = {
+  id: 'id',
+  cardId: 'cardId',
+  parentId: 'parentId',
+  text: 'text',
+  author: 'author',
+  createdAt: 'createdAt',
+  editedAt: 'editedAt',
+  deletedAt: 'deletedAt',
+  resolved: 'resolved',
+  resolvedBy: 'resolvedBy',
+} as const;
+
+/** A card's place: set as one value so a move is atomic. */
+export interface Pos {
+  readonly column: ColumnId;
+  readonly rank: string;
+}
+
+export type CardMap = Y.Map<unknown>;
+export type EvidenceList = Y.Array<Y.Map<unknown>>;
+
+export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROOT.meta);
+export const articlesMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.articles);
+export const cardsMap = (doc: Y.Doc): Y.Map<CardMap> => doc.getMap(ROOT.cards);
+export const commentsMap = (doc: Y.Doc): Y.Map<Y.Map<unknown>> => doc.getMap(ROOT.comments);
+
+export function isColumn(value: unknown): value is ColumnId {
+  return typeof value === 'string' && (COLUMNS as readonly string[]).includes(value);
+}
+
+export function isPos(value: unknown): value is Pos {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isColumn(v.column) && typeof v.rank === 'string';
+}

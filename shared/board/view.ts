@@ -1,0 +1,99 @@
+/** The plain, frozen data that `readBoard` returns: what components and exports consume. */
+import type { Actor } from './actor';
+import type { RatingScale } from './ratingScale';
+import type { ColumnId } from './schema';
+
+export type Stance = 'supports' | 'refutes' | 'context';
+
+export interface SourceSpan {
+  readonly articleId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: string;
+}
+
+export interface Chip {
+  readonly text: string;
+  readonly type: string;
+}
+
+/** What the claim extractor said about a card it proposed. */
+export interface Extraction {
+  readonly score: number;
+  readonly rank: number;
+  readonly chips: readonly Chip[];
+}
+
+export interface EvidenceView {
+  readonly id: string;
+  readonly url: string;
+  readonly quote: string;
+  readonly stance: Stance;
+  readonly note: string;
+  readonly addedBy: Actor;
+  readonly addedAt: number;
+}
+
+export interface CommentView {
+  readonly id: string;
+  readonly cardId: string;
+  /** The thread's first comment for a reply, null for a thread's first comment. */
+  readonly parentId: string | null;
+  readonly text: string;
+  readonly author: Actor;
+  readonly createdAt: number;
+  readonly editedAt: number | null;
+  readonly deletedAt: number | null;
+  readonly resolved: boolean;
+  readonly resolvedBy: Actor | null;
+}
+
+export interface CardView {
+  readonly id: string;
+  readonly claim: string;
+  readonly source: SourceSpan | null;
+  readonly speaker: string | null;
+  readonly column: ColumnId;
+  readonly rank: string;
+  readonly verdict: string | null;
+  readonly rationale: string;
+  readonly assignee: Actor | null;
+  readonly evidence: readonly EvidenceView[];
+  /** Oldest first. */
+  readonly comments: readonly CommentView[];
+  readonly extraction: Extraction | null;
+  readonly createdBy: Actor;
+  readonly createdAt: number;
+  readonly updatedBy: Actor;
+  readonly updatedAt: number;
+}
+
+export interface ArticleView {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly text: string;
+  readonly createdBy: Actor;
+  readonly createdAt: number;
+}
+
+export interface Organisation {
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface BoardMeta {
+  readonly title: string;
+  readonly schemaVersion: number;
+  readonly ratingScale: RatingScale;
+  readonly organisation: Organisation | null;
+}
+
+export interface BoardView {
+  readonly meta: BoardMeta;
+  /** Oldest first. */
+  readonly articles: readonly ArticleView[];
+  readonly cards: Readonly<Record<string, CardView>>;
+  /** Card ids of each column in display order (rank, then id). */
+  readonly columns: Readonly<Record<ColumnId, readonly string[]>>;
+}

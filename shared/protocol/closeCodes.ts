@@ -1,0 +1,19 @@
+/** WebSocket close codes of the sync endpoint (DESIGN §4). Reasons are short English text. */
+export const CLOSE = {
+  /** A frame that does not decode as the y-websocket protocol, or an invalid update. */
+  malformed: 4400,
+  /** Missing, bad, expired or revoked token. */
+  unauthorized: 4401,
+  /** The token's role may not do what the connection tried (or names another board). */
+  forbidden: 4403,
+  /** The board does not exist (checked after the token). */
+  unknownBoard: 4404,
+  /** A message larger than the configured cap. */
+  tooLarge: 4413,
+  /** Too many messages, or a consumer too slow to keep up. */
+  tooMany: 4429,
+  /** The server is shutting down; clients reconnect. */
+  goingAway: 1001,
+} as const;
+
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];
