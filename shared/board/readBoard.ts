@@ -91,6 +91,8 @@ export function readBoard(doc: Y.Doc): BoardView {
   });
 }
 
+type Handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+
 export interface BoardReader {
   /** The current view; the same object until the doc changes. */
   read(): BoardView;
@@ -106,13 +108,13 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   // Which card each comment belonged to at the last read, for comments that are since deleted.
   const commentCard = new Map<string, string>();
 
-  const onCards = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+  const onCards = (events: Parameters<Handler>[0]) => {
     for (const event of events) {
       if (event.path.length > 0) dirtyCards.add(String(event.path[0]));
       else for (const key of event.keys.keys()) dirtyCards.add(key);
     }
   };
-  const onComments = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+  const onComments = (events: Parameters<Handler>[0]) => {
     for (const event of events) {
       const ids = event.path.length > 0 ? [String(event.path[0])] : [...event.keys.keys()];
       for (const commentId of ids) {
@@ -129,14 +131,13 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   const onArticles = () => {
     dirtyArticles = true;
   };
-  const observers: [
-    Y.AbstractType<unknown>,
-    (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void,
-  ][] = [
-    [metaMap(doc), onMeta],
-    [articlesMap(doc), onArticles],
-    [cardsMap(doc), onCards],
-    [commentsMap(doc), onComments],
+  // Y.Map's observeDeep is typed per value type; one loose alias lets the four share a list.
+  type Observable = { observeDeep(fn: Handler): void; unobserveDeep(fn: Handler): void };
+  const observers: [Observable, Handler][] = [
+    [metaMap(doc) as unknown as Observable, onMeta],
+    [articlesMap(doc) as unknown as Observable, onArticles],
+    [cardsMap(doc) as unknown as Observable, onCards],
+    [commentsMap(doc) as unknown as Observable, onComments],
   ];
   for (const [type, fn] of observers) type.observeDeep(fn);
 
