@@ -1,0 +1,54 @@
+/**
+ * Entry of a server child process: `node --import tsx --expose-gc bench/servers/child.ts <target>`.
+ * Each server under test runs alone in its own process so that its CPU time and memory are its
+ * own; the load generator stays in the parent.
+ */
+import { BenchError } from '../benchError';
+import type { RunningServer } from '../relay';
+import { startRelay } from '../relay';
+import { startFactboardServer } from './factboardServer';
+import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
+import { startReferenceServer } from './referenceServer';
+
+const starters: Record<TargetName, () => Promise<RunningServer>> = {
+  relay: () => startRelay(),
+  reference: () => startReferenceServer(),
+  factboard: () => startFactboardServer(),
+};
+
+function send(message: ChildMessage): void {
+  process.send?.(message);
+}
+
+function collectStats(): ServerStats {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  // Twice: the first pass may only queue finalizers whose memory the second one frees.
+  gc?.();
+  gc?.();
+  const { user, system } = process.cpuUsage();
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { cpu: { user, system }, mem: { rss, heapUsed, external } };
+}
+
+async function main(): Promise<void> {
+  const name = process.argv[2] as TargetName;
+  const start = starters[name];
+  if (!start) throw new BenchError('server_failed', `unknown target ${name}`);
+  const server = await start();
+  process.on('message', (message: ParentMessage) => {
+    if (message.type === 'stats') send({ type: 'stats', id: message.id, stats: collectStats() });
+    if (message.type === 'close') {
+      void server.close().finally(() => process.exit(0));
+    }
+  });
+  // The parent going away must not leave a server behind.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready', url: server.url });
+}
+
+main().catch((error: unknown) => {
+  const code = error instanceof BenchError ? error.code : 'server_failed';
+  send({ type: 'failed', code, message: (error as Error).message });
+  process.exitCode = 1;
+  process.disconnect?.();
+});

@@ -1,0 +1,16 @@
+/** Messages between the bench (parent) and a server child process, over Node's IPC channel. */
+export type TargetName = 'relay' | 'reference' | 'factboard';
+
+export interface ServerStats {
+  /** process.cpuUsage() in microseconds since the child started. */
+  readonly cpu: { readonly user: number; readonly system: number };
+  /** process.memoryUsage() in bytes, after a full GC. */
+  readonly mem: { readonly rss: number; readonly heapUsed: number; readonly external: number };
+}
+
+export type ParentMessage = { type: 'stats'; id: number } | { type: 'close' };
+
+export type ChildMessage =
+  | { type: 'ready'; url: string }
+  | { type: 'failed'; code: string; message: string }
+  | { type: 'stats'; id: number; stats: ServerStats };

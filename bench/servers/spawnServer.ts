@@ -1,0 +1,89 @@
+/** Parent side of a server child process: start it, ask for its CPU and memory, stop it. */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BenchError, type BenchErrorCode, withTimeout } from '../benchError';
+import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const START_TIMEOUT_MS = 30_000;
+const STATS_TIMEOUT_MS = 10_000;
+const CLOSE_TIMEOUT_MS = 5_000;
+/** Lines of the child's output kept to explain a failure. */
+const OUTPUT_TAIL = 40;
+
+export interface ServerProcess {
+  readonly name: TargetName;
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  stats(): Promise<ServerStats>;
+  close(): Promise<void>;
+}
+
+export async function spawnServer(name: TargetName): Promise<ServerProcess> {
+  const child = fork(CHILD, [name], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString().split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - OUTPUT_TAIL));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const failure = (what: string) =>
+    new BenchError('server_failed', `${name} ${what}\n${output.join('\n')}`);
+
+  const ready = new Promise<string>((resolve, reject) => {
+    child.on('message', (message: ChildMessage) => {
+      if (message.type === 'ready') resolve(message.url);
+      if (message.type === 'failed') {
+        reject(new BenchError(message.code as BenchErrorCode, message.message));
+      }
+    });
+    void exited.then((code) => reject(failure(`exited with ${code} before it was ready`)));
+  });
+  let url: string;
+  try {
+    url = await withTimeout(ready, START_TIMEOUT_MS, `starting ${name}`);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+
+  let nextId = 0;
+  const pending = new Map<number, (stats: ServerStats) => void>();
+  child.on('message', (message: ChildMessage) => {
+    if (message.type === 'stats') pending.get(message.id)?.(message.stats);
+  });
+  let alive = true;
+  void exited.then(() => (alive = false));
+  const post = (message: ParentMessage) => child.send(message);
+
+  return {
+    name,
+    url,
+    stats() {
+      if (!alive) return Promise.reject(failure('has exited'));
+      const id = nextId++;
+      const answer = new Promise<ServerStats>((resolve) => pending.set(id, resolve));
+      post({ type: 'stats', id });
+      return withTimeout(answer, STATS_TIMEOUT_MS, `${name} stats`).finally(() =>
+        pending.delete(id),
+      );
+    },
+    async close() {
+      if (!alive) return;
+      post({ type: 'close' });
+      try {
+        await withTimeout(exited, CLOSE_TIMEOUT_MS, `closing ${name}`);
+      } catch {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Realistic board content for the sync bench, in Factboard's board layout (shared/board/schema):
+ * cards with a 100-character claim and a 300-character source sentence, two comments each in
+ * the flat comments map; and the one edit the latency runs make, a real `editCard` command.
+ *
+ * The 10,000-card board is written as plain Y.Maps in the same layout rather than with
+ * `addClaim`, which looks at the whole column for every card it adds (fine for a person, too
+ * slow for 10,000 in a row), and with short ranks, as a board filled over time has.
+ */
+import * as Y from 'yjs';
+import {
+  type Actor,
+  addClaim,
+  CARD_KEYS,
+  COMMENT_KEYS,
+  COLUMNS,
+  editCard,
+  ROOT,
+} from '../../shared/board';
+
+const ACTOR: Actor = { id: 'bench-editor', name: 'Bench editor' };
+const WORDS = (
+  'the minister said unemployment fell by four percent last year while wages rose faster than ' +
+  'inflation in every region according to figures published by the national statistics office ' +
+  'on tuesday although critics noted the survey changed its method twice since the election'
+).split(' ');
+
+/** Deterministic prose of exactly `length` characters, varied by `seed`. */
+export function prose(seed: number, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) {
+    out += (out === '' ? '' : ' ') + WORDS[(seed * 7 + i * 13) % WORDS.length];
+  }
+  return out.slice(0, length);
+}
+
+/** A rank that sorts cards by index and never ends in the lowest digit '0'. */
+const rankOf = (index: number) => `${index.toString(36).padStart(4, '0')}i`;
+
+function writeCard(doc: Y.Doc, index: number, now: number): void {
+  const id = `card-${index}`;
+  const card = new Y.Map<unknown>();
+  card.set(CARD_KEYS.id, id);
+  card.set(CARD_KEYS.claim, prose(index, 100));
+  card.set(CARD_KEYS.source, {
+    articleId: 'bench-article',
+    start: index * 300,
+    end: index * 300 + 300,
+    sentence: prose(index + 1, 300),
+  });
+  card.set(CARD_KEYS.speaker, 'A. Minister');
+  card.set(CARD_KEYS.pos, { column: COLUMNS[index % COLUMNS.length], rank: rankOf(index) });
+  card.set(CARD_KEYS.verdict, null);
+  card.set(CARD_KEYS.rationale, '');
+  card.set(CARD_KEYS.assignee, null);
+  card.set(CARD_KEYS.evidence, new Y.Array());
+  card.set(CARD_KEYS.extraction, null);
+  card.set(CARD_KEYS.createdBy, ACTOR);
+  card.set(CARD_KEYS.createdAt, now);
+  card.set(CARD_KEYS.updatedBy, ACTOR);
+  card.set(CARD_KEYS.updatedAt, now);
+  doc.getMap(ROOT.cards).set(id, card);
+  for (let c = 0; c < 2; c++) {
+    const commentId = `comment-${index}-${c}`;
+    const comment = new Y.Map<unknown>();
+    comment.set(COMMENT_KEYS.id, commentId);
+    comment.set(COMMENT_KEYS.cardId, id);
+    comment.set(COMMENT_KEYS.parentId, null);
+    comment.set(COMMENT_KEYS.text, prose(index + c + 2, 120));
+    comment.set(COMMENT_KEYS.author, ACTOR);
+    comment.set(COMMENT_KEYS.createdAt, now);
+    comment.set(COMMENT_KEYS.editedAt, null);
+    comment.set(COMMENT_KEYS.deletedAt, null);
+    comment.set(COMMENT_KEYS.resolved, false);
+    comment.set(COMMENT_KEYS.resolvedBy, null);
+    doc.getMap(ROOT.comments).set(commentId, comment);
+  }
+}
+
+export interface BuiltBoard {
+  /** One update per `cardsPerUpdate` cards, each well under the servers' message caps. */
+  readonly updates: readonly Uint8Array[];
+  readonly stateVector: Uint8Array;
+  readonly bytes: number;
+}
+
+/** Writes `cards` cards, one transaction per `cardsPerUpdate`, and returns the updates. */
+export function buildBoard(cards: number, cardsPerUpdate = 500): BuiltBoard {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const now = Date.now();
+  for (let first = 0; first < cards; first += cardsPerUpdate) {
+    doc.transact(() => {
+      for (let i = first; i < Math.min(cards, first + cardsPerUpdate); i++) writeCard(doc, i, now);
+    });
+  }
+  const stateVector = Y.encodeStateVector(doc);
+  const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+  doc.destroy();
+  return { updates, stateVector, bytes };
+}
+
+/** Each load client's own card, added with the board model's command. */
+export function addOwnCard(doc: Y.Doc, sender: number): string {
+  return addClaim(doc, { claim: prose(sender, 100) }, { actor: ACTOR });
+}
+
+const MARKER_OPEN = Buffer.from('[bm:');
+
+/**
+ * A realistic rationale edit whose text starts with a marker naming the sender and sequence
+ * number, so receivers can tell which send it was without applying it to a doc.
+ */
+export function editRationale(doc: Y.Doc, cardId: string, sender: number, seq: number): void {
+  const rationale = `[bm:${sender}.${seq}] ${prose(sender + seq, 110)}`;
+  editCard(doc, cardId, { rationale }, { actor: ACTOR });
+}
+
+/** Calls `visit` for every marker in an update's bytes (strings are stored as plain UTF-8). */
+export function scanMarkers(
+  update: Uint8Array,
+  visit: (sender: number, seq: number) => void,
+): void {
+  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  let at = bytes.indexOf(MARKER_OPEN);
+  while (at >= 0) {
+    let i = at + MARKER_OPEN.length;
+    let sender = 0;
+    let seq = 0;
+    for (; bytes[i] !== 0x2e && i < bytes.length; i++)
+      sender = sender * 10 + (bytes[i] as number) - 48;
+    for (i++; bytes[i] !== 0x5d && i < bytes.length; i++)
+      seq = seq * 10 + (bytes[i] as number) - 48;
+    visit(sender, seq);
+    at = bytes.indexOf(MARKER_OPEN, i);
+  }
+}
