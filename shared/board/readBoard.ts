@@ -72,6 +72,7 @@ function buildColumns(
     const same = prev && prev.length === ids.length && prev.every((id, i) => id === ids[i]);
     out[column] = same ? prev : Object.freeze(ids);
   }
+  if (previous && COLUMNS.every((c) => out[c] === previous[c])) return previous;
   return Object.freeze(out);
 }
 

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  addComment,
+  addEvidence,
+  BoardError,
+  CommandOrigin,
+  createBoardReader,
+  deleteComment,
+  editCard,
+  editComment,
+  initBoard,
+  moveCard,
+  rankBetween,
+  readBoard,
+  resolveThread,
+  setVerdict,
+} from '../../../shared/board';
+
+const alice = { actor: { id: 'inv-a', name: 'Alice' } };
+const bob = { actor: { id: 'inv-b', name: 'Bob' } };
+
+function board() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: 'Test board' }, alice);
+  return doc;
+}
+
+describe('rankBetween', () => {
+  it('always finds a key strictly between two keys (B3)', () => {
+    let low: string | null = null;
+    let high: string | null = null;
+    const keys: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const k = rankBetween(low, high);
+      if (low !== null) expect(k > low).toBe(true);
+      if (high !== null) expect(k < high).toBe(true);
+      keys.push(k);
+      if (i % 2) low = k;
+      else high = k;
+    }
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+  it('refuses an inverted range', () => {
+    expect(() => rankBetween('b', 'a')).toThrow(RangeError);
+  });
+});
+
+describe('board commands', () => {
+  it('adds claims to the bottom of unverified and moves them to an index (B3)', () => {
+    const doc = board();
+    const a = addClaim(doc, { claim: 'A' }, alice);
+    const b = addClaim(doc, { claim: 'B' }, alice);
+    const c = addClaim(doc, { claim: 'C' }, alice);
+    expect(readBoard(doc).columns.unverified).toEqual([a, b, c]);
+    moveCard(doc, c, { column: 'unverified', index: 0 }, alice);
+    expect(readBoard(doc).columns.unverified).toEqual([c, a, b]);
+    moveCard(doc, a, { column: 'disputed', index: 0 }, alice);
+    const view = readBoard(doc);
+    expect(view.columns.unverified).toEqual([c, b]);
+    expect(view.columns.disputed).toEqual([a]);
+  });
+
+  it('validates input and throws a typed error before changing anything (B9)', () => {
+    const doc = board();
+    const before = Y.encodeStateVector(doc);
+    expect(() => addClaim(doc, { claim: '   ' }, alice)).toThrow(BoardError);
+    const id = addClaim(doc, { claim: 'x' }, alice);
+    const sv = Y.encodeStateVector(doc);
+    expect(() =>
+      addEvidence(doc, id, { url: 'javascript:alert(1)', stance: 'supports' }, alice),
+    ).toThrowError(expect.objectContaining({ code: 'invalid_input' }));
+    expect(() => moveCard(doc, 'nope', { column: 'disputed', index: 0 }, alice)).toThrowError(
+      expect.objectContaining({ code: 'card_not_found' }),
+    );
+    expect(Y.encodeStateVector(doc)).toEqual(sv);
+    expect(before).not.toEqual(sv);
+  });
+
+  it('clears a verdict that does not belong to the target column, or takes the new one', () => {
+    const doc = board();
+    const id = addClaim(doc, { claim: 'x' }, alice);
+    moveCard(doc, id, { column: 'corroborated', index: 0 }, alice);
+    setVerdict(doc, id, 'True', 'Two sources', alice);
+    moveCard(doc, id, { column: 'disputed', index: 0 }, alice);
+    expect(readBoard(doc).cards[id]?.verdict).toBeNull();
+    moveCard(doc, id, { column: 'corroborated', index: 0, verdict: 'Mostly true' }, alice);
+    expect(readBoard(doc).cards[id]?.verdict).toBe('Mostly true');
+    expect(() =>
+      moveCard(doc, id, { column: 'disputed', index: 0, verdict: 'True' }, alice),
+    ).toThrow(BoardError);
+  });
+
+  it('merges concurrent edits of different fields of one card (B6)', () => {
+    const a = board();
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const id = addClaim(a, { claim: 'Original' }, alice);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    editCard(a, id, { claim: 'Edited by Alice' }, alice);
+    editCard(b, id, { speaker: 'Treasury' }, bob);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const card = readBoard(a).cards[id];
+    expect(card?.claim).toBe('Edited by Alice');
+    expect(card?.speaker).toBe('Treasury');
+    expect(readBoard(b)).toEqual(readBoard(a));
+  });
+
+  it('lets only the author edit or delete a comment; anyone resolves a thread', () => {
+    const doc = board();
+    const card = addClaim(doc, { claim: 'x' }, alice);
+    const root = addComment(doc, card, { text: 'First' }, alice);
+    const reply = addComment(doc, card, { text: 'Reply', parentId: root }, bob);
+    expect(() => editComment(doc, root, 'Hijacked', bob)).toThrowError(
+      expect.objectContaining({ code: 'not_allowed' }),
+    );
+    editComment(doc, reply, 'Reply, edited', bob);
+    resolveThread(doc, reply, true, bob);
+    deleteComment(doc, root, alice);
+    const comments = readBoard(doc).cards[card]?.comments ?? [];
+    expect(comments.map((c) => [c.text, c.parentId, c.resolved])).toEqual([
+      ['', null, true],
+      ['Reply, edited', root, false],
+    ]);
+    expect(comments[0]?.deletedAt).not.toBeNull();
+    expect(comments[0]?.resolvedBy?.name).toBe('Bob');
+  });
+
+  it('undo covers the local user only, one command per step (B7)', () => {
+    const a = board();
+    const b = new Y.Doc();
+    const id = addClaim(a, { claim: 'x' }, alice);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const undo = new Y.UndoManager([a.getMap('cards'), a.getMap('comments')], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    moveCard(a, id, { column: 'disputed', index: 0 }, alice);
+    editCard(b, id, { speaker: 'Bob wrote this' }, bob);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b), 'remote');
+    undo.undo();
+    const card = readBoard(a).cards[id];
+    expect(card?.column).toBe('unverified');
+    expect(card?.speaker).toBe('Bob wrote this');
+    undo.destroy();
+  });
+
+  it('returns frozen views and reuses unchanged cards (B8)', () => {
+    const doc = board();
+    const a = addClaim(doc, { claim: 'A' }, alice);
+    const b = addClaim(doc, { claim: 'B' }, alice);
+    const reader = createBoardReader(doc);
+    const first = reader.read();
+    expect(Object.isFrozen(first.cards[a])).toBe(true);
+    expect(Object.isFrozen(first.columns.unverified)).toBe(true);
+    expect(reader.read()).toBe(first);
+    addComment(doc, b, { text: 'hi' }, bob);
+    const second = reader.read();
+    expect(second.cards[a]).toBe(first.cards[a]);
+    expect(second.cards[b]).not.toBe(first.cards[b]);
+    expect(second.cards[b]?.comments).toHaveLength(1);
+    expect(second.columns).toBe(first.columns);
+    reader.destroy();
+  });
+
+  it('reads malformed values tolerantly: a card without a valid place is unverified (B1)', () => {
+    const doc = board();
+    const id = addClaim(doc, { claim: 'x' }, alice);
+    doc.getMap('cards').get(id);
+    (doc.getMap('cards').get(id) as Y.Map<unknown>).set('pos', { column: 'nowhere', rank: 5 });
+    const view = readBoard(doc);
+    expect(view.cards[id]?.column).toBe('unverified');
+    expect(view.columns.unverified).toEqual([id]);
+  });
+});
