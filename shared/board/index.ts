@@ -6,6 +6,7 @@ export * from './commands/evidence';
 export * from './commands/meta';
 export * from './errors';
 export * from './inputs';
+export * from './migrate';
 export * from './origin';
 export * from './rank';
 export * from './ratingScale';

@@ -2,6 +2,7 @@ import type { Actor } from './actor';
 
 export type CommandName =
   | 'initBoard'
+  | 'migrateBoard'
   | 'setBoardMeta'
   | 'setRatingScale'
   | 'addArticle'

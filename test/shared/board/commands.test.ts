@@ -175,3 +175,18 @@ describe('board commands', () => {
     expect(view.columns.unverified).toEqual([id]);
   });
 });
+
+describe('migrateBoard (B10)', () => {
+  it('lifts a board without a schema version to the current one, once', async () => {
+    const { migrateBoard, schemaVersionOf, SCHEMA_VERSION, readMeta } =
+      await import('../../../shared/board');
+    const doc = new Y.Doc();
+    addClaim(doc, { claim: 'made by an old client' }, alice);
+    expect(schemaVersionOf(doc)).toBe(0);
+    expect(migrateBoard(doc, alice)).toBe(true);
+    expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
+    expect(readMeta(doc).ratingScale.labels.length).toBeGreaterThan(0);
+    expect(migrateBoard(doc, alice)).toBe(false);
+    expect(migrateBoard(board(), alice)).toBe(false);
+  });
+});
