@@ -1,0 +1,251 @@
+/**
+ * All server configuration, read from the environment once and validated with zod. Every
+ * variable has a documented default (CONFIG_VARIABLES, which also renders the README table),
+ * so `npm start` works with none set.
+ */
+import { z } from 'zod';
+
+export interface Config {
+  /** TCP port; 0 picks a free one (tests). */
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Token signing secret; null means generate one and keep it in the data directory. */
+  readonly secret: string | null;
+  /** When set, POST /api/boards requires it as a Bearer token. */
+  readonly adminToken: string | null;
+  /** Base of invite links; null means derived from host and port. */
+  readonly publicUrl: string | null;
+  /** Largest WebSocket message and largest JSON request body, in bytes. */
+  readonly maxMessageBytes: number;
+  /** Largest article text accepted by the import route, in bytes. */
+  readonly maxArticleBytes: number;
+  /** How long an empty room stays loaded after its last connection leaves. */
+  readonly roomGraceMs: number;
+  /** How long the update log keeps every step (for "export as of"). */
+  readonly logRetentionDays: number;
+  /** Compact a board's update log into a snapshot after this many updates. */
+  readonly compactEvery: number;
+  /** New WebSocket connections allowed per client address per minute. */
+  readonly connectionsPerMinute: number;
+  /** Sustained messages per second allowed on one connection. */
+  readonly messagesPerSecond: number;
+  /** Messages one connection may send in a burst above the sustained rate. */
+  readonly messageBurst: number;
+  /** A connection whose unsent data exceeds this is a slow consumer and is closed. */
+  readonly maxBufferedBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** The defaults, in one place for the schema and the documentation. */
+export const DEFAULTS = {
+  port: 8080,
+  host: '0.0.0.0',
+  dataDir: './data',
+  maxMessageBytes: 2 * MiB,
+  maxArticleBytes: 1_000_000,
+  roomGraceMs: 30_000,
+  logRetentionDays: 30,
+  compactEvery: 500,
+  // A newsroom behind one NAT opens many connections from one address (DESIGN §4: at least
+  // 1,000 a minute); bursts of a few hundred messages a second per connection are normal.
+  connectionsPerMinute: 3_000,
+  messagesPerSecond: 300,
+  messageBurst: 1_000,
+  maxBufferedBytes: 16 * MiB,
+} as const;
+
+export interface ConfigVariable {
+  readonly name: string;
+  readonly key: keyof Config;
+  readonly default: string;
+  readonly meaning: string;
+}
+
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  {
+    name: 'PORT',
+    key: 'port',
+    default: String(DEFAULTS.port),
+    meaning: 'HTTP and WebSocket port (0 picks a free one).',
+  },
+  {
+    name: 'HOST',
+    key: 'host',
+    default: DEFAULTS.host,
+    meaning: 'Address to listen on; 127.0.0.1 keeps the server local.',
+  },
+  {
+    name: 'FACTBOARD_DATA_DIR',
+    key: 'dataDir',
+    default: DEFAULTS.dataDir,
+    meaning: 'Directory for the SQLite file (factboard.sqlite) and the generated secret.',
+  },
+  {
+    name: 'FACTBOARD_SECRET',
+    key: 'secret',
+    default: '(generated)',
+    meaning:
+      'Secret that signs invite tokens; when unset, a random one is generated on first start and kept in the data directory (secret.key).',
+  },
+  {
+    name: 'FACTBOARD_ADMIN_TOKEN',
+    key: 'adminToken',
+    default: '(unset)',
+    meaning:
+      'When set, creating a board (POST /api/boards) requires `Authorization: Bearer <this>`.',
+  },
+  {
+    name: 'FACTBOARD_PUBLIC_URL',
+    key: 'publicUrl',
+    default: 'http://localhost:PORT',
+    meaning: 'Base of invite links, e.g. https://factboard.example.org (no trailing slash needed).',
+  },
+  {
+    name: 'FACTBOARD_MAX_MESSAGE_BYTES',
+    key: 'maxMessageBytes',
+    default: String(DEFAULTS.maxMessageBytes),
+    meaning:
+      'Largest WebSocket message (larger: close 4413) and largest JSON request body (larger: 413).',
+  },
+  {
+    name: 'FACTBOARD_MAX_ARTICLE_BYTES',
+    key: 'maxArticleBytes',
+    default: String(DEFAULTS.maxArticleBytes),
+    meaning: 'Largest article text the import accepts (larger: 413).',
+  },
+  {
+    name: 'FACTBOARD_ROOM_GRACE_MS',
+    key: 'roomGraceMs',
+    default: String(DEFAULTS.roomGraceMs),
+    meaning: 'How long a board stays loaded after its last connection leaves.',
+  },
+  {
+    name: 'FACTBOARD_LOG_RETENTION_DAYS',
+    key: 'logRetentionDays',
+    default: String(DEFAULTS.logRetentionDays),
+    meaning:
+      'How long every stored update is kept after compaction, so a board can be exported as of any moment in that window.',
+  },
+  {
+    name: 'FACTBOARD_COMPACT_EVERY',
+    key: 'compactEvery',
+    default: String(DEFAULTS.compactEvery),
+    meaning: 'Updates after which a board’s log is compacted into a snapshot.',
+  },
+  {
+    name: 'FACTBOARD_CONNECTIONS_PER_MINUTE',
+    key: 'connectionsPerMinute',
+    default: String(DEFAULTS.connectionsPerMinute),
+    meaning:
+      'New WebSocket connections allowed per client address per minute (a newsroom behind one NAT shares an address).',
+  },
+  {
+    name: 'FACTBOARD_MESSAGES_PER_SECOND',
+    key: 'messagesPerSecond',
+    default: String(DEFAULTS.messagesPerSecond),
+    meaning: 'Sustained messages per second per connection (above it and the burst: close 4429).',
+  },
+  {
+    name: 'FACTBOARD_MESSAGE_BURST',
+    key: 'messageBurst',
+    default: String(DEFAULTS.messageBurst),
+    meaning: 'Messages a connection may send in a burst above the sustained rate.',
+  },
+  {
+    name: 'FACTBOARD_MAX_BUFFERED_BYTES',
+    key: 'maxBufferedBytes',
+    default: String(DEFAULTS.maxBufferedBytes),
+    meaning:
+      'Unsent bytes after which a connection counts as a slow consumer and is closed (4429).',
+  },
+];
+
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? null : v));
+
+const envSchema = z.object({
+  PORT: int(0, 65_535, DEFAULTS.port),
+  HOST: z.string().trim().min(1).default(DEFAULTS.host),
+  FACTBOARD_DATA_DIR: z.string().trim().min(1).default(DEFAULTS.dataDir),
+  FACTBOARD_SECRET: optionalText.refine(
+    (v) => v === null || v.length >= 16,
+    'must be at least 16 characters',
+  ),
+  FACTBOARD_ADMIN_TOKEN: optionalText.refine(
+    (v) => v === null || v.length >= 16,
+    'must be at least 16 characters',
+  ),
+  FACTBOARD_PUBLIC_URL: optionalText.refine((v) => {
+    if (v === null) return true;
+    try {
+      return ['http:', 'https:'].includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL'),
+  FACTBOARD_MAX_MESSAGE_BYTES: int(1024, 256 * MiB, DEFAULTS.maxMessageBytes),
+  FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
+  FACTBOARD_ROOM_GRACE_MS: int(0, 24 * 3_600_000, DEFAULTS.roomGraceMs),
+  FACTBOARD_LOG_RETENTION_DAYS: int(0, 36_500, DEFAULTS.logRetentionDays),
+  FACTBOARD_COMPACT_EVERY: int(1, 1_000_000, DEFAULTS.compactEvery),
+  FACTBOARD_CONNECTIONS_PER_MINUTE: int(1, 10_000_000, DEFAULTS.connectionsPerMinute),
+  FACTBOARD_MESSAGES_PER_SECOND: int(1, 1_000_000, DEFAULTS.messagesPerSecond),
+  FACTBOARD_MESSAGE_BURST: int(1, 10_000_000, DEFAULTS.messageBurst),
+  FACTBOARD_MAX_BUFFERED_BYTES: int(64 * 1024, 4096 * MiB, DEFAULTS.maxBufferedBytes),
+});
+
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.FACTBOARD_DATA_DIR,
+    secret: e.FACTBOARD_SECRET,
+    adminToken: e.FACTBOARD_ADMIN_TOKEN,
+    publicUrl: e.FACTBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
+    maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
+    roomGraceMs: e.FACTBOARD_ROOM_GRACE_MS,
+    logRetentionDays: e.FACTBOARD_LOG_RETENTION_DAYS,
+    compactEvery: e.FACTBOARD_COMPACT_EVERY,
+    connectionsPerMinute: e.FACTBOARD_CONNECTIONS_PER_MINUTE,
+    messagesPerSecond: e.FACTBOARD_MESSAGES_PER_SECOND,
+    messageBurst: e.FACTBOARD_MESSAGE_BURST,
+    maxBufferedBytes: e.FACTBOARD_MAX_BUFFERED_BYTES,
+  });
+}
+
+/** The README's configuration table, generated so it never drifts from the code. */
+export function configTable(): string {
+  const rows = CONFIG_VARIABLES.map((v) => `| \`${v.name}\` | ${v.default} | ${v.meaning} |`);
+  return ['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}

@@ -1,0 +1,42 @@
+/**
+ * Errors the HTTP layer answers with: a status and a stable code, sent as
+ * `{error: {code, message}}` (DESIGN §4). Clients branch on the code, people read the message.
+ */
+export type HttpErrorCode =
+  | 'invalid_json'
+  | 'invalid_input'
+  | 'empty_article'
+  | 'missing_token'
+  | 'invalid_token'
+  | 'revoked_token'
+  | 'admin_token_required'
+  | 'forbidden'
+  | 'wrong_board'
+  | 'board_not_found'
+  | 'invite_not_found'
+  | 'card_not_found'
+  | 'not_found'
+  | 'body_too_large'
+  | 'article_too_large'
+  | 'unsupported_media_type'
+  | 'binary_content'
+  | 'internal';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: HttpErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export interface ErrorBody {
+  readonly error: { readonly code: HttpErrorCode; readonly message: string };
+}
+
+export function errorBody(error: HttpError): ErrorBody {
+  return { error: { code: error.code, message: error.message } };
+}

@@ -1,0 +1,85 @@
+/**
+ * Creating boards and inviting people, shared by the REST routes and by server-side callers
+ * (the demo-board seed, the JSON import): one place that writes the board record, the invite
+ * record and the signed token together.
+ */
+import { SYSTEM_ACTOR } from '../../shared/board/actor';
+import { initBoard } from '../../shared/board/commands/meta';
+import { newId } from '../../shared/board/newId';
+import type { Role } from '../../shared/roles';
+import type { TokenSigner } from '../auth/tokens';
+import type { BoardRecord, InviteRecord, Storage } from '../storage/Storage';
+import type { SyncServer } from '../sync/SyncServer';
+
+export interface BoardActionDeps {
+  readonly storage: Storage;
+  readonly syncServer: SyncServer;
+  readonly signer: TokenSigner;
+  readonly now?: () => number;
+}
+
+export interface IssuedInvite {
+  readonly invite: InviteRecord;
+  readonly token: string;
+}
+
+/** An invite link: the token travels in the fragment, so it never reaches server logs. */
+export function inviteUrl(publicUrl: string, boardId: string, token: string): string {
+  return `${publicUrl}/b/${encodeURIComponent(boardId)}#invite=${token}`;
+}
+
+export async function inviteMember(
+  deps: BoardActionDeps,
+  boardId: string,
+  who: { name: string; role: Role },
+): Promise<IssuedInvite> {
+  const at = (deps.now ?? Date.now)();
+  const invite: InviteRecord = {
+    id: newId(),
+    boardId,
+    name: who.name,
+    role: who.role,
+    createdAt: at,
+    revokedAt: null,
+    joinedAt: null,
+  };
+  await deps.storage.createInvite(invite);
+  const token = deps.signer.sign({
+    boardId,
+    inviteId: invite.id,
+    role: invite.role,
+    name: invite.name,
+    iat: at,
+    exp: null,
+  });
+  return { invite, token };
+}
+
+export interface CreatedBoard {
+  readonly board: BoardRecord;
+  readonly lead: IssuedInvite;
+}
+
+/** A new board with its meta initialised (as the system actor) and a lead invite. */
+export async function createBoard(
+  deps: BoardActionDeps,
+  input: { title: string; leadName: string },
+): Promise<CreatedBoard> {
+  const board: BoardRecord = {
+    id: newId(),
+    title: input.title,
+    createdAt: (deps.now ?? Date.now)(),
+  };
+  await deps.storage.createBoard(board);
+  await deps.syncServer.change(board.id, SYSTEM_ACTOR, (doc) =>
+    initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR }),
+  );
+  const lead = await inviteMember(deps, board.id, { name: input.leadName, role: 'lead' });
+  return { board, lead };
+}
+
+/** Revokes an invite and closes its open connections at once (4401). */
+export async function revokeInvite(deps: BoardActionDeps, inviteId: string): Promise<void> {
+  await deps.storage.revokeInvite(inviteId, (deps.now ?? Date.now)());
+  deps.syncServer.closeInvite(inviteId);
+}

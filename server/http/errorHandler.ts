@@ -1,0 +1,65 @@
+/**
+ * Turns anything thrown by a route into `{error: {code, message}}` with the right status:
+ * our HttpErrors as they are, body-parser failures by their `type`, the board model's
+ * refusals by their code, and everything else as a 500 that does not leak internals.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { BoardError } from '../../shared/board/errors';
+import { errorBody, HttpError } from '../errors';
+
+/** body-parser's errors carry a `type` and a `status` (see its README). */
+interface BodyParserError {
+  type?: unknown;
+  status?: unknown;
+  limit?: unknown;
+}
+
+function fromBodyParser(err: BodyParserError): HttpError | null {
+  switch (err.type) {
+    case 'entity.too.large':
+      return new HttpError(413, 'body_too_large', `request body larger than ${err.limit} bytes`);
+    case 'entity.parse.failed':
+      return new HttpError(400, 'invalid_json', 'request body is not valid JSON');
+    case 'charset.unsupported':
+    case 'encoding.unsupported':
+      return new HttpError(415, 'unsupported_media_type', 'unsupported charset or encoding');
+    case 'request.aborted':
+      return new HttpError(400, 'invalid_input', 'request aborted');
+    default:
+      return null;
+  }
+}
+
+export function toHttpError(err: unknown): HttpError {
+  if (err instanceof HttpError) return err;
+  if (err instanceof BoardError) {
+    if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
+    if (err.code.endsWith('_not_found')) return new HttpError(404, 'not_found', err.message);
+    if (err.code === 'not_allowed') return new HttpError(403, 'forbidden', err.message);
+    return new HttpError(400, 'invalid_input', err.message);
+  }
+  if (typeof err === 'object' && err !== null) {
+    const parsed = fromBodyParser(err as BodyParserError);
+    if (parsed) return parsed;
+  }
+  return new HttpError(500, 'internal', 'internal server error');
+}
+
+export function errorHandler(log: (message: string, err: unknown) => void): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const http = toHttpError(err);
+    // Only unexpected failures are logged; the path never includes a token (tokens travel in
+    // the Authorization header or the URL fragment).
+    if (http.status >= 500) log(`${req.method} ${req.path} failed`, err);
+    res.status(http.status).json(errorBody(http));
+  };
+}
+
+/** The JSON 404 for paths that match no route and no client file. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`));
+};

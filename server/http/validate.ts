@@ -1,0 +1,32 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { HttpError } from '../errors';
+
+/**
+ * Validates a request body, query or parameter with zod; a refusal is a 400 whose message
+ * names every offending field, so a script author can fix the request in one go.
+ */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const message = result.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ');
+  throw new HttpError(400, 'invalid_input', message || 'invalid input');
+}
+
+/**
+ * The parsed JSON body. express.json leaves `req.body` undefined when the request was not
+ * JSON: with a body of another type that is a 415, without any body a 400.
+ */
+export function jsonBody(req: Request): unknown {
+  if (req.body !== undefined) return req.body;
+  if (req.get('content-type')) {
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'send JSON (Content-Type: application/json)',
+    );
+  }
+  throw new HttpError(400, 'invalid_input', 'a JSON body is required');
+}

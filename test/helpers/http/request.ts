@@ -1,0 +1,51 @@
+/** A small fetch wrapper for REST tests: JSON in and out, the bearer token as an option. */
+export interface ApiResponse<T = unknown> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  /** Sent as JSON. */
+  readonly json?: unknown;
+  /** Sent as is, with `contentType`. */
+  readonly raw?: string | Uint8Array;
+  readonly contentType?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export async function request<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | Uint8Array | undefined;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.raw !== undefined) {
+    if (options.contentType) headers['content-type'] = options.contentType;
+    body = options.raw;
+  }
+  const res = await fetch(baseUrl + path, { method, headers, body });
+  const text = await res.text();
+  const isJson = res.headers.get('content-type')?.includes('application/json');
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (isJson ? JSON.parse(text) : text) as T,
+  };
+}
+
+/** Asserts the shape of every REST error: `{error: {code, message}}`. */
+export function errorCode(res: ApiResponse): string | undefined {
+  const error = (res.body as { error?: { code?: unknown; message?: unknown } })?.error;
+  if (typeof error?.code !== 'string' || typeof error.message !== 'string' || !error.message) {
+    return undefined;
+  }
+  return error.code;
+}
