@@ -15,6 +15,8 @@ export interface RequestOptions {
   readonly headers?: Record<string, string>;
 }
 
+// Tests read response bodies loosely and assert their shape with expect().
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function request<T = any>(
   baseUrl: string,
   method: string,
