@@ -18,8 +18,11 @@ import {
   setVerdict,
 } from '../../../shared/board';
 
-const alice = { actor: { id: 'inv-a', name: 'Alice' } };
-const bob = { actor: { id: 'inv-b', name: 'Bob' } };
+// One shared, strictly increasing clock, so that order by time is well defined.
+let tick = 1_700_000_000_000;
+const now = () => ++tick;
+const alice = { actor: { id: 'inv-a', name: 'Alice' }, now };
+const bob = { actor: { id: 'inv-b', name: 'Bob' }, now };
 
 function board() {
   const doc = new Y.Doc();
