@@ -10,7 +10,7 @@ export interface RequestOptions {
   /** Sent as JSON. */
   readonly json?: unknown;
   /** Sent as is, with `contentType`. */
-  readonly raw?: string | Uint8Array;
+  readonly raw?: string | Buffer;
   readonly contentType?: string;
   readonly headers?: Record<string, string>;
 }
@@ -25,7 +25,7 @@ export async function request<T = any>(
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Uint8Array | undefined;
+  let body: string | Buffer | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
@@ -33,7 +33,7 @@ export async function request<T = any>(
     if (options.contentType) headers['content-type'] = options.contentType;
     body = options.raw;
   }
-  const res = await fetch(baseUrl + path, { method, headers, body });
+  const res = await fetch(baseUrl + path, { method, headers, body: body as BodyInit | undefined });
   const text = await res.text();
   const isJson = res.headers.get('content-type')?.includes('application/json');
   return {

@@ -46,7 +46,7 @@ describe('POST /api/boards', () => {
     expect(server.signer.verify(res.body.leadToken)?.name).toBe('Lead');
   });
 
-  it.each([
+  it.each<[unknown, string]>([
     [{}, 'missing title'],
     [{ title: '   ' }, 'blank title'],
     [{ title: 'x'.repeat(301) }, 'title too long'],
