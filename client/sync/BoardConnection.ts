@@ -1,0 +1,322 @@
+/**
+ * One open board: the only place in the client that touches Yjs. It owns the Y.Doc, the
+ * WebSocket provider with awareness, the IndexedDB copy for offline work, the undo manager
+ * (own commands only) and the storage acknowledgments, and it offers React one immutable
+ * snapshot (`subscribe` / `getSnapshot`, for `useSyncExternalStore`) plus bound commands.
+ */
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { Awareness } from 'y-protocols/awareness';
+import {
+  type Actor,
+  articlesMap,
+  type BoardReader,
+  type BoardView,
+  cardsMap,
+  CommandOrigin,
+  commentsMap,
+  createBoardReader,
+  metaMap,
+} from '../../shared/board';
+import { decodeSavedPayload, MESSAGE } from '../../shared/protocol/messages';
+import type { Role } from '../../shared/roles';
+import { type BoardCommands, bindCommands } from './boardCommands';
+import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
+import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
+import { type AckStore, SaveTracker } from './SaveTracker';
+
+export interface BoardSnapshot {
+  readonly board: BoardView;
+  readonly status: ConnectionStatus;
+  /** Local changes the server has not acknowledged yet. */
+  readonly unsaved: boolean;
+  /** The board's content arrived (from IndexedDB or the server). */
+  readonly loaded: boolean;
+  readonly peers: readonly Peer[];
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+}
+
+export interface BoardConnectionOptions {
+  readonly boardId: string;
+  readonly token: string;
+  readonly role: Role;
+  /** The local user: `id` is their invite id, as the server attributes their writes. */
+  readonly actor: Actor;
+  /** The server's origin, e.g. `http://localhost:8080`; null for no network (tests). */
+  readonly serverUrl: string | null;
+  /** Keep a copy in IndexedDB (browser only). */
+  readonly persist: boolean;
+  readonly ackStore?: AckStore;
+  readonly WebSocketPolyfill?: typeof WebSocket;
+  /** Injected for tests; the browser's `window` by default. */
+  readonly network?: NetworkEvents | null;
+  readonly doc?: Y.Doc;
+}
+
+/** The browser's online/offline signal. */
+export interface NetworkEvents {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', fn: () => void): void;
+  removeEventListener(type: 'online' | 'offline', fn: () => void): void;
+}
+
+type MessageHandler = (
+  encoder: unknown,
+  decoder: decoding.Decoder,
+  provider: WebsocketProvider,
+  emitSynced: boolean,
+  messageType: number,
+) => void;
+
+function browserNetwork(): NetworkEvents | null {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
+  return {
+    get onLine() {
+      return navigator.onLine;
+    },
+    addEventListener: (type, fn) => window.addEventListener(type, fn),
+    removeEventListener: (type, fn) => window.removeEventListener(type, fn),
+  };
+}
+
+export class BoardConnection {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly undoManager: Y.UndoManager;
+  readonly commands: BoardCommands;
+  readonly role: Role;
+  readonly actor: Actor;
+
+  private readonly reader: BoardReader;
+  private readonly tracker: SaveTracker;
+  private readonly provider: WebsocketProvider | null;
+  private readonly persistence: IndexeddbPersistence | null;
+  private readonly network: NetworkEvents | null;
+  private readonly listeners = new Set<() => void>();
+  /** The current snapshot; null after a change until the next read. */
+  private snapshot: BoardSnapshot | null = null;
+  /** The previous snapshot, whose unchanged parts the next one reuses. */
+  private lastSnapshot: BoardSnapshot | null = null;
+  private socket: ConnectionFacts['socket'] = 'disconnected';
+  private refusedCode: number | null = null;
+  private loaded = false;
+  private destroyed = false;
+
+  constructor(options: BoardConnectionOptions) {
+    this.role = options.role;
+    this.actor = options.actor;
+    this.doc = options.doc ?? new Y.Doc();
+    this.awareness = new Awareness(this.doc);
+    this.reader = createBoardReader(this.doc);
+    this.tracker = new SaveTracker(options.ackStore ?? null);
+    this.network = options.network === undefined ? browserNetwork() : options.network;
+
+    // captureTimeout 0: each command is its own undo step, however fast the next one follows.
+    this.undoManager = new Y.UndoManager(
+      [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
+      { trackedOrigins: new Set([CommandOrigin]), captureTimeout: 0 },
+    );
+    this.commands = bindCommands({
+      doc: this.doc,
+      actor: this.actor,
+      role: this.role,
+      afterCommand: () => this.undoManager.stopCapturing(),
+    });
+
+    this.awareness.setLocalState({
+      user: { id: this.actor.id, name: this.actor.name, colour: colourFor(this.actor.id) },
+      openCard: null,
+      carrying: null,
+    } satisfies PresenceState);
+
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('change', this.changed);
+    this.undoManager.on('stack-item-added', this.changed);
+    this.undoManager.on('stack-item-popped', this.changed);
+    this.undoManager.on('stack-cleared', this.changed);
+
+    this.persistence = options.persist
+      ? new IndexeddbPersistence(`factboard-${options.boardId}`, this.doc)
+      : null;
+    this.persistence?.on('synced', () => this.markLoaded());
+
+    this.provider =
+      options.serverUrl === null
+        ? null
+        : new WebsocketProvider(`${options.serverUrl}/sync`, options.boardId, this.doc, {
+            params: { token: options.token },
+            awareness: this.awareness,
+            connect: this.network?.onLine ?? true,
+            // Other tabs' updates are not stored yet; they sync through the server instead.
+            disableBc: true,
+            ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+          });
+    if (this.provider) this.wireProvider(this.provider);
+    this.network?.addEventListener('online', this.onOnline);
+    this.network?.addEventListener('offline', this.onOffline);
+    if (!this.persistence && !this.provider) this.loaded = true;
+  }
+
+  private wireProvider(provider: WebsocketProvider): void {
+    const handlers = provider.messageHandlers as unknown as MessageHandler[];
+    handlers[MESSAGE.saved] = (_encoder, decoder) => {
+      if (this.tracker.acknowledge(decodeSavedPayload(decoder))) this.changed();
+    };
+    // The server's sync step 1 carries its state vector: everything in it is stored.
+    const sync = handlers[MESSAGE.sync] as MessageHandler;
+    handlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
+      const peek = decoding.clone(decoder);
+      if (decoding.readVarUint(peek) === 0) {
+        const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+        if (this.tracker.acknowledge(serverState)) this.changed();
+      }
+      sync(encoder, decoder, p, emitSynced, type);
+    };
+    provider.on('status', ({ status }) => {
+      this.socket = status;
+      this.changed();
+    });
+    provider.on('sync', (synced: boolean) => {
+      if (synced) this.markLoaded();
+      this.changed();
+    });
+    provider.on('closed', ({ code }) => {
+      this.refusedCode = code;
+      this.changed();
+    });
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    // The server relays only what it has stored (durable before broadcast).
+    if (origin === this.provider && this.provider !== null) this.tracker.acknowledgeUpdate(update);
+    this.changed();
+  };
+
+  private readonly onOnline = () => {
+    if (this.refusedCode === null) this.provider?.connect();
+    this.changed();
+  };
+
+  private readonly onOffline = () => {
+    // Chromium may keep a dead socket open for a while; drop it so the state is honest.
+    this.provider?.disconnect();
+    this.changed();
+  };
+
+  private markLoaded(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    this.changed();
+  }
+
+  private readonly changed = () => {
+    if (this.destroyed) return;
+    this.snapshot = null;
+    for (const listener of [...this.listeners]) listener();
+  };
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): BoardSnapshot => {
+    if (this.snapshot) return this.snapshot;
+    const saved = this.tracker.isSaved(this.doc);
+    const previous = this.lastSnapshot;
+    const peers = readPeers(this.awareness);
+    const next: BoardSnapshot = Object.freeze({
+      board: this.reader.read(),
+      status: this.sameStatus(previous?.status, this.facts(saved)),
+      unsaved: !saved,
+      loaded: this.loaded,
+      peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
+      canUndo: this.undoManager.canUndo(),
+      canRedo: this.undoManager.canRedo(),
+    });
+    this.snapshot = next;
+    this.lastSnapshot = next;
+    return next;
+  };
+
+  private facts(saved: boolean): ConnectionFacts {
+    return {
+      online: this.network?.onLine ?? true,
+      socket: this.provider ? this.socket : 'connected',
+      synced: this.provider ? this.provider.synced : true,
+      saved,
+      refusedCode: this.refusedCode,
+    };
+  }
+
+  private sameStatus(previous: ConnectionStatus | undefined, facts: ConnectionFacts) {
+    const status = deriveStatus(facts);
+    return previous && previous.kind === status.kind && previous.code === status.code
+      ? previous
+      : Object.freeze(status);
+  }
+
+  /** Tells others which card this person has open (null when none). */
+  setOpenCard(cardId: string | null): void {
+    this.awareness.setLocalStateField('openCard', cardId);
+  }
+
+  /** Tells others which card this person is moving (null when none). */
+  setCarrying(cardId: string | null): void {
+    this.awareness.setLocalStateField('carrying', cardId);
+  }
+
+  undo(): void {
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.undoManager.redo();
+  }
+
+  /** Resolves when the local IndexedDB copy (if any) has loaded. */
+  whenLoaded(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    return new Promise((resolve) => {
+      const off = this.subscribe(() => {
+        if (this.loaded) {
+          off();
+          resolve();
+        }
+      });
+    });
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.network?.removeEventListener('online', this.onOnline);
+    this.network?.removeEventListener('offline', this.onOffline);
+    this.doc.off('update', this.onUpdate);
+    this.undoManager.destroy();
+    this.provider?.destroy();
+    void this.persistence?.destroy();
+    this.awareness.destroy();
+    this.reader.destroy();
+    this.listeners.clear();
+  }
+}
+
+function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i] as Peer;
+      return (
+        p.clientId === q.clientId &&
+        p.user.name === q.user.name &&
+        p.user.colour === q.user.colour &&
+        p.openCard === q.openCard &&
+        p.carrying === q.carrying
+      );
+    })
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The board's commands as components call them: bound to the connection's doc and the local
+ * actor, refused early when the role may not run them (the server drops such writes anyway,
+ * but a dropped write would leave the local doc ahead of the server for good).
+ */
+import type * as Y from 'yjs';
+import {
+  type Actor,
+  addClaim,
+  addComment,
+  addEvidence,
+  assignCard,
+  BoardError,
+  type CommandContext,
+  deleteCard,
+  deleteComment,
+  editCard,
+  editComment,
+  editEvidence,
+  moveCard,
+  removeEvidence,
+  resolveThread,
+  setVerdict,
+} from '../../shared/board';
+import { can, type Permission, type Role } from '../../shared/roles';
+
+type Command<A extends unknown[], R> = (doc: Y.Doc, ...args: [...A, CommandContext]) => R;
+
+export interface CommandBinding {
+  readonly doc: Y.Doc;
+  readonly actor: Actor;
+  readonly role: Role;
+  /** Runs after every successful command (ends the undo capture, so one command = one step). */
+  readonly afterCommand: () => void;
+}
+
+function bind<A extends unknown[], R>(
+  b: CommandBinding,
+  permission: Permission,
+  command: Command<A, R>,
+): (...args: A) => R {
+  return (...args: A) => {
+    if (!can(b.role, permission)) {
+      throw new BoardError('not_allowed', `a ${b.role} may not do this`);
+    }
+    const result = command(b.doc, ...args, { actor: b.actor });
+    b.afterCommand();
+    return result;
+  };
+}
+
+export function bindCommands(b: CommandBinding) {
+  return Object.freeze({
+    addClaim: bind(b, 'editBoard', addClaim),
+    editCard: bind(b, 'editBoard', editCard),
+    moveCard: bind(b, 'editBoard', moveCard),
+    setVerdict: bind(b, 'editBoard', setVerdict),
+    assignCard: bind(b, 'editBoard', assignCard),
+    deleteCard: bind(b, 'editBoard', deleteCard),
+    addEvidence: bind(b, 'editBoard', addEvidence),
+    editEvidence: bind(b, 'editBoard', editEvidence),
+    removeEvidence: bind(b, 'editBoard', removeEvidence),
+    addComment: bind(b, 'comment', addComment),
+    editComment: bind(b, 'comment', editComment),
+    deleteComment: bind(b, 'comment', deleteComment),
+    resolveThread: bind(b, 'comment', resolveThread),
+  });
+}
+
+export type BoardCommands = ReturnType<typeof bindCommands>;

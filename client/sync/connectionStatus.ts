@@ -1,0 +1,53 @@
+/** The connection state shown on every board page, derived from the provider's facts. */
+
+export type ConnectionKind = 'offline' | 'connecting' | 'syncing' | 'saving' | 'saved' | 'refused';
+
+export interface ConnectionStatus {
+  readonly kind: ConnectionKind;
+  /** The server's close code when it refused the connection (4401, 4403, 4404…). */
+  readonly code: number | null;
+}
+
+export interface ConnectionFacts {
+  /** The browser reports a network (navigator.onLine). */
+  readonly online: boolean;
+  readonly socket: 'connected' | 'connecting' | 'disconnected';
+  /** The server's sync step 2 arrived on the current socket. */
+  readonly synced: boolean;
+  /** Everything in the local doc is acknowledged as stored. */
+  readonly saved: boolean;
+  /** The close code of a permanent refusal, if any. */
+  readonly refusedCode: number | null;
+}
+
+export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
+  if (f.refusedCode !== null) return { kind: 'refused', code: f.refusedCode };
+  if (!f.online || f.socket === 'disconnected') return { kind: 'offline', code: null };
+  if (f.socket === 'connecting') return { kind: 'connecting', code: null };
+  if (!f.synced) return { kind: 'syncing', code: null };
+  return { kind: f.saved ? 'saved' : 'saving', code: null };
+}
+
+const REFUSALS: Record<number, string> = {
+  4401: 'Your invite is no longer valid',
+  4403: 'Your role does not allow this',
+  4404: 'This board no longer exists',
+};
+
+/** The words on the status pill. */
+export function statusLabel(status: ConnectionStatus, unsaved: boolean): string {
+  switch (status.kind) {
+    case 'refused':
+      return REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;
+    case 'offline':
+      return unsaved ? 'Offline: changes kept on this device' : 'Offline';
+    case 'connecting':
+      return 'Connecting…';
+    case 'syncing':
+      return 'Syncing…';
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'All changes saved';
+  }
+}

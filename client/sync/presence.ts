@@ -1,0 +1,81 @@
+/**
+ * Presence through Yjs awareness: who is on the board, which card each person has open and
+ * which card they hold. Remote states are untrusted input, so they are validated here and
+ * components only ever see `Peer` objects.
+ */
+import type { Awareness } from 'y-protocols/awareness';
+
+export interface PresenceUser {
+  readonly id: string;
+  readonly name: string;
+  readonly colour: string;
+}
+
+export interface PresenceState {
+  readonly user: PresenceUser;
+  readonly openCard: string | null;
+  readonly carrying: string | null;
+}
+
+export interface Peer extends PresenceState {
+  readonly clientId: number;
+}
+
+/** Colours with at least 4.5:1 contrast against white initials. */
+export const PRESENCE_COLOURS = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7e22ce',
+  '#b45309',
+  '#be185d',
+  '#0e7490',
+  '#4d7c0f',
+] as const;
+
+/** A stable colour per person, so everyone sees the same person in the same colour. */
+export function colourFor(id: string): string {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return PRESENCE_COLOURS[Math.abs(hash) % PRESENCE_COLOURS.length] as string;
+}
+
+const str = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.length <= max ? v : null;
+
+function parseState(clientId: number, raw: unknown): Peer | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Record<string, unknown>;
+  const user = s.user as Record<string, unknown> | undefined;
+  const id = str(user?.id, 100);
+  const name = str(user?.name, 100);
+  if (!id || name === null) return null;
+  const colour = str(user?.colour, 20);
+  return Object.freeze({
+    clientId,
+    user: Object.freeze({
+      id,
+      name: name || 'Anonymous',
+      colour: colour && /^#[0-9a-f]{6}$/i.test(colour) ? colour : colourFor(id),
+    }),
+    openCard: str(s.openCard, 100),
+    carrying: str(s.carrying, 100),
+  });
+}
+
+/** Everyone else on the board, ordered by name so avatars do not jump around. */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID) return;
+    const peer = parseState(clientId, state);
+    if (peer) peers.push(peer);
+  });
+  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((p) => [...(p as string)][0]?.toUpperCase() ?? '').join('') || '?';
+}

@@ -1,0 +1,183 @@
+/**
+ * The client store on a real Y.Doc without network or IndexedDB: snapshot stability, the
+ * bound commands, and the undo scope (own commands only, one command = one step).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, editCard, initBoard } from '../../shared/board';
+import type { Role } from '../../shared/roles';
+import { BoardConnection } from '../../client/sync/BoardConnection';
+
+const open: BoardConnection[] = [];
+
+function connect(role: Role = 'editor', doc?: Y.Doc): BoardConnection {
+  const connection = new BoardConnection({
+    boardId: 'b1',
+    token: 't',
+    role,
+    actor: { id: `invite-${role}`, name: `Ana ${role}` },
+    serverUrl: null,
+    persist: false,
+    network: null,
+    ...(doc ? { doc } : {}),
+  });
+  open.push(connection);
+  return connection;
+}
+
+/** A colleague's doc whose changes reach ours as a remote update would. */
+function colleague(ours: Y.Doc): { doc: Y.Doc; push: () => void } {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(ours));
+  return {
+    doc,
+    push: () =>
+      Y.applyUpdate(ours, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(ours)), 'remote'),
+  };
+}
+
+afterEach(() => {
+  for (const c of open.splice(0)) c.destroy();
+});
+
+describe('BoardConnection snapshot', () => {
+  it('returns the same object until something changes, then a new one', () => {
+    const c = connect();
+    const first = c.getSnapshot();
+    expect(c.getSnapshot()).toBe(first);
+    c.commands.addClaim({ claim: 'Inflation fell to 2%' });
+    const second = c.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(c.getSnapshot()).toBe(second);
+    expect(Object.isFrozen(second)).toBe(true);
+  });
+
+  it('reuses unchanged card objects and the peers list across changes', () => {
+    const c = connect();
+    const a = c.commands.addClaim({ claim: 'A' });
+    const b = c.commands.addClaim({ claim: 'B' });
+    const before = c.getSnapshot();
+    c.commands.editCard(b, { claim: 'B2' });
+    const after = c.getSnapshot();
+    expect(after.board.cards[a]).toBe(before.board.cards[a]);
+    expect(after.board.cards[b]).not.toBe(before.board.cards[b]);
+    expect(after.board.columns.unverified).toBe(before.board.columns.unverified);
+    expect(after.peers).toBe(before.peers);
+  });
+
+  it('notifies subscribers on local and remote changes, and stops after unsubscribe', () => {
+    const c = connect();
+    let calls = 0;
+    const off = c.subscribe(() => calls++);
+    c.commands.addClaim({ claim: 'Local' });
+    const other = colleague(c.doc);
+    addClaim(other.doc, { claim: 'Remote' }, { actor: { id: 'x', name: 'Xu' } });
+    other.push();
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(Object.values(c.getSnapshot().board.cards).map((card) => card.claim)).toEqual(
+      expect.arrayContaining(['Local', 'Remote']),
+    );
+    off();
+    const n = calls;
+    c.commands.addClaim({ claim: 'Quiet' });
+    expect(calls).toBe(n);
+  });
+
+  it('is loaded at once and saved when there is neither server nor IndexedDB', () => {
+    const s = connect().getSnapshot();
+    expect(s.loaded).toBe(true);
+    expect(s.status.kind).toBe('saved');
+  });
+});
+
+describe('BoardConnection commands', () => {
+  it('runs commands as the local actor', () => {
+    const c = connect('editor');
+    const id = c.commands.addClaim({ claim: 'Exports doubled', speaker: 'The minister' });
+    const card = c.getSnapshot().board.cards[id];
+    expect(card?.createdBy).toEqual({ id: 'invite-editor', name: 'Ana editor' });
+    expect(card?.speaker).toBe('The minister');
+  });
+
+  it('refuses card changes for viewers and reviewers, leaving the doc untouched', () => {
+    for (const role of ['viewer', 'reviewer'] as const) {
+      const c = connect(role);
+      expect(() => c.commands.addClaim({ claim: 'x' })).toThrowError(/may not/);
+      expect(Y.encodeStateVector(c.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+    }
+  });
+
+  it('lets a reviewer comment', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'T' }, { actor: { id: 'lead', name: 'Lead' } });
+    const cardId = addClaim(doc, { claim: 'C' }, { actor: { id: 'lead', name: 'Lead' } });
+    const c = connect('reviewer', doc);
+    c.commands.addComment(cardId, { text: 'Source?' });
+    expect(c.getSnapshot().board.cards[cardId]?.comments.map((m) => m.text)).toEqual(['Source?']);
+  });
+});
+
+describe('BoardConnection undo', () => {
+  it('makes each command one undo step, however quickly they follow', () => {
+    const c = connect();
+    const id = c.commands.addClaim({ claim: 'A' });
+    c.commands.moveCard(id, { column: 'corroborated', index: 0 });
+    c.commands.editCard(id, { claim: 'A2' });
+    c.undo();
+    expect(c.getSnapshot().board.cards[id]?.claim).toBe('A');
+    expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
+    c.undo();
+    expect(c.getSnapshot().board.cards[id]?.column).toBe('unverified');
+    c.redo();
+    expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
+  });
+
+  it("undoes the local user's move and keeps a colleague's later edit", () => {
+    const c = connect();
+    const id = c.commands.addClaim({ claim: 'Original' });
+    c.commands.moveCard(id, { column: 'disputed', index: 0 });
+    const other = colleague(c.doc);
+    editCard(other.doc, id, { claim: 'Edited by Bo' }, { actor: { id: 'bo', name: 'Bo' } });
+    other.push();
+    c.undo();
+    const card = c.getSnapshot().board.cards[id];
+    expect(card?.column).toBe('unverified');
+    expect(card?.claim).toBe('Edited by Bo');
+  });
+
+  it("never undoes a colleague's change", () => {
+    const c = connect();
+    const other = colleague(c.doc);
+    addClaim(other.doc, { claim: 'Theirs' }, { actor: { id: 'bo', name: 'Bo' } });
+    other.push();
+    expect(c.getSnapshot().canUndo).toBe(false);
+    c.undo();
+    expect(Object.keys(c.getSnapshot().board.cards)).toHaveLength(1);
+  });
+
+  it('brings a deleted card back with its comments', () => {
+    const c = connect('lead');
+    const id = c.commands.addClaim({ claim: 'Keep me' });
+    c.commands.addComment(id, { text: 'Note' });
+    c.commands.deleteCard(id);
+    expect(c.getSnapshot().board.cards[id]).toBeUndefined();
+    expect(c.getSnapshot().canUndo).toBe(true);
+    c.undo();
+    const card = c.getSnapshot().board.cards[id];
+    expect(card?.claim).toBe('Keep me');
+    expect(card?.comments.map((m) => m.text)).toEqual(['Note']);
+  });
+});
+
+describe('BoardConnection presence', () => {
+  it('publishes the open card and the card in hand in awareness', () => {
+    const c = connect();
+    c.setOpenCard('card-1');
+    c.setCarrying('card-2');
+    expect(c.awareness.getLocalState()).toMatchObject({
+      user: { id: 'invite-editor', name: 'Ana editor' },
+      openCard: 'card-1',
+      carrying: 'card-2',
+    });
+  });
+});

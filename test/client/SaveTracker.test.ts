@@ -1,0 +1,104 @@
+/** "All changes saved": what counts as stored, across reloads and client ids. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { SaveTracker, storageAckStore } from '../../client/sync/SaveTracker';
+import { deriveStatus, statusLabel } from '../../client/sync/connectionStatus';
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (k) => data.get(k) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (k) => void data.delete(k),
+    setItem: (k, v) => void data.set(k, v),
+  };
+}
+
+const write = (doc: Y.Doc, key: string) => doc.getMap('cards').set(key, key);
+
+describe('SaveTracker', () => {
+  it('is saved for an empty doc and unsaved after a local change', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker();
+    expect(tracker.isSaved(doc)).toBe(true);
+    write(doc, 'a');
+    expect(tracker.isSaved(doc)).toBe(false);
+  });
+
+  it('is saved once the acknowledgment covers the local clock, not before', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker();
+    write(doc, 'a');
+    write(doc, 'b');
+    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]))).toBe(true);
+    expect(tracker.isSaved(doc)).toBe(false);
+    tracker.acknowledge(new Map([[doc.clientID, 2]]));
+    expect(tracker.isSaved(doc)).toBe(true);
+    // An older acknowledgment arriving late never moves the clock back.
+    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]))).toBe(false);
+    expect(tracker.isSaved(doc)).toBe(true);
+  });
+
+  it("counts another client id's offline edits (a previous tab) as unsaved until stored", () => {
+    const before = new Y.Doc();
+    write(before, 'offline edit');
+    const afterReload = new Y.Doc();
+    Y.applyUpdate(afterReload, Y.encodeStateAsUpdate(before), 'indexeddb');
+    const tracker = new SaveTracker();
+    expect(tracker.isSaved(afterReload)).toBe(false);
+    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(before)));
+    expect(tracker.isSaved(afterReload)).toBe(true);
+  });
+
+  it('treats updates relayed by the server as stored', () => {
+    const theirs = new Y.Doc();
+    write(theirs, 'x');
+    const ours = new Y.Doc();
+    const update = Y.encodeStateAsUpdate(theirs);
+    Y.applyUpdate(ours, update);
+    const tracker = new SaveTracker();
+    expect(tracker.isSaved(ours)).toBe(false);
+    tracker.acknowledgeUpdate(update);
+    expect(tracker.isSaved(ours)).toBe(true);
+  });
+
+  it('remembers acknowledgments across a reload through its store', () => {
+    const storage = memoryStorage();
+    const doc = new Y.Doc();
+    write(doc, 'a');
+    new SaveTracker(storageAckStore(storage, 'k')).acknowledge(new Map([[doc.clientID, 1]]));
+    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(true);
+    storage.setItem('k', 'not json');
+    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(false);
+  });
+});
+
+describe('connection status', () => {
+  const facts = {
+    online: true,
+    socket: 'connected' as const,
+    synced: true,
+    saved: true,
+    refusedCode: null,
+  };
+
+  it('says "All changes saved" only when connected, synced and acknowledged', () => {
+    expect(deriveStatus(facts).kind).toBe('saved');
+    expect(deriveStatus({ ...facts, saved: false }).kind).toBe('saving');
+    expect(deriveStatus({ ...facts, synced: false }).kind).toBe('syncing');
+    expect(deriveStatus({ ...facts, socket: 'connecting' }).kind).toBe('connecting');
+    expect(deriveStatus({ ...facts, online: false }).kind).toBe('offline');
+    expect(deriveStatus({ ...facts, socket: 'disconnected' }).kind).toBe('offline');
+    expect(deriveStatus({ ...facts, refusedCode: 4401 })).toEqual({ kind: 'refused', code: 4401 });
+  });
+
+  it('labels each state in words', () => {
+    expect(statusLabel({ kind: 'saved', code: null }, false)).toBe('All changes saved');
+    expect(statusLabel({ kind: 'offline', code: null }, true)).toMatch(/kept on this device/);
+    expect(statusLabel({ kind: 'refused', code: 4401 }, false)).toMatch(/invite/);
+  });
+});
