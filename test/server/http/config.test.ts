@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  configTable,
+  DEFAULTS,
+  loadConfig,
+} from '../../../server/config';
+
+describe('loadConfig', () => {
+  it('has a documented default for everything', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: './data',
+      secret: null,
+      adminToken: null,
+      publicUrl: null,
+      maxMessageBytes: 2 * 1024 * 1024,
+      maxArticleBytes: 1_000_000,
+      roomGraceMs: DEFAULTS.roomGraceMs,
+      logRetentionDays: DEFAULTS.logRetentionDays,
+      compactEvery: DEFAULTS.compactEvery,
+      connectionsPerMinute: DEFAULTS.connectionsPerMinute,
+      messagesPerSecond: DEFAULTS.messagesPerSecond,
+      messageBurst: DEFAULTS.messageBurst,
+      maxBufferedBytes: DEFAULTS.maxBufferedBytes,
+    });
+    expect(DEFAULTS.connectionsPerMinute).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('reads overrides and trims a trailing slash off the public URL', () => {
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      FACTBOARD_DATA_DIR: '/tmp/x',
+      FACTBOARD_SECRET: 'a secret of sixteen+',
+      FACTBOARD_ADMIN_TOKEN: '',
+      FACTBOARD_PUBLIC_URL: 'https://factboard.example.org/',
+      FACTBOARD_MAX_MESSAGE_BYTES: '4096',
+      FACTBOARD_COMPACT_EVERY: '10',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: '/tmp/x',
+      secret: 'a secret of sixteen+',
+      adminToken: null,
+      publicUrl: 'https://factboard.example.org',
+      maxMessageBytes: 4096,
+      compactEvery: 10,
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        FACTBOARD_PUBLIC_URL: 'javascript:alert(1)',
+        FACTBOARD_SECRET: 'short',
+        FACTBOARD_MAX_MESSAGE_BYTES: '-5',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of [
+      'PORT',
+      'FACTBOARD_PUBLIC_URL',
+      'FACTBOARD_SECRET',
+      'FACTBOARD_MAX_MESSAGE_BYTES',
+    ]) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('documents every field in the README table', () => {
+    const keys = Object.keys(loadConfig({})).sort();
+    expect(CONFIG_VARIABLES.map((v) => v.key).sort()).toEqual(keys);
+    const table = configTable();
+    for (const v of CONFIG_VARIABLES) expect(table).toContain(`\`${v.name}\``);
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticClient } from '../../../server/http/staticClient';
+import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { errorCode, request } from '../../helpers/http/request';
+
+let dir: string;
+let server: AppServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'factboard-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Factboard</title>');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
+  server = await startAppServer({ client: staticClient(dir) });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('static client', () => {
+  it.each(['/', '/b/someboard', '/b/someboard/anything'])(
+    'serves index.html at %s',
+    async (path) => {
+      const res = await request(server.url, 'GET', path);
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('<title>Factboard</title>');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    },
+  );
+
+  it('caches hashed assets for a year and other files not at all', async () => {
+    const asset = await request(server.url, 'GET', '/assets/index-abc123.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    const icon = await request(server.url, 'GET', '/favicon.svg');
+    expect(icon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('answers other paths with a JSON 404, and API paths are not shadowed', async () => {
+    const res = await request(server.url, 'GET', '/elsewhere');
+    expect(res.status).toBe(404);
+    expect(errorCode(res)).toBe('not_found');
+    const health = await request(server.url, 'GET', '/healthz');
+    expect(health.body).toEqual({ ok: true });
+  });
+
+  it('is absent when dist/ has not been built', () => {
+    expect(staticClient(join(dir, 'nothing-here'))).toBeNull();
+  });
+});
+
+describe('security headers', () => {
+  it('are on pages and API responses alike', async () => {
+    for (const path of ['/', '/healthz', '/api/boards/x']) {
+      const res = await request(server.url, 'GET', path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      const host = new URL(server.url).host;
+      expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host}`);
+      expect(csp).not.toContain("script-src 'self' 'unsafe-inline'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
+  it('do not echo a hostile Host header into the policy', async () => {
+    const { request: raw } = await import('node:http');
+    const csp = await new Promise<string>((resolve, reject) => {
+      const req = raw(
+        server.url + '/healthz',
+        { headers: { host: 'evil; script-src *' } },
+        (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy']));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(csp).not.toContain('evil');
+    expect(csp).toContain("connect-src 'self';");
+  });
+});
