@@ -1,0 +1,134 @@
+// Finds the page furniture in a scraped article and its headline.
+//
+// Storage decision: the article text is stored exactly as received (after HTML reduction,
+// for HTML input), and furniture is returned as ranges to leave out of claim extraction,
+// not cut out of the text. Why:
+// - offsets stay exact with no mapping step to get wrong: a sentence's start/end index the
+//   stored text, which is also the pasted or uploaded text;
+// - the furniture rules are heuristics: when one misfires on a body paragraph, nothing is
+//   lost, because an editor can still select that passage and make a card of it;
+// - the article view can hide or dim the ranges, and `cleanText` gives a reader view.
+import {
+  blockFurnitureReason,
+  isBreadcrumbLine,
+  isBylineLike,
+  isHeadingLike,
+  isProse,
+  isTagList,
+  stripBreadcrumb,
+  trailingZoneReason,
+  wordCount,
+} from './furnitureRules';
+import { splitBlocks } from './splitBlocks';
+import type { Block, FurnitureRange } from './types';
+
+export interface CleanedArticle {
+  title: string;
+  /** The text to store: the input, unchanged. All offsets index it. */
+  text: string;
+  blocks: Block[];
+  /** Furniture ranges (in text order), left out of claim extraction. */
+  removed: FurnitureRange[];
+  /** Reader view: the body and headings without furniture. Display only: offsets do not index it. */
+  cleanText: string;
+}
+
+export interface CleanOptions {
+  /** A title supplied by the user or the HTML <title>; otherwise the headline is used. */
+  title?: string;
+}
+
+const MAX_TITLE = 200;
+
+function stripMarkdownHeading(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').trim();
+}
+
+/** The headline among the lines above the body: a repeated line, else the longest. */
+function pickTitle(lines: string[]): string {
+  const cleaned = lines.map((l) => stripMarkdownHeading(stripBreadcrumb(l))).filter(Boolean);
+  const seen = new Set<string>();
+  for (const line of cleaned) {
+    if (seen.has(line) && wordCount(line) >= 3) return line;
+    seen.add(line);
+  }
+  return cleaned.reduce((best, l) => (wordCount(l) > wordCount(best) ? l : best), '');
+}
+
+function fallbackTitle(body: string): string {
+  const firstLine = body.split('\n')[0] ?? '';
+  if (firstLine.length <= 80) return firstLine;
+  return `${firstLine.slice(0, 80).replace(/\s+\S*$/, '')}…`;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+
+export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArticle {
+  const spans = splitBlocks(raw);
+  const strings = spans.map((s) => raw.slice(s.start, s.end));
+  const blocks: Block[] = spans.map((s) => ({ ...s, kind: 'body' }));
+  const mark = (i: number, reason: Block['reason']) => {
+    blocks[i] = { ...spans[i]!, kind: 'furniture', reason };
+  };
+
+  const proseIndexes = strings.flatMap((s, i) => (isProse(s) ? [i] : []));
+  const firstBody =
+    proseIndexes[0] ?? strings.findIndex((s) => /[.!?]["”’)\]]*$/.test(s) && wordCount(s) >= 3);
+
+  // Above the body: headline, its duplicates, breadcrumbs, bylines. None of it is a claim.
+  const headlines: string[] = [];
+  for (let i = 0; i < Math.max(firstBody, 0); i++) {
+    const line = strings[i]!;
+    if (isBreadcrumbLine(line) && wordCount(line) <= 8) mark(i, 'breadcrumb');
+    else if (stripBreadcrumb(line) !== line) {
+      mark(i, 'breadcrumb'); // a trail glued to the headline: the headline part still counts
+      headlines.push(line);
+    } else if (isBylineLike(line)) mark(i, 'byline');
+    else {
+      mark(i, 'headline');
+      headlines.push(line);
+    }
+  }
+
+  // A trailing-zone heading ("Related content", "About us") ends the article, provided
+  // most of the running text comes before it: a body section titled "About the program"
+  // in the first half must not swallow the rest.
+  const lastProse = proseIndexes.at(-1) ?? -1;
+  let zone: Block['reason'] | null = null;
+  const seen = new Set<string>();
+  for (let i = Math.max(firstBody, 0); i < blocks.length; i++) {
+    const line = strings[i]!;
+    const key = normalise(line);
+    const repeated = seen.has(key);
+    seen.add(key);
+    const zoneReason = trailingZoneReason(line);
+    if (zoneReason && zone)
+      zone = zoneReason; // "About us" after "Related content"
+    else if (zoneReason) {
+      const proseBefore = proseIndexes.filter((p) => p < i).length;
+      if (proseBefore >= (proseIndexes.length * 2) / 3) zone = zoneReason;
+    }
+    if (zone) {
+      mark(i, zone);
+      continue;
+    }
+    const reason = blockFurnitureReason(line);
+    if (reason) mark(i, reason);
+    else if (repeated) mark(i, 'repeated');
+    else if (i > lastProse && isTagList(line)) mark(i, 'tags');
+    else if (isHeadingLike(line)) blocks[i] = { ...spans[i]!, kind: 'heading' };
+  }
+
+  const removed: FurnitureRange[] = blocks.flatMap((b) =>
+    b.kind === 'furniture' ? [{ start: b.start, end: b.end, reason: b.reason! }] : [],
+  );
+  const cleanText = blocks
+    .filter((b) => b.kind !== 'furniture')
+    .map((b) => raw.slice(b.start, b.end))
+    .join('\n\n');
+  const title = (opts.title?.trim() || pickTitle(headlines) || fallbackTitle(cleanText)).slice(
+    0,
+    MAX_TITLE,
+  );
+  return { title, text: raw, blocks, removed, cleanText };
+}

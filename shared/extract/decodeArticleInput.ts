@@ -1,0 +1,101 @@
+// Input classification for article import, before any parsing: reject what is not an
+// article (empty, too large, binary) with a typed error, decode bytes, and tell plain
+// text from HTML and Markdown. Pure: runs in the browser (file picker) and on the server.
+import { ExtractError } from './ExtractError';
+
+/** "More than 1 MB" is refused; counted in UTF-8 bytes, the size on the wire. */
+export const MAX_ARTICLE_BYTES = 1_000_000;
+
+export type ArticleFormat = 'text' | 'html' | 'markdown';
+
+export interface DecodeOptions {
+  filename?: string;
+  contentType?: string;
+  maxBytes?: number;
+}
+
+export interface DecodedArticle {
+  text: string;
+  format: ArticleFormat;
+}
+
+// Control characters other than tab, newline, form feed and carriage return. Text files
+// have none; binaries (images, PDFs, zip containers such as .docx) are full of them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+const SNIFF_CHARS = 65_536;
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4; // a surrogate pair is one 4-byte code point
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Throws ExtractError unless `text` is non-empty, within the size limit and not binary. */
+export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): void {
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
+    throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
+  }
+  const head = text.slice(0, SNIFF_CHARS);
+  const controls = head.match(CONTROL_CHAR)?.length ?? 0;
+  const replacements = head.split('\uFFFD').length - 1;
+  if (head.includes('\u0000') || controls + replacements > head.length * 0.01) {
+    throw new ExtractError('unsupported_media', 'The input looks like a binary file, not text.');
+  }
+  if (text.trim() === '') throw new ExtractError('empty', 'The article text is empty.');
+}
+
+const TEXTUAL_TYPE = /^(text\/[\w.+-]+|application\/(xhtml\+xml|octet-stream))$/;
+
+function decodeBytes(bytes: Uint8Array): string {
+  if (bytes.includes(0)) {
+    throw new ExtractError('unsupported_media', 'The file contains NUL bytes: it is not text.');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Not UTF-8: older newsroom exports are often Windows-1252; the binary check that
+    // follows still rejects what is not text at all.
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function detectFormat(text: string, filename?: string, contentType?: string): ArticleFormat {
+  const ext = filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  const mime = contentType?.toLowerCase();
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (mime === 'text/html' || mime === 'application/xhtml+xml') return 'html';
+  if (ext === 'md' || ext === 'markdown' || mime === 'text/markdown') return 'markdown';
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  const tags = text.slice(0, SNIFF_CHARS).match(/<\/?(p|div|body|article|br|h[1-6])\b[^>]*>/gi);
+  return (tags?.length ?? 0) >= 3 ? 'html' : 'text';
+}
+
+/** Decodes and classifies an uploaded or pasted article; throws ExtractError on bad input. */
+export function decodeArticleInput(
+  body: string | Uint8Array,
+  opts: DecodeOptions = {},
+): DecodedArticle {
+  const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
+  const mime = opts.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mime && !TEXTUAL_TYPE.test(mime)) {
+    throw new ExtractError('unsupported_media', `Content type ${mime} is not a text article.`);
+  }
+  if (typeof body !== 'string' && body.byteLength > maxBytes) {
+    throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
+  }
+  const raw = typeof body === 'string' ? body : decodeBytes(body);
+  // A byte-order mark is encoding residue, not text: dropping it keeps offsets meaningful.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  assertArticleText(text, maxBytes);
+  return { text, format: detectFormat(text, opts.filename, mime) };
+}

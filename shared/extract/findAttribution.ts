@@ -1,0 +1,335 @@
+// Who a sentence attributes its claim to. News English marks sources in a handful of
+// fixed forms, tried from the most to the least explicit:
+//   1. "…, according to a spokesperson at the protest."
+//   2. the reporting clause at the end or after a quotation: "…, La Prensa Gráfica
+//      reported." / '"…," said Stanley Quinteros, a spokesperson…' / '"…," he added.'
+//   3. a subject that opens the sentence (or its first clause): "Treasury said Luna …",
+//      "In a statement, Treasury said …"
+//   4. a relative clause: "… President Bukele, who has long attributed …"
+//   5. a publication as source: "in a separate El Faro report", "an investigation by the
+//      El Faro media group"; "the report" later resolves to it.
+// Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
+// previous attribution within a few sentences; unresolved, they give no speaker.
+import type { Token } from './analyzeText';
+import type { Attribution, AttributionForm } from './types';
+
+export const REPORTING_LEMMAS = new Set(
+  (
+    'say tell add state claim report announce explain note argue write allege insist warn ' +
+    'confirm deny testify tweet reveal assert acknowledge admit estimate conclude predict ' +
+    'accuse attribute blame credit maintain suggest indicate show stress emphasize emphasise ' +
+    'declare reply respond complain contend recall cite charge disclose'
+  ).split(' '),
+);
+
+const SOURCE_NOUNS = new Set(
+  (
+    'report reports investigation investigations study studies survey surveys statement ' +
+    'statements poll polls analysis audit review census data figures documents records ' +
+    'findings research reporting story article interview release communique communiqué ' +
+    'document filing indictment lawsuit ruling memo database'
+  ).split(' '),
+);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const NP_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
+const CLOSING_QUOTE = /^["”’']$/;
+const MAX_NP = 12;
+
+/** How far back "he" or "the report" may look for what it refers to. */
+export const LOOKBACK_SENTENCES = 4;
+
+export interface AttributionFound extends Attribution {
+  /** The reporting clause to drop for the short claim, at the head or the tail. */
+  clause: { start: number; end: number; at: 'head' | 'tail' } | null;
+}
+
+export interface AttributionMemory {
+  /** The last attributions in previous body sentences, newest last. */
+  recent: Array<{ sentence: number; attribution: Attribution; isSource: boolean }>;
+}
+
+type Span = { first: number; last: number };
+
+/** The sentence's tokens without whitespace; indexes below refer to this array. */
+function wordsOf(tokens: Token[], first: number, last: number): Token[] {
+  return tokens.slice(first, last + 1).filter((t) => t.pos !== 'SPACE' && t.value.trim() !== '');
+}
+
+const low = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
+const isPunct = (t: Token | undefined) => t?.pos === 'PUNCT';
+
+// Verbs whose object is the reported statement itself, so "Treasury said " can be cut from
+// the claim; "denied negotiating" or "accused him of" keep their subject.
+const SAY_LEMMAS = new Set(
+  (
+    'say add state claim report announce explain note argue write allege insist warn confirm ' +
+    'reveal assert acknowledge admit estimate conclude predict suggest indicate show stress ' +
+    'emphasize emphasise declare contend maintain disclose'
+  ).split(' '),
+);
+const CLAUSE_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
+
+function isReportingVerb(ws: Token[], i: number): boolean {
+  const t = ws[i]!;
+  const lemma = t.lemma.toLowerCase();
+  if (!REPORTING_LEMMAS.has(lemma)) return false;
+  if (lemma === 'add' && low(ws[i + 1]) === 'to') return false; // "adds to the evidence"
+  if (t.pos === 'VERB') return true;
+  // wink tags "claims"/"reports" as nouns even as verbs: accept them right after a name.
+  const prev = ws[i - 1];
+  return (
+    (t.pos === 'NOUN' || t.pos === 'ADJ') &&
+    /s$/.test(t.value) &&
+    (prev?.pos === 'PROPN' || prev?.pos === 'PRON') &&
+    low(ws[i - 2]) !== 'the'
+  );
+}
+
+/** A noun phrase starting at `i` and running forward: "a spokesperson for the prison workers". */
+function forwardNP(ws: Token[], i: number): Span | null {
+  let last = i - 1;
+  for (let k = i; k < ws.length && k - i < MAX_NP; k++) {
+    const t = ws[k]!;
+    if (isPunct(t) && t.value !== '-' && t.value !== '&') break;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') break;
+    if (t.pos === 'PRON' && !/^(his|her|their|its|our)$/i.test(t.value) && k > i) break;
+    if (['that', 'which', 'who', 'when', 'where'].includes(low(t))) break;
+    last = k;
+  }
+  while (last >= i && ['ADP', 'DET', 'CCONJ', 'PART'].includes(ws[last]!.pos)) last--;
+  if (last < i) return null;
+  const head = ws.slice(i, last + 1);
+  return head.some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos))
+    ? { first: i, last }
+    : null;
+}
+
+/** The subject noun phrase ending right before the verb at `v`, skipping adverbs and auxiliaries. */
+function backwardNP(ws: Token[], v: number): Span | null {
+  let end = v - 1;
+  while (end >= 0 && ['ADV', 'AUX', 'PART'].includes(ws[end]!.pos) && low(ws[end]) !== "'s") end--;
+  if (end < 0) return null;
+  if (ws[end]!.pos === 'PRON' && PRONOUNS.has(low(ws[end]))) return { first: end, last: end };
+  let first = end + 1;
+  for (let k = end; k >= 0 && end - k < MAX_NP; k--) {
+    const t = ws[k]!;
+    const next = ws[k + 1];
+    const ok =
+      ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM'].includes(t.pos) ||
+      (t.pos === 'PART' && /^['’]s$/.test(t.value)) ||
+      (t.pos === 'PRON' && /^(his|her|their|its|our)$/i.test(t.value)) ||
+      (t.pos === 'ADP' && NP_PREPOSITIONS.has(low(t)) && k < end) ||
+      (t.pos === 'CCONJ' && low(t) === 'and' && k < end) ||
+      (t.value === '-' && k < end) ||
+      // participles used as adjectives: "Fired prison employees", "the dismissed employees"
+      (t.pos === 'VERB' &&
+        /ed$/.test(t.value) &&
+        (next?.pos === 'NOUN' || next?.pos === 'ADJ') &&
+        k < end);
+    if (!ok) break;
+    first = k;
+  }
+  while (first <= end && ['ADP', 'CCONJ'].includes(ws[first]!.pos)) first++;
+  if (first > end) return null;
+  const span = ws.slice(first, end + 1);
+  if (!span.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN')) return null;
+  return { first, last: end };
+}
+
+function isSourcePhrase(ws: Token[], np: Span): boolean {
+  const last = ws[np.last]!;
+  const det = low(ws[np.first]);
+  return SOURCE_NOUNS.has(low(last)) && ['the', 'this', 'that', 'these', 'those'].includes(det);
+}
+
+/** Everything after the verb up to the end is adverbial: "…, officials said on Monday." */
+function endsClause(ws: Token[], v: number): boolean {
+  const rest = ws.slice(v + 1);
+  return (
+    rest.length <= 8 &&
+    rest.every((t) => !['VERB', 'AUX', 'SCONJ'].includes(t.pos) && !/^["“”]$/.test(t.value))
+  );
+}
+
+interface Candidate {
+  np: Span;
+  form: AttributionForm;
+  clause: AttributionFound['clause'];
+  priority: number;
+}
+
+function candidatesIn(ws: Token[]): Candidate[] {
+  const found: Candidate[] = [];
+  const sentenceEnd = ws.at(-1)!.end;
+  const lastWord = isPunct(ws.at(-1)) ? ws.length - 2 : ws.length - 1;
+  for (let i = 0; i < ws.length; i++) {
+    const t = ws[i]!;
+    if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
+      const np = forwardNP(ws, i + 2);
+      if (!np) continue;
+      const atHead = i === 0;
+      const clause = atHead
+        ? { start: ws[0]!.start, end: (ws[np.last + 1] ?? ws[np.last]!).end, at: 'head' as const }
+        : {
+            start: (low(ws[i - 1]) === ',' ? ws[i - 1]! : t).start,
+            end: ws[np.last]!.end,
+            at: 'tail' as const,
+          };
+      found.push({
+        np,
+        form: 'according_to',
+        clause: np.last >= lastWord || atHead ? clause : null,
+        priority: 0,
+      });
+      continue;
+    }
+    if (SOURCE_NOUNS.has(low(t))) {
+      // "an investigation by the El Faro media group" / "a separate El Faro report"
+      if (['by', 'from'].includes(low(ws[i + 1]))) {
+        const np = forwardNP(ws, i + 2);
+        if (np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN')) {
+          found.push({ np, form: 'source', clause: null, priority: 4 });
+        }
+      }
+      let k = i - 1;
+      if (/^['’]s?$/.test(ws[k]?.value ?? '')) k--;
+      let first = k + 1;
+      while (k >= 0 && ws[k]!.pos === 'PROPN') first = k--;
+      if (first <= i - 1 && ws[first]!.pos === 'PROPN') {
+        const last = ws[i - 1]!.pos === 'PROPN' ? i - 1 : i - 2;
+        found.push({ np: { first, last }, form: 'source', clause: null, priority: 4 });
+      }
+      continue;
+    }
+    if (!isReportingVerb(ws, i)) continue;
+    let before = i - 1;
+    while (before >= 0 && ws[before]!.pos === 'ADV') before--;
+    const prev = ws[before];
+    const afterQuoteOrComma = prev && (prev.value === ',' || CLOSING_QUOTE.test(prev.value));
+    // The reporting clause starts at the punctuation that closes the reported words.
+    let clauseFirst = before;
+    while (clauseFirst > 0 && isPunct(ws[clauseFirst - 1])) clauseFirst--;
+    if (afterQuoteOrComma && ws[i + 1] && !isPunct(ws[i + 1]) && ws[i + 1]!.pos !== 'ADP') {
+      // Inverted: '"…," said Stanley Quinteros, a spokesperson for the prison workers.'
+      const np = forwardNP(ws, i + 1);
+      // The speaker ends the clause ("said Quinteros, a spokesperson…"); "said the claims
+      // were false" has an object, not a speaker, after the verb.
+      if (np && (np.last + 1 >= ws.length || isPunct(ws[np.last + 1]))) {
+        const clause = { start: ws[clauseFirst]!.start, end: sentenceEnd, at: 'tail' as const };
+        found.push({ np, form: 'reported', clause, priority: 1 });
+        continue;
+      }
+    }
+    const np = backwardNP(ws, i);
+    if (!np) continue;
+    const opener = ws[np.first - 1];
+    const quoted =
+      opener &&
+      (CLOSING_QUOTE.test(opener.value) ||
+        (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
+    if ((opener?.value === ',' || quoted) && endsClause(ws, i)) {
+      // Reporting clause at the end: "…, La Prensa Gráfica reported." / '"…," he added.'
+      let first = np.first - 1;
+      while (first > 0 && isPunct(ws[first - 1])) first--;
+      const clause = { start: ws[first]!.start, end: sentenceEnd, at: 'tail' as const };
+      found.push({ np, form: 'reported', clause, priority: 1 });
+      continue;
+    }
+    const firstComma = ws.findIndex((w) => w.value === ',');
+    const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
+    if (opensSentence) {
+      let headEnd = i + 1;
+      if (low(ws[headEnd]) === 'that') headEnd++;
+      const next = ws[headEnd];
+      const cuttable =
+        SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase()) &&
+        next &&
+        (CLAUSE_START.has(next.pos) || /^["“]$/.test(next.value));
+      const clause = cuttable
+        ? { start: ws[0]!.start, end: next.start, at: 'head' as const }
+        : null;
+      found.push({ np, form: 'subject', clause, priority: 2 });
+    }
+  }
+  // Relative clauses: "… President Bukele, who has long attributed …"
+  for (let i = 0; i < ws.length; i++) {
+    if (low(ws[i]) !== 'who' || ws[i - 1]?.value !== ',') continue;
+    let v = i + 1;
+    while (v < ws.length && ['AUX', 'ADV', 'ADJ', 'PART'].includes(ws[v]!.pos)) v++;
+    if (v < ws.length && isReportingVerb(ws, v)) {
+      const np = backwardNP(ws, i - 1);
+      if (np) found.push({ np, form: 'relative', clause: null, priority: 3 });
+    }
+  }
+  return found.sort((a, b) => a.priority - b.priority);
+}
+
+function speakerText(text: string, ws: Token[], np: Span): { speaker: string; start: number } {
+  let first = np.first;
+  // "the US Treasury Department" → "US Treasury Department"; "the spokesperson" stays.
+  if (low(ws[first]) === 'the' && ws[first + 1]?.pos === 'PROPN') first++;
+  const start = ws[first]!.start;
+  return { speaker: text.slice(start, ws[np.last]!.end).replace(/\s+/g, ' '), start };
+}
+
+function resolve(
+  memory: AttributionMemory,
+  sentence: number,
+  wantSource: boolean,
+): Attribution | null {
+  for (let k = memory.recent.length - 1; k >= 0; k--) {
+    const m = memory.recent[k]!;
+    if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
+    if (m.isSource === wantSource) return m.attribution;
+  }
+  return null;
+}
+
+/**
+ * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
+ * pronouns in later sentences can refer back).
+ */
+export function findAttribution(
+  text: string,
+  tokens: Token[],
+  span: Span,
+  sentenceIndex: number,
+  memory: AttributionMemory,
+): AttributionFound | null {
+  const ws = wordsOf(tokens, span.first, span.last);
+  if (ws.length === 0) return null;
+  for (const c of candidatesIn(ws)) {
+    const npTokens = ws.slice(c.np.first, c.np.last + 1);
+    const pronoun = npTokens.length === 1 && PRONOUNS.has(low(npTokens[0]));
+    const anaphor = isSourcePhrase(ws, c.np);
+    let result: AttributionFound;
+    if (pronoun || anaphor) {
+      const referent = resolve(memory, sentenceIndex, anaphor);
+      if (!referent) continue;
+      const np = ws[c.np.first]!;
+      result = {
+        speaker: referent.speaker,
+        start: np.start,
+        end: ws[c.np.last]!.end,
+        form: pronoun ? 'pronoun' : c.form,
+        clause: c.clause,
+      };
+    } else {
+      const { speaker, start } = speakerText(text, ws, c.np);
+      result = { speaker, start, end: ws[c.np.last]!.end, form: c.form, clause: c.clause };
+    }
+    memory.recent.push({
+      sentence: sentenceIndex,
+      attribution: {
+        speaker: result.speaker,
+        start: result.start,
+        end: result.end,
+        form: result.form,
+      },
+      isSource: c.form === 'source' || anaphor,
+    });
+    return result;
+  }
+  return null;
+}

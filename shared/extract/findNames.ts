@@ -1,0 +1,196 @@
+// Named entities from wink-nlp's part-of-speech tags. The lite model's entity recogniser
+// covers dates, numbers and amounts but not names, so names are runs of proper nouns
+// ("US Treasury Department", "La Prensa Gráfica"), typed by cues gathered over the whole
+// article: titles before a name, appositives after it, a surname reused alone, organisation
+// head words, and place prepositions.
+import type { Analysis, Token } from './analyzeText';
+import type { SentenceSpan } from './segmentSentences';
+import type { EntityType } from './types';
+
+export interface NameRun {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+}
+
+// Lowercase particles inside names: "Bank of America", "Universidad de El Salvador".
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'la',
+  'los',
+  'las',
+  'da',
+  'do',
+  'dos',
+  'van',
+  'von',
+  'al',
+  'bin',
+  'y',
+  '&',
+]);
+
+export const PERSON_TITLES = new Set(
+  (
+    'president vice-president minister senator sen sen. judge director pope king queen prince ' +
+    'princess governor gov gov. mayor rep rep. congressman congresswoman general gen gen. lt lt. ' +
+    'col col. maj maj. capt capt. sgt sgt. prof prof. dr dr. mr mr. mrs mrs. ms ms. chief ' +
+    'commissioner secretary prosecutor attorney ambassador chancellor premier sheikh bishop ' +
+    'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
+    'deputy lawmaker legislator leader commander officer inspector detective superintendent'
+  ).split(' '),
+);
+
+const ORG_HEADS = new Set(
+  (
+    'department ministry agency office court council commission committee party bank group ' +
+    'company corporation corp corp. inc inc. ltd ltd. llc university institute association union ' +
+    'police army navy force forces congress assembly senate parliament foundation fund ' +
+    'organization organisation service bureau authority board network times post press news ' +
+    'tribune journal gazette herald cartel church school hospital federation coalition alliance ' +
+    'movement secretariat treasury government administration ministerio policía'
+  ).split(' '),
+);
+
+const PLACE_ACRONYMS = new Set(['US', 'U.S.', 'UK', 'U.K.', 'USA', 'UAE', 'DRC']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'across',
+  'throughout',
+  'near',
+  'inside',
+  'outside',
+  'from',
+]);
+const CALENDAR =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+function runsInSentence(
+  tokens: Token[],
+  span: SentenceSpan,
+  inEntity: Uint8Array,
+): Array<{ first: number; last: number }> {
+  const runs: Array<{ first: number; last: number }> = [];
+  let i = span.first;
+  const isName = (k: number) =>
+    tokens[k]!.pos === 'PROPN' && !inEntity[k] && !CALENDAR.test(tokens[k]!.value);
+  while (i <= span.last) {
+    if (!isName(i)) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let k = i + 1;
+    for (;;) {
+      while (
+        k <= span.last &&
+        CONNECTORS.has(tokens[k]!.value.toLowerCase()) &&
+        k + 1 <= span.last &&
+        isName(k + 1)
+      )
+        k++;
+      if (k <= span.last && isName(k)) {
+        last = k;
+        k++;
+      } else break;
+    }
+    let first = i;
+    // Titles are cues, not part of the name: "President Nayib Bukele" → "Nayib Bukele".
+    while (first < last && PERSON_TITLES.has(tokens[first]!.value.toLowerCase())) first++;
+    if (!PERSON_TITLES.has(tokens[first]!.value.toLowerCase())) runs.push({ first, last });
+    i = last + 1;
+  }
+  return runs;
+}
+
+type Cues = { person: number; organization: number; place: number };
+
+function typeFromCues(text: string, lastWord: string, cues: Cues | undefined): EntityType {
+  if (PLACE_ACRONYMS.has(text)) return 'place';
+  if (ORG_HEADS.has(lastWord.toLowerCase())) return 'organization';
+  const c = cues ?? { person: 0, organization: 0, place: 0 };
+  if (c.person > 0 && c.person >= c.place) return 'person';
+  if (c.place > 0) return 'place';
+  if (/^\p{Lu}{2,6}$/u.test(text)) return 'organization';
+  return 'name';
+}
+
+/** Names in each of the given sentences, typed with cues from all of them. */
+export function findNames(
+  text: string,
+  analysis: Analysis,
+  sentences: SentenceSpan[],
+): NameRun[][] {
+  const { tokens } = analysis;
+  const inEntity = new Uint8Array(tokens.length);
+  for (const e of analysis.entities) inEntity.fill(1, e.first, e.last + 1);
+
+  const keyOf = (r: { first: number; last: number }) =>
+    text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
+  const initialSingle = (r: { first: number; last: number }, si: number) =>
+    r.first === r.last && r.first === sentences[si]!.first;
+
+  // A capitalised first word of a sentence is tagged PROPN as often as not ("Prices rose"):
+  // keep it only if the same word is a name somewhere else in the article.
+  const allRuns = sentences.map((s) => runsInSentence(tokens, s, inEntity));
+  const inside = new Set<string>();
+  allRuns.forEach((runs, si) =>
+    runs.forEach((r) => {
+      if (!initialSingle(r, si)) {
+        for (let k = r.first; k <= r.last; k++) inside.add(tokens[k]!.value.toLowerCase());
+      }
+    }),
+  );
+  const perSentence = allRuns.map((runs, si) =>
+    runs.filter((r) => !initialSingle(r, si) || inside.has(keyOf(r))),
+  );
+
+  const cues = new Map<string, Cues>();
+  const addCue = (key: string, kind: keyof Cues) => {
+    const c = cues.get(key) ?? { person: 0, organization: 0, place: 0 };
+    c[kind]++;
+    cues.set(key, c);
+  };
+  const singles = new Set<string>();
+  for (const runs of perSentence) {
+    for (const r of runs) {
+      const key = keyOf(r);
+      if (r.first === r.last) singles.add(key);
+      const before = tokens[r.first - 1]?.value.toLowerCase() ?? '';
+      const before2 = tokens[r.first - 2]?.value.toLowerCase() ?? '';
+      const after = tokens[r.last + 1]?.value ?? '';
+      const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
+      if (PERSON_TITLES.has(before)) addCue(key, 'person');
+      if (after === ',' && ['a', 'an', 'the', 'who'].includes(after2)) addCue(key, 'person');
+      if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {
+        addCue(key, 'place');
+      }
+    }
+  }
+  // A surname reused on its own ("Osiris Luna" … "Luna") marks a person in both forms.
+  for (const runs of perSentence) {
+    for (const r of runs) {
+      const size = r.last - r.first + 1;
+      const surname = tokens[r.last]!.value.toLowerCase();
+      if (size >= 2 && size <= 4 && singles.has(surname) && !ORG_HEADS.has(surname)) {
+        addCue(keyOf(r), 'person');
+        addCue(surname, 'person');
+      }
+    }
+  }
+
+  return perSentence.map((runs) =>
+    runs.map((r) => {
+      const start = tokens[r.first]!.start;
+      const end = tokens[r.last]!.end;
+      const name = text.slice(start, end);
+      const type = typeFromCues(name, tokens[r.last]!.value, cues.get(keyOf(r)));
+      return { first: r.first, last: r.last, start, end, text: name, type };
+    }),
+  );
+}

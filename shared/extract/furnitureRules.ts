@@ -1,0 +1,155 @@
+// Block-level patterns for page furniture. Each rule looks at one block (a paragraph or
+// line) on its own; cleanArticle adds the rules that need the whole page (headline zone,
+// trailing zones, repeats). Patterns are phrased for scraped news pages in general, never
+// for one publisher.
+import type { FurnitureReason } from './types';
+
+export const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+export function wordCount(block: string): number {
+  return block.match(WORDS)?.length ?? 0;
+}
+
+/** A paragraph of running text: long enough and ending like a sentence, not like a teaser. */
+export function isProse(block: string): boolean {
+  return wordCount(block) >= 8 && /[.!?]["”’)\]]*$/.test(block) && !/(…|\.\.\.)$/.test(block);
+}
+
+/** Short and without final punctuation: a heading, kicker or button label. */
+export function isHeadingLike(block: string): boolean {
+  const words = wordCount(block);
+  return words > 0 && words <= 14 && !/[.!?,;]["”’)\]]*$/.test(block);
+}
+
+// Leading breadcrumbs glued to the headline by scraping ("HomeNewsFired El Salvador…"):
+// section names that navigation menus use, each capitalised and run together.
+const CRUMB_WORDS = new Set(
+  (
+    'Home News World Politics Business Economy Opinion Analysis Investigations Investigation ' +
+    'Features Feature Sports Sport Culture Tech Technology Science Health Latest Local ' +
+    'National International Region Regions Americas Europe Asia Africa Elections Briefs ' +
+    'Reports Stories Articles Blog Blogs Topics Section Sections Magazine Environment Crime ' +
+    'Security Justice Lifestyle Entertainment Video Videos Media Money Markets Finance Front ' +
+    'Page Top Main Index Category Categories Archive Archives Us Global Nation Metro State'
+  ).split(' '),
+);
+
+/** Strips a glued or separated breadcrumb trail from the start of a headline line. */
+export function stripBreadcrumb(line: string): string {
+  const parts = line.split(/\s*[>»›|]\s*|\s+\/\s+/).filter((p) => p.trim() !== '');
+  if (parts.length >= 2 && parts.slice(0, -1).every((p) => wordCount(p) <= 3)) {
+    return parts.at(-1)!.trim();
+  }
+  let rest = line;
+  for (;;) {
+    const m = /^(\p{Lu}\p{Ll}+)(?=\p{Lu})/u.exec(rest);
+    if (!m || !CRUMB_WORDS.has(m[1]!)) break;
+    rest = rest.slice(m[1]!.length);
+  }
+  return rest;
+}
+
+export function isBreadcrumbLine(line: string): boolean {
+  const parts = line.split(/\s*[>»›|]\s*|\s+\/\s+/).filter((p) => p.trim() !== '');
+  return parts.length >= 2 && parts.every((p) => wordCount(p) <= 4);
+}
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_ONLY = new RegExp(
+  `^((\\w+day,?\\s+)?(\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})(\\s*[,-–|]?\\s*\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?.*)?)$`,
+  'i',
+);
+
+export function isBylineLike(line: string): boolean {
+  return (
+    DATE_ONLY.test(line) ||
+    /^(by|written by|words by|reporting by|por)\s+\p{Lu}/iu.test(line) ||
+    /^(published|updated|posted|last updated|first published)\b/i.test(line) ||
+    /^\d+\s+min(ute)?s?\s+read$/i.test(line)
+  );
+}
+
+// Headings after which the rest of a scraped page is not the article.
+const TRAILING_ZONES: Array<[RegExp, FurnitureReason]> = [
+  [
+    /^(related( content| articles?| stories| coverage| news| posts| reading| topics)?|more (from|on|stories|news|like this|in)\b.*|read (more|next|also)|recommended( for you| stories| reading)?|you (may|might) also (like|be interested in)|most (read|popular|viewed|shared)|trending( now| stories)?|further reading|popular (stories|posts|articles)|latest (news|stories|articles)|(\d+\s+)?comments?|join the (conversation|discussion)|leave a (reply|comment))\s*:?$/i,
+    'related',
+  ],
+  [
+    /^about( us| the authors?| this (site|publication)| \p{Lu}[\p{L}\p{N}\s.&'’-]{0,50})\s*:?$/iu,
+    'about',
+  ],
+  [/^(tags|topics|filed under|categories|keywords)\s*:?$/i, 'tags'],
+];
+
+export function trailingZoneReason(block: string): FurnitureReason | null {
+  if (!isHeadingLike(block)) return null;
+  for (const [pattern, reason] of TRAILING_ZONES) if (pattern.test(block)) return reason;
+  return null;
+}
+
+const SHARE_WORDS = new Set(
+  (
+    'share shares shared sharing icon icons facebook twitter x linkedin whatsapp telegram ' +
+    'email e-mail mail print copy link url tweet pin pinterest reddit sms messenger this ' +
+    'article story on via save bookmark comment comments'
+  ).split(' '),
+);
+
+function isShareResidue(block: string): boolean {
+  const words = block.toLowerCase().match(WORDS) ?? [];
+  return words.length > 0 && words.length <= 12 && words.every((w) => SHARE_WORDS.has(w));
+}
+
+const FIRST_OR_SECOND_PERSON = /\b(we|our|us|you|your)\b/i;
+
+// Each pattern is a phrase a publisher uses about itself; running text rarely does.
+const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
+  // [pattern, reason, needs first/second person in the block]
+  [
+    /^(see also|read (more|also|next)|also read|related( content| articles?| stories| coverage)?|recommended|more|watch|listen|further reading)\s*[:：|–—]\s*\S/i,
+    'teaser',
+    false,
+  ],
+  [/^(tags|topics|filed under|categories|keywords)\s*[:：]/i, 'tags', false],
+  [/^(photo|image|picture|video|graphic|illustration|foto)s?( credit)?\s*[:：]/i, 'caption', false],
+  [
+    /\b(donate|donation|donating|make a (contribution|gift)|become a (member|subscriber|supporter|patron)|support (our|independent|quality) (work|journalism|reporting|newsroom)|subscribe (now|today|to our)|sign up (for|to) (our|the) newsletter|we need (your )?(support|help|resources)|in order to do so, we need)\b/i,
+    'appeal',
+    true,
+  ],
+  [
+    /\b(was this (content|article|story|page) (helpful|useful)|what are your thoughts|click here|send us your (comments|feedback|thoughts)|leave a comment|let us know what you think)\b/i,
+    'feedback',
+    false,
+  ],
+  [
+    /\b(creative commons|all rights reserved|©|copyright \d{4}|distribute our work|republish(ing)? (this|our)|reproduction (of|in whole)|terms of (use|service))\b/i,
+    'boilerplate',
+    false,
+  ],
+];
+
+const COOKIE_CONTEXT =
+  /\b(we use|this (site|website)|accept|consent|preferences|browsing|privacy|settings)\b/i;
+
+/** The furniture reason a block earns on its own, or null for body text and headings. */
+export function blockFurnitureReason(block: string): FurnitureReason | null {
+  if (isShareResidue(block)) return 'share';
+  for (const [pattern, reason, personal] of PHRASES) {
+    if (pattern.test(block) && (!personal || FIRST_OR_SECOND_PERSON.test(block))) return reason;
+  }
+  if (/\bcookies?\b/i.test(block) && COOKIE_CONTEXT.test(block) && wordCount(block) <= 80) {
+    return 'cookie';
+  }
+  // Teasers are cut off mid-sentence with an ellipsis; a closing quote means quoted speech.
+  if (/(…|\.\.\.)$/.test(block)) return 'teaser';
+  if (DATE_ONLY.test(block)) return 'byline';
+  return null;
+}
+
+/** "Crime, Gangs, El Salvador" below the body: short comma- or pipe-separated items. */
+export function isTagList(block: string): boolean {
+  const items = block.split(/\s*[,|•·;]\s*/).filter((s) => s !== '');
+  return items.length >= 3 && items.every((s) => wordCount(s) <= 4) && !/[.!?]$/.test(block);
+}

@@ -1,0 +1,82 @@
+// Check-worthiness: what a fact-checker can verify ranks first. Concrete anchors (figures,
+// dates, named people and bodies, an attributed source, reported or alleged events) add
+// to the score; opinion and analysis (modal verbs, hedged evaluation, first person outside
+// quotations) and sentences that are mostly a quotation subtract from it.
+import type { Token } from './analyzeText';
+import type { AttributionFound } from './findAttribution';
+import type { EntityChip, Priority } from './types';
+
+export interface Score {
+  score: number;
+  signals: string[];
+}
+
+const OPINION_WORDS =
+  /\b(should|must|ought|need to|needs to|appears? to|seems? to|likely|unlikely|perhaps|arguably|clearly|obviously|undoubtedly|probably|i think|we think|i believe|we believe|in our view|in my view|it is (time|clear|likely|possible)|may well|might|could be)\b/i;
+const HEDGED_REPORT = /\b(reportedly|allegedly|purportedly|accused|alleged|denied|according to)\b/i;
+const FIRST_PERSON = /\b(I|we|our|us|my)\b/;
+
+/** Share of the sentence's characters inside quotation marks. */
+function quotedShare(sentence: string): number {
+  let inside = 0;
+  for (const m of sentence.matchAll(/["“]([^"”]*)["”]/g)) inside += m[1]!.length;
+  return sentence.length === 0 ? 0 : inside / sentence.length;
+}
+
+function withoutQuotes(sentence: string): string {
+  return sentence.replace(/["“][^"”]*["”]/g, ' ');
+}
+
+const bonus = (count: number, first: number, more: number, cap: number) =>
+  count === 0 ? 0 : Math.min(cap, first + (count - 1) * more);
+
+export function scoreSentence(
+  sentence: string,
+  words: Token[],
+  chips: EntityChip[],
+  attribution: AttributionFound | null,
+): Score {
+  const signals: string[] = [];
+  let score = 1; // a declarative sentence with a verb states something
+  const count = (types: string[]) => chips.filter((c) => types.includes(c.type)).length;
+  const numbers = count(['number', 'money', 'percent']);
+  const dates = count(['date', 'time', 'duration']);
+  const names = count(['person', 'organization', 'place', 'name']);
+  if (numbers) signals.push('number');
+  if (dates) signals.push('date');
+  if (names) signals.push('named_entity');
+  score += bonus(numbers, 2, 0.5, 3) + bonus(dates, 1.5, 0.5, 2) + bonus(names, 1, 0.5, 2);
+  if (attribution) {
+    const named = /\p{Lu}/u.test(attribution.speaker);
+    signals.push(named ? 'named_source' : 'attribution');
+    score += named ? 1.5 : 1;
+  }
+  if (HEDGED_REPORT.test(sentence)) {
+    signals.push('reported_claim');
+    score += 0.5;
+  }
+  const ownWords = withoutQuotes(sentence);
+  if (OPINION_WORDS.test(ownWords)) {
+    signals.push('opinion');
+    score -= 1.5;
+  }
+  if (FIRST_PERSON.test(ownWords)) {
+    signals.push('first_person');
+    score -= 1.5;
+  }
+  if (quotedShare(sentence) > 0.6) {
+    signals.push('quotation');
+    score -= 1;
+  }
+  if (words.filter((w) => w.pos !== 'PUNCT').length < 8) {
+    signals.push('short');
+    score -= 0.5;
+  }
+  return { score: Math.round(score * 10) / 10, signals };
+}
+
+export function priorityOf(score: number): Priority {
+  if (score >= 5) return 'high';
+  if (score >= 3) return 'medium';
+  return 'low';
+}

@@ -1,0 +1,42 @@
+// The short claim text of a card: the sentence without its reporting clause, so the card
+// reads as the claim to check ("Some 500 … were dismissed …") while the speaker is shown
+// beside it. When cutting would leave a dangling pronoun or fragment, the sentence is kept.
+import type { AttributionFound } from './findAttribution';
+
+const MIN_WORDS = 5;
+const LEADING_CONNECTIVE = /^(but|and|however|meanwhile|moreover|still|yet|so)\b,?\s+/i;
+const STARTS_WITH_PRONOUN = /^(he|she|they|it|this|that|these|those|his|her|their|its)\b/i;
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Removes quotation marks around the whole claim and punctuation left by the cut. */
+function tidy(s: string): string {
+  let out = s.trim().replace(/[\s,;:–—-]+$/, '');
+  const quoted = /^["“](.*?)[,.]?["”]?$/s.exec(out);
+  if (quoted && !/["“”]/.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
+  if (!/[.!?]["”’)]*$/.test(out)) out += '.';
+  return capitalise(out.replace(LEADING_CONNECTIVE, ''));
+}
+
+export function shortClaim(
+  text: string,
+  start: number,
+  end: number,
+  attribution: AttributionFound | null,
+): string {
+  const sentence = text.slice(start, end).replace(/\s+/g, ' ');
+  const clause = attribution?.clause;
+  if (!clause) return tidy(sentence);
+  const rest =
+    clause.at === 'tail'
+      ? text.slice(start, clause.start) + text.slice(clause.end, end)
+      : text.slice(clause.end, end);
+  const candidate = tidy(rest.replace(/\s+/g, ' '));
+  const words = candidate.split(' ').length;
+  if (words < MIN_WORDS || (clause.at === 'head' && STARTS_WITH_PRONOUN.test(candidate))) {
+    return tidy(sentence);
+  }
+  return candidate;
+}

@@ -1,0 +1,72 @@
+// Splits text into blocks: the paragraphs and lines that no sentence may cross. Scraped
+// pages put headings, teasers and buttons on lines of their own without final punctuation,
+// and wink-nlp happily joins them to the next paragraph; splitting first keeps furniture
+// and body apart. Hard-wrapped text (e-mail, Markdown at 72 columns) is re-joined so its
+// sentences are not cut at every line end.
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const TERMINAL = /[.!?:;…"”’)\]]$/;
+const LIST_ITEM = /^([-*•+]|\d{1,3}[.)])\s/;
+const LOWER_START = /^[\p{Ll}(,;]/u;
+
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
+}
+
+/** Lines of one paragraph wrapped at a fixed column have nearly equal lengths. */
+function looksHardWrapped(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const body = lines.slice(0, -1).map((l) => l.length);
+  const max = Math.max(...body);
+  return max <= 120 && body.every((len) => len >= 40 && len >= max - 30);
+}
+
+function isSoftBreak(prev: string, next: string, wrapped: boolean): boolean {
+  if (LIST_ITEM.test(next)) return false;
+  if (LOWER_START.test(next)) return true;
+  return wrapped && !TERMINAL.test(prev) && !isTitleCase(prev);
+}
+
+export function splitBlocks(text: string): TextSpan[] {
+  const paragraphs: TextSpan[][] = [];
+  let current: TextSpan[] = [];
+  const linePattern = /[^\n]*/g;
+  for (let m = linePattern.exec(text); m; m = linePattern.exec(text)) {
+    const line = m[0];
+    const lead = line.length - line.trimStart().length;
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      if (current.length > 0) paragraphs.push(current);
+      current = [];
+    } else {
+      const start = m.index + lead;
+      current.push({ start, end: start + trimmed.length });
+    }
+    if (m.index + line.length >= text.length) break;
+    linePattern.lastIndex = m.index + line.length + 1;
+  }
+  if (current.length > 0) paragraphs.push(current);
+
+  const blocks: TextSpan[] = [];
+  for (const lines of paragraphs) {
+    const strings = lines.map((l) => text.slice(l.start, l.end));
+    const wrapped = looksHardWrapped(strings);
+    let block = { ...lines[0]! };
+    for (let i = 1; i < lines.length; i++) {
+      if (isSoftBreak(strings[i - 1]!, strings[i]!, wrapped)) block.end = lines[i]!.end;
+      else {
+        blocks.push(block);
+        block = { ...lines[i]! };
+      }
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
