@@ -76,3 +76,28 @@ export interface Storage {
 
   close(): Promise<void>;
 }
+
+/** A Yjs client id that an invite has written with: nobody else may write with it (DESIGN §3). */
+export interface ClientBinding {
+  readonly clientId: number;
+  readonly inviteId: string;
+}
+
+/** What one turn of a room stores at once: its updates, the client ids they bind, their history. */
+export interface UpdateBatch {
+  readonly updates: readonly Uint8Array[];
+  readonly bindings: readonly ClientBinding[];
+  readonly history: readonly HistoryEvent[];
+  readonly at: number;
+}
+
+/**
+ * What the sync server needs beyond Storage. A batch is one durable transaction, so an update is
+ * never stored without the binding of its client id or its history events (and one fsync covers
+ * every update a room received while the previous batch was being written).
+ */
+export interface SyncStorage extends Storage {
+  /** Stores the batch atomically; resolves once durable, with the last update's sequence number. */
+  appendBatch(boardId: string, batch: UpdateBatch): Promise<number>;
+  listClientBindings(boardId: string): Promise<readonly ClientBinding[]>;
+}

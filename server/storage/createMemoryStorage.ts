@@ -1,0 +1,176 @@
+/**
+ * A storage held in memory with the same behaviour as the SQLite one (the contract suite runs
+ * against both): for tests, and for trying the server without a disk. Bytes are copied in and
+ * out so that callers can never alias stored data.
+ */
+import type {
+  BoardRecord,
+  ClientBinding,
+  HistoryEvent,
+  InviteRecord,
+  StoredContent,
+  StoredHistoryEvent,
+  SyncStorage,
+} from './Storage';
+import { StorageError } from './StorageError';
+
+interface Row {
+  readonly seq: number;
+  readonly data: Uint8Array;
+  readonly at: number;
+}
+
+interface Snapshot {
+  readonly uptoSeq: number;
+  readonly data: Uint8Array;
+  readonly at: number;
+}
+
+export function createMemoryStorage(): SyncStorage {
+  const boards = new Map<string, BoardRecord>();
+  const invites = new Map<string, InviteRecord>();
+  const updates = new Map<string, Row[]>();
+  const snapshots = new Map<string, Snapshot[]>();
+  const history: StoredHistoryEvent[] = [];
+  const bindings = new Map<string, Map<number, string>>();
+  let updateSeq = 0;
+  let historySeq = 0;
+  let closed = false;
+
+  const open = () => {
+    if (closed) throw new StorageError('closed', 'storage is closed');
+  };
+  const rowsOf = (boardId: string) => updates.get(boardId) ?? [];
+  const snapshotsOf = (boardId: string) => snapshots.get(boardId) ?? [];
+  const append = (boardId: string, update: Uint8Array, at: number) => {
+    const rows = updates.get(boardId) ?? [];
+    rows.push({ seq: ++updateSeq, data: update.slice(), at });
+    updates.set(boardId, rows);
+    return updateSeq;
+  };
+  const record = (events: readonly HistoryEvent[]) => {
+    for (const e of events) {
+      history.push(structuredClone({ ...e, seq: ++historySeq }));
+    }
+  };
+  const content = (snapshot: Snapshot | undefined, rows: Row[]): StoredContent => ({
+    snapshot: snapshot ? snapshot.data.slice() : null,
+    updates: rows.map((r) => r.data.slice()),
+    lastSeq: rows.at(-1)?.seq ?? snapshot?.uptoSeq ?? 0,
+    updatesSinceSnapshot: rows.length,
+  });
+  const newestAt = (boardId: string, at: number) =>
+    snapshotsOf(boardId)
+      .filter((s) => s.at <= at)
+      .at(-1);
+
+  return {
+    async createBoard(board) {
+      open();
+      if (boards.has(board.id)) throw new StorageError('board_exists', 'board exists');
+      boards.set(board.id, { ...board });
+    },
+    async getBoard(id) {
+      open();
+      const board = boards.get(id);
+      return board ? { ...board } : null;
+    },
+    async createInvite(invite) {
+      open();
+      if (!boards.has(invite.boardId)) throw new StorageError('board_not_found', 'no such board');
+      if (invites.has(invite.id)) throw new StorageError('invite_exists', 'invite exists');
+      invites.set(invite.id, { ...invite });
+    },
+    async getInvite(id) {
+      open();
+      const invite = invites.get(id);
+      return invite ? { ...invite } : null;
+    },
+    async listInvites(boardId) {
+      open();
+      return [...invites.values()]
+        .filter((i) => i.boardId === boardId)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((i) => ({ ...i }));
+    },
+    async revokeInvite(id, at) {
+      open();
+      const invite = invites.get(id);
+      if (invite && invite.revokedAt === null) invites.set(id, { ...invite, revokedAt: at });
+    },
+    async markJoined(id, at) {
+      open();
+      const invite = invites.get(id);
+      if (invite && invite.joinedAt === null) invites.set(id, { ...invite, joinedAt: at });
+    },
+    async appendUpdate(boardId, update, at) {
+      open();
+      return append(boardId, update, at);
+    },
+    async appendBatch(boardId, batch) {
+      open();
+      let seq = rowsOf(boardId).at(-1)?.seq ?? 0;
+      for (const update of batch.updates) seq = append(boardId, update, batch.at);
+      const bound = bindings.get(boardId) ?? new Map<number, string>();
+      for (const b of batch.bindings) if (!bound.has(b.clientId)) bound.set(b.clientId, b.inviteId);
+      bindings.set(boardId, bound);
+      record(batch.history);
+      return seq;
+    },
+    async loadContent(boardId) {
+      open();
+      const snapshot = snapshotsOf(boardId).at(-1);
+      return content(
+        snapshot,
+        rowsOf(boardId).filter((r) => r.seq > (snapshot?.uptoSeq ?? 0)),
+      );
+    },
+    async loadContentAt(boardId, at) {
+      open();
+      const snapshot = newestAt(boardId, at);
+      return content(
+        snapshot,
+        rowsOf(boardId).filter((r) => r.seq > (snapshot?.uptoSeq ?? 0) && r.at <= at),
+      );
+    },
+    async writeSnapshot(boardId, data, uptoSeq, at) {
+      open();
+      const list = snapshotsOf(boardId).filter((s) => s.uptoSeq !== uptoSeq);
+      list.push({ uptoSeq, data: data.slice(), at });
+      list.sort((a, b) => a.uptoSeq - b.uptoSeq);
+      snapshots.set(boardId, list);
+    },
+    async prune(boardId, before) {
+      open();
+      const base = newestAt(boardId, before);
+      if (!base) return;
+      snapshots.set(
+        boardId,
+        snapshotsOf(boardId).filter((s) => s.uptoSeq >= base.uptoSeq),
+      );
+      updates.set(
+        boardId,
+        rowsOf(boardId).filter((r) => r.seq > base.uptoSeq),
+      );
+    },
+    async appendHistory(events) {
+      open();
+      record(events);
+    },
+    async listHistory(boardId, cardId) {
+      open();
+      return history
+        .filter((e) => e.boardId === boardId && (cardId === undefined || e.cardId === cardId))
+        .map((e) => structuredClone(e));
+    },
+    async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
+      open();
+      return [...(bindings.get(boardId) ?? new Map<number, string>())].map(
+        ([clientId, inviteId]) => ({ clientId, inviteId }),
+      );
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,307 @@
+/**
+ * The default storage: one SQLite file (better-sqlite3) in WAL mode.
+ *
+ * `synchronous = FULL`: every commit waits for the WAL fsync. The sync server acknowledges an
+ * update as saved only after its batch committed, and "saved" must survive a power cut, not
+ * just a crash of the process (NORMAL in WAL mode would survive a SIGKILL but could lose the
+ * last commits on power loss). Measured here: 129 µs per commit with FULL against 12 µs with
+ * NORMAL; the sync server stores a room's updates in batches (appendBatch), so one fsync covers
+ * every update that arrived while the previous batch was being written.
+ *
+ * better-sqlite3 is synchronous; the methods are async to keep the Storage contract open to
+ * networked backends. Each call is one statement or one transaction.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Role } from '../../shared/roles';
+import type {
+  BoardRecord,
+  ClientBinding,
+  HistoryEvent,
+  InviteRecord,
+  StoredContent,
+  StoredHistoryEvent,
+  SyncStorage,
+  UpdateBatch,
+} from './Storage';
+import { StorageError } from './StorageError';
+import { MIGRATIONS } from './sqliteSchema';
+
+interface InviteRow {
+  id: string;
+  board_id: string;
+  name: string;
+  role: string;
+  created_at: number;
+  revoked_at: number | null;
+  joined_at: number | null;
+}
+
+interface HistoryRow {
+  seq: number;
+  board_id: string;
+  card_id: string | null;
+  type: string;
+  actor_id: string;
+  actor_name: string;
+  at: number;
+  data: string;
+}
+
+interface SnapshotRow {
+  upto_seq: number;
+  data: Buffer;
+}
+
+const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+const toInvite = (r: InviteRow): InviteRecord => ({
+  id: r.id,
+  boardId: r.board_id,
+  name: r.name,
+  role: r.role as Role,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  joinedAt: r.joined_at,
+});
+
+const toHistory = (r: HistoryRow): StoredHistoryEvent => ({
+  seq: r.seq,
+  boardId: r.board_id,
+  cardId: r.card_id,
+  type: r.type,
+  actor: { id: r.actor_id, name: r.actor_name },
+  at: r.at,
+  data: JSON.parse(r.data) as Record<string, unknown>,
+});
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. */
+export function createSqliteStorage(file: string): SyncStorage {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    insertBoard: db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
+    getBoard: db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
+    insertInvite: db.prepare(
+      `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getInvite: db.prepare('SELECT * FROM invites WHERE id = ?'),
+    listInvites: db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id'),
+    revokeInvite: db.prepare(
+      'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+    ),
+    markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
+    insertUpdate: db.prepare('INSERT INTO updates (board_id, data, at) VALUES (?, ?, ?)'),
+    lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
+    newestSnapshot: db.prepare(
+      'SELECT upto_seq, data FROM snapshots WHERE board_id = ? ORDER BY upto_seq DESC LIMIT 1',
+    ),
+    snapshotAt: db.prepare(
+      `SELECT upto_seq, data FROM snapshots WHERE board_id = ? AND at <= ?
+       ORDER BY upto_seq DESC LIMIT 1`,
+    ),
+    updatesAfter: db.prepare(
+      'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+    ),
+    updatesAfterUntil: db.prepare(
+      'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? AND at <= ? ORDER BY seq',
+    ),
+    insertSnapshot: db.prepare(
+      'INSERT OR REPLACE INTO snapshots (board_id, upto_seq, data, at) VALUES (?, ?, ?, ?)',
+    ),
+    pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND upto_seq < ?'),
+    pruneUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+    insertHistory: db.prepare(
+      `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    listHistory: db.prepare('SELECT * FROM history WHERE board_id = ? ORDER BY seq'),
+    listCardHistory: db.prepare(
+      'SELECT * FROM history WHERE board_id = ? AND card_id = ? ORDER BY seq',
+    ),
+    insertBinding: db.prepare(
+      'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
+    ),
+    listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
+  };
+
+  let closed = false;
+  const open = () => {
+    if (closed) throw new StorageError('closed', 'storage is closed');
+  };
+
+  const insertHistory = (events: readonly HistoryEvent[]) => {
+    for (const e of events) {
+      q.insertHistory.run(
+        e.boardId,
+        e.cardId,
+        e.type,
+        e.actor.id,
+        e.actor.name,
+        e.at,
+        JSON.stringify(e.data),
+      );
+    }
+  };
+
+  const appendBatch = db.transaction((boardId: string, batch: UpdateBatch): number => {
+    let seq = 0;
+    for (const update of batch.updates) {
+      seq = Number(q.insertUpdate.run(boardId, update, batch.at).lastInsertRowid);
+    }
+    for (const b of batch.bindings) q.insertBinding.run(boardId, b.clientId, b.inviteId);
+    insertHistory(batch.history);
+    if (seq === 0) seq = (q.lastSeq.get(boardId) as { seq: number | null }).seq ?? 0;
+    return seq;
+  });
+
+  const content = (snapshot: SnapshotRow | undefined, rows: { seq: number; data: Buffer }[]) => {
+    const lastRow = rows[rows.length - 1];
+    return {
+      snapshot: snapshot ? bytes(snapshot.data) : null,
+      updates: rows.map((r) => bytes(r.data)),
+      lastSeq: lastRow ? lastRow.seq : (snapshot?.upto_seq ?? 0),
+      updatesSinceSnapshot: rows.length,
+    } satisfies StoredContent;
+  };
+
+  return {
+    async createBoard(board: BoardRecord) {
+      open();
+      try {
+        q.insertBoard.run(board.id, board.title, board.createdAt);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StorageError('board_exists', 'board exists');
+        throw error;
+      }
+    },
+    async getBoard(id) {
+      open();
+      const row = q.getBoard.get(id) as
+        { id: string; title: string; created_at: number } | undefined;
+      return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+    },
+    async createInvite(invite) {
+      open();
+      if (!q.getBoard.get(invite.boardId)) {
+        throw new StorageError('board_not_found', 'no such board');
+      }
+      try {
+        q.insertInvite.run(
+          invite.id,
+          invite.boardId,
+          invite.name,
+          invite.role,
+          invite.createdAt,
+          invite.revokedAt,
+          invite.joinedAt,
+        );
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
+        throw error;
+      }
+    },
+    async getInvite(id) {
+      open();
+      const row = q.getInvite.get(id) as InviteRow | undefined;
+      return row ? toInvite(row) : null;
+    },
+    async listInvites(boardId) {
+      open();
+      return (q.listInvites.all(boardId) as InviteRow[]).map(toInvite);
+    },
+    async revokeInvite(id, at) {
+      open();
+      q.revokeInvite.run(at, id);
+    },
+    async markJoined(id, at) {
+      open();
+      q.markJoined.run(at, id);
+    },
+    async appendUpdate(boardId, update, at) {
+      open();
+      return appendBatch(boardId, { updates: [update], bindings: [], history: [], at });
+    },
+    async appendBatch(boardId, batch) {
+      open();
+      return appendBatch(boardId, batch);
+    },
+    async loadContent(boardId) {
+      open();
+      const snapshot = q.newestSnapshot.get(boardId) as SnapshotRow | undefined;
+      const rows = q.updatesAfter.all(boardId, snapshot?.upto_seq ?? 0) as {
+        seq: number;
+        data: Buffer;
+      }[];
+      return content(snapshot, rows);
+    },
+    async loadContentAt(boardId, at) {
+      open();
+      const snapshot = q.snapshotAt.get(boardId, at) as SnapshotRow | undefined;
+      const rows = q.updatesAfterUntil.all(boardId, snapshot?.upto_seq ?? 0, at) as {
+        seq: number;
+        data: Buffer;
+      }[];
+      return content(snapshot, rows);
+    },
+    async writeSnapshot(boardId, snapshot, uptoSeq, at) {
+      open();
+      q.insertSnapshot.run(boardId, uptoSeq, snapshot, at);
+    },
+    async prune(boardId, before) {
+      open();
+      // The newest snapshot at or before `before` is where "the board as of any moment since
+      // `before`" starts; everything it covers can go.
+      const base = q.snapshotAt.get(boardId, before) as SnapshotRow | undefined;
+      if (!base) return;
+      db.transaction(() => {
+        q.pruneSnapshots.run(boardId, base.upto_seq);
+        q.pruneUpdates.run(boardId, base.upto_seq);
+      })();
+    },
+    async appendHistory(events) {
+      open();
+      db.transaction(insertHistory)(events);
+    },
+    async listHistory(boardId, cardId) {
+      open();
+      const rows = (
+        cardId === undefined ? q.listHistory.all(boardId) : q.listCardHistory.all(boardId, cardId)
+      ) as HistoryRow[];
+      return rows.map(toHistory);
+    },
+    async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
+      open();
+      return (q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]).map(
+        (r) => ({ clientId: r.client_id, inviteId: r.invite_id }),
+      );
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

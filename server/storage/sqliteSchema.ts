@@ -1,0 +1,58 @@
+/**
+ * The SQLite file's tables. `user_version` numbers the layout; each entry of MIGRATIONS moves
+ * the file one version up, so an older data directory is upgraded in place on start.
+ *
+ * Update and history rows use one global AUTOINCREMENT sequence each: sequence numbers only
+ * grow, also across boards, which is all that ordering within a board needs.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE boards (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER,
+    joined_at INTEGER
+  );
+  CREATE INDEX invites_board ON invites(board_id, created_at);
+  CREATE TABLE updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL,
+    data BLOB NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX updates_board ON updates(board_id, seq);
+  CREATE TABLE snapshots (
+    board_id TEXT NOT NULL,
+    upto_seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, upto_seq)
+  );
+  CREATE TABLE history (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    board_id TEXT NOT NULL,
+    card_id TEXT,
+    type TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX history_board ON history(board_id, seq);
+  CREATE INDEX history_card ON history(board_id, card_id, seq);
+  CREATE TABLE client_bindings (
+    board_id TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    invite_id TEXT NOT NULL,
+    PRIMARY KEY (board_id, client_id)
+  );
+  `,
+];

@@ -1,0 +1,258 @@
+/**
+ * The storage contract: every backend (SQLite, memory, a future Postgres) runs this suite.
+ * Call it inside a test file with a factory that returns a fresh, empty storage.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { HistoryEvent, SyncStorage } from '../../../server/storage/Storage';
+
+export interface StorageFactory {
+  create(): Promise<SyncStorage> | SyncStorage;
+  /** Removes whatever the backend left behind (files), after close. */
+  cleanup?(): void;
+}
+
+const board = (id: string, createdAt = 1) => ({ id, title: `Board ${id}`, createdAt });
+const invite = (id: string, boardId: string, createdAt = 1) => ({
+  id,
+  boardId,
+  name: `Name ${id}`,
+  role: 'editor' as const,
+  createdAt,
+  revokedAt: null,
+  joinedAt: null,
+});
+const event = (boardId: string, cardId: string | null, type: string, at = 1): HistoryEvent => ({
+  boardId,
+  cardId,
+  type,
+  actor: { id: 'inv1', name: 'Ada' },
+  at,
+  data: { n: at, nested: { ok: true } },
+});
+
+/** A doc whose state is `n` single-character inserts into text `t`, and its updates. */
+function edits(n: number): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) doc.getText('t').insert(i, String(i % 10));
+  return { doc, updates };
+}
+
+function rebuild(content: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }) {
+  const doc = new Y.Doc();
+  if (content.snapshot) Y.applyUpdate(doc, content.snapshot);
+  for (const u of content.updates) Y.applyUpdate(doc, u);
+  return doc.getText('t').toString();
+}
+
+export function storageContract(name: string, factory: StorageFactory): void {
+  describe(`storage contract: ${name}`, () => {
+    let s: SyncStorage;
+    beforeEach(async () => {
+      s = await factory.create();
+    });
+    afterEach(async () => {
+      await s.close();
+      factory.cleanup?.();
+    });
+
+    it('creates and reads boards; a duplicate id is refused with board_exists', async () => {
+      await s.createBoard(board('b1', 5));
+      expect(await s.getBoard('b1')).toEqual({ id: 'b1', title: 'Board b1', createdAt: 5 });
+      expect(await s.getBoard('nope')).toBeNull();
+      await expect(s.createBoard(board('b1'))).rejects.toMatchObject({ code: 'board_exists' });
+    });
+
+    it('keeps invites per board, in creation order; revocation and first join are set once', async () => {
+      await s.createBoard(board('b1'));
+      await s.createBoard(board('b2'));
+      await s.createInvite(invite('i2', 'b1', 20));
+      await s.createInvite(invite('i1', 'b1', 10));
+      await s.createInvite(invite('i3', 'b2', 5));
+      expect((await s.listInvites('b1')).map((i) => i.id)).toEqual(['i1', 'i2']);
+      await expect(s.createInvite(invite('i1', 'b1'))).rejects.toMatchObject({
+        code: 'invite_exists',
+      });
+      await expect(s.createInvite(invite('i9', 'nope'))).rejects.toMatchObject({
+        code: 'board_not_found',
+      });
+      await s.revokeInvite('i1', 100);
+      await s.revokeInvite('i1', 200);
+      await s.markJoined('i1', 50);
+      await s.markJoined('i1', 60);
+      expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 100, joinedAt: 50 });
+      expect(await s.getInvite('i2')).toMatchObject({ revokedAt: null, joinedAt: null });
+      expect(await s.getInvite('missing')).toBeNull();
+    });
+
+    it('appends updates in order with growing sequence numbers, per board', async () => {
+      const { updates } = edits(5);
+      const seqs: number[] = [];
+      for (const u of updates) seqs.push(await s.appendUpdate('b1', u, 1));
+      await s.appendUpdate('b2', updates[0] as Uint8Array, 1);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(new Set(seqs).size).toBe(5);
+      const content = await s.loadContent('b1');
+      expect(content.snapshot).toBeNull();
+      expect(content.updates.map((u) => [...u])).toEqual(updates.map((u) => [...u]));
+      expect(content.lastSeq).toBe(seqs[4]);
+      expect(content.updatesSinceSnapshot).toBe(5);
+      expect(rebuild(content)).toBe('01234');
+      expect(await s.loadContent('empty')).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: 0,
+        updatesSinceSnapshot: 0,
+      });
+    });
+
+    it('stored bytes cannot be changed through the arrays passed in or handed out', async () => {
+      const { updates } = edits(1);
+      const mine = (updates[0] as Uint8Array).slice();
+      await s.appendUpdate('b1', mine, 1);
+      mine.fill(0);
+      const first = await s.loadContent('b1');
+      (first.updates[0] as Uint8Array).fill(0);
+      expect(rebuild(await s.loadContent('b1'))).toBe('0');
+    });
+
+    it('loads the newest snapshot and only the updates after it', async () => {
+      const { doc, updates } = edits(10);
+      let seq = 0;
+      for (const u of updates.slice(0, 6)) seq = await s.appendUpdate('b1', u, 10);
+      const upTo6 = new Y.Doc();
+      for (const u of updates.slice(0, 6)) Y.applyUpdate(upTo6, u);
+      await s.writeSnapshot('b1', Y.encodeStateAsUpdate(upTo6), seq, 11);
+      for (const u of updates.slice(6)) await s.appendUpdate('b1', u, 12);
+      const content = await s.loadContent('b1');
+      expect(content.snapshot).not.toBeNull();
+      expect(content.updates).toHaveLength(4);
+      expect(content.updatesSinceSnapshot).toBe(4);
+      expect(rebuild(content)).toBe(doc.getText('t').toString());
+    });
+
+    it('loadContentAt rebuilds the board as it was at a moment', async () => {
+      const { updates } = edits(6);
+      let seq = 0;
+      for (const [i, u] of updates.entries()) {
+        seq = await s.appendUpdate('b1', u, 100 + i * 10);
+        if (i === 2) {
+          const d = new Y.Doc();
+          for (const v of updates.slice(0, 3)) Y.applyUpdate(d, v);
+          await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, 125);
+        }
+      }
+      expect(rebuild(await s.loadContentAt('b1', 99))).toBe('');
+      expect(rebuild(await s.loadContentAt('b1', 110))).toBe('01');
+      expect(rebuild(await s.loadContentAt('b1', 125))).toBe('012');
+      expect(rebuild(await s.loadContentAt('b1', 130))).toBe('0123');
+      expect(rebuild(await s.loadContentAt('b1', 1e15))).toBe('012345');
+    });
+
+    it('prune drops what a snapshot before the cut covers and keeps every later moment', async () => {
+      const { updates } = edits(9);
+      const snap = async (n: number, seq: number, at: number) => {
+        const d = new Y.Doc();
+        for (const v of updates.slice(0, n)) Y.applyUpdate(d, v);
+        await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, at);
+      };
+      let seq = 0;
+      for (const [i, u] of updates.entries()) {
+        const at = 100 + i * 10;
+        seq = await s.appendUpdate('b1', u, at);
+        if (i === 2) await snap(3, seq, at);
+        if (i === 5) await snap(6, seq, at);
+      }
+      await s.prune('b1', 160);
+      expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
+      expect(rebuild(await s.loadContentAt('b1', 150))).toBe('012345');
+      expect(rebuild(await s.loadContentAt('b1', 170))).toBe('01234567');
+      // Before the oldest kept snapshot the log is gone: that moment is outside retention.
+      expect(rebuild(await s.loadContentAt('b1', 125))).toBe('');
+      await s.prune('b1', 1e15);
+      expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
+    });
+
+    it('prune without a snapshot before the cut keeps the whole log', async () => {
+      const { updates } = edits(3);
+      for (const u of updates) await s.appendUpdate('b1', u, 100);
+      await s.prune('b1', 1e15);
+      expect((await s.loadContent('b1')).updates).toHaveLength(3);
+    });
+
+    it('appendBatch stores updates, bindings and history together', async () => {
+      const { updates } = edits(3);
+      const seq = await s.appendBatch('b1', {
+        updates,
+        bindings: [
+          { clientId: 7, inviteId: 'i1' },
+          { clientId: 8, inviteId: 'i2' },
+        ],
+        history: [event('b1', 'c1', 'card.created', 5)],
+        at: 5,
+      });
+      const content = await s.loadContent('b1');
+      expect(content.lastSeq).toBe(seq);
+      expect(rebuild(content)).toBe('012');
+      expect(
+        [...(await s.listClientBindings('b1'))].sort((a, b) => a.clientId - b.clientId),
+      ).toEqual([
+        { clientId: 7, inviteId: 'i1' },
+        { clientId: 8, inviteId: 'i2' },
+      ]);
+      expect(await s.listClientBindings('b2')).toEqual([]);
+      expect(await s.listHistory('b1')).toHaveLength(1);
+      // A batch with no updates reports the board's current last sequence number.
+      expect(await s.appendBatch('b1', { updates: [], bindings: [], history: [], at: 6 })).toBe(
+        seq,
+      );
+    });
+
+    it('a client id stays bound to the invite that bound it first', async () => {
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [{ clientId: 7, inviteId: 'i1' }],
+        history: [],
+        at: 1,
+      });
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [{ clientId: 7, inviteId: 'i2' }],
+        history: [],
+        at: 2,
+      });
+      expect(await s.listClientBindings('b1')).toEqual([{ clientId: 7, inviteId: 'i1' }]);
+    });
+
+    it('lists history oldest first, per board and per card, with its data', async () => {
+      await s.appendHistory([event('b1', 'c1', 'card.created', 1), event('b1', 'c2', 'x', 2)]);
+      await s.appendHistory([event('b2', 'c1', 'other', 3), event('b1', 'c1', 'card.moved', 4)]);
+      await s.appendHistory([event('b1', null, 'article.added', 5)]);
+      const all = await s.listHistory('b1');
+      expect(all.map((e) => e.type)).toEqual(['card.created', 'x', 'card.moved', 'article.added']);
+      expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => a - b));
+      expect(all[0]).toMatchObject({
+        boardId: 'b1',
+        cardId: 'c1',
+        actor: { id: 'inv1', name: 'Ada' },
+        at: 1,
+        data: { n: 1, nested: { ok: true } },
+      });
+      expect((await s.listHistory('b1', 'c1')).map((e) => e.type)).toEqual([
+        'card.created',
+        'card.moved',
+      ]);
+      expect(await s.listHistory('nope')).toEqual([]);
+    });
+
+    it('refuses work after close with the code closed', async () => {
+      await s.close();
+      await expect(s.getBoard('b1')).rejects.toMatchObject({ code: 'closed' });
+      await expect(s.appendUpdate('b1', new Uint8Array([0, 0]), 1)).rejects.toMatchObject({
+        code: 'closed',
+      });
+    });
+  });
+}
