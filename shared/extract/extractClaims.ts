@@ -59,6 +59,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     language,
     blocks: cleaned.blocks,
     removed: cleaned.removed,
+    cleanText: cleaned.cleanText,
     sentences,
   } as const;
   if (language === 'other') return { ...base, claims: [] };

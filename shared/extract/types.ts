@@ -108,6 +108,8 @@ export interface ExtractResult {
   language: 'en' | 'other';
   blocks: Block[];
   removed: FurnitureRange[];
+  /** Reader view: body and headings without furniture. Display only; offsets do not index it. */
+  cleanText: string;
   sentences: Sentence[];
   /** Ranked: claims[0] has rank 1. */
   claims: ClaimCandidate[];
