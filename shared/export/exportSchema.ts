@@ -1,0 +1,125 @@
+/**
+ * The JSON export: everything on a board, as plain data with ISO times, validated by one zod
+ * schema that the exporter, the importer and the tests share. A change to this shape bumps
+ * EXPORT_SCHEMA_VERSION; an importer of version n reads exactly version n.
+ *
+ * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
+ * an import accepts is what a person could have written; comment text may be empty, because
+ * a deleted comment keeps its place in the thread with its text cleared.
+ */
+import { z } from 'zod';
+import {
+  actorSchema,
+  columnSchema,
+  extractionSchema,
+  httpUrl,
+  LIMITS,
+  organisationSchema,
+  ratingScaleSchema,
+  sourceSpanSchema,
+  stanceSchema,
+} from '../board/inputs';
+
+export const EXPORT_FORMAT = 'factboard.board';
+export const EXPORT_SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(100);
+const time = z.iso.datetime();
+/** Fractional index keys (shared/board/rank): base-36 digits, never ending in the lowest one. */
+const rank = z
+  .string()
+  .max(200)
+  .regex(/^[0-9a-z]*[1-9a-z]$/, 'must be a rank key (base-36 digits, not ending in 0)');
+
+export const exportedEvidenceSchema = z.object({
+  id,
+  url: httpUrl,
+  quote: z.string().max(LIMITS.quote),
+  stance: stanceSchema,
+  note: z.string().max(LIMITS.note),
+  addedBy: actorSchema,
+  addedAt: time,
+});
+
+export const exportedCommentSchema = z.object({
+  id,
+  /** The thread's first comment for a reply; null for the first comment of a thread. */
+  parentId: id.nullable(),
+  text: z.string().max(LIMITS.comment),
+  author: actorSchema,
+  createdAt: time,
+  editedAt: time.nullable(),
+  deletedAt: time.nullable(),
+  resolved: z.boolean(),
+  resolvedBy: actorSchema.nullable(),
+});
+
+export const exportedCardSchema = z.object({
+  id,
+  column: columnSchema,
+  rank,
+  claim: z.string().trim().min(1).max(LIMITS.claim),
+  speaker: z.string().max(LIMITS.speaker).nullable(),
+  source: sourceSpanSchema.nullable(),
+  verdict: z.string().min(1).max(60).nullable(),
+  rationale: z.string().max(LIMITS.rationale),
+  assignee: actorSchema.nullable(),
+  evidence: z.array(exportedEvidenceSchema).max(1_000),
+  /** Oldest first, threads flattened; `parentId` links a reply to its thread. */
+  comments: z.array(exportedCommentSchema).max(10_000),
+  extraction: extractionSchema.nullable(),
+  createdBy: actorSchema,
+  createdAt: time,
+  updatedBy: actorSchema,
+  updatedAt: time,
+});
+
+export const exportedArticleSchema = z.object({
+  id,
+  title: z.string().max(LIMITS.title),
+  url: httpUrl.nullable(),
+  text: z.string().max(LIMITS.articleText),
+  createdBy: actorSchema,
+  createdAt: time,
+});
+
+export const exportedHistoryEventSchema = z.object({
+  type: z.string().min(1).max(100),
+  actor: actorSchema,
+  at: time,
+  cardId: id.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const boardExportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT, {
+    error: `not a Factboard board export (format must be "${EXPORT_FORMAT}")`,
+  }),
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION, {
+    error: `unsupported export schema version (this server reads ${EXPORT_SCHEMA_VERSION})`,
+  }),
+  exportedAt: time,
+  /** The moment the board is shown as of (`?at=`), or null for its state at export time. */
+  asOf: time.nullable(),
+  board: z.object({
+    /** The exported board's id; an import creates a board with a new one. */
+    id: id.nullable(),
+    title: z.string().trim().min(1).max(LIMITS.title),
+    /** The version of the board's Yjs layout (shared/board/schema). */
+    schemaVersion: z.number().int().min(0),
+    ratingScale: ratingScaleSchema,
+    organisation: organisationSchema.nullable(),
+  }),
+  articles: z.array(exportedArticleSchema).max(10_000),
+  /** Column by column (unverified, corroborated, disputed), each in display order. */
+  cards: z.array(exportedCardSchema).max(100_000),
+  /** The board's audit events, oldest first. */
+  history: z.array(exportedHistoryEventSchema),
+});
+
+export type BoardExport = z.infer<typeof boardExportSchema>;
+export type ExportedCard = z.infer<typeof exportedCardSchema>;
+export type ExportedComment = z.infer<typeof exportedCommentSchema>;
+export type ExportedEvidence = z.infer<typeof exportedEvidenceSchema>;
+export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
+export type ExportedHistoryEvent = z.infer<typeof exportedHistoryEventSchema>;

@@ -1,0 +1,205 @@
+/**
+ * Importing a JSON export: validate everything first (schema, then the references between
+ * items), and only then offer `apply`, which writes the whole board into an empty doc in one
+ * transaction. A file with any problem yields the full list of problems and writes nothing.
+ *
+ * Ids, authors and times are kept as they are in the file: ids are only unique within a
+ * board, so a new board may reuse them, and keeping them lets history events still point at
+ * their cards. The board itself gets a new id from whoever creates it.
+ */
+import * as Y from 'yjs';
+import { CommandOrigin, type CommandContext } from '../board/origin';
+import {
+  articlesMap,
+  CARD_KEYS as C,
+  cardsMap,
+  COMMENT_KEYS as M,
+  commentsMap,
+  EVIDENCE_KEYS as E,
+  META_KEYS,
+  metaMap,
+  type Pos,
+  SCHEMA_VERSION,
+} from '../board/schema';
+import { ExportError } from './ExportError';
+import { type BoardExport, boardExportSchema, type ExportedCard } from './exportSchema';
+
+/** Enough to fix a file in one go without flooding the response. */
+const MAX_ERRORS = 50;
+
+export type ImportResult =
+  | {
+      readonly ok: true;
+      readonly data: BoardExport;
+      /** Writes the board into an empty doc; throws ExportError('doc_not_empty') otherwise. */
+      apply(doc: Y.Doc, ctx: CommandContext): void;
+    }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+const ms = (iso: string) => Date.parse(iso);
+const msOrNull = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+
+/** Problems the schema cannot see: duplicate ids and replies to comments that are not there. */
+function referenceErrors(data: BoardExport): string[] {
+  const errors: string[] = [];
+  const seen = (kind: string, ids: string[]) => {
+    const set = new Set<string>();
+    for (const id of ids) {
+      if (set.has(id)) errors.push(`${kind}: duplicate id ${JSON.stringify(id)}`);
+      set.add(id);
+    }
+  };
+  seen(
+    'articles',
+    data.articles.map((a) => a.id),
+  );
+  seen(
+    'cards',
+    data.cards.map((c) => c.id),
+  );
+  seen(
+    'comments',
+    data.cards.flatMap((c) => c.comments.map((m) => m.id)),
+  );
+  data.cards.forEach((card, i) => {
+    seen(
+      `cards.${i}.evidence`,
+      card.evidence.map((e) => e.id),
+    );
+    const roots = new Set(card.comments.filter((m) => m.parentId === null).map((m) => m.id));
+    card.comments.forEach((comment, j) => {
+      if (comment.parentId !== null && !roots.has(comment.parentId)) {
+        errors.push(
+          `cards.${i}.comments.${j}.parentId: no thread ${JSON.stringify(comment.parentId)} on this card`,
+        );
+      }
+    });
+  });
+  return errors;
+}
+
+function parse(json: unknown): { data: BoardExport } | { errors: string[] } {
+  let value = json;
+  if (typeof json === 'string') {
+    try {
+      value = JSON.parse(json);
+    } catch (err) {
+      return { errors: [`not valid JSON: ${(err as Error).message}`] };
+    }
+  }
+  const result = boardExportSchema.safeParse(value);
+  if (!result.success) {
+    return {
+      errors: result.error.issues.map(
+        (issue) => (issue.path.length ? `${issue.path.join('.')}: ` : '') + issue.message,
+      ),
+    };
+  }
+  const errors = referenceErrors(result.data);
+  return errors.length > 0 ? { errors } : { data: result.data };
+}
+
+function isEmptyDoc(doc: Y.Doc): boolean {
+  return (
+    metaMap(doc).size === 0 &&
+    articlesMap(doc).size === 0 &&
+    cardsMap(doc).size === 0 &&
+    commentsMap(doc).size === 0
+  );
+}
+
+function writeCard(doc: Y.Doc, card: ExportedCard): void {
+  const map = new Y.Map<unknown>();
+  map.set(C.id, card.id);
+  map.set(C.claim, card.claim);
+  map.set(C.source, card.source);
+  map.set(C.speaker, card.speaker);
+  map.set(C.pos, { column: card.column, rank: card.rank } satisfies Pos);
+  map.set(C.verdict, card.verdict);
+  map.set(C.rationale, card.rationale);
+  map.set(C.assignee, card.assignee);
+  const evidence = new Y.Array<Y.Map<unknown>>();
+  evidence.push(
+    card.evidence.map((e) => {
+      const item = new Y.Map<unknown>();
+      item.set(E.id, e.id);
+      item.set(E.url, e.url);
+      item.set(E.quote, e.quote);
+      item.set(E.stance, e.stance);
+      item.set(E.note, e.note);
+      item.set(E.addedBy, e.addedBy);
+      item.set(E.addedAt, ms(e.addedAt));
+      return item;
+    }),
+  );
+  map.set(C.evidence, evidence);
+  map.set(C.extraction, card.extraction);
+  map.set(C.createdBy, card.createdBy);
+  map.set(C.createdAt, ms(card.createdAt));
+  map.set(C.updatedBy, card.updatedBy);
+  map.set(C.updatedAt, ms(card.updatedAt));
+  cardsMap(doc).set(card.id, map);
+
+  for (const c of card.comments) {
+    const comment = new Y.Map<unknown>();
+    comment.set(M.id, c.id);
+    comment.set(M.cardId, card.id);
+    comment.set(M.parentId, c.parentId);
+    comment.set(M.text, c.text);
+    comment.set(M.author, c.author);
+    comment.set(M.createdAt, ms(c.createdAt));
+    comment.set(M.editedAt, msOrNull(c.editedAt));
+    comment.set(M.deletedAt, msOrNull(c.deletedAt));
+    comment.set(M.resolved, c.resolved);
+    comment.set(M.resolvedBy, c.resolvedBy);
+    commentsMap(doc).set(c.id, comment);
+  }
+}
+
+/**
+ * Writes through the layout accessors rather than the commands: commands stamp the current
+ * actor and time and pick new ranks, while an import must keep every author, time and rank.
+ */
+function writeBoard(doc: Y.Doc, data: BoardExport, ctx: CommandContext): void {
+  if (!isEmptyDoc(doc)) {
+    throw new ExportError('doc_not_empty', 'an import writes into a new, empty board only');
+  }
+  // The origin of board creation: an import is how this board was initialised.
+  doc.transact(
+    () => {
+      const meta = metaMap(doc);
+      meta.set(META_KEYS.title, data.board.title);
+      meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
+      meta.set(META_KEYS.ratingScale, data.board.ratingScale);
+      if (data.board.organisation) meta.set(META_KEYS.organisation, data.board.organisation);
+      for (const a of data.articles) {
+        const article = new Y.Map<unknown>();
+        article.set('id', a.id);
+        article.set('title', a.title);
+        article.set('url', a.url);
+        article.set('text', a.text);
+        article.set('createdBy', a.createdBy);
+        article.set('createdAt', ms(a.createdAt));
+        articlesMap(doc).set(a.id, article);
+      }
+      for (const card of data.cards) writeCard(doc, card);
+    },
+    new CommandOrigin('initBoard', ctx.actor),
+  );
+}
+
+export function importBoardFromJson(json: unknown): ImportResult {
+  const parsed = parse(json);
+  if ('errors' in parsed) {
+    const { errors } = parsed;
+    return {
+      ok: false,
+      errors:
+        errors.length > MAX_ERRORS
+          ? [...errors.slice(0, MAX_ERRORS), `… and ${errors.length - MAX_ERRORS} more`]
+          : errors,
+    };
+  }
+  const { data } = parsed;
+  return { ok: true, data, apply: (doc, ctx) => writeBoard(doc, data, ctx) };
+}

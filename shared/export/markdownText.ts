@@ -1,0 +1,52 @@
+/**
+ * Putting user text into Markdown without letting it change the document: card, comment and
+ * article text may contain Markdown syntax, HTML or line breaks, and must come out as the
+ * same text, never as a heading, a list, a table, a link or an HTML element.
+ */
+
+/** Characters with inline meaning; `&`, `<` and `>` become entities, so no HTML survives. */
+const INLINE = /[\\`*_[\]#|~&<>]/g;
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** What starts a block at the beginning of a line (list, quote, setext underline, ordered list). */
+const BLOCK_START = /^([-+=]|\d{1,9}(?=[.)]))/;
+
+function escapeLine(line: string): string {
+  const inline = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+  return inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/**
+ * User text as Markdown inline content. Line breaks become hard breaks followed by `indent`
+ * (so the text stays inside its list item or quote); blank lines are dropped because they
+ * would end the enclosing block.
+ */
+export function mdText(text: string, indent = ''): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map(escapeLine)
+    .filter((line) => line !== '')
+    .join(`  \n${indent}`);
+}
+
+/** User text on one line (headings, link labels): line breaks become spaces. */
+export function mdInline(text: string): string {
+  return escapeLine(text.replace(/[\r\n]+/g, ' '));
+}
+
+/** A link when the URL is http(s); anything else is shown as text and never becomes a link. */
+export function mdLink(label: string, url: string | null): string {
+  if (url === null) return mdInline(label);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return mdInline(label || url);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return mdInline(label || url);
+  // Percent-encode what could end the destination early (encodeURIComponent keeps parentheses).
+  const href = parsed.href.replace(
+    /[()<>\s]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+  return `[${mdInline(label || url)}](${href})`;
+}

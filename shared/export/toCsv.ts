@@ -1,0 +1,99 @@
+/**
+ * CSV export: one row per card, RFC 4180 (every field quoted when it holds a quote, comma, CR
+ * or LF; records end in CRLF), UTF-8 with a byte-order mark so spreadsheets read accents.
+ *
+ * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and
+ * some also after a leading tab or CR) as a formula, so such cells get a leading apostrophe,
+ * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
+ */
+import type { BoardView, CardView, CommentView } from '../board/view';
+import { COLUMN_LABELS } from './columnLabels';
+import { commentThreads } from './commentThreads';
+import { isoTime } from './isoTime';
+import { cardsInOrder } from './toJsonExport';
+
+export const CSV_HEADER = [
+  'card id',
+  'column',
+  'claim',
+  'speaker',
+  'verdict',
+  'rationale',
+  'source sentence',
+  'source start',
+  'source end',
+  'article title',
+  'evidence',
+  'comments',
+  'assignee',
+  'created by',
+  'created at',
+  'updated by',
+  'updated at',
+] as const;
+
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field: neutralised against formulas, then quoted if RFC 4180 requires it. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function commentLine(comment: CommentView, prefix: string): string {
+  const text = comment.deletedAt !== null ? '[deleted]' : comment.text;
+  return `${prefix}${comment.author.name} (${isoTime(comment.createdAt)}): ${text}`;
+}
+
+/** Threads one after another: the first comment, its state, then its replies indented. */
+function commentsCell(comments: readonly CommentView[]): string {
+  return commentThreads(comments)
+    .flatMap(({ root, replies }) => {
+      const state = root.resolved
+        ? `[resolved${root.resolvedBy ? ` by ${root.resolvedBy.name}` : ''}] `
+        : '[open] ';
+      return [commentLine(root, state), ...replies.map((r) => commentLine(r, '  ↳ '))];
+    })
+    .join('\n');
+}
+
+function evidenceCell(card: CardView): string {
+  return card.evidence
+    .map((e) => {
+      const quote = e.quote ? ` “${e.quote}”` : '';
+      const note = e.note ? ` (${e.note})` : '';
+      return `${e.stance}: ${e.url}${quote}${note} [${e.addedBy.name}]`;
+    })
+    .join('\n');
+}
+
+function cardRow(card: CardView, articleTitles: ReadonlyMap<string, string>): string[] {
+  const source = card.source;
+  return [
+    card.id,
+    COLUMN_LABELS[card.column],
+    card.claim,
+    card.speaker ?? '',
+    card.verdict ?? '',
+    card.rationale,
+    source?.sentence ?? '',
+    source ? String(source.start) : '',
+    source ? String(source.end) : '',
+    source ? (articleTitles.get(source.articleId) ?? '') : '',
+    evidenceCell(card),
+    commentsCell(card.comments),
+    card.assignee?.name ?? '',
+    card.createdBy.name,
+    isoTime(card.createdAt),
+    card.updatedBy.name,
+    isoTime(card.updatedAt),
+  ];
+}
+
+export function toCsv(view: BoardView): string {
+  const titles = new Map(view.articles.map((a) => [a.id, a.title]));
+  const lines = [CSV_HEADER, ...cardsInOrder(view).map((card) => cardRow(card, titles))];
+  return BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
+}

@@ -1,0 +1,121 @@
+/** Turns a board view and its audit history into the JSON export (see exportSchema). */
+import type { Actor } from '../board/actor';
+import { COLUMNS } from '../board/schema';
+import type { BoardView, CardView } from '../board/view';
+import {
+  type BoardExport,
+  EXPORT_FORMAT,
+  EXPORT_SCHEMA_VERSION,
+  type ExportedCard,
+} from './exportSchema';
+import { isoTime } from './isoTime';
+
+/** An audit event as storage lists it (server/storage HistoryEvent has this shape). */
+export interface HistoryInput {
+  readonly type: string;
+  readonly actor: Actor;
+  readonly at: number;
+  readonly cardId: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface JsonExportOptions {
+  readonly exportedAt: number;
+  /** Set when the view is the board as of a past moment. */
+  readonly asOf?: number | null;
+  readonly boardId?: string | null;
+}
+
+// Actors are copied to plain {id, name}: views may carry more (or frozen) objects.
+const actor = (a: Actor) => ({ id: a.id, name: a.name });
+
+function exportCard(card: CardView): ExportedCard {
+  return {
+    id: card.id,
+    column: card.column,
+    rank: card.rank,
+    claim: card.claim,
+    speaker: card.speaker,
+    source: card.source && { ...card.source },
+    verdict: card.verdict,
+    rationale: card.rationale,
+    assignee: card.assignee && actor(card.assignee),
+    evidence: card.evidence.map((e) => ({
+      id: e.id,
+      url: e.url,
+      quote: e.quote,
+      stance: e.stance,
+      note: e.note,
+      addedBy: actor(e.addedBy),
+      addedAt: isoTime(e.addedAt),
+    })),
+    comments: card.comments.map((c) => ({
+      id: c.id,
+      parentId: c.parentId,
+      text: c.text,
+      author: actor(c.author),
+      createdAt: isoTime(c.createdAt),
+      editedAt: c.editedAt === null ? null : isoTime(c.editedAt),
+      deletedAt: c.deletedAt === null ? null : isoTime(c.deletedAt),
+      resolved: c.resolved,
+      resolvedBy: c.resolvedBy && actor(c.resolvedBy),
+    })),
+    extraction: card.extraction && {
+      score: card.extraction.score,
+      rank: card.extraction.rank,
+      chips: card.extraction.chips.map((chip) => ({ ...chip })),
+    },
+    createdBy: actor(card.createdBy),
+    createdAt: isoTime(card.createdAt),
+    updatedBy: actor(card.updatedBy),
+    updatedAt: isoTime(card.updatedAt),
+  };
+}
+
+/** Cards in board order: column by column, each in display order. */
+export function cardsInOrder(view: BoardView): CardView[] {
+  return COLUMNS.flatMap((column) =>
+    view.columns[column].map((id) => view.cards[id]).filter((c): c is CardView => !!c),
+  );
+}
+
+export function toJsonExport(
+  view: BoardView,
+  history: readonly HistoryInput[],
+  options: JsonExportOptions,
+): BoardExport {
+  const { meta } = view;
+  return {
+    format: EXPORT_FORMAT,
+    schemaVersion: EXPORT_SCHEMA_VERSION,
+    exportedAt: isoTime(options.exportedAt),
+    asOf: options.asOf == null ? null : isoTime(options.asOf),
+    board: {
+      id: options.boardId ?? null,
+      title: meta.title,
+      schemaVersion: meta.schemaVersion,
+      ratingScale: {
+        best: meta.ratingScale.best,
+        worst: meta.ratingScale.worst,
+        labels: meta.ratingScale.labels.map((l) => ({ ...l })),
+      },
+      organisation: meta.organisation && { ...meta.organisation },
+    },
+    articles: view.articles.map((a) => ({
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      text: a.text,
+      createdBy: actor(a.createdBy),
+      createdAt: isoTime(a.createdAt),
+    })),
+    cards: cardsInOrder(view).map(exportCard),
+    history: history.map((e) => ({
+      type: e.type,
+      actor: actor(e.actor),
+      at: isoTime(e.at),
+      cardId: e.cardId,
+      data: { ...e.data },
+    })),
+  };
+}

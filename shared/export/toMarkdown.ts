@@ -1,0 +1,115 @@
+/**
+ * Markdown export: a report an editor can read and paste. Title, articles, then each column's
+ * cards with verdict, rationale, evidence (links only for http/https) and comment threads,
+ * resolved and open, each marked. All user text goes through markdownText's escaping.
+ */
+import { COLUMNS } from '../board/schema';
+import type { ArticleView, BoardView, CardView, CommentView } from '../board/view';
+import { COLUMN_LABELS } from './columnLabels';
+import { commentThreads } from './commentThreads';
+import { isoTime } from './isoTime';
+import { mdInline, mdLink, mdText } from './markdownText';
+
+export interface MarkdownOptions {
+  readonly exportedAt?: number;
+  readonly asOf?: number | null;
+}
+
+const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
+
+function articleLine(article: ArticleView, index: number): string {
+  const title = article.title.trim() || article.url || '(untitled)';
+  return `${index + 1}. ${mdLink(title, article.url)}`;
+}
+
+function commentLine(comment: CommentView, indent: string): string {
+  const text = comment.deletedAt !== null ? '_(deleted)_' : mdText(comment.text, `${indent}  `);
+  const edited = comment.editedAt !== null && comment.deletedAt === null ? ' (edited)' : '';
+  return `${indent}- **${mdInline(comment.author.name)}**, ${isoTime(comment.createdAt)}${edited}: ${text}`;
+}
+
+function commentsSection(card: CardView): string[] {
+  const threads = commentThreads(card.comments);
+  if (threads.length === 0) return [];
+  const out = ['**Comments**', ''];
+  for (const { root, replies } of threads) {
+    const state = root.resolved
+      ? `**Resolved thread**${root.resolvedBy ? ` (by ${mdInline(root.resolvedBy.name)})` : ''}`
+      : '**Open thread**';
+    out.push(`- ${state}`);
+    out.push(commentLine(root, '  '));
+    for (const reply of replies) out.push(commentLine(reply, '    '));
+  }
+  out.push('');
+  return out;
+}
+
+function evidenceSection(card: CardView): string[] {
+  if (card.evidence.length === 0) return [];
+  const out = ['**Evidence**', ''];
+  for (const e of card.evidence) {
+    const parts = [`${STANCE_LABELS[e.stance]}: ${mdLink(e.url, e.url)}`];
+    if (e.quote) parts.push(`“${mdText(e.quote, '  ')}”`);
+    if (e.note) parts.push(mdText(e.note, '  '));
+    out.push(`- ${parts.join(' — ')} (added by ${mdInline(e.addedBy.name)})`);
+  }
+  out.push('');
+  return out;
+}
+
+function cardSection(
+  card: CardView,
+  index: number,
+  articles: ReadonlyMap<string, ArticleView>,
+): string[] {
+  const facts = [
+    `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}`,
+    `- Speaker: ${card.speaker ? mdInline(card.speaker) : '_unknown_'}`,
+  ];
+  if (card.assignee) facts.push(`- Checked by: ${mdInline(card.assignee.name)}`);
+  if (card.source) {
+    const article = articles.get(card.source.articleId);
+    const from = article
+      ? ` — ${mdLink(article.title.trim() || article.url || '(untitled)', article.url)}`
+      : '';
+    facts.push(
+      `- Source: “${mdText(card.source.sentence, '  ')}”${from} (characters ${card.source.start}–${card.source.end})`,
+    );
+  }
+  facts.push(
+    `- Created by ${mdInline(card.createdBy.name)}, ${isoTime(card.createdAt)}; ` +
+      `last changed by ${mdInline(card.updatedBy.name)}, ${isoTime(card.updatedAt)}`,
+  );
+  const out = [`### ${index + 1}. ${mdInline(card.claim)}`, '', ...facts, ''];
+  if (card.rationale.trim()) {
+    out.push('**Rationale**', '', `> ${mdText(card.rationale, '> ')}`, '');
+  }
+  return [...out, ...evidenceSection(card), ...commentsSection(card)];
+}
+
+export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): string {
+  const out = [`# ${mdInline(view.meta.title || 'Untitled board')}`, ''];
+  const stamps: string[] = [];
+  if (options.asOf != null) stamps.push(`As of ${isoTime(options.asOf)}.`);
+  if (options.exportedAt !== undefined) stamps.push(`Exported ${isoTime(options.exportedAt)}.`);
+  const counts = COLUMNS.map((c) => `${view.columns[c].length} ${COLUMN_LABELS[c].toLowerCase()}`);
+  stamps.push(`${Object.keys(view.cards).length} cards: ${counts.join(', ')}.`);
+  out.push(stamps.join(' '), '');
+
+  out.push('## Articles', '');
+  if (view.articles.length === 0) out.push('_No articles._');
+  else out.push(...view.articles.map(articleLine));
+  out.push('');
+
+  const articles = new Map(view.articles.map((a) => [a.id, a]));
+  for (const column of COLUMNS) {
+    const ids = view.columns[column];
+    out.push(`## ${COLUMN_LABELS[column]} (${ids.length})`, '');
+    if (ids.length === 0) out.push('_No cards._', '');
+    ids.forEach((id, index) => {
+      const card = view.cards[id];
+      if (card) out.push(...cardSection(card, index, articles));
+    });
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}

@@ -1,0 +1,98 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { readBoard } from '../../../shared/board';
+import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
+import { buildHostileBoard, HOSTILE } from './hostileBoard';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** What the exporter promises a reader sees: the text, with an apostrophe before a formula. */
+const shown = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
+function parseCsv(csv: string): string[][] {
+  const result = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true });
+  expect(result.errors).toEqual([]);
+  return result.data;
+}
+
+describe('toCsv', () => {
+  const board = buildHostileBoard();
+  const view = readBoard(board.doc);
+  const csv = toCsv(view);
+  const rows = parseCsv(csv);
+  const header = rows[0] as string[];
+  const rowOf = (cardId: string) => {
+    const row = rows.find((r) => r[0] === cardId);
+    expect(row, `row for ${cardId}`).toBeDefined();
+    return Object.fromEntries(header.map((h, i) => [h, (row as string[])[i]])) as Record<
+      (typeof CSV_HEADER)[number],
+      string
+    >;
+  };
+
+  it('starts with a UTF-8 byte-order mark and ends every record with CRLF', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // Outside quoted fields there is no bare LF: strip quoted fields, then look.
+    const unquoted = csv.replace(/"(?:[^"]|"")*"/g, '');
+    expect(unquoted).not.toMatch(/[^\r]\n/);
+  });
+
+  it('has the header and one row per card, with every row as wide as the header', () => {
+    expect(header).toEqual([...CSV_HEADER]);
+    expect(rows).toHaveLength(Object.keys(view.cards).length + 1);
+    for (const row of rows) expect(row).toHaveLength(CSV_HEADER.length);
+  });
+
+  it('keeps quotes, commas, line breaks, emoji and accents intact when parsed back', () => {
+    const lines = rowOf(board.ids.lines);
+    expect(lines.claim).toBe(HOSTILE.quotes);
+    expect(lines.rationale).toBe(HOSTILE.lines);
+    expect(lines.evidence).toContain(HOSTILE.unicode);
+    expect(lines.column).toBe(COLUMN_LABELS.disputed);
+    expect(lines.verdict).toBe('False');
+    const unicode = rowOf(board.ids.unicode);
+    expect(unicode.claim).toBe(HOSTILE.unicode);
+    expect(unicode.speaker).toBe('Zoë Ñúñez');
+    expect(unicode['source sentence']).toBe(HOSTILE.unicode);
+    expect(unicode['source start']).toBe('0');
+    expect(unicode['source end']).toBe('3');
+    expect(unicode['article title']).toBe(view.articles[0]?.title);
+  });
+
+  it('neutralises every cell that a spreadsheet would run as a formula', () => {
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(FORMULA_START);
+    const eq = rowOf(board.ids.eq);
+    expect(eq.claim).toBe(shown(HOSTILE.formulaEq));
+    expect(eq.speaker).toBe(shown(HOSTILE.formulaAt));
+    expect(eq.assignee).toBe(shown('=Bob, <b>the</b> reviewer'));
+    const prefixes = rowOf(board.ids.prefixes);
+    expect(prefixes.claim).toBe(shown(HOSTILE.formulaPlus));
+    expect(prefixes.speaker).toBe(shown(HOSTILE.tab));
+    expect(prefixes.rationale).toBe(shown(HOSTILE.cr));
+  });
+
+  it('joins evidence with stance and comments by thread, with state, authors and replies', () => {
+    const eq = rowOf(board.ids.eq);
+    const evidence = eq.evidence.split('\n');
+    expect(evidence).toHaveLength(2);
+    expect(evidence[0]).toMatch(/^supports: https:\/\/stats\.example\/table\(1\) “He said/);
+    expect(evidence[0]).toContain(HOSTILE.formulaMinus);
+    expect(evidence[1]).toMatch(/^context: http:\/\/archive\.example\/x/);
+    expect(eq.comments).toContain(`[resolved by Alice "Ace" Ångström] =Bob, <b>the</b> reviewer`);
+    expect(eq.comments).toContain(HOSTILE.script);
+    expect(eq.comments).toContain(`  ↳ Alice "Ace" Ångström`);
+    expect(eq.comments).toContain(`[open] Alice "Ace" Ångström`);
+    const lines = rowOf(board.ids.lines);
+    expect(lines.comments).toContain('[deleted]');
+    expect(lines.comments).not.toContain('to be deleted');
+    expect(lines.comments).toContain(HOSTILE.formulaPlus);
+  });
+
+  it('writes created and updated by and at', () => {
+    const card = view.cards[board.ids.lines];
+    const row = rowOf(board.ids.lines);
+    expect(row['created by']).toBe(shown(card?.createdBy.name ?? ''));
+    expect(row['created at']).toBe(new Date(card?.createdAt ?? 0).toISOString());
+    expect(row['updated at']).toBe(new Date(card?.updatedAt ?? 0).toISOString());
+  });
+});
