@@ -6,6 +6,7 @@
 import express, { type RequestHandler } from 'express';
 import type { Config } from '../config';
 import type { BoardActionDeps } from './boardActions';
+import { articleRoutes } from './routes/articleRoutes';
 import { errorHandler, notFound } from './errorHandler';
 import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
@@ -43,6 +44,13 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(boardRoutes(routeDeps));
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));
+  api.use(
+    articleRoutes({
+      ...deps,
+      maxBodyBytes: deps.config.maxMessageBytes,
+      maxArticleBytes: deps.config.maxArticleBytes,
+    }),
+  );
   app.use(api);
 
   if (deps.client) app.use(deps.client);

@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
+import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 
 /** body-parser's errors carry a `type` and a `status` (see its README). */
@@ -37,6 +38,11 @@ export function toHttpError(err: unknown): HttpError {
     if (err.code.endsWith('_not_found')) return new HttpError(404, 'not_found', err.message);
     if (err.code === 'not_allowed') return new HttpError(403, 'forbidden', err.message);
     return new HttpError(400, 'invalid_input', err.message);
+  }
+  if (err instanceof ExtractError) {
+    if (err.code === 'empty') return new HttpError(400, 'empty_article', err.message);
+    if (err.code === 'too_large') return new HttpError(413, 'article_too_large', err.message);
+    return new HttpError(415, 'binary_content', err.message);
   }
   if (typeof err === 'object' && err !== null) {
     const parsed = fromBodyParser(err as BodyParserError);

@@ -1,5 +1,5 @@
 /**
- * The Express app on a real HTTP server (127.0.0.1, port 0) over in-memory storage and a fake
+ * The Express app on a real HTTP server (127.0.0.1, port 0) over the in-memory storage and a fake
  * sync server: tests of the REST layer on its own.
  */
 import { createServer } from 'node:http';
@@ -8,7 +8,7 @@ import { createTokenSigner, type TokenSigner } from '../../../server/auth/tokens
 import { createApp, type AppDeps } from '../../../server/http/createApp';
 import type { Storage } from '../../../server/storage/Storage';
 import { createFakeSyncServer, type FakeSyncServer } from './fakeSyncServer';
-import { createMemoryStorage } from './memoryStorage';
+import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
 
 export interface AppServer {
   readonly url: string;

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard } from '../../../shared/board/readBoard';
+import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { errorCode, request } from '../../helpers/http/request';
+
+const ARTICLE = [
+  'Treasury reports record deficit',
+  '',
+  'The national deficit rose to $1.2 trillion in 2023, the Treasury said on Tuesday.',
+  '',
+  'Unemployment fell to 3.9 percent in December, according to the Bureau of Labor Statistics.',
+  '',
+  'The city council approved 42 new housing projects last year, said Maria Lopez, a council spokesperson.',
+].join('\n');
+
+let server: AppServer;
+let boardId: string;
+let leadToken: string;
+let tokens: Record<string, string>;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  const created = await request(server.url, 'POST', '/api/boards', { json: { title: 'News' } });
+  ({ id: boardId, leadToken } = created.body);
+  tokens = { lead: leadToken };
+  for (const role of ['editor', 'reviewer', 'viewer']) {
+    const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+      json: { name: role, role },
+    });
+    tokens[role] = res.body.token;
+  }
+});
+afterAll(() => server.close());
+
+const post = (options: Parameters<typeof request>[3]) =>
+  request(server.url, 'POST', `/api/boards/${boardId}/articles`, options);
+
+describe('POST /api/boards/:id/articles', () => {
+  it('stores the article and turns its claims into cards in Unverified, with exact offsets', async () => {
+    const res = await post({
+      token: tokens.editor,
+      json: { text: ARTICLE, url: 'https://example.org/deficit' },
+    });
+    expect(res.status).toBe(201);
+    const { articleId, cards } = res.body;
+    expect(articleId).toMatch(/^a[0-9a-f]{24}$/);
+    expect(cards.length).toBeGreaterThanOrEqual(2);
+    const board = readBoard(server.syncServer.doc(boardId));
+    const article = board.articles.find((a) => a.id === articleId)!;
+    expect(article.text).toBe(ARTICLE);
+    expect(article.url).toBe('https://example.org/deficit');
+    expect(article.createdBy.name).toBe('editor');
+    for (const card of cards) {
+      expect(card.column).toBe('unverified');
+      expect(card.source.articleId).toBe(articleId);
+      expect(ARTICLE.slice(card.source.start, card.source.end)).toBe(card.source.sentence);
+      expect(board.cards[card.id]).toBeDefined();
+    }
+    expect(
+      cards.some((c: { source: { sentence: string } }) =>
+        c.source.sentence.includes('3.9 percent'),
+      ),
+    ).toBe(true);
+    // The headline is not a claim.
+    expect(
+      cards.some((c: { claim: string }) => c.claim === 'Treasury reports record deficit'),
+    ).toBe(false);
+  });
+
+  it('does not duplicate cards when the same text is imported again', async () => {
+    const before = Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length;
+    const again = await post({ token: tokens.lead, json: { text: ARTICLE, title: 'Other title' } });
+    expect(again.status).toBe(200);
+    expect(again.body.cards.length).toBeGreaterThan(0);
+    const board = readBoard(server.syncServer.doc(boardId));
+    expect(Object.keys(board.cards).length).toBe(before);
+    expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
+  });
+
+  it('accepts HTML as JSON and as a raw text/html body', async () => {
+    const html =
+      '<html><head><title>Port traffic | Example</title></head><body><nav>Home &gt; News</nav>' +
+      '<article><h1>Port traffic grows</h1><p>Container traffic at the port grew by 14 percent in 2024, the port authority said.</p>' +
+      '<p>The authority expects 2.5 million containers in 2025, said director John Smith.</p></article></body></html>';
+    const asJson = await post({ token: tokens.editor, json: { html } });
+    expect(asJson.status).toBe(201);
+    expect(asJson.body.title).toBe('Port traffic grows');
+    expect(asJson.body.cards.length).toBeGreaterThan(0);
+    const board = readBoard(server.syncServer.doc(boardId));
+    const stored = board.articles.find((a) => a.id === asJson.body.articleId)!;
+    expect(stored.text).not.toContain('<p>');
+
+    const raw = await post({
+      token: tokens.editor,
+      raw: html,
+      contentType: 'text/html; charset=utf-8',
+    });
+    expect(raw.status).toBe(200); // the same reduced text: already on the board
+    expect(raw.body.articleId).toBe(asJson.body.articleId);
+  });
+
+  it('accepts a raw text/plain body with title and url in the query', async () => {
+    const text = 'Wheat exports doubled to 8 million tonnes in 2022, the ministry said on Friday.';
+    const res = await request(
+      server.url,
+      'POST',
+      `/api/boards/${boardId}/articles?title=Wheat&url=${encodeURIComponent('https://example.org/w')}`,
+      { token: tokens.editor, raw: text, contentType: 'text/plain' },
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.title).toBe('Wheat');
+    const board = readBoard(server.syncServer.doc(boardId));
+    expect(board.articles.find((a) => a.id === res.body.articleId)?.url).toBe(
+      'https://example.org/w',
+    );
+  });
+
+  it('400 empty_article for empty or blank text', async () => {
+    for (const text of ['', '   \n  ']) {
+      const res = await post({ token: tokens.editor, json: { text } });
+      expect(res.status).toBe(400);
+      expect(errorCode(res)).toBe('empty_article');
+    }
+  });
+
+  it('400 invalid_input for a body that is neither text nor html, or a bad url', async () => {
+    for (const json of [
+      {},
+      { text: 'x', html: 'y' },
+      { text: 'A fine sentence here.', url: 'javascript:alert(1)' },
+    ]) {
+      const res = await post({ token: tokens.editor, json });
+      expect(res.status, JSON.stringify(json)).toBe(400);
+      expect(errorCode(res)).toBe('invalid_input');
+    }
+  });
+
+  it('413 article_too_large over 1 MB, 413 body_too_large over the body limit', async () => {
+    const big = 'Prices rose 5 percent in 2023, the bank said. '.repeat(22_000); // ~1.01 MB
+    const res = await post({ token: tokens.editor, json: { text: big } });
+    expect(res.status).toBe(413);
+    expect(errorCode(res)).toBe('article_too_large');
+    const huge = await post({
+      token: tokens.editor,
+      raw: 'x'.repeat(3 * 1024 * 1024),
+      contentType: 'text/plain',
+    });
+    expect(huge.status).toBe(413);
+    expect(errorCode(huge)).toBe('body_too_large');
+  });
+
+  it('415 for binary content or a non-text content type', async () => {
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+    ]);
+    const binary = await post({
+      token: tokens.editor,
+      raw: png,
+      contentType: 'application/octet-stream',
+    });
+    expect(binary.status).toBe(415);
+    expect(errorCode(binary)).toBe('binary_content');
+    const image = await post({ token: tokens.editor, raw: png, contentType: 'image/png' });
+    expect(image.status).toBe(415);
+    const controls = await post({
+      token: tokens.editor,
+      json: { text: 'abc\u0000\u0001\u0002def' },
+    });
+    expect(controls.status).toBe(415);
+  });
+
+  it.each(['reviewer', 'viewer'])('refuses a %s with 403 and changes nothing', async (role) => {
+    const before = Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length;
+    const res = await post({
+      token: tokens[role],
+      json: { text: 'Exports rose 7 percent in 2021, the statistics office said.' },
+    });
+    expect(res.status).toBe(403);
+    expect(errorCode(res)).toBe('forbidden');
+    expect(Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length).toBe(before);
+  });
+});
