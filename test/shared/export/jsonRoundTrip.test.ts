@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, readBoard } from '../../../shared/board';
+import {
+  type BoardExport,
+  boardExportSchema,
+  ExportError,
+  importBoardFromJson,
+  toJsonExport,
+} from '../../../shared/export';
+import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
+
+const importer = { actor: { id: 'importer', name: 'Importer' } };
+const history = [
+  { type: 'card.created', actor: alice.actor, at: 1_767_000_001_000, cardId: 'c1', data: {} },
+  {
+    type: 'verdict.set',
+    actor: { id: 'inv-bob', name: 'Bob' },
+    at: 1_767_000_002_000,
+    cardId: 'c1',
+    data: { from: null, to: 'True', note: HOSTILE.script },
+  },
+];
+
+function exportOf(doc: Y.Doc, boardId: string, exportedAt: number): BoardExport {
+  return toJsonExport(readBoard(doc), history, { exportedAt, boardId });
+}
+
+/** Through JSON text and back, as the file travels. */
+const viaText = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+function errorsOf(json: unknown): readonly string[] {
+  const result = importBoardFromJson(json);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : result.errors;
+}
+
+describe('JSON export', () => {
+  const board = buildHostileBoard();
+  const original = exportOf(board.doc, 'board-1', Date.UTC(2026, 0, 1));
+
+  it('validates against its own zod schema, with everything on the board in it', () => {
+    const parsed = boardExportSchema.parse(viaText(original));
+    expect(parsed.format).toBe('factboard.board');
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.board.title).toContain(HOSTILE.script);
+    expect(parsed.board.ratingScale.labels.length).toBeGreaterThan(0);
+    expect(parsed.board.organisation?.url).toBe('https://factdesk.example/checks');
+    expect(parsed.articles.map((a) => a.text)).toContain(
+      `The minister said: ${HOSTILE.lines}. ${HOSTILE.unicode}`,
+    );
+    expect(parsed.cards).toHaveLength(5);
+    const eq = parsed.cards.find((c) => c.id === board.ids.eq)!;
+    expect(eq.claim).toBe(HOSTILE.formulaEq);
+    expect(eq.verdict).toBe('True');
+    expect(eq.assignee?.id).toBe('inv-bob');
+    expect(eq.evidence.map((e) => [e.stance, e.addedBy.id])).toEqual([
+      ['supports', 'inv-alice'],
+      ['context', 'inv-bob'],
+    ]);
+    const [root, reply, open] = eq.comments;
+    expect(root?.resolved).toBe(true);
+    expect(root?.resolvedBy?.id).toBe('inv-alice');
+    expect(reply?.parentId).toBe(root?.id);
+    expect(open?.parentId).toBeNull();
+    expect(eq.extraction?.chips).toEqual([{ text: '4%', type: 'PERCENT' }]);
+    expect(parsed.history).toEqual(viaText(original.history));
+    expect(parsed.history[1]?.at).toBe('2025-12-29T09:20:02.000Z');
+  });
+
+  it('lists cards column by column in display order', () => {
+    expect(original.cards.map((c) => c.column)).toEqual([
+      'unverified',
+      'unverified',
+      'corroborated',
+      'disputed',
+      'disputed',
+    ]);
+    expect(original.cards.slice(3).map((c) => c.id)).toEqual([
+      board.ids.lines,
+      board.ids.noVerdict,
+    ]);
+  });
+});
+
+describe('JSON import round trip', () => {
+  const board = buildHostileBoard();
+  const original = exportOf(board.doc, 'board-1', Date.UTC(2026, 0, 1));
+
+  it('rebuilds a board whose export equals the original apart from the named fields', () => {
+    const result = importBoardFromJson(JSON.stringify(original));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    const again = exportOf(doc, 'board-2', Date.UTC(2026, 0, 2));
+    // The fields that must differ: the new board's id and the moment of each export.
+    // Everything else, card, comment, evidence and article ids included, is kept.
+    expect(again.board.id).not.toBe(original.board.id);
+    expect(again.exportedAt).not.toBe(original.exportedAt);
+    const strip = (e: BoardExport) => ({ ...e, exportedAt: null, board: { ...e.board, id: null } });
+    expect(strip(again)).toEqual(strip(original));
+    // And the board itself reads the same, down to ranks, authors and times.
+    expect(readBoard(doc)).toEqual(readBoard(board.doc));
+  });
+
+  it('leaves a working board: commands continue on the imported doc', () => {
+    const result = importBoardFromJson(original);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    const id = addClaim(doc, { claim: 'added after import', column: 'disputed' }, alice);
+    expect(readBoard(doc).columns.disputed.at(-1)).toBe(id);
+  });
+
+  it('writes only into an empty doc', () => {
+    const result = importBoardFromJson(original);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    expect(() => result.apply(doc, importer)).toThrow(ExportError);
+  });
+});
+
+describe('JSON import refuses malformed or foreign files, listing what is wrong', () => {
+  const board = buildHostileBoard();
+  const good = viaText(exportOf(board.doc, 'board-1', Date.UTC(2026, 0, 1))) as BoardExport;
+  const mutate = (fn: (e: BoardExport) => void): BoardExport => {
+    const copy = structuredClone(good);
+    fn(copy);
+    return copy;
+  };
+
+  it('text that is not JSON', () => {
+    expect(errorsOf('{"format": "factboard.board", ')[0]).toMatch(/^not valid JSON/);
+  });
+
+  it('foreign JSON: another tool’s export, an array, null', () => {
+    const foreign = errorsOf({ type: 'FeatureCollection', features: [] });
+    expect(foreign).toContain(
+      'format: not a Factboard board export (format must be "factboard.board")',
+    );
+    expect(foreign.some((e) => e.startsWith('cards: '))).toBe(true);
+    expect(foreign.some((e) => e.startsWith('board: '))).toBe(true);
+    expect(errorsOf([1, 2, 3]).length).toBeGreaterThan(0);
+    expect(errorsOf(null).length).toBeGreaterThan(0);
+  });
+
+  it('a newer schema version', () => {
+    expect(errorsOf(mutate((e) => ((e as { schemaVersion: number }).schemaVersion = 2)))).toEqual([
+      'schemaVersion: unsupported export schema version (this server reads 1)',
+    ]);
+  });
+
+  it('every bad field at once, each with its path', () => {
+    const errors = errorsOf(
+      mutate((e) => {
+        const [first, second] = e.cards;
+        (first as { column: string }).column = 'archived';
+        first!.evidence.push({ ...second!.evidence[0]!, id: 'ev-x', url: 'javascript:alert(1)' });
+        (second as { createdAt: string }).createdAt = 'yesterday';
+        (e.board as { title: string }).title = '';
+      }),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^cards\.0\.column: /),
+        expect.stringMatching(/^cards\.0\.evidence\.0\.url: must be an http or https URL/),
+        expect.stringMatching(/^cards\.1\.createdAt: /),
+        expect.stringMatching(/^board\.title: /),
+      ]),
+    );
+  });
+
+  it('duplicate ids and replies to missing threads', () => {
+    const errors = errorsOf(
+      mutate((e) => {
+        e.cards[1]!.id = e.cards[0]!.id;
+        const eq = e.cards.find((c) => c.comments.length === 3)!;
+        eq.comments[1]!.parentId = 'nowhere';
+      }),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^cards: duplicate id /),
+        expect.stringMatching(/^cards\.\d+\.comments\.1\.parentId: no thread "nowhere"/),
+      ]),
+    );
+  });
+
+  it('caps a long list of problems', () => {
+    const errors = errorsOf(
+      mutate((e) => {
+        for (let i = 0; i < 80; i++) e.cards.push({ ...e.cards[0]!, id: `c${i}`, rank: '' });
+      }),
+    );
+    expect(errors).toHaveLength(51);
+    expect(errors.at(-1)).toMatch(/^… and \d+ more$/);
+  });
+});

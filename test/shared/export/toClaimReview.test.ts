@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATING_SCALE, readBoard, setRatingScale } from '../../../shared/board';
+import { type ClaimReview, toClaimReview } from '../../../shared/export';
+import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
+
+/** The fields every review must carry, as dotted paths (schema.org / Google fact-check markup). */
+const REQUIRED = [
+  '@context',
+  '@type',
+  'url',
+  'claimReviewed',
+  'datePublished',
+  'author.@type',
+  'author.name',
+  'author.url',
+  'reviewRating.@type',
+  'reviewRating.alternateName',
+  'reviewRating.ratingValue',
+  'reviewRating.bestRating',
+  'reviewRating.worstRating',
+  'itemReviewed.@type',
+];
+
+const at = (value: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+
+describe('toClaimReview', () => {
+  const board = buildHostileBoard();
+  const view = readBoard(board.doc);
+  const organisation = view.meta.organisation!;
+  const now = Date.UTC(2026, 4, 6, 23, 59);
+  // Parsed back from its JSON text, as a crawler would read it.
+  const { reviews, skipped } = JSON.parse(
+    JSON.stringify(toClaimReview(view, { organisation, now })),
+  ) as { reviews: ClaimReview[]; skipped: { cardId: string; reason: string }[] };
+
+  it('gives one complete review per corroborated or disputed card with a verdict', () => {
+    expect(reviews.map((r) => r.url)).toEqual([
+      `https://factdesk.example/checks#claim-${board.ids.eq}`,
+      `https://factdesk.example/checks#claim-${board.ids.lines}`,
+    ]);
+    for (const review of reviews) {
+      for (const path of REQUIRED) expect(at(review, path), path).not.toBeUndefined();
+      expect(review['@context']).toBe('https://schema.org');
+      expect(review['@type']).toBe('ClaimReview');
+      expect(review.reviewRating['@type']).toBe('Rating');
+      expect(review.itemReviewed['@type']).toBe('Claim');
+      expect(review.author).toEqual({ '@type': 'Organization', ...organisation });
+      expect(review.datePublished).toBe('2026-05-06');
+    }
+  });
+
+  it('takes the rating from the board scale and keeps hostile text as plain JSON strings', () => {
+    const [eq, lines] = reviews;
+    expect(eq?.claimReviewed).toBe(HOSTILE.formulaEq);
+    expect(eq?.reviewRating).toEqual({
+      '@type': 'Rating',
+      alternateName: 'True',
+      ratingValue: 5,
+      bestRating: DEFAULT_RATING_SCALE.best,
+      worstRating: DEFAULT_RATING_SCALE.worst,
+    });
+    expect(lines?.claimReviewed).toBe(HOSTILE.quotes);
+    expect(lines?.reviewRating.alternateName).toBe('False');
+    expect(lines?.reviewRating.ratingValue).toBe(1);
+  });
+
+  it('names the speaker, the article where the claim appeared and the evidence as citations', () => {
+    const [eq, lines] = reviews;
+    expect(eq?.itemReviewed.author).toEqual({ '@type': 'Person', name: HOSTILE.formulaAt });
+    expect(eq?.itemReviewed.appearance?.url).toBe('https://news.example/budget?a=1&b=(2)');
+    expect(eq?.itemReviewed.firstAppearance?.url).toBe('https://news.example/budget?a=1&b=(2)');
+    expect(eq?.citation?.map((c) => c.url)).toEqual([
+      'https://stats.example/table(1)',
+      'http://archive.example/x',
+    ]);
+    expect(lines?.itemReviewed.author).toEqual({
+      '@type': 'Organization',
+      name: 'Ministry of Health',
+    });
+    expect(lines?.itemReviewed.appearance).toBeUndefined();
+  });
+
+  it('lists cards without a usable verdict as skipped and leaves unverified cards out', () => {
+    expect(skipped).toEqual([{ cardId: board.ids.noVerdict, reason: 'no_verdict' }]);
+    const ids = [...reviews.map((r) => r.url), ...skipped.map((s) => s.cardId)].join(' ');
+    expect(ids).not.toContain(board.ids.unicode);
+    expect(ids).not.toContain(board.ids.prefixes);
+  });
+
+  it('skips a verdict that is no longer on the scale instead of inventing a rating', () => {
+    const other = buildHostileBoard();
+    setRatingScale(
+      other.doc,
+      { best: 3, worst: 1, labels: [{ label: 'Wrong', column: 'disputed', value: 1 }] },
+      alice,
+    );
+    const result = toClaimReview(readBoard(other.doc), { organisation, now });
+    expect(result.reviews).toEqual([]);
+    expect(result.skipped).toEqual([
+      { cardId: other.ids.eq, reason: 'verdict_not_on_scale' },
+      { cardId: other.ids.lines, reason: 'verdict_not_on_scale' },
+      { cardId: other.ids.noVerdict, reason: 'no_verdict' },
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readBoard } from '../../../shared/board';
+import { toMarkdown } from '../../../shared/export';
+import { buildHostileBoard, HOSTILE } from './hostileBoard';
+
+/** Undoes the exporter's escaping: what a Markdown renderer shows for an escaped line. */
+const shownText = (md: string) =>
+  md.replace(/\\(.)/g, '$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The same text on one line, as headings and link labels carry it. */
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');
+
+describe('toMarkdown', () => {
+  const board = buildHostileBoard();
+  const view = readBoard(board.doc);
+  const exportedAt = Date.UTC(2026, 0, 2, 3, 4, 5);
+  const md = toMarkdown(view, { exportedAt });
+  const lines = md.split('\n');
+
+  it('lets no HTML through: every <, > and & from user text arrives as an entity', () => {
+    expect(md).not.toMatch(/<[a-z/!]/i);
+    expect(md).toContain('&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;img');
+  });
+
+  it('keeps the structure: only the exporter writes headings', () => {
+    const headings = lines.filter((l) => /^#{1,6}\s/.test(l));
+    const cardCount = Object.keys(view.cards).length;
+    expect(headings[0]).toMatch(/^# Board /);
+    expect(headings.filter((h) => h.startsWith('## '))).toEqual([
+      '## Articles',
+      '## Unverified (2)',
+      '## Corroborated (1)',
+      '## Disputed (2)',
+    ]);
+    expect(headings.filter((h) => /^### \d+\. /.test(h))).toHaveLength(cardCount);
+    expect(headings).toHaveLength(1 + 4 + cardCount);
+    // Lines of user text never start a block of their own: no line starts with an unescaped
+    // list, quote, table or thematic-break marker except the exporter's own list items.
+    for (const line of lines) {
+      expect(line).not.toMatch(/^\s*(---|\|)/);
+    }
+  });
+
+  it('shows each card title, with its text intact after unescaping', () => {
+    const headings = lines.filter((l) => /^### \d+\. /.test(l));
+    const titles = headings.map((h) => shownText(h.replace(/^### \d+\. /, '')));
+    for (const card of Object.values(view.cards)) expect(titles).toContain(oneLine(card.claim));
+    expect(md).toContain(`### 1. ${'\\'}=HYPERLINK`);
+  });
+
+  it('lists the articles with links only for http(s) URLs', () => {
+    const articles = md.slice(md.indexOf('## Articles'), md.indexOf('## Unverified'));
+    expect(articles).toContain('](https://news.example/budget?a=1&b=%282%29)');
+    expect(articles).toMatch(/\n2\. No link\n/);
+    // A link is an unescaped `](`; an escaped `\](` is text.
+    const targets = [...md.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(target).toMatch(/^https?:\/\//);
+    // The user-written [link](javascript:…) stays text.
+    expect(md).toContain('\\[link\\](javascript:alert(1))');
+  });
+
+  it('shows verdict, rationale, evidence with stance, and resolved and open threads', () => {
+    const eq = md.slice(md.indexOf('## Corroborated'), md.indexOf('## Disputed'));
+    expect(eq).toContain('- Verdict: **True**');
+    expect(eq).toContain('**Rationale**');
+    const rationale = eq
+      .split('\n')
+      .filter((l) => l.startsWith('> '))
+      .map((l) => shownText(l.slice(2).replace(/ {2}$/, '')));
+    expect(rationale).toEqual(`${HOSTILE.script}\n${HOSTILE.markdown}`.split('\n'));
+    expect(eq).toContain(
+      '- Supports: [https://stats.example/table(1)](https://stats.example/table%281%29)',
+    );
+    expect(eq).toContain('- Context: [http://archive.example/x](http://archive.example/x)');
+    expect(eq).toContain('- **Resolved thread** (by Alice "Ace" Ångström)');
+    expect(eq).toContain('- **Open thread**');
+    // Replies are nested under the thread's first comment, multi-line text stays in its item.
+    expect(eq).toMatch(
+      /\n {4}- \*\*Alice "Ace" Ångström\*\*, [^\n]*: first line {2}\n {6}second, line {2}\n {6}third "line"\n/,
+    );
+    const disputed = md.slice(md.indexOf('## Disputed'));
+    expect(disputed).toContain('_(deleted)_');
+    expect(disputed).not.toContain('to be deleted');
+    expect(disputed).toContain('(edited): \\+1+1');
+    expect(disputed).toContain('- Speaker: _unknown_');
+  });
+
+  it('keeps emoji and accents and gives the export time and counts', () => {
+    expect(md).toContain(HOSTILE.unicode);
+    expect(md).toContain(`Exported ${new Date(exportedAt).toISOString()}.`);
+    expect(md).toContain('5 cards: 2 unverified, 1 corroborated, 2 disputed.');
+  });
+});
