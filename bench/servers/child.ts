@@ -20,11 +20,13 @@ function send(message: ChildMessage): void {
   process.send?.(message);
 }
 
-function collectStats(): ServerStats {
+function collectStats(collectGarbage: boolean): ServerStats {
   const gc = (globalThis as { gc?: () => void }).gc;
-  // Twice: the first pass may only queue finalizers whose memory the second one frees.
-  gc?.();
-  gc?.();
+  if (collectGarbage) {
+    // Twice: the first pass may only queue finalizers whose memory the second one frees.
+    gc?.();
+    gc?.();
+  }
   const { user, system } = process.cpuUsage();
   const { rss, heapUsed, external } = process.memoryUsage();
   return { cpu: { user, system }, mem: { rss, heapUsed, external } };
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   if (!start) throw new BenchError('server_failed', `unknown target ${name}`);
   const server = await start();
   process.on('message', (message: ParentMessage) => {
-    if (message.type === 'stats') send({ type: 'stats', id: message.id, stats: collectStats() });
+    if (message.type === 'stats')
+      send({ type: 'stats', id: message.id, stats: collectStats(message.gc) });
     if (message.type === 'close') {
       void server.close().finally(() => process.exit(0));
     }

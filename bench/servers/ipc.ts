@@ -4,11 +4,11 @@ export type TargetName = 'relay' | 'reference' | 'factboard';
 export interface ServerStats {
   /** process.cpuUsage() in microseconds since the child started. */
   readonly cpu: { readonly user: number; readonly system: number };
-  /** process.memoryUsage() in bytes, after a full GC. */
+  /** process.memoryUsage() in bytes (after a full GC when one was asked for). */
   readonly mem: { readonly rss: number; readonly heapUsed: number; readonly external: number };
 }
 
-export type ParentMessage = { type: 'stats'; id: number } | { type: 'close' };
+export type ParentMessage = { type: 'stats'; id: number; gc: boolean } | { type: 'close' };
 
 export type ChildMessage =
   | { type: 'ready'; url: string }

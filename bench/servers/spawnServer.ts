@@ -16,7 +16,8 @@ export interface ServerProcess {
   readonly name: TargetName;
   /** http://127.0.0.1:PORT */
   readonly url: string;
-  stats(): Promise<ServerStats>;
+  /** CPU and memory now; `gc` first collects garbage (for memory; it costs CPU time). */
+  stats(options: { gc: boolean }): Promise<ServerStats>;
   close(): Promise<void>;
 }
 
@@ -66,11 +67,11 @@ export async function spawnServer(name: TargetName): Promise<ServerProcess> {
   return {
     name,
     url,
-    stats() {
+    stats({ gc }) {
       if (!alive) return Promise.reject(failure('has exited'));
       const id = nextId++;
       const answer = new Promise<ServerStats>((resolve) => pending.set(id, resolve));
-      post({ type: 'stats', id });
+      post({ type: 'stats', id, gc });
       return withTimeout(answer, STATS_TIMEOUT_MS, `${name} stats`).finally(() =>
         pending.delete(id),
       );

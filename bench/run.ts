@@ -1,0 +1,39 @@
+/**
+ * `npm run bench [-- section …]`: runs every section (or the named ones) in order, prints each
+ * table as markdown and saves it in bench/results/latest.md. Other benches join by adding a
+ * Section to SECTIONS.
+ */
+import { fileURLToPath } from 'node:url';
+import { saveSection } from './results';
+import type { Section } from './section';
+import { syncSection } from './sync/syncSection';
+import { renderMarkdown } from './table';
+
+const SECTIONS: readonly Section[] = [syncSection()];
+const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    const names = SECTIONS.map((s) => s.name).join(', ');
+    throw new Error(`unknown section ${unknown.join(', ')}; sections: ${names}`);
+  }
+  const chosen = wanted.length === 0 ? SECTIONS : SECTIONS.filter((s) => wanted.includes(s.name));
+  for (const section of chosen) {
+    const started = performance.now();
+    try {
+      const markdown = renderMarkdown(await section.run());
+      process.stdout.write(`\n${markdown}\n`);
+      saveSection(RESULTS, section.name, markdown);
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      process.stderr.write(`[bench] ${section.name} done in ${seconds} s\n`);
+    } catch (error) {
+      process.stderr.write(`[bench] ${section.name} failed: ${(error as Error).stack}\n`);
+      process.exitCode = 1;
+    }
+  }
+  process.stderr.write(`[bench] tables saved in ${RESULTS}\n`);
+}
+
+await main();

@@ -1,0 +1,80 @@
+/**
+ * A fresh client syncing a big board: one client uploads the board (in messages under the
+ * servers' caps), then a new y-websocket WebsocketProvider connects, and we time connect →
+ * synced, with the board fully applied to the new client's doc.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { ROOT } from '../../shared/board';
+import { BenchError, withTimeout } from '../benchError';
+import { median } from '../stats';
+import type { ServerProcess } from '../servers/spawnServer';
+import { roomUrl, type RoomAccess, type Target } from '../servers/targets';
+import type { BuiltBoard } from './cardModel';
+import { LoadClient } from './loadClient';
+
+const SYNC_TIMEOUT_MS = 30_000;
+/** Factboard's storage acknowledgment; not part of this measure. */
+const MESSAGE_SAVED = 100;
+
+export interface BoardSyncResult {
+  readonly medianMs: number;
+  /** Server heap growth from loading the board. */
+  readonly heapBytes: number;
+  readonly rssBytes: number;
+}
+
+export async function measureBoardSync(
+  target: Target,
+  server: ServerProcess,
+  board: BuiltBoard,
+  cards: number,
+  repeats: number,
+): Promise<BoardSyncResult> {
+  if (!target.speaksYjs) throw new BenchError('unavailable', 'keeps no state to sync');
+  const before = await server.stats({ gc: true });
+  const access = await target.createRoom(server, 0);
+  const uploader = new LoadClient({ url: roomUrl(access), handshake: true });
+  try {
+    await uploader.ready;
+    for (const update of board.updates) uploader.sendUpdate(update);
+    await uploader.barrier(board.stateVector);
+    const loaded = await server.stats({ gc: true });
+    const times: number[] = [];
+    for (let i = 0; i < repeats; i++) times.push(await timeFreshSync(access, cards));
+    return {
+      medianMs: median(times) as number,
+      heapBytes: loaded.mem.heapUsed - before.mem.heapUsed,
+      rssBytes: loaded.mem.rss - before.mem.rss,
+    };
+  } finally {
+    uploader.close();
+  }
+}
+
+async function timeFreshSync(access: RoomAccess, cards: number): Promise<number> {
+  const doc = new Y.Doc();
+  const start = performance.now();
+  const provider = new WebsocketProvider(access.serverUrl, access.room, doc, {
+    params: { ...access.params },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Providers in one process would otherwise also sync through a BroadcastChannel.
+    disableBc: true,
+  });
+  provider.messageHandlers[MESSAGE_SAVED] = () => undefined;
+  try {
+    await withTimeout(
+      new Promise<void>((resolve) => provider.on('sync', (synced) => synced && resolve())),
+      SYNC_TIMEOUT_MS,
+      `syncing ${roomUrl(access)}`,
+    );
+    const elapsed = performance.now() - start;
+    const got = doc.getMap(ROOT.cards).size;
+    if (got !== cards) throw new BenchError('incomplete', `synced ${got} of ${cards} cards`);
+    return elapsed;
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The sync section of `npm run bench`: every scenario against every server, each server in a
+ * fresh child process per scenario, scenario by scenario so that the servers are compared under
+ * the same machine conditions.
+ */
+import os from 'node:os';
+import { BenchError } from '../benchError';
+import type { Section } from '../section';
+import type { TargetName } from '../servers/ipc';
+import { type ServerProcess, spawnServer } from '../servers/spawnServer';
+import { type Target, TARGETS } from '../servers/targets';
+import { buildBoard, type BuiltBoard } from './cardModel';
+import { measureBoardSync } from './measureBoardSync';
+import { type LatencyOptions, measureLatency } from './measureLatency';
+import { measureMemory, type MemoryOptions } from './measureMemory';
+import { measureSaturation, type SaturationOptions } from './measureSaturation';
+import type { MetricId } from './syncMetrics';
+import { type Cell, type SyncResults, syncTable } from './syncTable';
+
+export interface SyncBenchConfig {
+  readonly targets: readonly Target[];
+  readonly latency: Omit<LatencyOptions, 'rooms' | 'clientsPerRoom'>;
+  readonly saturation: SaturationOptions;
+  readonly bigBoard: { readonly cards: number; readonly repeats: number };
+  readonly memory: MemoryOptions & { readonly cardsPerBoard: number };
+}
+
+/** The full run: about three minutes on two cores. */
+export const FULL_SYNC_BENCH: SyncBenchConfig = {
+  targets: TARGETS,
+  latency: { ratePerClient: 2, durationMs: 15_000, warmupMs: 2_000, drainMs: 5_000 },
+  saturation: {
+    clients: 10,
+    window: 8,
+    warmupMs: 1_000,
+    durationMs: 3_000,
+    rounds: 3,
+    maxPerClient: 20_000,
+    drainMs: 5_000,
+  },
+  bigBoard: { cards: 10_000, repeats: 3 },
+  memory: { boards: 20, cardsPerBoard: 100, extraClientsPerBoard: 5 },
+};
+
+interface Measured {
+  readonly values: Partial<Record<MetricId, number>>;
+  /** Anything that makes the figures doubtful (lost deliveries, closed sockets). */
+  readonly problems?: readonly string[];
+  /** Side figures worth a note. */
+  readonly remarks?: readonly string[];
+}
+
+interface Scenario {
+  readonly name: string;
+  readonly metrics: readonly MetricId[];
+  measure(target: Target, server: ServerProcess): Promise<Measured>;
+}
+
+function scenarios(config: SyncBenchConfig): Scenario[] {
+  const boards = new Map<number, BuiltBoard>();
+  const board = (cards: number) => {
+    let built = boards.get(cards);
+    if (!built) boards.set(cards, (built = buildBoard(cards)));
+    return built;
+  };
+  const latency = (rooms: number, clientsPerRoom: number, p50: MetricId, p99: MetricId) => ({
+    name: `latency ${rooms} × ${clientsPerRoom}`,
+    metrics: [p50, p99],
+    async measure(target: Target, server: ServerProcess): Promise<Measured> {
+      const r = await measureLatency(target, server, { ...config.latency, rooms, clientsPerRoom });
+      const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
+      const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
+      return { values: { [p50]: r.p50, [p99]: r.p99 }, problems };
+    },
+  });
+  return [
+    latency(1, 20, 'latency1x20P50', 'latency1x20P99'),
+    latency(10, 10, 'latency10x10P50', 'latency10x10P99'),
+    {
+      name: 'saturation',
+      metrics: ['saturationRate', 'saturationCpu', 'serverBoundRate'],
+      async measure(target, server) {
+        const r = await measureSaturation(target, server, config.saturation);
+        return {
+          values: {
+            saturationRate: r.updatesPerSecond,
+            saturationCpu: r.cpuMicrosPerUpdate,
+            serverBoundRate: 1e6 / r.cpuMicrosPerUpdate,
+          },
+          problems: r.problems,
+          remarks: [`load generator CPU ${r.generatorMicrosPerUpdate.toFixed(0)} µs per update`],
+        };
+      },
+    },
+    {
+      name: `${config.bigBoard.cards}-card board sync`,
+      metrics: ['bigBoardSync', 'bigBoardHeap'],
+      async measure(target, server) {
+        if (!target.speaksYjs) return { values: {} };
+        const { cards, repeats } = config.bigBoard;
+        const r = await measureBoardSync(target, server, board(cards), cards, repeats);
+        return { values: { bigBoardSync: r.medianMs, bigBoardHeap: r.heapBytes } };
+      },
+    },
+    {
+      name: 'memory',
+      metrics: ['idleRss', 'idleHeap', 'boardHeap', 'boardRss', 'connectionHeap', 'connectionRss'],
+      async measure(target, server) {
+        const r = await measureMemory(
+          target,
+          server,
+          board(config.memory.cardsPerBoard),
+          config.memory,
+        );
+        const boardCost = target.speaksYjs ? { boardHeap: r.boardHeap, boardRss: r.boardRss } : {};
+        return {
+          values: {
+            idleRss: r.idleRss,
+            idleHeap: r.idleHeap,
+            connectionHeap: r.connectionHeap,
+            connectionRss: r.connectionRss,
+            ...boardCost,
+          },
+        };
+      },
+    },
+  ];
+}
+
+const progress = (line: string) => process.stderr.write(`[sync] ${line}\n`);
+
+export async function runSyncBench(config: SyncBenchConfig = FULL_SYNC_BENCH) {
+  const results: SyncResults = new Map();
+  const notes: string[] = [];
+  const unavailable = new Map<TargetName, string>();
+  const set = (metric: MetricId, target: TargetName, cell: Cell) => {
+    let row = results.get(metric);
+    if (!row) results.set(metric, (row = new Map()));
+    row.set(target, cell);
+  };
+
+  for (const scenario of scenarios(config)) {
+    for (const target of config.targets) {
+      const fail = (text: string) =>
+        scenario.metrics.forEach((m) => set(m, target.name, { error: text }));
+      const gone = unavailable.get(target.name);
+      if (gone !== undefined) {
+        fail(gone);
+        continue;
+      }
+      const started = performance.now();
+      let server: ServerProcess | undefined;
+      try {
+        server = await spawnServer(target.name);
+        const { values, problems = [], remarks = [] } = await scenario.measure(target, server);
+        for (const metric of scenario.metrics) {
+          const value = values[metric];
+          if (value !== undefined)
+            set(metric, target.name, { value, doubtful: problems.length > 0 });
+        }
+        notes.push(...problems.map((p) => `⚠ ${scenario.name}, ${target.name}: ${p}`));
+        notes.push(...remarks.map((r) => `${scenario.name}, ${target.name}: ${r}`));
+        progress(
+          `${scenario.name} · ${target.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
+      } catch (error) {
+        if (error instanceof BenchError && error.code === 'unavailable' && !server) {
+          const text = 'not available yet';
+          unavailable.set(target.name, text);
+          notes.push(`${target.name}: ${error.message}`);
+          progress(`${target.name}: ${text}`);
+          fail(text);
+        } else {
+          const code = error instanceof BenchError ? error.code : 'error';
+          notes.push(`${scenario.name}, ${target.name} failed: ${(error as Error).message}`);
+          progress(`${scenario.name} · ${target.name}: FAILED ${(error as Error).message}`);
+          fail(`failed (${code})`);
+        }
+      } finally {
+        await server?.close();
+      }
+    }
+  }
+  return { results, notes };
+}
+
+function methodNotes(config: SyncBenchConfig): string[] {
+  const cpus = os.cpus();
+  const { latency: l, saturation: s, bigBoard, memory: m } = config;
+  return [
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Everything on 127.0.0.1.`,
+    "Each server runs alone in a child process (under tsx, with --expose-gc) and is restarted for every scenario; the load generator runs in the parent. CPU is the child's user + system time (process.cpuUsage over IPC), memory its RSS and heap after two full GCs.",
+    'Factboard: durable SQLite storage in a temp directory and roles on; clients connect with an editor invite token. Reference: @y/websocket-server 0.1.1 setupWSConnection on http + ws, in memory. Relay: bench/relay.ts forwards each message to the other sockets of the room, nothing else.',
+    `Load clients speak the y-websocket wire format (ws + y-protocols, sync handshake first); each adds its own card with the board model's addClaim, then edits it with editCard (a ~120-character rationale, one update of about 150 bytes). Receivers scan the update's bytes for the edit's marker and do not apply it, so the load generator costs the same for every server.`,
+    `Latency: ${l.ratePerClient} updates/s per client for ${l.durationMs / 1000} s, phases spread evenly, the first ${l.warmupMs / 1000} s not sampled; latency = send → receipt at each other client of the room (one process clock).`,
+    `Saturation: 1 room × ${s.clients} clients, each keeping at most ${s.window} edits in flight (sent, not yet received by all peers); ${s.warmupMs / 1000} s warm-up, then up to ${s.durationMs / 1000} s. Throughput = updates received by all ${s.clients - 1} peers per second; CPU = server CPU time in the round ÷ updates sent; median of ${s.rounds} rounds of up to ${s.durationMs / 1000} s. On two cores the load generator (it receives ${s.clients - 1} messages per update) shares the machine with the server and is often the limit, so the measured throughput says as much about the machine as about the server: the server-bound row (one core ÷ CPU per update) is the server's own ceiling.`,
+    `Big board: ${bigBoard.cards.toLocaleString('en-US')} cards in Factboard's layout (100-character claim, 300-character source sentence, two 120-character comments, author and time fields), uploaded by one client in updates of 500 cards; time = new WebsocketProvider → synced with every card in its doc, median of ${bigBoard.repeats}, the uploader still connected. The relay keeps no state, so it has no board sync and no boards.`,
+    `Memory: idle; then ${m.boards} boards of ${m.cardsPerBoard} cards, each with its uploader connected (per board = growth ÷ ${m.boards} − one connection); then ${m.extraClientsPerBoard} more connections per board (per connection = growth ÷ ${m.boards * m.extraClientsPerBoard}).`,
+    'Ratios are left ÷ right of the absolute figures; "⚠" marks a figure whose run reported a problem (listed below).',
+  ];
+}
+
+export function syncSection(config: SyncBenchConfig = FULL_SYNC_BENCH): Section {
+  return {
+    name: 'sync',
+    async run() {
+      const { results, notes } = await runSyncBench(config);
+      return syncTable(results, [...methodNotes(config), ...notes]);
+    },
+  };
+}

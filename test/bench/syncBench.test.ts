@@ -1,0 +1,131 @@
+/**
+ * Smoke test of the sync benchmark at tiny scale: the harness measures against real server
+ * child processes (the relay and the reference), and every sent update arrives.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveSection } from '../../bench/results';
+import { type ServerProcess, spawnServer } from '../../bench/servers/spawnServer';
+import { relay, reference, type Target } from '../../bench/servers/targets';
+import { buildBoard } from '../../bench/sync/cardModel';
+import { measureBoardSync } from '../../bench/sync/measureBoardSync';
+import { measureLatency } from '../../bench/sync/measureLatency';
+import { measureSaturation } from '../../bench/sync/measureSaturation';
+import { syncTable } from '../../bench/sync/syncTable';
+
+describe.each<Target>([relay, reference])('sync bench against $name', (target) => {
+  let server: ServerProcess;
+  beforeAll(async () => {
+    server = await spawnServer(target.name);
+  });
+  afterAll(() => server?.close());
+
+  it('measures latency for 1 room × 3 clients, and every update reaches both peers', async () => {
+    const result = await measureLatency(target, server, {
+      rooms: 1,
+      clientsPerRoom: 3,
+      ratePerClient: 5,
+      durationMs: 1_000,
+      warmupMs: 0,
+      drainMs: 3_000,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.sent).toBe(15);
+    expect(result.expected).toBe(30);
+    expect(result.delivered).toBe(30);
+    expect(result.samples).toBe(30);
+    expect(result.p50).toBeGreaterThan(0);
+    expect(result.p99).toBeGreaterThanOrEqual(result.p50 as number);
+  });
+
+  it('measures saturation throughput and the server CPU per update', async () => {
+    const result = await measureSaturation(target, server, {
+      clients: 3,
+      window: 2,
+      warmupMs: 100,
+      durationMs: 300,
+      rounds: 1,
+      maxPerClient: 200,
+      drainMs: 3_000,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.sent).toBeGreaterThan(0);
+    expect(result.updatesPerSecond).toBeGreaterThan(0);
+    expect(result.cpuMicrosPerUpdate).toBeGreaterThan(0);
+  });
+});
+
+describe('sync bench board sync', () => {
+  it('a fresh WebsocketProvider syncs every card of an uploaded board from the reference', async () => {
+    const server = await spawnServer('reference');
+    try {
+      const result = await measureBoardSync(reference, server, buildBoard(300, 100), 300, 1);
+      expect(result.medianMs).toBeGreaterThan(0);
+      expect(result.heapBytes).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses the relay, which keeps no board to sync', async () => {
+    await expect(measureBoardSync(relay, {} as ServerProcess, buildBoard(1), 1, 1)).rejects.toThrow(
+      /no state/,
+    );
+  });
+});
+
+describe('sync bench table', () => {
+  it('shows ratios and whether Factboard meets its targets', () => {
+    const table = syncTable(
+      new Map([
+        [
+          'latency1x20P99',
+          new Map([
+            ['relay', { value: 2 }],
+            ['reference', { value: 3 }],
+            ['factboard', { value: 4 }],
+          ]),
+        ],
+        [
+          'saturationRate',
+          new Map([
+            ['reference', { value: 100 }],
+            ['factboard', { value: 150 }],
+          ]),
+        ],
+      ]),
+      [],
+    );
+    const row = (prefix: string) => table.rows.find((r) => r[0]?.startsWith(prefix)) ?? [];
+    expect(row('Latency p99, 1 room')).toEqual([
+      'Latency p99, 1 room × 20 clients (lower is better)',
+      '2.00 ms',
+      '3.00 ms',
+      '4.00 ms',
+      '1.50×',
+      '1.33×',
+      '2.00×',
+      '≤ 1.5× relay: NOT met',
+    ]);
+    expect(row('Saturation throughput').at(-1)).toBe('≥ 1× reference: met');
+  });
+
+  it('replaces only the section it saves in the results file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+    const file = join(dir, 'latest.md');
+    try {
+      saveSection(file, 'sync', 'sync table 1');
+      saveSection(file, 'browser', 'browser table');
+      saveSection(file, 'sync', 'sync table 2');
+      const text = readFileSync(file, 'utf8');
+      expect(text).toContain('sync table 2');
+      expect(text).not.toContain('sync table 1');
+      expect(text).toContain('browser table');
+      expect(text.indexOf('sync table 2')).toBeLessThan(text.indexOf('browser table'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
