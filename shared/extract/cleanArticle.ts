@@ -75,11 +75,13 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
   const firstBody =
     proseIndexes[0] ?? strings.findIndex((s) => /[.!?]["”’)\]]*$/.test(s) && wordCount(s) >= 3);
 
-  // Above the body: headline, its duplicates, breadcrumbs, bylines. None of it is a claim.
+  // Above the body: headline, its duplicates, breadcrumbs, bylines, notices. None is a claim.
   const headlines: string[] = [];
   for (let i = 0; i < Math.max(firstBody, 0); i++) {
     const line = strings[i]!;
-    if (isBreadcrumbLine(line) && wordCount(line) <= 8) mark(i, 'breadcrumb');
+    const reason = blockFurnitureReason(line);
+    if (reason) mark(i, reason);
+    else if (isBreadcrumbLine(line) && wordCount(line) <= 8) mark(i, 'breadcrumb');
     else if (stripBreadcrumb(line) !== line) {
       mark(i, 'breadcrumb'); // a trail glued to the headline: the headline part still counts
       headlines.push(line);
@@ -93,7 +95,6 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
   // A trailing-zone heading ("Related content", "About us") ends the article, provided
   // most of the running text comes before it: a body section titled "About the program"
   // in the first half must not swallow the rest.
-  const lastProse = proseIndexes.at(-1) ?? -1;
   let zone: Block['reason'] | null = null;
   const seen = new Set<string>();
   for (let i = Math.max(firstBody, 0); i < blocks.length; i++) {
@@ -115,8 +116,11 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     const reason = blockFurnitureReason(line);
     if (reason) mark(i, reason);
     else if (repeated) mark(i, 'repeated');
-    else if (i > lastProse && isTagList(line)) mark(i, 'tags');
     else if (isHeadingLike(line)) blocks[i] = { ...spans[i]!, kind: 'heading' };
+  }
+  // Tag lists ("Mining, Chile, Copper") only count below the last body paragraph.
+  for (let i = blocks.length - 1; i >= 0 && blocks[i]!.kind !== 'body'; i--) {
+    if (isTagList(strings[i]!)) mark(i, 'tags');
   }
 
   const removed: FurnitureRange[] = blocks.flatMap((b) =>

@@ -18,7 +18,7 @@ export const REPORTING_LEMMAS = new Set(
     'say tell add state claim report announce explain note argue write allege insist warn ' +
     'confirm deny testify tweet reveal assert acknowledge admit estimate conclude predict ' +
     'accuse attribute blame credit maintain suggest indicate show stress emphasize emphasise ' +
-    'declare reply respond complain contend recall cite charge disclose'
+    'declare reply respond complain contend recall cite charge disclose find'
   ).split(' '),
 );
 
@@ -163,6 +163,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
   const found: Candidate[] = [];
   const sentenceEnd = ws.at(-1)!.end;
   const lastWord = isPunct(ws.at(-1)) ? ws.length - 2 : ws.length - 1;
+  const firstComma = ws.findIndex((w) => w.value === ',');
   for (let i = 0; i < ws.length; i++) {
     const t = ws[i]!;
     if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
@@ -236,7 +237,6 @@ function candidatesIn(ws: Token[]): Candidate[] {
       found.push({ np, form: 'reported', clause, priority: 1 });
       continue;
     }
-    const firstComma = ws.findIndex((w) => w.value === ',');
     const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
     if (opensSentence) {
       let headEnd = i + 1;

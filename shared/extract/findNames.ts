@@ -132,11 +132,15 @@ export function findNames(
 
   const keyOf = (r: { first: number; last: number }) =>
     text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
+  // A capitalised first word is tagged PROPN as often as not ("Prices rose"); a possessive
+  // ("Brazil’s central bank") or an acronym ("NATO said") makes it a name anyway.
   const initialSingle = (r: { first: number; last: number }, si: number) =>
-    r.first === r.last && r.first === sentences[si]!.first;
+    r.first === r.last &&
+    r.first === sentences[si]!.first &&
+    !/^['’]s$/.test(tokens[r.last + 1]?.value ?? '') &&
+    !/^\p{Lu}{2,6}$/u.test(tokens[r.first]!.value);
 
-  // A capitalised first word of a sentence is tagged PROPN as often as not ("Prices rose"):
-  // keep it only if the same word is a name somewhere else in the article.
+  // Other sentence-initial single words count only if they are names elsewhere too.
   const allRuns = sentences.map((s) => runsInSentence(tokens, s, inEntity));
   const inside = new Set<string>();
   allRuns.forEach((runs, si) =>

@@ -1,0 +1,58 @@
+// Import time of a 50,000-word article through the whole extraction pipeline (clean-up,
+// wink-nlp analysis, segmentation, names, attribution, scoring). The text is the seed's
+// body repeated, each copy numbered so the clean-up's repeated-boilerplate rule does not
+// treat it as furniture: the benchmark measures a long article, not a duplicate one.
+// Run: node --import tsx bench/extract.ts
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extractClaims } from '../shared/extract/extractClaims';
+
+export interface ExtractBench {
+  words: number;
+  ms: number;
+  sentences: number;
+  claims: number;
+  sentencesPerSecond: number;
+}
+
+const SEED = fileURLToPath(new URL('../seeds/000_90c871332769486b.txt', import.meta.url));
+const TARGET_WORDS = 50_000;
+
+function longArticle(): string {
+  const seed = readFileSync(SEED, 'utf8');
+  const { cleanText } = extractClaims(seed);
+  const paragraphs = cleanText.split('\n\n');
+  const out = ['A Long Report on Prison Negotiations in El Salvador'];
+  let words = 0;
+  for (let copy = 1; words < TARGET_WORDS; copy++) {
+    for (const p of paragraphs) {
+      out.push(`(${copy}) ${p}`);
+      words += p.split(/\s+/).length + 1;
+    }
+  }
+  return out.join('\n\n');
+}
+
+export async function benchExtract(): Promise<ExtractBench> {
+  const text = longArticle();
+  extractClaims(text.slice(0, 5_000)); // load the model and warm up the JIT
+  const t0 = performance.now();
+  const result = extractClaims(text);
+  const ms = performance.now() - t0;
+  const sentences = result.sentences.length;
+  return {
+    words: text.split(/\s+/).length,
+    ms: Math.round(ms),
+    sentences,
+    claims: result.claims.length,
+    sentencesPerSecond: Math.round(sentences / (ms / 1000)),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = await benchExtract();
+  console.log(
+    `extract: ${r.words} words, ${r.sentences} sentences, ${r.claims} claims in ${r.ms} ms ` +
+      `(${r.sentencesPerSecond} sentences/s)`,
+  );
+}

@@ -1,0 +1,74 @@
+// HTML input: Readability over linkedom finds the body; offsets index the reduced text.
+import { describe, expect, it } from 'vitest';
+import { ExtractError } from '../../../shared/extract/ExtractError';
+import { extractArticle } from '../../../server/extract/extractArticle';
+import { htmlToText } from '../../../server/extract/htmlToText';
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><title>Copper output falls 4% | Example Daily</title>
+<script>window.tracking = "Chile produced 99 million tonnes";</script>
+<style>p { color: red }</style></head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<div class="cookie-banner">We use cookies. <button>Accept</button></div>
+<main><article>
+<header><h1>Copper output falls 4% as Chile’s mines age</h1><p class="byline">By Ana Torres</p></header>
+<p>Chile produced 5.2 million tonnes of copper in 2023, down 4 percent from a year earlier,
+the mining ministry said on Monday.</p>
+<p>Output at Escondida, the world’s largest copper mine, fell 8 percent, according to Cochilco,
+the state copper commission. Analysts expect a recovery in 2025.</p>
+<blockquote><p>“The decline reflects lower ore grades,” said Juan Pérez, an analyst at Plusmining.</p></blockquote>
+<p>The government expects production to recover in 2025 as new projects come online,<br>
+Finance Minister Mario Marcel told reporters in Santiago.</p>
+</article></main>
+<aside><h2>Related</h2><ul><li><a href="/x">Peru’s exports hit record</a></li></ul></aside>
+<footer>© 2024 Example Daily. All rights reserved.</footer>
+</body></html>`;
+
+describe('htmlToText', () => {
+  it('reduces a page to its article paragraphs with a real parser', () => {
+    const { title, text } = htmlToText(PAGE);
+    expect(title).toBe('Copper output falls 4% as Chile’s mines age');
+    expect(text).toContain(
+      'Chile produced 5.2 million tonnes of copper in 2023, down 4 percent from a year earlier, the mining ministry said on Monday.',
+    );
+    expect(text).toContain('“The decline reflects lower ore grades,” said Juan Pérez');
+    for (const noise of [
+      'window.tracking',
+      'color: red',
+      'Accept',
+      'All rights reserved',
+      'Home',
+    ]) {
+      expect(text).not.toContain(noise);
+    }
+    expect(text.split('\n\n').length).toBeGreaterThanOrEqual(4); // one block per paragraph
+  });
+
+  it('handles fragments too short for Readability', () => {
+    expect(htmlToText('<p>Prices rose 3% in May.</p><p>Wages fell.</p>').text).toBe(
+      'Prices rose 3% in May.\n\nWages fell.',
+    );
+  });
+
+  it('feeds claim extraction, with offsets into the reduced text', () => {
+    const result = extractArticle({ body: new TextEncoder().encode(PAGE), filename: 'story.html' });
+    expect(result.format).toBe('html');
+    expect(result.title).toBe('Copper output falls 4% as Chile’s mines age');
+    expect(result.claims.length).toBeGreaterThanOrEqual(4);
+    for (const c of result.claims) expect(result.text.slice(c.start, c.end)).toBe(c.sentence);
+    const escondida = result.claims.find((c) => c.sentence.startsWith('Output at Escondida'));
+    expect(escondida?.speaker).toBe('Cochilco');
+    const quote = result.claims.find((c) => c.sentence.includes('lower ore grades'));
+    expect(quote?.speaker).toBe('Juan Pérez');
+  });
+
+  it('uses a title given by the user and reports an empty page as empty', () => {
+    expect(extractArticle({ body: PAGE, contentType: 'text/html', title: 'Mine' }).title).toBe(
+      'Mine',
+    );
+    const empty = () => extractArticle({ body: '<html><body><div> </div></body></html>' });
+    expect(empty).toThrow(ExtractError);
+    expect(empty).toThrow(/no article text/);
+  });
+});

@@ -1,0 +1,101 @@
+// Input classification: empty, too large, binary, other languages, formats.
+import { describe, expect, it } from 'vitest';
+import { decodeArticleInput, MAX_ARTICLE_BYTES } from '../../../shared/extract/decodeArticleInput';
+import { ExtractError } from '../../../shared/extract/ExtractError';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+
+function codeOf(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ExtractError);
+    return (err as ExtractError).code;
+  }
+}
+
+describe('bad input', () => {
+  it('rejects empty and whitespace-only text with code empty', () => {
+    expect(codeOf(() => decodeArticleInput(''))).toBe('empty');
+    expect(codeOf(() => decodeArticleInput(new Uint8Array()))).toBe('empty');
+    expect(codeOf(() => extractClaims(' \n\t\n '))).toBe('empty');
+  });
+
+  it('rejects more than 1 MB with code too_large, as text or as bytes', () => {
+    const big = 'a'.repeat(MAX_ARTICLE_BYTES + 1);
+    expect(codeOf(() => decodeArticleInput(big))).toBe('too_large');
+    expect(codeOf(() => decodeArticleInput(new TextEncoder().encode(big)))).toBe('too_large');
+    // 400,000 three-byte characters are 1.2 MB on the wire though only 400,000 JS chars.
+    expect(codeOf(() => extractClaims('€'.repeat(400_000)))).toBe('too_large');
+    expect(codeOf(() => decodeArticleInput('a'.repeat(MAX_ARTICLE_BYTES)))).toBeNull();
+  });
+
+  it('rejects binaries with code unsupported_media', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(codeOf(() => decodeArticleInput(png))).toBe('unsupported_media');
+    const noisy = Array.from({ length: 2000 }, (_, i) => String.fromCharCode(i % 32)).join('');
+    expect(codeOf(() => decodeArticleInput(noisy))).toBe('unsupported_media');
+    expect(codeOf(() => decodeArticleInput('text', { contentType: 'image/png' }))).toBe(
+      'unsupported_media',
+    );
+    expect(codeOf(() => decodeArticleInput('text', { contentType: 'application/pdf' }))).toBe(
+      'unsupported_media',
+    );
+  });
+
+  it('decodes UTF-8 (dropping a BOM) and falls back to Windows-1252', () => {
+    const utf8 = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('Gráfica said so.'),
+    ]);
+    expect(decodeArticleInput(utf8).text).toBe('Gráfica said so.');
+    const latin = new Uint8Array([0x47, 0x72, 0xe1, 0x66, 0x69, 0x63, 0x61]); // "Gráfica"
+    expect(decodeArticleInput(latin).text).toBe('Gráfica');
+  });
+
+  it('tells HTML and Markdown from plain text', () => {
+    expect(decodeArticleInput('<!DOCTYPE html><html><body>x</body></html>').format).toBe('html');
+    expect(decodeArticleInput('<p>a</p><p>b</p><p>c</p>').format).toBe('html');
+    expect(decodeArticleInput('x', { filename: 'story.HTM' }).format).toBe('html');
+    expect(decodeArticleInput('# Title', { filename: 'a.md' }).format).toBe('markdown');
+    expect(decodeArticleInput('Prices rose 3% <p> in May.').format).toBe('text');
+    expect(decodeArticleInput('x', { contentType: 'text/html; charset=utf-8' }).format).toBe(
+      'html',
+    );
+  });
+});
+
+describe('text in another language', () => {
+  const spanish = [
+    'Despiden a 500 empleados de cárceles en El Salvador',
+    'Unos 500 empleados del sistema penitenciario han sido despedidos desde octubre, según un portavoz del sindicato. ' +
+      'El director de Centros Penales, Osiris Luna, negó haber negociado con las pandillas. ' +
+      'Los trabajadores aseguran que recibieron órdenes de retirar las cámaras de vigilancia.',
+    'La Fiscalía no ha respondido a las preguntas de este periódico sobre el caso.',
+  ].join('\n\n');
+
+  it('is still split into sentences, but no claims are invented', () => {
+    const result = extractClaims(spanish);
+    expect(result.language).toBe('other');
+    expect(result.claims).toEqual([]);
+    expect(result.sentences.filter((s) => s.kind === 'body').map((s) => s.text)).toEqual([
+      'Unos 500 empleados del sistema penitenciario han sido despedidos desde octubre, según un portavoz del sindicato.',
+      'El director de Centros Penales, Osiris Luna, negó haber negociado con las pandillas.',
+      'Los trabajadores aseguran que recibieron órdenes de retirar las cámaras de vigilancia.',
+      'La Fiscalía no ha respondido a las preguntas de este periódico sobre el caso.',
+    ]);
+    expect(result.title).toBe('Despiden a 500 empleados de cárceles en El Salvador');
+  });
+
+  it('skips a foreign-language sentence quoted inside an English article', () => {
+    const text =
+      'The president spoke in Spanish to 2,000 supporters in San Salvador on Sunday. ' +
+      'Nosotros vamos a ganar esta guerra contra las pandillas y los corruptos del país. ' +
+      'He promised to build 12 new prisons by 2026, his office said.';
+    const { language, claims } = extractClaims(text);
+    expect(language).toBe('en');
+    expect(claims.map((c) => c.sentence.slice(0, 9)).sort()).toEqual(['He promis', 'The presi']);
+  });
+});

@@ -1,0 +1,127 @@
+// Claim candidates: speakers in each attribution form, entity chips, short claim, ranking.
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+import type { ClaimCandidate } from '../../../shared/extract/types';
+
+function claimFor(text: string, fragment: string): ClaimCandidate {
+  const claim = extractClaims(text).claims.find((c) => c.sentence.includes(fragment));
+  if (!claim) throw new Error(`no candidate for "${fragment}"`);
+  expect(text.slice(claim.start, claim.end)).toBe(claim.sentence);
+  return claim;
+}
+
+describe('speaker attribution', () => {
+  it.each([
+    [
+      'Unemployment fell to 6.1 percent in the first quarter, according to the national statistics office.',
+      'the national statistics office',
+      'according_to',
+    ],
+    [
+      'Three journalists were detained in Managua last week, El Confidencial reported.',
+      'El Confidencial',
+      'reported',
+    ],
+    [
+      '"The army killed 14 civilians in the raid," said Rosa Méndez, a human rights lawyer.',
+      'Rosa Méndez',
+      'reported',
+    ],
+    [
+      'In a statement, the Interior Ministry said 2,300 officers would be deployed to the border.',
+      'Interior Ministry',
+      'subject',
+    ],
+    [
+      'Health officials warned that dengue cases had tripled since January in the northern provinces.',
+      'Health officials',
+      'subject',
+    ],
+    [
+      'Crime fell sharply in the capital under Mayor Ana Ruiz, who has repeatedly claimed credit for the drop.',
+      'Mayor Ana Ruiz',
+      'relative',
+    ],
+    [
+      'The minister was linked to the contracts in a 2022 Reuters investigation that cited 40 invoices.',
+      'Reuters',
+      'source',
+    ],
+  ])('%s → %s', (text, speaker, form) => {
+    const claim = extractClaims(text).claims[0]!;
+    expect(claim.speaker).toBe(speaker);
+    expect(claim.attribution?.form).toBe(form);
+    const { start, end } = claim.attribution!;
+    expect(text.slice(start, end).endsWith(speaker.split(' ').at(-1)!)).toBe(true);
+  });
+
+  it('resolves "he added" to the previous speaker and "the report" to the previous source', () => {
+    const text =
+      '"We found 200 unregistered weapons in the depot," said Carlos Vega, the police chief. ' +
+      '"More raids will follow in March," he added.\n\n' +
+      'The figures were first published in a 2023 audit by the Comptroller General’s Office. ' +
+      'The report also found that 30 percent of the contracts had no invoices.';
+    expect(claimFor(text, 'More raids').speaker).toBe('Carlos Vega');
+    expect(claimFor(text, 'More raids').attribution?.form).toBe('pronoun');
+    expect(claimFor(text, 'The report also found').speaker).toContain('Comptroller General');
+  });
+
+  it('does not take an object for a speaker, nor invent one', () => {
+    expect(claimFor('The minister denied the claims were false in 2021.', 'minister').speaker).toBe(
+      'The minister',
+    );
+    const plain = claimFor('The bridge collapsed in 2019, killing 43 people in Genoa.', 'bridge');
+    expect(plain.speaker).toBeNull();
+  });
+});
+
+describe('entity chips', () => {
+  it('types numbers, money, percentages, dates and names with exact offsets', () => {
+    const text =
+      'Brazil’s central bank raised its benchmark rate by 0.5 percent to 11.25% on 7 May 2025, ' +
+      'said Gabriel Galípolo, the bank’s governor, adding that $4.5 billion in reserves were sold.';
+    const claim = claimFor(text, 'central bank');
+    for (const chip of claim.entities) expect(text.slice(chip.start, chip.end)).toBe(chip.text);
+    const types = Object.fromEntries(claim.entities.map((c) => [c.text, c.type]));
+    expect(types).toMatchObject({
+      '0.5 percent': 'percent',
+      '11.25%': 'percent',
+      '7 May 2025': 'date',
+      'Gabriel Galípolo': 'person',
+      '$4.5 billion': 'money',
+    });
+    expect(Object.keys(types)).toContain('Brazil');
+  });
+});
+
+describe('short claim and ranking', () => {
+  it('drops the attribution clause from the claim text', () => {
+    const text =
+      'Some 500 prison employees have been dismissed since October, according to a union spokesperson.';
+    expect(claimFor(text, '500').claim).toBe(
+      'Some 500 prison employees have been dismissed since October.',
+    );
+    const quote =
+      '"The army killed 14 civilians in the raid," said Rosa Méndez, a human rights lawyer.';
+    expect(claimFor(quote, 'army').claim).toBe('The army killed 14 civilians in the raid.');
+  });
+
+  it('ranks sourced figures above opinion, and proposes no question or pure opinion', () => {
+    const text = [
+      'Factory output rose 3.4 percent in April, the statistics institute said on Friday.',
+      'The government should do more to help small exporters.',
+      'Will the recovery last?',
+      'Analysts appear to think the trend is fragile, which seems likely to worry investors.',
+      'Exports to China grew by $2.1 billion in the first quarter of 2025.',
+    ].join(' ');
+    const { claims } = extractClaims(text);
+    const sentences = claims.map((c) => c.sentence);
+    expect(sentences).not.toContain('Will the recovery last?');
+    expect(sentences).not.toContain('The government should do more to help small exporters.');
+    expect(claims[0]!.sentence).toMatch(/^Factory output|^Exports to China/);
+    expect(claims[1]!.sentence).toMatch(/^Factory output|^Exports to China/);
+    expect(claims.map((c) => c.rank)).toEqual(claims.map((_, i) => i + 1));
+    const opinion = claims.find((c) => c.sentence.startsWith('Analysts'));
+    if (opinion) expect(opinion.signals).toContain('opinion');
+  });
+});

@@ -1,0 +1,113 @@
+// Page furniture: each kind from the issue, on a scrape that is not the seed.
+import { describe, expect, it } from 'vitest';
+import { cleanArticle } from '../../../shared/extract/cleanArticle';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+
+const SCRAPE = [
+  'We use cookies to improve your browsing experience. Accept all cookies',
+  'Home > World > Americas',
+  'Chile Copper Output Falls 4% as Mines Age',
+  'By Ana Torres',
+  'Published 12 March 2024',
+  'Share on Facebook Share on Twitter Email',
+  'Chile produced 5.2 million tonnes of copper in 2023, down 4 percent from a year earlier, the mining ministry said on Monday.',
+  'Read more: Lithium boom reshapes Chile’s north',
+  'Output at Escondida, the world’s largest copper mine, fell 8 percent, according to Cochilco, the state copper commission.',
+  'Support independent journalism. Donate today and help us keep our reporting free for everyone.',
+  'The government expects production to recover in 2025 as new projects come online, Finance Minister Mario Marcel told reporters.',
+  'Sign up for our newsletter to get the week’s top stories in your inbox.',
+  'Mining, Chile, Copper, Commodities',
+  'Related stories',
+  'Peru’s copper exports hit record as prices rise…',
+  'About us',
+  'Example Daily is an independent newsroom covering Latin America since 2009.',
+].join('\n\n');
+
+describe('cleanArticle', () => {
+  const cleaned = cleanArticle(SCRAPE);
+  const reasonOf = (fragment: string) =>
+    cleaned.removed.find((r) => SCRAPE.slice(r.start, r.end).includes(fragment))?.reason ?? null;
+
+  it('keeps the stored text unchanged and takes the headline as title', () => {
+    expect(cleaned.text).toBe(SCRAPE);
+    expect(cleaned.title).toBe('Chile Copper Output Falls 4% as Mines Age');
+  });
+
+  it('marks each kind of furniture with its reason', () => {
+    expect(reasonOf('We use cookies')).toBe('cookie');
+    expect(reasonOf('Home > World')).toBe('breadcrumb');
+    expect(reasonOf('By Ana Torres')).toBe('byline');
+    expect(reasonOf('Published 12 March')).toBe('byline');
+    expect(reasonOf('Share on Facebook')).toBe('share');
+    expect(reasonOf('Read more:')).toBe('teaser');
+    expect(reasonOf('Donate today')).toBe('appeal');
+    expect(reasonOf('Sign up for our newsletter')).toBe('appeal');
+    expect(reasonOf('Mining, Chile, Copper')).toBe('tags');
+    expect(reasonOf('Related stories')).toBe('related');
+    expect(reasonOf('Peru’s copper exports')).toBe('related');
+    expect(reasonOf('About us')).toBe('about');
+    expect(reasonOf('independent newsroom')).toBe('about');
+  });
+
+  it('leaves body paragraphs alone', () => {
+    for (const body of [
+      'Chile produced 5.2 million',
+      'Output at Escondida',
+      'The government expects',
+    ]) {
+      expect(reasonOf(body)).toBeNull();
+      expect(cleaned.cleanText).toContain(body);
+    }
+    expect(cleaned.cleanText).not.toContain('Donate');
+  });
+
+  it('finds a cookie notice inside the body and a glued breadcrumb', () => {
+    const text =
+      'HomeWorldPoliticsSenate Passes Budget Bill\n\n' +
+      'The Senate passed the $1.2 trillion budget bill by 68 votes to 32 on Friday night.\n\n' +
+      'This website uses cookies. By continuing to browse you consent to our cookie policy.\n\n' +
+      'The House is expected to vote on the bill next week, party leaders said.';
+    const c = cleanArticle(text);
+    expect(c.title).toBe('Senate Passes Budget Bill');
+    expect(c.removed.map((r) => r.reason)).toEqual(['breadcrumb', 'cookie']);
+  });
+
+  it('marks repeated boilerplate after its first appearance', () => {
+    const notice =
+      'This story was produced with support from the Example Foundation grant program.';
+    const text = [
+      'Water Rates Rise in Lima',
+      'Water rates in Lima will rise 12 percent in July, the utility Sedapal said on Tuesday.',
+      notice,
+      'The regulator Sunass approved the increase after a review of the utility’s costs last year.',
+      notice,
+    ].join('\n\n');
+    const c = cleanArticle(text);
+    expect(c.removed.at(-1)).toMatchObject({ reason: 'repeated', start: text.lastIndexOf(notice) });
+  });
+
+  it('does not let an early section heading such as "About the program" swallow the article', () => {
+    const text = [
+      'New Scholarship Program Launched',
+      'The ministry launched a scholarship program for 5,000 students on Monday, officials said.',
+      'About the program',
+      'The program will cost $40 million over four years, the education minister said.',
+      'Applications open on 1 June, and the first grants will be paid in September.',
+      'Students from rural areas will receive priority, according to the ministry.',
+    ].join('\n\n');
+    const c = cleanArticle(text);
+    expect(c.removed.map((r) => r.reason)).toEqual(['headline']);
+    expect(c.blocks.find((b) => text.slice(b.start, b.end) === 'About the program')?.kind).toBe(
+      'heading',
+    );
+  });
+
+  it('never proposes claims from furniture (through extractClaims)', () => {
+    const result = extractClaims(SCRAPE);
+    const furniture = result.removed;
+    expect(result.claims.length).toBe(3);
+    for (const claim of result.claims) {
+      expect(furniture.some((r) => claim.start < r.end && claim.end > r.start)).toBe(false);
+    }
+  });
+});
