@@ -1,4 +1,5 @@
-export type ExportErrorCode = 'invalid_export' | 'doc_not_empty' | 'organisation_required';
+export type ExportErrorCode =
+  'invalid_export' | 'invalid_at' | 'doc_not_empty' | 'organisation_required';
 
 /** A refused export or import; `details` lists every problem found, for the 400 response. */
 export class ExportError extends Error {

@@ -1,0 +1,148 @@
+/**
+ * `GET /api/boards/:id/export?format=json|csv|md|claimreview[&at=<ISO time>]` (lead only) and
+ * `POST /api/boards/import` (a JSON export in, a new board out).
+ *
+ * Mount it before any router that parses JSON with a smaller limit: the import parses its
+ * own body, which for a large board is far bigger than a sync message.
+ */
+import express, { type RequestHandler, type Response, Router } from 'express';
+import { z } from 'zod';
+import { isoDate } from '../../shared/export/isoTime';
+import { ExportError, type ExportErrorCode } from '../../shared/export/ExportError';
+import { can, isRole } from '../../shared/roles';
+import type { Storage } from '../storage/Storage';
+import { exportBoard } from './exportBoard';
+import { exportFilename, exportFormatSchema, FORMAT_FILES } from './exportFormats';
+import { importBoard, type ImportDeps } from './importBoard';
+
+export interface ExportRouterDeps {
+  readonly storage: Storage;
+  /**
+   * Authenticates a member of the board in `req.params.id` and sets
+   * `res.locals.member = { boardId, role, … }`, or fails the request (401/403/404).
+   */
+  readonly authenticate: RequestHandler;
+  /** Guards import like board creation (e.g. the admin-token check); none leaves it open. */
+  readonly authorizeCreate?: RequestHandler;
+  readonly issueLeadInvite: ImportDeps['issueLeadInvite'];
+  /** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
+  readonly maxImportBytes?: number;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const exportQuery = z.object({
+  format: exportFormatSchema,
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+const importQuery = z.object({
+  /** The display name on the new board's lead invite. */
+  name: z.string().trim().min(1).max(100).optional(),
+});
+
+type ErrorCode = ExportErrorCode | 'invalid_input' | 'forbidden' | 'internal';
+
+function sendError(
+  res: Response,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: readonly string[],
+): void {
+  res.status(status).json({ error: { code, message, ...(details ? { details } : {}) } });
+}
+
+const STATUS: Readonly<Record<ExportErrorCode, number>> = {
+  invalid_export: 400,
+  invalid_at: 400,
+  doc_not_empty: 409,
+  organisation_required: 409,
+};
+
+function sendExportError(res: Response, err: ExportError): void {
+  const first = err.details.slice(0, 5).join('; ');
+  const message = first ? `${err.message}: ${first}` : err.message;
+  sendError(res, STATUS[err.code], err.code, message, err.details.length ? err.details : undefined);
+}
+
+function queryErrors(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+}
+
+export function createExportRouter(deps: ExportRouterDeps): Router {
+  const router = Router();
+  const now = deps.now ?? Date.now;
+
+  router.get('/api/boards/:id/export', deps.authenticate, async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const role: unknown = (res.locals.member as { role?: unknown } | undefined)?.role;
+    if (!isRole(role) || !can(role, 'export')) {
+      return sendError(res, 403, 'forbidden', 'only the board lead may export it');
+    }
+    const query = exportQuery.safeParse(req.query);
+    if (!query.success) return sendError(res, 400, 'invalid_input', queryErrors(query.error));
+    const { format } = query.data;
+    const at = query.data.at === undefined ? null : Date.parse(query.data.at);
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    try {
+      await exportBoard(
+        { storage: deps.storage, now },
+        { boardId: req.params.id as string, format, at },
+        {
+          start({ title, skipped }) {
+            const filename = exportFilename(title, isoDate(at ?? now()), format);
+            res.status(200);
+            res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
+            res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+            if (format === 'claimreview') res.setHeader('X-Factboard-Skipped', skipped.length);
+          },
+          write(chunk) {
+            res.write(chunk);
+          },
+        },
+        abort.signal,
+      );
+      res.end();
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      if (res.headersSent) return void res.destroy(err as Error);
+      if (err instanceof ExportError) return sendExportError(res, err);
+      throw err;
+    }
+  });
+
+  router.post(
+    '/api/boards/import',
+    ...(deps.authorizeCreate ? [deps.authorizeCreate] : []),
+    express.json({ limit: deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }),
+    async (req, res) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const query = importQuery.safeParse(req.query);
+      if (!query.success) return sendError(res, 400, 'invalid_input', queryErrors(query.error));
+      if (req.body === undefined) {
+        return sendError(
+          res,
+          400,
+          'invalid_input',
+          'send the JSON export as an application/json body',
+        );
+      }
+      try {
+        const board = await importBoard(
+          { storage: deps.storage, issueLeadInvite: deps.issueLeadInvite, now },
+          req.body,
+          { leadName: query.data.name ?? 'Lead' },
+        );
+        res.status(201).json(board);
+      } catch (err) {
+        if (err instanceof ExportError) return sendExportError(res, err);
+        throw err;
+      }
+    },
+  );
+
+  return router;
+}

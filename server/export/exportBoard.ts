@@ -1,0 +1,58 @@
+/**
+ * A board's export as of now or as of a past moment: load the stored content and history,
+ * render in a worker, stream to the sink.
+ *
+ * Exports read storage, not the live room: the sync server stores every update before it
+ * applies and broadcasts it (DESIGN §3), so storage holds everything anyone has seen, and
+ * an export neither loads a room nor waits on one.
+ */
+import { ExportError } from '../../shared/export/ExportError';
+import type { Storage } from '../storage/Storage';
+import type { ExportFormat } from './exportFormats';
+import { type ExportSink, renderInWorker } from './renderInWorker';
+
+export interface ExportRequest {
+  readonly boardId: string;
+  readonly format: ExportFormat;
+  /** ms since the epoch, for "export as of"; null for the current state. */
+  readonly at: number | null;
+}
+
+export interface ExportDeps {
+  readonly storage: Storage;
+  readonly now?: () => number;
+}
+
+export async function exportBoard(
+  deps: ExportDeps,
+  request: ExportRequest,
+  sink: ExportSink,
+  signal?: AbortSignal,
+): Promise<void> {
+  const exportedAt = (deps.now ?? Date.now)();
+  const { boardId, at } = request;
+  if (at !== null) {
+    const board = await deps.storage.getBoard(boardId);
+    if (board && at < board.createdAt) {
+      throw new ExportError('invalid_at', 'at is before the board was created');
+    }
+    if (at > exportedAt) throw new ExportError('invalid_at', 'at is in the future');
+  }
+  const [content, history] = await Promise.all([
+    at === null ? deps.storage.loadContent(boardId) : deps.storage.loadContentAt(boardId, at),
+    deps.storage.listHistory(boardId),
+  ]);
+  await renderInWorker(
+    {
+      format: request.format,
+      boardId,
+      snapshot: content.snapshot,
+      updates: content.updates,
+      history: at === null ? history : history.filter((e) => e.at <= at),
+      exportedAt,
+      asOf: at,
+    },
+    sink,
+    signal,
+  );
+}

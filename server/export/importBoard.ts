@@ -1,0 +1,84 @@
+/**
+ * `POST /api/boards/import`: a JSON export becomes a new board with the same content.
+ *
+ * The whole file is validated before anything is written. The content goes straight to
+ * storage as one update, before any room exists for the new board (nobody holds a token for
+ * it yet), so no room can hold a stale copy. The exported history is carried over unchanged
+ * (its card ids still match, because imports keep ids) and closed with one `board.imported`
+ * event by the system, so the board's history says where it came from and when.
+ *
+ * The lead invite is issued last: if a write fails half-way, the board that was started has
+ * no token that opens it.
+ */
+import * as Y from 'yjs';
+import { SYSTEM_ACTOR } from '../../shared/board/actor';
+import { newId as randomId } from '../../shared/board/newId';
+import { ExportError } from '../../shared/export/ExportError';
+import { importBoardFromJson } from '../../shared/export/importBoardFromJson';
+import type { HistoryEvent, Storage } from '../storage/Storage';
+
+export interface ImportDeps {
+  readonly storage: Storage;
+  /** Creates the new board's lead invite, as `POST /api/boards` does for a new board. */
+  readonly issueLeadInvite: (
+    boardId: string,
+    name: string,
+  ) => Promise<{ readonly token: string; readonly url: string }>;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+}
+
+/** The same answer as `POST /api/boards`. */
+export interface ImportedBoard {
+  readonly id: string;
+  readonly title: string;
+  readonly leadToken: string;
+  readonly leadUrl: string;
+}
+
+export async function importBoard(
+  deps: ImportDeps,
+  json: unknown,
+  options: { readonly leadName: string },
+): Promise<ImportedBoard> {
+  const result = importBoardFromJson(json);
+  if (!result.ok) {
+    throw new ExportError('invalid_export', 'not a valid Factboard board export', result.errors);
+  }
+  const { data } = result;
+  const at = (deps.now ?? Date.now)();
+  const id = (deps.newId ?? randomId)();
+
+  const doc = new Y.Doc();
+  result.apply(doc, { actor: SYSTEM_ACTOR, now: () => at });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+
+  const history: HistoryEvent[] = data.history.map((e) => ({
+    boardId: id,
+    cardId: e.cardId,
+    type: e.type,
+    actor: e.actor,
+    at: Date.parse(e.at),
+    data: e.data,
+  }));
+  history.push({
+    boardId: id,
+    cardId: null,
+    type: 'board.imported',
+    actor: SYSTEM_ACTOR,
+    at,
+    data: {
+      fromBoardId: data.board.id,
+      exportedAt: data.exportedAt,
+      asOf: data.asOf,
+      importedEvents: data.history.length,
+    },
+  });
+
+  await deps.storage.createBoard({ id, title: data.board.title, createdAt: at });
+  await deps.storage.appendUpdate(id, update, at);
+  await deps.storage.appendHistory(history);
+  const lead = await deps.issueLeadInvite(id, options.leadName);
+  return { id, title: data.board.title, leadToken: lead.token, leadUrl: lead.url };
+}

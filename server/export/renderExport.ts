@@ -1,0 +1,79 @@
+/**
+ * One export, from stored content to text: apply the stored snapshot and updates to a fresh
+ * doc, read it, and format it. Pure apart from its input, so it runs the same in the export
+ * worker, in tests and in the bench.
+ */
+import * as Y from 'yjs';
+import { readBoard } from '../../shared/board/readBoard';
+import {
+  ExportError,
+  type HistoryInput,
+  toClaimReview,
+  toCsv,
+  toJsonExport,
+  toMarkdown,
+} from '../../shared/export';
+import type { ExportFormat } from './exportFormats';
+
+export interface ExportJob {
+  readonly format: ExportFormat;
+  readonly boardId: string;
+  /** The stored content: the snapshot (if any) and the updates after it, in order. */
+  readonly snapshot: Uint8Array | null;
+  readonly updates: readonly Uint8Array[];
+  readonly history: readonly HistoryInput[];
+  readonly exportedAt: number;
+  /** Set for `?at=`: the content and history were loaded as of this moment. */
+  readonly asOf: number | null;
+}
+
+export interface RenderedExport {
+  /** The board's title (the live one, from the doc, which a lead may have renamed). */
+  readonly title: string;
+  readonly text: string;
+  /** ClaimReview only: cards in reviewed columns that had no usable verdict. */
+  readonly skipped: readonly { readonly cardId: string; readonly reason: string }[];
+}
+
+export function loadDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+export function renderExport(job: ExportJob): RenderedExport {
+  const doc = loadDoc(job.snapshot, job.updates);
+  const view = readBoard(doc);
+  doc.destroy();
+  const title = view.meta.title;
+  switch (job.format) {
+    case 'json': {
+      const data = toJsonExport(view, job.history, {
+        exportedAt: job.exportedAt,
+        asOf: job.asOf,
+        boardId: job.boardId,
+      });
+      return { title, text: JSON.stringify(data, null, 2) + '\n', skipped: [] };
+    }
+    case 'csv':
+      return { title, text: toCsv(view), skipped: [] };
+    case 'md':
+      return {
+        title,
+        text: toMarkdown(view, { exportedAt: job.exportedAt, asOf: job.asOf }),
+        skipped: [],
+      };
+    case 'claimreview': {
+      const { organisation } = view.meta;
+      if (!organisation) {
+        throw new ExportError(
+          'organisation_required',
+          'ClaimReview needs the reviewing organisation: set its name and URL on the board first',
+        );
+      }
+      const { reviews, skipped } = toClaimReview(view, { organisation, now: job.exportedAt });
+      return { title, text: JSON.stringify(reviews, null, 2) + '\n', skipped };
+    }
+  }
+}
