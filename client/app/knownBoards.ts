@@ -1,0 +1,89 @@
+/**
+ * What this browser remembers, in localStorage: the person's display name and the boards they
+ * have opened, each with its invite token. The token never goes into a URL the server sees.
+ */
+import type { Role } from '../../shared/roles';
+import { readClaims } from './tokenClaims';
+
+export interface KnownBoard {
+  readonly id: string;
+  readonly title: string;
+  readonly token: string;
+  readonly role: Role;
+  readonly inviteId: string;
+  /** The name on the invite. */
+  readonly inviteName: string;
+  readonly openedAt: number;
+}
+
+const BOARDS_KEY = 'factboard.boards';
+const NAME_KEY = 'factboard.name';
+
+function read(): Record<string, KnownBoard> {
+  try {
+    const value = JSON.parse(localStorage.getItem(BOARDS_KEY) ?? '{}') as unknown;
+    return typeof value === 'object' && value !== null ? (value as Record<string, KnownBoard>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function write(boards: Record<string, KnownBoard>): void {
+  localStorage.setItem(BOARDS_KEY, JSON.stringify(boards));
+}
+
+/** Most recently opened first. */
+export function listKnownBoards(): KnownBoard[] {
+  return Object.values(read())
+    .filter((b) => typeof b?.id === 'string' && typeof b.token === 'string')
+    .sort((a, b) => b.openedAt - a.openedAt);
+}
+
+export function getKnownBoard(id: string): KnownBoard | null {
+  return read()[id] ?? null;
+}
+
+/** Keeps a board's token (from an invite link or a board the person created). */
+export function rememberBoard(token: string, title = ''): KnownBoard | null {
+  const claims = readClaims(token);
+  if (!claims) return null;
+  const boards = read();
+  const board: KnownBoard = {
+    id: claims.boardId,
+    title: title || boards[claims.boardId]?.title || '',
+    token,
+    role: claims.role,
+    inviteId: claims.inviteId,
+    inviteName: claims.name,
+    openedAt: Date.now(),
+  };
+  boards[board.id] = board;
+  write(boards);
+  return board;
+}
+
+export function updateKnownBoard(
+  id: string,
+  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt'>>,
+) {
+  const boards = read();
+  const board = boards[id];
+  if (!board) return;
+  if (Object.entries(patch).every(([k, v]) => board[k as keyof KnownBoard] === v)) return;
+  boards[id] = { ...board, ...patch };
+  write(boards);
+}
+
+export function forgetBoard(id: string): void {
+  const boards = read();
+  delete boards[id];
+  write(boards);
+}
+
+export function getDisplayName(): string {
+  return localStorage.getItem(NAME_KEY)?.trim() ?? '';
+}
+
+export function setDisplayName(name: string): void {
+  localStorage.setItem(NAME_KEY, name.trim());
+}

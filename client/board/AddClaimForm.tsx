@@ -1,0 +1,61 @@
+import { type FormEvent, useState } from 'react';
+import { LIMITS } from '../../shared/board/inputs';
+import { useBoardActions } from './boardActions';
+
+/** Adds a claim at the end of Unverified; keeps focus here for the next one. */
+export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void }) {
+  const actions = useBoardActions();
+  const [claim, setClaim] = useState('');
+  const [speaker, setSpeaker] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!claim.trim()) return;
+    let id = '';
+    const ok = actions.run('add the claim', () => {
+      id = actions.commands.addClaim({ claim: claim.trim(), speaker: speaker.trim() || null });
+    });
+    if (!ok) return;
+    setClaim('');
+    setSpeaker('');
+    actions.announce('Claim added to Unverified.');
+    onAdded(id);
+  };
+
+  return (
+    <form className="add-claim" onSubmit={submit} aria-label="Add a claim">
+      <label className="visually-hidden" htmlFor="new-claim">
+        New claim
+      </label>
+      <textarea
+        id="new-claim"
+        placeholder="New claim…"
+        rows={2}
+        value={claim}
+        maxLength={LIMITS.claim}
+        onChange={(e) => setClaim(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      <div className="row">
+        <label className="visually-hidden" htmlFor="new-speaker">
+          Who said it
+        </label>
+        <input
+          id="new-speaker"
+          placeholder="Who said it? (optional)"
+          value={speaker}
+          maxLength={LIMITS.speaker}
+          onChange={(e) => setSpeaker(e.target.value)}
+        />
+        <button type="submit" className="button primary small" disabled={!claim.trim()}>
+          Add claim
+        </button>
+      </div>
+    </form>
+  );
+}

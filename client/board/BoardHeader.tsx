@@ -1,0 +1,68 @@
+import type { Role } from '../../shared/roles';
+import { ROLE_LABELS } from '../app/roleLabels';
+import { navigate } from '../app/router';
+import { PresenceBar } from '../presence/PresenceBar';
+import type { BoardSnapshot } from '../sync/BoardConnection';
+import type { PresenceUser } from '../sync/presence';
+import { ConnectionPill } from './ConnectionPill';
+
+export function BoardHeader({
+  title,
+  role,
+  me,
+  snapshot,
+  onUndo,
+  onRedo,
+}: {
+  title: string;
+  role: Role;
+  me: PresenceUser;
+  snapshot: BoardSnapshot;
+  onUndo: () => void;
+  onRedo: () => void;
+}) {
+  return (
+    <header className="board-header">
+      <div className="board-title">
+        <a
+          href="/"
+          className="back-link"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          <span aria-hidden="true">←</span> Boards
+        </a>
+        <h1>{title || 'Untitled board'}</h1>
+        <span className={`badge role-${role}`}>{ROLE_LABELS[role]}</span>
+      </div>
+      <div className="board-tools">
+        <PresenceBar me={me} peers={snapshot.peers} />
+        {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
+          <div className="undo-redo" role="group" aria-label="History">
+            <button
+              type="button"
+              className="button small"
+              onClick={onUndo}
+              disabled={!snapshot.canUndo}
+              title="Undo your last change (Ctrl+Z)"
+            >
+              Undo
+            </button>
+            <button
+              type="button"
+              className="button small"
+              onClick={onRedo}
+              disabled={!snapshot.canRedo}
+              title="Redo (Shift+Ctrl+Z)"
+            >
+              Redo
+            </button>
+          </div>
+        )}
+        <ConnectionPill status={snapshot.status} unsaved={snapshot.unsaved} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The board page: header (presence, undo, connection), filters, the three columns with moves
+ * by mouse and keyboard, the card detail dialog, and the live region for announcements.
+ * Components below get plain data and call commands; Yjs stays inside client/sync/.
+ */
+import {
+  type Announcements,
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  closestCorners,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { COLUMNS } from '../../shared/board';
+import { can } from '../../shared/roles';
+import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { CardDetail } from '../card/CardDetail';
+import type { BoardConnection } from '../sync/BoardConnection';
+import { colourFor, type Peer } from '../sync/presence';
+import { useBoardSnapshot } from '../sync/useBoardSnapshot';
+import { AddClaimForm } from './AddClaimForm';
+import { type BoardActions, BoardActionsContext } from './boardActions';
+import { BoardHeader } from './BoardHeader';
+import { Column, type RevealRequest } from './Column';
+import { DragPreview } from './DragPreview';
+import { EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
+import { FilterBar } from './FilterBar';
+import { Toast, type ToastMessage } from './Toast';
+import { useAnnouncer } from './useAnnouncer';
+import { useBoardConnection } from './useBoardConnection';
+import { useMover } from './useMover';
+import { useUndoShortcuts } from './useUndoShortcuts';
+import { useUnsavedPrompt } from './useUnsavedPrompt';
+
+// Our own live region announces moves; dnd-kit's would say them twice.
+const SILENT: Announcements = {
+  onDragStart: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};
+
+export function BoardPage({ known, name }: { known: KnownBoard; name: string }) {
+  const connection = useBoardConnection(known, name);
+  if (!connection) return <p className="loading">Opening board…</p>;
+  return <Board connection={connection} known={known} />;
+}
+
+function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
+  const snapshot = useBoardSnapshot(connection);
+  const { board } = snapshot;
+  const canEdit = can(known.role, 'editBoard');
+  const me = useMemo(
+    () => ({ ...connection.actor, colour: colourFor(connection.actor.id) }),
+    [connection],
+  );
+
+  const [filter, setFilter] = useState(EMPTY_FILTER);
+  const visible = useMemo(() => filterColumns(board, filter), [board, filter]);
+  const { announce, region } = useAnnouncer();
+  const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
+  const seq = useRef(0);
+  const reveal = useCallback(
+    (cardId: string, focus: boolean) => setRevealRequest({ cardId, focus, seq: ++seq.current }),
+    [],
+  );
+  const mover = useMover({ connection, board, visible, announce, reveal });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+
+  useEffect(() => connection.setOpenCard(openId), [connection, openId]);
+  useEffect(() => {
+    if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
+    document.title = `${board.meta.title || 'Board'} · Factboard`;
+  }, [board.meta.title, known.id]);
+  useUnsavedPrompt(snapshot.unsaved);
+
+  const undo = useCallback(() => {
+    if (!connection.undoManager.canUndo()) return announce('Nothing to undo.');
+    connection.undo();
+    announce('Undone.');
+  }, [connection, announce]);
+  const redo = useCallback(() => {
+    if (!connection.undoManager.canRedo()) return announce('Nothing to redo.');
+    connection.redo();
+    announce('Redone.');
+  }, [connection, announce]);
+  useUndoShortcuts(undo, redo);
+
+  const notify = useCallback(
+    (text: string, undoable: boolean) => {
+      setToast({ text, undoable, seq: ++seq.current });
+      announce(undoable ? `${text}. Press Control+Z to undo.` : text);
+    },
+    [announce],
+  );
+  const run = useCallback(
+    (what: string, fn: () => void) => {
+      try {
+        fn();
+        return true;
+      } catch (err) {
+        notify(`Could not ${what}: ${err instanceof Error ? err.message : String(err)}`, false);
+        return false;
+      }
+    },
+    [notify],
+  );
+  const dismissToast = useCallback(() => setToast(null), []);
+  const closeDetail = useCallback(() => {
+    const id = openId;
+    setOpenId(null);
+    if (id) reveal(id, true);
+  }, [openId, reveal]);
+
+  const actions = useMemo<BoardActions>(
+    () => ({
+      commands: connection.commands,
+      canEdit,
+      openCard: setOpenId,
+      pickUp: mover.pickUpWithKeyboard,
+      announce,
+      run,
+      notify,
+    }),
+    [connection, canEdit, mover.pickUpWithKeyboard, announce, run, notify],
+  );
+
+  const peersByCard = useMemo(() => {
+    const map = new Map<string, Peer[]>();
+    for (const p of snapshot.peers) {
+      const cardId = p.carrying ?? p.openCard;
+      if (!cardId) continue;
+      const list = map.get(cardId);
+      if (list) list.push(p);
+      else map.set(cardId, [p]);
+    }
+    return map;
+  }, [snapshot.peers]);
+
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
+  const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
+
+  return (
+    <BoardActionsContext.Provider value={actions}>
+      <div className="board-page">
+        <BoardHeader
+          title={board.meta.title}
+          role={known.role}
+          me={me}
+          snapshot={snapshot}
+          onUndo={undo}
+          onRedo={redo}
+        />
+        {snapshot.status.kind === 'refused' && (
+          <p className="banner banner-error" role="alert">
+            The server refused this connection. Ask the board&rsquo;s lead for a new invite link.
+          </p>
+        )}
+        {!canEdit && (
+          <p className="banner">
+            {known.role === 'reviewer'
+              ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
+              : 'You are a viewer: this board is read-only for you.'}
+          </p>
+        )}
+        <FilterBar board={board} filter={filter} onChange={setFilter} shown={shownCount} />
+        <main className="columns" id="main" aria-busy={!snapshot.loaded}>
+          {!snapshot.loaded ? (
+            <p className="loading">Loading board…</p>
+          ) : (
+            <DndContext
+              sensors={sensors}
+              collisionDetection={closestCorners}
+              accessibility={{ announcements: SILENT, screenReaderInstructions: { draggable: '' } }}
+              onDragStart={mover.onDragStart}
+              onDragOver={mover.onDragOver}
+              onDragEnd={mover.onDragEnd}
+              onDragCancel={mover.onDragCancel}
+            >
+              {COLUMNS.map((column) => (
+                <Column
+                  key={column}
+                  column={column}
+                  ids={mover.shown[column]}
+                  total={board.columns[column].length}
+                  filtered={isFilterActive(filter)}
+                  cards={board.cards}
+                  peersByCard={peersByCard}
+                  heldId={mover.preview?.cardId ?? null}
+                  reveal={revealRequest}
+                >
+                  {column === 'unverified' && canEdit && (
+                    <AddClaimForm onAdded={(id) => reveal(id, false)} />
+                  )}
+                </Column>
+              ))}
+              <DragOverlay>
+                {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
+              </DragOverlay>
+            </DndContext>
+          )}
+        </main>
+        {openId && (
+          <CardDetail
+            card={board.cards[openId] ?? null}
+            board={board}
+            me={connection.actor}
+            actions={actions}
+            onClose={closeDetail}
+          />
+        )}
+        <Toast toast={toast} onUndo={undo} onDismiss={dismissToast} />
+        {region}
+      </div>
+    </BoardActionsContext.Provider>
+  );
+}

@@ -1,0 +1,23 @@
+import { getDisplayName, getKnownBoard } from '../app/knownBoards';
+import { BoardPage } from './BoardPage';
+
+/** `/b/<id>`: the board, if this browser holds an invite for it. */
+export function BoardRoute({ boardId }: { boardId: string }) {
+  const known = getKnownBoard(boardId);
+  if (!known) {
+    return (
+      <main className="page page-narrow" id="main">
+        <h1>You need an invite to open this board</h1>
+        <p>
+          Ask the board&rsquo;s lead for an invite link, then open it in this browser. It remembers
+          the boards you have joined.
+        </p>
+        <p>
+          <a href="/">Go to your boards</a>
+        </p>
+      </main>
+    );
+  }
+  const name = getDisplayName() || known.inviteName || 'Anonymous';
+  return <BoardPage key={`${known.id}:${known.token}`} known={known} name={name} />;
+}

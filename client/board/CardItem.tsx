@@ -1,0 +1,177 @@
+/**
+ * One card in a column: a list item whose accessible name starts with its claim. Editors get
+ * the drag handle, "Move to…", edit and delete; everyone can open the card's detail.
+ */
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { memo, type KeyboardEvent, useCallback, useState } from 'react';
+import type { CardView, ColumnId } from '../../shared/board';
+import { CardPresence } from '../presence/CardPresence';
+import type { Peer } from '../sync/presence';
+import { useBoardActions } from './boardActions';
+import { CardSummary } from './CardSummary';
+import { ClaimEditor } from './ClaimEditor';
+import { COLUMN_LABELS } from './columnLabels';
+import { MoveToSelect } from './MoveToSelect';
+
+export interface CardItemProps {
+  readonly card: CardView;
+  readonly column: ColumnId;
+  readonly index: number;
+  readonly setSize: number;
+  /** Offset from the top of the list (the column is virtualised). */
+  readonly top: number;
+  readonly peers: readonly Peer[];
+  /** This card is in the local user's hand (keyboard or mouse). */
+  readonly held: boolean;
+  readonly measure: (el: HTMLElement | null) => void;
+}
+
+export const CardItem = memo(function CardItem({
+  card,
+  column,
+  index,
+  setSize,
+  top,
+  peers,
+  held,
+  measure,
+}: CardItemProps) {
+  const actions = useBoardActions();
+  const [editing, setEditing] = useState(false);
+  const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    disabled: !actions.canEdit || editing,
+    data: { column },
+  });
+  const ref = useCallback(
+    (el: HTMLLIElement | null) => {
+      setNodeRef(el);
+      measure(el);
+    },
+    [setNodeRef, measure],
+  );
+
+  const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
+  const short = card.claim.length > 60 ? `${card.claim.slice(0, 57)}…` : card.claim;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      actions.openCard(card.id);
+    } else if (e.key === ' ' && actions.canEdit) {
+      e.preventDefault();
+      actions.pickUp(card.id);
+    } else if ((e.key === 'F2' || e.key === 'e') && actions.canEdit) {
+      e.preventDefault();
+      setEditing(true);
+    }
+  };
+
+  const save = (claim: string) => {
+    setEditing(false);
+    if (actions.run('edit the claim', () => actions.commands.editCard(card.id, { claim }))) {
+      actions.announce('Claim saved.');
+    }
+  };
+
+  return (
+    <li
+      ref={ref}
+      data-index={index}
+      data-card-id={card.id}
+      tabIndex={0}
+      aria-labelledby={`${ids.claim} ${ids.summary}${peers.length ? ` ${ids.who}` : ''}`}
+      aria-posinset={index + 1}
+      aria-setsize={setSize}
+      className={`card${held ? ' held' : ''}${isDragging ? ' dragging' : ''}${actions.canEdit ? ' editable' : ''}`}
+      style={{ top, transform: CSS.Translate.toString(transform), transition }}
+      {...(actions.canEdit && !editing ? listeners : {})}
+      onKeyDown={onKeyDown}
+      onDoubleClick={(e) => {
+        if ((e.target as HTMLElement).closest('button, select, textarea')) return;
+        actions.openCard(card.id);
+      }}
+    >
+      <div className="card-top">
+        {editing ? (
+          <>
+            <span id={ids.claim} className="visually-hidden">
+              {card.claim}
+            </span>
+            <ClaimEditor initial={card.claim} onSave={save} onCancel={() => setEditing(false)} />
+          </>
+        ) : (
+          <p className="claim" id={ids.claim}>
+            {card.claim}
+          </p>
+        )}
+        <CardPresence id={ids.who} peers={peers} />
+      </div>
+      <CardSummary id={ids.summary} card={card} />
+      <div className="card-actions">
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Open: ${short}`}
+          onClick={() => actions.openCard(card.id)}
+        >
+          Open
+        </button>
+        {actions.canEdit && (
+          <>
+            <button
+              type="button"
+              className="button small icon grip"
+              aria-label={`Pick up to move: ${short}`}
+              title="Drag, or press Space to pick up and use the arrow keys"
+              onKeyDown={(e) => {
+                if (e.key === ' ' || e.key === 'Enter') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  actions.pickUp(card.id);
+                }
+              }}
+              onClick={() => actions.pickUp(card.id)}
+            >
+              <span aria-hidden="true">⠿</span>
+            </button>
+            <MoveToSelect
+              column={column}
+              onMove={(target) => {
+                if (
+                  actions.run('move the card', () =>
+                    actions.commands.moveCard(card.id, { column: target, index: Infinity }),
+                  )
+                ) {
+                  actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
+                }
+              }}
+            />
+            <button
+              type="button"
+              className="button small"
+              aria-label="Edit claim"
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button small danger"
+              aria-label="Delete card"
+              onClick={() => {
+                if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
+                  actions.notify(`Card deleted: ${short}`, true);
+                }
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+});

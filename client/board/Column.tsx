@@ -1,0 +1,137 @@
+/**
+ * One column: a labelled region with its card count and a virtualised list, so a column of
+ * thousands of cards renders only the rows on screen. Rows are absolutely placed with `top`
+ * (not a transform) because dnd-kit measures droppables without transforms.
+ */
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { BoardView, ColumnId } from '../../shared/board';
+import type { Peer } from '../sync/presence';
+import { CardItem } from './CardItem';
+import { COLUMN_LABELS } from './columnLabels';
+
+export interface RevealRequest {
+  readonly cardId: string;
+  readonly focus: boolean;
+  /** A new number for every request, so revealing the same card twice works. */
+  readonly seq: number;
+}
+
+const NO_PEERS: readonly Peer[] = Object.freeze([]);
+
+export function Column({
+  column,
+  ids,
+  total,
+  filtered,
+  cards,
+  peersByCard,
+  heldId,
+  reveal,
+  children,
+}: {
+  column: ColumnId;
+  /** The cards shown, in order (filtered, with a card in hand at its preview place). */
+  ids: readonly string[];
+  /** All cards of the column, for "3 of 12" when filtered. */
+  total: number;
+  filtered: boolean;
+  cards: BoardView['cards'];
+  peersByCard: ReadonlyMap<string, readonly Peer[]>;
+  heldId: string | null;
+  reveal: RevealRequest | null;
+  children?: ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 150,
+    overscan: 6,
+    gap: 8,
+    getItemKey: (i) => ids[i] ?? i,
+  });
+  const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
+
+  useEffect(() => {
+    if (!reveal) return;
+    const index = ids.indexOf(reveal.cardId);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (!reveal.focus) return;
+    // The row exists once the virtualiser has rendered it; try for a few frames.
+    let frames = 0;
+    let handle = 0;
+    const tryFocus = () => {
+      const el = scrollRef.current?.querySelector<HTMLElement>(
+        `[data-card-id="${CSS.escape(reveal.cardId)}"]`,
+      );
+      if (el) {
+        if (document.activeElement !== el) el.focus({ preventScroll: true });
+      } else if (frames++ < 10) handle = requestAnimationFrame(tryFocus);
+    };
+    handle = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(handle);
+    // Only a new request (or the card arriving in this column) triggers a reveal.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reveal, ids.includes(reveal?.cardId ?? '')]);
+
+  const headingId = `column-${column}`;
+  const label = COLUMN_LABELS[column];
+  const count = filtered ? `${ids.length} of ${total}` : `${ids.length}`;
+  return (
+    <section
+      className={`column column-${column}${isOver ? ' over' : ''}`}
+      aria-labelledby={headingId}
+    >
+      <header className="column-header">
+        <h2 id={headingId}>
+          <span className="column-dot" aria-hidden="true" />
+          {label}{' '}
+          <span className="column-count">
+            {count}
+            <span className="visually-hidden">
+              {' '}
+              {(filtered ? total : ids.length) === 1 ? 'card' : 'cards'}
+            </span>
+          </span>
+        </h2>
+      </header>
+      {children}
+      <div className="column-scroll" ref={scrollRef}>
+        <SortableContext id={column} items={ids as string[]} strategy={verticalListSortingStrategy}>
+          <ul
+            ref={setNodeRef}
+            className="card-list"
+            aria-label={`${label} cards`}
+            style={{ height: Math.max(virtualizer.getTotalSize(), 80) }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const id = ids[row.index] as string;
+              const card = cards[id];
+              if (!card) return null;
+              return (
+                <CardItem
+                  key={id}
+                  card={card}
+                  column={column}
+                  index={row.index}
+                  setSize={ids.length}
+                  top={row.start}
+                  peers={peersByCard.get(id) ?? NO_PEERS}
+                  held={id === heldId}
+                  measure={virtualizer.measureElement}
+                />
+              );
+            })}
+          </ul>
+          {ids.length === 0 && (
+            <p className="column-empty">{filtered ? 'No matching cards' : 'No cards yet'}</p>
+          )}
+        </SortableContext>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
+
+/** The connection state, always visible; a polite status region so changes are heard. */
+export function ConnectionPill({
+  status,
+  unsaved,
+}: {
+  status: ConnectionStatus;
+  unsaved: boolean;
+}) {
+  return (
+    <p className={`status-pill status-${status.kind}`} role="status" data-status={status.kind}>
+      <span className="status-dot" aria-hidden="true" />
+      {statusLabel(status, unsaved)}
+    </p>
+  );
+}

@@ -1,0 +1,12 @@
+import type { CardView } from '../../shared/board';
+import { CardSummary } from './CardSummary';
+
+/** The card under the mouse pointer while it is dragged (dnd-kit's overlay). */
+export function DragPreview({ card }: { card: CardView }) {
+  return (
+    <div className="card drag-overlay" aria-hidden="true">
+      <p className="claim">{card.claim}</p>
+      <CardSummary id={`overlay-${card.id}`} card={card} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * What a card row may ask of the board page. One stable object in context, so memoised rows
+ * re-render only when their own card changes, never because the board did.
+ */
+import { createContext, useContext } from 'react';
+import type { BoardCommands } from '../sync/boardCommands';
+
+export interface BoardActions {
+  readonly commands: BoardCommands;
+  readonly canEdit: boolean;
+  openCard(cardId: string): void;
+  pickUp(cardId: string): void;
+  announce(text: string): void;
+  /** Runs a command; a refusal is announced instead of thrown into React. */
+  run(what: string, fn: () => void): boolean;
+  /** Shows a short notice, optionally with an Undo button. */
+  notify(message: string, undoable: boolean): void;
+}
+
+export const BoardActionsContext = createContext<BoardActions | null>(null);
+
+export function useBoardActions(): BoardActions {
+  const actions = useContext(BoardActionsContext);
+  if (!actions) throw new Error('useBoardActions outside a board');
+  return actions;
+}

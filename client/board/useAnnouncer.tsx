@@ -1,0 +1,25 @@
+import { useCallback, useRef, useState } from 'react';
+
+/**
+ * A polite live region for moves and other changes a screen-reader user should hear. The same
+ * sentence twice in a row is still announced: the text alternates a trailing invisible mark.
+ */
+export function useAnnouncer(): { announce: (text: string) => void; region: React.ReactNode } {
+  const [message, setMessage] = useState('');
+  const flip = useRef(false);
+  const announce = useCallback((text: string) => {
+    flip.current = !flip.current;
+    setMessage(text + (flip.current ? '\u00a0' : ''));
+  }, []);
+  const region = (
+    <div
+      className="visually-hidden"
+      aria-live="assertive"
+      aria-atomic="true"
+      data-testid="announcer"
+    >
+      {message}
+    </div>
+  );
+  return { announce, region };
+}

@@ -1,0 +1,194 @@
+/**
+ * Moving cards with the keyboard and the mouse. Both keep the card in hand as a `MovePreview`
+ * in React state and run one `moveCard` on drop, so a move is one transaction and one undo
+ * step, and the card lands exactly where the preview showed it. The keyboard path is our own
+ * (it works with virtualised columns, where most cards are not in the DOM); the mouse path is
+ * dnd-kit's pointer sensor with sortable lists.
+ */
+import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
+import type { BoardConnection } from '../sync/BoardConnection';
+import { COLUMN_LABELS } from './columnLabels';
+import type { Columns } from './filterCards';
+import {
+  type Direction,
+  isUnmoved,
+  type MovePreview,
+  othersIn,
+  pickUp,
+  previewColumns,
+  step,
+  toModelIndex,
+} from './movePreview';
+
+const ARROWS: Record<string, Direction> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+export interface Mover {
+  readonly preview: MovePreview | null;
+  /** The columns as shown: the card in hand at its preview place. */
+  readonly shown: Columns;
+  pickUpWithKeyboard(cardId: string): void;
+  onDragStart(e: DragStartEvent): void;
+  onDragOver(e: DragOverEvent): void;
+  onDragEnd(e: DragEndEvent): void;
+  onDragCancel(): void;
+}
+
+interface MoverInput {
+  readonly connection: BoardConnection;
+  readonly board: BoardView;
+  readonly visible: Columns;
+  readonly announce: (text: string) => void;
+  /** Scrolls a card into view (and focuses it) after the next render. */
+  readonly reveal: (cardId: string, focus: boolean) => void;
+}
+
+export function useMover({ connection, board, visible, announce, reveal }: MoverInput): Mover {
+  const [preview, setPreview] = useState<MovePreview | null>(null);
+  // Event handlers read the latest data without re-subscribing on every board change.
+  const latest = useRef({ board, visible, preview });
+  useLayoutEffect(() => {
+    latest.current = { board, visible, preview };
+  });
+
+  const claimOf = (cardId: string) => latest.current.board.cards[cardId]?.claim ?? 'Card';
+  const place = (p: { column: ColumnId; index: number; cardId: string }) => {
+    const size = othersIn(latest.current.visible, p.column, p.cardId).length + 1;
+    return `${COLUMN_LABELS[p.column]}, position ${p.index + 1} of ${size}`;
+  };
+
+  const begin = useCallback(
+    (cardId: string, by: MovePreview['by']) => {
+      const p = pickUp(latest.current.visible, cardId, by);
+      if (!p) return;
+      setPreview(p);
+      connection.setCarrying(cardId);
+      announce(
+        by === 'keyboard'
+          ? `Picked up ${claimOf(cardId)}. ${place(p)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`
+          : `Picked up ${claimOf(cardId)}.`,
+      );
+      reveal(cardId, by === 'keyboard');
+    },
+    // claimOf and place read refs only.
+    [connection, announce, reveal],
+  );
+
+  const finish = useCallback(
+    (p: MovePreview | null, dropped: boolean) => {
+      setPreview(null);
+      connection.setCarrying(null);
+      if (!p) return;
+      const { board: b, visible: v } = latest.current;
+      const claim = claimOf(p.cardId);
+      if (!b.cards[p.cardId]) {
+        announce(`${claim} was deleted by a colleague.`);
+        return;
+      }
+      if (!dropped || isUnmoved(p)) {
+        announce(
+          dropped
+            ? `${claim} dropped where it was.`
+            : `Move cancelled. ${claim} is back in ${place({ ...p, ...p.from })}.`,
+        );
+        reveal(p.cardId, p.by === 'keyboard');
+        return;
+      }
+      const index = toModelIndex(b.columns[p.column], v[p.column], p.cardId, p.index);
+      try {
+        connection.commands.moveCard(p.cardId, { column: p.column, index });
+        announce(`Dropped ${claim} in ${place(p)}.`);
+      } catch (err) {
+        announce(`Could not move ${claim}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      reveal(p.cardId, p.by === 'keyboard');
+    },
+    [connection, announce, reveal],
+  );
+
+  // While a card is in hand from the keyboard, the arrow keys, Space/Enter and Escape are ours.
+  useEffect(() => {
+    if (preview?.by !== 'keyboard') return;
+    const onKey = (e: KeyboardEvent) => {
+      const direction = ARROWS[e.key];
+      const p = latest.current.preview;
+      if (!p) return;
+      if (direction) {
+        e.preventDefault();
+        e.stopPropagation();
+        const next = step(latest.current.visible, p, direction);
+        if (next !== p) {
+          setPreview(next);
+          latest.current = { ...latest.current, preview: next };
+          announce(place(next));
+          reveal(next.cardId, true);
+        }
+      } else if (e.key === ' ' || e.key === 'Enter') {
+        e.preventDefault();
+        e.stopPropagation();
+        finish(p, true);
+      } else if (e.key === 'Escape' || e.key === 'Tab') {
+        if (e.key === 'Escape') e.preventDefault();
+        e.stopPropagation();
+        finish(p, false);
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [preview?.by, announce, finish, reveal]);
+
+  // A card in hand that a colleague deletes is dropped from the hand.
+  useEffect(() => {
+    if (preview && !board.cards[preview.cardId]) finish(preview, false);
+  }, [board, preview, finish]);
+
+  const overTarget = (e: DragOverEvent | DragEndEvent) => {
+    const p = latest.current.preview;
+    if (!p || !e.over) return null;
+    const overColumn = e.over.data.current?.column;
+    const column: ColumnId | null = isColumn(overColumn) ? overColumn : null;
+    if (!column) return null;
+    const shown = previewColumns(latest.current.visible, p)[column];
+    const overId = String(e.over.id);
+    const overIndex = shown.indexOf(overId);
+    return { p, column, overIndex, overId, shown };
+  };
+
+  return {
+    preview,
+    shown: previewColumns(visible, preview),
+    pickUpWithKeyboard: useCallback((cardId: string) => begin(cardId, 'keyboard'), [begin]),
+    onDragStart: (e) => begin(String(e.active.id), 'pointer'),
+    onDragOver: (e) => {
+      const t = overTarget(e);
+      if (!t || t.column === t.p.column) return;
+      // Into another column: before the card under the pointer, or last over empty space.
+      const others = othersIn(latest.current.visible, t.column, t.p.cardId).length;
+      const index = t.overIndex < 0 ? others : Math.min(t.overIndex, others);
+      setPreview({ ...t.p, column: t.column, index });
+    },
+    onDragEnd: (e) => {
+      const t = overTarget(e);
+      const p = latest.current.preview;
+      if (!p) return;
+      if (!t) return finish(p, false);
+      // Over a card: the sortable list showed the card in that card's slot. Over a column's
+      // empty space: where the preview is, or last in a column it has not entered yet.
+      const others = othersIn(latest.current.visible, t.column, p.cardId).length;
+      const index =
+        t.overIndex >= 0 && t.overId !== p.cardId
+          ? Math.min(t.overIndex, others)
+          : t.column === p.column
+            ? p.index
+            : others;
+      finish({ ...p, column: t.column, index }, true);
+    },
+    onDragCancel: () => finish(latest.current.preview, false),
+  };
+}

@@ -1,0 +1,52 @@
+import { type FormEvent, useState } from 'react';
+import { LIMITS } from '../../shared/board/inputs';
+import { createBoard } from '../app/api';
+import { rememberBoard } from '../app/knownBoards';
+import { navigate } from '../app/router';
+
+/** Creates a board on the server; its creator becomes the lead and goes straight to it. */
+export function CreateBoardForm({ name }: { name: string }) {
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!title.trim() || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await createBoard(title.trim(), name);
+      rememberBoard(created.leadToken, created.title);
+      navigate(`/b/${encodeURIComponent(created.id)}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={submit} aria-labelledby="create-board-title">
+      <h2 id="create-board-title">Create a board</h2>
+      <p className="muted">You become its lead: you can invite editors, reviewers and viewers.</p>
+      <label className="field">
+        <span>Board title</span>
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={LIMITS.title}
+          placeholder="e.g. Election night debate"
+          required
+        />
+      </label>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={busy || !title.trim()}>
+        {busy ? 'Creating…' : 'Create board'}
+      </button>
+    </form>
+  );
+}

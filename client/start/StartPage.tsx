@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { ROLE_LABELS } from '../app/roleLabels';
+import {
+  forgetBoard,
+  getDisplayName,
+  type KnownBoard,
+  listKnownBoards,
+  setDisplayName,
+} from '../app/knownBoards';
+import { navigate } from '../app/router';
+import { CreateBoardForm } from './CreateBoardForm';
+import { NamePrompt } from './NamePrompt';
+
+/** `/`: the boards this browser knows, and a form to create one. */
+export function StartPage() {
+  const [name, setName] = useState(getDisplayName);
+  const [renaming, setRenaming] = useState(false);
+  const [boards, setBoards] = useState<KnownBoard[]>(listKnownBoards);
+
+  const saveName = (value: string) => {
+    setDisplayName(value);
+    setName(value);
+    setRenaming(false);
+  };
+
+  return (
+    <div className="start">
+      <header className="topbar">
+        <span className="brand" aria-hidden="true">
+          Factboard
+        </span>
+        {name && !renaming && (
+          <span className="who">
+            Signed in as <strong>{name}</strong>{' '}
+            <button type="button" className="link-button" onClick={() => setRenaming(true)}>
+              Change name
+            </button>
+          </span>
+        )}
+      </header>
+      <main className="page page-narrow" id="main">
+        <h1>Factboard</h1>
+        <p className="lead-text">
+          Check the claims in the news together: one board per story, a card per claim, and every
+          colleague&rsquo;s move live on your screen.
+        </p>
+        {!name || renaming ? (
+          <NamePrompt
+            initial={name}
+            onSave={saveName}
+            {...(renaming ? { onCancel: () => setRenaming(false) } : {})}
+          />
+        ) : (
+          <>
+            <section className="panel" aria-labelledby="your-boards">
+              <h2 id="your-boards">Your boards</h2>
+              {boards.length === 0 ? (
+                <p className="muted">
+                  No boards yet. Create one below, or open an invite link a colleague sent you.
+                </p>
+              ) : (
+                <ul className="board-list">
+                  {boards.map((b) => (
+                    <li key={b.id}>
+                      <a
+                        href={`/b/${encodeURIComponent(b.id)}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate(`/b/${encodeURIComponent(b.id)}`);
+                        }}
+                      >
+                        {b.title || 'Untitled board'}
+                      </a>
+                      <span className="badge">{ROLE_LABELS[b.role]}</span>
+                      <button
+                        type="button"
+                        className="link-button subtle"
+                        aria-label={`Forget ${b.title || 'Untitled board'}`}
+                        onClick={() => {
+                          forgetBoard(b.id);
+                          setBoards(listKnownBoards());
+                        }}
+                      >
+                        Forget
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            <CreateBoardForm name={name} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

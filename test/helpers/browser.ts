@@ -1,0 +1,60 @@
+/**
+ * Launches Debian's Chromium through playwright-core for the browser tests and the bench.
+ * Without /usr/bin/chromium the browser tests cannot run: in CI that is a failure (the CI
+ * script installs it); on a developer machine they are skipped with a loud warning.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.FACTBOARD_CHROMIUM ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Whether the browser tests can run here; throws in CI when Chromium is missing. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  const message = `Chromium not found at ${CHROMIUM_PATH} (apt-get install chromium)`;
+  if (process.env.CI) throw new Error(`${message}: the browser tests must run in CI`);
+  console.warn(`\n!!! ${message}: SKIPPING the browser tests !!!\n`);
+  return false;
+}
+
+export interface BrowserSession {
+  /** A fresh, isolated profile (its own localStorage, IndexedDB and service workers). */
+  newContext(options?: { viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium process with a fresh user-data directory; every context is a fresh profile.
+ * A persistent context is the only way to pass a user-data dir, so contexts beyond the
+ * first are ordinary incognito-like contexts of the same browser.
+ */
+export async function launchBrowser(): Promise<BrowserSession> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'factboard-chromium-'));
+  const persistent = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: ARGS,
+    headless: true,
+  });
+  const browser = persistent.browser();
+  if (!browser) throw new Error('Chromium started without a browser handle');
+  return {
+    newContext: (options) =>
+      browser.newContext({ viewport: options?.viewport ?? { width: 1400, height: 900 } }),
+    async close() {
+      await persistent.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
