@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { type BoardExport, boardExportSchema } from '../../../shared/export';
+import { buildHostileBoard } from '../../shared/export/hostileBoard';
+import { type ExportServer, startExportServer } from './exportServer';
+
+let server: ExportServer;
+let original: BoardExport;
+const created = Date.now() - 60_000;
+
+async function exportJson(boardId: string, token: string): Promise<BoardExport> {
+  const res = await server.get(`/api/boards/${boardId}/export?format=json`, token);
+  expect(res.status).toBe(200);
+  return boardExportSchema.parse(await res.json());
+}
+
+function postImport(body: string, query = '') {
+  return fetch(`${server.url}/api/boards/import${query}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body,
+  });
+}
+
+beforeAll(async () => {
+  server = await startExportServer();
+  const hostile = buildHostileBoard();
+  const { boardId } = await server.createBoard('Original', created);
+  await server.storage.appendUpdate(boardId, Y.encodeStateAsUpdate(hostile.doc), created + 1);
+  await server.appendHistory([
+    {
+      boardId,
+      cardId: hostile.ids.eq,
+      type: 'verdict.set',
+      actor: { id: 'inv-alice', name: 'Alice' },
+      at: created + 2,
+      data: { from: null, to: 'True' },
+    },
+  ]);
+  original = await exportJson(boardId, await server.invite(boardId, 'lead'));
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('POST /api/boards/import', () => {
+  it('creates a new board whose export equals the original apart from the named fields', async () => {
+    const res = await postImport(JSON.stringify(original), '?name=Imogen');
+    expect(res.status).toBe(201);
+    const board = (await res.json()) as {
+      id: string;
+      title: string;
+      leadToken: string;
+      leadUrl: string;
+    };
+    expect(board.title).toBe(original.board.title);
+    expect(board.id).not.toBe(original.board.id);
+    expect(board.leadUrl).toBe(`${server.url}/b/${board.id}#invite=${board.leadToken}`);
+
+    const copy = await exportJson(board.id, board.leadToken);
+    // Named differences: the board id, the export time, and one more history event at the end
+    // that records the import. Card, comment, evidence and article ids, authors, times and
+    // ranks are all kept.
+    expect(copy.board.id).toBe(board.id);
+    expect(copy.exportedAt >= original.exportedAt).toBe(true);
+    const imported = copy.history.at(-1);
+    expect(imported).toMatchObject({
+      type: 'board.imported',
+      cardId: null,
+      actor: { id: 'system' },
+      data: { fromBoardId: original.board.id, importedEvents: 1 },
+    });
+    const same = (e: BoardExport) => ({ ...e, exportedAt: null, board: { ...e.board, id: null } });
+    expect(same({ ...copy, history: copy.history.slice(0, -1) })).toEqual(same(original));
+  });
+
+  it('refuses malformed or foreign JSON with a 400 that lists what is wrong, creating nothing', async () => {
+    const createBoard = vi.spyOn(server.storage, 'createBoard');
+    try {
+      const foreign = await postImport(JSON.stringify({ type: 'FeatureCollection', features: [] }));
+      expect(foreign.status).toBe(400);
+      const body = (await foreign.json()) as {
+        error: { code: string; message: string; details: string[] };
+      };
+      expect(body.error.code).toBe('invalid_export');
+      expect(body.error.details).toContain(
+        'format: not a Factboard board export (format must be "factboard.board")',
+      );
+      expect(body.error.message).toMatch(/^not a valid Factboard board export: format: /);
+
+      const broken = structuredClone(original);
+      (broken.cards[0] as { column: string }).column = 'archived';
+      broken.cards[1]!.evidence.push({ ...broken.cards[2]!.evidence[0]!, url: 'javascript:x' });
+      const bad = await postImport(JSON.stringify(broken));
+      expect(bad.status).toBe(400);
+      const details = ((await bad.json()) as { error: { details: string[] } }).error.details;
+      expect(details).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^cards\.0\.column: /),
+          expect.stringMatching(/^cards\.1\.evidence\.0\.url: /),
+        ]),
+      );
+
+      const notJson = await postImport('{"format": ');
+      expect(notJson.status).toBe(400);
+      expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe(
+        'invalid_json',
+      );
+      expect(createBoard).not.toHaveBeenCalled();
+    } finally {
+      createBoard.mockRestore();
+    }
+  });
+});
