@@ -1,0 +1,215 @@
+/**
+ * Derives history events from the transactions applied to a room's doc (issue 4, item 7):
+ * card.created, card.moved {from, to}, card.edited {fields}, verdict.set {verdict, from},
+ * card.assigned {assignee}, card.deleted, evidence.added/removed/edited, comment.posted,
+ * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added.
+ *
+ * Events are computed from what changed in the doc, not from what a client claims, and the
+ * caller attributes them to the transaction's origin. A move within one column (a reorder)
+ * is not an event; a move records the columns it went from and to.
+ */
+import * as Y from 'yjs';
+import {
+  articlesMap,
+  CARD_KEYS,
+  cardsMap,
+  COMMENT_KEYS,
+  commentsMap,
+  EVIDENCE_KEYS,
+  isPos,
+} from '../../shared/board/schema';
+
+export interface HistoryDraft {
+  readonly cardId: string | null;
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+type AnyMap = Y.Map<unknown>;
+type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
+
+/** A map's value even while the map is being deleted (its items keep their content until GC). */
+function rawGet(map: unknown, key: string): unknown {
+  if (!(map instanceof Y.Map)) return undefined;
+  const item = (map as AnyMap)._map.get(key);
+  if (!item) return undefined;
+  const content = item.content.getContent();
+  return content[content.length - 1];
+}
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const columnOf = (pos: unknown): string | null => (isPos(pos) ? pos.column : null);
+/** Any shared type: only its place in the doc (`_item`) is used. */
+type Placed = { readonly _item: Y.Item | null };
+const keyOf = (type: Placed): string | null => type._item?.parentSub ?? null;
+const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
+
+const EDITABLE: readonly string[] = [CARD_KEYS.claim, CARD_KEYS.speaker, CARD_KEYS.rationale];
+
+function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+  const out: HistoryDraft[] = [];
+  const target = event.target;
+  const keys = event.changes.keys as Map<string, KeyChange>;
+  if (target === cards) {
+    for (const [cardId, change] of keys) {
+      if (change.action === 'delete') {
+        out.push({
+          cardId,
+          type: 'card.deleted',
+          data: { claim: text(rawGet(change.oldValue, CARD_KEYS.claim)) },
+        });
+      } else {
+        const card = cards.get(cardId);
+        out.push({
+          cardId,
+          type: 'card.created',
+          data: {
+            claim: text(rawGet(card, CARD_KEYS.claim)),
+            column: columnOf(rawGet(card, CARD_KEYS.pos)) ?? 'unverified',
+          },
+        });
+      }
+    }
+    return out;
+  }
+  if (parentOf(target) === cards) {
+    const cardId = keyOf(target) as string;
+    const edited: string[] = [];
+    for (const [key, change] of keys) {
+      const now = rawGet(target, key);
+      if (key === CARD_KEYS.pos) {
+        const from = columnOf(change.oldValue);
+        const to = columnOf(now);
+        if (from !== to) out.push({ cardId, type: 'card.moved', data: { from, to } });
+      } else if (key === CARD_KEYS.verdict) {
+        out.push({
+          cardId,
+          type: 'verdict.set',
+          data: { verdict: now ?? null, from: change.oldValue ?? null },
+        });
+      } else if (key === CARD_KEYS.assignee) {
+        out.push({ cardId, type: 'card.assigned', data: { assignee: now ?? null } });
+      } else if (EDITABLE.includes(key)) {
+        edited.push(key);
+      }
+    }
+    if (edited.length > 0) {
+      out.push({ cardId, type: 'card.edited', data: { fields: edited.sort() } });
+    }
+    return out;
+  }
+  // The evidence list of a card, or one evidence item in it.
+  const list = target instanceof Y.Array ? target : parentOf(target);
+  if (!(list instanceof Y.Array) || keyOf(list) !== CARD_KEYS.evidence) return out;
+  const card = parentOf(list);
+  if (!(card instanceof Y.Map) || parentOf(card) !== cards) return out;
+  const cardId = keyOf(card) as string;
+  if (target === list) {
+    for (const item of event.changes.added) {
+      const ev = item.content.getContent()[0];
+      out.push({
+        cardId,
+        type: 'evidence.added',
+        data: {
+          evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)),
+          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
+          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
+        },
+      });
+    }
+    for (const item of event.changes.deleted) {
+      const ev = item.content.getContent()[0];
+      out.push({
+        cardId,
+        type: 'evidence.removed',
+        data: { evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)) },
+      });
+    }
+  } else {
+    out.push({
+      cardId,
+      type: 'evidence.edited',
+      data: { evidenceId: text(rawGet(target, EVIDENCE_KEYS.id)), fields: [...keys.keys()].sort() },
+    });
+  }
+  return out;
+}
+
+function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+  const out: HistoryDraft[] = [];
+  const target = event.target;
+  const keys = event.changes.keys as Map<string, KeyChange>;
+  const describe = (comment: unknown, commentId: string) => ({
+    commentId,
+    cardId: text(rawGet(comment, COMMENT_KEYS.cardId)),
+  });
+  if (target === comments) {
+    for (const [commentId, change] of keys) {
+      const comment = change.action === 'delete' ? change.oldValue : comments.get(commentId);
+      const d = describe(comment, commentId);
+      out.push({
+        cardId: d.cardId,
+        type: change.action === 'delete' ? 'comment.deleted' : 'comment.posted',
+        data: { commentId, parentId: text(rawGet(comment, COMMENT_KEYS.parentId)) },
+      });
+    }
+    return out;
+  }
+  if (parentOf(target) !== comments) return out;
+  const d = describe(target, keyOf(target) as string);
+  const data = { commentId: d.commentId };
+  if (keys.has(COMMENT_KEYS.deletedAt) && rawGet(target, COMMENT_KEYS.deletedAt) != null) {
+    out.push({ cardId: d.cardId, type: 'comment.deleted', data });
+  } else if (keys.has(COMMENT_KEYS.text)) {
+    out.push({ cardId: d.cardId, type: 'comment.edited', data });
+  }
+  if (keys.has(COMMENT_KEYS.resolved)) {
+    const resolved = rawGet(target, COMMENT_KEYS.resolved) === true;
+    out.push({ cardId: d.cardId, type: resolved ? 'comment.resolved' : 'comment.reopened', data });
+  }
+  return out;
+}
+
+function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+  const out: HistoryDraft[] = [];
+  if (event.target !== articles) return out;
+  for (const [articleId, change] of event.changes.keys as Map<string, KeyChange>) {
+    if (change.action === 'delete') continue;
+    out.push({
+      cardId: null,
+      type: 'article.added',
+      data: { articleId, title: text(rawGet(articles.get(articleId), 'title')) },
+    });
+  }
+  return out;
+}
+
+/**
+ * Calls `onEvents` after each transaction that produced events, with the transaction's origin.
+ * Returns a function that stops observing.
+ */
+export function observeHistory(
+  doc: Y.Doc,
+  onEvents: (events: HistoryDraft[], origin: unknown) => void,
+): () => void {
+  const cards = cardsMap(doc);
+  const comments = commentsMap(doc);
+  const articles = articlesMap(doc);
+  const on =
+    (derive: (event: Y.YEvent<Y.AbstractType<unknown>>) => HistoryDraft[]) =>
+    (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+      const drafts = events.flatMap(derive);
+      if (drafts.length > 0) onEvents(drafts, tr.origin);
+    };
+  const onCards = on((e) => cardEvents(cards, e));
+  const onComments = on((e) => commentEvents(comments, e));
+  const onArticles = on((e) => articleEvents(articles, e));
+  cards.observeDeep(onCards);
+  comments.observeDeep(onComments);
+  articles.observeDeep(onArticles);
+  return () => {
+    cards.unobserveDeep(onCards);
+    comments.unobserveDeep(onComments);
+    articles.unobserveDeep(onArticles);
+  };
+}

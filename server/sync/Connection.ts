@@ -1,0 +1,130 @@
+/**
+ * One client socket: who it is (from its invite, never from what it sends), its rate limits,
+ * and a guarded send that closes slow consumers. Frames are parsed here; what they mean for
+ * the board is the room's business.
+ */
+import type { WebSocket } from 'ws';
+import type { Actor } from '../../shared/board/actor';
+import { CLOSE, type CloseCode } from '../../shared/protocol/closeCodes';
+import type { Role } from '../../shared/roles';
+import { parseClientMessage, type ClientMessage } from './syncMessages';
+import { SyncError } from './SyncError';
+import type { SyncOptions } from './syncOptions';
+import { TokenBucket } from './tokenBucket';
+
+export interface ConnectionIdentity {
+  readonly boardId: string;
+  readonly inviteId: string;
+  readonly role: Role;
+  readonly name: string;
+}
+
+export interface ConnectionHandlers {
+  message(conn: Connection, message: ClientMessage): void;
+  closed(conn: Connection): void;
+}
+
+/** ws closes over-long frames with 1009 itself; the contract says 4413 (see constructor). */
+const WS_MESSAGE_TOO_BIG = 1009;
+
+let nextId = 1;
+
+export class Connection {
+  readonly id = nextId++;
+  readonly actor: Actor;
+  /** Awareness client ids this connection speaks for. */
+  readonly awarenessIds = new Set<number>();
+  closed = false;
+  /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
+  alive = true;
+  private readonly messages: TokenBucket;
+  readonly awarenessBudget: TokenBucket;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly identity: ConnectionIdentity,
+    private readonly options: SyncOptions,
+    handlers: ConnectionHandlers,
+  ) {
+    this.actor = { id: identity.inviteId, name: identity.name };
+    this.messages = new TokenBucket(options.messagesPerSecond, options.messageBurst);
+    this.awarenessBudget = new TokenBucket(
+      options.awarenessPerSecond,
+      options.awarenessPerSecond * 2,
+    );
+    // ws rejects a frame longer than maxPayload by reading its header (nothing is buffered)
+    // and then calls this.close(1009) on the instance: translate that one call to 4413.
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) =>
+      code === WS_MESSAGE_TOO_BIG
+        ? close(CLOSE.tooLarge, 'message too large')
+        : close(code, reason);
+
+    ws.on('message', (data, isBinary) => {
+      if (this.closed) return;
+      try {
+        if (!isBinary)
+          throw new SyncError(CLOSE.malformed, 'text frames are not part of the protocol');
+        if (!this.messages.take()) throw new SyncError(CLOSE.tooMany, 'too many messages');
+        const bytes = toBytes(data);
+        if (bytes.byteLength > options.maxMessageBytes) {
+          throw new SyncError(CLOSE.tooLarge, 'message too large');
+        }
+        handlers.message(this, parseClientMessage(bytes));
+      } catch (error) {
+        if (error instanceof SyncError) this.close(error.closeCode, error.reason);
+        else throw error;
+      }
+    });
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('error', () => {
+      // ws closes the socket after an error; the close event below does the cleanup.
+    });
+    ws.on('close', () => {
+      this.closed = true;
+      handlers.closed(this);
+    });
+  }
+
+  get inviteId(): string {
+    return this.identity.inviteId;
+  }
+
+  get role(): Role {
+    return this.identity.role;
+  }
+
+  send(data: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(CLOSE.tooMany, 'slow consumer');
+      return;
+    }
+    this.ws.send(data);
+  }
+
+  close(code: CloseCode, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+  }
+
+  /** Pings, or terminates a connection that did not answer the previous ping. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.closed = true;
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+  }
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,525 @@
+/**
+ * One loaded board: its Y.Doc, awareness, connections, and one serial queue through which
+ * every write and every reply passes, so that updates keep their order and nothing leaves the
+ * server before it is durable.
+ *
+ * A turn of the queue takes the waiting writes (client updates, server changes), checks each
+ * against the doc as it stands (decode, missing dependencies, role, client-id binding) and
+ * applies the good ones; then stores what the doc emitted (updates, new client-id bindings,
+ * history events) as one batch, retrying until storage succeeds; only then broadcasts the
+ * updates, acknowledges them ("saved") and answers waiting sync requests and reads. Replies
+ * wait for the batch before them, so no client ever sees state that is not stored yet.
+ *
+ * What is stored is what the doc emitted, not the client's bytes: redundant parts are not kept,
+ * and an update that applied only partly is stored as far as it applied.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Actor } from '../../shared/board/actor';
+import { SYSTEM_ACTOR } from '../../shared/board/actor';
+import { ROOT_NAMES } from '../../shared/board/schema';
+import { CLOSE } from '../../shared/protocol/closeCodes';
+import { encodeSaved } from '../../shared/protocol/messages';
+import { actorOf, ServerChange } from '../audit/attribution';
+import { observeHistory } from '../audit/observeHistory';
+import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
+import { analyzeUpdate } from './analyzeUpdate';
+import {
+  type AwarenessEntry,
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+} from './awarenessEntries';
+import { ClientBindings } from './ClientBindings';
+import type { Connection } from './Connection';
+import { decodeUpdate } from './decodeUpdate';
+import type { SyncLog } from './syncLog';
+import {
+  type ClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './syncMessages';
+import { SyncError } from './SyncError';
+import type { SyncOptions } from './syncOptions';
+import { checkWrite } from './writePolicy';
+
+type Job =
+  | { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array }
+  | { readonly kind: 'syncStep1'; readonly conn: Connection; readonly stateVector: Uint8Array }
+  | { readonly kind: 'join'; readonly conn: Connection }
+  | {
+      readonly kind: 'change';
+      readonly actor: Actor;
+      readonly fn: (doc: Y.Doc) => unknown;
+      readonly settle: Settle;
+    }
+  | { readonly kind: 'read'; readonly fn: (doc: Y.Doc) => unknown; readonly settle: Settle };
+
+interface Settle {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface Batch {
+  readonly at: number;
+  /** A write ran in this turn: replies must wait for the next one. */
+  wrote: boolean;
+  readonly updates: { readonly update: Uint8Array; readonly origin: unknown }[];
+  readonly bindings: ClientBinding[];
+  readonly history: HistoryEvent[];
+  readonly acks: Set<Connection>;
+  readonly resync: Set<Connection>;
+  readonly settled: (() => void)[];
+  readonly failed: (() => void)[];
+}
+
+export interface RoomDeps {
+  readonly boardId: string;
+  readonly storage: SyncStorage;
+  readonly options: SyncOptions;
+  readonly log: SyncLog;
+  readonly now: () => number;
+  /** Called whenever the room has no connections and no work. */
+  readonly onIdle: (room: Room) => void;
+}
+
+/** Most awareness client ids one connection may speak for (a client changes id rarely). */
+const MAX_AWARENESS_IDS = 4;
+/** On unload, compact when at least this many updates follow the last snapshot. */
+const COMPACT_ON_UNLOAD = 100;
+const LOAD = Symbol('load');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const randomClientId = () => Math.floor(Math.random() * 0xffffffff);
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Connection>();
+  /** Resolves when the board's content is loaded; rejects if loading failed. */
+  readonly ready: Promise<void>;
+  failed = false;
+  private closing = false;
+  private queue: Job[] = [];
+  private running = false;
+  private bindings = new ClientBindings();
+  private batch: Batch | null = null;
+  private lastSeq = 0;
+  private sinceSnapshot = 0;
+  private readonly awarenessOwners = new Map<number, Connection>();
+  private readonly stopHistory: () => void;
+
+  constructor(private readonly deps: RoomDeps) {
+    for (const name of ROOT_NAMES) this.doc.getMap(name);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwareness);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (this.batch && origin !== LOAD) this.batch.updates.push({ update, origin });
+    });
+    this.stopHistory = observeHistory(this.doc, (drafts, origin) => {
+      const actor = actorOf(origin);
+      const batch = this.batch;
+      if (!actor || !batch) return;
+      for (const d of drafts) {
+        batch.history.push({ boardId: deps.boardId, ...d, actor, at: batch.at });
+      }
+    });
+    this.ready = this.load();
+    this.ready.catch(() => {
+      this.failed = true;
+    });
+    void this.drain();
+  }
+
+  get boardId(): string {
+    return this.deps.boardId;
+  }
+
+  /** No connections and nothing queued or running: the registry may unload it. */
+  idle(): boolean {
+    return this.conns.size === 0 && this.queue.length === 0 && !this.running;
+  }
+
+  join(conn: Connection): void {
+    this.conns.add(conn);
+    this.enqueue({ kind: 'join', conn });
+  }
+
+  leave(conn: Connection): void {
+    if (!this.conns.delete(conn)) return;
+    const ids = [...conn.awarenessIds].filter((id) => this.awarenessOwners.get(id) === conn);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
+    if (this.idle()) this.deps.onIdle(this);
+  }
+
+  receive(conn: Connection, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'write':
+        this.enqueue({ kind: 'write', conn, update: message.update });
+        return;
+      case 'syncStep1':
+        this.enqueue({ kind: 'syncStep1', conn, stateVector: message.stateVector });
+        return;
+      case 'awareness':
+        this.receiveAwareness(conn, message.update);
+        return;
+      case 'queryAwareness':
+        this.sendAwarenessStates(conn);
+        return;
+    }
+  }
+
+  change<T>(actor: Actor, fn: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue({
+        kind: 'change',
+        actor,
+        fn,
+        settle: { resolve: resolve as (v: unknown) => void, reject },
+      });
+    });
+  }
+
+  read<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.enqueue({
+        kind: 'read',
+        fn,
+        settle: { resolve: resolve as (v: unknown) => void, reject },
+      });
+    });
+  }
+
+  /** Finishes queued work, compacts if worthwhile, and frees the doc. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const conn of this.conns) conn.close(CLOSE.goingAway, 'server shutting down');
+    while (this.running || this.queue.length > 0) {
+      await this.drain();
+      if (this.running) await sleep(5);
+    }
+    if (
+      !this.failed &&
+      this.sinceSnapshot >= Math.min(COMPACT_ON_UNLOAD, this.deps.options.compactEvery)
+    ) {
+      await this.compact();
+    }
+    this.stopHistory();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    const { storage, boardId, log } = this.deps;
+    const [content, bindings] = await Promise.all([
+      storage.loadContent(boardId),
+      storage.listClientBindings(boardId),
+    ]);
+    let skipped = 0;
+    this.doc.transact(() => {
+      for (const update of content.snapshot
+        ? [content.snapshot, ...content.updates]
+        : content.updates) {
+        try {
+          Y.applyUpdate(this.doc, update, LOAD);
+        } catch {
+          skipped++;
+        }
+      }
+    }, LOAD);
+    if (skipped > 0) log('warn', 'skipped stored updates that do not apply', { boardId, skipped });
+    this.dropPending();
+    this.bindings = new ClientBindings(bindings);
+    this.lastSeq = content.lastSeq;
+    this.sinceSnapshot = content.updatesSinceSnapshot;
+  }
+
+  private enqueue(job: Job): void {
+    this.queue.push(job);
+    void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      try {
+        await this.ready;
+      } catch (error) {
+        this.failAll(error);
+        return;
+      }
+      while (this.queue.length > 0) {
+        const batch = this.turn();
+        if (batch.updates.length > 0 || batch.history.length > 0 || batch.bindings.length > 0) {
+          try {
+            await this.commit(batch);
+          } catch (error) {
+            for (const fail of batch.failed) fail();
+            this.deps.log('error', 'gave up saving on shutdown', { boardId: this.boardId, error });
+            continue;
+          }
+        }
+        this.publish(batch);
+        if (this.sinceSnapshot >= this.deps.options.compactEvery) await this.compact();
+      }
+    } finally {
+      this.running = false;
+      if (this.idle()) this.deps.onIdle(this);
+    }
+  }
+
+  /** Runs waiting jobs against the doc until a reply would have to see this turn's writes. */
+  private turn(): Batch {
+    const batch: Batch = {
+      at: this.deps.now(),
+      wrote: false,
+      updates: [],
+      bindings: [],
+      history: [],
+      acks: new Set(),
+      resync: new Set(),
+      settled: [],
+      failed: [],
+    };
+    this.batch = batch;
+    try {
+      let count = 0;
+      while (this.queue.length > 0 && count < this.deps.options.maxBatch) {
+        const job = this.queue[0] as Job;
+        const writes = job.kind === 'write' || job.kind === 'change';
+        if (!writes && batch.wrote) break;
+        this.queue.shift();
+        count++;
+        if (writes) batch.wrote = true;
+        this.run(job, batch);
+      }
+    } finally {
+      this.batch = null;
+    }
+    return batch;
+  }
+
+  private run(job: Job, batch: Batch): void {
+    switch (job.kind) {
+      case 'write':
+        if (!job.conn.closed) this.write(job.conn, job.update, batch);
+        return;
+      case 'change':
+        this.serverChange(job, batch);
+        return;
+      case 'syncStep1':
+        if (job.conn.closed) return;
+        job.conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, job.stateVector)));
+        return;
+      case 'join':
+        if (job.conn.closed) return;
+        job.conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        this.sendAwarenessStates(job.conn);
+        return;
+      case 'read':
+        try {
+          job.settle.resolve(job.fn(this.doc));
+        } catch (error) {
+          job.settle.reject(error);
+        }
+        return;
+    }
+  }
+
+  private write(conn: Connection, update: Uint8Array, batch: Batch): void {
+    try {
+      const decoded = decodeUpdate(update);
+      const analysis = analyzeUpdate(decoded, this.doc);
+      if (analysis.missing) {
+        // Never keep an update with a gap as pending data: ask the client for what is missing.
+        batch.resync.add(conn);
+        return;
+      }
+      const verdict = checkWrite(conn.role, conn.inviteId, analysis, decoded.ds);
+      if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
+      const binding = this.bindings.check(this.doc, conn.inviteId, analysis.newClients);
+      if (!binding.ok) throw new SyncError(CLOSE.forbidden, 'client id belongs to someone else');
+      for (const claim of binding.claims) {
+        this.bindings.bind(claim);
+        batch.bindings.push(claim);
+      }
+      if (analysis.newStructs.length > 0 || analysis.deletes.length > 0) {
+        try {
+          Y.applyUpdate(this.doc, update, conn);
+        } catch {
+          throw new SyncError(CLOSE.malformed, 'update does not apply');
+        }
+        if (this.dropPending()) batch.resync.add(conn);
+      }
+      if (conn.role !== 'viewer') batch.acks.add(conn);
+    } catch (error) {
+      // Anything else that fails on a client's bytes is treated as a malformed update.
+      const refusal =
+        error instanceof SyncError
+          ? error
+          : new SyncError(CLOSE.malformed, 'update not understood');
+      if (!(error instanceof SyncError)) {
+        this.deps.log('error', 'update check failed', { boardId: this.boardId, error });
+      }
+      this.deps.log('info', 'closing connection', {
+        boardId: this.boardId,
+        inviteId: conn.inviteId,
+        code: refusal.closeCode,
+        reason: refusal.reason,
+      });
+      conn.close(refusal.closeCode, refusal.reason);
+    }
+  }
+
+  private serverChange(job: Extract<Job, { kind: 'change' }>, batch: Batch): void {
+    // The server writes with its own client id, which no client may have taken.
+    while (this.bindings.check(this.doc, SYSTEM_ACTOR.id, [this.doc.clientID]).ok === false) {
+      this.doc.clientID = randomClientId();
+    }
+    const claim = this.bindings.check(this.doc, SYSTEM_ACTOR.id, [this.doc.clientID]);
+    try {
+      const result = this.doc.transact(() => job.fn(this.doc), new ServerChange(job.actor));
+      batch.settled.push(() => job.settle.resolve(result));
+    } catch (error) {
+      batch.settled.push(() => job.settle.reject(error));
+    }
+    if (claim.ok && Y.getState(this.doc.store, this.doc.clientID) > 0) {
+      for (const c of claim.claims) {
+        this.bindings.bind(c);
+        batch.bindings.push(c);
+      }
+    }
+    batch.failed.push(() => job.settle.reject(new Error('the change could not be saved')));
+  }
+
+  /** Yjs keeps structs whose dependencies are missing as pending; the server never does. */
+  private dropPending(): boolean {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return false;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return true;
+  }
+
+  private async commit(batch: Batch): Promise<void> {
+    const { storage, boardId, options, log } = this.deps;
+    let wait = options.retryMinMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.lastSeq = await storage.appendBatch(boardId, {
+          updates: batch.updates.map((u) => u.update),
+          bindings: batch.bindings,
+          history: batch.history,
+          at: batch.at,
+        });
+        this.sinceSnapshot += batch.updates.length;
+        return;
+      } catch (error) {
+        log('warn', 'saving failed; retrying', { boardId, attempt, error });
+        if (this.closing && attempt >= 3) throw error;
+        await sleep(wait);
+        wait = Math.min(wait * 2, options.retryMaxMs);
+      }
+    }
+  }
+
+  /** After a batch is durable: broadcast its updates, acknowledge them, answer resyncs. */
+  private publish(batch: Batch): void {
+    for (const { update, origin } of batch.updates) {
+      const message = encodeSyncUpdate(update);
+      for (const conn of this.conns) if (conn !== origin) conn.send(message);
+    }
+    for (const conn of batch.acks) conn.send(encodeSaved(this.savedClocks(conn)));
+    if (batch.resync.size > 0) {
+      const step1 = encodeSyncStep1(Y.encodeStateVector(this.doc));
+      for (const conn of batch.resync) conn.send(step1);
+    }
+    for (const settle of batch.settled) settle();
+  }
+
+  /** The stored clock of every client id bound to this connection's invite. */
+  private savedClocks(conn: Connection): Map<number, number> {
+    const clocks = new Map<number, number>();
+    for (const id of this.bindings.clientsOf(conn.inviteId)) {
+      const clock = Y.getState(this.doc.store, id);
+      if (clock > 0) clocks.set(id, clock);
+    }
+    return clocks;
+  }
+
+  private async compact(): Promise<void> {
+    const { storage, boardId, options, log, now } = this.deps;
+    try {
+      const at = now();
+      await storage.writeSnapshot(boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq, at);
+      this.sinceSnapshot = 0;
+      await storage.prune(boardId, at - options.logRetentionDays * 86_400_000);
+    } catch (error) {
+      log('warn', 'compaction failed; will retry', { boardId, error });
+    }
+  }
+
+  private failAll(error: unknown): void {
+    this.deps.log('error', 'loading the board failed', { boardId: this.boardId, error });
+    for (const job of this.queue.splice(0)) {
+      if (job.kind === 'change' || job.kind === 'read') job.settle.reject(error);
+    }
+    for (const conn of this.conns) conn.close(CLOSE.goingAway, 'board could not be loaded');
+  }
+
+  private receiveAwareness(conn: Connection, update: Uint8Array): void {
+    const entries = decodeAwarenessEntries(update);
+    if (!conn.awarenessBudget.take()) return; // presence is best effort: drop the excess
+    const keep: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner !== conn && !conn.awarenessIds.has(entry.clientId)) {
+        // Honest clients relay removals of others' timed-out presence: ignore those.
+        if (entry.state === 'null') continue;
+        const writer = this.bindings.ownerOf(entry.clientId);
+        if (owner !== undefined || (writer !== undefined && writer !== conn.inviteId)) {
+          throw new SyncError(CLOSE.forbidden, 'presence of another client');
+        }
+        if (conn.awarenessIds.size >= MAX_AWARENESS_IDS) {
+          throw new SyncError(CLOSE.forbidden, 'too many presence ids');
+        }
+      }
+      if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
+      keep.push(entry);
+    }
+    if (keep.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(keep), conn);
+    }
+  }
+
+  private readonly onAwareness = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const conn = origin as Connection;
+    if (this.conns.has(conn)) {
+      for (const id of [...change.added, ...change.updated]) {
+        conn.awarenessIds.add(id);
+        this.awarenessOwners.set(id, conn);
+      }
+    }
+    for (const id of change.removed) {
+      const owner = this.awarenessOwners.get(id);
+      owner?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const message = encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    );
+    for (const c of this.conns) c.send(message);
+  };
+
+  private sendAwarenessStates(conn: Connection): void {
+    const ids = [...this.awareness.getStates().keys()];
+    if (ids.length === 0) return;
+    conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+}

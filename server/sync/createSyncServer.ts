@@ -1,0 +1,182 @@
+/**
+ * The sync server: y-websocket protocol over `ws` (noServer), with rooms, durable storage,
+ * roles and history.
+ *
+ * API
+ *   createSyncServer({ storage, signer, options?, log?, now? }): SyncServer
+ *     storage  SyncStorage (createSqliteStorage(file) or createMemoryStorage())
+ *     signer   TokenSigner from server/auth/tokens
+ *     options  Partial<SyncOptions> (syncOptions.ts: maxMessageBytes, roomGraceMs,
+ *              compactEvery, logRetentionDays, connectionsPerMinute, messagesPerSecond,
+ *              messageBurst, maxBufferedBytes, maxAwarenessBytes, awarenessPerSecond,
+ *              pingIntervalMs, maxBatch, retryMinMs, retryMaxMs); defaults in
+ *              DEFAULT_SYNC_OPTIONS, names as in server/config.ts
+ *     log      SyncLog (level, message, fields); default: warnings and errors to stderr
+ *   handleUpgrade(req, socket, head)  for `upgrade` requests on /sync/<boardId>?token=…
+ *     Per-address limit exceeded: HTTP 429 before the upgrade. Otherwise the upgrade completes
+ *     and a refused connection is closed at once with its code (4401 bad/expired/revoked token,
+ *     4403 token for another board, 4404 unknown board), because a close code is what a
+ *     y-websocket client can observe (an HTTP status on a failed upgrade is not).
+ *   change(boardId, actor, fn)  runs fn(doc) in one transaction attributed to `actor`; resolves
+ *     with fn's result once stored and broadcast (rejects with UnknownBoardError for an unknown
+ *     board, or with fn's error).
+ *   read(boardId, fn)  fn(doc) on the stored state (waits for writes queued before it).
+ *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
+ *     from then on.
+ *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
+ *
+ * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
+ * from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
+ * The token is never logged.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import type { Actor } from '../../shared/board/actor';
+import { CLOSE } from '../../shared/protocol/closeCodes';
+import type { TokenSigner } from '../auth/tokens';
+import type { InviteRecord, SyncStorage } from '../storage/Storage';
+import { AddressLimiter } from './AddressLimiter';
+import { authenticate } from './authenticate';
+import { Connection } from './Connection';
+import { RoomRegistry } from './RoomRegistry';
+import { defaultSyncLog, type SyncLog } from './syncLog';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
+import type { SyncServer } from './SyncServer';
+import { UnknownBoardError } from './UnknownBoardError';
+
+export interface SyncServerDeps {
+  readonly storage: SyncStorage;
+  readonly signer: TokenSigner;
+  readonly options?: Partial<SyncOptions>;
+  readonly log?: SyncLog;
+  readonly now?: () => number;
+}
+
+const SYNC_PATH = /^\/sync\/([^/]+)$/;
+
+/** Answers an upgrade request with a plain HTTP status and drops the socket. */
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (!socket.destroyed) {
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+}
+
+export function createSyncServer(deps: SyncServerDeps): SyncServer {
+  const options: SyncOptions = { ...DEFAULT_SYNC_OPTIONS, ...deps.options };
+  const log = deps.log ?? defaultSyncLog;
+  const now = deps.now ?? Date.now;
+  const { storage, signer } = deps;
+  const rooms = new RoomRegistry({ storage, options, log, now });
+  const addresses = new AddressLimiter(options.connectionsPerMinute);
+  const connections = new Set<Connection>();
+  const byInvite = new Map<string, Set<Connection>>();
+  const revoked = new Set<string>();
+  let closing = false;
+
+  // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    perMessageDeflate: false,
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) conn.heartbeat();
+  }, options.pingIntervalMs);
+  heartbeat.unref();
+
+  function accept(ws: WebSocket, boardId: string, invite: InviteRecord): void {
+    const room = rooms.get(boardId);
+    const conn = new Connection(
+      ws,
+      { boardId, inviteId: invite.id, role: invite.role, name: invite.name },
+      options,
+      {
+        message: (c, message) => room.receive(c, message),
+        closed: (c) => {
+          connections.delete(c);
+          byInvite.get(c.inviteId)?.delete(c);
+          if (byInvite.get(c.inviteId)?.size === 0) byInvite.delete(c.inviteId);
+          room.leave(c);
+        },
+      },
+    );
+    connections.add(conn);
+    const mine = byInvite.get(invite.id) ?? new Set<Connection>();
+    mine.add(conn);
+    byInvite.set(invite.id, mine);
+    room.join(conn);
+    if (invite.joinedAt === null) {
+      storage.markJoined(invite.id, now()).catch((error: unknown) => {
+        log('warn', 'could not record first join', { inviteId: invite.id, error });
+      });
+    }
+  }
+
+  async function roomOf(boardId: string) {
+    if (!(await storage.getBoard(boardId))) throw new UnknownBoardError(boardId);
+    return rooms.get(boardId);
+  }
+
+  return {
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+      socket.on('error', () => socket.destroy());
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = SYNC_PATH.exec(url.pathname);
+      if (!match) return refuse(socket, 404, 'Not Found');
+      if (closing) return refuse(socket, 503, 'Service Unavailable');
+      if (!addresses.take(req.socket.remoteAddress ?? 'unknown')) {
+        return refuse(socket, 429, 'Too Many Requests');
+      }
+      let boardId: string;
+      try {
+        boardId = decodeURIComponent(match[1] as string);
+      } catch {
+        return refuse(socket, 400, 'Bad Request');
+      }
+      const token = url.searchParams.get('token') ?? '';
+      authenticate({ storage, signer, now }, boardId, token).then(
+        (admission) => {
+          if (socket.destroyed) return;
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            if (!admission.ok) return ws.close(admission.code, admission.reason);
+            if (closing) return ws.close(CLOSE.goingAway, 'server shutting down');
+            if (revoked.has(admission.invite.id)) return ws.close(CLOSE.unauthorized, 'revoked');
+            accept(ws, boardId, admission.invite);
+          });
+        },
+        (error: unknown) => {
+          log('error', 'upgrade check failed', { boardId, error });
+          refuse(socket, 500, 'Internal Server Error');
+        },
+      );
+    },
+
+    async change<T>(boardId: string, actor: Actor, fn: (doc: Y.Doc) => T): Promise<T> {
+      return (await roomOf(boardId)).change({ id: actor.id, name: actor.name }, fn);
+    },
+
+    async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+      return (await roomOf(boardId)).read(fn);
+    },
+
+    closeInvite(inviteId: string) {
+      revoked.add(inviteId);
+      for (const conn of byInvite.get(inviteId) ?? []) conn.close(CLOSE.unauthorized, 'revoked');
+    },
+
+    stats() {
+      return { rooms: rooms.size, connections: connections.size };
+    },
+
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
+      await rooms.closeAll();
+      wss.close();
+    },
+  };
+}

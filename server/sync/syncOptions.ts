@@ -1,0 +1,52 @@
+/**
+ * Limits and timings of the sync server. Names match server/config.ts so main.ts can pass the
+ * validated config through; every field has a default (DESIGN §4: the defaults must not get in a
+ * real newsroom's way).
+ */
+export interface SyncOptions {
+  /** Largest message a client may send; larger: close 4413. */
+  readonly maxMessageBytes: number;
+  /** How long an empty room stays loaded after its last connection leaves. */
+  readonly roomGraceMs: number;
+  /** Compact a board's log into a snapshot after this many stored updates. */
+  readonly compactEvery: number;
+  /** Log rows and snapshots are kept this long after compaction (then pruned). */
+  readonly logRetentionDays: number;
+  /** New connections per client address per minute (above: HTTP 429 on the upgrade). */
+  readonly connectionsPerMinute: number;
+  /** Sustained messages per second per connection; above it and the burst: close 4429. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Unsent bytes after which a connection is a slow consumer: close 4429. */
+  readonly maxBufferedBytes: number;
+  /** Largest awareness state of one client, in bytes of JSON; larger ones are dropped. */
+  readonly maxAwarenessBytes: number;
+  /** Awareness messages per second per connection; extra ones are dropped. */
+  readonly awarenessPerSecond: number;
+  /** Ping interval; a connection that missed a whole interval's pong is terminated. */
+  readonly pingIntervalMs: number;
+  /** Most updates stored in one batch (one storage transaction). */
+  readonly maxBatch: number;
+  /** First and longest wait between retries of a failed save. */
+  readonly retryMinMs: number;
+  readonly retryMaxMs: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = Object.freeze({
+  maxMessageBytes: 2 * MiB,
+  roomGraceMs: 30_000,
+  compactEvery: 500,
+  logRetentionDays: 30,
+  connectionsPerMinute: 3_000,
+  messagesPerSecond: 300,
+  messageBurst: 1_000,
+  maxBufferedBytes: 16 * MiB,
+  maxAwarenessBytes: 8 * 1024,
+  awarenessPerSecond: 30,
+  pingIntervalMs: 30_000,
+  maxBatch: 1_000,
+  retryMinMs: 50,
+  retryMaxMs: 5_000,
+});

@@ -1,0 +1,65 @@
+/**
+ * A real y-websocket WebsocketProvider in Node (ws as its WebSocket), as a browser would use
+ * it, plus what tests need: the storage acknowledgments it received and the close events.
+ */
+import type * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { decodeSavedPayload, isSaved, MESSAGE } from '../../shared/protocol/messages';
+import { waitFor } from './waitFor';
+
+export interface TestClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** Highest acknowledged clock per client id. */
+  readonly saved: Map<number, number>;
+  readonly closes: { code: number; reason: string }[];
+  synced(): Promise<void>;
+  /** Resolves once everything this client wrote is acknowledged as stored. */
+  allSaved(timeout?: number): Promise<void>;
+  destroy(): void;
+}
+
+export function connectProvider(
+  syncUrl: string,
+  boardId: string,
+  token: string,
+  opts: { doc?: Y.Doc; connect?: boolean } = {},
+): TestClient {
+  const doc = opts.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Node has BroadcastChannel: without this, two providers in one process would sync
+    // through it and bypass the server.
+    disableBc: true,
+    connect: opts.connect ?? true,
+    maxBackoffTime: 200,
+  });
+  const saved = new Map<number, number>();
+  provider.messageHandlers[MESSAGE.saved] = (_encoder, decoder: decoding.Decoder) => {
+    for (const [client, clock] of decodeSavedPayload(decoder)) {
+      saved.set(client, Math.max(clock, saved.get(client) ?? 0));
+    }
+  };
+  const closes: { code: number; reason: string }[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    saved,
+    closes,
+    async synced() {
+      await waitFor(() => provider.synced, { what: 'provider synced' });
+    },
+    async allSaved(timeout = 5_000) {
+      await waitFor(() => isSaved(doc, saved), { what: 'saved acknowledgment', timeout });
+    },
+    destroy() {
+      provider.destroy();
+    },
+  };
+}
