@@ -65,7 +65,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   if (language === 'other') return { ...base, claims: [] };
 
   const names = findNames(text, analysis, body);
-  const memory: AttributionMemory = { recent: [] };
+  const memory: AttributionMemory = { recent: [], persons: { sentence: -1, names: [] } };
   const entities = analysis.entities;
   let e = 0;
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
@@ -79,6 +79,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     }
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
     const found = findAttribution(text, analysis.tokens, span, bi, memory);
+    const people = names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
+    memory.persons = { sentence: bi, names: people };
     if (!statesSomething(sentence, words) || !isEnglish(sentence, 8, 0.05)) return;
     const chips = entityChips(text, analysis, span, own, names[bi]!);
     const { score, signals } = scoreSentence(sentence, words, chips, found);

@@ -47,6 +47,8 @@ export interface AttributionFound extends Attribution {
 export interface AttributionMemory {
   /** The last attributions in previous body sentences, newest last. */
   recent: Array<{ sentence: number; attribution: Attribution; isSource: boolean }>;
+  /** People named in the previous body sentence, in text order: "he"/"she" may mean them. */
+  persons: { sentence: number; names: string[] };
 }
 
 type Span = { first: number; last: number };
@@ -76,10 +78,13 @@ function isReportingVerb(ws: Token[], i: number): boolean {
   if (!REPORTING_LEMMAS.has(lemma)) return false;
   if (lemma === 'add' && low(ws[i + 1]) === 'to') return false; // "adds to the evidence"
   if (t.pos === 'VERB') return true;
-  // wink tags "claims"/"reports" as nouns even as verbs: accept them right after a name.
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
+  // wink tags "claims"/"reports" as nouns even as verbs: accept them right after a name,
+  // and at the very end after a noun ("…, official figures show.").
   const prev = ws[i - 1];
+  const last = i === ws.length - 1 || (i === ws.length - 2 && isPunct(ws[i + 1]));
+  if (last) return ['NOUN', 'PROPN', 'PRON'].includes(prev?.pos ?? '');
   return (
-    (t.pos === 'NOUN' || t.pos === 'ADJ') &&
     /s$/.test(t.value) &&
     (prev?.pos === 'PROPN' || prev?.pos === 'PRON') &&
     low(ws[i - 2]) !== 'the'
@@ -143,13 +148,47 @@ function isSourcePhrase(ws: Token[], np: Span): boolean {
   return SOURCE_NOUNS.has(low(last)) && ['the', 'this', 'that', 'these', 'those'].includes(det);
 }
 
-/** Everything after the verb up to the end is adverbial: "…, officials said on Monday." */
-function endsClause(ws: Token[], v: number): boolean {
-  const rest = ws.slice(v + 1);
-  return (
-    rest.length <= 8 &&
-    rest.every((t) => !['VERB', 'AUX', 'SCONJ'].includes(t.pos) && !/^["“”]$/.test(t.value))
-  );
+/**
+ * Where a reporting clause that follows its claim ends: everything after the verb up to the
+ * next comma or the end is adverbial ("…, officials said on Monday." / "…, the government
+ * said Tuesday, though experts …"). Returns the index of that comma or of the end, or -1.
+ */
+function reportingClauseEnd(ws: Token[], v: number): number {
+  let k = v + 1;
+  while (k < ws.length && ws[k]!.value !== ',' && k - v <= 8) {
+    const t = ws[k]!;
+    if (['VERB', 'AUX', 'SCONJ'].includes(t.pos) || /^["“”]$/.test(t.value)) return -1;
+    k++;
+  }
+  if (k - v > 8) return -1;
+  return k;
+}
+
+/**
+ * Where the reported statement starts after "X said": after "that" ("said Monday that …"),
+ * or right after the verb when a clause with its own verb or a quotation follows ("said
+ * Luna "led …"", "said officials went …"). -1 when the verb takes a plain object ("reported
+ * 30,057 victims"), which must stay in the claim.
+ */
+function reportedClauseStart(ws: Token[], v: number): number {
+  for (let k = v + 1; k < ws.length && k <= v + 5; k++) {
+    if (low(ws[k]) === 'that') return k + 1 < ws.length ? k + 1 : -1;
+    if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
+  }
+  const next = ws[v + 1];
+  if (!next || !(CLAUSE_START.has(next.pos) || /^["“]$/.test(next.value))) return -1;
+  for (let k = v + 1; k < ws.length && ws[k]!.value !== ','; k++) {
+    if (['VERB', 'AUX'].includes(ws[k]!.pos) || /^["“]$/.test(ws[k]!.value)) return v + 1;
+  }
+  return -1;
+}
+
+/** "NAME, APPOSITIVE," ending at the comma `comma`, with NAME opening the sentence. */
+function appositiveSubject(ws: Token[], comma: number): Span | null {
+  const appositive = backwardNP(ws, comma);
+  if (!appositive || ws[appositive.first - 1]?.value !== ',') return null;
+  const subject = backwardNP(ws, appositive.first - 1);
+  return subject && subject.first === 0 ? subject : null;
 }
 
 interface Candidate {
@@ -222,34 +261,31 @@ function candidatesIn(ws: Token[]): Candidate[] {
         continue;
       }
     }
-    const np = backwardNP(ws, i);
+    // "Wes Streeting, the health secretary, said": the name before the appositive.
+    const np = backwardNP(ws, i) ?? (prev?.value === ',' ? appositiveSubject(ws, before) : null);
     if (!np) continue;
     const opener = ws[np.first - 1];
     const quoted =
       opener &&
       (CLOSING_QUOTE.test(opener.value) ||
         (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
-    if ((opener?.value === ',' || quoted) && endsClause(ws, i)) {
-      // Reporting clause at the end: "…, La Prensa Gráfica reported." / '"…," he added.'
+    const clauseEnd = opener?.value === ',' || quoted ? reportingClauseEnd(ws, i) : -1;
+    if (clauseEnd >= 0) {
+      // Reporting clause after the claim: "…, La Prensa Gráfica reported." / '"…," he added.'
       let first = np.first - 1;
       while (first > 0 && isPunct(ws[first - 1])) first--;
-      const clause = { start: ws[first]!.start, end: sentenceEnd, at: 'tail' as const };
+      const end =
+        clauseEnd < ws.length && clauseEnd < lastWord ? ws[clauseEnd]!.start : sentenceEnd;
+      const clause = { start: ws[first]!.start, end, at: 'tail' as const };
       found.push({ np, form: 'reported', clause, priority: 1 });
       continue;
     }
     const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
     if (opensSentence) {
-      let headEnd = i + 1;
-      if (low(ws[headEnd]) === 'that') headEnd++;
-      const next = ws[headEnd];
-      const cuttable =
-        SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase()) &&
-        next &&
-        (CLAUSE_START.has(next.pos) || /^["“]$/.test(next.value));
-      const clause = cuttable
-        ? { start: ws[0]!.start, end: next.start, at: 'head' as const }
-        : null;
-      found.push({ np, form: 'subject', clause, priority: 2 });
+      const clause = SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase()) ? reportedClauseStart(ws, i) : -1;
+      const head =
+        clause >= 0 ? { start: ws[0]!.start, end: ws[clause]!.start, at: 'head' as const } : null;
+      found.push({ np, form: 'subject', clause: head, priority: 2 });
     }
   }
   // Relative clauses: "… President Bukele, who has long attributed …"
@@ -273,15 +309,21 @@ function speakerText(text: string, ws: Token[], np: Span): { speaker: string; st
   return { speaker: text.slice(start, ws[np.last]!.end).replace(/\s+/g, ' '), start };
 }
 
+/** The speaker a pronoun or "the report" refers to, or null when nothing near fits. */
 function resolve(
   memory: AttributionMemory,
   sentence: number,
   wantSource: boolean,
-): Attribution | null {
+  word: string,
+): string | null {
+  // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
+  // named first in the sentence before is the usual antecedent of a subject pronoun.
+  const person = memory.persons.sentence === sentence - 1 ? memory.persons.names[0] : undefined;
+  if ((word === 'he' || word === 'she') && person) return person;
   for (let k = memory.recent.length - 1; k >= 0; k--) {
     const m = memory.recent[k]!;
     if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
-    if (m.isSource === wantSource) return m.attribution;
+    if (m.isSource === wantSource) return m.attribution.speaker;
   }
   return null;
 }
@@ -305,11 +347,11 @@ export function findAttribution(
     const anaphor = isSourcePhrase(ws, c.np);
     let result: AttributionFound;
     if (pronoun || anaphor) {
-      const referent = resolve(memory, sentenceIndex, anaphor);
+      const referent = resolve(memory, sentenceIndex, anaphor, low(npTokens[0]));
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {
-        speaker: referent.speaker,
+        speaker: referent,
         start: np.start,
         end: ws[c.np.last]!.end,
         form: pronoun ? 'pronoun' : c.form,

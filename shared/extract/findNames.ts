@@ -99,10 +99,16 @@ function runsInSentence(
         k++;
       } else break;
     }
+    // Titles are cues, not part of the name: "President Nayib Bukele" → "Nayib Bukele",
+    // "Security Secretary Omar García Harfuch" → "Omar García Harfuch".
     let first = i;
-    // Titles are cues, not part of the name: "President Nayib Bukele" → "Nayib Bukele".
-    while (first < last && PERSON_TITLES.has(tokens[first]!.value.toLowerCase())) first++;
-    if (!PERSON_TITLES.has(tokens[first]!.value.toLowerCase())) runs.push({ first, last });
+    for (let k = last - 1; k >= i; k--) {
+      if (PERSON_TITLES.has(tokens[k]!.value.toLowerCase())) {
+        first = k + 1;
+        break;
+      }
+    }
+    if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) runs.push({ first, last });
     i = last + 1;
   }
   return runs;
@@ -134,9 +140,14 @@ export function findNames(
     text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
   // A capitalised first word is tagged PROPN as often as not ("Prices rose"); a possessive
   // ("Brazil’s central bank") or an acronym ("NATO said") makes it a name anyway.
+  const opensSentence = (k: number, si: number) => {
+    let j = k - 1;
+    while (j >= sentences[si]!.first && /^["“'‘(\[—–-]$/.test(tokens[j]!.value)) j--;
+    return j < sentences[si]!.first;
+  };
   const initialSingle = (r: { first: number; last: number }, si: number) =>
     r.first === r.last &&
-    r.first === sentences[si]!.first &&
+    opensSentence(r.first, si) &&
     !/^['’]s$/.test(tokens[r.last + 1]?.value ?? '') &&
     !/^\p{Lu}{2,6}$/u.test(tokens[r.first]!.value);
 
@@ -170,7 +181,9 @@ export function findNames(
       const after = tokens[r.last + 1]?.value ?? '';
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
       if (PERSON_TITLES.has(before)) addCue(key, 'person');
-      if (after === ',' && ['a', 'an', 'the', 'who'].includes(after2)) addCue(key, 'person');
+      if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
+        addCue(key, 'person');
+      }
       if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {
         addCue(key, 'place');
       }
@@ -181,7 +194,16 @@ export function findNames(
     for (const r of runs) {
       const size = r.last - r.first + 1;
       const surname = tokens[r.last]!.value.toLowerCase();
-      if (size >= 2 && size <= 4 && singles.has(surname) && !ORG_HEADS.has(surname)) {
+      const place = (cues.get(surname)?.place ?? 0) > 0;
+      const acronym = /^\p{Lu}{2,}$/u.test(tokens[r.first]!.value); // "NHS England"
+      if (
+        size >= 2 &&
+        size <= 4 &&
+        singles.has(surname) &&
+        !ORG_HEADS.has(surname) &&
+        !place &&
+        !acronym
+      ) {
         addCue(keyOf(r), 'person');
         addCue(surname, 'person');
       }

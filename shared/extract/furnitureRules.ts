@@ -72,7 +72,7 @@ export function isBylineLike(line: string): boolean {
 // Headings after which the rest of a scraped page is not the article.
 const TRAILING_ZONES: Array<[RegExp, FurnitureReason]> = [
   [
-    /^(related( content| articles?| stories| coverage| news| posts| reading| topics)?|more (from|on|stories|news|like this|in)\b.*|read (more|next|also)|recommended( for you| stories| reading)?|you (may|might) also (like|be interested in)|most (read|popular|viewed|shared)|trending( now| stories)?|further reading|popular (stories|posts|articles)|latest (news|stories|articles)|(\d+\s+)?comments?|join the (conversation|discussion)|leave a (reply|comment))\s*:?$/i,
+    /^(related( content| articles?| stories| coverage| news| posts| reading| topics)?|((explore|see|find|read) )?more (from|on|about|stories|news|like this|in)\b.*|read (more|next|also)|recommended( for you| stories| reading)?|you (may|might) also (like|be interested in)|most (read|popular|viewed|shared)|trending( now| stories)?|further reading|popular (stories|posts|articles)|latest (news|stories|articles)|(\d+\s+)?comments?|join the (conversation|discussion)|leave a (reply|comment))\s*:?$/i,
     'related',
   ],
   [
@@ -114,6 +114,11 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
   [/^(tags|topics|filed under|categories|keywords)\s*[:：]/i, 'tags', false],
   [/^(photo|image|picture|video|graphic|illustration|foto)s?( credit)?\s*[:：]/i, 'caption', false],
   [
+    /^((additional )?reporting|writing|editing|edited|compiled) by\b|\bcontributed( reporting)? to this (report|story|article)\b/i,
+    'byline',
+    false,
+  ],
+  [
     /\b(donate|donation|donating|make a (contribution|gift)|become a (member|subscriber|supporter|patron)|support (our|independent|quality) (work|journalism|reporting|newsroom)|subscribe (now|today|to our)|sign up (for|to) (our|the) newsletter|we need (your )?(support|help|resources)|in order to do so, we need)\b/i,
     'appeal',
     true,
@@ -123,6 +128,7 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     'feedback',
     false,
   ],
+  [/^this (article|story|report|piece) was (amended|updated|corrected)\b/i, 'boilerplate', false],
   [
     /\b(creative commons|all rights reserved|©|copyright \d{4}|distribute our work|republish(ing)? (this|our)|reproduction (of|in whole)|terms of (use|service))\b/i,
     'boilerplate',

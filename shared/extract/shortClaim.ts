@@ -5,7 +5,13 @@ import type { AttributionFound } from './findAttribution';
 
 const MIN_WORDS = 5;
 const LEADING_CONNECTIVE = /^(but|and|however|meanwhile|moreover|still|yet|so)\b,?\s+/i;
-const STARTS_WITH_PRONOUN = /^(he|she|they|it|this|that|these|those|his|her|their|its)\b/i;
+// News-agency datelines: "MEXICO CITY (AP) — ", "LONDON — ", "Jan 5 (Reuters) - ".
+const DATELINE =
+  /^(\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(\s*\([^)]{1,30}\))?|[^()\n]{1,40}\((AP|AFP|Reuters|Bloomberg|dpa|EFE|UPI)\))\s+[—–-]{1,2}\s+/u;
+// A bare pronoun left at the start has lost its antecedent ("they witnessed…"); "these
+// meetings were…" keeps a noun and is fine.
+const STARTS_WITH_PRONOUN =
+  /^(he|she|they|it|his|her|their|its)\b|^(this|that|these|those)\s+(is|was|are|were|has|have|had|will|would|could|can|may|might)\b/i;
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -17,7 +23,7 @@ function tidy(s: string): string {
   const quoted = /^["“](.*?)[,.]?["”]?$/s.exec(out);
   if (quoted && !/["“”]/.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
   if (!/[.!?]["”’)]*$/.test(out)) out += '.';
-  return capitalise(out.replace(LEADING_CONNECTIVE, ''));
+  return capitalise(out.replace(DATELINE, '').replace(LEADING_CONNECTIVE, ''));
 }
 
 export function shortClaim(

@@ -66,6 +66,30 @@ describe('speaker attribution', () => {
     expect(claimFor(text, 'The report also found').speaker).toContain('Comptroller General');
   });
 
+  it('handles appositive subjects, trailing "figures show" and "she" after a named person', () => {
+    const text =
+      'Wes Streeting, the health secretary, said: "We have delivered 2m extra appointments." ' +
+      'The waiting list fell below 7.5 million in January, official figures show.\n\n' +
+      'President Claudia Sheinbaum, who took office on Oct. 1, met 300 mayors in Mexico City. ' +
+      'She said on Monday that 8,400 suspects had been arrested since October.';
+    expect(claimFor(text, 'Streeting').speaker).toBe('Wes Streeting');
+    expect(claimFor(text, 'waiting list').speaker).toBe('official figures');
+    const she = claimFor(text, '8,400');
+    expect(she.speaker).toBe('Claudia Sheinbaum');
+    expect(she.claim).toBe('8,400 suspects had been arrested since October.');
+  });
+
+  it('strips a news-agency dateline and keeps the rest of the sentence after the clause', () => {
+    const text =
+      "MEXICO CITY (AP) — Mexico's homicide rate fell 9.4% in 2024, the government said Tuesday, " +
+      'though experts warned the figures may undercount disappearances.';
+    const claim = claimFor(text, 'homicide rate');
+    expect(claim.speaker).toBe('the government');
+    expect(claim.claim).toBe(
+      "Mexico's homicide rate fell 9.4% in 2024, though experts warned the figures may undercount disappearances.",
+    );
+  });
+
   it('does not take an object for a speaker, nor invent one', () => {
     expect(claimFor('The minister denied the claims were false in 2021.', 'minister').speaker).toBe(
       'The minister',

@@ -72,6 +72,26 @@ describe('cleanArticle', () => {
     expect(c.removed.map((r) => r.reason)).toEqual(['breadcrumb', 'cookie']);
   });
 
+  it('drops contributor lines, correction notices and "Explore more" topic lists', () => {
+    const text = [
+      'Waiting List Falls Below 7.5 Million',
+      'The waiting list in England fell below 7.5 million in January, official figures show.',
+      'Associated Press writer Fabiola Sánchez contributed to this report.',
+      'This article was amended on 15 March 2025 to correct a figure.',
+      'Explore more on these topics',
+      'NHS',
+      'Health policy',
+    ].join('\n\n');
+    expect(cleanArticle(text).removed.map((r) => r.reason)).toEqual([
+      'headline',
+      'byline',
+      'boilerplate',
+      'related',
+      'related',
+      'related',
+    ]);
+  });
+
   it('marks repeated boilerplate after its first appearance', () => {
     const notice =
       'This story was produced with support from the Example Foundation grant program.';
