@@ -1,22 +1,36 @@
 /**
  * Propagation latency at a fixed rate: every client edits its card `ratePerClient` times a
- * second, phases spread evenly so the server sees a steady stream, and every other client in
+ * second, phases spread evenly so each server sees a steady stream, and every other client in
  * the room notes when the edit arrives.
+ *
+ * Tails of a few milliseconds are at the mercy of anything else the machine does, so the
+ * servers are measured in alternating slices (all running, one loaded at a time): a disturbance
+ * then hits every server alike instead of spoiling one server's whole run.
  */
 import { percentile } from '../stats';
+import type { TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
 import type { Target } from '../servers/targets';
 import { DeliveryLog } from './deliveryLog';
-import { closeAll, closedSockets, connectRooms, sleep, waitUntil } from './loadRoom';
+import {
+  type BenchClient,
+  closeAll,
+  closedSockets,
+  connectRooms,
+  sleep,
+  waitUntil,
+} from './loadRoom';
 
 export interface LatencyOptions {
   readonly rooms: number;
   readonly clientsPerRoom: number;
   readonly ratePerClient: number;
+  /** Measured time per server, in `slices` that alternate between the servers. */
   readonly durationMs: number;
-  /** The first edits of each client (JIT warm-up) are delivered but not sampled. */
+  readonly slices: number;
+  /** Sent before the measured slices (JIT warm-up): delivered but not sampled. */
   readonly warmupMs: number;
-  /** How long to wait for the last deliveries after the last send. */
+  /** How long to wait for the last deliveries after a slice's last send. */
   readonly drainMs: number;
 }
 
@@ -30,51 +44,89 @@ export interface LatencyResult {
   readonly problems: readonly string[];
 }
 
-export async function measureLatency(
-  target: Target,
-  server: ServerProcess,
-  options: LatencyOptions,
-): Promise<LatencyResult> {
-  const period = 1000 / options.ratePerClient;
-  const perClient = Math.max(1, Math.round(options.durationMs / period));
-  const total = options.rooms * options.clientsPerRoom;
-  const log = new DeliveryLog(
-    total,
-    perClient,
-    options.clientsPerRoom - 1,
-    Math.round(options.warmupMs / period),
-  );
-  const clients = await connectRooms(
-    target,
-    server,
-    options.rooms,
-    options.clientsPerRoom,
-    (sender, seq) => log.markReceived(sender, seq),
-  );
-  try {
-    // Let the card creations settle before the clock starts.
-    await sleep(300);
-    const start = performance.now() + 50;
-    const finished = clients.map(
-      (c, n) =>
-        new Promise<void>((resolve) => {
-          const offset = (n / total) * period;
-          let seq = 0;
-          const tick = () => {
-            if (c.client.open) {
-              log.markSent(c.index, seq);
-              c.edit(seq);
-            }
-            seq++;
-            if (seq >= perClient) return resolve();
-            setTimeout(tick, Math.max(0, start + offset + seq * period - performance.now()));
-          };
-          setTimeout(tick, Math.max(0, start + offset - performance.now()));
-        }),
+export interface LatencyEntry {
+  readonly target: Target;
+  readonly server: ServerProcess;
+}
+
+export type LatencyOutcome = { result: LatencyResult } | { error: Error };
+
+/** The clients of one server and what they sent and received. */
+class LatencyLoad {
+  private nextSeq = 0;
+
+  private constructor(
+    private readonly clients: readonly BenchClient[],
+    private readonly log: DeliveryLog,
+    private readonly period: number,
+    private readonly drainMs: number,
+    /** Sends per client: unsampled warm-up, then the measured ones. */
+    private readonly warmup: number,
+    private readonly measured: number,
+  ) {}
+
+  static async open(entry: LatencyEntry, options: LatencyOptions): Promise<LatencyLoad> {
+    const period = 1000 / options.ratePerClient;
+    const warmup = Math.round(options.warmupMs / period);
+    const measured = Math.max(1, Math.round(options.durationMs / period));
+    const log = new DeliveryLog(
+      options.rooms * options.clientsPerRoom,
+      warmup + measured,
+      options.clientsPerRoom - 1,
+      warmup,
     );
-    await Promise.all(finished);
-    await waitUntil(() => log.deliveries >= log.expectedDeliveries, options.drainMs);
-    const problems = closedSockets(clients);
+    const clients = await connectRooms(
+      entry.target,
+      entry.server,
+      options.rooms,
+      options.clientsPerRoom,
+      (sender, seq) => log.markReceived(sender, seq),
+    );
+    return new LatencyLoad(clients, log, period, options.drainMs, warmup, measured);
+  }
+
+  warmUp(): Promise<void> {
+    return this.run(this.warmup);
+  }
+
+  /** Slice `s` of `slices`: its share of the measured sends. */
+  slice(s: number, slices: number): Promise<void> {
+    const share = (k: number) => Math.floor((k * this.measured) / slices);
+    return this.run(share(s + 1) - share(s));
+  }
+
+  /** Sends `count` edits per client at the fixed rate, then waits for the deliveries. */
+  private async run(count: number): Promise<void> {
+    if (count <= 0) return;
+    const first = this.nextSeq;
+    this.nextSeq += count;
+    const start = performance.now() + 20;
+    await Promise.all(
+      this.clients.map(
+        (c, n) =>
+          new Promise<void>((resolve) => {
+            const offset = (n / this.clients.length) * this.period;
+            let k = 0;
+            const tick = () => {
+              if (c.client.open) {
+                this.log.markSent(c.index, first + k);
+                c.edit(first + k);
+              }
+              if (++k >= count) return resolve();
+              const due = start + offset + k * this.period;
+              setTimeout(tick, Math.max(0, due - performance.now()));
+            };
+            setTimeout(tick, Math.max(0, start + offset - performance.now()));
+          }),
+      ),
+    );
+    const log = this.log;
+    await waitUntil(() => log.deliveries >= log.expectedDeliveries, this.drainMs);
+  }
+
+  result(): LatencyResult {
+    const log = this.log;
+    const problems = closedSockets(this.clients);
     if (log.deliveries < log.expectedDeliveries) {
       problems.push(`${log.expectedDeliveries - log.deliveries} deliveries missing`);
     }
@@ -87,7 +139,53 @@ export async function measureLatency(
       delivered: log.deliveries,
       problems,
     };
-  } finally {
-    closeAll(clients);
   }
+
+  close(): void {
+    closeAll(this.clients);
+  }
+}
+
+/** Latency of several servers on the same load, measured in alternating slices. */
+export async function measureLatencyInterleaved(
+  entries: readonly LatencyEntry[],
+  options: LatencyOptions,
+): Promise<Map<TargetName, LatencyOutcome>> {
+  const outcomes = new Map<TargetName, LatencyOutcome>();
+  const loads: { name: TargetName; load: LatencyLoad }[] = [];
+  try {
+    for (const entry of entries) {
+      try {
+        loads.push({ name: entry.target.name, load: await LatencyLoad.open(entry, options) });
+      } catch (error) {
+        outcomes.set(entry.target.name, { error: error as Error });
+      }
+    }
+    // Let the card creations settle before the clock starts.
+    await sleep(300);
+    for (const { load } of loads) await load.warmUp();
+    for (let s = 0; s < options.slices; s++) {
+      // Rotate the order too, so that no server always follows the same one.
+      for (let i = 0; i < loads.length; i++) {
+        await (loads[(i + s) % loads.length] as { load: LatencyLoad }).load.slice(
+          s,
+          options.slices,
+        );
+      }
+    }
+    for (const { name, load } of loads) outcomes.set(name, { result: load.result() });
+    return outcomes;
+  } finally {
+    for (const { load } of loads) load.close();
+  }
+}
+
+export async function measureLatency(
+  target: Target,
+  server: ServerProcess,
+  options: LatencyOptions,
+): Promise<LatencyResult> {
+  const outcome = (await measureLatencyInterleaved([{ target, server }], options)).get(target.name);
+  if (!outcome || 'error' in outcome) throw outcome?.error ?? new Error('no latency result');
+  return outcome.result;
 }

@@ -11,7 +11,11 @@ import { type ServerProcess, spawnServer } from '../servers/spawnServer';
 import { type Target, TARGETS } from '../servers/targets';
 import { buildBoard, type BuiltBoard } from './cardModel';
 import { measureBoardSync } from './measureBoardSync';
-import { type LatencyOptions, measureLatency } from './measureLatency';
+import {
+  type LatencyEntry,
+  type LatencyOptions,
+  measureLatencyInterleaved,
+} from './measureLatency';
 import { measureMemory, type MemoryOptions } from './measureMemory';
 import { measureSaturation, type SaturationOptions } from './measureSaturation';
 import type { MetricId } from './syncMetrics';
@@ -28,7 +32,7 @@ export interface SyncBenchConfig {
 /** The full run: about three minutes on two cores. */
 export const FULL_SYNC_BENCH: SyncBenchConfig = {
   targets: TARGETS,
-  latency: { ratePerClient: 2, durationMs: 15_000, warmupMs: 2_000, drainMs: 5_000 },
+  latency: { ratePerClient: 2, durationMs: 12_000, slices: 4, warmupMs: 2_000, drainMs: 5_000 },
   saturation: {
     clients: 10,
     window: 8,
@@ -50,11 +54,13 @@ interface Measured {
   readonly remarks?: readonly string[];
 }
 
-interface Scenario {
-  readonly name: string;
-  readonly metrics: readonly MetricId[];
-  measure(target: Target, server: ServerProcess): Promise<Measured>;
-}
+type Outcome = Measured | { readonly error: Error };
+
+/** A scenario measures each server on a fresh server process of its own, or all at once. */
+type Scenario = { readonly name: string; readonly metrics: readonly MetricId[] } & (
+  | { measure(target: Target, server: ServerProcess): Promise<Measured> }
+  | { measureAll(entries: readonly LatencyEntry[]): Promise<Map<TargetName, Outcome>> }
+);
 
 function scenarios(config: SyncBenchConfig): Scenario[] {
   const boards = new Map<number, BuiltBoard>();
@@ -66,11 +72,21 @@ function scenarios(config: SyncBenchConfig): Scenario[] {
   const latency = (rooms: number, clientsPerRoom: number, p50: MetricId, p99: MetricId) => ({
     name: `latency ${rooms} × ${clientsPerRoom}`,
     metrics: [p50, p99],
-    async measure(target: Target, server: ServerProcess): Promise<Measured> {
-      const r = await measureLatency(target, server, { ...config.latency, rooms, clientsPerRoom });
-      const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
-      const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
-      return { values: { [p50]: r.p50, [p99]: r.p99 }, problems };
+    async measureAll(entries: readonly LatencyEntry[]) {
+      const options = { ...config.latency, rooms, clientsPerRoom };
+      const outcomes = await measureLatencyInterleaved(entries, options);
+      const measured = new Map<TargetName, Outcome>();
+      for (const [name, outcome] of outcomes) {
+        if ('error' in outcome) {
+          measured.set(name, outcome);
+          continue;
+        }
+        const r = outcome.result;
+        const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
+        const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
+        measured.set(name, { values: { [p50]: r.p50, [p99]: r.p99 }, problems });
+      }
+      return measured;
     },
   });
   return [
@@ -128,56 +144,86 @@ function scenarios(config: SyncBenchConfig): Scenario[] {
 }
 
 const progress = (line: string) => process.stderr.write(`[sync] ${line}\n`);
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 export async function runSyncBench(config: SyncBenchConfig = FULL_SYNC_BENCH) {
   const results: SyncResults = new Map();
   const notes: string[] = [];
-  const unavailable = new Map<TargetName, string>();
+  const unavailable = new Set<TargetName>();
   const set = (metric: MetricId, target: TargetName, cell: Cell) => {
     let row = results.get(metric);
     if (!row) results.set(metric, (row = new Map()));
     row.set(target, cell);
   };
+  const record = (scenario: Scenario, target: TargetName, outcome: Outcome) => {
+    if ('error' in outcome) {
+      const { error } = outcome;
+      const code = error instanceof BenchError ? error.code : 'error';
+      notes.push(`${scenario.name}, ${target} failed: ${error.message}`);
+      progress(`${scenario.name} · ${target}: FAILED ${error.message}`);
+      for (const metric of scenario.metrics) set(metric, target, { error: `failed (${code})` });
+      return;
+    }
+    const { values, problems = [], remarks = [] } = outcome;
+    for (const metric of scenario.metrics) {
+      const value = values[metric];
+      if (value !== undefined) set(metric, target, { value, doubtful: problems.length > 0 });
+    }
+    notes.push(...problems.map((p) => `⚠ ${scenario.name}, ${target}: ${p}`));
+    notes.push(...remarks.map((r) => `${scenario.name}, ${target}: ${r}`));
+  };
+  /** A fresh server for the target, or undefined (with its cells filled) when there is none. */
+  const spawn = async (scenario: Scenario, target: Target) => {
+    const notYet = () => {
+      for (const metric of scenario.metrics)
+        set(metric, target.name, { error: 'not available yet' });
+    };
+    if (unavailable.has(target.name)) return notYet();
+    try {
+      return await spawnServer(target.name);
+    } catch (error) {
+      if (!(error instanceof BenchError && error.code === 'unavailable')) {
+        return record(scenario, target.name, { error: error as Error });
+      }
+      unavailable.add(target.name);
+      notes.push(`${target.name}: ${error.message}`);
+      progress(`${target.name}: not available yet`);
+      return notYet();
+    }
+  };
 
   for (const scenario of scenarios(config)) {
-    for (const target of config.targets) {
-      const fail = (text: string) =>
-        scenario.metrics.forEach((m) => set(m, target.name, { error: text }));
-      const gone = unavailable.get(target.name);
-      if (gone !== undefined) {
-        fail(gone);
-        continue;
+    const started = performance.now();
+    if ('measureAll' in scenario) {
+      const entries: LatencyEntry[] = [];
+      for (const target of config.targets) {
+        const server = await spawn(scenario, target);
+        if (server) entries.push({ target, server });
       }
-      const started = performance.now();
-      let server: ServerProcess | undefined;
       try {
-        server = await spawnServer(target.name);
-        const { values, problems = [], remarks = [] } = await scenario.measure(target, server);
-        for (const metric of scenario.metrics) {
-          const value = values[metric];
-          if (value !== undefined)
-            set(metric, target.name, { value, doubtful: problems.length > 0 });
-        }
-        notes.push(...problems.map((p) => `⚠ ${scenario.name}, ${target.name}: ${p}`));
-        notes.push(...remarks.map((r) => `${scenario.name}, ${target.name}: ${r}`));
-        progress(
-          `${scenario.name} · ${target.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`,
-        );
+        const outcomes = await scenario.measureAll(entries);
+        for (const [name, outcome] of outcomes) record(scenario, name, outcome);
       } catch (error) {
-        if (error instanceof BenchError && error.code === 'unavailable' && !server) {
-          const text = 'not available yet';
-          unavailable.set(target.name, text);
-          notes.push(`${target.name}: ${error.message}`);
-          progress(`${target.name}: ${text}`);
-          fail(text);
-        } else {
-          const code = error instanceof BenchError ? error.code : 'error';
-          notes.push(`${scenario.name}, ${target.name} failed: ${(error as Error).message}`);
-          progress(`${scenario.name} · ${target.name}: FAILED ${(error as Error).message}`);
-          fail(`failed (${code})`);
-        }
+        for (const { target } of entries) record(scenario, target.name, { error: error as Error });
       } finally {
-        await server?.close();
+        await Promise.all(entries.map(({ server }) => server.close()));
+      }
+      progress(
+        `${scenario.name} · ${entries.map((e) => e.target.name).join(', ')}: ${seconds(started)}`,
+      );
+      continue;
+    }
+    for (const target of config.targets) {
+      const targetStarted = performance.now();
+      const server = await spawn(scenario, target);
+      if (!server) continue;
+      try {
+        record(scenario, target.name, await scenario.measure(target, server));
+        progress(`${scenario.name} · ${target.name}: ${seconds(targetStarted)}`);
+      } catch (error) {
+        record(scenario, target.name, { error: error as Error });
+      } finally {
+        await server.close();
       }
     }
   }
@@ -192,7 +238,7 @@ function methodNotes(config: SyncBenchConfig): string[] {
     "Each server runs alone in a child process (under tsx, with --expose-gc) and is restarted for every scenario; the load generator runs in the parent. CPU is the child's user + system time (process.cpuUsage over IPC), memory its RSS and heap after two full GCs.",
     'Factboard: durable SQLite storage in a temp directory and roles on; clients connect with an editor invite token. Reference: @y/websocket-server 0.1.1 setupWSConnection on http + ws, in memory. Relay: bench/relay.ts forwards each message to the other sockets of the room, nothing else.',
     `Load clients speak the y-websocket wire format (ws + y-protocols, sync handshake first); each adds its own card with the board model's addClaim, then edits it with editCard (a ~120-character rationale, one update of about 150 bytes). Receivers scan the update's bytes for the edit's marker and do not apply it, so the load generator costs the same for every server.`,
-    `Latency: ${l.ratePerClient} updates/s per client for ${l.durationMs / 1000} s, phases spread evenly, the first ${l.warmupMs / 1000} s not sampled; latency = send → receipt at each other client of the room (one process clock).`,
+    `Latency: ${l.ratePerClient} updates/s per client, phases spread evenly; all servers run at once and are loaded in turn, ${l.slices} slices of ${l.durationMs / l.slices / 1000} s each after ${l.warmupMs / 1000} s of unsampled warm-up, so a disturbance of the machine hits them alike; latency = send → receipt at each other client of the room (one process clock).`,
     `Saturation: 1 room × ${s.clients} clients, each keeping at most ${s.window} edits in flight (sent, not yet received by all peers); ${s.warmupMs / 1000} s warm-up, then up to ${s.durationMs / 1000} s. Throughput = updates received by all ${s.clients - 1} peers per second; CPU = server CPU time in the round ÷ updates sent; median of ${s.rounds} rounds of up to ${s.durationMs / 1000} s. On two cores the load generator (it receives ${s.clients - 1} messages per update) shares the machine with the server and is often the limit, so the measured throughput says as much about the machine as about the server: the server-bound row (one core ÷ CPU per update) is the server's own ceiling.`,
     `Big board: ${bigBoard.cards.toLocaleString('en-US')} cards in Factboard's layout (100-character claim, 300-character source sentence, two 120-character comments, author and time fields), uploaded by one client in updates of 500 cards; time = new WebsocketProvider → synced with every card in its doc, median of ${bigBoard.repeats}, the uploader still connected. The relay keeps no state, so it has no board sync and no boards.`,
     `Memory: idle; then ${m.boards} boards of ${m.cardsPerBoard} cards, each with its uploader connected (per board = growth ÷ ${m.boards} − one connection); then ${m.extraClientsPerBoard} more connections per board (per connection = growth ÷ ${m.boards * m.extraClientsPerBoard}).`,

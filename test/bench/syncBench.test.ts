@@ -28,6 +28,7 @@ describe.each<Target>([relay, reference])('sync bench against $name', (target) =
       clientsPerRoom: 3,
       ratePerClient: 5,
       durationMs: 1_000,
+      slices: 2,
       warmupMs: 0,
       drainMs: 3_000,
     });
