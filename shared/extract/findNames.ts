@@ -142,7 +142,7 @@ export function findNames(
   // ("Brazil’s central bank") or an acronym ("NATO said") makes it a name anyway.
   const opensSentence = (k: number, si: number) => {
     let j = k - 1;
-    while (j >= sentences[si]!.first && /^["“'‘(\[—–-]$/.test(tokens[j]!.value)) j--;
+    while (j >= sentences[si]!.first && /^["“'‘([—–-]$/.test(tokens[j]!.value)) j--;
     return j < sentences[si]!.first;
   };
   const initialSingle = (r: { first: number; last: number }, si: number) =>
