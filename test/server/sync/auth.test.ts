@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
+import { connectProvider } from '../../helpers/connectProvider';
+import { connectRaw } from '../../helpers/rawClient';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
+  let server: SyncTestServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('a bad, forged or expired token closes with 4401; nothing reveals whether the board exists', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const { token, inviteId } = await server.invite(boardId, 'editor');
+    const expired = server.signer.sign({
+      boardId,
+      inviteId,
+      role: 'editor',
+      name: 'x',
+      iat: 0,
+      exp: Date.now() - 1,
+    });
+    const forged = `${token.split('.')[0]}.AAAA`;
+    for (const [board, t] of [
+      [boardId, 'garbage'],
+      [boardId, forged],
+      [boardId, expired],
+      ['no-such-board', 'garbage'],
+      [boardId, ''],
+    ] as const) {
+      expect(await connectRaw(server.syncUrl, board, t).closed).toMatchObject({
+        code: CLOSE.unauthorized,
+      });
+    }
+  });
+
+  it('a token for another board closes with 4403, an unknown (deleted) board with 4404', async () => {
+    const storage = createMemoryStorage();
+    const deleted = new Set<string>();
+    server = await startSyncTestServer({
+      storage: {
+        ...storage,
+        getBoard: async (id) => (deleted.has(id) ? null : storage.getBoard(id)),
+      },
+    });
+    const a = await server.createBoard();
+    const b = await server.createBoard();
+    const { token } = await server.invite(a, 'lead');
+    expect(await connectRaw(server.syncUrl, b, token).closed).toMatchObject({
+      code: CLOSE.forbidden,
+    });
+    deleted.add(a);
+    expect(await connectRaw(server.syncUrl, a, token).closed).toMatchObject({
+      code: CLOSE.unknownBoard,
+    });
+  });
+
+  it('a y-websocket provider observes the close code and stops retrying', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const client = connectProvider(server.syncUrl, boardId, 'bad-token');
+    try {
+      await waitFor(() => client.closes.length > 0);
+      expect(client.closes[0]?.code).toBe(CLOSE.unauthorized);
+      expect(client.provider.shouldConnect).toBe(false);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('records the first join of an invite', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const { token, inviteId } = await server.invite(boardId, 'viewer');
+    expect((await server.storage.getInvite(inviteId))?.joinedAt).toBeNull();
+    const raw = connectRaw(server.syncUrl, boardId, token);
+    await raw.opened();
+    await waitFor(async () => (await server.storage.getInvite(inviteId))?.joinedAt);
+    raw.close();
+  });
+
+  it('closeInvite closes that invite’s sockets at once with 4401 and refuses it afterwards', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const revokedInvite = await server.invite(boardId, 'editor');
+    const kept = await server.invite(boardId, 'editor');
+    const one = connectRaw(server.syncUrl, boardId, revokedInvite.token);
+    const two = connectRaw(server.syncUrl, boardId, revokedInvite.token);
+    const other = connectRaw(server.syncUrl, boardId, kept.token);
+    await Promise.all([one.opened(), two.opened(), other.opened()]);
+    await server.storage.revokeInvite(revokedInvite.inviteId, Date.now());
+    server.sync.closeInvite(revokedInvite.inviteId);
+    expect(await one.closed).toEqual({ code: CLOSE.unauthorized, reason: 'revoked' });
+    expect(await two.closed).toEqual({ code: CLOSE.unauthorized, reason: 'revoked' });
+    expect(other.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await connectRaw(server.syncUrl, boardId, revokedInvite.token).closed).toMatchObject({
+      code: CLOSE.unauthorized,
+    });
+    other.close();
+  });
+
+  it('lets 1,000 new connections a minute come from one address, and refuses more with HTTP 429', async () => {
+    server = await startSyncTestServer({ options: { connectionsPerMinute: 1_000 } });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'viewer');
+    const opened: WebSocket[] = [];
+    for (let i = 0; i < 1_000; i += 50) {
+      const batch = Array.from({ length: 50 }, () => connectRaw(server.syncUrl, boardId, token));
+      await Promise.all(batch.map((c) => c.opened()));
+      for (const c of batch) opened.push(c.ws);
+      for (const c of batch) c.close();
+    }
+    expect(opened).toHaveLength(1_000);
+    // The bucket refills at 1,000 a minute (about 17 a second): a further burst is refused.
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, () => {
+        const ws = new WebSocket(`${server.syncUrl}/${boardId}?token=${token}`);
+        return new Promise<number | undefined>((resolve) => {
+          ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+          ws.on('open', () => {
+            resolve(101);
+            ws.close();
+          });
+          ws.on('error', () => {});
+        });
+      }),
+    );
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, readBoard } from '../../../shared/board';
+import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
+import type { SyncStorage } from '../../../server/storage/Storage';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+const ada = { actor: { id: 'ada', name: 'Ada' } };
+
+/** Memory storage whose loads can be counted and delayed, and whose saves can be made to fail. */
+function instrumented() {
+  const inner = createMemoryStorage();
+  const s = { loads: 0, loadDelayMs: 0, failSaves: 0, failedSaves: 0 };
+  const storage: SyncStorage = {
+    ...inner,
+    async loadContent(boardId) {
+      s.loads++;
+      if (s.loadDelayMs) await new Promise((r) => setTimeout(r, s.loadDelayMs));
+      return inner.loadContent(boardId);
+    },
+    async appendBatch(boardId, batch) {
+      if (s.failSaves > 0) {
+        s.failSaves--;
+        s.failedSaves++;
+        throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+      }
+      return inner.appendBatch(boardId, batch);
+    },
+  };
+  return { storage, s };
+}
+
+describe('rooms', () => {
+  let server: SyncTestServer;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+  });
+  const connect = (boardId: string, token: string) => {
+    const c = connectProvider(server.syncUrl, boardId, token);
+    clients.push(c);
+    return c;
+  };
+
+  it('concurrent first joins share one load, and messages wait for it', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 50 } });
+    const boardId = await server.createBoard();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    s.loads = 0;
+    s.loadDelayMs = 300;
+    const { token } = await server.invite(boardId, 'editor');
+    const many = Array.from({ length: 8 }, () => connect(boardId, token));
+    // Writes made before the board has loaded are queued, not lost.
+    addClaim(many[0]!.doc, { claim: 'Written during the load' }, ada);
+    await Promise.all(many.map((c) => c.synced()));
+    expect(s.loads).toBe(1);
+    for (const c of many) {
+      await waitFor(() => Object.keys(readBoard(c.doc).cards).length === 1);
+    }
+    await many[0]!.allSaved();
+  });
+
+  it('unloads a room after the grace period and reloads it with everything', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 100 } });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const a = connect(boardId, token);
+    await a.synced();
+    for (let i = 0; i < 5; i++) addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+    await a.allSaved();
+    a.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.sync.stats().rooms).toBe(1); // still inside the grace period
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    const loadsBefore = s.loads;
+    const b = connect(boardId, token);
+    await b.synced();
+    expect(s.loads).toBe(loadsBefore + 1);
+    expect(Object.keys(readBoard(b.doc).cards)).toHaveLength(5);
+  });
+
+  it('a join within the grace period keeps the loaded room', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 300 } });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const a = connect(boardId, token);
+    await a.synced();
+    const loads = s.loads;
+    a.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    const b = connect(boardId, token);
+    await b.synced();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(server.sync.stats().rooms).toBe(1);
+    expect(s.loads).toBe(loads);
+  });
+
+  it('a failed save is retried and loses nothing; nothing is broadcast or acknowledged before', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { retryMinMs: 100 } });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const a = connect(boardId, token);
+    const b = connect(boardId, token);
+    await Promise.all([a.synced(), b.synced()]);
+    s.failSaves = 2;
+    const id = addClaim(a.doc, { claim: 'Survives two failed saves' }, ada);
+    await waitFor(() => s.failedSaves === 1);
+    expect(readBoard(b.doc).cards[id]).toBeUndefined();
+    expect(a.saved.get(a.doc.clientID)).toBeUndefined();
+    await a.allSaved();
+    expect(s.failedSaves).toBe(2);
+    await waitFor(() => readBoard(b.doc).cards[id]);
+    const content = await storage.loadContent(boardId);
+    const stored = new Y.Doc();
+    for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
+    expect(readBoard(stored).cards[id]?.claim).toBe('Survives two failed saves');
+  });
+
+  it('compacts the log into a snapshot every compactEvery updates', async () => {
+    server = await startSyncTestServer({ options: { compactEvery: 10 } });
+    const boardId = await server.createBoard();
+    const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
+    await a.synced();
+    for (let i = 0; i < 25; i++) {
+      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await a.allSaved();
+    const content = await server.storage.loadContent(boardId);
+    expect(content.snapshot).not.toBeNull();
+    expect(content.updatesSinceSnapshot).toBeLessThan(10);
+    const stored = new Y.Doc();
+    for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
+    expect(Object.keys(readBoard(stored).cards)).toHaveLength(25);
+  });
+});
