@@ -5,7 +5,9 @@
  */
 import express, { type RequestHandler } from 'express';
 import type { Config } from '../config';
-import type { BoardActionDeps } from './boardActions';
+import { createExportRouter } from '../export/createExportRouter';
+import { authenticateMember, requireAdmin } from './auth';
+import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
 import { errorHandler, notFound } from './errorHandler';
 import { boardRoutes } from './routes/boardRoutes';
@@ -39,6 +41,18 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Export and import first: the import parses its own, much larger, body (a whole board).
+  api.use(
+    createExportRouter({
+      storage: deps.storage,
+      authenticate: authenticateMember(deps),
+      authorizeCreate: requireAdmin(deps.config.adminToken),
+      issueLeadInvite: async (boardId, name) => {
+        const { token } = await inviteMember(deps, boardId, { name, role: 'lead' });
+        return { token, url: inviteUrl(deps.publicUrl(), boardId, token) };
+      },
+    }),
+  );
   api.use(express.json({ limit: deps.config.maxMessageBytes }));
   const routeDeps = { ...deps, adminToken: deps.config.adminToken };
   api.use(boardRoutes(routeDeps));

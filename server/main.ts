@@ -1,0 +1,45 @@
+/**
+ * `npm start`: reads the configuration from the environment, starts the server, prints the
+ * address to open, and shuts down cleanly on SIGINT/SIGTERM (rooms flushed, sockets closed
+ * with "going away" so clients reconnect to the next process).
+ */
+import { ConfigError, loadConfig } from './config';
+import { startServer } from './startServer';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const running = await startServer(config);
+  // Demo-board seeding on first start (issue 5) hooks in here, once server/seed exists:
+  //   await seedDemoBoardIfEmpty(running);
+  console.log(`Factboard is running at ${running.publicUrl}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: saving and shutting down…`);
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('Shutdown failed:', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    console.error(`Port in use: ${(err as Error).message}. Set PORT to another port.`);
+  } else {
+    console.error('Factboard failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+/**
+ * Composes the server: config, data directory, signing secret, SQLite storage, the sync
+ * server, the Express app and one HTTP server that carries both REST and the sync
+ * WebSocket (upgrades under /sync/). Used by main.ts, dev.ts and the tests (port 0).
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RequestHandler } from 'express';
+import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/tokens';
+import { type Config, loadConfig } from './config';
+import { createApp } from './http/createApp';
+import { staticClient } from './http/staticClient';
+import { createSqliteStorage } from './storage/createSqliteStorage';
+import type { Storage } from './storage/Storage';
+import { createSyncServer } from './sync/createSyncServer';
+import type { SyncServer } from './sync/SyncServer';
+
+/** Where `vite build` puts the client. */
+export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+
+export interface StartOptions {
+  /** Serves the client; defaults to the built dist/ when it exists. dev.ts passes Vite's. */
+  readonly client?: RequestHandler | null;
+  /** Off only in development (Vite injects inline scripts and its own HMR socket). */
+  readonly contentSecurityPolicy?: boolean;
+}
+
+export interface RunningServer {
+  /** Where this process can reach the server, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  readonly port: number;
+  readonly config: Config;
+  /** Base of invite links (FACTBOARD_PUBLIC_URL, or `url` with localhost for a wildcard host). */
+  readonly publicUrl: string;
+  readonly storage: Storage;
+  readonly syncServer: SyncServer;
+  readonly signer: TokenSigner;
+  /** Stops accepting, flushes and closes every room and socket, then the storage. */
+  close(): Promise<void>;
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+/** After this, requests still running at shutdown are cut off. */
+const DRAIN_MS = 3_000;
+
+function hostForUrl(host: string): string {
+  if (WILDCARD_HOSTS.has(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const config: Config = Object.freeze({ ...loadConfig(process.env), ...overrides });
+  const dataDir = resolve(config.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
+  const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'));
+  const syncServer = createSyncServer({
+    storage,
+    signer,
+    options: {
+      maxMessageBytes: config.maxMessageBytes,
+      roomGraceMs: config.roomGraceMs,
+      compactEvery: config.compactEvery,
+      logRetentionDays: config.logRetentionDays,
+      connectionsPerMinute: config.connectionsPerMinute,
+      messagesPerSecond: config.messagesPerSecond,
+      messageBurst: config.messageBurst,
+      maxBufferedBytes: config.maxBufferedBytes,
+    },
+  });
+
+  let publicUrl = config.publicUrl ?? '';
+  const app = createApp({
+    storage,
+    syncServer,
+    signer,
+    config,
+    publicUrl: () => publicUrl,
+    client: options.client !== undefined ? options.client : staticClient(DIST_DIR),
+    contentSecurityPolicy: options.contentSecurityPolicy ?? true,
+  });
+
+  const server = createServer(app);
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?', 1)[0] ?? '';
+    if (path.startsWith('/sync/')) syncServer.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
+    });
+  } catch (err) {
+    await syncServer.close();
+    await storage.close();
+    throw err;
+  }
+
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${hostForUrl(config.host)}:${port}`;
+  if (!config.publicUrl) publicUrl = url;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((done) => server.close(() => done()));
+      server.closeIdleConnections();
+      const cutoff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      await syncServer.close();
+      await stopped;
+      clearTimeout(cutoff);
+      await storage.close();
+    })();
+    return closing;
+  };
+
+  return { url, port, config, publicUrl, storage, syncServer, signer, close };
+}
