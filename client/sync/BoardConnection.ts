@@ -5,10 +5,11 @@
  * snapshot (`subscribe` / `getSnapshot`, for `useSyncExternalStore`) plus bound commands.
  */
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { Awareness } from 'y-protocols/awareness';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import {
   type Actor,
   articlesMap,
@@ -62,6 +63,11 @@ export interface NetworkEvents {
   addEventListener(type: 'online' | 'offline', fn: () => void): void;
   removeEventListener(type: 'online' | 'offline', fn: () => void): void;
 }
+
+type AwarenessListener = (
+  change: { added: number[]; updated: number[]; removed: number[] },
+  origin: unknown,
+) => void;
 
 type MessageHandler = (
   encoder: unknown,
@@ -161,6 +167,12 @@ export class BoardConnection {
   }
 
   private wireProvider(provider: WebsocketProvider): void {
+    // The provider re-sends every awareness change it sees, colleagues' states included, which
+    // the server refuses (a connection may set only its own presence). Send only our own.
+    const echo = (provider as unknown as { _awarenessUpdateHandler: AwarenessListener })
+      ._awarenessUpdateHandler;
+    this.awareness.off('update', echo);
+    this.awareness.on('update', this.sendOwnAwareness);
     const handlers = provider.messageHandlers as unknown as MessageHandler[];
     handlers[MESSAGE.saved] = (_encoder, decoder) => {
       if (this.tracker.acknowledge(decodeSavedPayload(decoder))) this.changed();
@@ -188,6 +200,20 @@ export class BoardConnection {
       this.changed();
     });
   }
+
+  private readonly sendOwnAwareness: AwarenessListener = (change, origin) => {
+    const provider = this.provider;
+    if (!provider || origin === provider) return;
+    const own = [...change.added, ...change.updated, ...change.removed].filter(
+      (id) => id === this.doc.clientID,
+    );
+    const ws = provider.ws;
+    if (own.length === 0 || !provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, own));
+    ws.send(encoding.toUint8Array(encoder));
+  };
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     // The server relays only what it has stored (durable before broadcast).
@@ -296,6 +322,7 @@ export class BoardConnection {
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.sendOwnAwareness);
     this.undoManager.destroy();
     this.provider?.destroy();
     void this.persistence?.destroy();

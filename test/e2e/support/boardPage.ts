@@ -1,0 +1,77 @@
+/**
+ * The board as a screen-reader user meets it: columns are regions named by their heading,
+ * cards are list items whose names start with their claim.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export type ColumnName = 'Unverified' | 'Corroborated' | 'Disputed';
+export const COLUMN_NAMES: readonly ColumnName[] = ['Unverified', 'Corroborated', 'Disputed'];
+
+export const column = (page: Page, name: ColumnName): Locator =>
+  page.getByRole('region', { name: new RegExp(`^${name}\\b`) });
+
+export const card = (scope: Page | Locator, claim: string): Locator =>
+  scope.getByRole('listitem', { name: new RegExp(`^${escape(claim)}`) });
+
+export const status = (page: Page): Locator => page.locator('[data-status]');
+
+/** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
+export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
+  await page.locator('[data-status="saved"]').waitFor({ timeout });
+}
+
+/** Opens an invite link and waits until the board has synced with the server. */
+export async function openBoard(page: Page, inviteUrl: string): Promise<void> {
+  await page.goto(inviteUrl);
+  await waitSaved(page);
+}
+
+/** Waits until a card shows in a column (and nowhere else on that page). */
+export async function expectCardIn(
+  page: Page,
+  claim: string,
+  name: ColumnName,
+  timeout = 10_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const where: string[] = [];
+        for (const c of COLUMN_NAMES) {
+          if ((await card(column(page, c), claim).count()) > 0) where.push(c);
+        }
+        return where.join(',');
+      },
+      { timeout },
+    )
+    .toBe(name);
+}
+
+/** The columns a card shows in on this page, for "exactly one column". */
+export async function columnsOf(page: Page, claim: string): Promise<ColumnName[]> {
+  const where: ColumnName[] = [];
+  for (const c of COLUMN_NAMES) if ((await card(column(page, c), claim).count()) > 0) where.push(c);
+  return where;
+}
+
+export async function addClaim(page: Page, claim: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'New claim', exact: true }).fill(claim);
+  await page.getByRole('button', { name: 'Add claim' }).click();
+  await card(column(page, 'Unverified'), claim).waitFor({ timeout: 5_000 });
+}
+
+/** Picks a card up with the keyboard, presses the arrows, and drops it. */
+export async function keyboardMove(page: Page, claim: string, keys: string[]): Promise<void> {
+  await card(page, claim).focus();
+  await page.keyboard.press('Space');
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press('Space');
+}
+
+/** The "Move to…" control on a card. */
+export async function moveTo(page: Page, claim: string, target: ColumnName): Promise<void> {
+  await card(page, claim).getByRole('combobox', { name: 'Move to…' }).selectOption(target);
+}

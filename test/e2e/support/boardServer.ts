@@ -1,0 +1,56 @@
+/** The real server for browser tests, serving the built client, plus the REST calls tests need. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../../shared/roles';
+import { startServer } from '../../../server/startServer';
+
+export interface BoardServer {
+  readonly url: string;
+  createBoard(
+    title: string,
+    leadName: string,
+  ): Promise<{ id: string; leadUrl: string; leadToken: string }>;
+  invite(board: { id: string; leadToken: string }, name: string, role: Role): Promise<string>;
+  stop(): Promise<void>;
+}
+
+async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export async function startBoardServer(): Promise<BoardServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'factboard-e2e-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    publicUrl: null,
+    adminToken: null,
+  });
+  return {
+    url: server.url,
+    createBoard: (title, leadName) => post(`${server.url}/api/boards`, { title, name: leadName }),
+    async invite(board, name, role) {
+      const made = await post<{ url: string }>(
+        `${server.url}/api/boards/${board.id}/invites`,
+        { name, role },
+        board.leadToken,
+      );
+      return made.url;
+    },
+    async stop() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
