@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readBoard } from '../../../shared/board/readBoard';
-import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
 const ARTICLE = [
@@ -13,13 +12,13 @@ const ARTICLE = [
   'The city council approved 42 new housing projects last year, said Maria Lopez, a council spokesperson.',
 ].join('\n');
 
-let server: AppServer;
+let server: TestServer;
 let boardId: string;
 let leadToken: string;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startTestServer();
   const created = await request(server.url, 'POST', '/api/boards', { json: { title: 'News' } });
   ({ id: boardId, leadToken } = created.body);
   tokens = { lead: leadToken };
@@ -31,7 +30,7 @@ beforeAll(async () => {
     tokens[role] = res.body.token;
   }
 });
-afterAll(() => server.close());
+afterAll(() => server.stop());
 
 const post = (options: Parameters<typeof request>[3]) =>
   request(server.url, 'POST', `/api/boards/${boardId}/articles`, options);
@@ -46,7 +45,7 @@ describe('POST /api/boards/:id/articles', () => {
     const { articleId, cards } = res.body;
     expect(articleId).toMatch(/^a[0-9a-f]{24}$/);
     expect(cards.length).toBeGreaterThanOrEqual(2);
-    const board = readBoard(server.syncServer.doc(boardId));
+    const board = await server.board(boardId);
     const article = board.articles.find((a) => a.id === articleId)!;
     expect(article.text).toBe(ARTICLE);
     expect(article.url).toBe('https://example.org/deficit');
@@ -69,11 +68,11 @@ describe('POST /api/boards/:id/articles', () => {
   });
 
   it('does not duplicate cards when the same text is imported again', async () => {
-    const before = Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length;
+    const before = Object.keys((await server.board(boardId)).cards).length;
     const again = await post({ token: tokens.lead, json: { text: ARTICLE, title: 'Other title' } });
     expect(again.status).toBe(200);
     expect(again.body.cards.length).toBeGreaterThan(0);
-    const board = readBoard(server.syncServer.doc(boardId));
+    const board = await server.board(boardId);
     expect(Object.keys(board.cards).length).toBe(before);
     expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
   });
@@ -87,7 +86,7 @@ describe('POST /api/boards/:id/articles', () => {
     expect(asJson.status).toBe(201);
     expect(asJson.body.title).toBe('Port traffic grows');
     expect(asJson.body.cards.length).toBeGreaterThan(0);
-    const board = readBoard(server.syncServer.doc(boardId));
+    const board = await server.board(boardId);
     const stored = board.articles.find((a) => a.id === asJson.body.articleId)!;
     expect(stored.text).not.toContain('<p>');
 
@@ -110,7 +109,7 @@ describe('POST /api/boards/:id/articles', () => {
     );
     expect(res.status).toBe(201);
     expect(res.body.title).toBe('Wheat');
-    const board = readBoard(server.syncServer.doc(boardId));
+    const board = await server.board(boardId);
     expect(board.articles.find((a) => a.id === res.body.articleId)?.url).toBe(
       'https://example.org/w',
     );
@@ -171,13 +170,13 @@ describe('POST /api/boards/:id/articles', () => {
   });
 
   it.each(['reviewer', 'viewer'])('refuses a %s with 403 and changes nothing', async (role) => {
-    const before = Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length;
+    const before = Object.keys((await server.board(boardId)).cards).length;
     const res = await post({
       token: tokens[role],
       json: { text: 'Exports rose 7 percent in 2021, the statistics office said.' },
     });
     expect(res.status).toBe(403);
     expect(errorCode(res)).toBe('forbidden');
-    expect(Object.keys(readBoard(server.syncServer.doc(boardId)).cards).length).toBe(before);
+    expect(Object.keys((await server.board(boardId)).cards).length).toBe(before);
   });
 });

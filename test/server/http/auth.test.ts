@@ -1,22 +1,22 @@
 /** The order of checks (DESIGN §4): token (401), then board named (403), then board exists (404). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenSigner } from '../../../server/auth/tokens';
-import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
-let server: AppServer;
+let server: TestServer;
 let boardId: string;
 let leadToken: string;
 let otherBoardToken: string;
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startTestServer();
   const a = await request(server.url, 'POST', '/api/boards', { json: { title: 'A' } });
   const b = await request(server.url, 'POST', '/api/boards', { json: { title: 'B' } });
   ({ id: boardId, leadToken } = a.body);
   otherBoardToken = b.body.leadToken;
 });
-afterAll(() => server.close());
+afterAll(() => server.stop());
 
 const paths = () => [`/api/boards/${boardId}`, `/api/boards/${boardId}/history`];
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMeta } from '../../../shared/board/readMeta';
-import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
-let server: AppServer;
+let server: TestServer;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startTestServer();
 });
-afterAll(() => server.close());
+afterAll(() => server.stop());
 
 describe('GET /healthz', () => {
   it('answers ok', async () => {
@@ -35,7 +34,7 @@ describe('POST /api/boards', () => {
       name: 'Ana',
       revokedAt: null,
     });
-    const meta = readMeta(server.syncServer.doc(id));
+    const { meta } = await server.board(id);
     expect(meta.title).toBe('Election night');
     expect(meta.schemaVersion).toBe(1);
   });
@@ -120,12 +119,12 @@ describe('unknown routes', () => {
 });
 
 describe('admin token', () => {
-  let guarded: AppServer;
+  let guarded: TestServer;
   const admin = 'an-admin-token-of-some-length';
   beforeAll(async () => {
-    guarded = await startAppServer({ adminToken: admin });
+    guarded = await startTestServer({ adminToken: admin });
   });
-  afterAll(() => guarded.close());
+  afterAll(() => guarded.stop());
 
   it('is required to create a board when configured', async () => {
     const none = await request(guarded.url, 'POST', '/api/boards', { json: { title: 'x' } });

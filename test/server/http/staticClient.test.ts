@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticClient } from '../../../server/http/staticClient';
-import { type AppServer, startAppServer } from '../../helpers/http/startAppServer';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
 let dir: string;
-let server: AppServer;
+let server: TestServer;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'factboard-dist-'));
@@ -15,10 +15,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Factboard</title>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
-  server = await startAppServer({ client: staticClient(dir) });
+  server = await startTestServer({}, { client: staticClient(dir) });
 });
 afterAll(async () => {
-  await server.close();
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
