@@ -230,13 +230,19 @@ export async function runSyncBench(config: SyncBenchConfig = FULL_SYNC_BENCH) {
   return { results, notes };
 }
 
-function methodNotes(config: SyncBenchConfig): string[] {
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+
+function methodNotes(config: SyncBenchConfig, loadBefore: string): string[] {
   const cpus = os.cpus();
   const { latency: l, saturation: s, bigBoard, memory: m } = config;
   return [
-    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Everything on 127.0.0.1.`,
+    `Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; load average ${loadBefore} before the run and ${loadAverage()} after it (anything well above 0 means other work shared the machine and the tails are noisier). Everything on 127.0.0.1.`,
     "Each server runs alone in a child process (under tsx, with --expose-gc) and is restarted for every scenario; the load generator runs in the parent. CPU is the child's user + system time (process.cpuUsage over IPC), memory its RSS and heap after two full GCs.",
-    'Factboard: durable SQLite storage in a temp directory and roles on; clients connect with an editor invite token. Reference: @y/websocket-server 0.1.1 setupWSConnection on http + ws, in memory. Relay: bench/relay.ts forwards each message to the other sockets of the room, nothing else.',
+    `Factboard: durable SQLite storage in a temp directory under ${os.tmpdir()} and roles on; clients connect with an editor invite token. Reference: @y/websocket-server 0.1.1 setupWSConnection on http + ws, in memory. Relay: bench/relay.ts forwards each message to the other sockets of the room, nothing else.`,
     `Load clients speak the y-websocket wire format (ws + y-protocols, sync handshake first); each adds its own card with the board model's addClaim, then edits it with editCard (a ~120-character rationale, one update of about 150 bytes). Receivers scan the update's bytes for the edit's marker and do not apply it, so the load generator costs the same for every server.`,
     `Latency: ${l.ratePerClient} updates/s per client, phases spread evenly; all servers run at once and are loaded in turn, ${l.slices} slices of ${l.durationMs / l.slices / 1000} s each after ${l.warmupMs / 1000} s of unsampled warm-up, so a disturbance of the machine hits them alike; latency = send → receipt at each other client of the room (one process clock).`,
     `Saturation: 1 room × ${s.clients} clients, each keeping at most ${s.window} edits in flight (sent, not yet received by all peers); ${s.warmupMs / 1000} s warm-up, then up to ${s.durationMs / 1000} s. Throughput = updates received by all ${s.clients - 1} peers per second; CPU = server CPU time in the round ÷ updates sent; median of ${s.rounds} rounds of up to ${s.durationMs / 1000} s. On two cores the load generator (it receives ${s.clients - 1} messages per update) shares the machine with the server and is often the limit, so the measured throughput says as much about the machine as about the server: the server-bound row (one core ÷ CPU per update) is the server's own ceiling.`,
@@ -250,8 +256,9 @@ export function syncSection(config: SyncBenchConfig = FULL_SYNC_BENCH): Section 
   return {
     name: 'sync',
     async run() {
+      const loadBefore = loadAverage();
       const { results, notes } = await runSyncBench(config);
-      return syncTable(results, [...methodNotes(config), ...notes]);
+      return syncTable(results, [...methodNotes(config, loadBefore), ...notes]);
     },
   };
 }
