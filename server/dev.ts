@@ -15,7 +15,9 @@ async function dev(): Promise<void> {
     appType: 'spa',
   });
   const running = await startServer(config, {
-    client: vite.middlewares,
+    // API paths that match no route keep their JSON 404 instead of Vite's SPA fallback.
+    client: (req, res, next) =>
+      req.path.startsWith('/api/') ? next() : vite.middlewares(req, res, next),
     contentSecurityPolicy: false,
   });
   console.log(`Factboard (dev) is running at ${running.publicUrl}`);

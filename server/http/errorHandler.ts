@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
+import { UnknownBoardError } from '../sync/UnknownBoardError';
 
 /** body-parser's errors carry a `type` and a `status` (see its README). */
 interface BodyParserError {
@@ -33,6 +34,9 @@ function fromBodyParser(err: BodyParserError): HttpError | null {
 
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  // A board removed between authentication and the change.
+  if (err instanceof UnknownBoardError)
+    return new HttpError(404, 'board_not_found', 'no such board');
   if (err instanceof BoardError) {
     if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
     if (err.code.endsWith('_not_found')) return new HttpError(404, 'not_found', err.message);
