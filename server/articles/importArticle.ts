@@ -1,0 +1,89 @@
+/**
+ * Puts an extracted article on a board: the article record and one card in Unverified per
+ * claim candidate, in one transaction. Shared by POST /api/boards/:id/articles and the
+ * demo-board seed, so both store the same thing.
+ *
+ * The article id is a hash of the stored text: importing the same text again finds the
+ * article and adds no cards (it returns the cards that came from it earlier).
+ */
+import { createHash } from 'node:crypto';
+import type * as Y from 'yjs';
+import type { Actor } from '../../shared/board/actor';
+import { addClaim } from '../../shared/board/commands/cards';
+import { addArticle } from '../../shared/board/commands/meta';
+import { LIMITS } from '../../shared/board/inputs';
+import { CommandOrigin } from '../../shared/board/origin';
+import { readBoard } from '../../shared/board/readBoard';
+import { articlesMap } from '../../shared/board/schema';
+import type { CardView } from '../../shared/board/view';
+import type { ClaimCandidate } from '../../shared/extract/types';
+
+export interface ArticleRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly text: string;
+}
+
+export interface ImportResult {
+  /** False when the board already held this text: nothing was written. */
+  readonly created: boolean;
+  /** The article's cards, most check-worthy first. */
+  readonly cards: CardView[];
+}
+
+/** The same text always gets the same id on a board. */
+export function articleIdFor(text: string): string {
+  return `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
+}
+
+/** Cards that cannot hold the whole of an over-long sentence are left to a person. */
+function fitsOnCard(candidate: ClaimCandidate): boolean {
+  return candidate.sentence.length <= LIMITS.claim * 5;
+}
+
+export function importArticle(
+  doc: Y.Doc,
+  actor: Actor,
+  article: ArticleRecord,
+  claims: readonly ClaimCandidate[],
+): ImportResult {
+  const existing = articlesMap(doc).has(article.id);
+  const ids: string[] = [];
+  if (!existing) {
+    // One transaction, so the article and its cards reach every client as one update.
+    doc.transact(
+      () => {
+        addArticle(doc, article, { actor });
+        for (const c of claims.filter(fitsOnCard)) {
+          ids.push(
+            addClaim(
+              doc,
+              {
+                claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
+                source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
+                speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
+                extraction: {
+                  score: c.score,
+                  rank: c.rank,
+                  chips: c.entities
+                    .slice(0, 100)
+                    .map((e) => ({ text: e.text.slice(0, 300), type: e.type })),
+                },
+              },
+              { actor },
+            ),
+          );
+        }
+      },
+      new CommandOrigin('addArticle', actor),
+    );
+  }
+  const board = readBoard(doc);
+  const cards = existing
+    ? Object.values(board.cards)
+        .filter((card) => card.source?.articleId === article.id)
+        .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
+    : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
+  return { created: !existing, cards };
+}
