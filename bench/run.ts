@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     try {
       const markdown = renderMarkdown(await section.run());
       process.stdout.write(`\n${markdown}\n`);
-      saveSection(RESULTS, section.name, markdown);
+      await saveSection(RESULTS, section.name, markdown);
       const seconds = ((performance.now() - started) / 1000).toFixed(0);
       process.stderr.write(`[bench] ${section.name} done in ${seconds} s\n`);
     } catch (error) {

@@ -113,13 +113,13 @@ describe('sync bench table', () => {
     expect(row('Saturation throughput').at(-1)).toBe('≥ 1× reference: met');
   });
 
-  it('replaces only the section it saves in the results file', () => {
+  it('replaces only the section it saves in the results file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
     const file = join(dir, 'latest.md');
     try {
-      saveSection(file, 'sync', 'sync table 1');
-      saveSection(file, 'browser', 'browser table');
-      saveSection(file, 'sync', 'sync table 2');
+      await saveSection(file, 'sync', 'sync table 1');
+      await saveSection(file, 'browser', 'browser table');
+      await saveSection(file, 'sync', 'sync table 2');
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('sync table 2');
       expect(text).not.toContain('sync table 1');
