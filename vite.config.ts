@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // One bundle: the service worker caches the shell and every asset it names.
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    // One script (React, Yjs, dnd-kit and the zod-validated board model): about 165 kB
+    // gzipped, which the offline service worker caches with the page.
+    chunkSizeWarningLimit: 800,
   },
 });

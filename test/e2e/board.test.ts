@@ -9,6 +9,7 @@ import {
   addClaim,
   card,
   column,
+  type ColumnName,
   columnsOf,
   expectCardIn,
   keyboardMove,
@@ -19,6 +20,20 @@ import {
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { buildClient } from './support/buildClient';
+
+/** A card's accessible name, as a screen reader reads it. */
+async function nameOf(page: Page, claim: string): Promise<string> {
+  return card(page, claim).evaluate((el) =>
+    (el.getAttribute('aria-labelledby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+/** The claims of a column, top to bottom. */
+const claimsIn = (page: Page, name: ColumnName) =>
+  column(page, name).getByRole('listitem').locator('.claim').allTextContents();
 
 // Skipped only on a machine without Chromium, with a loud warning (and never in CI: it throws).
 const RUN = chromiumAvailable();
@@ -163,6 +178,90 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(() => card(b, 'Turnout').count()).toBe(0);
     await a.keyboard.press('Control+Shift+z');
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
+  });
+
+  it('shows who has a card open or in hand', async () => {
+    const claim = 'Rents rose 12% in a year';
+    await addClaim(a, claim);
+    await card(b, claim)
+      .getByRole('button', { name: /^Open:/ })
+      .click();
+    const dialog = b.getByRole('dialog', { name: claim });
+    await dialog.waitFor();
+    await expect.poll(() => nameOf(a, claim)).toContain('open by Bo');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => nameOf(a, claim)).not.toContain('open by Bo');
+    // A card in B's hand shows on A's screen while B carries it.
+    await card(b, claim).focus();
+    await b.keyboard.press('Space');
+    await expect.poll(() => nameOf(a, claim)).toContain('moved by Bo');
+    await b.keyboard.press('Escape');
+    await expect.poll(() => nameOf(a, claim)).not.toContain('moved by Bo');
+  });
+
+  it('moves a card with the mouse: it lands where it is dropped', async () => {
+    const first = 'Mouse target: the first disputed card';
+    const moving = 'Mouse move: wages grew 5%';
+    await addClaim(a, first);
+    await moveTo(a, first, 'Disputed');
+    await addClaim(a, moving);
+    await expectCardIn(a, first, 'Disputed');
+    const from = await card(a, moving).locator('.claim').boundingBox();
+    const to = await card(column(a, 'Disputed'), first).boundingBox();
+    if (!from || !to) throw new Error('cards not on screen');
+    await a.mouse.move(from.x + 20, from.y + 8);
+    await a.mouse.down();
+    // dnd-kit starts a drag after 6 px; move in steps as a hand would.
+    await a.mouse.move(from.x + 40, from.y + 20, { steps: 5 });
+    await a.mouse.move(to.x + 40, to.y + 5, { steps: 15 });
+    await a.mouse.move(to.x + 42, to.y + 4, { steps: 3 });
+    await a.mouse.up();
+    await expectCardIn(a, moving, 'Disputed');
+    await expectCardIn(b, moving, 'Disputed');
+    // Dropped on the top half of the target card: it now sits right above it, on both screens.
+    for (const page of [a, b]) {
+      await expect
+        .poll(async () => {
+          const order = await claimsIn(page, 'Disputed');
+          return order.indexOf(first) - order.indexOf(moving);
+        })
+        .toBe(1);
+    }
+  });
+
+  it('deletes a card and brings it back with Undo', async () => {
+    const claim = 'A claim to delete';
+    await addClaim(a, claim);
+    await expectCardIn(b, claim, 'Unverified');
+    await card(a, claim).getByRole('button', { name: 'Delete card' }).click();
+    await expect.poll(() => card(b, claim).count()).toBe(0);
+    await a
+      .getByRole('status')
+      .filter({ hasText: 'Card deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await expectCardIn(b, claim, 'Unverified');
+  });
+
+  it('searches and filters the board', async () => {
+    await a.getByRole('searchbox', { name: 'Search cards' }).fill('unemployment');
+    await expect
+      .poll(() =>
+        a
+          .getByRole('listitem')
+          .filter({ has: a.locator('.claim') })
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => column(a, 'Corroborated').getByRole('heading').textContent())
+      .toMatch(/^Corroborated 1 of \d+ cards?$/);
+    await a.getByRole('button', { name: 'Clear filters' }).click();
+    await a
+      .getByRole('combobox', { name: 'Filter by verdict' })
+      .selectOption({ label: 'No verdict' });
+    expect(await card(a, 'Unemployment fell to 3.9% in March').count()).toBe(1);
+    await a.getByRole('button', { name: 'Clear filters' }).click();
   });
 
   it('a viewer sees the board read-only: no move, edit or add controls', async () => {
