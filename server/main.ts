@@ -4,14 +4,16 @@
  * with "going away" so clients reconnect to the next process).
  */
 import { ConfigError, loadConfig } from './config';
+import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
 import { startServer } from './startServer';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const running = await startServer(config);
-  // Demo-board seeding on first start (issue 5) hooks in here, once server/seed exists:
-  //   await seedDemoBoardIfEmpty(running);
+  // The demo board, on the first start with an empty data directory (FACTBOARD_DEMO=0: none).
+  const demo = await seedDemoBoardIfEmpty(running);
   console.log(`Factboard is running at ${running.publicUrl}`);
+  if (demo) console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
