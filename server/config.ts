@@ -100,7 +100,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'FACTBOARD_PUBLIC_URL',
     key: 'publicUrl',
     default: 'http://localhost:PORT',
-    meaning: 'Base of invite links, e.g. https://factboard.example.org (no trailing slash needed).',
+    meaning:
+      'Base of invite links, e.g. https://factboard.example.org. Unset: http://localhost:PORT, or http://HOST:PORT when HOST is a specific address.',
   },
   {
     name: 'FACTBOARD_MAX_MESSAGE_BYTES',
