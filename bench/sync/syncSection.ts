@@ -1,147 +1,24 @@
 /**
- * The sync section of `npm run bench`: every scenario against every server, each server in a
- * fresh child process per scenario, scenario by scenario so that the servers are compared under
- * the same machine conditions.
+ * The sync section of `npm run bench`: runs the scenarios one after the other (each against
+ * every server, so the servers are compared under the same machine conditions), collects the
+ * figures and the notes on how they were taken, and makes the table.
  */
 import os from 'node:os';
 import { BenchError } from '../benchError';
 import type { Section } from '../section';
 import type { TargetName } from '../servers/ipc';
-import { type ServerProcess, spawnServer } from '../servers/spawnServer';
-import { type Target, TARGETS } from '../servers/targets';
-import { buildBoard, type BuiltBoard } from './cardModel';
-import { measureBoardSync } from './measureBoardSync';
+import { spawnServer } from '../servers/spawnServer';
+import type { Target } from '../servers/targets';
+import type { LatencyEntry } from './measureLatency';
 import {
-  type LatencyEntry,
-  type LatencyOptions,
-  measureLatencyInterleaved,
-} from './measureLatency';
-import { measureMemory, type MemoryOptions } from './measureMemory';
-import { measureSaturation, type SaturationOptions } from './measureSaturation';
+  FULL_SYNC_BENCH,
+  type Outcome,
+  type Scenario,
+  scenarios,
+  type SyncBenchConfig,
+} from './syncScenarios';
 import type { MetricId } from './syncMetrics';
 import { type Cell, type SyncResults, syncTable } from './syncTable';
-
-export interface SyncBenchConfig {
-  readonly targets: readonly Target[];
-  readonly latency: Omit<LatencyOptions, 'rooms' | 'clientsPerRoom'>;
-  readonly saturation: SaturationOptions;
-  readonly bigBoard: { readonly cards: number; readonly repeats: number };
-  readonly memory: MemoryOptions & { readonly cardsPerBoard: number };
-}
-
-/** The full run: about three minutes on two cores. */
-export const FULL_SYNC_BENCH: SyncBenchConfig = {
-  targets: TARGETS,
-  latency: { ratePerClient: 2, durationMs: 12_000, slices: 4, warmupMs: 2_000, drainMs: 5_000 },
-  saturation: {
-    clients: 10,
-    window: 8,
-    warmupMs: 1_000,
-    durationMs: 3_000,
-    rounds: 3,
-    maxPerClient: 20_000,
-    drainMs: 5_000,
-  },
-  bigBoard: { cards: 10_000, repeats: 3 },
-  memory: { boards: 20, cardsPerBoard: 100, extraClientsPerBoard: 5 },
-};
-
-interface Measured {
-  readonly values: Partial<Record<MetricId, number>>;
-  /** Anything that makes the figures doubtful (lost deliveries, closed sockets). */
-  readonly problems?: readonly string[];
-  /** Side figures worth a note. */
-  readonly remarks?: readonly string[];
-}
-
-type Outcome = Measured | { readonly error: Error };
-
-/** A scenario measures each server on a fresh server process of its own, or all at once. */
-type Scenario = { readonly name: string; readonly metrics: readonly MetricId[] } & (
-  | { measure(target: Target, server: ServerProcess): Promise<Measured> }
-  | { measureAll(entries: readonly LatencyEntry[]): Promise<Map<TargetName, Outcome>> }
-);
-
-function scenarios(config: SyncBenchConfig): Scenario[] {
-  const boards = new Map<number, BuiltBoard>();
-  const board = (cards: number) => {
-    let built = boards.get(cards);
-    if (!built) boards.set(cards, (built = buildBoard(cards)));
-    return built;
-  };
-  const latency = (rooms: number, clientsPerRoom: number, p50: MetricId, p99: MetricId) => ({
-    name: `latency ${rooms} × ${clientsPerRoom}`,
-    metrics: [p50, p99],
-    async measureAll(entries: readonly LatencyEntry[]) {
-      const options = { ...config.latency, rooms, clientsPerRoom };
-      const outcomes = await measureLatencyInterleaved(entries, options);
-      const measured = new Map<TargetName, Outcome>();
-      for (const [name, outcome] of outcomes) {
-        if ('error' in outcome) {
-          measured.set(name, outcome);
-          continue;
-        }
-        const r = outcome.result;
-        const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
-        const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
-        measured.set(name, { values: { [p50]: r.p50, [p99]: r.p99 }, problems });
-      }
-      return measured;
-    },
-  });
-  return [
-    latency(1, 20, 'latency1x20P50', 'latency1x20P99'),
-    latency(10, 10, 'latency10x10P50', 'latency10x10P99'),
-    {
-      name: 'saturation',
-      metrics: ['saturationRate', 'saturationCpu', 'serverBoundRate'],
-      async measure(target, server) {
-        const r = await measureSaturation(target, server, config.saturation);
-        return {
-          values: {
-            saturationRate: r.updatesPerSecond,
-            saturationCpu: r.cpuMicrosPerUpdate,
-            serverBoundRate: 1e6 / r.cpuMicrosPerUpdate,
-          },
-          problems: r.problems,
-          remarks: [`load generator CPU ${r.generatorMicrosPerUpdate.toFixed(0)} µs per update`],
-        };
-      },
-    },
-    {
-      name: `${config.bigBoard.cards}-card board sync`,
-      metrics: ['bigBoardSync', 'bigBoardHeap'],
-      async measure(target, server) {
-        if (!target.speaksYjs) return { values: {} };
-        const { cards, repeats } = config.bigBoard;
-        const r = await measureBoardSync(target, server, board(cards), cards, repeats);
-        return { values: { bigBoardSync: r.medianMs, bigBoardHeap: r.heapBytes } };
-      },
-    },
-    {
-      name: 'memory',
-      metrics: ['idleRss', 'idleHeap', 'boardHeap', 'boardRss', 'connectionHeap', 'connectionRss'],
-      async measure(target, server) {
-        const r = await measureMemory(
-          target,
-          server,
-          board(config.memory.cardsPerBoard),
-          config.memory,
-        );
-        const boardCost = target.speaksYjs ? { boardHeap: r.boardHeap, boardRss: r.boardRss } : {};
-        return {
-          values: {
-            idleRss: r.idleRss,
-            idleHeap: r.idleHeap,
-            connectionHeap: r.connectionHeap,
-            connectionRss: r.connectionRss,
-            ...boardCost,
-          },
-        };
-      },
-    },
-  ];
-}
 
 const progress = (line: string) => process.stderr.write(`[sync] ${line}\n`);
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;

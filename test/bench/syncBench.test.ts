@@ -13,6 +13,8 @@ import { buildBoard } from '../../bench/sync/cardModel';
 import { measureBoardSync } from '../../bench/sync/measureBoardSync';
 import { measureLatency } from '../../bench/sync/measureLatency';
 import { measureSaturation } from '../../bench/sync/measureSaturation';
+import { runSyncBench } from '../../bench/sync/syncSection';
+import { METRICS } from '../../bench/sync/syncMetrics';
 import { syncTable } from '../../bench/sync/syncTable';
 
 describe.each<Target>([relay, reference])('sync bench against $name', (target) => {
@@ -75,6 +77,36 @@ describe('sync bench board sync', () => {
       /no state/,
     );
   });
+});
+
+describe('sync bench section', () => {
+  it('runs every scenario at tiny scale and fills every cell it can', async () => {
+    const { results, notes } = await runSyncBench({
+      targets: [relay, reference],
+      latency: { ratePerClient: 5, durationMs: 400, slices: 2, warmupMs: 200, drainMs: 3_000 },
+      saturation: {
+        clients: 3,
+        window: 2,
+        warmupMs: 100,
+        durationMs: 200,
+        rounds: 2,
+        maxPerClient: 200,
+        drainMs: 3_000,
+      },
+      bigBoard: { cards: 50, repeats: 1 },
+      memory: { boards: 2, cardsPerBoard: 10, extraClientsPerBoard: 2 },
+    });
+    expect(notes.filter((n) => /failed|⚠/.test(n))).toEqual([]);
+    // The relay keeps no boards, so it has no board figures; everything else is measured.
+    const boardMetrics = new Set(['bigBoardSync', 'bigBoardHeap', 'boardHeap', 'boardRss']);
+    for (const metric of METRICS) {
+      const row = results.get(metric.id);
+      expect(row?.get('reference'), metric.id).toMatchObject({ value: expect.any(Number) });
+      if (!boardMetrics.has(metric.id)) {
+        expect(row?.get('relay'), metric.id).toMatchObject({ value: expect.any(Number) });
+      }
+    }
+  }, 60_000);
 });
 
 describe('sync bench table', () => {
