@@ -5,6 +5,7 @@
  * Mount it before any router that parses JSON with a smaller limit: the import parses its
  * own body, which for a large board is far bigger than a sync message.
  */
+import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { isoDate } from '../../shared/export/isoTime';
@@ -99,8 +100,8 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
             if (format === 'claimreview') res.setHeader('X-Factboard-Skipped', skipped.length);
           },
-          write(chunk) {
-            res.write(chunk);
+          async write(chunk) {
+            if (!res.write(chunk)) await once(res, 'drain', { signal: abort.signal });
           },
         },
         abort.signal,

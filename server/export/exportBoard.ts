@@ -6,6 +6,7 @@
  * applies and broadcasts it (DESIGN §3), so storage holds everything anyone has seen, and
  * an export neither loads a room nor waits on one.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ExportError } from '../../shared/export/ExportError';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
@@ -38,10 +39,14 @@ export async function exportBoard(
     }
     if (at > exportedAt) throw new ExportError('invalid_at', 'at is in the future');
   }
-  const [content, history] = await Promise.all([
-    at === null ? deps.storage.loadContent(boardId) : deps.storage.loadContentAt(boardId, at),
-    deps.storage.listHistory(boardId),
-  ]);
+  // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
+  // together take longer than either.
+  const content = await (at === null
+    ? deps.storage.loadContent(boardId)
+    : deps.storage.loadContentAt(boardId, at));
+  await yieldToLoop();
+  const history = await deps.storage.listHistory(boardId);
+  await yieldToLoop();
   await renderInWorker(
     {
       format: request.format,

@@ -19,17 +19,29 @@ import {
   sourceSpanSchema,
   stanceSchema,
 } from '../board/inputs';
+import { rankBetween } from '../board/rank';
 
 export const EXPORT_FORMAT = 'factboard.board';
 export const EXPORT_SCHEMA_VERSION = 1;
 
 const id = z.string().min(1).max(100);
 const time = z.iso.datetime();
-/** Fractional index keys (shared/board/rank): base-36 digits, never ending in the lowest one. */
+/**
+ * A card's fractional index key (shared/board/rank). Valid means the board's own rank code
+ * can place another card after it, so an imported board keeps accepting moves.
+ */
 const rank = z
   .string()
+  .min(1)
   .max(200)
-  .regex(/^[0-9a-z]*[1-9a-z]$/, 'must be a rank key (base-36 digits, not ending in 0)');
+  .refine((key) => {
+    try {
+      rankBetween(key, null);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a rank key of the board layout');
 
 export const exportedEvidenceSchema = z.object({
   id,
