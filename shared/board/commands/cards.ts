@@ -12,7 +12,7 @@ import {
 } from '../inputs';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
-import { compareRank, rankBetween } from '../rank';
+import { compareRank, isValidRank, rankBetween } from '../rank';
 import { readRatingScale } from '../readMeta';
 import { verdictFitsColumn } from '../ratingScale';
 import { CARD_KEYS as K, type CardMap, type ColumnId, cardsMap, isPos, type Pos } from '../schema';
@@ -45,40 +45,83 @@ function columnOrder(
 }
 
 /**
- * A rank that puts a card at `index` among `order`. When neighbours share a rank (two clients
- * once picked the same key), the card goes after the whole tie: ids, not ranks, order a tie.
+ * A rank that puts a card at `index` among `order`. Ranks that this code did not make (an old
+ * or hostile client's) are stepped over. When neighbours share a rank (two clients once picked
+ * the same key), the card goes after the whole tie: ids, not ranks, order a tie.
  */
 function rankAt(order: { rank: string }[], index: number): string {
   const i = Math.max(0, Math.min(index, order.length));
-  const before = i > 0 ? (order[i - 1] as { rank: string }).rank : null;
-  let j = i;
-  while (j < order.length && before !== null && (order[j] as { rank: string }).rank <= before) j++;
-  const after = j < order.length ? (order[j] as { rank: string }).rank : null;
+  let before: string | null = null;
+  for (let k = i - 1; k >= 0 && before === null; k--) {
+    const rank = (order[k] as { rank: string }).rank;
+    if (isValidRank(rank)) before = rank;
+  }
+  let after: string | null = null;
+  for (let k = i; k < order.length && after === null; k++) {
+    const rank = (order[k] as { rank: string }).rank;
+    if (isValidRank(rank) && (before === null || rank > before)) after = rank;
+  }
   return rankBetween(before, after);
 }
 
+/** The highest valid rank in a column: one pass, no sort, so appending stays linear. */
+function lastRank(doc: Y.Doc, column: ColumnId): string | null {
+  let last: string | null = null;
+  cardsMap(doc).forEach((card) => {
+    const pos = card.get(K.pos);
+    if (isPos(pos) && pos.column === column && isValidRank(pos.rank)) {
+      if (last === null || pos.rank > last) last = pos.rank;
+    }
+  });
+  return last;
+}
+
+function newCard(id: string, data: AddClaimData, rank: string, scope: CommandScope): CardMap {
+  const card: CardMap = new Y.Map();
+  card.set(K.id, id);
+  card.set(K.claim, data.claim);
+  card.set(K.source, data.source ?? null);
+  card.set(K.speaker, data.speaker ?? null);
+  card.set(K.pos, { column: data.column ?? 'unverified', rank } satisfies Pos);
+  card.set(K.verdict, null);
+  card.set(K.rationale, '');
+  card.set(K.assignee, null);
+  card.set(K.evidence, new Y.Array());
+  card.set(K.extraction, data.extraction ?? null);
+  card.set(K.createdBy, scope.actor);
+  card.set(K.createdAt, scope.now);
+  touch(card, scope);
+  return card;
+}
+
+type AddClaimData = ReturnType<typeof addClaimInput.parse>;
+
+/** Adds a claim at the bottom of its column (Unverified unless given). */
 export function addClaim(doc: Y.Doc, input: AddClaimInput, ctx: CommandContext): string {
-  const data = parseInput(addClaimInput, input);
+  return addClaims(doc, [input], ctx)[0] as string;
+}
+
+/**
+ * Adds many claims in one transaction (an article import): all are validated first, and the
+ * column is scanned once, so importing thousands of claims stays linear.
+ */
+export function addClaims(
+  doc: Y.Doc,
+  inputs: readonly AddClaimInput[],
+  ctx: CommandContext,
+): string[] {
+  const data = inputs.map((input) => parseInput(addClaimInput, input));
   return transact(doc, 'addClaim', ctx, (scope) => {
-    const id = scope.newId();
-    const column = data.column ?? 'unverified';
-    const order = columnOrder(doc, column);
-    const card: CardMap = new Y.Map();
-    card.set(K.id, id);
-    card.set(K.claim, data.claim);
-    card.set(K.source, data.source ?? null);
-    card.set(K.speaker, data.speaker ?? null);
-    card.set(K.pos, { column, rank: rankAt(order, order.length) } satisfies Pos);
-    card.set(K.verdict, null);
-    card.set(K.rationale, '');
-    card.set(K.assignee, null);
-    card.set(K.evidence, new Y.Array());
-    card.set(K.extraction, data.extraction ?? null);
-    card.set(K.createdBy, scope.actor);
-    card.set(K.createdAt, scope.now);
-    touch(card, scope);
-    cardsMap(doc).set(id, card);
-    return id;
+    const last = new Map<ColumnId, string | null>();
+    return data.map((claim) => {
+      const column = claim.column ?? 'unverified';
+      const before = last.has(column) ? (last.get(column) ?? null) : lastRank(doc, column);
+      const rank = rankBetween(before, null);
+      last.set(column, rank);
+      const id = scope.newId();
+      cardsMap(doc).set(id, newCard(id, claim, rank, scope));
+      return id;
+    });
   });
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addClaim,
+  addClaims,
   addComment,
   addEvidence,
   BoardError,
@@ -45,6 +46,15 @@ describe('rankBetween', () => {
     }
     expect(new Set(keys).size).toBe(keys.length);
   });
+  it('keeps keys short when appending: 10,000 appends stay under 5 characters', () => {
+    let key: string | null = null;
+    for (let i = 0; i < 10_000; i++) {
+      const next = rankBetween(key, null);
+      if (key !== null) expect(next > key).toBe(true);
+      key = next;
+    }
+    expect(key?.length).toBeLessThan(5);
+  });
   it('refuses an inverted range', () => {
     expect(() => rankBetween('b', 'a')).toThrow(RangeError);
   });
@@ -63,6 +73,34 @@ describe('board commands', () => {
     const view = readBoard(doc);
     expect(view.columns.unverified).toEqual([c, b]);
     expect(view.columns.disputed).toEqual([a]);
+  });
+
+  it('adds a batch of claims in order, in one transaction', () => {
+    const doc = board();
+    const first = addClaim(doc, { claim: 'first' }, alice);
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const ids = addClaims(
+      doc,
+      [{ claim: 'a' }, { claim: 'b' }, { claim: 'c', column: 'disputed' }],
+      alice,
+    );
+    expect(transactions).toBe(1);
+    const view = readBoard(doc);
+    expect(view.columns.unverified).toEqual([first, ids[0], ids[1]]);
+    expect(view.columns.disputed).toEqual([ids[2]]);
+  });
+
+  it('steps over ranks it did not make (a hostile or old client)', () => {
+    const doc = board();
+    const a = addClaim(doc, { claim: 'A' }, alice);
+    (doc.getMap('cards').get(a) as Y.Map<unknown>).set('pos', {
+      column: 'unverified',
+      rank: '~~bad',
+    });
+    const b = addClaim(doc, { claim: 'B' }, alice);
+    moveCard(doc, b, { column: 'unverified', index: 1 }, alice);
+    expect(readBoard(doc).columns.unverified).toHaveLength(2);
   });
 
   it('validates input and throws a typed error before changing anything (B9)', () => {
