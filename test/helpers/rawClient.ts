@@ -21,6 +21,8 @@ export interface RawClient {
   readonly saved: Map<number, number>[];
   readonly awareness: awarenessProtocol.Awareness;
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** The close, or a rejection if the server keeps the socket open longer than `ms`. */
+  closedWithin(ms?: number): Promise<{ code: number; reason: string }>;
   opened(): Promise<void>;
   send(bytes: Uint8Array): void;
   sendSyncStep1(stateVector?: Uint8Array): void;
@@ -84,6 +86,12 @@ export function connectRaw(syncUrl: string, boardId: string, token: string): Raw
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   const send = (bytes: Uint8Array) => ws.send(bytes);
+  const opened = () =>
+    new Promise<void>((resolve, reject) => {
+      if (ws.readyState === ws.OPEN) return resolve();
+      ws.once('open', () => resolve());
+      ws.once('close', (code) => reject(new Error(`closed before open: ${code}`)));
+    });
   return {
     ws,
     mirror,
@@ -92,18 +100,21 @@ export function connectRaw(syncUrl: string, boardId: string, token: string): Raw
     saved,
     awareness,
     closed,
-    opened: () =>
-      new Promise<void>((resolve, reject) => {
-        if (ws.readyState === ws.OPEN) return resolve();
-        ws.once('open', () => resolve());
-        ws.once('close', (code) => reject(new Error(`closed before open: ${code}`)));
-      }),
+    closedWithin: (ms = 3_000) =>
+      Promise.race([
+        closed,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`still open after ${ms} ms`)), ms).unref(),
+        ),
+      ]),
+    opened,
     send,
     sendSyncStep1: (sv = Y.encodeStateVector(mirror)) => send(syncFrame(0, sv)),
     sendStep2: (update) => send(syncFrame(1, update)),
     sendUpdate: (update) => send(syncFrame(2, update)),
     sendAwareness: (update) => send(awarenessFrame(update)),
     async sync() {
+      await opened();
       const before = step2s;
       send(syncFrame(0, Y.encodeStateVector(mirror)));
       await waitFor(() => step2s > before, { what: 'sync step 2 from the server' });
