@@ -1,6 +1,6 @@
 /**
  * Smoke test of the sync benchmark at tiny scale: the harness measures against real server
- * child processes (the relay and the reference), and every sent update arrives.
+ * child processes (the relay, the reference and Factboard), and every sent update arrives.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveSection } from '../../bench/results';
 import { type ServerProcess, spawnServer } from '../../bench/servers/spawnServer';
-import { relay, reference, type Target } from '../../bench/servers/targets';
+import { factboard, relay, reference, type Target } from '../../bench/servers/targets';
 import { buildBoard } from '../../bench/sync/cardModel';
 import { measureBoardSync } from '../../bench/sync/measureBoardSync';
 import { measureLatency } from '../../bench/sync/measureLatency';
@@ -17,7 +17,7 @@ import { runSyncBench } from '../../bench/sync/syncSection';
 import { METRICS } from '../../bench/sync/syncMetrics';
 import { syncTable } from '../../bench/sync/syncTable';
 
-describe.each<Target>([relay, reference])('sync bench against $name', (target) => {
+describe.each<Target>([relay, reference, factboard])('sync bench against $name', (target) => {
   let server: ServerProcess;
   beforeAll(async () => {
     server = await spawnServer(target.name);
@@ -61,16 +61,19 @@ describe.each<Target>([relay, reference])('sync bench against $name', (target) =
 });
 
 describe('sync bench board sync', () => {
-  it('a fresh WebsocketProvider syncs every card of an uploaded board from the reference', async () => {
-    const server = await spawnServer('reference');
-    try {
-      const result = await measureBoardSync(reference, server, buildBoard(300, 100), 300, 1);
-      expect(result.medianMs).toBeGreaterThan(0);
-      expect(result.heapBytes).toBeGreaterThan(0);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each<Target>([reference, factboard])(
+    'a fresh WebsocketProvider syncs every card of an uploaded board from $name',
+    async (target) => {
+      const server = await spawnServer(target.name);
+      try {
+        const result = await measureBoardSync(target, server, buildBoard(300, 100), 300, 1);
+        expect(result.medianMs).toBeGreaterThan(0);
+        expect(result.heapBytes).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it('refuses the relay, which keeps no board to sync', async () => {
     await expect(measureBoardSync(relay, {} as ServerProcess, buildBoard(1), 1, 1)).rejects.toThrow(
