@@ -9,10 +9,12 @@
  */
 import * as Y from 'yjs';
 import { CommandOrigin, type CommandContext } from '../board/origin';
+import { rankBetween } from '../board/rank';
 import {
   articlesMap,
   CARD_KEYS as C,
   cardsMap,
+  COLUMNS,
   COMMENT_KEYS as M,
   commentsMap,
   EVIDENCE_KEYS as E,
@@ -108,13 +110,44 @@ function isEmptyDoc(doc: Y.Doc): boolean {
   );
 }
 
-function writeCard(doc: Y.Doc, card: ExportedCard): void {
+function isUsableRank(key: string): boolean {
+  try {
+    rankBetween(key, null);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The rank each card is written with: its own, unless its column holds a key the board's rank
+ * code cannot extend (a layout change since the export); then the whole column gets fresh keys
+ * in the exported order, so the board keeps its order and keeps accepting moves.
+ */
+function ranksFor(cards: readonly ExportedCard[]): Map<string, string> {
+  const ranks = new Map<string, string>();
+  for (const column of COLUMNS) {
+    const inColumn = cards.filter((c) => c.column === column);
+    if (inColumn.every((c) => isUsableRank(c.rank))) {
+      for (const c of inColumn) ranks.set(c.id, c.rank);
+      continue;
+    }
+    let previous: string | null = null;
+    for (const c of inColumn) {
+      previous = rankBetween(previous, null);
+      ranks.set(c.id, previous);
+    }
+  }
+  return ranks;
+}
+
+function writeCard(doc: Y.Doc, card: ExportedCard, rank: string): void {
   const map = new Y.Map<unknown>();
   map.set(C.id, card.id);
   map.set(C.claim, card.claim);
   map.set(C.source, card.source);
   map.set(C.speaker, card.speaker);
-  map.set(C.pos, { column: card.column, rank: card.rank } satisfies Pos);
+  map.set(C.pos, { column: card.column, rank } satisfies Pos);
   map.set(C.verdict, card.verdict);
   map.set(C.rationale, card.rationale);
   map.set(C.assignee, card.assignee);
@@ -182,7 +215,8 @@ function writeBoard(doc: Y.Doc, data: BoardExport, ctx: CommandContext): void {
         article.set('createdAt', ms(a.createdAt));
         articlesMap(doc).set(a.id, article);
       }
-      for (const card of data.cards) writeCard(doc, card);
+      const ranks = ranksFor(data.cards);
+      for (const card of data.cards) writeCard(doc, card, ranks.get(card.id) as string);
     },
     new CommandOrigin('initBoard', ctx.actor),
   );

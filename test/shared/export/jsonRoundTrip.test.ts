@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, readBoard } from '../../../shared/board';
+import { addClaim, moveCard, readBoard } from '../../../shared/board';
 import {
   type BoardExport,
   boardExportSchema,
@@ -112,6 +112,21 @@ describe('JSON import round trip', () => {
     expect(readBoard(doc).columns.disputed.at(-1)).toBe(id);
   });
 
+  it('re-ranks a column whose keys the rank code cannot extend, keeping its order', () => {
+    const legacy = structuredClone(original);
+    const disputed = legacy.cards.filter((c) => c.column === 'disputed');
+    disputed.forEach((c, i) => (c.rank = `legacy-${9 - i}`));
+    const result = importBoardFromJson(legacy);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    const view = readBoard(doc);
+    expect(view.columns.disputed).toEqual(disputed.map((c) => c.id));
+    expect(view.columns.corroborated).toEqual(readBoard(board.doc).columns.corroborated);
+    moveCard(doc, disputed[0]!.id, { column: 'disputed', index: 2 }, alice);
+    expect(readBoard(doc).columns.disputed.at(-1)).toBe(disputed[0]!.id);
+  });
+
   it('writes only into an empty doc', () => {
     const result = importBoardFromJson(original);
     if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -190,7 +205,7 @@ describe('JSON import refuses malformed or foreign files, listing what is wrong'
   it('caps a long list of problems', () => {
     const errors = errorsOf(
       mutate((e) => {
-        for (let i = 0; i < 80; i++) e.cards.push({ ...e.cards[0]!, id: `c${i}`, rank: '' });
+        for (let i = 0; i < 80; i++) e.cards.push({ ...e.cards[0]!, id: `c${i}`, claim: '' });
       }),
     );
     expect(errors).toHaveLength(51);
