@@ -64,6 +64,9 @@ export interface NetworkEvents {
   removeEventListener(type: 'online' | 'offline', fn: () => void): void;
 }
 
+/** Updates above this size are read as a whole new board (about 150 cards' worth). */
+const FRESH_READ_BYTES = 100_000;
+
 type AwarenessListener = (
   change: { added: number[]; updated: number[]; removed: number[] },
   origin: unknown,
@@ -96,7 +99,7 @@ export class BoardConnection {
   readonly role: Role;
   readonly actor: Actor;
 
-  private readonly reader: BoardReader;
+  private reader: BoardReader;
   private readonly tracker: SaveTracker;
   private readonly provider: WebsocketProvider | null;
   private readonly persistence: IndexeddbPersistence | null;
@@ -216,8 +219,16 @@ export class BoardConnection {
   };
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    // The server relays only what it has stored (durable before broadcast).
-    if (origin === this.provider && this.provider !== null) this.tracker.acknowledgeUpdate(update);
+    // A big update (the first sync, a colleague's offline batch) touches most cards: reading
+    // the board afresh is one pass, where the incremental reader works card by card.
+    if (update.byteLength > FRESH_READ_BYTES) {
+      this.reader.destroy();
+      this.reader = createBoardReader(this.doc);
+    }
+    // Everything that came neither from the server nor from IndexedDB is this person's own.
+    const fromServer = this.provider !== null && origin === this.provider;
+    const fromDisk = this.persistence !== null && origin === this.persistence;
+    if (!fromServer && !fromDisk) this.tracker.noteLocalWrite(this.doc.clientID);
     this.changed();
   };
 

@@ -1,74 +1,96 @@
 /**
- * What the server has stored, per Yjs client id, and whether this doc holds anything beyond it.
+ * Whether this browser's own changes to a board are stored on the server.
  *
- * The server appends an update to storage before it applies or relays it (DESIGN §3), so three
- * things prove storage: its "saved" acknowledgment (message 100), its sync step 1 (its state
- * vector), and any update it relays to us. Every client id in the doc counts, not only this
- * tab's: edits made offline before a reload carry the previous tab's client id and arrive from
- * IndexedDB, and they are unsaved until the server has them too.
+ * "Own" means every Yjs client id this browser has written the board with, not only this
+ * tab's: edits made offline before a reload carry the previous tab's client id and come back
+ * from IndexedDB, and they stay unsaved until the server has them. Colleagues' changes are
+ * theirs to worry about, so the tracker never looks at their client ids.
+ *
+ * The server appends an update to storage before it applies or relays it (DESIGN §3), so two
+ * things prove storage: its "saved" acknowledgment (message 100) and its sync step 1 (its
+ * state vector, which covers edits an earlier tab already had acknowledged).
  */
 import * as Y from 'yjs';
 
-/** Where acknowledged clocks outlive a reload (localStorage in the browser). */
+/** What outlives a reload (localStorage in the browser). */
+export interface SaveRecord {
+  /** Client id → clock up to which the server has stored that client's updates. */
+  readonly acked: ReadonlyMap<number, number>;
+  /** The client ids this browser has written this board with. */
+  readonly own: ReadonlySet<number>;
+}
+
 export interface AckStore {
-  load(): ReadonlyMap<number, number>;
-  save(clocks: ReadonlyMap<number, number>): void;
+  load(): SaveRecord;
+  save(record: SaveRecord): void;
 }
 
 export class SaveTracker {
   private readonly acked: Map<number, number>;
+  private readonly own: Set<number>;
 
   constructor(private readonly store: AckStore | null = null) {
-    this.acked = new Map(store?.load() ?? []);
+    const record = store?.load();
+    this.acked = new Map(record?.acked ?? []);
+    this.own = new Set(record?.own ?? []);
   }
 
   /** Merges clocks the server has stored; returns whether anything moved forward. */
   acknowledge(clocks: ReadonlyMap<number, number>): boolean {
     let changed = false;
     for (const [client, clock] of clocks) {
-      if ((this.acked.get(client) ?? 0) < clock) {
+      if (this.own.has(client) && (this.acked.get(client) ?? 0) < clock) {
         this.acked.set(client, clock);
         changed = true;
       }
     }
-    if (changed) this.store?.save(this.acked);
+    if (changed) this.persist();
     return changed;
   }
 
-  /** An update relayed by the server: the server stored everything up to its end clocks. */
-  acknowledgeUpdate(update: Uint8Array): boolean {
-    return this.acknowledge(Y.parseUpdateMeta(update).to);
+  /** Records that this browser wrote with `clientId` (call on every local change). */
+  noteLocalWrite(clientId: number): void {
+    if (this.own.has(clientId)) return;
+    this.own.add(clientId);
+    this.persist();
   }
 
-  /** Whether every change in `doc` is known to be stored by the server. */
+  /** Whether every change this browser made to `doc` is known to be stored by the server. */
   isSaved(doc: Y.Doc): boolean {
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
-      if ((this.acked.get(client) ?? 0) < clock) return false;
+    for (const client of this.own) {
+      if ((this.acked.get(client) ?? 0) < Y.getState(doc.store, client)) return false;
     }
     return true;
   }
+
+  private persist(): void {
+    this.store?.save({ acked: this.acked, own: this.own });
+  }
 }
 
-/** Keeps acknowledged clocks in a Storage (localStorage) under one key. */
+/** Keeps the record in a Storage (localStorage) under one key. */
 export function storageAckStore(storage: Storage, key: string): AckStore {
+  const pairs = (v: unknown): [number, number][] =>
+    Array.isArray(v)
+      ? v.filter(
+          (e): e is [number, number] =>
+            Array.isArray(e) && typeof e[0] === 'number' && typeof e[1] === 'number',
+        )
+      : [];
+  const numbers = (v: unknown): number[] =>
+    Array.isArray(v) ? v.filter((e): e is number => typeof e === 'number') : [];
   return {
     load() {
       try {
-        const raw = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
-        if (!Array.isArray(raw)) return new Map();
-        return new Map(
-          raw.filter(
-            (e): e is [number, number] =>
-              Array.isArray(e) && typeof e[0] === 'number' && typeof e[1] === 'number',
-          ),
-        );
+        const raw = JSON.parse(storage.getItem(key) ?? '{}') as Record<string, unknown>;
+        return { acked: new Map(pairs(raw.acked)), own: new Set(numbers(raw.own)) };
       } catch {
-        return new Map();
+        return { acked: new Map(), own: new Set() };
       }
     },
-    save(clocks) {
+    save(record) {
       try {
-        storage.setItem(key, JSON.stringify([...clocks]));
+        storage.setItem(key, JSON.stringify({ acked: [...record.acked], own: [...record.own] }));
       } catch {
         // Storage full or disabled: the tracker still works for this page's lifetime.
       }

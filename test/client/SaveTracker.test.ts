@@ -26,6 +26,7 @@ describe('SaveTracker', () => {
     const tracker = new SaveTracker();
     expect(tracker.isSaved(doc)).toBe(true);
     write(doc, 'a');
+    tracker.noteLocalWrite(doc.clientID);
     expect(tracker.isSaved(doc)).toBe(false);
   });
 
@@ -34,6 +35,7 @@ describe('SaveTracker', () => {
     const tracker = new SaveTracker();
     write(doc, 'a');
     write(doc, 'b');
+    tracker.noteLocalWrite(doc.clientID);
     expect(tracker.acknowledge(new Map([[doc.clientID, 1]]))).toBe(true);
     expect(tracker.isSaved(doc)).toBe(false);
     tracker.acknowledge(new Map([[doc.clientID, 2]]));
@@ -43,37 +45,42 @@ describe('SaveTracker', () => {
     expect(tracker.isSaved(doc)).toBe(true);
   });
 
-  it("counts another client id's offline edits (a previous tab) as unsaved until stored", () => {
-    const before = new Y.Doc();
-    write(before, 'offline edit');
-    const afterReload = new Y.Doc();
-    Y.applyUpdate(afterReload, Y.encodeStateAsUpdate(before), 'indexeddb');
-    const tracker = new SaveTracker();
-    expect(tracker.isSaved(afterReload)).toBe(false);
-    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(before)));
-    expect(tracker.isSaved(afterReload)).toBe(true);
-  });
-
-  it('treats updates relayed by the server as stored', () => {
+  it("ignores colleagues' changes: they are not this browser's to save", () => {
     const theirs = new Y.Doc();
     write(theirs, 'x');
     const ours = new Y.Doc();
-    const update = Y.encodeStateAsUpdate(theirs);
-    Y.applyUpdate(ours, update);
+    Y.applyUpdate(ours, Y.encodeStateAsUpdate(theirs), 'server');
     const tracker = new SaveTracker();
-    expect(tracker.isSaved(ours)).toBe(false);
-    tracker.acknowledgeUpdate(update);
     expect(tracker.isSaved(ours)).toBe(true);
+    // Acknowledgments for other client ids are not even kept.
+    expect(tracker.acknowledge(new Map([[theirs.clientID, 1]]))).toBe(false);
   });
 
-  it('remembers acknowledgments across a reload through its store', () => {
+  it("counts a previous tab's offline edits as unsaved after a reload until stored", () => {
+    const storage = memoryStorage();
+    const before = new Y.Doc();
+    write(before, 'offline edit');
+    new SaveTracker(storageAckStore(storage, 'k')).noteLocalWrite(before.clientID);
+    // The reload: a new doc (new client id) gets the old edits back from IndexedDB.
+    const afterReload = new Y.Doc();
+    Y.applyUpdate(afterReload, Y.encodeStateAsUpdate(before), 'indexeddb');
+    const tracker = new SaveTracker(storageAckStore(storage, 'k'));
+    expect(tracker.isSaved(afterReload)).toBe(false);
+    // The server's state vector (its sync step 1) once it has them.
+    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(before)));
+    expect(tracker.isSaved(afterReload)).toBe(true);
+    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(afterReload)).toBe(true);
+  });
+
+  it('reads a damaged record as empty', () => {
     const storage = memoryStorage();
     const doc = new Y.Doc();
     write(doc, 'a');
-    new SaveTracker(storageAckStore(storage, 'k')).acknowledge(new Map([[doc.clientID, 1]]));
-    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(true);
     storage.setItem('k', 'not json');
-    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(false);
+    const tracker = new SaveTracker(storageAckStore(storage, 'k'));
+    expect(tracker.isSaved(doc)).toBe(true);
+    tracker.noteLocalWrite(doc.clientID);
+    expect(tracker.isSaved(doc)).toBe(false);
   });
 });
 

@@ -2,6 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
+import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { Role } from '../../../shared/roles';
 import { startServer } from '../../../server/startServer';
 
@@ -12,6 +14,8 @@ export interface BoardServer {
     leadName: string,
   ): Promise<{ id: string; leadUrl: string; leadToken: string }>;
   invite(board: { id: string; leadToken: string }, name: string, role: Role): Promise<string>;
+  /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
+  seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +52,10 @@ export async function startBoardServer(): Promise<BoardServer> {
       );
       return made.url;
     },
+    seed: (boardId, updates) =>
+      server.syncServer.change(boardId, SYSTEM_ACTOR, (doc) => {
+        for (const update of updates) Y.applyUpdate(doc, update);
+      }),
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,198 @@
+/**
+ * "Import article": pasted text or a file (.txt, .md, .html), an optional title and source
+ * URL, sent to POST /api/boards/:id/articles with the member's token. The server's refusals
+ * (400 empty, 413 too large, 415 not text) are shown in the dialog; on success it says how
+ * many claims became cards and offers the article view.
+ *
+ * A native modal <dialog>: focus moves into it, Escape closes it, the page behind is inert;
+ * the opener gets focus back (ArticleTools).
+ */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../shared/board/inputs';
+import { ApiError } from '../app/api';
+import { type ImportedArticle, postArticle } from './postArticle';
+import './import.css';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The server names the offending field by its JSON key; the form calls it by its label. */
+function friendly(err: unknown): string {
+  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
+  return err.message.replace(/^url: /, 'Source URL: ').replace(/^title: /, 'Title: ');
+}
+
+export function ImportArticleDialog({
+  boardId,
+  token,
+  onClose,
+  onShowArticle,
+}: {
+  boardId: string;
+  token: string;
+  onClose: () => void;
+  onShowArticle: (articleId: string) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<ImportedArticle | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    textRef.current?.focus();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (!file && !text.trim()) {
+      setError('Paste the article text or choose a file.');
+      textRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const source = file
+        ? {
+            kind: 'file' as const,
+            name: file.name,
+            type: file.type,
+            bytes: await file.arrayBuffer(),
+          }
+        : { kind: 'text' as const, text };
+      setDone(await postArticle(boardId, token, source, { title, url }));
+    } catch (err) {
+      setError(friendly(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const clearFile = () => {
+    setFile(null);
+    if (fileRef.current) fileRef.current.value = '';
+    fileRef.current?.focus();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="import-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!busy) onClose();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={`${id}-title`}>Import article</h2>
+        <button type="button" className="button small" onClick={onClose} disabled={busy}>
+          Close
+        </button>
+      </div>
+      {done ? (
+        <div className="dialog-body">
+          <p role="status" className="import-result">
+            {done.created
+              ? `${plural(done.cards.length, 'claim', 'claims')} became ${done.cards.length === 1 ? 'a card' : 'cards'} in Unverified.`
+              : `This article is already on the board: nothing was added (${plural(done.cards.length, 'card comes', 'cards come')} from it).`}
+          </p>
+          {done.title && <p className="muted">{done.title}</p>}
+          <div className="row">
+            <button
+              type="button"
+              className="button primary"
+              autoFocus
+              onClick={() => onShowArticle(done.articleId)}
+            >
+              Show the article
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      ) : (
+        <form className="dialog-body import-form" onSubmit={submit} aria-busy={busy} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-text`}>Article text</label>
+            <textarea
+              id={`${id}-text`}
+              ref={textRef}
+              rows={10}
+              value={text}
+              disabled={file !== null}
+              aria-describedby={`${id}-text-hint`}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <p id={`${id}-text-hint`} className="muted small">
+              {file
+                ? 'The chosen file is imported instead of pasted text.'
+                : 'Paste the text of a news article, or choose a file below.'}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-file`}>Or a file (.txt, .md, .html)</label>
+            <div className="row">
+              <input
+                id={`${id}-file`}
+                ref={fileRef}
+                type="file"
+                accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+              {file && (
+                <button type="button" className="button small" onClick={clearFile}>
+                  Remove file
+                </button>
+              )}
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-headline`}>Title (optional)</label>
+            <input
+              id={`${id}-headline`}
+              value={title}
+              maxLength={LIMITS.title}
+              placeholder="Taken from the article when empty"
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-url`}>Source URL (optional)</label>
+            <input
+              id={`${id}-url`}
+              type="url"
+              value={url}
+              maxLength={LIMITS.url}
+              placeholder="https://…"
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p role="alert" className="error import-error">
+              {error}
+            </p>
+          )}
+          <div className="row">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Importing…' : 'Import'}
+            </button>
+            <button type="button" className="button" onClick={onClose} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * POST /api/boards/:id/articles from the browser: pasted text as JSON `{text}` (the server
+ * recognises pasted HTML source by itself), a chosen file as its raw bytes with the content
+ * type its extension implies, so the server decodes and classifies it exactly as it does
+ * for scripts (415 for a binary, 413 over 1 MB).
+ */
+import type { CardView } from '../../shared/board/view';
+import { ApiError } from '../app/api';
+
+export type ArticleSource =
+  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'file';
+      readonly name: string;
+      readonly type: string;
+      readonly bytes: ArrayBuffer;
+    };
+
+export interface ArticleMeta {
+  readonly title?: string;
+  readonly url?: string;
+}
+
+export interface ImportedArticle {
+  readonly articleId: string;
+  readonly title: string;
+  /** False when the board already had this text: no cards were added. */
+  readonly created: boolean;
+  readonly cards: readonly CardView[];
+}
+
+const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
+  txt: 'text/plain',
+  text: 'text/plain',
+  md: 'text/markdown',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  htm: 'text/html',
+};
+
+/** The content type to send a file with: by extension, else what the browser says. */
+export function contentTypeFor(name: string, browserType: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return TYPES_BY_EXTENSION[ext] ?? (browserType || 'application/octet-stream');
+}
+
+export async function postArticle(
+  boardId: string,
+  token: string,
+  source: ArticleSource,
+  meta: ArticleMeta,
+): Promise<ImportedArticle> {
+  const title = meta.title?.trim() || undefined;
+  const url = meta.url?.trim() || undefined;
+  const path = `/api/boards/${encodeURIComponent(boardId)}/articles`;
+  const headers = new Headers({ Authorization: `Bearer ${token}` });
+  let target = path;
+  let body: BodyInit;
+  if (source.kind === 'text') {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify({ title, url, text: source.text });
+  } else {
+    headers.set('Content-Type', contentTypeFor(source.name, source.type));
+    const query = new URLSearchParams();
+    if (title) query.set('title', title);
+    if (url) query.set('url', url);
+    if (query.size > 0) target = `${path}?${query}`;
+    body = source.bytes;
+  }
+  let res: Response;
+  try {
+    res = await fetch(target, { method: 'POST', headers, body });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+  }
+  const json = (await res.json().catch(() => null)) as {
+    articleId?: string;
+    title?: string;
+    cards?: CardView[];
+    error?: { code?: string; message?: string };
+  } | null;
+  if (!res.ok || !json?.articleId) {
+    throw new ApiError(
+      res.status,
+      json?.error?.code ?? 'http_error',
+      json?.error?.message ?? `The server answered ${res.status}.`,
+    );
+  }
+  return {
+    articleId: json.articleId,
+    title: json.title ?? '',
+    created: res.status === 201,
+    cards: json.cards ?? [],
+  };
+}

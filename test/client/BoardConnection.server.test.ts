@@ -1,0 +1,102 @@
+/**
+ * The client store against the real server (port 0, SQLite in a temp dir), over real
+ * WebSockets (the `ws` package stands in for the browser's): "All changes saved" comes from
+ * the server's storage acknowledgment, and colleagues' changes and presence arrive live.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { type RunningServer, startServer } from '../../server/startServer';
+import { BoardConnection } from '../../client/sync/BoardConnection';
+import { readClaims } from '../../client/app/tokenClaims';
+
+let server: RunningServer;
+let dataDir: string;
+const open: BoardConnection[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'factboard-client-'));
+  server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
+    { client: null },
+  );
+});
+
+afterAll(async () => {
+  for (const c of open.splice(0)) c.destroy();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newBoard(): Promise<{ id: string; leadToken: string }> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Store test', name: 'Ana' }),
+  });
+  return (await res.json()) as { id: string; leadToken: string };
+}
+
+async function invite(board: { id: string; leadToken: string }, name: string) {
+  const res = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.leadToken}` },
+    body: JSON.stringify({ name, role: 'editor' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+function connect(boardId: string, token: string): BoardConnection {
+  const claims = readClaims(token);
+  if (!claims) throw new Error('unreadable token');
+  const c = new BoardConnection({
+    boardId,
+    token,
+    role: claims.role,
+    actor: { id: claims.inviteId, name: claims.name },
+    serverUrl: server.url.replace(/^http/, 'ws'),
+    persist: false,
+    network: null,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  open.push(c);
+  return c;
+}
+
+const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
+
+describe('BoardConnection with the server', () => {
+  it('goes from saving to "all changes saved" when the server acknowledges storage', async () => {
+    const board = await newBoard();
+    const c = connect(board.id, board.leadToken);
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    expect(c.getSnapshot().board.meta.title).toBe('Store test');
+
+    const id = c.commands.addClaim({ claim: 'Saved or not?' });
+    expect(c.getSnapshot().unsaved).toBe(true);
+    expect(c.getSnapshot().status.kind).toBe('saving');
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    expect(c.getSnapshot().unsaved).toBe(false);
+    const stored = await server.syncServer.read(board.id, (doc) => doc.getMap('cards').has(id));
+    expect(stored).toBe(true);
+  });
+
+  it("shows a colleague's changes and presence live, without echoing their presence", async () => {
+    const board = await newBoard();
+    const a = connect(board.id, board.leadToken);
+    const b = connect(board.id, await invite(board, 'Bo'));
+    await until(() => a.getSnapshot().status.kind === 'saved');
+    await until(() => b.getSnapshot().status.kind === 'saved');
+
+    const id = a.commands.addClaim({ claim: 'From Ana' });
+    await until(() => b.getSnapshot().board.cards[id]?.claim === 'From Ana');
+    b.setOpenCard(id);
+    await until(() => a.getSnapshot().peers.some((p) => p.user.name === 'Bo' && p.openCard === id));
+    // Both stay connected: neither sent the other's presence back to the server.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.getSnapshot().status.kind).toBe('saved');
+    expect(b.getSnapshot().status.kind).toBe('saved');
+  });
+});
