@@ -84,8 +84,6 @@ export interface RoomDeps {
   readonly onIdle: (room: Room) => void;
 }
 
-/** Most awareness client ids one connection may speak for (a client changes id rarely). */
-const MAX_AWARENESS_IDS = 4;
 /** On unload, compact when at least this many updates follow the last snapshot. */
 const COMPACT_ON_UNLOAD = 100;
 const LOAD = Symbol('load');
@@ -469,22 +467,26 @@ export class Room {
     for (const conn of this.conns) conn.close(CLOSE.goingAway, 'board could not be loaded');
   }
 
+  /**
+   * A connection speaks for one awareness client id: the first it sets a state for, unless that
+   * id is live on another connection or writes the doc for another invite. Entries for any
+   * other id are dropped without closing: y-websocket clients relay every awareness change they
+   * receive, others' included, so such entries are normal from honest clients.
+   */
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessEntries(update);
     if (!conn.awarenessBudget.take()) return; // presence is best effort: drop the excess
     const keep: AwarenessEntry[] = [];
     for (const entry of entries) {
-      const owner = this.awarenessOwners.get(entry.clientId);
-      if (owner !== conn && !conn.awarenessIds.has(entry.clientId)) {
-        // Honest clients relay removals of others' timed-out presence: ignore those.
-        if (entry.state === 'null') continue;
+      if (!conn.awarenessIds.has(entry.clientId)) {
+        const owner = this.awarenessOwners.get(entry.clientId);
         const writer = this.bindings.ownerOf(entry.clientId);
-        if (owner !== undefined || (writer !== undefined && writer !== conn.inviteId)) {
-          throw new SyncError(CLOSE.forbidden, 'presence of another client');
-        }
-        if (conn.awarenessIds.size >= MAX_AWARENESS_IDS) {
-          throw new SyncError(CLOSE.forbidden, 'too many presence ids');
-        }
+        const claimable =
+          conn.awarenessIds.size === 0 &&
+          entry.state !== 'null' &&
+          owner === undefined &&
+          (writer === undefined || writer === conn.inviteId);
+        if (!claimable) continue;
       }
       if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
       keep.push(entry);

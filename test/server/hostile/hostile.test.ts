@@ -1,0 +1,295 @@
+/**
+ * Hostile input (DESIGN §3, issue 2 item 7): each refusal closes only the offending connection
+ * with its contract code, and an honest client keeps syncing.
+ */
+import * as encoding from 'lib0/encoding';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { addClaim, readBoard } from '../../../shared/board';
+import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { awarenessFrame, connectRaw, type RawClient } from '../../helpers/rawClient';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+import type { SyncOptions } from '../../../server/sync/syncOptions';
+
+const ctx = { actor: { id: 'a', name: 'A' } };
+
+describe('hostile clients', () => {
+  let server: SyncTestServer;
+  let boardId: string;
+  let honest: TestClient;
+  const raws: RawClient[] = [];
+
+  async function setup(options: Partial<SyncOptions> = {}) {
+    server = await startSyncTestServer({ options });
+    boardId = await server.createBoard();
+    honest = connectProvider(
+      server.syncUrl,
+      boardId,
+      (await server.invite(boardId, 'editor')).token,
+    );
+    await honest.synced();
+  }
+  async function raw(role: 'editor' | 'viewer' | 'reviewer' = 'editor') {
+    const r = connectRaw(server.syncUrl, boardId, (await server.invite(boardId, role)).token);
+    raws.push(r);
+    await r.sync();
+    return r;
+  }
+  /** The honest client can still write, and its write is stored and acknowledged. */
+  async function honestStillWorks() {
+    const id = addClaim(honest.doc, { claim: `still here ${Math.random()}` }, ctx);
+    await honest.allSaved();
+    expect(await server.sync.read(boardId, (doc) => readBoard(doc).cards[id])).toBeDefined();
+  }
+  const storedCount = async () => (await server.storage.loadContent(boardId)).updates.length;
+
+  beforeEach(() => setup());
+  afterEach(async () => {
+    for (const r of raws.splice(0)) r.close();
+    honest.destroy();
+    await server.close();
+  });
+
+  it('garbage frames close that connection with 4400 and no other', async () => {
+    const frames = [
+      new Uint8Array([0xff, 0xff, 0xff]), // not even a varint
+      new Uint8Array([7]), // unknown message type
+      new Uint8Array([100, 0]), // the server's own "saved" message
+      new Uint8Array([0, 9, 0]), // unknown sync message
+      new Uint8Array([0, 2, 5, 1, 2, 3, 4, 5]), // an update that does not decode
+      new Uint8Array([0, 0, 3, 0xff, 0xff, 0xff]), // a state vector that does not decode
+      new Uint8Array([1, 4, 1, 2, 3, 0xff]), // awareness that does not decode
+    ];
+    for (const f of frames) {
+      const r = await raw();
+      r.send(f);
+      expect((await r.closedWithin()).code).toBe(CLOSE.malformed);
+    }
+    const text = await raw();
+    text.ws.send('hello');
+    expect((await text.closedWithin()).code).toBe(CLOSE.malformed);
+    await honestStillWorks();
+  });
+
+  it('an update with missing dependencies is not kept: the server answers sync step 1; the honest resend converges', async () => {
+    const r = await raw();
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(r.mirror));
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    addClaim(local, { claim: 'first' }, ctx);
+    addClaim(local, { claim: 'second, builds on the first' }, ctx);
+    const stored = await storedCount();
+    const step1s = r.step1s.length;
+    r.sendUpdate(updates[1] as Uint8Array);
+    await waitFor(() => r.step1s.length > step1s, { what: 'sync step 1 from the server' });
+    expect(await storedCount()).toBe(stored);
+    expect(await server.sync.read(boardId, (doc) => doc.store.pendingStructs)).toBeNull();
+    // What an honest client does with that step 1: send everything the server lacks.
+    const serverSv = Y.encodeStateVectorFromUpdate(Y.encodeStateAsUpdate(r.mirror));
+    r.sendStep2(Y.encodeStateAsUpdate(local, serverSv));
+    await waitFor(() => Object.keys(readBoard(honest.doc).cards).length === 2);
+    expect(r.ws.readyState).toBe(r.ws.OPEN);
+  });
+
+  it('a delete of items the server does not know is answered with sync step 1 and not stored', async () => {
+    const r = await raw();
+    const stored = await storedCount();
+    const ds = encoding.createEncoder();
+    encoding.writeVarUint(ds, 0); // no structs
+    encoding.writeVarUint(ds, 1); // one client in the delete set
+    encoding.writeVarUint(ds, 123456);
+    encoding.writeVarUint(ds, 1);
+    encoding.writeVarUint(ds, 0);
+    encoding.writeVarUint(ds, 5);
+    const step1s = r.step1s.length;
+    r.sendUpdate(encoding.toUint8Array(ds));
+    await waitFor(() => r.step1s.length > step1s);
+    expect(await storedCount()).toBe(stored);
+    expect(await server.sync.read(boardId, (doc) => doc.store.pendingDs)).toBeNull();
+  });
+
+  it('a forged client id (another invite’s) is refused with 4403 and the victim’s next edit survives', async () => {
+    addClaim(honest.doc, { claim: 'mine' }, ctx);
+    await honest.allSaved();
+    const victim = honest.doc.clientID;
+    const r = await raw();
+    // A doc that writes with the victim's id, continuing its clock.
+    const forger = new Y.Doc();
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(r.mirror));
+    forger.clientID = victim;
+    const updates: Uint8Array[] = [];
+    forger.on('update', (u: Uint8Array) => updates.push(u));
+    addClaim(forger, { claim: 'takes the victim’s next clock' }, ctx);
+    const before = await storedCount();
+    r.sendUpdate(Y.mergeUpdates(updates));
+    expect((await r.closedWithin()).code).toBe(CLOSE.forbidden);
+    expect(await storedCount()).toBe(before);
+    await honestStillWorks();
+  });
+
+  it('the same invite may keep writing with its client id from a new connection', async () => {
+    const invite = await server.invite(boardId, 'editor');
+    const doc = new Y.Doc();
+    const first = connectProvider(server.syncUrl, boardId, invite.token, { doc });
+    await first.synced();
+    addClaim(doc, { claim: 'one' }, ctx);
+    await first.allSaved();
+    first.destroy();
+    const second = connectProvider(server.syncUrl, boardId, invite.token, { doc });
+    await second.synced();
+    addClaim(doc, { claim: 'two' }, ctx);
+    await second.allSaved();
+    expect(second.closes).toEqual([]);
+    second.destroy();
+  });
+
+  it('presence for another client id is dropped: neither a forged state nor a relayed removal lands', async () => {
+    honest.provider.awareness.setLocalStateField('user', { name: 'Honest' });
+    const r = await raw('viewer');
+    await waitFor(() => r.awareness.getStates().get(honest.doc.clientID));
+    const fake = new awarenessProtocol.Awareness(new Y.Doc());
+    fake.clientID = honest.doc.clientID;
+    fake.setLocalState({ user: { name: 'Impostor' } });
+    fake.setLocalState({ user: { name: 'Impostor', clockAhead: true } });
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID])));
+    fake.setLocalState(null);
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID])));
+    await r.sync();
+    const watcher = await raw('viewer');
+    await waitFor(() => watcher.awareness.getStates().get(honest.doc.clientID));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const view of [watcher.awareness, r.awareness, honest.provider.awareness]) {
+      expect(view.getStates().get(honest.doc.clientID)).toEqual({ user: { name: 'Honest' } });
+    }
+    // Honest clients relay others' presence back; that never closes their connection.
+    expect(honest.closes).toEqual([]);
+    fake.destroy();
+  });
+
+  it('a connection speaks for one presence id: the first it sets', async () => {
+    const r = await raw('viewer');
+    const first = new awarenessProtocol.Awareness(new Y.Doc());
+    const second = new awarenessProtocol.Awareness(new Y.Doc());
+    first.setLocalState({ user: { name: 'First' } });
+    second.setLocalState({ user: { name: 'Second' } });
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(first, [first.clientID])));
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(second, [second.clientID])));
+    await waitFor(() => honest.provider.awareness.getStates().get(first.clientID));
+    await r.sync();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(honest.provider.awareness.getStates().has(second.clientID)).toBe(false);
+    r.close();
+    await waitFor(() => !honest.provider.awareness.getStates().has(first.clientID), {
+      what: 'presence removed when its connection leaves',
+    });
+    first.destroy();
+    second.destroy();
+  });
+
+  it('presence of one’s own client id works, and oversized states are dropped', async () => {
+    const r = await raw('viewer');
+    const mine = new awarenessProtocol.Awareness(new Y.Doc());
+    mine.setLocalState({ user: { name: 'Viv' } });
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(mine, [mine.clientID])));
+    await waitFor(() => honest.provider.awareness.getStates().get(mine.clientID));
+    mine.setLocalState({ user: { name: 'x'.repeat(10_000) } });
+    r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(mine, [mine.clientID])));
+    await r.sync();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(honest.provider.awareness.getStates().get(mine.clientID)).toEqual({
+      user: { name: 'Viv' },
+    });
+    mine.destroy();
+  });
+
+  it('a too-frequent connection is closed with 4429; a burst of a few hundred is fine', async () => {
+    const r = await raw();
+    for (let i = 0; i < 400; i++) r.sendSyncStep1();
+    await r.sync();
+    expect(r.ws.readyState).toBe(r.ws.OPEN);
+    for (let i = 0; i < 2_000; i++) r.sendSyncStep1();
+    expect((await r.closedWithin()).code).toBe(CLOSE.tooMany);
+    await honestStillWorks();
+  });
+});
+
+describe('message size', () => {
+  let server: SyncTestServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('a message over maxMessageBytes closes with 4413 (not ws’s 1009); one under it is stored', async () => {
+    server = await startSyncTestServer({ options: { maxMessageBytes: 64 * 1024 } });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const ok = connectRaw(server.syncUrl, boardId, token);
+    await ok.sync();
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(ok.mirror));
+    const updates: Uint8Array[] = [];
+    local.on('update', (u: Uint8Array) => updates.push(u));
+    addClaim(local, { claim: 'x'.repeat(1_500) }, ctx);
+    ok.sendUpdate(updates[0] as Uint8Array);
+    await waitFor(() => ok.saved.length > 0);
+    ok.close();
+    const big = connectRaw(server.syncUrl, boardId, token);
+    await big.sync();
+    big.send(new Uint8Array(64 * 1024 + 1));
+    expect(await big.closedWithin()).toEqual({ code: CLOSE.tooLarge, reason: 'message too large' });
+  });
+
+  it('the 2 MiB default accepts a 1.5 MiB update', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const client = connectProvider(
+      server.syncUrl,
+      boardId,
+      (await server.invite(boardId, 'editor')).token,
+    );
+    await client.synced();
+    const text = 'y'.repeat(1_000);
+    client.doc.transact(() => {
+      for (let i = 0; i < 1_500; i++) client.doc.getMap('articles').set(`a${i}`, text);
+    });
+    await client.allSaved(10_000);
+    client.destroy();
+  });
+});
+
+describe('slow consumers', () => {
+  it('a client that does not read is closed with 4429 once its buffer passes the limit', async () => {
+    const server = await startSyncTestServer({ options: { maxBufferedBytes: 64 * 1024 } });
+    try {
+      const boardId = await server.createBoard();
+      const slow = connectRaw(
+        server.syncUrl,
+        boardId,
+        (await server.invite(boardId, 'viewer')).token,
+      );
+      await slow.sync();
+      const socket = (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+      socket.pause();
+      for (let i = 0; i < 40; i++) {
+        await server.sync.change(boardId, ctx.actor, (doc) =>
+          addClaim(doc, { claim: 'z'.repeat(1_900) + i }, ctx),
+        );
+        for (let j = 0; j < 20; j++) {
+          await server.sync.change(boardId, ctx.actor, (doc) =>
+            doc
+              .getMap('meta')
+              .set('organisation', { name: 'n'.repeat(30_000), url: `https://x/${j}` }),
+          );
+        }
+      }
+      socket.resume();
+      expect((await slow.closedWithin(10_000)).code).toBe(CLOSE.tooMany);
+    } finally {
+      await server.close();
+    }
+  });
+});
