@@ -1,0 +1,125 @@
+/**
+ * History (issue 4, item 7): the server derives events from what each transaction changed and
+ * attributes them to the invite whose connection sent it; clients cannot write history.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addArticle,
+  addClaim,
+  addComment,
+  addEvidence,
+  assignCard,
+  deleteCard,
+  deleteComment,
+  editCard,
+  editComment,
+  editEvidence,
+  moveCard,
+  removeEvidence,
+  resolveThread,
+  setVerdict,
+} from '../../../shared/board';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+describe('history derived on the server', () => {
+  let server: SyncTestServer;
+  let boardId: string;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    server = await startSyncTestServer();
+    boardId = await server.createBoard();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+  });
+  const join = async (role: 'editor' | 'reviewer', name: string) => {
+    const invite = await server.invite(boardId, role, name);
+    const client = connectProvider(server.syncUrl, boardId, invite.token);
+    clients.push(client);
+    await client.synced();
+    return { client, invite };
+  };
+
+  it('records each meaningful change, attributed to the invite that sent it', async () => {
+    const { client: ed, invite: edInvite } = await join('editor', 'Edie');
+    const { client: rev, invite: revInvite } = await join('reviewer', 'Rita');
+    // The client claims to be someone else in the doc: history ignores it.
+    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
+    const doc = ed.doc;
+    const cardId = addClaim(doc, { claim: 'Crime rose 20%' }, liar);
+    editCard(doc, cardId, { claim: 'Crime rose 21%', speaker: 'Mayor' }, liar);
+    const evidenceId = addEvidence(
+      doc,
+      cardId,
+      { url: 'https://stats.example', stance: 'refutes' },
+      liar,
+    );
+    editEvidence(doc, cardId, evidenceId, { note: 'table 3' }, liar);
+    setVerdict(doc, cardId, 'False', 'Stats say 3%', liar);
+    moveCard(doc, cardId, { column: 'disputed', index: 0 }, liar);
+    moveCard(doc, cardId, { column: 'disputed', index: 0 }, liar); // a reorder: no event
+    assignCard(doc, cardId, { id: edInvite.inviteId, name: 'Edie' }, liar);
+    removeEvidence(doc, cardId, evidenceId, liar);
+    await ed.allSaved();
+    await waitFor(() => rev.doc.getMap('cards').has(cardId));
+    const revCtx = { actor: { id: revInvite.inviteId, name: 'Rita' } };
+    const commentId = addComment(rev.doc, cardId, { text: 'Source?' }, revCtx);
+    editComment(rev.doc, commentId, 'Source please', revCtx);
+    resolveThread(rev.doc, commentId, true, revCtx);
+    resolveThread(rev.doc, commentId, false, revCtx);
+    deleteComment(rev.doc, commentId, revCtx);
+    await rev.allSaved();
+    await waitFor(() => doc.getMap('comments').has(commentId));
+    deleteCard(doc, cardId, liar);
+    // A delete adds no clock, so "saved" cannot cover it: wait for the server instead.
+    await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('cards').has(cardId)));
+
+    const history = await server.storage.listHistory(boardId, cardId);
+    expect(history.map((e) => [e.type, e.actor.name])).toEqual([
+      ['card.created', 'Edie'],
+      ['card.edited', 'Edie'],
+      ['evidence.added', 'Edie'],
+      ['evidence.edited', 'Edie'],
+      ['verdict.set', 'Edie'],
+      ['card.edited', 'Edie'],
+      ['card.moved', 'Edie'],
+      ['card.assigned', 'Edie'],
+      ['evidence.removed', 'Edie'],
+      ['comment.posted', 'Rita'],
+      ['comment.edited', 'Rita'],
+      ['comment.resolved', 'Rita'],
+      ['comment.reopened', 'Rita'],
+      ['comment.deleted', 'Rita'],
+      ['card.deleted', 'Edie'],
+    ]);
+    const byType = (t: string) => history.find((e) => e.type === t)?.data;
+    expect(history.every((e) => e.actor.id !== 'someone-else')).toBe(true);
+    expect(byType('card.created')).toEqual({ claim: 'Crime rose 20%', column: 'unverified' });
+    expect(byType('card.edited')).toEqual({ fields: ['claim', 'speaker'] });
+    expect(byType('card.moved')).toEqual({ from: 'unverified', to: 'disputed' });
+    expect(byType('verdict.set')).toEqual({ verdict: 'False', from: null });
+    expect(byType('evidence.added')).toEqual({
+      evidenceId,
+      stance: 'refutes',
+      url: 'https://stats.example',
+    });
+    expect(byType('evidence.removed')).toEqual({ evidenceId });
+    expect(byType('card.deleted')).toEqual({ claim: 'Crime rose 21%' });
+    for (let i = 1; i < history.length; i++) {
+      expect(history[i]!.at).toBeGreaterThanOrEqual(history[i - 1]!.at);
+    }
+  });
+
+  it('server-side changes are attributed to the actor given to change()', async () => {
+    const lead = { id: 'lead-invite', name: 'Lea' };
+    await server.sync.change(boardId, lead, (doc) =>
+      addArticle(doc, { title: 'Speech', text: 'Crime rose.' }, { actor: { id: 'x', name: 'x' } }),
+    );
+    const history = await server.storage.listHistory(boardId);
+    expect(history.map((e) => [e.type, e.actor])).toEqual([['article.added', lead]]);
+    expect(history[0]?.data).toMatchObject({ title: 'Speech' });
+  });
+});
