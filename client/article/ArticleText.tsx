@@ -100,11 +100,17 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
 
   const piece = (s: Segment) => {
     const slice = text.slice(s.start, s.end);
-    const common = { key: s.start, 'data-start': s.start, 'data-end': s.end };
-    if (!interactive(s)) return <span {...common}>{slice}</span>;
+    const common = { 'data-start': s.start, 'data-end': s.end };
+    if (!interactive(s))
+      return (
+        <span key={s.start} {...common}>
+          {slice}
+        </span>
+      );
     const isCard = s.kind === 'card';
     return (
       <span
+        key={s.start}
         {...common}
         data-stop=""
         role="button"
@@ -123,8 +129,7 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
   };
 
   return (
-    // The keys are handled by the focused sentence buttons; the div only delegates them.
-    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    // The div only delegates the keys of the focused sentence buttons inside it.
     <div className="article-text" ref={ref} onKeyDown={onKeyDown}>
       {shown.map((b) => {
         if (b.kind === 'heading') {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
@@ -13,6 +14,7 @@ export function BoardHeader({
   snapshot,
   onUndo,
   onRedo,
+  children,
 }: {
   title: string;
   role: Role;
@@ -20,6 +22,8 @@ export function BoardHeader({
   snapshot: BoardSnapshot;
   onUndo: () => void;
   onRedo: () => void;
+  /** Feature tools placed first in the header's tool row (e.g. client/article's ArticleTools). */
+  children?: ReactNode;
 }) {
   return (
     <header className="board-header">
@@ -38,6 +42,7 @@ export function BoardHeader({
         <span className={`badge role-${role}`}>{ROLE_LABELS[role]}</span>
       </div>
       <div className="board-tools">
+        {children}
         <PresenceBar me={me} peers={snapshot.peers} />
         {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
           <div className="undo-redo" role="group" aria-label="History">

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { COLUMNS } from '../../shared/board';
 import { can } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
@@ -154,7 +155,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
           snapshot={snapshot}
           onUndo={undo}
           onRedo={redo}
-        />
+        >
+          <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
+        </BoardHeader>
         {snapshot.status.kind === 'refused' && (
           <p className="banner banner-error" role="alert">
             The server refused this connection. Ask the board&rsquo;s lead for a new invite link.

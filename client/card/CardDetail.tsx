@@ -8,6 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
 import { labelsFor } from '../../shared/board/ratingScale';
+import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { BoardActions } from '../board/boardActions';
 import { CommentsSection } from './CommentsSection';
@@ -78,6 +79,7 @@ export function CardDetail({
               )}
             </section>
           )}
+          <ClaimSignals card={card} board={board} />
           <dl className="facts">
             <dt>Column</dt>
             <dd>{COLUMN_LABELS[card.column]}</dd>

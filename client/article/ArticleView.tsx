@@ -1,0 +1,210 @@
+/**
+ * The article view: a panel beside the board with an imported article's text, its
+ * provenance made visible. Passages that became cards are highlighted and open their card
+ * (the board's own CardDetail, through BoardActions.openCard); page furniture is hidden or
+ * dimmed; an editor turns any other sentence, or a selected passage, into a card.
+ *
+ * A non-modal panel rather than a dialog, so the board stays usable beside it and the card
+ * detail can open over both. Focus moves to its heading when it opens; Escape closes it.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import { useBoardActions } from '../board/boardActions';
+import { articleSegments } from './articleSegments';
+import { ArticleText } from './ArticleText';
+import { NewCardForm } from './NewCardForm';
+import { type Passage, selectedPassage, trimmedPassage } from './passageAt';
+import './article.css';
+
+const isHttp = (url: string | null): url is string => !!url && /^https?:\/\//i.test(url);
+
+export function ArticleView({
+  board,
+  articleId,
+  onSelectArticle,
+  onClose,
+}: {
+  board: BoardView;
+  articleId: string | null;
+  onSelectArticle: (articleId: string) => void;
+  onClose: () => void;
+}) {
+  const actions = useBoardActions();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const [showFurniture, setShowFurniture] = useState(false);
+  const [selection, setSelection] = useState<Passage | null>(null);
+  const [draft, setDraft] = useState<Passage | null>(null);
+  const [focusAt, setFocusAt] = useState<{ start: number; seq: number } | null>(null);
+
+  const article =
+    board.articles.find((a) => a.id === articleId) ??
+    (articleId === null ? board.articles.at(-1) : undefined);
+  const cards = board.cards;
+  // Only this article's cards matter to the layout; recompute when one of them changes.
+  const anchored = useMemo(
+    () => Object.values(cards).filter((c) => article && c.source?.articleId === article.id),
+    [cards, article],
+  );
+  // Cutting a long article takes a while: redo it only when a card's span or rank changed,
+  // not on every edit of a card's text or verdict.
+  const spanKey = anchored
+    .map((c) => `${c.id}:${c.source?.start}-${c.source?.end}:${c.extraction?.rank ?? ''}`)
+    .join('|');
+  const blocks = useMemo(
+    () => (article ? articleSegments(article.text, article.id, anchored) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- spanKey stands for anchored
+    [article, spanKey],
+  );
+  const furnitureCount = blocks.filter((b) => b.kind === 'furniture').length;
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  // The selection is read as it changes, so the button knows whether there is a passage.
+  useEffect(() => {
+    if (!article || !actions.canEdit) return;
+    const update = () => {
+      const container = textRef.current;
+      setSelection(container ? selectedPassage(container, article.text) : null);
+    };
+    document.addEventListener('selectionchange', update);
+    return () => document.removeEventListener('selectionchange', update);
+  }, [article, actions.canEdit]);
+
+  const create = (passage: Passage, claim: string, speaker: string | null) => {
+    if (!article) return;
+    const ok = actions.run('make a card', () => {
+      actions.commands.addClaim({
+        claim,
+        speaker,
+        source: {
+          articleId: article.id,
+          start: passage.start,
+          end: passage.end,
+          sentence: passage.text,
+        },
+      });
+    });
+    if (!ok) return;
+    setDraft(null);
+    document.getSelection()?.removeAllRanges();
+    actions.announce('Card added to Unverified.');
+    setFocusAt({ start: passage.start, seq: Date.now() });
+  };
+
+  return (
+    <section
+      className="article-panel"
+      aria-labelledby={`${id}-heading`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="article-panel-head">
+        <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+          Article view
+        </h2>
+        <button type="button" className="button small" onClick={onClose}>
+          Close article view
+        </button>
+      </div>
+      {board.articles.length > 1 && (
+        <label className="article-picker">
+          <span>Article</span>
+          <select value={article?.id ?? ''} onChange={(e) => onSelectArticle(e.target.value)}>
+            {board.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title || 'Untitled article'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {!article ? (
+        <p className="loading">Loading the article…</p>
+      ) : (
+        <>
+          <div className="article-meta">
+            <h3>{article.title || 'Untitled article'}</h3>
+            {isHttp(article.url) && (
+              <p className="small">
+                Source:{' '}
+                <a href={article.url} target="_blank" rel="noreferrer noopener">
+                  {article.url}
+                </a>
+              </p>
+            )}
+            <p className="muted small">
+              {anchored.length === 1 ? '1 card comes' : `${anchored.length} cards come`} from this
+              article.
+            </p>
+          </div>
+          <div className="article-tools row">
+            {furnitureCount > 0 && (
+              <label className="small">
+                <input
+                  type="checkbox"
+                  checked={showFurniture}
+                  onChange={(e) => setShowFurniture(e.target.checked)}
+                />{' '}
+                Show page furniture ({furnitureCount} {furnitureCount === 1 ? 'block' : 'blocks'})
+              </label>
+            )}
+            {actions.canEdit && (
+              <button
+                type="button"
+                className="button small"
+                disabled={!selection}
+                // Keeps the text selection: a click on the button would otherwise clear it.
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => selection && setDraft(selection)}
+              >
+                Make a card of the selected text
+              </button>
+            )}
+          </div>
+          <p id={`${id}-how`} className="muted small">
+            Highlighted passages became cards: click one, or move to it with the arrow keys and
+            press Enter, to open its card.
+            {actions.canEdit &&
+              ' Choose any other sentence, or select a passage, to make a card of it.'}
+          </p>
+          <span id={`${id}-card-hint`} hidden>
+            Has a card. Press Enter to open it.
+          </span>
+          <span id={`${id}-sentence-hint`} hidden>
+            No card yet. Press Enter to make one.
+          </span>
+          <div ref={textRef} className="article-body">
+            <ArticleText
+              text={article.text}
+              blocks={blocks}
+              cards={cards}
+              showFurniture={showFurniture}
+              canEdit={actions.canEdit}
+              hintIds={{ card: `${id}-card-hint`, sentence: `${id}-sentence-hint` }}
+              focusAt={focusAt}
+              onOpenCards={(ids) => ids[0] && actions.openCard(ids[0])}
+              onChooseSentence={(start, end) => setDraft(trimmedPassage(article.text, start, end))}
+            />
+          </div>
+          {draft && (
+            <NewCardForm
+              key={`${draft.start}-${draft.end}`}
+              passage={draft}
+              onCreate={(claim, speaker) => create(draft, claim, speaker)}
+              onCancel={() => {
+                setFocusAt({ start: draft.start, seq: Date.now() });
+                setDraft(null);
+              }}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
