@@ -24,6 +24,7 @@ import {
   setVerdict,
 } from '../shared/board';
 import { exportBoard } from '../server/export/exportBoard';
+import { importBoard } from '../server/export/importBoard';
 import type { ExportFormat } from '../server/export/exportFormats';
 import { renderExport } from '../server/export/renderExport';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
@@ -187,21 +188,34 @@ export async function benchExport(): Promise<Table> {
 
     // For comparison: the same JSON export rendered on the event loop, without the worker.
     const content = await storage.loadContent(boardId);
+    let json = '';
     row(
       'json rendered in-thread (not used; shows what the worker avoids)',
       await measure(async (count) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
-        count(
-          renderExport({
-            format: 'json',
-            boardId,
-            snapshot: content.snapshot,
-            updates: content.updates,
-            history: await storage.listHistory(boardId),
-            exportedAt: Date.now(),
-            asOf: null,
-          }).text,
+        json = renderExport({
+          format: 'json',
+          boardId,
+          snapshot: content.snapshot,
+          updates: content.updates,
+          history: await storage.listHistory(boardId),
+          exportedAt: Date.now(),
+          asOf: null,
+        }).text;
+        count(json);
+      }),
+    );
+
+    // The way back: that JSON file imported as a new board (parse, validate, build in a worker).
+    row(
+      'import of the json file',
+      await measure(async (count) => {
+        await importBoard(
+          { storage, issueLeadInvite: async () => ({ token: 'bench', url: 'bench' }) },
+          json,
+          { leadName: 'Bench lead' },
         );
+        count(json);
       }),
     );
 
@@ -221,7 +235,8 @@ export async function benchExport(): Promise<Table> {
         `Board: ${CARDS.toLocaleString('en-US')} cards (100-char claim, 300-char sentence, two comments, one evidence link), ` +
           `verdicts on reviewed cards, ${history.length.toLocaleString('en-US')} history events; stored as ${formatNumber(update.byteLength / 1e6, 'MB')} in SQLite.`,
         'Path: exportBoard (server/export), as GET /api/boards/:id/export runs it: storage reads on the main thread, ' +
-          'doc load, read and formatting in a worker thread, text streamed back in 256 KiB slices.',
+          'doc load, read and formatting in a worker thread, text streamed back in 256 KiB slices. ' +
+          'Import as POST /api/boards/import runs it: parse, validation and doc build in a worker, then storage writes.',
         'Total time includes starting the worker. Between two ticks of a 1 ms probe: CPU burst = main-thread CPU time (/proc schedstat; ' +
           'the loop held by work, GC included, independent of machine load); busy stretch = active wall time of the loop ' +
           '(eventLoopUtilization); timer delay = the gap. The last two also count waiting for a CPU on a loaded machine.',

@@ -118,12 +118,16 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
   router.post(
     '/api/boards/import',
     ...(deps.authorizeCreate ? [deps.authorizeCreate] : []),
-    express.json({ limit: deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES }),
+    // The text, not parsed: the import worker parses it, off the event loop.
+    express.text({
+      type: 'application/json',
+      limit: deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+    }),
     async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       const query = importQuery.safeParse(req.query);
       if (!query.success) return sendError(res, 400, 'invalid_input', queryErrors(query.error));
-      if (req.body === undefined) {
+      if (typeof req.body !== 'string') {
         return sendError(
           res,
           400,

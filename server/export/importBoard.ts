@@ -1,21 +1,25 @@
 /**
  * `POST /api/boards/import`: a JSON export becomes a new board with the same content.
  *
- * The whole file is validated before anything is written. The content goes straight to
- * storage as one update, before any room exists for the new board (nobody holds a token for
- * it yet), so no room can hold a stale copy. The exported history is carried over unchanged
- * (its card ids still match, because imports keep ids) and closed with one `board.imported`
- * event by the system, so the board's history says where it came from and when.
+ * The whole file is parsed, validated and built into a doc in a worker thread before anything
+ * is written. The content goes straight to storage as one update, before any room exists for
+ * the new board (nobody holds a token for it yet), so no room can hold a stale copy. The
+ * exported history is carried over unchanged (its card ids still match, because imports keep
+ * ids) and closed with one `board.imported` event by the system, so the board's history says
+ * where it came from and when.
  *
  * The lead invite is issued last: if a write fails half-way, the board that was started has
  * no token that opens it.
  */
-import * as Y from 'yjs';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
-import { importBoardFromJson } from '../../shared/export/importBoardFromJson';
 import type { HistoryEvent, Storage } from '../storage/Storage';
+import { buildImportInWorker } from './buildImportInWorker';
+
+/** History rows per storage call: each call is one synchronous SQLite transaction. */
+const EVENTS_PER_WRITE = 2_000;
 
 export interface ImportDeps {
   readonly storage: Storage;
@@ -36,24 +40,19 @@ export interface ImportedBoard {
   readonly leadUrl: string;
 }
 
+/** Imports the JSON text of a board export; throws ExportError('invalid_export') listing problems. */
 export async function importBoard(
   deps: ImportDeps,
-  json: unknown,
+  text: string,
   options: { readonly leadName: string },
 ): Promise<ImportedBoard> {
-  const result = importBoardFromJson(json);
-  if (!result.ok) {
-    throw new ExportError('invalid_export', 'not a valid Factboard board export', result.errors);
-  }
-  const { data } = result;
   const at = (deps.now ?? Date.now)();
+  const built = await buildImportInWorker(text, at);
+  if (!built.ok) {
+    throw new ExportError('invalid_export', 'not a valid Factboard board export', built.errors);
+  }
+  const { data, update } = built;
   const id = (deps.newId ?? randomId)();
-
-  const doc = new Y.Doc();
-  result.apply(doc, { actor: SYSTEM_ACTOR, now: () => at });
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-
   const history: HistoryEvent[] = data.history.map((e) => ({
     boardId: id,
     cardId: e.cardId,
@@ -78,7 +77,10 @@ export async function importBoard(
 
   await deps.storage.createBoard({ id, title: data.board.title, createdAt: at });
   await deps.storage.appendUpdate(id, update, at);
-  await deps.storage.appendHistory(history);
+  for (let i = 0; i < history.length; i += EVENTS_PER_WRITE) {
+    await yieldToLoop();
+    await deps.storage.appendHistory(history.slice(i, i + EVENTS_PER_WRITE));
+  }
   const lead = await deps.issueLeadInvite(id, options.leadName);
   return { id, title: data.board.title, leadToken: lead.token, leadUrl: lead.url };
 }

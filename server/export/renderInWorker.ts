@@ -1,8 +1,9 @@
 /** Runs renderExport in a worker thread and hands its output to a sink as it arrives. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ExportError } from '../../shared/export/ExportError';
 import type { ExportJob, RenderedExport } from './renderExport';
+import { startWorker } from './startWorker';
 import type { FromWorker, ToWorker } from './workerMessages';
 
 export interface ExportSink {
@@ -11,9 +12,6 @@ export interface ExportSink {
   /** May return a promise (e.g. until the response drains): the next chunk waits for it. */
   write(chunk: string): void | Promise<void>;
 }
-
-const BOOT = new URL('./workerBoot.mjs', import.meta.url);
-const ENTRY = new URL('./exportWorker.ts', import.meta.url).href;
 
 /** Per message: about 2 MB of updates or 2,000 history events, a few ms to copy each. */
 const UPDATE_BYTES_PER_MESSAGE = 2 * 1024 * 1024;
@@ -56,7 +54,7 @@ export function renderInWorker(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const { snapshot: _snapshot, updates: _updates, history: _history, ...small } = job;
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, job: small } });
+    const worker = startWorker('./exportWorker.ts', { job: small });
     let settled = false;
     const finish = (err?: unknown) => {
       if (settled) return;

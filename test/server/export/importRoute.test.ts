@@ -104,9 +104,14 @@ describe('POST /api/boards/import', () => {
 
       const notJson = await postImport('{"format": ');
       expect(notJson.status).toBe(400);
-      expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe(
-        'invalid_json',
-      );
+      const notJsonError = (
+        (await notJson.json()) as { error: { code: string; details: string[] } }
+      ).error;
+      expect(notJsonError.code).toBe('invalid_export');
+      expect(notJsonError.details[0]).toMatch(/^not valid JSON/);
+
+      const notSent = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: 'x' });
+      expect(notSent.status).toBe(400);
       expect(createBoard).not.toHaveBeenCalled();
     } finally {
       createBoard.mockRestore();
