@@ -35,10 +35,18 @@ export interface RenderedExport {
   readonly skipped: readonly { readonly cardId: string; readonly reason: string }[];
 }
 
+/** The doc from stored content; like a room's load, an update that does not apply is skipped. */
 export function loadDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
-  if (snapshot) Y.applyUpdate(doc, snapshot);
-  for (const update of updates) Y.applyUpdate(doc, update);
+  doc.transact(() => {
+    for (const update of snapshot ? [snapshot, ...updates] : updates) {
+      try {
+        Y.applyUpdate(doc, update);
+      } catch {
+        // The room logs these when it loads the board; the export shows what does apply.
+      }
+    }
+  });
   return doc;
 }
 
