@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractClaims } from '../shared/extract/extractClaims';
+import type { Section } from './section';
+import type { Table } from './table';
 
 export interface ExtractBench {
   words: number;
@@ -66,4 +68,29 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     `extract: ${r.words} words, ${r.sentences} sentences, ${r.claims} claims in ${r.ms} ms median ` +
       `(min ${r.minMs} ms, ${r.sentencesPerSecond} sentences/s)`,
   );
+}
+
+/** The extraction figure as a bench section (`npm run bench -- extract`). */
+export function extractSection(): Section {
+  return {
+    name: 'extract',
+    async run(): Promise<Table> {
+      const r = await benchExtract();
+      return {
+        title: 'Claim extraction: a 50,000-word article',
+        columns: ['words', 'sentences', 'claims', 'median time', 'fastest', 'sentences/s'],
+        rows: [
+          [
+            r.words.toLocaleString('en-US'),
+            r.sentences.toLocaleString('en-US'),
+            r.claims.toLocaleString('en-US'),
+            `${r.ms} ms`,
+            `${r.minMs} ms`,
+            r.sentencesPerSecond.toLocaleString('en-US'),
+          ],
+        ],
+        notes: [`median of ${RUNS} runs after a warm-up, same code as the server's import`],
+      };
+    },
+  };
 }

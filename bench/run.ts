@@ -6,10 +6,16 @@
 import { fileURLToPath } from 'node:url';
 import { saveSection } from './results';
 import type { Section } from './section';
+import { exportSection } from './export';
+import { extractSection } from './extract';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
 
-const SECTIONS: readonly Section[] = [syncSection()];
+const SECTIONS: readonly Section[] = [
+  syncSection(),
+  exportSection(),
+  extractSection(),
+];
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 
 async function main(): Promise<void> {

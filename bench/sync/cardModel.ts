@@ -4,8 +4,7 @@
  * the flat comments map; and the one edit the latency runs make, a real `editCard` command.
  *
  * The 10,000-card board is written as plain Y.Maps in the same layout rather than with
- * `addClaim`, which looks at the whole column for every card it adds (fine for a person, too
- * slow for 10,000 in a row), and with short ranks, as a board filled over time has.
+ * the commands, so that building it costs the bench no more than the bytes it sends.
  */
 import * as Y from 'yjs';
 import {
@@ -15,6 +14,7 @@ import {
   COMMENT_KEYS,
   COLUMNS,
   editCard,
+  rankBetween,
   ROOT,
 } from '../../shared/board';
 
@@ -34,8 +34,12 @@ export function prose(seed: number, length: number): string {
   return out.slice(0, length);
 }
 
-/** A rank that sorts cards by index and never ends in the lowest digit '0'. */
-const rankOf = (index: number) => `${index.toString(36).padStart(4, '0')}i`;
+/** Ranks in index order, made by the board's own rank code (short keys, as appends make). */
+const ranks: string[] = [];
+function rankOf(index: number): string {
+  while (ranks.length <= index) ranks.push(rankBetween(ranks.at(-1) ?? null, null));
+  return ranks[index] as string;
+}
 
 function writeCard(doc: Y.Doc, index: number, now: number): void {
   const id = `card-${index}`;
