@@ -1,0 +1,95 @@
+/**
+ * One event of a board's history as GET /api/boards/:id/history serves it, and how it reads
+ * in words. The server derives and attributes events (server/audit); the client only shows
+ * them, and treats their data as untrusted text.
+ */
+import type { Actor } from '../../shared/board/actor';
+import { isColumn } from '../../shared/board/schema';
+import { COLUMN_LABELS } from '../board/columnLabels';
+
+export interface HistoryEvent {
+  readonly seq: number;
+  readonly cardId: string | null;
+  readonly type: string;
+  readonly actor: Actor;
+  readonly at: number;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
+
+const STANCE_WORDS: Readonly<Record<string, string>> = {
+  supports: 'supporting evidence',
+  refutes: 'refuting evidence',
+  context: 'context',
+};
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  claim: 'the claim text',
+  speaker: 'the speaker',
+  rationale: 'the rationale',
+};
+
+function list(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** What the actor did, as the rest of a sentence that starts with their name. */
+export function describeEvent(e: HistoryEvent): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'card.created':
+      return `added the card to ${column(d.column)}`;
+    case 'card.moved':
+      return `moved the card from ${column(d.from)} to ${column(d.to)}`;
+    case 'card.edited': {
+      const fields = Array.isArray(d.fields) ? d.fields.filter((f) => typeof f === 'string') : [];
+      const words = fields.map((f) => FIELD_WORDS[f] ?? f);
+      return words.length ? `edited ${list(words)}` : 'edited the card';
+    }
+    case 'verdict.set': {
+      const verdict = str(d.verdict);
+      const from = str(d.from);
+      if (verdict) return `set the verdict to ${verdict}${from ? ` (was ${from})` : ''}`;
+      return from ? `cleared the verdict (was ${from})` : 'cleared the verdict';
+    }
+    case 'card.assigned': {
+      const who = d.assignee as Partial<Actor> | null;
+      if (!who || typeof who.name !== 'string') return 'released the card';
+      return who.id === e.actor.id ? 'took the card' : `gave the card to ${who.name}`;
+    }
+    case 'card.deleted':
+      return 'deleted the card';
+    case 'evidence.added': {
+      const url = str(d.url);
+      return `added ${STANCE_WORDS[str(d.stance) ?? ''] ?? 'evidence'}${url ? `: ${url}` : ''}`;
+    }
+    case 'evidence.removed':
+      return 'removed evidence';
+    case 'evidence.edited':
+      return 'edited evidence';
+    case 'comment.posted':
+      return d.parentId ? 'replied to a comment' : 'commented';
+    case 'comment.edited':
+      return 'edited a comment';
+    case 'comment.deleted':
+      return 'deleted a comment';
+    case 'comment.resolved':
+      return 'resolved a thread';
+    case 'comment.reopened':
+      return 'reopened a thread';
+    case 'article.added': {
+      const title = str(d.title);
+      return title ? `imported the article “${title}”` : 'imported an article';
+    }
+    default:
+      return `changed the board (${e.type})`;
+  }
+}
+
+/** The claim an event is about: the card's current claim, or the one the event recorded. */
+export function claimOf(e: HistoryEvent, currentClaim: string | undefined): string | null {
+  return currentClaim ?? str(e.data.claim);
+}

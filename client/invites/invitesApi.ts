@@ -1,0 +1,37 @@
+/** The lead's invite calls: POST/GET /api/boards/:id/invites, DELETE …/invites/:inviteId. */
+import type { Role } from '../../shared/roles';
+import { call } from '../app/api';
+
+export interface Invite {
+  readonly inviteId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: number;
+  readonly joinedAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+export interface CreatedInvite {
+  readonly inviteId: string;
+  /** The link to send: it carries the token, which the server shows only this once. */
+  readonly url: string;
+}
+
+const path = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/invites`;
+
+export async function listInvites(boardId: string, token: string): Promise<readonly Invite[]> {
+  const body = await call<{ invites: Invite[] }>(path(boardId), { token });
+  return body.invites;
+}
+
+export function createInvite(
+  boardId: string,
+  token: string,
+  invite: { name: string; role: Role },
+): Promise<CreatedInvite> {
+  return call(path(boardId), { method: 'POST', token, body: JSON.stringify(invite) });
+}
+
+export async function revokeInvite(boardId: string, token: string, inviteId: string) {
+  await call(`${path(boardId)}/${encodeURIComponent(inviteId)}`, { method: 'DELETE', token });
+}

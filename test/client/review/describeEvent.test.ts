@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { claimOf, describeEvent, type HistoryEvent } from '../../../client/history/historyEvent';
+
+const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => ({
+  seq: 1,
+  cardId: 'c1',
+  type,
+  actor: { id: 'i-bo', name: 'Bo' },
+  at: 0,
+  data,
+});
+
+describe('describeEvent', () => {
+  it.each([
+    [ev('card.created', { column: 'unverified' }), 'added the card to Unverified'],
+    [
+      ev('card.moved', { from: 'unverified', to: 'corroborated' }),
+      'moved the card from Unverified to Corroborated',
+    ],
+    [
+      ev('card.moved', { from: null, to: 'x' }),
+      'moved the card from an unknown column to an unknown column',
+    ],
+    [
+      ev('card.edited', { fields: ['claim', 'rationale', 'speaker'] }),
+      'edited the claim text, the rationale and the speaker',
+    ],
+    [
+      ev('verdict.set', { verdict: 'True', from: 'Unproven' }),
+      'set the verdict to True (was Unproven)',
+    ],
+    [ev('verdict.set', { verdict: 'False', from: null }), 'set the verdict to False'],
+    [ev('verdict.set', { verdict: null, from: 'True' }), 'cleared the verdict (was True)'],
+    [ev('card.assigned', { assignee: { id: 'i-bo', name: 'Bo' } }), 'took the card'],
+    [ev('card.assigned', { assignee: { id: 'i-cy', name: 'Cy' } }), 'gave the card to Cy'],
+    [ev('card.assigned', { assignee: null }), 'released the card'],
+    [ev('card.deleted', { claim: 'x' }), 'deleted the card'],
+    [
+      ev('evidence.added', { stance: 'refutes', url: 'https://ex.org' }),
+      'added refuting evidence: https://ex.org',
+    ],
+    [ev('evidence.added', { stance: 'nonsense' }), 'added evidence'],
+    [ev('evidence.removed'), 'removed evidence'],
+    [ev('comment.posted', { parentId: null }), 'commented'],
+    [ev('comment.posted', { parentId: 'p' }), 'replied to a comment'],
+    [ev('comment.resolved'), 'resolved a thread'],
+    [ev('comment.reopened'), 'reopened a thread'],
+    [ev('comment.deleted'), 'deleted a comment'],
+    [ev('article.added', { title: 'Budget speech' }), 'imported the article “Budget speech”'],
+    [ev('something.new'), 'changed the board (something.new)'],
+  ])('%#: %s', (event, words) => {
+    expect(describeEvent(event)).toBe(words);
+  });
+
+  it('names the claim from the board, else from the event (a deleted card)', () => {
+    expect(claimOf(ev('card.deleted', { claim: 'Old claim' }), undefined)).toBe('Old claim');
+    expect(claimOf(ev('card.moved'), 'Current claim')).toBe('Current claim');
+    expect(claimOf(ev('card.moved'), undefined)).toBeNull();
+  });
+});
