@@ -105,6 +105,18 @@ export class Connection {
     this.ws.send(data);
   }
 
+  /**
+   * Holds this socket's writes until uncork(), so that a batch of messages leaves in one
+   * system call instead of one per message. ws keeps its net.Socket in `_socket`.
+   */
+  cork(): void {
+    (this.ws as unknown as { _socket?: { cork(): void } })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.ws as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
+  }
+
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     this.closed = true;

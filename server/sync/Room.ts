@@ -425,14 +425,20 @@ export class Room {
 
   /** After a batch is durable: broadcast its updates, acknowledge them, answer resyncs. */
   private publish(batch: Batch): void {
-    for (const { update, origin } of batch.updates) {
-      const message = encodeSyncUpdate(update);
-      for (const conn of this.conns) if (conn !== origin) conn.send(message);
-    }
-    for (const conn of batch.acks) conn.send(encodeSaved(this.savedClocks(conn)));
-    if (batch.resync.size > 0) {
-      const step1 = encodeSyncStep1(Y.encodeStateVector(this.doc));
-      for (const conn of batch.resync) conn.send(step1);
+    const conns = [...this.conns];
+    for (const conn of conns) conn.cork();
+    try {
+      for (const { update, origin } of batch.updates) {
+        const message = encodeSyncUpdate(update);
+        for (const conn of conns) if (conn !== origin) conn.send(message);
+      }
+      for (const conn of batch.acks) conn.send(encodeSaved(this.savedClocks(conn)));
+      if (batch.resync.size > 0) {
+        const step1 = encodeSyncStep1(Y.encodeStateVector(this.doc));
+        for (const conn of batch.resync) conn.send(step1);
+      }
+    } finally {
+      for (const conn of conns) conn.uncork();
     }
     for (const settle of batch.settled) settle();
   }
