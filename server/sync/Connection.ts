@@ -72,8 +72,12 @@ export class Connection {
         }
         handlers.message(this, parseClientMessage(bytes));
       } catch (error) {
-        if (error instanceof SyncError) this.close(error.closeCode, error.reason);
-        else throw error;
+        // A client's bytes never take the server down: anything unexpected closes this socket.
+        const refusal =
+          error instanceof SyncError
+            ? error
+            : new SyncError(CLOSE.malformed, 'message not understood');
+        this.close(refusal.closeCode, refusal.reason);
       }
     });
     ws.on('pong', () => {

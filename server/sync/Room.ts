@@ -127,7 +127,7 @@ export class Room {
     this.ready.catch(() => {
       this.failed = true;
     });
-    void this.drain();
+    this.kick();
   }
 
   get boardId(): string {
@@ -235,7 +235,13 @@ export class Room {
 
   private enqueue(job: Job): void {
     this.queue.push(job);
-    void this.drain();
+    this.kick();
+  }
+
+  private kick(): void {
+    this.drain().catch((error: unknown) => {
+      this.deps.log('error', 'room queue failed', { boardId: this.boardId, error });
+    });
   }
 
   private async drain(): Promise<void> {
@@ -299,7 +305,18 @@ export class Room {
     return batch;
   }
 
+  /** Runs one job; whatever a job throws stays with that job (its connection or its caller). */
   private run(job: Job, batch: Batch): void {
+    try {
+      this.runJob(job, batch);
+    } catch (error) {
+      this.deps.log('error', 'job failed', { boardId: this.boardId, kind: job.kind, error });
+      if ('conn' in job) job.conn.close(CLOSE.malformed, 'message not understood');
+      if ('settle' in job) job.settle.reject(error);
+    }
+  }
+
+  private runJob(job: Job, batch: Batch): void {
     switch (job.kind) {
       case 'write':
         if (!job.conn.closed) this.write(job.conn, job.update, batch);
