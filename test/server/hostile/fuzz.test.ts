@@ -103,7 +103,7 @@ describe(`fuzz (seed ${SEED})`, () => {
     await server.close();
   });
 
-  it(`survives ${FRAMES} random and mutated frames while an honest editor loses nothing`, async () => {
+  it(`survives ${FRAMES} random and mutated frames while an honest editor loses nothing (B4, B5)`, async () => {
     const rnd = seededRandom(SEED);
     const boardId = await server.createBoard();
     const editor = await server.invite(boardId, 'editor');

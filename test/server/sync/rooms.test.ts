@@ -140,4 +140,23 @@ describe('rooms', () => {
     for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
     expect(Object.keys(readBoard(stored).cards)).toHaveLength(25);
   });
+
+  it('prunes what a snapshot covers once it is older than the retention period', async () => {
+    server = await startSyncTestServer({ options: { compactEvery: 10, logRetentionDays: 0 } });
+    const boardId = await server.createBoard();
+    const startedAt = Date.now();
+    const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
+    await a.synced();
+    for (let i = 0; i < 25; i++) {
+      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await a.allSaved();
+    // The board as of its first moments is outside retention: those log rows are gone.
+    expect((await server.storage.loadContentAt(boardId, startedAt)).updates).toEqual([]);
+    const content = await server.storage.loadContent(boardId);
+    const stored = new Y.Doc();
+    for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
+    expect(Object.keys(readBoard(stored).cards)).toHaveLength(25);
+  });
 });

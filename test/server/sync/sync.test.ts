@@ -23,7 +23,7 @@ describe('sync server with y-websocket clients', () => {
     await server.close();
   });
 
-  it('two unmodified WebsocketProviders converge through the server', async () => {
+  it('two unmodified WebsocketProviders converge through the server (B4)', async () => {
     const boardId = await server.createBoard('Election night');
     const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
     const b = connect(boardId, (await server.invite(boardId, 'editor')).token);
