@@ -38,7 +38,8 @@ function trimUrl(candidate: string): string {
   }
 }
 
-function httpHref(text: string): string | null {
+/** The parsed URL when `text` is an http(s) URL with a host, else null: what a link may point to. */
+export function httpHref(text: string): string | null {
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname

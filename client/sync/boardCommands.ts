@@ -20,6 +20,7 @@ import {
   moveCard,
   removeEvidence,
   resolveThread,
+  setRatingScale,
   setVerdict,
 } from '../../shared/board';
 import { can, type Permission, type Role } from '../../shared/roles';
@@ -64,6 +65,7 @@ export function bindCommands(b: CommandBinding) {
     editComment: bind(b, 'comment', editComment),
     deleteComment: bind(b, 'comment', deleteComment),
     resolveThread: bind(b, 'comment', resolveThread),
+    setRatingScale: bind(b, 'editRatingScale', setRatingScale),
   });
 }
 

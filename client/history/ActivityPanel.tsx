@@ -1,0 +1,88 @@
+/**
+ * The board's activity feed: every recorded change, newest first, each attributed by the
+ * server to the person whose invite made it. A non-modal panel beside the board (like the
+ * article view): focus moves to its heading when it opens, Escape closes it, and a card's
+ * claim opens that card.
+ */
+import { useEffect, useId, useRef } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import { useBoardActions } from '../board/boardActions';
+import { formatTime } from '../review/formatTime';
+import { useBoardAccess } from '../review/useBoardAccess';
+import { claimOf, describeEvent } from './historyEvent';
+import { useHistory } from './useHistory';
+import '../review/review.css';
+
+/** The feed shows the latest changes; older ones stay in each card's own history. */
+const SHOWN = 200;
+
+export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: () => void }) {
+  const id = useId();
+  const actions = useBoardActions();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const access = useBoardAccess();
+  const { events, error } = useHistory(access, null, board);
+  useEffect(() => headingRef.current?.focus(), []);
+  const latest = events ? events.slice(-SHOWN).reverse() : null;
+
+  return (
+    <section
+      className="side-panel activity-panel"
+      aria-labelledby={`${id}-heading`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="side-panel-head">
+        <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+          Activity
+        </h2>
+        <button type="button" className="button small" onClick={onClose}>
+          Close activity
+        </button>
+      </div>
+      {error && (
+        <p className="error small" role="status">
+          Activity could not be loaded: {error}
+        </p>
+      )}
+      {latest === null ? (
+        !error && <p className="muted">Loading activity…</p>
+      ) : latest.length === 0 ? (
+        <p className="muted">Nothing has happened on this board yet.</p>
+      ) : (
+        <ol className="timeline activity-feed" aria-label="Board activity, newest first">
+          {latest.map((e) => {
+            const live = e.cardId ? board.cards[e.cardId] : undefined;
+            const claim = claimOf(e, live?.claim);
+            return (
+              <li key={e.seq}>
+                <p>
+                  <strong>{e.actor.name}</strong> {describeEvent(e)}
+                </p>
+                {claim &&
+                  (live ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => actions.openCard(live.id)}
+                    >
+                      {claim}
+                    </button>
+                  ) : (
+                    <p className="muted">{claim}</p>
+                  ))}
+                <time className="muted small" dateTime={new Date(e.at).toISOString()}>
+                  {formatTime(e.at)}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
+ * carries their token), see who has joined, and revoke an invite, which closes that person's
+ * open connections at once. A native modal dialog: focus starts in the name field, Escape
+ * closes it, and the opener gets focus back (BoardReviewTools).
+ */
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../shared/board/inputs';
+import type { Role } from '../../shared/roles';
+import { ROLE_LABELS } from '../app/roleLabels';
+import { formatTime } from '../review/formatTime';
+import { InviteLink } from './InviteLink';
+import {
+  type CreatedInvite,
+  type Invite,
+  createInvite,
+  listInvites,
+  revokeInvite,
+} from './invitesApi';
+import { ROLE_HINTS } from './roleHints';
+
+const INVITE_ROLES: readonly Role[] = ['editor', 'reviewer', 'viewer', 'lead'];
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function InvitesDialog({
+  boardId,
+  token,
+  myInviteId,
+  onClose,
+}: {
+  boardId: string;
+  token: string;
+  myInviteId: string;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<(CreatedInvite & { name: string; role: Role }) | null>(
+    null,
+  );
+  const [invites, setInvites] = useState<readonly Invite[] | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      setInvites(await listInvites(boardId, token));
+    } catch (err) {
+      setError(message(err));
+    }
+  }, [boardId, token]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    nameRef.current?.focus();
+    void refresh();
+  }, [refresh]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || !name.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const made = await createInvite(boardId, token, { name: name.trim(), role });
+      setCreated({ ...made, name: name.trim(), role });
+      setName('');
+      await refresh();
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (invite: Invite) => {
+    setError(null);
+    try {
+      await revokeInvite(boardId, token, invite.inviteId);
+      setConfirming(null);
+      if (created?.inviteId === invite.inviteId) setCreated(null);
+      await refresh();
+      nameRef.current?.focus();
+    } catch (err) {
+      setError(message(err));
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="card-detail invites-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={`${id}-title`}>Invite people</h2>
+        <button type="button" className="button small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <div className="dialog-body">
+        <form className="invite-form" onSubmit={submit} aria-label="New invite">
+          <label className="field">
+            <span>Name</span>
+            <input
+              ref={nameRef}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={LIMITS.name}
+              autoComplete="off"
+              required
+            />
+          </label>
+          <label className="field">
+            <span>Role</span>
+            <select
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              aria-describedby={`${id}-role-hint`}
+            >
+              {INVITE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p id={`${id}-role-hint`} className="muted small">
+            {ROLE_HINTS[role]}
+          </p>
+          <button type="submit" className="button primary" aria-disabled={busy || !name.trim()}>
+            {busy ? 'Creating…' : 'Create invite link'}
+          </button>
+        </form>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        {created && <InviteLink key={created.inviteId} invite={created} />}
+        <section aria-labelledby={`${id}-members`}>
+          <h3 id={`${id}-members`}>People invited</h3>
+          {invites === null ? (
+            <p className="muted">Loading…</p>
+          ) : (
+            <ul className="invite-list">
+              {invites.map((i) => (
+                <li key={i.inviteId} className={i.revokedAt ? 'revoked' : undefined}>
+                  <span className="invite-name">
+                    {i.name}
+                    {i.inviteId === myInviteId && ' (you)'}
+                  </span>
+                  <span className={`badge role-${i.role}`}>{ROLE_LABELS[i.role]}</span>
+                  <span className="muted small invite-state">
+                    {i.revokedAt
+                      ? `Revoked ${formatTime(i.revokedAt)}`
+                      : i.joinedAt
+                        ? `Joined ${formatTime(i.joinedAt)}`
+                        : 'Not joined yet'}
+                  </span>
+                  {!i.revokedAt && i.inviteId !== myInviteId && (
+                    <RevokeControl
+                      invite={i}
+                      confirming={confirming === i.inviteId}
+                      onAsk={() => setConfirming(i.inviteId)}
+                      onCancel={() => setConfirming(null)}
+                      onConfirm={() => void revoke(i)}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </dialog>
+  );
+}
+
+function RevokeControl({
+  invite,
+  confirming,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  invite: Invite;
+  confirming: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) askRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <button
+        ref={askRef}
+        type="button"
+        className="button small danger"
+        aria-label={`Revoke invite for ${invite.name}`}
+        onClick={onAsk}
+      >
+        Revoke
+      </button>
+    );
+  }
+  return (
+    <span className="row" role="group" aria-label={`Revoke ${invite.name}'s access?`}>
+      <span className="small">Their open sessions close at once.</span>
+      <button
+        ref={confirmRef}
+        type="button"
+        className="button small danger"
+        aria-label={`Confirm: revoke ${invite.name}'s access`}
+        onClick={onConfirm}
+      >
+        Revoke access
+      </button>
+      <button type="button" className="button small" onClick={onCancel}>
+        Keep
+      </button>
+    </span>
+  );
+}

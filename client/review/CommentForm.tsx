@@ -1,0 +1,75 @@
+/**
+ * Writing a comment, a reply or an edit: a labelled text area, Ctrl/Cmd+Enter to send, and
+ * (for replies and edits) Escape to cancel without closing the dialog around it.
+ */
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { LIMITS } from '../../shared/board/inputs';
+
+export function CommentForm({
+  label,
+  submitLabel,
+  initial = '',
+  autoFocus = false,
+  onSubmit,
+  onCancel,
+  textRef,
+}: {
+  label: string;
+  submitLabel: string;
+  initial?: string;
+  autoFocus?: boolean;
+  /** Returns false when the command was refused (the text stays). */
+  onSubmit: (text: string) => boolean;
+  onCancel?: () => void;
+  /** Lets the caller move focus back here. */
+  textRef?: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const [text, setText] = useState(initial);
+  const own = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) own.current?.focus();
+  }, [autoFocus]);
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!text.trim()) return;
+    if (onSubmit(text.trim())) setText('');
+  };
+
+  return (
+    <form className="comment-form" aria-label={label} onSubmit={submit}>
+      <textarea
+        ref={(el) => {
+          own.current = el;
+          if (textRef) textRef.current = el;
+        }}
+        aria-label={label}
+        rows={2}
+        value={text}
+        maxLength={LIMITS.comment}
+        placeholder="Write a comment. Mention someone with @name."
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          } else if (e.key === 'Escape' && onCancel) {
+            e.preventDefault();
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      />
+      <div className="row">
+        <button type="submit" className="button primary small" aria-disabled={!text.trim()}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" className="button small" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+/** One comment: author, time, text (as text), and Edit / Delete for its author. */
+import { useRef, useState } from 'react';
+import type { CommentView } from '../../shared/board/view';
+import type { BoardActions } from '../board/boardActions';
+import { CommentForm } from './CommentForm';
+import { CommentText } from './CommentText';
+import { formatTime } from './formatTime';
+import { mentionsMe } from './commentSegments';
+
+export interface CommentContext {
+  readonly actions: BoardActions;
+  readonly myId: string;
+  readonly canComment: boolean;
+  /** Names @mentions can match, and the local user's own names. */
+  readonly names: readonly string[];
+  readonly myNames: readonly string[];
+  /** Where focus goes when this comment's controls disappear (it was deleted). */
+  readonly onGone: () => void;
+}
+
+export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: CommentContext }) {
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const { actions } = ctx;
+  const own = c.author.id === ctx.myId && ctx.canComment;
+
+  if (c.deletedAt !== null) {
+    return <p className="muted small comment-deleted">Comment deleted.</p>;
+  }
+  const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editRef.current?.focus());
+  };
+
+  return (
+    <div className={`comment${forMe ? ' mentions-me' : ''}`}>
+      <p className="comment-meta small">
+        <strong>{c.author.name}</strong>{' '}
+        <span className="muted">
+          {formatTime(c.createdAt)}
+          {c.editedAt !== null && ' (edited)'}
+        </span>
+        {forMe && <span className="badge mention-badge">Mentions you</span>}
+      </p>
+      {editing ? (
+        <CommentForm
+          label="Edit comment"
+          submitLabel="Save comment"
+          initial={c.text}
+          autoFocus
+          onSubmit={(text) => {
+            const ok = actions.run('edit the comment', () =>
+              actions.commands.editComment(c.id, text),
+            );
+            if (ok) {
+              actions.announce('Comment saved.');
+              stopEditing();
+            }
+            return ok;
+          }}
+          onCancel={stopEditing}
+        />
+      ) : (
+        <CommentText text={c.text} names={ctx.names} myNames={ctx.myNames} />
+      )}
+      {own && !editing && (
+        <div className="row item-actions">
+          <button
+            ref={editRef}
+            type="button"
+            className="button small"
+            aria-label="Edit comment"
+            onClick={() => setEditing(true)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button small danger"
+            aria-label="Delete comment"
+            onClick={() => {
+              if (actions.run('delete the comment', () => actions.commands.deleteComment(c.id))) {
+                actions.notify('Comment deleted', true);
+                ctx.onGone();
+              }
+            }}
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

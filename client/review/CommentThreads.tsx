@@ -1,0 +1,141 @@
+/**
+ * The card's comment threads: a thread is a first comment and its replies (one level). Members
+ * who may comment (leads, editors, reviewers) post, reply, edit and delete their own comments,
+ * and resolve or reopen any thread. Deleted comments stay as a line so replies keep their place.
+ */
+import { useRef, useState } from 'react';
+import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
+import type { CardView } from '../../shared/board/view';
+import { CommentForm } from './CommentForm';
+import { type CommentContext, CommentItem } from './CommentItem';
+
+const live = (t: CommentThread) =>
+  t.root.deletedAt === null || t.replies.some((r) => r.deletedAt === null);
+
+export function CommentThreads({
+  card,
+  ctx,
+}: {
+  card: CardView;
+  ctx: Omit<CommentContext, 'onGone'>;
+}) {
+  const newRef = useRef<HTMLTextAreaElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const threads = commentThreads(card.comments).filter(live);
+  const count = card.comments.filter((c) => c.deletedAt === null).length;
+  const full: CommentContext = {
+    ...ctx,
+    onGone: () => (newRef.current ?? headingRef.current)?.focus(),
+  };
+
+  return (
+    <section aria-labelledby="detail-comments" className="review-section">
+      <h3 id="detail-comments" ref={headingRef} tabIndex={-1}>
+        Comments ({count})
+      </h3>
+      {threads.length === 0 ? (
+        <p className="muted">No comments yet.</p>
+      ) : (
+        <ul className="thread-list">
+          {threads.map((t) => (
+            <Thread key={t.root.id} thread={t} ctx={full} />
+          ))}
+        </ul>
+      )}
+      {ctx.canComment && (
+        <CommentForm
+          label="New comment"
+          submitLabel="Post comment"
+          textRef={newRef}
+          onSubmit={(text) => {
+            const { actions } = ctx;
+            const ok = actions.run('post the comment', () =>
+              actions.commands.addComment(card.id, { text }),
+            );
+            if (ok) actions.announce('Comment posted.');
+            return ok;
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function Thread({ thread, ctx }: { thread: CommentThread; ctx: CommentContext }) {
+  const [replying, setReplying] = useState(false);
+  const replyRef = useRef<HTMLButtonElement>(null);
+  const { root, replies } = thread;
+  const { actions } = ctx;
+  const stopReplying = () => {
+    setReplying(false);
+    requestAnimationFrame(() => replyRef.current?.focus());
+  };
+  const setResolved = (resolved: boolean) => {
+    if (
+      actions.run(resolved ? 'resolve the thread' : 'reopen the thread', () =>
+        actions.commands.resolveThread(root.id, resolved),
+      )
+    ) {
+      actions.announce(resolved ? 'Thread resolved.' : 'Thread reopened.');
+    }
+  };
+
+  return (
+    <li
+      className={`thread${root.resolved ? ' resolved' : ''}`}
+      aria-label={`Thread by ${root.author.name}${root.resolved ? ', resolved' : ''}`}
+    >
+      <CommentItem comment={root} ctx={ctx} />
+      {replies.length > 0 && (
+        <ul className="reply-list" aria-label="Replies">
+          {replies.map((r) => (
+            <li key={r.id}>
+              <CommentItem comment={r} ctx={ctx} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {root.resolved && (
+        <p className="small thread-status">Resolved by {root.resolvedBy?.name ?? 'someone'}</p>
+      )}
+      {ctx.canComment &&
+        (replying ? (
+          <CommentForm
+            label={`Reply to ${root.author.name}`}
+            submitLabel="Post reply"
+            autoFocus
+            onSubmit={(text) => {
+              const ok = actions.run('post the reply', () =>
+                actions.commands.addComment(root.cardId, { text, parentId: root.id }),
+              );
+              if (ok) {
+                actions.announce('Reply posted.');
+                stopReplying();
+              }
+              return ok;
+            }}
+            onCancel={stopReplying}
+          />
+        ) : (
+          <div className="row item-actions">
+            <button
+              ref={replyRef}
+              type="button"
+              className="button small"
+              aria-label={`Reply to ${root.author.name}`}
+              onClick={() => setReplying(true)}
+            >
+              Reply
+            </button>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => setResolved(!root.resolved)}
+            >
+              {root.resolved ? 'Reopen thread' : 'Resolve thread'}
+            </button>
+          </div>
+        ))}
+    </li>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The card's evidence in the detail dialog, with its balance ("2 supporting, 1 refuting").
+ * Editors and leads add, edit and remove items; everyone else reads them. Focus stays put:
+ * a closed form gives focus back to the button that opened it.
+ */
+import { useRef, useState } from 'react';
+import type { CardView, EvidenceView } from '../../shared/board/view';
+import type { BoardActions } from '../board/boardActions';
+import { httpHref } from './commentSegments';
+import { describeBalance, evidenceBalance } from './evidenceBalance';
+import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';
+import { formatTime } from './formatTime';
+import { STANCE_LABELS } from './stanceLabels';
+
+function sourceName(e: EvidenceView): string {
+  const href = httpHref(e.url);
+  return href ? new URL(href).hostname : 'an unlinked source';
+}
+
+export function EvidenceEditor({ card, actions }: { card: CardView; actions: BoardActions }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const editRefs = useRef(new Map<string, HTMLButtonElement>());
+  const balance = describeBalance(evidenceBalance(card.evidence));
+  const canEdit = actions.canEdit;
+
+  const close = (focusId: string | null) => {
+    setEditing(null);
+    // After the form is gone: the opener is back in the DOM.
+    requestAnimationFrame(() =>
+      (focusId ? editRefs.current.get(focusId) : addRef.current)?.focus(),
+    );
+  };
+
+  const add = (d: EvidenceDraft) => {
+    const ok = actions.run('add the evidence', () => actions.commands.addEvidence(card.id, d));
+    if (ok) {
+      actions.announce(`Evidence added: ${STANCE_LABELS[d.stance]}.`);
+      close(null);
+    }
+    return ok;
+  };
+  const save = (evidenceId: string, d: EvidenceDraft) => {
+    const ok = actions.run('save the evidence', () =>
+      actions.commands.editEvidence(card.id, evidenceId, d),
+    );
+    if (ok) {
+      actions.announce('Evidence saved.');
+      close(evidenceId);
+    }
+    return ok;
+  };
+  const remove = (e: EvidenceView) => {
+    if (actions.run('remove the evidence', () => actions.commands.removeEvidence(card.id, e.id))) {
+      actions.notify(`Evidence from ${sourceName(e)} removed`, true);
+      addRef.current?.focus();
+    }
+  };
+
+  return (
+    <section aria-labelledby="detail-evidence" className="review-section">
+      <div className="section-head">
+        <h3 id="detail-evidence">Evidence ({card.evidence.length})</h3>
+        <p className="balance" aria-label={`Balance of evidence: ${balance}`}>
+          {balance}
+        </p>
+      </div>
+      {card.evidence.length === 0 ? (
+        <p className="muted">No evidence yet.</p>
+      ) : (
+        <ul className="evidence-list">
+          {card.evidence.map((e) =>
+            editing === e.id ? (
+              <li key={e.id}>
+                <EvidenceForm
+                  initial={e}
+                  title={`Edit evidence from ${sourceName(e)}`}
+                  submitLabel="Save evidence"
+                  onSubmit={(d) => save(e.id, d)}
+                  onCancel={() => close(e.id)}
+                />
+              </li>
+            ) : (
+              <li key={e.id}>
+                <EvidenceItem evidence={e} />
+                {canEdit && (
+                  <div className="row item-actions">
+                    <button
+                      ref={(el) => {
+                        if (el) editRefs.current.set(e.id, el);
+                        else editRefs.current.delete(e.id);
+                      }}
+                      type="button"
+                      className="button small"
+                      aria-label={`Edit evidence from ${sourceName(e)}`}
+                      onClick={() => setEditing(e.id)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      aria-label={`Remove evidence from ${sourceName(e)}`}
+                      onClick={() => remove(e)}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                )}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {canEdit &&
+        (editing === 'new' ? (
+          <EvidenceForm
+            title="New evidence"
+            submitLabel="Add evidence"
+            onSubmit={add}
+            onCancel={() => close(null)}
+          />
+        ) : (
+          <button
+            ref={addRef}
+            type="button"
+            className="button small"
+            onClick={() => setEditing('new')}
+          >
+            Add evidence
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function EvidenceItem({ evidence: e }: { evidence: EvidenceView }) {
+  const href = httpHref(e.url);
+  return (
+    <>
+      <p>
+        <span className={`stance stance-${e.stance}`}>
+          {STANCE_LABELS[e.stance] ?? 'Unknown stance'}
+        </span>{' '}
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer noopener nofollow">
+            {e.url}
+          </a>
+        ) : (
+          <span>{e.url}</span>
+        )}
+      </p>
+      {e.quote && <blockquote className="evidence-quote">{e.quote}</blockquote>}
+      {e.note && <p className="evidence-note">{e.note}</p>}
+      <p className="muted small">
+        Added by {e.addedBy.name}, {formatTime(e.addedAt)}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The review part of the card detail dialog (client/card/CardDetail): evidence with its
+ * balance, comment threads and the card's history, editable as the member's role allows.
+ */
+import { useMemo } from 'react';
+import type { Actor } from '../../shared/board/actor';
+import type { BoardView, CardView } from '../../shared/board/view';
+import { can } from '../../shared/roles';
+import type { BoardActions } from '../board/boardActions';
+import { CardTimeline } from '../history/CardTimeline';
+import { CommentThreads } from './CommentThreads';
+import { EvidenceEditor } from './EvidenceEditor';
+import { memberNames } from './memberNames';
+import { useBoardAccess } from './useBoardAccess';
+import './review.css';
+
+export function ReviewSections({
+  card,
+  board,
+  me,
+  actions,
+}: {
+  card: CardView;
+  board: BoardView;
+  me: Actor;
+  actions: BoardActions;
+}) {
+  const access = useBoardAccess();
+  const myNames = useMemo(
+    () => [me.name, access?.inviteName ?? ''].filter(Boolean),
+    [me.name, access?.inviteName],
+  );
+  const names = useMemo(() => memberNames(board, myNames), [board, myNames]);
+  const canComment = access ? can(access.role, 'comment') : actions.canEdit;
+  const ctx = useMemo(
+    () => ({ actions, myId: me.id, canComment, names, myNames }),
+    [actions, me.id, canComment, names, myNames],
+  );
+  return (
+    <>
+      <EvidenceEditor card={card} actions={actions} />
+      <CommentThreads card={card} ctx={ctx} />
+      <CardTimeline cardId={card.id} board={board} />
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Moving a card to a column whose labels do not include its verdict asks for a new label
+ * first (issue 4). Every move path (keyboard, mouse, "Move to…") calls `moveWithVerdict`; when
+ * the verdict fits, or no prompt is on screen to ask, the move runs at once and the model
+ * clears a verdict that does not fit. Otherwise the request waits here until the prompt
+ * (MoveVerdictPrompt) chooses a label or cancels.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
+import type { ColumnId } from '../../shared/board/schema';
+import type { BoardView } from '../../shared/board/view';
+
+export interface VerdictRequest {
+  readonly cardId: string;
+  readonly claim: string;
+  /** The card's verdict, which does not belong in the target column. */
+  readonly verdict: string;
+  readonly column: ColumnId;
+  /** The target column's labels. */
+  readonly labels: readonly string[];
+  choose(verdict: string | null): void;
+  cancel(): void;
+}
+
+let pending: VerdictRequest | null = null;
+let prompts = 0;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+/**
+ * Runs `move` now, with no verdict change, when the card's verdict fits `column`; otherwise
+ * asks for a label and runs `move(label)` (null: no verdict), or `onCancel` if the person
+ * cancels.
+ */
+export function moveWithVerdict(
+  board: BoardView,
+  cardId: string,
+  column: ColumnId,
+  move: (verdict?: string | null) => void,
+  onCancel: () => void = () => undefined,
+): void {
+  const card = board.cards[cardId];
+  const scale = board.meta.ratingScale;
+  if (
+    !card ||
+    card.verdict === null ||
+    prompts === 0 ||
+    verdictFitsColumn(scale, card.verdict, column)
+  ) {
+    move();
+    return;
+  }
+  // One question at a time: a new move replaces a prompt left open.
+  pending?.cancel();
+  const settle = (then: () => void) => {
+    if (pending !== request) return;
+    pending = null;
+    emit();
+    then();
+  };
+  const request: VerdictRequest = {
+    cardId,
+    claim: card.claim,
+    verdict: card.verdict,
+    column,
+    labels: labelsFor(scale, column).map((l) => l.label),
+    choose: (verdict) => settle(() => move(verdict)),
+    cancel: () => settle(onCancel),
+  };
+  pending = request;
+  emit();
+}
+
+/** The request to show, for the one prompt component; mounting it turns asking on. */
+export function useVerdictRequest(): VerdictRequest | null {
+  useEffect(() => {
+    prompts += 1;
+    return () => {
+      prompts -= 1;
+      if (prompts === 0) pending?.cancel();
+    };
+  }, []);
+  return useSyncExternalStore(
+    (fn) => {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    () => pending,
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * "Rating scale" (leads): the verdict labels of the board, each tied to the column it belongs
+ * in and a ClaimReview rating value between worst and best. Saved as one change with
+ * setRatingScale; the board's other members see the new labels at once. A native modal
+ * dialog; the opener gets focus back (BoardReviewTools).
+ */
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { COLUMNS, type ColumnId } from '../../shared/board/schema';
+import { DEFAULT_RATING_SCALE } from '../../shared/board/ratingScale';
+import type { BoardView } from '../../shared/board/view';
+import { useBoardActions } from '../board/boardActions';
+import { COLUMN_LABELS } from '../board/columnLabels';
+import { fromDraft, type LabelRow, orphanedVerdicts, type ScaleDraft, toDraft } from './scaleDraft';
+
+let rowSeq = 0;
+
+export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClose: () => void }) {
+  const id = useId();
+  const actions = useBoardActions();
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(board.meta.ratingScale));
+  // Problems show once the lead tries to save, then follow their edits.
+  const [tried, setTried] = useState(false);
+  const [focusRow, setFocusRow] = useState<string | null>(null);
+  const rowRefs = useRef(new Map<string, HTMLInputElement>());
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    headingRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (focusRow) rowRefs.current.get(focusRow)?.focus();
+  }, [focusRow]);
+
+  const result = fromDraft(draft);
+  const orphaned = result.ok ? orphanedVerdicts(board, result.scale) : new Map<string, number>();
+
+  const setRow = (key: string, patch: Partial<LabelRow>) =>
+    setDraft((d) => ({ ...d, rows: d.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
+  const addRow = () => {
+    const key = `new-${++rowSeq}`;
+    setDraft((d) => ({
+      ...d,
+      rows: [...d.rows, { key, label: '', column: 'disputed', value: d.worst }],
+    }));
+    setFocusRow(key);
+  };
+  const removeRow = (index: number) => {
+    const rows = draft.rows.filter((_, i) => i !== index);
+    setDraft({ ...draft, rows });
+    const next = rows[Math.min(index, rows.length - 1)];
+    setFocusRow(next ? next.key : null);
+  };
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    if (!result.ok) return;
+    if (actions.run('save the rating scale', () => actions.commands.setRatingScale(result.scale))) {
+      actions.announce('Rating scale saved.');
+      onClose();
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="card-detail scale-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+          Rating scale
+        </h2>
+        <button type="button" className="button small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <form className="dialog-body" onSubmit={save} aria-labelledby={`${id}-title`}>
+        <p className="muted small">
+          Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its
+          column&rsquo;s labels. Values are the ClaimReview rating, from worst to best.
+        </p>
+        <div className="row">
+          <label className="field">
+            <span>Worst value</span>
+            <input
+              inputMode="decimal"
+              value={draft.worst}
+              onChange={(e) => setDraft({ ...draft, worst: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>Best value</span>
+            <input
+              inputMode="decimal"
+              value={draft.best}
+              onChange={(e) => setDraft({ ...draft, best: e.target.value })}
+            />
+          </label>
+        </div>
+        <table className="scale-table">
+          <caption className="visually-hidden">Verdict labels</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Column</th>
+              <th scope="col">Value</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.rows.map((r, i) => {
+              const name = r.label.trim() || `label ${i + 1}`;
+              return (
+                <tr key={r.key}>
+                  <td>
+                    <input
+                      ref={(el) => {
+                        if (el) rowRefs.current.set(r.key, el);
+                        else rowRefs.current.delete(r.key);
+                      }}
+                      aria-label={`Label ${i + 1}`}
+                      value={r.label}
+                      maxLength={60}
+                      onChange={(e) => setRow(r.key, { label: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Column for ${name}`}
+                      value={r.column}
+                      onChange={(e) => setRow(r.key, { column: e.target.value as ColumnId })}
+                    >
+                      {COLUMNS.map((c) => (
+                        <option key={c} value={c}>
+                          {COLUMN_LABELS[c]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      className="scale-value"
+                      aria-label={`Value for ${name}`}
+                      inputMode="decimal"
+                      value={r.value}
+                      onChange={(e) => setRow(r.key, { value: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      aria-label={`Remove ${name}`}
+                      disabled={draft.rows.length <= 1}
+                      onClick={() => removeRow(i)}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="row">
+          <button type="button" className="button small" onClick={addRow}>
+            Add label
+          </button>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => setDraft(toDraft(DEFAULT_RATING_SCALE))}
+          >
+            Reset to the default scale
+          </button>
+        </div>
+        {orphaned.size > 0 && (
+          <p className="warning small" role="status">
+            {[...orphaned]
+              .map(([label, n]) => `${n} ${n === 1 ? 'card has' : 'cards have'} “${label}”`)
+              .join('; ')}
+            , which this scale no longer offers in their column. They keep it until someone picks a
+            new verdict.
+          </p>
+        )}
+        {tried && !result.ok && (
+          <p className="error" role="alert">
+            {result.error}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="button primary">
+            Save scale
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
