@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
 import { PresenceBar } from '../presence/PresenceBar';
+import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
 import { ConnectionPill } from './ConnectionPill';
@@ -43,6 +44,7 @@ export function BoardHeader({
       </div>
       <div className="board-tools">
         {children}
+        <BoardReviewTools board={snapshot.board} role={role} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
           <div className="undo-redo" role="group" aria-label="History">

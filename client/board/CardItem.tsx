@@ -13,6 +13,7 @@ import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
 import { COLUMN_LABELS } from './columnLabels';
 import { MoveToSelect } from './MoveToSelect';
+import { moveWithVerdict } from '../review/moveVerdict';
 
 export interface CardItemProps {
   readonly card: CardView;
@@ -139,15 +140,22 @@ export const CardItem = memo(function CardItem({
             </button>
             <MoveToSelect
               column={column}
-              onMove={(target) => {
-                if (
-                  actions.run('move the card', () =>
-                    actions.commands.moveCard(card.id, { column: target, index: Infinity }),
-                  )
-                ) {
-                  actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
-                }
-              }}
+              onMove={(target) =>
+                // A verdict that does not belong in the target column asks for a new label.
+                moveWithVerdict(card.id, target, (verdict) => {
+                  if (
+                    actions.run('move the card', () =>
+                      actions.commands.moveCard(card.id, {
+                        column: target,
+                        index: Infinity,
+                        verdict,
+                      }),
+                    )
+                  ) {
+                    actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
+                  }
+                })
+              }
             />
             <button
               type="button"

@@ -1,12 +1,11 @@
 import type { CardView } from '../../shared/board';
+import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a card says about itself under its claim: speaker, verdict, counts, who checks it. */
 export function CardSummary({ id, card }: { id: string; card: CardView }) {
   const comments = card.comments.filter((c) => c.deletedAt === null).length;
-  const supports = card.evidence.filter((e) => e.stance === 'supports').length;
-  const refutes = card.evidence.filter((e) => e.stance === 'refutes').length;
   return (
     <div className="card-summary" id={id}>
       {card.speaker && (
@@ -20,12 +19,13 @@ export function CardSummary({ id, card }: { id: string; card: CardView }) {
           <span className="visually-hidden">Verdict: </span>
           {card.verdict ?? 'No verdict'}
         </span>
-        <span className="count-chip" title={`${supports} supporting, ${refutes} refuting`}>
-          {plural(card.evidence.length, 'evidence item', 'evidence items')}
+        <span className="count-chip">
+          <span className="visually-hidden">Evidence: </span>
+          {describeBalance(evidenceBalance(card.evidence))}
         </span>
         <span className="count-chip">{plural(comments, 'comment', 'comments')}</span>
         {card.assignee && (
-          <span className="count-chip assignee">Checked by {card.assignee.name}</span>
+          <span className="count-chip assignee">Being checked by {card.assignee.name}</span>
         )}
       </p>
     </div>

@@ -8,6 +8,7 @@
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
+import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { COLUMN_LABELS } from './columnLabels';
 import type { Columns } from './filterCards';
@@ -101,13 +102,26 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         return;
       }
       const index = toModelIndex(b.columns[p.column], v[p.column], p.cardId, p.index);
-      try {
-        connection.commands.moveCard(p.cardId, { column: p.column, index });
-        announce(`Dropped ${claim} in ${place(p)}.`);
-      } catch (err) {
-        announce(`Could not move ${claim}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-      reveal(p.cardId, p.by === 'keyboard');
+      // A verdict that does not belong in the new column asks for a new label first.
+      moveWithVerdict(
+        p.cardId,
+        p.column,
+        (verdict) => {
+          try {
+            connection.commands.moveCard(p.cardId, { column: p.column, index, verdict });
+            announce(`Dropped ${claim} in ${place(p)}.`);
+          } catch (err) {
+            announce(
+              `Could not move ${claim}: ${err instanceof Error ? err.message : String(err)}`,
+            );
+          }
+          reveal(p.cardId, p.by === 'keyboard');
+        },
+        () => {
+          announce(`Move cancelled. ${claim} is back in ${place({ ...p, ...p.from })}.`);
+          reveal(p.cardId, p.by === 'keyboard');
+        },
+      );
     },
     [connection, announce, reveal],
   );

@@ -1,18 +1,18 @@
 /**
  * The card detail dialog: claim, source passage, speaker, verdict and the rest of a card.
  *
- * Extension point for the review workflow (issue 4): evidence, comments and history are the
- * sections at the end (`EvidenceSection`, `CommentsSection`); they are read-only here, and the
- * review UI replaces them with editable ones in client/review/ without touching the rest.
+ * The review workflow (issue 4) lives in client/review/: the verdict with its rationale, "Being
+ * checked by", and the sections at the end (evidence with its balance, comment threads, the
+ * card's history), each editable as the member's role allows.
  */
 import { useEffect, useRef } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
-import { labelsFor } from '../../shared/board/ratingScale';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { BoardActions } from '../board/boardActions';
-import { CommentsSection } from './CommentsSection';
-import { EvidenceSection } from './EvidenceSection';
+import { AssigneeControl } from '../review/AssigneeControl';
+import { ReviewSections } from '../review/ReviewSections';
+import { VerdictPicker } from '../review/VerdictPicker';
 import { SpeakerField } from './SpeakerField';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
@@ -100,55 +100,11 @@ export function CardDetail({
             </dd>
             <dt>Verdict</dt>
             <dd>
-              {edit ? (
-                <select
-                  aria-label="Verdict"
-                  value={card.verdict ?? ''}
-                  onChange={(e) =>
-                    actions.run('set the verdict', () =>
-                      actions.commands.setVerdict(card.id, e.target.value || null, undefined),
-                    )
-                  }
-                >
-                  <option value="">No verdict</option>
-                  {labelsFor(board.meta.ratingScale, card.column).map((l) => (
-                    <option key={l.label} value={l.label}>
-                      {l.label}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                (card.verdict ?? 'No verdict')
-              )}
-              {card.rationale && <p className="rationale">{card.rationale}</p>}
+              <VerdictPicker card={card} scale={board.meta.ratingScale} actions={actions} />
             </dd>
             <dt>Being checked by</dt>
             <dd>
-              {card.assignee?.name ?? 'Nobody yet'}{' '}
-              {edit &&
-                (card.assignee?.id === me.id ? (
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() =>
-                      actions.run('release the card', () =>
-                        actions.commands.assignCard(card.id, null),
-                      )
-                    }
-                  >
-                    Release
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() =>
-                      actions.run('take the card', () => actions.commands.assignCard(card.id, me))
-                    }
-                  >
-                    Take this card
-                  </button>
-                ))}
+              <AssigneeControl card={card} me={me} actions={actions} />
             </dd>
             <dt>Created</dt>
             <dd>
@@ -159,8 +115,7 @@ export function CardDetail({
               {card.updatedBy.name}, {when(card.updatedAt)}
             </dd>
           </dl>
-          <EvidenceSection card={card} />
-          <CommentsSection card={card} />
+          <ReviewSections card={card} board={board} me={me} actions={actions} />
         </div>
       )}
     </dialog>

@@ -76,7 +76,7 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
       {open === 'activity' &&
         // A panel of the page, not of the header: outside the banner landmark.
         createPortal(<ActivityPanel board={board} onClose={close} />, document.body)}
-      <MoveVerdictPrompt />
+      <MoveVerdictPrompt board={board} />
     </>
   );
 }

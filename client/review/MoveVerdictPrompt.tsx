@@ -1,15 +1,17 @@
 /**
  * The question a move asks when the card's verdict does not belong in the target column:
  * one button per label of that column, "Move without a verdict", and "Cancel move". A modal
- * dialog; focus starts on the first label, Escape cancels.
+ * dialog; Escape cancels. Focus starts on its heading, not on a label: a keyboard drop ends
+ * with Space, whose key-up would otherwise press the first label for the person.
  */
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import type { BoardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { useVerdictRequest, type VerdictRequest } from './moveVerdict';
 
-export function MoveVerdictPrompt() {
-  const request = useVerdictRequest();
+export function MoveVerdictPrompt({ board }: { board: BoardView }) {
+  const request = useVerdictRequest(board);
   if (!request) return null;
   return createPortal(
     <PromptDialog key={`${request.cardId}:${request.column}`} request={request} />,
@@ -20,7 +22,7 @@ export function MoveVerdictPrompt() {
 function PromptDialog({ request }: { request: VerdictRequest }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const firstRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const column = COLUMN_LABELS[request.column];
   // Close first, so focus is back where it was before the move runs and reveals the card.
   const answer = (fn: () => void) => {
@@ -31,7 +33,7 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    firstRef.current?.focus();
+    headingRef.current?.focus();
     return () => dialog?.close();
   }, []);
 
@@ -47,7 +49,9 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
       }}
     >
       <div className="dialog-head">
-        <h2 id={`${id}-title`}>New verdict for {column}</h2>
+        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+          New verdict for {column}
+        </h2>
       </div>
       <div className="dialog-body">
         <p id={`${id}-why`}>
@@ -55,10 +59,9 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
           not a label of {column}. Choose its verdict in {column}:
         </p>
         <div className="row" role="group" aria-label={`Labels of ${column}`}>
-          {request.labels.map((label, i) => (
+          {request.labels.map((label) => (
             <button
               key={label}
-              ref={i === 0 ? firstRef : undefined}
               type="button"
               className="button primary"
               onClick={() => answer(() => request.choose(label))}
@@ -69,7 +72,6 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
         </div>
         <div className="row">
           <button
-            ref={request.labels.length === 0 ? firstRef : undefined}
             type="button"
             className="button"
             onClick={() => answer(() => request.choose(null))}

@@ -57,7 +57,7 @@ export function VerdictPicker({
   return (
     <form className="verdict-form" aria-label="Verdict" onSubmit={save}>
       <label className="field">
-        <span>Label</span>
+        <span>Verdict label</span>
         <select
           ref={selectRef}
           aria-describedby={`${id}-hint`}

@@ -1,11 +1,12 @@
 /**
  * Moving a card to a column whose labels do not include its verdict asks for a new label
  * first (issue 4). Every move path (keyboard, mouse, "Move to…") calls `moveWithVerdict`; when
- * the verdict fits, or no prompt is on screen to ask, the move runs at once and the model
- * clears a verdict that does not fit. Otherwise the request waits here until the prompt
- * (MoveVerdictPrompt) chooses a label or cancels.
+ * the verdict fits, or no prompt is mounted to ask, the move runs at once and the model clears
+ * a verdict that does not fit. Otherwise the request waits here until the prompt
+ * (MoveVerdictPrompt) chooses a label or cancels. The mounted prompt also lends the board it
+ * renders with, so card rows need no board of their own to ask.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
 import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
 import type { ColumnId } from '../../shared/board/schema';
 import type { BoardView } from '../../shared/board/view';
@@ -23,7 +24,8 @@ export interface VerdictRequest {
 }
 
 let pending: VerdictRequest | null = null;
-let prompts = 0;
+/** The board the mounted prompt renders with; null when no prompt is mounted. */
+let promptBoard: BoardView | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
@@ -33,20 +35,14 @@ const emit = () => listeners.forEach((l) => l());
  * cancels.
  */
 export function moveWithVerdict(
-  board: BoardView,
   cardId: string,
   column: ColumnId,
   move: (verdict?: string | null) => void,
   onCancel: () => void = () => undefined,
 ): void {
-  const card = board.cards[cardId];
-  const scale = board.meta.ratingScale;
-  if (
-    !card ||
-    card.verdict === null ||
-    prompts === 0 ||
-    verdictFitsColumn(scale, card.verdict, column)
-  ) {
+  const card = promptBoard?.cards[cardId];
+  const scale = promptBoard?.meta.ratingScale;
+  if (!card || !scale || card.verdict === null || verdictFitsColumn(scale, card.verdict, column)) {
     move();
     return;
   }
@@ -72,14 +68,17 @@ export function moveWithVerdict(
 }
 
 /** The request to show, for the one prompt component; mounting it turns asking on. */
-export function useVerdictRequest(): VerdictRequest | null {
-  useEffect(() => {
-    prompts += 1;
-    return () => {
-      prompts -= 1;
-      if (prompts === 0) pending?.cancel();
-    };
-  }, []);
+export function useVerdictRequest(board: BoardView): VerdictRequest | null {
+  useLayoutEffect(() => {
+    promptBoard = board;
+  }, [board]);
+  useEffect(
+    () => () => {
+      promptBoard = null;
+      pending?.cancel();
+    },
+    [],
+  );
   return useSyncExternalStore(
     (fn) => {
       listeners.add(fn);
