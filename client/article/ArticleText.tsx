@@ -74,7 +74,7 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
-    if (!target.dataset.stop) return;
+    if (!target.hasAttribute('data-stop')) return;
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       target.click();

@@ -50,6 +50,12 @@ export function ImportArticleDialog({
     textRef.current?.focus();
   }, []);
 
+  // Closing the modal first lifts the page's inertness, so the opener can take focus back.
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
@@ -90,12 +96,12 @@ export function ImportArticleDialog({
       aria-labelledby={`${id}-title`}
       onCancel={(e) => {
         e.preventDefault();
-        if (!busy) onClose();
+        if (!busy) close();
       }}
     >
       <div className="dialog-head">
         <h2 id={`${id}-title`}>Import article</h2>
-        <button type="button" className="button small" onClick={onClose} disabled={busy}>
+        <button type="button" className="button small" onClick={close} disabled={busy}>
           Close
         </button>
       </div>
@@ -112,11 +118,14 @@ export function ImportArticleDialog({
               type="button"
               className="button primary"
               autoFocus
-              onClick={() => onShowArticle(done.articleId)}
+              onClick={() => {
+                ref.current?.close();
+                onShowArticle(done.articleId);
+              }}
             >
               Show the article
             </button>
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={close}>
               Done
             </button>
           </div>
@@ -187,7 +196,7 @@ export function ImportArticleDialog({
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? 'Importing…' : 'Import'}
             </button>
-            <button type="button" className="button" onClick={onClose} disabled={busy}>
+            <button type="button" className="button" onClick={close} disabled={busy}>
               Cancel
             </button>
           </div>

@@ -1,0 +1,218 @@
+/**
+ * From article to cards in the browser (issue 5): an editor imports the seed article through
+ * the "Import article" dialog, its claims appear in Unverified with their speakers, the
+ * article view highlights the sentences that became cards and opens them, and a sentence or
+ * a selected passage without a card becomes one. Built app, real server, headless Chromium.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractArticle } from '../../server/extract/extractArticle';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { card, expectCardIn, openBoard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+import { buildClient } from './support/buildClient';
+
+const SEED_FILE = new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url);
+const SEED = readFileSync(SEED_FILE, 'utf8');
+// What the server will propose: the same pipeline, run here.
+const EXPECTED = extractArticle({ body: SEED, contentType: 'text/plain' }).claims;
+
+const RUN = chromiumAvailable();
+
+interface ExportedBoard {
+  articles: { id: string; text: string }[];
+  cards: {
+    claim: string;
+    speaker: string | null;
+    source: { articleId: string; start: number; end: number; sentence: string } | null;
+  }[];
+}
+
+describe.skipIf(!RUN)('importing an article in the browser', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let page: Page;
+
+  const exported = async (): Promise<ExportedBoard> => {
+    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+      headers: { Authorization: `Bearer ${board.leadToken}` },
+    });
+    return (await res.json()) as ExportedBoard;
+  };
+  const dialog = () => page.getByRole('dialog', { name: 'Import article' });
+  const articleView = () => page.getByRole('region', { name: 'Article view' });
+
+  beforeAll(async () => {
+    await buildClient();
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Prison watch', 'Ana');
+    const editorUrl = await server.invite(board, 'Ed', 'editor');
+    page = await (await browser.newContext()).newPage();
+    // A missing element fails its step, well inside the test's own timeout.
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, editorUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows the server's refusals in the dialog", async () => {
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await dialog().waitFor();
+    // Focus starts in the dialog, on the text field.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') ?? ''))
+      .toBe(await dialog().getByRole('textbox', { name: 'Article text' }).getAttribute('id'));
+
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/Paste the article/);
+
+    // 415: a binary file.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49]);
+    await dialog()
+      .getByLabel('Or a file (.txt, .md, .html)')
+      .setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog().getByRole('alert').textContent())
+      .toMatch(/not a text article|binary/i);
+    await dialog().getByRole('button', { name: 'Remove file' }).click();
+
+    // 400: a source URL that is not http(s), named by its label.
+    await dialog().getByRole('textbox', { name: 'Article text' }).fill('Crime fell 40% in 2023.');
+    await dialog()
+      .getByRole('textbox', { name: 'Source URL (optional)' })
+      .fill('ftp://example.org/a');
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/^Source URL: /);
+    expect((await exported()).articles).toHaveLength(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog().count()).toBe(0);
+    // Focus goes back to the button that opened the dialog.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Import article');
+  });
+
+  it('imports the seed article from a file: its claims become cards in Unverified, with speakers', async () => {
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await dialog()
+      .getByLabel('Or a file (.txt, .md, .html)')
+      .setInputFiles({ name: 'prisons.txt', mimeType: 'text/plain', buffer: Buffer.from(SEED) });
+    await dialog()
+      .getByRole('textbox', { name: 'Source URL (optional)' })
+      .fill('https://insightcrime.org/');
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog().getByRole('status').textContent(), { timeout: 15_000 })
+      .toBe(`${EXPECTED.length} claims became cards in Unverified.`);
+    expect(EXPECTED.length).toBeGreaterThanOrEqual(15);
+
+    await page
+      .getByRole('region', { name: `Unverified ${EXPECTED.length} cards`, exact: true })
+      .waitFor();
+    // The most check-worthy claims come first; the first attributed one shows its speaker.
+    const attributed = EXPECTED.slice(0, 5).find((c) => c.speaker)!;
+    await expectCardIn(page, attributed.claim, 'Unverified');
+    expect(await card(page, attributed.claim).textContent()).toContain(attributed.speaker);
+
+    const { articles, cards } = await exported();
+    expect(articles).toHaveLength(1);
+    expect(cards).toHaveLength(EXPECTED.length);
+    expect(cards.filter((c) => c.speaker).length).toBe(EXPECTED.filter((c) => c.speaker).length);
+    for (const c of cards) {
+      expect(articles[0]!.text.slice(c.source!.start, c.source!.end)).toBe(c.source!.sentence);
+    }
+  });
+
+  it('the article view highlights the sentences that became cards and opens their cards', async () => {
+    await dialog().getByRole('button', { name: 'Show the article' }).click();
+    await articleView().waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Article view');
+    const view = articleView();
+    expect(await view.getByRole('heading', { level: 3 }).textContent()).toContain(
+      'Fired El Salvador Prison Workers',
+    );
+    expect(await view.locator('.seg-card').count()).toBe(EXPECTED.length);
+    // Furniture is hidden until asked for.
+    expect(await view.getByText('share icon icon icon').count()).toBe(0);
+
+    const best = EXPECTED[0]!;
+    await view.getByRole('button', { name: best.sentence, exact: true }).click();
+    const detail = page.getByRole('dialog', { name: best.claim });
+    await detail.waitFor();
+    expect(await detail.getByRole('region', { name: 'Check-worthiness' }).textContent()).toMatch(
+      /Rank 1 of \d+/,
+    );
+    await detail.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => detail.count()).toBe(0);
+
+    // By keyboard: one tab stop in the text, arrows between sentences, Enter opens.
+    const inTextOrder = [...EXPECTED].sort((a, b) => a.start - b.start);
+    await view.getByRole('button', { name: inTextOrder[0]!.sentence, exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const next = page.getByRole('dialog', { name: inTextOrder[1]!.claim });
+    await next.waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => next.count()).toBe(0);
+  });
+
+  it('an editor makes a card of a sentence that has none', async () => {
+    const view = articleView();
+    await view.getByRole('button', { name: 'InSight Crime Analysis', exact: true }).click();
+    const form = view.getByRole('form', { name: 'New card from this passage' });
+    await form.waitFor();
+    expect(await form.getByRole('textbox', { name: 'Claim' }).inputValue()).toBe(
+      'InSight Crime Analysis',
+    );
+    await form.getByRole('button', { name: 'Create card' }).click();
+    // The column is virtualised: the search brings the 23rd card into view.
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill('InSight Crime Analysis');
+    await expectCardIn(page, 'InSight Crime Analysis', 'Unverified');
+    await expect.poll(() => view.locator('.seg-card').count()).toBe(EXPECTED.length + 1);
+  });
+
+  it('and of a passage selected in text the clean-up had set aside', async () => {
+    const view = articleView();
+    await view.getByRole('checkbox', { name: /^Show page furniture/ }).check();
+    const passage =
+      'This week InSight Crime investigators Sara García and María Fernanda Ramírez led a discussion';
+    await page.evaluate((wanted) => {
+      const piece = [...document.querySelectorAll('.article-furniture [data-start]')].find((el) =>
+        el.textContent?.includes(wanted),
+      )!;
+      const node = piece.firstChild!;
+      const at = node.textContent!.indexOf(wanted);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    }, passage);
+    const make = view.getByRole('button', { name: 'Make a card of the selected text' });
+    await expect.poll(() => make.isEnabled()).toBe(true);
+    await make.click();
+    await view
+      .getByRole('form', { name: 'New card from this passage' })
+      .getByRole('button', { name: 'Create card' })
+      .click();
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill(passage);
+    await expectCardIn(page, passage, 'Unverified');
+
+    await expect
+      .poll(async () => (await exported()).cards.find((c) => c.claim === passage)?.source ?? null)
+      .not.toBeNull();
+    const { articles, cards } = await exported();
+    const made = cards.find((c) => c.claim === passage)!;
+    expect(articles[0]!.text.slice(made.source!.start, made.source!.end)).toBe(passage);
+    expect(made.source!.sentence).toBe(passage);
+  });
+});
