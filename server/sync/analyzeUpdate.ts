@@ -11,12 +11,14 @@
 import * as Y from 'yjs';
 import type { DecodedUpdate, Struct } from './decodeUpdate';
 
-/** Where an item lands: the root, the items holding the containers below it, and its key. */
+/** Where an item lands: its root, how deep below it, the top container's item, its key. */
 export interface Where {
   /** null: the item's parent is gone, so Yjs will discard it. */
   readonly root: string | null;
-  /** Items holding the containers from just below the root down to the direct parent. */
-  readonly path: readonly Y.Item[];
+  /** Containers between the root and the item: 0 means directly in the root map. */
+  readonly depth: number;
+  /** The item holding the container right below the root (a card, a comment), if depth > 0. */
+  readonly top: Y.Item | null;
   /** The map key (parentSub), or null inside a list or text. */
   readonly key: string | null;
 }
@@ -43,7 +45,13 @@ export interface UpdateAnalysis {
   readonly deletes: readonly DeletedItem[];
 }
 
-const GONE: Where = { root: null, path: [], key: null };
+const GONE: Where = { root: null, depth: 0, top: null, key: null };
+
+/** How an item's place follows from another new item of the same update. */
+type Step =
+  | { readonly kind: 'done'; readonly where: Where }
+  | { readonly kind: 'inside'; readonly holder: Y.Item }
+  | { readonly kind: 'beside'; readonly neighbour: Y.Item };
 
 export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysis {
   const state = (client: number) => Y.getState(doc.store, client);
@@ -83,55 +91,92 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
   };
   const find = (id: Y.ID) => docStruct(id) ?? updateStruct(id);
 
+  type Place = Omit<Where, 'key'>;
+  const typePlaces = new Map<Y.AbstractType<unknown>, Place>();
+  /** Where an item inside `type` lands (walks up the doc once per type). */
   const typeWhere = (type: Y.AbstractType<unknown>, key: string | null): Where => {
-    const path: Y.Item[] = [];
-    let t: Y.AbstractType<unknown> = type;
-    while (t._item !== null) {
-      path.unshift(t._item);
-      const parent = t._item.parent;
-      if (!(parent instanceof Y.AbstractType)) return GONE;
-      t = parent;
+    let place = typePlaces.get(type);
+    if (!place) {
+      let depth = 0;
+      let top: Y.Item | null = null;
+      let t: Y.AbstractType<unknown> | null = type;
+      while (t && t._item !== null) {
+        depth++;
+        top = t._item;
+        t = t._item.parent instanceof Y.AbstractType ? t._item.parent : null;
+      }
+      place = t ? { root: Y.findRootTypeKey(t) ?? null, depth, top } : GONE;
+      typePlaces.set(type, place);
     }
-    return { root: Y.findRootTypeKey(t), path, key };
+    return place.root === null ? GONE : { ...place, key };
   };
 
-  const memo = new Map<Y.Item, Where>();
-  const whereOf = (item: Y.Item, depth = 0): Where => {
-    const cached = memo.get(item);
-    if (cached) return cached;
-    let where: Where = GONE;
-    if (depth > 1000) return GONE;
+  const stepOf = (item: Y.Item): Step => {
+    const done = (where: Where): Step => ({ kind: 'done', where });
     const parent = item.parent;
-    if (parent instanceof Y.AbstractType) {
-      where = typeWhere(parent, item.parentSub);
-    } else if (typeof parent === 'string') {
-      where = { root: parent, path: [], key: item.parentSub };
-    } else if (parent instanceof Y.ID) {
-      const holder = find(parent);
-      if (holder instanceof Y.Item && holder.content instanceof Y.ContentType) {
-        const inDoc = holder === docStruct(parent);
-        where = inDoc
-          ? typeWhere(holder.content.type as Y.AbstractType<unknown>, item.parentSub)
-          : (() => {
-              const up = whereOf(holder, depth + 1);
-              return up.root === null
-                ? GONE
-                : { root: up.root, path: [...up.path, holder], key: item.parentSub };
-            })();
-      }
-    } else {
-      const left = item.origin ? find(item.origin) : null;
-      const right = item.rightOrigin ? find(item.rightOrigin) : null;
-      if (!(left instanceof Y.GC) && !(right instanceof Y.GC)) {
-        const neighbour = left instanceof Y.Item ? left : right instanceof Y.Item ? right : null;
-        if (neighbour) {
-          const w = whereOf(neighbour, depth + 1);
-          where = { root: w.root, path: w.path, key: neighbour.parentSub };
-          if (w.root === null) where = GONE;
-        }
-      }
+    if (parent instanceof Y.AbstractType) return done(typeWhere(parent, item.parentSub));
+    if (typeof parent === 'string') {
+      return done({ root: parent, depth: 0, top: null, key: item.parentSub });
     }
-    memo.set(item, where);
+    if (parent instanceof Y.ID) {
+      const inDoc = docStruct(parent);
+      if (inDoc) {
+        const content = inDoc instanceof Y.Item ? inDoc.content : null;
+        return done(
+          content instanceof Y.ContentType ? typeWhere(content.type, item.parentSub) : GONE,
+        );
+      }
+      const holder = updateStruct(parent);
+      const type = holder instanceof Y.Item && holder.content instanceof Y.ContentType;
+      return type ? { kind: 'inside', holder } : done(GONE);
+    }
+    const left = item.origin ? find(item.origin) : null;
+    const right = item.rightOrigin ? find(item.rightOrigin) : null;
+    if (left instanceof Y.GC || right instanceof Y.GC) return done(GONE);
+    const neighbour = left instanceof Y.Item ? left : right instanceof Y.Item ? right : null;
+    if (!neighbour) return done(GONE);
+    if (neighbour.parent instanceof Y.AbstractType) {
+      return done(typeWhere(neighbour.parent, neighbour.parentSub));
+    }
+    return { kind: 'beside', neighbour };
+  };
+
+  // Iterative, memoised: an update may chain thousands of items (each next to the previous),
+  // and a hostile one may chain them in a cycle, which Yjs can never integrate (GONE).
+  const memo = new Map<Y.Item, Where>();
+  const whereOf = (start: Y.Item): Where => {
+    const chain: { item: Y.Item; step: Exclude<Step, { kind: 'done' }> }[] = [];
+    const onChain = new Set<Y.Item>();
+    let item = start;
+    let where: Where;
+    for (;;) {
+      const cached = memo.get(item);
+      if (cached) {
+        where = cached;
+        break;
+      }
+      if (onChain.has(item)) {
+        where = GONE;
+        break;
+      }
+      const step = stepOf(item);
+      if (step.kind === 'done') {
+        where = step.where;
+        memo.set(item, where);
+        break;
+      }
+      chain.push({ item, step });
+      onChain.add(item);
+      item = step.kind === 'inside' ? step.holder : step.neighbour;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const { item: it, step } = chain[i] as (typeof chain)[number];
+      if (where.root !== null && step.kind === 'inside') {
+        const top = where.depth === 0 ? step.holder : where.top;
+        where = { root: where.root, depth: where.depth + 1, top, key: it.parentSub };
+      }
+      memo.set(it, where);
+    }
     return where;
   };
 

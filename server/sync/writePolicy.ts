@@ -65,8 +65,8 @@ function checkReviewer(
   // Authors of the comments this update creates: every `author` value set in them.
   const newAuthors = new Map<Y.Item, unknown[]>();
   for (const { item, where } of newItems) {
-    const holder = where.path.at(-1);
-    if (where.path.length === 1 && holder && where.key === COMMENT_KEYS.author) {
+    const holder = where.top;
+    if (where.depth === 1 && holder && where.key === COMMENT_KEYS.author) {
       const content = item.content instanceof Y.ContentAny ? item.content.arr : [undefined];
       newAuthors.set(holder, [...(newAuthors.get(holder) ?? []), ...content.map(idOf)]);
     }
@@ -83,13 +83,13 @@ function checkReviewer(
   for (const { item, where } of newItems) {
     if (where.root === null) continue;
     if (where.root !== ROOT.comments) return no('reviewers may only write comments');
-    if (where.path.length === 0) {
+    if (where.depth === 0) {
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
       if (!isMap || !own(item)) return no('reviewers may only post their own comments');
       continue;
     }
-    const comment = where.path[0] as Y.Item;
-    if (where.path.length > 1 || item.content instanceof Y.ContentType) {
+    const comment = where.top as Y.Item;
+    if (where.depth > 1 || item.content instanceof Y.ContentType) {
       return no('comment fields are plain values');
     }
     if (isNew.has(comment)) continue; // a field of a new comment, vetted with the comment
@@ -103,12 +103,12 @@ function checkReviewer(
   for (const { item, where } of deletes) {
     if (where.root === null) continue;
     if (where.root !== ROOT.comments) return no('reviewers may only write comments');
-    if (where.path.length === 0) {
+    if (where.depth === 0) {
       if (!own(item)) return no('reviewers may only delete their own comments');
       continue;
     }
-    if (where.path.length > 1) return no('comment fields are plain values');
-    const comment = where.path[0] as Y.Item;
+    if (where.depth > 1) return no('comment fields are plain values');
+    const comment = where.top as Y.Item;
     const key = where.key ?? '';
     if (RESOLVE_KEYS.has(key)) continue;
     const wholeCommentGoes = Y.isDeleted(ds, comment.id);

@@ -143,6 +143,36 @@ describe('write policy per role, against raw clients', () => {
       });
     });
 
+    it('cannot hide a card change at the end of a long chain of items (2,000 deep)', () =>
+      expectRefused('reviewer', (doc) => {
+        const evidence = cardsMap(doc).get(cardId)?.get('evidence') as Y.Array<Y.Map<unknown>>;
+        // Each item from its own client id, each next to the previous one: Yjs lists clients
+        // in descending order, so the last item is read first and its place is 2,000 hops away.
+        for (let i = 1; i <= 2_000; i++) {
+          doc.clientID = 1_000_000 + i;
+          doc.transact(() => evidence.push([new Y.Map()]));
+        }
+      }));
+
+    it('may change a thread’s resolution twice in one update', async () => {
+      const { raw, ctx } = await member('reviewer');
+      raw.sendUpdate(
+        updateFrom(raw, (doc) =>
+          doc.transact(() => {
+            resolveThread(doc, editorComment, true, ctx);
+            resolveThread(doc, editorComment, false, ctx);
+            resolveThread(doc, editorComment, true, ctx);
+          }),
+        ),
+      );
+      await waitFor(
+        () =>
+          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === editorComment)
+            ?.resolved === true,
+      );
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
     it('cannot post a comment in someone else’s name, or nest data in comments', async () => {
       await expectRefused('reviewer', (doc) =>
         addComment(doc, cardId, { text: 'as Edie' }, editorActor),
