@@ -12,11 +12,15 @@ const ada = { actor: { id: 'ada', name: 'Ada' } };
 /** Memory storage whose loads can be counted and delayed, and whose saves can be made to fail. */
 function instrumented() {
   const inner = createMemoryStorage();
-  const s = { loads: 0, loadDelayMs: 0, failSaves: 0, failedSaves: 0 };
+  const s = { loads: 0, loadDelayMs: 0, failLoads: 0, failSaves: 0, failedSaves: 0 };
   const storage: SyncStorage = {
     ...inner,
     async loadContent(boardId) {
       s.loads++;
+      if (s.failLoads > 0) {
+        s.failLoads--;
+        throw Object.assign(new Error('disk gone'), { code: 'SQLITE_IOERR' });
+      }
       if (s.loadDelayMs) await new Promise((r) => setTimeout(r, s.loadDelayMs));
       return inner.loadContent(boardId);
     },
@@ -62,6 +66,19 @@ describe('rooms', () => {
       await waitFor(() => Object.keys(readBoard(c.doc).cards).length === 1);
     }
     await many[0]!.allSaved();
+  });
+
+  it('a failed load closes the waiting sockets (1001, so clients retry) and the next join loads again', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 50 } });
+    const boardId = await server.createBoard();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    s.failLoads = 1;
+    const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
+    await a.synced();
+    expect(a.closes[0]?.code).toBe(1001);
+    expect(s.failLoads).toBe(0);
+    expect(readBoard(a.doc).meta.title).toBe('Test board');
   });
 
   it('unloads a room after the grace period and reloads it with everything', async () => {
