@@ -3,7 +3,7 @@
  * for everyone, the dialogs and panel they open (focus returns to the opener on close), and
  * the prompt that asks for a new verdict when a move needs one.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
@@ -24,11 +24,17 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
     activity: useRef<HTMLButtonElement>(null),
     scale: useRef<HTMLButtonElement>(null),
   };
+  const returnTo = useRef<HTMLButtonElement | null>(null);
   const close = () => {
-    const opener = open ? refs[open].current : null;
+    returnTo.current = open ? refs[open].current : null;
     setOpen(null);
-    opener?.focus();
   };
+  // Once the dialog is gone: while a modal dialog is open, the rest of the page is inert.
+  useEffect(() => {
+    if (open !== null || !returnTo.current) return;
+    returnTo.current.focus();
+    returnTo.current = null;
+  }, [open]);
   const lead = can(role, 'invite');
 
   return (

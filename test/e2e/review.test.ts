@@ -1,0 +1,304 @@
+/**
+ * The review workflow in three browsers (issue 4): the built app in headless Chromium against
+ * the real server, driven by role and accessible name. Lea leads the board and invites Eddie
+ * (editor) and Rhea (reviewer) through the invites dialog; Eddie adds evidence and a verdict
+ * and moves the card; Rhea comments and resolves; Lea reads it all in the history; Rhea, once
+ * revoked, is disconnected.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, expectCardIn, keyboardMove, openBoard, status } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+import { buildClient } from './support/buildClient';
+
+const CLAIM = 'Unemployment fell to 3.9% in March';
+
+const RUN = chromiumAvailable();
+
+/** Opens a card's detail dialog from its "Open" button. */
+async function openCard(page: Page, claim: string): Promise<Locator> {
+  await card(page, claim)
+    .getByRole('button', { name: /^Open:/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: claim });
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function closeDialog(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Invites someone through the invites dialog and returns the link it shows. */
+async function inviteThroughUi(page: Page, name: string, role: string): Promise<string> {
+  const dialog = page.getByRole('dialog', { name: 'Invite people' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('combobox', { name: 'Role' }).selectOption({ label: role });
+  await dialog.getByRole('button', { name: 'Create invite link' }).click();
+  const link = dialog.getByRole('textbox', { name: `Invite link for ${name} (${role})` });
+  await link.waitFor();
+  return link.inputValue();
+}
+
+/** The entries of a history list, without their times. */
+const entries = (list: Locator) =>
+  list.evaluate((ol) =>
+    [...ol.querySelectorAll('li')].map((li) => {
+      const copy = li.cloneNode(true) as HTMLElement;
+      copy.querySelector('time')?.remove();
+      return (copy.textContent ?? '').trim();
+    }),
+  );
+
+const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+describe.skipIf(!RUN)('the review workflow in the browser', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  const contexts: BrowserContext[] = [];
+  let lead: Page;
+  let editor: Page;
+  let reviewer: Page;
+
+  beforeAll(async () => {
+    await buildClient();
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Jobs report', 'Lea');
+    for (let i = 0; i < 3; i++) contexts.push(await browser.newContext());
+    [lead, editor, reviewer] = (await Promise.all(contexts.map((c) => c.newPage()))) as [
+      Page,
+      Page,
+      Page,
+    ];
+    await openBoard(lead, board.leadUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the lead invites an editor and a reviewer through the invites dialog', async () => {
+    const opener = lead.getByRole('button', { name: 'Invite people' });
+    await opener.click();
+    const dialog = lead.getByRole('dialog', { name: 'Invite people' });
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    const editorUrl = await inviteThroughUi(lead, 'Eddie', 'Editor');
+    const reviewerUrl = await inviteThroughUi(lead, 'Rhea', 'Reviewer');
+    expect(editorUrl).toMatch(new RegExp(`/b/${board.id}#invite=`));
+    expect(reviewerUrl).not.toBe(editorUrl);
+    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').first().textContent())
+      .toMatch(/^(Link copied|Copying was blocked)/);
+
+    const people = dialog.getByRole('list');
+    await expect
+      .poll(() => people.getByRole('listitem').allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Lea \(you\)Lead/),
+        expect.stringMatching(/^EddieEditorNot joined yet/),
+        expect.stringMatching(/^RheaReviewerNot joined yet/),
+      ]);
+    await lead.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedText(lead)).toBe('Invite people');
+
+    await Promise.all([openBoard(editor, editorUrl), openBoard(reviewer, reviewerUrl)]);
+    await opener.click();
+    await expect
+      .poll(() => dialog.getByRole('listitem').filter({ hasText: 'Eddie' }).textContent())
+      .toMatch(/Joined /);
+    await lead.keyboard.press('Escape');
+  });
+
+  it('the editor takes the card, adds evidence and a verdict', async () => {
+    await addClaim(editor, CLAIM);
+    const dialog = await openCard(editor, CLAIM);
+    await dialog.getByRole('button', { name: 'Take this card' }).click();
+    await dialog.getByRole('button', { name: 'Release' }).waitFor();
+
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    const form = dialog.getByRole('form', { name: 'New evidence' });
+    // Only http(s) sources: anything else is refused next to the field.
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('javascript:alert(1)');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/http:\/\/ or https/);
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://stats.example.org/march');
+    await form
+      .getByRole('textbox', { name: 'Quoted passage' })
+      .fill('The unemployment rate was 3.9 percent in March.');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.waitFor({ state: 'detached' });
+    // Focus goes back to the button that opened the form.
+    await expect.poll(() => focusedText(editor)).toBe('Add evidence');
+
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    await dialog
+      .getByRole('textbox', { name: 'Source URL' })
+      .fill('https://news.example.com/revision');
+    await dialog.getByRole('radio', { name: 'Refutes' }).check();
+    await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('Revised to 4.0% later');
+    await dialog
+      .getByRole('form', { name: 'New evidence' })
+      .getByRole('button', { name: 'Add evidence' })
+      .click();
+    await expect
+      .poll(() => dialog.getByLabel(/^Balance of evidence/).textContent())
+      .toBe('1 supporting, 1 refuting');
+    const link = dialog.getByRole('link', { name: 'https://stats.example.org/march' });
+    expect(await link.getAttribute('href')).toBe('https://stats.example.org/march');
+
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Waiting for the revision.');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await closeDialog(dialog);
+
+    // Everyone sees the balance, the verdict and who checks the card on the card itself.
+    for (const page of [editor, lead, reviewer]) {
+      await expect
+        .poll(() => card(page, CLAIM).textContent())
+        .toMatch(/Unproven.*1 supporting, 1 refuting.*Being checked by Eddie/);
+    }
+  });
+
+  it('moving the card to Corroborated asks the editor for a new label', async () => {
+    await keyboardMove(editor, CLAIM, ['ArrowRight']);
+    const prompt = editor.getByRole('dialog', { name: 'New verdict for Corroborated' });
+    await prompt.waitFor();
+    // Focus is on the question, not on a label the drop's Space could press by itself.
+    await expect.poll(() => focusedText(editor)).toBe('New verdict for Corroborated');
+    await expectCardIn(editor, CLAIM, 'Unverified');
+    await editor.keyboard.press('Tab');
+    await expect.poll(() => focusedText(editor)).toBe('True');
+    await editor.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    await expectCardIn(editor, CLAIM, 'Corroborated');
+    await expectCardIn(lead, CLAIM, 'Corroborated');
+    await expect.poll(() => card(lead, CLAIM).textContent()).toMatch(/True/);
+    // The keyboard move ends with the card focused in its new place.
+    await expect.poll(() => focusedText(editor)).toMatch(new RegExp(`^${CLAIM}`));
+  });
+
+  it('the reviewer has no controls to move or edit cards', async () => {
+    const item = card(reviewer, CLAIM);
+    await item.waitFor();
+    for (const name of [/^Pick up/, 'Edit claim', 'Delete card']) {
+      expect(await item.getByRole('button', { name }).count()).toBe(0);
+    }
+    expect(await item.getByRole('combobox', { name: 'Move to…' }).count()).toBe(0);
+    expect(await reviewer.getByRole('textbox', { name: 'New claim' }).count()).toBe(0);
+    for (const name of ['Invite people', 'Rating scale']) {
+      expect(await reviewer.getByRole('button', { name }).count()).toBe(0);
+    }
+    // Space on a focused card picks it up for editors only.
+    await item.focus();
+    await reviewer.keyboard.press('Space');
+    await reviewer.keyboard.press('ArrowRight');
+    await reviewer.keyboard.press('Space');
+    await expectCardIn(reviewer, CLAIM, 'Corroborated');
+
+    const dialog = await openCard(reviewer, CLAIM);
+    for (const name of ['Add evidence', 'Take this card', 'Save verdict', /^Edit evidence/]) {
+      expect(await dialog.getByRole('button', { name }).count()).toBe(0);
+    }
+    expect(await dialog.getByRole('combobox').count()).toBe(0);
+    expect(await dialog.getByRole('textbox', { name: 'Rationale' }).count()).toBe(0);
+    expect(await dialog.getByRole('textbox', { name: 'New comment' }).count()).toBe(1);
+    await closeDialog(dialog);
+  });
+
+  it('the reviewer comments with a mention, the editor replies, the reviewer resolves', async () => {
+    const rDialog = await openCard(reviewer, CLAIM);
+    await rDialog
+      .getByRole('textbox', { name: 'New comment' })
+      .fill('@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>');
+    await rDialog.getByRole('button', { name: 'Post comment' }).click();
+    const rThread = rDialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await rThread.waitFor();
+    // Text stays text: the markup shows as typed, only the http(s) URL is a link.
+    await expect
+      .poll(() => rThread.locator('.comment-text').textContent())
+      .toContain('<b>not bold</b>');
+    expect(await rThread.locator('b').count()).toBe(0);
+    expect(
+      await rThread.getByRole('link', { name: 'https://bls.example.gov/cps' }).getAttribute('href'),
+    ).toBe('https://bls.example.gov/cps');
+
+    const eDialog = await openCard(editor, CLAIM);
+    const eThread = eDialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await eThread.waitFor();
+    // The mention is highlighted for Eddie, and only for him.
+    await expect.poll(() => eThread.locator('mark.mention-me').textContent()).toBe('@Eddie');
+    await eThread.getByText('Mentions you').waitFor();
+    expect(await rThread.locator('mark.mention-me').count()).toBe(0);
+    expect(await eThread.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
+
+    await eThread.getByRole('button', { name: 'Reply to Rhea' }).click();
+    await eDialog
+      .getByRole('textbox', { name: 'Reply to Rhea' })
+      .fill('Thanks, noted in the rationale.');
+    await editor.keyboard.press('Control+Enter');
+    await expect.poll(() => focusedText(editor)).toBe('Reply');
+    await closeDialog(eDialog);
+
+    await rThread.getByText('Thanks, noted in the rationale.').waitFor();
+    // Rhea may edit her own comment, not Eddie's reply.
+    await expect.poll(() => rThread.getByRole('button', { name: 'Edit comment' }).count()).toBe(1);
+    await rThread.getByRole('button', { name: 'Resolve thread' }).click();
+    await rThread.getByText('Resolved by Rhea').waitFor();
+    await rDialog.getByRole('listitem', { name: 'Thread by Rhea, resolved' }).waitFor();
+    await closeDialog(rDialog);
+  });
+
+  it("the lead sees each step in the card's history and the activity feed, by name", async () => {
+    const dialog = await openCard(lead, CLAIM);
+    const timeline = dialog.getByRole('list', { name: 'Card history' });
+    const expected = [
+      'Eddie added the card to Unverified',
+      'Eddie took the card',
+      'Eddie added supporting evidence: https://stats.example.org/march',
+      'Eddie added refuting evidence: https://news.example.com/revision',
+      'Eddie set the verdict to Unproven',
+      'Eddie edited the rationale',
+      'Eddie moved the card from Unverified to Corroborated',
+      'Eddie set the verdict to True (was Unproven)',
+      'Rhea commented',
+      'Eddie replied to a comment',
+      'Rhea resolved a thread',
+    ];
+    await expect.poll(() => entries(timeline), { timeout: 10_000 }).toEqual(expected);
+    await closeDialog(dialog);
+
+    await lead.getByRole('button', { name: 'Activity' }).click();
+    const feed = lead.getByRole('region', { name: 'Activity' });
+    await expect.poll(() => focusedText(lead)).toBe('Activity');
+    const first = feed.getByRole('listitem').first();
+    await expect.poll(() => first.textContent()).toMatch(/^Rhea resolved a thread/);
+    await first.getByRole('button', { name: CLAIM }).click();
+    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
+    await closeDialog(lead.getByRole('dialog', { name: CLAIM }));
+    await feed.getByRole('button', { name: 'Close activity' }).click();
+    await expect.poll(() => focusedText(lead)).toBe('Activity');
+  });
+
+  it('a revoked reviewer is disconnected, and her page says so', async () => {
+    await lead.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Rhea' }).click();
+    await dialog.getByRole('button', { name: "Confirm: revoke Rhea's access" }).click();
+    await expect
+      .poll(() => dialog.getByRole('listitem').filter({ hasText: 'Rhea' }).textContent())
+      .toMatch(/Revoked /);
+    await lead.keyboard.press('Escape');
+
+    await expect.poll(() => status(reviewer).getAttribute('data-status')).toBe('refused');
+    await expect.poll(() => status(reviewer).textContent()).toBe('Your invite is no longer valid');
+    await reviewer.getByRole('alert').filter({ hasText: 'refused this connection' }).waitFor();
+    // The editor is not affected.
+    await expect.poll(() => status(editor).getAttribute('data-status')).toBe('saved');
+  });
+});
