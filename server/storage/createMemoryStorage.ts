@@ -26,6 +26,9 @@ interface Snapshot {
   readonly at: number;
 }
 
+/** As in the SQLite backend: snapshots inside retention are thinned to one a day. */
+const DAY_MS = 86_400_000;
+
 export function createMemoryStorage(): SyncStorage {
   const boards = new Map<string, BoardRecord>();
   const invites = new Map<string, InviteRecord>();
@@ -62,6 +65,7 @@ export function createMemoryStorage(): SyncStorage {
   const newestAt = (boardId: string, at: number) =>
     snapshotsOf(boardId)
       .filter((s) => s.at <= at)
+      .sort((a, b) => a.at - b.at || a.uptoSeq - b.uptoSeq)
       .at(-1);
 
   return {
@@ -143,15 +147,29 @@ export function createMemoryStorage(): SyncStorage {
     async prune(boardId, before) {
       open();
       const base = newestAt(boardId, before);
-      if (!base) return;
+      const all = snapshotsOf(boardId);
+      const newest = all.at(-1)?.uptoSeq;
+      const firstOfDay = new Map<number, number>();
+      for (const s of all) {
+        const day = Math.floor(s.at / DAY_MS);
+        firstOfDay.set(day, Math.min(firstOfDay.get(day) ?? Infinity, s.uptoSeq));
+      }
+      const from = base?.uptoSeq ?? 0;
       snapshots.set(
         boardId,
-        snapshotsOf(boardId).filter((s) => s.uptoSeq >= base.uptoSeq),
+        all.filter(
+          (s) =>
+            s.uptoSeq >= from &&
+            (s.uptoSeq === from ||
+              s.uptoSeq === newest ||
+              firstOfDay.get(Math.floor(s.at / DAY_MS)) === s.uptoSeq),
+        ),
       );
-      updates.set(
-        boardId,
-        rowsOf(boardId).filter((r) => r.seq > base.uptoSeq),
-      );
+      if (base)
+        updates.set(
+          boardId,
+          rowsOf(boardId).filter((r) => r.seq > base.uptoSeq),
+        );
     },
     async appendHistory(events) {
       open();

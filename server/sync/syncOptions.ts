@@ -8,7 +8,10 @@ export interface SyncOptions {
   readonly maxMessageBytes: number;
   /** How long an empty room stays loaded after its last connection leaves. */
   readonly roomGraceMs: number;
-  /** Compact a board's log into a snapshot after this many stored updates. */
+  /**
+   * Compact a board's log into a snapshot after this many stored updates, once the log has also
+   * grown to half the size of the last snapshot (so a big board is not rewritten too often).
+   */
   readonly compactEvery: number;
   /** Log rows and snapshots are kept this long after compaction (then pruned). */
   readonly logRetentionDays: number;

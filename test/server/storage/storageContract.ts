@@ -175,6 +175,28 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
     });
 
+    it('prune thins the snapshots inside retention to one a day and every moment still rebuilds', async () => {
+      const DAY = 86_400_000;
+      const { updates } = edits(8);
+      // Two updates a day for four days, a snapshot after each update.
+      const times = updates.map((_, i) => Math.floor(i / 2) * DAY + (i % 2) * 1_000 + 10);
+      for (const [i, u] of updates.entries()) {
+        const seq = await s.appendUpdate('b1', u, times[i] as number);
+        const d = new Y.Doc();
+        for (const v of updates.slice(0, i + 1)) Y.applyUpdate(d, v);
+        await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, times[i] as number);
+      }
+      await s.prune('b1', 0);
+      for (const [i, at] of times.entries()) {
+        expect(rebuild(await s.loadContentAt('b1', at))).toBe('01234567'.slice(0, i + 1));
+      }
+      const latest = await s.loadContent('b1');
+      expect(latest.updates).toHaveLength(0); // the newest snapshot is kept
+      expect(rebuild(latest)).toBe('01234567');
+      // The second snapshot of day 0 went: as of then, the first one plus the log are used.
+      expect((await s.loadContentAt('b1', times[1] as number)).updates).toHaveLength(1);
+    });
+
     it('prune without a snapshot before the cut keeps the whole log', async () => {
       const { updates } = edits(3);
       for (const u of updates) await s.appendUpdate('b1', u, 100);
