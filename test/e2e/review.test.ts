@@ -251,6 +251,30 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await rThread.getByRole('button', { name: 'Resolve thread' }).click();
     await rThread.getByText('Resolved by Rhea').waitFor();
     await rDialog.getByRole('listitem', { name: 'Thread by Rhea, resolved' }).waitFor();
+
+    // Her own comments she edits and deletes; Escape leaves the edit, not the dialog.
+    await rThread.getByRole('button', { name: 'Edit comment' }).click();
+    const edit = rThread.getByRole('textbox', { name: 'Edit comment' });
+    await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
+    await reviewer.keyboard.press('Escape');
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedText(reviewer)).toBe('Edit');
+    await rThread.getByRole('button', { name: 'Edit comment' }).click();
+    await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
+    await rThread.getByRole('button', { name: 'Save comment' }).click();
+    await expect
+      .poll(() => rThread.locator('.comment-text').first().textContent())
+      .toBe('@Eddie the BLS page says 3.9 (seasonally adjusted).');
+    await rThread.getByText('(edited)').waitFor();
+
+    await rDialog.getByRole('textbox', { name: 'New comment' }).fill('A comment posted by mistake');
+    await rDialog.getByRole('button', { name: 'Post comment' }).click();
+    const mistake = rDialog.getByRole('listitem').filter({ hasText: 'posted by mistake' });
+    await mistake.getByRole('button', { name: 'Delete comment' }).click();
+    await mistake.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => rDialog.getByRole('heading', { level: 3, name: /^Comments/ }).textContent())
+      .toBe('Comments (2)');
     await closeDialog(rDialog);
   });
 
@@ -269,6 +293,9 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Rhea commented',
       'Eddie replied to a comment',
       'Rhea resolved a thread',
+      'Rhea edited a comment',
+      'Rhea commented',
+      'Rhea deleted a comment',
     ];
     await expect.poll(() => entries(timeline), { timeout: 10_000 }).toEqual(expected);
     await closeDialog(dialog);
@@ -277,12 +304,70 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const feed = lead.getByRole('region', { name: 'Activity' });
     await expect.poll(() => focusedText(lead)).toBe('Activity');
     const first = feed.getByRole('listitem').first();
-    await expect.poll(() => first.textContent()).toMatch(/^Rhea resolved a thread/);
+    await expect.poll(() => first.textContent()).toMatch(/^Rhea deleted a comment/);
     await first.getByRole('button', { name: CLAIM }).click();
     await lead.getByRole('dialog', { name: CLAIM }).waitFor();
     await closeDialog(lead.getByRole('dialog', { name: CLAIM }));
     await feed.getByRole('button', { name: 'Close activity' }).click();
     await expect.poll(() => focusedText(lead)).toBe('Activity');
+  });
+
+  it('a viewer reads comments and history but cannot comment', async () => {
+    const viewerUrl = await server.invite(board, 'Vic', 'viewer');
+    const context = await browser.newContext();
+    contexts.push(context);
+    const viewer = await context.newPage();
+    await openBoard(viewer, viewerUrl);
+    const dialog = await openCard(viewer, CLAIM);
+    await dialog.getByRole('listitem', { name: 'Thread by Rhea, resolved' }).waitFor();
+    await expect
+      .poll(() => dialog.getByRole('list', { name: 'Card history' }).getByRole('listitem').count())
+      .toBeGreaterThan(5);
+    expect(await dialog.getByRole('textbox').count()).toBe(0);
+    for (const name of [
+      /^Reply/,
+      'Resolve thread',
+      'Reopen thread',
+      'Edit comment',
+      'Delete comment',
+    ]) {
+      expect(await dialog.getByRole('button', { name }).count()).toBe(0);
+    }
+    await context.close();
+  });
+
+  it('the lead adds a label to the scale, and a move to Disputed offers it', async () => {
+    await lead.getByRole('button', { name: 'Rating scale' }).click();
+    const scale = lead.getByRole('dialog', { name: 'Rating scale' });
+    await scale.getByRole('button', { name: 'Add label' }).click();
+    // Focus goes to the new row's label field.
+    await lead.keyboard.type('Satire');
+    await scale.getByRole('combobox', { name: 'Column for Satire' }).selectOption('Disputed');
+    await scale.getByRole('textbox', { name: 'Value for Satire' }).fill('9');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await expect
+      .poll(() => scale.getByRole('alert').textContent())
+      .toBe('Satire: the value must be a number from worst to best.');
+    await scale.getByRole('textbox', { name: 'Value for Satire' }).fill('1');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await scale.waitFor({ state: 'detached' });
+
+    await card(editor, CLAIM).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
+    const prompt = editor.getByRole('dialog', { name: 'New verdict for Disputed' });
+    await prompt.getByRole('button', { name: 'Satire' }).click();
+    await expectCardIn(lead, CLAIM, 'Disputed');
+    await expect.poll(() => card(lead, CLAIM).textContent()).toMatch(/Satire/);
+
+    // Cancelling a move leaves the card and its verdict where they were.
+    await card(editor, CLAIM)
+      .getByRole('combobox', { name: 'Move to…' })
+      .selectOption('Unverified');
+    await editor
+      .getByRole('dialog', { name: 'New verdict for Unverified' })
+      .getByRole('button', { name: 'Cancel move' })
+      .click();
+    await expectCardIn(editor, CLAIM, 'Disputed');
+    expect(await card(editor, CLAIM).textContent()).toMatch(/Satire/);
   });
 
   it('a revoked reviewer is disconnected, and her page says so', async () => {
