@@ -4,7 +4,9 @@
  *
  * API
  *   createSyncServer({ storage, signer, options?, log?, now? }): SyncServer
- *     storage  SyncStorage (createSqliteStorage(file) or createMemoryStorage())
+ *     storage  SyncStorage: createSqliteStorage(file, { synchronous?: 'NORMAL' | 'FULL',
+ *              checkpointIntervalMs? }) (server/storage; NORMAL by default, see its header),
+ *              or createMemoryStorage() for tests
  *     signer   TokenSigner from server/auth/tokens
  *     options  Partial<SyncOptions> (syncOptions.ts: maxMessageBytes, roomGraceMs,
  *              compactEvery, logRetentionDays, connectionsPerMinute, messagesPerSecond,
@@ -28,6 +30,17 @@
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
  * from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
  * The token is never logged.
+ *
+ * Behaviour (details in Room.ts, writePolicy.ts, ClientBindings.ts)
+ *   - Nothing is broadcast, acknowledged or served to a joiner before it is stored.
+ *   - "saved" follows every processed write message of a connection (also a redundant one),
+ *     listing the stored clock of every client id its invite writes with.
+ *   - An update with missing dependencies is not applied: the sender gets sync step 1.
+ *   - Forbidden writes (role, foreign client id) close with 4403; malformed frames 4400; too
+ *     large 4413; too many messages or a slow consumer 4429. y-websocket 3.1 does not reconnect
+ *     after any 44xx code unless given a `shouldReconnect` that allows it (e.g. for 4429).
+ *   - Presence: one awareness client id per connection (the first it sets); entries for other
+ *     ids are dropped, since y-websocket clients relay others' presence.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
