@@ -67,23 +67,24 @@ export function moveWithVerdict(
   emit();
 }
 
+/** Turns asking on (board: what the prompt renders with) or off (null). */
+export function setPromptBoard(board: BoardView | null): void {
+  promptBoard = board;
+  if (board === null) pending?.cancel();
+}
+
+/** The waiting request, as an external store. */
+export const verdictRequests = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+  get: (): VerdictRequest | null => pending,
+};
+
 /** The request to show, for the one prompt component; mounting it turns asking on. */
 export function useVerdictRequest(board: BoardView): VerdictRequest | null {
-  useLayoutEffect(() => {
-    promptBoard = board;
-  }, [board]);
-  useEffect(
-    () => () => {
-      promptBoard = null;
-      pending?.cancel();
-    },
-    [],
-  );
-  return useSyncExternalStore(
-    (fn) => {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
-    () => pending,
-  );
+  useLayoutEffect(() => setPromptBoard(board), [board]);
+  useEffect(() => () => setPromptBoard(null), []);
+  return useSyncExternalStore(verdictRequests.subscribe, verdictRequests.get);
 }
