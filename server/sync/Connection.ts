@@ -24,8 +24,15 @@ export interface ConnectionHandlers {
   closed(conn: Connection): void;
 }
 
-/** ws closes over-long frames with 1009 itself; the contract says 4413 (see constructor). */
-const WS_MESSAGE_TOO_BIG = 1009;
+/**
+ * ws closes a socket itself when a frame breaks the WebSocket protocol (1002), carries invalid
+ * UTF-8 (1007) or is longer than maxPayload (1009); the contract's codes are 4400 and 4413.
+ */
+const WS_CLOSE_CODES: ReadonlyMap<number, [CloseCode, string]> = new Map([
+  [1002, [CLOSE.malformed, 'malformed frame']],
+  [1007, [CLOSE.malformed, 'malformed frame']],
+  [1009, [CLOSE.tooLarge, 'message too large']],
+]);
 
 let nextId = 1;
 
@@ -52,13 +59,13 @@ export class Connection {
       options.awarenessPerSecond,
       options.awarenessPerSecond * 2,
     );
-    // ws rejects a frame longer than maxPayload by reading its header (nothing is buffered)
-    // and then calls this.close(1009) on the instance: translate that one call to 4413.
+    // ws rejects a bad frame from its header (a long one is never buffered) and then calls
+    // this.close(<its code>) on the instance: translate those calls to the contract's codes.
     const close = ws.close.bind(ws);
-    ws.close = (code?: number, reason?: string | Buffer) =>
-      code === WS_MESSAGE_TOO_BIG
-        ? close(CLOSE.tooLarge, 'message too large')
-        : close(code, reason);
+    ws.close = (code?: number, reason?: string | Buffer) => {
+      const mapped = code === undefined ? undefined : WS_CLOSE_CODES.get(code);
+      return mapped ? close(...mapped) : close(code, reason);
+    };
 
     ws.on('message', (data, isBinary) => {
       if (this.closed) return;

@@ -2,6 +2,8 @@
  * Hostile input (DESIGN §3, issue 2 item 7): each refusal closes only the offending connection
  * with its contract code, and an honest client keeps syncing.
  */
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -288,6 +290,58 @@ describe('slow consumers', () => {
       }
       socket.resume();
       expect((await slow.closedWithin(10_000)).code).toBe(CLOSE.tooMany);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/** The code of the first close frame among the server's (unmasked) frames, if complete. */
+function closeCodeIn(bytes: Buffer): number | null {
+  let at = 0;
+  while (at + 2 <= bytes.length) {
+    const opcode = (bytes[at] as number) & 0x0f;
+    let length = (bytes[at + 1] as number) & 0x7f;
+    let start = at + 2;
+    if (length === 126) {
+      if (start + 2 > bytes.length) return null;
+      length = bytes.readUInt16BE(start);
+      start += 2;
+    } else if (length === 127) {
+      if (start + 8 > bytes.length) return null;
+      length = Number(bytes.readBigUInt64BE(start));
+      start += 8;
+    }
+    if (start + length > bytes.length) return null;
+    if (opcode === 8) return bytes.readUInt16BE(start);
+    at = start + length;
+  }
+  return null;
+}
+
+describe('frames that break the WebSocket protocol', () => {
+  it('a reserved opcode closes with 4400, not ws’s 1002', async () => {
+    const server = await startSyncTestServer();
+    try {
+      const boardId = await server.createBoard();
+      const { token } = await server.invite(boardId, 'viewer');
+      const port = Number(new URL(server.syncUrl).port);
+      const socket = connect(port, '127.0.0.1');
+      let received = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+      socket.write(
+        `GET /sync/${boardId}?token=${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n` +
+          `Connection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n` +
+          'Sec-WebSocket-Version: 13\r\n\r\n',
+      );
+      await waitFor(() => received.includes('\r\n\r\n'));
+      expect(received.toString('latin1')).toMatch(/^HTTP\/1.1 101/);
+      received = Buffer.alloc(0);
+      // FIN + reserved opcode 3, masked, empty payload.
+      socket.write(Buffer.from([0x83, 0x80, 1, 2, 3, 4]));
+      const close = await waitFor(() => closeCodeIn(received));
+      expect(close).toBe(CLOSE.malformed);
+      socket.destroy();
     } finally {
       await server.close();
     }
