@@ -7,13 +7,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -31,8 +34,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/client/**', '**/server/**'], message: 'shared/ must not depend on client/ or server/' },
-            { group: ['react', 'react-dom', 'express', 'ws', 'better-sqlite3'], message: 'shared/ stays framework-free' },
+            {
+              group: ['**/client/**', '**/server/**'],
+              message: 'shared/ must not depend on client/ or server/',
+            },
+            {
+              group: ['react', 'react-dom', 'express', 'ws', 'better-sqlite3'],
+              message: 'shared/ stays framework-free',
+            },
           ],
         },
       ],
