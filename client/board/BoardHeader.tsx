@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
+import { ExportTools } from '../export/ExportTools';
 import { PresenceBar } from '../presence/PresenceBar';
 import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
@@ -45,6 +46,7 @@ export function BoardHeader({
       <div className="board-tools">
         {children}
         <BoardReviewTools board={snapshot.board} role={role} />
+        <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
           <div className="undo-redo" role="group" aria-label="History">

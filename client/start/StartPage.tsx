@@ -8,6 +8,7 @@ import {
   setDisplayName,
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
+import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
 
@@ -89,6 +90,7 @@ export function StartPage() {
               )}
             </section>
             <CreateBoardForm name={name} />
+            <ImportBoardForm name={name} />
           </>
         )}
       </main>

@@ -20,6 +20,7 @@ import {
   moveCard,
   removeEvidence,
   resolveThread,
+  setBoardMeta,
   setRatingScale,
   setVerdict,
 } from '../../shared/board';
@@ -66,6 +67,8 @@ export function bindCommands(b: CommandBinding) {
     deleteComment: bind(b, 'comment', deleteComment),
     resolveThread: bind(b, 'comment', resolveThread),
     setRatingScale: bind(b, 'editRatingScale', setRatingScale),
+    /** Title and organisation; the UI offers the organisation to leads (client/export). */
+    setBoardMeta: bind(b, 'editBoard', setBoardMeta),
   });
 }
 

@@ -1,0 +1,206 @@
+/**
+ * "Export" (leads): download the board as JSON, CSV, a Markdown report or ClaimReview
+ * JSON-LD, now or as of an earlier moment, and set the organisation ClaimReview names.
+ *
+ * A native modal <dialog>: focus moves to its heading, Escape closes it, the page behind is
+ * inert; the opener gets focus back (ExportTools). Results go to a status region, refusals
+ * to an alert region; both stay in the page so screen readers announce their changes.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import { ApiError } from '../app/api';
+import { asOfParam, toLocalInputValue } from './asOfMoment';
+import { type ExportChoice, EXPORT_CHOICES, fetchExport } from './exportApi';
+import { OrganisationForm } from './OrganisationForm';
+import { saveBlob } from './saveBlob';
+import './export.css';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Exports read what the server stored; a change still on its way would be missing. */
+const SAVE_WAIT_MS = 5_000;
+
+function skippedText(skipped: number): string {
+  if (skipped === 0) return 'Every reviewed card was exported.';
+  return `${plural(skipped, 'card', 'cards')} in Corroborated or Disputed ${
+    skipped === 1 ? 'was' : 'were'
+  } skipped: ${skipped === 1 ? 'it has' : 'they have'} no verdict label from the rating scale.`;
+}
+
+export function ExportDialog({
+  board,
+  boardId,
+  token,
+  unsaved,
+  onClose,
+}: {
+  board: BoardView;
+  boardId: string;
+  token: string;
+  /** Local changes the server has not acknowledged yet. */
+  unsaved: boolean;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const orgNameRef = useRef<HTMLInputElement>(null);
+  const [asOf, setAsOf] = useState(() => toLocalInputValue(Date.now()));
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState<ExportChoice['format'] | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const unsavedRef = useRef(unsaved);
+  useEffect(() => {
+    unsavedRef.current = unsaved;
+  }, [unsaved]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    headingRef.current?.focus();
+  }, []);
+
+  // Closing the modal first lifts the page's inertness, so the opener can take focus back.
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
+
+  const waitUntilSaved = async (): Promise<boolean> => {
+    for (let waited = 0; unsavedRef.current && waited < SAVE_WAIT_MS; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return !unsavedRef.current;
+  };
+
+  const download = async (choice: ExportChoice) => {
+    if (busy) return;
+    const at = asOfParam(asOf, touched, Date.now());
+    setStatus('');
+    if (!at.ok) {
+      setError(`Export as of: ${at.error}`);
+      return;
+    }
+    setError('');
+    setBusy(choice.format);
+    try {
+      if (unsavedRef.current) setStatus('Waiting for your last changes to be saved…');
+      const saved = at.at !== null || (await waitUntilSaved());
+      setStatus(`Preparing the ${choice.label} export…`);
+      const file = await fetchExport(boardId, token, choice, at.at);
+      saveBlob(file.blob, file.filename);
+      const parts = [`Downloaded ${file.filename}.`];
+      if (file.skipped !== null) parts.push(skippedText(file.skipped));
+      if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
+      setStatus(parts.join(' '));
+    } catch (err) {
+      setStatus('');
+      if (err instanceof ApiError && err.code === 'organisation_required') {
+        setError(
+          'ClaimReview needs your organisation: enter its name and website under Organisation, save, and export again.',
+        );
+        orgNameRef.current?.focus();
+      } else {
+        setError(`The ${choice.label} export failed: ${err instanceof Error ? err.message : err}`);
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pastMoment = asOfParam(asOf, touched, Date.now());
+
+  return (
+    <dialog
+      ref={ref}
+      className="export-dialog"
+      aria-labelledby={`${id}-title`}
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
+      <div className="dialog-head">
+        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
+          Export board
+        </h2>
+        <button type="button" className="button small" onClick={close}>
+          Close
+        </button>
+      </div>
+      <div className="dialog-body">
+        <p className="muted small">
+          Every export is complete: all cards, evidence, verdicts and comments.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-at`}>Export as of…</label>
+          <div className="row">
+            <input
+              id={`${id}-at`}
+              type="datetime-local"
+              step={1}
+              value={asOf}
+              aria-describedby={`${id}-at-hint`}
+              onChange={(e) => {
+                setAsOf(e.target.value);
+                setTouched(true);
+              }}
+            />
+            <button
+              type="button"
+              className="button small"
+              onClick={() => {
+                setAsOf(toLocalInputValue(Date.now()));
+                setTouched(false);
+              }}
+            >
+              Use now
+            </button>
+          </div>
+          <p id={`${id}-at-hint`} className="muted small">
+            {pastMoment.ok && pastMoment.at !== null
+              ? 'The export shows the board as it was at this moment.'
+              : 'The export shows the board as it is now. Pick an earlier moment to see it as it was then.'}
+          </p>
+        </div>
+        <ul className="export-choices" aria-label="Formats" aria-busy={busy !== null}>
+          {EXPORT_CHOICES.map((choice) => (
+            <li key={choice.format}>
+              <button
+                type="button"
+                className="button"
+                aria-describedby={`${id}-${choice.format}`}
+                disabled={busy !== null}
+                onClick={() => void download(choice)}
+              >
+                {busy === choice.format
+                  ? `Downloading ${choice.label}…`
+                  : `Download ${choice.label}`}
+              </button>
+              <span id={`${id}-${choice.format}`} className="muted small">
+                {choice.description}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <div className="export-messages">
+          <div role="status" className="export-status">
+            {status}
+          </div>
+          <div role="alert" className="error">
+            {error}
+          </div>
+        </div>
+        <OrganisationForm
+          saved={board.meta.organisation}
+          nameRef={orgNameRef}
+          onSaved={(message) => {
+            setError('');
+            setStatus(message);
+          }}
+        />
+      </div>
+    </dialog>
+  );
+}
