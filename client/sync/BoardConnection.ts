@@ -21,6 +21,7 @@ import {
   createBoardReader,
   metaMap,
 } from '../../shared/board';
+import { CLOSE } from '../../shared/protocol/closeCodes';
 import { decodeSavedPayload, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import { type BoardCommands, bindCommands } from './boardCommands';
@@ -62,6 +63,15 @@ export interface NetworkEvents {
   readonly onLine: boolean;
   addEventListener(type: 'online' | 'offline', fn: () => void): void;
   removeEventListener(type: 'online' | 'offline', fn: () => void): void;
+}
+
+/**
+ * Whether to reconnect after the server closed the socket. Its 44xx refusals are final (a bad
+ * or revoked invite, a role that may not write, a deleted board), except 4429: too many
+ * messages or a slow read, which a later attempt (the provider backs off) gets past.
+ */
+function reconnectAfter(event: CloseEvent): boolean {
+  return event.code === CLOSE.tooMany || !(event.code >= 4400 && event.code < 4500);
 }
 
 /** Updates above this size are read as a whole new board (about 150 cards' worth). */
@@ -161,6 +171,7 @@ export class BoardConnection {
             connect: this.network?.onLine ?? true,
             // Other tabs' updates are not stored yet; they sync through the server instead.
             disableBc: true,
+            shouldReconnect: reconnectAfter,
             ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
           });
     if (this.provider) this.wireProvider(this.provider);

@@ -22,8 +22,9 @@ export interface ConnectionFacts {
 
 export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
   if (f.refusedCode !== null) return { kind: 'refused', code: f.refusedCode };
-  if (!f.online || f.socket === 'disconnected') return { kind: 'offline', code: null };
-  if (f.socket === 'connecting') return { kind: 'connecting', code: null };
+  if (!f.online) return { kind: 'offline', code: null };
+  // Between attempts the provider is disconnected and about to retry (with backoff).
+  if (f.socket !== 'connected') return { kind: 'connecting', code: null };
   if (!f.synced) return { kind: 'syncing', code: null };
   return { kind: f.saved ? 'saved' : 'saving', code: null };
 }
@@ -42,7 +43,7 @@ export function statusLabel(status: ConnectionStatus, unsaved: boolean): string 
     case 'offline':
       return unsaved ? 'Offline: changes kept on this device' : 'Offline';
     case 'connecting':
-      return 'Connecting…';
+      return unsaved ? 'Connecting: changes kept on this device' : 'Connecting…';
     case 'syncing':
       return 'Syncing…';
     case 'saving':

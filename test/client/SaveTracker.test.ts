@@ -99,7 +99,8 @@ describe('connection status', () => {
     expect(deriveStatus({ ...facts, synced: false }).kind).toBe('syncing');
     expect(deriveStatus({ ...facts, socket: 'connecting' }).kind).toBe('connecting');
     expect(deriveStatus({ ...facts, online: false }).kind).toBe('offline');
-    expect(deriveStatus({ ...facts, socket: 'disconnected' }).kind).toBe('offline');
+    // Disconnected with a network: the provider is about to try again.
+    expect(deriveStatus({ ...facts, socket: 'disconnected' }).kind).toBe('connecting');
     expect(deriveStatus({ ...facts, refusedCode: 4401 })).toEqual({ kind: 'refused', code: 4401 });
   });
 

@@ -19,7 +19,6 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
-import { buildClient } from './support/buildClient';
 
 /** A card's accessible name, as a screen reader reads it. */
 async function nameOf(page: Page, claim: string): Promise<string> {
@@ -48,7 +47,6 @@ describe.skipIf(!RUN)('the board in the browser', () => {
   let b: Page;
 
   beforeAll(async () => {
-    await buildClient();
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Debate night', 'Ana');
     const editorUrl = await server.invite(board, 'Bo', 'editor');

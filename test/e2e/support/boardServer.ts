@@ -1,11 +1,16 @@
-/** The real server for browser tests, serving the built client, plus the REST calls tests need. */
+/**
+ * The real server for browser tests (port 0, SQLite in a temp dir) serving a fresh build of
+ * the client, plus the REST calls the tests need.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { Role } from '../../../shared/roles';
+import { staticClient } from '../../../server/http/staticClient';
 import { startServer } from '../../../server/startServer';
+import { buildClient } from './buildClient';
 
 export interface BoardServer {
   readonly url: string;
@@ -33,14 +38,12 @@ async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
 }
 
 export async function startBoardServer(): Promise<BoardServer> {
+  const client = buildClient();
   const dataDir = mkdtempSync(join(tmpdir(), 'factboard-e2e-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    publicUrl: null,
-    adminToken: null,
-  });
+  const server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
+    { client: staticClient(client.dir) },
+  );
   return {
     url: server.url,
     createBoard: (title, leadName) => post(`${server.url}/api/boards`, { title, name: leadName }),
@@ -59,6 +62,7 @@ export async function startBoardServer(): Promise<BoardServer> {
     async stop() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
+      client.remove();
     },
   };
 }
