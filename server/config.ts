@@ -34,6 +34,8 @@ export interface Config {
   readonly messageBurst: number;
   /** A connection whose unsent data exceeds this is a slow consumer and is closed. */
   readonly maxBufferedBytes: number;
+  /** SQLite's commit durability: NORMAL survives a crash of the process, FULL a power cut. */
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 const MiB = 1024 * 1024;
@@ -54,6 +56,7 @@ export const DEFAULTS = {
   messagesPerSecond: 300,
   messageBurst: 1_000,
   maxBufferedBytes: 16 * MiB,
+  sqliteSynchronous: 'NORMAL',
 } as const;
 
 export interface ConfigVariable {
@@ -133,7 +136,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'FACTBOARD_COMPACT_EVERY',
     key: 'compactEvery',
     default: String(DEFAULTS.compactEvery),
-    meaning: 'Updates after which a board’s log is compacted into a snapshot.',
+    meaning:
+      'Updates after which a board’s log is compacted into a snapshot (and only once the log is half the snapshot’s size).',
   },
   {
     name: 'FACTBOARD_CONNECTIONS_PER_MINUTE',
@@ -160,6 +164,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULTS.maxBufferedBytes),
     meaning:
       'Unsent bytes after which a connection counts as a slow consumer and is closed (4429).',
+  },
+  {
+    name: 'FACTBOARD_SQLITE_SYNCHRONOUS',
+    key: 'sqliteSynchronous',
+    default: DEFAULTS.sqliteSynchronous,
+    meaning:
+      'SQLite commit durability: NORMAL (WAL) keeps every acknowledged update through a crash or kill of the process; FULL also through a power cut, at about 10× the commit time.',
   },
 ];
 
@@ -207,6 +218,12 @@ const envSchema = z.object({
   FACTBOARD_MESSAGES_PER_SECOND: int(1, 1_000_000, DEFAULTS.messagesPerSecond),
   FACTBOARD_MESSAGE_BURST: int(1, 10_000_000, DEFAULTS.messageBurst),
   FACTBOARD_MAX_BUFFERED_BYTES: int(64 * 1024, 4096 * MiB, DEFAULTS.maxBufferedBytes),
+  FACTBOARD_SQLITE_SYNCHRONOUS: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(['NORMAL', 'FULL']))
+    .default(DEFAULTS.sqliteSynchronous),
 });
 
 export class ConfigError extends Error {
@@ -242,6 +259,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     messagesPerSecond: e.FACTBOARD_MESSAGES_PER_SECOND,
     messageBurst: e.FACTBOARD_MESSAGE_BURST,
     maxBufferedBytes: e.FACTBOARD_MAX_BUFFERED_BYTES,
+    sqliteSynchronous: e.FACTBOARD_SQLITE_SYNCHRONOUS,
   });
 }
 

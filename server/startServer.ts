@@ -59,7 +59,9 @@ export async function startServer(
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
-  const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'));
+  const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
+    synchronous: config.sqliteSynchronous,
+  });
   const syncServer = createSyncServer({
     storage,
     signer,

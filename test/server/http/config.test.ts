@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       messagesPerSecond: DEFAULTS.messagesPerSecond,
       messageBurst: DEFAULTS.messageBurst,
       maxBufferedBytes: DEFAULTS.maxBufferedBytes,
+      sqliteSynchronous: 'NORMAL',
     });
     expect(DEFAULTS.connectionsPerMinute).toBeGreaterThanOrEqual(1000);
   });
