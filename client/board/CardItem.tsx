@@ -109,12 +109,52 @@ export const CardItem = memo(function CardItem({
           </p>
         )}
         <CardPresence id={ids.who} peers={peers} />
+        {actions.canEdit && (
+          <button
+            type="button"
+            className="grip"
+            aria-label={`Pick up to move: ${short}`}
+            title="Drag, or press Space to pick up and use the arrow keys"
+            onKeyDown={(e) => {
+              if (e.key === ' ' || e.key === 'Enter') {
+                e.preventDefault();
+                e.stopPropagation();
+                actions.pickUp(card.id);
+              }
+            }}
+            onClick={() => actions.pickUp(card.id)}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
       </div>
       <CardSummary id={ids.summary} card={card} />
       <div className="card-actions">
+        {actions.canEdit && (
+          <MoveToSelect
+            column={column}
+            onMove={(target) =>
+              // A verdict that does not belong in the target column asks for a new label.
+              moveWithVerdict(card.id, target, (verdict) => {
+                if (
+                  actions.run('move the card', () =>
+                    actions.commands.moveCard(card.id, {
+                      column: target,
+                      index: Infinity,
+                      verdict,
+                    }),
+                  )
+                ) {
+                  actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
+                }
+              })
+            }
+          />
+        )}
+        <span className="card-actions-spacer" />
         <button
           type="button"
-          className="button small"
+          className="button small ghost"
           aria-label={`Open: ${short}`}
           onClick={() => actions.openCard(card.id)}
         >
@@ -124,42 +164,7 @@ export const CardItem = memo(function CardItem({
           <>
             <button
               type="button"
-              className="button small icon grip"
-              aria-label={`Pick up to move: ${short}`}
-              title="Drag, or press Space to pick up and use the arrow keys"
-              onKeyDown={(e) => {
-                if (e.key === ' ' || e.key === 'Enter') {
-                  e.preventDefault();
-                  e.stopPropagation();
-                  actions.pickUp(card.id);
-                }
-              }}
-              onClick={() => actions.pickUp(card.id)}
-            >
-              <span aria-hidden="true">⠿</span>
-            </button>
-            <MoveToSelect
-              column={column}
-              onMove={(target) =>
-                // A verdict that does not belong in the target column asks for a new label.
-                moveWithVerdict(card.id, target, (verdict) => {
-                  if (
-                    actions.run('move the card', () =>
-                      actions.commands.moveCard(card.id, {
-                        column: target,
-                        index: Infinity,
-                        verdict,
-                      }),
-                    )
-                  ) {
-                    actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
-                  }
-                })
-              }
-            />
-            <button
-              type="button"
-              className="button small"
+              className="button small ghost"
               aria-label="Edit claim"
               onClick={() => setEditing(true)}
             >
@@ -167,7 +172,7 @@ export const CardItem = memo(function CardItem({
             </button>
             <button
               type="button"
-              className="button small danger"
+              className="button small ghost danger"
               aria-label="Delete card"
               onClick={() => {
                 if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
