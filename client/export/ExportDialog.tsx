@@ -90,7 +90,8 @@ export function ExportDialog({
       setStatus(`Preparing the ${choice.label} export…`);
       const file = await fetchExport(boardId, token, choice, at.at);
       saveBlob(file.blob, file.filename);
-      const parts = [`Downloaded ${file.filename}.`];
+      const asOfText = at.at ? `, the board as of ${new Date(at.at).toLocaleString()}` : '';
+      const parts = [`Downloaded ${file.filename}${asOfText}.`];
       if (file.skipped !== null) parts.push(skippedText(file.skipped));
       if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
       setStatus(parts.join(' '));

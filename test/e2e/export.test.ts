@@ -159,6 +159,9 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
     await expect.poll(() => dialog.getByText(/as it was at this moment/).count()).toBe(1);
     const past = JSON.parse((await download(dialog, 'JSON')).text) as ExportedBoard;
     expect(past.asOf).not.toBeNull();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/^Downloaded export-night-[\d-]+\.json, the board as of .+\.$/);
     expect(claimsOf(past)).toEqual([CLAIM, FORMULA_CLAIM].sort());
     expect(past.cards.find((c) => c.claim === CLAIM)?.comments.map((c) => c.text)).toEqual([
       COMMENT,
