@@ -262,6 +262,27 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await a.getByRole('button', { name: 'Clear filters' }).click();
   });
 
+  it('a first visitor gives a name, creates a board as its lead and finds it on the start page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dee');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('textbox', { name: 'Board title' }).fill('Budget speech');
+    await page.getByRole('button', { name: 'Create board' }).click();
+    await page.waitForURL(/\/b\/[^/#]+$/);
+    await waitSaved(page);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Budget speech');
+    expect(await page.getByText('Lead', { exact: true }).count()).toBe(1);
+    await addClaim(page, 'The deficit halved in two years');
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await page.getByRole('link', { name: 'Budget speech' }).click();
+    await card(page, 'The deficit halved in two years').waitFor();
+    await context.close();
+  });
+
   it('a viewer sees the board read-only: no move, edit or add controls', async () => {
     const viewerUrl = await server.invite(board, 'Cy', 'viewer');
     const context = await browser.newContext();

@@ -1,0 +1,57 @@
+/** Search and filters over plain board data. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, assignCard, readBoard, setVerdict } from '../../shared/board';
+import {
+  EMPTY_FILTER,
+  filterColumns,
+  filterOptions,
+  isFilterActive,
+  NONE,
+} from '../../client/board/filterCards';
+
+const ctx = { actor: { id: 'ana', name: 'Ana' } };
+
+function board() {
+  const doc = new Y.Doc();
+  const a = addClaim(doc, { claim: 'Unemployment fell to 3.9%', speaker: 'The minister' }, ctx);
+  const b = addClaim(doc, { claim: 'Crime rose 40%', speaker: 'The mayor' }, ctx);
+  const c = addClaim(doc, { claim: 'Exports doubled' }, ctx);
+  setVerdict(doc, b, 'Unproven', undefined, ctx);
+  assignCard(doc, c, { id: 'bo', name: 'Bo' }, ctx);
+  return { view: readBoard(doc), a, b, c };
+}
+
+describe('filterColumns', () => {
+  it('returns the very same columns when nothing is filtered', () => {
+    const { view } = board();
+    expect(isFilterActive(EMPTY_FILTER)).toBe(false);
+    expect(filterColumns(view, EMPTY_FILTER)).toBe(view.columns);
+  });
+
+  it('matches every word of the search in claim, speaker or verdict, ignoring case', () => {
+    const { view, a, b } = board();
+    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'MINISTER fell' }).unverified).toEqual([a]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'unproven' }).unverified).toEqual([b]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'nothing like it' }).unverified).toEqual(
+      [],
+    );
+  });
+
+  it('filters by speaker, verdict and assignee, with "none" for missing values', () => {
+    const { view, a, b, c } = board();
+    expect(filterColumns(view, { ...EMPTY_FILTER, speaker: 'The mayor' }).unverified).toEqual([b]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, speaker: NONE }).unverified).toEqual([c]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, verdict: NONE }).unverified).toEqual([a, c]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: 'bo' }).unverified).toEqual([c]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: NONE }).unverified).toEqual([a, b]);
+  });
+
+  it('offers the speakers and assignees on the board', () => {
+    const { view } = board();
+    expect(filterOptions(view)).toEqual({
+      speakers: ['The mayor', 'The minister'],
+      assignees: [{ id: 'bo', name: 'Bo' }],
+    });
+  });
+});
