@@ -11,7 +11,6 @@ import { extractArticle } from '../../server/extract/extractArticle';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { card, expectCardIn, openBoard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
-import { buildClient } from './support/buildClient';
 
 const SEED_FILE = new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url);
 const SEED = readFileSync(SEED_FILE, 'utf8');
@@ -45,7 +44,6 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
   const articleView = () => page.getByRole('region', { name: 'Article view' });
 
   beforeAll(async () => {
-    await buildClient();
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Prison watch', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');

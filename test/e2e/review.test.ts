@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { addClaim, card, expectCardIn, keyboardMove, openBoard, status } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
-import { buildClient } from './support/buildClient';
 
 const CLAIM = 'Unemployment fell to 3.9% in March';
 
@@ -64,7 +63,6 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
   let reviewer: Page;
 
   beforeAll(async () => {
-    await buildClient();
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Jobs report', 'Lea');
     for (let i = 0; i < 3; i++) contexts.push(await browser.newContext());
