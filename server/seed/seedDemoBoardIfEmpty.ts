@@ -16,7 +16,6 @@ import { ConfigError } from '../config';
 import { extractArticle } from '../extract/extractArticle';
 import { createBoard, inviteUrl } from '../http/boardActions';
 import type { RunningServer } from '../startServer';
-import { dataDirHasBoards } from './dataDirHasBoards';
 
 /** The seed article and its attribution (seeds/README.md): InSight Crime, CC BY-NC. */
 export const DEMO = {
@@ -51,7 +50,7 @@ export async function seedDemoBoardIfEmpty(
   running: RunningServer,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<DemoBoard | null> {
-  if (!demoEnabled(env) || dataDirHasBoards(running.config.dataDir)) return null;
+  if (!demoEnabled(env) || (await running.storage.hasBoards())) return null;
 
   // Extract before creating the board: a failure here leaves no half-made board behind.
   const result = extractArticle({

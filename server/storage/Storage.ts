@@ -54,6 +54,8 @@ export interface StoredContent {
 export interface Storage {
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
+  /** Whether any board exists (the demo board is made only in an empty store). */
+  hasBoards(): Promise<boolean>;
 
   createInvite(invite: InviteRecord): Promise<void>;
   getInvite(id: string): Promise<InviteRecord | null>;

@@ -79,6 +79,10 @@ export function createMemoryStorage(): SyncStorage {
       const board = boards.get(id);
       return board ? { ...board } : null;
     },
+    async hasBoards() {
+      open();
+      return boards.size > 0;
+    },
     async createInvite(invite) {
       open();
       if (!boards.has(invite.boardId)) throw new StorageError('board_not_found', 'no such board');

@@ -151,6 +151,7 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
   const q = {
     insertBoard: db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
     getBoard: db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
+    anyBoard: db.prepare('SELECT 1 FROM boards LIMIT 1'),
     insertInvite: db.prepare(
       `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, joined_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -260,6 +261,10 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
       const row = q.getBoard.get(id) as
         { id: string; title: string; created_at: number } | undefined;
       return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+    },
+    async hasBoards() {
+      open();
+      return q.anyBoard.get() !== undefined;
     },
     async createInvite(invite) {
       open();

@@ -59,7 +59,9 @@ export function storageContract(name: string, factory: StorageFactory): void {
     });
 
     it('creates and reads boards; a duplicate id is refused with board_exists', async () => {
+      expect(await s.hasBoards()).toBe(false);
       await s.createBoard(board('b1', 5));
+      expect(await s.hasBoards()).toBe(true);
       expect(await s.getBoard('b1')).toEqual({ id: 'b1', title: 'Board b1', createdAt: 5 });
       expect(await s.getBoard('nope')).toBeNull();
       await expect(s.createBoard(board('b1'))).rejects.toMatchObject({ code: 'board_exists' });
