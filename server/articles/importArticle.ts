@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
-import { addClaim } from '../../shared/board/commands/cards';
+import { addClaims } from '../../shared/board/commands/cards';
 import { addArticle } from '../../shared/board/commands/meta';
 import { LIMITS } from '../../shared/board/inputs';
 import { CommandOrigin } from '../../shared/board/origin';
@@ -49,32 +49,29 @@ export function importArticle(
   claims: readonly ClaimCandidate[],
 ): ImportResult {
   const existing = articlesMap(doc).has(article.id);
-  const ids: string[] = [];
+  let ids: string[] = [];
   if (!existing) {
-    // One transaction, so the article and its cards reach every client as one update.
+    // One transaction, so the article and its cards reach every client as one update;
+    // addClaims scans the column once, so a long article imports in linear time.
     doc.transact(
       () => {
         addArticle(doc, article, { actor });
-        for (const c of claims.filter(fitsOnCard)) {
-          ids.push(
-            addClaim(
-              doc,
-              {
-                claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
-                source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
-                speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
-                extraction: {
-                  score: c.score,
-                  rank: c.rank,
-                  chips: c.entities
-                    .slice(0, 100)
-                    .map((e) => ({ text: e.text.slice(0, 300), type: e.type })),
-                },
-              },
-              { actor },
-            ),
-          );
-        }
+        ids = addClaims(
+          doc,
+          claims.filter(fitsOnCard).map((c) => ({
+            claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
+            source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
+            speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
+            extraction: {
+              score: c.score,
+              rank: c.rank,
+              chips: c.entities
+                .slice(0, 100)
+                .map((e) => ({ text: e.text.slice(0, 300), type: e.type })),
+            },
+          })),
+          { actor },
+        );
       },
       new CommandOrigin('addArticle', actor),
     );
