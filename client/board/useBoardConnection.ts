@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { BoardConnection } from '../sync/BoardConnection';
+import { ackStoreKey } from '../sync/forgetBoardData';
 import { storageAckStore } from '../sync/SaveTracker';
 
 /** Opens the board's connection for as long as the page shows it. */
@@ -14,7 +15,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       actor: { id: known.inviteId, name },
       serverUrl: window.location.origin.replace(/^http/, 'ws'),
       persist: true,
-      ackStore: storageAckStore(window.localStorage, `factboard.acked.${known.id}`),
+      ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
     });
     setConnection(c);
     return () => {

@@ -8,6 +8,7 @@ import {
   setDisplayName,
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
+import { forgetBoardData } from '../sync/forgetBoardData';
 import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
@@ -78,7 +79,12 @@ export function StartPage() {
                         className="link-button subtle"
                         aria-label={`Forget ${b.title || 'Untitled board'}`}
                         onClick={() => {
+                          const sure = window.confirm(
+                            `Forget "${b.title || 'Untitled board'}"? This browser loses its invite and any change not yet saved on the server.`,
+                          );
+                          if (!sure) return;
                           forgetBoard(b.id);
+                          void forgetBoardData(b.id);
                           setBoards(listKnownBoards());
                         }}
                       >

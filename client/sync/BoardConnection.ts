@@ -27,6 +27,7 @@ import type { Role } from '../../shared/roles';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
+import { indexedDbName } from './forgetBoardData';
 import { type AckStore, SaveTracker } from './SaveTracker';
 
 export interface BoardSnapshot {
@@ -158,7 +159,7 @@ export class BoardConnection {
     this.undoManager.on('stack-cleared', this.changed);
 
     this.persistence = options.persist
-      ? new IndexeddbPersistence(`factboard-${options.boardId}`, this.doc)
+      ? new IndexeddbPersistence(indexedDbName(options.boardId), this.doc)
       : null;
     this.persistence?.on('synced', () => this.markLoaded());
 
