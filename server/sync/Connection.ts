@@ -44,6 +44,8 @@ export class Connection {
   closed = false;
   /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
   alive = true;
+  /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
+  private bulkAllowance = 0;
   private readonly messages: TokenBucket;
   readonly awarenessBudget: TokenBucket;
 
@@ -107,12 +109,21 @@ export class Connection {
     return this.identity.role;
   }
 
-  send(data: Uint8Array): void {
+  /**
+   * Sends one message, closing a slow consumer first. A sync reply (the whole board for a new
+   * client, 17 MB for 10,000 cards) may exceed the buffer limit on its own: `bulk` bytes are
+   * not held against the client while they drain. The buffer drains in order, so the part of
+   * the bulk still unsent is at most what is buffered; the allowance shrinks with it.
+   */
+  send(data: Uint8Array, options: { bulk?: boolean } = {}): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+    const buffered = this.ws.bufferedAmount;
+    this.bulkAllowance = Math.min(this.bulkAllowance, buffered);
+    if (buffered - this.bulkAllowance > this.options.maxBufferedBytes) {
       this.close(CLOSE.tooMany, 'slow consumer');
       return;
     }
+    if (options.bulk) this.bulkAllowance += data.byteLength;
     this.ws.send(data);
   }
 

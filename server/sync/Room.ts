@@ -334,7 +334,9 @@ export class Room {
         return;
       case 'syncStep1':
         if (job.conn.closed) return;
-        job.conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, job.stateVector)));
+        job.conn.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, job.stateVector)), {
+          bulk: true,
+        });
         return;
       case 'join':
         if (job.conn.closed) return;

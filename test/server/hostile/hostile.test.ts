@@ -296,6 +296,45 @@ describe('slow consumers', () => {
   });
 });
 
+describe('bulk sync replies', () => {
+  it('a new client whose first sync is larger than the buffer limit is not taken for a slow one', async () => {
+    const server = await startSyncTestServer({ options: { maxBufferedBytes: 64 * 1024 } });
+    try {
+      const boardId = await server.createBoard();
+      // An 8 MB board: more than loopback's socket buffers hold, so it stays in ws's buffer.
+      for (let i = 0; i < 8; i++) {
+        await server.sync.change(boardId, ctx.actor, (doc) =>
+          doc.getMap('articles').set(`bulk${i}`, 'b'.repeat(1_000_000)),
+        );
+      }
+      const fresh = connectRaw(
+        server.syncUrl,
+        boardId,
+        (await server.invite(boardId, 'viewer')).token,
+      );
+      await fresh.opened();
+      const socket = (fresh.ws as unknown as { _socket: { pause(): void; resume(): void } })
+        ._socket;
+      socket.pause();
+      fresh.sendSyncStep1();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Small changes reach the client while its sync reply is still draining.
+      for (let i = 0; i < 5; i++) {
+        await server.sync.change(boardId, ctx.actor, (doc) =>
+          addClaim(doc, { claim: `c${i}` }, ctx),
+        );
+      }
+      socket.resume();
+      await waitFor(() => fresh.mirror.getMap('cards').size === 5, { what: 'all five cards' });
+      expect(fresh.mirror.getMap('articles').size).toBe(8);
+      expect(fresh.ws.readyState).toBe(fresh.ws.OPEN);
+      fresh.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 /** The code of the first close frame among the server's (unmasked) frames, if complete. */
 function closeCodeIn(bytes: Buffer): number | null {
   let at = 0;
