@@ -75,9 +75,6 @@ function reconnectAfter(event: CloseEvent): boolean {
   return event.code === CLOSE.tooMany || !(event.code >= 4400 && event.code < 4500);
 }
 
-/** Updates above this size are read as a whole new board (about 150 cards' worth). */
-const FRESH_READ_BYTES = 100_000;
-
 type AwarenessListener = (
   change: { added: number[]; updated: number[]; removed: number[] },
   origin: unknown,
@@ -110,7 +107,7 @@ export class BoardConnection {
   readonly role: Role;
   readonly actor: Actor;
 
-  private reader: BoardReader;
+  private readonly reader: BoardReader;
   private readonly tracker: SaveTracker;
   private readonly provider: WebsocketProvider | null;
   private readonly persistence: IndexeddbPersistence | null;
@@ -230,13 +227,7 @@ export class BoardConnection {
     ws.send(encoding.toUint8Array(encoder));
   };
 
-  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
-    // A big update (the first sync, a colleague's offline batch) touches most cards: reading
-    // the board afresh is one pass, where the incremental reader works card by card.
-    if (update.byteLength > FRESH_READ_BYTES) {
-      this.reader.destroy();
-      this.reader = createBoardReader(this.doc);
-    }
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     // Everything that came neither from the server nor from IndexedDB is this person's own.
     const fromServer = this.provider !== null && origin === this.provider;
     const fromDisk = this.persistence !== null && origin === this.persistence;

@@ -106,6 +106,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   const dirtyCards = new Set<string>();
   let dirtyMeta = false;
   let dirtyArticles = false;
+  let dirtyComments = false;
   // Which card each comment belonged to at the last read, for comments that are since deleted.
   const commentCard = new Map<string, string>();
 
@@ -116,6 +117,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     }
   };
   const onComments = (events: Parameters<Handler>[0]) => {
+    dirtyComments = true;
     for (const event of events) {
       const ids = event.path.length > 0 ? [String(event.path[0])] : [...event.keys.keys()];
       for (const commentId of ids) {
@@ -142,18 +144,25 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   ];
   for (const [type, fn] of observers) type.observeDeep(fn);
 
+  // Which comments each card has, rebuilt once per read that has dirty cards: one pass over
+  // the comments, however many cards changed.
+  const cardComments = new Map<string, string[]>();
   function indexComments(): void {
     commentCard.clear();
+    cardComments.clear();
     commentsMap(doc).forEach((comment, id) => {
       const cardId = comment instanceof Y.Map ? comment.get('cardId') : undefined;
-      if (typeof cardId === 'string') commentCard.set(id, cardId);
+      if (typeof cardId !== 'string') return;
+      commentCard.set(id, cardId);
+      const list = cardComments.get(cardId);
+      if (list) list.push(id);
+      else cardComments.set(cardId, [id]);
     });
   }
 
   function commentsOf(cardId: string): CommentView[] {
     const out: CommentView[] = [];
-    for (const [commentId, owner] of commentCard) {
-      if (owner !== cardId) continue;
+    for (const commentId of cardComments.get(cardId) ?? []) {
       const comment = commentsMap(doc).get(commentId);
       if (comment instanceof Y.Map) out.push(readComment(comment, commentId));
     }
@@ -166,13 +175,13 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
         view = readBoard(doc);
         indexComments();
         dirtyCards.clear();
-        dirtyMeta = dirtyArticles = false;
+        dirtyMeta = dirtyArticles = dirtyComments = false;
         return view;
       }
       if (dirtyCards.size === 0 && !dirtyMeta && !dirtyArticles) return view;
       let cards = view.cards;
       if (dirtyCards.size > 0) {
-        indexComments();
+        if (dirtyComments) indexComments();
         const next: Record<string, CardView> = { ...view.cards };
         for (const id of dirtyCards) {
           const card: CardMap | undefined = cardsMap(doc).get(id);
@@ -188,7 +197,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
         columns: dirtyCards.size > 0 ? buildColumns(cards, view.columns) : view.columns,
       });
       dirtyCards.clear();
-      dirtyMeta = dirtyArticles = false;
+      dirtyMeta = dirtyArticles = dirtyComments = false;
       return view;
     },
     destroy() {
