@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { saveSection } from './results';
 import type { Section } from './section';
+import { browserSection } from './browser';
 import { exportSection } from './export';
 import { extractSection } from './extract';
 import { syncSection } from './sync/syncSection';
