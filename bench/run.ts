@@ -12,7 +12,12 @@ import { extractSection } from './extract';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
 
-const SECTIONS: readonly Section[] = [syncSection(), exportSection(), extractSection()];
+const SECTIONS: readonly Section[] = [
+  syncSection(),
+  browserSection(),
+  exportSection(),
+  extractSection(),
+];
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 
 async function main(): Promise<void> {

@@ -128,6 +128,10 @@ function startCheckpointer(db: Database.Database, file: string, intervalMs: numb
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unref'd while it runs, so that it never keeps the process alive; but while close()
+      // waits for it to exit it must hold the loop, or a process with nothing else pending
+      // ends mid-await (exit code 13: unsettled top-level await).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
