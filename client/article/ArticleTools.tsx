@@ -3,11 +3,12 @@
  * view" (everyone, once the board has an article), and the dialog and panel they open.
  * Rendered inside the board's BoardActionsContext; focus returns to the opener on close.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { ImportArticleDialog } from '../import/ImportArticleDialog';
+import { usePopup } from '../ui/usePopup';
 import { ArticleView } from './ArticleView';
 
 export function ArticleTools({
@@ -21,54 +22,45 @@ export function ArticleTools({
   token: string;
   role: Role;
 }) {
-  const importButton = useRef<HTMLButtonElement>(null);
-  const viewButton = useRef<HTMLButtonElement>(null);
-  const [importing, setImporting] = useState(false);
-  const [viewing, setViewing] = useState(false);
+  // Two popups, not one: the article view may stay open while another article is imported.
+  const importer = usePopup<'import'>();
+  const viewer = usePopup<'view'>();
+  const viewing = viewer.open === 'view';
   const [articleId, setArticleId] = useState<string | null>(null);
-
-  const closeImport = () => {
-    setImporting(false);
-    importButton.current?.focus();
-  };
-  const closeView = () => {
-    setViewing(false);
-    (viewButton.current ?? importButton.current)?.focus();
-  };
 
   return (
     <>
       {can(role, 'importArticle') && (
         <button
-          ref={importButton}
+          ref={importer.opener('import')}
           type="button"
           className="button small"
           aria-haspopup="dialog"
-          onClick={() => setImporting(true)}
+          onClick={() => importer.show('import')}
         >
           Import article
         </button>
       )}
       {(board.articles.length > 0 || viewing) && (
         <button
-          ref={viewButton}
+          ref={viewer.opener('view')}
           type="button"
           className="button small"
           aria-expanded={viewing}
-          onClick={() => (viewing ? closeView() : setViewing(true))}
+          onClick={() => (viewing ? viewer.close() : viewer.show('view'))}
         >
           Article view
         </button>
       )}
-      {importing && (
+      {importer.open === 'import' && (
         <ImportArticleDialog
           boardId={boardId}
           token={token}
-          onClose={closeImport}
+          onClose={importer.close}
           onShowArticle={(id) => {
-            setImporting(false);
+            importer.dismiss();
             setArticleId(id);
-            setViewing(true);
+            viewer.show('view');
           }}
         />
       )}
@@ -79,7 +71,7 @@ export function ArticleTools({
             board={board}
             articleId={articleId}
             onSelectArticle={setArticleId}
-            onClose={closeView}
+            onClose={viewer.close}
           />,
           document.body,
         )}

@@ -2,10 +2,10 @@
  * The board header's "Export" button (leads only; nobody else sees it) and the dialog it
  * opens. Focus returns to the button when the dialog closes.
  */
-import { useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { useBoardAccess } from '../review/useBoardAccess';
+import { usePopup } from '../ui/usePopup';
 import { ExportDialog } from './ExportDialog';
 
 export function ExportTools({
@@ -18,31 +18,27 @@ export function ExportTools({
   unsaved: boolean;
 }) {
   const access = useBoardAccess();
-  const button = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
+  const popup = usePopup<'export'>();
   if (!can(role, 'export') || !access) return null;
 
   return (
     <>
       <button
-        ref={button}
+        ref={popup.opener('export')}
         type="button"
         className="button small"
         aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
+        onClick={() => popup.show('export')}
       >
         Export
       </button>
-      {open && (
+      {popup.open === 'export' && (
         <ExportDialog
           board={board}
           boardId={access.id}
           token={access.token}
           unsaved={unsaved}
-          onClose={() => {
-            setOpen(false);
-            button.current?.focus();
-          }}
+          onClose={popup.close}
         />
       )}
     </>

@@ -1,0 +1,35 @@
+/**
+ * Which of a header's popups (a modal dialog or a side panel) is open, and focus back to the
+ * button that opened it once it closes. One hook so every header tool returns focus the same
+ * way: after the popup is gone, because while a modal dialog is open the page is inert and
+ * the opener cannot take focus.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+export function usePopup<K extends string>() {
+  const [open, setOpen] = useState<K | null>(null);
+  const openers = useRef(new Map<K, HTMLButtonElement>());
+  const returnTo = useRef<HTMLButtonElement | null>(null);
+
+  useEffect(() => {
+    if (open !== null || !returnTo.current) return;
+    returnTo.current.focus();
+    returnTo.current = null;
+  }, [open]);
+
+  return {
+    open,
+    show: (key: K) => setOpen(key),
+    close: () => {
+      returnTo.current = open ? (openers.current.get(open) ?? null) : null;
+      setOpen(null);
+    },
+    /** Closes without returning focus: for a popup that hands focus on to another one. */
+    dismiss: () => setOpen(null),
+    /** The ref of the button that opens `key`: focus returns to it when `key` closes. */
+    opener: (key: K) => (button: HTMLButtonElement | null) => {
+      if (button) openers.current.set(key, button);
+      else openers.current.delete(key);
+    },
+  };
+}
