@@ -5,7 +5,6 @@
  * checked by", and the sections at the end (evidence with its balance, comment threads, the
  * card's history), each editable as the member's role allows.
  */
-import { useEffect, useRef } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -13,6 +12,7 @@ import type { BoardActions } from '../board/boardActions';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
+import { ModalDialog } from '../ui/ModalDialog';
 import { SpeakerField } from './SpeakerField';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
@@ -30,33 +30,19 @@ export function CardDetail({
   actions: BoardActions;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const article = card?.source
     ? board.articles.find((a) => a.id === card.source?.articleId)
     : undefined;
   const edit = actions.canEdit;
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      title={card ? card.claim : 'Card deleted'}
+      titleId="card-detail-title"
       className="card-detail"
-      aria-labelledby="card-detail-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
+      focus="close"
+      onClose={onClose}
     >
-      <div className="dialog-head">
-        <h2 id="card-detail-title">{card ? card.claim : 'Card deleted'}</h2>
-        <button type="button" className="button small" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
       {!card ? (
         <p>A colleague deleted this card while you had it open.</p>
       ) : (
@@ -118,6 +104,6 @@ export function CardDetail({
           <ReviewSections card={card} board={board} me={me} actions={actions} />
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,13 +2,14 @@
  * "Export" (leads): download the board as JSON, CSV, a Markdown report or ClaimReview
  * JSON-LD, now or as of an earlier moment, and set the organisation ClaimReview names.
  *
- * A native modal <dialog>: focus moves to its heading, Escape closes it, the page behind is
- * inert; the opener gets focus back (ExportTools). Results go to a status region, refusals
- * to an alert region; both stay in the page so screen readers announce their changes.
+ * A modal dialog (ModalDialog): focus moves to its heading, Escape closes it; the opener gets
+ * focus back (ExportTools). Results go to a status region, refusals to an alert region; both
+ * stay in the page so screen readers announce their changes.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { ApiError } from '../app/api';
+import { ModalDialog } from '../ui/ModalDialog';
 import { asOfParam, toLocalInputValue } from './asOfMoment';
 import { type ExportChoice, EXPORT_CHOICES, fetchExport } from './exportApi';
 import { OrganisationForm } from './OrganisationForm';
@@ -42,8 +43,6 @@ export function ExportDialog({
   onClose: () => void;
 }) {
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const orgNameRef = useRef<HTMLInputElement>(null);
   const [asOf, setAsOf] = useState(() => toLocalInputValue(Date.now()));
   const [touched, setTouched] = useState(false);
@@ -54,18 +53,6 @@ export function ExportDialog({
   useEffect(() => {
     unsavedRef.current = unsaved;
   }, [unsaved]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    headingRef.current?.focus();
-  }, []);
-
-  // Closing the modal first lifts the page's inertness, so the opener can take focus back.
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
 
   const waitUntilSaved = async (): Promise<boolean> => {
     for (let waited = 0; unsavedRef.current && waited < SAVE_WAIT_MS; waited += 100) {
@@ -113,23 +100,7 @@ export function ExportDialog({
   const pastMoment = asOfParam(asOf, touched, Date.now());
 
   return (
-    <dialog
-      ref={ref}
-      className="export-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-          Export board
-        </h2>
-        <button type="button" className="button small" onClick={close}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Export board" className="export-dialog" focus="title" onClose={onClose}>
       <div className="dialog-body">
         <p className="muted small">
           Every export is complete: all cards, evidence, verdicts and comments.
@@ -202,6 +173,6 @@ export function ExportDialog({
           }}
         />
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -4,12 +4,13 @@
  * (400 empty, 413 too large, 415 not text) are shown in the dialog; on success it says how
  * many claims became cards and offers the article view.
  *
- * A native modal <dialog>: focus moves into it, Escape closes it, the page behind is inert;
- * the opener gets focus back (ArticleTools).
+ * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
+ * import is on its way; the opener gets focus back (ArticleTools).
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { ApiError } from '../app/api';
+import { ModalDialog } from '../ui/ModalDialog';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
 
@@ -43,18 +44,6 @@ export function ImportArticleDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportedArticle | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    textRef.current?.focus();
-  }, []);
-
-  // Closing the modal first lifts the page's inertness, so the opener can take focus back.
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,21 +79,14 @@ export function ImportArticleDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
+    <ModalDialog
+      title="Import article"
       className="import-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!busy) close();
-      }}
+      focus={textRef}
+      dialogRef={ref}
+      closeDisabled={busy}
+      onClose={onClose}
     >
-      <div className="dialog-head">
-        <h2 id={`${id}-title`}>Import article</h2>
-        <button type="button" className="button small" onClick={close} disabled={busy}>
-          Close
-        </button>
-      </div>
       {done ? (
         <div className="dialog-body">
           <p role="status" className="import-result">
@@ -125,7 +107,7 @@ export function ImportArticleDialog({
             >
               Show the article
             </button>
-            <button type="button" className="button" onClick={close}>
+            <button type="button" className="button" onClick={onClose}>
               Done
             </button>
           </div>
@@ -196,12 +178,12 @@ export function ImportArticleDialog({
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? 'Importing…' : 'Import'}
             </button>
-            <button type="button" className="button" onClick={close} disabled={busy}>
+            <button type="button" className="button" onClick={onClose} disabled={busy}>
               Cancel
             </button>
           </div>
         </form>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

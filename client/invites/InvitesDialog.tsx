@@ -1,8 +1,8 @@
 /**
  * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
  * carries their token), see who has joined, and revoke an invite, which closes that person's
- * open connections at once. A native modal dialog: focus starts in the name field, Escape
- * closes it, and the opener gets focus back (BoardReviewTools).
+ * open connections at once. A modal dialog (ModalDialog): focus starts in the name field,
+ * Escape closes it, and the opener gets focus back (BoardReviewTools).
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -17,6 +17,7 @@ import {
   listInvites,
   revokeInvite,
 } from './invitesApi';
+import { ModalDialog } from '../ui/ModalDialog';
 import { ROLE_HINTS } from './roleHints';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'reviewer', 'viewer', 'lead'];
@@ -35,7 +36,6 @@ export function InvitesDialog({
   onClose: () => void;
 }) {
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
@@ -56,9 +56,6 @@ export function InvitesDialog({
   }, [boardId, token]);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    nameRef.current?.focus();
     void refresh();
   }, [refresh]);
 
@@ -93,21 +90,7 @@ export function InvitesDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="card-detail invites-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id={`${id}-title`}>Invite people</h2>
-        <button type="button" className="button small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Invite people" focus={nameRef} onClose={onClose}>
       <div className="dialog-body">
         <form className="invite-form" onSubmit={submit} aria-label="New invite">
           <label className="field">
@@ -183,7 +166,7 @@ export function InvitesDialog({
           )}
         </section>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -8,6 +8,7 @@ import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { ModalDialog } from '../ui/ModalDialog';
 import { useVerdictRequest, type VerdictRequest } from './moveVerdict';
 
 export function MoveVerdictPrompt({ board }: { board: BoardView }) {
@@ -22,7 +23,6 @@ export function MoveVerdictPrompt({ board }: { board: BoardView }) {
 function PromptDialog({ request }: { request: VerdictRequest }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const column = COLUMN_LABELS[request.column];
   // Close first, so focus is back where it was before the move runs and reveals the card.
   const answer = (fn: () => void) => {
@@ -30,29 +30,22 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
     fn();
   };
 
+  // A new request replaces this one (a new key): its dialog must leave the top layer.
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    headingRef.current?.focus();
     return () => dialog?.close();
   }, []);
 
   return (
-    <dialog
-      ref={ref}
-      className="card-detail verdict-prompt"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-why`}
-      onCancel={(e) => {
-        e.preventDefault();
-        answer(request.cancel);
-      }}
+    <ModalDialog
+      title={`New verdict for ${column}`}
+      className="verdict-prompt"
+      describedBy={`${id}-why`}
+      focus="title"
+      dialogRef={ref}
+      closeButton={false}
+      onClose={() => answer(request.cancel)}
     >
-      <div className="dialog-head">
-        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-          New verdict for {column}
-        </h2>
-      </div>
       <div className="dialog-body">
         <p id={`${id}-why`}>
           &ldquo;{request.claim}&rdquo; has the verdict <strong>{request.verdict}</strong>, which is
@@ -83,6 +76,6 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

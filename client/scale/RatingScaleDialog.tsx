@@ -1,8 +1,8 @@
 /**
  * "Rating scale" (leads): the verdict labels of the board, each tied to the column it belongs
  * in and a ClaimReview rating value between worst and best. Saved as one change with
- * setRatingScale; the board's other members see the new labels at once. A native modal
- * dialog; the opener gets focus back (BoardReviewTools).
+ * setRatingScale; the board's other members see the new labels at once. A modal dialog
+ * (ModalDialog); the opener gets focus back (BoardReviewTools).
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { COLUMNS, type ColumnId } from '../../shared/board/schema';
@@ -10,6 +10,7 @@ import { DEFAULT_RATING_SCALE } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { ModalDialog } from '../ui/ModalDialog';
 import { fromDraft, type LabelRow, orphanedVerdicts, type ScaleDraft, toDraft } from './scaleDraft';
 
 let rowSeq = 0;
@@ -17,19 +18,12 @@ let rowSeq = 0;
 export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClose: () => void }) {
   const id = useId();
   const actions = useBoardActions();
-  const ref = useRef<HTMLDialogElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(board.meta.ratingScale));
   // Problems show once the lead tries to save, then follow their edits.
   const [tried, setTried] = useState(false);
   const [focusRow, setFocusRow] = useState<string | null>(null);
   const rowRefs = useRef(new Map<string, HTMLInputElement>());
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    headingRef.current?.focus();
-  }, []);
   useEffect(() => {
     if (focusRow) rowRefs.current.get(focusRow)?.focus();
   }, [focusRow]);
@@ -65,23 +59,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="card-detail scale-dialog"
-      aria-labelledby={`${id}-title`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <div className="dialog-head">
-        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1}>
-          Rating scale
-        </h2>
-        <button type="button" className="button small" onClick={onClose}>
-          Close
-        </button>
-      </div>
+    <ModalDialog title="Rating scale" titleId={`${id}-title`} focus="title" onClose={onClose}>
       <form className="dialog-body" onSubmit={save} aria-labelledby={`${id}-title`}>
         <p className="muted small">
           Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its
@@ -207,6 +185,6 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
