@@ -44,6 +44,8 @@ export class Connection {
   closed = false;
   /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
   alive = true;
+  /** Write messages the room has processed from this socket: the count in "saved" (100). */
+  writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
   private bulkAllowance = 0;
   private readonly messages: TokenBucket;

@@ -1,17 +1,26 @@
 /**
  * Message types on the sync socket. 0–3 are y-websocket's own; 100 is Factboard's storage
- * acknowledgment, sent by the server to the connection whose updates it has just stored:
+ * acknowledgment, sent by the server to the connection whose writes it has just stored:
  *
- *   varUint(100) · varUint8Array(stateVector)
+ *   varUint(100) · varUint8Array(stateVector) · varUint(writes)
  *
  * where stateVector is encoded like Y.encodeStateVector but lists only the client ids that this
- * connection writes with, each with the clock up to which the server has stored its updates.
- * A client has "all changes saved" when, for its own doc.clientID, the acknowledged clock is at
- * least its local clock (see `isSaved`).
+ * connection writes with, each with the clock up to which the server has stored its updates,
+ * and `writes` is how many write messages (sync step 2 and sync update) the server has
+ * processed from this socket so far, all of them stored (or found redundant) by the time the
+ * acknowledgment leaves.
+ *
+ * Why a count: a delete-only change (removing a map key) adds no struct and moves no clock, so
+ * clocks alone can never show that it is stored. A client that counts the write messages it
+ * sent on the current socket knows every one of them is stored once `writes` reaches that
+ * count. It needs no new client→server message (which every server role would have to accept)
+ * and costs one varUint per acknowledgment. Decoders that predate the count read the state
+ * vector and stop (`decodeSavedPayload`); unmodified y-websocket clients ignore type 100.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 
 export const MESSAGE = {
   sync: 0,
@@ -21,7 +30,7 @@ export const MESSAGE = {
   saved: 100,
 } as const;
 
-export function encodeSaved(clocks: ReadonlyMap<number, number>): Uint8Array {
+export function encodeSaved(clocks: ReadonlyMap<number, number>, writes: number): Uint8Array {
   const sv = encoding.createEncoder();
   encoding.writeVarUint(sv, clocks.size);
   for (const [client, clock] of clocks) {
@@ -31,12 +40,34 @@ export function encodeSaved(clocks: ReadonlyMap<number, number>): Uint8Array {
   const out = encoding.createEncoder();
   encoding.writeVarUint(out, MESSAGE.saved);
   encoding.writeVarUint8Array(out, encoding.toUint8Array(sv));
+  encoding.writeVarUint(out, writes);
   return encoding.toUint8Array(out);
 }
 
-/** Reads the payload of a saved message (after its type has been read). */
+/** Reads the clocks of a saved message (after its type has been read), and stops there. */
 export function decodeSavedPayload(decoder: decoding.Decoder): Map<number, number> {
   return Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+}
+
+export interface SavedAck {
+  readonly clocks: Map<number, number>;
+  /** Write messages stored from this socket; null from a server that does not count them. */
+  readonly writes: number | null;
+}
+
+/** Reads the whole payload of a saved message (after its type has been read). */
+export function decodeSavedAck(decoder: decoding.Decoder): SavedAck {
+  const clocks = decodeSavedPayload(decoder);
+  return { clocks, writes: decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null };
+}
+
+/** Whether a message the client sends is a write: sync step 2 or sync update. */
+export function isWriteMessage(message: Uint8Array): boolean {
+  const d = decoding.createDecoder(message);
+  if (!decoding.hasContent(d) || decoding.readVarUint(d) !== MESSAGE.sync) return false;
+  if (!decoding.hasContent(d)) return false;
+  const sub = decoding.readVarUint(d);
+  return sub === messageYjsSyncStep2 || sub === messageYjsUpdate;
 }
 
 /** Whether everything this doc's own client wrote is covered by an acknowledgment. */
