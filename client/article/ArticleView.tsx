@@ -10,6 +10,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
+import { SidePanel } from '../ui/SidePanel';
 import { articleSegments } from './articleSegments';
 import { ArticleText } from './ArticleText';
 import { NewCardForm } from './NewCardForm';
@@ -31,7 +32,6 @@ export function ArticleView({
 }) {
   const actions = useBoardActions();
   const id = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [showFurniture, setShowFurniture] = useState(false);
   const [selection, setSelection] = useState<Passage | null>(null);
@@ -58,8 +58,6 @@ export function ArticleView({
     [article, spanKey],
   );
   const furnitureCount = blocks.filter((b) => b.kind === 'furniture').length;
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   // The selection is read as it changes, so the button knows whether there is a passage.
   useEffect(() => {
@@ -94,24 +92,12 @@ export function ArticleView({
   };
 
   return (
-    <section
+    <SidePanel
+      title="Article view"
+      closeLabel="Close article view"
       className="article-panel"
-      aria-labelledby={`${id}-heading`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault();
-          onClose();
-        }
-      }}
+      onClose={onClose}
     >
-      <div className="article-panel-head">
-        <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
-          Article view
-        </h2>
-        <button type="button" className="button small" onClick={onClose}>
-          Close article view
-        </button>
-      </div>
       {board.articles.length > 1 && (
         <label className="article-picker">
           <span>Article</span>
@@ -205,6 +191,6 @@ export function ArticleView({
           )}
         </>
       )}
-    </section>
+    </SidePanel>
   );
 }

@@ -4,10 +4,10 @@
  * article view): focus moves to its heading when it opens, Escape closes it, and a card's
  * claim opens that card.
  */
-import { useEffect, useId, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { formatTime } from '../review/formatTime';
+import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { claimOf, describeEvent } from './historyEvent';
 import { useHistory } from './useHistory';
@@ -17,33 +17,18 @@ import '../review/review.css';
 const SHOWN = 200;
 
 export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: () => void }) {
-  const id = useId();
   const actions = useBoardActions();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const access = useBoardAccess();
   const { events, error } = useHistory(access, null, board);
-  useEffect(() => headingRef.current?.focus(), []);
   const latest = events ? events.slice(-SHOWN).reverse() : null;
 
   return (
-    <section
-      className="side-panel activity-panel"
-      aria-labelledby={`${id}-heading`}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.preventDefault();
-          onClose();
-        }
-      }}
+    <SidePanel
+      title="Activity"
+      closeLabel="Close activity"
+      className="activity-panel"
+      onClose={onClose}
     >
-      <div className="side-panel-head">
-        <h2 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
-          Activity
-        </h2>
-        <button type="button" className="button small" onClick={onClose}>
-          Close activity
-        </button>
-      </div>
       {error && (
         <p className="error small" role="status">
           Activity could not be loaded: {error}
@@ -83,6 +68,6 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
           })}
         </ol>
       )}
-    </section>
+    </SidePanel>
   );
 }
