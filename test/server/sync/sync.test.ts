@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, moveCard, readBoard } from '../../../shared/board';
+import { addClaim, addClaims, moveCard, readBoard } from '../../../shared/board';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
@@ -64,6 +64,31 @@ describe('sync server with y-websocket clients', () => {
     );
     expect((await server.storage.loadContent(boardId)).updates.length).toBeGreaterThan(1);
     await waitFor(() => readBoard(a.doc).cards[id]);
+  });
+
+  it('fresh clients of a large board get its current state, changes included', async () => {
+    // Over a MiB of state: the server keeps the whole-board reply between changes.
+    const boardId = await server.createBoard();
+    const token = (await server.invite(boardId, 'editor')).token;
+    const writer = connect(boardId, token);
+    await writer.synced();
+    for (let batch = 0; batch < 4; batch++) {
+      const claims = Array.from({ length: 150 }, (_, i) => ({
+        claim: `Claim ${batch}.${i} `.padEnd(2_000, 'x'),
+      }));
+      addClaims(writer.doc, claims, ada);
+      await writer.allSaved();
+    }
+    const first = connect(boardId, token);
+    await first.synced();
+    expect(Object.keys(readBoard(first.doc).cards)).toHaveLength(600);
+    const late = addClaim(writer.doc, { claim: 'Added after the first join' }, ada);
+    await writer.allSaved();
+    const second = connect(boardId, token);
+    await second.synced();
+    expect(readBoard(second.doc).cards[late]?.claim).toBe('Added after the first join');
+    expect(Object.keys(readBoard(second.doc).cards)).toHaveLength(601);
+    expect(Y.encodeStateVector(second.doc)).toEqual(Y.encodeStateVector(writer.doc));
   });
 
   it('change() and read() on an unknown board reject with board_not_found', async () => {
