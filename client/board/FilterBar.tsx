@@ -33,45 +33,30 @@ export function FilterBar({
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
       />
-      <select
-        aria-label="Filter by speaker"
-        value={filter.speaker ?? ''}
-        onChange={(e) => select('speaker', e.target.value)}
-      >
-        <option value="">Any speaker</option>
-        <option value={NONE}>No speaker</option>
-        {options.speakers.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Filter by verdict"
-        value={filter.verdict ?? ''}
-        onChange={(e) => select('verdict', e.target.value)}
-      >
-        <option value="">Any verdict</option>
-        <option value={NONE}>No verdict</option>
-        {board.meta.ratingScale.labels.map((l) => (
-          <option key={l.label} value={l.label}>
-            {l.label}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Filter by assignee"
-        value={filter.assignee ?? ''}
-        onChange={(e) => select('assignee', e.target.value)}
-      >
-        <option value="">Anyone checking</option>
-        <option value={NONE}>Nobody checking</option>
-        {options.assignees.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        label="Filter by speaker"
+        value={filter.speaker}
+        any="Any speaker"
+        none="No speaker"
+        options={options.speakers.map((s) => ({ value: s, label: s }))}
+        onChange={(v) => select('speaker', v)}
+      />
+      <FilterSelect
+        label="Filter by verdict"
+        value={filter.verdict}
+        any="Any verdict"
+        none="No verdict"
+        options={board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label }))}
+        onChange={(v) => select('verdict', v)}
+      />
+      <FilterSelect
+        label="Filter by assignee"
+        value={filter.assignee}
+        any="Anyone checking"
+        none="Nobody checking"
+        options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
+        onChange={(v) => select('assignee', v)}
+      />
       {isFilterActive(filter) && (
         <>
           <span className="filter-count" role="status">
@@ -83,5 +68,34 @@ export function FilterBar({
         </>
       )}
     </form>
+  );
+}
+
+/** One filter: "any" (no filter), "none" (cards without a value), then the board's values. */
+function FilterSelect({
+  label,
+  value,
+  any,
+  none,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  any: string;
+  none: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{any}</option>
+      <option value={NONE}>{none}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }
