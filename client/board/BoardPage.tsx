@@ -21,6 +21,7 @@ import { CardDetail } from '../card/CardDetail';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
+import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
 import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
@@ -103,7 +104,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         fn();
         return true;
       } catch (err) {
-        notify(`Could not ${what}: ${err instanceof Error ? err.message : String(err)}`, false);
+        notify(`Could not ${what}: ${errorMessage(err)}`, false);
         return false;
       }
     },

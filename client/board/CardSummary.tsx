@@ -1,7 +1,6 @@
 import type { CardView } from '../../shared/board';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from '../ui/plural';
 
 /** What a card says about itself under its claim: speaker, verdict, counts, who checks it. */
 export function CardSummary({ id, card }: { id: string; card: CardView }) {

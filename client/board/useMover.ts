@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
 import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
+import { errorMessage } from '../ui/errorMessage';
 import { COLUMN_LABELS } from './columnLabels';
 import type { Columns } from './filterCards';
 import {
@@ -111,9 +112,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
             connection.commands.moveCard(p.cardId, { column: p.column, index, verdict });
             announce(`Dropped ${claim} in ${place(p)}.`);
           } catch (err) {
-            announce(
-              `Could not move ${claim}: ${err instanceof Error ? err.message : String(err)}`,
-            );
+            announce(`Could not move ${claim}: ${errorMessage(err)}`);
           }
           reveal(p.cardId, p.by === 'keyboard');
         },

@@ -9,14 +9,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { ApiError } from '../app/api';
+import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { plural } from '../ui/plural';
 import { asOfParam, toLocalInputValue } from './asOfMoment';
 import { type ExportChoice, EXPORT_CHOICES, fetchExport } from './exportApi';
 import { OrganisationForm } from './OrganisationForm';
 import { saveBlob } from './saveBlob';
 import './export.css';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Exports read what the server stored; a change still on its way would be missing. */
 const SAVE_WAIT_MS = 5_000;
@@ -90,7 +90,7 @@ export function ExportDialog({
         );
         orgNameRef.current?.focus();
       } else {
-        setError(`The ${choice.label} export failed: ${err instanceof Error ? err.message : err}`);
+        setError(`The ${choice.label} export failed: ${errorMessage(err)}`);
       }
     } finally {
       setBusy(null);

@@ -7,6 +7,7 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
+import { errorMessage } from '../ui/errorMessage';
 import { importBoardExport, RequestRefused } from './exportApi';
 import './export.css';
 
@@ -40,7 +41,7 @@ export function ImportBoardForm({ name }: { name: string }) {
         message:
           refused && err.code === 'invalid_export'
             ? 'This file is not a Factboard JSON export this server can read.'
-            : `The import failed: ${err instanceof Error ? err.message : String(err)}`,
+            : `The import failed: ${errorMessage(err)}`,
         details: refused ? err.details : [],
       });
       setBusy(false);

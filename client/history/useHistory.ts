@@ -1,5 +1,6 @@
 /** A board's (or one card's) history from the server, refetched as the board changes. */
 import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../ui/errorMessage';
 import { fetchHistory } from './fetchHistory';
 import type { HistoryEvent } from './historyEvent';
 import { createRefresher, type Refresher } from './refresher';
@@ -41,7 +42,7 @@ export function useHistory(
         },
         (err: unknown) => {
           if (controller.signal.aborted) return;
-          const error = err instanceof Error ? err.message : String(err);
+          const error = errorMessage(err);
           setState((s) => ({ ...(s.target === target ? s : EMPTY), error, target }));
         },
       );

@@ -10,15 +10,15 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { ApiError } from '../app/api';
+import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { plural } from '../ui/plural';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The server names the offending field by its JSON key; the form calls it by its label. */
 function friendly(err: unknown): string {
-  if (!(err instanceof ApiError)) return err instanceof Error ? err.message : String(err);
+  if (!(err instanceof ApiError)) return errorMessage(err);
   return err.message.replace(/^url: /, 'Source URL: ').replace(/^title: /, 'Title: ');
 }
 

@@ -9,6 +9,8 @@ import { LIMITS } from '../../shared/board/inputs';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatTime } from '../review/formatTime';
+import { errorMessage } from '../ui/errorMessage';
+import { ModalDialog } from '../ui/ModalDialog';
 import { InviteLink } from './InviteLink';
 import {
   type CreatedInvite,
@@ -17,12 +19,9 @@ import {
   listInvites,
   revokeInvite,
 } from './invitesApi';
-import { ModalDialog } from '../ui/ModalDialog';
 import { ROLE_HINTS } from './roleHints';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'reviewer', 'viewer', 'lead'];
-
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function InvitesDialog({
   boardId,
@@ -51,7 +50,7 @@ export function InvitesDialog({
     try {
       setInvites(await listInvites(boardId, token));
     } catch (err) {
-      setError(message(err));
+      setError(errorMessage(err));
     }
   }, [boardId, token]);
 
@@ -70,7 +69,7 @@ export function InvitesDialog({
       setName('');
       await refresh();
     } catch (err) {
-      setError(message(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -85,7 +84,7 @@ export function InvitesDialog({
       await refresh();
       nameRef.current?.focus();
     } catch (err) {
-      setError(message(err));
+      setError(errorMessage(err));
     }
   };
 

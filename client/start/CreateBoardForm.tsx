@@ -3,6 +3,7 @@ import { LIMITS } from '../../shared/board/inputs';
 import { createBoard } from '../app/api';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
+import { errorMessage } from '../ui/errorMessage';
 
 /** Creates a board on the server; its creator becomes the lead and goes straight to it. */
 export function CreateBoardForm({ name }: { name: string }) {
@@ -20,7 +21,7 @@ export function CreateBoardForm({ name }: { name: string }) {
       rememberBoard(created.leadToken, created.title);
       navigate(`/b/${encodeURIComponent(created.id)}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err));
       setBusy(false);
     }
   };
