@@ -22,13 +22,14 @@ import {
   metaMap,
 } from '../../shared/board';
 import { CLOSE } from '../../shared/protocol/closeCodes';
-import { decodeSavedPayload, MESSAGE } from '../../shared/protocol/messages';
+import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
 import { indexedDbName } from './forgetBoardData';
 import { type AckStore, SaveTracker } from './SaveTracker';
+import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
 export interface BoardSnapshot {
   readonly board: BoardView;
@@ -88,6 +89,15 @@ type MessageHandler = (
   messageType: number,
 ) => void;
 
+/**
+ * The server acknowledges the writes it stored (message 100) to writers only, never to a
+ * viewer: a writer's socket counts the write messages it sends, to compare with those acks.
+ */
+function socketClass(role: Role, polyfill: typeof WebSocket | undefined): typeof WebSocket {
+  const Base = polyfill ?? WebSocket;
+  return role === 'viewer' ? Base : writeCountingSocket(Base);
+}
+
 function browserNetwork(): NetworkEvents | null {
   if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
   return {
@@ -132,6 +142,9 @@ export class BoardConnection {
     this.network = options.network === undefined ? browserNetwork() : options.network;
 
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
+    // Before the undo manager, whose stack events re-render too: by then a local change must
+    // already count as unsaved (a delete moves no clock that would show it).
+    this.doc.on('afterTransaction', this.noteOwnChange);
     this.undoManager = new Y.UndoManager(
       [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
       { trackedOrigins: new Set([CommandOrigin]), captureTimeout: 0 },
@@ -170,7 +183,7 @@ export class BoardConnection {
             // Other tabs' updates are not stored yet; they sync through the server instead.
             disableBc: true,
             shouldReconnect: reconnectAfter,
-            ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+            WebSocketPolyfill: socketClass(options.role, options.WebSocketPolyfill),
           });
     if (this.provider) this.wireProvider(this.provider);
     this.network?.addEventListener('online', this.onOnline);
@@ -186,8 +199,12 @@ export class BoardConnection {
     this.awareness.off('update', echo);
     this.awareness.on('update', this.sendOwnAwareness);
     const handlers = provider.messageHandlers as unknown as MessageHandler[];
-    handlers[MESSAGE.saved] = (_encoder, decoder) => {
-      if (this.tracker.acknowledge(decodeSavedPayload(decoder))) this.changed();
+    handlers[MESSAGE.saved] = (_encoder, decoder, p) => {
+      const ack = decodeSavedAck(decoder);
+      const unstored = unstoredWrites(p.ws);
+      const allWrites = noteStoredWrites(p.ws, ack.writes);
+      const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
+      if (moved || unstoredWrites(p.ws) !== unstored) this.changed();
     };
     // The server's sync step 1 carries its state vector: everything in it is stored.
     const sync = handlers[MESSAGE.sync] as MessageHandler;
@@ -195,7 +212,8 @@ export class BoardConnection {
       const peek = decoding.clone(decoder);
       if (decoding.readVarUint(peek) === 0) {
         const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
-        if (this.tracker.acknowledge(serverState)) this.changed();
+        // It proves clocks only: a delete waits for an acknowledgment that counts its message.
+        if (this.tracker.acknowledge(serverState, { allWrites: false })) this.changed();
       }
       sync(encoder, decoder, p, emitSynced, type);
     };
@@ -227,13 +245,17 @@ export class BoardConnection {
     ws.send(encoding.toUint8Array(encoder));
   };
 
-  private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
+  private readonly noteOwnChange = (transaction: Y.Transaction) => {
     // Everything that came neither from the server nor from IndexedDB is this person's own.
+    const origin: unknown = transaction.origin;
     const fromServer = this.provider !== null && origin === this.provider;
     const fromDisk = this.persistence !== null && origin === this.persistence;
-    if (!fromServer && !fromDisk) this.tracker.noteLocalWrite(this.doc.clientID);
-    this.changed();
+    if (!fromServer && !fromDisk && changedDoc(transaction)) {
+      this.tracker.noteLocalWrite(this.doc.clientID);
+    }
   };
+
+  private readonly onUpdate = () => this.changed();
 
   private readonly onOnline = () => {
     if (this.refusedCode === null) this.provider?.connect();
@@ -265,7 +287,7 @@ export class BoardConnection {
 
   readonly getSnapshot = (): BoardSnapshot => {
     if (this.snapshot) return this.snapshot;
-    const saved = this.tracker.isSaved(this.doc);
+    const saved = this.tracker.isSaved(this.doc) && unstoredWrites(this.provider?.ws ?? null) === 0;
     const previous = this.lastSnapshot;
     const peers = readPeers(this.awareness);
     const next: BoardSnapshot = Object.freeze({
@@ -335,6 +357,7 @@ export class BoardConnection {
     this.destroyed = true;
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
+    this.doc.off('afterTransaction', this.noteOwnChange);
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.sendOwnAwareness);
     this.undoManager.destroy();
@@ -344,6 +367,15 @@ export class BoardConnection {
     this.reader.destroy();
     this.listeners.clear();
   }
+}
+
+/** Whether a transaction changed the doc (Yjs emits an update for it): a delete or a struct. */
+function changedDoc(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true;
+  }
+  return false;
 }
 
 function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {

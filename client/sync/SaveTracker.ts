@@ -9,6 +9,12 @@
  * The server appends an update to storage before it applies or relays it (DESIGN §3), so two
  * things prove storage: its "saved" acknowledgment (message 100) and its sync step 1 (its
  * state vector, which covers edits an earlier tab already had acknowledged).
+ *
+ * Clocks cannot show a delete-only change (removing a card adds no struct, so no clock moves).
+ * Every local change therefore also marks the record unconfirmed, and only an acknowledgment
+ * that counts every write message sent on its socket confirms it (shared/protocol/messages.ts):
+ * a change made while connected went out in one of those messages, and one made offline goes
+ * out in the sync step 2 that answers the server's step 1 on the next socket, before any ack.
  */
 import * as Y from 'yjs';
 
@@ -18,6 +24,8 @@ export interface SaveRecord {
   readonly acked: ReadonlyMap<number, number>;
   /** The client ids this browser has written this board with. */
   readonly own: ReadonlySet<number>;
+  /** A local change may not be stored yet, whatever the clocks say (a delete moves none). */
+  readonly unconfirmed: boolean;
 }
 
 export interface AckStore {
@@ -28,16 +36,23 @@ export interface AckStore {
 export class SaveTracker {
   private readonly acked: Map<number, number>;
   private readonly own: Set<number>;
+  private unconfirmed: boolean;
 
   constructor(private readonly store: AckStore | null = null) {
     const record = store?.load();
     this.acked = new Map(record?.acked ?? []);
     this.own = new Set(record?.own ?? []);
+    this.unconfirmed = record?.unconfirmed ?? false;
   }
 
-  /** Merges clocks the server has stored; returns whether anything moved forward. */
-  acknowledge(clocks: ReadonlyMap<number, number>): boolean {
-    let changed = false;
+  /**
+   * Merges clocks the server has stored; `allWrites`: the acknowledgment also counts every
+   * write message sent on its socket, which confirms every local change. Returns whether
+   * anything moved forward.
+   */
+  acknowledge(clocks: ReadonlyMap<number, number>, { allWrites }: { allWrites: boolean }): boolean {
+    let changed = allWrites && this.unconfirmed;
+    if (allWrites) this.unconfirmed = false;
     for (const [client, clock] of clocks) {
       if (this.own.has(client) && (this.acked.get(client) ?? 0) < clock) {
         this.acked.set(client, clock);
@@ -48,15 +63,17 @@ export class SaveTracker {
     return changed;
   }
 
-  /** Records that this browser wrote with `clientId` (call on every local change). */
+  /** Records that this browser changed the doc with `clientId` (call on every local change). */
   noteLocalWrite(clientId: number): void {
-    if (this.own.has(clientId)) return;
+    if (this.own.has(clientId) && this.unconfirmed) return;
     this.own.add(clientId);
+    this.unconfirmed = true;
     this.persist();
   }
 
   /** Whether every change this browser made to `doc` is known to be stored by the server. */
   isSaved(doc: Y.Doc): boolean {
+    if (this.unconfirmed) return false;
     for (const client of this.own) {
       if ((this.acked.get(client) ?? 0) < Y.getState(doc.store, client)) return false;
     }
@@ -64,7 +81,7 @@ export class SaveTracker {
   }
 
   private persist(): void {
-    this.store?.save({ acked: this.acked, own: this.own });
+    this.store?.save({ acked: this.acked, own: this.own, unconfirmed: this.unconfirmed });
   }
 }
 
@@ -83,14 +100,19 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
     load() {
       try {
         const raw = JSON.parse(storage.getItem(key) ?? '{}') as Record<string, unknown>;
-        return { acked: new Map(pairs(raw.acked)), own: new Set(numbers(raw.own)) };
+        return {
+          acked: new Map(pairs(raw.acked)),
+          own: new Set(numbers(raw.own)),
+          unconfirmed: raw.unconfirmed === true,
+        };
       } catch {
-        return { acked: new Map(), own: new Set() };
+        return { acked: new Map(), own: new Set(), unconfirmed: false };
       }
     },
     save(record) {
       try {
-        storage.setItem(key, JSON.stringify({ acked: [...record.acked], own: [...record.own] }));
+        const { acked, own, unconfirmed } = record;
+        storage.setItem(key, JSON.stringify({ acked: [...acked], own: [...own], unconfirmed }));
       } catch {
         // Storage full or disabled: the tracker still works for this page's lifetime.
       }

@@ -19,6 +19,9 @@ function memoryStorage(): Storage {
 }
 
 const write = (doc: Y.Doc, key: string) => doc.getMap('cards').set(key, key);
+/** An ack that counts every write message sent on its socket, and one that does not. */
+const all = { allWrites: true };
+const clocksOnly = { allWrites: false };
 
 describe('SaveTracker', () => {
   it('is saved for an empty doc and unsaved after a local change', () => {
@@ -36,12 +39,12 @@ describe('SaveTracker', () => {
     write(doc, 'a');
     write(doc, 'b');
     tracker.noteLocalWrite(doc.clientID);
-    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]))).toBe(true);
+    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]), all)).toBe(true);
     expect(tracker.isSaved(doc)).toBe(false);
-    tracker.acknowledge(new Map([[doc.clientID, 2]]));
+    tracker.acknowledge(new Map([[doc.clientID, 2]]), all);
     expect(tracker.isSaved(doc)).toBe(true);
     // An older acknowledgment arriving late never moves the clock back.
-    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]))).toBe(false);
+    expect(tracker.acknowledge(new Map([[doc.clientID, 1]]), all)).toBe(false);
     expect(tracker.isSaved(doc)).toBe(true);
   });
 
@@ -53,7 +56,7 @@ describe('SaveTracker', () => {
     const tracker = new SaveTracker();
     expect(tracker.isSaved(ours)).toBe(true);
     // Acknowledgments for other client ids are not even kept.
-    expect(tracker.acknowledge(new Map([[theirs.clientID, 1]]))).toBe(false);
+    expect(tracker.acknowledge(new Map([[theirs.clientID, 1]]), clocksOnly)).toBe(false);
   });
 
   it("counts a previous tab's offline edits as unsaved after a reload until stored", () => {
@@ -66,10 +69,45 @@ describe('SaveTracker', () => {
     Y.applyUpdate(afterReload, Y.encodeStateAsUpdate(before), 'indexeddb');
     const tracker = new SaveTracker(storageAckStore(storage, 'k'));
     expect(tracker.isSaved(afterReload)).toBe(false);
-    // The server's state vector (its sync step 1) once it has them.
-    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(before)));
+    // The server's state vector (its sync step 1) once it has them proves their clocks, but
+    // not a delete among them: that takes the ack counting the step 2 that carried them.
+    tracker.acknowledge(Y.decodeStateVector(Y.encodeStateVector(before)), clocksOnly);
+    expect(tracker.isSaved(afterReload)).toBe(false);
+    tracker.acknowledge(new Map(), all);
     expect(tracker.isSaved(afterReload)).toBe(true);
     expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(afterReload)).toBe(true);
+  });
+
+  it('keeps a delete unsaved, clocks notwithstanding, until an ack counts every write', () => {
+    const doc = new Y.Doc();
+    const tracker = new SaveTracker();
+    write(doc, 'a');
+    tracker.noteLocalWrite(doc.clientID);
+    tracker.acknowledge(new Map([[doc.clientID, 1]]), all);
+    expect(tracker.isSaved(doc)).toBe(true);
+    doc.getMap('cards').delete('a');
+    tracker.noteLocalWrite(doc.clientID);
+    // The delete moved no clock: an ack covering the clock is not enough.
+    expect(Y.getState(doc.store, doc.clientID)).toBe(1);
+    tracker.acknowledge(new Map([[doc.clientID, 1]]), clocksOnly);
+    expect(tracker.isSaved(doc)).toBe(false);
+    tracker.acknowledge(new Map([[doc.clientID, 1]]), all);
+    expect(tracker.isSaved(doc)).toBe(true);
+  });
+
+  it('keeps an offline delete unsaved across a reload', () => {
+    const storage = memoryStorage();
+    const doc = new Y.Doc();
+    const first = new SaveTracker(storageAckStore(storage, 'k'));
+    write(doc, 'a');
+    first.noteLocalWrite(doc.clientID);
+    first.acknowledge(new Map([[doc.clientID, 1]]), all);
+    doc.getMap('cards').delete('a');
+    first.noteLocalWrite(doc.clientID);
+    const reloaded = new SaveTracker(storageAckStore(storage, 'k'));
+    expect(reloaded.isSaved(doc)).toBe(false);
+    reloaded.acknowledge(new Map([[doc.clientID, 1]]), all);
+    expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(true);
   });
 
   it('reads a damaged record as empty', () => {
