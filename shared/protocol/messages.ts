@@ -70,7 +70,10 @@ export function isWriteMessage(message: Uint8Array): boolean {
   return sub === messageYjsSyncStep2 || sub === messageYjsUpdate;
 }
 
-/** Whether everything this doc's own client wrote is covered by an acknowledgment. */
+/**
+ * Whether every struct this doc's own client wrote is covered by acknowledged clocks. Clocks
+ * only: a delete-only change also needs the acknowledgment's write count (see above).
+ */
 export function isSaved(doc: Y.Doc, acknowledged: ReadonlyMap<number, number>): boolean {
   const local = Y.getState(doc.store, doc.clientID);
   return local === 0 || (acknowledged.get(doc.clientID) ?? 0) >= local;
