@@ -33,7 +33,6 @@ export function ImportArticleDialog({
   onClose: () => void;
   onShowArticle: (articleId: string) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -83,7 +82,6 @@ export function ImportArticleDialog({
       title="Import article"
       className="import-dialog"
       focus={textRef}
-      dialogRef={ref}
       closeDisabled={busy}
       onClose={onClose}
     >
@@ -100,10 +98,7 @@ export function ImportArticleDialog({
               type="button"
               className="button primary"
               autoFocus
-              onClick={() => {
-                ref.current?.close();
-                onShowArticle(done.articleId);
-              }}
+              onClick={() => onShowArticle(done.articleId)}
             >
               Show the article
             </button>
