@@ -94,6 +94,12 @@ const LOAD = Symbol('load');
  * the memory.
  */
 const KEEP_FULL_STATE_BYTES = 1024 * 1024;
+/**
+ * A room whose last turn ended this long ago runs a new job at once; a busier one first lets
+ * the other sockets deliver (see drain). Measured: the wait costs a lone edit 0.08 ms at the
+ * median and up to 2 ms in the tail, and batching only pays when writes follow each other.
+ */
+const QUIET_MS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomClientId = () => Math.floor(Math.random() * 0xffffffff);
@@ -119,6 +125,8 @@ export class Room {
   private readonly stopHistory: () => void;
   /** The sync step 2 for an empty state vector while the doc is unchanged, if large. */
   private fullState: Uint8Array | null = null;
+  /** performance.now() when the last turn was published. */
+  private lastTurnEnd = -Infinity;
 
   constructor(private readonly deps: RoomDeps) {
     for (const name of ROOT_NAMES) this.doc.getMap(name);
@@ -270,9 +278,12 @@ export class Room {
         return;
       }
       while (this.queue.length > 0) {
-        // Let every socket with data deliver its messages first: one turn then stores and
-        // sends them together (one commit, one write per socket) instead of one by one.
-        await new Promise((resolve) => setImmediate(resolve));
+        // Under load, let every socket with data deliver its messages first: one turn then
+        // stores and sends them together (one commit, one write per socket) instead of one by
+        // one. A quiet room has nothing to gather and answers at once.
+        if (performance.now() - this.lastTurnEnd < QUIET_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         const batch = this.turn();
         if (batch.updates.length > 0 || batch.history.length > 0 || batch.bindings.length > 0) {
           try {
@@ -284,6 +295,7 @@ export class Room {
           }
         }
         this.publish(batch);
+        this.lastTurnEnd = performance.now();
         if (this.worthCompacting(this.deps.options.compactEvery)) await this.compact();
       }
     } finally {
