@@ -36,13 +36,7 @@ export function CardDetail({
   const edit = actions.canEdit;
 
   return (
-    <ModalDialog
-      title={card ? card.claim : 'Card deleted'}
-      titleId="card-detail-title"
-      className="card-detail"
-      focus="close"
-      onClose={onClose}
-    >
+    <ModalDialog title={card ? card.claim : 'Card deleted'} focus="close" onClose={onClose}>
       {!card ? (
         <p>A colleague deleted this card while you had it open.</p>
       ) : (
