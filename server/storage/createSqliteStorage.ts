@@ -142,6 +142,11 @@ function startCheckpointer(db: Database.Database, file: string, intervalMs: numb
 export function createSqliteStorage(file: string, options: SqliteOptions = {}): SyncStorage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
+  // A commit writes every page it touched to the WAL in full: an edit touches about six (the
+  // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4
+  // measured 37 → 27 µs CPU per commit; a 17 MB snapshot's write and read, rare, cost about a
+  // third more. Only a new file takes it (before WAL mode); an existing one keeps its size.
+  db.pragma('page_size = 2048');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
