@@ -5,6 +5,8 @@ export interface Random {
   int(maxExclusive: number): number;
   pick<T>(items: readonly T[]): T;
   bytes(length: number): Uint8Array;
+  /** A fresh id, the same sequence for the same seed. */
+  id(): string;
 }
 
 export function seededRandom(seed: number): Random {
@@ -17,10 +19,12 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number) => Math.floor(next() * max);
+  let ids = 0;
   return {
     next,
     int,
     pick: (items) => items[int(items.length)] as (typeof items)[number],
     bytes: (length) => Uint8Array.from({ length }, () => int(256)),
+    id: () => `id${seed}-${(ids++).toString(36)}`,
   };
 }

@@ -26,7 +26,7 @@ import {
   type CommandContext,
 } from '../../../shared/board';
 import { BoardError } from '../../../shared/board/errors';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../helpers/seededRandom';
 
 const REPLICAS = 3;
 const SEEDS = process.env.FACTBOARD_SEED ? [Number(process.env.FACTBOARD_SEED)] : [1, 2, 3, 4];
