@@ -54,29 +54,100 @@ type Step =
   | { readonly kind: 'beside'; readonly neighbour: Y.Item };
 
 export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysis {
-  const state = (client: number) => Y.getState(doc.store, client);
-  const nothing = { newClients: [], newStructs: [], newItems: [], deletes: [] };
+  return new Analysis(decoded, doc).run();
+}
 
-  // Gaps: a client's first struct beyond what the doc has, or a Skip in new territory.
-  for (const [client, run] of decoded.runs) {
-    if (run.from > state(client)) return { missing: true, ...nothing };
-    for (const s of run.structs) {
-      if (s instanceof Y.Skip && s.id.clock + s.length > state(client)) {
-        return { missing: true, ...nothing };
+const NOTHING = { newClients: [], newStructs: [], newItems: [], deletes: [] };
+
+type Place = Omit<Where, 'key'>;
+const done = (where: Where): Step => ({ kind: 'done', where });
+
+/**
+ * One analysis. A class rather than closures: the server runs under tsx, whose esbuild output
+ * names every closure it creates (a defineProperty call each), on the path of every update.
+ */
+class Analysis {
+  private readonly typePlaces = new Map<Y.AbstractType<unknown>, Place>();
+  private readonly memo = new Map<Y.Item, Where>();
+
+  constructor(
+    private readonly decoded: DecodedUpdate,
+    private readonly doc: Y.Doc,
+  ) {}
+
+  run(): UpdateAnalysis {
+    const { decoded, doc } = this;
+    // Gaps: a client's first struct beyond what the doc has, or a Skip in new territory.
+    for (const [client, run] of decoded.runs) {
+      if (run.from > this.state(client)) return { missing: true, ...NOTHING };
+      for (const s of run.structs) {
+        if (s instanceof Y.Skip && s.id.clock + s.length > this.state(client)) {
+          return { missing: true, ...NOTHING };
+        }
       }
     }
-  }
-  const known = (client: number) => Math.max(state(client), decoded.runs.get(client)?.to ?? 0);
-  const available = (id: Y.ID | null) => id === null || id.clock < known(id.client);
 
-  // The struct holding an id: the doc's own where it has it, else the update's.
-  const docStruct = (id: Y.ID): Y.Item | Y.GC | null => {
-    const structs = doc.store.clients.get(id.client);
-    if (!structs || id.clock >= state(id.client)) return null;
+    const newClients: number[] = [];
+    const newStructs: Struct[] = [];
+    const newItems: NewItem[] = [];
+    for (const [client, run] of decoded.runs) {
+      const have = this.state(client);
+      if (run.to > have) newClients.push(client);
+      for (const s of run.structs) {
+        if (s.id.clock + s.length <= have) continue;
+        if (s instanceof Y.Item) {
+          const parent = s.parent instanceof Y.ID ? s.parent : null;
+          if (!this.available(s.origin) || !this.available(s.rightOrigin)) {
+            return { missing: true, ...NOTHING };
+          }
+          if (!this.available(parent)) return { missing: true, ...NOTHING };
+        }
+        newStructs.push(s);
+      }
+    }
+    for (const s of newStructs) {
+      if (s instanceof Y.Item) newItems.push({ item: s, where: this.whereOf(s) });
+    }
+
+    const deletes: DeletedItem[] = [];
+    for (const [client, ranges] of decoded.ds.clients) {
+      const structs = doc.store.clients.get(client);
+      const have = this.state(client);
+      for (const { clock, len } of ranges) {
+        if (clock + len > this.known(client)) return { missing: true, ...NOTHING };
+        if (!structs || clock >= have) continue;
+        for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+          const s = structs[i] as Y.Item | Y.GC;
+          if (s.id.clock >= clock + len) break;
+          if (s instanceof Y.Item && !s.deleted) deletes.push({ item: s, where: this.whereOf(s) });
+        }
+      }
+    }
+    return { missing: false, newClients, newStructs, newItems, deletes };
+  }
+
+  private state(client: number): number {
+    return Y.getState(this.doc.store, client);
+  }
+
+  private known(client: number): number {
+    return Math.max(this.state(client), this.decoded.runs.get(client)?.to ?? 0);
+  }
+
+  private available(id: Y.ID | null): boolean {
+    return id === null || id.clock < this.known(id.client);
+  }
+
+  /** The doc's struct holding an id, if the doc has it. */
+  private docStruct(id: Y.ID): Y.Item | Y.GC | null {
+    const structs = this.doc.store.clients.get(id.client);
+    if (!structs || id.clock >= this.state(id.client)) return null;
     return structs[Y.findIndexSS(structs, id.clock)] ?? null;
-  };
-  const updateStruct = (id: Y.ID): Struct | null => {
-    const run = decoded.runs.get(id.client);
+  }
+
+  /** The update's struct holding an id, if the update has it. */
+  private updateStruct(id: Y.ID): Struct | null {
+    const run = this.decoded.runs.get(id.client);
     if (!run || id.clock < run.from || id.clock >= run.to) return null;
     let lo = 0;
     let hi = run.structs.length - 1;
@@ -88,14 +159,16 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
       else return s;
     }
     return null;
-  };
-  const find = (id: Y.ID) => docStruct(id) ?? updateStruct(id);
+  }
 
-  type Place = Omit<Where, 'key'>;
-  const typePlaces = new Map<Y.AbstractType<unknown>, Place>();
+  /** The struct holding an id: the doc's own where it has it, else the update's. */
+  private find(id: Y.ID): Struct | Y.Item | Y.GC | null {
+    return this.docStruct(id) ?? this.updateStruct(id);
+  }
+
   /** Where an item inside `type` lands (walks up the doc once per type). */
-  const typeWhere = (type: Y.AbstractType<unknown>, key: string | null): Where => {
-    let place = typePlaces.get(type);
+  private typeWhere(type: Y.AbstractType<unknown>, key: string | null): Where {
+    let place = this.typePlaces.get(type);
     if (!place) {
       let depth = 0;
       let top: Y.Item | null = null;
@@ -106,45 +179,46 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
         t = t._item.parent instanceof Y.AbstractType ? t._item.parent : null;
       }
       place = t ? { root: Y.findRootTypeKey(t) ?? null, depth, top } : GONE;
-      typePlaces.set(type, place);
+      this.typePlaces.set(type, place);
     }
     return place.root === null ? GONE : { ...place, key };
-  };
+  }
 
-  const stepOf = (item: Y.Item): Step => {
-    const done = (where: Where): Step => ({ kind: 'done', where });
+  private stepOf(item: Y.Item): Step {
     const parent = item.parent;
-    if (parent instanceof Y.AbstractType) return done(typeWhere(parent, item.parentSub));
+    if (parent instanceof Y.AbstractType) return done(this.typeWhere(parent, item.parentSub));
     if (typeof parent === 'string') {
       return done({ root: parent, depth: 0, top: null, key: item.parentSub });
     }
     if (parent instanceof Y.ID) {
-      const inDoc = docStruct(parent);
+      const inDoc = this.docStruct(parent);
       if (inDoc) {
         const content = inDoc instanceof Y.Item ? inDoc.content : null;
         return done(
-          content instanceof Y.ContentType ? typeWhere(content.type, item.parentSub) : GONE,
+          content instanceof Y.ContentType ? this.typeWhere(content.type, item.parentSub) : GONE,
         );
       }
-      const holder = updateStruct(parent);
+      const holder = this.updateStruct(parent);
       const type = holder instanceof Y.Item && holder.content instanceof Y.ContentType;
       return type ? { kind: 'inside', holder } : done(GONE);
     }
-    const left = item.origin ? find(item.origin) : null;
-    const right = item.rightOrigin ? find(item.rightOrigin) : null;
+    const left = item.origin ? this.find(item.origin) : null;
+    const right = item.rightOrigin ? this.find(item.rightOrigin) : null;
     if (left instanceof Y.GC || right instanceof Y.GC) return done(GONE);
     const neighbour = left instanceof Y.Item ? left : right instanceof Y.Item ? right : null;
     if (!neighbour) return done(GONE);
     if (neighbour.parent instanceof Y.AbstractType) {
-      return done(typeWhere(neighbour.parent, neighbour.parentSub));
+      return done(this.typeWhere(neighbour.parent, neighbour.parentSub));
     }
     return { kind: 'beside', neighbour };
-  };
+  }
 
-  // Iterative, memoised: an update may chain thousands of items (each next to the previous),
-  // and a hostile one may chain them in a cycle, which Yjs can never integrate (GONE).
-  const memo = new Map<Y.Item, Where>();
-  const whereOf = (start: Y.Item): Where => {
+  /**
+   * Iterative, memoised: an update may chain thousands of items (each next to the previous),
+   * and a hostile one may chain them in a cycle, which Yjs can never integrate (GONE).
+   */
+  private whereOf(start: Y.Item): Where {
+    const memo = this.memo;
     const chain: { item: Y.Item; step: Exclude<Step, { kind: 'done' }> }[] = [];
     const onChain = new Set<Y.Item>();
     let item = start;
@@ -159,7 +233,7 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
         where = GONE;
         break;
       }
-      const step = stepOf(item);
+      const step = this.stepOf(item);
       if (step.kind === 'done') {
         where = step.where;
         memo.set(item, where);
@@ -178,39 +252,5 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
       memo.set(it, where);
     }
     return where;
-  };
-
-  const newClients: number[] = [];
-  const newStructs: Struct[] = [];
-  const newItems: NewItem[] = [];
-  for (const [client, run] of decoded.runs) {
-    const have = state(client);
-    if (run.to > have) newClients.push(client);
-    for (const s of run.structs) {
-      if (s.id.clock + s.length <= have) continue;
-      if (s instanceof Y.Item) {
-        const refs = [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null];
-        if (!refs.every(available)) return { missing: true, ...nothing };
-      }
-      newStructs.push(s);
-    }
   }
-  for (const s of newStructs)
-    if (s instanceof Y.Item) newItems.push({ item: s, where: whereOf(s) });
-
-  const deletes: DeletedItem[] = [];
-  for (const [client, ranges] of decoded.ds.clients) {
-    const structs = doc.store.clients.get(client);
-    const have = state(client);
-    for (const { clock, len } of ranges) {
-      if (clock + len > known(client)) return { missing: true, ...nothing };
-      if (!structs || clock >= have) continue;
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-        const s = structs[i] as Y.Item | Y.GC;
-        if (s.id.clock >= clock + len) break;
-        if (s instanceof Y.Item && !s.deleted) deletes.push({ item: s, where: whereOf(s) });
-      }
-    }
-  }
-  return { missing: false, newClients, newStructs, newItems, deletes };
 }
