@@ -11,8 +11,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import {
@@ -29,6 +27,7 @@ import type { ExportFormat } from '../server/export/exportFormats';
 import { renderExport } from '../server/export/renderExport';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
 import type { HistoryEvent, Storage } from '../server/storage/Storage';
+import { collectGarbage } from './collectGarbage';
 import type { Section } from './section';
 import { buildBoard } from './sync/cardModel';
 import { formatNumber, type Table } from './table';
@@ -92,16 +91,6 @@ function mainThreadCpuNs(): number | null {
   } catch {
     return null;
   }
-}
-
-/**
- * A full collection before each run, so that garbage from building the board (or from the
- * previous run) is not collected, and counted, during the next one. `--expose-gc` set at
- * runtime applies to contexts created afterwards, hence the new context.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
 }
 
 /**

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { ROOT } from '../../shared/board';
 import { BenchError, withTimeout } from '../benchError';
+import { collectGarbage } from '../collectGarbage';
 import { median } from '../stats';
 import type { ServerProcess } from '../servers/spawnServer';
 import { roomUrl, type RoomAccess, type Target } from '../servers/targets';
@@ -54,6 +55,10 @@ export async function measureBoardSync(
 }
 
 async function timeFreshSync(access: RoomAccess, cards: number): Promise<number> {
+  // The client applies 17 MB in this process: without a collection first, garbage from the
+  // previous target's runs is collected during this one, and whichever server is measured
+  // second pays for it.
+  collectGarbage();
   const doc = new Y.Doc();
   const start = performance.now();
   const provider = new WebsocketProvider(access.serverUrl, access.room, doc, {
