@@ -34,7 +34,8 @@
  * Behaviour (details in Room.ts, writePolicy.ts, ClientBindings.ts)
  *   - Nothing is broadcast, acknowledged or served to a joiner before it is stored.
  *   - "saved" follows every processed write message of a connection (also a redundant one),
- *     listing the stored clock of every client id its invite writes with.
+ *     listing the stored clock of every client id its invite writes with and how many write
+ *     messages of this socket are stored (so a delete-only update is covered too).
  *   - An update with missing dependencies is not applied: the sender gets sync step 1.
  *   - Forbidden writes (role, foreign client id) close with 4403; malformed frames 4400; too
  *     large 4413; too many messages or a slow consumer 4429. y-websocket 3.1 does not reconnect

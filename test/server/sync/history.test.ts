@@ -74,7 +74,7 @@ describe('history derived on the server', () => {
     await rev.allSaved();
     await waitFor(() => doc.getMap('comments').has(commentId));
     deleteCard(doc, cardId, liar);
-    // A delete adds no clock, so "saved" cannot cover it: wait for the server instead.
+    // The test client's allSaved() compares clocks only, which a delete does not move: ask the server.
     await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('cards').has(cardId)));
 
     const history = await server.storage.listHistory(boardId, cardId);
