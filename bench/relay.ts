@@ -4,7 +4,7 @@
  * state, no storage. Whatever a real server adds on top of this is the cost of doing its job.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './servers/listen';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RunningServer {
@@ -33,15 +33,5 @@ export async function startRelay(host = '127.0.0.1'): Promise<RunningServer> {
       if (members.size === 0) rooms.delete(room);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, wss, host);
 }

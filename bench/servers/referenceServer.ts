@@ -4,7 +4,7 @@
  * setupWSConnection for each socket, the doc named by the URL path.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen';
 import { WebSocketServer } from 'ws';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import type { RunningServer } from '../relay';
@@ -18,15 +18,5 @@ export async function startReferenceServer(host = '127.0.0.1'): Promise<RunningS
   server.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server, wss, host);
 }
