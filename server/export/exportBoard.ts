@@ -11,6 +11,7 @@ import { ExportError } from '../../shared/export/ExportError';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
+import { workerSlots } from './workerSlots';
 
 export interface ExportRequest {
   readonly boardId: string;
@@ -39,25 +40,28 @@ export async function exportBoard(
     }
     if (at > exportedAt) throw new ExportError('invalid_at', 'at is in the future');
   }
-  // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
-  // together take longer than either.
-  const content = await (at === null
-    ? deps.storage.loadContent(boardId)
-    : deps.storage.loadContentAt(boardId, at));
-  await yieldToLoop();
-  const history = await deps.storage.listHistory(boardId);
-  await yieldToLoop();
-  await renderInWorker(
-    {
-      format: request.format,
-      boardId,
-      snapshot: content.snapshot,
-      updates: content.updates,
-      history: at === null ? history : history.filter((e) => e.at <= at),
-      exportedAt,
-      asOf: at,
-    },
-    sink,
-    signal,
-  );
+  // The content is loaded inside the slot too, so a queued export holds no board in memory.
+  await workerSlots.run(async () => {
+    // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
+    // together take longer than either.
+    const content = await (at === null
+      ? deps.storage.loadContent(boardId)
+      : deps.storage.loadContentAt(boardId, at));
+    await yieldToLoop();
+    const history = await deps.storage.listHistory(boardId);
+    await yieldToLoop();
+    await renderInWorker(
+      {
+        format: request.format,
+        boardId,
+        snapshot: content.snapshot,
+        updates: content.updates,
+        history: at === null ? history : history.filter((e) => e.at <= at),
+        exportedAt,
+        asOf: at,
+      },
+      sink,
+      signal,
+    );
+  });
 }
