@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 export type CommandName =
   | 'initBoard'
   | 'migrateBoard'
+  | 'importBoard'
   | 'setBoardMeta'
   | 'setRatingScale'
   | 'addArticle'

@@ -8,6 +8,7 @@ import { compareRank } from './rank';
 import { readCard, readComment } from './readCard';
 import { readMeta } from './readMeta';
 import {
+  ARTICLE_KEYS as A,
   articlesMap,
   type CardMap,
   cardsMap,
@@ -22,11 +23,11 @@ function readArticles(doc: Y.Doc): readonly ArticleView[] {
   const out: ArticleView[] = [];
   articlesMap(doc).forEach((article, id) => {
     if (!(article instanceof Y.Map)) return;
-    const text = article.get('text');
-    const url = article.get('url');
-    const title = article.get('title');
-    const createdAt = article.get('createdAt');
-    const by = article.get('createdBy') as { id?: unknown; name?: unknown } | null;
+    const text = article.get(A.text);
+    const url = article.get(A.url);
+    const title = article.get(A.title);
+    const createdAt = article.get(A.createdAt);
+    const by = article.get(A.createdBy) as { id?: unknown; name?: unknown } | null;
     out.push(
       Object.freeze({
         id,

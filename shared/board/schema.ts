@@ -103,3 +103,106 @@ export function isPos(value: unknown): value is Pos {
   const v = value as Record<string, unknown>;
   return isColumn(v.column) && typeof v.rank === 'string';
 }
+
+/*
+ * Builders for new entries: the only code that writes a whole article, card, evidence item or
+ * comment, so the commands (which stamp the current actor and time) and the JSON import
+ * (which keeps the exported ones) cannot drift apart. Times are ms since the epoch.
+ */
+
+interface ActorValue {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface ArticleRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string | null;
+  readonly text: string;
+  readonly createdBy: ActorValue;
+  readonly createdAt: number;
+}
+
+export interface EvidenceRecord {
+  readonly id: string;
+  readonly url: string;
+  readonly quote: string;
+  readonly stance: string;
+  readonly note: string;
+  readonly addedBy: ActorValue;
+  readonly addedAt: number;
+}
+
+export interface CardRecord {
+  readonly id: string;
+  readonly claim: string;
+  readonly source: unknown;
+  readonly speaker: string | null;
+  readonly pos: Pos;
+  readonly verdict: string | null;
+  readonly rationale: string;
+  readonly assignee: ActorValue | null;
+  readonly evidence: readonly EvidenceRecord[];
+  readonly extraction: unknown;
+  readonly createdBy: ActorValue;
+  readonly createdAt: number;
+  readonly updatedBy: ActorValue;
+  readonly updatedAt: number;
+}
+
+export interface CommentRecord {
+  readonly id: string;
+  readonly cardId: string;
+  readonly parentId: string | null;
+  readonly text: string;
+  readonly author: ActorValue;
+  readonly createdAt: number;
+  readonly editedAt: number | null;
+  readonly deletedAt: number | null;
+  readonly resolved: boolean;
+  readonly resolvedBy: ActorValue | null;
+}
+
+/**
+ * A Y.Map of the layout's `keys`, read from `record` (the records' field names are the keys):
+ * only those keys are written, whatever else the object carries.
+ */
+function mapOf(record: object, keys: Readonly<Record<string, string>>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  const values = record as Record<string, unknown>;
+  for (const key of Object.values(keys)) {
+    if (key in values) map.set(key, values[key]);
+  }
+  return map;
+}
+
+export const ARTICLE_KEYS = {
+  id: 'id',
+  title: 'title',
+  url: 'url',
+  text: 'text',
+  createdBy: 'createdBy',
+  createdAt: 'createdAt',
+} as const;
+
+export function newArticleMap(record: ArticleRecord): Y.Map<unknown> {
+  return mapOf(record, ARTICLE_KEYS);
+}
+
+export function newEvidenceMap(record: EvidenceRecord): Y.Map<unknown> {
+  return mapOf(record, EVIDENCE_KEYS);
+}
+
+export function newCardMap(record: CardRecord): CardMap {
+  const { evidence, ...fields } = record;
+  const card = mapOf(fields, CARD_KEYS);
+  const list: EvidenceList = new Y.Array();
+  list.push(evidence.map(newEvidenceMap));
+  card.set(CARD_KEYS.evidence, list);
+  return card;
+}
+
+export function newCommentMap(record: CommentRecord): Y.Map<unknown> {
+  return mapOf(record, COMMENT_KEYS);
+}

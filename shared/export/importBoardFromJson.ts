@@ -7,20 +7,19 @@
  * board, so a new board may reuse them, and keeping them lets history events still point at
  * their cards. The board itself gets a new id from whoever creates it.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { CommandOrigin, type CommandContext } from '../board/origin';
-import { rankBetween } from '../board/rank';
+import { isValidRank, rankBetween } from '../board/rank';
 import {
   articlesMap,
-  CARD_KEYS as C,
   cardsMap,
   COLUMNS,
-  COMMENT_KEYS as M,
   commentsMap,
-  EVIDENCE_KEYS as E,
   META_KEYS,
   metaMap,
-  type Pos,
+  newArticleMap,
+  newCardMap,
+  newCommentMap,
   SCHEMA_VERSION,
 } from '../board/schema';
 import { ExportError } from './ExportError';
@@ -110,15 +109,6 @@ function isEmptyDoc(doc: Y.Doc): boolean {
   );
 }
 
-function isUsableRank(key: string): boolean {
-  try {
-    rankBetween(key, null);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The rank each card is written with: its own, unless its column holds a key the board's rank
  * code cannot extend (a layout change since the export); then the whole column gets fresh keys
@@ -128,7 +118,7 @@ function ranksFor(cards: readonly ExportedCard[]): Map<string, string> {
   const ranks = new Map<string, string>();
   for (const column of COLUMNS) {
     const inColumn = cards.filter((c) => c.column === column);
-    if (inColumn.every((c) => isUsableRank(c.rank))) {
+    if (inColumn.every((c) => isValidRank(c.rank))) {
       for (const c of inColumn) ranks.set(c.id, c.rank);
       continue;
     }
@@ -142,50 +132,36 @@ function ranksFor(cards: readonly ExportedCard[]): Map<string, string> {
 }
 
 function writeCard(doc: Y.Doc, card: ExportedCard, rank: string): void {
-  const map = new Y.Map<unknown>();
-  map.set(C.id, card.id);
-  map.set(C.claim, card.claim);
-  map.set(C.source, card.source);
-  map.set(C.speaker, card.speaker);
-  map.set(C.pos, { column: card.column, rank } satisfies Pos);
-  map.set(C.verdict, card.verdict);
-  map.set(C.rationale, card.rationale);
-  map.set(C.assignee, card.assignee);
-  const evidence = new Y.Array<Y.Map<unknown>>();
-  evidence.push(
-    card.evidence.map((e) => {
-      const item = new Y.Map<unknown>();
-      item.set(E.id, e.id);
-      item.set(E.url, e.url);
-      item.set(E.quote, e.quote);
-      item.set(E.stance, e.stance);
-      item.set(E.note, e.note);
-      item.set(E.addedBy, e.addedBy);
-      item.set(E.addedAt, ms(e.addedAt));
-      return item;
+  cardsMap(doc).set(
+    card.id,
+    newCardMap({
+      id: card.id,
+      claim: card.claim,
+      source: card.source,
+      speaker: card.speaker,
+      pos: { column: card.column, rank },
+      verdict: card.verdict,
+      rationale: card.rationale,
+      assignee: card.assignee,
+      evidence: card.evidence.map((e) => ({ ...e, addedAt: ms(e.addedAt) })),
+      extraction: card.extraction,
+      createdBy: card.createdBy,
+      createdAt: ms(card.createdAt),
+      updatedBy: card.updatedBy,
+      updatedAt: ms(card.updatedAt),
     }),
   );
-  map.set(C.evidence, evidence);
-  map.set(C.extraction, card.extraction);
-  map.set(C.createdBy, card.createdBy);
-  map.set(C.createdAt, ms(card.createdAt));
-  map.set(C.updatedBy, card.updatedBy);
-  map.set(C.updatedAt, ms(card.updatedAt));
-  cardsMap(doc).set(card.id, map);
-
   for (const c of card.comments) {
-    const comment = new Y.Map<unknown>();
-    comment.set(M.id, c.id);
-    comment.set(M.cardId, card.id);
-    comment.set(M.parentId, c.parentId);
-    comment.set(M.text, c.text);
-    comment.set(M.author, c.author);
-    comment.set(M.createdAt, ms(c.createdAt));
-    comment.set(M.editedAt, msOrNull(c.editedAt));
-    comment.set(M.deletedAt, msOrNull(c.deletedAt));
-    comment.set(M.resolved, c.resolved);
-    comment.set(M.resolvedBy, c.resolvedBy);
-    commentsMap(doc).set(c.id, comment);
+    commentsMap(doc).set(
+      c.id,
+      newCommentMap({
+        ...c,
+        cardId: card.id,
+        createdAt: ms(c.createdAt),
+        editedAt: msOrNull(c.editedAt),
+        deletedAt: msOrNull(c.deletedAt),
+      }),
+    );
   }
 }
 
@@ -197,7 +173,6 @@ function writeBoard(doc: Y.Doc, data: BoardExport, ctx: CommandContext): void {
   if (!isEmptyDoc(doc)) {
     throw new ExportError('doc_not_empty', 'an import writes into a new, empty board only');
   }
-  // The origin of board creation: an import is how this board was initialised.
   doc.transact(
     () => {
       const meta = metaMap(doc);
@@ -206,19 +181,13 @@ function writeBoard(doc: Y.Doc, data: BoardExport, ctx: CommandContext): void {
       meta.set(META_KEYS.ratingScale, data.board.ratingScale);
       if (data.board.organisation) meta.set(META_KEYS.organisation, data.board.organisation);
       for (const a of data.articles) {
-        const article = new Y.Map<unknown>();
-        article.set('id', a.id);
-        article.set('title', a.title);
-        article.set('url', a.url);
-        article.set('text', a.text);
-        article.set('createdBy', a.createdBy);
-        article.set('createdAt', ms(a.createdAt));
+        const article = newArticleMap({ ...a, createdAt: ms(a.createdAt) });
         articlesMap(doc).set(a.id, article);
       }
       const ranks = ranksFor(data.cards);
       for (const card of data.cards) writeCard(doc, card, ranks.get(card.id) as string);
     },
-    new CommandOrigin('initBoard', ctx.actor),
+    new CommandOrigin('importBoard', ctx.actor),
   );
 }
 

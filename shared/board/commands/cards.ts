@@ -15,7 +15,15 @@ import { parseInput } from '../parse';
 import { compareRank, isValidRank, rankBetween } from '../rank';
 import { readRatingScale } from '../readMeta';
 import { verdictFitsColumn } from '../ratingScale';
-import { CARD_KEYS as K, type CardMap, type ColumnId, cardsMap, isPos, type Pos } from '../schema';
+import {
+  CARD_KEYS as K,
+  type CardMap,
+  type ColumnId,
+  cardsMap,
+  isPos,
+  newCardMap,
+  type Pos,
+} from '../schema';
 import { type CommandScope, transact } from '../transact';
 
 export function getCard(doc: Y.Doc, cardId: string): CardMap {
@@ -77,21 +85,22 @@ function lastRank(doc: Y.Doc, column: ColumnId): string | null {
 }
 
 function newCard(id: string, data: AddClaimData, rank: string, scope: CommandScope): CardMap {
-  const card: CardMap = new Y.Map();
-  card.set(K.id, id);
-  card.set(K.claim, data.claim);
-  card.set(K.source, data.source ?? null);
-  card.set(K.speaker, data.speaker ?? null);
-  card.set(K.pos, { column: data.column ?? 'unverified', rank } satisfies Pos);
-  card.set(K.verdict, null);
-  card.set(K.rationale, '');
-  card.set(K.assignee, null);
-  card.set(K.evidence, new Y.Array());
-  card.set(K.extraction, data.extraction ?? null);
-  card.set(K.createdBy, scope.actor);
-  card.set(K.createdAt, scope.now);
-  touch(card, scope);
-  return card;
+  return newCardMap({
+    id,
+    claim: data.claim,
+    source: data.source ?? null,
+    speaker: data.speaker ?? null,
+    pos: { column: data.column ?? 'unverified', rank },
+    verdict: null,
+    rationale: '',
+    assignee: null,
+    evidence: [],
+    extraction: data.extraction ?? null,
+    createdBy: scope.actor,
+    createdAt: scope.now,
+    updatedBy: scope.actor,
+    updatedAt: scope.now,
+  });
 }
 
 type AddClaimData = ReturnType<typeof addClaimInput.parse>;

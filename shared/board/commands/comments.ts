@@ -8,7 +8,7 @@ import { BoardError } from '../errors';
 import { commentInput, type CommentInput, LIMITS } from '../inputs';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
-import { COMMENT_KEYS as K, commentsMap } from '../schema';
+import { COMMENT_KEYS as K, commentsMap, newCommentMap } from '../schema';
 import { transact } from '../transact';
 import { getCard } from './cards';
 import { z } from 'zod';
@@ -48,17 +48,18 @@ export function addComment(
   }
   return transact(doc, 'addComment', ctx, (scope) => {
     const id = scope.newId();
-    const comment = new Y.Map<unknown>();
-    comment.set(K.id, id);
-    comment.set(K.cardId, cardId);
-    comment.set(K.parentId, parentId);
-    comment.set(K.text, data.text);
-    comment.set(K.author, scope.actor);
-    comment.set(K.createdAt, scope.now);
-    comment.set(K.editedAt, null);
-    comment.set(K.deletedAt, null);
-    comment.set(K.resolved, false);
-    comment.set(K.resolvedBy, null);
+    const comment = newCommentMap({
+      id,
+      cardId,
+      parentId,
+      text: data.text,
+      author: scope.actor,
+      createdAt: scope.now,
+      editedAt: null,
+      deletedAt: null,
+      resolved: false,
+      resolvedBy: null,
+    });
     commentsMap(doc).set(id, comment);
     return id;
   });

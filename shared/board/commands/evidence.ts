@@ -4,7 +4,13 @@ import { BoardError } from '../errors';
 import { evidenceInput, type EvidenceInput, evidencePatch, type EvidencePatch } from '../inputs';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
-import { CARD_KEYS, type CardMap, EVIDENCE_KEYS as K, type EvidenceList } from '../schema';
+import {
+  CARD_KEYS,
+  type CardMap,
+  EVIDENCE_KEYS as K,
+  type EvidenceList,
+  newEvidenceMap,
+} from '../schema';
 import { getCard } from './cards';
 import { transact } from '../transact';
 
@@ -30,15 +36,16 @@ export function addEvidence(
   const data = parseInput(evidenceInput, input);
   const list = evidenceList(getCard(doc, cardId));
   return transact(doc, 'addEvidence', ctx, (scope) => {
-    const item = new Y.Map<unknown>();
     const id = scope.newId();
-    item.set(K.id, id);
-    item.set(K.url, data.url);
-    item.set(K.quote, data.quote);
-    item.set(K.stance, data.stance);
-    item.set(K.note, data.note);
-    item.set(K.addedBy, scope.actor);
-    item.set(K.addedAt, scope.now);
+    const item = newEvidenceMap({
+      id,
+      url: data.url,
+      quote: data.quote,
+      stance: data.stance,
+      note: data.note,
+      addedBy: scope.actor,
+      addedAt: scope.now,
+    });
     list.push([item]);
     return id;
   });

@@ -10,7 +10,7 @@ import {
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
-import { articlesMap, META_KEYS, metaMap, SCHEMA_VERSION } from '../schema';
+import { articlesMap, META_KEYS, metaMap, newArticleMap, SCHEMA_VERSION } from '../schema';
 import { transact } from '../transact';
 import type { Organisation } from '../view';
 import { z } from 'zod';
@@ -57,13 +57,14 @@ export function addArticle(doc: Y.Doc, input: ArticleInput, ctx: CommandContext)
   const data = parseInput(articleInput, input);
   return transact(doc, 'addArticle', ctx, (scope) => {
     const id = data.id ?? scope.newId();
-    const article = new Y.Map<unknown>();
-    article.set('id', id);
-    article.set('title', data.title);
-    article.set('url', data.url ?? null);
-    article.set('text', data.text);
-    article.set('createdBy', scope.actor);
-    article.set('createdAt', scope.now);
+    const article = newArticleMap({
+      id,
+      title: data.title,
+      url: data.url ?? null,
+      text: data.text,
+      createdBy: scope.actor,
+      createdAt: scope.now,
+    });
     articlesMap(doc).set(id, article);
     return id;
   });
