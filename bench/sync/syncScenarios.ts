@@ -27,7 +27,14 @@ export interface SyncBenchConfig {
 /** The full run: about three minutes on two cores. */
 export const FULL_SYNC_BENCH: SyncBenchConfig = {
   targets: TARGETS,
-  latency: { ratePerClient: 2, durationMs: 24_000, slices: 8, warmupMs: 2_000, drainMs: 5_000 },
+  latency: {
+    ratePerClient: 2,
+    durationMs: 24_000,
+    slices: 8,
+    warmupUpdates: 3_000,
+    warmupRateFactor: 5,
+    drainMs: 5_000,
+  },
   saturation: {
     clients: 10,
     window: 8,

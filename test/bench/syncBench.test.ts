@@ -24,20 +24,22 @@ describe.each<Target>([relay, reference, factboard])('sync bench against $name',
   });
   afterAll(() => server?.close());
 
-  it('measures latency for 1 room × 3 clients, and every update reaches both peers', async () => {
+  it('measures latency for 1 room × 3 clients: every update reaches both peers, warm-up unsampled', async () => {
     const result = await measureLatency(target, server, {
       rooms: 1,
       clientsPerRoom: 3,
       ratePerClient: 5,
       durationMs: 1_000,
       slices: 2,
-      warmupMs: 0,
+      warmupUpdates: 6,
+      warmupRateFactor: 5,
       drainMs: 3_000,
     });
     expect(result.problems).toEqual([]);
-    expect(result.sent).toBe(15);
-    expect(result.expected).toBe(30);
-    expect(result.delivered).toBe(30);
+    // 2 warm-up edits per client, then 5 a second for 1 s: 21 sent, the 15 measured sampled.
+    expect(result.sent).toBe(21);
+    expect(result.expected).toBe(42);
+    expect(result.delivered).toBe(42);
     expect(result.samples).toBe(30);
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p99).toBeGreaterThanOrEqual(result.p50 as number);
@@ -86,7 +88,14 @@ describe('sync bench section', () => {
   it('runs every scenario at tiny scale and fills every cell it can', async () => {
     const { results, notes } = await runSyncBench({
       targets: [relay, reference],
-      latency: { ratePerClient: 5, durationMs: 400, slices: 2, warmupMs: 200, drainMs: 3_000 },
+      latency: {
+        ratePerClient: 5,
+        durationMs: 400,
+        slices: 2,
+        warmupUpdates: 6,
+        warmupRateFactor: 5,
+        drainMs: 3_000,
+      },
       saturation: {
         clients: 3,
         window: 2,
