@@ -4,7 +4,10 @@
  *   - open: time from navigation to the first painted card, in a fresh profile (no IndexedDB
  *     copy, no cached shell), median of three;
  *   - move: a keyboard move in one browser (pick up, arrow right, drop) until the card shows
- *     in the target column of a second browser, median and worst of five.
+ *     in the target column of a second browser, median and worst of five;
+ *   - scroll: Unverified scrolled at a steady 3,000 px/s (a fast flick) for three seconds,
+ *     from the top and back to the top at the end; the time between animation frames (95th
+ *     percentile and longest) and the tasks over 50 ms, as the page itself records them.
  * Target: the 10,000-card board opens within 3× the time of the 100-card board.
  *
  * `benchBrowser()` returns the table; `browserSection()` is its `npm run bench` section;
@@ -23,6 +26,9 @@ const SIZES = [100, 1_000, 10_000] as const;
 const OPENS = 3;
 const MOVES = 5;
 const TIMEOUT = 60_000;
+/** The scroll: pixels per animation frame (3,000 px/s at 60 frames/s) and frames. */
+const SCROLL_STEP_PX = 50;
+const SCROLL_FRAMES = 180;
 
 declare global {
   interface Window {
@@ -65,6 +71,39 @@ const watchArrival = (cardId: string) => `(() => {
     observer.observe(document.body, { childList: true, subtree: true });
   }
 })()`;
+
+interface ScrollFrames {
+  readonly intervals: number[];
+  readonly longTasks: number;
+}
+
+/**
+ * Scrolls Unverified by SCROLL_STEP_PX each animation frame (back to the top when it reaches
+ * the bottom) and returns the intervals between frames and the count of tasks over 50 ms.
+ */
+const SCROLL_COLUMN = `new Promise((resolve) => {
+  const list = document.querySelector('section[aria-labelledby="column-unverified"] .column-scroll');
+  if (!list) throw new Error('no Unverified list');
+  let longTasks = 0;
+  const observer = new PerformanceObserver((entries) => { longTasks += entries.getEntries().length; });
+  observer.observe({ type: 'longtask' });
+  const intervals = [];
+  let last = performance.now();
+  let frames = 0;
+  const step = (now) => {
+    intervals.push(now - last);
+    last = now;
+    if (++frames > ${SCROLL_FRAMES}) {
+      observer.disconnect();
+      resolve({ intervals: intervals.slice(1), longTasks });
+      return;
+    }
+    const bottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 1;
+    list.scrollTop = bottom ? 0 : list.scrollTop + ${SCROLL_STEP_PX};
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
+})`;
 
 async function timeToFirstCard(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
@@ -115,6 +154,7 @@ export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Ta
     `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; cards of bench/sync/cardModel (100-character claim, 300-character sentence, two comments).`,
     `Open: navigation start to the first card painted (first card in the DOM, then one animation frame), fresh profile each time, median of ${OPENS}.`,
     `Move: Space, ArrowRight, Space on Unverified's top card in browser A until it is in Corroborated in browser B, median (worst) of ${MOVES}.`,
+    `Scroll: Unverified scrolled ${SCROLL_STEP_PX} px per animation frame (3,000 px/s at 60 frames/s) for ${SCROLL_FRAMES} frames, wrapping to the top at the bottom; interval between frames (16.7 ms is every frame at 60 Hz) and long tasks, recorded in the page. Headless Chromium renders without a GPU here, so the absolute frame times are a machine's, the ratio to 100 cards is the board's.`,
     'Target: the 10,000-card board opens within 3× the time of the 100-card board.',
   ];
   if (!chromiumAvailable()) {
@@ -124,6 +164,7 @@ export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Ta
   const browser = await launchBrowser();
   const rows: string[][] = [];
   let base: number | undefined;
+  let frameBase: number | undefined;
   try {
     for (const cards of sizes) {
       const board = await server.createBoard(`Bench ${cards}`, 'Bench lead');
@@ -143,19 +184,26 @@ export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Ta
       await Promise.all([waitSaved(a), waitSaved(b)]);
       const moves: number[] = [];
       for (let i = 0; i < MOVES; i++) moves.push(await keyboardMove(a, b));
+      const scroll = (await a.evaluate(SCROLL_COLUMN)) as ScrollFrames;
       await Promise.all([ca.close(), cb.close()]);
 
       process.stderr.write(
-        `[bench] browser: ${cards} cards: open ${opens.map(Math.round).join(', ')} ms; move ${moves.map(Math.round).join(', ')} ms\n`,
+        `[bench] browser: ${cards} cards: open ${opens.map(Math.round).join(', ')} ms; move ${moves.map(Math.round).join(', ')} ms; scroll ${scroll.intervals.length} frames\n`,
       );
       const open = median(opens) as number;
+      const frameP95 = percentile(scroll.intervals, 95) as number;
       base ??= open;
+      frameBase ??= frameP95;
       rows.push([
         cards.toLocaleString('en-US'),
         formatNumber(open, 'ms'),
         formatRatio(open, base),
         formatNumber(median(moves) as number, 'ms'),
         formatNumber(percentile(moves, 100) as number, 'ms'),
+        formatNumber(frameP95, 'ms'),
+        formatRatio(frameP95, frameBase),
+        formatNumber(percentile(scroll.intervals, 100) as number, 'ms'),
+        String(scroll.longTasks),
       ]);
     }
   } finally {
@@ -164,7 +212,17 @@ export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Ta
   }
   return {
     title: 'Browser: open a board, move a card',
-    columns: ['Cards', 'First card painted', 'vs 100 cards', 'Move seen by 2nd browser', 'worst'],
+    columns: [
+      'Cards',
+      'First card painted',
+      'vs 100 cards',
+      'Move seen by 2nd browser',
+      'worst',
+      'Scroll: frame interval p95',
+      'vs 100 cards',
+      'longest frame',
+      'tasks > 50 ms',
+    ],
     rows,
     notes,
   };
