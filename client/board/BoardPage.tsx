@@ -213,6 +213,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             card={board.cards[openId] ?? null}
             board={board}
             me={connection.actor}
+            peers={snapshot.peers}
             actions={actions}
             onClose={closeDetail}
           />

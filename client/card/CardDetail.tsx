@@ -12,6 +12,7 @@ import type { BoardActions } from '../board/boardActions';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
+import type { Peer } from '../sync/presence';
 import { ModalDialog } from '../ui/ModalDialog';
 import { SpeakerField } from './SpeakerField';
 
@@ -21,12 +22,14 @@ export function CardDetail({
   card,
   board,
   me,
+  peers,
   actions,
   onClose,
 }: {
   card: CardView | null;
   board: BoardView;
   me: Actor;
+  peers: readonly Peer[];
   actions: BoardActions;
   onClose: () => void;
 }) {
@@ -95,7 +98,7 @@ export function CardDetail({
               {card.updatedBy.name}, {when(card.updatedAt)}
             </dd>
           </dl>
-          <ReviewSections card={card} board={board} me={me} actions={actions} />
+          <ReviewSections card={card} board={board} me={me} peers={peers} actions={actions} />
         </div>
       )}
     </ModalDialog>

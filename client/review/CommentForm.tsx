@@ -1,14 +1,19 @@
 /**
  * Writing a comment, a reply or an edit: a labelled text area, Ctrl/Cmd+Enter to send, and
- * (for replies and edits) Escape to cancel without closing the dialog around it.
+ * (for replies and edits) Escape to cancel without closing the dialog around it. Typing @ and
+ * a few letters suggests members to mention (useMentionAutocomplete); while the suggestions
+ * show, Enter, Tab, the arrows and Escape are theirs.
  */
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { MentionSuggestions } from './MentionSuggestions';
+import { useMentionAutocomplete } from './useMentionAutocomplete';
 
 export function CommentForm({
   label,
   submitLabel,
   initial = '',
+  members,
   autoFocus = false,
   onSubmit,
   onCancel,
@@ -17,6 +22,8 @@ export function CommentForm({
   label: string;
   submitLabel: string;
   initial?: string;
+  /** The names @ suggests. */
+  members: readonly string[];
   autoFocus?: boolean;
   /** Returns false when the command was refused (the text stays). */
   onSubmit: (text: string) => boolean;
@@ -26,6 +33,7 @@ export function CommentForm({
 }) {
   const [text, setText] = useState(initial);
   const own = useRef<HTMLTextAreaElement>(null);
+  const mention = useMentionAutocomplete({ text, setText, members, textarea: own });
   useEffect(() => {
     if (autoFocus) own.current?.focus();
   }, [autoFocus]);
@@ -38,28 +46,33 @@ export function CommentForm({
 
   return (
     <form className="comment-form" aria-label={label} onSubmit={submit}>
-      <textarea
-        ref={(el) => {
-          own.current = el;
-          if (textRef) textRef.current = el;
-        }}
-        aria-label={label}
-        rows={2}
-        value={text}
-        maxLength={LIMITS.comment}
-        placeholder="Write a comment. Mention someone with @name."
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            submit();
-          } else if (e.key === 'Escape' && onCancel) {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-      />
+      <div className="mention-field">
+        <textarea
+          {...mention.inputProps}
+          ref={(el) => {
+            own.current = el;
+            if (textRef) textRef.current = el;
+          }}
+          aria-label={label}
+          rows={2}
+          value={text}
+          maxLength={LIMITS.comment}
+          placeholder="Write a comment. Mention someone with @name."
+          onChange={(e) => mention.onTextChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (mention.onKeyDown(e)) return;
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              submit();
+            } else if (e.key === 'Escape' && onCancel) {
+              e.preventDefault();
+              e.stopPropagation();
+              onCancel();
+            }
+          }}
+        />
+        <MentionSuggestions mention={mention} />
+      </div>
       <div className="row">
         <button type="submit" className="button primary small" aria-disabled={!text.trim()}>
           {submitLabel}

@@ -48,6 +48,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
           label="Edit comment"
           submitLabel="Save comment"
           initial={c.text}
+          members={ctx.names}
           autoFocus
           onSubmit={(text) => {
             const ok = actions.run('edit the comment', () =>

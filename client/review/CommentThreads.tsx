@@ -46,6 +46,7 @@ export function CommentThreads({
         <CommentForm
           label="New comment"
           submitLabel="Post comment"
+          members={ctx.names}
           textRef={newRef}
           onSubmit={(text) => {
             const { actions } = ctx;
@@ -103,6 +104,7 @@ function Thread({ thread, ctx }: { thread: CommentThread; ctx: CommentContext })
           <CommentForm
             label={`Reply to ${root.author.name}`}
             submitLabel="Post reply"
+            members={ctx.names}
             autoFocus
             onSubmit={(text) => {
               const ok = actions.run('post the reply', () =>

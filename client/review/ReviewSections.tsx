@@ -7,22 +7,26 @@ import type { Actor } from '../../shared/board/actor';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { can } from '../../shared/roles';
 import type { BoardActions } from '../board/boardActions';
+import type { Peer } from '../sync/presence';
 import { CardTimeline } from '../history/CardTimeline';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
-import { memberNames } from './memberNames';
 import { useBoardAccess } from './useBoardAccess';
+import { useMentionNames } from './useMentionNames';
 import './review.css';
 
 export function ReviewSections({
   card,
   board,
   me,
+  peers,
   actions,
 }: {
   card: CardView;
   board: BoardView;
   me: Actor;
+  /** Who else is online: they can be @mentioned. */
+  peers: readonly Peer[];
   actions: BoardActions;
 }) {
   const access = useBoardAccess();
@@ -30,7 +34,7 @@ export function ReviewSections({
     () => [me.name, access?.inviteName ?? ''].filter(Boolean),
     [me.name, access?.inviteName],
   );
-  const names = useMemo(() => memberNames(board, myNames), [board, myNames]);
+  const names = useMentionNames(board, myNames, peers, access);
   const canComment = access ? can(access.role, 'comment') : actions.canEdit;
   const ctx = useMemo(
     () => ({ actions, myId: me.id, canComment, names, myNames }),

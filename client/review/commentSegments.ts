@@ -23,7 +23,8 @@ const URL_BODY = /[^\s<>"]+/y;
 /** An @mention of someone the board does not know by name: one word. */
 const LOOSE_NAME = /[\p{L}\p{N}_][\p{L}\p{N}_.'-]*/uy;
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
+/** A letter, digit or underscore: mentions and links start where no word goes on. */
+export const isWordChar = (ch: string | undefined) => ch !== undefined && WORD.test(ch);
 const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 const count = (text: string, ch: string) => text.split(ch).length - 1;
 

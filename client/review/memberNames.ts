@@ -1,7 +1,7 @@
 /**
- * The names @mentions can match: everyone the board shows as having done something (card,
- * evidence and comment authors, assignees) plus the people given (presence, the local user).
- * Clients cannot list invites unless they lead, so this is who the board itself knows.
+ * The names @mentions can match and the comment box suggests: everyone the board shows as
+ * having done something (card, evidence and comment authors, assignees) plus the people given
+ * (the local user, who is online, and for a lead the board's invites: useMentionNames).
  */
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import type { Actor } from '../../shared/board/actor';
