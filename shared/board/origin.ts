@@ -6,6 +6,7 @@ export type CommandName =
   | 'importBoard'
   | 'setBoardMeta'
   | 'setRatingScale'
+  | 'editRatingScale'
   | 'addArticle'
   | 'addClaim'
   | 'editCard'

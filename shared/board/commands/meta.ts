@@ -7,10 +7,19 @@ import {
   organisationSchema,
   ratingScaleSchema,
 } from '../inputs';
+import { BoardError } from '../errors';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
-import { articlesMap, META_KEYS, metaMap, newArticleMap, SCHEMA_VERSION } from '../schema';
+import {
+  articlesMap,
+  CARD_KEYS,
+  cardsMap,
+  META_KEYS,
+  metaMap,
+  newArticleMap,
+  SCHEMA_VERSION,
+} from '../schema';
 import { transact } from '../transact';
 import type { Organisation } from '../view';
 import { z } from 'zod';
@@ -45,10 +54,69 @@ export function setBoardMeta(
   });
 }
 
+/** A label edited in place: cards whose verdict is `from` get `to`. */
+export interface LabelRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface RatingScaleEdit {
+  readonly scale: RatingScale;
+  readonly renames?: readonly LabelRename[];
+}
+
+// The scale's own label rule, so a rename can never name a label the scale would refuse.
+const labelSchema = ratingScaleSchema.shape.labels.element.shape.label;
+
+const renamesSchema = z
+  .array(z.object({ from: labelSchema, to: labelSchema }))
+  .max(50) // a scale holds at most 50 labels (ratingScaleSchema)
+  .refine((r) => r.every((x) => x.from !== x.to), 'a rename must change the label')
+  .refine((r) => new Set(r.map((x) => x.from)).size === r.length, 'a label is renamed twice');
+
+/**
+ * Replaces the rating scale and, in the same transaction (B7, B11), relabels every card whose
+ * verdict is a renamed label. Renames apply in one pass over the old verdicts, so a swap
+ * (A → B, B → A) or a chain (A → B, B → C) does what the lead saw in the dialog.
+ *
+ * A relabelled card keeps its new label even if the lead also moved that label to another
+ * column: a scale edit never clears a verdict (B11). The card then carries a label that does
+ * not fit its column, as after a column change without a rename; the dialog counts these, and
+ * the card's next move applies moveCard's rule (the verdict is replaced or cleared).
+ */
+export function editRatingScale(doc: Y.Doc, input: RatingScaleEdit, ctx: CommandContext): void {
+  writeRatingScale(doc, 'editRatingScale', input, ctx);
+}
+
+/** Replaces the scale without renames: cards keep their labels, on the scale or not (B11). */
 export function setRatingScale(doc: Y.Doc, scale: RatingScale, ctx: CommandContext): void {
-  const data = parseInput(ratingScaleSchema, scale);
-  transact(doc, 'setRatingScale', ctx, () => {
-    metaMap(doc).set(META_KEYS.ratingScale, data);
+  writeRatingScale(doc, 'setRatingScale', { scale }, ctx);
+}
+
+function writeRatingScale(
+  doc: Y.Doc,
+  command: 'editRatingScale' | 'setRatingScale',
+  input: RatingScaleEdit,
+  ctx: CommandContext,
+): void {
+  const scale = parseInput(ratingScaleSchema, input.scale);
+  const renames = parseInput(renamesSchema, input.renames ?? []);
+  const onScale = new Set(scale.labels.map((l) => l.label));
+  const missing = renames.find((r) => !onScale.has(r.to));
+  if (missing) {
+    throw new BoardError('invalid_input', `renames: ${missing.to} is not on the new scale`);
+  }
+  const renamed = new Map(renames.map((r) => [r.from, r.to]));
+  transact(doc, command, ctx, (scope) => {
+    metaMap(doc).set(META_KEYS.ratingScale, scale);
+    if (renamed.size === 0) return;
+    cardsMap(doc).forEach((card) => {
+      const to = renamed.get(card.get(CARD_KEYS.verdict) as string);
+      if (to === undefined) return;
+      card.set(CARD_KEYS.verdict, to);
+      card.set(CARD_KEYS.updatedBy, scope.actor);
+      card.set(CARD_KEYS.updatedAt, scope.now);
+    });
   });
 }
 

@@ -1,0 +1,232 @@
+/**
+ * Editing the rating scale (B11): a renamed label relabels the cards that carry it in the same
+ * transaction as the new scale; nothing a scale edit does clears a verdict; concurrent edits
+ * converge (B4) with last-writer-wins per key (B6).
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  BoardError,
+  CommandOrigin,
+  DEFAULT_RATING_SCALE,
+  editRatingScale,
+  initBoard,
+  moveCard,
+  readBoard,
+  readRatingScale,
+  setVerdict,
+  type LabelRename,
+  type RatingScale,
+} from '../../../shared/board';
+
+let tick = 1_700_000_000_000;
+const now = () => ++tick;
+const lea = { actor: { id: 'inv-lead', name: 'Lea' }, now };
+const lou = { actor: { id: 'inv-lead-2', name: 'Lou' }, now };
+const edie = { actor: { id: 'inv-editor', name: 'Edie' }, now };
+
+/** The default scale with labels renamed in place (same column and value). */
+function renamed(renames: readonly LabelRename[], scale: RatingScale = DEFAULT_RATING_SCALE) {
+  const to = new Map(renames.map((r) => [r.from, r.to]));
+  return {
+    ...scale,
+    labels: scale.labels.map((l) => ({ ...l, label: to.get(l.label) ?? l.label })),
+  };
+}
+
+/** A board with one card per verdict given, each in the column its label belongs to. */
+function boardWith(verdicts: readonly (string | null)[], clientID?: number) {
+  const doc = new Y.Doc();
+  if (clientID !== undefined) doc.clientID = clientID;
+  initBoard(doc, { title: 'Scale' }, lea);
+  const ids = verdicts.map((verdict, i) => {
+    const id = addClaim(doc, { claim: `Claim ${i}` }, edie);
+    const label = DEFAULT_RATING_SCALE.labels.find((l) => l.label === verdict);
+    if (label) moveCard(doc, id, { column: label.column, index: 0, verdict }, edie);
+    return id;
+  });
+  return { doc, ids };
+}
+
+const verdicts = (doc: Y.Doc, ids: readonly string[]) =>
+  ids.map((id) => readBoard(doc).cards[id]?.verdict);
+
+/** A replica of `doc` with its own client id. */
+function replica(doc: Y.Doc, clientID: number) {
+  const copy = new Y.Doc();
+  copy.clientID = clientID;
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** Delivers a's and b's changes to each other, a's first or b's first. */
+function exchange(a: Y.Doc, b: Y.Doc, order: 'a-first' | 'b-first') {
+  const fromA = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));
+  const fromB = Y.encodeStateAsUpdate(b, Y.encodeStateVector(a));
+  if (order === 'a-first') {
+    Y.applyUpdate(b, fromA, 'remote');
+    Y.applyUpdate(a, fromB, 'remote');
+  } else {
+    Y.applyUpdate(a, fromB, 'remote');
+    Y.applyUpdate(b, fromA, 'remote');
+  }
+}
+
+const labelsOf = (doc: Y.Doc) => readRatingScale(doc).labels.map((l) => l.label);
+
+describe('editRatingScale (B11)', () => {
+  it('relabels every card carrying a renamed label, in the same transaction (B7)', () => {
+    const { doc, ids } = boardWith(['Misleading', 'Misleading', 'False', null]);
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    const renames = [{ from: 'Misleading', to: 'Spin' }];
+    editRatingScale(doc, { scale: renamed(renames), renames }, lea);
+
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toBeInstanceOf(CommandOrigin);
+    expect(origins[0]).toMatchObject({ command: 'editRatingScale', actor: { name: 'Lea' } });
+    expect(verdicts(doc, ids)).toEqual(['Spin', 'Spin', 'False', null]);
+    expect(labelsOf(doc)).toContain('Spin');
+    const view = readBoard(doc);
+    expect(view.cards[ids[0]!]?.updatedBy.name).toBe('Lea');
+    // Cards the rename does not concern are not touched.
+    expect(view.cards[ids[2]!]?.updatedBy.name).toBe('Edie');
+  });
+
+  it('is one undo step: undo brings back the old scale and the old labels (B7)', () => {
+    const { doc, ids } = boardWith(['Misleading', 'True']);
+    const undo = new Y.UndoManager([doc.getMap('meta'), doc.getMap('cards')], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    const renames = [{ from: 'Misleading', to: 'Spin' }];
+    editRatingScale(doc, { scale: renamed(renames), renames }, lea);
+    expect(undo.undoStack).toHaveLength(1);
+    undo.undo();
+    expect(verdicts(doc, ids)).toEqual(['Misleading', 'True']);
+    expect(readRatingScale(doc)).toEqual(DEFAULT_RATING_SCALE);
+    undo.destroy();
+  });
+
+  it('applies renames in one pass, so swaps and chains do what the dialog showed', () => {
+    const { doc, ids } = boardWith(['True', 'Mostly true', 'False', 'Mostly false']);
+    const renames = [
+      { from: 'True', to: 'Mostly true' },
+      { from: 'Mostly true', to: 'True' },
+      { from: 'False', to: 'Mostly false' },
+      { from: 'Mostly false', to: 'Wrong-ish' },
+    ];
+    editRatingScale(doc, { scale: renamed(renames), renames }, lea);
+    expect(verdicts(doc, ids)).toEqual(['Mostly true', 'True', 'Mostly false', 'Wrong-ish']);
+  });
+
+  it('never clears a verdict: removed labels stay, a renamed label moved to another column stays until the card moves', () => {
+    const { doc, ids } = boardWith(['Misleading', 'Unproven']);
+    const scale = {
+      ...DEFAULT_RATING_SCALE,
+      labels: DEFAULT_RATING_SCALE.labels
+        .filter((l) => l.label !== 'Unproven')
+        .map((l) =>
+          l.label === 'Misleading' ? { ...l, label: 'Spin', column: 'unverified' as const } : l,
+        ),
+    };
+    editRatingScale(doc, { scale, renames: [{ from: 'Misleading', to: 'Spin' }] }, lea);
+    // 'Spin' now belongs in Unverified while the card sits in Disputed; 'Unproven' is gone.
+    expect(verdicts(doc, ids)).toEqual(['Spin', 'Unproven']);
+    expect(readBoard(doc).cards[ids[0]!]?.column).toBe('disputed');
+    // The card's next move applies moveCard's rule: a verdict that does not fit is cleared.
+    moveCard(doc, ids[0]!, { column: 'corroborated', index: 0 }, edie);
+    expect(verdicts(doc, ids)).toEqual([null, 'Unproven']);
+  });
+
+  it('refuses renames that do not add up, before changing anything (B9)', () => {
+    const { doc, ids } = boardWith(['Misleading']);
+    const before = Y.encodeStateVector(doc);
+    const spin = renamed([{ from: 'Misleading', to: 'Spin' }]);
+    const bad: LabelRename[][] = [
+      [{ from: 'Misleading', to: 'Not on the scale' }],
+      [{ from: 'Misleading', to: 'Misleading' }],
+      [
+        { from: 'Misleading', to: 'Spin' },
+        { from: 'Misleading', to: 'False' },
+      ],
+      [{ from: ' ', to: 'Spin' }],
+    ];
+    for (const renames of bad) {
+      expect(() => editRatingScale(doc, { scale: spin, renames }, lea)).toThrowError(
+        expect.objectContaining({ name: 'BoardError', code: 'invalid_input' }) as BoardError,
+      );
+    }
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    expect(verdicts(doc, ids)).toEqual(['Misleading']);
+  });
+});
+
+describe('editRatingScale under concurrency (B4, B6, B11)', () => {
+  for (const order of ['a-first', 'b-first'] as const) {
+    for (const [clientA, clientB] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const setup = `updates ${order}, client ids ${clientA}/${clientB}`;
+
+      it(`two leads renaming one label: scale and cards follow the same rename (${setup})`, () => {
+        const { doc: a, ids } = boardWith(['Misleading', 'Misleading', 'False'], clientA);
+        const b = replica(a, clientB);
+        const toSpin = [{ from: 'Misleading', to: 'Spin' }];
+        const toSlanted = [{ from: 'Misleading', to: 'Slanted' }];
+        editRatingScale(a, { scale: renamed(toSpin), renames: toSpin }, lea);
+        editRatingScale(b, { scale: renamed(toSlanted), renames: toSlanted }, lou);
+        exchange(a, b, order);
+
+        expect(readBoard(b)).toEqual(readBoard(a));
+        // Yjs orders concurrent writes to one key by client id, the same way for every key:
+        // the lead with the higher client id wins the scale and every card it relabelled.
+        const winner = clientA > clientB ? 'Spin' : 'Slanted';
+        expect(verdicts(a, ids)).toEqual([winner, winner, 'False']);
+        expect(labelsOf(a)).toContain(winner);
+      });
+
+      it(`a rename and a verdict set on a card with the old label converge (${setup})`, () => {
+        const { doc: a, ids } = boardWith(['Misleading', 'Misleading', null], clientA);
+        const b = replica(a, clientB);
+        const renames = [{ from: 'Misleading', to: 'Spin' }];
+        editRatingScale(a, { scale: renamed(renames), renames }, lea);
+        // Meanwhile the editor, who has not seen the rename, judges two cards.
+        setVerdict(b, ids[0]!, 'False', undefined, edie);
+        moveCard(b, ids[2]!, { column: 'disputed', index: 0, verdict: 'Misleading' }, edie);
+        exchange(a, b, order);
+
+        expect(readBoard(b)).toEqual(readBoard(a));
+        // Card 0: both wrote its verdict; the higher client id wins, either is on the scale.
+        // Card 1: only the rename touched it. Card 2: the rename never saw 'Misleading' on it,
+        // so it keeps the old label, which the dialog then counts as no longer on the scale.
+        expect(verdicts(a, ids)).toEqual([
+          clientA > clientB ? 'Spin' : 'False',
+          'Spin',
+          'Misleading',
+        ]);
+        expect(labelsOf(a)).not.toContain('Misleading');
+      });
+    }
+  }
+
+  it('two leads renaming different labels: the scale is one value, so one rename is lost from it', () => {
+    const { doc: a, ids } = boardWith(['Misleading', 'False'], 1);
+    const b = replica(a, 2);
+    const toSpin = [{ from: 'Misleading', to: 'Spin' }];
+    const toWrong = [{ from: 'False', to: 'Wrong' }];
+    editRatingScale(a, { scale: renamed(toSpin), renames: toSpin }, lea);
+    editRatingScale(b, { scale: renamed(toWrong), renames: toWrong }, lou);
+    exchange(a, b, 'a-first');
+
+    expect(readBoard(b)).toEqual(readBoard(a));
+    // Client 2's scale wins as a whole; client 1's relabelled card keeps 'Spin', which is no
+    // longer on the scale (the dialog counts it). Both leads' relabels of cards survive (B6).
+    expect(labelsOf(a)).toEqual(labelsOf(b));
+    expect(labelsOf(a)).toContain('Wrong');
+    expect(labelsOf(a)).not.toContain('Spin');
+    expect(verdicts(a, ids)).toEqual(['Spin', 'Wrong']);
+  });
+});
