@@ -8,6 +8,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ExportError } from '../../shared/export/ExportError';
+import { readAllHistory } from '../storage/readAllHistory';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
@@ -48,7 +49,7 @@ export async function exportBoard(
       ? deps.storage.loadContent(boardId)
       : deps.storage.loadContentAt(boardId, at));
     await yieldToLoop();
-    const history = await deps.storage.listHistory(boardId);
+    const history = await readAllHistory(deps.storage, boardId);
     await yieldToLoop();
     await renderInWorker(
       {

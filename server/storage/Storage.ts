@@ -41,6 +41,40 @@ export interface StoredHistoryEvent extends HistoryEvent {
   readonly seq: number;
 }
 
+/** The most events one listHistory call returns, whatever limit it is asked for. */
+export const MAX_HISTORY_PAGE = 1000;
+
+/**
+ * One page of a board's history, by keyset on seq (served by the history_board and
+ * history_card indexes, so a page costs the same on a board of any size).
+ *
+ * With `after`, the page starts right after that seq and walks forward (polling for what is
+ * new, or reading everything from `after: 0`); without it, the page ends right before `before`
+ * (or at the newest event) and walks back (the latest events, then older pages on demand).
+ */
+export interface HistoryQuery {
+  readonly cardId?: string;
+  /** Only events with a greater seq. */
+  readonly after?: number;
+  /** Only events with a smaller seq. */
+  readonly before?: number;
+  /** Clamped to 1…MAX_HISTORY_PAGE. */
+  readonly limit: number;
+}
+
+export interface HistoryPage {
+  /** Oldest first, whichever way the page walks. */
+  readonly events: readonly StoredHistoryEvent[];
+  /** Whether more events lie beyond the page in the direction it walks. */
+  readonly more: boolean;
+}
+
+/** The limit a backend uses for a query: an integer in 1…MAX_HISTORY_PAGE. */
+export function historyLimit(query: HistoryQuery): number {
+  const limit = Math.floor(query.limit);
+  return Number.isFinite(limit) ? Math.min(Math.max(limit, 1), MAX_HISTORY_PAGE) : MAX_HISTORY_PAGE;
+}
+
 /** A board's content as stored: the newest snapshot and the updates after it, in order. */
 export interface StoredContent {
   readonly snapshot: Uint8Array | null;
@@ -74,7 +108,7 @@ export interface Storage {
   prune(boardId: string, before: number): Promise<void>;
 
   appendHistory(events: readonly HistoryEvent[]): Promise<void>;
-  listHistory(boardId: string, cardId?: string): Promise<readonly StoredHistoryEvent[]>;
+  listHistory(boardId: string, query: HistoryQuery): Promise<HistoryPage>;
 
   close(): Promise<void>;
 }

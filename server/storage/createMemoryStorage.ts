@@ -3,14 +3,15 @@
  * against both): for tests, and for trying the server without a disk. Bytes are copied in and
  * out so that callers can never alias stored data.
  */
-import type {
-  BoardRecord,
-  ClientBinding,
-  HistoryEvent,
-  InviteRecord,
-  StoredContent,
-  StoredHistoryEvent,
-  SyncStorage,
+import {
+  historyLimit,
+  type BoardRecord,
+  type ClientBinding,
+  type HistoryEvent,
+  type InviteRecord,
+  type StoredContent,
+  type StoredHistoryEvent,
+  type SyncStorage,
 } from './Storage';
 import { StorageError } from './StorageError';
 
@@ -179,11 +180,22 @@ export function createMemoryStorage(): SyncStorage {
       open();
       record(events);
     },
-    async listHistory(boardId, cardId) {
+    async listHistory(boardId, query) {
       open();
-      return history
-        .filter((e) => e.boardId === boardId && (cardId === undefined || e.cardId === cardId))
-        .map((e) => structuredClone(e));
+      const limit = historyLimit(query);
+      const after = query.after ?? 0;
+      const before = query.before ?? Infinity;
+      const matches = history.filter(
+        (e) =>
+          e.boardId === boardId &&
+          (query.cardId === undefined || e.cardId === query.cardId) &&
+          e.seq > after &&
+          e.seq < before,
+      );
+      // History is kept in seq order; a forward page takes the first matches, a backward one
+      // the last, as the SQLite backend does.
+      const page = query.after !== undefined ? matches.slice(0, limit) : matches.slice(-limit);
+      return { events: page.map((e) => structuredClone(e)), more: matches.length > limit };
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
       open();

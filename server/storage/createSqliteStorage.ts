@@ -25,17 +25,19 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Role } from '../../shared/roles';
-import type {
-  BoardRecord,
-  ClientBinding,
-  HistoryEvent,
-  InviteRecord,
-  StoredContent,
-  StoredHistoryEvent,
-  SyncStorage,
-  UpdateBatch,
+import {
+  historyLimit,
+  type BoardRecord,
+  type ClientBinding,
+  type HistoryEvent,
+  type InviteRecord,
+  type StoredContent,
+  type StoredHistoryEvent,
+  type SyncStorage,
+  type UpdateBatch,
 } from './Storage';
 import { StorageError } from './StorageError';
+import { HISTORY_PAGE_SQL } from './historyPageSql';
 import { MIGRATIONS } from './sqliteSchema';
 
 interface InviteRow {
@@ -205,10 +207,10 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
       `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    listHistory: db.prepare('SELECT * FROM history WHERE board_id = ? ORDER BY seq'),
-    listCardHistory: db.prepare(
-      'SELECT * FROM history WHERE board_id = ? AND card_id = ? ORDER BY seq',
-    ),
+    historyBoardForward: db.prepare(HISTORY_PAGE_SQL.boardForward),
+    historyBoardBackward: db.prepare(HISTORY_PAGE_SQL.boardBackward),
+    historyCardForward: db.prepare(HISTORY_PAGE_SQL.cardForward),
+    historyCardBackward: db.prepare(HISTORY_PAGE_SQL.cardBackward),
     insertBinding: db.prepare(
       'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
     ),
@@ -359,12 +361,30 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
       open();
       db.transaction(insertHistory)(events);
     },
-    async listHistory(boardId, cardId) {
+    async listHistory(boardId, query) {
       open();
-      const rows = (
-        cardId === undefined ? q.listHistory.all(boardId) : q.listCardHistory.all(boardId, cardId)
-      ) as HistoryRow[];
-      return rows.map(toHistory);
+      const limit = historyLimit(query);
+      const forward = query.after !== undefined;
+      const statement =
+        query.cardId === undefined
+          ? forward
+            ? q.historyBoardForward
+            : q.historyBoardBackward
+          : forward
+            ? q.historyCardForward
+            : q.historyCardBackward;
+      // One row past the limit tells whether there is more, without a count.
+      const rows = statement.all({
+        board: boardId,
+        card: query.cardId,
+        after: query.after ?? 0,
+        before: query.before ?? Number.MAX_SAFE_INTEGER,
+        limit: limit + 1,
+      }) as HistoryRow[];
+      const more = rows.length > limit;
+      const page = rows.slice(0, limit);
+      if (!forward) page.reverse();
+      return { events: page.map(toHistory), more };
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
       open();

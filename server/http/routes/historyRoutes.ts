@@ -1,15 +1,42 @@
-/** GET /api/boards/:id/history[?card=<cardId>] (any member): audit events, oldest first. */
+/**
+ * GET /api/boards/:id/history[?card=&after=&before=&limit=] (any member): one page of audit
+ * events, oldest first within the page, and `next`, the query for the page beyond it.
+ *
+ * - No cursor: the latest `limit` events; `next: {before}` while older ones exist.
+ * - `before=<seq>`: the `limit` events just before it (older pages on demand).
+ * - `after=<seq>`: the `limit` events just after it (polling for what is new, or reading the
+ *   whole history forward from `after=0`); `next: {after}` while newer ones exist.
+ *
+ * `next` is null when nothing lies beyond the page. A page is capped (limit 1…1000, default
+ * 200), so no request reads an unbounded history.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Storage } from '../../storage/Storage';
+import { MAX_HISTORY_PAGE, type Storage } from '../../storage/Storage';
 import type { TokenSigner } from '../../auth/tokens';
 import { authenticateMember, member } from '../auth';
 import { validate } from '../validate';
+
+const DEFAULT_LIMIT = 200;
+
+/** A sequence number as a query string: digits only ("", "1e3", "-1" and " 1" are refused). */
+const seq = z
+  .string()
+  .regex(/^\d{1,15}$/, 'not a sequence number')
+  .transform(Number);
 
 const historyQuery = z.object({
   card: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a card id')
+    .optional(),
+  after: seq.optional(),
+  before: seq.optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'not a number')
+    .transform(Number)
+    .pipe(z.number().min(1).max(MAX_HISTORY_PAGE))
     .optional(),
 });
 
@@ -18,9 +45,16 @@ export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): 
 
   router.get('/api/boards/:id/history', authenticateMember(deps), async (req, res) => {
     const query = validate(historyQuery, req.query);
-    const events = await deps.storage.listHistory(member(res).boardId, query.card);
+    const page = await deps.storage.listHistory(member(res).boardId, {
+      cardId: query.card,
+      after: query.after,
+      before: query.before,
+      limit: query.limit ?? DEFAULT_LIMIT,
+    });
+    const forward = query.after !== undefined;
+    const edge = forward ? page.events.at(-1) : page.events[0];
     res.json({
-      events: events.map((e) => ({
+      events: page.events.map((e) => ({
         seq: e.seq,
         cardId: e.cardId,
         type: e.type,
@@ -28,6 +62,7 @@ export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): 
         at: e.at,
         data: e.data,
       })),
+      next: page.more && edge ? (forward ? { after: edge.seq } : { before: edge.seq }) : null,
     });
   });
 

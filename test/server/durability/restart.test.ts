@@ -8,6 +8,7 @@ import { startServer } from '../../../server/startServer';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
 
 describe('restart on the same data directory', () => {
   let dir: TempDir;
@@ -42,7 +43,7 @@ describe('restart on the same data directory', () => {
     }
     await Promise.all([ca.allSaved(), cb.allSaved()]);
     const before = readBoard(ca.doc);
-    const historyBefore = await server.storage.listHistory(board.id);
+    const historyBefore = await readAllHistory(server.storage, board.id);
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
 
@@ -54,7 +55,7 @@ describe('restart on the same data directory', () => {
       expect(Object.keys(after.cards)).toHaveLength(60);
       expect(after.cards).toEqual(before.cards);
       expect(after.meta.title).toBe('Budget speech');
-      expect(await server.storage.listHistory(board.id)).toEqual(historyBefore);
+      expect(await readAllHistory(server.storage, board.id)).toEqual(historyBefore);
       expect(historyBefore.filter((e) => e.type === 'card.created')).toHaveLength(60);
       expect((await server.storage.listInvites(board.id)).map((i) => i.name)).toEqual([
         'Lead',

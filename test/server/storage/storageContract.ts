@@ -4,7 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { HistoryEvent, SyncStorage } from '../../../server/storage/Storage';
+import {
+  MAX_HISTORY_PAGE,
+  type HistoryEvent,
+  type SyncStorage,
+} from '../../../server/storage/Storage';
 
 export interface StorageFactory {
   create(): Promise<SyncStorage> | SyncStorage;
@@ -227,7 +231,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         { clientId: 8, inviteId: 'i2' },
       ]);
       expect(await s.listClientBindings('b2')).toEqual([]);
-      expect(await s.listHistory('b1')).toHaveLength(1);
+      expect((await s.listHistory('b1', { limit: 10 })).events).toHaveLength(1);
       // A batch with no updates reports the board's current last sequence number.
       expect(await s.appendBatch('b1', { updates: [], bindings: [], history: [], at: 6 })).toBe(
         seq,
@@ -254,7 +258,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await s.appendHistory([event('b1', 'c1', 'card.created', 1), event('b1', 'c2', 'x', 2)]);
       await s.appendHistory([event('b2', 'c1', 'other', 3), event('b1', 'c1', 'card.moved', 4)]);
       await s.appendHistory([event('b1', null, 'article.added', 5)]);
-      const all = await s.listHistory('b1');
+      const all = (await s.listHistory('b1', { limit: 100 })).events;
       expect(all.map((e) => e.type)).toEqual(['card.created', 'x', 'card.moved', 'article.added']);
       expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => a - b));
       expect(all[0]).toMatchObject({
@@ -264,11 +268,145 @@ export function storageContract(name: string, factory: StorageFactory): void {
         at: 1,
         data: { n: 1, nested: { ok: true } },
       });
-      expect((await s.listHistory('b1', 'c1')).map((e) => e.type)).toEqual([
-        'card.created',
-        'card.moved',
-      ]);
-      expect(await s.listHistory('nope')).toEqual([]);
+      const card = await s.listHistory('b1', { cardId: 'c1', limit: 100 });
+      expect(card.events.map((e) => e.type)).toEqual(['card.created', 'card.moved']);
+      expect(card.more).toBe(false);
+      expect(await s.listHistory('nope', { limit: 100 })).toEqual({ events: [], more: false });
+      expect(await s.listHistory('nope', { after: 0, limit: 100 })).toEqual({
+        events: [],
+        more: false,
+      });
+    });
+
+    describe('history pages (keyset on seq)', () => {
+      /** Ten events on b1 (cards c0…c4 in turn), interleaved with events of b2. */
+      async function tenEvents(): Promise<number[]> {
+        for (let i = 0; i < 10; i++) {
+          await s.appendHistory([
+            event('b1', `c${i % 5}`, `t${i}`, i),
+            event('b2', `c${i % 5}`, 'other', i),
+          ]);
+        }
+        const { events } = await s.listHistory('b1', { after: 0, limit: 100 });
+        expect(events.map((e) => e.type)).toEqual([...Array(10).keys()].map((i) => `t${i}`));
+        return events.map((e) => e.seq);
+      }
+      const types = (page: { events: readonly { type: string }[] }) =>
+        page.events.map((e) => e.type);
+
+      it('without a cursor: the newest `limit` events, oldest first, and whether older exist', async () => {
+        await tenEvents();
+        const latest = await s.listHistory('b1', { limit: 3 });
+        expect(types(latest)).toEqual(['t7', 't8', 't9']);
+        expect(latest.more).toBe(true);
+        const whole = await s.listHistory('b1', { limit: 10 });
+        expect(types(whole)).toHaveLength(10);
+        expect(whole.more).toBe(false);
+      });
+
+      it('before walks back page by page to the first event, with no gap or overlap', async () => {
+        const seqs = await tenEvents();
+        const seen: string[] = [];
+        let before: number | undefined;
+        let pages = 0;
+        for (;;) {
+          const page = await s.listHistory('b1', { before, limit: 4 });
+          seen.unshift(...types(page));
+          pages++;
+          if (!page.more) break;
+          before = page.events[0]?.seq;
+        }
+        expect(pages).toBe(3);
+        expect(seen).toEqual([...Array(10).keys()].map((i) => `t${i}`));
+        // `before` is exclusive; before the first event there is nothing.
+        expect(types(await s.listHistory('b1', { before: seqs[3], limit: 2 }))).toEqual([
+          't1',
+          't2',
+        ]);
+        expect(await s.listHistory('b1', { before: seqs[0], limit: 5 })).toEqual({
+          events: [],
+          more: false,
+        });
+      });
+
+      it('after walks forward from a seq (exclusive); after the newest there is nothing', async () => {
+        const seqs = await tenEvents();
+        const page = await s.listHistory('b1', { after: seqs[2], limit: 3 });
+        expect(types(page)).toEqual(['t3', 't4', 't5']);
+        expect(page.more).toBe(true);
+        const rest = await s.listHistory('b1', { after: seqs[6], limit: 3 });
+        expect(types(rest)).toEqual(['t7', 't8', 't9']);
+        expect(rest.more).toBe(false);
+        expect(await s.listHistory('b1', { after: seqs[9], limit: 3 })).toEqual({
+          events: [],
+          more: false,
+        });
+        // A seq that belongs to another board is only a position: the page starts after it.
+        const b2 = (await s.listHistory('b2', { limit: 1 })).events[0]!.seq;
+        expect(types(await s.listHistory('b1', { after: b2, limit: 100 }))).toEqual([]);
+      });
+
+      it('after and before together bound a range, paged from after', async () => {
+        const seqs = await tenEvents();
+        const page = await s.listHistory('b1', { after: seqs[1], before: seqs[8], limit: 4 });
+        expect(types(page)).toEqual(['t2', 't3', 't4', 't5']);
+        expect(page.more).toBe(true);
+        const end = await s.listHistory('b1', { after: seqs[5], before: seqs[8], limit: 4 });
+        expect(types(end)).toEqual(['t6', 't7']);
+        expect(end.more).toBe(false);
+        expect(
+          types(await s.listHistory('b1', { after: seqs[5], before: seqs[5], limit: 4 })),
+        ).toEqual([]);
+      });
+
+      it('pages one card’s events with the same cursors', async () => {
+        const seqs = await tenEvents();
+        // c1 has t1 and t6; c2 has t2 and t7.
+        const latest = await s.listHistory('b1', { cardId: 'c1', limit: 1 });
+        expect(types(latest)).toEqual(['t6']);
+        expect(latest.more).toBe(true);
+        const older = await s.listHistory('b1', {
+          cardId: 'c1',
+          before: latest.events[0]!.seq,
+          limit: 1,
+        });
+        expect(types(older)).toEqual(['t1']);
+        expect(older.more).toBe(false);
+        const newer = await s.listHistory('b1', { cardId: 'c2', after: seqs[2], limit: 5 });
+        expect(types(newer)).toEqual(['t7']);
+        expect(newer.more).toBe(false);
+        expect(await s.listHistory('b1', { cardId: 'none', limit: 5 })).toEqual({
+          events: [],
+          more: false,
+        });
+      });
+
+      it(`clamps the limit to 1…${MAX_HISTORY_PAGE}`, async () => {
+        await tenEvents();
+        expect(types(await s.listHistory('b1', { limit: 0 }))).toEqual(['t9']);
+        expect(types(await s.listHistory('b1', { limit: -5 }))).toEqual(['t9']);
+        expect(types(await s.listHistory('b1', { limit: 2.7 }))).toEqual(['t8', 't9']);
+        const batch = Array.from({ length: MAX_HISTORY_PAGE + 5 }, (_, i) =>
+          event('b3', null, 'bulk', i),
+        );
+        await s.appendHistory(batch);
+        for (const limit of [MAX_HISTORY_PAGE + 1, 1e9, Infinity, NaN]) {
+          const page = await s.listHistory('b3', { limit });
+          expect(page.events).toHaveLength(MAX_HISTORY_PAGE);
+          expect(page.more).toBe(true);
+          expect(page.events.at(-1)?.data).toEqual({
+            n: MAX_HISTORY_PAGE + 4,
+            nested: { ok: true },
+          });
+        }
+      });
+
+      it('returns copies: changing a listed event changes nothing stored', async () => {
+        await s.appendHistory([event('b1', 'c1', 'card.created', 1)]);
+        const first = (await s.listHistory('b1', { limit: 1 })).events[0]!;
+        (first.data as Record<string, unknown>).n = 99;
+        expect((await s.listHistory('b1', { limit: 1 })).events[0]?.data).toMatchObject({ n: 1 });
+      });
     });
 
     it('refuses work after close with the code closed', async () => {

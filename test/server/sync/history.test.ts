@@ -22,6 +22,7 @@ import {
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
 
 describe('history derived on the server', () => {
   let server: SyncTestServer;
@@ -77,7 +78,7 @@ describe('history derived on the server', () => {
     // The test client's allSaved() compares clocks only, which a delete does not move: ask the server.
     await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('cards').has(cardId)));
 
-    const history = await server.storage.listHistory(boardId, cardId);
+    const history = await readAllHistory(server.storage, boardId, cardId);
     expect(history.map((e) => [e.type, e.actor.name])).toEqual([
       ['card.created', 'Edie'],
       ['card.edited', 'Edie'],
@@ -118,7 +119,7 @@ describe('history derived on the server', () => {
     await server.sync.change(boardId, lead, (doc) =>
       addArticle(doc, { title: 'Speech', text: 'Crime rose.' }, { actor: { id: 'x', name: 'x' } }),
     );
-    const history = await server.storage.listHistory(boardId);
+    const history = await readAllHistory(server.storage, boardId);
     expect(history.map((e) => [e.type, e.actor])).toEqual([['article.added', lead]]);
     expect(history[0]?.data).toMatchObject({ title: 'Speech' });
   });
