@@ -1,19 +1,33 @@
 /**
  * "Rating scale" (leads): the verdict labels of the board, each tied to the column it belongs
  * in and a ClaimReview rating value between worst and best. Saved as one change with
- * setRatingScale; the board's other members see the new labels at once. A modal dialog
- * (ModalDialog); the opener gets focus back (BoardReviewTools).
+ * editRatingScale: a label edited in place is a rename, and the cards carrying it are relabelled
+ * with the same change (B11); the dialog says how many before saving. The board's other members
+ * see the new labels at once. A modal dialog (ModalDialog); the opener gets focus back
+ * (BoardReviewTools).
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { LabelRename } from '../../shared/board/commands/meta';
 import { COLUMNS, type ColumnId } from '../../shared/board/schema';
 import { DEFAULT_RATING_SCALE } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { ModalDialog } from '../ui/ModalDialog';
-import { fromDraft, type LabelRow, orphanedVerdicts, type ScaleDraft, toDraft } from './scaleDraft';
+import { plural } from '../ui/plural';
+import {
+  fromDraft,
+  type LabelRow,
+  orphanedVerdicts,
+  relabelCounts,
+  renamesOf,
+  type ScaleDraft,
+  toDraft,
+} from './scaleDraft';
 
 let rowSeq = 0;
+
+const quoted = ({ from, to }: LabelRename) => `from “${from}” to “${to}”`;
 
 export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClose: () => void }) {
   const id = useId();
@@ -29,7 +43,11 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   }, [focusRow]);
 
   const result = fromDraft(draft);
-  const orphaned = result.ok ? orphanedVerdicts(board, result.scale) : new Map<string, number>();
+  const renames = renamesOf(draft);
+  const relabels = result.ok ? relabelCounts(board, renames) : [];
+  const orphaned = result.ok
+    ? orphanedVerdicts(board, result.scale, renames)
+    : new Map<string, number>();
 
   const setRow = (key: string, patch: Partial<LabelRow>) =>
     setDraft((d) => ({ ...d, rows: d.rows.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
@@ -37,7 +55,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
     const key = `new-${++rowSeq}`;
     setDraft((d) => ({
       ...d,
-      rows: [...d.rows, { key, label: '', column: 'disputed', value: d.worst }],
+      rows: [...d.rows, { key, original: null, label: '', column: 'disputed', value: d.worst }],
     }));
     setFocusRow(key);
   };
@@ -52,7 +70,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
     e.preventDefault();
     setTried(true);
     if (!result.ok) return;
-    if (actions.run('save the rating scale', () => actions.commands.setRatingScale(result.scale))) {
+    const edit = { scale: result.scale, renames };
+    if (actions.run('save the rating scale', () => actions.commands.editRatingScale(edit))) {
       actions.announce('Rating scale saved.');
       onClose();
     }
@@ -157,17 +176,26 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
           <button
             type="button"
             className="button small"
-            onClick={() => setDraft(toDraft(DEFAULT_RATING_SCALE))}
+            // The default's labels replace the board's: none of them is a rename.
+            onClick={() => setDraft(toDraft(DEFAULT_RATING_SCALE, false))}
           >
             Reset to the default scale
           </button>
         </div>
+        {/* Always mounted, so screen readers announce the count as the lead types a new name. */}
+        <div className="small" role="status" aria-label="Relabelled cards">
+          {relabels.map(({ rename, cards }) => (
+            <p key={rename.from}>
+              {plural(cards, 'card', 'cards')} will be relabelled {quoted(rename)}.
+            </p>
+          ))}
+        </div>
         {orphaned.size > 0 && (
           <p className="warning small" role="status">
             {[...orphaned]
-              .map(([label, n]) => `${n} ${n === 1 ? 'card has' : 'cards have'} “${label}”`)
+              .map(([label, n]) => `${n} ${n === 1 ? 'card keeps' : 'cards keep'} “${label}”`)
               .join('; ')}
-            , which this scale no longer offers in their column. They keep it until someone picks a
+            , which this scale does not offer in their column. They keep it until someone picks a
             new verdict.
           </p>
         )}

@@ -1,8 +1,11 @@
 /**
  * The rating scale as the lead edits it: rows of text fields, turned back into a scale and
  * checked with the model's own rules (shared/board/inputs: ratingScaleSchema) before saving,
- * with messages that name the row at fault.
+ * with messages that name the row at fault. Each row remembers the label it had on the board's
+ * scale, so a label edited in place is a rename that relabels its cards (B11), while removing a
+ * row and adding another is not.
  */
+import type { LabelRename } from '../../shared/board/commands/meta';
 import { ratingScaleSchema } from '../../shared/board/inputs';
 import { type RatingScale, verdictFitsColumn } from '../../shared/board/ratingScale';
 import type { ColumnId } from '../../shared/board/schema';
@@ -11,6 +14,8 @@ import type { BoardView } from '../../shared/board/view';
 export interface LabelRow {
   /** Stable React key for the row while it is edited. */
   readonly key: string;
+  /** The label this row has on the board's scale; null for a row added in the dialog. */
+  readonly original: string | null;
   readonly label: string;
   readonly column: ColumnId;
   readonly value: string;
@@ -26,12 +31,17 @@ export type ScaleResult =
   | { readonly ok: true; readonly scale: RatingScale }
   | { readonly ok: false; readonly error: string };
 
-export function toDraft(scale: RatingScale): ScaleDraft {
+/**
+ * The rows of `scale`, tied to their labels on the board (`tracked`, the board's own scale) or
+ * new (another scale put in its place, e.g. the default: its labels rename nothing).
+ */
+export function toDraft(scale: RatingScale, tracked = true): ScaleDraft {
   return {
     best: String(scale.best),
     worst: String(scale.worst),
     rows: scale.labels.map((l, i) => ({
       key: `row-${i}`,
+      original: tracked ? l.label : null,
       label: l.label,
       column: l.column,
       value: String(l.value),
@@ -74,17 +84,44 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
   return { ok: true, scale: parsed.data };
 }
 
+/** Labels edited in place: rows of the board's scale whose text changed. */
+export function renamesOf(draft: ScaleDraft): LabelRename[] {
+  const out: LabelRename[] = [];
+  for (const r of draft.rows) {
+    const to = r.label.trim();
+    if (r.original !== null && to !== '' && to !== r.original) out.push({ from: r.original, to });
+  }
+  return out;
+}
+
+/** How many cards each rename relabels, for renames that relabel any. */
+export function relabelCounts(
+  board: BoardView,
+  renames: readonly LabelRename[],
+): { readonly rename: LabelRename; readonly cards: number }[] {
+  const cards = Object.values(board.cards);
+  return renames
+    .map((rename) => ({ rename, cards: cards.filter((c) => c.verdict === rename.from).length }))
+    .filter((r) => r.cards > 0);
+}
+
 /**
- * Verdicts that cards carry under the board's scale and the new scale no longer offers for
- * their column, with how many cards each: the lead is told before saving.
+ * Verdicts that cards will carry after saving (renames applied) and the new scale does not
+ * offer in their column, with how many cards each: removed labels, labels moved to another
+ * column, and labels already off the scale (a concurrent edit, B11). The lead is told before
+ * saving; a scale edit never clears a verdict.
  */
-export function orphanedVerdicts(board: BoardView, next: RatingScale): Map<string, number> {
+export function orphanedVerdicts(
+  board: BoardView,
+  next: RatingScale,
+  renames: readonly LabelRename[] = [],
+): Map<string, number> {
+  const renamed = new Map(renames.map((r) => [r.from, r.to]));
   const out = new Map<string, number>();
-  const current = board.meta.ratingScale;
   for (const card of Object.values(board.cards)) {
-    const { verdict, column } = card;
-    if (verdict === null) continue;
-    if (verdictFitsColumn(current, verdict, column) && !verdictFitsColumn(next, verdict, column)) {
+    if (card.verdict === null) continue;
+    const verdict = renamed.get(card.verdict) ?? card.verdict;
+    if (!verdictFitsColumn(next, verdict, card.column)) {
       out.set(verdict, (out.get(verdict) ?? 0) + 1);
     }
   }

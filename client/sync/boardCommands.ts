@@ -17,11 +17,11 @@ import {
   editCard,
   editComment,
   editEvidence,
+  editRatingScale,
   moveCard,
   removeEvidence,
   resolveThread,
   setBoardMeta,
-  setRatingScale,
   setVerdict,
 } from '../../shared/board';
 import { can, type Permission, type Role } from '../../shared/roles';
@@ -66,7 +66,7 @@ export function bindCommands(b: CommandBinding) {
     editComment: bind(b, 'comment', editComment),
     deleteComment: bind(b, 'comment', deleteComment),
     resolveThread: bind(b, 'comment', resolveThread),
-    setRatingScale: bind(b, 'editRatingScale', setRatingScale),
+    editRatingScale: bind(b, 'editRatingScale', editRatingScale),
     /** Title and organisation; the UI offers the organisation to leads (client/export). */
     setBoardMeta: bind(b, 'editBoard', setBoardMeta),
   });
