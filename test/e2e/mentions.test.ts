@@ -1,0 +1,214 @@
+/**
+ * @-mention autocomplete in the browser: the built app in headless Chromium against the real
+ * server. Rhea (reviewer) writes "@ed", the comment box (a WAI-ARIA combobox) suggests the
+ * people online whose names match, she picks Edith (the editor) with the keyboard, and
+ * Edith's page shows the mention highlighted for her. Escape, a second @ and a mouse click are
+ * tried in a reply, Tab in an edit; the lead is also offered people invited but not yet here.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, openBoard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const CLAIM = 'The city planted 10,000 trees last year';
+const RUN = chromiumAvailable();
+
+async function openCard(page: Page, claim: string): Promise<Locator> {
+  await card(page, claim)
+    .getByRole('button', { name: /^Open:/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: claim });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** The combobox's state as a screen reader reads it: expanded, options, the active one. */
+async function comboState(box: Locator) {
+  const page = box.page();
+  const expanded = await box.getAttribute('aria-expanded');
+  const listId = (await box.getAttribute('aria-controls')) ?? '';
+  const list = page.locator(`[id="${listId}"]`);
+  const options =
+    expanded === 'true' ? await list.getByRole('option').allTextContents() : ([] as string[]);
+  const activeId = await box.getAttribute('aria-activedescendant');
+  const active = activeId ? await page.locator(`[id="${activeId}"]`).textContent() : null;
+  const selected = await list.locator('[role="option"][aria-selected="true"]').allTextContents();
+  return { expanded, options, active, selected };
+}
+
+const caretAndValue = (box: Locator) =>
+  box.evaluate((el: HTMLTextAreaElement) => ({
+    value: el.value,
+    caret: el.selectionStart,
+    focused: document.activeElement === el,
+  }));
+
+describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  const contexts: BrowserContext[] = [];
+  let lead: Page;
+  let editor: Page;
+  let viewer: Page;
+  let reviewer: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Tree count', 'Lea');
+    const [editorUrl, viewerUrl, reviewerUrl] = await Promise.all([
+      server.invite(board, 'Edith Reyes', 'editor'),
+      server.invite(board, 'Eddie Stone', 'viewer'),
+      server.invite(board, 'Rhea', 'reviewer'),
+      // Invited, never here: only the lead, who may list invites, can suggest him.
+      server.invite(board, 'Oscar Ortiz', 'editor'),
+    ]);
+    for (let i = 0; i < 4; i++) contexts.push(await browser.newContext());
+    [lead, editor, viewer, reviewer] = (await Promise.all(contexts.map((c) => c.newPage()))) as [
+      Page,
+      Page,
+      Page,
+      Page,
+    ];
+    await openBoard(lead, board.leadUrl);
+    await addClaim(lead, CLAIM);
+    // Edith and Eddie have done nothing on the board: Rhea knows them from presence alone.
+    await Promise.all([
+      openBoard(editor, editorUrl),
+      openBoard(viewer, viewerUrl),
+      openBoard(reviewer, reviewerUrl),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the reviewer types @ed, picks the editor with the keyboard and posts', async () => {
+    const dialog = await openCard(reviewer, CLAIM);
+    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    await box.click();
+    await reviewer.keyboard.type('Please check the count @ed');
+
+    await expect
+      .poll(() => comboState(box), { timeout: 10_000 })
+      .toEqual({
+        expanded: 'true',
+        options: ['Eddie Stone', 'Edith Reyes'],
+        active: 'Eddie Stone',
+        selected: ['Eddie Stone'],
+      });
+    const list = dialog.getByRole('listbox', { name: 'People to mention' });
+    expect(await list.getAttribute('id')).toBe(await box.getAttribute('aria-controls'));
+    await expect
+      .poll(() => dialog.getByRole('status').filter({ hasText: 'to mention' }).textContent())
+      .toMatch(/^2 people to mention\./);
+
+    await reviewer.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await comboState(box)).active).toBe('Edith Reyes');
+    await reviewer.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await comboState(box)).active).toBe('Eddie Stone');
+    await reviewer.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await comboState(box)).selected).toEqual(['Edith Reyes']);
+    await reviewer.keyboard.press('Enter');
+
+    const inserted = 'Please check the count @Edith Reyes ';
+    expect(await caretAndValue(box)).toEqual({
+      value: inserted,
+      caret: inserted.length,
+      focused: true,
+    });
+    expect(await comboState(box)).toEqual({
+      expanded: 'false',
+      options: [],
+      active: null,
+      selected: [],
+    });
+    await reviewer.keyboard.type('please.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+
+    const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await expect
+      .poll(() => thread.locator('.comment-text').textContent())
+      .toBe('Please check the count @Edith Reyes please.');
+    // Rhea sees a mention, not one of her own.
+    expect(await thread.locator('.mention').textContent()).toBe('@Edith Reyes');
+    expect(await thread.locator('mark.mention-me').count()).toBe(0);
+  });
+
+  it("the editor's page highlights the mention for her", async () => {
+    const dialog = await openCard(editor, CLAIM);
+    const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await expect
+      .poll(() => thread.locator('mark.mention-me').textContent(), { timeout: 10_000 })
+      .toBe('@Edith Reyes');
+    await thread.getByText('Mentions you').waitFor();
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('in a reply, Escape closes only the list, and a click picks a name', async () => {
+    const dialog = reviewer.getByRole('dialog', { name: CLAIM });
+    const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await thread.getByRole('button', { name: 'Reply to Rhea' }).click();
+    const box = dialog.getByRole('combobox', { name: 'Reply to Rhea' });
+    await expect.poll(() => caretAndValue(box)).toMatchObject({ focused: true });
+
+    await reviewer.keyboard.type('@le');
+    await expect.poll(async () => (await comboState(box)).options).toEqual(['Lea']);
+    await reviewer.keyboard.press('Escape');
+    await expect.poll(async () => (await comboState(box)).expanded).toBe('false');
+    // The text, the reply form and the dialog all stay.
+    expect(await caretAndValue(box)).toEqual({ value: '@le', caret: 3, focused: true });
+
+    await reviewer.keyboard.type(' and @st');
+    await expect.poll(async () => (await comboState(box)).options).toEqual(['Eddie Stone']);
+    await dialog.getByRole('option', { name: 'Eddie Stone' }).click();
+    expect(await caretAndValue(box)).toEqual({
+      value: '@le and @Eddie Stone ',
+      caret: 21,
+      focused: true,
+    });
+    await reviewer.keyboard.press('Control+Enter');
+    await expect
+      .poll(() =>
+        thread.getByRole('list', { name: 'Replies' }).locator('.mention').allTextContents(),
+      )
+      .toEqual(['@le', '@Eddie Stone']);
+  });
+
+  it('in an edit, Tab inserts the name', async () => {
+    const dialog = reviewer.getByRole('dialog', { name: CLAIM });
+    const first = dialog.locator('.thread > .comment');
+    await first.getByRole('button', { name: 'Edit comment' }).click();
+    const box = dialog.getByRole('combobox', { name: 'Edit comment' });
+    await expect.poll(() => caretAndValue(box)).toMatchObject({ focused: true });
+    await reviewer.keyboard.press('ControlOrMeta+End');
+    await reviewer.keyboard.type(' cc @LE');
+    await expect.poll(async () => (await comboState(box)).active).toBe('Lea');
+    await reviewer.keyboard.press('Tab');
+    expect((await caretAndValue(box)).value).toBe(
+      'Please check the count @Edith Reyes please. cc @Lea ',
+    );
+    await dialog.getByRole('button', { name: 'Save comment' }).click();
+    await expect
+      .poll(() => dialog.locator('.thread > .comment .mention').allTextContents())
+      .toEqual(['@Edith Reyes', '@Lea']);
+  });
+
+  it('the lead is offered people who have an invite but have not joined yet', async () => {
+    const dialog = await openCard(lead, CLAIM);
+    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    await box.click();
+    await lead.keyboard.type('@or');
+    await expect.poll(async () => (await comboState(box)).options).toEqual(['Oscar Ortiz']);
+
+    const rBox = reviewer.getByRole('combobox', { name: 'New comment' });
+    await rBox.click();
+    await reviewer.keyboard.type('@or');
+    // Rhea may not list invites; Oscar has not been on the board, so she is offered nobody.
+    await expect.poll(() => rBox.inputValue()).toBe('@or');
+    expect(await comboState(rBox)).toMatchObject({ expanded: 'false', options: [] });
+  });
+});
