@@ -203,16 +203,17 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     for (const name of ['Add evidence', 'Take this card', 'Save verdict', /^Edit evidence/]) {
       expect(await dialog.getByRole('button', { name }).count()).toBe(0);
     }
-    expect(await dialog.getByRole('combobox').count()).toBe(0);
+    // The one combobox is the comment box (it suggests @-mentions): no verdict or move controls.
+    expect(await dialog.getByRole('combobox').count()).toBe(1);
     expect(await dialog.getByRole('textbox', { name: 'Rationale' }).count()).toBe(0);
-    expect(await dialog.getByRole('textbox', { name: 'New comment' }).count()).toBe(1);
+    expect(await dialog.getByRole('combobox', { name: 'New comment' }).count()).toBe(1);
     await closeDialog(dialog);
   });
 
   it('the reviewer comments with a mention, the editor replies, the reviewer resolves', async () => {
     const rDialog = await openCard(reviewer, CLAIM);
     await rDialog
-      .getByRole('textbox', { name: 'New comment' })
+      .getByRole('combobox', { name: 'New comment' })
       .fill('@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>');
     await rDialog.getByRole('button', { name: 'Post comment' }).click();
     const rThread = rDialog.getByRole('listitem', { name: /^Thread by Rhea/ });
@@ -237,7 +238,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     await eThread.getByRole('button', { name: 'Reply to Rhea' }).click();
     await eDialog
-      .getByRole('textbox', { name: 'Reply to Rhea' })
+      .getByRole('combobox', { name: 'Reply to Rhea' })
       .fill('Thanks, noted in the rationale.');
     await editor.keyboard.press('Control+Enter');
     await expect.poll(() => focusedText(editor)).toBe('Reply');
@@ -252,7 +253,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     // Her own comments she edits and deletes; Escape leaves the edit, not the dialog.
     await rThread.getByRole('button', { name: 'Edit comment' }).click();
-    const edit = rThread.getByRole('textbox', { name: 'Edit comment' });
+    const edit = rThread.getByRole('combobox', { name: 'Edit comment' });
     await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await reviewer.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });
@@ -265,7 +266,9 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .toBe('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await rThread.getByText('(edited)').waitFor();
 
-    await rDialog.getByRole('textbox', { name: 'New comment' }).fill('A comment posted by mistake');
+    await rDialog
+      .getByRole('combobox', { name: 'New comment' })
+      .fill('A comment posted by mistake');
     await rDialog.getByRole('button', { name: 'Post comment' }).click();
     const mistake = rDialog.getByRole('listitem').filter({ hasText: 'posted by mistake' });
     await mistake.getByRole('button', { name: 'Delete comment' }).click();
