@@ -1,13 +1,20 @@
-/** The card's history in its detail dialog: who did what and when, oldest first, from the server. */
+/**
+ * The card's history in its detail dialog: who did what and when, oldest first, from the
+ * server. The latest page comes first; "Load older activity" above the list fetches the rest.
+ */
+import { useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { describeEvent } from './historyEvent';
+import { LoadOlderButton } from './LoadOlderButton';
 import { useHistory } from './useHistory';
 
 export function CardTimeline({ cardId, board }: { cardId: string; board: BoardView }) {
   const access = useBoardAccess();
-  const { events, error } = useHistory(access, cardId, board);
+  const history = useHistory(access, cardId, board);
+  const { events, error } = history;
+  const list = useRef<HTMLOListElement>(null);
   return (
     <section aria-labelledby="detail-history" className="review-section">
       <h3 id="detail-history">History</h3>
@@ -16,14 +23,15 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
           History could not be loaded: {error}
         </p>
       )}
+      <LoadOlderButton history={history} listRef={list} newestFirst={false} />
       {events === null ? (
         !error && <p className="muted">Loading history…</p>
       ) : events.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (
-        <ol className="timeline" aria-label="Card history">
+        <ol className="timeline" aria-label="Card history" ref={list}>
           {events.map((e) => (
-            <li key={e.seq}>
+            <li key={e.seq} data-seq={e.seq} tabIndex={-1}>
               <strong>{e.actor.name}</strong> {describeEvent(e)}{' '}
               <time className="muted small" dateTime={new Date(e.at).toISOString()}>
                 {formatTime(e.at)}

@@ -1,19 +1,52 @@
-/** GET /api/boards/:id/history[?card=…] with the member's token: audit events, oldest first. */
+/**
+ * GET /api/boards/:id/history with the member's token: one page of audit events, oldest first
+ * within the page, and `next`, the cursor of the page beyond it (null when there is none).
+ * Without `after` the page ends at the newest event (or before `before`); with `after` it
+ * starts right after that seq.
+ */
 import { call } from '../app/api';
 import type { HistoryEvent } from './historyEvent';
+
+export interface HistoryQuery {
+  readonly cardId: string | null;
+  readonly after?: number;
+  readonly before?: number;
+  readonly limit?: number;
+}
+
+export type HistoryCursor = { readonly before: number } | { readonly after: number };
+
+export interface HistoryPage {
+  readonly events: readonly HistoryEvent[];
+  readonly next: HistoryCursor | null;
+}
 
 export async function fetchHistory(
   boardId: string,
   token: string,
-  cardId: string | null,
+  query: HistoryQuery,
   signal?: AbortSignal,
-): Promise<readonly HistoryEvent[]> {
-  const query = cardId ? `?card=${encodeURIComponent(cardId)}` : '';
-  const body = await call<{ events?: unknown }>(
-    `/api/boards/${encodeURIComponent(boardId)}/history${query}`,
+): Promise<HistoryPage> {
+  const params = new URLSearchParams();
+  if (query.cardId) params.set('card', query.cardId);
+  if (query.after !== undefined) params.set('after', String(query.after));
+  if (query.before !== undefined) params.set('before', String(query.before));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  const search = params.toString() ? `?${params}` : '';
+  const body = await call<{ events?: unknown; next?: unknown }>(
+    `/api/boards/${encodeURIComponent(boardId)}/history${search}`,
     { token, signal },
   );
-  return Array.isArray(body.events) ? body.events.filter(isHistoryEvent) : [];
+  return {
+    events: Array.isArray(body.events) ? body.events.filter(isHistoryEvent) : [],
+    next: isCursor(body.next) ? body.next : null,
+  };
+}
+
+function isCursor(value: unknown): value is HistoryCursor {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return Number.isSafeInteger(c.before) || Number.isSafeInteger(c.after);
 }
 
 function isHistoryEvent(value: unknown): value is HistoryEvent {

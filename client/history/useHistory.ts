@@ -1,17 +1,18 @@
-/** A board's (or one card's) history from the server, refetched as the board changes. */
-import { useEffect, useRef, useState } from 'react';
+/**
+ * A board's (or one card's) history from the server: the latest page, older pages on demand,
+ * and, as the board changes, only the events newer than those held (createHistoryFeed).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../ui/errorMessage';
+import { createHistoryFeed, type HistoryFeed, type HistoryFeedState } from './createHistoryFeed';
 import { fetchHistory } from './fetchHistory';
-import type { HistoryEvent } from './historyEvent';
 import { createRefresher, type Refresher } from './refresher';
 
-export interface HistoryState {
-  /** Null until the first answer. */
-  readonly events: readonly HistoryEvent[] | null;
-  readonly error: string | null;
+export interface HistoryState extends HistoryFeedState {
+  loadOlder(): void;
 }
 
-const EMPTY: HistoryState = { events: null, error: null };
+const EMPTY: HistoryFeedState = { events: null, hasOlder: false, loadingOlder: false, error: null };
 
 export function useHistory(
   access: { readonly id: string; readonly token: string } | null,
@@ -22,36 +23,27 @@ export function useHistory(
   const boardId = access?.id ?? null;
   const token = access?.token ?? null;
   const target = `${boardId}\n${token}\n${cardId}`;
-  const [state, setState] = useState<HistoryState & { target: string }>({ ...EMPTY, target });
+  const [state, setState] = useState<HistoryFeedState & { target: string }>({ ...EMPTY, target });
+  const feed = useRef<HistoryFeed | null>(null);
   const refresher = useRef<Refresher | null>(null);
   const lastKey = useRef(changeKey);
 
   useEffect(() => {
     if (!boardId || !token) return;
     const controller = new AbortController();
-    let requested = 0;
-    let applied = 0;
-    const load = () => {
-      const n = ++requested;
-      fetchHistory(boardId, token, cardId, controller.signal).then(
-        (events) => {
-          // Answers may overtake each other; an older one never replaces a newer one.
-          if (n < applied) return;
-          applied = n;
-          setState({ events, error: null, target });
-        },
-        (err: unknown) => {
-          if (controller.signal.aborted) return;
-          const error = errorMessage(err);
-          setState((s) => ({ ...(s.target === target ? s : EMPTY), error, target }));
-        },
-      );
-    };
-    load();
-    refresher.current = createRefresher(load);
+    const current = createHistoryFeed(
+      (query) => fetchHistory(boardId, token, { cardId, ...query }, controller.signal),
+      (next) => setState({ ...next, target }),
+      errorMessage,
+    );
+    current.refresh();
+    feed.current = current;
+    refresher.current = createRefresher(() => current.refresh());
     return () => {
       refresher.current?.dispose();
       refresher.current = null;
+      feed.current = null;
+      current.dispose();
       controller.abort();
     };
   }, [boardId, token, cardId, target]);
@@ -62,5 +54,6 @@ export function useHistory(
     refresher.current?.changed();
   }, [changeKey]);
 
-  return state.target === target ? state : EMPTY;
+  const loadOlder = useCallback(() => feed.current?.loadOlder(), []);
+  return { ...(state.target === target ? state : EMPTY), loadOlder };
 }

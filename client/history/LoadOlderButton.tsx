@@ -1,0 +1,55 @@
+/**
+ * "Load older activity" under a history list that holds only its latest pages: a plain button,
+ * so keyboard and screen-reader users reach it like any other. Once the older page is in,
+ * focus moves to the first newly loaded entry in reading order (entries carry data-seq and
+ * tabIndex -1), so reading goes on where the new entries begin instead of at the button.
+ */
+import { type RefObject, useEffect, useRef } from 'react';
+import type { HistoryState } from './useHistory';
+
+export function LoadOlderButton({
+  history,
+  listRef,
+  newestFirst,
+}: {
+  history: HistoryState;
+  listRef: RefObject<HTMLElement | null>;
+  /** The list's order: the first new entry is then the newest of them, else the oldest. */
+  newestFirst: boolean;
+}) {
+  // The oldest seq held when the load began; null when no load is waiting to be focused.
+  const boundary = useRef<number | null>(null);
+  const { events, loadingOlder, hasOlder } = history;
+
+  useEffect(() => {
+    const before = boundary.current;
+    if (before === null || loadingOlder || !events) return;
+    boundary.current = null;
+    const loaded = events.filter((e) => e.seq < before);
+    const first = newestFirst ? loaded.at(-1) : loaded[0];
+    if (first) listRef.current?.querySelector<HTMLElement>(`[data-seq="${first.seq}"]`)?.focus();
+  }, [events, loadingOlder, newestFirst, listRef]);
+
+  if (!hasOlder) return null;
+  return (
+    <p className="row">
+      <button
+        type="button"
+        className="button small"
+        aria-busy={loadingOlder}
+        onClick={() => {
+          if (loadingOlder) return;
+          boundary.current = events?.[0]?.seq ?? null;
+          history.loadOlder();
+        }}
+      >
+        Load older activity
+      </button>
+      {loadingOlder && (
+        <span className="muted small" role="status">
+          Loading…
+        </span>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * What the Activity panel and a card's timeline hold of a history, and how it grows, apart
+ * from React: the latest page first; older pages on demand; after that, only what is newer
+ * than the newest event held (following `next` until caught up), so a refresh on a board with
+ * months of history costs one small request.
+ */
+import type { HistoryEvent } from './historyEvent';
+import type { HistoryPage } from './fetchHistory';
+import { mergeEvents } from './mergeEvents';
+
+export const HISTORY_PAGE_SIZE = 200;
+
+export interface HistoryFeedState {
+  /** Oldest first; null until the first page arrives. */
+  readonly events: readonly HistoryEvent[] | null;
+  /** Whether older events exist than the oldest held. */
+  readonly hasOlder: boolean;
+  readonly loadingOlder: boolean;
+  /** The last failure, cleared by the next success. */
+  readonly error: string | null;
+}
+
+export interface HistoryFeed {
+  /** Loads the latest page, or what is newer than the newest event held. */
+  refresh(): void;
+  /** Loads the page before the oldest event held, if there is one and none is loading. */
+  loadOlder(): void;
+  /** Answers that arrive afterwards are dropped. */
+  dispose(): void;
+}
+
+export type FetchPage = (query: {
+  readonly after?: number;
+  readonly before?: number;
+  readonly limit: number;
+}) => Promise<HistoryPage>;
+
+export function createHistoryFeed(
+  fetchPage: FetchPage,
+  onChange: (state: HistoryFeedState) => void,
+  describeError: (error: unknown) => string,
+  limit = HISTORY_PAGE_SIZE,
+): HistoryFeed {
+  let state: HistoryFeedState = { events: null, hasOlder: false, loadingOlder: false, error: null };
+  let disposed = false;
+  let refreshing = false;
+  let refreshAgain = false;
+
+  const set = (change: Partial<HistoryFeedState>) => {
+    if (disposed) return;
+    state = { ...state, ...change };
+    onChange(state);
+  };
+  const add = (events: readonly HistoryEvent[]) => mergeEvents(state.events ?? [], events);
+
+  const catchUp = async () => {
+    if (state.events === null) {
+      const page = await fetchPage({ limit });
+      set({ events: add(page.events), hasOlder: page.next !== null, error: null });
+      return;
+    }
+    for (;;) {
+      const after = state.events.at(-1)?.seq ?? 0;
+      const page = await fetchPage({ after, limit });
+      if (disposed) return;
+      set({ events: add(page.events), error: null });
+      if (page.next === null || page.events.length === 0) return;
+    }
+  };
+
+  const refresh = () => {
+    // One refresh at a time; changes meanwhile ask for one more round once it is done.
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    void catchUp()
+      .catch((error: unknown) => set({ error: describeError(error) }))
+      .finally(() => {
+        refreshing = false;
+        if (refreshAgain && !disposed) {
+          refreshAgain = false;
+          refresh();
+        }
+      });
+  };
+
+  return {
+    refresh,
+    loadOlder() {
+      const oldest = state.events?.[0];
+      if (!oldest || !state.hasOlder || state.loadingOlder) return;
+      set({ loadingOlder: true });
+      fetchPage({ before: oldest.seq, limit }).then(
+        (page) =>
+          set({
+            events: add(page.events),
+            hasOlder: page.next !== null,
+            loadingOlder: false,
+            error: null,
+          }),
+        (error: unknown) => set({ loadingOlder: false, error: describeError(error) }),
+      );
+    },
+    dispose() {
+      disposed = true;
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The history feed the Activity panel and card timeline use, against the real server (port 0,
+ * SQLite): the client's fetchHistory with the page size cut to 3, so that paging shows.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createHistoryFeed,
+  type FetchPage,
+  type HistoryFeedState,
+} from '../../../client/history/createHistoryFeed';
+import { fetchHistory } from '../../../client/history/fetchHistory';
+import type { HistoryEvent } from '../../../server/storage/Storage';
+import { request } from '../../helpers/http/request';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+let server: TestServer;
+let urls: string[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The client calls relative paths, as in the browser: send them to the test server.
+  const realFetch = globalThis.fetch;
+  vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
+    if (input.startsWith('/')) urls.push(input);
+    return realFetch(input.startsWith('/') ? server.url + input : input, init);
+  });
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await server.stop();
+});
+afterEach(() => {
+  urls = [];
+});
+
+async function boardWith(count: number) {
+  const board = (await request(server.url, 'POST', '/api/boards', { json: { title: 'Feed' } }))
+    .body as { id: string; leadToken: string };
+  let n = 0;
+  const add = (k: number) =>
+    server.storage.appendHistory(
+      Array.from({ length: k }, (): HistoryEvent => ({
+        boardId: board.id,
+        cardId: null,
+        type: 'card.edited',
+        actor: { id: 'i', name: 'Ada' },
+        at: ++n,
+        data: { n },
+      })),
+    );
+  await add(count);
+  return { board, add };
+}
+
+function feedOn(board: { id: string; leadToken: string }, wrap = (f: FetchPage) => f) {
+  const states: HistoryFeedState[] = [];
+  const feed = createHistoryFeed(
+    wrap((query) => fetchHistory(board.id, board.leadToken, { cardId: null, ...query })),
+    (s) => states.push(s),
+    (e) => (e instanceof Error ? e.message : String(e)),
+    3,
+  );
+  const last = () => states.at(-1);
+  const numbers = () => last()?.events?.map((e) => e.data.n);
+  return { feed, states, last, numbers };
+}
+
+describe('createHistoryFeed', () => {
+  it('loads the latest page, then older pages on demand until the first event', async () => {
+    const { board } = await boardWith(8);
+    const { feed, last, numbers } = feedOn(board);
+    feed.refresh();
+    await waitFor(() => last()?.events !== null && last() !== undefined);
+    expect(numbers()).toEqual([6, 7, 8]);
+    expect(last()?.hasOlder).toBe(true);
+
+    feed.loadOlder();
+    expect(last()?.loadingOlder).toBe(true);
+    feed.loadOlder(); // ignored while one is loading
+    await waitFor(() => last()?.loadingOlder === false);
+    expect(numbers()).toEqual([3, 4, 5, 6, 7, 8]);
+    feed.loadOlder();
+    await waitFor(() => numbers()?.length === 8);
+    expect(numbers()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(last()?.hasOlder).toBe(false);
+    expect(urls.filter((u) => u.includes('before='))).toHaveLength(2);
+    const count = urls.length;
+    feed.loadOlder(); // nothing older: no request
+    expect(urls).toHaveLength(count);
+  });
+
+  it('refreshes with only what is newer than the newest event held, following next', async () => {
+    const { board, add } = await boardWith(4);
+    const { feed, last, numbers } = feedOn(board);
+    feed.refresh();
+    await waitFor(() => numbers()?.length === 3);
+    const newest = last()!.events!.at(-1)!.seq;
+
+    urls = [];
+    feed.refresh();
+    await waitFor(() => urls.length === 1);
+    expect(urls[0]).toBe(`/api/boards/${board.id}/history?after=${newest}&limit=3`);
+
+    await add(7); // more than a page arrived meanwhile
+    urls = [];
+    feed.refresh();
+    await waitFor(() => numbers()?.length === 10);
+    expect(numbers()).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    // 7 new events in pages of 3: after the newest, then after each page's last.
+    await waitFor(() => urls.length === 3);
+    expect(urls.every((u) => u.includes('after='))).toBe(true);
+    expect(last()?.hasOlder).toBe(true);
+  });
+
+  it('runs one refresh at a time and one more round for changes meanwhile', async () => {
+    const { board, add } = await boardWith(2);
+    let inFlight = 0;
+    let most = 0;
+    const { feed, numbers } = feedOn(board, (f) => async (q) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await f(q);
+      } finally {
+        inFlight--;
+      }
+    });
+    feed.refresh();
+    feed.refresh();
+    feed.refresh();
+    await add(1);
+    await waitFor(() => numbers()?.length === 3);
+    await waitFor(() => urls.length === 2);
+    expect(most).toBe(1);
+    expect(urls[1]).toContain('after=');
+  });
+
+  it('reports a failure, keeps what it holds, and clears the error on the next success', async () => {
+    const { board, add } = await boardWith(2);
+    let fail = false;
+    const { feed, last, numbers } = feedOn(
+      board,
+      (f) => (q) => (fail ? Promise.reject(new Error('offline')) : f(q)),
+    );
+    feed.refresh();
+    await waitFor(() => numbers()?.length === 2);
+    fail = true;
+    await add(1);
+    feed.refresh();
+    await waitFor(() => last()?.error === 'offline');
+    expect(numbers()).toEqual([1, 2]);
+    fail = false;
+    feed.refresh();
+    await waitFor(() => last()?.error === null && numbers()?.length === 3);
+  });
+
+  it('drops answers after dispose', async () => {
+    const { board } = await boardWith(2);
+    let answered: Promise<unknown> = Promise.resolve();
+    const { feed, states } = feedOn(board, (f) => (q) => {
+      const page = f(q);
+      answered = page;
+      return page;
+    });
+    feed.refresh();
+    feed.dispose();
+    expect((await answered) as { events: unknown[] }).toMatchObject({ events: [{}, {}] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(states).toEqual([]);
+  });
+});
