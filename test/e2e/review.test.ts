@@ -369,6 +369,16 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .click();
     await expectCardIn(editor, CLAIM, 'Disputed');
     expect(await card(editor, CLAIM).textContent()).toMatch(/Satire/);
+
+    // Renaming the label in place relabels the card (B11), and the dialog says so first.
+    await lead.getByRole('button', { name: 'Rating scale' }).click();
+    await scale.getByRole('textbox', { name: 'Label 8' }).fill('Parody');
+    await expect
+      .poll(() => scale.getByRole('status', { name: 'Relabelled cards' }).textContent())
+      .toBe('1 card will be relabelled from “Satire” to “Parody”.');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await scale.waitFor({ state: 'detached' });
+    await expect.poll(() => card(editor, CLAIM).textContent()).toMatch(/Parody/);
   });
 
   it('a revoked reviewer is disconnected, and her page says so', async () => {
