@@ -1,5 +1,5 @@
 /**
- * Seeded convergence test (B1–B5): three replicas run thousands of random commands while
+ * Seeded convergence test (B1–B5, B11): three replicas run thousands of random commands while
  * their updates are delivered in random order, with duplicates. Afterwards every replica
  * must read the same board. Reproduce a failure with FACTBOARD_SEED=<seed> npx vitest run …
  */
@@ -16,9 +16,11 @@ import {
   createBoardReader,
   deleteCard,
   editCard,
+  editRatingScale,
   initBoard,
   moveCard,
   readBoard,
+  readRatingScale,
   removeEvidence,
   resolveThread,
   setVerdict,
@@ -100,8 +102,16 @@ function simulate(seed: number) {
           rnd.pick([{ claim: `Edited ${rnd.int(1e6)}` }, { speaker: 'C' }, { rationale: 'R' }]),
           ctx,
         );
+      } else if (op < 61) {
+        const labels = readRatingScale(doc).labels.map((l) => l.label);
+        setVerdict(doc, cardId, rnd.pick([null, ...labels]), `why ${rnd.int(100)}`, ctx);
       } else if (op < 63) {
-        setVerdict(doc, cardId, null, `why ${rnd.int(100)}`, ctx);
+        // A lead renames a label in place, racing other renames and verdicts (B11).
+        const scale = readRatingScale(doc);
+        const from = rnd.pick(scale.labels).label;
+        const to = `Label ${rnd.int(1e6)}`;
+        const labels = scale.labels.map((l) => (l.label === from ? { ...l, label: to } : l));
+        editRatingScale(doc, { scale: { ...scale, labels }, renames: [{ from, to }] }, ctx);
       } else if (op < 66) {
         assignCard(doc, cardId, rnd.pick([ctx.actor, null]), ctx);
       } else if (op < 70) {
