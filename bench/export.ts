@@ -26,6 +26,7 @@ import { importBoard } from '../server/export/importBoard';
 import type { ExportFormat } from '../server/export/exportFormats';
 import { renderExport } from '../server/export/renderExport';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
+import { readAllHistory } from '../server/storage/readAllHistory';
 import type { HistoryEvent, Storage } from '../server/storage/Storage';
 import { collectGarbage } from './collectGarbage';
 import type { Section } from './section';
@@ -187,7 +188,7 @@ export async function benchExport(): Promise<Table> {
           boardId,
           snapshot: content.snapshot,
           updates: content.updates,
-          history: await storage.listHistory(boardId),
+          history: await readAllHistory(storage, boardId),
           exportedAt: Date.now(),
           asOf: null,
         }).text;
