@@ -2,17 +2,21 @@
  * GET /api/boards/:id/history[?card=&after=&before=&limit=] (any member): one page of audit
  * events, oldest first within the page, and `next`, the query for the page beyond it.
  *
- * - No cursor: the latest `limit` events; `next: {before}` while older ones exist.
+ * - No cursor and no limit: every event, oldest first, `next: null` (the contract of DESIGN §4,
+ *   for scripts that read a whole board's history); read in pages so the loop never waits on
+ *   one long read. The client always pages.
+ * - `limit` alone: the latest `limit` events; `next: {before}` while older ones exist.
  * - `before=<seq>`: the `limit` events just before it (older pages on demand).
  * - `after=<seq>`: the `limit` events just after it (polling for what is new, or reading the
  *   whole history forward from `after=0`); `next: {after}` while newer ones exist.
  *
  * `next` is null when nothing lies beyond the page. A page is capped (limit 1…1000, default
- * 200), so no request reads an unbounded history.
+ * 200 with a cursor).
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { MAX_HISTORY_PAGE, type Storage } from '../../storage/Storage';
+import { readAllHistory } from '../../storage/readAllHistory';
+import { MAX_HISTORY_PAGE, type Storage, type StoredHistoryEvent } from '../../storage/Storage';
 import type { TokenSigner } from '../../auth/tokens';
 import { authenticateMember, member } from '../auth';
 import { validate } from '../validate';
@@ -40,12 +44,27 @@ const historyQuery = z.object({
     .optional(),
 });
 
+const wire = (e: StoredHistoryEvent) => ({
+  seq: e.seq,
+  cardId: e.cardId,
+  type: e.type,
+  actor: e.actor,
+  at: e.at,
+  data: e.data,
+});
+
 export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): Router {
   const router = Router();
 
   router.get('/api/boards/:id/history', authenticateMember(deps), async (req, res) => {
     const query = validate(historyQuery, req.query);
-    const page = await deps.storage.listHistory(member(res).boardId, {
+    const boardId = member(res).boardId;
+    if (query.after === undefined && query.before === undefined && query.limit === undefined) {
+      const events = await readAllHistory(deps.storage, boardId, query.card);
+      res.json({ events: events.map(wire), next: null });
+      return;
+    }
+    const page = await deps.storage.listHistory(boardId, {
       cardId: query.card,
       after: query.after,
       before: query.before,
@@ -54,14 +73,7 @@ export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): 
     const forward = query.after !== undefined;
     const edge = forward ? page.events.at(-1) : page.events[0];
     res.json({
-      events: page.events.map((e) => ({
-        seq: e.seq,
-        cardId: e.cardId,
-        type: e.type,
-        actor: e.actor,
-        at: e.at,
-        data: e.data,
-      })),
+      events: page.events.map(wire),
       next: page.more && edge ? (forward ? { after: edge.seq } : { before: edge.seq }) : null,
     });
   });

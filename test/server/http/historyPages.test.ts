@@ -67,8 +67,17 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('GET /api/boards/:id/history in pages', () => {
-  it('without a cursor: the latest 200, oldest first in the page, and a cursor to older ones', async () => {
+  it('without a cursor or limit: every event, oldest first (the DESIGN §4 contract)', async () => {
     const res = await page('');
+    expect(res.status).toBe(200);
+    expect(numbers(res.body)).toEqual(range(0, 450));
+    expect(res.body.next).toBeNull();
+    const card = await page('?card=odd');
+    expect(numbers(card.body)).toEqual(range(0, 450).filter((i) => i % 2 === 1));
+  });
+
+  it('with a limit alone: the latest page, oldest first in it, and a cursor to older ones', async () => {
+    const res = await page('?limit=200');
     expect(res.status).toBe(200);
     expect(numbers(res.body)).toEqual(range(250, 450));
     const first = res.body.events[0]!;
