@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import {
   type Actor,
@@ -29,7 +29,13 @@ import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './con
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
 import { indexedDbName } from './forgetBoardData';
 import { type AckStore, SaveTracker } from './SaveTracker';
+import { withoutUpdateEvents } from './withoutUpdateEvents';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
+
+/** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
+const SYNC_STEP_1 = 0;
+/** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
+const QUIET_APPLY_BYTES = 1024 * 1024;
 
 export interface BoardSnapshot {
   readonly board: BoardView;
@@ -206,14 +212,24 @@ export class BoardConnection {
       const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
       if (moved || unstoredWrites(p.ws) !== unstored) this.changed();
     };
-    // The server's sync step 1 carries its state vector: everything in it is stored.
     const sync = handlers[MESSAGE.sync] as MessageHandler;
     handlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
       const peek = decoding.clone(decoder);
-      if (decoding.readVarUint(peek) === 0) {
+      const kind = decoding.readVarUint(peek);
+      if (kind === SYNC_STEP_1) {
+        // The server's sync step 1 carries its state vector: everything in it is stored.
         const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
         // It proves clocks only: a delete waits for an acknowledgment that counts its message.
         if (this.tracker.acknowledge(serverState, { allWrites: false })) this.changed();
+      }
+      if (kind !== SYNC_STEP_1 && decoder.arr.byteLength - decoder.pos >= QUIET_APPLY_BYTES) {
+        // A large board arriving: skip the re-encoding for 'update' listeners (see
+        // withoutUpdateEvents). The provider would ignore it; the store and IndexedDB are told
+        // here, IndexedDB once the first frame is painted.
+        withoutUpdateEvents(this.doc, () => sync(encoder, decoder, p, emitSynced, type));
+        this.changed();
+        this.persistLater();
+        return;
       }
       sync(encoder, decoder, p, emitSynced, type);
     };
@@ -267,6 +283,23 @@ export class BoardConnection {
     this.provider?.disconnect();
     this.changed();
   };
+
+  /**
+   * Stores the whole doc in IndexedDB after the next frame. If the database is not open yet,
+   * y-indexeddb stores the whole doc itself when it opens.
+   */
+  private persistLater(): void {
+    const persistence = this.persistence;
+    if (!persistence?.db) return;
+    const store = () => {
+      if (!this.destroyed) void storeState(persistence, true);
+    };
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => setTimeout(store, 0));
+    } else {
+      setTimeout(store, 0);
+    }
+  }
 
   private markLoaded(): void {
     if (this.loaded) return;

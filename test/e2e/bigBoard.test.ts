@@ -1,13 +1,15 @@
 /**
  * A board of 10,000 realistic cards in the browser: it opens, the columns render only the rows
- * on screen, scrolling reaches the last card, and a keyboard move works where most cards are
- * not in the DOM.
+ * on screen, scrolling reaches the last card, a keyboard move works where most cards are not in
+ * the DOM, and the board (which arrives without 'update' events: withoutUpdateEvents) is kept in
+ * IndexedDB, so an offline reload shows every card.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { bigBoardUpdate } from './support/bigBoard';
-import { column, waitSaved } from './support/boardPage';
+import { indexedDbName } from '../../client/sync/forgetBoardData';
+import { column, status, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -20,10 +22,12 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
   let browser: BrowserSession;
   let page: Page;
   let openedIn: number;
+  let boardId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Big board', 'Ana');
+    boardId = board.id;
     await server.seed(board.id, [bigBoardUpdate(CARDS)]);
     const context = await browser.newContext();
     page = await context.newPage();
@@ -72,5 +76,44 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
       .toMatch(new RegExp(`in Unverified, position 4 of ${UNVERIFIED}\\.`));
     await expect.poll(() => first.getAttribute('aria-posinset')).toBe('4');
     await waitSaved(page);
+  });
+
+  it('keeps every card on the device: offline, a reload shows the whole board', async () => {
+    // The offline shell must be installed, and the board stored, before the network goes.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 10_000,
+    });
+    const storedBytes = (name: string) =>
+      page.evaluate(
+        (db) =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open(db);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const all = open.result
+                .transaction('updates')
+                .objectStore('updates')
+                .getAll() as IDBRequest<Uint8Array[]>;
+              all.onsuccess = () => {
+                resolve(all.result.reduce((sum, u) => sum + u.byteLength, 0));
+                open.result.close();
+              };
+            };
+          }),
+        name,
+      );
+    await expect
+      .poll(() => storedBytes(indexedDbName(boardId)), { timeout: 20_000 })
+      .toBeGreaterThan(10_000_000);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect.poll(() => status(page).textContent()).toMatch(/^Offline/);
+    await expect
+      .poll(() => column(page, 'Unverified').getByRole('heading').textContent(), {
+        timeout: 30_000,
+      })
+      .toBe(`Unverified ${UNVERIFIED} cards`);
+    await page.context().setOffline(false);
   });
 });
