@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addArticle,
   addClaim,
+  DEFAULT_RATING_SCALE,
+  editRatingScale,
   addComment,
   addEvidence,
   assignCard,
@@ -36,7 +38,7 @@ describe('history derived on the server', () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
   });
-  const join = async (role: 'editor' | 'reviewer', name: string) => {
+  const join = async (role: 'lead' | 'editor' | 'reviewer', name: string) => {
     const invite = await server.invite(boardId, role, name);
     const client = connectProvider(server.syncUrl, boardId, invite.token);
     clients.push(client);
@@ -122,5 +124,44 @@ describe('history derived on the server', () => {
     const history = await readAllHistory(server.storage, boardId);
     expect(history.map((e) => [e.type, e.actor])).toEqual([['article.added', lead]]);
     expect(history[0]?.data).toMatchObject({ title: 'Speech' });
+  });
+
+  it('records a verdict.set per card a rating-scale rename relabels (B11), by the lead, whatever the command claimed', async () => {
+    const { client: editor } = await join('editor', 'Edie');
+    const { client: lead } = await join('lead', 'Lea');
+    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
+    const judged = [0, 1, 2].map((i) => {
+      const id = addClaim(editor.doc, { claim: `Claim ${i}` }, liar);
+      const verdict = i < 2 ? 'Misleading' : 'False';
+      moveCard(editor.doc, id, { column: 'disputed', index: 0, verdict }, liar);
+      return id;
+    });
+    await editor.allSaved();
+    await waitFor(() => judged.every((id) => lead.doc.getMap('cards').has(id)));
+
+    const renames = [{ from: 'Misleading', to: 'Spin' }];
+    const scale = {
+      ...DEFAULT_RATING_SCALE,
+      labels: DEFAULT_RATING_SCALE.labels.map((l) =>
+        l.label === 'Misleading' ? { ...l, label: 'Spin' } : l,
+      ),
+    };
+    editRatingScale(lead.doc, { scale, renames }, liar);
+    await lead.allSaved();
+
+    const relabels = (await readAllHistory(server.storage, boardId)).filter(
+      (e) => e.type === 'verdict.set' && e.data.verdict === 'Spin',
+    );
+    expect(relabels).toHaveLength(2);
+    expect(relabels.map((e) => [e.cardId, e.actor.name, e.data])).toEqual(
+      expect.arrayContaining(
+        judged.slice(0, 2).map((id) => [id, 'Lea', { verdict: 'Spin', from: 'Misleading' }]),
+      ),
+    );
+    // The card the rename does not concern has only the editor's verdict.
+    const other = await readAllHistory(server.storage, boardId, judged[2]);
+    expect(other.filter((e) => e.type === 'verdict.set').map((e) => e.actor.name)).toEqual([
+      'Edie',
+    ]);
   });
 });
