@@ -84,6 +84,21 @@ export function describeEvent(e: HistoryEvent): string {
       const title = str(d.title);
       return title ? `imported the article “${title}”` : 'imported an article';
     }
+    case 'board.renamed': {
+      const title = str(d.title);
+      return title ? `renamed the board to “${title}”` : 'renamed the board';
+    }
+    case 'scale.changed': {
+      const names = (v: unknown) =>
+        Array.isArray(v) ? v.flatMap((l) => (typeof l === 'string' ? [`“${l}”`] : [])) : [];
+      const parts = [
+        ...(names(d.added).length > 0 ? [`added ${list(names(d.added))}`] : []),
+        ...(names(d.removed).length > 0 ? [`removed ${list(names(d.removed))}`] : []),
+      ];
+      return parts.length > 0
+        ? `changed the rating scale: ${parts.join('; ')}`
+        : 'changed the rating scale';
+    }
     default:
       return `changed the board (${e.type})`;
   }

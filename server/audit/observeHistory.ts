@@ -2,7 +2,9 @@
  * Derives history events from the transactions applied to a room's doc (issue 4, item 7):
  * card.created, card.moved {from, to}, card.edited {fields}, verdict.set {verdict, from},
  * card.assigned {assignee}, card.deleted, evidence.added/removed/edited, comment.posted,
- * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added.
+ * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added,
+ * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
+ * place is one removed and one added, and each relabelled card has its own verdict.set).
  *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)
@@ -17,6 +19,8 @@ import {
   commentsMap,
   EVIDENCE_KEYS,
   isPos,
+  META_KEYS,
+  metaMap,
 } from '../../shared/board/schema';
 
 export interface HistoryDraft {
@@ -184,6 +188,44 @@ function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   return out;
 }
 
+/** The label names of a stored rating scale, read defensively (it is client-written data). */
+function labelNames(scale: unknown): string[] {
+  const labels = (scale as { labels?: unknown } | null)?.labels;
+  if (!Array.isArray(labels)) return [];
+  return labels.flatMap((l: unknown) => {
+    const label = (l as { label?: unknown } | null)?.label;
+    return typeof label === 'string' ? [label] : [];
+  });
+}
+
+/** Changes to the board's own settings; their first setting (board creation) is not an event. */
+function metaEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+  const out: HistoryDraft[] = [];
+  if (event.target !== meta) return out;
+  for (const [key, change] of event.changes.keys as Map<string, KeyChange>) {
+    if (change.action !== 'update') continue;
+    if (key === META_KEYS.title) {
+      out.push({
+        cardId: null,
+        type: 'board.renamed',
+        data: { title: text(meta.get(key)), from: text(change.oldValue) },
+      });
+    } else if (key === META_KEYS.ratingScale) {
+      const before = labelNames(change.oldValue);
+      const after = labelNames(meta.get(key));
+      out.push({
+        cardId: null,
+        type: 'scale.changed',
+        data: {
+          added: after.filter((l) => !before.includes(l)),
+          removed: before.filter((l) => !after.includes(l)),
+        },
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * Calls `onEvents` after each transaction that produced events, with the transaction's origin.
  * Returns a function that stops observing.
@@ -195,6 +237,7 @@ export function observeHistory(
   const cards = cardsMap(doc);
   const comments = commentsMap(doc);
   const articles = articlesMap(doc);
+  const meta = metaMap(doc);
   const on =
     (derive: (event: Y.YEvent<Y.AbstractType<unknown>>) => HistoryDraft[]) =>
     (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
@@ -204,12 +247,15 @@ export function observeHistory(
   const onCards = on((e) => cardEvents(cards, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, e));
+  const onMeta = on((e) => metaEvents(meta, e));
   cards.observeDeep(onCards);
   comments.observeDeep(onComments);
   articles.observeDeep(onArticles);
+  meta.observeDeep(onMeta);
   return () => {
     cards.unobserveDeep(onCards);
     comments.unobserveDeep(onComments);
     articles.unobserveDeep(onArticles);
+    meta.unobserveDeep(onMeta);
   };
 }

@@ -47,6 +47,13 @@ describe('describeEvent', () => {
     [ev('comment.reopened'), 'reopened a thread'],
     [ev('comment.deleted'), 'deleted a comment'],
     [ev('article.added', { title: 'Budget speech' }), 'imported the article “Budget speech”'],
+    [ev('board.renamed', { title: 'Budget check' }), 'renamed the board to “Budget check”'],
+    [
+      ev('scale.changed', { added: ['Parody', 'Spin'], removed: ['Satire'] }),
+      'changed the rating scale: added “Parody” and “Spin”; removed “Satire”',
+    ],
+    [ev('scale.changed', { added: [], removed: [] }), 'changed the rating scale'],
+    [ev('scale.changed', { added: 'nonsense' }), 'changed the rating scale'],
     [ev('something.new'), 'changed the board (something.new)'],
   ])('%#: %s', (event, words) => {
     expect(describeEvent(event)).toBe(words);

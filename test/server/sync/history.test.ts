@@ -8,6 +8,7 @@ import {
   addClaim,
   DEFAULT_RATING_SCALE,
   editRatingScale,
+  setBoardMeta,
   addComment,
   addEvidence,
   assignCard,
@@ -162,6 +163,26 @@ describe('history derived on the server', () => {
     const other = await readAllHistory(server.storage, boardId, judged[2]);
     expect(other.filter((e) => e.type === 'verdict.set').map((e) => e.actor.name)).toEqual([
       'Edie',
+    ]);
+  });
+
+  it('records a board rename and a rating-scale change, by the lead; not the board creation', async () => {
+    const { client: lead } = await join('lead', 'Lea');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    setBoardMeta(lead.doc, { title: 'Budget check' }, ctx);
+    const scale = {
+      ...DEFAULT_RATING_SCALE,
+      labels: [
+        ...DEFAULT_RATING_SCALE.labels.filter((l) => l.label !== 'Misleading'),
+        { label: 'Satire', column: 'disputed' as const, value: 2 },
+      ],
+    };
+    editRatingScale(lead.doc, { scale, renames: [] }, ctx);
+    await lead.allSaved();
+    const history = await readAllHistory(server.storage, boardId);
+    expect(history.map((e) => [e.type, e.actor.name, e.data])).toEqual([
+      ['board.renamed', 'Lea', { title: 'Budget check', from: expect.any(String) }],
+      ['scale.changed', 'Lea', { added: ['Satire'], removed: ['Misleading'] }],
     ]);
   });
 });
