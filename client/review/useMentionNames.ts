@@ -1,27 +1,35 @@
 /**
  * Everyone a comment can @mention, for the suggestions and for reading mentions back: the
- * board's own people (memberNames), the local user, who is online now, and, for a lead, the
- * names on the board's live invites (only leads may list invites, so other members know people
- * once they have been online or done something on the board).
+ * board's own people (memberNames), the local user, who is online now, and the names on the
+ * board's live invites (GET /api/boards/:id/members, for every member), so a colleague can be
+ * mentioned before they have ever opened the board.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type { Role } from '../../shared/roles';
 import type { BoardView } from '../../shared/board/view';
+import { call } from '../app/api';
 import type { KnownBoard } from '../app/knownBoards';
-import { listInvites } from '../invites/invitesApi';
 import type { Peer } from '../sync/presence';
 import { memberNames } from './memberNames';
 
-function useInviteNames(access: KnownBoard | null): readonly string[] {
+async function listMemberNames(boardId: string, token: string): Promise<string[]> {
+  const body = await call<{ members: { name: string; role: Role }[] }>(
+    `/api/boards/${encodeURIComponent(boardId)}/members`,
+    { token },
+  );
+  return body.members.map((m) => m.name);
+}
+
+function useInvitedNames(access: KnownBoard | null): readonly string[] {
   const [names, setNames] = useState<readonly string[]>([]);
-  const lead = access?.role === 'lead';
   const boardId = access?.id;
   const token = access?.token;
   useEffect(() => {
-    if (!lead || !boardId || !token) return;
+    if (!boardId || !token) return;
     let live = true;
-    listInvites(boardId, token).then(
-      (invites) => {
-        if (live) setNames(invites.filter((i) => i.revokedAt === null).map((i) => i.name));
+    listMemberNames(boardId, token).then(
+      (list) => {
+        if (live) setNames(list);
       },
       // Suggestions then come from the board and presence alone; nothing to tell the user.
       () => undefined,
@@ -29,7 +37,7 @@ function useInviteNames(access: KnownBoard | null): readonly string[] {
     return () => {
       live = false;
     };
-  }, [lead, boardId, token]);
+  }, [boardId, token]);
   return names;
 }
 
@@ -39,7 +47,7 @@ export function useMentionNames(
   peers: readonly Peer[],
   access: KnownBoard | null,
 ): string[] {
-  const inviteNames = useInviteNames(access);
+  const inviteNames = useInvitedNames(access);
   // As one string, so a peer opening a card (a new peers array) does not remake the list.
   const online = useMemo(() => peers.map((p) => p.user.name).join('\n'), [peers]);
   return useMemo(

@@ -13,6 +13,7 @@ import { errorHandler, notFound } from './errorHandler';
 import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
+import { memberRoutes } from './routes/memberRoutes';
 import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends BoardActionDeps {
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(boardRoutes(routeDeps));
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));
+  api.use(memberRoutes(routeDeps));
   api.use(
     articleRoutes({
       ...deps,
