@@ -183,6 +183,10 @@ export function ArticleView({
               key={`${draft.start}-${draft.end}`}
               passage={draft}
               onCreate={(claim, speaker) => create(draft, claim, speaker)}
+              onNarrow={(part) => {
+                setDraft(part);
+                actions.announce(`Passage narrowed to: ${part.text}`);
+              }}
               onCancel={() => {
                 setFocusAt({ start: draft.start, seq: Date.now() });
                 setDraft(null);

@@ -1,29 +1,45 @@
 /**
  * Turns a passage of the article into a card: the claim starts as the passage (white space
  * folded, editable), the source span is the passage's exact offsets. Escape cancels.
+ *
+ * The passage is shown in a read-only text box, so part of it can be selected from the
+ * keyboard (Shift and the arrow keys), which the article text itself does not allow without
+ * caret browsing; "Keep only the selected part" then narrows the passage to that part.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
-import { MAX_PASSAGE, type Passage } from './passageAt';
+import { MAX_PASSAGE, type Passage, trimmedPassage } from './passageAt';
 
 function claimFrom(passage: string): string {
   const folded = passage.replace(/\s+/g, ' ').trim();
   return folded.length <= LIMITS.claim ? folded : `${folded.slice(0, LIMITS.claim - 1)}…`;
 }
 
+/** The part of `passage` selected in its text box, as offsets into the article; else null. */
+function selectedPart(passage: Passage, box: HTMLTextAreaElement): Passage | null {
+  const { selectionStart: from, selectionEnd: to } = box;
+  if (to <= from || (from === 0 && to === passage.text.length)) return null;
+  const part = trimmedPassage(passage.text, from, to);
+  return part && { ...part, start: passage.start + part.start, end: passage.start + part.end };
+}
+
 export function NewCardForm({
   passage,
   onCreate,
+  onNarrow,
   onCancel,
 }: {
   passage: Passage;
   onCreate: (claim: string, speaker: string | null) => void;
+  /** Replaces the passage by a part of it (the form is then made anew for that part). */
+  onNarrow: (part: Passage) => void;
   onCancel: () => void;
 }) {
   const id = useId();
   const claimRef = useRef<HTMLTextAreaElement>(null);
   const [claim, setClaim] = useState(() => claimFrom(passage.text));
   const [speaker, setSpeaker] = useState('');
+  const [part, setPart] = useState<Passage | null>(null);
   const tooLong = passage.text.length > MAX_PASSAGE;
 
   useEffect(() => claimRef.current?.focus(), []);
@@ -47,9 +63,34 @@ export function NewCardForm({
       }}
     >
       <h3 id={`${id}-title`}>New card from this passage</h3>
-      <blockquote className="source-sentence">
-        {passage.text.length > 400 ? `${passage.text.slice(0, 400)}…` : passage.text}
-      </blockquote>
+      <label htmlFor={`${id}-passage`}>Source passage</label>
+      {/* Not `readOnly`: Chromium gives a read-only box no caret, so nothing could be selected
+          from the keyboard. Edits are refused instead, and aria-readonly says so. */}
+      <textarea
+        id={`${id}-passage`}
+        className="source-sentence"
+        aria-readonly="true"
+        rows={Math.min(6, Math.max(2, Math.ceil(passage.text.length / 60)))}
+        value={passage.text}
+        aria-describedby={`${id}-narrow-how`}
+        onBeforeInput={(e) => e.preventDefault()}
+        onPaste={(e) => e.preventDefault()}
+        onCut={(e) => e.preventDefault()}
+        onDrop={(e) => e.preventDefault()}
+        onChange={() => undefined}
+        onSelect={(e) => setPart(selectedPart(passage, e.currentTarget))}
+      />
+      <p id={`${id}-narrow-how`} className="muted small">
+        To quote only part of it, select that part (Shift and the arrow keys) and keep it.
+      </p>
+      <button
+        type="button"
+        className="button small"
+        disabled={!part}
+        onClick={() => part && onNarrow(part)}
+      >
+        Keep only the selected part
+      </button>
       {tooLong && (
         <p role="alert" className="error">
           The passage is longer than {MAX_PASSAGE.toLocaleString()} characters: select less.

@@ -213,4 +213,62 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     expect(articles[0]!.text.slice(made.source!.start, made.source!.end)).toBe(passage);
     expect(made.source!.sentence).toBe(passage);
   });
+
+  it('from the keyboard alone, a card quotes only part of a sentence', async () => {
+    const view = articleView();
+    // Every sentence of the seed has a card by now: a second article, in Spanish, gets none
+    // (extraction proposes claims in English text only).
+    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
+      body: JSON.stringify({
+        title: 'Nota',
+        text: 'El comité se reunió el martes por la tarde. Los miembros hablaron durante horas.',
+      }),
+    });
+    expect(res.status).toBe(201);
+    await view.getByRole('combobox', { name: 'Article' }).selectOption({ label: 'Nota' });
+    const sentence = view.locator('.seg-sentence').first();
+    const full = (await sentence.textContent())!;
+    await sentence.focus();
+    await page.keyboard.press('Enter');
+    const form = view.getByRole('form', { name: 'New card from this passage' });
+    const box = form.getByRole('textbox', { name: 'Source passage' });
+    await box.focus();
+    // The passage is not editable: typing and deleting change nothing.
+    await page.keyboard.type('xyz');
+    await page.keyboard.press('Backspace');
+    expect(await box.inputValue()).toBe(full.trim());
+    // Select the second word onwards, to the end: Home, past the first word, then Shift+End.
+    const firstWord = full.trim().split(/\s+/)[0]!;
+    await page.keyboard.press('Home');
+    for (let i = 0; i <= firstWord.length; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+End');
+    const keep = form.getByRole('button', { name: 'Keep only the selected part' });
+    await expect.poll(() => keep.isEnabled()).toBe(true);
+    expect(await box.getAttribute('aria-readonly')).toBe('true');
+    await keep.focus();
+    await page.keyboard.press('Enter');
+
+    const part = full.trim().slice(firstWord.length).trim();
+    await expect
+      .poll(() =>
+        view
+          .getByRole('form', { name: 'New card from this passage' })
+          .getByRole('textbox', { name: 'Source passage' })
+          .inputValue(),
+      )
+      .toBe(part);
+    await view.getByRole('button', { name: 'Create card' }).focus();
+    await page.keyboard.press('Enter');
+
+    await expect
+      .poll(async () => (await exported()).cards.find((c) => c.source?.sentence === part) ?? null)
+      .not.toBeNull();
+    const { articles, cards } = await exported();
+    const made = cards.find((c) => c.source?.sentence === part)!;
+    const nota = articles.find((a) => a.id === made.source!.articleId)!;
+    expect(nota.text.slice(made.source!.start, made.source!.end)).toBe(part);
+    expect(made.claim).toBe(part);
+  });
 });
