@@ -17,7 +17,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
-import { ROOT_NAMES } from '../../shared/board/schema';
+import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
+import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeSaved } from '../../shared/protocol/messages';
 import { actorOf, ServerChange } from '../audit/attribution';
@@ -254,6 +255,27 @@ export class Room {
     this.sinceSnapshot = content.updatesSinceSnapshot;
     this.bytesSinceSnapshot = content.updates.reduce((sum, u) => sum + u.byteLength, 0);
     this.snapshotBytes = content.snapshot?.byteLength ?? 0;
+    this.queueMigration();
+  }
+
+  /**
+   * A board stored in an older layout (B10) is migrated before anything else runs, as a change
+   * of the system's, stored and broadcast like any other. An empty doc is left alone: a new
+   * board gets its layout from initBoard.
+   */
+  private queueMigration(): void {
+    if (schemaVersionOf(this.doc) >= SCHEMA_VERSION) return;
+    if (ROOT_NAMES.every((name) => this.doc.getMap(name).size === 0)) return;
+    const { log, boardId } = this.deps;
+    this.queue.unshift({
+      kind: 'change',
+      actor: SYSTEM_ACTOR,
+      fn: (doc) => migrateBoard(doc, { actor: SYSTEM_ACTOR }),
+      settle: {
+        resolve: () => log('info', 'migrated the board layout', { boardId, to: SCHEMA_VERSION }),
+        reject: (error) => log('error', 'migrating the board failed', { boardId, error }),
+      },
+    });
   }
 
   private enqueue(job: Job): void {

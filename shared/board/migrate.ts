@@ -1,7 +1,8 @@
 /**
  * Layout migrations (B10). Each step lifts a board from the version before `to` to `to`; the
- * server runs `migrateBoard` when it loads a board, in one transaction with the system actor,
- * so every client receives the migrated layout as an ordinary update.
+ * server runs `migrateBoard` when it loads a board with content (server/sync/Room), in one
+ * transaction with the system actor, so every client receives the migrated layout as an
+ * ordinary update.
  */
 import type * as Y from 'yjs';
 import type { CommandContext } from './origin';

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, readBoard } from '../../../shared/board';
+import {
+  addClaim,
+  readBoard,
+  readMeta,
+  SCHEMA_VERSION,
+  schemaVersionOf,
+} from '../../../shared/board';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
 import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
@@ -99,6 +105,42 @@ describe('rooms', () => {
     await b.synced();
     expect(s.loads).toBe(loadsBefore + 1);
     expect(Object.keys(readBoard(b.doc).cards)).toHaveLength(5);
+  });
+
+  it('migrates a board stored in an older layout when it loads it (B10), once', async () => {
+    const { storage, s } = instrumented();
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 50 } });
+    // A board written by an old client: a card, no schema version, no meta.
+    const boardId = 'old-board';
+    await storage.createBoard({ id: boardId, title: 'Old', createdAt: Date.now() });
+    const old = new Y.Doc();
+    const cardId = addClaim(old, { claim: 'Written before versions' }, ada);
+    await storage.appendBatch(boardId, {
+      updates: [Y.encodeStateAsUpdate(old)],
+      bindings: [],
+      history: [],
+      at: Date.now(),
+    });
+    const { token } = await server.invite(boardId, 'viewer');
+    const a = connect(boardId, token);
+    await a.synced();
+    await waitFor(() => schemaVersionOf(a.doc) === SCHEMA_VERSION, { what: 'migrated layout' });
+    expect(readMeta(a.doc).ratingScale.labels.length).toBeGreaterThan(0);
+    expect(readBoard(a.doc).cards[cardId]?.claim).toBe('Written before versions');
+    expect(await storage.listHistory(boardId, { limit: 10 })).toMatchObject({ events: [] });
+
+    // Stored: a reload finds the current layout and has nothing to migrate.
+    a.destroy();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    const content = await storage.loadContent(boardId);
+    const stored = new Y.Doc();
+    for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
+    expect(schemaVersionOf(stored)).toBe(SCHEMA_VERSION);
+    const loads = s.loads;
+    const b = connect(boardId, token);
+    await b.synced();
+    expect(s.loads).toBe(loads + 1);
+    expect((await storage.loadContent(boardId)).updates.length).toBe(content.updates.length);
   });
 
   it('a join within the grace period keeps the loaded room', async () => {
