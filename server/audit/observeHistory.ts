@@ -22,6 +22,7 @@ import {
   META_KEYS,
   metaMap,
 } from '../../shared/board/schema';
+import { storedLabelNames } from '../../shared/board/readMeta';
 
 export interface HistoryDraft {
   readonly cardId: string | null;
@@ -188,42 +189,44 @@ function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   return out;
 }
 
-/** The label names of a stored rating scale, read defensively (it is client-written data). */
-function labelNames(scale: unknown): string[] {
-  const labels = (scale as { labels?: unknown } | null)?.labels;
-  if (!Array.isArray(labels)) return [];
-  return labels.flatMap((l: unknown) => {
-    const label = (l as { label?: unknown } | null)?.label;
-    return typeof label === 'string' ? [label] : [];
-  });
-}
-
-/** Changes to the board's own settings; their first setting (board creation) is not an event. */
-function metaEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+/** A board rename; the first title (board creation) is not an event. */
+function titleEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknown>>) {
   const out: HistoryDraft[] = [];
   if (event.target !== meta) return out;
-  for (const [key, change] of event.changes.keys as Map<string, KeyChange>) {
-    if (change.action !== 'update') continue;
-    if (key === META_KEYS.title) {
-      out.push({
-        cardId: null,
-        type: 'board.renamed',
-        data: { title: text(meta.get(key)), from: text(change.oldValue) },
-      });
-    } else if (key === META_KEYS.ratingScale) {
-      const before = labelNames(change.oldValue);
-      const after = labelNames(meta.get(key));
-      out.push({
-        cardId: null,
-        type: 'scale.changed',
-        data: {
-          added: after.filter((l) => !before.includes(l)),
-          removed: before.filter((l) => !after.includes(l)),
-        },
-      });
-    }
+  const change = (event.changes.keys as Map<string, KeyChange>).get(META_KEYS.title);
+  if (change?.action === 'update') {
+    out.push({
+      cardId: null,
+      type: 'board.renamed',
+      data: { title: text(meta.get(META_KEYS.title)), from: text(change.oldValue) },
+    });
   }
   return out;
+}
+
+/**
+ * Rating-scale changes as label names added and removed, against the names after the previous
+ * transaction that touched the scale (a scale is many entries since layout version 2). The
+ * first scale a board gets (creation, or the load of a stored board) is not an event, and
+ * neither is a change that keeps the same names (a migration, a moved or revalued label).
+ */
+function scaleChanges(doc: Y.Doc) {
+  let names = storedLabelNames(doc);
+  return (events: Y.YEvent<Y.AbstractType<unknown>>[]): HistoryDraft[] => {
+    const touched = events.some(
+      (e) =>
+        e.path[0] === META_KEYS.scale ||
+        (e.path.length === 0 &&
+          (e.changes.keys.has(META_KEYS.scale) || e.changes.keys.has(META_KEYS.ratingScale))),
+    );
+    if (!touched) return [];
+    const before = names;
+    names = storedLabelNames(doc);
+    const added = names.filter((l) => !before.includes(l));
+    const removed = before.filter((l) => !names.includes(l));
+    if (before.length === 0 || (added.length === 0 && removed.length === 0)) return [];
+    return [{ cardId: null, type: 'scale.changed', data: { added, removed } }];
+  };
 }
 
 /**
@@ -247,7 +250,11 @@ export function observeHistory(
   const onCards = on((e) => cardEvents(cards, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, e));
-  const onMeta = on((e) => metaEvents(meta, e));
+  const scaleEvents = scaleChanges(doc);
+  const onMeta = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+    const drafts = [...events.flatMap((e) => titleEvents(meta, e)), ...scaleEvents(events)];
+    if (drafts.length > 0) onEvents(drafts, tr.origin);
+  };
   cards.observeDeep(onCards);
   comments.observeDeep(onComments);
   articles.observeDeep(onArticles);

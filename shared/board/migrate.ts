@@ -5,9 +5,10 @@
  * ordinary update.
  */
 import type * as Y from 'yjs';
+import { ratingScaleSchema } from './inputs';
 import type { CommandContext } from './origin';
 import { DEFAULT_RATING_SCALE } from './ratingScale';
-import { META_KEYS, metaMap, SCHEMA_VERSION } from './schema';
+import { META_KEYS, metaMap, newScaleMap, SCHEMA_VERSION, scaleMap } from './schema';
 import { transact } from './transact';
 
 interface Migration {
@@ -24,6 +25,18 @@ const MIGRATIONS: readonly Migration[] = [
       const meta = metaMap(doc);
       if (!meta.has(META_KEYS.ratingScale)) meta.set(META_KEYS.ratingScale, DEFAULT_RATING_SCALE);
       if (!meta.has(META_KEYS.title)) meta.set(META_KEYS.title, 'Untitled board');
+    },
+  },
+  {
+    // Version 2: the rating scale as one entry per label (B12) instead of one JSON value. The
+    // entries' ids follow the labels' positions, so two replicas migrating at once agree.
+    to: 2,
+    run(doc) {
+      const meta = metaMap(doc);
+      if (scaleMap(doc)) return;
+      const legacy = ratingScaleSchema.safeParse(meta.get(META_KEYS.ratingScale));
+      meta.set(META_KEYS.scale, newScaleMap(legacy.success ? legacy.data : DEFAULT_RATING_SCALE));
+      meta.delete(META_KEYS.ratingScale);
     },
   },
 ];

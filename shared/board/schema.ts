@@ -2,8 +2,9 @@
  * The board's Yjs layout: the one place that knows which shared types exist and which keys
  * they hold. Everything else reads through these accessors.
  *
- * Layout (schema version 1):
- *   meta:     Y.Map  title, schemaVersion, ratingScale (JSON), organisation (JSON)
+ * Layout (schema version 2):
+ *   meta:     Y.Map  title, schemaVersion, organisation (JSON), scale: Y.Map (below)
+ *     scale:  best, worst (numbers), labels: Y.Map<labelId, Y.Map> label, column, value, order
  *   articles: Y.Map<articleId, Y.Map>  id, title, url, text, createdBy, createdAt
  *   cards:    Y.Map<cardId, Y.Map>     CARD_KEYS below; `evidence` is a Y.Array<Y.Map>
  *   comments: Y.Map<commentId, Y.Map>  flat, keyed by id, with a cardId field
@@ -16,10 +17,14 @@
  *
  * Why a card's place is one key (`pos` = {column, rank}): two concurrent moves then resolve
  * to one of the moves, never to a mix or a duplicate (invariant B2).
+ *
+ * Why the rating scale is a map of labels (version 2) and not one JSON value (version 1, key
+ * `ratingScale`): two leads editing different labels at once kept only one lead's scale; with
+ * one entry per label, under a stable id, both edits survive (B12).
  */
 import * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const COLUMNS = ['unverified', 'corroborated', 'disputed'] as const;
 export type ColumnId = (typeof COLUMNS)[number];
@@ -36,8 +41,18 @@ export const ROOT_NAMES: readonly RootName[] = Object.values(ROOT);
 export const META_KEYS = {
   title: 'title',
   schemaVersion: 'schemaVersion',
+  /** Version 1's whole-scale JSON value; migrated into `scale`. */
   ratingScale: 'ratingScale',
+  scale: 'scale',
   organisation: 'organisation',
+} as const;
+
+export const SCALE_KEYS = { best: 'best', worst: 'worst', labels: 'labels' } as const;
+export const LABEL_KEYS = {
+  label: 'label',
+  column: 'column',
+  value: 'value',
+  order: 'order',
 } as const;
 
 export const CARD_KEYS = {
@@ -205,4 +220,37 @@ export function newCardMap(record: CardRecord): CardMap {
 
 export function newCommentMap(record: CommentRecord): Y.Map<unknown> {
   return mapOf(record, COMMENT_KEYS);
+}
+
+export interface LabelRecord {
+  readonly label: string;
+  readonly column: ColumnId;
+  readonly value: number;
+}
+
+export function newLabelMap(record: LabelRecord, order: number): Y.Map<unknown> {
+  return mapOf({ ...record, order }, LABEL_KEYS);
+}
+
+/**
+ * A whole rating scale in the version 2 layout. Label ids are `l<position>`: the same scale
+ * built on two replicas at once (a migration, a new board) yields the same entries, so which
+ * one Yjs keeps does not matter. Labels added later get random ids.
+ */
+export function newScaleMap(scale: {
+  readonly best: number;
+  readonly worst: number;
+  readonly labels: readonly LabelRecord[];
+}): Y.Map<unknown> {
+  const labels = new Y.Map<Y.Map<unknown>>();
+  scale.labels.forEach((l, i) => labels.set(`l${i}`, newLabelMap(l, i)));
+  const map = mapOf({ best: scale.best, worst: scale.worst }, SCALE_KEYS);
+  map.set(SCALE_KEYS.labels, labels);
+  return map;
+}
+
+/** The scale map of a version 2 board; null before its migration. */
+export function scaleMap(doc: Y.Doc): Y.Map<unknown> | null {
+  const value = metaMap(doc).get(META_KEYS.scale);
+  return value instanceof Y.Map ? (value as Y.Map<unknown>) : null;
 }

@@ -20,6 +20,7 @@ import {
   newArticleMap,
   newCardMap,
   newCommentMap,
+  newScaleMap,
   SCHEMA_VERSION,
 } from '../board/schema';
 import { ExportError } from './ExportError';
@@ -178,7 +179,7 @@ function writeBoard(doc: Y.Doc, data: BoardExport, ctx: CommandContext): void {
       const meta = metaMap(doc);
       meta.set(META_KEYS.title, data.board.title);
       meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
-      meta.set(META_KEYS.ratingScale, data.board.ratingScale);
+      meta.set(META_KEYS.scale, newScaleMap(data.board.ratingScale));
       if (data.board.organisation) meta.set(META_KEYS.organisation, data.board.organisation);
       for (const a of data.articles) {
         const article = newArticleMap({ ...a, createdAt: ms(a.createdAt) });

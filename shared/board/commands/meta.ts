@@ -11,13 +11,19 @@ import { BoardError } from '../errors';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
+import { labelEntries } from '../readMeta';
 import {
   articlesMap,
   CARD_KEYS,
   cardsMap,
+  LABEL_KEYS,
   META_KEYS,
   metaMap,
   newArticleMap,
+  newLabelMap,
+  newScaleMap,
+  SCALE_KEYS,
+  scaleMap,
   SCHEMA_VERSION,
 } from '../schema';
 import { transact } from '../transact';
@@ -33,7 +39,7 @@ export function initBoard(doc: Y.Doc, input: { title: string }, ctx: CommandCont
     const meta = metaMap(doc);
     meta.set(META_KEYS.title, title);
     meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
-    meta.set(META_KEYS.ratingScale, DEFAULT_RATING_SCALE);
+    meta.set(META_KEYS.scale, newScaleMap(DEFAULT_RATING_SCALE));
   });
 }
 
@@ -108,7 +114,7 @@ function writeRatingScale(
   }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
   transact(doc, command, ctx, (scope) => {
-    metaMap(doc).set(META_KEYS.ratingScale, scale);
+    writeScale(doc, scale, renames, scope.newId);
     if (renamed.size === 0) return;
     cardsMap(doc).forEach((card) => {
       const to = renamed.get(card.get(CARD_KEYS.verdict) as string);
@@ -118,6 +124,60 @@ function writeRatingScale(
       card.set(CARD_KEYS.updatedAt, scope.now);
     });
   });
+}
+
+/** Sets a key only when its value changes, so a concurrent edit of it is not overwritten. */
+function setChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (map.get(key) !== value) map.set(key, value);
+}
+
+/**
+ * Writes `scale` into the board's label entries (B12): a label keeps its entry (found by its
+ * name before the edit: renamed labels by their old name), and only what changed in it is
+ * written; new labels get entries, labels no longer on the scale lose theirs. So another
+ * lead's concurrent edit of a different label, or of another field, survives.
+ */
+function writeScale(
+  doc: Y.Doc,
+  scale: RatingScale,
+  renames: readonly LabelRename[],
+  newId: () => string,
+): void {
+  const meta = metaMap(doc);
+  const map = scaleMap(doc);
+  if (!map) {
+    meta.set(META_KEYS.scale, newScaleMap(scale));
+    meta.delete(META_KEYS.ratingScale);
+    return;
+  }
+  const current = labelEntries(map, Infinity, -Infinity);
+  setChanged(map, SCALE_KEYS.best, scale.best);
+  setChanged(map, SCALE_KEYS.worst, scale.worst);
+  let labels = map.get(SCALE_KEYS.labels);
+  if (!(labels instanceof Y.Map)) {
+    labels = new Y.Map<Y.Map<unknown>>();
+    map.set(SCALE_KEYS.labels, labels);
+  }
+  const entries = labels as Y.Map<Y.Map<unknown>>;
+  const formerName = new Map(renames.map((r) => [r.to, r.from]));
+  const idOf = new Map(current.map((e) => [e.label, e.id]));
+  const kept = new Set<string>();
+  scale.labels.forEach((l, order) => {
+    const id = idOf.get(formerName.get(l.label) ?? l.label);
+    const entry = id === undefined || kept.has(id) ? undefined : entries.get(id);
+    if (id === undefined || !entry) {
+      const fresh = newId();
+      entries.set(fresh, newLabelMap(l, order));
+      kept.add(fresh);
+      return;
+    }
+    kept.add(id);
+    setChanged(entry, LABEL_KEYS.label, l.label);
+    setChanged(entry, LABEL_KEYS.column, l.column);
+    setChanged(entry, LABEL_KEYS.value, l.value);
+    setChanged(entry, LABEL_KEYS.order, order);
+  });
+  for (const id of [...entries.keys()]) if (!kept.has(id)) entries.delete(id);
 }
 
 /** Stores an article's text unchanged, so the offsets of cards anchored in it stay valid. */

@@ -1,3 +1,4 @@
+import { DEFAULT_RATING_SCALE, SCHEMA_VERSION } from '../../../shared/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
@@ -36,7 +37,8 @@ describe('POST /api/boards', () => {
     });
     const { meta } = await server.board(id);
     expect(meta.title).toBe('Election night');
-    expect(meta.schemaVersion).toBe(1);
+    expect(meta.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(meta.ratingScale).toEqual(DEFAULT_RATING_SCALE);
   });
 
   it('names the lead "Lead" by default', async () => {

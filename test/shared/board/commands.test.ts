@@ -230,4 +230,37 @@ describe('migrateBoard (B10)', () => {
     expect(migrateBoard(doc, alice)).toBe(false);
     expect(migrateBoard(board(), alice)).toBe(false);
   });
+
+  it('lifts a version 1 scale (one JSON value) into label entries (B12), alike on two replicas', async () => {
+    const { migrateBoard, readRatingScale, schemaVersionOf, SCHEMA_VERSION, metaMap } =
+      await import('../../../shared/board');
+    const custom = {
+      best: 3,
+      worst: 1,
+      labels: [
+        { label: 'Accurate', column: 'corroborated' as const, value: 3 },
+        { label: 'Unclear', column: 'unverified' as const, value: 2 },
+        { label: 'Wrong', column: 'disputed' as const, value: 1 },
+      ],
+    };
+    const v1 = new Y.Doc();
+    v1.transact(() => {
+      metaMap(v1).set('title', 'Old board');
+      metaMap(v1).set('schemaVersion', 1);
+      metaMap(v1).set('ratingScale', custom);
+    });
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    for (const d of [a, b]) Y.applyUpdate(d, Y.encodeStateAsUpdate(v1));
+    expect(readRatingScale(a)).toEqual(custom);
+    expect(migrateBoard(a, alice)).toBe(true);
+    expect(migrateBoard(b, alice)).toBe(true);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const d of [a, b]) {
+      expect(schemaVersionOf(d)).toBe(SCHEMA_VERSION);
+      expect(metaMap(d).has('ratingScale')).toBe(false);
+      expect(readRatingScale(d)).toEqual(custom);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Editing the rating scale (B11): a renamed label relabels the cards that carry it in the same
  * transaction as the new scale; nothing a scale edit does clears a verdict; concurrent edits
- * converge (B4) with last-writer-wins per key (B6).
+ * converge (B4) with last-writer-wins per key (B6), and edits of different labels or fields
+ * all survive (B12).
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -12,8 +13,10 @@ import {
   DEFAULT_RATING_SCALE,
   editRatingScale,
   initBoard,
+  metaMap,
   moveCard,
   readBoard,
+  readMeta,
   readRatingScale,
   setVerdict,
   type LabelRename,
@@ -212,7 +215,7 @@ describe('editRatingScale under concurrency (B4, B6, B11)', () => {
     }
   }
 
-  it('two leads renaming different labels: the scale is one value, so one rename is lost from it', () => {
+  it('two leads renaming different labels: both renames and both relabels survive (B12)', () => {
     const { doc: a, ids } = boardWith(['Misleading', 'False'], 1);
     const b = replica(a, 2);
     const toSpin = [{ from: 'Misleading', to: 'Spin' }];
@@ -222,11 +225,85 @@ describe('editRatingScale under concurrency (B4, B6, B11)', () => {
     exchange(a, b, 'a-first');
 
     expect(readBoard(b)).toEqual(readBoard(a));
-    // Client 2's scale wins as a whole; client 1's relabelled card keeps 'Spin', which is no
-    // longer on the scale (the dialog counts it). Both leads' relabels of cards survive (B6).
-    expect(labelsOf(a)).toEqual(labelsOf(b));
-    expect(labelsOf(a)).toContain('Wrong');
-    expect(labelsOf(a)).not.toContain('Spin');
+    expect(labelsOf(a)).toEqual(renamed([...toSpin, ...toWrong]).labels.map((l) => l.label));
     expect(verdicts(a, ids)).toEqual(['Spin', 'Wrong']);
   });
+
+  for (const order of ['a-first', 'b-first'] as const) {
+    it(`one lead renames a label while another moves and revalues it: both survive (B12, ${order})`, () => {
+      const { doc: a } = boardWith([], 1);
+      const b = replica(a, 2);
+      const toSpin = [{ from: 'Misleading', to: 'Spin' }];
+      editRatingScale(a, { scale: renamed(toSpin), renames: toSpin }, lea);
+      const moved = {
+        ...DEFAULT_RATING_SCALE,
+        labels: DEFAULT_RATING_SCALE.labels.map((l) =>
+          l.label === 'Misleading' ? { ...l, column: 'unverified' as const, value: 3 } : l,
+        ),
+      };
+      editRatingScale(b, { scale: moved }, lou);
+      exchange(a, b, order);
+
+      expect(readMeta(b).ratingScale).toEqual(readMeta(a).ratingScale);
+      expect(readMeta(a).ratingScale.labels.find((l) => l.label === 'Spin')).toEqual({
+        label: 'Spin',
+        column: 'unverified',
+        value: 3,
+      });
+    });
+
+    it(`two leads adding labels at once: both are on the scale, in one order everywhere (${order})`, () => {
+      const { doc: a } = boardWith([], 1);
+      const b = replica(a, 2);
+      const plus = (label: string) => ({
+        ...DEFAULT_RATING_SCALE,
+        labels: [...DEFAULT_RATING_SCALE.labels, { label, column: 'disputed' as const, value: 1 }],
+      });
+      editRatingScale(a, { scale: plus('Satire') }, lea);
+      editRatingScale(b, { scale: plus('Fabricated') }, lou);
+      exchange(a, b, order);
+
+      expect(labelsOf(b)).toEqual(labelsOf(a));
+      expect(labelsOf(a)).toEqual(expect.arrayContaining(['Satire', 'Fabricated']));
+      expect(labelsOf(a)).toHaveLength(DEFAULT_RATING_SCALE.labels.length + 2);
+    });
+
+    it(`the same label added twice at once reads once, and the next edit keeps one entry (${order})`, () => {
+      const { doc: a } = boardWith([], 1);
+      const b = replica(a, 2);
+      const satire = {
+        ...DEFAULT_RATING_SCALE,
+        labels: [
+          ...DEFAULT_RATING_SCALE.labels,
+          { label: 'Satire', column: 'disputed' as const, value: 1 },
+        ],
+      };
+      editRatingScale(a, { scale: satire }, lea);
+      editRatingScale(b, { scale: satire }, lou);
+      exchange(a, b, order);
+      expect(labelsOf(a)).toEqual(satire.labels.map((l) => l.label));
+      expect(labelsOf(b)).toEqual(labelsOf(a));
+
+      editRatingScale(a, { scale: satire }, lea);
+      const entries = (metaMap(a).get('scale') as Y.Map<Y.Map<unknown>>).get('labels')!;
+      expect(entries.size).toBe(satire.labels.length);
+    });
+
+    it(`a label removed while another lead renames it is gone; its relabelled cards keep the name (${order})`, () => {
+      const { doc: a, ids } = boardWith(['Misleading'], 1);
+      const b = replica(a, 2);
+      const toSpin = [{ from: 'Misleading', to: 'Spin' }];
+      editRatingScale(a, { scale: renamed(toSpin), renames: toSpin }, lea);
+      const without = {
+        ...DEFAULT_RATING_SCALE,
+        labels: DEFAULT_RATING_SCALE.labels.filter((l) => l.label !== 'Misleading'),
+      };
+      editRatingScale(b, { scale: without }, lou);
+      exchange(a, b, order);
+
+      expect(readBoard(b)).toEqual(readBoard(a));
+      expect(labelsOf(a)).toEqual(without.labels.map((l) => l.label));
+      expect(verdicts(a, ids)).toEqual(['Spin']);
+    });
+  }
 });
