@@ -25,6 +25,7 @@ import { actorOf, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
 import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
 import { analyzeUpdate } from './analyzeUpdate';
+import { bindPresence } from './bindPresence';
 import {
   type AwarenessEntry,
   decodeAwarenessEntries,
@@ -579,7 +580,8 @@ export class Room {
    * A connection speaks for one awareness client id: the first it sets a state for, unless that
    * id is live on another connection or writes the doc for another invite. Entries for any
    * other id are dropped without closing: y-websocket clients relay every awareness change they
-   * receive, others' included, so such entries are normal from honest clients.
+   * receive, others' included, so such entries are normal from honest clients. The state's user
+   * is the invite's (bindPresence): presence never shows anyone under another name.
    */
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessEntries(update);
@@ -597,7 +599,7 @@ export class Room {
         if (!claimable) continue;
       }
       if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
-      keep.push(entry);
+      keep.push({ ...entry, state: bindPresence(entry.state, conn.actor) });
     }
     if (keep.length > 0) {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(keep), conn);

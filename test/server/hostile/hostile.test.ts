@@ -12,7 +12,11 @@ import { addClaim, readBoard } from '../../../shared/board';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { awarenessFrame, connectRaw, type RawClient } from '../../helpers/rawClient';
-import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import {
+  type Invite,
+  startSyncTestServer,
+  type SyncTestServer,
+} from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 import type { SyncOptions } from '../../../server/sync/syncOptions';
 
@@ -22,24 +26,27 @@ describe('hostile clients', () => {
   let server: SyncTestServer;
   let boardId: string;
   let honest: TestClient;
+  let honestInvite: Invite;
   const raws: RawClient[] = [];
+  const invites = new Map<RawClient, Invite>();
 
   async function setup(options: Partial<SyncOptions> = {}) {
     server = await startSyncTestServer({ options });
     boardId = await server.createBoard();
-    honest = connectProvider(
-      server.syncUrl,
-      boardId,
-      (await server.invite(boardId, 'editor')).token,
-    );
+    honestInvite = await server.invite(boardId, 'editor');
+    honest = connectProvider(server.syncUrl, boardId, honestInvite.token);
     await honest.synced();
   }
   async function raw(role: 'editor' | 'viewer' | 'reviewer' = 'editor') {
-    const r = connectRaw(server.syncUrl, boardId, (await server.invite(boardId, role)).token);
+    const invite = await server.invite(boardId, role);
+    const r = connectRaw(server.syncUrl, boardId, invite.token);
     raws.push(r);
+    invites.set(r, invite);
     await r.sync();
     return r;
   }
+  /** How others see a presence: `user` carries the invite's id and name, whatever was sent. */
+  const seenAs = (invite: Invite) => ({ user: { id: invite.inviteId, name: invite.name } });
   /** The honest client can still write, and its write is stored and acknowledged. */
   async function honestStillWorks() {
     const id = addClaim(honest.doc, { claim: `still here ${Math.random()}` }, ctx);
@@ -164,9 +171,10 @@ describe('hostile clients', () => {
     const watcher = await raw('viewer');
     await waitFor(() => watcher.awareness.getStates().get(honest.doc.clientID));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    for (const view of [watcher.awareness, r.awareness, honest.provider.awareness]) {
-      expect(view.getStates().get(honest.doc.clientID)).toEqual({ user: { name: 'Honest' } });
+    for (const view of [watcher.awareness, r.awareness]) {
+      expect(view.getStates().get(honest.doc.clientID)).toEqual(seenAs(honestInvite));
     }
+    expect(honest.provider.awareness.getLocalState()).toEqual({ user: { name: 'Honest' } });
     // Honest clients relay others' presence back; that never closes their connection.
     expect(honest.closes).toEqual([]);
     fake.destroy();
@@ -192,18 +200,25 @@ describe('hostile clients', () => {
     second.destroy();
   });
 
-  it('presence of one’s own client id works, and oversized states are dropped', async () => {
+  it('presence of one’s own client id works, under the invite’s name; oversized states are dropped', async () => {
     const r = await raw('viewer');
     const mine = new awarenessProtocol.Awareness(new Y.Doc());
-    mine.setLocalState({ user: { name: 'Viv' } });
+    // Claiming to be the editor-in-chief shows the invite's own name to colleagues.
+    mine.setLocalState({ user: { name: 'Editor-in-chief', colour: '#1d4ed8' }, openCard: 'c1' });
     r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(mine, [mine.clientID])));
     await waitFor(() => honest.provider.awareness.getStates().get(mine.clientID));
+    const bound = seenAs(invites.get(r)!);
+    expect(honest.provider.awareness.getStates().get(mine.clientID)).toEqual({
+      user: { ...bound.user, colour: '#1d4ed8' },
+      openCard: 'c1',
+    });
     mine.setLocalState({ user: { name: 'x'.repeat(10_000) } });
     r.send(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(mine, [mine.clientID])));
     await r.sync();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(honest.provider.awareness.getStates().get(mine.clientID)).toEqual({
-      user: { name: 'Viv' },
+      user: { ...bound.user, colour: '#1d4ed8' },
+      openCard: 'c1',
     });
     mine.destroy();
   });
