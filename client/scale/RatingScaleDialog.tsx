@@ -32,7 +32,10 @@ const quoted = ({ from, to }: LabelRename) => `from “${from}” to “${to}”
 export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClose: () => void }) {
   const id = useId();
   const actions = useBoardActions();
-  const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(board.meta.ratingScale));
+  // The scale as the dialog opened: saving writes only what the lead changed from it, so a
+  // colleague's edit saved meanwhile to other labels is kept (B12).
+  const [base] = useState(() => board.meta.ratingScale);
+  const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(base));
   // Problems show once the lead tries to save, then follow their edits.
   const [tried, setTried] = useState(false);
   const [focusRow, setFocusRow] = useState<string | null>(null);
@@ -70,7 +73,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
     e.preventDefault();
     setTried(true);
     if (!result.ok) return;
-    const edit = { scale: result.scale, renames };
+    const edit = { scale: result.scale, renames, base };
     if (actions.run('save the rating scale', () => actions.commands.editRatingScale(edit))) {
       actions.announce('Rating scale saved.');
       onClose();

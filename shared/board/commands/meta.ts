@@ -11,7 +11,7 @@ import { BoardError } from '../errors';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
-import { labelEntries } from '../readMeta';
+import { labelEntries, readRatingScale } from '../readMeta';
 import {
   articlesMap,
   CARD_KEYS,
@@ -69,6 +69,12 @@ export interface LabelRename {
 export interface RatingScaleEdit {
   readonly scale: RatingScale;
   readonly renames?: readonly LabelRename[];
+  /**
+   * The scale the edit started from (the one the dialog showed). Only what differs between it
+   * and `scale` is written, so a colleague's change saved meanwhile to anything else survives
+   * (B12). Without it, the edit starts from the board's current scale.
+   */
+  readonly base?: RatingScale;
 }
 
 // The scale's own label rule, so a rename can never name a label the scale would refuse.
@@ -106,6 +112,7 @@ function writeRatingScale(
   ctx: CommandContext,
 ): void {
   const scale = parseInput(ratingScaleSchema, input.scale);
+  const base = input.base === undefined ? undefined : parseInput(ratingScaleSchema, input.base);
   const renames = parseInput(renamesSchema, input.renames ?? []);
   const onScale = new Set(scale.labels.map((l) => l.label));
   const missing = renames.find((r) => !onScale.has(r.to));
@@ -114,7 +121,7 @@ function writeRatingScale(
   }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
   transact(doc, command, ctx, (scope) => {
-    writeScale(doc, scale, renames, scope.newId);
+    writeScale(doc, { scale, renames, base: base ?? readRatingScale(doc) }, scope.newId);
     if (renamed.size === 0) return;
     cardsMap(doc).forEach((card) => {
       const to = renamed.get(card.get(CARD_KEYS.verdict) as string);
@@ -132,17 +139,20 @@ function setChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
 }
 
 /**
- * Writes `scale` into the board's label entries (B12): a label keeps its entry (found by its
- * name before the edit: renamed labels by their old name), and only what changed in it is
- * written; new labels get entries, labels no longer on the scale lose theirs. So another
- * lead's concurrent edit of a different label, or of another field, survives.
+ * Writes the change from `base` to `scale` into the board's label entries (B12), a three-way
+ * merge: a label of `base` keeps its entry (found by name; a renamed one by its old name) and
+ * gets only the fields this edit changed; labels new in `scale` get entries; labels of `base`
+ * missing from `scale` lose theirs. Whatever the edit did not change stays as it is now: a
+ * colleague's label added, renamed or revalued meanwhile (if a colleague renamed or removed a
+ * label this edit also changed, theirs stands). Entries the reader ignores (a name twice, a
+ * malformed entry) are removed.
  */
 function writeScale(
   doc: Y.Doc,
-  scale: RatingScale,
-  renames: readonly LabelRename[],
+  edit: { scale: RatingScale; renames: readonly LabelRename[]; base: RatingScale },
   newId: () => string,
 ): void {
+  const { scale, renames, base } = edit;
   const meta = metaMap(doc);
   const map = scaleMap(doc);
   if (!map) {
@@ -150,34 +160,42 @@ function writeScale(
     meta.delete(META_KEYS.ratingScale);
     return;
   }
-  const current = labelEntries(map, Infinity, -Infinity);
-  setChanged(map, SCALE_KEYS.best, scale.best);
-  setChanged(map, SCALE_KEYS.worst, scale.worst);
+  if (scale.best !== base.best) setChanged(map, SCALE_KEYS.best, scale.best);
+  if (scale.worst !== base.worst) setChanged(map, SCALE_KEYS.worst, scale.worst);
   let labels = map.get(SCALE_KEYS.labels);
   if (!(labels instanceof Y.Map)) {
     labels = new Y.Map<Y.Map<unknown>>();
     map.set(SCALE_KEYS.labels, labels);
   }
   const entries = labels as Y.Map<Y.Map<unknown>>;
-  const formerName = new Map(renames.map((r) => [r.to, r.from]));
+  const current = labelEntries(map, Infinity, -Infinity);
+  const readable = new Set(current.map((e) => e.id));
+  for (const id of [...entries.keys()]) if (!readable.has(id)) entries.delete(id);
+
   const idOf = new Map(current.map((e) => [e.label, e.id]));
-  const kept = new Set<string>();
+  const before = new Map(base.labels.map((l, order) => [l.label, { ...l, order }]));
+  const formerName = new Map(renames.map((r) => [r.to, r.from]));
+  const stays = new Set<string>();
   scale.labels.forEach((l, order) => {
-    const id = idOf.get(formerName.get(l.label) ?? l.label);
-    const entry = id === undefined || kept.has(id) ? undefined : entries.get(id);
-    if (id === undefined || !entry) {
-      const fresh = newId();
-      entries.set(fresh, newLabelMap(l, order));
-      kept.add(fresh);
+    const origin = formerName.get(l.label) ?? l.label;
+    const was = before.get(origin);
+    if (!was) {
+      if (!idOf.has(l.label)) entries.set(newId(), newLabelMap(l, order));
       return;
     }
-    kept.add(id);
-    setChanged(entry, LABEL_KEYS.label, l.label);
-    setChanged(entry, LABEL_KEYS.column, l.column);
-    setChanged(entry, LABEL_KEYS.value, l.value);
-    setChanged(entry, LABEL_KEYS.order, order);
+    stays.add(origin);
+    const id = idOf.get(origin);
+    const entry = id === undefined ? undefined : entries.get(id);
+    if (!entry) return;
+    if (l.label !== was.label) setChanged(entry, LABEL_KEYS.label, l.label);
+    if (l.column !== was.column) setChanged(entry, LABEL_KEYS.column, l.column);
+    if (l.value !== was.value) setChanged(entry, LABEL_KEYS.value, l.value);
+    if (order !== was.order) setChanged(entry, LABEL_KEYS.order, order);
   });
-  for (const id of [...entries.keys()]) if (!kept.has(id)) entries.delete(id);
+  for (const l of base.labels) {
+    const id = stays.has(l.label) ? undefined : idOf.get(l.label);
+    if (id !== undefined) entries.delete(id);
+  }
 }
 
 /** Stores an article's text unchanged, so the offsets of cards anchored in it stay valid. */

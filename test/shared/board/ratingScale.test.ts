@@ -307,3 +307,53 @@ describe('editRatingScale under concurrency (B4, B6, B11)', () => {
     });
   }
 });
+
+describe('editRatingScale from a stale dialog (base, B12)', () => {
+  it("writes only what changed since the dialog opened: a colleague's rename and new label stay", () => {
+    const { doc, ids } = boardWith(['Misleading', 'False']);
+    const opened = readRatingScale(doc); // lead A opens the dialog
+    // Meanwhile lead B renames Misleading and adds Satire, and saves.
+    const toSpin = [{ from: 'Misleading', to: 'Spin' }];
+    const bScale = {
+      ...renamed(toSpin),
+      labels: [
+        ...renamed(toSpin).labels,
+        { label: 'Satire', column: 'disputed' as const, value: 1 },
+      ],
+    };
+    editRatingScale(doc, { scale: bScale, renames: toSpin }, lou);
+    // A, still showing the old scale, revalues False and removes Unproven.
+    const aDraft = {
+      ...opened,
+      labels: opened.labels
+        .filter((l) => l.label !== 'Unproven')
+        .map((l) => (l.label === 'False' ? { ...l, value: 2 } : l)),
+    };
+    editRatingScale(doc, { scale: aDraft, base: opened }, lea);
+
+    const labels = readRatingScale(doc).labels;
+    expect(labels.map((l) => l.label)).toEqual([
+      'True',
+      'Mostly true',
+      'Missing context',
+      'Spin',
+      'Mostly false',
+      'False',
+      'Satire',
+    ]);
+    expect(labels.find((l) => l.label === 'False')?.value).toBe(2);
+    expect(verdicts(doc, ids)).toEqual(['Spin', 'False']);
+  });
+
+  it('without a base, the edit starts from the current scale (what it does not list goes)', () => {
+    const { doc } = boardWith([]);
+    const opened = readRatingScale(doc);
+    const plus = {
+      ...opened,
+      labels: [...opened.labels, { label: 'Satire', column: 'disputed' as const, value: 1 }],
+    };
+    editRatingScale(doc, { scale: plus }, lou);
+    editRatingScale(doc, { scale: opened }, lea);
+    expect(labelsOf(doc)).toEqual(opened.labels.map((l) => l.label));
+  });
+});
