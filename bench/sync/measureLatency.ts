@@ -43,6 +43,8 @@ export interface LatencyOptions {
 export interface LatencyResult {
   readonly p50: number | undefined;
   readonly p99: number | undefined;
+  /** The p99 of each measured slice, in slice order: slice s of every server ran back to back. */
+  readonly sliceP99: readonly (number | undefined)[];
   readonly samples: number;
   readonly sent: number;
   readonly expected: number;
@@ -60,6 +62,8 @@ export type LatencyOutcome = { result: LatencyResult } | { error: Error };
 /** The clients of one server and what they sent and received. */
 class LatencyLoad {
   private nextSeq = 0;
+  /** Where each measured slice's samples end in the log. */
+  private readonly sliceEnds: number[] = [];
 
   private constructor(
     private readonly clients: readonly BenchClient[],
@@ -94,9 +98,10 @@ class LatencyLoad {
   }
 
   /** Slice `s` of `slices`: its share of the measured sends. */
-  slice(s: number, slices: number): Promise<void> {
+  async slice(s: number, slices: number): Promise<void> {
     const share = (k: number) => Math.floor((k * this.measured) / slices);
-    return this.run(share(s + 1) - share(s), this.period);
+    await this.run(share(s + 1) - share(s), this.period);
+    this.sliceEnds.push(this.log.samples.length);
   }
 
   /** Sends `count` edits per client, one per `period` ms each, then waits for the deliveries. */
@@ -134,9 +139,13 @@ class LatencyLoad {
     if (log.deliveries < log.expectedDeliveries) {
       problems.push(`${log.expectedDeliveries - log.deliveries} deliveries missing`);
     }
+    const sliceP99 = this.sliceEnds.map((end, i) =>
+      percentile(log.samples.slice(this.sliceEnds[i - 1] ?? 0, end), 99),
+    );
     return {
       p50: percentile(log.samples, 50),
       p99: percentile(log.samples, 99),
+      sliceP99,
       samples: log.samples.length,
       sent: log.sent,
       expected: log.expectedDeliveries,

@@ -15,6 +15,7 @@ import {
 import { measureMemory, type MemoryOptions } from './measureMemory';
 import { measureSaturation, type SaturationOptions } from './measureSaturation';
 import type { MetricId } from './syncMetrics';
+import { median } from '../stats';
 
 export interface SyncBenchConfig {
   readonly targets: readonly Target[];
@@ -64,6 +65,27 @@ export type Scenario = { readonly name: string; readonly metrics: readonly Metri
   | { measureAll(entries: readonly LatencyEntry[]): Promise<Map<TargetName, Outcome>> }
 );
 
+/**
+ * Slice s of every server runs back to back, so the ratio of their p99s in one slice is a
+ * paired comparison under the same machine conditions: the median and range of those ratios
+ * show how much of a run's p99 ratio is the machine's noise.
+ */
+function pairedRatios(
+  slices: readonly (number | undefined)[],
+  relay: readonly (number | undefined)[],
+): string | null {
+  const ratios = slices.flatMap((p99, i) => {
+    const base = relay[i];
+    return p99 !== undefined && base !== undefined && base > 0 ? [p99 / base] : [];
+  });
+  if (ratios.length === 0) return null;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const x = (v: number) => `${v.toFixed(2)}×`;
+  const middle = median(sorted) as number;
+  const range = `${x(sorted[0] as number)}–${x(sorted.at(-1) as number)}`;
+  return `median ${x(middle)} over ${ratios.length} slices (${range})`;
+}
+
 export function scenarios(config: SyncBenchConfig): Scenario[] {
   const boards = new Map<number, BuiltBoard>();
   const board = (cards: number) => {
@@ -78,6 +100,9 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
       const options = { ...config.latency, rooms, clientsPerRoom };
       const outcomes = await measureLatencyInterleaved(entries, options);
       const measured = new Map<TargetName, Outcome>();
+      const relayOutcome = outcomes.get('relay');
+      const relaySlices =
+        relayOutcome && 'result' in relayOutcome ? relayOutcome.result.sliceP99 : [];
       for (const [name, outcome] of outcomes) {
         if ('error' in outcome) {
           measured.set(name, outcome);
@@ -86,7 +111,12 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
         const r = outcome.result;
         const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
         const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
-        measured.set(name, { values: { [p50]: r.p50, [p99]: r.p99 }, problems });
+        const paired = name === 'relay' ? null : pairedRatios(r.sliceP99, relaySlices);
+        measured.set(name, {
+          values: { [p50]: r.p50, [p99]: r.p99 },
+          problems,
+          remarks: paired ? [`p99 ÷ relay's in the same slice: ${paired}`] : [],
+        });
       }
       return measured;
     },

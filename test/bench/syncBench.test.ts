@@ -41,6 +41,8 @@ describe.each<Target>([relay, reference, factboard])('sync bench against $name',
     expect(result.expected).toBe(42);
     expect(result.delivered).toBe(42);
     expect(result.samples).toBe(30);
+    expect(result.sliceP99).toHaveLength(2);
+    for (const p99 of result.sliceP99) expect(p99).toBeLessThanOrEqual(result.p99 as number);
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p99).toBeGreaterThanOrEqual(result.p50 as number);
   });
@@ -109,6 +111,12 @@ describe('sync bench section', () => {
       memory: { boards: 2, cardsPerBoard: 10, extraClientsPerBoard: 2 },
     });
     expect(notes.filter((n) => /failed|⚠/.test(n))).toEqual([]);
+    // Each latency scenario pairs the reference's slices with the relay's.
+    const paired = notes.filter((n) =>
+      /^latency .*, reference: p99 ÷ relay's in the same slice/.test(n),
+    );
+    expect(paired).toHaveLength(2);
+    expect(paired[0]).toMatch(/median \d+\.\d\d× over 2 slices \(\d+\.\d\d×–\d+\.\d\d×\)/);
     // The relay keeps no boards, so it has no board figures; everything else is measured.
     const boardMetrics = new Set(['bigBoardSync', 'bigBoardHeap', 'boardHeap', 'boardRss']);
     for (const metric of METRICS) {
