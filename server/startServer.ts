@@ -13,7 +13,9 @@ import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/
 import { type Config, loadConfig } from './config';
 import { createApp } from './http/createApp';
 import { staticClient } from './http/staticClient';
+import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
 import { createSqliteStorage } from './storage/createSqliteStorage';
+import { defaultSyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
 import { createSyncServer } from './sync/createSyncServer';
 import type { SyncServer } from './sync/SyncServer';
@@ -76,6 +78,8 @@ export async function startServer(
       maxBufferedBytes: config.maxBufferedBytes,
     },
   });
+
+  enrichHandMadeCards(syncServer, defaultSyncLog);
 
   let publicUrl = config.publicUrl ?? '';
   const app = createApp({

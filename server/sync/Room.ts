@@ -84,6 +84,8 @@ export interface RoomDeps {
   readonly now: () => number;
   /** Called whenever the room has no connections and no work. */
   readonly onIdle: (room: Room) => void;
+  /** Called with each stored batch's history events, after it is broadcast. */
+  readonly onHistory: (boardId: string, events: readonly HistoryEvent[]) => void;
 }
 
 /** On unload, compact when at least this many updates follow the last snapshot. */
@@ -319,6 +321,7 @@ export class Room {
         }
         this.publish(batch);
         this.lastTurnEnd = performance.now();
+        if (batch.history.length > 0) this.deps.onHistory(this.boardId, batch.history);
         if (this.worthCompacting(this.deps.options.compactEvery)) await this.compact();
       }
     } finally {

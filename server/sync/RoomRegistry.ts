@@ -2,7 +2,7 @@
  * The loaded rooms: at most one per board, so concurrent first joins (and REST calls) share
  * one load; a room that has been idle (no connections, no work) for the grace period unloads.
  */
-import type { SyncStorage } from '../storage/Storage';
+import type { HistoryEvent, SyncStorage } from '../storage/Storage';
 import { Room } from './Room';
 import type { SyncLog } from './syncLog';
 import type { SyncOptions } from './syncOptions';
@@ -18,6 +18,7 @@ export class RoomRegistry {
       readonly options: SyncOptions;
       readonly log: SyncLog;
       readonly now: () => number;
+      readonly onHistory: (boardId: string, events: readonly HistoryEvent[]) => void;
     },
   ) {}
 

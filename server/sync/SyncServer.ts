@@ -6,6 +6,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
+import type { HistoryEvent } from '../storage/Storage';
+
+/** Told of the history events of each stored batch, after it is broadcast. */
+export type HistoryListener = (boardId: string, events: readonly HistoryEvent[]) => void;
 
 export interface SyncServer {
   /** Attach to the HTTP server's `upgrade` event for paths under /sync/. */
@@ -18,6 +22,12 @@ export interface SyncServer {
   change<T>(boardId: string, actor: Actor, fn: (doc: Y.Doc) => T): Promise<T>;
   /** Reads the board's current doc (loading it if needed). */
   read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Calls `listener` with the history events of every batch once it is stored and broadcast
+   * (e.g. to enrich a card someone made); returns a function that stops it. A listener runs in
+   * the room's turn, so it must only schedule work, not do it.
+   */
+  onHistory(listener: HistoryListener): () => void;
   /** Closes every open connection made with this invite (4401), e.g. after revocation. */
   closeInvite(inviteId: string): void;
   /** Counts, for health and tests. */

@@ -23,6 +23,7 @@
  *     with fn's result once stored and broadcast (rejects with UnknownBoardError for an unknown
  *     board, or with fn's error).
  *   read(boardId, fn)  fn(doc) on the stored state (waits for writes queued before it).
+ *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
  *     from then on.
  *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
@@ -50,14 +51,14 @@ import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import type { TokenSigner } from '../auth/tokens';
-import type { InviteRecord, SyncStorage } from '../storage/Storage';
+import type { HistoryEvent, InviteRecord, SyncStorage } from '../storage/Storage';
 import { AddressLimiter } from './AddressLimiter';
 import { authenticate } from './authenticate';
 import { Connection } from './Connection';
 import { RoomRegistry } from './RoomRegistry';
 import { defaultSyncLog, type SyncLog } from './syncLog';
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
-import type { SyncServer } from './SyncServer';
+import type { HistoryListener, SyncServer } from './SyncServer';
 import { UnknownBoardError } from './UnknownBoardError';
 
 export interface SyncServerDeps {
@@ -82,7 +83,17 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   const log = deps.log ?? defaultSyncLog;
   const now = deps.now ?? Date.now;
   const { storage, signer } = deps;
-  const rooms = new RoomRegistry({ storage, options, log, now });
+  const historyListeners = new Set<HistoryListener>();
+  const onHistory = (boardId: string, events: readonly HistoryEvent[]) => {
+    for (const listener of historyListeners) {
+      try {
+        listener(boardId, events);
+      } catch (error) {
+        log('error', 'history listener failed', { boardId, error });
+      }
+    }
+  };
+  const rooms = new RoomRegistry({ storage, options, log, now, onHistory });
   const addresses = new AddressLimiter(options.connectionsPerMinute);
   const connections = new Set<Connection>();
   const byInvite = new Map<string, Set<Connection>>();
@@ -174,6 +185,11 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
 
     async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {
       return (await roomOf(boardId)).read(fn);
+    },
+
+    onHistory(listener: HistoryListener) {
+      historyListeners.add(listener);
+      return () => historyListeners.delete(listener);
     },
 
     closeInvite(inviteId: string) {

@@ -10,6 +10,7 @@ export type CommandName =
   | 'addArticle'
   | 'addClaim'
   | 'editCard'
+  | 'setExtraction'
   | 'moveCard'
   | 'setVerdict'
   | 'assignCard'

@@ -9,8 +9,10 @@ import {
   editCardInput,
   type EditCardInput,
   actorSchema,
+  extractionSchema,
 } from '../inputs';
 import type { CommandContext } from '../origin';
+import type { Extraction } from '../view';
 import { parseInput } from '../parse';
 import { compareRank, isValidRank, rankBetween } from '../rank';
 import { readRatingScale } from '../readMeta';
@@ -151,6 +153,22 @@ export function editCard(
       card.set(K.rationale, data.rationale);
     touch(card, scope);
   });
+}
+
+/**
+ * Sets a card's check-worthiness signals (score, rank, chips): the server's enrichment of a
+ * card someone made by hand from an article. Not an edit of the card's content, so the card's
+ * "updated by" stays with the last person who edited it.
+ */
+export function setExtraction(
+  doc: Y.Doc,
+  cardId: string,
+  extraction: Extraction,
+  ctx: CommandContext,
+): void {
+  const data = parseInput(extractionSchema, extraction);
+  const card = getCard(doc, cardId);
+  transact(doc, 'setExtraction', ctx, () => card.set(K.extraction, data));
 }
 
 export interface MoveTarget {

@@ -217,6 +217,24 @@ describe('board commands', () => {
   });
 });
 
+describe('setExtraction', () => {
+  it("sets a card's signals in one transaction, without touching who updated it; refuses bad ones", async () => {
+    const { setExtraction } = await import('../../../shared/board');
+    const doc = board();
+    const id = addClaim(doc, { claim: 'Crime fell 10%' }, alice);
+    const before = readBoard(doc).cards[id]!;
+    const signals = { score: 4, rank: 2, chips: [{ text: '10%', type: 'percent' }] };
+    setExtraction(doc, id, signals, { actor: { id: 'system', name: 'Factboard' } });
+    const after = readBoard(doc).cards[id]!;
+    expect(after.extraction).toEqual(signals);
+    expect(after.updatedBy).toEqual(before.updatedBy);
+    expect(() => setExtraction(doc, id, { ...signals, rank: -1 }, alice)).toThrowError(
+      expect.objectContaining({ code: 'invalid_input' }) as Error,
+    );
+    expect(() => setExtraction(doc, 'nope', signals, alice)).toThrow();
+  });
+});
+
 describe('migrateBoard (B10)', () => {
   it('lifts a board without a schema version to the current one, once', async () => {
     const { migrateBoard, schemaVersionOf, SCHEMA_VERSION, readMeta } =

@@ -1,0 +1,86 @@
+/**
+ * A card made by hand from an article gets the signals an import gives (score, rank among the
+ * article's cards, chips), from the server after it is stored; a card with no source does not,
+ * and the enrichment is not a history event. Real server, SQLite, y-websocket clients.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClaim, readBoard } from '../../../shared/board';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { request } from '../../helpers/http/request';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { waitFor } from '../../helpers/waitFor';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
+
+const ARTICLE = [
+  'Officials met in the capital on Monday to discuss the prison system.',
+  'The prison population rose 40% in 2023, according to the justice ministry.',
+  'Minister Ana Ruiz said 7,000 inmates had been released since March.',
+].join(' ');
+
+let server: TestServer;
+let board: { id: string; leadToken: string };
+let editor: TestClient;
+const ctx = { actor: { id: 'someone', name: 'Someone' } };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  board = (await request(server.url, 'POST', '/api/boards', { json: { title: 'Signals' } })).body;
+  const invite = await request(server.url, 'POST', `/api/boards/${board.id}/invites`, {
+    token: board.leadToken,
+    json: { name: 'Edie', role: 'editor' },
+  });
+  editor = connectProvider(
+    `${server.url.replace(/^http/, 'ws')}/sync`,
+    board.id,
+    invite.body.token,
+  );
+  await editor.synced();
+});
+afterAll(async () => {
+  editor.destroy();
+  await server.stop();
+});
+
+describe('signals for hand-made cards', () => {
+  it('a card made from a passage gets score, rank and chips; one without a source gets none', async () => {
+    const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
+      token: board.leadToken,
+      json: { title: 'Prisons', text: ARTICLE },
+    });
+    expect(res.status).toBe(201);
+    const articleId: string = res.body.articleId;
+    await waitFor(() => readBoard(editor.doc).articles.some((a) => a.id === articleId));
+    const imported = Object.values(readBoard(editor.doc).cards);
+    expect(imported.length).toBeGreaterThan(0);
+
+    // The editor quotes part of the second sentence, and adds a claim of their own.
+    const passage = 'The prison population rose 40% in 2023';
+    const start = ARTICLE.indexOf(passage);
+    const quoted = addClaim(
+      editor.doc,
+      {
+        claim: passage,
+        source: { articleId, start, end: start + passage.length, sentence: passage },
+      },
+      ctx,
+    );
+    const own = addClaim(editor.doc, { claim: 'Crime fell by half since 2019' }, ctx);
+    await editor.allSaved();
+
+    await waitFor(() => readBoard(editor.doc).cards[quoted]?.extraction != null, {
+      what: 'signals on the quoted card',
+    });
+    const { cards } = readBoard(editor.doc);
+    const extraction = cards[quoted]!.extraction!;
+    expect(extraction.chips.map((c) => c.text)).toEqual(expect.arrayContaining(['40%', '2023']));
+    expect(extraction.score).toBeGreaterThan(0);
+    const higher = imported.filter((c) => (c.extraction?.score ?? 0) > extraction.score).length;
+    expect(extraction.rank).toBe(higher + 1);
+    // Signals are not an edit of the card: it stays last updated by the editor's command.
+    expect(cards[quoted]!.updatedBy).toEqual(ctx.actor);
+    expect(cards[own]!.extraction).toBeNull();
+
+    const history = await readAllHistory(server.storage, board.id);
+    expect(history.filter((e) => e.cardId === quoted).map((e) => e.type)).toEqual(['card.created']);
+  });
+});
