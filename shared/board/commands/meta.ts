@@ -87,8 +87,8 @@ const renamesSchema = z
   .refine((r) => new Set(r.map((x) => x.from)).size === r.length, 'a label is renamed twice');
 
 /**
- * Replaces the rating scale and, in the same transaction (B7, B11), relabels every card whose
- * verdict is a renamed label. Renames apply in one pass over the old verdicts, so a swap
+ * Sets the rating scale to `scale` (writing only what changed since `base`, B12) and, in the
+ * same transaction (B7, B11), relabels every card whose verdict is a renamed label. Renames apply in one pass over the old verdicts, so a swap
  * (A → B, B → A) or a chain (A → B, B → C) does what the lead saw in the dialog.
  *
  * A relabelled card keeps its new label even if the lead also moved that label to another
@@ -100,7 +100,7 @@ export function editRatingScale(doc: Y.Doc, input: RatingScaleEdit, ctx: Command
   writeRatingScale(doc, 'editRatingScale', input, ctx);
 }
 
-/** Replaces the scale without renames: cards keep their labels, on the scale or not (B11). */
+/** Sets the scale without renames: cards keep their labels, on the scale or not (B11). */
 export function setRatingScale(doc: Y.Doc, scale: RatingScale, ctx: CommandContext): void {
   writeRatingScale(doc, 'setRatingScale', { scale }, ctx);
 }
