@@ -4,14 +4,26 @@
  * and chips for the numbers, dates and names in it. It runs after the card is stored, as a
  * change of the system's (setExtraction), so the card reaches everyone first and its signals
  * follow; extraction needs the language model, which only the server has.
+ *
+ * Extraction costs milliseconds per passage on the event loop, and one update can create many
+ * cards, so only a person's pace is served: at most MAX_PER_BATCH cards of a stored batch, and
+ * only those whose passage is really the article's text at its offsets.
  */
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { setExtraction } from '../../shared/board/commands/cards';
 import { readCard } from '../../shared/board/readCard';
-import { CARD_KEYS, type CardMap, cardsMap } from '../../shared/board/schema';
+import {
+  ARTICLE_KEYS,
+  articlesMap,
+  CARD_KEYS,
+  type CardMap,
+  cardsMap,
+} from '../../shared/board/schema';
 import type { SyncLog } from '../sync/syncLog';
 import type { SyncServer } from '../sync/SyncServer';
 import { passageSignals } from './passageSignals';
+
+const MAX_PER_BATCH = 20;
 
 /** A card's score if it comes from `articleId` and has one; read from two keys, not the card. */
 function scoreFrom(card: CardMap, articleId: string): number | null {
@@ -26,7 +38,8 @@ export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void 
     const created = events
       .filter((e) => e.type === 'card.created' && e.actor.id !== SYSTEM_ACTOR.id)
       .map((e) => e.cardId)
-      .filter((id): id is string => id !== null);
+      .filter((id): id is string => id !== null)
+      .slice(0, MAX_PER_BATCH);
     if (created.length === 0) return;
     // Not in the room's turn: the change queues behind whatever the room does next.
     setImmediate(() => {
@@ -37,9 +50,11 @@ export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void 
             const map = cards.get(id);
             const card = map && readCard(map, id, []);
             if (!card?.source || card.extraction) continue;
-            const signals = passageSignals(card.source.sentence);
+            const { articleId, start, end, sentence } = card.source;
+            const text = articlesMap(doc).get(articleId)?.get(ARTICLE_KEYS.text);
+            if (typeof text !== 'string' || text.slice(start, end) !== sentence) continue;
+            const signals = passageSignals(sentence);
             if (!signals) continue;
-            const articleId = card.source.articleId;
             let higher = 0;
             cards.forEach((other, otherId) => {
               const score = otherId === id ? null : scoreFrom(other, articleId);

@@ -42,7 +42,7 @@ afterAll(async () => {
 });
 
 describe('signals for hand-made cards', () => {
-  it('a card made from a passage gets score, rank and chips; one without a source gets none', async () => {
+  it('a card made from a passage gets score, rank and chips; one without a source or with a forged one gets none', async () => {
     const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
       token: board.leadToken,
       json: { title: 'Prisons', text: ARTICLE },
@@ -53,6 +53,16 @@ describe('signals for hand-made cards', () => {
     const imported = Object.values(readBoard(editor.doc).cards);
     expect(imported.length).toBeGreaterThan(0);
 
+    // A "passage" that is not the article's text at its offsets gets nothing (added first, so
+    // its turn has passed once the real one is served).
+    const forged = addClaim(
+      editor.doc,
+      {
+        claim: 'Crime rose 90% in 2024',
+        source: { articleId, start: 0, end: 22, sentence: 'Crime rose 90% in 2024' },
+      },
+      ctx,
+    );
     // The editor quotes part of the second sentence, and adds a claim of their own.
     const passage = 'The prison population rose 40% in 2023';
     const start = ARTICLE.indexOf(passage);
@@ -79,6 +89,7 @@ describe('signals for hand-made cards', () => {
     // Signals are not an edit of the card: it stays last updated by the editor's command.
     expect(cards[quoted]!.updatedBy).toEqual(ctx.actor);
     expect(cards[own]!.extraction).toBeNull();
+    expect(cards[forged]!.extraction).toBeNull();
 
     const history = await readAllHistory(server.storage, board.id);
     expect(history.filter((e) => e.cardId === quoted).map((e) => e.type)).toEqual(['card.created']);
