@@ -54,6 +54,15 @@ describe('rooms', () => {
     clients.push(c);
     return c;
   };
+  /** Waits for the room to unload, then joins again: exactly one more load. */
+  const rejoinAfterUnload = async (boardId: string, token: string, s: { loads: number }) => {
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    const loads = s.loads;
+    const client = connect(boardId, token);
+    await client.synced();
+    expect(s.loads).toBe(loads + 1);
+    return client;
+  };
 
   it('concurrent first joins share one load, and messages wait for it', async () => {
     const { storage, s } = instrumented();
@@ -99,11 +108,7 @@ describe('rooms', () => {
     a.destroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(server.sync.stats().rooms).toBe(1); // still inside the grace period
-    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
-    const loadsBefore = s.loads;
-    const b = connect(boardId, token);
-    await b.synced();
-    expect(s.loads).toBe(loadsBefore + 1);
+    const b = await rejoinAfterUnload(boardId, token, s);
     expect(Object.keys(readBoard(b.doc).cards)).toHaveLength(5);
   });
 
@@ -136,10 +141,7 @@ describe('rooms', () => {
     const stored = new Y.Doc();
     for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
     expect(schemaVersionOf(stored)).toBe(SCHEMA_VERSION);
-    const loads = s.loads;
-    const b = connect(boardId, token);
-    await b.synced();
-    expect(s.loads).toBe(loads + 1);
+    await rejoinAfterUnload(boardId, token, s);
     expect((await storage.loadContent(boardId)).updates.length).toBe(content.updates.length);
   });
 
