@@ -3,18 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
 import { errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { inviteOverRest } from '../../helpers/restApi';
 
 let server: TestServer;
 let boardId: string;
 let leadToken: string;
 
-async function invite(name: string, role: Role) {
-  const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
-    token: leadToken,
-    json: { name, role },
-  });
-  return res.body as { inviteId: string; token: string };
-}
+const invite = (name: string, role: Role) =>
+  inviteOverRest(server.url, { id: boardId, leadToken }, name, role);
 
 beforeAll(async () => {
   server = await startTestServer();
