@@ -8,20 +8,11 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, openBoard } from './support/boardPage';
+import { addClaim, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const CLAIM = 'The city planted 10,000 trees last year';
 const RUN = chromiumAvailable();
-
-async function openCard(page: Page, claim: string): Promise<Locator> {
-  await card(page, claim)
-    .getByRole('button', { name: /^Open:/ })
-    .click();
-  const dialog = page.getByRole('dialog', { name: claim });
-  await dialog.waitFor();
-  return dialog;
-}
 
 /** The combobox's state as a screen reader reads it: expanded, options, the active one. */
 async function comboState(box: Locator) {

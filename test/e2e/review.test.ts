@@ -8,22 +8,20 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, expectCardIn, keyboardMove, openBoard, status } from './support/boardPage';
+import {
+  addClaim,
+  card,
+  expectCardIn,
+  keyboardMove,
+  openBoard,
+  openCard,
+  status,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const CLAIM = 'Unemployment fell to 3.9% in March';
 
 const RUN = chromiumAvailable();
-
-/** Opens a card's detail dialog from its "Open" button. */
-async function openCard(page: Page, claim: string): Promise<Locator> {
-  await card(page, claim)
-    .getByRole('button', { name: /^Open:/ })
-    .click();
-  const dialog = page.getByRole('dialog', { name: claim });
-  await dialog.waitFor();
-  return dialog;
-}
 
 async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();

@@ -75,3 +75,13 @@ export async function keyboardMove(page: Page, claim: string, keys: string[]): P
 export async function moveTo(page: Page, claim: string, target: ColumnName): Promise<void> {
   await card(page, claim).getByRole('combobox', { name: 'Move to…' }).selectOption(target);
 }
+
+/** Opens a card's detail dialog from its "Open" button. */
+export async function openCard(page: Page, claim: string): Promise<Locator> {
+  await card(page, claim)
+    .getByRole('button', { name: /^Open:/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: claim });
+  await dialog.waitFor();
+  return dialog;
+}
