@@ -63,6 +63,8 @@ export async function startServer(
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
   const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
     synchronous: config.sqliteSynchronous,
+    onError: (error) =>
+      defaultSyncLog('error', 'storing pending updates failed; retrying', { error }),
   });
   const syncServer = createSyncServer({
     storage,

@@ -3,7 +3,9 @@
  * the file one version up, so an older data directory is upgraded in place on start.
  *
  * Update and history rows use one global AUTOINCREMENT sequence each: sequence numbers only
- * grow, also across boards, which is all that ordering within a board needs.
+ * grow, also across boards, which is all that ordering within a board needs. Update numbers are
+ * handed out by the storage when a batch enters the pending log, continuing the table's
+ * sequence (sqlite_sequence), and inserted explicitly.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -59,5 +61,11 @@ export const MIGRATIONS: readonly string[] = [
   // `data` in the row): this index answers it alone.
   `
   CREATE INDEX snapshots_at ON snapshots(board_id, at, upto_seq);
+  `,
+  // The number of the last pending-log record stored in these tables (pendingLog.ts): a record
+  // found in the log again after a crash between the two is not stored twice.
+  `
+  CREATE TABLE pending_applied (upto INTEGER NOT NULL);
+  INSERT INTO pending_applied (upto) VALUES (0);
   `,
 ];

@@ -1,0 +1,126 @@
+/**
+ * The SQLite storage's pending log (server/storage/pendingLog.ts): a batch is durable once
+ * appendBatch returns, before it reaches the tables. A child process appends and is killed with
+ * SIGKILL before anything moves into the tables; the next open must store every batch, once.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+
+const SCRIPT = fileURLToPath(new URL('../../fixtures/scripts/appendThenCrash.ts', import.meta.url));
+const COUNT = 40;
+
+let dir: TempDir;
+let file: string;
+let pendingFile: string;
+
+/** Runs the child; returns the last sequence number it was given. */
+function appendThenCrash(): number {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, dir.path, String(COUNT)], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  expect(child.signal, child.stderr).toBe('SIGKILL');
+  return (JSON.parse(child.stdout) as { lastSeq: number }).lastSeq;
+}
+
+/** What the store at `file` holds of the child's batches. */
+async function stored() {
+  const storage = createSqliteStorage(file);
+  try {
+    const content = await storage.loadContent('b');
+    const history = await storage.listHistory('b', { after: 0, limit: 1000 });
+    return {
+      firsts: content.updates.map((u) => u[0]),
+      lastSeq: content.lastSeq,
+      historyCards: history.events.map((e) => e.cardId),
+      history: history.events,
+      bindings: await storage.listClientBindings('b'),
+    };
+  } finally {
+    await storage.close();
+  }
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+beforeEach(() => {
+  dir = makeTempDir('factboard-pending-');
+  file = join(dir.path, 'crash.sqlite');
+  pendingFile = `${file}-pending`;
+});
+afterEach(() => dir.remove());
+
+describe('pending log', () => {
+  it('stores on the next open every batch appended before a SIGKILL, in order', async () => {
+    const lastSeq = appendThenCrash();
+    // Nothing had moved into the tables: the batches were only in the log.
+    expect(statSync(pendingFile).size).toBeGreaterThan(COUNT * 20);
+
+    const after = await stored();
+    expect(after.firsts).toEqual(range(COUNT));
+    expect(after.lastSeq).toBe(lastSeq);
+    expect(after.historyCards).toEqual(range(COUNT).map((i) => `c${i}`));
+    expect(after.history[3]).toMatchObject({
+      type: 'card.edited',
+      actor: { id: 'inv-a', name: 'Ada' },
+      at: 1_003,
+      data: { fields: ['claim'], text: 'edit 3 "quoted" ✓' },
+    });
+    expect(after.bindings).toEqual([{ clientId: 7, inviteId: 'inv-a' }]);
+    expect(statSync(pendingFile).size).toBe(0);
+  });
+
+  it('does not store a batch twice when the log is found again after it was stored', async () => {
+    appendThenCrash();
+    const copy = join(dir.path, 'copy');
+    copyFileSync(pendingFile, copy);
+    const first = await stored();
+    // As if the process had died after moving the batches into the tables, before emptying
+    // the log.
+    copyFileSync(copy, pendingFile);
+    const second = await stored();
+    expect(second.firsts).toEqual(first.firsts);
+    expect(second.historyCards).toEqual(first.historyCards);
+  });
+
+  it('numbers new updates after the recovered ones, across another reopen', async () => {
+    const lastSeq = appendThenCrash();
+    const storage = createSqliteStorage(file);
+    const seq = await storage.appendBatch('b', {
+      updates: [new Uint8Array([99])],
+      bindings: [],
+      history: [],
+      at: 5_000,
+    });
+    expect(seq).toBe(lastSeq + 1);
+    await storage.close();
+    const after = await stored();
+    expect(after.firsts).toEqual([...range(COUNT), 99]);
+    expect(after.lastSeq).toBe(seq);
+  });
+
+  it('keeps the records before one cut short by a crash, and ignores what follows', async () => {
+    appendThenCrash();
+    const log = readFileSync(pendingFile);
+    const cut = Buffer.concat([log.subarray(0, log.byteLength - 5), Buffer.from('\xff\x00junk')]);
+    writeFileSync(pendingFile, cut);
+    expect((await stored()).firsts).toEqual(range(COUNT - 1));
+  });
+
+  it('stops at a record whose bytes changed: nothing after it is taken for a record', async () => {
+    appendThenCrash();
+    const log = readFileSync(pendingFile);
+    // Each record starts with its body's length (u32) and checksum (u32); 28 bytes into the body
+    // is the first byte of its update.
+    let offset = 0;
+    for (let i = 0; i < 10; i++) offset += 8 + log.readUInt32LE(offset);
+    log[offset + 8 + 28] = (log[offset + 8 + 28] as number) ^ 0xff;
+    writeFileSync(pendingFile, log);
+    expect((await stored()).firsts).toEqual(range(10));
+  });
+});
