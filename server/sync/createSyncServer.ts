@@ -5,7 +5,8 @@
  * API
  *   createSyncServer({ storage, signer, options?, log?, now? }): SyncServer
  *     storage  SyncStorage: createSqliteStorage(file, { synchronous?: 'NORMAL' | 'FULL',
- *              checkpointIntervalMs? }) (server/storage; NORMAL by default, see its header),
+ *              checkpointIntervalMs?, flushAfterMs?, onError? }) (server/storage; NORMAL by
+ *              default, see its header),
  *              or createMemoryStorage() for tests
  *     signer   TokenSigner from server/auth/tokens
  *     options  Partial<SyncOptions> (syncOptions.ts: maxMessageBytes, roomGraceMs,
