@@ -162,6 +162,8 @@ function startCheckpointer(db: Database.Database, file: string, intervalMs: numb
 /** Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. */
 export function createSqliteStorage(file: string, options: SqliteOptions = {}): SyncStorage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const pendingPath = file === ':memory:' ? null : `${file}-pending`;
+  if (pendingPath) PendingLog.lock(pendingPath);
   const db = new Database(file);
   // A commit writes every page it touched to the WAL in full: an edit touches about six (the
   // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4
@@ -281,7 +283,6 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash left in the pending log is stored before anything else happens.
-  const pendingPath = file === ':memory:' ? null : `${file}-pending`;
   if (pendingPath) storeRecords(readPendingRecords(pendingPath));
   const log = pendingPath ? new PendingLog(pendingPath, options.synchronous === 'FULL') : null;
   let lastRec = (q.appliedRecord.get() as { upto: number }).upto;

@@ -26,12 +26,15 @@ import {
   ftruncateSync,
   openSync,
   readFileSync,
+  unlinkSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { ClientBinding, HistoryEvent, UpdateBatch } from './Storage';
+import { StorageError } from './StorageError';
 
 export interface PendingRecord {
   /** Numbers records consecutively across the life of the file. */
@@ -105,17 +108,61 @@ export function readPendingRecords(path: string): PendingRecord[] {
   return records;
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One process at a time may own a pending log: a second server on the same data directory would
+ * empty the first's log and number its records the same, so one of them would be skipped as
+ * already stored. The lock file names the owner's pid; a lock left by a process that no longer
+ * runs (a crash) is taken over.
+ */
+function lock(lockPath: string): void {
+  for (;;) {
+    try {
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(readFileSync(lockPath, 'utf8'));
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+      throw new StorageError(
+        'in_use',
+        `the data is in use by another process (pid ${owner}); stop it, or delete ${lockPath} if that process is not a Factboard server`,
+      );
+    }
+    unlinkSync(lockPath);
+  }
+}
+
 export class PendingLog {
   private readonly fd: number;
+  private readonly lockPath: string;
   /** Where the next record goes: the end of the last one written in full. */
   private size = 0;
 
-  /** Opens the file at `path`, emptying it: read its records (readPendingRecords) first. */
+  /**
+   * Opens the file at `path`, emptying it: take the lock (PendingLog.lock) and read the records
+   * (readPendingRecords) first.
+   */
   constructor(
     path: string,
     private readonly fsync: boolean,
   ) {
+    this.lockPath = `${path}.lock`;
     this.fd = openSync(path, 'w');
+  }
+
+  /** Throws StorageError 'in_use' while another running process owns the log at `path`. */
+  static lock(path: string): void {
+    lock(`${path}.lock`);
   }
 
   /** Returns once the record is in the kernel (and on disk, with `fsync`); throws if not. */
@@ -143,5 +190,6 @@ export class PendingLog {
 
   close(): void {
     closeSync(this.fd);
+    unlinkSync(this.lockPath);
   }
 }

@@ -3,7 +3,7 @@
  * appendBatch returns, before it reaches the tables. A child process appends and is killed with
  * SIGKILL before anything moves into the tables; the next open must store every batch, once.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { createSqliteStorage } from '../../../server/storage/createSqliteStorage
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
 const SCRIPT = fileURLToPath(new URL('../../fixtures/scripts/appendThenCrash.ts', import.meta.url));
+const HOLD = fileURLToPath(new URL('../../fixtures/scripts/holdStorage.ts', import.meta.url));
 const COUNT = 40;
 
 let dir: TempDir;
@@ -122,5 +123,32 @@ describe('pending log', () => {
     log[offset + 8 + 28] = (log[offset + 8 + 28] as number) ^ 0xff;
     writeFileSync(pendingFile, log);
     expect((await stored()).firsts).toEqual(range(10));
+  });
+
+  it('refuses a second process while the first runs, and takes over after it died', async () => {
+    const holder = spawn(process.execPath, ['--import', 'tsx', HOLD, dir.path], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('open')) resolve();
+        });
+        holder.once('exit', () => reject(new Error('the holder exited early')));
+      });
+      expect(() => createSqliteStorage(file)).toThrow(
+        expect.objectContaining({
+          code: 'in_use',
+          message: expect.stringContaining(`${holder.pid}`),
+        }),
+      );
+    } finally {
+      holder.kill('SIGKILL');
+      await exited;
+    }
+    const storage = createSqliteStorage(file);
+    expect(await storage.getBoard('none')).toBeNull();
+    await storage.close();
   });
 });
