@@ -25,7 +25,7 @@
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Role } from '../../shared/roles';
 import {
@@ -159,11 +159,28 @@ function startCheckpointer(db: Database.Database, file: string, intervalMs: numb
   };
 }
 
-/** Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. */
+/**
+ * Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. Throws
+ * StorageError 'in_use' while another storage, in this process or another, has it open.
+ */
 export function createSqliteStorage(file: string, options: SqliteOptions = {}): SyncStorage {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const pendingPath = file === ':memory:' ? null : `${file}-pending`;
-  if (pendingPath) PendingLog.lock(pendingPath);
+  if (file === ':memory:') return openSqliteStorage(file, null, options);
+  mkdirSync(dirname(file), { recursive: true });
+  const pendingPath = `${resolve(file)}-pending`;
+  PendingLog.lock(pendingPath);
+  try {
+    return openSqliteStorage(file, pendingPath, options);
+  } catch (error) {
+    PendingLog.unlock(pendingPath);
+    throw error;
+  }
+}
+
+function openSqliteStorage(
+  file: string,
+  pendingPath: string | null,
+  options: SqliteOptions,
+): SyncStorage {
   const db = new Database(file);
   // A commit writes every page it touched to the WAL in full: an edit touches about six (the
   // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4

@@ -117,16 +117,23 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Lock files this process holds: a second storage on the same file here is refused too. */
+const held = new Set<string>();
+
 /**
- * One process at a time may own a pending log: a second server on the same data directory would
- * empty the first's log and number its records the same, so one of them would be skipped as
- * already stored. The lock file names the owner's pid; a lock left by a process that no longer
- * runs (a crash) is taken over.
+ * One owner at a time for a pending log: a second server on the same data directory would empty
+ * the first's log and number its records the same, so one of them would be skipped as already
+ * stored. The lock file names the owner's pid; a lock left by a process that no longer runs (a
+ * crash) is taken over.
  */
 function lock(lockPath: string): void {
+  if (held.has(lockPath)) {
+    throw new StorageError('in_use', `the data is already open in this process (${lockPath})`);
+  }
   for (;;) {
     try {
       writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      held.add(lockPath);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -144,7 +151,6 @@ function lock(lockPath: string): void {
 
 export class PendingLog {
   private readonly fd: number;
-  private readonly lockPath: string;
   /** Where the next record goes: the end of the last one written in full. */
   private size = 0;
 
@@ -153,16 +159,20 @@ export class PendingLog {
    * (readPendingRecords) first.
    */
   constructor(
-    path: string,
+    private readonly path: string,
     private readonly fsync: boolean,
   ) {
-    this.lockPath = `${path}.lock`;
     this.fd = openSync(path, 'w');
   }
 
-  /** Throws StorageError 'in_use' while another running process owns the log at `path`. */
+  /** Throws StorageError 'in_use' while another owner holds the log at `path`. */
   static lock(path: string): void {
     lock(`${path}.lock`);
+  }
+
+  static unlock(path: string): void {
+    unlinkSync(`${path}.lock`);
+    held.delete(`${path}.lock`);
   }
 
   /** Returns once the record is in the kernel (and on disk, with `fsync`); throws if not. */
@@ -190,6 +200,6 @@ export class PendingLog {
 
   close(): void {
     closeSync(this.fd);
-    unlinkSync(this.lockPath);
+    PendingLog.unlock(this.path);
   }
 }

@@ -151,4 +151,12 @@ describe('pending log', () => {
     expect(await storage.getBoard('none')).toBeNull();
     await storage.close();
   });
+
+  it('refuses a second storage on the same file in one process until the first is closed', async () => {
+    const first = createSqliteStorage(file);
+    expect(() => createSqliteStorage(file)).toThrow(expect.objectContaining({ code: 'in_use' }));
+    await first.close();
+    const second = createSqliteStorage(file);
+    await second.close();
+  });
 });
