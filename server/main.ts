@@ -6,6 +6,7 @@
 import { ConfigError, loadConfig } from './config';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
 import { startServer } from './startServer';
+import { StorageError } from './storage/StorageError';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
+  } else if (err instanceof StorageError && err.code === 'in_use') {
+    console.error(`Factboard's data directory is taken: ${err.message}.`);
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     console.error(`Port in use: ${(err as Error).message}. Set PORT to another port.`);
   } else {
