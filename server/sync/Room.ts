@@ -531,7 +531,11 @@ export class Room {
       }
       for (const conn of batch.acks) conn.send(encodeSaved(this.savedClocks(conn), conn.writes));
     } finally {
-      for (const conn of conns) conn.uncork();
+      // Each uncork is a write to the kernel (about 18 µs on loopback): peers waiting for the
+      // edits go first, the senders' sockets (their "saved", and edits from others in the same
+      // batch) after them.
+      for (const conn of conns) if (!batch.acks.has(conn)) conn.uncork();
+      for (const conn of conns) if (batch.acks.has(conn)) conn.uncork();
     }
     for (const settle of batch.settled) settle();
   }
