@@ -41,7 +41,12 @@ import {
 } from './Storage';
 import { StorageError } from './StorageError';
 import { HISTORY_PAGE_SQL } from './historyPageSql';
-import { PendingLog, type PendingRecord, readPendingRecords } from './pendingLog';
+import {
+  decodePendingRecord,
+  PendingLog,
+  type PendingRecord,
+  readPendingRecords,
+} from './pendingLog';
 import { MIGRATIONS } from './sqliteSchema';
 
 interface InviteRow {
@@ -304,7 +309,8 @@ function openSqliteStorage(
   const log = pendingPath ? new PendingLog(pendingPath, options.synchronous === 'FULL') : null;
   let lastRec = (q.appliedRecord.get() as { upto: number }).upto;
   let assignedSeq = lastAssignedSeq();
-  let pending: PendingRecord[] = [];
+  /** Appended records not yet in the tables, as written to the log. */
+  let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -313,7 +319,7 @@ function openSqliteStorage(
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
     if (pending.length === 0) return;
-    storeRecords(pending);
+    storeRecords(pending.map(decodePendingRecord));
     pending = [];
     pendingBytes = 0;
     // Stored records found in the log again are skipped, so a failed clear loses nothing.
@@ -349,20 +355,14 @@ function openSqliteStorage(
         ? assignedSeq
         : ((q.lastSeq.get(boardId) as { seq: number | null }).seq ?? 0);
     }
-    // Copies of the updates: the caller keeps its arrays, and what is stored must not change.
-    const copy = { ...batch, updates: batch.updates.map((u) => u.slice()) };
-    const record: PendingRecord = {
-      rec: lastRec + 1,
-      boardId,
-      firstSeq: assignedSeq + 1,
-      batch: copy,
-    };
-    log.append(record);
+    // The record's bytes are what waits for the tables: a copy, so the caller keeps its arrays,
+    // and decoded in the flush, off the edit's path.
+    const bytes = log.append({ rec: lastRec + 1, boardId, firstSeq: assignedSeq + 1, batch });
     // Durable from here on: nothing below may throw, or the caller would append it again.
-    lastRec = record.rec;
+    lastRec += 1;
     assignedSeq += batch.updates.length;
-    pending.push(record);
-    for (const u of batch.updates) pendingBytes += u.byteLength;
+    pending.push(bytes);
+    pendingBytes += bytes.byteLength;
     if (pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES) tryFlush();
     else flushLater(options.flushAfterMs ?? FLUSH_AFTER_MS);
     return assignedSeq;

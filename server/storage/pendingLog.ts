@@ -83,6 +83,11 @@ function decodeBody(body: Uint8Array): PendingRecord {
   return { rec, boardId, firstSeq, batch: { updates, bindings, history, at } };
 }
 
+/** A record as append returned it. */
+export function decodePendingRecord(bytes: Uint8Array): PendingRecord {
+  return decodeBody(bytes.subarray(HEADER_BYTES));
+}
+
 /** The complete, consecutively numbered records at the start of the file at `path`. */
 export function readPendingRecords(path: string): PendingRecord[] {
   if (!existsSync(path)) return [];
@@ -175,8 +180,11 @@ export class PendingLog {
     held.delete(`${path}.lock`);
   }
 
-  /** Returns once the record is in the kernel (and on disk, with `fsync`); throws if not. */
-  append(record: PendingRecord): void {
+  /**
+   * Returns once the record is in the kernel (and on disk, with `fsync`), with its bytes (a copy
+   * of everything in it, see decodePendingRecord); throws if not.
+   */
+  append(record: PendingRecord): Uint8Array {
     const bytes = encodeRecord(record);
     let written = 0;
     while (written < bytes.byteLength) {
@@ -190,6 +198,7 @@ export class PendingLog {
     }
     if (this.fsync) fdatasyncSync(this.fd);
     this.size += bytes.byteLength;
+    return bytes;
   }
 
   /** Empties the file once everything in it is stored elsewhere. */
