@@ -1,13 +1,14 @@
 /**
  * The SQLite storage's pending log (server/storage/pendingLog.ts): a batch is durable once
  * appendBatch returns, before it reaches the tables. A child process appends and is killed with
- * SIGKILL before anything moves into the tables; the next open must store every batch, once.
+ * SIGKILL before anything moves into the tables (once for the file: each test starts from a copy
+ * of what it left); the next open must store every batch, once.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
@@ -15,19 +16,44 @@ const SCRIPT = fileURLToPath(new URL('../../fixtures/scripts/appendThenCrash.ts'
 const HOLD = fileURLToPath(new URL('../../fixtures/scripts/holdStorage.ts', import.meta.url));
 const COUNT = 40;
 
+let crashed: TempDir;
+/** The last sequence number the child was given. */
+let crashedLastSeq: number;
 let dir: TempDir;
 let file: string;
 let pendingFile: string;
 
-/** Runs the child; returns the last sequence number it was given. */
-function appendThenCrash(): number {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, dir.path, String(COUNT)], {
-    encoding: 'utf8',
-    timeout: 20_000,
+/** Runs the child in `into`; resolves with what it printed once it is dead. */
+function runChild(into: string): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, into, String(COUNT)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  expect(child.signal, child.stderr).toBe('SIGKILL');
-  return (JSON.parse(child.stdout) as { lastSeq: number }).lastSeq;
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(out);
+      else reject(new Error(`the child ended with ${code ?? signal}:\n${err}`));
+    });
+  });
 }
+
+/** Puts what the child left (the store and its pending log) in this test's directory. */
+function appendThenCrash(): number {
+  for (const name of readdirSync(crashed.path)) {
+    copyFileSync(join(crashed.path, name), join(dir.path, name));
+  }
+  return crashedLastSeq;
+}
+
+beforeAll(async () => {
+  crashed = makeTempDir('factboard-crashed-');
+  const out = await runChild(crashed.path);
+  crashedLastSeq = (JSON.parse(out) as { lastSeq: number }).lastSeq;
+}, 60_000);
+afterAll(() => crashed.remove());
 
 /** What the store at `file` holds of the child's batches. */
 async function stored() {
