@@ -9,7 +9,9 @@ import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
+import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
 const SCRIPT = fileURLToPath(new URL('../../fixtures/scripts/appendThenCrash.ts', import.meta.url));
@@ -184,5 +186,29 @@ describe('pending log', () => {
     await first.close();
     const second = createSqliteStorage(file);
     await second.close();
+  });
+
+  it('upgrades a file written before the pending log: numbering continues after its updates', async () => {
+    // The layout before the pending log (user_version 2), with rows numbered by AUTOINCREMENT,
+    // the newest of them since deleted (the sequence remembers it).
+    const old = new Database(file);
+    MIGRATIONS.slice(0, 2).forEach((sql) => old.exec(sql));
+    old.pragma('user_version = 2');
+    old.prepare("INSERT INTO boards (id, title, created_at) VALUES ('b', 'B', 1)").run();
+    const insert = old.prepare("INSERT INTO updates (board_id, data, at) VALUES ('b', ?, 1)");
+    for (let i = 0; i < 5; i++) insert.run(Buffer.from([i]));
+    old.prepare('DELETE FROM updates WHERE seq = 5').run();
+    old.close();
+
+    const storage = createSqliteStorage(file);
+    const seq = await storage.appendBatch('b', {
+      updates: [new Uint8Array([9])],
+      bindings: [],
+      history: [],
+      at: 2,
+    });
+    expect(seq).toBe(6);
+    await storage.close();
+    expect((await stored()).firsts).toEqual([0, 1, 2, 3, 9]);
   });
 });
