@@ -1,6 +1,6 @@
 /** Runs the import's parse, validation and doc build in a worker thread. */
 import type { BoardExport } from '../../shared/export/exportSchema';
-import { startWorker } from './startWorker';
+import { startWorker } from '../workers/startWorker';
 
 export type BuiltImport =
   | {
@@ -14,7 +14,7 @@ export type BuiltImport =
 
 export function buildImportInWorker(text: string, at: number): Promise<BuiltImport> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker('./importWorker.ts', { text, at });
+    const worker = startWorker(new URL('./importWorker.ts', import.meta.url), { text, at });
     worker.once('message', (built: BuiltImport) => {
       resolve(built);
       void worker.terminate();

@@ -13,6 +13,7 @@ import {
   toJsonExport,
   toMarkdown,
 } from '../../shared/export';
+import { applyStoredContent } from '../storage/applyStoredContent';
 import type { ExportFormat } from './exportFormats';
 
 export interface ExportJob {
@@ -35,23 +36,10 @@ export interface RenderedExport {
   readonly skipped: readonly { readonly cardId: string; readonly reason: string }[];
 }
 
-/** The doc from stored content; like a room's load, an update that does not apply is skipped. */
-export function loadDoc(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Y.Doc {
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const update of snapshot ? [snapshot, ...updates] : updates) {
-      try {
-        Y.applyUpdate(doc, update);
-      } catch {
-        // The room logs these when it loads the board; the export shows what does apply.
-      }
-    }
-  });
-  return doc;
-}
-
 export function renderExport(job: ExportJob): RenderedExport {
-  const doc = loadDoc(job.snapshot, job.updates);
+  // As a room loads it; an update that does not apply is skipped (the room logs those).
+  const doc = new Y.Doc();
+  applyStoredContent(doc, job);
   const view = readBoard(doc);
   doc.destroy();
   const title = view.meta.title;

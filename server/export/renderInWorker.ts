@@ -3,7 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { ExportError } from '../../shared/export/ExportError';
 import type { ExportJob, RenderedExport } from './renderExport';
-import { startWorker } from './startWorker';
+import { startWorker } from '../workers/startWorker';
 import type { FromWorker, ToWorker } from './workerMessages';
 
 export interface ExportSink {
@@ -54,7 +54,7 @@ export function renderInWorker(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const { snapshot: _snapshot, updates: _updates, history: _history, ...small } = job;
-    const worker = startWorker('./exportWorker.ts', { job: small });
+    const worker = startWorker(new URL('./exportWorker.ts', import.meta.url), { job: small });
     let settled = false;
     const finish = (err?: unknown) => {
       if (settled) return;

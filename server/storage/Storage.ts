@@ -102,8 +102,14 @@ export interface Storage {
   loadContent(boardId: string): Promise<StoredContent>;
   /** The board as of `at`: the newest snapshot at or before it and the updates up to it. */
   loadContentAt(boardId: string, at: number): Promise<StoredContent>;
-  /** Stores a snapshot that covers every update up to `uptoSeq`. */
-  writeSnapshot(boardId: string, snapshot: Uint8Array, uptoSeq: number, at: number): Promise<void>;
+  /**
+   * Stores a snapshot, taken at `at`, of the board as its stored updates up to `uptoSeq` make it
+   * (applied as a room loads them, applyStoredContent). Built from what is stored, not from a
+   * live doc, so a backend may build it wherever suits it: SQLite does it on a worker thread.
+   * Resolves with the snapshot's size in bytes; when nothing follows the newest snapshot up to
+   * `uptoSeq`, nothing is written and that snapshot's size (or 0) is returned.
+   */
+  compact(boardId: string, uptoSeq: number, at: number): Promise<number>;
   /** Drops log rows and snapshots older than `before`, keeping what loading needs. */
   prune(boardId: string, before: number): Promise<void>;
 

@@ -13,6 +13,7 @@ import {
   type StoredHistoryEvent,
   type SyncStorage,
 } from './Storage';
+import { snapshotOf } from './applyStoredContent';
 import { StorageError } from './StorageError';
 
 interface Row {
@@ -142,12 +143,19 @@ export function createMemoryStorage(): SyncStorage {
         rowsOf(boardId).filter((r) => r.seq > (snapshot?.uptoSeq ?? 0) && r.at <= at),
       );
     },
-    async writeSnapshot(boardId, data, uptoSeq, at) {
+    async compact(boardId, uptoSeq, at) {
       open();
+      const base = snapshotsOf(boardId)
+        .filter((s) => s.uptoSeq <= uptoSeq)
+        .at(-1);
+      const after = rowsOf(boardId).filter((r) => r.seq > (base?.uptoSeq ?? 0) && r.seq <= uptoSeq);
+      if (after.length === 0) return base?.data.byteLength ?? 0;
+      const data = snapshotOf({ snapshot: base?.data ?? null, updates: after.map((r) => r.data) });
       const list = snapshotsOf(boardId).filter((s) => s.uptoSeq !== uptoSeq);
-      list.push({ uptoSeq, data: data.slice(), at });
+      list.push({ uptoSeq, data, at });
       list.sort((a, b) => a.uptoSeq - b.uptoSeq);
       snapshots.set(boardId, list);
+      return data.byteLength;
     },
     async prune(boardId, before) {
       open();

@@ -18,7 +18,8 @@
  * WAL checkpoints (copying the log into the database file, with an fsync) run on a worker
  * thread with its own connection (checkpointWorker.mjs), so they never stall the event loop:
  * measured here, commits with SQLite's automatic checkpoints had a p99.9 of 2.7 ms and a max
- * of 9 ms; without them 0.08 ms and 0.6 ms.
+ * of 9 ms; without them 0.08 ms and 0.6 ms. Compaction and pruning run on another worker
+ * thread (CompactionThread), which rebuilds a board's snapshot from the stored log.
  *
  * better-sqlite3 is synchronous; the methods are async to keep the Storage contract open to
  * networked backends. Each call is one statement or one transaction.
@@ -40,6 +41,8 @@ import {
   type UpdateBatch,
 } from './Storage';
 import { StorageError } from './StorageError';
+import { CompactionThread } from './CompactionThread';
+import type { CompactionJob, Compactor } from './compactionJobs';
 import { HISTORY_PAGE_SQL } from './historyPageSql';
 import {
   decodePendingRecord,
@@ -47,6 +50,7 @@ import {
   type PendingRecord,
   readPendingRecords,
 } from './pendingLog';
+import { inPlaceCompactor } from './sqliteCompaction';
 import { MIGRATIONS } from './sqliteSchema';
 
 interface InviteRow {
@@ -74,9 +78,6 @@ interface SnapshotRow {
   upto_seq: number;
   data: Buffer;
 }
-
-/** Snapshots inside the retention period are thinned to the first of each day (and the newest). */
-const DAY_MS = 86_400_000;
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -228,27 +229,12 @@ function openSqliteStorage(
       `SELECT upto_seq, data FROM snapshots WHERE board_id = ? AND at <= ?
        ORDER BY at DESC, upto_seq DESC LIMIT 1`,
     ),
-    snapshotSeqAt: db.prepare(
-      `SELECT upto_seq FROM snapshots WHERE board_id = ? AND at <= ?
-       ORDER BY at DESC, upto_seq DESC LIMIT 1`,
-    ),
-    thinSnapshots: db.prepare(
-      `DELETE FROM snapshots AS s WHERE s.board_id = @board AND s.upto_seq > @base
-       AND s.upto_seq < (SELECT MAX(upto_seq) FROM snapshots WHERE board_id = @board)
-       AND s.upto_seq <> (SELECT MIN(d.upto_seq) FROM snapshots AS d
-                          WHERE d.board_id = @board AND d.at / ${DAY_MS} = s.at / ${DAY_MS})`,
-    ),
     updatesAfter: db.prepare(
       'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
     ),
     updatesAfterUntil: db.prepare(
       'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? AND at <= ? ORDER BY seq',
     ),
-    insertSnapshot: db.prepare(
-      'INSERT OR REPLACE INTO snapshots (board_id, upto_seq, data, at) VALUES (?, ?, ?, ?)',
-    ),
-    pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE board_id = ? AND upto_seq < ?'),
-    pruneUpdates: db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
     insertHistory: db.prepare(
       `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -340,8 +326,21 @@ function openSqliteStorage(
   const flushLater = (delay: number) => {
     flushTimer ??= setTimeout(() => {
       flushTimer = null;
-      tryFlush();
+      // A compaction job may be writing a snapshot (tens of ms for a big board): this flush
+      // would wait for it, and the event loop with it. The batches are durable in the pending
+      // log meanwhile, and the caps above still move them at once.
+      if (compactor.busy) flushLater(delay);
+      else tryFlush();
     }, delay).unref();
+  };
+
+  // Compaction and pruning read and rewrite whole boards: on the compaction thread, with its
+  // own connection; an in-memory database has no other connection and does them in place.
+  const compactor: Compactor =
+    file === ':memory:' ? inPlaceCompactor(db) : new CompactionThread(file);
+  const runJob = async (job: CompactionJob): Promise<number> => {
+    current(); // the job reads the tables: they must hold every batch up to its seq
+    return compactor.run(job);
   };
 
   const appendBatch = (boardId: string, batch: UpdateBatch): number => {
@@ -461,22 +460,11 @@ function openSqliteStorage(
       }[];
       return content(snapshot, rows);
     },
-    async writeSnapshot(boardId, snapshot, uptoSeq, at) {
-      current();
-      q.insertSnapshot.run(boardId, uptoSeq, snapshot, at);
+    async compact(boardId, uptoSeq, at) {
+      return runJob({ type: 'compact', boardId, uptoSeq, at });
     },
     async prune(boardId, before) {
-      current();
-      // The newest snapshot at or before `before` is where "the board as of any moment since
-      // `before`" starts; everything it covers can go. Later snapshots are only shortcuts:
-      // one a day is enough, since the log between them is kept.
-      const base = q.snapshotSeqAt.get(boardId, before) as { upto_seq: number } | undefined;
-      db.transaction(() => {
-        q.thinSnapshots.run({ board: boardId, base: base?.upto_seq ?? 0 });
-        if (!base) return;
-        q.pruneSnapshots.run(boardId, base.upto_seq);
-        q.pruneUpdates.run(boardId, base.upto_seq);
-      })();
+      await runJob({ type: 'prune', boardId, before });
     },
     async appendHistory(events) {
       current();
@@ -523,6 +511,7 @@ function openSqliteStorage(
         options.onError?.(error);
       }
       log?.close();
+      await compactor.stop();
       await checkpointer?.stop();
       db.close();
     },

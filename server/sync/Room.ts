@@ -23,6 +23,7 @@ import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeSaved } from '../../shared/protocol/messages';
 import { actorOf, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
+import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
 import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
 import { analyzeUpdate } from './analyzeUpdate';
 import { bindPresence } from './bindPresence';
@@ -129,6 +130,8 @@ export class Room {
   private readonly stopHistory: () => void;
   /** The sync step 2 for an empty state vector while the doc is unchanged, if large. */
   private fullState: Uint8Array | null = null;
+  /** The compaction running in the background, if any. */
+  private compacting: Promise<void> | null = null;
   /** performance.now() when the last turn was published. */
   private lastTurnEnd = -Infinity;
 
@@ -222,11 +225,10 @@ export class Room {
       await this.drain();
       if (this.running) await sleep(5);
     }
-    if (
-      !this.failed &&
-      this.worthCompacting(Math.min(COMPACT_ON_UNLOAD, this.deps.options.compactEvery))
-    ) {
-      await this.compact();
+    await this.compacting;
+    if (!this.failed) {
+      this.compactIfWorthwhile(Math.min(COMPACT_ON_UNLOAD, this.deps.options.compactEvery));
+      await this.compacting;
     }
     this.stopHistory();
     this.awareness.destroy();
@@ -239,20 +241,9 @@ export class Room {
       storage.loadContent(boardId),
       storage.listClientBindings(boardId),
     ]);
-    let skipped = 0;
-    this.doc.transact(() => {
-      for (const update of content.snapshot
-        ? [content.snapshot, ...content.updates]
-        : content.updates) {
-        try {
-          Y.applyUpdate(this.doc, update, LOAD);
-        } catch {
-          skipped++;
-        }
-      }
-    }, LOAD);
+    const skipped = applyStoredContent(this.doc, content, LOAD);
     if (skipped > 0) log('warn', 'skipped stored updates that do not apply', { boardId, skipped });
-    this.dropPending();
+    dropPending(this.doc);
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;
     this.sinceSnapshot = content.updatesSinceSnapshot;
@@ -322,7 +313,7 @@ export class Room {
         this.publish(batch);
         this.lastTurnEnd = performance.now();
         if (batch.history.length > 0) this.deps.onHistory(this.boardId, batch.history);
-        if (this.worthCompacting(this.deps.options.compactEvery)) await this.compact();
+        this.compactIfWorthwhile(this.deps.options.compactEvery);
       }
     } finally {
       this.running = false;
@@ -438,7 +429,7 @@ export class Room {
         } catch {
           throw new SyncError(CLOSE.malformed, 'update does not apply');
         }
-        if (this.dropPending()) batch.resync.add(conn);
+        if (dropPending(this.doc)) batch.resync.add(conn);
       }
       if (conn.role !== 'viewer') batch.acks.add(conn);
     } catch (error) {
@@ -482,14 +473,6 @@ export class Room {
   }
 
   /** Yjs keeps structs whose dependencies are missing as pending; the server never does. */
-  private dropPending(): boolean {
-    const store = this.doc.store;
-    if (store.pendingStructs === null && store.pendingDs === null) return false;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    return true;
-  }
-
   private async commit(batch: Batch): Promise<void> {
     const { storage, boardId, options, log } = this.deps;
     let wait = options.retryMinMs;
@@ -556,22 +539,34 @@ export class Room {
    * constant however large the board grows, and a load never reads more than about 1.5× the
    * board's size.
    */
-  private worthCompacting(minUpdates: number): boolean {
-    return this.sinceSnapshot >= minUpdates && this.bytesSinceSnapshot * 2 >= this.snapshotBytes;
+  private compactIfWorthwhile(minUpdates: number): void {
+    if (this.compacting) return;
+    if (this.sinceSnapshot < minUpdates || this.bytesSinceSnapshot * 2 < this.snapshotBytes) return;
+    this.compacting = this.compact().then((done) => {
+      this.compacting = null;
+      // What arrived meanwhile may be worth the next one, and a quiet room has no turn to ask.
+      if (done && !this.closing) this.compactIfWorthwhile(this.deps.options.compactEvery);
+    });
   }
 
-  private async compact(): Promise<void> {
+  /**
+   * The storage builds the snapshot from what it stored up to the last batch (off the event
+   * loop, for SQLite) while the room goes on; the counters then drop by what it covered.
+   * Resolves with whether it succeeded: a failure is retried at a later turn.
+   */
+  private async compact(): Promise<boolean> {
     const { storage, boardId, options, log, now } = this.deps;
+    const covered = { updates: this.sinceSnapshot, bytes: this.bytesSinceSnapshot };
     try {
       const at = now();
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
-      await storage.writeSnapshot(boardId, snapshot, this.lastSeq, at);
-      this.sinceSnapshot = 0;
-      this.bytesSinceSnapshot = 0;
-      this.snapshotBytes = snapshot.byteLength;
+      this.snapshotBytes = await storage.compact(boardId, this.lastSeq, at);
+      this.sinceSnapshot -= covered.updates;
+      this.bytesSinceSnapshot -= covered.bytes;
       await storage.prune(boardId, at - options.logRetentionDays * 86_400_000);
+      return true;
     } catch (error) {
       log('warn', 'compaction failed; will retry', { boardId, error });
+      return false;
     }
   }
 

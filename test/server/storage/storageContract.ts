@@ -128,9 +128,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const { doc, updates } = edits(10);
       let seq = 0;
       for (const u of updates.slice(0, 6)) seq = await s.appendUpdate('b1', u, 10);
-      const upTo6 = new Y.Doc();
-      for (const u of updates.slice(0, 6)) Y.applyUpdate(upTo6, u);
-      await s.writeSnapshot('b1', Y.encodeStateAsUpdate(upTo6), seq, 11);
+      await s.compact('b1', seq, 11);
       for (const u of updates.slice(6)) await s.appendUpdate('b1', u, 12);
       const content = await s.loadContent('b1');
       expect(content.snapshot).not.toBeNull();
@@ -139,16 +137,57 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(rebuild(content)).toBe(doc.getText('t').toString());
     });
 
+    it('compact builds the snapshot from the stored updates up to the given seq only', async () => {
+      const { updates } = edits(8);
+      const seqs: number[] = [];
+      for (const u of updates.slice(0, 5)) seqs.push(await s.appendUpdate('b1', u, 10));
+      const other = edits(2).updates;
+      for (const u of other) await s.appendUpdate('b2', u, 10); // another board's rows
+      const bytes = await s.compact('b1', seqs[2] as number, 11);
+      for (const u of updates.slice(5)) await s.appendUpdate('b1', u, 12);
+      const content = await s.loadContent('b1');
+      expect(bytes).toBe(content.snapshot?.byteLength);
+      expect(rebuild({ snapshot: content.snapshot, updates: [] })).toBe('012');
+      expect(content.updates).toHaveLength(5); // 4 and 5 from before, 6 to 8 after
+      expect(rebuild(content)).toBe('01234567');
+      expect(rebuild(await s.loadContent('b2'))).toBe('01');
+      // A second compaction starts from the first snapshot and covers the rest.
+      await s.compact('b1', content.lastSeq, 13);
+      const again = await s.loadContent('b1');
+      expect(again.updates).toHaveLength(0);
+      expect(rebuild(again)).toBe('01234567');
+    });
+
+    it('compact with nothing new writes nothing and returns the newest snapshot’s size', async () => {
+      expect(await s.compact('b1', 0, 5)).toBe(0);
+      const { updates } = edits(3);
+      let seq = 0;
+      for (const u of updates) seq = await s.appendUpdate('b1', u, 10);
+      const bytes = await s.compact('b1', seq, 11);
+      expect(await s.compact('b1', seq, 12)).toBe(bytes);
+      // Still the snapshot taken at 11: as of 11 it is there, as of 10 only the log.
+      expect((await s.loadContentAt('b1', 11)).snapshot?.byteLength).toBe(bytes);
+      expect((await s.loadContentAt('b1', 10)).snapshot).toBeNull();
+    });
+
+    it('a snapshot does not carry an update whose dependencies were never stored', async () => {
+      const { updates } = edits(3);
+      await s.appendUpdate('b1', updates[0] as Uint8Array, 10);
+      const seq = await s.appendUpdate('b1', updates[2] as Uint8Array, 10); // 1 is missing
+      await s.compact('b1', seq, 11);
+      const content = await s.loadContent('b1');
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, content.snapshot as Uint8Array);
+      expect(doc.getText('t').toString()).toBe('0');
+      expect(doc.store.pendingStructs).toBeNull();
+    });
+
     it('loadContentAt rebuilds the board as it was at a moment', async () => {
       const { updates } = edits(6);
       let seq = 0;
       for (const [i, u] of updates.entries()) {
         seq = await s.appendUpdate('b1', u, 100 + i * 10);
-        if (i === 2) {
-          const d = new Y.Doc();
-          for (const v of updates.slice(0, 3)) Y.applyUpdate(d, v);
-          await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, 125);
-        }
+        if (i === 2) await s.compact('b1', seq, 125);
       }
       expect(rebuild(await s.loadContentAt('b1', 99))).toBe('');
       expect(rebuild(await s.loadContentAt('b1', 110))).toBe('01');
@@ -159,17 +198,11 @@ export function storageContract(name: string, factory: StorageFactory): void {
 
     it('prune drops what a snapshot before the cut covers and keeps every later moment', async () => {
       const { updates } = edits(9);
-      const snap = async (n: number, seq: number, at: number) => {
-        const d = new Y.Doc();
-        for (const v of updates.slice(0, n)) Y.applyUpdate(d, v);
-        await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, at);
-      };
       let seq = 0;
       for (const [i, u] of updates.entries()) {
         const at = 100 + i * 10;
         seq = await s.appendUpdate('b1', u, at);
-        if (i === 2) await snap(3, seq, at);
-        if (i === 5) await snap(6, seq, at);
+        if (i === 2 || i === 5) await s.compact('b1', seq, at);
       }
       await s.prune('b1', 160);
       expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
@@ -188,9 +221,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const times = updates.map((_, i) => Math.floor(i / 2) * DAY + (i % 2) * 1_000 + 10);
       for (const [i, u] of updates.entries()) {
         const seq = await s.appendUpdate('b1', u, times[i] as number);
-        const d = new Y.Doc();
-        for (const v of updates.slice(0, i + 1)) Y.applyUpdate(d, v);
-        await s.writeSnapshot('b1', Y.encodeStateAsUpdate(d), seq, times[i] as number);
+        await s.compact('b1', seq, times[i] as number);
       }
       await s.prune('b1', 0);
       for (const [i, at] of times.entries()) {

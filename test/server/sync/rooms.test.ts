@@ -8,9 +8,11 @@ import {
   schemaVersionOf,
 } from '../../../shared/board';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
+import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { makeTempDir } from '../../helpers/tempDir';
 import { waitFor } from '../../helpers/waitFor';
 
 const ada = { actor: { id: 'ada', name: 'Ada' } };
@@ -184,28 +186,23 @@ describe('rooms', () => {
     expect(readBoard(stored).cards[id]?.claim).toBe('Survives two failed saves');
   });
 
-  it('compacts the log into a snapshot every compactEvery updates', async () => {
-    server = await startSyncTestServer({ options: { compactEvery: 10 } });
-    const boardId = await server.createBoard();
-    const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
-    await a.synced();
-    for (let i = 0; i < 25; i++) {
-      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    await a.allSaved();
-    const content = await server.storage.loadContent(boardId);
-    expect(content.snapshot).not.toBeNull();
-    expect(content.updatesSinceSnapshot).toBeLessThan(10);
-    const stored = new Y.Doc();
-    for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
-    expect(Object.keys(readBoard(stored).cards)).toHaveLength(25);
-  });
+  // Compaction runs beside the room (on SQLite's compaction thread): the tests wait for it.
+  const backends: [string, () => { storage: SyncStorage; dispose(): void }][] = [
+    ['memory', () => ({ storage: createMemoryStorage(), dispose: () => {} })],
+    [
+      'sqlite',
+      () => {
+        const dir = makeTempDir();
+        return {
+          storage: createSqliteStorage(`${dir.path}/factboard.sqlite`),
+          dispose: () => dir.remove(),
+        };
+      },
+    ],
+  ];
 
-  it('prunes what a snapshot covers once it is older than the retention period', async () => {
-    server = await startSyncTestServer({ options: { compactEvery: 10, logRetentionDays: 0 } });
-    const boardId = await server.createBoard();
-    const startedAt = Date.now();
+  /** Adds 25 claims, 2 ms apart; returns what the storage holds once compaction settles. */
+  const writeAndCompact = async (boardId: string, storage: SyncStorage) => {
     const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
     await a.synced();
     for (let i = 0; i < 25; i++) {
@@ -213,11 +210,53 @@ describe('rooms', () => {
       await new Promise((r) => setTimeout(r, 2));
     }
     await a.allSaved();
-    // The board as of its first moments is outside retention: those log rows are gone.
-    expect((await server.storage.loadContentAt(boardId, startedAt)).updates).toEqual([]);
-    const content = await server.storage.loadContent(boardId);
+    const content = await waitFor(
+      async () => {
+        const c = await storage.loadContent(boardId);
+        return c.snapshot && c.updatesSinceSnapshot < 10 ? c : null;
+      },
+      { what: 'a snapshot with fewer than 10 updates after it' },
+    );
     const stored = new Y.Doc();
     for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(stored, u);
     expect(Object.keys(readBoard(stored).cards)).toHaveLength(25);
-  });
+  };
+
+  for (const [name, open] of backends) {
+    it(`compacts the log into a snapshot every compactEvery updates (${name})`, async () => {
+      const { storage, dispose } = open();
+      try {
+        server = await startSyncTestServer({ storage, options: { compactEvery: 10 } });
+        await writeAndCompact(await server.createBoard(), storage);
+      } finally {
+        await server.close();
+        await storage.close();
+        dispose();
+      }
+    });
+
+    it(`prunes what a snapshot covers once it is older than the retention period (${name})`, async () => {
+      const { storage, dispose } = open();
+      try {
+        server = await startSyncTestServer({
+          storage,
+          options: { compactEvery: 10, logRetentionDays: 0 },
+        });
+        const boardId = await server.createBoard();
+        const startedAt = Date.now();
+        await writeAndCompact(boardId, storage);
+        // The board as of its first moments is outside retention: those log rows are gone.
+        await waitFor(
+          async () => (await storage.loadContentAt(boardId, startedAt)).updates.length === 0,
+          {
+            what: 'the first moments pruned',
+          },
+        );
+      } finally {
+        await server.close();
+        await storage.close();
+        dispose();
+      }
+    });
+  }
 });
