@@ -103,13 +103,15 @@ export interface Storage {
   /** The board as of `at`: the newest snapshot at or before it and the updates up to it. */
   loadContentAt(boardId: string, at: number): Promise<StoredContent>;
   /**
-   * Stores a snapshot, taken at `at`, of the board as its stored updates up to `uptoSeq` make it
-   * (applied as a room loads them, applyStoredContent). Built from what is stored, not from a
-   * live doc, so a backend may build it wherever suits it: SQLite does it on a worker thread.
-   * Resolves with the snapshot's size in bytes; when nothing follows the newest snapshot up to
-   * `uptoSeq`, nothing is written and that snapshot's size (or 0) is returned.
+   * Stores a snapshot, taken at `at`, of the board as its stored updates up to `uptoSeq` make it.
+   * `state` is that snapshot when the caller has it already (a room encodes a small board
+   * itself: far cheaper than rebuilding it). Without it the backend builds the snapshot from
+   * the stored updates (applied as a room loads them, applyStoredContent) wherever suits it:
+   * SQLite does it on a worker thread. Resolves with the snapshot's size in bytes; when it has
+   * to build one and nothing follows the newest snapshot up to `uptoSeq`, nothing is written
+   * and that snapshot's size (or 0) is returned.
    */
-  compact(boardId: string, uptoSeq: number, at: number): Promise<number>;
+  compact(boardId: string, uptoSeq: number, at: number, state?: Uint8Array): Promise<number>;
   /** Drops log rows and snapshots older than `before`, keeping what loading needs. */
   prune(boardId: string, before: number): Promise<void>;
 

@@ -5,6 +5,8 @@ export type CompactionJob =
       readonly boardId: string;
       readonly uptoSeq: number;
       readonly at: number;
+      /** The snapshot, if the caller encoded it (see Storage.compact). */
+      readonly state?: Uint8Array;
     }
   | { readonly type: 'prune'; readonly boardId: string; readonly before: number };
 

@@ -143,14 +143,16 @@ export function createMemoryStorage(): SyncStorage {
         rowsOf(boardId).filter((r) => r.seq > (snapshot?.uptoSeq ?? 0) && r.at <= at),
       );
     },
-    async compact(boardId, uptoSeq, at) {
+    async compact(boardId, uptoSeq, at, state) {
       open();
       const base = snapshotsOf(boardId)
         .filter((s) => s.uptoSeq <= uptoSeq)
         .at(-1);
       const after = rowsOf(boardId).filter((r) => r.seq > (base?.uptoSeq ?? 0) && r.seq <= uptoSeq);
-      if (after.length === 0) return base?.data.byteLength ?? 0;
-      const data = snapshotOf({ snapshot: base?.data ?? null, updates: after.map((r) => r.data) });
+      if (!state && after.length === 0) return base?.data.byteLength ?? 0;
+      const data =
+        state?.slice() ??
+        snapshotOf({ snapshot: base?.data ?? null, updates: after.map((r) => r.data) });
       const list = snapshotsOf(boardId).filter((s) => s.uptoSeq !== uptoSeq);
       list.push({ uptoSeq, data, at });
       list.sort((a, b) => a.uptoSeq - b.uptoSeq);

@@ -280,6 +280,9 @@ function openSqliteStorage(
     for (const b of batch.bindings) q.insertBinding.run(boardId, b.clientId, b.inviteId);
     insertHistory(batch.history);
   };
+  // Write transactions begin IMMEDIATE: the compaction thread writes too, and a transaction that
+  // read first and then finds the other connection has written fails (SQLITE_BUSY_SNAPSHOT)
+  // where one that takes the write lock up front just waits its turn.
   const insertNow = db.transaction(insertBatch);
   /** Stores pending-log records in the tables, each once however often it is given. */
   const storeRecords = db.transaction((records: readonly PendingRecord[]) => {
@@ -291,7 +294,7 @@ function openSqliteStorage(
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash left in the pending log is stored before anything else happens.
-  if (pendingPath) storeRecords(readPendingRecords(pendingPath));
+  if (pendingPath) storeRecords.immediate(readPendingRecords(pendingPath));
   const log = pendingPath ? new PendingLog(pendingPath, options.synchronous === 'FULL') : null;
   let lastRec = (q.appliedRecord.get() as { upto: number }).upto;
   let assignedSeq = lastAssignedSeq();
@@ -305,7 +308,7 @@ function openSqliteStorage(
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
     if (pending.length === 0) return;
-    storeRecords(pending.map(decodePendingRecord));
+    storeRecords.immediate(pending.map(decodePendingRecord));
     pending = [];
     pendingBytes = 0;
     // Stored records found in the log again are skipped, so a failed clear loses nothing.
@@ -348,7 +351,7 @@ function openSqliteStorage(
       // A batch without updates has no number of its own to return: the board's last one is
       // read from the tables, so whatever is pending goes there first.
       flush();
-      insertNow(boardId, assignedSeq + 1, batch);
+      insertNow.immediate(boardId, assignedSeq + 1, batch);
       assignedSeq += batch.updates.length;
       return batch.updates.length > 0
         ? assignedSeq
@@ -460,15 +463,15 @@ function openSqliteStorage(
       }[];
       return content(snapshot, rows);
     },
-    async compact(boardId, uptoSeq, at) {
-      return runJob({ type: 'compact', boardId, uptoSeq, at });
+    async compact(boardId, uptoSeq, at, state) {
+      return runJob({ type: 'compact', boardId, uptoSeq, at, ...(state && { state }) });
     },
     async prune(boardId, before) {
       await runJob({ type: 'prune', boardId, before });
     },
     async appendHistory(events) {
       current();
-      db.transaction(insertHistory)(events);
+      db.transaction(insertHistory).immediate(events);
     },
     async listHistory(boardId, query) {
       current();

@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 export interface SqliteCompaction {
   /** See Storage.compact. */
-  compact(boardId: string, uptoSeq: number, at: number): number;
+  compact(boardId: string, uptoSeq: number, at: number, state?: Uint8Array): number;
   /** See Storage.prune. */
   prune(boardId: string, before: number): void;
 }
@@ -51,12 +51,17 @@ export function sqliteCompaction(db: Database.Database): SqliteCompaction {
     const rows = q.updatesBetween.all(boardId, base?.upto_seq ?? 0, uptoSeq) as { data: Buffer }[];
     return { base, updates: rows.map((r) => r.data) };
   });
+  /** The snapshot up to `uptoSeq`, or, when nothing follows the newest one, that one's size. */
+  const build = (boardId: string, uptoSeq: number): Uint8Array | number => {
+    const { base, updates } = readUpTo(boardId, uptoSeq);
+    if (updates.length === 0) return base?.data.byteLength ?? 0;
+    return snapshotOf({ snapshot: base?.data ?? null, updates });
+  };
 
   return {
-    compact(boardId, uptoSeq, at) {
-      const { base, updates } = readUpTo(boardId, uptoSeq);
-      if (updates.length === 0) return base?.data.byteLength ?? 0;
-      const snapshot = snapshotOf({ snapshot: base?.data ?? null, updates });
+    compact(boardId, uptoSeq, at, state) {
+      const snapshot = state ?? build(boardId, uptoSeq);
+      if (typeof snapshot === 'number') return snapshot;
       q.insertSnapshot.run(boardId, uptoSeq, snapshot, at);
       return snapshot.byteLength;
     },
@@ -64,20 +69,21 @@ export function sqliteCompaction(db: Database.Database): SqliteCompaction {
       // The newest snapshot at or before `before` is where "the board as of any moment since
       // `before`" starts; everything it covers can go. Later snapshots are only shortcuts:
       // one a day is enough, since the log between them is kept.
+      // IMMEDIATE: it reads, then writes, while the storage's own connection writes too.
       db.transaction(() => {
         const base = q.snapshotSeqAt.get(boardId, before) as { upto_seq: number } | undefined;
         q.thinSnapshots.run({ board: boardId, base: base?.upto_seq ?? 0 });
         if (!base) return;
         q.pruneSnapshots.run(boardId, base.upto_seq);
         q.pruneUpdates.run(boardId, base.upto_seq);
-      })();
+      }).immediate();
     },
   };
 }
 
 /** Runs one job on `work`: a compaction returns its snapshot's size, a prune 0. */
 export function runCompactionJob(work: SqliteCompaction, job: CompactionJob): number {
-  if (job.type === 'compact') return work.compact(job.boardId, job.uptoSeq, job.at);
+  if (job.type === 'compact') return work.compact(job.boardId, job.uptoSeq, job.at, job.state);
   work.prune(job.boardId, job.before);
   return 0;
 }

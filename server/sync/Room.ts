@@ -93,6 +93,18 @@ export interface RoomDeps {
 const COMPACT_ON_UNLOAD = 100;
 const LOAD = Symbol('load');
 /**
+ * After a failed compaction, the wait before the next try: a failure may be a compaction
+ * thread that died (out of memory on a huge board), and starting one costs about 0.2 s of CPU.
+ */
+const COMPACT_RETRY_MS = 10_000;
+/**
+ * Up to about this size (snapshot plus log), the room encodes the snapshot itself: a few ms
+ * at most, against 10–30 ms of CPU to rebuild even a small board from its log on the storage's
+ * thread, which on two cores is taken from the clients and the event loop all the same. A
+ * 10,000-card board (17 MB) would hold the event loop 100–370 ms: that one is rebuilt.
+ */
+const ENCODE_IN_ROOM_BYTES = 512 * 1024;
+/**
  * A fresh client's sync reply (the whole board) is kept from this size on, until the next
  * change: encoding and framing 10,000 cards takes about 130 ms per joiner, and clients join a
  * board in waves (a newsroom opening it). Smaller boards are cheap to encode and not worth
@@ -132,6 +144,8 @@ export class Room {
   private fullState: Uint8Array | null = null;
   /** The compaction running in the background, if any. */
   private compacting: Promise<void> | null = null;
+  /** performance.now() before which a failed compaction is not tried again. */
+  private compactNotBefore = -Infinity;
   /** performance.now() when the last turn was published. */
   private lastTurnEnd = -Infinity;
 
@@ -472,7 +486,6 @@ export class Room {
     batch.failed.push(() => job.settle.reject(new Error('the change could not be saved')));
   }
 
-  /** Yjs keeps structs whose dependencies are missing as pending; the server never does. */
   private async commit(batch: Batch): Promise<void> {
     const { storage, boardId, options, log } = this.deps;
     let wait = options.retryMinMs;
@@ -540,32 +553,42 @@ export class Room {
    * board's size.
    */
   private compactIfWorthwhile(minUpdates: number): void {
-    if (this.compacting) return;
+    if (this.compacting || performance.now() < this.compactNotBefore) return;
     if (this.sinceSnapshot < minUpdates || this.bytesSinceSnapshot * 2 < this.snapshotBytes) return;
     this.compacting = this.compact().then((done) => {
       this.compacting = null;
       // What arrived meanwhile may be worth the next one, and a quiet room has no turn to ask.
-      if (done && !this.closing) this.compactIfWorthwhile(this.deps.options.compactEvery);
+      // Mid-turn, the doc may hold updates not stored yet: that turn will ask itself.
+      if (done && !this.closing && !this.running) {
+        this.compactIfWorthwhile(this.deps.options.compactEvery);
+      }
     });
   }
 
   /**
-   * The storage builds the snapshot from what it stored up to the last batch (off the event
-   * loop, for SQLite) while the room goes on; the counters then drop by what it covered.
-   * Resolves with whether it succeeded: a failure is retried at a later turn.
+   * Called between turns, when the doc is exactly what is stored up to lastSeq. A small board's
+   * snapshot is encoded here; a bigger one is built by the storage from what it stored (off the
+   * event loop, for SQLite). Either way the room goes on meanwhile, and the counters then drop
+   * by what the snapshot covered.
+   * Resolves with whether it succeeded: a failure is retried at a turn COMPACT_RETRY_MS later.
    */
   private async compact(): Promise<boolean> {
     const { storage, boardId, options, log, now } = this.deps;
     const covered = { updates: this.sinceSnapshot, bytes: this.bytesSinceSnapshot };
     try {
       const at = now();
-      this.snapshotBytes = await storage.compact(boardId, this.lastSeq, at);
+      const state =
+        this.snapshotBytes + this.bytesSinceSnapshot <= ENCODE_IN_ROOM_BYTES
+          ? Y.encodeStateAsUpdate(this.doc)
+          : undefined;
+      this.snapshotBytes = await storage.compact(boardId, this.lastSeq, at, state);
       this.sinceSnapshot -= covered.updates;
       this.bytesSinceSnapshot -= covered.bytes;
       await storage.prune(boardId, at - options.logRetentionDays * 86_400_000);
       return true;
     } catch (error) {
       log('warn', 'compaction failed; will retry', { boardId, error });
+      this.compactNotBefore = performance.now() + COMPACT_RETRY_MS;
       return false;
     }
   }

@@ -170,6 +170,19 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect((await s.loadContentAt('b1', 10)).snapshot).toBeNull();
     });
 
+    it('compact stores the state it is given as the snapshot, as is', async () => {
+      const { doc, updates } = edits(4);
+      let seq = 0;
+      for (const u of updates) seq = await s.appendUpdate('b1', u, 10);
+      const state = Y.encodeStateAsUpdate(doc);
+      expect(await s.compact('b1', seq, 11, state)).toBe(state.byteLength);
+      state.fill(0); // the stored copy is the storage's own
+      const content = await s.loadContent('b1');
+      expect(content.snapshot).toEqual(Y.encodeStateAsUpdate(doc));
+      expect(content.updates).toHaveLength(0);
+      expect(rebuild(content)).toBe('0123');
+    });
+
     it('a snapshot does not carry an update whose dependencies were never stored', async () => {
       const { updates } = edits(3);
       await s.appendUpdate('b1', updates[0] as Uint8Array, 10);

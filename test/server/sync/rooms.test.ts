@@ -20,7 +20,15 @@ const ada = { actor: { id: 'ada', name: 'Ada' } };
 /** Memory storage whose loads can be counted and delayed, and whose saves can be made to fail. */
 function instrumented() {
   const inner = createMemoryStorage();
-  const s = { loads: 0, loadDelayMs: 0, failLoads: 0, failSaves: 0, failedSaves: 0 };
+  const s = {
+    loads: 0,
+    loadDelayMs: 0,
+    failLoads: 0,
+    failSaves: 0,
+    failedSaves: 0,
+    failCompactions: false,
+    compactions: 0,
+  };
   const storage: SyncStorage = {
     ...inner,
     async loadContent(boardId) {
@@ -39,6 +47,11 @@ function instrumented() {
         throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
       }
       return inner.appendBatch(boardId, batch);
+    },
+    async compact(boardId, uptoSeq, at) {
+      s.compactions++;
+      if (s.failCompactions) throw new Error('compaction thread died');
+      return inner.compact(boardId, uptoSeq, at);
     },
   };
   return { storage, s };
@@ -112,6 +125,34 @@ describe('rooms', () => {
     expect(server.sync.stats().rooms).toBe(1); // still inside the grace period
     const b = await rejoinAfterUnload(boardId, token, s);
     expect(Object.keys(readBoard(b.doc).cards)).toHaveLength(5);
+  });
+
+  it('a failing compaction loses nothing and is not retried at every turn', async () => {
+    const { storage, s } = instrumented();
+    s.failCompactions = true;
+    const warnings: string[] = [];
+    server = await startSyncTestServer({
+      storage,
+      options: { roomGraceMs: 50, compactEvery: 3 },
+      log: (level, message) => {
+        if (level === 'warn') warnings.push(message);
+      },
+    });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const a = connect(boardId, token);
+    await a.synced();
+    for (let i = 0; i < 12; i++) {
+      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await a.allSaved();
+    expect(warnings).toContain('compaction failed; will retry');
+    expect(s.compactions).toBe(1); // one try, then a wait of seconds, not one per turn
+    a.destroy();
+    const b = await rejoinAfterUnload(boardId, token, s);
+    expect(Object.keys(readBoard(b.doc).cards)).toHaveLength(12);
+    expect((await storage.loadContent(boardId)).snapshot).toBeNull();
   });
 
   it('migrates a board stored in an older layout when it loads it (B10), once', async () => {
