@@ -7,10 +7,9 @@
  *
  * Run alone: node --import tsx bench/export.ts
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import {
@@ -28,7 +27,7 @@ import { renderExport } from '../server/export/renderExport';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
 import { readAllHistory } from '../server/storage/readAllHistory';
 import type { HistoryEvent, Storage } from '../server/storage/Storage';
-import { collectGarbage } from './collectGarbage';
+import { type LoopMeasure, measureEventLoop } from './measureEventLoop';
 import type { Section } from './section';
 import { buildBoard } from './sync/cardModel';
 import { formatNumber, type Table } from './table';
@@ -74,74 +73,13 @@ function benchBoard(boardId: string): { update: Uint8Array; history: HistoryEven
   return { update, history };
 }
 
-interface Measured {
-  readonly ms: number;
-  readonly bytes: number;
-  /** Most CPU the main thread used between two ticks of a 1 ms timer, ms (Linux only). */
-  readonly maxCpuBurstMs: number | null;
-  /** Longest stretch the event loop was busy between two ticks, wall-clock ms. */
-  readonly maxBusyMs: number;
-  /** Longest a 1 ms timer waited, ms. */
-  readonly maxDelayMs: number;
-}
-
-/** CPU time of the main thread in ns (its thread id is the process id on Linux). */
-function mainThreadCpuNs(): number | null {
-  try {
-    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Runs `work` while a 1 ms interval watches the main thread. Three views of "how long was the
- * event loop held", between two ticks:
- * - CPU burst: the main thread's own CPU time (/proc/self/task/<pid>/schedstat). Work on the
- *   loop, GC included, and nothing else: this is the figure the 100 ms target is about, and it
- *   does not change when other processes load the machine.
- * - busy: the loop's active wall time (performance.eventLoopUtilization); on a loaded machine
- *   it also counts time a callback waited for a CPU.
- * - timer delay: the plain gap between ticks.
- * The probe stops one timer turn after the work, so a block at its very end is still seen.
- */
-async function measure(work: (count: (chunk: string) => void) => Promise<void>): Promise<Measured> {
-  collectGarbage();
-  let bytes = 0;
-  let lastTick = performance.now();
-  let lastElu = performance.eventLoopUtilization();
-  let lastCpu = mainThreadCpuNs();
-  let maxCpuBurstMs: number | null = lastCpu === null ? null : 0;
-  let maxBusyMs = 0;
-  let maxDelayMs = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    const elu = performance.eventLoopUtilization();
-    const cpu = mainThreadCpuNs();
-    if (cpu !== null && lastCpu !== null && maxCpuBurstMs !== null) {
-      maxCpuBurstMs = Math.max(maxCpuBurstMs, (cpu - lastCpu) / 1e6);
-    }
-    maxBusyMs = Math.max(maxBusyMs, performance.eventLoopUtilization(elu, lastElu).active);
-    maxDelayMs = Math.max(maxDelayMs, now - lastTick - 1);
-    lastTick = now;
-    lastElu = elu;
-    lastCpu = cpu;
-  }, 1);
-  const started = performance.now();
-  await work((chunk) => (bytes += Buffer.byteLength(chunk)));
-  const ms = performance.now() - started;
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  clearInterval(probe);
-  return { ms, bytes, maxCpuBurstMs, maxBusyMs, maxDelayMs };
-}
-
 function exportThroughWorker(
   storage: Storage,
   boardId: string,
   format: ExportFormat,
   at: number | null,
 ) {
-  return measure((count) =>
+  return measureEventLoop((count) =>
     exportBoard({ storage }, { boardId, format, at }, { start() {}, write: count }),
   );
 }
@@ -158,7 +96,7 @@ export async function benchExport(): Promise<Table> {
     await storage.appendHistory(history);
 
     const rows: string[][] = [];
-    const row = (label: string, m: Measured) =>
+    const row = (label: string, m: LoopMeasure) =>
       rows.push([
         label,
         formatNumber(m.ms, 'ms'),
@@ -181,7 +119,7 @@ export async function benchExport(): Promise<Table> {
     let json = '';
     row(
       'json rendered in-thread (not used; shows what the worker avoids)',
-      await measure(async (count) => {
+      await measureEventLoop(async (count) => {
         await new Promise((resolve) => setTimeout(resolve, 5));
         json = renderExport({
           format: 'json',
@@ -199,7 +137,7 @@ export async function benchExport(): Promise<Table> {
     // The way back: that JSON file imported as a new board (parse, validate, build in a worker).
     row(
       'import of the json file',
-      await measure(async (count) => {
+      await measureEventLoop(async (count) => {
         await importBoard(
           { storage, issueLeadInvite: async () => ({ token: 'bench', url: 'bench' }) },
           json,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { saveSection } from './results';
 import type { Section } from './section';
 import { browserSection } from './browser';
+import { compactionSection } from './compaction';
 import { exportSection } from './export';
 import { extractSection } from './extract';
 import { syncSection } from './sync/syncSection';
@@ -16,6 +17,7 @@ const SECTIONS: readonly Section[] = [
   syncSection(),
   browserSection(),
   exportSection(),
+  compactionSection(),
   extractSection(),
 ];
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));

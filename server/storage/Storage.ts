@@ -75,6 +75,11 @@ export function historyLimit(query: HistoryQuery): number {
   return Number.isFinite(limit) ? Math.min(Math.max(limit, 1), MAX_HISTORY_PAGE) : MAX_HISTORY_PAGE;
 }
 
+export interface CompactOptions {
+  readonly state?: Uint8Array;
+  readonly pruneBefore: number;
+}
+
 /** A board's content as stored: the newest snapshot and the updates after it, in order. */
 export interface StoredContent {
   readonly snapshot: Uint8Array | null;
@@ -103,17 +108,17 @@ export interface Storage {
   /** The board as of `at`: the newest snapshot at or before it and the updates up to it. */
   loadContentAt(boardId: string, at: number): Promise<StoredContent>;
   /**
-   * Stores a snapshot, taken at `at`, of the board as its stored updates up to `uptoSeq` make it.
+   * Stores a snapshot, taken at `at`, of the board as its stored updates up to `uptoSeq` make
+   * it, then drops the log rows and snapshots that no moment since `pruneBefore` needs.
+   *
    * `state` is that snapshot when the caller has it already (a room encodes a small board
    * itself: far cheaper than rebuilding it). Without it the backend builds the snapshot from
    * the stored updates (applied as a room loads them, applyStoredContent) wherever suits it:
    * SQLite does it on a worker thread. Resolves with the snapshot's size in bytes; when it has
-   * to build one and nothing follows the newest snapshot up to `uptoSeq`, nothing is written
-   * and that snapshot's size (or 0) is returned.
+   * to build one and nothing follows the newest snapshot up to `uptoSeq`, no snapshot is
+   * written and that one's size (or 0) is returned.
    */
-  compact(boardId: string, uptoSeq: number, at: number, state?: Uint8Array): Promise<number>;
-  /** Drops log rows and snapshots older than `before`, keeping what loading needs. */
-  prune(boardId: string, before: number): Promise<void>;
+  compact(boardId: string, uptoSeq: number, at: number, options: CompactOptions): Promise<number>;
 
   appendHistory(events: readonly HistoryEvent[]): Promise<void>;
   listHistory(boardId: string, query: HistoryQuery): Promise<HistoryPage>;

@@ -70,6 +70,34 @@ export function createMemoryStorage(): SyncStorage {
       .sort((a, b) => a.at - b.at || a.uptoSeq - b.uptoSeq)
       .at(-1);
 
+  /** As the SQLite backend prunes (sqliteCompaction.ts): what no moment since `before` needs. */
+  const prune = (boardId: string, before: number) => {
+    const base = newestAt(boardId, before);
+    const all = snapshotsOf(boardId);
+    const newest = all.at(-1)?.uptoSeq;
+    const firstOfDay = new Map<number, number>();
+    for (const s of all) {
+      const day = Math.floor(s.at / DAY_MS);
+      firstOfDay.set(day, Math.min(firstOfDay.get(day) ?? Infinity, s.uptoSeq));
+    }
+    const from = base?.uptoSeq ?? 0;
+    snapshots.set(
+      boardId,
+      all.filter(
+        (s) =>
+          s.uptoSeq >= from &&
+          (s.uptoSeq === from ||
+            s.uptoSeq === newest ||
+            firstOfDay.get(Math.floor(s.at / DAY_MS)) === s.uptoSeq),
+      ),
+    );
+    if (base)
+      updates.set(
+        boardId,
+        rowsOf(boardId).filter((r) => r.seq > base.uptoSeq),
+      );
+  };
+
   return {
     async createBoard(board) {
       open();
@@ -143,48 +171,25 @@ export function createMemoryStorage(): SyncStorage {
         rowsOf(boardId).filter((r) => r.seq > (snapshot?.uptoSeq ?? 0) && r.at <= at),
       );
     },
-    async compact(boardId, uptoSeq, at, state) {
+    async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
       open();
       const base = snapshotsOf(boardId)
         .filter((s) => s.uptoSeq <= uptoSeq)
         .at(-1);
       const after = rowsOf(boardId).filter((r) => r.seq > (base?.uptoSeq ?? 0) && r.seq <= uptoSeq);
-      if (!state && after.length === 0) return base?.data.byteLength ?? 0;
-      const data =
-        state?.slice() ??
-        snapshotOf({ snapshot: base?.data ?? null, updates: after.map((r) => r.data) });
-      const list = snapshotsOf(boardId).filter((s) => s.uptoSeq !== uptoSeq);
-      list.push({ uptoSeq, data, at });
-      list.sort((a, b) => a.uptoSeq - b.uptoSeq);
-      snapshots.set(boardId, list);
-      return data.byteLength;
-    },
-    async prune(boardId, before) {
-      open();
-      const base = newestAt(boardId, before);
-      const all = snapshotsOf(boardId);
-      const newest = all.at(-1)?.uptoSeq;
-      const firstOfDay = new Map<number, number>();
-      for (const s of all) {
-        const day = Math.floor(s.at / DAY_MS);
-        firstOfDay.set(day, Math.min(firstOfDay.get(day) ?? Infinity, s.uptoSeq));
+      let bytes = base?.data.byteLength ?? 0;
+      if (state || after.length > 0) {
+        const data =
+          state?.slice() ??
+          snapshotOf({ snapshot: base?.data ?? null, updates: after.map((r) => r.data) });
+        const list = snapshotsOf(boardId).filter((s) => s.uptoSeq !== uptoSeq);
+        list.push({ uptoSeq, data, at });
+        list.sort((a, b) => a.uptoSeq - b.uptoSeq);
+        snapshots.set(boardId, list);
+        bytes = data.byteLength;
       }
-      const from = base?.uptoSeq ?? 0;
-      snapshots.set(
-        boardId,
-        all.filter(
-          (s) =>
-            s.uptoSeq >= from &&
-            (s.uptoSeq === from ||
-              s.uptoSeq === newest ||
-              firstOfDay.get(Math.floor(s.at / DAY_MS)) === s.uptoSeq),
-        ),
-      );
-      if (base)
-        updates.set(
-          boardId,
-          rowsOf(boardId).filter((r) => r.seq > base.uptoSeq),
-        );
+      prune(boardId, pruneBefore);
+      return bytes;
     },
     async appendHistory(events) {
       open();

@@ -42,7 +42,6 @@ import {
 } from './Storage';
 import { StorageError } from './StorageError';
 import { CompactionThread } from './CompactionThread';
-import type { CompactionJob, Compactor } from './compactionJobs';
 import { HISTORY_PAGE_SQL } from './historyPageSql';
 import {
   decodePendingRecord,
@@ -332,19 +331,17 @@ function openSqliteStorage(
       // A compaction job may be writing a snapshot (tens of ms for a big board): this flush
       // would wait for it, and the event loop with it. The batches are durable in the pending
       // log meanwhile, and the caps above still move them at once.
-      if (compactor.busy) flushLater(delay);
+      if (thread?.busy) flushLater(delay);
       else tryFlush();
     }, delay).unref();
   };
 
-  // Compaction and pruning read and rewrite whole boards: on the compaction thread, with its
-  // own connection; an in-memory database has no other connection and does them in place.
-  const compactor: Compactor =
-    file === ':memory:' ? inPlaceCompactor(db) : new CompactionThread(file);
-  const runJob = async (job: CompactionJob): Promise<number> => {
-    current(); // the job reads the tables: they must hold every batch up to its seq
-    return compactor.run(job);
-  };
+  // A snapshot the room encoded (a small board) is stored in place: a few ms, measured cheaper
+  // for the edits' latency than handing it over. One the storage must build from the log (a big
+  // board) is built, stored and pruned on the compaction thread, with its own connection; an
+  // in-memory database has no other connection and builds in place too.
+  const inPlace = inPlaceCompactor(db);
+  const thread = file === ':memory:' ? null : new CompactionThread(file);
 
   const appendBatch = (boardId: string, batch: UpdateBatch): number => {
     if (!log || batch.updates.length === 0) {
@@ -463,11 +460,10 @@ function openSqliteStorage(
       }[];
       return content(snapshot, rows);
     },
-    async compact(boardId, uptoSeq, at, state) {
-      return runJob({ type: 'compact', boardId, uptoSeq, at, ...(state && { state }) });
-    },
-    async prune(boardId, before) {
-      await runJob({ type: 'prune', boardId, before });
+    async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
+      current(); // the job reads the tables: they must hold every batch up to its seq
+      const job = { boardId, uptoSeq, at, pruneBefore, ...(state && { state }) };
+      return (state || !thread ? inPlace : thread).run(job);
     },
     async appendHistory(events) {
       current();
@@ -514,7 +510,7 @@ function openSqliteStorage(
         options.onError?.(error);
       }
       log?.close();
-      await compactor.stop();
+      await thread?.stop();
       await checkpointer?.stop();
       db.close();
     },

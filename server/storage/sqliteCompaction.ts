@@ -1,8 +1,8 @@
 /**
- * Compaction and pruning on one SQLite connection. Both rewrite a lot (a 10,000-card board's
- * snapshot is 17 MB, and building it means loading the board), so the SQLite storage runs them
- * on its compaction thread (compactionWorker.ts) with a connection of its own; an in-memory
- * database, which no other connection can open, runs them in place.
+ * Compaction on one SQLite connection: store a snapshot, then prune what retention no longer
+ * needs. Building a big board's snapshot means loading the whole board (a 10,000-card board's
+ * is 17 MB), so the SQLite storage hands those to its compaction thread (compactionWorker.ts),
+ * which has a connection of its own; a snapshot the room encoded is stored in place.
  */
 import type Database from 'better-sqlite3';
 import { snapshotOf } from './applyStoredContent';
@@ -11,12 +11,8 @@ import type { CompactionJob, Compactor } from './compactionJobs';
 /** Snapshots inside the retention period are thinned to the first of each day (and the newest). */
 const DAY_MS = 86_400_000;
 
-export interface SqliteCompaction {
-  /** See Storage.compact. */
-  compact(boardId: string, uptoSeq: number, at: number, state?: Uint8Array): number;
-  /** See Storage.prune. */
-  prune(boardId: string, before: number): void;
-}
+/** Runs a job (see Storage.compact); returns the snapshot's size in bytes. */
+export type SqliteCompaction = (job: CompactionJob) => number;
 
 export function sqliteCompaction(db: Database.Database): SqliteCompaction {
   const q = {
@@ -58,42 +54,34 @@ export function sqliteCompaction(db: Database.Database): SqliteCompaction {
     return snapshotOf({ snapshot: base?.data ?? null, updates });
   };
 
-  return {
-    compact(boardId, uptoSeq, at, state) {
-      const snapshot = state ?? build(boardId, uptoSeq);
-      if (typeof snapshot === 'number') return snapshot;
-      q.insertSnapshot.run(boardId, uptoSeq, snapshot, at);
-      return snapshot.byteLength;
-    },
-    prune(boardId, before) {
-      // The newest snapshot at or before `before` is where "the board as of any moment since
-      // `before`" starts; everything it covers can go. Later snapshots are only shortcuts:
-      // one a day is enough, since the log between them is kept.
-      // IMMEDIATE: it reads, then writes, while the storage's own connection writes too.
-      db.transaction(() => {
-        const base = q.snapshotSeqAt.get(boardId, before) as { upto_seq: number } | undefined;
-        q.thinSnapshots.run({ board: boardId, base: base?.upto_seq ?? 0 });
-        if (!base) return;
-        q.pruneSnapshots.run(boardId, base.upto_seq);
-        q.pruneUpdates.run(boardId, base.upto_seq);
-      }).immediate();
-    },
+  /** Stores the snapshot (if there is a new one) and prunes, in one transaction. */
+  const store = db.transaction((job: CompactionJob, snapshot: Uint8Array | null) => {
+    if (snapshot) q.insertSnapshot.run(job.boardId, job.uptoSeq, snapshot, job.at);
+    // The newest snapshot at or before the cut is where "the board as of any moment since the
+    // cut" starts; everything it covers can go. Later snapshots are only shortcuts: one a day
+    // is enough, since the log between them is kept.
+    const base = q.snapshotSeqAt.get(job.boardId, job.pruneBefore) as
+      { upto_seq: number } | undefined;
+    q.thinSnapshots.run({ board: job.boardId, base: base?.upto_seq ?? 0 });
+    if (!base) return;
+    q.pruneSnapshots.run(job.boardId, base.upto_seq);
+    q.pruneUpdates.run(job.boardId, base.upto_seq);
+  });
+
+  // IMMEDIATE: the job may have read first, and another connection may write meanwhile.
+  return (job) => {
+    const snapshot = job.state ?? build(job.boardId, job.uptoSeq);
+    if (typeof snapshot === 'number') {
+      store.immediate(job, null);
+      return snapshot;
+    }
+    store.immediate(job, snapshot);
+    return snapshot.byteLength;
   };
 }
 
-/** Runs one job on `work`: a compaction returns its snapshot's size, a prune 0. */
-export function runCompactionJob(work: SqliteCompaction, job: CompactionJob): number {
-  if (job.type === 'compact') return work.compact(job.boardId, job.uptoSeq, job.at, job.state);
-  work.prune(job.boardId, job.before);
-  return 0;
-}
-
-/** For a database no other connection can open (':memory:'): the jobs run in place. */
+/** For a database no other connection can open (':memory:'), or a job not worth a thread. */
 export function inPlaceCompactor(db: Database.Database): Compactor {
-  const work = sqliteCompaction(db);
-  return {
-    busy: false,
-    run: async (job) => runCompactionJob(work, job),
-    stop: async () => {},
-  };
+  const compact = sqliteCompaction(db);
+  return { busy: false, run: async (job) => compact(job), stop: async () => {} };
 }

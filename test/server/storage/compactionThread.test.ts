@@ -22,6 +22,9 @@ function paragraphs(n: number): Uint8Array[] {
   return updates;
 }
 
+/** No state: the storage builds the snapshot, on its thread. Nothing is pruned. */
+const KEEP = { pruneBefore: 0 };
+
 const text = (content: StoredContent) => {
   const doc = new Y.Doc();
   for (const u of [content.snapshot, ...content.updates]) if (u) Y.applyUpdate(doc, u);
@@ -56,7 +59,7 @@ describe('the SQLite storage’s compaction thread', () => {
     const s = storage as SyncStorage;
     const seq = await append(s, 0, 500);
     let done = false;
-    const compacted = s.compact('b', seq, 11).finally(() => (done = true));
+    const compacted = s.compact('b', seq, 11, KEEP).finally(() => (done = true));
     // Done in place, the whole job would run inside the call above and be over by the first
     // turn of the event loop.
     let turnsWhileRunning = 0;
@@ -80,7 +83,7 @@ describe('the SQLite storage’s compaction thread', () => {
   it('close lets a compaction it was given finish', async () => {
     const s = storage as SyncStorage;
     const seq = await append(s, 0, 50);
-    const compacted = s.compact('b', seq, 11);
+    const compacted = s.compact('b', seq, 11, KEEP);
     await s.close();
     const bytes = await compacted;
     storage = createSqliteStorage(file);
@@ -96,7 +99,7 @@ describe('the SQLite storage’s compaction thread', () => {
     // The worker cannot open a file in a directory that does not exist: it dies at start.
     const later = `${dir.path}/later/factboard.sqlite`;
     const thread = new CompactionThread(later);
-    await expect(thread.run({ type: 'compact', boardId: 'b', uptoSeq: 5, at: 11 })).rejects.toThrow(
+    await expect(thread.run({ boardId: 'b', uptoSeq: 5, at: 11, pruneBefore: 0 })).rejects.toThrow(
       /directory does not exist/,
     );
     expect(thread.busy).toBe(false);
@@ -105,7 +108,7 @@ describe('the SQLite storage’s compaction thread', () => {
     await s.createBoard({ id: 'b', title: 'B', createdAt: 1 });
     const seq = await append(s, 0, 5);
     await s.close();
-    const bytes = await thread.run({ type: 'compact', boardId: 'b', uptoSeq: seq, at: 11 });
+    const bytes = await thread.run({ boardId: 'b', uptoSeq: seq, at: 11, pruneBefore: 0 });
     await thread.stop();
     storage = createSqliteStorage(later);
     const content = await storage.loadContent('b');

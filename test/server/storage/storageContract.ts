@@ -51,6 +51,9 @@ function rebuild(content: { snapshot: Uint8Array | null; updates: readonly Uint8
   return doc.getText('t').toString();
 }
 
+/** Compaction options that prune nothing older than the snapshots made in a test. */
+const KEEP = { pruneBefore: 0 } as const;
+
 export function storageContract(name: string, factory: StorageFactory): void {
   describe(`storage contract: ${name}`, () => {
     let s: SyncStorage;
@@ -128,7 +131,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const { doc, updates } = edits(10);
       let seq = 0;
       for (const u of updates.slice(0, 6)) seq = await s.appendUpdate('b1', u, 10);
-      await s.compact('b1', seq, 11);
+      await s.compact('b1', seq, 11, KEEP);
       for (const u of updates.slice(6)) await s.appendUpdate('b1', u, 12);
       const content = await s.loadContent('b1');
       expect(content.snapshot).not.toBeNull();
@@ -143,7 +146,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       for (const u of updates.slice(0, 5)) seqs.push(await s.appendUpdate('b1', u, 10));
       const other = edits(2).updates;
       for (const u of other) await s.appendUpdate('b2', u, 10); // another board's rows
-      const bytes = await s.compact('b1', seqs[2] as number, 11);
+      const bytes = await s.compact('b1', seqs[2] as number, 11, KEEP);
       for (const u of updates.slice(5)) await s.appendUpdate('b1', u, 12);
       const content = await s.loadContent('b1');
       expect(bytes).toBe(content.snapshot?.byteLength);
@@ -152,19 +155,19 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(rebuild(content)).toBe('01234567');
       expect(rebuild(await s.loadContent('b2'))).toBe('01');
       // A second compaction starts from the first snapshot and covers the rest.
-      await s.compact('b1', content.lastSeq, 13);
+      await s.compact('b1', content.lastSeq, 13, KEEP);
       const again = await s.loadContent('b1');
       expect(again.updates).toHaveLength(0);
       expect(rebuild(again)).toBe('01234567');
     });
 
     it('compact with nothing new writes nothing and returns the newest snapshot’s size', async () => {
-      expect(await s.compact('b1', 0, 5)).toBe(0);
+      expect(await s.compact('b1', 0, 5, KEEP)).toBe(0);
       const { updates } = edits(3);
       let seq = 0;
       for (const u of updates) seq = await s.appendUpdate('b1', u, 10);
-      const bytes = await s.compact('b1', seq, 11);
-      expect(await s.compact('b1', seq, 12)).toBe(bytes);
+      const bytes = await s.compact('b1', seq, 11, KEEP);
+      expect(await s.compact('b1', seq, 12, KEEP)).toBe(bytes);
       // Still the snapshot taken at 11: as of 11 it is there, as of 10 only the log.
       expect((await s.loadContentAt('b1', 11)).snapshot?.byteLength).toBe(bytes);
       expect((await s.loadContentAt('b1', 10)).snapshot).toBeNull();
@@ -175,7 +178,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       let seq = 0;
       for (const u of updates) seq = await s.appendUpdate('b1', u, 10);
       const state = Y.encodeStateAsUpdate(doc);
-      expect(await s.compact('b1', seq, 11, state)).toBe(state.byteLength);
+      expect(await s.compact('b1', seq, 11, { state, pruneBefore: 0 })).toBe(state.byteLength);
       state.fill(0); // the stored copy is the storage's own
       const content = await s.loadContent('b1');
       expect(content.snapshot).toEqual(Y.encodeStateAsUpdate(doc));
@@ -187,7 +190,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const { updates } = edits(3);
       await s.appendUpdate('b1', updates[0] as Uint8Array, 10);
       const seq = await s.appendUpdate('b1', updates[2] as Uint8Array, 10); // 1 is missing
-      await s.compact('b1', seq, 11);
+      await s.compact('b1', seq, 11, KEEP);
       const content = await s.loadContent('b1');
       const doc = new Y.Doc();
       Y.applyUpdate(doc, content.snapshot as Uint8Array);
@@ -200,7 +203,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       let seq = 0;
       for (const [i, u] of updates.entries()) {
         seq = await s.appendUpdate('b1', u, 100 + i * 10);
-        if (i === 2) await s.compact('b1', seq, 125);
+        if (i === 2) await s.compact('b1', seq, 125, KEEP);
       }
       expect(rebuild(await s.loadContentAt('b1', 99))).toBe('');
       expect(rebuild(await s.loadContentAt('b1', 110))).toBe('01');
@@ -209,34 +212,34 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(rebuild(await s.loadContentAt('b1', 1e15))).toBe('012345');
     });
 
-    it('prune drops what a snapshot before the cut covers and keeps every later moment', async () => {
+    it('pruning drops what a snapshot before the cut covers and keeps every later moment', async () => {
       const { updates } = edits(9);
       let seq = 0;
       for (const [i, u] of updates.entries()) {
         const at = 100 + i * 10;
         seq = await s.appendUpdate('b1', u, at);
-        if (i === 2 || i === 5) await s.compact('b1', seq, at);
+        if (i === 2 || i === 5) await s.compact('b1', seq, at, KEEP);
       }
-      await s.prune('b1', 160);
+      await s.compact('b1', seq, 190, { pruneBefore: 160 });
       expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
       expect(rebuild(await s.loadContentAt('b1', 150))).toBe('012345');
       expect(rebuild(await s.loadContentAt('b1', 170))).toBe('01234567');
       // Before the oldest kept snapshot the log is gone: that moment is outside retention.
       expect(rebuild(await s.loadContentAt('b1', 125))).toBe('');
-      await s.prune('b1', 1e15);
+      await s.compact('b1', seq, 200, { pruneBefore: 1e15 }); // nothing new: it only prunes
       expect(rebuild(await s.loadContent('b1'))).toBe('012345678');
+      expect(rebuild(await s.loadContentAt('b1', 170))).toBe(''); // now outside retention
     });
 
-    it('prune thins the snapshots inside retention to one a day and every moment still rebuilds', async () => {
+    it('pruning thins the snapshots inside retention to one a day and every moment still rebuilds', async () => {
       const DAY = 86_400_000;
       const { updates } = edits(8);
       // Two updates a day for four days, a snapshot after each update.
       const times = updates.map((_, i) => Math.floor(i / 2) * DAY + (i % 2) * 1_000 + 10);
       for (const [i, u] of updates.entries()) {
         const seq = await s.appendUpdate('b1', u, times[i] as number);
-        await s.compact('b1', seq, times[i] as number);
+        await s.compact('b1', seq, times[i] as number, KEEP);
       }
-      await s.prune('b1', 0);
       for (const [i, at] of times.entries()) {
         expect(rebuild(await s.loadContentAt('b1', at))).toBe('01234567'.slice(0, i + 1));
       }
@@ -247,11 +250,15 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect((await s.loadContentAt('b1', times[1] as number)).updates).toHaveLength(1);
     });
 
-    it('prune without a snapshot before the cut keeps the whole log', async () => {
+    it('a cut before every snapshot keeps the whole log', async () => {
       const { updates } = edits(3);
-      for (const u of updates) await s.appendUpdate('b1', u, 100);
-      await s.prune('b1', 1e15);
-      expect((await s.loadContent('b1')).updates).toHaveLength(3);
+      let seq = 0;
+      for (const u of updates) seq = await s.appendUpdate('b1', u, 100);
+      await s.compact('b1', seq, 200, { pruneBefore: 150 });
+      const asOf100 = await s.loadContentAt('b1', 100);
+      expect(asOf100.snapshot).toBeNull();
+      expect(asOf100.updates).toHaveLength(3);
+      expect(rebuild(asOf100)).toBe('012');
     });
 
     it('appendBatch stores updates, bindings and history together', async () => {

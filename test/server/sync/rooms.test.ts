@@ -48,10 +48,10 @@ function instrumented() {
       }
       return inner.appendBatch(boardId, batch);
     },
-    async compact(boardId, uptoSeq, at) {
+    async compact(boardId, uptoSeq, at, options) {
       s.compactions++;
       if (s.failCompactions) throw new Error('compaction thread died');
-      return inner.compact(boardId, uptoSeq, at);
+      return inner.compact(boardId, uptoSeq, at, options);
     },
   };
   return { storage, s };
