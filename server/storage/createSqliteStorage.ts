@@ -135,6 +135,12 @@ const FLUSH_AFTER_MS = 10;
 const MAX_PENDING_RECORDS = 1_000;
 const MAX_PENDING_BYTES = 8 * 1024 * 1024;
 const FLUSH_RETRY_MS = 1_000;
+/**
+ * A batch of this many bytes of updates skips the pending log. Measured on importing a
+ * 10,000-card board (one 17 MB update): through the log, written there and then at once to the
+ * tables, the event loop was held 117–138 ms; straight into the tables, 73 ms.
+ */
+const DIRECT_BYTES = 1024 * 1024;
 
 /** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
 function startCheckpointer(db: Database.Database, file: string, intervalMs: number) {
@@ -344,9 +350,11 @@ function openSqliteStorage(
   const thread = file === ':memory:' ? null : new CompactionThread(file);
 
   const appendBatch = (boardId: string, batch: UpdateBatch): number => {
-    if (!log || batch.updates.length === 0) {
-      // A batch without updates has no number of its own to return: the board's last one is
-      // read from the tables, so whatever is pending goes there first.
+    const size = batch.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    if (!log || batch.updates.length === 0 || size >= DIRECT_BYTES) {
+      // Straight into the tables, after whatever is pending. A batch without updates has no
+      // number of its own to return: the board's last one is read from the tables. A big one
+      // (an imported board) would be written twice, to the log and then to the tables at once.
       flush();
       insertNow.immediate(boardId, assignedSeq + 1, batch);
       assignedSeq += batch.updates.length;

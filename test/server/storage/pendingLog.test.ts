@@ -133,6 +133,34 @@ describe('pending log', () => {
     expect(after.lastSeq).toBe(seq);
   });
 
+  it('stores a batch of a MiB or more straight into the tables, after the pending ones', async () => {
+    const storage = createSqliteStorage(file);
+    await storage.createBoard({ id: 'b', title: 'B', createdAt: 1 });
+    const append = (first: number, bytes: number) =>
+      storage.appendBatch('b', {
+        updates: [new Uint8Array(bytes).fill(first)],
+        bindings: [],
+        history: [],
+        at: 1,
+      });
+    await append(1, 10);
+    const pendingBefore = statSync(pendingFile).size;
+    expect(pendingBefore).toBeGreaterThan(10); // the small one waits in the log
+    const bigSeq = await append(2, 1024 * 1024);
+    // Not written to the log (which the flush before it emptied): already in the tables.
+    expect(statSync(pendingFile).size).toBe(0);
+    const reader = new Database(file, { readonly: true });
+    const rows = reader.prepare('SELECT seq, length(data) AS n FROM updates ORDER BY seq').all();
+    reader.close();
+    expect(rows).toEqual([
+      { seq: bigSeq - 1, n: 10 },
+      { seq: bigSeq, n: 1024 * 1024 },
+    ]);
+    expect(await append(3, 10)).toBe(bigSeq + 1);
+    await storage.close();
+    expect((await stored()).firsts).toEqual([1, 2, 3]);
+  });
+
   it('keeps the records before one cut short by a crash, and ignores what follows', async () => {
     appendThenCrash();
     const log = readFileSync(pendingFile);
