@@ -98,14 +98,14 @@ const LOAD = Symbol('load');
  */
 const COMPACT_RETRY_MS = 10_000;
 /**
- * Up to this size (snapshot plus log: about 300 cards), the room encodes the snapshot itself
- * and the storage stores it in place: about 3 ms. Rebuilding even a small board from its log
- * on the storage's compaction thread costs 10–30 ms of CPU, which on two cores is taken from
- * the clients and the event loop all the same: in paired bench runs (10 rooms × 10 clients)
- * the p99 ÷ relay median was 1.84× in place against 2.03–2.35× on the thread. A bigger board is
- * rebuilt there: encoding a 10,000-card board (17 MB) holds the event loop 105–370 ms.
+ * Up to this size (snapshot plus log: about 4,700 cards), the room encodes the snapshot from its
+ * live doc, about 6 ms per MB. Rebuilding a board from its stored log instead, as the storage's
+ * compaction thread does, costs about 6× the CPU: under a saturating edit load (a board
+ * growing to 2.8 MB) compaction took 380 ms against 62 ms, and CPU per update doubled. Two
+ * cores cannot spare that, off the event loop or not. A bigger board is rebuilt there all the
+ * same: encoding a 10,000-card board (17 MB) holds the event loop 105–370 ms.
  */
-const ENCODE_IN_ROOM_BYTES = 512 * 1024;
+const ENCODE_IN_ROOM_BYTES = 8 * 1024 * 1024;
 /**
  * A fresh client's sync reply (the whole board) is kept from this size on, until the next
  * change: encoding and framing 10,000 cards takes about 130 ms per joiner, and clients join a
