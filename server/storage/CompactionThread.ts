@@ -1,15 +1,13 @@
 /**
- * The main thread's side of compactionWorker.ts: starts the worker a moment after the storage
- * opens (or at the first job, if sooner), sends it jobs and settles each job's promise with its
- * reply. If the worker dies (out of memory on a
- * huge board, say), its jobs fail, the caller retries them later, and the next job starts a
- * new worker.
+ * The main thread's side of compactionWorker.ts: starts the worker at the first job, sends it
+ * jobs and settles each job's promise with its reply. Only big boards' compactions come here,
+ * so a server without one never pays for the thread (about 0.24 s of CPU to start, off the
+ * event loop, and about 30 MB of RSS). If the worker dies (out of memory on a huge board, say), its
+ * jobs fail, the caller retries them later, and the next job starts a new worker.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/startWorker';
 import type { CompactionJob, Compactor, FromCompactor, ToCompactor } from './compactionJobs';
-
-const WARM_UP_AFTER_MS = 1_000;
 
 interface Waiting {
   resolve(bytes: number): void;
@@ -22,15 +20,7 @@ export class CompactionThread implements Compactor {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
 
-  private readonly warmUp: NodeJS.Timeout;
-
-  constructor(private readonly file: string) {
-    // Starting the worker costs about 0.24 s of CPU (a V8 isolate, the TypeScript loader, yjs,
-    // SQLite). Paid at the first compaction, it lands on a server under load, on whichever
-    // core the edits need; paid soon after start, it lands on an idle one. A storage closed
-    // before then (tests, tools) never starts it.
-    this.warmUp = setTimeout(() => this.worker ?? this.start(), WARM_UP_AFTER_MS).unref();
-  }
+  constructor(private readonly file: string) {}
 
   get busy(): boolean {
     return this.waiting.size > 0;
@@ -48,7 +38,6 @@ export class CompactionThread implements Compactor {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.warmUp);
     const worker = this.worker;
     if (!worker) return;
     worker.ref();
