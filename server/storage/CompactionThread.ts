@@ -8,6 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/startWorker';
 import type { CompactionJob, Compactor, FromCompactor, ToCompactor } from './compactionJobs';
+import { StorageError } from './StorageError';
 
 interface Waiting {
   resolve(bytes: number): void;
@@ -56,17 +57,19 @@ export class CompactionThread implements Compactor {
       this.waiting.delete(message.id);
       if (this.waiting.size === 0) worker.unref();
       if (message.type === 'done') waiting?.resolve(message.bytes);
-      else waiting?.reject(new Error(`compaction failed: ${message.message}`));
+      else waiting?.reject(new StorageError('compaction_failed', message.message));
     });
     const failAll = (error: Error) => {
       if (this.worker === worker) this.worker = null;
       for (const waiting of this.waiting.values()) waiting.reject(error);
       this.waiting.clear();
     };
-    worker.on('error', failAll);
+    worker.on('error', (error) =>
+      failAll(new StorageError('compaction_failed', `compaction thread failed: ${error.message}`)),
+    );
     this.exited = new Promise<void>((resolve) =>
       worker.once('exit', (code) => {
-        failAll(new Error(`compaction thread exited with code ${code}`));
+        failAll(new StorageError('compaction_failed', `compaction thread exited with ${code}`));
         resolve();
       }),
     );

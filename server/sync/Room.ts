@@ -568,9 +568,9 @@ export class Room {
   }
 
   /**
-   * Called between turns, when the doc is exactly what is stored up to lastSeq. A small board's
-   * snapshot is encoded here; a bigger one is built by the storage from what it stored (off the
-   * event loop, for SQLite). Either way the room goes on meanwhile, and the counters then drop
+   * Called between turns, when the doc is exactly what is stored up to lastSeq. A board up to
+   * ENCODE_IN_ROOM_BYTES is encoded here; a bigger one is built by the storage from what it
+   * stored (off the event loop, for SQLite). Either way the room goes on meanwhile, and the counters then drop
    * by what the snapshot covered.
    * Resolves with whether it succeeded: a failure is retried at a turn COMPACT_RETRY_MS later.
    */

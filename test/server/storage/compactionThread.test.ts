@@ -123,9 +123,13 @@ describe('the SQLite storage’s compaction thread', () => {
     // The worker cannot open a file in a directory that does not exist: it dies at start.
     const later = `${dir.path}/later/factboard.sqlite`;
     const thread = new CompactionThread(later);
-    await expect(thread.run({ boardId: 'b', uptoSeq: 5, at: 11, pruneBefore: 0 })).rejects.toThrow(
-      /directory does not exist/,
-    );
+    await expect(
+      thread.run({ boardId: 'b', uptoSeq: 5, at: 11, pruneBefore: 0 }),
+    ).rejects.toMatchObject({
+      name: 'StorageError',
+      code: 'compaction_failed',
+      message: expect.stringMatching(/directory does not exist/),
+    });
     expect(thread.busy).toBe(false);
     mkdirSync(`${dir.path}/later`);
     const s = createSqliteStorage(later);
