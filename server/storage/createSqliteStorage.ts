@@ -345,7 +345,7 @@ function openSqliteStorage(
   };
 
   // A small snapshot the room encoded is stored in place: a few ms, and in paired bench runs
-  // (10 rooms × 10 clients) the p99 ÷ relay median was 1.84× so against 2.03–2.35× with the
+  // (10 rooms × 10 clients) the p99 ÷ relay median was 1.84× so against 2.03–2.09× with the
   // thread doing it. A big one (a 17 MB write takes 40–70 ms, its prune up to 33 ms) is stored
   // on the compaction thread, with its own connection, and so is one the storage must build
   // from the log; an in-memory database has no other connection and does everything in place.
