@@ -23,6 +23,7 @@ export class CompactionThread implements Compactor {
 
   constructor(private readonly file: string) {}
 
+  /** Whether a job is running or waiting. */
   get busy(): boolean {
     return this.waiting.size > 0;
   }
@@ -38,6 +39,7 @@ export class CompactionThread implements Compactor {
     });
   }
 
+  /** Lets the jobs given so far finish, then ends the worker. */
   async stop(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;

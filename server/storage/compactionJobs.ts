@@ -8,14 +8,10 @@ export interface CompactionJob {
   readonly pruneBefore: number;
 }
 
-/** Runs jobs one at a time, in the order given. */
+/** Runs jobs one at a time, in the order given: in place, or on the compaction thread. */
 export interface Compactor {
-  /** Whether a job is running or waiting. */
-  readonly busy: boolean;
   /** Resolves with the job's snapshot size in bytes (see Storage.compact). */
   run(job: CompactionJob): Promise<number>;
-  /** Lets the jobs given so far finish, then stops. */
-  stop(): Promise<void>;
 }
 
 /** Between the storage and its compaction thread (CompactionThread, compactionWorker). */

@@ -83,5 +83,5 @@ export function sqliteCompaction(db: Database.Database): SqliteCompaction {
 /** For a database no other connection can open (':memory:'), or a job not worth a thread. */
 export function inPlaceCompactor(db: Database.Database): Compactor {
   const compact = sqliteCompaction(db);
-  return { busy: false, run: async (job) => compact(job), stop: async () => {} };
+  return { run: async (job) => compact(job) };
 }
