@@ -18,8 +18,10 @@
  * WAL checkpoints (copying the log into the database file, with an fsync) run on a worker
  * thread with its own connection (checkpointWorker.mjs), so they never stall the event loop:
  * measured here, commits with SQLite's automatic checkpoints had a p99.9 of 2.7 ms and a max
- * of 9 ms; without them 0.08 ms and 0.6 ms. Compaction and pruning run on another worker
- * thread (CompactionThread), which rebuilds a board's snapshot from the stored log.
+ * of 9 ms; without them 0.08 ms and 0.6 ms. Big boards are compacted on another worker thread
+ * (CompactionThread; see compact below). While it writes a big snapshot, a read that must first
+ * move pending batches into the tables waits for it (40–70 ms for 17 MB): the event loop used
+ * to spend that and the encoding anyway.
  *
  * better-sqlite3 is synchronous; the methods are async to keep the Storage contract open to
  * networked backends. Each call is one statement or one transaction.
