@@ -2,8 +2,8 @@
  * The main thread's side of compactionWorker.ts: starts the worker at the first job, sends it
  * jobs and settles each job's promise with its reply. Only big boards' compactions come here,
  * so a server without one never pays for the thread (about 0.24 s of CPU to start, off the
- * event loop, and about 30 MB of RSS). If the worker dies (out of memory on a huge board, say), its
- * jobs fail, the caller retries them later, and the next job starts a new worker.
+ * event loop, and about 30 MB of RSS). If the worker dies (out of memory on a huge board, say),
+ * its jobs fail, the caller retries them later, and the next job starts a new worker.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/startWorker';
@@ -11,6 +11,8 @@ import type { CompactionJob, Compactor, FromCompactor, ToCompactor } from './com
 import { StorageError } from './StorageError';
 
 interface Waiting {
+  /** The worker the job was sent to: only its death fails the job. */
+  readonly worker: Worker;
   resolve(bytes: number): void;
   reject(error: Error): void;
 }
@@ -32,7 +34,7 @@ export class CompactionThread implements Compactor {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise<number>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { worker, resolve, reject });
       // Held only while it has work: an idle worker never keeps the process alive.
       worker.ref();
       worker.postMessage({ ...job, type: 'compact', id } satisfies ToCompactor);
@@ -63,8 +65,11 @@ export class CompactionThread implements Compactor {
     });
     const failAll = (error: Error) => {
       if (this.worker === worker) this.worker = null;
-      for (const waiting of this.waiting.values()) waiting.reject(error);
-      this.waiting.clear();
+      for (const [id, waiting] of this.waiting) {
+        if (waiting.worker !== worker) continue;
+        this.waiting.delete(id);
+        waiting.reject(error);
+      }
     };
     worker.on('error', (error) =>
       failAll(new StorageError('compaction_failed', `compaction thread failed: ${error.message}`)),
