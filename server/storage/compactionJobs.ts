@@ -3,7 +3,7 @@ export interface CompactionJob {
   readonly boardId: string;
   readonly uptoSeq: number;
   readonly at: number;
-  /** The snapshot, if the caller encoded it; else it is built from the stored log. */
+  /** The snapshot, if the room encoded it (stored in place); else built from the stored log. */
   readonly state?: Uint8Array;
   readonly pruneBefore: number;
 }

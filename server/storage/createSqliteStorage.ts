@@ -143,8 +143,6 @@ const FLUSH_RETRY_MS = 1_000;
  * tables, the event loop was held 117–138 ms; straight into the tables, 73 ms.
  */
 const DIRECT_BYTES = 1024 * 1024;
-/** A snapshot up to this size is stored in place, not on the compaction thread (see below). */
-const IN_PLACE_BYTES = 512 * 1024;
 
 /** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
 function startCheckpointer(db: Database.Database, file: string, intervalMs: number) {
@@ -346,11 +344,12 @@ function openSqliteStorage(
     }, delay).unref();
   };
 
-  // A small snapshot the room encoded is stored in place: a few ms, and in paired bench runs
-  // (10 rooms × 10 clients) the p99 ÷ relay median was 1.84× so against 2.03–2.09× with the
-  // thread doing it. A big one (a 17 MB write takes 40–70 ms, its prune up to 33 ms) is stored
-  // on the compaction thread, with its own connection, and so is one the storage must build
-  // from the log; an in-memory database has no other connection and does everything in place.
+  // A snapshot the room encoded (up to 8 MB) is stored in place: a few ms for a small board.
+  // Handing it to the thread measured worse: p99 ÷ relay 2.03–2.09× against 1.84× in paired
+  // runs (10 rooms × 10 clients), and CPU per update at saturation 1.01–1.19× the reference's
+  // in three full runs against 0.85× in place. One the storage must build from the log (a board
+  // over 8 MB) is built, stored and pruned on the compaction thread, with its own connection;
+  // an in-memory database has no other connection and builds in place too.
   const inPlace = inPlaceCompactor(db);
   const thread = file === ':memory:' ? null : new CompactionThread(file);
 
@@ -476,8 +475,7 @@ function openSqliteStorage(
     async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
       current(); // the job reads the tables: they must hold every batch up to its seq
       const job = { boardId, uptoSeq, at, pruneBefore, ...(state && { state }) };
-      const small = state !== undefined && state.byteLength <= IN_PLACE_BYTES;
-      return (small || !thread ? inPlace : thread).run(job);
+      return (state || !thread ? inPlace : thread).run(job);
     },
     async appendHistory(events) {
       current();

@@ -2,8 +2,7 @@
  * Compaction on one SQLite connection: store a snapshot, then prune what retention no longer
  * needs. Building a big board's snapshot means loading the whole board (a 10,000-card board's
  * is 17 MB), so the SQLite storage hands those to its compaction thread (compactionWorker.ts),
- * which has a connection of its own, and big snapshots the room encoded too; a small one is
- * stored in place.
+ * which has a connection of its own; a snapshot the room encoded is stored in place.
  */
 import type Database from 'better-sqlite3';
 import { snapshotOf } from './applyStoredContent';

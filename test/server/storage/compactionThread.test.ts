@@ -1,8 +1,8 @@
 /**
- * The SQLite storage builds big boards' snapshots, and stores big snapshots, on its compaction
- * thread (server/storage/CompactionThread.ts, compactionWorker.ts): the event loop goes on
- * meanwhile, batches appended during a job are kept, close waits for the jobs given, and a
- * thread that dies fails only its own jobs.
+ * The SQLite storage builds big boards' snapshots on its compaction thread (server/storage/
+ * CompactionThread.ts, compactionWorker.ts): the event loop goes on meanwhile, batches appended
+ * during a job are kept, close waits for the jobs given, and a thread that dies fails only its
+ * own jobs.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -78,30 +78,6 @@ describe('the SQLite storage’s compaction thread', () => {
     expect(content.snapshot?.byteLength).toBe(bytes);
     expect(content.updates).toHaveLength(appendedMeanwhile);
     expect(text(content)).toBe(expected(500 + appendedMeanwhile));
-  });
-
-  it('stores a big snapshot the room encoded on the thread too', async () => {
-    const s = storage as SyncStorage;
-    const seq = await append(s, 0, 600);
-    const doc = new Y.Doc();
-    for (const u of updates) Y.applyUpdate(doc, u);
-    const state = Y.encodeStateAsUpdate(doc);
-    expect(state.byteLength).toBeGreaterThan(512 * 1024); // the storage's in-place limit
-    let done = false;
-    const compacted = s
-      .compact('b', seq, 11, { state, pruneBefore: 0 })
-      .finally(() => (done = true));
-    let turnsWhileRunning = 0;
-    for (;;) {
-      await nextTurn();
-      if (done) break;
-      turnsWhileRunning++;
-    }
-    expect(turnsWhileRunning).toBeGreaterThan(0);
-    expect(await compacted).toBe(state.byteLength);
-    const content = await s.loadContent('b');
-    expect(content.snapshot).toEqual(state);
-    expect(content.updates).toHaveLength(0);
   });
 
   it('close lets a compaction it was given finish', async () => {
