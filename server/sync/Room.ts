@@ -101,7 +101,8 @@ const COMPACT_RETRY_MS = 10_000;
  * Up to this size (snapshot plus log: about 4,700 cards), the room encodes the snapshot from its
  * live doc, about 6 ms per MB. Rebuilding a board from its stored log instead, as the storage's
  * compaction thread does, costs about 6× the CPU: under a saturating edit load (a board
- * growing to 2.8 MB) compaction took 380 ms against 62 ms, and CPU per update doubled. Two
+ * growing to 2.5–4.5 MB) compactions took 310–380 ms against 53–62 ms, and CPU per update
+ * doubled. Two
  * cores cannot spare that, off the event loop or not. A bigger board is rebuilt there all the
  * same: encoding a 10,000-card board (17 MB) holds the event loop 105–370 ms.
  */
@@ -569,10 +570,10 @@ export class Room {
 
   /**
    * Called between turns, when the doc is exactly what is stored up to lastSeq. A board up to
-   * ENCODE_IN_ROOM_BYTES is encoded here; a bigger one is built by the storage from what it
-   * stored (off the event loop, for SQLite). Either way the room goes on meanwhile, and the counters then drop
-   * by what the snapshot covered.
-   * Resolves with whether it succeeded: a failure is retried at a turn COMPACT_RETRY_MS later.
+   * ENCODE_IN_ROOM_BYTES is encoded here and stored at once; a bigger one is built by the
+   * storage from what it stored (off the event loop, for SQLite) while the room goes on. The
+   * counters then drop by what the snapshot covered. Resolves with whether it succeeded: a
+   * failure is retried at a turn COMPACT_RETRY_MS later.
    */
   private async compact(): Promise<boolean> {
     const { storage, boardId, options, log, now } = this.deps;
