@@ -3,6 +3,9 @@
  * Each server under test runs alone in its own process so that its CPU time and memory are its
  * own; the load generator stays in the parent.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BenchError } from '../benchError';
 import type { RunningServer } from '../relay';
 import { startRelay } from '../relay';
@@ -10,8 +13,22 @@ import { startFactboardServer } from './factboardServer';
 import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
 import { startReferenceServer } from './referenceServer';
 
+/** The durable relay's journal, in a temp directory of its own that goes when it closes. */
+async function startDurableRelay(): Promise<RunningServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'factboard-bench-relay-'));
+  const relay = await startRelay({ journal: join(dir, 'journal') });
+  return {
+    url: relay.url,
+    close: async () => {
+      await relay.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 const starters: Record<TargetName, () => Promise<RunningServer>> = {
   relay: () => startRelay(),
+  'durable-relay': startDurableRelay,
   reference: () => startReferenceServer(),
   factboard: () => startFactboardServer(),
 };

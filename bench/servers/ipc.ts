@@ -1,5 +1,5 @@
 /** Messages between the bench (parent) and a server child process, over Node's IPC channel. */
-export type TargetName = 'relay' | 'reference' | 'factboard';
+export type TargetName = 'relay' | 'durable-relay' | 'reference' | 'factboard';
 
 export interface ServerStats {
   /** process.cpuUsage() in microseconds since the child started. */

@@ -47,6 +47,13 @@ const namedRoom = (server: ServerProcess, index: number): Promise<RoomAccess> =>
 
 export const relay: Target = { name: 'relay', speaksYjs: false, createRoom: namedRoom };
 
+/** The relay that first appends each message to a file (bench/relay.ts): latency only. */
+export const durableRelay: Target = {
+  name: 'durable-relay',
+  speaksYjs: false,
+  createRoom: namedRoom,
+};
+
 export const reference: Target = { name: 'reference', speaksYjs: true, createRoom: namedRoom };
 
 /** Factboard with roles on: a board made over REST, reached with an editor's invite token. */

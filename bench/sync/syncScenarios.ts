@@ -4,7 +4,7 @@
  */
 import type { TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
-import { type Target, TARGETS } from '../servers/targets';
+import { durableRelay, type Target, TARGETS } from '../servers/targets';
 import { buildBoard, type BuiltBoard } from './cardModel';
 import { measureBoardSync } from './measureBoardSync';
 import {
@@ -19,6 +19,8 @@ import { median } from '../stats';
 
 export interface SyncBenchConfig {
   readonly targets: readonly Target[];
+  /** Baselines measured in the latency scenarios only, reported in the notes. */
+  readonly latencyBaselines: readonly Target[];
   readonly latency: Omit<LatencyOptions, 'rooms' | 'clientsPerRoom'>;
   readonly saturation: SaturationOptions;
   readonly bigBoard: { readonly cards: number; readonly repeats: number };
@@ -28,6 +30,7 @@ export interface SyncBenchConfig {
 /** The full run: about three minutes on two cores. */
 export const FULL_SYNC_BENCH: SyncBenchConfig = {
   targets: TARGETS,
+  latencyBaselines: [durableRelay],
   latency: {
     ratePerClient: 2,
     durationMs: 24_000,
@@ -72,7 +75,7 @@ export type Scenario = { readonly name: string; readonly metrics: readonly Metri
  */
 function pairedRatios(
   slices: readonly (number | undefined)[],
-  relay: readonly (number | undefined)[],
+  relay: readonly (number | undefined)[] = [],
 ): string | null {
   const ratios = slices.flatMap((p99, i) => {
     const base = relay[i];
@@ -85,6 +88,10 @@ function pairedRatios(
   const range = `${x(sorted[0] as number)}–${x(sorted.at(-1) as number)}`;
   return `median ${x(middle)} over ${ratios.length} slices (${range})`;
 }
+
+const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(2)} ms`);
+const times = (value: number | undefined, base: number | undefined) =>
+  value === undefined || base === undefined || base === 0 ? 'n/a' : `${(value / base).toFixed(2)}×`;
 
 export function scenarios(config: SyncBenchConfig): Scenario[] {
   const boards = new Map<number, BuiltBoard>();
@@ -100,9 +107,12 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
       const options = { ...config.latency, rooms, clientsPerRoom };
       const outcomes = await measureLatencyInterleaved(entries, options);
       const measured = new Map<TargetName, Outcome>();
-      const relayOutcome = outcomes.get('relay');
-      const relaySlices =
-        relayOutcome && 'result' in relayOutcome ? relayOutcome.result.sliceP99 : [];
+      const resultOf = (name: TargetName) => {
+        const outcome = outcomes.get(name);
+        return outcome && 'result' in outcome ? outcome.result : undefined;
+      };
+      const relayResult = resultOf('relay');
+      const durable = resultOf('durable-relay');
       for (const [name, outcome] of outcomes) {
         if ('error' in outcome) {
           measured.set(name, outcome);
@@ -111,12 +121,18 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
         const r = outcome.result;
         const counts = `${r.samples} samples, ${r.delivered} of ${r.expected} deliveries`;
         const problems = r.problems.length > 0 ? [...r.problems, counts] : [];
-        const paired = name === 'relay' ? null : pairedRatios(r.sliceP99, relaySlices);
-        measured.set(name, {
-          values: { [p50]: r.p50, [p99]: r.p99 },
-          problems,
-          remarks: paired ? [`p99 ÷ relay's in the same slice: ${paired}`] : [],
-        });
+        const remarks: string[] = [];
+        if (name === 'durable-relay') {
+          remarks.push(
+            `p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, ${times(r.p99, relayResult?.p99)} the relay's p99`,
+          );
+        }
+        const paired = name === 'relay' ? null : pairedRatios(r.sliceP99, relayResult?.sliceP99);
+        if (paired) remarks.push(`p99 ÷ relay's in the same slice: ${paired}`);
+        if (name === 'factboard' && durable) {
+          remarks.push(`p99 ${times(r.p99, durable.p99)} the durable relay's`);
+        }
+        measured.set(name, { values: { [p50]: r.p50, [p99]: r.p99 }, problems, remarks });
       }
       return measured;
     },

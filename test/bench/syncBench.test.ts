@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveSection } from '../../bench/results';
 import { type ServerProcess, spawnServer } from '../../bench/servers/spawnServer';
-import { factboard, relay, reference, type Target } from '../../bench/servers/targets';
+import {
+  durableRelay,
+  factboard,
+  relay,
+  reference,
+  type Target,
+} from '../../bench/servers/targets';
 import { buildBoard } from '../../bench/sync/cardModel';
 import { measureBoardSync } from '../../bench/sync/measureBoardSync';
 import { measureLatency } from '../../bench/sync/measureLatency';
@@ -90,6 +96,7 @@ describe('sync bench section', () => {
   it('runs every scenario at tiny scale and fills every cell it can', async () => {
     const { results, notes } = await runSyncBench({
       targets: [relay, reference],
+      latencyBaselines: [durableRelay],
       latency: {
         ratePerClient: 5,
         durationMs: 400,
@@ -117,6 +124,11 @@ describe('sync bench section', () => {
     );
     expect(paired).toHaveLength(2);
     expect(paired[0]).toMatch(/median \d+\.\d\d× over 2 slices \(\d+\.\d\d×–\d+\.\d\d×\)/);
+    // The durable relay is measured in both latency scenarios, and only there.
+    const durable = notes.filter((n) => /^latency .*, durable-relay: p50 /.test(n));
+    expect(durable).toHaveLength(2);
+    expect(durable[0]).toMatch(/p50 \d+\.\d\d ms, p99 \d+\.\d\d ms, \d+\.\d\d× the relay's p99$/);
+    expect(results.get('saturationRate')?.has('durable-relay')).toBe(false);
     // The relay keeps no boards, so it has no board figures; everything else is measured.
     const boardMetrics = new Set(['bigBoardSync', 'bigBoardHeap', 'boardHeap', 'boardRss']);
     for (const metric of METRICS) {
