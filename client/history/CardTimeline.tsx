@@ -2,7 +2,7 @@
  * The card's history in its detail dialog: who did what and when, oldest first, from the
  * server. The latest page comes first; "Load older activity" above the list fetches the rest.
  */
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { useBoardAccess } from '../review/useBoardAccess';
@@ -15,6 +15,10 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
   const history = useHistory(access, cardId, board);
   const { events, error } = history;
   const list = useRef<HTMLOListElement>(null);
+  const focusEntry = useCallback(
+    (seq: number) => list.current?.querySelector<HTMLElement>(`[data-seq="${seq}"]`)?.focus(),
+    [],
+  );
   return (
     <section aria-labelledby="detail-history" className="review-section">
       <h3 id="detail-history">History</h3>
@@ -23,7 +27,7 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
           History could not be loaded: {error}
         </p>
       )}
-      <LoadOlderButton history={history} listRef={list} newestFirst={false} />
+      <LoadOlderButton history={history} newestFirst={false} focusEntry={focusEntry} />
       {events === null ? (
         !error && <p className="muted">Loading history…</p>
       ) : events.length === 0 ? (

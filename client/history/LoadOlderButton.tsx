@@ -1,21 +1,22 @@
 /**
- * "Load older activity" under a history list that holds only its latest pages: a plain button,
- * so keyboard and screen-reader users reach it like any other. Once the older page is in,
- * focus moves to the first newly loaded entry in reading order (entries carry data-seq and
- * tabIndex -1), so reading goes on where the new entries begin instead of at the button.
+ * "Load older activity" beside a history list that holds only its latest pages: a plain
+ * button, so keyboard and screen-reader users reach it like any other. Once the older page is
+ * in, the list is asked to focus the first newly loaded entry in reading order, so reading goes
+ * on where the new entries begin instead of at the button. How is the list's business: a
+ * virtualised one must first scroll the entry into being.
  */
-import { type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { HistoryState } from './useHistory';
 
 export function LoadOlderButton({
   history,
-  listRef,
   newestFirst,
+  focusEntry,
 }: {
   history: HistoryState;
-  listRef: RefObject<HTMLElement | null>;
   /** The list's order: the first new entry is then the newest of them, else the oldest. */
   newestFirst: boolean;
+  focusEntry: (seq: number) => void;
 }) {
   // The oldest seq held when the load began; null when no load is waiting to be focused.
   const boundary = useRef<number | null>(null);
@@ -27,8 +28,8 @@ export function LoadOlderButton({
     boundary.current = null;
     const loaded = events.filter((e) => e.seq < before);
     const first = newestFirst ? loaded.at(-1) : loaded[0];
-    if (first) listRef.current?.querySelector<HTMLElement>(`[data-seq="${first.seq}"]`)?.focus();
-  }, [events, loadingOlder, newestFirst, listRef]);
+    if (first) focusEntry(first.seq);
+  }, [events, loadingOlder, newestFirst, focusEntry]);
 
   if (!hasOlder) return null;
   return (

@@ -2,7 +2,8 @@
  * The Activity panel on a board with more history than one page, in headless Chromium against
  * the real server: it shows the latest 200 events, "Load older activity" (reached and pressed
  * with the keyboard) brings older pages and moves focus to the first of them, and a change on
- * the board adds only the new events, once each.
+ * the board adds only the new events, once each. The list is virtualised: only the rows in
+ * view are in the DOM, each with its place in the whole list, and scrolling reaches them all.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +19,44 @@ import { type BuiltClient, buildClient } from '../../e2e/support/buildClient';
 const RUN = chromiumAvailable();
 const EVENTS = 450;
 
-/** The seq of each entry of the feed, top to bottom. */
-const feedSeqs = (page: Page) =>
+const FEED = 'Board activity, newest first';
+
+/** The seqs of the rows in the DOM, top to bottom. */
+const renderedSeqs = (page: Page) =>
   page
-    .getByRole('list', { name: 'Board activity, newest first' })
+    .getByRole('list', { name: FEED })
     .evaluate((ol) => [...ol.querySelectorAll('li')].map((li) => Number(li.dataset.seq)));
+
+/** How many entries the feed holds: every row states it (aria-setsize). */
+const feedSize = (page: Page) =>
+  page
+    .getByRole('list', { name: FEED })
+    .evaluate((ol) => Number(ol.querySelector('li')?.getAttribute('aria-setsize') ?? 0));
+
+/**
+ * Every entry's seq in list order, gathered by scrolling the feed from top to bottom a screen
+ * at a time (each row is keyed by its aria-posinset), then back to the top.
+ */
+const allSeqs = (page: Page) =>
+  page.getByRole('list', { name: FEED }).evaluate(async (ol) => {
+    const scroller = ol.parentElement as HTMLElement;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    const seqs = new Map<number, number>();
+    for (let top = 0; ; top += scroller.clientHeight / 2) {
+      scroller.scrollTop = top;
+      await frame();
+      await frame();
+      for (const li of ol.querySelectorAll('li')) {
+        seqs.set(Number(li.getAttribute('aria-posinset')), Number(li.dataset.seq));
+      }
+      if (top >= scroller.scrollHeight) break;
+    }
+    scroller.scrollTop = 0;
+    await frame();
+    return [...seqs].sort((a, b) => a[0] - b[0]).map(([, seq]) => seq);
+  });
+
+const descending = (seqs: readonly number[]) => [...seqs].sort((a, b) => b - a);
 
 describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
   let client: BuiltClient;
@@ -68,29 +102,38 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await openBoard(page, board.leadUrl);
     await page.getByRole('button', { name: 'Activity' }).click();
     const feed = page.getByRole('region', { name: 'Activity' });
-    await expect.poll(() => feedSeqs(page)).toHaveLength(200);
-    const latest = await feedSeqs(page);
-    expect(latest).toEqual([...latest].sort((a, b) => b - a));
+    await expect.poll(() => feedSize(page)).toBe(200);
+    // Only the rows in view are rendered, newest first.
+    const shown = await renderedSeqs(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(100);
+    expect(shown).toEqual(descending(shown));
     await expect
       .poll(() => feed.getByRole('listitem').first().textContent())
       .toMatch(/^Olga imported the article “Article 449”/);
+    const latest = await allSeqs(page);
+    expect(latest).toHaveLength(200);
+    expect(latest).toEqual(descending(latest));
 
-    // Keyboard only: focus the button, press Enter; focus lands on the first older entry.
+    // Keyboard only: focus the button, press Enter; focus lands on the first older entry,
+    // scrolled into view though it was not rendered before.
     const older = feed.getByRole('button', { name: 'Load older activity' });
     await older.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => feedSeqs(page)).toHaveLength(400);
+    await expect.poll(() => feedSize(page)).toBe(400);
     const oldestBefore = latest.at(-1)!;
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-seq')))
       .toBe(String(oldestBefore - 1));
     await older.focus();
     await page.keyboard.press('Space');
-    await expect.poll(() => feedSeqs(page)).toHaveLength(EVENTS);
-    await expect
-      .poll(() => feed.getByRole('listitem').last().textContent())
-      .toMatch(/^Olga imported the article “Article 0”/);
+    await expect.poll(() => feedSize(page)).toBe(EVENTS);
     expect(await older.count()).toBe(0);
+    const everything = await allSeqs(page);
+    expect(everything).toHaveLength(EVENTS);
+    expect(new Set(everything).size).toBe(EVENTS);
+    expect(everything).toEqual(descending(everything));
+    expect(await renderedSeqs(page)).toContain(everything[0]);
 
     // A change on the board: the feed fetches what is new and holds every event once.
     await server.syncServer.change(board.id, { id: 'ed', name: 'Eddie' }, (doc) =>
@@ -99,9 +142,18 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await expect
       .poll(() => feed.getByRole('listitem').first().textContent(), { timeout: 10_000 })
       .toMatch(/^Eddie added the card/);
-    const all = await feedSeqs(page);
+    const all = await allSeqs(page);
     expect(all.length).toBeGreaterThan(EVENTS);
+    expect(all.length).toBe(await feedSize(page));
     expect(new Set(all).size).toBe(all.length);
-    expect(all).toEqual([...all].sort((a, b) => b - a));
+    expect(all).toEqual(descending(all));
+    // The last row is the oldest event: scrolled to, it is there.
+    await feed.getByRole('list', { name: FEED }).evaluate((ol) => {
+      const scroller = ol.parentElement as HTMLElement;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    await expect
+      .poll(() => feed.getByRole('listitem').last().textContent())
+      .toMatch(/^Olga imported the article “Article 0”/);
   });
 });

@@ -1,0 +1,105 @@
+/**
+ * The Activity panel's list, virtualised: a board's history runs to thousands of events once
+ * older pages are loaded, and the panel re-renders at every change of the board. Only the rows
+ * in view (and a few beyond) are in the DOM; each says its place in the whole list
+ * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000".
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import { formatTime } from '../review/formatTime';
+import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
+
+export interface FocusRequest {
+  readonly seq: number;
+  /** A new number for every request, so the same entry can be asked for twice. */
+  readonly n: number;
+}
+
+/** Frames to wait for a row scrolled to before giving up on focusing it. */
+const FOCUS_FRAMES = 10;
+
+export function ActivityFeed({
+  events,
+  cards,
+  openCard,
+  focus,
+}: {
+  /** Newest first. */
+  events: readonly HistoryEvent[];
+  cards: BoardView['cards'];
+  openCard: (cardId: string) => void;
+  focus: FocusRequest | null;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: events.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    overscan: 8,
+    gap: 8,
+    getItemKey: (i) => events[i]?.seq ?? i,
+  });
+
+  useEffect(() => {
+    if (!focus) return;
+    const index = events.findIndex((e) => e.seq === focus.seq);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index, { align: 'start' });
+    // The row exists once the virtualiser has rendered it: try for a few frames.
+    let frames = 0;
+    let handle = 0;
+    const tryFocus = () => {
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${focus.seq}"]`);
+      if (row) row.focus({ preventScroll: true });
+      else if (frames++ < FOCUS_FRAMES) handle = requestAnimationFrame(tryFocus);
+    };
+    handle = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(handle);
+    // Only a new request moves focus, not every event that arrives after it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus]);
+
+  return (
+    <div className="activity-scroll" ref={scrollRef}>
+      <ol
+        className="timeline activity-feed"
+        aria-label="Board activity, newest first"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((row) => {
+          const e = events[row.index] as HistoryEvent;
+          const live = e.cardId ? cards[e.cardId] : undefined;
+          const claim = claimOf(e, live?.claim);
+          return (
+            <li
+              key={e.seq}
+              ref={virtualizer.measureElement}
+              data-index={row.index}
+              data-seq={e.seq}
+              tabIndex={-1}
+              aria-posinset={row.index + 1}
+              aria-setsize={events.length}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <p>
+                <strong>{e.actor.name}</strong> {describeEvent(e)}
+              </p>
+              {claim &&
+                (live ? (
+                  <button type="button" className="link-button" onClick={() => openCard(live.id)}>
+                    {claim}
+                  </button>
+                ) : (
+                  <p className="muted">{claim}</p>
+                ))}
+              <time className="muted small" dateTime={new Date(e.at).toISOString()}>
+                {formatTime(e.at)}
+              </time>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
