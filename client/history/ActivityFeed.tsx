@@ -2,10 +2,11 @@
  * The Activity panel's list, virtualised: a board's history runs to thousands of events once
  * older pages are loaded, and the panel re-renders at every change of the board. Only the rows
  * in view (and a few beyond) are in the DOM; each says its place in the whole list
- * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000".
+ * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000". The row
+ * holding focus stays rendered when it scrolls out of view, so focus is never dropped.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
@@ -32,6 +33,18 @@ export function ActivityFeed({
   focus: FocusRequest | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** The seq of the row that holds focus (itself or a control in it), if any. */
+  const focusedSeq = useRef<number | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      const seq = focusedSeq.current;
+      const index = seq === null ? -1 : events.findIndex((e) => e.seq === seq);
+      if (index < 0 || indexes.includes(index)) return indexes;
+      return [...indexes, index].sort((a, b) => a - b);
+    },
+    [events],
+  );
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollRef.current,
@@ -39,6 +52,7 @@ export function ActivityFeed({
     overscan: 8,
     gap: 8,
     getItemKey: (i) => events[i]?.seq ?? i,
+    rangeExtractor,
   });
 
   useEffect(() => {
@@ -66,6 +80,13 @@ export function ActivityFeed({
         className="timeline activity-feed"
         aria-label="Board activity, newest first"
         style={{ height: virtualizer.getTotalSize() }}
+        onFocus={(event) => {
+          const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-seq]');
+          focusedSeq.current = row ? Number(row.dataset.seq) : null;
+        }}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget)) focusedSeq.current = null;
+        }}
       >
         {virtualizer.getVirtualItems().map((row) => {
           const e = events[row.index] as HistoryEvent;

@@ -125,6 +125,15 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-seq')))
       .toBe(String(oldestBefore - 1));
+    // Scrolled back to the top (a mouse wheel), the focused entry stays rendered and focused.
+    await feed.getByRole('list', { name: FEED }).evaluate(async (ol) => {
+      (ol.parentElement as HTMLElement).scrollTop = 0;
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await renderedSeqs(page)).toContain(latest[0]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-seq'))).toBe(
+      String(oldestBefore - 1),
+    );
     await older.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => feedSize(page)).toBe(EVENTS);
