@@ -1,7 +1,8 @@
 /**
  * One column: a labelled region with its card count and a virtualised list, so a column of
  * thousands of cards renders only the rows on screen. Rows are absolutely placed with `top`
- * (not a transform) because dnd-kit measures droppables without transforms.
+ * (not a transform) because dnd-kit measures droppables without transforms. The card holding
+ * focus stays rendered when it scrolls out of view (useKeptFocus).
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -9,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { BoardView, ColumnId } from '../../shared/board';
 import type { Peer } from '../sync/presence';
+import { useKeptFocus } from '../ui/useKeptFocus';
 import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from './columnLabels';
 
@@ -20,6 +22,8 @@ export interface RevealRequest {
 }
 
 const NO_PEERS: readonly Peer[] = Object.freeze([]);
+const cardIdOfRow = (element: HTMLElement) =>
+  element.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId ?? null;
 
 export function Column({
   column,
@@ -45,6 +49,7 @@ export function Column({
   children?: ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const { rangeExtractor, focusHandlers } = useKeptFocus(ids, cardIdOfRow);
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
@@ -52,6 +57,7 @@ export function Column({
     overscan: 6,
     gap: 8,
     getItemKey: (i) => ids[i] ?? i,
+    rangeExtractor,
   });
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
 
@@ -107,6 +113,7 @@ export function Column({
             className="card-list"
             aria-label={`${label} cards`}
             style={{ height: Math.max(virtualizer.getTotalSize(), 80) }}
+            {...focusHandlers}
           >
             {virtualizer.getVirtualItems().map((row) => {
               const id = ids[row.index] as string;

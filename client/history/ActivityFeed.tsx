@@ -5,10 +5,11 @@
  * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000". The row
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped.
  */
-import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
+import { useKeptFocus } from '../ui/useKeptFocus';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
 
 export interface FocusRequest {
@@ -16,6 +17,11 @@ export interface FocusRequest {
   /** A new number for every request, so the same entry can be asked for twice. */
   readonly n: number;
 }
+
+const seqOfRow = (element: HTMLElement) => {
+  const seq = element.closest<HTMLElement>('li[data-seq]')?.dataset.seq;
+  return seq === undefined ? null : Number(seq);
+};
 
 /** Frames to wait for a row scrolled to before giving up on focusing it. */
 const FOCUS_FRAMES = 10;
@@ -33,18 +39,8 @@ export function ActivityFeed({
   focus: FocusRequest | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  /** The seq of the row that holds focus (itself or a control in it), if any. */
-  const focusedSeq = useRef<number | null>(null);
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      const seq = focusedSeq.current;
-      const index = seq === null ? -1 : events.findIndex((e) => e.seq === seq);
-      if (index < 0 || indexes.includes(index)) return indexes;
-      return [...indexes, index].sort((a, b) => a - b);
-    },
-    [events],
-  );
+  const seqs = useMemo(() => events.map((e) => e.seq), [events]);
+  const { rangeExtractor, focusHandlers } = useKeptFocus(seqs, seqOfRow);
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollRef.current,
@@ -80,13 +76,7 @@ export function ActivityFeed({
         className="timeline activity-feed"
         aria-label="Board activity, newest first"
         style={{ height: virtualizer.getTotalSize() }}
-        onFocus={(event) => {
-          const row = (event.target as HTMLElement).closest<HTMLElement>('li[data-seq]');
-          focusedSeq.current = row ? Number(row.dataset.seq) : null;
-        }}
-        onBlur={(event) => {
-          if (!event.currentTarget.contains(event.relatedTarget)) focusedSeq.current = null;
-        }}
+        {...focusHandlers}
       >
         {virtualizer.getVirtualItems().map((row) => {
           const e = events[row.index] as HistoryEvent;

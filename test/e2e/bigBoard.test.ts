@@ -1,7 +1,7 @@
 /**
  * A board of 10,000 realistic cards in the browser: it opens, the columns render only the rows
- * on screen, scrolling reaches the last card, a keyboard move works where most cards are not in
- * the DOM, and the board (which arrives without 'update' events: withoutUpdateEvents) is kept in
+ * on screen, scrolling reaches the last card and keeps a focused one, a keyboard move works
+ * where most cards are not in the DOM, and the board (which arrives without 'update' events: withoutUpdateEvents) is kept in
  * IndexedDB, so an offline reload shows every card.
  */
 import type { Page } from 'playwright-core';
@@ -61,6 +61,21 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
     await last.waitFor({ timeout: 5_000 });
     expect(await last.getAttribute('aria-posinset')).toBe(String(UNVERIFIED));
     expect(await page.locator('li[data-card-id]').count()).toBeLessThan(150);
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+    await column(page, 'Unverified').locator('li[data-card-id="card-0"]').waitFor();
+  });
+
+  it('keeps the focused card, and focus on it, while the column scrolls away from it', async () => {
+    const scroller = column(page, 'Unverified').locator('.column-scroll');
+    const focused = column(page, 'Unverified').locator('li[data-card-id="card-3"]');
+    const last = column(page, 'Unverified').locator(`li[data-card-id="card-${CARDS - 1}"]`);
+    await focused.focus();
+    await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await last.waitFor({ timeout: 5_000 });
+    expect(await focused.count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-card-id'))).toBe(
+      'card-3',
+    );
     await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
     await column(page, 'Unverified').locator('li[data-card-id="card-0"]').waitFor();
   });
