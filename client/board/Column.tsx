@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { BoardView, ColumnId } from '../../shared/board';
 import type { Peer } from '../sync/presence';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from './columnLabels';
@@ -67,19 +68,11 @@ export function Column({
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
     if (!reveal.focus) return;
-    // The row exists once the virtualiser has rendered it; try for a few frames.
-    let frames = 0;
-    let handle = 0;
-    const tryFocus = () => {
-      const el = scrollRef.current?.querySelector<HTMLElement>(
+    return focusWhenRendered(() =>
+      scrollRef.current?.querySelector<HTMLElement>(
         `[data-card-id="${CSS.escape(reveal.cardId)}"]`,
-      );
-      if (el) {
-        if (document.activeElement !== el) el.focus({ preventScroll: true });
-      } else if (frames++ < 10) handle = requestAnimationFrame(tryFocus);
-    };
-    handle = requestAnimationFrame(tryFocus);
-    return () => cancelAnimationFrame(handle);
+      ),
+    );
     // Only a new request (or the card arriving in this column) triggers a reveal.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reveal, ids.includes(reveal?.cardId ?? '')]);

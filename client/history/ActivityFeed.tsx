@@ -9,6 +9,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
 
@@ -22,9 +23,6 @@ const seqOfRow = (element: HTMLElement) => {
   const seq = element.closest<HTMLElement>('li[data-seq]')?.dataset.seq;
   return seq === undefined ? null : Number(seq);
 };
-
-/** Frames to wait for a row scrolled to before giving up on focusing it. */
-const FOCUS_FRAMES = 10;
 
 export function ActivityFeed({
   events,
@@ -56,16 +54,9 @@ export function ActivityFeed({
     const index = events.findIndex((e) => e.seq === focus.seq);
     if (index < 0) return;
     virtualizer.scrollToIndex(index, { align: 'start' });
-    // The row exists once the virtualiser has rendered it: try for a few frames.
-    let frames = 0;
-    let handle = 0;
-    const tryFocus = () => {
-      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${focus.seq}"]`);
-      if (row) row.focus({ preventScroll: true });
-      else if (frames++ < FOCUS_FRAMES) handle = requestAnimationFrame(tryFocus);
-    };
-    handle = requestAnimationFrame(tryFocus);
-    return () => cancelAnimationFrame(handle);
+    return focusWhenRendered(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${focus.seq}"]`),
+    );
     // Only a new request moves focus, not every event that arrives after it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
