@@ -164,5 +164,25 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await expect
       .poll(() => feed.getByRole('listitem').last().textContent())
       .toMatch(/^Olga imported the article “Article 0”/);
+
+    // Reading old entries down there, new events arriving at the top do not move the view.
+    const list = feed.getByRole('list', { name: FEED });
+    const topRow = () =>
+      list.evaluate((ol) => {
+        const top = (ol.parentElement as HTMLElement).getBoundingClientRect().top;
+        const rows = [...ol.querySelectorAll<HTMLElement>('li')];
+        const row = rows.find((li) => li.getBoundingClientRect().top >= top) as HTMLElement;
+        return { seq: row.dataset.seq, y: row.getBoundingClientRect().top };
+      });
+    const before = await topRow();
+    const size = await feedSize(page);
+    await server.syncServer.change(board.id, { id: 'ed', name: 'Eddie' }, (doc) =>
+      addClaim(doc, { claim: 'Prices fell 2% in May.' }, { actor: { id: 'ed', name: 'Eddie' } }),
+    );
+    await expect.poll(() => feedSize(page), { timeout: 10_000 }).toBeGreaterThan(size);
+    await list.evaluate(async () => {
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(await topRow()).toEqual(before);
   });
 });
