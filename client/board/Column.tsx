@@ -2,7 +2,9 @@
  * One column: a labelled region with its card count and a virtualised list, so a column of
  * thousands of cards renders only the rows on screen. Rows are absolutely placed with `top`
  * (not a transform) because dnd-kit measures droppables without transforms. The card holding
- * focus stays rendered when it scrolls out of view (useKeptFocus).
+ * focus stays rendered when it scrolls out of view (useKeptFocus), and a reader scrolled down
+ * the column keeps their place when cards come or go above them (useScrollAnchor), except
+ * while they hold a card themselves.
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -12,6 +14,7 @@ import type { BoardView, ColumnId } from '../../shared/board';
 import type { Peer } from '../sync/presence';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
+import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from './columnLabels';
 
@@ -60,6 +63,7 @@ export function Column({
     getItemKey: (i) => ids[i] ?? i,
     rangeExtractor,
   });
+  useScrollAnchor(virtualizer, scrollRef, ids, heldId === null);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
 
   useEffect(() => {

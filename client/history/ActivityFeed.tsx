@@ -4,16 +4,16 @@
  * in view (and a few beyond) are in the DOM; each says its place in the whole list
  * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000". The row
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped. New
- * events arrive at the top: a reader scrolled down to older ones keeps their place, as the
- * browser's own scroll anchoring would do for rows in normal flow (it does not for rows the
- * virtualiser places); at the top, the new events come into view.
+ * events arrive at the top: a reader scrolled down to older ones keeps their place
+ * (useScrollAnchor); at the top, the new events come into view.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
+import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
 
 export interface FocusRequest {
@@ -52,19 +52,7 @@ export function ActivityFeed({
     rangeExtractor,
   });
 
-  const firstSeq = useRef(events[0]?.seq);
-  useLayoutEffect(() => {
-    const previous = firstSeq.current;
-    firstSeq.current = events[0]?.seq;
-    const scroller = scrollRef.current;
-    if (previous === undefined || !scroller || scroller.scrollTop === 0) return;
-    const added = events.findIndex((e) => e.seq === previous);
-    // Rows added above the reader push what they read down by the added rows' height (new
-    // rows count at the estimate until measured; the virtualiser then corrects the scroll
-    // itself for rows above the viewport).
-    const shift = added > 0 ? virtualizer.measurementsCache[added]?.start : undefined;
-    if (shift) scroller.scrollTop += shift;
-  }, [events, virtualizer]);
+  useScrollAnchor(virtualizer, scrollRef, seqs);
 
   useEffect(() => {
     if (!focus) return;

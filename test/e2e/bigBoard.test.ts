@@ -1,8 +1,9 @@
 /**
  * A board of 10,000 realistic cards in the browser: it opens, the columns render only the rows
  * on screen, scrolling reaches the last card and keeps a focused one, a keyboard move works
- * where most cards are not in the DOM, and the board (which arrives without 'update' events: withoutUpdateEvents) is kept in
- * IndexedDB, so an offline reload shows every card.
+ * where most cards are not in the DOM, the board (which arrives without 'update' events:
+ * withoutUpdateEvents) is kept in IndexedDB, so an offline reload shows every card, and a
+ * colleague's move of a card above a reader does not move what the reader sees.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,11 +24,13 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
   let page: Page;
   let openedIn: number;
   let boardId: string;
+  let leadUrl: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Big board', 'Ana');
     boardId = board.id;
+    leadUrl = board.leadUrl;
     await server.seed(board.id, [bigBoardUpdate(CARDS)]);
     const context = await browser.newContext();
     page = await context.newPage();
@@ -130,5 +133,43 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
       })
       .toBe(`Unverified ${UNVERIFIED} cards`);
     await page.context().setOffline(false);
+  });
+
+  it("keeps a reader's place in a column while a colleague moves a card out above it", async () => {
+    await waitSaved(page, 30_000);
+    const scroller = column(page, 'Unverified').locator('.column-scroll');
+    await scroller.evaluate((el) => el.scrollTo({ top: 20_000 }));
+    const frames = () =>
+      page.evaluate(async () => {
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      });
+    await frames();
+    /** The first card whose top is in view, and where its top is. */
+    const topCard = () =>
+      scroller.evaluate((el) => {
+        const top = el.getBoundingClientRect().top;
+        const [first] = [...el.querySelectorAll<HTMLElement>('li[data-card-id]')]
+          .map((li) => ({ id: li.dataset.cardId, y: Math.round(li.getBoundingClientRect().top) }))
+          .filter((c) => c.y >= top)
+          .sort((a, b) => a.y - b.y);
+        return first;
+      });
+    const before = await topCard();
+    expect(before?.id).toMatch(/^card-/);
+
+    // The colleague moves the top card of Unverified to Corroborated.
+    const colleague = await (await browser.newContext()).newPage();
+    await colleague.goto(leadUrl);
+    const top = column(colleague, 'Unverified').locator('li[data-card-id]').first();
+    await top.waitFor({ timeout: 30_000 });
+    await top.getByRole('combobox', { name: 'Move to…' }).selectOption('Corroborated');
+    await expect
+      .poll(() => column(page, 'Unverified').getByRole('heading').textContent(), {
+        timeout: 15_000,
+      })
+      .toBe(`Unverified ${UNVERIFIED - 1} cards`);
+    await frames();
+    expect(await topCard()).toEqual(before);
+    await colleague.context().close();
   });
 });

@@ -1,0 +1,67 @@
+/**
+ * Scroll anchoring for a virtualised list. Rows placed by the virtualiser are out of normal
+ * flow, so the browser's own anchoring does not apply: a row added or removed above the
+ * reader (a colleague's new card, a new event in a feed) would move everything they are
+ * reading. This keeps the first row in view, and its distance from the top, where they were
+ * when the rows change. A list scrolled to its top stays at its top, so what arrives there
+ * comes into view. Rows not measured yet count at the estimate; the virtualiser corrects the
+ * scroll itself once it measures rows above the viewport.
+ */
+import type { VirtualItem } from '@tanstack/react-virtual';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+
+interface Anchor {
+  readonly key: unknown;
+  /** How far the scroll top is below the row's start. */
+  readonly within: number;
+}
+
+/** The first row that ends below the scroll top, found by bisection. */
+function anchorAt(rows: readonly VirtualItem[], top: number): Anchor | null {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((rows[mid]?.end ?? 0) > top) hi = mid;
+    else lo = mid + 1;
+  }
+  const row = rows[lo];
+  return row ? { key: row.key, within: top - row.start } : null;
+}
+
+export function useScrollAnchor(
+  /** The virtualiser (its row measurements: start, end and key of every row). */
+  virtualizer: { readonly measurementsCache: readonly VirtualItem[] },
+  scrollRef: RefObject<HTMLElement | null>,
+  /** The rows' keys, in order: a new array whenever rows come, go or move. */
+  keys: readonly unknown[],
+  /** Off while the list's own user moves a row (a card in hand): that move is theirs to see. */
+  enabled = true,
+) {
+  const anchor = useRef<Anchor | null>(null);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const record = () => {
+      anchor.current = scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
+    };
+    scroller.addEventListener('scroll', record, { passive: true });
+    return () => scroller.removeEventListener('scroll', record);
+  }, [virtualizer, scrollRef]);
+
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const held = anchor.current;
+    if (scroller && held && enabled) {
+      const index = keys.indexOf(held.key);
+      const row = index < 0 ? undefined : virtualizer.measurementsCache[index];
+      if (row && Math.abs(scroller.scrollTop - (row.start + held.within)) >= 1) {
+        scroller.scrollTop = row.start + held.within;
+      }
+    }
+    if (scroller) {
+      anchor.current = scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
+    }
+  }, [keys, virtualizer, scrollRef, enabled]);
+}
