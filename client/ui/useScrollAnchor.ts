@@ -44,7 +44,8 @@ export function useScrollAnchor(
     const scroller = scrollRef.current;
     if (!scroller) return;
     const record = () => {
-      anchor.current = scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
+      anchor.current =
+        scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
     };
     scroller.addEventListener('scroll', record, { passive: true });
     return () => scroller.removeEventListener('scroll', record);
@@ -61,7 +62,8 @@ export function useScrollAnchor(
       }
     }
     if (scroller) {
-      anchor.current = scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
+      anchor.current =
+        scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
     }
   }, [keys, virtualizer, scrollRef, enabled]);
 }
