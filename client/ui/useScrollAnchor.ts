@@ -29,6 +29,10 @@ function anchorAt(rows: readonly VirtualItem[], top: number): Anchor | null {
   return row ? { key: row.key, within: top - row.start } : null;
 }
 
+/** Where the reader is: nothing at the very top, which is a place of its own. */
+const anchorOf = (rows: readonly VirtualItem[], scroller: HTMLElement) =>
+  scroller.scrollTop > 0 ? anchorAt(rows, scroller.scrollTop) : null;
+
 export function useScrollAnchor(
   /** The virtualiser (its row measurements: start, end and key of every row). */
   virtualizer: { readonly measurementsCache: readonly VirtualItem[] },
@@ -44,8 +48,7 @@ export function useScrollAnchor(
     const scroller = scrollRef.current;
     if (!scroller) return;
     const record = () => {
-      anchor.current =
-        scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
+      anchor.current = anchorOf(virtualizer.measurementsCache, scroller);
     };
     scroller.addEventListener('scroll', record, { passive: true });
     return () => scroller.removeEventListener('scroll', record);
@@ -61,9 +64,6 @@ export function useScrollAnchor(
         scroller.scrollTop = row.start + held.within;
       }
     }
-    if (scroller) {
-      anchor.current =
-        scroller.scrollTop > 0 ? anchorAt(virtualizer.measurementsCache, scroller.scrollTop) : null;
-    }
+    if (scroller) anchor.current = anchorOf(virtualizer.measurementsCache, scroller);
   }, [keys, virtualizer, scrollRef, enabled]);
 }
