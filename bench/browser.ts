@@ -18,6 +18,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromiumAvailable, launchBrowser } from '../test/helpers/browser';
 import { startBoardServer } from '../test/e2e/support/boardServer';
 import type { Section } from './section';
+import { stopWithin } from './stopWithin';
 import { median, percentile } from './stats';
 import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
 import { formatNumber, formatRatio, renderMarkdown, type Table } from './table';
@@ -139,16 +140,6 @@ async function keyboardMove(a: Page, b: Page): Promise<number> {
   return arrivedAt - dropAt;
 }
 
-/** Stops the server, but never lets a shutdown that hangs swallow the results. */
-async function stopWithin(server: { stop(): Promise<void> }, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  const outcome = await Promise.race([server.stop().then(() => 'stopped' as const), late]);
-  clearTimeout(timer);
-  if (outcome === 'late')
-    process.stderr.write(`[bench] browser: server did not stop in ${ms} ms\n`);
-}
-
 export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Table> {
   const notes = [
     `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; cards of bench/sync/cardModel (100-character claim, 300-character sentence, two comments).`,
@@ -208,7 +199,7 @@ export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Ta
     }
   } finally {
     await browser.close();
-    await stopWithin(server, 10_000);
+    await stopWithin(server, 10_000, 'browser');
   }
   return {
     title: 'Browser: open a board, move a card',

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { saveSection } from './results';
 import type { Section } from './section';
+import { activitySection } from './activity';
 import { browserSection } from './browser';
 import { compactionSection } from './compaction';
 import { exportSection } from './export';
@@ -16,6 +17,7 @@ import { renderMarkdown } from './table';
 const SECTIONS: readonly Section[] = [
   syncSection(),
   browserSection(),
+  activitySection(),
   exportSection(),
   compactionSection(),
   extractSection(),
