@@ -17,6 +17,7 @@ export function BoardHeader({
   onUndo,
   onRedo,
   children,
+  notices,
 }: {
   title: string;
   role: Role;
@@ -26,6 +27,8 @@ export function BoardHeader({
   onRedo: () => void;
   /** Feature tools placed first in the header's tool row (e.g. client/article's ArticleTools). */
   children?: ReactNode;
+  /** Banners about the whole board (a refused connection, a read-only role), full width. */
+  notices?: ReactNode;
 }) {
   return (
     <header className="board-header">
@@ -72,6 +75,7 @@ export function BoardHeader({
         )}
         <ConnectionPill status={snapshot.status} unsaved={snapshot.unsaved} />
       </div>
+      {notices}
     </header>
   );
 }

@@ -156,21 +156,26 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
           snapshot={snapshot}
           onUndo={undo}
           onRedo={redo}
+          notices={
+            <>
+              {snapshot.status.kind === 'refused' && (
+                <p className="banner banner-error" role="alert">
+                  The server refused this connection. Ask the board&rsquo;s lead for a new invite
+                  link.
+                </p>
+              )}
+              {!canEdit && (
+                <p className="banner">
+                  {known.role === 'reviewer'
+                    ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
+                    : 'You are a viewer: this board is read-only for you.'}
+                </p>
+              )}
+            </>
+          }
         >
           <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
         </BoardHeader>
-        {snapshot.status.kind === 'refused' && (
-          <p className="banner banner-error" role="alert">
-            The server refused this connection. Ask the board&rsquo;s lead for a new invite link.
-          </p>
-        )}
-        {!canEdit && (
-          <p className="banner">
-            {known.role === 'reviewer'
-              ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
-              : 'You are a viewer: this board is read-only for you.'}
-          </p>
-        )}
         <FilterBar board={board} filter={filter} onChange={setFilter} shown={shownCount} />
         <main className="columns" id="main" aria-busy={!snapshot.loaded}>
           {!snapshot.loaded ? (

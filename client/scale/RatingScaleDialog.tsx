@@ -105,73 +105,75 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
             />
           </label>
         </div>
-        <table className="scale-table">
-          <caption className="visually-hidden">Verdict labels</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {draft.rows.map((r, i) => {
-              const name = r.label.trim() || `label ${i + 1}`;
-              return (
-                <tr key={r.key}>
-                  <td>
-                    <input
-                      ref={(el) => {
-                        if (el) rowRefs.current.set(r.key, el);
-                        else rowRefs.current.delete(r.key);
-                      }}
-                      aria-label={`Label ${i + 1}`}
-                      value={r.label}
-                      maxLength={60}
-                      onChange={(e) => setRow(r.key, { label: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Column for ${name}`}
-                      value={r.column}
-                      onChange={(e) => setRow(r.key, { column: e.target.value as ColumnId })}
-                    >
-                      {COLUMNS.map((c) => (
-                        <option key={c} value={c}>
-                          {COLUMN_LABELS[c]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      className="scale-value"
-                      aria-label={`Value for ${name}`}
-                      inputMode="decimal"
-                      value={r.value}
-                      onChange={(e) => setRow(r.key, { value: e.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      aria-label={`Remove ${name}`}
-                      disabled={draft.rows.length <= 1}
-                      onClick={() => removeRow(i)}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="scale-table-scroll">
+          <table className="scale-table">
+            <caption className="visually-hidden">Verdict labels</caption>
+            <thead>
+              <tr>
+                <th scope="col">Label</th>
+                <th scope="col">Column</th>
+                <th scope="col">Value</th>
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {draft.rows.map((r, i) => {
+                const name = r.label.trim() || `label ${i + 1}`;
+                return (
+                  <tr key={r.key}>
+                    <td>
+                      <input
+                        ref={(el) => {
+                          if (el) rowRefs.current.set(r.key, el);
+                          else rowRefs.current.delete(r.key);
+                        }}
+                        aria-label={`Label ${i + 1}`}
+                        value={r.label}
+                        maxLength={60}
+                        onChange={(e) => setRow(r.key, { label: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Column for ${name}`}
+                        value={r.column}
+                        onChange={(e) => setRow(r.key, { column: e.target.value as ColumnId })}
+                      >
+                        {COLUMNS.map((c) => (
+                          <option key={c} value={c}>
+                            {COLUMN_LABELS[c]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        className="scale-value"
+                        aria-label={`Value for ${name}`}
+                        inputMode="decimal"
+                        value={r.value}
+                        onChange={(e) => setRow(r.key, { value: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button small danger"
+                        aria-label={`Remove ${name}`}
+                        disabled={draft.rows.length <= 1}
+                        onClick={() => removeRow(i)}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <div className="row">
           <button type="button" className="button small" onClick={addRow}>
             Add label

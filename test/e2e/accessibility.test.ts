@@ -1,0 +1,175 @@
+/**
+ * Every screen of the app through an automated accessibility audit (axe-core, WCAG 2.x A and
+ * AA plus best practices), in the states people meet: a board filled from the seed article, a
+ * card with evidence, a verdict, a comment and the @mention list open, a card held from the
+ * keyboard, offline, every dialog and panel of the header, a reviewer's read-only card, the
+ * start page. And at a phone's 320 px width (also what 400 % zoom gives), every dialog and
+ * panel reflows: nothing in them needs scrolling sideways.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { axeViolations, sidewaysOverflow } from './support/axe';
+import { column, openBoard, status, waitSaved } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const SEED = readFileSync(
+  new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url),
+  'utf8',
+);
+
+const RUN = chromiumAvailable();
+
+/** The header's tools that open a dialog or a side panel, for a lead. */
+const TOOLS = [
+  'Import article',
+  'Article view',
+  'Invite people',
+  'Rating scale',
+  'Activity',
+  'Export',
+] as const;
+
+/** Opens the first card of Unverified and returns its dialog. */
+async function openFirstCard(page: Page): Promise<Locator> {
+  await column(page, 'Unverified')
+    .getByRole('listitem')
+    .first()
+    .getByRole('button', { name: /^Open:/ })
+    .click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Opens a header tool, lets it render, and returns what the check found; then closes it. */
+async function withTool<T>(page: Page, name: string, check: () => Promise<T>): Promise<T> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.click();
+  await page.locator('dialog[open], .side-panel').first().waitFor();
+  try {
+    return await check();
+  } finally {
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open], .side-panel').waitFor({ state: 'detached' });
+  }
+}
+
+describe.skipIf(!RUN)('accessibility audit of every screen', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let reviewerUrl: string;
+  let context: BrowserContext;
+  let lead: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
+      body: JSON.stringify({ title: 'Fired prison workers', text: SEED }),
+    });
+    expect(res.status).toBe(201);
+    reviewerUrl = await server.invite(board, 'Rhea Ruiz', 'reviewer');
+    context = await browser.newContext();
+    lead = await context.newPage();
+    await openBoard(lead, board.leadUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the board filled from the seed article', async () => {
+    expect(await column(lead, 'Unverified').getByRole('listitem').count()).toBeGreaterThan(5);
+    expect(await axeViolations(lead)).toEqual([]);
+  });
+
+  it('a card with an evidence error, then with evidence, verdict, comment and mention list', async () => {
+    const dialog = await openFirstCard(lead);
+    await dialog.getByRole('button', { name: 'Take this card' }).click();
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    const form = dialog.getByRole('form', { name: 'New evidence' });
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('ftp://example.org/file');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.getByRole('alert').filter({ hasText: /https/ }).waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://example.org/report');
+    await form.getByRole('textbox', { name: 'Quoted passage' }).fill('Some 500 employees.');
+    await form.getByRole('radio', { name: 'Refutes' }).check();
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.waitFor({ state: 'detached' });
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('One source so far.');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Who confirmed the figure?');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await dialog.getByRole('listitem', { name: /^Thread by Lea Lopez/ }).waitFor();
+    await comment.fill('@Rh');
+    await dialog.getByRole('option', { name: 'Rhea Ruiz' }).waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+    await lead.keyboard.press('Escape'); // closes the mention list
+    await lead.keyboard.press('Escape'); // closes the dialog
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a card held from the keyboard, and the board offline', async () => {
+    await column(lead, 'Unverified').getByRole('listitem').first().focus();
+    await lead.keyboard.press('Space');
+    await lead.keyboard.press('ArrowRight');
+    expect(await axeViolations(lead)).toEqual([]);
+    await lead.keyboard.press('Escape');
+
+    await context.setOffline(true);
+    await expect.poll(() => status(lead).textContent(), { timeout: 10_000 }).toMatch(/^Offline/);
+    expect(await axeViolations(lead)).toEqual([]);
+    await context.setOffline(false);
+    await waitSaved(lead, 20_000);
+  });
+
+  it.each(TOOLS)('the %s dialog or panel', async (name) => {
+    expect(await withTool(lead, name, () => axeViolations(lead))).toEqual([]);
+  });
+
+  it('a reviewer’s board and read-only card', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, reviewerUrl);
+    expect(await axeViolations(page)).toEqual([]);
+    await openFirstCard(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the start page', async () => {
+    await lead.goto(`${server.url}/`);
+    await lead.getByRole('heading', { level: 1 }).waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+    await openBoard(lead, `${server.url}/b/${board.id}`);
+  });
+
+  it('at 320 px wide, every dialog and panel reflows, and the board passes the audit', async () => {
+    const phone = await (
+      await browser.newContext({ viewport: { width: 320, height: 640 } })
+    ).newPage();
+    await openBoard(phone, board.leadUrl);
+    expect(await axeViolations(phone)).toEqual([]);
+
+    await openFirstCard(phone);
+    const overflow: Record<string, number[]> = { 'card detail': await sidewaysOverflow(phone) };
+    await phone.keyboard.press('Escape');
+    await phone.getByRole('dialog').waitFor({ state: 'detached' });
+    for (const name of TOOLS)
+      overflow[name] = await withTool(phone, name, () => sidewaysOverflow(phone));
+    // One open dialog or panel each, none wider than the screen.
+    expect(overflow).toEqual(
+      Object.fromEntries(['card detail', ...TOOLS].map((name) => [name, [0]])),
+    );
+    await phone.context().close();
+  });
+});
