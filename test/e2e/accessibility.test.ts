@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { axeViolations, sidewaysOverflow } from './support/axe';
+import { axeViolations, faintFieldBorders, sidewaysOverflow } from './support/accessibilityChecks';
 import { column, openBoard, status, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -135,6 +135,25 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
 
   it.each(TOOLS)('the %s dialog or panel', async (name) => {
     expect(await withTool(lead, name, () => axeViolations(lead))).toEqual([]);
+  });
+
+  it('every text field’s border stands out 3:1 from its fill and surroundings', async () => {
+    const faint: Record<string, string[]> = { board: await faintFieldBorders(lead) };
+    await openFirstCard(lead);
+    faint['card detail'] = await faintFieldBorders(lead);
+    await lead.keyboard.press('Escape');
+    await lead.getByRole('dialog').waitFor({ state: 'detached' });
+    for (const name of ['Import article', 'Invite people', 'Rating scale', 'Export']) {
+      faint[name] = await withTool(lead, name, () => faintFieldBorders(lead));
+    }
+    expect(faint).toEqual({
+      board: [],
+      'card detail': [],
+      'Import article': [],
+      'Invite people': [],
+      'Rating scale': [],
+      Export: [],
+    });
   });
 
   it('a reviewer’s board and read-only card', async () => {
