@@ -101,7 +101,7 @@ export const CardItem = memo(function CardItem({
             <span id={ids.claim} className="visually-hidden">
               {card.claim}
             </span>
-            <ClaimEditor initial={card.claim} onSave={save} onCancel={() => setEditing(false)} />
+            <ClaimEditor current={card.claim} onSave={save} onCancel={() => setEditing(false)} />
           </>
         ) : (
           <p className="claim" id={ids.claim}>

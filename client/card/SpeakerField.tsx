@@ -1,7 +1,12 @@
-import { useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { EditConflict } from '../ui/EditConflict';
+import { useFieldDraft } from '../ui/useFieldDraft';
 
-/** The speaker, editable; saved when the field loses focus or on Enter. */
+/**
+ * The speaker, editable; saved when the field loses focus or on Enter. It follows a
+ * colleague's change until this person types; a colleague's change while they type is shown as
+ * a conflict, never written over silently.
+ */
 export function SpeakerField({
   value,
   onSave,
@@ -9,31 +14,36 @@ export function SpeakerField({
   value: string | null;
   onSave: (speaker: string | null) => void;
 }) {
-  const [text, setText] = useState(value ?? '');
-  const [lastValue, setLastValue] = useState(value);
-  // A colleague's change replaces the text unless this person is typing over it.
-  if (value !== lastValue) {
-    setLastValue(value);
-    setText(value ?? '');
-  }
+  const draft = useFieldDraft({ speaker: value ?? '' });
+  const { shown, conflicts } = draft;
   const save = () => {
-    const next = text.trim() || null;
+    const next = shown.speaker.trim() || null;
     if (next !== value) onSave(next);
+    draft.reset();
   };
   return (
-    <input
-      aria-label="Speaker"
-      value={text}
-      maxLength={LIMITS.speaker}
-      placeholder="Not attributed"
-      onChange={(e) => setText(e.target.value)}
-      onBlur={save}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          save();
-        }
-      }}
-    />
+    <>
+      <input
+        aria-label="Speaker"
+        value={shown.speaker}
+        maxLength={LIMITS.speaker}
+        placeholder="Not attributed"
+        onChange={(e) => draft.edit({ speaker: e.target.value })}
+        onBlur={() => {
+          if (draft.dirty && conflicts.length === 0) save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (draft.dirty && conflicts.length === 0) save();
+          }
+        }}
+      />
+      <EditConflict
+        fields={conflicts.map(() => ({ name: 'the speaker', theirs: value ?? '' }))}
+        onKeepMine={save}
+        onTakeTheirs={() => draft.takeTheirs(conflicts)}
+      />
+    </>
   );
 }

@@ -40,10 +40,12 @@ export function EvidenceEditor({ card, actions }: { card: CardView; actions: Boa
     }
     return ok;
   };
-  const save = (evidenceId: string, d: EvidenceDraft) => {
-    const ok = actions.run('save the evidence', () =>
-      actions.commands.editEvidence(card.id, evidenceId, d),
-    );
+  const save = (evidenceId: string, changes: Partial<EvidenceDraft>) => {
+    const ok =
+      Object.keys(changes).length === 0 ||
+      actions.run('save the evidence', () =>
+        actions.commands.editEvidence(card.id, evidenceId, changes),
+      );
     if (ok) {
       actions.announce('Evidence saved.');
       close(evidenceId);
@@ -73,10 +75,10 @@ export function EvidenceEditor({ card, actions }: { card: CardView; actions: Boa
             editing === e.id ? (
               <li key={e.id}>
                 <EvidenceForm
-                  initial={e}
+                  current={{ url: e.url, quote: e.quote, stance: e.stance, note: e.note }}
                   title={`Edit evidence from ${sourceName(e)}`}
                   submitLabel="Save evidence"
-                  onSubmit={(d) => save(e.id, d)}
+                  onSubmit={(_, changes) => save(e.id, changes)}
                   onCancel={() => close(e.id)}
                 />
               </li>

@@ -2,10 +2,14 @@
  * Adding or editing one evidence item: source URL (http or https only), the quoted passage,
  * the stance and an optional note. Checked with the model's own rules before it is sent, so
  * the person sees what is wrong next to the field. Escape cancels the form, not the dialog.
+ * Editing follows the live item (useFieldDraft): saving writes only the fields this person
+ * changed, and a field a colleague changed meanwhile is shown as a conflict.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { evidenceInput, LIMITS } from '../../shared/board/inputs';
 import type { Stance } from '../../shared/board/view';
+import { EditConflict } from '../ui/EditConflict';
+import { useFieldDraft } from '../ui/useFieldDraft';
 import { STANCE_LABELS } from './stanceLabels';
 
 export interface EvidenceDraft {
@@ -17,30 +21,43 @@ export interface EvidenceDraft {
 
 const EMPTY: EvidenceDraft = { url: '', quote: '', stance: 'supports', note: '' };
 
+const FIELD_NAMES = {
+  url: 'the source URL',
+  quote: 'the quoted passage',
+  stance: 'the stance',
+  note: 'the note',
+} as const;
+
 export function EvidenceForm({
-  initial = EMPTY,
+  current = EMPTY,
   title,
   submitLabel,
   onSubmit,
   onCancel,
 }: {
-  initial?: EvidenceDraft;
+  /** The item as it is now, when editing one: kept live, as colleagues change it. */
+  current?: EvidenceDraft;
   /** The form's accessible name, e.g. "New evidence". */
   title: string;
   submitLabel: string;
-  /** Returns false when the command was refused (the form stays open). */
-  onSubmit: (draft: EvidenceDraft) => boolean;
+  /**
+   * With every value, and with only the fields this person changed (what an edit writes).
+   * Returns false when the command was refused (the form stays open).
+   */
+  onSubmit: (values: EvidenceDraft, changes: Partial<EvidenceDraft>) => boolean;
   onCancel: () => void;
 }) {
   const id = useId();
   const urlRef = useRef<HTMLInputElement>(null);
-  const [draft, setDraft] = useState(initial);
+  const fields = useFieldDraft(current);
+  const { shown: draft, conflicts } = fields;
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);
 
-  const set = (patch: Partial<EvidenceDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = (patch: Partial<EvidenceDraft>) => fields.edit(patch);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (conflicts.length > 0) return;
     const clean = { ...draft, url: draft.url.trim() };
     if (!evidenceInput.safeParse(clean).success) {
       setError('Enter the address of the source, starting with http:// or https://.');
@@ -48,7 +65,8 @@ export function EvidenceForm({
       return;
     }
     setError(null);
-    onSubmit(clean);
+    const changes = fields.changes;
+    onSubmit(clean, changes.url === undefined ? changes : { ...changes, url: clean.url });
   };
 
   return (
@@ -117,8 +135,19 @@ export function EvidenceForm({
           maxLength={LIMITS.note}
         />
       </label>
+      {/* Only an existing item can be changed by a colleague meanwhile. */}
+      {current !== EMPTY && (
+        <EditConflict
+          fields={conflicts.map((key) => ({
+            name: FIELD_NAMES[key],
+            theirs: key === 'stance' ? STANCE_LABELS[current.stance] : current[key],
+          }))}
+          onKeepMine={() => fields.keepMine(conflicts)}
+          onTakeTheirs={() => fields.takeTheirs(conflicts)}
+        />
+      )}
       <div className="row">
-        <button type="submit" className="button primary small">
+        <button type="submit" className="button primary small" aria-disabled={conflicts.length > 0}>
           {submitLabel}
         </button>
         <button type="button" className="button small" onClick={onCancel}>

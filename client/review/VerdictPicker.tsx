@@ -1,18 +1,20 @@
 /**
  * The card's verdict: a label from the board's rating scale (those of the card's column) and
- * the rationale, saved together as one change. Read-only for reviewers and viewers.
+ * the rationale, saved together as one change. Saving writes only what this person changed
+ * (useFieldDraft): a colleague's rationale saved while they picked a label stays, and a field
+ * both changed is shown as a conflict instead of being overwritten. Read-only for reviewers
+ * and viewers.
  */
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useRef } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { labelsFor, type RatingScale } from '../../shared/board/ratingScale';
 import type { CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { EditConflict } from '../ui/EditConflict';
+import { useFieldDraft } from '../ui/useFieldDraft';
 
-interface Draft {
-  readonly verdict: string;
-  readonly rationale: string;
-}
+const FIELD_NAMES = { verdict: 'the verdict label', rationale: 'the rationale' } as const;
 
 export function VerdictPicker({
   card,
@@ -25,8 +27,8 @@ export function VerdictPicker({
 }) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
-  // Null while the person has not touched the form: it then follows colleagues' changes.
-  const [draft, setDraft] = useState<Draft | null>(null);
+  // Untouched fields follow colleagues' changes.
+  const draft = useFieldDraft({ verdict: card.verdict ?? '', rationale: card.rationale });
 
   if (!actions.canEdit) {
     return (
@@ -37,20 +39,29 @@ export function VerdictPicker({
     );
   }
 
-  const shown = draft ?? { verdict: card.verdict ?? '', rationale: card.rationale };
+  const { shown, conflicts } = draft;
   const labels = labelsFor(scale, card.column).map((l) => l.label);
   // A verdict from before the scale changed still shows, so saving does not drop it silently.
   if (card.verdict && !labels.includes(card.verdict)) labels.push(card.verdict);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    if (!draft) return;
+    if (!draft.dirty || conflicts.length > 0) return;
+    const { verdict, rationale } = draft.changes;
     const ok = actions.run('save the verdict', () =>
-      actions.commands.setVerdict(card.id, draft.verdict || null, draft.rationale),
+      verdict === undefined
+        ? actions.commands.editCard(card.id, { rationale })
+        : actions.commands.setVerdict(card.id, verdict || null, rationale),
     );
     if (ok) {
-      setDraft(null);
-      actions.announce(draft.verdict ? `Verdict saved: ${draft.verdict}.` : 'Verdict cleared.');
+      draft.reset();
+      actions.announce(
+        verdict === undefined
+          ? 'Rationale saved.'
+          : verdict
+            ? `Verdict saved: ${verdict}.`
+            : 'Verdict cleared.',
+      );
     }
   };
 
@@ -62,7 +73,7 @@ export function VerdictPicker({
           ref={selectRef}
           aria-describedby={`${id}-hint`}
           value={shown.verdict}
-          onChange={(e) => setDraft({ ...shown, verdict: e.target.value })}
+          onChange={(e) => draft.edit({ verdict: e.target.value })}
         >
           <option value="">No verdict</option>
           {labels.map((label) => (
@@ -82,20 +93,32 @@ export function VerdictPicker({
           rows={3}
           value={shown.rationale}
           maxLength={LIMITS.rationale}
-          onChange={(e) => setDraft({ ...shown, rationale: e.target.value })}
+          onChange={(e) => draft.edit({ rationale: e.target.value })}
         />
       </label>
+      <EditConflict
+        fields={conflicts.map((key) => ({
+          name: FIELD_NAMES[key],
+          theirs: key === 'verdict' ? card.verdict || 'no verdict' : card.rationale,
+        }))}
+        onKeepMine={() => draft.keepMine(conflicts)}
+        onTakeTheirs={() => draft.takeTheirs(conflicts)}
+      />
       <div className="row">
         {/* aria-disabled, not disabled: a focused button that becomes disabled drops focus. */}
-        <button type="submit" className="button primary small" aria-disabled={!draft}>
+        <button
+          type="submit"
+          className="button primary small"
+          aria-disabled={!draft.dirty || conflicts.length > 0}
+        >
           Save verdict
         </button>
-        {draft && (
+        {draft.dirty && (
           <button
             type="button"
             className="button small"
             onClick={() => {
-              setDraft(null);
+              draft.reset();
               selectRef.current?.focus();
             }}
           >

@@ -1,0 +1,61 @@
+/**
+ * Shown in a form when a colleague changed a field this person is also changing (see
+ * fieldDraft.ts): names the field and the colleague's value, and lets the person keep theirs
+ * or take the colleague's. Nothing is overwritten until they choose. The alert region stays in
+ * the page, empty, so that its content is announced when it appears.
+ */
+import { useId } from 'react';
+
+export interface ConflictingField {
+  /** How the form names the field, e.g. "the rationale". */
+  readonly name: string;
+  readonly theirs: string;
+}
+
+export function EditConflict({
+  fields,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  fields: readonly ConflictingField[];
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
+  const id = useId();
+  return (
+    <div role="alert" className={fields.length > 0 ? 'edit-conflict' : undefined}>
+      {fields.length > 0 && (
+        <>
+          <div id={id}>
+            <p>While you were editing, a colleague changed:</p>
+            <ul>
+              {fields.map((f) => (
+                <li key={f.name}>
+                  {f.name}: <span className="conflict-theirs">“{f.theirs || '(empty)'}”</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="row">
+            <button
+              type="button"
+              className="button small"
+              aria-describedby={id}
+              onClick={onKeepMine}
+            >
+              Keep mine
+            </button>
+            <button
+              type="button"
+              className="button small"
+              aria-describedby={id}
+              onClick={onTakeTheirs}
+            >
+              Use theirs
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

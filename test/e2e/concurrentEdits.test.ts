@@ -1,0 +1,143 @@
+/**
+ * Two people editing the same card at once, in two browsers against the real server. Saving a
+ * form writes only what its person changed, so a colleague's edit of another field survives;
+ * a colleague's edit of the same field is shown as a conflict, and nothing is overwritten until
+ * the person chooses to keep theirs or take the colleague's.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+const CLAIM = 'The bridge cost $4 million in 2023';
+
+const conflict = (scope: Locator) =>
+  scope.getByRole('alert').filter({ hasText: 'While you were editing' });
+
+describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let lea: Page;
+  let eddie: Page;
+  let leaCard: Locator;
+  let eddieCard: Locator;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('City budget', 'Lea');
+    const editorUrl = await server.invite(board, 'Eddie', 'editor');
+    [lea, eddie] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await Promise.all([openBoard(lea, board.leadUrl), openBoard(eddie, editorUrl)]);
+    await addClaim(lea, CLAIM);
+    [leaCard, eddieCard] = await Promise.all([openCard(lea, CLAIM), openCard(eddie, CLAIM)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rationale = (dialog: Locator) => dialog.getByRole('textbox', { name: 'Rationale' });
+  const verdictLabel = (dialog: Locator) => dialog.getByRole('combobox', { name: 'Verdict label' });
+  const saveVerdict = (dialog: Locator) => dialog.getByRole('button', { name: 'Save verdict' });
+
+  it('a label picked by one and a rationale saved by the other both stay', async () => {
+    await verdictLabel(leaCard).selectOption('Unproven');
+    await rationale(eddieCard).fill('Only the city says so.');
+    await saveVerdict(eddieCard).click();
+    // Lea's form follows the field she has not touched.
+    await expect.poll(() => rationale(leaCard).inputValue()).toBe('Only the city says so.');
+    await saveVerdict(leaCard).click();
+    for (const dialog of [leaCard, eddieCard]) {
+      await expect.poll(() => verdictLabel(dialog).inputValue()).toBe('Unproven');
+      await expect.poll(() => rationale(dialog).inputValue()).toBe('Only the city says so.');
+    }
+  });
+
+  it('the same field changed by both is a conflict: nothing is overwritten until Lea chooses', async () => {
+    await rationale(leaCard).fill('The audit has the figure.');
+    await rationale(eddieCard).fill('The minutes disagree.');
+    await saveVerdict(eddieCard).click();
+    await expect
+      .poll(() => conflict(leaCard).textContent())
+      .toContain('a colleague changed:the rationale: “The minutes disagree.”');
+    expect(await rationale(leaCard).inputValue()).toBe('The audit has the figure.');
+    expect(await saveVerdict(leaCard).getAttribute('aria-disabled')).toBe('true');
+
+    await conflict(leaCard).getByRole('button', { name: 'Keep mine' }).click();
+    await saveVerdict(leaCard).click();
+    await expect.poll(() => rationale(eddieCard).inputValue()).toBe('The audit has the figure.');
+    expect(await conflict(leaCard).count()).toBe(0);
+  });
+
+  it('editing evidence keeps a colleague’s change to another of its fields', async () => {
+    await eddieCard.getByRole('button', { name: 'Add evidence' }).click();
+    const form = eddieCard.getByRole('form', { name: 'New evidence' });
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://city.example.org/audit');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    const edit = { name: 'Edit evidence from city.example.org' };
+    await leaCard.getByRole('button', edit).click();
+    const leaForm = leaCard.getByRole('form', edit);
+    await leaForm.getByRole('textbox', { name: 'Note (optional)' }).fill('Page 12.');
+    await eddieCard.getByRole('button', edit).click();
+    const eddieForm = eddieCard.getByRole('form', edit);
+    await eddieForm.getByRole('radio', { name: 'Refutes' }).check();
+    await eddieForm.getByRole('button', { name: 'Save evidence' }).click();
+    await eddieForm.waitFor({ state: 'detached' });
+    // Lea's form shows the stance Eddie saved: she has not touched it.
+    await expect.poll(() => leaForm.getByRole('radio', { name: 'Refutes' }).isChecked()).toBe(true);
+    await leaForm.getByRole('button', { name: 'Save evidence' }).click();
+    await leaForm.waitFor({ state: 'detached' });
+    for (const dialog of [leaCard, eddieCard]) {
+      const item = dialog.locator('.evidence-list li').first();
+      await expect.poll(() => item.textContent()).toMatch(/^Refutes https:\/\/city.*Page 12\./);
+    }
+  });
+
+  it('a speaker typed while a colleague saves another is not replaced; “Use theirs” takes it', async () => {
+    const leaSpeaker = leaCard.getByRole('textbox', { name: 'Speaker' });
+    const eddieSpeaker = eddieCard.getByRole('textbox', { name: 'Speaker' });
+    await leaSpeaker.fill('Mayor Ana Ruiz');
+    await eddieSpeaker.fill('Council member Tom Berg');
+    await eddieSpeaker.press('Enter');
+    await expect
+      .poll(() => conflict(leaCard).textContent())
+      .toContain('a colleague changed:the speaker: “Council member Tom Berg”');
+    expect(await leaSpeaker.inputValue()).toBe('Mayor Ana Ruiz');
+    await conflict(leaCard).getByRole('button', { name: 'Use theirs' }).click();
+    expect(await leaSpeaker.inputValue()).toBe('Council member Tom Berg');
+    // Nothing of Lea's was written: Eddie's speaker stands on both sides.
+    await expect.poll(() => eddieSpeaker.inputValue()).toBe('Council member Tom Berg');
+  });
+
+  it('a claim edited in place by both: Enter does not overwrite, “Keep mine” does', async () => {
+    for (const page of [lea, eddie]) await page.keyboard.press('Escape');
+    await Promise.all([
+      leaCard.waitFor({ state: 'detached' }),
+      eddieCard.waitFor({ state: 'detached' }),
+    ]);
+    const editor = (page: Page) => page.getByRole('textbox', { name: 'Claim text' });
+    for (const page of [lea, eddie]) {
+      await card(page, CLAIM).focus();
+      await page.keyboard.press('e');
+    }
+    await editor(lea).fill('The bridge cost $4.2 million in 2023');
+    await editor(eddie).fill('The bridge cost $3.9 million in 2023');
+    await editor(eddie).press('Enter');
+    const leaConflict = lea.getByRole('alert').filter({ hasText: 'While you were editing' });
+    await expect
+      .poll(() => leaConflict.textContent())
+      .toContain('the claim: “The bridge cost $3.9 million in 2023”');
+    await editor(lea).press('Enter');
+    expect(await editor(lea).inputValue()).toBe('The bridge cost $4.2 million in 2023');
+    await leaConflict.getByRole('button', { name: 'Keep mine' }).click();
+    await card(eddie, 'The bridge cost $4.2 million in 2023').waitFor();
+    expect(await editor(lea).count()).toBe(0);
+  });
+});
