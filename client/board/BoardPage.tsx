@@ -29,6 +29,7 @@ import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
 import { EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
 import { FilterBar } from './FilterBar';
+import { LostEdits } from './LostEdits';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
@@ -164,6 +165,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   link.
                 </p>
               )}
+              <LostEdits
+                notices={snapshot.lostEdits}
+                board={board}
+                peers={snapshot.peers}
+                onDismiss={(seq) => connection.dismissLostEdit(seq)}
+              />
               {!canEdit && (
                 <p className="banner">
                   {known.role === 'reviewer'

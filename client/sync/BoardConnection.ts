@@ -28,6 +28,7 @@ import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
 import { indexedDbName } from './forgetBoardData';
+import { type LostEdit, LostEditWatch } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { withoutUpdateEvents } from './withoutUpdateEvents';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
@@ -47,6 +48,14 @@ export interface BoardSnapshot {
   readonly peers: readonly Peer[];
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** This person's edits that a colleague's concurrent write replaced, oldest first. */
+  readonly lostEdits: readonly LostEditNotice[];
+}
+
+export interface LostEditNotice extends LostEdit {
+  readonly seq: number;
+  /** The colleague whose write was kept, when presence names them. */
+  readonly byName: string | null;
 }
 
 export interface BoardConnectionOptions {
@@ -137,6 +146,9 @@ export class BoardConnection {
   private refusedCode: number | null = null;
   private loaded = false;
   private destroyed = false;
+  private readonly lostEditWatch: LostEditWatch;
+  private lostEdits: readonly LostEditNotice[] = [];
+  private lostEditSeq = 0;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -150,6 +162,7 @@ export class BoardConnection {
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
     // Before the undo manager, whose stack events re-render too: by then a local change must
     // already count as unsaved (a delete moves no clock that would show it).
+    this.lostEditWatch = new LostEditWatch(this.doc, this.noteLostEdit);
     this.doc.on('afterTransaction', this.noteOwnChange);
     this.undoManager = new Y.UndoManager(
       [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
@@ -269,7 +282,21 @@ export class BoardConnection {
     if (!fromServer && !fromDisk && changedDoc(transaction)) {
       this.tracker.noteLocalWrite(this.doc.clientID);
     }
+    this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);
   };
+
+  private readonly noteLostEdit = (edit: LostEdit) => {
+    const by = this.awareness.getStates().get(edit.byClient) as Partial<PresenceState> | undefined;
+    const notice = { ...edit, seq: ++this.lostEditSeq, byName: by?.user?.name ?? null };
+    this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
+    this.changed();
+  };
+
+  /** Takes a lost-edit notice off the list (restored, or read and let go). */
+  dismissLostEdit(seq: number): void {
+    this.lostEdits = Object.freeze(this.lostEdits.filter((n) => n.seq !== seq));
+    this.changed();
+  }
 
   private readonly onUpdate = () => this.changed();
 
@@ -331,6 +358,7 @@ export class BoardConnection {
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
       canUndo: this.undoManager.canUndo(),
       canRedo: this.undoManager.canRedo(),
+      lostEdits: this.lostEdits,
     });
     this.snapshot = next;
     this.lastSnapshot = next;

@@ -23,7 +23,7 @@ export function EditConflict({
 }) {
   const id = useId();
   return (
-    <div role="alert" className={fields.length > 0 ? 'edit-conflict' : undefined}>
+    <div role="alert" className={fields.length > 0 ? 'edit-conflict' : 'alert-slot'}>
       {fields.length > 0 && (
         <>
           <div id={id}>

@@ -2,12 +2,14 @@
  * Two people editing the same card at once, in two browsers against the real server. Saving a
  * form writes only what its person changed, so a colleague's edit of another field survives;
  * a colleague's edit of the same field is shown as a conflict, and nothing is overwritten until
- * the person chooses to keep theirs or take the colleague's.
+ * the person chooses to keep theirs or take the colleague's. Writes that crossed anyway (one
+ * of them offline) are reported to the person whose value lost, who can restore it.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, openBoard, openCard } from './support/boardPage';
+import { axeViolations } from './support/accessibilityChecks';
+import { addClaim, card, openBoard, openCard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -139,5 +141,39 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await leaConflict.getByRole('button', { name: 'Keep mine' }).click();
     await card(eddie, 'The bridge cost $4.2 million in 2023').waitFor();
     expect(await editor(lea).count()).toBe(0);
+  });
+
+  it('an offline edit that a colleague’s concurrent one replaced is reported, and restored', async () => {
+    const claim = 'The bridge cost $4.2 million in 2023';
+    [leaCard, eddieCard] = await Promise.all([openCard(lea, claim), openCard(eddie, claim)]);
+    await lea.context().setOffline(true);
+    await rationale(leaCard).fill('Lea, offline: the audit, page 12.');
+    await saveVerdict(leaCard).click();
+    await rationale(eddieCard).fill('Eddie, online: the council minutes.');
+    await saveVerdict(eddieCard).click();
+    await waitSaved(eddie);
+    await lea.context().setOffline(false);
+    await Promise.all([waitSaved(lea, 20_000), waitSaved(eddie)]);
+
+    // One value won everywhere; the person whose value lost is told, the other is not.
+    const notice = (page: Page) =>
+      page.getByRole('alert').filter({ hasText: 'at the same time as you' });
+    await expect
+      .poll(() => rationale(leaCard).inputValue())
+      .toBe(await rationale(eddieCard).inputValue());
+    const kept = await rationale(leaCard).inputValue();
+    const [loser, winner, mine] = kept.startsWith('Eddie')
+      ? [lea, eddie, 'Lea, offline: the audit, page 12.']
+      : [eddie, lea, 'Eddie, online: the council minutes.'];
+    await notice(loser).waitFor({ timeout: 10_000 });
+    expect(await notice(loser).textContent()).toContain(`Yours was “${mine}”`);
+    expect(await notice(winner).count()).toBe(0);
+
+    await loser.keyboard.press('Escape');
+    await loser.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await axeViolations(loser)).toEqual([]);
+    await notice(loser).getByRole('button', { name: 'Restore mine' }).click();
+    expect(await notice(loser).count()).toBe(0);
+    await expect.poll(() => rationale(winner.getByRole('dialog')).inputValue()).toBe(mine);
   });
 });

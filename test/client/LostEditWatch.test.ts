@@ -1,0 +1,115 @@
+// A write of this person's that a colleague's concurrent write replaced is reported; one the
+// colleague made after seeing it is not. Two or three real Y.Docs, updates exchanged by hand.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, editCard, initBoard, setVerdict } from '../../shared/board';
+import { type LostEdit, LostEditWatch } from '../../client/sync/LostEditWatch';
+
+let tick = 1_700_000_000_000;
+const now = () => ++tick;
+const lea = { actor: { id: 'inv-lea', name: 'Lea' }, now };
+const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' }, now };
+
+/** A replica that reports its lost edits, fed by `receive` as the server would. */
+function replica(clientID: number) {
+  const doc = new Y.Doc();
+  doc.clientID = clientID;
+  const lost: LostEdit[] = [];
+  const watch = new LostEditWatch(doc, (edit) => lost.push(edit));
+  doc.on('afterTransaction', (tr: Y.Transaction) =>
+    watch.noteTransaction(tr, tr.origin === 'remote'),
+  );
+  return {
+    doc,
+    lost,
+    receive: (from: Y.Doc) =>
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(from, Y.encodeStateVector(doc)), 'remote'),
+  };
+}
+
+function twoReplicas(leaId: number, eddieId: number) {
+  const a = replica(leaId);
+  const b = replica(eddieId);
+  initBoard(a.doc, { title: 'Budget' }, lea);
+  const cardId = addClaim(a.doc, { claim: 'The bridge cost $4 million' }, lea);
+  b.receive(a.doc);
+  return { a, b, cardId };
+}
+
+describe('LostEditWatch', () => {
+  it('reports to the one whose concurrent write lost, with both values, and only to them', () => {
+    for (const [leaId, eddieId] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const { a, b, cardId } = twoReplicas(leaId, eddieId);
+      editCard(a.doc, cardId, { rationale: 'Lea’s reasons' }, lea);
+      editCard(b.doc, cardId, { rationale: 'Eddie’s reasons' }, eddie);
+      a.receive(b.doc);
+      b.receive(a.doc);
+      const winner = a.doc.getMap('cards').toJSON()[cardId].rationale as string;
+      expect(b.doc.getMap('cards').toJSON()[cardId].rationale).toBe(winner);
+      const [loser, lostValue, theirs] =
+        winner === 'Lea’s reasons' ? [b, 'Eddie’s reasons', a] : [a, 'Lea’s reasons', b];
+      expect(loser.lost).toEqual([
+        {
+          cardId,
+          field: 'rationale',
+          mine: lostValue,
+          theirs: winner,
+          byClient: theirs.doc.clientID,
+        },
+      ]);
+      expect(theirs.lost).toEqual([]);
+    }
+  });
+
+  it('does not report a write made after seeing this person’s, even several', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    setVerdict(a.doc, cardId, 'Unproven', undefined, lea);
+    b.receive(a.doc);
+    setVerdict(b.doc, cardId, 'False', undefined, eddie);
+    setVerdict(b.doc, cardId, 'Misleading', undefined, eddie);
+    a.receive(b.doc);
+    expect(a.doc.getMap('cards').toJSON()[cardId].verdict).toBe('Misleading');
+    expect(a.lost).toEqual([]);
+  });
+
+  it('reports a concurrent chain of writes that replaced this person’s', () => {
+    // Eddie (higher client id, so his write wins the tie) edits twice without seeing Lea's.
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(a.doc, cardId, { speaker: 'Mayor Ana Ruiz' }, lea);
+    editCard(b.doc, cardId, { speaker: 'Council' }, eddie);
+    editCard(b.doc, cardId, { speaker: 'Council member Tom Berg' }, eddie);
+    a.receive(b.doc);
+    expect(a.lost.map((e) => [e.field, e.mine, e.theirs])).toEqual([
+      ['speaker', 'Mayor Ana Ruiz', 'Council member Tom Berg'],
+    ]);
+  });
+
+  it('does not report the same value set by both, nor a field this person never set', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(a.doc, cardId, { rationale: 'Same words' }, lea);
+    editCard(
+      b.doc,
+      cardId,
+      { rationale: 'Same words', claim: 'The bridge cost $3.9 million' },
+      eddie,
+    );
+    a.receive(b.doc);
+    expect(a.lost).toEqual([]);
+  });
+
+  it('a third replica’s concurrent write, relayed by a second, is reported too', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const c = replica(3);
+    c.receive(a.doc);
+    editCard(a.doc, cardId, { claim: 'The bridge cost $4.2 million' }, lea);
+    editCard(c.doc, cardId, { claim: 'The bridge cost $4.5 million' }, eddie);
+    b.receive(c.doc);
+    a.receive(b.doc);
+    expect(a.lost.map((e) => [e.field, e.theirs, e.byClient])).toEqual([
+      ['claim', 'The bridge cost $4.5 million', 3],
+    ]);
+  });
+});
