@@ -54,7 +54,6 @@ export function EvidenceForm({
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);
 
-  const set = (patch: Partial<EvidenceDraft>) => fields.edit(patch);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (conflicts.length > 0) return;
@@ -89,7 +88,7 @@ export function EvidenceForm({
           type="url"
           inputMode="url"
           value={draft.url}
-          onChange={(e) => set({ url: e.target.value })}
+          onChange={(e) => fields.edit({ url: e.target.value })}
           maxLength={LIMITS.url}
           placeholder="https://"
           aria-invalid={error !== null}
@@ -107,7 +106,7 @@ export function EvidenceForm({
         <textarea
           rows={3}
           value={draft.quote}
-          onChange={(e) => set({ quote: e.target.value })}
+          onChange={(e) => fields.edit({ quote: e.target.value })}
           maxLength={LIMITS.quote}
         />
       </label>
@@ -120,7 +119,7 @@ export function EvidenceForm({
               name={`${id}-stance`}
               value={stance}
               checked={draft.stance === stance}
-              onChange={() => set({ stance })}
+              onChange={() => fields.edit({ stance })}
             />{' '}
             {STANCE_LABELS[stance]}
           </label>
@@ -131,7 +130,7 @@ export function EvidenceForm({
         <textarea
           rows={2}
           value={draft.note}
-          onChange={(e) => set({ note: e.target.value })}
+          onChange={(e) => fields.edit({ note: e.target.value })}
           maxLength={LIMITS.note}
         />
       </label>
