@@ -31,6 +31,11 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   rationale: 'the rationale',
 };
 
+/** Long texts are cut in a sentence about them; the card shows them whole. */
+const QUOTED_CHARS = 140;
+const quoted = (text: string) =>
+  `“${text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS - 1).trimEnd()}…` : text}”`;
+
 function list(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
@@ -46,8 +51,20 @@ export function describeEvent(e: HistoryEvent): string {
       return `moved the card from ${column(d.from)} to ${column(d.to)}`;
     case 'card.edited': {
       const fields = Array.isArray(d.fields) ? d.fields.filter((f) => typeof f === 'string') : [];
-      const words = fields.map((f) => FIELD_WORDS[f] ?? f);
-      return words.length ? `edited ${list(words)}` : 'edited the card';
+      if (fields.length === 0) return 'edited the card';
+      const values = typeof d.values === 'object' && d.values !== null ? d.values : null;
+      // Events from before values were recorded name the fields only.
+      if (!values) return `edited ${list(fields.map((f) => FIELD_WORDS[f] ?? f))}`;
+      const value = (f: string) => str((values as Record<string, unknown>)[f]);
+      const set = fields.filter((f) => value(f));
+      const cleared = fields.filter((f) => !value(f));
+      const parts = [
+        ...(set.length
+          ? [`changed ${list(set.map((f) => `${FIELD_WORDS[f] ?? f} to ${quoted(value(f)!)}`))}`]
+          : []),
+        ...(cleared.length ? [`cleared ${list(cleared.map((f) => FIELD_WORDS[f] ?? f))}`] : []),
+      ];
+      return parts.join(' and ');
     }
     case 'verdict.set': {
       const verdict = str(d.verdict);

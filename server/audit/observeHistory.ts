@@ -1,6 +1,7 @@
 /**
  * Derives history events from the transactions applied to a room's doc (issue 4, item 7):
- * card.created, card.moved {from, to}, card.edited {fields}, verdict.set {verdict, from},
+ * card.created, card.moved {from, to}, card.edited {fields, values, was} (each edited field's
+ * new and old text, so the history says what changed), verdict.set {verdict, from},
  * card.assigned {assignee}, card.deleted, evidence.added/removed/edited, comment.posted,
  * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added,
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
@@ -80,6 +81,8 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
   if (parentOf(target) === cards) {
     const cardId = keyOf(target) as string;
     const edited: string[] = [];
+    const values: Record<string, string | null> = {};
+    const was: Record<string, string | null> = {};
     for (const [key, change] of keys) {
       const now = rawGet(target, key);
       if (key === CARD_KEYS.pos) {
@@ -96,10 +99,12 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
         out.push({ cardId, type: 'card.assigned', data: { assignee: now ?? null } });
       } else if (EDITABLE.includes(key)) {
         edited.push(key);
+        values[key] = text(now);
+        was[key] = text(change.oldValue);
       }
     }
     if (edited.length > 0) {
-      out.push({ cardId, type: 'card.edited', data: { fields: edited.sort() } });
+      out.push({ cardId, type: 'card.edited', data: { fields: edited.sort(), values, was } });
     }
     return out;
   }

@@ -286,7 +286,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Eddie added supporting evidence: https://stats.example.org/march',
       'Eddie added refuting evidence: https://news.example.com/revision',
       'Eddie set the verdict to Unproven',
-      'Eddie edited the rationale',
+      'Eddie changed the rationale to “Waiting for the revision.”',
       'Eddie moved the card from Unverified to Corroborated',
       'Eddie set the verdict to True (was Unproven)',
       'Rhea commented',

@@ -26,6 +26,21 @@ describe('describeEvent', () => {
       'edited the claim text, the rationale and the speaker',
     ],
     [
+      ev('card.edited', {
+        fields: ['claim', 'speaker'],
+        values: { claim: 'Crime fell 20%', speaker: 'The mayor' },
+        was: { claim: 'Crime rose 20%', speaker: null },
+      }),
+      'changed the claim text to “Crime fell 20%” and the speaker to “The mayor”',
+    ],
+    [
+      ev('card.edited', {
+        fields: ['rationale', 'speaker'],
+        values: { rationale: 'x'.repeat(200), speaker: null },
+      }),
+      `changed the rationale to “${'x'.repeat(139)}…” and cleared the speaker`,
+    ],
+    [
       ev('verdict.set', { verdict: 'True', from: 'Unproven' }),
       'set the verdict to True (was Unproven)',
     ],

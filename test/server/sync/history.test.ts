@@ -102,7 +102,17 @@ describe('history derived on the server', () => {
     const byType = (t: string) => history.find((e) => e.type === t)?.data;
     expect(history.every((e) => e.actor.id !== 'someone-else')).toBe(true);
     expect(byType('card.created')).toEqual({ claim: 'Crime rose 20%', column: 'unverified' });
-    expect(byType('card.edited')).toEqual({ fields: ['claim', 'speaker'] });
+    expect(byType('card.edited')).toEqual({
+      fields: ['claim', 'speaker'],
+      values: { claim: 'Crime rose 21%', speaker: 'Mayor' },
+      was: { claim: 'Crime rose 20%', speaker: null },
+    });
+    // The rationale saved with the verdict is the second edit, with its text.
+    expect(history.filter((e) => e.type === 'card.edited')[1]?.data).toEqual({
+      fields: ['rationale'],
+      values: { rationale: 'Stats say 3%' },
+      was: { rationale: '' },
+    });
     expect(byType('card.moved')).toEqual({ from: 'unverified', to: 'disputed' });
     expect(byType('verdict.set')).toEqual({ verdict: 'False', from: null });
     expect(byType('evidence.added')).toEqual({
