@@ -63,9 +63,11 @@ export function LostEdits({
                   {shown(n.mine)}.
                 </span>{' '}
                 <span className="row lost-edit-actions">
-                  <button type="button" className="button small" onClick={() => restore(n)}>
-                    Restore mine
-                  </button>
+                  {card && (
+                    <button type="button" className="button small" onClick={() => restore(n)}>
+                      Restore mine
+                    </button>
+                  )}
                   <button type="button" className="button small" onClick={() => onDismiss(n.seq)}>
                     Dismiss
                   </button>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { BoardConnection } from '../sync/BoardConnection';
-import { ackStoreKey } from '../sync/forgetBoardData';
+import { ackStoreKey, ownWritesKey } from '../sync/forgetBoardData';
+import { storageOwnWriteStore } from '../sync/LostEditWatch';
 import { storageAckStore } from '../sync/SaveTracker';
 
 /** Opens the board's connection for as long as the page shows it. */
@@ -16,6 +17,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       serverUrl: window.location.origin.replace(/^http/, 'ws'),
       persist: true,
       ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
+      ownWriteStore: storageOwnWriteStore(window.localStorage, ownWritesKey(known.id)),
     });
     setConnection(c);
     return () => {

@@ -28,7 +28,7 @@ import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
 import { indexedDbName } from './forgetBoardData';
-import { type LostEdit, LostEditWatch } from './LostEditWatch';
+import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { withoutUpdateEvents } from './withoutUpdateEvents';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
@@ -69,6 +69,8 @@ export interface BoardConnectionOptions {
   /** Keep a copy in IndexedDB (browser only). */
   readonly persist: boolean;
   readonly ackStore?: AckStore;
+  /** Where this person's card edits are kept across a reload, to report lost ones. */
+  readonly ownWriteStore?: OwnWriteStore;
   readonly WebSocketPolyfill?: typeof WebSocket;
   /** Injected for tests; the browser's `window` by default. */
   readonly network?: NetworkEvents | null;
@@ -162,7 +164,11 @@ export class BoardConnection {
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
     // Before the undo manager, whose stack events re-render too: by then a local change must
     // already count as unsaved (a delete moves no clock that would show it).
-    this.lostEditWatch = new LostEditWatch(this.doc, this.noteLostEdit);
+    this.lostEditWatch = new LostEditWatch(
+      this.doc,
+      this.noteLostEdit,
+      options.ownWriteStore ?? null,
+    );
     this.doc.on('afterTransaction', this.noteOwnChange);
     this.undoManager = new Y.UndoManager(
       [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],

@@ -9,6 +9,9 @@
  * whose `origin` names the item it was set over. A colleague who saw this person's value set
  * theirs over it, so following the winner's origins back reaches this person's item; a
  * concurrent write was set over something older and never reaches it.
+ *
+ * This person's writes are kept (in localStorage, by their Yjs ids) across a reload, so an edit
+ * made offline in a tab that was then closed is still compared when the board syncs again.
  */
 import * as Y from 'yjs';
 import { CARD_KEYS, cardsMap } from '../../shared/board';
@@ -55,22 +58,50 @@ function setOver(winner: Y.Item, ours: Y.ID): boolean {
   return false;
 }
 
+/** One write of this person's, as kept across a reload (its Yjs id, by then another client's). */
+export interface OwnWrite {
+  readonly cardId: string;
+  readonly field: WatchedField;
+  readonly client: number;
+  readonly clock: number;
+  readonly value: string | null;
+  readonly at: number;
+}
+
+/** What outlives a reload: an edit made offline can meet a colleague's after the page reopens. */
+export interface OwnWriteStore {
+  load(): OwnWrite[];
+  save(writes: readonly OwnWrite[]): void;
+}
+
+/**
+ * The writes kept across a reload, the latest ones: enough for the fields one person edits
+ * between two syncs, and small enough for localStorage with 10,000-character rationales.
+ */
+export const KEPT_WRITES = 200;
+
+const slotOf = (cardId: string, field: string) => `${cardId}\u0000${field}`;
+
 export class LostEditWatch {
-  /** This person's last write to each watched field, by `cardId␀field`. */
-  private readonly own = new Map<string, { readonly id: Y.ID; readonly value: unknown }>();
+  /** This person's last write to each watched field, by `slotOf(cardId, field)`. */
+  private readonly own = new Map<string, OwnWrite>();
   private readonly cards: Y.Map<unknown>;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly onLost: (edit: LostEdit) => void,
+    private readonly store: OwnWriteStore | null = null,
+    private readonly now: () => number = Date.now,
   ) {
     this.cards = cardsMap(doc) as Y.Map<unknown>;
+    for (const w of store?.load() ?? []) this.own.set(slotOf(w.cardId, w.field), w);
   }
 
   /** Call with every transaction after it ran; `remote` when it came from the server or disk. */
   noteTransaction(transaction: Y.Transaction, remote: boolean): void {
     // A board arriving (10,000 cards: 140,000 changed keys) has nothing to compare yet.
     if (remote && this.own.size === 0) return;
+    let changed = false;
     for (const [type, keys] of transaction.changed) {
       if (!(type instanceof Y.Map) || type._item?.parent !== this.cards || type._item.deleted) {
         continue;
@@ -80,25 +111,62 @@ export class LostEditWatch {
         if (key === null || !isWatched(key)) continue;
         const item = type._map.get(key);
         if (!item) continue;
-        const slot = `${cardId}\u0000${key}`;
+        const slot = slotOf(cardId, key);
         if (!remote) {
-          if (item.id.client === this.doc.clientID)
-            this.own.set(slot, { id: item.id, value: type.get(key) });
+          // A key's first value (a card being created) is no one's to race: not kept.
+          if (item.id.client !== this.doc.clientID || item.origin === null) continue;
+          const { client, clock } = item.id;
+          const value = asText(type.get(key));
+          this.own.set(slot, { cardId, field: key, client, clock, value, at: this.now() });
+          changed = true;
           continue;
         }
         const mine = this.own.get(slot);
-        if (!mine || contains(item, mine.id)) continue;
+        if (!mine) continue;
+        const mineId = Y.createID(mine.client, mine.clock);
+        if (contains(item, mineId)) continue;
         this.own.delete(slot);
-        const theirs = type.get(key);
-        if (setOver(item, mine.id) || theirs === mine.value) continue;
-        this.onLost({
-          cardId,
-          field: key,
-          mine: asText(mine.value),
-          theirs: asText(theirs),
-          byClient: item.id.client,
-        });
+        changed = true;
+        const theirs = asText(type.get(key));
+        if (setOver(item, mineId) || theirs === mine.value) continue;
+        this.onLost({ cardId, field: key, mine: mine.value, theirs, byClient: item.id.client });
       }
     }
+    if (changed) this.keep();
   }
+
+  private keep(): void {
+    if (!this.store) return;
+    const latest = [...this.own.values()].sort((a, b) => b.at - a.at).slice(0, KEPT_WRITES);
+    this.store.save(latest);
+  }
+}
+
+/** Keeps the writes in a Storage (localStorage) under one key. */
+export function storageOwnWriteStore(storage: Storage, key: string): OwnWriteStore {
+  const valid = (w: Partial<OwnWrite>): w is OwnWrite =>
+    typeof w.cardId === 'string' &&
+    typeof w.field === 'string' &&
+    isWatched(w.field) &&
+    Number.isInteger(w.client) &&
+    Number.isInteger(w.clock) &&
+    (typeof w.value === 'string' || w.value === null) &&
+    typeof w.at === 'number';
+  return {
+    load() {
+      try {
+        const raw = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
+        return Array.isArray(raw) ? (raw as Partial<OwnWrite>[]).filter(valid) : [];
+      } catch {
+        return [];
+      }
+    },
+    save(writes) {
+      try {
+        storage.setItem(key, JSON.stringify(writes));
+      } catch {
+        // Storage full or disabled: the watch still works for this page's lifetime.
+      }
+    },
+  };
 }

@@ -1,10 +1,12 @@
 import { clearDocument } from 'y-indexeddb';
 
-/** Removes this browser's offline copy of a board (IndexedDB) and its save record. */
+/** Removes this browser's offline copy of a board (IndexedDB), its save record and own writes. */
 export async function forgetBoardData(boardId: string): Promise<void> {
   localStorage.removeItem(ackStoreKey(boardId));
+  localStorage.removeItem(ownWritesKey(boardId));
   await clearDocument(indexedDbName(boardId));
 }
 
 export const indexedDbName = (boardId: string) => `factboard-${boardId}`;
 export const ackStoreKey = (boardId: string) => `factboard.acked.${boardId}`;
+export const ownWritesKey = (boardId: string) => `factboard.own-writes.${boardId}`;

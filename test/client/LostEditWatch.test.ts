@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addClaim, editCard, initBoard, setVerdict } from '../../shared/board';
-import { type LostEdit, LostEditWatch } from '../../client/sync/LostEditWatch';
+import {
+  KEPT_WRITES,
+  type LostEdit,
+  LostEditWatch,
+  type OwnWrite,
+  type OwnWriteStore,
+  storageOwnWriteStore,
+} from '../../client/sync/LostEditWatch';
 
 let tick = 1_700_000_000_000;
 const now = () => ++tick;
@@ -11,11 +18,11 @@ const lea = { actor: { id: 'inv-lea', name: 'Lea' }, now };
 const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' }, now };
 
 /** A replica that reports its lost edits, fed by `receive` as the server would. */
-function replica(clientID: number) {
+function replica(clientID: number, store: OwnWriteStore | null = null) {
   const doc = new Y.Doc();
   doc.clientID = clientID;
   const lost: LostEdit[] = [];
-  const watch = new LostEditWatch(doc, (edit) => lost.push(edit));
+  const watch = new LostEditWatch(doc, (edit) => lost.push(edit), store);
   doc.on('afterTransaction', (tr: Y.Transaction) =>
     watch.noteTransaction(tr, tr.origin === 'remote'),
   );
@@ -111,5 +118,61 @@ describe('LostEditWatch', () => {
     expect(a.lost.map((e) => [e.field, e.theirs, e.byClient])).toEqual([
       ['claim', 'The bridge cost $4.5 million', 3],
     ]);
+  });
+
+  it('an edit made before a reload is still compared after it', () => {
+    let kept: readonly OwnWrite[] = [];
+    const store: OwnWriteStore = { load: () => [...kept], save: (w) => void (kept = w) };
+    // Eddie's client id (9) is the highest: his write wins the tie.
+    const { a, b, cardId } = twoReplicas(1, 9);
+    const before = replica(4, store);
+    before.receive(a.doc);
+    editCard(before.doc, cardId, { rationale: 'Written offline' }, lea);
+    expect(kept.map((w) => [w.field, w.client, w.value])).toEqual([
+      ['rationale', 4, 'Written offline'],
+    ]);
+    // The page reopens: a new doc (another client id) loads the old one's state from disk.
+    const after = replica(5, store);
+    after.receive(before.doc);
+    editCard(b.doc, cardId, { rationale: 'Eddie’s, online' }, eddie);
+    b.receive(a.doc);
+    after.receive(b.doc);
+    expect(after.lost.map((e) => [e.mine, e.theirs])).toEqual([
+      ['Written offline', 'Eddie’s, online'],
+    ]);
+    // Reported once: the write is no longer kept.
+    expect(kept).toEqual([]);
+  });
+
+  it('keeps the latest writes in localStorage and survives what it cannot read', () => {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    } as Storage;
+    const store = storageOwnWriteStore(storage, 'own');
+    expect(store.load()).toEqual([]);
+    items.set('own', '{not json');
+    expect(store.load()).toEqual([]);
+    items.set('own', JSON.stringify([{ cardId: 'c', field: 'pos', client: 1, clock: 2 }]));
+    expect(store.load()).toEqual([]);
+
+    let t = 0;
+    const doc = new Y.Doc();
+    const watch = new LostEditWatch(
+      doc,
+      () => undefined,
+      store,
+      () => ++t,
+    );
+    doc.on('afterTransaction', (tr: Y.Transaction) => watch.noteTransaction(tr, false));
+    initBoard(doc, { title: 'Many' }, lea);
+    const ids = Array.from({ length: KEPT_WRITES + 10 }, (_, i) =>
+      addClaim(doc, { claim: `Claim ${i}` }, lea),
+    );
+    for (const id of ids) editCard(doc, id, { speaker: `Speaker of ${id}` }, lea);
+    const loaded = store.load();
+    expect(loaded).toHaveLength(KEPT_WRITES);
+    expect(loaded[0]).toMatchObject({ cardId: ids.at(-1), field: 'speaker' });
   });
 });
