@@ -7,18 +7,28 @@
  */
 import type { BoardView } from '../../shared/board/view';
 import type { LostEditNotice } from '../sync/BoardConnection';
-import type { WatchedField } from '../sync/LostEditWatch';
+import type { CardField, EvidenceField } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
+import { STANCE_LABELS } from '../review/stanceLabels';
 import { useBoardActions } from './boardActions';
 
-const FIELD_NAMES: Readonly<Record<WatchedField, string>> = {
+const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   claim: 'the claim',
   speaker: 'the speaker',
   verdict: 'the verdict',
   rationale: 'the rationale',
+  url: 'the source URL',
+  quote: 'the quoted passage',
+  stance: 'the stance',
+  note: 'the note',
 };
 
-const shown = (value: string | null) => (value ? `“${value}”` : 'nothing');
+/** A value as the notice quotes it: a stance by its label, nothing as "nothing". */
+function shown(n: LostEditNotice, value: string | null): string {
+  if (!value) return 'nothing';
+  const label = n.field === 'stance' ? STANCE_LABELS[value as keyof typeof STANCE_LABELS] : null;
+  return `“${label ?? value}”`;
+}
 const CLAIM_CHARS = 100;
 const short = (claim: string) =>
   claim.length > CLAIM_CHARS ? `${claim.slice(0, CLAIM_CHARS - 1).trimEnd()}…` : claim;
@@ -37,11 +47,15 @@ export function LostEdits({
 }) {
   const actions = useBoardActions();
   const restore = (n: LostEditNotice) => {
-    const ok = actions.run('restore your edit', () =>
-      n.field === 'verdict'
-        ? actions.commands.setVerdict(n.cardId, n.mine, undefined)
-        : actions.commands.editCard(n.cardId, { [n.field]: n.mine }),
-    );
+    const ok = actions.run('restore your edit', () => {
+      if (n.evidenceId !== null) {
+        actions.commands.editEvidence(n.cardId, n.evidenceId, { [n.field]: n.mine ?? '' });
+      } else if (n.field === 'verdict') {
+        actions.commands.setVerdict(n.cardId, n.mine, undefined);
+      } else {
+        actions.commands.editCard(n.cardId, { [n.field]: n.mine });
+      }
+    });
     if (ok) {
       onDismiss(n.seq);
       actions.announce(`Your ${FIELD_NAMES[n.field].replace('the ', '')} is restored.`);
@@ -53,17 +67,21 @@ export function LostEdits({
         <ul>
           {notices.map((n) => {
             const card = board.cards[n.cardId];
+            // Restorable while the card, and the evidence item if it is one, still exist.
+            const there =
+              card && (n.evidenceId === null || card.evidence.some((e) => e.id === n.evidenceId));
             const by = n.byName ?? peers.find((p) => p.clientId === n.byClient)?.user.name;
             return (
               <li key={n.seq}>
                 <span>
                   {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
+                  {n.evidenceId === null ? '' : 'evidence on '}
                   {card ? `“${short(card.claim)}”` : 'a card since deleted'} at the same time as
-                  you, and {by ? 'that' : 'their'} change was kept: {shown(n.theirs)}. Yours was{' '}
-                  {shown(n.mine)}.
+                  you, and {by ? 'that' : 'their'} change was kept: {shown(n, n.theirs)}. Yours was{' '}
+                  {shown(n, n.mine)}.
                 </span>{' '}
                 <span className="row lost-edit-actions">
-                  {card && (
+                  {there && (
                     <button type="button" className="button small" onClick={() => restore(n)}>
                       Restore mine
                     </button>

@@ -52,11 +52,11 @@ export interface BoardSnapshot {
   readonly lostEdits: readonly LostEditNotice[];
 }
 
-export interface LostEditNotice extends LostEdit {
+export type LostEditNotice = LostEdit & {
   readonly seq: number;
   /** The colleague whose write was kept, when presence names them. */
   readonly byName: string | null;
-}
+};
 
 export interface BoardConnectionOptions {
   readonly boardId: string;

@@ -1,6 +1,7 @@
 /**
  * Notices when a colleague's write, made without having seen this person's, replaced what this
- * person had set on a card (its claim, speaker, verdict or rationale): two saves that crossed
+ * person had set on a card (its claim, speaker, verdict or rationale, or a field of one of its
+ * evidence items: source URL, quoted passage, stance, note): two saves that crossed
  * in flight, or an edit made offline that meets a colleague's on reconnect. Yjs keeps one value
  * per key, so the other is gone from the board; this is how the person hears of it, and gets
  * their value back to restore.
@@ -14,27 +15,62 @@
  * made offline in a tab that was then closed is still compared when the board syncs again.
  */
 import * as Y from 'yjs';
-import { CARD_KEYS, cardsMap } from '../../shared/board';
+import { CARD_KEYS, cardsMap, EVIDENCE_KEYS } from '../../shared/board';
 
-export const WATCHED_FIELDS = [
+export const CARD_FIELDS = [
   CARD_KEYS.claim,
   CARD_KEYS.speaker,
   CARD_KEYS.verdict,
   CARD_KEYS.rationale,
 ] as const;
-export type WatchedField = (typeof WATCHED_FIELDS)[number];
+export const EVIDENCE_FIELDS = [
+  EVIDENCE_KEYS.url,
+  EVIDENCE_KEYS.quote,
+  EVIDENCE_KEYS.stance,
+  EVIDENCE_KEYS.note,
+] as const;
+export type CardField = (typeof CARD_FIELDS)[number];
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
 
-export interface LostEdit {
-  readonly cardId: string;
-  readonly field: WatchedField;
+/** A watched field: of the card itself (`evidenceId` null) or of one evidence item. */
+export type FieldRef =
+  | { readonly cardId: string; readonly evidenceId: null; readonly field: CardField }
+  | { readonly cardId: string; readonly evidenceId: string; readonly field: EvidenceField };
+
+export type LostEdit = FieldRef & {
   readonly mine: string | null;
   readonly theirs: string | null;
   /** The Yjs client id of the write that won: a colleague's, named through presence. */
   readonly byClient: number;
+};
+
+const isCardField = (key: string): key is CardField =>
+  (CARD_FIELDS as readonly string[]).includes(key);
+const isEvidenceField = (key: string): key is EvidenceField =>
+  (EVIDENCE_FIELDS as readonly string[]).includes(key);
+
+/** The field a changed key of a map is, if watched: a card's, or an evidence item's. */
+function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): FieldRef | null {
+  const parent = map._item?.parent;
+  if (!map._item || map._item.deleted) return null;
+  if (parent === cards) {
+    return isCardField(key)
+      ? { cardId: map._item.parentSub as string, evidenceId: null, field: key }
+      : null;
+  }
+  // An evidence item: a map in the `evidence` array of a card.
+  if (!(parent instanceof Y.Array) || parent._item?.parentSub !== CARD_KEYS.evidence) return null;
+  const card = parent._item.parent;
+  const evidenceId = map.get(EVIDENCE_KEYS.id);
+  if (!(card instanceof Y.Map) || card._item?.parent !== cards || typeof evidenceId !== 'string') {
+    return null;
+  }
+  return isEvidenceField(key)
+    ? { cardId: card._item.parentSub as string, evidenceId, field: key }
+    : null;
 }
 
-const isWatched = (key: string): key is WatchedField =>
-  (WATCHED_FIELDS as readonly string[]).includes(key);
+const slotOf = (ref: FieldRef) => `${ref.cardId}\u0000${ref.evidenceId ?? ''}\u0000${ref.field}`;
 
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
@@ -59,14 +95,12 @@ function setOver(winner: Y.Item, ours: Y.ID): boolean {
 }
 
 /** One write of this person's, as kept across a reload (its Yjs id, by then another client's). */
-export interface OwnWrite {
-  readonly cardId: string;
-  readonly field: WatchedField;
+export type OwnWrite = FieldRef & {
   readonly client: number;
   readonly clock: number;
   readonly value: string | null;
   readonly at: number;
-}
+};
 
 /** What outlives a reload: an edit made offline can meet a colleague's after the page reopens. */
 export interface OwnWriteStore {
@@ -80,10 +114,8 @@ export interface OwnWriteStore {
  */
 export const KEPT_WRITES = 200;
 
-const slotOf = (cardId: string, field: string) => `${cardId}\u0000${field}`;
-
 export class LostEditWatch {
-  /** This person's last write to each watched field, by `slotOf(cardId, field)`. */
+  /** This person's last write to each watched field, by `slotOf`. */
   private readonly own = new Map<string, OwnWrite>();
   private readonly cards: Y.Map<unknown>;
 
@@ -94,7 +126,7 @@ export class LostEditWatch {
     private readonly now: () => number = Date.now,
   ) {
     this.cards = cardsMap(doc) as Y.Map<unknown>;
-    for (const w of store?.load() ?? []) this.own.set(slotOf(w.cardId, w.field), w);
+    for (const w of store?.load() ?? []) this.own.set(slotOf(w), w);
   }
 
   /** Call with every transaction after it ran; `remote` when it came from the server or disk. */
@@ -103,21 +135,18 @@ export class LostEditWatch {
     if (remote && this.own.size === 0) return;
     let changed = false;
     for (const [type, keys] of transaction.changed) {
-      if (!(type instanceof Y.Map) || type._item?.parent !== this.cards || type._item.deleted) {
-        continue;
-      }
-      const cardId = type._item.parentSub as string;
+      if (!(type instanceof Y.Map)) continue;
       for (const key of keys) {
-        if (key === null || !isWatched(key)) continue;
-        const item = type._map.get(key);
-        if (!item) continue;
-        const slot = slotOf(cardId, key);
+        const ref = key === null ? null : fieldRef(this.cards, type, key);
+        const item = ref && type._map.get(ref.field);
+        if (!ref || !item) continue;
+        const slot = slotOf(ref);
         if (!remote) {
-          // A key's first value (a card being created) is no one's to race: not kept.
+          // A key's first value (a card or item being created) is no one's to race: not kept.
           if (item.id.client !== this.doc.clientID || item.origin === null) continue;
           const { client, clock } = item.id;
-          const value = asText(type.get(key));
-          this.own.set(slot, { cardId, field: key, client, clock, value, at: this.now() });
+          const value = asText(type.get(ref.field));
+          this.own.set(slot, { ...ref, client, clock, value, at: this.now() });
           changed = true;
           continue;
         }
@@ -127,9 +156,9 @@ export class LostEditWatch {
         if (contains(item, mineId)) continue;
         this.own.delete(slot);
         changed = true;
-        const theirs = asText(type.get(key));
+        const theirs = asText(type.get(ref.field));
         if (setOver(item, mineId) || theirs === mine.value) continue;
-        this.onLost({ cardId, field: key, mine: mine.value, theirs, byClient: item.id.client });
+        this.onLost({ ...ref, mine: mine.value, theirs, byClient: item.id.client });
       }
     }
     if (changed) this.keep();
@@ -144,10 +173,12 @@ export class LostEditWatch {
 
 /** Keeps the writes in a Storage (localStorage) under one key. */
 export function storageOwnWriteStore(storage: Storage, key: string): OwnWriteStore {
-  const valid = (w: Partial<OwnWrite>): w is OwnWrite =>
+  const valid = (w: Record<string, unknown>): boolean =>
     typeof w.cardId === 'string' &&
     typeof w.field === 'string' &&
-    isWatched(w.field) &&
+    (w.evidenceId === null
+      ? isCardField(w.field)
+      : typeof w.evidenceId === 'string' && isEvidenceField(w.field)) &&
     Number.isInteger(w.client) &&
     Number.isInteger(w.clock) &&
     (typeof w.value === 'string' || w.value === null) &&
@@ -156,7 +187,8 @@ export function storageOwnWriteStore(storage: Storage, key: string): OwnWriteSto
     load() {
       try {
         const raw = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
-        return Array.isArray(raw) ? (raw as Partial<OwnWrite>[]).filter(valid) : [];
+        const writes = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
+        return writes.filter((w) => typeof w === 'object' && w !== null && valid(w)) as OwnWrite[];
       } catch {
         return [];
       }

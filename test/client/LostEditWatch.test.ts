@@ -2,7 +2,14 @@
 // colleague made after seeing it is not. Two or three real Y.Docs, updates exchanged by hand.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, editCard, initBoard, setVerdict } from '../../shared/board';
+import {
+  addClaim,
+  addEvidence,
+  editCard,
+  editEvidence,
+  initBoard,
+  setVerdict,
+} from '../../shared/board';
 import {
   KEPT_WRITES,
   type LostEdit,
@@ -61,6 +68,7 @@ describe('LostEditWatch', () => {
       expect(loser.lost).toEqual([
         {
           cardId,
+          evidenceId: null,
           field: 'rationale',
           mine: lostValue,
           theirs: winner,
@@ -174,5 +182,23 @@ describe('LostEditWatch', () => {
     const loaded = store.load();
     expect(loaded).toHaveLength(KEPT_WRITES);
     expect(loaded[0]).toMatchObject({ cardId: ids.at(-1), field: 'speaker' });
+  });
+
+  it('watches evidence items too, by their ids', () => {
+    const { a, b, cardId } = twoReplicas(1, 9);
+    const evidenceId = addEvidence(
+      a.doc,
+      cardId,
+      { url: 'https://ex.org/a', stance: 'supports' },
+      lea,
+    );
+    b.receive(a.doc);
+    editEvidence(a.doc, cardId, evidenceId, { note: 'Page 12', stance: 'refutes' }, lea);
+    editEvidence(b.doc, cardId, evidenceId, { note: 'Table 3' }, eddie);
+    a.receive(b.doc);
+    // The note crossed and Eddie's won; the stance only Lea changed, and it stays.
+    expect(a.lost).toEqual([
+      { cardId, evidenceId, field: 'note', mine: 'Page 12', theirs: 'Table 3', byClient: 9 },
+    ]);
   });
 });

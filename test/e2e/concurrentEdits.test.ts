@@ -177,6 +177,47 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await expect.poll(() => rationale(winner.getByRole('dialog')).inputValue()).toBe(mine);
   });
 
+  it('crossed edits of an evidence item’s note: the loser is told, and restores theirs', async () => {
+    const claim = 'The bridge cost $4.2 million in 2023';
+    const notice = (page: Page) =>
+      page.getByRole('alert').filter({ hasText: 'at the same time as you' });
+    for (const page of [lea, eddie]) {
+      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+    }
+    const edit = { name: 'Edit evidence from city.example.org' };
+    const setNote = async (page: Page, note: string) => {
+      const dialog = await openCard(page, claim);
+      await dialog.getByRole('button', edit).click();
+      const form = dialog.getByRole('form', edit);
+      await form.getByRole('textbox', { name: 'Note (optional)' }).fill(note);
+      await form.getByRole('button', { name: 'Save evidence' }).click();
+      await form.waitFor({ state: 'detached' });
+      await page.keyboard.press('Escape');
+    };
+    await lea.context().setOffline(true);
+    await setNote(lea, 'Lea: page 14, offline.');
+    await setNote(eddie, 'Eddie: page 15.');
+    await waitSaved(eddie);
+    await lea.context().setOffline(false);
+    await Promise.all([waitSaved(lea, 20_000), waitSaved(eddie)]);
+    await expect
+      .poll(async () => (await notice(lea).count()) + (await notice(eddie).count()))
+      .toBe(1);
+    const [loser, winner, mine] =
+      (await notice(lea).count()) > 0
+        ? [lea, eddie, 'Lea: page 14, offline.']
+        : [eddie, lea, 'Eddie: page 15.'];
+    expect(await notice(loser).textContent()).toContain(
+      'changed the note of evidence on “The bridge',
+    );
+    await notice(loser).getByRole('button', { name: 'Restore mine' }).click();
+    const winnerDialog = await openCard(winner, claim);
+    await expect
+      .poll(() => winnerDialog.locator('.evidence-list li').first().textContent())
+      .toContain(mine);
+    await winner.keyboard.press('Escape');
+  });
+
   it('an offline edit kept through a reload of the tab is still compared when it syncs', async () => {
     // Who wins a tie depends on the writers' random client ids, and Lea's is new after each
     // reload: rounds until Lea's write has lost once, the case that needs the kept writes.
