@@ -8,11 +8,12 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { clip } from '../ui/clip';
 import { MAX_PASSAGE, type Passage, trimmedPassage } from './passageAt';
 
 function claimFrom(passage: string): string {
   const folded = passage.replace(/\s+/g, ' ').trim();
-  return folded.length <= LIMITS.claim ? folded : `${folded.slice(0, LIMITS.claim - 1)}…`;
+  return clip(folded, LIMITS.claim);
 }
 
 /** The part of `passage` selected in its text box, as offsets into the article; else null. */

@@ -14,6 +14,7 @@ import { ClaimEditor } from './ClaimEditor';
 import { COLUMN_LABELS } from './columnLabels';
 import { MoveToSelect } from './MoveToSelect';
 import { moveWithVerdict } from '../review/moveVerdict';
+import { clip } from '../ui/clip';
 
 export interface CardItemProps {
   readonly card: CardView;
@@ -54,7 +55,7 @@ export const CardItem = memo(function CardItem({
   );
 
   const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
-  const short = card.claim.length > 60 ? `${card.claim.slice(0, 57)}…` : card.claim;
+  const short = clip(card.claim, 60);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;

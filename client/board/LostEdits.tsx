@@ -10,6 +10,7 @@ import type { LostEditNotice } from '../sync/BoardConnection';
 import type { CardField, EvidenceField } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { STANCE_LABELS } from '../review/stanceLabels';
+import { clip } from '../ui/clip';
 import { useBoardActions } from './boardActions';
 
 const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
@@ -30,8 +31,6 @@ function shown(n: LostEditNotice, value: string | null): string {
   return `“${label ?? value}”`;
 }
 const CLAIM_CHARS = 100;
-const short = (claim: string) =>
-  claim.length > CLAIM_CHARS ? `${claim.slice(0, CLAIM_CHARS - 1).trimEnd()}…` : claim;
 
 export function LostEdits({
   notices,
@@ -76,9 +75,9 @@ export function LostEdits({
                 <span>
                   {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
                   {n.evidenceId === null ? '' : 'evidence on '}
-                  {card ? `“${short(card.claim)}”` : 'a card since deleted'} at the same time as
-                  you, and {by ? 'that' : 'their'} change was kept: {shown(n, n.theirs)}. Yours was{' '}
-                  {shown(n, n.mine)}.
+                  {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the same
+                  time as you, and {by ? 'that' : 'their'} change was kept: {shown(n, n.theirs)}.
+                  Yours was {shown(n, n.mine)}.
                 </span>{' '}
                 <span className="row lost-edit-actions">
                   {there && (

@@ -6,6 +6,7 @@
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { clip } from '../ui/clip';
 
 export interface HistoryEvent {
   readonly seq: number;
@@ -33,8 +34,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 
 /** Long texts are cut in a sentence about them; the card shows them whole. */
 const QUOTED_CHARS = 140;
-const quoted = (text: string) =>
-  `“${text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS - 1).trimEnd()}…` : text}”`;
+const quoted = (text: string) => `“${clip(text, QUOTED_CHARS)}”`;
 
 function list(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
