@@ -17,6 +17,9 @@ const CLAIM = 'The bridge cost $4 million in 2023';
 
 const conflict = (scope: Locator) =>
   scope.getByRole('alert').filter({ hasText: 'While you were editing' });
+/** The lost-edit notice under the header (client/board/LostEdits). */
+const notice = (page: Page) =>
+  page.getByRole('alert').filter({ hasText: 'at the same time as you' });
 
 describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   let server: BoardServer;
@@ -37,6 +40,12 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await addClaim(lea, CLAIM);
     [leaCard, eddieCard] = await Promise.all([openCard(lea, CLAIM), openCard(eddie, CLAIM)]);
   }, 120_000);
+
+  const closeDialogs = async () => {
+    for (const page of [lea, eddie]) {
+      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+    }
+  };
 
   afterAll(async () => {
     await browser?.close();
@@ -156,8 +165,6 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await Promise.all([waitSaved(lea, 20_000), waitSaved(eddie)]);
 
     // One value won everywhere; the person whose value lost is told, the other is not.
-    const notice = (page: Page) =>
-      page.getByRole('alert').filter({ hasText: 'at the same time as you' });
     await expect
       .poll(() => rationale(leaCard).inputValue())
       .toBe(await rationale(eddieCard).inputValue());
@@ -179,11 +186,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
 
   it('crossed edits of an evidence item’s note: the loser is told, and restores theirs', async () => {
     const claim = 'The bridge cost $4.2 million in 2023';
-    const notice = (page: Page) =>
-      page.getByRole('alert').filter({ hasText: 'at the same time as you' });
-    for (const page of [lea, eddie]) {
-      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
-    }
+    await closeDialogs();
     const edit = { name: 'Edit evidence from city.example.org' };
     const setNote = async (page: Page, note: string) => {
       const dialog = await openCard(page, claim);
@@ -222,12 +225,8 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     // Who wins a tie depends on the writers' random client ids, and Lea's is new after each
     // reload: rounds until Lea's write has lost once, the case that needs the kept writes.
     const claim = 'The bridge cost $4.2 million in 2023';
-    const notice = (page: Page) =>
-      page.getByRole('alert').filter({ hasText: 'at the same time as you' });
     const speaker = (dialog: Locator) => dialog.getByRole('textbox', { name: 'Speaker' });
-    for (const page of [lea, eddie]) {
-      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
-    }
+    await closeDialogs();
     await lea.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
       timeout: 10_000,
     });
