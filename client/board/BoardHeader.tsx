@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../../shared/roles';
+import { can, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
 import { ExportTools } from '../export/ExportTools';
@@ -8,6 +8,7 @@ import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
 import { ConnectionPill } from './ConnectionPill';
+import { ShortcutsTool } from './ShortcutsTool';
 
 export function BoardHeader({
   title,
@@ -50,6 +51,7 @@ export function BoardHeader({
         {children}
         <BoardReviewTools board={snapshot.board} role={role} />
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
+        <ShortcutsTool canEdit={can(role, 'editBoard')} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
           <div className="undo-redo" role="group" aria-label="History">

@@ -29,6 +29,7 @@ import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
 import { EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
 import { FilterBar } from './FilterBar';
+import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
@@ -184,6 +185,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
           <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
         </BoardHeader>
         <FilterBar board={board} filter={filter} onChange={setFilter} shown={shownCount} />
+        {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
+        <p id={CARD_KEYS_HINT_ID} hidden>
+          {cardKeysHint(canEdit)}
+        </p>
         <main className="columns" id="main" aria-busy={!snapshot.loaded}>
           {!snapshot.loaded ? (
             <p className="loading">Loading board…</p>

@@ -11,6 +11,7 @@ import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
 import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
+import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
 import { COLUMN_LABELS } from './columnLabels';
 import { MoveToSelect } from './MoveToSelect';
 import { moveWithVerdict } from '../review/moveVerdict';
@@ -85,6 +86,7 @@ export const CardItem = memo(function CardItem({
       data-card-id={card.id}
       tabIndex={0}
       aria-labelledby={`${ids.claim} ${ids.summary}${peers.length ? ` ${ids.who}` : ''}`}
+      aria-describedby={CARD_KEYS_HINT_ID}
       aria-posinset={index + 1}
       aria-setsize={setSize}
       className={`card${held ? ' held' : ''}${isDragging ? ' dragging' : ''}${actions.canEdit ? ' editable' : ''}`}

@@ -1,8 +1,5 @@
 import { useEffect } from 'react';
-
-const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+import { isTextField } from '../ui/isTextField';
 
 /**
  * Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes the person's own board changes.

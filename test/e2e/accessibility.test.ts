@@ -29,6 +29,7 @@ const TOOLS = [
   'Rating scale',
   'Activity',
   'Export',
+  'Keyboard shortcuts',
 ] as const;
 
 /** Opens the first card of Unverified and returns its dialog. */
@@ -156,10 +157,37 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     });
   });
 
+  it('a card describes its own keys, and ? lists every shortcut, then gives focus back', async () => {
+    const first = column(lead, 'Unverified').getByRole('listitem').first();
+    const hint = () =>
+      first.evaluate(
+        (li) => document.getElementById(li.getAttribute('aria-describedby') ?? '')?.textContent,
+      );
+    expect(await hint()).toBe(
+      'Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.',
+    );
+    await first.focus();
+    await lead.keyboard.press('?');
+    const dialog = lead.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('term').allTextContents()).toContain('E or F2');
+    await lead.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await first.evaluate((li) => li === document.activeElement)).toBe(true);
+  });
+
   it('a reviewer’s board and read-only card', async () => {
     const page = await (await browser.newContext()).newPage();
     await openBoard(page, reviewerUrl);
     expect(await axeViolations(page)).toEqual([]);
+    // A reviewer is told the keys they can use, not an editor's.
+    const described = await column(page, 'Unverified')
+      .getByRole('listitem')
+      .first()
+      .evaluate(
+        (li) => document.getElementById(li.getAttribute('aria-describedby') ?? '')?.textContent,
+      );
+    expect(described).toBe('Enter opens the card; ? lists every shortcut.');
     await openFirstCard(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
