@@ -2,12 +2,14 @@
 // offsets and ranked claim candidates out. Pure and synchronous; the same code runs in the
 // browser, on the server (POST /api/boards/:id/articles) and in `npm run extract`.
 import { analyzeText } from './analyzeText';
+import { canonicalSpeaker } from './canonicalSpeaker';
 import { cleanArticle } from './cleanArticle';
 import { assertArticleText } from './decodeArticleInput';
 import { entityChips } from './entityChips';
 import { findAttribution, type AttributionMemory } from './findAttribution';
 import { findNames } from './findNames';
 import { isEnglish } from './isEnglish';
+import { QuotationTracker } from './QuotationTracker';
 import { scoreSentence, priorityOf } from './scoreSentence';
 import { segmentSentences } from './segmentSentences';
 import { shortClaim } from './shortClaim';
@@ -65,6 +67,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   if (language === 'other') return { ...base, claims: [] };
 
   const names = findNames(text, analysis, body);
+  const nameOf = canonicalSpeaker(names);
+  const quotes = new QuotationTracker();
   const memory: AttributionMemory = { recent: [], persons: { sentence: -1, names: [] } };
   const entities = analysis.entities;
   let e = 0;
@@ -81,14 +85,15 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const found = findAttribution(text, analysis.tokens, span, bi, memory);
     const people = names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
     memory.persons = { sentence: bi, names: people };
+    const attribution = found
+      ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
+      : null;
+    const quote = quotes.next(span.block, sentence, attribution);
     if (!statesSomething(sentence, words) || !isEnglish(sentence, 8, 0.05)) return;
     const chips = entityChips(text, analysis, span, own, names[bi]!);
     const { score, signals } = scoreSentence(sentence, words, chips, found);
     if (score <= 0) return;
-    const attribution = found
-      ? { speaker: found.speaker, start: found.start, end: found.end, form: found.form }
-      : null;
-    candidates.push({
+    const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,
       sentence,
       start: span.start,
@@ -100,7 +105,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       score,
       priority: priorityOf(score),
       signals,
-    });
+    };
+    quote.wait(candidate);
+    candidates.push(candidate);
   });
   const claims = candidates
     .sort((a, b) => b.score - a.score || a.start - b.start)

@@ -32,6 +32,12 @@ const SOURCE_NOUNS = new Set(
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+// "Others said …", "Some argued …": a subject that names nobody gives no speaker.
+const NOBODY_IN_PARTICULAR = new Set(
+  'others some many most few both all several everyone everybody someone somebody nobody none'.split(
+    ' ',
+  ),
+);
 const NP_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'from', 'with', 'on', 'to']);
 const CLOSING_QUOTE = /^["”’']$/;
 const MAX_NP = 12;
@@ -176,19 +182,38 @@ function reportedClauseStart(ws: Token[], v: number): number {
     if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
   }
   const next = ws[v + 1];
-  if (!next || !(CLAUSE_START.has(next.pos) || /^["“]$/.test(next.value))) return -1;
+  // A gerund may open the statement too: "said flooding in the region had cost …".
+  const gerund = next?.pos === 'VERB' && /ing$/i.test(next.value);
+  if (!next || !(CLAUSE_START.has(next.pos) || gerund || /^["“]$/.test(next.value))) return -1;
   for (let k = v + 1; k < ws.length && ws[k]!.value !== ','; k++) {
     if (['VERB', 'AUX'].includes(ws[k]!.pos) || /^["“]$/.test(ws[k]!.value)) return v + 1;
   }
   return -1;
 }
 
-/** "NAME, APPOSITIVE," ending at the comma `comma`, with NAME opening the sentence. */
-function appositiveSubject(ws: Token[], comma: number): Span | null {
-  const appositive = backwardNP(ws, comma);
-  if (!appositive || ws[appositive.first - 1]?.value !== ',') return null;
-  const subject = backwardNP(ws, appositive.first - 1);
-  return subject && subject.first === 0 ? subject : null;
+/** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
+function looksLikeName(ws: Token[], np: Span): boolean {
+  const words = ws.slice(np.first, np.last + 1);
+  return words.length <= 4 && words.every((t) => /^\p{Lu}/u.test(t.value) && t.pos !== 'DET');
+}
+
+/**
+ * The subject that opens the sentence when an aside stands between it and the reporting verb,
+ * the aside ending at the comma `comma`:
+ *   "Wes Streeting, the health secretary, said …"            → Wes Streeting
+ *   "Tom Harris, who has lived on Mill Street …, said …"     → Tom Harris
+ *   "The agency's spokesperson, Lena Park, said …"           → Lena Park: a name set beside
+ *     a role is who spoke.
+ */
+function subjectBeforeAside(ws: Token[], comma: number): Span | null {
+  const open = ws.findIndex((w) => w.value === ',');
+  if (open <= 0 || open >= comma) return null;
+  const subject = backwardNP(ws, open);
+  if (!subject || subject.first !== 0) return null;
+  if (['who', 'whose'].includes(low(ws[open + 1]))) return subject;
+  const aside = backwardNP(ws, comma);
+  if (!aside || aside.first !== open + 1) return null;
+  return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
 }
 
 interface Candidate {
@@ -261,8 +286,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
         continue;
       }
     }
-    // "Wes Streeting, the health secretary, said": the name before the appositive.
-    const np = backwardNP(ws, i) ?? (prev?.value === ',' ? appositiveSubject(ws, before) : null);
+    const np = backwardNP(ws, i) ?? (prev?.value === ',' ? subjectBeforeAside(ws, before) : null);
     if (!np) continue;
     const opener = ws[np.first - 1];
     const quoted =
@@ -343,6 +367,7 @@ export function findAttribution(
   if (ws.length === 0) return null;
   for (const c of candidatesIn(ws)) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
+    if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;
     const pronoun = npTokens.length === 1 && PRONOUNS.has(low(npTokens[0]));
     const anaphor = isSourcePhrase(ws, c.np);
     let result: AttributionFound;

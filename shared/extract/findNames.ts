@@ -42,7 +42,8 @@ export const PERSON_TITLES = new Set(
     'col col. maj maj. capt capt. sgt sgt. prof prof. dr dr. mr mr. mrs mrs. ms ms. chief ' +
     'commissioner secretary prosecutor attorney ambassador chancellor premier sheikh bishop ' +
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
-    'deputy lawmaker legislator leader commander officer inspector detective superintendent'
+    'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
+    'councillor councilor councilman councilwoman alderman alderwoman sheriff'
   ).split(' '),
 );
 

@@ -39,7 +39,7 @@ describe('speaker attribution', () => {
     ],
     [
       'Crime fell sharply in the capital under Mayor Ana Ruiz, who has repeatedly claimed credit for the drop.',
-      'Mayor Ana Ruiz',
+      'Ana Ruiz',
       'relative',
     ],
     [

@@ -1,0 +1,102 @@
+// Speakers in the attribution patterns of ordinary local news, on a hand-written article
+// (test/fixtures/articles/riverton-flood-barrier.txt) whose every attributed sentence follows a
+// form newswire copy uses daily: a relative clause between the name and "said", a role before
+// the name ("The agency's spokesperson, Lena Park, said"), a surname alone after the full
+// name, a quotation running over two sentences before its "Mendez said", and an indefinite
+// "Others said" that names nobody.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+
+const text = readFileSync(
+  new URL('../../fixtures/articles/riverton-flood-barrier.txt', import.meta.url),
+  'utf8',
+);
+const { claims } = extractClaims(text);
+
+function claimFor(fragment: string) {
+  const found = claims.filter((c) => c.sentence.includes(fragment));
+  if (found.length !== 1) throw new Error(`${found.length} candidates for "${fragment}"`);
+  return found[0]!;
+}
+
+describe('speakers in local-news attribution patterns', () => {
+  it.each([
+    ['The city council voted 7-2', null],
+    ['would protect more than 12,000 homes', 'Dana Whitfield'],
+    ['we lose a neighbourhood every decade', 'Dana Whitfield'],
+    ['the cost had doubled since 2021', 'Ray Mendez'],
+    ['We were promised a $24 million project', 'Ray Mendez'],
+    ['Now it is twice that', 'Ray Mendez'],
+    ['have risen 40 centimetres', 'the state environmental agency'],
+    ['cost insurers $310 million', 'Lena Park'],
+    ['his basement flooded three times', 'Tom Harris'],
+    ['Construction is expected to begin', "the city's engineering department"],
+    ['Federal grants will cover 60 percent', 'Dana Whitfield'],
+  ])('"%s" → %s', (fragment, speaker) => {
+    expect(claimFor(fragment).speaker).toBe(speaker);
+  });
+
+  it('cuts the reporting clause from the claim after a relative clause or an appositive', () => {
+    expect(claimFor('the cost had doubled').claim).toBe('The cost had doubled since 2021.');
+    expect(claimFor('cost insurers').claim).toBe(
+      'Flooding in the region had cost insurers $310 million over the past decade.',
+    );
+    // Cut there, the claim would open on a "his" that has lost its antecedent.
+    expect(claimFor('his basement flooded').claim).toContain('Tom Harris, who has lived');
+  });
+
+  it('names nobody for an indefinite "Others said"', () => {
+    const others = claims.find((c) => c.sentence.startsWith('Others said'));
+    expect(others?.speaker ?? null).toBeNull();
+    expect(claims.map((c) => c.speaker)).not.toContain('Others');
+  });
+
+  it('gives one name per person, so the speaker filter lists each once', () => {
+    const speakers = new Set(claims.map((c) => c.speaker).filter((s) => s !== null));
+    expect([...speakers].sort()).toEqual([
+      'Dana Whitfield',
+      'Lena Park',
+      'Ray Mendez',
+      'Tom Harris',
+      "the city's engineering department",
+      'the state environmental agency',
+    ]);
+  });
+
+  it('keeps each attribution anchored where the article names the speaker', () => {
+    for (const c of claims) {
+      if (!c.attribution) continue;
+      const named = text.slice(c.attribution.start, c.attribution.end);
+      const last = c.speaker!.split(' ').at(-1)!;
+      expect(named === 'she' || named.endsWith(last), `${named} for ${c.speaker}`).toBe(true);
+    }
+  });
+});
+
+describe('one name per person, and only for people', () => {
+  const speakerOf = (article: string, fragment: string) =>
+    extractClaims(article).claims.find((c) => c.sentence.includes(fragment))?.speaker;
+
+  it('leaves a surname alone when two people of the article share it', () => {
+    const article =
+      'Health Minister Ana Ruiz said 4,000 nurses would be hired by June. ' +
+      'Opposition leader Carlos Ruiz said the ministry had hired only 900 nurses since 2022.\n\n' +
+      'Ruiz said the hiring would cost $80 million over two years.';
+    expect(speakerOf(article, 'nurses would be hired')).toBe('Ana Ruiz');
+    expect(speakerOf(article, '$80 million')).toBe('Ruiz');
+  });
+
+  it('keeps an office whose name holds a title word', () => {
+    const article =
+      "The Attorney General's Office said 312 cases were opened in 2024 against former officials.";
+    expect(speakerOf(article, '312 cases')).toBe("Attorney General's Office");
+  });
+
+  it('does not carry a speaker into a quotation that closes without naming one', () => {
+    const article =
+      '"The dam was inspected 14 times in 2023. It passed every one of those inspections." ' +
+      'The inspection records could not be found by the city in 2024.';
+    expect(speakerOf(article, 'inspected 14 times')).toBeNull();
+  });
+});
