@@ -13,11 +13,13 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { COLUMNS } from '../../shared/board';
+import { type CardView, COLUMNS } from '../../shared/board';
 import { can } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
+import { awaitingMeCounter } from '../review/threadsAwaitingMe';
+import { useMentionNames } from '../review/useMentionNames';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
@@ -27,7 +29,7 @@ import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
 import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
-import { EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
+import { countCards, EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
 import { FilterBar } from './FilterBar';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
@@ -61,8 +63,18 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [connection],
   );
 
+  const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known);
+  const awaitingMe = useMemo(
+    () => awaitingMeCounter(connection.actor.id, mentions),
+    [connection, mentions],
+  );
+  const forMe = useCallback(
+    (card: CardView) => card.assignee?.id === connection.actor.id || awaitingMe(card) > 0,
+    [connection, awaitingMe],
+  );
+  const forMeCount = useMemo(() => countCards(board, forMe), [board, forMe]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
-  const visible = useMemo(() => filterColumns(board, filter), [board, filter]);
+  const visible = useMemo(() => filterColumns(board, filter, forMe), [board, filter, forMe]);
   const { announce, region } = useAnnouncer();
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
   const seq = useRef(0);
@@ -184,7 +196,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         >
           <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
         </BoardHeader>
-        <FilterBar board={board} filter={filter} onChange={setFilter} shown={shownCount} />
+        <FilterBar
+          board={board}
+          filter={filter}
+          onChange={setFilter}
+          shown={shownCount}
+          forMeCount={forMeCount}
+        />
         {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
         <p id={CARD_KEYS_HINT_ID} hidden>
           {cardKeysHint(canEdit)}
@@ -211,6 +229,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   filtered={isFilterActive(filter)}
                   cards={board.cards}
                   peersByCard={peersByCard}
+                  awaitingMe={awaitingMe}
                   heldId={mover.preview?.cardId ?? null}
                   reveal={revealRequest}
                 >
@@ -230,7 +249,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             card={board.cards[openId] ?? null}
             board={board}
             me={connection.actor}
-            peers={snapshot.peers}
+            mentions={mentions}
             actions={actions}
             onClose={closeDetail}
           />

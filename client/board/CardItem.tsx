@@ -27,6 +27,8 @@ export interface CardItemProps {
   readonly peers: readonly Peer[];
   /** This card is in the local user's hand (keyboard or mouse). */
   readonly held: boolean;
+  /** Its comment threads that wait for the local user's answer to a mention. */
+  readonly awaitingMe: number;
   readonly measure: (el: HTMLElement | null) => void;
 }
 
@@ -38,6 +40,7 @@ export const CardItem = memo(function CardItem({
   top,
   peers,
   held,
+  awaitingMe,
   measure,
 }: CardItemProps) {
   const actions = useBoardActions();
@@ -131,7 +134,7 @@ export const CardItem = memo(function CardItem({
           </button>
         )}
       </div>
-      <CardSummary id={ids.summary} card={card} />
+      <CardSummary id={ids.summary} card={card} awaitingMe={awaitingMe} />
       <div className="card-actions">
         {actions.canEdit && (
           <MoveToSelect

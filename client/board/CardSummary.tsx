@@ -2,8 +2,19 @@ import type { CardView } from '../../shared/board';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 import { plural } from '../ui/plural';
 
-/** What a card says about itself under its claim: speaker, verdict, counts, who checks it. */
-export function CardSummary({ id, card }: { id: string; card: CardView }) {
+/**
+ * What a card says about itself under its claim: speaker, verdict, counts, who checks it, and
+ * how many of its comment threads wait for the local user's answer to a mention.
+ */
+export function CardSummary({
+  id,
+  card,
+  awaitingMe,
+}: {
+  id: string;
+  card: CardView;
+  awaitingMe: number;
+}) {
   const comments = card.comments.filter((c) => c.deletedAt === null).length;
   return (
     <div className="card-summary" id={id}>
@@ -23,6 +34,11 @@ export function CardSummary({ id, card }: { id: string; card: CardView }) {
           {describeBalance(evidenceBalance(card.evidence))}
         </span>
         <span className="count-chip">{plural(comments, 'comment', 'comments')}</span>
+        {awaitingMe > 0 && (
+          <span className="count-chip mention-chip">
+            {awaitingMe === 1 ? 'Mentions you' : `${awaitingMe} threads mention you`}
+          </span>
+        )}
         {card.assignee && (
           <span className="count-chip assignee">Being checked by {card.assignee.name}</span>
         )}

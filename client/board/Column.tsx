@@ -10,7 +10,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { BoardView, ColumnId } from '../../shared/board';
+import type { BoardView, CardView, ColumnId } from '../../shared/board';
 import type { Peer } from '../sync/presence';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
@@ -36,6 +36,7 @@ export function Column({
   filtered,
   cards,
   peersByCard,
+  awaitingMe,
   heldId,
   reveal,
   children,
@@ -48,6 +49,8 @@ export function Column({
   filtered: boolean;
   cards: BoardView['cards'];
   peersByCard: ReadonlyMap<string, readonly Peer[]>;
+  /** A card's comment threads that wait for the local user's answer to a mention. */
+  awaitingMe: (card: CardView) => number;
   heldId: string | null;
   reveal: RevealRequest | null;
   children?: ReactNode;
@@ -126,6 +129,7 @@ export function Column({
                   top={row.start}
                   peers={peersByCard.get(id) ?? NO_PEERS}
                   held={id === heldId}
+                  awaitingMe={awaitingMe(card)}
                   measure={virtualizer.measureElement}
                 />
               );

@@ -6,7 +6,7 @@ export function DragPreview({ card }: { card: CardView }) {
   return (
     <div className="card drag-overlay" aria-hidden="true">
       <p className="claim">{card.claim}</p>
-      <CardSummary id={`overlay-${card.id}`} card={card} />
+      <CardSummary id={`overlay-${card.id}`} card={card} awaitingMe={0} />
     </div>
   );
 }

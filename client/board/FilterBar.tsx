@@ -2,17 +2,20 @@ import { useMemo } from 'react';
 import type { BoardView } from '../../shared/board';
 import { type CardFilter, EMPTY_FILTER, filterOptions, isFilterActive, NONE } from './filterCards';
 
-/** Search by text and filter by speaker, verdict and assignee. */
+/** Search by text and filter by speaker, verdict and assignee, or show what waits for me. */
 export function FilterBar({
   board,
   filter,
   onChange,
   shown,
+  forMeCount,
 }: {
   board: BoardView;
   filter: CardFilter;
   onChange: (f: CardFilter) => void;
   shown: number;
+  /** Cards assigned to the local user or with a mention of them to answer. */
+  forMeCount: number;
 }) {
   const options = useMemo(() => filterOptions(board), [board]);
   const total = Object.keys(board.cards).length;
@@ -57,6 +60,18 @@ export function FilterBar({
         options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
         onChange={(v) => select('assignee', v)}
       />
+      <button
+        type="button"
+        className="button small for-me"
+        aria-pressed={filter.forMe}
+        onClick={() => onChange({ ...filter, forMe: !filter.forMe })}
+      >
+        For me <span className="for-me-count">{forMeCount}</span>
+        <span className="visually-hidden">
+          {' '}
+          {forMeCount === 1 ? 'card' : 'cards'} assigned to you or with a mention to answer
+        </span>
+      </button>
       {isFilterActive(filter) && (
         <>
           <span className="filter-count" role="status">

@@ -11,6 +11,8 @@ export interface CardFilter {
   readonly verdict: string | null;
   /** An assignee's actor id, NONE, or null. */
   readonly assignee: string | null;
+  /** Only the cards that wait for the local user (the `forMe` test of filterColumns). */
+  readonly forMe: boolean;
 }
 
 export const EMPTY_FILTER: CardFilter = Object.freeze({
@@ -18,18 +20,29 @@ export const EMPTY_FILTER: CardFilter = Object.freeze({
   speaker: null,
   verdict: null,
   assignee: null,
+  forMe: false,
 });
 
 export type Columns = Readonly<Record<ColumnId, readonly string[]>>;
 
 export function isFilterActive(f: CardFilter): boolean {
-  return f.text.trim() !== '' || f.speaker !== null || f.verdict !== null || f.assignee !== null;
+  return (
+    f.text.trim() !== '' ||
+    f.speaker !== null ||
+    f.verdict !== null ||
+    f.assignee !== null ||
+    f.forMe
+  );
 }
 
 const matchesValue = (want: string | null, have: string | null | undefined) =>
   want === null || (want === NONE ? !have : want === have);
 
-export function matchesFilter(card: CardView, f: CardFilter): boolean {
+/** Whether a card waits for the local user: assigned to them, or a mention to answer. */
+export type ForMe = (card: CardView) => boolean;
+
+export function matchesFilter(card: CardView, f: CardFilter, forMe: ForMe): boolean {
+  if (f.forMe && !forMe(card)) return false;
   if (!matchesValue(f.speaker, card.speaker)) return false;
   if (!matchesValue(f.verdict, card.verdict)) return false;
   if (!matchesValue(f.assignee, card.assignee?.id)) return false;
@@ -42,16 +55,28 @@ export function matchesFilter(card: CardView, f: CardFilter): boolean {
 }
 
 /** The board's columns with only matching cards; the same object when nothing is filtered. */
-export function filterColumns(board: BoardView, f: CardFilter): Columns {
+export function filterColumns(board: BoardView, f: CardFilter, forMe: ForMe): Columns {
   if (!isFilterActive(f)) return board.columns;
   const out = {} as Record<ColumnId, readonly string[]>;
   for (const column of COLUMNS) {
     out[column] = board.columns[column].filter((id) => {
       const card = board.cards[id];
-      return card !== undefined && matchesFilter(card, f);
+      return card !== undefined && matchesFilter(card, f, forMe);
     });
   }
   return out;
+}
+
+/** How many of the board's cards pass `test`, read through the columns: each live card is in one (B1), and a column is an array. */
+export function countCards(board: BoardView, test: ForMe): number {
+  let n = 0;
+  for (const column of COLUMNS) {
+    for (const id of board.columns[column]) {
+      const card = board.cards[id];
+      if (card && test(card)) n++;
+    }
+  }
+  return n;
 }
 
 export interface FilterOptions {

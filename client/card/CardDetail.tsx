@@ -12,7 +12,7 @@ import type { BoardActions } from '../board/boardActions';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
-import type { Peer } from '../sync/presence';
+import type { MentionNames } from '../review/threadsAwaitingMe';
 import { ModalDialog } from '../ui/ModalDialog';
 import { SpeakerField } from './SpeakerField';
 
@@ -22,14 +22,14 @@ export function CardDetail({
   card,
   board,
   me,
-  peers,
+  mentions,
   actions,
   onClose,
 }: {
   card: CardView | null;
   board: BoardView;
   me: Actor;
-  peers: readonly Peer[];
+  mentions: MentionNames;
   actions: BoardActions;
   onClose: () => void;
 }) {
@@ -98,7 +98,7 @@ export function CardDetail({
               {card.updatedBy.name}, {when(card.updatedAt)}
             </dd>
           </dl>
-          <ReviewSections card={card} board={board} me={me} peers={peers} actions={actions} />
+          <ReviewSections card={card} board={board} me={me} mentions={mentions} actions={actions} />
         </div>
       )}
     </ModalDialog>

@@ -7,35 +7,30 @@ import type { Actor } from '../../shared/board/actor';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { can } from '../../shared/roles';
 import type { BoardActions } from '../board/boardActions';
-import type { Peer } from '../sync/presence';
 import { CardTimeline } from '../history/CardTimeline';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
 import { useBoardAccess } from './useBoardAccess';
-import { useMentionNames } from './useMentionNames';
+import type { MentionNames } from './threadsAwaitingMe';
 import './review.css';
 
 export function ReviewSections({
   card,
   board,
   me,
-  peers,
+  mentions,
   actions,
 }: {
   card: CardView;
   board: BoardView;
   me: Actor;
-  /** Who else is online: they can be @mentioned. */
-  peers: readonly Peer[];
+  /** Who can be @mentioned (the board's people, who is online, the invites), and who is me. */
+  mentions: MentionNames;
   actions: BoardActions;
 }) {
   const access = useBoardAccess();
-  const myNames = useMemo(
-    () => [me.name, access?.inviteName ?? ''].filter(Boolean),
-    [me.name, access?.inviteName],
-  );
-  const names = useMentionNames(board, myNames, peers, access);
   const canComment = access ? can(access.role, 'comment') : actions.canEdit;
+  const { names, myNames } = mentions;
   const ctx = useMemo(
     () => ({ actions, myId: me.id, canComment, names, myNames }),
     [actions, me.id, canComment, names, myNames],

@@ -1,27 +1,84 @@
 /**
  * The names @mentions can match and the comment box suggests: everyone the board shows as
- * having done something (card, evidence and comment authors, assignees) plus the people given
- * (the local user, who is online, and for a lead the board's invites: useMentionNames).
+ * having done something (card, evidence and comment authors, assignees). useMentionNames adds
+ * the local user, who is online, and the names on the board's invites.
  */
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import type { Actor } from '../../shared/board/actor';
-import type { BoardView } from '../../shared/board/view';
+import { COLUMNS, type BoardView, type CardView } from '../../shared/board';
 
-export function memberNames(board: BoardView, extra: readonly string[] = []): string[] {
-  const names = new Set<string>();
+function namesOn(card: CardView): string[] {
+  const names: string[] = [];
   const add = (actor: Actor | null) => {
-    if (actor && actor.id !== SYSTEM_ACTOR.id && actor.name.trim()) names.add(actor.name.trim());
+    if (actor && actor.id !== SYSTEM_ACTOR.id && actor.name.trim()) names.push(actor.name.trim());
   };
-  for (const card of Object.values(board.cards)) {
-    add(card.createdBy);
-    add(card.updatedBy);
-    add(card.assignee);
-    for (const e of card.evidence) add(e.addedBy);
-    for (const c of card.comments) {
-      add(c.author);
-      add(c.resolvedBy);
-    }
+  add(card.createdBy);
+  add(card.updatedBy);
+  add(card.assignee);
+  for (const e of card.evidence) add(e.addedBy);
+  for (const c of card.comments) {
+    add(c.author);
+    add(c.resolvedBy);
   }
-  for (const name of extra) if (name.trim()) names.add(name.trim());
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return names;
+}
+
+/**
+ * The board's names, kept from one board view to the next by reading only the cards whose
+ * object changed (the view keeps an unchanged card's object). The board page needs them at
+ * every change, to count the mentions waiting for the reader; reading every card took about
+ * 10 ms a change on a 10,000-card board with two comments per card.
+ */
+export class MemberNameIndex {
+  private cards: BoardView['cards'] | null = null;
+  private readonly byCard = new Map<string, readonly string[]>();
+  /** How many cards name each person. */
+  private readonly counts = new Map<string, number>();
+  private names: readonly string[] = [];
+
+  /** The names, sorted; the same array while they stay the same. */
+  read(board: BoardView): readonly string[] {
+    if (board.cards === this.cards) return this.names;
+    const before = this.cards ?? {};
+    let changed = false;
+    let live = 0;
+    // Every live card is in exactly one column (invariant B1): cheaper than Object.keys.
+    for (const column of COLUMNS) {
+      for (const id of board.columns[column]) {
+        live++;
+        const card = board.cards[id];
+        if (card && card !== before[id]) changed = this.set(id, namesOn(card)) || changed;
+      }
+    }
+    if (this.byCard.size > live) {
+      for (const id of [...this.byCard.keys()]) {
+        if (!board.cards[id]) changed = this.set(id, []) || changed;
+      }
+    }
+    this.cards = board.cards;
+    if (changed) this.names = [...this.counts.keys()].sort((a, b) => a.localeCompare(b));
+    return this.names;
+  }
+
+  /** Replaces a card's names; whether the set of names changed. */
+  private set(id: string, names: readonly string[]): boolean {
+    let changed = false;
+    // New names first, so a name the card keeps never drops to zero on the way.
+    for (const name of names) {
+      const n = this.counts.get(name) ?? 0;
+      if (n === 0) changed = true;
+      this.counts.set(name, n + 1);
+    }
+    for (const name of this.byCard.get(id) ?? []) {
+      const n = (this.counts.get(name) ?? 0) - 1;
+      if (n > 0) this.counts.set(name, n);
+      else {
+        this.counts.delete(name);
+        changed = true;
+      }
+    }
+    if (names.length > 0) this.byCard.set(id, names);
+    else this.byCard.delete(id);
+    return changed;
+  }
 }

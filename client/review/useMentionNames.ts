@@ -4,13 +4,14 @@
  * board's live invites (GET /api/boards/:id/members, for every member), so a colleague can be
  * mentioned before they have ever opened the board.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../../shared/roles';
 import type { BoardView } from '../../shared/board/view';
 import { call } from '../app/api';
 import type { KnownBoard } from '../app/knownBoards';
 import type { Peer } from '../sync/presence';
-import { memberNames } from './memberNames';
+import { MemberNameIndex } from './memberNames';
+import type { MentionNames } from './threadsAwaitingMe';
 
 async function listMemberNames(boardId: string, token: string): Promise<string[]> {
   const body = await call<{ members: { name: string; role: Role }[] }>(
@@ -41,17 +42,31 @@ function useInvitedNames(access: KnownBoard | null): readonly string[] {
   return names;
 }
 
+/**
+ * The names mentions match, and the local user's own, for the whole board page: the card
+ * detail reads mentions with them, and the board counts the threads that wait for this person.
+ * The same object while the names stay the same, so what is computed from it is kept too.
+ */
 export function useMentionNames(
   board: BoardView,
-  myNames: readonly string[],
+  myName: string,
   peers: readonly Peer[],
   access: KnownBoard | null,
-): string[] {
+): MentionNames {
   const inviteNames = useInvitedNames(access);
+  const inviteName = access?.inviteName ?? '';
+  const myNames = useMemo(() => [myName, inviteName].filter(Boolean), [myName, inviteName]);
   // As one string, so a peer opening a card (a new peers array) does not remake the list.
   const online = useMemo(() => peers.map((p) => p.user.name).join('\n'), [peers]);
-  return useMemo(
-    () => memberNames(board, [...myNames, ...online.split('\n'), ...inviteNames]),
-    [board, myNames, online, inviteNames],
-  );
+  const index = useRef<MemberNameIndex | null>(null);
+  index.current ??= new MemberNameIndex();
+  const onBoard = index.current.read(board);
+  const names = useMemo(() => {
+    const all = new Set(onBoard);
+    for (const name of [...myNames, ...online.split('\n'), ...inviteNames]) {
+      if (name.trim()) all.add(name.trim());
+    }
+    return [...all].sort((a, b) => a.localeCompare(b));
+  }, [onBoard, myNames, online, inviteNames]);
+  return useMemo(() => ({ names, myNames }), [names, myNames]);
 }

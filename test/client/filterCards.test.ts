@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addClaim, assignCard, readBoard, setVerdict } from '../../shared/board';
 import {
+  countCards,
   EMPTY_FILTER,
   filterColumns,
   filterOptions,
@@ -11,6 +12,7 @@ import {
 } from '../../client/board/filterCards';
 
 const ctx = { actor: { id: 'ana', name: 'Ana' } };
+const noneForMe = () => false;
 
 function board() {
   const doc = new Y.Doc();
@@ -26,25 +28,54 @@ describe('filterColumns', () => {
   it('returns the very same columns when nothing is filtered', () => {
     const { view } = board();
     expect(isFilterActive(EMPTY_FILTER)).toBe(false);
-    expect(filterColumns(view, EMPTY_FILTER)).toBe(view.columns);
+    expect(filterColumns(view, EMPTY_FILTER, noneForMe)).toBe(view.columns);
   });
 
   it('matches every word of the search in claim, speaker or verdict, ignoring case', () => {
     const { view, a, b } = board();
-    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'MINISTER fell' }).unverified).toEqual([a]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'unproven' }).unverified).toEqual([b]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'nothing like it' }).unverified).toEqual(
-      [],
-    );
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, text: 'MINISTER fell' }, noneForMe).unverified,
+    ).toEqual([a]);
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, text: 'unproven' }, noneForMe).unverified,
+    ).toEqual([b]);
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, text: 'nothing like it' }, noneForMe).unverified,
+    ).toEqual([]);
   });
 
   it('filters by speaker, verdict and assignee, with "none" for missing values', () => {
     const { view, a, b, c } = board();
-    expect(filterColumns(view, { ...EMPTY_FILTER, speaker: 'The mayor' }).unverified).toEqual([b]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, speaker: NONE }).unverified).toEqual([c]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, verdict: NONE }).unverified).toEqual([a, c]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: 'bo' }).unverified).toEqual([c]);
-    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: NONE }).unverified).toEqual([a, b]);
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, speaker: 'The mayor' }, noneForMe).unverified,
+    ).toEqual([b]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, speaker: NONE }, noneForMe).unverified).toEqual([
+      c,
+    ]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, verdict: NONE }, noneForMe).unverified).toEqual([
+      a,
+      c,
+    ]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: 'bo' }, noneForMe).unverified).toEqual([
+      c,
+    ]);
+    expect(filterColumns(view, { ...EMPTY_FILTER, assignee: NONE }, noneForMe).unverified).toEqual([
+      a,
+      b,
+    ]);
+  });
+
+  it('"For me" keeps the cards the given test picks, with the other filters', () => {
+    const { view, a, b, c } = board();
+    const forBo = (card: { assignee: { id: string } | null }) => card.assignee?.id === 'bo';
+    expect(isFilterActive({ ...EMPTY_FILTER, forMe: true })).toBe(true);
+    expect(filterColumns(view, { ...EMPTY_FILTER, forMe: true }, forBo).unverified).toEqual([c]);
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, forMe: true, text: 'crime' }, forBo).unverified,
+    ).toEqual([]);
+    expect(filterColumns(view, EMPTY_FILTER, forBo).unverified).toEqual([a, b, c]);
+    expect(countCards(view, forBo)).toBe(1);
+    expect(countCards(view, () => true)).toBe(3);
   });
 
   it('offers the speakers and assignees on the board', () => {

@@ -4,6 +4,8 @@
  * people online whose names match, she picks Edith (the editor) with the keyboard, and
  * Edith's page shows the mention highlighted for her. Escape, a second @ and a mouse click are
  * tried in a reply, Tab in an edit; the lead is also offered people invited but not yet here.
+ * Edith's board marks the card that waits for her answer and "For me" finds it, until she
+ * replies in the thread.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +139,40 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     await thread.getByText('Mentions you').waitFor();
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('the editor\'s board marks the card, "For me" finds it, and her reply clears it', async () => {
+    await addClaim(lead, 'The city removed 2,000 trees last year');
+    const card = editor.locator('li[data-card-id]', { hasText: CLAIM });
+    const forMe = editor.getByRole('button', { name: /^For me/ });
+    await card.getByText('Mentions you').waitFor({ timeout: 10_000 });
+    expect(await forMe.textContent()).toBe(
+      'For me 1 card assigned to you or with a mention to answer',
+    );
+    await editor.locator('li[data-card-id]', { hasText: '2,000 trees' }).waitFor();
+
+    await forMe.click();
+    expect(await forMe.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => editor.locator('li[data-card-id]').count()).toBe(1);
+    expect(await editor.getByRole('status').filter({ hasText: 'cards' }).textContent()).toBe(
+      '1 of 2 cards',
+    );
+    // Rhea, who wrote the mention, has nothing waiting for her.
+    expect(await reviewer.getByRole('button', { name: /^For me/ }).textContent()).toMatch(
+      /^For me 0 cards/,
+    );
+
+    const dialog = await openCard(editor, CLAIM);
+    const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
+    await thread.getByRole('button', { name: 'Reply to Rhea' }).click();
+    await editor.keyboard.type('Counting them now.');
+    await editor.keyboard.press('Control+Enter');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => card.getByText('Mentions you').count()).toBe(0);
+    await expect.poll(() => forMe.textContent()).toMatch(/^For me 0 cards/);
+    await forMe.click();
+    await expect.poll(() => editor.locator('li[data-card-id]').count()).toBe(2);
   });
 
   it('in a reply, Escape closes only the list, and a click picks a name', async () => {

@@ -1,37 +1,44 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  addComment,
+  addEvidence,
+  assignCard,
+  createBoardReader,
+  deleteCard,
+  editCard,
+} from '../../../shared/board';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
-import type { BoardView } from '../../../shared/board/view';
-import { memberNames } from '../../../client/review/memberNames';
+import { MemberNameIndex } from '../../../client/review/memberNames';
 
-const who = (name: string) => ({ id: `i-${name}`, name });
+const as = (name: string) => ({ actor: { id: `i-${name}`, name } });
 
-describe('memberNames (who @mentions can name)', () => {
-  it('collects everyone the board shows at work, plus the names given, without the system', () => {
-    const board = {
-      cards: {
-        c1: {
-          createdBy: SYSTEM_ACTOR,
-          updatedBy: who('Eddie'),
-          assignee: who('Ana Lima'),
-          evidence: [{ addedBy: who('Eddie') }],
-          comments: [{ author: who('Rhea'), resolvedBy: null }],
-        },
-        c2: {
-          createdBy: who('Bo'),
-          updatedBy: who('Bo'),
-          assignee: null,
-          evidence: [],
-          comments: [{ author: who('  '), resolvedBy: who('Cy') }],
-        },
-      },
-    } as unknown as BoardView;
-    expect(memberNames(board, ['Lea', ' Eddie '])).toEqual([
-      'Ana Lima',
-      'Bo',
-      'Cy',
-      'Eddie',
-      'Lea',
-      'Rhea',
-    ]);
+describe('MemberNameIndex (who @mentions can name)', () => {
+  it('follows the board from view to view: new people, people gone, nothing new', () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const index = new MemberNameIndex();
+    const c1 = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, { actor: SYSTEM_ACTOR });
+    editCard(doc, c1, { speaker: 'The mayor' }, as('Eddie'));
+    assignCard(doc, c1, { id: 'i-ana', name: 'Ana Lima' }, as('Eddie'));
+    addEvidence(doc, c1, { url: 'https://example.org/a', stance: 'supports' }, as('Eddie'));
+    const c2 = addClaim(doc, { claim: 'Crime fell 10%' }, as('Bo'));
+    addComment(doc, c2, { text: 'Source?' }, as('Rhea'));
+    addComment(doc, c2, { text: 'Checked.' }, as('  '));
+    const first = index.read(reader.read());
+    // The system is nobody to mention, nor is a blank name.
+    expect(first).toEqual(['Ana Lima', 'Bo', 'Eddie', 'Rhea']);
+
+    // A change that brings no new name keeps the very same list.
+    editCard(doc, c2, { speaker: 'Police' }, as('Bo'));
+    expect(index.read(reader.read())).toBe(first);
+
+    addComment(doc, c1, { text: 'Agreed' }, as('Cy'));
+    expect(index.read(reader.read())).toEqual(['Ana Lima', 'Bo', 'Cy', 'Eddie', 'Rhea']);
+
+    // Bo and Rhea were only on the deleted card.
+    deleteCard(doc, c2, as('Eddie'));
+    expect(index.read(reader.read())).toEqual(['Ana Lima', 'Cy', 'Eddie']);
   });
 });
