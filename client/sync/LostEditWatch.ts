@@ -126,7 +126,13 @@ export class LostEditWatch {
     private readonly now: () => number = Date.now,
   ) {
     this.cards = cardsMap(doc) as Y.Map<unknown>;
-    for (const w of store?.load() ?? []) this.own.set(slotOf(w), w);
+    for (const w of store?.load() ?? []) {
+      // Two pages' records can hold the same field: the later write is the one on the board.
+      const slot = slotOf(w);
+      if ((this.own.get(slot)?.at ?? -Infinity) < w.at) this.own.set(slot, w);
+    }
+    // What this page took over from the records of earlier pages is now its to keep.
+    if (this.own.size > 0) this.keep();
   }
 
   /** Call with every transaction after it ran; `remote` when it came from the server or disk. */
@@ -171,8 +177,28 @@ export class LostEditWatch {
   }
 }
 
-/** Keeps the writes in a Storage (localStorage) under one key. */
-export function storageOwnWriteStore(storage: Storage, key: string): OwnWriteStore {
+/** The keys of a board's records in `storage`: `key` itself (one record, as before) and `key.<tab>`. */
+export function ownWriteKeys(storage: Storage, key: string): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const k = storage.key(i);
+    if (k !== null && (k === key || k.startsWith(`${key}.`))) keys.push(k);
+  }
+  return keys;
+}
+
+/**
+ * Keeps the writes in a Storage (localStorage). Each page keeps its own record, `key.<tab>`, so
+ * two tabs of one board never overwrite each other's; a page that opens takes over the records
+ * of the pages before it (reloaded, closed, or still open: then both watch those writes), and
+ * the watch saves them under its own record at once.
+ */
+export function storageOwnWriteStore(
+  storage: Storage,
+  key: string,
+  tab: string = Math.random().toString(36).slice(2, 10),
+): OwnWriteStore {
+  const mine = `${key}.${tab}`;
   const valid = (w: Record<string, unknown>): boolean =>
     typeof w.cardId === 'string' &&
     typeof w.field === 'string' &&
@@ -183,19 +209,27 @@ export function storageOwnWriteStore(storage: Storage, key: string): OwnWriteSto
     Number.isInteger(w.clock) &&
     (typeof w.value === 'string' || w.value === null) &&
     typeof w.at === 'number';
+  const read = (k: string): OwnWrite[] => {
+    try {
+      const raw = JSON.parse(storage.getItem(k) ?? '[]') as unknown;
+      const writes = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
+      return writes.filter((w) => typeof w === 'object' && w !== null && valid(w)) as OwnWrite[];
+    } catch {
+      return [];
+    }
+  };
   return {
     load() {
-      try {
-        const raw = JSON.parse(storage.getItem(key) ?? '[]') as unknown;
-        const writes = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
-        return writes.filter((w) => typeof w === 'object' && w !== null && valid(w)) as OwnWrite[];
-      } catch {
-        return [];
+      const writes: OwnWrite[] = [];
+      for (const k of ownWriteKeys(storage, key)) {
+        writes.push(...read(k));
+        if (k !== mine) storage.removeItem(k);
       }
+      return writes;
     },
     save(writes) {
       try {
-        storage.setItem(key, JSON.stringify(writes));
+        storage.setItem(mine, JSON.stringify(writes));
       } catch {
         // Storage full or disabled: the watch still works for this page's lifetime.
       }

@@ -1,9 +1,12 @@
 import { clearDocument } from 'y-indexeddb';
+import { ownWriteKeys } from './LostEditWatch';
 
 /** Removes this browser's offline copy of a board (IndexedDB), its save record and own writes. */
 export async function forgetBoardData(boardId: string): Promise<void> {
   localStorage.removeItem(ackStoreKey(boardId));
-  localStorage.removeItem(ownWritesKey(boardId));
+  for (const key of ownWriteKeys(localStorage, ownWritesKey(boardId))) {
+    localStorage.removeItem(key);
+  }
   await clearDocument(indexedDbName(boardId));
 }
 

@@ -50,6 +50,21 @@ function twoReplicas(leaId: number, eddieId: number) {
   return { a, b, cardId };
 }
 
+/** localStorage's interface over a Map. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  const storage = {
+    get length() {
+      return items.size;
+    },
+    key: (i: number) => [...items.keys()][i] ?? null,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  } as Storage;
+  return { items, storage };
+}
+
 describe('LostEditWatch', () => {
   it('reports to the one whose concurrent write lost, with both values, and only to them', () => {
     for (const [leaId, eddieId] of [
@@ -153,16 +168,12 @@ describe('LostEditWatch', () => {
   });
 
   it('keeps the latest writes in localStorage and survives what it cannot read', () => {
-    const items = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-    } as Storage;
-    const store = storageOwnWriteStore(storage, 'own');
+    const { items, storage } = memoryStorage();
+    const store = storageOwnWriteStore(storage, 'own', 'tab1');
     expect(store.load()).toEqual([]);
     items.set('own', '{not json');
     expect(store.load()).toEqual([]);
-    items.set('own', JSON.stringify([{ cardId: 'c', field: 'pos', client: 1, clock: 2 }]));
+    items.set('own.tab0', JSON.stringify([{ cardId: 'c', field: 'pos', client: 1, clock: 2 }]));
     expect(store.load()).toEqual([]);
 
     let t = 0;
@@ -182,6 +193,38 @@ describe('LostEditWatch', () => {
     const loaded = store.load();
     expect(loaded).toHaveLength(KEPT_WRITES);
     expect(loaded[0]).toMatchObject({ cardId: ids.at(-1), field: 'speaker' });
+  });
+
+  it('keeps one record per tab, and a reopened page takes over every record of the board', () => {
+    const { items, storage } = memoryStorage();
+    const tab = (id: string) => {
+      const doc = new Y.Doc();
+      const watch = new LostEditWatch(
+        doc,
+        () => undefined,
+        storageOwnWriteStore(storage, 'own', id),
+      );
+      doc.on('afterTransaction', (tr: Y.Transaction) => watch.noteTransaction(tr, false));
+      return doc;
+    };
+    const one = tab('one');
+    initBoard(one, { title: 'Two tabs' }, lea);
+    const cardId = addClaim(one, { claim: 'Rents rose 30%' }, lea);
+    const two = tab('two');
+    Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
+    editCard(one, cardId, { speaker: 'The mayor' }, lea);
+    editCard(two, cardId, { rationale: 'Census table 4' }, lea);
+    // Saving in one tab no longer overwrites the other's record.
+    expect([...items.keys()].sort()).toEqual(['own.one', 'own.two']);
+
+    // The page reopens: its watch takes both records over and keeps them as its own at once.
+    tab('three');
+    expect([...items.keys()]).toEqual(['own.three']);
+    const kept = JSON.parse(items.get('own.three')!) as { field: string; value: string }[];
+    expect(kept.map((w) => [w.field, w.value]).sort()).toEqual([
+      ['rationale', 'Census table 4'],
+      ['speaker', 'The mayor'],
+    ]);
   });
 
   it('watches evidence items too, by their ids', () => {
