@@ -204,6 +204,7 @@ function looksLikeName(ws: Token[], np: Span): boolean {
  *   "Tom Harris, who has lived on Mill Street …, said …"     → Tom Harris
  *   "The agency's spokesperson, Lena Park, said …"           → Lena Park: a name set beside
  *     a role is who spoke.
+ *   "Egg producers, however, said …"                          → Egg producers
  */
 function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const open = ws.findIndex((w) => w.value === ',');
@@ -212,8 +213,13 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   if (!subject || subject.first !== 0) return null;
   if (['who', 'whose'].includes(low(ws[open + 1]))) return subject;
   const aside = backwardNP(ws, comma);
-  if (!aside || aside.first !== open + 1) return null;
-  return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
+  if (aside && aside.first === open + 1) {
+    return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
+  }
+  // A short aside without a verb: "Egg producers, however, said …", "…, for their part, …".
+  const between = ws.slice(open + 1, comma);
+  const short = between.length <= 4 && !between.some((t) => ['VERB', 'AUX'].includes(t.pos));
+  return short && between.length > 0 ? subject : null;
 }
 
 interface Candidate {
@@ -253,6 +259,10 @@ function candidatesIn(ws: Token[]): Candidate[] {
       // "an investigation by the El Faro media group" / "a separate El Faro report"
       if (['by', 'from'].includes(low(ws[i + 1]))) {
         const np = forwardNP(ws, i + 2);
+        // "Data from the Census Bureau show that …": wink tags that "show" a noun.
+        if (np && np.last > np.first && REPORTING_LEMMAS.has(ws[np.last]!.lemma.toLowerCase())) {
+          np.last--;
+        }
         if (np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN')) {
           found.push({ np, form: 'source', clause: null, priority: 4 });
         }
@@ -275,7 +285,16 @@ function candidatesIn(ws: Token[]): Candidate[] {
     // The reporting clause starts at the punctuation that closes the reported words.
     let clauseFirst = before;
     while (clauseFirst > 0 && isPunct(ws[clauseFirst - 1])) clauseFirst--;
-    if (afterQuoteOrComma && ws[i + 1] && !isPunct(ws[i + 1]) && ws[i + 1]!.pos !== 'ADP') {
+    // "Cal-Maine Foods, the largest producer, reported a net loss": a subject before an aside,
+    // not a speaker after the verb.
+    const aside = prev?.value === ',' ? subjectBeforeAside(ws, before) : null;
+    if (
+      !aside &&
+      afterQuoteOrComma &&
+      ws[i + 1] &&
+      !isPunct(ws[i + 1]) &&
+      ws[i + 1]!.pos !== 'ADP'
+    ) {
       // Inverted: '"…," said Stanley Quinteros, a spokesperson for the prison workers.'
       const np = forwardNP(ws, i + 1);
       // The speaker ends the clause ("said Quinteros, a spokesperson…"); "said the claims
@@ -286,7 +305,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
         continue;
       }
     }
-    const np = backwardNP(ws, i) ?? (prev?.value === ',' ? subjectBeforeAside(ws, before) : null);
+    const np = backwardNP(ws, i) ?? aside;
     if (!np) continue;
     const opener = ws[np.first - 1];
     const quoted =

@@ -1,21 +1,21 @@
-// Speakers in the attribution patterns of ordinary local news, on a hand-written article
-// (test/fixtures/articles/riverton-flood-barrier.txt) whose every attributed sentence follows a
-// form newswire copy uses daily: a relative clause between the name and "said", a role before
-// the name ("The agency's spokesperson, Lena Park, said"), a surname alone after the full
-// name, a quotation running over two sentences before its "Mendez said", and an indefinite
-// "Others said" that names nobody.
+// Speakers in the attribution patterns of ordinary news, on two hand-written articles
+// (test/fixtures/articles/) whose every attributed sentence follows a form newswire copy uses
+// daily: a relative clause between the name and "said", a role before the name ("The agency's
+// spokesperson, Lena Park, said"), a surname alone after the full name, a quotation running
+// over two sentences before its "Mendez said", an indefinite "Others said" that names nobody,
+// "however" between subject and verb, an appositive before a verb with an object, and "data
+// from X show".
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../shared/extract/extractClaims';
 
-const text = readFileSync(
-  new URL('../../fixtures/articles/riverton-flood-barrier.txt', import.meta.url),
-  'utf8',
-);
+const article = (name: string) =>
+  readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url), 'utf8');
+const text = article('riverton-flood-barrier.txt');
 const { claims } = extractClaims(text);
 
-function claimFor(fragment: string) {
-  const found = claims.filter((c) => c.sentence.includes(fragment));
+function claimFor(fragment: string, among = claims) {
+  const found = among.filter((c) => c.sentence.includes(fragment));
   if (found.length !== 1) throw new Error(`${found.length} candidates for "${fragment}"`);
   return found[0]!;
 }
@@ -71,6 +71,28 @@ describe('speakers in local-news attribution patterns', () => {
       const last = c.speaker!.split(' ').at(-1)!;
       expect(named === 'she' || named.endsWith(last), `${named} for ${c.speaker}`).toBe(true);
     }
+  });
+});
+
+describe('speakers in a wire story', () => {
+  const wire = extractClaims(article('egg-prices-wire.txt')).claims;
+
+  it.each([
+    ['Egg prices rose 12%', 'Labor Department'],
+    ['ease by spring', 'Tom Vilsack'],
+    ['40 million hens', 'Tom Vilsack'],
+    ['18% of households', 'Census Bureau'],
+    ['their margins had shrunk', 'Egg producers'],
+    ['net loss of $3 million', 'Cal-Maine Foods'],
+    ['six months to rebuild', 'Maria Chen'],
+  ])('"%s" → %s', (fragment, speaker) => {
+    expect(claimFor(fragment, wire).speaker).toBe(speaker);
+  });
+
+  it('keeps an object after the verb in the claim, not as a speaker', () => {
+    expect(claimFor('net loss', wire).claim).toBe(
+      'Cal-Maine Foods, the largest U.S. producer, reported a net loss of $3 million in its latest quarter.',
+    );
   });
 });
 
