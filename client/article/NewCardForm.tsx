@@ -9,6 +9,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { clip } from '../ui/clip';
+import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { MAX_PASSAGE, type Passage, trimmedPassage } from './passageAt';
 
 function claimFrom(passage: string): string {
@@ -109,6 +110,7 @@ export function NewCardForm({
       <label htmlFor={`${id}-speaker`}>Who said it (optional)</label>
       <input
         id={`${id}-speaker`}
+        list={SPEAKER_LIST_ID}
         value={speaker}
         maxLength={LIMITS.speaker}
         onChange={(e) => setSpeaker(e.target.value)}

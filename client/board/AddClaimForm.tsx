@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { useBoardActions } from './boardActions';
+import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
 
 /** Adds a claim at the end of Unverified; keeps focus here for the next one. */
 export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void }) {
@@ -48,6 +49,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
         <input
           id="new-speaker"
           placeholder="Who said it? (optional)"
+          list={SPEAKER_LIST_ID}
           value={speaker}
           maxLength={LIMITS.speaker}
           onChange={(e) => setSpeaker(e.target.value)}

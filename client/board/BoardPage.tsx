@@ -29,10 +29,17 @@ import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
 import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
-import { countCards, EMPTY_FILTER, filterColumns, isFilterActive } from './filterCards';
+import {
+  countCards,
+  EMPTY_FILTER,
+  filterColumns,
+  filterOptions,
+  isFilterActive,
+} from './filterCards';
 import { FilterBar } from './FilterBar';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
+import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
@@ -73,6 +80,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [connection, awaitingMe],
   );
   const forMeCount = useMemo(() => countCards(board, forMe), [board, forMe]);
+  const options = useMemo(() => filterOptions(board), [board]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
   const visible = useMemo(() => filterColumns(board, filter, forMe), [board, filter, forMe]);
   const { announce, region } = useAnnouncer();
@@ -198,11 +206,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         </BoardHeader>
         <FilterBar
           board={board}
+          options={options}
           filter={filter}
           onChange={setFilter}
           shown={shownCount}
           forMeCount={forMeCount}
         />
+        <SpeakerSuggestions speakers={options.speakers} />
         {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
         <p id={CARD_KEYS_HINT_ID} hidden>
           {cardKeysHint(canEdit)}

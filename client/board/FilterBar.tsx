@@ -1,23 +1,30 @@
-import { useMemo } from 'react';
 import type { BoardView } from '../../shared/board';
-import { type CardFilter, EMPTY_FILTER, filterOptions, isFilterActive, NONE } from './filterCards';
+import {
+  type CardFilter,
+  EMPTY_FILTER,
+  type FilterOptions,
+  isFilterActive,
+  NONE,
+} from './filterCards';
 
 /** Search by text and filter by speaker, verdict and assignee, or show what waits for me. */
 export function FilterBar({
   board,
+  options,
   filter,
   onChange,
   shown,
   forMeCount,
 }: {
   board: BoardView;
+  /** The board's speakers and assignees (filterOptions). */
+  options: FilterOptions;
   filter: CardFilter;
   onChange: (f: CardFilter) => void;
   shown: number;
   /** Cards assigned to the local user or with a mention of them to answer. */
   forMeCount: number;
 }) {
-  const options = useMemo(() => filterOptions(board), [board]);
   const total = Object.keys(board.cards).length;
   const select = (key: 'speaker' | 'verdict' | 'assignee', value: string) =>
     onChange({ ...filter, [key]: value === '' ? null : value });

@@ -1,4 +1,5 @@
 import { LIMITS } from '../../shared/board/inputs';
+import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
 
@@ -25,6 +26,7 @@ export function SpeakerField({
     <>
       <input
         aria-label="Speaker"
+        list={SPEAKER_LIST_ID}
         value={shown.speaker}
         maxLength={LIMITS.speaker}
         placeholder="Not attributed"

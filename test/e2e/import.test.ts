@@ -5,11 +5,11 @@
  * a selected passage without a card becomes one. Built app, real server, headless Chromium.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/extractArticle';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { card, expectCardIn, openBoard } from './support/boardPage';
+import { card, expectCardIn, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const SEED_FILE = new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url);
@@ -270,5 +270,23 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     const nota = articles.find((a) => a.id === made.source!.articleId)!;
     expect(nota.text.slice(made.source!.start, made.source!.end)).toBe(part);
     expect(made.claim).toBe(part);
+  });
+
+  it("every speaker field suggests the board's speakers, one spelling per person", async () => {
+    // After the article view's tests: nothing may stay open over the board.
+    while ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
+    const { cards } = await exported();
+    const speakers = [...new Set(cards.flatMap((c) => (c.speaker ? [c.speaker] : [])))].sort();
+    expect(speakers).toContain('Osiris Luna');
+    const suggested = (field: Locator) =>
+      field.evaluate((el: HTMLInputElement) =>
+        [...(el.list?.options ?? [])].map((o) => o.value).sort(),
+      );
+    expect(await suggested(page.getByRole('combobox', { name: 'Who said it' }))).toEqual(speakers);
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill('');
+    const detail = await openCard(page, EXPECTED[0]!.claim);
+    expect(await suggested(detail.getByRole('combobox', { name: 'Speaker' }))).toEqual(speakers);
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+    await detail.waitFor({ state: 'detached' });
   });
 });
