@@ -24,13 +24,13 @@ import {
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
+import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
 import { indexedDbName } from './forgetBoardData';
 import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
-import { withoutUpdateEvents } from './withoutUpdateEvents';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */

@@ -1,7 +1,7 @@
 /** withoutUpdateEvents: no 'update' events (so no re-encoding) inside, every listener after. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { withoutUpdateEvents } from '../../client/sync/withoutUpdateEvents';
+import { withoutUpdateEvents } from '../../../shared/yjs/withoutUpdateEvents';
 
 describe('withoutUpdateEvents', () => {
   it("applies without 'update' events, keeps other events, and restores every listener", () => {

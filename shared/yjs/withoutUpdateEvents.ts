@@ -6,7 +6,8 @@
  * sync of a large board that re-encoding of what just arrived is a quarter of the time to the
  * first painted card: measured in Chromium on a 10,000-card board (17 MB), 249 ms of 1.9 s,
  * and the provider ignores the result anyway (the update came from it). The caller takes over
- * what the listeners would have done.
+ * what the listeners would have done. The server loads a stored board the same way: its
+ * listener only forwards what clients send.
  *
  * Yjs checks `doc._observers.has('update')` (lib0's Observable) before encoding; this swaps that
  * entry out and back, so listeners attached meanwhile are kept as well.
