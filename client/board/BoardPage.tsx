@@ -20,6 +20,7 @@ import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { awaitingMeCounter } from '../review/threadsAwaitingMe';
 import { useMentionNames } from '../review/useMentionNames';
+import { type MentionNotice, useMentionNotices } from '../review/useMentionNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
@@ -76,7 +77,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [connection, mentions],
   );
   const forMe = useCallback(
-    (card: CardView) => card.assignee?.id === connection.actor.id || awaitingMe(card) > 0,
+    (card: CardView) => card.assignee?.id === connection.actor.id || awaitingMe(card).length > 0,
     [connection, awaitingMe],
   );
   const forMeCount = useMemo(() => countCards(board, forMe), [board, forMe]);
@@ -115,11 +116,28 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {
-      setToast({ text, undoable, seq: ++seq.current });
+      setToast({
+        text,
+        action: undoable ? { label: 'Undo', run: undo } : null,
+        seq: ++seq.current,
+      });
       announce(undoable ? `${text}. Press Control+Z to undo.` : text);
+    },
+    [announce, undo],
+  );
+  const onMentionNotice = useCallback(
+    (notice: MentionNotice) => {
+      const action =
+        notice.kind === 'one'
+          ? { label: 'Open card', run: () => setOpenId(notice.cardId) }
+          : { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) };
+      setToast({ text: notice.text, action, seq: ++seq.current });
+      announce(notice.text);
     },
     [announce],
   );
+  useMentionNotices(board, snapshot.loaded, awaitingMe, onMentionNotice);
+
   const run = useCallback(
     (what: string, fn: () => void) => {
       try {
@@ -264,7 +282,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             onClose={closeDetail}
           />
         )}
-        <Toast toast={toast} onUndo={undo} onDismiss={dismissToast} />
+        <Toast toast={toast} onDismiss={dismissToast} />
         {region}
       </div>
     </BoardActionsContext.Provider>

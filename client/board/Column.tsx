@@ -50,7 +50,7 @@ export function Column({
   cards: BoardView['cards'];
   peersByCard: ReadonlyMap<string, readonly Peer[]>;
   /** A card's comment threads that wait for the local user's answer to a mention. */
-  awaitingMe: (card: CardView) => number;
+  awaitingMe: (card: CardView) => readonly unknown[];
   heldId: string | null;
   reveal: RevealRequest | null;
   children?: ReactNode;
@@ -129,7 +129,7 @@ export function Column({
                   top={row.start}
                   peers={peersByCard.get(id) ?? NO_PEERS}
                   held={id === heldId}
-                  awaitingMe={awaitingMe(card)}
+                  awaitingMe={awaitingMe(card).length}
                   measure={virtualizer.measureElement}
                 />
               );

@@ -2,20 +2,13 @@ import { useEffect } from 'react';
 
 export interface ToastMessage {
   readonly text: string;
-  readonly undoable: boolean;
+  /** One button beside the text: Undo for a change that can be undone, Open card for a mention. */
+  readonly action: { readonly label: string; readonly run: () => void } | null;
   readonly seq: number;
 }
 
-/** A short notice at the bottom of the board, with Undo when the change can be undone. */
-export function Toast({
-  toast,
-  onUndo,
-  onDismiss,
-}: {
-  toast: ToastMessage | null;
-  onUndo: () => void;
-  onDismiss: () => void;
-}) {
+/** A short notice at the bottom of the board, with at most one action. */
+export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(onDismiss, 8000);
@@ -25,16 +18,16 @@ export function Toast({
   return (
     <div className="toast" role="status">
       <span>{toast.text}</span>
-      {toast.undoable && (
+      {toast.action && (
         <button
           type="button"
           className="button small"
           onClick={() => {
-            onUndo();
+            toast.action?.run();
             onDismiss();
           }}
         >
-          Undo
+          {toast.action.label}
         </button>
       )}
       <button type="button" className="button small icon" aria-label="Dismiss" onClick={onDismiss}>

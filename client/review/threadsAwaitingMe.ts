@@ -14,8 +14,17 @@ export interface MentionNames {
   readonly myNames: readonly string[];
 }
 
-/** How many of the card's open threads wait for `myId`'s answer to a mention. */
-export function threadsAwaitingMe(card: CardView, myId: string, mentions: MentionNames): number {
+const NONE: readonly CommentView[] = Object.freeze([]);
+
+/**
+ * The card's open threads that wait for `myId`'s answer, each as its latest comment that
+ * mentions them.
+ */
+export function threadsAwaitingMe(
+  card: CardView,
+  myId: string,
+  mentions: MentionNames,
+): readonly CommentView[] {
   const threads = new Map<string, CommentView[]>();
   for (const c of card.comments) {
     const root = c.parentId ?? c.id;
@@ -23,22 +32,25 @@ export function threadsAwaitingMe(card: CardView, myId: string, mentions: Mentio
     if (list) list.push(c);
     else threads.set(root, [c]);
   }
-  let waiting = 0;
+  const waiting: CommentView[] = [];
   for (const [rootId, comments] of threads) {
     const root = comments.find((c) => c.id === rootId);
     if (root?.resolved) continue;
-    let mentioned = -Infinity;
-    let answered = -Infinity;
+    let mention: CommentView | null = null;
+    let mentionedAt = -Infinity;
+    let answeredAt = -Infinity;
     for (const c of comments) {
       if (c.deletedAt !== null) continue;
-      if (c.author.id === myId) answered = Math.max(answered, c.createdAt, c.editedAt ?? 0);
-      else if (c.text.includes('@') && mentionsMe(c.text, mentions.names, mentions.myNames)) {
-        mentioned = Math.max(mentioned, c.editedAt ?? c.createdAt);
+      if (c.author.id === myId) {
+        answeredAt = Math.max(answeredAt, c.createdAt, c.editedAt ?? 0);
+      } else if (c.text.includes('@') && mentionsMe(c.text, mentions.names, mentions.myNames)) {
+        const at = c.editedAt ?? c.createdAt;
+        if (at >= mentionedAt) [mention, mentionedAt] = [c, at];
       }
     }
-    if (mentioned > answered) waiting++;
+    if (mention && mentionedAt > answeredAt) waiting.push(mention);
   }
-  return waiting;
+  return waiting.length > 0 ? waiting : NONE;
 }
 
 /**
@@ -48,16 +60,16 @@ export function threadsAwaitingMe(card: CardView, myId: string, mentions: Mentio
 export function awaitingMeCounter(
   myId: string,
   mentions: MentionNames,
-): (card: CardView) => number {
-  const cache = new WeakMap<CardView, number>();
+): (card: CardView) => readonly CommentView[] {
+  const cache = new WeakMap<CardView, readonly CommentView[]>();
   return (card) => {
-    let count = cache.get(card);
-    if (count === undefined) {
+    let waiting = cache.get(card);
+    if (waiting === undefined) {
       // Most cards have no "@" in any comment: no threads to build for them.
       const any = card.comments.some((c) => c.text.includes('@'));
-      count = any ? threadsAwaitingMe(card, myId, mentions) : 0;
-      cache.set(card, count);
+      waiting = any ? threadsAwaitingMe(card, myId, mentions) : NONE;
+      cache.set(card, waiting);
     }
-    return count;
+    return waiting;
   };
 }

@@ -4,8 +4,8 @@
  * people online whose names match, she picks Edith (the editor) with the keyboard, and
  * Edith's page shows the mention highlighted for her. Escape, a second @ and a mouse click are
  * tried in a reply, Tab in an edit; the lead is also offered people invited but not yet here.
- * Edith's board marks the card that waits for her answer and "For me" finds it, until she
- * replies in the thread.
+ * Edith is told of the mention as it arrives and opens the card from the notice; her board
+ * marks the card that waits for her answer and "For me" finds it, until she replies.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,8 +130,17 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     expect(await thread.locator('mark.mention-me').count()).toBe(0);
   });
 
-  it("the editor's page highlights the mention for her", async () => {
-    const dialog = await openCard(editor, CLAIM);
+  it('the editor is told at once, opens the card from the notice, and sees it highlighted', async () => {
+    const notice = editor.locator('.toast');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain(`Rhea mentioned you on “${CLAIM}”`);
+    expect(await notice.getAttribute('role')).toBe('status');
+    // Rhea, whose comment it is, is told nothing.
+    expect(await reviewer.locator('.toast').count()).toBe(0);
+    await notice.getByRole('button', { name: 'Open card' }).click();
+    const dialog = editor.getByRole('dialog', { name: CLAIM });
+    await dialog.waitFor();
     const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
     await expect
       .poll(() => thread.locator('mark.mention-me').textContent(), { timeout: 10_000 })
