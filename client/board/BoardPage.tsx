@@ -18,7 +18,7 @@ import { can } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
-import { awaitingMeCounter } from '../review/threadsAwaitingMe';
+import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useMentionNames } from '../review/useMentionNames';
 import { type MentionNotice, useMentionNotices } from '../review/useMentionNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
@@ -73,7 +73,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known);
   const awaitingMe = useMemo(
-    () => awaitingMeCounter(connection.actor.id, mentions),
+    () => awaitingMeReader(connection.actor.id, mentions),
     [connection, mentions],
   );
   const forMe = useCallback(

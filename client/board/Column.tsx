@@ -10,7 +10,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { BoardView, CardView, ColumnId } from '../../shared/board';
+import type { BoardView, CardView, ColumnId, CommentView } from '../../shared/board';
 import type { Peer } from '../sync/presence';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
@@ -50,7 +50,7 @@ export function Column({
   cards: BoardView['cards'];
   peersByCard: ReadonlyMap<string, readonly Peer[]>;
   /** A card's comment threads that wait for the local user's answer to a mention. */
-  awaitingMe: (card: CardView) => readonly unknown[];
+  awaitingMe: (card: CardView) => readonly CommentView[];
   heldId: string | null;
   reveal: RevealRequest | null;
   children?: ReactNode;

@@ -57,7 +57,7 @@ export function threadsAwaitingMe(
  * threadsAwaitingMe with a cache per card: the board view keeps an unchanged card's object
  * from one change to the next, so a change to one card re-reads that card's comments only.
  */
-export function awaitingMeCounter(
+export function awaitingMeReader(
   myId: string,
   mentions: MentionNames,
 ): (card: CardView) => readonly CommentView[] {

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addClaim, addComment, createBoardReader, editComment } from '../../../shared/board';
-import { awaitingMeCounter } from '../../../client/review/threadsAwaitingMe';
+import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
 import { mentionNotice } from '../../../client/review/useMentionNotices';
 
 const LEA = { id: 'lea', name: 'Lea Park' };
 const EDDIE = { id: 'eddie', name: 'Eddie Stone' };
-const awaiting = awaitingMeCounter(LEA.id, { names: ['Lea Park'], myNames: ['Lea Park'] });
+const awaiting = awaitingMeReader(LEA.id, { names: ['Lea Park'], myNames: ['Lea Park'] });
 
 describe('mentionNotice', () => {
   it('names the colleague and the card for one new mention, counts several, and repeats none', () => {

@@ -9,7 +9,7 @@ import {
   readBoard,
   resolveThread,
 } from '../../../shared/board';
-import { awaitingMeCounter, threadsAwaitingMe } from '../../../client/review/threadsAwaitingMe';
+import { awaitingMeReader, threadsAwaitingMe } from '../../../client/review/threadsAwaitingMe';
 
 const LEA = { id: 'lea', name: 'Lea Park' };
 const EDDIE = { id: 'eddie', name: 'Eddie Stone' };
@@ -68,15 +68,15 @@ describe('threadsAwaitingMe', () => {
   });
 });
 
-describe('awaitingMeCounter', () => {
+describe('awaitingMeReader', () => {
   it('reads a card again only when the board gives a new object for it', () => {
     const { doc, cardId, as } = setup();
-    const count = awaitingMeCounter(LEA.id, mentions);
+    const count = awaitingMeReader(LEA.id, mentions);
     addComment(doc, cardId, { text: '@Lea Park?' }, as(EDDIE));
     const card = readBoard(doc).cards[cardId]!;
     expect(count(card)).toHaveLength(1);
     // A counter made for other names answers for those names.
-    expect(awaitingMeCounter(LEA.id, { ...mentions, myNames: ['Lea'] })(card)).toHaveLength(0);
+    expect(awaitingMeReader(LEA.id, { ...mentions, myNames: ['Lea'] })(card)).toHaveLength(0);
     expect(count(card)).toHaveLength(1);
   });
 });
