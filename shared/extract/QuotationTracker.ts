@@ -1,34 +1,45 @@
-// A quotation that runs over several sentences names its speaker once, after its last
-// sentence: '"We were promised a $24 million project. Now it is twice that," Mendez said.'
-// The tracker follows the quotation marks from sentence to sentence within a paragraph, and
-// gives the sentences inside the quotation the speaker of the sentence that closes it.
+// Quotations name their speaker once, and news style leans on that:
+//   '"We were promised a $24 million project. Now it is twice that," Mendez said.'
+//   '"It takes six months to rebuild a flock," said Maria Chen. "Until then, supply will stay
+//    tight."'
+// and a quotation that runs on into the next paragraph leaves the first one open and reopens
+// the next with a quotation mark. The tracker follows the quotation marks from sentence to
+// sentence and gives a quoted sentence that names nobody the speaker of its quotation: the one
+// named after its last sentence, or else the speaker of the paragraph's last attributed
+// quotation.
 import type { Attribution, ClaimCandidate } from './types';
 
 type Speaking = Pick<ClaimCandidate, 'speaker' | 'attribution'>;
 
 // Forms that attribute the quotation before them: '…," Mendez said.' / '…," she added.'
 const QUOTATION_FORMS: ReadonlySet<Attribution['form']> = new Set(['reported', 'pronoun']);
+const OPENS_WITH_QUOTE = /^\s*["“]/;
+const HAS_QUOTE = /["“”]/;
 
 export class QuotationTracker {
   private block = -1;
   private open = false;
+  /** Who the paragraph's last attributed quotation belongs to. */
+  private speaker: Attribution | null = null;
+  /** Candidates inside the open quotation, for the speaker its closing sentence names. */
   private waiting: Speaking[] = [];
 
   /**
-   * Reads the next body sentence with its own attribution, if any. A candidate made from a
-   * sentence that is inside an open quotation and names no speaker is handed to `wait`, and
-   * gets the speaker once the sentence that closes the quotation is read.
+   * Reads the next body sentence with its own attribution, if any. A candidate made from it is
+   * handed to `wait`, which gives it a speaker if the sentence is quoted and names none.
    */
   next(
     block: number,
     sentence: string,
     attribution: Attribution | null,
   ): { wait(candidate: Speaking): void } {
-    // News style reopens a quotation at each new paragraph, naming the speaker again.
+    const opensWithQuote = OPENS_WITH_QUOTE.test(sentence);
     if (block !== this.block) {
+      const continues = this.open && opensWithQuote;
       this.block = block;
       this.open = false;
       this.waiting = [];
+      if (!continues) this.speaker = null;
     }
     const wasOpen = this.open;
     for (const ch of sentence) {
@@ -36,19 +47,29 @@ export class QuotationTracker {
       else if (ch === '”') this.open = false;
       else if (ch === '"') this.open = !this.open;
     }
+    const names = attribution && QUOTATION_FORMS.has(attribution.form) ? attribution : null;
     if (wasOpen && !this.open) {
-      if (attribution && QUOTATION_FORMS.has(attribution.form)) {
+      // The closing sentence names the quotation's speaker for every sentence in it.
+      if (names) {
         for (const c of this.waiting) {
-          c.speaker = attribution.speaker;
-          c.attribution = attribution;
+          c.speaker = names.speaker;
+          c.attribution = names;
         }
       }
       this.waiting = [];
     }
-    const waits = this.open && attribution === null;
+    if (names && HAS_QUOTE.test(sentence)) this.speaker = names;
+    const quoted = attribution === null && (wasOpen || opensWithQuote);
+    const fallback = this.speaker;
+    const stillOpen = this.open;
     return {
       wait: (candidate) => {
-        if (waits) this.waiting.push(candidate);
+        if (!quoted) return;
+        if (fallback) {
+          candidate.speaker = fallback.speaker;
+          candidate.attribution = fallback;
+        }
+        if (stillOpen) this.waiting.push(candidate);
       },
     };
   }

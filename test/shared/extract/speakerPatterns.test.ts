@@ -96,6 +96,36 @@ describe('speakers in a wire story', () => {
   });
 });
 
+describe('quotations that name their speaker once', () => {
+  const speakerOf = (article: string, fragment: string) =>
+    extractClaims(article).claims.find((c) => c.sentence.includes(fragment))?.speaker;
+
+  it('gives a quoted sentence after an attributed one the same speaker', () => {
+    const article =
+      '"It takes six months to rebuild a flock of 2 million hens," said Maria Chen, an ' +
+      'economist. "Until then, prices will stay above $4 a dozen."';
+    expect(speakerOf(article, 'above $4 a dozen')).toBe('Maria Chen');
+  });
+
+  it('carries the speaker into the next paragraph when the quotation runs on', () => {
+    const article =
+      '"Egg prices rose 40% in 2024," said Tom Vilsack. "Farmers lost 40 million hens.\n\n' +
+      '"Exports fell by a third in 2024, the lowest in a decade."\n\n' +
+      'Exports of corn rose 12% in 2024, the lowest gain in a decade.';
+    expect(speakerOf(article, 'Farmers lost 40 million')).toBe('Tom Vilsack');
+    expect(speakerOf(article, 'Exports fell by a third')).toBe('Tom Vilsack');
+    // A paragraph that does not reopen the quotation is the writer's own.
+    expect(speakerOf(article, 'Exports of corn')).toBeNull();
+  });
+
+  it('prefers the speaker the quotation names at its end', () => {
+    const article =
+      '"Prices rose 12% in 2024," Tom Vilsack said. "Exports fell 30% in 2024. Imports ' +
+      'doubled in 2024 to 3 million tonnes," said Sally Greenberg.';
+    expect(speakerOf(article, 'Exports fell 30%')).toBe('Sally Greenberg');
+  });
+});
+
 describe('one name per person, and only for people', () => {
   const speakerOf = (article: string, fragment: string) =>
     extractClaims(article).claims.find((c) => c.sentence.includes(fragment))?.speaker;
