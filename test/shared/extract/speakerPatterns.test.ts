@@ -20,6 +20,10 @@ function claimFor(fragment: string, among = claims) {
   return found[0]!;
 }
 
+/** The speaker of the one candidate holding `fragment`, in a short article of its own. */
+const speakerOf = (article: string, fragment: string) =>
+  claimFor(fragment, extractClaims(article).claims).speaker;
+
 describe('speakers in local-news attribution patterns', () => {
   it.each([
     ['The city council voted 7-2', null],
@@ -97,9 +101,6 @@ describe('speakers in a wire story', () => {
 });
 
 describe('quotations that name their speaker once', () => {
-  const speakerOf = (article: string, fragment: string) =>
-    extractClaims(article).claims.find((c) => c.sentence.includes(fragment))?.speaker;
-
   it('gives a quoted sentence after an attributed one the same speaker', () => {
     const article =
       '"It takes six months to rebuild a flock of 2 million hens," said Maria Chen, an ' +
@@ -127,9 +128,6 @@ describe('quotations that name their speaker once', () => {
 });
 
 describe('one name per person, and only for people', () => {
-  const speakerOf = (article: string, fragment: string) =>
-    extractClaims(article).claims.find((c) => c.sentence.includes(fragment))?.speaker;
-
   it('leaves a surname alone when two people of the article share it', () => {
     const article =
       'Health Minister Ana Ruiz said 4,000 nurses would be hired by June. ' +
