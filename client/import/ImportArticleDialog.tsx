@@ -2,7 +2,7 @@
  * "Import article": pasted text or a file (.txt, .md, .html), an optional title and source
  * URL, sent to POST /api/boards/:id/articles with the member's token. The server's refusals
  * (400 empty, 413 too large, 415 not text) are shown in the dialog; on success it says how
- * many claims became cards and offers the article view.
+ * many claims became cards, or why none did, and offers the article view.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way; the opener gets focus back (ArticleTools).
@@ -12,7 +12,7 @@ import { LIMITS } from '../../shared/board/inputs';
 import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
-import { plural } from '../ui/plural';
+import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
 
@@ -88,9 +88,7 @@ export function ImportArticleDialog({
       {done ? (
         <div className="dialog-body">
           <p role="status" className="import-result">
-            {done.created
-              ? `${plural(done.cards.length, 'claim', 'claims')} became ${done.cards.length === 1 ? 'a card' : 'cards'} in Unverified.`
-              : `This article is already on the board: nothing was added (${plural(done.cards.length, 'card comes', 'cards come')} from it).`}
+            {importSummary(done)}
           </p>
           {done.title && <p className="muted">{done.title}</p>}
           <div className="row">

@@ -5,6 +5,7 @@
  * for scripts (415 for a binary, 413 over 1 MB).
  */
 import type { CardView } from '../../shared/board/view';
+import type { ExtractResult } from '../../shared/extract/types';
 import { ApiError } from '../app/api';
 
 export type ArticleSource =
@@ -26,6 +27,8 @@ export interface ImportedArticle {
   readonly title: string;
   /** False when the board already had this text: no cards were added. */
   readonly created: boolean;
+  /** The language extraction read the article as: 'other' proposes no claims. */
+  readonly language: ExtractResult['language'];
   readonly cards: readonly CardView[];
 }
 
@@ -76,6 +79,7 @@ export async function postArticle(
   const json = (await res.json().catch(() => null)) as {
     articleId?: string;
     title?: string;
+    language?: ExtractResult['language'];
     cards?: CardView[];
     error?: { code?: string; message?: string };
   } | null;
@@ -90,6 +94,7 @@ export async function postArticle(
     articleId: json.articleId,
     title: json.title ?? '',
     created: res.status === 201,
+    language: json.language ?? 'en',
     cards: json.cards ?? [],
   };
 }

@@ -216,14 +216,14 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
 
   it('from the keyboard alone, a card quotes only part of a sentence', async () => {
     const view = articleView();
-    // Every sentence of the seed has a card by now: a second article, in Spanish, gets none
-    // (extraction proposes claims in English text only).
+    // Every sentence of the seed has a card by now: a second article, in French, gets none
+    // (extraction does not propose claims in French).
     const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
       body: JSON.stringify({
         title: 'Nota',
-        text: 'El comité se reunió el martes por la tarde. Los miembros hablaron durante horas.',
+        text: "Le comité s'est réuni mardi après-midi. Les membres ont parlé pendant des heures.",
       }),
     });
     expect(res.status).toBe(201);
@@ -288,5 +288,23 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     expect(await suggested(detail.getByRole('combobox', { name: 'Speaker' }))).toEqual(speakers);
     await detail.getByRole('button', { name: 'Close', exact: true }).click();
     await detail.waitFor({ state: 'detached' });
+  });
+
+  it('an import that makes no cards says why, and the article is there to make them by hand', async () => {
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await dialog()
+      .getByRole('textbox', { name: 'Article text' })
+      .fill(
+        'Le gouvernement a annoncé mardi que le nombre de détenus a dépassé les 110 000 ' +
+          'personnes, selon les chiffres du ministère de la Justice.',
+      );
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog().getByRole('status').textContent())
+      .toMatch(/^No cards were made: this article does not read as English.*make cards/);
+    await dialog().getByRole('button', { name: 'Show the article' }).click();
+    await expect
+      .poll(() => articleView().locator('.seg-sentence').first().textContent())
+      .toMatch(/^Le gouvernement a annoncé/);
   });
 });

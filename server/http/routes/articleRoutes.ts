@@ -79,7 +79,14 @@ export function articleRoutes(
       const { created, cards } = await deps.syncServer.change(me.boardId, me.actor, (doc) =>
         importArticle(doc, me.actor, article, result.claims),
       );
-      res.status(created ? 201 : 200).json({ articleId: article.id, title: article.title, cards });
+      // The language says why an article gave no cards: claims are proposed only in the
+      // languages extraction knows.
+      res.status(created ? 201 : 200).json({
+        articleId: article.id,
+        title: article.title,
+        language: result.language,
+        cards,
+      });
     },
   );
 

@@ -67,6 +67,23 @@ describe('POST /api/boards/:id/articles', () => {
     ).toBe(false);
   });
 
+  it('says which language it read: an article in a language without extraction makes no cards', async () => {
+    const english = await post({ token: tokens.editor, json: { text: `${ARTICLE}\n\nEnd.` } });
+    expect(english.body.language).toBe('en');
+    const french = await post({
+      token: tokens.editor,
+      json: {
+        text:
+          'Le gouvernement a annoncé mardi que le nombre de détenus a dépassé les 110 000 ' +
+          'personnes, selon les chiffres du ministère de la Justice.',
+      },
+    });
+    expect(french.status).toBe(201);
+    expect(french.body).toMatchObject({ language: 'other', cards: [] });
+    const board = await server.board(boardId);
+    expect(board.articles.some((a) => a.id === french.body.articleId)).toBe(true);
+  });
+
   it('does not duplicate cards when the same text is imported again', async () => {
     const before = Object.keys((await server.board(boardId)).cards).length;
     const again = await post({ token: tokens.lead, json: { text: ARTICLE, title: 'Other title' } });

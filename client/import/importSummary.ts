@@ -1,0 +1,25 @@
+/**
+ * What the import dialog says once the server has answered. An import that made no cards
+ * says why, so that nobody takes an empty column for an article without facts: either
+ * extraction does not read the article's language, or it found nothing checkable; both
+ * point to the article view, where any sentence can still become a card.
+ */
+import { plural } from '../ui/plural';
+import type { ImportedArticle } from './postArticle';
+
+const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
+
+export function importSummary(
+  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'>,
+): string {
+  const n = done.cards.length;
+  if (!done.created) {
+    return `This article is already on the board: nothing was added (${plural(n, 'card comes', 'cards come')} from it).`;
+  }
+  if (n > 0)
+    return `${plural(n, 'claim', 'claims')} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;
+  if (done.language === 'other') {
+    return `No cards were made: this article does not read as English, the only language Factboard proposes claims in. ${MAKE_THEM}`;
+  }
+  return `Factboard found no checkable claims in this article. ${MAKE_THEM}`;
+}

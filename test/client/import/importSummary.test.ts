@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { CardView } from '../../../shared/board/view';
+import { importSummary } from '../../../client/import/importSummary';
+
+const cards = (n: number) => Array.from({ length: n }, () => ({}) as CardView);
+
+describe('importSummary', () => {
+  it('counts the cards a new article made', () => {
+    expect(importSummary({ created: true, language: 'en', cards: cards(3) })).toBe(
+      '3 claims became cards in Unverified.',
+    );
+    expect(importSummary({ created: true, language: 'en', cards: cards(1) })).toBe(
+      '1 claim became a card in Unverified.',
+    );
+  });
+
+  it('says why a new article made no cards, and what to do instead', () => {
+    const foreign = importSummary({ created: true, language: 'other', cards: [] });
+    expect(foreign).toMatch(/^No cards were made: this article does not read as English/);
+    const plain = importSummary({ created: true, language: 'en', cards: [] });
+    expect(plain).toMatch(/^Factboard found no checkable claims/);
+    for (const text of [foreign, plain]) expect(text).toMatch(/make cards of its sentences/);
+  });
+
+  it('an article already on the board adds nothing, whatever its language', () => {
+    expect(importSummary({ created: false, language: 'other', cards: cards(2) })).toBe(
+      'This article is already on the board: nothing was added (2 cards come from it).',
+    );
+  });
+});
