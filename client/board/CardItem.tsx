@@ -66,9 +66,11 @@ export const CardItem = memo(function CardItem({
     if (e.key === 'Enter') {
       e.preventDefault();
       actions.openCard(card.id);
-    } else if (e.key === ' ' && actions.canEdit) {
+    } else if (e.key === ' ') {
+      // Space on a card never scrolls the column: it picks the card up, or says why not.
       e.preventDefault();
-      actions.pickUp(card.id);
+      if (actions.canEdit) actions.pickUp(card.id);
+      else actions.announce('Your role does not move cards. Enter opens the card.');
     } else if ((e.key === 'F2' || e.key === 'e') && actions.canEdit) {
       e.preventDefault();
       setEditing(true);

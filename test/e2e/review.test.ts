@@ -190,9 +190,12 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     for (const name of ['Invite people', 'Rating scale']) {
       expect(await reviewer.getByRole('button', { name }).count()).toBe(0);
     }
-    // Space on a focused card picks it up for editors only.
+    // Space on a focused card picks it up for editors only; a reviewer hears why not.
     await item.focus();
     await reviewer.keyboard.press('Space');
+    await expect
+      .poll(() => reviewer.getByTestId('announcer').textContent())
+      .toMatch(/^Your role does not move cards/);
     await reviewer.keyboard.press('ArrowRight');
     await reviewer.keyboard.press('Space');
     await expectCardIn(reviewer, CLAIM, 'Corroborated');
