@@ -5,15 +5,17 @@
  * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000". The row
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped. New
  * events arrive at the top: a reader scrolled down to older ones keeps their place
- * (useScrollAnchor); at the top, the new events come into view.
+ * (useScrollAnchor); at the top, the new events come into view. Cards added in one change
+ * share a row that lists them on demand (groupActivity).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
+import { type ActivityRow, describeCards, groupActivity, rowIndexOf } from './groupActivity';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
 
 export interface FocusRequest {
@@ -40,31 +42,41 @@ export function ActivityFeed({
   focus: FocusRequest | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const seqs = useMemo(() => events.map((e) => e.seq), [events]);
-  const { rangeExtractor, focusHandlers } = useKeptFocus(seqs, seqOfRow);
+  const rows = useMemo(() => groupActivity(events), [events]);
+  const keys = useMemo(() => rows.map((r) => r.key), [rows]);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const { rangeExtractor, focusHandlers } = useKeptFocus(keys, seqOfRow);
   const virtualizer = useVirtualizer({
-    count: events.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 72,
     overscan: 8,
     gap: 8,
-    getItemKey: (i) => events[i]?.seq ?? i,
+    getItemKey: (i) => rows[i]?.key ?? i,
     rangeExtractor,
   });
 
-  useScrollAnchor(virtualizer, scrollRef, seqs);
+  useScrollAnchor(virtualizer, scrollRef, keys);
 
   useEffect(() => {
     if (!focus) return;
-    const index = events.findIndex((e) => e.seq === focus.seq);
+    const index = rowIndexOf(rows, focus.seq);
     if (index < 0) return;
+    const key = (rows[index] as ActivityRow).key;
     virtualizer.scrollToIndex(index, { align: 'start' });
     return focusWhenRendered(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${focus.seq}"]`),
+      scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${key}"]`),
     );
     // Only a new request moves focus, not every event that arrives after it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
+
+  const toggle = (key: number) =>
+    setExpanded((open) => {
+      const next = new Set(open);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   return (
     <div className="activity-scroll" ref={scrollRef}>
@@ -74,39 +86,86 @@ export function ActivityFeed({
         style={{ height: virtualizer.getTotalSize() }}
         {...focusHandlers}
       >
-        {virtualizer.getVirtualItems().map((row) => {
-          const e = events[row.index] as HistoryEvent;
-          const live = e.cardId ? cards[e.cardId] : undefined;
-          const claim = claimOf(e, live?.claim);
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index] as ActivityRow;
+          const at = row.kind === 'event' ? row.event.at : row.at;
           return (
             <li
-              key={e.seq}
+              key={row.key}
               ref={virtualizer.measureElement}
-              data-index={row.index}
-              data-seq={e.seq}
+              data-index={item.index}
+              data-seq={row.key}
               tabIndex={-1}
-              aria-posinset={row.index + 1}
-              aria-setsize={events.length}
-              style={{ transform: `translateY(${row.start}px)` }}
+              aria-posinset={item.index + 1}
+              aria-setsize={rows.length}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
-              <p>
-                <strong>{e.actor.name}</strong> {describeEvent(e)}
-              </p>
-              {claim &&
-                (live ? (
-                  <button type="button" className="link-button" onClick={() => openCard(live.id)}>
-                    {claim}
+              {row.kind === 'event' ? (
+                <>
+                  <p>
+                    <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
+                  </p>
+                  <EventClaim event={row.event} cards={cards} openCard={openCard} />
+                </>
+              ) : (
+                <>
+                  <p>
+                    <strong>{row.actor.name}</strong> {describeCards(row)}
+                  </p>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={expanded.has(row.key)}
+                    aria-controls={`activity-cards-${row.key}`}
+                    onClick={() => toggle(row.key)}
+                  >
+                    {/* One name, open or closed: aria-expanded says which. */}
+                    <span className="disclosure-mark" aria-hidden="true">
+                      {expanded.has(row.key) ? '▾' : '▸'}
+                    </span>
+                    {`Cards added (${row.created.length})`}
                   </button>
-                ) : (
-                  <p className="muted">{claim}</p>
-                ))}
-              <time className="muted small" dateTime={new Date(e.at).toISOString()}>
-                {formatTime(e.at)}
+                  {expanded.has(row.key) && (
+                    <ul id={`activity-cards-${row.key}`} className="activity-cards">
+                      {/* In the order they were added: an import adds its best claims first. */}
+                      {[...row.created].reverse().map((e) => (
+                        <li key={e.seq}>
+                          <EventClaim event={e} cards={cards} openCard={openCard} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+              <time className="muted small" dateTime={new Date(at).toISOString()}>
+                {formatTime(at)}
               </time>
             </li>
           );
         })}
       </ol>
     </div>
+  );
+}
+
+/** The claim an event is about: a link that opens its card, or plain text once it is gone. */
+function EventClaim({
+  event,
+  cards,
+  openCard,
+}: {
+  event: HistoryEvent;
+  cards: BoardView['cards'];
+  openCard: (cardId: string) => void;
+}) {
+  const live = event.cardId ? cards[event.cardId] : undefined;
+  const claim = claimOf(event, live?.claim);
+  if (!claim) return null;
+  return live ? (
+    <button type="button" className="link-button" onClick={() => openCard(live.id)}>
+      {claim}
+    </button>
+  ) : (
+    <p className="muted">{claim}</p>
   );
 }

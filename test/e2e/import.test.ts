@@ -307,4 +307,27 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
       .poll(() => articleView().locator('.seg-sentence').first().textContent())
       .toMatch(/^Le gouvernement a annoncé/);
   });
+
+  it('the activity feed shows an import as one entry that lists its cards on demand', async () => {
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const feed = page.getByRole('list', { name: 'Board activity, newest first' });
+    const entry = feed
+      .getByRole('listitem')
+      .filter({ hasText: /^Ed imported the article “[^”]+” and added its \d+ cards/ });
+    await expect
+      .poll(() => entry.locator('p').first().textContent())
+      .toMatch(new RegExp(`and added its ${EXPECTED.length} cards to Unverified$`));
+    // None of those cards has an entry of its own (the cards made by hand above do).
+    const own = feed.getByRole('listitem').filter({ hasText: /added the card to Unverified/ });
+    expect(await own.count()).toBeGreaterThan(0);
+    expect(await own.filter({ hasText: EXPECTED[0]!.claim }).count()).toBe(0);
+    const show = entry.getByRole('button', { name: `Cards added (${EXPECTED.length})` });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await show.click();
+    expect(await show.getAttribute('aria-expanded')).toBe('true');
+    const listed = entry.getByRole('list').getByRole('button');
+    await expect.poll(() => listed.count()).toBe(EXPECTED.length);
+    await listed.filter({ hasText: EXPECTED[0]!.claim }).click();
+    await page.getByRole('dialog', { name: EXPECTED[0]!.claim }).waitFor();
+  });
 });
