@@ -15,7 +15,13 @@ import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
-import { type ActivityRow, describeCards, groupActivity, rowIndexOf } from './groupActivity';
+import {
+  type ActivityRow,
+  cardsListLabel,
+  describeCards,
+  groupActivity,
+  rowIndexOf,
+} from './groupActivity';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
 
 export interface FocusRequest {
@@ -123,12 +129,12 @@ export function ActivityFeed({
                     <span className="disclosure-mark" aria-hidden="true">
                       {expanded.has(row.key) ? '▾' : '▸'}
                     </span>
-                    {`Cards added (${row.created.length})`}
+                    {cardsListLabel(row)}
                   </button>
                   {expanded.has(row.key) && (
                     <ul id={`activity-cards-${row.key}`} className="activity-cards">
                       {/* In the order they were added: an import adds its best claims first. */}
-                      {[...row.created].reverse().map((e) => (
+                      {[...row.cards].reverse().map((e) => (
                         <li key={e.seq}>
                           <EventClaim event={e} cards={cards} openCard={openCard} />
                         </li>

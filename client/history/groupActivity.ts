@@ -1,32 +1,65 @@
 /**
- * The Activity feed's rows. Importing an article adds one card per claim in one change, and
- * the history records each (a card's own history needs its "added" event), so the seed alone
- * would fill the feed with twenty "added the card" entries in a row. A person reading the feed
- * wants one: "imported the article “…” with 22 cards". Cards added in one change by one
- * person become one row, with the article they came from when it was imported in that same
- * change; the row lists its cards on demand. Every other event keeps a row of its own.
+ * The Activity feed's rows. Some single changes touch many cards, and the history records
+ * each card's part (a card's own history needs it): importing an article adds one card per
+ * claim, renaming a rating-scale label relabels every card that carried it. The seed alone
+ * would fill the feed with twenty "added the card" entries in a row; a person reading the
+ * feed wants one: "imported the article “…” and added its 22 cards to Unverified".
+ *
+ * So the events of one change by one person (history gives them the same actor and time)
+ * become one row when they are all the same kind of thing done to cards (added, or given the
+ * same verdict), with at most one event about the board that caused them (the article, the
+ * scale). The row lists its cards on demand. Every other event keeps a row of its own.
  */
 import { isColumn } from '../../shared/board/schema';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { plural } from '../ui/plural';
 import { describeEvent, type HistoryEvent } from './historyEvent';
 
-export type ActivityRow =
-  | { readonly kind: 'event'; readonly key: number; readonly event: HistoryEvent }
-  | {
-      readonly kind: 'cards';
-      /** The newest event's seq: it stays the row's key when older pages add to the row. */
-      readonly key: number;
-      readonly actor: HistoryEvent['actor'];
-      readonly at: number;
-      /** Newest first, like the feed. */
-      readonly created: readonly HistoryEvent[];
-      /** The article these cards were imported from, in the same change. */
-      readonly article: HistoryEvent | null;
-    };
+export interface CardsRow {
+  readonly kind: 'cards';
+  /** The newest event's seq: it stays the row's key when older pages add to the row. */
+  readonly key: number;
+  readonly actor: HistoryEvent['actor'];
+  readonly at: number;
+  /** The card events, newest first like the feed. */
+  readonly cards: readonly HistoryEvent[];
+  /** The event about the board that made the card events (article.added, scale.changed). */
+  readonly cause: HistoryEvent | null;
+}
 
-/** One change by one person: history gives its events the same actor and time. */
+export type ActivityRow =
+  { readonly kind: 'event'; readonly key: number; readonly event: HistoryEvent } | CardsRow;
+
+const CAUSES = new Set(['article.added', 'scale.changed']);
+
+/** Card events that read as one sentence about many cards: the same type and the same data. */
+function sameDeed(a: HistoryEvent, b: HistoryEvent): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'card.created') return true;
+  if (a.type === 'verdict.set')
+    return a.data.verdict === b.data.verdict && a.data.from === b.data.from;
+  return false;
+}
+
 const sameChange = (a: HistoryEvent, b: HistoryEvent) => a.actor.id === b.actor.id && a.at === b.at;
+
+/** The block's card events and cause, when it reads as one row; null when it does not. */
+function asCardsRow(block: readonly HistoryEvent[]): CardsRow | null {
+  const causes = block.filter((e) => CAUSES.has(e.type));
+  const cards = block.filter((e) => !CAUSES.has(e.type));
+  const [first] = cards;
+  if (causes.length > 1 || !first || !cards.every((e) => sameDeed(e, first))) return null;
+  if (cards.length < 2 && causes.length === 0) return null;
+  const newest = block[0] as HistoryEvent;
+  return {
+    kind: 'cards',
+    key: newest.seq,
+    actor: newest.actor,
+    at: newest.at,
+    cards,
+    cause: causes[0] ?? null,
+  };
+}
 
 /** Groups a newest-first event list into rows, keeping its order. */
 export function groupActivity(events: readonly HistoryEvent[]): ActivityRow[] {
@@ -34,32 +67,13 @@ export function groupActivity(events: readonly HistoryEvent[]): ActivityRow[] {
   let i = 0;
   while (i < events.length) {
     const first = events[i] as HistoryEvent;
-    let end = i;
-    while (
-      first.type === 'card.created' &&
-      end < events.length &&
-      events[end]!.type === 'card.created' &&
-      sameChange(events[end]!, first)
-    ) {
-      end++;
-    }
-    const next = events[end];
-    const article = next?.type === 'article.added' && sameChange(next, first) ? next : null;
-    if (end - i >= 2 || (end - i === 1 && article)) {
-      const created = events.slice(i, end);
-      rows.push({
-        kind: 'cards',
-        key: first.seq,
-        actor: first.actor,
-        at: first.at,
-        created,
-        article,
-      });
-      i = end + (article ? 1 : 0);
-    } else {
-      rows.push({ kind: 'event', key: first.seq, event: first });
-      i++;
-    }
+    let end = i + 1;
+    while (end < events.length && sameChange(events[end] as HistoryEvent, first)) end++;
+    const block = events.slice(i, end);
+    const row = block.length > 1 ? asCardsRow(block) : null;
+    if (row) rows.push(row);
+    else for (const event of block) rows.push({ kind: 'event', key: event.seq, event });
+    i = end;
   }
   return rows;
 }
@@ -69,17 +83,35 @@ export function rowIndexOf(rows: readonly ActivityRow[], seq: number): number {
   return rows.findIndex((row) =>
     row.kind === 'event'
       ? row.event.seq === seq
-      : row.article?.seq === seq || row.created.some((e) => e.seq === seq),
+      : row.cause?.seq === seq || row.cards.some((e) => e.seq === seq),
   );
 }
 
 /** What the row's person did, as the rest of a sentence that starts with their name. */
-export function describeCards(row: Extract<ActivityRow, { kind: 'cards' }>): string {
-  const columns = new Set(row.created.map((e) => e.data.column));
-  const [column] = columns;
-  const where = columns.size === 1 && isColumn(column) ? ` to ${COLUMN_LABELS[column]}` : '';
-  const cards = plural(row.created.length, 'card', 'cards');
-  return row.article
-    ? `${describeEvent(row.article)} and added its ${cards}${where}`
-    : `added ${cards}${where}`;
+export function describeCards(row: CardsRow): string {
+  const first = row.cards[0] as HistoryEvent;
+  const cards = plural(row.cards.length, 'card', 'cards');
+  let deed: string;
+  if (first.type === 'card.created') {
+    const columns = new Set(row.cards.map((e) => e.data.column));
+    const [column] = columns;
+    const where = columns.size === 1 && isColumn(column) ? ` to ${COLUMN_LABELS[column]}` : '';
+    deed =
+      row.cause?.type === 'article.added' ? `added its ${cards}${where}` : `added ${cards}${where}`;
+  } else {
+    // "set the verdict to True (was Unproven)" → "set the verdict of 3 cards to True (was …)"
+    deed = describeEvent(first).replace(
+      /^set the verdict|^cleared the verdict/,
+      (m) => `${m} of ${cards}`,
+    );
+  }
+  if (!row.cause) return deed;
+  // The scale's sentence ends in a list of labels: a comma keeps the cards out of it.
+  return `${describeEvent(row.cause)}${row.cause.type === 'scale.changed' ? ',' : ''} and ${deed}`;
+}
+
+/** The name of the row's button that lists its cards. */
+export function cardsListLabel(row: CardsRow): string {
+  const verb = row.cards[0]?.type === 'card.created' ? 'added' : 'changed';
+  return `Cards ${verb} (${row.cards.length})`;
 }

@@ -380,6 +380,14 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await scale.getByRole('button', { name: 'Save scale' }).click();
     await scale.waitFor({ state: 'detached' });
     await expect.poll(() => card(editor, CLAIM).textContent()).toMatch(/Parody/);
+    // The activity feed tells the rename and the relabelling as one entry.
+    const feed = lead.getByRole('region', { name: 'Activity' });
+    if ((await feed.count()) === 0) await lead.getByRole('button', { name: 'Activity' }).click();
+    await expect
+      .poll(() => feed.getByRole('listitem').first().locator('p').first().textContent())
+      .toMatch(
+        /changed the rating scale: added “Parody”; removed “Satire”, and set the verdict of 1 card to Parody \(was Satire\)$/,
+      );
   });
 
   it('a revoked reviewer is disconnected, and her page says so', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cardsListLabel,
   describeCards,
   groupActivity,
   rowIndexOf,
   type ActivityRow,
+  type CardsRow,
 } from '../../../client/history/groupActivity';
 import type { HistoryEvent } from '../../../client/history/historyEvent';
 
@@ -25,7 +27,9 @@ const card = (who: string, at: number, column = 'unverified') =>
   ev('card.created', who, at, { column, claim: 'x' });
 const shape = (rows: ActivityRow[]) =>
   rows.map((r) =>
-    r.kind === 'event' ? r.event.type : `${r.created.length} cards${r.article ? ' + article' : ''}`,
+    r.kind === 'event'
+      ? r.event.type
+      : `${r.cards.length} cards${r.cause ? ` + ${r.cause.type}` : ''}`,
   );
 
 describe('groupActivity', () => {
@@ -39,9 +43,10 @@ describe('groupActivity', () => {
       ev('board.renamed', 'ana', 3, { title: 'B' }),
     ];
     const rows = groupActivity(events);
-    expect(shape(rows)).toEqual(['card.moved', '3 cards + article', 'board.renamed']);
-    const group = rows[1] as Extract<ActivityRow, { kind: 'cards' }>;
+    expect(shape(rows)).toEqual(['card.moved', '3 cards + article.added', 'board.renamed']);
+    const group = rows[1] as CardsRow;
     expect(group.key).toBe(events[1]!.seq);
+    expect(cardsListLabel(group)).toBe('Cards added (3)');
     expect(describeCards(group)).toBe(
       'imported the article “Prisons” and added its 3 cards to Unverified',
     );
@@ -53,8 +58,8 @@ describe('groupActivity', () => {
 
   it('an article with a single card is one row too', () => {
     const rows = groupActivity([card('ana', 4), ev('article.added', 'ana', 4, { title: 'T' })]);
-    expect(shape(rows)).toEqual(['1 cards + article']);
-    expect(describeCards(rows[0] as Extract<ActivityRow, { kind: 'cards' }>)).toBe(
+    expect(shape(rows)).toEqual(['1 cards + article.added']);
+    expect(describeCards(rows[0] as CardsRow)).toBe(
       'imported the article “T” and added its 1 card to Unverified',
     );
   });
@@ -62,7 +67,7 @@ describe('groupActivity', () => {
   it('cards added in one change without an article share a row; columns are named only when one', () => {
     const rows = groupActivity([card('ana', 4), card('ana', 4, 'disputed')]);
     expect(shape(rows)).toEqual(['2 cards']);
-    expect(describeCards(rows[0] as Extract<ActivityRow, { kind: 'cards' }>)).toBe('added 2 cards');
+    expect(describeCards(rows[0] as CardsRow)).toBe('added 2 cards');
   });
 
   it('cards added one by one, or by two people at once, keep their own rows', () => {
@@ -81,6 +86,46 @@ describe('groupActivity', () => {
     ).toEqual(['card.created', 'article.added']);
   });
 
+  it('a relabelling rename of the scale is one row, its cause first as it was recorded last', () => {
+    const verdict = (at: number, to = 'Incorrect') =>
+      ev('verdict.set', 'lea', at, { verdict: to, from: 'False' });
+    const scale = ev('scale.changed', 'lea', 7, { added: ['Incorrect'], removed: ['False'] });
+    const rows = groupActivity([scale, verdict(7), verdict(7), verdict(7)]);
+    expect(shape(rows)).toEqual(['3 cards + scale.changed']);
+    expect(rows[0]!.key).toBe(scale.seq);
+    expect(cardsListLabel(rows[0] as CardsRow)).toBe('Cards changed (3)');
+    expect(describeCards(rows[0] as CardsRow)).toBe(
+      'changed the rating scale: added “Incorrect”; removed “False”, and set the verdict of 3 cards to Incorrect (was False)',
+    );
+    // One person setting the same verdict on two cards at once, without a cause.
+    expect(describeCards(groupActivity([verdict(6), verdict(6)])[0] as CardsRow)).toBe(
+      'set the verdict of 2 cards to Incorrect (was False)',
+    );
+  });
+
+  it('a change that did different things keeps a row per event', () => {
+    const mixed = [
+      ev('verdict.set', 'lea', 7, { verdict: 'True', from: 'False' }),
+      ev('verdict.set', 'lea', 7, { verdict: 'Misleading', from: 'False' }),
+    ];
+    expect(shape(groupActivity(mixed))).toEqual(['verdict.set', 'verdict.set']);
+    const moved = [
+      card('ana', 4),
+      ev('card.moved', 'ana', 4, { from: 'unverified', to: 'disputed' }),
+    ];
+    expect(shape(groupActivity(moved))).toEqual(['card.created', 'card.moved']);
+    const twoCauses = [
+      card('ana', 4),
+      ev('article.added', 'ana', 4),
+      ev('article.added', 'ana', 4),
+    ];
+    expect(shape(groupActivity(twoCauses))).toEqual([
+      'card.created',
+      'article.added',
+      'article.added',
+    ]);
+  });
+
   it('keeps every event exactly once, in order', () => {
     const events = [
       card('a', 9),
@@ -92,8 +137,8 @@ describe('groupActivity', () => {
       card('a', 6),
     ];
     const flat = groupActivity(events).flatMap((r) =>
-      r.kind === 'event' ? [r.event] : [...r.created, ...(r.article ? [r.article] : [])],
+      r.kind === 'event' ? [r.event] : [...r.cards, ...(r.cause ? [r.cause] : [])],
     );
-    expect(flat).toEqual(events);
+    expect(flat.sort((a, b) => b.seq - a.seq)).toEqual(events);
   });
 });
