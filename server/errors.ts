@@ -15,6 +15,8 @@ export type HttpErrorCode =
   | 'board_not_found'
   | 'invite_not_found'
   | 'card_not_found'
+  | 'card_exists'
+  | 'card_deleted'
   | 'not_found'
   | 'body_too_large'
   | 'article_too_large'

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
+import { clip } from '../ui/clip';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
 import {
@@ -39,16 +40,31 @@ export function ActivityFeed({
   events,
   cards,
   openCard,
+  restore,
   focus,
 }: {
   /** Newest first. */
   events: readonly HistoryEvent[];
   cards: BoardView['cards'];
   openCard: (cardId: string) => void;
+  /** Puts a deleted card back; null for a member who may not. Rejects with why it failed. */
+  restore: ((cardId: string) => Promise<void>) | null;
   focus: FocusRequest | null;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupActivity(events), [events]);
+  // Each deleted card's latest deletion offers the restore: the server restores the card as
+  // it was before that one.
+  const lastDeletions = useMemo(() => {
+    const seen = new Set<string>();
+    const seqs = new Set<number>();
+    for (const e of events) {
+      if (e.type !== 'card.deleted' || !e.cardId || seen.has(e.cardId)) continue;
+      seen.add(e.cardId);
+      seqs.add(e.seq);
+    }
+    return seqs;
+  }, [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const { rangeExtractor, focusHandlers } = useKeptFocus(keys, seqOfRow);
@@ -111,7 +127,12 @@ export function ActivityFeed({
                   <p>
                     <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
                   </p>
-                  <EventClaim event={row.event} cards={cards} openCard={openCard} />
+                  <EventClaim
+                    event={row.event}
+                    cards={cards}
+                    openCard={openCard}
+                    restore={lastDeletions.has(row.event.seq) ? restore : null}
+                  />
                 </>
               ) : (
                 <>
@@ -136,7 +157,7 @@ export function ActivityFeed({
                       {/* In the order they were added: an import adds its best claims first. */}
                       {[...row.cards].reverse().map((e) => (
                         <li key={e.seq}>
-                          <EventClaim event={e} cards={cards} openCard={openCard} />
+                          <EventClaim event={e} cards={cards} openCard={openCard} restore={null} />
                         </li>
                       ))}
                     </ul>
@@ -154,24 +175,55 @@ export function ActivityFeed({
   );
 }
 
-/** The claim an event is about: a link that opens its card, or plain text once it is gone. */
+/**
+ * The claim an event is about: a link that opens its card, or plain text once it is gone,
+ * with a Restore button on a deleted card's latest deletion for those who may restore it.
+ */
 function EventClaim({
   event,
   cards,
   openCard,
+  restore,
 }: {
   event: HistoryEvent;
   cards: BoardView['cards'];
   openCard: (cardId: string) => void;
+  restore: ((cardId: string) => Promise<void>) | null;
 }) {
+  const [busy, setBusy] = useState(false);
   const live = event.cardId ? cards[event.cardId] : undefined;
   const claim = claimOf(event, live?.claim);
   if (!claim) return null;
-  return live ? (
-    <button type="button" className="link-button" onClick={() => openCard(live.id)}>
-      {claim}
-    </button>
-  ) : (
-    <p className="muted">{claim}</p>
+  if (live) {
+    return (
+      <button type="button" className="link-button" onClick={() => openCard(live.id)}>
+        {claim}
+      </button>
+    );
+  }
+  const cardId = event.cardId;
+  return (
+    <>
+      <p className="muted">{claim}</p>
+      {restore && cardId && (
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Restore card: ${clip(claim, 80)}`}
+          disabled={busy}
+          onClick={(e) => {
+            // The button goes once the card is back: its entry keeps the focus.
+            const entry = e.currentTarget.closest<HTMLElement>('li[data-seq]');
+            setBusy(true);
+            restore(cardId)
+              .then(() => entry?.focus())
+              .catch(() => undefined) // the panel says why
+              .finally(() => setBusy(false));
+          }}
+        >
+          {busy ? 'Restoring…' : 'Restore'}
+        </button>
+      )}
+    </>
   );
 }

@@ -1,17 +1,22 @@
 /**
  * The board's activity feed: every recorded change, newest first, each attributed by the
  * server to the person whose invite made it. It loads the latest page, older pages on demand
- * ("Load older activity"), and then only what is new as the board changes. A non-modal panel
- * beside the board (like the article view): focus moves to its heading when it opens, Escape
- * closes it, and a card's claim opens that card. The list itself is ActivityFeed.
+ * ("Load older activity"), and then only what is new as the board changes. Editors and leads
+ * restore a deleted card from its deletion's entry. A non-modal panel beside the board (like
+ * the article view): focus moves to its heading when it opens, Escape closes it, and a card's
+ * claim opens that card. The list itself is ActivityFeed.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
+import { COLUMN_LABELS } from '../board/columnLabels';
+import { clip } from '../ui/clip';
+import { errorMessage } from '../ui/errorMessage';
 import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
 import { LoadOlderButton } from './LoadOlderButton';
+import { restoreCard } from './restoreCard';
 import { useHistory } from './useHistory';
 import '../review/review.css';
 
@@ -23,6 +28,20 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const restore = useMemo(() => {
+    if (!actions.canEdit || !access) return null;
+    return async (cardId: string) => {
+      setRestoreError(null);
+      try {
+        const card = await restoreCard(access.id, access.token, cardId);
+        actions.announce(`Card restored to ${COLUMN_LABELS[card.column]}: ${clip(card.claim, 60)}`);
+      } catch (err) {
+        setRestoreError(`The card could not be restored: ${errorMessage(err)}`);
+        throw err;
+      }
+    };
+  }, [actions, access]);
   const focusEntry = useCallback(
     (seq: number) => setFocus((previous) => ({ seq, n: (previous?.n ?? 0) + 1 })),
     [],
@@ -40,6 +59,11 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
           Activity could not be loaded: {error}
         </p>
       )}
+      {restoreError && (
+        <p className="error small" role="alert">
+          {restoreError}
+        </p>
+      )}
       {latest === null ? (
         !error && <p className="muted">Loading activity…</p>
       ) : latest.length === 0 ? (
@@ -49,6 +73,7 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
           events={latest}
           cards={board.cards}
           openCard={actions.openCard}
+          restore={restore}
           focus={focus}
         />
       )}

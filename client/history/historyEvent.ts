@@ -47,6 +47,8 @@ export function describeEvent(e: HistoryEvent): string {
   switch (e.type) {
     case 'card.created':
       return `added the card to ${column(d.column)}`;
+    case 'card.restored':
+      return `restored the card to ${column(d.column)}`;
     case 'card.moved':
       return `moved the card from ${column(d.from)} to ${column(d.to)}`;
     case 'card.edited': {

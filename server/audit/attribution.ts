@@ -5,8 +5,32 @@
  */
 import type { Actor } from '../../shared/board/actor';
 
+/** What a server change is for, when its history needs to say more than the doc shows. */
+export interface ChangeIntent {
+  /**
+   * The card this change puts back after its deletion: its history says "restored", where
+   * the doc shows only a card that appeared, as a new one does.
+   */
+  readonly restoresCard?: string;
+}
+
 export class ServerChange {
-  constructor(readonly actor: Actor) {}
+  constructor(
+    readonly actor: Actor,
+    readonly intent: ChangeIntent = {},
+  ) {}
+}
+
+/** A derived event's type, as the change's origin explains it. */
+export function eventTypeFor(draft: { cardId: string | null; type: string }, origin: unknown) {
+  if (
+    draft.type === 'card.created' &&
+    origin instanceof ServerChange &&
+    origin.intent.restoresCard === draft.cardId
+  ) {
+    return 'card.restored';
+  }
+  return draft.type;
 }
 
 export function actorOf(origin: unknown): Actor | null {

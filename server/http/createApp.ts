@@ -9,6 +9,7 @@ import { createExportRouter } from '../export/createExportRouter';
 import { authenticateMember, requireAdmin } from './auth';
 import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
+import { cardRoutes } from './routes/cardRoutes';
 import { errorHandler, notFound } from './errorHandler';
 import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));
   api.use(memberRoutes(routeDeps));
+  api.use(cardRoutes(routeDeps));
   api.use(
     articleRoutes({
       ...deps,

@@ -39,6 +39,7 @@ export function toHttpError(err: unknown): HttpError {
     return new HttpError(404, 'board_not_found', 'no such board');
   if (err instanceof BoardError) {
     if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
+    if (err.code === 'card_exists') return new HttpError(409, 'card_exists', err.message);
     if (err.code.endsWith('_not_found')) return new HttpError(404, 'not_found', err.message);
     if (err.code === 'not_allowed') return new HttpError(403, 'forbidden', err.message);
     return new HttpError(400, 'invalid_input', err.message);

@@ -21,7 +21,7 @@ import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
 import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeSaved } from '../../shared/protocol/messages';
-import { actorOf, ServerChange } from '../audit/attribution';
+import { actorOf, type ChangeIntent, eventTypeFor, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
@@ -55,6 +55,7 @@ type Job =
   | {
       readonly kind: 'change';
       readonly actor: Actor;
+      readonly intent: ChangeIntent;
       readonly fn: (doc: Y.Doc) => unknown;
       readonly settle: Settle;
     }
@@ -207,11 +208,12 @@ export class Room {
     }
   }
 
-  change<T>(actor: Actor, fn: (doc: Y.Doc) => T): Promise<T> {
+  change<T>(actor: Actor, fn: (doc: Y.Doc) => T, intent: ChangeIntent = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.enqueue({
         kind: 'change',
         actor,
+        intent,
         fn,
         settle: { resolve: resolve as (v: unknown) => void, reject },
       });
@@ -264,7 +266,9 @@ export class Room {
       const actor = actorOf(origin);
       const batch = this.batch;
       if (!actor || !batch) return;
-      for (const d of drafts) batch.history.push({ boardId, ...d, actor, at: batch.at });
+      for (const d of drafts) {
+        batch.history.push({ boardId, ...d, type: eventTypeFor(d, origin), actor, at: batch.at });
+      }
     });
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;
@@ -286,6 +290,7 @@ export class Room {
     this.queue.unshift({
       kind: 'change',
       actor: SYSTEM_ACTOR,
+      intent: {},
       fn: (doc) => migrateBoard(doc, { actor: SYSTEM_ACTOR }),
       settle: {
         resolve: () => log('info', 'migrated the board layout', { boardId, to: SCHEMA_VERSION }),
@@ -480,7 +485,10 @@ export class Room {
     }
     const claim = this.bindings.check(this.doc, SYSTEM_ACTOR.id, [this.doc.clientID]);
     try {
-      const result = this.doc.transact(() => job.fn(this.doc), new ServerChange(job.actor));
+      const result = this.doc.transact(
+        () => job.fn(this.doc),
+        new ServerChange(job.actor, job.intent),
+      );
       batch.settled.push(() => job.settle.resolve(result));
     } catch (error) {
       batch.settled.push(() => job.settle.reject(error));

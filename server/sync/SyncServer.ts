@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
+import type { ChangeIntent } from '../audit/attribution';
 import type { HistoryEvent } from '../storage/Storage';
 
 /** Told of the history events of each stored batch, after it is broadcast. */
@@ -17,9 +18,15 @@ export interface SyncServer {
   /**
    * Runs a server-side change (e.g. a REST import, a new board's initBoard) on the board's
    * live doc, loading it if needed. The change is stored, recorded in history as `actor`,
-   * and broadcast exactly like a client's. Resolves after it is durable.
+   * and broadcast exactly like a client's. Resolves after it is durable. `intent` says what
+   * the history cannot tell from the doc (a restored card).
    */
-  change<T>(boardId: string, actor: Actor, fn: (doc: Y.Doc) => T): Promise<T>;
+  change<T>(
+    boardId: string,
+    actor: Actor,
+    fn: (doc: Y.Doc) => T,
+    intent?: ChangeIntent,
+  ): Promise<T>;
   /** Reads the board's current doc (loading it if needed). */
   read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /**

@@ -51,6 +51,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import type { ChangeIntent } from '../audit/attribution';
 import type { TokenSigner } from '../auth/tokens';
 import type { HistoryEvent, InviteRecord, SyncStorage } from '../storage/Storage';
 import { AddressLimiter } from './AddressLimiter';
@@ -180,8 +181,13 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       );
     },
 
-    async change<T>(boardId: string, actor: Actor, fn: (doc: Y.Doc) => T): Promise<T> {
-      return (await roomOf(boardId)).change({ id: actor.id, name: actor.name }, fn);
+    async change<T>(
+      boardId: string,
+      actor: Actor,
+      fn: (doc: Y.Doc) => T,
+      intent?: ChangeIntent,
+    ): Promise<T> {
+      return (await roomOf(boardId)).change({ id: actor.id, name: actor.name }, fn, intent);
     },
 
     async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {

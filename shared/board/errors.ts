@@ -1,5 +1,6 @@
 export type BoardErrorCode =
   | 'card_not_found'
+  | 'card_exists'
   | 'comment_not_found'
   | 'evidence_not_found'
   | 'article_not_found'

@@ -15,6 +15,7 @@ export type CommandName =
   | 'setVerdict'
   | 'assignCard'
   | 'deleteCard'
+  | 'restoreCard'
   | 'addEvidence'
   | 'editEvidence'
   | 'removeEvidence'

@@ -14,6 +14,7 @@ import {
   cardsMap,
   COLUMNS,
   type ColumnId,
+  COMMENT_KEYS,
   commentsMap,
   metaMap,
 } from './schema';
@@ -75,6 +76,19 @@ function buildColumns(
   }
   if (previous && COLUMNS.every((c) => out[c] === previous[c])) return previous;
   return Object.freeze(out);
+}
+
+/** One card with its comments, without reading the rest of the board; undefined if absent. */
+export function readOneCard(doc: Y.Doc, cardId: string): CardView | undefined {
+  const card = cardsMap(doc).get(cardId);
+  if (!(card instanceof Y.Map)) return undefined;
+  const comments: CommentView[] = [];
+  commentsMap(doc).forEach((comment, id) => {
+    if (comment instanceof Y.Map && comment.get(COMMENT_KEYS.cardId) === cardId) {
+      comments.push(readComment(comment, id));
+    }
+  });
+  return readCard(card, cardId, comments);
 }
 
 /** Reads the whole board into frozen plain data. */

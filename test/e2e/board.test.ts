@@ -241,6 +241,35 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expectCardIn(b, claim, 'Unverified');
   });
 
+  it("restores a colleague's deleted card from the Activity feed, for everyone", async () => {
+    const claim = 'Turnout reached 68 percent';
+    await addClaim(a, claim);
+    await expectCardIn(b, claim, 'Unverified');
+    await card(b, claim).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
+    await expectCardIn(a, claim, 'Disputed');
+    await card(b, claim).getByRole('button', { name: 'Delete card' }).click();
+    await expect.poll(() => card(a, claim).count()).toBe(0);
+
+    await a.getByRole('button', { name: 'Activity' }).click();
+    const feed = a.getByRole('region', { name: 'Activity' });
+    const restore = feed.getByRole('button', { name: `Restore card: ${claim}` });
+    await restore.click();
+    await expectCardIn(b, claim, 'Disputed');
+    await expectCardIn(a, claim, 'Disputed');
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toMatch(new RegExp(`^Card restored to Disputed: ${claim}`));
+    // The entry keeps the focus, and now opens the card instead of offering to restore it.
+    await expect
+      .poll(() => a.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toMatch(/^Bo deleted the card/);
+    expect(await restore.count()).toBe(0);
+    await expect
+      .poll(() => feed.getByRole('listitem').first().textContent())
+      .toMatch(/^Ana restored the card to Disputed/);
+    await feed.getByRole('button', { name: 'Close activity' }).click();
+  });
+
   it('searches and filters the board', async () => {
     await a.getByRole('searchbox', { name: 'Search cards' }).fill('unemployment');
     await expect

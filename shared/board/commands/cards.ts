@@ -12,7 +12,7 @@ import {
   extractionSchema,
 } from '../inputs';
 import type { CommandContext } from '../origin';
-import type { Extraction } from '../view';
+import type { CardView, Extraction } from '../view';
 import { parseInput } from '../parse';
 import { compareRank, isValidRank, rankBetween } from '../rank';
 import { readRatingScale } from '../readMeta';
@@ -246,5 +246,29 @@ export function deleteCard(doc: Y.Doc, cardId: string, ctx: CommandContext): voi
   getCard(doc, cardId);
   transact(doc, 'deleteCard', ctx, () => {
     cardsMap(doc).delete(cardId);
+  });
+}
+
+/**
+ * Puts a deleted card back as it was just before its deletion (`card`, as the board read
+ * then): claim, source, speaker, column and rank, verdict, evidence, authors and times. Its
+ * comments were never removed (see deleteCard), so they come back with it. The restorer is
+ * its last updater. A card that is on the board is not overwritten.
+ */
+export function restoreCard(doc: Y.Doc, card: CardView, ctx: CommandContext): void {
+  if (cardsMap(doc).has(card.id)) {
+    throw new BoardError('card_exists', `card ${card.id} is on the board`);
+  }
+  const { column, rank, comments: _comments, ...fields } = card;
+  transact(doc, 'restoreCard', ctx, (scope) => {
+    cardsMap(doc).set(
+      card.id,
+      newCardMap({
+        ...fields,
+        pos: { column, rank },
+        updatedBy: scope.actor,
+        updatedAt: scope.now,
+      }),
+    );
   });
 }

@@ -13,6 +13,7 @@ const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => (
 describe('describeEvent', () => {
   it.each([
     [ev('card.created', { column: 'unverified' }), 'added the card to Unverified'],
+    [ev('card.restored', { column: 'disputed' }), 'restored the card to Disputed'],
     [
       ev('card.moved', { from: 'unverified', to: 'corroborated' }),
       'moved the card from Unverified to Corroborated',

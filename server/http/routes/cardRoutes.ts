@@ -1,0 +1,33 @@
+/**
+ * POST /api/boards/:id/cards/:cardId/restore (editor or lead): a deleted card back on the
+ * board as it was just before its last deletion, evidence and comments included
+ * (server/cards/restoreDeletedCard). 201 `{card}`; 404 `card_not_found` when the board never
+ * had such a card deleted; 409 `card_exists` when it is on the board.
+ *
+ * Everything else a client does to cards goes through the sync socket; a restore cannot, since
+ * the client no longer has the card's content.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { restoreDeletedCard } from '../../cards/restoreDeletedCard';
+import { authenticateMember, member, requirePermission } from '../auth';
+import type { BoardActionDeps } from '../boardActions';
+import { validate } from '../validate';
+
+const params = z.object({ cardId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a card id') });
+
+export function cardRoutes(deps: BoardActionDeps): Router {
+  const router = Router();
+  router.post(
+    '/api/boards/:id/cards/:cardId/restore',
+    authenticateMember(deps),
+    requirePermission('editBoard'),
+    async (req, res) => {
+      const me = member(res);
+      const { cardId } = validate(params, { cardId: req.params.cardId });
+      const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId);
+      res.status(201).json({ card });
+    },
+  );
+  return router;
+}
