@@ -208,7 +208,7 @@ function EventClaim({
       {restore && cardId && (
         <button
           type="button"
-          className="button small"
+          className="button small activity-restore"
           aria-label={`Restore card: ${clip(claim, 80)}`}
           disabled={busy}
           onClick={(e) => {

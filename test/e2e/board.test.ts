@@ -231,14 +231,21 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     const claim = 'A claim to delete';
     await addClaim(a, claim);
     await expectCardIn(b, claim, 'Unverified');
+    // With a side panel open, the notice and its Undo stay on top of it (at this width the
+    // panel covered the Undo button once).
+    const viewport = a.viewportSize();
+    await a.setViewportSize({ width: 1100, height: 800 });
+    await a.getByRole('button', { name: 'Activity' }).click();
     await card(a, claim).getByRole('button', { name: 'Delete card' }).click();
     await expect.poll(() => card(b, claim).count()).toBe(0);
     await a
       .getByRole('status')
       .filter({ hasText: 'Card deleted' })
       .getByRole('button', { name: 'Undo' })
-      .click();
+      .click({ timeout: 5_000 });
     await expectCardIn(b, claim, 'Unverified');
+    await a.getByRole('button', { name: 'Close activity' }).click();
+    if (viewport) await a.setViewportSize(viewport);
   });
 
   it("restores a colleague's deleted card from the Activity feed, for everyone", async () => {
