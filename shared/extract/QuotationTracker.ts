@@ -13,8 +13,15 @@ type Speaking = Pick<ClaimCandidate, 'speaker' | 'attribution'>;
 
 // Forms that attribute the quotation before them: '…," Mendez said.' / '…," she added.'
 const QUOTATION_FORMS: ReadonlySet<Attribution['form']> = new Set(['reported', 'pronoun']);
-const OPENS_WITH_QUOTE = /^\s*["“]/;
-const HAS_QUOTE = /["“”]/;
+
+/** A language's quotation marks: those that open, those that close, those that do both. */
+export interface QuotationMarks {
+  open: string;
+  close: string;
+  toggle: string;
+}
+
+export const ENGLISH_QUOTATION_MARKS: QuotationMarks = { open: '“', close: '”', toggle: '"' };
 
 export class QuotationTracker {
   private block = -1;
@@ -23,6 +30,14 @@ export class QuotationTracker {
   private speaker: Attribution | null = null;
   /** Candidates inside the open quotation, for the speaker its closing sentence names. */
   private waiting: Speaking[] = [];
+  private readonly opensWithQuote: RegExp;
+  private readonly hasQuote: RegExp;
+
+  constructor(private readonly marks: QuotationMarks = ENGLISH_QUOTATION_MARKS) {
+    const opening = `${marks.open}${marks.toggle}`;
+    this.opensWithQuote = new RegExp(`^\\s*[${opening}]`);
+    this.hasQuote = new RegExp(`[${opening}${marks.close}]`);
+  }
 
   /**
    * Reads the next body sentence with its own attribution, if any. A candidate made from it is
@@ -33,7 +48,7 @@ export class QuotationTracker {
     sentence: string,
     attribution: Attribution | null,
   ): { wait(candidate: Speaking): void } {
-    const opensWithQuote = OPENS_WITH_QUOTE.test(sentence);
+    const opensWithQuote = this.opensWithQuote.test(sentence);
     if (block !== this.block) {
       const continues = this.open && opensWithQuote;
       this.block = block;
@@ -42,10 +57,11 @@ export class QuotationTracker {
       if (!continues) this.speaker = null;
     }
     const wasOpen = this.open;
+    const { open, close, toggle } = this.marks;
     for (const ch of sentence) {
-      if (ch === '“') this.open = true;
-      else if (ch === '”') this.open = false;
-      else if (ch === '"') this.open = !this.open;
+      if (open.includes(ch)) this.open = true;
+      else if (close.includes(ch)) this.open = false;
+      else if (toggle.includes(ch)) this.open = !this.open;
     }
     const names = attribution && QUOTATION_FORMS.has(attribution.form) ? attribution : null;
     if (wasOpen && !this.open) {
@@ -58,7 +74,7 @@ export class QuotationTracker {
       }
       this.waiting = [];
     }
-    if (names && HAS_QUOTE.test(sentence)) this.speaker = names;
+    if (names && this.hasQuote.test(sentence)) this.speaker = names;
     const quoted = attribution === null && (wasOpen || opensWithQuote);
     const fallback = this.speaker;
     const stillOpen = this.open;

@@ -1,18 +1,20 @@
 // The single entry point of claim extraction: article text in, title, sentences with exact
 // offsets and ranked claim candidates out. Pure and synchronous; the same code runs in the
-// browser, on the server (POST /api/boards/:id/articles) and in `npm run extract`.
+// browser, on the server (POST /api/boards/:id/articles) and in `npm run extract`. Claims are
+// proposed in English and Spanish; each language fills in a LanguagePath, and the loop below
+// is the same for both.
 import { analyzeText } from './analyzeText';
 import { canonicalSpeaker } from './canonicalSpeaker';
 import { cleanArticle } from './cleanArticle';
 import { assertArticleText } from './decodeArticleInput';
-import { entityChips } from './entityChips';
-import { findAttribution, type AttributionMemory } from './findAttribution';
-import { findNames } from './findNames';
-import { isEnglish } from './isEnglish';
+import { detectLanguage, type Language } from './detectLanguage';
+import { englishPath } from './englishPath';
+import type { AttributionMemory } from './findAttribution';
 import { QuotationTracker } from './QuotationTracker';
-import { scoreSentence, priorityOf } from './scoreSentence';
+import { priorityOf } from './scoreSentence';
 import { segmentSentences } from './segmentSentences';
-import { shortClaim } from './shortClaim';
+import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
+import { spanishPath } from './spanish/spanishPath';
 import type { ClaimCandidate, ExtractResult, Sentence } from './types';
 
 export interface ExtractOptions {
@@ -20,25 +22,33 @@ export interface ExtractOptions {
   title?: string;
   /** Input size limit in UTF-8 bytes (default MAX_ARTICLE_BYTES). */
   maxBytes?: number;
-}
-
-const MIN_WORDS = 5;
-
-/** Questions, fragments and verbless lines state nothing to check. */
-function statesSomething(sentence: string, words: { pos: string }[]): boolean {
-  const content = words.filter((w) => w.pos !== 'PUNCT');
-  return (
-    content.length >= MIN_WORDS &&
-    !/\?["”’)\]]*$/.test(sentence) &&
-    content.some((w) => w.pos === 'VERB' || w.pos === 'AUX')
-  );
+  /**
+   * The language to read the text in, when the caller knows it better than the text can
+   * show: a passage of an article whose language is known is too short to tell.
+   */
+  language?: Language;
 }
 
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   assertArticleText(text, opts.maxBytes);
   const cleaned = cleanArticle(text, { title: opts.title });
   const analysis = analyzeText(text);
-  const spans = segmentSentences(text, analysis, cleaned.blocks);
+  // The language is read from the body blocks, before segmentation, whose abbreviations
+  // depend on it: the same words as the body sentences, so the same verdict.
+  const language =
+    opts.language ??
+    detectLanguage(
+      cleaned.blocks
+        .filter((b) => b.kind === 'body')
+        .map((b) => text.slice(b.start, b.end))
+        .join(' '),
+    );
+  const spans = segmentSentences(
+    text,
+    analysis,
+    cleaned.blocks,
+    language === 'es' ? SPANISH_SEGMENTATION : undefined,
+  );
   const sentences: Sentence[] = spans.map((s, index) => {
     const block = cleaned.blocks[s.block]!;
     const sentence: Sentence = {
@@ -51,10 +61,6 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     if (block.reason) sentence.reason = block.reason;
     return sentence;
   });
-  const body = spans.filter((_, i) => sentences[i]!.kind === 'body');
-  const language = isEnglish(body.map((s) => text.slice(s.start, s.end)).join(' '))
-    ? 'en'
-    : 'other';
   const base = {
     title: cleaned.title,
     text,
@@ -66,39 +72,32 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   } as const;
   if (language === 'other') return { ...base, claims: [] };
 
-  const names = findNames(text, analysis, body);
-  const nameOf = canonicalSpeaker(names);
-  const quotes = new QuotationTracker();
+  const body = spans.filter((_, i) => sentences[i]!.kind === 'body');
+  const path = (language === 'es' ? spanishPath : englishPath)(text, analysis, body);
+  const nameOf = canonicalSpeaker(path.names);
+  const quotes = new QuotationTracker(path.quotationMarks);
   const memory: AttributionMemory = { recent: [], persons: { sentence: -1, names: [] } };
-  const entities = analysis.entities;
-  let e = 0;
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   body.forEach((span, bi) => {
     const sentence = text.slice(span.start, span.end);
-    const words = analysis.tokens.slice(span.first, span.last + 1).filter((t) => t.pos !== 'SPACE');
-    while (e < entities.length && entities[e]!.first < span.first) e++;
-    const own = [];
-    for (let k = e; k < entities.length && entities[k]!.first <= span.last; k++) {
-      if (entities[k]!.last <= span.last) own.push(entities[k]!);
-    }
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
-    const found = findAttribution(text, analysis.tokens, span, bi, memory);
-    const people = names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
+    const found = path.attribution(span, bi, memory);
+    const people = path.names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
     memory.persons = { sentence: bi, names: people };
     const attribution = found
       ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
       : null;
     const quote = quotes.next(span.block, sentence, attribution);
-    if (!statesSomething(sentence, words) || !isEnglish(sentence, 8, 0.05)) return;
-    const chips = entityChips(text, analysis, span, own, names[bi]!);
-    const { score, signals } = scoreSentence(sentence, words, chips, found);
+    if (!path.statesSomething(span, sentence)) return;
+    const chips = path.chips(span, bi);
+    const { score, signals } = path.score(span, sentence, chips, found);
     if (score <= 0) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,
       sentence,
       start: span.start,
       end: span.end,
-      claim: shortClaim(text, span.start, span.end, found),
+      claim: path.claim(span, found),
       speaker: attribution?.speaker ?? null,
       attribution,
       entities: chips,

@@ -352,23 +352,38 @@ function speakerText(text: string, ws: Token[], np: Span): { speaker: string; st
   return { speaker: text.slice(start, ws[np.last]!.end).replace(/\s+/g, ' '), start };
 }
 
-/** The speaker a pronoun or "the report" refers to, or null when nothing near fits. */
-function resolve(
+/**
+ * The speaker a pronoun or "the report" refers to, or null when nothing near fits. A
+ * `personal` pronoun ("he", "she"; "agregó el funcionario") first looks for the person named
+ * first in the sentence before; shared with the Spanish path.
+ */
+export function resolveReferent(
   memory: AttributionMemory,
   sentence: number,
   wantSource: boolean,
-  word: string,
+  personal: boolean,
 ): string | null {
   // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
   // named first in the sentence before is the usual antecedent of a subject pronoun.
   const person = memory.persons.sentence === sentence - 1 ? memory.persons.names[0] : undefined;
-  if ((word === 'he' || word === 'she') && person) return person;
+  if (personal && person) return person;
   for (let k = memory.recent.length - 1; k >= 0; k--) {
     const m = memory.recent[k]!;
     if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
     if (m.isSource === wantSource) return m.attribution.speaker;
   }
   return null;
+}
+
+/** Records a sentence's attribution for the pronouns of the sentences after it. */
+export function rememberAttribution(
+  memory: AttributionMemory,
+  sentence: number,
+  found: Attribution,
+  isSource: boolean,
+): void {
+  const { speaker, start, end, form } = found;
+  memory.recent.push({ sentence, attribution: { speaker, start, end, form }, isSource });
 }
 
 /**
@@ -391,7 +406,13 @@ export function findAttribution(
     const anaphor = isSourcePhrase(ws, c.np);
     let result: AttributionFound;
     if (pronoun || anaphor) {
-      const referent = resolve(memory, sentenceIndex, anaphor, low(npTokens[0]));
+      const word = low(npTokens[0]);
+      const referent = resolveReferent(
+        memory,
+        sentenceIndex,
+        anaphor,
+        word === 'he' || word === 'she',
+      );
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {
@@ -405,16 +426,7 @@ export function findAttribution(
       const { speaker, start } = speakerText(text, ws, c.np);
       result = { speaker, start, end: ws[c.np.last]!.end, form: c.form, clause: c.clause };
     }
-    memory.recent.push({
-      sentence: sentenceIndex,
-      attribution: {
-        speaker: result.speaker,
-        start: result.start,
-        end: result.end,
-        form: result.form,
-      },
-      isSource: c.form === 'source' || anaphor,
-    });
+    rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor);
     return result;
   }
   return null;

@@ -6,6 +6,7 @@
 import type { Analysis, Token } from './analyzeText';
 import type { SentenceSpan } from './segmentSentences';
 import type { EntityType } from './types';
+import { NameCues, type Cues } from './NameCues';
 
 export interface NameRun {
   first: number;
@@ -115,8 +116,6 @@ function runsInSentence(
   return runs;
 }
 
-type Cues = { person: number; organization: number; place: number };
-
 function typeFromCues(text: string, lastWord: string, cues: Cues | undefined): EntityType {
   if (PLACE_ACRONYMS.has(text)) return 'place';
   if (ORG_HEADS.has(lastWord.toLowerCase())) return 'organization';
@@ -166,50 +165,35 @@ export function findNames(
     runs.filter((r) => !initialSingle(r, si) || inside.has(keyOf(r))),
   );
 
-  const cues = new Map<string, Cues>();
-  const addCue = (key: string, kind: keyof Cues) => {
-    const c = cues.get(key) ?? { person: 0, organization: 0, place: 0 };
-    c[kind]++;
-    cues.set(key, c);
-  };
-  const singles = new Set<string>();
+  const cues = new NameCues();
   for (const runs of perSentence) {
     for (const r of runs) {
       const key = keyOf(r);
-      if (r.first === r.last) singles.add(key);
       const before = tokens[r.first - 1]?.value.toLowerCase() ?? '';
       const before2 = tokens[r.first - 2]?.value.toLowerCase() ?? '';
       const after = tokens[r.last + 1]?.value ?? '';
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
-      if (PERSON_TITLES.has(before)) addCue(key, 'person');
+      if (PERSON_TITLES.has(before)) cues.add(key, 'person');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
-        addCue(key, 'person');
+        cues.add(key, 'person');
       }
       if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {
-        addCue(key, 'place');
+        cues.add(key, 'place');
       }
     }
   }
-  // A surname reused on its own ("Osiris Luna" … "Luna") marks a person in both forms.
-  for (const runs of perSentence) {
-    for (const r of runs) {
-      const size = r.last - r.first + 1;
+  cues.markReusedSurnames(
+    perSentence.flat().map((r) => {
       const surname = tokens[r.last]!.value.toLowerCase();
-      const place = (cues.get(surname)?.place ?? 0) > 0;
       const acronym = /^\p{Lu}{2,}$/u.test(tokens[r.first]!.value); // "NHS England"
-      if (
-        size >= 2 &&
-        size <= 4 &&
-        singles.has(surname) &&
-        !ORG_HEADS.has(surname) &&
-        !place &&
-        !acronym
-      ) {
-        addCue(keyOf(r), 'person');
-        addCue(surname, 'person');
-      }
-    }
-  }
+      return {
+        key: keyOf(r),
+        surname,
+        size: r.last - r.first + 1,
+        excluded: ORG_HEADS.has(surname) || acronym,
+      };
+    }),
+  );
 
   return perSentence.map((runs) =>
     runs.map((r) => {

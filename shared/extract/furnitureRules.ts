@@ -60,9 +60,15 @@ const DATE_ONLY = new RegExp(
   'i',
 );
 
+// "15 de marzo de 2024", "martes, 12 de julio de 2022 - 10:45"
+const SPANISH_DATE_ONLY =
+  /^((lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+)?\d{1,2}\s+de\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(\s+de)?\s+\d{4}(\s*[,-–|]?\s*\d{1,2}:\d{2}.*)?$/iu;
+
 export function isBylineLike(line: string): boolean {
   return (
     DATE_ONLY.test(line) ||
+    SPANISH_DATE_ONLY.test(line) ||
+    /^(publicado|actualizado|última actualización)\b/iu.test(line) ||
     /^(by|written by|words by|reporting by|por)\s+\p{Lu}/iu.test(line) ||
     /^(published|updated|posted|last updated|first published)\b/i.test(line) ||
     /^\d+\s+min(ute)?s?\s+read$/i.test(line)
@@ -129,6 +135,18 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     false,
   ],
   [/^this (article|story|report|piece) was (amended|updated|corrected)\b/i, 'boilerplate', false],
+  // Spanish teasers and agency notices: "Lea también: …", "© EFE 2024. Está expresamente
+  // prohibida la redistribución …". "©" is not a word character, so it is matched on its own.
+  [
+    /^(lea|lee) (también|además|más)|^(te|le) puede interesar|^noticias relacionadas|^más información\s*[:：]/iu,
+    'teaser',
+    false,
+  ],
+  [
+    /^©|(expresamente )?prohibida (la|su) (reproducción|redistribución)|todos los derechos reservados/iu,
+    'boilerplate',
+    false,
+  ],
   [
     /\b(creative commons|all rights reserved|©|copyright \d{4}|distribute our work|republish(ing)? (this|our)|reproduction (of|in whole)|terms of (use|service))\b/i,
     'boilerplate',

@@ -1,6 +1,8 @@
 // Cheap language check: the share of English function words. English running text has
 // 25–40 % of them; Spanish, French, German or Portuguese text has almost none, because the
 // list leaves out words those languages share with English ("a", "in", "on", "as", "no").
+import { countWords, functionWordShare } from './functionWordShare';
+
 const ENGLISH_FUNCTION_WORDS = new Set(
   (
     'the and of to is was were are be been being has have had that this these those with for ' +
@@ -10,12 +12,8 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /\p{L}+/gu;
-
 export function englishRatio(text: string): number {
-  const words = text.toLowerCase().match(WORD) ?? [];
-  if (words.length === 0) return 0;
-  return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length;
+  return functionWordShare(text, ENGLISH_FUNCTION_WORDS);
 }
 
 /**
@@ -23,6 +21,5 @@ export function englishRatio(text: string): number {
  * function words. Short fragments are given the benefit of the doubt.
  */
 export function isEnglish(text: string, minWords = 12, threshold = 0.1): boolean {
-  const words = text.match(WORD)?.length ?? 0;
-  return words < minWords || englishRatio(text) >= threshold;
+  return countWords(text) < minWords || englishRatio(text) >= threshold;
 }

@@ -11,20 +11,34 @@ export interface Score {
   signals: string[];
 }
 
+/** A language's words for opinion, hedged reports and the first person, and its quotation marks. */
+export interface ScoreRules {
+  opinion: RegExp;
+  hedgedReport: RegExp;
+  firstPerson: RegExp;
+  /** A quotation, its words in group 1 (global). */
+  quotation: RegExp;
+  /** Comparatives and records ("the largest", "más que nunca"); English leaves them out. */
+  comparison?: RegExp;
+}
+
 const OPINION_WORDS =
   /\b(should|must|ought|need to|needs to|appears? to|seems? to|likely|unlikely|perhaps|arguably|clearly|obviously|undoubtedly|probably|i think|we think|i believe|we believe|in our view|in my view|it is (time|clear|likely|possible)|may well|might|could be)\b/i;
 const HEDGED_REPORT = /\b(reportedly|allegedly|purportedly|accused|alleged|denied|according to)\b/i;
 const FIRST_PERSON = /\b(I|we|our|us|my)\b/;
 
-/** Share of the sentence's characters inside quotation marks. */
-function quotedShare(sentence: string): number {
-  let inside = 0;
-  for (const m of sentence.matchAll(/["“]([^"”]*)["”]/g)) inside += m[1]!.length;
-  return sentence.length === 0 ? 0 : inside / sentence.length;
-}
+export const ENGLISH_SCORE_RULES: ScoreRules = {
+  opinion: OPINION_WORDS,
+  hedgedReport: HEDGED_REPORT,
+  firstPerson: FIRST_PERSON,
+  quotation: /["“]([^"”]*)["”]/g,
+};
 
-function withoutQuotes(sentence: string): string {
-  return sentence.replace(/["“][^"”]*["”]/g, ' ');
+/** Share of the sentence's characters inside quotation marks. */
+function quotedShare(sentence: string, quotation: RegExp): number {
+  let inside = 0;
+  for (const m of sentence.matchAll(quotation)) inside += m[1]!.length;
+  return sentence.length === 0 ? 0 : inside / sentence.length;
 }
 
 const bonus = (count: number, first: number, more: number, cap: number) =>
@@ -35,6 +49,7 @@ export function scoreSentence(
   words: Token[],
   chips: EntityChip[],
   attribution: AttributionFound | null,
+  rules: ScoreRules = ENGLISH_SCORE_RULES,
 ): Score {
   const signals: string[] = [];
   let score = 1; // a declarative sentence with a verb states something
@@ -51,20 +66,24 @@ export function scoreSentence(
     signals.push(named ? 'named_source' : 'attribution');
     score += named ? 1.5 : 1;
   }
-  if (HEDGED_REPORT.test(sentence)) {
+  if (rules.hedgedReport.test(sentence)) {
     signals.push('reported_claim');
     score += 0.5;
   }
-  const ownWords = withoutQuotes(sentence);
-  if (OPINION_WORDS.test(ownWords)) {
+  if (rules.comparison?.test(sentence)) {
+    signals.push('comparison');
+    score += 1;
+  }
+  const ownWords = sentence.replace(rules.quotation, ' ');
+  if (rules.opinion.test(ownWords)) {
     signals.push('opinion');
     score -= 1.5;
   }
-  if (FIRST_PERSON.test(ownWords)) {
+  if (rules.firstPerson.test(ownWords)) {
     signals.push('first_person');
     score -= 1.5;
   }
-  if (quotedShare(sentence) > 0.6) {
+  if (quotedShare(sentence, rules.quotation) > 0.6) {
     signals.push('quotation');
     score -= 1;
   }

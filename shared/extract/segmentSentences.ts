@@ -1,6 +1,7 @@
 // Sentence boundaries from wink-nlp, kept inside blocks and repaired where wink errs on
 // news text: a quotation ending in "?" or "!" followed by its attribution ('"Is it true?"
-// he asked.') and a few titles missing from its abbreviation list ("Maj. Gen. Ortiz").
+// he asked.') and a few titles missing from its abbreviation list ("Maj. Gen. Ortiz"). The
+// abbreviations are a language's (English by default; Spanish in spanish/spanishSegmentation).
 import type { Analysis } from './analyzeText';
 import type { TextSpan } from './splitBlocks';
 
@@ -13,18 +14,61 @@ export interface SentenceSpan {
   block: number;
 }
 
-// Abbreviations that precede a name or a number, so the next word never starts a sentence.
-const TITLE_BEFORE_NAME =
-  /\b(Adm|Amb|Atty|Brig|Capt|Cmdr|Col|Cpl|Det|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mr|Mrs|Ms|Mt|Pres|Prof|Pvt|Rep|Rev|Sen|Sgt|Supt|St)\.$/;
-const BEFORE_NUMBER = /\b(No|Nos|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+/** A language's repairs of wink's sentence boundaries. */
+export interface SegmentationRules {
+  /** Abbreviations that precede a name, so a capitalised word after them goes on the sentence. */
+  titleBeforeName: RegExp;
+  /** Abbreviations that precede a number: "No. 5", "Dec. 7". */
+  beforeNumber: RegExp;
+  /** How a piece that cannot open a sentence starts: lower case, a comma, a closing quote. */
+  continuation: RegExp;
+  /** Other joins: the end of the previous piece and the start of the next. */
+  joins?: Array<[tail: RegExp, head: RegExp]>;
+  /** A token that opens a sentence wink ran on into ("…al día. —No hay…"), after [.!?]. */
+  opensSentence?: RegExp;
+}
 
-function continuesPrevious(text: string, prev: SentenceSpan, next: SentenceSpan): boolean {
+export const ENGLISH_SEGMENTATION: SegmentationRules = {
+  titleBeforeName:
+    /\b(Adm|Amb|Atty|Brig|Capt|Cmdr|Col|Cpl|Det|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mr|Mrs|Ms|Mt|Pres|Prof|Pvt|Rep|Rev|Sen|Sgt|Supt|St)\.$/,
+  beforeNumber: /\b(No|Nos|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/,
+  continuation: /^[\p{Ll},;:)\]”’]|^["'](\s|$)/u,
+};
+
+function continuesPrevious(
+  text: string,
+  prev: SentenceSpan,
+  next: SentenceSpan,
+  rules: SegmentationRules,
+): boolean {
   if (prev.block !== next.block) return false;
-  const head = text.slice(next.start, next.start + 2);
-  if (/^[\p{Ll},;:)\]”’]/u.test(head) || /^["'](\s|$)/.test(head)) return true;
+  const head = text.slice(next.start, next.start + 4);
+  if (rules.continuation.test(head)) return true;
   const tail = text.slice(Math.max(prev.start, prev.end - 8), prev.end);
-  if (TITLE_BEFORE_NAME.test(tail) && /^\p{Lu}/u.test(head)) return true;
-  return BEFORE_NUMBER.test(tail) && /^\d/.test(head);
+  if (rules.titleBeforeName.test(tail) && /^\p{Lu}/u.test(head)) return true;
+  if (rules.joins?.some(([t, h]) => t.test(tail) && h.test(head))) return true;
+  return rules.beforeNumber.test(tail) && /^\d/.test(head);
+}
+
+const STOP = /^[.!?]$/;
+const CLOSING = /^["”’»)]$/;
+
+/** Cuts a piece before each token that opens a sentence after a full stop wink did not see. */
+function splitPiece(analysis: Analysis, piece: SentenceSpan, opener: RegExp): SentenceSpan[] {
+  const { tokens } = analysis;
+  const out: SentenceSpan[] = [];
+  let current = { ...piece };
+  for (let i = piece.first + 1; i <= piece.last; i++) {
+    const t = tokens[i]!;
+    if (!opener.test(t.value) || t.start === tokens[i - 1]!.end) continue;
+    let k = i - 1;
+    while (k > current.first && CLOSING.test(tokens[k]!.value)) k--;
+    if (!STOP.test(tokens[k]!.value) || k === current.first) continue;
+    out.push({ ...current, end: tokens[i - 1]!.end, last: i - 1 });
+    current = { ...current, start: t.start, first: i };
+  }
+  out.push(current);
+  return out;
 }
 
 function blockOfTokens(analysis: Analysis, blocks: TextSpan[]): Int32Array {
@@ -42,6 +86,7 @@ export function segmentSentences(
   text: string,
   analysis: Analysis,
   blocks: TextSpan[],
+  rules: SegmentationRules = ENGLISH_SEGMENTATION,
 ): SentenceSpan[] {
   const owner = blockOfTokens(analysis, blocks);
   const pieces: SentenceSpan[] = [];
@@ -61,10 +106,12 @@ export function segmentSentences(
     }
     if (piece) pieces.push(piece);
   }
+  const opener = rules.opensSentence;
+  const cut = opener ? pieces.flatMap((p) => splitPiece(analysis, p, opener)) : pieces;
   const sentences: SentenceSpan[] = [];
-  for (const piece of pieces) {
+  for (const piece of cut) {
     const prev = sentences.at(-1);
-    if (prev && continuesPrevious(text, prev, piece)) {
+    if (prev && continuesPrevious(text, prev, piece, rules)) {
       prev.end = piece.end;
       prev.last = piece.last;
     } else sentences.push(piece);

@@ -4,7 +4,18 @@
 import type { AttributionFound } from './findAttribution';
 
 const MIN_WORDS = 5;
-const LEADING_CONNECTIVE = /^(but|and|however|meanwhile|moreover|still|yet|so)\b,?\s+/i;
+
+/** A language's quotation marks, connectives and dangling openings. */
+export interface ClaimRules {
+  /** A claim that is one quotation, its words in group 1 (the closing mark may be cut off). */
+  wholeQuotation: RegExp;
+  /** Any quotation mark: a quotation inside the claim keeps its marks. */
+  quotationMark: RegExp;
+  leadingConnective: RegExp;
+  /** A claim that opens like this has lost its antecedent in the cut. */
+  danglingStart: RegExp;
+}
+
 // News-agency datelines: "MEXICO CITY (AP) — ", "LONDON — ", "Jan 5 (Reuters) - ".
 const DATELINE =
   /^(\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(\s*\([^)]{1,30}\))?|[^()\n]{1,40}\((AP|AFP|Reuters|Bloomberg|dpa|EFE|UPI)\))\s+[—–-]{1,2}\s+/u;
@@ -13,17 +24,24 @@ const DATELINE =
 const STARTS_WITH_PRONOUN =
   /^(he|she|they|it|his|her|their|its)\b|^(this|that|these|those)\s+(is|was|are|were|has|have|had|will|would|could|can|may|might)\b/i;
 
+export const ENGLISH_CLAIM_RULES: ClaimRules = {
+  wholeQuotation: /^["“](.*?)[,.]?["”]?$/s,
+  quotationMark: /["“”]/,
+  leadingConnective: /^(but|and|however|meanwhile|moreover|still|yet|so)\b,?\s+/i,
+  danglingStart: STARTS_WITH_PRONOUN,
+};
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Removes quotation marks around the whole claim and punctuation left by the cut. */
-function tidy(s: string): string {
+function tidy(s: string, rules: ClaimRules): string {
   let out = s.trim().replace(/[\s,;:–—-]+$/, '');
-  const quoted = /^["“](.*?)[,.]?["”]?$/s.exec(out);
-  if (quoted && !/["“”]/.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
+  const quoted = rules.wholeQuotation.exec(out);
+  if (quoted && !rules.quotationMark.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
   if (!/[.!?]["”’)]*$/.test(out)) out += '.';
-  return capitalise(out.replace(DATELINE, '').replace(LEADING_CONNECTIVE, ''));
+  return capitalise(out.replace(DATELINE, '').replace(rules.leadingConnective, ''));
 }
 
 export function shortClaim(
@@ -31,18 +49,19 @@ export function shortClaim(
   start: number,
   end: number,
   attribution: AttributionFound | null,
+  rules: ClaimRules = ENGLISH_CLAIM_RULES,
 ): string {
   const sentence = text.slice(start, end).replace(/\s+/g, ' ');
   const clause = attribution?.clause;
-  if (!clause) return tidy(sentence);
+  if (!clause) return tidy(sentence, rules);
   const rest =
     clause.at === 'tail'
       ? text.slice(start, clause.start) + text.slice(clause.end, end)
       : text.slice(clause.end, end);
-  const candidate = tidy(rest.replace(/\s+/g, ' '));
+  const candidate = tidy(rest.replace(/\s+/g, ' '), rules);
   const words = candidate.split(' ').length;
-  if (words < MIN_WORDS || (clause.at === 'head' && STARTS_WITH_PRONOUN.test(candidate))) {
-    return tidy(sentence);
+  if (words < MIN_WORDS || (clause.at === 'head' && rules.danglingStart.test(candidate))) {
+    return tidy(sentence, rules);
   }
   return candidate;
 }

@@ -104,8 +104,11 @@ export interface ExtractResult {
   title: string;
   /** The stored article text; every offset refers to it. */
   text: string;
-  /** 'en' when claims were sought; 'other' when the text is not English and no claims are proposed. */
-  language: 'en' | 'other';
+  /**
+   * The language claims were sought in ('en', 'es'); 'other' when the text is in neither and
+   * no claims are proposed.
+   */
+  language: 'en' | 'es' | 'other';
   blocks: Block[];
   removed: FurnitureRange[];
   /** Reader view: body and headings without furniture. Display only; offsets do not index it. */

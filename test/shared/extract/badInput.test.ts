@@ -68,25 +68,37 @@ describe('bad input', () => {
 });
 
 describe('text in another language', () => {
-  const spanish = [
-    'Despiden a 500 empleados de cárceles en El Salvador',
-    'Unos 500 empleados del sistema penitenciario han sido despedidos desde octubre, según un portavoz del sindicato. ' +
-      'El director de Centros Penales, Osiris Luna, negó haber negociado con las pandillas. ' +
-      'Los trabajadores aseguran que recibieron órdenes de retirar las cámaras de vigilancia.',
-    'La Fiscalía no ha respondido a las preguntas de este periódico sobre el caso.',
+  // Spanish has claims of its own (spanishClaims.test.ts); Portuguese is one of the others.
+  const portuguese = [
+    'Demitidos 500 funcionários das prisões em El Salvador',
+    'Cerca de 500 funcionários do sistema penitenciário foram demitidos desde outubro, segundo um porta-voz do sindicato. ' +
+      'O diretor dos Centros Penais, Osiris Luna, negou ter negociado com as gangues. ' +
+      'Os trabalhadores afirmam que receberam ordens para retirar as câmeras de vigilância.',
+    'A Procuradoria não respondeu às perguntas deste jornal sobre o caso.',
   ].join('\n\n');
 
   it('is still split into sentences, but no claims are invented', () => {
-    const result = extractClaims(spanish);
+    const result = extractClaims(portuguese);
     expect(result.language).toBe('other');
     expect(result.claims).toEqual([]);
     expect(result.sentences.filter((s) => s.kind === 'body').map((s) => s.text)).toEqual([
-      'Unos 500 empleados del sistema penitenciario han sido despedidos desde octubre, según un portavoz del sindicato.',
-      'El director de Centros Penales, Osiris Luna, negó haber negociado con las pandillas.',
-      'Los trabajadores aseguran que recibieron órdenes de retirar las cámaras de vigilancia.',
-      'La Fiscalía no ha respondido a las preguntas de este periódico sobre el caso.',
+      'Cerca de 500 funcionários do sistema penitenciário foram demitidos desde outubro, segundo um porta-voz do sindicato.',
+      'O diretor dos Centros Penais, Osiris Luna, negou ter negociado com as gangues.',
+      'Os trabalhadores afirmam que receberam ordens para retirar as câmeras de vigilância.',
+      'A Procuradoria não respondeu às perguntas deste jornal sobre o caso.',
     ]);
-    expect(result.title).toBe('Despiden a 500 empleados de cárceles en El Salvador');
+    expect(result.title).toBe('Demitidos 500 funcionários das prisões em El Salvador');
+  });
+
+  it('proposes claims for the same article in Spanish', () => {
+    const spanish = [
+      'Despiden a 500 empleados de cárceles en El Salvador',
+      'Unos 500 empleados del sistema penitenciario han sido despedidos desde octubre, según un portavoz del sindicato. ' +
+        'El director de Centros Penales, Osiris Luna, negó haber negociado con las pandillas.',
+    ].join('\n\n');
+    const result = extractClaims(spanish);
+    expect(result.language).toBe('es');
+    expect(result.claims.map((c) => c.speaker)).toContain('un portavoz del sindicato');
   });
 
   it('skips a foreign-language sentence quoted inside an English article', () => {

@@ -1,0 +1,48 @@
+// The English path: wink-nlp's part-of-speech tags and entities drive names, attribution,
+// chips and the verb check.
+import type { Analysis, NlpEntity } from './analyzeText';
+import { entityChips } from './entityChips';
+import { findAttribution } from './findAttribution';
+import { findNames } from './findNames';
+import { isEnglish } from './isEnglish';
+import type { LanguagePath } from './LanguagePath';
+import { ENGLISH_QUOTATION_MARKS } from './QuotationTracker';
+import { scoreSentence } from './scoreSentence';
+import type { SentenceSpan } from './segmentSentences';
+import { shortClaim } from './shortClaim';
+
+const MIN_WORDS = 5;
+
+export function englishPath(text: string, analysis: Analysis, body: SentenceSpan[]): LanguagePath {
+  const names = findNames(text, analysis, body);
+  const wordsOf = (span: SentenceSpan) =>
+    analysis.tokens.slice(span.first, span.last + 1).filter((t) => t.pos !== 'SPACE');
+  const entities = analysis.entities;
+  let e = 0; // entities before this sentence; sentences come in text order
+  return {
+    names,
+    quotationMarks: ENGLISH_QUOTATION_MARKS,
+    attribution: (span, index, memory) =>
+      findAttribution(text, analysis.tokens, span, index, memory),
+    // Questions, fragments and verbless lines state nothing to check.
+    statesSomething(span, sentence) {
+      const content = wordsOf(span).filter((w) => w.pos !== 'PUNCT');
+      return (
+        content.length >= MIN_WORDS &&
+        !/\?["”’)\]]*$/.test(sentence) &&
+        content.some((w) => w.pos === 'VERB' || w.pos === 'AUX') &&
+        isEnglish(sentence, 8, 0.05)
+      );
+    },
+    chips(span, index) {
+      while (e < entities.length && entities[e]!.first < span.first) e++;
+      const own: NlpEntity[] = [];
+      for (let k = e; k < entities.length && entities[k]!.first <= span.last; k++) {
+        if (entities[k]!.last <= span.last) own.push(entities[k]!);
+      }
+      return entityChips(text, analysis, span, own, names[index]!);
+    },
+    score: (span, sentence, chips, found) => scoreSentence(sentence, wordsOf(span), chips, found),
+    claim: (span, found) => shortClaim(text, span.start, span.end, found),
+  };
+}

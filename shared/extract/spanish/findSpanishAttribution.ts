@@ -1,0 +1,444 @@
+// Who a Spanish sentence attributes its claim to, in the forms newsrooms write, tried from
+// the most to the least explicit:
+//   1. "Según Villatoro, …" / "…, según cifras del Ministerio de Justicia." / "…, de acuerdo
+//      con la Policía Nacional Civil."
+//   2. the inverted reporting clause after a quotation or a comma, also between dashes:
+//      '"…", dijo el ministro Gustavo Villatoro en …' / «…», afirmó. / —…—dijo el director—…
+//   3. a subject before the verb, whose statement follows "que" or a colon: "La organización
+//      Cristosal afirmó que …", "El ministro de Seguridad, Gustavo Villatoro, dijo que …",
+//      "Noah Bullock, director de Cristosal, dijo que …", "En un comunicado, la Fiscalía
+//      señaló que …"
+//   4. a relative clause: "… Nayib Bukele, quien ha asegurado que …"
+//   5. a document as source: "un informe de Cristosal", "datos de la Policía Nacional Civil".
+// A verb with no subject ("Agregó que …", «…», añadió.), a subject pronoun ("Ella dijo") and a
+// bare role ("agregó el funcionario") refer to the previous speaker, as "he added" does in
+// English; "el informe" refers to the previous document. The English path's memory and its
+// resolution are shared (findAttribution).
+import type { Token } from '../analyzeText';
+import {
+  rememberAttribution,
+  resolveReferent,
+  type AttributionFound,
+  type AttributionMemory,
+} from '../findAttribution';
+import type { NameRun } from '../findNames';
+import type { SentenceSpan } from '../segmentSentences';
+import type { AttributionForm } from '../types';
+import { isPunctuation, spanishWords, type SpanishWord } from './SpanishWord';
+import {
+  NOBODY_IN_PARTICULAR,
+  ORGANIZATION_ROLES,
+  PERFECT_AUXILIARIES,
+  PHRASE_STOPS,
+  REPORTING_PARTICIPLES,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+  SOURCE_NOUNS,
+  SUBJECT_PRONOUNS,
+  VERB_ADVERBS,
+} from './spanishWords';
+
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'este', 'esta', 'dicho', 'dicha']);
+const OF = new Set(['de', 'del', 'por']);
+/** Nouns that stand for an organisation the sentence has named: "informó la institución". */
+const BODY_ANAPHORS = new Set(
+  'institución entidad cartera dependencia organismo corporación agencia oficina'.split(' '),
+);
+const DEMONSTRATIVES = new Set([...ARTICLES, 'ese', 'esa', 'aquel', 'aquella', 'dicha', 'dicho']);
+const CLOSING = /^["”»—–]$/;
+const OPENING_QUOTE = /^["“«]$/;
+const DASH = /^[—–]$/;
+const MAX_SUBJECT = 10;
+// A clause opened by these is not the sentence's subject: "…, aunque los expertos advierten que".
+const CONJUNCTIONS = new Set(
+  'aunque porque pero y e o mientras cuando si que pues como sino donde ya'.split(' '),
+);
+
+type Clause = AttributionFound['clause'];
+
+interface Candidate {
+  /** Where the article names the speaker, as words of the sentence; null when it does not. */
+  named: { first: number; last: number; text: string } | null;
+  /** What an unnamed speaker refers to: a person (he, she, "el funcionario") or a document. */
+  refersTo: 'person' | 'source' | null;
+  form: AttributionForm;
+  clause: Clause;
+  priority: number;
+  /** The verb or "según": where an unnamed speaker is anchored. */
+  at: number;
+  /** Said in a document ("en un informe"), which later sentences may call "el informe". */
+  inDocument?: boolean;
+}
+
+class SentenceReader {
+  readonly n: number;
+  /** Name runs by the index of their first word in `ws`. */
+  private readonly runs = new Map<number, { last: number; run: NameRun }>();
+
+  constructor(
+    private readonly text: string,
+    readonly ws: SpanishWord[],
+    names: NameRun[],
+  ) {
+    this.n = ws.length;
+    const byToken = new Map(ws.map((w, i) => [w.index, i]));
+    for (const run of names) {
+      const first = byToken.get(run.first);
+      const last = byToken.get(run.last);
+      if (first !== undefined && last !== undefined) this.runs.set(first, { last, run });
+    }
+  }
+
+  low(k: number): string {
+    return this.ws[k]?.lower ?? '';
+  }
+
+  /** The first name run starting in [from, to). */
+  nameIn(from: number, to: number): { first: number; last: number } | null {
+    for (let k = from; k < to; k++) {
+      const r = this.runs.get(k);
+      if (r) return { first: k, last: r.last };
+    }
+    return null;
+  }
+
+  isNameRun(from: number, to: number): boolean {
+    return this.runs.get(from)?.last === to;
+  }
+
+  /** The words from..to as the article writes them, a sentence-initial article lower-cased. */
+  phrase(from: number, to: number): { first: number; last: number; text: string } {
+    const text = this.text
+      .slice(this.ws[from]!.start, this.ws[to]!.end)
+      .replace(/\s+/g, ' ')
+      .replace(/^(El|La|Los|Las|Un|Una)\s/, (a) => a.toLowerCase());
+    return { first: from, last: to, text };
+  }
+
+  /**
+   * Who a noun phrase names: the name in it when the words before the name only introduce it
+   * ("el ministro Gustavo Villatoro", "la organización Cristosal", "cifras del Ministerio de
+   * Justicia"), else the phrase itself ("el gobierno de El Salvador", "el director del penal").
+   */
+  speaker(from: number, to: number): { first: number; last: number; text: string } | null {
+    while (to >= from && (isPunctuation(this.ws[to]) || ARTICLES.has(this.low(to)))) to--;
+    if (to < from) return null;
+    const name = this.nameIn(from, to + 1);
+    if (name && name.last <= to) {
+      const before = this.ws.slice(from, name.first).map((w) => w.lower);
+      while (ARTICLES.has(before.at(-1) ?? '')) before.pop();
+      const introduces = (w: string) =>
+        ARTICLES.has(w) || ROLE_WORDS.has(w) || ORGANIZATION_ROLES.has(w);
+      const apposition = before.every(introduces) && name.last === to;
+      const ofSource =
+        OF.has(before.at(-1) ?? '') &&
+        before.slice(0, -1).every((w) => ARTICLES.has(w) || SOURCE_NOUNS.has(w));
+      if (apposition || ofSource) return this.phrase(name.first, name.last);
+    }
+    return this.phrase(from, to);
+  }
+
+  /** The first organisation named before word k. */
+  organizationBefore(k: number): { first: number; last: number; text: string } | null {
+    for (const [first, { last, run }] of [...this.runs].sort((a, b) => a[0] - b[0])) {
+      if (last < k && run.type === 'organization') return this.phrase(first, last);
+    }
+    return null;
+  }
+
+  /** A definite role alone, "el funcionario", "la ministra": it refers to someone named before. */
+  isBareRole(from: number, to: number): boolean {
+    return to === from + 1 && ARTICLES.has(this.low(from)) && ROLE_WORDS.has(this.low(to));
+  }
+
+  /** "el informe", "ese mismo informe": a document named before. */
+  isSourceAnaphor(from: number, to: number): boolean {
+    let k = from;
+    while (k < to && (DEMONSTRATIVES.has(this.low(k)) || this.low(k) === 'mismo')) k++;
+    return k === to && k > from && SOURCE_NOUNS.has(this.low(to));
+  }
+
+  /** Index of the word that ends a run of words at `from` (the next punctuation), exclusive. */
+  wordsUntilPunctuation(from: number): number {
+    let k = from;
+    while (k < this.n && !isPunctuation(this.ws[k])) k++;
+    return k;
+  }
+}
+
+/** The reporting verb at k and the index of its last word ("ha dicho" is two), or -1. */
+function reportingVerbAt(r: SentenceReader, k: number): number {
+  if (REPORTING_VERBS.has(r.low(k))) return k;
+  if (PERFECT_AUXILIARIES.has(r.low(k)) && REPORTING_PARTICIPLES.has(r.low(k + 1))) return k + 1;
+  return -1;
+}
+
+function accordingTo(r: SentenceReader, found: Candidate[]): void {
+  const { ws, n } = r;
+  const lastWord = isPunctuation(ws[n - 1]) ? n - 2 : n - 1;
+  for (let i = 0; i < n; i++) {
+    let from = -1;
+    if (r.low(i) === 'según') from = i + 1;
+    else if (r.low(i) === 'de' && r.low(i + 1) === 'acuerdo' && /^(con|a|al)$/.test(r.low(i + 2))) {
+      from = i + 3;
+    }
+    if (from < 0) continue;
+    if (reportingVerbAt(r, from) >= 0) from = reportingVerbAt(r, from) + 1; // "según informó la PNC"
+    const to = r.wordsUntilPunctuation(from) - 1;
+    const named = to >= from ? r.speaker(from, to) : null;
+    if (!named) continue;
+    const anaphor = r.isSourceAnaphor(from, to);
+    let clause: Clause = null;
+    const after = ws[to + 1];
+    if (i === 0 && after?.value === ',' && ws[to + 2]) {
+      clause = { start: ws[0]!.start, end: ws[to + 2]!.start, at: 'head' };
+    } else if (i > 0 && to >= lastWord) {
+      const open = ws[i - 1]!.value === ',' ? ws[i - 1]! : ws[i]!;
+      clause = { start: open.start, end: ws[n - 1]!.end, at: 'tail' };
+    } else if (ws[i - 1]?.value === ',' && after?.value === ',') {
+      // "…, según Villatoro, tiene …": the aside goes, one comma with it.
+      clause = { start: ws[i - 1]!.start, end: after.end, at: 'tail' };
+    }
+    const refersTo = anaphor ? ('source' as const) : null;
+    found.push({ named, refersTo, form: 'according_to', clause, priority: 0, at: i });
+  }
+}
+
+/** "dijo el ministro Gustavo Villatoro en …" → the speaker in the words after the verb. */
+function speakerAfterVerb(r: SentenceReader, from: number, to: number) {
+  // "dijo el ministro de Seguridad, Gustavo Sánchez, en …": the name beside the role.
+  const beside = r.ws[to]?.value === ',' ? r.nameIn(to + 1, to + 2) : null;
+  if (beside && (isPunctuation(r.ws[beside.last + 1]) || beside.last === r.n - 1)) {
+    return { named: r.phrase(beside.first, beside.last), refersTo: null };
+  }
+  const name = r.nameIn(from, to);
+  if (name && r.low(name.first - 1) !== 'de' && r.low(name.first - 1) !== 'del') {
+    return { named: r.phrase(name.first, name.last), refersTo: null };
+  }
+  let end = from;
+  while (end < to && !PHRASE_STOPS.has(r.low(end))) end++;
+  if (end === from) return { named: null, refersTo: 'person' as const };
+  // "…, informó la institución": the organisation the sentence names.
+  if (end === from + 2 && ARTICLES.has(r.low(from)) && BODY_ANAPHORS.has(r.low(from + 1))) {
+    const body = r.organizationBefore(from);
+    if (body) return { named: body, refersTo: null };
+  }
+  if (r.isBareRole(from, end - 1))
+    return { named: r.phrase(from, end - 1), refersTo: 'person' as const };
+  return { named: r.speaker(from, end - 1), refersTo: null };
+}
+
+function reportingClauses(r: SentenceReader, found: Candidate[]): void {
+  const { ws, n } = r;
+  const sentenceEnd = ws[n - 1]!.end;
+  for (let v = 0; v < n; v++) {
+    const verbEnd = reportingVerbAt(r, v);
+    if (verbEnd < 0) continue;
+    const prev = ws[v - 1];
+    const next = r.low(verbEnd + 1);
+    const introducesStatement = next === 'que' || next === ':';
+    if (prev && v > 1 && (prev.value === ',' || CLOSING.test(prev.value)) && !introducesStatement) {
+      // Inverted: '"…", dijo X.' / «…», añadió. / —…—dijo el director— …
+      let from = verbEnd + 1;
+      if (/^(a|al|ante)$/.test(r.low(from)) && r.nameIn(from, r.wordsUntilPunctuation(from))) {
+        // "dijo a EFE el ministro X" / "declaró ante periodistas la fiscal Ana Pérez"
+        from++;
+        if (ARTICLES.has(r.low(from))) from++;
+        from++;
+      }
+      const to = r.wordsUntilPunctuation(from);
+      const who = speakerAfterVerb(r, from, to);
+      let first = v - 1;
+      while (first > 0 && isPunctuation(ws[first - 1])) first--;
+      let end = sentenceEnd;
+      let start = ws[first]!.start;
+      if (DASH.test(prev.value)) {
+        // The aside goes with the space before it: "—No hay nada —dijo X—, pero …".
+        const close = ws.findIndex((w, k) => k > v && DASH.test(w.value));
+        if (close > 0) end = ws[close]!.end;
+        start = ws[v - 2]!.end;
+      }
+      const clause = { start, end, at: 'tail' as const };
+      found.push({ ...who, form: 'reported', clause, priority: 1, at: v });
+      continue;
+    }
+    // Subject before the verb, the statement after "que", a colon or a quotation.
+    let that = verbEnd + 1;
+    while (that < n && that <= verbEnd + 6 && !isPunctuation(ws[that]) && r.low(that) !== 'que') {
+      that++;
+    }
+    const opensQuote = OPENING_QUOTE.test(ws[that]?.value ?? '');
+    if (!(r.low(that) === 'que' || ws[that]?.value === ':' || opensQuote)) continue;
+    const subject = subjectBefore(r, v);
+    if (subject === undefined) continue;
+    // "señaló en un informe que …": what it says, a later "el informe" refers back to.
+    const inDocument = r.ws.slice(verbEnd + 1, that).some((w) => SOURCE_NOUNS.has(w.lower));
+    const statement = opensQuote ? that : that + 1;
+    const clause =
+      statement < n
+        ? { start: ws[0]!.start, end: ws[statement]!.start, at: 'head' as const }
+        : null;
+    found.push({ ...subject, form: 'subject', clause, priority: 2, at: v, inDocument });
+  }
+}
+
+/**
+ * The subject of the verb at v when it opens the sentence or its first clause; null fields
+ * for an unexpressed subject ("Agregó que …"), undefined when the words before the verb are
+ * not a subject.
+ */
+function subjectBefore(
+  r: SentenceReader,
+  v: number,
+): Pick<Candidate, 'named' | 'refersTo'> | undefined {
+  let end = v - 1;
+  while (end >= 0 && VERB_ADVERBS.has(r.low(end))) end--;
+  // A wire dateline is not part of the subject: "MONTERREY (México), 12 jul (EFE).- La …".
+  const dateline = r.ws.findIndex((w, k) => k < end && k < 15 && /^(\.-|-|—)$/.test(w.value));
+  const start = dateline > 0 && /^[.)]$/.test(r.ws[dateline - 1]!.value) ? dateline + 1 : 0;
+  const commas: number[] = [];
+  for (let k = start; k <= end; k++) if (r.ws[k]!.value === ',') commas.push(k);
+  let from = start;
+  let to = end;
+  const firstName = commas.length >= 2 && r.isNameRun(start, commas[0]! - 1);
+  const asideOpens = (k: number) =>
+    ROLE_WORDS.has(r.low(k)) || (ARTICLES.has(r.low(k)) && ROLE_WORDS.has(r.low(k + 1)));
+  if (r.ws[end]?.value === ',' && firstName && asideOpens(commas[0]! + 1)) {
+    // "Joaquín Mejía, investigador del Equipo de Reflexión, Investigación y Comunicación, aseguró"
+    to = commas[0]! - 1;
+  } else if (r.ws[end]?.value === ',' && commas.length >= 2) {
+    // "El ministro de Seguridad, Gustavo Villatoro, dijo" / "Noah Bullock, director de
+    // Cristosal, dijo" / "Bukele, quien …, dijo": a subject and its aside.
+    const asideFrom = commas.at(-2)! + 1;
+    const subjectTo = commas.at(-2)! - 1;
+    from = commas.length >= 3 ? commas.at(-3)! + 1 : start;
+    const aside = r.isNameRun(asideFrom, end - 1) && !r.isNameRun(from, subjectTo);
+    if (aside) [from, to] = [asideFrom, end - 1];
+    else if (r.low(asideFrom) === 'quien' || end - asideFrom <= 6) to = subjectTo;
+    else return undefined;
+  } else if (commas.length > 0) {
+    from = commas.at(-1)! + 1; // "En un comunicado, la Fiscalía señaló que"
+  }
+  if (to < from) return { named: null, refersTo: 'person' }; // "Además, agregó que"
+  // An acronym in brackets after the name is not part of it: "… del Agua (Conagua)".
+  if (r.ws[to]?.value === ')' && r.ws[to - 2]?.value === '(') to -= 3;
+  const words = r.ws.slice(from, to + 1);
+  if (
+    words.length === 0 ||
+    words.length > MAX_SUBJECT ||
+    CONJUNCTIONS.has(words[0]!.lower) ||
+    words.some((w) => w.lower === 'que' || isPunctuation(w))
+  ) {
+    return undefined;
+  }
+  if (words.some((w, k) => k > 0 && reportingVerbAt(r, from + k) >= 0)) return undefined;
+  const head = ARTICLES.has(words[0]!.lower) && words[1] ? words[1].lower : words[0]!.lower;
+  if (NOBODY_IN_PARTICULAR.has(words[0]!.lower) || NOBODY_IN_PARTICULAR.has(head)) {
+    return undefined;
+  }
+  if (words.length === 1 && SUBJECT_PRONOUNS.has(words[0]!.lower)) {
+    return { named: null, refersTo: 'person' };
+  }
+  if (r.isSourceAnaphor(from, to)) return { named: r.phrase(from, to), refersTo: 'source' };
+  if (r.isBareRole(from, to)) return { named: r.phrase(from, to), refersTo: 'person' };
+  return { named: r.speaker(from, to), refersTo: null };
+}
+
+function relativesAndSources(r: SentenceReader, found: Candidate[]): void {
+  const { ws, n } = r;
+  for (let k = 0; k < n; k++) {
+    // "… Nayib Bukele, quien ha asegurado que …"
+    if (r.low(k) === 'quien' && ws[k - 1]?.value === ',') {
+      let v = k + 1;
+      while (VERB_ADVERBS.has(r.low(v))) v++;
+      const name = reportingVerbAt(r, v) >= 0 ? nameEndingAt(r, k - 2) : null;
+      if (name) {
+        found.push({
+          named: name,
+          refersTo: null,
+          form: 'relative',
+          clause: null,
+          priority: 3,
+          at: v,
+        });
+      }
+    }
+    // "un informe de Cristosal", "datos de la Policía Nacional Civil"
+    if (SOURCE_NOUNS.has(r.low(k)) && OF.has(r.low(k + 1))) {
+      const at = ARTICLES.has(r.low(k + 2)) ? k + 3 : k + 2;
+      const name = r.nameIn(at, at + 1);
+      if (name) {
+        found.push({
+          named: r.phrase(name.first, name.last),
+          refersTo: null,
+          form: 'source',
+          clause: null,
+          priority: 4,
+          at: k,
+        });
+      }
+    }
+  }
+}
+
+function nameEndingAt(r: SentenceReader, last: number) {
+  for (let k = last; k >= 0 && k >= last - 6; k--) {
+    if (r.isNameRun(k, last)) return r.phrase(k, last);
+  }
+  return null;
+}
+
+/**
+ * The attribution of one Spanish sentence, given the earlier ones (`memory` is updated in
+ * place so that later sentences can refer back). `names` are the sentence's name runs.
+ */
+export function findSpanishAttribution(
+  text: string,
+  tokens: Token[],
+  span: SentenceSpan,
+  sentenceIndex: number,
+  memory: AttributionMemory,
+  names: NameRun[],
+): AttributionFound | null {
+  const ws = spanishWords(tokens, span.first, span.last);
+  if (ws.length === 0) return null;
+  const r = new SentenceReader(text, ws, names);
+  const found: Candidate[] = [];
+  accordingTo(r, found);
+  reportingClauses(r, found);
+  relativesAndSources(r, found);
+  found.sort((a, b) => a.priority - b.priority);
+  for (const c of found) {
+    let speaker = c.named?.text ?? null;
+    let form = c.form;
+    if (c.refersTo) {
+      const referent = resolveReferent(
+        memory,
+        sentenceIndex,
+        c.refersTo === 'source',
+        c.refersTo === 'person',
+      );
+      // A role refers to a person, and people are named with capitals: "el informe" cannot be
+      // what "agregó el funcionario" means.
+      const fits = c.refersTo === 'source' || /^\p{Lu}/u.test(referent ?? '');
+      if (referent && fits) {
+        speaker = referent;
+        if (!c.named) form = 'pronoun';
+      }
+    }
+    if (!speaker) continue;
+    // Anchor: where the sentence names the speaker, or the verb when it does not.
+    const anchor = c.named ?? { first: c.at, last: c.at };
+    const result: AttributionFound = {
+      speaker,
+      start: ws[anchor.first]!.start,
+      end: ws[anchor.last]!.end,
+      form,
+      clause: c.clause,
+    };
+    const isSource = c.form === 'source' || c.refersTo === 'source' || !!c.inDocument;
+    rememberAttribution(memory, sentenceIndex, result, isSource);
+    return result;
+  }
+  return null;
+}

@@ -1,0 +1,353 @@
+// Spanish claim extraction on two hand-written articles (test/fixtures/articles/*.es.txt): a
+// news report on Honduras's prisons and an EFE-style wire story on Monterrey's water crisis
+// with «» quotations and dash attributions. Every checkable sentence is marked below with its
+// speaker; each must be a candidate with exactly its offsets, and the questions, opinion and
+// page furniture must not be. Also: the forms of attribution one at a time, chips with exact
+// offsets, Spanish abbreviations in segmentation, and which texts read as Spanish.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+import type { ClaimCandidate } from '../../../shared/extract/types';
+
+const article = (name: string) =>
+  readFileSync(new URL(`../../fixtures/articles/${name}`, import.meta.url), 'utf8');
+
+/** The one candidate whose sentence holds `fragment`. */
+function claimFor(fragment: string, claims: ClaimCandidate[]) {
+  const found = claims.filter((c) => c.sentence.includes(fragment));
+  if (found.length !== 1) throw new Error(`${found.length} candidates for "${fragment}"`);
+  return found[0]!;
+}
+
+/** The speaker of the one candidate holding `fragment`, in a short article of its own. */
+const speakerOf = (text: string, fragment: string) =>
+  claimFor(fragment, extractClaims(text).claims).speaker;
+
+type Marked = [sentence: string, speaker: string | null];
+
+/**
+ * Asserts that each marked sentence is a candidate with its exact offsets and speaker, and
+ * returns recall and speaker figures for the log.
+ */
+function checkMarked(name: string, marked: Marked[], notCandidates: string[]) {
+  const text = article(name);
+  const result = extractClaims(text);
+  expect(result.language).toBe('es');
+  let found = 0;
+  let speakers = 0;
+  for (const [sentence, speaker] of marked) {
+    const start = text.indexOf(sentence);
+    expect(start, sentence).toBeGreaterThanOrEqual(0);
+    const candidate = result.claims.find((c) => c.start === start);
+    expect(candidate, sentence).toBeDefined();
+    expect(candidate!.end).toBe(start + sentence.length);
+    expect(text.slice(candidate!.start, candidate!.end)).toBe(sentence);
+    found++;
+    expect(candidate!.speaker, sentence).toBe(speaker);
+    speakers++;
+  }
+  for (const sentence of notCandidates) {
+    expect(text).toContain(sentence);
+    expect(
+      result.claims.filter((c) => c.sentence.includes(sentence)),
+      sentence,
+    ).toEqual([]);
+  }
+  console.log(
+    `[${name}] recall ${found}/${marked.length}; speakers ${speakers}/${marked.length}; ` +
+      `candidates ${result.claims.length}`,
+  );
+  return result;
+}
+
+describe('a Spanish news report (Honduras prisons)', () => {
+  const marked: Marked[] = [
+    [
+      'La Secretaría de Seguridad de Honduras informó el lunes que el sistema penitenciario alberga a 19.500 reos, casi el doble de su capacidad oficial de 10.500 plazas.',
+      'Secretaría de Seguridad de Honduras',
+    ],
+    [
+      'El Gobierno de Xiomara Castro entregó el control de las 26 cárceles del país a la Policía Militar del Orden Público en junio de 2023, diez días después de que 46 mujeres murieran en un motín en el Centro Femenino de Adaptación Social, en Támara.',
+      null,
+    ],
+    [
+      '"Las cárceles estaban gobernadas por las pandillas y eso se terminó", dijo el ministro de Seguridad, Gustavo Sánchez, en una entrevista con este diario.',
+      'Gustavo Sánchez',
+    ],
+    [
+      'Según Sánchez, las autoridades decomisaron 3.200 teléfonos celulares y 450 armas de fuego durante los primeros seis meses de la intervención.',
+      'Gustavo Sánchez',
+    ],
+    [
+      'La directora del Comité Nacional de Prevención contra la Tortura, Daysi Oseguera, afirmó que al menos 14 reclusos han muerto bajo custodia militar desde julio de 2023.',
+      'Daysi Oseguera',
+    ],
+    ['"Muchas familias no saben si sus hijos están vivos", agregó.', 'Daysi Oseguera'],
+    [
+      'El Comisionado Nacional de los Derechos Humanos señaló en un informe que el hacinamiento alcanzó el 85 % en el penal de Morocelí.',
+      'Comisionado Nacional de los Derechos Humanos',
+    ],
+    [
+      'De acuerdo con ese mismo informe, el presupuesto por reo cayó a 2,1 dólares diarios en 2023.',
+      'Comisionado Nacional de los Derechos Humanos',
+    ],
+    [
+      'Joaquín Mejía, investigador del Equipo de Reflexión, Investigación y Comunicación, aseguró que la intervención militar es la más larga de la historia reciente del país.',
+      'Joaquín Mejía',
+    ],
+    ['"No hay una sola auditoría independiente", sostuvo Mejía.', 'Joaquín Mejía'],
+    [
+      'La tasa de homicidios bajó a 31,1 por cada 100.000 habitantes en 2023, la más baja en 17 años, según datos del Observatorio de la Violencia de la Universidad Nacional Autónoma de Honduras.',
+      'Observatorio de la Violencia de la Universidad Nacional Autónoma de Honduras',
+    ],
+    [
+      'El Congreso Nacional aprobó en febrero un presupuesto de US$ 60 millones para construir una cárcel de máxima seguridad en las Islas del Cisne, a unos 250 kilómetros de la costa.',
+      null,
+    ],
+  ];
+  const notCandidates = [
+    'Inicio › Noticias',
+    'Honduras militariza sus cárceles',
+    'Por Redacción Regional',
+    '15 de marzo de 2024',
+    '¿Quién vigila a los vigilantes?',
+    'Las autoridades deberían abrir las cárceles',
+    'Lea también',
+  ];
+
+  it('proposes every checkable sentence with its exact offsets and speaker', () => {
+    checkMarked('honduras-carceles.es.txt', marked, notCandidates);
+  });
+
+  it('takes the headline as title and the page furniture out', () => {
+    const result = extractClaims(article('honduras-carceles.es.txt'));
+    expect(result.title).toBe('Honduras militariza sus cárceles tras la masacre de Támara');
+    expect(result.removed.map((r) => r.reason)).toEqual([
+      'breadcrumb',
+      'headline',
+      'byline',
+      'byline',
+      'teaser',
+    ]);
+  });
+
+  it('cuts the reporting clause from the claim', () => {
+    const { claims } = extractClaims(article('honduras-carceles.es.txt'));
+    expect(claimFor('19.500 reos', claims).claim).toBe(
+      'El sistema penitenciario alberga a 19.500 reos, casi el doble de su capacidad oficial de 10.500 plazas.',
+    );
+    expect(claimFor('gobernadas por las pandillas', claims).claim).toBe(
+      'Las cárceles estaban gobernadas por las pandillas y eso se terminó.',
+    );
+    expect(claimFor('3.200 teléfonos', claims).claim).toBe(
+      'Las autoridades decomisaron 3.200 teléfonos celulares y 450 armas de fuego durante los primeros seis meses de la intervención.',
+    );
+    expect(claimFor('31,1 por cada', claims).claim).toBe(
+      'La tasa de homicidios bajó a 31,1 por cada 100.000 habitantes en 2023, la más baja en 17 años.',
+    );
+  });
+});
+
+describe('a Spanish wire story with «» quotations and dashes', () => {
+  const marked: Marked[] = [
+    [
+      'MONTERREY (México), 12 jul (EFE).- La Comisión Nacional del Agua (Conagua) informó este miércoles que el 75 % del territorio mexicano sufre algún grado de sequía, la cifra más alta desde que se llevan registros.',
+      'Comisión Nacional del Agua',
+    ],
+    [
+      '«Estamos ante la peor crisis hídrica en la historia moderna de Nuevo León», afirmó el gobernador Samuel García en una rueda de prensa.',
+      'Samuel García',
+    ],
+    ['«Las presas de la ciudad están al 4 % de su capacidad», añadió.', 'Samuel García'],
+    [
+      '—No vamos a dejar a ninguna colonia sin agua —dijo el director de Agua y Drenaje de Monterrey, Juan Ignacio Barragán—, pero los cortes seguirán al menos hasta septiembre.',
+      'Juan Ignacio Barragán',
+    ],
+    [
+      'Según la Conagua, la presa El Cuchillo almacena 72 millones de metros cúbicos, frente a los 1.123 millones que puede contener.',
+      'Conagua',
+    ],
+    [
+      'Vecinos de la colonia Independencia denunciaron que llevan 20 días sin servicio.',
+      'Vecinos de la colonia Independencia',
+    ],
+    [
+      '«Compramos pipas a 800 pesos cada una», relató María Guadalupe Torres, de 54 años.',
+      'María Guadalupe Torres',
+    ],
+    [
+      'La industria consume el 40 por ciento del agua de la zona metropolitana, de acuerdo a un estudio del Tecnológico de Monterrey publicado en mayo.',
+      'Tecnológico de Monterrey',
+    ],
+    [
+      'El Servicio Meteorológico Nacional prevé lluvias por encima del promedio a partir de agosto, aunque los expertos advierten que no bastarán.',
+      null,
+    ],
+  ];
+  const notCandidates = [
+    'México registra el año más seco',
+    '¿Cuándo volverá a llover?',
+    'Es una vergüenza.',
+    '© EFE 2022.',
+    'Está expresamente prohibida',
+  ];
+
+  it('proposes every checkable sentence with its exact offsets and speaker', () => {
+    checkMarked('agua-monterrey-wire.es.txt', marked, notCandidates);
+  });
+
+  it('drops a dash attribution and «» marks from the claim', () => {
+    const { claims } = extractClaims(article('agua-monterrey-wire.es.txt'));
+    expect(claimFor('ninguna colonia', claims).claim).toBe(
+      'No vamos a dejar a ninguna colonia sin agua, pero los cortes seguirán al menos hasta septiembre.',
+    );
+    expect(claimFor('800 pesos', claims).claim).toBe('Compramos pipas a 800 pesos cada una.');
+    expect(claimFor('75 %', claims).claim).toBe(
+      'El 75 % del territorio mexicano sufre algún grado de sequía, la cifra más alta desde que se llevan registros.',
+    );
+  });
+});
+
+describe('the El Salvador example', () => {
+  const text = [
+    'El gobierno de El Salvador anunció el martes que la población penitenciaria superó las 110.000 personas, según cifras del Ministerio de Justicia y Seguridad Pública.',
+    '"Hemos construido la cárcel más grande de América", dijo el ministro Gustavo Villatoro en una conferencia de prensa. Según Villatoro, el Centro de Confinamiento del Terrorismo tiene capacidad para 40.000 reos.',
+    'La organización Cristosal afirmó que al menos 261 personas han muerto bajo custodia del Estado desde marzo de 2022. "Muchas de estas muertes muestran señales de tortura", señaló Noah Bullock, director de Cristosal.',
+    'El presidente Nayib Bukele ha defendido el régimen de excepción, que ha sido prorrogado más de 30 veces. La tasa de homicidios cayó a 2,4 por cada 100.000 habitantes en 2023, de acuerdo con la Policía Nacional Civil.',
+  ].join('\n\n');
+  const { claims, language } = extractClaims(text);
+
+  it.each([
+    ['110.000 personas', 'Ministerio de Justicia y Seguridad Pública'],
+    ['la cárcel más grande', 'Gustavo Villatoro'],
+    ['40.000 reos', 'Gustavo Villatoro'],
+    ['261 personas', 'Cristosal'],
+    ['señales de tortura', 'Noah Bullock'],
+    ['prorrogado más de 30 veces', null],
+    ['2,4 por cada', 'Policía Nacional Civil'],
+  ])('"%s" → %s', (fragment, speaker) => {
+    expect(language).toBe('es');
+    expect(claimFor(fragment, claims).speaker).toBe(speaker);
+  });
+
+  it('gives chips with exact offsets', () => {
+    const chips = claims.flatMap((c) => c.entities);
+    for (const chip of chips) expect(text.slice(chip.start, chip.end)).toBe(chip.text);
+    const typed = chips.map((c) => `${c.type}:${c.text}`);
+    expect(typed).toEqual(
+      expect.arrayContaining([
+        'number:110.000',
+        'date:el martes',
+        'organization:Ministerio de Justicia y Seguridad Pública',
+        'person:Gustavo Villatoro',
+        'organization:Centro de Confinamiento del Terrorismo',
+        'number:40.000',
+        'organization:Cristosal',
+        'date:marzo de 2022',
+        'person:Noah Bullock',
+        'person:Nayib Bukele',
+        'number:2,4',
+        'date:2023',
+        'organization:Policía Nacional Civil',
+      ]),
+    );
+    // A capital at the start of a sentence is not a name.
+    expect(typed).not.toContain('name:El');
+    expect(typed.some((t) => t.includes('Según'))).toBe(false);
+    expect(claimFor('la cárcel más grande', claims).signals).toContain('comparison');
+  });
+});
+
+describe('Spanish attribution forms', () => {
+  it.each([
+    [
+      'El ministro de Seguridad, Gustavo Villatoro, dijo que 2.000 pandilleros fueron detenidos en 2024.',
+      '2.000 pandilleros',
+      'Gustavo Villatoro',
+    ],
+    [
+      'Noah Bullock, director de Cristosal, dijo que 261 personas murieron bajo custodia desde 2022.',
+      '261 personas',
+      'Noah Bullock',
+    ],
+    [
+      '—Detuvimos a 1.500 personas en marzo de 2024 —afirmó la fiscal Ana Pérez— en todo el país.',
+      '1.500 personas',
+      'Ana Pérez',
+    ],
+    [
+      'La población penitenciaria de El Salvador creció un 40 % en 2023, informó el Ministerio de Justicia.',
+      'un 40 %',
+      'Ministerio de Justicia',
+    ],
+    [
+      'Otros expertos consultados aseguraron que el penal tiene capacidad para 40.000 reos desde 2023.',
+      'capacidad para 40.000',
+      null,
+    ],
+  ])('%s', (text, fragment, speaker) => {
+    expect(speakerOf(text, fragment)).toBe(speaker);
+  });
+
+  it('gives a verb without subject and a bare role the previous speaker', () => {
+    const text =
+      '«El penal costó 115 millones de dólares», dijo el ministro Gustavo Villatoro el martes. ' +
+      '«Tiene capacidad para 40.000 reos desde 2023», agregó el funcionario. ' +
+      'Agregó que en 2024 ingresaron 12.000 nuevos reclusos al sistema penitenciario.';
+    expect(speakerOf(text, '40.000 reos')).toBe('Gustavo Villatoro');
+    expect(speakerOf(text, '12.000 nuevos')).toBe('Gustavo Villatoro');
+  });
+
+  it('gives one name per person: "Villatoro" is "Gustavo Villatoro"', () => {
+    const text =
+      'El ministro Gustavo Villatoro dijo que la cárcel costó 115 millones de dólares en 2023. ' +
+      'Villatoro afirmó que el penal tiene capacidad para 40.000 reos desde febrero.';
+    expect(speakerOf(text, '40.000 reos')).toBe('Gustavo Villatoro');
+  });
+});
+
+describe('Spanish sentence segmentation', () => {
+  it('keeps abbreviations, thousands separators and decimal commas inside sentences', () => {
+    const text =
+      'El Sr. Pérez y la Sra. Gómez se reunieron con la Dra. López en la sede del ministerio el lunes. ' +
+      'El Lic. Martínez habló con el Gral. Ortiz sobre el decreto núm. 45 publicado en marzo. ' +
+      'La inflación fue de 2,4 % y la población superó las 110.000 personas en EE.UU. según el informe. ' +
+      '«¿Quién paga esto?», preguntó la diputada Ana Pérez durante la sesión. ' +
+      '—No hay hacinamiento —dijo el director del penal— y los reos reciben tres comidas al día.';
+    const { sentences, language } = extractClaims(text);
+    expect(language).toBe('es');
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.text)).toEqual([
+      'El Sr. Pérez y la Sra. Gómez se reunieron con la Dra. López en la sede del ministerio el lunes.',
+      'El Lic. Martínez habló con el Gral. Ortiz sobre el decreto núm. 45 publicado en marzo.',
+      'La inflación fue de 2,4 % y la población superó las 110.000 personas en EE.UU. según el informe.',
+      '«¿Quién paga esto?», preguntó la diputada Ana Pérez durante la sesión.',
+      '—No hay hacinamiento —dijo el director del penal— y los reos reciben tres comidas al día.',
+    ]);
+  });
+
+  it('does not propose a quoted question', () => {
+    const text =
+      '«¿Quién paga los 115 millones de dólares del penal?», preguntó la diputada Ana Pérez en 2023.';
+    expect(extractClaims(text).claims).toEqual([]);
+  });
+});
+
+describe('which texts read as Spanish', () => {
+  it('reads Portuguese, Catalan and French as other languages, with no claims', () => {
+    const portuguese =
+      'O governo de El Salvador anunciou na terça-feira que a população carcerária superou as 110 mil pessoas, segundo dados do Ministério da Justiça. ' +
+      'A organização Cristosal afirmou que pelo menos 261 pessoas morreram sob custódia do Estado desde março de 2022.';
+    const catalan =
+      'El govern del Salvador va anunciar dimarts que la població penitenciària va superar les 110.000 persones, segons xifres del Ministeri de Justícia. ' +
+      'L’organització Cristosal va afirmar que almenys 261 persones han mort sota custòdia de l’Estat des del març del 2022.';
+    const french =
+      'Le gouvernement a annoncé mardi que le nombre de détenus a dépassé les 110 000 personnes, selon les chiffres du ministère de la Justice. ' +
+      'Selon Cristosal, au moins 261 personnes sont mortes sous la garde de l’État depuis mars 2022.';
+    for (const text of [portuguese, catalan, french, french.split('. ')[0]!]) {
+      const result = extractClaims(text);
+      expect(result.language).toBe('other');
+      expect(result.claims).toEqual([]);
+    }
+  });
+});
