@@ -15,7 +15,9 @@
 import type { CardView } from '../../shared/board/view';
 import type { Analysis, Token } from '../../shared/extract/analyzeText';
 import { cleanArticle } from '../../shared/extract/cleanArticle';
+import { detectLanguage } from '../../shared/extract/detectLanguage';
 import { segmentSentences } from '../../shared/extract/segmentSentences';
+import { SPANISH_SEGMENTATION } from '../../shared/extract/spanish/spanishSegmentation';
 import type { BlockKind, FurnitureReason } from '../../shared/extract/types';
 
 export type Segment =
@@ -44,9 +46,20 @@ interface Span {
   end: number;
 }
 
-/** Sentence spans of the body and heading blocks: Intl.Segmenter, then the extractor's repairs. */
+/**
+ * Sentence spans of the body and heading blocks: Intl.Segmenter, then the extractor's repairs
+ * for the article's language ("Sra. Pérez" in Spanish, as the import read it).
+ */
 function sentenceSpans(text: string, blocks: (Span & { kind: BlockKind })[]): Span[] {
-  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const language = detectLanguage(
+    blocks
+      .filter((b) => b.kind === 'body')
+      .map((b) => text.slice(b.start, b.end))
+      .join(' '),
+  );
+  const segmenter = new Intl.Segmenter(language === 'es' ? 'es' : 'en', {
+    granularity: 'sentence',
+  });
   const tokens: Token[] = [];
   for (const block of blocks) {
     if (block.kind === 'furniture') continue;
@@ -70,7 +83,8 @@ function sentenceSpans(text: string, blocks: (Span & { kind: BlockKind })[]): Sp
     sentences: tokens.map((_, i) => ({ first: i, last: i })),
     entities: [],
   };
-  return segmentSentences(text, analysis, blocks).map(({ start, end }) => ({
+  const rules = language === 'es' ? SPANISH_SEGMENTATION : undefined;
+  return segmentSentences(text, analysis, blocks, rules).map(({ start, end }) => ({
     start,
     end,
   }));

@@ -1,7 +1,8 @@
 /**
  * What the import dialog says once the server has answered. An import that made no cards
  * says why, so that nobody takes an empty column for an article without facts: either
- * extraction does not read the article's language, or it found nothing checkable; both
+ * extraction does not read the article's language (it reads English and Spanish), or it
+ * found nothing checkable; both
  * point to the article view, where any sentence can still become a card.
  */
 import { plural } from '../ui/plural';
@@ -19,7 +20,7 @@ export function importSummary(
   if (n > 0)
     return `${plural(n, 'claim', 'claims')} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;
   if (done.language === 'other') {
-    return `No cards were made: this article does not read as English, the only language Factboard proposes claims in. ${MAKE_THEM}`;
+    return `No cards were made: this article does not read as English or Spanish, the languages Factboard proposes claims in. ${MAKE_THEM}`;
   }
   return `Factboard found no checkable claims in this article. ${MAKE_THEM}`;
 }

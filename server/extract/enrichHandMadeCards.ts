@@ -21,6 +21,7 @@ import {
 } from '../../shared/board/schema';
 import type { SyncLog } from '../sync/syncLog';
 import type { SyncServer } from '../sync/SyncServer';
+import { detectLanguage, type Language } from '../../shared/extract/detectLanguage';
 import { passageSignals } from './passageSignals';
 
 const MAX_PER_BATCH = 20;
@@ -46,6 +47,7 @@ export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void 
       sync
         .change(boardId, SYSTEM_ACTOR, (doc) => {
           const cards = cardsMap(doc);
+          const languages = new Map<string, Language>();
           for (const id of created) {
             const map = cards.get(id);
             const card = map && readCard(map, id, []);
@@ -53,7 +55,9 @@ export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void 
             const { articleId, start, end, sentence } = card.source;
             const text = articlesMap(doc).get(articleId)?.get(ARTICLE_KEYS.text);
             if (typeof text !== 'string' || text.slice(start, end) !== sentence) continue;
-            const signals = passageSignals(sentence);
+            let language = languages.get(articleId);
+            if (!language) languages.set(articleId, (language = detectLanguage(text)));
+            const signals = passageSignals(sentence, language);
             if (!signals) continue;
             let higher = 0;
             cards.forEach((other, otherId) => {

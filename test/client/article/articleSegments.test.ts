@@ -68,6 +68,21 @@ describe('articleSegments', () => {
     ]);
   });
 
+  it('splits a Spanish article by the Spanish rules, as its import did', () => {
+    const text =
+      'La Sra. Pérez, directora del penal, dijo que el centro tiene capacidad para 40.000 reos. ' +
+      'Según el Lic. Gómez, la cifra real es mayor. ¿Quién vigila las cárceles de El Salvador?';
+    const blocks = articleSegments(text, 'a1', []);
+    const sentences = blocks.flatMap((b) =>
+      b.segments.filter((s) => s.kind !== 'plain').map((s) => text.slice(s.start, s.end)),
+    );
+    expect(sentences).toEqual([
+      'La Sra. Pérez, directora del penal, dijo que el centro tiene capacidad para 40.000 reos.',
+      'Según el Lic. Gómez, la cifra real es mayor.',
+      '¿Quién vigila las cárceles de El Salvador?',
+    ]);
+  });
+
   it('splits overlapping cards into pieces that name every card covering them, best rank first', () => {
     const text = 'Crime fell 40% in 2023, the minister said in a speech to parliament.';
     const blocks = articleSegments(text, 'a1', [

@@ -16,7 +16,9 @@ describe('importSummary', () => {
 
   it('says why a new article made no cards, and what to do instead', () => {
     const foreign = importSummary({ created: true, language: 'other', cards: [] });
-    expect(foreign).toMatch(/^No cards were made: this article does not read as English/);
+    expect(foreign).toMatch(
+      /^No cards were made: this article does not read as English or Spanish/,
+    );
     const plain = importSummary({ created: true, language: 'en', cards: [] });
     expect(plain).toMatch(/^Factboard found no checkable claims/);
     for (const text of [foreign, plain]) expect(text).toMatch(/make cards of its sentences/);

@@ -94,4 +94,36 @@ describe('signals for hand-made cards', () => {
     const history = await readAllHistory(server.storage, board.id);
     expect(history.filter((e) => e.cardId === quoted).map((e) => e.type)).toEqual(['card.created']);
   });
+
+  it("a short passage is read in its article's language, which it is too short to show", async () => {
+    const text = [
+      'El gobierno de El Salvador anunció el martes que la población penitenciaria superó las 110.000 personas, según cifras del Ministerio de Justicia.',
+      'La organización Cristosal afirmó que al menos 261 personas han muerto bajo custodia del Estado desde marzo de 2022.',
+    ].join('\n\n');
+    const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
+      token: board.leadToken,
+      json: { title: 'Cárceles', text },
+    });
+    expect(res.body.language).toBe('es');
+    const articleId: string = res.body.articleId;
+    await waitFor(() => readBoard(editor.doc).articles.some((a) => a.id === articleId));
+    // Seven words: read alone, it would pass for English and state nothing English.
+    const passage = 'al menos 261 personas han muerto bajo custodia';
+    const start = text.indexOf(passage);
+    const quoted = addClaim(
+      editor.doc,
+      {
+        claim: passage,
+        source: { articleId, start, end: start + passage.length, sentence: passage },
+      },
+      ctx,
+    );
+    await editor.allSaved();
+    await waitFor(() => readBoard(editor.doc).cards[quoted]?.extraction != null, {
+      what: 'signals on the Spanish passage',
+    });
+    const extraction = readBoard(editor.doc).cards[quoted]!.extraction!;
+    expect(extraction.score).toBeGreaterThan(0);
+    expect(extraction.chips.map((c) => c.text)).toContain('261');
+  });
 });
