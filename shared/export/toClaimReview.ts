@@ -69,15 +69,26 @@ export const REVIEWED_COLUMNS: readonly ColumnId[] = ['corroborated', 'disputed'
 
 /**
  * Speakers are free text. Names of institutions get `Organization`; everyone else `Person`,
- * the common case for quoted claims. A small word list, not a classifier: a wrong guess only
- * changes the type, never the name.
+ * the common case for quoted claims. A small word list in the languages claims are extracted
+ * in (English, Spanish), not a classifier: a wrong guess only changes the type, never the name.
  */
-const ORGANISATION_WORDS =
-  /\b(ministry|department|office|agency|bureau|council|committee|commission|government|party|university|institute|association|union|bank|company|corporation|inc|ltd|llc|plc|gmbh|group|foundation|police|army|court|parliament|senate|congress|authority|service|board|news|times|post)\b/i;
+const ORGANISATION_WORDS = new RegExp(
+  `(^|[^\\p{L}])(${[
+    'ministry|department|office|agency|bureau|council|committee|commission|government|party',
+    'university|institute|association|union|bank|company|corporation|inc|ltd|llc|plc|gmbh',
+    'group|foundation|police|army|court|parliament|senate|congress|authority|service|board',
+    'news|times|post',
+    'ministerio|secretaría|departamento|oficina|agencia|consejo|comité|comisión|gobierno',
+    'partido|universidad|instituto|asociación|sindicato|banco|empresa|fundación|policía',
+    'ejército|tribunal|corte|asamblea|congreso|senado|fiscalía|procuraduría|alcaldía',
+    'servicio|junta|organización|observatorio|diario|periódico',
+  ].join('|')})($|[^\\p{L}])`,
+  'iu',
+);
 
 const isHttp = (url: string) => httpUrl.safeParse(url).success;
 
-function speakerType(name: string): 'Person' | 'Organization' {
+export function speakerType(name: string): 'Person' | 'Organization' {
   return ORGANISATION_WORDS.test(name) ? 'Organization' : 'Person';
 }
 

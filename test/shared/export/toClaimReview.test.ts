@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE, readBoard, setRatingScale } from '../../../shared/board';
 import { type ClaimReview, toClaimReview } from '../../../shared/export';
+import { speakerType } from '../../../shared/export/toClaimReview';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 
 /** The fields every review must carry, as dotted paths (schema.org / Google fact-check markup). */
@@ -81,6 +82,21 @@ describe('toClaimReview', () => {
       name: 'Ministry of Health',
     });
     expect(lines?.itemReviewed.appearance).toBeUndefined();
+  });
+
+  it('types speakers as organisations by the words of both extraction languages', () => {
+    for (const name of [
+      'Ministry of Health',
+      'Ministerio de Justicia y Seguridad Pública',
+      'Policía Nacional Civil',
+      'Comisión Nacional del Agua',
+      'Fiscalía General de la República',
+    ]) {
+      expect([name, speakerType(name)]).toEqual([name, 'Organization']);
+    }
+    for (const name of ['Osiris Luna', 'Noah Bullock', 'Bankole Thompson', 'Ana Policíaca']) {
+      expect([name, speakerType(name)]).toEqual([name, 'Person']);
+    }
   });
 
   it('lists cards without a usable verdict as skipped and leaves unverified cards out', () => {
