@@ -7,7 +7,10 @@ import {
   NONE,
 } from './filterCards';
 
-/** Search by text and filter by speaker, verdict and assignee, or show what waits for me. */
+/**
+ * Search by text and filter by speaker, verdict, assignee and (on a board of several
+ * articles) article, or show what waits for me.
+ */
 export function FilterBar({
   board,
   options,
@@ -26,7 +29,7 @@ export function FilterBar({
   forMeCount: number;
 }) {
   const total = Object.keys(board.cards).length;
-  const select = (key: 'speaker' | 'verdict' | 'assignee', value: string) =>
+  const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>
     onChange({ ...filter, [key]: value === '' ? null : value });
 
   return (
@@ -67,6 +70,16 @@ export function FilterBar({
         options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
         onChange={(v) => select('assignee', v)}
       />
+      {board.articles.length > 1 && (
+        <FilterSelect
+          label="Filter by article"
+          value={filter.article}
+          any="Any article"
+          none="No article"
+          options={board.articles.map((a) => ({ value: a.id, label: a.title || 'Untitled' }))}
+          onChange={(v) => select('article', v)}
+        />
+      )}
       <button
         type="button"
         className="button small for-me"

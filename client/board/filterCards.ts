@@ -1,7 +1,7 @@
 /** Search and filters over the board's plain data; the columns stay in display order. */
 import { COLUMNS, type BoardView, type CardView, type ColumnId } from '../../shared/board';
 
-/** Marks "no value" in the speaker, verdict and assignee filters. */
+/** Marks "no value" in the speaker, verdict, assignee and article filters. */
 export const NONE = '\u0000none';
 
 export interface CardFilter {
@@ -11,6 +11,8 @@ export interface CardFilter {
   readonly verdict: string | null;
   /** An assignee's actor id, NONE, or null. */
   readonly assignee: string | null;
+  /** The id of the article the card quotes, NONE for cards that quote none, or null. */
+  readonly article: string | null;
   /** Only the cards that wait for the local user (the `forMe` test of filterColumns). */
   readonly forMe: boolean;
 }
@@ -20,6 +22,7 @@ export const EMPTY_FILTER: CardFilter = Object.freeze({
   speaker: null,
   verdict: null,
   assignee: null,
+  article: null,
   forMe: false,
 });
 
@@ -31,6 +34,7 @@ export function isFilterActive(f: CardFilter): boolean {
     f.speaker !== null ||
     f.verdict !== null ||
     f.assignee !== null ||
+    f.article !== null ||
     f.forMe
   );
 }
@@ -46,6 +50,7 @@ export function matchesFilter(card: CardView, f: CardFilter, forMe: ForMe): bool
   if (!matchesValue(f.speaker, card.speaker)) return false;
   if (!matchesValue(f.verdict, card.verdict)) return false;
   if (!matchesValue(f.assignee, card.assignee?.id)) return false;
+  if (!matchesValue(f.article, card.source?.articleId)) return false;
   const words = f.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = [card.claim, card.speaker ?? '', card.source?.sentence ?? '', card.verdict ?? '']

@@ -1,7 +1,7 @@
 /** Search and filters over plain board data. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, assignCard, readBoard, setVerdict } from '../../shared/board';
+import { addArticle, addClaim, assignCard, readBoard, setVerdict } from '../../shared/board';
 import {
   countCards,
   EMPTY_FILTER,
@@ -63,6 +63,26 @@ describe('filterColumns', () => {
       a,
       b,
     ]);
+  });
+
+  it('filters by the article a card quotes, with "none" for cards that quote none', () => {
+    const doc = new Y.Doc();
+    const first = addArticle(doc, { title: 'Prisons', text: 'Prisons hold 110,000 people.' }, ctx);
+    const second = addArticle(doc, { title: 'Cárceles', text: 'Hay 110.000 presos.' }, ctx);
+    const quote = (articleId: string, sentence: string) => ({
+      claim: sentence,
+      source: { articleId, start: 0, end: sentence.length, sentence },
+    });
+    const a = addClaim(doc, quote(first, 'Prisons hold 110,000 people.'), ctx);
+    const b = addClaim(doc, quote(second, 'Hay 110.000 presos.'), ctx);
+    const c = addClaim(doc, { claim: 'Exports doubled' }, ctx);
+    const view = readBoard(doc);
+    const only = (article: string) =>
+      filterColumns(view, { ...EMPTY_FILTER, article }, noneForMe).unverified;
+    expect(isFilterActive({ ...EMPTY_FILTER, article: first })).toBe(true);
+    expect(only(first)).toEqual([a]);
+    expect(only(second)).toEqual([b]);
+    expect(only(NONE)).toEqual([c]);
   });
 
   it('"For me" keeps the cards the given test picks, with the other filters', () => {

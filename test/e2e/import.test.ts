@@ -330,4 +330,26 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await listed.filter({ hasText: EXPECTED[0]!.claim }).click();
     await page.getByRole('dialog', { name: EXPECTED[0]!.claim }).waitFor();
   });
+
+  it('on a board of several articles, the cards of one article are a filter away', async () => {
+    while ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
+    for (const name of ['Close activity', 'Close article view']) {
+      await page.getByRole('button', { name }).click();
+    }
+    const { articles, cards } = await exported();
+    const nota = articles.find((a) => a.text.startsWith("Le comité s'est réuni"))!;
+    const fromNota = cards.filter((c) => c.source?.articleId === nota.id);
+    expect(fromNota).toHaveLength(1);
+    await page.getByRole('searchbox', { name: 'Search cards' }).fill('');
+    await page.getByRole('combobox', { name: 'Filter by article' }).selectOption({ label: 'Nota' });
+    await expect
+      .poll(() =>
+        page.getByRole('search', { name: 'Filter cards' }).getByRole('status').textContent(),
+      )
+      .toBe(`1 of ${cards.length} cards`);
+    await expectCardIn(page, fromNota[0]!.claim, 'Unverified');
+    expect(await page.locator('[data-card-id]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => page.locator('[data-card-id]').count()).toBeGreaterThan(1);
+  });
 });
