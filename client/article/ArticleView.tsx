@@ -12,6 +12,7 @@ import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { SidePanel } from '../ui/SidePanel';
 import { articleSegments } from './articleSegments';
+import { useArticleLanguage } from './articleLanguages';
 import { ArticleText } from './ArticleText';
 import { NewCardForm } from './NewCardForm';
 import { type Passage, selectedPassage, trimmedPassage } from './passageAt';
@@ -42,6 +43,7 @@ export function ArticleView({
     board.articles.find((a) => a.id === articleId) ??
     (articleId === null ? board.articles.at(-1) : undefined);
   const cards = board.cards;
+  const lang = useArticleLanguage(article?.id);
   // Only this article's cards matter to the layout; recompute when one of them changes.
   const anchored = useMemo(
     () => Object.values(cards).filter((c) => article && c.source?.articleId === article.id),
@@ -115,7 +117,7 @@ export function ArticleView({
       ) : (
         <>
           <div className="article-meta">
-            <h3>{article.title || 'Untitled article'}</h3>
+            <h3 lang={article.title ? lang : undefined}>{article.title || 'Untitled article'}</h3>
             {isHttp(article.url) && (
               <p className="small">
                 Source:{' '}
@@ -165,7 +167,7 @@ export function ArticleView({
           <span id={`${id}-sentence-hint`} hidden>
             No card yet. Press Enter to make one.
           </span>
-          <div ref={textRef} className="article-body">
+          <div ref={textRef} className="article-body" lang={lang}>
             <ArticleText
               text={article.text}
               blocks={blocks}

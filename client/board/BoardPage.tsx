@@ -26,6 +26,7 @@ import { colourFor, type Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
+import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
 import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
 import { Column, type RevealRequest } from './Column';
@@ -88,6 +89,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [countedBoard, forMe],
   );
   const options = useMemo(() => filterOptions(board), [board]);
+  const languages = useMemo(() => articleLanguages(board.articles), [board.articles]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
   const visible = useMemo(() => filterColumns(board, filter, forMe), [board, filter, forMe]);
   const { announce, region } = useAnnouncer();
@@ -194,103 +196,108 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   return (
     <BoardActionsContext.Provider value={actions}>
-      <div className="board-page">
-        <BoardHeader
-          title={board.meta.title}
-          role={known.role}
-          me={me}
-          snapshot={snapshot}
-          onUndo={undo}
-          onRedo={redo}
-          notices={
-            <>
-              {snapshot.status.kind === 'refused' && (
-                <p className="banner banner-error" role="alert">
-                  The server refused this connection. Ask the board&rsquo;s lead for a new invite
-                  link.
-                </p>
-              )}
-              <LostEdits
-                notices={snapshot.lostEdits}
-                board={board}
-                peers={snapshot.peers}
-                onDismiss={(seq) => connection.dismissLostEdit(seq)}
-              />
-              {!canEdit && (
-                <p className="banner">
-                  {known.role === 'reviewer'
-                    ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
-                    : 'You are a viewer: this board is read-only for you.'}
-                </p>
-              )}
-            </>
-          }
-        >
-          <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
-        </BoardHeader>
-        <FilterBar
-          board={board}
-          options={options}
-          filter={filter}
-          onChange={setFilter}
-          shown={shownCount}
-          forMeCount={forMeCount}
-        />
-        <SpeakerSuggestions speakers={options.speakers} />
-        {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
-        <p id={CARD_KEYS_HINT_ID} hidden>
-          {cardKeysHint(canEdit)}
-        </p>
-        <main className="columns" id="main" aria-busy={!snapshot.loaded}>
-          {!snapshot.loaded ? (
-            <p className="loading">Loading board…</p>
-          ) : (
-            <DndContext
-              sensors={sensors}
-              collisionDetection={closestCorners}
-              accessibility={{ announcements: SILENT, screenReaderInstructions: { draggable: '' } }}
-              onDragStart={mover.onDragStart}
-              onDragOver={mover.onDragOver}
-              onDragEnd={mover.onDragEnd}
-              onDragCancel={mover.onDragCancel}
-            >
-              {COLUMNS.map((column) => (
-                <Column
-                  key={column}
-                  column={column}
-                  ids={mover.shown[column]}
-                  total={board.columns[column].length}
-                  filtered={isFilterActive(filter)}
-                  cards={board.cards}
-                  peersByCard={peersByCard}
-                  awaitingMe={awaitingMe}
-                  heldId={mover.preview?.cardId ?? null}
-                  reveal={revealRequest}
-                >
-                  {column === 'unverified' && canEdit && (
-                    <AddClaimForm onAdded={(id) => reveal(id, false)} />
-                  )}
-                </Column>
-              ))}
-              <DragOverlay>
-                {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
-              </DragOverlay>
-            </DndContext>
-          )}
-        </main>
-        {openId && (
-          <CardDetail
-            card={board.cards[openId] ?? null}
+      <ArticleLanguagesContext.Provider value={languages}>
+        <div className="board-page">
+          <BoardHeader
+            title={board.meta.title}
+            role={known.role}
+            me={me}
+            snapshot={snapshot}
+            onUndo={undo}
+            onRedo={redo}
+            notices={
+              <>
+                {snapshot.status.kind === 'refused' && (
+                  <p className="banner banner-error" role="alert">
+                    The server refused this connection. Ask the board&rsquo;s lead for a new invite
+                    link.
+                  </p>
+                )}
+                <LostEdits
+                  notices={snapshot.lostEdits}
+                  board={board}
+                  peers={snapshot.peers}
+                  onDismiss={(seq) => connection.dismissLostEdit(seq)}
+                />
+                {!canEdit && (
+                  <p className="banner">
+                    {known.role === 'reviewer'
+                      ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
+                      : 'You are a viewer: this board is read-only for you.'}
+                  </p>
+                )}
+              </>
+            }
+          >
+            <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
+          </BoardHeader>
+          <FilterBar
             board={board}
-            me={connection.actor}
-            mentions={mentions}
-            actions={actions}
-            onClose={closeDetail}
+            options={options}
+            filter={filter}
+            onChange={setFilter}
+            shown={shownCount}
+            forMeCount={forMeCount}
           />
-        )}
-        <Toast toast={toast} onDismiss={dismissToast} />
-        {region}
-      </div>
+          <SpeakerSuggestions speakers={options.speakers} />
+          {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
+          <p id={CARD_KEYS_HINT_ID} hidden>
+            {cardKeysHint(canEdit)}
+          </p>
+          <main className="columns" id="main" aria-busy={!snapshot.loaded}>
+            {!snapshot.loaded ? (
+              <p className="loading">Loading board…</p>
+            ) : (
+              <DndContext
+                sensors={sensors}
+                collisionDetection={closestCorners}
+                accessibility={{
+                  announcements: SILENT,
+                  screenReaderInstructions: { draggable: '' },
+                }}
+                onDragStart={mover.onDragStart}
+                onDragOver={mover.onDragOver}
+                onDragEnd={mover.onDragEnd}
+                onDragCancel={mover.onDragCancel}
+              >
+                {COLUMNS.map((column) => (
+                  <Column
+                    key={column}
+                    column={column}
+                    ids={mover.shown[column]}
+                    total={board.columns[column].length}
+                    filtered={isFilterActive(filter)}
+                    cards={board.cards}
+                    peersByCard={peersByCard}
+                    awaitingMe={awaitingMe}
+                    heldId={mover.preview?.cardId ?? null}
+                    reveal={revealRequest}
+                  >
+                    {column === 'unverified' && canEdit && (
+                      <AddClaimForm onAdded={(id) => reveal(id, false)} />
+                    )}
+                  </Column>
+                ))}
+                <DragOverlay>
+                  {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
+                </DragOverlay>
+              </DndContext>
+            )}
+          </main>
+          {openId && (
+            <CardDetail
+              card={board.cards[openId] ?? null}
+              board={board}
+              me={connection.actor}
+              mentions={mentions}
+              actions={actions}
+              onClose={closeDetail}
+            />
+          )}
+          <Toast toast={toast} onDismiss={dismissToast} />
+          {region}
+        </div>
+      </ArticleLanguagesContext.Provider>
     </BoardActionsContext.Provider>
   );
 }

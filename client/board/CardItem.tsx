@@ -11,6 +11,7 @@ import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
 import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
+import { useCardLanguage } from '../article/articleLanguages';
 import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
 import { COLUMN_LABELS } from './columnLabels';
 import { MoveToSelect } from './MoveToSelect';
@@ -60,6 +61,7 @@ export const CardItem = memo(function CardItem({
 
   const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
   const short = clip(card.claim, 60);
+  const lang = useCardLanguage(card);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -106,13 +108,13 @@ export const CardItem = memo(function CardItem({
       <div className="card-top">
         {editing ? (
           <>
-            <span id={ids.claim} className="visually-hidden">
+            <span id={ids.claim} className="visually-hidden" lang={lang}>
               {card.claim}
             </span>
             <ClaimEditor current={card.claim} onSave={save} onCancel={() => setEditing(false)} />
           </>
         ) : (
-          <p className="claim" id={ids.claim}>
+          <p className="claim" id={ids.claim} lang={lang}>
             {card.claim}
           </p>
         )}

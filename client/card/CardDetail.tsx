@@ -6,6 +6,7 @@
  * card's history), each editable as the member's role allows.
  */
 import type { Actor, BoardView, CardView } from '../../shared/board';
+import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { BoardActions } from '../board/boardActions';
@@ -37,9 +38,14 @@ export function CardDetail({
     ? board.articles.find((a) => a.id === card.source?.articleId)
     : undefined;
   const edit = actions.canEdit;
+  const lang = useCardLanguage(card);
 
   return (
-    <ModalDialog title={card ? card.claim : 'Card deleted'} focus="close" onClose={onClose}>
+    <ModalDialog
+      title={card ? <span lang={lang}>{card.claim}</span> : 'Card deleted'}
+      focus="close"
+      onClose={onClose}
+    >
       {!card ? (
         <p>A colleague deleted this card while you had it open.</p>
       ) : (
@@ -47,7 +53,9 @@ export function CardDetail({
           {card.source && (
             <section aria-labelledby="detail-source">
               <h3 id="detail-source">Source</h3>
-              <blockquote className="source-sentence">{card.source.sentence}</blockquote>
+              <blockquote className="source-sentence" lang={lang}>
+                {card.source.sentence}
+              </blockquote>
               {article && (
                 <p className="muted">
                   From{' '}

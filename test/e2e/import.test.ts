@@ -352,4 +352,40 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => page.locator('[data-card-id]').count()).toBeGreaterThan(1);
   });
+
+  it("a Spanish article's text and its cards' claims say they are Spanish, for screen readers", async () => {
+    const text = readFileSync(
+      new URL('../fixtures/articles/honduras-carceles.es.txt', import.meta.url),
+      'utf8',
+    );
+    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
+      body: JSON.stringify({ text }),
+    });
+    const { language, cards } = (await res.json()) as {
+      language: string;
+      cards: { id: string; claim: string }[];
+    };
+    expect(language).toBe('es');
+    // The columns render only the cards in view: search brings each into it.
+    const search = page.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill(cards[0]!.claim);
+    const spanish = page.locator(`[data-card-id="${cards[0]!.id}"] .claim`);
+    await expect.poll(() => spanish.getAttribute('lang')).toBe('es');
+    // English claims keep the page's language.
+    await search.fill(EXPECTED[0]!.claim);
+    expect(await card(page, EXPECTED[0]!.claim).locator('.claim').getAttribute('lang')).toBeNull();
+    await search.fill(cards[0]!.claim);
+    const detail = await openCard(page, cards[0]!.claim);
+    expect(await detail.locator('blockquote').getAttribute('lang')).toBe('es');
+    expect(
+      await detail.getByRole('heading', { level: 2 }).locator('span').getAttribute('lang'),
+    ).toBe('es');
+    await detail.getByRole('button', { name: 'Close', exact: true }).click();
+    await search.fill('');
+    await page.getByRole('button', { name: 'Article view' }).click();
+    await articleView().getByRole('combobox', { name: 'Article' }).selectOption({ index: 3 });
+    await expect.poll(() => articleView().locator('.article-body').getAttribute('lang')).toBe('es');
+  });
 });
