@@ -5,20 +5,17 @@
  * evidence, verdict and rationale; its comments never left the live doc. The card goes back
  * with its own id, so its history reads on: added, …, deleted, restored.
  *
- * The old board is built from storage on the event loop: a few milliseconds for boards of
- * hundreds of cards; a 10,000-card board takes about a second.
+ * The old board is built in a worker thread (readCardInWorker): for a 10,000-card board that
+ * takes about a second, which the event loop, and every room's sync, never waits for.
  */
-import * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { restoreCard } from '../../shared/board/commands/cards';
 import { readOneCard } from '../../shared/board/readBoard';
-import { readCard } from '../../shared/board/readCard';
-import { cardsMap } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import { HttpError } from '../errors';
-import { applyStoredContent } from '../storage/applyStoredContent';
 import { MAX_HISTORY_PAGE, type Storage } from '../storage/Storage';
 import type { SyncServer } from '../sync/SyncServer';
+import { readCardInWorker } from './readCardInWorker';
 
 export interface RestoreDeps {
   readonly storage: Storage;
@@ -37,14 +34,7 @@ async function cardBeforeDeletion(
   if (!deletion) return null;
   // A batch's updates are stored with the time its history carries: everything before it.
   const content = await storage.loadContentAt(boardId, deletion.at - 1);
-  const doc = new Y.Doc();
-  try {
-    applyStoredContent(doc, content);
-    const card = cardsMap(doc).get(cardId);
-    return card instanceof Y.Map ? readCard(card, cardId, []) : null;
-  } finally {
-    doc.destroy();
-  }
+  return readCardInWorker(content, cardId);
 }
 
 export async function restoreDeletedCard(
