@@ -11,12 +11,11 @@ import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { clip } from '../ui/clip';
-import { errorMessage } from '../ui/errorMessage';
 import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
 import { LoadOlderButton } from './LoadOlderButton';
-import { restoreCard } from './restoreCard';
+import { restoreCard, restoreRefusal } from './restoreCard';
 import { useHistory } from './useHistory';
 import '../review/review.css';
 
@@ -37,7 +36,12 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
         const card = await restoreCard(access.id, access.token, cardId);
         actions.announce(`Card restored to ${COLUMN_LABELS[card.column]}: ${clip(card.claim, 60)}`);
       } catch (err) {
-        setRestoreError(`The card could not be restored: ${errorMessage(err)}`);
+        const refusal = restoreRefusal(err);
+        if (refusal === null) {
+          actions.announce('A colleague has restored this card already.');
+          return;
+        }
+        setRestoreError(refusal);
         throw err;
       }
     };

@@ -4,7 +4,8 @@
  * any other change.
  */
 import type { CardView } from '../../shared/board/view';
-import { call } from '../app/api';
+import { ApiError, call } from '../app/api';
+import { errorMessage } from '../ui/errorMessage';
 
 export async function restoreCard(
   boardId: string,
@@ -14,4 +15,13 @@ export async function restoreCard(
   const path = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/restore`;
   const { card } = await call<{ card: CardView }>(path, { method: 'POST', token });
   return card;
+}
+
+/**
+ * What to tell the person a restore failed for, or null when it did not really fail: the card
+ * is on the board because a colleague restored it first.
+ */
+export function restoreRefusal(err: unknown): string | null {
+  if (err instanceof ApiError && err.code === 'card_exists') return null;
+  return `The card could not be restored: ${errorMessage(err)}`;
 }
