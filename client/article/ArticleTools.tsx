@@ -72,6 +72,7 @@ export function ArticleTools({
             articleId={articleId}
             onSelectArticle={setArticleId}
             onClose={viewer.close}
+            onDismiss={viewer.dismiss}
           />,
           document.body,
         )}

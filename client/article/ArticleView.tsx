@@ -25,11 +25,14 @@ export function ArticleView({
   articleId,
   onSelectArticle,
   onClose,
+  onDismiss,
 }: {
   board: BoardView;
   articleId: string | null;
   onSelectArticle: (articleId: string) => void;
   onClose: () => void;
+  /** Closes without returning focus: another side panel opened. */
+  onDismiss: () => void;
 }) {
   const actions = useBoardActions();
   const id = useId();
@@ -99,6 +102,7 @@ export function ArticleView({
       closeLabel="Close article view"
       className="article-panel"
       onClose={onClose}
+      onDismiss={onDismiss}
     >
       {board.articles.length > 1 && (
         <label className="article-picker">

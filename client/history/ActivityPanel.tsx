@@ -19,7 +19,16 @@ import { restoreCard, restoreRefusal } from './restoreCard';
 import { useHistory } from './useHistory';
 import '../review/review.css';
 
-export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: () => void }) {
+export function ActivityPanel({
+  board,
+  onClose,
+  onDismiss,
+}: {
+  board: BoardView;
+  onClose: () => void;
+  /** Closes without returning focus: another side panel opened. */
+  onDismiss: () => void;
+}) {
   const actions = useBoardActions();
   const access = useBoardAccess();
   const history = useHistory(access, null, board);
@@ -57,6 +66,7 @@ export function ActivityPanel({ board, onClose }: { board: BoardView; onClose: (
       closeLabel="Close activity"
       className="activity-panel"
       onClose={onClose}
+      onDismiss={onDismiss}
     >
       {error && (
         <p className="error small" role="status">

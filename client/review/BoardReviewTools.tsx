@@ -17,7 +17,7 @@ import './review.css';
 export function BoardReviewTools({ board, role }: { board: BoardView; role: Role }) {
   const access = useBoardAccess();
   // One at a time: opening one closes the other.
-  const { open, show, close, opener } = usePopup<'invites' | 'activity' | 'scale'>();
+  const { open, show, close, dismiss, opener } = usePopup<'invites' | 'activity' | 'scale'>();
   const lead = can(role, 'invite');
 
   return (
@@ -64,7 +64,10 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
       {open === 'scale' && <RatingScaleDialog board={board} onClose={close} />}
       {open === 'activity' &&
         // A panel of the page, not of the header: outside the banner landmark.
-        createPortal(<ActivityPanel board={board} onClose={close} />, document.body)}
+        createPortal(
+          <ActivityPanel board={board} onClose={close} onDismiss={dismiss} />,
+          document.body,
+        )}
       <MoveVerdictPrompt board={board} />
     </>
   );

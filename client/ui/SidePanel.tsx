@@ -3,26 +3,47 @@
  * by its heading, which takes focus when the panel opens; Escape and the Close button call
  * onClose, and the opener takes focus back (usePopup). One component so both panels open,
  * name themselves and close the same way.
+ *
+ * One at a time: the panels share the page's right edge, and one opened over another hid the
+ * other's controls while they stayed in the tab order (a Close button focused under a panel).
+ * Opening a panel dismisses the open one, without sending focus back to its opener: the new
+ * panel takes it.
  */
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+/** The open panel's onDismiss; the page has one board and one side of it. */
+let dismissOpen: { readonly dismiss: () => void } | null = null;
 
 export function SidePanel({
   title,
   closeLabel,
   className,
   onClose,
+  onDismiss,
   children,
 }: {
   title: string;
-  /** The Close button's text, naming the panel: two panels may be open at once. */
+  /** The Close button's text, naming the panel. */
   closeLabel: string;
   className: string;
   onClose: () => void;
+  /** Closes the panel without returning focus, when another panel opens. */
+  onDismiss: () => void;
   children: ReactNode;
 }) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  const dismissRef = useRef(onDismiss);
+  dismissRef.current = onDismiss;
+  useEffect(() => {
+    headingRef.current?.focus();
+    dismissOpen?.dismiss();
+    const mine = { dismiss: () => dismissRef.current() };
+    dismissOpen = mine;
+    return () => {
+      if (dismissOpen === mine) dismissOpen = null;
+    };
+  }, []);
 
   return (
     <section

@@ -309,7 +309,13 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
   });
 
   it('the activity feed shows an import as one entry that lists its cards on demand', async () => {
+    // One side panel at a time: the Activity panel takes the article view's place and focus.
+    expect(await articleView().count()).toBe(1);
     await page.getByRole('button', { name: 'Activity' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Activity');
+    expect(await articleView().count()).toBe(0);
     const feed = page.getByRole('list', { name: 'Board activity, newest first' });
     const entry = feed
       .getByRole('listitem')
@@ -333,9 +339,7 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
 
   it('on a board of several articles, the cards of one article are a filter away', async () => {
     while ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
-    for (const name of ['Close activity', 'Close article view']) {
-      await page.getByRole('button', { name }).click();
-    }
+    await page.getByRole('button', { name: 'Close activity' }).click();
     const { articles, cards } = await exported();
     const nota = articles.find((a) => a.text.startsWith("Le comité s'est réuni"))!;
     const fromNota = cards.filter((c) => c.source?.articleId === nota.id);
