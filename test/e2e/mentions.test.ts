@@ -10,7 +10,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, openBoard, openCard } from './support/boardPage';
+import { addClaim, card, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const CLAIM = 'The city planted 10,000 trees last year';
@@ -45,11 +45,13 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
   let editor: Page;
   let viewer: Page;
   let reviewer: Page;
+  let oscarUrl: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Tree count', 'Lea');
-    const [editorUrl, viewerUrl, reviewerUrl] = await Promise.all([
+    let editorUrl: string, viewerUrl: string, reviewerUrl: string;
+    [editorUrl, viewerUrl, reviewerUrl, oscarUrl] = await Promise.all([
       server.invite(board, 'Edith Reyes', 'editor'),
       server.invite(board, 'Eddie Stone', 'viewer'),
       server.invite(board, 'Rhea', 'reviewer'),
@@ -246,4 +248,31 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     // Rhea may not list invites, but the board's members (names and roles) she may.
     await expect.poll(async () => (await comboState(rBox)).options).toEqual(['Oscar Ortiz']);
   });
+
+  it('a colleague mentioned before ever opening the board is told when they open it, once', async () => {
+    // The lead's box holds "@or" and offers Oscar (the test before): Enter picks him.
+    const dialog = lead.getByRole('dialog', { name: CLAIM });
+    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    await box.press('Enter');
+    await lead.keyboard.type('can you recount the trees?');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await expect
+      .poll(() => dialog.getByRole('listitem', { name: /^Thread by Lea/ }).count())
+      .toBeGreaterThan(0);
+
+    const oscar = await (await browser.newContext()).newPage();
+    await openBoard(oscar, oscarUrl);
+    const notice = oscar.locator('.toast');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain(`Lea mentioned you on “${CLAIM}”`);
+    await notice.getByRole('button', { name: 'Open card' }).click();
+    await oscar.getByRole('dialog', { name: CLAIM }).waitFor();
+
+    // Seen now: the next open does not tell it again, though the card still waits for him.
+    await oscar.reload();
+    await card(oscar, CLAIM).getByText('Mentions you').waitFor({ timeout: 10_000 });
+    expect(await oscar.locator('.toast').count()).toBe(0);
+    await oscar.context().close();
+  }, 60_000);
 });
