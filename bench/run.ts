@@ -11,6 +11,7 @@ import { browserSection } from './browser';
 import { compactionSection } from './compaction';
 import { exportSection } from './export';
 import { extractSection } from './extract';
+import { restoreSection } from './restore';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
 
@@ -20,6 +21,7 @@ const SECTIONS: readonly Section[] = [
   activitySection(),
   exportSection(),
   compactionSection(),
+  restoreSection(),
   extractSection(),
 ];
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));

@@ -1,0 +1,129 @@
+/**
+ * Restore bench: how long restoring a deleted card of a 10,000-card board holds the event
+ * loop, on the composed server (SQLite, rooms, history). A restore needs the card as it was
+ * before its deletion, so the board as of then is built from storage:
+ * - baseline: built on the event loop (loadContentAt, one Y.applyUpdate of the 17 MB
+ *   snapshot, read the card), what a restore without a worker would do;
+ * - restore: the whole POST's work (restoreDeletedCard), which builds it in a worker thread.
+ * Rounds alternate the two, so both see the same machine.
+ *
+ * Run alone: node --import tsx bench/restore.ts
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import { deleteCard } from '../shared/board/commands/cards';
+import { readCard } from '../shared/board/readCard';
+import { cardsMap } from '../shared/board/schema';
+import { restoreDeletedCard } from '../server/cards/restoreDeletedCard';
+import { createBoard } from '../server/http/boardActions';
+import { startServer } from '../server/startServer';
+import { applyStoredContent } from '../server/storage/applyStoredContent';
+import { type LoopMeasure, measureEventLoop } from './measureEventLoop';
+import type { Section } from './section';
+import { median } from './stats';
+import { buildBoard } from './sync/cardModel';
+import { formatNumber, formatRatio, type Table } from './table';
+
+const CARDS = 10_000;
+const ROUNDS = 3;
+const ACTOR = { id: 'bench', name: 'Bench' };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+export async function benchRestore(): Promise<Table> {
+  const dir = mkdtempSync(join(tmpdir(), 'factboard-restore-bench-'));
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    publicUrl: null,
+    adminToken: null,
+  });
+  try {
+    const { board } = await createBoard(server, { title: 'Bench board', leadName: 'Lead' });
+    const built = buildBoard(CARDS);
+    await server.syncServer.change(board.id, ACTOR, (doc) => {
+      for (const update of built.updates) Y.applyUpdate(doc, update);
+    });
+    const cardId = await server.syncServer.read(board.id, (doc) => [...cardsMap(doc).keys()][0]!);
+    const remove = async () => {
+      await settle(); // a deletion in a millisecond of its own: the board before it is exact
+      await server.syncServer.change(board.id, ACTOR, (doc) =>
+        deleteCard(doc, cardId, { actor: ACTOR }),
+      );
+      await settle();
+    };
+
+    const onLoop: LoopMeasure[] = [];
+    const restored: LoopMeasure[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await remove();
+      onLoop.push(
+        await measureEventLoop(async () => {
+          const content = await server.storage.loadContentAt(board.id, Date.now());
+          const doc = new Y.Doc();
+          applyStoredContent(doc, content);
+          const card = cardsMap(doc).get(cardId);
+          if (card instanceof Y.Map) readCard(card, cardId, []);
+          doc.destroy();
+        }),
+      );
+      restored.push(
+        await measureEventLoop(async () => {
+          await restoreDeletedCard(server, board.id, ACTOR, cardId);
+        }),
+      );
+    }
+
+    const figure = (list: LoopMeasure[], pick: (m: LoopMeasure) => number | null) =>
+      median(list.map(pick).filter((v): v is number => v !== null));
+    const row = (label: string, list: LoopMeasure[]) => {
+      const burst = figure(list, (m) => m.maxCpuBurstMs);
+      return [
+        label,
+        formatNumber(figure(list, (m) => m.ms) ?? 0, 'ms'),
+        burst === undefined ? 'n/a' : formatNumber(burst, 'ms'),
+        formatRatio(
+          burst,
+          figure(onLoop, (m) => m.maxCpuBurstMs),
+        ),
+        formatNumber(figure(list, (m) => m.maxDelayMs) ?? 0, 'ms'),
+      ];
+    };
+    return {
+      title: `Restoring a deleted card of a ${CARDS.toLocaleString('en-US')}-card board`,
+      columns: [
+        'how',
+        'total time',
+        'longest main-thread CPU burst',
+        'burst ÷ baseline',
+        'longest timer delay',
+      ],
+      rows: [
+        row('old board built on the event loop (baseline)', onLoop),
+        row('restore (old board built in a worker)', restored),
+      ],
+      notes: [
+        `Board: ${CARDS.toLocaleString('en-US')} cards (100-char claim, 300-char sentence, two comments) ` +
+          `on the composed server with SQLite; medians of ${ROUNDS} rounds, the two ways alternating. ` +
+          'The restore includes reading the history, the stored board, the worker, and the change that puts the card back.',
+        'Between two ticks of a 1 ms probe: CPU burst = main-thread CPU time (/proc schedstat); timer delay = the gap.',
+      ],
+    };
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function restoreSection(): Section {
+  return { name: 'restore', run: benchRestore };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { renderMarkdown } = await import('./table');
+  process.stdout.write(renderMarkdown(await benchRestore()));
+  process.exit(0);
+}
