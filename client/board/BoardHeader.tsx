@@ -75,7 +75,11 @@ export function BoardHeader({
             </button>
           </div>
         )}
-        <ConnectionPill status={snapshot.status} unsaved={snapshot.unsaved} />
+        <ConnectionPill
+          status={snapshot.status}
+          unsaved={snapshot.unsaved}
+          onDevice={snapshot.onDevice}
+        />
       </div>
       {notices}
     </header>

@@ -4,14 +4,17 @@ import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
 export function ConnectionPill({
   status,
   unsaved,
+  onDevice,
 }: {
   status: ConnectionStatus;
   unsaved: boolean;
+  /** Every local change is in this device's copy. */
+  onDevice: boolean;
 }) {
   return (
     <p className={`status-pill status-${status.kind}`} role="status" data-status={status.kind}>
       <span className="status-dot" aria-hidden="true" />
-      {statusLabel(status, unsaved)}
+      {statusLabel(status, unsaved, onDevice)}
     </p>
   );
 }

@@ -43,6 +43,8 @@ export interface BoardSnapshot {
   readonly status: ConnectionStatus;
   /** Local changes the server has not acknowledged yet. */
   readonly unsaved: boolean;
+  /** Every local change is in this device's IndexedDB copy (always, without one). */
+  readonly onDevice: boolean;
   /** The board's content arrived (from IndexedDB or the server). */
   readonly loaded: boolean;
   readonly peers: readonly Peer[];
@@ -146,6 +148,8 @@ export class BoardConnection {
   private lastSnapshot: BoardSnapshot | null = null;
   private socket: ConnectionFacts['socket'] = 'disconnected';
   private refusedCode: number | null = null;
+  /** Local changes not yet committed to IndexedDB (trackDeviceCopy). */
+  private unstoredOnDevice = 0;
   private loaded = false;
   private destroyed = false;
   private readonly lostEditWatch: LostEditWatch;
@@ -287,9 +291,39 @@ export class BoardConnection {
     const fromDisk = this.persistence !== null && origin === this.persistence;
     if (!fromServer && !fromDisk && changedDoc(transaction)) {
       this.tracker.noteLocalWrite(this.doc.clientID);
+      this.trackDeviceCopy();
     }
     this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);
   };
+
+  /**
+   * Counts a local change until IndexedDB holds it. y-indexeddb writes each update in a
+   * transaction of its own, from the doc's 'update' event, which fires after this transaction's
+   * 'afterTransaction': a read of the same store started after that (a microtask later) is
+   * ordered after the write, so its completion says the write is committed.
+   */
+  private trackDeviceCopy(): void {
+    const persistence = this.persistence;
+    if (!persistence) return;
+    this.unstoredOnDevice++;
+    const stored = () => {
+      this.unstoredOnDevice--;
+      this.changed();
+    };
+    // Before the database opens, y-indexeddb stores the whole doc once it has: after that.
+    void persistence.whenSynced.then(() =>
+      queueMicrotask(() => {
+        const db = persistence.db;
+        if (!db || this.destroyed) return stored();
+        try {
+          const read = db.transaction('updates', 'readonly');
+          read.oncomplete = read.onerror = read.onabort = stored;
+        } catch {
+          stored(); // the database is closing: nothing more will be written
+        }
+      }),
+    );
+  }
 
   private readonly noteLostEdit = (edit: LostEdit) => {
     const by = this.awareness.getStates().get(edit.byClient) as Partial<PresenceState> | undefined;
@@ -360,6 +394,7 @@ export class BoardConnection {
       board: this.reader.read(),
       status: this.sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
+      onDevice: this.unstoredOnDevice === 0,
       loaded: this.loaded,
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
       canUndo: this.undoManager.canUndo(),

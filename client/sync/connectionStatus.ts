@@ -35,15 +35,20 @@ const REFUSALS: Record<number, string> = {
   4404: 'This board no longer exists',
 };
 
-/** The words on the status pill. */
-export function statusLabel(status: ConnectionStatus, unsaved: boolean): string {
+/**
+ * The words on the status pill. "Kept on this device" is said only once the device's copy
+ * (IndexedDB) holds every local change (`onDevice`): a tab closed or reloaded before that
+ * would lose the newest of them.
+ */
+export function statusLabel(status: ConnectionStatus, unsaved: boolean, onDevice = true): string {
+  const kept = onDevice ? 'changes kept on this device' : 'keeping changes on this device…';
   switch (status.kind) {
     case 'refused':
       return REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;
     case 'offline':
-      return unsaved ? 'Offline: changes kept on this device' : 'Offline';
+      return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':
-      return unsaved ? 'Connecting: changes kept on this device' : 'Connecting…';
+      return unsaved ? `Connecting: ${kept}` : 'Connecting…';
     case 'syncing':
       return 'Syncing…';
     case 'saving':

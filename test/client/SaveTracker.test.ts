@@ -145,6 +145,13 @@ describe('connection status', () => {
   it('labels each state in words', () => {
     expect(statusLabel({ kind: 'saved', code: null }, false)).toBe('All changes saved');
     expect(statusLabel({ kind: 'offline', code: null }, true)).toMatch(/kept on this device/);
+    // Not "kept" before the device's copy holds every change: a reload then would lose some.
+    expect(statusLabel({ kind: 'offline', code: null }, true, false)).toBe(
+      'Offline: keeping changes on this device…',
+    );
+    expect(statusLabel({ kind: 'connecting', code: null }, true, false)).toMatch(
+      /^Connecting: keeping/,
+    );
     expect(statusLabel({ kind: 'refused', code: 4401 }, false)).toMatch(/invite/);
   });
 });
