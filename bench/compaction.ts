@@ -16,11 +16,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
+import { LOOP_COLUMNS, LOOP_PROBE_NOTE, loopRow } from './loopTable';
 import { type LoopMeasure, measureEventLoop } from './measureEventLoop';
 import type { Section } from './section';
-import { median } from './stats';
 import { buildBoard } from './sync/cardModel';
-import { formatNumber, formatRatio, type Table } from './table';
+import { formatNumber, type Table } from './table';
 
 const CARDS = 10_000;
 const ROUNDS = 3;
@@ -76,40 +76,18 @@ export async function benchCompaction(): Promise<Table> {
       );
     }
 
-    const figure = (list: LoopMeasure[], pick: (m: LoopMeasure) => number | null) =>
-      median(list.map(pick).filter((v): v is number => v !== null));
-    const row = (label: string, list: LoopMeasure[], base: LoopMeasure[]) => {
-      const burst = figure(list, (m) => m.maxCpuBurstMs);
-      return [
-        label,
-        formatNumber(figure(list, (m) => m.ms) ?? 0, 'ms'),
-        burst === undefined ? 'n/a' : formatNumber(burst, 'ms'),
-        formatRatio(
-          burst,
-          figure(base, (m) => m.maxCpuBurstMs),
-        ),
-        formatNumber(figure(list, (m) => m.maxDelayMs) ?? 0, 'ms'),
-      ];
-    };
     return {
       title: `Compaction of a ${CARDS.toLocaleString('en-US')}-card board`,
-      columns: [
-        'how',
-        'total time',
-        'longest main-thread CPU burst',
-        'burst ÷ baseline',
-        'longest timer delay',
-      ],
+      columns: LOOP_COLUMNS,
       rows: [
-        row('encoded on the event loop (baseline)', inLoop, inLoop),
-        row('rebuilt on the compaction thread', onThread, inLoop),
+        loopRow('encoded on the event loop (baseline)', inLoop, inLoop),
+        loopRow('rebuilt on the compaction thread', onThread, inLoop),
       ],
       notes: [
         `Board: ${CARDS.toLocaleString('en-US')} cards (100-char claim, 300-char sentence, two comments), ` +
           `a ${formatNumber(snapshotBytes / 1e6, 'MB')} snapshot, stored in SQLite as ${built.updates.length} updates; ` +
           `medians of ${ROUNDS} rounds, the two ways alternating; each includes writing the snapshot and pruning.`,
-        'Between two ticks of a 1 ms probe: CPU burst = main-thread CPU time (/proc schedstat: the loop held by work, ' +
-          'GC included, whatever else loads the machine); timer delay = the gap, which also counts waiting for a CPU.',
+        LOOP_PROBE_NOTE,
       ],
     };
   } finally {

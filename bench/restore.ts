@@ -21,11 +21,11 @@ import { restoreDeletedCard } from '../server/cards/restoreDeletedCard';
 import { createBoard } from '../server/http/boardActions';
 import { startServer } from '../server/startServer';
 import { applyStoredContent } from '../server/storage/applyStoredContent';
+import { LOOP_COLUMNS, LOOP_PROBE_NOTE, loopRow } from './loopTable';
 import { type LoopMeasure, measureEventLoop } from './measureEventLoop';
 import type { Section } from './section';
-import { median } from './stats';
 import { buildBoard } from './sync/cardModel';
-import { formatNumber, formatRatio, type Table } from './table';
+import type { Table } from './table';
 
 const CARDS = 10_000;
 const ROUNDS = 3;
@@ -77,39 +77,18 @@ export async function benchRestore(): Promise<Table> {
       );
     }
 
-    const figure = (list: LoopMeasure[], pick: (m: LoopMeasure) => number | null) =>
-      median(list.map(pick).filter((v): v is number => v !== null));
-    const row = (label: string, list: LoopMeasure[]) => {
-      const burst = figure(list, (m) => m.maxCpuBurstMs);
-      return [
-        label,
-        formatNumber(figure(list, (m) => m.ms) ?? 0, 'ms'),
-        burst === undefined ? 'n/a' : formatNumber(burst, 'ms'),
-        formatRatio(
-          burst,
-          figure(onLoop, (m) => m.maxCpuBurstMs),
-        ),
-        formatNumber(figure(list, (m) => m.maxDelayMs) ?? 0, 'ms'),
-      ];
-    };
     return {
       title: `Restoring a deleted card of a ${CARDS.toLocaleString('en-US')}-card board`,
-      columns: [
-        'how',
-        'total time',
-        'longest main-thread CPU burst',
-        'burst ÷ baseline',
-        'longest timer delay',
-      ],
+      columns: LOOP_COLUMNS,
       rows: [
-        row('old board built on the event loop (baseline)', onLoop),
-        row('restore (old board built in a worker)', restored),
+        loopRow('old board built on the event loop (baseline)', onLoop, onLoop),
+        loopRow('restore (old board built in a worker)', restored, onLoop),
       ],
       notes: [
         `Board: ${CARDS.toLocaleString('en-US')} cards (100-char claim, 300-char sentence, two comments) ` +
           `on the composed server with SQLite; medians of ${ROUNDS} rounds, the two ways alternating. ` +
           'The restore includes reading the history, the stored board, the worker, and the change that puts the card back.',
-        'Between two ticks of a 1 ms probe: CPU burst = main-thread CPU time (/proc schedstat); timer delay = the gap.',
+        LOOP_PROBE_NOTE,
       ],
     };
   } finally {
