@@ -43,12 +43,17 @@ function sameDeed(a: HistoryEvent, b: HistoryEvent): boolean {
 
 const sameChange = (a: HistoryEvent, b: HistoryEvent) => a.actor.id === b.actor.id && a.at === b.at;
 
+/** The verdicts a scale change relabelled, whatever each became: "relabelled 5 cards". */
+const relabelling = (cause: HistoryEvent | undefined, cards: readonly HistoryEvent[]) =>
+  cause?.type === 'scale.changed' && cards.every((e) => e.type === 'verdict.set');
+
 /** The block's card events and cause, when it reads as one row; null when it does not. */
 function asCardsRow(block: readonly HistoryEvent[]): CardsRow | null {
   const causes = block.filter((e) => CAUSES.has(e.type));
   const cards = block.filter((e) => !CAUSES.has(e.type));
   const [first] = cards;
-  if (causes.length > 1 || !first || !cards.every((e) => sameDeed(e, first))) return null;
+  if (causes.length > 1 || !first) return null;
+  if (!cards.every((e) => sameDeed(e, first)) && !relabelling(causes[0], cards)) return null;
   if (cards.length < 2 && causes.length === 0) return null;
   const newest = block[0] as HistoryEvent;
   return {
@@ -98,6 +103,8 @@ export function describeCards(row: CardsRow): string {
     const where = columns.size === 1 && isColumn(column) ? ` to ${COLUMN_LABELS[column]}` : '';
     deed =
       row.cause?.type === 'article.added' ? `added its ${cards}${where}` : `added ${cards}${where}`;
+  } else if (!row.cards.every((e) => sameDeed(e, first))) {
+    deed = `relabelled ${cards}`; // a rename of several labels at once
   } else {
     // "set the verdict to True (was Unproven)" → "set the verdict of 3 cards to True (was …)"
     deed = describeEvent(first).replace(

@@ -103,6 +103,22 @@ describe('groupActivity', () => {
     );
   });
 
+  it('a rename of several labels at once is one row that counts the relabelled cards', () => {
+    const scale = ev('scale.changed', 'lea', 8, {
+      added: ['Incorrect', 'Partly true'],
+      removed: ['False', 'Half true'],
+    });
+    const rows = groupActivity([
+      scale,
+      ev('verdict.set', 'lea', 8, { verdict: 'Incorrect', from: 'False' }),
+      ev('verdict.set', 'lea', 8, { verdict: 'Partly true', from: 'Half true' }),
+    ]);
+    expect(shape(rows)).toEqual(['2 cards + scale.changed']);
+    expect(describeCards(rows[0] as CardsRow)).toBe(
+      'changed the rating scale: added “Incorrect” and “Partly true”; removed “False” and “Half true”, and relabelled 2 cards',
+    );
+  });
+
   it('a change that did different things keeps a row per event', () => {
     const mixed = [
       ev('verdict.set', 'lea', 7, { verdict: 'True', from: 'False' }),
