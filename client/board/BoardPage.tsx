@@ -20,6 +20,7 @@ import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useMentionNames } from '../review/useMentionNames';
+import { useSeenRecorder } from '../review/lastSeen';
 import { type MentionNotice, useMentionNotices } from '../review/useMentionNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
@@ -144,7 +145,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce],
   );
-  useMentionNotices(board, snapshot.loaded, awaitingMe, onMentionNotice);
+  useMentionNotices(known.id, board, snapshot.loaded, awaitingMe, onMentionNotice);
+  useSeenRecorder(known.id);
 
   const run = useCallback(
     (what: string, fn: () => void) => {

@@ -1,9 +1,13 @@
 import { clearDocument } from 'y-indexeddb';
 import { ownWriteKeys } from './LostEditWatch';
 
-/** Removes this browser's offline copy of a board (IndexedDB), its save record and own writes. */
+/**
+ * Removes this browser's offline copy of a board (IndexedDB), its save record, own writes and
+ * when it was last seen.
+ */
 export async function forgetBoardData(boardId: string): Promise<void> {
   localStorage.removeItem(ackStoreKey(boardId));
+  localStorage.removeItem(lastSeenKey(boardId));
   for (const key of ownWriteKeys(localStorage, ownWritesKey(boardId))) {
     localStorage.removeItem(key);
   }
@@ -13,3 +17,4 @@ export async function forgetBoardData(boardId: string): Promise<void> {
 export const indexedDbName = (boardId: string) => `factboard-${boardId}`;
 export const ackStoreKey = (boardId: string) => `factboard.acked.${boardId}`;
 export const ownWritesKey = (boardId: string) => `factboard.own-writes.${boardId}`;
+export const lastSeenKey = (boardId: string) => `factboard.seen.${boardId}`;

@@ -310,12 +310,15 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
 
   it('the activity feed shows an import as one entry that lists its cards on demand', async () => {
     // One side panel at a time: the Activity panel takes the article view's place and focus.
-    expect(await articleView().count()).toBe(1);
+    if ((await articleView().count()) === 0) {
+      await page.getByRole('button', { name: 'Article view' }).click();
+    }
+    await articleView().waitFor();
     await page.getByRole('button', { name: 'Activity' }).click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('Activity');
-    expect(await articleView().count()).toBe(0);
+    await expect.poll(() => articleView().count()).toBe(0);
     const feed = page.getByRole('list', { name: 'Board activity, newest first' });
     const entry = feed
       .getByRole('listitem')

@@ -37,4 +37,30 @@ describe('mentionNotice', () => {
       text: 'You were mentioned in 2 comments',
     });
   });
+
+  it('as the board first loads, tells only the mentions made since it was last on screen', () => {
+    const doc = new Y.Doc();
+    const at = (now: number) => ({ actor: EDDIE, now: () => now });
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, at(1_000));
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, at(1_000));
+    addComment(doc, a, { text: '@Lea Park seen before you left' }, at(2_000));
+    const opened = createBoardReader(doc).read();
+    expect(mentionNotice({}, opened, awaiting, 5_000)).toBeNull();
+    // Never seen here: every mention waiting for an answer is news.
+    expect(mentionNotice({}, opened, awaiting, -Infinity)?.text).toBe(
+      'While you were away, Eddie Stone mentioned you on “Rents rose 30% in 2024”',
+    );
+
+    addComment(doc, b, { text: '@Lea Park while you were out' }, at(6_000));
+    const later = createBoardReader(doc).read();
+    expect(mentionNotice({}, later, awaiting, 5_000)).toEqual({
+      kind: 'one',
+      text: 'While you were away, Eddie Stone mentioned you on “Crime fell 10%”',
+      cardId: b,
+    });
+    addComment(doc, a, { text: 'and @Lea Park again' }, at(7_000));
+    expect(mentionNotice({}, createBoardReader(doc).read(), awaiting, 5_000)?.text).toBe(
+      'While you were away, you were mentioned in 2 comments',
+    );
+  });
 });
