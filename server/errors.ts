@@ -16,7 +16,6 @@ export type HttpErrorCode =
   | 'invite_not_found'
   | 'card_not_found'
   | 'card_exists'
-  | 'card_deleted'
   | 'not_found'
   | 'body_too_large'
   | 'article_too_large'

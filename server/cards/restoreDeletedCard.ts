@@ -45,10 +45,14 @@ export async function restoreDeletedCard(
 ): Promise<CardView> {
   const card = await cardBeforeDeletion(deps.storage, boardId, cardId);
   if (!card) throw new HttpError(404, 'card_not_found', 'no deleted card with this id');
-  await deps.syncServer.change(boardId, actor, (doc) => restoreCard(doc, card, { actor }), {
-    restoresCard: cardId,
-  });
-  const restored = await deps.syncServer.read(boardId, (doc) => readOneCard(doc, cardId));
-  if (!restored) throw new HttpError(409, 'card_deleted', 'the card was deleted again at once');
-  return restored;
+  // The card as it reads once restored (with its comments), from the same change.
+  return deps.syncServer.change(
+    boardId,
+    actor,
+    (doc) => {
+      restoreCard(doc, card, { actor });
+      return readOneCard(doc, cardId) as CardView; // written just above, in this transaction
+    },
+    { restoresCard: cardId },
+  );
 }

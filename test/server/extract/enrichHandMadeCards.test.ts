@@ -41,15 +41,28 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** Imports an article over REST; resolves with the response body once the editor has it. */
+async function importArticle(title: string, text: string) {
+  const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
+    token: board.leadToken,
+    json: { title, text },
+  });
+  expect(res.status).toBe(201);
+  const articleId: string = res.body.articleId;
+  await waitFor(() => readBoard(editor.doc).articles.some((a) => a.id === articleId));
+  return res.body as { articleId: string; language: string };
+}
+
+/** The editor makes a card of a passage of the article's text, as the article view does. */
+function quote(articleId: string, text: string, passage: string): string {
+  const start = text.indexOf(passage);
+  const source = { articleId, start, end: start + passage.length, sentence: passage };
+  return addClaim(editor.doc, { claim: passage, source }, ctx);
+}
+
 describe('signals for hand-made cards', () => {
   it('a card made from a passage gets score, rank and chips; one without a source or with a forged one gets none', async () => {
-    const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
-      token: board.leadToken,
-      json: { title: 'Prisons', text: ARTICLE },
-    });
-    expect(res.status).toBe(201);
-    const articleId: string = res.body.articleId;
-    await waitFor(() => readBoard(editor.doc).articles.some((a) => a.id === articleId));
+    const { articleId } = await importArticle('Prisons', ARTICLE);
     const imported = Object.values(readBoard(editor.doc).cards);
     expect(imported.length).toBeGreaterThan(0);
 
@@ -64,16 +77,7 @@ describe('signals for hand-made cards', () => {
       ctx,
     );
     // The editor quotes part of the second sentence, and adds a claim of their own.
-    const passage = 'The prison population rose 40% in 2023';
-    const start = ARTICLE.indexOf(passage);
-    const quoted = addClaim(
-      editor.doc,
-      {
-        claim: passage,
-        source: { articleId, start, end: start + passage.length, sentence: passage },
-      },
-      ctx,
-    );
+    const quoted = quote(articleId, ARTICLE, 'The prison population rose 40% in 2023');
     const own = addClaim(editor.doc, { claim: 'Crime fell by half since 2019' }, ctx);
     await editor.allSaved();
 
@@ -100,24 +104,10 @@ describe('signals for hand-made cards', () => {
       'El gobierno de El Salvador anunció el martes que la población penitenciaria superó las 110.000 personas, según cifras del Ministerio de Justicia.',
       'La organización Cristosal afirmó que al menos 261 personas han muerto bajo custodia del Estado desde marzo de 2022.',
     ].join('\n\n');
-    const res = await request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
-      token: board.leadToken,
-      json: { title: 'Cárceles', text },
-    });
-    expect(res.body.language).toBe('es');
-    const articleId: string = res.body.articleId;
-    await waitFor(() => readBoard(editor.doc).articles.some((a) => a.id === articleId));
+    const { articleId, language } = await importArticle('Cárceles', text);
+    expect(language).toBe('es');
     // Seven words: read alone, it would pass for English and state nothing English.
-    const passage = 'al menos 261 personas han muerto bajo custodia';
-    const start = text.indexOf(passage);
-    const quoted = addClaim(
-      editor.doc,
-      {
-        claim: passage,
-        source: { articleId, start, end: start + passage.length, sentence: passage },
-      },
-      ctx,
-    );
+    const quoted = quote(articleId, text, 'al menos 261 personas han muerto bajo custodia');
     await editor.allSaved();
     await waitFor(() => readBoard(editor.doc).cards[quoted]?.extraction != null, {
       what: 'signals on the Spanish passage',
