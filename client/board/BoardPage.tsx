@@ -19,9 +19,11 @@ import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
+import { useBoardMembers } from '../review/useBoardMembers';
 import { useMentionNames } from '../review/useMentionNames';
 import { useSeenRecorder } from '../review/lastSeen';
-import { type MentionNotice, useMentionNotices } from '../review/useMentionNotices';
+import type { ColleagueNotice } from '../review/colleagueNotice';
+import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { colourFor, type Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
@@ -73,7 +75,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [connection],
   );
 
-  const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known);
+  const members = useBoardMembers(known);
+  const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
   const awaitingMe = useMemo(
     () => awaitingMeReader(connection.actor.id, mentions),
     [connection, mentions],
@@ -134,8 +137,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce, undo],
   );
-  const onMentionNotice = useCallback(
-    (notice: MentionNotice) => {
+  const onColleagueNotice = useCallback(
+    (notice: ColleagueNotice) => {
       const action =
         notice.kind === 'one'
           ? { label: 'Open card', run: () => setOpenId(notice.cardId) }
@@ -145,7 +148,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce],
   );
-  useMentionNotices(known.id, board, snapshot.loaded, awaitingMe, onMentionNotice);
+  const noticeReader = useMemo(
+    () => ({ meId: connection.actor.id, awaitingMe }),
+    [connection, awaitingMe],
+  );
+  useColleagueNotices(known.id, board, snapshot.loaded, noticeReader, onColleagueNotice);
   useSeenRecorder(known.id);
 
   const run = useCallback(
@@ -291,6 +298,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               card={board.cards[openId] ?? null}
               board={board}
               me={connection.actor}
+              members={members}
               mentions={mentions}
               actions={actions}
               onClose={closeDetail}

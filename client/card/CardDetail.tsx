@@ -14,6 +14,7 @@ import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
+import type { BoardMember } from '../review/useBoardMembers';
 import { ModalDialog } from '../ui/ModalDialog';
 import { SpeakerField } from './SpeakerField';
 
@@ -23,6 +24,7 @@ export function CardDetail({
   card,
   board,
   me,
+  members,
   mentions,
   actions,
   onClose,
@@ -30,6 +32,7 @@ export function CardDetail({
   card: CardView | null;
   board: BoardView;
   me: Actor;
+  members: readonly BoardMember[];
   mentions: MentionNames;
   actions: BoardActions;
   onClose: () => void;
@@ -95,7 +98,7 @@ export function CardDetail({
             </dd>
             <dt>Being checked by</dt>
             <dd>
-              <AssigneeControl card={card} me={me} actions={actions} />
+              <AssigneeControl card={card} me={me} members={members} actions={actions} />
             </dd>
             <dt>Created</dt>
             <dd>

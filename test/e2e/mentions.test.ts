@@ -283,4 +283,50 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     expect(await oscar.locator('.toast').count()).toBe(0);
     await oscar.context().close();
   }, 60_000);
+
+  it('the lead gives a card to the editor, who is told at once and finds it under "For me"', async () => {
+    const claim = 'The city waters 500 trees a day';
+    await lead.keyboard.press('Escape');
+    await lead.getByRole('dialog').waitFor({ state: 'detached' });
+    await addClaim(lead, claim);
+    const forMe = editor.getByRole('button', { name: /^For me/ });
+    const forMeCount = async () =>
+      Number(/^For me (\d+)/.exec((await forMe.textContent()) ?? '')?.[1]);
+    const waitingBefore = await forMeCount();
+    const dialog = await openCard(lead, claim);
+    const give = dialog.getByRole('form', { name: 'Give the card to a colleague' });
+    const who = give.getByRole('combobox', { name: 'Colleague to give the card to' });
+    // Those who may edit, not the lead herself: reviewers and viewers cannot check a card.
+    expect(await who.locator('option').allTextContents()).toEqual([
+      'Choose a colleague…',
+      'Edith Reyes',
+      'Oscar Ortiz',
+    ]);
+    await who.selectOption({ label: 'Edith Reyes' });
+    await give.getByRole('button', { name: 'Give card' }).click();
+    await expect
+      .poll(() => lead.getByTestId('announcer').textContent())
+      .toBe('Edith Reyes is now checking this card.');
+    expect(await who.locator('option').allTextContents()).toEqual([
+      'Choose a colleague…',
+      'Oscar Ortiz',
+    ]);
+
+    const notice = editor.locator('.toast');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toContain(`Lea gave you “${claim}” to check`);
+    // Lea, who gave it, is told nothing of it.
+    expect(await lead.locator('.toast').allTextContents()).not.toContainEqual(
+      expect.stringContaining('gave you'),
+    );
+    await expect.poll(forMeCount).toBe(waitingBefore + 1);
+    await notice.getByRole('button', { name: 'Open card' }).click();
+    const mine = editor.getByRole('dialog', { name: claim });
+    await mine.getByRole('button', { name: 'Release' }).waitFor();
+    // Her history of the card says who gave it.
+    await expect
+      .poll(() => mine.getByText('gave the card to Edith Reyes').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,98 @@
+/**
+ * The notice a board change brings the local user when a colleague asks something of them: an
+ * @mention in a comment, or a card given to them to check. Only a card whose object changed
+ * in this update can bring one (the board view keeps an unchanged card's object), so names
+ * that become known later never make old mentions look new.
+ */
+import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
+import { clip } from '../ui/clip';
+
+export type ColleagueNotice =
+  | { readonly kind: 'one'; readonly text: string; readonly cardId: string }
+  | { readonly kind: 'many'; readonly text: string };
+
+/** Who the local user is, as notices need it. */
+export interface NoticeReader {
+  readonly meId: string;
+  /** The comments on a card that wait for the local user's answer (threadsAwaitingMe). */
+  readonly awaitingMe: (card: CardView) => readonly CommentView[];
+}
+
+interface Request {
+  readonly card: CardView;
+  readonly by: string;
+}
+
+/** A mention is new again when its comment is edited. */
+const stamp = (c: CommentView) => `${c.id}@${c.editedAt ?? c.createdAt}`;
+
+function freshMentions(
+  was: CardView | undefined,
+  card: CardView,
+  reader: NoticeReader,
+  awaySince: number | undefined,
+): Request[] {
+  const known = new Set(was ? reader.awaitingMe(was).map(stamp) : []);
+  return reader
+    .awaitingMe(card)
+    .filter((comment) => {
+      const old = awaySince !== undefined && (comment.editedAt ?? comment.createdAt) <= awaySince;
+      return !old && !known.has(stamp(comment));
+    })
+    .map((comment) => ({ card, by: comment.author.name }));
+}
+
+/** The card became the local user's by a colleague's hand (the last writer gave it). */
+function givenToMe(was: CardView | undefined, card: CardView, meId: string): boolean {
+  return card.assignee?.id === meId && was?.assignee?.id !== meId && card.updatedBy.id !== meId;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The notice for what waits for the reader on `board` and did not on `before`. With
+ * `awaySince` (the board's first load), only the mentions written or edited after that
+ * moment, told as news from while the reader was away: a card's assignee carries no time, so
+ * cards given while away are left to the "For me" filter.
+ */
+export function colleagueNotice(
+  before: BoardView['cards'],
+  board: BoardView,
+  reader: NoticeReader,
+  awaySince?: number,
+): ColleagueNotice | null {
+  const mentions: Request[] = [];
+  const given: Request[] = [];
+  for (const column of COLUMNS) {
+    for (const id of board.columns[column]) {
+      const card = board.cards[id];
+      const was = before[id];
+      if (!card || card === was) continue;
+      mentions.push(...freshMentions(was, card, reader, awaySince));
+      if (awaySince === undefined && givenToMe(was, card, reader.meId)) {
+        given.push({ card, by: card.updatedBy.name });
+      }
+    }
+  }
+  const away = awaySince === undefined ? '' : 'While you were away, ';
+  const claim = (r: Request) => `“${clip(r.card.claim, 60)}”`;
+  const [mention] = mentions;
+  const [gift] = given;
+  if (mention && mentions.length + given.length === 1) {
+    const text = `${away}${mention.by} mentioned you on ${claim(mention)}`;
+    return { kind: 'one', text, cardId: mention.card.id };
+  }
+  if (gift && mentions.length + given.length === 1) {
+    return {
+      kind: 'one',
+      text: `${gift.by} gave you ${claim(gift)} to check`,
+      cardId: gift.card.id,
+    };
+  }
+  const parts = [
+    ...(mentions.length ? [`mentioned in ${plural(mentions.length, 'comment', 'comments')}`] : []),
+    ...(given.length ? [`given ${plural(given.length, 'card', 'cards')} to check`] : []),
+  ];
+  if (parts.length === 0) return null;
+  return { kind: 'many', text: `${away}${away ? 'you' : 'You'} were ${parts.join(' and ')}` };
+}

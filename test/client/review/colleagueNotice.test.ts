@@ -1,0 +1,115 @@
+/** The notice a board change brings when a colleague mentions the reader or gives them a card. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  addComment,
+  assignCard,
+  createBoardReader,
+  editComment,
+} from '../../../shared/board';
+import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
+import { colleagueNotice } from '../../../client/review/colleagueNotice';
+
+const LEA = { id: 'lea', name: 'Lea Park' };
+const EDDIE = { id: 'eddie', name: 'Eddie Stone' };
+const lea = {
+  meId: LEA.id,
+  awaitingMe: awaitingMeReader(LEA.id, { names: ['Lea Park'], myNames: ['Lea Park'] }),
+};
+
+describe('colleagueNotice', () => {
+  it('names the colleague and the card for one new mention, counts several, and repeats none', () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, { actor: EDDIE });
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, { actor: EDDIE });
+    const first = reader.read();
+    const c1 = addComment(doc, a, { text: '@Lea Park source?' }, { actor: EDDIE });
+    const second = reader.read();
+    expect(colleagueNotice(first.cards, second, lea)).toEqual({
+      kind: 'one',
+      text: 'Eddie Stone mentioned you on “Rents rose 30% in 2024”',
+      cardId: a,
+    });
+
+    // A change elsewhere on the card does not repeat it.
+    addComment(doc, a, { text: 'Still looking.' }, { actor: EDDIE });
+    const third = reader.read();
+    expect(colleagueNotice(second.cards, third, lea)).toBeNull();
+
+    // Editing the mention makes it news again, with a mention on another card.
+    editComment(doc, c1, '@Lea Park the source, please', { actor: EDDIE });
+    addComment(doc, b, { text: 'And here, @Lea Park' }, { actor: EDDIE });
+    expect(colleagueNotice(third.cards, reader.read(), lea)).toEqual({
+      kind: 'many',
+      text: 'You were mentioned in 2 comments',
+    });
+  });
+
+  it('as the board first loads, tells only the mentions made since it was last on screen', () => {
+    const doc = new Y.Doc();
+    const at = (now: number) => ({ actor: EDDIE, now: () => now });
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, at(1_000));
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, at(1_000));
+    addComment(doc, a, { text: '@Lea Park seen before you left' }, at(2_000));
+    const opened = createBoardReader(doc).read();
+    expect(colleagueNotice({}, opened, lea, 5_000)).toBeNull();
+    // Never seen here: every mention waiting for an answer is news.
+    expect(colleagueNotice({}, opened, lea, -Infinity)?.text).toBe(
+      'While you were away, Eddie Stone mentioned you on “Rents rose 30% in 2024”',
+    );
+
+    addComment(doc, b, { text: '@Lea Park while you were out' }, at(6_000));
+    const later = createBoardReader(doc).read();
+    expect(colleagueNotice({}, later, lea, 5_000)).toEqual({
+      kind: 'one',
+      text: 'While you were away, Eddie Stone mentioned you on “Crime fell 10%”',
+      cardId: b,
+    });
+    addComment(doc, a, { text: 'and @Lea Park again' }, at(7_000));
+    expect(colleagueNotice({}, createBoardReader(doc).read(), lea, 5_000)?.text).toBe(
+      'While you were away, you were mentioned in 2 comments',
+    );
+  });
+
+  it('tells a card given to the reader by a colleague, not one they took or one given to another', () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, { actor: EDDIE });
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, { actor: EDDIE });
+    const c = addClaim(doc, { claim: 'Turnout was 61%' }, { actor: EDDIE });
+    let before = reader.read();
+    const next = () => {
+      const now = reader.read();
+      const notice = colleagueNotice(before.cards, now, lea);
+      before = now;
+      return notice;
+    };
+    assignCard(doc, a, LEA, { actor: EDDIE });
+    expect(next()).toEqual({
+      kind: 'one',
+      text: 'Eddie Stone gave you “Rents rose 30% in 2024” to check',
+      cardId: a,
+    });
+    // Still hers after another change: not news again.
+    addComment(doc, a, { text: 'Thanks' }, { actor: EDDIE });
+    expect(next()).toBeNull();
+    // Taken by Lea herself, or given to someone else: nothing to tell her.
+    assignCard(doc, b, LEA, { actor: LEA });
+    assignCard(doc, c, EDDIE, { actor: EDDIE });
+    expect(next()).toBeNull();
+    // Given while the board first loads: cards carry no time of giving, so it is not told.
+    expect(colleagueNotice({}, before, lea, -Infinity)).toBeNull();
+    // Several at once, with a mention: counted together.
+    assignCard(doc, b, null, { actor: LEA });
+    expect(next()).toBeNull();
+    assignCard(doc, c, LEA, { actor: EDDIE });
+    addComment(doc, b, { text: '@Lea Park one more' }, { actor: EDDIE });
+    assignCard(doc, b, LEA, { actor: EDDIE });
+    expect(next()).toEqual({
+      kind: 'many',
+      text: 'You were mentioned in 1 comment and given 2 cards to check',
+    });
+  });
+});
