@@ -627,16 +627,21 @@ export class Room {
     const entries = decodeAwarenessEntries(update);
     if (!conn.awarenessBudget.take()) return; // presence is best effort: drop the excess
     const keep: AwarenessEntry[] = [];
+    // One id per connection, claimed by its first state: the ids seen in this message count
+    // too, or one message could claim any number of them.
+    let claimed: number | null = null;
     for (const entry of entries) {
-      if (!conn.awarenessIds.has(entry.clientId)) {
+      if (!conn.awarenessIds.has(entry.clientId) && entry.clientId !== claimed) {
         const owner = this.awarenessOwners.get(entry.clientId);
         const writer = this.bindings.ownerOf(entry.clientId);
         const claimable =
           conn.awarenessIds.size === 0 &&
+          claimed === null &&
           entry.state !== 'null' &&
           owner === undefined &&
           (writer === undefined || writer === conn.inviteId);
         if (!claimable) continue;
+        claimed = entry.clientId;
       }
       if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
       keep.push({ ...entry, state: bindPresence(entry.state, conn.actor) });

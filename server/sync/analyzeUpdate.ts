@@ -21,6 +21,8 @@ export interface Where {
   readonly top: Y.Item | null;
   /** The map key (parentSub), or null inside a list or text. */
   readonly key: string | null;
+  /** The doc's type the item lands in, when the doc has it now (not one this update makes). */
+  readonly parent: Y.AbstractType<unknown> | null;
 }
 
 export interface NewItem {
@@ -41,11 +43,16 @@ export interface UpdateAnalysis {
   /** Structs that add new clocks (items and GC ranges alike). */
   readonly newStructs: readonly Struct[];
   readonly newItems: readonly NewItem[];
-  /** Items of the doc that are live now and that the update deletes. */
+  /**
+   * Items of the doc that are live now and that the update deletes: those in its delete set,
+   * and the values of the map keys it sets, which Yjs deletes as it integrates a new value
+   * with no entry in the delete set (a client could strip it). A concurrent write may make
+   * the new value lose instead, so this is what the update may delete, at most.
+   */
   readonly deletes: readonly DeletedItem[];
 }
 
-const GONE: Where = { root: null, depth: 0, top: null, key: null };
+const GONE: Where = { root: null, depth: 0, top: null, key: null, parent: null };
 
 /** How an item's place follows from another new item of the same update. */
 type Step =
@@ -59,7 +66,7 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
 
 const NOTHING = { newClients: [], newStructs: [], newItems: [], deletes: [] };
 
-type Place = Omit<Where, 'key'>;
+type Place = Omit<Where, 'key' | 'parent'>;
 const done = (where: Where): Step => ({ kind: 'done', where });
 
 /**
@@ -123,6 +130,15 @@ class Analysis {
         }
       }
     }
+    const deleted = new Set(deletes.map((d) => d.item));
+    for (const { where } of newItems) {
+      if (where.key === null || where.parent === null) continue;
+      const current = where.parent._map.get(where.key);
+      if (current && !current.deleted && !deleted.has(current)) {
+        deleted.add(current);
+        deletes.push({ item: current, where: this.whereOf(current) });
+      }
+    }
     return { missing: false, newClients, newStructs, newItems, deletes };
   }
 
@@ -181,14 +197,15 @@ class Analysis {
       place = t ? { root: Y.findRootTypeKey(t) ?? null, depth, top } : GONE;
       this.typePlaces.set(type, place);
     }
-    return place.root === null ? GONE : { ...place, key };
+    return place.root === null ? GONE : { ...place, key, parent: type };
   }
 
   private stepOf(item: Y.Item): Step {
     const parent = item.parent;
     if (parent instanceof Y.AbstractType) return done(this.typeWhere(parent, item.parentSub));
     if (typeof parent === 'string') {
-      return done({ root: parent, depth: 0, top: null, key: item.parentSub });
+      const type = (this.doc.share.get(parent) as Y.AbstractType<unknown> | undefined) ?? null;
+      return done({ root: parent, depth: 0, top: null, key: item.parentSub, parent: type });
     }
     if (parent instanceof Y.ID) {
       const inDoc = this.docStruct(parent);
@@ -247,7 +264,8 @@ class Analysis {
       const { item: it, step } = chain[i] as (typeof chain)[number];
       if (where.root !== null && step.kind === 'inside') {
         const top = where.depth === 0 ? step.holder : where.top;
-        where = { root: where.root, depth: where.depth + 1, top, key: it.parentSub };
+        // Inside a type this update makes: the doc has no such type, so nothing to replace.
+        where = { root: where.root, depth: where.depth + 1, top, key: it.parentSub, parent: null };
       }
       memo.set(it, where);
     }

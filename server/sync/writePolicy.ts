@@ -1,16 +1,22 @@
 /**
  * What each role may write (DESIGN §4, shared/roles.ts), judged on an analysed update before
  * it is applied:
- * - lead, editor: anything inside the board layout's roots (meta, articles, cards, comments);
- * - reviewer: only the comments root: post comments whose author.id is their invite id, edit
- *   or delete (text, editedAt, deletedAt) their own comments, resolve or reopen any thread
- *   (resolved, resolvedBy); nothing nested deeper than a comment's fields;
+ * - lead: anything inside the board layout's roots (meta, articles, cards, comments);
+ * - editor: the same, except the board's meta beyond its title (the rating scale and the
+ *   organisation are the lead's, the schema version the server's migration's);
+ * - reviewer: only the comments root;
  * - viewer: nothing.
- * Items that Yjs will discard (their parent is gone) change nothing and pass, except for a
- * viewer, who may not add structs at all. A redundant update (nothing new) always passes.
+ * Comments are their authors' whoever writes: a new comment's author.id is the writer's invite
+ * id; its text, editedAt, deletedAt and author change only on the writer's own comments (the
+ * UI offers nothing else); anyone who may comment resolves or reopens any thread (resolved,
+ * resolvedBy); nothing nests deeper than a comment's fields.
+ * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
+ * a colleague's comment under its id is deleting it. Items that Yjs will discard (their parent
+ * is gone) change nothing and pass, except for a viewer, who may not add structs at all. A
+ * redundant update (nothing new) always passes.
  */
 import * as Y from 'yjs';
-import { COMMENT_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
+import { COMMENT_KEYS, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
 import type { Role } from '../../shared/roles';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 
@@ -31,15 +37,21 @@ const OWN_EDIT_KEYS: ReadonlySet<string> = new Set([
 const inLayout = (w: Where) =>
   w.root === null || (ROOT_NAMES as readonly string[]).includes(w.root);
 
+/** An editor's write to meta: only the title, directly in the meta map. */
+const editorMayWrite = (w: Where) =>
+  w.root !== ROOT.meta || (w.depth === 0 && w.key === META_KEYS.title);
+
 function idOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
 }
+
+type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 export function checkWrite(
   role: Role,
   inviteId: string,
   analysis: UpdateAnalysis,
-  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  ds: DeleteSet,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -47,26 +59,31 @@ export function checkWrite(
   for (const { item } of newItems) {
     if (item.content instanceof Y.ContentDoc) return no('subdocuments are not part of a board');
   }
-  if (role === 'lead' || role === 'editor') {
-    if (!newItems.every((n) => inLayout(n.where)) || !deletes.every((d) => inLayout(d.where))) {
-      return no('writes outside the board layout');
+  const wheres = [...newItems, ...deletes].map((n) => n.where);
+  if (role === 'reviewer') {
+    if (!wheres.every((w) => w.root === null || w.root === ROOT.comments)) {
+      return no('reviewers may only write comments');
     }
-    return OK;
+  } else if (!wheres.every(inLayout)) {
+    return no('writes outside the board layout');
+  } else if (role === 'editor' && !wheres.every(editorMayWrite)) {
+    return no('the rating scale and organisation are the lead’s');
   }
-  return checkReviewer(inviteId, analysis, ds);
+  return checkComments(inviteId, analysis, ds);
 }
 
-function checkReviewer(
+function checkComments(
   inviteId: string,
   { newItems, deletes }: UpdateAnalysis,
-  ds: ReturnType<typeof Y.decodeUpdate>['ds'],
+  ds: DeleteSet,
 ): PolicyVerdict {
   const isNew = new Set(newItems.map((n) => n.item));
   // Authors of the comments this update creates: every `author` value set in them.
   const newAuthors = new Map<Y.Item, unknown[]>();
   for (const { item, where } of newItems) {
     const holder = where.top;
-    if (where.depth === 1 && holder && where.key === COMMENT_KEYS.author) {
+    if (where.root === ROOT.comments && where.depth === 1 && holder) {
+      if (where.key !== COMMENT_KEYS.author) continue;
       const content = item.content instanceof Y.ContentAny ? item.content.arr : [undefined];
       newAuthors.set(holder, [...(newAuthors.get(holder) ?? []), ...content.map(idOf)]);
     }
@@ -81,11 +98,10 @@ function checkReviewer(
   };
 
   for (const { item, where } of newItems) {
-    if (where.root === null) continue;
-    if (where.root !== ROOT.comments) return no('reviewers may only write comments');
+    if (where.root !== ROOT.comments) continue;
     if (where.depth === 0) {
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
-      if (!isMap || !own(item)) return no('reviewers may only post their own comments');
+      if (!isMap || !own(item)) return no('comments are posted in their author’s own name');
       continue;
     }
     const comment = where.top as Y.Item;
@@ -96,15 +112,14 @@ function checkReviewer(
     const key = where.key ?? '';
     if (RESOLVE_KEYS.has(key)) continue;
     if (!(OWN_EDIT_KEYS.has(key) && own(comment))) {
-      return no('reviewers may only edit their own comments');
+      return no('only a comment’s author edits it');
     }
   }
 
   for (const { item, where } of deletes) {
-    if (where.root === null) continue;
-    if (where.root !== ROOT.comments) return no('reviewers may only write comments');
+    if (where.root !== ROOT.comments) continue;
     if (where.depth === 0) {
-      if (!own(item)) return no('reviewers may only delete their own comments');
+      if (!own(item)) return no('only a comment’s author deletes it');
       continue;
     }
     if (where.depth > 1) return no('comment fields are plain values');
@@ -113,7 +128,7 @@ function checkReviewer(
     if (RESOLVE_KEYS.has(key)) continue;
     const wholeCommentGoes = Y.isDeleted(ds, comment.id);
     if (!((OWN_EDIT_KEYS.has(key) || wholeCommentGoes) && own(comment))) {
-      return no('reviewers may only edit their own comments');
+      return no('only a comment’s author edits it');
     }
   }
   return OK;

@@ -57,10 +57,11 @@ describe('export on the live server', () => {
         token: board.leadToken,
         json: { name: 'Ed', role: 'editor' },
       })
-    ).body as { token: string };
+    ).body as { token: string; inviteId: string };
 
     const client = await connect(board.id, editor.token);
-    const ctx = { actor: { id: 'ignored-by-server', name: 'Ed' } };
+    // Comments are posted in their author's name: the invite's id.
+    const ctx = { actor: { id: editor.inviteId, name: 'Ed' } };
     const first = addClaim(client.doc, { claim: HOSTILE.formulaEq, speaker: 'Zoë' }, ctx);
     await client.allSaved();
     await sleep(20);
@@ -101,7 +102,10 @@ describe('export on the live server', () => {
     });
     const board = created.body as { id: string; leadToken: string };
     const client = await connect(board.id, board.leadToken);
-    const ctx = { actor: { id: 'lead', name: 'Lena Lead' } };
+    const me = await request(server.url, 'GET', `/api/boards/${board.id}`, {
+      token: board.leadToken,
+    });
+    const ctx = { actor: { id: me.body.inviteId as string, name: 'Lena Lead' } };
     const id = addClaim(client.doc, { claim: HOSTILE.quotes }, ctx);
     addComment(client.doc, id, { text: HOSTILE.lines }, ctx);
     await client.allSaved();

@@ -180,6 +180,25 @@ describe('hostile clients', () => {
     fake.destroy();
   });
 
+  it('one message cannot claim several presence ids', async () => {
+    const r = await raw('viewer');
+    const encoder = encoding.createEncoder();
+    const ids = [910_001, 910_002, 910_003];
+    encoding.writeVarUint(encoder, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, 1);
+      encoding.writeVarString(encoder, JSON.stringify({ user: { name: `Ghost ${id}` } }));
+    }
+    r.send(awarenessFrame(encoding.toUint8Array(encoder)));
+    await waitFor(() => honest.provider.awareness.getStates().get(910_001));
+    await r.sync();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(honest.provider.awareness.getStates().has(910_002)).toBe(false);
+    expect(honest.provider.awareness.getStates().has(910_003)).toBe(false);
+    r.close();
+  });
+
   it('a connection speaks for one presence id: the first it sets', async () => {
     const r = await raw('viewer');
     const first = new awarenessProtocol.Awareness(new Y.Doc());

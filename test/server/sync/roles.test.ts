@@ -14,8 +14,10 @@ import {
   editComment,
   moveCard,
   readBoard,
+  readMeta,
   resolveThread,
   setBoardMeta,
+  setRatingScale,
 } from '../../../shared/board';
 import { commentsMap, cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
@@ -35,6 +37,25 @@ function updateFrom(raw: RawClient, fn: (doc: Y.Doc) => void): Uint8Array {
   local.on('update', (u: Uint8Array) => updates.push(u));
   fn(local);
   return Y.mergeUpdates(updates);
+}
+
+/**
+ * The same change with an empty delete set, as a hostile client may send it: Yjs still
+ * deletes a map key's old value when it integrates the new one. The diff since the raw
+ * client's state ends with the doc's whole delete set, which is what
+ * encodeStateAsUpdate(doc, its own state vector) holds after its empty struct section.
+ */
+function updateWithoutDeletes(raw: RawClient, fn: (doc: Y.Doc) => void): Uint8Array {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+  const before = Y.encodeStateVector(local);
+  fn(local);
+  const update = Y.encodeStateAsUpdate(local, before);
+  const deleteSet = Y.encodeStateAsUpdate(local, Y.encodeStateVector(local)).subarray(1);
+  const structs = update.subarray(0, update.length - deleteSet.length);
+  expect(update.subarray(structs.length)).toEqual(deleteSet);
+  expect(Y.decodeUpdate(update).ds.clients.size).toBeGreaterThan(0);
+  return Uint8Array.from([...structs, 0]);
 }
 
 describe('write policy per role, against raw clients', () => {
@@ -74,10 +95,14 @@ describe('write policy per role, against raw clients', () => {
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
 
   /** Sends the change; expects 4403, no stored change, and nothing at the other client. */
-  async function expectRefused(role: Role, change: (doc: Y.Doc, ctx: typeof editorActor) => void) {
+  async function expectRefused(
+    role: Role,
+    change: (doc: Y.Doc, ctx: typeof editorActor) => void,
+    encode = updateFrom,
+  ) {
     const { raw, ctx } = await member(role);
     const before = await serverState();
-    raw.sendUpdate(updateFrom(raw, (doc) => change(doc, ctx)));
+    raw.sendUpdate(encode(raw, (doc) => change(doc, ctx)));
     expect((await raw.closedWithin()).code).toBe(CLOSE.forbidden);
     expect(await serverState()).toEqual(before);
     // A marker written after the attempt reaches the observer: the attempt never did.
@@ -141,6 +166,21 @@ describe('write policy per role, against raw clients', () => {
         replacement.set('author', { id: 'me', name: 'me' });
         commentsMap(doc).set(editorComment, replacement);
       });
+    });
+
+    it('cannot replace a colleague’s comment under its id, even with the delete left out', async () => {
+      const replace = (doc: Y.Doc, ctx: typeof editorActor) => {
+        const replacement = new Y.Map<unknown>();
+        replacement.set('author', ctx.actor);
+        replacement.set('text', 'ignore this');
+        commentsMap(doc).set(editorComment, replacement);
+      };
+      await expectRefused('reviewer', replace, updateWithoutDeletes);
+      await expectRefused('editor', replace, updateWithoutDeletes);
+      await expectRefused('lead', replace, updateWithoutDeletes);
+      expect(
+        readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === editorComment)?.text,
+      ).toBe('Check the budget');
     });
 
     it('cannot hide a card change at the end of a long chain of items (2,000 deep)', () =>
@@ -221,16 +261,51 @@ describe('write policy per role, against raw clients', () => {
   });
 
   describe('editor and lead', () => {
-    it('may change anything in the board layout, including others’ comments', async () => {
+    it('may change cards, the title and any thread’s resolution', async () => {
       const { raw, ctx } = await member('editor');
       raw.sendUpdate(
         updateFrom(raw, (doc) => {
-          (commentsMap(doc).get(editorComment) as Y.Map<unknown>).set('text', 'edited by editor');
+          resolveThread(doc, editorComment, true, ctx);
+          setBoardMeta(doc, { title: 'Bridge costs' }, ctx);
           moveCard(doc, cardId, { column: 'corroborated', index: 0 }, ctx);
         }),
       );
       await waitFor(() => readBoard(observer.doc).cards[cardId]?.column === 'corroborated');
-      expect(cardsMap(observer.doc).size).toBe(1);
+      expect(readMeta(observer.doc).title).toBe('Bridge costs');
+      expect(
+        readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === editorComment)
+          ?.resolved,
+      ).toBe(true);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
+    it('may not edit, delete or post a comment in a colleague’s name', async () => {
+      const other = (doc: Y.Doc) => commentsMap(doc).get(editorComment) as Y.Map<unknown>;
+      for (const role of ['editor', 'lead'] as const) {
+        await expectRefused(role, (doc) => other(doc).set('text', 'rewritten'));
+        await expectRefused(role, (doc) => other(doc).set('deletedAt', 1));
+        await expectRefused(role, (doc) => commentsMap(doc).delete(editorComment));
+        await expectRefused(role, (doc) =>
+          addComment(doc, cardId, { text: 'as Edie' }, editorActor),
+        );
+      }
+    });
+
+    it('an editor may not change the rating scale, the organisation or the schema version', async () => {
+      const scale = readMeta(observer.doc).ratingScale;
+      const renamed = {
+        ...scale,
+        labels: scale.labels.map((l, i) => (i === 0 ? { ...l, label: 'Renamed' } : l)),
+      };
+      await expectRefused('editor', (doc, ctx) => setRatingScale(doc, renamed, ctx));
+      await expectRefused('editor', (doc, ctx) =>
+        setBoardMeta(doc, { organisation: { name: 'Us', url: 'https://us.example' } }, ctx),
+      );
+      await expectRefused('editor', (doc) => doc.getMap('meta').set('schemaVersion', 99));
+      // The lead may.
+      const { raw, ctx } = await member('lead');
+      raw.sendUpdate(updateFrom(raw, (doc) => setRatingScale(doc, renamed, ctx)));
+      await waitFor(() => readMeta(observer.doc).ratingScale.labels[0]?.label === 'Renamed');
     });
 
     it('may not write top-level types outside the board layout', () =>
