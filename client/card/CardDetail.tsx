@@ -5,6 +5,7 @@
  * checked by", and the sections at the end (evidence with its balance, comment threads, the
  * card's history), each editable as the member's role allows.
  */
+import { useMemo, useRef, useState } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
 import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
@@ -16,6 +17,8 @@ import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import { ModalDialog } from '../ui/ModalDialog';
+import { DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
+import { DiscardDrafts } from './DiscardDrafts';
 import { SpeakerField } from './SpeakerField';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
@@ -42,75 +45,105 @@ export function CardDetail({
     : undefined;
   const edit = actions.canEdit;
   const lang = useCardLanguage(card);
+  const drafts = useMemo(() => new DraftRegistry(), []);
+  // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
+  const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const keepEditing = () => {
+    setUnsaved(null);
+    returnTo.current?.focus();
+  };
+  const requestClose = () => {
+    if (unsaved) return keepEditing();
+    const labels = drafts.labels();
+    if (labels.length === 0) return onClose();
+    returnTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setUnsaved(labels);
+  };
 
   return (
     <ModalDialog
       title={card ? <span lang={lang}>{card.claim}</span> : 'Card deleted'}
       focus="close"
-      onClose={onClose}
+      onClose={requestClose}
     >
+      {unsaved && card && (
+        <DiscardDrafts labels={unsaved} onKeep={keepEditing} onDiscard={onClose} />
+      )}
       {!card ? (
-        <p>A colleague deleted this card while you had it open.</p>
+        <p className="dialog-body">
+          A colleague deleted this card while you had it open.
+          {edit && ' It can be restored from its entry in Activity.'}
+        </p>
       ) : (
-        <div className="dialog-body">
-          {card.source && (
-            <section aria-labelledby="detail-source">
-              <h3 id="detail-source">Source</h3>
-              <blockquote className="source-sentence" lang={lang}>
-                {card.source.sentence}
-              </blockquote>
-              {article && (
-                <p className="muted">
-                  From{' '}
-                  {article.url && /^https?:\/\//i.test(article.url) ? (
-                    <a href={article.url} target="_blank" rel="noreferrer noopener">
-                      {article.title || article.url}
-                    </a>
-                  ) : (
-                    article.title || 'an imported article'
-                  )}
-                </p>
-              )}
-            </section>
-          )}
-          <ClaimSignals card={card} board={board} />
-          <dl className="facts">
-            <dt>Column</dt>
-            <dd>{COLUMN_LABELS[card.column]}</dd>
-            <dt>Speaker</dt>
-            <dd>
-              {edit ? (
-                <SpeakerField
-                  value={card.speaker}
-                  onSave={(speaker) =>
-                    actions.run('change the speaker', () =>
-                      actions.commands.editCard(card.id, { speaker }),
-                    )
-                  }
-                />
-              ) : (
-                (card.speaker ?? 'Not attributed')
-              )}
-            </dd>
-            <dt>Verdict</dt>
-            <dd>
-              <VerdictPicker card={card} scale={board.meta.ratingScale} actions={actions} />
-            </dd>
-            <dt>Being checked by</dt>
-            <dd>
-              <AssigneeControl card={card} me={me} members={members} actions={actions} />
-            </dd>
-            <dt>Created</dt>
-            <dd>
-              {card.createdBy.name}, {when(card.createdAt)}
-            </dd>
-            <dt>Last change</dt>
-            <dd>
-              {card.updatedBy.name}, {when(card.updatedAt)}
-            </dd>
-          </dl>
-          <ReviewSections card={card} board={board} me={me} mentions={mentions} actions={actions} />
-        </div>
+        <UnsavedDrafts registry={drafts}>
+          <div className="dialog-body">
+            {card.source && (
+              <section aria-labelledby="detail-source">
+                <h3 id="detail-source">Source</h3>
+                <blockquote className="source-sentence" lang={lang}>
+                  {card.source.sentence}
+                </blockquote>
+                {article && (
+                  <p className="muted">
+                    From{' '}
+                    {article.url && /^https?:\/\//i.test(article.url) ? (
+                      <a href={article.url} target="_blank" rel="noreferrer noopener">
+                        {article.title || article.url}
+                      </a>
+                    ) : (
+                      article.title || 'an imported article'
+                    )}
+                  </p>
+                )}
+              </section>
+            )}
+            <ClaimSignals card={card} board={board} />
+            <dl className="facts">
+              <dt>Column</dt>
+              <dd>{COLUMN_LABELS[card.column]}</dd>
+              <dt>Speaker</dt>
+              <dd>
+                {edit ? (
+                  <SpeakerField
+                    value={card.speaker}
+                    onSave={(speaker) =>
+                      actions.run('change the speaker', () =>
+                        actions.commands.editCard(card.id, { speaker }),
+                      )
+                    }
+                  />
+                ) : (
+                  (card.speaker ?? 'Not attributed')
+                )}
+              </dd>
+              <dt>Verdict</dt>
+              <dd>
+                <VerdictPicker card={card} scale={board.meta.ratingScale} actions={actions} />
+              </dd>
+              <dt>Being checked by</dt>
+              <dd>
+                <AssigneeControl card={card} me={me} members={members} actions={actions} />
+              </dd>
+              <dt>Created</dt>
+              <dd>
+                {card.createdBy.name}, {when(card.createdAt)}
+              </dd>
+              <dt>Last change</dt>
+              <dd>
+                {card.updatedBy.name}, {when(card.updatedAt)}
+              </dd>
+            </dl>
+            <ReviewSections
+              card={card}
+              board={board}
+              me={me}
+              mentions={mentions}
+              actions={actions}
+            />
+          </div>
+        </UnsavedDrafts>
       )}
     </ModalDialog>
   );

@@ -2,6 +2,7 @@ import { LIMITS } from '../../shared/board/inputs';
 import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useUnsavedDraft } from '../ui/unsavedDrafts';
 
 /**
  * The speaker, editable; saved when the field loses focus or on Enter. It follows a
@@ -17,6 +18,7 @@ export function SpeakerField({
 }) {
   const draft = useFieldDraft({ speaker: value ?? '' });
   const { shown, conflicts } = draft;
+  useUnsavedDraft('the speaker', draft.dirty);
   const save = () => {
     const next = shown.speaker.trim() || null;
     if (next !== value) onSave(next);

@@ -6,6 +6,7 @@
  */
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
 
@@ -32,6 +33,7 @@ export function CommentForm({
   textRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const [text, setText] = useState(initial);
+  useUnsavedDraft(label, text.trim() !== initial.trim());
   const own = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete({ text, setText, members, textarea: own });
   useEffect(() => {

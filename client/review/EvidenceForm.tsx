@@ -10,6 +10,7 @@ import { evidenceInput, LIMITS } from '../../shared/board/inputs';
 import type { Stance } from '../../shared/board/view';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { STANCE_LABELS } from './stanceLabels';
 
 export interface EvidenceDraft {
@@ -51,6 +52,7 @@ export function EvidenceForm({
   const urlRef = useRef<HTMLInputElement>(null);
   const fields = useFieldDraft(current);
   const { shown: draft, conflicts } = fields;
+  useUnsavedDraft(title, fields.dirty);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);
 

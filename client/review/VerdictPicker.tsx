@@ -13,6 +13,7 @@ import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useUnsavedDraft } from '../ui/unsavedDrafts';
 
 const FIELD_NAMES = { verdict: 'the verdict label', rationale: 'the rationale' } as const;
 
@@ -29,6 +30,7 @@ export function VerdictPicker({
   const selectRef = useRef<HTMLSelectElement>(null);
   // Untouched fields follow colleagues' changes.
   const draft = useFieldDraft({ verdict: card.verdict ?? '', rationale: card.rationale });
+  useUnsavedDraft('the verdict and rationale', draft.dirty);
 
   if (!actions.canEdit) {
     return (

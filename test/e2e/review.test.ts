@@ -406,4 +406,36 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     // The editor is not affected.
     await expect.poll(() => status(editor).getAttribute('data-status')).toBe('saved');
   });
+
+  it('closing a card with unsaved text asks first; Escape keeps editing', async () => {
+    const dialog = await openCard(editor, CLAIM);
+    const rationale = dialog.getByRole('textbox', { name: 'Rationale' });
+    const saved = await rationale.inputValue();
+    await rationale.fill(`${saved} Also the BLS revision.`);
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Half-written thought');
+    await editor.keyboard.press('Escape');
+
+    const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain(
+      'Not saved yet: the verdict and rationale; New comment.',
+    );
+    expect(await focusedText(editor)).toBe('Keep editing');
+    // Escape again is "keep editing": the drafts and the field the person was in come back.
+    await editor.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await comment.inputValue()).toBe('Half-written thought');
+    expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Close asks the same; discarding closes, and nothing of the draft was saved.
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const again = await openCard(editor, CLAIM);
+    expect(await again.getByRole('textbox', { name: 'Rationale' }).inputValue()).toBe(saved);
+    // Nothing typed: Escape closes at once.
+    await editor.keyboard.press('Escape');
+    await again.waitFor({ state: 'detached' });
+  });
 });
