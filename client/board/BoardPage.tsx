@@ -174,17 +174,30 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     if (id) reveal(id, true);
   }, [openId, reveal]);
 
+  // Read through a ref: the actions stay one object while the board changes.
+  const shown = useRef(mover.shown);
+  shown.current = mover.shown;
+  const focusCard = useCallback((cardId: string) => reveal(cardId, true), [reveal]);
+  const neighbourOf = useCallback((cardId: string) => {
+    for (const ids of Object.values(shown.current)) {
+      const at = ids.indexOf(cardId);
+      if (at >= 0) return ids[at + 1] ?? ids[at - 1] ?? null;
+    }
+    return null;
+  }, []);
   const actions = useMemo<BoardActions>(
     () => ({
       commands: connection.commands,
       canEdit,
       openCard: setOpenId,
       pickUp: mover.pickUpWithKeyboard,
+      focusCard,
+      neighbourOf,
       announce,
       run,
       notify,
     }),
-    [connection, canEdit, mover.pickUpWithKeyboard, announce, run, notify],
+    [connection, canEdit, mover.pickUpWithKeyboard, focusCard, neighbourOf, announce, run, notify],
   );
 
   const peersByCard = useMemo(() => {

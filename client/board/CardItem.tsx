@@ -156,6 +156,7 @@ export const CardItem = memo(function CardItem({
                   )
                 ) {
                   actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
+                  actions.focusCard(card.id);
                 }
               })
             }
@@ -175,7 +176,7 @@ export const CardItem = memo(function CardItem({
             <button
               type="button"
               className="button small ghost"
-              aria-label="Edit claim"
+              aria-label={`Edit claim: ${short}`}
               onClick={() => setEditing(true)}
             >
               Edit
@@ -183,10 +184,12 @@ export const CardItem = memo(function CardItem({
             <button
               type="button"
               className="button small ghost danger"
-              aria-label="Delete card"
+              aria-label={`Delete card: ${short}`}
               onClick={() => {
+                const next = actions.neighbourOf(card.id);
                 if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
                   actions.notify(`Card deleted: ${short}`, true);
+                  if (next) actions.focusCard(next);
                 }
               }}
             >

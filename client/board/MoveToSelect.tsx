@@ -1,7 +1,16 @@
+import { useId, useRef, useState } from 'react';
 import { COLUMNS, type ColumnId } from '../../shared/board';
 import { COLUMN_LABELS } from './columnLabels';
 
-/** The plain "Move to…" control on every card: moves it to the end of another column. */
+/** Keys with which a closed select changes its value in Chrome on Linux and Windows. */
+const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
+
+/**
+ * The plain "Move to…" control on every card: moves it to the end of another column. A
+ * choice from the opened list moves at once; arrowing through the closed select only chooses
+ * (Chrome changes a closed select's value on each arrow key, so acting on change moved the
+ * card at the first key press), and Enter moves. Leaving the select drops the choice.
+ */
 export function MoveToSelect({
   column,
   onMove,
@@ -9,24 +18,52 @@ export function MoveToSelect({
   column: ColumnId;
   onMove: (column: ColumnId) => void;
 }) {
+  const hintId = useId();
+  const [chosen, setChosen] = useState<ColumnId | ''>('');
+  const browsing = useRef(false);
   return (
-    <select
-      className="move-to"
-      aria-label="Move to…"
-      value=""
-      onChange={(e) => {
-        const target = COLUMNS.find((c) => c === e.target.value);
-        if (target) onMove(target);
-      }}
-    >
-      <option value="" disabled>
-        Move to…
-      </option>
-      {COLUMNS.filter((c) => c !== column).map((c) => (
-        <option key={c} value={c}>
-          {COLUMN_LABELS[c]}
+    <>
+      <select
+        className="move-to"
+        aria-label="Move to…"
+        aria-describedby={hintId}
+        value={chosen}
+        onKeyDown={(e) => {
+          if (BROWSING_KEYS.has(e.key) || e.key.length === 1) browsing.current = true;
+          if (e.key === 'Enter' && chosen) {
+            e.preventDefault();
+            e.stopPropagation();
+            onMove(chosen);
+            setChosen('');
+          }
+        }}
+        onChange={(e) => {
+          const target = COLUMNS.find((c) => c === e.target.value);
+          if (!target) return;
+          if (browsing.current) {
+            browsing.current = false;
+            setChosen(target);
+          } else {
+            onMove(target);
+          }
+        }}
+        onBlur={() => {
+          browsing.current = false;
+          setChosen('');
+        }}
+      >
+        <option value="" disabled>
+          Move to…
         </option>
-      ))}
-    </select>
+        {COLUMNS.filter((c) => c !== column).map((c) => (
+          <option key={c} value={c}>
+            {COLUMN_LABELS[c]}
+          </option>
+        ))}
+      </select>
+      <span id={hintId} className="visually-hidden">
+        Choose a column, then press Enter to move the card there.
+      </span>
+    </>
   );
 }

@@ -10,6 +10,10 @@ export interface BoardActions {
   readonly canEdit: boolean;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
+  /** Scrolls to a card and focuses it, in whatever column it is now. */
+  focusCard(cardId: string): void;
+  /** The card shown after this one in its column, else the one before: where focus goes next. */
+  neighbourOf(cardId: string): string | null;
   announce(text: string): void;
   /** Runs a command; a refusal is announced instead of thrown into React. */
   run(what: string, fn: () => void): boolean;

@@ -59,7 +59,9 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
     latest.current = { board, visible, preview };
   });
 
-  const claimOf = (cardId: string) => latest.current.board.cards[cardId]?.claim ?? 'Card';
+  // Without its full stop: the announcements end the sentence themselves.
+  const claimOf = (cardId: string) =>
+    (latest.current.board.cards[cardId]?.claim ?? 'Card').replace(/\.+$/, '');
   const place = (p: { column: ColumnId; index: number; cardId: string }) => {
     const size = othersIn(latest.current.visible, p.column, p.cardId).length + 1;
     return `${COLUMN_LABELS[p.column]}, position ${p.index + 1} of ${size}`;

@@ -277,6 +277,36 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await feed.getByRole('button', { name: 'Close activity' }).click();
   });
 
+  it('"Move to…" moves on Enter, not on the first arrow key; focus follows the card, and after a delete the next one', async () => {
+    const first = 'Tariffs rose 12 percent';
+    const older = 'Exports fell by a fifth';
+    const second = 'Imports fell by a third';
+    await addClaim(a, first);
+    await addClaim(a, older);
+    await addClaim(a, second);
+    const firstId = await card(a, first).getAttribute('data-card-id');
+    const select = card(a, first).getByRole('combobox', { name: 'Move to…' });
+    await select.focus();
+    await a.keyboard.press('ArrowDown');
+    await a.waitForTimeout(300);
+    await expectCardIn(b, first, 'Unverified');
+    await a.keyboard.press('Enter');
+    await expectCardIn(b, first, 'Corroborated');
+    await expect
+      .poll(() => a.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
+      .toBe(firstId);
+    expect(await a.getByTestId('announcer').textContent()).toContain(
+      `Moved ${first} to Corroborated.`,
+    );
+
+    // Deleting a card focuses its neighbour in the column: the claim added just before it.
+    const next = await card(a, older).getAttribute('data-card-id');
+    await card(a, second).getByRole('button', { name: 'Delete card' }).click();
+    await expect
+      .poll(() => a.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
+      .toBe(next);
+  });
+
   it('searches and filters the board', async () => {
     await a.getByRole('searchbox', { name: 'Search cards' }).fill('unemployment');
     await expect
