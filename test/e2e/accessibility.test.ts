@@ -116,7 +116,11 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     await dialog.getByRole('option', { name: 'Rhea Ruiz' }).waitFor();
     expect(await axeViolations(lead)).toEqual([]);
     await lead.keyboard.press('Escape'); // closes the mention list
-    await lead.keyboard.press('Escape'); // closes the dialog
+    await lead.keyboard.press('Escape'); // asks before dropping the unsent "@Rh"
+    const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    await ask.waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
 
