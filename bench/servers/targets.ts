@@ -2,7 +2,9 @@
  * The three servers under test, seen from the load generator: how to make a room and how a
  * client reaches it. The servers themselves run in child processes (see child.ts).
  */
+import type { Actor } from '../../shared/board/actor';
 import { BenchError } from '../benchError';
+import { BENCH_ACTOR } from '../sync/cardModel';
 import type { TargetName } from './ipc';
 import type { ServerProcess } from './spawnServer';
 
@@ -11,6 +13,8 @@ export interface RoomAccess {
   readonly serverUrl: string;
   readonly room: string;
   readonly params: Readonly<Record<string, string>>;
+  /** Who the room's clients write as (Factboard: the invite's id). */
+  readonly actor: Actor;
 }
 
 export interface Target {
@@ -43,7 +47,12 @@ async function postJson<T>(url: string, body: unknown, token?: string): Promise<
 
 /** A plain named room: the relay and the reference server make rooms on first join. */
 const namedRoom = (server: ServerProcess, index: number): Promise<RoomAccess> =>
-  Promise.resolve({ serverUrl: syncUrl(server), room: `bench-${index}`, params: {} });
+  Promise.resolve({
+    serverUrl: syncUrl(server),
+    room: `bench-${index}`,
+    params: {},
+    actor: BENCH_ACTOR,
+  });
 
 export const relay: Target = { name: 'relay', speaksYjs: false, createRoom: namedRoom };
 
@@ -64,12 +73,18 @@ export const factboard: Target = {
     const board = await postJson<{ id: string; leadToken: string }>(`${server.url}/api/boards`, {
       title: `Bench board ${index}`,
     });
-    const invite = await postJson<{ token: string }>(
+    const name = `Bench editor ${index}`;
+    const invite = await postJson<{ token: string; inviteId: string }>(
       `${server.url}/api/boards/${board.id}/invites`,
-      { name: `Bench editor ${index}`, role: 'editor' },
+      { name, role: 'editor' },
       board.leadToken,
     );
-    return { serverUrl: syncUrl(server), room: board.id, params: { token: invite.token } };
+    return {
+      serverUrl: syncUrl(server),
+      room: board.id,
+      params: { token: invite.token },
+      actor: { id: invite.inviteId, name },
+    };
   },
 };
 

@@ -18,7 +18,8 @@ import {
   ROOT,
 } from '../../shared/board';
 
-const ACTOR: Actor = { id: 'bench-editor', name: 'Bench editor' };
+/** Who writes the bench's cards and edits where a server does not say (relay, reference). */
+export const BENCH_ACTOR: Actor = { id: 'bench-editor', name: 'Bench editor' };
 const WORDS = (
   'the minister said unemployment fell by four percent last year while wages rose faster than ' +
   'inflation in every region according to figures published by the national statistics office ' +
@@ -41,7 +42,7 @@ function rankOf(index: number): string {
   return ranks[index] as string;
 }
 
-function writeCard(doc: Y.Doc, index: number, now: number): void {
+function writeCard(doc: Y.Doc, index: number, now: number, author: Actor): void {
   const id = `card-${index}`;
   const card = new Y.Map<unknown>();
   card.set(CARD_KEYS.id, id);
@@ -59,9 +60,9 @@ function writeCard(doc: Y.Doc, index: number, now: number): void {
   card.set(CARD_KEYS.assignee, null);
   card.set(CARD_KEYS.evidence, new Y.Array());
   card.set(CARD_KEYS.extraction, null);
-  card.set(CARD_KEYS.createdBy, ACTOR);
+  card.set(CARD_KEYS.createdBy, author);
   card.set(CARD_KEYS.createdAt, now);
-  card.set(CARD_KEYS.updatedBy, ACTOR);
+  card.set(CARD_KEYS.updatedBy, author);
   card.set(CARD_KEYS.updatedAt, now);
   doc.getMap(ROOT.cards).set(id, card);
   for (let c = 0; c < 2; c++) {
@@ -71,7 +72,7 @@ function writeCard(doc: Y.Doc, index: number, now: number): void {
     comment.set(COMMENT_KEYS.cardId, id);
     comment.set(COMMENT_KEYS.parentId, null);
     comment.set(COMMENT_KEYS.text, prose(index + c + 2, 120));
-    comment.set(COMMENT_KEYS.author, ACTOR);
+    comment.set(COMMENT_KEYS.author, author);
     comment.set(COMMENT_KEYS.createdAt, now);
     comment.set(COMMENT_KEYS.editedAt, null);
     comment.set(COMMENT_KEYS.deletedAt, null);
@@ -88,15 +89,23 @@ export interface BuiltBoard {
   readonly bytes: number;
 }
 
-/** Writes `cards` cards, one transaction per `cardsPerUpdate`, and returns the updates. */
-export function buildBoard(cards: number, cardsPerUpdate = 500): BuiltBoard {
+/**
+ * Writes `cards` cards, one transaction per `cardsPerUpdate`, and returns the updates. The
+ * author is the uploading connection's: Factboard keeps comments in their author's own name.
+ */
+export function buildBoard(
+  cards: number,
+  author: Actor = BENCH_ACTOR,
+  cardsPerUpdate = 500,
+): BuiltBoard {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const now = Date.now();
   for (let first = 0; first < cards; first += cardsPerUpdate) {
     doc.transact(() => {
-      for (let i = first; i < Math.min(cards, first + cardsPerUpdate); i++) writeCard(doc, i, now);
+      for (let i = first; i < Math.min(cards, first + cardsPerUpdate); i++)
+        writeCard(doc, i, now, author);
     });
   }
   const stateVector = Y.encodeStateVector(doc);
@@ -107,7 +116,7 @@ export function buildBoard(cards: number, cardsPerUpdate = 500): BuiltBoard {
 
 /** Each load client's own card, added with the board model's command. */
 export function addOwnCard(doc: Y.Doc, sender: number): string {
-  return addClaim(doc, { claim: prose(sender, 100) }, { actor: ACTOR });
+  return addClaim(doc, { claim: prose(sender, 100) }, { actor: BENCH_ACTOR });
 }
 
 const MARKER_OPEN = Buffer.from('[bm:');
@@ -118,7 +127,7 @@ const MARKER_OPEN = Buffer.from('[bm:');
  */
 export function editRationale(doc: Y.Doc, cardId: string, sender: number, seq: number): void {
   const rationale = `[bm:${sender}.${seq}] ${prose(sender + seq, 110)}`;
-  editCard(doc, cardId, { rationale }, { actor: ACTOR });
+  editCard(doc, cardId, { rationale }, { actor: BENCH_ACTOR });
 }
 
 /** Calls `visit` for every marker in an update's bytes (strings are stored as plain UTF-8). */

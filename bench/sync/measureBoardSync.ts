@@ -12,6 +12,7 @@ import { collectGarbage } from '../collectGarbage';
 import { median } from '../stats';
 import type { ServerProcess } from '../servers/spawnServer';
 import { roomUrl, type RoomAccess, type Target } from '../servers/targets';
+import type { Actor } from '../../shared/board/actor';
 import type { BuiltBoard } from './cardModel';
 import { LoadClient } from './loadClient';
 
@@ -29,13 +30,15 @@ export interface BoardSyncResult {
 export async function measureBoardSync(
   target: Target,
   server: ServerProcess,
-  board: BuiltBoard,
+  /** The board, written by the given author. */
+  build: (author: Actor) => BuiltBoard,
   cards: number,
   repeats: number,
 ): Promise<BoardSyncResult> {
   if (!target.speaksYjs) throw new BenchError('unavailable', 'keeps no state to sync');
   const before = await server.stats({ gc: true });
   const access = await target.createRoom(server, 0);
+  const board = build(access.actor);
   const uploader = new LoadClient({ url: roomUrl(access), handshake: true });
   try {
     await uploader.ready;

@@ -6,6 +6,7 @@
  */
 import type { ServerProcess } from '../servers/spawnServer';
 import { roomUrl, type Target } from '../servers/targets';
+import type { Actor } from '../../shared/board/actor';
 import type { BuiltBoard } from './cardModel';
 import { LoadClient } from './loadClient';
 import { closeAll, sleep } from './loadRoom';
@@ -27,7 +28,8 @@ export interface MemoryResult {
 export async function measureMemory(
   target: Target,
   server: ServerProcess,
-  board: BuiltBoard,
+  /** A board's content, written by the given author. */
+  build: (author: Actor) => BuiltBoard,
   options: MemoryOptions,
 ): Promise<MemoryResult> {
   const clients: LoadClient[] = [];
@@ -38,18 +40,20 @@ export async function measureMemory(
     return client;
   };
   // The relay answers nothing and keeps nothing: no barrier to wait on, nothing to wait for.
-  const settle = (client: LoadClient) =>
+  const settle = (client: LoadClient, board: BuiltBoard) =>
     target.speaksYjs ? client.barrier(board.stateVector) : Promise.resolve();
   try {
     await sleep(300);
     const idle = await server.stats({ gc: true });
     const urls: string[] = [];
     for (let b = 0; b < options.boards; b++) {
-      const url = roomUrl(await target.createRoom(server, b));
+      const access = await target.createRoom(server, b);
+      const url = roomUrl(access);
       urls.push(url);
       const owner = await connect(url);
+      const board = build(access.actor);
       for (const update of board.updates) owner.sendUpdate(update);
-      await settle(owner);
+      await settle(owner, board);
     }
     await sleep(200);
     const loaded = await server.stats({ gc: true });

@@ -5,6 +5,7 @@
 import type { TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
 import { durableRelay, type Target, TARGETS } from '../servers/targets';
+import type { Actor } from '../../shared/board/actor';
 import { buildBoard, type BuiltBoard } from './cardModel';
 import { measureBoardSync } from './measureBoardSync';
 import {
@@ -94,10 +95,12 @@ const times = (value: number | undefined, base: number | undefined) =>
   value === undefined || base === undefined || base === 0 ? 'n/a' : `${(value / base).toFixed(2)}×`;
 
 export function scenarios(config: SyncBenchConfig): Scenario[] {
-  const boards = new Map<number, BuiltBoard>();
-  const board = (cards: number) => {
-    let built = boards.get(cards);
-    if (!built) boards.set(cards, (built = buildBoard(cards)));
+  // Built once per size and author: every server's clients upload the same content.
+  const boards = new Map<string, BuiltBoard>();
+  const board = (cards: number) => (author: Actor) => {
+    const key = `${cards}\n${author.id}`;
+    let built = boards.get(key);
+    if (!built) boards.set(key, (built = buildBoard(cards, author)));
     return built;
   };
   const latency = (rooms: number, clientsPerRoom: number, p50: MetricId, p99: MetricId) => ({

@@ -76,7 +76,13 @@ describe('sync bench board sync', () => {
     async (target) => {
       const server = await spawnServer(target.name);
       try {
-        const result = await measureBoardSync(target, server, buildBoard(300, 100), 300, 1);
+        const result = await measureBoardSync(
+          target,
+          server,
+          (author) => buildBoard(300, author, 100),
+          300,
+          1,
+        );
         expect(result.medianMs).toBeGreaterThan(0);
         expect(result.heapBytes).toBeGreaterThan(0);
       } finally {
@@ -86,9 +92,9 @@ describe('sync bench board sync', () => {
   );
 
   it('refuses the relay, which keeps no board to sync', async () => {
-    await expect(measureBoardSync(relay, {} as ServerProcess, buildBoard(1), 1, 1)).rejects.toThrow(
-      /no state/,
-    );
+    await expect(
+      measureBoardSync(relay, {} as ServerProcess, (author) => buildBoard(1, author), 1, 1),
+    ).rejects.toThrow(/no state/);
   });
 });
 
