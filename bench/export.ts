@@ -129,6 +129,7 @@ export async function benchExport(): Promise<Table> {
           history: await readAllHistory(storage, boardId),
           exportedAt: Date.now(),
           asOf: null,
+          organisation: null,
         }).text;
         count(json);
       }),

@@ -14,12 +14,14 @@ export type HttpErrorCode =
   | 'wrong_board'
   | 'board_not_found'
   | 'invite_not_found'
+  | 'own_invite'
   | 'card_not_found'
   | 'card_exists'
   | 'not_found'
   | 'body_too_large'
   | 'article_too_large'
   | 'unsupported_media_type'
+  | 'invalid_body'
   | 'binary_content'
   | 'internal';
 

@@ -8,9 +8,9 @@
 import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { isoDate } from '../../shared/export/isoTime';
 import { ExportError, type ExportErrorCode } from '../../shared/export/ExportError';
 import { can, isRole } from '../../shared/roles';
+import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
 import { exportBoard } from './exportBoard';
 import { exportFilename, exportFormatSchema, FORMAT_FILES } from './exportFormats';
@@ -29,6 +29,8 @@ export interface ExportRouterDeps {
   /** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
   readonly maxImportBytes?: number;
   readonly now?: () => number;
+  /** The board's organisation as it is now (for a ClaimReview as of a past moment). */
+  readonly currentOrganisation?: (boardId: string) => Promise<Organisation | null>;
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -89,12 +91,19 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     try {
+      const boardId = req.params.id as string;
+      // The board as of a past moment may predate its organisation; the review is published
+      // now, by the organisation set now.
+      const organisation =
+        format === 'claimreview' && at !== null
+          ? ((await deps.currentOrganisation?.(boardId)) ?? null)
+          : null;
       await exportBoard(
         { storage: deps.storage, now },
-        { boardId: req.params.id as string, format, at },
+        { boardId, format, at, organisation },
         {
           start({ title, skipped }) {
-            const filename = exportFilename(title, isoDate(at ?? now()), format);
+            const filename = exportFilename(title, now(), format, at);
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
             res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);

@@ -9,6 +9,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ExportError } from '../../shared/export/ExportError';
 import { readAllHistory } from '../storage/readAllHistory';
+import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
@@ -19,6 +20,8 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   /** ms since the epoch, for "export as of"; null for the current state. */
   readonly at: number | null;
+  /** Publishes a ClaimReview whose board has no organisation (yet) under this one. */
+  readonly organisation?: Organisation | null;
 }
 
 export interface ExportDeps {
@@ -37,9 +40,9 @@ export async function exportBoard(
   if (at !== null) {
     const board = await deps.storage.getBoard(boardId);
     if (board && at < board.createdAt) {
-      throw new ExportError('invalid_at', 'at is before the board was created');
+      throw new ExportError('invalid_at', 'that moment is before the board was created');
     }
-    if (at > exportedAt) throw new ExportError('invalid_at', 'at is in the future');
+    if (at > exportedAt) throw new ExportError('invalid_at', 'that moment is in the future');
   }
   // The content is loaded inside the slot too, so a queued export holds no board in memory.
   await workerSlots.run(async () => {
@@ -60,6 +63,7 @@ export async function exportBoard(
         history: at === null ? history : history.filter((e) => e.at <= at),
         exportedAt,
         asOf: at,
+        organisation: request.organisation ?? null,
       },
       sink,
       signal,

@@ -1,5 +1,6 @@
 /** The export formats of `GET /api/boards/:id/export?format=…`: media type and file name. */
 import { z } from 'zod';
+import { isoDate } from '../../shared/export/isoTime';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'md', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -28,6 +29,19 @@ export function slugify(title: string): string {
 }
 
 /** `<slug>-<YYYY-MM-DD>.<ext>`; only ASCII, so the header needs no quoting beyond "". */
-export function exportFilename(title: string, day: string, format: ExportFormat): string {
-  return `${slugify(title)}-${day}.${FORMAT_FILES[format].extension}`;
+/**
+ * `<title>-<day>.<ext>`, or `<title>-as-of-<day>T<hh>-<mm>.<ext>` for an export as of a past
+ * moment, so that it never takes the name of the current export of the same day.
+ */
+export function exportFilename(
+  title: string,
+  exportedAt: number,
+  format: ExportFormat,
+  asOf: number | null = null,
+): string {
+  const when =
+    asOf === null
+      ? isoDate(exportedAt)
+      : `as-of-${new Date(asOf).toISOString().slice(0, 16).replace(':', '-')}`;
+  return `${slugify(title)}-${when}.${FORMAT_FILES[format].extension}`;
 }

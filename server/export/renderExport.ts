@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/board/readBoard';
+import type { Organisation } from '../../shared/board/view';
 import {
   ExportError,
   type HistoryInput,
@@ -26,6 +27,8 @@ export interface ExportJob {
   readonly exportedAt: number;
   /** Set for `?at=`: the content and history were loaded as of this moment. */
   readonly asOf: number | null;
+  /** ClaimReview: the organisation to publish under when the board's content has none. */
+  readonly organisation: Organisation | null;
 }
 
 export interface RenderedExport {
@@ -61,7 +64,7 @@ export function renderExport(job: ExportJob): RenderedExport {
         skipped: [],
       };
     case 'claimreview': {
-      const { organisation } = view.meta;
+      const organisation = view.meta.organisation ?? job.organisation;
       if (!organisation) {
         throw new ExportError(
           'organisation_required',

@@ -84,7 +84,11 @@ export function requirePermission(permission: Permission): RequestHandler {
   return (_req, res, next) => {
     const { role } = member(res);
     if (!can(role, permission)) {
-      throw new HttpError(403, 'forbidden', `a ${role} may not do this`);
+      throw new HttpError(
+        403,
+        'forbidden',
+        `${role === 'editor' ? 'an' : 'a'} ${role} may not do this`,
+      );
     }
     next();
   };

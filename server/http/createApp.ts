@@ -5,6 +5,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import type { Config } from '../config';
+import { readMeta } from '../../shared/board/readMeta';
 import { createExportRouter } from '../export/createExportRouter';
 import { authenticateMember, requireAdmin } from './auth';
 import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): express.Express {
         const { token } = await inviteMember(deps, boardId, { name, role: 'lead' });
         return { token, url: inviteUrl(deps.publicUrl(), boardId, token) };
       },
+      currentOrganisation: (boardId) =>
+        deps.syncServer.read(boardId, (doc) => readMeta(doc).organisation),
     }),
   );
   api.use(express.json({ limit: deps.config.maxMessageBytes }));

@@ -13,6 +13,7 @@ import { UnknownBoardError } from '../sync/UnknownBoardError';
 interface BodyParserError {
   type?: unknown;
   status?: unknown;
+  expose?: unknown;
   limit?: unknown;
 }
 
@@ -28,6 +29,13 @@ function fromBodyParser(err: BodyParserError): HttpError | null {
     case 'request.aborted':
       return new HttpError(400, 'invalid_input', 'request aborted');
     default:
+      // Other failures to read the body (a gzip or deflate body that does not inflate, say)
+      // come as client errors marked safe to show.
+      if (err.expose === true && typeof err.status === 'number' && err.status >= 400) {
+        if (err.status < 500) {
+          return new HttpError(err.status, 'invalid_body', 'request body could not be read');
+        }
+      }
       return null;
   }
 }

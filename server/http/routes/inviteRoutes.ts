@@ -51,6 +51,10 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
     if (!invite || invite.boardId !== member(res).boardId) {
       throw new HttpError(404, 'invite_not_found', 'no such invite on this board');
     }
+    // A lead locked out by their own click may leave the board with nobody to invite or export.
+    if (invite.id === member(res).inviteId) {
+      throw new HttpError(409, 'own_invite', 'you cannot revoke the invite you are using');
+    }
     // Revoking twice is harmless; the first revocation time is kept by storage.
     if (invite.revokedAt === null) await revokeInvite(deps, invite.id);
     res.status(204).end();

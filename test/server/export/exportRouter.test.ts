@@ -118,8 +118,9 @@ describe('GET /api/boards/:id/export', () => {
     const at = new Date(asOf).toISOString();
     const { res, text } = await download(`format=json&at=${encodeURIComponent(at)}`);
     expect(res.status).toBe(200);
+    // Named for the moment, never like the current export of the same day.
     expect(res.headers.get('content-disposition')).toMatch(
-      new RegExp(`-${at.slice(0, 10)}\\.json"$`),
+      new RegExp(`-as-of-${at.slice(0, 10)}T${at.slice(11, 13)}-${at.slice(14, 16)}\\.json"$`),
     );
     const data: BoardExport = boardExportSchema.parse(JSON.parse(text));
     expect(data.asOf).toBe(at);
@@ -172,5 +173,18 @@ describe('GET /api/boards/:id/export', () => {
     const res = await server.get(`/api/boards/${id}/export?format=claimreview`, token);
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('organisation_required');
+
+    // Set later: a ClaimReview as of before it is published by the organisation set now.
+    const org = { name: 'Verifica', url: 'https://verifica.example' };
+    await server.change(id, doc, laterChange, (d) => setBoardMeta(d, { organisation: org }, lead));
+    const then = new Date(asOf).toISOString();
+    const asOfRes = await server.get(
+      `/api/boards/${id}/export?format=claimreview&at=${encodeURIComponent(then)}`,
+      token,
+    );
+    expect(asOfRes.status).toBe(200);
+    const reviews = (await asOfRes.json()) as { author: { name: string } }[];
+    expect(reviews.length).toBeGreaterThan(0);
+    expect(reviews.every((r) => r.author.name === 'Verifica')).toBe(true);
   });
 });

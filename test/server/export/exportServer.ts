@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import express from 'express';
 import * as Y from 'yjs';
 import { newId } from '../../../shared/board/newId';
+import { readMeta } from '../../../shared/board/readMeta';
 import type { Role } from '../../../shared/roles';
 import { createTokenSigner } from '../../../server/auth/tokens';
 import { createExportRouter } from '../../../server/export/createExportRouter';
 import { authenticateMember } from '../../../server/http/auth';
 import { errorHandler } from '../../../server/http/errorHandler';
+import { applyStoredContent } from '../../../server/storage/applyStoredContent';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import type { HistoryEvent, SyncStorage } from '../../../server/storage/Storage';
 
@@ -60,6 +62,12 @@ export async function startExportServer(): Promise<ExportServer> {
       issueLeadInvite: async (boardId, name) => {
         const token = await invite(boardId, 'lead', name);
         return { token, url: `${url}/b/${boardId}#invite=${token}` };
+      },
+      // The live server reads its room; here the stored content is the board as it is now.
+      async currentOrganisation(boardId) {
+        const doc = new Y.Doc();
+        applyStoredContent(doc, await storage.loadContent(boardId));
+        return readMeta(doc).organisation;
       },
     }),
   );

@@ -17,6 +17,7 @@ function job(format: ExportJob['format'], doc: Y.Doc): ExportJob {
     history: [],
     exportedAt: Date.UTC(2026, 0, 1),
     asOf: null,
+    organisation: null,
   };
 }
 

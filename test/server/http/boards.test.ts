@@ -69,6 +69,20 @@ describe('POST /api/boards', () => {
     expect(errorCode(res)).toBe('invalid_json');
   });
 
+  it.each(['gzip', 'deflate', 'br'])(
+    'refuses a body that says %s but is not, with a 4xx and the error shape',
+    async (encoding) => {
+      const res = await request(server.url, 'POST', '/api/boards', {
+        raw: '{"title": "plain"}',
+        contentType: 'application/json',
+        headers: { 'content-encoding': encoding },
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(errorCode(res)).toMatch(/^(invalid_body|unsupported_media_type)$/);
+    },
+  );
+
   it('refuses a body that is not JSON with 415', async () => {
     const res = await request(server.url, 'POST', '/api/boards', {
       raw: 'title=x',

@@ -134,6 +134,17 @@ describe('DELETE /api/boards/:id/invites/:inviteId', () => {
     expect((await server.storage.getInvite(otherLead.inviteId))?.revokedAt).toBeNull();
   });
 
+  it('answers 409 to a lead revoking the invite they are using, and keeps it', async () => {
+    const second = await invite('Second Lead', 'lead');
+    const path = `/api/boards/${boardId}/invites/${second.inviteId}`;
+    const res = await request(server.url, 'DELETE', path, { token: second.token });
+    expect(res.status).toBe(409);
+    expect(errorCode(res)).toBe('own_invite');
+    expect((await server.storage.getInvite(second.inviteId))?.revokedAt).toBeNull();
+    // Another lead may.
+    expect((await request(server.url, 'DELETE', path, { token: leadToken })).status).toBe(204);
+  });
+
   it('answers 400 for a malformed invite id', async () => {
     const res = await request(
       server.url,
