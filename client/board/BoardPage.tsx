@@ -14,7 +14,7 @@ import {
 } from '@dnd-kit/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { type BoardView, type CardView, COLUMNS } from '../../shared/board';
-import { can } from '../../shared/roles';
+import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
@@ -69,7 +69,11 @@ export function BoardPage({ known, name }: { known: KnownBoard; name: string }) 
 function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
-  const canEdit = can(known.role, 'editBoard');
+  // Once the server has refused this connection (invite revoked, board gone), nothing made
+  // here can be saved any more: the page turns read-only rather than take work it will lose.
+  const refused = snapshot.status.kind === 'refused';
+  const role: Role = refused ? 'viewer' : known.role;
+  const canEdit = can(role, 'editBoard');
   const me = useMemo(
     () => ({ ...connection.actor, colour: colourFor(connection.actor.id) }),
     [connection],
@@ -189,6 +193,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     () => ({
       commands: connection.commands,
       canEdit,
+      canComment: can(role, 'comment'),
       openCard: setOpenId,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
@@ -197,7 +202,17 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       run,
       notify,
     }),
-    [connection, canEdit, mover.pickUpWithKeyboard, focusCard, neighbourOf, announce, run, notify],
+    [
+      connection,
+      canEdit,
+      role,
+      mover.pickUpWithKeyboard,
+      focusCard,
+      neighbourOf,
+      announce,
+      run,
+      notify,
+    ],
   );
 
   const peersByCard = useMemo(() => {
@@ -222,7 +237,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         <div className="board-page">
           <BoardHeader
             title={board.meta.title}
-            role={known.role}
+            role={role}
             me={me}
             snapshot={snapshot}
             onUndo={undo}
@@ -231,7 +246,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               <>
                 {snapshot.status.kind === 'refused' && (
                   <p className="banner banner-error" role="alert">
-                    The server refused this connection. Ask the board&rsquo;s lead for a new invite
+                    The server refused this connection, so nothing changed here can be saved: the
+                    board is read-only on this page. Ask the board&rsquo;s lead for a new invite
                     link.
                   </p>
                 )}
@@ -241,7 +257,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   peers={snapshot.peers}
                   onDismiss={(seq) => connection.dismissLostEdit(seq)}
                 />
-                {!canEdit && (
+                {!canEdit && !refused && (
                   <p className="banner">
                     {known.role === 'reviewer'
                       ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
@@ -251,7 +267,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               </>
             }
           >
-            <ArticleTools board={board} boardId={known.id} token={known.token} role={known.role} />
+            <ArticleTools board={board} boardId={known.id} token={known.token} role={role} />
           </BoardHeader>
           <FilterBar
             board={board}

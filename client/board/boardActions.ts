@@ -8,6 +8,7 @@ import type { BoardCommands } from '../sync/boardCommands';
 export interface BoardActions {
   readonly commands: BoardCommands;
   readonly canEdit: boolean;
+  readonly canComment: boolean;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
   /** Scrolls to a card and focuses it, in whatever column it is now. */

@@ -5,12 +5,10 @@
 import { useMemo } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import type { BoardView, CardView } from '../../shared/board/view';
-import { can } from '../../shared/roles';
 import type { BoardActions } from '../board/boardActions';
 import { CardTimeline } from '../history/CardTimeline';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
-import { useBoardAccess } from './useBoardAccess';
 import type { MentionNames } from './threadsAwaitingMe';
 import './review.css';
 
@@ -28,8 +26,7 @@ export function ReviewSections({
   mentions: MentionNames;
   actions: BoardActions;
 }) {
-  const access = useBoardAccess();
-  const canComment = access ? can(access.role, 'comment') : actions.canEdit;
+  const { canComment } = actions;
   const { names, myNames } = mentions;
   const ctx = useMemo(
     () => ({ actions, myId: me.id, canComment, names, myNames }),

@@ -28,7 +28,7 @@ import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
-import { indexedDbName } from './forgetBoardData';
+import { forgetBoardData, indexedDbName } from './forgetBoardData';
 import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
@@ -266,6 +266,13 @@ export class BoardConnection {
     });
     provider.on('closed', ({ code }) => {
       this.refusedCode = code;
+      // A revoked invite or a deleted board: this browser keeps no copy of a board it may no
+      // longer read (what is on screen stays until the page goes). Nothing made here could be
+      // saved any more: the server refuses this invite, and its client ids are bound to it.
+      const persistence = this.persistence;
+      if (persistence && (code === CLOSE.unauthorized || code === CLOSE.unknownBoard)) {
+        void persistence.destroy().then(() => forgetBoardData(provider.roomname));
+      }
       this.changed();
     });
   }

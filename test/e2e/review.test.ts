@@ -405,6 +405,16 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await reviewer.getByRole('alert').filter({ hasText: 'refused this connection' }).waitFor();
     // The editor is not affected.
     await expect.poll(() => status(editor).getAttribute('data-status')).toBe('saved');
+
+    // Nothing Rhea writes now could be saved: the page takes none of it.
+    const dialog2 = await openCard(reviewer, CLAIM);
+    expect(await dialog2.getByRole('combobox', { name: 'New comment' }).count()).toBe(0);
+    await reviewer.keyboard.press('Escape');
+    // And this browser kept no copy of the board: after a reload there is nothing to read.
+    await reviewer.reload();
+    await expect.poll(() => status(reviewer).getAttribute('data-status')).toBe('refused');
+    await reviewer.waitForTimeout(500); // a device copy, were there one, would have loaded
+    expect(await card(reviewer, CLAIM).count()).toBe(0);
   });
 
   it('closing a card with unsaved text asks first; Escape keeps editing', async () => {
