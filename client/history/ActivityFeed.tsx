@@ -24,6 +24,7 @@ import {
   rowIndexOf,
 } from './groupActivity';
 import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
+import { restorableDeletions } from './restorableDeletions';
 
 export interface FocusRequest {
   readonly seq: number;
@@ -53,18 +54,7 @@ export function ActivityFeed({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupActivity(events), [events]);
-  // Each deleted card's latest deletion offers the restore: the server restores the card as
-  // it was before that one.
-  const lastDeletions = useMemo(() => {
-    const seen = new Set<string>();
-    const seqs = new Set<number>();
-    for (const e of events) {
-      if (e.type !== 'card.deleted' || !e.cardId || seen.has(e.cardId)) continue;
-      seen.add(e.cardId);
-      seqs.add(e.seq);
-    }
-    return seqs;
-  }, [events]);
+  const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const { rangeExtractor, focusHandlers } = useKeptFocus(keys, seqOfRow);

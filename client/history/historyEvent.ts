@@ -118,6 +118,9 @@ export function describeEvent(e: HistoryEvent): string {
         ? `changed the rating scale: ${parts.join('; ')}`
         : 'changed the rating scale';
     }
+    case 'board.imported':
+      // The history before this entry came with the export; its deleted cards did not.
+      return 'made this board from a JSON export; the entries below come from the board exported';
     default:
       return `changed the board (${e.type})`;
   }
