@@ -1,11 +1,13 @@
 // Article import pipeline for the server and the CLI: classify and decode the input,
-// reduce HTML to its article text, then extract claims. Throws ExtractError with code
+// reduce HTML and Markdown to their article text (so that no tag, "**", "> " or "- " ends up
+// in a claim or a speaker), then extract claims. Throws ExtractError with code
 // 'empty' (400), 'too_large' (413) or 'unsupported_media' (415).
 import { decodeArticleInput, type ArticleFormat } from '../../shared/extract/decodeArticleInput';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { extractClaims } from '../../shared/extract/extractClaims';
 import type { ExtractResult } from '../../shared/extract/types';
 import { htmlToText } from './htmlToText';
+import { markdownToText } from './markdownToText';
 
 export interface ArticleInput {
   /** Pasted text or the uploaded file's bytes. */
@@ -27,10 +29,13 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
   const decoded = decodeArticleInput(input.body, input);
   let text = decoded.text;
   let title = input.title?.trim() || undefined;
-  if (decoded.format === 'html') {
-    const page = htmlToText(decoded.text);
-    if (page.text.trim() === '')
-      throw new ExtractError('empty', 'The HTML page has no article text.');
+  if (decoded.format === 'html' || decoded.format === 'markdown') {
+    const page =
+      decoded.format === 'html' ? htmlToText(decoded.text) : markdownToText(decoded.text);
+    if (page.text.trim() === '') {
+      const what = decoded.format === 'html' ? 'HTML page' : 'Markdown file';
+      throw new ExtractError('empty', `The ${what} has no article text.`);
+    }
     text = page.text;
     title ??= page.title || undefined;
   }

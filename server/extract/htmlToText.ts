@@ -30,7 +30,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** Text of a DOM subtree: inline text joined, blocks on their own paragraphs. */
-function blockText(root: Node): string {
+export function blockText(root: Node): string {
   const out: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === TEXT_NODE) {

@@ -116,6 +116,41 @@ describe('POST /api/boards/:id/articles', () => {
     expect(raw.body.articleId).toBe(asJson.body.articleId);
   });
 
+  it('reads a Markdown file as its text: no **, > or list markers in claims or speakers', async () => {
+    const markdown = [
+      '# Egg prices keep climbing',
+      '',
+      'Egg prices rose **38 percent** in the past year, the *Labor Department* said.',
+      '',
+      '> "We lost 40 million hens to avian flu in 2022," said farmer Ana Ruiz.',
+      '',
+      '- Cal-Maine Foods reported [record profits](https://example.org/cal) of $1.2 billion in 2023.',
+      '1. The company sold 1.1 billion dozen eggs, according to its `annual report`.',
+    ].join('\n');
+    const res = await request(server.url, 'POST', `/api/boards/${boardId}/articles`, {
+      token: tokens.editor,
+      raw: markdown,
+      contentType: 'text/markdown',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.title).toBe('Egg prices keep climbing');
+    const cards = res.body.cards as { claim: string; speaker: string | null }[];
+    expect(cards.length).toBeGreaterThanOrEqual(3);
+    for (const c of cards) {
+      expect(`${c.claim} ${c.speaker ?? ''}`).not.toMatch(/\*|^[>-]|\s[>-]\s|\[|\]\(|`/);
+    }
+    expect(cards.map((c) => [c.claim, c.speaker])).toContainEqual([
+      'Egg prices rose 38 percent in the past year.',
+      'Labor Department',
+    ]);
+    const board = await server.board(boardId);
+    const stored = board.articles.find((a) => a.id === res.body.articleId)!;
+    expect(stored.text).not.toContain('**');
+    expect(stored.text).toContain(
+      'Cal-Maine Foods reported record profits of $1.2 billion in 2023.',
+    );
+  });
+
   it('accepts a raw text/plain body with title and url in the query', async () => {
     const text = 'Wheat exports doubled to 8 million tonnes in 2022, the ministry said on Friday.';
     const res = await request(
