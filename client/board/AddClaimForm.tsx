@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
@@ -8,6 +8,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
   const actions = useBoardActions();
   const [claim, setClaim] = useState('');
   const [speaker, setSpeaker] = useState('');
+  const claimRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -21,6 +22,8 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
     setSpeaker('');
     actions.announce('Claim added to Unverified.');
     onAdded(id);
+    // Ready for the next claim, whether this one was added with Enter or the button.
+    claimRef.current?.focus();
   };
 
   return (
@@ -30,6 +33,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
       </label>
       <textarea
         id="new-claim"
+        ref={claimRef}
         placeholder="New claim…"
         rows={2}
         value={claim}
@@ -54,7 +58,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
           maxLength={LIMITS.speaker}
           onChange={(e) => setSpeaker(e.target.value)}
         />
-        <button type="submit" className="button primary small" disabled={!claim.trim()}>
+        <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
           Add claim
         </button>
       </div>

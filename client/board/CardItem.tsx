@@ -4,7 +4,7 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, type KeyboardEvent, useCallback, useState } from 'react';
+import { memo, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type { CardView, ColumnId } from '../../shared/board';
 import { CardPresence } from '../presence/CardPresence';
 import type { Peer } from '../sync/presence';
@@ -51,13 +51,27 @@ export const CardItem = memo(function CardItem({
     disabled: !actions.canEdit || editing,
     data: { column },
   });
+  const own = useRef<HTMLLIElement | null>(null);
   const ref = useCallback(
     (el: HTMLLIElement | null) => {
+      own.current = el;
       setNodeRef(el);
       measure(el);
     },
     [setNodeRef, measure],
   );
+  // An edit ended from the keyboard (Enter, Escape) leaves focus on the card, not on the page:
+  // the editor it was in is gone. One ended by clicking elsewhere leaves it there.
+  const refocus = useRef(false);
+  const stopEditing = () => {
+    refocus.current = own.current?.contains(document.activeElement) ?? false;
+    setEditing(false);
+  };
+  useEffect(() => {
+    if (editing || !refocus.current) return;
+    refocus.current = false;
+    own.current?.focus();
+  }, [editing]);
 
   const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
   const short = clip(card.claim, 60);
@@ -80,7 +94,7 @@ export const CardItem = memo(function CardItem({
   };
 
   const save = (claim: string) => {
-    setEditing(false);
+    stopEditing();
     if (actions.run('edit the claim', () => actions.commands.editCard(card.id, { claim }))) {
       actions.announce('Claim saved.');
     }
@@ -111,7 +125,7 @@ export const CardItem = memo(function CardItem({
             <span id={ids.claim} className="visually-hidden" lang={lang}>
               {card.claim}
             </span>
-            <ClaimEditor current={card.claim} onSave={save} onCancel={() => setEditing(false)} />
+            <ClaimEditor current={card.claim} onSave={save} onCancel={stopEditing} />
           </>
         ) : (
           <p className="claim" id={ids.claim} lang={lang}>

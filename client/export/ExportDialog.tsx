@@ -143,7 +143,9 @@ export function ExportDialog({
                 type="button"
                 className="button"
                 aria-describedby={`${id}-${choice.format}`}
-                disabled={busy !== null}
+                // aria-disabled, not disabled: a focused button that becomes disabled drops
+                // focus to the page, and the keyboard user starts again from the top.
+                aria-disabled={busy !== null}
                 onClick={() => void download(choice)}
               >
                 {busy === choice.format

@@ -6,7 +6,14 @@ import { navigate } from '../app/router';
 import { errorMessage } from '../ui/errorMessage';
 
 /** Creates a board on the server; its creator becomes the lead and goes straight to it. */
-export function CreateBoardForm({ name }: { name: string }) {
+export function CreateBoardForm({
+  name,
+  autoFocus = false,
+}: {
+  name: string;
+  /** Right after the visitor gave their name: creating a board is the next step. */
+  autoFocus?: boolean;
+}) {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +45,7 @@ export function CreateBoardForm({ name }: { name: string }) {
           maxLength={LIMITS.title}
           placeholder="e.g. Election night debate"
           required
+          autoFocus={autoFocus}
         />
       </label>
       {error && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../app/roleLabels';
 import {
   forgetBoard,
@@ -19,9 +19,17 @@ export function StartPage() {
   const [renaming, setRenaming] = useState(false);
   const [boards, setBoards] = useState<KnownBoard[]>(listKnownBoards);
 
+  // Where focus goes once the name prompt is gone: a first name leads on to creating a board,
+  // a changed one back to "Change name". Otherwise it would fall to the page.
+  const [after, setAfter] = useState<'create' | 'rename' | null>(null);
+  const renameRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (after === 'rename') renameRef.current?.focus();
+  }, [after]);
   const saveName = (value: string) => {
     setDisplayName(value);
     setName(value);
+    setAfter(renaming ? 'rename' : 'create');
     setRenaming(false);
   };
 
@@ -34,7 +42,15 @@ export function StartPage() {
         {name && !renaming && (
           <span className="who">
             Signed in as <strong>{name}</strong>{' '}
-            <button type="button" className="link-button" onClick={() => setRenaming(true)}>
+            <button
+              ref={renameRef}
+              type="button"
+              className="link-button"
+              onClick={() => {
+                setAfter(null);
+                setRenaming(true);
+              }}
+            >
               Change name
             </button>
           </span>
@@ -50,7 +66,14 @@ export function StartPage() {
           <NamePrompt
             initial={name}
             onSave={saveName}
-            {...(renaming ? { onCancel: () => setRenaming(false) } : {})}
+            {...(renaming
+              ? {
+                  onCancel: () => {
+                    setAfter('rename');
+                    setRenaming(false);
+                  },
+                }
+              : {})}
           />
         ) : (
           <>
@@ -95,7 +118,7 @@ export function StartPage() {
                 </ul>
               )}
             </section>
-            <CreateBoardForm name={name} />
+            <CreateBoardForm name={name} autoFocus={after === 'create'} />
             <ImportBoardForm name={name} />
           </>
         )}

@@ -334,7 +334,10 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('textbox', { name: 'Your name' }).fill('Dee');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('textbox', { name: 'Board title' }).fill('Budget speech');
+    // Focus goes on to the next step, not to the page.
+    const titleBox = page.getByRole('textbox', { name: 'Board title' });
+    await expect.poll(() => titleBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await titleBox.fill('Budget speech');
     await page.getByRole('button', { name: 'Create board' }).click();
     await page.waitForURL(/\/b\/[^/#]+$/);
     await waitSaved(page);
@@ -343,9 +346,20 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .toBe('Budget speech');
     expect(await page.getByText('Lead', { exact: true }).count()).toBe(1);
     await addClaim(page, 'The deficit halved in two years');
+    // Added with the button: focus waits in the claim box for the next one.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-claim');
+    // An edit ended with Enter leaves focus on its card.
+    const added = card(page, 'The deficit halved in two years');
+    await added.focus();
+    await page.keyboard.press('e');
+    await page.getByRole('textbox', { name: 'Claim text' }).fill('The deficit halved in 2 years');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-card-id')))
+      .toBe(true);
     await page.getByRole('link', { name: /Boards/ }).click();
     await page.getByRole('link', { name: 'Budget speech' }).click();
-    await card(page, 'The deficit halved in two years').waitFor();
+    await card(page, 'The deficit halved in 2 years').waitFor();
     await context.close();
   });
 
