@@ -23,6 +23,23 @@ export function EvidenceEditor({ card, actions }: { card: CardView; actions: Boa
   const editRefs = useRef(new Map<string, HTMLButtonElement>());
   const balance = describeBalance(evidenceBalance(card.evidence));
   const canEdit = actions.canEdit;
+  // The item being edited, as last seen: a colleague may remove it while this person types.
+  // The form then stays where it was, with their draft, and offers to add it again.
+  const lastSeen = useRef<{ evidence: EvidenceView; index: number } | null>(null);
+  const editedIndex = card.evidence.findIndex((e) => e.id === editing);
+  if (editedIndex >= 0) {
+    lastSeen.current = { evidence: card.evidence[editedIndex]!, index: editedIndex };
+  }
+  const removed =
+    editing !== null &&
+    editing !== 'new' &&
+    editedIndex < 0 &&
+    lastSeen.current?.evidence.id === editing
+      ? lastSeen.current
+      : null;
+  const items = removed
+    ? card.evidence.toSpliced(Math.min(removed.index, card.evidence.length), 0, removed.evidence)
+    : card.evidence;
 
   const close = (focusId: string | null) => {
     setEditing(null);
@@ -63,23 +80,36 @@ export function EvidenceEditor({ card, actions }: { card: CardView; actions: Boa
     <section aria-labelledby="detail-evidence" className="review-section">
       <div className="section-head">
         <h3 id="detail-evidence">Evidence ({card.evidence.length})</h3>
-        <p className="balance" aria-label={`Balance of evidence: ${balance}`}>
-          {balance}
-        </p>
+        {card.evidence.length > 0 && (
+          <p className="balance" aria-label={`Balance of evidence: ${balance}`}>
+            {balance}
+          </p>
+        )}
       </div>
-      {card.evidence.length === 0 ? (
+      {items.length === 0 ? (
         <p className="muted">No evidence yet.</p>
       ) : (
         <ul className="evidence-list">
-          {card.evidence.map((e) =>
+          {items.map((e) =>
             editing === e.id ? (
               <li key={e.id}>
                 <EvidenceForm
                   current={{ url: e.url, quote: e.quote, stance: e.stance, note: e.note }}
                   title={`Edit evidence from ${sourceName(e)}`}
-                  submitLabel="Save evidence"
-                  onSubmit={(_, changes) => save(e.id, changes)}
-                  onCancel={() => close(e.id)}
+                  {...(e === removed?.evidence
+                    ? {
+                        submitLabel: 'Add it again',
+                        notice:
+                          'A colleague removed this evidence while you were editing it. Add it again with your changes, or cancel.',
+                        onSubmit: (values: EvidenceDraft) => add(values),
+                        onCancel: () => close(null),
+                      }
+                    : {
+                        submitLabel: 'Save evidence',
+                        onSubmit: (_: EvidenceDraft, changes: Partial<EvidenceDraft>) =>
+                          save(e.id, changes),
+                        onCancel: () => close(e.id),
+                      })}
                 />
               </li>
             ) : (

@@ -33,6 +33,7 @@ export function EvidenceForm({
   current = EMPTY,
   title,
   submitLabel,
+  notice,
   onSubmit,
   onCancel,
 }: {
@@ -41,6 +42,8 @@ export function EvidenceForm({
   /** The form's accessible name, e.g. "New evidence". */
   title: string;
   submitLabel: string;
+  /** Something the person must know about this form now (read out when it appears). */
+  notice?: string;
   /**
    * With every value, and with only the fields this person changed (what an edit writes).
    * Returns false when the command was refused (the form stays open).
@@ -83,6 +86,11 @@ export function EvidenceForm({
         }
       }}
     >
+      {notice && (
+        <p className="warning small" role="alert">
+          {notice}
+        </p>
+      )}
       <label className="field">
         <span>Source URL</span>
         <input

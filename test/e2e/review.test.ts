@@ -448,4 +448,28 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await editor.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
   });
+
+  it('evidence a colleague removes while the lead edits it can be added again with her edit', async () => {
+    const mine = await openCard(lead, CLAIM);
+    await mine.getByRole('button', { name: 'Edit evidence from news.example.com' }).click();
+    const form = mine.getByRole('form', { name: 'Edit evidence from news.example.com' });
+    await form.getByRole('textbox', { name: 'Note (optional)' }).fill('BLS revised it to 4.0%');
+
+    const theirs = await openCard(editor, CLAIM);
+    await theirs.getByRole('button', { name: 'Remove evidence from news.example.com' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').first().textContent(), { timeout: 10_000 })
+      .toMatch(/^A colleague removed this evidence while you were editing it/);
+    // Her draft is still there.
+    expect(await form.getByRole('textbox', { name: 'Note (optional)' }).inputValue()).toBe(
+      'BLS revised it to 4.0%',
+    );
+    await form.getByRole('button', { name: 'Add it again' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => theirs.getByText('BLS revised it to 4.0%').count(), { timeout: 10_000 })
+      .toBe(1);
+    await closeDialog(theirs);
+    await closeDialog(mine);
+  });
 });
