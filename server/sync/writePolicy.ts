@@ -10,12 +10,15 @@
  * id; its text, editedAt, deletedAt and author change only on the writer's own comments (the
  * UI offers nothing else); anyone who may comment resolves or reopens any thread (resolved,
  * resolvedBy); nothing nests deeper than a comment's fields.
+ * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
+ * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
  * a colleague's comment under its id is deleting it. Items that Yjs will discard (their parent
  * is gone) change nothing and pass, except for a viewer, who may not add structs at all. A
  * redundant update (nothing new) always passes.
  */
 import * as Y from 'yjs';
+import { fieldRule } from '../../shared/board/fieldRules';
 import { COMMENT_KEYS, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
 import type { Role } from '../../shared/roles';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
@@ -69,7 +72,22 @@ export function checkWrite(
   } else if (role === 'editor' && !wheres.every(editorMayWrite)) {
     return no('the rating scale and organisation are the lead’s');
   }
+  const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
+  if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
   return checkComments(inviteId, analysis, ds);
+}
+
+/** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */
+function fitsLayout(item: Y.Item, where: Where): boolean {
+  if (where.root === null) return true; // discarded by Yjs
+  const rule = fieldRule(where.root, where.depth, where.key);
+  if (rule === null) return true;
+  const content = item.content;
+  // A value set and replaced within one update travels as deleted content: it holds nothing.
+  if (content instanceof Y.ContentDeleted) return true;
+  if (rule === 'map') return content instanceof Y.ContentType && content.type instanceof Y.Map;
+  if (rule === 'array') return content instanceof Y.ContentType && content.type instanceof Y.Array;
+  return content instanceof Y.ContentAny && content.arr.every(rule);
 }
 
 function checkComments(

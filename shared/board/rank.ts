@@ -87,9 +87,16 @@ function decrement(int: string): string | null {
   return next + digits.join('');
 }
 
+/**
+ * The longest rank the board keeps. A key grows by about a character for every six cards
+ * dropped between the same two neighbours (1,669 characters after 10,000 drops right after
+ * one card), so this is far beyond any board's use and still bounds what a client may store.
+ */
+export const MAX_RANK_LENGTH = 10_000;
+
 /** Whether a stored rank is a key this module made (a hostile or old client may store others). */
 export function isValidRank(key: unknown): key is string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 200) return false;
+  if (typeof key !== 'string' || key.length === 0 || key.length > MAX_RANK_LENGTH) return false;
   try {
     validate(key);
     return true;

@@ -8,6 +8,7 @@
  * a deleted comment keeps its place in the thread with its text cleared.
  */
 import { z } from 'zod';
+import { MAX_RANK_LENGTH } from '../board/rank';
 import {
   actorSchema,
   columnSchema,
@@ -30,7 +31,7 @@ const time = z.iso.datetime();
  * business: a key the current rank code cannot extend (e.g. from an older layout) is still
  * accepted here, and the import re-ranks that column in the exported order.
  */
-const rank = z.string().max(200);
+const rank = z.string().max(MAX_RANK_LENGTH);
 
 export const exportedEvidenceSchema = z.object({
   id,

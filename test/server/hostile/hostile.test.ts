@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { addClaim, readBoard } from '../../../shared/board';
+import { addArticle, addClaim, readBoard } from '../../../shared/board';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { awarenessFrame, connectRaw, type RawClient } from '../../helpers/rawClient';
@@ -288,9 +288,10 @@ describe('message size', () => {
       (await server.invite(boardId, 'editor')).token,
     );
     await client.synced();
-    const text = 'y'.repeat(1_000);
+    // Two articles of 750,000 characters each, in one update, as the layout has them.
+    const ctx = { actor: { id: 'editor', name: 'Edie' } };
     client.doc.transact(() => {
-      for (let i = 0; i < 1_500; i++) client.doc.getMap('articles').set(`a${i}`, text);
+      for (const n of [1, 2]) addArticle(client.doc, { text: `${n}`.repeat(750_000) }, ctx);
     });
     await client.allSaved(10_000);
     client.destroy();

@@ -308,6 +308,27 @@ describe('write policy per role, against raw clients', () => {
       await waitFor(() => readMeta(observer.doc).ratingScale.labels[0]?.label === 'Renamed');
     });
 
+    it('may not write values that do not fit the layout, whatever the role', async () => {
+      const card = (doc: Y.Doc) => cardsMap(doc).get(cardId) as Y.Map<unknown>;
+      await expectRefused('editor', (doc) => card(doc).set('claim', 12345));
+      await expectRefused('editor', (doc) => card(doc).set('rationale', 'x'.repeat(10_001)));
+      await expectRefused('editor', (doc) => card(doc).set('evidence', 'none'));
+      await expectRefused('editor', (doc) => card(doc).set('pos', { column: 'trash', rank: 'a' }));
+      await expectRefused('editor', (doc) => {
+        const item = (card(doc).get('evidence') as Y.Array<Y.Map<unknown>>).get(0);
+        item.set('url', 'javascript:alert(1)');
+      });
+      await expectRefused('editor', (doc) => cardsMap(doc).set('not-a-card', 'x' as never));
+      await expectRefused('lead', (doc) =>
+        doc.getMap('meta').set('organisation', { name: 'Us', url: 'javascript:alert(1)' }),
+      );
+      await expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'dated far ahead' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('createdAt', 9e15);
+      });
+      expect(readBoard(observer.doc).cards[cardId]?.claim).toBe('The bridge cost 2 billion');
+    });
+
     it('may not write top-level types outside the board layout', () =>
       expectRefused('editor', (doc) => doc.getArray('scratch').push([1])));
     it('a lead may not either', () =>
