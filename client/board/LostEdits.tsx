@@ -5,7 +5,9 @@
  * (saves it again, as a new change everyone sees) and "Dismiss". The alert region stays in the
  * page, so that a notice is announced when it appears.
  */
+import { isColumn } from '../../shared/board/schema';
 import type { BoardView } from '../../shared/board/view';
+import { COLUMN_LABELS } from './columnLabels';
 import type { LostEditNotice } from '../sync/BoardConnection';
 import type { CardField, EvidenceField } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
@@ -18,15 +20,17 @@ const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   speaker: 'the speaker',
   verdict: 'the verdict',
   rationale: 'the rationale',
+  pos: 'the column',
   url: 'the source URL',
   quote: 'the quoted passage',
   stance: 'the stance',
   note: 'the note',
 };
 
-/** A value as the notice quotes it: a stance by its label, nothing as "nothing". */
+/** A value as the notice quotes it: a stance or a column by its label, nothing as "nothing". */
 function shown(n: LostEditNotice, value: string | null): string {
   if (!value) return 'nothing';
+  if (n.field === 'pos') return isColumn(value) ? COLUMN_LABELS[value] : 'another column';
   const label = n.field === 'stance' ? STANCE_LABELS[value as keyof typeof STANCE_LABELS] : null;
   return `“${label ?? value}”`;
 }
@@ -49,6 +53,10 @@ export function LostEdits({
     const ok = actions.run('restore your edit', () => {
       if (n.evidenceId !== null) {
         actions.commands.editEvidence(n.cardId, n.evidenceId, { [n.field]: n.mine ?? '' });
+      } else if (n.field === 'pos') {
+        if (isColumn(n.mine)) {
+          actions.commands.moveCard(n.cardId, { column: n.mine, index: Infinity });
+        }
       } else if (n.field === 'verdict') {
         actions.commands.setVerdict(n.cardId, n.mine, undefined);
       } else {
@@ -73,11 +81,22 @@ export function LostEdits({
             return (
               <li key={n.seq}>
                 <span>
-                  {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
-                  {n.evidenceId === null ? '' : 'evidence on '}
-                  {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the same
-                  time as you, and {by ? 'that' : 'their'} change was kept: {shown(n, n.theirs)}.
-                  Yours was {shown(n, n.mine)}.
+                  {n.field === 'pos' ? (
+                    <>
+                      {by ?? 'A colleague'} moved{' '}
+                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at
+                      the same time as you, and {by ? 'that' : 'their'} move was kept: it is in{' '}
+                      {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}.
+                    </>
+                  ) : (
+                    <>
+                      {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
+                      {n.evidenceId === null ? '' : 'evidence on '}
+                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at
+                      the same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
+                      {shown(n, n.theirs)}. Yours was {shown(n, n.mine)}.
+                    </>
+                  )}
                 </span>{' '}
                 <span className="row lost-edit-actions">
                   {there && (

@@ -1,7 +1,7 @@
 /**
  * Notices when a colleague's write, made without having seen this person's, replaced what this
- * person had set on a card (its claim, speaker, verdict or rationale, or a field of one of its
- * evidence items: source URL, quoted passage, stance, note): two saves that crossed
+ * person had set on a card (its claim, speaker, verdict or rationale, its column, or a field of
+ * one of its evidence items: source URL, quoted passage, stance, note): two saves that crossed
  * in flight, or an edit made offline that meets a colleague's on reconnect. Yjs keeps one value
  * per key, so the other is gone from the board; this is how the person hears of it, and gets
  * their value back to restore.
@@ -15,13 +15,15 @@
  * made offline in a tab that was then closed is still compared when the board syncs again.
  */
 import * as Y from 'yjs';
-import { CARD_KEYS, cardsMap, EVIDENCE_KEYS } from '../../shared/board';
+import { CARD_KEYS, cardsMap, EVIDENCE_KEYS, isPos } from '../../shared/board';
 
 export const CARD_FIELDS = [
   CARD_KEYS.claim,
   CARD_KEYS.speaker,
   CARD_KEYS.verdict,
   CARD_KEYS.rationale,
+  // A move: compared by column, so two moves that crossed within one column are not news.
+  CARD_KEYS.pos,
 ] as const;
 export const EVIDENCE_FIELDS = [
   EVIDENCE_KEYS.url,
@@ -72,7 +74,15 @@ function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): Fiel
 
 const slotOf = (ref: FieldRef) => `${ref.cardId}\u0000${ref.evidenceId ?? ''}\u0000${ref.field}`;
 
-const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** A field's value as compared and quoted: a place by its column, text as it is. */
+const valueOf = (field: string, value: unknown): string | null =>
+  field === CARD_KEYS.pos
+    ? isPos(value)
+      ? value.column
+      : null
+    : typeof value === 'string'
+      ? value
+      : null;
 
 const contains = (item: Y.Item, id: Y.ID): boolean =>
   item.id.client === id.client &&
@@ -151,7 +161,7 @@ export class LostEditWatch {
           // A key's first value (a card or item being created) is no one's to race: not kept.
           if (item.id.client !== this.doc.clientID || item.origin === null) continue;
           const { client, clock } = item.id;
-          const value = asText(type.get(ref.field));
+          const value = valueOf(ref.field, type.get(ref.field));
           this.own.set(slot, { ...ref, client, clock, value, at: this.now() });
           changed = true;
           continue;
@@ -162,7 +172,7 @@ export class LostEditWatch {
         if (contains(item, mineId)) continue;
         this.own.delete(slot);
         changed = true;
-        const theirs = asText(type.get(ref.field));
+        const theirs = valueOf(ref.field, type.get(ref.field));
         if (setOver(item, mineId) || theirs === mine.value) continue;
         this.onLost({ ...ref, mine: mine.value, theirs, byClient: item.id.client });
       }

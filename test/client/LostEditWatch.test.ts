@@ -8,6 +8,8 @@ import {
   editCard,
   editEvidence,
   initBoard,
+  moveCard,
+  type Pos,
   setVerdict,
 } from '../../shared/board';
 import {
@@ -92,6 +94,38 @@ describe('LostEditWatch', () => {
       ]);
       expect(theirs.lost).toEqual([]);
     }
+  });
+
+  it('reports a move that crossed a colleague’s to another column, by column, not by rank', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    moveCard(a.doc, cardId, { column: 'corroborated', index: 0 }, lea);
+    moveCard(b.doc, cardId, { column: 'disputed', index: 0 }, eddie);
+    a.receive(b.doc);
+    b.receive(a.doc);
+    const column = (r: typeof a) => (r.doc.getMap('cards').toJSON()[cardId].pos as Pos).column;
+    expect(column(a)).toBe(column(b));
+    const [loser, theirs] = column(a) === 'disputed' ? [a, b] : [b, a];
+    expect(loser.lost).toEqual([
+      {
+        cardId,
+        evidenceId: null,
+        field: 'pos',
+        mine: column(a) === 'disputed' ? 'corroborated' : 'disputed',
+        theirs: column(a),
+        byClient: theirs.doc.clientID,
+      },
+    ]);
+    expect(theirs.lost).toEqual([]);
+
+    // Two moves that crossed within one column: the same column either way, nothing lost.
+    moveCard(a.doc, cardId, { column: 'unverified', index: 0 }, lea);
+    b.receive(a.doc);
+    a.lost.length = b.lost.length = 0;
+    moveCard(a.doc, cardId, { column: 'unverified', index: 1 }, lea);
+    moveCard(b.doc, cardId, { column: 'unverified', index: 0 }, eddie);
+    a.receive(b.doc);
+    b.receive(a.doc);
+    expect([...a.lost, ...b.lost]).toEqual([]);
   });
 
   it('does not report a write made after seeing this person’s, even several', () => {

@@ -115,6 +115,18 @@ describe.skipIf(!RUN)('the board in the browser', () => {
         return inA.length === 1 && inA.join() === inB.join();
       })
       .toBe(true);
+    // The one whose move lost is told, with "Restore mine"; the other is not.
+    const [where] = await columnsOf(a, claim);
+    const [loser, winner, mine] =
+      where === 'Disputed' ? [b, a, 'Corroborated'] : [a, b, 'Disputed'];
+    const notice = loser.locator('.lost-edits li').filter({ hasText: claim });
+    await expect
+      .poll(() => notice.textContent(), { timeout: 10_000 })
+      .toMatch(
+        new RegExp(`at the same time as you.*it is in ${where}\\. You had moved it to ${mine}\\.`),
+      );
+    expect(await winner.locator('.lost-edits li').filter({ hasText: claim }).count()).toBe(0);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('A works offline, reloads, comes back online, and B receives every change', async () => {
