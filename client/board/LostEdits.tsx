@@ -84,16 +84,16 @@ export function LostEdits({
                   {n.field === 'pos' ? (
                     <>
                       {by ?? 'A colleague'} moved{' '}
-                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at
-                      the same time as you, and {by ? 'that' : 'their'} move was kept: it is in{' '}
+                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the
+                      same time as you, and {by ? 'that' : 'their'} move was kept: it is in{' '}
                       {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}.
                     </>
                   ) : (
                     <>
                       {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
                       {n.evidenceId === null ? '' : 'evidence on '}
-                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at
-                      the same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
+                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the
+                      same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
                       {shown(n, n.theirs)}. Yours was {shown(n, n.mine)}.
                     </>
                   )}
