@@ -79,6 +79,7 @@ export function BoardHeader({
           status={snapshot.status}
           unsaved={snapshot.unsaved}
           onDevice={snapshot.onDevice}
+          readOnly={!can(role, 'comment')}
         />
       </div>
       {notices}

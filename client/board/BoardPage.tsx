@@ -112,6 +112,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);
+  // A notice about a card is done with once the card is open, whichever way it was opened.
+  useEffect(() => {
+    if (openId) setToast((t) => (t?.cardId === openId ? null : t));
+  }, [openId]);
   useEffect(() => {
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
     document.title = `${board.meta.title || 'Board'} · Factboard`;
@@ -147,7 +151,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         notice.kind === 'one'
           ? { label: 'Open card', run: () => setOpenId(notice.cardId) }
           : { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) };
-      setToast({ text: notice.text, action, seq: ++seq.current });
+      setToast({
+        text: notice.text,
+        action,
+        seq: ++seq.current,
+        ...(notice.kind === 'one' ? { cardId: notice.cardId } : {}),
+      });
       announce(notice.text);
     },
     [announce],

@@ -5,6 +5,8 @@ export interface ToastMessage {
   /** One button beside the text: Undo for a change that can be undone, Open card for a mention. */
   readonly action: { readonly label: string; readonly run: () => void } | null;
   readonly seq: number;
+  /** The card the notice is about: opening it any way answers the notice. */
+  readonly cardId?: string;
 }
 
 /** A short notice at the bottom of the board, with at most one action. */

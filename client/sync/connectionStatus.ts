@@ -40,7 +40,13 @@ const REFUSALS: Record<number, string> = {
  * (IndexedDB) holds every local change (`onDevice`): a tab closed or reloaded before that
  * would lose the newest of them.
  */
-export function statusLabel(status: ConnectionStatus, unsaved: boolean, onDevice = true): string {
+export function statusLabel(
+  status: ConnectionStatus,
+  unsaved: boolean,
+  onDevice = true,
+  /** A viewer, who writes nothing: "saved" would promise what they never did. */
+  readOnly = false,
+): string {
   const kept = onDevice ? 'changes kept on this device' : 'keeping changes on this device…';
   switch (status.kind) {
     case 'refused':
@@ -54,6 +60,6 @@ export function statusLabel(status: ConnectionStatus, unsaved: boolean, onDevice
     case 'saving':
       return 'Saving…';
     case 'saved':
-      return 'All changes saved';
+      return readOnly ? 'Up to date' : 'All changes saved';
   }
 }

@@ -144,6 +144,8 @@ describe('connection status', () => {
 
   it('labels each state in words', () => {
     expect(statusLabel({ kind: 'saved', code: null }, false)).toBe('All changes saved');
+    // A viewer saves nothing: synced is "up to date".
+    expect(statusLabel({ kind: 'saved', code: null }, false, true, true)).toBe('Up to date');
     expect(statusLabel({ kind: 'offline', code: null }, true)).toMatch(/kept on this device/);
     // Not "kept" before the device's copy holds every change: a reload then would lose some.
     expect(statusLabel({ kind: 'offline', code: null }, true, false)).toBe(
