@@ -49,6 +49,7 @@ import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
 import { useMover } from './useMover';
+import { undoAnnouncement } from './undoWords';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 
@@ -124,13 +125,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   const undo = useCallback(() => {
     if (!connection.undoManager.canUndo()) return announce('Nothing to undo.');
-    connection.undo();
-    announce('Undone.');
+    announce(undoAnnouncement('Undone', connection.undo()));
   }, [connection, announce]);
   const redo = useCallback(() => {
     if (!connection.undoManager.canRedo()) return announce('Nothing to redo.');
-    connection.redo();
-    announce('Redone.');
+    announce(undoAnnouncement('Redone', connection.redo()));
   }, [connection, announce]);
   useUndoShortcuts(undo, redo);
 

@@ -16,6 +16,7 @@ import {
   type BoardReader,
   type BoardView,
   cardsMap,
+  type CommandName,
   CommandOrigin,
   commentsMap,
   createBoardReader,
@@ -32,6 +33,11 @@ import { forgetBoardData, indexedDbName } from './forgetBoardData';
 import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
+
+type StackItem = Y.UndoManager['undoStack'][number];
+const COMMAND = 'command';
+const commandOf = (item: StackItem | undefined): CommandName | null =>
+  (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
 const SYNC_STEP_1 = 0;
@@ -193,7 +199,9 @@ export class BoardConnection {
 
     this.doc.on('update', this.onUpdate);
     this.awareness.on('change', this.changed);
+    this.undoManager.on('stack-item-added', this.nameStackItem);
     this.undoManager.on('stack-item-added', this.changed);
+    this.undoManager.on('stack-item-popped', this.passNameOn);
     this.undoManager.on('stack-item-popped', this.changed);
     this.undoManager.on('stack-cleared', this.changed);
 
@@ -440,13 +448,37 @@ export class BoardConnection {
     this.awareness.setLocalStateField('carrying', cardId);
   }
 
-  undo(): void {
+  /** Undoes this person's last change; returns the command it undid, to say what it was. */
+  undo(): CommandName | null {
+    const command = commandOf(this.undoManager.undoStack.at(-1));
     this.undoManager.undo();
+    return command;
   }
 
-  redo(): void {
+  /** Redoes the last undone change; returns its command. */
+  redo(): CommandName | null {
+    const command = commandOf(this.undoManager.redoStack.at(-1));
     this.undoManager.redo();
+    return command;
   }
+
+  /** A new undo step remembers the command that made it. */
+  private readonly nameStackItem = (event: { stackItem: StackItem; origin: unknown }): void => {
+    if (event.origin instanceof CommandOrigin) {
+      event.stackItem.meta.set(COMMAND, event.origin.command);
+    }
+  };
+
+  /**
+   * Undoing a step pushes its redo step (and redoing, an undo step) before the popped one is
+   * reported: that new step is the same change, so it takes the popped step's name.
+   */
+  private readonly passNameOn = (event: { stackItem: StackItem; type: 'undo' | 'redo' }): void => {
+    const other = event.type === 'undo' ? this.undoManager.redoStack : this.undoManager.undoStack;
+    const pushed = other.at(-1);
+    const command = commandOf(event.stackItem);
+    if (pushed && command && !pushed.meta.has(COMMAND)) pushed.meta.set(COMMAND, command);
+  };
 
   /** Resolves when the local IndexedDB copy (if any) has loaded. */
   whenLoaded(): Promise<void> {

@@ -123,13 +123,17 @@ describe('BoardConnection undo', () => {
     const id = c.commands.addClaim({ claim: 'A' });
     c.commands.moveCard(id, { column: 'corroborated', index: 0 });
     c.commands.editCard(id, { claim: 'A2' });
-    c.undo();
+    // Each step says which command it undoes or redoes, both ways, as often as it goes.
+    expect(c.undo()).toBe('editCard');
     expect(c.getSnapshot().board.cards[id]?.claim).toBe('A');
     expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
-    c.undo();
+    expect(c.undo()).toBe('moveCard');
     expect(c.getSnapshot().board.cards[id]?.column).toBe('unverified');
-    c.redo();
+    expect(c.redo()).toBe('moveCard');
     expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
+    expect(c.undo()).toBe('moveCard');
+    expect(c.redo()).toBe('moveCard');
+    expect(c.redo()).toBe('editCard');
   });
 
   it("undoes the local user's move and keeps a colleague's later edit", () => {

@@ -182,12 +182,17 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await a.getByRole('button', { name: 'Undo' }).click();
     await expectCardIn(a, 'Turnout was 68%, not a record', 'Unverified');
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
+    // Screen readers hear what was undone, not only that something was.
+    expect(await a.getByTestId('announcer').textContent()).toContain('Undone: the move.');
     // Undo again goes further back in A's own history only: the card A added disappears,
     // and B's edit is never undone by A.
     await a.keyboard.press('Control+z');
     await expect.poll(() => card(b, 'Turnout').count()).toBe(0);
     await a.keyboard.press('Control+Shift+z');
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain('Redone: the new card.');
   });
 
   it('shows who has a card open or in hand', async () => {
