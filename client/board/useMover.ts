@@ -67,6 +67,13 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
     return `${COLUMN_LABELS[p.column]}, position ${p.index + 1} of ${size}`;
   };
 
+  /** Where the card in hand is on the board now (a colleague may have moved it meanwhile). */
+  const whereNow = (p: MovePreview) => {
+    const column = latest.current.board.cards[p.cardId]?.column ?? p.from.column;
+    const index = latest.current.visible[column].indexOf(p.cardId);
+    return index < 0 ? { ...p, ...p.from } : { cardId: p.cardId, column, index };
+  };
+
   const begin = useCallback(
     (cardId: string, by: MovePreview['by']) => {
       const p = pickUp(latest.current.visible, cardId, by);
@@ -99,7 +106,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         announce(
           dropped
             ? `${claim} dropped where it was.`
-            : `Move cancelled. ${claim} is back in ${place({ ...p, ...p.from })}.`,
+            : `Move cancelled. ${claim} is back in ${place(whereNow(p))}.`,
         );
         reveal(p.cardId, p.by === 'keyboard');
         return;
@@ -119,7 +126,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
           reveal(p.cardId, p.by === 'keyboard');
         },
         () => {
-          announce(`Move cancelled. ${claim} is back in ${place({ ...p, ...p.from })}.`);
+          announce(`Move cancelled. ${claim} is back in ${place(whereNow(p))}.`);
           reveal(p.cardId, p.by === 'keyboard');
         },
       );
@@ -157,6 +164,25 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
   }, [preview?.by, announce, finish, reveal]);
+
+  // A colleague who moves the card in hand is heard of at once: a drop would move it again.
+  const held = preview ? board.cards[preview.cardId] : undefined;
+  const heardColumn = useRef<{ cardId: string; column: ColumnId } | null>(null);
+  useEffect(() => {
+    if (!preview || !held) {
+      heardColumn.current = null;
+      return;
+    }
+    if (heardColumn.current?.cardId !== preview.cardId) {
+      heardColumn.current = { cardId: preview.cardId, column: preview.from.column };
+    }
+    if (held.column === heardColumn.current.column) return;
+    heardColumn.current = { cardId: preview.cardId, column: held.column };
+    announce(
+      `${held.updatedBy.name} moved ${claimOf(preview.cardId)} to ${COLUMN_LABELS[held.column]} while you held it. ` +
+        'Space drops it where you hold it; Escape leaves it where they put it.',
+    );
+  }, [preview, held, announce]);
 
   // A card in hand that a colleague deletes is dropped from the hand.
   useEffect(() => {

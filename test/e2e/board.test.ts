@@ -96,6 +96,24 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(() => b.getByTestId('announcer').textContent()).toMatch(/^Move cancelled/);
   });
 
+  it('a colleague who moves the card in hand is announced, and Escape leaves it there', async () => {
+    const claim = 'The port handled 4 million containers';
+    await addClaim(a, claim);
+    await expectCardIn(b, claim, 'Unverified');
+    await card(b, claim).focus();
+    await b.keyboard.press('Space');
+    await b.keyboard.press('ArrowRight');
+    await moveTo(a, claim, 'Disputed');
+    await expect
+      .poll(() => b.getByTestId('announcer').textContent(), { timeout: 10_000 })
+      .toContain(`Ana moved ${claim} to Disputed while you held it.`);
+    await b.keyboard.press('Escape');
+    await expect
+      .poll(() => b.getByTestId('announcer').textContent())
+      .toMatch(new RegExp(`^Move cancelled\\. ${claim} is back in Disputed`));
+    await expectCardIn(b, claim, 'Disputed');
+  });
+
   it('both move the same card at once and both end with it in one column', async () => {
     const claim = 'The bridge cost twice its budget';
     await addClaim(a, claim);
