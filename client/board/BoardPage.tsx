@@ -25,7 +25,7 @@ import { useSeenRecorder } from '../review/lastSeen';
 import type { ColleagueNotice } from '../review/colleagueNotice';
 import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
-import { colourFor, type Peer } from '../sync/presence';
+import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
@@ -76,8 +76,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const role: Role = refused ? 'viewer' : known.role;
   const canEdit = can(role, 'editBoard');
   const me = useMemo(
-    () => ({ ...connection.actor, colour: colourFor(connection.actor.id) }),
-    [connection],
+    () => ({ ...connection.actor, colour: snapshot.myColour }),
+    [connection, snapshot.myColour],
   );
 
   const members = useBoardMembers(known);

@@ -28,7 +28,7 @@ import type { Role } from '../../shared/roles';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
-import { colourFor, type Peer, type PresenceState, readPeers } from './presence';
+import { colourFor, type Peer, type PresenceState, readPresence } from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
 import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
@@ -54,6 +54,8 @@ export interface BoardSnapshot {
   /** The board's content arrived (from IndexedDB or the server). */
   readonly loaded: boolean;
   readonly peers: readonly Peer[];
+  /** This person's presence colour among the people present (presenceColours). */
+  readonly myColour: string;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
   /** This person's edits that a colleague's concurrent write replaced, oldest first. */
@@ -404,7 +406,8 @@ export class BoardConnection {
     if (this.snapshot) return this.snapshot;
     const saved = this.tracker.isSaved(this.doc) && unstoredWrites(this.provider?.ws ?? null) === 0;
     const previous = this.lastSnapshot;
-    const peers = readPeers(this.awareness);
+    const { peers, colours } = readPresence(this.awareness, this.actor.id);
+    const myColour = colours.get(this.actor.id) ?? colourFor(this.actor.id);
     const next: BoardSnapshot = Object.freeze({
       board: this.reader.read(),
       status: this.sameStatus(previous?.status, this.facts(saved)),
@@ -412,6 +415,7 @@ export class BoardConnection {
       onDevice: this.unstoredOnDevice === 0,
       loaded: this.loaded,
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
+      myColour,
       canUndo: this.undoManager.canUndo(),
       canRedo: this.undoManager.canRedo(),
       lostEdits: this.lostEdits,

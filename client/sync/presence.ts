@@ -33,11 +33,32 @@ export const PRESENCE_COLOURS = [
   '#4d7c0f',
 ] as const;
 
-/** A stable colour per person, so everyone sees the same person in the same colour. */
+/** A person's own colour, from their id, so everyone sees the same person in the same colour. */
 export function colourFor(id: string): string {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) | 0;
   return PRESENCE_COLOURS[Math.abs(hash) % PRESENCE_COLOURS.length] as string;
+}
+
+/**
+ * The colours of the people present, by id: each their own colour (colourFor) unless someone
+ * before them in id order has it, then the next one free. Everyone sees the same people, so
+ * everyone gives each person the same colour; up to eight people never share one (eight
+ * colours for eight ids would collide about nine times in ten by hash alone).
+ */
+export function presenceColours(ids: Iterable<string>): Map<string, string> {
+  const taken = new Set<string>();
+  const colours = new Map<string, string>();
+  for (const id of [...new Set(ids)].sort()) {
+    const own = PRESENCE_COLOURS.indexOf(colourFor(id) as (typeof PRESENCE_COLOURS)[number]);
+    let colour = colourFor(id);
+    for (let k = 1; k < PRESENCE_COLOURS.length && taken.has(colour); k++) {
+      colour = PRESENCE_COLOURS[(own + k) % PRESENCE_COLOURS.length] as string;
+    }
+    taken.add(colour);
+    colours.set(id, colour);
+  }
+  return colours;
 }
 
 const str = (v: unknown, max: number): string | null =>
@@ -63,15 +84,29 @@ function parseState(clientId: number, raw: unknown): Peer | null {
   });
 }
 
-/** Everyone else on the board, ordered by name so avatars do not jump around. */
-export function readPeers(awareness: Awareness): Peer[] {
-  const peers: Peer[] = [];
+/**
+ * Everyone else on the board, ordered by name so avatars do not jump around, and the colour of
+ * each person present (this one included), by id (presenceColours).
+ */
+export function readPresence(
+  awareness: Awareness,
+  myId: string,
+): { peers: Peer[]; colours: ReadonlyMap<string, string> } {
+  const parsed: Peer[] = [];
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID) return;
     const peer = parseState(clientId, state);
-    if (peer) peers.push(peer);
+    if (peer) parsed.push(peer);
   });
-  return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+  const colours = presenceColours([myId, ...parsed.map((p) => p.user.id)]);
+  const peers = parsed.map((p) => {
+    const colour = colours.get(p.user.id) ?? p.user.colour;
+    return colour === p.user.colour
+      ? p
+      : Object.freeze({ ...p, user: Object.freeze({ ...p.user, colour }) });
+  });
+  peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
+  return { peers, colours };
 }
 
 export function initials(name: string): string {
