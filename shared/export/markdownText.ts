@@ -10,22 +10,46 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 /** What starts a block at the beginning of a line (list, quote, setext underline, ordered list). */
 const BLOCK_START = /^([-+=]|\d{1,9}(?=[.)]))/;
 
+/**
+ * Closes what a line leaves open of right-to-left embeddings and isolates (U+202A–U+202E,
+ * U+2066–U+2068): an unclosed override would reverse the rest of the rendered line, the
+ * document's own text after it included.
+ */
+function closeBidi(line: string): string {
+  let embeddings = 0;
+  let isolates = 0;
+  for (const ch of line) {
+    if (ch >= '\u202a' && ch <= '\u202e') embeddings += ch === '\u202c' ? -1 : 1;
+    else if (ch >= '\u2066' && ch <= '\u2068') isolates++;
+    else if (ch === '\u2069') isolates--;
+  }
+  return line + '\u202c'.repeat(Math.max(0, embeddings)) + '\u2069'.repeat(Math.max(0, isolates));
+}
+
 function escapeLine(line: string): string {
   const inline = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
-  return inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return closeBidi(inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)));
 }
 
 /**
  * User text as Markdown inline content. Line breaks become hard breaks followed by `indent`
- * (so the text stays inside its list item or quote); blank lines are dropped because they
- * would end the enclosing block.
+ * (so the text stays inside its list item or quote). Blank lines are dropped, because in a
+ * list item they would end it; inside a quote (`indent` "> ") they stay, as a quoted blank
+ * line, so that a rationale keeps its paragraphs.
  */
 export function mdText(text: string, indent = ''): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map(escapeLine)
-    .filter((line) => line !== '')
-    .join(`  \n${indent}`);
+  const quoted = indent.trimEnd().endsWith('>');
+  const paragraphs = text
+    .split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*/)
+    .map((p) =>
+      p
+        .split(/\r\n|\r|\n/)
+        .map(escapeLine)
+        .filter((line) => line !== '')
+        .join(`  \n${indent}`),
+    )
+    .filter((p) => p !== '');
+  return paragraphs.join(quoted ? `\n${indent.trimEnd()}\n${indent}` : `  \n${indent}`);
 }
 
 /** User text on one line (headings, link labels): line breaks become spaces. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBoard } from '../../../shared/board';
 import { toMarkdown } from '../../../shared/export';
+import { mdInline, mdText } from '../../../shared/export/markdownText';
 import { buildHostileBoard, HOSTILE } from './hostileBoard';
 
 /** Undoes the exporter's escaping: what a Markdown renderer shows for an escaped line. */
@@ -90,5 +91,16 @@ describe('toMarkdown', () => {
     expect(md).toContain(HOSTILE.unicode);
     expect(md).toContain(`Exported ${new Date(exportedAt).toISOString()}.`);
     expect(md).toContain('5 cards: 2 unverified, 1 corroborated, 2 disputed.');
+  });
+
+  it('keeps a rationale’s paragraphs inside its quote, and closes a stray right-to-left override', () => {
+    const para = mdText('First finding.\n\nSecond finding,\nwith a line break.', '> ');
+    expect(para).toBe('First finding.\n>\n> Second finding,  \n> with a line break.');
+    // In a list item a blank line would end the item: there it is dropped.
+    expect(mdText('One.\n\nTwo.', '  ')).toBe('One.  \n  Two.');
+    // An unclosed U+202E would reverse the rest of the rendered line; it is closed at once.
+    expect(mdText('\u202eevil')).toBe('\u202eevil\u202c');
+    expect(mdInline('ok \u2067isolate')).toBe('ok \u2067isolate\u2069');
+    expect(mdText('balanced \u202bx\u202c')).toBe('balanced \u202bx\u202c');
   });
 });
