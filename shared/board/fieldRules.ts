@@ -30,6 +30,7 @@ import {
   META_KEYS,
   ROOT,
 } from './schema';
+import { ID_PATTERN } from './newId';
 import { MAX_RANK_LENGTH } from './rank';
 
 /** A plain value's rule, or the shared type the field must hold. */
@@ -58,7 +59,7 @@ const actor: Check = (v) => {
   const { id, name } = v as { id?: unknown; name?: unknown };
   return str(ID, 1)(id) && str(LIMITS.name)(name);
 };
-const id = str(ID, 1);
+const id: Check = (v) => typeof v === 'string' && ID_PATTERN.test(v);
 
 const CARD: Readonly<Record<string, FieldRule>> = {
   [CARD_KEYS.id]: id,

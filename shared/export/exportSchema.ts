@@ -8,6 +8,7 @@
  * a deleted comment keeps its place in the thread with its text cleared.
  */
 import { z } from 'zod';
+import { ID_PATTERN } from '../board/newId';
 import { MAX_RANK_LENGTH } from '../board/rank';
 import {
   actorSchema,
@@ -24,7 +25,7 @@ import {
 export const EXPORT_FORMAT = 'factboard.board';
 export const EXPORT_SCHEMA_VERSION = 1;
 
-const id = z.string().min(1).max(100);
+const id = z.string().regex(ID_PATTERN, 'ids are 1–100 letters, digits, - or _');
 const time = z.iso.datetime();
 /**
  * A card's fractional index key (shared/board/rank). Its format is the board layout's

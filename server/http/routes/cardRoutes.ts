@@ -7,6 +7,7 @@
  * Everything else a client does to cards goes through the sync socket; a restore cannot, since
  * the client no longer has the card's content.
  */
+import { ID_PATTERN } from '../../../shared/board/newId';
 import { Router } from 'express';
 import { z } from 'zod';
 import { restoreDeletedCard } from '../../cards/restoreDeletedCard';
@@ -14,7 +15,7 @@ import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { validate } from '../validate';
 
-const params = z.object({ cardId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a card id') });
+const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
 
 export function cardRoutes(deps: BoardActionDeps): Router {
   const router = Router();

@@ -13,6 +13,7 @@
  * `next` is null when nothing lies beyond the page. A page is capped (limit 1…1000, default
  * 200 with a cursor).
  */
+import { ID_PATTERN } from '../../../shared/board/newId';
 import { Router } from 'express';
 import { z } from 'zod';
 import { readAllHistory } from '../../storage/readAllHistory';
@@ -32,7 +33,7 @@ const seq = z
 const historyQuery = z.object({
   card: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a card id')
+    .regex(ID_PATTERN, 'not a card id')
     .optional(),
   after: seq.optional(),
   before: seq.optional(),

@@ -92,6 +92,8 @@ describe('POST /api/boards/import', () => {
       const broken = structuredClone(original);
       (broken.cards[0] as { column: string }).column = 'archived';
       broken.cards[1]!.evidence.push({ ...broken.cards[2]!.evidence[0]!, url: 'javascript:x' });
+      // An id the REST API could never name (history, restore) is refused at the door.
+      (broken.cards[2] as { id: string }).id = '../../x<script>';
       const bad = await postImport(JSON.stringify(broken));
       expect(bad.status).toBe(400);
       const details = ((await bad.json()) as { error: { details: string[] } }).error.details;
@@ -99,6 +101,7 @@ describe('POST /api/boards/import', () => {
         expect.arrayContaining([
           expect.stringMatching(/^cards\.0\.column: /),
           expect.stringMatching(/^cards\.1\.evidence\.0\.url: /),
+          expect.stringMatching(/^cards\.2\.id: /),
         ]),
       );
 
