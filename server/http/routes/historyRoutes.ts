@@ -31,10 +31,7 @@ const seq = z
   .transform(Number);
 
 const historyQuery = z.object({
-  card: z
-    .string()
-    .regex(ID_PATTERN, 'not a card id')
-    .optional(),
+  card: z.string().regex(ID_PATTERN, 'not a card id').optional(),
   after: seq.optional(),
   before: seq.optional(),
   limit: z
