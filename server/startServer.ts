@@ -98,7 +98,11 @@ export async function startServer(
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?', 1)[0] ?? '';
     if (path.startsWith('/sync/')) syncServer.handleUpgrade(req, socket, head);
-    else socket.destroy();
+    else {
+      // No WebSocket lives here: an HTTP answer, as for /sync/<id>/extra, not a cut connection.
+      socket.on('error', () => socket.destroy());
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
   });
 
   try {

@@ -53,13 +53,19 @@ describe('startServer', () => {
     }
   });
 
-  it('refuses WebSocket upgrades outside /sync/', async () => {
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/elsewhere`);
-    const outcome = await new Promise<string>((resolve) => {
-      ws.on('open', () => resolve('open'));
-      ws.on('error', () => resolve('error'));
-    });
-    expect(outcome).toBe('error');
+  it('refuses WebSocket upgrades outside /sync/ with an HTTP 404, as for a bad sync path', async () => {
+    for (const path of ['/elsewhere', '/sync', '/sync/abc/extra']) {
+      const ws = new WebSocket(`${server.url.replace('http', 'ws')}${path}`);
+      const outcome = await new Promise<string>((resolve) => {
+        ws.on('open', () => resolve('open'));
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(`http ${res.statusCode}`);
+          ws.terminate();
+        });
+        ws.on('error', (err) => resolve(`error ${err.message}`));
+      });
+      expect(outcome, path).toBe('http 404');
+    }
   });
 
   it('revoking an invite closes its live socket with 4401, and the token is refused after', async () => {
