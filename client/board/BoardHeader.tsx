@@ -13,6 +13,7 @@ import { ShortcutsTool } from './ShortcutsTool';
 export function BoardHeader({
   title,
   role,
+  invitedAs,
   me,
   snapshot,
   onUndo,
@@ -21,7 +22,10 @@ export function BoardHeader({
   notices,
 }: {
   title: string;
+  /** What the page lets this person do now (a viewer's tools once the server refused them). */
   role: Role;
+  /** The role on their invite, as the badge shows it. */
+  invitedAs: Role;
   me: PresenceUser;
   snapshot: BoardSnapshot;
   onUndo: () => void;
@@ -45,7 +49,7 @@ export function BoardHeader({
           <span aria-hidden="true">←</span> Boards
         </a>
         <h1>{title || 'Untitled board'}</h1>
-        <span className={`badge role-${role}`}>{ROLE_LABELS[role]}</span>
+        <span className={`badge role-${invitedAs}`}>{ROLE_LABELS[invitedAs]}</span>
       </div>
       <div className="board-tools">
         {children}

@@ -246,6 +246,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
           <BoardHeader
             title={board.meta.title}
             role={role}
+            invitedAs={known.role}
             me={me}
             snapshot={snapshot}
             onUndo={undo}

@@ -30,6 +30,12 @@ export function MoveToSelect({
         value={chosen}
         onKeyDown={(e) => {
           if (BROWSING_KEYS.has(e.key) || e.key.length === 1) browsing.current = true;
+          if (e.key === 'Escape' && chosen) {
+            // Escape drops the choice, as leaving the select does; a second one leaves.
+            e.preventDefault();
+            e.stopPropagation();
+            setChosen('');
+          }
           if (e.key === 'Enter' && chosen) {
             e.preventDefault();
             e.stopPropagation();

@@ -27,7 +27,9 @@ export function DiscardDrafts({
       <p id={`${id}-title`}>
         <strong>Close without saving?</strong>
       </p>
-      <p id={`${id}-what`}>Not saved yet: {labels.join('; ')}.</p>
+      <p id={`${id}-what`}>
+        Not saved yet: {labels.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ')}.
+      </p>
       <div className="row">
         <button ref={keep} type="button" className="button primary small" onClick={onKeep}>
           Keep editing

@@ -33,7 +33,11 @@ export function SpeakerField({
         maxLength={LIMITS.speaker}
         placeholder="Not attributed"
         onChange={(e) => draft.edit({ speaker: e.target.value })}
-        onBlur={() => {
+        onBlur={(e) => {
+          // Focus leaving for the dialog's Close or its "Close without saving?" question is a
+          // request to close, which asks first: saving on the way would answer it.
+          const to = e.relatedTarget instanceof Element ? e.relatedTarget : null;
+          if (to?.closest('[data-close-request], .discard-drafts')) return;
           if (draft.dirty && conflicts.length === 0) save();
         }}
         onKeyDown={(e) => {

@@ -47,6 +47,7 @@ export function OrganisationForm({
 
   const save = (e: FormEvent) => {
     e.preventDefault();
+    if (draft === null) return; // nothing changed since the last save
     setTried(true);
     if (Object.keys(problemsOf(trimmed)).length > 0) return;
     const ok = actions.run('save the organisation', () =>
@@ -106,7 +107,8 @@ export function OrganisationForm({
         )}
       </div>
       <div className="row">
-        <button type="submit" className="button small" disabled={draft === null}>
+        {/* aria-disabled: a focused button that becomes disabled on saving drops focus. */}
+        <button type="submit" className="button small" aria-disabled={draft === null}>
           Save organisation
         </button>
       </div>

@@ -50,8 +50,15 @@ export function ModalDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // The page decides when a dialog closes: should the browser close it all the same, it
+    // opens again, rather than leave the page believing it open (and its drafts unreachable).
+    const reopen = () => {
+      if (dialog?.isConnected && !dialog.open) dialog.showModal();
+    };
+    dialog?.addEventListener('close', reopen);
     if (focus === 'title') headingRef.current?.focus();
     else if (focus && focus !== 'close') focus.current?.focus();
+    return () => dialog?.removeEventListener('close', reopen);
     // Only on mount: focus must not jump back when the dialog re-renders.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -62,6 +69,14 @@ export function ModalDialog({
       className={className ? `modal-dialog ${className}` : 'modal-dialog'}
       aria-labelledby={headingId}
       aria-describedby={describedBy}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        // Escape is handled here rather than as the browser's close request: Chrome lets a
+        // page refuse a dialog's close request only once without a click or a key press
+        // between, then closes it regardless (a card asking "Close without saving?" twice).
+        e.preventDefault();
+        if (!closeDisabled) onClose();
+      }}
       onCancel={(e) => {
         e.preventDefault();
         if (!closeDisabled) onClose();
@@ -79,6 +94,7 @@ export function ModalDialog({
           <button
             type="button"
             className="button small"
+            data-close-request=""
             onClick={onClose}
             disabled={closeDisabled}
             autoFocus={focus === 'close'}

@@ -429,7 +429,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
     await ask.waitFor();
     expect(await ask.textContent()).toContain(
-      'Not saved yet: the verdict and rationale; New comment.',
+      'Not saved yet: the verdict and rationale; new comment.',
     );
     expect(await focusedText(editor)).toBe('Keep editing');
     // Escape again is "keep editing": the drafts and the field the person was in come back.
@@ -437,13 +437,27 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await ask.waitFor({ state: 'detached' });
     expect(await comment.inputValue()).toBe('Half-written thought');
     expect(await comment.evaluate((el) => el === document.activeElement)).toBe(true);
+    // And a third Escape asks again (Chrome closes a dialog that refuses two close requests in
+    // a row without a click or key between; the dialog handles Escape itself).
+    await editor.keyboard.press('Escape');
+    await ask.waitFor();
+    expect(await dialog.evaluate((el) => (el as HTMLDialogElement).open)).toBe(true);
+    await editor.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
 
-    // Close asks the same; discarding closes, and nothing of the draft was saved.
+    // A speaker typed and not saved counts too: Close asks, and discarding does not save it.
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker' });
+    const speakerBefore = await speaker.inputValue();
+    await speaker.fill('Wrong Speaker');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('the speaker');
     await ask.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
     const again = await openCard(editor, CLAIM);
     expect(await again.getByRole('textbox', { name: 'Rationale' }).inputValue()).toBe(saved);
+    expect(await again.getByRole('combobox', { name: 'Speaker' }).inputValue()).toBe(speakerBefore);
+    expect(await card(lead, CLAIM).textContent()).not.toContain('Wrong Speaker');
     // Nothing typed: Escape closes at once.
     await editor.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
