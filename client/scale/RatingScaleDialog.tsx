@@ -46,6 +46,20 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   }, [focusRow]);
 
   const result = fromDraft(draft);
+  // Shown once the lead has tried to save, each on its field (aria-invalid, described by it).
+  const problems = tried && !result.ok ? result.problems : [];
+  const problemId = (field: string) => `${id}-problem-${field}`;
+  const fieldProps = (field: string) => {
+    const problem = problems.find((p) => p.field === field);
+    return problem
+      ? { 'aria-invalid': true, 'aria-describedby': problemId(problem.field) }
+      : { 'aria-invalid': false };
+  };
+  const fields = useRef(new Map<string, HTMLElement>());
+  const fieldRef = (field: string) => (el: HTMLElement | null) => {
+    if (el) fields.current.set(field, el);
+    else fields.current.delete(field);
+  };
   const renames = renamesOf(draft);
   const relabels = result.ok ? relabelCounts(board, renames) : [];
   const orphaned = result.ok
@@ -72,7 +86,12 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   const save = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (!result.ok) return;
+    if (!result.ok) {
+      // Straight to the first field at fault; the list under the table says what each needs.
+      const first = result.problems.find((p) => fields.current.has(p.field));
+      if (first) fields.current.get(first.field)?.focus();
+      return;
+    }
     const edit = { scale: result.scale, renames, base };
     if (actions.run('save the rating scale', () => actions.commands.editRatingScale(edit))) {
       actions.announce('Rating scale saved.');
@@ -91,6 +110,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
           <label className="field">
             <span>Worst value</span>
             <input
+              ref={fieldRef('worst')}
+              {...fieldProps('worst')}
               inputMode="decimal"
               value={draft.worst}
               onChange={(e) => setDraft({ ...draft, worst: e.target.value })}
@@ -99,6 +120,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
           <label className="field">
             <span>Best value</span>
             <input
+              ref={fieldRef('best')}
+              {...fieldProps('best')}
               inputMode="decimal"
               value={draft.best}
               onChange={(e) => setDraft({ ...draft, best: e.target.value })}
@@ -128,7 +151,9 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                         ref={(el) => {
                           if (el) rowRefs.current.set(r.key, el);
                           else rowRefs.current.delete(r.key);
+                          fieldRef(`${r.key}:label`)(el);
                         }}
+                        {...fieldProps(`${r.key}:label`)}
                         aria-label={`Label ${i + 1}`}
                         value={r.label}
                         maxLength={60}
@@ -150,6 +175,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                     </td>
                     <td>
                       <input
+                        ref={fieldRef(`${r.key}:value`)}
+                        {...fieldProps(`${r.key}:value`)}
                         className="scale-value"
                         aria-label={`Value for ${name}`}
                         inputMode="decimal"
@@ -204,11 +231,17 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
             new verdict.
           </p>
         )}
-        {tried && !result.ok && (
-          <p className="error" role="alert">
-            {result.error}
-          </p>
-        )}
+        <div role="alert" className={problems.length > 0 ? 'error' : undefined}>
+          {problems.length > 0 && (
+            <ul className="scale-problems">
+              {problems.map((p) => (
+                <li key={`${p.field}:${p.message}`} id={problemId(p.field)}>
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="row">
           <button type="submit" className="button primary">
             Save scale

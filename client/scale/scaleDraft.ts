@@ -27,9 +27,18 @@ export interface ScaleDraft {
   readonly rows: readonly LabelRow[];
 }
 
+/**
+ * One thing wrong with the draft, and the field it is about: `best`, `worst`, `<row key>:label`
+ * or `<row key>:value`; `scale` for what no single field holds.
+ */
+export interface ScaleProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
 export type ScaleResult =
   | { readonly ok: true; readonly scale: RatingScale }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly problems: readonly ScaleProblem[] };
 
 /**
  * The rows of `scale`, tied to their labels on the board (`tracked`, the board's own scale) or
@@ -61,25 +70,41 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
       value: num(r.value),
     })),
   };
-  if (!Number.isFinite(scale.best) || !Number.isFinite(scale.worst)) {
-    return { ok: false, error: 'Best and worst must be numbers.' };
+  // Every problem at once, each on its field, so the lead mends them in one pass.
+  const problems: ScaleProblem[] = [];
+  const bounds = Number.isFinite(scale.best) && Number.isFinite(scale.worst);
+  if (!Number.isFinite(scale.worst)) {
+    problems.push({ field: 'worst', message: 'The worst value must be a number.' });
   }
-  if (scale.best <= scale.worst) {
-    return { ok: false, error: 'The best value must be above the worst.' };
+  if (!Number.isFinite(scale.best)) {
+    problems.push({ field: 'best', message: 'The best value must be a number.' });
+  }
+  if (bounds && scale.best <= scale.worst) {
+    problems.push({ field: 'best', message: 'The best value must be above the worst.' });
   }
   const seen = new Set<string>();
   for (const [i, l] of scale.labels.entries()) {
-    if (!l.label) return { ok: false, error: `Label ${i + 1} needs a name.` };
-    if (seen.has(l.label)) return { ok: false, error: `${l.label}: the label is there twice.` };
+    const key = draft.rows[i]!.key;
+    const name = l.label || `Label ${i + 1}`;
+    if (!l.label) problems.push({ field: `${key}:label`, message: `Label ${i + 1} needs a name.` });
+    else if (seen.has(l.label)) {
+      problems.push({ field: `${key}:label`, message: `${l.label}: the label is there twice.` });
+    }
     seen.add(l.label);
-    if (!Number.isFinite(l.value) || l.value < scale.worst || l.value > scale.best) {
-      return { ok: false, error: `${l.label}: the value must be a number from worst to best.` };
+    const inRange = bounds && l.value >= scale.worst && l.value <= scale.best;
+    if (!Number.isFinite(l.value) || (bounds && !inRange)) {
+      problems.push({
+        field: `${key}:value`,
+        message: `${name}: the value must be a number from worst to best.`,
+      });
     }
   }
-  // The model's rules are the judge; the checks above only say which row is at fault.
+  if (problems.length > 0) return { ok: false, problems };
+  // The model's rules are the judge; the checks above only say which field is at fault.
   const parsed = ratingScaleSchema.safeParse(scale);
   if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues[0]?.message ?? 'The scale is not valid.' };
+    const message = parsed.error.issues[0]?.message ?? 'The scale is not valid.';
+    return { ok: false, problems: [{ field: 'scale', message }] };
   }
   return { ok: true, scale: parsed.data };
 }

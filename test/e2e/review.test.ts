@@ -350,7 +350,13 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await expect
       .poll(() => scale.getByRole('alert').textContent())
       .toBe('Satire: the value must be a number from worst to best.');
-    await scale.getByRole('textbox', { name: 'Value for Satire' }).fill('1');
+    // The field at fault is marked, described by its message, and takes the focus.
+    const value = scale.getByRole('textbox', { name: 'Value for Satire' });
+    expect(await value.getAttribute('aria-invalid')).toBe('true');
+    expect(await value.evaluate((el) => el === document.activeElement)).toBe(true);
+    const describedBy = (await value.getAttribute('aria-describedby')) ?? '';
+    expect(await scale.locator(`[id="${describedBy}"]`).textContent()).toMatch(/^Satire: /);
+    await value.fill('1');
     await scale.getByRole('button', { name: 'Save scale' }).click();
     await scale.waitFor({ state: 'detached' });
 

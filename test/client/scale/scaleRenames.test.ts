@@ -12,6 +12,7 @@ import {
   renamesOf,
   type ScaleDraft,
   toDraft,
+  type LabelRow,
 } from '../../../client/scale/scaleDraft';
 
 const boardWith = (cards: Partial<CardView>[]): BoardView =>
@@ -72,7 +73,7 @@ describe('rating scale renames', () => {
     draft = { ...draft, rows: draft.rows.filter((r) => r.label !== 'Unproven') };
     const renames = renamesOf(draft);
     const result = fromDraft(draft);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
 
     expect(relabelCounts(board, renames)).toEqual([
       { rename: { from: 'Misleading', to: 'Spin' }, cards: 2 },
@@ -92,8 +93,32 @@ describe('rating scale renames', () => {
       r.label === 'Misleading' ? { ...r, label: 'Spin', column: 'unverified' as const } : r,
     );
     const result = fromDraft({ ...draft, rows });
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join(' '));
     const renames = renamesOf({ ...draft, rows });
     expect([...orphanedVerdicts(board, result.scale, renames)]).toEqual([['Spin', 1]]);
+  });
+
+  it('names every problem of a draft at once, each on its field', () => {
+    const draft = toDraft(DEFAULT_RATING_SCALE);
+    const [a, b, c] = draft.rows as [LabelRow, LabelRow, LabelRow, ...LabelRow[]];
+    const rows = draft.rows.map((r) =>
+      r === a
+        ? { ...r, label: '' }
+        : r === b
+          ? { ...r, label: c.label }
+          : r === c
+            ? { ...r, value: 'ten' }
+            : r,
+    );
+    const result = fromDraft({ ...draft, worst: 'low', rows });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field)).toEqual([
+      'worst',
+      `${a.key}:label`,
+      `${c.key}:label`,
+      `${c.key}:value`,
+    ]);
+    expect(result.problems[1]?.message).toBe('Label 1 needs a name.');
   });
 });
