@@ -17,28 +17,33 @@ describe('rating scale draft', () => {
     });
   });
 
-  it('names the row at fault', () => {
+  it('names the row at fault, on its field', () => {
     const draft = toDraft(DEFAULT_RATING_SCALE);
-    const rows = draft.rows.map((r) => (r.label === 'False' ? { ...r, value: '9' } : r));
-    expect(fromDraft({ ...draft, rows })).toEqual({
-      ok: false,
-      error: 'False: the value must be a number from worst to best.',
+    const problems = (d: typeof draft) => {
+      const result = fromDraft(d);
+      return result.ok ? [] : result.problems;
+    };
+    const falseRow = draft.rows.find((r) => r.label === 'False')!;
+    const rows = draft.rows.map((r) => (r === falseRow ? { ...r, value: '9' } : r));
+    expect(problems({ ...draft, rows })).toEqual([
+      {
+        field: `${falseRow.key}:value`,
+        message: 'False: the value must be a number from worst to best.',
+      },
+    ]);
+    expect(problems({ ...draft, rows: [...draft.rows, { ...draft.rows[0]!, key: 'x' }] })).toEqual([
+      { field: 'x:label', message: 'True: the label is there twice.' },
+    ]);
+    expect(problems({ ...draft, best: '1', worst: '1' })[0]).toEqual({
+      field: 'best',
+      message: 'The best value must be above the worst.',
     });
-    expect(fromDraft({ ...draft, rows: [...draft.rows, { ...draft.rows[0]!, key: 'x' }] })).toEqual(
-      { ok: false, error: 'True: the label is there twice.' },
-    );
-    expect(fromDraft({ ...draft, best: '1', worst: '1' })).toEqual({
-      ok: false,
-      error: 'The best value must be above the worst.',
-    });
-    expect(fromDraft({ ...draft, best: 'lots' })).toEqual({
-      ok: false,
-      error: 'Best and worst must be numbers.',
-    });
-    expect(fromDraft({ ...draft, rows: [{ ...draft.rows[0]!, label: '  ' }] })).toEqual({
-      ok: false,
-      error: 'Label 1 needs a name.',
-    });
+    expect(problems({ ...draft, best: 'lots' })).toEqual([
+      { field: 'best', message: 'The best value must be a number.' },
+    ]);
+    expect(problems({ ...draft, rows: [{ ...draft.rows[0]!, label: '  ' }] })).toEqual([
+      { field: `${draft.rows[0]!.key}:label`, message: 'Label 1 needs a name.' },
+    ]);
   });
 
   it('counts the cards whose verdict the new scale no longer offers in their column', () => {
