@@ -164,7 +164,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     () => ({ meId: connection.actor.id, awaitingMe }),
     [connection, awaitingMe],
   );
-  useColleagueNotices(known.id, board, snapshot.loaded, noticeReader, onColleagueNotice);
+  useColleagueNotices(known, board, snapshot.loaded, noticeReader, onColleagueNotice);
   useSeenRecorder(known.id);
 
   const run = useCallback(

@@ -5,6 +5,7 @@
  * that become known later never make old mentions look new.
  */
 import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
+import type { HistoryEvent } from '../history/historyEvent';
 import { clip } from '../ui/clip';
 
 export type ColleagueNotice =
@@ -18,10 +19,12 @@ export interface NoticeReader {
   readonly awaitingMe: (card: CardView) => readonly CommentView[];
 }
 
-interface Request {
+/** Something a colleague asked of the reader on a card: a mention, or the card to check. */
+export interface ColleagueRequest {
   readonly card: CardView;
   readonly by: string;
 }
+type Request = ColleagueRequest;
 
 /** A mention is new again when its comment is edited. */
 const stamp = (c: CommentView) => `${c.id}@${c.editedAt ?? c.createdAt}`;
@@ -50,19 +53,40 @@ function givenToMe(was: CardView | undefined, card: CardView, meId: string): boo
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
+ * The cards colleagues gave the reader after `since`, by the board's history (a card's
+ * assignee carries no time, its history does), that are still the reader's on `board`.
+ */
+export function givenWhileAway(
+  events: readonly HistoryEvent[],
+  board: BoardView,
+  meId: string,
+  since: number,
+): ColleagueRequest[] {
+  const given = new Map<string, ColleagueRequest>();
+  for (const e of events) {
+    if (e.type !== 'card.assigned' || e.at <= since || e.actor.id === meId || !e.cardId) continue;
+    const to = e.data.assignee as { id?: unknown } | null | undefined;
+    const card = board.cards[e.cardId];
+    if (to?.id !== meId || card?.assignee?.id !== meId) continue;
+    given.set(card.id, { card, by: e.actor.name });
+  }
+  return [...given.values()];
+}
+
+/**
  * The notice for what waits for the reader on `board` and did not on `before`. With
  * `awaySince` (the board's first load), only the mentions written or edited after that
- * moment, told as news from while the reader was away: a card's assignee carries no time, so
- * cards given while away are left to the "For me" filter.
+ * moment and `givenAway` (givenWhileAway), told as news from while the reader was away.
  */
 export function colleagueNotice(
   before: BoardView['cards'],
   board: BoardView,
   reader: NoticeReader,
   awaySince?: number,
+  givenAway: readonly ColleagueRequest[] = [],
 ): ColleagueNotice | null {
   const mentions: Request[] = [];
-  const given: Request[] = [];
+  const given: Request[] = [...givenAway];
   for (const column of COLUMNS) {
     for (const id of board.columns[column]) {
       const card = board.cards[id];
@@ -85,7 +109,7 @@ export function colleagueNotice(
   if (gift && mentions.length + given.length === 1) {
     return {
       kind: 'one',
-      text: `${gift.by} gave you ${claim(gift)} to check`,
+      text: `${away}${gift.by} gave you ${claim(gift)} to check`,
       cardId: gift.card.id,
     };
   }

@@ -1,35 +1,64 @@
 /**
  * Tells the local user when a colleague asks something of them (colleagueNotice): a notice
  * with the colleague's name and the card, read out by screen readers, and a way to the card.
- * The board as it first loads brings the mentions made since it was last on screen in this
- * browser (lastSeen): the first load may come from the device's copy or from the server,
- * whichever answers first, and either way the person hears of what came while they were away.
+ * The board as it first loads brings what came since it was last on screen in this browser
+ * (lastSeen): the mentions made since, and the cards given to them since, which only the
+ * board's history dates (one page of it, read once). The first load may come from the
+ * device's copy or from the server, whichever answers first; either way the person hears of
+ * what came while they were away, once.
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView } from '../../shared/board';
-import { type ColleagueNotice, colleagueNotice, type NoticeReader } from './colleagueNotice';
+import { fetchHistory } from '../history/fetchHistory';
+import {
+  type ColleagueNotice,
+  type ColleagueRequest,
+  colleagueNotice,
+  givenWhileAway,
+  type NoticeReader,
+} from './colleagueNotice';
 import { lastSeen, recordSeen } from './lastSeen';
 
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
+/** Assignments further back than the latest this many events are left to "For me". */
+const HISTORY_READ = 200;
+/** How long the first notice waits for the history before it tells the mentions alone. */
+const HISTORY_WAIT_MS = 3_000;
 
 export function useColleagueNotices(
-  boardId: string,
+  access: { readonly id: string; readonly token: string },
   board: BoardView,
   loaded: boolean,
   reader: NoticeReader,
   onNotice: (notice: ColleagueNotice) => void,
 ): void {
   const seen = useRef<BoardView['cards'] | null>(null);
+  const { id: boardId, token } = access;
   useEffect(() => {
     if (!loaded) return;
     const before = seen.current;
     seen.current = board.cards;
     if (before === board.cards) return;
-    const notice =
-      before === null
-        ? colleagueNotice(NO_CARDS, board, reader, lastSeen(boardId))
-        : colleagueNotice(before, board, reader);
-    if (before === null) recordSeen(boardId);
-    if (notice) onNotice(notice);
-  }, [boardId, board, loaded, reader, onNotice]);
+    if (before !== null) {
+      const notice = colleagueNotice(before, board, reader);
+      if (notice) onNotice(notice);
+      return;
+    }
+    const since = lastSeen(boardId);
+    recordSeen(boardId);
+    let told = false;
+    const tell = (given: readonly ColleagueRequest[]) => {
+      if (told) return;
+      told = true;
+      const notice = colleagueNotice(NO_CARDS, board, reader, since, given);
+      if (notice) onNotice(notice);
+    };
+    const timer = setTimeout(() => tell([]), HISTORY_WAIT_MS);
+    fetchHistory(boardId, token, { cardId: null, limit: HISTORY_READ })
+      .then(
+        (page) => tell(givenWhileAway(page.events, board, reader.meId, since)),
+        () => tell([]),
+      )
+      .finally(() => clearTimeout(timer));
+  }, [boardId, token, board, loaded, reader, onNotice]);
 }

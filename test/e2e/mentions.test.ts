@@ -330,4 +330,30 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       .poll(() => mine.getByText('gave the card to Edith Reyes').count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
   });
+
+  it('a card given while its colleague is away is told when they next open the board', async () => {
+    const dialog = lead.getByRole('dialog', { name: 'The city waters 500 trees a day' });
+    const give = dialog.getByRole('form', { name: 'Give the card to a colleague' });
+    await give
+      .getByRole('combobox', { name: 'Colleague to give the card to' })
+      .selectOption({ label: 'Oscar Ortiz' });
+    await give.getByRole('button', { name: 'Give card' }).click();
+    await expect
+      .poll(() => lead.getByTestId('announcer').textContent())
+      .toContain('Oscar Ortiz is now checking this card.');
+
+    // A browser of his that has never shown the board: his unanswered mention and the card.
+    const oscar = await (await browser.newContext()).newPage();
+    oscar.setDefaultTimeout(10_000);
+    await openBoard(oscar, oscarUrl);
+    // Told once, whichever copy of the board answers first: the server's (the history dates the
+    // card's giving: "While you were away, …") or this browser's empty one (then the board's
+    // arrival brings both as news).
+    await expect
+      .poll(() => oscar.locator('.toast').textContent(), { timeout: 10_000 })
+      .toMatch(
+        /(While you were away, you|You) were mentioned in 1 comment and given 1 card to check/,
+      );
+    await oscar.context().close();
+  }, 60_000);
 });

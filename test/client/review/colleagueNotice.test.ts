@@ -9,7 +9,7 @@ import {
   editComment,
 } from '../../../shared/board';
 import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
-import { colleagueNotice } from '../../../client/review/colleagueNotice';
+import { colleagueNotice, givenWhileAway } from '../../../client/review/colleagueNotice';
 
 const LEA = { id: 'lea', name: 'Lea Park' };
 const EDDIE = { id: 'eddie', name: 'Eddie Stone' };
@@ -111,5 +111,36 @@ describe('colleagueNotice', () => {
       kind: 'many',
       text: 'You were mentioned in 1 comment and given 2 cards to check',
     });
+  });
+
+  it('tells the cards given while away by the board history, only those still the reader’s', () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, { actor: EDDIE });
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, { actor: EDDIE });
+    assignCard(doc, a, LEA, { actor: EDDIE });
+    const board = reader.read();
+    const event = (seq: number, cardId: string, at: number, by = EDDIE) => ({
+      seq,
+      cardId,
+      type: 'card.assigned',
+      actor: by,
+      at,
+      data: { assignee: LEA },
+    });
+    const history = [
+      event(1, a, 1_000), // before she left
+      event(2, a, 6_000),
+      event(3, b, 7_000), // given, then taken back: b is not hers now
+      event(4, a, 8_000, LEA), // her own taking is no news
+    ];
+    const given = givenWhileAway(history, board, LEA.id, 5_000);
+    expect(given.map((g) => [g.card.id, g.by])).toEqual([[a, 'Eddie Stone']]);
+    expect(colleagueNotice({}, board, lea, 5_000, given)).toEqual({
+      kind: 'one',
+      text: 'While you were away, Eddie Stone gave you “Rents rose 30% in 2024” to check',
+      cardId: a,
+    });
+    expect(givenWhileAway(history, board, LEA.id, 9_000)).toEqual([]);
   });
 });
