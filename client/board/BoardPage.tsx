@@ -253,7 +253,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             onRedo={redo}
             notices={
               <>
-                {snapshot.status.kind === 'refused' && (
+                {refused && (
                   <p className="banner banner-error" role="alert">
                     The server refused this connection, so nothing changed here can be saved: the
                     board is read-only on this page. Ask the board&rsquo;s lead for a new invite

@@ -20,6 +20,9 @@ export function DiscardDrafts({
   return (
     <div
       className="discard-drafts"
+      // Part of a request to close (ModalDialog's Close button carries the same mark): a field
+      // that saves on blur does not save on its way here (SpeakerField).
+      data-close-request=""
       role="alertdialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-what`}

@@ -37,7 +37,7 @@ export function SpeakerField({
           // Focus leaving for the dialog's Close or its "Close without saving?" question is a
           // request to close, which asks first: saving on the way would answer it.
           const to = e.relatedTarget instanceof Element ? e.relatedTarget : null;
-          if (to?.closest('[data-close-request], .discard-drafts')) return;
+          if (to?.closest('[data-close-request]')) return;
           if (draft.dirty && conflicts.length === 0) save();
         }}
         onKeyDown={(e) => {

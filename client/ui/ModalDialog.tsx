@@ -94,6 +94,7 @@ export function ModalDialog({
           <button
             type="button"
             className="button small"
+            // Marks a request to close: fields that save on blur leave that to the dialog.
             data-close-request=""
             onClick={onClose}
             disabled={closeDisabled}
