@@ -80,7 +80,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [connection, snapshot.myColour],
   );
 
-  const members = useBoardMembers(known);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const members = useBoardMembers(known, openId);
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
   const awaitingMe = useMemo(
     () => awaitingMeReader(connection.actor.id, mentions),
@@ -109,7 +110,6 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [],
   );
   const mover = useMover({ connection, board, visible, announce, reveal });
-  const [openId, setOpenId] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);

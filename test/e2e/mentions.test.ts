@@ -46,10 +46,11 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
   let viewer: Page;
   let reviewer: Page;
   let oscarUrl: string;
+  let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Tree count', 'Lea');
+    board = await server.createBoard('Tree count', 'Lea');
     let editorUrl: string, viewerUrl: string, reviewerUrl: string;
     [editorUrl, viewerUrl, reviewerUrl, oscarUrl] = await Promise.all([
       server.invite(board, 'Edith Reyes', 'editor'),
@@ -356,4 +357,18 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       );
     await oscar.context().close();
   }, 60_000);
+
+  it('a colleague invited while the board is open can be given a card without a reload', async () => {
+    const claim = 'The city waters 500 trees a day';
+    await lead.keyboard.press('Escape');
+    await lead.getByRole('dialog').waitFor({ state: 'detached' });
+    await server.invite(board, 'Nadia Park', 'editor');
+    const dialog = await openCard(lead, claim);
+    const who = dialog
+      .getByRole('form', { name: 'Give the card to a colleague' })
+      .getByRole('combobox', { name: 'Colleague to give the card to' });
+    await expect
+      .poll(() => who.locator('option').allTextContents())
+      .toEqual(['Choose a colleague…', 'Edith Reyes', 'Nadia Park']);
+  });
 });
