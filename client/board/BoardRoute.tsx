@@ -18,6 +18,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       </main>
     );
   }
-  const name = getDisplayName() || known.inviteName || 'Anonymous';
+  // The invite's name first: the server shows this person's presence under it and records
+  // their changes against it, so their comments and edits carry the same name. The browser's
+  // own name (asked on the start page) is for an invite that names nobody, as a lead link may.
+  const name = known.inviteName || getDisplayName() || 'Anonymous';
   return <BoardPage key={`${known.id}:${known.token}`} known={known} name={name} />;
 }

@@ -338,6 +338,26 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await context.close();
   });
 
+  it('a browser that knows its person by another name comments under the invite’s name', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // This browser has been used before, by a "Dee" (a board of her own, say).
+    await page.goto(`${server.url}/`);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dee');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await openBoard(page, await server.invite(board, 'Rosa Díaz', 'reviewer'));
+    const dialog = await openCard(page, CLAIM);
+    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Checked the March table.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    // The name her colleagues see on her presence is the one on her comment.
+    const lDialog = await openCard(lead, CLAIM);
+    await lDialog.getByRole('listitem', { name: /^Thread by Rosa Díaz/ }).waitFor();
+    expect(await lDialog.getByRole('listitem', { name: /^Thread by Dee/ }).count()).toBe(0);
+    await closeDialog(lDialog);
+    await context.close();
+  });
+
   it('the lead adds a label to the scale, and a move to Disputed offers it', async () => {
     await lead.getByRole('button', { name: 'Rating scale' }).click();
     const scale = lead.getByRole('dialog', { name: 'Rating scale' });
