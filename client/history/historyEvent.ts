@@ -103,6 +103,12 @@ export function describeEvent(e: HistoryEvent): string {
       const title = str(d.title);
       return title ? `imported the article “${title}”` : 'imported an article';
     }
+    case 'article.linked': {
+      const title = str(d.title);
+      return title
+        ? `linked the article “${title}” to its source`
+        : 'linked an article to its source';
+    }
     case 'board.renamed': {
       const title = str(d.title);
       return title ? `renamed the board to “${title}”` : 'renamed the board';

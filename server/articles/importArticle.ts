@@ -4,17 +4,19 @@
  * demo-board seed, so both store the same thing.
  *
  * The article id is a hash of the stored text: importing the same text again finds the
- * article and adds no cards (it returns the cards that came from it earlier).
+ * article and adds no cards (it returns the cards that came from it earlier). A link given
+ * then fills in one the article lacked, so a story first pasted without its address can
+ * still be cited by ClaimReview; a link it already has is kept.
  */
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { addClaims } from '../../shared/board/commands/cards';
-import { addArticle } from '../../shared/board/commands/meta';
+import { addArticle, setArticleUrl } from '../../shared/board/commands/meta';
 import { LIMITS } from '../../shared/board/inputs';
 import { CommandOrigin } from '../../shared/board/origin';
 import { readBoard } from '../../shared/board/readBoard';
-import { articlesMap } from '../../shared/board/schema';
+import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import type { ClaimCandidate } from '../../shared/extract/types';
 
@@ -26,8 +28,10 @@ export interface ArticleRecord {
 }
 
 export interface ImportResult {
-  /** False when the board already held this text: nothing was written. */
+  /** False when the board already held this text: no article or card was written. */
   readonly created: boolean;
+  /** The article as the board holds it: its title, and its link if it has one. */
+  readonly article: { readonly title: string; readonly url: string | null };
   /** The article's cards, most check-worthy first. */
   readonly cards: CardView[];
 }
@@ -48,9 +52,11 @@ export function importArticle(
   article: ArticleRecord,
   claims: readonly ClaimCandidate[],
 ): ImportResult {
-  const existing = articlesMap(doc).has(article.id);
+  const stored = articlesMap(doc).get(article.id);
   let ids: string[] = [];
-  if (!existing) {
+  if (stored && article.url && !stored.get(ARTICLE_KEYS.url)) {
+    setArticleUrl(doc, { articleId: article.id, url: article.url }, { actor });
+  } else if (!stored) {
     // One transaction, so the article and its cards reach every client as one update;
     // addClaims scans the column once, so a long article imports in linear time.
     doc.transact(
@@ -77,10 +83,11 @@ export function importArticle(
     );
   }
   const board = readBoard(doc);
-  const cards = existing
+  const { title, url } = board.articles.find((a) => a.id === article.id) ?? article;
+  const cards = stored
     ? Object.values(board.cards)
         .filter((card) => card.source?.articleId === article.id)
         .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
     : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
-  return { created: !existing, cards };
+  return { created: !stored, article: { title, url }, cards };
 }

@@ -4,6 +4,7 @@
  * new and old text, so the history says what changed), verdict.set {verdict, from},
  * card.assigned {assignee}, card.deleted, evidence.added/removed/edited, comment.posted,
  * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added,
+ * article.linked {articleId, title, url},
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
  * place is one removed and one added, and each relabelled card has its own verdict.set).
  * A card put back by a restore reads here as card.created; the room records it as
@@ -15,6 +16,7 @@
  */
 import * as Y from 'yjs';
 import {
+  ARTICLE_KEYS,
   articlesMap,
   CARD_KEYS,
   cardsMap,
@@ -184,7 +186,24 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
 
 function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
   const out: HistoryDraft[] = [];
-  if (event.target !== articles) return out;
+  const target = event.target;
+  if (target instanceof Y.Map && target.parent === articles) {
+    // An article's link, given after its import (setArticleUrl).
+    const url = (event.changes.keys as Map<string, KeyChange>).get(ARTICLE_KEYS.url);
+    if (url && url.action !== 'delete') {
+      out.push({
+        cardId: null,
+        type: 'article.linked',
+        data: {
+          articleId: target._item?.parentSub ?? null,
+          title: text(target.get(ARTICLE_KEYS.title)),
+          url: text(target.get(ARTICLE_KEYS.url)),
+        },
+      });
+    }
+    return out;
+  }
+  if (target !== articles) return out;
   for (const [articleId, change] of event.changes.keys as Map<string, KeyChange>) {
     if (change.action === 'delete') continue;
     out.push({

@@ -8,6 +8,7 @@ export type CommandName =
   | 'setRatingScale'
   | 'editRatingScale'
   | 'addArticle'
+  | 'setArticleUrl'
   | 'addClaim'
   | 'editCard'
   | 'setExtraction'

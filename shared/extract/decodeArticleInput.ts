@@ -80,6 +80,19 @@ function detectFormat(text: string, filename?: string, contentType?: string): Ar
   return (tags?.length ?? 0) >= 3 ? 'html' : 'text';
 }
 
+/**
+ * The same article reads as the same text however it arrived. A byte-order mark is encoding
+ * residue; line endings are the sender's system's (a Windows file has CRLF, the same story
+ * pasted into a text box has LF); blank space around the article is how it was copied; and
+ * an accented letter may come composed or as letter + accent. The article's id is a hash of
+ * its text, so without this the same story imported twice would be two articles with every
+ * card twice. Done before anything reads offsets, which index the text as stored.
+ */
+function oneTextPerArticle(raw: string): string {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  return text.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+}
+
 /** Decodes and classifies an uploaded or pasted article; throws ExtractError on bad input. */
 export function decodeArticleInput(
   body: string | Uint8Array,
@@ -93,9 +106,7 @@ export function decodeArticleInput(
   if (typeof body !== 'string' && body.byteLength > maxBytes) {
     throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
   }
-  const raw = typeof body === 'string' ? body : decodeBytes(body);
-  // A byte-order mark is encoding residue, not text: dropping it keeps offsets meaningful.
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const text = oneTextPerArticle(typeof body === 'string' ? body : decodeBytes(body));
   assertArticleText(text, maxBytes);
   return { text, format: detectFormat(text, opts.filename, mime) };
 }

@@ -5,7 +5,8 @@
  *
  * The article and its cards are written in one syncServer.change (server/articles/
  * importArticle), so collaborators see them appear together and history records who
- * imported them. Importing the same text again finds the article and adds no cards.
+ * imported them. Importing the same text again finds the article and adds no cards (a link
+ * given then fills in one the article lacked).
  */
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
@@ -76,16 +77,17 @@ export function articleRoutes(
         url: input.url,
         text: result.text,
       };
-      const { created, cards } = await deps.syncServer.change(me.boardId, me.actor, (doc) =>
+      const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) =>
         importArticle(doc, me.actor, article, result.claims),
       );
       // The language says why an article gave no cards: claims are proposed only in the
-      // languages extraction knows.
-      res.status(created ? 201 : 200).json({
+      // languages extraction knows. Title and link are the board's (the same text again
+      // keeps the title it was first imported with).
+      res.status(imported.created ? 201 : 200).json({
         articleId: article.id,
-        title: article.title,
+        ...imported.article,
         language: result.language,
-        cards,
+        cards: imported.cards,
       });
     },
   );

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   articleInput,
   type ArticleInput,
+  httpUrl,
   LIMITS,
   organisationSchema,
   ratingScaleSchema,
@@ -13,6 +14,7 @@ import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
 import { labelEntries, readRatingScale } from '../readMeta';
 import {
+  ARTICLE_KEYS,
   articlesMap,
   CARD_KEYS,
   cardsMap,
@@ -213,5 +215,24 @@ export function addArticle(doc: Y.Doc, input: ArticleInput, ctx: CommandContext)
     });
     articlesMap(doc).set(id, article);
     return id;
+  });
+}
+
+/**
+ * Gives an article the link to where it was published, which its ClaimReview entries cite as
+ * the claim's appearance. The text stays as it is (its cards' offsets index it).
+ */
+export function setArticleUrl(
+  doc: Y.Doc,
+  input: { articleId: string; url: string },
+  ctx: CommandContext,
+): void {
+  const url = parseInput(httpUrl, input.url);
+  const article = articlesMap(doc).get(input.articleId);
+  if (!(article instanceof Y.Map)) {
+    throw new BoardError('article_not_found', `no article ${input.articleId}`);
+  }
+  transact(doc, 'setArticleUrl', ctx, () => {
+    if (article.get(ARTICLE_KEYS.url) !== url) article.set(ARTICLE_KEYS.url, url);
   });
 }

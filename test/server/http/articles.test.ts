@@ -94,6 +94,77 @@ describe('POST /api/boards/:id/articles', () => {
     expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
   });
 
+  it('reads the same story with other line endings, blank space or accents as the same article', async () => {
+    const story = [
+      'Café prices rose 12 percent in 2024, the Coffee Board of Colombia said on Monday.',
+      '',
+      'Exports fell to 10.5 million bags, according to the National Federation.',
+    ];
+    const first = await post({ token: tokens.editor, json: { text: story.join('\r\n') } });
+    expect(first.status).toBe(201);
+    const before = Object.keys((await server.board(boardId)).cards).length;
+    const variants = [
+      story.join('\n'), // pasted into the dialog's text box: LF
+      `\n${story.join('\n')}\n\n\n`, // copied with blank lines around it
+      story.join('\n').normalize('NFD'), // "é" as e + combining accent
+    ];
+    for (const text of variants) {
+      const again = await post({ token: tokens.editor, json: { text } });
+      expect(again.status).toBe(200);
+      expect(again.body.articleId).toBe(first.body.articleId);
+    }
+    const raw = await post({
+      token: tokens.editor,
+      raw: Buffer.from(`\uFEFF${story.join('\r\n')}\r\n`),
+      contentType: 'text/plain',
+    });
+    expect(raw.status).toBe(200);
+    expect(raw.body.articleId).toBe(first.body.articleId);
+    const board = await server.board(boardId);
+    expect(Object.keys(board.cards).length).toBe(before);
+    const article = board.articles.find((a) => a.id === first.body.articleId)!;
+    expect(article.text).toBe(story.join('\n'));
+    for (const card of first.body.cards as {
+      source: { start: number; end: number; sentence: string };
+    }[]) {
+      expect(article.text.slice(card.source.start, card.source.end)).toBe(card.source.sentence);
+    }
+  });
+
+  it('the same text again with a link gives the article the link it lacked, and keeps its title', async () => {
+    const text = 'Bus fares rose 8 percent in March, the transit authority said on Friday.';
+    const first = await post({ token: tokens.editor, json: { text, title: 'Fares' } });
+    expect(first.body).toMatchObject({ title: 'Fares', url: null });
+    const linked = await post({
+      token: tokens.editor,
+      json: { text, title: 'Another title', url: 'https://example.org/fares' },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ title: 'Fares', url: 'https://example.org/fares' });
+    // A link it already has is kept.
+    const other = await post({
+      token: tokens.lead,
+      json: { text, url: 'https://example.org/elsewhere' },
+    });
+    expect(other.body.url).toBe('https://example.org/fares');
+    const board = await server.board(boardId);
+    expect(board.articles.find((a) => a.id === first.body.articleId)).toMatchObject({
+      title: 'Fares',
+      url: 'https://example.org/fares',
+    });
+    const history = await request(server.url, 'GET', `/api/boards/${boardId}/history`, {
+      token: tokens.lead,
+    });
+    const linkedEvents = history.body.events.filter(
+      (e: { type: string }) => e.type === 'article.linked',
+    );
+    expect(linkedEvents).toHaveLength(1);
+    expect(linkedEvents[0]).toMatchObject({
+      actor: { name: 'editor' },
+      data: { articleId: first.body.articleId, title: 'Fares', url: 'https://example.org/fares' },
+    });
+  });
+
   it('accepts HTML as JSON and as a raw text/html body', async () => {
     const html =
       '<html><head><title>Port traffic | Example</title></head><body><nav>Home &gt; News</nav>' +
