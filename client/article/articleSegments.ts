@@ -90,17 +90,27 @@ function sentenceSpans(text: string, blocks: (Span & { kind: BlockKind })[]): Sp
   }));
 }
 
+/**
+ * Where a card's sentence is in the article: its offsets when they hold its sentence, else
+ * the sentence's first place in the text, else nowhere. Cards made here always match; a
+ * board imported from a hand-edited export, or written by another client, may not, and a
+ * card should never light up text that is not its sentence.
+ */
+function anchorOf(text: string, source: NonNullable<CardView['source']>) {
+  const { start, end, sentence } = source;
+  if (sentence === '' || text.slice(start, end) === sentence) return { start, end };
+  const found = text.indexOf(sentence);
+  return found < 0 ? null : { start: found, end: found + sentence.length };
+}
+
 /** The cards anchored in this article, as valid ranges of its text. */
 function cardSpans(text: string, articleId: string, cards: readonly CardView[]) {
   return cards
-    .filter((c) => c.source?.articleId === articleId)
-    .map((c) => ({
-      id: c.id,
-      rank: c.extraction?.rank ?? Number.MAX_SAFE_INTEGER,
-      start: Math.min(c.source!.start, text.length),
-      end: Math.min(c.source!.end, text.length),
-    }))
-    .filter((c) => c.end > c.start)
+    .flatMap((c) => {
+      const anchor = c.source?.articleId === articleId ? anchorOf(text, c.source) : null;
+      if (!anchor || anchor.end <= anchor.start) return [];
+      return [{ id: c.id, rank: c.extraction?.rank ?? Number.MAX_SAFE_INTEGER, ...anchor }];
+    })
     .sort((a, b) => a.rank - b.rank || a.start - b.start);
 }
 

@@ -98,4 +98,23 @@ describe('articleSegments', () => {
       [', the minister said in a speech to parliament.', ['whole']],
     ]);
   });
+
+  it('lights up a card only on its own sentence: offsets that do not hold it are found again or dropped', () => {
+    const text = 'Crime fell 40% in 2023. Prisons hold 110,000 people. Nothing else is known.';
+    const moved = 'Prisons hold 110,000 people.';
+    const at = (c: CardView, source: Partial<NonNullable<CardView['source']>>) =>
+      ({ ...c, source: { ...c.source!, ...source } }) as CardView;
+    const cards = [
+      // Offsets past the end of the article, from a hand-edited export.
+      at(cardOf('past', 0, 0, text), { start: 24, end: 99_999, sentence: moved }),
+      // A sentence that is not in the article at all.
+      at(cardOf('absent', 0, 0, text), { start: 0, end: 23, sentence: 'Crime rose.' }),
+    ];
+    const lit = articleSegments(text, 'a1', cards).flatMap((b) =>
+      b.segments.flatMap((s) =>
+        s.kind === 'card' ? [[text.slice(s.start, s.end), s.cardIds]] : [],
+      ),
+    );
+    expect(lit).toEqual([[moved, ['past']]]);
+  });
 });
