@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { fetchUpdates, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import {
   type Actor,
@@ -271,7 +271,10 @@ export class BoardConnection {
       this.changed();
     });
     provider.on('sync', (synced: boolean) => {
-      if (synced) this.markLoaded();
+      if (synced) {
+        this.markLoaded();
+        this.takeOtherTabsWork();
+      }
       this.changed();
     });
     provider.on('closed', ({ code }) => {
@@ -383,6 +386,19 @@ export class BoardConnection {
     } else {
       setTimeout(store, 0);
     }
+  }
+
+  /**
+   * Another tab of this board may have closed with changes made offline that only IndexedDB
+   * holds: its person would wait for a reload of some tab to see them sent, while this tab said
+   * "All changes saved". Each time this tab is back in sync with the server it reads what other
+   * tabs stored since it last looked (y-indexeddb reads the store only when it opens) and sends
+   * it on; its own updates among them change nothing.
+   */
+  private takeOtherTabsWork(): void {
+    const persistence = this.persistence;
+    if (!persistence?.db || this.destroyed) return;
+    void fetchUpdates(persistence).catch(() => undefined); // the database is closing
   }
 
   private markLoaded(): void {

@@ -185,6 +185,27 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     expect(await card(b, 'Exports doubled since 2020').count()).toBe(0);
   });
 
+  it('a tab closed offline leaves its changes to the other tab of the board, which sends them', async () => {
+    const claim = 'Rents rose 9% in the capital';
+    await addClaim(a, claim);
+    await waitSaved(a);
+    await expectCardIn(b, claim, 'Unverified');
+    const second = await contextA.newPage();
+    await openBoard(second, a.url());
+    await contextA.setOffline(true);
+    await expect.poll(() => status(second).textContent()).toMatch(/^Offline/);
+    await moveTo(second, claim, 'Disputed');
+    await expect
+      .poll(() => status(second).textContent())
+      .toBe('Offline: changes kept on this device');
+    // Closed before the network returns: only IndexedDB holds the move now.
+    await second.close();
+    await contextA.setOffline(false);
+    await expectCardIn(b, claim, 'Disputed', 15_000);
+    await expectCardIn(a, claim, 'Disputed');
+    await waitSaved(a);
+  });
+
   it("A undoes its own move while B's later edit stays", async () => {
     const claim = 'Turnout was a record 72%';
     await addClaim(a, claim);
