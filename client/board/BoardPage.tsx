@@ -18,6 +18,7 @@ import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
+import { AllSavedContext } from '../history/AllSavedContext';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useBoardMembers } from '../review/useBoardMembers';
 import { useMentionNames } from '../review/useMentionNames';
@@ -242,109 +243,111 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   return (
     <BoardActionsContext.Provider value={actions}>
       <ArticleLanguagesContext.Provider value={languages}>
-        <div className="board-page">
-          <BoardHeader
-            title={board.meta.title}
-            role={role}
-            invitedAs={known.role}
-            me={me}
-            snapshot={snapshot}
-            onUndo={undo}
-            onRedo={redo}
-            notices={
-              <>
-                {refused && (
-                  <p className="banner banner-error" role="alert">
-                    The server refused this connection, so nothing changed here can be saved: the
-                    board is read-only on this page. Ask the board&rsquo;s lead for a new invite
-                    link.
-                  </p>
-                )}
-                <LostEdits
-                  notices={snapshot.lostEdits}
-                  board={board}
-                  peers={snapshot.peers}
-                  onDismiss={(seq) => connection.dismissLostEdit(seq)}
-                />
-                {!canEdit && !refused && (
-                  <p className="banner">
-                    {known.role === 'reviewer'
-                      ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
-                      : 'You are a viewer: this board is read-only for you.'}
-                  </p>
-                )}
-              </>
-            }
-          >
-            <ArticleTools board={board} boardId={known.id} token={known.token} role={role} />
-          </BoardHeader>
-          <FilterBar
-            board={board}
-            options={options}
-            filter={filter}
-            onChange={setFilter}
-            shown={shownCount}
-            forMeCount={forMeCount}
-          />
-          <SpeakerSuggestions speakers={options.speakers} />
-          {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
-          <p id={CARD_KEYS_HINT_ID} hidden>
-            {cardKeysHint(canEdit)}
-          </p>
-          <main className="columns" id="main" aria-busy={!snapshot.loaded}>
-            {!snapshot.loaded ? (
-              <p className="loading">Loading board…</p>
-            ) : (
-              <DndContext
-                sensors={sensors}
-                collisionDetection={closestCorners}
-                accessibility={{
-                  announcements: SILENT,
-                  screenReaderInstructions: { draggable: '' },
-                }}
-                onDragStart={mover.onDragStart}
-                onDragOver={mover.onDragOver}
-                onDragEnd={mover.onDragEnd}
-                onDragCancel={mover.onDragCancel}
-              >
-                {COLUMNS.map((column) => (
-                  <Column
-                    key={column}
-                    column={column}
-                    ids={mover.shown[column]}
-                    total={board.columns[column].length}
-                    filtered={isFilterActive(filter)}
-                    cards={board.cards}
-                    peersByCard={peersByCard}
-                    awaitingMe={awaitingMe}
-                    heldId={mover.preview?.cardId ?? null}
-                    reveal={revealRequest}
-                  >
-                    {column === 'unverified' && canEdit && (
-                      <AddClaimForm onAdded={(id) => reveal(id, false)} />
-                    )}
-                  </Column>
-                ))}
-                <DragOverlay>
-                  {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
-                </DragOverlay>
-              </DndContext>
-            )}
-          </main>
-          {openId && (
-            <CardDetail
-              card={board.cards[openId] ?? null}
+        <AllSavedContext.Provider value={!snapshot.unsaved}>
+          <div className="board-page">
+            <BoardHeader
+              title={board.meta.title}
+              role={role}
+              invitedAs={known.role}
+              me={me}
+              snapshot={snapshot}
+              onUndo={undo}
+              onRedo={redo}
+              notices={
+                <>
+                  {refused && (
+                    <p className="banner banner-error" role="alert">
+                      The server refused this connection, so nothing changed here can be saved: the
+                      board is read-only on this page. Ask the board&rsquo;s lead for a new invite
+                      link.
+                    </p>
+                  )}
+                  <LostEdits
+                    notices={snapshot.lostEdits}
+                    board={board}
+                    peers={snapshot.peers}
+                    onDismiss={(seq) => connection.dismissLostEdit(seq)}
+                  />
+                  {!canEdit && !refused && (
+                    <p className="banner">
+                      {known.role === 'reviewer'
+                        ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
+                        : 'You are a viewer: this board is read-only for you.'}
+                    </p>
+                  )}
+                </>
+              }
+            >
+              <ArticleTools board={board} boardId={known.id} token={known.token} role={role} />
+            </BoardHeader>
+            <FilterBar
               board={board}
-              me={connection.actor}
-              members={members}
-              mentions={mentions}
-              actions={actions}
-              onClose={closeDetail}
+              options={options}
+              filter={filter}
+              onChange={setFilter}
+              shown={shownCount}
+              forMeCount={forMeCount}
             />
-          )}
-          <Toast toast={toast} onDismiss={dismissToast} />
-          {region}
-        </div>
+            <SpeakerSuggestions speakers={options.speakers} />
+            {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
+            <p id={CARD_KEYS_HINT_ID} hidden>
+              {cardKeysHint(canEdit)}
+            </p>
+            <main className="columns" id="main" aria-busy={!snapshot.loaded}>
+              {!snapshot.loaded ? (
+                <p className="loading">Loading board…</p>
+              ) : (
+                <DndContext
+                  sensors={sensors}
+                  collisionDetection={closestCorners}
+                  accessibility={{
+                    announcements: SILENT,
+                    screenReaderInstructions: { draggable: '' },
+                  }}
+                  onDragStart={mover.onDragStart}
+                  onDragOver={mover.onDragOver}
+                  onDragEnd={mover.onDragEnd}
+                  onDragCancel={mover.onDragCancel}
+                >
+                  {COLUMNS.map((column) => (
+                    <Column
+                      key={column}
+                      column={column}
+                      ids={mover.shown[column]}
+                      total={board.columns[column].length}
+                      filtered={isFilterActive(filter)}
+                      cards={board.cards}
+                      peersByCard={peersByCard}
+                      awaitingMe={awaitingMe}
+                      heldId={mover.preview?.cardId ?? null}
+                      reveal={revealRequest}
+                    >
+                      {column === 'unverified' && canEdit && (
+                        <AddClaimForm onAdded={(id) => reveal(id, false)} />
+                      )}
+                    </Column>
+                  ))}
+                  <DragOverlay>
+                    {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
+                  </DragOverlay>
+                </DndContext>
+              )}
+            </main>
+            {openId && (
+              <CardDetail
+                card={board.cards[openId] ?? null}
+                board={board}
+                me={connection.actor}
+                members={members}
+                mentions={mentions}
+                actions={actions}
+                onClose={closeDetail}
+              />
+            )}
+            <Toast toast={toast} onDismiss={dismissToast} />
+            {region}
+          </div>
+        </AllSavedContext.Provider>
       </ArticleLanguagesContext.Provider>
     </BoardActionsContext.Provider>
   );

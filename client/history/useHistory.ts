@@ -1,8 +1,10 @@
 /**
  * A board's (or one card's) history from the server: the latest page, older pages on demand,
- * and, as the board changes, only the events newer than those held (createHistoryFeed).
+ * and, as the board changes or this page's changes are stored, only the events newer than
+ * those held (createHistoryFeed).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { AllSavedContext } from './AllSavedContext';
 import { errorMessage } from '../ui/errorMessage';
 import { createHistoryFeed, type HistoryFeed, type HistoryFeedState } from './createHistoryFeed';
 import { fetchHistory } from './fetchHistory';
@@ -53,6 +55,13 @@ export function useHistory(
     lastKey.current = changeKey;
     refresher.current?.changed();
   }, [changeKey]);
+
+  const allSaved = useContext(AllSavedContext);
+  const wasSaved = useRef(allSaved);
+  useEffect(() => {
+    if (allSaved && !wasSaved.current) refresher.current?.changed();
+    wasSaved.current = allSaved;
+  }, [allSaved]);
 
   const loadOlder = useCallback(() => feed.current?.loadOlder(), []);
   return { ...(state.target === target ? state : EMPTY), loadOlder };

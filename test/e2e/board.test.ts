@@ -333,6 +333,26 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await feed.getByRole('button', { name: 'Close activity' }).click();
   });
 
+  it('the Activity feed shows changes made offline once they are stored, without a reload', async () => {
+    const claim = 'Hospital beds fell by 300';
+    await addClaim(a, claim);
+    await waitSaved(a);
+    await a.getByRole('button', { name: 'Activity' }).click();
+    const feed = a.getByRole('region', { name: 'Activity' });
+    await expect.poll(() => feed.getByRole('listitem').first().textContent()).toMatch(/^Ana added/);
+    await contextA.setOffline(true);
+    await expect.poll(() => status(a).textContent()).toMatch(/^Offline/);
+    await moveTo(a, claim, 'Disputed');
+    // Long enough for the feed's own refreshes after the move to have failed offline.
+    await a.waitForTimeout(3_000);
+    await contextA.setOffline(false);
+    await waitSaved(a, 15_000);
+    await expect
+      .poll(() => feed.getByRole('listitem').first().textContent(), { timeout: 10_000 })
+      .toMatch(/^Ana moved the card from Unverified to Disputed/);
+    await feed.getByRole('button', { name: 'Close activity' }).click();
+  });
+
   it('"Move to…" moves on Enter, not on the first arrow key; focus follows the card, and after a delete the next one', async () => {
     const first = 'Tariffs rose 12 percent';
     const older = 'Exports fell by a fifth';
