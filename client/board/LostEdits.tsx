@@ -6,13 +6,16 @@
  * page, so that a notice is announced when it appears.
  */
 import { isColumn } from '../../shared/board/schema';
-import type { BoardView } from '../../shared/board/view';
+import type { BoardView, CardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from './columnLabels';
 import type { LostEditNotice } from '../sync/BoardConnection';
+import type { DeletedWithCard, LostEdit } from '../sync/LostEditWatch';
 import type { CardField, EvidenceField } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
+import { restoreCard, restoreRefusal } from '../history/restoreCard';
+import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
 
 const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
@@ -49,6 +52,7 @@ export function LostEdits({
   onDismiss: (seq: number) => void;
 }) {
   const actions = useBoardActions();
+  const access = useBoardAccess();
   const restore = (n: LostEditNotice) => {
     const ok = actions.run('restore your edit', () => {
       if (n.evidenceId !== null) {
@@ -68,6 +72,16 @@ export function LostEdits({
       actions.announce(`Your ${FIELD_NAMES[n.field].replace('the ', '')} is restored.`);
     }
   };
+  const restoreTheCard = async (n: LostEditNotice) => {
+    if (!access) return;
+    try {
+      await restoreCard(access.id, access.token, n.cardId);
+      actions.announce('The card is restored. Restore your change to it from the notice.');
+    } catch (err) {
+      const refusal = restoreRefusal(err);
+      if (refusal) actions.announce(refusal);
+    }
+  };
   return (
     <div role="alert" className={notices.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
       {notices.length > 0 && (
@@ -77,31 +91,29 @@ export function LostEdits({
             // Restorable while the card, and the evidence item if it is one, still exist.
             const there =
               card && (n.evidenceId === null || card.evidence.some((e) => e.id === n.evidenceId));
-            const by = n.byName ?? peers.find((p) => p.clientId === n.byClient)?.user.name;
+            const deleted = 'cardDeleted' in n;
             return (
               <li key={n.seq}>
                 <span>
-                  {n.field === 'pos' ? (
-                    <>
-                      {by ?? 'A colleague'} moved{' '}
-                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the
-                      same time as you, and {by ? 'that' : 'their'} move was kept: it is in{' '}
-                      {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}.
-                    </>
+                  {deleted ? (
+                    <DeletedText notice={n} />
                   ) : (
-                    <>
-                      {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
-                      {n.evidenceId === null ? '' : 'evidence on '}
-                      {card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted'} at the
-                      same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
-                      {shown(n, n.theirs)}. Yours was {shown(n, n.mine)}.
-                    </>
+                    <ReplacedText notice={n} card={card} peers={peers} />
                   )}
                 </span>{' '}
                 <span className="row lost-edit-actions">
                   {there && (
                     <button type="button" className="button small" onClick={() => restore(n)}>
                       Restore mine
+                    </button>
+                  )}
+                  {deleted && !card && access && (
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => void restoreTheCard(n)}
+                    >
+                      Restore the card
                     </button>
                   )}
                   <button type="button" className="button small" onClick={() => onDismiss(n.seq)}>
@@ -114,5 +126,50 @@ export function LostEdits({
         </ul>
       )}
     </div>
+  );
+}
+
+/** A colleague's concurrent write replaced this person's. */
+function ReplacedText({
+  notice: n,
+  card,
+  peers,
+}: {
+  notice: LostEditNotice & LostEdit;
+  card: CardView | undefined;
+  peers: readonly Peer[];
+}) {
+  const by = n.byName ?? peers.find((p) => p.clientId === n.byClient)?.user.name;
+  const which = card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted';
+  return n.field === 'pos' ? (
+    <>
+      {by ?? 'A colleague'} moved {which} at the same time as you, and {by ? 'that' : 'their'} move
+      was kept: it is in {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}.
+    </>
+  ) : (
+    <>
+      {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
+      {n.evidenceId === null ? '' : 'evidence on '}
+      {which} at the same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
+      {shown(n, n.theirs)}. Yours was {shown(n, n.mine)}.
+    </>
+  );
+}
+
+/**
+ * A colleague deleted the card before they could see this person's change to it (made
+ * offline, or crossing the deletion in flight). Yjs names nobody for a deletion; the card's
+ * Activity entry does.
+ */
+function DeletedText({ notice: n }: { notice: LostEditNotice & DeletedWithCard }) {
+  const which = n.claim ? `“${clip(n.claim, CLAIM_CHARS)}”` : 'a card';
+  const yours =
+    n.field === 'pos'
+      ? `your move of it to ${shown(n, n.mine)}`
+      : `your change to ${FIELD_NAMES[n.field]}${n.evidenceId === null ? '' : ' of its evidence'}, ${shown(n, n.mine)},`;
+  return (
+    <>
+      A colleague deleted {which} before {yours} reached them, so the board did not keep it.
+    </>
   );
 }

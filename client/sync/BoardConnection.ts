@@ -30,7 +30,12 @@ import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, type Peer, type PresenceState, readPresence } from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
-import { type LostEdit, LostEditWatch, type OwnWriteStore } from './LostEditWatch';
+import {
+  type DeletedWithCard,
+  type LostEdit,
+  LostEditWatch,
+  type OwnWriteStore,
+} from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
@@ -62,7 +67,7 @@ export interface BoardSnapshot {
   readonly lostEdits: readonly LostEditNotice[];
 }
 
-export type LostEditNotice = LostEdit & {
+export type LostEditNotice = (LostEdit | DeletedWithCard) & {
   readonly seq: number;
   /** The colleague whose write was kept, when presence names them. */
   readonly byName: string | null;
@@ -345,9 +350,16 @@ export class BoardConnection {
     );
   }
 
-  private readonly noteLostEdit = (edit: LostEdit) => {
-    const by = this.awareness.getStates().get(edit.byClient) as Partial<PresenceState> | undefined;
-    const notice = { ...edit, seq: ++this.lostEditSeq, byName: by?.user?.name ?? null };
+  private readonly noteLostEdit = (edit: LostEdit | DeletedWithCard) => {
+    if ('cardDeleted' in edit && this.tracker.isStored(edit.client, edit.clock)) {
+      // The server had the write before the deletion came: it was there to be seen.
+      return;
+    }
+    // A deletion names nobody (Yjs records what was deleted, not by whom).
+    const client = 'cardDeleted' in edit ? null : edit.byClient;
+    const by = client === null ? undefined : this.awareness.getStates().get(client);
+    const name = (by as Partial<PresenceState> | undefined)?.user?.name ?? null;
+    const notice = { ...edit, seq: ++this.lostEditSeq, byName: name };
     this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
     this.changed();
   };

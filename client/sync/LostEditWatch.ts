@@ -46,6 +46,21 @@ export type LostEdit = FieldRef & {
   readonly byClient: number;
 };
 
+/**
+ * A write of this person's to a card that a colleague then deleted: with the card, Yjs drops
+ * every write into it, and a restore brings the card back as it was before the deletion. The
+ * write's Yjs id tells its owner whether the server had it before the deletion arrived (then
+ * the colleague could see it when they deleted; see BoardConnection).
+ */
+export type DeletedWithCard = FieldRef & {
+  readonly cardDeleted: true;
+  readonly mine: string | null;
+  /** The card's claim as it was deleted: the board no longer has it. */
+  readonly claim: string | null;
+  readonly client: number;
+  readonly clock: number;
+};
+
 const isCardField = (key: string): key is CardField =>
   (CARD_FIELDS as readonly string[]).includes(key);
 const isEvidenceField = (key: string): key is EvidenceField =>
@@ -104,6 +119,15 @@ function setOver(winner: Y.Item, ours: Y.ID): boolean {
   return false;
 }
 
+/** The claim of a card deleted in the transaction being observed, from its deleted map. */
+function deletedClaim(cards: Y.Map<unknown>, cardId: string): string | null {
+  const content = cards._map.get(cardId)?.content;
+  const card = content instanceof Y.ContentType ? content.type : null;
+  const claim = card instanceof Y.Map ? card._map.get(CARD_KEYS.claim)?.content : null;
+  const value: unknown = claim instanceof Y.ContentAny ? claim.arr[0] : null;
+  return typeof value === 'string' ? value : null;
+}
+
 /** One write of this person's, as kept across a reload (its Yjs id, by then another client's). */
 export type OwnWrite = FieldRef & {
   readonly client: number;
@@ -131,7 +155,7 @@ export class LostEditWatch {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly onLost: (edit: LostEdit) => void,
+    private readonly onLost: (edit: LostEdit | DeletedWithCard) => void,
     private readonly store: OwnWriteStore | null = null,
     private readonly now: () => number = Date.now,
   ) {
@@ -149,7 +173,7 @@ export class LostEditWatch {
   noteTransaction(transaction: Y.Transaction, remote: boolean): void {
     // A board arriving (10,000 cards: 140,000 changed keys) has nothing to compare yet.
     if (remote && this.own.size === 0) return;
-    let changed = false;
+    let changed = this.noteDeletedCards(transaction, remote);
     for (const [type, keys] of transaction.changed) {
       if (!(type instanceof Y.Map)) continue;
       for (const key of keys) {
@@ -178,6 +202,33 @@ export class LostEditWatch {
       }
     }
     if (changed) this.keep();
+  }
+
+  /**
+   * Forgets this person's writes to the cards the transaction deleted, telling them of each
+   * when a colleague deleted the card. A card restored later is a new map under the same id,
+   * which none of these writes is in. Runs before Yjs collects the deleted card's content, so
+   * its claim can still be read.
+   */
+  private noteDeletedCards(transaction: Y.Transaction, remote: boolean): boolean {
+    if (this.own.size === 0) return false;
+    let changed = false;
+    const cards: unknown = this.cards;
+    const keys = [...transaction.changed].find(([type]) => type === cards)?.[1] ?? [];
+    for (const cardId of keys) {
+      if (cardId === null || this.cards.has(cardId)) continue;
+      for (const [slot, write] of this.own) {
+        if (write.cardId !== cardId) continue;
+        this.own.delete(slot);
+        changed = true;
+        if (!remote) continue;
+        const { client, clock, value, at, ...ref } = write;
+        void at; // when it was written: only for which write to keep
+        const claim = deletedClaim(this.cards, cardId);
+        this.onLost({ ...ref, cardDeleted: true, mine: value, claim, client, clock });
+      }
+    }
+    return changed;
   }
 
   private keep(): void {

@@ -71,6 +71,11 @@ export class SaveTracker {
     this.persist();
   }
 
+  /** Whether the server is known to have stored the write with this Yjs id. */
+  isStored(client: number, clock: number): boolean {
+    return (this.acked.get(client) ?? 0) > clock;
+  }
+
   /** Whether every change this browser made to `doc` is known to be stored by the server. */
   isSaved(doc: Y.Doc): boolean {
     if (this.unconfirmed) return false;

@@ -1,10 +1,12 @@
 // A write of this person's that a colleague's concurrent write replaced is reported; one the
 // colleague made after seeing it is not. Two or three real Y.Docs, updates exchanged by hand.
 import { describe, expect, it } from 'vitest';
+import { readBoard, restoreCard } from '../../shared/board';
 import * as Y from 'yjs';
 import {
   addClaim,
   addEvidence,
+  deleteCard,
   editCard,
   editEvidence,
   initBoard,
@@ -13,6 +15,7 @@ import {
   setVerdict,
 } from '../../shared/board';
 import {
+  type DeletedWithCard,
   KEPT_WRITES,
   type LostEdit,
   LostEditWatch,
@@ -30,7 +33,7 @@ const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' }, now };
 function replica(clientID: number, store: OwnWriteStore | null = null) {
   const doc = new Y.Doc();
   doc.clientID = clientID;
-  const lost: LostEdit[] = [];
+  const lost: (LostEdit | DeletedWithCard)[] = [];
   const watch = new LostEditWatch(doc, (edit) => lost.push(edit), store);
   doc.on('afterTransaction', (tr: Y.Transaction) =>
     watch.noteTransaction(tr, tr.origin === 'remote'),
@@ -146,7 +149,7 @@ describe('LostEditWatch', () => {
     editCard(b.doc, cardId, { speaker: 'Council' }, eddie);
     editCard(b.doc, cardId, { speaker: 'Council member Tom Berg' }, eddie);
     a.receive(b.doc);
-    expect(a.lost.map((e) => [e.field, e.mine, e.theirs])).toEqual([
+    expect(a.lost.map((e) => [e.field, e.mine, (e as LostEdit).theirs])).toEqual([
       ['speaker', 'Mayor Ana Ruiz', 'Council member Tom Berg'],
     ]);
   });
@@ -172,7 +175,7 @@ describe('LostEditWatch', () => {
     editCard(c.doc, cardId, { claim: 'The bridge cost $4.5 million' }, eddie);
     b.receive(c.doc);
     a.receive(b.doc);
-    expect(a.lost.map((e) => [e.field, e.theirs, e.byClient])).toEqual([
+    expect(a.lost.map((e) => [e.field, (e as LostEdit).theirs, (e as LostEdit).byClient])).toEqual([
       ['claim', 'The bridge cost $4.5 million', 3],
     ]);
   });
@@ -194,7 +197,7 @@ describe('LostEditWatch', () => {
     editCard(b.doc, cardId, { rationale: 'Eddie’s, online' }, eddie);
     b.receive(a.doc);
     after.receive(b.doc);
-    expect(after.lost.map((e) => [e.mine, e.theirs])).toEqual([
+    expect(after.lost.map((e) => [e.mine, (e as LostEdit).theirs])).toEqual([
       ['Written offline', 'Eddie’s, online'],
     ]);
     // Reported once: the write is no longer kept.
@@ -277,5 +280,37 @@ describe('LostEditWatch', () => {
     expect(a.lost).toEqual([
       { cardId, evidenceId, field: 'note', mine: 'Page 12', theirs: 'Table 3', byClient: 9 },
     ]);
+  });
+
+  it('tells of writes to a card a colleague deleted meanwhile, with the card’s claim', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const before = readBoard(a.doc).cards[cardId]!;
+    // Eddie, offline, gives the card a rationale and moves it; Lea deletes it.
+    editCard(b.doc, cardId, { rationale: 'Checked against the budget' }, eddie);
+    moveCard(b.doc, cardId, { column: 'disputed', index: 0 }, eddie);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    a.receive(b.doc);
+    const rationaleWrite = b.lost.find((l) => l.field === 'rationale');
+    expect(b.lost).toHaveLength(2);
+    expect(rationaleWrite).toMatchObject({
+      cardDeleted: true,
+      cardId,
+      evidenceId: null,
+      mine: 'Checked against the budget',
+      claim: 'The bridge cost $4 million',
+      client: 2,
+    });
+    expect(b.lost.find((l) => l.field === 'pos')).toMatchObject({ mine: 'disputed' });
+    // Lea deleted it herself: nothing to tell her.
+    expect(a.lost).toEqual([]);
+
+    // Restored (a new map under the same id), then edited by Lea: Eddie's old writes are gone
+    // with the deleted card, so her edit is not news to him.
+    restoreCard(a.doc, before, lea);
+    b.receive(a.doc);
+    editCard(a.doc, cardId, { rationale: 'Lea’s own reading' }, lea);
+    b.receive(a.doc);
+    expect(b.lost).toHaveLength(2);
   });
 });

@@ -255,4 +255,38 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(loser).toBeDefined();
     expect(await notice(loser!.page).textContent()).toContain(`Yours was “${loser!.mine}”`);
   }, 120_000);
+
+  it('work on a card a colleague deleted meanwhile is told, and comes back with the card', async () => {
+    const claim = 'The ferry carried 2 million people in 2024';
+    await closeDialogs();
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    const mine = 'Eddie, offline: the port authority’s annual report.';
+    const eddieDialog = await openCard(eddie, claim);
+    await eddie.context().setOffline(true);
+    await rationale(eddieDialog).fill(mine);
+    await saveVerdict(eddieDialog).click();
+    await eddie.keyboard.press('Escape');
+    await eddieDialog.waitFor({ state: 'detached' });
+    await card(lea, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await waitSaved(lea);
+    await eddie.context().setOffline(false);
+    await waitSaved(eddie, 20_000);
+
+    const told = eddie.locator('.lost-edits li').filter({ hasText: claim });
+    await expect
+      .poll(() => told.textContent(), { timeout: 10_000 })
+      .toContain(
+        `A colleague deleted “${claim}” before your change to the rationale, “${mine}”, reached them`,
+      );
+    // Lea deleted it knowing what it held: nothing to tell her.
+    expect(await lea.locator('.lost-edits li').filter({ hasText: claim }).count()).toBe(0);
+    await told.getByRole('button', { name: 'Restore the card' }).click();
+    await told.getByRole('button', { name: 'Restore mine' }).click();
+    expect(await told.count()).toBe(0);
+    const leaDialog = await openCard(lea, claim);
+    await expect.poll(() => rationale(leaDialog).inputValue()).toBe(mine);
+  }, 60_000);
 });
