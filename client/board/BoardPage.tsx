@@ -165,7 +165,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     () => ({ meId: connection.actor.id, awaitingMe }),
     [connection, awaitingMe],
   );
-  useColleagueNotices(known, board, snapshot.loaded, noticeReader, onColleagueNotice);
+  // Notices start from the board as the server first gives it. This browser's copy may be old
+  // or empty (a new device), and what the server's copy adds to it came while this person was
+  // away: told from the history, which dates it and names who did it, not as news.
+  const kind = snapshot.status.kind;
+  const [serverSynced, setServerSynced] = useState(false);
+  if (!serverSynced && (kind === 'saved' || kind === 'saving')) setServerSynced(true);
+  useColleagueNotices(known, board, serverSynced, noticeReader, onColleagueNotice);
   useSeenRecorder(known.id);
 
   const run = useCallback(

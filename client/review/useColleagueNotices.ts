@@ -1,11 +1,10 @@
 /**
  * Tells the local user when a colleague asks something of them (colleagueNotice): a notice
  * with the colleague's name and the card, read out by screen readers, and a way to the card.
- * The board as it first loads brings what came since it was last on screen in this browser
- * (lastSeen): the mentions made since, and the cards given to them since, which only the
- * board's history dates (one page of it, read once). The first load may come from the
- * device's copy or from the server, whichever answers first; either way the person hears of
- * what came while they were away, once.
+ * The board as the server first gives it (`loaded`) brings what came since it was last on
+ * screen in this browser (lastSeen): the mentions made since, and the cards given to them
+ * since, which only the board's history dates and names the giver of (one page of it, read
+ * once). Changes after that are news as they arrive.
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView } from '../../shared/board';
