@@ -16,9 +16,9 @@ import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
+import { DiscardQuestion } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
-import { DiscardDrafts } from './DiscardDrafts';
 import { SpeakerField } from './SpeakerField';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
@@ -69,7 +69,15 @@ export function CardDetail({
       onClose={requestClose}
     >
       {unsaved && card && (
-        <DiscardDrafts labels={unsaved} onKeep={keepEditing} onDiscard={onClose} />
+        <DiscardQuestion
+          question="Close without saving?"
+          detail={`Not saved yet: ${unsaved.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ')}.`}
+          discardLabel="Discard and close"
+          closeRequest
+          className="in-dialog"
+          onKeep={keepEditing}
+          onDiscard={onClose}
+        />
       )}
       {!card ? (
         <p className="dialog-body">

@@ -6,6 +6,7 @@
  */
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
@@ -33,7 +34,9 @@ export function CommentForm({
   textRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const [text, setText] = useState(initial);
-  useUnsavedDraft(label, text.trim() !== initial.trim());
+  const dirty = text.trim() !== initial.trim();
+  useUnsavedDraft(label, dirty);
+  const escape = useEscapeAsks(dirty, () => onCancel?.());
   const own = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete({ text, setText, members, textarea: own });
   useEffect(() => {
@@ -67,14 +70,13 @@ export function CommentForm({
               e.preventDefault();
               submit();
             } else if (e.key === 'Escape' && onCancel) {
-              e.preventDefault();
-              e.stopPropagation();
-              onCancel();
+              escape.onEscape(e);
             }
           }}
         />
         <MentionSuggestions mention={mention} />
       </div>
+      {escape.question}
       <div className="row">
         <button type="submit" className="button primary small" aria-disabled={!text.trim()}>
           {submitLabel}

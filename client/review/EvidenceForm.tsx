@@ -1,13 +1,15 @@
 /**
  * Adding or editing one evidence item: source URL (http or https only), the quoted passage,
  * the stance and an optional note. Checked with the model's own rules before it is sent, so
- * the person sees what is wrong next to the field. Escape cancels the form, not the dialog.
+ * the person sees what is wrong next to the field. Escape cancels the form, not the dialog,
+ * and asks first when something is typed in it.
  * Editing follows the live item (useFieldDraft): saving writes only the fields this person
  * changed, and a field a colleague changed meanwhile is shown as a conflict.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { evidenceInput, LIMITS } from '../../shared/board/inputs';
 import type { Stance } from '../../shared/board/view';
+import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -56,6 +58,7 @@ export function EvidenceForm({
   const fields = useFieldDraft(current);
   const { shown: draft, conflicts } = fields;
   useUnsavedDraft(title, fields.dirty);
+  const escape = useEscapeAsks(fields.dirty, onCancel);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);
 
@@ -79,11 +82,7 @@ export function EvidenceForm({
       aria-label={title}
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
+        if (e.key === 'Escape') escape.onEscape(e);
       }}
     >
       {notice && (
@@ -91,6 +90,7 @@ export function EvidenceForm({
           {notice}
         </p>
       )}
+      {escape.question}
       <label className="field">
         <span>Source URL</span>
         <input

@@ -252,11 +252,14 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await rThread.getByText('Resolved by Rhea').waitFor();
     await rDialog.getByRole('listitem', { name: 'Thread by Rhea, resolved' }).waitFor();
 
-    // Her own comments she edits and deletes; Escape leaves the edit, not the dialog.
+    // Her own comments she edits and deletes; Escape leaves the edit, not the dialog, and
+    // with text changed asks first, inside the edit.
     await rThread.getByRole('button', { name: 'Edit comment' }).click();
     const edit = rThread.getByRole('combobox', { name: 'Edit comment' });
     await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await reviewer.keyboard.press('Escape');
+    const discard = rThread.getByRole('alertdialog', { name: 'Discard what you typed here?' });
+    await discard.getByRole('button', { name: 'Discard' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => focusedText(reviewer)).toBe('Edit');
     await rThread.getByRole('button', { name: 'Edit comment' }).click();
@@ -484,6 +487,32 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     expect(await again.getByRole('textbox', { name: 'Rationale' }).inputValue()).toBe(saved);
     expect(await again.getByRole('combobox', { name: 'Speaker' }).inputValue()).toBe(speakerBefore);
     expect(await card(lead, CLAIM).textContent()).not.toContain('Wrong Speaker');
+
+    // Escape inside an evidence form closes the form, not the dialog: an untouched one at once,
+    // one with something typed after asking; Escape again keeps editing, in the same field.
+    const addEvidence = again.getByRole('button', { name: 'Add evidence' });
+    await addEvidence.click();
+    const form = again.getByRole('form', { name: 'New evidence' });
+    await editor.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    await addEvidence.click();
+    const url = form.getByRole('textbox', { name: 'Source URL' });
+    await url.fill('https://www.bls.gov/news.release/empsit.nr0.htm');
+    const passage = form.getByRole('textbox', { name: 'Quoted passage' });
+    await passage.fill('fell to 3.9 percent');
+    await editor.keyboard.press('Escape');
+    const discard = form.getByRole('alertdialog', { name: 'Discard what you typed here?' });
+    await discard.waitFor();
+    expect(await focusedText(editor)).toBe('Keep editing');
+    await editor.keyboard.press('Escape');
+    await discard.waitFor({ state: 'detached' });
+    expect(await url.inputValue()).toBe('https://www.bls.gov/news.release/empsit.nr0.htm');
+    expect(await passage.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editor.keyboard.press('Escape');
+    await discard.getByRole('button', { name: 'Discard' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(await ask.count()).toBe(0);
+
     // Nothing typed: Escape closes at once.
     await editor.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
