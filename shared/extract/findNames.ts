@@ -1,6 +1,7 @@
 // Named entities from wink-nlp's part-of-speech tags. The lite model's entity recogniser
 // covers dates, numbers and amounts but not names, so names are runs of proper nouns
-// ("US Treasury Department", "La Prensa Gráfica"), typed by cues gathered over the whole
+// ("US Treasury Department", "La Prensa Gráfica", and a capitalised word wink mistags beside
+// them: "Paul Grant", "Will Hurd"), typed by cues gathered over the whole
 // article: titles before a name, appositives after it, a surname reused alone, organisation
 // head words, and place prepositions.
 import type { Analysis, Token } from './analyzeText';
@@ -69,8 +70,14 @@ const PLACE_PREPOSITIONS = new Set([
   'outside',
   'from',
 ]);
+// Month and day names, whole or abbreviated: "Mark", "Maria", "Janet" or "Marsh" are not.
 const CALENDAR =
-  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$|^(mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+// wink tags a first name or surname that is also a word by that word: "Will/AUX Hurd",
+// "Grant/VERB Shapps", "Lena Park/NOUN", "Paul Grant/VERB". Capitalised in mid-sentence and
+// next to a proper noun, such a word is part of the name.
+const NAME_LIKE_TAGS = new Set(['NOUN', 'VERB', 'AUX', 'ADJ']);
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 function runsInSentence(
   tokens: Token[],
@@ -79,8 +86,26 @@ function runsInSentence(
 ): Array<{ first: number; last: number }> {
   const runs: Array<{ first: number; last: number }> = [];
   let i = span.first;
-  const isName = (k: number) =>
-    tokens[k]!.pos === 'PROPN' && !inEntity[k] && !CALENDAR.test(tokens[k]!.value);
+  const isProper = (k: number) =>
+    k >= span.first &&
+    k <= span.last &&
+    tokens[k]!.pos === 'PROPN' &&
+    !inEntity[k] &&
+    !CALENDAR.test(tokens[k]!.value);
+  // "Theresa May" keeps her surname; "May 2024" is a date, "Yellen Tuesday said" a day.
+  const inNameAfterProper = (k: number) =>
+    tokens[k]!.pos === 'PROPN' &&
+    !inEntity[k] &&
+    !/day$/i.test(tokens[k]!.value) &&
+    isProper(k - 1) &&
+    !/^\d/.test(tokens[k + 1]?.value ?? '');
+  const wordInName = (k: number) =>
+    NAME_LIKE_TAGS.has(tokens[k]!.pos) &&
+    CAPITALISED_WORD.test(tokens[k]!.value) &&
+    k > span.first &&
+    !/^["“'‘([—–:-]$/.test(tokens[k - 1]!.value) &&
+    (isProper(k - 1) || isProper(k + 1));
+  const isName = (k: number) => isProper(k) || inNameAfterProper(k) || wordInName(k);
   while (i <= span.last) {
     if (!isName(i)) {
       i++;
@@ -164,6 +189,24 @@ export function findNames(
   const perSentence = allRuns.map((runs, si) =>
     runs.filter((r) => !initialSingle(r, si) || inside.has(keyOf(r))),
   );
+  // "Grant said …" after "Paul Grant": wink tags the opening "Grant" a verb, but a surname the
+  // article has given in full is the name.
+  const surnames = new Set<string>();
+  for (const runs of perSentence) {
+    for (const r of runs) {
+      if (r.last > r.first) surnames.add(tokens[r.last]!.value.toLowerCase());
+    }
+  }
+  perSentence.forEach((runs, si) => {
+    let k = sentences[si]!.first;
+    while (k < sentences[si]!.last && /^["“'‘([—–-]$/.test(tokens[k]!.value)) k++;
+    const t = tokens[k]!;
+    const opensRun = runs[0]?.first === k;
+    if (!opensRun && NAME_LIKE_TAGS.has(t.pos) && CAPITALISED_WORD.test(t.value)) {
+      const nextCapital = /^\p{Lu}/u.test(tokens[k + 1]?.value ?? '');
+      if (surnames.has(t.value.toLowerCase()) && !nextCapital) runs.unshift({ first: k, last: k });
+    }
+  });
 
   const cues = new NameCues();
   for (const runs of perSentence) {

@@ -150,3 +150,19 @@ describe('one name per person, and only for people', () => {
     expect(speakerOf(article, 'inspected 14 times')).toBeNull();
   });
 });
+
+describe('first names and surnames that are also words', () => {
+  it.each([
+    ['Mark Hollis', 'a spokesperson for Norvex'],
+    ['Janet Ortiz', 'a spokeswoman for the agency'],
+    ['Maria Cantwell', 'a Democrat from Washington'],
+    ['Theresa May', 'the former prime minister'],
+  ])('gives "%s" and the surname used alone after it one speaker', (name, role) => {
+    const surname = name.split(' ')[1]!;
+    const { claims } = extractClaims(
+      `"The recall covers 37 lots sold between January 2022 and March 2024," said ${name}, ${role}.\n\n` +
+        `${surname} said the company had stopped buying from the supplier in April 2024.`,
+    );
+    expect(claims.map((c) => c.speaker)).toEqual([name, name]);
+  });
+});
