@@ -23,7 +23,7 @@ export function englishPath(text: string, analysis: Analysis, body: SentenceSpan
     names,
     quotationMarks: ENGLISH_QUOTATION_MARKS,
     attribution: (span, index, memory) =>
-      findAttribution(text, analysis.tokens, span, index, memory),
+      findAttribution(text, analysis.tokens, span, index, memory, names[index]!),
     // Questions, fragments and verbless lines state nothing to check.
     statesSomething(span, sentence) {
       const content = wordsOf(span).filter((w) => w.pos !== 'PUNCT');

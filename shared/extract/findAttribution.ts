@@ -11,6 +11,7 @@
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
+import type { NameRun } from './findNames';
 import type { Attribution, AttributionForm } from './types';
 
 export const REPORTING_LEMMAS = new Set(
@@ -59,9 +60,22 @@ export interface AttributionMemory {
 
 type Span = { first: number; last: number };
 
-/** The sentence's tokens without whitespace; indexes below refer to this array. */
-function wordsOf(tokens: Token[], first: number, last: number): Token[] {
-  return tokens.slice(first, last + 1).filter((t) => t.pos !== 'SPACE' && t.value.trim() !== '');
+/**
+ * The sentence's tokens without whitespace; indexes below refer to this array. A word of a
+ * name is a proper noun here, whatever wink tagged it: "said Will/AUX Hurd", "The health
+ * minister, Paul Grant/VERB, told …".
+ */
+function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[]): Token[] {
+  const words: Token[] = [];
+  let r = 0;
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'SPACE' || t.value.trim() === '') continue;
+    while (r < names.length && names[r]!.last < k) r++;
+    const inName = r < names.length && names[r]!.first <= k;
+    words.push(inName && t.pos !== 'PROPN' ? { ...t, pos: 'PROPN' } : t);
+  }
+  return words;
 }
 
 const low = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
@@ -388,7 +402,7 @@ export function rememberAttribution(
 
 /**
  * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
- * pronouns in later sentences can refer back).
+ * pronouns in later sentences can refer back). `names` are the sentence's name runs.
  */
 export function findAttribution(
   text: string,
@@ -396,8 +410,9 @@ export function findAttribution(
   span: Span,
   sentenceIndex: number,
   memory: AttributionMemory,
+  names: NameRun[],
 ): AttributionFound | null {
-  const ws = wordsOf(tokens, span.first, span.last);
+  const ws = wordsOf(tokens, span.first, span.last, names);
   if (ws.length === 0) return null;
   for (const c of candidatesIn(ws)) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);

@@ -156,6 +156,9 @@ describe('first names and surnames that are also words', () => {
     ['Mark Hollis', 'a spokesperson for Norvex'],
     ['Janet Ortiz', 'a spokeswoman for the agency'],
     ['Maria Cantwell', 'a Democrat from Washington'],
+    ['Will Hurd', 'a former congressman'],
+    ['Hope Hicks', 'a White House adviser'],
+    ['Paul Grant', 'the health minister'],
     ['Theresa May', 'the former prime minister'],
   ])('gives "%s" and the surname used alone after it one speaker', (name, role) => {
     const surname = name.split(' ')[1]!;
@@ -164,5 +167,12 @@ describe('first names and surnames that are also words', () => {
         `${surname} said the company had stopped buying from the supplier in April 2024.`,
     );
     expect(claims.map((c) => c.speaker)).toEqual([name, name]);
+  });
+
+  it('reads a name wink tags as words as the speaker set beside a role', () => {
+    const article =
+      'The health minister, Paul Grant, told lawmakers on Thursday that funding for emergency ' +
+      'care had increased by £300 million this year.';
+    expect(speakerOf(article, '£300 million')).toBe('Paul Grant');
   });
 });
