@@ -2,8 +2,10 @@
 // Whitfield") and by surname after that ("Whitfield said …"); as speakers those would be two
 // people in the board's speaker filter and in exports. A speaker that is a person's name,
 // with or without a title, becomes the fullest form the article gives for that person,
-// without the title; anything else (an agency, "Health officials") is left as found.
+// without the title; anything else (an agency, "Health officials") is left as found, but for
+// an abbreviated title ("Dr.", "Sen."), which no name keeps.
 import { PERSON_TITLES, type NameRun } from './findNames';
+import { isHonorific } from './isHonorific';
 
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 
@@ -18,7 +20,11 @@ export function canonicalSpeaker(names: NameRun[][]): (speaker: string) => strin
     const surname = words.at(-1)!;
     fullNames.set(surname, (fullNames.get(surname) ?? new Set()).add(words.join(' ')));
   }
-  return (speaker) => {
+  return (found) => {
+    // "Dr. Helen Marsh" is Helen Marsh: an abbreviated title is never part of a name.
+    const named = found.split(/\s+/);
+    while (named.length > 1 && isHonorific(named[0]!)) named.shift();
+    const speaker = named.join(' ');
     const all = speaker.split(/\s+/);
     if (!all.every(capitalised)) return speaker;
     // What follows the last title: "El Salvador President Nayib Bukele" → "Nayib Bukele".

@@ -12,6 +12,7 @@
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
 import type { NameRun } from './findNames';
+import { isHonorific } from './isHonorific';
 import type { Attribution, AttributionForm } from './types';
 
 export const REPORTING_LEMMAS = new Set(
@@ -63,7 +64,7 @@ type Span = { first: number; last: number };
 /**
  * The sentence's tokens without whitespace; indexes below refer to this array. A word of a
  * name is a proper noun here, whatever wink tagged it: "said Will/AUX Hurd", "The health
- * minister, Paul Grant/VERB, told …".
+ * minister, Paul Grant/VERB, told …"; a title is one word with its full stop.
  */
 function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[]): Token[] {
   const words: Token[] = [];
@@ -71,6 +72,13 @@ function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[])
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
     if (t.pos === 'SPACE' || t.value.trim() === '') continue;
+    const dot = tokens[k + 1];
+    if (isHonorific(t.value) && dot?.value === '.' && dot.start === t.end && k < last) {
+      // "Rev" and "." as wink splits them are one title, as "Dr." is.
+      words.push({ ...t, value: `${t.value}.`, end: dot.end, pos: 'PROPN' });
+      k++;
+      continue;
+    }
     while (r < names.length && names[r]!.last < k) r++;
     const inName = r < names.length && names[r]!.first <= k;
     words.push(inName && t.pos !== 'PROPN' ? { ...t, pos: 'PROPN' } : t);

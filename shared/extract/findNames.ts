@@ -7,6 +7,7 @@
 import type { Analysis, Token } from './analyzeText';
 import type { SentenceSpan } from './segmentSentences';
 import type { EntityType } from './types';
+import { isHonorific, HONORIFICS } from './isHonorific';
 import { NameCues, type Cues } from './NameCues';
 
 export interface NameRun {
@@ -37,17 +38,17 @@ const CONNECTORS = new Set([
   '&',
 ]);
 
-export const PERSON_TITLES = new Set(
-  (
-    'president vice-president minister senator sen sen. judge director pope king queen prince ' +
-    'princess governor gov gov. mayor rep rep. congressman congresswoman general gen gen. lt lt. ' +
-    'col col. maj maj. capt capt. sgt sgt. prof prof. dr dr. mr mr. mrs mrs. ms ms. chief ' +
+export const PERSON_TITLES = new Set([
+  ...(
+    'president vice-president minister senator judge director pope king queen prince ' +
+    'princess governor mayor congressman congresswoman general chief ' +
     'commissioner secretary prosecutor attorney ambassador chancellor premier sheikh bishop ' +
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
     'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
     'councillor councilor councilman councilwoman alderman alderwoman sheriff'
   ).split(' '),
-);
+  ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
+]);
 
 const ORG_HEADS = new Set(
   (
@@ -216,7 +217,9 @@ export function findNames(
       const before2 = tokens[r.first - 2]?.value.toLowerCase() ?? '';
       const after = tokens[r.last + 1]?.value ?? '';
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
-      if (PERSON_TITLES.has(before)) cues.add(key, 'person');
+      // wink splits some titles from their full stop: "Rev", ".", "Helen Cartwright".
+      const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
+      if (PERSON_TITLES.has(before) || splitTitle) cues.add(key, 'person');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
         cues.add(key, 'person');
       }

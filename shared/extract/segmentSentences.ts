@@ -3,6 +3,7 @@
 // he asked.') and a few titles missing from its abbreviation list ("Maj. Gen. Ortiz"). The
 // abbreviations are a language's (English by default; Spanish in spanish/spanishSegmentation).
 import type { Analysis } from './analyzeText';
+import { HONORIFICS } from './isHonorific';
 import type { TextSpan } from './splitBlocks';
 
 export interface SentenceSpan {
@@ -29,8 +30,8 @@ export interface SegmentationRules {
 }
 
 export const ENGLISH_SEGMENTATION: SegmentationRules = {
-  titleBeforeName:
-    /\b(Adm|Amb|Atty|Brig|Capt|Cmdr|Col|Cpl|Det|Dr|Fr|Gen|Gov|Hon|Insp|Lt|Maj|Messrs|Mr|Mrs|Ms|Mt|Pres|Prof|Pvt|Rep|Rev|Sen|Sgt|Supt|St)\.$/,
+  // People's titles, and the places named like them: "Mt. Everest", "St. Louis".
+  titleBeforeName: new RegExp(`\\b(${[...HONORIFICS, 'Mt', 'St'].join('|')})\\.$`),
   beforeNumber: /\b(No|Nos|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/,
   continuation: /^[\p{Ll},;:)\]”’]|^["'](\s|$)/u,
 };

@@ -176,3 +176,27 @@ describe('first names and surnames that are also words', () => {
     expect(speakerOf(article, '£300 million')).toBe('Paul Grant');
   });
 });
+
+describe('titles before a name', () => {
+  it.each(['Dr.', 'Sen.', 'Gov.', 'Prof.', 'Rev.', 'Lt. Gen.', 'Sgt.', 'Capt.', 'Adm.'])(
+    'strips "%s" from the speaker, and the surname and "she" after it are the same person',
+    (title) => {
+      const { claims, sentences } = extractClaims(
+        '“We are doing everything we can with the resources we have,” said ' +
+          `${title} Helen Marsh, the authority’s chief medical officer, on Monday. ` +
+          'She said the authority had hired 1,200 nurses since September.\n\n' +
+          `${title} Marsh said 30 wards had been closed in 2024, against 12 in 2023.`,
+      );
+      expect(sentences).toHaveLength(3);
+      expect(claims.map((c) => c.speaker)).toEqual(['Helen Marsh', 'Helen Marsh', 'Helen Marsh']);
+    },
+  );
+
+  it('strips the title of a person the article names only once', () => {
+    const article =
+      'Sen. Maria Cantwell said the bill would cost $4 billion over five years. "This is a pattern, not an accident," said Dr. Alan Reese, a ' +
+      'pharmacology professor at Johns Hopkins University who has studied 40 drug recalls.';
+    expect(speakerOf(article, '$4 billion')).toBe('Maria Cantwell');
+    expect(speakerOf(article, 'This is a pattern')).toBe('Alan Reese');
+  });
+});
