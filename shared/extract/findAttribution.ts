@@ -11,7 +11,7 @@
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
-import type { NameRun } from './findNames';
+import { ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import type { Attribution, AttributionForm } from './types';
 
@@ -366,8 +366,26 @@ function candidatesIn(ws: Token[]): Candidate[] {
   return found.sort((a, b) => a.priority - b.priority);
 }
 
+/**
+ * Where the name that ends a noun phrase starts, when a possessive or a lower-case
+ * description stands before it: "The FDA's Janet Ortiz" → Janet Ortiz, "health-data firm
+ * IQVIA" → IQVIA, "Union negotiator Frank Lutz" → Frank Lutz. "The Attorney General's Office"
+ * stays whole (the one word after the possessive is an organisation's head), as does
+ * "analysts at Sea-Intelligence" (a preposition, not a description, stands before the name).
+ */
+function nameAfterDescription(ws: Token[], first: number, last: number): number {
+  let k = last;
+  while (k > first && ws[k]!.pos === 'PROPN') k--;
+  const name = k + 1;
+  if (name > last || name === first || !/^\p{Lu}/u.test(ws[name]!.value)) return first;
+  const before = ws[k]!;
+  const possessive = /^['’]s$/.test(before.value) && last > name && !ORG_HEADS.has(low(ws[last]));
+  const description = before.pos === 'NOUN' && /^\p{Ll}/u.test(before.value);
+  return possessive || description ? name : first;
+}
+
 function speakerText(text: string, ws: Token[], np: Span): { speaker: string; start: number } {
-  let first = np.first;
+  let first = nameAfterDescription(ws, np.first, np.last);
   // "the US Treasury Department" → "US Treasury Department"; "the spokesperson" stays.
   if (low(ws[first]) === 'the' && ws[first + 1]?.pos === 'PROPN') first++;
   const start = ws[first]!.start;

@@ -50,7 +50,7 @@ export const PERSON_TITLES = new Set([
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);
 
-const ORG_HEADS = new Set(
+export const ORG_HEADS = new Set(
   (
     'department ministry agency office court council commission committee party bank group ' +
     'company corporation corp corp. inc inc. ltd ltd. llc university institute association union ' +

@@ -200,3 +200,37 @@ describe('titles before a name', () => {
     expect(speakerOf(article, 'This is a pattern')).toBe('Alan Reese');
   });
 });
+
+describe('a description before the name', () => {
+  it.each([
+    [
+      "The FDA's Janet Ortiz told Reuters the levels found were up to 30 times the limit.",
+      'Janet Ortiz',
+    ],
+    [
+      'About 1.1 million Americans were prescribed Valcor in 2023, according to health-data firm IQVIA.',
+      'IQVIA',
+    ],
+    [
+      'Union negotiator Frank Lutz said the offer of 6 percent did not cover inflation.',
+      'Frank Lutz',
+    ],
+    [
+      "The Attorney General's Office said 312 cases were opened in 2024.",
+      "Attorney General's Office",
+    ],
+    [
+      'The backlog could take six weeks to clear, according to analysts at Sea-Intelligence.',
+      'analysts at Sea-Intelligence',
+    ],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+
+  it('gives "she" after it the name', () => {
+    const article =
+      "The FDA's Janet Ortiz told Reuters the levels found were up to 30 times the agency's " +
+      'acceptable daily intake. She added that 37 lots had been recalled since January 2022.';
+    expect(speakerOf(article, '37 lots')).toBe('Janet Ortiz');
+  });
+});
