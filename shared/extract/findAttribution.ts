@@ -53,8 +53,16 @@ export interface AttributionFound extends Attribution {
 }
 
 export interface AttributionMemory {
-  /** The last attributions in previous body sentences, newest last. */
-  recent: Array<{ sentence: number; attribution: Attribution; isSource: boolean }>;
+  /**
+   * The last attributions in previous body sentences, newest last. `person` is false for a
+   * speaker known not to be a person (an agency, a place), which "he" or "she" never means.
+   */
+  recent: Array<{
+    sentence: number;
+    attribution: Attribution;
+    isSource: boolean;
+    person?: boolean;
+  }>;
   /** People named in the previous body sentence, in text order: "he"/"she" may mean them. */
   persons: { sentence: number; names: string[] };
 }
@@ -410,6 +418,7 @@ export function resolveReferent(
   for (let k = memory.recent.length - 1; k >= 0; k--) {
     const m = memory.recent[k]!;
     if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
+    if (personal && m.person === false) continue;
     if (m.isSource === wantSource) return m.attribution.speaker;
   }
   return null;
@@ -421,9 +430,28 @@ export function rememberAttribution(
   sentence: number,
   found: Attribution,
   isSource: boolean,
+  person?: boolean,
 ): void {
   const { speaker, start, end, form } = found;
-  memory.recent.push({ sentence, attribution: { speaker, start, end, form }, isSource });
+  memory.recent.push({ sentence, attribution: { speaker, start, end, form }, isSource, person });
+}
+
+/**
+ * Whether a speaker's noun phrase names a person ("The FDA's Janet Ortiz" does): true for a
+ * name the article types as a person's or that reads as one ("Frank Lutz"), false for an organisation or a place
+ * ("Federal Statistical Office", "the agency"), undefined when it cannot tell ("officials").
+ */
+function namesPerson(ws: Token[], np: Span, names: NameRun[]): boolean | undefined {
+  const start = ws[nameAfterDescription(ws, np.first, np.last)]!.start;
+  const end = ws[np.last]!.end;
+  const runs = names.filter((r) => r.start >= start && r.end <= end);
+  if (runs.some((r) => r.type === 'organization' || r.type === 'place')) return false;
+  if (ORG_HEADS.has(low(ws[np.last]))) return false;
+  if (runs.some((r) => r.type === 'person')) return true;
+  const last = runs.at(-1);
+  return last && last.end === end && last.last > last.first && last.type === 'name'
+    ? true
+    : undefined;
 }
 
 /**
@@ -440,20 +468,17 @@ export function findAttribution(
 ): AttributionFound | null {
   const ws = wordsOf(tokens, span.first, span.last, names);
   if (ws.length === 0) return null;
-  for (const c of candidatesIn(ws)) {
+  const candidates = candidatesIn(ws);
+  for (const [ci, c] of candidates.entries()) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
     if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;
     const pronoun = npTokens.length === 1 && PRONOUNS.has(low(npTokens[0]));
     const anaphor = isSourcePhrase(ws, c.np);
+    const word = low(npTokens[0]);
+    const personal = pronoun && (word === 'he' || word === 'she');
     let result: AttributionFound;
     if (pronoun || anaphor) {
-      const word = low(npTokens[0]);
-      const referent = resolveReferent(
-        memory,
-        sentenceIndex,
-        anaphor,
-        word === 'he' || word === 'she',
-      );
+      const referent = resolveReferent(memory, sentenceIndex, anaphor, personal);
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {
@@ -467,8 +492,32 @@ export function findAttribution(
       const { speaker, start } = speakerText(text, ws, c.np);
       result = { speaker, start, end: ws[c.np.last]!.end, form: c.form, clause: c.clause };
     }
-    rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor);
+    const person = personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+    if (!person)
+      rememberPersonSpeaking(text, ws, candidates.slice(ci + 1), names, memory, sentenceIndex);
+    rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor, person);
     return result;
   }
   return null;
+}
+
+/**
+ * "Union negotiator Frank Lutz said the offer … , according to the Federal Statistical
+ * Office. He said …": the sentence's claim is the office's, but "he" is the person who spoke
+ * in it. Remembers the first person among the sentence's other speakers, before its own
+ * attribution, which "it" or "they" still mean.
+ */
+function rememberPersonSpeaking(
+  text: string,
+  ws: Token[],
+  others: Candidate[],
+  names: NameRun[],
+  memory: AttributionMemory,
+  sentenceIndex: number,
+): void {
+  const c = others.find((o) => o.form !== 'source' && namesPerson(ws, o.np, names));
+  if (!c) return;
+  const { speaker, start } = speakerText(text, ws, c.np);
+  const found = { speaker, start, end: ws[c.np.last]!.end, form: c.form };
+  rememberAttribution(memory, sentenceIndex, found, false, true);
 }

@@ -234,3 +234,23 @@ describe('a description before the name', () => {
     expect(speakerOf(article, '37 lots')).toBe('Janet Ortiz');
   });
 });
+
+describe('"he" and "she" mean a person', () => {
+  it('skip an organisation named as the source of a figure to the person who spoke', () => {
+    const article =
+      'Union negotiator Frank Lutz said the employers\' offer "does not even cover inflation," ' +
+      'which averaged 5.9 percent in Germany last year, according to the Federal Statistical ' +
+      'Office. He said the union was ready to continue the strike for as long as it takes, ' +
+      'after 12,000 port workers walked out on March 18.';
+    expect(speakerOf(article, '12,000 port workers')).toBe('Frank Lutz');
+  });
+
+  it('skip an agency that spoke last to the person before it', () => {
+    const article =
+      '"Patient safety is our highest priority," said Mark Hollis, a spokesperson for Norvex, ' +
+      'which recalled 2 million bottles in May. The recall covers 37 lots sold between ' +
+      'January 2022 and March 2024, the Food and Drug Administration said. He added that ' +
+      'no adverse events had been reported by 40 hospitals.';
+    expect(speakerOf(article, '40 hospitals')).toBe('Mark Hollis');
+  });
+});
