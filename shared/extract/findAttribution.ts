@@ -208,7 +208,17 @@ function reportingClauseEnd(ws: Token[], v: number): number {
  */
 function reportedClauseStart(ws: Token[], v: number): number {
   for (let k = v + 1; k < ws.length && k <= v + 5; k++) {
-    if (low(ws[k]) === 'that') return k + 1 < ws.length ? k + 1 : -1;
+    if (low(ws[k]) === 'that') {
+      // "Critics say that figure includes …": before a bare singular noun and its verb,
+      // "that" may point back ("that figure") rather than join; cut, the claim would read
+      // "Figure includes …". The sentence stays whole, "said that the plan …" is still cut.
+      const noun = ws[k + 1];
+      const demonstrative =
+        noun?.pos === 'NOUN' &&
+        noun.lemma.toLowerCase() === low(noun) &&
+        ['VERB', 'AUX'].includes(ws[k + 2]?.pos ?? '');
+      return k + 1 < ws.length && !demonstrative ? k + 1 : -1;
+    }
     if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
   }
   const next = ws[v + 1];

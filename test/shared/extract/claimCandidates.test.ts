@@ -130,6 +130,22 @@ describe('short claim and ranking', () => {
     expect(claimFor(quote, 'army').claim).toBe('The army killed 14 civilians in the raid.');
   });
 
+  it('keeps "that" when it points back to a noun rather than opening the reported clause', () => {
+    const figure = claimFor(
+      'Critics say that figure includes £120 million previously announced in 2023.',
+      '£120 million',
+    );
+    expect(figure.speaker).toBe('Critics');
+    expect(figure.claim).toBe(
+      'Critics say that figure includes £120 million previously announced in 2023.',
+    );
+    const plan = claimFor(
+      'The minister said that the plan would cost $4 million by 2025.',
+      '$4 million',
+    );
+    expect(plan.claim).toBe('The plan would cost $4 million by 2025.');
+  });
+
   it('ranks sourced figures above opinion, and proposes no question or pure opinion', () => {
     const text = [
       'Factory output rose 3.4 percent in April, the statistics institute said on Friday.',
