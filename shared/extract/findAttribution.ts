@@ -146,6 +146,21 @@ function forwardNP(ws: Token[], i: number): Span | null {
     : null;
 }
 
+/**
+ * "according to data published by the Regional Health Authority", "… to figures released by
+ * the Springfield Public Library Board": the body named after "by" or "from" is the source,
+ * not the data. Null when the phrase at `i` is not a document with a named publisher.
+ */
+function publisherOf(ws: Token[], i: number): Span | null {
+  for (let k = i; k < ws.length && k <= i + 4 && !isPunct(ws[k]); k++) {
+    if (!['by', 'from'].includes(low(ws[k]))) continue;
+    const document = ws.slice(i, k).some((w) => SOURCE_NOUNS.has(low(w)));
+    const np = document ? forwardNP(ws, k + 1) : null;
+    return np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN') ? np : null;
+  }
+  return null;
+}
+
 /** The subject noun phrase ending right before the verb at `v`, skipping adverbs and auxiliaries. */
 function backwardNP(ws: Token[], v: number): Span | null {
   let end = v - 1;
@@ -277,7 +292,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
   for (let i = 0; i < ws.length; i++) {
     const t = ws[i]!;
     if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
-      const np = forwardNP(ws, i + 2);
+      const np = publisherOf(ws, i + 2) ?? forwardNP(ws, i + 2);
       if (!np) continue;
       const atHead = i === 0;
       const clause = atHead

@@ -254,3 +254,29 @@ describe('"he" and "she" mean a person', () => {
     expect(speakerOf(article, '40 hospitals')).toBe('Mark Hollis');
   });
 });
+
+describe('a document and who published it', () => {
+  it.each([
+    [
+      'Emergency-room patients waited a median of 7.5 hours in January, the longest since ' +
+        'records began in 2004, according to data published by the Regional Health Authority.',
+      'Regional Health Authority',
+      'Emergency-room patients waited a median of 7.5 hours in January, the longest since records began in 2004.',
+    ],
+    [
+      'The closures will affect roughly 18,000 library card holders, according to figures ' +
+        'released by the Springfield Public Library Board.',
+      'Springfield Public Library Board',
+      'The closures will affect roughly 18,000 library card holders.',
+    ],
+    [
+      'According to a report from the Census Bureau, 18% of households bought fewer eggs in 2024.',
+      'Census Bureau',
+      '18% of households bought fewer eggs in 2024.',
+    ],
+  ])('"%s" → %s', (sentence, speaker, claim) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim).toBe(claim);
+  });
+});
