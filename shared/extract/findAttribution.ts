@@ -277,6 +277,36 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   return short && between.length > 0 ? subject : null;
 }
 
+// Verbs of speech whose participle after a comma reports what the subject said: "…,
+// telling reporters that …", "…, adding that …". "…, showing that …" reports a finding, and
+// its subject may be a figure.
+const SPEECH_PARTICIPLES = new Set(
+  'say tell add note warn insist argue claim explain stress write'.split(' '),
+);
+
+/**
+ * Whether the reporting verb at `v` has the subject of the sentence's first verb: after "and"
+ * ("Darnell Brooks called the plan … and said …") or as a participle after a comma
+ * ("Olaf Scholz urged both sides …, telling reporters …"). `before` is the word before it.
+ */
+function sharesSubject(ws: Token[], v: number, before: number): boolean {
+  const prev = ws[before];
+  if (low(prev) === 'and') return true;
+  const verb = ws[v]!;
+  return (
+    prev?.value === ',' &&
+    /ing$/i.test(verb.value) &&
+    SPEECH_PARTICIPLES.has(verb.lemma.toLowerCase())
+  );
+}
+
+/** The subject that opens the sentence before its first verb: "City Council member Darnell Brooks". */
+function openingSubject(ws: Token[]): Span | null {
+  const verb = ws.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
+  const np = verb > 0 ? backwardNP(ws, verb) : null;
+  return np?.first === 0 ? np : null;
+}
+
 interface Candidate {
   np: Span;
   form: AttributionForm;
@@ -359,6 +389,12 @@ function candidatesIn(ws: Token[]): Candidate[] {
         found.push({ np, form: 'reported', clause, priority: 1 });
         continue;
       }
+    }
+    const shared = sharesSubject(ws, i, before) ? openingSubject(ws) : null;
+    if (shared) {
+      // The statement runs on from the verb; the sentence stays whole.
+      found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
+      continue;
     }
     const np = backwardNP(ws, i) ?? aside;
     if (!np) continue;

@@ -280,3 +280,32 @@ describe('a document and who published it', () => {
     expect(found.claim).toBe(claim);
   });
 });
+
+describe('a reporting verb that shares the subject of the sentence', () => {
+  it.each([
+    [
+      'Chancellor Olaf Scholz urged both sides to return to the table on Monday, telling ' +
+        'reporters in Berlin that the strike had cost the economy €45 million a day.',
+      'Olaf Scholz',
+    ],
+    [
+      'City Council member Darnell Brooks called the plan “a betrayal of working families” ' +
+        'and said the council had never been shown the full budget projections for 2024.',
+      'Darnell Brooks',
+    ],
+    [
+      'Cal-Maine Foods posted a net loss of $3 million in its latest quarter, adding that ' +
+        'bird flu had killed 40 million hens.',
+      'Cal-Maine Foods',
+    ],
+  ])('"%s" → %s', (sentence, speaker) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim).toBe(sentence);
+  });
+
+  it('gives no speaker to a figure that a participle of finding follows', () => {
+    const sentence = 'Egg prices rose 12% in January, showing that supply had not recovered.';
+    expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
+  });
+});
