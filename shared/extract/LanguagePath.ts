@@ -28,6 +28,8 @@ export interface LanguagePath {
     sentence: string,
     chips: EntityChip[],
     found: AttributionFound | null,
+    /** The sentence is a quotation whose speaker an earlier sentence named. */
+    quoted: boolean,
   ): Score;
   claim(span: SentenceSpan, found: AttributionFound | null): string;
 }

@@ -41,13 +41,14 @@ export class QuotationTracker {
 
   /**
    * Reads the next body sentence with its own attribution, if any. A candidate made from it is
-   * handed to `wait`, which gives it a speaker if the sentence is quoted and names none.
+   * handed to `wait`, which gives it a speaker if the sentence is quoted and names none;
+   * `quoted` says that an earlier sentence already named that speaker.
    */
   next(
     block: number,
     sentence: string,
     attribution: Attribution | null,
-  ): { wait(candidate: Speaking): void } {
+  ): { quoted: boolean; wait(candidate: Speaking): void } {
     const opensWithQuote = this.opensWithQuote.test(sentence);
     if (block !== this.block) {
       const continues = this.open && opensWithQuote;
@@ -79,6 +80,7 @@ export class QuotationTracker {
     const fallback = this.speaker;
     const stillOpen = this.open;
     return {
+      quoted: quoted && fallback !== null,
       wait: (candidate) => {
         if (!quoted) return;
         if (fallback) {

@@ -7,7 +7,7 @@ import { findNames } from './findNames';
 import { isEnglish } from './isEnglish';
 import type { LanguagePath } from './LanguagePath';
 import { ENGLISH_QUOTATION_MARKS } from './QuotationTracker';
-import { scoreSentence } from './scoreSentence';
+import { ENGLISH_SCORE_RULES, scoreSentence } from './scoreSentence';
 import type { SentenceSpan } from './segmentSentences';
 import { shortClaim } from './shortClaim';
 
@@ -42,7 +42,8 @@ export function englishPath(text: string, analysis: Analysis, body: SentenceSpan
       }
       return entityChips(text, analysis, span, own, names[index]!);
     },
-    score: (span, sentence, chips, found) => scoreSentence(sentence, wordsOf(span), chips, found),
+    score: (span, sentence, chips, found, quoted) =>
+      scoreSentence(sentence, wordsOf(span), chips, found, ENGLISH_SCORE_RULES, quoted),
     claim: (span, found) => shortClaim(text, span.start, span.end, found),
   };
 }

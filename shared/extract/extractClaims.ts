@@ -90,7 +90,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const quote = quotes.next(span.block, sentence, attribution);
     if (!path.statesSomething(span, sentence)) return;
     const chips = path.chips(span, bi);
-    const { score, signals } = path.score(span, sentence, chips, found);
+    const { score, signals } = path.score(span, sentence, chips, found, quote.quoted);
     if (score <= 0) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,

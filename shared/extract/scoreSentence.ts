@@ -41,6 +41,23 @@ function quotedShare(sentence: string, quotation: RegExp): number {
   return sentence.length === 0 ? 0 : inside / sentence.length;
 }
 
+/**
+ * A view rather than a fact: opinion words or the first person anywhere, also as the
+ * quotation's first word ("We have no good options left", which the case-sensitive first
+ * person, kept so for "US", misses).
+ */
+function speaksForItself(sentence: string, rules: ScoreRules): boolean {
+  const opening = sentence.replace(
+    /^(\P{L}*)(\p{Lu})(?=\p{Ll})/u,
+    (_, p: string, c: string) => p + c.toLowerCase(),
+  );
+  return (
+    rules.opinion.test(sentence) ||
+    rules.firstPerson.test(sentence) ||
+    rules.firstPerson.test(opening)
+  );
+}
+
 const bonus = (count: number, first: number, more: number, cap: number) =>
   count === 0 ? 0 : Math.min(cap, first + (count - 1) * more);
 
@@ -50,6 +67,7 @@ export function scoreSentence(
   chips: EntityChip[],
   attribution: AttributionFound | null,
   rules: ScoreRules = ENGLISH_SCORE_RULES,
+  quoted = false,
 ): Score {
   const signals: string[] = [];
   let score = 1; // a declarative sentence with a verb states something
@@ -65,6 +83,13 @@ export function scoreSentence(
     const named = /\p{Lu}/u.test(attribution.speaker);
     signals.push(named ? 'named_source' : 'attribution');
     score += named ? 1.5 : 1;
+  } else if (quoted && !speaksForItself(sentence, rules)) {
+    // '"No adverse events … have been reported to date."' after '…," said Mark Hollis, a
+    // spokesperson': a statement of fact by a named source, as checkable as one that names
+    // him. A quotation that speaks of "we" or judges ("We have no good options left") is the
+    // speaker's view, and gets nothing for it.
+    signals.push('named_source');
+    score += 1.5;
   }
   if (rules.hedgedReport.test(sentence)) {
     signals.push('reported_claim');

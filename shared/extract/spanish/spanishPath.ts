@@ -39,8 +39,8 @@ export function spanishPath(text: string, analysis: Analysis, body: SentenceSpan
     statesSomething: (span, sentence) =>
       wordsOf(span).length >= MIN_WORDS && !isQuestion(sentence) && isSpanish(sentence, 8, 0.05),
     chips: (span, index) => spanishChips(text, span.start, span.end, names[index]!),
-    score: (span, sentence, chips, found) =>
-      scoreSentence(sentence, wordsOf(span), chips, found, SPANISH_SCORE_RULES),
+    score: (span, sentence, chips, found, quoted) =>
+      scoreSentence(sentence, wordsOf(span), chips, found, SPANISH_SCORE_RULES, quoted),
     claim: (span, found) => shortClaim(text, span.start, span.end, found, SPANISH_CLAIM_RULES),
   };
 }

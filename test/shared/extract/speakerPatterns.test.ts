@@ -143,6 +143,19 @@ describe('one name per person, and only for people', () => {
     expect(speakerOf(article, '312 cases')).toBe("Attorney General's Office");
   });
 
+  it('proposes a quoted statement of fact whose speaker the sentence before named', () => {
+    const article =
+      '"Patient safety is our highest priority, and we are acting out of an abundance of ' +
+      'caution," said Mark Hollis, a spokesperson for Norvex. "No adverse events linked to ' +
+      'the affected lots have been reported to date."\n\n' +
+      '“Property tax revenue fell 11% last year,” said Karen Liu, a spokesperson for the ' +
+      'mayor’s office. “We have no good options left.”';
+    expect(speakerOf(article, 'No adverse events')).toBe('Mark Hollis');
+    // The speaker's own view, in the first person, is not a claim to check.
+    const cards = extractClaims(article).claims.map((c) => c.sentence);
+    expect(cards.filter((s) => s.includes('no good options'))).toEqual([]);
+  });
+
   it('does not carry a speaker into a quotation that closes without naming one', () => {
     const article =
       '"The dam was inspected 14 times in 2023. It passed every one of those inspections." ' +
