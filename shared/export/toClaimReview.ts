@@ -3,18 +3,20 @@
  * markup reads it): one review per card in corroborated or disputed that carries a verdict
  * label from the board's rating scale. A card that cannot give a complete review is listed in
  * `skipped` with the reason, never exported half-filled.
+ *
+ * datePublished is the day the card was last changed (its verdict, rationale or evidence):
+ * the review as exported was finished then, and exporting again does not re-date it.
  */
 import { httpUrl } from '../board/inputs';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
+import { detectLanguage } from '../extract/detectLanguage';
 import { isoDate } from './isoTime';
 import { cardsInOrder } from './toJsonExport';
 
 export interface ClaimReviewOptions {
   /** The reviewing organisation (the board's, from its meta). */
   readonly organisation: Organisation;
-  /** Publication time, ms since the epoch: becomes datePublished. */
-  readonly now: number;
   /** The page of one review; by default the organisation's URL with the card id as fragment. */
   readonly reviewUrl?: (card: CardView) => string;
 }
@@ -38,6 +40,10 @@ export interface ClaimReview {
   readonly url: string;
   readonly claimReviewed: string;
   readonly datePublished: string;
+  /** The rationale, when the card has one. */
+  readonly reviewBody?: string;
+  /** The language of the claim's article, when extraction reads it (en, es). */
+  readonly inLanguage?: string;
   readonly author: {
     readonly '@type': 'Organization';
     readonly name: string;
@@ -77,19 +83,23 @@ const ORGANISATION_WORDS = new RegExp(
     'ministry|department|office|agency|bureau|council|committee|commission|government|party',
     'university|institute|association|union|bank|company|corporation|inc|ltd|llc|plc|gmbh',
     'group|foundation|police|army|court|parliament|senate|congress|authority|service|board',
-    'news|times|post',
+    'administration|treasury|federation|organi[sz]ation|network|news|times|post|herald',
+    'tribune|journal|gazette|radio|television|tv|reuters',
     'ministerio|secretaría|departamento|oficina|agencia|consejo|comité|comisión|gobierno',
     'partido|universidad|instituto|asociación|sindicato|banco|empresa|fundación|policía',
     'ejército|tribunal|corte|asamblea|congreso|senado|fiscalía|procuraduría|alcaldía',
-    'servicio|junta|organización|observatorio|diario|periódico',
+    'servicio|junta|organización|observatorio|diario|periódico|revista|federación',
   ].join('|')})($|[^\\p{L}])`,
   'iu',
 );
 
 const isHttp = (url: string) => httpUrl.safeParse(url).success;
 
+/** A speaker that is an acronym alone (FDA, BLS, ONU): people are not named so. */
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+
 export function speakerType(name: string): 'Person' | 'Organization' {
-  return ORGANISATION_WORDS.test(name) ? 'Organization' : 'Person';
+  return ORGANISATION_WORDS.test(name) || ACRONYM.test(name.trim()) ? 'Organization' : 'Person';
 }
 
 function itemReviewed(
@@ -120,7 +130,14 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const reviewUrl =
     options.reviewUrl ??
     ((card: CardView) => `${organisation.url.replace(/#.*$/, '')}#claim-${card.id}`);
-  const datePublished = isoDate(options.now);
+  const languages = new Map<string, string | null>();
+  const languageOf = (article: ArticleView) => {
+    if (!languages.has(article.id)) {
+      const language = detectLanguage(article.text);
+      languages.set(article.id, language === 'other' ? null : language);
+    }
+    return languages.get(article.id) ?? null;
+  };
   const reviews: ClaimReview[] = [];
   const skipped: SkippedCard[] = [];
 
@@ -144,7 +161,9 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@type': 'ClaimReview',
       url: reviewUrl(card),
       claimReviewed: card.claim,
-      datePublished,
+      datePublished: isoDate(card.updatedAt),
+      ...(card.rationale.trim() ? { reviewBody: card.rationale } : {}),
+      ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
       author: { '@type': 'Organization', name: organisation.name, url: organisation.url },
       reviewRating: {
         '@type': 'Rating',

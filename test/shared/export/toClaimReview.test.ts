@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATING_SCALE, readBoard, setRatingScale } from '../../../shared/board';
+import * as Y from 'yjs';
+import {
+  addArticle,
+  addClaim,
+  DEFAULT_RATING_SCALE,
+  initBoard,
+  moveCard,
+  readBoard,
+  setRatingScale,
+} from '../../../shared/board';
 import { type ClaimReview, toClaimReview } from '../../../shared/export';
+import { isoDate } from '../../../shared/export/isoTime';
 import { speakerType } from '../../../shared/export/toClaimReview';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
+
+const SPANISH =
+  'El gobierno dijo que las cárceles del país tienen más de 110.000 presos, según las cifras ' +
+  'del Ministerio de Justicia. La oposición cuestionó los datos y pidió una auditoría de los ' +
+  'penales durante el próximo año.';
 
 /** The fields every review must carry, as dotted paths (schema.org / Google fact-check markup). */
 const REQUIRED = [
@@ -31,10 +46,9 @@ describe('toClaimReview', () => {
   const board = buildHostileBoard();
   const view = readBoard(board.doc);
   const organisation = view.meta.organisation!;
-  const now = Date.UTC(2026, 4, 6, 23, 59);
   // Parsed back from its JSON text, as a crawler would read it.
   const { reviews, skipped } = JSON.parse(
-    JSON.stringify(toClaimReview(view, { organisation, now })),
+    JSON.stringify(toClaimReview(view, { organisation })),
   ) as { reviews: ClaimReview[]; skipped: { cardId: string; reason: string }[] };
 
   it('gives one complete review per corroborated or disputed card with a verdict', () => {
@@ -49,7 +63,13 @@ describe('toClaimReview', () => {
       expect(review.reviewRating['@type']).toBe('Rating');
       expect(review.itemReviewed['@type']).toBe('Claim');
       expect(review.author).toEqual({ '@type': 'Organization', ...organisation });
-      expect(review.datePublished).toBe('2026-05-06');
+    }
+    // Dated by the card's last change, not by the export: exporting again does not re-date it.
+    for (const [review, id] of [
+      [reviews[0], board.ids.eq],
+      [reviews[1], board.ids.lines],
+    ] as const) {
+      expect(review?.datePublished).toBe(isoDate(view.cards[id]!.updatedAt));
     }
   });
 
@@ -84,6 +104,26 @@ describe('toClaimReview', () => {
     expect(lines?.itemReviewed.appearance).toBeUndefined();
   });
 
+  it('gives the rationale as reviewBody and the article’s language when extraction reads it', () => {
+    const [eq] = reviews;
+    expect(eq?.reviewBody).toBe(`${HOSTILE.script}\n${HOSTILE.markdown}`);
+    // Too short to tell, the article is read as English, as extraction reads it.
+    expect(eq?.inLanguage).toBe('en');
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Cárceles' }, alice);
+    const articleId = addArticle(doc, { title: 'Penales', text: SPANISH }, alice);
+    const sentence = SPANISH.slice(0, SPANISH.indexOf('.') + 1);
+    const id = addClaim(
+      doc,
+      { claim: sentence, source: { articleId, start: 0, end: sentence.length, sentence } },
+      alice,
+    );
+    moveCard(doc, id, { column: 'disputed', index: 0, verdict: 'False' }, alice);
+    const [review] = toClaimReview(readBoard(doc), { organisation }).reviews;
+    expect(review?.inLanguage).toBe('es');
+    expect(review?.reviewBody).toBeUndefined(); // no rationale
+  });
+
   it('types speakers as organisations by the words of both extraction languages', () => {
     for (const name of [
       'Ministry of Health',
@@ -94,7 +134,17 @@ describe('toClaimReview', () => {
     ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Organization']);
     }
-    for (const name of ['Osiris Luna', 'Noah Bullock', 'Bankole Thompson', 'Ana Policíaca']) {
+    for (const name of ['U.S. Food and Drug Administration', 'Treasury', 'FDA', 'El Faro news']) {
+      expect([name, speakerType(name)]).toEqual([name, 'Organization']);
+    }
+    for (const name of [
+      'Osiris Luna',
+      'Noah Bullock',
+      'Bankole Thompson',
+      'Ana Policíaca',
+      'JD Vance',
+      'J.K. Rowling',
+    ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Person']);
     }
   });
@@ -113,7 +163,7 @@ describe('toClaimReview', () => {
       { best: 3, worst: 1, labels: [{ label: 'Wrong', column: 'disputed', value: 1 }] },
       alice,
     );
-    const result = toClaimReview(readBoard(other.doc), { organisation, now });
+    const result = toClaimReview(readBoard(other.doc), { organisation });
     expect(result.reviews).toEqual([]);
     expect(result.skipped).toEqual([
       { cardId: other.ids.eq, reason: 'verdict_not_on_scale' },
