@@ -134,7 +134,7 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
       {shown.map((b) => {
         if (b.kind === 'heading') {
           return (
-            <h4 key={b.start} className="article-heading">
+            <h4 key={b.start} className="article-heading" dir="auto">
               {b.segments.map(piece)}
             </h4>
           );
@@ -143,6 +143,9 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
         return (
           <p
             key={b.start}
+            // Each paragraph sets its own direction from its text: an Arabic or Hebrew passage
+            // in an English article reads right to left.
+            dir="auto"
             className={furniture ? 'article-furniture' : undefined}
             data-label={furniture && b.reason ? FURNITURE_LABELS[b.reason] : undefined}
           >

@@ -128,7 +128,7 @@ export const CardItem = memo(function CardItem({
             <ClaimEditor current={card.claim} onSave={save} onCancel={stopEditing} />
           </>
         ) : (
-          <p className="claim" id={ids.claim} lang={lang}>
+          <p className="claim" id={ids.claim} lang={lang} dir="auto">
             {card.claim}
           </p>
         )}

@@ -90,7 +90,7 @@ export function CardDetail({
             {card.source && (
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>
-                <blockquote className="source-sentence" lang={lang}>
+                <blockquote className="source-sentence" lang={lang} dir="auto">
                   {card.source.sentence}
                 </blockquote>
                 {article && (

@@ -12,7 +12,7 @@ export function CommentText({
   myNames: readonly string[];
 }) {
   return (
-    <p className="comment-text">
+    <p className="comment-text" dir="auto">
       {commentSegments(text, names, myNames).map((s, i) => {
         if (s.kind === 'link') {
           return (

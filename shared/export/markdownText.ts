@@ -3,28 +3,13 @@
  * article text may contain Markdown syntax, HTML or line breaks, and must come out as the
  * same text, never as a heading, a list, a table, a link or an HTML element.
  */
+import { closeBidi } from './closeBidi';
 
 /** Characters with inline meaning; `&`, `<` and `>` become entities, so no HTML survives. */
 const INLINE = /[\\`*_[\]#|~&<>]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /** What starts a block at the beginning of a line (list, quote, setext underline, ordered list). */
 const BLOCK_START = /^([-+=]|\d{1,9}(?=[.)]))/;
-
-/**
- * Closes what a line leaves open of right-to-left embeddings and isolates (U+202A–U+202E,
- * U+2066–U+2068): an unclosed override would reverse the rest of the rendered line, the
- * document's own text after it included.
- */
-function closeBidi(line: string): string {
-  let embeddings = 0;
-  let isolates = 0;
-  for (const ch of line) {
-    if (ch >= '\u202a' && ch <= '\u202e') embeddings += ch === '\u202c' ? -1 : 1;
-    else if (ch >= '\u2066' && ch <= '\u2068') isolates++;
-    else if (ch === '\u2069') isolates--;
-  }
-  return line + '\u202c'.repeat(Math.max(0, embeddings)) + '\u2069'.repeat(Math.max(0, isolates));
-}
 
 function escapeLine(line: string): string {
   const inline = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);

@@ -7,6 +7,7 @@
  * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
  */
 import type { BoardView, CardView, CommentView } from '../board/view';
+import { closeBidi } from './closeBidi';
 import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
@@ -36,15 +37,18 @@ const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field: neutralised against formulas, then quoted if RFC 4180 requires it. */
+/**
+ * One field: neutralised against formulas, right-to-left overrides closed on every line,
+ * then quoted if RFC 4180 requires it.
+ */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = closeBidi(FORMULA_START.test(value) ? `'${value}` : value);
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function commentLine(comment: CommentView, prefix: string): string {
   const text = comment.deletedAt !== null ? '[deleted]' : comment.text;
-  return `${prefix}${comment.author.name} (${isoTime(comment.createdAt)}): ${text}`;
+  return `${prefix}${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)}): ${text}`;
 }
 
 /** Threads one after another: the first comment, its state, then its replies indented. */

@@ -395,4 +395,24 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await articleView().getByRole('combobox', { name: 'Article' }).selectOption({ index: 3 });
     await expect.poll(() => articleView().locator('.article-body').getAttribute('lang')).toBe('es');
   });
+
+  it('a right-to-left passage in an article reads right to left, the rest left to right', async () => {
+    const arabic = 'قال المتحدث باسم الوزارة إن عدد السجناء تجاوز 110 آلاف.';
+    const text = `The ministry published new prison figures on Monday, officials said.\n\n${arabic}\n\nThe prison population rose 12 percent in 2024, the ministry said.`;
+    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
+      body: JSON.stringify({ text, title: 'Two scripts' }),
+    });
+    expect(res.status).toBe(201);
+    const view = articleView();
+    await view.getByRole('combobox', { name: 'Article' }).selectOption({ label: 'Two scripts' });
+    const direction = (passage: string) =>
+      view
+        .locator('.article-text p')
+        .filter({ hasText: passage })
+        .evaluate((el) => getComputedStyle(el).direction);
+    await expect.poll(() => direction('قال المتحدث')).toBe('rtl');
+    expect(await direction('The prison population rose')).toBe('ltr');
+  });
 });

@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { readBoard } from '../../../shared/board';
+import * as Y from 'yjs';
+import { addClaim, addComment, initBoard, readBoard } from '../../../shared/board';
 import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
+import { csvCell } from '../../../shared/export/toCsv';
 import { buildHostileBoard, HOSTILE } from './hostileBoard';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -94,5 +96,23 @@ describe('toCsv', () => {
     expect(row['created by']).toBe(shown(card?.createdBy.name ?? ''));
     expect(row['created at']).toBe(new Date(card?.createdAt ?? 0).toISOString());
     expect(row['updated at']).toBe(new Date(card?.updatedAt ?? 0).toISOString());
+  });
+});
+
+describe('csvCell', () => {
+  it('closes a right-to-left override on every line, so the export’s own words read as written', () => {
+    expect(csvCell('Rhea | Reviewer\u202e')).toBe('Rhea | Reviewer\u202e\u202c');
+    expect(csvCell('a\u2067b\nc\u202bd\u202ce')).toBe('"a\u2067b\u2069\nc\u202bd\u202ce"');
+    expect(csvCell('=x\u202e')).toBe("'=x\u202e\u202c");
+  });
+
+  it('closes a comment author’s override before the time and text that follow it', () => {
+    const doc = new Y.Doc();
+    const evil = { actor: { id: 'inv-evil', name: 'Rhea\u202e' }, now: () => 1_700_000_000_000 };
+    initBoard(doc, { title: 'Board' }, evil);
+    const id = addClaim(doc, { claim: 'A claim' }, evil);
+    addComment(doc, id, { text: 'Looks right' }, evil);
+    const csv = toCsv(readBoard(doc));
+    expect(csv).toContain('Rhea\u202e\u202c (2023-11-14T22:13:20.000Z): Looks right');
   });
 });
