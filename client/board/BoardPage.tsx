@@ -30,6 +30,7 @@ import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
+import { cardBeside, type CardStep } from './cardBeside';
 import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
 import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
@@ -197,13 +198,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const shown = useRef(mover.shown);
   shown.current = mover.shown;
   const focusCard = useCallback((cardId: string) => reveal(cardId, true), [reveal]);
-  const neighbourOf = useCallback((cardId: string) => {
-    for (const ids of Object.values(shown.current)) {
-      const at = ids.indexOf(cardId);
-      if (at >= 0) return ids[at + 1] ?? ids[at - 1] ?? null;
-    }
-    return null;
-  }, []);
+  const besideCard = useCallback(
+    (cardId: string, step: CardStep) => cardBeside(shown.current, cardId, step),
+    [],
+  );
   const actions = useMemo<BoardActions>(
     () => ({
       commands: connection.commands,
@@ -212,7 +210,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       openCard: setOpenId,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
-      neighbourOf,
+      cardBeside: besideCard,
       announce,
       run,
       notify,
@@ -223,7 +221,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       role,
       mover.pickUpWithKeyboard,
       focusCard,
-      neighbourOf,
+      besideCard,
       announce,
       run,
       notify,

@@ -9,6 +9,7 @@ import type { CardView, ColumnId } from '../../shared/board';
 import { CardPresence } from '../presence/CardPresence';
 import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
+import type { CardStep } from './cardBeside';
 import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
 import { useCardLanguage } from '../article/articleLanguages';
@@ -32,6 +33,16 @@ export interface CardItemProps {
   readonly awaitingMe: number;
   readonly measure: (el: HTMLElement | null) => void;
 }
+
+/** The keys that move focus between cards, and where to. */
+const STEPS: Readonly<Record<string, CardStep>> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  Home: 'first',
+  End: 'last',
+};
 
 export const CardItem = memo(function CardItem({
   card,
@@ -90,6 +101,12 @@ export const CardItem = memo(function CardItem({
     } else if ((e.key === 'F2' || e.key === 'e') && actions.canEdit) {
       e.preventDefault();
       setEditing(true);
+    } else if (e.key in STEPS && !e.shiftKey) {
+      // Not held (useMover takes these keys while a card is in hand): focus moves instead,
+      // so a keyboard user goes from card to card without tabbing through each one's buttons.
+      e.preventDefault();
+      const next = actions.cardBeside(card.id, STEPS[e.key]!);
+      if (next) actions.focusCard(next);
     }
   };
 
@@ -200,7 +217,8 @@ export const CardItem = memo(function CardItem({
               className="button small ghost danger"
               aria-label={`Delete card: ${short}`}
               onClick={() => {
-                const next = actions.neighbourOf(card.id);
+                const next =
+                  actions.cardBeside(card.id, 'down') ?? actions.cardBeside(card.id, 'up');
                 if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
                   actions.notify(`Card deleted: ${short}`, true);
                   if (next) actions.focusCard(next);

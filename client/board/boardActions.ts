@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { BoardCommands } from '../sync/boardCommands';
+import type { CardStep } from './cardBeside';
 
 export interface BoardActions {
   readonly commands: BoardCommands;
@@ -13,8 +14,8 @@ export interface BoardActions {
   pickUp(cardId: string): void;
   /** Scrolls to a card and focuses it, in whatever column it is now. */
   focusCard(cardId: string): void;
-  /** The card shown after this one in its column, else the one before: where focus goes next. */
-  neighbourOf(cardId: string): string | null;
+  /** The card a step away from this one as the board shows it now (cardBeside). */
+  cardBeside(cardId: string, step: CardStep): string | null;
   announce(text: string): void;
   /** Runs a command; a refusal is announced instead of thrown into React. */
   run(what: string, fn: () => void): boolean;

@@ -20,10 +20,15 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     title: 'On a card',
     shortcuts: [
       { keys: 'Enter', does: 'open the card' },
-      { keys: 'Space', does: 'pick the card up, or drop it', edits: true },
       {
         keys: 'Arrow keys',
-        does: 'move a card you hold: left and right between columns, up and down in one',
+        does: 'go to the card above or below, or to the next column left or right',
+      },
+      { keys: 'Home and End', does: 'go to the first or last card of the column' },
+      { keys: 'Space', does: 'pick the card up, or drop it', edits: true },
+      {
+        keys: 'Arrow keys, holding a card',
+        does: 'move it: left and right between columns, up and down in one',
         edits: true,
       },
       { keys: 'Escape', does: 'put a card you hold back where it was', edits: true },
@@ -66,6 +71,6 @@ export const CARD_KEYS_HINT_ID = 'card-keys-hint';
 /** What a focused card's description says: its own keys, in one sentence. */
 export function cardKeysHint(canEdit: boolean): string {
   return canEdit
-    ? 'Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.'
-    : 'Enter opens the card; ? lists every shortcut.';
+    ? 'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.'
+    : 'Arrow keys go from card to card; Enter opens the card; ? lists every shortcut.';
 }

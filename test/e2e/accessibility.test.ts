@@ -168,7 +168,7 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
         (li) => document.getElementById(li.getAttribute('aria-describedby') ?? '')?.textContent,
       );
     expect(await hint()).toBe(
-      'Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.',
+      'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.',
     );
     await first.focus();
     await lead.keyboard.press('?');
@@ -191,7 +191,9 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
       .evaluate(
         (li) => document.getElementById(li.getAttribute('aria-describedby') ?? '')?.textContent,
       );
-    expect(described).toBe('Enter opens the card; ? lists every shortcut.');
+    expect(described).toBe(
+      'Arrow keys go from card to card; Enter opens the card; ? lists every shortcut.',
+    );
     await openFirstCard(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

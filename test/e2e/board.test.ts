@@ -353,6 +353,47 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await feed.getByRole('button', { name: 'Close activity' }).click();
   });
 
+  it('arrow keys go from card to card, Home and End to a column’s ends, without moving any', async () => {
+    for (const claim of ['Fares rose 5%', 'Fares rose 6%', 'Fares rose 7%', 'Fares rose 8%']) {
+      await addClaim(a, claim);
+    }
+    await moveTo(a, 'Fares rose 8%', 'Disputed');
+    const announcer = a.getByTestId('announcer');
+    const announced = await announcer.textContent();
+    const focused = () =>
+      a.evaluate(() => {
+        const li = document.activeElement as HTMLElement | null;
+        return {
+          index: Number(li?.getAttribute('data-index')),
+          size: Number(li?.getAttribute('aria-setsize')),
+          column: li?.closest('section, [role="region"]')?.getAttribute('aria-labelledby') ?? '',
+          id: li?.getAttribute('data-card-id'),
+        };
+      });
+    const unverified = column(a, 'Unverified');
+    await unverified.getByRole('listitem').first().focus();
+    const start = await focused();
+    expect(start.index).toBe(0);
+    await a.keyboard.press('ArrowDown');
+    await expect.poll(focused).toMatchObject({ index: 1, column: start.column });
+    await a.keyboard.press('ArrowUp');
+    await expect.poll(focused).toMatchObject({ index: 0, id: start.id });
+    // The last card of a long column is out of view at first: End brings it in and focuses it.
+    await a.keyboard.press('End');
+    await expect.poll(async () => (await focused()).index).toBe(start.size - 1);
+    await a.keyboard.press('Home');
+    await expect.poll(async () => (await focused()).id).toBe(start.id);
+    await a.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await focused()).column).not.toBe(start.column);
+    await a.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await focused()).column).toBe(start.column);
+    // Nothing was picked up or moved on the way.
+    expect(await announcer.textContent()).toBe(announced);
+    expect(await unverified.getByRole('listitem').first().getAttribute('aria-setsize')).toBe(
+      String(start.size),
+    );
+  });
+
   it('"Move to…" moves on Enter, not on the first arrow key; focus follows the card, and after a delete the next one', async () => {
     const first = 'Tariffs rose 12 percent';
     const older = 'Exports fell by a fifth';
