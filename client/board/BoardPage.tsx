@@ -31,6 +31,7 @@ import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, type CardStep } from './cardBeside';
+import { RefusedBoard } from './RefusedBoard';
 import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
 import { type BoardActions, BoardActionsContext } from './boardActions';
 import { BoardHeader } from './BoardHeader';
@@ -243,6 +244,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
+
+  // Refused before the server ever gave this page the board (a reload after a revocation):
+  // there is no board to show read-only, only the reason.
+  if (refused && !serverSynced && !board.meta.title) {
+    return <RefusedBoard code={snapshot.status.code} />;
+  }
 
   return (
     <BoardActionsContext.Provider value={actions}>

@@ -439,9 +439,14 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const dialog2 = await openCard(reviewer, CLAIM);
     expect(await dialog2.getByRole('combobox', { name: 'New comment' }).count()).toBe(0);
     await reviewer.keyboard.press('Escape');
-    // And this browser kept no copy of the board: after a reload there is nothing to read.
+    // And this browser kept no copy of the board: after a reload there is nothing to read,
+    // and the page says why and where to go rather than show an empty board loading for ever.
     await reviewer.reload();
-    await expect.poll(() => status(reviewer).getAttribute('data-status')).toBe('refused');
+    await reviewer
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .waitFor();
+    expect(await reviewer.getByRole('alert').textContent()).toContain('revoked this invite');
+    expect(await reviewer.getByRole('link', { name: 'Go to your boards' }).count()).toBe(1);
     await reviewer.waitForTimeout(500); // a device copy, were there one, would have loaded
     expect(await card(reviewer, CLAIM).count()).toBe(0);
   });

@@ -1,0 +1,25 @@
+/**
+ * A board page whose connection the server refused before this browser had ever shown the
+ * board: the invite was revoked or has expired, or the board was deleted. Nothing of the board
+ * can be shown (the browser drops its copy on such a refusal), so the page says why and where
+ * to go, instead of an empty board that loads for ever.
+ */
+import { CLOSE } from '../../shared/protocol/closeCodes';
+
+export function RefusedBoard({ code }: { code: number | null }) {
+  const gone = code === CLOSE.unknownBoard;
+  return (
+    <main className="page page-narrow" id="main">
+      <h1>{gone ? 'This board no longer exists' : 'This invite no longer opens the board'}</h1>
+      <p role="alert">
+        {gone
+          ? 'The server has no board at this address: it was deleted.'
+          : 'The board’s lead has revoked this invite, or it has expired.'}{' '}
+        Ask the board&rsquo;s lead for a new invite link, then open it in this browser.
+      </p>
+      <p>
+        <a href="/">Go to your boards</a>
+      </p>
+    </main>
+  );
+}
