@@ -5,12 +5,13 @@
  * checked by", and the sections at the end (evidence with its balance, comment threads, the
  * card's history), each editable as the member's role allows.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
 import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { BoardActions } from '../board/boardActions';
+import { useUnsavedPrompt } from '../board/useUnsavedPrompt';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
@@ -46,6 +47,8 @@ export function CardDetail({
   const edit = actions.canEdit;
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
+  const typedText = useCallback(() => drafts.labels().length > 0, [drafts]);
+  useUnsavedPrompt(typedText);
   // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
   const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);

@@ -16,6 +16,7 @@ import {
   openBoard,
   openCard,
   status,
+  waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -521,6 +522,18 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     // Nothing typed: Escape closes at once.
     await editor.keyboard.press('Escape');
     await again.waitFor({ state: 'detached' });
+
+    // Leaving the page with text typed in the dialog asks too (the test answers "leave").
+    const typed = await openCard(editor, CLAIM);
+    await typed.getByRole('combobox', { name: 'New comment' }).fill('Half a thought');
+    const prompts: string[] = [];
+    editor.once('dialog', (prompt) => {
+      prompts.push(prompt.type());
+      void prompt.accept();
+    });
+    await editor.reload();
+    expect(prompts).toEqual(['beforeunload']);
+    await waitSaved(editor);
   });
 
   it('evidence a colleague removes while the lead edits it can be added again with her edit', async () => {
