@@ -47,7 +47,10 @@ export function csvCell(value: string): string {
 }
 
 function commentLine(comment: CommentView, prefix: string): string {
-  const text = comment.deletedAt !== null ? '[deleted]' : comment.text;
+  // A comment's own line breaks are indented, so that a new line at the margin always starts
+  // a thread and one after "↳" a reply.
+  const text =
+    comment.deletedAt !== null ? '[deleted]' : comment.text.replace(/\r\n?|\n/g, '\n    ');
   return `${prefix}${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)}): ${text}`;
 }
 

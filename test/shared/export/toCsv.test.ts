@@ -84,6 +84,9 @@ describe('toCsv', () => {
     expect(eq.comments).toContain(HOSTILE.script);
     expect(eq.comments).toContain(`  ↳ Alice "Ace" Ångström`);
     expect(eq.comments).toContain(`[open] Alice "Ace" Ångström`);
+    // A comment's own line breaks are indented: only a thread starts at the margin.
+    expect(eq.comments).toContain('first line\n    second, line\n    third "line"');
+    for (const line of eq.comments.split('\n')) expect(line).toMatch(/^(\[|  ↳ |    )/);
     const lines = rowOf(board.ids.lines);
     expect(lines.comments).toContain('[deleted]');
     expect(lines.comments).not.toContain('to be deleted');
