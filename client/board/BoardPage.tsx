@@ -126,14 +126,22 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   }, [board.meta.title, known.id]);
   useUnsavedPrompt(snapshot.unsaved);
 
+  // Said and shown: what an undo changed is often off screen on a long board.
+  const tell = useCallback(
+    (text: string) => {
+      setToast({ text, action: null, seq: ++seq.current });
+      announce(text);
+    },
+    [announce],
+  );
   const undo = useCallback(() => {
-    if (!connection.undoManager.canUndo()) return announce('Nothing to undo.');
-    announce(undoAnnouncement('Undone', connection.undo()));
-  }, [connection, announce]);
+    if (!connection.undoManager.canUndo()) return tell('Nothing to undo.');
+    tell(undoAnnouncement('Undone', connection.undo()));
+  }, [connection, tell]);
   const redo = useCallback(() => {
-    if (!connection.undoManager.canRedo()) return announce('Nothing to redo.');
-    announce(undoAnnouncement('Redone', connection.redo()));
-  }, [connection, announce]);
+    if (!connection.undoManager.canRedo()) return tell('Nothing to redo.');
+    tell(undoAnnouncement('Redone', connection.redo()));
+  }, [connection, tell]);
   useUndoShortcuts(undo, redo);
 
   const notify = useCallback(

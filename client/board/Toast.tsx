@@ -25,8 +25,9 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
           type="button"
           className="button small"
           onClick={() => {
-            toast.action?.run();
+            // Dismissed first: the action may put up a notice of its own ("Undone: …").
             onDismiss();
+            toast.action?.run();
           }}
         >
           {toast.action.label}
