@@ -19,7 +19,7 @@ import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import { DiscardQuestion } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
-import { DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
+import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { SpeakerField } from './SpeakerField';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
@@ -49,6 +49,11 @@ export function CardDetail({
   const drafts = useMemo(() => new DraftRegistry(), []);
   const typedText = useCallback(() => drafts.labels().length > 0, [drafts]);
   useUnsavedPrompt(typedText);
+  // A card deleted while open takes its forms with it: what was typed in them stays on screen,
+  // to copy. Read as the card goes, before the forms unmount and leave the registry.
+  const [orphans, setOrphans] = useState<readonly Draft[] | null>(null);
+  if (!card && orphans === null) setOrphans(drafts.all().filter((d) => d.text.trim()));
+  if (card && orphans !== null) setOrphans(null);
   // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
   const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -83,10 +88,28 @@ export function CardDetail({
         />
       )}
       {!card ? (
-        <p className="dialog-body">
-          A colleague deleted this card while you had it open.
-          {edit && ' It can be restored from its entry in Activity.'}
-        </p>
+        <div className="dialog-body">
+          <p>
+            A colleague deleted this card while you had it open.
+            {edit && ' It can be restored from its entry in Activity.'}
+          </p>
+          {orphans && orphans.length > 0 && (
+            <section aria-labelledby="detail-orphans">
+              <h3 id="detail-orphans">What you had typed</h3>
+              <p className="muted">It was not saved: copy it before you close this.</p>
+              {orphans.map((d) => (
+                <label key={d.label} className="field">
+                  <span>{d.label.charAt(0).toUpperCase() + d.label.slice(1)}</span>
+                  <textarea
+                    readOnly
+                    rows={Math.min(6, d.text.split('\n').length + 1)}
+                    value={d.text}
+                  />
+                </label>
+              ))}
+            </section>
+          )}
+        </div>
       ) : (
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">

@@ -18,7 +18,7 @@ export function SpeakerField({
 }) {
   const draft = useFieldDraft({ speaker: value ?? '' });
   const { shown, conflicts } = draft;
-  useUnsavedDraft('the speaker', draft.dirty);
+  useUnsavedDraft('the speaker', draft.dirty, shown.speaker);
   const save = () => {
     const next = shown.speaker.trim() || null;
     if (next !== value) onSave(next);

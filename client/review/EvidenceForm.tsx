@@ -57,7 +57,11 @@ export function EvidenceForm({
   const urlRef = useRef<HTMLInputElement>(null);
   const fields = useFieldDraft(current);
   const { shown: draft, conflicts } = fields;
-  useUnsavedDraft(title, fields.dirty);
+  useUnsavedDraft(
+    title,
+    fields.dirty,
+    [draft.url, draft.quote, draft.note].filter((t) => t.trim()).join('\n'),
+  );
   const escape = useEscapeAsks(fields.dirty, onCancel);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);

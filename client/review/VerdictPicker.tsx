@@ -30,7 +30,11 @@ export function VerdictPicker({
   const selectRef = useRef<HTMLSelectElement>(null);
   // Untouched fields follow colleagues' changes.
   const draft = useFieldDraft({ verdict: card.verdict ?? '', rationale: card.rationale });
-  useUnsavedDraft('the verdict and rationale', draft.dirty);
+  useUnsavedDraft(
+    'the verdict and rationale',
+    draft.dirty,
+    [draft.shown.verdict, draft.shown.rationale].filter((t) => t.trim()).join('\n'),
+  );
 
   if (!actions.canEdit) {
     return (

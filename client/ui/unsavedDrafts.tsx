@@ -6,16 +6,26 @@
  */
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 
-export class DraftRegistry {
-  private readonly drafts = new Map<object, string>();
+/** One form's unsaved draft: its name, and what was typed in it. */
+export interface Draft {
+  readonly label: string;
+  readonly text: string;
+}
 
-  set(key: object, label: string | null): void {
-    if (label === null) this.drafts.delete(key);
-    else this.drafts.set(key, label);
+export class DraftRegistry {
+  private readonly drafts = new Map<object, Draft>();
+
+  set(key: object, draft: Draft | null): void {
+    if (draft === null) this.drafts.delete(key);
+    else this.drafts.set(key, draft);
   }
 
   /** What is unsaved, by the forms' names, in the order the forms started. */
   labels(): string[] {
+    return this.all().map((d) => d.label);
+  }
+
+  all(): Draft[] {
     return [...this.drafts.values()];
   }
 }
@@ -32,13 +42,16 @@ export function UnsavedDrafts({
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
-/** Tells the surrounding registry, if any, that the form named `label` holds unsaved text. */
-export function useUnsavedDraft(label: string, dirty: boolean): void {
+/**
+ * Tells the surrounding registry, if any, that the form named `label` holds unsaved text, and
+ * what it is (`text`, shown to copy should the card go while the form is open).
+ */
+export function useUnsavedDraft(label: string, dirty: boolean, text: string): void {
   const registry = useContext(RegistryContext);
   const [key] = useState(() => ({}));
   useEffect(() => {
     if (!registry) return;
-    registry.set(key, dirty ? label : null);
+    registry.set(key, dirty ? { label, text } : null);
     return () => registry.set(key, null);
-  }, [registry, key, label, dirty]);
+  }, [registry, key, label, dirty, text]);
 }

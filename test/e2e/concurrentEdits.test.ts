@@ -289,4 +289,28 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     const leaDialog = await openCard(lea, claim);
     await expect.poll(() => rationale(leaDialog).inputValue()).toBe(mine);
   }, 60_000);
+
+  it('text typed in a card a colleague deletes stays on screen, to copy', async () => {
+    const claim = 'The tunnel opened in 2021';
+    await closeDialogs();
+    await addClaim(lea, claim);
+    const opened = await openCard(eddie, claim);
+    await rationale(opened).fill('Eddie was writing this.');
+    await opened.getByRole('combobox', { name: 'New comment' }).fill('And this comment.');
+    await card(lea, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    // The dialog is named after the card; once it is gone, "Card deleted".
+    const dialog = eddie.getByRole('dialog');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    expect(
+      await typed.getByRole('textbox', { name: 'The verdict and rationale' }).inputValue(),
+    ).toBe('Eddie was writing this.');
+    expect(await typed.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe(
+      'And this comment.',
+    );
+    await eddie.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
