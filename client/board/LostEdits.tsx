@@ -5,6 +5,7 @@
  * (saves it again, as a new change everyone sees) and "Dismiss". The alert region stays in the
  * page, so that a notice is announced when it appears.
  */
+import { useEffect, useRef, useState } from 'react';
 import { isColumn } from '../../shared/board/schema';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from './columnLabels';
@@ -14,9 +15,11 @@ import type { CardField, EvidenceField } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
+import { fetchHistory } from '../history/fetchHistory';
 import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
+import { whoWroteLast } from './whoWroteLast';
 
 const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   claim: 'the claim',
@@ -53,6 +56,7 @@ export function LostEdits({
 }) {
   const actions = useBoardActions();
   const access = useBoardAccess();
+  const historyNames = useHistoryNames(notices, peers);
   const restore = (n: LostEditNotice) => {
     const ok = actions.run('restore your edit', () => {
       if (n.evidenceId !== null) {
@@ -98,7 +102,15 @@ export function LostEdits({
                   {deleted ? (
                     <DeletedText notice={n} />
                   ) : (
-                    <ReplacedText notice={n} card={card} peers={peers} />
+                    <ReplacedText
+                      notice={n}
+                      card={card}
+                      by={
+                        n.byName ??
+                        peers.find((p) => p.clientId === n.byClient)?.user.name ??
+                        historyNames.get(n.seq)
+                      }
+                    />
                   )}
                 </span>{' '}
                 <span className="row lost-edit-actions">
@@ -133,13 +145,13 @@ export function LostEdits({
 function ReplacedText({
   notice: n,
   card,
-  peers,
+  by,
 }: {
   notice: LostEditNotice & LostEdit;
   card: CardView | undefined;
-  peers: readonly Peer[];
+  /** The colleague whose write was kept, if anything names them. */
+  by: string | undefined;
 }) {
-  const by = n.byName ?? peers.find((p) => p.clientId === n.byClient)?.user.name;
   const which = card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted';
   return n.field === 'pos' ? (
     <>
@@ -172,4 +184,34 @@ function DeletedText({ notice: n }: { notice: LostEditNotice & DeletedWithCard }
       A colleague deleted {which} before {yours} reached them, so the board did not keep it.
     </>
   );
+}
+
+/**
+ * Names, from each card's history, the colleagues whose writes were kept where neither the
+ * notice nor presence does: after an offline edit they have usually left the board. One read
+ * of the card's latest events per notice.
+ */
+function useHistoryNames(
+  notices: readonly LostEditNotice[],
+  peers: readonly Peer[],
+): ReadonlyMap<number, string> {
+  const access = useBoardAccess();
+  const [names, setNames] = useState<ReadonlyMap<number, string>>(() => new Map());
+  const asked = useRef(new Set<number>());
+  useEffect(() => {
+    if (!access) return;
+    for (const n of notices) {
+      if ('cardDeleted' in n || n.byName || asked.current.has(n.seq)) continue;
+      if (peers.some((p) => p.clientId === n.byClient)) continue;
+      asked.current.add(n.seq);
+      fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
+        (page) => {
+          const name = whoWroteLast(page.events, n, access.inviteId);
+          if (name) setNames((had) => new Map(had).set(n.seq, name));
+        },
+        () => undefined, // "A colleague" it stays
+      );
+    }
+  }, [notices, peers, access]);
+  return names;
 }
