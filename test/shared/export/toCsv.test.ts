@@ -86,7 +86,7 @@ describe('toCsv', () => {
     expect(eq.comments).toContain(`[open] Alice "Ace" Ångström`);
     // A comment's own line breaks are indented: only a thread starts at the margin.
     expect(eq.comments).toContain('first line\n    second, line\n    third "line"');
-    for (const line of eq.comments.split('\n')) expect(line).toMatch(/^(\[|  ↳ |    )/);
+    for (const line of eq.comments.split('\n')) expect(line).toMatch(/^(\[| {2}↳ | {4})/);
     const lines = rowOf(board.ids.lines);
     expect(lines.comments).toContain('[deleted]');
     expect(lines.comments).not.toContain('to be deleted');
