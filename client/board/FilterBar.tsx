@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import type { BoardView } from '../../shared/board';
 import {
   type CardFilter,
@@ -31,6 +32,13 @@ export function FilterBar({
   const total = Object.keys(board.cards).length;
   const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>
     onChange({ ...filter, [key]: value === '' ? null : value });
+  // On a phone the four selects would push the first card half a screen down: they fold
+  // behind "Filters" there (CSS decides the width; the button is hidden elsewhere).
+  const [open, setOpen] = useState(false);
+  const fieldsId = useId();
+  const chosen = [filter.speaker, filter.verdict, filter.assignee, filter.article].filter(
+    (v) => v !== null,
+  ).length;
 
   return (
     <form
@@ -46,40 +54,51 @@ export function FilterBar({
         value={filter.text}
         onChange={(e) => onChange({ ...filter, text: e.target.value })}
       />
-      <FilterSelect
-        label="Filter by speaker"
-        value={filter.speaker}
-        any="Any speaker"
-        none="No speaker"
-        options={options.speakers.map((s) => ({ value: s, label: s }))}
-        onChange={(v) => select('speaker', v)}
-      />
-      <FilterSelect
-        label="Filter by verdict"
-        value={filter.verdict}
-        any="Any verdict"
-        none="No verdict"
-        options={board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label }))}
-        onChange={(v) => select('verdict', v)}
-      />
-      <FilterSelect
-        label="Filter by assignee"
-        value={filter.assignee}
-        any="Anyone checking"
-        none="Nobody checking"
-        options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
-        onChange={(v) => select('assignee', v)}
-      />
-      {board.articles.length > 1 && (
+      <button
+        type="button"
+        className="button small filter-toggle"
+        aria-expanded={open}
+        aria-controls={fieldsId}
+        onClick={() => setOpen(!open)}
+      >
+        Filters{chosen > 0 ? ` (${chosen})` : ''}
+      </button>
+      <div id={fieldsId} className={`filter-fields${open ? ' open' : ''}`}>
         <FilterSelect
-          label="Filter by article"
-          value={filter.article}
-          any="Any article"
-          none="No article"
-          options={board.articles.map((a) => ({ value: a.id, label: a.title || 'Untitled' }))}
-          onChange={(v) => select('article', v)}
+          label="Filter by speaker"
+          value={filter.speaker}
+          any="Any speaker"
+          none="No speaker"
+          options={options.speakers.map((s) => ({ value: s, label: s }))}
+          onChange={(v) => select('speaker', v)}
         />
-      )}
+        <FilterSelect
+          label="Filter by verdict"
+          value={filter.verdict}
+          any="Any verdict"
+          none="No verdict"
+          options={board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label }))}
+          onChange={(v) => select('verdict', v)}
+        />
+        <FilterSelect
+          label="Filter by assignee"
+          value={filter.assignee}
+          any="Anyone checking"
+          none="Nobody checking"
+          options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
+          onChange={(v) => select('assignee', v)}
+        />
+        {board.articles.length > 1 && (
+          <FilterSelect
+            label="Filter by article"
+            value={filter.article}
+            any="Any article"
+            none="No article"
+            options={board.articles.map((a) => ({ value: a.id, label: a.title || 'Untitled' }))}
+            onChange={(v) => select('article', v)}
+          />
+        )}
+      </div>
       <button
         type="button"
         className="button small for-me"

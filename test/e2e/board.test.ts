@@ -394,6 +394,30 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     );
   });
 
+  it('on a phone the filters fold behind one button, and the first card is higher up', async () => {
+    await addClaim(a, 'Bus fares rose 3%');
+    const viewport = a.viewportSize();
+    const speaker = a.getByRole('combobox', { name: 'Filter by speaker' });
+    const toggle = a.getByRole('button', { name: /^Filters/ });
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await speaker.isVisible()).toBe(true);
+    await a.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => speaker.isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const firstCard = column(a, 'Unverified').getByRole('listitem').first();
+    const folded = (await firstCard.boundingBox())!.y;
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect((await firstCard.boundingBox())!.y).toBeGreaterThan(folded + 40);
+    await speaker.selectOption({ index: 1 }); // "No speaker"
+    await expect.poll(() => toggle.textContent()).toBe('Filters (1)');
+    await a.getByRole('button', { name: 'Clear filters' }).click();
+    await toggle.click();
+    await expect.poll(() => speaker.isVisible()).toBe(false);
+    expect((await firstCard.boundingBox())!.y).toBe(folded);
+    if (viewport) await a.setViewportSize(viewport);
+  });
+
   it('"Move to…" moves on Enter, not on the first arrow key; focus follows the card, and after a delete the next one', async () => {
     const first = 'Tariffs rose 12 percent';
     const older = 'Exports fell by a fifth';
