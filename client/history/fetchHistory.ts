@@ -66,3 +66,25 @@ function isHistoryEvent(value: unknown): value is HistoryEvent {
     e.data !== null
   );
 }
+
+/**
+ * The board's events after `since` (ms), newest pages first, read page by page back to that
+ * moment but no further than `maxPages` pages of `limit`: what happened while someone was away.
+ */
+export async function fetchHistorySince(
+  boardId: string,
+  token: string,
+  since: number,
+  { limit = 200, maxPages = 10 } = {},
+): Promise<HistoryEvent[]> {
+  const pages: (readonly HistoryEvent[])[] = [];
+  let before: number | undefined;
+  for (let i = 0; i < maxPages; i++) {
+    const page = await fetchHistory(boardId, token, { cardId: null, before, limit });
+    pages.unshift(page.events);
+    const oldest = page.events[0];
+    if (!oldest || oldest.at <= since || !page.next || !('before' in page.next)) break;
+    before = page.next.before;
+  }
+  return pages.flat().filter((e) => e.at > since);
+}

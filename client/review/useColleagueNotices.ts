@@ -3,12 +3,14 @@
  * with the colleague's name and the card, read out by screen readers, and a way to the card.
  * The board as the server first gives it (`loaded`) brings what came since it was last on
  * screen in this browser (lastSeen): the mentions made since, and the cards given to them
- * since, which only the board's history dates and names the giver of (one page of it, read
- * once). Changes after that are news as they arrive.
+ * since, which only the board's history dates and names the giver of (read back to when the
+ * person was last here, up to 2,000 events; older givings, and on a device that has never
+ * shown the board all but the latest 200 events, are left to "For me"). Changes after that
+ * are news as they arrive.
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView } from '../../shared/board';
-import { fetchHistory } from '../history/fetchHistory';
+import { fetchHistorySince } from '../history/fetchHistory';
 import {
   type ColleagueNotice,
   type ColleagueRequest,
@@ -19,8 +21,6 @@ import {
 import { lastSeen, recordSeen } from './lastSeen';
 
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
-/** Assignments further back than the latest this many events are left to "For me". */
-const HISTORY_READ = 200;
 /** How long the first notice waits for the history before it tells the mentions alone. */
 const HISTORY_WAIT_MS = 3_000;
 
@@ -53,9 +53,9 @@ export function useColleagueNotices(
       if (notice) onNotice(notice);
     };
     const timer = setTimeout(() => tell([]), HISTORY_WAIT_MS);
-    fetchHistory(boardId, token, { cardId: null, limit: HISTORY_READ })
+    fetchHistorySince(boardId, token, since, { maxPages: Number.isFinite(since) ? 10 : 1 })
       .then(
-        (page) => tell(givenWhileAway(page.events, board, reader.meId, since)),
+        (events) => tell(givenWhileAway(events, board, reader.meId, since)),
         () => tell([]),
       )
       .finally(() => clearTimeout(timer));

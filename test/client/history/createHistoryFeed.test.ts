@@ -8,7 +8,7 @@ import {
   type FetchPage,
   type HistoryFeedState,
 } from '../../../client/history/createHistoryFeed';
-import { fetchHistory } from '../../../client/history/fetchHistory';
+import { fetchHistory, fetchHistorySince } from '../../../client/history/fetchHistory';
 import type { HistoryEvent } from '../../../server/storage/Storage';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -167,5 +167,21 @@ describe('createHistoryFeed', () => {
     expect((await answered) as { events: unknown[] }).toMatchObject({ events: [{}, {}] });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(states).toEqual([]);
+  });
+});
+
+describe('fetchHistorySince', () => {
+  it('reads back page by page to the moment given, and no further than its pages', async () => {
+    // Events at 1…20 (ms); board creation may add its own events at real times.
+    const { board } = await boardWith(20);
+    const since = await fetchHistorySince(board.id, board.leadToken, 7, { limit: 3 });
+    expect(since.map((e) => e.at).filter((at) => at <= 20)).toEqual(
+      Array.from({ length: 13 }, (_, i) => i + 8),
+    );
+    // Four pages of three read back to 20 - 12 = 8 at best: 9…20.
+    urls = [];
+    const capped = await fetchHistorySince(board.id, board.leadToken, 0, { limit: 3, maxPages: 4 });
+    expect(urls).toHaveLength(4);
+    expect(capped.map((e) => e.at).filter((at) => at <= 20)[0]).toBeGreaterThan(8);
   });
 });
