@@ -67,17 +67,38 @@ function stripSiteName(title: string): string {
   return m[1]!.trim();
 }
 
+/**
+ * The page without its chrome, which is never the article: menus anywhere, and the footers,
+ * side bars and forms of the page itself (one inside an <article> or <main> may belong to
+ * the story). Readability drops these on a long page; on a short one it keeps them, and a page
+ * of nothing else would become an article reading "Home News".
+ */
+function withoutChrome<T extends { document: { querySelectorAll(s: string): Iterable<Element> } }>(
+  parsed: T,
+): T {
+  for (const el of parsed.document.querySelectorAll('nav, footer, aside, form')) {
+    if (el.tagName.toLowerCase() === 'nav' || !el.closest('article, main')) el.remove();
+  }
+  return parsed;
+}
+
 export function htmlToText(html: string): HtmlArticle {
   // A fragment ("<p>…</p>") gets a document around it so that body and title exist.
   const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(page);
+  const { document } = withoutChrome(parseHTML(page));
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   // Readability mutates the document it reads: give it its own copy, keep ours for fallback.
-  const article = new Readability(parseHTML(page).document as unknown as Document, {
+  const article = new Readability(withoutChrome(parseHTML(page)).document as unknown as Document, {
     serializer: (node: Node) => node,
   }).parse();
   const body = article?.content ? blockText(article.content) : '';
-  // Readability gives up on short pages (under ~500 characters): take the whole body then.
+  // Readability gives up on short pages (under ~500 characters): take the whole body then,
+  // without the page's chrome (menus, footers, side bars, forms), which is never the article:
+  // a page of nothing else is a page with no article text.
+  if (!body) {
+    for (const chrome of document.body.querySelectorAll('nav, footer, aside, form'))
+      chrome.remove();
+  }
   const text = body || blockText(document.body as unknown as Node);
   const docTitle = document.querySelector('title')?.textContent?.trim() ?? '';
   let title = stripSiteName((article?.title ?? '').trim() || docTitle);

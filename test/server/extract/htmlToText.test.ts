@@ -70,5 +70,15 @@ describe('htmlToText', () => {
     const empty = () => extractArticle({ body: '<html><body><div> </div></body></html>' });
     expect(empty).toThrow(ExtractError);
     expect(empty).toThrow(/no article text/);
+    // A page of menus and footers alone has no article either.
+    const chrome = () =>
+      extractArticle({
+        body: '<nav><a href="/">Home</a> <a href="/news">News</a></nav><footer>© 2026 Example</footer>',
+        contentType: 'text/html',
+      });
+    expect(chrome).toThrow(/no article text/);
+    expect(htmlToText('<nav>Home</nav><p>Prices rose 3% in May.</p>').text).toBe(
+      'Prices rose 3% in May.',
+    );
   });
 });
