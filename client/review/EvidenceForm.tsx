@@ -69,7 +69,7 @@ export function EvidenceForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (conflicts.length > 0) return;
-    const clean = { ...draft, url: draft.url.trim() };
+    const clean = { ...draft, url: withScheme(draft.url.trim()) };
     if (!evidenceInput.safeParse(clean).success) {
       setError('Enter the address of the source, starting with http:// or https://.');
       urlRef.current?.focus();
@@ -84,6 +84,8 @@ export function EvidenceForm({
     <form
       className="evidence-form"
       aria-label={title}
+      // Checked here, with a message next to the field, not by the browser's own bubble.
+      noValidate
       onSubmit={submit}
       onKeyDown={(e) => {
         if (e.key === 'Escape') escape.onEscape(e);
@@ -169,4 +171,12 @@ export function EvidenceForm({
       </div>
     </form>
   );
+}
+
+/**
+ * An address as people paste it from a browser's bar ("example.org/report") gets https://:
+ * a bare domain with a path is a web page; anything else is left for the check to refuse.
+ */
+function withScheme(url: string): string {
+  return /^[\p{L}\d-]+(\.[\p{L}\d-]+)+(:\d+)?([/?#]|$)/u.test(url) ? `https://${url}` : url;
 }

@@ -124,7 +124,12 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await form.getByRole('textbox', { name: 'Source URL' }).fill('javascript:alert(1)');
     await form.getByRole('button', { name: 'Add evidence' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/http:\/\/ or https/);
-    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://stats.example.org/march');
+    // Not a link at all: the same message, not the browser's own bubble.
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('the BLS site');
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/http:\/\/ or https/);
+    // As copied from a browser's address bar, without its https://: taken as a web page.
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('stats.example.org/march');
     await form
       .getByRole('textbox', { name: 'Quoted passage' })
       .fill('The unemployment rate was 3.9 percent in March.');
