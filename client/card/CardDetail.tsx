@@ -5,7 +5,7 @@
  * checked by", and the sections at the end (evidence with its balance, comment threads, the
  * card's history), each editable as the member's role allows.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
 import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
@@ -47,13 +47,27 @@ export function CardDetail({
   const edit = actions.canEdit;
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
-  const typedText = useCallback(() => drafts.labels().length > 0, [drafts]);
-  useUnsavedPrompt(typedText);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,
-  // to copy. Read as the card goes, before the forms unmount and leave the registry.
-  const [orphans, setOrphans] = useState<readonly Draft[] | null>(null);
-  if (!card && orphans === null) setOrphans(drafts.all().filter((d) => d.text.trim()));
-  if (card && orphans !== null) setOrphans(null);
+  // to copy, until the dialog closes (an undone deletion brings the card back with empty
+  // forms). Read as the card goes, before the forms unmount and leave the registry.
+  const [orphans, setOrphans] = useState<readonly Draft[]>([]);
+  const [present, setPresent] = useState(card !== null);
+  if ((card !== null) !== present) {
+    setPresent(card !== null);
+    if (!card) setOrphans([...orphans, ...drafts.all().filter((d) => d.text.trim())]);
+  }
+  const orphaned = useRef(orphans);
+  orphaned.current = orphans;
+  const typedText = useCallback(
+    () => drafts.labels().length > 0 || orphaned.current.length > 0,
+    [drafts],
+  );
+  useUnsavedPrompt(typedText);
+  // Focus was in a form that is gone: it goes to the news, which is also read out.
+  const deletedNote = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!present) deletedNote.current?.focus();
+  }, [present]);
   // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
   const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -63,7 +77,10 @@ export function CardDetail({
   };
   const requestClose = () => {
     if (unsaved) return keepEditing();
-    const labels = drafts.labels();
+    const labels = [
+      ...drafts.labels(),
+      ...(orphans.length > 0 ? ['what you had typed when the card was deleted'] : []),
+    ];
     if (labels.length === 0) return onClose();
     returnTo.current =
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -76,7 +93,7 @@ export function CardDetail({
       focus="close"
       onClose={requestClose}
     >
-      {unsaved && card && (
+      {unsaved && (
         <DiscardQuestion
           question="Close without saving?"
           detail={`Not saved yet: ${unsaved.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ')}.`}
@@ -89,30 +106,16 @@ export function CardDetail({
       )}
       {!card ? (
         <div className="dialog-body">
-          <p>
+          <p ref={deletedNote} role="alert" tabIndex={-1}>
             A colleague deleted this card while you had it open.
             {edit && ' It can be restored from its entry in Activity.'}
           </p>
-          {orphans && orphans.length > 0 && (
-            <section aria-labelledby="detail-orphans">
-              <h3 id="detail-orphans">What you had typed</h3>
-              <p className="muted">It was not saved: copy it before you close this.</p>
-              {orphans.map((d) => (
-                <label key={d.label} className="field">
-                  <span>{d.label.charAt(0).toUpperCase() + d.label.slice(1)}</span>
-                  <textarea
-                    readOnly
-                    rows={Math.min(6, d.text.split('\n').length + 1)}
-                    value={d.text}
-                  />
-                </label>
-              ))}
-            </section>
-          )}
+          <TypedBeforeDeletion drafts={orphans} />
         </div>
       ) : (
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
+            <TypedBeforeDeletion drafts={orphans} back />
             {card.source && (
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>
@@ -180,5 +183,32 @@ export function CardDetail({
         </UnsavedDrafts>
       )}
     </ModalDialog>
+  );
+}
+
+/** What was typed in the card's forms when a colleague deleted it, read-only, to copy. */
+function TypedBeforeDeletion({
+  drafts,
+  back = false,
+}: {
+  drafts: readonly Draft[];
+  back?: boolean;
+}) {
+  if (drafts.length === 0) return null;
+  return (
+    <section aria-labelledby="detail-orphans">
+      <h3 id="detail-orphans">What you had typed</h3>
+      <p className="muted">
+        {back
+          ? 'The card was deleted while you were typing, and is back now without it: copy it into the card again.'
+          : 'It was not saved: copy it before you close this.'}
+      </p>
+      {drafts.map((d, i) => (
+        <label key={i} className="field">
+          <span>{d.label.charAt(0).toUpperCase() + d.label.slice(1)}</span>
+          <textarea readOnly rows={Math.min(6, d.text.split('\n').length + 1)} value={d.text} />
+        </label>
+      ))}
+    </section>
   );
 }

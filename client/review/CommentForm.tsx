@@ -50,7 +50,15 @@ export function CommentForm({
   };
 
   return (
-    <form className="comment-form" aria-label={label} onSubmit={submit}>
+    <form
+      className="comment-form"
+      aria-label={label}
+      onSubmit={submit}
+      // On the form, not the text: Escape on the question's buttons is the form's too.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) escape.onEscape(e);
+      }}
+    >
       <div className="mention-field">
         <textarea
           {...mention.inputProps}
@@ -69,8 +77,6 @@ export function CommentForm({
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               submit();
-            } else if (e.key === 'Escape' && onCancel) {
-              escape.onEscape(e);
             }
           }}
         />

@@ -310,7 +310,26 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(await typed.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe(
       'And this comment.',
     );
+    // Focus is on the news, not lost to the page.
+    expect(await eddie.evaluate(() => document.activeElement?.textContent)).toMatch(
+      /^A colleague deleted this card/,
+    );
+    // Lea undoes her deletion: the card comes back to Eddie with empty forms, and what he had
+    // typed is still there to copy.
+    await lea
+      .getByRole('status')
+      .filter({ hasText: 'Card deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await dialog.getByRole('combobox', { name: 'New comment' }).waitFor();
+    expect(await typed.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe(
+      'And this comment.',
+    );
+    // Closing throws it away: the dialog asks first.
     await eddie.keyboard.press('Escape');
+    const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    expect(await ask.textContent()).toContain('what you had typed when the card was deleted');
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
 });

@@ -265,6 +265,13 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await reviewer.keyboard.press('Escape');
     const discard = rThread.getByRole('alertdialog', { name: 'Discard what you typed here?' });
+    await discard.waitFor();
+    // Escape again keeps editing, back in the text, and the dialog asks nothing.
+    await reviewer.keyboard.press('Escape');
+    await discard.waitFor({ state: 'detached' });
+    expect(await edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await rDialog.getByRole('alertdialog').count()).toBe(0);
+    await reviewer.keyboard.press('Escape');
     await discard.getByRole('button', { name: 'Discard' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => focusedText(reviewer)).toBe('Edit');
