@@ -3,7 +3,7 @@
  * claim candidate, in one transaction. Shared by POST /api/boards/:id/articles and the
  * demo-board seed, so both store the same thing.
  *
- * The article id is a hash of the stored text: importing the same text again finds the
+ * The article id is a hash of its words (articleIdFor): importing the same text again finds the
  * article and adds no cards (it returns the cards that came from it earlier). A link given
  * then fills in one the article lacked, so a story first pasted without its address can
  * still be cited by ClaimReview; a link it already has is kept.
@@ -30,16 +30,27 @@ export interface ArticleRecord {
 export interface ImportResult {
   /** False when the board already held this text: no article or card was written. */
   readonly created: boolean;
-  /** The article as the board holds it: its title, and its link if it has one. */
-  readonly article: { readonly title: string; readonly url: string | null };
+  /** The article as the board holds it: its id, its title, and its link if it has one. */
+  readonly article: { readonly id: string; readonly title: string; readonly url: string | null };
   /** The article's cards, most check-worthy first. */
   readonly cards: CardView[];
 }
 
-/** The same text always gets the same id on a board. */
+const hashId = (text: string) =>
+  `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
+
+/**
+ * The same article always gets the same id on a board, whatever its spacing: the same story
+ * pasted from a CMS or an e-mail and uploaded as a file differs in blank lines, line breaks
+ * inside paragraphs, spaces at line ends, no-break spaces and tabs, and in nothing a reader
+ * would call the text. The words and their order make the id; the text is stored as given.
+ */
 export function articleIdFor(text: string): string {
-  return `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
+  return hashId(text.normalize('NFKC').replace(/\s+/g, ' ').trim());
 }
+
+/** The id articles got before spacing stopped counting: a hash of the exact text. */
+const exactTextId = hashId;
 
 /** Cards that cannot hold the whole of an over-long sentence are left to a person. */
 function fitsOnCard(candidate: ClaimCandidate): boolean {
@@ -52,10 +63,13 @@ export function importArticle(
   article: ArticleRecord,
   claims: readonly ClaimCandidate[],
 ): ImportResult {
-  const stored = articlesMap(doc).get(article.id);
+  const articles = articlesMap(doc);
+  const key = [article.id, exactTextId(article.text)].find((id) => articles.has(id));
+  const stored = key === undefined ? undefined : articles.get(key);
+  const articleId = key ?? article.id;
   let ids: string[] = [];
   if (stored && article.url && !stored.get(ARTICLE_KEYS.url)) {
-    setArticleUrl(doc, { articleId: article.id, url: article.url }, { actor });
+    setArticleUrl(doc, { articleId, url: article.url }, { actor });
   } else if (!stored) {
     // One transaction, so the article and its cards reach every client as one update;
     // addClaims scans the column once, so a long article imports in linear time.
@@ -83,11 +97,11 @@ export function importArticle(
     );
   }
   const board = readBoard(doc);
-  const { title, url } = board.articles.find((a) => a.id === article.id) ?? article;
+  const { title, url } = board.articles.find((a) => a.id === articleId) ?? article;
   const cards = stored
     ? Object.values(board.cards)
-        .filter((card) => card.source?.articleId === article.id)
+        .filter((card) => card.source?.articleId === articleId)
         .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
     : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
-  return { created: !stored, article: { title, url }, cards };
+  return { created: !stored, article: { id: articleId, title, url }, cards };
 }

@@ -83,9 +83,10 @@ export function articleRoutes(
       // The language says why an article gave no cards: claims are proposed only in the
       // languages extraction knows. Title and link are the board's (the same text again
       // keeps the title it was first imported with).
+      const { id: articleId, ...stored } = imported.article;
       res.status(imported.created ? 201 : 200).json({
-        articleId: article.id,
-        ...imported.article,
+        articleId,
+        ...stored,
         language: result.language,
         cards: imported.cards,
       });

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addArticle } from '../../../shared/board/commands/meta';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
@@ -107,6 +109,11 @@ describe('POST /api/boards/:id/articles', () => {
       story.join('\n'), // pasted into the dialog's text box: LF
       `\n${story.join('\n')}\n\n\n`, // copied with blank lines around it
       story.join('\n').normalize('NFD'), // "é" as e + combining accent
+      story.join('\n\n\n'), // more blank lines between paragraphs
+      story.filter(Boolean).join('\n'), // one line break between paragraphs
+      story.map((l) => `${l}   `).join('\n'), // spaces at the ends of lines
+      story.map((l) => (l ? `\t${l}` : l)).join('\n'), // paragraphs indented with a tab
+      story.join('\n').replace('Coffee Board', 'Coffee\u00a0Board'), // a no-break space
     ];
     for (const text of variants) {
       const again = await post({ token: tokens.editor, json: { text } });
@@ -129,6 +136,20 @@ describe('POST /api/boards/:id/articles', () => {
     }[]) {
       expect(article.text.slice(card.source.start, card.source.end)).toBe(card.source.sentence);
     }
+  });
+
+  it('finds an article stored under the id of its exact text, as articles were before', async () => {
+    const text = 'Ferry fares rose 6 percent in June, the port authority said on Monday.';
+    const legacyId = `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
+    const actor = { id: 'inv-old', name: 'Old import' };
+    await server.syncServer.change(boardId, actor, (doc) =>
+      addArticle(doc, { id: legacyId, title: 'Ferries', text }, { actor }),
+    );
+    const again = await post({ token: tokens.editor, json: { text } });
+    expect(again.status).toBe(200);
+    expect(again.body.articleId).toBe(legacyId);
+    const board = await server.board(boardId);
+    expect(board.articles.filter((a) => a.text === text)).toHaveLength(1);
   });
 
   it('the same text again with a link gives the article the link it lacked, and keeps its title', async () => {
