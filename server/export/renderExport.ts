@@ -71,7 +71,7 @@ export function renderExport(job: ExportJob): RenderedExport {
           'ClaimReview needs the reviewing organisation: set its name and URL on the board first',
         );
       }
-      const { reviews, skipped } = toClaimReview(view, { organisation });
+      const { reviews, skipped } = toClaimReview(view, { organisation, history: job.history });
       return { title, text: JSON.stringify(reviews, null, 2) + '\n', skipped };
     }
   }

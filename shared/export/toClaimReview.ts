@@ -4,19 +4,23 @@
  * label from the board's rating scale. A card that cannot give a complete review is listed in
  * `skipped` with the reason, never exported half-filled.
  *
- * datePublished is the day the card was last changed (its verdict, rationale or evidence):
- * the review as exported was finished then, and exporting again does not re-date it.
+ * datePublished is the day of the card's last change to what the review says, by the board's
+ * history (its claim, speaker, verdict, rationale, column or evidence; not who is checking it,
+ * nor comments): the review as exported was finished then, and exporting again does not re-date
+ * it. Without history, the card's own last change.
  */
 import { httpUrl } from '../board/inputs';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
 import { isoDate } from './isoTime';
-import { cardsInOrder } from './toJsonExport';
+import { cardsInOrder, type HistoryInput } from './toJsonExport';
 
 export interface ClaimReviewOptions {
   /** The reviewing organisation (the board's, from its meta). */
   readonly organisation: Organisation;
+  /** The board's history, which dates each review (see datePublished above). */
+  readonly history?: readonly HistoryInput[];
   /** The page of one review; by default the organisation's URL with the card id as fragment. */
   readonly reviewUrl?: (card: CardView) => string;
 }
@@ -122,7 +126,31 @@ function itemReviewed(
   };
 }
 
+/** The history events that change what a review says. */
+const REVIEW_EVENTS = new Set([
+  'card.created',
+  'card.restored',
+  'card.edited',
+  'card.moved',
+  'verdict.set',
+  'evidence.added',
+  'evidence.edited',
+  'evidence.removed',
+]);
+
+/** Each card's last change to what its review says, by the history. */
+function reviewTimes(history: readonly HistoryInput[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const e of history) {
+    if (e.cardId && REVIEW_EVENTS.has(e.type) && e.at > (times.get(e.cardId) ?? -Infinity)) {
+      times.set(e.cardId, e.at);
+    }
+  }
+  return times;
+}
+
 export function toClaimReview(view: BoardView, options: ClaimReviewOptions): ClaimReviewResult {
+  const reviewed = reviewTimes(options.history ?? []);
   const { ratingScale } = view.meta;
   const labels = new Map(ratingScale.labels.map((l) => [l.label, l]));
   const articles = new Map(view.articles.map((a) => [a.id, a]));
@@ -161,7 +189,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@type': 'ClaimReview',
       url: reviewUrl(card),
       claimReviewed: card.claim,
-      datePublished: isoDate(card.updatedAt),
+      datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
       ...(card.rationale.trim() ? { reviewBody: card.rationale } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
       author: { '@type': 'Organization', name: organisation.name, url: organisation.url },

@@ -104,6 +104,29 @@ describe('toClaimReview', () => {
     expect(lines?.itemReviewed.appearance).toBeUndefined();
   });
 
+  it('dates a review by its card’s last change to what the review says, by the history', () => {
+    const actor = { id: 'inv-a', name: 'A' };
+    const event = (type: string, cardId: string, day: number) => ({
+      type,
+      actor,
+      at: Date.UTC(2026, 10, day),
+      cardId,
+      data: {},
+    });
+    const { reviews: dated } = toClaimReview(view, {
+      organisation,
+      history: [
+        event('card.created', board.ids.eq, 1),
+        event('evidence.added', board.ids.eq, 3),
+        // Taking the card and commenting on it change nothing the review says.
+        event('card.assigned', board.ids.eq, 9),
+        event('comment.posted', board.ids.eq, 10),
+        event('verdict.set', board.ids.lines, 5),
+      ],
+    });
+    expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-05']);
+  });
+
   it('gives the rationale as reviewBody and the article’s language when extraction reads it', () => {
     const [eq] = reviews;
     expect(eq?.reviewBody).toBe(`${HOSTILE.script}\n${HOSTILE.markdown}`);
