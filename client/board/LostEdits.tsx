@@ -19,7 +19,7 @@ import { fetchHistory } from '../history/fetchHistory';
 import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
-import { whoWroteLast } from './whoWroteLast';
+import { whoDeleted, whoWroteLast } from './whoWroteLast';
 
 const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   claim: 'the claim',
@@ -100,7 +100,7 @@ export function LostEdits({
               <li key={n.seq}>
                 <span>
                   {deleted ? (
-                    <DeletedText notice={n} />
+                    <DeletedText notice={n} by={historyNames.get(n.seq)} />
                   ) : (
                     <ReplacedText
                       notice={n}
@@ -170,10 +170,17 @@ function ReplacedText({
 
 /**
  * A colleague deleted the card before they could see this person's change to it (made
- * offline, or crossing the deletion in flight). Yjs names nobody for a deletion; the card's
- * Activity entry does.
+ * offline, or crossing the deletion in flight). Yjs names nobody for a deletion: the card's
+ * history does, a moment later (useHistoryNames).
  */
-function DeletedText({ notice: n }: { notice: LostEditNotice & DeletedWithCard }) {
+function DeletedText({
+  notice: n,
+  by,
+}: {
+  notice: LostEditNotice & DeletedWithCard;
+  /** Who deleted it, once the card's history has said. */
+  by: string | undefined;
+}) {
   const which = n.claim ? `“${clip(n.claim, CLAIM_CHARS)}”` : 'a card';
   const yours =
     n.field === 'pos'
@@ -181,7 +188,8 @@ function DeletedText({ notice: n }: { notice: LostEditNotice & DeletedWithCard }
       : `your change to ${FIELD_NAMES[n.field]}${n.evidenceId === null ? '' : ' of its evidence'}, ${shown(n, n.mine)},`;
   return (
     <>
-      A colleague deleted {which} before {yours} reached them, so the board did not keep it.
+      {by ?? 'A colleague'} deleted {which} before {yours} reached them, so the board did not keep
+      it.
     </>
   );
 }
@@ -201,12 +209,15 @@ function useHistoryNames(
   useEffect(() => {
     if (!access) return;
     for (const n of notices) {
-      if ('cardDeleted' in n || n.byName || asked.current.has(n.seq)) continue;
-      if (peers.some((p) => p.clientId === n.byClient)) continue;
+      const deleted = 'cardDeleted' in n;
+      if (n.byName || asked.current.has(n.seq)) continue;
+      if (!deleted && peers.some((p) => p.clientId === n.byClient)) continue;
       asked.current.add(n.seq);
       fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
         (page) => {
-          const name = whoWroteLast(page.events, n, access.inviteId);
+          const name = deleted
+            ? whoDeleted(page.events, n.cardId, access.inviteId)
+            : whoWroteLast(page.events, n, access.inviteId);
           if (name) setNames((had) => new Map(had).set(n.seq, name));
         },
         () => undefined, // "A colleague" it stays

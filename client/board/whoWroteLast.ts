@@ -1,11 +1,24 @@
 /**
- * Who made the latest change to one field of a card, as the card's history records it: the
- * name a lost-edit notice gives the colleague whose write was kept when their presence is gone
- * (the usual case after an offline edit: they closed the tab long ago). Null when the history
- * names nobody but `me`.
+ * Who made the latest change to one field of a card, or deleted it, as the card's history
+ * records it: the name a lost-edit notice gives the colleague whose write was kept (or who
+ * deleted the card) when presence does not name them (the usual case after an offline edit:
+ * they closed the tab long ago; a deletion names nobody in Yjs). Null when the history names
+ * nobody but `me`.
  */
 import type { HistoryEvent } from '../history/historyEvent';
 import type { FieldRef } from '../sync/LostEditWatch';
+
+/** Who deleted the card last, as its history records it. */
+export function whoDeleted(
+  events: readonly HistoryEvent[],
+  cardId: string,
+  meId: string,
+): string | null {
+  const deletion = events.findLast(
+    (e) => e.cardId === cardId && e.type === 'card.deleted' && e.actor.id !== meId,
+  );
+  return deletion?.actor.name ?? null;
+}
 
 function touches(event: HistoryEvent, ref: FieldRef): boolean {
   const fields = Array.isArray(event.data.fields) ? (event.data.fields as unknown[]) : [];

@@ -1,6 +1,6 @@
 /** Naming the colleague whose write was kept, from the card's history (client/board/whoWroteLast). */
 import { describe, expect, it } from 'vitest';
-import { whoWroteLast } from '../../client/board/whoWroteLast';
+import { whoDeleted, whoWroteLast } from '../../client/board/whoWroteLast';
 import type { HistoryEvent } from '../../client/history/historyEvent';
 
 let seq = 0;
@@ -37,5 +37,16 @@ describe('whoWroteLast', () => {
     expect(whoWroteLast(events, ref('note', 'e1'), 'inv-Lea')).toBe('Rosa');
     expect(whoWroteLast(events, ref('url', 'e1'), 'inv-Lea')).toBeNull();
     expect(whoWroteLast(events, ref('claim'), 'inv-Lea')).toBeNull();
+  });
+
+  it('names who deleted the card last, never me', () => {
+    const deletions = [
+      event('card.deleted', 'Rosa', {}),
+      event('card.restored', 'Eddie', {}),
+      event('card.deleted', 'Lea', {}),
+    ];
+    expect(whoDeleted(deletions, 'c1', 'inv-Eddie')).toBe('Lea');
+    expect(whoDeleted(deletions, 'c1', 'inv-Lea')).toBe('Rosa');
+    expect(whoDeleted(deletions, 'c2', 'inv-Lea')).toBeNull();
   });
 });

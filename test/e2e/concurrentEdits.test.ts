@@ -279,7 +279,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await expect
       .poll(() => told.textContent(), { timeout: 10_000 })
       .toContain(
-        `A colleague deleted “${claim}” before your change to the rationale, “${mine}”, reached them`,
+        `Lea deleted “${claim}” before your change to the rationale, “${mine}”, reached them`,
       );
     // Lea deleted it knowing what it held: nothing to tell her.
     expect(await lea.locator('.lost-edits li').filter({ hasText: claim }).count()).toBe(0);
