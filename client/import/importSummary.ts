@@ -11,11 +11,14 @@ import type { ImportedArticle } from './postArticle';
 const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
 export function importSummary(
-  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'>,
+  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'> & { linked?: boolean },
 ): string {
   const n = done.cards.length;
   if (!done.created) {
-    return `This article is already on the board: nothing was added (${plural(n, 'card comes', 'cards come')} from it).`;
+    const from = `${plural(n, 'card comes', 'cards come')} from it`;
+    return done.linked
+      ? `This article is already on the board (${from}): no cards were added, and its link is saved now.`
+      : `This article is already on the board: nothing was added (${from}).`;
   }
   if (n > 0)
     return `${plural(n, 'claim', 'claims')} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;

@@ -27,6 +27,8 @@ export interface ImportedArticle {
   readonly title: string;
   /** False when the board already had this text: no cards were added. */
   readonly created: boolean;
+  /** The board had this text without a link, and now has the one given. */
+  readonly linked: boolean;
   /** The language extraction read the article as: 'other' proposes no claims. */
   readonly language: ExtractResult['language'];
   readonly cards: readonly CardView[];
@@ -79,6 +81,7 @@ export async function postArticle(
   const json = (await res.json().catch(() => null)) as {
     articleId?: string;
     title?: string;
+    linked?: boolean;
     language?: ExtractResult['language'];
     cards?: CardView[];
     error?: { code?: string; message?: string };
@@ -94,6 +97,7 @@ export async function postArticle(
     articleId: json.articleId,
     title: json.title ?? '',
     created: res.status === 201,
+    linked: json.linked === true,
     language: json.language ?? 'en',
     cards: json.cards ?? [],
   };

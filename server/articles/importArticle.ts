@@ -30,6 +30,8 @@ export interface ArticleRecord {
 export interface ImportResult {
   /** False when the board already held this text: no article or card was written. */
   readonly created: boolean;
+  /** The board held this text without a link, and now has the one given. */
+  readonly linked: boolean;
   /** The article as the board holds it: its id, its title, and its link if it has one. */
   readonly article: { readonly id: string; readonly title: string; readonly url: string | null };
   /** The article's cards, most check-worthy first. */
@@ -68,7 +70,8 @@ export function importArticle(
   const stored = key === undefined ? undefined : articles.get(key);
   const articleId = key ?? article.id;
   let ids: string[] = [];
-  if (stored && article.url && !stored.get(ARTICLE_KEYS.url)) {
+  const linked = Boolean(stored && article.url && !stored.get(ARTICLE_KEYS.url));
+  if (linked && article.url) {
     setArticleUrl(doc, { articleId, url: article.url }, { actor });
   } else if (!stored) {
     // One transaction, so the article and its cards reach every client as one update;
@@ -103,5 +106,5 @@ export function importArticle(
         .filter((card) => card.source?.articleId === articleId)
         .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
     : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
-  return { created: !stored, article: { id: articleId, title, url }, cards };
+  return { created: !stored, linked, article: { id: articleId, title, url }, cards };
 }

@@ -87,6 +87,7 @@ export function articleRoutes(
       res.status(imported.created ? 201 : 200).json({
         articleId,
         ...stored,
+        linked: imported.linked,
         language: result.language,
         cards: imported.cards,
       });

@@ -28,5 +28,8 @@ describe('importSummary', () => {
     expect(importSummary({ created: false, language: 'other', cards: cards(2) })).toBe(
       'This article is already on the board: nothing was added (2 cards come from it).',
     );
+    expect(importSummary({ created: false, linked: true, language: 'en', cards: cards(1) })).toBe(
+      'This article is already on the board (1 card comes from it): no cards were added, and its link is saved now.',
+    );
   });
 });

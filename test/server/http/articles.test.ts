@@ -161,13 +161,17 @@ describe('POST /api/boards/:id/articles', () => {
       json: { text, title: 'Another title', url: 'https://example.org/fares' },
     });
     expect(linked.status).toBe(200);
-    expect(linked.body).toMatchObject({ title: 'Fares', url: 'https://example.org/fares' });
+    expect(linked.body).toMatchObject({
+      title: 'Fares',
+      url: 'https://example.org/fares',
+      linked: true,
+    });
     // A link it already has is kept.
     const other = await post({
       token: tokens.lead,
       json: { text, url: 'https://example.org/elsewhere' },
     });
-    expect(other.body.url).toBe('https://example.org/fares');
+    expect(other.body).toMatchObject({ url: 'https://example.org/fares', linked: false });
     const board = await server.board(boardId);
     expect(board.articles.find((a) => a.id === first.body.articleId)).toMatchObject({
       title: 'Fares',
