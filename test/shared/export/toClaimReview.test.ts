@@ -157,7 +157,17 @@ describe('toClaimReview', () => {
     ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Organization']);
     }
-    for (const name of ['U.S. Food and Drug Administration', 'Treasury', 'FDA', 'El Faro news']) {
+    for (const name of [
+      'U.S. Food and Drug Administration',
+      'Treasury',
+      'FDA',
+      'El Faro news',
+      'White House',
+      'Pentagon',
+      'Federal Reserve',
+      'Southwest Airlines',
+      'United Nations',
+    ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Organization']);
     }
     for (const name of [
