@@ -516,6 +516,22 @@ function namesPerson(ws: Token[], np: Span, names: NameRun[]): boolean | undefin
 }
 
 /**
+ * A person's name followed by where they work: "Prof. Alan Krueger of Princeton University
+ * said", "Helen Marsh of the University of Leeds", "Jane Doe at Harvard". The person spoke,
+ * and the affiliation is no part of their name; "Bank of England" is one name and stays.
+ */
+function withoutAffiliation(ws: Token[], np: Span, names: NameRun[]): Span {
+  for (let k = np.first + 1; k < np.last; k++) {
+    if (low(ws[k]) !== 'of' && low(ws[k]) !== 'at') continue;
+    const name = names.find((r) => r.end === ws[k - 1]!.end);
+    const person = name?.type === 'person' || (name?.type === 'name' && name.last > name.first);
+    const place = ws[low(ws[k + 1]) === 'the' ? k + 2 : k + 1];
+    return person && /^\p{Lu}/u.test(place?.value ?? '') ? { first: np.first, last: k - 1 } : np;
+  }
+  return np;
+}
+
+/**
  * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
  * pronouns in later sentences can refer back). `names` are the sentence's name runs.
  */
@@ -529,7 +545,10 @@ export function findAttribution(
 ): AttributionFound | null {
   const ws = wordsOf(tokens, span.first, span.last, names);
   if (ws.length === 0) return null;
-  const candidates = candidatesIn(ws);
+  const candidates = candidatesIn(ws).map((c) => ({
+    ...c,
+    np: withoutAffiliation(ws, c.np, names),
+  }));
   for (const [ci, c] of candidates.entries()) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
     if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;

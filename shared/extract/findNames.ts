@@ -80,12 +80,10 @@ const CALENDAR =
 const NAME_LIKE_TAGS = new Set(['NOUN', 'VERB', 'AUX', 'ADJ']);
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
 
-function runsInSentence(
-  tokens: Token[],
-  span: SentenceSpan,
-  inEntity: Uint8Array,
-): Array<{ first: number; last: number }> {
-  const runs: Array<{ first: number; last: number }> = [];
+type Span = { first: number; last: number };
+
+function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Span[] {
+  const runs: Span[] = [];
   let i = span.first;
   const isProper = (k: number) =>
     k >= span.first &&
@@ -136,15 +134,39 @@ function runsInSentence(
         break;
       }
     }
-    if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) runs.push({ first, last });
+    if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) {
+      runs.push(...withoutAffiliation(tokens, first, last));
+    }
     i = last + 1;
   }
   return runs;
 }
 
-function typeFromCues(text: string, lastWord: string, cues: Cues | undefined): EntityType {
+/**
+ * "Alan Krueger of Princeton University" is a person and the organisation they speak for, two
+ * names: an "of" after two or more words, none an organisation's head, and before a name that
+ * ends with one. "Bank of England" and "Museum of Modern Art" stay whole.
+ */
+function withoutAffiliation(tokens: Token[], first: number, last: number): Span[] {
+  if (!ORG_HEADS.has(tokens[last]!.value.toLowerCase())) return [{ first, last }];
+  for (let k = first + 2; k < last; k++) {
+    if (ORG_HEADS.has(tokens[k - 1]!.value.toLowerCase())) break;
+    if (tokens[k]!.value === 'of')
+      return [
+        { first, last: k - 1 },
+        { first: k + 1, last },
+      ];
+  }
+  return [{ first, last }];
+}
+
+function typeFromCues(text: string, words: string[], cues: Cues | undefined): EntityType {
   if (PLACE_ACRONYMS.has(text)) return 'place';
-  if (ORG_HEADS.has(lastWord.toLowerCase())) return 'organization';
+  // "Bureau of Labor Statistics", "University of Leeds": a head word before "of" is enough.
+  const head = (w: string | undefined) => ORG_HEADS.has(w?.toLowerCase() ?? '');
+  if (head(words.at(-1)) || (head(words[0]) && CONNECTORS.has(words[1] ?? ''))) {
+    return 'organization';
+  }
   const c = cues ?? { person: 0, organization: 0, place: 0 };
   if (c.person > 0 && c.person >= c.place) return 'person';
   if (c.place > 0) return 'place';
@@ -246,7 +268,8 @@ export function findNames(
       const start = tokens[r.first]!.start;
       const end = tokens[r.last]!.end;
       const name = text.slice(start, end);
-      const type = typeFromCues(name, tokens[r.last]!.value, cues.get(keyOf(r)));
+      const words = tokens.slice(r.first, r.last + 1).map((t) => t.value);
+      const type = typeFromCues(name, words, cues.get(keyOf(r)));
       return { first: r.first, last: r.last, start, end, text: name, type };
     }),
   );

@@ -322,3 +322,44 @@ describe('a reporting verb that shares the subject of the sentence', () => {
     expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
   });
 });
+
+describe('a person and where they work', () => {
+  it.each([
+    [
+      'Prof. Alan Krueger of Princeton University said wages had risen 4.6% over the year.',
+      'Alan Krueger',
+    ],
+    [
+      'Dr. Helen Marsh of the University of Leeds said food prices had risen 12% over the year.',
+      'Helen Marsh',
+    ],
+    ['Alan Krueger at Harvard said wages rose 4% in the year to March.', 'Alan Krueger'],
+    ['The Bank of England said inflation would fall to 3% by the end of 2024.', 'Bank of England'],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+
+  it('gives "he" after it the person, never an agency named before', () => {
+    const article =
+      'Unemployment fell to 3.4% in January, the lowest since 1969, according to data ' +
+      'published by the Bureau of Labor Statistics.\n\n' +
+      'Prof. Alan Krueger of Princeton University said wages had risen 4.6% over the year. ' +
+      '"That is faster than inflation for the first time in two years," he said.';
+    expect(speakerOf(article, 'faster than inflation')).toBe('Alan Krueger');
+  });
+
+  it('spells the person one way with and without the affiliation', () => {
+    const { claims } = extractClaims(
+      'Dr. Helen Marsh of the University of Leeds said food prices had risen 12% over the ' +
+        'year. Marsh said 4 in 10 households had cut back on fresh food since 2022.',
+    );
+    expect(claims.map((c) => c.speaker)).toEqual(['Helen Marsh', 'Helen Marsh']);
+  });
+
+  it('never gives "he" an agency named as the source', () => {
+    const article =
+      'Unemployment fell to 3.4% in January, according to the Bureau of Labor Statistics. ' +
+      '"That is the lowest rate since 1969," he said.';
+    expect(speakerOf(article, 'lowest rate since 1969')).toBeNull();
+  });
+});
