@@ -14,6 +14,7 @@ import type { Token } from './analyzeText';
 import { ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import type { Attribution, AttributionForm } from './types';
+import { WIRE_DATELINE } from './wireDateline';
 
 export const REPORTING_LEMMAS = new Set(
   (
@@ -516,6 +517,18 @@ function namesPerson(ws: Token[], np: Span, names: NameRun[]): boolean | undefin
 }
 
 /**
+ * The words after a wire dateline, which is no part of the first sentence's subject:
+ * "WASHINGTON (Reuters) - U.S. Sen. Maria Cantwell said …" opens on "U.S. Sen. …".
+ */
+function afterDateline(text: string, ws: Token[]): Token[] {
+  const start = ws[0]!.start;
+  const dateline = WIRE_DATELINE.exec(text.slice(start, start + 80));
+  if (!dateline) return ws;
+  const end = start + dateline[0].length;
+  return ws.filter((w) => w.start >= end);
+}
+
+/**
  * A person's name followed by where they work: "Prof. Alan Krueger of Princeton University
  * said", "Helen Marsh of the University of Leeds", "Jane Doe at Harvard". The person spoke,
  * and the affiliation is no part of their name; "Bank of England" is one name and stays.
@@ -543,7 +556,9 @@ export function findAttribution(
   memory: AttributionMemory,
   names: NameRun[],
 ): AttributionFound | null {
-  const ws = wordsOf(tokens, span.first, span.last, names);
+  const words = wordsOf(tokens, span.first, span.last, names);
+  if (words.length === 0) return null;
+  const ws = afterDateline(text, words);
   if (ws.length === 0) return null;
   const candidates = candidatesIn(ws).map((c) => ({
     ...c,

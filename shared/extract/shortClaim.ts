@@ -2,6 +2,7 @@
 // reads as the claim to check ("Some 500 … were dismissed …") while the speaker is shown
 // beside it. When cutting would leave a dangling pronoun or fragment, the sentence is kept.
 import type { AttributionFound } from './findAttribution';
+import { WIRE_DATELINE } from './wireDateline';
 
 const MIN_WORDS = 5;
 
@@ -16,9 +17,6 @@ export interface ClaimRules {
   danglingStart: RegExp;
 }
 
-// News-agency datelines: "MEXICO CITY (AP) — ", "LONDON — ", "Jan 5 (Reuters) - ".
-const DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(\s*\([^)]{1,30}\))?|[^()\n]{1,40}\((AP|AFP|Reuters|Bloomberg|dpa|EFE|UPI)\))\s+[—–-]{1,2}\s+/u;
 // A bare pronoun left at the start has lost its antecedent ("they witnessed…"); "these
 // meetings were…" keeps a noun and is fine.
 const STARTS_WITH_PRONOUN =
@@ -41,7 +39,7 @@ function tidy(s: string, rules: ClaimRules): string {
   const quoted = rules.wholeQuotation.exec(out);
   if (quoted && !rules.quotationMark.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
   if (!/[.!?]["”’)]*$/.test(out)) out += '.';
-  return capitalise(out.replace(DATELINE, '').replace(rules.leadingConnective, ''));
+  return capitalise(out.replace(WIRE_DATELINE, '').replace(rules.leadingConnective, ''));
 }
 
 export function shortClaim(

@@ -363,3 +363,23 @@ describe('a person and where they work', () => {
     expect(speakerOf(article, 'lowest rate since 1969')).toBeNull();
   });
 });
+
+describe('a wire dateline before the subject', () => {
+  it.each([
+    [
+      'WASHINGTON (Reuters) - U.S. Sen. Maria Cantwell said on Tuesday that airlines had ' +
+        'cancelled 12,000 flights in December, more than double the number a year earlier.',
+      'Maria Cantwell',
+      'Airlines had cancelled 12,000 flights in December, more than double the number a year earlier.',
+    ],
+    [
+      'NEW YORK, Jan 5 (Reuters) - Goldman Sachs said it would cut 3,200 jobs this month.',
+      'Goldman Sachs',
+      'Goldman Sachs said it would cut 3,200 jobs this month.',
+    ],
+  ])('"%s" → %s', (sentence, speaker, claim) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim).toBe(claim);
+  });
+});
