@@ -194,6 +194,15 @@ function backwardNP(ws: Token[], v: number): Span | null {
   return { first, last: end };
 }
 
+/** A phrase whose head noun is a document: "a filing with the SEC", "court records". */
+function isDocument(ws: Token[], np: Span): boolean {
+  let head: Token | undefined;
+  for (let k = np.first; k <= np.last && ws[k]!.pos !== 'ADP'; k++) {
+    if (ws[k]!.pos === 'NOUN') head = ws[k];
+  }
+  return SOURCE_NOUNS.has(low(head));
+}
+
 function isSourcePhrase(ws: Token[], np: Span): boolean {
   const last = ws[np.last]!;
   const det = low(ws[np.first]);
@@ -323,7 +332,8 @@ function candidatesIn(ws: Token[]): Candidate[] {
   for (let i = 0; i < ws.length; i++) {
     const t = ws[i]!;
     if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
-      const np = publisherOf(ws, i + 2) ?? forwardNP(ws, i + 2);
+      const publisher = publisherOf(ws, i + 2);
+      const np = publisher ?? forwardNP(ws, i + 2);
       if (!np) continue;
       const atHead = i === 0;
       const clause = atHead
@@ -337,7 +347,9 @@ function candidatesIn(ws: Token[]): Candidate[] {
         np,
         form: 'according_to',
         clause: np.last >= lastWord || atHead ? clause : null,
-        priority: 0,
+        // "Southwest Airlines said …, according to a filing with the SEC": a document cites
+        // where the figure is written; the subject who said it is the speaker.
+        priority: !publisher && isDocument(ws, np) ? 3 : 0,
       });
       continue;
     }

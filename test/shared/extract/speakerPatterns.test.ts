@@ -383,3 +383,24 @@ describe('a wire dateline before the subject', () => {
     expect(found.claim).toBe(claim);
   });
 });
+
+describe('according to a document, after a subject that said it', () => {
+  const article =
+    'Southwest Airlines said it had refunded $600 million to passengers, according to a ' +
+    'filing with the Securities and Exchange Commission. It added that 16,700 flights were ' +
+    'affected.';
+
+  it('gives the subject, and "it" after it the same', () => {
+    expect(speakerOf(article, '$600 million')).toBe('Southwest Airlines');
+    expect(speakerOf(article, '16,700 flights')).toBe('Southwest Airlines');
+  });
+
+  it('gives the document when nobody in the sentence said it', () => {
+    const sentence =
+      'The airline refunded $600 million to passengers, according to a filing with the ' +
+      'Securities and Exchange Commission.';
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(
+      'a filing with the Securities and Exchange Commission',
+    );
+  });
+});
