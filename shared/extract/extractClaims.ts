@@ -76,7 +76,11 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const path = (language === 'es' ? spanishPath : englishPath)(text, analysis, body);
   const nameOf = canonicalSpeaker(path.names);
   const quotes = new QuotationTracker(path.quotationMarks);
-  const memory: AttributionMemory = { recent: [], persons: { sentence: -1, names: [] } };
+  const memory: AttributionMemory = {
+    recent: [],
+    persons: { sentence: -1, names: [] },
+    organization: null,
+  };
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   body.forEach((span, bi) => {
     const sentence = text.slice(span.start, span.end);
@@ -84,6 +88,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const found = path.attribution(span, bi, memory);
     const people = path.names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
     memory.persons = { sentence: bi, names: people };
+    const body = path.names[bi]!.findLast((n) => n.type === 'organization');
+    if (body) memory.organization = { sentence: bi, name: body.text };
     const attribution = found
       ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
       : null;

@@ -66,6 +66,8 @@ export interface AttributionMemory {
   }>;
   /** People named in the previous body sentence, in text order: "he"/"she" may mean them. */
   persons: { sentence: number; names: string[] };
+  /** The organisation named last in a previous body sentence: "the agency" may mean it. */
+  organization: { sentence: number; name: string } | null;
 }
 
 type Span = { first: number; last: number };
@@ -489,13 +491,26 @@ export function resolveReferent(
   // named first in the sentence before is the usual antecedent of a subject pronoun.
   const person = memory.persons.sentence === sentence - 1 ? memory.persons.names[0] : undefined;
   if (personal && person) return person;
+  const found = recentSpeaker(
+    memory,
+    sentence,
+    (m) => !(personal && m.person === false) && m.isSource === wantSource,
+  );
+  return found?.attribution.speaker ?? null;
+}
+
+/** The newest attribution within the lookback that `fits`. */
+function recentSpeaker(
+  memory: AttributionMemory,
+  sentence: number,
+  fits: (m: AttributionMemory['recent'][number]) => boolean,
+): AttributionMemory['recent'][number] | undefined {
   for (let k = memory.recent.length - 1; k >= 0; k--) {
     const m = memory.recent[k]!;
     if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
-    if (personal && m.person === false) continue;
-    if (m.isSource === wantSource) return m.attribution.speaker;
+    if (fits(m)) return m;
   }
-  return null;
+  return undefined;
 }
 
 /** Records a sentence's attribution for the pronouns of the sentences after it. */
@@ -556,6 +571,44 @@ function withoutAffiliation(ws: Token[], np: Span, names: NameRun[]): Span {
   return np;
 }
 
+// Descriptions that stand for an organisation named before them: "…, the company said".
+const BODY_DESCRIPTIONS = new Set(
+  (
+    'company firm agency ministry department airline carrier retailer regulator group lender ' +
+    'insurer bank office authority organisation organization'
+  ).split(' '),
+);
+
+/**
+ * What "the company" or "the agency" refers to: an organisation named earlier in the sentence
+ * ("Supermarket chain Tesco said …, the company said"), else the most recent organisation
+ * that spoke or was named in the sentences before. Null when there is none: it stays as written.
+ */
+function organisationReferred(
+  ws: Token[],
+  np: Span,
+  names: NameRun[],
+  memory: AttributionMemory,
+  sentence: number,
+): string | null {
+  const [the, noun] = ws.slice(np.first, np.last + 1);
+  if (np.last !== np.first + 1 || low(the) !== 'the' || !BODY_DESCRIPTIONS.has(low(noun))) {
+    return null;
+  }
+  // A name in a wire dateline, "LONDON (Reuters) -", is not one the sentence gives.
+  const inSentence = names.filter(
+    (r) =>
+      r.start >= ws[0]!.start && r.end <= the!.start && r.type !== 'person' && r.type !== 'place',
+  );
+  if (inSentence.length > 0) return inSentence.at(-1)!.text;
+  const spoke = recentSpeaker(memory, sentence, (m) => m.person === false && !m.isSource);
+  const named = memory.organization;
+  if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
+    if (!spoke || named.sentence > spoke.sentence) return named.name;
+  }
+  return spoke?.attribution.speaker ?? null;
+}
+
 /**
  * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
  * pronouns in later sentences can refer back). `names` are the sentence's name runs.
@@ -597,7 +650,14 @@ export function findAttribution(
       };
     } else {
       const { speaker, start } = speakerText(text, ws, c.np);
-      result = { speaker, start, end: ws[c.np.last]!.end, form: c.form, clause: c.clause };
+      const body = organisationReferred(ws, c.np, names, memory, sentenceIndex);
+      result = {
+        speaker: body ?? speaker,
+        start,
+        end: ws[c.np.last]!.end,
+        form: c.form,
+        clause: c.clause,
+      };
     }
     const person = personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
     if (!person)

@@ -404,3 +404,33 @@ describe('according to a document, after a subject that said it', () => {
     );
   });
 });
+
+describe('"the company" and "the agency" for an organisation named before', () => {
+  it.each([
+    [
+      'Supermarket chain Tesco said its sales rose 8.2% in the six months to August, the ' +
+        'company said in a statement.',
+      '8.2%',
+      'Tesco',
+    ],
+    [
+      'LONDON (Reuters) - Profits at Unilever rose 5% to 2.1 billion euros, the company said ' +
+        'on Thursday.',
+      'Unilever',
+      'Unilever',
+    ],
+    [
+      'The FDA approved 55 new drugs in 2023. The agency said it had hired 1,000 new ' +
+        'reviewers last year.',
+      '1,000 new reviewers',
+      'FDA',
+    ],
+    [
+      'Exports fell 4% in March, the ministry said in a statement on Friday.',
+      'Exports fell',
+      'the ministry',
+    ],
+  ])('"%s" → %s', (article, fragment, speaker) => {
+    expect(speakerOf(article, fragment)).toBe(speaker);
+  });
+});
