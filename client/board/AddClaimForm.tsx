@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { useUnsavedPrompt } from './useUnsavedPrompt';
 import { LIMITS } from '../../shared/board/inputs';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
@@ -8,6 +9,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
   const actions = useBoardActions();
   const [claim, setClaim] = useState('');
   const [speaker, setSpeaker] = useState('');
+  useUnsavedPrompt(claim.trim() !== '');
   const claimRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = (e: FormEvent) => {

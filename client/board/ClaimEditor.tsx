@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useUnsavedPrompt } from './useUnsavedPrompt';
 
 /**
  * Edits a claim in place: Enter saves, Shift+Enter breaks the line, Escape cancels. If a
@@ -20,6 +21,7 @@ export function ClaimEditor({
 }) {
   const draft = useFieldDraft({ claim: current });
   const { shown, conflicts } = draft;
+  useUnsavedPrompt(draft.dirty);
   // Enter, Escape and blur may all fire for one edit (blur when the editor unmounts).
   const done = useRef(false);
   const finish = (keep: boolean, overTheirs = false) => {

@@ -394,6 +394,18 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     );
   });
 
+  it('leaving with a claim typed and not yet added asks first', async () => {
+    await a.locator('#new-claim').fill('Half a claim');
+    const prompts: string[] = [];
+    a.once('dialog', (prompt) => {
+      prompts.push(prompt.type());
+      void prompt.accept();
+    });
+    await a.reload();
+    expect(prompts).toEqual(['beforeunload']);
+    await waitSaved(a);
+  });
+
   it('on a phone the filters fold behind one button, and the first card is higher up', async () => {
     await addClaim(a, 'Bus fares rose 3%');
     const viewport = a.viewportSize();
