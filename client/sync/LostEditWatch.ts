@@ -213,8 +213,10 @@ export class LostEditWatch {
   private noteDeletedCards(transaction: Y.Transaction, remote: boolean): boolean {
     if (this.own.size === 0) return false;
     let changed = false;
-    const cards: unknown = this.cards;
-    const keys = [...transaction.changed].find(([type]) => type === cards)?.[1] ?? [];
+    // Yjs types `changed` by event type, which a Y.Map<unknown> does not name.
+    type Changed = Parameters<Y.Transaction['changed']['get']>[0];
+    const keys = transaction.changed.get(this.cards as unknown as Changed);
+    if (!keys) return false;
     for (const cardId of keys) {
       if (cardId === null || this.cards.has(cardId)) continue;
       for (const [slot, write] of this.own) {
