@@ -17,6 +17,7 @@ import {
   openBoard,
   status,
   waitSaved,
+  reloadAnsweringLeave,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -166,13 +167,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(() => status(a).textContent()).toBe('Offline: changes kept on this device');
 
     // Leaving with unsaved changes asks first; the test answers "leave".
-    const prompts: string[] = [];
-    a.once('dialog', (dialog) => {
-      prompts.push(dialog.type());
-      void dialog.accept();
-    });
-    await a.reload();
-    expect(prompts).toEqual(['beforeunload']);
+    expect(await reloadAnsweringLeave(a)).toEqual(['beforeunload']);
     await expectCardIn(a, 'Crime rose 40% last year', 'Disputed');
     await expectCardIn(a, 'Exports tripled since 2020', 'Unverified');
     await expect.poll(() => status(a).textContent()).toMatch(/^Offline/);
@@ -396,13 +391,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
 
   it('leaving with a claim typed and not yet added asks first', async () => {
     await a.locator('#new-claim').fill('Half a claim');
-    const prompts: string[] = [];
-    a.once('dialog', (prompt) => {
-      prompts.push(prompt.type());
-      void prompt.accept();
-    });
-    await a.reload();
-    expect(prompts).toEqual(['beforeunload']);
+    expect(await reloadAnsweringLeave(a)).toEqual(['beforeunload']);
     await waitSaved(a);
   });
 

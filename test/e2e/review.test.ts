@@ -17,6 +17,7 @@ import {
   openCard,
   status,
   waitSaved,
+  reloadAnsweringLeave,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -538,13 +539,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     // Leaving the page with text typed in the dialog asks too (the test answers "leave").
     const typed = await openCard(editor, CLAIM);
     await typed.getByRole('combobox', { name: 'New comment' }).fill('Half a thought');
-    const prompts: string[] = [];
-    editor.once('dialog', (prompt) => {
-      prompts.push(prompt.type());
-      void prompt.accept();
-    });
-    await editor.reload();
-    expect(prompts).toEqual(['beforeunload']);
+    expect(await reloadAnsweringLeave(editor)).toEqual(['beforeunload']);
     await waitSaved(editor);
   });
 

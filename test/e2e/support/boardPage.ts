@@ -2,7 +2,7 @@
  * The board as a screen-reader user meets it: columns are regions named by their heading,
  * cards are list items whose names start with their claim.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Dialog, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,6 +21,25 @@ export const status = (page: Page): Locator => page.locator('[data-status]');
 /** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
   await page.locator('[data-status="saved"]').waitFor({ timeout });
+}
+
+/**
+ * Reloads the page, answering "leave" to any question it asks on the way out, and returns the
+ * kinds of dialog it asked (['beforeunload'] when leaving would lose something).
+ */
+export async function reloadAnsweringLeave(page: Page): Promise<string[]> {
+  const asked: string[] = [];
+  const answer = (dialog: Dialog) => {
+    asked.push(dialog.type());
+    void dialog.accept();
+  };
+  page.on('dialog', answer);
+  try {
+    await page.reload();
+  } finally {
+    page.off('dialog', answer);
+  }
+  return asked;
 }
 
 /** Opens an invite link and waits until the board has synced with the server. */
