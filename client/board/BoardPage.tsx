@@ -45,6 +45,7 @@ import {
   isFilterActive,
 } from './filterCards';
 import { FilterBar } from './FilterBar';
+import { useCompactCards } from './useCompactCards';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -104,6 +105,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const options = useMemo(() => filterOptions(board), [board]);
   const languages = useMemo(() => articleLanguages(board.articles), [board.articles]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
+  const [compact, setCompact] = useCompactCards();
   const visible = useMemo(() => filterColumns(board, filter, forMe), [board, filter, forMe]);
   const { announce, region } = useAnnouncer();
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
@@ -263,7 +265,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     <BoardActionsContext.Provider value={actions}>
       <ArticleLanguagesContext.Provider value={languages}>
         <AllSavedContext.Provider value={!snapshot.unsaved}>
-          <div className="board-page">
+          <div className={`board-page${compact ? ' compact' : ''}`}>
             <BoardHeader
               title={board.meta.title}
               role={role}
@@ -306,6 +308,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               onChange={setFilter}
               shown={shownCount}
               forMeCount={forMeCount}
+              compact={compact}
+              onCompactChange={setCompact}
             />
             <SpeakerSuggestions speakers={options.speakers} />
             {/* Every card's description (aria-describedby): hidden, read only through the cards. */}

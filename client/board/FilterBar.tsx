@@ -19,6 +19,8 @@ export function FilterBar({
   onChange,
   shown,
   forMeCount,
+  compact,
+  onCompactChange,
 }: {
   board: BoardView;
   /** The board's speakers and assignees (filterOptions). */
@@ -28,6 +30,9 @@ export function FilterBar({
   shown: number;
   /** Cards assigned to the local user or with a mention of them to answer. */
   forMeCount: number;
+  /** Compact cards (useCompactCards): a view setting, kept beside the filters it goes with. */
+  compact: boolean;
+  onCompactChange: (compact: boolean) => void;
 }) {
   const total = Object.keys(board.cards).length;
   const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>
@@ -110,6 +115,15 @@ export function FilterBar({
           {' '}
           {forMeCount === 1 ? 'card' : 'cards'} assigned to you or with a mention to answer
         </span>
+      </button>
+      <button
+        type="button"
+        className="button small compact-toggle"
+        aria-pressed={compact}
+        title="Two lines of each claim; a card shows its tools when it has focus"
+        onClick={() => onCompactChange(!compact)}
+      >
+        Compact cards
       </button>
       {isFilterActive(filter) && (
         <>
