@@ -1,4 +1,5 @@
 import { getDisplayName, getKnownBoard } from '../app/knownBoards';
+import { readClaims } from '../app/tokenClaims';
 import { BoardPage } from './BoardPage';
 
 /** `/b/<id>`: the board, if this browser holds an invite for it. */
@@ -19,8 +20,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     );
   }
   // The invite's name first: the server shows this person's presence under it and records
-  // their changes against it, so their comments and edits carry the same name. The browser's
-  // own name (asked on the start page) is for an invite that names nobody, as a lead link may.
-  const name = known.inviteName || getDisplayName() || 'Anonymous';
+  // their changes against it, and takes comments only in it, so their comments and edits carry
+  // the same name (a board remembered before the name was kept reads it from its token). The
+  // browser's own name (asked on the start page) is the last resort.
+  const name = known.inviteName || readClaims(known.token)?.name || getDisplayName() || 'Anonymous';
   return <BoardPage key={`${known.id}:${known.token}`} known={known} name={name} />;
 }

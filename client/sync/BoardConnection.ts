@@ -189,7 +189,15 @@ export class BoardConnection {
     this.doc.on('afterTransaction', this.noteOwnChange);
     this.undoManager = new Y.UndoManager(
       [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
-      { trackedOrigins: new Set([CommandOrigin]), captureTimeout: 0 },
+      {
+        trackedOrigins: new Set([CommandOrigin]),
+        captureTimeout: 0,
+        // Resolve and Reopen are not undone (the other button undoes them): undoing a reopen
+        // would write back a colleague's resolution from this person's client, and the server
+        // takes a resolver only in the writer's own name (writePolicy).
+        captureTransaction: (tr) =>
+          !(tr.origin instanceof CommandOrigin && tr.origin.command === 'resolveThread'),
+      },
     );
     this.commands = bindCommands({
       doc: this.doc,

@@ -442,7 +442,7 @@ export class Room {
         batch.resync.add(conn);
         return;
       }
-      const verdict = checkWrite(conn.role, conn.inviteId, analysis, decoded.ds);
+      const verdict = checkWrite(conn.role, conn.actor, analysis, decoded.ds, this.doc);
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
       const binding = this.bindings.check(this.doc, conn.inviteId, analysis.newClients);
       if (!binding.ok) throw new SyncError(CLOSE.forbidden, 'client id belongs to someone else');

@@ -6,10 +6,13 @@
  *   organisation are the lead's, the schema version the server's migration's);
  * - reviewer: only the comments root;
  * - viewer: nothing.
- * Comments are their authors' whoever writes: a new comment's author.id is the writer's invite
- * id; its text, editedAt, deletedAt and author change only on the writer's own comments (the
- * UI offers nothing else); anyone who may comment resolves or reopens any thread (resolved,
- * resolvedBy); nothing nests deeper than a comment's fields.
+ * Comments are their authors' whoever writes: a new comment's author is the writer (the id and
+ * the name of their invite, so nobody posts under a colleague's name); its text, editedAt,
+ * deletedAt and author change only on the writer's own comments (the UI offers nothing else);
+ * anyone who may comment resolves or reopens any thread, as themselves (resolvedBy is the writer
+ * or null); a reply hangs off a thread of its own card; nothing nests deeper than a comment's
+ * fields. A comment id the board never had starts unedited, undeleted and open; one that it had
+ * (Redo of a comment after Undo) comes back with its values, a colleague's resolution included.
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
@@ -19,7 +22,8 @@
  */
 import * as Y from 'yjs';
 import { fieldRule } from '../../shared/board/fieldRules';
-import { COMMENT_KEYS, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
+import { COMMENT_KEYS, commentsMap, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
+import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 
@@ -48,13 +52,32 @@ function idOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
 }
 
+/** Whether a stored actor value names exactly this writer (its invite's id and name). */
+function isWriter(value: unknown, writer: Actor): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name } = value as { id?: unknown; name?: unknown };
+  return id === writer.id && name === writer.name;
+}
+
+/** A plain value an item sets (one per key for a map), or undefined for anything else. */
+const valueOf = (item: Y.Item): unknown =>
+  item.content instanceof Y.ContentAny ? item.content.arr[item.content.arr.length - 1] : undefined;
+
+/**
+ * A resolver written by this writer: null (reopened), the writer, or a value set and replaced
+ * within the update (it travels as deleted content, undefined here, and holds nothing).
+ */
+const resolvedByWriter = (value: unknown, writer: Actor): boolean =>
+  value === undefined || value === null || isWriter(value, writer);
+
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 export function checkWrite(
   role: Role,
-  inviteId: string,
+  writer: Actor,
   analysis: UpdateAnalysis,
   ds: DeleteSet,
+  doc: Y.Doc,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -74,7 +97,7 @@ export function checkWrite(
   }
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
-  return checkComments(inviteId, analysis, ds);
+  return checkComments(writer, analysis, ds, commentsMap(doc));
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */
@@ -91,28 +114,30 @@ function fitsLayout(item: Y.Item, where: Where): boolean {
 }
 
 function checkComments(
-  inviteId: string,
+  writer: Actor,
   { newItems, deletes }: UpdateAnalysis,
   ds: DeleteSet,
+  comments: Y.Map<Y.Map<unknown>>,
 ): PolicyVerdict {
   const isNew = new Set(newItems.map((n) => n.item));
-  // Authors of the comments this update creates: every `author` value set in them.
-  const newAuthors = new Map<Y.Item, unknown[]>();
+  // The fields of the comments this update creates: every value set in them, by key.
+  const newFields = new Map<Y.Item, Map<string, unknown[]>>();
   for (const { item, where } of newItems) {
     const holder = where.top;
-    if (where.root === ROOT.comments && where.depth === 1 && holder) {
-      if (where.key !== COMMENT_KEYS.author) continue;
-      const content = item.content instanceof Y.ContentAny ? item.content.arr : [undefined];
-      newAuthors.set(holder, [...(newAuthors.get(holder) ?? []), ...content.map(idOf)]);
+    if (where.root !== ROOT.comments || where.depth !== 1 || !holder || where.key === null) {
+      continue;
     }
+    const fields = newFields.get(holder) ?? new Map<string, unknown[]>();
+    newFields.set(holder, fields);
+    fields.set(where.key, [...(fields.get(where.key) ?? []), valueOf(item)]);
   }
   const own = (comment: Y.Item): boolean => {
     if (isNew.has(comment)) {
-      const ids = newAuthors.get(comment) ?? [];
-      return ids.length > 0 && ids.every((id) => id === inviteId);
+      const ids = (newFields.get(comment)?.get(COMMENT_KEYS.author) ?? []).map(idOf);
+      return ids.length > 0 && ids.every((id) => id === writer.id);
     }
     const type = comment.content instanceof Y.ContentType ? comment.content.type : null;
-    return type instanceof Y.Map && idOf(type.get(COMMENT_KEYS.author)) === inviteId;
+    return type instanceof Y.Map && idOf(type.get(COMMENT_KEYS.author)) === writer.id;
   };
 
   for (const { item, where } of newItems) {
@@ -120,6 +145,8 @@ function checkComments(
     if (where.depth === 0) {
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
       if (!isMap || !own(item)) return no('comments are posted in their author’s own name');
+      const refusal = checkNewComment(writer, newFields.get(item), comments, where.key);
+      if (refusal) return refusal;
       continue;
     }
     const comment = where.top as Y.Item;
@@ -128,7 +155,13 @@ function checkComments(
     }
     if (isNew.has(comment)) continue; // a field of a new comment, vetted with the comment
     const key = where.key ?? '';
-    if (RESOLVE_KEYS.has(key)) continue;
+    if (key === COMMENT_KEYS.resolvedBy) {
+      if (!resolvedByWriter(valueOf(item), writer)) {
+        return no('a thread is resolved in its resolver’s own name');
+      }
+      continue;
+    }
+    if (key === COMMENT_KEYS.resolved) continue;
     if (!(OWN_EDIT_KEYS.has(key) && own(comment))) {
       return no('only a comment’s author edits it');
     }
@@ -150,4 +183,36 @@ function checkComments(
     }
   }
   return OK;
+}
+
+/**
+ * A new comment, beyond its author's id: the writer's name on it, a resolver who is the writer
+ * unless the board had the comment before (a Redo after Undo brings back a colleague's
+ * resolution), and a reply whose thread is on the same card.
+ */
+function checkNewComment(
+  writer: Actor,
+  fields: ReadonlyMap<string, readonly unknown[]> | undefined,
+  comments: Y.Map<Y.Map<unknown>>,
+  id: string | null,
+): PolicyVerdict | null {
+  const values = (key: string) => fields?.get(key) ?? [];
+  if (!values(COMMENT_KEYS.author).every((author) => isWriter(author, writer))) {
+    return no('comments are posted in their author’s own name');
+  }
+  const returning = id !== null && comments._map.has(id);
+  if (!returning && !values(COMMENT_KEYS.resolvedBy).every((v) => resolvedByWriter(v, writer))) {
+    return no('a thread is resolved in its resolver’s own name');
+  }
+  for (const parentId of values(COMMENT_KEYS.parentId)) {
+    // A parent the board does not have (posted offline in the same update) has no card yet.
+    const parent = typeof parentId === 'string' ? comments.get(parentId) : undefined;
+    if (!(parent instanceof Y.Map)) continue;
+    const card = parent.get(COMMENT_KEYS.cardId);
+    const onItsCard = values(COMMENT_KEYS.cardId).every((c) => c === card);
+    if (parent.get(COMMENT_KEYS.parentId) != null || !onItsCard) {
+      return no('a reply belongs to a thread on its own card');
+    }
+  }
+  return null;
 }

@@ -66,6 +66,19 @@ export function compareComments(a: CommentView, b: CommentView): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * A reply whose thread start is not a thread start on this card reads as a thread of its own:
+ * Undo of a thread's first comment after a colleague answered it leaves such a reply, and the
+ * screen, every export and the JSON import must agree on what it is. Returns a new array.
+ */
+function ownThreads(comments: readonly CommentView[]): CommentView[] {
+  if (!comments.some((c) => c.parentId !== null)) return [...comments];
+  const starts = new Set(comments.filter((c) => c.parentId === null).map((c) => c.id));
+  return comments.map((c) =>
+    c.parentId === null || starts.has(c.parentId) ? c : Object.freeze({ ...c, parentId: null }),
+  );
+}
+
 export function readCard(card: CardMap, id: string, comments: readonly CommentView[]): CardView {
   const pos = card.get(C.pos);
   const place = isPos(pos) ? pos : { column: 'unverified' as const, rank: '' };
@@ -90,7 +103,7 @@ export function readCard(card: CardMap, id: string, comments: readonly CommentVi
             .map(readEvidence)
         : [],
     ),
-    comments: Object.freeze([...comments].sort(compareComments)),
+    comments: Object.freeze(ownThreads(comments).sort(compareComments)),
     extraction: extraction.success ? Object.freeze(extraction.data) : null,
     createdBy: actor(card.get(C.createdBy)),
     createdAt: num(card.get(C.createdAt)),

@@ -8,8 +8,9 @@ export interface CommentThread {
 }
 
 /**
- * Threads in the order of their first comment. A reply whose thread start is missing (only a
- * hostile client can cause that) becomes a thread of its own rather than being dropped.
+ * Threads in the order of their first comment. A card's comments name only thread starts of
+ * their card as parents (readCard reads any other reply as a thread of its own); a reply to a
+ * comment missing from the list given is one too, rather than being dropped.
  */
 export function commentThreads(comments: readonly CommentView[]): CommentThread[] {
   const ids = new Set(comments.map((c) => c.id));

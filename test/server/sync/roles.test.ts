@@ -8,6 +8,7 @@ import {
   addClaim,
   addComment,
   addEvidence,
+  CommandOrigin,
   deleteCard,
   deleteComment,
   editCard,
@@ -64,6 +65,8 @@ describe('write policy per role, against raw clients', () => {
   let cardId: string;
   let editorComment: string;
   let observer: TestClient;
+  /** The observer's own actor: the editor's invite. */
+  let observerCtx: typeof editorActor;
   const raws: RawClient[] = [];
 
   beforeEach(async () => {
@@ -73,6 +76,7 @@ describe('write policy per role, against raw clients', () => {
     observer = connectProvider(server.syncUrl, boardId, editor.token);
     await observer.synced();
     const ctx = { actor: { id: editor.inviteId, name: 'Edie' } };
+    observerCtx = ctx;
     cardId = addClaim(observer.doc, { claim: 'The bridge cost 2 billion' }, ctx);
     addEvidence(observer.doc, cardId, { url: 'https://example.org', stance: 'supports' }, ctx);
     editorComment = addComment(observer.doc, cardId, { text: 'Check the budget' }, ctx);
@@ -221,6 +225,77 @@ describe('write policy per role, against raw clients', () => {
         const id = addComment(doc, cardId, { text: 'mine' }, ctx);
         (commentsMap(doc).get(id) as Y.Map<unknown>).set('extra', new Y.Map());
       });
+    });
+
+    it('cannot sign a comment or a resolution with a colleague’s name under its own invite', async () => {
+      // The invite's id is the reviewer's own; only the name is the editor's.
+      const asEdie = (ctx: typeof editorActor) => ({ actor: { id: ctx.actor.id, name: 'Edie' } });
+      await expectRefused('reviewer', (doc, ctx) =>
+        addComment(doc, cardId, { text: 'Approved for publication' }, asEdie(ctx)),
+      );
+      await expectRefused('reviewer', (doc, ctx) =>
+        resolveThread(doc, editorComment, true, asEdie(ctx)),
+      );
+      await expectRefused('reviewer', (doc) =>
+        resolveThread(doc, editorComment, true, editorActor),
+      );
+      // A brand-new comment that arrives already resolved by the editor.
+      await expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'done' }, ctx);
+        const comment = commentsMap(doc).get(id) as Y.Map<unknown>;
+        comment.set('resolved', true);
+        comment.set('resolvedBy', editorActor.actor);
+      });
+    });
+
+    it('cannot reply to a thread of another card, or to a reply', async () => {
+      const other = await server.sync.change(boardId, editorActor.actor, (doc) =>
+        addClaim(doc, { claim: 'Another claim' }, editorActor),
+      );
+      const reply = await server.sync.change(boardId, editorActor.actor, (doc) =>
+        addComment(doc, cardId, { text: 'a reply', parentId: editorComment }, editorActor),
+      );
+      const replyTo = (doc: Y.Doc, ctx: typeof editorActor, card: string, parentId: string) => {
+        const id = addComment(doc, cardId, { text: 'hm' }, ctx);
+        const comment = commentsMap(doc).get(id) as Y.Map<unknown>;
+        comment.set('cardId', card);
+        comment.set('parentId', parentId);
+      };
+      await expectRefused('reviewer', (doc, ctx) => replyTo(doc, ctx, other, editorComment));
+      await expectRefused('reviewer', (doc, ctx) => replyTo(doc, ctx, cardId, reply));
+    });
+
+    it('may Undo and Redo its comment after a colleague resolved it', async () => {
+      const { raw, ctx } = await member('reviewer', 'Rita');
+      const local = new Y.Doc();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+      local.on('update', (u: Uint8Array, origin: unknown) => {
+        if (origin !== 'server') raw.sendUpdate(u);
+      });
+      const undo = new Y.UndoManager(commentsMap(local), {
+        trackedOrigins: new Set([CommandOrigin]),
+        captureTimeout: 0,
+      });
+      const mine = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
+      await waitFor(() =>
+        readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      resolveThread(observer.doc, mine, true, observerCtx);
+      await observer.allSaved();
+      await raw.sync();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror), 'server');
+      undo.undo();
+      await waitFor(
+        () => !readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      undo.redo();
+      // The comment is back with the colleague's resolution, written by this client.
+      await waitFor(
+        () =>
+          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === mine)?.resolved ===
+          true,
+      );
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
     it('can post, edit and delete own comments and resolve or reopen any thread', async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, moveCard, readBoard } from '../../../shared/board';
+import {
+  addClaim,
+  addComment,
+  CommandOrigin,
+  initBoard,
+  moveCard,
+  readBoard,
+} from '../../../shared/board';
+import { commentsMap } from '../../../shared/board/schema';
 import {
   type BoardExport,
   boardExportSchema,
@@ -125,6 +133,28 @@ describe('JSON import round trip', () => {
     expect(view.columns.corroborated).toEqual(readBoard(board.doc).columns.corroborated);
     moveCard(doc, disputed[0]!.id, { column: 'disputed', index: 2 }, alice);
     expect(readBoard(doc).columns.disputed.at(-1)).toBe(disputed[0]!.id);
+  });
+
+  it('imports a reply whose thread start its author undid, as a thread of its own', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Turnout' }, alice);
+    const card = addClaim(doc, { claim: 'Turnout was 61%' }, alice);
+    const undo = new Y.UndoManager(commentsMap(doc), {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    const start = addComment(doc, card, { text: 'Which election?' }, alice);
+    // Bob answers on his own replica; his reply reaches Alice's, whose Undo is hers alone.
+    const bobs = new Y.Doc();
+    Y.applyUpdate(bobs, Y.encodeStateAsUpdate(doc));
+    const bob = { actor: { id: 'inv-bob', name: 'Bob' } };
+    const reply = addComment(bobs, card, { text: 'The 2024 one', parentId: start }, bob);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(bobs, Y.encodeStateVector(doc)), 'bob');
+    undo.undo();
+    const comments = readBoard(doc).cards[card]!.comments;
+    expect(comments.map((c) => [c.id, c.parentId])).toEqual([[reply, null]]);
+    const result = importBoardFromJson(viaText(exportOf(doc, 'b', 1)));
+    expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
   it('writes only into an empty doc', () => {
