@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board';
 import {
   type CardFilter,
@@ -41,6 +41,7 @@ export function FilterBar({
   // behind "Filters" there (CSS decides the width; the button is hidden elsewhere).
   const [open, setOpen] = useState(false);
   const fieldsId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
   const chosen = [filter.speaker, filter.verdict, filter.assignee, filter.article].filter(
     (v) => v !== null,
   ).length;
@@ -53,6 +54,7 @@ export function FilterBar({
       onSubmit={(e) => e.preventDefault()}
     >
       <input
+        ref={searchRef}
         type="search"
         aria-label="Search cards"
         placeholder="Search claims, speakers, sources…"
@@ -130,7 +132,15 @@ export function FilterBar({
           <span className="filter-count" role="status">
             {shown} of {total} cards
           </span>
-          <button type="button" className="button small" onClick={() => onChange(EMPTY_FILTER)}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              onChange(EMPTY_FILTER);
+              // The button goes with the filters: focus goes to the search, not to the page.
+              searchRef.current?.focus();
+            }}
+          >
             Clear filters
           </button>
         </>

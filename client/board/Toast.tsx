@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface ToastMessage {
   readonly text: string;
@@ -9,16 +9,52 @@ export interface ToastMessage {
   readonly cardId?: string;
 }
 
-/** A short notice at the bottom of the board, with at most one action. */
+/**
+ * A short notice at the bottom of the board, with at most one action. It goes after 8 s, but
+ * not while the pointer or keyboard focus is on it (a keyboard user needs time to reach and
+ * use its button), and focus that was on it goes back where it came from. Not a live region:
+ * BoardPage announces every notice itself, and a second region would read each one twice.
+ */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  /** Where focus came from when it entered the notice. */
+  const cameFrom = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (!toast) return;
+    if (!toast || hovered || focused) return;
     const timer = setTimeout(onDismiss, 8000);
     return () => clearTimeout(timer);
-  }, [toast, onDismiss]);
+  }, [toast, onDismiss, hovered, focused]);
+  // A notice that goes (dismissed, replaced or acted on) with focus in it hands focus back.
+  useEffect(() => {
+    const box = ref.current;
+    return () => {
+      if (box?.contains(document.activeElement) || document.activeElement === document.body) {
+        if (cameFrom.current?.isConnected) cameFrom.current.focus();
+      }
+      cameFrom.current = null;
+      setFocused(false);
+      setHovered(false);
+    };
+  }, [toast]);
   if (!toast) return null;
   return (
-    <div className="toast" role="status">
+    <div
+      className="toast"
+      ref={ref}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) {
+          cameFrom.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
+        }
+        setFocused(true);
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+      }}
+    >
       <span>{toast.text}</span>
       {toast.action && (
         <button

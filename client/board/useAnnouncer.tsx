@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 
 /**
- * A polite live region for moves and other changes a screen-reader user should hear. The same
- * sentence twice in a row is still announced: the text alternates a trailing invisible mark.
+ * An assertive live region for moves and other changes a screen-reader user should hear:
+ * assertive because a keyboard move's position ("position 3 of 12") is stale if it waits for
+ * the reader to finish. The same sentence twice in a row is still announced: the text
+ * alternates a trailing invisible mark.
  */
 export function useAnnouncer(): { announce: (text: string) => void; region: React.ReactNode } {
   const [message, setMessage] = useState('');

@@ -463,6 +463,10 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .poll(() => column(a, 'Corroborated').getByRole('heading').textContent())
       .toMatch(/^Corroborated 1 of \d+ cards?$/);
     await a.getByRole('button', { name: 'Clear filters' }).click();
+    // The button goes with the filters; focus goes to the search, not to the page.
+    expect(await a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Search cards',
+    );
     await a
       .getByRole('combobox', { name: 'Filter by verdict' })
       .selectOption({ label: 'No verdict' });
