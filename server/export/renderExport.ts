@@ -72,7 +72,17 @@ export function renderExport(job: ExportJob): RenderedExport {
         );
       }
       const { reviews, skipped } = toClaimReview(view, { organisation, history: job.history });
-      return { title, text: JSON.stringify(reviews, null, 2) + '\n', skipped };
+      return { title, text: scriptSafeJson(reviews), skipped };
     }
   }
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` block, where ClaimReview is published: `<`,
+ * `>` and `&` as \u escapes (the same JSON to a parser), so a claim or link holding
+ * `</script>` cannot end the block and run as script on the newsroom's page.
+ */
+function scriptSafeJson(value: unknown): string {
+  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+  return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => escapes[c] ?? c) + '\n';
 }

@@ -109,9 +109,17 @@ describe('GET /api/boards/:id/export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/filename=".*\.jsonld"$/);
     // The card without a verdict, and the one moved to disputed later without one.
     expect(res.headers.get('x-factboard-skipped')).toBe('2');
-    const reviews = JSON.parse(text) as { '@type': string; claimReviewed: string }[];
+    const reviews = JSON.parse(text) as {
+      '@type': string;
+      claimReviewed: string;
+      reviewBody?: string;
+    }[];
     expect(reviews.map((r) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview']);
     expect(reviews[0]?.claimReviewed).toBe('rewritten later');
+    // Pasted into <script type="application/ld+json">, a rationale holding </script> must not
+    // end the block: the same text, with < > & escaped.
+    expect(reviews[0]?.reviewBody).toContain(HOSTILE.script);
+    expect(text).not.toMatch(/[<>&]/);
   });
 
   it('at: the board as it was, rebuilt from the stored log, with history up to then', async () => {
