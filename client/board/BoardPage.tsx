@@ -46,6 +46,7 @@ import {
 } from './filterCards';
 import { FilterBar } from './FilterBar';
 import { useCompactCards } from './useCompactCards';
+import { useFocusFollowsCard } from './useFocusFollowsCard';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -209,6 +210,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const shown = useRef(mover.shown);
   shown.current = mover.shown;
   const focusCard = useCallback((cardId: string) => reveal(cardId, true), [reveal]);
+  useFocusFollowsCard({
+    board,
+    shown: mover.shown,
+    reveal: revealRequest,
+    focusCard,
+    announce,
+    lastChangeOwn: connection.lastChangeWasOwn,
+  });
   const besideCard = useCallback(
     (cardId: string, step: CardStep) => cardBeside(shown.current, cardId, step),
     [],

@@ -69,10 +69,14 @@ export function Column({
   useScrollAnchor(virtualizer, scrollRef, ids, heldId === null);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
 
+  // A request is carried out once: a card that leaves the list and comes back (a filter
+  // cleared) must not take focus again from wherever the person has gone since.
+  const done = useRef<number | null>(null);
   useEffect(() => {
-    if (!reveal) return;
+    if (!reveal || done.current === reveal.seq) return;
     const index = ids.indexOf(reveal.cardId);
     if (index < 0) return;
+    done.current = reveal.seq;
     virtualizer.scrollToIndex(index, { align: 'auto' });
     if (!reveal.focus) return;
     return focusWhenRendered(() =>

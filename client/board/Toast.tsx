@@ -42,6 +42,8 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   return (
     <div
       className="toast"
+      role="group"
+      aria-label="Notice"
       ref={ref}
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}

@@ -317,12 +317,18 @@ export class BoardConnection {
     ws.send(encoding.toUint8Array(encoder));
   };
 
+  /** Whether the latest change to the board was this person's (a command, an Undo). */
+  readonly lastChangeWasOwn = (): boolean => this.ownLast;
+  private ownLast = false;
+
   private readonly noteOwnChange = (transaction: Y.Transaction) => {
     // Everything that came neither from the server nor from IndexedDB is this person's own.
     const origin: unknown = transaction.origin;
     const fromServer = this.provider !== null && origin === this.provider;
     const fromDisk = this.persistence !== null && origin === this.persistence;
-    if (!fromServer && !fromDisk && changedDoc(transaction)) {
+    const changed = changedDoc(transaction);
+    if (changed) this.ownLast = !fromServer && !fromDisk;
+    if (!fromServer && !fromDisk && changed) {
       this.tracker.noteLocalWrite(this.doc.clientID);
       this.trackDeviceCopy();
     }

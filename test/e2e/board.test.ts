@@ -290,7 +290,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await card(a, claim).getByRole('button', { name: 'Delete card' }).click();
     await expect.poll(() => card(b, claim).count()).toBe(0);
     await a
-      .getByRole('status')
+      .getByRole('group', { name: 'Notice' })
       .filter({ hasText: 'Card deleted' })
       .getByRole('button', { name: 'Undo' })
       .click({ timeout: 5_000 });
@@ -447,6 +447,40 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => a.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
       .toBe(next);
+  });
+
+  it('keeps focus on a card a colleague moves or deletes, and says so', async () => {
+    const moved = 'Wages grew 4.1% last year';
+    const doomed = 'Rents doubled since 2015';
+    const after = 'Fares rose twice in 2023';
+    for (const claim of [after, doomed, moved]) await addClaim(a, claim);
+    // B finds each card by searching: the column is long by now, and renders only what is in view.
+    const search = b.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill(moved);
+    await expectCardIn(b, moved, 'Unverified');
+    const focusedId = () => a.evaluate(() => document.activeElement?.getAttribute('data-card-id'));
+
+    // B moves the card A has focused: focus follows it to its new column.
+    const movedId = await card(a, moved).getAttribute('data-card-id');
+    await card(a, moved).focus();
+    await moveTo(b, moved, 'Disputed');
+    await expectCardIn(a, moved, 'Disputed');
+    await expect.poll(focusedId).toBe(movedId);
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`${moved} was moved to Disputed.`);
+
+    // B deletes the card A has focused: focus goes to the card that took its place.
+    const afterId = await card(a, after).getAttribute('data-card-id');
+    await card(a, doomed).focus();
+    await search.fill(doomed);
+    await card(b, doomed).getByRole('button', { name: 'Delete card' }).click();
+    await expect.poll(() => card(a, doomed).count()).toBe(0);
+    await expect.poll(focusedId).toBe(afterId);
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`${doomed} was deleted.`);
+    await search.fill('');
   });
 
   it('searches and filters the board', async () => {

@@ -317,7 +317,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     // Lea undoes her deletion: the card comes back to Eddie with empty forms, and what he had
     // typed is still there to copy.
     await lea
-      .getByRole('status')
+      .getByRole('group', { name: 'Notice' })
       .filter({ hasText: 'Card deleted' })
       .getByRole('button', { name: 'Undo' })
       .click();

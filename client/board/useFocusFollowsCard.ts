@@ -1,0 +1,90 @@
+/**
+ * Keeps keyboard focus on the board when the focused card leaves its column under the person:
+ * a colleague moved it (focus follows it to its new column) or deleted it (focus goes to the
+ * card that took its place). Without this, the card's element goes with it and focus falls to
+ * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
+ * already say where focus goes (a reveal request); this steps in only when none was made since
+ * the card got focus. An Undo that moves the focused card has announced itself: focus follows
+ * without a second announcement.
+ */
+import { useEffect, useRef } from 'react';
+import type { BoardView, ColumnId } from '../../shared/board';
+import { clip } from '../ui/clip';
+import type { RevealRequest } from './Column';
+import { COLUMN_LABELS } from './columnLabels';
+
+interface Focused {
+  readonly id: string;
+  readonly column: ColumnId;
+  readonly index: number;
+  readonly claim: string;
+  readonly element: HTMLElement;
+  /** The reveal request current when the card got focus. */
+  readonly reveal: RevealRequest | null;
+}
+
+export function useFocusFollowsCard({
+  board,
+  shown,
+  reveal,
+  focusCard,
+  announce,
+  lastChangeOwn,
+}: {
+  board: BoardView;
+  /** The cards each column shows, in order. */
+  shown: Readonly<Record<ColumnId, readonly string[]>>;
+  reveal: RevealRequest | null;
+  focusCard: (cardId: string) => void;
+  announce: (text: string) => void;
+  /** Whether the board's latest change was this person's own (an Undo, say). */
+  lastChangeOwn: () => boolean;
+}): void {
+  const focused = useRef<Focused | null>(null);
+  const latest = useRef({ board, shown, reveal });
+  latest.current = { board, shown, reveal };
+
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      const li = (event.target as Element | null)?.closest?.<HTMLElement>('li[data-card-id]');
+      const id = li?.dataset.cardId;
+      const { board: now, shown: columns, reveal: request } = latest.current;
+      const card = id ? now.cards[id] : undefined;
+      if (!li || !id || !card) {
+        focused.current = null;
+        return;
+      }
+      const index = columns[card.column].indexOf(id);
+      focused.current = {
+        id,
+        column: card.column,
+        index,
+        claim: card.claim,
+        element: li,
+        reveal: request,
+      };
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
+
+  useEffect(() => {
+    const was = focused.current;
+    if (!was || was.element.isConnected) return;
+    focused.current = null;
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // focus went somewhere on purpose
+    if (reveal !== was.reveal) return; // the person's own action said where focus goes
+    const short = clip(was.claim, 60);
+    const card = board.cards[was.id];
+    if (card) {
+      focusCard(was.id);
+      if (!lastChangeOwn()) announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
+      return;
+    }
+    const column = shown[was.column];
+    const next = column[Math.min(Math.max(was.index, 0), column.length - 1)];
+    if (next) focusCard(next);
+    if (!lastChangeOwn()) announce(`${short} was deleted.`);
+  }, [board, shown, reveal, focusCard, announce, lastChangeOwn]);
+}
