@@ -2,9 +2,11 @@
  * Derives history events from the transactions applied to a room's doc (issue 4, item 7):
  * card.created, card.moved {from, to}, card.edited {fields, values, was} (each edited field's
  * new and old text, so the history says what changed), verdict.set {verdict, from},
- * card.assigned {assignee}, card.deleted, evidence.added/removed/edited, comment.posted,
- * comment.edited, comment.deleted, comment.resolved, comment.reopened, article.added,
- * article.linked {articleId, title, url},
+ * card.assigned {assignee}, card.deleted, evidence.added {url, stance},
+ * evidence.edited {fields, values, was} (likewise, for url, quote, stance and note),
+ * evidence.removed {url, stance, quote}, comment.posted, comment.edited {text, was},
+ * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
+ * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
  * place is one removed and one added, and each relabelled card has its own verdict.set).
  * A card put back by a restore reads here as card.created; the room records it as
@@ -12,7 +14,9 @@
  *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)
- * is not an event; a move records the columns it went from and to.
+ * is not an event; a move records the columns it went from and to. Recorded texts are whole:
+ * the sync server refuses a value longer than its field allows (shared/board/fieldRules), so
+ * an event holds at most those limits, and only for the fields the layout names.
  */
 import * as Y from 'yjs';
 import {
@@ -55,6 +59,27 @@ const keyOf = (type: Placed): string | null => type._item?.parentSub ?? null;
 const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
 
 const EDITABLE: readonly string[] = [CARD_KEYS.claim, CARD_KEYS.speaker, CARD_KEYS.rationale];
+const EVIDENCE_EDITABLE: readonly string[] = [
+  EVIDENCE_KEYS.url,
+  EVIDENCE_KEYS.quote,
+  EVIDENCE_KEYS.stance,
+  EVIDENCE_KEYS.note,
+];
+
+/**
+ * The new and the old text of each of `fields` that the change set: what an edit records, so
+ * the history says what changed and not only that something did.
+ */
+function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: readonly string[]) {
+  const values: Record<string, string | null> = {};
+  const was: Record<string, string | null> = {};
+  for (const [key, change] of keys) {
+    if (!fields.includes(key)) continue;
+    values[key] = text(rawGet(target, key));
+    was[key] = text(change.oldValue);
+  }
+  return { values, was };
+}
 
 function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
   const out: HistoryDraft[] = [];
@@ -84,9 +109,6 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
   }
   if (parentOf(target) === cards) {
     const cardId = keyOf(target) as string;
-    const edited: string[] = [];
-    const values: Record<string, string | null> = {};
-    const was: Record<string, string | null> = {};
     for (const [key, change] of keys) {
       const now = rawGet(target, key);
       if (key === CARD_KEYS.pos) {
@@ -101,14 +123,12 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
         });
       } else if (key === CARD_KEYS.assignee) {
         out.push({ cardId, type: 'card.assigned', data: { assignee: now ?? null } });
-      } else if (EDITABLE.includes(key)) {
-        edited.push(key);
-        values[key] = text(now);
-        was[key] = text(change.oldValue);
       }
     }
+    const edited = [...keys.keys()].filter((key) => EDITABLE.includes(key));
     if (edited.length > 0) {
-      out.push({ cardId, type: 'card.edited', data: { fields: edited.sort(), values, was } });
+      const data = { fields: edited.sort(), ...textChanges(target, keys, EDITABLE) };
+      out.push({ cardId, type: 'card.edited', data });
     }
     return out;
   }
@@ -133,17 +153,27 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
     }
     for (const item of event.changes.deleted) {
       const ev = item.content.getContent()[0];
+      // The item is gone from the board: the history keeps what it was.
       out.push({
         cardId,
         type: 'evidence.removed',
-        data: { evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)) },
+        data: {
+          evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)),
+          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
+          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
+          quote: text(rawGet(ev, EVIDENCE_KEYS.quote)),
+        },
       });
     }
   } else {
     out.push({
       cardId,
       type: 'evidence.edited',
-      data: { evidenceId: text(rawGet(target, EVIDENCE_KEYS.id)), fields: [...keys.keys()].sort() },
+      data: {
+        evidenceId: text(rawGet(target, EVIDENCE_KEYS.id)),
+        fields: [...keys.keys()].sort(),
+        ...textChanges(target, keys, EVIDENCE_EDITABLE),
+      },
     });
   }
   return out;
@@ -161,21 +191,31 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
     for (const [commentId, change] of keys) {
       const comment = change.action === 'delete' ? change.oldValue : comments.get(commentId);
       const d = describe(comment, commentId);
-      out.push({
-        cardId: d.cardId,
-        type: change.action === 'delete' ? 'comment.deleted' : 'comment.posted',
-        data: { commentId, parentId: text(rawGet(comment, COMMENT_KEYS.parentId)) },
-      });
+      const parentId = text(rawGet(comment, COMMENT_KEYS.parentId));
+      // A comment that leaves the map (its post undone) keeps its words here only.
+      out.push(
+        change.action === 'delete'
+          ? {
+              cardId: d.cardId,
+              type: 'comment.deleted',
+              data: { commentId, parentId, text: text(rawGet(comment, COMMENT_KEYS.text)) },
+            }
+          : { cardId: d.cardId, type: 'comment.posted', data: { commentId, parentId } },
+      );
     }
     return out;
   }
   if (parentOf(target) !== comments) return out;
   const d = describe(target, keyOf(target) as string);
   const data = { commentId: d.commentId };
+  const textChange = keys.get(COMMENT_KEYS.text);
   if (keys.has(COMMENT_KEYS.deletedAt) && rawGet(target, COMMENT_KEYS.deletedAt) != null) {
-    out.push({ cardId: d.cardId, type: 'comment.deleted', data });
-  } else if (keys.has(COMMENT_KEYS.text)) {
-    out.push({ cardId: d.cardId, type: 'comment.edited', data });
+    // The tombstone clears the text in the same change: the words are its old value.
+    const said = textChange ? textChange.oldValue : rawGet(target, COMMENT_KEYS.text);
+    out.push({ cardId: d.cardId, type: 'comment.deleted', data: { ...data, text: text(said) } });
+  } else if (textChange) {
+    const edit = { text: text(rawGet(target, COMMENT_KEYS.text)), was: text(textChange.oldValue) };
+    out.push({ cardId: d.cardId, type: 'comment.edited', data: { ...data, ...edit } });
   }
   if (keys.has(COMMENT_KEYS.resolved)) {
     const resolved = rawGet(target, COMMENT_KEYS.resolved) === true;

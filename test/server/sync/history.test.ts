@@ -1,8 +1,11 @@
 /**
  * History (issue 4, item 7): the server derives events from what each transaction changed and
- * attributes them to the invite whose connection sent it; clients cannot write history.
+ * attributes them to the invite whose connection sent it; clients cannot write history. The
+ * server stores in a real SQLite file, as in production.
  */
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   addArticle,
   addClaim,
@@ -12,6 +15,8 @@ import {
   addComment,
   addEvidence,
   assignCard,
+  CommandOrigin,
+  commentsMap,
   deleteCard,
   deleteComment,
   editCard,
@@ -25,19 +30,25 @@ import {
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 
 describe('history derived on the server', () => {
   let server: SyncTestServer;
   let boardId: string;
+  let dir: TempDir;
   const clients: TestClient[] = [];
   beforeEach(async () => {
-    server = await startSyncTestServer();
+    dir = makeTempDir();
+    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
+    server = await startSyncTestServer({ storage });
     boardId = await server.createBoard();
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
     await server.close();
+    dir.remove();
   });
   const join = async (role: 'lead' | 'editor' | 'reviewer', name: string) => {
     const invite = await server.invite(boardId, role, name);
@@ -120,11 +131,82 @@ describe('history derived on the server', () => {
       stance: 'refutes',
       url: 'https://stats.example',
     });
-    expect(byType('evidence.removed')).toEqual({ evidenceId });
+    // Evidence and comment events keep the words, as card.edited does: new and old values.
+    expect(byType('evidence.edited')).toEqual({
+      evidenceId,
+      fields: ['note'],
+      values: { note: 'table 3' },
+      was: { note: '' },
+    });
+    expect(byType('evidence.removed')).toEqual({
+      evidenceId,
+      url: 'https://stats.example',
+      stance: 'refutes',
+      quote: '',
+    });
+    expect(byType('comment.edited')).toEqual({
+      commentId,
+      text: 'Source please',
+      was: 'Source?',
+    });
+    // The doc keeps an empty tombstone; the history keeps what the comment said.
+    expect(byType('comment.deleted')).toEqual({ commentId, text: 'Source please' });
     expect(byType('card.deleted')).toEqual({ claim: 'Crime rose 21%' });
     for (let i = 1; i < history.length; i++) {
       expect(history[i]!.at).toBeGreaterThanOrEqual(history[i - 1]!.at);
     }
+  });
+
+  it('keeps what evidence said when its stance changes and when it goes, and an undone comment', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const { client: rev, invite: revInvite } = await join('reviewer', 'Rita');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    const cardId = addClaim(ed.doc, { claim: 'Crime fell 30%' }, ctx);
+    const url = 'https://stats.example/table-3';
+    const evidenceId = addEvidence(
+      ed.doc,
+      cardId,
+      { url, stance: 'refutes', quote: 'Crime fell 3%' },
+      ctx,
+    );
+    editEvidence(ed.doc, cardId, evidenceId, { stance: 'context', quote: 'Fell 3% in 2023' }, ctx);
+    editEvidence(ed.doc, cardId, evidenceId, { note: 'Table 3', quote: '' }, ctx);
+    removeEvidence(ed.doc, cardId, evidenceId, ctx);
+    await ed.allSaved();
+    await waitFor(() => rev.doc.getMap('cards').has(cardId));
+    // A comment posted and then undone leaves the board entirely; its words stay in the history.
+    const undo = new Y.UndoManager(commentsMap(rev.doc), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    const revCtx = { actor: { id: revInvite.inviteId, name: 'Rita' } };
+    const commentId = addComment(rev.doc, cardId, { text: 'Wrong card, sorry' }, revCtx);
+    await rev.allSaved();
+    undo.undo();
+    await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('comments').has(commentId)));
+
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    const of = (type: string) => history.filter((e) => e.type === type).map((e) => e.data);
+    expect(of('evidence.edited')).toEqual([
+      {
+        evidenceId,
+        fields: ['quote', 'stance'],
+        values: { quote: 'Fell 3% in 2023', stance: 'context' },
+        was: { quote: 'Crime fell 3%', stance: 'refutes' },
+      },
+      {
+        evidenceId,
+        fields: ['note', 'quote'],
+        values: { note: 'Table 3', quote: '' },
+        was: { note: '', quote: 'Fell 3% in 2023' },
+      },
+    ]);
+    expect(of('evidence.removed')).toEqual([{ evidenceId, url, stance: 'context', quote: '' }]);
+    expect(history.filter((e) => e.type === 'comment.deleted').map((e) => e.actor.name)).toEqual([
+      'Rita',
+    ]);
+    expect(of('comment.deleted')).toEqual([
+      { commentId, parentId: null, text: 'Wrong card, sorry' },
+    ]);
   });
 
   it('server-side changes are attributed to the actor given to change()', async () => {
