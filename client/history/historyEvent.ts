@@ -5,7 +5,9 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
+import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
 
 export interface HistoryEvent {
@@ -39,6 +41,59 @@ const quoted = (text: string) => `“${clip(text, QUOTED_CHARS)}”`;
 function list(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** An evidence item's field as the evidence form names it, and how its value reads. */
+const EVIDENCE_FIELDS: Readonly<Record<string, { words: string; show(v: string): string }>> = {
+  url: { words: 'the source URL', show: (v) => v },
+  quote: { words: 'the quoted passage', show: quoted },
+  stance: {
+    words: 'the stance',
+    show: (v) => (Object.hasOwn(STANCE_LABELS, v) ? STANCE_LABELS[v as Stance] : quoted(v)),
+  },
+  note: { words: 'the note', show: quoted },
+};
+
+/** "refuting evidence: https://…", as an evidence event names its item. */
+function evidenceItem(d: Readonly<Record<string, unknown>>): string {
+  const url = str(d.url);
+  return `${STANCE_WORDS[str(d.stance) ?? ''] ?? 'evidence'}${url ? `: ${url}` : ''}`;
+}
+
+/** An evidence edit with its values ("changed the stance from Refutes to Context"). */
+function evidenceEdit(d: Readonly<Record<string, unknown>>): string {
+  const values = typeof d.values === 'object' && d.values !== null ? d.values : null;
+  // Events from before values were recorded name the fields only.
+  if (!values) return 'edited evidence';
+  const now = (f: string) => str((values as Record<string, unknown>)[f]);
+  const was = (f: string) => str((d.was as Record<string, unknown> | null)?.[f]);
+  const fields = (Array.isArray(d.fields) ? d.fields : []).filter(
+    (f): f is string => typeof f === 'string' && Object.hasOwn(EVIDENCE_FIELDS, f),
+  );
+  const changed: string[] = [];
+  const cleared: string[] = [];
+  for (const f of fields) {
+    const { words, show } = EVIDENCE_FIELDS[f]!;
+    const [value, old] = [now(f), was(f)];
+    if (value) changed.push(`${words}${old ? ` from ${show(old)}` : ''} to ${show(value)}`);
+    else cleared.push(old ? `${words} (was ${show(old)})` : words);
+  }
+  const parts = [
+    ...(changed.length ? [`changed ${list(changed)}`] : []),
+    ...(cleared.length ? [`cleared ${list(cleared)}`] : []),
+  ];
+  return parts.length ? parts.join(' and ') : 'edited evidence';
+}
+
+/** A comment edit with the words before and after, when the event recorded them. */
+function commentEdit(d: Readonly<Record<string, unknown>>): string {
+  const now = str(d.text);
+  if (!now) return 'edited a comment';
+  const was = str(d.was);
+  // An empty old text is a deleted comment brought back.
+  return was
+    ? `edited their comment: ${quoted(was)} → ${quoted(now)}`
+    : `edited their comment to ${quoted(now)}`;
 }
 
 /** What the actor did, as the rest of a sentence that starts with their name. */
@@ -81,20 +136,22 @@ export function describeEvent(e: HistoryEvent): string {
     }
     case 'card.deleted':
       return 'deleted the card';
-    case 'evidence.added': {
-      const url = str(d.url);
-      return `added ${STANCE_WORDS[str(d.stance) ?? ''] ?? 'evidence'}${url ? `: ${url}` : ''}`;
+    case 'evidence.added':
+      return `added ${evidenceItem(d)}`;
+    case 'evidence.removed': {
+      const quote = str(d.quote);
+      return `removed ${evidenceItem(d)}${quote ? `, quoting ${quoted(quote)}` : ''}`;
     }
-    case 'evidence.removed':
-      return 'removed evidence';
     case 'evidence.edited':
-      return 'edited evidence';
+      return evidenceEdit(d);
     case 'comment.posted':
       return d.parentId ? 'replied to a comment' : 'commented';
     case 'comment.edited':
-      return 'edited a comment';
-    case 'comment.deleted':
-      return 'deleted a comment';
+      return commentEdit(d);
+    case 'comment.deleted': {
+      const text = str(d.text);
+      return text ? `deleted their comment ${quoted(text)}` : 'deleted a comment';
+    }
     case 'comment.resolved':
       return 'resolved a thread';
     case 'comment.reopened':

@@ -312,9 +312,9 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Rhea commented',
       'Eddie replied to a comment',
       'Rhea resolved a thread',
-      'Rhea edited a comment',
+      'Rhea edited their comment: “@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>” → “@Eddie the BLS page says 3.9 (seasonally adjusted).”',
       'Rhea commented',
-      'Rhea deleted a comment',
+      'Rhea deleted their comment “A comment posted by mistake”',
     ];
     await expect.poll(() => entries(timeline), { timeout: 10_000 }).toEqual(expected);
     await closeDialog(dialog);
@@ -323,7 +323,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const feed = lead.getByRole('region', { name: 'Activity' });
     await expect.poll(() => focusedText(lead)).toBe('Activity');
     const first = feed.getByRole('listitem').first();
-    await expect.poll(() => first.textContent()).toMatch(/^Rhea deleted a comment/);
+    await expect.poll(() => first.textContent()).toMatch(/^Rhea deleted their comment/);
     await first.getByRole('button', { name: CLAIM }).click();
     await lead.getByRole('dialog', { name: CLAIM }).waitFor();
     await closeDialog(lead.getByRole('dialog', { name: CLAIM }));

@@ -1,15 +1,28 @@
 /**
  * The history feed the Activity panel and card timeline use, against the real server (port 0,
- * SQLite): the client's fetchHistory with the page size cut to 3, so that paging shows.
+ * SQLite): the client's fetchHistory with the page size cut to 3, so that paging shows; and
+ * what the history the server derived says in the feed's words.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  addClaim,
+  addComment,
+  addEvidence,
+  deleteComment,
+  editComment,
+  editEvidence,
+  removeEvidence,
+} from '../../../shared/board';
+import { boardExportSchema } from '../../../shared/export';
 import {
   createHistoryFeed,
   type FetchPage,
   type HistoryFeedState,
 } from '../../../client/history/createHistoryFeed';
 import { fetchHistory, fetchHistorySince } from '../../../client/history/fetchHistory';
+import { describeEvent } from '../../../client/history/historyEvent';
 import type { HistoryEvent } from '../../../server/storage/Storage';
+import { connectProvider } from '../../helpers/connectProvider';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { waitFor } from '../../helpers/waitFor';
@@ -183,5 +196,60 @@ describe('fetchHistorySince', () => {
     const capped = await fetchHistorySince(board.id, board.leadToken, 0, { limit: 3, maxPages: 4 });
     expect(urls).toHaveLength(4);
     expect(capped.map((e) => e.at).filter((at) => at <= 20)[0]).toBeGreaterThan(8);
+  });
+});
+
+describe('the history of evidence and comments', () => {
+  it('says what was edited, removed and deleted, and the JSON export carries it', async () => {
+    const board = (await request(server.url, 'POST', '/api/boards', { json: { title: 'Words' } }))
+      .body as { id: string; leadToken: string };
+    const editor = (
+      await request(server.url, 'POST', `/api/boards/${board.id}/invites`, {
+        token: board.leadToken,
+        json: { name: 'Ed', role: 'editor' },
+      })
+    ).body as { token: string; inviteId: string };
+    const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+    const client = connectProvider(syncUrl, board.id, editor.token);
+    try {
+      await client.synced();
+      const ctx = { actor: { id: editor.inviteId, name: 'Ed' } };
+      const doc = client.doc;
+      const cardId = addClaim(doc, { claim: 'Crime fell 30%' }, ctx);
+      const url = 'https://stats.example/t3';
+      const evidenceId = addEvidence(
+        doc,
+        cardId,
+        { url, stance: 'refutes', quote: 'Crime fell 3%' },
+        ctx,
+      );
+      editEvidence(doc, cardId, evidenceId, { stance: 'context' }, ctx);
+      removeEvidence(doc, cardId, evidenceId, ctx);
+      const commentId = addComment(doc, cardId, { text: 'Source?' }, ctx);
+      editComment(doc, commentId, 'Which table?', ctx);
+      deleteComment(doc, commentId, ctx);
+      await client.allSaved();
+
+      const { events } = await fetchHistory(board.id, editor.token, { cardId });
+      expect(events.map((e) => describeEvent(e))).toEqual([
+        'added the card to Unverified',
+        `added refuting evidence: ${url}`,
+        'changed the stance from Refutes to Context',
+        `removed context: ${url}, quoting “Crime fell 3%”`,
+        'commented',
+        'edited their comment: “Source?” → “Which table?”',
+        'deleted their comment “Which table?”',
+      ]);
+      // The export holds the events as stored, the words with them.
+      const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      });
+      const exported = boardExportSchema.parse(await res.json());
+      expect(
+        exported.history.filter((e) => e.cardId === cardId).map((e) => [e.type, e.data]),
+      ).toEqual(events.map((e) => [e.type, e.data]));
+    } finally {
+      client.destroy();
+    }
   });
 });

@@ -57,6 +57,52 @@ describe('describeEvent', () => {
     ],
     [ev('evidence.added', { stance: 'nonsense' }), 'added evidence'],
     [ev('evidence.removed'), 'removed evidence'],
+    [
+      ev('evidence.removed', { url: 'https://ex.org', stance: 'refutes', quote: 'Crime fell 3%' }),
+      'removed refuting evidence: https://ex.org, quoting “Crime fell 3%”',
+    ],
+    [
+      ev('evidence.removed', { url: 'https://ex.org', stance: 'context', quote: '' }),
+      'removed context: https://ex.org',
+    ],
+    // Events from before values were recorded, or that changed no field people edit.
+    [ev('evidence.edited', { fields: ['note'] }), 'edited evidence'],
+    [ev('evidence.edited', { fields: ['addedAt'], values: {}, was: {} }), 'edited evidence'],
+    [
+      ev('evidence.edited', {
+        fields: ['stance'],
+        values: { stance: 'context' },
+        was: { stance: 'refutes' },
+      }),
+      'changed the stance from Refutes to Context',
+    ],
+    [
+      ev('evidence.edited', {
+        fields: ['quote', 'url'],
+        values: { quote: 'Fell 3% in 2023', url: 'https://b.example' },
+        was: { quote: 'Crime fell 3%', url: 'https://a.example' },
+      }),
+      'changed the quoted passage from “Crime fell 3%” to “Fell 3% in 2023” and the source URL from https://a.example to https://b.example',
+    ],
+    [
+      ev('evidence.edited', {
+        fields: ['note', 'quote'],
+        values: { note: 'Table 3', quote: '' },
+        was: { note: '', quote: 'x'.repeat(200) },
+      }),
+      `changed the note to “Table 3” and cleared the quoted passage (was “${'x'.repeat(139)}…”)`,
+    ],
+    [ev('comment.edited'), 'edited a comment'],
+    [
+      ev('comment.edited', { text: 'Source please', was: 'Source?' }),
+      'edited their comment: “Source?” → “Source please”',
+    ],
+    [ev('comment.edited', { text: 'Back again', was: '' }), 'edited their comment to “Back again”'],
+    [
+      ev('comment.deleted', { text: 'y'.repeat(200) }),
+      `deleted their comment “${'y'.repeat(139)}…”`,
+    ],
+    [ev('comment.deleted', { text: '' }), 'deleted a comment'],
     [ev('comment.posted', { parentId: null }), 'commented'],
     [ev('comment.posted', { parentId: 'p' }), 'replied to a comment'],
     [ev('comment.resolved'), 'resolved a thread'],
