@@ -72,6 +72,27 @@ const resolvedByWriter = (value: unknown, writer: Actor): boolean =>
 
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
+/**
+ * How deep anything may sit, under any key: the layout's deepest fields (an evidence item's, a
+ * rating-scale label's) are 3 containers below their root, and its deepest plain value (a
+ * card's extraction: chips in a list in an object) 3 levels deep. A hostile value thousands of
+ * levels deep was taken live but could not be read back when the board next loaded (the
+ * decoder recurses, and a cold stack is shorter), so the board lost it on restart.
+ */
+const MAX_DEPTH = 3;
+const MAX_VALUE_DEPTH = 8;
+
+function nestsTooDeep(item: Y.Item): boolean {
+  if (!(item.content instanceof Y.ContentAny)) return false;
+  const deeper = (value: unknown, depth: number): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    if (depth >= MAX_VALUE_DEPTH) return true;
+    const children = Array.isArray(value) ? value : Object.values(value as object);
+    return children.some((child) => deeper(child, depth + 1));
+  };
+  return item.content.arr.some((value) => deeper(value, 0));
+}
+
 export function checkWrite(
   role: Role,
   writer: Actor,
@@ -94,6 +115,9 @@ export function checkWrite(
     return no('writes outside the board layout');
   } else if (role === 'editor' && !wheres.every(editorMayWrite)) {
     return no('the rating scale and organisation are the lead’s');
+  }
+  if (newItems.some(({ item, where }) => where.depth > MAX_DEPTH || nestsTooDeep(item))) {
+    return no('nothing nests deeper than the board layout');
   }
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);

@@ -404,6 +404,27 @@ describe('write policy per role, against raw clients', () => {
       expect(readBoard(observer.doc).cards[cardId]?.claim).toBe('The bridge cost 2 billion');
     });
 
+    it('may not nest anything deeper than the layout, under any key', async () => {
+      const card = (doc: Y.Doc) => cardsMap(doc).get(cardId) as Y.Map<unknown>;
+      // A value 500 levels deep under a key the layout does not name.
+      let deep: unknown = 'x';
+      for (let i = 0; i < 500; i++) deep = { d: deep };
+      await expectRefused('editor', (doc) => card(doc).set('notes', deep as object));
+      await expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'hm' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('meta', [[[[[[[[[['deep']]]]]]]]]]);
+      });
+      // Maps in maps below a card, deeper than an evidence item's fields.
+      await expectRefused('editor', (doc) => {
+        let map = card(doc);
+        for (let i = 0; i < 4; i++) {
+          const next = new Y.Map<unknown>();
+          map.set('nest', next);
+          map = next;
+        }
+      });
+    });
+
     it('may not write top-level types outside the board layout', () =>
       expectRefused('editor', (doc) => doc.getArray('scratch').push([1])));
     it('a lead may not either', () =>
