@@ -1,7 +1,8 @@
 /**
  * Focuses an element of a virtualised list that may not be rendered yet: a row scrolled to
  * exists only once the virtualiser has rendered it, a frame or two later. Tries at each
- * animation frame, up to `frames` of them; returns a cancel function (an effect's cleanup).
+ * animation frame, up to `frames` of them, and brings it into view sideways too; returns a
+ * cancel function (an effect's cleanup).
  */
 export function focusWhenRendered(find: () => HTMLElement | null | undefined, frames = 10) {
   let left = frames;
@@ -10,6 +11,9 @@ export function focusWhenRendered(find: () => HTMLElement | null | undefined, fr
     const element = find();
     if (element) {
       if (document.activeElement !== element) element.focus({ preventScroll: true });
+      // The list has put the row in view; on a narrow or zoomed screen the row's column may
+      // still be off to the side, and a keyboard user must see what has focus.
+      element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     } else if (left-- > 0) handle = requestAnimationFrame(tryFocus);
   };
   handle = requestAnimationFrame(tryFocus);

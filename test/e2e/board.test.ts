@@ -382,6 +382,19 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(async () => (await focused()).column).not.toBe(start.column);
     await a.keyboard.press('ArrowLeft');
     await expect.poll(async () => (await focused()).column).toBe(start.column);
+    // On a narrow screen (or zoomed in) the columns scroll sideways to the focused card.
+    const viewport = a.viewportSize();
+    await a.setViewportSize({ width: 360, height: 720 });
+    const inView = () =>
+      a.evaluate(() => {
+        const box = document.activeElement!.getBoundingClientRect();
+        return box.left >= 0 && box.right <= window.innerWidth;
+      });
+    for (const key of ['End', 'Home', 'ArrowRight', 'ArrowLeft']) {
+      await a.keyboard.press(key);
+      await expect.poll(inView).toBe(true);
+    }
+    if (viewport) await a.setViewportSize(viewport);
     // Nothing was picked up or moved on the way.
     expect(await announcer.textContent()).toBe(announced);
     expect(await unverified.getByRole('listitem').first().getAttribute('aria-setsize')).toBe(
