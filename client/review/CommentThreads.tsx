@@ -1,16 +1,14 @@
 /**
  * The card's comment threads: a thread is a first comment and its replies (one level). Members
  * who may comment (leads, editors, reviewers) post, reply, edit and delete their own comments,
- * and resolve or reopen any thread. Deleted comments stay as a line so replies keep their place.
+ * and resolve or reopen any thread. A deleted comment stays as a line in a thread that still has
+ * live comments (commentThreads leaves out the others), so replies keep their place.
  */
 import { useRef, useState } from 'react';
 import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
 import type { CardView } from '../../shared/board/view';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
-
-const live = (t: CommentThread) =>
-  t.root.deletedAt === null || t.replies.some((r) => r.deletedAt === null);
 
 export function CommentThreads({
   card,
@@ -21,7 +19,7 @@ export function CommentThreads({
 }) {
   const newRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const threads = commentThreads(card.comments).filter(live);
+  const threads = commentThreads(card.comments);
   const count = card.comments.filter((c) => c.deletedAt === null).length;
   const full: CommentContext = {
     ...ctx,

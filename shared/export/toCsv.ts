@@ -49,9 +49,12 @@ export function csvCell(value: string): string {
 function commentLine(comment: CommentView, prefix: string): string {
   // A comment's own line breaks are indented, so that a new line at the margin always starts
   // a thread and one after "↳" a reply.
-  const text =
-    comment.deletedAt !== null ? '[deleted]' : comment.text.replace(/\r\n?|\n/g, '\n    ');
-  return `${prefix}${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)}): ${text}`;
+  const deleted = comment.deletedAt !== null;
+  const text = deleted ? '[deleted]' : comment.text.replace(/\r\n?|\n/g, '\n    ');
+  // The same marker as the Markdown report and the card detail; a deleted comment's edit
+  // is of text no longer shown.
+  const edited = comment.editedAt !== null && !deleted ? ' (edited)' : '';
+  return `${prefix}${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)})${edited}: ${text}`;
 }
 
 /** Threads one after another: the first comment, its state, then its replies indented. */

@@ -5,6 +5,7 @@ import { addClaim, addComment, initBoard, readBoard } from '../../../shared/boar
 import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
 import { csvCell } from '../../../shared/export/toCsv';
 import { buildHostileBoard, HOSTILE } from './hostileBoard';
+import { buildTombstoneBoard } from './tombstoneBoard';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** What the exporter promises a reader sees: the text, with an apostrophe before a formula. */
@@ -88,9 +89,22 @@ describe('toCsv', () => {
     expect(eq.comments).toContain('first line\n    second, line\n    third "line"');
     for (const line of eq.comments.split('\n')) expect(line).toMatch(/^(\[| {2}↳ | {4})/);
     const lines = rowOf(board.ids.lines);
-    expect(lines.comments).toContain('[deleted]');
     expect(lines.comments).not.toContain('to be deleted');
-    expect(lines.comments).toContain(HOSTILE.formulaPlus);
+    expect(lines.comments).toContain(`(edited): ${HOSTILE.formulaPlus}`);
+  });
+
+  it('leaves out what the card detail hides: a deleted comment with nothing live under it', () => {
+    const { doc, cardId } = buildTombstoneBoard();
+    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === cardId) ?? [];
+    const comments = row[CSV_HEADER.indexOf('comments')] ?? '';
+    const at = / \(\d{4}-\d\d-\d\dT[\d:.]+Z\)/g;
+    expect(comments.replace(at, '').split('\n')).toEqual([
+      '[open] Ben: [deleted]',
+      '  ↳ Ana: reply still here',
+      '[open] Ana: live start',
+      '  ↳ Ben: [deleted]',
+      '[open] Ana (edited): second words',
+    ]);
   });
 
   it('writes created and updated by and at', () => {

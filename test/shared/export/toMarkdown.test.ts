@@ -3,6 +3,7 @@ import { readBoard } from '../../../shared/board';
 import { toMarkdown } from '../../../shared/export';
 import { mdInline, mdText } from '../../../shared/export/markdownText';
 import { buildHostileBoard, HOSTILE } from './hostileBoard';
+import { buildTombstoneBoard } from './tombstoneBoard';
 
 /** Undoes the exporter's escaping: what a Markdown renderer shows for an escaped line. */
 const shownText = (md: string) =>
@@ -81,10 +82,31 @@ describe('toMarkdown', () => {
       /\n {4}- \*\*Alice "Ace" Ångström\*\*, [^\n]*: first line {2}\n {6}second, line {2}\n {6}third "line"\n/,
     );
     const disputed = md.slice(md.indexOf('## Disputed'));
-    expect(disputed).toContain('_(deleted)_');
+    expect(disputed).not.toContain('_(deleted)_');
     expect(disputed).not.toContain('to be deleted');
     expect(disputed).toContain('(edited): \\+1+1');
     expect(disputed).toContain('- Speaker: _unknown_');
+  });
+
+  it('leaves out what the card detail hides: a deleted comment with nothing live under it', () => {
+    const report = toMarkdown(readBoard(buildTombstoneBoard().doc));
+    const comments = report.slice(
+      report.indexOf('**Comments**'),
+      report.indexOf('## Corroborated'),
+    );
+    const at = /, \d{4}-\d\d-\d\dT[\d:.]+Z/g;
+    expect(comments.replace(at, '').trimEnd().split('\n')).toEqual([
+      '**Comments**',
+      '',
+      '- **Open thread**',
+      '  - **Ben**: _(deleted)_',
+      '    - **Ana**: reply still here',
+      '- **Open thread**',
+      '  - **Ana**: live start',
+      '    - **Ben**: _(deleted)_',
+      '- **Open thread**',
+      '  - **Ana** (edited): second words',
+    ]);
   });
 
   it('keeps emoji and accents and gives the export time and counts', () => {
