@@ -9,6 +9,7 @@
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { hasVisibleText } from '../../shared/visibleText';
 import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -47,7 +48,7 @@ export function ImportArticleDialog({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (!file && !text.trim()) {
+    if (!file && !hasVisibleText(text)) {
       setError('Paste the article text or choose a file.');
       textRef.current?.focus();
       return;

@@ -6,6 +6,7 @@
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { hasVisibleText } from '../../shared/visibleText';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatTime } from '../review/formatTime';
@@ -60,7 +61,7 @@ export function InvitesDialog({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy || !name.trim()) return;
+    if (busy || !hasVisibleText(name)) return;
     setBusy(true);
     setError(null);
     try {
@@ -120,7 +121,11 @@ export function InvitesDialog({
           <p id={`${id}-role-hint`} className="muted small">
             {ROLE_HINTS[role]}
           </p>
-          <button type="submit" className="button primary" aria-disabled={busy || !name.trim()}>
+          <button
+            type="submit"
+            className="button primary"
+            aria-disabled={busy || !hasVisibleText(name)}
+          >
             {busy ? 'Creating…' : 'Create invite link'}
           </button>
         </form>

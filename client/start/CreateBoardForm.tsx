@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { hasVisibleText } from '../../shared/visibleText';
 import { createBoard } from '../app/api';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
@@ -20,7 +21,7 @@ export function CreateBoardForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim() || busy) return;
+    if (!hasVisibleText(title) || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -53,7 +54,7 @@ export function CreateBoardForm({
           {error}
         </p>
       )}
-      <button type="submit" className="button primary" disabled={busy || !title.trim()}>
+      <button type="submit" className="button primary" disabled={busy || !hasVisibleText(title)}>
         {busy ? 'Creating…' : 'Create board'}
       </button>
     </form>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { hasVisibleText } from '../../shared/visibleText';
 
 /** Asks a first-time visitor for the name colleagues will see on the board. */
 export function NamePrompt({
@@ -15,7 +16,7 @@ export function NamePrompt({
   const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim()) onSave(name.trim());
+    if (hasVisibleText(name)) onSave(name.trim());
   };
   return (
     <form className="panel name-prompt" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -33,7 +34,7 @@ export function NamePrompt({
         />
       </label>
       <div className="row">
-        <button type="submit" className="button primary" disabled={!name.trim()}>
+        <button type="submit" className="button primary" disabled={!hasVisibleText(name)}>
           Continue
         </button>
         {onCancel && (

@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
+import { LIMITS, visibleName } from '../../shared/board/inputs';
 import { ExportError, type ExportErrorCode } from '../../shared/export/ExportError';
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
@@ -42,7 +43,7 @@ const exportQuery = z.object({
 
 const importQuery = z.object({
   /** The display name on the new board's lead invite. */
-  name: z.string().trim().min(1).max(100).optional(),
+  name: visibleName(LIMITS.name).optional(),
 });
 
 type ErrorCode = ExportErrorCode | 'invalid_input' | 'forbidden' | 'internal';

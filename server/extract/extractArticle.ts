@@ -4,6 +4,7 @@
 // 'empty' (400), 'too_large' (413) or 'unsupported_media' (415).
 import { decodeArticleInput, type ArticleFormat } from '../../shared/extract/decodeArticleInput';
 import { ExtractError } from '../../shared/extract/ExtractError';
+import { hasVisibleText } from '../../shared/visibleText';
 import { extractClaims } from '../../shared/extract/extractClaims';
 import type { ExtractResult } from '../../shared/extract/types';
 import { htmlToText } from './htmlToText';
@@ -28,16 +29,17 @@ export interface ExtractedArticle extends ExtractResult {
 export function extractArticle(input: ArticleInput): ExtractedArticle {
   const decoded = decodeArticleInput(input.body, input);
   let text = decoded.text;
-  let title = input.title?.trim() || undefined;
+  // The user's title wins over the page's, unless it shows nothing.
+  let title = input.title && hasVisibleText(input.title) ? input.title.trim() : undefined;
   if (decoded.format === 'html' || decoded.format === 'markdown') {
     const page =
       decoded.format === 'html' ? htmlToText(decoded.text) : markdownToText(decoded.text);
-    if (page.text.trim() === '') {
+    if (!hasVisibleText(page.text)) {
       const what = decoded.format === 'html' ? 'HTML page' : 'Markdown file';
       throw new ExtractError('empty', `The ${what} has no article text.`);
     }
     text = page.text;
-    title ??= page.title || undefined;
+    title ??= hasVisibleText(page.title) ? page.title : undefined;
   }
   return { ...extractClaims(text, { title, maxBytes: input.maxBytes }), format: decoded.format };
 }

@@ -1,5 +1,6 @@
 /** Validation of command inputs: the same rules on the client, the server and in imports. */
 import { z } from 'zod';
+import { hasVisibleText } from '../visibleText';
 import { COLUMNS } from './schema';
 
 export const LIMITS = {
@@ -17,6 +18,13 @@ export const LIMITS = {
 
 const text = (max: number) => z.string().max(max);
 const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * A name people read (a board's title, an invite's name): trimmed, and refused with one
+ * message whether it is "" or only characters that show nothing.
+ */
+export const visibleName = (max: number) =>
+  z.string().trim().max(max).refine(hasVisibleText, 'must not be empty');
 
 /** Links render as links only with these schemes (DESIGN §5). */
 export const httpUrl = z

@@ -8,6 +8,7 @@
 // - the furniture rules are heuristics: when one misfires on a body paragraph, nothing is
 //   lost, because an editor can still select that passage and make a card of it;
 // - the article view can hide or dim the ranges, and `cleanText` gives a reader view.
+import { hasVisibleText } from '../visibleText';
 import {
   blockFurnitureReason,
   isBreadcrumbLine,
@@ -46,7 +47,7 @@ function stripMarkdownHeading(line: string): string {
 
 /** The headline among the lines above the body: a repeated line, else the longest. */
 function pickTitle(lines: string[]): string {
-  const cleaned = lines.map((l) => stripMarkdownHeading(stripBreadcrumb(l))).filter(Boolean);
+  const cleaned = lines.map((l) => stripMarkdownHeading(stripBreadcrumb(l))).filter(hasVisibleText);
   const seen = new Set<string>();
   for (const line of cleaned) {
     if (seen.has(line) && wordCount(line) >= 3) return line;
@@ -130,9 +131,12 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     .filter((b) => b.kind !== 'furniture')
     .map((b) => raw.slice(b.start, b.end))
     .join('\n\n');
-  const title = (opts.title?.trim() || pickTitle(headlines) || fallbackTitle(cleanText)).slice(
-    0,
-    MAX_TITLE,
-  );
+  // A given title that shows nothing (" \u200b ") is no title: the headline is used instead.
+  const given = opts.title?.trim() ?? '';
+  const title = (
+    (hasVisibleText(given) ? given : '') ||
+    pickTitle(headlines) ||
+    fallbackTitle(cleanText)
+  ).slice(0, MAX_TITLE);
   return { title, text: raw, blocks, removed, cleanText };
 }

@@ -1,6 +1,7 @@
 // Input classification for article import, before any parsing: reject what is not an
 // article (empty, too large, binary) with a typed error, decode bytes, and tell plain
 // text from HTML and Markdown. Pure: runs in the browser (file picker) and on the server.
+import { hasVisibleText } from '../visibleText';
 import { ExtractError } from './ExtractError';
 
 /** "More than 1 MB" is refused; counted in UTF-8 bytes, the size on the wire. */
@@ -39,7 +40,7 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Throws ExtractError unless `text` is non-empty, within the size limit and not binary. */
+/** Throws ExtractError unless `text` shows something, is within the size limit and not binary. */
 export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): void {
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
@@ -50,7 +51,7 @@ export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): v
   if (head.includes('\u0000') || controls + replacements > head.length * 0.01) {
     throw new ExtractError('unsupported_media', 'The input looks like a binary file, not text.');
   }
-  if (text.trim() === '') throw new ExtractError('empty', 'The article text is empty.');
+  if (!hasVisibleText(text)) throw new ExtractError('empty', 'The article text is empty.');
 }
 
 const TEXTUAL_TYPE = /^(text\/[\w.+-]+|application\/(xhtml\+xml|octet-stream))$/;

@@ -1,16 +1,16 @@
 /** POST /api/boards (create) and GET /api/boards/:id (who am I on this board). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { LIMITS } from '../../../shared/board/inputs';
+import { LIMITS, visibleName } from '../../../shared/board/inputs';
 import { readMeta } from '../../../shared/board/readMeta';
 import { authenticateMember, member, requireAdmin } from '../auth';
 import { type BoardActionDeps, createBoard, inviteUrl } from '../boardActions';
 import { jsonBody, validate } from '../validate';
 
 const createBoardBody = z.object({
-  title: z.string().trim().min(1).max(LIMITS.title),
+  title: visibleName(LIMITS.title),
   /** The creator's display name on their lead invite. */
-  name: z.string().trim().min(1).max(LIMITS.name).optional(),
+  name: visibleName(LIMITS.name).optional(),
 });
 
 export function boardRoutes(

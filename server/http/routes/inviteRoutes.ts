@@ -1,7 +1,7 @@
 /** Invites (lead only): POST/GET /api/boards/:id/invites, DELETE …/invites/:inviteId. */
 import { Router } from 'express';
 import { z } from 'zod';
-import { LIMITS } from '../../../shared/board/inputs';
+import { LIMITS, visibleName } from '../../../shared/board/inputs';
 import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
 import { authenticateMember, member, requirePermission } from '../auth';
@@ -9,7 +9,7 @@ import { type BoardActionDeps, inviteMember, inviteUrl, revokeInvite } from '../
 import { jsonBody, validate } from '../validate';
 
 const inviteBody = z.object({
-  name: z.string().trim().min(1).max(LIMITS.name),
+  name: visibleName(LIMITS.name),
   role: z.enum(ROLES),
 });
 

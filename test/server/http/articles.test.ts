@@ -264,11 +264,18 @@ describe('POST /api/boards/:id/articles', () => {
   });
 
   it('400 empty_article for empty or blank text', async () => {
-    for (const text of ['', '   \n  ']) {
+    for (const text of ['', '   \n  ', '   \u200b ', '\u200b\u200c\u2060\ufeff']) {
       const res = await post({ token: tokens.editor, json: { text } });
       expect(res.status).toBe(400);
       expect(errorCode(res)).toBe('empty_article');
     }
+  });
+
+  it('takes the headline, not a title that shows nothing', async () => {
+    const text = 'Rice exports fell to 2 million tonnes in 2021, the ministry said on Monday.';
+    const res = await post({ token: tokens.editor, json: { title: ' \u200b ', text } });
+    expect(res.status).toBe(201);
+    expect(res.body.title).toBe(text);
   });
 
   it('400 invalid_input for a body that is neither text nor html, or a bad url', async () => {

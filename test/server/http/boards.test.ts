@@ -53,6 +53,8 @@ describe('POST /api/boards', () => {
     [{ title: 'x'.repeat(301) }, 'title too long'],
     [{ title: 42 }, 'title not a string'],
     [{ title: 'ok', name: '' }, 'empty name'],
+    [{ title: ' \u200b ' }, 'a title of invisible characters'],
+    [{ title: 'ok', name: ' \u200b\u2060 ' }, 'a name of invisible characters'],
     [[1, 2], 'an array'],
   ])('refuses %j (%s) with 400 invalid_input', async (json) => {
     const res = await request(server.url, 'POST', '/api/boards', { json });

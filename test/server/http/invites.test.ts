@@ -40,6 +40,8 @@ describe('POST /api/boards/:id/invites', () => {
   it.each<[unknown, string]>([
     [{ name: 'X', role: 'admin' }, 'unknown role'],
     [{ name: '', role: 'viewer' }, 'empty name'],
+    [{ name: ' \u200b ', role: 'viewer' }, 'a name of invisible characters'],
+    [{ name: '\u200d\u2060\u3164', role: 'viewer' }, 'a name of joiners and a Hangul filler'],
     [{ role: 'viewer' }, 'missing name'],
     [{ name: 'X' }, 'missing role'],
     [{ name: 'x'.repeat(101), role: 'viewer' }, 'name too long'],
@@ -50,6 +52,17 @@ describe('POST /api/boards/:id/invites', () => {
     });
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('invalid_input');
+  });
+
+  it('refuses a name that shows nothing exactly as it refuses an empty one', async () => {
+    const refusal = async (name: string) =>
+      (
+        await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+          token: leadToken,
+          json: { name, role: 'viewer' },
+        })
+      ).body;
+    expect(await refusal(' \u200b ')).toEqual(await refusal(''));
   });
 });
 

@@ -21,6 +21,18 @@ describe('bad input', () => {
     expect(codeOf(() => extractClaims(' \n\t\n '))).toBe('empty');
   });
 
+  it('rejects text of only invisible characters as empty, and ignores a title of them', () => {
+    // Zero-width space, joiners, word joiner, BOM, soft hyphen, Hangul filler, Braille blank.
+    for (const text of ['   \u200b ', '\u200b\u200c\u200d\u2060', '\ufeff\u00ad\u3164\u2800']) {
+      expect(codeOf(() => decodeArticleInput(text))).toBe('empty');
+      expect(codeOf(() => decodeArticleInput(new TextEncoder().encode(text)))).toBe('empty');
+      expect(codeOf(() => extractClaims(text))).toBe('empty');
+    }
+    const text = 'The minister said 40% of the prisons are full.';
+    expect(extractClaims(text, { title: ' \u200b ' }).title).toBe(text);
+    expect(extractClaims(`\u200b\n\n${text}`).title).toBe(text);
+  });
+
   it('rejects more than 1 MB with code too_large, as text or as bytes', () => {
     const big = 'a'.repeat(MAX_ARTICLE_BYTES + 1);
     expect(codeOf(() => decodeArticleInput(big))).toBe('too_large');
