@@ -2,7 +2,8 @@
  * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
  * carries their token), see who has joined, and revoke an invite, which closes that person's
  * open connections at once. A modal dialog (ModalDialog): focus starts in the name field,
- * Escape closes it, and the opener gets focus back (BoardReviewTools).
+ * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
+ * access?" question cancels only the question, and its Revoke button gets focus back.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -210,7 +211,18 @@ function RevokeControl({
     );
   }
   return (
-    <span className="row" role="group" aria-label={`Revoke ${invite.name}'s access?`}>
+    <span
+      className="row"
+      role="group"
+      aria-label={`Revoke ${invite.name}'s access?`}
+      onKeyDown={(e) => {
+        // Escape answers this question with "Keep" and leaves the dialog open: ModalDialog
+        // leaves alone an Escape whose default a control inside has prevented.
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        onCancel();
+      }}
+    >
       <span className="small">Their open sessions close at once.</span>
       <button
         ref={confirmRef}

@@ -436,7 +436,19 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
   it('a revoked reviewer is disconnected, and her page says so', async () => {
     await lead.getByRole('button', { name: 'Invite people' }).click();
     const dialog = lead.getByRole('dialog', { name: 'Invite people' });
-    await dialog.getByRole('button', { name: 'Revoke invite for Rhea' }).click();
+    const revoke = dialog.getByRole('button', { name: 'Revoke invite for Rhea' });
+    // Escape in the question cancels the question, not the dialog, and focus goes back to
+    // the Revoke button that asked it.
+    await revoke.click();
+    const question = dialog.getByRole('group', { name: "Revoke Rhea's access?" });
+    await question.waitFor();
+    await lead.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(await dialog.isVisible()).toBe(true);
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Revoke invite for Rhea');
+    await revoke.click();
     await dialog.getByRole('button', { name: "Confirm: revoke Rhea's access" }).click();
     await expect
       .poll(() => dialog.getByRole('listitem').filter({ hasText: 'Rhea' }).textContent())
