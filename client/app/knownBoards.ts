@@ -18,6 +18,7 @@ export interface KnownBoard {
 
 const BOARDS_KEY = 'factboard.boards';
 const NAME_KEY = 'factboard.name';
+const CHANGED = 'factboard:known-boards';
 
 function read(): Record<string, KnownBoard> {
   try {
@@ -30,6 +31,16 @@ function read(): Record<string, KnownBoard> {
 
 function write(boards: Record<string, KnownBoard>): void {
   localStorage.setItem(BOARDS_KEY, JSON.stringify(boards));
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+/**
+ * Calls `fn` whenever this tab changes what it remembers, e.g. an invite link opened in a tab
+ * already showing its board (main.tsx), which must open the board with the new invite.
+ */
+export function subscribeKnownBoards(fn: () => void): () => void {
+  window.addEventListener(CHANGED, fn);
+  return () => window.removeEventListener(CHANGED, fn);
 }
 
 /** Most recently opened first. */

@@ -1,10 +1,15 @@
-import { getDisplayName, getKnownBoard } from '../app/knownBoards';
+import { useSyncExternalStore } from 'react';
+import { getDisplayName, getKnownBoard, subscribeKnownBoards } from '../app/knownBoards';
 import { readClaims } from '../app/tokenClaims';
 import { BoardPage } from './BoardPage';
 
 /** `/b/<id>`: the board, if this browser holds an invite for it. */
 export function BoardRoute({ boardId }: { boardId: string }) {
-  const known = getKnownBoard(boardId);
+  // The token, not the record, is what a new invite link changes (main.tsx takes it from the
+  // address on hashchange): a new one gives BoardPage a new key, so a page the server refused
+  // opens the board with the new invite at once instead of at the next reload.
+  const token = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.token);
+  const known = token === undefined ? null : getKnownBoard(boardId);
   if (!known) {
     return (
       <main className="page page-narrow" id="main">

@@ -475,6 +475,20 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     expect(await reviewer.getByRole('link', { name: 'Go to your boards' }).count()).toBe(1);
     await reviewer.waitForTimeout(500); // a device copy, were there one, would have loaded
     expect(await card(reviewer, CLAIM).count()).toBe(0);
+
+    // A new invite link opened in this tab changes only the address's #invite=: the page
+    // opens the board with it at once, without a reload.
+    const again = await server.invite(board, 'Rhea', 'reviewer');
+    await reviewer.evaluate((url) => {
+      (window as { sameDocument?: boolean }).sameDocument = true;
+      window.location.assign(url);
+    }, again);
+    await card(reviewer, CLAIM).waitFor({ timeout: 10_000 });
+    await waitSaved(reviewer);
+    expect(await reviewer.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(
+      true,
+    );
+    expect(reviewer.url()).not.toContain('#invite=');
   });
 
   it('closing a card with unsaved text asks first; Escape keeps editing', async () => {
