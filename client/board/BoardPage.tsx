@@ -47,6 +47,7 @@ import {
 import { FilterBar } from './FilterBar';
 import { useCompactCards } from './useCompactCards';
 import { useFocusFollowsCard } from './useFocusFollowsCard';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -86,6 +87,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   );
 
   const [openId, setOpenId] = useState<string | null>(null);
+  // Closing a card's dialog gives focus back to what opened it when that was not the card
+  // itself (an entry of the Activity feed, a link in the article view), so the reader keeps
+  // their place there; otherwise, and when the opener is gone (a notice), to the card.
+  const opener = useRef<HTMLElement | null>(null);
+  const openCard = useCallback((cardId: string) => {
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+    setOpenId(cardId);
+  }, []);
   const members = useBoardMembers(known, openId);
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
   const awaitingMe = useMemo(
@@ -162,7 +172,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (notice: ColleagueNotice) => {
       const action =
         notice.kind === 'one'
-          ? { label: 'Open card', run: () => setOpenId(notice.cardId) }
+          ? { label: 'Open card', run: () => openCard(notice.cardId) }
           : { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) };
       setToast({
         text: notice.text,
@@ -172,7 +182,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       });
       announce(notice.text);
     },
-    [announce],
+    [announce, openCard],
   );
   const noticeReader = useMemo(
     () => ({ meId: connection.actor.id, awaitingMe }),
@@ -202,8 +212,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const dismissToast = useCallback(() => setToast(null), []);
   const closeDetail = useCallback(() => {
     const id = openId;
+    const from = opener.current;
+    opener.current = null;
     setOpenId(null);
-    if (id) reveal(id, true);
+    // After the dialog has gone: while a modal dialog is open the page behind it is inert.
+    if (from?.isConnected && !from.closest('li[data-card-id]')) focusWhenRendered(() => from);
+    else if (id) reveal(id, true);
   }, [openId, reveal]);
 
   // Read through a ref: the actions stay one object while the board changes.
@@ -227,7 +241,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       commands: connection.commands,
       canEdit,
       canComment: can(role, 'comment'),
-      openCard: setOpenId,
+      openCard,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
       cardBeside: besideCard,
@@ -239,6 +253,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       connection,
       canEdit,
       role,
+      openCard,
       mover.pickUpWithKeyboard,
       focusCard,
       besideCard,

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
 import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
+import { clip } from '../ui/clip';
 import { errorMessage } from '../ui/errorMessage';
 import { COLUMN_LABELS } from './columnLabels';
 import type { Columns } from './filterCards';
@@ -59,9 +60,10 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
     latest.current = { board, visible, preview };
   });
 
-  // Without its full stop: the announcements end the sentence themselves.
+  // Without its full stop: the announcements end the sentence themselves. Cut as the other
+  // announcements cut it: a 2,000-character claim read out before the position buries it.
   const claimOf = (cardId: string) =>
-    (latest.current.board.cards[cardId]?.claim ?? 'Card').replace(/\.+$/, '');
+    clip(latest.current.board.cards[cardId]?.claim ?? 'Card', 60).replace(/\.+$/, '');
   const place = (p: { column: ColumnId; index: number; cardId: string }) => {
     const size = othersIn(latest.current.visible, p.column, p.cardId).length + 1;
     return `${COLUMN_LABELS[p.column]}, position ${p.index + 1} of ${size}`;

@@ -325,6 +325,18 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => feed.getByRole('listitem').first().textContent())
       .toMatch(/^Ana restored the card to Disputed/);
+    // Opened from the feed, the card's dialog gives focus back to the feed when it closes.
+    const opener = feed
+      .getByRole('listitem')
+      .filter({ hasText: 'Bo deleted the card' })
+      .getByRole('button', { name: claim });
+    await opener.focus();
+    await a.keyboard.press('Enter');
+    const dialog = a.getByRole('dialog');
+    await dialog.waitFor({ timeout: 5_000 });
+    await a.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
     await feed.getByRole('button', { name: 'Close activity' }).click();
   });
 
