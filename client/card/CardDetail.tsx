@@ -21,6 +21,7 @@ import { DiscardQuestion } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { SpeakerField } from './SpeakerField';
+import { useCardNews } from './useCardNews';
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
 
@@ -45,6 +46,7 @@ export function CardDetail({
     ? board.articles.find((a) => a.id === card.source?.articleId)
     : undefined;
   const edit = actions.canEdit;
+  useCardNews(card, me, actions.announce);
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,

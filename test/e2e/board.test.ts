@@ -15,6 +15,7 @@ import {
   keyboardMove,
   moveTo,
   openBoard,
+  openCard,
   status,
   waitSaved,
   reloadAnsweringLeave,
@@ -505,6 +506,27 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
       .toContain(`${doomed} was deleted.`);
+    await search.fill('');
+  });
+
+  it("reads out a colleague's comment and move on the card one has open", async () => {
+    const claim = 'Bus fares froze for 2 years';
+    await addClaim(a, claim);
+    const search = b.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill(claim);
+    const mine = await openCard(a, claim);
+    const theirs = await openCard(b, claim);
+    await theirs.getByRole('combobox', { name: 'New comment' }).fill('The city says three years');
+    await theirs.getByRole('button', { name: 'Post comment' }).click();
+    const announcer = a.getByTestId('announcer');
+    await expect
+      .poll(() => announcer.textContent())
+      .toContain('Bo commented: “The city says three years”.');
+    await b.keyboard.press('Escape');
+    await moveTo(b, claim, 'Disputed');
+    await expect.poll(() => announcer.textContent()).toContain('Bo moved this card to Disputed.');
+    await a.keyboard.press('Escape');
+    await mine.waitFor({ state: 'detached' });
     await search.fill('');
   });
 
