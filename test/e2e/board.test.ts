@@ -36,6 +36,9 @@ async function nameOf(page: Page, claim: string): Promise<string> {
 const claimsIn = (page: Page, name: ColumnName) =>
   column(page, name).getByRole('listitem').locator('.claim').allTextContents();
 
+/** What the status pill's live region says now. */
+const heard = (page: Page) => page.locator('[data-status] [role="status"]').textContent();
+
 // Skipped only on a machine without Chromium, with a loud warning (and never in CI: it throws).
 const RUN = chromiumAvailable();
 
@@ -74,9 +77,25 @@ describe.skipIf(!RUN)('the board in the browser', () => {
   });
 
   it('A adds a claim and B sees it', async () => {
+    // Every save shows on the pill but is not read out: "Saving…" each time would drown the
+    // rest. The pill's live region does not change while the claim is added and saved.
+    await a.evaluate(() => {
+      const region = document.querySelector('[data-status] [role="status"]')!;
+      const w = window as unknown as { pillChanges: number };
+      w.pillChanges = 0;
+      new MutationObserver((records) => (w.pillChanges += records.length)).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await addClaim(a, 'Unemployment fell to 3.9% in March');
     await expectCardIn(b, 'Unemployment fell to 3.9% in March', 'Unverified');
     await waitSaved(a);
+    expect(await heard(a)).toBe('All changes saved');
+    expect(await a.evaluate(() => (window as unknown as { pillChanges: number }).pillChanges)).toBe(
+      0,
+    );
   });
 
   it('B moves it to Corroborated with the keyboard and A sees it there', async () => {
@@ -166,6 +185,8 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await a.getByRole('textbox', { name: 'Claim text' }).fill('Exports tripled since 2020');
     await a.keyboard.press('Enter');
     await expect.poll(() => status(a).textContent()).toBe('Offline: changes kept on this device');
+    // Read out, as going offline matters; an ordinary save is not (see 'A adds a claim').
+    expect(await heard(a)).toBe('Offline: changes kept on this device');
 
     // Leaving with unsaved changes asks first; the test answers "leave".
     expect(await reloadAnsweringLeave(a)).toEqual(['beforeunload']);

@@ -455,11 +455,15 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .toMatch(/Revoked /);
     await lead.keyboard.press('Escape');
 
-    await expect.poll(() => status(reviewer).getAttribute('data-status')).toBe('refused');
+    await expect
+      .poll(() => reviewer.locator('[data-status]').getAttribute('data-status'))
+      .toBe('refused');
     await expect.poll(() => status(reviewer).textContent()).toBe('Your invite is no longer valid');
     await reviewer.getByRole('alert').filter({ hasText: 'refused this connection' }).waitFor();
     // The editor is not affected.
-    await expect.poll(() => status(editor).getAttribute('data-status')).toBe('saved');
+    await expect
+      .poll(() => editor.locator('[data-status]').getAttribute('data-status'))
+      .toBe('saved');
 
     // Nothing Rhea writes now could be saved: the page takes none of it.
     const dialog2 = await openCard(reviewer, CLAIM);

@@ -16,7 +16,8 @@ export const column = (page: Page, name: ColumnName): Locator =>
 export const card = (scope: Page | Locator, claim: string): Locator =>
   scope.getByRole('listitem', { name: new RegExp(`^${escape(claim)}`) });
 
-export const status = (page: Page): Locator => page.locator('[data-status]');
+/** The status pill's words as shown (a hidden live region beside them repeats some). */
+export const status = (page: Page): Locator => page.locator('[data-status] .status-label');
 
 /** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
