@@ -35,18 +35,27 @@ export function SidePanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const dismissRef = useRef(onDismiss);
   dismissRef.current = onDismiss;
+  const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
     dismissOpen?.dismiss();
     const mine = { dismiss: () => dismissRef.current() };
     dismissOpen = mine;
+    // The board makes room for the panel on a wide screen (styles.css, .panel-open), so no
+    // control of the board stays in the tab order under it.
+    const root = document.documentElement;
+    root.style.setProperty('--open-panel', `${sectionRef.current?.offsetWidth ?? 0}px`);
+    root.classList.add('panel-open');
     return () => {
-      if (dismissOpen === mine) dismissOpen = null;
+      if (dismissOpen !== mine) return; // the next panel has taken the page's edge
+      dismissOpen = null;
+      root.classList.remove('panel-open');
     };
   }, []);
 
   return (
     <section
+      ref={sectionRef}
       className={`side-panel ${className}`}
       aria-labelledby={`${id}-heading`}
       onKeyDown={(e) => {

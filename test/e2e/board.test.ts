@@ -332,6 +332,12 @@ describe.skipIf(!RUN)('the board in the browser', () => {
 
     await a.getByRole('button', { name: 'Activity' }).click();
     const feed = a.getByRole('region', { name: 'Activity' });
+    // The board narrows beside the panel: none of its tools is left in the tab order under it.
+    const panelLeft = await feed.evaluate((el) => el.getBoundingClientRect().left);
+    for (const name of [/^For me/, /^Keyboard shortcuts$/, /^Compact cards$/]) {
+      const box = await a.getByRole('button', { name }).boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(panelLeft);
+    }
     const restore = feed.getByRole('button', { name: `Restore card: ${claim}` });
     await restore.click();
     await expectCardIn(b, claim, 'Disputed');
