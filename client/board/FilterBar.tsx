@@ -105,6 +105,16 @@ export function FilterBar({
             onChange={(v) => select('article', v)}
           />
         )}
+        {/* A view setting; on a phone it folds behind Filters with the rest. */}
+        <button
+          type="button"
+          className="button small compact-toggle"
+          aria-pressed={compact}
+          title="Two lines of each claim; a card shows its tools when it has focus"
+          onClick={() => onCompactChange(!compact)}
+        >
+          Compact cards
+        </button>
       </div>
       <button
         type="button"
@@ -117,15 +127,6 @@ export function FilterBar({
           {' '}
           {forMeCount === 1 ? 'card' : 'cards'} assigned to you or with a mention to answer
         </span>
-      </button>
-      <button
-        type="button"
-        className="button small compact-toggle"
-        aria-pressed={compact}
-        title="Two lines of each claim; a card shows its tools when it has focus"
-        onClick={() => onCompactChange(!compact)}
-      >
-        Compact cards
       </button>
       {isFilterActive(filter) && (
         <>

@@ -34,10 +34,11 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
         if (cameFrom.current?.isConnected) cameFrom.current.focus();
       }
       cameFrom.current = null;
-      setFocused(false);
-      setHovered(false);
+      setFocused(box?.contains(document.activeElement) ?? false);
     };
   }, [toast]);
+  // The pointer stays on a notice replaced by another; one that is gone has none on it.
+  if (!toast && hovered) setHovered(false);
   if (!toast) return null;
   return (
     <div

@@ -1,14 +1,14 @@
 /**
  * Keeps keyboard focus on the board when the focused card leaves its column under the person:
  * a colleague moved it (focus follows it to its new column) or deleted it (focus goes to the
- * card that took its place). Without this, the card's element goes with it and focus falls to
+ * card that took its place, or another column's first card when it was the last). Without this, the card's element goes with it and focus falls to
  * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
  * already say where focus goes (a reveal request); this steps in only when none was made since
  * the card got focus. An Undo that moves the focused card has announced itself: focus follows
  * without a second announcement.
  */
 import { useEffect, useRef } from 'react';
-import type { BoardView, ColumnId } from '../../shared/board';
+import { type BoardView, type ColumnId, COLUMNS } from '../../shared/board';
 import { clip } from '../ui/clip';
 import type { RevealRequest } from './Column';
 import { COLUMN_LABELS } from './columnLabels';
@@ -82,8 +82,11 @@ export function useFocusFollowsCard({
       if (!lastChangeOwn()) announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
       return;
     }
+    // The card that took its place, else the one above, else the first of another column.
     const column = shown[was.column];
-    const next = column[Math.min(Math.max(was.index, 0), column.length - 1)];
+    const next =
+      column[Math.min(Math.max(was.index, 0), column.length - 1)] ??
+      COLUMNS.map((c) => shown[c][0]).find((id) => id !== undefined);
     if (next) focusCard(next);
     if (!lastChangeOwn()) announce(`${short} was deleted.`);
   }, [board, shown, reveal, focusCard, announce, lastChangeOwn]);

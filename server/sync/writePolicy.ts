@@ -155,6 +155,13 @@ function checkComments(
     newFields.set(holder, fields);
     fields.set(where.key, [...(fields.get(where.key) ?? []), valueOf(item)]);
   }
+  // The card of each comment this update creates, by id: a reply may come with its thread.
+  const cardOfNew = new Map<string, unknown>();
+  for (const { item, where } of newItems) {
+    if (where.root === ROOT.comments && where.depth === 0 && where.key !== null) {
+      cardOfNew.set(where.key, newFields.get(item)?.get(COMMENT_KEYS.cardId)?.at(-1));
+    }
+  }
   const own = (comment: Y.Item): boolean => {
     if (isNew.has(comment)) {
       const ids = (newFields.get(comment)?.get(COMMENT_KEYS.author) ?? []).map(idOf);
@@ -169,7 +176,7 @@ function checkComments(
     if (where.depth === 0) {
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
       if (!isMap || !own(item)) return no('comments are posted in their author’s own name');
-      const refusal = checkNewComment(writer, newFields.get(item), comments, where.key);
+      const refusal = checkNewComment(writer, newFields.get(item), comments, where.key, cardOfNew);
       if (refusal) return refusal;
       continue;
     }
@@ -185,7 +192,13 @@ function checkComments(
       }
       continue;
     }
-    if (key === COMMENT_KEYS.resolved) continue;
+    if (key === COMMENT_KEYS.resolved) {
+      // Resolving names its resolver in the same write: a bare flip would show the last one.
+      if (!newFields.get(comment)?.has(COMMENT_KEYS.resolvedBy)) {
+        return no('a thread is resolved in its resolver’s own name');
+      }
+      continue;
+    }
     if (!(OWN_EDIT_KEYS.has(key) && own(comment))) {
       return no('only a comment’s author edits it');
     }
@@ -219,6 +232,8 @@ function checkNewComment(
   fields: ReadonlyMap<string, readonly unknown[]> | undefined,
   comments: Y.Map<Y.Map<unknown>>,
   id: string | null,
+  /** The card of each comment the same update creates, by id. */
+  cardOfNew: ReadonlyMap<string, unknown>,
 ): PolicyVerdict | null {
   const values = (key: string) => fields?.get(key) ?? [];
   if (!values(COMMENT_KEYS.author).every((author) => isWriter(author, writer))) {
@@ -229,9 +244,16 @@ function checkNewComment(
     return no('a thread is resolved in its resolver’s own name');
   }
   for (const parentId of values(COMMENT_KEYS.parentId)) {
-    // A parent the board does not have (posted offline in the same update) has no card yet.
-    const parent = typeof parentId === 'string' ? comments.get(parentId) : undefined;
-    if (!(parent instanceof Y.Map)) continue;
+    if (typeof parentId !== 'string') continue;
+    const parent = comments.get(parentId);
+    // A thread posted in the same update (offline, then the reply) is judged by its card.
+    if (!(parent instanceof Y.Map)) {
+      const card = cardOfNew.get(parentId);
+      if (cardOfNew.has(parentId) && !values(COMMENT_KEYS.cardId).every((c) => c === card)) {
+        return no('a reply belongs to a thread on its own card');
+      }
+      continue;
+    }
     const card = parent.get(COMMENT_KEYS.cardId);
     const onItsCard = values(COMMENT_KEYS.cardId).every((c) => c === card);
     if (parent.get(COMMENT_KEYS.parentId) != null || !onItsCard) {

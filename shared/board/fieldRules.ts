@@ -31,6 +31,7 @@ import {
   ROOT,
 } from './schema';
 import { ID_PATTERN } from './newId';
+import { hasVisibleText } from '../visibleText';
 import { MAX_RANK_LENGTH } from './rank';
 
 /** A plain value's rule, or the shared type the field must hold. */
@@ -63,7 +64,7 @@ const id: Check = (v) => typeof v === 'string' && ID_PATTERN.test(v);
 
 const CARD: Readonly<Record<string, FieldRule>> = {
   [CARD_KEYS.id]: id,
-  [CARD_KEYS.claim]: (v) => str(LIMITS.claim)(v) && (v as string).trim() !== '',
+  [CARD_KEYS.claim]: (v) => str(LIMITS.claim)(v) && hasVisibleText(v as string),
   [CARD_KEYS.source]: orNull(matches(sourceSpanSchema)),
   [CARD_KEYS.speaker]: orNull(str(LIMITS.speaker)),
   [CARD_KEYS.pos]: (v) => isPos(v) && v.rank.length <= MAX_RANK_LENGTH,
@@ -113,7 +114,7 @@ const ARTICLE: Readonly<Record<string, FieldRule>> = {
 };
 
 const META: Readonly<Record<string, FieldRule>> = {
-  [META_KEYS.title]: (v) => str(LIMITS.title)(v) && (v as string).trim() !== '',
+  [META_KEYS.title]: (v) => str(LIMITS.title)(v) && hasVisibleText(v as string),
   [META_KEYS.organisation]: orNull(matches(organisationSchema)),
   [META_KEYS.schemaVersion]: (v) => Number.isInteger(v) && (v as number) >= 0,
   [META_KEYS.scale]: 'map',

@@ -17,7 +17,9 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().max(max);
-const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+/** Text that must show something: "" and text of only invisible characters are refused. */
+const nonEmpty = (max: number) =>
+  z.string().trim().min(1).max(max).refine(hasVisibleText, 'must not be empty');
 
 /**
  * A name people read (a board's title, an invite's name): trimmed, and refused with one

@@ -239,6 +239,10 @@ describe('write policy per role, against raw clients', () => {
       await expectRefused('reviewer', (doc) =>
         resolveThread(doc, editorComment, true, editorActor),
       );
+      // Flipping `resolved` alone would show the last resolver's name.
+      await expectRefused('reviewer', (doc) =>
+        (commentsMap(doc).get(editorComment) as Y.Map<unknown>).set('resolved', true),
+      );
       // A brand-new comment that arrives already resolved by the editor.
       await expectRefused('reviewer', (doc, ctx) => {
         const id = addComment(doc, cardId, { text: 'done' }, ctx);
@@ -263,6 +267,11 @@ describe('write policy per role, against raw clients', () => {
       };
       await expectRefused('reviewer', (doc, ctx) => replyTo(doc, ctx, other, editorComment));
       await expectRefused('reviewer', (doc, ctx) => replyTo(doc, ctx, cardId, reply));
+      // A thread and a reply to it on another card, in one update (as an offline client sends).
+      await expectRefused('reviewer', (doc, ctx) => {
+        const thread = addComment(doc, cardId, { text: 'a thread' }, ctx);
+        replyTo(doc, ctx, other, thread);
+      });
     });
 
     it('may Undo and Redo its comment after a colleague resolved it', async () => {
@@ -386,6 +395,9 @@ describe('write policy per role, against raw clients', () => {
     it('may not write values that do not fit the layout, whatever the role', async () => {
       const card = (doc: Y.Doc) => cardsMap(doc).get(cardId) as Y.Map<unknown>;
       await expectRefused('editor', (doc) => card(doc).set('claim', 12345));
+      // A claim or title that shows nothing is as empty as "".
+      await expectRefused('editor', (doc) => card(doc).set('claim', ' \u200b\u200d '));
+      await expectRefused('editor', (doc) => doc.getMap('meta').set('title', '\u200b'));
       await expectRefused('editor', (doc) => card(doc).set('rationale', 'x'.repeat(10_001)));
       await expectRefused('editor', (doc) => card(doc).set('evidence', 'none'));
       await expectRefused('editor', (doc) => card(doc).set('pos', { column: 'trash', rank: 'a' }));

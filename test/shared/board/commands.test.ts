@@ -107,6 +107,8 @@ describe('board commands', () => {
     const doc = board();
     const before = Y.encodeStateVector(doc);
     expect(() => addClaim(doc, { claim: '   ' }, alice)).toThrow(BoardError);
+    // Only characters that show nothing: as empty as spaces.
+    expect(() => addClaim(doc, { claim: '\u200b\u2060\u00ad' }, alice)).toThrow(BoardError);
     const id = addClaim(doc, { claim: 'x' }, alice);
     const sv = Y.encodeStateVector(doc);
     expect(() =>
