@@ -82,15 +82,20 @@ type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 const MAX_DEPTH = 3;
 const MAX_VALUE_DEPTH = 8;
 
+// Plain functions and loops: under tsx every closure created costs a defineProperty call, and
+// these run on every item of every update.
 function nestsTooDeep(item: Y.Item): boolean {
   if (!(item.content instanceof Y.ContentAny)) return false;
-  const deeper = (value: unknown, depth: number): boolean => {
-    if (typeof value !== 'object' || value === null) return false;
-    if (depth >= MAX_VALUE_DEPTH) return true;
-    const children = Array.isArray(value) ? value : Object.values(value as object);
-    return children.some((child) => deeper(child, depth + 1));
-  };
-  return item.content.arr.some((value) => deeper(value, 0));
+  for (const value of item.content.arr) if (deeper(value, 0)) return true;
+  return false;
+}
+
+function deeper(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= MAX_VALUE_DEPTH) return true;
+  const children = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+  for (const child of children) if (deeper(child, depth + 1)) return true;
+  return false;
 }
 
 export function checkWrite(
@@ -116,8 +121,10 @@ export function checkWrite(
   } else if (role === 'editor' && !wheres.every(editorMayWrite)) {
     return no('the rating scale and organisation are the lead’s');
   }
-  if (newItems.some(({ item, where }) => where.depth > MAX_DEPTH || nestsTooDeep(item))) {
-    return no('nothing nests deeper than the board layout');
+  for (const { item, where } of newItems) {
+    if (where.depth > MAX_DEPTH || nestsTooDeep(item)) {
+      return no('nothing nests deeper than the board layout');
+    }
   }
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
