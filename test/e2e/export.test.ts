@@ -247,8 +247,10 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
       buffer: Buffer.from(JSON.stringify({ hello: 'world' })),
     });
     await importButton.click();
+    // The server reads every file in a new import worker, whose start took over a second (the
+    // poll's default) while the whole suite shared this 2-core machine.
     await expect
-      .poll(() => form.getByRole('alert').textContent())
+      .poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 })
       .toMatch(/^This file is not a Factboard JSON export/);
     expect(await form.getByRole('alert').getByRole('listitem').count()).toBeGreaterThan(0);
     expect(new URL(page.url()).pathname).toBe('/');
@@ -282,5 +284,5 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
     expect(copy.cards.find((c) => c.claim === CLAIM)?.comments.map((c) => c.text)).toEqual([
       COMMENT,
     ]);
-  });
+  }, 60_000);
 });
