@@ -17,13 +17,10 @@ export const LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().max(max);
-/** Text that must show something: "" and text of only invisible characters are refused. */
-const nonEmpty = (max: number) =>
-  z.string().trim().min(1).max(max).refine(hasVisibleText, 'must not be empty');
-
 /**
- * A name people read (a board's title, an invite's name): trimmed, and refused with one
- * message whether it is "" or only characters that show nothing.
+ * Text people read that must show something (a claim, a comment, a board's title, an invite's
+ * name): trimmed, and refused with one message whether it is "" or only characters that show
+ * nothing.
  */
 export const visibleName = (max: number) =>
   z.string().trim().max(max).refine(hasVisibleText, 'must not be empty');
@@ -60,7 +57,7 @@ export const extractionSchema = z.object({
 });
 
 export const addClaimInput = z.object({
-  claim: nonEmpty(LIMITS.claim),
+  claim: visibleName(LIMITS.claim),
   source: sourceSpanSchema.nullable().optional(),
   speaker: text(LIMITS.speaker).nullable().optional(),
   column: columnSchema.optional(),
@@ -70,7 +67,7 @@ export type AddClaimInput = z.input<typeof addClaimInput>;
 
 export const editCardInput = z
   .object({
-    claim: nonEmpty(LIMITS.claim),
+    claim: visibleName(LIMITS.claim),
     speaker: text(LIMITS.speaker).nullable(),
     rationale: text(LIMITS.rationale),
   })
@@ -95,7 +92,7 @@ export const evidencePatch = z
 export type EvidencePatch = z.input<typeof evidencePatch>;
 
 export const commentInput = z.object({
-  text: nonEmpty(LIMITS.comment),
+  text: visibleName(LIMITS.comment),
   parentId: z.string().max(100).nullable().optional(),
 });
 export type CommentInput = z.input<typeof commentInput>;
@@ -113,7 +110,7 @@ export const ratingScaleSchema = z
     best: z.number(),
     worst: z.number(),
     labels: z
-      .array(z.object({ label: nonEmpty(60), column: columnSchema, value: z.number() }))
+      .array(z.object({ label: visibleName(60), column: columnSchema, value: z.number() }))
       .min(1)
       .max(50),
   })
@@ -127,6 +124,6 @@ export const ratingScaleSchema = z
     'labels must be unique',
   );
 
-export const organisationSchema = z.object({ name: nonEmpty(LIMITS.title), url: httpUrl });
+export const organisationSchema = z.object({ name: visibleName(LIMITS.title), url: httpUrl });
 
 export const actorSchema = z.object({ id: z.string().min(1).max(100), name: text(LIMITS.name) });
