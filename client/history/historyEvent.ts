@@ -144,8 +144,11 @@ export function describeEvent(e: HistoryEvent): string {
     }
     case 'evidence.edited':
       return evidenceEdit(d);
-    case 'comment.posted':
-      return d.parentId ? 'replied to a comment' : 'commented';
+    case 'comment.posted': {
+      const text = str(d.text);
+      const what = d.parentId ? 'replied to a comment' : 'commented';
+      return text ? `${what}: ${quoted(text)}` : what;
+    }
     case 'comment.edited':
       return commentEdit(d);
     case 'comment.deleted': {

@@ -4,7 +4,7 @@
  * new and old text, so the history says what changed), verdict.set {verdict, from},
  * card.assigned {assignee}, card.deleted, evidence.added {url, stance},
  * evidence.edited {fields, values, was} (likewise, for url, quote, stance and note),
- * evidence.removed {url, stance, quote}, comment.posted, comment.edited {text, was},
+ * evidence.removed {url, stance, quote}, comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
@@ -192,16 +192,11 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
       const comment = change.action === 'delete' ? change.oldValue : comments.get(commentId);
       const d = describe(comment, commentId);
       const parentId = text(rawGet(comment, COMMENT_KEYS.parentId));
-      // A comment that leaves the map (its post undone) keeps its words here only.
-      out.push(
-        change.action === 'delete'
-          ? {
-              cardId: d.cardId,
-              type: 'comment.deleted',
-              data: { commentId, parentId, text: text(rawGet(comment, COMMENT_KEYS.text)) },
-            }
-          : { cardId: d.cardId, type: 'comment.posted', data: { commentId, parentId } },
-      );
+      // What was said goes with the post, so the trail reads on its own: a comment that
+      // leaves the map (its post undone) keeps its words here only.
+      const said = text(rawGet(comment, COMMENT_KEYS.text));
+      const type = change.action === 'delete' ? 'comment.deleted' : 'comment.posted';
+      out.push({ cardId: d.cardId, type, data: { commentId, parentId, text: said } });
     }
     return out;
   }

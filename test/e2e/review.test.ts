@@ -309,11 +309,11 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Eddie changed the rationale to “Waiting for the revision.”',
       'Eddie moved the card from Unverified to Corroborated',
       'Eddie set the verdict to True (was Unproven)',
-      'Rhea commented',
-      'Eddie replied to a comment',
+      'Rhea commented: “@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>”',
+      'Eddie replied to a comment: “Thanks, noted in the rationale.”',
       'Rhea resolved a thread',
       'Rhea edited their comment: “@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>” → “@Eddie the BLS page says 3.9 (seasonally adjusted).”',
-      'Rhea commented',
+      'Rhea commented: “A comment posted by mistake”',
       'Rhea deleted their comment “A comment posted by mistake”',
     ];
     await expect.poll(() => entries(timeline), { timeout: 10_000 }).toEqual(expected);

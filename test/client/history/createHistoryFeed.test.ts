@@ -236,7 +236,7 @@ describe('the history of evidence and comments', () => {
         `added refuting evidence: ${url}`,
         'changed the stance from Refutes to Context',
         `removed context: ${url}, quoting “Crime fell 3%”`,
-        'commented',
+        'commented: “Source?”',
         'edited their comment: “Source?” → “Which table?”',
         'deleted their comment “Which table?”',
       ]);

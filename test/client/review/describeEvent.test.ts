@@ -105,6 +105,8 @@ describe('describeEvent', () => {
     [ev('comment.deleted', { text: '' }), 'deleted a comment'],
     [ev('comment.posted', { parentId: null }), 'commented'],
     [ev('comment.posted', { parentId: 'p' }), 'replied to a comment'],
+    [ev('comment.posted', { parentId: null, text: 'Source?' }), 'commented: “Source?”'],
+    [ev('comment.posted', { parentId: 'p', text: 'Yes' }), 'replied to a comment: “Yes”'],
     [ev('comment.resolved'), 'resolved a thread'],
     [ev('comment.reopened'), 'reopened a thread'],
     [ev('comment.deleted'), 'deleted a comment'],

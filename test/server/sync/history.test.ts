@@ -144,6 +144,8 @@ describe('history derived on the server', () => {
       stance: 'refutes',
       quote: '',
     });
+    // The post carries its first words, so the trail reads without the board.
+    expect(byType('comment.posted')).toEqual({ commentId, parentId: null, text: 'Source?' });
     expect(byType('comment.edited')).toEqual({
       commentId,
       text: 'Source please',
