@@ -503,9 +503,9 @@ describe.skipIf(!RUN)('the board in the browser', () => {
   });
 
   it('keeps focus on a card a colleague moves or deletes, and says so', async () => {
-    const moved = 'Wages grew 4.1% last year';
+    const moved = 'Wages grew 4.1% in Quillby last year';
     const doomed = 'Rents doubled since 2015';
-    const after = 'Fares rose twice in 2023';
+    const after = 'Fares rose twice in Quillby in 2023';
     for (const claim of [after, doomed, moved]) await addClaim(a, claim);
     // B finds each card by searching: the column is long by now, and renders only what is in view.
     const search = b.getByRole('searchbox', { name: 'Search cards' });
@@ -533,7 +533,21 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
       .toContain(`${doomed} was deleted.`);
+
+    // B deletes the last card of a column while A has it focused: focus goes to the first card
+    // of the first column that shows one. A's search leaves the moved card alone in Disputed.
+    await a.getByRole('searchbox', { name: 'Search cards' }).fill('Quillby');
+    await expect.poll(() => column(a, 'Disputed').locator('li[data-card-id]').count()).toBe(1);
+    await card(a, moved).focus();
+    await search.fill(moved);
+    await card(b, moved).getByRole('button', { name: 'Delete card' }).click();
+    await expect.poll(() => card(a, moved).count()).toBe(0);
+    await expect.poll(focusedId).toBe(afterId);
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`${moved} was deleted.`);
     await search.fill('');
+    await a.getByRole('searchbox', { name: 'Search cards' }).fill('');
   });
 
   it("reads out a colleague's comment and move on the card one has open", async () => {
