@@ -321,6 +321,42 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     if (viewport) await a.setViewportSize(viewport);
   });
 
+  it('keeps a notice while keyboard focus or the pointer is on it, and lets it go after', async () => {
+    // The page's clock is Playwright's, so the test jumps over the notice's 8 s instead of waiting.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await openBoard(page, board.leadUrl);
+    const claim = 'Turnout fell to 41 percent';
+    await addClaim(page, claim);
+    await card(page, claim).getByRole('button', { name: 'Delete card' }).click();
+    const notice = page.getByRole('group', { name: 'Notice' }).filter({ hasText: 'Card deleted' });
+    const undo = notice.getByRole('button', { name: 'Undo' });
+    await undo.focus();
+    await page.clock.fastForward(20_000);
+    expect(await notice.count()).toBe(1);
+    // Focus leaves: the notice goes 8 s later.
+    await page.getByRole('searchbox', { name: 'Search cards' }).focus();
+    await page.clock.fastForward(9_000);
+    await expect.poll(() => notice.count()).toBe(0);
+
+    // The pointer on a notice holds it too.
+    await addClaim(page, claim);
+    await card(page, claim).getByRole('button', { name: 'Delete card' }).click();
+    await notice.hover();
+    await page.clock.fastForward(20_000);
+    expect(await notice.count()).toBe(1);
+    // Undo from the notice brings the card back, and focus returns to where it was.
+    await page.getByRole('searchbox', { name: 'Search cards' }).focus();
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await card(page, claim).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Search cards');
+    await context.close();
+  });
+
   it("restores a colleague's deleted card from the Activity feed, for everyone", async () => {
     const claim = 'Turnout reached 68 percent';
     await addClaim(a, claim);
