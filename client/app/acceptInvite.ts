@@ -1,13 +1,28 @@
-import { getDisplayName, rememberBoard, setDisplayName } from './knownBoards';
+import { somethingUnsaved } from '../board/useUnsavedPrompt';
+import { getDisplayName, getKnownBoard, rememberBoard, setDisplayName } from './knownBoards';
 import { takeInviteFromHash } from './router';
+import { readClaims } from './tokenClaims';
+
+const SWITCH_QUESTION =
+  'This link opens the board with another invite, which starts the page again. ' +
+  'What you have typed here and not saved would be lost. Open the board with the new invite now?';
 
 /**
  * An invite link `/b/<id>#invite=<token>`: keep the token in this browser and take it out of
  * the address bar. A first-time visitor is known by the name on the invite until they change it.
+ *
+ * Opened in a tab that shows the board under another invite (only the address's #invite=
+ * changes, so the page stays), the new invite starts the board page again: while something
+ * there is unsaved, the person is asked first. Declined, nothing changes but the address (the
+ * token is out of it either way); opening the link again asks again.
  */
 export function acceptInviteFromAddress(): void {
   const token = takeInviteFromHash();
   if (!token) return;
+  const claims = readClaims(token);
+  const current = claims ? getKnownBoard(claims.boardId)?.token : undefined;
+  if (current && current !== token && somethingUnsaved() && !window.confirm(SWITCH_QUESTION))
+    return;
   const board = rememberBoard(token);
   if (board && !getDisplayName() && board.inviteName) setDisplayName(board.inviteName);
 }

@@ -573,6 +573,40 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await waitSaved(editor);
   });
 
+  it('a new invite link opened over a comment being typed asks before starting the page again', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await openBoard(page, await server.invite(board, 'Nia', 'reviewer'));
+    const dialog = await openCard(page, CLAIM);
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Half a thought about the March table');
+    const asked: string[] = [];
+    let answer = false;
+    page.on('dialog', (question) => {
+      asked.push(question.message());
+      void (answer ? question.accept() : question.dismiss());
+    });
+    // Only the address's #invite= changes: the same page, which the new invite would restart.
+    const link = await server.invite(board, 'Nia', 'editor');
+    await page.evaluate((url) => window.location.assign(url), link);
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('What you have typed here and not saved would be lost');
+    // Declined: the text and the old invite stay; the token leaves the address either way.
+    expect(await comment.inputValue()).toBe('Half a thought about the March table');
+    expect(page.url()).not.toContain('#invite=');
+    expect(await page.getByText('Reviewer', { exact: true }).count()).toBe(1);
+
+    // Opened again and accepted: the board opens with the new invite, in the same page.
+    answer = true;
+    await page.evaluate((url) => window.location.assign(url), link);
+    await expect.poll(() => asked.length).toBe(2);
+    await page.getByText('Editor', { exact: true }).waitFor();
+    await waitSaved(page);
+    expect(page.url()).not.toContain('#invite=');
+    await context.close();
+  });
+
   it('evidence a colleague removes while the lead edits it can be added again with her edit', async () => {
     const mine = await openCard(lead, CLAIM);
     await mine.getByRole('button', { name: 'Edit evidence from news.example.com' }).click();
