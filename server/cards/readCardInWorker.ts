@@ -1,6 +1,6 @@
 /** One card of a board's stored content, read in a worker thread (see cardAtWorker). */
 import type { CardView } from '../../shared/board/view';
-import { workerSlots } from '../export/workerSlots';
+import { workerSlots } from '../workers/workerSlots';
 import type { StoredContent } from '../storage/Storage';
 import { startWorker } from '../workers/startWorker';
 

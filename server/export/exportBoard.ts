@@ -13,7 +13,7 @@ import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
-import { workerSlots } from './workerSlots';
+import { workerSlots } from '../workers/workerSlots';
 
 export interface ExportRequest {
   readonly boardId: string;

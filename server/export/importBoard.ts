@@ -17,7 +17,7 @@ import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
 import type { HistoryEvent, Storage } from '../storage/Storage';
 import { buildImportInWorker } from './buildImportInWorker';
-import { workerSlots } from './workerSlots';
+import { workerSlots } from '../workers/workerSlots';
 
 /** History rows per storage call: each call is one synchronous SQLite transaction. */
 const EVENTS_PER_WRITE = 2_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSlots } from '../../../server/export/workerSlots';
+import { createSlots } from '../../../server/workers/workerSlots';
 
 /** A job that runs until released, recording when it started. */
 function gate(started: string[], name: string) {
