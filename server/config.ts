@@ -20,6 +20,8 @@ export interface Config {
   readonly maxMessageBytes: number;
   /** Largest article text accepted by the import route, in bytes. */
   readonly maxArticleBytes: number;
+  /** An article's claim extraction running longer than this is stopped (422). */
+  readonly extractTimeoutMs: number;
   /** How long an empty room stays loaded after its last connection leaves. */
   readonly roomGraceMs: number;
   /** How long the update log keeps every step (for "export as of"). */
@@ -47,6 +49,8 @@ export const DEFAULTS = {
   dataDir: './data',
   maxMessageBytes: 2 * MiB,
   maxArticleBytes: 1_000_000,
+  // A 1 MB article of real prose extracts in about a second; 60 s stops only pathological input.
+  extractTimeoutMs: 60_000,
   roomGraceMs: 30_000,
   logRetentionDays: 30,
   compactEvery: 500,
@@ -118,6 +122,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     key: 'maxArticleBytes',
     default: String(DEFAULTS.maxArticleBytes),
     meaning: 'Largest article text the import accepts (larger: 413).',
+  },
+  {
+    name: 'FACTBOARD_EXTRACT_TIMEOUT_MS',
+    key: 'extractTimeoutMs',
+    default: String(DEFAULTS.extractTimeoutMs),
+    meaning:
+      'Longest claim extraction of one imported article; a longer one is stopped and the import answered 422 `extract_timeout`, nothing added to the board.',
   },
   {
     name: 'FACTBOARD_ROOM_GRACE_MS',
@@ -211,6 +222,7 @@ const envSchema = z.object({
   }, 'must be an http(s) URL'),
   FACTBOARD_MAX_MESSAGE_BYTES: int(1024, 256 * MiB, DEFAULTS.maxMessageBytes),
   FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
+  FACTBOARD_EXTRACT_TIMEOUT_MS: int(1, 3_600_000, DEFAULTS.extractTimeoutMs),
   FACTBOARD_ROOM_GRACE_MS: int(0, 24 * 3_600_000, DEFAULTS.roomGraceMs),
   FACTBOARD_LOG_RETENTION_DAYS: int(0, 36_500, DEFAULTS.logRetentionDays),
   FACTBOARD_COMPACT_EVERY: int(1, 1_000_000, DEFAULTS.compactEvery),
@@ -252,6 +264,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     publicUrl: e.FACTBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
+    extractTimeoutMs: e.FACTBOARD_EXTRACT_TIMEOUT_MS,
     roomGraceMs: e.FACTBOARD_ROOM_GRACE_MS,
     logRetentionDays: e.FACTBOARD_LOG_RETENTION_DAYS,
     compactEvery: e.FACTBOARD_COMPACT_EVERY,

@@ -23,6 +23,8 @@ export type HttpErrorCode =
   | 'unsupported_media_type'
   | 'invalid_body'
   | 'binary_content'
+  | 'extract_timeout'
+  | 'extract_failed'
   | 'internal';
 
 export class HttpError extends Error {

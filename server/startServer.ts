@@ -13,6 +13,7 @@ import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/
 import { type Config, loadConfig } from './config';
 import { createApp } from './http/createApp';
 import { staticClient } from './http/staticClient';
+import { createExtractionPool, type ExtractionPool } from './extract/createExtractionPool';
 import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
 import { createSqliteStorage } from './storage/createSqliteStorage';
 import { defaultSyncLog } from './sync/syncLog';
@@ -40,6 +41,8 @@ export interface RunningServer {
   readonly storage: Storage;
   readonly syncServer: SyncServer;
   readonly signer: TokenSigner;
+  /** Claim extraction of imported articles, in worker threads. */
+  readonly extraction: ExtractionPool;
   /** Stops accepting, flushes and closes every room and socket, then the storage. */
   close(): Promise<void>;
 }
@@ -82,12 +85,14 @@ export async function startServer(
   });
 
   enrichHandMadeCards(syncServer, defaultSyncLog);
+  const extraction = createExtractionPool({ timeoutMs: config.extractTimeoutMs });
 
   let publicUrl = config.publicUrl ?? '';
   const app = createApp({
     storage,
     syncServer,
     signer,
+    extraction,
     config,
     publicUrl: () => publicUrl,
     client: options.client !== undefined ? options.client : staticClient(DIST_DIR),
@@ -114,6 +119,7 @@ export async function startServer(
       });
     });
   } catch (err) {
+    await extraction.close();
     await syncServer.close();
     await storage.close();
     throw err;
@@ -129,6 +135,8 @@ export async function startServer(
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const cutoff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      // An import still extracting is answered 500 at once rather than held to the cutoff.
+      await extraction.close();
       await syncServer.close();
       await stopped;
       clearTimeout(cutoff);
@@ -137,5 +145,5 @@ export async function startServer(
     return closing;
   };
 
-  return { url, port, config, publicUrl, storage, syncServer, signer, close };
+  return { url, port, config, publicUrl, storage, syncServer, signer, extraction, close };
 }

@@ -7,6 +7,7 @@ import express, { type RequestHandler } from 'express';
 import type { Config } from '../config';
 import { readMeta } from '../../shared/board/readMeta';
 import { createExportRouter } from '../export/createExportRouter';
+import type { ExtractionPool } from '../extract/createExtractionPool';
 import { authenticateMember, requireAdmin } from './auth';
 import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
@@ -20,6 +21,8 @@ import { securityHeaders } from './securityHeaders';
 
 export interface AppDeps extends BoardActionDeps {
   readonly config: Pick<Config, 'adminToken' | 'maxMessageBytes' | 'maxArticleBytes'>;
+  /** Runs article imports' claim extraction off the main thread. */
+  readonly extraction: ExtractionPool;
   /** Base URL of invite links; a function because the port may be known only after listen. */
   readonly publicUrl: () => string;
   /** Serves the client: the built dist/ (staticClient) or Vite's dev middleware; null for none. */

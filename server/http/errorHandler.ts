@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
+import { ExtractJobError } from '../extract/ExtractJobError';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
 
 /** body-parser's errors carry a `type` and a `status` (see its README). */
@@ -56,6 +57,11 @@ export function toHttpError(err: unknown): HttpError {
     if (err.code === 'empty') return new HttpError(400, 'empty_article', err.message);
     if (err.code === 'too_large') return new HttpError(413, 'article_too_large', err.message);
     return new HttpError(415, 'binary_content', err.message);
+  }
+  // The same article would run past the limit again: the input, not the moment, is at fault.
+  if (err instanceof ExtractJobError) {
+    if (err.code === 'timeout') return new HttpError(422, 'extract_timeout', err.message);
+    return new HttpError(500, 'extract_failed', err.message);
   }
   if (typeof err === 'object' && err !== null) {
     const parsed = fromBodyParser(err as BodyParserError);

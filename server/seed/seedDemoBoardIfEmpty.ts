@@ -1,8 +1,8 @@
 /**
  * The demo board (issue 5): on the first start with an empty data directory, a board built
  * from the seed article, so a new user sees a working board at once. It goes through the
- * same code as an import over REST (extractArticle, then importArticle), so the demo shows
- * exactly what an import produces.
+ * same code as an import over REST (the server's extraction threads, then importArticle), so
+ * the demo shows exactly what an import produces.
  *
  * Idempotent because it only runs when the data directory holds no board at all: a second
  * start finds the demo board (or the user's own boards) and does nothing.
@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { articleIdFor, importArticle } from '../articles/importArticle';
 import { ConfigError } from '../config';
-import { extractArticle } from '../extract/extractArticle';
 import { createBoard, inviteUrl } from '../http/boardActions';
 import type { RunningServer } from '../startServer';
 
@@ -53,7 +52,7 @@ export async function seedDemoBoardIfEmpty(
   if (!demoEnabled(env) || (await running.storage.hasBoards())) return null;
 
   // Extract before creating the board: a failure here leaves no half-made board behind.
-  const result = extractArticle({
+  const result = await running.extraction.extract({
     body: readFileSync(DEMO.file, 'utf8'),
     contentType: 'text/plain',
   });

@@ -1,7 +1,8 @@
 /**
- * A cap on export and import workers running at once. Each one holds a whole board in memory
- * (a few hundred MB for 10,000 cards), so a burst of exports queues here, first come first
- * served, instead of exhausting the server's memory.
+ * A cap on worker threads running at once. An export, import or card read holds a whole board
+ * in memory (a few hundred MB for 10,000 cards), so a burst of them queues here (workerSlots),
+ * first come first served, instead of exhausting the server's memory; the extraction pool
+ * keeps its own slots the same way (createExtractionPool).
  */
 export interface Slots {
   /** Runs `work` once a slot is free; the slot is freed when it settles, either way. */

@@ -12,7 +12,8 @@ import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import { httpUrl, LIMITS } from '../../../shared/board/inputs';
 import { articleIdFor, importArticle } from '../../articles/importArticle';
-import { type ArticleInput, extractArticle } from '../../extract/extractArticle';
+import type { ExtractionPool } from '../../extract/createExtractionPool';
+import type { ArticleInput } from '../../extract/extractArticle';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { validate } from '../validate';
@@ -53,7 +54,11 @@ function readInput(req: Request, maxBytes: number): ArticleInput & { url: string
 }
 
 export function articleRoutes(
-  deps: BoardActionDeps & { maxBodyBytes: number; maxArticleBytes: number },
+  deps: BoardActionDeps & {
+    maxBodyBytes: number;
+    maxArticleBytes: number;
+    extraction: ExtractionPool;
+  },
 ): Router {
   const router = Router();
   // Non-JSON bodies arrive as bytes: decodeArticleInput decides what is text and what is not.
@@ -70,7 +75,8 @@ export function articleRoutes(
     async (req, res) => {
       const me = member(res);
       const input = readInput(req, deps.maxArticleBytes);
-      const result = extractArticle(input);
+      // In a worker thread: a slow article holds no other board or request meanwhile.
+      const result = await deps.extraction.extract(input);
       const article = {
         id: articleIdFor(result.text),
         title: result.title.slice(0, LIMITS.title),

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       publicUrl: null,
       maxMessageBytes: 2 * 1024 * 1024,
       maxArticleBytes: 1_000_000,
+      extractTimeoutMs: 60_000,
       roomGraceMs: DEFAULTS.roomGraceMs,
       logRetentionDays: DEFAULTS.logRetentionDays,
       compactEvery: DEFAULTS.compactEvery,
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
       FACTBOARD_PUBLIC_URL: 'https://factboard.example.org/',
       FACTBOARD_MAX_MESSAGE_BYTES: '4096',
       FACTBOARD_COMPACT_EVERY: '10',
+      FACTBOARD_EXTRACT_TIMEOUT_MS: '250',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://factboard.example.org',
       maxMessageBytes: 4096,
       compactEvery: 10,
+      extractTimeoutMs: 250,
     });
   });
 
@@ -61,6 +64,7 @@ describe('loadConfig', () => {
         FACTBOARD_PUBLIC_URL: 'javascript:alert(1)',
         FACTBOARD_SECRET: 'short',
         FACTBOARD_MAX_MESSAGE_BYTES: '-5',
+        FACTBOARD_EXTRACT_TIMEOUT_MS: '0',
       });
     } catch (err) {
       error = err;
@@ -72,6 +76,7 @@ describe('loadConfig', () => {
       'FACTBOARD_PUBLIC_URL',
       'FACTBOARD_SECRET',
       'FACTBOARD_MAX_MESSAGE_BYTES',
+      'FACTBOARD_EXTRACT_TIMEOUT_MS',
     ]) {
       expect(problems).toContain(name);
     }
