@@ -6,6 +6,8 @@
  * The threads live as long as the server: starting one under tsx and loading the language
  * model takes 1.4–2.7 s, while a warm thread extracts the seed article in 10–30 ms. They start
  * on first use, at most `threads` of them (createSlots): more imports at once wait their turn.
+ * These slots are not the exports' (workerSlots): a thread holds the model (about 25 MB), not
+ * a board, and an import should not wait behind two 10,000-card exports.
  * A job running longer than `timeoutMs` (from when its thread has it) is stopped by
  * terminating its thread; a thread that throws or exits fails its job; either way the next
  * job starts a fresh thread.
