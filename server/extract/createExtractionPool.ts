@@ -57,6 +57,8 @@ interface Thread {
 }
 
 type Reply = FromExtractWorker | ExtractJobError;
+/** After 'ready', the thread answers each job once, with one of these. */
+type JobReply = Exclude<FromExtractWorker, { type: 'ready' }> | ExtractJobError;
 
 function startThread(entry: URL, onEnd: () => void): Thread {
   const worker: Worker = startWorker(entry, {});
@@ -93,7 +95,7 @@ function startThread(entry: URL, onEnd: () => void): Thread {
     async run(input, timeoutMs) {
       const start = await ready;
       if (start instanceof ExtractJobError) throw start;
-      const reply = next();
+      const reply = next() as Promise<JobReply>;
       worker.postMessage({ input } satisfies ExtractJob);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => {
@@ -113,8 +115,7 @@ function startThread(entry: URL, onEnd: () => void): Thread {
       }
       if (outcome instanceof ExtractJobError) throw outcome;
       if (outcome.type === 'refused') throw new ExtractError(outcome.code, outcome.message);
-      if (outcome.type === 'done') return outcome.article;
-      throw new ExtractJobError('failed', failed, { cause: new Error('unexpected reply') });
+      return outcome.article;
     },
     stop,
   };
