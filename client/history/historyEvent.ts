@@ -31,7 +31,9 @@ const STANCE_WORDS: Readonly<Record<string, string>> = {
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   claim: 'the claim text',
   speaker: 'the speaker',
+  speakerType: 'the speaker’s type',
   rationale: 'the rationale',
+  reviewUrl: 'the published fact-check URL',
 };
 
 /** Long texts are cut in a sentence about them; the card shows them whole. */

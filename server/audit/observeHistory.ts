@@ -58,7 +58,13 @@ type Placed = { readonly _item: Y.Item | null };
 const keyOf = (type: Placed): string | null => type._item?.parentSub ?? null;
 const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
 
-const EDITABLE: readonly string[] = [CARD_KEYS.claim, CARD_KEYS.speaker, CARD_KEYS.rationale];
+const EDITABLE: readonly string[] = [
+  CARD_KEYS.claim,
+  CARD_KEYS.speaker,
+  CARD_KEYS.speakerType,
+  CARD_KEYS.rationale,
+  CARD_KEYS.reviewUrl,
+];
 const EVIDENCE_EDITABLE: readonly string[] = [
   EVIDENCE_KEYS.url,
   EVIDENCE_KEYS.quote,

@@ -19,6 +19,7 @@ import {
   LIMITS,
   organisationSchema,
   sourceSpanSchema,
+  speakerTypeSchema,
   stanceSchema,
 } from './inputs';
 import {
@@ -67,10 +68,13 @@ const CARD: Readonly<Record<string, FieldRule>> = {
   [CARD_KEYS.claim]: (v) => str(LIMITS.claim)(v) && hasVisibleText(v as string),
   [CARD_KEYS.source]: orNull(matches(sourceSpanSchema)),
   [CARD_KEYS.speaker]: orNull(str(LIMITS.speaker)),
+  [CARD_KEYS.speakerType]: orNull(matches(speakerTypeSchema)),
   [CARD_KEYS.pos]: (v) => isPos(v) && v.rank.length <= MAX_RANK_LENGTH,
   // A rating-scale label (ratingScaleSchema).
   [CARD_KEYS.verdict]: orNull(str(60, 1)),
   [CARD_KEYS.rationale]: str(LIMITS.rationale),
+  // Published as the ClaimReview's url on a newsroom's page: http(s) only, like every link.
+  [CARD_KEYS.reviewUrl]: orNull(matches(httpUrl)),
   [CARD_KEYS.assignee]: orNull(actor),
   [CARD_KEYS.evidence]: 'array',
   [CARD_KEYS.extraction]: orNull(matches(extractionSchema)),

@@ -1,7 +1,7 @@
 /** Validation of command inputs: the same rules on the client, the server and in imports. */
 import { z } from 'zod';
 import { hasVisibleText } from '../visibleText';
-import { COLUMNS } from './schema';
+import { COLUMNS, SPEAKER_TYPES } from './schema';
 
 export const LIMITS = {
   title: 300,
@@ -39,6 +39,7 @@ export const httpUrl = z
   }, 'must be an http or https URL');
 
 export const columnSchema = z.enum(COLUMNS);
+export const speakerTypeSchema = z.enum(SPEAKER_TYPES);
 export const stanceSchema = z.enum(['supports', 'refutes', 'context']);
 
 export const sourceSpanSchema = z
@@ -70,6 +71,10 @@ export const editCardInput = z
     claim: visibleName(LIMITS.claim),
     speaker: text(LIMITS.speaker).nullable(),
     rationale: text(LIMITS.rationale),
+    /** Null: not said, and the ClaimReview export guesses from the name. */
+    speakerType: speakerTypeSchema.nullable(),
+    /** Where the fact-check is published; null while it is not. */
+    reviewUrl: httpUrl.nullable(),
   })
   .partial();
 export type EditCardInput = z.input<typeof editCardInput>;

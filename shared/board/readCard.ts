@@ -12,6 +12,7 @@ import {
   COMMENT_KEYS as M,
   EVIDENCE_KEYS as E,
   isPos,
+  type SpeakerType,
 } from './schema';
 import type { CardView, CommentView, EvidenceView, Stance } from './view';
 
@@ -29,6 +30,9 @@ function actor(v: unknown): Actor {
 }
 
 const actorOrNull = (v: unknown): Actor | null => (v == null ? null : actor(v));
+
+const speakerType = (v: unknown): SpeakerType | null =>
+  v === 'person' || v === 'organization' ? v : null;
 
 function stance(v: unknown): Stance {
   return v === 'supports' || v === 'refutes' ? v : 'context';
@@ -90,10 +94,12 @@ export function readCard(card: CardMap, id: string, comments: readonly CommentVi
     claim: str(card.get(C.claim)),
     source: source.success ? Object.freeze(source.data) : null,
     speaker: strOrNull(card.get(C.speaker)),
+    speakerType: speakerType(card.get(C.speakerType)),
     column: place.column,
     rank: place.rank,
     verdict: strOrNull(card.get(C.verdict)),
     rationale: str(card.get(C.rationale)),
+    reviewUrl: strOrNull(card.get(C.reviewUrl)),
     assignee: actorOrNull(card.get(C.assignee)),
     evidence: Object.freeze(
       evidence instanceof Y.Array

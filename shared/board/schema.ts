@@ -6,7 +6,8 @@
  *   meta:     Y.Map  title, schemaVersion, organisation (JSON), scale: Y.Map (below)
  *     scale:  best, worst (numbers), labels: Y.Map<labelId, Y.Map> label, column, value, order
  *   articles: Y.Map<articleId, Y.Map>  id, title, url, text, createdBy, createdAt
- *   cards:    Y.Map<cardId, Y.Map>     CARD_KEYS below; `evidence` is a Y.Array<Y.Map>
+ *   cards:    Y.Map<cardId, Y.Map>     CARD_KEYS below; `evidence` is a Y.Array<Y.Map>;
+ *             `speakerType` and `reviewUrl` may be absent (read as null, see CARD_KEYS)
  *   comments: Y.Map<commentId, Y.Map>  flat, keyed by id, with a cardId field
  *
  * Why comments are a flat root map and not a list inside each card: the server lets a
@@ -28,6 +29,10 @@ export const SCHEMA_VERSION = 2;
 
 export const COLUMNS = ['unverified', 'corroborated', 'disputed'] as const;
 export type ColumnId = (typeof COLUMNS)[number];
+
+/** What a card's speaker is, as an editor says it (schema.org's Person or Organization). */
+export const SPEAKER_TYPES = ['person', 'organization'] as const;
+export type SpeakerType = (typeof SPEAKER_TYPES)[number];
 
 export const ROOT = {
   meta: 'meta',
@@ -60,9 +65,16 @@ export const CARD_KEYS = {
   claim: 'claim',
   source: 'source',
   speaker: 'speaker',
+  /**
+   * Optional, like `reviewUrl`: absent until an editor sets it, and absent reads as null, so a
+   * board from before these keys needs no migration (B10) and a new card carries neither.
+   */
+  speakerType: 'speakerType',
   pos: 'pos',
   verdict: 'verdict',
   rationale: 'rationale',
+  /** The published fact-check's http(s) address, which its ClaimReview names as its url. */
+  reviewUrl: 'reviewUrl',
   assignee: 'assignee',
   evidence: 'evidence',
   extraction: 'extraction',
@@ -154,9 +166,12 @@ export interface CardRecord {
   readonly claim: string;
   readonly source: unknown;
   readonly speaker: string | null;
+  /** Optional keys (see CARD_KEYS): left out, the card map has no such key. */
+  readonly speakerType?: SpeakerType | null;
   readonly pos: Pos;
   readonly verdict: string | null;
   readonly rationale: string;
+  readonly reviewUrl?: string | null;
   readonly assignee: ActorValue | null;
   readonly evidence: readonly EvidenceRecord[];
   readonly extraction: unknown;
@@ -181,13 +196,14 @@ export interface CommentRecord {
 
 /**
  * A Y.Map of the layout's `keys`, read from `record` (the records' field names are the keys):
- * only those keys are written, whatever else the object carries.
+ * only those keys are written, whatever else the object carries, and an optional key left
+ * undefined is not written at all.
  */
 function mapOf(record: object, keys: Readonly<Record<string, string>>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   const values = record as Record<string, unknown>;
   for (const key of Object.values(keys)) {
-    if (key in values) map.set(key, values[key]);
+    if (values[key] !== undefined) map.set(key, values[key]);
   }
   return map;
 }

@@ -1,7 +1,7 @@
 /** The plain, frozen data that `readBoard` returns: what components and exports consume. */
 import type { Actor } from './actor';
 import type { RatingScale } from './ratingScale';
-import type { ColumnId } from './schema';
+import type { ColumnId, SpeakerType } from './schema';
 
 export type Stance = 'supports' | 'refutes' | 'context';
 
@@ -53,10 +53,14 @@ export interface CardView {
   readonly claim: string;
   readonly source: SourceSpan | null;
   readonly speaker: string | null;
+  /** What the speaker is, as an editor said; null: not said (ClaimReview then guesses). */
+  readonly speakerType: SpeakerType | null;
   readonly column: ColumnId;
   readonly rank: string;
   readonly verdict: string | null;
   readonly rationale: string;
+  /** The published fact-check (http or https), the ClaimReview's url; null: not published. */
+  readonly reviewUrl: string | null;
   readonly assignee: Actor | null;
   readonly evidence: readonly EvidenceView[];
   /** Oldest first. */

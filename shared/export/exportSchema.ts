@@ -1,7 +1,9 @@
 /**
  * The JSON export: everything on a board, as plain data with ISO times, validated by one zod
  * schema that the exporter, the importer and the tests share. A change to this shape bumps
- * EXPORT_SCHEMA_VERSION; an importer of version n reads exactly version n.
+ * EXPORT_SCHEMA_VERSION, so an older server refuses a file it would read only in part; this
+ * importer reads every version up to its own (READABLE_VERSIONS): version 2 added each card's
+ * `speakerType` and `reviewUrl`, which a version 1 file lacks and imports as null.
  *
  * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
  * an import accepts is what a person could have written; comment text may be empty, because
@@ -19,11 +21,13 @@ import {
   organisationSchema,
   ratingScaleSchema,
   sourceSpanSchema,
+  speakerTypeSchema,
   stanceSchema,
 } from '../board/inputs';
 
 export const EXPORT_FORMAT = 'factboard.board';
-export const EXPORT_SCHEMA_VERSION = 1;
+export const EXPORT_SCHEMA_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
 
 const id = z.string().regex(ID_PATTERN, 'ids are 1–100 letters, digits, - or _');
 const time = z.iso.datetime();
@@ -63,9 +67,13 @@ export const exportedCardSchema = z.object({
   rank,
   claim: z.string().trim().min(1).max(LIMITS.claim),
   speaker: z.string().max(LIMITS.speaker).nullable(),
+  /** Since version 2. */
+  speakerType: speakerTypeSchema.nullable().default(null),
   source: sourceSpanSchema.nullable(),
   verdict: z.string().min(1).max(60).nullable(),
   rationale: z.string().max(LIMITS.rationale),
+  /** Since version 2. */
+  reviewUrl: httpUrl.nullable().default(null),
   assignee: actorSchema.nullable(),
   evidence: z.array(exportedEvidenceSchema).max(1_000),
   /** Oldest first, threads flattened; `parentId` links a reply to its thread. */
@@ -98,8 +106,8 @@ export const boardExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT, {
     error: `not a Factboard board export (format must be "${EXPORT_FORMAT}")`,
   }),
-  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION, {
-    error: `unsupported export schema version (this server reads ${EXPORT_SCHEMA_VERSION})`,
+  schemaVersion: z.literal(READABLE_VERSIONS, {
+    error: `unsupported export schema version (this server reads ${READABLE_VERSIONS.join(' and ')})`,
   }),
   exportedAt: time,
   /** The moment the board is shown as of (`?at=`), or null for its state at export time. */

@@ -140,9 +140,12 @@ function writeCard(doc: Y.Doc, card: ExportedCard, rank: string): void {
       claim: card.claim,
       source: card.source,
       speaker: card.speaker,
+      // Optional keys (schema.ts): written only when the card has a value.
+      speakerType: card.speakerType ?? undefined,
       pos: { column: card.column, rank },
       verdict: card.verdict,
       rationale: card.rationale,
+      reviewUrl: card.reviewUrl ?? undefined,
       assignee: card.assignee,
       evidence: card.evidence.map((e) => ({ ...e, addedAt: ms(e.addedAt) })),
       extraction: card.extraction,

@@ -8,6 +8,11 @@
  * history (its claim, speaker, verdict, rationale, column or evidence; not who is checking it,
  * nor comments): the review as exported was finished then, and exporting again does not re-date
  * it. Without history, the card's own last change.
+ *
+ * url is the published fact-check's address when an editor gave the card one (reviewUrl), and
+ * otherwise the organisation's URL with the card id as fragment, a placeholder a newsroom must
+ * replace before publishing. The speaker is the Person or Organization an editor said
+ * (speakerType), and otherwise the guess below.
  */
 import { httpUrl } from '../board/inputs';
 import type { ColumnId } from '../board/schema';
@@ -21,8 +26,6 @@ export interface ClaimReviewOptions {
   readonly organisation: Organisation;
   /** The board's history, which dates each review (see datePublished above). */
   readonly history?: readonly HistoryInput[];
-  /** The page of one review; by default the organisation's URL with the card id as fragment. */
-  readonly reviewUrl?: (card: CardView) => string;
 }
 
 export type SkipReason = 'no_verdict' | 'verdict_not_on_scale';
@@ -107,6 +110,8 @@ export function speakerType(name: string): 'Person' | 'Organization' {
   return ORGANISATION_WORDS.test(name) || ACRONYM.test(name.trim()) ? 'Organization' : 'Person';
 }
 
+const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as const;
+
 function itemReviewed(
   card: CardView,
   article: ArticleView | undefined,
@@ -122,7 +127,14 @@ function itemReviewed(
       : undefined;
   return {
     '@type': 'Claim',
-    ...(speaker ? { author: { '@type': speakerType(speaker), name: speaker } } : {}),
+    ...(speaker
+      ? {
+          author: {
+            '@type': card.speakerType ? SPEAKER_TYPES[card.speakerType] : speakerType(speaker),
+            name: speaker,
+          },
+        }
+      : {}),
     ...(appearance ? { appearance, firstAppearance: appearance } : {}),
   };
 }
@@ -156,9 +168,10 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const labels = new Map(ratingScale.labels.map((l) => [l.label, l]));
   const articles = new Map(view.articles.map((a) => [a.id, a]));
   const { organisation } = options;
-  const reviewUrl =
-    options.reviewUrl ??
-    ((card: CardView) => `${organisation.url.replace(/#.*$/, '')}#claim-${card.id}`);
+  const reviewUrl = (card: CardView) =>
+    card.reviewUrl !== null && isHttp(card.reviewUrl)
+      ? card.reviewUrl
+      : `${organisation.url.replace(/#.*$/, '')}#claim-${card.id}`;
   const languages = new Map<string, string | null>();
   const languageOf = (article: ArticleView) => {
     if (!languages.has(article.id)) {

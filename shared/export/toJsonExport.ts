@@ -36,9 +36,11 @@ function exportCard(card: CardView): ExportedCard {
     rank: card.rank,
     claim: card.claim,
     speaker: card.speaker,
+    speakerType: card.speakerType,
     source: card.source && { ...card.source },
     verdict: card.verdict,
     rationale: card.rationale,
+    reviewUrl: card.reviewUrl,
     assignee: card.assignee && actor(card.assignee),
     evidence: card.evidence.map((e) => ({
       id: e.id,

@@ -16,6 +16,7 @@ export interface MarkdownOptions {
 }
 
 const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
+const SPEAKER_TYPES = { person: 'a person', organization: 'an organization' } as const;
 
 function articleLine(article: ArticleView, index: number): string {
   const title = article.title.trim() || article.url || '(untitled)';
@@ -64,8 +65,11 @@ function cardSection(
 ): string[] {
   const facts = [
     `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}`,
-    `- Speaker: ${card.speaker ? mdInline(card.speaker) : '_unknown_'}`,
+    `- Speaker: ${card.speaker ? mdInline(card.speaker) : '_unknown_'}` +
+      (card.speakerType ? ` (${SPEAKER_TYPES[card.speakerType]})` : ''),
   ];
+  if (card.reviewUrl)
+    facts.push(`- Published fact-check: ${mdLink(card.reviewUrl, card.reviewUrl)}`);
   if (card.assignee) facts.push(`- Checked by: ${mdInline(card.assignee.name)}`);
   if (card.source) {
     const article = articles.get(card.source.articleId);

@@ -136,7 +136,15 @@ export function addClaims(
   });
 }
 
-/** Edits text fields; each is its own key, so concurrent edits of different fields both stay. */
+/** The fields editCard writes, each under its own key (the patch's names are the keys). */
+const EDITABLE = [K.claim, K.speaker, K.rationale, K.speakerType, K.reviewUrl] as const;
+
+/**
+ * Edits a card's fields: its text, and what its ClaimReview says of the speaker and where the
+ * fact-check is published. Each is its own key, so concurrent edits of different fields both
+ * stay; a value the card already holds is not written again. An optional key the card lacks
+ * reads as null, so setting it to null writes nothing.
+ */
 export function editCard(
   doc: Y.Doc,
   cardId: string,
@@ -146,11 +154,10 @@ export function editCard(
   const data = parseInput(editCardInput, patch);
   const card = getCard(doc, cardId);
   transact(doc, 'editCard', ctx, (scope) => {
-    if (data.claim !== undefined && data.claim !== card.get(K.claim)) card.set(K.claim, data.claim);
-    if (data.speaker !== undefined && data.speaker !== card.get(K.speaker))
-      card.set(K.speaker, data.speaker);
-    if (data.rationale !== undefined && data.rationale !== card.get(K.rationale))
-      card.set(K.rationale, data.rationale);
+    for (const key of EDITABLE) {
+      const value = data[key];
+      if (value !== undefined && value !== (card.get(key) ?? null)) card.set(key, value);
+    }
     touch(card, scope);
   });
 }

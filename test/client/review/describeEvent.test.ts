@@ -42,6 +42,22 @@ describe('describeEvent', () => {
       `changed the rationale to “${'x'.repeat(139)}…” and cleared the speaker`,
     ],
     [
+      ev('card.edited', {
+        fields: ['reviewUrl', 'speakerType'],
+        values: { reviewUrl: 'https://f.example/1', speakerType: null },
+        was: { reviewUrl: null, speakerType: 'person' },
+      }),
+      'changed the published fact-check URL to “https://f.example/1” and cleared the speaker’s type',
+    ],
+    [
+      ev('card.edited', {
+        fields: ['speakerType'],
+        values: { speakerType: 'organization' },
+        was: { speakerType: null },
+      }),
+      'changed the speaker’s type to “organization”',
+    ],
+    [
       ev('verdict.set', { verdict: 'True', from: 'Unproven' }),
       'set the verdict to True (was Unproven)',
     ],

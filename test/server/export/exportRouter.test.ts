@@ -17,6 +17,8 @@ const firstSaved = created + 1_000;
 const asOf = created + HOUR / 2;
 const laterChange = created + HOUR;
 const lead = { actor: { id: 'inv-lead', name: 'Lead' }, now: () => laterChange };
+/** Where the lead says the first review is published: a link holding < > & too. */
+const PUBLISHED = 'https://factdesk.example/checks/2026?claim=</script>&lang=<en>';
 
 let server: ExportServer;
 let boardId: string;
@@ -43,7 +45,12 @@ beforeAll(async () => {
   before = readBoard(hostile.doc);
   await server.change(boardId, hostile.doc, laterChange, (doc) => {
     moveCard(doc, hostile.ids.unicode, { column: 'disputed', index: 0 }, lead);
-    editCard(doc, hostile.ids.eq, { claim: 'rewritten later' }, lead);
+    editCard(
+      doc,
+      hostile.ids.eq,
+      { claim: 'rewritten later', reviewUrl: PUBLISHED, speakerType: 'organization' },
+      lead,
+    );
     addComment(doc, hostile.ids.lines, { text: 'a later comment' }, lead);
   });
   await server.appendHistory(history.map((e) => ({ ...e, boardId, cardId: hostile.ids.unicode })));
@@ -111,11 +118,17 @@ describe('GET /api/boards/:id/export', () => {
     expect(res.headers.get('x-factboard-skipped')).toBe('2');
     const reviews = JSON.parse(text) as {
       '@type': string;
+      url: string;
       claimReviewed: string;
       reviewBody?: string;
+      itemReviewed: { author?: { '@type': string } };
     }[];
     expect(reviews.map((r) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview']);
     expect(reviews[0]?.claimReviewed).toBe('rewritten later');
+    // The card's own published page and speaker type; the other card's placeholder and guess.
+    expect(reviews[0]?.url).toBe(PUBLISHED);
+    expect(reviews[0]?.itemReviewed.author?.['@type']).toBe('Organization');
+    expect(reviews[1]?.url).toMatch(/^https:\/\/factdesk\.example\/checks#claim-/);
     // Pasted into <script type="application/ld+json">, a rationale holding </script> must not
     // end the block: the same text, with < > & escaped.
     expect(reviews[0]?.reviewBody).toContain(HOSTILE.script);

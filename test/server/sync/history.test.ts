@@ -211,6 +211,37 @@ describe('history derived on the server', () => {
     ]);
   });
 
+  it('records a card’s speaker type and published fact-check as edits, with old and new values', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    const cardId = addClaim(ed.doc, { claim: 'Exports rose 8%', speaker: 'Grace Bank' }, ctx);
+    const url = 'https://factdesk.example/checks/exports';
+    editCard(ed.doc, cardId, { speakerType: 'person', reviewUrl: url }, ctx);
+    editCard(ed.doc, cardId, { speakerType: 'organization', reviewUrl: null }, ctx);
+    await ed.allSaved();
+    const edits = (await readAllHistory(server.storage, boardId, cardId)).filter(
+      (e) => e.type === 'card.edited',
+    );
+    expect(edits.map((e) => [e.actor.name, e.data])).toEqual([
+      [
+        'Edie',
+        {
+          fields: ['reviewUrl', 'speakerType'],
+          values: { reviewUrl: url, speakerType: 'person' },
+          was: { reviewUrl: null, speakerType: null },
+        },
+      ],
+      [
+        'Edie',
+        {
+          fields: ['reviewUrl', 'speakerType'],
+          values: { reviewUrl: null, speakerType: 'organization' },
+          was: { reviewUrl: url, speakerType: 'person' },
+        },
+      ],
+    ]);
+  });
+
   it('server-side changes are attributed to the actor given to change()', async () => {
     const lead = { id: 'lead-invite', name: 'Lea' };
     await server.sync.change(boardId, lead, (doc) =>

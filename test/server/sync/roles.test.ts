@@ -159,6 +159,24 @@ describe('write policy per role, against raw clients', () => {
       await expectRefused('reviewer', (doc) => doc.getMap('elsewhere').set('x', 1));
     });
 
+    it('cannot set a card’s published fact-check or speaker type, raw or by command', async () => {
+      const card = (doc: Y.Doc) => cardsMap(doc).get(cardId) as Y.Map<unknown>;
+      await expectRefused('reviewer', (doc) =>
+        card(doc).set('reviewUrl', 'https://factdesk.example/checks/bridge'),
+      );
+      await expectRefused('reviewer', (doc) => card(doc).set('speakerType', 'person'));
+      await expectRefused('reviewer', (doc, ctx) =>
+        editCard(doc, cardId, { reviewUrl: 'https://factdesk.example/checks/bridge' }, ctx),
+      );
+      await expectRefused('viewer', (doc, ctx) =>
+        editCard(doc, cardId, { speakerType: 'organization' }, ctx),
+      );
+      expect(readBoard(observer.doc).cards[cardId]).toMatchObject({
+        reviewUrl: null,
+        speakerType: null,
+      });
+    });
+
     it('cannot edit, delete or take over other people’s comments', async () => {
       const other = (doc: Y.Doc) => commentsMap(doc).get(editorComment) as Y.Map<unknown>;
       await expectRefused('reviewer', (doc) => other(doc).set('text', 'rewritten'));
@@ -363,6 +381,29 @@ describe('write policy per role, against raw clients', () => {
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
+    it('may set and clear a card’s published fact-check and speaker type', async () => {
+      for (const role of ['editor', 'lead'] as const) {
+        const { raw, ctx } = await member(role);
+        const url = `https://factdesk.example/checks/bridge-${role}`;
+        raw.sendUpdate(
+          updateFrom(raw, (doc) =>
+            editCard(doc, cardId, { reviewUrl: url, speakerType: 'organization' }, ctx),
+          ),
+        );
+        await waitFor(() => readBoard(observer.doc).cards[cardId]?.reviewUrl === url);
+        expect(readBoard(observer.doc).cards[cardId]?.speakerType).toBe('organization');
+        await raw.sync();
+        raw.sendUpdate(
+          updateFrom(raw, (doc) =>
+            editCard(doc, cardId, { reviewUrl: null, speakerType: null }, ctx),
+          ),
+        );
+        await waitFor(() => readBoard(observer.doc).cards[cardId]?.reviewUrl === null);
+        expect(readBoard(observer.doc).cards[cardId]?.speakerType).toBeNull();
+        expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      }
+    });
+
     it('may not edit, delete or post a comment in a colleague’s name', async () => {
       const other = (doc: Y.Doc) => commentsMap(doc).get(editorComment) as Y.Map<unknown>;
       for (const role of ['editor', 'lead'] as const) {
@@ -400,6 +441,10 @@ describe('write policy per role, against raw clients', () => {
       await expectRefused('editor', (doc) => doc.getMap('meta').set('title', '\u200b'));
       await expectRefused('editor', (doc) => card(doc).set('rationale', 'x'.repeat(10_001)));
       await expectRefused('editor', (doc) => card(doc).set('evidence', 'none'));
+      // The published fact-check goes on a newsroom's page: http(s) only, like every link.
+      await expectRefused('editor', (doc) => card(doc).set('reviewUrl', 'javascript:alert(1)'));
+      await expectRefused('lead', (doc) => card(doc).set('reviewUrl', 'x'.repeat(3_000)));
+      await expectRefused('editor', (doc) => card(doc).set('speakerType', 'robot'));
       await expectRefused('editor', (doc) => card(doc).set('pos', { column: 'trash', rank: 'a' }));
       await expectRefused('editor', (doc) => {
         const item = (card(doc).get('evidence') as Y.Array<Y.Map<unknown>>).get(0);

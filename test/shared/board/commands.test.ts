@@ -219,6 +219,85 @@ describe('board commands', () => {
   });
 });
 
+describe('editCard: the speaker’s type and the published fact-check', () => {
+  it('sets, changes and clears both in one transaction, each under its own key (B6, B7)', () => {
+    const doc = board();
+    const id = addClaim(doc, { claim: 'Exports rose 8%', speaker: 'Grace Bank' }, alice);
+    // A new card carries neither key: absent reads as null.
+    const fresh = doc.getMap('cards').get(id) as Y.Map<unknown>;
+    expect([fresh.has('speakerType'), fresh.has('reviewUrl')]).toEqual([false, false]);
+    expect(readBoard(doc).cards[id]).toMatchObject({ speakerType: null, reviewUrl: null });
+
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (t: Y.Transaction) => origins.push(t.origin));
+    editCard(
+      doc,
+      id,
+      { speakerType: 'person', reviewUrl: 'https://factdesk.example/checks/exports' },
+      bob,
+    );
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatchObject({ command: 'editCard', actor: bob.actor });
+    const card = readBoard(doc).cards[id];
+    expect(card).toMatchObject({
+      speakerType: 'person',
+      reviewUrl: 'https://factdesk.example/checks/exports',
+      updatedBy: bob.actor,
+    });
+
+    editCard(doc, id, { speakerType: 'organization' }, alice);
+    expect(readBoard(doc).cards[id]?.speakerType).toBe('organization');
+    expect(readBoard(doc).cards[id]?.reviewUrl).toBe('https://factdesk.example/checks/exports');
+    editCard(doc, id, { speakerType: null, reviewUrl: null }, alice);
+    expect(readBoard(doc).cards[id]).toMatchObject({ speakerType: null, reviewUrl: null });
+  });
+
+  it('refuses a speaker type outside the two and a link that is not http(s) (B9)', () => {
+    const doc = board();
+    const id = addClaim(doc, { claim: 'x' }, alice);
+    const sv = Y.encodeStateVector(doc);
+    for (const patch of [
+      { reviewUrl: 'javascript:alert(1)' },
+      { reviewUrl: 'not a url' },
+      { reviewUrl: `https://x.example/${'a'.repeat(2_048)}` },
+      { speakerType: 'robot' },
+      { speakerType: 'Person' },
+    ]) {
+      expect(() => editCard(doc, id, patch as never, alice), JSON.stringify(patch)).toThrowError(
+        expect.objectContaining({ code: 'invalid_input' }),
+      );
+    }
+    expect(Y.encodeStateVector(doc)).toEqual(sv);
+  });
+
+  it('merges with a concurrent edit of the speaker or the rationale (B6)', () => {
+    const a = board();
+    const id = addClaim(a, { claim: 'Original' }, alice);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    editCard(a, id, { speaker: 'Grace Bank', rationale: 'Two sources' }, alice);
+    editCard(b, id, { speakerType: 'person', reviewUrl: 'https://f.example/1' }, bob);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readBoard(a).cards[id]).toMatchObject({
+      speaker: 'Grace Bank',
+      rationale: 'Two sources',
+      speakerType: 'person',
+      reviewUrl: 'https://f.example/1',
+    });
+    expect(readBoard(b)).toEqual(readBoard(a));
+  });
+
+  it('reads values of the wrong shape (an old or hostile client) as not set', () => {
+    const doc = board();
+    const id = addClaim(doc, { claim: 'x' }, alice);
+    const card = doc.getMap('cards').get(id) as Y.Map<unknown>;
+    card.set('speakerType', 'Organization');
+    card.set('reviewUrl', 42);
+    expect(readBoard(doc).cards[id]).toMatchObject({ speakerType: null, reviewUrl: null });
+  });
+});
+
 describe('setExtraction', () => {
   it("sets a card's signals in one transaction, without touching who updated it; refuses bad ones", async () => {
     const { setExtraction } = await import('../../../shared/board');

@@ -4,6 +4,7 @@ import {
   addClaim,
   addComment,
   CommandOrigin,
+  editCard,
   initBoard,
   moveCard,
   readBoard,
@@ -50,7 +51,7 @@ describe('JSON export', () => {
   it('validates against its own zod schema, with everything on the board in it', () => {
     const parsed = boardExportSchema.parse(viaText(original));
     expect(parsed.format).toBe('factboard.board');
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.board.title).toContain(HOSTILE.script);
     expect(parsed.board.ratingScale.labels.length).toBeGreaterThan(0);
     expect(parsed.board.organisation?.url).toBe('https://factdesk.example/checks');
@@ -157,6 +158,43 @@ describe('JSON import round trip', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
+  it('carries each card’s speaker type and published fact-check through, and not-set as null', () => {
+    const withFields = buildHostileBoard();
+    const reviewUrl = `https://factdesk.example/checks/budget?a=1&b=${encodeURIComponent(HOSTILE.script)}`;
+    editCard(withFields.doc, withFields.ids.eq, { speakerType: 'organization', reviewUrl }, alice);
+    const exported = viaText(exportOf(withFields.doc, 'board-1', 1)) as BoardExport;
+    const eq = exported.cards.find((c) => c.id === withFields.ids.eq);
+    expect([eq?.speakerType, eq?.reviewUrl]).toEqual(['organization', reviewUrl]);
+    const others = exported.cards.filter((c) => c.id !== withFields.ids.eq);
+    expect(others.map((c) => [c.speakerType, c.reviewUrl])).toEqual(others.map(() => [null, null]));
+
+    const result = importBoardFromJson(JSON.stringify(exported));
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    expect(readBoard(doc)).toEqual(readBoard(withFields.doc));
+    // Not set stays absent on the imported board, as on a new card.
+    const card = (id: string) => doc.getMap('cards').get(id) as Y.Map<unknown>;
+    expect(card(withFields.ids.lines).has('reviewUrl')).toBe(false);
+    expect(card(withFields.ids.eq).get('reviewUrl')).toBe(reviewUrl);
+  });
+
+  it('imports a version 1 export, which predates both fields, as not set', () => {
+    const v1 = viaText(original) as Record<string, unknown> & { cards: Record<string, unknown>[] };
+    v1.schemaVersion = 1;
+    for (const card of v1.cards) {
+      delete card.speakerType;
+      delete card.reviewUrl;
+    }
+    const result = importBoardFromJson(v1);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    const doc = new Y.Doc();
+    result.apply(doc, importer);
+    const cards = Object.values(readBoard(doc).cards);
+    expect(cards).toHaveLength(5);
+    expect(cards.map((c) => [c.speakerType, c.reviewUrl])).toEqual(cards.map(() => [null, null]));
+  });
+
   it('writes only into an empty doc', () => {
     const result = importBoardFromJson(original);
     if (!result.ok) throw new Error(result.errors.join('\n'));
@@ -191,8 +229,8 @@ describe('JSON import refuses malformed or foreign files, listing what is wrong'
   });
 
   it('a newer schema version', () => {
-    expect(errorsOf(mutate((e) => ((e as { schemaVersion: number }).schemaVersion = 2)))).toEqual([
-      'schemaVersion: unsupported export schema version (this server reads 1)',
+    expect(errorsOf(mutate((e) => ((e as { schemaVersion: number }).schemaVersion = 3)))).toEqual([
+      'schemaVersion: unsupported export schema version (this server reads 1 and 2)',
     ]);
   });
 
@@ -203,12 +241,16 @@ describe('JSON import refuses malformed or foreign files, listing what is wrong'
         (first as { column: string }).column = 'archived';
         first!.evidence.push({ ...second!.evidence[0]!, id: 'ev-x', url: 'javascript:alert(1)' });
         (second as { createdAt: string }).createdAt = 'yesterday';
+        (second as { reviewUrl: string }).reviewUrl = 'javascript:alert(1)';
+        (second as { speakerType: string }).speakerType = 'Robot';
         (e.board as { title: string }).title = '';
       }),
     );
     expect(errors).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^cards\.0\.column: /),
+        expect.stringMatching(/^cards\.1\.reviewUrl: must be an http or https URL/),
+        expect.stringMatching(/^cards\.1\.speakerType: /),
         expect.stringMatching(/^cards\.0\.evidence\.0\.url: must be an http or https URL/),
         expect.stringMatching(/^cards\.1\.createdAt: /),
         expect.stringMatching(/^board\.title: /),

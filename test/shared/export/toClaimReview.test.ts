@@ -4,6 +4,7 @@ import {
   addArticle,
   addClaim,
   DEFAULT_RATING_SCALE,
+  editCard,
   initBoard,
   moveCard,
   readBoard,
@@ -180,6 +181,42 @@ describe('toClaimReview', () => {
     ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Person']);
     }
+  });
+
+  it('without a published URL or a speaker type, falls back to the placeholder and the guess', () => {
+    // The board's cards say neither: the url is the organisation's with the card's id, and
+    // the speaker's @type the word list's guess (above).
+    expect(view.cards[board.ids.eq]).toMatchObject({ speakerType: null, reviewUrl: null });
+    expect(reviews[0]?.url).toBe(`https://factdesk.example/checks#claim-${board.ids.eq}`);
+    expect(reviews[1]?.itemReviewed.author?.['@type']).toBe('Organization');
+  });
+
+  it('takes the url and the speaker’s @type from the card when an editor set them', () => {
+    const other = buildHostileBoard();
+    const published = 'https://factdesk.example/2026/health-spending?ref=a&b=<c>';
+    // "Ministry of Health" reads as an organisation; the editor says otherwise, and wins.
+    editCard(other.doc, other.ids.lines, { speakerType: 'person', reviewUrl: published }, alice);
+    editCard(other.doc, other.ids.eq, { speakerType: 'organization' }, alice);
+    const [eq, lines] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
+    expect(lines?.url).toBe(published);
+    expect(lines?.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Ministry of Health' });
+    expect(eq?.url).toBe(`https://factdesk.example/checks#claim-${other.ids.eq}`);
+    expect(eq?.itemReviewed.author).toEqual({ '@type': 'Organization', name: HOSTILE.formulaAt });
+  });
+
+  it('uses a published URL only if it is http(s), whatever a replica holds', () => {
+    const other = buildHostileBoard();
+    const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
+    card.set('reviewUrl', 'javascript:alert(1)');
+    const [eq] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
+    expect(eq?.url).toBe(`https://factdesk.example/checks#claim-${other.ids.eq}`);
+  });
+
+  it('a speaker type without a speaker names no author', () => {
+    const other = buildHostileBoard();
+    editCard(other.doc, other.ids.eq, { speaker: null, speakerType: 'person' }, alice);
+    const [eq] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
+    expect(eq?.itemReviewed.author).toBeUndefined();
   });
 
   it('lists cards without a usable verdict as skipped and leaves unverified cards out', () => {

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, addComment, initBoard, readBoard } from '../../../shared/board';
+import { addClaim, addComment, editCard, initBoard, readBoard } from '../../../shared/board';
 import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
 import { csvCell } from '../../../shared/export/toCsv';
-import { buildHostileBoard, HOSTILE } from './hostileBoard';
+import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 import { buildTombstoneBoard } from './tombstoneBoard';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -60,6 +60,18 @@ describe('toCsv', () => {
     expect(unicode['source start']).toBe('0');
     expect(unicode['source end']).toBe('3');
     expect(unicode['article title']).toBe(view.articles[0]?.title);
+  });
+
+  it('gives the speaker’s type and the published fact-check, empty when not set', () => {
+    expect(rowOf(board.ids.eq)['speaker type']).toBe('');
+    expect(rowOf(board.ids.eq)['published fact-check url']).toBe('');
+    const other = buildHostileBoard();
+    const url = 'https://factdesk.example/checks/health?x=1,y="2"';
+    editCard(other.doc, other.ids.lines, { speakerType: 'organization', reviewUrl: url }, alice);
+    const [head, ...body] = parseCsv(toCsv(readBoard(other.doc)));
+    const row = body.find((r) => r[0] === other.ids.lines) ?? [];
+    const cell = (name: string) => row[(head ?? []).indexOf(name)];
+    expect([cell('speaker type'), cell('published fact-check url')]).toEqual(['organization', url]);
   });
 
   it('neutralises every cell that a spreadsheet would run as a formula', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readBoard } from '../../../shared/board';
+import { editCard, readBoard } from '../../../shared/board';
 import { toMarkdown } from '../../../shared/export';
 import { mdInline, mdText } from '../../../shared/export/markdownText';
-import { buildHostileBoard, HOSTILE } from './hostileBoard';
+import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 import { buildTombstoneBoard } from './tombstoneBoard';
 
 /** Undoes the exporter's escaping: what a Markdown renderer shows for an escaped line. */
@@ -86,6 +86,18 @@ describe('toMarkdown', () => {
     expect(disputed).not.toContain('to be deleted');
     expect(disputed).toContain('(edited): \\+1+1');
     expect(disputed).toContain('- Speaker: _unknown_');
+  });
+
+  it('names the speaker’s type and links the published fact-check when an editor set them', () => {
+    expect(md).not.toContain('Published fact-check');
+    const other = buildHostileBoard();
+    const url = 'https://factdesk.example/checks/health?a=(1)';
+    editCard(other.doc, other.ids.lines, { speakerType: 'person', reviewUrl: url }, alice);
+    const report = toMarkdown(readBoard(other.doc));
+    expect(report).toContain('- Speaker: Ministry of Health (a person)\n');
+    expect(report).toContain(
+      `- Published fact-check: [${url}](https://factdesk.example/checks/health?a=%281%29)`,
+    );
   });
 
   it('leaves out what the card detail hides: a deleted comment with nothing live under it', () => {
