@@ -20,6 +20,7 @@ import type { BoardMember } from '../review/useBoardMembers';
 import { DiscardQuestion } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
+import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
 
@@ -160,6 +161,10 @@ export function CardDetail({
               <dt>Verdict</dt>
               <dd>
                 <VerdictPicker card={card} scale={board.meta.ratingScale} actions={actions} />
+              </dd>
+              <dt>Publication</dt>
+              <dd>
+                <PublicationForm card={card} actions={actions} />
               </dd>
               <dt>Being checked by</dt>
               <dd>

@@ -13,6 +13,7 @@ import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
+import { withScheme } from '../ui/withScheme';
 import { STANCE_LABELS } from './stanceLabels';
 
 export interface EvidenceDraft {
@@ -171,12 +172,4 @@ export function EvidenceForm({
       </div>
     </form>
   );
-}
-
-/**
- * An address as people paste it from a browser's bar ("example.org/report") gets https://:
- * a bare domain with a path is a web page; anything else is left for the check to refuse.
- */
-function withScheme(url: string): string {
-  return /^[\p{L}\d-]+(\.[\p{L}\d-]+)+(:\d+)?([/?#]|$)/u.test(url) ? `https://${url}` : url;
 }

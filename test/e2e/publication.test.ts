@@ -1,0 +1,153 @@
+/**
+ * A card's publication details in the browser: an editor says the speaker is a person (their
+ * name reads as an organisation's to the export's word list) and where the fact-check is
+ * published, from the keyboard, with a wrong address refused next to its field; a reviewer
+ * sees both and cannot change them; the lead's ClaimReview download carries both.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  addClaim,
+  card,
+  column,
+  moveTo,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const CLAIM = 'Exports rose 8% last year';
+// "Bank" is on the export's list of organisation words: only the editor's choice makes her a Person.
+const SPEAKER = 'Grace Bank';
+const PUBLISHED = 'https://checkers.example/2026/exports-rose?ref=board&x=<1>';
+
+async function closeDialog(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)('publication details of a card', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let contexts: BrowserContext[];
+  let lead: Page;
+  let editor: Page;
+  let reviewer: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Publication night', 'Lea');
+    const [editorUrl, reviewerUrl] = await Promise.all([
+      server.invite(board, 'Eddie', 'editor'),
+      server.invite(board, 'Rhea', 'reviewer'),
+    ]);
+    contexts = await Promise.all([0, 1, 2].map(() => browser.newContext()));
+    [lead, editor, reviewer] = (await Promise.all(contexts.map((c) => c.newPage()))) as [
+      Page,
+      Page,
+      Page,
+    ];
+    await openBoard(lead, board.leadUrl);
+    await openBoard(editor, editorUrl);
+    await openBoard(reviewer, reviewerUrl);
+    await addClaim(editor, CLAIM);
+    await moveTo(editor, CLAIM, 'Disputed');
+    await card(column(editor, 'Disputed'), CLAIM).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('an editor sets the speaker’s type and the published URL from the keyboard', async () => {
+    const dialog = await openCard(editor, CLAIM);
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill(SPEAKER);
+    await speaker.press('Enter');
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('False');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+
+    const form = dialog.getByRole('form', { name: 'Publication' });
+    const type = form.getByRole('combobox', { name: 'Speaker is a' });
+    const url = form.getByRole('textbox', { name: 'Published fact-check URL' });
+    expect(await type.inputValue()).toBe('');
+    expect(
+      await type.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.text)),
+    ).toEqual(['Not set', 'Person', 'Organization']);
+
+    // Keyboard only: the select, then Tab to the address, typed, and Enter to save.
+    await type.focus();
+    await type.selectOption('person');
+    await editor.keyboard.press('Tab');
+    expect(await url.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editor.keyboard.type('javascript:alert(1)');
+    await editor.keyboard.press('Enter');
+    const error = form.getByRole('alert').filter({ hasText: /^Enter the address/ });
+    await error.waitFor();
+    expect(await url.getAttribute('aria-invalid')).toBe('true');
+    expect(await url.getAttribute('aria-describedby')).toContain(
+      (await error.getAttribute('id')) ?? 'no id',
+    );
+    expect(await url.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await url.fill('');
+    expect(await url.getAttribute('aria-invalid')).toBe('false');
+    await editor.keyboard.type(PUBLISHED);
+    await editor.keyboard.press('Enter');
+    await expect
+      .poll(() => editor.getByText('Publication details saved.').count())
+      .toBeGreaterThan(0);
+    await waitSaved(editor);
+    expect(await type.inputValue()).toBe('person');
+    expect(await url.inputValue()).toBe(PUBLISHED);
+    expect(await form.getByRole('button', { name: 'Discard changes' }).count()).toBe(0);
+    await closeDialog(dialog);
+  }, 60_000);
+
+  it('a reviewer sees both and has no control to change them', async () => {
+    const dialog = await openCard(reviewer, CLAIM);
+    await expect
+      .poll(() => dialog.getByText(/^Speaker is a:/).textContent())
+      .toBe('Speaker is a: Person');
+    const link = dialog.getByRole('link', { name: PUBLISHED });
+    expect(await link.getAttribute('href')).toBe(PUBLISHED);
+    expect(await dialog.getByRole('combobox', { name: 'Speaker is a' }).count()).toBe(0);
+    expect(await dialog.getByRole('textbox', { name: 'Published fact-check URL' }).count()).toBe(0);
+    await closeDialog(dialog);
+  });
+
+  it('the lead’s ClaimReview download carries the published URL and the speaker’s type', async () => {
+    await lead.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Export board' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Organisation name' }).fill('Checkers United');
+    await dialog
+      .getByRole('textbox', { name: 'Organisation website' })
+      .fill('https://checkers.example');
+    await dialog.getByRole('button', { name: 'Save organisation' }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toBe('Organisation saved: Checkers United.');
+    const [file] = await Promise.all([
+      lead.waitForEvent('download', { timeout: 15_000 }),
+      dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+    ]);
+    const text = await readFile(await file.path(), 'utf8');
+    // Safe inside <script type="application/ld+json">: the link's < > & arrive escaped.
+    expect(text).not.toMatch(/[<>&]/);
+    const reviews = JSON.parse(text) as {
+      url: string;
+      claimReviewed: string;
+      itemReviewed: { author?: { '@type': string; name: string } };
+    }[];
+    const review = reviews.find((r) => r.claimReviewed === CLAIM);
+    expect(review?.url).toBe(PUBLISHED);
+    expect(review?.itemReviewed.author).toEqual({ '@type': 'Person', name: SPEAKER });
+  }, 60_000);
+});
