@@ -66,7 +66,16 @@ describe('restoring a deleted card (B13)', () => {
   it('puts it back as it was, with evidence, verdict and comments, for everyone', async () => {
     const ctx = { actor: actors.editor! };
     const cardId = addClaim(editor.doc, { claim: 'Homicides fell 57% in 2023.' }, ctx);
-    editCard(editor.doc, cardId, { speaker: 'Nayib Bukele' }, ctx);
+    editCard(
+      editor.doc,
+      cardId,
+      {
+        speaker: 'Nayib Bukele',
+        speakerType: 'person',
+        reviewUrl: 'https://checks.example/homicides',
+      },
+      ctx,
+    );
     addEvidence(
       editor.doc,
       cardId,
@@ -79,6 +88,10 @@ describe('restoring a deleted card (B13)', () => {
     await editor.allSaved();
     const before = (await server.board(boardId)).cards[cardId]!;
     expect(before.comments).toHaveLength(1);
+    expect([before.speakerType, before.reviewUrl]).toEqual([
+      'person',
+      'https://checks.example/homicides',
+    ]);
     await deleteOnServer(cardId);
 
     // A reviewer may not; an unknown or malformed id is refused; nothing changes.
