@@ -6,7 +6,7 @@
  *
  * datePublished is the day of the card's last change to what the review says, by the board's
  * history (its claim, speaker, verdict, rationale, column or evidence; not who is checking it,
- * nor comments): the review as exported was finished then, and exporting again does not re-date
+ * nor comments, nor the URL it was published at): the review as exported was finished then, and exporting again does not re-date
  * it. Without history, the card's own last change.
  *
  * url is the published fact-check's address when an editor gave the card one (reviewUrl), and
@@ -151,11 +151,21 @@ const REVIEW_EVENTS = new Set([
   'evidence.removed',
 ]);
 
+/**
+ * Whether an event changes what a review says. Giving the published fact-check's URL does not:
+ * it is entered once the review is out, and must not re-date it.
+ */
+function changesReview(e: HistoryInput): boolean {
+  if (!REVIEW_EVENTS.has(e.type)) return false;
+  const fields = e.type === 'card.edited' && Array.isArray(e.data.fields) ? e.data.fields : null;
+  return !fields || fields.some((f) => f !== 'reviewUrl');
+}
+
 /** Each card's last change to what its review says, by the history. */
 function reviewTimes(history: readonly HistoryInput[]): Map<string, number> {
   const times = new Map<string, number>();
   for (const e of history) {
-    if (e.cardId && REVIEW_EVENTS.has(e.type) && e.at > (times.get(e.cardId) ?? -Infinity)) {
+    if (e.cardId && changesReview(e) && e.at > (times.get(e.cardId) ?? -Infinity)) {
       times.set(e.cardId, e.at);
     }
   }

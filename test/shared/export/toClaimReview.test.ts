@@ -107,12 +107,12 @@ describe('toClaimReview', () => {
 
   it('dates a review by its card’s last change to what the review says, by the history', () => {
     const actor = { id: 'inv-a', name: 'A' };
-    const event = (type: string, cardId: string, day: number) => ({
+    const event = (type: string, cardId: string, day: number, data = {}) => ({
       type,
       actor,
       at: Date.UTC(2026, 10, day),
       cardId,
-      data: {},
+      data,
     });
     const { reviews: dated } = toClaimReview(view, {
       organisation,
@@ -123,9 +123,13 @@ describe('toClaimReview', () => {
         event('card.assigned', board.ids.eq, 9),
         event('comment.posted', board.ids.eq, 10),
         event('verdict.set', board.ids.lines, 5),
+        // Saying where the review is published, once it is out, does not re-date it…
+        event('card.edited', board.ids.eq, 11, { fields: ['reviewUrl'] }),
+        // …but saying what the speaker is changes the review.
+        event('card.edited', board.ids.lines, 7, { fields: ['reviewUrl', 'speakerType'] }),
       ],
     });
-    expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-05']);
+    expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-07']);
   });
 
   it('gives the rationale as reviewBody and the article’s language when extraction reads it', () => {
