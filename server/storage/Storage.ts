@@ -27,6 +27,14 @@ export interface InviteRecord {
   readonly joinedAt: number | null;
 }
 
+/** An invite's new role, checked against the one the caller read, and its history event. */
+export interface InviteRoleChange {
+  readonly inviteId: string;
+  readonly from: Role;
+  readonly to: Role;
+  readonly event: HistoryEvent;
+}
+
 export interface HistoryEvent {
   readonly boardId: string;
   readonly cardId: string | null;
@@ -101,6 +109,13 @@ export interface Storage {
   listInvites(boardId: string): Promise<readonly InviteRecord[]>;
   revokeInvite(id: string, at: number): Promise<void>;
   markJoined(id: string, at: number): Promise<void>;
+  /**
+   * Sets an invite's role and appends `change.event` to its board's history, both or neither,
+   * so the history never misses a change. Refused with a StorageError: invite_not_found,
+   * invite_revoked, role_conflict (its role is not `from` any more: read it again), last_lead
+   * (a lead's invite leaving the role when no other unrevoked lead invite is on its board).
+   */
+  changeInviteRole(change: InviteRoleChange): Promise<void>;
 
   /** Appends one update; resolves once it is durable, with its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number>;

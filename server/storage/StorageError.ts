@@ -3,6 +3,13 @@ export type StorageErrorCode =
   | 'board_exists'
   | 'invite_exists'
   | 'board_not_found'
+  | 'invite_not_found'
+  /** A revoked invite keeps the role it had: its token is refused anyway. */
+  | 'invite_revoked'
+  /** The invite's role is no longer the one the caller read (another change came first). */
+  | 'role_conflict'
+  /** The change would leave the board without an active (unrevoked) lead invite. */
+  | 'last_lead'
   | 'closed'
   | 'in_use'
   /** The compaction thread failed a job or died: the board's log is intact, retry later. */

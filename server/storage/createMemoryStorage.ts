@@ -14,6 +14,7 @@ import {
   type SyncStorage,
 } from './Storage';
 import { snapshotOf } from './applyStoredContent';
+import { checkRoleChange } from './checkRoleChange';
 import { StorageError } from './StorageError';
 
 interface Row {
@@ -140,6 +141,15 @@ export function createMemoryStorage(): SyncStorage {
       open();
       const invite = invites.get(id);
       if (invite && invite.joinedAt === null) invites.set(id, { ...invite, joinedAt: at });
+    },
+    async changeInviteRole(change) {
+      open();
+      const invite = invites.get(change.inviteId) ?? null;
+      checkRoleChange(invite, change, () =>
+        [...invites.values()].filter((i) => i.boardId === invite?.boardId),
+      );
+      invites.set(invite.id, { ...invite, role: change.to });
+      record([change.event]);
     },
     async appendUpdate(boardId, update, at) {
       open();

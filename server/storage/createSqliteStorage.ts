@@ -37,12 +37,14 @@ import {
   type ClientBinding,
   type HistoryEvent,
   type InviteRecord,
+  type InviteRoleChange,
   type StoredContent,
   type StoredHistoryEvent,
   type SyncStorage,
   type UpdateBatch,
 } from './Storage';
 import { StorageError } from './StorageError';
+import { checkRoleChange } from './checkRoleChange';
 import { CompactionThread } from './CompactionThread';
 import { HISTORY_PAGE_SQL } from './historyPageSql';
 import {
@@ -224,6 +226,7 @@ function openSqliteStorage(
       'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     ),
     markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
+    setInviteRole: db.prepare('UPDATE invites SET role = ? WHERE id = ?'),
     insertUpdate: db.prepare('INSERT INTO updates (seq, board_id, data, at) VALUES (?, ?, ?, ?)'),
     lastAssignedSeq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'"),
     appliedRecord: db.prepare('SELECT upto FROM pending_applied'),
@@ -279,6 +282,16 @@ function openSqliteStorage(
       );
     }
   };
+
+  const changeInviteRole = db.transaction((change: InviteRoleChange) => {
+    const row = q.getInvite.get(change.inviteId) as InviteRow | undefined;
+    const invite = row ? toInvite(row) : null;
+    checkRoleChange(invite, change, () =>
+      (q.listInvites.all(invite?.boardId) as InviteRow[]).map(toInvite),
+    );
+    q.setInviteRole.run(change.to, invite.id);
+    insertHistory([change.event]);
+  });
 
   const insertBatch = (boardId: string, firstSeq: number, batch: UpdateBatch) => {
     batch.updates.forEach((update, i) =>
@@ -445,6 +458,10 @@ function openSqliteStorage(
     async markJoined(id, at) {
       open();
       q.markJoined.run(at, id);
+    },
+    async changeInviteRole(change) {
+      current(); // its history row must come after every batch the pending log holds
+      changeInviteRole.immediate(change);
     },
     async appendUpdate(boardId, update, at) {
       open();

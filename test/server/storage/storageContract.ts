@@ -9,6 +9,7 @@ import {
   type HistoryEvent,
   type SyncStorage,
 } from '../../../server/storage/Storage';
+import type { Role } from '../../../shared/roles';
 
 export interface StorageFactory {
   create(): Promise<SyncStorage> | SyncStorage;
@@ -94,6 +95,59 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 100, joinedAt: 50 });
       expect(await s.getInvite('i2')).toMatchObject({ revokedAt: null, joinedAt: null });
       expect(await s.getInvite('missing')).toBeNull();
+    });
+
+    it('changes an invite role with its history event, together; refusals change neither', async () => {
+      await s.createBoard(board('b1'));
+      await s.createBoard(board('b2'));
+      await s.createInvite({ ...invite('lead1', 'b1'), role: 'lead' });
+      await s.createInvite(invite('i1', 'b1'));
+      await s.createInvite({ ...invite('lead2', 'b2'), role: 'lead' });
+      const change = (inviteId: string, from: Role, to: Role, boardId = 'b1') => ({
+        inviteId,
+        from,
+        to,
+        event: { ...event(boardId, null, 'role.changed'), data: { inviteId, from, to } },
+      });
+      await s.changeInviteRole(change('i1', 'editor', 'reviewer'));
+      expect(await s.getInvite('i1')).toMatchObject({ role: 'reviewer', revokedAt: null });
+      expect((await s.listInvites('b1')).find((i) => i.id === 'i1')?.role).toBe('reviewer');
+      const refusals: [ReturnType<typeof change>, string][] = [
+        // Read as an editor, but it is a reviewer now.
+        [change('i1', 'editor', 'viewer'), 'role_conflict'],
+        [change('missing', 'editor', 'viewer'), 'invite_not_found'],
+        // The only lead of b1, whatever other boards hold.
+        [change('lead1', 'lead', 'editor'), 'last_lead'],
+      ];
+      for (const [c, code] of refusals) {
+        await expect(s.changeInviteRole(c)).rejects.toMatchObject({ code });
+      }
+      await s.revokeInvite('i1', 100);
+      await expect(s.changeInviteRole(change('i1', 'reviewer', 'editor'))).rejects.toMatchObject({
+        code: 'invite_revoked',
+      });
+      expect(await s.getInvite('i1')).toMatchObject({ role: 'reviewer' });
+      expect(await s.getInvite('lead1')).toMatchObject({ role: 'lead' });
+      const { events } = await s.listHistory('b1', { after: 0, limit: 10 });
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'role.changed',
+          cardId: null,
+          data: { inviteId: 'i1', from: 'editor', to: 'reviewer' },
+        }),
+      ]);
+      // With a second unrevoked lead the first may step down; a revoked lead does not count.
+      await s.createInvite({ ...invite('lead3', 'b1'), role: 'lead' });
+      await s.revokeInvite('lead3', 5);
+      await expect(s.changeInviteRole(change('lead1', 'lead', 'editor'))).rejects.toMatchObject({
+        code: 'last_lead',
+      });
+      await s.createInvite({ ...invite('lead4', 'b1'), role: 'lead' });
+      await s.changeInviteRole(change('lead1', 'lead', 'editor'));
+      expect(await s.getInvite('lead1')).toMatchObject({ role: 'editor' });
+      await expect(s.changeInviteRole(change('lead4', 'lead', 'viewer'))).rejects.toMatchObject({
+        code: 'last_lead',
+      });
     });
 
     it('appends updates in order with growing sequence numbers, per board', async () => {

@@ -1,0 +1,25 @@
+/**
+ * The rules of Storage.changeInviteRole, the same in every backend: each reads the invite and
+ * its board's invites inside the transaction that writes the change, then asks this.
+ */
+import type { InviteRecord, InviteRoleChange } from './Storage';
+import { StorageError } from './StorageError';
+
+/** Throws the StorageError that refuses the change, if any. */
+export function checkRoleChange(
+  invite: InviteRecord | null,
+  change: InviteRoleChange,
+  boardInvites: () => readonly InviteRecord[],
+): asserts invite is InviteRecord {
+  if (invite === null) throw new StorageError('invite_not_found', 'no such invite');
+  if (invite.revokedAt !== null) throw new StorageError('invite_revoked', 'invite is revoked');
+  if (invite.role !== change.from) {
+    throw new StorageError('role_conflict', `the invite's role is ${invite.role} now`);
+  }
+  if (invite.role === 'lead' && change.to !== 'lead') {
+    const otherLead = boardInvites().some(
+      (i) => i.id !== invite.id && i.role === 'lead' && i.revokedAt === null,
+    );
+    if (!otherLead) throw new StorageError('last_lead', 'the board would have no lead');
+  }
+}
