@@ -3,7 +3,7 @@
  * (the demo-board seed, the JSON import): one place that writes the board record, the invite
  * record and the signed token together.
  */
-import { SYSTEM_ACTOR } from '../../shared/board/actor';
+import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { initBoard } from '../../shared/board/commands/meta';
 import { newId } from '../../shared/board/newId';
 import type { Role } from '../../shared/roles';
@@ -82,4 +82,33 @@ export async function createBoard(
 export async function revokeInvite(deps: BoardActionDeps, inviteId: string): Promise<void> {
   await deps.storage.revokeInvite(inviteId, (deps.now ?? Date.now)());
   deps.syncServer.closeInvite(inviteId);
+}
+
+/**
+ * Gives an invite a new role: stored with its `role.changed` history event (who changed whose
+ * role from what to what), then the invite's open connections close with 4205 and reconnect
+ * with it. The token keeps working: the server reads the role from the stored invite.
+ * Rejects with storage's refusals (StorageError: role_conflict, last_lead, …).
+ */
+export async function changeInviteRole(
+  deps: BoardActionDeps,
+  invite: InviteRecord,
+  role: Role,
+  by: Actor,
+): Promise<InviteRecord> {
+  await deps.storage.changeInviteRole({
+    inviteId: invite.id,
+    from: invite.role,
+    to: role,
+    event: {
+      boardId: invite.boardId,
+      cardId: null,
+      type: 'role.changed',
+      actor: by,
+      at: (deps.now ?? Date.now)(),
+      data: { inviteId: invite.id, name: invite.name, from: invite.role, to: role },
+    },
+  });
+  deps.syncServer.roleChanged(invite.id, role);
+  return { ...invite, role };
 }

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import type { ChangeIntent } from '../audit/attribution';
+import type { Role } from '../../shared/roles';
 import type { HistoryEvent } from '../storage/Storage';
 
 /** Told of the history events of each stored batch, after it is broadcast. */
@@ -37,6 +38,12 @@ export interface SyncServer {
   onHistory(listener: HistoryListener): () => void;
   /** Closes every open connection made with this invite (4401), e.g. after revocation. */
   closeInvite(inviteId: string): void;
+  /**
+   * After the invite's stored role changed to `role`: closes its open connections (4205) so
+   * that they reconnect with it, and gives it to a connection whose admission read the invite
+   * before the change.
+   */
+  roleChanged(inviteId: string, role: Role): void;
   /** Counts, for health and tests. */
   stats(): { rooms: number; connections: number };
   /** Flushes and closes every room and connection. */

@@ -27,6 +27,9 @@
  *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
  *     from then on.
+ *   roleChanged(inviteId, role)  closes that invite's sockets now (4205 "role changed": clients
+ *     reconnect with the same token and get the stored role) and admits it with `role` from then
+ *     on, also where the upgrade's check read the invite before the change.
  *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
@@ -51,6 +54,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import type { Role } from '../../shared/roles';
 import type { ChangeIntent } from '../audit/attribution';
 import type { TokenSigner } from '../auth/tokens';
 import type { HistoryEvent, InviteRecord, SyncStorage } from '../storage/Storage';
@@ -100,6 +104,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   const connections = new Set<Connection>();
   const byInvite = new Map<string, Set<Connection>>();
   const revoked = new Set<string>();
+  /** The latest role given to an invite by roleChanged: newer than an admission's read. */
+  const changedRoles = new Map<string, Role>();
   let closing = false;
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
@@ -118,7 +124,12 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     const room = rooms.get(boardId);
     const conn = new Connection(
       ws,
-      { boardId, inviteId: invite.id, role: invite.role, name: invite.name },
+      {
+        boardId,
+        inviteId: invite.id,
+        role: changedRoles.get(invite.id) ?? invite.role,
+        name: invite.name,
+      },
       options,
       {
         message: (c, message) => room.receive(c, message),
@@ -202,6 +213,12 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     closeInvite(inviteId: string) {
       revoked.add(inviteId);
       for (const conn of byInvite.get(inviteId) ?? []) conn.close(CLOSE.unauthorized, 'revoked');
+    },
+
+    roleChanged(inviteId: string, role: Role) {
+      changedRoles.set(inviteId, role);
+      for (const conn of byInvite.get(inviteId) ?? [])
+        conn.close(CLOSE.roleChanged, 'role changed');
     },
 
     stats() {

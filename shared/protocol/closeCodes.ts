@@ -12,6 +12,13 @@ export const CLOSE = {
   tooLarge: 4413,
   /** Too many messages, or a consumer too slow to keep up. */
   tooMany: 4429,
+  /**
+   * A lead changed this invite's role (PATCH …/invites/:inviteId). Reconnect with the same
+   * token: the server takes the role from the stored invite, so the new socket has the new
+   * role. Outside 4400–4499 on purpose: an unmodified y-websocket client reconnects by itself.
+   * Factboard's client first reads its role again (GET /api/boards/:id) to redraw its controls.
+   */
+  roleChanged: 4205,
   /** The server is shutting down; clients reconnect. */
   goingAway: 1001,
 } as const;

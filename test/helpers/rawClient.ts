@@ -55,6 +55,16 @@ export function awarenessFrame(update: Uint8Array): Uint8Array {
   });
 }
 
+/** The update that `fn` makes on a copy of what the raw client has seen. */
+export function updateFrom(raw: RawClient, fn: (doc: Y.Doc) => void): Uint8Array {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+  const updates: Uint8Array[] = [];
+  local.on('update', (u: Uint8Array) => updates.push(u));
+  fn(local);
+  return Y.mergeUpdates(updates);
+}
+
 export function connectRaw(syncUrl: string, boardId: string, token: string): RawClient {
   const ws = new WebSocket(`${syncUrl}/${encodeURIComponent(boardId)}?token=${token}`);
   const mirror = new Y.Doc();

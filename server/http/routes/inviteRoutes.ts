@@ -1,11 +1,22 @@
-/** Invites (lead only): POST/GET /api/boards/:id/invites, DELETE …/invites/:inviteId. */
+/**
+ * Invites (lead only): POST/GET /api/boards/:id/invites, PATCH …/invites/:inviteId {role},
+ * DELETE …/invites/:inviteId.
+ */
 import { Router } from 'express';
 import { z } from 'zod';
 import { LIMITS, visibleName } from '../../../shared/board/inputs';
 import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
 import { authenticateMember, member, requirePermission } from '../auth';
-import { type BoardActionDeps, inviteMember, inviteUrl, revokeInvite } from '../boardActions';
+import type { InviteRecord } from '../../storage/Storage';
+import { StorageError, type StorageErrorCode } from '../../storage/StorageError';
+import {
+  type BoardActionDeps,
+  changeInviteRole,
+  inviteMember,
+  inviteUrl,
+  revokeInvite,
+} from '../boardActions';
 import { jsonBody, validate } from '../validate';
 
 const inviteBody = z.object({
@@ -13,11 +24,48 @@ const inviteBody = z.object({
   role: z.enum(ROLES),
 });
 
+const roleBody = z.object({ role: z.enum(ROLES) });
+
+/** An invite as the lead sees it; tokens are never listed: they are shown once, when made. */
+const inviteJson = (i: InviteRecord) => ({
+  inviteId: i.id,
+  name: i.name,
+  role: i.role,
+  createdAt: i.createdAt,
+  joinedAt: i.joinedAt,
+  revokedAt: i.revokedAt,
+});
+
+const inviteNotFound = () => new HttpError(404, 'invite_not_found', 'no such invite on this board');
+const inviteRevoked = () =>
+  new HttpError(409, 'invite_revoked', 'this invite is revoked: invite the person again');
+
+/** What storage's refusals of a role change mean to the lead who asked. */
+const ROLE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
+  invite_not_found: inviteNotFound,
+  invite_revoked: inviteRevoked,
+  role_conflict: () =>
+    new HttpError(409, 'role_conflict', 'the role was changed meanwhile: reload the invites'),
+  last_lead: () =>
+    new HttpError(
+      409,
+      'last_lead',
+      'the board would have no lead: make someone else a lead before changing this role',
+    ),
+};
+
 const inviteIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an invite id');
 
 export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }): Router {
   const router = Router();
   const lead = [authenticateMember(deps), requirePermission('invite')];
+
+  /** The invite, if it is on this board: another board's is as unknown as a missing one. */
+  async function boardInvite(inviteId: string, boardId: string): Promise<InviteRecord> {
+    const invite = await deps.storage.getInvite(inviteId);
+    if (!invite || invite.boardId !== boardId) throw inviteNotFound();
+    return invite;
+  }
 
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
     const body = validate(inviteBody, jsonBody(req));
@@ -32,25 +80,31 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
 
   router.get('/api/boards/:id/invites', ...lead, async (_req, res) => {
     const invites = await deps.storage.listInvites(member(res).boardId);
-    // Tokens are never listed: they are shown once, when the invite is made.
-    res.json({
-      invites: invites.map((i) => ({
-        inviteId: i.id,
-        name: i.name,
-        role: i.role,
-        createdAt: i.createdAt,
-        joinedAt: i.joinedAt,
-        revokedAt: i.revokedAt,
-      })),
-    });
+    res.json({ invites: invites.map(inviteJson) });
+  });
+
+  router.patch('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
+    const inviteId = validate(inviteIdParam, req.params.inviteId);
+    const { role } = validate(roleBody, jsonBody(req));
+    const me = member(res);
+    const invite = await boardInvite(inviteId, me.boardId);
+    if (invite.revokedAt !== null) throw inviteRevoked();
+    // The same role again is harmless: nothing is recorded, nobody is disconnected.
+    if (invite.role === role) {
+      res.json({ invite: inviteJson(invite) });
+      return;
+    }
+    try {
+      res.json({ invite: inviteJson(await changeInviteRole(deps, invite, role, me.actor)) });
+    } catch (error) {
+      const refusal = error instanceof StorageError ? ROLE_REFUSALS[error.code] : undefined;
+      throw refusal ? refusal() : error;
+    }
   });
 
   router.delete('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
     const inviteId = validate(inviteIdParam, req.params.inviteId);
-    const invite = await deps.storage.getInvite(inviteId);
-    if (!invite || invite.boardId !== member(res).boardId) {
-      throw new HttpError(404, 'invite_not_found', 'no such invite on this board');
-    }
+    const invite = await boardInvite(inviteId, member(res).boardId);
     // A lead locked out by their own click may leave the board with nobody to invite or export.
     if (invite.id === member(res).inviteId) {
       throw new HttpError(409, 'own_invite', 'you cannot revoke the invite you are using');

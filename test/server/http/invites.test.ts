@@ -172,6 +172,121 @@ describe('DELETE /api/boards/:id/invites/:inviteId', () => {
   });
 });
 
+describe('PATCH /api/boards/:id/invites/:inviteId', () => {
+  const patch = (inviteId: string, json: unknown, token = leadToken, board = boardId) =>
+    request(server.url, 'PATCH', `/api/boards/${board}/invites/${inviteId}`, { token, json });
+  const roleEvents = async (board = boardId) => {
+    const res = await request(server.url, 'GET', `/api/boards/${board}/history`, {
+      token: board === boardId ? leadToken : undefined,
+    });
+    return (res.body.events as { type: string }[]).filter((e) => e.type === 'role.changed');
+  };
+
+  it('changes the role in place: the same token now acts with it, and the history says who did what', async () => {
+    const made = await invite('Bo Editor', 'editor');
+    const lead = server.signer.verify(leadToken)!;
+    const before = (await roleEvents()).length;
+    const res = await patch(made.inviteId, { role: 'reviewer' });
+    expect(res.status).toBe(200);
+    expect(res.body.invite).toMatchObject({
+      inviteId: made.inviteId,
+      name: 'Bo Editor',
+      role: 'reviewer',
+      revokedAt: null,
+    });
+    const me = await request(server.url, 'GET', `/api/boards/${boardId}`, { token: made.token });
+    expect(me.body).toMatchObject({ role: 'reviewer', inviteId: made.inviteId });
+    // The token's own claim still says editor: the stored invite is what counts.
+    expect(server.signer.verify(made.token)?.role).toBe('editor');
+    const article = await request(server.url, 'POST', `/api/boards/${boardId}/articles`, {
+      token: made.token,
+      json: { text: 'The mayor said the bridge cost 2 billion dollars in 2020.' },
+    });
+    expect(article.status).toBe(403);
+    const events = await roleEvents();
+    expect(events).toHaveLength(before + 1);
+    expect(events.at(-1)).toMatchObject({
+      cardId: null,
+      actor: { id: lead.inviteId, name: lead.name },
+      data: { inviteId: made.inviteId, name: 'Bo Editor', from: 'editor', to: 'reviewer' },
+    });
+    const listed = await request(server.url, 'GET', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+    });
+    expect(listed.body.invites).toContainEqual(res.body.invite);
+  });
+
+  it('answers 200 to the same role again, recording nothing', async () => {
+    const made = await invite('Sam Same', 'viewer');
+    const before = (await roleEvents()).length;
+    const res = await patch(made.inviteId, { role: 'viewer' });
+    expect(res.status).toBe(200);
+    expect(res.body.invite).toMatchObject({ inviteId: made.inviteId, role: 'viewer' });
+    expect(await roleEvents()).toHaveLength(before);
+  });
+
+  it.each<[unknown, string]>([
+    [{ role: 'admin' }, 'unknown role'],
+    [{}, 'missing role'],
+    [{ role: null }, 'null role'],
+    [['viewer'], 'not an object'],
+  ])('refuses %j (%s) with 400', async (json) => {
+    const made = await invite('Val Valid', 'viewer');
+    const res = await patch(made.inviteId, json);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('invalid_input');
+    expect((await server.storage.getInvite(made.inviteId))?.role).toBe('viewer');
+  });
+
+  it('answers 404 for an unknown invite or another board’s, 400 for a malformed id', async () => {
+    const other = await request(server.url, 'POST', '/api/boards', { json: { title: 'Other' } });
+    const otherLead = server.signer.verify(other.body.leadToken)!;
+    for (const inviteId of ['nosuchinvite', otherLead.inviteId]) {
+      const res = await patch(inviteId, { role: 'viewer' });
+      expect(res.status).toBe(404);
+      expect(errorCode(res)).toBe('invite_not_found');
+    }
+    expect((await server.storage.getInvite(otherLead.inviteId))?.role).toBe('lead');
+    const bad = await patch('x'.repeat(101), { role: 'viewer' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers 409 invite_revoked for a revoked invite', async () => {
+    const made = await invite('Rex Revoked', 'editor');
+    await request(server.url, 'DELETE', `/api/boards/${boardId}/invites/${made.inviteId}`, {
+      token: leadToken,
+    });
+    const res = await patch(made.inviteId, { role: 'lead' });
+    expect(res.status).toBe(409);
+    expect(errorCode(res)).toBe('invite_revoked');
+    expect((await server.storage.getInvite(made.inviteId))?.role).toBe('editor');
+  });
+
+  it('answers 409 last_lead to the only lead stepping down; with a second lead it is allowed', async () => {
+    const created = await request(server.url, 'POST', '/api/boards', { json: { title: 'Solo' } });
+    const solo: string = created.body.id;
+    const soloLead = created.body.leadToken as string;
+    const soloLeadId = server.signer.verify(soloLead)!.inviteId;
+    const refused = await patch(soloLeadId, { role: 'editor' }, soloLead, solo);
+    expect(refused.status).toBe(409);
+    expect(errorCode(refused)).toBe('last_lead');
+    expect((await server.storage.getInvite(soloLeadId))?.role).toBe('lead');
+
+    const second = await request(server.url, 'POST', `/api/boards/${solo}/invites`, {
+      token: soloLead,
+      json: { name: 'Co Lead', role: 'lead' },
+    });
+    const stepDown = await patch(soloLeadId, { role: 'editor' }, soloLead, solo);
+    expect(stepDown.status).toBe(200);
+    // Now an editor, the first lead may no longer change roles; the second lead is the last.
+    expect((await patch(second.body.inviteId, { role: 'viewer' }, soloLead, solo)).status).toBe(
+      403,
+    );
+    const last = await patch(second.body.inviteId, { role: 'viewer' }, second.body.token, solo);
+    expect(errorCode(last)).toBe('last_lead');
+  });
+});
+
 describe('lead-only routes', () => {
   it.each<Role>(['editor', 'reviewer', 'viewer'])('refuse a %s with 403', async (role) => {
     const { token, inviteId } = await invite(`A ${role}`, role);
@@ -179,13 +294,14 @@ describe('lead-only routes', () => {
       ['POST', `/api/boards/${boardId}/invites`, { name: 'Sneaky', role: 'lead' }],
       ['GET', `/api/boards/${boardId}/invites`],
       ['DELETE', `/api/boards/${boardId}/invites/${inviteId}`],
+      ['PATCH', `/api/boards/${boardId}/invites/${inviteId}`, { role: 'lead' }],
     ];
     for (const [method, path, json] of calls) {
       const res = await request(server.url, method, path, { token, json });
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(errorCode(res)).toBe('forbidden');
     }
-    expect((await server.storage.getInvite(inviteId))?.revokedAt).toBeNull();
+    expect(await server.storage.getInvite(inviteId)).toMatchObject({ revokedAt: null, role });
     const invites = await server.storage.listInvites(boardId);
     expect(invites.some((i) => i.name === 'Sneaky')).toBe(false);
   });

@@ -24,21 +24,11 @@ import { commentsMap, cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { connectRaw, type RawClient } from '../../helpers/rawClient';
+import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
 const editorActor = { actor: { id: 'editor-1', name: 'Edie' } };
-
-/** The update that `fn` makes on a copy of what the raw client has seen. */
-function updateFrom(raw: RawClient, fn: (doc: Y.Doc) => void): Uint8Array {
-  const local = new Y.Doc();
-  Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
-  const updates: Uint8Array[] = [];
-  local.on('update', (u: Uint8Array) => updates.push(u));
-  fn(local);
-  return Y.mergeUpdates(updates);
-}
 
 /**
  * The same change with an empty delete set, as a hostile client may send it: Yjs still
