@@ -9,6 +9,7 @@ export interface KnownBoard {
   readonly id: string;
   readonly title: string;
   readonly token: string;
+  /** The invite's role as the server last said (refreshRole), else as its token says. */
   readonly role: Role;
   readonly inviteId: string;
   /** The name on the invite. */
@@ -59,11 +60,14 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
   const claims = readClaims(token);
   if (!claims) return null;
   const boards = read();
+  const held = boards[claims.boardId];
   const board: KnownBoard = {
     id: claims.boardId,
-    title: title || boards[claims.boardId]?.title || '',
+    title: title || held?.title || '',
     token,
-    role: claims.role,
+    // The token's role is the one it was issued with; a lead may have changed it since, and the
+    // role read from the server for this token (refreshRole) is the newer one.
+    role: held?.token === token ? held.role : claims.role,
     inviteId: claims.inviteId,
     inviteName: claims.name,
     openedAt: Date.now(),
@@ -75,7 +79,7 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
 
 export function updateKnownBoard(
   id: string,
-  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt'>>,
+  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt' | 'role'>>,
 ) {
   const boards = read();
   const board = boards[id];

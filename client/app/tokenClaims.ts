@@ -1,7 +1,9 @@
 /**
  * Reads the claims of the user's own invite token (signed, not encrypted: see
- * server/auth/tokens.ts). The client only uses them to know its role, name and invite id; the
- * server checks the signature on every request and connection.
+ * server/auth/tokens.ts). The client only uses them to know its board, name and invite id, and
+ * its role until the server says otherwise: the role claim is the one the invite was issued
+ * with, and a lead may change it in place (refreshRole reads the stored one). The server checks
+ * the signature on every request and connection and takes the role from the stored invite.
  */
 import { isRole, type Role } from '../../shared/roles';
 

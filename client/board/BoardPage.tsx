@@ -16,6 +16,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { type BoardView, type CardView, COLUMNS } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { ROLE_LABELS } from '../app/roleLabels';
 import { ArticleTools } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { AllSavedContext } from '../history/AllSavedContext';
@@ -156,6 +157,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     tell(undoAnnouncement('Redone', connection.redo()));
   }, [connection, tell]);
   useUndoShortcuts(undo, redo);
+
+  // A lead changed this person's role while the page was open (or before it opened, since the
+  // token was issued): the controls have followed it; say so, on screen and to screen readers.
+  const shownRole = useRef(known.role);
+  useEffect(() => {
+    if (shownRole.current === known.role) return;
+    shownRole.current = known.role;
+    tell(`Your role is now ${ROLE_LABELS[known.role]}`);
+  }, [known.role, tell]);
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {

@@ -9,7 +9,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   // address on hashchange): a new one gives BoardPage a new key, so a page the server refused
   // opens the board with the new invite at once instead of at the next reload.
   const token = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.token);
-  const known = token === undefined ? null : getKnownBoard(boardId);
+  // A new role (a lead changed it; refreshRole) redraws the same page: its controls follow it.
+  const role = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.role);
+  const known = token === undefined || role === undefined ? null : getKnownBoard(boardId);
   if (!known) {
     return (
       <main className="page page-narrow" id="main">

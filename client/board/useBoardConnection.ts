@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
+import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
 import { ackStoreKey, ownWritesKey } from '../sync/forgetBoardData';
 import { storageOwnWriteStore } from '../sync/LostEditWatch';
 import { storageAckStore } from '../sync/SaveTracker';
 
-/** Opens the board's connection for as long as the page shows it. */
+/**
+ * Opens the board's connection for as long as the page shows it, with the invite's current
+ * role: read from the server when the page opens and whenever a lead changes it (the server
+ * closes the connection with 4205); a new role opens a new connection with it.
+ */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
+  useEffect(() => {
+    void refreshRole(known.id, known.token);
+  }, [known.id, known.token]);
   useEffect(() => {
     const c = new BoardConnection({
       boardId: known.id,
@@ -18,6 +26,12 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       persist: true,
       ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
       ownWriteStore: storageOwnWriteStore(window.localStorage, ownWritesKey(known.id)),
+      // The same role after all (changed and changed back) or no answer: carry on as before.
+      onRoleChanged: () => {
+        void refreshRole(known.id, known.token).then((changed) => {
+          if (!changed) c.reconnect();
+        });
+      },
     });
     setConnection(c);
     return () => {

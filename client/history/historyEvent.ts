@@ -5,6 +5,8 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
+import { isRole } from '../../shared/roles';
+import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { STANCE_LABELS } from '../review/stanceLabels';
@@ -21,6 +23,7 @@ export interface HistoryEvent {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
+const role = (v: unknown): string => (isRole(v) ? ROLE_LABELS[v] : 'an unknown role');
 
 const STANCE_WORDS: Readonly<Record<string, string>> = {
   supports: 'supporting evidence',
@@ -185,6 +188,12 @@ export function describeEvent(e: HistoryEvent): string {
       return parts.length > 0
         ? `changed the rating scale: ${parts.join('; ')}`
         : 'changed the rating scale';
+    }
+    case 'role.changed': {
+      // Whose: the invite's name as it was recorded; a lead may change their own role.
+      const name = str(d.name);
+      const whose = d.inviteId === e.actor.id ? 'their own' : name ? `${name}’s` : 'a member’s';
+      return `changed ${whose} role from ${role(d.from)} to ${role(d.to)}`;
     }
     case 'board.imported':
       // The history before this entry came with the export; its deleted cards did not.

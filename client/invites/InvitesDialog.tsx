@@ -1,7 +1,9 @@
 /**
  * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
- * carries their token), see who has joined, and revoke an invite, which closes that person's
- * open connections at once. A modal dialog (ModalDialog): focus starts in the name field,
+ * carries their token), see who has joined, change a person's role in place (RoleControl: their
+ * link keeps working, their open pages take the new role at once), and revoke an invite, which
+ * closes that person's open connections at once. The lead's own role is offered only while
+ * another lead remains (the server refuses the last lead's too). A modal dialog (ModalDialog): focus starts in the name field,
  * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
  * access?" question cancels only the question, and its Revoke button gets focus back.
  */
@@ -17,10 +19,12 @@ import { InviteLink } from './InviteLink';
 import {
   type CreatedInvite,
   type Invite,
+  changeInviteRole,
   createInvite,
   listInvites,
   revokeInvite,
 } from './invitesApi';
+import { RoleControl } from './RoleControl';
 import { ROLE_HINTS } from './roleHints';
 
 const INVITE_ROLES: readonly Role[] = ['editor', 'reviewer', 'viewer', 'lead'];
@@ -47,6 +51,7 @@ export function InvitesDialog({
   );
   const [invites, setInvites] = useState<readonly Invite[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
 
   const refresh = useCallback(async () => {
     try {
@@ -77,6 +82,19 @@ export function InvitesDialog({
     }
   };
 
+  const changeRole = async (invite: Invite, next: Role) => {
+    setError(null);
+    setStatus('');
+    try {
+      await changeInviteRole(boardId, token, invite.inviteId, next);
+    } catch (err) {
+      setError(errorMessage(err));
+      throw err;
+    }
+    setStatus(`${invite.name} is now ${ROLE_LABELS[next]}.`);
+    await refresh();
+  };
+
   const revoke = async (invite: Invite) => {
     setError(null);
     try {
@@ -89,6 +107,11 @@ export function InvitesDialog({
       setError(errorMessage(err));
     }
   };
+
+  // Whether someone else would still lead the board if this lead stepped down.
+  const otherLead = (invites ?? []).some(
+    (i) => i.role === 'lead' && !i.revokedAt && i.inviteId !== myInviteId,
+  );
 
   return (
     <ModalDialog title="Invite people" focus={nameRef} onClose={onClose}>
@@ -135,6 +158,9 @@ export function InvitesDialog({
             {error}
           </p>
         )}
+        <p role="status" className="muted small">
+          {status}
+        </p>
         {created && <InviteLink key={created.inviteId} invite={created} />}
         <section aria-labelledby={`${id}-members`}>
           <h3 id={`${id}-members`}>People invited</h3>
@@ -148,7 +174,19 @@ export function InvitesDialog({
                     {i.name}
                     {i.inviteId === myInviteId && ' (you)'}
                   </span>
-                  <span className={`badge role-${i.role}`}>{ROLE_LABELS[i.role]}</span>
+                  {i.revokedAt || (i.inviteId === myInviteId && !otherLead) ? (
+                    <span className={`badge role-${i.role}`}>{ROLE_LABELS[i.role]}</span>
+                  ) : (
+                    <RoleControl
+                      invite={i}
+                      hint={
+                        i.inviteId === myInviteId
+                          ? 'Your own: as anything but Lead you lose these tools.'
+                          : null
+                      }
+                      onChange={(next) => changeRole(i, next)}
+                    />
+                  )}
                   <span className="muted small invite-state">
                     {i.revokedAt
                       ? `Revoked ${formatTime(i.revokedAt)}`

@@ -1,4 +1,7 @@
-/** The lead's invite calls: POST/GET /api/boards/:id/invites, DELETE …/invites/:inviteId. */
+/**
+ * The lead's invite calls: POST/GET /api/boards/:id/invites, PATCH and DELETE
+ * …/invites/:inviteId.
+ */
 import type { Role } from '../../shared/roles';
 import { call } from '../app/api';
 
@@ -34,4 +37,19 @@ export function createInvite(
 
 export async function revokeInvite(boardId: string, token: string, inviteId: string) {
   await call(`${path(boardId)}/${encodeURIComponent(inviteId)}`, { method: 'DELETE', token });
+}
+
+/** Gives the invite another role; resolves with the invite as the server now has it. */
+export async function changeInviteRole(
+  boardId: string,
+  token: string,
+  inviteId: string,
+  role: Role,
+): Promise<Invite> {
+  const body = await call<{ invite: Invite }>(`${path(boardId)}/${encodeURIComponent(inviteId)}`, {
+    method: 'PATCH',
+    token,
+    body: JSON.stringify({ role }),
+  });
+  return body.invite;
 }

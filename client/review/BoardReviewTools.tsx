@@ -53,7 +53,7 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
       >
         Activity
       </button>
-      {open === 'invites' && access && (
+      {open === 'invites' && lead && access && (
         <InvitesDialog
           boardId={access.id}
           token={access.token}
@@ -61,7 +61,9 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
           onClose={close}
         />
       )}
-      {open === 'scale' && <RatingScaleDialog board={board} onClose={close} />}
+      {open === 'scale' && can(role, 'editRatingScale') && (
+        <RatingScaleDialog board={board} onClose={close} />
+      )}
       {open === 'activity' &&
         // A panel of the page, not of the header: outside the banner landmark.
         createPortal(

@@ -87,6 +87,12 @@ export interface BoardConnectionOptions {
   /** Where this person's card edits are kept across a reload, to report lost ones. */
   readonly ownWriteStore?: OwnWriteStore;
   readonly WebSocketPolyfill?: typeof WebSocket;
+  /**
+   * The server closed the connection because a lead changed this invite's role (4205). The
+   * connection waits: its commands are bound to the old role. Open one with the new role, or
+   * call reconnect() if the role is the same after all.
+   */
+  readonly onRoleChanged?: () => void;
   /** Injected for tests; the browser's `window` by default. */
   readonly network?: NetworkEvents | null;
   readonly doc?: Y.Doc;
@@ -102,9 +108,11 @@ export interface NetworkEvents {
 /**
  * Whether to reconnect after the server closed the socket. Its 44xx refusals are final (a bad
  * or revoked invite, a role that may not write, a deleted board), except 4429: too many
- * messages or a slow read, which a later attempt (the provider backs off) gets past.
+ * messages or a slow read, which a later attempt (the provider backs off) gets past. A changed
+ * role (4205) waits for onRoleChanged's answer.
  */
 function reconnectAfter(event: CloseEvent): boolean {
+  if (event.code === CLOSE.roleChanged) return false;
   return event.code === CLOSE.tooMany || !(event.code >= 4400 && event.code < 4500);
 }
 
@@ -168,9 +176,11 @@ export class BoardConnection {
   private readonly lostEditWatch: LostEditWatch;
   private lostEdits: readonly LostEditNotice[] = [];
   private lostEditSeq = 0;
+  private readonly onRoleChanged: (() => void) | undefined;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
+    this.onRoleChanged = options.onRoleChanged;
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new Awareness(this.doc);
@@ -291,6 +301,10 @@ export class BoardConnection {
       this.changed();
     });
     provider.on('closed', ({ code }) => {
+      if (code === CLOSE.roleChanged) {
+        this.onRoleChanged?.();
+        return;
+      }
       this.refusedCode = code;
       // A revoked invite or a deleted board: this browser keeps no copy of a board it may no
       // longer read (what is on screen stays until the page goes). Nothing made here could be
@@ -525,6 +539,11 @@ export class BoardConnection {
     const command = commandOf(event.stackItem);
     if (pushed && command && !pushed.meta.has(COMMAND)) pushed.meta.set(COMMAND, command);
   };
+
+  /** Connects again after a close that waited for an answer (onRoleChanged). */
+  reconnect(): void {
+    if (!this.destroyed && this.refusedCode === null) this.provider?.connect();
+  }
 
   /** Resolves when the local IndexedDB copy (if any) has loaded. */
   whenLoaded(): Promise<void> {

@@ -134,6 +134,18 @@ describe('describeEvent', () => {
     ],
     [ev('scale.changed', { added: [], removed: [] }), 'changed the rating scale'],
     [ev('scale.changed', { added: 'nonsense' }), 'changed the rating scale'],
+    [
+      ev('role.changed', { inviteId: 'i-ana', name: 'Ana', from: 'editor', to: 'reviewer' }),
+      'changed Ana’s role from Editor to Reviewer',
+    ],
+    [
+      ev('role.changed', { inviteId: 'i-bo', name: 'Bo', from: 'lead', to: 'editor' }),
+      'changed their own role from Lead to Editor',
+    ],
+    [
+      ev('role.changed', { from: 'admin' }),
+      'changed a member’s role from an unknown role to an unknown role',
+    ],
     [ev('something.new'), 'changed the board (something.new)'],
   ])('%#: %s', (event, words) => {
     expect(describeEvent(event)).toBe(words);

@@ -175,11 +175,13 @@ describe('DELETE /api/boards/:id/invites/:inviteId', () => {
 describe('PATCH /api/boards/:id/invites/:inviteId', () => {
   const patch = (inviteId: string, json: unknown, token = leadToken, board = boardId) =>
     request(server.url, 'PATCH', `/api/boards/${board}/invites/${inviteId}`, { token, json });
-  const roleEvents = async (board = boardId) => {
-    const res = await request(server.url, 'GET', `/api/boards/${board}/history`, {
-      token: board === boardId ? leadToken : undefined,
+  const roleEvents = async () => {
+    const res = await request(server.url, 'GET', `/api/boards/${boardId}/history`, {
+      token: leadToken,
     });
-    return (res.body.events as { type: string }[]).filter((e) => e.type === 'role.changed');
+    return (res.body.events as { type: string; data: unknown }[]).filter(
+      (e) => e.type === 'role.changed',
+    );
   };
 
   it('changes the role in place: the same token now acts with it, and the history says who did what', async () => {
@@ -214,6 +216,14 @@ describe('PATCH /api/boards/:id/invites/:inviteId', () => {
       token: leadToken,
     });
     expect(listed.body.invites).toContainEqual(res.body.invite);
+    // The JSON export carries the board's history as stored, this entry with it.
+    const exported = await request(server.url, 'GET', `/api/boards/${boardId}/export?format=json`, {
+      token: leadToken,
+    });
+    const history = exported.body.history as { type: string; data: unknown }[];
+    expect(history.filter((e) => e.type === 'role.changed').at(-1)?.data).toEqual(
+      events.at(-1)?.data,
+    );
   });
 
   it('answers 200 to the same role again, recording nothing', async () => {

@@ -1,0 +1,84 @@
+/**
+ * An active invite's role in "Invite people": a select named "Role for <name>", and, once
+ * another role is picked, "Change role" and "Cancel". The change is a second step because each
+ * one reconnects the person's open pages and enters the board's history: arrowing through a
+ * closed select changes its value at every step, which must not send a change per step.
+ */
+import { useId, useRef, useState } from 'react';
+import { ROLES, type Role } from '../../shared/roles';
+import { ROLE_LABELS } from '../app/roleLabels';
+import type { Invite } from './invitesApi';
+
+export function RoleControl({
+  invite,
+  hint,
+  onChange,
+}: {
+  invite: Invite;
+  /** What to know before changing this role (e.g. it is your own). */
+  hint: string | null;
+  /** Resolves once the server has the new role; rejects (the dialog shows why) otherwise. */
+  onChange: (role: Role) => Promise<void>;
+}) {
+  const id = useId();
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const [choice, setChoice] = useState<Role>(invite.role);
+  const [busy, setBusy] = useState(false);
+  const pending = choice !== invite.role;
+
+  const save = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await onChange(choice);
+    } catch {
+      // Left as picked, with the dialog's error, to try again or cancel.
+    } finally {
+      setBusy(false);
+      selectRef.current?.focus();
+    }
+  };
+  const cancel = () => {
+    setChoice(invite.role);
+    selectRef.current?.focus();
+  };
+
+  return (
+    <span className="row role-control">
+      <select
+        ref={selectRef}
+        aria-label={`Role for ${invite.name}`}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value as Role)}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <span id={`${id}-hint`} className="muted small">
+          {hint}
+        </span>
+      )}
+      {pending && (
+        <>
+          <button
+            type="button"
+            className="button small primary"
+            aria-label={`Change role of ${invite.name} to ${ROLE_LABELS[choice]}`}
+            aria-disabled={busy}
+            onClick={() => void save()}
+          >
+            {busy ? 'Changing…' : 'Change role'}
+          </button>
+          <button type="button" className="button small" onClick={cancel}>
+            Cancel
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
