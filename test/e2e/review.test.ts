@@ -34,7 +34,7 @@ async function closeDialog(dialog: Locator): Promise<void> {
 async function inviteThroughUi(page: Page, name: string, role: string): Promise<string> {
   const dialog = page.getByRole('dialog', { name: 'Invite people' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-  await dialog.getByRole('combobox', { name: 'Role' }).selectOption({ label: role });
+  await dialog.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: role });
   await dialog.getByRole('button', { name: 'Create invite link' }).click();
   const link = dialog.getByRole('textbox', { name: `Invite link for ${name} (${role})` });
   await link.waitFor();

@@ -1,0 +1,85 @@
+/**
+ * A lead changes a connected member's role in place (Invite people → "Role for Bo"): the
+ * member's open page follows without a reload. The built app in headless Chromium against the
+ * real server; the pages are driven by role and accessible name.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, openBoard, waitSaved } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+const announced = (page: Page) => page.getByTestId('announcer').innerText();
+
+describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let lead: Page;
+  let bo: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Roles', 'Lea');
+    const boUrl = await server.invite(board, 'Bo', 'editor');
+    [lead, bo] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await openBoard(lead, board.leadUrl);
+    await openBoard(bo, boUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Changes Bo's role from the lead's invite dialog, with the keyboard only. */
+  async function changeBoTo(role: string): Promise<void> {
+    await lead.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Invite people' });
+    const select = dialog.getByRole('combobox', { name: 'Role for Bo' });
+    await select.focus();
+    await select.selectOption({ label: role });
+    await lead.keyboard.press('Tab');
+    await expect
+      .poll(() => lead.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Change role of Bo to ${role}`);
+    await lead.keyboard.press('Enter');
+    await dialog.getByRole('status').getByText(`Bo is now ${role}.`).waitFor();
+    // The change is done: the select shows the stored role and has focus back.
+    expect(await select.inputValue()).toBe(role.toLowerCase());
+    await lead.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('an editor made a viewer loses the edit controls without a reload, and hears it', async () => {
+    await addClaim(bo, 'The port handled 2 million containers');
+    await waitSaved(bo);
+    const addForm = bo.getByRole('form', { name: 'Add a claim' });
+    const moveTo = bo.getByRole('combobox', { name: 'Move to…' });
+    expect(await addForm.count()).toBe(1);
+    expect(await moveTo.count()).toBe(1);
+    // Gone if the page reloads.
+    await bo.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    await changeBoTo('Viewer');
+
+    await addForm.waitFor({ state: 'detached' });
+    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    await bo.getByText('You are a viewer: this board is read-only for you.').waitFor();
+    await bo.locator('[data-status="saved"]').waitFor();
+    expect(await bo.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect(await moveTo.count()).toBe(0);
+  });
+
+  it('made an editor again, the same page gets its controls back and can add a card', async () => {
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await bo.getByRole('form', { name: 'Add a claim' }).waitFor();
+    await addClaim(bo, 'Exports rose by 4%');
+    await waitSaved(bo);
+    expect(await bo.evaluate(() => 'sameDocument' in window)).toBe(true);
+  });
+});
