@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { addClaim } from '../../../shared/board';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
+import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider } from '../../helpers/connectProvider';
-import { connectRaw } from '../../helpers/rawClient';
+import { connectRaw, updateFrom } from '../../helpers/rawClient';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -102,6 +104,53 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
       code: CLOSE.unauthorized,
     });
     other.close();
+  });
+
+  it('roleChanged closes that invite’s sockets with 4205 and gives the new role to a socket admitted from an older read', async () => {
+    const storage = createMemoryStorage();
+    let gate: Promise<void> | null = null;
+    let reads = 0;
+    // The upgrade check's read of the invite, held after it read: a change lands meanwhile.
+    const held: SyncStorage = {
+      ...storage,
+      async getInvite(id) {
+        const invite = await storage.getInvite(id);
+        reads++;
+        if (gate) await gate;
+        return invite;
+      },
+    };
+    server = await startSyncTestServer({ storage: held });
+    const boardId = await server.createBoard();
+    const bo = await server.invite(boardId, 'editor', 'Bo');
+    const open = connectRaw(server.syncUrl, boardId, bo.token);
+    await open.opened();
+    let release = () => {};
+    gate = new Promise((resolve) => (release = resolve));
+    const readsBefore = reads;
+    const late = connectRaw(server.syncUrl, boardId, bo.token);
+    await waitFor(() => reads > readsBefore, { what: 'the late socket’s invite read' });
+    await storage.changeInviteRole({
+      inviteId: bo.inviteId,
+      from: 'editor',
+      to: 'viewer',
+      event: {
+        boardId,
+        cardId: null,
+        type: 'role.changed',
+        actor: { id: 'lead', name: 'Lea' },
+        at: Date.now(),
+        data: {},
+      },
+    });
+    server.sync.roleChanged(bo.inviteId, 'viewer');
+    expect(await open.closed).toEqual({ code: CLOSE.roleChanged, reason: 'role changed' });
+    gate = null;
+    release();
+    await late.sync();
+    const ctx = { actor: { id: bo.inviteId, name: 'Bo' } };
+    late.sendUpdate(updateFrom(late, (doc) => addClaim(doc, { claim: 'As editor?' }, ctx)));
+    expect((await late.closedWithin()).code).toBe(CLOSE.forbidden);
   });
 
   it('lets 1,000 new connections a minute come from one address, and refuses more with HTTP 429', async () => {
