@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { type RunningServer, startServer } from '../../server/startServer';
-import { BoardConnection } from '../../client/sync/BoardConnection';
+import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
 
 let server: RunningServer;
@@ -48,7 +48,11 @@ async function invite(board: { id: string; leadToken: string }, name: string) {
   return ((await res.json()) as { token: string }).token;
 }
 
-function connect(boardId: string, token: string): BoardConnection {
+function connect(
+  boardId: string,
+  token: string,
+  more: Partial<BoardConnectionOptions> = {},
+): BoardConnection {
   const claims = readClaims(token);
   if (!claims) throw new Error('unreadable token');
   const c = new BoardConnection({
@@ -60,6 +64,7 @@ function connect(boardId: string, token: string): BoardConnection {
     persist: false,
     network: null,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...more,
   });
   open.push(c);
   return c;
@@ -98,5 +103,28 @@ describe('BoardConnection with the server', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(a.getSnapshot().status.kind).toBe('saved');
     expect(b.getSnapshot().status.kind).toBe('saved');
+  });
+
+  it('on a role change (4205) waits for the page to read the role instead of refusing; reconnect() resumes', async () => {
+    const board = await newBoard();
+    const token = await invite(board, 'Bo');
+    let told = 0;
+    const c = connect(board.id, token, { onRoleChanged: () => told++ });
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    const res = await fetch(
+      `${server.url}/api/boards/${board.id}/invites/${readClaims(token)?.inviteId}`,
+      {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.leadToken}` },
+        body: JSON.stringify({ role: 'reviewer' }),
+      },
+    );
+    expect(res.status).toBe(200);
+    await until(() => told === 1);
+    // Not refused: the page still takes work; it reconnects once it knows its role.
+    expect(c.getSnapshot().status).toEqual({ kind: 'connecting', code: null });
+    c.reconnect();
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    expect(told).toBe(1);
   });
 });
