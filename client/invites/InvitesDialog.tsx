@@ -158,9 +158,6 @@ export function InvitesDialog({
             {error}
           </p>
         )}
-        <p role="status" className="muted small">
-          {status}
-        </p>
         {created && <InviteLink key={created.inviteId} invite={created} />}
         <section aria-labelledby={`${id}-members`}>
           <h3 id={`${id}-members`}>People invited</h3>
@@ -207,6 +204,10 @@ export function InvitesDialog({
               ))}
             </ul>
           )}
+          {/* After the list, so the link's own status (InviteLink) stays the dialog's first. */}
+          <p role="status" className="muted small">
+            {status}
+          </p>
         </section>
       </div>
     </ModalDialog>

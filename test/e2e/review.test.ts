@@ -98,9 +98,16 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .poll(() => people.getByRole('listitem').allTextContents())
       .toEqual([
         expect.stringMatching(/^Lea \(you\)Lead/),
-        expect.stringMatching(/^EddieEditorNot joined yet/),
-        expect.stringMatching(/^RheaReviewerNot joined yet/),
+        expect.stringMatching(/^Eddie.*Not joined yet/),
+        expect.stringMatching(/^Rhea.*Not joined yet/),
       ]);
+    // Each active invite but the only lead's shows its role as a control that changes it.
+    expect(await dialog.getByRole('combobox', { name: 'Role for Eddie' }).inputValue()).toBe(
+      'editor',
+    );
+    expect(await dialog.getByRole('combobox', { name: 'Role for Rhea' }).inputValue()).toBe(
+      'reviewer',
+    );
     await lead.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => focusedText(lead)).toBe('Invite people');
