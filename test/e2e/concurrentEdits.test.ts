@@ -112,8 +112,8 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   });
 
   it('a speaker typed while a colleague saves another is not replaced; “Use theirs” takes it', async () => {
-    const leaSpeaker = leaCard.getByRole('combobox', { name: 'Speaker' });
-    const eddieSpeaker = eddieCard.getByRole('combobox', { name: 'Speaker' });
+    const leaSpeaker = leaCard.getByRole('combobox', { name: 'Speaker', exact: true });
+    const eddieSpeaker = eddieCard.getByRole('combobox', { name: 'Speaker', exact: true });
     await leaSpeaker.fill('Mayor Ana Ruiz');
     await eddieSpeaker.fill('Council member Tom Berg');
     await eddieSpeaker.press('Enter');
@@ -225,7 +225,8 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     // Who wins a tie depends on the writers' random client ids, so both write offline and
     // reload: whoever loses, their write was made before the reload, in a page gone since.
     const claim = 'The bridge cost $4.2 million in 2023';
-    const speaker = (dialog: Locator) => dialog.getByRole('combobox', { name: 'Speaker' });
+    const speaker = (dialog: Locator) =>
+      dialog.getByRole('combobox', { name: 'Speaker', exact: true });
     const people = [
       { page: lea, mine: 'Lea, offline, then reloaded' },
       { page: eddie, mine: 'Eddie, offline, then reloaded' },

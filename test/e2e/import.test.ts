@@ -285,7 +285,9 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     expect(await suggested(page.getByRole('combobox', { name: 'Who said it' }))).toEqual(speakers);
     await page.getByRole('searchbox', { name: 'Search cards' }).fill('');
     const detail = await openCard(page, EXPECTED[0]!.claim);
-    expect(await suggested(detail.getByRole('combobox', { name: 'Speaker' }))).toEqual(speakers);
+    expect(await suggested(detail.getByRole('combobox', { name: 'Speaker', exact: true }))).toEqual(
+      speakers,
+    );
     await detail.getByRole('button', { name: 'Close', exact: true }).click();
     await detail.waitFor({ state: 'detached' });
   });

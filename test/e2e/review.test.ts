@@ -531,7 +531,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await ask.waitFor({ state: 'detached' });
 
     // A speaker typed and not saved counts too: Close asks, and discarding does not save it.
-    const speaker = dialog.getByRole('combobox', { name: 'Speaker' });
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
     const speakerBefore = await speaker.inputValue();
     await speaker.fill('Wrong Speaker');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -541,7 +541,9 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     const again = await openCard(editor, CLAIM);
     expect(await again.getByRole('textbox', { name: 'Rationale' }).inputValue()).toBe(saved);
-    expect(await again.getByRole('combobox', { name: 'Speaker' }).inputValue()).toBe(speakerBefore);
+    expect(await again.getByRole('combobox', { name: 'Speaker', exact: true }).inputValue()).toBe(
+      speakerBefore,
+    );
     expect(await card(lead, CLAIM).textContent()).not.toContain('Wrong Speaker');
 
     // Escape inside an evidence form closes the form, not the dialog: an untouched one at once,
