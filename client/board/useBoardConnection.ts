@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
@@ -9,10 +9,14 @@ import { storageAckStore } from '../sync/SaveTracker';
 /**
  * Opens the board's connection for as long as the page shows it, with the invite's current
  * role: read from the server when the page opens and whenever a lead changes it (the server
- * closes the connection with 4205); a new role opens a new connection with it.
+ * closes the connection with 4205); a new role opens a new connection with it. The page goes
+ * on showing the old connection until the new one has read this device's copy of the board:
+ * a new connection starts empty, and for that moment every card would seem deleted (an open
+ * card's dialog, and focus on a card, would say so).
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
+  const shown = useRef<BoardConnection | null>(null);
   useEffect(() => {
     void refreshRole(known.id, known.token);
   }, [known.id, known.token]);
@@ -33,11 +37,28 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
         });
       },
     });
-    setConnection(c);
+    let current = true;
+    const show = () => {
+      if (!current) return;
+      const old = shown.current;
+      shown.current = c;
+      setConnection(c);
+      old?.destroy();
+    };
+    if (shown.current === null) show();
+    else void c.whenLoaded().then(show);
     return () => {
-      c.destroy();
-      setConnection(null);
+      current = false;
+      // The one on screen stays until the next is ready (or the page goes, below).
+      if (shown.current !== c) c.destroy();
     };
   }, [known.id, known.token, known.role, known.inviteId, name]);
+  useEffect(
+    () => () => {
+      shown.current?.destroy();
+      shown.current = null;
+    },
+    [],
+  );
   return connection;
 }
