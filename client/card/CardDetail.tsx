@@ -54,10 +54,35 @@ export function CardDetail({
   // to copy, until the dialog closes (an undone deletion brings the card back with empty
   // forms). Read as the card goes, before the forms unmount and leave the registry.
   const [orphans, setOrphans] = useState<readonly Draft[]>([]);
+  const [orphanedBy, setOrphanedBy] = useState<'deletion' | 'rights'>('deletion');
   const [present, setPresent] = useState(card !== null);
+  // What the forms hold now and is not on screen to copy yet (the rights may go in two steps).
+  const typed = () =>
+    drafts
+      .all()
+      .filter(
+        (d) => d.text.trim() && !orphans.some((o) => o.label === d.label && o.text === d.text),
+      );
   if ((card !== null) !== present) {
     setPresent(card !== null);
-    if (!card) setOrphans([...orphans, ...drafts.all().filter((d) => d.text.trim())]);
+    if (!card) {
+      setOrphans([...orphans, ...typed()]);
+      setOrphanedBy('deletion');
+    }
+  }
+  // So does losing the right to save them: a lead made this person a reviewer or a viewer, or
+  // the server refused the invite, and the forms give way to read-only text.
+  const rights = { edit, comment: actions.canComment };
+  const [hadRights, setHadRights] = useState(rights);
+  if (rights.edit !== hadRights.edit || rights.comment !== hadRights.comment) {
+    setHadRights(rights);
+    const lost = typed();
+    if ((hadRights.edit && !rights.edit) || (hadRights.comment && !rights.comment)) {
+      if (lost.length > 0) {
+        setOrphans([...orphans, ...lost]);
+        setOrphanedBy('rights');
+      }
+    }
   }
   const orphaned = useRef(orphans);
   orphaned.current = orphans;
@@ -71,6 +96,12 @@ export function CardDetail({
   useEffect(() => {
     if (!present) deletedNote.current?.focus();
   }, [present]);
+  // Focus was in a form that gave way to read-only text: it goes to what was typed there.
+  useEffect(() => {
+    if (orphans.length > 0 && document.activeElement === document.body) {
+      document.getElementById('detail-typed')?.focus();
+    }
+  }, [orphans]);
   // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
   const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -82,7 +113,7 @@ export function CardDetail({
     if (unsaved) return keepEditing();
     const labels = [
       ...drafts.labels(),
-      ...(orphans.length > 0 ? ['what you had typed when the card was deleted'] : []),
+      ...(orphans.length > 0 ? ['what you had typed and could not save'] : []),
     ];
     if (labels.length === 0) return onClose();
     returnTo.current =
@@ -113,12 +144,12 @@ export function CardDetail({
             A colleague deleted this card while you had it open.
             {edit && ' It can be restored from its entry in Activity.'}
           </p>
-          <TypedBeforeDeletion drafts={orphans} />
+          <TypedNotSaved drafts={orphans} why="deleted" />
         </div>
       ) : (
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
-            <TypedBeforeDeletion drafts={orphans} back />
+            <TypedNotSaved drafts={orphans} why={orphanedBy === 'rights' ? 'rights' : 'back'} />
             {card.source && (
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>
@@ -193,23 +224,29 @@ export function CardDetail({
   );
 }
 
-/** What was typed in the card's forms when a colleague deleted it, read-only, to copy. */
-function TypedBeforeDeletion({
+const TYPED_NOTE = {
+  deleted: 'It was not saved: copy it before you close this.',
+  back: 'The card was deleted while you were typing, and is back now without it: copy it into the card again.',
+  rights:
+    'You can no longer save this here (your role on the board changed, or the server refused this invite): copy it before you close this.',
+} as const;
+
+/**
+ * What was typed in the card's forms when they went from under the person, read-only, to copy:
+ * a colleague deleted the card, or the person lost the right to save them.
+ */
+function TypedNotSaved({
   drafts,
-  back = false,
+  why,
 }: {
   drafts: readonly Draft[];
-  back?: boolean;
+  why: keyof typeof TYPED_NOTE;
 }) {
   if (drafts.length === 0) return null;
   return (
-    <section aria-labelledby="detail-orphans">
+    <section aria-labelledby="detail-orphans" id="detail-typed" tabIndex={-1}>
       <h3 id="detail-orphans">What you had typed</h3>
-      <p className="muted">
-        {back
-          ? 'The card was deleted while you were typing, and is back now without it: copy it into the card again.'
-          : 'It was not saved: copy it before you close this.'}
-      </p>
+      <p className="muted">{TYPED_NOTE[why]}</p>
       {drafts.map((d, i) => (
         <label key={i} className="field">
           <span>{d.label.charAt(0).toUpperCase() + d.label.slice(1)}</span>

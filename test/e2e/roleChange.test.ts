@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, openBoard, waitSaved } from './support/boardPage';
+import { addClaim, openBoard, openCard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -81,5 +81,24 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await addClaim(bo, 'Exports rose by 4%');
     await waitSaved(bo);
     expect(await bo.evaluate(() => 'sameDocument' in window)).toBe(true);
+  });
+
+  it('text typed in a card when the role changes stays on screen to copy', async () => {
+    const dialog = await openCard(bo, 'Exports rose by 4%');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
+    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Ask the ministry');
+    // The lead's change, by the API this time: Bo's dialog stays open through it.
+    await changeBoTo('Viewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    const kept = await typed
+      .getByRole('textbox')
+      .evaluateAll((boxes) => boxes.map((b) => (b as HTMLTextAreaElement).value));
+    expect(kept.sort()).toEqual(['Ask the ministry', 'Customs data says 3.8%']);
+    expect(await typed.textContent()).toContain('You can no longer save this here');
+    expect(await dialog.getByRole('combobox', { name: 'New comment' }).count()).toBe(0);
+    // Focus was in the comment box, which is gone: it is on what was typed, not on the page.
+    await expect.poll(() => bo.evaluate(() => document.activeElement?.id)).toBe('detail-typed');
   });
 });
