@@ -1,17 +1,26 @@
 /**
  * This person's card edits that a colleague's concurrent write replaced (client/sync's
  * LostEditWatch): two saves that crossed, or an offline edit that met a colleague's on
- * reconnect. Each says whose change was kept and what this person's was, with "Restore mine"
- * (saves it again, as a new change everyone sees) and "Dismiss". The alert region stays in the
- * page, so that a notice is announced when it appears.
+ * reconnect; and their work on a card deleted before it reached the deleter (a change, or
+ * evidence they added). Each says whose change was kept and what this person's was, with
+ * "Restore mine" (saves it again, as a new change everyone sees) and "Dismiss". The writer
+ * kept may be this person in another tab or window: then it says so. The alert region stays in
+ * the page, so that a notice is announced when it appears.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
-import type { BoardView, CardView } from '../../shared/board/view';
+import type { BoardView, CardView, Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from './columnLabels';
 import type { LostEditNotice } from '../sync/BoardConnection';
-import type { DeletedWithCard, LostEdit } from '../sync/LostEditWatch';
-import type { CardField, EvidenceField } from '../sync/LostEditWatch';
+import {
+  ADDED_ITEM,
+  assigneeOf,
+  type CardField,
+  type DeletedWithCard,
+  type EvidenceField,
+  type LostEdit,
+} from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
@@ -26,21 +35,38 @@ const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   speaker: 'the speaker',
   verdict: 'the verdict',
   rationale: 'the rationale',
+  assignee: 'who is checking it',
   pos: 'the column',
   url: 'the source URL',
   quote: 'the quoted passage',
   stance: 'the stance',
   note: 'the note',
+  [ADDED_ITEM]: 'the evidence',
 };
 
 /** A value as the notice quotes it: a stance or a column by its label, nothing as "nothing". */
 function shown(n: LostEditNotice, value: string | null): string {
   if (!value) return 'nothing';
   if (n.field === 'pos') return isColumn(value) ? COLUMN_LABELS[value] : 'another column';
+  if (n.field === 'assignee') return assigneeOf(value)?.name ?? 'someone';
   const label = n.field === 'stance' ? STANCE_LABELS[value as keyof typeof STANCE_LABELS] : null;
   return `“${label ?? value}”`;
 }
 const CLAIM_CHARS = 100;
+
+/**
+ * Whose write was kept, or who deleted the card, as a notice names them: this person's own
+ * other tab or window (the same invite), a colleague, or "A colleague" while nothing names them.
+ */
+interface Writer {
+  readonly name: string | undefined;
+  readonly self: boolean;
+}
+const writerOf = (who: Actor | null | undefined, meId: string | undefined): Writer => ({
+  name: who?.name,
+  self: who != null && who.id === meId,
+});
+const subject = (w: Writer) => (w.self ? 'Your other tab or window' : (w.name ?? 'A colleague'));
 
 export function LostEdits({
   notices,
@@ -59,7 +85,10 @@ export function LostEdits({
   const historyNames = useHistoryNames(notices, peers);
   const restore = (n: LostEditNotice) => {
     const ok = actions.run('restore your edit', () => {
-      if (n.evidenceId !== null) {
+      if ('cardDeleted' in n && n.field === ADDED_ITEM && n.evidence) {
+        const { url, quote, stance, note } = n.evidence;
+        actions.commands.addEvidence(n.cardId, { url, quote, stance: stance as Stance, note });
+      } else if (n.evidenceId !== null) {
         actions.commands.editEvidence(n.cardId, n.evidenceId, { [n.field]: n.mine ?? '' });
       } else if (n.field === 'pos') {
         if (isColumn(n.mine)) {
@@ -67,6 +96,8 @@ export function LostEdits({
         }
       } else if (n.field === 'verdict') {
         actions.commands.setVerdict(n.cardId, n.mine, undefined);
+      } else if (n.field === 'assignee') {
+        actions.commands.assignCard(n.cardId, assigneeOf(n.mine));
       } else {
         actions.commands.editCard(n.cardId, { [n.field]: n.mine });
       }
@@ -92,25 +123,24 @@ export function LostEdits({
         <ul>
           {notices.map((n) => {
             const card = board.cards[n.cardId];
-            // Restorable while the card, and the evidence item if it is one, still exist.
-            const there =
-              card && (n.evidenceId === null || card.evidence.some((e) => e.id === n.evidenceId));
+            const has = card?.evidence.some((e) => e.id === n.evidenceId) ?? false;
+            // Restorable while the card, and the evidence item if it is one, still exist; an
+            // item this person added, while the card is back without it.
+            const there = card && (n.field === ADDED_ITEM ? !has : n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
+            const writer = writerOf(
+              n.by ??
+                (deleted ? undefined : peers.find((p) => p.clientId === n.byClient)?.user) ??
+                historyNames.get(n.seq),
+              access?.inviteId,
+            );
             return (
               <li key={n.seq}>
                 <span>
                   {deleted ? (
-                    <DeletedText notice={n} by={historyNames.get(n.seq)} />
+                    <DeletedText notice={n} by={writer} />
                   ) : (
-                    <ReplacedText
-                      notice={n}
-                      card={card}
-                      by={
-                        n.byName ??
-                        peers.find((p) => p.clientId === n.byClient)?.user.name ??
-                        historyNames.get(n.seq)
-                      }
-                    />
+                    <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
                   )}
                 </span>{' '}
                 <span className="row lost-edit-actions">
@@ -141,37 +171,59 @@ export function LostEdits({
   );
 }
 
-/** A colleague's concurrent write replaced this person's. */
+/** A colleague's concurrent write replaced this person's (or their other tab's did). */
 function ReplacedText({
   notice: n,
   card,
   by,
+  meId,
 }: {
   notice: LostEditNotice & LostEdit;
   card: CardView | undefined;
-  /** The colleague whose write was kept, if anything names them. */
-  by: string | undefined;
+  /** Whose write was kept, as far as anything names them. */
+  by: Writer;
+  meId: string | undefined;
 }) {
   const which = card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted';
+  const that = by.name || by.self ? 'that' : 'their';
+  const asYou = by.self ? 'this one' : 'you';
+  const here = by.self ? ' here' : '';
+  if (n.field === 'assignee') {
+    const [theirs, mine] = [assigneeOf(n.theirs), assigneeOf(n.mine)];
+    const checking = !theirs
+      ? 'Nobody is checking'
+      : theirs.id === meId
+        ? 'You are checking'
+        : `${theirs.name} is checking`;
+    const yours = !mine ? 'released it' : mine.id === meId ? 'took it' : `gave it to ${mine.name}`;
+    const other = by.self ? 'your other tab or window' : (by.name ?? 'a colleague');
+    return (
+      <>
+        {checking} {which}: you {yours}
+        {here} at the same time as {other}, and that change was kept.
+      </>
+    );
+  }
   return n.field === 'pos' ? (
     <>
-      {by ?? 'A colleague'} moved {which} at the same time as you, and {by ? 'that' : 'their'} move
-      was kept: it is in {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}.
+      {subject(by)} moved {which} at the same time as {asYou}, and {that} move was kept: it is in{' '}
+      {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}
+      {here}.
     </>
   ) : (
     <>
-      {by ?? 'A colleague'} changed {FIELD_NAMES[n.field]} of{' '}
-      {n.evidenceId === null ? '' : 'evidence on '}
-      {which} at the same time as you, and {by ? 'that' : 'their'} change was kept:{' '}
-      {shown(n, n.theirs)}. Yours was {shown(n, n.mine)}.
+      {subject(by)} changed {FIELD_NAMES[n.field]} of {n.evidenceId === null ? '' : 'evidence on '}
+      {which} at the same time as {asYou}, and {that} change was kept: {shown(n, n.theirs)}. Yours
+      {here} was {shown(n, n.mine)}.
     </>
   );
 }
 
 /**
- * A colleague deleted the card before they could see this person's change to it (made
- * offline, or crossing the deletion in flight). Yjs names nobody for a deletion: the card's
- * history does, a moment later (useHistoryNames).
+ * A colleague deleted the card before they could see this person's work on it (made offline,
+ * or crossing the deletion in flight): a change to it, or evidence they added, given whole
+ * here to copy or add again. Yjs names nobody for a deletion: the card's history does, a
+ * moment later (useHistoryNames). Its comments were not deleted with it (B13).
  */
 function DeletedText({
   notice: n,
@@ -179,46 +231,62 @@ function DeletedText({
 }: {
   notice: LostEditNotice & DeletedWithCard;
   /** Who deleted it, once the card's history has said. */
-  by: string | undefined;
+  by: Writer;
 }) {
   const which = n.claim ? `“${clip(n.claim, CLAIM_CHARS)}”` : 'a card';
-  const yours =
-    n.field === 'pos'
+  const item = n.field === ADDED_ITEM ? n.evidence : null;
+  const yours = item
+    ? 'the evidence you added'
+    : n.field === 'pos'
       ? `your move of it to ${shown(n, n.mine)}`
       : `your change to ${FIELD_NAMES[n.field]}${n.evidenceId === null ? '' : ' of its evidence'}, ${shown(n, n.mine)},`;
   return (
     <>
-      {by ?? 'A colleague'} deleted {which} before {yours} reached them, so the board did not keep
-      it.
+      {by.self
+        ? `You deleted ${which} in another tab or window before ${yours} reached it`
+        : `${by.name ?? 'A colleague'} deleted ${which} before ${yours} reached them`}
+      , so the board did not keep it
+      {item ? (
+        <>
+          : {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}
+          {item.quote && <>, “{item.quote}”</>}
+          {item.note && <> ({item.note})</>}.
+        </>
+      ) : (
+        '.'
+      )}
+      {n.comments > 0 &&
+        ` Its ${n.comments === 1 ? 'comment is' : `${n.comments} comments are`} kept, and come${n.comments === 1 ? 's' : ''} back with the card.`}
     </>
   );
 }
 
 /**
  * Names, from each card's history, the colleagues whose writes were kept where neither the
- * notice nor presence does: after an offline edit they have usually left the board. One read
+ * notice nor presence does: after an offline edit they have usually left the board. This
+ * person's own id when the history names no one else: their other tab, closed since. One read
  * of the card's latest events per notice.
  */
 function useHistoryNames(
   notices: readonly LostEditNotice[],
   peers: readonly Peer[],
-): ReadonlyMap<number, string> {
+): ReadonlyMap<number, Actor> {
   const access = useBoardAccess();
-  const [names, setNames] = useState<ReadonlyMap<number, string>>(() => new Map());
+  const [names, setNames] = useState<ReadonlyMap<number, Actor>>(() => new Map());
   const asked = useRef(new Set<number>());
   useEffect(() => {
     if (!access) return;
     for (const n of notices) {
       const deleted = 'cardDeleted' in n;
-      if (n.byName || asked.current.has(n.seq)) continue;
+      if (n.by || asked.current.has(n.seq)) continue;
       if (!deleted && peers.some((p) => p.clientId === n.byClient)) continue;
       asked.current.add(n.seq);
       fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
         (page) => {
-          const name = deleted
+          const who = deleted
             ? whoDeleted(page.events, n.cardId, access.inviteId)
             : whoWroteLast(page.events, n, access.inviteId);
-          if (name) setNames((had) => new Map(had).set(n.seq, name));
+          if (who) setNames((had) => new Map(had).set(n.seq, who));
         },
         () => undefined, // "A colleague" it stays
       );

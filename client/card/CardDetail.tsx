@@ -179,6 +179,7 @@ export function CardDetail({
                 {edit ? (
                   <SpeakerField
                     value={card.speaker}
+                    updatedBy={card.updatedBy}
                     onSave={(speaker) =>
                       actions.run('change the speaker', () =>
                         actions.commands.editCard(card.id, { speaker }),

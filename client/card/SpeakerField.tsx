@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/board/actor';
 import { LIMITS } from '../../shared/board/inputs';
 import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { EditConflict } from '../ui/EditConflict';
@@ -11,9 +12,12 @@ import { useUnsavedDraft } from '../ui/unsavedDrafts';
  */
 export function SpeakerField({
   value,
+  updatedBy,
   onSave,
 }: {
   value: string | null;
+  /** Who changed the card last: a conflict from this person's other tab says so. */
+  updatedBy: Actor;
   onSave: (speaker: string | null) => void;
 }) {
   const draft = useFieldDraft({ speaker: value ?? '' });
@@ -49,6 +53,7 @@ export function SpeakerField({
       />
       <EditConflict
         fields={conflicts.map(() => ({ name: 'the speaker', theirs: value ?? '' }))}
+        by={updatedBy}
         onKeepMine={save}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />

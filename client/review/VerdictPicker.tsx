@@ -107,6 +107,7 @@ export function VerdictPicker({
           name: FIELD_NAMES[key],
           theirs: key === 'verdict' ? card.verdict || 'no verdict' : card.rationale,
         }))}
+        by={card.updatedBy}
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />

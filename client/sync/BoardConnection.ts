@@ -28,7 +28,14 @@ import type { Role } from '../../shared/roles';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
-import { colourFor, type Peer, type PresenceState, readPresence } from './presence';
+import {
+  colourFor,
+  parseState,
+  type Peer,
+  type PresenceState,
+  type PresenceUser,
+  readPresence,
+} from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
 import {
   type DeletedWithCard,
@@ -69,8 +76,8 @@ export interface BoardSnapshot {
 
 export type LostEditNotice = (LostEdit | DeletedWithCard) & {
   readonly seq: number;
-  /** The colleague whose write was kept, when presence names them. */
-  readonly byName: string | null;
+  /** Whoever's write was kept, when presence names them: a colleague, or this person's other tab. */
+  readonly by: PresenceUser | null;
 };
 
 export interface BoardConnectionOptions {
@@ -385,9 +392,11 @@ export class BoardConnection {
     }
     // A deletion names nobody (Yjs records what was deleted, not by whom).
     const client = 'cardDeleted' in edit ? null : edit.byClient;
-    const by = client === null ? undefined : this.awareness.getStates().get(client);
-    const name = (by as Partial<PresenceState> | undefined)?.user?.name ?? null;
-    const notice = { ...edit, seq: ++this.lostEditSeq, byName: name };
+    const by =
+      client === null
+        ? null
+        : (parseState(client, this.awareness.getStates().get(client))?.user ?? null);
+    const notice = { ...edit, seq: ++this.lostEditSeq, by };
     this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
     this.changed();
   };

@@ -1,10 +1,11 @@
 /**
  * Notices when a colleague's write, made without having seen this person's, replaced what this
- * person had set on a card (its claim, speaker, verdict or rationale, its column, or a field of
- * one of its evidence items: source URL, quoted passage, stance, note): two saves that crossed
- * in flight, or an edit made offline that meets a colleague's on reconnect. Yjs keeps one value
- * per key, so the other is gone from the board; this is how the person hears of it, and gets
- * their value back to restore.
+ * person had set on a card (its claim, speaker, verdict or rationale, who is checking it, its
+ * column, or a field of one of its evidence items: source URL, quoted passage, stance, note):
+ * two saves that crossed in flight, or an edit made offline that meets a colleague's on
+ * reconnect. Yjs keeps one value per key, so the other is gone from the board; this is how the
+ * person hears of it, and gets their value back to restore. An evidence item this person added
+ * races no one, but goes with its card when a colleague deletes it: that is told too.
  *
  * How a concurrent write is told from a later one: every value set on a map key is a Yjs item
  * whose `origin` names the item it was set over. A colleague who saw this person's value set
@@ -15,13 +16,23 @@
  * made offline in a tab that was then closed is still compared when the board syncs again.
  */
 import * as Y from 'yjs';
-import { CARD_KEYS, cardsMap, EVIDENCE_KEYS, isPos } from '../../shared/board';
+import {
+  type Actor,
+  CARD_KEYS,
+  cardsMap,
+  COMMENT_KEYS,
+  commentsMap,
+  EVIDENCE_KEYS,
+  isPos,
+} from '../../shared/board';
 
 export const CARD_FIELDS = [
   CARD_KEYS.claim,
   CARD_KEYS.speaker,
   CARD_KEYS.verdict,
   CARD_KEYS.rationale,
+  // Compared by who (assigneeValue): two people taking the card at once is news to one.
+  CARD_KEYS.assignee,
   // A move: compared by column, so two moves that crossed within one column are not news.
   CARD_KEYS.pos,
 ] as const;
@@ -31,13 +42,26 @@ export const EVIDENCE_FIELDS = [
   EVIDENCE_KEYS.stance,
   EVIDENCE_KEYS.note,
 ] as const;
+/**
+ * An evidence item this person added, as a whole: no one races its adding, but a colleague who
+ * deletes its card without having seen it takes it away.
+ */
+export const ADDED_ITEM = 'item';
 export type CardField = (typeof CARD_FIELDS)[number];
-export type EvidenceField = (typeof EVIDENCE_FIELDS)[number];
+export type EvidenceField = (typeof EVIDENCE_FIELDS)[number] | typeof ADDED_ITEM;
 
 /** A watched field: of the card itself (`evidenceId` null) or of one evidence item. */
 export type FieldRef =
   | { readonly cardId: string; readonly evidenceId: null; readonly field: CardField }
   | { readonly cardId: string; readonly evidenceId: string; readonly field: EvidenceField };
+
+/** What an evidence item held when its card was deleted: to show, and to add again. */
+export interface DeletedEvidence {
+  readonly url: string;
+  readonly quote: string;
+  readonly stance: string;
+  readonly note: string;
+}
 
 export type LostEdit = FieldRef & {
   readonly mine: string | null;
@@ -57,6 +81,10 @@ export type DeletedWithCard = FieldRef & {
   readonly mine: string | null;
   /** The card's claim as it was deleted: the board no longer has it. */
   readonly claim: string | null;
+  /** For an evidence item this person added (`ADDED_ITEM`): what it held as the card went. */
+  readonly evidence: DeletedEvidence | null;
+  /** The card's comments (not deleted ones): kept, they come back with the card (B13). */
+  readonly comments: number;
   readonly client: number;
   readonly clock: number;
 };
@@ -64,7 +92,7 @@ export type DeletedWithCard = FieldRef & {
 const isCardField = (key: string): key is CardField =>
   (CARD_FIELDS as readonly string[]).includes(key);
 const isEvidenceField = (key: string): key is EvidenceField =>
-  (EVIDENCE_FIELDS as readonly string[]).includes(key);
+  key === ADDED_ITEM || (EVIDENCE_FIELDS as readonly string[]).includes(key);
 
 /** The field a changed key of a map is, if watched: a card's, or an evidence item's. */
 function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): FieldRef | null {
@@ -82,22 +110,49 @@ function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): Fiel
   if (!(card instanceof Y.Map) || card._item?.parent !== cards || typeof evidenceId !== 'string') {
     return null;
   }
-  return isEvidenceField(key)
+  return isEvidenceField(key) && key !== ADDED_ITEM
     ? { cardId: card._item.parentSub as string, evidenceId, field: key }
     : null;
 }
 
+/** The card whose evidence list `list` is, if it is one: its id. */
+function evidenceCard(cards: Y.Map<unknown>, list: Y.Array<unknown>): string | null {
+  const card = list._item?.parent;
+  return list._item?.parentSub === CARD_KEYS.evidence &&
+    card instanceof Y.Map &&
+    card._item?.parent === cards &&
+    !card._item.deleted
+    ? (card._item.parentSub as string)
+    : null;
+}
+
+/** An assignee as compared and quoted: id and name, so a notice names them and can restore them. */
+export const assigneeValue = (who: Actor): string => JSON.stringify([who.id, who.name]);
+
+export function assigneeOf(value: string | null): Actor | null {
+  try {
+    const raw = JSON.parse(value ?? 'null') as unknown;
+    return Array.isArray(raw) && typeof raw[0] === 'string' && typeof raw[1] === 'string'
+      ? { id: raw[0], name: raw[1] }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 const slotOf = (ref: FieldRef) => `${ref.cardId}\u0000${ref.evidenceId ?? ''}\u0000${ref.field}`;
 
-/** A field's value as compared and quoted: a place by its column, text as it is. */
-const valueOf = (field: string, value: unknown): string | null =>
-  field === CARD_KEYS.pos
-    ? isPos(value)
-      ? value.column
-      : null
-    : typeof value === 'string'
-      ? value
+/** A field's value as compared and quoted: a place by its column, an assignee by who, text as it is. */
+function valueOf(field: string, value: unknown): string | null {
+  if (field === CARD_KEYS.pos) return isPos(value) ? value.column : null;
+  if (field === CARD_KEYS.assignee) {
+    const who = value as Partial<Actor> | null;
+    return typeof who?.id === 'string' && typeof who.name === 'string'
+      ? assigneeValue({ id: who.id, name: who.name })
       : null;
+  }
+  return typeof value === 'string' ? value : null;
+}
 
 const contains = (item: Y.Item, id: Y.ID): boolean =>
   item.id.client === id.client &&
@@ -119,13 +174,53 @@ function setOver(winner: Y.Item, ours: Y.ID): boolean {
   return false;
 }
 
-/** The claim of a card deleted in the transaction being observed, from its deleted map. */
-function deletedClaim(cards: Y.Map<unknown>, cardId: string): string | null {
-  const content = cards._map.get(cardId)?.content;
-  const card = content instanceof Y.ContentType ? content.type : null;
-  const claim = card instanceof Y.Map ? card._map.get(CARD_KEYS.claim)?.content : null;
-  const value: unknown = claim instanceof Y.ContentAny ? claim.arr[0] : null;
+/*
+ * A card deleted in the transaction being observed is read from its deleted items, whose
+ * content Yjs keeps until the transaction's cleanup.
+ */
+const typeIn = (item: Y.Item | null | undefined): Y.AbstractType<unknown> | null =>
+  item?.content instanceof Y.ContentType ? item.content.type : null;
+
+function deletedText(map: Y.AbstractType<unknown> | null, key: string): string | null {
+  const content = map instanceof Y.Map ? map._map.get(key)?.content : null;
+  const value: unknown = content instanceof Y.ContentAny ? content.arr[0] : null;
   return typeof value === 'string' ? value : null;
+}
+
+/** An evidence item of a card being deleted, as it was: null if it went before. */
+function deletedEvidence(
+  card: Y.AbstractType<unknown> | null,
+  evidenceId: string,
+): DeletedEvidence | null {
+  const list = card instanceof Y.Map ? typeIn(card._map.get(CARD_KEYS.evidence)) : null;
+  for (let i = list?._start ?? null; i; i = i.right) {
+    // One removed from the list before (by a colleague who saw it) has no content left.
+    const item = typeIn(i);
+    if (deletedText(item, EVIDENCE_KEYS.id) !== evidenceId) continue;
+    const text = (key: string) => deletedText(item, key) ?? '';
+    return {
+      url: text(EVIDENCE_KEYS.url),
+      quote: text(EVIDENCE_KEYS.quote),
+      stance: text(EVIDENCE_KEYS.stance),
+      note: text(EVIDENCE_KEYS.note),
+    };
+  }
+  return null;
+}
+
+/** How many comments on a card are not deleted: its comments stay when it goes (B13). */
+function liveComments(doc: Y.Doc, cardId: string): number {
+  let count = 0;
+  commentsMap(doc).forEach((comment) => {
+    if (
+      comment instanceof Y.Map &&
+      comment.get(COMMENT_KEYS.cardId) === cardId &&
+      comment.get(COMMENT_KEYS.deletedAt) == null
+    ) {
+      count++;
+    }
+  });
+  return count;
 }
 
 /** One write of this person's, as kept across a reload (its Yjs id, by then another client's). */
@@ -175,6 +270,9 @@ export class LostEditWatch {
     if (remote && this.own.size === 0) return;
     let changed = this.noteDeletedCards(transaction, remote);
     for (const [type, keys] of transaction.changed) {
+      if (type instanceof Y.Array && !remote) {
+        changed = this.noteAddedEvidence(transaction, type) || changed;
+      }
       if (!(type instanceof Y.Map)) continue;
       for (const key of keys) {
         const ref = key === null ? null : fieldRef(this.cards, type, key);
@@ -204,6 +302,24 @@ export class LostEditWatch {
     if (changed) this.keep();
   }
 
+  /** Keeps the evidence items this person added to a card's list in this transaction. */
+  private noteAddedEvidence(transaction: Y.Transaction, list: Y.Array<unknown>): boolean {
+    const cardId = evidenceCard(this.cards, list);
+    if (cardId === null) return false;
+    const client = this.doc.clientID;
+    const before = transaction.beforeState.get(client) ?? 0;
+    let changed = false;
+    for (let i = list._start; i; i = i.right) {
+      if (i.deleted || i.id.client !== client || i.id.clock < before) continue;
+      const evidenceId = deletedText(typeIn(i), EVIDENCE_KEYS.id);
+      if (evidenceId === null) continue;
+      const ref = { cardId, evidenceId, field: ADDED_ITEM } as const;
+      this.own.set(slotOf(ref), { ...ref, client, clock: i.id.clock, value: null, at: this.now() });
+      changed = true;
+    }
+    return changed;
+  }
+
   /**
    * Forgets this person's writes to the cards the transaction deleted, telling them of each
    * when a colleague deleted the card. A card restored later is a new map under the same id,
@@ -219,15 +335,34 @@ export class LostEditWatch {
     if (!keys) return false;
     for (const cardId of keys) {
       if (cardId === null || this.cards.has(cardId)) continue;
-      for (const [slot, write] of this.own) {
-        if (write.cardId !== cardId) continue;
-        this.own.delete(slot);
-        changed = true;
-        if (!remote) continue;
+      const writes = [...this.own].filter(([, write]) => write.cardId === cardId);
+      for (const [slot] of writes) this.own.delete(slot);
+      changed ||= writes.length > 0;
+      if (!remote) continue;
+      const card = typeIn(this.cards._map.get(cardId));
+      const claim = deletedText(card, CARD_KEYS.claim);
+      const comments = liveComments(this.doc, cardId);
+      // An item this person added is told whole, with what they then changed in it.
+      const added = new Set(
+        writes.flatMap(([, w]) => (w.field === ADDED_ITEM ? [w.evidenceId] : [])),
+      );
+      for (const [, write] of writes) {
         const { client, clock, value, at, ...ref } = write;
         void at; // when it was written: only for which write to keep
-        const claim = deletedClaim(this.cards, cardId);
-        this.onLost({ ...ref, cardDeleted: true, mine: value, claim, client, clock });
+        const whole = ref.field === ADDED_ITEM;
+        if (!whole && ref.evidenceId !== null && added.has(ref.evidenceId)) continue;
+        const evidence = whole ? deletedEvidence(card, ref.evidenceId) : null;
+        if (whole && !evidence) continue;
+        this.onLost({
+          ...ref,
+          cardDeleted: true,
+          mine: value,
+          claim,
+          evidence,
+          comments,
+          client,
+          clock,
+        });
       }
     }
     return changed;

@@ -64,7 +64,8 @@ export function presenceColours(ids: Iterable<string>): Map<string, string> {
 const str = (v: unknown, max: number): string | null =>
   typeof v === 'string' && v.length <= max ? v : null;
 
-function parseState(clientId: number, raw: unknown): Peer | null {
+/** One client's awareness state, validated: null if it is not a presence. */
+export function parseState(clientId: number, raw: unknown): Peer | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const s = raw as Record<string, unknown>;
   const user = s.user as Record<string, unknown> | undefined;

@@ -1,10 +1,14 @@
 /**
  * Shown in a form when a colleague changed a field this person is also changing (see
  * fieldDraft.ts): names the field and the colleague's value, and lets the person keep theirs
- * or take the colleague's. Nothing is overwritten until they choose. The alert region stays in
- * the page, empty, so that its content is announced when it appears.
+ * or take the colleague's. Nothing is overwritten until they choose. When the record's last
+ * change was this person's own (the same invite), it came from their other tab or window, and
+ * the form says so. The alert region stays in the page, empty, so that its content is
+ * announced when it appears.
  */
 import { useId } from 'react';
+import type { Actor } from '../../shared/board/actor';
+import { useBoardAccess } from '../review/useBoardAccess';
 
 export interface ConflictingField {
   /** How the form names the field, e.g. "the rationale". */
@@ -14,20 +18,29 @@ export interface ConflictingField {
 
 export function EditConflict({
   fields,
+  by,
   onKeepMine,
   onTakeTheirs,
 }: {
   fields: readonly ConflictingField[];
+  /** Who changed the record last, where it records that (a card's `updatedBy`). */
+  by?: Actor | null;
   onKeepMine: () => void;
   onTakeTheirs: () => void;
 }) {
   const id = useId();
+  const access = useBoardAccess();
+  const self = by != null && by.id === access?.inviteId;
   return (
     <div role="alert" className={fields.length > 0 ? 'edit-conflict' : 'alert-slot'}>
       {fields.length > 0 && (
         <>
           <div id={id}>
-            <p>While you were editing, a colleague changed:</p>
+            <p>
+              {self
+                ? 'While you were editing here, you changed in another tab or window:'
+                : 'While you were editing, a colleague changed:'}
+            </p>
             <ul>
               {fields.map((f) => (
                 <li key={f.name}>

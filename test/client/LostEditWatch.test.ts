@@ -5,16 +5,21 @@ import { readBoard, restoreCard } from '../../shared/board';
 import * as Y from 'yjs';
 import {
   addClaim,
+  addComment,
   addEvidence,
+  assignCard,
   deleteCard,
   editCard,
   editEvidence,
   initBoard,
   moveCard,
   type Pos,
+  removeEvidence,
   setVerdict,
 } from '../../shared/board';
 import {
+  assigneeOf,
+  assigneeValue,
   type DeletedWithCard,
   KEPT_WRITES,
   type LostEdit,
@@ -312,5 +317,121 @@ describe('LostEditWatch', () => {
     editCard(a.doc, cardId, { rationale: 'Lea’s own reading' }, lea);
     b.receive(a.doc);
     expect(b.lost).toHaveLength(2);
+  });
+
+  it('reports a crossed “take this card” to the one whose take lost, by who, not by object', () => {
+    for (const [leaId, eddieId] of [
+      [1, 2],
+      [2, 1],
+    ] as const) {
+      const { a, b, cardId } = twoReplicas(leaId, eddieId);
+      assignCard(a.doc, cardId, lea.actor, lea);
+      assignCard(b.doc, cardId, eddie.actor, eddie);
+      a.receive(b.doc);
+      b.receive(a.doc);
+      const kept = (a.doc.getMap('cards').toJSON()[cardId].assignee as { id: string }).id;
+      const [loser, mine, theirs, winner] =
+        kept === lea.actor.id ? [b, eddie.actor, lea.actor, a] : [a, lea.actor, eddie.actor, b];
+      expect(loser.lost).toEqual([
+        {
+          cardId,
+          evidenceId: null,
+          field: 'assignee',
+          mine: assigneeValue(mine),
+          theirs: assigneeValue(theirs),
+          byClient: winner.doc.clientID,
+        },
+      ]);
+      expect(assigneeOf(loser.lost[0]!.mine)).toEqual(mine);
+      expect(winner.lost).toEqual([]);
+    }
+  });
+
+  it('does not report the same person taken by both, nor a release seen first', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    assignCard(a.doc, cardId, eddie.actor, lea); // Lea gives it to Eddie as he takes it
+    assignCard(b.doc, cardId, eddie.actor, eddie);
+    a.receive(b.doc);
+    b.receive(a.doc);
+    assignCard(a.doc, cardId, null, lea); // released after seeing Eddie's take
+    b.receive(a.doc);
+    expect([...a.lost, ...b.lost]).toEqual([]);
+  });
+
+  it('tells of evidence added to a card a colleague deleted meanwhile, with what it held', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const before = readBoard(a.doc).cards[cardId]!;
+    // Eddie, offline, adds evidence, then changes its note, and comments; Lea deletes the card.
+    const evidenceId = addEvidence(
+      b.doc,
+      cardId,
+      { url: 'https://ex.org/logbook', quote: 'Page 12 shows 12 visits', stance: 'refutes' },
+      eddie,
+    );
+    editEvidence(b.doc, cardId, evidenceId, { note: 'Seen in the archive' }, eddie);
+    addComment(b.doc, cardId, { text: 'Found the logbook' }, eddie);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    a.receive(b.doc);
+    // One notice for the item, with its note: not a second one for the note.
+    expect(b.lost).toEqual([
+      {
+        cardId,
+        evidenceId,
+        field: 'item',
+        cardDeleted: true,
+        mine: null,
+        claim: 'The bridge cost $4 million',
+        evidence: {
+          url: 'https://ex.org/logbook',
+          quote: 'Page 12 shows 12 visits',
+          stance: 'refutes',
+          note: 'Seen in the archive',
+        },
+        comments: 1,
+        client: 2,
+        clock: expect.any(Number),
+      },
+    ]);
+    expect(a.lost).toEqual([]);
+    // The restored card is as the server had it: without the item, with the comment.
+    restoreCard(a.doc, before, lea);
+    b.receive(a.doc);
+    const card = readBoard(b.doc).cards[cardId]!;
+    expect(card.evidence).toEqual([]);
+    expect(card.comments.map((c) => c.text)).toEqual(['Found the logbook']);
+    expect(b.lost).toHaveLength(1);
+  });
+
+  it('an added item a colleague removed, having seen it, is not news when the card goes', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const evidenceId = addEvidence(
+      b.doc,
+      cardId,
+      { url: 'https://ex.org/x', stance: 'context' },
+      eddie,
+    );
+    a.receive(b.doc);
+    removeEvidence(a.doc, cardId, evidenceId, lea);
+    b.receive(a.doc);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    expect(b.lost).toEqual([]);
+  });
+
+  it('keeps an added item across a reload, so a deletion met after it is still told', () => {
+    const { items, storage } = memoryStorage();
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const offline = replica(3, storageOwnWriteStore(storage, 'own', 'one'));
+    offline.receive(b.doc);
+    addEvidence(offline.doc, cardId, { url: 'https://ex.org/kept', stance: 'supports' }, eddie);
+    expect(items.get('own.one')).toContain('"field":"item"');
+    const reopened = replica(4, storageOwnWriteStore(storage, 'own', 'two'));
+    reopened.receive(offline.doc);
+    deleteCard(a.doc, cardId, lea);
+    reopened.receive(a.doc);
+    expect(reopened.lost).toMatchObject([
+      { field: 'item', evidence: { url: 'https://ex.org/kept' }, client: 3 },
+    ]);
   });
 });

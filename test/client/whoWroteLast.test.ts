@@ -25,28 +25,37 @@ const events = [
 ];
 
 describe('whoWroteLast', () => {
-  it('names the latest colleague to change that field of that card, never me', () => {
+  it('names the latest colleague to change that field of that card, me only if no one else', () => {
     const ref = (field: string, evidenceId: string | null = null) =>
       ({ cardId: 'c1', evidenceId, field }) as Parameters<typeof whoWroteLast>[1];
     // Lea is me: her own later edit of the rationale is not the colleague's.
-    expect(whoWroteLast(events, ref('rationale'), 'inv-Lea')).toBe('Eddie');
-    expect(whoWroteLast(events, ref('speaker'), 'inv-Lea')).toBe('Rosa');
-    expect(whoWroteLast(events, ref('rationale'), 'inv-Rosa')).toBe('Lea');
-    expect(whoWroteLast(events, ref('pos'), 'inv-Lea')).toBe('Rosa');
-    expect(whoWroteLast(events, ref('verdict'), 'inv-Lea')).toBe('Eddie');
-    expect(whoWroteLast(events, ref('note', 'e1'), 'inv-Lea')).toBe('Rosa');
+    const name = (r: ReturnType<typeof ref>, me: string) => whoWroteLast(events, r, me)?.name;
+    expect(whoWroteLast(events, ref('rationale'), 'inv-Lea')).toEqual({
+      id: 'inv-Eddie',
+      name: 'Eddie',
+    });
+    expect(name(ref('speaker'), 'inv-Lea')).toBe('Rosa');
+    expect(name(ref('rationale'), 'inv-Rosa')).toBe('Lea');
+    expect(name(ref('pos'), 'inv-Lea')).toBe('Rosa');
+    expect(name(ref('verdict'), 'inv-Lea')).toBe('Eddie');
+    expect(name(ref('note', 'e1'), 'inv-Lea')).toBe('Rosa');
     expect(whoWroteLast(events, ref('url', 'e1'), 'inv-Lea')).toBeNull();
     expect(whoWroteLast(events, ref('claim'), 'inv-Lea')).toBeNull();
+    // Only Eddie set the verdict: if Eddie is me, it was him in another tab or window.
+    expect(whoWroteLast(events, ref('verdict'), 'inv-Eddie')?.id).toBe('inv-Eddie');
+    const assigned = [...events, event('card.assigned', 'Bo', { assignee: 'Bo' })];
+    expect(whoWroteLast(assigned, ref('assignee'), 'inv-Lea')?.name).toBe('Bo');
   });
 
-  it('names who deleted the card last, never me', () => {
+  it('names who deleted the card last, me only if no one else did', () => {
     const deletions = [
       event('card.deleted', 'Rosa', {}),
       event('card.restored', 'Eddie', {}),
       event('card.deleted', 'Lea', {}),
     ];
-    expect(whoDeleted(deletions, 'c1', 'inv-Eddie')).toBe('Lea');
-    expect(whoDeleted(deletions, 'c1', 'inv-Lea')).toBe('Rosa');
+    expect(whoDeleted(deletions, 'c1', 'inv-Eddie')?.name).toBe('Lea');
+    expect(whoDeleted(deletions, 'c1', 'inv-Lea')?.name).toBe('Rosa');
+    expect(whoDeleted(deletions.slice(2), 'c1', 'inv-Lea')?.id).toBe('inv-Lea');
     expect(whoDeleted(deletions, 'c2', 'inv-Lea')).toBeNull();
   });
 });
