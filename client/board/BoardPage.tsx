@@ -32,6 +32,8 @@ import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, type CardStep } from './cardBeside';
+import { ClaimEdits } from './claimEdits';
+import { DeletedWhileEditing } from './DeletedWhileEditing';
 import { RefusedBoard } from './RefusedBoard';
 import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
 import { type BoardActions, BoardActionsContext } from './boardActions';
@@ -139,6 +141,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     document.title = `${board.meta.title || 'Board'} · Factboard`;
   }, [board.meta.title, known.id]);
   useUnsavedPrompt(snapshot.unsaved);
+  const claimEdits = useMemo(() => new ClaimEdits(), []);
+  useUnsavedPrompt(claimEdits.unsaved);
 
   // Said and shown: what an undo changed is often off screen on a long board.
   const tell = useCallback(
@@ -251,6 +255,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       commands: connection.commands,
       canEdit,
       canComment: can(role, 'comment'),
+      claimEdits,
       openCard,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
@@ -263,6 +268,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       connection,
       canEdit,
       role,
+      claimEdits,
       openCard,
       mover.pickUpWithKeyboard,
       focusCard,
@@ -323,6 +329,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     peers={snapshot.peers}
                     onDismiss={(seq) => connection.dismissLostEdit(seq)}
                   />
+                  <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
                   {!canEdit && !refused && (
                     <p className="banner">
                       {known.role === 'reviewer'

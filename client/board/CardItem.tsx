@@ -4,7 +4,14 @@
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo, type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  memo,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import type { CardView, ColumnId } from '../../shared/board';
 import { CardPresence } from '../presence/CardPresence';
 import type { Peer } from '../sync/presence';
@@ -56,7 +63,13 @@ export const CardItem = memo(function CardItem({
   measure,
 }: CardItemProps) {
   const actions = useBoardActions();
-  const [editing, setEditing] = useState(false);
+  // Kept above the columns, so that the edit outlives this row (claimEdits).
+  const { claimEdits } = actions;
+  const editing = useSyncExternalStore(
+    claimEdits.subscribe,
+    () => claimEdits.get(card.id) !== undefined,
+  );
+  const setEditing = (on: boolean) => (on ? claimEdits.start(card.id) : claimEdits.end(card.id));
   const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
     disabled: !actions.canEdit || editing,
@@ -142,7 +155,14 @@ export const CardItem = memo(function CardItem({
             <span id={ids.claim} className="visually-hidden" lang={lang}>
               {card.claim}
             </span>
-            <ClaimEditor current={card.claim} onSave={save} onCancel={stopEditing} />
+            <ClaimEditor
+              cardId={card.id}
+              current={card.claim}
+              updatedBy={card.updatedBy}
+              edits={claimEdits}
+              onSave={save}
+              onCancel={stopEditing}
+            />
           </>
         ) : (
           <p className="claim" id={ids.claim} lang={lang} dir="auto">

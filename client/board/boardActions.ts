@@ -5,11 +5,14 @@
 import { createContext, useContext } from 'react';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
+import type { ClaimEdits } from './claimEdits';
 
 export interface BoardActions {
   readonly commands: BoardCommands;
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  /** The claims being edited in place, by card id. */
+  readonly claimEdits: ClaimEdits;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
   /** Scrolls to a card and focuses it, in whatever column it is now. */

@@ -73,12 +73,14 @@ export function useFocusFollowsCard({
     if (!was || was.element.isConnected) return;
     focused.current = null;
     const active = document.activeElement;
-    if (active && active !== document.body) return; // focus went somewhere on purpose
+    // The card's new row took focus itself (a claim being edited in place: claimEdits).
+    const followed = active?.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId === was.id;
+    if (active && active !== document.body && !followed) return; // focus went somewhere on purpose
     if (reveal !== was.reveal) return; // the person's own action said where focus goes
     const short = clip(was.claim, 60);
     const card = board.cards[was.id];
     if (card) {
-      focusCard(was.id);
+      if (!followed) focusCard(was.id);
       if (!lastChangeOwn()) announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
       return;
     }

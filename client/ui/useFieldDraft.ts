@@ -31,6 +31,15 @@ export interface FieldDraftState<T extends Fields> {
 
 export function useFieldDraft<T extends Fields>(current: T): FieldDraftState<T> {
   const [draft, setDraft] = useState<FieldDraft<T>>({ base: {}, mine: {} });
+  return fieldDraftState(current, draft, setDraft);
+}
+
+/** The same over a draft kept elsewhere (an in-place claim edit outlives its row: claimEdits). */
+export function fieldDraftState<T extends Fields>(
+  current: T,
+  draft: FieldDraft<T>,
+  setDraft: (update: (draft: FieldDraft<T>) => FieldDraft<T>) => void,
+): FieldDraftState<T> {
   const changes = draftChanges(draft);
   return {
     shown: shownValues(current, draft),
@@ -40,6 +49,6 @@ export function useFieldDraft<T extends Fields>(current: T): FieldDraftState<T> 
     edit: (patch) => setDraft((d) => editDraft(current, d, patch)),
     keepMine: (keys) => setDraft((d) => rebaseFields(current, d, keys)),
     takeTheirs: (keys) => setDraft((d) => dropFields(d, keys)),
-    reset: () => setDraft({ base: {}, mine: {} }),
+    reset: () => setDraft(() => ({ base: {}, mine: {} })),
   };
 }

@@ -1,0 +1,61 @@
+/**
+ * A claim being edited in place on a card that was then deleted (claimEdits): the row and its
+ * editor went with the card, and what was typed stays here, to copy, as the card's dialog keeps
+ * its forms' text (CardDetail). Should the card come back (an Undo, a restore) the editor opens
+ * on it again with the text, and this goes. An edit with nothing typed is simply let go.
+ */
+import { useEffect, useSyncExternalStore } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import { clip } from '../ui/clip';
+import { draftChanges } from '../ui/fieldDraft';
+import type { ClaimEdits } from './claimEdits';
+
+export function DeletedWhileEditing({
+  board,
+  edits,
+  canRestore,
+}: {
+  board: BoardView;
+  edits: ClaimEdits;
+  /** Whether this person may restore a deleted card (from Activity). */
+  canRestore: boolean;
+}) {
+  const all = useSyncExternalStore(edits.subscribe, () => edits.all());
+  const gone = [...all].filter(([cardId]) => !board.cards[cardId]);
+  const typed = gone.flatMap(([cardId, edit]) => {
+    const claim = draftChanges(edit.draft).claim;
+    return claim === undefined ? [] : [{ cardId, claim, was: edit.draft.base.claim ?? '' }];
+  });
+  useEffect(() => {
+    for (const [cardId, edit] of gone) {
+      if (!typed.some((t) => t.cardId === cardId)) edits.end(cardId);
+      // Back later, the editor does not take focus from wherever the person is by then.
+      else if (edit.focus) edits.setFocus(cardId, null);
+    }
+  });
+  return (
+    <div role="alert" className={typed.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
+      {typed.length > 0 && (
+        <ul>
+          {typed.map(({ cardId, claim, was }) => (
+            <li key={cardId} className="deleted-while-editing">
+              <span>
+                “{clip(was, 100)}” was deleted while you were editing its claim, so your text was
+                not saved.{canRestore && ' The card can be restored from its entry in Activity.'}
+              </span>
+              <label className="field">
+                <span>What you had typed</span>
+                <textarea readOnly rows={Math.min(4, claim.split('\n').length + 1)} value={claim} />
+              </label>
+              <span className="row lost-edit-actions">
+                <button type="button" className="button small" onClick={() => edits.end(cardId)}>
+                  Dismiss
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
