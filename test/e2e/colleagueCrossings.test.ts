@@ -1,0 +1,243 @@
+/**
+ * Work that a colleague's change, made at the same moment or while this person was offline,
+ * used to take away without a word, in two browsers against the real server: a claim being
+ * edited in place when the card is moved or deleted, evidence added to a card deleted
+ * meanwhile, and a "Take this card" that crossed a colleague's. Also how the notices name the
+ * writer when it was the same person in another tab.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  addClaim,
+  card,
+  column,
+  moveTo,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+const editor = (scope: Page | Locator) => scope.getByRole('textbox', { name: 'Claim text' });
+const lostEdits = (page: Page) => page.locator('.lost-edits li');
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+
+describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let lea: Page;
+  let eddie: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Harbour', 'Lea');
+    const editorUrl = await server.invite(board, 'Eddie', 'editor');
+    [lea, eddie] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await Promise.all([openBoard(lea, board.leadUrl), openBoard(eddie, editorUrl)]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a claim being edited in place stays open, typed and focused, when a colleague moves the card', async () => {
+    const claim = 'The harbour handled 3 million tonnes in 2023';
+    const mine = 'The harbour handled 3.2 million tonnes in 2023';
+    await addClaim(eddie, claim);
+    await card(lea, claim).waitFor();
+    await card(lea, claim)
+      .getByRole('button', { name: /^Edit claim/ })
+      .click();
+    await editor(lea).fill(mine);
+    expect(await editor(lea).inputValue()).toBe(mine);
+    // The caret a few characters in, as someone correcting a figure leaves it.
+    await editor(lea).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(24, 27));
+    await moveTo(eddie, claim, 'Disputed');
+
+    const moved = card(column(lea, 'Disputed'), claim);
+    await editor(moved).waitFor();
+    expect(await editor(moved).inputValue()).toBe(mine);
+    expect(await focusedLabel(lea)).toBe('Claim text');
+    expect(
+      await editor(moved).evaluate((el: HTMLTextAreaElement) => [
+        el.selectionStart,
+        el.selectionEnd,
+      ]),
+    ).toEqual([24, 27]);
+    expect(await card(column(lea, 'Unverified'), claim).count()).toBe(0);
+    // Lea is told where the card went, and Enter saves her text there.
+    await lea.keyboard.press('Enter');
+    await card(column(eddie, 'Disputed'), mine).waitFor();
+    expect(await editor(lea).count()).toBe(0);
+  });
+
+  it('a claim being edited in place on a card a colleague deletes stays, to copy; an undo brings the editor back', async () => {
+    const claim = 'The ferry ran 40 crossings a day';
+    const mine = 'The ferry ran 42 crossings a day';
+    await addClaim(eddie, claim);
+    await card(lea, claim).waitFor();
+    await card(lea, claim)
+      .getByRole('button', { name: /^Edit claim/ })
+      .click();
+    await editor(lea).fill(mine);
+    await card(eddie, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+
+    const told = lea.locator('.deleted-while-editing');
+    await told.waitFor();
+    expect(await told.textContent()).toContain(
+      `“${claim}” was deleted while you were editing its claim, so your text was not saved.`,
+    );
+    expect(await told.getByRole('textbox', { name: 'What you had typed' }).inputValue()).toBe(mine);
+    // Eddie undoes his deletion: Lea's editor comes back with her text, without taking focus.
+    await lea.getByRole('button', { name: 'Import article' }).focus();
+    await eddie
+      .getByRole('group', { name: 'Notice' })
+      .filter({ hasText: 'Card deleted' })
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await editor(card(lea, claim)).waitFor();
+    expect(await editor(lea).inputValue()).toBe(mine);
+    expect(await told.count()).toBe(0);
+    expect(await focusedLabel(lea)).not.toBe('Claim text');
+    await editor(lea).focus();
+    await lea.keyboard.press('Escape');
+    expect(await editor(lea).count()).toBe(0);
+  });
+
+  it('evidence added offline to a card a colleague deleted is told, with what it held, and added back', async () => {
+    const claim = 'The port employs 1,200 people';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    const dialog = await openCard(eddie, claim);
+    await eddie.context().setOffline(true);
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    const form = dialog.getByRole('form', { name: 'New evidence' });
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://port.example.org/staff');
+    await form.getByRole('textbox', { name: 'Quoted passage' }).fill('1,050 staff in 2024');
+    await form.getByRole('radio', { name: 'Refutes' }).check();
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.waitFor({ state: 'detached' });
+    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Eddie: see the staff list');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await eddie.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await card(lea, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await waitSaved(lea);
+    await eddie.context().setOffline(false);
+    await waitSaved(eddie, 20_000);
+
+    const told = lostEdits(eddie).filter({ hasText: claim });
+    await expect
+      .poll(() => told.textContent(), { timeout: 10_000 })
+      .toContain(
+        `Lea deleted “${claim}” before the evidence you added reached them, so the board did not keep it: Refutes, https://port.example.org/staff, “1,050 staff in 2024”. Its comment is kept, and comes back with the card.`,
+      );
+    expect(await lostEdits(lea).count()).toBe(0);
+    await told.getByRole('button', { name: 'Restore the card' }).click();
+    await told.getByRole('button', { name: 'Restore mine' }).click();
+    expect(await told.count()).toBe(0);
+    const leaDialog = await openCard(lea, claim);
+    await expect
+      .poll(() => leaDialog.locator('.evidence-list li').first().textContent())
+      .toMatch(/^Refutes https:\/\/port\.example\.org\/staff.*1,050 staff in 2024/);
+    expect(await leaDialog.textContent()).toContain('Eddie: see the staff list');
+    await lea.keyboard.press('Escape');
+  }, 60_000);
+
+  it('two people who take the same card at once: the one whose take lost is told, and can take it back', async () => {
+    const claim = 'The dock was rebuilt in 2019';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    await card(eddie, claim).waitFor();
+    await eddie.context().setOffline(true);
+    const eddieDialog = await openCard(eddie, claim);
+    await eddieDialog.getByRole('button', { name: 'Take this card' }).click();
+    const leaDialog = await openCard(lea, claim);
+    await leaDialog.getByRole('button', { name: 'Take this card' }).click();
+    await waitSaved(lea);
+    await eddie.context().setOffline(false);
+    await waitSaved(eddie, 20_000);
+
+    const notice = (page: Page) => lostEdits(page).filter({ hasText: claim });
+    await expect
+      .poll(async () => (await notice(lea).count()) + (await notice(eddie).count()), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const [loser, winner] = (await notice(lea).count()) > 0 ? ['Lea', 'Eddie'] : ['Eddie', 'Lea'];
+    const loserPage = loser === 'Lea' ? lea : eddie;
+    expect(await notice(loserPage).textContent()).toContain(
+      `${winner} is checking “${claim}”: you took it at the same time as ${winner}, and that change was kept.`,
+    );
+    for (const page of [lea, eddie]) await page.keyboard.press('Escape');
+    await Promise.all([leaDialog, eddieDialog].map((d) => d.waitFor({ state: 'detached' })));
+    await notice(loserPage).getByRole('button', { name: 'Restore mine' }).click();
+    const winnerPage = loser === 'Lea' ? eddie : lea;
+    const checking = (await openCard(winnerPage, claim)).locator('.assignee');
+    await expect.poll(() => checking.textContent()).toMatch(new RegExp(`^${loser}`));
+    await winnerPage.keyboard.press('Escape');
+  }, 60_000);
+
+  it('a change from this person’s other tab is told as theirs, not a colleague’s', async () => {
+    const claim = 'The lighthouse is 150 years old';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    const other = await lea.context().newPage();
+    await other.goto(`${server.url}/b/${board.id}`);
+    await waitSaved(other);
+    const here = await openCard(lea, claim);
+    const there = await openCard(other, claim);
+    const rationale = (d: Locator) => d.getByRole('textbox', { name: 'Rationale' });
+    const save = (d: Locator) => d.getByRole('button', { name: 'Save verdict' });
+    await rationale(here).fill('Typed in this tab.');
+    await rationale(there).fill('Saved in the other tab.');
+    await save(there).click();
+    await expect
+      .poll(() =>
+        here.getByRole('alert').filter({ hasText: 'While you were editing' }).textContent(),
+      )
+      .toContain(
+        'While you were editing here, you changed in another tab or window:the rationale: “Saved in the other tab.”',
+      );
+    await here.getByRole('button', { name: 'Use theirs' }).click();
+
+    // Offline, both tabs save a speaker; one of them loses when they come back.
+    await lea.context().setOffline(true);
+    for (const [page, dialog, speaker] of [
+      [lea, here, 'Speaker from this tab'],
+      [other, there, 'Speaker from the other tab'],
+    ] as const) {
+      const field = dialog.getByRole('combobox', { name: 'Speaker' });
+      await field.fill(speaker);
+      await field.press('Enter');
+      await page.keyboard.press('Escape');
+    }
+    await lea.context().setOffline(false);
+    await Promise.all([waitSaved(lea, 20_000), waitSaved(other, 20_000)]);
+    const notice = (page: Page) => lostEdits(page).filter({ hasText: claim });
+    await expect
+      .poll(async () => (await notice(lea).count()) + (await notice(other).count()), {
+        timeout: 10_000,
+      })
+      .toBe(1);
+    const loser = (await notice(lea).count()) > 0 ? lea : other;
+    const text = await notice(loser).textContent();
+    expect(text).toContain(
+      `Your other tab or window changed the speaker of “${claim}” at the same time as this one, and that change was kept:`,
+    );
+    expect(text).not.toContain('colleague');
+    await other.close();
+  }, 60_000);
+});
