@@ -113,7 +113,13 @@ export function CardDetail({
     if (unsaved) return keepEditing();
     const labels = [
       ...drafts.labels(),
-      ...(orphans.length > 0 ? ['what you had typed and could not save'] : []),
+      ...(orphans.length > 0
+        ? [
+            orphanedBy === 'deletion'
+              ? 'what you had typed when the card was deleted'
+              : 'what you had typed and could not save',
+          ]
+        : []),
     ];
     if (labels.length === 0) return onClose();
     returnTo.current =

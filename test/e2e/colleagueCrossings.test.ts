@@ -219,7 +219,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
       [lea, here, 'Speaker from this tab'],
       [other, there, 'Speaker from the other tab'],
     ] as const) {
-      const field = dialog.getByRole('combobox', { name: 'Speaker' });
+      const field = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
       await field.fill(speaker);
       await field.press('Enter');
       await page.keyboard.press('Escape');
