@@ -35,6 +35,8 @@ const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   speaker: 'the speaker',
   verdict: 'the verdict',
   rationale: 'the rationale',
+  speakerType: 'the speaker’s type',
+  reviewUrl: 'the published fact-check URL',
   assignee: 'who is checking it',
   pos: 'the column',
   url: 'the source URL',

@@ -1,6 +1,7 @@
 /**
  * Notices when a colleague's write, made without having seen this person's, replaced what this
- * person had set on a card (its claim, speaker, verdict or rationale, who is checking it, its
+ * person had set on a card (its claim, speaker, speaker's type, verdict, rationale or published
+ * fact-check URL, who is checking it, its
  * column, or a field of one of its evidence items: source URL, quoted passage, stance, note):
  * two saves that crossed in flight, or an edit made offline that meets a colleague's on
  * reconnect. Yjs keeps one value per key, so the other is gone from the board; this is how the
@@ -31,6 +32,8 @@ export const CARD_FIELDS = [
   CARD_KEYS.speaker,
   CARD_KEYS.verdict,
   CARD_KEYS.rationale,
+  CARD_KEYS.speakerType,
+  CARD_KEYS.reviewUrl,
   // Compared by who (assigneeValue): two people taking the card at once is news to one.
   CARD_KEYS.assignee,
   // A move: compared by column, so two moves that crossed within one column are not news.
@@ -280,8 +283,15 @@ export class LostEditWatch {
         if (!ref || !item) continue;
         const slot = slotOf(ref);
         if (!remote) {
-          // A key's first value (a card or item being created) is no one's to race: not kept.
-          if (item.id.client !== this.doc.clientID || item.origin === null) continue;
+          if (item.id.client !== this.doc.clientID) continue;
+          // The values a card or item is created with are no one's to race: not kept. A key
+          // first set later (an optional one, such as the published fact-check URL) races
+          // like any other.
+          const holder = type._item;
+          const created =
+            holder !== null &&
+            holder.id.clock >= (transaction.beforeState.get(holder.id.client) ?? 0);
+          if (item.origin === null && created) continue;
           const { client, clock } = item.id;
           const value = valueOf(ref.field, type.get(ref.field));
           this.own.set(slot, { ...ref, client, clock, value, at: this.now() });

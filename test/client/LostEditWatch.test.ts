@@ -104,6 +104,21 @@ describe('LostEditWatch', () => {
     }
   });
 
+  it('watches the speaker’s type and the published fact-check URL like the other fields', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(a.doc, cardId, { speakerType: 'person', reviewUrl: 'https://a.example/check' }, lea);
+    editCard(
+      b.doc,
+      cardId,
+      { speakerType: 'organization', reviewUrl: 'https://b.example/c' },
+      eddie,
+    );
+    a.receive(b.doc);
+    b.receive(a.doc);
+    const lost = [...a.lost, ...b.lost].map((l) => l.field).sort();
+    expect(lost).toEqual(['reviewUrl', 'speakerType']);
+  });
+
   it('reports a move that crossed a colleague’s to another column, by column, not by rank', () => {
     const { a, b, cardId } = twoReplicas(1, 2);
     moveCard(a.doc, cardId, { column: 'corroborated', index: 0 }, lea);
