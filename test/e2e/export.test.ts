@@ -183,8 +183,10 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
   it('ClaimReview is refused without an organisation, then names the skipped cards', async () => {
     const dialog = await openExport(lead);
     await dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click();
+    // The server's answer comes from an export worker, whose start can take seconds on a
+    // machine the whole suite shares: not the poll's default 1 s.
     await expect
-      .poll(() => dialog.getByRole('alert').textContent())
+      .poll(() => dialog.getByRole('alert').textContent(), { timeout: 20_000 })
       .toMatch(/^ClaimReview needs your organisation/);
     const orgName = dialog.getByRole('textbox', { name: 'Organisation name' });
     await expect.poll(() => orgName.evaluate((el) => el === document.activeElement)).toBe(true);
