@@ -2,20 +2,23 @@ import { useEffect, useRef, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
-import { ackStoreKey, ownWritesKey } from '../sync/forgetBoardData';
+import { ackStoreKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
 import { storageOwnWriteStore } from '../sync/LostEditWatch';
 import { storageAckStore } from '../sync/SaveTracker';
+import { storageSetAsideStore } from '../sync/setAsideStore';
 
 /**
  * Opens the board's connection for as long as the page shows it, with the invite's current
  * role: read from the server when the page opens and whenever a lead changes it (the server
- * closes the connection with 4205); a new role opens a new connection with it. The page goes
- * on showing the old connection until the new one has read this device's copy of the board:
- * a new connection starts empty, and for that moment every card would seem deleted (an open
- * card's dialog, and focus on a card, would say so).
+ * closes the connection with 4205); a new role opens a new connection with it. When the server
+ * refused changes only this device held, which are then set aside, a new connection starts
+ * from the server's board. The page goes on showing the old connection until the new one has
+ * read this device's copy of the board: a new connection starts empty, and for that moment
+ * every card would seem deleted (an open card's dialog, and focus on a card, would say so).
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
+  const [fresh, setFresh] = useState(0);
   const shown = useRef<BoardConnection | null>(null);
   useEffect(() => {
     void refreshRole(known.id, known.token);
@@ -30,6 +33,8 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       persist: true,
       ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
       ownWriteStore: storageOwnWriteStore(window.localStorage, ownWritesKey(known.id)),
+      setAsideStore: storageSetAsideStore(window.localStorage, setAsideKey(known.id)),
+      onStaleCopy: () => setFresh((n) => n + 1),
       // The same role after all (changed and changed back) or no answer: carry on as before.
       onRoleChanged: () => {
         void refreshRole(known.id, known.token).then((changed) => {
@@ -52,7 +57,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       // The one on screen stays until the next is ready (or the page goes, below).
       if (shown.current !== c) c.destroy();
     };
-  }, [known.id, known.token, known.role, known.inviteId, name]);
+  }, [known.id, known.token, known.role, known.inviteId, name, fresh]);
   useEffect(
     () => () => {
       shown.current?.destroy();

@@ -44,6 +44,8 @@ import {
   type OwnWriteStore,
 } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
+import { mergeSetAside, type SetAsideStore } from './setAsideStore';
+import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
 type StackItem = Y.UndoManager['undoStack'][number];
@@ -72,6 +74,8 @@ export interface BoardSnapshot {
   readonly canRedo: boolean;
   /** This person's edits that a colleague's concurrent write replaced, oldest first. */
   readonly lostEdits: readonly LostEditNotice[];
+  /** This person's changes the server refused, kept on this device until dismissed. */
+  readonly setAside: readonly UnsavedChange[];
 }
 
 export type LostEditNotice = (LostEdit | DeletedWithCard) & {
@@ -100,6 +104,14 @@ export interface BoardConnectionOptions {
    * call reconnect() if the role is the same after all.
    */
   readonly onRoleChanged?: () => void;
+  /** Where the changes the server refused are kept across a reload, until dismissed. */
+  readonly setAsideStore?: SetAsideStore;
+  /**
+   * The server refused changes that only this device's copy held (4403: written with a client
+   * id bound to an earlier invite, or that this role may not make). They are set aside and the
+   * copy is gone: open a new connection (a new doc, so a new client id) to carry on.
+   */
+  readonly onStaleCopy?: () => void;
   /** Injected for tests; the browser's `window` by default. */
   readonly network?: NetworkEvents | null;
   readonly doc?: Y.Doc;
@@ -184,10 +196,16 @@ export class BoardConnection {
   private lostEdits: readonly LostEditNotice[] = [];
   private lostEditSeq = 0;
   private readonly onRoleChanged: (() => void) | undefined;
+  private readonly onStaleCopy: (() => void) | undefined;
+  private readonly setAsideStore: SetAsideStore | null;
+  private setAside: readonly UnsavedChange[];
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
     this.onRoleChanged = options.onRoleChanged;
+    this.onStaleCopy = options.onStaleCopy;
+    this.setAsideStore = options.setAsideStore ?? null;
+    this.setAside = Object.freeze(this.setAsideStore?.load() ?? []);
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new Awareness(this.doc);
@@ -313,13 +331,23 @@ export class BoardConnection {
         return;
       }
       this.refusedCode = code;
+      const refusedWork = code === CLOSE.unauthorized || code === CLOSE.forbidden;
+      const stale = code === CLOSE.forbidden && !this.tracker.isSaved(this.doc);
+      // Whatever the server did not store is said, with its text, before the copy goes.
+      if (refusedWork) this.keepRefusedWork();
       // A revoked invite or a deleted board: this browser keeps no copy of a board it may no
       // longer read (what is on screen stays until the page goes). Nothing made here could be
       // saved any more: the server refuses this invite, and its client ids are bound to it.
+      // Refused changes this device holds (4403) would be sent, and refused, on every
+      // connection, whatever invite opens the board next: that copy goes too, and the page
+      // opens the board afresh.
       const persistence = this.persistence;
-      if (persistence && (code === CLOSE.unauthorized || code === CLOSE.unknownBoard)) {
-        void persistence.destroy().then(() => forgetBoardData(provider.roomname));
-      }
+      const forget = code === CLOSE.unauthorized || code === CLOSE.unknownBoard || stale;
+      const forgotten =
+        persistence && forget
+          ? persistence.destroy().then(() => forgetBoardData(provider.roomname))
+          : Promise.resolve();
+      if (stale) void forgotten.then(() => this.onStaleCopy?.());
       this.changed();
     });
   }
@@ -400,6 +428,24 @@ export class BoardConnection {
     this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
     this.changed();
   };
+
+  private keepRefusedWork(): void {
+    const from = this.tracker.unstoredFrom(this.doc);
+    if (from.size === 0) return;
+    const refused = describeUnsaved(this.doc, from, this.reader.read());
+    if (refused.length === 0) return;
+    this.setAside = Object.freeze(
+      mergeSetAside(this.setAsideStore?.load() ?? this.setAside, refused),
+    );
+    this.setAsideStore?.save(this.setAside);
+  }
+
+  /** Forgets the refused changes: their person has what they need of them. */
+  dismissSetAside(): void {
+    this.setAside = Object.freeze([]);
+    this.setAsideStore?.save(this.setAside);
+    this.changed();
+  }
 
   /** Takes a lost-edit notice off the list (restored, or read and let go). */
   dismissLostEdit(seq: number): void {
@@ -484,6 +530,7 @@ export class BoardConnection {
       canUndo: this.undoManager.canUndo(),
       canRedo: this.undoManager.canRedo(),
       lostEdits: this.lostEdits,
+      setAside: this.setAside,
     });
     this.snapshot = next;
     this.lastSnapshot = next;

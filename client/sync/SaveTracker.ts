@@ -85,6 +85,19 @@ export class SaveTracker {
     return true;
   }
 
+  /**
+   * This browser's writes to `doc` the server is not known to have: each own client id with
+   * the first clock it lacks (what the server refused, when it refuses this browser).
+   */
+  unstoredFrom(doc: Y.Doc): Map<number, number> {
+    const from = new Map<number, number>();
+    for (const client of this.own) {
+      const acked = this.acked.get(client) ?? 0;
+      if (acked < Y.getState(doc.store, client)) from.set(client, acked);
+    }
+    return from;
+  }
+
   private persist(): void {
     this.store?.save({ acked: this.acked, own: this.own, unconfirmed: this.unconfirmed });
   }

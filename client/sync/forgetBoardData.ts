@@ -18,3 +18,5 @@ export const indexedDbName = (boardId: string) => `factboard-${boardId}`;
 export const ackStoreKey = (boardId: string) => `factboard.acked.${boardId}`;
 export const ownWritesKey = (boardId: string) => `factboard.own-writes.${boardId}`;
 export const lastSeenKey = (boardId: string) => `factboard.seen.${boardId}`;
+/** Not removed with the rest: what the server refused stays until its person dismisses it. */
+export const setAsideKey = (boardId: string) => `factboard.set-aside.${boardId}`;

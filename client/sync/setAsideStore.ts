@@ -1,0 +1,50 @@
+/**
+ * The changes the server refused, kept on this device until the person dismisses them: they
+ * outlive a reload and the removal of the board's device copy (forgetBoardData leaves them),
+ * so the text can still be copied after the board has gone from this browser.
+ */
+import type { UnsavedChange } from './unsavedWork';
+
+export interface SetAsideStore {
+  load(): UnsavedChange[];
+  save(changes: readonly UnsavedChange[]): void;
+}
+
+/** Adds `more` to `kept`; a change to the same thing replaces the older entry. */
+export function mergeSetAside(
+  kept: readonly UnsavedChange[],
+  more: readonly UnsavedChange[],
+): UnsavedChange[] {
+  const keys = new Set(more.map((c) => c.key));
+  return [...kept.filter((c) => !keys.has(c.key)), ...more];
+}
+
+/** Keeps the list in a Storage (localStorage) under one key; an empty list removes the key. */
+export function storageSetAsideStore(storage: Storage, key: string): SetAsideStore {
+  const isChange = (v: unknown): v is UnsavedChange => {
+    const c = v as Partial<UnsavedChange> | null;
+    return (
+      typeof c?.key === 'string' &&
+      typeof c.what === 'string' &&
+      (c.text === null || typeof c.text === 'string')
+    );
+  };
+  return {
+    load() {
+      try {
+        const raw: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+        return Array.isArray(raw) ? raw.filter(isChange).map((c) => Object.freeze(c)) : [];
+      } catch {
+        return [];
+      }
+    },
+    save(changes) {
+      try {
+        if (changes.length === 0) storage.removeItem(key);
+        else storage.setItem(key, JSON.stringify(changes));
+      } catch {
+        // Storage full or disabled: the list stays on this page until it goes.
+      }
+    },
+  };
+}

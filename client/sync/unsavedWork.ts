@@ -1,0 +1,197 @@
+/**
+ * What this browser changed on a board that the server does not have, in plain words with the
+ * text to copy: what a person is shown when the server refuses their unsaved changes (a revoked
+ * invite, or a role or client id that may no longer write), before this device's copy goes.
+ *
+ * Which changes: the Yjs items written with this browser's client ids from the first clock the
+ * server has not stored (SaveTracker.unstoredFrom). Their values are read from the board as it
+ * is now (readBoard), so a rationale typed three times is one entry with its last text.
+ * A change that only removed something (a deleted card or evidence item) writes no item and is
+ * not listed.
+ */
+import * as Y from 'yjs';
+import {
+  type BoardView,
+  CARD_KEYS,
+  cardsMap,
+  type CommentView,
+  commentsMap,
+  COMMENT_KEYS,
+  EVIDENCE_KEYS,
+} from '../../shared/board';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+
+/** One change that was not saved, as shown and kept on this device (plain data). */
+export interface UnsavedChange {
+  /** Names what was changed (one per card field, evidence item or comment). */
+  readonly key: string;
+  /** What the change was, e.g. 'Moved “The bridge cost…” to Disputed'. */
+  readonly what: string;
+  /** The text the person wrote, to copy; null when there is none (a move, a verdict). */
+  readonly text: string | null;
+}
+
+type Slot =
+  | { readonly kind: 'card'; readonly cardId: string }
+  | { readonly kind: 'field'; readonly cardId: string; readonly field: string }
+  | { readonly kind: 'evidence'; readonly cardId: string; readonly evidenceId: string }
+  | { readonly kind: 'comment'; readonly commentId: string; readonly field: string | null }
+  | { readonly kind: 'other' };
+
+const slotKey = (slot: Slot): string => {
+  switch (slot.kind) {
+    case 'card':
+      return `card:${slot.cardId}`;
+    case 'field':
+      return `field:${slot.cardId}:${slot.field}`;
+    case 'evidence':
+      return `evidence:${slot.cardId}:${slot.evidenceId}`;
+    case 'comment':
+      return `comment:${slot.commentId}:${slot.field === COMMENT_KEYS.resolved ? 'resolved' : 'text'}`;
+    case 'other':
+      return 'other';
+  }
+};
+
+const keyOf = (item: Y.Item): string | null => item.parentSub;
+const parentItem = (type: unknown): Y.Item | null =>
+  type instanceof Y.AbstractType ? type._item : null;
+
+/** Which part of the board an item of this browser's belongs to. */
+function slotOf(item: Y.Item, cards: Y.AbstractType<unknown>, comments: unknown): Slot | null {
+  const parent = item.parent;
+  const key = keyOf(item);
+  if (parent === cards && key !== null) return { kind: 'card', cardId: key };
+  if (parent === comments && key !== null) {
+    return { kind: 'comment', commentId: key, field: null };
+  }
+  const owner = parentItem(parent);
+  if (!owner) return { kind: 'other' };
+  if (owner.parent === cards && owner.parentSub !== null && key !== null) {
+    return { kind: 'field', cardId: owner.parentSub, field: key };
+  }
+  if (owner.parent === comments && owner.parentSub !== null) {
+    return { kind: 'comment', commentId: owner.parentSub, field: key };
+  }
+  // An evidence item (a map in a card's `evidence` array), or one of its fields.
+  const inList = (list: Y.Item | null, evidence: unknown): Slot | null => {
+    const card = list && parentItem(list.parent);
+    if (!list || list.parentSub !== CARD_KEYS.evidence || !card || card.parent !== cards) {
+      return null;
+    }
+    const id = evidence instanceof Y.Map ? evidence.get(EVIDENCE_KEYS.id) : null;
+    return typeof id === 'string' && card.parentSub !== null
+      ? { kind: 'evidence', cardId: card.parentSub, evidenceId: id }
+      : null;
+  };
+  const content = item.content instanceof Y.ContentType ? item.content.type : null;
+  return inList(owner, content) ?? inList(parentItem(owner.parent), parent) ?? { kind: 'other' };
+}
+
+/** The parts of the board that this browser's unstored items changed, in the order written. */
+function changedSlots(doc: Y.Doc, unstoredFrom: ReadonlyMap<number, number>): Slot[] {
+  const cards = cardsMap(doc) as unknown as Y.AbstractType<unknown>;
+  const comments = commentsMap(doc);
+  const slots = new Map<string, Slot>();
+  for (const [client, from] of unstoredFrom) {
+    for (const struct of doc.store.clients.get(client) ?? []) {
+      if (!(struct instanceof Y.Item) || struct.deleted) continue;
+      if (struct.id.clock + struct.length <= from) continue;
+      const slot = slotOf(struct, cards, comments);
+      if (slot && !slots.has(slotKey(slot))) slots.set(slotKey(slot), slot);
+    }
+  }
+  return [...slots.values()];
+}
+
+const QUOTE_CHARS = 60;
+const quoted = (text: string) =>
+  `“${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`;
+
+/** Describes this browser's unstored changes to `doc`, read from `board` (readBoard of it). */
+export function describeUnsaved(
+  doc: Y.Doc,
+  unstoredFrom: ReadonlyMap<number, number>,
+  board: BoardView,
+): UnsavedChange[] {
+  const slots = changedSlots(doc, unstoredFrom);
+  const newCards = new Set(slots.flatMap((s) => (s.kind === 'card' ? [s.cardId] : [])));
+  const commentById = new Map<string, CommentView>();
+  for (const card of Object.values(board.cards)) {
+    for (const c of card.comments) commentById.set(c.id, c);
+  }
+  const cardName = (cardId: string) => {
+    const card = board.cards[cardId];
+    return card ? quoted(card.claim) : 'a card no longer on the board';
+  };
+  const changes: UnsavedChange[] = [];
+  const add = (slot: Slot, what: string, text: string | null = null) =>
+    changes.push(Object.freeze({ key: slotKey(slot), what, text: text || null }));
+  let other = false;
+  for (const slot of slots) {
+    if (slot.kind === 'other') {
+      other = true;
+      continue;
+    }
+    if (slot.kind === 'comment') {
+      const comment = commentById.get(slot.commentId);
+      if (!comment) continue;
+      const on = cardName(comment.cardId);
+      if (slot.field === COMMENT_KEYS.resolved) {
+        add(slot, `${comment.resolved ? 'Resolved' : 'Reopened'} a thread on ${on}`);
+      } else if (comment.deletedAt !== null) {
+        add(slot, `Deleted a comment on ${on}`);
+      } else {
+        add(slot, `${comment.parentId ? 'Reply' : 'Comment'} on ${on}`, comment.text);
+      }
+      continue;
+    }
+    const card = board.cards[slot.cardId];
+    if (slot.kind === 'card') {
+      if (card) add(slot, 'Added a claim', card.claim);
+      if (card?.rationale) add(slot, `Rationale on ${cardName(slot.cardId)}`, card.rationale);
+      continue;
+    }
+    if (slot.kind === 'evidence') {
+      const evidence = card?.evidence.find((e) => e.id === slot.evidenceId);
+      if (!evidence) continue;
+      const text = [evidence.url, evidence.quote && `“${evidence.quote}”`, evidence.note];
+      add(slot, `Evidence on ${cardName(slot.cardId)}`, text.filter(Boolean).join('\n'));
+      continue;
+    }
+    if (!card || newCards.has(slot.cardId)) continue;
+    const name = cardName(slot.cardId);
+    switch (slot.field) {
+      case CARD_KEYS.claim:
+        add(slot, 'Edited a claim', card.claim);
+        break;
+      case CARD_KEYS.rationale:
+        add(slot, `Rationale on ${name}`, card.rationale);
+        break;
+      case CARD_KEYS.speaker:
+        add(slot, `Speaker of ${name}`, card.speaker);
+        break;
+      case CARD_KEYS.verdict:
+        add(
+          slot,
+          card.verdict ? `Verdict “${card.verdict}” on ${name}` : `Cleared the verdict on ${name}`,
+        );
+        break;
+      case CARD_KEYS.pos:
+        add(slot, `Moved ${name} to ${COLUMN_LABELS[card.column]}`);
+        break;
+      case CARD_KEYS.assignee:
+        add(
+          slot,
+          card.assignee ? `Assigned ${name} to ${card.assignee.name}` : `Unassigned ${name}`,
+        );
+        break;
+      case CARD_KEYS.reviewUrl:
+        add(slot, `Published fact-check address of ${name}`, card.reviewUrl);
+        break;
+    }
+  }
+  if (other)
+    changes.push(Object.freeze({ key: 'other', what: 'Other changes to the board', text: null }));
+  return changes;
+}
