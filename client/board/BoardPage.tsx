@@ -53,6 +53,7 @@ import { useFocusFollowsCard } from './useFocusFollowsCard';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
+import { NotSaved } from './NotSaved';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
@@ -294,11 +295,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
+  const notSaved = (
+    <NotSaved changes={snapshot.setAside} onDismiss={() => connection.dismissSetAside()} />
+  );
 
   // Refused before the server ever gave this page the board (a reload after a revocation):
   // there is no board to show read-only, only the reason.
   if (refused && !serverSynced && !board.meta.title) {
-    return <RefusedBoard code={snapshot.status.code} />;
+    return <RefusedBoard code={snapshot.status.code}>{notSaved}</RefusedBoard>;
   }
 
   return (
@@ -323,6 +327,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       link.
                     </p>
                   )}
+                  {notSaved}
                   <LostEdits
                     notices={snapshot.lostEdits}
                     board={board}

@@ -4,9 +4,11 @@
  * can be shown (the browser drops its copy on such a refusal), so the page says why and where
  * to go, instead of an empty board that loads for ever.
  */
+import type { ReactNode } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 
-export function RefusedBoard({ code }: { code: number | null }) {
+/** `children`: what else the page must still say (the changes that were not saved). */
+export function RefusedBoard({ code, children }: { code: number | null; children?: ReactNode }) {
   const gone = code === CLOSE.unknownBoard;
   return (
     <main className="page page-narrow" id="main">
@@ -17,6 +19,7 @@ export function RefusedBoard({ code }: { code: number | null }) {
           : 'The board’s lead has revoked this invite, or it has expired.'}{' '}
         Ask the board&rsquo;s lead for a new invite link, then open it in this browser.
       </p>
+      {children}
       <p>
         <a href="/">Go to your boards</a>
       </p>
