@@ -19,6 +19,8 @@ export interface BoardServer {
     leadName: string,
   ): Promise<{ id: string; leadUrl: string; leadToken: string }>;
   invite(board: { id: string; leadToken: string }, name: string, role: Role): Promise<string>;
+  /** Revokes every active invite of that name on the board, as the lead. */
+  revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
   seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
   stop(): Promise<void>;
@@ -54,6 +56,18 @@ export async function startBoardServer(): Promise<BoardServer> {
         board.leadToken,
       );
       return made.url;
+    },
+    async revoke(board, name) {
+      const url = `${server.url}/api/boards/${board.id}/invites`;
+      const headers = { Authorization: `Bearer ${board.leadToken}` };
+      const { invites } = (await (await fetch(url, { headers })).json()) as {
+        invites: { inviteId: string; name: string; revokedAt: number | null }[];
+      };
+      for (const invite of invites) {
+        if (invite.name !== name || invite.revokedAt !== null) continue;
+        const res = await fetch(`${url}/${invite.inviteId}`, { method: 'DELETE', headers });
+        if (res.status !== 204) throw new Error(`DELETE invite: ${res.status}`);
+      }
     },
     seed: (boardId, updates) =>
       server.syncServer.change(boardId, SYSTEM_ACTOR, (doc) => {

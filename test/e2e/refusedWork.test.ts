@@ -1,0 +1,128 @@
+/**
+ * Work made offline that the server then refuses (QA F1/F2): Eddie's invite is revoked while
+ * his offline changes wait in this browser. He is told what was not saved, with the text to
+ * copy, on this device until he dismisses it; and a new invite opens the board for editing
+ * instead of re-sending the refused changes (4403) on every connection for ever.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, openBoard, openCard, status, waitSaved } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+const FIRST = 'The bridge cost $4 million in 2023';
+const SECOND = 'Bus fares rose 12% last year';
+
+const rationale = (dialog: Locator) => dialog.getByRole('textbox', { name: 'Rationale' });
+const saveVerdict = (dialog: Locator) => dialog.getByRole('button', { name: 'Save verdict' });
+const notSaved = (page: Page) => page.getByRole('region', { name: 'Not saved' });
+
+describe.skipIf(!RUN)('changes the server refuses', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A board with two claims, and Eddie (editor) on it in a browser of his own. */
+  async function boardWithEddie(title: string) {
+    const board = await server.createBoard(title, 'Lea');
+    const lea = await browser.newContext();
+    contexts.push(lea);
+    const leaPage = await lea.newPage();
+    await openBoard(leaPage, board.leadUrl);
+    await addClaim(leaPage, FIRST);
+    await addClaim(leaPage, SECOND);
+    await waitSaved(leaPage);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const eddie = await context.newPage();
+    eddie.on('dialog', (prompt) => void prompt.accept()); // "leave with unsaved changes?"
+    await openBoard(eddie, await server.invite(board, 'Eddie', 'editor'));
+    return { board, context, eddie };
+  }
+
+  it('an offline edit refused after a re-invite is set aside, and the new invite edits', async () => {
+    const { board, context, eddie } = await boardWithEddie('Re-invite');
+    // A saved edit first: this tab's Yjs client id is now bound to the first invite.
+    let dialog = await openCard(eddie, SECOND);
+    await rationale(dialog).fill('Online: the fare table.');
+    await saveVerdict(dialog).click();
+    await waitSaved(eddie);
+    await eddie.keyboard.press('Escape');
+
+    await context.setOffline(true);
+    dialog = await openCard(eddie, FIRST);
+    await rationale(dialog).fill('Offline: the audit, page 12.');
+    await saveVerdict(dialog).click();
+    await eddie.keyboard.press('Escape');
+    await expect
+      .poll(() => status(eddie).textContent())
+      .toBe('Offline: changes kept on this device');
+    await eddie.close();
+
+    await server.revoke(board, 'Eddie');
+    const again = await server.invite(board, 'Eddie', 'editor');
+    await context.setOffline(false);
+    const page = await context.newPage();
+    page.on('dialog', (prompt) => void prompt.accept());
+    await page.goto(again);
+
+    // The board opens for editing, and the refused rationale is listed with its text.
+    await waitSaved(page, 15_000);
+    await card(page, FIRST).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
+    await waitSaved(page);
+    expect(await notSaved(page).textContent()).toContain('Offline: the audit, page 12.');
+    expect(await notSaved(page).textContent()).toContain(`Rationale on “${FIRST}”`);
+    dialog = await openCard(page, FIRST);
+    await rationale(dialog).fill('Again, with the new invite.');
+    await saveVerdict(dialog).click();
+    await waitSaved(page);
+    await page.keyboard.press('Escape');
+
+    // The list outlives a reload, until Eddie dismisses it.
+    await page.reload();
+    await waitSaved(page, 15_000);
+    expect(await notSaved(page).textContent()).toContain('Offline: the audit, page 12.');
+    await notSaved(page).getByRole('button', { name: 'Dismiss this list' }).click();
+    await page.reload();
+    await waitSaved(page, 15_000);
+    expect(await notSaved(page).count()).toBe(0);
+  }, 60_000);
+
+  it('an offline comment refused by a revocation is listed with its text', async () => {
+    const { board, context, eddie } = await boardWithEddie('Revoked');
+    await context.setOffline(true);
+    const dialog = await openCard(eddie, FIRST);
+    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Ask the council for p. 12.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await eddie.keyboard.press('Escape');
+    await expect
+      .poll(() => status(eddie).textContent())
+      .toBe('Offline: changes kept on this device');
+
+    await server.revoke(board, 'Eddie');
+    await context.setOffline(false);
+    await expect
+      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
+      .toBe('Your invite is no longer valid');
+    await notSaved(eddie).waitFor();
+    expect(await notSaved(eddie).textContent()).toContain(`Comment on “${FIRST}”`);
+    expect(await notSaved(eddie).textContent()).toContain('Ask the council for p. 12.');
+
+    // The board is gone from this browser, not what Eddie wrote.
+    await eddie.reload();
+    await eddie
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .waitFor();
+    expect(await notSaved(eddie).textContent()).toContain('Ask the council for p. 12.');
+  }, 60_000);
+});
