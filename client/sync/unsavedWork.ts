@@ -115,7 +115,11 @@ export function describeUnsaved(
   board: BoardView,
 ): UnsavedChange[] {
   const slots = changedSlots(doc, unstoredFrom);
+  // A new card or comment is told as a whole, not field by field.
   const newCards = new Set(slots.flatMap((s) => (s.kind === 'card' ? [s.cardId] : [])));
+  const newComments = new Set(
+    slots.flatMap((s) => (s.kind === 'comment' && s.field === null ? [s.commentId] : [])),
+  );
   const commentById = new Map<string, CommentView>();
   for (const card of Object.values(board.cards)) {
     for (const c of card.comments) commentById.set(c.id, c);
@@ -138,6 +142,7 @@ export function describeUnsaved(
       if (!comment) continue;
       const on = cardName(comment.cardId);
       if (slot.field === COMMENT_KEYS.resolved) {
+        if (newComments.has(slot.commentId)) continue;
         add(slot, `${comment.resolved ? 'Resolved' : 'Reopened'} a thread on ${on}`);
       } else if (comment.deletedAt !== null) {
         add(slot, `Deleted a comment on ${on}`);

@@ -1,0 +1,162 @@
+/**
+ * Changes this browser holds that the server refuses (QA F1/F2), against the real server: the
+ * connection lists them with their text, keeps the list where the page said, and on a 4403
+ * caused by them asks the page for a fresh connection instead of re-sending them for ever.
+ * The offline tab is a connection without a server on the same doc (same Yjs client id).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { Role } from '../../shared/roles';
+import { type RunningServer, startServer } from '../../server/startServer';
+import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
+import type { AckStore, SaveRecord } from '../../client/sync/SaveTracker';
+import type { SetAsideStore } from '../../client/sync/setAsideStore';
+import type { UnsavedChange } from '../../client/sync/unsavedWork';
+import { readClaims } from '../../client/app/tokenClaims';
+
+let server: RunningServer;
+let dataDir: string;
+const open: BoardConnection[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'factboard-client-'));
+  server = await startServer(
+    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
+    { client: null },
+  );
+});
+
+afterAll(async () => {
+  for (const c of open.splice(0)) c.destroy();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function api(path: string, token: string, method: string, body?: unknown) {
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function newBoard(): Promise<{ id: string; leadToken: string }> {
+  const res = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Refused work', name: 'Lea' }),
+  });
+  return (await res.json()) as { id: string; leadToken: string };
+}
+
+async function invite(board: { id: string; leadToken: string }, role: Role) {
+  const res = await api(`/api/boards/${board.id}/invites`, board.leadToken, 'POST', {
+    name: 'Eddie',
+    role,
+  });
+  return (await res.json()) as { inviteId: string; token: string };
+}
+
+/** What a browser keeps in localStorage for a board, in memory. */
+function device() {
+  let record: SaveRecord = { acked: new Map(), own: new Set(), unconfirmed: false };
+  let kept: readonly UnsavedChange[] = [];
+  const ackStore: AckStore = { load: () => record, save: (r) => (record = r) };
+  const setAsideStore: SetAsideStore = { load: () => [...kept], save: (c) => (kept = c) };
+  return { ackStore, setAsideStore, kept: () => kept };
+}
+
+function connect(
+  boardId: string,
+  token: string,
+  more: Partial<BoardConnectionOptions> & { online?: boolean },
+): BoardConnection {
+  const claims = readClaims(token);
+  if (!claims) throw new Error('unreadable token');
+  const { online = true, ...options } = more;
+  const c = new BoardConnection({
+    boardId,
+    token,
+    role: claims.role,
+    actor: { id: claims.inviteId, name: claims.name },
+    serverUrl: online ? server.url.replace(/^http/, 'ws') : null,
+    persist: false,
+    network: null,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...options,
+  });
+  open.push(c);
+  return c;
+}
+
+const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
+
+describe('BoardConnection when the server refuses unsaved work', () => {
+  it('re-invited as a reviewer: the offline card edits are refused (4403), listed with their text, and the page is asked for a fresh connection', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const cardId = lead.commands.addClaim({ claim: 'The bridge cost $4 million' });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+
+    const first = await invite(board, 'editor');
+    const { ackStore, setAsideStore, kept } = device();
+    const doc = new Y.Doc();
+    const online = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => online.getSnapshot().board.cards[cardId] !== undefined);
+    online.commands.editCard(cardId, { speaker: 'The mayor' }); // binds the client id online
+    await until(() => online.getSnapshot().status.kind === 'saved');
+    online.destroy();
+
+    // Offline, with the same doc (so the same client id): what IndexedDB would hold.
+    const offline = connect(board.id, first.token, { doc, ackStore, online: false });
+    offline.commands.setVerdict(cardId, 'False', 'Offline: the audit, page 12.');
+    offline.commands.moveCard(cardId, { column: 'disputed', index: 0 });
+    offline.commands.addEvidence(cardId, {
+      url: 'https://example.org/audit',
+      quote: 'The total was $6.1 million.',
+      stance: 'refutes',
+    });
+    offline.commands.addComment(cardId, { text: 'Ask the council for p. 12.' });
+    offline.destroy();
+
+    expect(
+      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
+        .status,
+    ).toBe(204);
+    const second = await invite(board, 'reviewer');
+    let fresh = 0;
+    const refused = connect(board.id, second.token, {
+      doc,
+      ackStore,
+      setAsideStore,
+      onStaleCopy: () => fresh++,
+    });
+    await until(() => fresh === 1);
+    expect(refused.getSnapshot().status).toEqual({ kind: 'refused', code: 4403 });
+    expect(kept().map((c) => [c.what, c.text])).toEqual([
+      ['Verdict “False” on “The bridge cost $4 million”', null],
+      ['Rationale on “The bridge cost $4 million”', 'Offline: the audit, page 12.'],
+      ['Moved “The bridge cost $4 million” to Disputed', null],
+      [
+        'Evidence on “The bridge cost $4 million”',
+        'https://example.org/audit\n“The total was $6.1 million.”',
+      ],
+      ['Comment on “The bridge cost $4 million”', 'Ask the council for p. 12.'],
+    ]);
+    expect(refused.getSnapshot().setAside).toEqual(kept());
+
+    // The fresh connection (a new doc: a new client id) reads the board; nothing is re-sent.
+    const again = connect(board.id, second.token, { setAsideStore, onStaleCopy: () => fresh++ });
+    await until(() => again.getSnapshot().status.kind === 'saved');
+    expect(again.getSnapshot().board.cards[cardId]?.speaker).toBe('The mayor');
+    expect(again.getSnapshot().setAside).toHaveLength(5);
+    again.dismissSetAside();
+    expect(kept()).toEqual([]);
+    expect(fresh).toBe(1);
+  });
+});
