@@ -54,6 +54,7 @@ import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { NotSaved } from './NotSaved';
+import type { UnsavedChange } from '../sync/unsavedWork';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
@@ -295,8 +296,17 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
+  const postAgain = (change: UnsavedChange) => {
+    if (run('post the comment again', () => connection.postSetAsideComment(change.key))) {
+      announce('Comment posted again.');
+    }
+  };
   const notSaved = (
-    <NotSaved changes={snapshot.setAside} onDismiss={() => connection.dismissSetAside()} />
+    <NotSaved
+      changes={snapshot.setAside}
+      onDismiss={() => connection.dismissSetAside()}
+      onPostAgain={can(role, 'comment') ? postAgain : undefined}
+    />
   );
 
   // Refused before the server ever gave this page the board (a reload after a revocation):

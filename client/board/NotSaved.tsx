@@ -8,9 +8,12 @@ import type { UnsavedChange } from '../sync/unsavedWork';
 export function NotSaved({
   changes,
   onDismiss,
+  onPostAgain,
 }: {
   changes: readonly UnsavedChange[];
   onDismiss: () => void;
+  /** Posts a refused comment again; absent where the person may not comment now. */
+  onPostAgain?: (change: UnsavedChange) => void;
 }) {
   if (changes.length === 0) return null;
   return (
@@ -25,6 +28,11 @@ export function NotSaved({
           <li key={c.key}>
             <span>{c.what}</span>
             {c.text !== null && <pre className="not-saved-text">{c.text}</pre>}
+            {c.comment && onPostAgain && (
+              <button type="button" className="button small" onClick={() => onPostAgain(c)}>
+                Post again
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -440,6 +440,23 @@ export class BoardConnection {
     this.setAsideStore?.save(this.setAside);
   }
 
+  /**
+   * Posts a refused comment again, as a new comment of this connection's invite (a reply stays
+   * a reply while its thread is on the board), and takes it off the list. Throws as
+   * addComment does (the card is gone, the role may not comment).
+   */
+  postSetAsideComment(key: string): void {
+    const change = this.setAside.find((c) => c.key === key);
+    if (!change?.comment || change.text === null) return;
+    const { cardId, parentId } = change.comment;
+    const threads = this.reader.read().cards[cardId]?.comments ?? [];
+    const thread = parentId !== null && threads.some((c) => c.id === parentId) ? parentId : null;
+    this.commands.addComment(cardId, { text: change.text, parentId: thread });
+    this.setAside = Object.freeze(this.setAside.filter((c) => c.key !== key));
+    this.setAsideStore?.save(this.setAside);
+    this.changed();
+  }
+
   /** Forgets the refused changes: their person has what they need of them. */
   dismissSetAside(): void {
     this.setAside = Object.freeze([]);

@@ -23,10 +23,14 @@ export function mergeSetAside(
 export function storageSetAsideStore(storage: Storage, key: string): SetAsideStore {
   const isChange = (v: unknown): v is UnsavedChange => {
     const c = v as Partial<UnsavedChange> | null;
+    const where = c?.comment;
     return (
       typeof c?.key === 'string' &&
       typeof c.what === 'string' &&
-      (c.text === null || typeof c.text === 'string')
+      (c.text === null || typeof c.text === 'string') &&
+      (where === undefined ||
+        (typeof where.cardId === 'string' &&
+          (where.parentId === null || typeof where.parentId === 'string')))
     );
   };
   return {

@@ -29,6 +29,8 @@ export interface UnsavedChange {
   readonly what: string;
   /** The text the person wrote, to copy; null when there is none (a move, a verdict). */
   readonly text: string | null;
+  /** For a comment or reply: where to post it again (its text is `text`). */
+  readonly comment?: { readonly cardId: string; readonly parentId: string | null };
 }
 
 type Slot =
@@ -129,8 +131,8 @@ export function describeUnsaved(
     return card ? quoted(card.claim) : 'a card no longer on the board';
   };
   const changes: UnsavedChange[] = [];
-  const add = (slot: Slot, what: string, text: string | null = null) =>
-    changes.push(Object.freeze({ key: slotKey(slot), what, text: text || null }));
+  const add = (slot: Slot, what: string, text: string | null = null, more = {}) =>
+    changes.push(Object.freeze({ key: slotKey(slot), what, text: text || null, ...more }));
   let other = false;
   for (const slot of slots) {
     if (slot.kind === 'other') {
@@ -147,7 +149,9 @@ export function describeUnsaved(
       } else if (comment.deletedAt !== null) {
         add(slot, `Deleted a comment on ${on}`);
       } else {
-        add(slot, `${comment.parentId ? 'Reply' : 'Comment'} on ${on}`, comment.text);
+        const { cardId, parentId } = comment;
+        const where = { comment: Object.freeze({ cardId, parentId }) };
+        add(slot, `${parentId ? 'Reply' : 'Comment'} on ${on}`, comment.text, where);
       }
       continue;
     }

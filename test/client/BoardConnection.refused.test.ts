@@ -93,7 +93,7 @@ function connect(
   return c;
 }
 
-const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
+const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 10_000 });
 
 describe('BoardConnection when the server refuses unsaved work', () => {
   it('re-invited as a reviewer: the offline card edits are refused (4403), listed with their text, and the page is asked for a fresh connection', async () => {
@@ -155,6 +155,15 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     await until(() => again.getSnapshot().status.kind === 'saved');
     expect(again.getSnapshot().board.cards[cardId]?.speaker).toBe('The mayor');
     expect(again.getSnapshot().setAside).toHaveLength(5);
+    // A reviewer may comment: the refused comment is posted again, in the new invite's name.
+    const comment = kept().find((c) => c.comment);
+    again.postSetAsideComment(comment?.key ?? '');
+    await until(() => again.getSnapshot().status.kind === 'saved');
+    expect(again.getSnapshot().setAside).toHaveLength(4);
+    const comments = await server.syncServer.read(board.id, (d) =>
+      [...d.getMap<Y.Map<unknown>>('comments').values()].map((c) => c.get('text')),
+    );
+    expect(comments).toEqual(['Ask the council for p. 12.']);
     again.dismissSetAside();
     expect(kept()).toEqual([]);
     expect(fresh).toBe(1);
