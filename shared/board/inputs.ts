@@ -25,14 +25,38 @@ const text = (max: number) => z.string().max(max);
 export const visibleName = (max: number) =>
   z.string().trim().max(max).refine(hasVisibleText, 'must not be empty');
 
-/** Links render as links only with these schemes (DESIGN §5). */
+/** A host name's label as every URL parser reads it the same: letters, digits, inner hyphens. */
+const HOST_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/**
+ * Whether a URL's host is one that browsers and Node agree on: a name of plain labels (an
+ * international one arrives as punycode), or an IP address. Chromium takes hosts that Node
+ * refuses ("exa mple.org", "exa%20mple.org", "xn--"); a link the browser's check passed and
+ * the server's refused would be refused with the whole write, and the person's connection.
+ */
+function plainHost(hostname: string): boolean {
+  if (hostname.startsWith('[')) return /^\[[0-9a-f:.]+\]$/.test(hostname);
+  return hostname.split('.').every((label, i, all) => {
+    // A fully qualified name ends with an empty label after its last dot.
+    if (label === '') return i === all.length - 1 && i > 0;
+    return HOST_LABEL.test(label);
+  });
+}
+
+/**
+ * Links render as links only with these schemes (DESIGN §5), and are stored as written, so
+ * nothing in them may read differently in the browser and on the server: no spaces or control
+ * characters anywhere (a link is copied and published as it is), and a plain host.
+ */
 export const httpUrl = z
   .string()
   .max(LIMITS.url)
   .refine((value) => {
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
     try {
       const url = new URL(value);
-      return url.protocol === 'http:' || url.protocol === 'https:';
+      return (url.protocol === 'http:' || url.protocol === 'https:') && plainHost(url.hostname);
     } catch {
       return false;
     }
