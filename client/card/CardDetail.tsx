@@ -76,12 +76,13 @@ export function CardDetail({
   const [hadRights, setHadRights] = useState(rights);
   if (rights.edit !== hadRights.edit || rights.comment !== hadRights.comment) {
     setHadRights(rights);
-    const lost = typed();
-    if ((hadRights.edit && !rights.edit) || (hadRights.comment && !rights.comment)) {
-      if (lost.length > 0) {
-        setOrphans([...orphans, ...lost]);
-        setOrphanedBy('rights');
-      }
+    // Only what needs a right now gone: an editor made a reviewer still comments.
+    const lost = typed().filter((d) =>
+      d.saves === 'comment' ? hadRights.comment && !rights.comment : hadRights.edit && !rights.edit,
+    );
+    if (lost.length > 0) {
+      setOrphans([...orphans, ...lost]);
+      setOrphanedBy('rights');
     }
   }
   const orphaned = useRef(orphans);

@@ -35,7 +35,7 @@ export function CommentForm({
 }) {
   const [text, setText] = useState(initial);
   const dirty = text.trim() !== initial.trim();
-  useUnsavedDraft(label, dirty, text);
+  useUnsavedDraft(label, dirty, text, 'comment');
   const escape = useEscapeAsks(dirty, () => onCancel?.());
   const own = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete({ text, setText, members, textarea: own });

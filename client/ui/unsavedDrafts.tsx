@@ -10,6 +10,8 @@ import { createContext, type ReactNode, useContext, useEffect, useState } from '
 export interface Draft {
   readonly label: string;
   readonly text: string;
+  /** Which right saves it: a comment's (reviewers too) or a change to the card's. */
+  readonly saves: 'comment' | 'card';
 }
 
 export class DraftRegistry {
@@ -46,12 +48,17 @@ export function UnsavedDrafts({
  * Tells the surrounding registry, if any, that the form named `label` holds unsaved text, and
  * what it is (`text`, shown to copy should the card go while the form is open).
  */
-export function useUnsavedDraft(label: string, dirty: boolean, text: string): void {
+export function useUnsavedDraft(
+  label: string,
+  dirty: boolean,
+  text: string,
+  saves: Draft['saves'] = 'card',
+): void {
   const registry = useContext(RegistryContext);
   const [key] = useState(() => ({}));
   useEffect(() => {
     if (!registry) return;
-    registry.set(key, dirty ? { label, text } : null);
+    registry.set(key, dirty ? { label, text, saves } : null);
     return () => registry.set(key, null);
-  }, [registry, key, label, dirty, text]);
+  }, [registry, key, label, dirty, text, saves]);
 }

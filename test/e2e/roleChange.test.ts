@@ -87,7 +87,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     const dialog = await openCard(bo, 'Exports rose by 4%');
     await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
     await dialog.getByRole('combobox', { name: 'New comment' }).fill('Ask the ministry');
-    // The lead's change, by the API this time: Bo's dialog stays open through it.
+    // Bo's dialog stays open through the lead's change.
     await changeBoTo('Viewer');
     await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });
@@ -100,5 +100,30 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await dialog.getByRole('combobox', { name: 'New comment' }).count()).toBe(0);
     // Focus was in the comment box, which is gone: it is on what was typed, not on the page.
     await expect.poll(() => bo.evaluate(() => document.activeElement?.id)).toBe('detail-typed');
+    await bo.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('made a reviewer, an editor keeps a comment being typed in its box; only the rationale goes', async () => {
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    const dialog = await openCard(bo, 'Exports rose by 4%');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Ask the ministry');
+    await changeBoTo('Reviewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    await expect
+      .poll(() =>
+        typed
+          .getByRole('textbox')
+          .evaluateAll((boxes) => boxes.map((b) => (b as HTMLTextAreaElement).value)),
+      )
+      .toEqual(['Customs data says 3.8%']);
+    // A reviewer comments: the comment is still in its box, to post.
+    expect(await comment.inputValue()).toBe('Ask the ministry');
   });
 });
