@@ -36,12 +36,21 @@ function write(boards: Record<string, KnownBoard>): void {
 }
 
 /**
- * Calls `fn` whenever this tab changes what it remembers, e.g. an invite link opened in a tab
- * already showing its board (main.tsx), which must open the board with the new invite.
+ * Calls `fn` whenever this tab or another of this browser changes what it remembers, e.g. an
+ * invite link opened in a tab already showing its board (main.tsx), which must open the board
+ * with the new invite, or a role a lead changed, which one tab heard of first (refreshRole)
+ * and every tab showing the board must follow.
  */
 export function subscribeKnownBoards(fn: () => void): () => void {
+  const fromOtherTab = (e: StorageEvent) => {
+    if (e.key === BOARDS_KEY || e.key === null) fn();
+  };
   window.addEventListener(CHANGED, fn);
-  return () => window.removeEventListener(CHANGED, fn);
+  window.addEventListener('storage', fromOtherTab);
+  return () => {
+    window.removeEventListener(CHANGED, fn);
+    window.removeEventListener('storage', fromOtherTab);
+  };
 }
 
 /** Most recently opened first. */

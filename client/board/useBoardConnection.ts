@@ -42,6 +42,20 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
         });
       },
     });
+    // A socket that was down when a lead changed the role never heard its 4205 (offline, say):
+    // each reconnect asks again, and a new role opens a new connection as above.
+    let connectedOnce = false;
+    let down = false;
+    const offStatus = c.subscribe(() => {
+      const { kind } = c.getSnapshot().status;
+      if (kind === 'offline' || kind === 'connecting') {
+        down = connectedOnce;
+      } else if (kind !== 'refused') {
+        if (down) void refreshRole(known.id, known.token);
+        connectedOnce = true;
+        down = false;
+      }
+    });
     let current = true;
     const show = () => {
       if (!current) return;
@@ -53,6 +67,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
     if (shown.current === null) show();
     else void c.whenLoaded().then(show);
     return () => {
+      offStatus();
       current = false;
       // The one on screen stays until the next is ready (or the page goes, below).
       if (shown.current !== c) c.destroy();

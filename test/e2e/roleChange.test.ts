@@ -125,5 +125,36 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
       .toEqual(['Customs data says 3.8%']);
     // A reviewer comments: the comment is still in its box, to post.
     expect(await comment.inputValue()).toBe('Ask the ministry');
+    await bo.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+  });
+
+  it('every tab of the member follows, also when they were offline during the change', async () => {
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    const context = bo.context();
+    const second = await context.newPage();
+    await second.goto(bo.url());
+    await waitSaved(second);
+    await second.getByRole('form', { name: 'Add a claim' }).waitFor();
+    // Both tabs offline: neither hears the server's 4205.
+    await context.setOffline(true);
+    await changeBoTo('Viewer');
+    await context.setOffline(false);
+    for (const page of [bo, second]) {
+      await expect
+        .poll(() => announced(page), { timeout: 15_000 })
+        .toContain('Your role is now Viewer');
+      await page.getByRole('form', { name: 'Add a claim' }).waitFor({ state: 'detached' });
+    }
+    // Online, one tab hears the next change first; the other follows it.
+    await changeBoTo('Editor');
+    for (const page of [bo, second]) {
+      await expect
+        .poll(() => announced(page), { timeout: 15_000 })
+        .toContain('Your role is now Editor');
+      await page.getByRole('form', { name: 'Add a claim' }).waitFor();
+    }
+    await second.close();
   });
 });
