@@ -239,7 +239,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // Read through a ref: the actions stay one object while the board changes.
   const shown = useRef(mover.shown);
   shown.current = mover.shown;
-  const focusCard = useCallback((cardId: string) => reveal(cardId, true), [reveal]);
+  // A card whose claim is being edited in place is only scrolled to: its editor takes focus
+  // itself when its row is drawn, and focus on the row would end the edit (the editor saves on
+  // blur), saving what was half typed.
+  const focusCard = useCallback(
+    (cardId: string) => reveal(cardId, claimEdits.get(cardId) === undefined),
+    [reveal, claimEdits],
+  );
   useFocusFollowsCard({
     board,
     shown: mover.shown,

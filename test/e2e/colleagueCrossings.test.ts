@@ -17,6 +17,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { bigBoardUpdate } from './support/bigBoard';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -78,6 +79,42 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await card(column(eddie, 'Disputed'), mine).waitFor();
     expect(await editor(lea).count()).toBe(0);
   });
+
+  it('the edit stays open and unsaved when the card lands out of view in a long column', async () => {
+    // A column of about 50 cards draws only those in view: the card's new row is drawn once
+    // the board scrolls to it, and focus on that row would end the edit and save a half-typed
+    // claim (found by QA).
+    const long = await server.createBoard('Long columns', 'Lea');
+    await server.seed(long.id, [bigBoardUpdate(150)]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openBoard(page, long.leadUrl);
+    const colleague = await (await browser.newContext()).newPage();
+    await openBoard(colleague, await server.invite(long, 'Eddie', 'editor'));
+    const claim = 'The harbour handled 3 million tonnes in 2022';
+    const half = 'The harbour handled 3.2 mil';
+    // Eddie finds the card by searching: his long column draws only what is in view.
+    await colleague.getByRole('searchbox', { name: 'Search cards' }).fill('harbour handled');
+    await addClaim(page, claim);
+    await card(colleague, claim).waitFor();
+    await card(page, claim)
+      .getByRole('button', { name: /^Edit claim/ })
+      .click();
+    await editor(page).fill(half);
+    await moveTo(colleague, claim, 'Disputed');
+
+    const moved = card(column(page, 'Disputed'), claim);
+    await editor(moved).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Claim text');
+    expect(await editor(moved).inputValue()).toBe(half);
+    // Nothing was saved: the colleague still reads the claim as it was.
+    await waitSaved(page);
+    expect(await card(colleague, half).count()).toBe(0);
+    expect(await card(colleague, claim).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await context.close();
+    await colleague.context().close();
+  }, 90_000);
 
   it('a claim being edited in place on a card a colleague deletes stays, to copy; an undo brings the editor back', async () => {
     const claim = 'The ferry ran 40 crossings a day';
