@@ -147,6 +147,7 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
                 : 'not set'
               : (card.reviewUrl ?? ''),
         }))}
+        by={card.updatedBy}
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />
