@@ -12,6 +12,7 @@ import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
+import { ClaimReviewReadiness } from './ClaimReviewReadiness';
 import { asOfParam, toLocalInputValue } from './asOfMoment';
 import { type ExportChoice, EXPORT_CHOICES, fetchExport } from './exportApi';
 import { OrganisationForm } from './OrganisationForm';
@@ -20,6 +21,12 @@ import './export.css';
 
 /** Exports read what the server stored; a change still on its way would be missing. */
 const SAVE_WAIT_MS = 5_000;
+
+function placeholderText(placeholders: number): string {
+  return placeholders === 1
+    ? '1 review has a placeholder URL: replace it with the published fact-check’s before publishing.'
+    : `${placeholders} reviews have a placeholder URL: replace them with the published fact-checks’ before publishing.`;
+}
 
 function skippedText(skipped: number): string {
   if (skipped === 0) return 'Every reviewed card was exported.';
@@ -80,6 +87,7 @@ export function ExportDialog({
       const asOfText = at.at ? `, the board as of ${new Date(at.at).toLocaleString()}` : '';
       const parts = [`Downloaded ${file.filename}${asOfText}.`];
       if (file.skipped !== null) parts.push(skippedText(file.skipped));
+      if (file.placeholderUrls) parts.push(placeholderText(file.placeholderUrls));
       if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
       setStatus(parts.join(' '));
     } catch (err) {
@@ -155,6 +163,9 @@ export function ExportDialog({
               <span id={`${id}-${choice.format}`} className="muted small">
                 {choice.description}
               </span>
+              {choice.format === 'claimreview' && (
+                <ClaimReviewReadiness board={board} id={`${id}-readiness`} />
+              )}
             </li>
           ))}
         </ul>

@@ -88,6 +88,15 @@ export interface ExportedFile {
   readonly filename: string;
   /** ClaimReview only: cards in Corroborated or Disputed left out for want of a verdict label. */
   readonly skipped: number | null;
+  /** ClaimReview only: reviews given the placeholder URL, for want of a published one. */
+  readonly placeholderUrls: number | null;
+}
+
+/** A count the server sent in a header, or null (another format, or an older server). */
+function countHeader(res: Response, name: string): number | null {
+  const value = res.headers.get(name);
+  const count = value === null ? NaN : Number(value);
+  return Number.isInteger(count) ? count : null;
 }
 
 export async function fetchExport(
@@ -103,12 +112,11 @@ export async function fetchExport(
   });
   if (!res.ok) throw await refusalOf(res);
   const blob = await res.blob();
-  const skippedHeader = res.headers.get('X-Factboard-Skipped');
-  const skipped = skippedHeader === null ? NaN : Number(skippedHeader);
   return {
     blob,
     filename: filenameFromDisposition(res.headers.get('Content-Disposition'), choice.fallbackName),
-    skipped: Number.isInteger(skipped) ? skipped : null,
+    skipped: countHeader(res, 'X-Factboard-Skipped'),
+    placeholderUrls: countHeader(res, 'X-Factboard-Placeholder-Urls'),
   };
 }
 

@@ -103,12 +103,15 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
         { storage: deps.storage, now },
         { boardId, format, at, organisation },
         {
-          start({ title, skipped }) {
+          start({ title, skipped, placeholderUrl }) {
             const filename = exportFilename(title, now(), format, at);
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
             res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-            if (format === 'claimreview') res.setHeader('X-Factboard-Skipped', skipped.length);
+            if (format === 'claimreview') {
+              res.setHeader('X-Factboard-Skipped', skipped.length);
+              res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);
+            }
           },
           async write(chunk) {
             if (!res.write(chunk)) await once(res, 'drain', { signal: abort.signal });

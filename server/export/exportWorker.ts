@@ -63,7 +63,12 @@ async function sendText(text: string): Promise<void> {
 
 try {
   const rendered = renderExport(await receiveJob());
-  post({ type: 'head', title: rendered.title, skipped: rendered.skipped });
+  post({
+    type: 'head',
+    title: rendered.title,
+    skipped: rendered.skipped,
+    placeholderUrl: rendered.placeholderUrl,
+  });
   await sendText(rendered.text);
 } catch (err) {
   if (!(err instanceof ExportError)) throw err;

@@ -37,6 +37,8 @@ export interface RenderedExport {
   readonly text: string;
   /** ClaimReview only: cards in reviewed columns that had no usable verdict. */
   readonly skipped: readonly { readonly cardId: string; readonly reason: string }[];
+  /** ClaimReview only: cards whose review has the placeholder URL. */
+  readonly placeholderUrl: readonly string[];
 }
 
 export function renderExport(job: ExportJob): RenderedExport {
@@ -53,15 +55,16 @@ export function renderExport(job: ExportJob): RenderedExport {
         asOf: job.asOf,
         boardId: job.boardId,
       });
-      return { title, text: JSON.stringify(data, null, 2) + '\n', skipped: [] };
+      return { title, text: JSON.stringify(data, null, 2) + '\n', skipped: [], placeholderUrl: [] };
     }
     case 'csv':
-      return { title, text: toCsv(view), skipped: [] };
+      return { title, text: toCsv(view), skipped: [], placeholderUrl: [] };
     case 'md':
       return {
         title,
         text: toMarkdown(view, { exportedAt: job.exportedAt, asOf: job.asOf }),
         skipped: [],
+        placeholderUrl: [],
       };
     case 'claimreview': {
       const organisation = view.meta.organisation ?? job.organisation;
@@ -71,8 +74,11 @@ export function renderExport(job: ExportJob): RenderedExport {
           'ClaimReview needs the reviewing organisation: set its name and URL on the board first',
         );
       }
-      const { reviews, skipped } = toClaimReview(view, { organisation, history: job.history });
-      return { title, text: scriptSafeJson(reviews), skipped };
+      const { reviews, skipped, placeholderUrl } = toClaimReview(view, {
+        organisation,
+        history: job.history,
+      });
+      return { title, text: scriptSafeJson(reviews), skipped, placeholderUrl };
     }
   }
 }

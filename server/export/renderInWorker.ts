@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker } from './workerMessages';
 
 export interface ExportSink {
   /** Called once, before the first chunk. */
-  start(head: Pick<RenderedExport, 'title' | 'skipped'>): void;
+  start(head: Pick<RenderedExport, 'title' | 'skipped' | 'placeholderUrl'>): void;
   /** May return a promise (e.g. until the response drains): the next chunk waits for it. */
   write(chunk: string): void | Promise<void>;
 }
@@ -78,7 +78,11 @@ export function renderInWorker(
       try {
         switch (message.type) {
           case 'head':
-            sink.start({ title: message.title, skipped: message.skipped });
+            sink.start({
+              title: message.title,
+              skipped: message.skipped,
+              placeholderUrl: message.placeholderUrl,
+            });
             more();
             break;
           case 'chunk':

@@ -15,7 +15,7 @@ export type ToWorker =
 
 /** What the worker sends: a head, then the text in slices, then end; or a refusal. */
 export type FromWorker =
-  | { readonly type: 'head'; readonly title: string; readonly skipped: RenderedExport['skipped'] }
+  | ({ readonly type: 'head' } & Pick<RenderedExport, 'title' | 'skipped' | 'placeholderUrl'>)
   | { readonly type: 'chunk'; readonly text: string }
   | { readonly type: 'end' }
   | { readonly type: 'refused'; readonly code: ExportErrorCode; readonly message: string };

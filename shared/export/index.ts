@@ -1,4 +1,5 @@
 /** Exports of a board (JSON, CSV, Markdown, ClaimReview) and the JSON import. Pure: no I/O. */
+export * from './claimReviewReadiness';
 export * from './columnLabels';
 export * from './commentThreads';
 export * from './ExportError';

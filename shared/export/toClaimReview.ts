@@ -75,6 +75,8 @@ export interface ClaimReview {
 export interface ClaimReviewResult {
   readonly reviews: ClaimReview[];
   readonly skipped: SkippedCard[];
+  /** The cards whose review has the placeholder URL: no published fact-check URL yet. */
+  readonly placeholderUrl: string[];
 }
 
 /** The columns whose cards carry a finished review. */
@@ -111,6 +113,18 @@ export function speakerType(name: string): 'Person' | 'Organization' {
 }
 
 const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as const;
+
+/** Why a reviewed card without a label from the scale is left out. */
+export const skipReason = (card: CardView): SkipReason =>
+  card.verdict === null ? 'no_verdict' : 'verdict_not_on_scale';
+
+/** Whether the review gets the card's own published URL rather than the placeholder. */
+export const hasPublishedUrl = (card: CardView): boolean =>
+  card.reviewUrl !== null && isHttp(card.reviewUrl);
+
+/** Whether the speaker's schema.org type is the word list's guess: no editor said which. */
+export const speakerTypeGuessed = (card: CardView): boolean =>
+  card.speakerType === null && Boolean(card.speaker?.trim());
 
 function itemReviewed(
   card: CardView,
@@ -179,8 +193,8 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const articles = new Map(view.articles.map((a) => [a.id, a]));
   const { organisation } = options;
   const reviewUrl = (card: CardView) =>
-    card.reviewUrl !== null && isHttp(card.reviewUrl)
-      ? card.reviewUrl
+    hasPublishedUrl(card)
+      ? (card.reviewUrl as string)
       : `${organisation.url.replace(/#.*$/, '')}#claim-${card.id}`;
   const languages = new Map<string, string | null>();
   const languageOf = (article: ArticleView) => {
@@ -192,18 +206,16 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   };
   const reviews: ClaimReview[] = [];
   const skipped: SkippedCard[] = [];
+  const placeholderUrl: string[] = [];
 
   for (const card of cardsInOrder(view)) {
     if (!REVIEWED_COLUMNS.includes(card.column)) continue;
-    if (card.verdict === null) {
-      skipped.push({ cardId: card.id, reason: 'no_verdict' });
-      continue;
-    }
-    const label = labels.get(card.verdict);
+    const label = card.verdict === null ? undefined : labels.get(card.verdict);
     if (!label) {
-      skipped.push({ cardId: card.id, reason: 'verdict_not_on_scale' });
+      skipped.push({ cardId: card.id, reason: skipReason(card) });
       continue;
     }
+    if (!hasPublishedUrl(card)) placeholderUrl.push(card.id);
     const article = card.source ? articles.get(card.source.articleId) : undefined;
     const citation = card.evidence
       .filter((e) => isHttp(e.url))
@@ -228,5 +240,5 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       ...(citation.length > 0 ? { citation } : {}),
     });
   }
-  return { reviews, skipped };
+  return { reviews, skipped, placeholderUrl };
 }

@@ -2,7 +2,9 @@
  * A card's publication details in the browser: an editor says the speaker is a person (their
  * name reads as an organisation's to the export's word list) and where the fact-check is
  * published, from the keyboard, with a wrong address refused next to its field; a reviewer
- * sees both and cannot change them; the lead's ClaimReview download carries both.
+ * sees both and cannot change them; the lead's ClaimReview download carries both. The Export
+ * dialog tells the lead, before the download, which reviewed cards still lack a published URL
+ * or a speaker's type, and the download's status says how many reviews got a placeholder URL.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -23,6 +25,8 @@ const CLAIM = 'Exports rose 8% last year';
 // "Bank" is on the export's list of organisation words: only the editor's choice makes her a Person.
 const SPEAKER = 'Grace Bank';
 const PUBLISHED = 'https://checkers.example/2026/exports-rose?ref=board&x=<1>';
+// Finished later, without the publication details.
+const SECOND_CLAIM = 'Imports fell 3% in March';
 
 async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -134,6 +138,10 @@ describe.skipIf(!RUN)('publication details of a card', () => {
     await expect
       .poll(() => dialog.getByRole('status').textContent())
       .toBe('Organisation saved: Checkers United.');
+    // Nothing left to finish before publishing: the editor gave the URL and the type.
+    expect(await dialog.getByText(/will be exported/).textContent()).toBe(
+      '1 of 1 reviewed card will be exported, ready to publish.',
+    );
     const [file] = await Promise.all([
       lead.waitForEvent('download', { timeout: 15_000 }),
       dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
@@ -149,5 +157,57 @@ describe.skipIf(!RUN)('publication details of a card', () => {
     const review = reviews.find((r) => r.claimReviewed === CLAIM);
     expect(review?.url).toBe(PUBLISHED);
     expect(review?.itemReviewed.author).toEqual({ '@type': 'Person', name: SPEAKER });
+  }, 60_000);
+
+  it('the Export dialog names the reviewed cards still without a published URL or a speaker type', async () => {
+    await addClaim(editor, SECOND_CLAIM);
+    await moveTo(editor, SECOND_CLAIM, 'Disputed');
+    const detail = await openCard(editor, SECOND_CLAIM);
+    const speaker = detail.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill('Acme Corp');
+    await speaker.press('Enter');
+    await detail.getByRole('combobox', { name: 'Verdict label' }).selectOption('False');
+    await detail.getByRole('button', { name: 'Save verdict' }).click();
+    await waitSaved(editor);
+    await closeDialog(detail);
+
+    // Still open from the download above, unless this test runs on its own.
+    const dialog = lead.getByRole('dialog', { name: 'Export board' });
+    if ((await dialog.count()) === 0) {
+      await lead.getByRole('button', { name: 'Export', exact: true }).click();
+      await dialog.waitFor();
+    }
+    // Live: the editor's card shows up in the open dialog without reopening it.
+    await expect
+      .poll(() => dialog.getByText(/will be exported/).textContent())
+      .toBe('2 of 2 reviewed cards will be exported.');
+    const url = dialog.getByText(/^1 card has no published fact-check URL/);
+    const guessed = dialog.getByText(/^1 speaker is typed as person or organization by a guess/);
+    await Promise.all([url.waitFor(), guessed.waitFor()]);
+    // Exactly the claim's own list item (the ones around it hold more text), shown only once
+    // its disclosure is open (getByRole leaves hidden elements out).
+    const itemOf = (claim: string) =>
+      dialog.getByRole('listitem').filter({ hasText: new RegExp(`^“${claim}”$`) });
+    // Each is a disclosure listing the claims concerned, opened from the keyboard.
+    await url.focus();
+    expect(await itemOf(SECOND_CLAIM).count()).toBe(0);
+    await lead.keyboard.press('Enter');
+    await expect.poll(() => itemOf(SECOND_CLAIM).count()).toBe(1);
+    expect(await itemOf(CLAIM).count()).toBe(0);
+
+    const [file] = await Promise.all([
+      lead.waitForEvent('download', { timeout: 15_000 }),
+      dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+    ]);
+    const reviews = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      url: string;
+      claimReviewed: string;
+    }[];
+    expect(reviews.find((r) => r.claimReviewed === SECOND_CLAIM)?.url).toMatch(
+      /^https:\/\/checkers\.example#claim-/,
+    );
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toMatch(/1 review has a placeholder URL: replace it with the published fact-check’s/);
   }, 60_000);
 });

@@ -110,12 +110,14 @@ describe('GET /api/boards/:id/export', () => {
     expect(text).not.toMatch(/<script/i);
   });
 
-  it('claimreview: a JSON-LD array, with the number of skipped cards in a header', async () => {
+  it('claimreview: a JSON-LD array, with the numbers of skipped cards and placeholder URLs in headers', async () => {
     const { res, text } = await download('format=claimreview');
     expect(res.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/filename=".*\.jsonld"$/);
     // The card without a verdict, and the one moved to disputed later without one.
     expect(res.headers.get('x-factboard-skipped')).toBe('2');
+    // One of the two reviews has no published URL of its own (below).
+    expect(res.headers.get('x-factboard-placeholder-urls')).toBe('1');
     const reviews = JSON.parse(text) as {
       '@type': string;
       url: string;

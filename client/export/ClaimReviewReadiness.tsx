@@ -1,0 +1,70 @@
+/**
+ * Under the ClaimReview choice of the Export dialog: how ready the reviewed cards are to be
+ * published, before the lead downloads. The export itself never fails for these (a card without
+ * a label is left out, a missing URL gets a placeholder, a speaker's type is guessed), so
+ * without this the lead learns of them only by reading the JSON-LD, or from a crawler.
+ *
+ * Each problem is a disclosure (native details/summary: keyboard and screen readers know it)
+ * listing the claims concerned, so the lead knows which cards to finish.
+ */
+import { useMemo } from 'react';
+import type { BoardView, CardView } from '../../shared/board/view';
+import { claimReviewReadiness } from '../../shared/export/claimReviewReadiness';
+import { clip } from '../ui/clip';
+import { plural } from '../ui/plural';
+
+/** A claim as one line of a list. */
+const CLAIM_CHARS = 90;
+
+function CardList({ summary, cards }: { summary: string; cards: readonly CardView[] }) {
+  if (cards.length === 0) return null;
+  return (
+    <li>
+      <details>
+        <summary>{summary}</summary>
+        <ul className="readiness-cards">
+          {cards.map((card) => (
+            <li key={card.id}>“{clip(card.claim, CLAIM_CHARS)}”</li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+export function ClaimReviewReadiness({ board, id }: { board: BoardView; id: string }) {
+  const readiness = useMemo(() => claimReviewReadiness(board), [board]);
+  const { reviewed, skipped, placeholderUrl, guessedSpeakerType } = readiness;
+  if (reviewed.length === 0) {
+    return (
+      <p id={id} className="muted small export-readiness">
+        No card is in Corroborated or Disputed yet: the ClaimReview export would be empty.
+      </p>
+    );
+  }
+  const exported = reviewed.length - skipped.length;
+  const skippedIds = new Set(skipped.map((s) => s.cardId));
+  const ready = placeholderUrl.length === 0 && guessedSpeakerType.length === 0;
+  return (
+    <div id={id} className="small export-readiness">
+      <p>
+        {exported} of {plural(reviewed.length, 'reviewed card', 'reviewed cards')} will be exported
+        {exported > 0 && ready && skipped.length === 0 ? ', ready to publish.' : '.'}
+      </p>
+      <ul>
+        <CardList
+          summary={`${plural(skipped.length, 'card has', 'cards have')} no verdict label from the rating scale and will be left out`}
+          cards={reviewed.filter((card) => skippedIds.has(card.id))}
+        />
+        <CardList
+          summary={`${plural(placeholderUrl.length, 'card has', 'cards have')} no published fact-check URL: ${placeholderUrl.length === 1 ? 'its review gets' : 'their reviews get'} a placeholder address to replace before publishing (set it under Publication in the card)`}
+          cards={placeholderUrl}
+        />
+        <CardList
+          summary={`${plural(guessedSpeakerType.length, 'speaker', 'speakers')} ${guessedSpeakerType.length === 1 ? 'is' : 'are'} typed as person or organization by a guess from the name (say which under Publication in the card)`}
+          cards={guessedSpeakerType}
+        />
+      </ul>
+    </div>
+  );
+}

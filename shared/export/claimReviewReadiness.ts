@@ -1,0 +1,44 @@
+/**
+ * What a lead should know before publishing the ClaimReview export, read from the board by the
+ * rules toClaimReview applies: which reviewed cards it leaves out, which reviews get the
+ * placeholder URL (`<org>#claim-<id>`, to be replaced by the published fact-check's address),
+ * and whose speaker's Person / Organization type is the word list's guess. The export dialog
+ * shows it before the download, so nothing goes out half-ready unnoticed.
+ */
+import type { BoardView, CardView } from '../board/view';
+import {
+  hasPublishedUrl,
+  REVIEWED_COLUMNS,
+  type SkippedCard,
+  skipReason,
+  speakerTypeGuessed,
+} from './toClaimReview';
+import { cardsInOrder } from './toJsonExport';
+
+export interface ClaimReviewReadiness {
+  /** Cards in Corroborated or Disputed, in board order. */
+  readonly reviewed: readonly CardView[];
+  /** Left out of the export: no verdict label from the rating scale. */
+  readonly skipped: readonly SkippedCard[];
+  /** Exported with the placeholder URL: no published fact-check URL yet. */
+  readonly placeholderUrl: readonly CardView[];
+  /** Exported with a guessed speaker type: no editor said person or organization. */
+  readonly guessedSpeakerType: readonly CardView[];
+}
+
+export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
+  const onScale = new Set(view.meta.ratingScale.labels.map((l) => l.label));
+  const reviewed = cardsInOrder(view).filter((card) => REVIEWED_COLUMNS.includes(card.column));
+  const skipped: SkippedCard[] = [];
+  const placeholderUrl: CardView[] = [];
+  const guessedSpeakerType: CardView[] = [];
+  for (const card of reviewed) {
+    if (card.verdict === null || !onScale.has(card.verdict)) {
+      skipped.push({ cardId: card.id, reason: skipReason(card) });
+      continue;
+    }
+    if (!hasPublishedUrl(card)) placeholderUrl.push(card);
+    if (speakerTypeGuessed(card)) guessedSpeakerType.push(card);
+  }
+  return { reviewed, skipped, placeholderUrl, guessedSpeakerType };
+}

@@ -1,0 +1,68 @@
+/**
+ * What the Export dialog tells a lead before the ClaimReview download, read by the rules the
+ * export applies: skipped cards, placeholder URLs and guessed speaker types agree with what
+ * toClaimReview then writes.
+ */
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { editCard, readBoard, setRatingScale } from '../../../shared/board';
+import { claimReviewReadiness, toClaimReview } from '../../../shared/export';
+import { alice, buildHostileBoard } from './hostileBoard';
+
+const ids = (cards: readonly { id: string }[]) => cards.map((c) => c.id);
+
+describe('claimReviewReadiness', () => {
+  it('names the skipped cards, the placeholder URLs and the guessed speaker types', () => {
+    const board = buildHostileBoard();
+    const view = readBoard(board.doc);
+    const readiness = claimReviewReadiness(view);
+    const exported = toClaimReview(view, { organisation: view.meta.organisation! });
+
+    expect(ids(readiness.reviewed)).toEqual([board.ids.eq, board.ids.lines, board.ids.noVerdict]);
+    expect(readiness.skipped).toEqual(exported.skipped);
+    expect(readiness.skipped).toEqual([{ cardId: board.ids.noVerdict, reason: 'no_verdict' }]);
+    // Neither exported card has a published URL; both have a speaker nobody typed.
+    expect(ids(readiness.placeholderUrl)).toEqual([board.ids.eq, board.ids.lines]);
+    expect(ids(readiness.placeholderUrl)).toEqual(exported.placeholderUrl);
+    expect(ids(readiness.guessedSpeakerType)).toEqual([board.ids.eq, board.ids.lines]);
+  });
+
+  it('is clear once editors gave the URL and the type, and ignores a speaker-less card', () => {
+    const board = buildHostileBoard();
+    editCard(
+      board.doc,
+      board.ids.eq,
+      { speakerType: 'organization', reviewUrl: 'https://factdesk.example/eq' },
+      alice,
+    );
+    // A javascript: URL a hostile replica wrote is no published URL: still a placeholder.
+    (board.doc.getMap('cards').get(board.ids.lines) as Y.Map<unknown>).set(
+      'reviewUrl',
+      'javascript:alert(1)',
+    );
+    editCard(board.doc, board.ids.lines, { speaker: null }, alice);
+    const view = readBoard(board.doc);
+    const readiness = claimReviewReadiness(view);
+    expect(ids(readiness.placeholderUrl)).toEqual([board.ids.lines]);
+    expect(ids(readiness.placeholderUrl)).toEqual(
+      toClaimReview(view, { organisation: view.meta.organisation! }).placeholderUrl,
+    );
+    expect(readiness.guessedSpeakerType).toEqual([]);
+  });
+
+  it('counts a label no longer on the scale as skipped, like the export', () => {
+    const board = buildHostileBoard();
+    setRatingScale(
+      board.doc,
+      { best: 3, worst: 1, labels: [{ label: 'Wrong', column: 'disputed', value: 1 }] },
+      alice,
+    );
+    const view = readBoard(board.doc);
+    const readiness = claimReviewReadiness(view);
+    expect(readiness.skipped).toEqual(
+      toClaimReview(view, { organisation: view.meta.organisation! }).skipped,
+    );
+    expect(readiness.placeholderUrl).toEqual([]);
+    expect(readiness.guessedSpeakerType).toEqual([]);
+  });
+});
