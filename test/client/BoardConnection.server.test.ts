@@ -3,49 +3,29 @@
  * WebSockets (the `ws` package stands in for the browser's): "All changes saved" comes from
  * the server's storage acknowledgment, and colleagues' changes and presence arrive live.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { type RunningServer, startServer } from '../../server/startServer';
 import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
+import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { createBoardOverRest, inviteOverRest, type RestBoard } from '../helpers/restApi';
 
-let server: RunningServer;
-let dataDir: string;
+let server: TestServer;
 const open: BoardConnection[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'factboard-client-'));
-  server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
-    { client: null },
-  );
+  server = await startTestServer();
 });
 
 afterAll(async () => {
   for (const c of open.splice(0)) c.destroy();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
-async function newBoard(): Promise<{ id: string; leadToken: string }> {
-  const res = await fetch(`${server.url}/api/boards`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title: 'Store test', name: 'Ana' }),
-  });
-  return (await res.json()) as { id: string; leadToken: string };
-}
+const newBoard = (): Promise<RestBoard> => createBoardOverRest(server.url, 'Store test', 'Ana');
 
-async function invite(board: { id: string; leadToken: string }, name: string) {
-  const res = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.leadToken}` },
-    body: JSON.stringify({ name, role: 'editor' }),
-  });
-  return ((await res.json()) as { token: string }).token;
+async function invite(board: RestBoard, name: string): Promise<string> {
+  return (await inviteOverRest(server.url, board, name, 'editor')).token;
 }
 
 function connect(

@@ -1,7 +1,8 @@
-/** The few REST calls the sync and durability tests need: a board with invites. */
+/** The REST calls tests need: a board with invites, and the POST they are made with. */
 import type { Role } from '../../shared/roles';
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
+/** POSTs JSON (as the lead when a token is given) and returns the 201 answer's body. */
+export async function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: {
@@ -19,8 +20,12 @@ export interface RestBoard {
   readonly leadToken: string;
 }
 
-export function createBoardOverRest(baseUrl: string, title: string): Promise<RestBoard> {
-  return post<RestBoard>(`${baseUrl}/api/boards`, { title });
+export function createBoardOverRest(
+  baseUrl: string,
+  title: string,
+  leadName?: string,
+): Promise<RestBoard> {
+  return postJson<RestBoard>(`${baseUrl}/api/boards`, { title, name: leadName });
 }
 
 export function inviteOverRest(
@@ -29,5 +34,5 @@ export function inviteOverRest(
   name: string,
   role: Role,
 ): Promise<{ inviteId: string; token: string }> {
-  return post(`${baseUrl}/api/boards/${board.id}/invites`, { name, role }, board.leadToken);
+  return postJson(`${baseUrl}/api/boards/${board.id}/invites`, { name, role }, board.leadToken);
 }

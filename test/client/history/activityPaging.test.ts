@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim } from '../../../shared/board';
 import type { HistoryEvent } from '../../../server/storage/Storage';
 import { staticClient } from '../../../server/http/staticClient';
-import { type RunningServer, startServer } from '../../../server/startServer';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../../helpers/browser';
-import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { postJson } from '../../helpers/restApi';
 import { openBoard } from '../../e2e/support/boardPage';
 import { type BuiltClient, buildClient } from '../../e2e/support/buildClient';
 
@@ -60,33 +60,25 @@ const descending = (seqs: readonly number[]) => [...seqs].sort((a, b) => b - a);
 
 describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
   let client: BuiltClient;
-  let dir: TempDir;
-  let server: RunningServer;
+  let server: TestServer;
   let browser: BrowserSession;
 
   beforeAll(async () => {
     client = buildClient();
-    dir = makeTempDir();
-    server = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir: dir.path, publicUrl: null, adminToken: null },
-      { client: staticClient(client.dir) },
-    );
+    server = await startTestServer({}, { client: staticClient(client.dir) });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    dir?.remove();
+    await server?.stop();
     client?.remove();
   });
 
   it('loads the latest page, older pages with the keyboard, then only what is new', async () => {
-    const res = await fetch(`${server.url}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Long history', name: 'Lea' }),
+    const board = await postJson<{ id: string; leadUrl: string }>(`${server.url}/api/boards`, {
+      title: 'Long history',
+      name: 'Lea',
     });
-    const board = (await res.json()) as { id: string; leadUrl: string };
     await server.storage.appendHistory(
       Array.from({ length: EVENTS }, (_, i): HistoryEvent => ({
         boardId: board.id,

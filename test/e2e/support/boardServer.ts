@@ -2,14 +2,12 @@
  * The real server for browser tests (port 0, SQLite in a temp dir) serving a fresh build of
  * the client, plus the REST calls the tests need.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { Role } from '../../../shared/roles';
 import { staticClient } from '../../../server/http/staticClient';
-import { startServer } from '../../../server/startServer';
+import { startTestServer } from '../../helpers/http/startTestServer';
+import { postJson } from '../../helpers/restApi';
 import { buildClient } from './buildClient';
 
 export interface BoardServer {
@@ -26,31 +24,15 @@ export interface BoardServer {
   stop(): Promise<void>;
 }
 
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 201) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 export async function startBoardServer(): Promise<BoardServer> {
   const client = buildClient();
-  const dataDir = mkdtempSync(join(tmpdir(), 'factboard-e2e-'));
-  const server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
-    { client: staticClient(client.dir) },
-  );
+  const server = await startTestServer({}, { client: staticClient(client.dir) });
   return {
     url: server.url,
-    createBoard: (title, leadName) => post(`${server.url}/api/boards`, { title, name: leadName }),
+    createBoard: (title, leadName) =>
+      postJson(`${server.url}/api/boards`, { title, name: leadName }),
     async invite(board, name, role) {
-      const made = await post<{ url: string }>(
+      const made = await postJson<{ url: string }>(
         `${server.url}/api/boards/${board.id}/invites`,
         { name, role },
         board.leadToken,
@@ -74,8 +56,7 @@ export async function startBoardServer(): Promise<BoardServer> {
         for (const update of updates) Y.applyUpdate(doc, update);
       }),
     async stop() {
-      await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
       client.remove();
     },
   };

@@ -4,13 +4,10 @@
  * checked. Run: node --import tsx test/e2e/support/screenshot.ts
  */
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { staticClient } from '../../../server/http/staticClient';
 import { inviteMember, inviteUrl } from '../../../server/http/boardActions';
 import { seedDemoBoardIfEmpty } from '../../../server/seed/seedDemoBoardIfEmpty';
-import { startServer } from '../../../server/startServer';
+import { startTestServer } from '../../helpers/http/startTestServer';
 import { launchBrowser } from '../../helpers/browser';
 import { card, column, moveTo, waitSaved } from './boardPage';
 import { buildClient } from './buildClient';
@@ -18,11 +15,7 @@ import { buildClient } from './buildClient';
 const OUT = fileURLToPath(new URL('../../../docs/screenshot.png', import.meta.url));
 
 const client = buildClient();
-const dataDir = mkdtempSync(join(tmpdir(), 'factboard-shot-'));
-const server = await startServer(
-  { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
-  { client: staticClient(client.dir) },
-);
+const server = await startTestServer({}, { client: staticClient(client.dir) });
 const browser = await launchBrowser();
 try {
   const demo = await seedDemoBoardIfEmpty(server);
@@ -53,7 +46,6 @@ try {
   console.log(`saved ${OUT}`);
 } finally {
   await browser.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
   client.remove();
 }
