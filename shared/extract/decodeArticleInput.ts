@@ -42,9 +42,7 @@ export function utf8Length(text: string): number {
 
 /** Throws ExtractError unless `text` shows something, is within the size limit and not binary. */
 export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): void {
-  if (text.length > maxBytes || utf8Length(text) > maxBytes) {
-    throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
-  }
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) throw tooLarge(maxBytes);
   const head = text.slice(0, SNIFF_CHARS);
   const controls = head.match(CONTROL_CHAR)?.length ?? 0;
   const replacements = head.split('\uFFFD').length - 1;
@@ -56,16 +54,83 @@ export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): v
 
 const TEXTUAL_TYPE = /^(text\/[\w.+-]+|application\/(xhtml\+xml|octet-stream))$/;
 
+/** The size limit as people say it: "1 MB", "500 KB". */
+function sizeWords(bytes: number): string {
+  if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
+  if (bytes >= 1_000) return `${Number((bytes / 1_000).toFixed(1))} KB`;
+  return `${bytes} bytes`;
+}
+
+const tooLarge = (maxBytes: number) =>
+  new ExtractError(
+    'too_large',
+    `The article is larger than ${sizeWords(maxBytes)}: import it in parts, or paste only the story.`,
+  );
+
+/**
+ * Files people try that are documents, not text: named, with what to do instead. RTF is text
+ * on the wire (text/rtf) but its markup would become the article.
+ */
+const DOCUMENTS: readonly { readonly name: string; readonly test: RegExp }[] = [
+  { name: 'Word document', test: /msword|wordprocessingml|\.docx?$|opendocument\.text|\.odt$/ },
+  { name: 'PDF', test: /\/pdf$|\.pdf$/ },
+  { name: 'RTF document', test: /\/rtf$|\.rtf$/ },
+];
+const INSTEAD =
+  'Open it, copy the article’s text and paste it here, or save it as plain text (.txt).';
+
+function refuseDocument(mime: string | undefined, filename: string | undefined): void {
+  const ext = filename?.toLowerCase().match(/\.[a-z0-9]+$/)?.[0];
+  const kind = DOCUMENTS.find((d) => (mime && d.test.test(mime)) || (ext && d.test.test(ext)));
+  if (kind) {
+    throw new ExtractError('unsupported_media', `A ${kind.name} cannot be imported. ${INSTEAD}`);
+  }
+  if (mime && !TEXTUAL_TYPE.test(mime)) {
+    throw new ExtractError(
+      'unsupported_media',
+      `This file (${mime}) is not a text article. ${INSTEAD}`,
+    );
+  }
+}
+
+/**
+ * Windows-1252's characters at 0x80-0x9F, where Latin-1 has control characters: the curly
+ * quotes, dashes, ellipsis and euro sign of a text saved by Word or an older Windows tool.
+ * Node's TextDecoder('windows-1252') decodes these bytes as Latin-1 (to invisible controls),
+ * so the table is applied here. The five bytes Windows-1252 leaves undefined stay controls.
+ */
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    text += String.fromCharCode(
+      ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b)),
+    );
+  }
+  return text;
+}
+
 function decodeBytes(bytes: Uint8Array): string {
+  // UTF-16 with its byte-order mark: what Notepad's "Unicode" saves. Full of NUL bytes, so
+  // read before the NUL check below.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   if (bytes.includes(0)) {
-    throw new ExtractError('unsupported_media', 'The file contains NUL bytes: it is not text.');
+    throw new ExtractError(
+      'unsupported_media',
+      `The file is not plain text (it contains NUL bytes). ${INSTEAD}`,
+    );
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     // Not UTF-8: older newsroom exports are often Windows-1252; the binary check that
     // follows still rejects what is not text at all.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -101,12 +166,8 @@ export function decodeArticleInput(
 ): DecodedArticle {
   const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
   const mime = opts.contentType?.split(';')[0]?.trim().toLowerCase();
-  if (mime && !TEXTUAL_TYPE.test(mime)) {
-    throw new ExtractError('unsupported_media', `Content type ${mime} is not a text article.`);
-  }
-  if (typeof body !== 'string' && body.byteLength > maxBytes) {
-    throw new ExtractError('too_large', `The article is larger than ${maxBytes} bytes.`);
-  }
+  refuseDocument(mime, opts.filename);
+  if (typeof body !== 'string' && body.byteLength > maxBytes) throw tooLarge(maxBytes);
   const text = oneTextPerArticle(typeof body === 'string' ? body : decodeBytes(body));
   assertArticleText(text, maxBytes);
   return { text, format: detectFormat(text, opts.filename, mime) };

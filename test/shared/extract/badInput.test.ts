@@ -40,6 +40,11 @@ describe('bad input', () => {
     // 400,000 three-byte characters are 1.2 MB on the wire though only 400,000 JS chars.
     expect(codeOf(() => extractClaims('€'.repeat(400_000)))).toBe('too_large');
     expect(codeOf(() => decodeArticleInput('a'.repeat(MAX_ARTICLE_BYTES)))).toBeNull();
+    // Said as people say sizes.
+    expect(() => decodeArticleInput(big)).toThrow(/^The article is larger than 1 MB/);
+    expect(() => decodeArticleInput('a'.repeat(2_001), { maxBytes: 2_000 })).toThrow(
+      /larger than 2 KB/,
+    );
   });
 
   it('reads an article holding one 999,000-character word, offsets exact', () => {
@@ -77,6 +82,61 @@ describe('bad input', () => {
     expect(decodeArticleInput(utf8).text).toBe('Gráfica said so.');
     const latin = new Uint8Array([0x47, 0x72, 0xe1, 0x66, 0x69, 0x63, 0x61]); // "Gráfica"
     expect(decodeArticleInput(latin).text).toBe('Gráfica');
+  });
+
+  it('reads Windows-1252 quotes, dashes and the euro sign as themselves, not as controls', () => {
+    // As Word's "plain text" saves it: “The city’s vote was 7–2 … €5”.
+    const cp1252 = new Uint8Array([
+      0x93,
+      ...new TextEncoder().encode('The city'),
+      0x92,
+      ...new TextEncoder().encode('s vote was 7'),
+      0x96,
+      0x32,
+      0x20,
+      0x85,
+      0x20,
+      0x80,
+      0x35,
+      0x94,
+    ]);
+    expect(decodeArticleInput(cp1252).text).toBe('“The city’s vote was 7–2 … €5”');
+  });
+
+  it('reads UTF-16 with its byte-order mark, as Notepad’s "Unicode" saves it', () => {
+    const text = 'El ministro dijo que el 40% de las cárceles están llenas.';
+    const le = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const be = new Uint8Array([
+      0xfe,
+      0xff,
+      ...new Uint8Array(Buffer.from(text, 'utf16le').swap16()),
+    ]);
+    expect(decodeArticleInput(le).text).toBe(text);
+    expect(decodeArticleInput(be).text).toBe(text);
+    // Without the mark, NUL bytes: refused, saying what to do instead.
+    expect(() => decodeArticleInput(le.subarray(2))).toThrow(
+      /not plain text.*save it as plain text/,
+    );
+  });
+
+  it('names documents that are not text and says what to do instead', () => {
+    const types = {
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+      'application/msword': 'Word document',
+      'application/pdf': 'PDF',
+      'application/rtf': 'RTF document',
+      // RTF can come as text/*: its markup must not become the article.
+      'text/rtf': 'RTF document',
+    };
+    for (const [contentType, name] of Object.entries(types)) {
+      expect(() => decodeArticleInput('{\\rtf1 text}', { contentType })).toThrow(
+        `A ${name} cannot be imported. Open it, copy the article’s text and paste it here`,
+      );
+    }
+    expect(() => decodeArticleInput('text', { filename: 'story.docx' })).toThrow(/Word document/);
+    expect(() => decodeArticleInput('text', { contentType: 'image/png' })).toThrow(
+      /^This file \(image\/png\) is not a text article/,
+    );
   });
 
   it('tells HTML and Markdown from plain text', () => {
