@@ -22,6 +22,8 @@ export interface Config {
   readonly maxArticleBytes: number;
   /** An article's claim extraction running longer than this is stopped (422). */
   readonly extractTimeoutMs: number;
+  /** Imports that may wait for an extraction thread; more at once are refused (503). */
+  readonly extractQueueLength: number;
   /** How long an empty room stays loaded after its last connection leaves. */
   readonly roomGraceMs: number;
   /** How long the update log keeps every step (for "export as of"). */
@@ -51,6 +53,9 @@ export const DEFAULTS = {
   maxArticleBytes: 1_000_000,
   // A 1 MB article of real prose extracts in about a second; 60 s stops only pathological input.
   extractTimeoutMs: 60_000,
+  // A warm thread extracts a real article in 10–300 ms, so a newsroom's burst clears in a
+  // second or two; 16 waiting, each holding a body of up to 2 MiB, is a pile-up, not a burst.
+  extractQueueLength: 16,
   roomGraceMs: 30_000,
   logRetentionDays: 30,
   compactEvery: 500,
@@ -129,6 +134,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULTS.extractTimeoutMs),
     meaning:
       'Longest claim extraction of one imported article; a longer one is stopped and the import answered 422 `extract_timeout`, nothing added to the board.',
+  },
+  {
+    name: 'FACTBOARD_EXTRACT_QUEUE_LENGTH',
+    key: 'extractQueueLength',
+    default: String(DEFAULTS.extractQueueLength),
+    meaning:
+      'Imports that may wait for one of the two extraction threads; one more at once is answered 503 `extract_busy` with `Retry-After`, nothing added to the board.',
   },
   {
     name: 'FACTBOARD_ROOM_GRACE_MS',
@@ -223,6 +235,7 @@ const envSchema = z.object({
   FACTBOARD_MAX_MESSAGE_BYTES: int(1024, 256 * MiB, DEFAULTS.maxMessageBytes),
   FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
   FACTBOARD_EXTRACT_TIMEOUT_MS: int(1, 3_600_000, DEFAULTS.extractTimeoutMs),
+  FACTBOARD_EXTRACT_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.extractQueueLength),
   FACTBOARD_ROOM_GRACE_MS: int(0, 24 * 3_600_000, DEFAULTS.roomGraceMs),
   FACTBOARD_LOG_RETENTION_DAYS: int(0, 36_500, DEFAULTS.logRetentionDays),
   FACTBOARD_COMPACT_EVERY: int(1, 1_000_000, DEFAULTS.compactEvery),
@@ -265,6 +278,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
     extractTimeoutMs: e.FACTBOARD_EXTRACT_TIMEOUT_MS,
+    extractQueueLength: e.FACTBOARD_EXTRACT_QUEUE_LENGTH,
     roomGraceMs: e.FACTBOARD_ROOM_GRACE_MS,
     logRetentionDays: e.FACTBOARD_LOG_RETENTION_DAYS,
     compactEvery: e.FACTBOARD_COMPACT_EVERY,

@@ -28,6 +28,7 @@ export type HttpErrorCode =
   | 'binary_content'
   | 'extract_timeout'
   | 'extract_failed'
+  | 'extract_busy'
   | 'internal';
 
 export class HttpError extends Error {
@@ -35,6 +36,8 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: HttpErrorCode,
     message: string,
+    /** Sent as `Retry-After` (a 503 that a later try may get past). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';

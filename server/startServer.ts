@@ -85,7 +85,10 @@ export async function startServer(
   });
 
   enrichHandMadeCards(syncServer, defaultSyncLog);
-  const extraction = createExtractionPool({ timeoutMs: config.extractTimeoutMs });
+  const extraction = createExtractionPool({
+    timeoutMs: config.extractTimeoutMs,
+    maxWaiting: config.extractQueueLength,
+  });
 
   let publicUrl = config.publicUrl ?? '';
   const app = createApp({

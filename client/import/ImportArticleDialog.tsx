@@ -1,8 +1,9 @@
 /**
  * "Import article": pasted text or a file (.txt, .md, .html), an optional title and source
  * URL, sent to POST /api/boards/:id/articles with the member's token. The server's refusals
- * (400 empty, 413 too large, 415 not text) are shown in the dialog; on success it says how
- * many claims became cards, or why none did, and offers the article view.
+ * (400 empty, 413 too large, 415 not text, 503 too many imports at once: try again in a few
+ * seconds) are shown in the dialog in its words, what was typed kept for another try; on
+ * success it says how many claims became cards, or why none did, and offers the article view.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way; the opener gets focus back (ArticleTools).

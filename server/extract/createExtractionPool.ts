@@ -5,17 +5,21 @@
  *
  * The threads live as long as the server: starting one under tsx and loading the language
  * model takes 1.4–2.7 s, while a warm thread extracts the seed article in 10–30 ms. They start
- * on first use, at most `threads` of them (createSlots): more imports at once wait their turn.
+ * on first use, at most `threads` of them (createSlots): more imports at once wait their turn,
+ * `maxWaiting` of them at most; more are refused at once ('busy'), since each holds its article
+ * in memory and its requester waiting behind every job ahead of it.
  * These slots are not the exports' (workerSlots): a thread holds the model (about 25 MB), not
  * a board, and an import should not wait behind two 10,000-card exports.
  * A job running longer than `timeoutMs` (from when its thread has it) is stopped by
  * terminating its thread; a thread that throws or exits fails its job; either way the next
- * job starts a fresh thread.
+ * job starts a fresh thread. A job whose signal aborts (its HTTP client went away) leaves the
+ * queue, or, when its thread has it, is stopped the same way: nobody is left to read its answer.
  */
 import type { Worker } from 'node:worker_threads';
 import { ExtractError, type ExtractErrorCode } from '../../shared/extract/ExtractError';
+import { abortable } from '../workers/abortable';
 import { startWorker } from '../workers/startWorker';
-import { createSlots, type Slots } from '../workers/workerSlots';
+import { createSlots, type Slots, SlotsFullError } from '../workers/workerSlots';
 import type { ArticleInput, ExtractedArticle } from './extractArticle';
 import { ExtractJobError } from './ExtractJobError';
 
@@ -33,10 +37,11 @@ export type FromExtractWorker =
 
 export interface ExtractionPool {
   /**
-   * Rejects with ExtractError for input it refuses (empty, too large, binary) and with
-   * ExtractJobError when the job ran past the time limit or its thread failed.
+   * Rejects with ExtractError for input it refuses (empty, too large, binary), with
+   * ExtractJobError when the queue is full, the job ran past the time limit or its thread
+   * failed, and with the signal's reason when `signal` aborts first.
    */
-  extract(input: ArticleInput): Promise<ArticleForBoard>;
+  extract(input: ArticleInput, signal?: AbortSignal): Promise<ArticleForBoard>;
   /** Jobs running and waiting, for tests and health. */
   stats: Slots['stats'];
   /** Stops every thread; jobs still running fail. */
@@ -46,15 +51,24 @@ export interface ExtractionPool {
 export interface ExtractionPoolOptions {
   /** Threads at most, so jobs at once (two: one per core here). */
   readonly threads?: number;
+  /** Jobs that may wait for a thread; the next one is refused ('busy'). */
+  readonly maxWaiting: number;
   readonly timeoutMs: number;
   /** The worker entry; tests give one that fails. */
   readonly entry?: URL;
 }
 
 interface Thread {
-  run(input: ArticleInput, timeoutMs: number): Promise<ArticleForBoard>;
+  run(input: ArticleInput, timeoutMs: number, signal?: AbortSignal): Promise<ArticleForBoard>;
   stop(): Promise<void>;
 }
+
+/**
+ * When a refused import is worth trying again: one job leaving frees a place in the queue, and
+ * a warm thread extracts a real article of 1 MB in about a second (pathological input can hold
+ * it to the time limit, so this is a guess, not a promise).
+ */
+const BUSY_RETRY_SECONDS = 5;
 
 type Reply = FromExtractWorker | ExtractJobError;
 /** After 'ready', the thread answers each job once, with one of these. */
@@ -92,8 +106,9 @@ function startThread(entry: URL, onEnd: () => void): Thread {
   };
 
   return {
-    async run(input, timeoutMs) {
-      const start = await ready;
+    async run(input, timeoutMs, signal) {
+      // A thread still starting is left to start: the next job will want it.
+      const start = await abortable(ready, signal);
       if (start instanceof ExtractJobError) throw start;
       const reply = next() as Promise<JobReply>;
       worker.postMessage({ input } satisfies ExtractJob);
@@ -101,16 +116,26 @@ function startThread(entry: URL, onEnd: () => void): Thread {
       const timedOut = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), timeoutMs);
       });
-      const outcome = await Promise.race([reply, timedOut]);
-      clearTimeout(timer);
+      // Ended at once, so the pool never hands this thread another job.
+      const halt = (why: ExtractJobError) => {
+        end(why);
+        void stop();
+      };
+      let outcome: JobReply | 'timeout';
+      try {
+        outcome = await abortable(Promise.race([reply, timedOut]), signal);
+      } catch (reason) {
+        halt(new ExtractJobError('failed', 'The import was cancelled.', { cause: reason }));
+        throw reason;
+      } finally {
+        clearTimeout(timer);
+      }
       if (outcome === 'timeout') {
         const timeout = new ExtractJobError(
           'timeout',
           `Extracting claims took longer than ${timeoutMs} ms and was stopped; nothing was added to the board.`,
         );
-        // Ended at once, so the pool never hands this thread another job.
-        end(timeout);
-        void stop();
+        halt(timeout);
         throw timeout;
       }
       if (outcome instanceof ExtractJobError) throw outcome;
@@ -123,7 +148,7 @@ function startThread(entry: URL, onEnd: () => void): Thread {
 
 export function createExtractionPool(options: ExtractionPoolOptions): ExtractionPool {
   const entry = options.entry ?? new URL('./extractWorker.ts', import.meta.url);
-  const slots = createSlots(options.threads ?? 2);
+  const slots = createSlots(options.threads ?? 2, options.maxWaiting);
   const idle: Thread[] = [];
   const live = new Set<Thread>();
   const forget = (thread: Thread) => {
@@ -134,8 +159,8 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   let closed = false;
 
   return {
-    extract(input) {
-      return slots.run(async () => {
+    async extract(input, signal) {
+      const job = async () => {
         if (closed) throw new ExtractJobError('failed', 'The server is shutting down.');
         let thread = idle.pop();
         if (!thread) {
@@ -143,13 +168,23 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
           live.add((thread = started));
         }
         try {
-          return await thread.run(input, options.timeoutMs);
+          return await thread.run(input, options.timeoutMs, signal);
         } finally {
           // After an answer or a refused input the thread waits for the next job; after a
-          // timeout or a failure it has ended and `forget` took it out.
+          // timeout, a cancel or a failure it has ended and `forget` took it out.
           if (live.has(thread)) idle.push(thread);
         }
-      });
+      };
+      try {
+        return await slots.run(job, signal);
+      } catch (err) {
+        if (!(err instanceof SlotsFullError)) throw err;
+        throw new ExtractJobError(
+          'busy',
+          `Too many articles are being imported right now; nothing was added to the board. Try again in ${BUSY_RETRY_SECONDS} seconds.`,
+          { retryAfterSeconds: BUSY_RETRY_SECONDS },
+        );
+      }
     },
     stats: slots.stats,
     async close() {

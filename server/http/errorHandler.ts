@@ -61,6 +61,10 @@ export function toHttpError(err: unknown): HttpError {
   // The same article would run past the limit again: the input, not the moment, is at fault.
   if (err instanceof ExtractJobError) {
     if (err.code === 'timeout') return new HttpError(422, 'extract_timeout', err.message);
+    // The moment, not the article, is at fault: the same import may pass a little later.
+    if (err.code === 'busy') {
+      return new HttpError(503, 'extract_busy', err.message, err.retryAfterSeconds);
+    }
     return new HttpError(500, 'extract_failed', err.message);
   }
   if (typeof err === 'object' && err !== null) {
@@ -77,9 +81,13 @@ export function errorHandler(log: (message: string, err: unknown) => void): Erro
       return;
     }
     const http = toHttpError(err);
-    // Only unexpected failures are logged; the path never includes a token (tokens travel in
-    // the Authorization header or the URL fragment).
-    if (http.status >= 500) log(`${req.method} ${req.path} failed`, err);
+    // Only unexpected failures are logged (a 503 is load, and a burst of them would flood the
+    // log); the path never includes a token (tokens travel in the Authorization header or the
+    // URL fragment).
+    if (http.status >= 500 && http.status !== 503) log(`${req.method} ${req.path} failed`, err);
+    if (http.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(http.retryAfterSeconds));
+    }
     res.status(http.status).json(errorBody(http));
   };
 }

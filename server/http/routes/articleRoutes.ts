@@ -7,6 +7,10 @@
  * importArticle), so collaborators see them appear together and history records who
  * imported them. Importing the same text again finds the article and adds no cards (a link
  * given then fills in one the article lacked).
+ *
+ * An import whose client disconnects is cancelled: its extraction leaves the queue or is
+ * stopped, and nothing is written. Once its change has begun it is done: the cards stay,
+ * whether or not anyone reads the answer.
  */
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
@@ -75,28 +79,41 @@ export function articleRoutes(
     async (req, res) => {
       const me = member(res);
       const input = readInput(req, deps.maxArticleBytes);
-      // In a worker thread: a slow article holds no other board or request meanwhile.
-      const result = await deps.extraction.extract(input);
-      const article = {
-        id: articleIdFor(result.text),
-        title: result.title.slice(0, LIMITS.title),
-        url: input.url,
-        text: result.text,
-      };
-      const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) =>
-        importArticle(doc, me.actor, article, result.claims),
-      );
-      // The language says why an article gave no cards: claims are proposed only in the
-      // languages extraction knows. Title and link are the board's (the same text again
-      // keeps the title it was first imported with).
-      const { id: articleId, ...stored } = imported.article;
-      res.status(imported.created ? 201 : 200).json({
-        articleId,
-        ...stored,
-        linked: imported.linked,
-        language: result.language,
-        cards: imported.cards,
-      });
+      const gone = new AbortController();
+      // 'close' comes when the answer is sent too; by then nothing looks at the signal.
+      res.on('close', () => gone.abort());
+      if (res.destroyed) gone.abort();
+      try {
+        // In a worker thread: a slow article holds no other board or request meanwhile.
+        const result = await deps.extraction.extract(input, gone.signal);
+        const article = {
+          id: articleIdFor(result.text),
+          title: result.title.slice(0, LIMITS.title),
+          url: input.url,
+          text: result.text,
+        };
+        const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) => {
+          // Checked inside the change, the last moment before the board is written (the
+          // board may have had to load): throwing here leaves it untouched.
+          gone.signal.throwIfAborted();
+          return importArticle(doc, me.actor, article, result.claims);
+        });
+        // The language says why an article gave no cards: claims are proposed only in the
+        // languages extraction knows. Title and link are the board's (the same text again
+        // keeps the title it was first imported with).
+        const { id: articleId, ...stored } = imported.article;
+        res.status(imported.created ? 201 : 200).json({
+          articleId,
+          ...stored,
+          linked: imported.linked,
+          language: result.language,
+          cards: imported.cards,
+        });
+      } catch (err) {
+        // The client left: nobody is left to answer.
+        if (gone.signal.aborted) return;
+        throw err;
+      }
     },
   );
 

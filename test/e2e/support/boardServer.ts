@@ -5,6 +5,8 @@
 import * as Y from 'yjs';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { Role } from '../../../shared/roles';
+import type { Config } from '../../../server/config';
+import type { ExtractionPool } from '../../../server/extract/createExtractionPool';
 import { staticClient } from '../../../server/http/staticClient';
 import { startTestServer } from '../../helpers/http/startTestServer';
 import { postJson } from '../../helpers/restApi';
@@ -12,6 +14,8 @@ import { buildClient } from './buildClient';
 
 export interface BoardServer {
   readonly url: string;
+  /** The server's extraction threads, to see how many imports run and wait. */
+  readonly extraction: ExtractionPool;
   createBoard(
     title: string,
     leadName: string,
@@ -24,11 +28,12 @@ export interface BoardServer {
   stop(): Promise<void>;
 }
 
-export async function startBoardServer(): Promise<BoardServer> {
+export async function startBoardServer(overrides: Partial<Config> = {}): Promise<BoardServer> {
   const client = buildClient();
-  const server = await startTestServer({}, { client: staticClient(client.dir) });
+  const server = await startTestServer(overrides, { client: staticClient(client.dir) });
   return {
     url: server.url,
+    extraction: server.extraction,
     createBoard: (title, leadName) =>
       postJson(`${server.url}/api/boards`, { title, name: leadName }),
     async invite(board, name, role) {

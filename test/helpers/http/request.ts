@@ -13,6 +13,8 @@ export interface RequestOptions {
   readonly raw?: string | Buffer;
   readonly contentType?: string;
   readonly headers?: Record<string, string>;
+  /** Aborting it disconnects the request, as a closed browser tab does. */
+  readonly signal?: AbortSignal;
 }
 
 // Tests read response bodies loosely and assert their shape with expect().
@@ -33,7 +35,12 @@ export async function request<T = any>(
     if (options.contentType) headers['content-type'] = options.contentType;
     body = options.raw;
   }
-  const res = await fetch(baseUrl + path, { method, headers, body: body as BodyInit | undefined });
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers,
+    body: body as BodyInit | undefined,
+    signal: options.signal,
+  });
   const text = await res.text();
   const isJson = res.headers.get('content-type')?.includes('application/json');
   return {

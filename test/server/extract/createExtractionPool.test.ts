@@ -2,7 +2,8 @@
  * The extraction pool (server/extract/createExtractionPool): real worker threads under tsx.
  * The input's refusals cross the thread boundary as the same typed ExtractError; a thread that
  * throws or exits fails its job with ExtractJobError and the next job gets a fresh thread; a
- * burst waits for a free thread; closing fails the job in flight.
+ * burst waits for a free thread, up to its bound; closing fails the job in flight; a job whose
+ * signal aborts leaves the queue or has its thread stopped.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExtractError } from '../../../shared/extract/ExtractError';
@@ -19,6 +20,8 @@ const ARTICLE =
   'The national deficit rose to $1.2 trillion in 2023, the Treasury said on Tuesday. ' +
   'Unemployment fell to 3.9 percent in December, according to the Bureau of Labor Statistics.';
 const FAILING = new URL('./fixtures/failingExtractWorker.ts', import.meta.url);
+/** Time enough for any article here, and room in the queue for every job. */
+const LONG = { timeoutMs: 60_000, maxWaiting: 100 };
 
 let pool: ExtractionPool | null = null;
 afterEach(async () => {
@@ -38,7 +41,7 @@ function refusal(input: ArticleInput): ExtractError {
 
 describe('createExtractionPool', () => {
   it('extracts what the board stores, as extractArticle does', async () => {
-    pool = createExtractionPool({ timeoutMs: 60_000 });
+    pool = createExtractionPool(LONG);
     const article = await pool.extract({ body: ARTICLE, title: 'Deficit' });
     const direct = extractArticle({ body: ARTICLE, title: 'Deficit' });
     expect(article).toEqual({
@@ -50,7 +53,7 @@ describe('createExtractionPool', () => {
   });
 
   it('re-creates the input’s refusals as ExtractError, with their code and message', async () => {
-    pool = createExtractionPool({ timeoutMs: 60_000 });
+    pool = createExtractionPool(LONG);
     const inputs: ArticleInput[] = [
       { body: ' \u200b ' },
       { body: '<html><body><nav>Menu</nav></body></html>', contentType: 'text/html' },
@@ -81,7 +84,7 @@ describe('createExtractionPool', () => {
       timeout: 90_000,
     },
     async () => {
-      pool = createExtractionPool({ timeoutMs: 60_000, entry: FAILING, threads: 2 });
+      pool = createExtractionPool({ ...LONG, entry: FAILING, threads: 2 });
       const errors = await Promise.all(
         ['throw', 'exit'].map((body) =>
           pool!.extract({ body }).then(
@@ -100,7 +103,7 @@ describe('createExtractionPool', () => {
   );
 
   it('a burst waits for a free thread instead of starting one per job', async () => {
-    pool = createExtractionPool({ timeoutMs: 60_000, threads: 1 });
+    pool = createExtractionPool({ ...LONG, threads: 1 });
     const jobs = [1, 2, 3].map((n) => pool!.extract({ body: `${ARTICLE} (${n})` }));
     expect(pool.stats()).toEqual({ running: 1, waiting: 2 });
     const articles = await Promise.all(jobs);
@@ -109,7 +112,7 @@ describe('createExtractionPool', () => {
   });
 
   it('closing fails the job in flight instead of leaving it hanging', async () => {
-    pool = createExtractionPool({ timeoutMs: 60_000 });
+    pool = createExtractionPool(LONG);
     const job = pool.extract({ body: ARTICLE }).then(
       () => null,
       (err: unknown) => err,
@@ -119,4 +122,69 @@ describe('createExtractionPool', () => {
     expect(await job).toBeInstanceOf(ExtractJobError);
     await expect(pool.extract({ body: ARTICLE })).rejects.toBeInstanceOf(ExtractJobError);
   });
+
+  it('refuses a job at once when the queue is full (503 extract_busy, Retry-After)', async () => {
+    pool = createExtractionPool({ ...LONG, threads: 1, maxWaiting: 1 });
+    const running = pool.extract({ body: `${ARTICLE} (1)` });
+    const waiting = pool.extract({ body: `${ARTICLE} (2)` });
+    const refused = await pool.extract({ body: `${ARTICLE} (3)` }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(refused).toBeInstanceOf(ExtractJobError);
+    expect(refused).toMatchObject({ code: 'busy', retryAfterSeconds: 5 });
+    expect(toHttpError(refused)).toMatchObject({
+      status: 503,
+      code: 'extract_busy',
+      retryAfterSeconds: 5,
+    });
+    // Refused while the others still wait or run: it never took a place.
+    expect(pool.stats()).toEqual({ running: 1, waiting: 1 });
+    const articles = await Promise.all([running, waiting]);
+    expect(articles.map((a) => a.text.slice(-3))).toEqual(['(1)', '(2)']);
+  });
+
+  it('a waiting job whose signal aborts leaves the queue and gives its place up', async () => {
+    pool = createExtractionPool({ ...LONG, threads: 1, maxWaiting: 1 });
+    const running = pool.extract({ body: `${ARTICLE} (1)` });
+    const gone = new AbortController();
+    const left = pool.extract({ body: `${ARTICLE} (2)` }, gone.signal).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(pool.stats()).toEqual({ running: 1, waiting: 1 });
+    gone.abort();
+    expect(await left).toMatchObject({ name: 'AbortError' });
+    expect(pool.stats()).toEqual({ running: 1, waiting: 0 });
+    // Its place is free: the next job waits instead of being refused.
+    const next = pool.extract({ body: `${ARTICLE} (3)` });
+    const articles = await Promise.all([running, next]);
+    expect(articles.map((a) => a.text.slice(-3))).toEqual(['(1)', '(3)']);
+    expect(pool.stats()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it(
+    'a running job whose signal aborts has its thread stopped; the next job gets a fresh one',
+    { timeout: 60_000 },
+    async () => {
+      pool = createExtractionPool({ ...LONG, entry: FAILING, threads: 1 });
+      // A warm thread takes the endless job at once.
+      await pool.extract({ body: ARTICLE });
+      const beats = new Int32Array(new SharedArrayBuffer(4));
+      const gone = new AbortController();
+      const endless = pool
+        .extract({ body: new Uint8Array(beats.buffer) }, gone.signal)
+        .catch((err: unknown) => err);
+      await waitFor(() => Atomics.load(beats, 0) > 0, { what: 'the job running' });
+      gone.abort();
+      expect(await endless).toMatchObject({ name: 'AbortError' });
+      expect(pool.stats()).toEqual({ running: 0, waiting: 0 });
+      // The thread has stopped counting: it was terminated, not left to burn a core.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const stopped = Atomics.load(beats, 0);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(Atomics.load(beats, 0)).toBe(stopped);
+      await expect(pool.extract({ body: ARTICLE })).resolves.toMatchObject({ language: 'en' });
+    },
+  );
 });

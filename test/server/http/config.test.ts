@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       maxMessageBytes: 2 * 1024 * 1024,
       maxArticleBytes: 1_000_000,
       extractTimeoutMs: 60_000,
+      extractQueueLength: 16,
       roomGraceMs: DEFAULTS.roomGraceMs,
       logRetentionDays: DEFAULTS.logRetentionDays,
       compactEvery: DEFAULTS.compactEvery,
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       FACTBOARD_MAX_MESSAGE_BYTES: '4096',
       FACTBOARD_COMPACT_EVERY: '10',
       FACTBOARD_EXTRACT_TIMEOUT_MS: '250',
+      FACTBOARD_EXTRACT_QUEUE_LENGTH: '0',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -53,6 +55,7 @@ describe('loadConfig', () => {
       maxMessageBytes: 4096,
       compactEvery: 10,
       extractTimeoutMs: 250,
+      extractQueueLength: 0,
     });
   });
 
@@ -65,6 +68,7 @@ describe('loadConfig', () => {
         FACTBOARD_SECRET: 'short',
         FACTBOARD_MAX_MESSAGE_BYTES: '-5',
         FACTBOARD_EXTRACT_TIMEOUT_MS: '0',
+        FACTBOARD_EXTRACT_QUEUE_LENGTH: '-1',
       });
     } catch (err) {
       error = err;
@@ -77,6 +81,7 @@ describe('loadConfig', () => {
       'FACTBOARD_SECRET',
       'FACTBOARD_MAX_MESSAGE_BYTES',
       'FACTBOARD_EXTRACT_TIMEOUT_MS',
+      'FACTBOARD_EXTRACT_QUEUE_LENGTH',
     ]) {
       expect(problems).toContain(name);
     }
