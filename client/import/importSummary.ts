@@ -11,7 +11,10 @@ import type { ImportedArticle } from './postArticle';
 const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
 export function importSummary(
-  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'> & { linked?: boolean },
+  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'> & {
+    linked?: boolean;
+    found?: number;
+  },
 ): string {
   const n = done.cards.length;
   if (!done.created) {
@@ -19,6 +22,9 @@ export function importSummary(
     return done.linked
       ? `This article is already on the board (${from}): no cards were added, and its link is saved now.`
       : `This article is already on the board: nothing was added (${from}).`;
+  }
+  if (done.found !== undefined && done.found > n) {
+    return `The ${n} most check-worthy of ${done.found.toLocaleString('en')} claims became cards in Unverified, to keep the board workable. Show the article to make cards of other sentences.`;
   }
   if (n > 0)
     return `${plural(n, 'claim', 'claims')} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;

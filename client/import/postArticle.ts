@@ -7,6 +7,7 @@
 import type { CardView } from '../../shared/board/view';
 import type { ExtractResult } from '../../shared/extract/types';
 import { ApiError } from '../app/api';
+import { withScheme } from '../ui/withScheme';
 
 export type ArticleSource =
   | { readonly kind: 'text'; readonly text: string }
@@ -32,6 +33,8 @@ export interface ImportedArticle {
   /** The language extraction read the article as: 'other' proposes no claims. */
   readonly language: ExtractResult['language'];
   readonly cards: readonly CardView[];
+  /** Claims proposed: more than `cards` when only the most check-worthy became cards. */
+  readonly found: number;
 }
 
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -56,7 +59,8 @@ export async function postArticle(
   meta: ArticleMeta,
 ): Promise<ImportedArticle> {
   const title = meta.title?.trim() || undefined;
-  const url = meta.url?.trim() || undefined;
+  // "www.example.org/story", as copied from a browser's bar, is a web page.
+  const url = meta.url?.trim() ? withScheme(meta.url.trim()) : undefined;
   const path = `/api/boards/${encodeURIComponent(boardId)}/articles`;
   const headers = new Headers({ Authorization: `Bearer ${token}` });
   let target = path;
@@ -84,6 +88,7 @@ export async function postArticle(
     linked?: boolean;
     language?: ExtractResult['language'];
     cards?: CardView[];
+    found?: number;
     error?: { code?: string; message?: string };
   } | null;
   if (!res.ok || !json?.articleId) {
@@ -100,5 +105,6 @@ export async function postArticle(
     linked: json.linked === true,
     language: json.language ?? 'en',
     cards: json.cards ?? [],
+    found: json.found ?? json.cards?.length ?? 0,
   };
 }

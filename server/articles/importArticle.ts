@@ -1,6 +1,6 @@
 /**
  * Puts an extracted article on a board: the article record and one card in Unverified per
- * claim candidate, in one transaction. Shared by POST /api/boards/:id/articles and the
+ * claim candidate (up to MAX_CARDS_PER_IMPORT, the most check-worthy), in one transaction. Shared by POST /api/boards/:id/articles and the
  * demo-board seed, so both store the same thing.
  *
  * The article id is a hash of its words (articleIdFor): importing the same text again finds the
@@ -36,7 +36,20 @@ export interface ImportResult {
   readonly article: { readonly id: string; readonly title: string; readonly url: string | null };
   /** The article's cards, most check-worthy first. */
   readonly cards: CardView[];
+  /**
+   * How many claims extraction proposed that fit on a card: more than `cards` when an import
+   * was cut to the MAX_CARDS_PER_IMPORT most check-worthy.
+   */
+  readonly found: number;
 }
+
+/**
+ * An import proposes at most this many cards, the most check-worthy. A news article has tens
+ * of checkable sentences; a paste of a whole report or archive (817 KB made 14,000 cards in a
+ * QA pass, and the board took half a minute to open) has thousands, which no team triages.
+ * The others stay a sentence away in the article view.
+ */
+export const MAX_CARDS_PER_IMPORT = 500;
 
 const hashId = (text: string) =>
   `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
@@ -70,6 +83,7 @@ export function importArticle(
   const stored = key === undefined ? undefined : articles.get(key);
   const articleId = key ?? article.id;
   let ids: string[] = [];
+  const fitting = claims.filter(fitsOnCard);
   const linked = Boolean(stored && article.url && !stored.get(ARTICLE_KEYS.url));
   if (linked && article.url) {
     setArticleUrl(doc, { articleId, url: article.url }, { actor });
@@ -81,7 +95,7 @@ export function importArticle(
         addArticle(doc, article, { actor });
         ids = addClaims(
           doc,
-          claims.filter(fitsOnCard).map((c) => ({
+          fitting.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
             claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
             source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
             speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
@@ -106,5 +120,11 @@ export function importArticle(
         .filter((card) => card.source?.articleId === articleId)
         .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
     : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
-  return { created: !stored, linked, article: { id: articleId, title, url }, cards };
+  return {
+    created: !stored,
+    linked,
+    article: { id: articleId, title, url },
+    cards,
+    found: stored ? cards.length : fitting.length,
+  };
 }

@@ -108,6 +108,7 @@ export function articleRoutes(
           linked: imported.linked,
           language: result.language,
           cards: imported.cards,
+          found: imported.found,
         });
       } catch (err) {
         // The client left: nobody is left to answer.

@@ -14,6 +14,15 @@ describe('importSummary', () => {
     );
   });
 
+  it('says when only the most check-worthy claims became cards', () => {
+    expect(importSummary({ created: true, language: 'en', cards: cards(500), found: 14_012 })).toBe(
+      'The 500 most check-worthy of 14,012 claims became cards in Unverified, to keep the board workable. Show the article to make cards of other sentences.',
+    );
+    expect(importSummary({ created: true, language: 'en', cards: cards(3), found: 3 })).toBe(
+      '3 claims became cards in Unverified.',
+    );
+  });
+
   it('says why a new article made no cards, and what to do instead', () => {
     const foreign = importSummary({ created: true, language: 'other', cards: [] });
     expect(foreign).toMatch(

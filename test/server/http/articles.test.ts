@@ -96,6 +96,30 @@ describe('POST /api/boards/:id/articles', () => {
     expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
   });
 
+  it('makes cards of the 500 most check-worthy claims only, and says how many it found', async () => {
+    // A paste of a whole report: hundreds of sentences with figures.
+    const towns = ['Apopa', 'Izalco', 'Ilopango', 'Mariona', 'Usulután'];
+    const text = Array.from(
+      { length: 620 },
+      (_, i) =>
+        `The prison in ${towns[i % 5]} district ${i + 1} held ${1_000 + i * 7} inmates in ` +
+        `${1990 + (i % 30)}, up ${(i % 40) + 2}% from the year before, the Ministry of Justice said.`,
+    ).join('\n\n');
+    const res = await post({ token: tokens.editor, json: { text } });
+    expect(res.status).toBe(201);
+    expect(res.body.found).toBeGreaterThan(500);
+    expect(res.body.cards).toHaveLength(500);
+    const board = await server.board(boardId);
+    const made = Object.values(board.cards).filter(
+      (card) => card.source?.articleId === res.body.articleId,
+    );
+    expect(made).toHaveLength(500);
+    // The most check-worthy: ranks 1 to 500, none of the rest.
+    expect(made.map((card) => card.extraction?.rank).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: 500 }, (_, i) => i + 1),
+    );
+  });
+
   it('reads the same story with other line endings, blank space or accents as the same article', async () => {
     const story = [
       'Café prices rose 12 percent in 2024, the Coffee Board of Colombia said on Monday.',
