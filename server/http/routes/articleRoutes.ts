@@ -28,8 +28,8 @@ const meta = {
 };
 
 const jsonArticle = z.union([
-  z.object({ ...meta, text: z.string() }).strict(),
-  z.object({ ...meta, html: z.string() }).strict(),
+  z.strictObject({ ...meta, text: z.string() }),
+  z.strictObject({ ...meta, html: z.string() }),
 ]);
 
 const rawArticleQuery = z.object(meta);

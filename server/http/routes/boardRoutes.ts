@@ -7,7 +7,7 @@ import { authenticateMember, member, requireAdmin } from '../auth';
 import { type BoardActionDeps, createBoard, inviteUrl } from '../boardActions';
 import { jsonBody, validate } from '../validate';
 
-const createBoardBody = z.object({
+const createBoardBody = z.strictObject({
   title: visibleName(LIMITS.title),
   /** The creator's display name on their lead invite. */
   name: visibleName(LIMITS.name).optional(),

@@ -19,12 +19,12 @@ import {
 } from '../boardActions';
 import { jsonBody, validate } from '../validate';
 
-const inviteBody = z.object({
+const inviteBody = z.strictObject({
   name: visibleName(LIMITS.name),
   role: z.enum(ROLES),
 });
 
-const roleBody = z.object({ role: z.enum(ROLES) });
+const roleBody = z.strictObject({ role: z.enum(ROLES) });
 
 /** An invite as the lead sees it; tokens are never listed: they are shown once, when made. */
 const inviteJson = (i: InviteRecord) => ({

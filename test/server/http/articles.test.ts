@@ -307,6 +307,7 @@ describe('POST /api/boards/:id/articles', () => {
       {},
       { text: 'x', html: 'y' },
       { text: 'A fine sentence here.', url: 'javascript:alert(1)' },
+      { text: 'A fine sentence here.', titel: 'A misspelt key' },
     ]) {
       const res = await post({ token: tokens.editor, json });
       expect(res.status, JSON.stringify(json)).toBe(400);

@@ -56,6 +56,7 @@ describe('POST /api/boards', () => {
     [{ title: ' \u200b ' }, 'a title of invisible characters'],
     [{ title: 'ok', name: ' \u200b\u2060 ' }, 'a name of invisible characters'],
     [[1, 2], 'an array'],
+    [{ title: 'ok', nme: 'Ana' }, 'a key it does not know'],
   ])('refuses %j (%s) with 400 invalid_input', async (json) => {
     const res = await request(server.url, 'POST', '/api/boards', { json });
     expect(res.status).toBe(400);

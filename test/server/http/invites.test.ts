@@ -54,6 +54,18 @@ describe('POST /api/boards/:id/invites', () => {
     expect(errorCode(res)).toBe('invalid_input');
   });
 
+  it('refuses a key it does not know with 400, and invites nobody', async () => {
+    const before = (await server.storage.listInvites(boardId)).length;
+    const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+      json: { name: 'Ola Typo', role: 'viewer', rights: 'lead' },
+    });
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('invalid_input');
+    expect(res.body.error.message).toContain('"rights"');
+    expect(await server.storage.listInvites(boardId)).toHaveLength(before);
+  });
+
   it('refuses a name that shows nothing exactly as it refuses an empty one', async () => {
     const refusal = async (name: string) =>
       (
@@ -246,6 +258,21 @@ describe('PATCH /api/boards/:id/invites/:inviteId', () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('invalid_input');
     expect((await server.storage.getInvite(made.inviteId))?.role).toBe('viewer');
+  });
+
+  it.each<[unknown, string]>([
+    [{ rol: 'viewer' }, 'rol'],
+    [{ role: 'viewer', rol: 'viewer' }, 'rol'],
+    [{ role: 'viewer', inviteId: 'someone-else' }, 'inviteId'],
+  ])('refuses %j with 400 naming the unknown key, and changes nothing', async (json, key) => {
+    const made = await invite('Kit Keys', 'editor');
+    const before = (await roleEvents()).length;
+    const res = await patch(made.inviteId, json);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('invalid_input');
+    expect(res.body.error.message).toContain(`"${key}"`);
+    expect((await server.storage.getInvite(made.inviteId))?.role).toBe('editor');
+    expect(await roleEvents()).toHaveLength(before);
   });
 
   it('answers 404 for an unknown invite or another board’s, 400 for a malformed id', async () => {
