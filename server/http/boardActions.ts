@@ -1,7 +1,8 @@
 /**
  * Creating boards and inviting people, shared by the REST routes and by server-side callers
  * (the demo-board seed, the JSON import): one place that writes the board record, the invite
- * record and the signed token together.
+ * record and the signed token together, and tells the board's open pages that its invites
+ * changed (SyncServer.invitesChanged).
  */
 import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { initBoard } from '../../shared/board/commands/meta';
@@ -44,6 +45,7 @@ export async function inviteMember(
     joinedAt: null,
   };
   await deps.storage.createInvite(invite);
+  deps.syncServer.invitesChanged(boardId);
   const token = deps.signer.sign({
     boardId,
     inviteId: invite.id,
@@ -79,9 +81,13 @@ export async function createBoard(
 }
 
 /** Revokes an invite and closes its open connections at once (4401). */
-export async function revokeInvite(deps: BoardActionDeps, inviteId: string): Promise<void> {
-  await deps.storage.revokeInvite(inviteId, (deps.now ?? Date.now)());
-  deps.syncServer.closeInvite(inviteId);
+export async function revokeInvite(
+  deps: BoardActionDeps,
+  invite: Pick<InviteRecord, 'id' | 'boardId'>,
+): Promise<void> {
+  await deps.storage.revokeInvite(invite.id, (deps.now ?? Date.now)());
+  deps.syncServer.closeInvite(invite.id);
+  deps.syncServer.invitesChanged(invite.boardId);
 }
 
 /**
@@ -110,5 +116,6 @@ export async function changeInviteRole(
     },
   });
   deps.syncServer.roleChanged(invite.id, role);
+  deps.syncServer.invitesChanged(invite.boardId);
   return { ...invite, role };
 }

@@ -44,6 +44,12 @@ export interface SyncServer {
    * before the change.
    */
   roleChanged(inviteId: string, role: Role): void;
+  /**
+   * Tells every open connection of the board that its invites changed (message 101), once the
+   * change is stored: an invite made, revoked or given another role. (A first join is told by
+   * the sync server itself.)
+   */
+  invitesChanged(boardId: string): void;
   /** Counts, for health and tests. */
   stats(): { rooms: number; connections: number };
   /** Flushes and closes every room and connection. */

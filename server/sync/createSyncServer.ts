@@ -30,10 +30,12 @@
  *   roleChanged(inviteId, role)  closes that invite's sockets now (4205 "role changed": clients
  *     reconnect with the same token and get the stored role) and admits it with `role` from then
  *     on, also where the upgrade's check read the invite before the change.
+ *   invitesChanged(boardId)  sends 101 (invites changed) to every open socket of the board; the
+ *     server sends it itself once an invite's first join is recorded.
  *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
- * from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
+ * and 101 (invites changed) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
  * The token is never logged.
  *
  * Behaviour (details in Room.ts, writePolicy.ts, ClientBindings.ts)
@@ -54,6 +56,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { encodeInvitesChanged } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import type { ChangeIntent } from '../audit/attribution';
 import type { TokenSigner } from '../auth/tokens';
@@ -147,10 +150,18 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     byInvite.set(invite.id, mine);
     room.join(conn);
     if (invite.joinedAt === null) {
-      storage.markJoined(invite.id, now()).catch((error: unknown) => {
-        log('warn', 'could not record first join', { inviteId: invite.id, error });
-      });
+      storage.markJoined(invite.id, now()).then(
+        () => invitesChanged(boardId),
+        (error: unknown) => {
+          log('warn', 'could not record first join', { inviteId: invite.id, error });
+        },
+      );
     }
+  }
+
+  function invitesChanged(boardId: string): void {
+    const message = encodeInvitesChanged();
+    for (const conn of connections) if (conn.identity.boardId === boardId) conn.send(message);
   }
 
   async function roomOf(boardId: string) {
@@ -220,6 +231,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       for (const conn of byInvite.get(inviteId) ?? [])
         conn.close(CLOSE.roleChanged, 'role changed');
     },
+
+    invitesChanged,
 
     stats() {
       return { rooms: rooms.size, connections: connections.size };

@@ -1,6 +1,7 @@
 /**
- * Message types on the sync socket. 0–3 are y-websocket's own; 100 is Factboard's storage
- * acknowledgment, sent by the server to the connection whose writes it has just stored:
+ * Message types on the sync socket. 0–3 are y-websocket's own; 100 and 101 are Factboard's,
+ * sent by the server only. 100 is the storage acknowledgment, sent to the connection whose
+ * writes it has just stored:
  *
  *   varUint(100) · varUint8Array(stateVector) · varUint(writes)
  *
@@ -16,6 +17,13 @@
  * count. It needs no new client→server message (which every server role would have to accept)
  * and costs one varUint per acknowledgment. Decoders that predate the count read the state
  * vector and stop (`decodeSavedPayload`); unmodified y-websocket clients ignore type 100.
+ *
+ * 101 says that the board's invites changed: one was made, revoked, joined for the first time
+ * or given another role. It is `varUint(101)` alone, sent to every open connection of the
+ * board once the change is stored, so that what a page shows of the invites (Invite people,
+ * the Activity feed's role changes) is read again as it happens rather than at the next
+ * opening. It carries nothing of the change: each page asks the REST API, which shows each
+ * person what their role may see.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -28,7 +36,15 @@ export const MESSAGE = {
   auth: 2,
   queryAwareness: 3,
   saved: 100,
+  invitesChanged: 101,
 } as const;
+
+/** Message 101: the board's invites changed (see above). */
+export function encodeInvitesChanged(): Uint8Array {
+  const out = encoding.createEncoder();
+  encoding.writeVarUint(out, MESSAGE.invitesChanged);
+  return encoding.toUint8Array(out);
+}
 
 export function encodeSaved(clocks: ReadonlyMap<number, number>, writes: number): Uint8Array {
   const sv = encoding.createEncoder();

@@ -43,6 +43,8 @@ export function connectProvider(
       saved.set(client, Math.max(clock, saved.get(client) ?? 0));
     }
   };
+  // Invites changed (101): nothing here lists invites, and unhandled it is logged as an error.
+  provider.messageHandlers[MESSAGE.invitesChanged] = () => undefined;
   const closes: { code: number; reason: string }[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });

@@ -110,7 +110,7 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
       throw new HttpError(409, 'own_invite', 'you cannot revoke the invite you are using');
     }
     // Revoking twice is harmless; the first revocation time is kept by storage.
-    if (invite.revokedAt === null) await revokeInvite(deps, invite.id);
+    if (invite.revokedAt === null) await revokeInvite(deps, invite);
     res.status(204).end();
   });
 
