@@ -53,7 +53,11 @@ export function BoardHeader({
       </div>
       <div className="board-tools">
         {children}
-        <BoardReviewTools board={snapshot.board} role={role} />
+        <BoardReviewTools
+          board={snapshot.board}
+          role={role}
+          invitesChanged={snapshot.invitesChanged}
+        />
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
         <ShortcutsTool canEdit={can(role, 'editBoard')} />
         <PresenceBar me={me} peers={snapshot.peers} />

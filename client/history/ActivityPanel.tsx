@@ -1,10 +1,10 @@
 /**
  * The board's activity feed: every recorded change, newest first, each attributed by the
  * server to the person whose invite made it. It loads the latest page, older pages on demand
- * ("Load older activity"), and then only what is new as the board changes. Editors and leads
- * restore a deleted card from its deletion's entry. A non-modal panel beside the board (like
- * the article view): focus moves to its heading when it opens, Escape closes it, and a card's
- * claim opens that card. The list itself is ActivityFeed.
+ * ("Load older activity"), and then only what is new as the board or its invites change.
+ * Editors and leads restore a deleted card from its deletion's entry. A non-modal panel beside
+ * the board (like the article view): focus moves to its heading when it opens, Escape closes
+ * it, and a card's claim opens that card. The list itself is ActivityFeed.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
@@ -21,17 +21,24 @@ import '../review/review.css';
 
 export function ActivityPanel({
   board,
+  invitesChanged,
   onClose,
   onDismiss,
 }: {
   board: BoardView;
+  /**
+   * Moves when the board's invites changed (BoardSnapshot.invitesChanged): a role change is in
+   * the history but changes nothing on the board.
+   */
+  invitesChanged: number;
   onClose: () => void;
   /** Closes without returning focus: another side panel opened. */
   onDismiss: () => void;
 }) {
   const actions = useBoardActions();
   const access = useBoardAccess();
-  const history = useHistory(access, null, board);
+  const changeKey = useMemo(() => ({ board, invitesChanged }), [board, invitesChanged]);
+  const history = useHistory(access, null, changeKey);
   const { events, error } = history;
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);

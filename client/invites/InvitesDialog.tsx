@@ -3,7 +3,10 @@
  * carries their token), see who has joined, change a person's role in place (RoleControl: their
  * link keeps working, their open pages take the new role at once), and revoke an invite, which
  * closes that person's open connections at once. The lead's own role is offered only while
- * another lead remains (the server refuses the last lead's too). A modal dialog (ModalDialog): focus starts in the name field,
+ * another lead remains (the server refuses the last lead's too). The list follows what other
+ * leads do while it is open (a new invite, a role, a revocation, a first join): the board's
+ * connection says when invites changed (`invitesChanged`), the list is read again, and its
+ * status says what changed. A modal dialog (ModalDialog): focus starts in the name field,
  * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
  * access?" question cancels only the question, and its Revoke button gets focus back.
  */
@@ -15,6 +18,7 @@ import { ROLE_LABELS } from '../app/roleLabels';
 import { formatTime } from '../review/formatTime';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { describeInviteNews } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
 import {
   type CreatedInvite,
@@ -33,11 +37,14 @@ export function InvitesDialog({
   boardId,
   token,
   myInviteId,
+  invitesChanged,
   onClose,
 }: {
   boardId: string;
   token: string;
   myInviteId: string;
+  /** Moves when the board's invites may have changed (BoardSnapshot.invitesChanged). */
+  invitesChanged: number;
   onClose: () => void;
 }) {
   const id = useId();
@@ -53,17 +60,38 @@ export function InvitesDialog({
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  const refresh = useCallback(async () => {
-    try {
-      setInvites(await listInvites(boardId, token));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [boardId, token]);
+  // Reads may overlap (this lead's change and the news of it): the latest one is shown.
+  const reads = useRef(0);
+  const shown = useRef<readonly Invite[] | null>(null);
+  /** Reads the list again; `tell`: say what changed (a colleague's doing) in the status. */
+  const refresh = useCallback(
+    async (tell = false) => {
+      const read = ++reads.current;
+      try {
+        const next = await listInvites(boardId, token);
+        if (read !== reads.current) return;
+        const before = shown.current;
+        shown.current = next;
+        setInvites(next);
+        const news = tell && before ? describeInviteNews(before, next) : '';
+        if (news) setStatus(news);
+      } catch (err) {
+        if (read === reads.current) setError(errorMessage(err));
+      }
+    },
+    [boardId, token],
+  );
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const heard = useRef(invitesChanged);
+  useEffect(() => {
+    if (heard.current === invitesChanged) return;
+    heard.current = invitesChanged;
+    void refresh(true);
+  }, [invitesChanged, refresh]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

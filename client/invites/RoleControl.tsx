@@ -2,7 +2,9 @@
  * An active invite's role in "Invite people": a select named "Role for <name>", and, once
  * another role is picked, "Change role" and "Cancel". The change is a second step because each
  * one reconnects the person's open pages and enters the board's history: arrowing through a
- * closed select changes its value at every step, which must not send a change per step.
+ * closed select changes its value at every step, which must not send a change per step. Until
+ * the lead picks a role, the select shows the invite's role as the list has it now, also when
+ * another lead changes it meanwhile.
  */
 import { useId, useRef, useState } from 'react';
 import { ROLES, type Role } from '../../shared/roles';
@@ -22,8 +24,16 @@ export function RoleControl({
 }) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
-  const [choice, setChoice] = useState<Role>(invite.role);
+  const [picked, setPicked] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
+  // A pick that the invite's role has come to (this change done, or a colleague's the same) is
+  // done with: a later change of the role by someone else shows as it is.
+  const [seenRole, setSeenRole] = useState(invite.role);
+  if (seenRole !== invite.role) {
+    setSeenRole(invite.role);
+    if (picked === invite.role) setPicked(null);
+  }
+  const choice = picked ?? invite.role;
   const pending = choice !== invite.role;
 
   const save = async () => {
@@ -39,7 +49,7 @@ export function RoleControl({
     }
   };
   const cancel = () => {
-    setChoice(invite.role);
+    setPicked(null);
     selectRef.current?.focus();
   };
 
@@ -50,7 +60,10 @@ export function RoleControl({
         aria-label={`Role for ${invite.name}`}
         aria-describedby={hint ? `${id}-hint` : undefined}
         value={choice}
-        onChange={(e) => setChoice(e.target.value as Role)}
+        onChange={(e) => {
+          const role = e.target.value as Role;
+          setPicked(role === invite.role ? null : role);
+        }}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>

@@ -14,7 +14,16 @@ import { MoveVerdictPrompt } from './MoveVerdictPrompt';
 import { useBoardAccess } from './useBoardAccess';
 import './review.css';
 
-export function BoardReviewTools({ board, role }: { board: BoardView; role: Role }) {
+export function BoardReviewTools({
+  board,
+  role,
+  invitesChanged,
+}: {
+  board: BoardView;
+  role: Role;
+  /** Moves when the board's invites may have changed (BoardSnapshot.invitesChanged). */
+  invitesChanged: number;
+}) {
   const access = useBoardAccess();
   // One at a time: opening one closes the other.
   const { open, show, close, dismiss, opener } = usePopup<'invites' | 'activity' | 'scale'>();
@@ -58,6 +67,7 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
           boardId={access.id}
           token={access.token}
           myInviteId={access.inviteId}
+          invitesChanged={invitesChanged}
           onClose={close}
         />
       )}
@@ -67,7 +77,12 @@ export function BoardReviewTools({ board, role }: { board: BoardView; role: Role
       {open === 'activity' &&
         // A panel of the page, not of the header: outside the banner landmark.
         createPortal(
-          <ActivityPanel board={board} onClose={close} onDismiss={dismiss} />,
+          <ActivityPanel
+            board={board}
+            invitesChanged={invitesChanged}
+            onClose={close}
+            onDismiss={dismiss}
+          />,
           document.body,
         )}
       <MoveVerdictPrompt board={board} />

@@ -76,6 +76,12 @@ export interface BoardSnapshot {
   readonly lostEdits: readonly LostEditNotice[];
   /** This person's changes the server refused, kept on this device until dismissed. */
   readonly setAside: readonly UnsavedChange[];
+  /**
+   * Moves whenever the board's invites may have changed unseen: the server said so (message
+   * 101: an invite made, revoked, joined or given another role), or the connection is back
+   * after a time in which it could not have said so. What shows invites reads them again.
+   */
+  readonly invitesChanged: number;
 }
 
 export type LostEditNotice = (LostEdit | DeletedWithCard) & {
@@ -199,6 +205,7 @@ export class BoardConnection {
   private readonly onStaleCopy: (() => void) | undefined;
   private readonly setAsideStore: SetAsideStore | null;
   private setAside: readonly UnsavedChange[];
+  private invitesChanged = 0;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -293,6 +300,7 @@ export class BoardConnection {
       const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
       if (moved || unstoredWrites(p.ws) !== unstored) this.changed();
     };
+    handlers[MESSAGE.invitesChanged] = () => this.noteInvitesChanged();
     const sync = handlers[MESSAGE.sync] as MessageHandler;
     handlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
       const peek = decoding.clone(decoder);
@@ -322,6 +330,8 @@ export class BoardConnection {
       if (synced) {
         this.markLoaded();
         this.takeOtherTabsWork();
+        // While the socket was down, nobody could tell this page of changed invites.
+        this.noteInvitesChanged();
       }
       this.changed();
     });
@@ -472,6 +482,11 @@ export class BoardConnection {
 
   private readonly onUpdate = () => this.changed();
 
+  private noteInvitesChanged(): void {
+    this.invitesChanged++;
+    this.changed();
+  }
+
   private readonly onOnline = () => {
     if (this.refusedCode === null) this.provider?.connect();
     this.changed();
@@ -548,6 +563,7 @@ export class BoardConnection {
       canRedo: this.undoManager.canRedo(),
       lostEdits: this.lostEdits,
       setAside: this.setAside,
+      invitesChanged: this.invitesChanged,
     });
     this.snapshot = next;
     this.lastSnapshot = next;

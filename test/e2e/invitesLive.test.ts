@@ -1,0 +1,100 @@
+/**
+ * Two leads on one board, each in a browser context of their own: what one does in "Invite
+ * people" (a role changed, an invite made or revoked) shows in the other's open dialog at once,
+ * without reopening it, and a role change reaches the other's open Activity feed. The built app
+ * in headless Chromium against the real server, driven by role and accessible name.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { openBoard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)('Invite people follows the other lead', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let lea: Page;
+  let lou: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Two leads', 'Lea');
+    const louUrl = await server.invite(board, 'Lou', 'lead');
+    await server.invite(board, 'Bo', 'editor');
+    [lea, lou] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await openBoard(lea, board.leadUrl);
+    await openBoard(lou, louUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openInvites(page: Page): Promise<Locator> {
+    await page.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('combobox', { name: 'Role for Bo' }).waitFor();
+    return dialog;
+  }
+
+  /** Lea changes Bo's role in her own dialog and waits until the server has it. */
+  async function leaChangesBoTo(dialog: Locator, role: string): Promise<void> {
+    await dialog.getByRole('combobox', { name: 'Role for Bo' }).selectOption({ label: role });
+    await dialog.getByRole('button', { name: `Change role of Bo to ${role}` }).click();
+    await dialog.getByRole('status').getByText(`Bo is now ${role}.`).waitFor();
+  }
+
+  it('a role Lea changes shows in Lou’s open dialog, and is said there', async () => {
+    const louDialog = await openInvites(lou);
+    const boRole = louDialog.getByRole('combobox', { name: 'Role for Bo' });
+    expect(await boRole.inputValue()).toBe('editor');
+    const leaDialog = await openInvites(lea);
+
+    await leaChangesBoTo(leaDialog, 'Reviewer');
+
+    await expect.poll(() => boRole.inputValue(), { timeout: 5_000 }).toBe('reviewer');
+    await louDialog.getByRole('status').getByText('Bo is now Reviewer.').waitFor();
+    // The select follows the stored role: nothing picked, so no change is offered.
+    expect(await louDialog.getByRole('button', { name: /^Change role of Bo/ }).count()).toBe(0);
+    // Lou's dialog stayed open throughout.
+    expect(await louDialog.isVisible()).toBe(true);
+  });
+
+  it('an invite Lea makes, and then revokes, shows in Lou’s open dialog', async () => {
+    const louDialog = lou.getByRole('dialog', { name: 'Invite people' });
+    const leaDialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await leaDialog.getByRole('textbox', { name: 'Name' }).fill('Cy');
+    await leaDialog.getByRole('button', { name: 'Create invite link' }).click();
+
+    const cyRole = louDialog.getByRole('combobox', { name: 'Role for Cy' });
+    await cyRole.waitFor({ timeout: 5_000 });
+    expect(await cyRole.inputValue()).toBe('editor');
+    await louDialog.getByRole('status').getByText('Cy was invited as Editor.').waitFor();
+
+    await leaDialog.getByRole('button', { name: 'Revoke invite for Cy' }).click();
+    await leaDialog.getByRole('button', { name: "Confirm: revoke Cy's access" }).click();
+
+    await cyRole.waitFor({ state: 'detached', timeout: 5_000 });
+    await louDialog.getByRole('status').getByText("Cy's invite was revoked.").waitFor();
+    const cyRow = louDialog.getByRole('listitem').filter({ hasText: 'Cy' });
+    expect(await cyRow.textContent()).toContain('Revoked');
+    expect(await louDialog.getByRole('button', { name: 'Revoke invite for Cy' }).count()).toBe(0);
+  });
+
+  it('a role change shows in Lou’s open Activity feed, though the board did not change', async () => {
+    await lou.keyboard.press('Escape');
+    await lou.getByRole('dialog', { name: 'Invite people' }).waitFor({ state: 'detached' });
+    await lou.getByRole('button', { name: 'Activity' }).click();
+    const feed = lou.getByRole('region', { name: 'Activity' });
+    await feed.getByText('changed Bo’s role from Editor to Reviewer').waitFor();
+
+    await leaChangesBoTo(lea.getByRole('dialog', { name: 'Invite people' }), 'Viewer');
+
+    await feed.getByText('changed Bo’s role from Reviewer to Viewer').waitFor({ timeout: 5_000 });
+  });
+});
