@@ -92,9 +92,10 @@ export async function revokeInvite(
 
 /**
  * Gives an invite a new role: stored with its `role.changed` history event (who changed whose
- * role from what to what), then the invite's open connections close with 4205 and reconnect
- * with it. The token keeps working: the server reads the role from the stored invite.
- * Rejects with storage's refusals (StorageError: role_conflict, last_lead, …).
+ * role from what to what) once what the invite's open connections sent before it is stored
+ * under the role they had; then they close with 4205 and reconnect with the new one
+ * (SyncServer.changeRole). The token keeps working: the server reads the role from the stored
+ * invite. Rejects with storage's refusals (StorageError: role_conflict, last_lead, …).
  */
 export async function changeInviteRole(
   deps: BoardActionDeps,
@@ -102,20 +103,22 @@ export async function changeInviteRole(
   role: Role,
   by: Actor,
 ): Promise<InviteRecord> {
-  await deps.storage.changeInviteRole({
-    inviteId: invite.id,
-    from: invite.role,
-    to: role,
-    event: {
-      boardId: invite.boardId,
-      cardId: null,
-      type: 'role.changed',
-      actor: by,
-      at: (deps.now ?? Date.now)(),
-      data: { inviteId: invite.id, name: invite.name, from: invite.role, to: role },
-    },
-  });
-  deps.syncServer.roleChanged(invite.id, role);
+  await deps.syncServer.changeRole(invite.id, role, () =>
+    deps.storage.changeInviteRole({
+      inviteId: invite.id,
+      from: invite.role,
+      to: role,
+      event: {
+        boardId: invite.boardId,
+        cardId: null,
+        type: 'role.changed',
+        actor: by,
+        // Taken after the member's last write under the old role, as the entry comes after it.
+        at: (deps.now ?? Date.now)(),
+        data: { inviteId: invite.id, name: invite.name, from: invite.role, to: role },
+      },
+    }),
+  );
   deps.syncServer.invitesChanged(invite.boardId);
   return { ...invite, role };
 }

@@ -48,6 +48,10 @@ export class Connection {
   writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
   private bulkAllowance = 0;
+  /** Messages are passed on to the room (see hold). */
+  private listening = true;
+  /** Messages that arrived while held and were dropped. */
+  private dropped = 0;
   private readonly messages: TokenBucket;
   readonly awarenessBudget: TokenBucket;
 
@@ -73,6 +77,10 @@ export class Connection {
 
     ws.on('message', (data, isBinary) => {
       if (this.closed) return;
+      if (!this.listening) {
+        this.dropped++;
+        return;
+      }
       try {
         if (!isBinary)
           throw new SyncError(CLOSE.malformed, 'text frames are not part of the protocol');
@@ -139,6 +147,26 @@ export class Connection {
 
   uncork(): void {
     (this.ws as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
+  }
+
+  /**
+   * Stops passing messages on: what arrives from now on is dropped (a role change is under
+   * way, and what arrives after it must not be taken under the old role).
+   */
+  hold(): void {
+    this.listening = false;
+  }
+
+  /**
+   * Passes messages on again; false if any arrived while held: they were dropped, so the client
+   * holds changes the server never took, and only a new socket (whose sync sends them again)
+   * puts that right.
+   */
+  release(): boolean {
+    const nothingDropped = this.dropped === 0;
+    this.listening = true;
+    this.dropped = 0;
+    return nothingDropped;
   }
 
   close(code: CloseCode, reason: string): void {

@@ -39,11 +39,15 @@ export interface SyncServer {
   /** Closes every open connection made with this invite (4401), e.g. after revocation. */
   closeInvite(inviteId: string): void;
   /**
-   * After the invite's stored role changed to `role`: closes its open connections (4205) so
-   * that they reconnect with it, and gives it to a connection whose admission read the invite
-   * before the change.
+   * Gives the invite `role` on its open connections, with `store` storing the change. What
+   * those connections sent before is theirs under the role they had: they are held (what they
+   * send from now on is not taken), what they sent is stored and acknowledged, and only then
+   * does `store` run, so the history records the change after their writes. Then they close
+   * (4205) to reconnect with the new role, which a connection whose admission read the invite
+   * before the change gets too. If `store` rejects, the rejection is passed on and the role
+   * stays; a held connection that dropped something closes with 4205 all the same.
    */
-  roleChanged(inviteId: string, role: Role): void;
+  changeRole<T>(inviteId: string, role: Role, store: () => Promise<T>): Promise<T>;
   /**
    * Tells every open connection of the board that its invites changed (message 101), once the
    * change is stored: an invite made, revoked or given another role. (A first join is told by

@@ -27,9 +27,14 @@
  *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
  *     from then on.
- *   roleChanged(inviteId, role)  closes that invite's sockets now (4205 "role changed": clients
- *     reconnect with the same token and get the stored role) and admits it with `role` from then
- *     on, also where the upgrade's check read the invite before the change.
+ *   changeRole(inviteId, role, store)  changes the role of that invite's open sockets: holds
+ *     them (what they send from then on is dropped), waits until what they sent before is stored
+ *     and acknowledged under the role they had, runs `store` (the stored change and its history
+ *     event, which so comes after their writes), then closes them (4205 "role changed": clients
+ *     reconnect with the same token and get the stored role) and admits the invite with `role`
+ *     from then on, also where the upgrade's check read the invite before the change. If `store`
+ *     rejects, a socket that dropped nothing carries on; the others close with 4205 (their
+ *     client finds its role unchanged and sends again what was dropped).
  *   invitesChanged(boardId)  sends 101 (invites changed) to every open socket of the board; the
  *     server sends it itself once an invite's first join is recorded.
  *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
@@ -64,6 +69,7 @@ import type { HistoryEvent, InviteRecord, SyncStorage } from '../storage/Storage
 import { AddressLimiter } from './AddressLimiter';
 import { authenticate } from './authenticate';
 import { Connection } from './Connection';
+import type { Room } from './Room';
 import { RoomRegistry } from './RoomRegistry';
 import { defaultSyncLog, type SyncLog } from './syncLog';
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
@@ -104,11 +110,14 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   };
   const rooms = new RoomRegistry({ storage, options, log, now, onHistory });
   const addresses = new AddressLimiter(options.connectionsPerMinute);
-  const connections = new Set<Connection>();
+  /** Every open connection, with the room it joined. */
+  const connections = new Map<Connection, Room>();
   const byInvite = new Map<string, Set<Connection>>();
   const revoked = new Set<string>();
-  /** The latest role given to an invite by roleChanged: newer than an admission's read. */
+  /** The latest role given to an invite by changeRole: newer than an admission's read. */
   const changedRoles = new Map<string, Role>();
+  /** Invites whose role changeRole is changing, and how many times at once. */
+  const changing = new Map<string, number>();
   let closing = false;
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
@@ -119,7 +128,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   });
 
   const heartbeat = setInterval(() => {
-    for (const conn of connections) conn.heartbeat();
+    for (const conn of connections.keys()) conn.heartbeat();
   }, options.pingIntervalMs);
   heartbeat.unref();
 
@@ -144,7 +153,9 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         },
       },
     );
-    connections.add(conn);
+    connections.set(conn, room);
+    // Admitted while its invite's role is being changed: held like the invite's other sockets.
+    if (changing.has(invite.id)) conn.hold();
     const mine = byInvite.get(invite.id) ?? new Set<Connection>();
     mine.add(conn);
     byInvite.set(invite.id, mine);
@@ -161,7 +172,25 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
 
   function invitesChanged(boardId: string): void {
     const message = encodeInvitesChanged();
-    for (const conn of connections) if (conn.identity.boardId === boardId) conn.send(message);
+    for (const conn of connections.keys()) {
+      if (conn.identity.boardId === boardId) conn.send(message);
+    }
+  }
+
+  /**
+   * Ends one changeRole of the invite. Stored: its sockets close with 4205 and it is admitted
+   * with the new role from now on. Refused: once no other change of it is under way, a socket
+   * that dropped nothing while held carries on, the others close with 4205.
+   */
+  function endRoleChange(inviteId: string, stored: Role | null): void {
+    const count = (changing.get(inviteId) ?? 1) - 1;
+    if (count > 0) changing.set(inviteId, count);
+    else changing.delete(inviteId);
+    if (stored) changedRoles.set(inviteId, stored);
+    else if (count > 0) return;
+    for (const conn of byInvite.get(inviteId) ?? []) {
+      if (stored || !conn.release()) conn.close(CLOSE.roleChanged, 'role changed');
+    }
   }
 
   async function roomOf(boardId: string) {
@@ -226,10 +255,24 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       for (const conn of byInvite.get(inviteId) ?? []) conn.close(CLOSE.unauthorized, 'revoked');
     },
 
-    roleChanged(inviteId: string, role: Role) {
-      changedRoles.set(inviteId, role);
-      for (const conn of byInvite.get(inviteId) ?? [])
-        conn.close(CLOSE.roleChanged, 'role changed');
+    async changeRole<T>(inviteId: string, role: Role, store: () => Promise<T>): Promise<T> {
+      changing.set(inviteId, (changing.get(inviteId) ?? 0) + 1);
+      let stored = false;
+      try {
+        const held = [...(byInvite.get(inviteId) ?? [])];
+        for (const conn of held) conn.hold();
+        // A read waits for everything queued before it to be stored and acknowledged. A board
+        // that failed to load has closed these sockets already.
+        const theirRooms = new Set(held.flatMap((c) => connections.get(c) ?? []));
+        await Promise.all(
+          [...theirRooms].map((room) => room.read(() => undefined).catch(() => undefined)),
+        );
+        const result = await store();
+        stored = true;
+        return result;
+      } finally {
+        endRoleChange(inviteId, stored ? role : null);
+      }
     },
 
     invitesChanged,
@@ -241,7 +284,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     async close() {
       closing = true;
       clearInterval(heartbeat);
-      for (const conn of connections) conn.close(CLOSE.goingAway, 'server shutting down');
+      for (const conn of connections.keys()) conn.close(CLOSE.goingAway, 'server shutting down');
       await rooms.closeAll();
       wss.close();
     },

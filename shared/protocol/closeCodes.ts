@@ -17,6 +17,8 @@ export const CLOSE = {
    * token: the server takes the role from the stored invite, so the new socket has the new
    * role. Outside 4400–4499 on purpose: an unmodified y-websocket client reconnects by itself.
    * Factboard's client first reads its role again (GET /api/boards/:id) to redraw its controls.
+   * Also sent when such a change was refused after this socket's messages had been dropped
+   * while it was under way: the role is the same, and the new socket sends them again.
    */
   roleChanged: 4205,
   /** The server is shutting down; clients reconnect. */

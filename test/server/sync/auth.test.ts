@@ -106,7 +106,7 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
     other.close();
   });
 
-  it('roleChanged closes that invite’s sockets with 4205 and gives the new role to a socket admitted from an older read', async () => {
+  it('changeRole closes that invite’s sockets with 4205 and gives the new role to a socket admitted from an older read', async () => {
     const storage = createMemoryStorage();
     let gate: Promise<void> | null = null;
     let reads = 0;
@@ -130,20 +130,21 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
     const readsBefore = reads;
     const late = connectRaw(server.syncUrl, boardId, bo.token);
     await waitFor(() => reads > readsBefore, { what: 'the late socket’s invite read' });
-    await storage.changeInviteRole({
-      inviteId: bo.inviteId,
-      from: 'editor',
-      to: 'viewer',
-      event: {
-        boardId,
-        cardId: null,
-        type: 'role.changed',
-        actor: { id: 'lead', name: 'Lea' },
-        at: Date.now(),
-        data: {},
-      },
-    });
-    server.sync.roleChanged(bo.inviteId, 'viewer');
+    await server.sync.changeRole(bo.inviteId, 'viewer', () =>
+      storage.changeInviteRole({
+        inviteId: bo.inviteId,
+        from: 'editor',
+        to: 'viewer',
+        event: {
+          boardId,
+          cardId: null,
+          type: 'role.changed',
+          actor: { id: 'lead', name: 'Lea' },
+          at: Date.now(),
+          data: {},
+        },
+      }),
+    );
     expect(await open.closed).toEqual({ code: CLOSE.roleChanged, reason: 'role changed' });
     gate = null;
     release();
