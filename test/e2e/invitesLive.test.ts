@@ -1,8 +1,9 @@
 /**
  * Two leads on one board, each in a browser context of their own: what one does in "Invite
  * people" (a role changed, an invite made or revoked) shows in the other's open dialog at once,
- * without reopening it, and a role change reaches the other's open Activity feed. The built app
- * in headless Chromium against the real server, driven by role and accessible name.
+ * without reopening it, also after a time offline, and a role change reaches the other's open
+ * Activity feed. The built app in headless Chromium against the real server, driven by role and
+ * accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +97,20 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await leaChangesBoTo(lea.getByRole('dialog', { name: 'Invite people' }), 'Viewer');
 
     await feed.getByText('changed Bo’s role from Reviewer to Viewer').waitFor({ timeout: 5_000 });
+  });
+
+  it('a change made while Lou was offline shows in his open dialog once he is back', async () => {
+    await lou.getByRole('button', { name: 'Close activity' }).click();
+    const louDialog = await openInvites(lou);
+    const boRole = louDialog.getByRole('combobox', { name: 'Role for Bo' });
+    expect(await boRole.inputValue()).toBe('viewer');
+    // Offline, Lou's page hears nothing from the server.
+    await lou.context().setOffline(true);
+    await leaChangesBoTo(lea.getByRole('dialog', { name: 'Invite people' }), 'Editor');
+    await lou.waitForTimeout(500);
+    expect(await boRole.inputValue()).toBe('viewer');
+    await lou.context().setOffline(false);
+    await expect.poll(() => boRole.inputValue(), { timeout: 10_000 }).toBe('editor');
+    await louDialog.getByRole('status').getByText('Bo is now Editor.').waitFor();
   });
 });
