@@ -3,7 +3,9 @@
  * LostEditWatch): two saves that crossed, or an offline edit that met a colleague's on
  * reconnect; and their work on a card deleted before it reached the deleter (a change, or
  * evidence they added). Each says whose change was kept and what this person's was, with
- * "Restore mine" (saves it again, as a new change everyone sees) and "Dismiss". The writer
+ * "Restore mine" (saves it again, as a new change everyone sees) and "Dismiss"; on a deleted
+ * card, "Restore the card" first, which for evidence they added brings the card back with it in
+ * one change ("Restore the card and your evidence"). The writer
  * kept may be this person in another tab or window: then it says so. The alert region stays in
  * the page, so that a notice is announced when it appears.
  */
@@ -111,12 +113,39 @@ export function LostEdits({
   };
   const restoreTheCard = async (n: LostEditNotice) => {
     if (!access) return;
+    // Every evidence item this person added to the card comes back with it, in the same change.
+    const readded = notices.flatMap((o) =>
+      'cardDeleted' in o && o.cardId === n.cardId && o.field === ADDED_ITEM && o.evidence
+        ? [
+            {
+              notice: o,
+              item: { ...o.evidence, id: o.evidenceId, stance: o.evidence.stance as Stance },
+            },
+          ]
+        : [],
+    );
     try {
-      await restoreCard(access.id, access.token, n.cardId);
-      actions.announce('The card is restored. Restore your change to it from the notice.');
+      await restoreCard(
+        access.id,
+        access.token,
+        n.cardId,
+        readded.map((r) => r.item),
+      );
+      for (const r of readded) onDismiss(r.notice.seq);
+      actions.announce(
+        readded.length > 0
+          ? 'The card is restored, with your evidence.'
+          : 'The card is restored. Restore your change to it from the notice.',
+      );
     } catch (err) {
       const refusal = restoreRefusal(err);
+      // A colleague restored it first, without this person's evidence: "Restore mine" adds it.
       if (refusal) actions.announce(refusal);
+      else if (readded.length > 0) {
+        actions.announce(
+          'A colleague has restored this card already: add your evidence again with Restore mine.',
+        );
+      }
     }
   };
   return (
@@ -130,6 +159,7 @@ export function LostEdits({
             // item this person added, while the card is back without it.
             const there = card && (n.field === ADDED_ITEM ? !has : n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
+            const withEvidence = deleted && n.field === ADDED_ITEM;
             const writer = writerOf(
               n.by ??
                 (deleted ? undefined : peers.find((p) => p.clientId === n.byClient)?.user) ??
@@ -151,13 +181,13 @@ export function LostEdits({
                       Restore mine
                     </button>
                   )}
-                  {deleted && !card && access && (
+                  {deleted && !card && access && actions.canEdit && (
                     <button
                       type="button"
                       className="button small"
                       onClick={() => void restoreTheCard(n)}
                     >
-                      Restore the card
+                      {withEvidence ? 'Restore the card and your evidence' : 'Restore the card'}
                     </button>
                   )}
                   <button type="button" className="button small" onClick={() => onDismiss(n.seq)}>

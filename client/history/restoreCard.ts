@@ -1,8 +1,10 @@
 /**
  * POST /api/boards/:id/cards/:cardId/restore with the member's token: the server puts a
  * deleted card back as it was before its deletion; the card then arrives through sync like
- * any other change.
+ * any other change. `readded`: the person's evidence that went with the card before it reached
+ * the board, added back in the same change.
  */
+import type { ReaddedEvidenceInput } from '../../shared/board/inputs';
 import type { CardView } from '../../shared/board/view';
 import { ApiError, call } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
@@ -11,9 +13,11 @@ export async function restoreCard(
   boardId: string,
   token: string,
   cardId: string,
+  readded: readonly ReaddedEvidenceInput[] = [],
 ): Promise<CardView> {
   const path = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/restore`;
-  const { card } = await call<{ card: CardView }>(path, { method: 'POST', token });
+  const body = readded.length > 0 ? JSON.stringify({ evidence: readded }) : undefined;
+  const { card } = await call<{ card: CardView }>(path, { method: 'POST', token, body });
   return card;
 }
 

@@ -4,6 +4,7 @@
  * the actor the server knows (the invite, or the system), never anything from the update.
  */
 import type { Actor } from '../../shared/board/actor';
+import type { HistoryDraft } from './observeHistory';
 
 /** What a server change is for, when its history needs to say more than the doc shows. */
 export interface ChangeIntent {
@@ -12,6 +13,15 @@ export interface ChangeIntent {
    * the doc shows only a card that appeared, as a new one does.
    */
   readonly restoresCard?: string;
+  /**
+   * Evidence added into that card in the same change (its restorer's, which the board never
+   * kept): the doc shows only the card, so its history would not say who added it.
+   */
+  readonly readdsEvidence?: readonly {
+    readonly id: string;
+    readonly url: string;
+    readonly stance: string;
+  }[];
 }
 
 export class ServerChange {
@@ -21,16 +31,24 @@ export class ServerChange {
   ) {}
 }
 
-/** A derived event's type, as the change's origin explains it. */
-export function eventTypeFor(draft: { cardId: string | null; type: string }, origin: unknown) {
+/**
+ * A derived event as the change's origin explains it: a card that appeared is one restored,
+ * with the evidence its restorer added to it.
+ */
+export function eventsFor(draft: HistoryDraft, origin: unknown): HistoryDraft[] {
   if (
-    draft.type === 'card.created' &&
-    origin instanceof ServerChange &&
-    origin.intent.restoresCard === draft.cardId
+    draft.type !== 'card.created' ||
+    !(origin instanceof ServerChange) ||
+    origin.intent.restoresCard !== draft.cardId
   ) {
-    return 'card.restored';
+    return [draft];
   }
-  return draft.type;
+  const added = (origin.intent.readdsEvidence ?? []).map(({ id, url, stance }) => ({
+    cardId: draft.cardId,
+    type: 'evidence.added',
+    data: { evidenceId: id, stance, url },
+  }));
+  return [{ ...draft, type: 'card.restored' }, ...added];
 }
 
 export function actorOf(origin: unknown): Actor | null {

@@ -10,7 +10,7 @@
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
  * place is one removed and one added, and each relabelled card has its own verdict.set).
  * A card put back by a restore reads here as card.created; the room records it as
- * card.restored from the change's intent (attribution.eventTypeFor).
+ * card.restored from the change's intent (attribution.eventsFor).
  *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)

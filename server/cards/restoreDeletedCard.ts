@@ -5,11 +5,16 @@
  * evidence, verdict and rationale; its comments never left the live doc. The card goes back
  * with its own id, so its history reads on: added, …, deleted, restored.
  *
+ * Evidence the restorer had added to the card while it was being deleted, which the board
+ * never kept, goes back in the same change (`readded`): one transaction, so nobody sees the card
+ * back without it, and its history says who added it.
+ *
  * The old board is built in a worker thread (readCardInWorker): for a 10,000-card board that
  * takes about a second, which the event loop, and every room's sync, never waits for.
  */
 import type { Actor } from '../../shared/board/actor';
 import { restoreCard } from '../../shared/board/commands/cards';
+import type { ReaddedEvidenceInput } from '../../shared/board/inputs';
 import { readOneCard } from '../../shared/board/readBoard';
 import type { CardView } from '../../shared/board/view';
 import { HttpError } from '../errors';
@@ -42,6 +47,7 @@ export async function restoreDeletedCard(
   boardId: string,
   actor: Actor,
   cardId: string,
+  readded: readonly ReaddedEvidenceInput[] = [],
 ): Promise<CardView> {
   const card = await cardBeforeDeletion(deps.storage, boardId, cardId);
   if (!card) throw new HttpError(404, 'card_not_found', 'no deleted card with this id');
@@ -50,9 +56,9 @@ export async function restoreDeletedCard(
     boardId,
     actor,
     (doc) => {
-      restoreCard(doc, card, { actor });
+      restoreCard(doc, card, { actor }, readded);
       return readOneCard(doc, cardId) as CardView; // written just above, in this transaction
     },
-    { restoresCard: cardId },
+    { restoresCard: cardId, readdsEvidence: readded },
   );
 }

@@ -21,7 +21,7 @@ import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
 import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeSaved } from '../../shared/protocol/messages';
-import { actorOf, type ChangeIntent, eventTypeFor, ServerChange } from '../audit/attribution';
+import { actorOf, type ChangeIntent, eventsFor, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
@@ -266,8 +266,8 @@ export class Room {
       const actor = actorOf(origin);
       const batch = this.batch;
       if (!actor || !batch) return;
-      for (const d of drafts) {
-        batch.history.push({ boardId, ...d, type: eventTypeFor(d, origin), actor, at: batch.at });
+      for (const d of drafts.flatMap((draft) => eventsFor(draft, origin))) {
+        batch.history.push({ boardId, ...d, actor, at: batch.at });
       }
     });
     this.bindings = new ClientBindings(bindings);

@@ -1,6 +1,7 @@
 /** Validation of command inputs: the same rules on the client, the server and in imports. */
 import { z } from 'zod';
 import { hasVisibleText } from '../visibleText';
+import { ID_PATTERN } from './newId';
 import { COLUMNS, SPEAKER_TYPES } from './schema';
 
 export const LIMITS = {
@@ -110,6 +111,13 @@ export const evidenceInput = z.object({
   note: text(LIMITS.note).default(''),
 });
 export type EvidenceInput = z.input<typeof evidenceInput>;
+/**
+ * Evidence a person added to a card that a colleague deleted before it reached them, added
+ * again as the card is restored: under the id it had on their device, so that what told them
+ * of it finds it on the board.
+ */
+export const readdedEvidenceInput = evidenceInput.extend({ id: z.string().regex(ID_PATTERN) });
+export type ReaddedEvidenceInput = z.input<typeof readdedEvidenceInput>;
 export const evidencePatch = z
   .object({
     url: httpUrl,

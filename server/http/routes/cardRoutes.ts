@@ -2,20 +2,24 @@
  * POST /api/boards/:id/cards/:cardId/restore (editor or lead): a deleted card back on the
  * board as it was just before its last deletion, evidence and comments included
  * (server/cards/restoreDeletedCard). 201 `{card}`; 404 `card_not_found` when the board never
- * had such a card deleted; 409 `card_exists` when it is on the board.
+ * had such a card deleted; 409 `card_exists` when it is on the board. An optional JSON body
+ * `{evidence: [{id, url, quote?, stance, note?}]}` adds the restorer's evidence that went with
+ * the card before it reached the board, in the same change.
  *
  * Everything else a client does to cards goes through the sync socket; a restore cannot, since
  * the client no longer has the card's content.
  */
+import { readdedEvidenceInput } from '../../../shared/board/inputs';
 import { ID_PATTERN } from '../../../shared/board/newId';
 import { Router } from 'express';
 import { z } from 'zod';
 import { restoreDeletedCard } from '../../cards/restoreDeletedCard';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
-import { validate } from '../validate';
+import { jsonBody, validate } from '../validate';
 
 const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
+const body = z.object({ evidence: z.array(readdedEvidenceInput).default([]) });
 
 export function cardRoutes(deps: BoardActionDeps): Router {
   const router = Router();
@@ -26,7 +30,9 @@ export function cardRoutes(deps: BoardActionDeps): Router {
     async (req, res) => {
       const me = member(res);
       const { cardId } = validate(params, { cardId: req.params.cardId });
-      const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId);
+      // Without a body: the card as it was, and nothing more.
+      const { evidence } = validate(body, req.get('content-type') ? jsonBody(req) : {});
+      const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId, evidence);
       res.status(201).json({ card });
     },
   );

@@ -10,6 +10,8 @@ import {
   type EditCardInput,
   actorSchema,
   extractionSchema,
+  readdedEvidenceInput,
+  type ReaddedEvidenceInput,
 } from '../inputs';
 import type { CommandContext } from '../origin';
 import type { CardView, Extraction } from '../view';
@@ -261,17 +263,34 @@ export function deleteCard(doc: Y.Doc, cardId: string, ctx: CommandContext): voi
  * then): claim, source, speaker, column and rank, verdict, evidence, authors and times. Its
  * comments were never removed (see deleteCard), so they come back with it. The restorer is
  * its last updater. A card that is on the board is not overwritten.
+ *
+ * `readded`: evidence the restorer had added to the card while it was being deleted (the
+ * board never kept it), added in the same change, in their name, so nobody sees the card back
+ * without it.
  */
-export function restoreCard(doc: Y.Doc, card: CardView, ctx: CommandContext): void {
+export function restoreCard(
+  doc: Y.Doc,
+  card: CardView,
+  ctx: CommandContext,
+  readded: readonly ReaddedEvidenceInput[] = [],
+): void {
+  const more = readded.map((item) => parseInput(readdedEvidenceInput, item));
+  const ids = new Set(card.evidence.map((e) => e.id));
+  for (const { id } of more) {
+    if (ids.has(id)) throw new BoardError('invalid_input', `evidence ${id} is on the card twice`);
+    ids.add(id);
+  }
   if (cardsMap(doc).has(card.id)) {
     throw new BoardError('card_exists', `card ${card.id} is on the board`);
   }
-  const { column, rank, comments: _comments, ...fields } = card;
+  const { column, rank, comments: _comments, evidence, ...fields } = card;
   transact(doc, 'restoreCard', ctx, (scope) => {
+    const added = more.map((item) => ({ ...item, addedBy: scope.actor, addedAt: scope.now }));
     cardsMap(doc).set(
       card.id,
       newCardMap({
         ...fields,
+        evidence: [...evidence, ...added],
         pos: { column, rank },
         updatedBy: scope.actor,
         updatedAt: scope.now,

@@ -53,8 +53,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const restore = (cardId: string, token: string) =>
-  request(server.url, 'POST', `/api/boards/${boardId}/cards/${cardId}/restore`, { token });
+const restore = (cardId: string, token: string, json?: unknown) =>
+  request(server.url, 'POST', `/api/boards/${boardId}/cards/${cardId}/restore`, { token, json });
 
 /** Deletes over the socket and waits until the server has it (a delete moves no clock). */
 async function deleteOnServer(cardId: string) {
@@ -137,5 +137,63 @@ describe('restoring a deleted card (B13)', () => {
     expect(res.status).toBe(201);
     expect(res.body.card.claim).toBe('Prisons hold 110,000 people, 1.7% of adults.');
     expect(res.body.card.updatedBy.name).toBe('Lena');
+  });
+
+  it('with the restorer’s evidence that went with the card: one change, and its history says who added it', async () => {
+    const ctx = { actor: actors.editor! };
+    const cardId = addClaim(editor.doc, { claim: 'The prison budget doubled.' }, ctx);
+    addEvidence(
+      editor.doc,
+      cardId,
+      { url: 'https://budget.example/2023', stance: 'supports' },
+      ctx,
+    );
+    await editor.allSaved();
+    await deleteOnServer(cardId);
+    const mine = {
+      id: 'offline-evidence-1',
+      url: 'https://budget.example/2024',
+      quote: 'Spending rose from $50m to $96m.',
+      stance: 'refutes',
+      note: 'Table 4',
+    };
+
+    // Refused whole, the card staying deleted: a bad item, or an id used twice.
+    for (const evidence of [
+      [{ ...mine, stance: 'maybe' }],
+      [mine, { ...mine, url: 'https://budget.example/other' }],
+    ]) {
+      const bad = await restore(cardId, tokens.editor!, { evidence });
+      expect([bad.status, errorCode(bad)]).toEqual([400, 'invalid_input']);
+    }
+    expect((await server.board(boardId)).cards[cardId]).toBeUndefined();
+
+    const updates: Uint8Array[] = [];
+    const count = (update: Uint8Array) => updates.push(update);
+    editor.doc.on('update', count);
+    const res = await restore(cardId, tokens.editor!, { evidence: [mine] });
+    expect(res.status).toBe(201);
+    expect(res.body.card.evidence.map((e: { url: string }) => e.url)).toEqual([
+      'https://budget.example/2023',
+      'https://budget.example/2024',
+    ]);
+    expect(res.body.card.evidence[1]).toMatchObject({ ...mine, addedBy: actors.editor });
+    await waitFor(() => readBoard(editor.doc).cards[cardId], { what: 'restored card' });
+    editor.doc.off('update', count);
+    // The card arrived with the evidence in it: no one saw it back without.
+    expect(updates).toHaveLength(1);
+    expect(readBoard(editor.doc).cards[cardId]?.evidence[1]).toMatchObject(mine);
+
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(history.slice(-3).map((e) => [e.type, e.actor.name, e.data.evidenceId])).toEqual([
+      ['card.deleted', 'Eddie', undefined],
+      ['card.restored', 'Eddie', undefined],
+      ['evidence.added', 'Eddie', 'offline-evidence-1'],
+    ]);
+    expect(history.at(-1)?.data).toEqual({
+      evidenceId: 'offline-evidence-1',
+      stance: 'refutes',
+      url: 'https://budget.example/2024',
+    });
   });
 });
