@@ -5,7 +5,8 @@
  * evidence they added). Each says whose change was kept and what this person's was, with
  * "Restore mine" (saves it again, as a new change everyone sees) and "Dismiss"; on a deleted
  * card, "Restore the card" first, which for evidence they added brings the card back with it in
- * one change ("Restore the card and your evidence"). The writer
+ * one change ("Restore the card and your evidence"). A comment they posted on a card deleted
+ * meanwhile is kept: they are told the card is gone, and who may restore it. The writer
  * kept may be this person in another tab or window: then it says so. The alert region stays in
  * the page, so that a notice is announced when it appears.
  */
@@ -18,10 +19,10 @@ import type { LostEditNotice } from '../sync/BoardConnection';
 import {
   ADDED_ITEM,
   assigneeOf,
-  type CardField,
   type DeletedWithCard,
-  type EvidenceField,
+  type FieldRef,
   type LostEdit,
+  POSTED_COMMENT,
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { STANCE_LABELS } from '../review/stanceLabels';
@@ -32,7 +33,7 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
 import { whoDeleted, whoWroteLast } from './whoWroteLast';
 
-const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
+const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
   speaker: 'the speaker',
   verdict: 'the verdict',
@@ -46,6 +47,7 @@ const FIELD_NAMES: Readonly<Record<CardField | EvidenceField, string>> = {
   stance: 'the stance',
   note: 'the note',
   [ADDED_ITEM]: 'the evidence',
+  [POSTED_COMMENT]: 'the comment',
 };
 
 /** A value as the notice quotes it: a stance or a column by its label, nothing as "nothing". */
@@ -57,6 +59,7 @@ function shown(n: LostEditNotice, value: string | null): string {
   return `“${label ?? value}”`;
 }
 const CLAIM_CHARS = 100;
+const COMMENT_CHARS = 200;
 
 /**
  * Whose write was kept, or who deleted the card, as a notice names them: this person's own
@@ -87,8 +90,14 @@ export function LostEdits({
   const actions = useBoardActions();
   const access = useBoardAccess();
   const historyNames = useHistoryNames(notices, peers);
+  // A comment's notice is about its card being gone: once the card is back, so is the comment.
+  const back = (n: LostEditNotice) => n.field === POSTED_COMMENT && board.cards[n.cardId];
+  useEffect(() => {
+    for (const n of notices) if (back(n)) onDismiss(n.seq);
+  });
   const restore = (n: LostEditNotice) => {
     const ok = actions.run('restore your edit', () => {
+      if (n.field === POSTED_COMMENT) return; // kept: it comes back with the card
       if ('cardDeleted' in n && n.field === ADDED_ITEM && n.evidence) {
         const { url, quote, stance, note } = n.evidence;
         actions.commands.addEvidence(n.cardId, { url, quote, stance: stance as Stance, note });
@@ -135,7 +144,9 @@ export function LostEdits({
       actions.announce(
         readded.length > 0
           ? 'The card is restored, with your evidence.'
-          : 'The card is restored. Restore your change to it from the notice.',
+          : n.field === POSTED_COMMENT
+            ? 'The card is restored, with your comment.'
+            : 'The card is restored. Restore your change to it from the notice.',
       );
     } catch (err) {
       const refusal = restoreRefusal(err);
@@ -148,16 +159,20 @@ export function LostEdits({
       }
     }
   };
+  const shown = notices.filter((n) => !back(n));
   return (
-    <div role="alert" className={notices.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
-      {notices.length > 0 && (
+    <div role="alert" className={shown.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
+      {shown.length > 0 && (
         <ul>
-          {notices.map((n) => {
+          {shown.map((n) => {
             const card = board.cards[n.cardId];
             const has = card?.evidence.some((e) => e.id === n.evidenceId) ?? false;
             // Restorable while the card, and the evidence item if it is one, still exist; an
             // item this person added, while the card is back without it.
-            const there = card && (n.field === ADDED_ITEM ? !has : n.evidenceId === null || has);
+            const there =
+              card &&
+              n.field !== POSTED_COMMENT &&
+              (n.field === ADDED_ITEM ? !has : n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
             const withEvidence = deleted && n.field === ADDED_ITEM;
             const writer = writerOf(
@@ -170,7 +185,7 @@ export function LostEdits({
               <li key={n.seq}>
                 <span>
                   {deleted ? (
-                    <DeletedText notice={n} by={writer} />
+                    <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
                   ) : (
                     <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
                   )}
@@ -255,29 +270,44 @@ function ReplacedText({
  * A colleague deleted the card before they could see this person's work on it (made offline,
  * or crossing the deletion in flight): a change to it, or evidence they added, given whole
  * here to copy or add again. Yjs names nobody for a deletion: the card's history does, a
- * moment later (useHistoryNames). Its comments were not deleted with it (B13).
+ * moment later (useHistoryNames). Its comments were not deleted with it (B13): a comment of
+ * this person's is told so, with who may bring the card back.
  */
 function DeletedText({
   notice: n,
   by,
+  canRestore,
 }: {
   notice: LostEditNotice & DeletedWithCard;
   /** Who deleted it, once the card's history has said. */
   by: Writer;
+  /** Whether this person may restore a card. */
+  canRestore: boolean;
 }) {
   const which = n.claim ? `“${clip(n.claim, CLAIM_CHARS)}”` : 'a card';
   const item = n.field === ADDED_ITEM ? n.evidence : null;
   const yours = item
     ? 'the evidence you added'
-    : n.field === 'pos'
-      ? `your move of it to ${shown(n, n.mine)}`
-      : `your change to ${FIELD_NAMES[n.field]}${n.evidenceId === null ? '' : ' of its evidence'}, ${shown(n, n.mine)},`;
+    : n.field === POSTED_COMMENT
+      ? 'your comment'
+      : n.field === 'pos'
+        ? `your move of it to ${shown(n, n.mine)}`
+        : `your change to ${FIELD_NAMES[n.field]}${n.evidenceId === null ? '' : ' of its evidence'}, ${shown(n, n.mine)},`;
+  const deleted = by.self
+    ? `You deleted ${which} in another tab or window before ${yours} reached it`
+    : `${by.name ?? 'A colleague'} deleted ${which} before ${yours} reached them`;
+  if (n.field === POSTED_COMMENT) {
+    return (
+      <>
+        {deleted}: {shown(n, clip(n.mine ?? '', COMMENT_CHARS))}. Your comment is kept, and comes
+        back with the card if it is restored.
+        {!canRestore && ' Editors and leads can restore it.'}
+      </>
+    );
+  }
   return (
     <>
-      {by.self
-        ? `You deleted ${which} in another tab or window before ${yours} reached it`
-        : `${by.name ?? 'A colleague'} deleted ${which} before ${yours} reached them`}
-      , so the board did not keep it
+      {deleted}, so the board did not keep it
       {item ? (
         <>
           : {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}

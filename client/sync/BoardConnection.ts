@@ -298,6 +298,7 @@ export class BoardConnection {
       const unstored = unstoredWrites(p.ws);
       const allWrites = noteStoredWrites(p.ws, ack.writes);
       const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
+      if (moved) this.noteStored();
       if (moved || unstoredWrites(p.ws) !== unstored) this.changed();
     };
     handlers[MESSAGE.invitesChanged] = () => this.noteInvitesChanged();
@@ -309,7 +310,10 @@ export class BoardConnection {
         // The server's sync step 1 carries its state vector: everything in it is stored.
         const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
         // It proves clocks only: a delete waits for an acknowledgment that counts its message.
-        if (this.tracker.acknowledge(serverState, { allWrites: false })) this.changed();
+        if (this.tracker.acknowledge(serverState, { allWrites: false })) {
+          this.noteStored();
+          this.changed();
+        }
       }
       if (kind !== SYNC_STEP_1 && decoder.arr.byteLength - decoder.pos >= QUIET_APPLY_BYTES) {
         // A large board arriving: skip the re-encoding for 'update' listeners (see
@@ -421,6 +425,11 @@ export class BoardConnection {
         }
       }),
     );
+  }
+
+  /** The server stored more of this person's writes: a deletion after that could see them. */
+  private noteStored(): void {
+    this.lostEditWatch.forgetStored((client, clock) => this.tracker.isStored(client, clock));
   }
 
   private readonly noteLostEdit = (edit: LostEdit | DeletedWithCard) => {

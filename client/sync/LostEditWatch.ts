@@ -6,7 +6,9 @@
  * two saves that crossed in flight, or an edit made offline that meets a colleague's on
  * reconnect. Yjs keeps one value per key, so the other is gone from the board; this is how the
  * person hears of it, and gets their value back to restore. An evidence item this person added
- * races no one, but goes with its card when a colleague deletes it: that is told too.
+ * races no one, but goes with its card when a colleague deletes it: that is told too. So is a
+ * comment they posted on a card a colleague deleted without having seen it: the comment stays
+ * (B13), but the card it is about is gone.
  *
  * How a concurrent write is told from a later one: every value set on a map key is a Yjs item
  * whose `origin` names the item it was set over. A colleague who saw this person's value set
@@ -50,13 +52,24 @@ export const EVIDENCE_FIELDS = [
  * deletes its card without having seen it takes it away.
  */
 export const ADDED_ITEM = 'item';
+/** A comment or reply this person posted on a card: kept, but told when the card goes. */
+export const POSTED_COMMENT = 'comment';
 export type CardField = (typeof CARD_FIELDS)[number];
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[number] | typeof ADDED_ITEM;
 
-/** A watched field: of the card itself (`evidenceId` null) or of one evidence item. */
+/**
+ * A watched field: of the card itself (`evidenceId` null), of one evidence item, or a comment
+ * posted on the card.
+ */
 export type FieldRef =
   | { readonly cardId: string; readonly evidenceId: null; readonly field: CardField }
-  | { readonly cardId: string; readonly evidenceId: string; readonly field: EvidenceField };
+  | { readonly cardId: string; readonly evidenceId: string; readonly field: EvidenceField }
+  | {
+      readonly cardId: string;
+      readonly evidenceId: null;
+      readonly field: typeof POSTED_COMMENT;
+      readonly commentId: string;
+    };
 
 /** What an evidence item held when its card was deleted: to show, and to add again. */
 export interface DeletedEvidence {
@@ -75,12 +88,14 @@ export type LostEdit = FieldRef & {
 
 /**
  * A write of this person's to a card that a colleague then deleted: with the card, Yjs drops
- * every write into it, and a restore brings the card back as it was before the deletion. The
- * write's Yjs id tells its owner whether the server had it before the deletion arrived (then
- * the colleague could see it when they deleted; see BoardConnection).
+ * every write into it, and a restore brings the card back as it was before the deletion (a
+ * comment, kept apart from the card, comes back with it). The write's Yjs id tells its owner
+ * whether the server had it before the deletion arrived (then the colleague could see it when
+ * they deleted; see BoardConnection).
  */
 export type DeletedWithCard = FieldRef & {
   readonly cardDeleted: true;
+  /** The value written; for a comment, its text as the card went. */
   readonly mine: string | null;
   /** The card's claim as it was deleted: the board no longer has it. */
   readonly claim: string | null;
@@ -143,7 +158,8 @@ export function assigneeOf(value: string | null): Actor | null {
   }
 }
 
-const slotOf = (ref: FieldRef) => `${ref.cardId}\u0000${ref.evidenceId ?? ''}\u0000${ref.field}`;
+const slotOf = (ref: FieldRef) =>
+  `${ref.cardId}\u0000${ref.field === POSTED_COMMENT ? ref.commentId : (ref.evidenceId ?? '')}\u0000${ref.field}`;
 
 /** A field's value as compared and quoted: a place by its column, an assignee by who, text as it is. */
 function valueOf(field: string, value: unknown): string | null {
@@ -250,6 +266,7 @@ export class LostEditWatch {
   /** This person's last write to each watched field, by `slotOf`. */
   private readonly own = new Map<string, OwnWrite>();
   private readonly cards: Y.Map<unknown>;
+  private readonly comments: Y.Map<unknown>;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -258,6 +275,7 @@ export class LostEditWatch {
     private readonly now: () => number = Date.now,
   ) {
     this.cards = cardsMap(doc) as Y.Map<unknown>;
+    this.comments = commentsMap(doc) as Y.Map<unknown>;
     for (const w of store?.load() ?? []) {
       // Two pages' records can hold the same field: the later write is the one on the board.
       const slot = slotOf(w);
@@ -275,6 +293,9 @@ export class LostEditWatch {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.Array && !remote) {
         changed = this.noteAddedEvidence(transaction, type) || changed;
+      }
+      if ((type as unknown) === this.comments && !remote) {
+        changed = this.notePostedComments(transaction, keys) || changed;
       }
       if (!(type instanceof Y.Map)) continue;
       for (const key of keys) {
@@ -330,6 +351,54 @@ export class LostEditWatch {
     return changed;
   }
 
+  /** Keeps the comments this person posted in this transaction, by the card they are on. */
+  private notePostedComments(transaction: Y.Transaction, keys: Set<string | null>): boolean {
+    const client = this.doc.clientID;
+    const before = transaction.beforeState.get(client) ?? 0;
+    let changed = false;
+    for (const commentId of keys) {
+      const item = commentId === null ? undefined : this.comments._map.get(commentId);
+      if (!item || item.deleted || item.id.client !== client || item.id.clock < before) continue;
+      const cardId = deletedText(typeIn(item), COMMENT_KEYS.cardId);
+      if (commentId === null || cardId === null) continue; // not a comment of the layout
+      const ref = { cardId, evidenceId: null, field: POSTED_COMMENT, commentId } as const;
+      this.own.set(slotOf(ref), {
+        ...ref,
+        client,
+        clock: item.id.clock,
+        value: null,
+        at: this.now(),
+      });
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * Forgets the evidence items and comments this person added that the server has stored
+   * (`isStored`, by Yjs id): a colleague who deletes their card after that could see them, so
+   * there is nothing to tell, and they would crowd out the fields kept across a reload.
+   */
+  forgetStored(isStored: (client: number, clock: number) => boolean): void {
+    let changed = false;
+    for (const [slot, write] of this.own) {
+      const whole = write.field === ADDED_ITEM || write.field === POSTED_COMMENT;
+      if (whole && isStored(write.client, write.clock)) {
+        this.own.delete(slot);
+        changed = true;
+      }
+    }
+    if (changed) this.keep();
+  }
+
+  /** A comment of this person's as its card goes: its text, or null if it was deleted since. */
+  private commentText(commentId: string): string | null {
+    const comment = this.comments.get(commentId);
+    if (!(comment instanceof Y.Map) || comment.get(COMMENT_KEYS.deletedAt) != null) return null;
+    const text: unknown = comment.get(COMMENT_KEYS.text);
+    return typeof text === 'string' ? text : null;
+  }
+
   /**
    * Forgets this person's writes to the cards the transaction deleted, telling them of each
    * when a colleague deleted the card. A card restored later is a new map under the same id,
@@ -363,10 +432,12 @@ export class LostEditWatch {
         if (!whole && ref.evidenceId !== null && added.has(ref.evidenceId)) continue;
         const evidence = whole ? deletedEvidence(card, ref.evidenceId) : null;
         if (whole && !evidence) continue;
+        const mine = ref.field === POSTED_COMMENT ? this.commentText(ref.commentId) : value;
+        if (ref.field === POSTED_COMMENT && mine === null) continue;
         this.onLost({
           ...ref,
           cardDeleted: true,
-          mine: value,
+          mine,
           claim,
           evidence,
           comments,
@@ -411,7 +482,7 @@ export function storageOwnWriteStore(
     typeof w.cardId === 'string' &&
     typeof w.field === 'string' &&
     (w.evidenceId === null
-      ? isCardField(w.field)
+      ? isCardField(w.field) || (w.field === POSTED_COMMENT && typeof w.commentId === 'string')
       : typeof w.evidenceId === 'string' && isEvidenceField(w.field)) &&
     Number.isInteger(w.client) &&
     Number.isInteger(w.clock) &&

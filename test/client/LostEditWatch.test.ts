@@ -8,6 +8,8 @@ import {
   addComment,
   addEvidence,
   assignCard,
+  deleteComment,
+  editComment,
   deleteCard,
   editCard,
   editEvidence,
@@ -46,6 +48,7 @@ function replica(clientID: number, store: OwnWriteStore | null = null) {
   return {
     doc,
     lost,
+    watch,
     receive: (from: Y.Doc) =>
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(from, Y.encodeStateVector(doc)), 'remote'),
   };
@@ -388,8 +391,9 @@ describe('LostEditWatch', () => {
     deleteCard(a.doc, cardId, lea);
     b.receive(a.doc);
     a.receive(b.doc);
-    // One notice for the item, with its note: not a second one for the note.
-    expect(b.lost).toEqual([
+    // One notice for the item, with its note: not a second one for the note. (The comment is
+    // told apart: the card it is on is gone.)
+    expect(b.lost.filter((l) => l.field !== 'comment')).toEqual([
       {
         cardId,
         evidenceId,
@@ -415,7 +419,66 @@ describe('LostEditWatch', () => {
     const card = readBoard(b.doc).cards[cardId]!;
     expect(card.evidence).toEqual([]);
     expect(card.comments.map((c) => c.text)).toEqual(['Found the logbook']);
-    expect(b.lost).toHaveLength(1);
+    expect(b.lost).toHaveLength(2);
+  });
+
+  it('tells of comments posted on a card a colleague deleted meanwhile, with their text', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const seen = addComment(b.doc, cardId, { text: 'Lea saw this one' }, eddie);
+    a.receive(b.doc);
+    // Offline (or crossing the deletion): a comment, a reply, and one Eddie then deleted.
+    const first = addComment(b.doc, cardId, { text: 'Ask the port for the staff list' }, eddie);
+    const reply = addComment(b.doc, cardId, { text: 'And 2023', parentId: first }, eddie);
+    const gone = addComment(b.doc, cardId, { text: 'Typo' }, eddie);
+    deleteComment(b.doc, gone, eddie);
+    editComment(b.doc, first, 'Ask the port for the 2024 staff list', eddie);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    a.receive(b.doc);
+    const told = (commentId: string, mine: string) => ({
+      cardId,
+      evidenceId: null,
+      field: 'comment',
+      commentId,
+      cardDeleted: true,
+      mine,
+      claim: 'The bridge cost $4 million',
+      evidence: null,
+      comments: 3,
+      client: 2,
+      clock: expect.any(Number),
+    });
+    // Every comment posted is told, the one Lea could see too: the watch does not know what
+    // the server stored (BoardConnection leaves out those it did).
+    expect(b.lost).toEqual([
+      told(seen, 'Lea saw this one'),
+      told(first, 'Ask the port for the 2024 staff list'),
+      told(reply, 'And 2023'),
+    ]);
+    expect(a.lost).toEqual([]);
+  });
+
+  it('forgets added evidence and comments once the server has stored them', () => {
+    const { items, storage } = memoryStorage();
+    const { a, cardId } = twoReplicas(1, 2);
+    const b = replica(2, storageOwnWriteStore(storage, 'own', 'tab'));
+    b.receive(a.doc);
+    addEvidence(b.doc, cardId, { url: 'https://ex.org/stored', stance: 'supports' }, eddie);
+    const stored = Y.getState(b.doc.store, 2);
+    addComment(b.doc, cardId, { text: 'Not stored yet' }, eddie);
+    editCard(b.doc, cardId, { rationale: 'Stored, and still watched' }, eddie);
+    b.watch.forgetStored((client, clock) => client === 2 && clock < stored);
+    const kept = JSON.parse(items.get('own.tab') ?? '[]') as OwnWrite[];
+    expect(kept.map((w) => w.field).sort()).toEqual(['comment', 'rationale']);
+    // The comment survives a reload, and is told when the card goes.
+    const reopened = replica(3, storageOwnWriteStore(storage, 'own', 'again'));
+    reopened.receive(b.doc);
+    deleteCard(a.doc, cardId, lea);
+    reopened.receive(a.doc);
+    expect(reopened.lost.map((l) => [l.field, l.mine]).sort()).toEqual([
+      ['comment', 'Not stored yet'],
+      ['rationale', 'Stored, and still watched'],
+    ]);
   });
 
   it('an added item a colleague removed, having seen it, is not news when the card goes', () => {

@@ -1,9 +1,9 @@
 /**
  * Work that a colleague's change, made at the same moment or while this person was offline,
  * used to take away without a word, in two browsers against the real server: a claim being
- * edited in place when the card is moved or deleted, evidence added to a card deleted
- * meanwhile, and a "Take this card" that crossed a colleague's. Also how the notices name the
- * writer when it was the same person in another tab.
+ * edited in place when the card is moved or deleted, evidence added to or comments posted on
+ * a card deleted meanwhile, and a "Take this card" that crossed a colleague's. Also how the
+ * notices name the writer when it was the same person in another tab.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,7 +175,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await eddie.context().setOffline(false);
     await waitSaved(eddie, 20_000);
 
-    const told = lostEdits(eddie).filter({ hasText: claim });
+    const told = lostEdits(eddie).filter({ hasText: 'the evidence you added' });
     await expect
       .poll(() => told.textContent(), { timeout: 10_000 })
       .toContain(
@@ -188,12 +188,71 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await expect
       .poll(() => eddie.getByTestId('announcer').textContent())
       .toContain('The card is restored, with your evidence.');
+    // The notice of his comment goes too: the comment is back with the card.
+    await expect.poll(() => lostEdits(eddie).filter({ hasText: claim }).count()).toBe(0);
     const leaDialog = await openCard(lea, claim);
     await expect
       .poll(() => leaDialog.locator('.evidence-list li').first().textContent())
       .toMatch(/^Refutes https:\/\/port\.example\.org\/staff.*1,050 staff in 2024/);
     expect(await leaDialog.textContent()).toContain('Eddie: see the staff list');
     await lea.keyboard.press('Escape');
+  }, 60_000);
+
+  it('comments posted offline on a card a colleague deleted are told; an editor restores it in one click, a reviewer is told who can', async () => {
+    const claim = 'The quay is 800 metres long';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    const rhea = await (await browser.newContext()).newPage();
+    await openBoard(rhea, await server.invite(board, 'Rhea', 'reviewer'));
+    const comments = { Eddie: 'Eddie: the port plan says 760 m', Rhea: 'Rhea: which quay?' };
+    for (const [page, text] of [
+      [eddie, comments.Eddie],
+      [rhea, comments.Rhea],
+    ] as const) {
+      const dialog = await openCard(page, claim);
+      await page.context().setOffline(true);
+      await dialog.getByRole('combobox', { name: 'New comment' }).fill(text);
+      await dialog.getByRole('button', { name: 'Post comment' }).click();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await card(lea, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await waitSaved(lea);
+    for (const page of [eddie, rhea]) await page.context().setOffline(false);
+    await Promise.all([waitSaved(eddie, 20_000), waitSaved(rhea, 20_000)]);
+
+    const told = (page: Page) => lostEdits(page).filter({ hasText: claim });
+    const kept = 'Your comment is kept, and comes back with the card if it is restored.';
+    await expect.poll(() => told(rhea).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => told(eddie).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => told(rhea).textContent(), { timeout: 10_000 })
+      .toContain(
+        `Lea deleted “${claim}” before your comment reached them: “${comments.Rhea}”. ${kept} Editors and leads can restore it.`,
+      );
+    expect(
+      await told(rhea)
+        .getByRole('button', { name: /^Restore/ })
+        .count(),
+    ).toBe(0);
+    await expect
+      .poll(() => told(eddie).textContent(), { timeout: 10_000 })
+      .toContain(
+        `Lea deleted “${claim}” before your comment reached them: “${comments.Eddie}”. ${kept}`,
+      );
+    expect(await told(eddie).textContent()).not.toContain('Editors and leads');
+    expect(await lostEdits(lea).count()).toBe(0);
+
+    await told(eddie).getByRole('button', { name: 'Restore the card' }).click();
+    // Back for everyone with both comments, and neither notice stays.
+    await Promise.all([eddie, rhea].map((page) => told(page).waitFor({ state: 'detached' })));
+    const leaDialog = await openCard(lea, claim);
+    await expect.poll(() => leaDialog.textContent()).toContain(comments.Eddie);
+    expect(await leaDialog.textContent()).toContain(comments.Rhea);
+    await lea.keyboard.press('Escape');
+    await rhea.context().close();
   }, 60_000);
 
   it('two people who take the same card at once: the one whose take lost is told, and can take it back', async () => {
