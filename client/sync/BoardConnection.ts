@@ -45,6 +45,7 @@ import {
 } from './LostEditWatch';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { mergeSetAside, type SetAsideStore } from './setAsideStore';
+import { removalsIn } from './removalsIn';
 import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
@@ -392,7 +393,7 @@ export class BoardConnection {
     const changed = changedDoc(transaction);
     if (changed) this.ownLast = !fromServer && !fromDisk;
     if (!fromServer && !fromDisk && changed) {
-      this.tracker.noteLocalWrite(this.doc.clientID);
+      this.tracker.noteLocalWrite(this.doc.clientID, removalsIn(transaction, this.doc));
       this.trackDeviceCopy();
     }
     this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);
@@ -450,8 +451,9 @@ export class BoardConnection {
 
   private keepRefusedWork(): void {
     const from = this.tracker.unstoredFrom(this.doc);
-    if (from.size === 0) return;
-    const refused = describeUnsaved(this.doc, from, this.reader.read());
+    const removed = this.tracker.unconfirmedRemovals();
+    if (from.size === 0 && removed.length === 0) return;
+    const refused = describeUnsaved(this.doc, from, this.reader.read(), removed);
     if (refused.length === 0) return;
     this.setAside = Object.freeze(
       mergeSetAside(this.setAsideStore?.load() ?? this.setAside, refused),

@@ -28,6 +28,7 @@ import {
   EVIDENCE_KEYS,
   isPos,
 } from '../../shared/board';
+import { deletedText, typeIn } from './deletedContent';
 
 export const CARD_FIELDS = [
   CARD_KEYS.claim,
@@ -191,19 +192,6 @@ function setOver(winner: Y.Item, ours: Y.ID): boolean {
     i = origin ? list.find((candidate) => contains(candidate, origin)) : undefined;
   }
   return false;
-}
-
-/*
- * A card deleted in the transaction being observed is read from its deleted items, whose
- * content Yjs keeps until the transaction's cleanup.
- */
-const typeIn = (item: Y.Item | null | undefined): Y.AbstractType<unknown> | null =>
-  item?.content instanceof Y.ContentType ? item.content.type : null;
-
-function deletedText(map: Y.AbstractType<unknown> | null, key: string): string | null {
-  const content = map instanceof Y.Map ? map._map.get(key)?.content : null;
-  const value: unknown = content instanceof Y.ContentAny ? content.arr[0] : null;
-  return typeof value === 'string' ? value : null;
 }
 
 /** An evidence item of a card being deleted, as it was: null if it went before. */

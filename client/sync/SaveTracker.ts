@@ -15,8 +15,14 @@
  * that counts every write message sent on its socket confirms it (shared/protocol/messages.ts):
  * a change made while connected went out in one of those messages, and one made offline goes
  * out in the sync step 2 that answers the server's step 1 on the next socket, before any ack.
+ * Until then the record also keeps what those changes removed (cards, evidence items), so a
+ * refusal can name it (removalsIn).
  */
 import * as Y from 'yjs';
+import { isRemoval, type Removal } from './removalsIn';
+
+/** The removals kept at most: the latest ones, for localStorage's sake. */
+const KEPT_REMOVALS = 200;
 
 /** What outlives a reload (localStorage in the browser). */
 export interface SaveRecord {
@@ -26,6 +32,8 @@ export interface SaveRecord {
   readonly own: ReadonlySet<number>;
   /** A local change may not be stored yet, whatever the clocks say (a delete moves none). */
   readonly unconfirmed: boolean;
+  /** What the unconfirmed local changes removed from the board, oldest first. */
+  readonly removed?: readonly Removal[];
 }
 
 export interface AckStore {
@@ -37,12 +45,14 @@ export class SaveTracker {
   private readonly acked: Map<number, number>;
   private readonly own: Set<number>;
   private unconfirmed: boolean;
+  private removed: readonly Removal[];
 
   constructor(private readonly store: AckStore | null = null) {
     const record = store?.load();
     this.acked = new Map(record?.acked ?? []);
     this.own = new Set(record?.own ?? []);
     this.unconfirmed = record?.unconfirmed ?? false;
+    this.removed = record?.removed ?? [];
   }
 
   /**
@@ -52,7 +62,10 @@ export class SaveTracker {
    */
   acknowledge(clocks: ReadonlyMap<number, number>, { allWrites }: { allWrites: boolean }): boolean {
     let changed = allWrites && this.unconfirmed;
-    if (allWrites) this.unconfirmed = false;
+    if (allWrites) {
+      this.unconfirmed = false;
+      this.removed = [];
+    }
     for (const [client, clock] of clocks) {
       if (this.own.has(client) && (this.acked.get(client) ?? 0) < clock) {
         this.acked.set(client, clock);
@@ -63,12 +76,21 @@ export class SaveTracker {
     return changed;
   }
 
-  /** Records that this browser changed the doc with `clientId` (call on every local change). */
-  noteLocalWrite(clientId: number): void {
-    if (this.own.has(clientId) && this.unconfirmed) return;
+  /**
+   * Records that this browser changed the doc with `clientId` (call on every local change),
+   * and what the change removed.
+   */
+  noteLocalWrite(clientId: number, removed: readonly Removal[] = []): void {
+    if (this.own.has(clientId) && this.unconfirmed && removed.length === 0) return;
     this.own.add(clientId);
     this.unconfirmed = true;
+    if (removed.length > 0) this.removed = [...this.removed, ...removed].slice(-KEPT_REMOVALS);
     this.persist();
+  }
+
+  /** What the local changes not yet confirmed stored removed from the board. */
+  unconfirmedRemovals(): readonly Removal[] {
+    return this.removed;
   }
 
   /** Whether the server is known to have stored the write with this Yjs id. */
@@ -99,7 +121,8 @@ export class SaveTracker {
   }
 
   private persist(): void {
-    this.store?.save({ acked: this.acked, own: this.own, unconfirmed: this.unconfirmed });
+    const { acked, own, unconfirmed, removed } = this;
+    this.store?.save({ acked, own, unconfirmed, removed });
   }
 }
 
@@ -122,6 +145,7 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
           acked: new Map(pairs(raw.acked)),
           own: new Set(numbers(raw.own)),
           unconfirmed: raw.unconfirmed === true,
+          removed: Array.isArray(raw.removed) ? raw.removed.filter(isRemoval) : [],
         };
       } catch {
         return { acked: new Map(), own: new Set(), unconfirmed: false };
@@ -129,8 +153,11 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
     },
     save(record) {
       try {
-        const { acked, own, unconfirmed } = record;
-        storage.setItem(key, JSON.stringify({ acked: [...acked], own: [...own], unconfirmed }));
+        const { acked, own, unconfirmed, removed } = record;
+        storage.setItem(
+          key,
+          JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed }),
+        );
       } catch {
         // Storage full or disabled: the tracker still works for this page's lifetime.
       }

@@ -6,8 +6,9 @@
  * Which changes: the Yjs items written with this browser's client ids from the first clock the
  * server has not stored (SaveTracker.unstoredFrom). Their values are read from the board as it
  * is now (readBoard), so a rationale typed three times is one entry with its last text.
- * A change that only removed something (a deleted card or evidence item) writes no item and is
- * not listed.
+ * A change that only removed something (a deleted card or evidence item) writes no item: what
+ * it removed is noted as it happens (removalsIn), kept until the server confirms it
+ * (SaveTracker), and listed by name.
  */
 import * as Y from 'yjs';
 import {
@@ -20,6 +21,7 @@ import {
   EVIDENCE_KEYS,
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+import type { Removal } from './removalsIn';
 
 /** One change that was not saved, as shown and kept on this device (plain data). */
 export interface UnsavedChange {
@@ -110,11 +112,15 @@ const QUOTE_CHARS = 60;
 const quoted = (text: string) =>
   `“${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`;
 
-/** Describes this browser's unstored changes to `doc`, read from `board` (readBoard of it). */
+/**
+ * Describes this browser's unstored changes to `doc`, read from `board` (readBoard of it), and
+ * the `removals` the server has not confirmed.
+ */
 export function describeUnsaved(
   doc: Y.Doc,
   unstoredFrom: ReadonlyMap<number, number>,
   board: BoardView,
+  removals: readonly Removal[] = [],
 ): UnsavedChange[] {
   const slots = changedSlots(doc, unstoredFrom);
   // A new card or comment is told as a whole, not field by field.
@@ -198,6 +204,20 @@ export function describeUnsaved(
       case CARD_KEYS.reviewUrl:
         add(slot, `Published fact-check address of ${name}`, card.reviewUrl);
         break;
+    }
+  }
+  for (const r of removals) {
+    // What this browser made and never saved, nobody else had; what is on the board again (an
+    // Undo) is not gone.
+    if ((unstoredFrom.get(r.client) ?? Infinity) <= r.clock) continue;
+    const card = board.cards[r.cardId];
+    const removed = (key: string, what: string) =>
+      changes.push(Object.freeze({ key: `removed:${key}`, what, text: r.text }));
+    if (r.evidenceId === null) {
+      if (!card) removed(`card:${r.cardId}`, `You deleted the card “${r.claim}” — not saved`);
+    } else if (!card?.evidence.some((e) => e.id === r.evidenceId)) {
+      const what = `You removed evidence from “${r.claim}” — not saved`;
+      removed(`evidence:${r.cardId}:${r.evidenceId}`, what);
     }
   }
   if (other)

@@ -168,4 +168,65 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     expect(kept()).toEqual([]);
     expect(fresh).toBe(1);
   });
+
+  it('offline deletions refused by a revocation are listed by name, through a reload; what was never saved is not', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const gone = lead.commands.addClaim({ claim: 'The harbour handled 3 million tonnes' });
+    const kept = lead.commands.addClaim({ claim: 'The quay is 800 metres long' });
+    const evidenceId = lead.commands.addEvidence(kept, {
+      url: 'https://port.example.org/plan',
+      quote: 'The quay measures 760 m.',
+      stance: 'refutes',
+    });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+
+    const first = await invite(board, 'editor');
+    const { ackStore, setAsideStore, kept: setAside } = device();
+    const doc = new Y.Doc();
+    const online = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => online.getSnapshot().board.cards[kept]?.evidence.length === 1);
+    online.destroy();
+
+    // Offline: two deletions, and a card made and deleted again, which the server never had.
+    const offline = connect(board.id, first.token, { doc, ackStore, online: false });
+    offline.commands.deleteCard(gone);
+    offline.commands.removeEvidence(kept, evidenceId);
+    offline.commands.deleteCard(offline.commands.addClaim({ claim: 'A draft' }));
+    offline.destroy();
+
+    expect(
+      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
+        .status,
+    ).toBe(204);
+    // The page opens again (the save record read back) and meets the revocation.
+    const refused = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => refused.getSnapshot().status.kind === 'refused');
+    expect(refused.getSnapshot().status).toEqual({ kind: 'refused', code: 4401 });
+    expect(setAside().map((c) => [c.what, c.text])).toEqual([
+      ['You deleted the card “The harbour handled 3 million tonnes” — not saved', null],
+      [
+        'You removed evidence from “The quay is 800 metres long” — not saved',
+        'https://port.example.org/plan\n“The quay measures 760 m.”',
+      ],
+    ]);
+    // The server has neither deletion.
+    expect(Object.keys(lead.getSnapshot().board.cards).sort()).toEqual([gone, kept].sort());
+    expect(lead.getSnapshot().board.cards[kept]?.evidence).toHaveLength(1);
+  });
+
+  it('a deletion the server stored is not kept to be listed', async () => {
+    const board = await newBoard();
+    const { ackStore } = device();
+    const lead = connect(board.id, board.leadToken, { ackStore });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const cardId = lead.commands.addClaim({ claim: 'Deleted once saved' });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    lead.commands.deleteCard(cardId);
+    expect(ackStore.load().removed?.map((r) => r.cardId)).toEqual([cardId]);
+    // Confirmed stored with the acknowledgment that counts its message: nothing left to tell.
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    expect(ackStore.load().removed).toEqual([]);
+  });
 });

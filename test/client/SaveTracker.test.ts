@@ -110,6 +110,23 @@ describe('SaveTracker', () => {
     expect(new SaveTracker(storageAckStore(storage, 'k')).isSaved(doc)).toBe(true);
   });
 
+  it('keeps what unconfirmed changes removed across a reload, until an ack counts every write', () => {
+    const storage = memoryStorage();
+    const removal = { cardId: 'c1', evidenceId: null, claim: 'A', text: null, client: 7, clock: 0 };
+    const first = new SaveTracker(storageAckStore(storage, 'k'));
+    first.noteLocalWrite(1, [removal]);
+    first.noteLocalWrite(1, [{ ...removal, cardId: 'c2' }]);
+    // A damaged entry is let go, not the record.
+    const raw = JSON.parse(storage.getItem('k') ?? '{}') as { removed: unknown[] };
+    storage.setItem('k', JSON.stringify({ ...raw, removed: [...raw.removed, { cardId: 3 }] }));
+    const reloaded = new SaveTracker(storageAckStore(storage, 'k'));
+    expect(reloaded.unconfirmedRemovals().map((r) => r.cardId)).toEqual(['c1', 'c2']);
+    reloaded.acknowledge(new Map(), clocksOnly);
+    expect(reloaded.unconfirmedRemovals()).toHaveLength(2);
+    reloaded.acknowledge(new Map(), all);
+    expect(new SaveTracker(storageAckStore(storage, 'k')).unconfirmedRemovals()).toEqual([]);
+  });
+
   it('reads a damaged record as empty', () => {
     const storage = memoryStorage();
     const doc = new Y.Doc();

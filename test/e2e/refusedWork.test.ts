@@ -125,4 +125,31 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
       .waitFor();
     expect(await notSaved(eddie).textContent()).toContain('Ask the council for p. 12.');
   }, 60_000);
+
+  it('an offline deletion refused by a revocation is listed, though it wrote nothing new', async () => {
+    const { board, context, eddie } = await boardWithEddie('Deleted offline');
+    await context.setOffline(true);
+    await card(eddie, FIRST)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await card(eddie, FIRST).waitFor({ state: 'detached' });
+    await expect
+      .poll(() => status(eddie).textContent())
+      .toBe('Offline: changes kept on this device');
+
+    await server.revoke(board, 'Eddie');
+    await context.setOffline(false);
+    await expect
+      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
+      .toBe('Your invite is no longer valid');
+    await notSaved(eddie).waitFor();
+    expect(await notSaved(eddie).textContent()).toContain(
+      `You deleted the card “${FIRST}” — not saved`,
+    );
+    await eddie.reload();
+    await eddie
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .waitFor();
+    expect(await notSaved(eddie).textContent()).toContain(`You deleted the card “${FIRST}”`);
+  }, 60_000);
 });

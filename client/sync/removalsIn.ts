@@ -1,0 +1,91 @@
+/**
+ * The cards and evidence items a change of this browser's removed from the board. A delete
+ * writes no Yjs item, so nothing else can tell it afterwards: should the server refuse the
+ * change, the "Not saved" list names these (unsavedWork), kept until then with the save record
+ * (SaveTracker). Read from the transaction as it ends, while what it deleted still has its
+ * content.
+ */
+import * as Y from 'yjs';
+import { CARD_KEYS, cardsMap, EVIDENCE_KEYS } from '../../shared/board';
+import { clip } from '../ui/clip';
+import { deletedText, typeIn } from './deletedContent';
+
+/** As much of a claim or a quoted passage as the "Not saved" list quotes. */
+const QUOTE_CHARS = 60;
+
+/** A card or evidence item removed, as plain data small enough for localStorage. */
+export interface Removal {
+  readonly cardId: string;
+  /** The evidence item removed; null when the card was. */
+  readonly evidenceId: string | null;
+  /** The card's claim, as long as the list quotes it. */
+  readonly claim: string;
+  /** Which evidence item: its URL and the start of its quoted passage; null for a card. */
+  readonly text: string | null;
+  /** The removed item's Yjs id: one that this browser wrote and never saved was never there. */
+  readonly client: number;
+  readonly clock: number;
+}
+
+export function isRemoval(value: unknown): value is Removal {
+  const r = value as Partial<Removal> | null;
+  return (
+    typeof r?.cardId === 'string' &&
+    (r.evidenceId === null || typeof r.evidenceId === 'string') &&
+    typeof r.claim === 'string' &&
+    (r.text === null || typeof r.text === 'string') &&
+    Number.isInteger(r.client) &&
+    Number.isInteger(r.clock)
+  );
+}
+
+/** What a deleted item removed from the board, if it was a card or an evidence item of one. */
+function removalOf(item: Y.Item, cards: Y.Map<unknown>): Removal | null {
+  const { client, clock } = item.id;
+  const type = typeIn(item);
+  const key = item.parentSub;
+  if (item.parent === cards && key !== null) {
+    // A card set over another under its id (a restore) removes nothing.
+    if (cards.has(key) || !type) return null;
+    const claim = clip(deletedText(type, CARD_KEYS.claim) ?? '', QUOTE_CHARS);
+    return { cardId: key, evidenceId: null, claim, text: null, client, clock };
+  }
+  const list = item.parent instanceof Y.Array ? item.parent : null;
+  const card = list?._item?.parentSub === CARD_KEYS.evidence ? list._item.parent : null;
+  const holder = card instanceof Y.Map ? card._item : null;
+  // Evidence of a card removed in the same change goes with the card, and is told with it.
+  if (!holder || holder.parent !== cards || holder.deleted || holder.parentSub === null) {
+    return null;
+  }
+  const evidenceId = deletedText(type, EVIDENCE_KEYS.id);
+  if (evidenceId === null) return null;
+  const quote = deletedText(type, EVIDENCE_KEYS.quote);
+  const text = [
+    deletedText(type, EVIDENCE_KEYS.url),
+    quote && `“${clip(quote, QUOTE_CHARS)}”`,
+  ].filter(Boolean);
+  return {
+    cardId: holder.parentSub,
+    evidenceId,
+    claim: clip(deletedText(typeIn(holder), CARD_KEYS.claim) ?? '', QUOTE_CHARS),
+    text: text.join('\n'),
+    client,
+    clock,
+  };
+}
+
+/**
+ * The cards and evidence items a local transaction removed: call from its 'afterTransaction',
+ * while their content is still there. What the same change made and removed is not counted.
+ */
+export function removalsIn(transaction: Y.Transaction, doc: Y.Doc): Removal[] {
+  const cards = cardsMap(doc) as Y.Map<unknown>;
+  const out: Removal[] = [];
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item)) return;
+    if (struct.id.clock >= (transaction.beforeState.get(struct.id.client) ?? 0)) return;
+    const removal = removalOf(struct, cards);
+    if (removal) out.push(removal);
+  });
+  return out;
+}
