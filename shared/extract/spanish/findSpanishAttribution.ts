@@ -388,6 +388,40 @@ function nameEndingAt(r: SentenceReader, last: number) {
   return null;
 }
 
+// Roles that any official may be called once named: "agregó el funcionario".
+const ANY_OFFICIAL = new Set(['funcionario', 'funcionaria', 'titular']);
+// News Spanish varies the word for the head of state: "el mandatario" is "el presidente".
+const SAME_ROLE: Record<string, string> = { mandatari: 'president' };
+/** A role word without its gender ending: "presidenta" and "presidente" are one role. */
+const roleStem = (word: string) => {
+  const stem = word.toLowerCase().replace(/(es|as|os|[aeo])$/, '');
+  return SAME_ROLE[stem] ?? stem;
+};
+/** How far from a name the article writes the role it introduces the person with. */
+const ROLE_REACH = 60;
+
+/**
+ * Whether a bare role ("el presidente", "la ministra") may mean `referent`, the last person who
+ * spoke: only when the article has called that person by the same role ("el secretario de
+ * Hacienda, Rogelio Ramírez de la O, afirmó …" then "aseguró el presidente" is someone else;
+ * "dijo el ministro Gustavo Villatoro" then "agregó el ministro" is him), or when the role is
+ * one any official has ("el funcionario"). An English "the president" never resolves either.
+ */
+function roleFits(text: string, before: number, referent: string, role: string): boolean {
+  const word = role.split(/\s+/).at(-1)!.toLowerCase();
+  if (ANY_OFFICIAL.has(word)) return true;
+  const stem = roleStem(word);
+  for (
+    let at = text.indexOf(referent);
+    at >= 0 && at < before;
+    at = text.indexOf(referent, at + 1)
+  ) {
+    const near = text.slice(Math.max(0, at - ROLE_REACH), at + referent.length + ROLE_REACH);
+    if ((near.match(/\p{L}+/gu) ?? []).some((w) => roleStem(w) === stem)) return true;
+  }
+  return false;
+}
+
 /**
  * The attribution of one Spanish sentence, given the earlier ones (`memory` is updated in
  * place so that later sentences can refer back). `names` are the sentence's name runs.
@@ -420,7 +454,10 @@ export function findSpanishAttribution(
       );
       // A role refers to a person, and people are named with capitals: "el informe" cannot be
       // what "agregó el funcionario" means.
-      const fits = c.refersTo === 'source' || /^\p{Lu}/u.test(referent ?? '');
+      const fits =
+        c.refersTo === 'source' ||
+        (/^\p{Lu}/u.test(referent ?? '') &&
+          (!c.named || roleFits(text, span.start, referent!, c.named.text)));
       if (referent && fits) {
         speaker = referent;
         if (!c.named) form = 'pronoun';

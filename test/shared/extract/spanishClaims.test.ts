@@ -298,6 +298,25 @@ describe('Spanish attribution forms', () => {
     expect(speakerOf(text, '12.000 nuevos')).toBe('Gustavo Villatoro');
   });
 
+  it('gives a bare role the previous speaker only when that person held the role', () => {
+    // "el presidente" after the finance secretary spoke is someone else: it stays as written,
+    // as "the president" does in English. "el ministro" after "el ministro X" is X.
+    const text =
+      'El secretario de Hacienda, Rogelio Ramírez de la O, afirmó que el gobierno espera un crecimiento del 2,5% este año. ' +
+      '—La economía está más fuerte de lo que dicen los críticos —aseguró el presidente en su conferencia matutina. ' +
+      '«La economía creció un 3% en 2024», dijo el presidente.';
+    expect(speakerOf(text, 'más fuerte')).toBe('el presidente');
+    expect(speakerOf(text, 'creció un 3%')).toBe('el presidente');
+    const minister =
+      '«El penal costó 115 millones de dólares», dijo el ministro Gustavo Villatoro el martes. ' +
+      '«Tiene capacidad para 40.000 reos desde 2023», agregó el ministro.';
+    expect(speakerOf(minister, '40.000 reos')).toBe('Gustavo Villatoro');
+    const president =
+      'El presidente Nayib Bukele dijo que la cárcel costó 115 millones de dólares en 2023. ' +
+      '«Tiene capacidad para 40.000 reos desde 2023», agregó el mandatario.';
+    expect(speakerOf(president, '40.000 reos')).toBe('Nayib Bukele');
+  });
+
   it('gives one name per person: "Villatoro" is "Gustavo Villatoro"', () => {
     const text =
       'El ministro Gustavo Villatoro dijo que la cárcel costó 115 millones de dólares en 2023. ' +
