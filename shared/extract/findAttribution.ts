@@ -90,11 +90,36 @@ function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[])
       k++;
       continue;
     }
+    if (isPluralPossessive(tokens, k)) {
+      // "The drivers' association blamed …": the apostrophe is a possessive like "'s", not a
+      // quotation closing before "association blamed" as its reporting clause.
+      words.push({ ...t, pos: 'PART' });
+      continue;
+    }
     while (r < names.length && names[r]!.last < k) r++;
     const inName = r < names.length && names[r]!.first <= k;
     words.push(inName && t.pos !== 'PROPN' ? { ...t, pos: 'PROPN' } : t);
   }
   return words;
+}
+
+/**
+ * An apostrophe glued to a plural ("drivers'", "nurses’") and followed by the noun it
+ * qualifies: a possessive. A closing quotation mark is followed by a comma, a verb or nothing.
+ */
+function isPluralPossessive(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  return (
+    /^['’]$/.test(t.value) &&
+    !!before &&
+    before.end === t.start &&
+    /s$/i.test(before.value) &&
+    !!after &&
+    after.start > t.end &&
+    ['NOUN', 'PROPN', 'ADJ'].includes(after.pos)
+  );
 }
 
 const low = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
@@ -176,7 +201,7 @@ function backwardNP(ws: Token[], v: number): Span | null {
     const next = ws[k + 1];
     const ok =
       ['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM'].includes(t.pos) ||
-      (t.pos === 'PART' && /^['’]s$/.test(t.value)) ||
+      (t.pos === 'PART' && /^['’]s?$/.test(t.value)) ||
       (t.pos === 'PRON' && /^(his|her|their|its|our)$/i.test(t.value)) ||
       (t.pos === 'ADP' && NP_PREPOSITIONS.has(low(t)) && k < end) ||
       (t.pos === 'CCONJ' && low(t) === 'and' && k < end) ||
@@ -278,7 +303,7 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   if (open <= 0 || open >= comma) return null;
   const subject = backwardNP(ws, open);
   if (!subject || subject.first !== 0) return null;
-  if (['who', 'whose'].includes(low(ws[open + 1]))) return subject;
+  if (['who', 'whose', 'which'].includes(low(ws[open + 1]))) return subject;
   const aside = backwardNP(ws, comma);
   if (aside && aside.first === open + 1) {
     return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
@@ -463,7 +488,7 @@ function nameAfterDescription(ws: Token[], first: number, last: number): number 
   const name = k + 1;
   if (name > last || name === first || !/^\p{Lu}/u.test(ws[name]!.value)) return first;
   const before = ws[k]!;
-  const possessive = /^['’]s$/.test(before.value) && last > name && !ORG_HEADS.has(low(ws[last]));
+  const possessive = /^['’]s?$/.test(before.value) && last > name && !ORG_HEADS.has(low(ws[last]));
   const description = before.pos === 'NOUN' && /^\p{Ll}/u.test(before.value);
   return possessive || description ? name : first;
 }

@@ -434,3 +434,35 @@ describe('"the company" and "the agency" for an organisation named before', () =
     expect(speakerOf(article, fragment)).toBe(speaker);
   });
 });
+
+describe('a plural possessive before the subject', () => {
+  // The apostrophe of "drivers'" is a possessive, not a quotation closing before
+  // "association blamed …" as its reporting clause: the claim was "The drivers, which rose
+  // 15% this year." with the speaker "association".
+  it.each([
+    "The drivers' association blamed fuel costs, which rose 15% this year.",
+    'The drivers’ association blamed fuel costs, which rose 15% this year.',
+  ])('keeps the claim whole and the association as speaker: %s', (sentence) => {
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.claim).toBe(sentence);
+    expect(claim?.speaker).toBe(sentence.slice(0, sentence.indexOf(' blamed')));
+  });
+
+  it.each([
+    ["The nurses' union said 40% of shifts are understaffed.", '40% of shifts are understaffed.'],
+    [
+      "The nurses' union, which represents 12,000 workers, said pay fell 10% since 2020.",
+      "The nurses' union, which represents 12,000 workers, said pay fell 10% since 2020.",
+    ],
+  ])('names the union that said it: %s', (sentence, claim) => {
+    const [found] = extractClaims(sentence).claims;
+    expect(found?.speaker).toBe("The nurses' union");
+    expect(found?.claim).toBe(claim);
+  });
+
+  it('still reads a closing single quotation mark before its reporting clause', () => {
+    const text = "'The buses will keep running through 2026,' said transit director Ann Lee.";
+    const [claim] = extractClaims(text).claims;
+    expect(claim?.speaker).toBe('Ann Lee');
+  });
+});
