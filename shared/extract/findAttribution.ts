@@ -193,6 +193,12 @@ function publisherOf(ws: Token[], i: number): Span | null {
 function backwardNP(ws: Token[], v: number): Span | null {
   let end = v - 1;
   while (end >= 0 && ['ADV', 'AUX', 'PART'].includes(ws[end]!.pos) && low(ws[end]) !== "'s") end--;
+  if (ws[end]?.value === ')') {
+    // A party, state or acronym in brackets is no part of the subject's name: "Rep. Alexandria
+    // Ocasio-Cortez (D-N.Y.) said", "the National Water Commission (Conagua) said".
+    const open = ws.findLastIndex((w, k) => k < end && k >= end - 8 && w.value === '(');
+    if (open > 0) end = open - 1;
+  }
   if (end < 0) return null;
   if (ws[end]!.pos === 'PRON' && PRONOUNS.has(low(ws[end]))) return { first: end, last: end };
   let first = end + 1;

@@ -43,6 +43,9 @@ function continuesPrevious(
   rules: SegmentationRules,
 ): boolean {
   if (prev.block !== next.block) return false;
+  // Sentences are separated by a space; wink's cut between two touching characters falls
+  // inside a run of initials: "(D-N.Y.)" was cut after "N.", leaving the card "Y.) said: …".
+  if (next.start === prev.end) return true;
   const head = text.slice(next.start, next.start + 4);
   if (rules.continuation.test(head)) return true;
   const tail = text.slice(Math.max(prev.start, prev.end - 8), prev.end);

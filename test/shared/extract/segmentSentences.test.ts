@@ -21,6 +21,16 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('does not split inside a run of initials such as "(D-N.Y.)"', () => {
+    const text =
+      'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said the bill leaves out 60% of what was promised. ' +
+      'Sen. Lindsey Graham (R-S.C.) voted against it on Tuesday.';
+    expect(sentencesOf(text)).toEqual([
+      'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said the bill leaves out 60% of what was promised.',
+      'Sen. Lindsey Graham (R-S.C.) voted against it on Tuesday.',
+    ]);
+  });
+
   it('keeps decimals, percentages and times inside one sentence', () => {
     const text =
       'Homicides fell 56.8% in 2022, from 1,147 to 495, officials said. ' +

@@ -466,3 +466,18 @@ describe('a plural possessive before the subject', () => {
     expect(claim?.speaker).toBe('Ann Lee');
   });
 });
+
+describe('a party or acronym in brackets after the subject', () => {
+  it.each([
+    [
+      'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said the bill leaves out 60% of what was promised.',
+      'Alexandria Ocasio-Cortez',
+    ],
+    [
+      'The National Water Commission (Conagua) said reservoirs were at 12% of capacity in May.',
+      'National Water Commission',
+    ],
+  ])('names the subject without the brackets: %s', (sentence, speaker) => {
+    expect(speakerOf(sentence, sentence.slice(0, 20))).toBe(speaker);
+  });
+});
