@@ -11,6 +11,7 @@
 import { hasVisibleText } from '../visibleText';
 import {
   blockFurnitureReason,
+  ENDS_LIKE_SENTENCE,
   isBreadcrumbLine,
   isBylineLike,
   isHeadingLike,
@@ -74,7 +75,7 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
 
   const proseIndexes = strings.flatMap((s, i) => (isProse(s) ? [i] : []));
   const firstBody =
-    proseIndexes[0] ?? strings.findIndex((s) => /[.!?]["”’)\]]*$/.test(s) && wordCount(s) >= 3);
+    proseIndexes[0] ?? strings.findIndex((s) => ENDS_LIKE_SENTENCE.test(s) && wordCount(s) >= 3);
 
   // Above the body: headline, its duplicates, breadcrumbs, bylines, notices. None is a claim.
   const headlines: string[] = [];

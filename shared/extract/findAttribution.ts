@@ -289,6 +289,20 @@ function reportedClauseStart(ws: Token[], v: number): number {
   return -1;
 }
 
+/**
+ * A quotation that the reporting verb at `v` introduces after a colon or a comma, which is the
+ * statement itself: 'He said, “The transit cuts …', 'said: “We passed …', 'told the Ledger:
+ * “Nobody disputes …'. The index of its opening mark, or -1.
+ */
+function quotationAfter(ws: Token[], v: number): number {
+  for (let k = v + 1; k < ws.length && k <= v + 4; k++) {
+    const t = ws[k]!;
+    if ((t.value === ':' || t.value === ',') && /^["“]$/.test(ws[k + 1]?.value ?? '')) return k + 1;
+    if (isPunct(t) || ['VERB', 'AUX', 'SCONJ'].includes(t.pos)) break;
+  }
+  return -1;
+}
+
 /** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
 function looksLikeName(ws: Token[], np: Span): boolean {
   const words = ws.slice(np.first, np.last + 1);
@@ -462,7 +476,13 @@ function candidatesIn(ws: Token[]): Candidate[] {
     }
     const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
     if (opensSentence) {
-      const clause = SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase()) ? reportedClauseStart(ws, i) : -1;
+      const quotation = quotationAfter(ws, i);
+      const clause =
+        quotation >= 0
+          ? quotation
+          : SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase())
+            ? reportedClauseStart(ws, i)
+            : -1;
       const head =
         clause >= 0 ? { start: ws[0]!.start, end: ws[clause]!.start, at: 'head' as const } : null;
       found.push({ np, form: 'subject', clause: head, priority: 2 });

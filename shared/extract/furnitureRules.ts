@@ -10,15 +10,22 @@ export function wordCount(block: string): number {
   return block.match(WORDS)?.length ?? 0;
 }
 
+// A footnote reference may follow the final stop: "…a year earlier.¹", "…bonuses.1" (a page's
+// <sup>1</sup> as copied); without it, such a paragraph read as a heading.
+const FOOTNOTE_AFTER = String.raw`(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\p{L}[.!?]["”’)]?)\d{1,3})?$`;
+/** How a sentence ends: a stop, closing marks, perhaps a footnote reference. */
+export const ENDS_LIKE_SENTENCE = new RegExp(`[.!?]["”’)\\]]*${FOOTNOTE_AFTER}`, 'u');
+const ENDS_LIKE_CLAUSE = new RegExp(`[.!?,;]["”’)\\]]*${FOOTNOTE_AFTER}`, 'u');
+
 /** A paragraph of running text: long enough and ending like a sentence, not like a teaser. */
 export function isProse(block: string): boolean {
-  return wordCount(block) >= 8 && /[.!?]["”’)\]]*$/.test(block) && !/(…|\.\.\.)$/.test(block);
+  return wordCount(block) >= 8 && ENDS_LIKE_SENTENCE.test(block) && !/(…|\.\.\.)$/.test(block);
 }
 
 /** Short and without final punctuation: a heading, kicker or button label. */
 export function isHeadingLike(block: string): boolean {
   const words = wordCount(block);
-  return words > 0 && words <= 14 && !/[.!?,;]["”’)\]]*$/.test(block);
+  return words > 0 && words <= 14 && !ENDS_LIKE_CLAUSE.test(block);
 }
 
 // Leading breadcrumbs glued to the headline by scraping ("HomeNewsFired El Salvador…"):

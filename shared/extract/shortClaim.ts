@@ -23,7 +23,8 @@ const STARTS_WITH_PRONOUN =
   /^(he|she|they|it|his|her|their|its)\b|^(this|that|these|those)\s+(is|was|are|were|has|have|had|will|would|could|can|may|might)\b/i;
 
 export const ENGLISH_CLAIM_RULES: ClaimRules = {
-  wholeQuotation: /^["“](.*?)[,.]?["”]?$/s,
+  // The full stop may stand after the closing mark too: '"It is a retreat".'
+  wholeQuotation: /^["“](.*?)[,.]?["”]?\.?$/s,
   quotationMark: /["“”]/,
   leadingConnective: /^(but|and|however|meanwhile|moreover|still|yet|so)\b,?\s+/i,
   danglingStart: STARTS_WITH_PRONOUN,
@@ -33,12 +34,52 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+// Marks that are the page's, not the claim's: a footnote reference ("class[^1].", "earlier.¹",
+// "bonuses.1" as copied from a page's <sup>1</sup>) and an interview's "Q:"/"A:" label. They
+// stay in the sentence, which is the article's exact text; the claim is what a card, an
+// export and a ClaimReview quote.
+const MARKDOWN_FOOTNOTE = /\[\^[^\]\s]{1,10}\]/g;
+const SUPERSCRIPT_AFTER_PUNCTUATION = /(?<=[.!?,;:"”’»)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+const DIGITS_AFTER_FINAL_STOP = /(?<=\p{L}[.!?]["”’»]?)\d{1,3}$/u;
+const INTERVIEW_LABEL = /^[QA]:\s+/;
+
+// Quotation marks whose partner fell outside the claim: the quotation runs on into the next
+// sentence ("“Our members have not had a raise in six years.") or its reporting clause was cut
+// ("‘That money could have kept Route 9 running,’ said Hall."). A closing ’ counts only after
+// punctuation, since after a letter it is an apostrophe ("the drivers’").
+const QUOTATION_PAIRS: Array<[open: string, close: string]> = [
+  ['“', '”'],
+  ['‘', '’'],
+  ['«', '»'],
+];
+
+function withoutStrayQuotationMarks(s: string): string {
+  let out = s;
+  for (const [open, close] of QUOTATION_PAIRS) {
+    if (out.startsWith(open) && !out.includes(close)) out = out.slice(1);
+    const after = close === '’' ? '(?<=[.!?,;:])' : '';
+    if (!out.includes(open)) out = out.replace(new RegExp(`${after}${close}(?=[.!?]?$)`), '');
+  }
+  // A straight quotation mark opens and closes: an odd one at either end has lost its partner.
+  if ((out.match(/"/g)?.length ?? 0) % 2 === 1) {
+    out = out.startsWith('"') ? out.slice(1) : out.replace(/"(?=[.!?]?$)/, '');
+  }
+  return out;
+}
+
 /** Removes quotation marks around the whole claim and punctuation left by the cut. */
 function tidy(s: string, rules: ClaimRules): string {
-  let out = s.trim().replace(/[\s,;:–—-]+$/, '');
+  let out = s
+    .trim()
+    .replace(MARKDOWN_FOOTNOTE, '')
+    .replace(SUPERSCRIPT_AFTER_PUNCTUATION, '')
+    .replace(DIGITS_AFTER_FINAL_STOP, '')
+    .replace(INTERVIEW_LABEL, '')
+    .replace(/[\s,;:–—-]+$/, '');
   const quoted = rules.wholeQuotation.exec(out);
   if (quoted && !rules.quotationMark.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');
-  if (!/[.!?]["”’)]*$/.test(out)) out += '.';
+  out = withoutStrayQuotationMarks(out).replace(/[\s,;:–—-]+$/, '');
+  if (!/[.!?]["”’»)]*$/.test(out)) out += '.';
   return capitalise(out.replace(WIRE_DATELINE, '').replace(rules.leadingConnective, ''));
 }
 

@@ -4,7 +4,8 @@
 import type { ClaimRules } from '../shortClaim';
 
 export const SPANISH_CLAIM_RULES: ClaimRules = {
-  wholeQuotation: /^["“«](.*?)[,.]?["”»]?$/s,
+  // Spanish puts the full stop after the closing mark: «Pero no podemos cantar victoria todavía».
+  wholeQuotation: /^["“«](.*?)[,.]?["”»]?\.?$/s,
   quotationMark: /["“”«»]/,
   leadingConnective:
     /^(?:[—–]\s*|(?:pero|y|sin embargo|además|no obstante|mientras tanto|aun así|asimismo)(?![\p{L}]),?\s+)/iu,

@@ -130,6 +130,67 @@ describe('short claim and ranking', () => {
     expect(claimFor(quote, 'army').claim).toBe('The army killed 14 civilians in the raid.');
   });
 
+  // The claim is what cards, exports and ClaimReview quote; the sentence and its offsets stay
+  // the article's exact text (claimFor checks them).
+  it.each([
+    [
+      'Councilmember Derek Hall disagreed. He said, “The transit cuts will hit the poorest neighborhoods hardest. Nearly 40,000 riders depend on the Route 9 bus.”',
+      'transit cuts',
+      'The transit cuts will hit the poorest neighborhoods hardest.',
+    ],
+    [
+      'Councilmember Derek Hall disagreed. He said, “The transit cuts will hit the poorest neighborhoods hardest. Nearly 40,000 riders depend on the Route 9 bus.”',
+      '40,000 riders',
+      'Nearly 40,000 riders depend on the Route 9 bus.',
+    ],
+    [
+      'Critics noted that the city spent $12 million on consultants in 2024. ‘That money could have kept the Route 9 bus running for 3 years,’ said Derek Hall.',
+      'That money',
+      'That money could have kept the Route 9 bus running for 3 years.',
+    ],
+    [
+      'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said: “We passed a bill that leaves out 60% of what we promised. That is not a victory.”',
+      'We passed',
+      'We passed a bill that leaves out 60% of what we promised.',
+    ],
+    [
+      'Q: How many bridges will be repaired in 2026?\nA: About 15,000 bridges will be repaired by the end of 2026, the Transportation Department said.',
+      '15,000',
+      'About 15,000 bridges will be repaired by the end of 2026.',
+    ],
+    [
+      "The teachers' union blamed the decline on class sizes, which it said have grown to an average of 29 students per class[^1].",
+      '29 students',
+      "The teachers' union blamed the decline on class sizes, which it said have grown to an average of 29 students per class.",
+    ],
+    [
+      'Governor Mark Ellis said the state would spend $85 million on recruitment bonuses.1',
+      '$85 million',
+      'The state would spend $85 million on recruitment bonuses.',
+    ],
+    [
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.¹',
+      '3.8%',
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.',
+    ],
+    [
+      'La gobernadora del Banco de México dijo que la inflación bajó al 3,8% en marzo de 2024. «Los precios de los alimentos no bajaron en 2024».',
+      'alimentos',
+      'Los precios de los alimentos no bajaron en 2024.',
+    ],
+  ])(
+    'leaves stray quotation marks, footnote markers and "A:" out of the claim: %s',
+    (text, fragment, claim) => {
+      expect(claimFor(text, fragment).claim).toBe(claim);
+    },
+  );
+
+  it('keeps an apostrophe and a unit that look like those marks', () => {
+    const text =
+      'The site covers 40 km² and was sold to the farmers’ cooperative for $2 million in 2023.';
+    expect(claimFor(text, '40 km²').claim).toBe(text);
+  });
+
   it('keeps "that" when it points back to a noun rather than opening the reported clause', () => {
     const figure = claimFor(
       'Critics say that figure includes £120 million previously announced in 2023.',
