@@ -13,6 +13,15 @@ type Speaking = Pick<ClaimCandidate, 'speaker' | 'attribution'>;
 
 // Forms that attribute the quotation before them: '…," Mendez said.' / '…," she added.'
 const QUOTATION_FORMS: ReadonlySet<Attribution['form']> = new Set(['reported', 'pronoun']);
+// Forms of a speaker who may introduce the quotation after them: 'Union leader Maria Gonzalez
+// said the strike would continue. “Our members …' / '…Robert Nguyen, told the Ledger:
+// “Nobody disputes … But …”'. A document or "according to" cites a figure, not a quotation.
+const INTRODUCING_FORMS: ReadonlySet<Attribution['form']> = new Set([
+  'subject',
+  'reported',
+  'pronoun',
+  'relative',
+]);
 
 /** A language's quotation marks: those that open, those that close, those that do both. */
 export interface QuotationMarks {
@@ -28,6 +37,8 @@ export class QuotationTracker {
   private open = false;
   /** Who the paragraph's last attributed quotation belongs to. */
   private speaker: Attribution | null = null;
+  /** The speaker the paragraph's previous sentence named, who may introduce a quotation. */
+  private introducer: Attribution | null = null;
   /** Candidates inside the open quotation, for the speaker its closing sentence names. */
   private waiting: Speaking[] = [];
   private readonly opensWithQuote: RegExp;
@@ -56,6 +67,7 @@ export class QuotationTracker {
       this.open = false;
       this.waiting = [];
       if (!continues) this.speaker = null;
+      this.introducer = null;
     }
     const wasOpen = this.open;
     const { open, close, toggle } = this.marks;
@@ -76,6 +88,14 @@ export class QuotationTracker {
       this.waiting = [];
     }
     if (names && this.hasQuote.test(sentence)) this.speaker = names;
+    const introduces = attribution && INTRODUCING_FORMS.has(attribution.form) ? attribution : null;
+    // A quotation that opens in a sentence naming nobody, or that its own sentence opens after
+    // naming its speaker and leaves open, is that speaker's until its closing sentence names
+    // another: "X said …. “…" and "X told the Ledger: “… But …”".
+    if (!wasOpen && opensWithQuote && !attribution && this.introducer)
+      this.speaker = this.introducer;
+    if (!wasOpen && this.open && introduces) this.speaker = introduces;
+    this.introducer = introduces;
     const quoted = attribution === null && (wasOpen || opensWithQuote);
     const fallback = this.speaker;
     const stillOpen = this.open;

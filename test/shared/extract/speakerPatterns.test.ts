@@ -119,6 +119,25 @@ describe('quotations that name their speaker once', () => {
     expect(speakerOf(article, 'Exports of corn')).toBeNull();
   });
 
+  it('gives a quotation the speaker named just before it opens', () => {
+    const article =
+      'Union leader Maria Gonzalez said the strike would continue. “Our members have not had ' +
+      'a raise in six years. Inflation has eaten 18% of their wages.\n\n' +
+      'The association’s chief executive, Robert Nguyen, told the Ledger: “Nobody disputes ' +
+      'that 1 in 5 hospitals is short of nurses. But the numbers in this 2024 report overstate it.”';
+    expect(speakerOf(article, 'raise in six years')).toBe('Maria Gonzalez');
+    expect(speakerOf(article, 'eaten 18%')).toBe('Maria Gonzalez');
+    expect(speakerOf(article, 'Nobody disputes')).toBe('Robert Nguyen');
+    expect(speakerOf(article, 'overstate it')).toBe('Robert Nguyen');
+  });
+
+  it('does not give a quotation the source of a figure named before it', () => {
+    const article =
+      'The port handles 40% of imports, according to the transport ministry. “Every day of ' +
+      'the strike has cost the economy $50 million.” Shipping rates rose 12% in 2024.';
+    expect(speakerOf(article, '$50 million')).toBeNull();
+  });
+
   it('prefers the speaker the quotation names at its end', () => {
     const article =
       '"Prices rose 12% in 2024," Tom Vilsack said. "Exports fell 30% in 2024. Imports ' +
