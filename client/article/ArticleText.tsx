@@ -26,6 +26,8 @@ const FURNITURE_LABELS: Record<FurnitureReason, string> = {
   cookie: 'Cookie notice',
   tags: 'Tags',
   caption: 'Caption',
+  footnote: 'Footnote',
+  advertisement: 'Advertisement',
   repeated: 'Repeated',
 };
 

@@ -17,6 +17,36 @@ import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
 import type { ClaimCandidate, ExtractResult, Sentence } from './types';
 
+// A sentence that sends the reader elsewhere states nothing: "See https://www.congress.gov/…
+// for the full text.", "Consulte www.inegi.org.mx".
+const POINTER =
+  /^\P{L}*(see|visit|read|watch|go to|click|follow|vea|visite|consulte|lea)\b.*(https?:\/\/|www\.)/iu;
+// What a fact-checker can check a sentence against: a figure, a date, a name, a source or a
+// reported event.
+const ANCHORS = new Set([
+  'number',
+  'date',
+  'named_entity',
+  'named_source',
+  'attribution',
+  'reported_claim',
+  'comparison',
+]);
+
+/**
+ * A sentence with nothing to check it against that is short or in the writer's first person:
+ * "The garden looks lovely in spring.", "We walked to the park and fed the ducks.". A longer
+ * one ("But mounting evidence of an informal pact … has undermined those claims.") is analysis
+ * an editor may still want, ranked last.
+ */
+function isNarrative(sentence: string, signals: string[], quoted: boolean): boolean {
+  if (quoted || signals.some((s) => ANCHORS.has(s))) return false;
+  return signals.includes('short') || signals.includes('first_person') || WRITER.test(sentence);
+}
+// The writer's own first person opening the sentence, outside any quotation (which the
+// case-sensitive first-person signal misses at a capital).
+const WRITER = /^(I|We|My|Our|Nosotros|Yo|Mi|Nuestro|Nuestra)\b/;
+
 export interface ExtractOptions {
   /** Title given by the user or the HTML page; otherwise the headline found in the text. */
   title?: string;
@@ -94,10 +124,10 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
       : null;
     const quote = quotes.next(span.block, sentence, attribution);
-    if (!path.statesSomething(span, sentence)) return;
+    if (!path.statesSomething(span, sentence) || POINTER.test(sentence)) return;
     const chips = path.chips(span, bi);
     const { score, signals } = path.score(span, sentence, chips, found, quote.quoted);
-    if (score <= 0) return;
+    if (score <= 0 || isNarrative(sentence, signals, quote.quoted)) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,
       sentence,

@@ -126,6 +126,20 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
   ],
   [/^(tags|topics|filed under|categories|keywords)\s*[:：]/i, 'tags', false],
   [/^(photo|image|picture|video|graphic|illustration|foto)s?( credit)?\s*[:：]/i, 'caption', false],
+  // A date stamp that opens with its label: "Published March 3, 2025 · Updated 6:45 p.m." is
+  // long enough to read as the first paragraph of running text.
+  [
+    /^(published|updated|posted|last updated|first published|publicado|actualizado)\b[^.!?]{0,30}\d/i,
+    'byline',
+    false,
+  ],
+  // Footnotes open with their mark: "¹ Seasonally adjusted figures, …", "[^1]: …", "† …".
+  [/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]\s]{1,10}\]:|[†‡])\s*\S/u, 'footnote', false],
+  [
+    /^(advertisement|sponsored( content| post)?|paid (content|post|partnership)|publicidad|anuncio)\s*([:：|–—-]|$)/i,
+    'advertisement',
+    false,
+  ],
   [
     /^((additional )?reporting|writing|editing|edited|compiled) by\b|\bcontributed( reporting)? to this (report|story|article)\b/i,
     'byline',

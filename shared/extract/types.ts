@@ -17,6 +17,8 @@ export type FurnitureReason =
   | 'cookie' // cookie and consent notices
   | 'tags' // trailing tag and topic lists
   | 'caption' // photo captions and credits
+  | 'footnote' // a footnote below the text ("¹ Seasonally adjusted figures, …")
+  | 'advertisement' // "Advertisement: Buy now and save 50%!"
   | 'repeated'; // a block repeated verbatim from earlier in the text
 
 export type BlockKind = 'body' | 'heading' | 'furniture';

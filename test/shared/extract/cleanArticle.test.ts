@@ -131,3 +131,38 @@ describe('cleanArticle', () => {
     }
   });
 });
+
+describe('furniture inside the body', () => {
+  const article = [
+    'City Council Approves $4.2 Billion Budget',
+    'By Maria Lopez, Staff Reporter\nPublished March 3, 2025 · Updated 6:45 p.m.',
+    'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget for 2025.',
+    'Advertisement: Buy now and save 50%!',
+    'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.¹',
+    '¹ Seasonally adjusted figures, Bureau of Labor Statistics.',
+  ].join('\n\n');
+  const { claims, removed } = extractClaims(article);
+  const reasonOf = (fragment: string) =>
+    removed.find((r) => article.slice(r.start, r.end).includes(fragment))?.reason ?? null;
+
+  it('marks a labelled date stamp, an advertisement and a footnote', () => {
+    expect(reasonOf('Published March 3')).toBe('byline');
+    expect(reasonOf('Advertisement:')).toBe('advertisement');
+    expect(reasonOf('Seasonally adjusted')).toBe('footnote');
+    expect(claims.map((c) => c.sentence)).toEqual([
+      'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget for 2025.',
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.¹',
+    ]);
+  });
+
+  it('proposes no pointer elsewhere and no short or first-person narrative', () => {
+    const text =
+      'The bill passed the House in a 228–206 vote on Nov. 5. See https://www.congress.gov/bill/117 for the full text.\n\n' +
+      'I love the smell of rain. We walked to the park and fed the ducks.\n\n' +
+      'But mounting evidence of an informal pact with the main gangs has undermined those claims.';
+    expect(extractClaims(text).claims.map((c) => c.sentence)).toEqual([
+      'The bill passed the House in a 228–206 vote on Nov. 5.',
+      'But mounting evidence of an informal pact with the main gangs has undermined those claims.',
+    ]);
+  });
+});
