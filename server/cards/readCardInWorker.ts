@@ -1,8 +1,7 @@
-/** One card of a board's stored content, read in a worker thread (see cardAtWorker). */
+/** One card of a board's stored content, read on a board thread (readCardAt). */
 import type { CardView } from '../../shared/board/view';
-import { workerSlots } from '../workers/workerSlots';
 import type { StoredContent } from '../storage/Storage';
-import { startWorker } from '../workers/startWorker';
+import { boardWorkers } from '../workers/boardWorkers';
 
 export interface CardAtJob {
   readonly snapshot: Uint8Array | null;
@@ -10,19 +9,13 @@ export interface CardAtJob {
   readonly cardId: string;
 }
 
-/** The card as the content holds it, or null; waits for a free worker slot first. */
+/** The card as the content holds it, or null; waits for a free board thread first. */
 export function readCardInWorker(content: StoredContent, cardId: string): Promise<CardView | null> {
   const job: CardAtJob = { snapshot: content.snapshot, updates: content.updates, cardId };
-  return workerSlots.run(
-    () =>
-      new Promise<CardView | null>((resolve, reject) => {
-        const worker = startWorker(new URL('./cardAtWorker.ts', import.meta.url), { ...job });
-        worker.once('message', (card: CardView | null) => {
-          resolve(card);
-          void worker.terminate();
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`the card reader stopped (${code})`)));
-      }),
-  );
+  return boardWorkers.run(async (thread) => {
+    thread.post({ type: 'card', job });
+    const reply = await thread.next();
+    if (reply.type !== 'card') throw new Error(`a card read got '${reply.type}' from its thread`);
+    return reply.card;
+  });
 }

@@ -1,6 +1,6 @@
-/** Runs the import's parse, validation and doc build in a worker thread. */
+/** Runs the import's parse, validation and doc build on a board thread (buildImport). */
 import type { BoardExport } from '../../shared/export/exportSchema';
-import { startWorker } from '../workers/startWorker';
+import { boardWorkers } from '../workers/boardWorkers';
 
 export type BuiltImport =
   | {
@@ -12,14 +12,12 @@ export type BuiltImport =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
+/** Waits for a free board thread first. */
 export function buildImportInWorker(text: string, at: number): Promise<BuiltImport> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(new URL('./importWorker.ts', import.meta.url), { text, at });
-    worker.once('message', (built: BuiltImport) => {
-      resolve(built);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`import worker exited with code ${code}`)));
+  return boardWorkers.run(async (thread) => {
+    thread.post({ type: 'import', text, at });
+    const reply = await thread.next();
+    if (reply.type !== 'imported') throw new Error(`an import got '${reply.type}' from its thread`);
+    return reply.built;
   });
 }

@@ -13,7 +13,6 @@ import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
-import { workerSlots } from '../workers/workerSlots';
 
 export interface ExportRequest {
   readonly boardId: string;
@@ -44,18 +43,19 @@ export async function exportBoard(
     }
     if (at > exportedAt) throw new ExportError('invalid_at', 'that moment is in the future');
   }
-  // The content is loaded inside the slot too, so a queued export holds no board in memory.
-  await workerSlots.run(async () => {
-    // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
-    // together take longer than either.
-    const content = await (at === null
-      ? deps.storage.loadContent(boardId)
-      : deps.storage.loadContentAt(boardId, at));
-    await yieldToLoop();
-    const history = await readAllHistory(deps.storage, boardId);
-    await yieldToLoop();
-    await renderInWorker(
-      {
+  // The content is loaded once a board thread is free, so a queued export holds no board in
+  // memory.
+  await renderInWorker(
+    async () => {
+      // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
+      // together take longer than either.
+      const content = await (at === null
+        ? deps.storage.loadContent(boardId)
+        : deps.storage.loadContentAt(boardId, at));
+      await yieldToLoop();
+      const history = await readAllHistory(deps.storage, boardId);
+      await yieldToLoop();
+      return {
         format: request.format,
         boardId,
         snapshot: content.snapshot,
@@ -64,9 +64,9 @@ export async function exportBoard(
         exportedAt,
         asOf: at,
         organisation: request.organisation ?? null,
-      },
-      sink,
-      signal,
-    );
-  });
+      };
+    },
+    sink,
+    signal,
+  );
 }

@@ -17,7 +17,6 @@ import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
 import type { HistoryEvent, Storage } from '../storage/Storage';
 import { buildImportInWorker } from './buildImportInWorker';
-import { workerSlots } from '../workers/workerSlots';
 
 /** History rows per storage call: each call is one synchronous SQLite transaction. */
 const EVENTS_PER_WRITE = 2_000;
@@ -48,7 +47,7 @@ export async function importBoard(
   options: { readonly leadName: string },
 ): Promise<ImportedBoard> {
   const at = (deps.now ?? Date.now)();
-  const built = await workerSlots.run(() => buildImportInWorker(text, at));
+  const built = await buildImportInWorker(text, at);
   if (!built.ok) {
     throw new ExportError('invalid_export', 'not a valid Factboard board export', built.errors);
   }

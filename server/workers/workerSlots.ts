@@ -1,8 +1,6 @@
 /**
- * A cap on worker threads running at once. An export, import or card read holds a whole board
- * in memory (a few hundred MB for 10,000 cards), so a burst of them queues here (workerSlots),
- * first come first served, instead of exhausting the server's memory; the extraction pool
- * keeps its own slots the same way (createExtractionPool), with a bound on its queue.
+ * A cap on jobs running at once, first come first served, with an optional bound on those
+ * waiting: each worker pool (createWorkerPool) runs its jobs through its own slots.
  */
 export interface Slots {
   /**
@@ -60,6 +58,3 @@ export function createSlots(limit: number, maxWaiting = Infinity): Slots {
     stats: () => ({ running, waiting: waiting.length }),
   };
 }
-
-/** The server's one pool: two boards exported or imported at a time (one per core here). */
-export const workerSlots = createSlots(2);

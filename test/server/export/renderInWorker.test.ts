@@ -1,9 +1,15 @@
+/**
+ * Exports on the board threads (server/workers/boardWorkers): real worker threads under tsx,
+ * the server's own pool, so each test sees the threads the ones before it left.
+ */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../../shared/board';
 import { ExportError, toCsv } from '../../../shared/export';
 import { type ExportJob, renderExport } from '../../../server/export/renderExport';
 import { renderInWorker } from '../../../server/export/renderInWorker';
+import { boardWorkers } from '../../../server/workers/boardWorkers';
+import { waitFor } from '../../helpers/waitFor';
 import { buildHostileBoard } from '../../shared/export/hostileBoard';
 
 function job(format: ExportJob['format'], doc: Y.Doc): ExportJob {
@@ -58,11 +64,73 @@ describe('renderInWorker', () => {
       { start: () => abort.abort(), write: () => {} },
       abort.signal,
     );
-    await expect(aborted).rejects.toThrow('export aborted');
+    // With the signal's reason, as every pool job (createWorkerPool).
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
     const failing = renderInWorker(job('md', doc), {
       start: () => {},
       write: () => Promise.reject(new Error('client went away')),
     });
     await expect(failing).rejects.toThrow('client went away');
+  });
+
+  it('a second export, and one after a refusal, take the thread the first one left', async () => {
+    const { doc } = buildHostileBoard();
+    const sink = { start: () => {}, write: () => {} };
+    await renderInWorker(job('md', doc), sink);
+    const before = boardWorkers.threads();
+    await renderInWorker(job('json', doc), sink);
+    const noOrganisation = new Y.Doc();
+    Y.applyUpdate(noOrganisation, Y.encodeStateAsUpdate(doc));
+    noOrganisation.getMap('meta').delete('organisation');
+    await expect(renderInWorker(job('claimreview', noOrganisation), sink)).rejects.toThrow(
+      ExportError,
+    );
+    await renderInWorker(job('csv', doc), sink);
+    expect(before).toMatchObject({ live: 1, idle: 1 });
+    expect(boardWorkers.threads()).toEqual(before);
+  });
+
+  it('a cancelled export frees its slot and its thread; the next export gets a fresh one', async () => {
+    const { doc } = buildHostileBoard();
+    const sink = { start: () => {}, write: () => {} };
+    await renderInWorker(job('md', doc), sink);
+    const { started } = boardWorkers.threads();
+    const abort = new AbortController();
+    // The client goes away once the thread has rendered, as the route's signal would.
+    const cancelled = renderInWorker(
+      job('json', doc),
+      { start: () => abort.abort(), write: () => {} },
+      abort.signal,
+    ).catch((err: unknown) => err);
+    expect(boardWorkers.stats()).toEqual({ running: 1, waiting: 0 });
+    expect(await cancelled).toMatchObject({ name: 'AbortError' });
+    expect(boardWorkers.stats()).toEqual({ running: 0, waiting: 0 });
+    await waitFor(() => boardWorkers.threads().live === 0, { what: 'the thread stopped' });
+    let text = '';
+    await renderInWorker(job('csv', doc), {
+      start: () => {},
+      write: (chunk) => void (text += chunk),
+    });
+    expect(text).toBe(toCsv(readBoard(doc)));
+    expect(boardWorkers.threads()).toMatchObject({ live: 1, started: started + 1 });
+  });
+
+  it('a thread that dies fails its job, and the next export gets a fresh one', async () => {
+    const { doc } = buildHostileBoard();
+    const { started } = boardWorkers.threads();
+    // No job starts with 'more': the thread throws and ends.
+    const died = boardWorkers.run(async (thread) => {
+      thread.post({ type: 'more' });
+      return thread.next();
+    });
+    await expect(died).rejects.toMatchObject({ name: 'WorkerEndedError' });
+    let text = '';
+    await renderInWorker(job('csv', doc), {
+      start: () => {},
+      write: (chunk) => void (text += chunk),
+    });
+    expect(text).toBe(toCsv(readBoard(doc)));
+    expect(boardWorkers.threads().started).toBeGreaterThan(started);
+    expect(boardWorkers.stats()).toEqual({ running: 0, waiting: 0 });
   });
 });
