@@ -1,15 +1,17 @@
 /**
  * The Activity panel's list, virtualised: a board's history runs to thousands of events once
  * older pages are loaded, and the panel re-renders at every change of the board. Only the rows
- * in view (and a few beyond) are in the DOM; each says its place in the whole list
- * (aria-posinset / aria-setsize), so a screen reader still hears "12 of 9,000". The row
+ * in view (and a few beyond) are in the DOM; each says its place in the list (aria-posinset)
+ * and, once the whole history is loaded, the list's length (aria-setsize), so a screen reader
+ * still hears "12 of 9,000"; before that, the list says how much of the history it holds
+ * (listSize). The row
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped. New
  * events arrive at the top: a reader scrolled down to older ones keeps their place
  * (useScrollAnchor); at the top, the new events come into view. Cards added in one change
  * share a row that lists them on demand (groupActivity).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
@@ -37,8 +39,40 @@ const seqOfRow = (element: HTMLElement) => {
   return seq === undefined ? null : Number(seq);
 };
 
+/**
+ * What the list says of its length: aria-setsize for every row, and a line that describes the
+ * list while older events are not loaded.
+ *
+ * Exact once every event is held: all rows are then grouped. Before that, the rows the older
+ * events would make are not known: events group (an import's 22 cards are one row), so their
+ * number is not the number of rows, and grouping them takes having them. An estimate ("of
+ * 3,300") would be heard as a fact, since aria-setsize has no room for "about", and so would
+ * the count of events; the rows loaded so far ("of 75") say the list ends where it does not.
+ * So the rows give their size as unknown (-1, ARIA's value for a set of unknown size: readers
+ * say the position alone), and the description says what is known exactly, from the server's
+ * count of the events before the oldest held: how many changes the whole history holds and how
+ * many are listed.
+ */
+function listSize(
+  rows: number,
+  events: number,
+  olderCount: number | null,
+): { setSize: number; description: string | null } {
+  if (olderCount === 0) return { setSize: rows, description: null };
+  const more = 'Load older activity, after the list, brings older ones.';
+  const held = events.toLocaleString('en');
+  return {
+    setSize: -1,
+    description:
+      olderCount === null
+        ? `The latest ${held} changes are listed. ${more}`
+        : `The latest ${held} of ${(events + olderCount).toLocaleString('en')} changes are listed. ${more}`,
+  };
+}
+
 export function ActivityFeed({
   events,
+  olderCount,
   cards,
   openCard,
   restore,
@@ -46,6 +80,8 @@ export function ActivityFeed({
 }: {
   /** Newest first. */
   events: readonly HistoryEvent[];
+  /** How many events are older than those held; null when not known (HistoryFeedState). */
+  olderCount: number | null;
   cards: BoardView['cards'];
   openCard: (cardId: string) => void;
   /** Puts a deleted card back; null for a member who may not. Rejects with why it failed. */
@@ -54,6 +90,8 @@ export function ActivityFeed({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupActivity(events), [events]);
+  const size = listSize(rows.length, events.length, olderCount);
+  const descriptionId = useId();
   const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -91,77 +129,90 @@ export function ActivityFeed({
     });
 
   return (
-    <div className="activity-scroll" ref={scrollRef}>
-      <ol
-        className="timeline activity-feed"
-        aria-label="Board activity, newest first"
-        style={{ height: virtualizer.getTotalSize() }}
-        {...focusHandlers}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index] as ActivityRow;
-          const at = row.kind === 'event' ? row.event.at : row.at;
-          return (
-            <li
-              key={row.key}
-              ref={virtualizer.measureElement}
-              data-index={item.index}
-              data-seq={row.key}
-              tabIndex={-1}
-              aria-posinset={item.index + 1}
-              aria-setsize={rows.length}
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              {row.kind === 'event' ? (
-                <>
-                  <p>
-                    <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
-                  </p>
-                  <EventClaim
-                    event={row.event}
-                    cards={cards}
-                    openCard={openCard}
-                    restore={lastDeletions.has(row.event.seq) ? restore : null}
-                  />
-                </>
-              ) : (
-                <>
-                  <p>
-                    <strong>{row.actor.name}</strong> {describeCards(row)}
-                  </p>
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-expanded={expanded.has(row.key)}
-                    aria-controls={`activity-cards-${row.key}`}
-                    onClick={() => toggle(row.key)}
-                  >
-                    {/* One name, open or closed: aria-expanded says which. */}
-                    <span className="disclosure-mark" aria-hidden="true">
-                      {expanded.has(row.key) ? '▾' : '▸'}
-                    </span>
-                    {cardsListLabel(row)}
-                  </button>
-                  {expanded.has(row.key) && (
-                    <ul id={`activity-cards-${row.key}`} className="activity-cards">
-                      {/* In the order they were added: an import adds its best claims first. */}
-                      {[...row.cards].reverse().map((e) => (
-                        <li key={e.seq}>
-                          <EventClaim event={e} cards={cards} openCard={openCard} restore={null} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              )}
-              <time className="muted small" dateTime={new Date(at).toISOString()}>
-                {formatTime(at)}
-              </time>
-            </li>
-          );
-        })}
-      </ol>
-    </div>
+    <>
+      {size.description && (
+        <p id={descriptionId} className="muted small">
+          {size.description}
+        </p>
+      )}
+      <div className="activity-scroll" ref={scrollRef}>
+        <ol
+          className="timeline activity-feed"
+          aria-label="Board activity, newest first"
+          aria-describedby={size.description ? descriptionId : undefined}
+          style={{ height: virtualizer.getTotalSize() }}
+          {...focusHandlers}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as ActivityRow;
+            const at = row.kind === 'event' ? row.event.at : row.at;
+            return (
+              <li
+                key={row.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-seq={row.key}
+                tabIndex={-1}
+                aria-posinset={item.index + 1}
+                aria-setsize={size.setSize}
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                {row.kind === 'event' ? (
+                  <>
+                    <p>
+                      <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
+                    </p>
+                    <EventClaim
+                      event={row.event}
+                      cards={cards}
+                      openCard={openCard}
+                      restore={lastDeletions.has(row.event.seq) ? restore : null}
+                    />
+                  </>
+                ) : (
+                  <>
+                    <p>
+                      <strong>{row.actor.name}</strong> {describeCards(row)}
+                    </p>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={expanded.has(row.key)}
+                      aria-controls={`activity-cards-${row.key}`}
+                      onClick={() => toggle(row.key)}
+                    >
+                      {/* One name, open or closed: aria-expanded says which. */}
+                      <span className="disclosure-mark" aria-hidden="true">
+                        {expanded.has(row.key) ? '▾' : '▸'}
+                      </span>
+                      {cardsListLabel(row)}
+                    </button>
+                    {expanded.has(row.key) && (
+                      <ul id={`activity-cards-${row.key}`} className="activity-cards">
+                        {/* In the order they were added: an import adds its best claims first. */}
+                        {[...row.cards].reverse().map((e) => (
+                          <li key={e.seq}>
+                            <EventClaim
+                              event={e}
+                              cards={cards}
+                              openCard={openCard}
+                              restore={null}
+                            />
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                )}
+                <time className="muted small" dateTime={new Date(at).toISOString()}>
+                  {formatTime(at)}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </>
   );
 }
 

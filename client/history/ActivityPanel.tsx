@@ -92,6 +92,7 @@ export function ActivityPanel({
       ) : (
         <ActivityFeed
           events={latest}
+          olderCount={history.olderCount}
           cards={board.cards}
           openCard={actions.openCard}
           restore={restore}

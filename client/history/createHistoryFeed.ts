@@ -15,6 +15,11 @@ export interface HistoryFeedState {
   readonly events: readonly HistoryEvent[] | null;
   /** Whether older events exist than the oldest held. */
   readonly hasOlder: boolean;
+  /**
+   * How many events are older than the oldest held (0 once the first is held); null until the
+   * server has said. The history only grows at its new end, so this holds until older pages come.
+   */
+  readonly olderCount: number | null;
   readonly loadingOlder: boolean;
   /** The last failure, cleared by the next success. */
   readonly error: string | null;
@@ -41,7 +46,13 @@ export function createHistoryFeed(
   describeError: (error: unknown) => string,
   limit = HISTORY_PAGE_SIZE,
 ): HistoryFeed {
-  let state: HistoryFeedState = { events: null, hasOlder: false, loadingOlder: false, error: null };
+  let state: HistoryFeedState = {
+    events: null,
+    hasOlder: false,
+    olderCount: null,
+    loadingOlder: false,
+    error: null,
+  };
   let disposed = false;
   let refreshing = false;
   let refreshAgain = false;
@@ -52,11 +63,16 @@ export function createHistoryFeed(
     onChange(state);
   };
   const add = (events: readonly HistoryEvent[]) => mergeEvents(state.events ?? [], events);
+  /** What a page walking back says of the events before it. */
+  const older = (page: HistoryPage) => {
+    const hasOlder = page.next !== null;
+    return { hasOlder, olderCount: hasOlder ? page.older : 0 };
+  };
 
   const catchUp = async () => {
     if (state.events === null) {
       const page = await fetchPage({ limit });
-      set({ events: add(page.events), hasOlder: page.next !== null, error: null });
+      set({ events: add(page.events), ...older(page), error: null });
       return;
     }
     for (;;) {
@@ -96,7 +112,7 @@ export function createHistoryFeed(
         (page) =>
           set({
             events: add(page.events),
-            hasOlder: page.next !== null,
+            ...older(page),
             loadingOlder: false,
             error: null,
           }),

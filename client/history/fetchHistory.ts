@@ -1,8 +1,8 @@
 /**
  * GET /api/boards/:id/history with the member's token: one page of audit events, oldest first
  * within the page, and `next`, the cursor of the page beyond it (null when there is none).
- * Without `after` the page ends at the newest event (or before `before`); with `after` it
- * starts right after that seq.
+ * Without `after` the page ends at the newest event (or before `before`), and `older` says how
+ * many events lie before it; with `after` it starts right after that seq.
  */
 import { call } from '../app/api';
 import type { HistoryEvent } from './historyEvent';
@@ -19,6 +19,8 @@ export type HistoryCursor = { readonly before: number } | { readonly after: numb
 export interface HistoryPage {
   readonly events: readonly HistoryEvent[];
   readonly next: HistoryCursor | null;
+  /** On a page walking back: how many events lie before it; null when the server does not say. */
+  readonly older: number | null;
 }
 
 export async function fetchHistory(
@@ -33,13 +35,14 @@ export async function fetchHistory(
   if (query.before !== undefined) params.set('before', String(query.before));
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const search = params.toString() ? `?${params}` : '';
-  const body = await call<{ events?: unknown; next?: unknown }>(
+  const body = await call<{ events?: unknown; next?: unknown; older?: unknown }>(
     `/api/boards/${encodeURIComponent(boardId)}/history${search}`,
     { token, signal },
   );
   return {
     events: Array.isArray(body.events) ? body.events.filter(isHistoryEvent) : [],
     next: isCursor(body.next) ? body.next : null,
+    older: Number.isSafeInteger(body.older) ? (body.older as number) : null,
   };
 }
 

@@ -14,7 +14,13 @@ export interface HistoryState extends HistoryFeedState {
   loadOlder(): void;
 }
 
-const EMPTY: HistoryFeedState = { events: null, hasOlder: false, loadingOlder: false, error: null };
+const EMPTY: HistoryFeedState = {
+  events: null,
+  hasOlder: false,
+  olderCount: null,
+  loadingOlder: false,
+  error: null,
+};
 
 export function useHistory(
   access: { readonly id: string; readonly token: string } | null,

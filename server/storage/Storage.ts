@@ -75,6 +75,12 @@ export interface HistoryPage {
   readonly events: readonly StoredHistoryEvent[];
   /** Whether more events lie beyond the page in the direction it walks. */
   readonly more: boolean;
+  /**
+   * On a page walking back (no `after`): how many matching events lie before its first one (0
+   * when none do), so a reader of the latest pages knows the whole history's length. Absent on
+   * a page walking forward.
+   */
+  readonly older?: number;
 }
 
 /** The limit a backend uses for a query: an integer in 1…MAX_HISTORY_PAGE. */

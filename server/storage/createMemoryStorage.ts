@@ -219,8 +219,16 @@ export function createMemoryStorage(): SyncStorage {
       );
       // History is kept in seq order; a forward page takes the first matches, a backward one
       // the last, as the SQLite backend does.
-      const page = query.after !== undefined ? matches.slice(0, limit) : matches.slice(-limit);
-      return { events: page.map((e) => structuredClone(e)), more: matches.length > limit };
+      const more = matches.length > limit;
+      if (query.after !== undefined) {
+        return { events: matches.slice(0, limit).map((e) => structuredClone(e)), more };
+      }
+      const page = matches.slice(-limit);
+      return {
+        events: page.map((e) => structuredClone(e)),
+        more,
+        older: matches.length - page.length,
+      };
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
       open();

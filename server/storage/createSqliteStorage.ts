@@ -46,7 +46,7 @@ import {
 import { StorageError } from './StorageError';
 import { checkRoleChange } from './checkRoleChange';
 import { CompactionThread } from './CompactionThread';
-import { HISTORY_PAGE_SQL } from './historyPageSql';
+import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from './historyPageSql';
 import {
   decodePendingRecord,
   PendingLog,
@@ -253,6 +253,8 @@ function openSqliteStorage(
     historyBoardBackward: db.prepare(HISTORY_PAGE_SQL.boardBackward),
     historyCardForward: db.prepare(HISTORY_PAGE_SQL.cardForward),
     historyCardBackward: db.prepare(HISTORY_PAGE_SQL.cardBackward),
+    historyBoardBefore: db.prepare(HISTORY_COUNT_SQL.boardBefore),
+    historyCardBefore: db.prepare(HISTORY_COUNT_SQL.cardBefore),
     insertBinding: db.prepare(
       'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
     ),
@@ -520,8 +522,16 @@ function openSqliteStorage(
       }) as HistoryRow[];
       const more = rows.length > limit;
       const page = rows.slice(0, limit);
-      if (!forward) page.reverse();
-      return { events: page.map(toHistory), more };
+      if (forward) return { events: page.map(toHistory), more };
+      page.reverse();
+      const first = page[0];
+      const count = query.cardId === undefined ? q.historyBoardBefore : q.historyCardBefore;
+      const older =
+        more && first
+          ? (count.get({ board: boardId, card: query.cardId, before: first.seq }) as { n: number })
+              .n
+          : 0;
+      return { events: page.map(toHistory), more, older };
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
       current();

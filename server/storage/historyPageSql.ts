@@ -17,3 +17,17 @@ export const HISTORY_PAGE_SQL = {
   cardForward: page('history_card', 'AND card_id = @card', 'ASC'),
   cardBackward: page('history_card', 'AND card_id = @card', 'DESC'),
 } as const;
+
+/**
+ * How many of a board's (or a card's) events lie before a seq: what a page walking back tells
+ * of the history beyond it, so a reader knows the whole list's length without loading it. A
+ * count over the same index's range (a covering index: no table row is read).
+ */
+const before = (index: string, filter: string) =>
+  `SELECT COUNT(*) AS n FROM history INDEXED BY ${index} WHERE board_id = @board ${filter}
+   AND seq < @before`;
+
+export const HISTORY_COUNT_SQL = {
+  boardBefore: before('history_board', ''),
+  cardBefore: before('history_card', 'AND card_id = @card'),
+} as const;

@@ -27,11 +27,23 @@ const renderedSeqs = (page: Page) =>
     .getByRole('list', { name: FEED })
     .evaluate((ol) => [...ol.querySelectorAll('li')].map((li) => Number(li.dataset.seq)));
 
-/** How many entries the feed holds: every row states it (aria-setsize). */
+/**
+ * How many entries the feed holds, as every row states it (aria-setsize): -1, unknown, while
+ * older events are not loaded.
+ */
 const feedSize = (page: Page) =>
   page
     .getByRole('list', { name: FEED })
     .evaluate((ol) => Number(ol.querySelector('li')?.getAttribute('aria-setsize') ?? 0));
+
+/** The list's accessible description: how much of the history it holds ('' once it all is). */
+const feedDescription = (page: Page) =>
+  page.getByRole('list', { name: FEED }).evaluate((ol) =>
+    (ol.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 
 /**
  * Every entry's seq in list order, gathered by scrolling the feed from top to bottom a screen
@@ -94,7 +106,14 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await openBoard(page, board.leadUrl);
     await page.getByRole('button', { name: 'Activity' }).click();
     const feed = page.getByRole('region', { name: 'Activity' });
-    await expect.poll(() => feedSize(page)).toBe(200);
+    // The whole history's length is told, exactly, without loading it; the rows' number is not
+    // known until it is (events group into rows): unknown, not "of 200".
+    await expect
+      .poll(() => feedDescription(page))
+      .toBe(
+        'The latest 200 of 450 changes are listed. Load older activity, after the list, brings older ones.',
+      );
+    expect(await feedSize(page)).toBe(-1);
     // Only the rows in view are rendered, newest first.
     const shown = await renderedSeqs(page);
     expect(shown.length).toBeGreaterThan(0);
@@ -112,7 +131,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     const older = feed.getByRole('button', { name: 'Load older activity' });
     await older.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => feedSize(page)).toBe(400);
+    await expect.poll(() => feedDescription(page)).toMatch(/^The latest 400 of 450 changes/);
     const oldestBefore = latest.at(-1)!;
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-seq')))
@@ -129,6 +148,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     await older.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => feedSize(page)).toBe(EVENTS);
+    expect(await feedDescription(page)).toBe('');
     expect(await older.count()).toBe(0);
     const everything = await allSeqs(page);
     expect(everything).toHaveLength(EVENTS);
@@ -176,5 +196,55 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
       for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     });
     expect(await topRow()).toEqual(before);
+  });
+
+  it('tells the number of entries, not of events, once an import has grouped its cards', async () => {
+    const board = await postJson<{ id: string; leadUrl: string }>(`${server.url}/api/boards`, {
+      title: 'Imported history',
+      name: 'Lea',
+    });
+    const olga = { id: 'old', name: 'Olga' };
+    const start = Date.now() - 1_000 * 60_000;
+    const edit = (i: number): HistoryEvent => ({
+      boardId: board.id,
+      cardId: null,
+      type: 'article.added',
+      actor: olga,
+      at: start + i * 60_000,
+      data: { title: `Article ${i}` },
+    });
+    // An import long ago (its 22 cards, one change: one entry), then 260 single changes.
+    await server.storage.appendHistory([
+      edit(0),
+      ...Array.from({ length: 22 }, (_, k): HistoryEvent => ({
+        boardId: board.id,
+        cardId: `card${k}`,
+        type: 'card.created',
+        actor: olga,
+        at: start,
+        data: { claim: `Claim ${k}`, column: 'unverified' },
+      })),
+      ...Array.from({ length: 260 }, (_, i) => edit(i + 1)),
+    ]);
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, board.leadUrl);
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const feed = page.getByRole('region', { name: 'Activity' });
+    await expect
+      .poll(() => feedDescription(page))
+      .toMatch(/^The latest 200 of 283 changes are listed/);
+    expect(await feedSize(page)).toBe(-1);
+
+    await feed.getByRole('button', { name: 'Load older activity' }).click();
+    // 283 events, 261 entries: every row says so, and the last is the import.
+    await expect.poll(() => feedSize(page)).toBe(261);
+    expect(await feedDescription(page)).toBe('');
+    const list = feed.getByRole('list', { name: FEED });
+    await list.evaluate((ol) => {
+      const scroller = ol.parentElement as HTMLElement;
+      scroller.scrollTop = scroller.scrollHeight;
+    });
+    const last = list.locator(':scope > li[aria-posinset="261"]');
+    await expect.poll(() => last.textContent()).toMatch(/^Olga imported the article “Article 0”/);
   });
 });

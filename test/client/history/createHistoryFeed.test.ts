@@ -87,16 +87,20 @@ describe('createHistoryFeed', () => {
     await waitFor(() => last()?.events !== null && last() !== undefined);
     expect(numbers()).toEqual([6, 7, 8]);
     expect(last()?.hasOlder).toBe(true);
+    // What the server says lies before the page: with it, the whole history's length.
+    expect(last()?.olderCount).toBe(5);
 
     feed.loadOlder();
     expect(last()?.loadingOlder).toBe(true);
     feed.loadOlder(); // ignored while one is loading
     await waitFor(() => last()?.loadingOlder === false);
     expect(numbers()).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(last()?.olderCount).toBe(2);
     feed.loadOlder();
     await waitFor(() => numbers()?.length === 8);
     expect(numbers()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(last()?.hasOlder).toBe(false);
+    expect(last()?.olderCount).toBe(0);
     expect(urls.filter((u) => u.includes('before='))).toHaveLength(2);
     const count = urls.length;
     feed.loadOlder(); // nothing older: no request
@@ -124,6 +128,8 @@ describe('createHistoryFeed', () => {
     await waitFor(() => urls.length === 3);
     expect(urls.every((u) => u.includes('after='))).toBe(true);
     expect(last()?.hasOlder).toBe(true);
+    // New events do not change what lies before the oldest held.
+    expect(last()?.olderCount).toBe(1);
   });
 
   it('runs one refresh at a time and one more round for changes meanwhile', async () => {

@@ -20,6 +20,7 @@ interface WireEvent {
 interface WirePage {
   events: WireEvent[];
   next: { before: number } | { after: number } | null;
+  older?: number;
 }
 
 let server: TestServer;
@@ -84,6 +85,11 @@ describe('GET /api/boards/:id/history in pages', () => {
     expect(Object.keys(first).sort()).toEqual(['actor', 'at', 'cardId', 'data', 'seq', 'type']);
     expect(first).toMatchObject({ cardId: 'even', type: 'card.edited', actor: { name: 'Ada' } });
     expect(res.body.next).toEqual({ before: first.seq });
+    // With the page, the length of the whole history, without loading it.
+    expect(res.body.older).toBe(250);
+    expect((await page(`?limit=100&before=${first.seq}`)).body.older).toBe(150);
+    expect((await page('?card=odd&limit=200')).body.older).toBe(25);
+    expect((await page('?limit=1000')).body.older).toBe(0);
   });
 
   it('walks back with before to the first event, then next is null', async () => {
@@ -129,6 +135,7 @@ describe('GET /api/boards/:id/history in pages', () => {
     expect(numbers(after.body)).toEqual([447, 449]);
     expect(after.body.next).toBeNull();
     expect((await page('?card=nobody')).body).toEqual({ events: [], next: null });
+    expect((await page('?card=nobody&limit=5')).body).toEqual({ events: [], next: null, older: 0 });
   });
 
   it('refuses bad cursors and limits with 400 invalid_input, naming the field', async () => {

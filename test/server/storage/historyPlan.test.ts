@@ -4,7 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_PAGE_SQL } from '../../../server/storage/historyPageSql';
+import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from '../../../server/storage/historyPageSql';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 
 function planOf(db: Database.Database, sql: string): string[] {
@@ -37,6 +37,14 @@ describe('history page query plans', () => {
         expect(plan, name).toHaveLength(1);
         expect(plan[0], name).toMatch(new RegExp(`^SEARCH history USING INDEX ${index} \\(`));
         expect(plan.join(' '), name).not.toMatch(/SCAN|TEMP B-TREE/);
+      }
+      // The count of the events before a page reads only its index.
+      for (const [name, sql] of Object.entries(HISTORY_COUNT_SQL)) {
+        const index = name.startsWith('card') ? 'history_card' : 'history_board';
+        const plan = planOf(db, sql);
+        expect(plan, name).toEqual([
+          expect.stringMatching(new RegExp(`^SEARCH history USING COVERING INDEX ${index} \\(`)),
+        ]);
       }
     });
   }

@@ -376,7 +376,11 @@ export function storageContract(name: string, factory: StorageFactory): void {
       const card = await s.listHistory('b1', { cardId: 'c1', limit: 100 });
       expect(card.events.map((e) => e.type)).toEqual(['card.created', 'card.moved']);
       expect(card.more).toBe(false);
-      expect(await s.listHistory('nope', { limit: 100 })).toEqual({ events: [], more: false });
+      expect(await s.listHistory('nope', { limit: 100 })).toEqual({
+        events: [],
+        more: false,
+        older: 0,
+      });
       expect(await s.listHistory('nope', { after: 0, limit: 100 })).toEqual({
         events: [],
         more: false,
@@ -409,6 +413,17 @@ export function storageContract(name: string, factory: StorageFactory): void {
         expect(whole.more).toBe(false);
       });
 
+      it('a page walking back counts the events before it, per board and per card', async () => {
+        const seqs = await tenEvents();
+        expect((await s.listHistory('b1', { limit: 3 })).older).toBe(7);
+        expect((await s.listHistory('b1', { before: seqs[5], limit: 2 })).older).toBe(3);
+        expect((await s.listHistory('b1', { limit: 10 })).older).toBe(0);
+        // c0 has t0 and t5: its latest page of one has one event before it.
+        expect((await s.listHistory('b1', { cardId: 'c0', limit: 1 })).older).toBe(1);
+        // Walking forward, nothing is counted.
+        expect((await s.listHistory('b1', { after: 0, limit: 3 })).older).toBeUndefined();
+      });
+
       it('before walks back page by page to the first event, with no gap or overlap', async () => {
         const seqs = await tenEvents();
         const seen: string[] = [];
@@ -431,6 +446,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         expect(await s.listHistory('b1', { before: seqs[0], limit: 5 })).toEqual({
           events: [],
           more: false,
+          older: 0,
         });
       });
 
@@ -483,6 +499,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
         expect(await s.listHistory('b1', { cardId: 'none', limit: 5 })).toEqual({
           events: [],
           more: false,
+          older: 0,
         });
       });
 
