@@ -47,7 +47,7 @@ export function CardDetail({
     ? board.articles.find((a) => a.id === card.source?.articleId)
     : undefined;
   const edit = actions.canEdit;
-  useCardNews(card, me, actions.announce);
+  const news = useCardNews(card, me);
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,
@@ -134,6 +134,7 @@ export function CardDetail({
       focus="close"
       onClose={requestClose}
     >
+      {news}
       {unsaved && (
         <DiscardQuestion
           question="Close without saving?"

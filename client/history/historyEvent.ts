@@ -9,7 +9,7 @@ import { isRole } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
-import { STANCE_LABELS } from '../review/stanceLabels';
+import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
 
 export interface HistoryEvent {
@@ -24,12 +24,6 @@ export interface HistoryEvent {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
 const role = (v: unknown): string => (isRole(v) ? ROLE_LABELS[v] : 'an unknown role');
-
-const STANCE_WORDS: Readonly<Record<string, string>> = {
-  supports: 'supporting evidence',
-  refutes: 'refuting evidence',
-  context: 'context',
-};
 
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   claim: 'the claim text',
@@ -62,7 +56,9 @@ const EVIDENCE_FIELDS: Readonly<Record<string, { words: string; show(v: string):
 /** "refuting evidence: https://…", as an evidence event names its item. */
 function evidenceItem(d: Readonly<Record<string, unknown>>): string {
   const url = str(d.url);
-  return `${STANCE_WORDS[str(d.stance) ?? ''] ?? 'evidence'}${url ? `: ${url}` : ''}`;
+  const stance = str(d.stance) ?? '';
+  const words = Object.hasOwn(STANCE_WORDS, stance) ? STANCE_WORDS[stance as Stance] : 'evidence';
+  return `${words}${url ? `: ${url}` : ''}`;
 }
 
 /** An evidence edit with its values ("changed the stance from Refutes to Context"). */

@@ -6,16 +6,12 @@
 import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
-import { httpHref } from './commentSegments';
 import { describeBalance, evidenceBalance } from './evidenceBalance';
 import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';
 import { formatTime } from './formatTime';
+import { httpHref } from './commentSegments';
+import { sourceName } from './sourceName';
 import { STANCE_LABELS } from './stanceLabels';
-
-function sourceName(e: EvidenceView): string {
-  const href = httpHref(e.url);
-  return href ? new URL(href).hostname : 'an unlinked source';
-}
 
 export function EvidenceEditor({ card, actions }: { card: CardView; actions: BoardActions }) {
   const [editing, setEditing] = useState<string | null>(null);

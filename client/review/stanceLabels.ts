@@ -6,3 +6,10 @@ export const STANCE_LABELS: Readonly<Record<Stance, string>> = {
   refutes: 'Refutes',
   context: 'Context',
 };
+
+/** A stance as the words for evidence with it ("added supporting evidence"). */
+export const STANCE_WORDS: Readonly<Record<Stance, string>> = {
+  supports: 'supporting evidence',
+  refutes: 'refuting evidence',
+  context: 'context',
+};

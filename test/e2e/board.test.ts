@@ -595,13 +595,18 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     const theirs = await openCard(b, claim);
     await theirs.getByRole('combobox', { name: 'New comment' }).fill('The city says three years');
     await theirs.getByRole('button', { name: 'Post comment' }).click();
-    const announcer = a.getByTestId('announcer');
+    // Told politely, in the dialog: the page behind a modal dialog is inert.
+    const announcer = mine.getByTestId('card-news');
+    expect(await announcer.getAttribute('aria-live')).toBe('polite');
+    // Once the colleague's changes pause (createNewsBatch).
     await expect
-      .poll(() => announcer.textContent())
+      .poll(() => announcer.textContent(), { timeout: 5_000 })
       .toContain('Bo commented: “The city says three years”.');
     await b.keyboard.press('Escape');
     await moveTo(b, claim, 'Disputed');
-    await expect.poll(() => announcer.textContent()).toContain('Bo moved this card to Disputed.');
+    await expect
+      .poll(() => announcer.textContent(), { timeout: 5_000 })
+      .toContain('Bo moved this card to Disputed.');
     await a.keyboard.press('Escape');
     await mine.waitFor({ state: 'detached' });
     await search.fill('');

@@ -1,0 +1,39 @@
+/**
+ * What colleagues changed on a card between two readings of it, as plain items for the open
+ * card's announcements (useCardNews): a comment or reply posted, evidence added, the card
+ * moved, its verdict set, taken, given or released. The person's own changes are not news
+ * (they announce themselves), nor is a card given to the person: the board's notice tells it.
+ */
+import type { Actor, CardView, ColumnId, Stance } from '../../shared/board';
+
+export type CardNewsItem =
+  | { readonly kind: 'comment'; readonly by: Actor; readonly reply: boolean; readonly text: string }
+  | { readonly kind: 'evidence'; readonly by: Actor; readonly stance: Stance; readonly url: string }
+  | { readonly kind: 'moved'; readonly by: Actor; readonly column: ColumnId }
+  | { readonly kind: 'verdict'; readonly by: Actor; readonly verdict: string }
+  | { readonly kind: 'assignee'; readonly by: Actor; readonly assignee: Actor | null };
+
+export function cardNews(was: CardView, now: CardView, me: Actor): CardNewsItem[] {
+  const news: CardNewsItem[] = [];
+  const seen = new Set(was.comments.map((c) => c.id));
+  for (const c of now.comments) {
+    if (seen.has(c.id) || c.author.id === me.id || c.deletedAt !== null) continue;
+    news.push({ kind: 'comment', by: c.author, reply: c.parentId !== null, text: c.text });
+  }
+  const held = new Set(was.evidence.map((e) => e.id));
+  for (const e of now.evidence) {
+    if (held.has(e.id) || e.addedBy.id === me.id) continue;
+    news.push({ kind: 'evidence', by: e.addedBy, stance: e.stance, url: e.url });
+  }
+  const by = now.updatedBy;
+  if (by.id === me.id) return news;
+  if (now.column !== was.column) news.push({ kind: 'moved', by, column: now.column });
+  else if (now.verdict !== was.verdict && now.verdict) {
+    news.push({ kind: 'verdict', by, verdict: now.verdict });
+  }
+  const taker = now.assignee;
+  if (taker?.id !== was.assignee?.id && taker?.id !== me.id) {
+    news.push({ kind: 'assignee', by, assignee: taker });
+  }
+  return news;
+}

@@ -1,0 +1,151 @@
+/**
+ * What a screen-reader user with a card open hears of colleagues' changes to it, in headless
+ * Chromium against the real server: Ana (the lead) has the card open; Bo (an editor, a second
+ * browser) adds evidence to it; Carl (an editor on a y-websocket client, as a script or another
+ * app would) makes a burst of 30 changes in 3 s, as in the QA pass on a 600-card board. Every
+ * text any live region of Ana's page takes is recorded as it appears (a MutationObserver), so a
+ * message replaced before the next check still counts.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence, assignCard, moveCard } from '../../shared/board';
+import { connectProvider } from '../helpers/connectProvider';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+interface Heard {
+  readonly text: string;
+  readonly live: string | null;
+  readonly inDialog: boolean;
+}
+
+/** Records every text a live region of the page shows, from the first script on. */
+function recordLiveRegions(): void {
+  const w = window as unknown as { heard: Heard[] };
+  w.heard = [];
+  const last = new WeakMap<Element, string>();
+  new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      const node = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
+      const region = node?.closest('[aria-live]');
+      if (!region || region.getAttribute('aria-live') === 'off') continue;
+      const text = (region.textContent ?? '').replace(/\u00a0/g, '').trim();
+      if (!text || last.get(region) === text) continue;
+      last.set(region, text);
+      w.heard.push({
+        text,
+        live: region.getAttribute('aria-live'),
+        inDialog: region.closest('dialog[open]') !== null,
+      });
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+const heardSince = (page: Page, from: number) =>
+  page.evaluate((n) => (window as unknown as { heard: Heard[] }).heard.slice(n), from);
+const heardCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as { heard: Heard[] }).heard.length);
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let contexts: BrowserContext[];
+  let ana: Page;
+  let bo: Page;
+  const claim = 'The tram line carried 40,000 people a day';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Transport', 'Ana');
+    const boUrl = await server.invite(board, 'Bo', 'editor');
+    contexts = await Promise.all([browser.newContext(), browser.newContext()]);
+    await contexts[0]!.addInitScript(recordLiveRegions);
+    [ana, bo] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page];
+    await Promise.all([openBoard(ana, board.leadUrl), openBoard(bo, boUrl)]);
+    await addClaim(ana, claim);
+    await card(bo, claim).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('tells evidence a colleague adds, with its stance and source, politely, in the dialog', async () => {
+    await openCard(ana, claim);
+    const theirs = await openCard(bo, claim);
+    const from = await heardCount(ana);
+    await theirs.getByRole('button', { name: 'Add evidence' }).click();
+    const form = theirs.getByRole('form', { name: 'New evidence' });
+    await form
+      .getByRole('textbox', { name: 'Source URL' })
+      .fill('https://www.example.org/ridership');
+    await form.getByRole('radio', { name: 'Supports' }).check();
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => heardSince(ana, from), { timeout: 10_000 })
+      .toEqual([
+        {
+          text: 'Bo added supporting evidence from www.example.org.',
+          live: 'polite',
+          inDialog: true,
+        },
+      ]);
+    await bo.keyboard.press('Escape');
+  });
+
+  it("tells a colleague's burst of 30 changes once, ending on the card as it is now", async () => {
+    const id = await card(ana, claim).getAttribute('data-card-id');
+    // Carl, an editor, on a y-websocket client: the burst QA made (qa-burst.ts).
+    const carlUrl = await server.invite(board, 'Carl', 'editor');
+    const token = new URL(carlUrl).hash.replace('#invite=', '');
+    const me = (await (
+      await fetch(`${server.url}/api/boards/${board.id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as { inviteId: string; name: string };
+    const carl = connectProvider(server.url.replace(/^http/, 'ws') + '/sync', board.id, token);
+    await carl.synced();
+    const as = { actor: { id: me.inviteId, name: me.name } };
+    const columns = ['corroborated', 'disputed', 'unverified'] as const;
+    const from = await heardCount(ana);
+    for (let i = 0; i < 30; i++) {
+      const k = i % 3;
+      if (k === 0) moveCard(carl.doc, id!, { column: columns[((i / 3) | 0) % 3]!, index: 0 }, as);
+      else if (k === 1) assignCard(carl.doc, id!, i % 2 ? as.actor : null, as);
+      else {
+        const evidence = { url: `https://example.org/burst/${i}`, stance: 'context' } as const;
+        addEvidence(carl.doc, id!, evidence, as);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await carl.allSaved();
+    carl.destroy();
+    // Carl's last move was to Corroborated (change 28), and his last change of checker released
+    // the card (change 29).
+    const dialog = ana.getByRole('dialog', { name: claim });
+    await expect
+      .poll(() => dialog.locator('.facts dd').first().textContent(), { timeout: 10_000 })
+      .toBe('Corroborated');
+    await expect
+      .poll(() => heardSince(ana, from), { timeout: 10_000 })
+      .toEqual([
+        {
+          text:
+            'Carl made 30 changes to this card: moved it to Corroborated, released it, ' +
+            'added 10 items of evidence (context from example.org, context from example.org, ' +
+            'context from example.org, 7 more).',
+          live: 'polite',
+          inDialog: true,
+        },
+      ]);
+    // Nothing more comes after it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await heardSince(ana, from)).toHaveLength(1);
+  });
+});
