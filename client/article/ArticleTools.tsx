@@ -3,11 +3,12 @@
  * view" (everyone, once the board has an article), and the dialog and panel they open.
  * Rendered inside the board's BoardActionsContext; focus returns to the opener on close.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { ImportArticleDialog } from '../import/ImportArticleDialog';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { usePopup } from '../ui/usePopup';
 import { ArticleView } from './ArticleView';
 
@@ -27,12 +28,17 @@ export function ArticleTools({
   const viewer = usePopup<'view'>();
   const viewing = viewer.open === 'view';
   const [articleId, setArticleId] = useState<string | null>(null);
+  const importButton = useRef<HTMLButtonElement | null>(null);
+  const importRef = importer.opener('import');
 
   return (
     <>
       {can(role, 'importArticle') && (
         <button
-          ref={importer.opener('import')}
+          ref={(button) => {
+            importRef(button);
+            importButton.current = button;
+          }}
           type="button"
           className="button small"
           aria-haspopup="dialog"
@@ -73,6 +79,11 @@ export function ArticleTools({
             onSelectArticle={setArticleId}
             onClose={viewer.close}
             onDismiss={viewer.dismiss}
+            onEmptied={() => {
+              // Its opener, "Article view", goes with the last article: focus goes to import.
+              viewer.dismiss();
+              focusWhenRendered(() => importButton.current);
+            }}
           />,
           document.body,
         )}

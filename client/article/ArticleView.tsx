@@ -4,17 +4,24 @@
  * (the board's own CardDetail, through BoardActions.openCard); page furniture is hidden or
  * dimmed; an editor turns any other sentence, or a selected passage, into a card.
  *
+ * Editors and leads remove the article shown (RemoveArticleDialog asks first); the panel then
+ * shows the latest article left.
+ *
  * A non-modal panel rather than a dialog, so the board stays usable beside it and the card
  * detail can open over both. Focus moves to its heading when it opens; Escape closes it.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { BoardView } from '../../shared/board/view';
+import type { ArticleRemoval } from '../../shared/board';
+import type { ArticleView, BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
+import { plural } from '../ui/plural';
 import { SidePanel } from '../ui/SidePanel';
 import { articleSegments } from './articleSegments';
 import { useArticleLanguage } from './articleLanguages';
 import { ArticleText } from './ArticleText';
 import { NewCardForm } from './NewCardForm';
+import { RemoveArticleDialog } from './RemoveArticleDialog';
 import { type Passage, selectedPassage, trimmedPassage } from './passageAt';
 import './article.css';
 
@@ -26,6 +33,7 @@ export function ArticleView({
   onSelectArticle,
   onClose,
   onDismiss,
+  onEmptied,
 }: {
   board: BoardView;
   articleId: string | null;
@@ -33,6 +41,8 @@ export function ArticleView({
   onClose: () => void;
   /** Closes without returning focus: another side panel opened. */
   onDismiss: () => void;
+  /** This person removed the board's last article: the panel has nothing left to show. */
+  onEmptied: () => void;
 }) {
   const actions = useBoardActions();
   const id = useId();
@@ -42,9 +52,16 @@ export function ArticleView({
   const [draft, setDraft] = useState<Passage | null>(null);
   const [focusAt, setFocusAt] = useState<{ start: number; seq: number } | null>(null);
 
-  const article =
-    board.articles.find((a) => a.id === articleId) ??
-    (articleId === null ? board.articles.at(-1) : undefined);
+  const found = board.articles.find((a) => a.id === articleId);
+  // An article asked for may not have arrived yet (just imported): the panel waits for it. One
+  // that was here and is gone (removed, by this person or a colleague) gives way to the latest.
+  const [seenId, setSeenId] = useState<string | null>(null);
+  if (found && seenId !== found.id) setSeenId(found.id);
+  const removed = articleId !== null && !found && seenId === articleId;
+  const article = found ?? (articleId === null || removed ? board.articles.at(-1) : undefined);
+  const [removing, setRemoving] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const cards = board.cards;
   const lang = useArticleLanguage(article?.id);
   // Only this article's cards matter to the layout; recompute when one of them changes.
@@ -96,6 +113,27 @@ export function ArticleView({
     setFocusAt({ start: passage.start, seq: Date.now() });
   };
 
+  const remove = (target: ArticleView) => {
+    setRemoving(false);
+    let result: ArticleRemoval | undefined;
+    if (
+      !actions.run('remove the article', () => {
+        result = actions.commands.removeArticle(target.id);
+      }) ||
+      !result
+    ) {
+      return focusWhenRendered(() => removeButton.current);
+    }
+    const kept = result.kept.length > 0 ? `, ${result.kept.length} kept` : '';
+    actions.notify(
+      `Removed “${target.title || 'Untitled article'}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}`,
+      true,
+    );
+    // The panel shows the latest article left, or goes, having nothing to show.
+    if (board.articles.length > 1) focusWhenRendered(() => heading.current);
+    else onEmptied();
+  };
+
   return (
     <SidePanel
       title="Article view"
@@ -117,11 +155,17 @@ export function ArticleView({
         </label>
       )}
       {!article ? (
-        <p className="loading">Loading the article…</p>
+        removed ? (
+          <p>This article was removed from the board.</p>
+        ) : (
+          <p className="loading">Loading the article…</p>
+        )
       ) : (
         <>
           <div className="article-meta">
-            <h3 lang={article.title ? lang : undefined}>{article.title || 'Untitled article'}</h3>
+            <h3 ref={heading} tabIndex={-1} lang={article.title ? lang : undefined}>
+              {article.title || 'Untitled article'}
+            </h3>
             {isHttp(article.url) && (
               <p className="small">
                 Source:{' '}
@@ -134,7 +178,30 @@ export function ArticleView({
               {anchored.length === 1 ? '1 card comes' : `${anchored.length} cards come`} from this
               article.
             </p>
+            {actions.canEdit && (
+              <button
+                ref={removeButton}
+                type="button"
+                className="button small danger"
+                aria-haspopup="dialog"
+                onClick={() => setRemoving(true)}
+              >
+                Remove article…
+              </button>
+            )}
           </div>
+          {removing && (
+            <RemoveArticleDialog
+              article={article}
+              label={article.title || 'Untitled article'}
+              board={board}
+              onRemove={() => remove(article)}
+              onCancel={() => {
+                setRemoving(false);
+                focusWhenRendered(() => removeButton.current);
+              }}
+            />
+          )}
           <div className="article-tools row">
             {furnitureCount > 0 && (
               <label className="small">

@@ -46,6 +46,7 @@ import {
   filterColumns,
   filterOptions,
   isFilterActive,
+  withoutGoneArticle,
 } from './filterCards';
 import { FilterBar } from './FilterBar';
 import { useCompactCards } from './useCompactCards';
@@ -121,6 +122,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const options = useMemo(() => filterOptions(board), [board]);
   const languages = useMemo(() => articleLanguages(board.articles), [board.articles]);
   const [filter, setFilter] = useState(EMPTY_FILTER);
+  // An article filtered on can be removed (by a colleague too): its choice goes with it, or
+  // the board would stay filtered with no filter on screen to say so.
+  if (withoutGoneArticle(filter, board) !== filter) setFilter(withoutGoneArticle(filter, board));
   const [compact, setCompact] = useCompactCards();
   const visible = useMemo(() => filterColumns(board, filter, forMe), [board, filter, forMe]);
   const { announce, region } = useAnnouncer();

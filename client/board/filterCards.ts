@@ -11,7 +11,10 @@ export interface CardFilter {
   readonly verdict: string | null;
   /** An assignee's actor id, NONE, or null. */
   readonly assignee: string | null;
-  /** The id of the article the card quotes, NONE for cards that quote none, or null. */
+  /**
+   * The id of the article the card quotes, NONE for cards that quote none (or an article since
+   * removed: such a card keeps its sentence, not its article), or null.
+   */
   readonly article: string | null;
   /** Only the cards that wait for the local user (the `forMe` test of filterColumns). */
   readonly forMe: boolean;
@@ -42,15 +45,37 @@ export function isFilterActive(f: CardFilter): boolean {
 const matchesValue = (want: string | null, have: string | null | undefined) =>
   want === null || (want === NONE ? !have : want === have);
 
+/**
+ * The filter without an article choice the board no longer offers: the article was removed,
+ * or too few are left for the filter to show (FilterBar shows it from two articles on).
+ * The same object when nothing needs dropping.
+ */
+export function withoutGoneArticle(f: CardFilter, board: BoardView): CardFilter {
+  if (f.article === null) return f;
+  const offered =
+    board.articles.length > 1 &&
+    (f.article === NONE || board.articles.some((a) => a.id === f.article));
+  return offered ? f : { ...f, article: null };
+}
+
 /** Whether a card waits for the local user: assigned to them, or a mention to answer. */
 export type ForMe = (card: CardView) => boolean;
 
-export function matchesFilter(card: CardView, f: CardFilter, forMe: ForMe): boolean {
+export function matchesFilter(
+  card: CardView,
+  f: CardFilter,
+  forMe: ForMe,
+  /** The board's articles: a card quoting another one quotes none that can be chosen. */
+  articles: ReadonlySet<string>,
+): boolean {
   if (f.forMe && !forMe(card)) return false;
   if (!matchesValue(f.speaker, card.speaker)) return false;
   if (!matchesValue(f.verdict, card.verdict)) return false;
   if (!matchesValue(f.assignee, card.assignee?.id)) return false;
-  if (!matchesValue(f.article, card.source?.articleId)) return false;
+  const articleId = card.source?.articleId;
+  if (!matchesValue(f.article, articleId && articles.has(articleId) ? articleId : null)) {
+    return false;
+  }
   const words = f.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const haystack = [card.claim, card.speaker ?? '', card.source?.sentence ?? '', card.verdict ?? '']
@@ -62,11 +87,12 @@ export function matchesFilter(card: CardView, f: CardFilter, forMe: ForMe): bool
 /** The board's columns with only matching cards; the same object when nothing is filtered. */
 export function filterColumns(board: BoardView, f: CardFilter, forMe: ForMe): Columns {
   if (!isFilterActive(f)) return board.columns;
+  const articles = new Set(board.articles.map((a) => a.id));
   const out = {} as Record<ColumnId, readonly string[]>;
   for (const column of COLUMNS) {
     out[column] = board.columns[column].filter((id) => {
       const card = board.cards[id];
-      return card !== undefined && matchesFilter(card, f, forMe);
+      return card !== undefined && matchesFilter(card, f, forMe, articles);
     });
   }
   return out;

@@ -8,6 +8,7 @@ const WORDS: Partial<Record<CommandName, string>> = {
   setVerdict: 'the verdict',
   assignCard: 'the change of who checks the card',
   deleteCard: 'the deletion of the card',
+  removeArticle: 'the removal of the article',
   addEvidence: 'the new evidence',
   editEvidence: 'the evidence edit',
   removeEvidence: 'the removal of the evidence',

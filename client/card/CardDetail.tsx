@@ -164,6 +164,7 @@ export function CardDetail({
                 <blockquote className="source-sentence" lang={lang} dir="auto">
                   {card.source.sentence}
                 </blockquote>
+                {!article && <p className="muted">From an article since removed from the board.</p>}
                 {article && (
                   <p className="muted">
                     From{' '}

@@ -196,7 +196,7 @@ export function ActivityFeed({
                               event={e}
                               cards={cards}
                               openCard={openCard}
-                              restore={null}
+                              restore={lastDeletions.has(e.seq) ? restore : null}
                             />
                           </li>
                         ))}

@@ -3,11 +3,13 @@
  * each card's part (a card's own history needs it): importing an article adds one card per
  * claim, renaming a rating-scale label relabels every card that carried it. The seed alone
  * would fill the feed with twenty "added the card" entries in a row; a person reading the
- * feed wants one: "imported the article “…” and added its 22 cards to Unverified".
+ * feed wants one: "imported the article “…” and added its 22 cards to Unverified". Removing
+ * an article deletes the cards nobody worked on: one row, "removed the article “…” and
+ * deleted 20 cards nobody had worked on".
  *
  * So the events of one change by one person (history gives them the same actor and time)
- * become one row when they are all the same kind of thing done to cards (added, or given the
- * same verdict), with at most one event about the board that caused them (the article, the
+ * become one row when they are all the same kind of thing done to cards (added, deleted, or
+ * given the same verdict), with at most one event about the board that caused them (the article, the
  * scale). The row lists its cards on demand. Every other event keeps a row of its own.
  */
 import { isColumn } from '../../shared/board/schema';
@@ -30,12 +32,12 @@ export interface CardsRow {
 export type ActivityRow =
   { readonly kind: 'event'; readonly key: number; readonly event: HistoryEvent } | CardsRow;
 
-const CAUSES = new Set(['article.added', 'scale.changed']);
+const CAUSES = new Set(['article.added', 'article.removed', 'scale.changed']);
 
 /** Card events that read as one sentence about many cards: the same type and the same data. */
 function sameDeed(a: HistoryEvent, b: HistoryEvent): boolean {
   if (a.type !== b.type) return false;
-  if (a.type === 'card.created') return true;
+  if (a.type === 'card.created' || a.type === 'card.deleted') return true;
   if (a.type === 'verdict.set')
     return a.data.verdict === b.data.verdict && a.data.from === b.data.from;
   return false;
@@ -94,6 +96,8 @@ export function rowIndexOf(rows: readonly ActivityRow[], seq: number): number {
 
 /** What the row's person did, as the rest of a sentence that starts with their name. */
 export function describeCards(row: CardsRow): string {
+  // The removal's own sentence counts the cards it deleted.
+  if (row.cause?.type === 'article.removed') return describeEvent(row.cause);
   const first = row.cards[0] as HistoryEvent;
   const cards = plural(row.cards.length, 'card', 'cards');
   let deed: string;
@@ -103,6 +107,8 @@ export function describeCards(row: CardsRow): string {
     const where = columns.size === 1 && isColumn(column) ? ` to ${COLUMN_LABELS[column]}` : '';
     deed =
       row.cause?.type === 'article.added' ? `added its ${cards}${where}` : `added ${cards}${where}`;
+  } else if (first.type === 'card.deleted') {
+    deed = `deleted ${cards}`; // several deletions made offline, stored as one change
   } else if (!row.cards.every((e) => sameDeed(e, first))) {
     deed = `relabelled ${cards}`; // a rename of several labels at once
   } else {
@@ -119,6 +125,7 @@ export function describeCards(row: CardsRow): string {
 
 /** The name of the row's button that lists its cards. */
 export function cardsListLabel(row: CardsRow): string {
-  const verb = row.cards[0]?.type === 'card.created' ? 'added' : 'changed';
+  const type = row.cards[0]?.type;
+  const verb = type === 'card.created' ? 'added' : type === 'card.deleted' ? 'deleted' : 'changed';
   return `Cards ${verb} (${row.cards.length})`;
 }

@@ -11,6 +11,7 @@ import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
+import { plural } from '../ui/plural';
 
 export interface HistoryEvent {
   readonly seq: number;
@@ -163,6 +164,19 @@ export function describeEvent(e: HistoryEvent): string {
     case 'article.added': {
       const title = str(d.title);
       return title ? `imported the article “${title}”` : 'imported an article';
+    }
+    case 'article.removed': {
+      const title = str(d.title);
+      const removed = typeof d.removed === 'number' ? d.removed : 0;
+      const kept = typeof d.kept === 'number' ? d.kept : 0;
+      const parts = [
+        title ? `removed the article “${title}”` : 'removed an article',
+        ...(removed > 0
+          ? [`deleted ${plural(removed, 'card', 'cards')} nobody had worked on`]
+          : []),
+      ];
+      const stay = kept > 0 ? `; ${plural(kept, 'card', 'cards')} someone worked on stayed` : '';
+      return `${list(parts)}${stay}`;
     }
     case 'article.linked': {
       const title = str(d.title);

@@ -19,6 +19,7 @@ import {
   editEvidence,
   editRatingScale,
   moveCard,
+  removeArticle,
   removeEvidence,
   resolveThread,
   setBoardMeta,
@@ -59,6 +60,8 @@ export function bindCommands(b: CommandBinding) {
     setVerdict: bind(b, 'editBoard', setVerdict),
     assignCard: bind(b, 'editBoard', assignCard),
     deleteCard: bind(b, 'editBoard', deleteCard),
+    /** An article, with the cards its import proposed that nobody worked on (articleRemoval). */
+    removeArticle: bind(b, 'editBoard', removeArticle),
     addEvidence: bind(b, 'editBoard', addEvidence),
     editEvidence: bind(b, 'editBoard', editEvidence),
     removeEvidence: bind(b, 'editBoard', removeEvidence),

@@ -7,6 +7,8 @@
  * evidence.removed {url, stance, quote}, comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
+ * article.removed {articleId, title, removed, kept} (how many of its cards went with it, and
+ * how many stay because someone worked on them),
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
  * place is one removed and one added, and each relabelled card has its own verdict.set).
  * A card put back by a restore reads here as card.created; the room records it as
@@ -225,7 +227,44 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   return out;
 }
 
-function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+const articleOf = (card: unknown): unknown =>
+  (rawGet(card, CARD_KEYS.source) as { articleId?: unknown } | null | undefined)?.articleId;
+
+/**
+ * An article taken off the board (removeArticle), with what became of its cards: those deleted
+ * in the same change, and those that stay, anchored to it (someone worked on them).
+ */
+function articleRemoved(
+  articleId: string,
+  article: unknown,
+  cards: Y.Map<AnyMap>,
+  tr: Y.Transaction,
+): HistoryDraft {
+  let removed = 0;
+  // Yjs types `changed` by a base type that its own Y.Map does not match; the key is the map.
+  const changed = tr.changed.get(cards as unknown as Y.AbstractType<Y.YEvent<AnyMap>>);
+  for (const cardId of changed ?? []) {
+    // A card deleted in this change: its map's last item, deleted, still holds its content.
+    const content = cardId === null || cards.has(cardId) ? null : cards._map.get(cardId)?.content;
+    const card = content instanceof Y.ContentType ? content.type : null;
+    if (card && articleOf(card) === articleId) removed++;
+  }
+  let kept = 0;
+  cards.forEach((card) => {
+    if (articleOf(card) === articleId) kept++;
+  });
+  return {
+    cardId: null,
+    type: 'article.removed',
+    data: { articleId, title: text(rawGet(article, ARTICLE_KEYS.title)), removed, kept },
+  };
+}
+
+function articleEvents(
+  articles: Y.Map<AnyMap>,
+  cards: Y.Map<AnyMap>,
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+) {
   const out: HistoryDraft[] = [];
   const target = event.target;
   if (target instanceof Y.Map && target.parent === articles) {
@@ -246,7 +285,10 @@ function articleEvents(articles: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   }
   if (target !== articles) return out;
   for (const [articleId, change] of event.changes.keys as Map<string, KeyChange>) {
-    if (change.action === 'delete') continue;
+    if (change.action === 'delete') {
+      out.push(articleRemoved(articleId, change.oldValue, cards, event.transaction));
+      continue;
+    }
     out.push({
       cardId: null,
       type: 'article.added',
@@ -316,7 +358,7 @@ export function observeHistory(
     };
   const onCards = on((e) => cardEvents(cards, e));
   const onComments = on((e) => commentEvents(comments, e));
-  const onArticles = on((e) => articleEvents(articles, e));
+  const onArticles = on((e) => articleEvents(articles, cards, e));
   const scaleEvents = scaleChanges(doc);
   const onMeta = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
     const drafts = [...events.flatMap((e) => titleEvents(meta, e)), ...scaleEvents(events)];

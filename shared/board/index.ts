@@ -1,5 +1,6 @@
 /** The board model's public surface: layout, commands, reading. */
 export * from './actor';
+export * from './articleRemoval';
 export * from './commands/cards';
 export * from './commands/comments';
 export * from './commands/evidence';

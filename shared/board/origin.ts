@@ -9,6 +9,7 @@ export type CommandName =
   | 'editRatingScale'
   | 'addArticle'
   | 'setArticleUrl'
+  | 'removeArticle'
   | 'addClaim'
   | 'editCard'
   | 'setExtraction'

@@ -10,6 +10,7 @@ import { readMeta } from './readMeta';
 import {
   ARTICLE_KEYS as A,
   articlesMap,
+  CARD_KEYS,
   type CardMap,
   cardsMap,
   COLUMNS,
@@ -20,28 +21,30 @@ import {
 } from './schema';
 import type { ArticleView, BoardView, CardView, CommentView } from './view';
 
+/** One article as plain data; tolerant like readCard (a wrong-typed field reads as empty). */
+export function readArticle(article: Y.Map<unknown>, id: string): ArticleView {
+  const text = article.get(A.text);
+  const url = article.get(A.url);
+  const title = article.get(A.title);
+  const createdAt = article.get(A.createdAt);
+  const by = article.get(A.createdBy) as { id?: unknown; name?: unknown } | null;
+  return Object.freeze({
+    id,
+    title: typeof title === 'string' ? title : '',
+    url: typeof url === 'string' ? url : null,
+    text: typeof text === 'string' ? text : '',
+    createdBy: Object.freeze({
+      id: typeof by?.id === 'string' ? by.id : 'unknown',
+      name: typeof by?.name === 'string' ? by.name : 'Unknown',
+    }),
+    createdAt: typeof createdAt === 'number' ? createdAt : 0,
+  });
+}
+
 function readArticles(doc: Y.Doc): readonly ArticleView[] {
   const out: ArticleView[] = [];
   articlesMap(doc).forEach((article, id) => {
-    if (!(article instanceof Y.Map)) return;
-    const text = article.get(A.text);
-    const url = article.get(A.url);
-    const title = article.get(A.title);
-    const createdAt = article.get(A.createdAt);
-    const by = article.get(A.createdBy) as { id?: unknown; name?: unknown } | null;
-    out.push(
-      Object.freeze({
-        id,
-        title: typeof title === 'string' ? title : '',
-        url: typeof url === 'string' ? url : null,
-        text: typeof text === 'string' ? text : '',
-        createdBy: Object.freeze({
-          id: typeof by?.id === 'string' ? by.id : 'unknown',
-          name: typeof by?.name === 'string' ? by.name : 'Unknown',
-        }),
-        createdAt: typeof createdAt === 'number' ? createdAt : 0,
-      }),
-    );
+    if (article instanceof Y.Map) out.push(readArticle(article, id));
   });
   return Object.freeze(out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)));
 }
@@ -89,6 +92,23 @@ export function readOneCard(doc: Y.Doc, cardId: string): CardView | undefined {
     }
   });
   return readCard(card, cardId, comments);
+}
+
+/** The cards anchored in an article, with their comments, without reading the rest. */
+export function readArticleCards(doc: Y.Doc, articleId: string): CardView[] {
+  const maps = new Map<string, CardMap>();
+  cardsMap(doc).forEach((card, id) => {
+    if (!(card instanceof Y.Map)) return;
+    const source = card.get(CARD_KEYS.source) as { articleId?: unknown } | null | undefined;
+    if (source?.articleId === articleId) maps.set(id, card);
+  });
+  const comments = new Map<string, CommentView[]>();
+  commentsMap(doc).forEach((comment, id) => {
+    const cardId = comment instanceof Y.Map ? comment.get(COMMENT_KEYS.cardId) : undefined;
+    if (typeof cardId !== 'string' || !maps.has(cardId)) return;
+    comments.set(cardId, [...(comments.get(cardId) ?? []), readComment(comment, id)]);
+  });
+  return [...maps].map(([id, card]) => readCard(card, id, comments.get(id) ?? []));
 }
 
 /** Reads the whole board into frozen plain data. */

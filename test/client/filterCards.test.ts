@@ -1,7 +1,15 @@
 /** Search and filters over plain board data. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addArticle, addClaim, assignCard, readBoard, setVerdict } from '../../shared/board';
+import {
+  addArticle,
+  addClaim,
+  assignCard,
+  moveCard,
+  readBoard,
+  removeArticle,
+  setVerdict,
+} from '../../shared/board';
 import {
   countCards,
   EMPTY_FILTER,
@@ -9,6 +17,7 @@ import {
   filterOptions,
   isFilterActive,
   NONE,
+  withoutGoneArticle,
 } from '../../client/board/filterCards';
 
 const ctx = { actor: { id: 'ana', name: 'Ana' } };
@@ -83,6 +92,21 @@ describe('filterColumns', () => {
     expect(only(first)).toEqual([a]);
     expect(only(second)).toEqual([b]);
     expect(only(NONE)).toEqual([c]);
+
+    // A card kept when its article was removed quotes no article the filter offers.
+    moveCard(doc, b, { column: 'unverified', index: 0 }, ctx);
+    const third = addArticle(doc, { title: 'Other', text: 'Other text.' }, ctx);
+    removeArticle(doc, second, ctx);
+    const after = readBoard(doc);
+    expect(after.cards[b]).toBeDefined();
+    const none = { ...EMPTY_FILTER, article: NONE };
+    expect(filterColumns(after, none, noneForMe).unverified).toEqual([b, c]);
+    // The choice of a removed article is dropped, and any choice once one article is left.
+    expect(withoutGoneArticle({ ...EMPTY_FILTER, article: second }, after).article).toBeNull();
+    const kept = { ...EMPTY_FILTER, article: third };
+    expect(withoutGoneArticle(kept, after)).toBe(kept);
+    removeArticle(doc, third, ctx);
+    expect(withoutGoneArticle(none, readBoard(doc)).article).toBeNull();
   });
 
   it('"For me" keeps the cards the given test picks, with the other filters', () => {

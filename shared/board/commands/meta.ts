@@ -1,4 +1,7 @@
-/** Commands on the board itself: creation, title and organisation, rating scale, articles. */
+/**
+ * Commands on the board itself: creation, title and organisation, rating scale, articles
+ * (added, linked, removed).
+ */
 import * as Y from 'yjs';
 import {
   articleInput,
@@ -13,6 +16,8 @@ import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
 import { labelEntries, readRatingScale } from '../readMeta';
+import { planArticleRemoval } from '../articleRemoval';
+import { readArticle, readArticleCards } from '../readBoard';
 import {
   ARTICLE_KEYS,
   articlesMap,
@@ -235,4 +240,32 @@ export function setArticleUrl(
   transact(doc, 'setArticleUrl', ctx, () => {
     if (article.get(ARTICLE_KEYS.url) !== url) article.set(ARTICLE_KEYS.url, url);
   });
+}
+
+export interface ArticleRemoval {
+  /** The article's title as it was (for the notice and the history). */
+  readonly title: string;
+  /** The cards removed with it: its import's, untouched (articleRemoval). */
+  readonly removed: readonly string[];
+  /** The cards that stay, someone having worked on them; they keep their quoted sentence. */
+  readonly kept: readonly string[];
+}
+
+/**
+ * Takes an article off the board, with the cards its import proposed that nobody has worked
+ * on (planArticleRemoval), in one transaction: one undo step brings all of it back. Cards
+ * someone worked on stay, anchored to an article the board no longer holds; every reader of
+ * `source.articleId` treats a missing article as "removed" (the card's sentence is on it).
+ */
+export function removeArticle(doc: Y.Doc, articleId: string, ctx: CommandContext): ArticleRemoval {
+  const map = articlesMap(doc).get(articleId);
+  if (!(map instanceof Y.Map)) throw new BoardError('article_not_found', `no article ${articleId}`);
+  const article = readArticle(map, articleId);
+  const plan = planArticleRemoval(article, readArticleCards(doc, articleId));
+  const removed = plan.remove.map((c) => c.id);
+  transact(doc, 'removeArticle', ctx, () => {
+    for (const id of removed) cardsMap(doc).delete(id);
+    articlesMap(doc).delete(articleId);
+  });
+  return { title: article.title, removed, kept: plan.keep.map((k) => k.card.id) };
 }

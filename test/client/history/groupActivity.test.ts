@@ -56,6 +56,27 @@ describe('groupActivity', () => {
     expect(rowIndexOf(rows, -1)).toBe(-1);
   });
 
+  it('removing an article is one row that counts the cards it deleted and kept, listed on demand', () => {
+    const deleted = (at: number) => ev('card.deleted', 'ana', at, { claim: 'x' });
+    const removal = ev('article.removed', 'ana', 4, {
+      title: 'Wrong paste',
+      removed: 2,
+      kept: 1,
+    });
+    const rows = groupActivity([deleted(4), removal, deleted(4), ev('card.moved', 'ed', 3)]);
+    expect(shape(rows)).toEqual(['2 cards + article.removed', 'card.moved']);
+    const group = rows[0] as CardsRow;
+    expect(describeCards(group)).toBe(
+      'removed the article “Wrong paste” and deleted 2 cards nobody had worked on; 1 card someone worked on stayed',
+    );
+    expect(cardsListLabel(group)).toBe('Cards deleted (2)');
+    // A removal that deleted nothing is an entry of its own.
+    const alone = groupActivity([
+      ev('article.removed', 'ana', 5, { title: 'T', removed: 0, kept: 3 }),
+    ]);
+    expect(shape(alone)).toEqual(['article.removed']);
+  });
+
   it('an article with a single card is one row too', () => {
     const rows = groupActivity([card('ana', 4), ev('article.added', 'ana', 4, { title: 'T' })]);
     expect(shape(rows)).toEqual(['1 cards + article.added']);

@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 import {
   addArticle,
   addClaim,
+  addClaims,
+  removeArticle,
   DEFAULT_RATING_SCALE,
   editRatingScale,
   setBoardMeta,
@@ -250,6 +252,44 @@ describe('history derived on the server', () => {
     const history = await readAllHistory(server.storage, boardId);
     expect(history.map((e) => [e.type, e.actor])).toEqual([['article.added', lead]]);
     expect(history[0]?.data).toMatchObject({ title: 'Speech' });
+  });
+
+  it('records an article.removed with its title and what became of its cards, with a card.deleted each', async () => {
+    const { client: ed, invite } = await join('editor', 'Edie');
+    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
+    const text = 'Crime rose 20%. Rents rose 8%. Fares rose 15%.';
+    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, liar);
+    const [kept, ...gone] = addClaims(
+      ed.doc,
+      [0, 16, 31].map((start) => {
+        const end = text.indexOf('.', start) + 1;
+        return {
+          claim: text.slice(start, end),
+          source: { articleId, start, end, sentence: text.slice(start, end) },
+        };
+      }),
+      liar,
+    );
+    moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, liar);
+    removeArticle(ed.doc, articleId, liar);
+    await ed.allSaved();
+    const history = await readAllHistory(server.storage, boardId);
+    const removal = history.filter(
+      (e) => e.type === 'article.removed' || e.type === 'card.deleted',
+    );
+    expect(removal.map((e) => [e.type, e.cardId, e.actor.id]).sort()).toEqual(
+      [
+        ['article.removed', null, invite.inviteId],
+        ...gone.map((id) => ['card.deleted', id, invite.inviteId]),
+      ].sort(),
+    );
+    expect(new Set(removal.map((e) => e.at)).size).toBe(1); // one change: one Activity entry
+    expect(removal.find((e) => e.type === 'article.removed')?.data).toEqual({
+      articleId,
+      title: 'Wrong paste',
+      removed: 2,
+      kept: 1,
+    });
   });
 
   it('records a verdict.set per card a rating-scale rename relabels (B11), by the lead, whatever the command claimed', async () => {

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addArticle,
   addClaim,
   addComment,
   addEvidence,
@@ -16,6 +17,7 @@ import {
   moveCard,
   readBoard,
   readMeta,
+  removeArticle,
   resolveThread,
   setBoardMeta,
   setRatingScale,
@@ -88,6 +90,16 @@ describe('write policy per role, against raw clients', () => {
 
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
 
+  /** An imported article with one untouched card of its own, as the server's import leaves it. */
+  async function withArticle(): Promise<{ articleId: string; articleCard: string }> {
+    const text = 'The bridge cost 2 billion. It opened in 2020.';
+    const articleId = addArticle(observer.doc, { title: 'Bridge', text }, observerCtx);
+    const source = { articleId, start: 0, end: 26, sentence: text.slice(0, 26) };
+    const articleCard = addClaim(observer.doc, { claim: 'Bridge: 2 billion', source }, observerCtx);
+    await observer.allSaved();
+    return { articleId, articleCard };
+  }
+
   /** Sends the change; expects 4403, no stored change, and nothing at the other client. */
   async function expectRefused(
     role: Role,
@@ -147,6 +159,15 @@ describe('write policy per role, against raw clients', () => {
       await expectRefused('reviewer', (doc, ctx) => addClaim(doc, { claim: 'new' }, ctx));
       await expectRefused('reviewer', (doc, ctx) => setBoardMeta(doc, { title: 'Mine' }, ctx));
       await expectRefused('reviewer', (doc) => doc.getMap('elsewhere').set('x', 1));
+    });
+
+    it('cannot remove an article or its cards (removeArticle), nor can a viewer', async () => {
+      const { articleId, articleCard } = await withArticle();
+      await expectRefused('reviewer', (doc, ctx) => removeArticle(doc, articleId, ctx));
+      await expectRefused('viewer', (doc, ctx) => removeArticle(doc, articleId, ctx));
+      const board = readBoard(observer.doc);
+      expect(board.articles.map((a) => a.id)).toEqual([articleId]);
+      expect(board.cards[articleCard]).toBeDefined();
     });
 
     it('cannot set a card’s published fact-check or speaker type, raw or by command', async () => {
@@ -369,6 +390,17 @@ describe('write policy per role, against raw clients', () => {
           ?.resolved,
       ).toBe(true);
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
+    it('may remove an article with its untouched cards', async () => {
+      for (const role of ['editor', 'lead'] as const) {
+        const { articleId, articleCard } = await withArticle();
+        const { raw, ctx } = await member(role);
+        raw.sendUpdate(updateFrom(raw, (doc) => removeArticle(doc, articleId, ctx)));
+        await waitFor(() => readBoard(observer.doc).articles.length === 0);
+        expect(readBoard(observer.doc).cards[articleCard]).toBeUndefined();
+        expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      }
     });
 
     it('may set and clear a card’s published fact-check and speaker type', async () => {

@@ -1,0 +1,65 @@
+/**
+ * What removing an article does to its cards (removeArticle, and the dialog that asks first):
+ * a wrong paste is taken back with the cards its import proposed, but nobody's work goes with
+ * it. A card is deleted only if it came from the article's import and nobody has touched it
+ * since: still in Unverified, no verdict, no evidence, no live comment, nobody checking it, and
+ * never changed by a command (every card command stamps `updatedAt`). Any other card of the
+ * article stays on the board with its quoted sentence (`source` holds the sentence, so the
+ * card reads whole without its article).
+ */
+import type { ArticleView, CardView } from './view';
+
+/**
+ * How long after its article an import's card may be stamped: the import writes the article
+ * and its cards in one transaction, but as two commands, each reading the clock, with the
+ * claims' validation between them (about a second for 14,000 claims). A card made by hand
+ * from the article view comes later than that: it is someone's work, kept.
+ */
+export const IMPORT_WINDOW_MS = 60_000;
+
+/** Why a card of a removed article stays: what someone did to it. */
+export type KeepReason =
+  'madeByHand' | 'moved' | 'verdict' | 'evidence' | 'comments' | 'assigned' | 'edited';
+
+export interface ArticleRemovalPlan {
+  /** Cards its import proposed that nobody has worked on: removed with the article. */
+  readonly remove: readonly CardView[];
+  /** Every other card anchored in the article, with why it stays. */
+  readonly keep: readonly { readonly card: CardView; readonly reasons: readonly KeepReason[] }[];
+}
+
+function fromImport(card: CardView, article: ArticleView): boolean {
+  const after = card.createdAt - article.createdAt;
+  return card.createdBy.id === article.createdBy.id && after >= 0 && after <= IMPORT_WINDOW_MS;
+}
+
+/** What someone did to a card of `article`; empty for an import's card nobody touched. */
+export function workOnCard(card: CardView, article: ArticleView): KeepReason[] {
+  const reasons: KeepReason[] = [];
+  if (!fromImport(card, article)) reasons.push('madeByHand');
+  if (card.column !== 'unverified') reasons.push('moved');
+  if (card.verdict !== null) reasons.push('verdict');
+  if (card.evidence.length > 0) reasons.push('evidence');
+  if (card.comments.some((c) => c.deletedAt === null)) reasons.push('comments');
+  if (card.assignee !== null) reasons.push('assigned');
+  if (card.updatedAt !== card.createdAt || card.updatedBy.id !== card.createdBy.id) {
+    reasons.push('edited');
+  }
+  return reasons;
+}
+
+/** Splits the cards anchored in `article` (among `cards`) into those removed and those kept. */
+export function planArticleRemoval(
+  article: ArticleView,
+  cards: Iterable<CardView>,
+): ArticleRemovalPlan {
+  const remove: CardView[] = [];
+  const keep: { card: CardView; reasons: KeepReason[] }[] = [];
+  for (const card of cards) {
+    if (card.source?.articleId !== article.id) continue;
+    const reasons = workOnCard(card, article);
+    if (reasons.length === 0) remove.push(card);
+    else keep.push({ card, reasons });
+  }
+  return { remove, keep };
+}

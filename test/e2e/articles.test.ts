@@ -1,0 +1,144 @@
+/**
+ * Articles on a board, in the browser: removing a wrong paste (and undoing that), telling two
+ * articles of one headline apart, and going from a card to its passage in the article.
+ * Built app, real server, headless Chromium, driven by role and accessible name.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { postJson } from '../helpers/restApi';
+import { card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+const WRONG =
+  'Wrong article pasted by mistake. The company sold 3 million phones in 2024, its chief ' +
+  'executive said. Its profit rose 12% to $4 billion, the annual report shows. ' +
+  'The firm employs 45,000 people in 30 countries, according to its website.';
+const RIGHT =
+  'The city council approved a budget of $2.1 billion on Tuesday, the mayor said. ' +
+  'Spending on police rises 6%, to $1.1 billion, according to the budget office.';
+
+interface Imported {
+  articleId: string;
+  cards: { id: string; claim: string }[];
+}
+
+describe.skipIf(!RUN)('articles on a board', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let page: Page;
+  let reviewerUrl: string;
+
+  const importArticle = (body: { title?: string; url?: string; text: string }) =>
+    postJson<Imported>(`${server.url}/api/boards/${board.id}/articles`, body, board.leadToken);
+  const notice = () => page.getByRole('group', { name: 'Notice' });
+  const articleView = () => page.getByRole('region', { name: 'Article view' });
+  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  const openArticleView = async () => {
+    if ((await articleView().count()) === 0) {
+      await page.getByRole('button', { name: 'Article view' }).click();
+    }
+    await articleView().waitFor();
+  };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('City desk', 'Ana');
+    const editorUrl = await server.invite(board, 'Ed', 'editor');
+    reviewerUrl = await server.invite(board, 'Rita', 'reviewer');
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, editorUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  describe('removing an article', () => {
+    let wrong: Imported;
+
+    it('takes a wrong paste back with its untouched cards, keeps the worked-on one, and undoes', async () => {
+      await importArticle({ title: 'Budget', text: RIGHT });
+      wrong = await importArticle({ title: 'Phones', text: WRONG });
+      expect(wrong.cards.length).toBeGreaterThanOrEqual(3);
+      const [worked, ...untouched] = wrong.cards as [Imported['cards'][0], ...Imported['cards']];
+      await expectCardIn(page, worked.claim, 'Unverified');
+      await moveTo(page, worked.claim, 'Corroborated');
+      await expectCardIn(page, worked.claim, 'Corroborated');
+
+      await openArticleView();
+      await articleView()
+        .getByRole('combobox', { name: 'Article' })
+        .selectOption({ label: 'Phones' });
+      const remove = articleView().getByRole('button', { name: 'Remove article…' });
+      await remove.click();
+      const confirm = page.getByRole('dialog', { name: 'Remove “Phones”?' });
+      await confirm.waitFor();
+      const text = await confirm.textContent();
+      expect(text).toContain(`${untouched.length} cards its import proposed and nobody has`);
+      expect(text).toContain('1 card stays on the board, because someone worked on it');
+      expect(text).toContain('moved out of Unverified');
+      // Focus starts on the harmless answer; Escape cancels and gives focus back.
+      await expect.poll(focusedText).toBe('Cancel');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => confirm.count()).toBe(0);
+      await expect.poll(focusedText).toBe('Remove article…');
+
+      await page.keyboard.press('Enter');
+      await confirm.waitFor();
+      await confirm.getByRole('button', { name: 'Remove article' }).click();
+      await expect.poll(() => confirm.count()).toBe(0);
+      await expect
+        .poll(() => notice().textContent())
+        .toMatch(/^Removed “Phones”: \d+ cards deleted, 1 kept/);
+      // The panel shows the article left, its heading focused; no picker for one article.
+      await expect.poll(focusedText).toBe('Budget');
+      expect(await articleView().getByRole('combobox', { name: 'Article' }).count()).toBe(0);
+      expect(await page.getByRole('combobox', { name: 'Filter by article' }).count()).toBe(0);
+      for (const c of untouched) expect(await card(page, c.claim).count()).toBe(0);
+      await expectCardIn(page, worked.claim, 'Corroborated');
+
+      // The kept card still shows its quoted sentence, and says where it came from.
+      const detail = await openCard(page, worked.claim);
+      const source = detail.getByRole('region', { name: 'Source' });
+      expect(await source.textContent()).toContain('From an article since removed from the board.');
+      await page.keyboard.press('Escape');
+
+      // Activity: one entry for the removal, with its counts.
+      await page.getByRole('button', { name: 'Activity' }).click();
+      const feed = page.getByRole('list', { name: 'Board activity, newest first' });
+      await expect
+        .poll(() => feed.getByRole('listitem').first().locator('p').first().textContent())
+        .toBe(
+          `Ed removed the article “Phones” and deleted ${untouched.length} cards nobody had ` +
+            'worked on; 1 card someone worked on stayed',
+        );
+      await page.getByRole('button', { name: 'Close activity' }).click();
+
+      // Undo brings the article and its cards back.
+      await page.keyboard.press('Control+z');
+      await expect
+        .poll(() => notice().textContent())
+        .toContain('Undone: the removal of the article.');
+      for (const c of untouched) await expectCardIn(page, c.claim, 'Unverified');
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Filter by article' }).count())
+        .toBe(1);
+    });
+
+    it('is not offered to a reviewer', async () => {
+      const reviewer = await (await browser.newContext()).newPage();
+      await openBoard(reviewer, reviewerUrl);
+      await reviewer.getByRole('button', { name: 'Article view' }).click();
+      const view = reviewer.getByRole('region', { name: 'Article view' });
+      await view.getByRole('heading', { level: 3 }).waitFor();
+      expect(await view.getByRole('button', { name: 'Remove article…' }).count()).toBe(0);
+      await reviewer.context().close();
+    });
+  });
+});

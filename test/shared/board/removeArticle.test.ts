@@ -1,0 +1,185 @@
+/**
+ * removeArticle (README "Board model invariants", B14): an article goes with the cards its
+ * import proposed that nobody worked on, in one transaction that one undo step reverses; the
+ * cards someone worked on stay, and every reader of a card's source copes with the missing
+ * article (the exports, and a JSON export imported again).
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addArticle,
+  addClaim,
+  addClaims,
+  addComment,
+  addEvidence,
+  assignCard,
+  BoardError,
+  CommandOrigin,
+  deleteComment,
+  editCard,
+  IMPORT_WINDOW_MS,
+  initBoard,
+  moveCard,
+  planArticleRemoval,
+  readBoard,
+  removeArticle,
+  setVerdict,
+} from '../../../shared/board';
+import {
+  importBoardFromJson,
+  toClaimReview,
+  toCsv,
+  toJsonExport,
+  toMarkdown,
+} from '../../../shared/export';
+
+let tick = 1_750_000_000_000;
+const now = () => ++tick;
+const ana = { actor: { id: 'inv-ana', name: 'Ana' }, now };
+const bo = { actor: { id: 'inv-bo', name: 'Bo' }, now };
+
+const TEXT =
+  'The city spent $3 million on roads. Crime fell 20% in 2024. ' +
+  'The mayor hired 300 officers. Rents rose 8% last year. Schools lost 1,200 pupils. ' +
+  'The port moved 4 million containers. Bus fares went up 15%. Taxes fell 2%.';
+const SENTENCES = TEXT.split(/(?<=\.) /);
+
+/** A board with one article imported as the server does it: the article and 8 cards. */
+function importedBoard() {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: 'Desk' }, ana);
+  doc.transact(() => {
+    addArticle(doc, { title: 'Wrong paste', url: 'https://news.example/a', text: TEXT }, ana);
+  });
+  const articleId = readBoard(doc).articles[0]!.id;
+  let at = 0;
+  const ids = addClaims(
+    doc,
+    SENTENCES.map((sentence) => {
+      const start = TEXT.indexOf(sentence, at);
+      at = start + sentence.length;
+      return { claim: sentence, source: { articleId, start, end: at, sentence } };
+    }),
+    ana,
+  );
+  return { doc, articleId, ids };
+}
+
+describe('removeArticle', () => {
+  it('removes the article and its untouched cards, and keeps every card someone worked on', () => {
+    const { doc, articleId, ids } = importedBoard();
+    const [untouched, moved, verdict, evidence, commented, assigned, edited, uncommented] = ids as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    moveCard(doc, moved, { column: 'corroborated', index: 0 }, bo);
+    setVerdict(doc, verdict, 'True', undefined, bo);
+    addEvidence(doc, evidence, { url: 'https://stats.example', stance: 'supports' }, bo);
+    addComment(doc, commented, { text: 'Is this right?' }, bo);
+    assignCard(doc, assigned, bo.actor, bo);
+    editCard(doc, edited, { speaker: 'The mayor' }, bo);
+    // A comment posted and deleted leaves nothing of anyone's work.
+    deleteComment(doc, addComment(doc, uncommented, { text: 'oops' }, bo), bo);
+    // Made by hand from the article view, long after the import: someone's work.
+    tick += IMPORT_WINDOW_MS;
+    const byHand = addClaim(
+      doc,
+      {
+        claim: 'Crime fell 20%',
+        source: { articleId, start: 36, end: 60, sentence: TEXT.slice(36, 60) },
+      },
+      ana,
+    );
+    const other = addClaim(doc, { claim: 'Not from the article' }, ana);
+
+    const board = readBoard(doc);
+    const plan = planArticleRemoval(board.articles[0]!, Object.values(board.cards));
+    expect(plan.remove.map((c) => c.id).sort()).toEqual([untouched, uncommented].sort());
+    expect(Object.fromEntries(plan.keep.map((k) => [k.card.id, k.reasons]))).toEqual({
+      [moved]: ['moved', 'edited'],
+      [verdict]: ['verdict', 'edited'],
+      [evidence]: ['evidence'],
+      [commented]: ['comments'],
+      [assigned]: ['assigned', 'edited'],
+      [edited]: ['edited'],
+      [byHand]: ['madeByHand'],
+    });
+
+    const origins: unknown[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
+    const result = removeArticle(doc, articleId, bo);
+    expect(origins).toHaveLength(1); // B7: one intent, one transaction
+    expect(origins[0]).toBeInstanceOf(CommandOrigin);
+    expect((origins[0] as CommandOrigin).command).toBe('removeArticle');
+    expect(result.title).toBe('Wrong paste');
+    expect([...result.removed].sort()).toEqual([untouched, uncommented].sort());
+    expect(result.kept).toHaveLength(7);
+
+    const after = readBoard(doc);
+    expect(after.articles).toEqual([]);
+    expect(after.cards[untouched]).toBeUndefined();
+    expect(after.cards[uncommented]).toBeUndefined();
+    expect(after.cards[other]).toBeDefined();
+    // A kept card still reads whole: its sentence is on it.
+    expect(after.cards[commented]?.source?.sentence).toBe(SENTENCES[4]);
+    expect(after.cards[commented]?.comments).toHaveLength(1);
+  });
+
+  it('is one undo step for its remover: the article and its cards come back as they were', () => {
+    const { doc, articleId, ids } = importedBoard();
+    const before = readBoard(doc);
+    const undo = new Y.UndoManager([doc.getMap('articles'), doc.getMap('cards')], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    removeArticle(doc, articleId, bo);
+    expect(Object.keys(readBoard(doc).cards)).toEqual([]);
+    expect(undo.undoStack).toHaveLength(1);
+    undo.undo();
+    const back = readBoard(doc);
+    expect(back.articles).toEqual(before.articles);
+    expect(Object.keys(back.cards).sort()).toEqual([...ids].sort());
+    expect(back.columns).toEqual(before.columns);
+  });
+
+  it('refuses an article the board does not hold (B9), changing nothing', () => {
+    const { doc } = importedBoard();
+    let changes = 0;
+    doc.on('afterTransaction', () => changes++);
+    expect(() => removeArticle(doc, 'a-missing', bo)).toThrow(BoardError);
+    expect(changes).toBe(0);
+  });
+
+  it('leaves kept cards that every export and a re-imported JSON export read whole', () => {
+    const { doc, articleId, ids } = importedBoard();
+    const kept = ids[1] as string;
+    moveCard(doc, kept, { column: 'disputed', index: 0 }, bo);
+    setVerdict(doc, kept, 'False', 'The data say 2%', bo);
+    removeArticle(doc, articleId, bo);
+    const view = readBoard(doc);
+    const sentence = SENTENCES[1] as string;
+
+    expect(toCsv(view)).toContain(sentence);
+    expect(toMarkdown(view)).toContain(sentence);
+    const organisation = { name: 'Desk', url: 'https://desk.example' };
+    const review = toClaimReview(view, { organisation });
+    expect(review.reviews.map((r) => r.claimReviewed)).toEqual([sentence]);
+    expect(review.reviews[0]?.itemReviewed).not.toHaveProperty('appearance');
+
+    const json = JSON.parse(JSON.stringify(toJsonExport(view, [], { exportedAt: tick })));
+    const imported = importBoardFromJson(json);
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    const copy = new Y.Doc();
+    imported.apply(copy, ana);
+    const card = readBoard(copy).cards[kept];
+    expect(card?.source).toEqual(view.cards[kept]?.source);
+    expect(card?.verdict).toBe('False');
+  });
+});
