@@ -14,9 +14,11 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import type { ArticleView, BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
+import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { plural } from '../ui/plural';
 import { SidePanel } from '../ui/SidePanel';
+import { articleLabels } from './articleLabels';
 import { articleSegments } from './articleSegments';
 import { useArticleLanguage } from './articleLanguages';
 import { ArticleText } from './ArticleText';
@@ -59,6 +61,7 @@ export function ArticleView({
   if (found && seenId !== found.id) setSeenId(found.id);
   const removed = articleId !== null && !found && seenId === articleId;
   const article = found ?? (articleId === null || removed ? board.articles.at(-1) : undefined);
+  const labels = useMemo(() => articleLabels(board.articles), [board.articles]);
   const [removing, setRemoving] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -126,7 +129,7 @@ export function ArticleView({
     }
     const kept = result.kept.length > 0 ? `, ${result.kept.length} kept` : '';
     actions.notify(
-      `Removed “${target.title || 'Untitled article'}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}`,
+      `Removed “${labels.get(target.id) ?? target.title}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}`,
       true,
     );
     // The panel shows the latest article left, or goes, having nothing to show.
@@ -148,7 +151,7 @@ export function ArticleView({
           <select value={article?.id ?? ''} onChange={(e) => onSelectArticle(e.target.value)}>
             {board.articles.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.title || 'Untitled article'}
+                {labels.get(a.id)}
               </option>
             ))}
           </select>
@@ -175,6 +178,7 @@ export function ArticleView({
               </p>
             )}
             <p className="muted small">
+              Imported by {article.createdBy.name}, {formatTime(article.createdAt)}.{' '}
               {anchored.length === 1 ? '1 card comes' : `${anchored.length} cards come`} from this
               article.
             </p>
@@ -193,7 +197,7 @@ export function ArticleView({
           {removing && (
             <RemoveArticleDialog
               article={article}
-              label={article.title || 'Untitled article'}
+              label={labels.get(article.id) ?? article.title}
               board={board}
               onRemove={() => remove(article)}
               onCancel={() => {

@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board';
+import { articleLabels } from '../article/articleLabels';
 import {
   type CardFilter,
   EMPTY_FILTER,
@@ -35,6 +36,7 @@ export function FilterBar({
   onCompactChange: (compact: boolean) => void;
 }) {
   const total = Object.keys(board.cards).length;
+  const articleNames = useMemo(() => articleLabels(board.articles), [board.articles]);
   const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>
     onChange({ ...filter, [key]: value === '' ? null : value });
   // On a phone the four selects would push the first card half a screen down: they fold
@@ -101,7 +103,10 @@ export function FilterBar({
             value={filter.article}
             any="Any article"
             none="No article"
-            options={board.articles.map((a) => ({ value: a.id, label: a.title || 'Untitled' }))}
+            options={board.articles.map((a) => ({
+              value: a.id,
+              label: articleNames.get(a.id) ?? a.title,
+            }))}
             onChange={(v) => select('article', v)}
           />
         )}

@@ -141,4 +141,20 @@ describe.skipIf(!RUN)('articles on a board', () => {
       await reviewer.context().close();
     });
   });
+
+  it('two articles of one headline read apart in the Article picker and the article filter', async () => {
+    const text = 'Spending on parks rises 9%, to $80 million, the parks department said.';
+    await importArticle({ title: 'Budget', url: 'https://www.tribune.example/budget', text });
+    const optionsOf = (name: string) =>
+      page.getByRole('combobox', { name, exact: true }).locator('option').allTextContents();
+    await expect
+      .poll(() => optionsOf('Filter by article'))
+      .toEqual(['Any article', 'No article', 'Budget', 'Phones', 'Budget · tribune.example']);
+    await openArticleView();
+    expect(await optionsOf('Article')).toEqual(['Budget', 'Phones', 'Budget · tribune.example']);
+    await articleView()
+      .getByRole('combobox', { name: 'Article' })
+      .selectOption({ label: 'Budget · tribune.example' });
+    expect(await articleView().textContent()).toMatch(/Imported by Ana, .+\. 1 card comes from/);
+  });
 });
