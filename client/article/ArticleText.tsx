@@ -10,6 +10,7 @@
 import { memo, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { CardView } from '../../shared/board/view';
 import type { FurnitureReason } from '../../shared/extract/types';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import type { ArticleBlock, Segment } from './articleSegments';
 
 const FURNITURE_LABELS: Record<FurnitureReason, string> = {
@@ -41,6 +42,11 @@ export interface ArticleTextProps {
   readonly hintIds: { readonly card: string; readonly sentence: string };
   /** Asks for focus on the piece starting here, once it is rendered (after a new card). */
   readonly focusAt: { readonly start: number; readonly seq: number } | null;
+  /**
+   * A card's passage shown from its dialog: highlighted while it is the target, and its first
+   * piece focused once the text is on screen (after the panel has focused its heading).
+   */
+  readonly target: { readonly start: number; readonly end: number; readonly seq: number } | null;
   onOpenCards(cardIds: readonly string[]): void;
   onChooseSentence(start: number, end: number): void;
 }
@@ -53,7 +59,7 @@ function cardTitle(ids: readonly string[], cards: ArticleTextProps['cards']): st
 }
 
 export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
-  const { text, blocks, cards, showFurniture, canEdit, hintIds, focusAt } = props;
+  const { text, blocks, cards, showFurniture, canEdit, hintIds, focusAt, target } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<number | null>(null);
 
@@ -73,6 +79,18 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
     ref.current?.querySelector<HTMLElement>(`[data-stop][data-start="${focusAt.start}"]`)?.focus();
     setActive(focusAt.start);
   }, [focusAt]);
+
+  const inTarget = (s: Segment) =>
+    target !== null && s.start >= target.start && s.end <= target.end;
+  useEffect(() => {
+    if (!target) return;
+    return focusWhenRendered(() => {
+      const stops = ref.current?.querySelectorAll<HTMLElement>('[data-stop]') ?? [];
+      const stop = [...stops].find((el) => Number(el.dataset.start) >= target.start);
+      if (stop) setActive(Number(stop.dataset.start));
+      return stop;
+    });
+  }, [target]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
@@ -117,7 +135,8 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
         data-stop=""
         role="button"
         tabIndex={s.start === tabStop ? 0 : -1}
-        className={isCard ? 'seg seg-card' : 'seg seg-sentence'}
+        className={`seg ${isCard ? 'seg-card' : 'seg-sentence'}${inTarget(s) ? ' seg-target' : ''}`}
+        aria-current={inTarget(s) ? 'location' : undefined}
         aria-describedby={isCard ? hintIds.card : hintIds.sentence}
         title={isCard ? cardTitle(s.cardIds, cards) : 'Make a card of this sentence'}
         onFocus={() => setActive(s.start)}

@@ -1,27 +1,35 @@
 /**
  * The board header's article controls: "Import article" (editors and leads) and "Article
  * view" (everyone, once the board has an article), and the dialog and panel they open.
- * Rendered inside the board's BoardActionsContext; focus returns to the opener on close.
+ * Rendered inside the board's BoardActionsContext; focus returns to the opener on close. A
+ * card's dialog opens the view on the card's passage (PassageRequest).
  */
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { BoardView } from '../../shared/board/view';
+import type { BoardView, SourceSpan } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { ImportArticleDialog } from '../import/ImportArticleDialog';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { usePopup } from '../ui/usePopup';
 import { ArticleView } from './ArticleView';
 
+/** A card's passage to show, asked for from its dialog; `seq` tells one request from the next. */
+export interface PassageRequest extends SourceSpan {
+  readonly seq: number;
+}
+
 export function ArticleTools({
   board,
   boardId,
   token,
   role,
+  passage,
 }: {
   board: BoardView;
   boardId: string;
   token: string;
   role: Role;
+  passage: PassageRequest | null;
 }) {
   // Two popups, not one: the article view may stay open while another article is imported.
   const importer = usePopup<'import'>();
@@ -30,6 +38,17 @@ export function ArticleTools({
   const [articleId, setArticleId] = useState<string | null>(null);
   const importButton = useRef<HTMLButtonElement | null>(null);
   const importRef = importer.opener('import');
+  // The passage shown, until the person picks another article.
+  const [target, setTarget] = useState<PassageRequest | null>(null);
+  const [asked, setAsked] = useState<PassageRequest | null>(null);
+  if (passage !== asked) {
+    setAsked(passage);
+    if (passage) {
+      setTarget(passage);
+      setArticleId(passage.articleId);
+      if (!viewing) viewer.show('view');
+    }
+  }
 
   return (
     <>
@@ -76,7 +95,11 @@ export function ArticleTools({
           <ArticleView
             board={board}
             articleId={articleId}
-            onSelectArticle={setArticleId}
+            target={target?.articleId === articleId ? target : null}
+            onSelectArticle={(id) => {
+              setArticleId(id);
+              setTarget(null);
+            }}
             onClose={viewer.close}
             onDismiss={viewer.dismiss}
             onEmptied={() => {

@@ -32,6 +32,7 @@ const isHttp = (url: string | null): url is string => !!url && /^https?:\/\//i.t
 export function ArticleView({
   board,
   articleId,
+  target,
   onSelectArticle,
   onClose,
   onDismiss,
@@ -39,6 +40,8 @@ export function ArticleView({
 }: {
   board: BoardView;
   articleId: string | null;
+  /** A card's passage to focus and highlight (from its dialog), in the article shown. */
+  target: { readonly start: number; readonly end: number; readonly seq: number } | null;
   onSelectArticle: (articleId: string) => void;
   onClose: () => void;
   /** Closes without returning focus: another side panel opened. */
@@ -251,6 +254,7 @@ export function ArticleView({
               canEdit={actions.canEdit}
               hintIds={{ card: `${id}-card-hint`, sentence: `${id}-sentence-hint` }}
               focusAt={focusAt}
+              target={target}
               onOpenCards={(ids) => ids[0] && actions.openCard(ids[0])}
               onChooseSentence={(start, end) => setDraft(trimmedPassage(article.text, start, end))}
             />

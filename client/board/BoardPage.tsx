@@ -13,11 +13,11 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { type BoardView, type CardView, COLUMNS } from '../../shared/board';
+import { type BoardView, type CardView, COLUMNS, type SourceSpan } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { ROLE_LABELS } from '../app/roleLabels';
-import { ArticleTools } from '../article/ArticleTools';
+import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { AllSavedContext } from '../history/AllSavedContext';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
@@ -101,6 +101,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     const active = document.activeElement;
     opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
     setOpenId(cardId);
+  }, []);
+  // A card's passage asked for from its dialog: the Article view opens on it (ArticleTools).
+  const [passage, setPassage] = useState<PassageRequest | null>(null);
+  const passageSeq = useRef(0);
+  const showPassage = useCallback((source: SourceSpan) => {
+    opener.current = null;
+    setOpenId(null);
+    setPassage({ ...source, seq: ++passageSeq.current });
   }, []);
   const members = useBoardMembers(known, openId);
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
@@ -269,6 +277,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       canComment: can(role, 'comment'),
       claimEdits,
       openCard,
+      showPassage,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
       cardBeside: besideCard,
@@ -282,6 +291,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       role,
       claimEdits,
       openCard,
+      showPassage,
       mover.pickUpWithKeyboard,
       focusCard,
       besideCard,
@@ -365,7 +375,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 </>
               }
             >
-              <ArticleTools board={board} boardId={known.id} token={known.token} role={role} />
+              <ArticleTools
+                board={board}
+                boardId={known.id}
+                token={known.token}
+                role={role}
+                passage={passage}
+              />
             </BoardHeader>
             <FilterBar
               board={board}

@@ -3,6 +3,7 @@
  * re-render only when their own card changes, never because the board did.
  */
 import { createContext, useContext } from 'react';
+import type { SourceSpan } from '../../shared/board';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
 import type { ClaimEdits } from './claimEdits';
@@ -15,6 +16,11 @@ export interface BoardActions {
   readonly claimEdits: ClaimEdits;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
+  /**
+   * Closes the card's dialog and shows its passage in the Article view, focused and
+   * highlighted (the dialog has checked for unsaved text first).
+   */
+  showPassage(source: SourceSpan): void;
   /** Scrolls to a card and focuses it, in whatever column it is now. */
   focusCard(cardId: string): void;
   /** The card a step away from this one as the board shows it now (cardBeside). */

@@ -110,7 +110,10 @@ export function CardDetail({
     setUnsaved(null);
     returnTo.current?.focus();
   };
-  const requestClose = () => {
+  // What Discard goes on to do: close, or show the card's passage in the article.
+  const thenLeave = useRef(onClose);
+  /** Leaves the dialog for `then`, asking first when text typed would be lost. */
+  const leave = (then: () => void) => {
     if (unsaved) return keepEditing();
     const labels = [
       ...drafts.labels(),
@@ -122,11 +125,13 @@ export function CardDetail({
           ]
         : []),
     ];
-    if (labels.length === 0) return onClose();
+    if (labels.length === 0) return then();
     returnTo.current =
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    thenLeave.current = then;
     setUnsaved(labels);
   };
+  const requestClose = () => leave(onClose);
 
   return (
     <ModalDialog
@@ -143,7 +148,7 @@ export function CardDetail({
           closeRequest
           className="in-dialog"
           onKeep={keepEditing}
-          onDiscard={onClose}
+          onDiscard={() => thenLeave.current()}
         />
       )}
       {!card ? (
@@ -174,7 +179,17 @@ export function CardDetail({
                       </a>
                     ) : (
                       article.title || 'an imported article'
-                    )}
+                    )}{' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        const source = card.source;
+                        if (source) leave(() => actions.showPassage(source));
+                      }}
+                    >
+                      Show in the article
+                    </button>
                   </p>
                 )}
               </section>

@@ -31,6 +31,7 @@ describe.skipIf(!RUN)('articles on a board', () => {
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
   let reviewerUrl: string;
+  let right: Imported;
 
   const importArticle = (body: { title?: string; url?: string; text: string }) =>
     postJson<Imported>(`${server.url}/api/boards/${board.id}/articles`, body, board.leadToken);
@@ -60,11 +61,9 @@ describe.skipIf(!RUN)('articles on a board', () => {
   });
 
   describe('removing an article', () => {
-    let wrong: Imported;
-
     it('takes a wrong paste back with its untouched cards, keeps the worked-on one, and undoes', async () => {
-      await importArticle({ title: 'Budget', text: RIGHT });
-      wrong = await importArticle({ title: 'Phones', text: WRONG });
+      right = await importArticle({ title: 'Budget', text: RIGHT });
+      const wrong = await importArticle({ title: 'Phones', text: WRONG });
       expect(wrong.cards.length).toBeGreaterThanOrEqual(3);
       const [worked, ...untouched] = wrong.cards as [Imported['cards'][0], ...Imported['cards']];
       await expectCardIn(page, worked.claim, 'Unverified');
@@ -156,5 +155,48 @@ describe.skipIf(!RUN)('articles on a board', () => {
       .getByRole('combobox', { name: 'Article' })
       .selectOption({ label: 'Budget · tribune.example' });
     expect(await articleView().textContent()).toMatch(/Imported by Ana, .+\. 1 card comes from/);
+  });
+
+  it("a card's dialog goes to its sentence in the article, focused and highlighted, by keyboard", async () => {
+    const target = right.cards[0]!;
+    const { cards } = (await (
+      await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      })
+    ).json()) as { cards: { id: string; source: { sentence: string } | null }[] };
+    const sentence = cards.find((c) => c.id === target.id)!.source!.sentence;
+    const detail = await openCard(page, target.claim);
+    const show = detail.getByRole('button', { name: 'Show in the article' });
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => detail.count()).toBe(0);
+    await articleView().waitFor();
+    // The panel had shown another article: it turns to the card's.
+    expect(await articleView().getByRole('combobox', { name: 'Article' }).inputValue()).toBe(
+      right.articleId,
+    );
+    await expect.poll(focusedText).toBe(sentence);
+    const focused = () =>
+      page.evaluate(() => ({
+        current: document.activeElement?.getAttribute('aria-current'),
+        highlighted: document.activeElement?.classList.contains('seg-target'),
+      }));
+    expect(await focused()).toEqual({ current: 'location', highlighted: true });
+    expect(await articleView().locator('[aria-current="location"]').count()).toBe(1);
+    // Enter on it opens the card again, as on any highlighted passage.
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: target.claim }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // With the panel closed, it opens on the passage (focus past the panel's own heading).
+    await page.getByRole('button', { name: 'Close article view' }).click();
+    await expect.poll(() => articleView().count()).toBe(0);
+    await (
+      await openCard(page, target.claim)
+    )
+      .getByRole('button', { name: 'Show in the article' })
+      .click();
+    await expect.poll(focusedText).toBe(sentence);
+    expect(await focused()).toEqual({ current: 'location', highlighted: true });
   });
 });
