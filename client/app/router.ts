@@ -16,9 +16,23 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** Whether the page now showing was reached by navigate(), not yet told to it (takeArrival). */
+let arrived = false;
+
 export function navigate(path: string): void {
+  arrived = true;
   window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(NAVIGATE));
+}
+
+/**
+ * True once after navigate(): the page that mounts next was reached from inside the app, the
+ * link or button used is gone with the old page, and focus has fallen to the body.
+ */
+export function takeArrival(): boolean {
+  const was = arrived;
+  arrived = false;
+  return was;
 }
 
 export type Route =

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { can, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
@@ -7,6 +7,7 @@ import { PresenceBar } from '../presence/PresenceBar';
 import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
+import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
 import { ShortcutsTool } from './ShortcutsTool';
 
@@ -35,6 +36,8 @@ export function BoardHeader({
   /** Banners about the whole board (a refused connection, a read-only role), full width. */
   notices?: ReactNode;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useArrivalFocus(heading);
   return (
     <header className="board-header">
       <div className="board-title">
@@ -48,7 +51,9 @@ export function BoardHeader({
         >
           <span aria-hidden="true">←</span> Boards
         </a>
-        <h1>{title || 'Untitled board'}</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          {title || 'Untitled board'}
+        </h1>
         <span className={`badge role-${invitedAs}`}>{ROLE_LABELS[invitedAs]}</span>
       </div>
       <div className="board-tools">

@@ -73,6 +73,12 @@ const SILENT: Announcements = {
   onDragCancel: () => undefined,
 };
 
+/** A new board's Unverified column: where its cards will come from. */
+const emptyBoardText = (canEdit: boolean) =>
+  canEdit
+    ? 'No cards yet. Import an article (Import article, at the top) and its checkable claims become cards here, or type a claim in New claim above.'
+    : 'No cards yet. Editors add them by importing an article or typing a claim.';
+
 export function BoardPage({ known, name }: { known: KnownBoard; name: string }) {
   const connection = useBoardConnection(known, name);
   if (!connection) return <p className="loading">Opening board…</p>;
@@ -315,6 +321,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
+  const boardEmpty = COLUMNS.every((c) => board.columns[c].length === 0);
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
   const postAgain = (change: UnsavedChange) => {
     if (run('post the comment again', () => connection.postSetAsideComment(change.key))) {
@@ -426,6 +433,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       awaitingMe={awaitingMe}
                       heldId={mover.preview?.cardId ?? null}
                       reveal={revealRequest}
+                      emptyText={
+                        column === 'unverified' && boardEmpty ? emptyBoardText(canEdit) : undefined
+                      }
                     >
                       {column === 'unverified' && canEdit && (
                         <AddClaimForm onAdded={(id) => reveal(id, false)} />

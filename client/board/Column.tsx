@@ -39,6 +39,7 @@ export function Column({
   awaitingMe,
   heldId,
   reveal,
+  emptyText,
   children,
 }: {
   column: ColumnId;
@@ -53,6 +54,8 @@ export function Column({
   awaitingMe: (card: CardView) => readonly CommentView[];
   heldId: string | null;
   reveal: RevealRequest | null;
+  /** What the column says when it has no card at all ("No cards yet" unless given). */
+  emptyText?: string;
   children?: ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -140,7 +143,9 @@ export function Column({
             })}
           </ul>
           {ids.length === 0 && (
-            <p className="column-empty">{filtered ? 'No matching cards' : 'No cards yet'}</p>
+            <p className="column-empty">
+              {filtered ? 'No matching cards' : (emptyText ?? 'No cards yet')}
+            </p>
           )}
         </SortableContext>
       </div>

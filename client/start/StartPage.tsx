@@ -9,6 +9,7 @@ import {
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { forgetBoardData } from '../sync/forgetBoardData';
+import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
@@ -23,6 +24,8 @@ export function StartPage() {
   // a changed one back to "Change name". Otherwise it would fall to the page.
   const [after, setAfter] = useState<'create' | 'rename' | null>(null);
   const renameRef = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useArrivalFocus(heading);
   useEffect(() => {
     if (after === 'rename') renameRef.current?.focus();
   }, [after]);
@@ -57,7 +60,9 @@ export function StartPage() {
         )}
       </header>
       <main className="page page-narrow" id="main">
-        <h1>Factboard</h1>
+        <h1 ref={heading} tabIndex={-1}>
+          Factboard
+        </h1>
         <p className="lead-text">
           Check the claims in the news together: one board per story, a card per claim, and every
           colleague&rsquo;s move live on your screen.

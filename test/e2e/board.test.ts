@@ -653,6 +653,16 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Budget speech');
+    // Focus is on the board's title, not left on the page, and the empty board says where
+    // cards come from.
+    const focused = () =>
+      page.evaluate(
+        () => `${document.activeElement?.tagName} ${document.activeElement?.textContent}`,
+      );
+    await expect.poll(focused).toBe('H1 Budget speech');
+    expect(await column(page, 'Unverified').textContent()).toContain(
+      'No cards yet. Import an article (Import article, at the top) and its checkable claims become cards here, or type a claim in New claim above.',
+    );
     expect(await page.getByText('Lead', { exact: true }).count()).toBe(1);
     await addClaim(page, 'The deficit halved in two years');
     // Added with the button: focus waits in the claim box for the next one.
@@ -667,8 +677,10 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-card-id')))
       .toBe(true);
     await page.getByRole('link', { name: /Boards/ }).click();
+    await expect.poll(focused).toBe('H1 Factboard');
     await page.getByRole('link', { name: 'Budget speech' }).click();
     await card(page, 'The deficit halved in 2 years').waitFor();
+    await expect.poll(focused).toBe('H1 Budget speech');
     await context.close();
   });
 
