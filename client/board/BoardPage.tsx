@@ -116,7 +116,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     setOpenId(null);
     setPassage({ ...source, seq: ++passageSeq.current });
   }, []);
-  const members = useBoardMembers(known, openId);
+  const members = useBoardMembers(known, snapshot.invitesChanged);
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
   const awaitingMe = useMemo(
     () => awaitingMeReader(connection.actor.id, mentions),

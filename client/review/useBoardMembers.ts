@@ -17,23 +17,17 @@ export interface BoardMember {
 const NONE: readonly BoardMember[] = Object.freeze([]);
 
 /**
- * `readAgain`: each change to a non-null value reads the list again. The board page passes the open
- * card's id, since the card dialog is where the list is used (giving a card, @mentions): a
- * colleague invited or revoked since the page opened shows there without a reload.
+ * `invitesChanged` (BoardSnapshot.invitesChanged): each move reads the list again, so a colleague
+ * invited, revoked, given another role or joined since the page opened is offered (or no
+ * longer offered) in Give card and @mentions at once, also in a card dialog already open.
  */
 export function useBoardMembers(
   access: KnownBoard | null,
-  readAgain: string | null,
+  invitesChanged: number,
 ): readonly BoardMember[] {
   const [members, setMembers] = useState<readonly BoardMember[]>(NONE);
   const boardId = access?.id;
   const token = access?.token;
-  const [seen, setSeen] = useState(readAgain);
-  const [reads, setReads] = useState(0);
-  if (readAgain !== seen) {
-    setSeen(readAgain);
-    if (readAgain !== null) setReads((n) => n + 1);
-  }
   useEffect(() => {
     if (!boardId || !token) return;
     let live = true;
@@ -51,7 +45,7 @@ export function useBoardMembers(
     return () => {
       live = false;
     };
-  }, [boardId, token, reads]);
+  }, [boardId, token, invitesChanged]);
   return members;
 }
 
