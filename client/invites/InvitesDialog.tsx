@@ -8,7 +8,9 @@
  * connection says when invites changed (`invitesChanged`), the list is read again, and its
  * status says what changed. A modal dialog (ModalDialog): focus starts in the name field,
  * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
- * access?" question cancels only the question, and its Revoke button gets focus back.
+ * access?" question cancels only the question, and its Revoke button gets focus back. A
+ * question whose invite another lead revokes first is taken away and the status says so; focus
+ * in it goes to the name field.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -57,8 +59,18 @@ export function InvitesDialog({
     null,
   );
   const [invites, setInvites] = useState<readonly Invite[] | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirmingState] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // The open question, for the reads; and the invite this lead is revoking, whose news (which
+  // may come before the server's answer) is not another lead's doing.
+  const asked = useRef<string | null>(null);
+  const revoking = useRef<string | null>(null);
+  const setConfirming = useCallback((inviteId: string | null) => {
+    asked.current = inviteId;
+    setConfirmingState(inviteId);
+  }, []);
+  // Moves when a question is taken away (see refresh), to give focus a place again.
+  const [questionsTaken, setQuestionsTaken] = useState(0);
 
   // Reads may overlap (this lead's change and the news of it): the latest one is shown.
   const reads = useRef(0);
@@ -73,18 +85,33 @@ export function InvitesDialog({
         const before = shown.current;
         shown.current = next;
         setInvites(next);
+        const taken = before && takenQuestion(asked.current, revoking.current, next);
+        if (taken) {
+          setConfirming(null);
+          setQuestionsTaken((n) => n + 1);
+          const others = (list: readonly Invite[]) =>
+            list.filter((i) => i.inviteId !== taken.inviteId);
+          const news = tell ? describeInviteNews(others(before), others(next)) : '';
+          setStatus(`${taken.name}'s access was revoked by another lead. ${news}`.trim());
+          return;
+        }
         const news = tell && before ? describeInviteNews(before, next) : '';
         if (news) setStatus(news);
       } catch (err) {
         if (read === reads.current) setError(errorMessage(err));
       }
     },
-    [boardId, token],
+    [boardId, token, setConfirming],
   );
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The question had focus: now gone with it, it goes where a new invite starts.
+  useEffect(() => {
+    if (questionsTaken > 0 && document.activeElement === document.body) nameRef.current?.focus();
+  }, [questionsTaken]);
 
   const heard = useRef(invitesChanged);
   useEffect(() => {
@@ -125,6 +152,7 @@ export function InvitesDialog({
 
   const revoke = async (invite: Invite) => {
     setError(null);
+    revoking.current = invite.inviteId;
     try {
       await revokeInvite(boardId, token, invite.inviteId);
       setConfirming(null);
@@ -133,6 +161,8 @@ export function InvitesDialog({
       nameRef.current?.focus();
     } catch (err) {
       setError(errorMessage(err));
+    } finally {
+      revoking.current = null;
     }
   };
 
@@ -305,4 +335,14 @@ function RevokeControl({
       </button>
     </span>
   );
+}
+
+/** The invite whose open "Revoke … access?" question another lead's revocation answered. */
+function takenQuestion(
+  asked: string | null,
+  revoking: string | null,
+  invites: readonly Invite[],
+): Invite | null {
+  if (asked === null || asked === revoking) return null;
+  return invites.find((i) => i.inviteId === asked && i.revokedAt !== null) ?? null;
 }

@@ -2,7 +2,7 @@
  * Two leads on one board, each in a browser context of their own: what one does in "Invite
  * people" (a role changed, an invite made or revoked) shows in the other's open dialog at once,
  * without reopening it, also after a time offline, and a role change reaches the other's open
- * Activity feed. The built app in headless Chromium against the real server, driven by role and
+ * Activity feed; a "Revoke … access?" question one has open goes when the other revokes first. The built app in headless Chromium against the real server, driven by role and
  * accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -112,5 +112,29 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await lou.context().setOffline(false);
     await expect.poll(() => boRole.inputValue(), { timeout: 10_000 }).toBe('editor');
     await louDialog.getByRole('status').getByText('Bo is now Editor.').waitFor();
+  });
+
+  it('a "Revoke … access?" question Lou has open goes when Lea revokes Bo first, and says so', async () => {
+    const louDialog = lou.getByRole('dialog', { name: 'Invite people' });
+    const leaDialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await louDialog.getByRole('button', { name: 'Revoke invite for Bo' }).click();
+    const question = louDialog.getByRole('group', { name: "Revoke Bo's access?" });
+    const confirm = question.getByRole('button', { name: "Confirm: revoke Bo's access" });
+    await expect.poll(() => confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await leaDialog.getByRole('button', { name: 'Revoke invite for Bo' }).click();
+    await leaDialog.getByRole('button', { name: "Confirm: revoke Bo's access" }).click();
+
+    await question.waitFor({ state: 'detached', timeout: 5_000 });
+    await louDialog
+      .getByRole('status')
+      .getByText("Bo's access was revoked by another lead.", { exact: true })
+      .waitFor({ timeout: 5_000 });
+    // Focus, which was in the question, goes where a new invite starts.
+    const name = louDialog.getByRole('textbox', { name: 'Name' });
+    await expect.poll(() => name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await louDialog.isVisible()).toBe(true);
+    // Lea, who revoked it herself, is not told that another lead did.
+    expect(await leaDialog.getByText(/by another lead/).count()).toBe(0);
   });
 });
