@@ -21,6 +21,7 @@ import {
   trailingZoneReason,
   wordCount,
 } from './furnitureRules';
+import { markFigureLines } from './markFigureLines';
 import { splitBlocks } from './splitBlocks';
 import type { Block, FurnitureRange } from './types';
 
@@ -94,6 +95,7 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     }
   }
 
+  const figures = markFigureLines(strings, spans);
   // A trailing-zone heading ("Related content", "About us") ends the article, provided
   // most of the running text comes before it: a body section titled "About the program"
   // in the first half must not swallow the rest.
@@ -118,6 +120,7 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     const reason = blockFurnitureReason(line);
     if (reason) mark(i, reason);
     else if (repeated) mark(i, 'repeated');
+    else if (figures.has(i)) blocks[i] = { ...spans[i]!, kind: 'body', ...figures.get(i)! };
     else if (isHeadingLike(line)) blocks[i] = { ...spans[i]!, kind: 'heading' };
   }
   // Tag lists ("Mining, Chile, Copper") only count below the last body paragraph.

@@ -15,7 +15,8 @@ import { priorityOf } from './scoreSentence';
 import { segmentSentences } from './segmentSentences';
 import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
-import type { ClaimCandidate, ExtractResult, Sentence } from './types';
+import { tableRowClaim } from './tableRowClaim';
+import type { ClaimCandidate, EntityType, ExtractResult, Sentence } from './types';
 
 // A sentence that sends the reader elsewhere states nothing: "See https://www.congress.gov/…
 // for the full text.", "Consulte www.inegi.org.mx".
@@ -43,6 +44,10 @@ function isNarrative(sentence: string, signals: string[], quoted: boolean): bool
   if (quoted || signals.some((s) => ANCHORS.has(s))) return false;
   return signals.includes('short') || signals.includes('first_person') || WRITER.test(sentence);
 }
+// A list item or table row is a candidate, verb or not, when it states one of these.
+const FIGURES = new Set<EntityType>(['number', 'money', 'percent', 'date', 'time', 'duration']);
+const FORM_SIGNAL = { item: 'list_item', row: 'table_row' } as const;
+
 // The writer's own first person opening the sentence, outside any quotation (which the
 // case-sensitive first-person signal misses at a capital).
 const WRITER = /^(I|We|My|Our|Nosotros|Yo|Mi|Nuestro|Nuestra)\b/;
@@ -124,16 +129,22 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
       : null;
     const quote = quotes.next(span.block, sentence, attribution);
-    if (!path.statesSomething(span, sentence) || POINTER.test(sentence)) return;
+    // A list item or table row ("• Police: $1.1 billion, up 6%") has often no verb; its figure
+    // is what there is to check.
+    const { form, cells, header } = cleaned.blocks[span.block]!;
+    const states = path.statesSomething(span, sentence);
+    if ((!states && !form) || POINTER.test(sentence)) return;
     const chips = path.chips(span, bi);
+    if (!states && !chips.some((c) => FIGURES.has(c.type))) return;
     const { score, signals } = path.score(span, sentence, chips, found, quote.quoted);
+    if (form) signals.push(FORM_SIGNAL[form]);
     if (score <= 0 || isNarrative(sentence, signals, quote.quoted)) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,
       sentence,
       start: span.start,
       end: span.end,
-      claim: path.claim(span, found),
+      claim: form === 'row' && cells ? tableRowClaim(text, cells, header) : path.claim(span, found),
       speaker: attribution?.speaker ?? null,
       attribution,
       entities: chips,

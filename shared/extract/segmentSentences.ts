@@ -5,6 +5,7 @@
 import type { Analysis } from './analyzeText';
 import { HONORIFICS } from './isHonorific';
 import type { TextSpan } from './splitBlocks';
+import type { BlockForm } from './types';
 
 export interface SentenceSpan {
   start: number;
@@ -41,8 +42,11 @@ function continuesPrevious(
   prev: SentenceSpan,
   next: SentenceSpan,
   rules: SegmentationRules,
+  blocks: SegmentedBlock[],
 ): boolean {
   if (prev.block !== next.block) return false;
+  // A list item or table row stating a figure is one card: "Median wait: 4h 12m (up from 3h 30m)".
+  if (blocks[prev.block]!.form) return true;
   // Sentences are separated by a space; wink's cut between two touching characters falls
   // inside a run of initials: "(D-N.Y.)" was cut after "N.", leaving the card "Y.) said: …".
   if (next.start === prev.end) return true;
@@ -86,10 +90,13 @@ function blockOfTokens(analysis: Analysis, blocks: TextSpan[]): Int32Array {
   return owner;
 }
 
+/** A block, with its form when it is a list item or table row (see markFigureLines). */
+export type SegmentedBlock = TextSpan & { form?: BlockForm };
+
 export function segmentSentences(
   text: string,
   analysis: Analysis,
-  blocks: TextSpan[],
+  blocks: SegmentedBlock[],
   rules: SegmentationRules = ENGLISH_SEGMENTATION,
 ): SentenceSpan[] {
   const owner = blockOfTokens(analysis, blocks);
@@ -115,7 +122,7 @@ export function segmentSentences(
   const sentences: SentenceSpan[] = [];
   for (const piece of cut) {
     const prev = sentences.at(-1);
-    if (prev && continuesPrevious(text, prev, piece, rules)) {
+    if (prev && continuesPrevious(text, prev, piece, rules, blocks)) {
       prev.end = piece.end;
       prev.last = piece.last;
     } else sentences.push(piece);

@@ -2,6 +2,7 @@
 // reads as the claim to check ("Some 500 … were dismissed …") while the speaker is shown
 // beside it. When cutting would leave a dangling pronoun or fragment, the sentence is kept.
 import type { AttributionFound } from './findAttribution';
+import { LIST_MARKER } from './splitBlocks';
 import { WIRE_DATELINE } from './wireDateline';
 
 const MIN_WORDS = 5;
@@ -35,7 +36,8 @@ function capitalise(s: string): string {
 }
 
 // Marks that are the page's, not the claim's: a footnote reference ("class[^1].", "earlier.¹",
-// "bonuses.1" as copied from a page's <sup>1</sup>) and an interview's "Q:"/"A:" label. They
+// "bonuses.1" as copied from a page's <sup>1</sup>), an interview's "Q:"/"A:" label and a list
+// item's bullet or number ("• Police: $1.1 billion, up 6%"). They
 // stay in the sentence, which is the article's exact text; the claim is what a card, an
 // export and a ClaimReview quote.
 const MARKDOWN_FOOTNOTE = /\[\^[^\]\s]{1,10}\]/g;
@@ -75,6 +77,7 @@ function tidy(s: string, rules: ClaimRules): string {
     .replace(SUPERSCRIPT_AFTER_PUNCTUATION, '')
     .replace(DIGITS_AFTER_FINAL_STOP, '')
     .replace(INTERVIEW_LABEL, '')
+    .replace(LIST_MARKER, '')
     .replace(/[\s,;:–—-]+$/, '');
   const quoted = rules.wholeQuotation.exec(out);
   if (quoted && !rules.quotationMark.test(quoted[1]!)) out = quoted[1]!.replace(/[\s,;:]+$/, '');

@@ -10,7 +10,10 @@ export interface TextSpan {
 }
 
 const TERMINAL = /[.!?:;…"”’)\]]$/;
-const LIST_ITEM = /^([-*•+]|\d{1,3}[.)])\s/;
+/** A bullet or a number opening a list item; a dash of dialogue ("—No hay…") is none. */
+export const LIST_MARKER = /^([-*•+▪◦‣]|\d{1,3}[.)])\s+/;
+/** A line of a pipe table ("| Police | $1.04bn |"). */
+export const TABLE_ROW = /^\|.*\|$/;
 const LOWER_START = /^[\p{Ll}(,;]/u;
 
 function isTitleCase(line: string): boolean {
@@ -29,7 +32,7 @@ function looksHardWrapped(lines: string[]): boolean {
 }
 
 function isSoftBreak(prev: string, next: string, wrapped: boolean): boolean {
-  if (LIST_ITEM.test(next)) return false;
+  if (LIST_MARKER.test(next) || TABLE_ROW.test(next) || TABLE_ROW.test(prev)) return false;
   if (LOWER_START.test(next)) return true;
   return wrapped && !TERMINAL.test(prev) && !isTitleCase(prev);
 }

@@ -23,12 +23,19 @@ export type FurnitureReason =
 
 export type BlockKind = 'body' | 'heading' | 'furniture';
 
+/** A body block that is a list item or a table row stating a figure (see markFigureLines). */
+export type BlockForm = 'item' | 'row';
+
 /** A paragraph or line of the text: a unit that no sentence crosses. */
 export interface Block {
   start: number;
   end: number;
   kind: BlockKind;
   reason?: FurnitureReason;
+  form?: BlockForm;
+  /** A table row's cells and its table's header cells, for the card's claim text. */
+  cells?: { start: number; end: number }[];
+  header?: { start: number; end: number }[];
 }
 
 export interface FurnitureRange {

@@ -1,0 +1,63 @@
+// List items and table rows that state a figure: "• Police: $1.1 billion, up 6%",
+// "Patients leaving without being seen: 7.4%", "| Transit | $247m | $210m |". They have no
+// closing punctuation, so they read as headings, yet a figure in a list or a table is exactly
+// what a fact-checker checks. A line is one when it is a list item (a bullet or "1." opens it),
+// a "Label: value" pair or a data row of a pipe table, and holds a digit past its label; a
+// heading ("Budget cuts hit transit", "Chapter 3: The reckoning") holds none.
+import { LIST_MARKER, TABLE_ROW, type TextSpan } from './splitBlocks';
+import type { BlockForm } from './types';
+
+export interface FigureLine {
+  form: BlockForm;
+  /** A table row's cells, trimmed. */
+  cells?: TextSpan[];
+  /** The cells of its table's header row, when the table has one. */
+  header?: TextSpan[];
+}
+
+// "Patients leaving without being seen: 7.4%": a short label, a colon, a value with a digit.
+const LABELLED_FIGURE = /^[^:\d]{1,60}?:\s+.*\d/;
+const INNER_STOP = /[.!?]["”’)]*\s+\S/;
+const SEPARATOR_ROW = /^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
+
+/** The trimmed cells of a pipe-table line starting at `start`. */
+function cellsOf(line: string, start: number): TextSpan[] {
+  const cells: TextSpan[] = [];
+  let at = 1; // after the opening "|"
+  for (const piece of line.slice(1, -1).split('|')) {
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (trimmed) cells.push({ start: start + at + lead, end: start + at + lead + trimmed.length });
+    at += piece.length + 1;
+  }
+  return cells;
+}
+
+/** The figure lines among the blocks, by block index. */
+export function markFigureLines(strings: string[], spans: TextSpan[]): Map<number, FigureLine> {
+  const found = new Map<number, FigureLine>();
+  let header: TextSpan[] | undefined;
+  strings.forEach((line, i) => {
+    if (TABLE_ROW.test(line) || SEPARATOR_ROW.test(line)) {
+      // A pipe table: the row above the separator is its header (never a claim, though it
+      // may hold the years: "| Department | 2024 | 2025 |"); the rows below are data.
+      if (SEPARATOR_ROW.test(line)) {
+        const above = strings[i - 1];
+        header = above && TABLE_ROW.test(above) ? cellsOf(above, spans[i - 1]!.start) : undefined;
+        found.delete(i - 1);
+        return;
+      }
+      const cells = cellsOf(line, spans[i]!.start);
+      if (cells.length >= 2 && /\d/.test(line)) found.set(i, { form: 'row', cells, header });
+      return;
+    }
+    header = undefined;
+    const marker = LIST_MARKER.exec(line);
+    const rest = marker ? line.slice(marker[0].length) : line;
+    // One statement only: a paragraph of sentences ('Wes Streeting said: "We have delivered 2m
+    // extra appointments." The waiting list …') is running text, cut into its sentences.
+    if (INNER_STOP.test(rest)) return;
+    if ((marker && /\d/.test(rest)) || LABELLED_FIGURE.test(rest)) found.set(i, { form: 'item' });
+  });
+  return found;
+}

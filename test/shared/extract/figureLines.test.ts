@@ -1,0 +1,77 @@
+// List items and table rows that state a figure are claim candidates (QA item 6); headings
+// stay headings.
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../shared/extract/extractClaims';
+
+const TEXT = [
+  'Budget cuts hit transit',
+  'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget, the largest in the city’s history.',
+  'Key numbers in the budget:',
+  '• Police: $1.1 billion, up 6%\n• Schools: $950 million\n- Parks: $48 million',
+  'Patients leaving without being seen: 7.4%',
+  '| Department | 2024 | 2025 |\n|---|---|---|\n| Police | $1.04bn | $1.1bn |\n| Transit | $247m | $210m |',
+  'Methodology',
+  'Chapter 3: The reckoning',
+  'Officials said the city’s population grew by 2.3 percent last year, to about 412,000 residents.',
+].join('\n\n');
+
+describe('figures in lists and tables', () => {
+  const result = extractClaims(TEXT);
+  const claimOn = (line: string) => result.claims.find((c) => c.sentence === line);
+  const kindOf = (line: string) => result.sentences.find((s) => s.text === line)?.kind;
+
+  it('proposes a list item that states a figure, without its bullet in the claim', () => {
+    for (const [line, claim] of [
+      ['• Police: $1.1 billion, up 6%', 'Police: $1.1 billion, up 6%.'],
+      ['• Schools: $950 million', 'Schools: $950 million.'],
+      ['- Parks: $48 million', 'Parks: $48 million.'],
+      ['Patients leaving without being seen: 7.4%', 'Patients leaving without being seen: 7.4%.'],
+    ]) {
+      expect(kindOf(line!)).toBe('body');
+      const card = claimOn(line!);
+      expect(card?.claim).toBe(claim);
+      expect(card?.signals).toContain('list_item');
+      expect(TEXT.slice(card!.start, card!.end)).toBe(line);
+    }
+  });
+
+  it('proposes a table row with its header in the claim, not the header row', () => {
+    const row = claimOn('| Police | $1.04bn | $1.1bn |');
+    expect(row?.claim).toBe('Police — 2024: $1.04bn; 2025: $1.1bn.');
+    expect(row?.signals).toContain('table_row');
+    expect(TEXT.slice(row!.start, row!.end)).toBe('| Police | $1.04bn | $1.1bn |');
+    expect(claimOn('| Transit | $247m | $210m |')?.claim).toBe(
+      'Transit — 2024: $247m; 2025: $210m.',
+    );
+    expect(result.claims.some((c) => c.sentence.includes('Department'))).toBe(false);
+    expect(kindOf('| Department | 2024 | 2025 |')).toBe('heading');
+  });
+
+  it('keeps real headings headings, and proposes none of them', () => {
+    for (const heading of [
+      'Budget cuts hit transit',
+      'Key numbers in the budget:',
+      'Methodology',
+      'Chapter 3: The reckoning',
+    ]) {
+      expect(kindOf(heading)).not.toBe('body');
+      expect(claimOn(heading)).toBeUndefined();
+    }
+  });
+
+  it('lists the row’s cells when its table has no header', () => {
+    const text =
+      'The council published its spending figures for the year on Monday, officials said.\n\n' +
+      '| Police | $1.04bn | $1.1bn |\n| Transit | $247m | $210m |';
+    const card = extractClaims(text).claims.find((c) => c.sentence.startsWith('| Transit'));
+    expect(card?.claim).toBe('Transit — $247m, $210m.');
+  });
+
+  it('still cuts a paragraph with a colon into its sentences', () => {
+    const text =
+      'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said: “We passed a bill that leaves out 60% of ' +
+      'what we promised. That is not a victory.”';
+    const first = extractClaims(text).claims.find((c) => c.sentence.includes('60%'));
+    expect(first?.claim).toBe('We passed a bill that leaves out 60% of what we promised.');
+  });
+});
