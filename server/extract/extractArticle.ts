@@ -6,7 +6,7 @@ import { decodeArticleInput, type ArticleFormat } from '../../shared/extract/dec
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { hasVisibleText } from '../../shared/visibleText';
 import { extractClaims } from '../../shared/extract/extractClaims';
-import type { ExtractResult } from '../../shared/extract/types';
+import type { ExtractResult, FurnitureRange } from '../../shared/extract/types';
 import { htmlToText } from './htmlToText';
 import { markdownToText } from './markdownToText';
 
@@ -31,6 +31,7 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
   let text = decoded.text;
   // The user's title wins over the page's, unless it shows nothing.
   let title = input.title && hasVisibleText(input.title) ? input.title.trim() : undefined;
+  let furniture: FurnitureRange[] | undefined;
   if (decoded.format === 'html' || decoded.format === 'markdown') {
     const page =
       decoded.format === 'html' ? htmlToText(decoded.text) : markdownToText(decoded.text);
@@ -39,7 +40,11 @@ export function extractArticle(input: ArticleInput): ExtractedArticle {
       throw new ExtractError('empty', `The ${what} has no article text.`);
     }
     text = page.text;
+    furniture = page.furniture;
     title ??= hasVisibleText(page.title) ? page.title : undefined;
   }
-  return { ...extractClaims(text, { title, maxBytes: input.maxBytes }), format: decoded.format };
+  return {
+    ...extractClaims(text, { title, maxBytes: input.maxBytes, furniture }),
+    format: decoded.format,
+  };
 }

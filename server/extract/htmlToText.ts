@@ -3,10 +3,41 @@
 // paragraphs separated by blank lines, the form the sentence splitter expects.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import type { FurnitureRange } from '../../shared/extract/types';
 
 export interface HtmlArticle {
   title: string;
   text: string;
+  /**
+   * Ranges of `text` the page's markup shows are furniture: its footnote lists. The text has
+   * no mark of them ("The governor's office did not say how the bonuses would be funded."),
+   * and adding one would change the stored text of pages imported before.
+   */
+  furniture?: FurnitureRange[];
+}
+
+// Footnote and endnote lists as publishers and Markdown renderers mark them up.
+const FOOTNOTES =
+  '.footnotes, .footnote, .endnotes, [role="doc-endnotes"], [role="doc-footnote"], [role="doc-endnote"]';
+
+/**
+ * Where the footnote lists under `root` are in `text` (its blockText): each list's own text,
+ * found in order from whole lines. A list not found so (never expected) is left as body.
+ */
+function footnoteRanges(root: Element, text: string): FurnitureRange[] {
+  const ranges: FurnitureRange[] = [];
+  let from = 0;
+  for (const list of root.querySelectorAll(FOOTNOTES)) {
+    if (list.parentElement?.closest(FOOTNOTES)) continue; // inside a list already taken
+    const own = blockText(list);
+    const at = own ? text.indexOf(own, from) : -1;
+    const end = at + own.length;
+    if (at < 0 || (at > 0 && text[at - 1] !== '\n') || (end < text.length && text[end] !== '\n'))
+      continue;
+    ranges.push({ start: at, end, reason: 'footnote' });
+    from = end;
+  }
+  return ranges;
 }
 
 const BLOCK = new Set(
@@ -88,8 +119,10 @@ export function htmlToText(html: string): HtmlArticle {
   const { document } = withoutChrome(parseHTML(page));
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   // Readability mutates the document it reads: give it its own copy, keep ours for fallback.
+  // keepClasses: the footnote lists are found by their class; classes do not change the text.
   const article = new Readability(withoutChrome(parseHTML(page)).document as unknown as Document, {
     serializer: (node: Node) => node,
+    keepClasses: true,
   }).parse();
   const body = article?.content ? blockText(article.content) : '';
   // Readability gives up on short pages (under ~500 characters): take the whole body then,
@@ -99,10 +132,12 @@ export function htmlToText(html: string): HtmlArticle {
     for (const chrome of document.body.querySelectorAll('nav, footer, aside, form'))
       chrome.remove();
   }
-  const text = body || blockText(document.body as unknown as Node);
+  const root = (body ? article!.content : document.body) as unknown as Element;
+  const text = body || blockText(root);
   const docTitle = document.querySelector('title')?.textContent?.trim() ?? '';
   let title = stripSiteName((article?.title ?? '').trim() || docTitle);
   // The page's <h1> is the headline itself, often fuller than the <title>.
   if (h1 && (!title || h1.toLowerCase().startsWith(title.toLowerCase()))) title = h1;
-  return { title, text };
+  const furniture = footnoteRanges(root, text);
+  return furniture.length > 0 ? { title, text, furniture } : { title, text };
 }

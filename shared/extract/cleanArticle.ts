@@ -22,7 +22,7 @@ import {
   wordCount,
 } from './furnitureRules';
 import { markFigureLines } from './markFigureLines';
-import { splitBlocks } from './splitBlocks';
+import { splitBlocks, type TextSpan } from './splitBlocks';
 import type { Block, FurnitureRange } from './types';
 
 export interface CleanedArticle {
@@ -39,6 +39,8 @@ export interface CleanedArticle {
 export interface CleanOptions {
   /** A title supplied by the user or the HTML <title>; otherwise the headline is used. */
   title?: string;
+  /** Furniture known from the source's markup (HTML footnote lists): its blocks are marked so. */
+  furniture?: FurnitureRange[];
 }
 
 const MAX_TITLE = 200;
@@ -96,6 +98,8 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
   }
 
   const figures = markFigureLines(strings, spans);
+  const knownFurniture = (block: TextSpan) =>
+    opts.furniture?.find((r) => r.start <= block.start && block.end <= r.end)?.reason ?? null;
   // A trailing-zone heading ("Related content", "About us") ends the article, provided
   // most of the running text comes before it: a body section titled "About the program"
   // in the first half must not swallow the rest.
@@ -117,7 +121,7 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
       mark(i, zone);
       continue;
     }
-    const reason = blockFurnitureReason(line);
+    const reason = blockFurnitureReason(line) ?? knownFurniture(spans[i]!);
     if (reason) mark(i, reason);
     else if (repeated) mark(i, 'repeated');
     else if (figures.has(i)) blocks[i] = { ...spans[i]!, kind: 'body', ...figures.get(i)! };

@@ -16,7 +16,7 @@ import { segmentSentences } from './segmentSentences';
 import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
 import { tableRowClaim } from './tableRowClaim';
-import type { ClaimCandidate, EntityType, ExtractResult, Sentence } from './types';
+import type { ClaimCandidate, EntityType, ExtractResult, FurnitureRange, Sentence } from './types';
 
 // A sentence that sends the reader elsewhere states nothing: "See https://www.congress.gov/…
 // for the full text.", "Consulte www.inegi.org.mx".
@@ -62,11 +62,13 @@ export interface ExtractOptions {
    * show: a passage of an article whose language is known is too short to tell.
    */
   language?: Language;
+  /** Furniture the source's markup shows and its text does not (HTML footnote lists). */
+  furniture?: FurnitureRange[];
 }
 
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   assertArticleText(text, opts.maxBytes);
-  const cleaned = cleanArticle(text, { title: opts.title });
+  const cleaned = cleanArticle(text, { title: opts.title, furniture: opts.furniture });
   const analysis = analyzeText(text);
   // The language is read from the body blocks, before segmentation, whose abbreviations
   // depend on it: the same words as the body sentences, so the same verdict.

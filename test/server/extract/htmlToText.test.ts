@@ -82,3 +82,44 @@ describe('htmlToText', () => {
     );
   });
 });
+
+describe('HTML footnote lists', () => {
+  const page = (list: string) => `<!doctype html><html><body><article>
+<h1>Hospital wait times rise 20% as staffing crisis deepens</h1>
+<p>Average emergency room wait times in the state rose 20% last year, to 4 hours and 12 minutes, according to a report released Thursday by the Department of Health.</p>
+<p>Governor Mark Ellis said in a statement that the state would hire 2,000 additional nurses by 2026 and spend $85&nbsp;million on recruitment bonuses.<sup><a href="#fn1">1</a></sup></p>
+<p>The Hospital Association said the state&rsquo;s data counted transfers twice, inflating the wait times by as much as 15 minutes, in a statement on Friday.</p>
+${list}
+</article></body></html>`;
+  const NOTE = 'The governor’s office did not say how the bonuses would be funded.';
+
+  it.each([
+    [
+      '<ol class="footnotes"><li id="fn1">The governor&rsquo;s office did not say how the bonuses would be funded.</li></ol>',
+    ],
+    [
+      '<section class="footnotes"><ol><li>The governor&rsquo;s office did not say how the bonuses would be funded.</li></ol></section>',
+    ],
+    [
+      '<div role="doc-endnotes"><ol><li>The governor&rsquo;s office did not say how the bonuses would be funded.</li></ol></div>',
+    ],
+  ])('are footnote furniture, not cards, and stay in the stored text: %s', (list) => {
+    const result = extractArticle({ body: page(list), filename: 'page.html' });
+    expect(result.text).toBe(htmlToText(page(list)).text);
+    expect(result.text).toContain(NOTE);
+    const range = result.removed.find((r) => result.text.slice(r.start, r.end) === NOTE);
+    expect(range?.reason).toBe('footnote');
+    expect(result.claims.some((c) => c.sentence.includes('governor’s office'))).toBe(false);
+    expect(result.claims.some((c) => c.sentence.includes('2,000 additional nurses'))).toBe(true);
+  });
+
+  it('leaves an ordinary list in the body', () => {
+    const result = extractArticle({
+      body: page('<ul><li>Patients leaving without being seen: 7.4%</li></ul>'),
+      filename: 'page.html',
+    });
+    expect(result.claims.find((c) => c.sentence.includes('7.4%'))?.claim).toBe(
+      'Patients leaving without being seen: 7.4%.',
+    );
+  });
+});
