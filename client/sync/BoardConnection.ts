@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { fetchUpdates, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { writeUpdate } from 'y-protocols/sync';
 import {
   type Actor,
   articlesMap,
@@ -25,7 +26,7 @@ import {
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
-import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
+import { detachUpdateEvents, withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import {
@@ -207,6 +208,10 @@ export class BoardConnection {
   private readonly setAsideStore: SetAsideStore | null;
   private setAside: readonly UnsavedChange[];
   private invitesChanged = 0;
+  /** The server's state vector from its last sync step 1: what it is known to store. */
+  private serverState: Map<number, number> | null = null;
+  /** Puts the 'update' listeners back after the load from IndexedDB (quietDiskLoad). */
+  private reattachUpdates: (() => void) | null = null;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -256,6 +261,8 @@ export class BoardConnection {
     } satisfies PresenceState);
 
     this.doc.on('update', this.onUpdate);
+    this.doc.on('beforeTransaction', this.quietDiskLoad);
+    this.doc.on('afterAllTransactions', this.afterDiskLoad);
     this.awareness.on('change', this.changed);
     this.undoManager.on('stack-item-added', this.nameStackItem);
     this.undoManager.on('stack-item-added', this.changed);
@@ -310,6 +317,7 @@ export class BoardConnection {
       if (kind === SYNC_STEP_1) {
         // The server's sync step 1 carries its state vector: everything in it is stored.
         const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+        this.serverState = serverState;
         // It proves clocks only: a delete waits for an acknowledgment that counts its message.
         if (this.tracker.acknowledge(serverState, { allWrites: false })) {
           this.noteStored();
@@ -510,6 +518,40 @@ export class BoardConnection {
   };
 
   /**
+   * The board's copy loading from IndexedDB is applied without 'update' events: Yjs would
+   * re-encode all of it for the listeners (on a 600-card board with a long history, 1.3 MB:
+   * about a second of a reload's blocked page, as long as applying it), and y-indexeddb ignores
+   * its own load. What the others did with it is done after it (afterDiskLoad). Later reads
+   * of other tabs' work (takeOtherTabsWork) keep their events: the provider sends them on.
+   */
+  private readonly quietDiskLoad = (transaction: Y.Transaction) => {
+    const persistence = this.persistence;
+    if (!persistence || persistence.synced || transaction.origin !== persistence) return;
+    this.reattachUpdates ??= detachUpdateEvents(this.doc);
+  };
+
+  /**
+   * After the load from IndexedDB: the store is told, and the server gets what the copy holds
+   * that it did not store (work made offline), as the provider would have sent it. Before the
+   * server's sync step 1 has arrived, the provider's answer to it carries that instead.
+   */
+  private readonly afterDiskLoad = () => {
+    const reattach = this.reattachUpdates;
+    if (!reattach) return;
+    this.reattachUpdates = null;
+    reattach();
+    this.changed();
+    const provider = this.provider;
+    const ws = provider?.ws;
+    if (!provider?.wsconnected || !ws || ws.readyState !== ws.OPEN || !this.serverState) return;
+    const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.serverState));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    writeUpdate(encoder, missing);
+    ws.send(encoding.toUint8Array(encoder));
+  };
+
+  /**
    * Stores the whole doc in IndexedDB after the next frame. If the database is not open yet,
    * y-indexeddb stores the whole doc itself when it opens.
    */
@@ -665,6 +707,8 @@ export class BoardConnection {
     this.network?.removeEventListener('offline', this.onOffline);
     this.doc.off('afterTransaction', this.noteOwnChange);
     this.doc.off('update', this.onUpdate);
+    this.doc.off('beforeTransaction', this.quietDiskLoad);
+    this.doc.off('afterAllTransactions', this.afterDiskLoad);
     this.awareness.off('update', this.sendOwnAwareness);
     this.undoManager.destroy();
     this.provider?.destroy();

@@ -17,16 +17,27 @@ import type * as Y from 'yjs';
 type Listeners = Map<string, Set<unknown>>;
 
 export function withoutUpdateEvents<T>(doc: Y.Doc, fn: () => T): T {
-  const observers = (doc as unknown as { _observers: Listeners })._observers;
-  const detached = observers.get('update');
-  observers.delete('update');
+  const reattach = detachUpdateEvents(doc);
   try {
     return fn();
   } finally {
+    reattach();
+  }
+}
+
+/**
+ * Detaches the doc's 'update' listeners until the returned function is called, for a change
+ * that does not run inside one call (y-indexeddb's load, in a promise callback of its own).
+ */
+export function detachUpdateEvents(doc: Y.Doc): () => void {
+  const observers = (doc as unknown as { _observers: Listeners })._observers;
+  const detached = observers.get('update');
+  observers.delete('update');
+  return () => {
     const attached = observers.get('update');
     if (detached) {
       for (const listener of attached ?? []) detached.add(listener);
       observers.set('update', detached);
     }
-  }
+  };
 }

@@ -1,7 +1,7 @@
 /** withoutUpdateEvents: no 'update' events (so no re-encoding) inside, every listener after. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { withoutUpdateEvents } from '../../../shared/yjs/withoutUpdateEvents';
+import { detachUpdateEvents, withoutUpdateEvents } from '../../../shared/yjs/withoutUpdateEvents';
 
 describe('withoutUpdateEvents', () => {
   it("applies without 'update' events, keeps other events, and restores every listener", () => {
@@ -33,5 +33,19 @@ describe('withoutUpdateEvents', () => {
     ).toThrow('bad update');
     doc.getMap('m').set('a', 1);
     expect(seen).toBe(1);
+  });
+
+  it("detachUpdateEvents: no 'update' events until reattached, then every listener", () => {
+    const doc = new Y.Doc();
+    const updates: string[] = [];
+    doc.on('update', () => updates.push('before'));
+    const reattach = detachUpdateEvents(doc);
+    doc.getMap('m').set('a', 1);
+    doc.getMap('m').set('b', 2);
+    expect(updates).toEqual([]);
+    doc.on('update', () => updates.push('added meanwhile'));
+    reattach();
+    doc.getMap('m').set('c', 3);
+    expect(updates).toEqual(['before', 'added meanwhile']);
   });
 });
