@@ -50,6 +50,26 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     return { board, context, eddie };
   }
 
+  /**
+   * Eddie's offline changes are kept on his device; his invite is then revoked, and once he is
+   * back online the server refuses them: he is told, and the "Not saved" list is on screen.
+   */
+  async function revokedWhileOffline(
+    board: { id: string; leadToken: string },
+    context: BrowserContext,
+    eddie: Page,
+  ) {
+    await expect
+      .poll(() => status(eddie).textContent())
+      .toBe('Offline: changes kept on this device');
+    await server.revoke(board, 'Eddie');
+    await context.setOffline(false);
+    await expect
+      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
+      .toBe('Your invite is no longer valid');
+    await notSaved(eddie).waitFor();
+  }
+
   it('an offline edit refused after a re-invite is set aside, and the new invite edits', async () => {
     const { board, context, eddie } = await boardWithEddie('Re-invite');
     // A saved edit first: this tab's Yjs client id is now bound to the first invite.
@@ -105,16 +125,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     await dialog.getByRole('combobox', { name: 'New comment' }).fill('Ask the council for p. 12.');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await eddie.keyboard.press('Escape');
-    await expect
-      .poll(() => status(eddie).textContent())
-      .toBe('Offline: changes kept on this device');
-
-    await server.revoke(board, 'Eddie');
-    await context.setOffline(false);
-    await expect
-      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
-      .toBe('Your invite is no longer valid');
-    await notSaved(eddie).waitFor();
+    await revokedWhileOffline(board, context, eddie);
     expect(await notSaved(eddie).textContent()).toContain(`Comment on “${FIRST}”`);
     expect(await notSaved(eddie).textContent()).toContain('Ask the council for p. 12.');
 
@@ -133,16 +144,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
       .getByRole('button', { name: /^Delete card/ })
       .click();
     await card(eddie, FIRST).waitFor({ state: 'detached' });
-    await expect
-      .poll(() => status(eddie).textContent())
-      .toBe('Offline: changes kept on this device');
-
-    await server.revoke(board, 'Eddie');
-    await context.setOffline(false);
-    await expect
-      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
-      .toBe('Your invite is no longer valid');
-    await notSaved(eddie).waitFor();
+    await revokedWhileOffline(board, context, eddie);
     expect(await notSaved(eddie).textContent()).toContain(
       `You deleted the card “${FIRST}” — not saved`,
     );
