@@ -1,6 +1,6 @@
 // `npm run extract -- <file>` runs the same pipeline and prints JSON.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,9 +45,13 @@ describe('extract CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'factboard-extract-'));
     const binary = join(dir, 'photo.jpg');
     writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]));
-    const { code, stderr } = await extract(binary);
-    expect(code).toBe(1);
-    expect(JSON.parse(stderr)).toMatchObject({ error: { code: 'unsupported_media' } });
-    expect((await extract()).code).toBe(2);
+    try {
+      const { code, stderr } = await extract(binary);
+      expect(code).toBe(1);
+      expect(JSON.parse(stderr)).toMatchObject({ error: { code: 'unsupported_media' } });
+      expect((await extract()).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
