@@ -3,19 +3,30 @@
  * says why, so that nobody takes an empty column for an article without facts: either
  * extraction does not read the article's language (it reads English and Spanish), or it
  * found nothing checkable; both
- * point to the article view, where any sentence can still become a card.
+ * point to the article view, where any sentence can still become a card. A new version of an
+ * article already on the board says how many of its claims were cards already, and from
+ * which article, so that fewer cards than expected reads as intended.
  */
 import { plural } from '../ui/plural';
 import type { ImportedArticle } from './postArticle';
 
 const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
-export function importSummary(
-  done: Pick<ImportedArticle, 'created' | 'cards' | 'language'> & {
-    linked?: boolean;
-    found?: number;
-  },
-): string {
+type Done = Pick<ImportedArticle, 'created' | 'cards' | 'language'> &
+  Partial<Pick<ImportedArticle, 'linked' | 'found' | 'alreadyOnBoard' | 'similarTo'>>;
+
+export function importSummary(done: Done): string {
+  const known = done.alreadyOnBoard ?? 0;
+  if (!done.created || known === 0) return newCardsSummary(done);
+  const from = done.similarTo ? ` (from “${done.similarTo.title}”)` : '';
+  if (done.cards.length === 0) {
+    return `No cards were added: ${known === 1 ? 'the claim' : `all ${known} claims`} Factboard found in this article ${known === 1 ? 'is' : 'are'} already on the board${from}.`;
+  }
+  const already = `${plural(known, 'claim was', 'claims were')} already on the board${from} and ${known === 1 ? 'was' : 'were'} not added again.`;
+  return `${newCardsSummary(done, 'new ')} ${already}`;
+}
+
+function newCardsSummary(done: Done, fresh = ''): string {
   const n = done.cards.length;
   if (!done.created) {
     const from = `${plural(n, 'card comes', 'cards come')} from it`;
@@ -24,10 +35,10 @@ export function importSummary(
       : `This article is already on the board: nothing was added (${from}).`;
   }
   if (done.found !== undefined && done.found > n) {
-    return `The ${n} most check-worthy of ${done.found.toLocaleString('en')} claims became cards in Unverified, to keep the board workable. Show the article to make cards of other sentences.`;
+    return `The ${n} most check-worthy of ${done.found.toLocaleString('en')} ${fresh}claims became cards in Unverified, to keep the board workable. Show the article to make cards of other sentences.`;
   }
   if (n > 0)
-    return `${plural(n, 'claim', 'claims')} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;
+    return `${plural(n, `${fresh}claim`, `${fresh}claims`)} became ${n === 1 ? 'a card' : 'cards'} in Unverified.`;
   if (done.language === 'other') {
     return `No cards were made: this article does not read as English or Spanish, the languages Factboard proposes claims in. ${MAKE_THEM}`;
   }

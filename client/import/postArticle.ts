@@ -35,6 +35,10 @@ export interface ImportedArticle {
   readonly cards: readonly CardView[];
   /** Claims proposed: more than `cards` when only the most check-worthy became cards. */
   readonly found: number;
+  /** Claims not made cards because a card of the board already has their sentence. */
+  readonly alreadyOnBoard: number;
+  /** The article most of those cards came from. */
+  readonly similarTo: { readonly id: string; readonly title: string } | null;
 }
 
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -89,6 +93,8 @@ export async function postArticle(
     language?: ExtractResult['language'];
     cards?: CardView[];
     found?: number;
+    alreadyOnBoard?: number;
+    similarTo?: { id: string; title: string } | null;
     error?: { code?: string; message?: string };
   } | null;
   if (!res.ok || !json?.articleId) {
@@ -106,5 +112,7 @@ export async function postArticle(
     language: json.language ?? 'en',
     cards: json.cards ?? [],
     found: json.found ?? json.cards?.length ?? 0,
+    alreadyOnBoard: json.alreadyOnBoard ?? 0,
+    similarTo: json.similarTo ?? null,
   };
 }

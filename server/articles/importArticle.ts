@@ -41,6 +41,10 @@ export interface ImportResult {
    * was cut to the MAX_CARDS_PER_IMPORT most check-worthy.
    */
   readonly found: number;
+  /** Claims not proposed because a card of the board already has their sentence. */
+  readonly alreadyOnBoard: number;
+  /** The article most of those cards came from, if any did. */
+  readonly similarTo: { readonly id: string; readonly title: string } | null;
 }
 
 /**
@@ -67,6 +71,30 @@ export function articleIdFor(text: string): string {
 /** The id articles got before spacing stopped counting: a hash of the exact text. */
 const exactTextId = hashId;
 
+/**
+ * What makes two sentences the same claim: their words, whatever the spacing, case and
+ * typographic quotes (a story pasted from a page and from an e-mail differ in those).
+ */
+export function sentenceKey(sentence: string): string {
+  return sentence
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The board's live cards by the key of their sentence, with the article each came from. */
+function cardsBySentence(cards: readonly CardView[]): Map<string, string | null> {
+  const bySentence = new Map<string, string | null>();
+  for (const card of cards) {
+    const sentence = card.source?.sentence ?? card.claim;
+    bySentence.set(sentenceKey(sentence), card.source?.articleId ?? null);
+  }
+  return bySentence;
+}
+
 /** Cards that cannot hold the whole of an over-long sentence are left to a person. */
 function fitsOnCard(candidate: ClaimCandidate): boolean {
   return candidate.sentence.length <= LIMITS.claim * 5;
@@ -84,10 +112,26 @@ export function importArticle(
   const articleId = key ?? article.id;
   let ids: string[] = [];
   const fitting = claims.filter(fitsOnCard);
+  let alreadyOnBoard = 0;
+  let similarTo: ImportResult['similarTo'] = null;
   const linked = Boolean(stored && article.url && !stored.get(ARTICLE_KEYS.url));
   if (linked && article.url) {
     setArticleUrl(doc, { articleId, url: article.url }, { actor });
   } else if (!stored) {
+    const before = readBoard(doc);
+    const known = cardsBySentence(Object.values(before.cards));
+    const sources = new Map<string, number>();
+    const fresh = fitting.filter((c) => {
+      const key = sentenceKey(c.sentence);
+      if (!known.has(key)) return true;
+      alreadyOnBoard++;
+      const from = known.get(key);
+      if (from) sources.set(from, (sources.get(from) ?? 0) + 1);
+      return false;
+    });
+    const [similarId] = [...sources].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const similar = before.articles.find((a) => a.id === similarId);
+    if (similar) similarTo = { id: similar.id, title: similar.title };
     // One transaction, so the article and its cards reach every client as one update;
     // addClaims scans the column once, so a long article imports in linear time.
     doc.transact(
@@ -95,7 +139,7 @@ export function importArticle(
         addArticle(doc, article, { actor });
         ids = addClaims(
           doc,
-          fitting.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
+          fresh.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
             claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
             source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
             speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
@@ -125,6 +169,8 @@ export function importArticle(
     linked,
     article: { id: articleId, title, url },
     cards,
-    found: stored ? cards.length : fitting.length,
+    found: stored ? cards.length : fitting.length - alreadyOnBoard,
+    alreadyOnBoard,
+    similarTo,
   };
 }

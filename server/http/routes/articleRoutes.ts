@@ -100,7 +100,8 @@ export function articleRoutes(
         });
         // The language says why an article gave no cards: claims are proposed only in the
         // languages extraction knows. Title and link are the board's (the same text again
-        // keeps the title it was first imported with).
+        // keeps the title it was first imported with). A new version of an article on the board
+        // proposes only the claims the board has no card for (alreadyOnBoard, similarTo).
         const { id: articleId, ...stored } = imported.article;
         res.status(imported.created ? 201 : 200).json({
           articleId,
@@ -109,6 +110,8 @@ export function articleRoutes(
           language: result.language,
           cards: imported.cards,
           found: imported.found,
+          alreadyOnBoard: imported.alreadyOnBoard,
+          similarTo: imported.similarTo,
         });
       } catch (err) {
         // The client left: nobody is left to answer.

@@ -41,4 +41,35 @@ describe('importSummary', () => {
       'This article is already on the board (1 card comes from it): no cards were added, and its link is saved now.',
     );
   });
+
+  it('a new version of an article says which of its claims were already cards, and from where', () => {
+    const similarTo = { id: 'a1', title: 'Prisons report' };
+    expect(
+      importSummary({
+        created: true,
+        language: 'en',
+        cards: cards(2),
+        alreadyOnBoard: 15,
+        similarTo,
+      }),
+    ).toBe(
+      '2 new claims became cards in Unverified. 15 claims were already on the board (from “Prisons report”) and were not added again.',
+    );
+    expect(
+      importSummary({
+        created: true,
+        language: 'en',
+        cards: cards(1),
+        alreadyOnBoard: 1,
+        similarTo: null,
+      }),
+    ).toBe(
+      '1 new claim became a card in Unverified. 1 claim was already on the board and was not added again.',
+    );
+    expect(
+      importSummary({ created: true, language: 'en', cards: [], alreadyOnBoard: 4, similarTo }),
+    ).toBe(
+      'No cards were added: all 4 claims Factboard found in this article are already on the board (from “Prisons report”).',
+    );
+  });
 });

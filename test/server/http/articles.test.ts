@@ -96,6 +96,44 @@ describe('POST /api/boards/:id/articles', () => {
     expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
   });
 
+  it('a new version of an article proposes only the claims the board has no card for', async () => {
+    const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Versions' } });
+    const postTo = (text: string) =>
+      request(server.url, 'POST', `/api/boards/${made.body.id}/articles`, {
+        token: made.body.leadToken,
+        json: { text },
+      });
+    const first = await postTo(ARTICLE);
+    expect(first.status).toBe(201);
+    const sentences = first.body.cards.map(
+      (c: { source: { sentence: string } }) => c.source.sentence,
+    );
+    expect(sentences.length).toBeGreaterThanOrEqual(3);
+    // The corrected story: one figure changed, one claim added, other typographic quotes and
+    // spacing (pasted from an e-mail), and an editor's note on top.
+    const corrected = [
+      'Correction: an earlier version of this story gave the wrong rate.',
+      ARTICLE.replace('3.9 percent', '3.7 percent').replace(/  +/g, ' '),
+      '',
+      'Rents in the capital rose 14 percent in 2023, the housing ministry said.',
+    ].join('\n\n');
+    const second = await postTo(corrected);
+    expect(second.status).toBe(201);
+    expect(second.body.articleId).not.toBe(first.body.articleId);
+    const fresh = second.body.cards.map((c: { source: { sentence: string } }) => c.source.sentence);
+    expect(fresh.some((s: string) => s.includes('3.7 percent'))).toBe(true);
+    expect(fresh.some((s: string) => s.includes('Rents in the capital'))).toBe(true);
+    expect(fresh.some((s: string) => s.includes('$1.2 trillion'))).toBe(false);
+    expect(second.body.alreadyOnBoard).toBe(sentences.length - 1);
+    expect(second.body.similarTo).toEqual({ id: first.body.articleId, title: first.body.title });
+    const board = await server.board(made.body.id);
+    expect(Object.keys(board.cards)).toHaveLength(sentences.length + fresh.length);
+    expect(board.articles).toHaveLength(2);
+    // Nothing in common: nothing named.
+    const other = await postTo('Exports of coffee fell 8 percent in 2024, the central bank said.');
+    expect(other.body).toMatchObject({ alreadyOnBoard: 0, similarTo: null });
+  });
+
   it('makes cards of the 500 most check-worthy claims only, and says how many it found', async () => {
     // A paste of a whole report: hundreds of sentences with figures.
     const towns = ['Apopa', 'Izalco', 'Ilopango', 'Mariona', 'Usulután'];
