@@ -342,6 +342,30 @@ describe('a reporting verb that shares the subject of the sentence', () => {
   });
 });
 
+describe('a participle that qualifies the noun before it', () => {
+  it.each([
+    ['Hospitals reporting ambulance diversions: 38'],
+    ['Doctors reporting burnout rose to 40% last year.'],
+    ['Parents claiming the benefit rose by 12,000 in 2023.'],
+  ])('"%s" names nobody and keeps the whole sentence', (sentence) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBeNull();
+    expect(found.claim.replace(/\.$/, '')).toBe(sentence.replace(/\.$/, ''));
+  });
+
+  it('still reports after an auxiliary', () => {
+    const sentence =
+      'The health minister was telling reporters that 30 hospitals had diverted ambulances in 2024.';
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe('The health minister');
+  });
+
+  it('leaves a publication’s reporting its source', () => {
+    const sentence =
+      'Earlier El Faro reporting found that 30 officials had attended the meetings in 2019.';
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe('El Faro');
+  });
+});
+
 describe('a person and where they work', () => {
   it.each([
     [
