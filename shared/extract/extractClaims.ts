@@ -36,7 +36,7 @@ const ANCHORS = new Set([
 
 /**
  * A sentence with nothing to check it against that is short or in the writer's first person:
- * "The garden looks lovely in spring.", "We walked to the park and fed the ducks.". A longer
+ * "The garden was quiet.", "We walked to the park and fed the ducks.". A longer
  * one ("But mounting evidence of an informal pact … has undermined those claims.") is analysis
  * an editor may still want, ranked last.
  */

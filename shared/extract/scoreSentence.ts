@@ -20,18 +20,26 @@ export interface ScoreRules {
   quotation: RegExp;
   /** Comparatives and records ("the largest", "más que nunca"); English leaves them out. */
   comparison?: RegExp;
+  /** A judgement of taste as the predicate: "looks lovely", "was a wonderful day". */
+  evaluative: RegExp;
 }
 
 const OPINION_WORDS =
   /\b(should|must|ought|need to|needs to|appears? to|seems? to|likely|unlikely|perhaps|arguably|clearly|obviously|undoubtedly|probably|i think|we think|i believe|we believe|in our view|in my view|it is (time|clear|likely|possible)|may well|might|could be)\b/i;
 const HEDGED_REPORT = /\b(reportedly|allegedly|purportedly|accused|alleged|denied|according to)\b/i;
 const FIRST_PERSON = /\b(I|we|our|us|my)\b/;
+// Adjectives of taste after a linking verb, lower case ("Nice" is a city). Adjectives that
+// also measure ("high", "large", "remarkable" growth at 12%) or open set phrases ("a great
+// deal of") are left out: what they describe can be checked.
+const EVALUATIVE =
+  /\b(is|are|was|were|be|been|being|looks?|looked|seems?|seemed|sounds?|sounded|feels?|felt|remains?|remained|becomes?|became|smells?|smelled|tastes?|tasted)\s+((so|very|truly|really|quite|rather|simply|absolutely|just|most|such|a|an|the|at|its|their)\s+)*(lovely|beautiful|gorgeous|stunning|breathtaking|picturesque|charming|delightful|pleasant|nice|wonderful|marvell?ous|magnificent|splendid|glorious|idyllic|enchanting|magical|peaceful|serene|cosy|cozy|fantastic|amazing|awesome|terrific|superb|brilliant|fascinating|exciting|inspiring|delicious|tasty|ugly|hideous|awful|terrible|horrible|dreadful|dreary|bleak|dull|boring|tedious|depressing|gloomy|miserable|unpleasant|disgusting)\b/;
 
 export const ENGLISH_SCORE_RULES: ScoreRules = {
   opinion: OPINION_WORDS,
   hedgedReport: HEDGED_REPORT,
   firstPerson: FIRST_PERSON,
   quotation: /["“]([^"”]*)["”]/g,
+  evaluative: EVALUATIVE,
 };
 
 /** Share of the sentence's characters inside quotation marks. */
@@ -42,7 +50,7 @@ function quotedShare(sentence: string, quotation: RegExp): number {
 }
 
 /**
- * A view rather than a fact: opinion words or the first person anywhere, also as the
+ * A view rather than a fact: opinion words, a judgement of taste or the first person anywhere, also as the
  * quotation's first word ("We have no good options left", which the case-sensitive first
  * person, kept so for "US", misses).
  */
@@ -53,6 +61,7 @@ function speaksForItself(sentence: string, rules: ScoreRules): boolean {
   );
   return (
     rules.opinion.test(sentence) ||
+    rules.evaluative.test(sentence) ||
     rules.firstPerson.test(sentence) ||
     rules.firstPerson.test(opening)
   );
@@ -75,10 +84,16 @@ export function scoreSentence(
   const numbers = count(['number', 'money', 'percent']);
   const dates = count(['date', 'time', 'duration']);
   const names = count(['person', 'organization', 'place', 'name']);
+  const ownWords = sentence.replace(rules.quotation, ' ');
+  const evaluative = rules.evaluative.test(ownWords);
+  // "The garden looks lovely in spring.": a judgement of taste whose only anchor is a time.
+  // The time says when the view holds, and gives nothing to check it against.
+  const timeOfAView = evaluative && !numbers && !names && !attribution && !quoted;
   if (numbers) signals.push('number');
-  if (dates) signals.push('date');
+  if (dates && !timeOfAView) signals.push('date');
   if (names) signals.push('named_entity');
-  score += bonus(numbers, 2, 0.5, 3) + bonus(dates, 1.5, 0.5, 2) + bonus(names, 1, 0.5, 2);
+  score += bonus(numbers, 2, 0.5, 3) + bonus(names, 1, 0.5, 2);
+  if (!timeOfAView) score += bonus(dates, 1.5, 0.5, 2);
   if (attribution) {
     const named = /\p{Lu}/u.test(attribution.speaker);
     signals.push(named ? 'named_source' : 'attribution');
@@ -99,9 +114,12 @@ export function scoreSentence(
     signals.push('comparison');
     score += 1;
   }
-  const ownWords = sentence.replace(rules.quotation, ' ');
   if (rules.opinion.test(ownWords)) {
     signals.push('opinion');
+    score -= 1.5;
+  }
+  if (evaluative) {
+    signals.push('evaluative');
     score -= 1.5;
   }
   if (rules.firstPerson.test(ownWords)) {

@@ -21,6 +21,14 @@ export const SPANISH_SCORE_RULES: ScoreRules = {
   ),
   firstPerson: words('yo|nosotros|nosotras|nuestro|nuestra|nuestros|nuestras|mi|mis|me|nos'),
   quotation: /["“«]([^"”»]*)["”»]/g,
+  // "El jardín luce precioso en primavera", "fue un día maravilloso".
+  evaluative: words(
+    '(?:es|son|era|eran|fue|fueron|está|están|estaba|estaban|luce|lucen|lucía|resulta|quedó)' +
+      '(?:\\s+(?:muy|tan|realmente|verdaderamente|simplemente))?(?:\\s+(?:un|una)\\s+\\p{L}+)?\\s+' +
+      '(?:precios[oa]s?|hermos[oa]s?|bonit[oa]s?|bell[oa]s?|encantador(?:a|es|as)?|' +
+      'maravillos[oa]s?|espléndid[oa]s?|agradables?|horribles?|fe[oa]s?|aburrid[oa]s?|' +
+      'deliciosos?|deliciosas?|fascinantes?|apasionantes?)',
+  ),
   comparison: words(
     'más \\p{L}+ que|menos \\p{L}+ que|más grande|el mayor|la mayor|los mayores|las mayores|' +
       'el menor|la menor|el más|la más|los más|las más|el peor|la peor|récord|' +

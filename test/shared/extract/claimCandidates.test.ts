@@ -226,3 +226,35 @@ describe('short claim and ranking', () => {
     if (opinion) expect(opinion.signals).toContain('opinion');
   });
 });
+
+describe('a judgement of taste', () => {
+  it.each([
+    ['The garden looks lovely in spring.'],
+    ['The old garden behind the library looks lovely in spring when the cherry trees bloom.'],
+    ['The park is at its most beautiful in May.'],
+  ])('is no candidate when a time is its only anchor: "%s"', (sentence) => {
+    expect(extractClaims(sentence).claims).toEqual([]);
+  });
+
+  it('leaves the figure, the name or the source beside it a candidate', () => {
+    const text = [
+      'The stadium looks great after a $20 million renovation in 2023.',
+      'The city garden looked lovely this spring, with 40,000 tulips planted by volunteers.',
+      'Mayor Dana Whitfield said the new bridge looks beautiful.',
+    ].join(' ');
+    const { claims } = extractClaims(text);
+    expect(claims.map((c) => c.sentence).sort()).toEqual(text.split(/(?<=\.) /).sort());
+    const bridge = claims.find((c) => c.sentence.includes('bridge'))!;
+    expect(bridge.speaker).toBe('Dana Whitfield');
+    expect(bridge.signals).toContain('evaluative');
+  });
+
+  it('is no candidate in Spanish either', () => {
+    const text =
+      'El Ministerio de Salud registró 1.200 casos de dengue en marzo de 2024. ' +
+      'El jardín del hospital luce precioso en primavera.';
+    expect(extractClaims(text).claims.map((c) => c.sentence)).toEqual([
+      'El Ministerio de Salud registró 1.200 casos de dengue en marzo de 2024.',
+    ]);
+  });
+});
