@@ -2,6 +2,7 @@
 // line) on its own; cleanArticle adds the rules that need the whole page (headline zone,
 // trailing zones, repeats). Patterns are phrased for scraped news pages in general, never
 // for one publisher.
+import { LIST_MARKER } from './splitBlocks';
 import type { FurnitureReason } from './types';
 
 export const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
@@ -114,6 +115,14 @@ function isShareResidue(block: string): boolean {
   return words.length > 0 && words.length <= 12 && words.every((w) => SHARE_WORDS.has(w));
 }
 
+/**
+ * A listicle's title, "5 things to know", "Top 10 charts of 2024", "The 3 biggest takeaways
+ * from the debate": its number counts what the story holds, and states nothing.
+ */
+export const LISTICLE_TITLE =
+  /^(the\s+)?(top\s+)?\d{1,3}\s+((key|big|biggest|best|worst|surprising|important|essential|quick|simple|easy|other|more|new)\s+)?(things|ways|reasons|takeaways|questions|facts|tips|lessons|charts|maps|graphics|photos|pictures|moments|signs|steps|myths|stories|books|films|movies|songs|places|tricks|secrets|mistakes|ideas|numbers|highlights|quotes)\b[^.!?]*$/i;
+const LISTED_LISTICLE = new RegExp(LIST_MARKER.source + LISTICLE_TITLE.source.slice(1), 'i');
+
 const FIRST_OR_SECOND_PERSON = /\b(we|our|us|you|your)\b/i;
 
 // Each pattern is a phrase a publisher uses about itself; running text rarely does.
@@ -125,6 +134,9 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     false,
   ],
   [/^(tags|topics|filed under|categories|keywords)\s*[:：]/i, 'tags', false],
+  // A listicle's title as a list item is a link to another story: "- 5 things to know",
+  // "• Top 10 charts of 2024"; "- 12 schools closed in March" states a figure and stays.
+  [LISTED_LISTICLE, 'teaser', false],
   [/^(photo|image|picture|video|graphic|illustration|foto)s?( credit)?\s*[:：]/i, 'caption', false],
   // A date stamp that opens with its label: "Published March 3, 2025 · Updated 6:45 p.m." is
   // long enough to read as the first paragraph of running text.

@@ -4,6 +4,7 @@
 // what a fact-checker checks. A line is one when it is a list item (a bullet or "1." opens it),
 // a "Label: value" pair or a data row of a pipe table, and holds a digit past its label; a
 // heading ("Budget cuts hit transit", "Chapter 3: The reckoning") holds none.
+import { LISTICLE_TITLE } from './furnitureRules';
 import { LIST_MARKER, TABLE_ROW, type TextSpan } from './splitBlocks';
 import type { BlockForm } from './types';
 
@@ -16,7 +17,7 @@ export interface FigureLine {
 }
 
 // "Patients leaving without being seen: 7.4%": a short label, a colon, a value with a digit.
-const LABELLED_FIGURE = /^[^:\d]{1,60}?:\s+.*\d/;
+const LABELLED_FIGURE = /^([^:\d]{1,60}?:\s+).*\d/;
 const INNER_STOP = /[.!?]["”’)]*\s+\S/;
 const SEPARATOR_ROW = /^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
 
@@ -57,7 +58,10 @@ export function markFigureLines(strings: string[], spans: TextSpan[]): Map<numbe
     // One statement only: a paragraph of sentences ('Wes Streeting said: "We have delivered 2m
     // extra appointments." The waiting list …') is running text, cut into its sentences.
     if (INNER_STOP.test(rest)) return;
-    if ((marker && /\d/.test(rest)) || LABELLED_FIGURE.test(rest)) found.set(i, { form: 'item' });
+    // "Explainer: 5 things to know about the vote" is a kicker and a title, a heading.
+    const labelled = LABELLED_FIGURE.exec(rest);
+    if (labelled && LISTICLE_TITLE.test(rest.slice(labelled[1]!.length))) return;
+    if ((marker && /\d/.test(rest)) || labelled) found.set(i, { form: 'item' });
   });
   return found;
 }

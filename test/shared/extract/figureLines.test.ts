@@ -67,6 +67,30 @@ describe('figures in lists and tables', () => {
     expect(card?.claim).toBe('Transit — $247m, $210m.');
   });
 
+  it('proposes no listicle title: its number counts what another story holds', () => {
+    const text = [
+      'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget.',
+      '- 5 things to know\n• Top 10 charts of 2024\n1. The 3 biggest takeaways from the debate',
+      'Explainer: 5 things to know about the vote',
+      '- 12 schools closed in March',
+    ].join('\n\n');
+    const { claims, removed, sentences } = extractClaims(text);
+    expect(claims.map((c) => c.claim)).toEqual([
+      'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget.',
+      '12 schools closed in March.',
+    ]);
+    const teasers = removed
+      .filter((r) => r.reason === 'teaser')
+      .map((r) => text.slice(r.start, r.end));
+    expect(teasers).toEqual([
+      '- 5 things to know',
+      '• Top 10 charts of 2024',
+      '1. The 3 biggest takeaways from the debate',
+    ]);
+    const kicker = sentences.find((s) => s.text.startsWith('Explainer'));
+    expect(kicker?.kind).toBe('heading');
+  });
+
   it('still cuts a paragraph with a colon into its sentences', () => {
     const text =
       'Rep. Alexandria Ocasio-Cortez (D-N.Y.) said: “We passed a bill that leaves out 60% of ' +
