@@ -4,6 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { FurnitureRange } from '../../shared/extract/types';
+import { pipeTable } from './pipeTable';
 
 export interface HtmlArticle {
   title: string;
@@ -60,7 +61,10 @@ const SKIP = new Set([
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Text of a DOM subtree: inline text joined, blocks on their own paragraphs. */
+/**
+ * Text of a DOM subtree: inline text joined, blocks on their own paragraphs, a data table's
+ * rows on lines of their own with their cells between "|" (pipeTable).
+ */
 export function blockText(root: Node): string {
   const out: string[] = [];
   const walk = (node: Node) => {
@@ -73,6 +77,11 @@ export function blockText(root: Node): string {
     if (SKIP.has(tag)) return;
     if (tag === 'br') {
       out.push('\n');
+      return;
+    }
+    const rows = tag === 'table' ? pipeTable(node as Element, blockText) : null;
+    if (rows !== null) {
+      out.push('\n\n', rows, '\n\n');
       return;
     }
     const block = BLOCK.has(tag);

@@ -21,11 +21,11 @@ const LABELLED_FIGURE = /^([^:\d]{1,60}?:\s+).*\d/;
 const INNER_STOP = /[.!?]["”’)]*\s+\S/;
 const SEPARATOR_ROW = /^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
 
-/** The trimmed cells of a pipe-table line starting at `start`. */
+/** The trimmed cells of a pipe-table line starting at `start`; "\|" is a "|" inside a cell. */
 function cellsOf(line: string, start: number): TextSpan[] {
   const cells: TextSpan[] = [];
   let at = 1; // after the opening "|"
-  for (const piece of line.slice(1, -1).split('|')) {
+  for (const piece of line.slice(1, -1).split(/(?<!\\)\|/)) {
     const lead = piece.length - piece.trimStart().length;
     const trimmed = piece.trim();
     if (trimmed) cells.push({ start: start + at + lead, end: start + at + lead + trimmed.length });

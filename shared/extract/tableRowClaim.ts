@@ -8,7 +8,8 @@
 import type { TextSpan } from './splitBlocks';
 
 export function tableRowClaim(text: string, cells: TextSpan[], header?: TextSpan[]): string {
-  const read = (s: TextSpan) => text.slice(s.start, s.end).replace(/\s+/g, ' ');
+  const read = (s: TextSpan) =>
+    text.slice(s.start, s.end).replace(/\s+/g, ' ').replaceAll('\\|', '|');
   const [label, ...values] = cells.map(read);
   const heads = header?.length === cells.length ? header.slice(1).map(read) : null;
   const pairs = values.map((v, i) => (heads ? `${heads[i]}: ${v}` : v));

@@ -123,3 +123,63 @@ ${list}
     );
   });
 });
+
+describe('HTML and Markdown tables', () => {
+  const LEAD =
+    'Average emergency room wait times in the state rose 20% last year, to 4 hours and 12 ' +
+    'minutes, according to a report released Thursday by the Department of Health.';
+  const html = (table: string) =>
+    `<!doctype html><html><body><article><h1>Hospital wait times rise 20%</h1><p>${LEAD}</p>${table}` +
+    '<p>The department said the figures would be updated every quarter from now on.</p></article></body></html>';
+  const TABLE =
+    '<table><caption>Wait times by hospital</caption>' +
+    '<thead><tr><th>Hospital</th><th>2023</th><th>2024</th></tr></thead><tbody>' +
+    '<tr><td>St Mary</td><td>3h 30m</td><td>4h 10m</td></tr>' +
+    '<tr><th scope="row">General | North</th><td>2h<br>50m</td><td>3h 05m</td></tr>' +
+    '<tr><td>Visits</td><td>41,200</td><td>44,900</td></tr></tbody></table>';
+  const MARKDOWN = [
+    '# Hospital wait times rise 20%',
+    LEAD,
+    '| Hospital | 2023 | 2024 |\n|---|---:|---|\n| St Mary | 3h 30m | 4h 10m |\n' +
+      '| General \\| North | 2h 50m | 3h 05m |\n| Visits | 41,200 | 44,900 |',
+    'The department said the figures would be updated every quarter from now on.',
+  ].join('\n\n');
+
+  it.each([
+    ['HTML', html(TABLE), 'page.html'],
+    ['Markdown', MARKDOWN, 'story.md'],
+  ])('%s: each data row is a card with its header, anchored to its line', (_, body, filename) => {
+    const result = extractArticle({ body, filename });
+    const rows = result.claims.filter((c) => c.signals.includes('table_row'));
+    expect(rows.map((c) => c.claim)).toEqual([
+      'St Mary — 2023: 3h 30m; 2024: 4h 10m.',
+      'General | North — 2023: 2h 50m; 2024: 3h 05m.',
+      'Visits — 2023: 41,200; 2024: 44,900.',
+    ]);
+    for (const c of result.claims) expect(result.text.slice(c.start, c.end)).toBe(c.sentence);
+    expect(rows[0]!.sentence).toBe('| St Mary | 3h 30m | 4h 10m |');
+    expect(result.claims.some((c) => c.sentence.includes('Hospital |'))).toBe(false);
+    expect(result.claims.some((c) => c.sentence.startsWith(LEAD.slice(0, 40)))).toBe(true);
+  });
+
+  it('keeps the caption and every cell in the stored text', () => {
+    expect(htmlToText(html(TABLE)).text).toContain(
+      'Wait times by hospital\n\n| Hospital | 2023 | 2024 |\n| --- | --- | --- |\n' +
+        '| St Mary | 3h 30m | 4h 10m |\n| General \\| North | 2h 50m | 3h 05m |\n' +
+        '| Visits | 41,200 | 44,900 |',
+    );
+  });
+
+  it('reads a table that lays out the page as paragraphs', () => {
+    const layout =
+      '<table><tr><td><p>The state opened 3 new emergency rooms in 2024, officials said.</p>' +
+      '<p>Two more will open in 2025, the department said.</p></td><td>Sidebar</td></tr></table>';
+    const { text } = htmlToText(html(layout));
+    expect(text).not.toContain('|');
+    expect(text).toContain(
+      '\n\nThe state opened 3 new emergency rooms in 2024, officials said.\n\n',
+    );
+    const oneColumn = '<table><tr><td>Wait times rose again in 2024.</td></tr></table>';
+    expect(htmlToText(html(oneColumn)).text).not.toContain('|');
+  });
+});
