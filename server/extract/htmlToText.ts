@@ -10,9 +10,10 @@ export interface HtmlArticle {
   title: string;
   text: string;
   /**
-   * Ranges of `text` the page's markup shows are furniture: its footnote lists. The text has
-   * no mark of them ("The governor's office did not say how the bonuses would be funded."),
-   * and adding one would change the stored text of pages imported before.
+   * Ranges of `text` the page's markup shows are furniture: its footnote lists. The items of
+   * a numbered list open with their mark ("¹ The governor's office did not say …"), which
+   * tells cleanArticle so from the text alone; a list's heading ("Notes") and notes written
+   * as paragraphs have no mark, and only these ranges tell extraction.
    */
   furniture?: FurnitureRange[];
 }
@@ -58,6 +59,26 @@ const SKIP = new Set([
   'canvas',
   'head',
 ]);
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+// A note whose text already opens with its number: "1. …", "[1] …", "¹ …".
+const NUMBERED = /^([[(]?\d{1,3}[\]).:]?(\s|$)|[⁰¹²³⁴⁵⁶⁷⁸⁹])/u;
+
+/**
+ * The number an item of a footnote list opens with, as the page shows it ("¹", "¹²"), or ''.
+ * The page's <ol> numbers its notes and the text has no list numbers: the note read "The
+ * governor's office did not say …" with nothing to tie it to the body's "bonuses.1", and the
+ * article view, which reads the stored text alone (not the furniture ranges), showed it as
+ * body text. Opening with its mark, it is a footnote to cleanArticle wherever it runs.
+ */
+function footnoteMark(li: Element): string {
+  const list = li.parentElement;
+  if (list?.tagName.toLowerCase() !== 'ol' || !li.closest(FOOTNOTES)) return '';
+  const start = Number.parseInt(list.getAttribute('start') ?? '', 10);
+  const items = [...list.children].filter((c) => c.tagName.toLowerCase() === 'li');
+  const n = (Number.isFinite(start) ? start : 1) + items.indexOf(li);
+  return [...String(n)].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+}
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -67,13 +88,20 @@ const TEXT_NODE = 3;
  */
 export function blockText(root: Node): string {
   const out: string[] = [];
+  let mark = ''; // a footnote's number, written before its first words
   const walk = (node: Node) => {
     if (node.nodeType === TEXT_NODE) {
-      out.push((node.textContent ?? '').replace(/\s+/g, ' '));
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+      if (mark && text.trim()) {
+        const words = text.trimStart();
+        out.push(NUMBERED.test(words) ? words : `${mark} ${words}`);
+        mark = '';
+      } else out.push(text);
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
     const tag = (node as Element).tagName.toLowerCase();
+    if (tag === 'li') mark = footnoteMark(node as Element);
     if (SKIP.has(tag)) return;
     if (tag === 'br') {
       out.push('\n');

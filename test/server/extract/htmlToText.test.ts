@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../../shared/extract/ExtractError';
 import { extractArticle } from '../../../server/extract/extractArticle';
 import { htmlToText } from '../../../server/extract/htmlToText';
+import { cleanArticle } from '../../../shared/extract/cleanArticle';
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><title>Copper output falls 4% | Example Daily</title>
@@ -106,11 +107,32 @@ ${list}
   ])('are footnote furniture, not cards, and stay in the stored text: %s', (list) => {
     const result = extractArticle({ body: page(list), filename: 'page.html' });
     expect(result.text).toBe(htmlToText(page(list)).text);
-    expect(result.text).toContain(NOTE);
-    const range = result.removed.find((r) => result.text.slice(r.start, r.end) === NOTE);
+    expect(result.text).toContain(`\n\n¹ ${NOTE}`);
+    const range = result.removed.find((r) => result.text.slice(r.start, r.end) === `¹ ${NOTE}`);
     expect(range?.reason).toBe('footnote');
     expect(result.claims.some((c) => c.sentence.includes('governor’s office'))).toBe(false);
     expect(result.claims.some((c) => c.sentence.includes('2,000 additional nurses'))).toBe(true);
+    // The article view reads the stored text alone, with cleanArticle: the note's number
+    // tells it too.
+    const block = cleanArticle(result.text).blocks.find((b) =>
+      result.text.slice(b.start, b.end).includes(NOTE),
+    );
+    expect(block?.reason).toBe('footnote');
+  });
+
+  it('numbers the notes as the page does, once', () => {
+    const notes =
+      '<section class="footnotes"><h2>Notes</h2><ol start="3"><li><p>First note.</p></li>' +
+      '<li>Second note. <a href="#fnref4">↩</a></li></ol></section>' +
+      '<div class="endnotes"><ol><li><span>1.</span> A note numbered in its text.</li></ol></div>';
+    const { text, furniture } = htmlToText(page(notes));
+    expect(text).toContain(
+      'Notes\n\n³ First note.\n\n⁴ Second note. ↩\n\n1. A note numbered in its text.',
+    );
+    expect(furniture?.map((r) => text.slice(r.start, r.end))).toEqual([
+      'Notes\n\n³ First note.\n\n⁴ Second note. ↩',
+      '1. A note numbered in its text.',
+    ]);
   });
 
   it('leaves an ordinary list in the body', () => {
