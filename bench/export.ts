@@ -20,6 +20,7 @@ import {
   setBoardMeta,
   setVerdict,
 } from '../shared/board';
+import { DEFAULTS } from '../server/config';
 import { exportBoard } from '../server/export/exportBoard';
 import { importBoard } from '../server/export/importBoard';
 import type { ExportFormat } from '../server/export/exportFormats';
@@ -27,6 +28,7 @@ import { renderExport } from '../server/export/renderExport';
 import { createSqliteStorage } from '../server/storage/createSqliteStorage';
 import { readAllHistory } from '../server/storage/readAllHistory';
 import type { HistoryEvent, Storage } from '../server/storage/Storage';
+import { type BoardWorkers, createBoardWorkers } from '../server/workers/createBoardWorkers';
 import { type LoopMeasure, measureEventLoop } from './measureEventLoop';
 import type { Section } from './section';
 import { buildBoard } from './sync/cardModel';
@@ -75,18 +77,24 @@ function benchBoard(boardId: string): { update: Uint8Array; history: HistoryEven
 
 function exportThroughWorker(
   storage: Storage,
+  workers: BoardWorkers,
   boardId: string,
   format: ExportFormat,
   at: number | null,
 ) {
   return measureEventLoop((count) =>
-    exportBoard({ storage }, { boardId, format, at }, { start() {}, write: count }),
+    exportBoard({ storage, workers }, { boardId, format, at }, { start() {}, write: count }),
   );
 }
 
 export async function benchExport(): Promise<Table> {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-export-bench-'));
   const storage = createSqliteStorage(join(dir, 'bench.db'));
+  // The server's board threads, as startServer makes them.
+  const workers = createBoardWorkers({
+    timeoutMs: DEFAULTS.boardJobTimeoutMs,
+    maxWaiting: DEFAULTS.boardJobQueueLength,
+  });
   try {
     const boardId = 'bench-board';
     const createdAt = Date.now() - 1_000;
@@ -107,11 +115,11 @@ export async function benchExport(): Promise<Table> {
         formatNumber(m.maxDelayMs, 'ms'),
       ]);
     for (const format of ['json', 'csv', 'md', 'claimreview'] as const) {
-      row(format, await exportThroughWorker(storage, boardId, format, null));
+      row(format, await exportThroughWorker(storage, workers, boardId, format, null));
     }
     row(
       'json, as of a past moment',
-      await exportThroughWorker(storage, boardId, 'json', Date.now()),
+      await exportThroughWorker(storage, workers, boardId, 'json', Date.now()),
     );
 
     // For comparison: the same JSON export rendered on the event loop, without the worker.
@@ -140,7 +148,7 @@ export async function benchExport(): Promise<Table> {
       'import of the json file',
       await measureEventLoop(async (count) => {
         await importBoard(
-          { storage, issueLeadInvite: async () => ({ token: 'bench', url: 'bench' }) },
+          { storage, workers, issueLeadInvite: async () => ({ token: 'bench', url: 'bench' }) },
           json,
           { leadName: 'Bench lead' },
         );
@@ -172,6 +180,7 @@ export async function benchExport(): Promise<Table> {
       ],
     };
   } finally {
+    await workers.close();
     await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -24,6 +24,10 @@ export interface Config {
   readonly extractTimeoutMs: number;
   /** Imports that may wait for an extraction thread; more at once are refused (503). */
   readonly extractQueueLength: number;
+  /** An export, board import or card restore holding its board thread longer is stopped (422). */
+  readonly boardJobTimeoutMs: number;
+  /** Exports, board imports and restores that may wait for a board thread; more: 503. */
+  readonly boardJobQueueLength: number;
   /** How long an empty room stays loaded after its last connection leaves. */
   readonly roomGraceMs: number;
   /** How long the update log keeps every step (for "export as of"). */
@@ -56,6 +60,14 @@ export const DEFAULTS = {
   // A warm thread extracts a real article in 10–300 ms, so a newsroom's burst clears in a
   // second or two; 16 waiting, each holding a body of up to 2 MiB, is a pile-up, not a burst.
   extractQueueLength: 16,
+  // A 10,000-card board (30 MB of JSON) exports in 1.4–1.7 s and downloads in a minute at
+  // 4 Mbit/s (the limit counts the download: a client that stops reading holds the thread);
+  // two minutes stops only a pathological job or a stalled client.
+  boardJobTimeoutMs: 120_000,
+  // Jobs of a big board take 1–2 s each on the two threads, so the last of 8 waits about 8 s;
+  // each waiting import holds its file (tens of MB for a big board), an export or a restore
+  // nothing until its turn.
+  boardJobQueueLength: 8,
   roomGraceMs: 30_000,
   logRetentionDays: 30,
   compactEvery: 500,
@@ -141,6 +153,20 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULTS.extractQueueLength),
     meaning:
       'Imports that may wait for one of the two extraction threads; one more at once is answered 503 `extract_busy` with `Retry-After`, nothing added to the board.',
+  },
+  {
+    name: 'FACTBOARD_BOARD_JOB_TIMEOUT_MS',
+    key: 'boardJobTimeoutMs',
+    default: String(DEFAULTS.boardJobTimeoutMs),
+    meaning:
+      'Longest an export (its download included), board import or card restore may hold its board thread; a longer one is stopped and answered 422 `export_timeout`, `import_timeout` or `restore_timeout` (an export whose file has begun is cut off), nothing stored changed.',
+  },
+  {
+    name: 'FACTBOARD_BOARD_JOB_QUEUE_LENGTH',
+    key: 'boardJobQueueLength',
+    default: String(DEFAULTS.boardJobQueueLength),
+    meaning:
+      'Exports, board imports and card restores that may wait for one of the two board threads; one more at once is answered 503 `export_busy`, `import_busy` or `restore_busy` with `Retry-After`.',
   },
   {
     name: 'FACTBOARD_ROOM_GRACE_MS',
@@ -236,6 +262,8 @@ const envSchema = z.object({
   FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
   FACTBOARD_EXTRACT_TIMEOUT_MS: int(1, 3_600_000, DEFAULTS.extractTimeoutMs),
   FACTBOARD_EXTRACT_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.extractQueueLength),
+  FACTBOARD_BOARD_JOB_TIMEOUT_MS: int(1, 24 * 3_600_000, DEFAULTS.boardJobTimeoutMs),
+  FACTBOARD_BOARD_JOB_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.boardJobQueueLength),
   FACTBOARD_ROOM_GRACE_MS: int(0, 24 * 3_600_000, DEFAULTS.roomGraceMs),
   FACTBOARD_LOG_RETENTION_DAYS: int(0, 36_500, DEFAULTS.logRetentionDays),
   FACTBOARD_COMPACT_EVERY: int(1, 1_000_000, DEFAULTS.compactEvery),
@@ -279,6 +307,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
     extractTimeoutMs: e.FACTBOARD_EXTRACT_TIMEOUT_MS,
     extractQueueLength: e.FACTBOARD_EXTRACT_QUEUE_LENGTH,
+    boardJobTimeoutMs: e.FACTBOARD_BOARD_JOB_TIMEOUT_MS,
+    boardJobQueueLength: e.FACTBOARD_BOARD_JOB_QUEUE_LENGTH,
     roomGraceMs: e.FACTBOARD_ROOM_GRACE_MS,
     logRetentionDays: e.FACTBOARD_LOG_RETENTION_DAYS,
     compactEvery: e.FACTBOARD_COMPACT_EVERY,

@@ -1,3 +1,5 @@
+import type { JobErrorCode, JobKind } from './workers/JobError';
+
 /**
  * Errors the HTTP layer answers with: a status and a stable code, sent as
  * `{error: {code, message}}` (DESIGN §4). Clients branch on the code, people read the message.
@@ -26,9 +28,8 @@ export type HttpErrorCode =
   | 'unsupported_media_type'
   | 'invalid_body'
   | 'binary_content'
-  | 'extract_timeout'
-  | 'extract_failed'
-  | 'extract_busy'
+  /** A worker pool's job (JobError): extract_busy, export_timeout, restore_failed, … */
+  | `${JobKind}_${JobErrorCode}`
   | 'internal';
 
 export class HttpError extends Error {

@@ -20,6 +20,7 @@ import { defaultSyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
 import { createSyncServer } from './sync/createSyncServer';
 import type { SyncServer } from './sync/SyncServer';
+import { type BoardWorkers, createBoardWorkers } from './workers/createBoardWorkers';
 
 /** Where `vite build` puts the client. */
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
@@ -43,6 +44,8 @@ export interface RunningServer {
   readonly signer: TokenSigner;
   /** Claim extraction of imported articles, in worker threads. */
   readonly extraction: ExtractionPool;
+  /** Exports, board imports and card restores, in worker threads. */
+  readonly boardWorkers: BoardWorkers;
   /** Stops accepting, flushes and closes every room and socket, then the storage. */
   close(): Promise<void>;
 }
@@ -89,6 +92,12 @@ export async function startServer(
     timeoutMs: config.extractTimeoutMs,
     maxWaiting: config.extractQueueLength,
   });
+  const boardWorkers = createBoardWorkers({
+    timeoutMs: config.boardJobTimeoutMs,
+    maxWaiting: config.boardJobQueueLength,
+  });
+  // Jobs still running fail at once rather than being held to the drain's cutoff.
+  const closeWorkers = () => Promise.all([extraction.close(), boardWorkers.close()]);
 
   let publicUrl = config.publicUrl ?? '';
   const app = createApp({
@@ -96,6 +105,7 @@ export async function startServer(
     syncServer,
     signer,
     extraction,
+    boardWorkers,
     config,
     publicUrl: () => publicUrl,
     client: options.client !== undefined ? options.client : staticClient(DIST_DIR),
@@ -122,7 +132,7 @@ export async function startServer(
       });
     });
   } catch (err) {
-    await extraction.close();
+    await closeWorkers();
     await syncServer.close();
     await storage.close();
     throw err;
@@ -138,8 +148,7 @@ export async function startServer(
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeIdleConnections();
       const cutoff = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      // An import still extracting is answered 500 at once rather than held to the cutoff.
-      await extraction.close();
+      await closeWorkers();
       await syncServer.close();
       await stopped;
       clearTimeout(cutoff);
@@ -148,5 +157,16 @@ export async function startServer(
     return closing;
   };
 
-  return { url, port, config, publicUrl, storage, syncServer, signer, extraction, close };
+  return {
+    url,
+    port,
+    config,
+    publicUrl,
+    storage,
+    syncServer,
+    signer,
+    extraction,
+    boardWorkers,
+    close,
+  };
 }

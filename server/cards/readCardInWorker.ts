@@ -1,7 +1,7 @@
 /** One card of a board's stored content, read on a board thread (readCardAt). */
 import type { CardView } from '../../shared/board/view';
 import type { StoredContent } from '../storage/Storage';
-import { boardWorkers } from '../workers/boardWorkers';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 
 export interface CardAtJob {
   readonly snapshot: Uint8Array | null;
@@ -9,11 +9,19 @@ export interface CardAtJob {
   readonly cardId: string;
 }
 
-/** The card as the content holds it, or null; waits for a free board thread first. */
-export function readCardInWorker(content: StoredContent, cardId: string): Promise<CardView | null> {
-  const job: CardAtJob = { snapshot: content.snapshot, updates: content.updates, cardId };
-  return boardWorkers.run(async (thread) => {
-    thread.post({ type: 'card', job });
+/**
+ * The card as the content holds it, or null. The content is loaded once a board thread is
+ * free (`load`), so a restore waiting for one holds no board in memory. Rejects with a JobError
+ * ('restore') when the queue is full, the read runs past the time limit or its thread fails.
+ */
+export function readCardInWorker(
+  workers: BoardWorkers,
+  load: () => Promise<StoredContent>,
+  cardId: string,
+): Promise<CardView | null> {
+  return workers.run('restore', async (thread) => {
+    const { snapshot, updates } = await load();
+    thread.post({ type: 'card', job: { snapshot, updates, cardId } });
     const reply = await thread.next();
     if (reply.type !== 'card') throw new Error(`a card read got '${reply.type}' from its thread`);
     return reply.card;

@@ -20,26 +20,28 @@ import type { CardView } from '../../shared/board/view';
 import { HttpError } from '../errors';
 import { MAX_HISTORY_PAGE, type Storage } from '../storage/Storage';
 import type { SyncServer } from '../sync/SyncServer';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { readCardInWorker } from './readCardInWorker';
 
 export interface RestoreDeps {
   readonly storage: Storage;
   readonly syncServer: SyncServer;
+  readonly boardWorkers: BoardWorkers;
 }
 
 /** The card as it was just before its last deletion, or null when history has none. */
 async function cardBeforeDeletion(
-  storage: Storage,
+  deps: RestoreDeps,
   boardId: string,
   cardId: string,
 ): Promise<CardView | null> {
   // The card's latest events, oldest first: its last deletion is among them.
-  const { events } = await storage.listHistory(boardId, { cardId, limit: MAX_HISTORY_PAGE });
+  const { events } = await deps.storage.listHistory(boardId, { cardId, limit: MAX_HISTORY_PAGE });
   const deletion = events.findLast((e) => e.type === 'card.deleted');
   if (!deletion) return null;
   // A batch's updates are stored with the time its history carries: everything before it.
-  const content = await storage.loadContentAt(boardId, deletion.at - 1);
-  return readCardInWorker(content, cardId);
+  const load = () => deps.storage.loadContentAt(boardId, deletion.at - 1);
+  return readCardInWorker(deps.boardWorkers, load, cardId);
 }
 
 export async function restoreDeletedCard(
@@ -49,7 +51,7 @@ export async function restoreDeletedCard(
   cardId: string,
   readded: readonly ReaddedEvidenceInput[] = [],
 ): Promise<CardView> {
-  const card = await cardBeforeDeletion(deps.storage, boardId, cardId);
+  const card = await cardBeforeDeletion(deps, boardId, cardId);
   if (!card) throw new HttpError(404, 'card_not_found', 'no deleted card with this id');
   // The card as it reads once restored (with its comments), from the same change.
   return deps.syncServer.change(

@@ -1,6 +1,6 @@
 /** Runs the import's parse, validation and doc build on a board thread (buildImport). */
 import type { BoardExport } from '../../shared/export/exportSchema';
-import { boardWorkers } from '../workers/boardWorkers';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 
 export type BuiltImport =
   | {
@@ -12,9 +12,16 @@ export type BuiltImport =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Waits for a free board thread first. */
-export function buildImportInWorker(text: string, at: number): Promise<BuiltImport> {
-  return boardWorkers.run(async (thread) => {
+/**
+ * Waits for a free board thread first. Rejects with a JobError ('import') when the queue is
+ * full, the build runs past the time limit or its thread fails.
+ */
+export function buildImportInWorker(
+  workers: BoardWorkers,
+  text: string,
+  at: number,
+): Promise<BuiltImport> {
+  return workers.run('import', async (thread) => {
     thread.post({ type: 'import', text, at });
     const reply = await thread.next();
     if (reply.type !== 'imported') throw new Error(`an import got '${reply.type}' from its thread`);

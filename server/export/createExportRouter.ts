@@ -4,6 +4,9 @@
  *
  * Mount it before any router that parses JSON with a smaller limit: the import parses its
  * own body, which for a large board is far bigger than a sync message.
+ *
+ * Both run on the board threads (createBoardWorkers); their JobErrors (busy, timeout, failed)
+ * go to the app's error handler, as every route's do.
  */
 import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
@@ -13,12 +16,14 @@ import { ExportError, type ExportErrorCode } from '../../shared/export/ExportErr
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { exportBoard } from './exportBoard';
 import { exportFilename, exportFormatSchema, FORMAT_FILES } from './exportFormats';
 import { importBoard, type ImportDeps } from './importBoard';
 
 export interface ExportRouterDeps {
   readonly storage: Storage;
+  readonly workers: BoardWorkers;
   /**
    * Authenticates a member of the board in `req.params.id` and sets
    * `res.locals.member = { boardId, role, … }`, or fails the request (401/403/404).
@@ -100,7 +105,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
           ? ((await deps.currentOrganisation?.(boardId)) ?? null)
           : null;
       await exportBoard(
-        { storage: deps.storage, now },
+        { storage: deps.storage, workers: deps.workers, now },
         { boardId, format, at, organisation },
         {
           start({ title, skipped, placeholderUrl }) {
@@ -122,6 +127,8 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
       res.end();
     } catch (err) {
       if (abort.signal.aborted) return;
+      // A file cut off mid-way (past the time limit, say): the client sees a broken download,
+      // never a complete-looking one.
       if (res.headersSent) return void res.destroy(err as Error);
       if (err instanceof ExportError) return sendExportError(res, err);
       throw err;
@@ -150,7 +157,12 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
       }
       try {
         const board = await importBoard(
-          { storage: deps.storage, issueLeadInvite: deps.issueLeadInvite, now },
+          {
+            storage: deps.storage,
+            workers: deps.workers,
+            issueLeadInvite: deps.issueLeadInvite,
+            now,
+          },
           req.body,
           { leadName: query.data.name ?? 'Lead' },
         );

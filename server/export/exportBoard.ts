@@ -11,6 +11,7 @@ import { ExportError } from '../../shared/export/ExportError';
 import { readAllHistory } from '../storage/readAllHistory';
 import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import type { ExportFormat } from './exportFormats';
 import { type ExportSink, renderInWorker } from './renderInWorker';
 
@@ -25,6 +26,7 @@ export interface ExportRequest {
 
 export interface ExportDeps {
   readonly storage: Storage;
+  readonly workers: BoardWorkers;
   readonly now?: () => number;
 }
 
@@ -46,6 +48,7 @@ export async function exportBoard(
   // The content is loaded once a board thread is free, so a queued export holds no board in
   // memory.
   await renderInWorker(
+    deps.workers,
     async () => {
       // One storage read per turn of the event loop: SQLite reads are synchronous, and the two
       // together take longer than either.

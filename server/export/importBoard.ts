@@ -16,6 +16,7 @@ import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
 import type { HistoryEvent, Storage } from '../storage/Storage';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { buildImportInWorker } from './buildImportInWorker';
 
 /** History rows per storage call: each call is one synchronous SQLite transaction. */
@@ -23,6 +24,7 @@ const EVENTS_PER_WRITE = 2_000;
 
 export interface ImportDeps {
   readonly storage: Storage;
+  readonly workers: BoardWorkers;
   /** Creates the new board's lead invite, as `POST /api/boards` does for a new board. */
   readonly issueLeadInvite: (
     boardId: string,
@@ -40,14 +42,17 @@ export interface ImportedBoard {
   readonly leadUrl: string;
 }
 
-/** Imports the JSON text of a board export; throws ExportError('invalid_export') listing problems. */
+/**
+ * Imports the JSON text of a board export; throws ExportError('invalid_export') listing
+ * problems, and JobError ('import') when the board threads are busy, too slow or failing.
+ */
 export async function importBoard(
   deps: ImportDeps,
   text: string,
   options: { readonly leadName: string },
 ): Promise<ImportedBoard> {
   const at = (deps.now ?? Date.now)();
-  const built = await buildImportInWorker(text, at);
+  const built = await buildImportInWorker(deps.workers, text, at);
   if (!built.ok) {
     throw new ExportError('invalid_export', 'not a valid Factboard board export', built.errors);
   }

@@ -1,8 +1,8 @@
-/** Runs renderExport on a board thread (boardWorkers) and hands its output to a sink as it arrives. */
+/** Runs renderExport on a board thread (createBoardWorkers) and hands its output to a sink as it arrives. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ExportError } from '../../shared/export/ExportError';
 import type { FromBoardWorker, ToBoardWorker } from '../workers/boardWorkerMessages';
-import { boardWorkers } from '../workers/boardWorkers';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import type { PoolThread } from '../workers/createWorkerPool';
 import type { ExportJob, RenderedExport } from './renderExport';
 
@@ -51,39 +51,45 @@ async function sendJob(thread: BoardThread, job: ExportJob, signal?: AbortSignal
  * Resolves once the sink has the whole text. `job` may be a function that loads it, called
  * once a thread is free, so that an export waiting for one holds no board in memory. Rejects
  * with the worker's ExportError when it refuses (before `start`; the thread takes the next
- * job), with the signal's reason when `signal` aborts, and with what the sink or the thread
+ * job), with the signal's reason when `signal` aborts, with a JobError ('export') when the
+ * queue is full, the job runs past the time limit or its thread fails, and with what the sink
  * failed with (the thread is then stopped: see createWorkerPool).
  */
 export async function renderInWorker(
+  workers: BoardWorkers,
   job: ExportJob | (() => Promise<ExportJob>),
   sink: ExportSink,
   signal?: AbortSignal,
 ): Promise<void> {
-  const refusal = await boardWorkers.run(async (thread) => {
-    await sendJob(thread, typeof job === 'function' ? await job() : job, signal);
-    // The worker sends each slice only when asked (see streamExport).
-    for (;;) {
-      const message = await thread.next();
-      switch (message.type) {
-        case 'head':
-          sink.start({
-            title: message.title,
-            skipped: message.skipped,
-            placeholderUrl: message.placeholderUrl,
-          });
-          break;
-        case 'chunk':
-          await sink.write(message.text);
-          break;
-        case 'end':
-          return null;
-        case 'refused':
-          return message;
-        default:
-          throw new Error(`an export got '${message.type}' from its thread`);
+  const refusal = await workers.run(
+    'export',
+    async (thread) => {
+      await sendJob(thread, typeof job === 'function' ? await job() : job, signal);
+      // The worker sends each slice only when asked (see streamExport).
+      for (;;) {
+        const message = await thread.next();
+        switch (message.type) {
+          case 'head':
+            sink.start({
+              title: message.title,
+              skipped: message.skipped,
+              placeholderUrl: message.placeholderUrl,
+            });
+            break;
+          case 'chunk':
+            await sink.write(message.text);
+            break;
+          case 'end':
+            return null;
+          case 'refused':
+            return message;
+          default:
+            throw new Error(`an export got '${message.type}' from its thread`);
+        }
+        thread.post({ type: 'more' });
       }
-      thread.post({ type: 'more' });
-    }
-  }, signal);
+    },
+    signal,
+  );
   if (refusal) throw new ExportError(refusal.code, refusal.message);
 }

@@ -8,22 +8,16 @@
  * extracts the seed article in 10–30 ms. At most `threads` of them run at once; more imports
  * wait their turn, `maxWaiting` of them at most; more are refused at once ('busy'), since each
  * holds its article in memory and its requester waiting behind every job ahead of it.
- * These threads are not the boards' (boardWorkers): a thread holds the model (about 25 MB), not
- * a board, and an import should not wait behind two 10,000-card exports.
+ * These threads are not the boards' (createBoardWorkers): a thread holds the model (about
+ * 25 MB), not a board, and an import should not wait behind two 10,000-card exports.
  * A job running longer than `timeoutMs` (from when its thread has it) is stopped by
  * terminating its thread; a thread that throws or exits fails its job; either way the next
  * job starts a fresh thread. A job whose signal aborts (its HTTP client went away) leaves the
  * queue, or, when its thread has it, is stopped the same way: nobody is left to read its answer.
  */
 import { ExtractError, type ExtractErrorCode } from '../../shared/extract/ExtractError';
-import {
-  createWorkerPool,
-  WorkerEndedError,
-  WorkerTimeoutError,
-} from '../workers/createWorkerPool';
-import { type Slots, SlotsFullError } from '../workers/workerSlots';
+import { createWorkerPool, type WorkerPool } from '../workers/createWorkerPool';
 import type { ArticleInput, ExtractedArticle } from './extractArticle';
-import { ExtractJobError } from './ExtractJobError';
 
 /** What a board stores of an extracted article. */
 export type ArticleForBoard = Pick<ExtractedArticle, 'title' | 'text' | 'language' | 'claims'>;
@@ -39,13 +33,13 @@ export type FromExtractWorker =
 
 export interface ExtractionPool {
   /**
-   * Rejects with ExtractError for input it refuses (empty, too large, binary), with
-   * ExtractJobError when the queue is full, the job ran past the time limit or its thread
-   * failed, and with the signal's reason when `signal` aborts first.
+   * Rejects with ExtractError for input it refuses (empty, too large, binary), with JobError
+   * ('extract') when the queue is full, the job ran past the time limit or its thread failed,
+   * and with the signal's reason when `signal` aborts first.
    */
   extract(input: ArticleInput, signal?: AbortSignal): Promise<ArticleForBoard>;
   /** Jobs running and waiting, for tests and health. */
-  stats: Slots['stats'];
+  stats: WorkerPool<ExtractJob, JobReply>['stats'];
   /** Stops every thread; jobs still running fail. */
   close(): Promise<void>;
 }
@@ -60,38 +54,8 @@ export interface ExtractionPoolOptions {
   readonly entry?: URL;
 }
 
-/**
- * When a refused import is worth trying again: one job leaving frees a place in the queue, and
- * a warm thread extracts a real article of 1 MB in about a second (pathological input can hold
- * it to the time limit, so this is a guess, not a promise).
- */
-const BUSY_RETRY_SECONDS = 5;
-
 /** After 'ready', the thread answers each job once, with one of these. */
 type JobReply = Exclude<FromExtractWorker, { type: 'ready' }>;
-
-/** The pool's failures as the import route answers them. */
-function jobError(err: unknown, timeoutMs: number): unknown {
-  if (err instanceof SlotsFullError) {
-    return new ExtractJobError(
-      'busy',
-      `Too many articles are being imported right now; nothing was added to the board. Try again in ${BUSY_RETRY_SECONDS} seconds.`,
-      { retryAfterSeconds: BUSY_RETRY_SECONDS },
-    );
-  }
-  if (err instanceof WorkerTimeoutError) {
-    return new ExtractJobError(
-      'timeout',
-      `Extracting claims took longer than ${timeoutMs} ms and was stopped; nothing was added to the board.`,
-    );
-  }
-  if (err instanceof WorkerEndedError) {
-    return new ExtractJobError('failed', 'Extracting claims from the article failed.', {
-      cause: err,
-    });
-  }
-  return err;
-}
 
 export function createExtractionPool(options: ExtractionPoolOptions): ExtractionPool {
   const pool = createWorkerPool<ExtractJob, JobReply>({
@@ -102,15 +66,14 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
   });
   return {
     async extract(input, signal) {
-      let reply: JobReply;
-      try {
-        reply = await pool.run(async (thread) => {
+      const reply = await pool.run(
+        'extract',
+        async (thread) => {
           thread.post({ input });
           return thread.next();
-        }, signal);
-      } catch (err) {
-        throw jobError(err, options.timeoutMs);
-      }
+        },
+        signal,
+      );
       // A refused input is an answer: the thread takes the next article.
       if (reply.type === 'refused') throw new ExtractError(reply.code, reply.message);
       return reply.article;

@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { readMeta } from '../../shared/board/readMeta';
 import { createExportRouter } from '../export/createExportRouter';
 import type { ExtractionPool } from '../extract/createExtractionPool';
+import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { authenticateMember, requireAdmin } from './auth';
 import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
@@ -23,6 +24,8 @@ export interface AppDeps extends BoardActionDeps {
   readonly config: Pick<Config, 'adminToken' | 'maxMessageBytes' | 'maxArticleBytes'>;
   /** Runs article imports' claim extraction off the main thread. */
   readonly extraction: ExtractionPool;
+  /** Builds whole boards off the main thread: exports, board imports, card restores. */
+  readonly boardWorkers: BoardWorkers;
   /** Base URL of invite links; a function because the port may be known only after listen. */
   readonly publicUrl: () => string;
   /** Serves the client: the built dist/ (staticClient) or Vite's dev middleware; null for none. */
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(
     createExportRouter({
       storage: deps.storage,
+      workers: deps.boardWorkers,
       authenticate: authenticateMember(deps),
       authorizeCreate: requireAdmin(deps.config.adminToken),
       issueLeadInvite: async (boardId, name) => {

@@ -7,8 +7,8 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
-import { ExtractJobError } from '../extract/ExtractJobError';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
+import { JobError, type JobErrorCode } from '../workers/JobError';
 
 /** body-parser's errors carry a `type` and a `status` (see its README). */
 interface BodyParserError {
@@ -41,6 +41,14 @@ function fromBodyParser(err: BodyParserError): HttpError | null {
   }
 }
 
+const JOB_STATUS: Readonly<Record<JobErrorCode, number>> = {
+  // The moment, not the input, is at fault: the same request may pass a little later.
+  busy: 503,
+  // The same article or board would run past the limit again: the input is at fault.
+  timeout: 422,
+  failed: 500,
+};
+
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   // A board removed between authentication and the change.
@@ -58,14 +66,9 @@ export function toHttpError(err: unknown): HttpError {
     if (err.code === 'too_large') return new HttpError(413, 'article_too_large', err.message);
     return new HttpError(415, 'binary_content', err.message);
   }
-  // The same article would run past the limit again: the input, not the moment, is at fault.
-  if (err instanceof ExtractJobError) {
-    if (err.code === 'timeout') return new HttpError(422, 'extract_timeout', err.message);
-    // The moment, not the article, is at fault: the same import may pass a little later.
-    if (err.code === 'busy') {
-      return new HttpError(503, 'extract_busy', err.message, err.retryAfterSeconds);
-    }
-    return new HttpError(500, 'extract_failed', err.message);
+  if (err instanceof JobError) {
+    const code = `${err.kind}_${err.code}` as const;
+    return new HttpError(JOB_STATUS[err.code], code, err.message, err.retryAfterSeconds);
   }
   if (typeof err === 'object' && err !== null) {
     const parsed = fromBodyParser(err as BodyParserError);

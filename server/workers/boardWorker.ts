@@ -1,5 +1,5 @@
 /**
- * A thread of the board pool (boardWorkers): builds boards off the main thread, one job after
+ * A thread of the board pool (createBoardWorkers): builds boards off the main thread, one job after
  * another, for an export (streamExport), an import (buildImport) or a card read (readCardAt).
  * Whatever fails other than an export's refusal is thrown and ends the thread, which the pool
  * sees as a failed job.

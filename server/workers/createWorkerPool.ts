@@ -3,26 +3,30 @@
  * board exports, imports and card reads). Starting a thread under tsx and loading its modules
  * takes 1.4–2.7 s, longer than most of the jobs themselves, so a thread, once started, takes
  * job after job: it starts on first use, at most `threads` of them (createSlots); more jobs
- * wait their turn, `maxWaiting` of them at most (one more is refused at once with
- * SlotsFullError). A thread left idle for `idleMs` ends, so its memory goes back to the system,
- * and the next job starts a fresh one.
+ * wait their turn, `maxWaiting` of them at most (one more is refused at once: JobError
+ * 'busy'). A thread left idle for `idleMs` ends, so its memory goes back to the system, and the
+ * next job starts a fresh one.
  *
  * A job is a conversation with its thread (PoolThread: post, and read its replies in order).
  * The thread goes back to the pool only when the job resolves with nothing of it left unread.
  * Otherwise nobody knows where the conversation stands, so the thread is stopped: when the job
  * rejects (its caller returns the thread's refusals as values, so that an answer keeps the
- * thread), when it runs past `timeoutMs` (from when its thread has it; WorkerTimeoutError) and
+ * thread), when it runs past `timeoutMs` (from when its thread has it; JobError 'timeout') and
  * when its `signal` aborts (its HTTP client went away: nobody is left to read its answer). A
  * job waiting for a thread whose signal aborts just leaves the queue. A thread that throws or
- * exits fails its job with WorkerEndedError; either way the next job gets a fresh thread.
+ * exits fails its job (JobError 'failed'); either way the next job gets a fresh thread.
+ *
+ * Every pool fails its jobs the same way, typed by the job's kind (JobError), so that each
+ * route answers them with the same statuses and codes.
  *
  * The entry posts `{ type: 'ready' }` once it can take jobs (after warming up, so that no job's
  * time limit pays for the thread's start), then answers each job's messages.
  */
 import type { Transferable, Worker } from 'node:worker_threads';
 import { abortable } from './abortable';
+import { JobError, type JobKind } from './JobError';
 import { startWorker } from './startWorker';
-import { createSlots, type Slots } from './workerSlots';
+import { createSlots, type Slots, SlotsFullError } from './workerSlots';
 
 /** A job's side of its thread. */
 export interface PoolThread<In, Out> {
@@ -33,12 +37,16 @@ export interface PoolThread<In, Out> {
 
 export interface WorkerPool<In, Out> {
   /**
-   * Runs `job` on a thread once one is free. Rejects with what the job throws, with
-   * SlotsFullError when the queue is full, WorkerTimeoutError past the time limit,
-   * WorkerEndedError when the thread fails or the pool is closed, and with the signal's reason
-   * when `signal` aborts first.
+   * Runs `job` on a thread once one is free. Rejects with what the job throws, with a JobError
+   * of `kind` when the queue is full ('busy'), past the time limit ('timeout'), or when the
+   * thread fails or the pool is closed ('failed'), and with the signal's reason when `signal`
+   * aborts first.
    */
-  run<T>(job: (thread: PoolThread<In, Out>) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  run<T>(
+    kind: JobKind,
+    job: (thread: PoolThread<In, Out>) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<T>;
   /** Jobs running and waiting, for tests and health. */
   stats: Slots['stats'];
   /** Threads alive now, idle among them, and started since the pool was made. */
@@ -61,19 +69,27 @@ export interface WorkerPoolOptions {
 }
 
 /** The thread failed, exited or was stopped before the job had its answer. */
-export class WorkerEndedError extends Error {
+class WorkerEndedError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'WorkerEndedError';
   }
 }
 
-/** The job held its thread longer than the pool's `timeoutMs`; the thread was stopped. */
-export class WorkerTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`the job ran longer than ${timeoutMs} ms and was stopped`);
-    this.name = 'WorkerTimeoutError';
+/**
+ * When a job refused for a full queue is worth trying again: one job leaving frees a place, and
+ * a warm thread does a real job (a 1 MB article, a 10,000-card board) in 1–2 s. Pathological
+ * input can hold a thread to the time limit, so this is a guess, not a promise.
+ */
+const BUSY_RETRY_SECONDS = 5;
+
+/** The pool's own failures as the JobError of the job's kind; anything else as it is. */
+function asJobError(err: unknown, kind: JobKind): unknown {
+  if (err instanceof SlotsFullError) {
+    return new JobError(kind, 'busy', { retryAfterSeconds: BUSY_RETRY_SECONDS });
   }
+  if (err instanceof WorkerEndedError) return new JobError(kind, 'failed', { cause: err });
+  return err;
 }
 
 interface Thread<In, Out> extends PoolThread<In, Out> {
@@ -175,8 +191,8 @@ export function createWorkerPool<In, Out>(options: WorkerPoolOptions): WorkerPoo
   };
 
   return {
-    run(job, signal) {
-      return slots.run(async () => {
+    run(kind, job, signal) {
+      const running = slots.run(async () => {
         if (closed) throw new WorkerEndedError('the worker pool is closed');
         const thread = take();
         thread.hold(true);
@@ -191,7 +207,10 @@ export function createWorkerPool<In, Out>(options: WorkerPoolOptions): WorkerPoo
         const timedOut = new Promise<never>((_, reject) => {
           const { timeoutMs } = options;
           if (timeoutMs !== undefined) {
-            timer = setTimeout(() => reject(new WorkerTimeoutError(timeoutMs)), timeoutMs);
+            timer = setTimeout(
+              () => reject(new JobError(kind, 'timeout', { timeoutMs })),
+              timeoutMs,
+            );
           }
         });
         try {
@@ -208,6 +227,9 @@ export function createWorkerPool<In, Out>(options: WorkerPoolOptions): WorkerPoo
           clearTimeout(timer);
         }
       }, signal);
+      return running.catch((err: unknown) => {
+        throw asJobError(err, kind);
+      });
     },
     stats: slots.stats,
     threads: () => ({ live: live.size, idle: idle.length, started }),

@@ -13,7 +13,7 @@ import { readdedEvidenceInput } from '../../../shared/board/inputs';
 import { ID_PATTERN } from '../../../shared/board/newId';
 import { Router } from 'express';
 import { z } from 'zod';
-import { restoreDeletedCard } from '../../cards/restoreDeletedCard';
+import { type RestoreDeps, restoreDeletedCard } from '../../cards/restoreDeletedCard';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { jsonBody, validate } from '../validate';
@@ -21,7 +21,7 @@ import { jsonBody, validate } from '../validate';
 const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
 const body = z.object({ evidence: z.array(readdedEvidenceInput).default([]) });
 
-export function cardRoutes(deps: BoardActionDeps): Router {
+export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
   const router = Router();
   router.post(
     '/api/boards/:id/cards/:cardId/restore',

@@ -19,6 +19,8 @@ import { errorHandler } from '../../../server/http/errorHandler';
 import { applyStoredContent } from '../../../server/storage/applyStoredContent';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import type { HistoryEvent, SyncStorage } from '../../../server/storage/Storage';
+import { DEFAULTS } from '../../../server/config';
+import { createBoardWorkers } from '../../../server/workers/createBoardWorkers';
 
 export interface ExportServer {
   readonly url: string;
@@ -37,6 +39,10 @@ export async function startExportServer(): Promise<ExportServer> {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-export-'));
   const storage = createSqliteStorage(join(dir, 'factboard.db'));
   const signer = createTokenSigner('export test secret');
+  const workers = createBoardWorkers({
+    timeoutMs: DEFAULTS.boardJobTimeoutMs,
+    maxWaiting: DEFAULTS.boardJobQueueLength,
+  });
   let url = '';
 
   async function invite(boardId: string, role: Role, name = `${role} person`): Promise<string> {
@@ -58,6 +64,7 @@ export async function startExportServer(): Promise<ExportServer> {
   app.use(
     createExportRouter({
       storage,
+      workers,
       authenticate: authenticateMember({ signer, storage }),
       issueLeadInvite: async (boardId, name) => {
         const token = await invite(boardId, 'lead', name);
@@ -104,6 +111,7 @@ export async function startExportServer(): Promise<ExportServer> {
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await workers.close();
       await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,16 +1,24 @@
 /**
- * Exports on the board threads (server/workers/boardWorkers): real worker threads under tsx,
- * the server's own pool, so each test sees the threads the ones before it left.
+ * Exports on the board threads (server/workers/createBoardWorkers): real worker threads under
+ * tsx, one pool for the file as a server has one, so each test sees the threads the ones before
+ * it left.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../../shared/board';
 import { ExportError, toCsv } from '../../../shared/export';
 import { type ExportJob, renderExport } from '../../../server/export/renderExport';
 import { renderInWorker } from '../../../server/export/renderInWorker';
-import { boardWorkers } from '../../../server/workers/boardWorkers';
+import { DEFAULTS } from '../../../server/config';
+import { createBoardWorkers } from '../../../server/workers/createBoardWorkers';
 import { waitFor } from '../../helpers/waitFor';
 import { buildHostileBoard } from '../../shared/export/hostileBoard';
+
+const boardWorkers = createBoardWorkers({
+  timeoutMs: DEFAULTS.boardJobTimeoutMs,
+  maxWaiting: DEFAULTS.boardJobQueueLength,
+});
+afterAll(() => boardWorkers.close());
 
 function job(format: ExportJob['format'], doc: Y.Doc): ExportJob {
   // Two pieces, as storage hands them over: a snapshot and an update after it.
@@ -32,7 +40,7 @@ describe('renderInWorker', () => {
     const { doc } = buildHostileBoard();
     const starts: string[] = [];
     let text = '';
-    await renderInWorker(job('csv', doc), {
+    await renderInWorker(boardWorkers, job('csv', doc), {
       start: ({ title }) => void starts.push(title),
       write: (chunk) => void (text += chunk),
     });
@@ -47,7 +55,7 @@ describe('renderInWorker', () => {
     Y.applyUpdate(noOrganisation, Y.encodeStateAsUpdate(doc));
     noOrganisation.getMap('meta').delete('organisation');
     let started = false;
-    const run = renderInWorker(job('claimreview', noOrganisation), {
+    const run = renderInWorker(boardWorkers, job('claimreview', noOrganisation), {
       start: () => void (started = true),
       write: () => {},
     });
@@ -60,13 +68,14 @@ describe('renderInWorker', () => {
     const { doc } = buildHostileBoard();
     const abort = new AbortController();
     const aborted = renderInWorker(
+      boardWorkers,
       job('json', doc),
       { start: () => abort.abort(), write: () => {} },
       abort.signal,
     );
     // With the signal's reason, as every pool job (createWorkerPool).
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
-    const failing = renderInWorker(job('md', doc), {
+    const failing = renderInWorker(boardWorkers, job('md', doc), {
       start: () => {},
       write: () => Promise.reject(new Error('client went away')),
     });
@@ -76,16 +85,16 @@ describe('renderInWorker', () => {
   it('a second export, and one after a refusal, take the thread the first one left', async () => {
     const { doc } = buildHostileBoard();
     const sink = { start: () => {}, write: () => {} };
-    await renderInWorker(job('md', doc), sink);
+    await renderInWorker(boardWorkers, job('md', doc), sink);
     const before = boardWorkers.threads();
-    await renderInWorker(job('json', doc), sink);
+    await renderInWorker(boardWorkers, job('json', doc), sink);
     const noOrganisation = new Y.Doc();
     Y.applyUpdate(noOrganisation, Y.encodeStateAsUpdate(doc));
     noOrganisation.getMap('meta').delete('organisation');
-    await expect(renderInWorker(job('claimreview', noOrganisation), sink)).rejects.toThrow(
-      ExportError,
-    );
-    await renderInWorker(job('csv', doc), sink);
+    await expect(
+      renderInWorker(boardWorkers, job('claimreview', noOrganisation), sink),
+    ).rejects.toThrow(ExportError);
+    await renderInWorker(boardWorkers, job('csv', doc), sink);
     expect(before).toMatchObject({ live: 1, idle: 1 });
     expect(boardWorkers.threads()).toEqual(before);
   });
@@ -93,11 +102,12 @@ describe('renderInWorker', () => {
   it('a cancelled export frees its slot and its thread; the next export gets a fresh one', async () => {
     const { doc } = buildHostileBoard();
     const sink = { start: () => {}, write: () => {} };
-    await renderInWorker(job('md', doc), sink);
+    await renderInWorker(boardWorkers, job('md', doc), sink);
     const { started } = boardWorkers.threads();
     const abort = new AbortController();
     // The client goes away once the thread has rendered, as the route's signal would.
     const cancelled = renderInWorker(
+      boardWorkers,
       job('json', doc),
       { start: () => abort.abort(), write: () => {} },
       abort.signal,
@@ -107,7 +117,7 @@ describe('renderInWorker', () => {
     expect(boardWorkers.stats()).toEqual({ running: 0, waiting: 0 });
     await waitFor(() => boardWorkers.threads().live === 0, { what: 'the thread stopped' });
     let text = '';
-    await renderInWorker(job('csv', doc), {
+    await renderInWorker(boardWorkers, job('csv', doc), {
       start: () => {},
       write: (chunk) => void (text += chunk),
     });
@@ -119,13 +129,13 @@ describe('renderInWorker', () => {
     const { doc } = buildHostileBoard();
     const { started } = boardWorkers.threads();
     // No job starts with 'more': the thread throws and ends.
-    const died = boardWorkers.run(async (thread) => {
+    const died = boardWorkers.run('export', async (thread) => {
       thread.post({ type: 'more' });
       return thread.next();
     });
-    await expect(died).rejects.toMatchObject({ name: 'WorkerEndedError' });
+    await expect(died).rejects.toMatchObject({ name: 'JobError', kind: 'export', code: 'failed' });
     let text = '';
-    await renderInWorker(job('csv', doc), {
+    await renderInWorker(boardWorkers, job('csv', doc), {
       start: () => {},
       write: (chunk) => void (text += chunk),
     });

@@ -1,7 +1,7 @@
 /**
  * The extraction pool (server/extract/createExtractionPool): real worker threads under tsx.
  * The input's refusals cross the thread boundary as the same typed ExtractError; a thread that
- * throws or exits fails its job with ExtractJobError and the next job gets a fresh thread; a
+ * throws or exits fails its job with JobError and the next job gets a fresh thread; a
  * burst waits for a free thread, up to its bound; closing fails the job in flight; a job whose
  * signal aborts leaves the queue or has its thread stopped.
  */
@@ -12,8 +12,8 @@ import {
   type ExtractionPool,
 } from '../../../server/extract/createExtractionPool';
 import { type ArticleInput, extractArticle } from '../../../server/extract/extractArticle';
-import { ExtractJobError } from '../../../server/extract/ExtractJobError';
 import { toHttpError } from '../../../server/http/errorHandler';
+import { JobError } from '../../../server/workers/JobError';
 import { waitFor } from '../../helpers/waitFor';
 
 const ARTICLE =
@@ -94,7 +94,7 @@ describe('createExtractionPool', () => {
         ),
       );
       for (const error of errors) {
-        expect(error).toBeInstanceOf(ExtractJobError);
+        expect(error).toBeInstanceOf(JobError);
         expect(error).toMatchObject({ code: 'failed' });
         expect(toHttpError(error)).toMatchObject({ status: 500, code: 'extract_failed' });
       }
@@ -119,8 +119,8 @@ describe('createExtractionPool', () => {
     );
     await waitFor(() => pool!.stats().running === 1);
     await pool.close();
-    expect(await job).toBeInstanceOf(ExtractJobError);
-    await expect(pool.extract({ body: ARTICLE })).rejects.toBeInstanceOf(ExtractJobError);
+    expect(await job).toBeInstanceOf(JobError);
+    await expect(pool.extract({ body: ARTICLE })).rejects.toBeInstanceOf(JobError);
   });
 
   it('refuses a job at once when the queue is full (503 extract_busy, Retry-After)', async () => {
@@ -131,7 +131,7 @@ describe('createExtractionPool', () => {
       () => null,
       (err: unknown) => err,
     );
-    expect(refused).toBeInstanceOf(ExtractJobError);
+    expect(refused).toBeInstanceOf(JobError);
     expect(refused).toMatchObject({ code: 'busy', retryAfterSeconds: 5 });
     expect(toHttpError(refused)).toMatchObject({
       status: 503,

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       maxArticleBytes: 1_000_000,
       extractTimeoutMs: 60_000,
       extractQueueLength: 16,
+      boardJobTimeoutMs: 120_000,
+      boardJobQueueLength: 8,
       roomGraceMs: DEFAULTS.roomGraceMs,
       logRetentionDays: DEFAULTS.logRetentionDays,
       compactEvery: DEFAULTS.compactEvery,
@@ -44,6 +46,8 @@ describe('loadConfig', () => {
       FACTBOARD_COMPACT_EVERY: '10',
       FACTBOARD_EXTRACT_TIMEOUT_MS: '250',
       FACTBOARD_EXTRACT_QUEUE_LENGTH: '0',
+      FACTBOARD_BOARD_JOB_TIMEOUT_MS: '500',
+      FACTBOARD_BOARD_JOB_QUEUE_LENGTH: '0',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -56,6 +60,8 @@ describe('loadConfig', () => {
       compactEvery: 10,
       extractTimeoutMs: 250,
       extractQueueLength: 0,
+      boardJobTimeoutMs: 500,
+      boardJobQueueLength: 0,
     });
   });
 
@@ -69,6 +75,8 @@ describe('loadConfig', () => {
         FACTBOARD_MAX_MESSAGE_BYTES: '-5',
         FACTBOARD_EXTRACT_TIMEOUT_MS: '0',
         FACTBOARD_EXTRACT_QUEUE_LENGTH: '-1',
+        FACTBOARD_BOARD_JOB_TIMEOUT_MS: '0',
+        FACTBOARD_BOARD_JOB_QUEUE_LENGTH: 'many',
       });
     } catch (err) {
       error = err;
@@ -82,6 +90,8 @@ describe('loadConfig', () => {
       'FACTBOARD_MAX_MESSAGE_BYTES',
       'FACTBOARD_EXTRACT_TIMEOUT_MS',
       'FACTBOARD_EXTRACT_QUEUE_LENGTH',
+      'FACTBOARD_BOARD_JOB_TIMEOUT_MS',
+      'FACTBOARD_BOARD_JOB_QUEUE_LENGTH',
     ]) {
       expect(problems).toContain(name);
     }

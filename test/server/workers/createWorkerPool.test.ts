@@ -9,7 +9,6 @@ import {
   createWorkerPool,
   type PoolThread,
   type WorkerPool,
-  WorkerTimeoutError,
   type WorkerPoolOptions,
 } from '../../../server/workers/createWorkerPool';
 import { waitFor } from '../../helpers/waitFor';
@@ -37,61 +36,61 @@ const echo = async (thread: PoolThread<ToEcho, FromEcho>) => {
 describe('createWorkerPool', { timeout: 60_000 }, () => {
   it('runs job after job on the thread it started first', async () => {
     const echoes = echoPool();
-    const first = await echoes.run(echo);
-    expect(await echoes.run(echo)).toBe(first);
-    expect(await echoes.run(echo)).toBe(first);
+    const first = await echoes.run('export', echo);
+    expect(await echoes.run('export', echo)).toBe(first);
+    expect(await echoes.run('export', echo)).toBe(first);
     expect(echoes.threads()).toEqual({ live: 1, idle: 1, started: 1 });
   });
 
   it('stops the thread of a job that rejects; the next job gets a fresh one', async () => {
     const echoes = echoPool();
-    const first = await echoes.run(echo);
-    const failed = echoes.run(async (thread) => {
+    const first = await echoes.run('export', echo);
+    const failed = echoes.run('export', async (thread) => {
       await echo(thread);
       throw new Error('the caller could not use the answer');
     });
     await expect(failed).rejects.toThrow('could not use');
     expect(echoes.threads()).toMatchObject({ live: 0, idle: 0 });
-    expect(await echoes.run(echo)).not.toBe(first);
+    expect(await echoes.run('export', echo)).not.toBe(first);
     expect(echoes.threads()).toEqual({ live: 1, idle: 1, started: 2 });
   });
 
   it('stops a job past the time limit with its thread, and frees its slot', async () => {
     const echoes = echoPool({ timeoutMs: 300 });
-    const first = await echoes.run(echo);
-    const silent = echoes.run(async (thread) => {
+    const first = await echoes.run('export', echo);
+    const silent = echoes.run('export', async (thread) => {
       thread.post({ type: 'silent' });
       return thread.next();
     });
-    await expect(silent).rejects.toBeInstanceOf(WorkerTimeoutError);
+    await expect(silent).rejects.toMatchObject({ name: 'JobError', code: 'timeout' });
     expect(echoes.stats()).toEqual({ running: 0, waiting: 0 });
-    expect(await echoes.run(echo)).not.toBe(first);
+    expect(await echoes.run('export', echo)).not.toBe(first);
   });
 
   it('stops a thread whose job left a reply unread: it would answer the next job', async () => {
     const echoes = echoPool();
-    const first = await echoes.run(async (thread) => {
+    const first = await echoes.run('export', async (thread) => {
       thread.post({ type: 'twice' });
       const { threadId } = await thread.next();
       // The second answer arrives before the job ends.
       await new Promise((resolve) => setTimeout(resolve, 100));
       return threadId;
     });
-    expect(await echoes.run(echo)).not.toBe(first);
+    expect(await echoes.run('export', echo)).not.toBe(first);
   });
 
   it('ends a thread idle for idleMs; the next job starts a fresh one', async () => {
     const echoes = echoPool({ idleMs: 200 });
-    const first = await echoes.run(echo);
+    const first = await echoes.run('export', echo);
     // A thread in use does not end, however long it runs.
     expect(
-      await echoes.run(async (thread) => {
+      await echoes.run('export', async (thread) => {
         await new Promise((resolve) => setTimeout(resolve, 400));
         return echo(thread);
       }),
     ).toBe(first);
     await waitFor(() => echoes.threads().live === 0, { what: 'the idle thread ending' });
-    expect(await echoes.run(echo)).not.toBe(first);
+    expect(await echoes.run('export', echo)).not.toBe(first);
     expect(echoes.threads()).toEqual({ live: 1, idle: 1, started: 2 });
   });
 });
