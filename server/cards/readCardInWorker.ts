@@ -12,18 +12,24 @@ export interface CardAtJob {
 /**
  * The card as the content holds it, or null. The content is loaded once a board thread is
  * free (`load`), so a restore waiting for one holds no board in memory. Rejects with a JobError
- * ('restore') when the queue is full, the read runs past the time limit or its thread fails.
+ * ('restore') when the queue is full, the read runs past the time limit or its thread fails,
+ * and with the signal's reason when `signal` aborts first.
  */
 export function readCardInWorker(
   workers: BoardWorkers,
   load: () => Promise<StoredContent>,
   cardId: string,
+  signal?: AbortSignal,
 ): Promise<CardView | null> {
-  return workers.run('restore', async (thread) => {
-    const { snapshot, updates } = await load();
-    thread.post({ type: 'card', job: { snapshot, updates, cardId } });
-    const reply = await thread.next();
-    if (reply.type !== 'card') throw new Error(`a card read got '${reply.type}' from its thread`);
-    return reply.card;
-  });
+  return workers.run(
+    'restore',
+    async (thread) => {
+      const { snapshot, updates } = await load();
+      thread.post({ type: 'card', job: { snapshot, updates, cardId } });
+      const reply = await thread.next();
+      if (reply.type !== 'card') throw new Error(`a card read got '${reply.type}' from its thread`);
+      return reply.card;
+    },
+    signal,
+  );
 }

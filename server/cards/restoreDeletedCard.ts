@@ -11,6 +11,10 @@
  *
  * The old board is built in a worker thread (readCardInWorker): for a 10,000-card board that
  * takes about a second, which the event loop, and every room's sync, never waits for.
+ *
+ * A restore whose `signal` aborts (its client went away) before the card is written back is
+ * cancelled: it leaves the queue for a board thread, or has its thread stopped, and changes
+ * nothing. The change itself is one transaction: it happens whole or not at all.
  */
 import type { Actor } from '../../shared/board/actor';
 import { restoreCard } from '../../shared/board/commands/cards';
@@ -34,6 +38,7 @@ async function cardBeforeDeletion(
   deps: RestoreDeps,
   boardId: string,
   cardId: string,
+  signal: AbortSignal | undefined,
 ): Promise<CardView | null> {
   // The card's latest events, oldest first: its last deletion is among them.
   const { events } = await deps.storage.listHistory(boardId, { cardId, limit: MAX_HISTORY_PAGE });
@@ -41,7 +46,7 @@ async function cardBeforeDeletion(
   if (!deletion) return null;
   // A batch's updates are stored with the time its history carries: everything before it.
   const load = () => deps.storage.loadContentAt(boardId, deletion.at - 1);
-  return readCardInWorker(deps.boardWorkers, load, cardId);
+  return readCardInWorker(deps.boardWorkers, load, cardId, signal);
 }
 
 export async function restoreDeletedCard(
@@ -49,15 +54,22 @@ export async function restoreDeletedCard(
   boardId: string,
   actor: Actor,
   cardId: string,
-  readded: readonly ReaddedEvidenceInput[] = [],
+  options: {
+    readonly readded?: readonly ReaddedEvidenceInput[];
+    readonly signal?: AbortSignal;
+  } = {},
 ): Promise<CardView> {
-  const card = await cardBeforeDeletion(deps, boardId, cardId);
+  const { readded = [], signal } = options;
+  const card = await cardBeforeDeletion(deps, boardId, cardId, signal);
   if (!card) throw new HttpError(404, 'card_not_found', 'no deleted card with this id');
   // The card as it reads once restored (with its comments), from the same change.
   return deps.syncServer.change(
     boardId,
     actor,
     (doc) => {
+      // Checked inside the change, the last moment before the board is written (the board may
+      // have had to load): throwing here leaves it untouched.
+      signal?.throwIfAborted();
       restoreCard(doc, card, { actor }, readded);
       return readOneCard(doc, cardId) as CardView; // written just above, in this transaction
     },

@@ -13,18 +13,26 @@ export type BuiltImport =
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /**
- * Waits for a free board thread first. Rejects with a JobError ('import') when the queue is
- * full, the build runs past the time limit or its thread fails.
+ * Waits for a free board thread first. Rejects with a JobError ('import') when the queue is full,
+ * the build runs past the time limit or its thread fails, and with the signal's reason when
+ * `signal` aborts first (its thread is then stopped: see createWorkerPool).
  */
 export function buildImportInWorker(
   workers: BoardWorkers,
   text: string,
   at: number,
+  signal?: AbortSignal,
 ): Promise<BuiltImport> {
-  return workers.run('import', async (thread) => {
-    thread.post({ type: 'import', text, at });
-    const reply = await thread.next();
-    if (reply.type !== 'imported') throw new Error(`an import got '${reply.type}' from its thread`);
-    return reply.built;
-  });
+  return workers.run(
+    'import',
+    async (thread) => {
+      thread.post({ type: 'import', text, at });
+      const reply = await thread.next();
+      if (reply.type !== 'imported') {
+        throw new Error(`an import got '${reply.type}' from its thread`);
+      }
+      return reply.built;
+    },
+    signal,
+  );
 }

@@ -5,8 +5,9 @@
  * Mount it before any router that parses JSON with a smaller limit: the import parses its
  * own body, which for a large board is far bigger than a sync message.
  *
- * Both run on the board threads (createBoardWorkers); their JobErrors (busy, timeout, failed)
- * go to the app's error handler, as every route's do.
+ * Both run on the board threads (createBoardWorkers); a client that disconnects cancels its
+ * export, or its import before the new board's first write. Their JobErrors (busy, timeout,
+ * failed) go to the app's error handler, as every route's do.
  */
 import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
@@ -15,6 +16,7 @@ import { LIMITS, visibleName } from '../../shared/board/inputs';
 import { ExportError, type ExportErrorCode } from '../../shared/export/ExportError';
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
+import { clientGone } from '../http/clientGone';
 import type { Storage } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { exportBoard } from './exportBoard';
@@ -94,8 +96,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
     if (!query.success) return sendError(res, 400, 'invalid_input', queryErrors(query.error));
     const { format } = query.data;
     const at = query.data.at === undefined ? null : Date.parse(query.data.at);
-    const abort = new AbortController();
-    res.on('close', () => abort.abort());
+    const gone = clientGone(res);
     try {
       const boardId = req.params.id as string;
       // The board as of a past moment may predate its organisation; the review is published
@@ -119,14 +120,14 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             }
           },
           async write(chunk) {
-            if (!res.write(chunk)) await once(res, 'drain', { signal: abort.signal });
+            if (!res.write(chunk)) await once(res, 'drain', { signal: gone });
           },
         },
-        abort.signal,
+        gone,
       );
       res.end();
     } catch (err) {
-      if (abort.signal.aborted) return;
+      if (gone.aborted) return;
       // A file cut off mid-way (past the time limit, say): the client sees a broken download,
       // never a complete-looking one.
       if (res.headersSent) return void res.destroy(err as Error);
@@ -155,6 +156,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
           'send the JSON export as an application/json body',
         );
       }
+      const gone = clientGone(res);
       try {
         const board = await importBoard(
           {
@@ -164,10 +166,12 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             now,
           },
           req.body,
-          { leadName: query.data.name ?? 'Lead' },
+          { leadName: query.data.name ?? 'Lead', signal: gone },
         );
         res.status(201).json(board);
       } catch (err) {
+        // The client left: nobody is left to answer.
+        if (gone.aborted) return;
         if (err instanceof ExportError) return sendExportError(res, err);
         throw err;
       }

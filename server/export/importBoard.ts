@@ -10,6 +10,10 @@
  *
  * The lead invite is issued last: if a write fails half-way, the board that was started has
  * no token that opens it.
+ *
+ * An import whose `signal` aborts (its client went away) before its first write is cancelled:
+ * it leaves the queue for a board thread, or has its thread stopped, and writes nothing. Once
+ * writing has begun it finishes, so that no board is ever left half-written.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
@@ -44,15 +48,16 @@ export interface ImportedBoard {
 
 /**
  * Imports the JSON text of a board export; throws ExportError('invalid_export') listing
- * problems, and JobError ('import') when the board threads are busy, too slow or failing.
+ * problems, JobError ('import') when the board threads are busy, too slow or failing, and the
+ * signal's reason when it aborts before anything is written.
  */
 export async function importBoard(
   deps: ImportDeps,
   text: string,
-  options: { readonly leadName: string },
+  options: { readonly leadName: string; readonly signal?: AbortSignal },
 ): Promise<ImportedBoard> {
   const at = (deps.now ?? Date.now)();
-  const built = await buildImportInWorker(deps.workers, text, at);
+  const built = await buildImportInWorker(deps.workers, text, at, options.signal);
   if (!built.ok) {
     throw new ExportError('invalid_export', 'not a valid Factboard board export', built.errors);
   }
@@ -80,6 +85,8 @@ export async function importBoard(
     },
   });
 
+  // The last moment to give up: from here on every write is made, whoever is listening.
+  options.signal?.throwIfAborted();
   await deps.storage.createBoard({ id, title: data.board.title, createdAt: at });
   await deps.storage.appendUpdate(id, update, at);
   for (let i = 0; i < history.length; i += EVENTS_PER_WRITE) {

@@ -20,6 +20,7 @@ import type { ExtractionPool } from '../../extract/createExtractionPool';
 import type { ArticleInput } from '../../extract/extractArticle';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
+import { clientGone } from '../clientGone';
 import { validate } from '../validate';
 
 const meta = {
@@ -79,13 +80,10 @@ export function articleRoutes(
     async (req, res) => {
       const me = member(res);
       const input = readInput(req, deps.maxArticleBytes);
-      const gone = new AbortController();
-      // 'close' comes when the answer is sent too; by then nothing looks at the signal.
-      res.on('close', () => gone.abort());
-      if (res.destroyed) gone.abort();
+      const gone = clientGone(res);
       try {
         // In a worker thread: a slow article holds no other board or request meanwhile.
-        const result = await deps.extraction.extract(input, gone.signal);
+        const result = await deps.extraction.extract(input, gone);
         const article = {
           id: articleIdFor(result.text),
           title: result.title.slice(0, LIMITS.title),
@@ -95,7 +93,7 @@ export function articleRoutes(
         const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) => {
           // Checked inside the change, the last moment before the board is written (the
           // board may have had to load): throwing here leaves it untouched.
-          gone.signal.throwIfAborted();
+          gone.throwIfAborted();
           return importArticle(doc, me.actor, article, result.claims);
         });
         // The language says why an article gave no cards: claims are proposed only in the
@@ -115,7 +113,7 @@ export function articleRoutes(
         });
       } catch (err) {
         // The client left: nobody is left to answer.
-        if (gone.signal.aborted) return;
+        if (gone.aborted) return;
         throw err;
       }
     },

@@ -4,7 +4,8 @@
  * (server/cards/restoreDeletedCard). 201 `{card}`; 404 `card_not_found` when the board never
  * had such a card deleted; 409 `card_exists` when it is on the board. An optional JSON body
  * `{evidence: [{id, url, quote?, stance, note?}]}` adds the restorer's evidence that went with
- * the card before it reached the board, in the same change.
+ * the card before it reached the board, in the same change. A restore whose client disconnects
+ * before the card is back is cancelled, and changes nothing.
  *
  * Everything else a client does to cards goes through the sync socket; a restore cannot, since
  * the client no longer has the card's content.
@@ -16,6 +17,7 @@ import { z } from 'zod';
 import { type RestoreDeps, restoreDeletedCard } from '../../cards/restoreDeletedCard';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
+import { clientGone } from '../clientGone';
 import { jsonBody, validate } from '../validate';
 
 const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
@@ -32,8 +34,18 @@ export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
       const { cardId } = validate(params, { cardId: req.params.cardId });
       // Without a body: the card as it was, and nothing more.
       const { evidence } = validate(body, req.get('content-type') ? jsonBody(req) : {});
-      const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId, evidence);
-      res.status(201).json({ card });
+      const gone = clientGone(res);
+      try {
+        const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId, {
+          readded: evidence,
+          signal: gone,
+        });
+        res.status(201).json({ card });
+      } catch (err) {
+        // The client left: nobody is left to answer.
+        if (gone.aborted) return;
+        throw err;
+      }
     },
   );
   return router;

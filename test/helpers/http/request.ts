@@ -58,3 +58,23 @@ export function errorCode(res: ApiResponse): string | undefined {
   }
   return error.code;
 }
+
+/** A request its client can walk away from: `leave()` disconnects it, as a closed tab does. */
+export interface Abandonable {
+  /** The response, or the abort error once it has left. */
+  readonly outcome: Promise<ApiResponse | unknown>;
+  leave(): void;
+}
+
+export function abandonable(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: Omit<RequestOptions, 'signal'> = {},
+): Abandonable {
+  const controller = new AbortController();
+  const outcome = request(baseUrl, method, path, { ...options, signal: controller.signal }).catch(
+    (err: unknown) => err,
+  );
+  return { outcome, leave: () => controller.abort() };
+}

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../../server/config';
-import { errorCode, request } from '../../helpers/http/request';
+import { type Abandonable, abandonable, errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
@@ -22,9 +22,9 @@ const SLOW = 'a.b/c?d=e&f-g.h/'.repeat(61_875);
 
 let server: TestServer | null = null;
 let dir: TempDir | null = null;
-const requests: AbortController[] = [];
+const requests: Abandonable[] = [];
 afterEach(async () => {
-  for (const controller of requests.splice(0)) controller.abort();
+  for (const job of requests.splice(0)) job.leave();
   await server?.stop();
   server = null;
   dir?.remove();
@@ -48,28 +48,21 @@ async function boardWithArticle(running: TestServer) {
   return { id: board.id, token };
 }
 
-function postArticle(
-  running: TestServer,
-  boardId: string,
-  token: string,
-  text: string,
-  signal?: AbortSignal,
-) {
+function postArticle(running: TestServer, boardId: string, token: string, text: string) {
   return request(running.url, 'POST', `/api/boards/${boardId}/articles`, {
     token,
     json: { text },
-    signal,
   });
 }
 
 /** An import its client can walk away from; its outcome is the response or the abort. */
-function abandonable(running: TestServer, boardId: string, token: string, text: string) {
-  const controller = new AbortController();
-  requests.push(controller);
-  const outcome = postArticle(running, boardId, token, text, controller.signal).catch(
-    (err: unknown) => err,
-  );
-  return { outcome, leave: () => controller.abort() };
+function leavableImport(running: TestServer, boardId: string, token: string, text: string) {
+  const job = abandonable(running.url, 'POST', `/api/boards/${boardId}/articles`, {
+    token,
+    json: { text },
+  });
+  requests.push(job);
+  return job;
 }
 
 describe('an import whose client disconnects', () => {
@@ -83,7 +76,7 @@ describe('an import whose client disconnects', () => {
       const before = await running.board(board.id);
 
       // The thread that imported the first article is warm: it has the slow one at once.
-      const slow = abandonable(running, board.id, board.token, SLOW);
+      const slow = leavableImport(running, board.id, board.token, SLOW);
       await waitFor(() => running.extraction.stats().running === 1, { what: 'extraction' });
       await new Promise((resolve) => setTimeout(resolve, 200));
       slow.leave();
@@ -114,9 +107,9 @@ describe('an import whose client disconnects', () => {
     const board = await boardWithArticle(running);
     const before = await running.board(board.id);
 
-    const slow = [1, 2].map(() => abandonable(running, board.id, board.token, SLOW));
+    const slow = [1, 2].map(() => leavableImport(running, board.id, board.token, SLOW));
     await waitFor(() => running.extraction.stats().running === 2, { what: 'both threads busy' });
-    const queued = abandonable(running, board.id, board.token, `${ARTICLE} Queued.`);
+    const queued = leavableImport(running, board.id, board.token, `${ARTICLE} Queued.`);
     await waitFor(() => running.extraction.stats().waiting === 1, { what: 'a job waiting' });
     queued.leave();
     expect(await queued.outcome).toMatchObject({ name: 'AbortError' });
@@ -137,7 +130,7 @@ describe('a full extraction queue', () => {
       const board = await boardWithArticle(running);
       const before = await running.board(board.id);
 
-      const slow = [1, 2, 3].map(() => abandonable(running, board.id, board.token, SLOW));
+      const slow = [1, 2, 3].map(() => leavableImport(running, board.id, board.token, SLOW));
       await waitFor(
         () => {
           const { running: busy, waiting } = running.extraction.stats();
