@@ -94,6 +94,7 @@ export async function benchExport(): Promise<Table> {
   const workers = createBoardWorkers({
     timeoutMs: DEFAULTS.boardJobTimeoutMs,
     maxWaiting: DEFAULTS.boardJobQueueLength,
+    idleMs: DEFAULTS.threadIdleMs,
   });
   try {
     const boardId = 'bench-board';

@@ -28,6 +28,8 @@ export interface Config {
   readonly boardJobTimeoutMs: number;
   /** Exports, board imports and restores that may wait for a board thread; more: 503. */
   readonly boardJobQueueLength: number;
+  /** A worker thread (extraction or board) idle this long ends; the next job starts another. */
+  readonly threadIdleMs: number;
   /** How long an empty room stays loaded after its last connection leaves. */
   readonly roomGraceMs: number;
   /** How long the update log keeps every step (for "export as of"). */
@@ -68,6 +70,9 @@ export const DEFAULTS = {
   // each waiting import holds its file (tens of MB for a big board), an export or a restore
   // nothing until its turn.
   boardJobQueueLength: 8,
+  // Long enough for a lead's export in several formats, or a re-import; an idle board thread
+  // holds 35–46 MB of RSS, an extraction thread its language model.
+  threadIdleMs: 5 * 60_000,
   roomGraceMs: 30_000,
   logRetentionDays: 30,
   compactEvery: 500,
@@ -169,6 +174,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
       'Exports, board imports and card restores that may wait for one of the two board threads; one more at once is answered 503 `export_busy`, `import_busy` or `restore_busy` with `Retry-After`.',
   },
   {
+    name: 'FACTBOARD_THREAD_IDLE_MS',
+    key: 'threadIdleMs',
+    default: String(DEFAULTS.threadIdleMs),
+    meaning:
+      'How long an idle worker thread (extraction or board) stays up for the next job; the next job waits 0.7–2.7 s for a new one to start.',
+  },
+  {
     name: 'FACTBOARD_ROOM_GRACE_MS',
     key: 'roomGraceMs',
     default: String(DEFAULTS.roomGraceMs),
@@ -264,6 +276,7 @@ const envSchema = z.object({
   FACTBOARD_EXTRACT_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.extractQueueLength),
   FACTBOARD_BOARD_JOB_TIMEOUT_MS: int(1, 24 * 3_600_000, DEFAULTS.boardJobTimeoutMs),
   FACTBOARD_BOARD_JOB_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.boardJobQueueLength),
+  FACTBOARD_THREAD_IDLE_MS: int(0, 2_147_483_647, DEFAULTS.threadIdleMs),
   FACTBOARD_ROOM_GRACE_MS: int(0, 24 * 3_600_000, DEFAULTS.roomGraceMs),
   FACTBOARD_LOG_RETENTION_DAYS: int(0, 36_500, DEFAULTS.logRetentionDays),
   FACTBOARD_COMPACT_EVERY: int(1, 1_000_000, DEFAULTS.compactEvery),
@@ -309,6 +322,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     extractQueueLength: e.FACTBOARD_EXTRACT_QUEUE_LENGTH,
     boardJobTimeoutMs: e.FACTBOARD_BOARD_JOB_TIMEOUT_MS,
     boardJobQueueLength: e.FACTBOARD_BOARD_JOB_QUEUE_LENGTH,
+    threadIdleMs: e.FACTBOARD_THREAD_IDLE_MS,
     roomGraceMs: e.FACTBOARD_ROOM_GRACE_MS,
     logRetentionDays: e.FACTBOARD_LOG_RETENTION_DAYS,
     compactEvery: e.FACTBOARD_COMPACT_EVERY,

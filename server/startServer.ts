@@ -91,10 +91,12 @@ export async function startServer(
   const extraction = createExtractionPool({
     timeoutMs: config.extractTimeoutMs,
     maxWaiting: config.extractQueueLength,
+    idleMs: config.threadIdleMs,
   });
   const boardWorkers = createBoardWorkers({
     timeoutMs: config.boardJobTimeoutMs,
     maxWaiting: config.boardJobQueueLength,
+    idleMs: config.threadIdleMs,
   });
   // Jobs still running fail at once rather than being held to the drain's cutoff.
   const closeWorkers = () => Promise.all([extraction.close(), boardWorkers.close()]);

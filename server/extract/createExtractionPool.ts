@@ -3,11 +3,12 @@
  * that cannot be split (a punctuation-dense paste of 990,000 characters: 3.6 s), and on the
  * event loop every board's sync and every other request would wait for it.
  *
- * The threads are a worker pool (createWorkerPool) of their own and live as long as the server:
- * starting one under tsx and loading the language model takes 1.4–2.7 s, while a warm thread
- * extracts the seed article in 10–30 ms. At most `threads` of them run at once; more imports
- * wait their turn, `maxWaiting` of them at most; more are refused at once ('busy'), since each
- * holds its article in memory and its requester waiting behind every job ahead of it.
+ * The threads are a worker pool (createWorkerPool) of their own: starting one under tsx and
+ * loading the language model takes 1.4–2.7 s, while a warm thread extracts the seed article in
+ * 10–30 ms, so a thread stays for the next import and ends only after `idleMs` without one.
+ * At most `threads` of them run at once; more imports wait their turn, `maxWaiting` of them at
+ * most; more are refused at once ('busy'), since each holds its article in memory and its
+ * requester waiting behind every job ahead of it.
  * These threads are not the boards' (createBoardWorkers): a thread holds the model (about
  * 25 MB), not a board, and an import should not wait behind two 10,000-card exports.
  * A job running longer than `timeoutMs` (from when its thread has it) is stopped by
@@ -40,6 +41,8 @@ export interface ExtractionPool {
   extract(input: ArticleInput, signal?: AbortSignal): Promise<ArticleForBoard>;
   /** Jobs running and waiting, for tests and health. */
   stats: WorkerPool<ExtractJob, JobReply>['stats'];
+  /** Threads alive now, idle among them, and started since the pool was made. */
+  threads: WorkerPool<ExtractJob, JobReply>['threads'];
   /** Stops every thread; jobs still running fail. */
   close(): Promise<void>;
 }
@@ -50,6 +53,8 @@ export interface ExtractionPoolOptions {
   /** Jobs that may wait for a thread; the next one is refused ('busy'). */
   readonly maxWaiting: number;
   readonly timeoutMs: number;
+  /** An idle thread ends after this long (the board threads' too). None: it lives on. */
+  readonly idleMs?: number;
   /** The worker entry; tests give one that fails. */
   readonly entry?: URL;
 }
@@ -63,6 +68,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
     threads: options.threads ?? 2,
     maxWaiting: options.maxWaiting,
     timeoutMs: options.timeoutMs,
+    idleMs: options.idleMs,
   });
   return {
     async extract(input, signal) {
@@ -79,6 +85,7 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       return reply.article;
     },
     stats: pool.stats,
+    threads: pool.threads,
     close: () => pool.close(),
   };
 }

@@ -6,7 +6,7 @@
  * memory, and past `maxWaiting` jobs is refused (JobError 'busy'). A job holding its thread
  * past `timeoutMs` (an export's download included: a client that never reads would hold it
  * forever) is stopped with its thread. A thread stays for the next job (starting one under tsx
- * costs 1.4–2.7 s, far more than exporting a small board) and ends after IDLE_MS without one,
+ * costs 1.4–2.7 s, far more than exporting a small board) and ends after `idleMs` without one,
  * giving back what a big board left in its heap.
  */
 import type { FromBoardWorker, ToBoardWorker } from './boardWorkerMessages';
@@ -14,17 +14,14 @@ import { createWorkerPool, type WorkerPool } from './createWorkerPool';
 
 export type BoardWorkers = WorkerPool<ToBoardWorker, FromBoardWorker>;
 
-/** An idle thread's life: long enough for a lead's export in several formats, or a re-import. */
-const IDLE_MS = 5 * 60_000;
-
 export function createBoardWorkers(options: {
   readonly maxWaiting: number;
   readonly timeoutMs: number;
+  readonly idleMs: number;
 }): BoardWorkers {
   return createWorkerPool<ToBoardWorker, FromBoardWorker>({
     entry: new URL('./boardWorker.ts', import.meta.url),
     threads: 2,
-    idleMs: IDLE_MS,
     ...options,
   });
 }

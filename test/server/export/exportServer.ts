@@ -42,6 +42,7 @@ export async function startExportServer(): Promise<ExportServer> {
   const workers = createBoardWorkers({
     timeoutMs: DEFAULTS.boardJobTimeoutMs,
     maxWaiting: DEFAULTS.boardJobQueueLength,
+    idleMs: DEFAULTS.threadIdleMs,
   });
   let url = '';
 

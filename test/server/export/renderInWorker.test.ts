@@ -17,6 +17,7 @@ import { buildHostileBoard } from '../../shared/export/hostileBoard';
 const boardWorkers = createBoardWorkers({
   timeoutMs: DEFAULTS.boardJobTimeoutMs,
   maxWaiting: DEFAULTS.boardJobQueueLength,
+  idleMs: DEFAULTS.threadIdleMs,
 });
 afterAll(() => boardWorkers.close());
 

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       extractQueueLength: 16,
       boardJobTimeoutMs: 120_000,
       boardJobQueueLength: 8,
+      threadIdleMs: 300_000,
       roomGraceMs: DEFAULTS.roomGraceMs,
       logRetentionDays: DEFAULTS.logRetentionDays,
       compactEvery: DEFAULTS.compactEvery,
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
       FACTBOARD_EXTRACT_QUEUE_LENGTH: '0',
       FACTBOARD_BOARD_JOB_TIMEOUT_MS: '500',
       FACTBOARD_BOARD_JOB_QUEUE_LENGTH: '0',
+      FACTBOARD_THREAD_IDLE_MS: '1000',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       extractQueueLength: 0,
       boardJobTimeoutMs: 500,
       boardJobQueueLength: 0,
+      threadIdleMs: 1000,
     });
   });
 
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
         FACTBOARD_EXTRACT_QUEUE_LENGTH: '-1',
         FACTBOARD_BOARD_JOB_TIMEOUT_MS: '0',
         FACTBOARD_BOARD_JOB_QUEUE_LENGTH: 'many',
+        FACTBOARD_THREAD_IDLE_MS: '-1',
       });
     } catch (err) {
       error = err;
@@ -92,6 +96,7 @@ describe('loadConfig', () => {
       'FACTBOARD_EXTRACT_QUEUE_LENGTH',
       'FACTBOARD_BOARD_JOB_TIMEOUT_MS',
       'FACTBOARD_BOARD_JOB_QUEUE_LENGTH',
+      'FACTBOARD_THREAD_IDLE_MS',
     ]) {
       expect(problems).toContain(name);
     }
