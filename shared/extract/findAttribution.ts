@@ -11,7 +11,7 @@
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
-import { ORG_HEADS, type NameRun } from './findNames';
+import { describesName, ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import type { Attribution, AttributionForm } from './types';
 import { WIRE_DATELINE } from './wireDateline';
@@ -75,7 +75,9 @@ type Span = { first: number; last: number };
 /**
  * The sentence's tokens without whitespace; indexes below refer to this array. A word of a
  * name is a proper noun here, whatever wink tagged it: "said Will/AUX Hurd", "The health
- * minister, Paul Grant/VERB, told …"; a title is one word with its full stop.
+ * minister, Paul Grant/VERB, told …"; a title is one word with its full stop. Two of wink's
+ * tags are mended outside names: the noun after "according to" is no infinitive ("according
+ * to police/VERB"), and an adjective before a name is none of it ("Previous/PROPN El Faro").
  */
 function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[]): Token[] {
   const words: Token[] = [];
@@ -98,7 +100,11 @@ function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[])
     }
     while (r < names.length && names[r]!.last < k) r++;
     const inName = r < names.length && names[r]!.first <= k;
-    words.push(inName && t.pos !== 'PROPN' ? { ...t, pos: 'PROPN' } : t);
+    if (inName) words.push(t.pos === 'PROPN' ? t : { ...t, pos: 'PROPN' });
+    else if (t.pos === 'VERB' && low(words.at(-1)) === 'to' && low(words.at(-2)) === 'according')
+      words.push({ ...t, pos: 'NOUN' });
+    else if (t.pos === 'PROPN' && describesName(t.value)) words.push({ ...t, pos: 'ADJ' });
+    else words.push(t);
   }
   return words;
 }
@@ -161,7 +167,9 @@ function forwardNP(ws: Token[], i: number): Span | null {
   for (let k = i; k < ws.length && k - i < MAX_NP; k++) {
     const t = ws[k]!;
     if (isPunct(t) && t.value !== '-' && t.value !== '&') break;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') break;
+    // "according to New York Times reporting, …": wink tags that "reporting" a verb.
+    const document = k > i && SOURCE_NOUNS.has(low(t)) && !takesObject(ws, k, endsClause);
+    if ((t.pos === 'VERB' && !document) || t.pos === 'AUX' || t.pos === 'SCONJ') break;
     if (t.pos === 'PRON' && !/^(his|her|their|its|our)$/i.test(t.value) && k > i) break;
     if (['that', 'which', 'who', 'when', 'where'].includes(low(t))) break;
     last = k;
@@ -231,7 +239,7 @@ function backwardNP(ws: Token[], v: number): Span | null {
 function isDocument(ws: Token[], np: Span): boolean {
   let head: Token | undefined;
   for (let k = np.first; k <= np.last && ws[k]!.pos !== 'ADP'; k++) {
-    if (ws[k]!.pos === 'NOUN') head = ws[k];
+    if (ws[k]!.pos === 'NOUN' || SOURCE_NOUNS.has(low(ws[k]))) head = ws[k];
   }
   return SOURCE_NOUNS.has(low(head));
 }
@@ -375,12 +383,50 @@ function qualifiesNoun(ws: Token[], v: number, before: number): boolean {
   return /ing$/i.test(ws[v]!.value) && ['NOUN', 'PROPN'].includes(ws[before]?.pos ?? '');
 }
 
+const TIME_MODIFIERS = new Set('last this next past earlier later early late'.split(' '));
+const TIME_NOUN =
+  /^(yesterday|today|tonight|(mon|tues|wednes|thurs|fri|satur|sun)day|year|week|month|weekend|decade|spring|summer|autumn|fall|winter|quarter)$/;
+
+/** The index after a time phrase at `k` ("last year", "earlier this month", "Monday"), or `k`. */
+function afterTimePhrase(ws: Token[], k: number): number {
+  let j = k;
+  while (TIME_MODIFIERS.has(low(ws[j]))) j++;
+  return TIME_NOUN.test(low(ws[j])) ? j + 1 : k;
+}
+
 /**
  * "reporting" followed by its object is a participle ("Hospitals reporting ambulance
  * diversions"), not the noun of "El Faro reporting found …" or "according to Times reporting,".
+ * A time phrase is no object where the phrase ends after it (`endsPhrase`): before the
+ * sentence's verb, "El Faro reporting last year found …", or after "according to", before a
+ * comma; "Hospitals reporting this year: 38" still qualifies its noun.
  */
-function takesObject(ws: Token[], i: number): boolean {
-  return /ing$/i.test(ws[i]!.value) && CLAUSE_START.has(ws[i + 1]?.pos ?? '');
+function takesObject(
+  ws: Token[],
+  i: number,
+  endsPhrase: (next: Token | undefined) => boolean,
+): boolean {
+  if (!/ing$/i.test(ws[i]!.value)) return false;
+  const after = afterTimePhrase(ws, i + 1);
+  if (after > i + 1 && endsPhrase(ws[after])) return false;
+  return CLAUSE_START.has(ws[i + 1]?.pos ?? '');
+}
+const isVerb = (t: Token | undefined) => t?.pos === 'VERB';
+const endsClause = (t: Token | undefined) => !t || isPunct(t);
+
+/**
+ * The punctuation that closes "According to …" at the head of a sentence: right after the
+ * source, or a comma after words that qualify it ("According to two people who attended the
+ * meeting,", "According to officials reporting the figures,"). -1 when the statement's own
+ * verb comes first: the sentence stays whole.
+ */
+function closeOfSource(ws: Token[], np: Span): number {
+  if (isPunct(ws[np.last + 1])) return np.last + 1;
+  for (let k = np.last + 1; k < ws.length && k <= np.last + 9; k++) {
+    if (ws[k]!.value === ',') return k;
+    if (isPunct(ws[k]) || ws[k]!.pos === 'AUX') return -1;
+  }
+  return -1;
 }
 
 interface Candidate {
@@ -402,8 +448,11 @@ function candidatesIn(ws: Token[]): Candidate[] {
       const np = publisher ?? forwardNP(ws, i + 2);
       if (!np) continue;
       const atHead = i === 0;
+      const close = atHead ? closeOfSource(ws, np) : -1;
       const clause = atHead
-        ? { start: ws[0]!.start, end: (ws[np.last + 1] ?? ws[np.last]!).end, at: 'head' as const }
+        ? close >= 0
+          ? { start: ws[0]!.start, end: ws[close]!.end, at: 'head' as const }
+          : null
         : {
             start: (low(ws[i - 1]) === ',' ? ws[i - 1]! : t).start,
             end: ws[np.last]!.end,
@@ -419,7 +468,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
       });
       continue;
     }
-    if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i)) {
+    if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
       // "an investigation by the El Faro media group" / "a separate El Faro report"
       if (['by', 'from'].includes(low(ws[i + 1]))) {
         const np = forwardNP(ws, i + 2);
@@ -642,6 +691,29 @@ function withoutAffiliation(ws: Token[], np: Span, names: NameRun[]): Span {
   return np;
 }
 
+/**
+ * The name of whoever published the document a noun phrase names: "New York Times reporting"
+ * → New York Times, "a recent Reuters analysis" → Reuters, "Bureau of Labor Statistics data",
+ * "the FDA's latest report". The publisher said it; the document is where. Null when no name
+ * stands before the phrase's first document noun ("court records", "a filing with the SEC").
+ */
+function publicationOf(ws: Token[], np: Span, names: NameRun[]): Span | null {
+  for (let k = np.first + 1; k <= np.last; k++) {
+    // A word of a name is none: "the Census Bureau's annual survey".
+    if (!SOURCE_NOUNS.has(low(ws[k])) || ws[k]!.pos === 'PROPN') continue;
+    let last = k - 1;
+    while (last > np.first && ['ADJ', 'NUM'].includes(ws[last]!.pos)) last--;
+    if (/^['’]s?$/.test(ws[last]!.value)) last--;
+    if (last < np.first) return null;
+    const name = names.find((r) => r.end === ws[last]!.end);
+    if (!name) return null;
+    let first = last;
+    while (first > np.first && ws[first - 1]!.start >= name.start) first--;
+    return { first, last };
+  }
+  return null;
+}
+
 // Descriptions that stand for an organisation named before them: "…, the company said".
 const BODY_DESCRIPTIONS = new Set(
   (
@@ -696,10 +768,10 @@ export function findAttribution(
   if (words.length === 0) return null;
   const ws = afterDateline(text, words);
   if (ws.length === 0) return null;
-  const candidates = candidatesIn(ws).map((c) => ({
-    ...c,
-    np: withoutAffiliation(ws, c.np, names),
-  }));
+  const candidates = candidatesIn(ws).map((c) => {
+    const np = withoutAffiliation(ws, c.np, names);
+    return { ...c, np: publicationOf(ws, np, names) ?? np };
+  });
   for (const [ci, c] of candidates.entries()) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
     if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;

@@ -82,6 +82,18 @@ const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 type Span = { first: number; last: number };
 
+// Adjectives that stand before a publication's name and are capitalised by their place
+// ("Previous El Faro reporting", "Recent Reuters analysis") or tagged a proper noun beside it
+// ("a new El Faro investigation"): no part of the name. "New" with its capital may be one
+// ("New York Times"), so only "new" in lower case is left out.
+const BEFORE_NAME =
+  /^(previous|recent|earlier|latest|prior|separate|subsequent|further|additional)$/i;
+
+/** A word that describes the name after it rather than belonging to it. */
+export function describesName(word: string): boolean {
+  return BEFORE_NAME.test(word) || word === 'new';
+}
+
 function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Span[] {
   const runs: Span[] = [];
   let i = span.first;
@@ -134,6 +146,7 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
         break;
       }
     }
+    while (first < last && describesName(tokens[first]!.value)) first++;
     if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) {
       runs.push(...withoutAffiliation(tokens, first, last));
     }

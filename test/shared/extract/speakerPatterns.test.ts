@@ -306,6 +306,48 @@ describe('a document and who published it', () => {
       'Census Bureau',
       '18% of households bought fewer eggs in 2024.',
     ],
+    // The document before its publisher's name: the publisher said it.
+    [
+      'According to New York Times reporting, 30 officials were dismissed last year.',
+      'New York Times',
+      '30 officials were dismissed last year.',
+    ],
+    [
+      '30 officials were dismissed last year, according to New York Times reporting.',
+      'New York Times',
+      '30 officials were dismissed last year.',
+    ],
+    [
+      'According to New York Times reporting last year, 30 officials were dismissed in 2023.',
+      'New York Times',
+      '30 officials were dismissed in 2023.',
+    ],
+    [
+      'According to recent Reuters analysis of court records, 40 inmates died in custody in 2023.',
+      'Reuters',
+      '40 inmates died in custody in 2023.',
+    ],
+    [
+      'According to Bureau of Labor Statistics data, 18% of households bought fewer eggs in 2024.',
+      'Bureau of Labor Statistics',
+      '18% of households bought fewer eggs in 2024.',
+    ],
+    [
+      "According to the FDA's latest report, 37 lots of eye drops held the bacteria in 2024.",
+      'FDA',
+      '37 lots of eye drops held the bacteria in 2024.',
+    ],
+    // The phrase ends at its comma, not at the source's last word.
+    [
+      'According to two people who attended the meeting, 30 officials were dismissed in 2023.',
+      'two people',
+      '30 officials were dismissed in 2023.',
+    ],
+    [
+      'According to police, 30 officials were dismissed in 2023.',
+      'police',
+      '30 officials were dismissed in 2023.',
+    ],
   ])('"%s" → %s', (sentence, speaker, claim) => {
     const found = extractClaims(sentence).claims[0]!;
     expect(found.speaker).toBe(speaker);
@@ -363,6 +405,35 @@ describe('a participle that qualifies the noun before it', () => {
     const sentence =
       'Earlier El Faro reporting found that 30 officials had attended the meetings in 2019.';
     expect(extractClaims(sentence).claims[0]!.speaker).toBe('El Faro');
+  });
+
+  it.each([
+    ['El Faro reporting last year found that 40 of the inmates had died in custody.'],
+    ['El Faro reporting this week showed that 40 of the inmates had died in custody.'],
+  ])('reads a time phrase after a publication’s reporting as no object: "%s"', (sentence) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe('El Faro');
+  });
+
+  it('still qualifies the noun when a time phrase and no verb follow', () => {
+    expect(extractClaims('Hospitals reporting this year: 38').claims[0]!.speaker).toBeNull();
+  });
+});
+
+describe('an adjective before a publication’s name', () => {
+  it.each([
+    ['Previous El Faro reporting found that 40 of the inmates had died in custody.', 'El Faro'],
+    ['Recent Reuters reporting found that 40 of the inmates had died in custody.', 'Reuters'],
+    ['Recent Reuters analysis found that 40 of the inmates had died in custody.', 'Reuters'],
+    ['Earlier BBC analysis showed that 40 of the inmates had died in custody.', 'BBC'],
+    ['A new El Faro investigation found that 40 of the inmates had died in custody.', 'El Faro'],
+    [
+      'New York Times reporting found that 40 of the inmates had died in custody.',
+      'New York Times',
+    ],
+  ])('"%s" → %s, in its chip too', (sentence, speaker) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBe(speaker);
+    expect(found.entities.map((e) => e.text)).toContain(speaker);
   });
 });
 
