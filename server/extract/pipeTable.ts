@@ -11,6 +11,26 @@ const MAX_CELL_CHARS = 300;
 
 const tagOf = (el: Element) => el.tagName.toLowerCase();
 
+// A header cell is a short label: words, a year or a period ("2024", "FY2023-24", "Q1 2025",
+// "Deaths (2023)"), or nothing (the corner above the rows' names); "3h 30m" or "41,200" is a
+// figure.
+const MAX_LABEL_CHARS = 60;
+const PERIOD = /\b(?:FY\s?|Q[1-4]\s)?(?:19|20)\d\d(?:[-–/](?:\d\d){1,2})?\b/gi;
+const isLabel = (cell: string) =>
+  cell.length <= MAX_LABEL_CHARS && !/\d/.test(cell.replace(PERIOD, ''));
+
+/**
+ * A header row written with <td>, as many CMS tables are: the first row, all labels, above
+ * rows that hold figures (most of them). Read as data, the labels made a card of their own
+ * ("Hospital — 2023, 2024.") and the rows below had no header to pair their figures with.
+ */
+function labelsAboveFigures(texts: string[][]): boolean {
+  const [first, ...below] = texts.filter((cells) => cells.length > 0);
+  if (!first || first.length < 2 || below.length === 0 || !first.every(isLabel)) return false;
+  const withFigures = below.filter((cells) => cells.some((t) => /\d/.test(t))).length;
+  return first.some((t) => t !== '') && withFigures * 2 > below.length;
+}
+
 /**
  * The table's lines, or null for a table that lays out the page rather than holding data
  * (nested tables, paragraphs in a cell, a single column, role="presentation"), whose text
@@ -28,9 +48,10 @@ export function pipeTable(table: Element, textOf: (cell: Node) => string): strin
     return null;
   }
   const texts = raw.map((cells) => cells.map((t) => t.replace(/\s+/g, ' ')));
-  // The header: the rows of <thead>, else a first row of <th> only.
+  // The header: the rows of <thead>, else a first row of <th> only, or of labels over figures.
   let header = rows.findLastIndex((row) => row.parentElement?.tagName.toLowerCase() === 'thead');
-  if (header < 0 && grid[0]!.length > 0 && grid[0]!.every((c) => tagOf(c) === 'th')) header = 0;
+  const ths = grid[0]!.length > 0 && grid[0]!.every((c) => tagOf(c) === 'th');
+  if (header < 0 && (ths || (grid[0]!.length > 0 && labelsAboveFigures(texts)))) header = 0;
   const lines: string[] = [];
   const caption = [...table.children].find((c) => tagOf(c) === 'caption');
   const title = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : '';

@@ -21,14 +21,19 @@ const LABELLED_FIGURE = /^([^:\d]{1,60}?:\s+).*\d/;
 const INNER_STOP = /[.!?]["”’)]*\s+\S/;
 const SEPARATOR_ROW = /^\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
 
-/** The trimmed cells of a pipe-table line starting at `start`; "\|" is a "|" inside a cell. */
-function cellsOf(line: string, start: number): TextSpan[] {
+/**
+ * The trimmed cells of a pipe-table line starting at `start`; "\|" is a "|" inside a cell.
+ * Empty cells are left out, but for a header (`keepEmpty`), whose empty corner above the rows'
+ * names ("|  | 2023 | 2024 |") keeps its columns over the rows' cells.
+ */
+function cellsOf(line: string, start: number, keepEmpty = false): TextSpan[] {
   const cells: TextSpan[] = [];
   let at = 1; // after the opening "|"
   for (const piece of line.slice(1, -1).split(/(?<!\\)\|/)) {
     const lead = piece.length - piece.trimStart().length;
     const trimmed = piece.trim();
-    if (trimmed) cells.push({ start: start + at + lead, end: start + at + lead + trimmed.length });
+    if (trimmed || keepEmpty)
+      cells.push({ start: start + at + lead, end: start + at + lead + trimmed.length });
     at += piece.length + 1;
   }
   return cells;
@@ -44,7 +49,8 @@ export function markFigureLines(strings: string[], spans: TextSpan[]): Map<numbe
       // may hold the years: "| Department | 2024 | 2025 |"); the rows below are data.
       if (SEPARATOR_ROW.test(line)) {
         const above = strings[i - 1];
-        header = above && TABLE_ROW.test(above) ? cellsOf(above, spans[i - 1]!.start) : undefined;
+        header =
+          above && TABLE_ROW.test(above) ? cellsOf(above, spans[i - 1]!.start, true) : undefined;
         found.delete(i - 1);
         return;
       }

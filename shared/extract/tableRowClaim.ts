@@ -12,6 +12,7 @@ export function tableRowClaim(text: string, cells: TextSpan[], header?: TextSpan
     text.slice(s.start, s.end).replace(/\s+/g, ' ').replaceAll('\\|', '|');
   const [label, ...values] = cells.map(read);
   const heads = header?.length === cells.length ? header.slice(1).map(read) : null;
-  const pairs = values.map((v, i) => (heads ? `${heads[i]}: ${v}` : v));
+  // A column whose header cell is empty gives its figure alone.
+  const pairs = values.map((v, i) => (heads?.[i] ? `${heads[i]}: ${v}` : v));
   return `${label} — ${pairs.join(heads ? '; ' : ', ')}.`;
 }

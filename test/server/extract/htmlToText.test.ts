@@ -159,6 +159,12 @@ describe('HTML and Markdown tables', () => {
     '<tr><td>St Mary</td><td>3h 30m</td><td>4h 10m</td></tr>' +
     '<tr><th scope="row">General | North</th><td>2h<br>50m</td><td>3h 05m</td></tr>' +
     '<tr><td>Visits</td><td>41,200</td><td>44,900</td></tr></tbody></table>';
+  // CMS editors often write the header row with <td>, and leave its corner cell empty.
+  const TD_HEADER =
+    '<table><tbody><tr><td>Hospital</td><td>2023</td><td>2024</td></tr>' +
+    '<tr><td>St Mary</td><td>3h 30m</td><td>4h 10m</td></tr>' +
+    '<tr><td>General | North</td><td>2h 50m</td><td>3h 05m</td></tr>' +
+    '<tr><td>Visits</td><td>41,200</td><td>44,900</td></tr></tbody></table>';
   const MARKDOWN = [
     '# Hospital wait times rise 20%',
     LEAD,
@@ -169,6 +175,7 @@ describe('HTML and Markdown tables', () => {
 
   it.each([
     ['HTML', html(TABLE), 'page.html'],
+    ['HTML with a header row of <td>', html(TD_HEADER), 'page.html'],
     ['Markdown', MARKDOWN, 'story.md'],
   ])('%s: each data row is a card with its header, anchored to its line', (_, body, filename) => {
     const result = extractArticle({ body, filename });
@@ -190,6 +197,30 @@ describe('HTML and Markdown tables', () => {
         '| St Mary | 3h 30m | 4h 10m |\n| General \\| North | 2h 50m | 3h 05m |\n' +
         '| Visits | 41,200 | 44,900 |',
     );
+  });
+
+  it('takes a first row of <td> for the header only when it is labels above figures', () => {
+    const header = (table: string) => htmlToText(html(table)).text.includes('| --- |');
+    const row = (...cells: string[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    const table = (...rows: string[]) => `<table>${rows.join('')}</table>`;
+    expect(header(table(row('', 'FY2023-24', 'Q1 2025'), row('Police', '$1.1bn', '$0.3bn')))).toBe(
+      true,
+    );
+    // A first row of figures is data; labels over labels are no table of figures.
+    expect(
+      header(table(row('St Mary', '3h 30m', '4h 10m'), row('Visits', '41,200', '44,900'))),
+    ).toBe(false);
+    expect(header(table(row('Name', 'Role'), row('Dana Whitfield', 'Mayor')))).toBe(false);
+  });
+
+  it('pairs the figures with a header whose corner above the rows’ names is empty', () => {
+    const table =
+      '<table><tr><td></td><td>FY2023-24</td><td>Q1 2025</td></tr>' +
+      '<tr><td>Police</td><td>$1.1bn</td><td>$0.3bn</td></tr></table>';
+    const rows = extractArticle({ body: html(table), filename: 'page.html' }).claims.filter((c) =>
+      c.signals.includes('table_row'),
+    );
+    expect(rows.map((c) => c.claim)).toEqual(['Police — FY2023-24: $1.1bn; Q1 2025: $0.3bn.']);
   });
 
   it('reads a table that lays out the page as paragraphs', () => {

@@ -67,6 +67,17 @@ describe('figures in lists and tables', () => {
     expect(card?.claim).toBe('Transit — $247m, $210m.');
   });
 
+  it('pairs the figures under a header with an empty cell, the corner or a column', () => {
+    const text =
+      'The council published its spending figures for the year on Monday, officials said.\n\n' +
+      '|  | 2024 | 2025 |\n|---|---|---|\n| Police | $1.04bn | $1.1bn |\n\n' +
+      '| Department |  | 2025 |\n|---|---|---|\n| Transit | $247m | $210m |';
+    const { claims } = extractClaims(text);
+    const claimOn = (line: string) => claims.find((c) => c.sentence === line)?.claim;
+    expect(claimOn('| Police | $1.04bn | $1.1bn |')).toBe('Police — 2024: $1.04bn; 2025: $1.1bn.');
+    expect(claimOn('| Transit | $247m | $210m |')).toBe('Transit — $247m; 2025: $210m.');
+  });
+
   it('proposes no listicle title: its number counts what another story holds', () => {
     const text = [
       'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget.',
