@@ -11,6 +11,7 @@ import { browserSection } from './browser';
 import { compactionSection } from './compaction';
 import { exportSection } from './export';
 import { extractSection } from './extract';
+import { firstVisitSection } from './firstVisit';
 import { restoreSection } from './restore';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
@@ -18,6 +19,7 @@ import { renderMarkdown } from './table';
 const SECTIONS: readonly Section[] = [
   syncSection(),
   browserSection(),
+  firstVisitSection(),
   activitySection(),
   exportSection(),
   compactionSection(),

@@ -16,7 +16,8 @@ export interface BuiltClient {
   remove(): void;
 }
 
-export function buildClient(): BuiltClient {
+/** Builds the client of this checkout, or of the source tree at `root` (the bench's baseline). */
+export function buildClient(root = ROOT): BuiltClient {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-client-'));
   execFileSync(
     process.execPath,
@@ -28,7 +29,7 @@ export function buildClient(): BuiltClient {
       '--emptyOutDir',
     ],
     {
-      cwd: ROOT,
+      cwd: root,
       stdio: 'pipe',
       // Vitest sets NODE_ENV=test, which would give a development build.
       env: { ...process.env, NODE_ENV: 'production' },
