@@ -8,7 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { fetchUpdates, IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import {
@@ -327,10 +327,11 @@ export class BoardConnection {
       if (kind !== SYNC_STEP_1 && decoder.arr.byteLength - decoder.pos >= QUIET_APPLY_BYTES) {
         // A large board arriving: skip the re-encoding for 'update' listeners (see
         // withoutUpdateEvents). The provider would ignore it; the store and IndexedDB are told
-        // here, IndexedDB once the first frame is painted.
+        // here, IndexedDB with the bytes as they came.
+        const update = decoding.readVarUint8Array(peek);
         withoutUpdateEvents(this.doc, () => sync(encoder, decoder, p, emitSynced, type));
         this.changed();
-        this.persistLater();
+        this.keepOnDevice(update);
         return;
       }
       sync(encoder, decoder, p, emitSynced, type);
@@ -552,14 +553,18 @@ export class BoardConnection {
   };
 
   /**
-   * Stores the whole doc in IndexedDB after the next frame. If the database is not open yet,
-   * y-indexeddb stores the whole doc itself when it opens.
+   * Keeps an update that was applied without 'update' events in the IndexedDB copy, after the
+   * next frame is painted: the bytes as they came, as one more record, which is what y-indexeddb
+   * does with every update. Storing the whole doc instead re-encoded all of it (1.2 MB on a
+   * 600-card board with a long history), a long task just after a first visit's board was
+   * painted. If the database is not open yet, y-indexeddb stores the whole doc when it opens.
    */
-  private persistLater(): void {
+  private keepOnDevice(update: Uint8Array): void {
     const persistence = this.persistence;
     if (!persistence?.db) return;
     const store = () => {
-      if (!this.destroyed) void storeState(persistence, true);
+      // A copy: the message's bytes are a view into its whole frame, which IndexedDB would keep.
+      if (!this.destroyed) persistence._storeUpdate(update.slice(), this.provider);
     };
     if (typeof requestAnimationFrame === 'function') {
       requestAnimationFrame(() => setTimeout(store, 0));
