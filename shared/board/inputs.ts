@@ -67,19 +67,27 @@ export const columnSchema = z.enum(COLUMNS);
 export const speakerTypeSchema = z.enum(SPEAKER_TYPES);
 export const stanceSchema = z.enum(['supports', 'refutes', 'context']);
 
+/** Lengths of a card's source span and extraction signals (the schemas below; readCard). */
+export const SPAN_LIMITS = { articleId: 100, sentence: LIMITS.claim * 5 } as const;
+export const CHIP_LIMITS = { chips: 100, text: 300, type: 40 } as const;
+
 export const sourceSpanSchema = z
   .object({
-    articleId: z.string().min(1).max(100),
+    articleId: z.string().min(1).max(SPAN_LIMITS.articleId),
     start: z.number().int().min(0),
     end: z.number().int().min(0),
-    sentence: text(LIMITS.claim * 5),
+    sentence: text(SPAN_LIMITS.sentence),
   })
   .refine((s) => s.end >= s.start, 'end must not be before start');
 
 export const extractionSchema = z.object({
   score: z.number(),
   rank: z.number().int().min(0),
-  chips: z.array(z.object({ text: z.string().max(300), type: z.string().max(40) })).max(100),
+  chips: z
+    .array(
+      z.object({ text: z.string().max(CHIP_LIMITS.text), type: z.string().max(CHIP_LIMITS.type) }),
+    )
+    .max(CHIP_LIMITS.chips),
 });
 
 export const addClaimInput = z.object({

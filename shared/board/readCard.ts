@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { Actor } from './actor';
-import { sourceSpanSchema, extractionSchema } from './inputs';
+import { CHIP_LIMITS, extractionSchema, SPAN_LIMITS, sourceSpanSchema } from './inputs';
 import {
   CARD_KEYS as C,
   type CardMap,
@@ -14,7 +14,15 @@ import {
   isPos,
   type SpeakerType,
 } from './schema';
-import type { CardView, CommentView, EvidenceView, Stance } from './view';
+import type {
+  CardView,
+  Chip,
+  CommentView,
+  EvidenceView,
+  Extraction,
+  SourceSpan,
+  Stance,
+} from './view';
 
 const UNKNOWN_ACTOR: Actor = Object.freeze({ id: 'unknown', name: 'Unknown' });
 
@@ -36,6 +44,64 @@ const speakerType = (v: unknown): SpeakerType | null =>
 
 function stance(v: unknown): Stance {
   return v === 'supports' || v === 'refutes' ? v : 'context';
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/*
+ * A card's source span and extraction signals, as sourceSpanSchema and extractionSchema read
+ * them, or null. Values of the shape the commands write, nearly all of them, are read here
+ * without zod: in the browser zod parses objects generically (the page's Content-Security-
+ * Policy rules out its compiled parsers), which was most of the first read of a 600-card
+ * board. Anything else, hostile data included, goes to the schema, which stays the one
+ * definition of a valid value (readCardValues.test.ts holds both ways to the same answers).
+ */
+
+function readSource(value: unknown): SourceSpan | null {
+  if (value == null) return null;
+  if (isRecord(value)) {
+    const { articleId, start, end, sentence } = value;
+    if (
+      isText(articleId, SPAN_LIMITS.articleId) &&
+      articleId.length > 0 &&
+      isIndex(start) &&
+      isIndex(end) &&
+      end >= start &&
+      isText(sentence, SPAN_LIMITS.sentence)
+    ) {
+      return Object.freeze({ articleId, start, end, sentence });
+    }
+  }
+  const parsed = sourceSpanSchema.safeParse(value);
+  return parsed.success ? Object.freeze(parsed.data) : null;
+}
+
+function readChips(chips: unknown): Chip[] | null {
+  if (!Array.isArray(chips) || chips.length > CHIP_LIMITS.chips) return null;
+  const out: Chip[] = [];
+  for (const chip of chips as unknown[]) {
+    if (!isRecord(chip)) return null;
+    const { text, type } = chip;
+    if (!isText(text, CHIP_LIMITS.text) || !isText(type, CHIP_LIMITS.type)) return null;
+    out.push({ text, type });
+  }
+  return out;
+}
+
+function readExtraction(value: unknown): Extraction | null {
+  if (value == null) return null;
+  if (isRecord(value)) {
+    const { score, rank } = value;
+    const chips = readChips(value.chips);
+    if (typeof score === 'number' && Number.isFinite(score) && isIndex(rank) && chips) {
+      return Object.freeze({ score, rank, chips });
+    }
+  }
+  const parsed = extractionSchema.safeParse(value);
+  return parsed.success ? Object.freeze(parsed.data) : null;
 }
 
 function readEvidence(item: Y.Map<unknown>): EvidenceView {
@@ -87,12 +153,10 @@ export function readCard(card: CardMap, id: string, comments: readonly CommentVi
   const pos = card.get(C.pos);
   const place = isPos(pos) ? pos : { column: 'unverified' as const, rank: '' };
   const evidence = card.get(C.evidence);
-  const source = sourceSpanSchema.safeParse(card.get(C.source));
-  const extraction = extractionSchema.safeParse(card.get(C.extraction));
   return Object.freeze({
     id,
     claim: str(card.get(C.claim)),
-    source: source.success ? Object.freeze(source.data) : null,
+    source: readSource(card.get(C.source)),
     speaker: strOrNull(card.get(C.speaker)),
     speakerType: speakerType(card.get(C.speakerType)),
     column: place.column,
@@ -110,7 +174,7 @@ export function readCard(card: CardMap, id: string, comments: readonly CommentVi
         : [],
     ),
     comments: Object.freeze(ownThreads(comments).sort(compareComments)),
-    extraction: extraction.success ? Object.freeze(extraction.data) : null,
+    extraction: readExtraction(card.get(C.extraction)),
     createdBy: actor(card.get(C.createdBy)),
     createdAt: num(card.get(C.createdAt)),
     updatedBy: actor(card.get(C.updatedBy)),
