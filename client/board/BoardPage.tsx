@@ -65,6 +65,14 @@ import { undoAnnouncement } from './undoWords';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 
+/**
+ * One object for every render: dnd-kit remakes its sensors, and from them every card's drag
+ * listeners, whenever the options object is new. With a new object each render, every card on
+ * screen rendered again at each change of the board page (its connection status, a colleague's
+ * presence), several times in the seconds after a first visit's board is painted.
+ */
+const POINTER = { activationConstraint: { distance: 6 } };
+
 // Our own live region announces moves; dnd-kit's would say them twice.
 const SILENT: Announcements = {
   onDragStart: () => undefined,
@@ -319,7 +327,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     return map;
   }, [snapshot.peers]);
 
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const boardEmpty = COLUMNS.every((c) => board.columns[c].length === 0);
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
