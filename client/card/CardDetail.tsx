@@ -17,7 +17,7 @@ import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
-import { DiscardQuestion } from '../ui/DiscardQuestion';
+import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { PublicationForm } from './PublicationForm';
@@ -104,33 +104,22 @@ export function CardDetail({
     }
   }, [orphans]);
   // Escape or Close with text typed and not saved asks first; Escape again keeps editing.
-  const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
-  const keepEditing = () => {
-    setUnsaved(null);
-    returnTo.current?.focus();
-  };
-  // What Discard goes on to do: close, or show the card's passage in the article.
-  const thenLeave = useRef(onClose);
+  const asks = useLeaveAsks();
   /** Leaves the dialog for `then`, asking first when text typed would be lost. */
-  const leave = (then: () => void) => {
-    if (unsaved) return keepEditing();
-    const labels = [
-      ...drafts.labels(),
-      ...(orphans.length > 0
-        ? [
-            orphanedBy === 'deletion'
-              ? 'what you had typed when the card was deleted'
-              : 'what you had typed and could not save',
-          ]
-        : []),
-    ];
-    if (labels.length === 0) return then();
-    returnTo.current =
-      document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    thenLeave.current = then;
-    setUnsaved(labels);
-  };
+  const leave = (then: () => void) =>
+    asks.leave(
+      [
+        ...drafts.labels(),
+        ...(orphans.length > 0
+          ? [
+              orphanedBy === 'deletion'
+                ? 'what you had typed when the card was deleted'
+                : 'what you had typed and could not save',
+            ]
+          : []),
+      ],
+      then,
+    );
   const requestClose = () => leave(onClose);
 
   return (
@@ -140,17 +129,7 @@ export function CardDetail({
       onClose={requestClose}
     >
       {news}
-      {unsaved && (
-        <DiscardQuestion
-          question="Close without saving?"
-          detail={`Not saved yet: ${unsaved.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ')}.`}
-          discardLabel="Discard and close"
-          closeRequest
-          className="in-dialog"
-          onKeep={keepEditing}
-          onDiscard={() => thenLeave.current()}
-        />
-      )}
+      {asks.question}
       {!card ? (
         <div className="dialog-body">
           <p ref={deletedNote} role="alert" tabIndex={-1}>

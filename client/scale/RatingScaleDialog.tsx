@@ -4,7 +4,8 @@
  * editRatingScale: a label edited in place is a rename, and the cards carrying it are relabelled
  * with the same change (B11); the dialog says how many before saving. The board's other members
  * see the new labels at once. A modal dialog (ModalDialog); the opener gets focus back
- * (BoardReviewTools).
+ * (BoardReviewTools). Escape or Close with the scale changed and not saved asks first, as the
+ * card dialog does (useLeaveAsks); Cancel discards.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { LabelRename } from '../../shared/board/commands/meta';
@@ -13,9 +14,11 @@ import { DEFAULT_RATING_SCALE } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
 import {
+  draftChanged,
   fromDraft,
   type LabelRow,
   orphanedVerdicts,
@@ -36,6 +39,12 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   // colleague's edit saved meanwhile to other labels is kept (B12).
   const [base] = useState(() => board.meta.ratingScale);
   const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(base));
+  const asks = useLeaveAsks();
+  const requestClose = () =>
+    asks.leave(
+      draftChanged(draft, toDraft(base)) ? ['your changes to the rating scale'] : [],
+      onClose,
+    );
   // Problems show once the lead tries to save, then follow their edits.
   const [tried, setTried] = useState(false);
   const [focusRow, setFocusRow] = useState<string | null>(null);
@@ -100,7 +109,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   };
 
   return (
-    <ModalDialog title="Rating scale" titleId={`${id}-title`} focus="title" onClose={onClose}>
+    <ModalDialog title="Rating scale" titleId={`${id}-title`} focus="title" onClose={requestClose}>
+      {asks.question}
       <form className="dialog-body" onSubmit={save} aria-labelledby={`${id}-title`}>
         <p className="muted small">
           Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its

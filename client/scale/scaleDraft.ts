@@ -58,6 +58,17 @@ export function toDraft(scale: RatingScale, tracked = true): ScaleDraft {
   };
 }
 
+/**
+ * Whether saving `draft` would write anything that `from` would not: its bounds or a row's
+ * label, column or value differ. Rows' keys do not count, nor where a row came from: the same
+ * labels put back (the default scale over the default) rename nothing.
+ */
+export function draftChanged(draft: ScaleDraft, from: ScaleDraft): boolean {
+  const plain = (d: ScaleDraft) =>
+    JSON.stringify([d.best, d.worst, d.rows.map((r) => [r.label, r.column, r.value])]);
+  return plain(draft) !== plain(from);
+}
+
 const num = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 export function fromDraft(draft: ScaleDraft): ScaleResult {

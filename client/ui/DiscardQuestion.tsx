@@ -1,8 +1,9 @@
 /**
  * "Discard what was typed?", asked before text typed and not saved is thrown away: keep
  * editing (the default, and Escape) or discard. An alertdialog that takes focus, so a screen
- * reader reads the question and what would be lost. The card dialog asks it on Close or
- * Escape (CardDetail); a form inside it asks it on Escape (useEscapeAsks).
+ * reader reads the question and what would be lost. A dialog asks it on Close or Escape
+ * (useLeaveAsks: the card dialog, the rating scale); a form inside one asks it on Escape
+ * (useEscapeAsks).
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
@@ -87,4 +88,45 @@ export function useEscapeAsks(
     />
   ) : null;
   return { onEscape, question };
+}
+
+/**
+ * Leaving a dialog (Escape, Close, or another way out such as the card's "Show in the
+ * article") with work not saved: `leave(unsaved, then)` goes on to `then` at once when nothing
+ * is unsaved, and otherwise asks "Close without saving?", naming what would be lost; Escape or
+ * Close again while it asks keeps editing, back in the field the person was in. `question` is
+ * to be shown under the dialog's head.
+ */
+export function useLeaveAsks(): {
+  leave: (unsaved: readonly string[], then: () => void) => void;
+  question: ReactNode;
+} {
+  const [unsaved, setUnsaved] = useState<readonly string[] | null>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  // What Discard goes on to do: close, or show the card's passage in the article.
+  const thenLeave = useRef<() => void>(() => undefined);
+  const keep = () => {
+    setUnsaved(null);
+    returnTo.current?.focus();
+  };
+  const leave = (labels: readonly string[], then: () => void) => {
+    if (unsaved) return keep();
+    if (labels.length === 0) return then();
+    returnTo.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    thenLeave.current = then;
+    setUnsaved(labels);
+  };
+  const question = unsaved ? (
+    <DiscardQuestion
+      question="Close without saving?"
+      detail={`Not saved yet: ${unsaved.map((l) => l.charAt(0).toLowerCase() + l.slice(1)).join('; ')}.`}
+      discardLabel="Discard and close"
+      closeRequest
+      className="in-dialog"
+      onKeep={keep}
+      onDiscard={() => thenLeave.current()}
+    />
+  ) : null;
+  return { leave, question };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_SCALE } from '../../../shared/board/ratingScale';
 import type { BoardView, CardView } from '../../../shared/board/view';
-import { fromDraft, orphanedVerdicts, toDraft } from '../../../client/scale/scaleDraft';
+import {
+  draftChanged,
+  fromDraft,
+  orphanedVerdicts,
+  toDraft,
+} from '../../../client/scale/scaleDraft';
 
 const boardWith = (cards: Partial<CardView>[]): BoardView =>
   ({
@@ -10,6 +15,17 @@ const boardWith = (cards: Partial<CardView>[]): BoardView =>
   }) as unknown as BoardView;
 
 describe('rating scale draft', () => {
+  it('tells a draft that would change the scale from one that would not', () => {
+    const base = toDraft(DEFAULT_RATING_SCALE);
+    const rekeyed = { ...base, rows: base.rows.map((r, i) => ({ ...r, key: `new-${i}` })) };
+    expect(draftChanged(rekeyed, base)).toBe(false);
+    const renamed = base.rows.map((r, i) => (i === 0 ? { ...r, label: 'Accurate' } : r));
+    expect(draftChanged({ ...base, rows: renamed }, base)).toBe(true);
+    expect(draftChanged({ ...base, best: '6' }, base)).toBe(true);
+    // The default scale put back over the default: nothing would change.
+    expect(draftChanged(toDraft(DEFAULT_RATING_SCALE, false), base)).toBe(false);
+  });
+
   it('round-trips the default scale', () => {
     expect(fromDraft(toDraft(DEFAULT_RATING_SCALE))).toEqual({
       ok: true,
