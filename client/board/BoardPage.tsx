@@ -56,6 +56,7 @@ import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { NotSaved } from './NotSaved';
 import type { UnsavedChange } from '../sync/unsavedWork';
+import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from './useAnnouncer';
@@ -355,6 +356,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       <ArticleLanguagesContext.Provider value={languages}>
         <AllSavedContext.Provider value={!snapshot.unsaved}>
           <div className={`board-page${compact ? ' compact' : ''}`}>
+            <SkipLinks />
             <BoardHeader
               title={board.meta.title}
               role={role}
@@ -413,7 +415,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             <p id={CARD_KEYS_HINT_ID} hidden>
               {cardKeysHint(canEdit)}
             </p>
-            <main className="columns" id="main" aria-busy={!snapshot.loaded}>
+            <main className="columns" id="main" tabIndex={-1} aria-busy={!snapshot.loaded}>
               {!snapshot.loaded ? (
                 <p className="loading">Loading board…</p>
               ) : (

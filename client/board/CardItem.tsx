@@ -1,6 +1,8 @@
 /**
  * One card in a column: a list item whose accessible name starts with its claim. Editors get
- * the drag handle, "Move to…", edit and delete; everyone can open the card's detail.
+ * the drag handle, "Move to…", edit and delete; everyone can open the card's detail. Only the
+ * column's current card is in the tab order (useRovingCard), and its buttons only while focus
+ * is in it: Tab goes from a card through its own buttons, then on to the next column.
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -10,6 +12,7 @@ import {
   useCallback,
   useEffect,
   useRef,
+  useState,
   useSyncExternalStore,
 } from 'react';
 import type { CardView, ColumnId } from '../../shared/board';
@@ -31,6 +34,8 @@ export interface CardItemProps {
   readonly column: ColumnId;
   readonly index: number;
   readonly setSize: number;
+  /** The column's one card in the tab order (useRovingCard). */
+  readonly tabbable: boolean;
   /** Offset from the top of the list (the column is virtualised). */
   readonly top: number;
   readonly peers: readonly Peer[];
@@ -56,6 +61,7 @@ export const CardItem = memo(function CardItem({
   column,
   index,
   setSize,
+  tabbable,
   top,
   peers,
   held,
@@ -97,6 +103,10 @@ export const CardItem = memo(function CardItem({
     own.current?.focus();
   }, [editing]);
 
+  // The card's buttons are in the tab order only while focus is in the card.
+  const [inside, setInside] = useState(false);
+  const inner = inside ? 0 : -1;
+
   const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
   const short = clip(card.claim, 60);
   const lang = useCardLanguage(card);
@@ -135,7 +145,7 @@ export const CardItem = memo(function CardItem({
       ref={ref}
       data-index={index}
       data-card-id={card.id}
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-labelledby={`${ids.claim} ${ids.summary}${peers.length ? ` ${ids.who}` : ''}`}
       aria-describedby={CARD_KEYS_HINT_ID}
       aria-posinset={index + 1}
@@ -144,6 +154,10 @@ export const CardItem = memo(function CardItem({
       style={{ top, transform: CSS.Translate.toString(transform), transition }}
       {...(actions.canEdit && !editing ? listeners : {})}
       onKeyDown={onKeyDown}
+      onFocus={() => setInside(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setInside(false);
+      }}
       onDoubleClick={(e) => {
         if ((e.target as HTMLElement).closest('button, select, textarea')) return;
         actions.openCard(card.id);
@@ -174,6 +188,7 @@ export const CardItem = memo(function CardItem({
           <button
             type="button"
             className="grip"
+            tabIndex={inner}
             aria-label={`Pick up to move: ${short}`}
             title="Drag, or press Space to pick up and use the arrow keys"
             onKeyDown={(e) => {
@@ -194,6 +209,7 @@ export const CardItem = memo(function CardItem({
         {actions.canEdit && (
           <MoveToSelect
             column={column}
+            tabIndex={inner}
             onMove={(target) =>
               // A verdict that does not belong in the target column asks for a new label.
               moveWithVerdict(card.id, target, (verdict) => {
@@ -217,6 +233,7 @@ export const CardItem = memo(function CardItem({
         <button
           type="button"
           className="button small ghost"
+          tabIndex={inner}
           aria-label={`Open: ${short}`}
           onClick={() => actions.openCard(card.id)}
         >
@@ -227,6 +244,7 @@ export const CardItem = memo(function CardItem({
             <button
               type="button"
               className="button small ghost"
+              tabIndex={inner}
               aria-label={`Edit claim: ${short}`}
               onClick={() => setEditing(true)}
             >
@@ -235,6 +253,7 @@ export const CardItem = memo(function CardItem({
             <button
               type="button"
               className="button small ghost danger"
+              tabIndex={inner}
               aria-label={`Delete card: ${short}`}
               onClick={() => {
                 const next =

@@ -4,7 +4,7 @@
  * (not a transform) because dnd-kit measures droppables without transforms. The card holding
  * focus stays rendered when it scrolls out of view (useKeptFocus), and a reader scrolled down
  * the column keeps their place when cards come or go above them (useScrollAnchor), except
- * while they hold a card themselves.
+ * while they hold a card themselves. The column is one tab stop (useRovingCard).
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -17,6 +17,7 @@ import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from './columnLabels';
+import { useRovingCard } from './useRovingCard';
 
 export interface RevealRequest {
   readonly cardId: string;
@@ -70,6 +71,7 @@ export function Column({
     rangeExtractor,
   });
   useScrollAnchor(virtualizer, scrollRef, ids, heldId === null);
+  const roving = useRovingCard(ids, reveal, virtualizer, cardIdOfRow);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
 
   // A request is carried out once: a card that leaves the list and comes back (a filter
@@ -120,7 +122,14 @@ export function Column({
             className="card-list"
             aria-label={`${label} cards`}
             style={{ height: Math.max(virtualizer.getTotalSize(), 80) }}
-            {...focusHandlers}
+            onFocus={(e) => {
+              focusHandlers.onFocus(e);
+              roving.onFocus(e);
+            }}
+            onBlur={(e) => {
+              focusHandlers.onBlur(e);
+              roving.onBlur(e);
+            }}
           >
             {virtualizer.getVirtualItems().map((row) => {
               const id = ids[row.index] as string;
@@ -133,6 +142,7 @@ export function Column({
                   column={column}
                   index={row.index}
                   setSize={ids.length}
+                  tabbable={id === roving.tabbable}
                   top={row.start}
                   peers={peersByCard.get(id) ?? NO_PEERS}
                   held={id === heldId}

@@ -50,6 +50,7 @@ export function FilterBar({
 
   return (
     <form
+      id="filters"
       className="filter-bar"
       role="search"
       aria-label="Filter cards"

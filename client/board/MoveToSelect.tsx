@@ -13,9 +13,12 @@ const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  */
 export function MoveToSelect({
   column,
+  tabIndex,
   onMove,
 }: {
   column: ColumnId;
+  /** -1 until focus is in its card (CardItem): the column is one tab stop. */
+  tabIndex: number;
   onMove: (column: ColumnId) => void;
 }) {
   const hintId = useId();
@@ -26,6 +29,7 @@ export function MoveToSelect({
       <select
         className="move-to"
         aria-label="Move to…"
+        tabIndex={tabIndex}
         aria-describedby={hintId}
         value={chosen}
         onKeyDown={(e) => {

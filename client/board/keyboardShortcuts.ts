@@ -25,6 +25,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
         does: 'go to the card above or below, or to the next column left or right',
       },
       { keys: 'Home and End', does: 'go to the first or last card of the column' },
+      {
+        keys: 'Tab',
+        does: 'go through the card’s own buttons, then on to the next column: each column is one stop',
+      },
       { keys: 'Space', does: 'pick the card up, or drop it', edits: true },
       {
         keys: 'Arrow keys, holding a card',
@@ -46,6 +50,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y', does: 'redo' },
       { keys: '?', does: 'show this list' },
       { keys: 'Escape', does: 'close a dialog or panel' },
+      {
+        keys: 'Tab, at the top of the page',
+        does: '“Skip to columns” or “Skip to filters”, past the header',
+      },
     ],
   },
   {

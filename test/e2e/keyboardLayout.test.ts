@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { openBoard } from './support/boardPage';
+import { card, column, moveTo, openBoard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const SEED = readFileSync(
@@ -66,6 +66,23 @@ function focusOf(page: Page): Promise<Focus | null> {
   });
 }
 
+/** The claim of the card at `n` in a column (rendered: near the top). */
+const claimAt = async (page: Page, n: number) =>
+  (await column(page, 'Unverified').getByRole('listitem').nth(n).locator('.claim').textContent())!;
+
+async function press(page: Page, key: string): Promise<Focus | null> {
+  await page.keyboard.press(key);
+  return focusOf(page);
+}
+
+/** An arrow key on a card: focus goes to another card once it is scrolled to and rendered. */
+async function step(page: Page, key: string): Promise<Focus | null> {
+  const from = (await focusOf(page))?.cardId;
+  await page.keyboard.press(key);
+  await expect.poll(async () => (await focusOf(page))?.cardId).not.toBe(from);
+  return focusOf(page);
+}
+
 describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', () => {
   let server: BoardServer;
   let browser: BrowserSession;
@@ -88,6 +105,104 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  it('each column is one tab stop: Tab goes through a card’s own buttons, then to the next column', async () => {
+    const moved = await claimAt(page, 1);
+    await moveTo(page, moved, 'Corroborated');
+    await waitSaved(page);
+    const first = column(page, 'Unverified').getByRole('listitem').first();
+    const firstId = await first.getAttribute('data-card-id');
+    await first.focus();
+    const inCard: string[] = [];
+    for (let i = 0; i < 5; i++) inCard.push((await press(page, 'Tab'))!.name);
+    expect(inCard.map((name) => name.replace(/:.*/, ''))).toEqual([
+      'Pick up to move',
+      'Move to…',
+      'Open',
+      'Edit claim',
+      'Delete card',
+    ]);
+    // Past the card's last button: the next column, not the next card of this one.
+    const next = (await press(page, 'Tab'))!;
+    expect(next).toMatchObject({ tag: 'li', column: expect.stringMatching(/^Corroborated/) });
+    expect(next.name.startsWith(moved)).toBe(true);
+    // And back: the card of Unverified that was left, not its Delete button.
+    expect(await press(page, 'Shift+Tab')).toMatchObject({ tag: 'li', cardId: firstId });
+
+    // From the card in Corroborated to the header's Export: it took 66 Shift+Tab presses.
+    await card(page, moved).focus();
+    let presses = 0;
+    while ((await focusOf(page))?.name !== 'Export' && presses < 40) {
+      await page.keyboard.press('Shift+Tab');
+      presses++;
+    }
+    expect(presses).toBeLessThanOrEqual(20);
+
+    // The arrow keys still go from card to card, and the card arrived at is the column's stop.
+    await first.focus();
+    const below = await step(page, 'ArrowDown');
+    expect(below).toMatchObject({ tag: 'li', column: expect.stringMatching(/^Unverified/) });
+    expect(await column(page, 'Unverified').locator('li[data-card-id][tabindex="0"]').count()).toBe(
+      1,
+    );
+    expect(
+      await column(page, 'Unverified').locator('li[tabindex="0"]').getAttribute('data-card-id'),
+    ).toBe(below!.cardId);
+  });
+
+  it('the skip links, first on the page, go to the columns and to the filters', async () => {
+    const current = await column(page, 'Unverified')
+      .locator('li[data-card-id][tabindex="0"]')
+      .getAttribute('data-card-id');
+    // Before the header's first link, and shown when focused.
+    const boards = page.getByRole('link', { name: 'Boards' });
+    await boards.focus();
+    expect(await press(page, 'Shift+Tab')).toMatchObject({
+      name: 'Skip to filters',
+      hidden: false,
+    });
+    expect(await press(page, 'Shift+Tab')).toMatchObject({
+      name: 'Skip to columns',
+      hidden: false,
+    });
+    expect(await page.evaluate(() => document.querySelector('a[href], button')?.textContent)).toBe(
+      'Skip to columns',
+    );
+    expect(await press(page, 'Enter')).toMatchObject({ tag: 'li', cardId: current });
+
+    await boards.focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await press(page, 'Enter')).toMatchObject({ tag: 'input', name: 'Search cards' });
+    // Neither leaves a fragment in the address.
+    expect(page.url()).toBe(`${server.url}/b/${board.id}`);
+  });
+
+  it('Tab enters a column at a card in view: the claim just added, or the first on screen', async () => {
+    const claim = 'Prison population doubled since 2022';
+    await page.getByRole('textbox', { name: 'New claim', exact: true }).fill(claim);
+    await page.keyboard.press('Enter');
+    await card(page, claim).waitFor();
+    const added = await card(page, claim).getAttribute('data-card-id');
+    // The column scrolled to the new card at its end; focus stays in New claim.
+    await page.getByRole('button', { name: 'Add claim' }).focus();
+    const entered = (await press(page, 'Tab'))!;
+    expect(entered).toMatchObject({ tag: 'li', cardId: added, hidden: false });
+
+    // Scrolled back up by the wheel, the column is entered at the first card on screen.
+    const unverified = column(page, 'Unverified');
+    await page.getByRole('button', { name: 'Add claim' }).focus();
+    await unverified.locator('.column-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+    await unverified.locator('li[data-index="0"]').waitFor();
+    await expect
+      .poll(() => unverified.locator('li[tabindex="0"]').getAttribute('data-index'))
+      .toBe('0');
+    await page.getByRole('button', { name: 'Add claim' }).focus();
+    expect(await press(page, 'Tab')).toMatchObject({
+      tag: 'li',
+      cardId: await unverified.locator('li[data-index="0"]').getAttribute('data-card-id'),
+      hidden: false,
+    });
   });
 
   it('Escape in the Rating scale dialog with a label renamed asks first', async () => {
