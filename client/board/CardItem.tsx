@@ -209,6 +209,7 @@ export const CardItem = memo(function CardItem({
         {actions.canEdit && (
           <MoveToSelect
             column={column}
+            claim={short}
             tabIndex={inner}
             onMove={(target) =>
               // A verdict that does not belong in the target column asks for a new label.

@@ -9,14 +9,19 @@ const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * The plain "Move to…" control on every card: moves it to the end of another column. A
  * choice from the opened list moves at once; arrowing through the closed select only chooses
  * (Chrome changes a closed select's value on each arrow key, so acting on change moved the
- * card at the first key press), and Enter moves. Leaving the select drops the choice.
+ * card at the first key press), and Enter moves. Leaving the select drops the choice. Named
+ * after its card's claim, as the card's buttons are: a list of cards read out as "Move to…",
+ * "Move to…", "Move to…" does not say which card each would move.
  */
 export function MoveToSelect({
   column,
+  claim,
   tabIndex,
   onMove,
 }: {
   column: ColumnId;
+  /** The card's claim, clipped. */
+  claim: string;
   /** -1 until focus is in its card (CardItem): the column is one tab stop. */
   tabIndex: number;
   onMove: (column: ColumnId) => void;
@@ -28,7 +33,7 @@ export function MoveToSelect({
     <>
       <select
         className="move-to"
-        aria-label="Move to…"
+        aria-label={`Move to…: ${claim}`}
         tabIndex={tabIndex}
         aria-describedby={hintId}
         value={chosen}

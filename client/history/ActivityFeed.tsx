@@ -236,8 +236,16 @@ function EventClaim({
   const claim = claimOf(event, live?.claim);
   if (!claim) return null;
   if (live) {
+    // Named with what happened and when, not by the claim alone: five changes to one card
+    // in a row would read the same.
+    const what = clip(`${event.actor.name} ${describeEvent(event)}`, 100);
     return (
-      <button type="button" className="link-button" onClick={() => openCard(live.id)}>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={`${claim} — ${what}, ${formatTime(event.at)}`}
+        onClick={() => openCard(live.id)}
+      >
         {claim}
       </button>
     );

@@ -4,6 +4,7 @@ import type { CommentView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CommentForm } from './CommentForm';
 import { CommentText } from './CommentText';
+import { clip } from '../ui/clip';
 import { formatTime } from './formatTime';
 import { mentionsMe } from './commentSegments';
 
@@ -28,6 +29,9 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
     return <p className="muted small comment-deleted">Comment deleted.</p>;
   }
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
+  // Which comment the buttons are about: a thread of one's own comments otherwise reads
+  // "Edit comment, Delete comment" again and again.
+  const which = `“${clip(c.text, 40)}”, ${formatTime(c.createdAt)}`;
   const stopEditing = () => {
     setEditing(false);
     requestAnimationFrame(() => editRef.current?.focus());
@@ -71,7 +75,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
             ref={editRef}
             type="button"
             className="button small"
-            aria-label="Edit comment"
+            aria-label={`Edit comment ${which}`}
             onClick={() => setEditing(true)}
           >
             Edit
@@ -79,7 +83,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
           <button
             type="button"
             className="button small danger"
-            aria-label="Delete comment"
+            aria-label={`Delete comment ${which}`}
             onClick={() => {
               if (actions.run('delete the comment', () => actions.commands.deleteComment(c.id))) {
                 actions.notify('Comment deleted', true);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { card, column, moveTo, openBoard, waitSaved } from './support/boardPage';
+import { card, column, moveTo, openBoard, openCard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const SEED = readFileSync(
@@ -205,6 +205,49 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     });
   });
 
+  it('names say which card, comment or change a control acts on', async () => {
+    const [one, two] = [await claimAt(page, 1), await claimAt(page, 2)];
+    const moveName = (claim: string) =>
+      card(page, claim)
+        .getByRole('combobox', { name: /^Move to…/ })
+        .getAttribute('aria-label');
+    expect(await moveName(one!)).toBe(`Move to…: ${clip(one!)}`);
+    expect(await moveName(two!)).toBe(`Move to…: ${clip(two!)}`);
+
+    // Two comments of one's own: their Edit and Delete buttons say which.
+    const dialog = await openCard(page, one!);
+    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    for (const text of ['Who confirmed the 500 dismissals?', 'The union gave a lower figure.']) {
+      await box.fill(text);
+      await dialog.getByRole('button', { name: 'Post comment' }).click();
+      await dialog.locator('.comment-text', { hasText: text }).waitFor();
+    }
+    const names = async (name: RegExp) =>
+      Promise.all(
+        (await dialog.getByRole('button', { name }).all()).map((b) => b.getAttribute('aria-label')),
+      );
+    const edits = await names(/^Edit comment/);
+    expect(edits).toHaveLength(2);
+    expect(edits[0]).toMatch(/^Edit comment “Who confirmed the 500 dismissals\?”, .*\d\d:\d\d/);
+    expect(edits[1]).toMatch(/^Edit comment “The union gave a lower figure\.”, /);
+    const deletes = await names(/^Delete comment/);
+    expect(deletes[1]).toMatch(/^Delete comment “The union gave a lower figure\.”, /);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Activity: the entries of one card read apart, by what happened and when.
+    await moveTo(page, one!, 'Disputed');
+    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    const feed = page.getByRole('region', { name: 'Activity' });
+    const entries = feed.getByRole('button', { name: new RegExp(`^${escape(one!)}`) });
+    await expect.poll(() => entries.count()).toBe(3);
+    const read = await Promise.all((await entries.all()).map((b) => b.getAttribute('aria-label')));
+    expect(read[0]).toMatch(/ — Lea Lopez moved the card from Unverified to Disputed, .*\d\d:\d\d/);
+    expect(read[1]).toMatch(/ — Lea Lopez commented: “The union gave a lower figure\.”, /);
+    expect(new Set(read).size).toBe(3);
+    await feed.getByRole('button', { name: 'Close activity' }).click();
+  });
+
   it('Escape in the Rating scale dialog with a label renamed asks first', async () => {
     const open = page.getByRole('button', { name: 'Rating scale' });
     await open.click();
@@ -234,3 +277,12 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     expect((await focusOf(page))?.name).toBe('Rating scale');
   });
 });
+
+/** As the app clips a claim in a control's name (client/ui/clip). */
+function clip(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
