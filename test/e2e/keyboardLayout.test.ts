@@ -20,6 +20,9 @@ const SEED = readFileSync(
 
 const RUN = chromiumAvailable();
 
+/** 200 % zoom on a 1280 × 900 screen. */
+const ZOOMED = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 };
+
 interface Focus {
   /** The focused element's accessible name, near enough: aria-label, its labels, or its text. */
   readonly name: string;
@@ -275,6 +278,46 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     await page.keyboard.press('Escape');
     await scale.waitFor({ state: 'detached' });
     expect((await focusOf(page))?.name).toBe('Rating scale');
+  });
+
+  describe('at 200 % zoom', () => {
+    let zoomed: Page;
+
+    beforeAll(async () => {
+      zoomed = await (await browser.newContext(ZOOMED)).newPage();
+      await openBoard(zoomed, board.leadUrl);
+    });
+
+    afterAll(() => zoomed.context().close());
+
+    for (const [opener, panel, close] of [
+      ['Activity', 'Activity', 'Close activity'],
+      ['Article view', 'Article view', 'Close article view'],
+    ] as const) {
+      it(`${panel} is the page: focus stays on what shows, and goes back to ${opener} on close`, async () => {
+        const scroller = column(zoomed, 'Unverified').locator('.column-scroll');
+        await scroller.evaluate((el) => el.scrollTo({ top: 400 }));
+        const scrolled = await scroller.evaluate((el) => el.scrollTop);
+        await zoomed.getByRole('button', { name: opener, exact: true }).focus();
+        await zoomed.keyboard.press('Enter');
+        await zoomed.getByRole('region', { name: panel }).waitFor();
+        // Round and round, both ways: focus is in the panel, on the page's end, or on the
+        // browser's own controls (the body), never on the board the panel covers.
+        const seen: (Focus | null)[] = [];
+        for (const key of ['Tab', 'Shift+Tab']) {
+          for (let i = 0; i < 12; i++) seen.push(await press(zoomed, key));
+        }
+        const astray = seen.filter((f) => f !== null && (!f.inPanel || f.hidden));
+        expect(astray).toEqual([]);
+        expect(seen.filter((f) => f?.inPanel).length).toBeGreaterThan(8);
+
+        await zoomed.getByRole('button', { name: close }).focus();
+        await zoomed.keyboard.press('Escape');
+        await zoomed.getByRole('region', { name: panel }).waitFor({ state: 'detached' });
+        expect(await focusOf(zoomed)).toMatchObject({ name: opener, hidden: false });
+        expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
+      });
+    }
   });
 });
 

@@ -31,7 +31,11 @@ export function chromiumAvailable(): boolean {
 
 export interface BrowserSession {
   /** A fresh, isolated profile (its own localStorage, IndexedDB and service workers). */
-  newContext(options?: { viewport?: { width: number; height: number } }): Promise<BrowserContext>;
+  newContext(options?: {
+    viewport?: { width: number; height: number };
+    /** 2 with a viewport half the screen's size is what 200 % zoom gives. */
+    deviceScaleFactor?: number;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -51,7 +55,10 @@ export async function launchBrowser(): Promise<BrowserSession> {
   if (!browser) throw new Error('Chromium started without a browser handle');
   return {
     newContext: (options) =>
-      browser.newContext({ viewport: options?.viewport ?? { width: 1400, height: 900 } }),
+      browser.newContext({
+        viewport: options?.viewport ?? { width: 1400, height: 900 },
+        deviceScaleFactor: options?.deviceScaleFactor,
+      }),
     async close() {
       await persistent.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });
