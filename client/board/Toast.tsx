@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface ToastMessage {
   readonly text: string;
@@ -14,6 +14,8 @@ export interface ToastMessage {
  * not while the pointer or keyboard focus is on it (a keyboard user needs time to reach and
  * use its button), and focus that was on it goes back where it came from. Not a live region:
  * BoardPage announces every notice itself, and a second region would read each one twice.
+ * It covers nothing that has focus: while it shows, focused controls scroll clear of it
+ * (useClearance).
  */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   const [hovered, setHovered] = useState(false);
@@ -37,6 +39,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
       setFocused(box?.contains(document.activeElement) ?? false);
     };
   }, [toast]);
+  useClearance(ref, toast !== null);
   // The pointer stays on a notice replaced by another; one that is gone has none on it.
   if (!toast && hovered) setHovered(false);
   if (!toast) return null;
@@ -77,4 +80,43 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
       </button>
     </div>
   );
+}
+
+/**
+ * While the notice shows, the page's scroll containers keep its height clear at their bottom
+ * (styles.css, .toast-shown): a control that takes focus is scrolled above the notice, not
+ * left under it for its 8 s (at 640 px wide, 8 of the next 12 controls were). What has focus
+ * as it appears is scrolled clear at once.
+ */
+function useClearance(ref: RefObject<HTMLDivElement | null>, shown: boolean) {
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!shown || !box) return;
+    const root = document.documentElement;
+    const place = () => {
+      const clearance = Math.ceil(window.innerHeight - box.getBoundingClientRect().top) + 8;
+      root.style.setProperty('--toast-clearance', `${clearance}px`);
+    };
+    place();
+    root.classList.add('toast-shown');
+    const resized = new ResizeObserver(place);
+    resized.observe(box);
+    window.addEventListener('resize', place);
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && !box.contains(active) && overlaps(active, box)) {
+      active.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+    return () => {
+      resized.disconnect();
+      window.removeEventListener('resize', place);
+      root.classList.remove('toast-shown');
+      root.style.removeProperty('--toast-clearance');
+    };
+  }, [ref, shown]);
+}
+
+function overlaps(a: Element, b: Element): boolean {
+  const r = a.getBoundingClientRect();
+  const s = b.getBoundingClientRect();
+  return r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top;
 }

@@ -91,6 +91,8 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
   let browser: BrowserSession;
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
+  /** The seed's cards, by their place in the article (the last sentence last). */
+  let byPlace: { id: string; claim: string }[];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
@@ -101,6 +103,14 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
       body: JSON.stringify({ title: 'Fired prison workers', text: SEED }),
     });
     expect(res.status).toBe(201);
+    const exported = (await (
+      await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      })
+    ).json()) as { cards: { id: string; claim: string; source: { sentence: string } | null }[] };
+    byPlace = exported.cards
+      .map((c) => ({ id: c.id, claim: c.claim, at: SEED.indexOf(c.source?.sentence ?? '') }))
+      .sort((a, b) => a.at - b.at);
     page = await (await browser.newContext()).newPage();
     await openBoard(page, board.leadUrl);
   }, 120_000);
@@ -318,6 +328,57 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
         expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
       });
     }
+
+    it('the board’s own tab order shows what has focus', async () => {
+      await zoomed.getByRole('link', { name: 'Skip to columns' }).focus();
+      const seen: (Focus | null)[] = [await focusOf(zoomed)];
+      for (let i = 0; i < 25; i++) seen.push(await press(zoomed, 'Tab'));
+      expect(seen.filter((f) => f?.hidden)).toEqual([]);
+    });
+
+    it('a notice covers nothing that has focus, on the board or in the article', async () => {
+      const first = column(zoomed, 'Unverified').getByRole('listitem').first();
+      const deleted = await first.getAttribute('data-card-id');
+      await first.focus();
+      for (let i = 0; i < 5; i++) await zoomed.keyboard.press('Tab');
+      expect((await focusOf(zoomed))?.name).toMatch(/^Delete card:/);
+      await zoomed.keyboard.press('Enter');
+      const notice = zoomed.getByRole('group', { name: 'Notice' });
+      await notice.waitFor();
+      // Held by the pointer, so that it stays whatever time the test takes.
+      await notice.hover();
+      // Focus went to the next card.
+      await expect.poll(async () => (await focusOf(zoomed))?.cardId ?? deleted).not.toBe(deleted);
+      const seen: (Focus | null)[] = [await focusOf(zoomed)];
+      for (let i = 0; i < 8; i++) seen.push(await step(zoomed, 'ArrowDown'));
+      for (let i = 0; i < 5; i++) seen.push(await press(zoomed, 'Tab'));
+      expect(seen.filter((f) => f?.cardId).length).toBeGreaterThan(10);
+      expect(seen.filter((f) => f?.cardId && (f.underNotice || f.hidden))).toEqual([]);
+      await zoomed.mouse.move(0, 0);
+
+      // The card whose sentence is last in the article, shown there from its dialog; then a
+      // notice comes (Ctrl+Z: "Undone: …") while the passage has focus.
+      const last = [...byPlace].reverse().find((c) => c.id !== deleted)!;
+      const search = zoomed.getByRole('searchbox', { name: 'Search cards' });
+      await search.fill(last.claim);
+      const dialog = await openCard(zoomed, last.claim);
+      await dialog.getByRole('button', { name: 'Show in the article' }).click();
+      await zoomed.getByRole('region', { name: 'Article view' }).waitFor();
+      await expect.poll(async () => (await focusOf(zoomed))?.inPanel).toBe(true);
+      await zoomed.keyboard.press('Control+z');
+      await notice.filter({ hasText: 'Undone' }).waitFor();
+      await notice.hover();
+      expect(await focusOf(zoomed)).toMatchObject({ underNotice: false, hidden: false });
+      // And passage after passage with the arrow keys, up and back down the article.
+      const passages: (Focus | null)[] = [];
+      for (const key of ['ArrowUp', 'ArrowDown']) {
+        for (let i = 0; i < 5; i++) passages.push(await press(zoomed, key));
+      }
+      expect(passages.every((f) => f?.inPanel)).toBe(true);
+      expect(passages.filter((f) => f?.underNotice || f?.hidden)).toEqual([]);
+      await zoomed.keyboard.press('Escape');
+      await search.fill('');
+    });
   });
 });
 
