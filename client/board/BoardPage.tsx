@@ -59,7 +59,7 @@ import type { UnsavedChange } from '../sync/unsavedWork';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
-import { useAnnouncer } from './useAnnouncer';
+import { useAnnouncer } from '../ui/useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
 import { useMover } from './useMover';
 import { undoAnnouncement } from './undoWords';

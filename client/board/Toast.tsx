@@ -12,10 +12,11 @@ export interface ToastMessage {
 /**
  * A short notice at the bottom of the board, with at most one action. It goes after 8 s, but
  * not while the pointer or keyboard focus is on it (a keyboard user needs time to reach and
- * use its button), and focus that was on it goes back where it came from. Not a live region:
- * BoardPage announces every notice itself, and a second region would read each one twice.
- * It covers nothing that has focus: while it shows, focused controls scroll clear of it
- * (useClearance).
+ * use its button), nor while a modal dialog is open, which leaves the notice out of reach (a
+ * colleague's mention arriving while a card is open is there to act on once it is closed); and
+ * focus that was on it goes back where it came from. Not a live region: BoardPage announces
+ * every notice itself, and a second region would read each one twice. It covers nothing that
+ * has focus: while it shows, focused controls scroll clear of it (useClearance).
  */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   const [hovered, setHovered] = useState(false);
@@ -25,7 +26,12 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   const cameFrom = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (!toast || hovered || focused) return;
-    const timer = setTimeout(onDismiss, 8000);
+    let timer = 0;
+    const expire = () => {
+      if (document.querySelector('dialog:modal')) timer = window.setTimeout(expire, 8000);
+      else onDismiss();
+    };
+    timer = window.setTimeout(expire, 8000);
     return () => clearTimeout(timer);
   }, [toast, onDismiss, hovered, focused]);
   // A notice that goes (dismissed, replaced or acted on) with focus in it hands focus back.

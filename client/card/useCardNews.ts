@@ -11,7 +11,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Actor, CardView } from '../../shared/board';
-import { useAnnouncer } from '../board/useAnnouncer';
+import { useAnnouncer } from '../ui/useAnnouncer';
 import { cardNews, type CardNewsItem } from './cardNews';
 import { createNewsBatch } from './createNewsBatch';
 import { summariseCardNews } from './summariseCardNews';

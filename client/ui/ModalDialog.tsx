@@ -6,8 +6,13 @@
  * showModal() on mount: Escape closes it and the page behind is inert. Escape and Close both
  * call onClose; the opener unmounts the dialog and takes focus back once it is gone
  * (usePopup), because while a modal dialog is open the rest of the page is inert.
+ *
+ * Inert, live regions too: the dialog carries a live region of its own, through which the
+ * board's announcer speaks while this is the topmost dialog open (dialogVoices, useAnnouncer).
  */
-import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { addDialogVoice } from './dialogVoices';
+import { useAnnouncer } from './useAnnouncer';
 
 export function ModalDialog({
   title,
@@ -46,6 +51,12 @@ export function ModalDialog({
   const ownRef = useRef<HTMLDialogElement>(null);
   const ref = dialogRef ?? ownRef;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const voice = useAnnouncer('assertive', 'dialog-announcer');
+  const { announce } = voice;
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    return dialog ? addDialogVoice(dialog, announce) : undefined;
+  }, [ref, announce]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -105,6 +116,7 @@ export function ModalDialog({
         )}
       </div>
       {children}
+      {voice.region}
     </dialog>
   );
 }

@@ -10,7 +10,14 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, openBoard, openCard, reloadAnsweringLeave } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  openBoard,
+  openCard,
+  reloadAnsweringLeave,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const CLAIM = 'The city planted 10,000 trees last year';
@@ -303,9 +310,7 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     ]);
     await who.selectOption({ label: 'Edith Reyes' });
     await give.getByRole('button', { name: 'Give card' }).click();
-    await expect
-      .poll(() => lead.getByTestId('announcer').textContent())
-      .toBe('Edith Reyes is now checking this card.');
+    await expect.poll(() => announced(lead)).toBe('Edith Reyes is now checking this card.');
     expect(await who.locator('option').allTextContents()).toEqual([
       'Choose a colleague…',
       'Oscar Ortiz',
@@ -337,9 +342,7 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       .getByRole('combobox', { name: 'Colleague to give the card to' })
       .selectOption({ label: 'Oscar Ortiz' });
     await give.getByRole('button', { name: 'Give card' }).click();
-    await expect
-      .poll(() => lead.getByTestId('announcer').textContent())
-      .toContain('Oscar Ortiz is now checking this card.');
+    await expect.poll(() => announced(lead)).toContain('Oscar Ortiz is now checking this card.');
 
     // A browser of his that has never shown the board: his unanswered mention and the card.
     const oscar = await (await browser.newContext()).newPage();

@@ -6,12 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, openBoard, openCard, waitSaved } from './support/boardPage';
+import { addClaim, announced, openBoard, openCard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
-
-const announced = (page: Page) => page.getByTestId('announcer').innerText();
 
 describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
   let server: BoardServer;

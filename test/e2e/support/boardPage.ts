@@ -19,6 +19,21 @@ export const card = (scope: Page | Locator, claim: string): Locator =>
 /** The status pill's words as shown (a hidden live region beside them repeats some). */
 export const status = (page: Page): Locator => page.locator('[data-status] .status-label');
 
+/**
+ * What the board's announcer last said where it speaks now: while a modal dialog is open (the
+ * page behind it inert), from the topmost dialog's own live region; otherwise from the board's.
+ * Without the invisible mark that lets the same sentence be said twice.
+ */
+export function announced(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const top = [...document.querySelectorAll('dialog[open]')].at(-1);
+    const region = top
+      ? top.querySelector('[data-testid="dialog-announcer"]')
+      : document.querySelector('[data-testid="announcer"]');
+    return (region?.textContent ?? '').replace(/\u00a0/g, '');
+  });
+}
+
 /** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
   await page.locator('[data-status="saved"]').waitFor({ timeout });

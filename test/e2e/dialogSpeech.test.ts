@@ -1,0 +1,85 @@
+/**
+ * What a keyboard and screen-reader user hears, and where focus goes, while a dialog is open.
+ * A modal dialog makes the page behind it inert, live regions included: what the board says
+ * then must come from inside the dialog (checked in Chromium's accessibility tree, not in the
+ * DOM), the notice of a colleague's mention must wait for the dialog to close, and what a
+ * notice promises ("Press Control+Z to undo") must work where focus is. Built app, real
+ * server, headless Chromium; Lea (the lead) and Bo (an editor) on one board.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, card, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+import { audibleLiveText } from './support/liveRegions';
+
+const RUN = chromiumAvailable();
+
+const CLAIM = 'The bridge carried 12,000 cars a day in 2023';
+const OTHER = 'Tolls paid for the repairs within two years';
+
+describe.skipIf(!RUN)('speech and focus in dialogs', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let lea: Page;
+  let bo: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Bridges', 'Lea');
+    const boUrl = await server.invite(board, 'Bo', 'editor');
+    [lea, bo] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await Promise.all([openBoard(lea, board.leadUrl), openBoard(bo, boUrl)]);
+    for (const page of [lea, bo]) page.setDefaultTimeout(10_000);
+    await addClaim(lea, CLAIM);
+    await addClaim(lea, OTHER);
+    await card(bo, OTHER).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // A test that fails with a dialog open leaves the next one a page it can use.
+  afterEach(async () => {
+    for (const page of [lea, bo]) {
+      for (let i = 0; i < 3 && (await page.locator('dialog[open]').count()) > 0; i++) {
+        await page.keyboard.press('Escape');
+      }
+    }
+  });
+
+  it('says what is done in a card dialog, and a mention meanwhile, from inside the dialog', async () => {
+    const dialog = await openCard(lea, CLAIM);
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await expect.poll(() => audibleLiveText(lea)).toContain('Verdict saved: Unproven.');
+
+    // Bo mentions Lea on the other card while hers is open.
+    const theirs = await openCard(bo, OTHER);
+    await theirs
+      .getByRole('combobox', { name: 'New comment' })
+      .fill('@Lea can you find the toll accounts?');
+    await theirs.getByRole('button', { name: 'Post comment' }).click();
+    await bo.keyboard.press('Escape');
+    const mention = `Bo mentioned you on “${OTHER}”`;
+    await expect
+      .poll(() => audibleLiveText(lea), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(mention));
+
+    // Its notice, out of reach behind the dialog, waits for it: it is still there, and
+    // answers, once the dialog closes after the 8 s a notice otherwise stays.
+    await lea.waitForTimeout(9_000);
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const notice = lea.getByRole('group', { name: 'Notice' });
+    expect(await notice.textContent()).toContain(mention);
+    await notice.getByRole('button', { name: 'Open card' }).click();
+    await lea.getByRole('dialog', { name: OTHER }).waitFor();
+    await lea.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * What a screen reader can hear of the page's live regions: the text of every live region (aria-live, status, alert)
+ * that Chromium's accessibility tree does not ignore. While a modal dialog is open, everything
+ * outside it is ignored (inert: "activeModalDialog"), live regions included, so a sentence
+ * written there is on the page and yet read to nobody; a DOM check cannot tell.
+ */
+import type { Page } from 'playwright-core';
+
+export async function audibleLiveText(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('Accessibility.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]',
+    });
+    const heard: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+        nodeId,
+        fetchRelatives: false,
+      });
+      if (!nodes[0] || nodes[0].ignored) continue;
+      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: 'function () { return this.textContent; }',
+        returnByValue: true,
+      });
+      const text = String(result.value ?? '')
+        .replace(/\u00a0/g, '')
+        .trim();
+      if (text) heard.push(text);
+    }
+    return heard;
+  } finally {
+    await cdp.detach();
+  }
+}
