@@ -183,11 +183,17 @@ export function CardDetail({
                   <SpeakerField
                     value={card.speaker}
                     updatedBy={card.updatedBy}
-                    onSave={(speaker) =>
-                      actions.run('change the speaker', () =>
-                        actions.commands.editCard(card.id, { speaker }),
-                      )
-                    }
+                    onSave={(speaker) => {
+                      if (
+                        actions.run('change the speaker', () =>
+                          actions.commands.editCard(card.id, { speaker }),
+                        )
+                      ) {
+                        actions.announce(
+                          speaker ? `Speaker saved: ${speaker}.` : 'Speaker cleared.',
+                        );
+                      }
+                    }}
                   />
                 ) : (
                   (card.speaker ?? 'Not attributed')

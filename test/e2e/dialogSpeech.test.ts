@@ -59,6 +59,13 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     await dialog.getByRole('button', { name: 'Save verdict' }).click();
     await expect.poll(() => audibleLiveText(lea)).toContain('Verdict saved: Unproven.');
 
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill('The transport minister');
+    await speaker.press('Enter');
+    await expect
+      .poll(() => audibleLiveText(lea))
+      .toContain('Speaker saved: The transport minister.');
+
     // Bo mentions Lea on the other card while hers is open.
     const theirs = await openCard(bo, OTHER);
     await theirs
