@@ -4,7 +4,7 @@
  * a few letters suggests members to mention (useMentionAutocomplete); while the suggestions
  * show, Enter, Tab, the arrows and Escape are theirs.
  */
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -19,7 +19,6 @@ export function CommentForm({
   autoFocus = false,
   onSubmit,
   onCancel,
-  textRef,
 }: {
   label: string;
   submitLabel: string;
@@ -30,8 +29,6 @@ export function CommentForm({
   /** Returns false when the command was refused (the text stays). */
   onSubmit: (text: string) => boolean;
   onCancel?: () => void;
-  /** Lets the caller move focus back here. */
-  textRef?: RefObject<HTMLTextAreaElement | null>;
 }) {
   const [text, setText] = useState(initial);
   const dirty = text.trim() !== initial.trim();
@@ -62,10 +59,7 @@ export function CommentForm({
       <div className="mention-field">
         <textarea
           {...mention.inputProps}
-          ref={(el) => {
-            own.current = el;
-            if (textRef) textRef.current = el;
-          }}
+          ref={own}
           aria-label={label}
           rows={2}
           value={text}

@@ -17,14 +17,13 @@ export function CommentThreads({
   card: CardView;
   ctx: Omit<CommentContext, 'onGone'>;
 }) {
-  const newRef = useRef<HTMLTextAreaElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const threads = commentThreads(card.comments);
   const count = card.comments.filter((c) => c.deletedAt === null).length;
-  const full: CommentContext = {
-    ...ctx,
-    onGone: () => (newRef.current ?? headingRef.current)?.focus(),
-  };
+  // A deleted comment's buttons go: focus goes to the heading, whose count says it, and where
+  // Ctrl+Z is the board's Undo that the notice offers (in the comment box it would be the
+  // browser's undo of the text).
+  const full: CommentContext = { ...ctx, onGone: () => headingRef.current?.focus() };
 
   return (
     <section aria-labelledby="detail-comments" className="review-section">
@@ -45,7 +44,6 @@ export function CommentThreads({
           label="New comment"
           submitLabel="Post comment"
           members={ctx.names}
-          textRef={newRef}
           onSubmit={(text) => {
             const { actions } = ctx;
             const ok = actions.run('post the comment', () =>

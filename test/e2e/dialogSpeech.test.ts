@@ -18,6 +18,15 @@ const RUN = chromiumAvailable();
 const CLAIM = 'The bridge carried 12,000 cars a day in 2023';
 const OTHER = 'Tolls paid for the repairs within two years';
 
+/** What has focus: its tag, and its text or label. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el && el !== document.body
+      ? `${el.tagName.toLowerCase()}: ${el.getAttribute('aria-label') ?? el.textContent?.trim()}`
+      : 'body';
+  });
+
 describe.skipIf(!RUN)('speech and focus in dialogs', () => {
   let server: BoardServer;
   let browser: BrowserSession;
@@ -88,5 +97,31 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     await notice.getByRole('button', { name: 'Open card' }).click();
     await lea.getByRole('dialog', { name: OTHER }).waitFor();
     await lea.keyboard.press('Escape');
+  });
+
+  it('after a comment is deleted, Ctrl+Z where focus lands undoes it, as the notice says', async () => {
+    const dialog = await openCard(lea, CLAIM);
+    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    await box.fill('Ask the roads agency for the 2023 counts.');
+    await box.press('Control+Enter');
+    const heading = dialog.getByRole('heading', { name: /^Comments/ });
+    await expect.poll(() => heading.textContent()).toBe('Comments (1)');
+
+    await dialog.getByRole('button', { name: 'Delete comment' }).focus();
+    await lea.keyboard.press('Enter');
+    await expect.poll(() => heading.textContent()).toBe('Comments (0)');
+    expect(await focused(lea)).toBe('h3: Comments (0)');
+    await expect
+      .poll(() => audibleLiveText(lea))
+      .toContain('Comment deleted. Press Control+Z to undo.');
+
+    await lea.keyboard.press('Control+z');
+    await expect.poll(() => heading.textContent()).toBe('Comments (1)');
+    await expect
+      .poll(() => audibleLiveText(lea))
+      .toContainEqual(expect.stringMatching(/^Undone: the deletion of the comment\b/));
+
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });
