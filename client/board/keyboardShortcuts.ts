@@ -59,6 +59,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'In a comment',
     shortcuts: [
+      { keys: 'Ctrl+Enter (⌘Enter)', does: 'post the comment or reply, or save the edit' },
       { keys: '@ and a few letters', does: 'suggest board members to mention' },
       { keys: 'Up and Down, then Enter or Tab', does: 'insert the highlighted name' },
     ],

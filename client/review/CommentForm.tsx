@@ -1,10 +1,11 @@
 /**
- * Writing a comment, a reply or an edit: a labelled text area, Ctrl/Cmd+Enter to send, and
- * (for replies and edits) Escape to cancel without closing the dialog around it. Typing @ and
- * a few letters suggests members to mention (useMentionAutocomplete); while the suggestions
- * show, Enter, Tab, the arrows and Escape are theirs.
+ * Writing a comment, a reply or an edit: a labelled text area, Ctrl/Cmd+Enter to send (said
+ * under the field, and as its description), and (for replies and edits) Escape to cancel
+ * without closing the dialog around it. Typing @ and a few letters suggests members to mention
+ * (useMentionAutocomplete); while the suggestions show, Enter, Tab, the arrows and Escape are
+ * theirs.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -30,6 +31,7 @@ export function CommentForm({
   onSubmit: (text: string) => boolean;
   onCancel?: () => void;
 }) {
+  const hintId = useId();
   const [text, setText] = useState(initial);
   const dirty = text.trim() !== initial.trim();
   useUnsavedDraft(label, dirty, text, 'comment');
@@ -61,6 +63,7 @@ export function CommentForm({
           {...mention.inputProps}
           ref={own}
           aria-label={label}
+          aria-describedby={hintId}
           rows={2}
           value={text}
           maxLength={LIMITS.comment}
@@ -76,6 +79,9 @@ export function CommentForm({
         />
         <MentionSuggestions mention={mention} />
       </div>
+      <p id={hintId} className="muted small">
+        Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
+      </p>
       {escape.question}
       <div className="row">
         <button type="submit" className="button primary small" aria-disabled={!text.trim()}>

@@ -121,7 +121,23 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
       .poll(() => audibleLiveText(lea))
       .toContainEqual(expect.stringMatching(/^Undone: the deletion of the comment\b/));
 
+    // Ctrl+Enter posts, and the field says so.
+    const hint = await box.evaluate(
+      (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(hint).toContain('Ctrl+Enter');
     await lea.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('lists Ctrl+Enter among the keyboard shortcuts', async () => {
+    await card(lea, CLAIM).focus();
+    await lea.keyboard.press('?');
+    const dialog = lea.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(
+      'Ctrl+Enter (⌘Enter)post the comment or reply, or save the edit',
+    );
+    await lea.keyboard.press('Escape');
   });
 });
