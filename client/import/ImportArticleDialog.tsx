@@ -170,10 +170,19 @@ export function ImportArticleDialog({
             </p>
           )}
           <div className="row">
-            <button type="submit" className="button primary" disabled={busy}>
+            {/* aria-disabled, not disabled, while busy: a focused button that becomes disabled
+                drops focus to the page, and the server's refusal is read to nobody's place. */}
+            <button type="submit" className="button primary" aria-disabled={busy}>
               {busy ? 'Importing…' : 'Import'}
             </button>
-            <button type="button" className="button" onClick={onClose} disabled={busy}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={busy}
+              onClick={() => {
+                if (!busy) onClose();
+              }}
+            >
               Cancel
             </button>
           </div>

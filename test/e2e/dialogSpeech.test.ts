@@ -140,4 +140,22 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     );
     await lea.keyboard.press('Escape');
   });
+
+  it('keeps focus on Import when the server refuses the article', async () => {
+    await lea.getByRole('button', { name: 'Import article' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Import article' });
+    await dialog.getByRole('textbox', { name: 'Article text' }).fill('Tolls rose 8% in 2024.');
+    await dialog
+      .getByRole('textbox', { name: 'Source URL (optional)' })
+      .fill('ftp://bridges.example/tolls');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).focus();
+    await lea.keyboard.press('Enter');
+    await dialog
+      .getByRole('alert')
+      .getByText(/^Source URL:/)
+      .waitFor();
+    expect(await focused(lea)).toBe('button: Import');
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
