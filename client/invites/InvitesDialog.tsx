@@ -152,11 +152,14 @@ export function InvitesDialog({
 
   const revoke = async (invite: Invite) => {
     setError(null);
+    setStatus('');
     revoking.current = invite.inviteId;
     try {
       await revokeInvite(boardId, token, invite.inviteId);
       setConfirming(null);
       if (created?.inviteId === invite.inviteId) setCreated(null);
+      // Said, as a role change is: the question and its buttons go without a word otherwise.
+      setStatus(`Access revoked for ${invite.name}.`);
       await refresh();
       nameRef.current?.focus();
     } catch (err) {

@@ -158,4 +158,14 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     await lea.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('says that an invite is revoked', async () => {
+    await server.invite(board, 'Vic', 'viewer');
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Vic' }).click();
+    await dialog.getByRole('button', { name: "Confirm: revoke Vic's access" }).click();
+    await expect.poll(() => audibleLiveText(lea)).toContain('Access revoked for Vic.');
+    await lea.keyboard.press('Escape');
+  });
 });
