@@ -1,28 +1,92 @@
-import type { CommandName } from '../../shared/board';
+import type { BoardView, CardView, CommandName } from '../../shared/board';
+import { clip } from '../ui/clip';
+import { COLUMN_LABELS } from './columnLabels';
 
-/** What an undo or redo step was, for its announcement: "Undone: the move." */
-const WORDS: Partial<Record<CommandName, string>> = {
-  addClaim: 'the new card',
-  editCard: 'the card edit',
-  moveCard: 'the move',
-  setVerdict: 'the verdict',
-  assignCard: 'the change of who checks the card',
-  deleteCard: 'the deletion of the card',
-  removeArticle: 'the removal of the article',
-  addEvidence: 'the new evidence',
-  editEvidence: 'the evidence edit',
-  removeEvidence: 'the removal of the evidence',
-  addComment: 'the comment',
-  editComment: 'the comment edit',
-  deleteComment: 'the deletion of the comment',
-  resolveThread: 'the thread’s resolution',
-  setBoardMeta: 'the board settings',
-  editRatingScale: 'the rating scale change',
-  setRatingScale: 'the rating scale change',
+/**
+ * What an undo or redo step was, for its announcement, without the card (`alone`) and, for a
+ * step on one card, with it (`card`, where "{card}" stands for its claim).
+ */
+const WORDS: Partial<Record<CommandName, { readonly alone: string; readonly card?: string }>> = {
+  addClaim: { alone: 'the new card', card: 'the new card {card}' },
+  editCard: { alone: 'the card edit', card: 'the edit of {card}' },
+  moveCard: { alone: 'the move', card: 'the move of {card}' },
+  setVerdict: { alone: 'the verdict', card: 'the verdict on {card}' },
+  assignCard: {
+    alone: 'the change of who checks the card',
+    card: 'the change of who checks {card}',
+  },
+  deleteCard: { alone: 'the deletion of the card', card: 'the deletion of {card}' },
+  removeArticle: { alone: 'the removal of the article' },
+  addEvidence: { alone: 'the new evidence', card: 'the new evidence on {card}' },
+  editEvidence: { alone: 'the evidence edit', card: 'the evidence edit on {card}' },
+  removeEvidence: {
+    alone: 'the removal of the evidence',
+    card: 'the removal of the evidence from {card}',
+  },
+  addComment: { alone: 'the comment', card: 'the comment on {card}' },
+  editComment: { alone: 'the comment edit', card: 'the comment edit on {card}' },
+  deleteComment: {
+    alone: 'the deletion of the comment',
+    card: 'the deletion of the comment on {card}',
+  },
+  resolveThread: { alone: 'the thread’s resolution' },
+  setBoardMeta: { alone: 'the board settings' },
+  editRatingScale: { alone: 'the rating scale change' },
+  setRatingScale: { alone: 'the rating scale change' },
 };
 
-/** "Undone: the move." (or "Undone." for a step with no name). */
-export function undoAnnouncement(done: 'Undone' | 'Redone', command: CommandName | null): string {
-  const what = command ? WORDS[command] : undefined;
-  return what ? `${done}: ${what}.` : `${done}.`;
+interface CardChange {
+  readonly before: CardView | undefined;
+  readonly after: CardView | undefined;
+}
+
+/**
+ * The one card a step added, removed or changed, as it was and as it is; null when it changed
+ * none or several. The board's reads keep every unchanged card the same object.
+ */
+function changedCard(before: BoardView, after: BoardView): CardChange | null {
+  let found: string | null = null;
+  const note = (id: string) => {
+    if (found !== null && found !== id) return false;
+    found = id;
+    return true;
+  };
+  for (const id in after.cards) {
+    if (after.cards[id] !== before.cards[id] && !note(id)) return null;
+  }
+  for (const id in before.cards) {
+    if (!(id in after.cards) && !note(id)) return null;
+  }
+  return found === null ? null : { before: before.cards[found], after: after.cards[found] };
+}
+
+/** Where the step left the card, when that is news: back on the board, or in another column. */
+function whereNow(done: 'Undone' | 'Redone', { before, after }: CardChange): string {
+  if (!after) return '';
+  const column = COLUMN_LABELS[after.column];
+  if (!before) return ` (back in ${column})`;
+  if (before.column !== after.column)
+    return done === 'Undone' ? ` (back to ${column})` : ` (to ${column})`;
+  if (before.verdict !== after.verdict) return ` (now ${after.verdict ?? 'no verdict'})`;
+  return '';
+}
+
+/**
+ * "Undone: the move of “Rents doubled since 2015” (back to Unverified)." from the step's
+ * command and the board before and after it: focus has often moved on since the change, and
+ * the card may be off screen. "Undone." for a step with no name.
+ */
+export function undoAnnouncement(
+  done: 'Undone' | 'Redone',
+  command: CommandName | null,
+  before: BoardView,
+  after: BoardView,
+): string {
+  const words = command ? WORDS[command] : undefined;
+  if (!words) return `${done}.`;
+  const change = words.card ? changedCard(before, after) : null;
+  const card = change?.after ?? change?.before;
+  if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
+  const what = words.card.replace('{card}', `“${clip(card.claim, 60)}”`);
+  return `${done}: ${what}${whereNow(done, change)}.`;
 }

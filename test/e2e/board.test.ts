@@ -239,7 +239,9 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expectCardIn(a, 'Turnout was 68%, not a record', 'Unverified');
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
     // Screen readers hear what was undone, not only that something was.
-    expect(await a.getByTestId('announcer').textContent()).toContain('Undone: the move.');
+    expect(await a.getByTestId('announcer').textContent()).toContain(
+      'Undone: the move of “Turnout was 68%, not a record” (back to Unverified).',
+    );
     // Undo again goes further back in A's own history only: the card A added disappears,
     // and B's edit is never undone by A.
     await a.keyboard.press('Control+z');
@@ -248,7 +250,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
-      .toContain('Redone: the new card.');
+      .toContain('Redone: the new card “Turnout was 68%, not a record” (back in Unverified).');
   });
 
   it('shows who has a card open or in hand', async () => {

@@ -1,0 +1,95 @@
+/** What an Undo or Redo says: the step, the card it changed, and where that card is now. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  addClaims,
+  addComment,
+  articlesMap,
+  cardsMap,
+  CommandOrigin,
+  commentsMap,
+  createBoardReader,
+  deleteCard,
+  deleteComment,
+  metaMap,
+  moveCard,
+  setVerdict,
+} from '../../shared/board';
+import { undoAnnouncement } from '../../client/board/undoWords';
+
+const ctx = { actor: { id: 'ana', name: 'Ana' } };
+
+/** A board, its reader (which keeps unchanged cards the same objects), and an undo manager. */
+function board() {
+  const doc = new Y.Doc();
+  const reader = createBoardReader(doc);
+  const undo = new Y.UndoManager(
+    [metaMap(doc), articlesMap(doc), cardsMap(doc), commentsMap(doc)],
+    { trackedOrigins: new Set([CommandOrigin]), captureTimeout: 0 },
+  );
+  /** The announcement of undoing (or redoing) the last step. */
+  const step = (done: 'Undone' | 'Redone', command: Parameters<typeof undoAnnouncement>[1]) => {
+    const before = reader.read();
+    if (done === 'Undone') undo.undo();
+    else undo.redo();
+    return undoAnnouncement(done, command, before, reader.read());
+  };
+  return { doc, reader, step };
+}
+
+describe('undoAnnouncement', () => {
+  it('names the moved card and the column it is back in, or moved to again', () => {
+    const { doc, reader, step } = board();
+    const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    addClaim(doc, { claim: 'Fares rose twice in 2023' }, ctx);
+    reader.read();
+    moveCard(doc, id, { column: 'disputed', index: 0 }, ctx);
+    expect(step('Undone', 'moveCard')).toBe(
+      'Undone: the move of “Rents doubled since 2015” (back to Unverified).',
+    );
+    expect(step('Redone', 'moveCard')).toBe(
+      'Redone: the move of “Rents doubled since 2015” (to Disputed).',
+    );
+  });
+
+  it('says where a deleted card is back, and which card a new one was', () => {
+    const { doc, step } = board();
+    const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    deleteCard(doc, id, ctx);
+    expect(step('Undone', 'deleteCard')).toBe(
+      'Undone: the deletion of “Rents doubled since 2015” (back in Unverified).',
+    );
+    expect(step('Redone', 'deleteCard')).toBe(
+      'Redone: the deletion of “Rents doubled since 2015”.',
+    );
+    step('Undone', 'deleteCard');
+    expect(step('Undone', 'addClaim')).toBe('Undone: the new card “Rents doubled since 2015”.');
+  });
+
+  it('says the verdict a card has now, and names the card of a comment, its claim clipped', () => {
+    const { doc, step } = board();
+    const claim =
+      'The city spent 40% more on road repairs in 2024 than in any year of the previous decade';
+    const id = addClaim(doc, { claim }, ctx);
+    setVerdict(doc, id, 'Unproven', undefined, ctx);
+    expect(step('Undone', 'setVerdict')).toBe(
+      'Undone: the verdict on “The city spent 40% more on road repairs in 2024 than in any…” (now no verdict).',
+    );
+    expect(step('Redone', 'setVerdict')).toBe(
+      'Redone: the verdict on “The city spent 40% more on road repairs in 2024 than in any…” (now Unproven).',
+    );
+    const comment = addComment(doc, id, { text: 'Ask the roads agency' }, ctx);
+    deleteComment(doc, comment, ctx);
+    expect(step('Undone', 'deleteComment')).toBe(
+      'Undone: the deletion of the comment on “The city spent 40% more on road repairs in 2024 than in any…”.',
+    );
+  });
+
+  it('names no card when the step changed several, and says only "Undone." without a name', () => {
+    const { doc, step } = board();
+    addClaims(doc, [{ claim: 'Rents doubled since 2015' }, { claim: 'Fares rose in 2023' }], ctx);
+    expect(step('Undone', 'addClaim')).toBe('Undone: the new card.');
+    expect(step('Redone', null)).toBe('Redone.');
+  });
+});

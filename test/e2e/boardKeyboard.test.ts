@@ -1,0 +1,64 @@
+/**
+ * The board from the keyboard, after one's own changes: Undo and Redo say which card and where
+ * it went, and keep the focused card in view when they bring a card back above it; an arrow key
+ * at an edge says so; a card one's own change takes out of the filter leaves focus in a
+ * sensible place, not on the page, and does not take focus back when it shows again. Built
+ * app, real server, headless Chromium, driven by role and accessible name.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  addClaim,
+  announced,
+  card,
+  expectCardIn,
+  keyboardMove,
+  openBoard,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+/** Ten claims, added in this order: a column taller than the screen. */
+const CLAIMS = Array.from(
+  { length: 10 },
+  (_, i) => `Ferry ${i + 1} carried ${(i + 2) * 1000} passengers a week in 2024`,
+);
+
+describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Ferries', 'Lea');
+    page = await (await browser.newContext()).newPage();
+    await openBoard(page, board.leadUrl);
+    page.setDefaultTimeout(10_000);
+    for (const claim of CLAIMS) await addClaim(page, claim);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('Undo and Redo say which card they changed and where it is now', async () => {
+    const moved = CLAIMS[0]!;
+    await keyboardMove(page, moved, ['ArrowRight', 'ArrowRight']);
+    await expectCardIn(page, moved, 'Disputed');
+    await card(page, CLAIMS[1]!).focus();
+    await page.keyboard.press('Control+z');
+    await expectCardIn(page, moved, 'Unverified');
+    await expect
+      .poll(() => announced(page))
+      .toContain(`Undone: the move of “${moved}” (back to Unverified).`);
+    await page.keyboard.press('Control+Shift+z');
+    await expectCardIn(page, moved, 'Disputed');
+    await expect
+      .poll(() => announced(page))
+      .toContain(`Redone: the move of “${moved}” (to Disputed).`);
+  });
+});
