@@ -6,8 +6,9 @@
  * still hears "12 of 9,000"; before that, the list says how much of the history it holds
  * (listSize). The row
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped. New
- * events arrive at the top: a reader scrolled down to older ones keeps their place
- * (useScrollAnchor); at the top, the new events come into view. Cards added in one change
+ * events arrive at the top: a reader scrolled down to older ones, or with focus on an entry in
+ * view, keeps their place (useScrollAnchor); otherwise, at the top, the new events come into
+ * view. Cards added in one change
  * share a row that lists them on demand (groupActivity).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';

@@ -1,11 +1,14 @@
 /**
  * Scroll anchoring for a virtualised list. Rows placed by the virtualiser are out of normal
  * flow, so the browser's own anchoring does not apply: a row added or removed above the
- * reader (a colleague's new card, a new event in a feed) would move everything they are
- * reading. This keeps the first row in view, and its distance from the top, where they were
- * when the rows change. A list scrolled to its top stays at its top, so what arrives there
- * comes into view. Rows not measured yet count at the estimate; the virtualiser corrects the
- * scroll itself once it measures rows above the viewport.
+ * reader (a colleague's new card, a card an Undo brings back, a new event in a feed) would move
+ * everything they are reading. This keeps the reader's row where it was when the rows change:
+ * the row holding keyboard focus, when it is in view (a row coming back between the top of the
+ * list and the focused card pushed that card out of view), else the first row in view, at its
+ * distance from the top. A list scrolled to its top with no focused row in view stays at its
+ * top, so what arrives there comes into view. Rows not measured yet count at the estimate; the
+ * virtualiser corrects the scroll itself once it measures rows above the viewport. Rows carry
+ * their index as `data-index`, as the virtualiser's measuring needs anyway.
  */
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
@@ -29,9 +32,20 @@ function anchorAt(rows: readonly VirtualItem[], top: number): Anchor | null {
   return row ? { key: row.key, within: top - row.start } : null;
 }
 
-/** Where the reader is: nothing at the very top, which is a place of its own. */
+/** The row holding keyboard focus, if it is in view. */
+function focusedAnchor(rows: readonly VirtualItem[], scroller: HTMLElement): Anchor | null {
+  const active = document.activeElement;
+  if (!active || !scroller.contains(active)) return null;
+  const row = rows[Number(active.closest('[data-index]')?.getAttribute('data-index'))];
+  const top = scroller.scrollTop;
+  if (!row || row.end <= top || row.start >= top + scroller.clientHeight) return null;
+  return { key: row.key, within: top - row.start };
+}
+
+/** Where the reader is: the focused row, else the first row; nothing at the very top. */
 const anchorOf = (rows: readonly VirtualItem[], scroller: HTMLElement) =>
-  scroller.scrollTop > 0 ? anchorAt(rows, scroller.scrollTop) : null;
+  focusedAnchor(rows, scroller) ??
+  (scroller.scrollTop > 0 ? anchorAt(rows, scroller.scrollTop) : null);
 
 export function useScrollAnchor(
   /** The virtualiser (its row measurements: start, end and key of every row). */
@@ -51,7 +65,14 @@ export function useScrollAnchor(
       anchor.current = anchorOf(virtualizer.measurementsCache, scroller);
     };
     scroller.addEventListener('scroll', record, { passive: true });
-    return () => scroller.removeEventListener('scroll', record);
+    // Focus moving from row to row, or leaving the list, moves the reader's place too.
+    scroller.addEventListener('focusin', record);
+    scroller.addEventListener('focusout', record);
+    return () => {
+      scroller.removeEventListener('scroll', record);
+      scroller.removeEventListener('focusin', record);
+      scroller.removeEventListener('focusout', record);
+    };
   }, [virtualizer, scrollRef]);
 
   useLayoutEffect(() => {

@@ -26,6 +26,9 @@ const CLAIMS = Array.from(
   (_, i) => `Ferry ${i + 1} carried ${(i + 2) * 1000} passengers a week in 2024`,
 );
 
+const focusedCardId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-card-id') ?? null);
+
 describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
   let server: BoardServer;
   let browser: BrowserSession;
@@ -60,5 +63,34 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     await expect
       .poll(() => announced(page))
       .toContain(`Redone: the move of “${moved}” (to Disputed).`);
+  });
+
+  it('keeps the focused card in view when Undo brings back a card above it', async () => {
+    const [deleted, below] = [CLAIMS[5]!, CLAIMS[6]!];
+    const belowId = await card(page, below).getAttribute('data-card-id');
+    await card(page, deleted)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await expect.poll(() => focusedCardId(page)).toBe(belowId);
+    // The card below, which has focus, at the bottom of the column's view.
+    await card(page, below).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const shown = () =>
+      card(page, below).evaluate((el) => {
+        const row = el.getBoundingClientRect();
+        const view = el.closest('.column-scroll')!.getBoundingClientRect();
+        return (
+          Math.max(0, Math.min(row.bottom, view.bottom) - Math.max(row.top, view.top)) / row.height
+        );
+      });
+    expect(await shown()).toBeGreaterThan(0.99);
+
+    await page.keyboard.press('Control+z');
+    await expectCardIn(page, deleted, 'Unverified');
+    expect(await focusedCardId(page)).toBe(belowId);
+    await page.waitForTimeout(300);
+    expect(await shown()).toBeGreaterThan(0.99);
+    expect(await announced(page)).toContain(
+      `Undone: the deletion of “${deleted}” (back in Unverified).`,
+    );
   });
 });
