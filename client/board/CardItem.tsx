@@ -21,6 +21,7 @@ import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
 import type { CardStep } from './cardBeside';
 import { CardSummary } from './CardSummary';
+import { edgeWords } from './edgeWords';
 import { ClaimEditor } from './ClaimEditor';
 import { useCardLanguage } from '../article/articleLanguages';
 import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
@@ -128,8 +129,10 @@ export const CardItem = memo(function CardItem({
       // Not held (useMover takes these keys while a card is in hand): focus moves instead,
       // so a keyboard user goes from card to card without tabbing through each one's buttons.
       e.preventDefault();
-      const next = actions.cardBeside(card.id, STEPS[e.key]!);
+      const step = STEPS[e.key]!;
+      const next = actions.cardBeside(card.id, step);
       if (next) actions.focusCard(next);
+      else actions.announce(edgeWords(column, step));
     }
   };
 

@@ -13,6 +13,7 @@ import type { BoardConnection } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
 import { errorMessage } from '../ui/errorMessage';
 import { COLUMN_LABELS } from './columnLabels';
+import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
 import {
   type Direction,
@@ -152,6 +153,8 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
           latest.current = { ...latest.current, preview: next };
           announce(place(next));
           reveal(next.cardId, true);
+        } else {
+          announce(edgeWords(p.column, direction));
         }
       } else if (e.key === ' ' || e.key === 'Enter') {
         e.preventDefault();

@@ -93,4 +93,24 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
       `Undone: the deletion of “${deleted}” (back in Unverified).`,
     );
   });
+
+  it('says so when an arrow key meets an edge, with or without a card in hand', async () => {
+    await card(page, CLAIMS[0]!).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => announced(page)).toContain('Disputed is the last column.');
+    await card(page, CLAIMS[1]!).focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => announced(page)).toContain('Top of Unverified.');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => announced(page)).toContain('Unverified is the first column.');
+
+    await card(page, CLAIMS[0]!).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => announced(page)).toMatch(/^Picked up/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => announced(page)).toContain('Disputed is the last column.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => announced(page)).toMatch(/^Move cancelled/);
+  });
 });
