@@ -56,6 +56,7 @@ import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { NotSaved } from './NotSaved';
 import type { UnsavedChange } from '../sync/unsavedWork';
+import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast, type ToastMessage } from './Toast';
@@ -285,6 +286,26 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     announce,
     lastChangeOwn: connection.lastChangeWasOwn,
   });
+  // A card asked for that the board does not show: the filter leaves it out (the person's own
+  // change took it out: a verdict saved under "No verdict", a claim edited away from the search,
+  // a card released under "For me"), or it is gone. Focus would fall to the page; it goes to the
+  // card that takes its place in the column, else to "Clear filters", and the request is
+  // dropped, so that it does not take focus from wherever the person is when the card shows
+  // again. Only new requests: a card filtered out later is not looked for.
+  const clearFiltersRef = useRef<HTMLButtonElement>(null);
+  const checkedReveal = useRef<number | null>(null);
+  useEffect(() => {
+    const request = revealRequest;
+    if (!request || checkedReveal.current === request.seq) return;
+    checkedReveal.current = request.seq;
+    if (COLUMNS.some((c) => shown.current[c].includes(request.cardId))) return;
+    setRevealRequest(null);
+    if (!request.focus) return;
+    if (board.cards[request.cardId]) announce('The card no longer matches the filter.');
+    const next = shownNeighbour(board, shown.current, request.cardId);
+    if (next) reveal(next, true);
+    else focusWhenRendered(() => clearFiltersRef.current);
+  }, [revealRequest, board, announce, reveal]);
   const besideCard = useCallback(
     (cardId: string, step: CardStep) => cardBeside(shown.current, cardId, step),
     [],
@@ -413,6 +434,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               forMeCount={forMeCount}
               compact={compact}
               onCompactChange={setCompact}
+              clearRef={clearFiltersRef}
             />
             <SpeakerSuggestions speakers={options.speakers} />
             {/* Every card's description (aria-describedby): hidden, read only through the cards. */}

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board';
 import { articleLabels } from '../article/articleLabels';
 import {
@@ -22,6 +22,7 @@ export function FilterBar({
   forMeCount,
   compact,
   onCompactChange,
+  clearRef,
 }: {
   board: BoardView;
   /** The board's speakers and assignees (filterOptions). */
@@ -34,6 +35,8 @@ export function FilterBar({
   /** Compact cards (useCompactCards): a view setting, kept beside the filters it goes with. */
   compact: boolean;
   onCompactChange: (compact: boolean) => void;
+  /** "Clear filters", where focus goes when the filter takes the card it was on away. */
+  clearRef?: RefObject<HTMLButtonElement | null>;
 }) {
   const total = Object.keys(board.cards).length;
   const articleNames = useMemo(() => articleLabels(board.articles), [board.articles]);
@@ -140,6 +143,7 @@ export function FilterBar({
             {shown} of {total} cards
           </span>
           <button
+            ref={clearRef}
             type="button"
             className="button small"
             onClick={() => {

@@ -1,7 +1,9 @@
 /**
  * Keeps keyboard focus on the board when the focused card leaves its column under the person:
  * a colleague moved it (focus follows it to its new column) or deleted it (focus goes to the
- * card that took its place, or another column's first card when it was the last). Without this, the card's element goes with it and focus falls to
+ * card that took its place, or another column's first card when it was the last), or a change
+ * took it out of the filter (BoardPage puts focus in its place, as for a request for a card not
+ * shown). Without this, the card's element goes with it and focus falls to
  * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
  * already say where focus goes (a reveal request); this steps in only when none was made since
  * the card got focus. An Undo that moves the focused card has announced itself: focus follows
@@ -80,8 +82,12 @@ export function useFocusFollowsCard({
     const short = clip(was.claim, 60);
     const card = board.cards[was.id];
     if (card) {
+      // One the filter no longer shows is not focused: BoardPage puts focus in its place and
+      // says why.
       if (!followed) focusCard(was.id);
-      if (!lastChangeOwn()) announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
+      if (!lastChangeOwn() && shown[card.column].includes(was.id)) {
+        announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
+      }
       return;
     }
     // The card that took its place, else the one above, else the first of another column.

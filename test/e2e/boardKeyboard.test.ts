@@ -12,6 +12,7 @@ import {
   addClaim,
   announced,
   card,
+  column,
   expectCardIn,
   keyboardMove,
   openBoard,
@@ -112,5 +113,48 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     await expect.poll(() => announced(page)).toContain('Disputed is the last column.');
     await page.keyboard.press('Escape');
     await expect.poll(() => announced(page)).toMatch(/^Move cancelled/);
+  });
+
+  it('puts focus beside a card that a saved verdict takes out of the filter, and keeps it where the person goes next', async () => {
+    const verdictFilter = page.getByRole('combobox', { name: 'Filter by verdict' });
+    await verdictFilter.selectOption({ label: 'No verdict' });
+    const [judged, next] = [CLAIMS[2]!, CLAIMS[3]!];
+    const judgedId = await card(page, judged).getAttribute('data-card-id');
+    const nextId = await card(page, next).getAttribute('data-card-id');
+    await card(page, judged).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: judged });
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await expect.poll(() => card(column(page, 'Unverified'), judged).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => focusedCardId(page)).toBe(nextId);
+    await expect.poll(() => announced(page)).toContain('The card no longer matches the filter.');
+
+    // Back to every verdict: the card shows again, and does not take focus from the filter.
+    await verdictFilter.focus();
+    await verdictFilter.selectOption({ label: 'Any verdict' });
+    await card(page, judged).waitFor();
+    await page.waitForTimeout(300);
+    expect(await verdictFilter.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await focusedCardId(page)).not.toBe(judgedId);
+  });
+
+  it('puts focus on Clear filters when a claim edited in place leaves the search empty', async () => {
+    const search = page.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill('9000');
+    await expect.poll(() => column(page, 'Unverified').locator('li[data-card-id]').count()).toBe(1);
+    await card(page, CLAIMS[7]!).focus();
+    await page.keyboard.press('e');
+    const editor = page.getByRole('textbox', { name: 'Claim text' });
+    await editor.fill('The eighth ferry carried nine thousand passengers a week');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Clear filters');
+    await expect.poll(() => announced(page)).toContain('The card no longer matches the filter.');
+    await page.keyboard.press('Enter');
+    await card(page, 'The eighth ferry').waitFor();
   });
 });
