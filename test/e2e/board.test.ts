@@ -468,8 +468,18 @@ describe.skipIf(!RUN)('the board in the browser', () => {
         const box = document.activeElement!.getBoundingClientRect();
         return box.left >= 0 && box.right <= window.innerWidth;
       });
-    for (const key of ['End', 'Home', 'ArrowRight', 'ArrowLeft']) {
+    // Each key's move is awaited before the next key: a key pressed while the last move is
+    // still under way starts from the card before it (ArrowLeft in Unverified: "Unverified is
+    // the first column.").
+    const moves: [string, (at: Awaited<ReturnType<typeof focused>>) => boolean][] = [
+      ['End', (at) => at.index === start.size - 1],
+      ['Home', (at) => at.id === start.id],
+      ['ArrowRight', (at) => at.column !== start.column],
+      ['ArrowLeft', (at) => at.id === start.id],
+    ];
+    for (const [key, arrived] of moves) {
       await a.keyboard.press(key);
+      await expect.poll(async () => arrived(await focused())).toBe(true);
       await expect.poll(inView).toBe(true);
     }
     if (viewport) await a.setViewportSize(viewport);
