@@ -68,12 +68,7 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
-    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
-      body: JSON.stringify({ title: 'Fired prison workers', text: SEED }),
-    });
-    expect(res.status).toBe(201);
+    await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
     reviewerUrl = await server.invite(board, 'Rhea Ruiz', 'reviewer');
     context = await browser.newContext();
     lead = await context.newPage();

@@ -97,12 +97,7 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
-    const res = await fetch(`${server.url}/api/boards/${board.id}/articles`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
-      body: JSON.stringify({ title: 'Fired prison workers', text: SEED }),
-    });
-    expect(res.status).toBe(201);
+    await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
     const exported = (await (
       await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
         headers: { Authorization: `Bearer ${board.leadToken}` },

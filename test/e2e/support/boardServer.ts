@@ -21,6 +21,11 @@ export interface BoardServer {
     leadName: string,
   ): Promise<{ id: string; leadUrl: string; leadToken: string }>;
   invite(board: { id: string; leadToken: string }, name: string, role: Role): Promise<string>;
+  /** Imports an article as the board's lead, as the Import dialog does (201 or it throws). */
+  importArticle(
+    board: { id: string; leadToken: string },
+    article: { title: string; text: string },
+  ): Promise<{ articleId: string }>;
   /** Revokes every active invite of that name on the board, as the lead. */
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
@@ -44,6 +49,8 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
       );
       return made.url;
     },
+    importArticle: (board, article) =>
+      postJson(`${server.url}/api/boards/${board.id}/articles`, article, board.leadToken),
     async revoke(board, name) {
       const url = `${server.url}/api/boards/${board.id}/invites`;
       const headers = { Authorization: `Bearer ${board.leadToken}` };
