@@ -75,6 +75,12 @@ export function InvitesDialog({
   // Reads may overlap (this lead's change and the news of it): the latest one is shown.
   const reads = useRef(0);
   const shown = useRef<readonly Invite[] | null>(null);
+  /**
+   * This lead's own changes not yet seen in a read, by invite id: what the list shows once it
+   * holds the change. The news of a change (message 101) may be read before the answer to it
+   * is: it is this lead's, said already ("Access revoked for Vic."), not a colleague's.
+   */
+  const mine = useRef(new Map<string, (invite: Invite) => boolean>());
   /** Reads the list again; `tell`: say what changed (a colleague's doing) in the status. */
   const refresh = useCallback(
     async (tell = false) => {
@@ -82,6 +88,9 @@ export function InvitesDialog({
       try {
         const next = await listInvites(boardId, token);
         if (read !== reads.current) return;
+        for (const invite of next) {
+          if (mine.current.get(invite.inviteId)?.(invite)) mine.current.delete(invite.inviteId);
+        }
         const before = shown.current;
         shown.current = next;
         setInvites(next);
@@ -95,7 +104,9 @@ export function InvitesDialog({
           setStatus(`${taken.name}'s access was revoked by another lead. ${news}`.trim());
           return;
         }
-        const news = tell && before ? describeInviteNews(before, next) : '';
+        const others = (list: readonly Invite[]) =>
+          list.filter((i) => !mine.current.has(i.inviteId));
+        const news = tell && before ? describeInviteNews(others(before), others(next)) : '';
         if (news) setStatus(news);
       } catch (err) {
         if (read === reads.current) setError(errorMessage(err));
@@ -140,9 +151,11 @@ export function InvitesDialog({
   const changeRole = async (invite: Invite, next: Role) => {
     setError(null);
     setStatus('');
+    mine.current.set(invite.inviteId, (i) => i.role === next);
     try {
       await changeInviteRole(boardId, token, invite.inviteId, next);
     } catch (err) {
+      mine.current.delete(invite.inviteId);
       setError(errorMessage(err));
       throw err;
     }
@@ -154,6 +167,7 @@ export function InvitesDialog({
     setError(null);
     setStatus('');
     revoking.current = invite.inviteId;
+    mine.current.set(invite.inviteId, (i) => i.revokedAt !== null);
     try {
       await revokeInvite(boardId, token, invite.inviteId);
       setConfirming(null);
@@ -163,6 +177,7 @@ export function InvitesDialog({
       await refresh();
       nameRef.current?.focus();
     } catch (err) {
+      mine.current.delete(invite.inviteId);
       setError(errorMessage(err));
     } finally {
       revoking.current = null;
