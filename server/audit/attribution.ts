@@ -8,10 +8,7 @@ import type { HistoryDraft } from './observeHistory';
 
 /** What a server change is for, when its history needs to say more than the doc shows. */
 export interface ChangeIntent {
-  /**
-   * The card this change puts back after its deletion: its history says "restored", where
-   * the doc shows only a card that appeared, as a new one does.
-   */
+  /** The card this change puts back after its deletion (the doc shows it as card.restored). */
   readonly restoresCard?: string;
   /**
    * Evidence added into that card in the same change (its restorer's, which the board never
@@ -32,12 +29,12 @@ export class ServerChange {
 }
 
 /**
- * A derived event as the change's origin explains it: a card that appeared is one restored,
+ * A derived event as the change's origin explains it: a card that a restore put back comes
  * with the evidence its restorer added to it.
  */
 export function eventsFor(draft: HistoryDraft, origin: unknown): HistoryDraft[] {
   if (
-    draft.type !== 'card.created' ||
+    (draft.type !== 'card.created' && draft.type !== 'card.restored') ||
     !(origin instanceof ServerChange) ||
     origin.intent.restoresCard !== draft.cardId
   ) {

@@ -11,8 +11,10 @@
  * how many stay because someone worked on them),
  * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
  * place is one removed and one added, and each relabelled card has its own verdict.set).
- * A card put back by a restore reads here as card.created; the room records it as
- * card.restored from the change's intent (attribution.eventsFor).
+ * A card that appears under the id of one deleted before (an undone deletion, or a restore)
+ * reads as card.restored: ids are never reused, so the key's earlier, deleted value is that
+ * card. The room adds, from a restore's intent, the evidence its restorer put back
+ * (attribution.eventsFor).
  *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)
@@ -103,9 +105,11 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
         });
       } else {
         const card = cards.get(cardId);
+        // Only an 'add' can be a return: an 'update' replaced a card that was still there.
+        const returned = change.action === 'add' && cards._map.get(cardId)?.left != null;
         out.push({
           cardId,
-          type: 'card.created',
+          type: returned ? 'card.restored' : 'card.created',
           data: {
             claim: text(rawGet(card, CARD_KEYS.claim)),
             column: columnOf(rawGet(card, CARD_KEYS.pos)) ?? 'unverified',

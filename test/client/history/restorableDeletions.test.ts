@@ -29,4 +29,16 @@ describe('restorableDeletions', () => {
     const plain = [moved, c, newA, importedB, oldA];
     expect([...restorableDeletions(plain)].sort()).toEqual([c.seq, newA.seq, importedB.seq].sort());
   });
+
+  it('offers no deletion of a card that came back since', () => {
+    const deleted = event('card.deleted', 'a');
+    const back = event('card.restored', 'a');
+    const other = event('card.deleted', 'b');
+    expect([...restorableDeletions([other, back, deleted])]).toEqual([other.seq]);
+    // Deleted again after it came back: that latest deletion is offered.
+    const again = event('card.deleted', 'a');
+    expect([...restorableDeletions([again, other, back, deleted])].sort()).toEqual(
+      [again.seq, other.seq].sort(),
+    );
+  });
 });

@@ -244,6 +244,29 @@ describe('history derived on the server', () => {
     ]);
   });
 
+  it('records an undone deletion as the card restored, not as a new card', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
+    moveCard(ed.doc, cardId, { column: 'disputed', index: 0 }, ctx);
+    await ed.allSaved();
+    const undo = new Y.UndoManager(ed.doc.getMap('cards'), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    deleteCard(ed.doc, cardId, ctx);
+    await ed.allSaved();
+    undo.undo();
+    await ed.allSaved();
+    expect(await server.sync.read(boardId, (d) => d.getMap('cards').has(cardId))).toBe(true);
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(history.map((e) => [e.type, e.actor.name, e.data.column])).toEqual([
+      ['card.created', 'Edie', 'unverified'],
+      ['card.moved', 'Edie', undefined],
+      ['card.deleted', 'Edie', undefined],
+      ['card.restored', 'Edie', 'disputed'],
+    ]);
+  });
+
   it('server-side changes are attributed to the actor given to change()', async () => {
     const lead = { id: 'lead-invite', name: 'Lea' };
     await server.sync.change(boardId, lead, (doc) =>
