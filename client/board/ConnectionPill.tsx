@@ -1,14 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
-import { type ConnectionKind, type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
+import { useEffect, useMemo, useState } from 'react';
+import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
+import { StatusVoice } from './statusVoice';
 
-/** The states of every save: said on screen, not read out each time. */
-const ROUTINE: ReadonlySet<ConnectionKind> = new Set(['syncing', 'saving', 'saved']);
+/** How long a save may wait for the server before the pill says so. */
+const SLOW_SAVE_MS = 10_000;
+/**
+ * How long a sentence stays in the live region once said. Then the region is emptied, so a
+ * screen reader that reads the pill finds its current words, not the last sentence said (it
+ * read "All changes saved" under "Saving…" for as long as the server did not answer).
+ */
+const SAID_MS = 5_000;
 
 /**
- * The connection state, always visible. Read out only when it matters: going offline, trying
- * to connect, refused, and "All changes saved" once everything is stored again after one of
- * those. Every save would otherwise say "Saving…" then "All changes saved" (about a dozen
- * announcements per card a keyboard user triages).
+ * The connection state, always visible, and readable as it is now. Read out only when it
+ * matters (StatusVoice): going offline, trying to connect, refused, a save the server has not
+ * confirmed after 10 s, and "All changes saved" once everything is stored again after one of
+ * those.
  */
 export function ConnectionPill({
   status,
@@ -23,25 +30,39 @@ export function ConnectionPill({
   /** The person may change nothing (a viewer). */
   readOnly: boolean;
 }) {
-  const label = statusLabel(status, unsaved, onDevice, readOnly);
-  const [heard, setHeard] = useState('');
-  const troubled = useRef(false);
+  const saving = status.kind === 'saving';
+  const [slow, setSlow] = useState(false);
   useEffect(() => {
-    if (!ROUTINE.has(status.kind)) {
-      troubled.current = true;
-      setHeard(label);
-    } else if (troubled.current && status.kind === 'saved') {
-      troubled.current = false;
-      setHeard(label);
-    }
-  }, [status.kind, label]);
+    if (!saving) return;
+    const timer = window.setTimeout(() => setSlow(true), SLOW_SAVE_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [saving]);
+  const label = statusLabel(status, unsaved, onDevice, readOnly, slow && saving);
+  const voice = useMemo(() => new StatusVoice(), []);
+  const [heard, setHeard] = useState('');
+  useEffect(() => {
+    const sentence = voice.next({
+      kind: status.kind,
+      label,
+      unsaved,
+      onDevice,
+      slow: slow && saving,
+    });
+    if (sentence) setHeard(sentence);
+  }, [voice, status.kind, label, unsaved, onDevice, slow, saving]);
+  useEffect(() => {
+    if (!heard) return;
+    const timer = window.setTimeout(() => setHeard(''), SAID_MS);
+    return () => clearTimeout(timer);
+  }, [heard]);
   return (
     <p className={`status-pill status-${status.kind}`} data-status={status.kind}>
       <span className="status-dot" aria-hidden="true" />
-      <span className="status-label" aria-hidden="true">
-        {label}
-      </span>
-      {/* Changes only when something is to be heard: its text is the last thing said. */}
+      <span className="status-label">{label}</span>
+      {/* Changes only when something is to be heard. */}
       <span className="visually-hidden" role="status">
         {heard}
       </span>

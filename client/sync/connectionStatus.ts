@@ -46,6 +46,8 @@ export function statusLabel(
   onDevice = true,
   /** A viewer, who writes nothing: "saved" would promise what they never did. */
   readOnly = false,
+  /** The save has waited long for the server's acknowledgment (ConnectionPill times it). */
+  slow = false,
 ): string {
   const kept = onDevice ? 'changes kept on this device' : 'keeping changes on this device…';
   switch (status.kind) {
@@ -58,7 +60,7 @@ export function statusLabel(
     case 'syncing':
       return 'Syncing…';
     case 'saving':
-      return 'Saving…';
+      return slow ? 'Still saving: no answer from the server yet' : 'Saving…';
     case 'saved':
       return readOnly ? 'Up to date' : 'All changes saved';
   }

@@ -34,6 +34,30 @@ export function announced(page: Page): Promise<string> {
   });
 }
 
+/**
+ * Starts recording what the status pill's live region says: each sentence put into it, in
+ * order (its emptying, once a sentence has been there a while, is not a sentence).
+ * `statusSaid` reads the record. Install again after a reload.
+ */
+export async function recordStatusVoice(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { statusSaid: string[]; statusEar?: MutationObserver };
+    w.statusEar?.disconnect(); // recording anew: one observer, or each sentence counts twice
+    w.statusSaid = [];
+    const said = () => document.querySelector('[data-status] [role="status"]')?.textContent ?? '';
+    let last = said();
+    w.statusEar = new MutationObserver(() => {
+      const text = said();
+      if (text && text !== last) w.statusSaid.push(text);
+      last = text;
+    });
+    w.statusEar.observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+export const statusSaid = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { statusSaid: string[] }).statusSaid);
+
 /** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
   await page.locator('[data-status="saved"]').waitFor({ timeout });
