@@ -13,6 +13,7 @@
 import type { Token } from './analyzeText';
 import { describesName, ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
+import { SOURCE_NOUNS } from './sourceNouns';
 import type { Attribution, AttributionForm } from './types';
 import { WIRE_DATELINE } from './wireDateline';
 
@@ -22,15 +23,6 @@ export const REPORTING_LEMMAS = new Set(
     'confirm deny testify tweet reveal assert acknowledge admit estimate conclude predict ' +
     'accuse attribute blame credit maintain suggest indicate show stress emphasize emphasise ' +
     'declare reply respond complain contend recall cite charge disclose find'
-  ).split(' '),
-);
-
-const SOURCE_NOUNS = new Set(
-  (
-    'report reports investigation investigations study studies survey surveys statement ' +
-    'statements poll polls analysis audit review census data figures documents records ' +
-    'findings research reporting story article interview release communique communiqué ' +
-    'document filing indictment lawsuit ruling memo database'
   ).split(' '),
 );
 
@@ -103,7 +95,8 @@ function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[])
     if (inName) words.push(t.pos === 'PROPN' ? t : { ...t, pos: 'PROPN' });
     else if (t.pos === 'VERB' && low(words.at(-1)) === 'to' && low(words.at(-2)) === 'according')
       words.push({ ...t, pos: 'NOUN' });
-    else if (t.pos === 'PROPN' && describesName(t.value)) words.push({ ...t, pos: 'ADJ' });
+    else if (t.pos === 'PROPN' && describesName(tokens, k, words.length === 0))
+      words.push({ ...t, pos: 'ADJ' });
     else words.push(t);
   }
   return words;

@@ -9,6 +9,7 @@ import type { SentenceSpan } from './segmentSentences';
 import type { EntityType } from './types';
 import { isHonorific, HONORIFICS } from './isHonorific';
 import { NameCues, type Cues } from './NameCues';
+import { SOURCE_NOUNS } from './sourceNouns';
 
 export interface NameRun {
   first: number;
@@ -84,14 +85,36 @@ type Span = { first: number; last: number };
 
 // Adjectives that stand before a publication's name and are capitalised by their place
 // ("Previous El Faro reporting", "Recent Reuters analysis") or tagged a proper noun beside it
-// ("a new El Faro investigation"): no part of the name. "New" with its capital may be one
-// ("New York Times"), so only "new" in lower case is left out.
+// ("a new El Faro investigation"): no part of the name.
 const BEFORE_NAME =
   /^(previous|recent|earlier|latest|prior|separate|subsequent|further|additional)$/i;
+// The names that "New" opens, whose second word is enough to know them by: "New York Times",
+// "New Jersey Transit", "New Zealand First", "New Yorker", "New Statesman".
+const NEW_NAMES =
+  /^(York|Yorker|Jersey|Mexico|Zealand|Delhi|Orleans|Hampshire|England|Brunswick|Haven|Caledonia|Guinea|South|Hebrides|Republic|Statesman|Scientist|Democratic|Democracy|Labour|Age|World)$/;
 
-/** A word that describes the name after it rather than belonging to it. */
-export function describesName(word: string): boolean {
-  return BEFORE_NAME.test(word) || word === 'new';
+/** The index of the first word after `k`, past whitespace tokens. */
+function nextWord(tokens: Token[], k: number): number {
+  let j = k + 1;
+  while (j < tokens.length && tokens[j]!.value.trim() === '') j++;
+  return j;
+}
+
+/**
+ * Whether the word at `k` describes the name after it rather than belonging to it. "New"
+ * in lower case always does; with its capital, only where the capital is the sentence's
+ * (`opening`) and the name after it is the publisher of a document, "New El Faro reporting
+ * shows …", "New Census Bureau data show …": "New Balance said …" and "New York Times
+ * reporting" keep it, one for the verb after it and the other for the name it opens.
+ */
+export function describesName(tokens: Token[], k: number, opening: boolean): boolean {
+  const word = tokens[k]!.value;
+  if (BEFORE_NAME.test(word) || word === 'new') return true;
+  if (word !== 'New' || !opening) return false;
+  let j = nextWord(tokens, k);
+  if (NEW_NAMES.test(tokens[j]?.value ?? '')) return false;
+  while (j < tokens.length && /^\p{Lu}/u.test(tokens[j]!.value)) j = nextWord(tokens, j);
+  return j > nextWord(tokens, k) && SOURCE_NOUNS.has(tokens[j]?.value.toLowerCase() ?? '');
 }
 
 function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Span[] {
@@ -146,7 +169,7 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
         break;
       }
     }
-    while (first < last && describesName(tokens[first]!.value)) first++;
+    while (first < last && describesName(tokens, first, first === span.first)) first++;
     if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) {
       runs.push(...withoutAffiliation(tokens, first, last));
     }

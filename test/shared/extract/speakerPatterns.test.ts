@@ -430,6 +430,12 @@ describe('an adjective before a publication’s name', () => {
       'New York Times reporting found that 40 of the inmates had died in custody.',
       'New York Times',
     ],
+    // "New" opening the sentence, before a name it does not open: an adjective.
+    ['New El Faro reporting shows that 30 officials were dismissed in 2023.', 'El Faro'],
+    ['New Reuters analysis shows that 40 of the inmates had died in custody.', 'Reuters'],
+    ['New Census Bureau data show that 40 of the inmates had died in custody.', 'Census Bureau'],
+    ['New Jersey Transit data show that 40 of the buses ran late in 2023.', 'New Jersey Transit'],
+    ['New Balance said that its sales rose 12% in 2023.', 'New Balance'],
   ])('"%s" → %s, in its chip too', (sentence, speaker) => {
     const found = extractClaims(sentence).claims[0]!;
     expect(found.speaker).toBe(speaker);
