@@ -135,10 +135,27 @@ const SAY_LEMMAS = new Set(
 );
 const CLAUSE_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 
+// Forms of "be" and "get" that make the participle after them a passive.
+const PASSIVE_AUXILIARIES = new Set(
+  'is are was were be been being am get gets got gotten getting'.split(' '),
+);
+
+/**
+ * A participle after "be" or "get", adverbs between: "Ten prison officials were recalled",
+ * "Three officials were charged", "The warden was told". Its subject is who the news is about,
+ * not who told it; "was telling reporters" is no passive and still reports.
+ */
+function isPassive(ws: Token[], i: number): boolean {
+  if (/ing$/i.test(ws[i]!.value)) return false;
+  let k = i - 1;
+  while (k >= 0 && ws[k]!.pos === 'ADV') k--;
+  return PASSIVE_AUXILIARIES.has(low(ws[k]));
+}
+
 function isReportingVerb(ws: Token[], i: number): boolean {
   const t = ws[i]!;
   const lemma = t.lemma.toLowerCase();
-  if (!REPORTING_LEMMAS.has(lemma)) return false;
+  if (!REPORTING_LEMMAS.has(lemma) || isPassive(ws, i)) return false;
   if (lemma === 'add' && low(ws[i + 1]) === 'to') return false; // "adds to the evidence"
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;

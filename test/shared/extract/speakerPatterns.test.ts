@@ -419,6 +419,35 @@ describe('a participle that qualifies the noun before it', () => {
   });
 });
 
+describe('the subject of a passive', () => {
+  it.each([
+    ['Ten prison officials were recalled after the audit.'],
+    ['Three officials were charged with fraud in 2023.'],
+    ['Two deaths were reported at the prison in 2023.'],
+    ['Four guards have been accused of taking bribes in 2023.'],
+    ['The warden was told that 30 inmates had escaped in 2023.'],
+    ['Five guards were fired after the riot in March.'],
+    ['The director was arrested on Tuesday in San Salvador.'],
+    ['Forty inmates were transferred to Cecot in 2024.'],
+  ])('"%s" is no source: no speaker, the whole sentence', (sentence) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBeNull();
+    expect(found.claim).toBe(sentence);
+  });
+
+  it('is no source in a relative clause either', () => {
+    const sentence = 'Osiris Luna, who was credited with the deal, signed 30 contracts in 2023.';
+    expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
+  });
+
+  it('leaves the speaker of the main clause after a passive aside', () => {
+    const found = extractClaims('The mayor, who was recalled in 2022, said the budget fell by 12%.')
+      .claims[0]!;
+    expect(found.speaker).toBe('The mayor');
+    expect(found.claim).toBe('The budget fell by 12%.');
+  });
+});
+
 describe('an adjective before a publication’s name', () => {
   it.each([
     ['Previous El Faro reporting found that 40 of the inmates had died in custody.', 'El Faro'],
