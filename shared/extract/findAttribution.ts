@@ -439,6 +439,20 @@ function closeOfSource(ws: Token[], np: Span): number {
   return -1;
 }
 
+/**
+ * Where the statement starts inside the phrase after a head "According to" that no comma
+ * closes: at a number or determiner right after the source's noun, "According to the agency
+ * 30 officials were dismissed.", "According to the ministry the number of inmates rose …".
+ * -1 when nothing opens a second phrase there.
+ */
+function statementAfterSource(ws: Token[], np: Span): number {
+  for (let k = np.first + 1; k <= np.last; k++) {
+    const opens = ws[k]!.pos === 'NUM' || ws[k]!.pos === 'DET';
+    if (opens && ws[k - 1]!.pos === 'NOUN') return k;
+  }
+  return -1;
+}
+
 interface Candidate {
   np: Span;
   form: AttributionForm;
@@ -455,16 +469,22 @@ function candidatesIn(ws: Token[]): Candidate[] {
     const t = ws[i]!;
     if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
       const publisher = publisherOf(ws, i + 2);
-      const np = publisher ?? forwardNP(ws, i + 2);
+      let np = publisher ?? forwardNP(ws, i + 2);
       if (!np) continue;
       const atHead = i === 0;
-      const close = atHead ? closeOfSource(ws, np) : -1;
+      let close = atHead ? closeOfSource(ws, np) : -1;
+      const subject = atHead && close < 0 ? statementAfterSource(ws, np) : -1;
+      if (subject > 0) {
+        np = { first: np.first, last: subject - 1 };
+        close = np.last;
+      }
       const clause = atHead
         ? close >= 0
           ? { start: ws[0]!.start, end: ws[close]!.end, at: 'head' as const }
           : null
         : {
-            start: (low(ws[i - 1]) === ',' ? ws[i - 1]! : t).start,
+            // Without a comma the cut starts at the word before, so that its space goes too.
+            start: low(ws[i - 1]) === ',' ? ws[i - 1]!.start : ws[i - 1]!.end,
             end: ws[np.last]!.end,
             at: 'tail' as const,
           };

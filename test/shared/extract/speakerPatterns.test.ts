@@ -355,6 +355,41 @@ describe('a document and who published it', () => {
   });
 });
 
+describe('"according to" without its comma', () => {
+  it.each([
+    [
+      'According to the agency 30 officials were dismissed in 2023.',
+      'the agency',
+      '30 officials were dismissed in 2023.',
+    ],
+    // Cut, it would be under five words: the sentence stays whole, as with a comma.
+    [
+      'According to the agency 30 officials were dismissed.',
+      'the agency',
+      'According to the agency 30 officials were dismissed.',
+    ],
+    [
+      'According to police 12 inmates escaped from the prison in 2023.',
+      'police',
+      '12 inmates escaped from the prison in 2023.',
+    ],
+    [
+      'According to the ministry the number of inmates rose to 110,000 in 2023.',
+      'the ministry',
+      'The number of inmates rose to 110,000 in 2023.',
+    ],
+    [
+      '30 officials were dismissed in 2023 according to the agency.',
+      'the agency',
+      '30 officials were dismissed in 2023.',
+    ],
+  ])('"%s" → %s, "%s"', (sentence, speaker, claim) => {
+    const found = extractClaims(sentence).claims[0]!;
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim).toBe(claim);
+  });
+});
+
 describe('a reporting verb that shares the subject of the sentence', () => {
   it.each([
     [
