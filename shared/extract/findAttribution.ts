@@ -254,6 +254,15 @@ function isDocument(ws: Token[], np: Span): boolean {
   return SOURCE_NOUNS.has(low(head));
 }
 
+/**
+ * Words that are all documents, "Census", "Audit", capitalised at the head of a sentence or
+ * as a title: no publisher, so "Census data" is the source as the sentence gives it. Which body
+ * took the census it does not say, and a fact-checker looks "Census data" up as such.
+ */
+function isDocumentName(ws: Token[], first: number, last: number): boolean {
+  return ws.slice(first, last + 1).every((w) => SOURCE_NOUNS.has(low(w)));
+}
+
 function isSourcePhrase(ws: Token[], np: Span): boolean {
   const last = ws[np.last]!;
   const det = low(ws[np.first]);
@@ -515,7 +524,12 @@ function candidatesIn(ws: Token[]): Candidate[] {
       let first = k + 1;
       while (k >= 0 && ws[k]!.pos === 'PROPN') first = k--;
       if (first <= i - 1 && ws[first]!.pos === 'PROPN') {
-        const last = ws[i - 1]!.pos === 'PROPN' ? i - 1 : i - 2;
+        // "Census data show …": a capitalised document is part of the document's name.
+        const last = isDocumentName(ws, first, i - 1)
+          ? i
+          : ws[i - 1]!.pos === 'PROPN'
+            ? i - 1
+            : i - 2;
         found.push({ np: { first, last }, form: 'source', clause: null, priority: 4 });
       }
       continue;
@@ -736,10 +750,9 @@ function publicationOf(ws: Token[], np: Span, names: NameRun[]): Span | null {
     if (/^['’]s?$/.test(ws[last]!.value)) last--;
     if (last < np.first) return null;
     const name = names.find((r) => r.end === ws[last]!.end);
-    if (!name) return null;
     let first = last;
-    while (first > np.first && ws[first - 1]!.start >= name.start) first--;
-    return { first, last };
+    while (name && first > np.first && ws[first - 1]!.start >= name.start) first--;
+    return name && !isDocumentName(ws, first, last) ? { first, last } : null;
   }
   return null;
 }

@@ -390,6 +390,23 @@ describe('"according to" without its comma', () => {
   });
 });
 
+describe('a document whose name opens with a capital', () => {
+  // "Census" or "Audit" capitalised at the head of a sentence is the document, not who
+  // published it: the speaker is the phrase the sentence gives, "Census data", which a
+  // fact-checker looks up as such. Which body took the census the sentence does not say
+  // ("Census Bureau" would be a guess, and wrong for El Salvador's DIGESTYC).
+  it.each([
+    ['Census data show that the population fell by 2% in 2023.', 'Census data'],
+    ['The 2024 Census data show that the population fell by 2% in 2023.', 'Census data'],
+    ['The prison population doubled to 110,000 in 2023, Census data show.', 'Census data'],
+    ['Audit findings show that 30 officials were dismissed in 2023.', 'Audit findings'],
+    // A publisher before the document is still the speaker.
+    ['Census Bureau data show that 18% of households bought fewer eggs in 2024.', 'Census Bureau'],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+});
+
 describe('a reporting verb that shares the subject of the sentence', () => {
   it.each([
     [
