@@ -9,6 +9,7 @@ import type { SentenceSpan } from './segmentSentences';
 import type { EntityType } from './types';
 import { isHonorific, HONORIFICS } from './isHonorific';
 import { NameCues, type Cues } from './NameCues';
+import { NAME_PARTICLES } from './nameParticles';
 import { SOURCE_NOUNS } from './sourceNouns';
 
 export interface NameRun {
@@ -19,25 +20,6 @@ export interface NameRun {
   text: string;
   type: EntityType;
 }
-
-// Lowercase particles inside names: "Bank of America", "Universidad de El Salvador".
-const CONNECTORS = new Set([
-  'of',
-  'de',
-  'del',
-  'la',
-  'los',
-  'las',
-  'da',
-  'do',
-  'dos',
-  'van',
-  'von',
-  'al',
-  'bin',
-  'y',
-  '&',
-]);
 
 export const PERSON_TITLES = new Set([
   ...(
@@ -148,13 +130,11 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     let last = i;
     let k = i + 1;
     for (;;) {
-      while (
-        k <= span.last &&
-        CONNECTORS.has(tokens[k]!.value.toLowerCase()) &&
-        k + 1 <= span.last &&
-        isName(k + 1)
-      )
-        k++;
+      // One or two particles before the next word of the name: "Bank of America", "Nayib
+      // Ernesto Ruiz de la Cruz", "María de los Ángeles".
+      let j = k;
+      while (j <= span.last && j - k < 2 && NAME_PARTICLES.has(tokens[j]!.value.toLowerCase())) j++;
+      if (j > k && j <= span.last && isName(j)) k = j;
       if (k <= span.last && isName(k)) {
         last = k;
         k++;
@@ -200,7 +180,7 @@ function typeFromCues(text: string, words: string[], cues: Cues | undefined): En
   if (PLACE_ACRONYMS.has(text)) return 'place';
   // "Bureau of Labor Statistics", "University of Leeds": a head word before "of" is enough.
   const head = (w: string | undefined) => ORG_HEADS.has(w?.toLowerCase() ?? '');
-  if (head(words.at(-1)) || (head(words[0]) && CONNECTORS.has(words[1] ?? ''))) {
+  if (head(words.at(-1)) || (head(words[0]) && NAME_PARTICLES.has(words[1] ?? ''))) {
     return 'organization';
   }
   const c = cues ?? { person: 0, organization: 0, place: 0 };

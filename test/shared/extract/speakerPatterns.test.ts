@@ -407,6 +407,21 @@ describe('a document whose name opens with a capital', () => {
   });
 });
 
+describe('a Spanish name with two particles', () => {
+  it.each([
+    [
+      "Bukele's cousin Nayib Ernesto Ruiz de la Cruz said so on Monday.",
+      'Nayib Ernesto Ruiz de la Cruz',
+    ],
+    [
+      'María de los Ángeles Cruz said 30 officials were dismissed in 2023.',
+      'María de los Ángeles Cruz',
+    ],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+});
+
 describe('a reporting verb that shares the subject of the sentence', () => {
   it.each([
     [
