@@ -1,7 +1,7 @@
 // Cheap language check: the share of English function words. English running text has
 // 25–40 % of them; Spanish, French, German or Portuguese text has almost none, because the
 // list leaves out words those languages share with English ("a", "in", "on", "as", "no").
-import { countWords, functionWordShare } from './functionWordShare';
+import { functionWordShare } from './functionWordShare';
 
 const ENGLISH_FUNCTION_WORDS = new Set(
   (
@@ -12,14 +12,11 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-export function englishRatio(text: string): number {
-  return functionWordShare(text, ENGLISH_FUNCTION_WORDS);
-}
-
 /**
- * True unless the text is long enough to judge (`minWords`) and has too few English
- * function words. Short fragments are given the benefit of the doubt.
+ * True unless the text is long enough to judge (`minWords` words outside names) and has too
+ * few English function words. Short fragments are given the benefit of the doubt.
  */
 export function isEnglish(text: string, minWords = 12, threshold = 0.1): boolean {
-  return countWords(text) < minWords || englishRatio(text) >= threshold;
+  const { words, share } = functionWordShare(text, ENGLISH_FUNCTION_WORDS);
+  return words < minWords || share >= threshold;
 }

@@ -4,7 +4,7 @@
 // first share alone lets Catalan and French through (0.30 and 0.22 on the same three sentences
 // about El Salvador's prisons that score 0.45 in Spanish); the second takes them out: Spanish
 // 0.45, Catalan 0.00, Portuguese −0.01, and below for French, Italian and English.
-import { countWords, functionWordShare } from '../functionWordShare';
+import { functionWordShare } from '../functionWordShare';
 
 const SPANISH_FUNCTION_WORDS = new Set(
   (
@@ -25,17 +25,12 @@ const NEIGHBOUR_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-export function spanishRatio(text: string): number {
-  return (
-    functionWordShare(text, SPANISH_FUNCTION_WORDS) -
-    2 * functionWordShare(text, NEIGHBOUR_FUNCTION_WORDS)
-  );
-}
-
 /**
- * True unless the text is long enough to judge (`minWords`) and reads too little like
- * Spanish. Short fragments are given the benefit of the doubt.
+ * True unless the text is long enough to judge (`minWords` words outside names) and reads too
+ * little like Spanish. Short fragments are given the benefit of the doubt.
  */
 export function isSpanish(text: string, minWords = 12, threshold = 0.15): boolean {
-  return countWords(text) < minWords || spanishRatio(text) >= threshold;
+  const spanish = functionWordShare(text, SPANISH_FUNCTION_WORDS);
+  const neighbours = functionWordShare(text, NEIGHBOUR_FUNCTION_WORDS);
+  return spanish.words < minWords || spanish.share - 2 * neighbours.share >= threshold;
 }

@@ -195,3 +195,48 @@ describe('text in another language', () => {
     expect(claims.map((c) => c.sentence.slice(0, 9)).sort()).toEqual(['He promis', 'The presi']);
   });
 });
+
+describe('English sentences full of Spanish names', () => {
+  // Names belong to no language: the function words say which one a sentence is in.
+  it('reads a short English article about Salvadoran officials as English', () => {
+    const text =
+      'Osiris Luna Meza denied knowing Carlos Alberto Marroquín Chica. ' +
+      "Bukele's cousin Nayib Ernesto Ruiz de la Cruz said so on Monday in San Salvador. " +
+      'Osiris Luna Meza denied it.';
+    const { language, claims } = extractClaims(text);
+    expect(language).toBe('en');
+    expect(claims.map((c) => [c.sentence.slice(0, 16), c.speaker]).sort()).toEqual([
+      ["Bukele's cousin ", 'Nayib Ernesto Ruiz de la Cruz'],
+      ['Osiris Luna Meza', 'Osiris Luna Meza'],
+      ['Osiris Luna Meza', 'Osiris Luna Meza'],
+    ]);
+  });
+
+  it('proposes such a sentence inside an English article', () => {
+    const text =
+      'The prison director faced questions from lawmakers for three hours on Monday. ' +
+      'Osiris Luna Meza denied wrongdoing on Monday in San Salvador.';
+    const found = extractClaims(text).claims.find((c) => c.sentence.startsWith('Osiris'));
+    expect(found?.speaker).toBe('Osiris Luna Meza');
+  });
+
+  it.each([
+    ['Osiris Luna Meza denied knowing Carlos Alberto Marroquín Chica or Ernesto Muyshondt.'],
+    [
+      'Osiris Luna Meza told La Prensa Gráfica on Tuesday that Centro de Confinamiento del ' +
+        'Terrorismo holds 12,000 inmates.',
+    ],
+    ["Bukele's cousin Nayib Ernesto Ruiz de la Cruz denied it on Monday in San Salvador."],
+  ])('reads the passage "%s" as English', (passage) => {
+    const result = extractClaims(passage);
+    expect(result.language).toBe('en');
+    expect(result.claims).toHaveLength(1);
+  });
+
+  it('still reads a Spanish sentence full of names as Spanish', () => {
+    const sentence =
+      'Según la organización Human Rights Watch, el Centro de Confinamiento del Terrorismo ' +
+      'de Tecoluca tiene capacidad para 40.000 presos desde marzo de 2023.';
+    expect(extractClaims(sentence).language).toBe('es');
+  });
+});
