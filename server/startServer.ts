@@ -102,6 +102,7 @@ export async function startServer(
   const closeWorkers = () => Promise.all([extraction.close(), boardWorkers.close()]);
 
   let publicUrl = config.publicUrl ?? '';
+  let closing: Promise<void> | null = null;
   const app = createApp({
     storage,
     syncServer,
@@ -112,6 +113,7 @@ export async function startServer(
     publicUrl: () => publicUrl,
     client: options.client !== undefined ? options.client : staticClient(DIST_DIR),
     contentSecurityPolicy: options.contentSecurityPolicy ?? true,
+    shuttingDown: () => closing !== null,
   });
 
   const server = createServer(app);
@@ -144,7 +146,6 @@ export async function startServer(
   const url = `http://${hostForUrl(config.host)}:${port}`;
   if (!config.publicUrl) publicUrl = url;
 
-  let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
       const stopped = new Promise<void>((done) => server.close(() => done()));

@@ -5,6 +5,7 @@
  */
 import express, { type RequestHandler } from 'express';
 import type { Config } from '../config';
+import { HttpError } from '../errors';
 import { readMeta } from '../../shared/board/readMeta';
 import { createExportRouter } from '../export/createExportRouter';
 import type { ExtractionPool } from '../extract/createExtractionPool';
@@ -33,12 +34,15 @@ export interface AppDeps extends BoardActionDeps {
   /** Off only in development, where Vite injects inline scripts and its own HMR socket. */
   readonly contentSecurityPolicy?: boolean;
   readonly log?: (message: string, err: unknown) => void;
+  /** Whether the server has begun to stop: from then on every new request is refused. */
+  readonly shuttingDown?: () => boolean;
 }
 
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders({ contentSecurityPolicy: deps.contentSecurityPolicy ?? true }));
+  if (deps.shuttingDown) app.use(refuseWhileStopping(deps.shuttingDown));
 
   app.get('/healthz', (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -86,4 +90,27 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(errorHandler(deps.log ?? ((message, err) => console.error(message, err))));
   return app;
+}
+
+/**
+ * A request that arrives while the server stops (on a keep-alive connection that was busy when
+ * it began: new connections are no longer accepted) would start work the shutdown is tearing
+ * down under it: its worker pool closed, its board's room unloading, its storage about to close.
+ * It is answered 503 `shutting_down` at once, health checks included (so a load balancer stops
+ * sending here), and the connection is closed after the answer, so the client's next request
+ * opens a new one, to whichever server then listens. Requests already under way finish (a job
+ * on a worker thread is answered 503 `<kind>_shutting_down`).
+ */
+function refuseWhileStopping(shuttingDown: () => boolean): RequestHandler {
+  return (_req, res, next) => {
+    if (!shuttingDown()) return next();
+    res.setHeader('Connection', 'close');
+    next(
+      new HttpError(
+        503,
+        'shutting_down',
+        'The server is shutting down; try again once it is back.',
+      ),
+    );
+  };
 }

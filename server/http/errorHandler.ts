@@ -47,6 +47,8 @@ const JOB_STATUS: Readonly<Record<JobErrorCode, number>> = {
   // The same article or board would run past the limit again: the input is at fault.
   timeout: 422,
   failed: 500,
+  // As for any request that arrives while the server stops (shutting_down): not the input's fault.
+  shutting_down: 503,
 };
 
 export function toHttpError(err: unknown): HttpError {

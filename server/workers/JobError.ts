@@ -2,13 +2,14 @@
  * Why a job on a worker pool (createWorkerPool) gave no answer of its own (an input the job
  * refuses is an answer, with its own error): so many jobs already waited for a thread that it
  * was refused at once ('busy', to be tried again after `retryAfterSeconds`), it held its thread
- * past the pool's time limit and was stopped ('timeout'), or its thread failed or the pool
- * closed ('failed'). Its kind says which job it was, for the message and for the HTTP code
+ * past the pool's time limit and was stopped ('timeout'), its thread failed ('failed'), or the
+ * server is shutting down and closed the pool under it ('shutting_down': nothing is wrong with
+ * the job, and the same request may pass once the server is back). Its kind says which job it was, for the message and for the HTTP code
  * (`<kind>_<code>`: extract_busy, export_timeout, …). Either way nothing was written: every job
  * writes only after its thread has answered.
  */
 export type JobKind = 'extract' | 'export' | 'import' | 'restore';
-export type JobErrorCode = 'busy' | 'timeout' | 'failed';
+export type JobErrorCode = 'busy' | 'timeout' | 'failed' | 'shutting_down';
 
 /** The board threads' jobs share their queue: a burst of any of them delays the others. */
 const BOARD_JOBS_BUSY = 'Too many board exports, imports and card restores are waiting right now';
@@ -49,6 +50,7 @@ export class JobError extends Error {
       busy: `${busy}${then}. Try again in ${detail.retryAfterSeconds} seconds.`,
       timeout: `${doing} took longer than ${detail.timeoutMs} ms and was stopped${then}.`,
       failed: `${doing} failed${then}.`,
+      shutting_down: `${doing} was stopped because the server is shutting down${then}. Try again once it is back.`,
     }[code];
     super(message, { cause: detail.cause });
     this.name = 'JobError';

@@ -14,7 +14,9 @@
  * thread), when it runs past `timeoutMs` (from when its thread has it; JobError 'timeout') and
  * when its `signal` aborts (its HTTP client went away: nobody is left to read its answer). A
  * job waiting for a thread whose signal aborts just leaves the queue. A thread that throws or
- * exits fails its job (JobError 'failed'); either way the next job gets a fresh thread.
+ * exits fails its job (JobError 'failed'); either way the next job gets a fresh thread. Closing
+ * the pool (the server shutting down) fails the jobs running, starting and waiting, and refuses
+ * new ones, with JobError 'shutting_down': they did not fail, the server went away.
  *
  * Every pool fails its jobs the same way, typed by the job's kind (JobError), so that each
  * route answers them with the same statuses and codes.
@@ -39,8 +41,8 @@ export interface WorkerPool<In, Out> {
   /**
    * Runs `job` on a thread once one is free. Rejects with what the job throws, with a JobError
    * of `kind` when the queue is full ('busy'), past the time limit ('timeout'), or when the
-   * thread fails or the pool is closed ('failed'), and with the signal's reason when `signal`
-   * aborts first.
+   * thread fails ('failed'), when the pool is closed ('shutting_down'), and with the signal's
+   * reason when `signal` aborts first.
    */
   run<T>(
     kind: JobKind,
@@ -51,7 +53,7 @@ export interface WorkerPool<In, Out> {
   stats: Slots['stats'];
   /** Threads alive now, idle among them, and started since the pool was made. */
   threads(): { live: number; idle: number; started: number };
-  /** Stops every thread; jobs still running fail. */
+  /** Stops every thread; jobs still running or waiting fail (JobError 'shutting_down'). */
   close(): Promise<void>;
 }
 
@@ -76,6 +78,14 @@ class WorkerEndedError extends Error {
   }
 }
 
+/** The pool was closed under the job, or before it: the server is shutting down. */
+class PoolClosedError extends WorkerEndedError {
+  constructor() {
+    super('the worker pool is closed');
+    this.name = 'PoolClosedError';
+  }
+}
+
 /**
  * When a job refused for a full queue is worth trying again: one job leaving frees a place, and
  * a warm thread does a real job (a 1 MB article, a 10,000-card board) in 1–2 s. Pathological
@@ -88,6 +98,7 @@ function asJobError(err: unknown, kind: JobKind): unknown {
   if (err instanceof SlotsFullError) {
     return new JobError(kind, 'busy', { retryAfterSeconds: BUSY_RETRY_SECONDS });
   }
+  if (err instanceof PoolClosedError) return new JobError(kind, 'shutting_down', { cause: err });
   if (err instanceof WorkerEndedError) return new JobError(kind, 'failed', { cause: err });
   return err;
 }
@@ -193,7 +204,7 @@ export function createWorkerPool<In, Out>(options: WorkerPoolOptions): WorkerPoo
   return {
     run(kind, job, signal) {
       const running = slots.run(async () => {
-        if (closed) throw new WorkerEndedError('the worker pool is closed');
+        if (closed) throw new PoolClosedError();
         const thread = take();
         thread.hold(true);
         try {
@@ -235,7 +246,7 @@ export function createWorkerPool<In, Out>(options: WorkerPoolOptions): WorkerPoo
     threads: () => ({ live: live.size, idle: idle.length, started }),
     async close() {
       closed = true;
-      const why = new WorkerEndedError('the worker pool is closed');
+      const why = new PoolClosedError();
       await Promise.all([...live].map((thread) => thread.stop(why)));
     },
   };

@@ -93,4 +93,27 @@ describe('createWorkerPool', { timeout: 60_000 }, () => {
     expect(await echoes.run('export', echo)).not.toBe(first);
     expect(echoes.threads()).toEqual({ live: 1, idle: 1, started: 2 });
   });
+
+  it('fails the jobs running and waiting when it closes, and refuses new ones: shutting_down', async () => {
+    const echoes = echoPool();
+    await echoes.run('export', echo);
+    const silent = (thread: PoolThread<ToEcho, FromEcho>) => {
+      thread.post({ type: 'silent' });
+      return thread.next();
+    };
+    const running = echoes.run('export', silent);
+    const waiting = echoes.run('restore', silent);
+    await waitFor(() => echoes.stats().waiting === 1, { what: 'a job waiting' });
+    const failed = [
+      expect(running).rejects.toMatchObject({ kind: 'export', code: 'shutting_down' }),
+      expect(waiting).rejects.toMatchObject({ kind: 'restore', code: 'shutting_down' }),
+    ];
+    await echoes.close();
+    await Promise.all(failed);
+    await expect(echoes.run('import', echo)).rejects.toMatchObject({
+      name: 'JobError',
+      kind: 'import',
+      code: 'shutting_down',
+    });
+  });
 });
