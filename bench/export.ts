@@ -149,7 +149,23 @@ export async function benchExport(): Promise<Table> {
       'import of the json file',
       await measureEventLoop(async (count) => {
         await importBoard(
-          { storage, workers, issueLeadInvite: async () => ({ token: 'bench', url: 'bench' }) },
+          {
+            storage,
+            workers,
+            leadInvite: (boardId, name) => ({
+              invite: {
+                id: `lead-${boardId}`,
+                boardId,
+                name,
+                role: 'lead',
+                createdAt: Date.now(),
+                revokedAt: null,
+                joinedAt: null,
+              },
+              token: 'bench',
+              url: 'bench',
+            }),
+          },
           json,
           { leadName: 'Bench lead' },
         );

@@ -33,7 +33,7 @@ export interface ExportRouterDeps {
   readonly authenticate: RequestHandler;
   /** Guards import like board creation (e.g. the admin-token check); none leaves it open. */
   readonly authorizeCreate?: RequestHandler;
-  readonly issueLeadInvite: ImportDeps['issueLeadInvite'];
+  readonly leadInvite: ImportDeps['leadInvite'];
   /** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
   readonly maxImportBytes?: number;
   readonly now?: () => number;
@@ -162,7 +162,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
           {
             storage: deps.storage,
             workers: deps.workers,
-            issueLeadInvite: deps.issueLeadInvite,
+            leadInvite: deps.leadInvite,
             now,
           },
           req.body,

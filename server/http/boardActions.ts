@@ -29,11 +29,12 @@ export function inviteUrl(publicUrl: string, boardId: string, token: string): st
   return `${publicUrl}/b/${encodeURIComponent(boardId)}#invite=${token}`;
 }
 
-export async function inviteMember(
-  deps: BoardActionDeps,
+/** A new invite and its signed token, not stored yet (a board import stores it with the board). */
+export function newInvite(
+  deps: Pick<BoardActionDeps, 'signer' | 'now'>,
   boardId: string,
   who: { name: string; role: Role },
-): Promise<IssuedInvite> {
+): IssuedInvite {
   const at = (deps.now ?? Date.now)();
   const invite: InviteRecord = {
     id: newId(),
@@ -44,8 +45,6 @@ export async function inviteMember(
     revokedAt: null,
     joinedAt: null,
   };
-  await deps.storage.createInvite(invite);
-  deps.syncServer.invitesChanged(boardId);
   const token = deps.signer.sign({
     boardId,
     inviteId: invite.id,
@@ -55,6 +54,17 @@ export async function inviteMember(
     exp: null,
   });
   return { invite, token };
+}
+
+export async function inviteMember(
+  deps: BoardActionDeps,
+  boardId: string,
+  who: { name: string; role: Role },
+): Promise<IssuedInvite> {
+  const issued = newInvite(deps, boardId, who);
+  await deps.storage.createInvite(issued.invite);
+  deps.syncServer.invitesChanged(boardId);
+  return issued;
 }
 
 export interface CreatedBoard {

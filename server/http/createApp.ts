@@ -11,7 +11,7 @@ import { createExportRouter } from '../export/createExportRouter';
 import type { ExtractionPool } from '../extract/createExtractionPool';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { authenticateMember, requireAdmin } from './auth';
-import { type BoardActionDeps, inviteMember, inviteUrl } from './boardActions';
+import { type BoardActionDeps, inviteUrl, newInvite } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
 import { cardRoutes } from './routes/cardRoutes';
 import { errorHandler, notFound } from './errorHandler';
@@ -61,9 +61,9 @@ export function createApp(deps: AppDeps): express.Express {
       workers: deps.boardWorkers,
       authenticate: authenticateMember(deps),
       authorizeCreate: requireAdmin(deps.config.adminToken),
-      issueLeadInvite: async (boardId, name) => {
-        const { token } = await inviteMember(deps, boardId, { name, role: 'lead' });
-        return { token, url: inviteUrl(deps.publicUrl(), boardId, token) };
+      leadInvite: (boardId, name) => {
+        const { invite, token } = newInvite(deps, boardId, { name, role: 'lead' });
+        return { invite, token, url: inviteUrl(deps.publicUrl(), boardId, token) };
       },
       currentOrganisation: (boardId) =>
         deps.syncServer.read(boardId, (doc) => readMeta(doc).organisation),

@@ -104,8 +104,24 @@ export interface StoredContent {
   readonly updatesSinceSnapshot: number;
 }
 
+/** A board that arrives whole (a JSON import): its record, content, history and lead invite. */
+export interface ImportedBoardRecord {
+  readonly board: BoardRecord;
+  /** The whole board as one Yjs update, stored at the board's `createdAt`. */
+  readonly update: Uint8Array;
+  /** Its history, in order, each event with the new board's id. */
+  readonly history: readonly HistoryEvent[];
+  readonly lead: InviteRecord;
+}
+
 export interface Storage {
   createBoard(board: BoardRecord): Promise<void>;
+  /**
+   * Stores an imported board, all of it or nothing (one transaction): a crash, a failed write or
+   * a shutdown can never leave a board without its content, part of its history, or no invite
+   * that opens it. Refused with a StorageError: board_exists, invite_exists.
+   */
+  createImportedBoard(imported: ImportedBoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
   /** Whether any board exists (the demo board is made only in an empty store). */
   hasBoards(): Promise<boolean>;

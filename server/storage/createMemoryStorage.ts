@@ -105,6 +105,16 @@ export function createMemoryStorage(): SyncStorage {
       if (boards.has(board.id)) throw new StorageError('board_exists', 'board exists');
       boards.set(board.id, { ...board });
     },
+    async createImportedBoard({ board, update, history: events, lead }) {
+      open();
+      // Checked before anything is written: all of it or nothing, as in one transaction.
+      if (boards.has(board.id)) throw new StorageError('board_exists', 'board exists');
+      if (invites.has(lead.id)) throw new StorageError('invite_exists', 'invite exists');
+      boards.set(board.id, { ...board });
+      append(board.id, update, board.createdAt);
+      record(events);
+      invites.set(lead.id, { ...lead });
+    },
     async getBoard(id) {
       open();
       const board = boards.get(id);

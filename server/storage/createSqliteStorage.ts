@@ -36,6 +36,7 @@ import {
   type BoardRecord,
   type ClientBinding,
   type HistoryEvent,
+  type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
   type StoredContent,
@@ -285,6 +286,23 @@ function openSqliteStorage(
     }
   };
 
+  const insertInvite = (invite: InviteRecord) => {
+    try {
+      q.insertInvite.run(
+        invite.id,
+        invite.boardId,
+        invite.name,
+        invite.role,
+        invite.createdAt,
+        invite.revokedAt,
+        invite.joinedAt,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
+      throw error;
+    }
+  };
+
   const changeInviteRole = db.transaction((change: InviteRoleChange) => {
     const row = q.getInvite.get(change.inviteId) as InviteRow | undefined;
     const invite = row ? toInvite(row) : null;
@@ -312,6 +330,13 @@ function openSqliteStorage(
     for (const r of records) if (r.rec > applied) insertBatch(r.boardId, r.firstSeq, r.batch);
     const last = records[records.length - 1];
     if (last && last.rec > applied) q.setAppliedRecord.run(last.rec);
+  });
+  const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
+    const { board, update, history, lead } = imported;
+    q.insertBoard.run(board.id, board.title, board.createdAt);
+    q.insertUpdate.run(seq, board.id, update, board.createdAt);
+    insertHistory(history);
+    insertInvite(lead);
   });
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
@@ -424,25 +449,25 @@ function openSqliteStorage(
       open();
       return q.anyBoard.get() !== undefined;
     },
+    async createImportedBoard(imported) {
+      // Its update takes the next number, after every batch the pending log holds.
+      current();
+      try {
+        insertImportedBoard.immediate(imported, assignedSeq + 1);
+      } catch (error) {
+        if (isUniqueViolation(error) && q.getBoard.get(imported.board.id)) {
+          throw new StorageError('board_exists', 'board exists');
+        }
+        throw error;
+      }
+      assignedSeq += 1;
+    },
     async createInvite(invite) {
       open();
       if (!q.getBoard.get(invite.boardId)) {
         throw new StorageError('board_not_found', 'no such board');
       }
-      try {
-        q.insertInvite.run(
-          invite.id,
-          invite.boardId,
-          invite.name,
-          invite.role,
-          invite.createdAt,
-          invite.revokedAt,
-          invite.joinedAt,
-        );
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
-        throw error;
-      }
+      insertInvite(invite);
     },
     async getInvite(id) {
       open();

@@ -139,18 +139,18 @@ describe('a board import whose client disconnects once it writes', () => {
       const running = await start();
       const job = importBig(running);
       const created: string[] = [];
-      const createBoard = running.storage.createBoard.bind(running.storage);
-      vi.spyOn(running.storage, 'createBoard').mockImplementation(async (board) => {
-        created.push(board.id);
-        // The client leaves as the first write begins, and the server sees it go.
+      const store = running.storage.createImportedBoard.bind(running.storage);
+      vi.spyOn(running.storage, 'createImportedBoard').mockImplementation(async (imported) => {
+        created.push(imported.board.id);
+        // The client leaves as the write begins, and the server sees it go.
         job.leave();
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return createBoard(board);
+        return store(imported);
       });
       expect(await job.outcome).toMatchObject({ name: 'AbortError' });
       await waitFor(async () => (await running.storage.listInvites(created[0] ?? '')).length > 0, {
         timeout: 30_000,
-        what: 'the lead invite, written last',
+        what: 'the board, written with its lead invite',
       });
       const [boardId] = created;
       const board = await running.board(boardId as string);

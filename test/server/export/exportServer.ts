@@ -15,6 +15,7 @@ import type { Role } from '../../../shared/roles';
 import { createTokenSigner } from '../../../server/auth/tokens';
 import { createExportRouter } from '../../../server/export/createExportRouter';
 import { authenticateMember } from '../../../server/http/auth';
+import { newInvite } from '../../../server/http/boardActions';
 import { errorHandler } from '../../../server/http/errorHandler';
 import { applyStoredContent } from '../../../server/storage/applyStoredContent';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
@@ -67,9 +68,9 @@ export async function startExportServer(): Promise<ExportServer> {
       storage,
       workers,
       authenticate: authenticateMember({ signer, storage }),
-      issueLeadInvite: async (boardId, name) => {
-        const token = await invite(boardId, 'lead', name);
-        return { token, url: `${url}/b/${boardId}#invite=${token}` };
+      leadInvite: (boardId, name) => {
+        const { invite: lead, token } = newInvite({ signer }, boardId, { name, role: 'lead' });
+        return { invite: lead, token, url: `${url}/b/${boardId}#invite=${token}` };
       },
       // The live server reads its room; here the stored content is the board as it is now.
       async currentOrganisation(boardId) {

@@ -75,6 +75,43 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await expect(s.createBoard(board('b1'))).rejects.toMatchObject({ code: 'board_exists' });
     });
 
+    it('stores an imported board whole, or nothing of it when a part is refused', async () => {
+      const { doc } = edits(3);
+      const imported = (id: string, leadId: string) => ({
+        board: board(id, 7),
+        update: Y.encodeStateAsUpdate(doc),
+        history: [event(id, 'c1', 'card.created', 1), event(id, null, 'board.imported', 7)],
+        lead: { ...invite(leadId, id, 7), role: 'lead' as const },
+      });
+      await s.createBoard(board('b0'));
+      await s.appendUpdate('b0', edits(1).updates[0] as Uint8Array, 1);
+      await s.createImportedBoard(imported('b1', 'lead1'));
+      expect(await s.getBoard('b1')).toEqual({ id: 'b1', title: 'Board b1', createdAt: 7 });
+      const content = await s.loadContent('b1');
+      expect(content.updates).toHaveLength(1);
+      expect(rebuild(content)).toBe('012');
+      expect((await s.listHistory('b1', { limit: 10 })).events.map((e) => e.type)).toEqual([
+        'card.created',
+        'board.imported',
+      ]);
+      expect(await s.listInvites('b1')).toEqual([imported('b1', 'lead1').lead]);
+
+      // A lead invite id already taken (the last part written): no board, content or history.
+      await expect(s.createImportedBoard(imported('b2', 'lead1'))).rejects.toMatchObject({
+        code: 'invite_exists',
+      });
+      expect(await s.getBoard('b2')).toBeNull();
+      expect((await s.loadContent('b2')).updates).toHaveLength(0);
+      expect((await s.listHistory('b2', { limit: 10 })).events).toHaveLength(0);
+      await expect(s.createImportedBoard(imported('b1', 'lead2'))).rejects.toMatchObject({
+        code: 'board_exists',
+      });
+      expect(await s.getInvite('lead2')).toBeNull();
+      // Later updates still number after it.
+      const seq = await s.appendUpdate('b0', edits(2).updates[1] as Uint8Array, 9);
+      expect(seq).toBeGreaterThan(content.lastSeq);
+    });
+
     it('keeps invites per board, in creation order; revocation and first join are set once', async () => {
       await s.createBoard(board('b1'));
       await s.createBoard(board('b2'));
