@@ -7,6 +7,9 @@
  * article and adds no cards (it returns the cards that came from it earlier). A link given
  * then fills in one the article lacked, so a story first pasted without its address can
  * still be cited by ClaimReview; a link it already has is kept.
+ *
+ * A claim is not proposed again when a card of the board has its sentence (alreadyOnBoard) or
+ * when a person deleted a card with its claim (deletedBefore: see deletedCards for why).
  */
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
@@ -19,6 +22,7 @@ import { readBoard } from '../../shared/board/readBoard';
 import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import type { ClaimCandidate } from '../../shared/extract/types';
+import type { DeletedCard } from './deletedCards';
 
 export interface ArticleRecord {
   readonly id: string;
@@ -45,6 +49,11 @@ export interface ImportResult {
   readonly alreadyOnBoard: number;
   /** The article most of those cards came from, if any did. */
   readonly similarTo: { readonly id: string; readonly title: string } | null;
+  /**
+   * Claims not proposed because a person deleted their card from the board (deletedCards: why),
+   * each named by that card, which can be restored.
+   */
+  readonly deletedBefore: readonly DeletedCard[];
 }
 
 /**
@@ -95,6 +104,11 @@ function cardsBySentence(cards: readonly CardView[]): Map<string, string | null>
   return bySentence;
 }
 
+/** The claim a candidate's card gets: its claim, or its sentence when the claim is blank. */
+function proposedClaim(candidate: ClaimCandidate): string {
+  return candidate.claim.slice(0, LIMITS.claim).trim() || candidate.sentence.slice(0, LIMITS.claim);
+}
+
 /** Cards that cannot hold the whole of an over-long sentence are left to a person. */
 function fitsOnCard(candidate: ClaimCandidate): boolean {
   return candidate.sentence.length <= LIMITS.claim * 5;
@@ -105,6 +119,8 @@ export function importArticle(
   actor: Actor,
   article: ArticleRecord,
   claims: readonly ClaimCandidate[],
+  /** Cards people deleted from the board, by claim (deletedCardsByClaim). */
+  deleted: ReadonlyMap<string, DeletedCard> = new Map(),
 ): ImportResult {
   const articles = articlesMap(doc);
   const key = [article.id, exactTextId(article.text)].find((id) => articles.has(id));
@@ -114,6 +130,9 @@ export function importArticle(
   const fitting = claims.filter(fitsOnCard);
   let alreadyOnBoard = 0;
   let similarTo: ImportResult['similarTo'] = null;
+  const deletedBefore = new Map<string, DeletedCard>();
+  /** The claims proposed, before the cut to MAX_CARDS_PER_IMPORT. */
+  let found = 0;
   const linked = Boolean(stored && article.url && !stored.get(ARTICLE_KEYS.url));
   if (linked && article.url) {
     setArticleUrl(doc, { articleId, url: article.url }, { actor });
@@ -123,12 +142,19 @@ export function importArticle(
     const sources = new Map<string, number>();
     const fresh = fitting.filter((c) => {
       const key = sentenceKey(c.sentence);
-      if (!known.has(key)) return true;
+      if (!known.has(key)) {
+        const gone = deleted.get(sentenceKey(proposedClaim(c)));
+        // Restored since: on the board again, under a sentence of its own.
+        if (!gone || before.cards[gone.cardId]) return true;
+        deletedBefore.set(gone.cardId, gone);
+        return false;
+      }
       alreadyOnBoard++;
       const from = known.get(key);
       if (from) sources.set(from, (sources.get(from) ?? 0) + 1);
       return false;
     });
+    found = fresh.length;
     const [similarId] = [...sources].sort((a, b) => b[1] - a[1])[0] ?? [];
     const similar = before.articles.find((a) => a.id === similarId);
     if (similar) similarTo = { id: similar.id, title: similar.title };
@@ -140,7 +166,7 @@ export function importArticle(
         ids = addClaims(
           doc,
           fresh.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
-            claim: c.claim.slice(0, LIMITS.claim).trim() || c.sentence.slice(0, LIMITS.claim),
+            claim: proposedClaim(c),
             source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
             speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
             extraction: {
@@ -169,8 +195,9 @@ export function importArticle(
     linked,
     article: { id: articleId, title, url },
     cards,
-    found: stored ? cards.length : fitting.length - alreadyOnBoard,
+    found: stored ? cards.length : found,
     alreadyOnBoard,
     similarTo,
+    deletedBefore: [...deletedBefore.values()],
   };
 }

@@ -15,8 +15,10 @@
 import express, { type Request, Router } from 'express';
 import { z } from 'zod';
 import { httpUrl, LIMITS } from '../../../shared/board/inputs';
+import { deletedCardsByClaim } from '../../articles/deletedCards';
 import { articleIdFor, importArticle } from '../../articles/importArticle';
 import type { ExtractionPool } from '../../extract/createExtractionPool';
+import { readAllHistory } from '../../storage/readAllHistory';
 import type { ArticleInput } from '../../extract/extractArticle';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
@@ -90,16 +92,20 @@ export function articleRoutes(
           url: input.url,
           text: result.text,
         };
+        // Read page by page, yielding between pages; the change then checks each card against
+        // the board as it is (one restored meanwhile is on it).
+        const deleted = deletedCardsByClaim(await readAllHistory(deps.storage, me.boardId));
         const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) => {
           // Checked inside the change, the last moment before the board is written (the
           // board may have had to load): throwing here leaves it untouched.
           gone.throwIfAborted();
-          return importArticle(doc, me.actor, article, result.claims);
+          return importArticle(doc, me.actor, article, result.claims, deleted);
         });
         // The language says why an article gave no cards: claims are proposed only in the
         // languages extraction knows. Title and link are the board's (the same text again
         // keeps the title it was first imported with). A new version of an article on the board
-        // proposes only the claims the board has no card for (alreadyOnBoard, similarTo).
+        // proposes only the claims the board has no card for (alreadyOnBoard, similarTo), and
+        // not those whose card a person deleted (deletedBefore, to restore if wanted).
         const { id: articleId, ...stored } = imported.article;
         res.status(imported.created ? 201 : 200).json({
           articleId,
@@ -110,6 +116,7 @@ export function articleRoutes(
           found: imported.found,
           alreadyOnBoard: imported.alreadyOnBoard,
           similarTo: imported.similarTo,
+          deletedBefore: imported.deletedBefore,
         });
       } catch (err) {
         // The client left: nobody is left to answer.

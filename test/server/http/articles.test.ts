@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addArticle } from '../../../shared/board/commands/meta';
+import { deleteCard } from '../../../shared/board/commands/cards';
+import { addArticle, removeArticle } from '../../../shared/board/commands/meta';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
@@ -132,6 +133,71 @@ describe('POST /api/boards/:id/articles', () => {
     // Nothing in common: nothing named.
     const other = await postTo('Exports of coffee fell 8 percent in 2024, the central bank said.');
     expect(other.body).toMatchObject({ alreadyOnBoard: 0, similarTo: null });
+  });
+
+  it('a new version of an article does not propose again a claim whose card was deleted: it names it in deletedBefore', async () => {
+    const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Deleted' } });
+    const id = made.body.id as string;
+    const postTo = (text: string) =>
+      request(server.url, 'POST', `/api/boards/${id}/articles`, {
+        token: made.body.leadToken,
+        json: { text },
+      });
+    const first = await postTo(ARTICLE);
+    expect(first.status).toBe(201);
+    const cards = first.body.cards as { id: string; claim: string; source: { sentence: string } }[];
+    const deficit = cards.find((c) => c.source.sentence.includes('$1.2 trillion'))!;
+    const editor = { id: 'inv-edie', name: 'Edie' };
+    await server.syncServer.change(id, editor, (doc) =>
+      deleteCard(doc, deficit.id, { actor: editor }),
+    );
+
+    const corrected = `${ARTICLE.replace('3.9 percent', '3.7 percent')}\n\nRents rose 14 percent in 2023, the ministry said.`;
+    const second = await postTo(corrected);
+    expect(second.status).toBe(201);
+    const fresh = (second.body.cards as { source: { sentence: string } }[]).map(
+      (c) => c.source.sentence,
+    );
+    expect(fresh.some((s) => s.includes('$1.2 trillion'))).toBe(false);
+    expect(fresh.some((s) => s.includes('3.7 percent'))).toBe(true);
+    expect(second.body.deletedBefore).toEqual([{ cardId: deficit.id, claim: deficit.claim }]);
+    expect(second.body.alreadyOnBoard).toBe(cards.length - 2);
+    expect(second.body.found).toBe(fresh.length);
+    const board = await server.board(id);
+    expect(Object.values(board.cards).some((c) => c.claim === deficit.claim)).toBe(false);
+
+    // Restored, the card is on the board again: the next version counts it there.
+    const restored = await request(
+      server.url,
+      'POST',
+      `/api/boards/${id}/cards/${deficit.id}/restore`,
+      { token: made.body.leadToken },
+    );
+    expect(restored.status).toBe(201);
+    const third = await postTo(`${corrected}\n\nExports fell 8 percent in 2024, the bank said.`);
+    expect(third.body.deletedBefore).toEqual([]);
+    expect(third.body.alreadyOnBoard).toBe(cards.length + fresh.length - 1);
+  });
+
+  it('proposes again the claims whose cards went with their article’s removal (a wrong paste)', async () => {
+    const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Removed' } });
+    const id = made.body.id as string;
+    const postTo = (text: string) =>
+      request(server.url, 'POST', `/api/boards/${id}/articles`, {
+        token: made.body.leadToken,
+        json: { text },
+      });
+    const wrong = await postTo(ARTICLE);
+    const lead = { id: 'inv-lea', name: 'Lea' };
+    await server.syncServer.change(id, lead, (doc) =>
+      removeArticle(doc, wrong.body.articleId, { actor: lead }),
+    );
+    expect((await server.board(id)).cards).toEqual({});
+
+    const right = await postTo(`${ARTICLE}\n\nRents rose 14 percent in 2023, the ministry said.`);
+    expect(right.status).toBe(201);
+    expect(right.body).toMatchObject({ deletedBefore: [], alreadyOnBoard: 0 });
+    expect(right.body.cards.length).toBe(wrong.body.cards.length + 1);
   });
 
   it('makes cards of the 500 most check-worthy claims only, and says how many it found', async () => {
