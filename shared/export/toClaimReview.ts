@@ -104,6 +104,17 @@ const ORGANISATION_WORDS = new RegExp(
 );
 
 const isHttp = (url: string) => httpUrl.safeParse(url).success;
+/**
+ * An http(s) URL as the WHATWG parser writes it (`"` as %22, a lower-case host): a link is
+ * stored as typed, but a URL in JSON-LD must be one (found by QA: `?x="y"` went out raw).
+ */
+function href(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url; // only an organisation URL can get here unchecked, and it is checked on entry
+  }
+}
 
 /** A speaker that is an acronym alone (FDA, BLS, ONU): people are not named so. */
 const ACRONYM = /^\p{Lu}{2,6}$/u;
@@ -135,7 +146,7 @@ function itemReviewed(
     article?.url != null && isHttp(article.url)
       ? {
           '@type': 'CreativeWork',
-          url: article.url,
+          url: href(article.url),
           ...(article.title ? { name: article.title } : {}),
         }
       : undefined;
@@ -194,8 +205,8 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const { organisation } = options;
   const reviewUrl = (card: CardView) =>
     hasPublishedUrl(card)
-      ? (card.reviewUrl as string)
-      : `${organisation.url.replace(/#.*$/, '')}#claim-${card.id}`;
+      ? href(card.reviewUrl as string)
+      : `${href(organisation.url).replace(/#.*$/, '')}#claim-${card.id}`;
   const languages = new Map<string, string | null>();
   const languageOf = (article: ArticleView) => {
     if (!languages.has(article.id)) {
@@ -219,7 +230,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
     const article = card.source ? articles.get(card.source.articleId) : undefined;
     const citation = card.evidence
       .filter((e) => isHttp(e.url))
-      .map((e) => ({ '@type': 'CreativeWork', url: e.url }));
+      .map((e) => ({ '@type': 'CreativeWork', url: href(e.url) }));
     reviews.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -228,7 +239,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
       ...(card.rationale.trim() ? { reviewBody: card.rationale } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
-      author: { '@type': 'Organization', name: organisation.name, url: organisation.url },
+      author: { '@type': 'Organization', name: organisation.name, url: href(organisation.url) },
       reviewRating: {
         '@type': 'Rating',
         alternateName: label.label,

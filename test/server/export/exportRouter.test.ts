@@ -128,7 +128,7 @@ describe('GET /api/boards/:id/export', () => {
     expect(reviews.map((r) => r['@type'])).toEqual(['ClaimReview', 'ClaimReview']);
     expect(reviews[0]?.claimReviewed).toBe('rewritten later');
     // The card's own published page and speaker type; the other card's placeholder and guess.
-    expect(reviews[0]?.url).toBe(PUBLISHED);
+    expect(reviews[0]?.url).toBe(new URL(PUBLISHED).href); // written as a URL: %3C, %3E
     expect(reviews[0]?.itemReviewed.author?.['@type']).toBe('Organization');
     expect(reviews[1]?.url).toMatch(/^https:\/\/factdesk\.example\/checks#claim-/);
     // Pasted into <script type="application/ld+json">, a rationale holding </script> must not

@@ -202,10 +202,22 @@ describe('toClaimReview', () => {
     editCard(other.doc, other.ids.lines, { speakerType: 'person', reviewUrl: published }, alice);
     editCard(other.doc, other.ids.eq, { speakerType: 'organization' }, alice);
     const [eq, lines] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
-    expect(lines?.url).toBe(published);
+    // As a URL is written (WHATWG): what a URL may not hold raw is percent-encoded.
+    expect(lines?.url).toBe('https://factdesk.example/2026/health-spending?ref=a&b=%3Cc%3E');
     expect(lines?.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Ministry of Health' });
     expect(eq?.url).toBe(`https://factdesk.example/checks#claim-${other.ids.eq}`);
     expect(eq?.itemReviewed.author).toEqual({ '@type': 'Organization', name: HOSTILE.formulaAt });
+  });
+
+  it('writes evidence and article URLs as URLs: a quote mark in a query goes out as %22', () => {
+    const other = buildHostileBoard();
+    const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
+    const evidence = card.get('evidence') as Y.Array<Y.Map<unknown>>;
+    evidence.get(0).set('url', 'https://example.org/e?q=0&x="y" ');
+    evidence.get(1).set('url', 'HTTP://Archive.Example/x?a="b"');
+    const [eq] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
+    // The first is no URL (a space), so it is no citation; the second is written as one.
+    expect(eq?.citation?.map((c) => c.url)).toEqual(['http://archive.example/x?a=%22b%22']);
   });
 
   it('uses a published URL only if it is http(s), whatever a replica holds', () => {
