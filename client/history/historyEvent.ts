@@ -157,6 +157,10 @@ export function describeEvent(e: HistoryEvent): string {
       const text = str(d.text);
       return text ? `deleted their comment ${quoted(text)}` : 'deleted a comment';
     }
+    case 'comment.restored': {
+      const text = str(d.text);
+      return text ? `brought back their deleted comment ${quoted(text)}` : 'brought back a comment';
+    }
     case 'comment.resolved':
       return 'resolved a thread';
     case 'comment.reopened':

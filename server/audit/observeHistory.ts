@@ -6,6 +6,7 @@
  * evidence.edited {fields, values, was} (likewise, for url, quote, stance and note),
  * evidence.removed {url, stance, quote}, comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
+ * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
  * article.removed {articleId, title, removed, kept} (how many of its cards went with it, and
  * how many stay because someone worked on them),
@@ -220,6 +221,13 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
     // The tombstone clears the text in the same change: the words are its old value.
     const said = textChange ? textChange.oldValue : rawGet(target, COMMENT_KEYS.text);
     out.push({ cardId: d.cardId, type: 'comment.deleted', data: { ...data, text: text(said) } });
+  } else if (
+    keys.has(COMMENT_KEYS.deletedAt) &&
+    keys.get(COMMENT_KEYS.deletedAt)!.oldValue != null
+  ) {
+    // The tombstone lifted (its author's Undo of the deletion): the words come back with it.
+    const said = text(rawGet(target, COMMENT_KEYS.text));
+    out.push({ cardId: d.cardId, type: 'comment.restored', data: { ...data, text: said } });
   } else if (textChange) {
     const edit = { text: text(rawGet(target, COMMENT_KEYS.text)), was: text(textChange.oldValue) };
     out.push({ cardId: d.cardId, type: 'comment.edited', data: { ...data, ...edit } });

@@ -119,6 +119,11 @@ describe('describeEvent', () => {
       `deleted their comment “${'y'.repeat(139)}…”`,
     ],
     [ev('comment.deleted', { text: '' }), 'deleted a comment'],
+    [
+      ev('comment.restored', { text: 'Back again' }),
+      'brought back their deleted comment “Back again”',
+    ],
+    [ev('comment.restored', { text: '' }), 'brought back a comment'],
     [ev('comment.posted', { parentId: null }), 'commented'],
     [ev('comment.posted', { parentId: 'p' }), 'replied to a comment'],
     [ev('comment.posted', { parentId: null, text: 'Source?' }), 'commented: “Source?”'],

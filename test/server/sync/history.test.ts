@@ -267,6 +267,31 @@ describe('history derived on the server', () => {
     ]);
   });
 
+  it('records an undone comment deletion as the comment restored, with its words', async () => {
+    const { client: rev, invite } = await join('reviewer', 'Rita');
+    const ctx = { actor: { id: invite.inviteId, name: 'Rita' } };
+    const { client: ed } = await join('editor', 'Edie');
+    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
+    await ed.allSaved();
+    await waitFor(() => rev.doc.getMap('cards').has(cardId));
+    const commentId = addComment(rev.doc, cardId, { text: 'Source is the 2023 census' }, ctx);
+    const undo = new Y.UndoManager(commentsMap(rev.doc), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    deleteComment(rev.doc, commentId, ctx);
+    await rev.allSaved();
+    undo.undo();
+    await rev.allSaved();
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(
+      history.filter((e) => e.type.startsWith('comment.')).map((e) => [e.type, e.data.text]),
+    ).toEqual([
+      ['comment.posted', 'Source is the 2023 census'],
+      ['comment.deleted', 'Source is the 2023 census'],
+      ['comment.restored', 'Source is the 2023 census'],
+    ]);
+  });
+
   it('server-side changes are attributed to the actor given to change()', async () => {
     const lead = { id: 'lead-invite', name: 'Lea' };
     await server.sync.change(boardId, lead, (doc) =>
