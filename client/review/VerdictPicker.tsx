@@ -47,8 +47,11 @@ export function VerdictPicker({
 
   const { shown, conflicts } = draft;
   const labels = labelsFor(scale, card.column).map((l) => l.label);
-  // A verdict from before the scale changed still shows, so saving does not drop it silently.
-  if (card.verdict && !labels.includes(card.verdict)) labels.push(card.verdict);
+  // A verdict that is not one of the column's labels still shows, so saving does not drop it
+  // silently, and says so: one from before the scale changed, or one set while a colleague
+  // moved the card (a move asks for a fitting label, but two people's changes can cross).
+  const misfit = card.verdict !== null && !labels.includes(card.verdict);
+  if (misfit) labels.push(card.verdict!);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -77,7 +80,7 @@ export function VerdictPicker({
         <span>Verdict label</span>
         <select
           ref={selectRef}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={misfit ? `${id}-hint ${id}-misfit` : `${id}-hint`}
           value={shown.verdict}
           onChange={(e) => draft.edit({ verdict: e.target.value })}
         >
@@ -93,6 +96,12 @@ export function VerdictPicker({
         Labels for {COLUMN_LABELS[card.column]}; a card moved to another column gets that
         column&rsquo;s labels.
       </p>
+      {misfit && (
+        <p id={`${id}-misfit`} className="warning small">
+          &ldquo;{card.verdict}&rdquo; is not a label for {COLUMN_LABELS[card.column]}: choose one
+          of its labels, or No verdict.
+        </p>
+      )}
       <label className="field">
         <span>Rationale</span>
         <textarea

@@ -7,10 +7,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { addClaim, card, openBoard, openCard, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { moveCard, readBoard, setVerdict } from '../../shared/board';
 
 const RUN = chromiumAvailable();
 const CLAIM = 'The bridge cost $4 million in 2023';
@@ -28,10 +30,12 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   let eddie: Page;
   let leaCard: Locator;
   let eddieCard: Locator;
+  let boardId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('City budget', 'Lea');
+    boardId = board.id;
     const editorUrl = await server.invite(board, 'Eddie', 'editor');
     [lea, eddie] = (await Promise.all(
       [0, 1].map(async () => (await browser.newContext()).newPage()),
@@ -332,5 +336,39 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(await ask.textContent()).toContain('what you had typed when the card was deleted');
     await ask.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a verdict set while a colleague moved the card, not one of its new column’s, is pointed out', async () => {
+    const claim = 'Harbour tolls paid for the new pier';
+    await closeDialogs();
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    // Crossed changes, as two offline replicas make them: one moves the card to Disputed, the
+    // other sets "Unproven", a label of Unverified only. Each command alone keeps them apart.
+    await server.change(boardId, (doc) => {
+      const cardId = Object.values(readBoard(doc).cards).find((c) => c.claim === claim)!.id;
+      const fork = (edit: (replica: Y.Doc) => void) => {
+        const replica = new Y.Doc();
+        Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+        edit(replica);
+        return Y.encodeStateAsUpdate(replica);
+      };
+      const ctx = { actor: { id: 'x', name: 'x' } };
+      const moved = fork((r) => moveCard(r, cardId, { column: 'disputed', index: 0 }, ctx));
+      const judged = fork((r) => setVerdict(r, cardId, 'Unproven', '', ctx));
+      Y.applyUpdate(doc, moved);
+      Y.applyUpdate(doc, judged);
+    });
+    const dialog = await openCard(eddie, claim);
+    const warning = dialog.getByText('“Unproven” is not a label for Disputed');
+    await warning.waitFor();
+    expect(await verdictLabel(dialog).getAttribute('aria-describedby')).toContain(
+      await warning.getAttribute('id'),
+    );
+    // Choosing a label of Disputed puts it right.
+    await verdictLabel(dialog).selectOption('False');
+    await saveVerdict(dialog).click();
+    await warning.waitFor({ state: 'detached' });
+    await eddie.keyboard.press('Escape');
   });
 });

@@ -30,6 +30,8 @@ export interface BoardServer {
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
   seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
+  /** Changes a board's doc on the server, as the system (what no client command would write). */
+  change(boardId: string, fn: (doc: Y.Doc) => void): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
       server.syncServer.change(boardId, SYSTEM_ACTOR, (doc) => {
         for (const update of updates) Y.applyUpdate(doc, update);
       }),
+    change: (boardId, fn) => server.syncServer.change(boardId, SYSTEM_ACTOR, fn),
     async stop() {
       await server.stop();
       client.remove();
