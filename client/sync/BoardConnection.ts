@@ -212,6 +212,13 @@ export class BoardConnection {
   private serverState: Map<number, number> | null = null;
   /** Puts the 'update' listeners back after the load from IndexedDB (quietDiskLoad). */
   private reattachUpdates: (() => void) | null = null;
+  /**
+   * This board's other tabs in this browser. A tab that keeps a change on the device while it
+   * cannot reach the server says so here, and a tab that can takes it (takeOtherTabsWork): one
+   * tab cut off alone (closed before it reconnected after a server restart, say) left its work
+   * in IndexedDB while the tab beside it said "All changes saved" (found by QA).
+   */
+  private readonly tabs: BroadcastChannel | null;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -274,6 +281,11 @@ export class BoardConnection {
       ? new IndexeddbPersistence(indexedDbName(options.boardId), this.doc)
       : null;
     this.persistence?.on('synced', () => this.markLoaded());
+    this.tabs =
+      this.persistence && typeof BroadcastChannel === 'function'
+        ? new BroadcastChannel(`factboard-tabs:${options.boardId}`)
+        : null;
+    this.tabs?.addEventListener('message', this.onTabKept);
 
     this.provider =
       options.serverUrl === null
@@ -420,6 +432,7 @@ export class BoardConnection {
     this.unstoredOnDevice++;
     const stored = () => {
       this.unstoredOnDevice--;
+      if (!this.provider?.synced && !this.destroyed) this.tabs?.postMessage('kept');
       this.changed();
     };
     // Before the database opens, y-indexeddb stores the whole doc once it has: after that.
@@ -586,6 +599,11 @@ export class BoardConnection {
     void fetchUpdates(persistence).catch(() => undefined); // the database is closing
   }
 
+  /** Another tab kept a change on the device that it could not send: send it, if this one can. */
+  private readonly onTabKept = () => {
+    if (this.provider?.synced) this.takeOtherTabsWork();
+  };
+
   private markLoaded(): void {
     if (this.loaded) return;
     this.loaded = true;
@@ -715,6 +733,7 @@ export class BoardConnection {
     this.doc.off('beforeTransaction', this.quietDiskLoad);
     this.doc.off('afterAllTransactions', this.afterDiskLoad);
     this.awareness.off('update', this.sendOwnAwareness);
+    this.tabs?.close();
     this.undoManager.destroy();
     this.provider?.destroy();
     void this.persistence?.destroy();

@@ -214,6 +214,34 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await waitSaved(a);
   });
 
+  it('a tab cut off alone hands what it keeps to the connected tab beside it, which sends it', async () => {
+    const claim = 'Bus fares fell by a third';
+    await addClaim(a, claim);
+    await expectCardIn(b, claim, 'Unverified');
+    const second = await contextA.newPage();
+    await openBoard(second, a.url());
+    // Only this tab loses the network (the other stays connected): as when it has not yet
+    // reconnected after a server restart that the other one has.
+    const cdp = await contextA.newCDPSession(second);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: true,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+    await expect.poll(() => status(second).textContent()).toMatch(/^Offline/);
+    await moveTo(second, claim, 'Corroborated');
+    await expect
+      .poll(() => status(second).textContent())
+      .toBe('Offline: changes kept on this device');
+    // The connected tab sends it on, with no reload and before the cut-off tab is back.
+    await expectCardIn(b, claim, 'Corroborated', 15_000);
+    await expectCardIn(a, claim, 'Corroborated');
+    await waitSaved(a);
+    await second.close();
+  });
+
   it("A undoes its own move while B's later edit stays", async () => {
     const claim = 'Turnout was a record 72%';
     await addClaim(a, claim);
