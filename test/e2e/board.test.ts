@@ -242,6 +242,42 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await second.close();
   });
 
+  it('a reconnect reads nothing back from the device copy when no other tab left work there', async () => {
+    const page = await contextA.newPage();
+    // Counts reads of y-indexeddb's update records, each of which the page would apply again.
+    await page.addInitScript(() => {
+      const w = window as unknown as { recordReads: number };
+      w.recordReads = 0;
+      const getAll = IDBObjectStore.prototype.getAll;
+      IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args) {
+        if (this.name === 'updates') w.recordReads++;
+        return getAll.apply(this, args);
+      };
+    });
+    await openBoard(page, a.url());
+    await waitSaved(page);
+    await addClaim(page, 'Water bills rose 12%');
+    await waitSaved(page);
+    const reads = () =>
+      page.evaluate(() => (window as unknown as { recordReads: number }).recordReads);
+    const before = await reads();
+    const cdp = await contextA.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const offline = (yes: boolean) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: yes,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
+    await offline(true);
+    await expect.poll(() => status(page).textContent()).toMatch(/^Offline/);
+    await offline(false);
+    await waitSaved(page, 15_000);
+    expect(await reads()).toBe(before);
+    await page.close();
+  });
+
   it("A undoes its own move while B's later edit stays", async () => {
     const claim = 'Turnout was a record 72%';
     await addClaim(a, claim);
