@@ -2,8 +2,9 @@
  * "Import article": pasted text or a file (.txt, .md, .html), an optional title and source
  * URL, sent to POST /api/boards/:id/articles with the member's token. The server's refusals
  * (400 empty, 413 too large, 415 not text, 503 too many imports at once: try again in a few
- * seconds) are shown in the dialog in its words, what was typed kept for another try; on
- * success it says how many claims became cards, or why none did, and offers the article view.
+ * seconds) are shown in the dialog in its words (a 503 while it stops: that it is restarting,
+ * errorMessage), what was typed kept for another try; on success it says how many claims
+ * became cards, or why none did, and offers the article view.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way; the opener gets focus back (ArticleTools).
@@ -11,7 +12,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
-import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { importSummary } from './importSummary';
@@ -20,8 +20,9 @@ import './import.css';
 
 /** The server names the offending field by its JSON key; the form calls it by its label. */
 function friendly(err: unknown): string {
-  if (!(err instanceof ApiError)) return errorMessage(err);
-  return err.message.replace(/^url: /, 'Source URL: ').replace(/^title: /, 'Title: ');
+  return errorMessage(err)
+    .replace(/^url: /, 'Source URL: ')
+    .replace(/^title: /, 'Title: ');
 }
 
 export function ImportArticleDialog({
