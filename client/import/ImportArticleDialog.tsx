@@ -4,7 +4,8 @@
  * (400 empty, 413 too large, 415 not text, 503 too many imports at once: try again in a few
  * seconds) are shown in the dialog in its words (a 503 while it stops: that it is restarting,
  * errorMessage), what was typed kept for another try; on success it says how many claims
- * became cards, or why none did, and offers the article view.
+ * became cards, or why none did, lists those it left out because their card had been deleted,
+ * to restore (DeletedBeforeList), and offers the article view.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way; the opener gets focus back (ArticleTools).
@@ -14,6 +15,7 @@ import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
@@ -94,6 +96,9 @@ export function ImportArticleDialog({
             {importSummary(done)}
           </p>
           {done.title && <p className="muted">{done.title}</p>}
+          {done.deletedBefore.length > 0 && (
+            <DeletedBeforeList boardId={boardId} token={token} cards={done.deletedBefore} />
+          )}
           <div className="row">
             <button
               type="button"

@@ -5,7 +5,8 @@
  * found nothing checkable; both
  * point to the article view, where any sentence can still become a card. A new version of an
  * article already on the board says how many of its claims were cards already, and from
- * which article, so that fewer cards than expected reads as intended.
+ * which article, so that fewer cards than expected reads as intended, and how many it left out
+ * because a person had deleted their card from the board (the dialog lists those to restore).
  */
 import { plural } from '../ui/plural';
 import type { ImportedArticle } from './postArticle';
@@ -13,17 +14,34 @@ import type { ImportedArticle } from './postArticle';
 const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
 type Done = Pick<ImportedArticle, 'created' | 'cards' | 'language'> &
-  Partial<Pick<ImportedArticle, 'linked' | 'found' | 'alreadyOnBoard' | 'similarTo'>>;
+  Partial<
+    Pick<ImportedArticle, 'linked' | 'found' | 'alreadyOnBoard' | 'similarTo' | 'deletedBefore'>
+  >;
 
 export function importSummary(done: Done): string {
   const known = done.alreadyOnBoard ?? 0;
-  if (!done.created || known === 0) return newCardsSummary(done);
+  const deleted = done.deletedBefore?.length ?? 0;
+  if (!done.created || known + deleted === 0) return newCardsSummary(done);
   const from = done.similarTo ? ` (from “${done.similarTo.title}”)` : '';
-  if (done.cards.length === 0) {
-    return `No cards were added: ${known === 1 ? 'the claim' : `all ${known} claims`} Factboard found in this article ${known === 1 ? 'is' : 'are'} already on the board${from}.`;
-  }
+  if (done.cards.length === 0) return `No cards were added: ${noneNew(known, deleted, from)}.`;
   const already = `${plural(known, 'claim was', 'claims were')} already on the board${from} and ${known === 1 ? 'was' : 'were'} not added again.`;
-  return `${newCardsSummary(done, 'new ')} ${already}`;
+  const gone = `${plural(deleted, 'claim was', 'claims were')} left out because ${deleted === 1 ? 'its card was' : 'their cards were'} deleted from the board before.`;
+  return [newCardsSummary(done, 'new '), known > 0 && already, deleted > 0 && gone]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Why a new article added no cards when Factboard did find claims in it. */
+function noneNew(known: number, deleted: number, from: string): string {
+  const is = (n: number) => (n === 1 ? 'is' : 'are');
+  const their = (n: number) => (n === 1 ? 'its card was' : 'their cards were');
+  if (deleted === 0) {
+    return `${known === 1 ? 'the claim' : `all ${known} claims`} Factboard found in this article ${is(known)} already on the board${from}`;
+  }
+  if (known === 0) {
+    return `Factboard found ${plural(deleted, 'claim', 'claims')} in this article, and ${their(deleted)} deleted from the board before`;
+  }
+  return `of the ${known + deleted} claims Factboard found in this article, ${known} ${is(known)} already on the board${from} and ${deleted} ${deleted === 1 ? 'was' : 'were'} left out because ${their(deleted)} deleted from it before`;
 }
 
 function newCardsSummary(done: Done, fresh = ''): string {

@@ -39,6 +39,17 @@ export interface ImportedArticle {
   readonly alreadyOnBoard: number;
   /** The article most of those cards came from. */
   readonly similarTo: { readonly id: string; readonly title: string } | null;
+  /**
+   * Claims not made cards because a person deleted their card from the board earlier: each
+   * names that card, which can be restored (restoreCard) instead.
+   */
+  readonly deletedBefore: readonly DeletedCard[];
+}
+
+export interface DeletedCard {
+  readonly cardId: string;
+  /** The claim as the card had it when it was deleted. */
+  readonly claim: string;
 }
 
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -95,6 +106,7 @@ export async function postArticle(
     found?: number;
     alreadyOnBoard?: number;
     similarTo?: { id: string; title: string } | null;
+    deletedBefore?: DeletedCard[];
     error?: { code?: string; message?: string };
   } | null;
   if (!res.ok || !json?.articleId) {
@@ -114,5 +126,6 @@ export async function postArticle(
     found: json.found ?? json.cards?.length ?? 0,
     alreadyOnBoard: json.alreadyOnBoard ?? 0,
     similarTo: json.similarTo ?? null,
+    deletedBefore: json.deletedBefore ?? [],
   };
 }

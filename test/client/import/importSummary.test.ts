@@ -72,4 +72,49 @@ describe('importSummary', () => {
       'No cards were added: all 4 claims Factboard found in this article are already on the board (from “Prisons report”).',
     );
   });
+
+  it('a new version of an article says how many claims it left out because their card was deleted', () => {
+    const gone = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ cardId: `c${i}`, claim: `Claim ${i}` }));
+    const similarTo = { id: 'a1', title: 'Prisons report' };
+    expect(
+      importSummary({ created: true, language: 'en', cards: cards(2), deletedBefore: gone(1) }),
+    ).toBe(
+      '2 new claims became cards in Unverified. 1 claim was left out because its card was deleted from the board before.',
+    );
+    expect(
+      importSummary({
+        created: true,
+        language: 'en',
+        cards: cards(1),
+        alreadyOnBoard: 15,
+        similarTo,
+        deletedBefore: gone(2),
+      }),
+    ).toBe(
+      '1 new claim became a card in Unverified. 15 claims were already on the board (from “Prisons report”) and were not added again. 2 claims were left out because their cards were deleted from the board before.',
+    );
+    // No claim left to propose: not "no checkable claims".
+    expect(
+      importSummary({ created: true, language: 'en', cards: [], deletedBefore: gone(1) }),
+    ).toBe(
+      'No cards were added: Factboard found 1 claim in this article, and its card was deleted from the board before.',
+    );
+    expect(
+      importSummary({
+        created: true,
+        language: 'en',
+        cards: [],
+        alreadyOnBoard: 4,
+        similarTo,
+        deletedBefore: gone(2),
+      }),
+    ).toBe(
+      'No cards were added: of the 6 claims Factboard found in this article, 4 are already on the board (from “Prisons report”) and 2 were left out because their cards were deleted from it before.',
+    );
+    // The same text again adds nothing and leaves nothing out.
+    expect(
+      importSummary({ created: false, language: 'en', cards: cards(2), deletedBefore: [] }),
+    ).toBe('This article is already on the board: nothing was added (2 cards come from it).');
+  });
 });
