@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
+import { tokenProtocol } from '../../shared/protocol/tokenProtocol';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import {
@@ -293,7 +294,8 @@ export class BoardConnection {
       options.serverUrl === null
         ? null
         : new WebsocketProvider(`${options.serverUrl}/sync`, options.boardId, this.doc, {
-            params: { token: options.token },
+            // Not in the URL, which the browser prints on every failed connection.
+            protocols: [tokenProtocol(options.token)],
             awareness: this.awareness,
             connect: this.network?.onLine ?? true,
             // Other tabs' updates are not stored yet; they sync through the server instead.

@@ -75,6 +75,7 @@ import { defaultSyncLog, type SyncLog } from './syncLog';
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
 import type { HistoryListener, SyncServer } from './SyncServer';
 import { UnknownBoardError } from './UnknownBoardError';
+import { tokenFromProtocols } from '../../shared/protocol/tokenProtocol';
 
 export interface SyncServerDeps {
   readonly storage: SyncStorage;
@@ -85,6 +86,10 @@ export interface SyncServerDeps {
 }
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
+
+/** The subprotocols a handshake offers (Sec-WebSocket-Protocol, comma-separated). */
+const offeredProtocols = (req: IncomingMessage): string[] =>
+  (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
 
 /** Answers an upgrade request with a plain HTTP status and drops the socket. */
 function refuse(socket: Duplex, status: number, text: string): void {
@@ -125,6 +130,9 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     noServer: true,
     maxPayload: options.maxMessageBytes,
     perMessageDeflate: false,
+    // A token sent as a subprotocol is answered with it (shared/protocol/tokenProtocol).
+    handleProtocols: (offered) =>
+      [...offered].find((p) => tokenFromProtocols([p]) !== null) ?? false,
   });
 
   const heartbeat = setInterval(() => {
@@ -214,7 +222,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       } catch {
         return refuse(socket, 400, 'Bad Request');
       }
-      const token = url.searchParams.get('token') ?? '';
+      const token =
+        tokenFromProtocols(offeredProtocols(req)) ?? url.searchParams.get('token') ?? '';
       authenticate({ storage, signer, now }, boardId, token).then(
         (admission) => {
           if (socket.destroyed) return;

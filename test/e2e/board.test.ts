@@ -254,6 +254,10 @@ describe.skipIf(!RUN)('the board in the browser', () => {
         return getAll.apply(this, args);
       };
     });
+    // The invite token goes as a subprotocol, not in the socket's URL, which Chromium prints to
+    // the console on every failed connection (the reconnect below makes some).
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
     await openBoard(page, a.url());
     await waitSaved(page);
     await addClaim(page, 'Water bills rose 12%');
@@ -275,6 +279,8 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await offline(false);
     await waitSaved(page, 15_000);
     expect(await reads()).toBe(before);
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    expect(sockets.filter((url) => url.includes('token'))).toEqual([]);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { tokenProtocol } from '../../../shared/protocol/tokenProtocol';
 import { addClaim } from '../../../shared/board';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
 import type { SyncStorage } from '../../../server/storage/Storage';
@@ -39,6 +40,35 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
         code: CLOSE.unauthorized,
       });
     }
+  });
+
+  it('takes the token as a subprotocol, answering with it, so the URL need not hold it', async () => {
+    server = await startSyncTestServer();
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'editor');
+    const open = (protocols: string[], query = '') =>
+      new Promise<{ protocol: string; code: number }>((resolve, reject) => {
+        const ws = new WebSocket(`${server.syncUrl}/${boardId}${query}`, protocols);
+        let protocol = '';
+        ws.once('open', () => {
+          protocol = ws.protocol;
+          setTimeout(() => ws.close(1000), 100); // admitted: still open after a while
+        });
+        ws.once('close', (code) => resolve({ protocol, code }));
+        ws.once('error', reject);
+      });
+    // Admitted (left open until the client closes it, 1000), with the protocol it offered.
+    expect(await open(['other', tokenProtocol(token)])).toEqual({
+      protocol: tokenProtocol(token),
+      code: 1000,
+    });
+    // A bad token offered so is refused like one in the query; the protocol wins over the query.
+    expect((await open([tokenProtocol('garbage')])).code).toBe(CLOSE.unauthorized);
+    expect((await open([tokenProtocol('garbage')], `?token=${token}`)).code).toBe(
+      CLOSE.unauthorized,
+    );
+    // The contract's query alone still works (an unmodified y-websocket client).
+    expect((await open([], `?token=${token}`)).code).toBe(1000);
   });
 
   it('a token for another board closes with 4403, an unknown (deleted) board with 4404', async () => {
