@@ -9,13 +9,19 @@ import { createContext, useContext } from 'react';
 import type { ArticleView, CardView } from '../../shared/board/view';
 import { detectLanguage } from '../../shared/extract/detectLanguage';
 
-/** Article id → BCP 47 tag, for the articles not in English whose language is known. */
+/**
+ * Article id → BCP 47 tag, for the articles not in English: 'es', or '' (HTML's "unknown") for
+ * one in a language extraction does not know, which would otherwise inherit the page's
+ * English and be read with an English voice (found by QA: an Arabic article).
+ */
 export type ArticleLanguages = ReadonlyMap<string, string>;
 
 export function articleLanguages(articles: readonly ArticleView[]): ArticleLanguages {
   const out = new Map<string, string>();
   for (const article of articles) {
-    if (detectLanguage(article.text) === 'es') out.set(article.id, 'es');
+    const language = detectLanguage(article.text);
+    if (language === 'es') out.set(article.id, 'es');
+    else if (language === 'other') out.set(article.id, '');
   }
   return out;
 }
