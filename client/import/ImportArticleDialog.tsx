@@ -8,20 +8,30 @@
  * to restore (DeletedBeforeList), and offers the article view.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
- * import is on its way; the opener gets focus back (ArticleTools).
+ * import is on its way (asking first when an article is pasted and not imported); the opener
+ * gets focus back (ArticleTools).
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
+import { ApiError } from '../app/api';
 import { hasVisibleText } from '../../shared/visibleText';
 import { errorMessage } from '../ui/errorMessage';
+import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
 
-/** The server names the offending field by its JSON key; the form calls it by its label. */
+/**
+ * The server names the offending field by its JSON key; the form calls it by its label. A
+ * paste far over the article limit is refused before the article is read, as any request body
+ * too large ("request body larger than 2097152 bytes"): said as the article limit is.
+ */
 function friendly(err: unknown): string {
+  if (err instanceof ApiError && err.code === 'body_too_large') {
+    return 'The article is too large to import: import it in parts, or paste only the story.';
+  }
   return errorMessage(err)
     .replace(/^url: /, 'Source URL: ')
     .replace(/^title: /, 'Title: ');
@@ -48,6 +58,18 @@ export function ImportArticleDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportedArticle | null>(null);
+  // Escape or Close with a pasted article not yet imported asks first (found by QA: it was
+  // gone, and the card and rating-scale dialogs ask). A chosen file is still on the disk.
+  const asks = useLeaveAsks();
+  const requestClose = () => {
+    const typed = done
+      ? []
+      : [
+          ...(hasVisibleText(text) ? ['the article text'] : []),
+          ...(hasVisibleText(title) || hasVisibleText(url) ? ['the title and source URL'] : []),
+        ];
+    asks.leave(typed, onClose);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -88,13 +110,17 @@ export function ImportArticleDialog({
       className="import-dialog"
       focus={textRef}
       closeDisabled={busy}
-      onClose={onClose}
+      onClose={requestClose}
     >
+      {asks.question}
+      {/* Mounted, empty, from the start: a status region that appears already holding its
+          text is often not read at all (found by QA), and focus moves to "Show the article"
+          at the same moment. */}
+      <p role="status" className={done ? 'import-result' : 'visually-hidden'}>
+        {done ? importSummary(done) : ''}
+      </p>
       {done ? (
         <div className="dialog-body">
-          <p role="status" className="import-result">
-            {importSummary(done)}
-          </p>
           {done.title && <p className="muted">{done.title}</p>}
           {done.deletedBefore.length > 0 && (
             <DeletedBeforeList boardId={boardId} token={token} cards={done.deletedBefore} />

@@ -66,8 +66,21 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') ?? ''))
       .toBe(await dialog().getByRole('textbox', { name: 'Article text' }).getAttribute('id'));
 
+    // The result's status region is there, empty, before there is a result: one that appears
+    // already holding its text is often not read.
+    expect(await dialog().getByRole('status').textContent()).toBe('');
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/Paste the article/);
+
+    // 413 before the article is read (a paste over the request limit): said as the article's.
+    await dialog()
+      .getByRole('textbox', { name: 'Article text' })
+      .fill('Crime fell. '.repeat(200_000));
+    await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => dialog().getByRole('alert').textContent())
+      .toBe('The article is too large to import: import it in parts, or paste only the story.');
+    await dialog().getByRole('textbox', { name: 'Article text' }).fill('');
 
     // 415: a binary file.
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49]);
@@ -89,7 +102,17 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/^Source URL: /);
     expect((await exported()).articles).toHaveLength(0);
 
+    // Escape with an article pasted asks first; Escape again keeps it.
     await page.keyboard.press('Escape');
+    const ask = dialog().getByRole('alertdialog', { name: 'Close without saving?' });
+    expect(await ask.textContent()).toContain('the article text; the title and source URL');
+    await page.keyboard.press('Escape');
+    await ask.waitFor({ state: 'detached' });
+    expect(await dialog().getByRole('textbox', { name: 'Article text' }).inputValue()).toBe(
+      'Crime fell 40% in 2023.',
+    );
+    await page.keyboard.press('Escape');
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
     await expect.poll(() => dialog().count()).toBe(0);
     // Focus goes back to the button that opened the dialog.
     await expect

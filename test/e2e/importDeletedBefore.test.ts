@@ -45,7 +45,8 @@ describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', (
     await dialog().getByRole('textbox', { name: 'Article text' }).fill(text);
     await dialog().getByRole('textbox', { name: 'Title (optional)' }).fill(title);
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog().getByRole('status').waitFor();
+    // The status region is there, empty, from the start: wait for its text.
+    await dialog().getByRole('status').filter({ hasText: /\S/ }).waitFor();
     return dialog().getByRole('status').textContent();
   };
   const deleteCard = async (claim: string) => {
