@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
+import { dialogVoiceOver } from '../ui/dialogVoices';
 import { StatusVoice } from './statusVoice';
 
 /** How long a save may wait for the server before the pill says so. */
@@ -43,6 +44,7 @@ export function ConnectionPill({
   const label = statusLabel(status, unsaved, onDevice, readOnly, slow && saving);
   const voice = useMemo(() => new StatusVoice(), []);
   const [heard, setHeard] = useState('');
+  const region = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     const sentence = voice.next({
       kind: status.kind,
@@ -51,7 +53,12 @@ export function ConnectionPill({
       onDevice,
       slow: slow && saving,
     });
-    if (sentence) setHeard(sentence);
+    if (!sentence) return;
+    // Behind an open modal dialog the region is inert and read by nobody (found by QA: a card
+    // open while offline heard none of it): the dialog's own region says it instead.
+    const over = dialogVoiceOver(region.current);
+    if (over) over(sentence);
+    else setHeard(sentence);
   }, [voice, status.kind, label, unsaved, onDevice, slow, saving]);
   useEffect(() => {
     if (!heard) return;
@@ -63,7 +70,7 @@ export function ConnectionPill({
       <span className="status-dot" aria-hidden="true" />
       <span className="status-label">{label}</span>
       {/* Changes only when something is to be heard. */}
-      <span className="visually-hidden" role="status">
+      <span className="visually-hidden" role="status" ref={region}>
         {heard}
       </span>
     </p>

@@ -26,9 +26,16 @@ export interface PillState {
  */
 export class StatusVoice {
   private said = new Set<string>();
+  /** The page has been in sync once: a connection before that is the page opening. */
+  private settled = false;
 
   /** The sentence to say for this state of the pill, or null. */
   next(state: PillState): string | null {
+    // Opening the page connects, then is saved: routine, not said (found by QA: "Connecting…"
+    // and "All changes saved" at every opening). Offline, refused, or carrying changes kept
+    // on the device, it is said from the start, and so is the connection after that.
+    if (ROUTINE.has(state.kind)) this.settled = true;
+    else if (this.opening() && state.kind === 'connecting' && !state.unsaved) return null;
     const trouble = !ROUTINE.has(state.kind) || state.slow;
     if (!trouble) {
       if (state.kind !== 'saved' || this.said.size === 0) return null;
@@ -39,5 +46,10 @@ export class StatusVoice {
     if (this.said.has(state.label)) return null;
     this.said.add(state.label);
     return state.label;
+  }
+
+  /** Nothing is wrong yet: the page has not been in sync, and nothing has been said. */
+  private opening(): boolean {
+    return !this.settled && this.said.size === 0;
   }
 }

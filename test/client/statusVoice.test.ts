@@ -19,6 +19,25 @@ const sayAll = (voice: StatusVoice, states: readonly PillState[]) =>
   states.map((s) => voice.next(s)).filter((s) => s !== null);
 
 describe('StatusVoice', () => {
+  it('says nothing as the page opens and connects, unless it is offline or has changes kept', () => {
+    const opening = [pill('connecting'), pill('syncing'), pill('saving', true), pill('saved')];
+    expect(sayAll(new StatusVoice(), opening)).toEqual([]);
+    expect(sayAll(new StatusVoice(), [pill('offline'), pill('connecting'), pill('saved')])).toEqual(
+      ['Offline', 'Connecting…', 'All changes saved'],
+    );
+    const kept = [pill('connecting', true, true), pill('syncing', true), pill('saved')];
+    expect(sayAll(new StatusVoice(), kept)).toEqual([
+      'Connecting: changes kept on this device',
+      'All changes saved',
+    ]);
+    // Once in sync, a lost connection is said.
+    const voice = new StatusVoice();
+    expect(sayAll(voice, [...opening, pill('connecting'), pill('saved')])).toEqual([
+      'Connecting…',
+      'All changes saved',
+    ]);
+  });
+
   it('says nothing for ordinary saves', () => {
     const voice = new StatusVoice();
     const saves = [

@@ -21,6 +21,7 @@ import {
   reloadAnsweringLeave,
   recordStatusVoice,
   statusSaid,
+  announced,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -212,6 +213,20 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expectCardIn(b, claim, 'Disputed', 15_000);
     await expectCardIn(a, claim, 'Disputed');
     await waitSaved(a);
+  });
+
+  it('with a card open, the status pill is heard through the dialog', async () => {
+    const claim = 'Ferries ran 40 times a day';
+    await addClaim(b, claim);
+    await waitSaved(b);
+    await openCard(b, claim);
+    // The page behind a modal dialog is inert, the pill's live region with it.
+    await contextB.setOffline(true);
+    await expect.poll(() => announced(b)).toBe('Offline');
+    await contextB.setOffline(false);
+    await expect.poll(() => announced(b), { timeout: 15_000 }).toBe('All changes saved');
+    await b.keyboard.press('Escape');
+    await b.getByRole('dialog').waitFor({ state: 'detached' });
   });
 
   it('a tab cut off alone hands what it keeps to the connected tab beside it, which sends it', async () => {
