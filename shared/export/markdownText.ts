@@ -4,6 +4,7 @@
  * same text, never as a heading, a list, a table, a link or an HTML element.
  */
 import { closeBidi } from './closeBidi';
+import { percentEncoded, strictHref } from './strictHref';
 
 /** Characters with inline meaning; `&`, `<` and `>` become entities, so no HTML survives. */
 const INLINE = /[\\`*_[\]#|~&<>]/g;
@@ -53,9 +54,6 @@ export function mdLink(label: string, url: string | null): string {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return mdInline(label || url);
   // Percent-encode what could end the destination early (encodeURIComponent keeps parentheses).
-  const href = parsed.href.replace(
-    /[()<>\s]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  const href = strictHref(parsed).replace(/[()<>\s]/g, percentEncoded);
   return `[${mdInline(label || url)}](${href})`;
 }

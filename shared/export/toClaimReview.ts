@@ -15,6 +15,7 @@
  * (speakerType), and otherwise the guess below.
  */
 import { httpUrl } from '../board/inputs';
+import { strictHref } from './strictHref';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
@@ -105,12 +106,13 @@ const ORGANISATION_WORDS = new RegExp(
 
 const isHttp = (url: string) => httpUrl.safeParse(url).success;
 /**
- * An http(s) URL as the WHATWG parser writes it (`"` as %22, a lower-case host): a link is
- * stored as typed, but a URL in JSON-LD must be one (found by QA: `?x="y"` went out raw).
+ * An http(s) URL as the WHATWG parser writes it (`"` as %22, a lower-case host), and RFC 3986
+ * (strictHref): a link is stored as typed, but a URL in JSON-LD must be one (found by QA:
+ * `?x="y"` went out raw).
  */
 function href(url: string): string {
   try {
-    return new URL(url).href;
+    return strictHref(new URL(url));
   } catch {
     return url; // only an organisation URL can get here unchecked, and it is checked on entry
   }

@@ -214,10 +214,13 @@ describe('toClaimReview', () => {
     const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
     const evidence = card.get('evidence') as Y.Array<Y.Map<unknown>>;
     evidence.get(0).set('url', 'https://example.org/e?q=0&x="y" ');
-    evidence.get(1).set('url', 'HTTP://Archive.Example/x?a="b"');
+    evidence.get(1).set('url', 'HTTP://Archive.Example/x?a="b"&q=a|b^c{d}`e');
     const [eq] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
-    // The first is no URL (a space), so it is no citation; the second is written as one.
-    expect(eq?.citation?.map((c) => c.url)).toEqual(['http://archive.example/x?a=%22b%22']);
+    // The first is no URL (a space), so it is no citation; the second is written as one, with
+    // what RFC 3986 does not allow raw encoded too.
+    expect(eq?.citation?.map((c) => c.url)).toEqual([
+      'http://archive.example/x?a=%22b%22&q=a%7Cb%5Ec%7Bd%7D%60e',
+    ]);
   });
 
   it('uses a published URL only if it is http(s), whatever a replica holds', () => {
