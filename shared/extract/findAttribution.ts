@@ -123,6 +123,7 @@ function isPluralPossessive(tokens: Token[], k: number): boolean {
 
 const low = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
 const isPunct = (t: Token | undefined) => t?.pos === 'PUNCT';
+const isDash = (t: Token | undefined) => /^[—–-]{1,2}$/.test(t?.value ?? '');
 
 // Verbs whose object is the reported statement itself, so "Treasury said " can be cut from
 // the claim; "denied negotiating" or "accused him of" keep their subject.
@@ -310,7 +311,14 @@ function reportedClauseStart(ws: Token[], v: number): number {
   // A gerund may open the statement too: "said flooding in the region had cost …".
   const gerund = next?.pos === 'VERB' && /ing$/i.test(next.value);
   if (!next || !(CLAUSE_START.has(next.pos) || gerund || /^["“]$/.test(next.value))) return -1;
-  for (let k = v + 1; k < ws.length && ws[k]!.value !== ','; k++) {
+  for (let k = v + 1; k < ws.length; k++) {
+    if (ws[k]!.value === ',') {
+      // "said the report, released in August, predicted …": the aside is the subject's.
+      const close = ws.findIndex((w, c) => c > k && isPunct(w));
+      if (!closesRelativeAside(ws, close)) break;
+      k = close;
+      continue;
+    }
     if (['VERB', 'AUX'].includes(ws[k]!.pos) || /^["“]$/.test(ws[k]!.value)) return v + 1;
   }
   return -1;
@@ -359,6 +367,23 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const between = ws.slice(open + 1, comma);
   const short = between.length <= 4 && !between.some((t) => ['VERB', 'AUX'].includes(t.pos));
   return short && between.length > 0 ? subject : null;
+}
+
+/**
+ * Whether the comma `comma` closes an aside that a participle or a relative pronoun opened
+ * after a noun: "the government's own report, released in August, predicted …", "the bridge,
+ * which opened in 2019, cost …". The verb after it is the noun's predicate, not an inverted
+ * reporting clause ('"…," said X'), so "predicted the shortage" names no speaker.
+ */
+function closesRelativeAside(ws: Token[], comma: number): boolean {
+  if (ws[comma]?.value !== ',') return false;
+  const open = ws.findLastIndex((w, k) => k < comma && isPunct(w));
+  if (open <= 0 || ws[open]!.value !== ',' || comma - open > 10) return false;
+  const first = ws[open + 1]!;
+  const opensAside =
+    ['who', 'which', 'whose'].includes(low(first)) ||
+    (first.pos === 'VERB' && /(ed|en)$/i.test(first.value));
+  return opensAside && backwardNP(ws, open) !== null;
 }
 
 // Verbs of speech whose participle after a comma reports what the subject said: "…,
@@ -493,7 +518,13 @@ function candidatesIn(ws: Token[]): Candidate[] {
           : null
         : {
             // Without a comma the cut starts at the word before, so that its space goes too.
-            start: low(ws[i - 1]) === ',' ? ws[i - 1]!.start : ws[i - 1]!.end,
+            // A dash goes with the space before it: "… since 2019 — according to …".
+            start:
+              low(ws[i - 1]) === ','
+                ? ws[i - 1]!.start
+                : isDash(ws[i - 1]) && i > 1
+                  ? ws[i - 2]!.end
+                  : ws[i - 1]!.end,
             end: ws[np.last]!.end,
             at: 'tail' as const,
           };
@@ -548,6 +579,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
     const aside = prev?.value === ',' ? subjectBeforeAside(ws, before) : null;
     if (
       !aside &&
+      !closesRelativeAside(ws, before) &&
       afterQuoteOrComma &&
       ws[i + 1] &&
       !isPunct(ws[i + 1]) &&
@@ -576,7 +608,9 @@ function candidatesIn(ws: Token[]): Candidate[] {
       opener &&
       (CLOSING_QUOTE.test(opener.value) ||
         (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
-    const clauseEnd = opener?.value === ',' || quoted ? reportingClauseEnd(ws, i) : -1;
+    // "…, officials said." / "… — the deepest cuts in a decade — officials said."
+    const afterBreak = opener?.value === ',' || isDash(opener);
+    const clauseEnd = afterBreak || quoted ? reportingClauseEnd(ws, i) : -1;
     if (clauseEnd >= 0) {
       // Reporting clause after the claim: "…, La Prensa Gráfica reported." / '"…," he added.'
       let first = np.first - 1;

@@ -697,3 +697,59 @@ describe('a party or acronym in brackets after the subject', () => {
     expect(speakerOf(sentence, sentence.slice(0, 20))).toBe(speaker);
   });
 });
+
+describe('an aside or a dash inside the reported statement', () => {
+  // QA: "predicted" after the aside's closing comma read as an inverted reporting clause,
+  // '"…," said X', so the claim was cut there and "the shortage" became the speaker.
+  it.each([
+    [
+      'Critics say the government’s own report, released in August, predicted the shortage — a claim the minister’s office disputes.',
+      'Critics',
+      'The government’s own report, released in August, predicted the shortage — a claim the minister’s office disputes.',
+    ],
+    [
+      'Critics say the government’s own report, released in August, predicted the shortage.',
+      'Critics',
+      'The government’s own report, released in August, predicted the shortage.',
+    ],
+    [
+      'The mayor said the city spent $4 million on the bridge — a figure the council disputes.',
+      'The mayor',
+      'The city spent $4 million on the bridge — a figure the council disputes.',
+    ],
+    [
+      'The mayor said the bridge, which opened in 2019, needs $4 million in repairs — a figure the council disputes.',
+      'The mayor',
+      'The bridge, which opened in 2019, needs $4 million in repairs — a figure the council disputes.',
+    ],
+  ])('keeps the statement whole and names who said it: %s', (sentence, speaker, claim) => {
+    const [found] = extractClaims(sentence).claims;
+    expect(found?.speaker).toBe(speaker);
+    expect(found?.claim).toBe(claim);
+  });
+
+  it('still reads an inverted reporting clause after a comma', () => {
+    const [found] = extractClaims(
+      'Fares will rise 8% in January, said the transit director.',
+    ).claims;
+    expect(found?.speaker).toBe('the transit director');
+    expect(found?.claim).toBe('Fares will rise 8% in January.');
+  });
+
+  it.each([
+    [
+      'Unemployment rose to 6% in May — the highest level since 2019 — according to the statistics office.',
+      'Unemployment rose to 6% in May — the highest level since 2019.',
+      'the statistics office',
+    ],
+    [
+      'The council cut 200 jobs in March — the deepest cuts in a decade — officials said.',
+      'The council cut 200 jobs in March — the deepest cuts in a decade.',
+      'officials',
+    ],
+  ])('cuts a reporting clause after a dash, dash and all: %s', (sentence, claim, speaker) => {
+    const [found] = extractClaims(sentence).claims;
+    expect(found?.claim).toBe(claim);
+    expect(found?.speaker).toBe(speaker);
+  });
+});
