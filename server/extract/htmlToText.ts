@@ -135,17 +135,40 @@ function stripSiteName(title: string): string {
   return m[1]!.trim();
 }
 
+// An ad container's class or id holds one of these as a whole word or as a segment of a
+// hyphenated or underscored name: "ad", "ad-slot", "ad_wrapper", "advert-2", "c-sponsored",
+// "promo". Matched whole, "headline", "read-more" or "shadow" are no ads.
+const AD_SEGMENT =
+  /^(ads?|adverts?|advertisements?|advertising|adslot|adunit|sponsor|sponsors|sponsored|promo|promos|promoted)$/i;
+const AD_LABEL = /^(advertisement|advertising|sponsored( content)?|ad)$/i;
+
+function isAdContainer(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  const segments = names.split(/[\s_-]+/).filter((w) => w !== '');
+  return (
+    segments.some((w) => AD_SEGMENT.test(w)) ||
+    AD_LABEL.test((el.getAttribute('aria-label') ?? '').trim())
+  );
+}
+
 /**
  * The page without its chrome, which is never the article: menus anywhere, and the footers,
  * side bars and forms of the page itself (one inside an <article> or <main> may belong to
  * the story). Readability drops these on a long page; on a short one it keeps them, and a page
- * of nothing else would become an article reading "Home News".
+ * of nothing else would become an article reading "Home News". Ad containers go wherever they
+ * are: Readability keeps one whose class it does not know ("ad"), and its text ("Save 40% on
+ * mattresses this weekend only!") became a card and body text in the Article view. An element
+ * that holds the article (<body class="has-ads">, a <main> or <article>, the <h1>) is kept.
  */
 function withoutChrome<T extends { document: { querySelectorAll(s: string): Iterable<Element> } }>(
   parsed: T,
 ): T {
   for (const el of parsed.document.querySelectorAll('nav, footer, aside, form')) {
     if (el.tagName.toLowerCase() === 'nav' || !el.closest('article, main')) el.remove();
+  }
+  for (const el of parsed.document.querySelectorAll('body [class], body [id], body [aria-label]')) {
+    if (el.matches('main, article') || el.querySelector('main, article, h1')) continue;
+    if (isAdContainer(el)) el.remove();
   }
   return parsed;
 }

@@ -84,6 +84,47 @@ describe('htmlToText', () => {
   });
 });
 
+describe('advertisements in the page', () => {
+  const story = (ad: string) => `<!doctype html><html><head><title>Transit plan</title></head><body>
+${ad}
+<main><article><h1>City council approves $48 million transit plan</h1>
+<p class="lead headline-deck">The Riverton City Council voted 7-2 on Tuesday to approve a $48 million plan to expand bus service.</p>
+${ad}
+<p>Mayor Daniel Ortiz said the plan would add 14 new routes and cut average wait times from 22 minutes to 12 minutes by 2028.</p>
+<div class="story-body read-more-wrapper"><p>Ridership fell 31 percent between 2019 and 2023, according to figures from the Riverton Transit Authority.</p></div>
+<p>Construction of the new bus lanes is expected to begin in September, the city's engineering department said.</p>
+</article></main></body></html>`;
+
+  // QA: '<div class="ad">ADVERTISEMENT<br>Save 40% …</div>' gave the card "Save 40% on
+  // mattresses this weekend only!" and showed in the Article view as body text.
+  it.each([
+    '<div class="ad" id="ad-top">ADVERTISEMENT<br>Save 40% on mattresses this weekend only! Shop now at BedWorld.</div>',
+    '<div class="ad-slot ad_wrapper">Save 40% on mattresses this weekend only! Shop now at BedWorld.</div>',
+    '<div id="advert-2">Save 40% on mattresses this weekend only! Shop now at BedWorld.</div>',
+    '<section class="c-sponsored">Save 40% on mattresses this weekend only! Shop now at BedWorld.</section>',
+    '<div class="promo">Save 40% on mattresses this weekend only! Shop now at BedWorld.</div>',
+    '<div aria-label="Advertisement">Save 40% on mattresses this weekend only! Shop now at BedWorld.</div>',
+  ])('leaves an ad container out of the text: %s', (ad) => {
+    const result = extractArticle({
+      body: new TextEncoder().encode(story(ad)),
+      filename: 'a.html',
+    });
+    expect(result.text).not.toContain('mattresses');
+    expect(result.text).not.toContain('ADVERTISEMENT');
+    expect(result.claims.map((c) => c.sentence).join(' ')).not.toContain('mattresses');
+    // Classes that only hold "ad" inside a word ("headline-deck", "read-more") are no ads.
+    expect(result.text).toContain('The Riverton City Council voted 7-2');
+    expect(result.text).toContain('Ridership fell 31 percent');
+  });
+
+  it('keeps the article when the page itself carries an ad class', () => {
+    const page = story('')
+      .replace('<body>', '<body class="has-ads">')
+      .replace('<main>', '<main class="ad-supported">');
+    expect(htmlToText(page).text).toContain('The Riverton City Council voted 7-2');
+  });
+});
+
 describe('HTML footnote lists', () => {
   const page = (list: string) => `<!doctype html><html><body><article>
 <h1>Hospital wait times rise 20% as staffing crisis deepens</h1>
