@@ -125,13 +125,32 @@ function decodeBytes(bytes: Uint8Array): string {
       `The file is not plain text (it contains NUL bytes). ${INSTEAD}`,
     );
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Not UTF-8: older newsroom exports are often Windows-1252; the binary check that
-    // follows still rejects what is not text at all.
-    return decodeWindows1252(bytes);
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+  // Not UTF-8: older newsroom exports are often Windows-1252; the binary check that follows
+  // still rejects what is not text at all.
+  return readsAsUtf8(utf8) ? utf8 : decodeWindows1252(bytes);
+}
+
+/**
+ * Whether bytes decoded as UTF-8 (each invalid sequence a U+FFFD) are a UTF-8 text with a
+ * few damaged bytes rather than a text in a one-byte encoding. A Windows-1252 or Latin-1
+ * text read as UTF-8 has an invalid sequence at nearly every accented letter or curly quote
+ * ("aprob\xF3" + "n"), and its bytes form a valid multi-byte character only by chance (an
+ * uppercase letter before a curly quote, "Ñ’"). A UTF-8 text with a stray byte, a truncated
+ * last character or one Windows-1252 quotation mark pasted in has many valid non-ASCII
+ * characters and few invalid ones. So: UTF-8 when the valid non-ASCII characters are at least
+ * three times as many as the invalid sequences. Read as Windows-1252, such a file had every
+ * accented letter garbled ("aprobÃ³") to show one byte as "ÿ". A file with no valid
+ * multi-byte character, ASCII with one stray byte included, is Windows-1252.
+ */
+function readsAsUtf8(decoded: string): boolean {
+  let invalid = 0;
+  let multiByte = 0;
+  for (const ch of decoded) {
+    if (ch === '\uFFFD') invalid++;
+    else if (ch.charCodeAt(0) > 0x7f) multiByte++;
   }
+  return invalid === 0 || multiByte >= invalid * 3;
 }
 
 function detectFormat(text: string, filename?: string, contentType?: string): ArticleFormat {

@@ -84,6 +84,34 @@ describe('bad input', () => {
     expect(decodeArticleInput(latin).text).toBe('Gráfica');
   });
 
+  // QA: one stray byte at the end of a UTF-8 file made the whole file Windows-1252, every
+  // accented letter garbled ("aprobÃ³").
+  it('reads a UTF-8 file with a few bad bytes as UTF-8, a U+FFFD for each', () => {
+    const spanish =
+      'El Gobierno aprobó una subida del 8% del salario mínimo, según el ministerio. La ' +
+      'inflación cerró 2025 en el 3,1%, según el Instituto Nacional de Estadística.';
+    const withStray = new Uint8Array([...new TextEncoder().encode(spanish), 0x20, 0xff]);
+    expect(decodeArticleInput(withStray).text).toBe(`${spanish} \uFFFD`);
+    // A Windows-1252 quotation mark pasted into a UTF-8 story: the story stays UTF-8.
+    const before =
+      'La inflación cerró 2025 en el 3,1%, según el Instituto Nacional de Estadística. ';
+    const after = 'El ministerio aprobó la subida del salario mínimo.';
+    const mixed = new Uint8Array([
+      ...new TextEncoder().encode(before),
+      0x93,
+      ...new TextEncoder().encode(after),
+    ]);
+    expect(decodeArticleInput(mixed).text).toBe(`${before}\uFFFD${after}`);
+  });
+
+  it('still reads a Windows-1252 file whose bytes happen to make a UTF-8 letter', () => {
+    // "Ñ’" is 0xD1 0x92, a valid UTF-8 sequence; the file's other accents are not.
+    const bytes = Uint8Array.from(
+      [...'ESPAÑ’ rebajó la previsión, según él.'].map((c) => (c === '’' ? 0x92 : c.charCodeAt(0))),
+    );
+    expect(decodeArticleInput(bytes).text).toBe('ESPAÑ’ rebajó la previsión, según él.');
+  });
+
   it('reads Windows-1252 quotes, dashes and the euro sign as themselves, not as controls', () => {
     // As Word's "plain text" saves it: “The city’s vote was 7–2 … €5”.
     const cp1252 = new Uint8Array([
