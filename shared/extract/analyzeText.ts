@@ -4,6 +4,7 @@
 // summing their lengths yields exact JavaScript string offsets.
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { maskFootnoteMarkers } from './footnoteMarkers';
 
 export interface Token {
   value: string;
@@ -64,7 +65,7 @@ function cutLongRuns(text: string): string {
 export function analyzeText(original: string): Analysis {
   const wink = getNlp();
   const its = wink.its;
-  const text = cutLongRuns(original);
+  const text = cutLongRuns(maskFootnoteMarkers(original));
   const doc = wink.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];

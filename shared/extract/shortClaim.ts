@@ -2,6 +2,7 @@
 // reads as the claim to check ("Some 500 … were dismissed …") while the speaker is shown
 // beside it. When cutting would leave a dangling pronoun or fragment, the sentence is kept.
 import type { AttributionFound } from './findAttribution';
+import { withoutFootnoteMarkers } from './footnoteMarkers';
 import { LIST_MARKER } from './splitBlocks';
 import { WIRE_DATELINE } from './wireDateline';
 
@@ -38,11 +39,9 @@ function capitalise(s: string): string {
 // Marks that are the page's, not the claim's: a footnote reference ("class[^1].", "earlier.¹",
 // "bonuses.1" as copied from a page's <sup>1</sup>), an interview's "Q:"/"A:" label and a list
 // item's bullet or number ("• Police: $1.1 billion, up 6%"). They
-// stay in the sentence, which is the article's exact text; the claim is what a card, an
+// stay in the sentence, which is the article's exact text (a footnote reference only before
+// the sentence's stop, since the sentence ends at its stop); the claim is what a card, an
 // export and a ClaimReview quote.
-const MARKDOWN_FOOTNOTE = /\[\^[^\]\s]{1,10}\]/g;
-const SUPERSCRIPT_AFTER_PUNCTUATION = /(?<=[.!?,;:"”’»)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
-const DIGITS_AFTER_FINAL_STOP = /(?<=\p{L}[.!?]["”’»]?)\d{1,3}$/u;
 const INTERVIEW_LABEL = /^[QA]:\s+/;
 
 // Quotation marks whose partner fell outside the claim: the quotation runs on into the next
@@ -71,11 +70,8 @@ function withoutStrayQuotationMarks(s: string): string {
 
 /** Removes quotation marks around the whole claim and punctuation left by the cut. */
 function tidy(s: string, rules: ClaimRules): string {
-  let out = s
+  let out = withoutFootnoteMarkers(s.trim())
     .trim()
-    .replace(MARKDOWN_FOOTNOTE, '')
-    .replace(SUPERSCRIPT_AFTER_PUNCTUATION, '')
-    .replace(DIGITS_AFTER_FINAL_STOP, '')
     .replace(INTERVIEW_LABEL, '')
     .replace(LIST_MARKER, '')
     .replace(/[\s,;:–—-]+$/, '');

@@ -151,7 +151,8 @@ describe('furniture inside the body', () => {
     expect(reasonOf('Seasonally adjusted')).toBe('footnote');
     expect(claims.map((c) => c.sentence)).toEqual([
       'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget for 2025.',
-      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.¹',
+      // The sentence ends at its stop, before the footnote's mark.
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.',
     ]);
   });
 

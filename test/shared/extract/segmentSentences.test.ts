@@ -90,3 +90,43 @@ describe('segmentSentences', () => {
     );
   });
 });
+
+describe('footnote markers', () => {
+  // QA: "…Transit Authority.1" (a page's <sup>1</sup>) ran on into the next sentence and
+  // stayed in the card's sentence; "statement[^1]." lost its speaker.
+  it('ends a sentence before a marker after its full stop', () => {
+    const text =
+      'Ridership fell 31 percent between 2019 and 2023, according to figures from the Riverton Transit Authority.1 ' +
+      "The transit authority's budget has grown by 18 percent since 2020, Fields said.2\n\n" +
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.¹\n\n' +
+      'Bread prices have risen 15 percent since January, the Agriculture Ministry said in a statement.[^2]';
+    expect(sentencesOf(text)).toEqual([
+      'Ridership fell 31 percent between 2019 and 2023, according to figures from the Riverton Transit Authority.',
+      "The transit authority's budget has grown by 18 percent since 2020, Fields said.",
+      'Unemployment in Springfield fell to 3.8% in January, down from 5.1% a year earlier.',
+      'Bread prices have risen 15 percent since January, the Agriculture Ministry said in a statement.',
+    ]);
+    const speakers = extractClaims(text).claims.map((c) => [c.sentence.slice(0, 12), c.speaker]);
+    expect(speakers).toContainEqual(['Ridership fe', 'Riverton Transit Authority']);
+    expect(speakers).toContainEqual(['The transit ', 'Fields']);
+    expect(speakers).toContainEqual(['Bread prices', 'Agriculture Ministry']);
+  });
+
+  it('reads the attribution and figures of a sentence with a marker before its stop', () => {
+    const text =
+      'Imports are expected to reach 4.2 million tonnes, roughly double the 2025 figure, the ministry said in a statement[^1].';
+    const [claim] = extractClaims(text).claims;
+    expect(claim?.speaker).toBe('the ministry');
+    expect(claim?.claim).toBe(
+      'Imports are expected to reach 4.2 million tonnes, roughly double the 2025 figure.',
+    );
+    expect(claim?.entities.map((e) => e.text)).not.toContain('1');
+  });
+
+  it('keeps a number after a stop that is no marker', () => {
+    expect(sentencesOf('The vote was 7-2. 12 members abstained from the second vote.')).toEqual([
+      'The vote was 7-2.',
+      '12 members abstained from the second vote.',
+    ]);
+  });
+});
