@@ -802,7 +802,10 @@ const BODY_DESCRIPTIONS = new Set(
 /**
  * What "the company" or "the agency" refers to: an organisation named earlier in the sentence
  * ("Supermarket chain Tesco said …, the company said"), else the most recent organisation
- * that spoke or was named in the sentences before. Null when there is none: it stays as written.
+ * that spoke or was named in the sentences before. One whose name holds the description's noun
+ * comes first: "the ministry" after "the Agriculture Ministry said …" and "…, according to the
+ * Farmers' Union" is the ministry, not the union that spoke last. Null when there is none: it
+ * stays as written.
  */
 function organisationReferred(
   ws: Token[],
@@ -820,13 +823,24 @@ function organisationReferred(
     (r) =>
       r.start >= ws[0]!.start && r.end <= the!.start && r.type !== 'person' && r.type !== 'place',
   );
-  if (inSentence.length > 0) return inSentence.at(-1)!.text;
-  const spoke = recentSpeaker(memory, sentence, (m) => m.person === false && !m.isSource);
+  const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
+  const inSentenceFirst = inSentence.findLast((r) => kind.test(r.text)) ?? inSentence.at(-1);
+  if (inSentenceFirst) return inSentenceFirst.text;
+  const organisation = (m: AttributionMemory['recent'][number]) =>
+    m.person === false && !m.isSource;
+  const spokeOfKind = recentSpeaker(
+    memory,
+    sentence,
+    (m) => organisation(m) && kind.test(m.attribution.speaker),
+  );
+  const spoke = recentSpeaker(memory, sentence, organisation);
   const named = memory.organization;
   if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
-    if (!spoke || named.sentence > spoke.sentence) return named.name;
+    const namedOfKind = kind.test(named.name);
+    if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) return named.name;
+    if (!spokeOfKind && (!spoke || named.sentence > spoke.sentence)) return named.name;
   }
-  return spoke?.attribution.speaker ?? null;
+  return (spokeOfKind ?? spoke)?.attribution.speaker ?? null;
 }
 
 /**

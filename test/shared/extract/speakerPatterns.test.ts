@@ -753,3 +753,15 @@ describe('an aside or a dash inside the reported statement', () => {
     expect(found?.speaker).toBe(speaker);
   });
 });
+
+describe('"the ministry" for an organisation of that kind', () => {
+  // QA: with a union quoted in between, "the ministry said in a statement" named the union.
+  it('names the ministry the article named, not the organisation that spoke last', () => {
+    const text = [
+      'The national wheat harvest fell by a third this year after the driest spring since 1976, the Agriculture Ministry said on Monday.',
+      "Farmers in the northern provinces lost up to 60 percent of their crop, according to the Farmers' Union.",
+      'Imports are expected to reach 4.2 million tonnes, roughly double the 2025 figure, the ministry said in a statement[^1].',
+    ].join('\n\n');
+    expect(speakerOf(text, 'Imports are expected')).toBe('Agriculture Ministry');
+  });
+});
