@@ -20,7 +20,7 @@ import { LIMITS } from '../../shared/board/inputs';
 import { CommandOrigin } from '../../shared/board/origin';
 import { readBoard } from '../../shared/board/readBoard';
 import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
-import type { CardView } from '../../shared/board/view';
+import type { BoardView, CardView } from '../../shared/board/view';
 import type { ClaimCandidate } from '../../shared/extract/types';
 import type { DeletedCard } from './deletedCards';
 
@@ -109,6 +109,17 @@ function proposedClaim(candidate: ClaimCandidate): string {
   return candidate.claim.slice(0, LIMITS.claim).trim() || candidate.sentence.slice(0, LIMITS.claim);
 }
 
+/** The deleted card a candidate's claim would bring back, unless it is on the board again. */
+function deletedCardOf(
+  candidate: ClaimCandidate,
+  deleted: ReadonlyMap<string, DeletedCard>,
+  cards: BoardView['cards'],
+): DeletedCard | null {
+  const gone = deleted.get(sentenceKey(proposedClaim(candidate)));
+  // Restored since: on the board again, under a sentence of its own.
+  return gone && !cards[gone.cardId] ? gone : null;
+}
+
 /** Cards that cannot hold the whole of an over-long sentence are left to a person. */
 function fitsOnCard(candidate: ClaimCandidate): boolean {
   return candidate.sentence.length <= LIMITS.claim * 5;
@@ -143,9 +154,8 @@ export function importArticle(
     const fresh = fitting.filter((c) => {
       const key = sentenceKey(c.sentence);
       if (!known.has(key)) {
-        const gone = deleted.get(sentenceKey(proposedClaim(c)));
-        // Restored since: on the board again, under a sentence of its own.
-        if (!gone || before.cards[gone.cardId]) return true;
+        const gone = deletedCardOf(c, deleted, before.cards);
+        if (!gone) return true;
         deletedBefore.set(gone.cardId, gone);
         return false;
       }
@@ -184,6 +194,13 @@ export function importArticle(
     );
   }
   const board = readBoard(doc);
+  if (stored) {
+    // The same text again adds nothing, but its deleted cards are offered as for a new version.
+    for (const c of fitting) {
+      const gone = deletedCardOf(c, deleted, board.cards);
+      if (gone) deletedBefore.set(gone.cardId, gone);
+    }
+  }
   const { title, url } = board.articles.find((a) => a.id === articleId) ?? article;
   const cards = stored
     ? Object.values(board.cards)

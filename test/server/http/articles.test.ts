@@ -165,6 +165,10 @@ describe('POST /api/boards/:id/articles', () => {
     expect(second.body.found).toBe(fresh.length);
     const board = await server.board(id);
     expect(Object.values(board.cards).some((c) => c.claim === deficit.claim)).toBe(false);
+    // The first text again adds nothing (200), and names the deleted card all the same.
+    const again = await postTo(ARTICLE);
+    expect(again.status).toBe(200);
+    expect(again.body.deletedBefore).toEqual([{ cardId: deficit.id, claim: deficit.claim }]);
 
     // Restored, the card is on the board again: the next version counts it there.
     const restored = await request(
