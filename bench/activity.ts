@@ -16,6 +16,7 @@ import { addClaim } from '../shared/board/commands/cards';
 import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
 import { type BoardServer, startBoardServer } from '../test/e2e/support/boardServer';
 import { chromiumAvailable, launchBrowser } from '../test/helpers/browser';
+import { takeLongTasks, WATCH_LONG_TASKS } from './longTasks';
 import type { Section } from './section';
 import { median, percentile } from './stats';
 import { stopWithin } from './stopWithin';
@@ -28,20 +29,6 @@ const TARGETS = [200, 1_000, Infinity] as const;
 const CHANGES = 8;
 const TIMEOUT = 60_000;
 const ACTOR = { id: 'bench', name: 'Bench colleague' };
-
-declare global {
-  interface Window {
-    __longTasks?: number[];
-  }
-}
-
-/** Page-side: collects the durations of long tasks from now on (a plain string: see browser.ts). */
-const WATCH_LONG_TASKS = `(() => {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask' });
-})()`;
 
 /** Page-side: how many events the feed holds (every row states it; a plain list, its rows). */
 const FEED_SIZE = `(() => {
@@ -111,16 +98,18 @@ export async function benchActivity(): Promise<Table> {
     await page.locator('li[data-card-id]').first().waitFor({ timeout: TIMEOUT });
     await page.getByRole('button', { name: 'Activity' }).click();
     await page.locator('.activity-feed > li').first().waitFor({ timeout: TIMEOUT });
+    await page.evaluate(WATCH_LONG_TASKS);
     let n = 0;
     for (const target of TARGETS) {
       await loadUntil(page, target);
       await toTop(page);
       const events = await feedSize(page);
-      await page.evaluate(WATCH_LONG_TASKS);
+      // One observer for the whole run: one per size would count each task once per size so far.
+      await takeLongTasks(page);
       const shown: number[] = [];
       for (let i = 0; i < CHANGES; i++)
         shown.push(await changeShownAfter(server, board.id, page, n++));
-      const longTasks = await page.evaluate(() => window.__longTasks ?? []);
+      const longTasks = await takeLongTasks(page);
       process.stderr.write(
         `[bench] activity: ${events} events: shown after ${shown.map(Math.round).join(', ')} ms; long tasks ${longTasks.map(Math.round).join(', ') || 'none'}\n`,
       );

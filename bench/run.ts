@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { saveSection } from './results';
 import type { Section } from './section';
 import { activitySection } from './activity';
+import { activityBurstSection } from './activityBurst';
 import { browserSection } from './browser';
 import { compactionSection } from './compaction';
 import { exportSection } from './export';
@@ -21,6 +22,7 @@ const SECTIONS: readonly Section[] = [
   browserSection(),
   firstVisitSection(),
   activitySection(),
+  activityBurstSection(),
   exportSection(),
   compactionSection(),
   restoreSection(),
