@@ -9,24 +9,18 @@
  * events arrive at the top: a reader scrolled down to older ones, or with focus on an entry in
  * view, keeps their place (useScrollAnchor); otherwise, at the top, the new events come into
  * view. Cards added in one change
- * share a row that lists them on demand (groupActivity).
+ * share a row that lists them on demand (groupActivity). Each row is an ActivityEntry, which
+ * renders again only when what it shows changes, not at every change of the board.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
-import { clip } from '../ui/clip';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
-import {
-  type ActivityRow,
-  cardsListLabel,
-  describeCards,
-  groupActivity,
-  rowIndexOf,
-} from './groupActivity';
-import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
+import { ActivityEntry } from './ActivityEntry';
+import { type ActivityRow, groupActivity, rowIndexOf } from './groupActivity';
+import type { HistoryEvent } from './historyEvent';
 import { restorableDeletions } from './restorableDeletions';
 
 export interface FocusRequest {
@@ -91,7 +85,11 @@ export function ActivityFeed({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupActivity(events), [events]);
-  const size = listSize(rows.length, events.length, olderCount);
+  // Not at every change of the board: its numbers are formatted with Intl, which costs.
+  const size = useMemo(
+    () => listSize(rows.length, events.length, olderCount),
+    [rows.length, events.length, olderCount],
+  );
   const descriptionId = useId();
   const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
@@ -122,12 +120,15 @@ export function ActivityFeed({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
 
-  const toggle = (key: number) =>
-    setExpanded((open) => {
-      const next = new Set(open);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
+  const toggle = useCallback(
+    (key: number) =>
+      setExpanded((open) => {
+        const next = new Set(open);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
 
   return (
     <>
@@ -146,134 +147,28 @@ export function ActivityFeed({
         >
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as ActivityRow;
-            const at = row.kind === 'event' ? row.event.at : row.at;
+            const cardId = row.kind === 'event' ? row.event.cardId : null;
+            const open = expanded.has(row.key);
             return (
-              <li
+              <ActivityEntry
                 key={row.key}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                data-seq={row.key}
-                tabIndex={-1}
-                aria-posinset={item.index + 1}
-                aria-setsize={size.setSize}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                {row.kind === 'event' ? (
-                  <>
-                    <p>
-                      <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
-                    </p>
-                    <EventClaim
-                      event={row.event}
-                      cards={cards}
-                      openCard={openCard}
-                      restore={lastDeletions.has(row.event.seq) ? restore : null}
-                    />
-                  </>
-                ) : (
-                  <>
-                    <p>
-                      <strong>{row.actor.name}</strong> {describeCards(row)}
-                    </p>
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-expanded={expanded.has(row.key)}
-                      aria-controls={`activity-cards-${row.key}`}
-                      onClick={() => toggle(row.key)}
-                    >
-                      {/* One name, open or closed: aria-expanded says which. */}
-                      <span className="disclosure-mark" aria-hidden="true">
-                        {expanded.has(row.key) ? '▾' : '▸'}
-                      </span>
-                      {cardsListLabel(row)}
-                    </button>
-                    {expanded.has(row.key) && (
-                      <ul id={`activity-cards-${row.key}`} className="activity-cards">
-                        {/* In the order they were added: an import adds its best claims first. */}
-                        {[...row.cards].reverse().map((e) => (
-                          <li key={e.seq}>
-                            <EventClaim
-                              event={e}
-                              cards={cards}
-                              openCard={openCard}
-                              restore={lastDeletions.has(e.seq) ? restore : null}
-                            />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </>
-                )}
-                <time className="muted small" dateTime={new Date(at).toISOString()}>
-                  {formatTime(at)}
-                </time>
-              </li>
+                row={row}
+                index={item.index}
+                start={item.start}
+                setSize={size.setSize}
+                measure={virtualizer.measureElement}
+                liveClaim={cardId ? cards[cardId]?.claim : undefined}
+                cards={open ? cards : null}
+                expanded={open}
+                toggle={toggle}
+                openCard={openCard}
+                restore={restore}
+                restorable={lastDeletions}
+              />
             );
           })}
         </ol>
       </div>
-    </>
-  );
-}
-
-/**
- * The claim an event is about: a link that opens its card, or plain text once it is gone,
- * with a Restore button on a deleted card's latest deletion for those who may restore it.
- */
-function EventClaim({
-  event,
-  cards,
-  openCard,
-  restore,
-}: {
-  event: HistoryEvent;
-  cards: BoardView['cards'];
-  openCard: (cardId: string) => void;
-  restore: ((cardId: string) => Promise<void>) | null;
-}) {
-  const [busy, setBusy] = useState(false);
-  const live = event.cardId ? cards[event.cardId] : undefined;
-  const claim = claimOf(event, live?.claim);
-  if (!claim) return null;
-  if (live) {
-    // Named with what happened and when, not by the claim alone: five changes to one card
-    // in a row would read the same.
-    const what = clip(`${event.actor.name} ${describeEvent(event)}`, 100);
-    return (
-      <button
-        type="button"
-        className="link-button"
-        aria-label={`${claim} — ${what}, ${formatTime(event.at)}`}
-        onClick={() => openCard(live.id)}
-      >
-        {claim}
-      </button>
-    );
-  }
-  const cardId = event.cardId;
-  return (
-    <>
-      <p className="muted">{claim}</p>
-      {restore && cardId && (
-        <button
-          type="button"
-          className="button small activity-restore"
-          aria-label={`Restore card: ${clip(claim, 80)}`}
-          disabled={busy}
-          onClick={(e) => {
-            // The button goes once the card is back: its entry keeps the focus.
-            const entry = e.currentTarget.closest<HTMLElement>('li[data-seq]');
-            setBusy(true);
-            restore(cardId)
-              .then(() => entry?.focus())
-              .catch(() => undefined) // the panel says why
-              .finally(() => setBusy(false));
-          }}
-        >
-          {busy ? 'Restoring…' : 'Restore'}
-        </button>
-      )}
     </>
   );
 }

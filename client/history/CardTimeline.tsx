@@ -2,7 +2,7 @@
  * The card's history in its detail dialog: who did what and when, oldest first, from the
  * server. The latest page comes first; "Load older activity" above the list fetches the rest.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { formatTime } from '../review/formatTime';
 import { useBoardAccess } from '../review/useBoardAccess';
@@ -14,9 +14,28 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
   const access = useBoardAccess();
   const history = useHistory(access, cardId, board);
   const { events, error } = history;
-  const list = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // Built again only when the events change, not at every change of the board, which
+  // re-renders the dialog: formatting every entry's time anew each time is what made the
+  // Activity feed costly while a colleague worked fast (ActivityEntry).
+  const list = useMemo(
+    () =>
+      events && (
+        <ol className="timeline" aria-label="Card history" ref={listRef}>
+          {events.map((e) => (
+            <li key={e.seq} data-seq={e.seq} tabIndex={-1}>
+              <strong>{e.actor.name}</strong> {describeEvent(e)}{' '}
+              <time className="muted small" dateTime={new Date(e.at).toISOString()}>
+                {formatTime(e.at)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      ),
+    [events],
+  );
   const focusEntry = useCallback(
-    (seq: number) => list.current?.querySelector<HTMLElement>(`[data-seq="${seq}"]`)?.focus(),
+    (seq: number) => listRef.current?.querySelector<HTMLElement>(`[data-seq="${seq}"]`)?.focus(),
     [],
   );
   return (
@@ -33,16 +52,7 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
       ) : events.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (
-        <ol className="timeline" aria-label="Card history" ref={list}>
-          {events.map((e) => (
-            <li key={e.seq} data-seq={e.seq} tabIndex={-1}>
-              <strong>{e.actor.name}</strong> {describeEvent(e)}{' '}
-              <time className="muted small" dateTime={new Date(e.at).toISOString()}>
-                {formatTime(e.at)}
-              </time>
-            </li>
-          ))}
-        </ol>
+        list
       )}
     </section>
   );
