@@ -3,8 +3,15 @@ import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
 import { dialogVoiceOver } from '../ui/dialogVoices';
 import { StatusVoice } from './statusVoice';
 
-/** How long a save may wait for the server before the pill says so. */
-const SLOW_SAVE_MS = 10_000;
+/**
+ * How long a save may wait for the server, and a connection take, before the pill says so: a
+ * reconnection the server asked for (a role change) or a page opening takes well under a
+ * second.
+ */
+const SLOW_MS: Partial<Record<ConnectionStatus['kind'], number>> = {
+  saving: 10_000,
+  connecting: 3_000,
+};
 /**
  * How long a sentence stays in the live region once said. Then the region is emptied, so a
  * screen reader that reads the pill finds its current words, not the last sentence said (it
@@ -14,9 +21,9 @@ const SAID_MS = 5_000;
 
 /**
  * The connection state, always visible, and readable as it is now. Read out only when it
- * matters (StatusVoice): going offline, trying to connect, refused, a save the server has not
- * confirmed after 10 s, and "All changes saved" once everything is stored again after one of
- * those.
+ * matters (StatusVoice): going offline, refused, a connection still not made after 3 s, a save
+ * the server has not confirmed after 10 s, and "All changes saved" once everything is stored
+ * again after one of those.
  */
 export function ConnectionPill({
   status,
@@ -32,15 +39,20 @@ export function ConnectionPill({
   readOnly: boolean;
 }) {
   const saving = status.kind === 'saving';
-  const [slow, setSlow] = useState(false);
+  // How long a save or a connection has taken: said only when it is slow (StatusVoice). The
+  // kind that went slow, so a render that has just left it is not slow in the next one.
+  const [slowKind, setSlowKind] = useState<ConnectionStatus['kind'] | null>(null);
+  const slow = slowKind === status.kind;
   useEffect(() => {
-    if (!saving) return;
-    const timer = window.setTimeout(() => setSlow(true), SLOW_SAVE_MS);
+    const kind = status.kind;
+    const waitFor = SLOW_MS[kind];
+    if (waitFor === undefined) return;
+    const timer = window.setTimeout(() => setSlowKind(kind), waitFor);
     return () => {
       clearTimeout(timer);
-      setSlow(false);
+      setSlowKind(null);
     };
-  }, [saving]);
+  }, [status.kind]);
   const label = statusLabel(status, unsaved, onDevice, readOnly, slow && saving);
   const voice = useMemo(() => new StatusVoice(), []);
   const [heard, setHeard] = useState('');
@@ -51,7 +63,7 @@ export function ConnectionPill({
       label,
       unsaved,
       onDevice,
-      slow: slow && saving,
+      slow,
     });
     if (!sentence) return;
     // Behind an open modal dialog the region is inert and read by nobody (found by QA: a card
@@ -59,7 +71,7 @@ export function ConnectionPill({
     const over = dialogVoiceOver(region.current);
     if (over) over(sentence);
     else setHeard(sentence);
-  }, [voice, status.kind, label, unsaved, onDevice, slow, saving]);
+  }, [voice, status.kind, label, unsaved, onDevice, slow]);
   useEffect(() => {
     if (!heard) return;
     const timer = window.setTimeout(() => setHeard(''), SAID_MS);

@@ -1,7 +1,9 @@
 import type { ConnectionKind } from '../sync/connectionStatus';
 
-/** The states of every save: shown on the pill, not read out each time. */
-const ROUTINE: ReadonlySet<ConnectionKind> = new Set(['syncing', 'saving', 'saved']);
+/** States said only once they have lasted (ConnectionPill times them: `slow`). */
+const SAID_WHEN_SLOW: ReadonlySet<ConnectionKind> = new Set(['connecting', 'saving']);
+/** States that are no trouble at all. */
+const FINE: ReadonlySet<ConnectionKind> = new Set(['syncing', 'saved']);
 
 export interface PillState {
   readonly kind: ConnectionKind;
@@ -11,14 +13,16 @@ export interface PillState {
   readonly unsaved: boolean;
   /** Every local change is in this device's copy. */
   readonly onDevice: boolean;
-  /** A save has waited too long for the server (see ConnectionPill). */
+  /** The state has lasted too long: a save or a connection (see ConnectionPill). */
   readonly slow: boolean;
 }
 
 /**
- * What the status pill reads out, one trouble at a time: going offline, trying to connect,
- * refused, a save the server is slow to confirm; then "All changes saved" once, when
- * everything is stored again. Each sentence once per trouble: offline, every edit turns the
+ * What the status pill reads out, one trouble at a time: going offline, refused, a connection
+ * or a save that is slow to come; then "All changes saved" once, when everything is stored
+ * again. A quick connection is no trouble: a page opening, or one the server closed to
+ * reconnect (a role change), said "Connecting…" and "All changes saved" over what mattered
+ * ("Your role is now Reviewer"). Each sentence once per trouble: offline, every edit turns the
  * words from "keeping changes on this device…" to "changes kept on this device" and back
  * (found by QA: 13 announcements for 5 offline moves, competing with the moves' own), so the
  * passing "keeping…" is not said and "kept" is said the first time only. An ordinary save says
@@ -26,30 +30,19 @@ export interface PillState {
  */
 export class StatusVoice {
   private said = new Set<string>();
-  /** The page has been in sync once: a connection before that is the page opening. */
-  private settled = false;
 
   /** The sentence to say for this state of the pill, or null. */
   next(state: PillState): string | null {
-    // Opening the page connects, then is saved: routine, not said (found by QA: "Connecting…"
-    // and "All changes saved" at every opening). Offline, refused, or carrying changes kept
-    // on the device, it is said from the start, and so is the connection after that.
-    if (ROUTINE.has(state.kind)) this.settled = true;
-    else if (this.opening() && state.kind === 'connecting' && !state.unsaved) return null;
-    const trouble = !ROUTINE.has(state.kind) || state.slow;
+    const trouble = SAID_WHEN_SLOW.has(state.kind) ? state.slow : !FINE.has(state.kind);
     if (!trouble) {
       if (state.kind !== 'saved' || this.said.size === 0) return null;
       this.said.clear();
       return state.label;
     }
-    if (state.unsaved && !state.onDevice && !ROUTINE.has(state.kind)) return null;
+    const away = state.kind === 'offline' || state.kind === 'connecting';
+    if (away && state.unsaved && !state.onDevice) return null;
     if (this.said.has(state.label)) return null;
     this.said.add(state.label);
     return state.label;
-  }
-
-  /** Nothing is wrong yet: the page has not been in sync, and nothing has been said. */
-  private opening(): boolean {
-    return !this.settled && this.said.size === 0;
   }
 }
