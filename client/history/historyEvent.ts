@@ -54,12 +54,24 @@ const EVIDENCE_FIELDS: Readonly<Record<string, { words: string; show(v: string):
   note: { words: 'the note', show: quoted },
 };
 
+/** "refuting evidence", or null for a stance this client does not know. */
+function stanceWords(d: Readonly<Record<string, unknown>>): string | null {
+  const stance = str(d.stance) ?? '';
+  return Object.hasOwn(STANCE_WORDS, stance) ? STANCE_WORDS[stance as Stance] : null;
+}
+
 /** "refuting evidence: https://…", as an evidence event names its item. */
 function evidenceItem(d: Readonly<Record<string, unknown>>): string {
   const url = str(d.url);
-  const stance = str(d.stance) ?? '';
-  const words = Object.hasOwn(STANCE_WORDS, stance) ? STANCE_WORDS[stance as Stance] : 'evidence';
-  return `${words}${url ? `: ${url}` : ''}`;
+  return `${stanceWords(d) ?? 'evidence'}${url ? `: ${url}` : ''}`;
+}
+
+/** "restored the source https://… as refuting evidence": a removed item back on its card. */
+function evidenceRestored(d: Readonly<Record<string, unknown>>): string {
+  const url = str(d.url);
+  const words = stanceWords(d);
+  if (!url) return `restored ${words ?? 'evidence'}`;
+  return `restored the source ${url}${words ? ` as ${words}` : ''}`;
 }
 
 /** An evidence edit with its values ("changed the stance from Refutes to Context"). */
@@ -144,6 +156,8 @@ export function describeEvent(e: HistoryEvent): string {
       const quote = str(d.quote);
       return `removed ${evidenceItem(d)}${quote ? `, quoting ${quoted(quote)}` : ''}`;
     }
+    case 'evidence.restored':
+      return evidenceRestored(d);
     case 'evidence.edited':
       return evidenceEdit(d);
     case 'comment.posted': {

@@ -4,7 +4,9 @@
  * new and old text, so the history says what changed), verdict.set {verdict, from},
  * card.assigned {assignee}, card.deleted, evidence.added {url, stance},
  * evidence.edited {fields, values, was} (likewise, for url, quote, stance and note),
- * evidence.removed {url, stance, quote}, comment.posted {text}, comment.edited {text, was},
+ * evidence.removed {url, stance, quote}, evidence.restored {url, stance} (an item back on the
+ * card it was removed from, under its old id: its remover's Undo, or their Undo of its adding
+ * then Redo), comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
@@ -92,7 +94,20 @@ function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: read
   return { values, was };
 }
 
-function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
+/**
+ * The evidence ids removed from each card while the room observed it, until they come back.
+ * An Undo puts an item back as a new item holding the old id, and the server's doc (gc on)
+ * keeps nothing of the removed one to compare it with; ids are never reused, so a known
+ * removed id on the same card is that item back. A removal stored before the room loaded is not
+ * known: its return then reads as evidence.added, as it did before.
+ */
+type RemovedEvidence = Map<string, Set<string>>;
+
+function cardEvents(
+  cards: Y.Map<AnyMap>,
+  removedEvidence: RemovedEvidence,
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+) {
   const out: HistoryDraft[] = [];
   const target = event.target;
   const keys = event.changes.keys as Map<string, KeyChange>;
@@ -152,32 +167,40 @@ function cardEvents(cards: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown
   if (!(card instanceof Y.Map) || parentOf(card) !== cards) return out;
   const cardId = keyOf(card) as string;
   if (target === list) {
-    for (const item of event.changes.added) {
-      const ev = item.content.getContent()[0];
-      out.push({
-        cardId,
-        type: 'evidence.added',
-        data: {
-          evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)),
-          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
-          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
-        },
-      });
-    }
+    const removed = removedEvidence.get(cardId) ?? new Set<string>();
+    // Removals first: an item removed and put back in one change (offline, say) reads in order.
     for (const item of event.changes.deleted) {
       const ev = item.content.getContent()[0];
+      const evidenceId = text(rawGet(ev, EVIDENCE_KEYS.id));
+      if (evidenceId !== null) removed.add(evidenceId);
       // The item is gone from the board: the history keeps what it was.
       out.push({
         cardId,
         type: 'evidence.removed',
         data: {
-          evidenceId: text(rawGet(ev, EVIDENCE_KEYS.id)),
+          evidenceId,
           url: text(rawGet(ev, EVIDENCE_KEYS.url)),
           stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
           quote: text(rawGet(ev, EVIDENCE_KEYS.quote)),
         },
       });
     }
+    for (const item of event.changes.added) {
+      const ev = item.content.getContent()[0];
+      const evidenceId = text(rawGet(ev, EVIDENCE_KEYS.id));
+      const returned = evidenceId !== null && removed.delete(evidenceId);
+      out.push({
+        cardId,
+        type: returned ? 'evidence.restored' : 'evidence.added',
+        data: {
+          evidenceId,
+          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
+          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
+        },
+      });
+    }
+    if (removed.size > 0) removedEvidence.set(cardId, removed);
+    else removedEvidence.delete(cardId);
   } else {
     out.push({
       cardId,
@@ -368,7 +391,8 @@ export function observeHistory(
       const drafts = events.flatMap(derive);
       if (drafts.length > 0) onEvents(drafts, tr.origin);
     };
-  const onCards = on((e) => cardEvents(cards, e));
+  const removedEvidence: RemovedEvidence = new Map();
+  const onCards = on((e) => cardEvents(cards, removedEvidence, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, cards, e));
   const scaleEvents = scaleChanges(doc);

@@ -176,6 +176,7 @@ const REVIEW_EVENTS = new Set([
   'evidence.added',
   'evidence.edited',
   'evidence.removed',
+  'evidence.restored',
 ]);
 
 /**

@@ -639,4 +639,35 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await closeDialog(theirs);
     await closeDialog(mine);
   });
+
+  it('evidence its remover brings back with Undo reads as restored, not as a new source', async () => {
+    const dialog = await openCard(editor, CLAIM);
+    await dialog.getByRole('button', { name: 'Remove evidence from stats.example.org' }).click();
+    await expect
+      .poll(() => dialog.getByRole('link', { name: /stats\.example\.org/ }).count())
+      .toBe(0);
+    // Ctrl+Z from the dialog, where focus went after the removal (its Add evidence button).
+    await editor.keyboard.press('Control+z');
+    await dialog.getByRole('link', { name: 'https://stats.example.org/march' }).waitFor();
+    await closeDialog(dialog);
+    await waitSaved(editor);
+
+    const restored =
+      'Eddie restored the source https://stats.example.org/march as supporting evidence';
+    const timeline = (await openCard(lead, CLAIM)).getByRole('list', { name: 'Card history' });
+    await expect
+      .poll(async () => (await entries(timeline)).slice(-2), { timeout: 10_000 })
+      .toEqual([
+        'Eddie removed supporting evidence: https://stats.example.org/march, quoting “The unemployment rate was 3.9 percent in March.”',
+        restored,
+      ]);
+    await closeDialog(lead.getByRole('dialog', { name: CLAIM }));
+
+    await lead.getByRole('button', { name: 'Activity' }).click();
+    const feed = lead.getByRole('region', { name: 'Activity' });
+    await expect
+      .poll(() => feed.getByRole('listitem').first().textContent())
+      .toMatch(new RegExp(`^${restored.replace(/[.?]/g, '\\$&')}`));
+    await feed.getByRole('button', { name: 'Close activity' }).click();
+  });
 });

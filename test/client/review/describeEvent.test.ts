@@ -81,6 +81,16 @@ describe('describeEvent', () => {
       ev('evidence.removed', { url: 'https://ex.org', stance: 'context', quote: '' }),
       'removed context: https://ex.org',
     ],
+    [
+      ev('evidence.restored', { url: 'https://ex.org', stance: 'refutes' }),
+      'restored the source https://ex.org as refuting evidence',
+    ],
+    [
+      ev('evidence.restored', { url: 'https://ex.org', stance: 'nonsense' }),
+      'restored the source https://ex.org',
+    ],
+    [ev('evidence.restored', { stance: 'context' }), 'restored context'],
+    [ev('evidence.restored'), 'restored evidence'],
     // Events from before values were recorded, or that changed no field people edit.
     [ev('evidence.edited', { fields: ['note'] }), 'edited evidence'],
     [ev('evidence.edited', { fields: ['addedAt'], values: {}, was: {} }), 'edited evidence'],

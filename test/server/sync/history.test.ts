@@ -292,6 +292,87 @@ describe('history derived on the server', () => {
     ]);
   });
 
+  it('records an undone evidence removal as the evidence restored, not as new evidence', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
+    const url = 'https://census.example/2023';
+    const evidenceId = addEvidence(ed.doc, cardId, { url, stance: 'supports' }, ctx);
+    const other = addEvidence(ed.doc, cardId, { url: 'https://b.example', stance: 'context' }, ctx);
+    await ed.allSaved();
+    const undo = new Y.UndoManager(ed.doc.getMap('cards'), {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    removeEvidence(ed.doc, cardId, evidenceId, ctx);
+    await ed.allSaved();
+    undo.undo();
+    await ed.allSaved();
+    // Undoing an addition and redoing it puts the same item back too.
+    undo.clear();
+    const again = addEvidence(ed.doc, cardId, { url: 'https://c.example', stance: 'refutes' }, ctx);
+    await ed.allSaved();
+    undo.undo();
+    await ed.allSaved();
+    undo.redo();
+    await ed.allSaved();
+    const ids = (d: Y.Doc) =>
+      ((d.getMap('cards').get(cardId) as Y.Map<unknown>).get('evidence') as Y.Array<Y.Map<unknown>>)
+        .toArray()
+        .map((e) => e.get('id'));
+    expect(await server.sync.read(boardId, ids)).toEqual([evidenceId, other, again]);
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(
+      history
+        .filter((e) => e.type.startsWith('evidence.'))
+        .map((e) => [e.type, e.actor.name, e.data.evidenceId, e.data.url]),
+    ).toEqual([
+      ['evidence.added', 'Edie', evidenceId, url],
+      ['evidence.added', 'Edie', other, 'https://b.example'],
+      ['evidence.removed', 'Edie', evidenceId, url],
+      ['evidence.restored', 'Edie', evidenceId, url],
+      ['evidence.added', 'Edie', again, 'https://c.example'],
+      ['evidence.removed', 'Edie', again, 'https://c.example'],
+      ['evidence.restored', 'Edie', again, 'https://c.example'],
+    ]);
+    expect(history.find((e) => e.type === 'evidence.restored')?.data).toEqual({
+      evidenceId,
+      stance: 'supports',
+      url,
+    });
+  });
+
+  it('records evidence removed and put back offline as removed, then restored', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const ctx = { actor: { id: 'x', name: 'x' } };
+    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
+    const evidenceId = addEvidence(
+      ed.doc,
+      cardId,
+      { url: 'https://a.example', stance: 'refutes' },
+      ctx,
+    );
+    await ed.allSaved();
+    const undo = new Y.UndoManager(ed.doc.getMap('cards'), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    ed.provider.disconnect();
+    removeEvidence(ed.doc, cardId, evidenceId, ctx);
+    undo.undo();
+    // Both reach the server in one update when the connection is back: one change.
+    ed.provider.connect();
+    await ed.synced();
+    await ed.allSaved();
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    const evidence = history.filter((e) => e.type.startsWith('evidence.'));
+    expect(evidence.map((e) => [e.type, e.data.evidenceId])).toEqual([
+      ['evidence.added', evidenceId],
+      ['evidence.removed', evidenceId],
+      ['evidence.restored', evidenceId],
+    ]);
+    expect(evidence[1]!.at).toBe(evidence[2]!.at);
+  });
+
   it('server-side changes are attributed to the actor given to change()', async () => {
     const lead = { id: 'lead-invite', name: 'Lea' };
     await server.sync.change(boardId, lead, (doc) =>

@@ -127,9 +127,11 @@ describe('toClaimReview', () => {
         event('card.edited', board.ids.eq, 11, { fields: ['reviewUrl'] }),
         // …but saying what the speaker is changes the review.
         event('card.edited', board.ids.lines, 7, { fields: ['reviewUrl', 'speakerType'] }),
+        // A source put back after its removal is evidence the review weighs again.
+        event('evidence.restored', board.ids.lines, 8),
       ],
     });
-    expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-07']);
+    expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-08']);
   });
 
   it('gives the rationale as reviewBody and the article’s language when extraction reads it', () => {
