@@ -66,6 +66,15 @@ export interface ExtractOptions {
   furniture?: FurnitureRange[];
 }
 
+/** A candidate with the article's name for its speaker (canonicalSpeaker). */
+function withSpeakerName(
+  c: Omit<ClaimCandidate, 'rank'>,
+  nameOf: (speaker: string) => string,
+): Omit<ClaimCandidate, 'rank'> {
+  const attribution = c.attribution && { ...c.attribution, speaker: nameOf(c.attribution.speaker) };
+  return { ...c, speaker: attribution?.speaker ?? null, attribution };
+}
+
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   assertArticleText(text, opts.maxBytes);
   const cleaned = cleanArticle(text, { title: opts.title, furniture: opts.furniture });
@@ -111,7 +120,6 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
 
   const body = spans.filter((_, i) => sentences[i]!.kind === 'body');
   const path = (language === 'es' ? spanishPath : englishPath)(text, analysis, body);
-  const nameOf = canonicalSpeaker(path.names);
   const quotes = new QuotationTracker(path.quotationMarks);
   const memory: AttributionMemory = {
     recent: [],
@@ -119,16 +127,19 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     organization: null,
   };
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
+  /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */
+  const spoken: string[] = [];
   body.forEach((span, bi) => {
     const sentence = text.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
     const found = path.attribution(span, bi, memory);
+    if (found) spoken.push(found.speaker);
     const people = path.names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
     memory.persons = { sentence: bi, names: people };
     const body = path.names[bi]!.findLast((n) => n.type === 'organization');
     if (body) memory.organization = { sentence: bi, name: body.text };
     const attribution = found
-      ? { speaker: nameOf(found.speaker), start: found.start, end: found.end, form: found.form }
+      ? { speaker: found.speaker, start: found.start, end: found.end, form: found.form }
       : null;
     const quote = quotes.next(span.block, sentence, attribution);
     // A list item or table row ("• Police: $1.1 billion, up 6%") has often no verb; its figure
@@ -157,7 +168,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     quote.wait(candidate);
     candidates.push(candidate);
   });
+  const nameOf = canonicalSpeaker(path.names, spoken);
   const claims = candidates
+    .map((c) => withSpeakerName(c, nameOf))
     .sort((a, b) => b.score - a.score || a.start - b.start)
     .map((c, i) => ({ ...c, rank: i + 1 }));
   return { ...base, claims };

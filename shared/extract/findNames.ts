@@ -44,7 +44,15 @@ export const ORG_HEADS = new Set(
   ).split(' '),
 );
 
-const PLACE_ACRONYMS = new Set(['US', 'U.S.', 'UK', 'U.K.', 'USA', 'UAE', 'DRC']);
+export const PLACE_ACRONYMS: ReadonlySet<string> = new Set([
+  'US',
+  'U.S.',
+  'UK',
+  'U.K.',
+  'USA',
+  'UAE',
+  'DRC',
+]);
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'across',

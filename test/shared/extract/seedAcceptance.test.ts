@@ -120,6 +120,23 @@ describe('seed article acceptance (issue 5)', () => {
     expect(ok / attributed.length).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('gives each speaker one spelling, the fullest the article introduces', () => {
+    // "Treasury" is the US Treasury Department the article names before it, and "the El Faro
+    // media group" is El Faro: the speaker filter lists each body once.
+    const speakers = [...new Set(result.claims.map((c) => c.speaker))].filter((s) => s !== null);
+    expect(speakers.sort()).toEqual([
+      'Another representative for the dismissed employees',
+      'El Faro',
+      'Fired prison employees in El Salvador',
+      'La Prensa Gráfica',
+      'Nayib Bukele',
+      'Osiris Luna',
+      'Stanley Quinteros',
+      'US Treasury Department',
+      'a spokesperson at the protest',
+    ]);
+  });
+
   it('takes the headline as title and ranks anchored claims above analysis', () => {
     expect(result.title).toBe(
       'Fired El Salvador Prison Workers Claim Irregularities Facilitated Gang Negotiation',
