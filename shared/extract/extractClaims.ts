@@ -5,6 +5,7 @@
 // is the same for both.
 import { analyzeText } from './analyzeText';
 import { canonicalSpeaker } from './canonicalSpeaker';
+import { claimKey } from './claimKey';
 import { cleanArticle } from './cleanArticle';
 import { assertArticleText } from './decodeArticleInput';
 import { detectLanguage, type Language } from './detectLanguage';
@@ -66,13 +67,37 @@ export interface ExtractOptions {
   furniture?: FurnitureRange[];
 }
 
-/** A candidate with the article's name for its speaker (canonicalSpeaker). */
-function withSpeakerName(
-  c: Omit<ClaimCandidate, 'rank'>,
+/**
+ * The candidates with one name per speaker (`nameOf`) and one candidate per claim: a claim the
+ * article states again, under another attribution ("…, the ministry said." and "…, according
+ * to Cristosal.") or as the same quotation given to someone else, is the card of its first
+ * statement, with that statement's speaker; the card has room for one. When the first names
+ * nobody and a repeat does, the card takes that speaker, whom the article gives the claim to.
+ * `candidates` are in text order.
+ */
+function oncePerClaim(
+  candidates: Omit<ClaimCandidate, 'rank'>[],
   nameOf: (speaker: string) => string,
-): Omit<ClaimCandidate, 'rank'> {
-  const attribution = c.attribution && { ...c.attribution, speaker: nameOf(c.attribution.speaker) };
-  return { ...c, speaker: attribution?.speaker ?? null, attribution };
+): Omit<ClaimCandidate, 'rank'>[] {
+  const first = new Map<string, Omit<ClaimCandidate, 'rank'>>();
+  const once: Omit<ClaimCandidate, 'rank'>[] = [];
+  for (const c of candidates) {
+    const attribution = c.attribution && {
+      ...c.attribution,
+      speaker: nameOf(c.attribution.speaker),
+    };
+    const named = { ...c, speaker: attribution?.speaker ?? null, attribution };
+    const key = claimKey(named.claim);
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, named);
+      once.push(named);
+    } else if (!earlier.attribution && attribution) {
+      earlier.speaker = attribution.speaker;
+      earlier.attribution = attribution;
+    }
+  }
+  return once;
 }
 
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
@@ -168,9 +193,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     quote.wait(candidate);
     candidates.push(candidate);
   });
-  const nameOf = canonicalSpeaker(path.names, spoken);
-  const claims = candidates
-    .map((c) => withSpeakerName(c, nameOf))
+  const claims = oncePerClaim(candidates, canonicalSpeaker(path.names, spoken))
     .sort((a, b) => b.score - a.score || a.start - b.start)
     .map((c, i) => ({ ...c, rank: i + 1 }));
   return { ...base, claims };

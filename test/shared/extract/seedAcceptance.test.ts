@@ -137,6 +137,11 @@ describe('seed article acceptance (issue 5)', () => {
     ]);
   });
 
+  it('proposes no claim twice', () => {
+    const claims = result.claims.map((c) => c.claim.toLowerCase());
+    expect(claims).toEqual([...new Set(claims)]);
+  });
+
   it('takes the headline as title and ranks anchored claims above analysis', () => {
     expect(result.title).toBe(
       'Fired El Salvador Prison Workers Claim Irregularities Facilitated Gang Negotiation',
