@@ -185,14 +185,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const undo = useCallback(() => {
     if (!connection.undoManager.canUndo()) return tell('Nothing to undo.');
     const before = connection.getSnapshot().board;
-    const command = connection.undo();
-    tell(undoAnnouncement('Undone', command, before, connection.getSnapshot().board));
+    const step = connection.undo();
+    tell(undoAnnouncement('Undone', step, before, connection.getSnapshot().board));
   }, [connection, tell]);
   const redo = useCallback(() => {
     if (!connection.undoManager.canRedo()) return tell('Nothing to redo.');
     const before = connection.getSnapshot().board;
-    const command = connection.redo();
-    tell(undoAnnouncement('Redone', command, before, connection.getSnapshot().board));
+    const step = connection.redo();
+    tell(undoAnnouncement('Redone', step, before, connection.getSnapshot().board));
   }, [connection, tell]);
   useUndoShortcuts(undo, redo);
 

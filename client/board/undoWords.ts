@@ -1,4 +1,5 @@
 import type { BoardView, CardView, CommandName } from '../../shared/board';
+import type { UndoStep } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
 import { COLUMN_LABELS } from './columnLabels';
 
@@ -74,15 +75,21 @@ function whereNow(done: 'Undone' | 'Redone', { before, after }: CardChange): str
 /**
  * "Undone: the move of “Rents doubled since 2015” (back to Unverified)." from the step's
  * command and the board before and after it: focus has often moved on since the change, and
- * the card may be off screen. "Undone." for a step with no name.
+ * the card may be off screen. "Undone." for a step with no name. A step that changed nothing
+ * (a colleague has changed it since: BoardConnection.undo drops it) says so, so that nobody
+ * takes it for done and the next Ctrl+Z is expected to go one step further back.
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  command: CommandName | null,
+  { command, applied }: UndoStep,
   before: BoardView,
   after: BoardView,
 ): string {
   const words = command ? WORDS[command] : undefined;
+  if (!applied) {
+    const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
+    return `${nothing}: someone else has changed it since ${words?.alone ?? 'your change'}.`;
+  }
   if (!words) return `${done}.`;
   const change = words.card ? changedCard(before, after) : null;
   const card = change?.after ?? change?.before;

@@ -61,6 +61,13 @@ const SYNC_STEP_1 = 0;
 /** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
 const QUIET_APPLY_BYTES = 1024 * 1024;
 
+/** What one Undo or Redo did: the command of its step, and whether it changed the board. */
+export interface UndoStep {
+  readonly command: CommandName | null;
+  /** False when a colleague had since changed everything the step changed: it is dropped. */
+  readonly applied: boolean;
+}
+
 export interface BoardSnapshot {
   readonly board: BoardView;
   readonly status: ConnectionStatus;
@@ -682,18 +689,40 @@ export class BoardConnection {
     this.awareness.setLocalStateField('carrying', cardId);
   }
 
-  /** Undoes this person's last change; returns the command it undid, to say what it was. */
-  undo(): CommandName | null {
-    const command = commandOf(this.undoManager.undoStack.at(-1));
-    this.undoManager.undo();
-    return command;
+  /** Undoes this person's last change: which command made it, and whether it changed anything. */
+  undo(): UndoStep {
+    return this.popOneStep('undoStack');
   }
 
-  /** Redoes the last undone change; returns its command. */
-  redo(): CommandName | null {
-    const command = commandOf(this.undoManager.redoStack.at(-1));
-    this.undoManager.redo();
-    return command;
+  /** Redoes the last undone change. */
+  redo(): UndoStep {
+    return this.popOneStep('redoStack');
+  }
+
+  /**
+   * Undoes or redoes exactly the top step. Yjs's own undo() passes over a step that changes
+   * nothing (a colleague has since replaced every value it set, or deleted its card) and undoes
+   * the one below it instead: one Ctrl+Z on a rationale a colleague had rewritten went on to
+   * undo the card's creation, deleting the card with the colleague's work while it said it had
+   * undone an edit. So Yjs sees a stack of that one step; a step that changes nothing is dropped
+   * and reported, and the next Ctrl+Z goes on to the step below.
+   */
+  private popOneStep(which: 'undoStack' | 'redoStack'): UndoStep {
+    const manager = this.undoManager;
+    const stack = manager[which];
+    const top = stack.at(-1);
+    if (!top) return { command: null, applied: false };
+    let done: StackItem | null = null;
+    manager[which] = [top];
+    try {
+      done = which === 'undoStack' ? manager.undo() : manager.redo();
+    } finally {
+      stack.pop();
+      manager[which] = stack;
+      // Listeners read a snapshot during the pop, when this stack held the one step.
+      this.changed();
+    }
+    return { command: commandOf(top), applied: done !== null };
   }
 
   /** A new undo step remembers the command that made it. */

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, editCard, initBoard } from '../../shared/board';
+import { addClaim, editCard, initBoard, moveCard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import { BoardConnection } from '../../client/sync/BoardConnection';
 
@@ -124,16 +124,17 @@ describe('BoardConnection undo', () => {
     c.commands.moveCard(id, { column: 'corroborated', index: 0 });
     c.commands.editCard(id, { claim: 'A2' });
     // Each step says which command it undoes or redoes, both ways, as often as it goes.
-    expect(c.undo()).toBe('editCard');
+    const did = (command: string) => ({ command, applied: true });
+    expect(c.undo()).toEqual(did('editCard'));
     expect(c.getSnapshot().board.cards[id]?.claim).toBe('A');
     expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
-    expect(c.undo()).toBe('moveCard');
+    expect(c.undo()).toEqual(did('moveCard'));
     expect(c.getSnapshot().board.cards[id]?.column).toBe('unverified');
-    expect(c.redo()).toBe('moveCard');
+    expect(c.redo()).toEqual(did('moveCard'));
     expect(c.getSnapshot().board.cards[id]?.column).toBe('corroborated');
-    expect(c.undo()).toBe('moveCard');
-    expect(c.redo()).toBe('moveCard');
-    expect(c.redo()).toBe('editCard');
+    expect(c.undo()).toEqual(did('moveCard'));
+    expect(c.redo()).toEqual(did('moveCard'));
+    expect(c.redo()).toEqual(did('editCard'));
   });
 
   it("undoes the local user's move and keeps a colleague's later edit", () => {
@@ -147,6 +148,58 @@ describe('BoardConnection undo', () => {
     const card = c.getSnapshot().board.cards[id];
     expect(card?.column).toBe('unverified');
     expect(card?.claim).toBe('Edited by Bo');
+  });
+
+  it('undoes no further back than the step a colleague has changed since, and says so', () => {
+    // QA: Ana's Ctrl+Z on a rationale Bo had rewritten went on to undo the card's creation,
+    // deleting the card with Bo's rationale, and said it had undone an edit.
+    const c = connect();
+    const id = c.commands.addClaim({ claim: 'Turnout reached 68%' });
+    c.commands.editCard(id, { rationale: 'Ana: the commission says so' });
+    const other = colleague(c.doc);
+    editCard(
+      other.doc,
+      id,
+      { rationale: 'Bo: checked the tally' },
+      { actor: { id: 'bo', name: 'Bo' } },
+    );
+    other.push();
+    expect(c.getSnapshot().canUndo).toBe(true);
+    expect(c.undo()).toEqual({ command: 'editCard', applied: false });
+    const card = c.getSnapshot().board.cards[id];
+    expect(card?.rationale).toBe('Bo: checked the tally');
+    // The snapshot read during the pop is not kept: Ana's creation is still hers to undo.
+    expect(c.getSnapshot().canUndo).toBe(true);
+    expect(c.getSnapshot().canRedo).toBe(false);
+    expect(c.undo()).toEqual({ command: 'addClaim', applied: true });
+    expect(c.getSnapshot().board.cards[id]).toBeUndefined();
+    expect(c.getSnapshot().canUndo).toBe(false);
+  });
+
+  it('redoes no further than the step a colleague has changed since', () => {
+    const c = connect();
+    const x = c.commands.addClaim({ claim: 'X' });
+    const y = c.commands.addClaim({ claim: 'Y' });
+    c.commands.moveCard(x, { column: 'disputed', index: 0 });
+    c.commands.moveCard(y, { column: 'disputed', index: 0 });
+    c.undo();
+    c.undo();
+    // The redo stack holds the move of X, then that of Y. Bo moves X after Ana undid her move
+    // of it: redoing it would overwrite his, so it changes nothing, and Y's stays to redo.
+    const other = colleague(c.doc);
+    moveCard(
+      other.doc,
+      x,
+      { column: 'corroborated', index: 0 },
+      { actor: { id: 'bo', name: 'Bo' } },
+    );
+    other.push();
+    expect(c.redo()).toEqual({ command: 'moveCard', applied: false });
+    expect(c.getSnapshot().board.cards[x]?.column).toBe('corroborated');
+    expect(c.getSnapshot().board.cards[y]?.column).toBe('unverified');
+    expect(c.getSnapshot().canRedo).toBe(true);
+    expect(c.redo()).toEqual({ command: 'moveCard', applied: true });
+    expect(c.getSnapshot().board.cards[y]?.column).toBe('disputed');
   });
 
   it("never undoes a colleague's change", () => {

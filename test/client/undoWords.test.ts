@@ -8,6 +8,7 @@ import {
   articlesMap,
   cardsMap,
   CommandOrigin,
+  type CommandName,
   commentsMap,
   createBoardReader,
   deleteCard,
@@ -29,11 +30,11 @@ function board() {
     { trackedOrigins: new Set([CommandOrigin]), captureTimeout: 0 },
   );
   /** The announcement of undoing (or redoing) the last step. */
-  const step = (done: 'Undone' | 'Redone', command: Parameters<typeof undoAnnouncement>[1]) => {
+  const step = (done: 'Undone' | 'Redone', command: CommandName | null) => {
     const before = reader.read();
     if (done === 'Undone') undo.undo();
     else undo.redo();
-    return undoAnnouncement(done, command, before, reader.read());
+    return undoAnnouncement(done, { command, applied: true }, before, reader.read());
   };
   return { doc, reader, step };
 }
@@ -91,5 +92,16 @@ describe('undoAnnouncement', () => {
     addClaims(doc, [{ claim: 'Rents doubled since 2015' }, { claim: 'Fares rose in 2023' }], ctx);
     expect(step('Undone', 'addClaim')).toBe('Undone: the new card.');
     expect(step('Redone', null)).toBe('Redone.');
+  });
+
+  it('says that a step a colleague has changed since changed nothing', () => {
+    const { reader } = board();
+    const view = reader.read();
+    expect(undoAnnouncement('Undone', { command: 'editCard', applied: false }, view, view)).toBe(
+      'Nothing undone: someone else has changed it since the card edit.',
+    );
+    expect(undoAnnouncement('Redone', { command: null, applied: false }, view, view)).toBe(
+      'Nothing redone: someone else has changed it since your change.',
+    );
   });
 });
