@@ -8,8 +8,9 @@
  * then fills in one the article lacked, so a story first pasted without its address can
  * still be cited by ClaimReview; a link it already has is kept.
  *
- * A claim is not proposed again when a card of the board has its sentence (alreadyOnBoard) or
- * when a person deleted a card with its claim (deletedBefore: see deletedCards for why).
+ * A claim is not proposed again when a card of the board has its sentence or its claim
+ * (alreadyOnBoard), or when a person deleted a card with its claim (deletedBefore: see
+ * deletedCards for why).
  */
 import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
@@ -21,6 +22,7 @@ import { CommandOrigin } from '../../shared/board/origin';
 import { readBoard } from '../../shared/board/readBoard';
 import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
 import type { BoardView, CardView } from '../../shared/board/view';
+import { claimKey } from '../../shared/extract/claimKey';
 import type { ClaimCandidate } from '../../shared/extract/types';
 import type { DeletedCard } from './deletedCards';
 
@@ -45,7 +47,7 @@ export interface ImportResult {
    * was cut to the MAX_CARDS_PER_IMPORT most check-worthy.
    */
   readonly found: number;
-  /** Claims not proposed because a card of the board already has their sentence. */
+  /** Claims not proposed because a card of the board already has their sentence or claim. */
   readonly alreadyOnBoard: number;
   /** The article most of those cards came from, if any did. */
   readonly similarTo: { readonly id: string; readonly title: string } | null;
@@ -94,14 +96,36 @@ export function sentenceKey(sentence: string): string {
     .toLowerCase();
 }
 
-/** The board's live cards by the key of their sentence, with the article each came from. */
-function cardsBySentence(cards: readonly CardView[]): Map<string, string | null> {
+/**
+ * The board's live cards by the key of their sentence and by that of their claim, with the
+ * article each came from. The claim is the sentence without its reporting clause (claimKey):
+ * another outlet's "X, according to Cristosal." is the claim of the card made from "X, the
+ * ministry said.", and one card is what a desk checks it on.
+ */
+interface KnownClaims {
+  readonly bySentence: ReadonlyMap<string, string | null>;
+  readonly byClaim: ReadonlyMap<string, string | null>;
+}
+
+function knownClaims(cards: readonly CardView[]): KnownClaims {
   const bySentence = new Map<string, string | null>();
+  const byClaim = new Map<string, string | null>();
   for (const card of cards) {
-    const sentence = card.source?.sentence ?? card.claim;
-    bySentence.set(sentenceKey(sentence), card.source?.articleId ?? null);
+    const from = card.source?.articleId ?? null;
+    bySentence.set(sentenceKey(card.source?.sentence ?? card.claim), from);
+    byClaim.set(claimKey(card.claim), from);
   }
-  return bySentence;
+  return { bySentence, byClaim };
+}
+
+/**
+ * Whether a card of the board already has a candidate's sentence or claim, and if so the
+ * article that card came from (null for a card made by hand); undefined when none has.
+ */
+function cardOf(candidate: ClaimCandidate, known: KnownClaims): string | null | undefined {
+  const bySentence = known.bySentence.get(sentenceKey(candidate.sentence));
+  if (bySentence !== undefined) return bySentence;
+  return known.byClaim.get(claimKey(proposedClaim(candidate)));
 }
 
 /** The claim a candidate's card gets: its claim, or its sentence when the claim is blank. */
@@ -149,18 +173,17 @@ export function importArticle(
     setArticleUrl(doc, { articleId, url: article.url }, { actor });
   } else if (!stored) {
     const before = readBoard(doc);
-    const known = cardsBySentence(Object.values(before.cards));
+    const known = knownClaims(Object.values(before.cards));
     const sources = new Map<string, number>();
     const fresh = fitting.filter((c) => {
-      const key = sentenceKey(c.sentence);
-      if (!known.has(key)) {
+      const from = cardOf(c, known);
+      if (from === undefined) {
         const gone = deletedCardOf(c, deleted, before.cards);
         if (!gone) return true;
         deletedBefore.set(gone.cardId, gone);
         return false;
       }
       alreadyOnBoard++;
-      const from = known.get(key);
       if (from) sources.set(from, (sources.get(from) ?? 0) + 1);
       return false;
     });

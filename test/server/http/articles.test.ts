@@ -135,6 +135,44 @@ describe('POST /api/boards/:id/articles', () => {
     expect(other.body).toMatchObject({ alreadyOnBoard: 0, similarTo: null });
   });
 
+  it('a claim the board has a card for is not proposed again under another attribution', async () => {
+    const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Repeats' } });
+    const postTo = (text: string) =>
+      request(server.url, 'POST', `/api/boards/${made.body.id}/articles`, {
+        token: made.body.leadToken,
+        json: { text },
+      });
+    const first = await postTo(
+      [
+        'Homicides fell 57 percent in 2023, the ministry said on Monday.',
+        '',
+        '"We have closed 14 prisons this year," said Gustavo Villatoro.',
+      ].join('\n'),
+    );
+    expect(first.status).toBe(201);
+    expect(first.body.cards).toHaveLength(2);
+    // Another outlet's story: the same claims, given to other speakers.
+    const second = await postTo(
+      [
+        'Homicides fell 57 percent in 2023, according to Cristosal.',
+        '',
+        '“We have closed 14 prisons this year,” Nayib Bukele wrote on X.',
+        '',
+        'Rents in the capital rose 14 percent in 2023, the housing ministry said.',
+      ].join('\n'),
+    );
+    expect(second.status).toBe(201);
+    expect(second.body.cards.map((c: { claim: string }) => c.claim)).toEqual([
+      'Rents in the capital rose 14 percent in 2023.',
+    ]);
+    expect(second.body.alreadyOnBoard).toBe(2);
+    expect(second.body.similarTo).toEqual({ id: first.body.articleId, title: first.body.title });
+    // A claim whose words differ is a claim of its own.
+    const third = await postTo('Homicides fell 52 percent in 2023, according to Cristosal.');
+    expect(third.body).toMatchObject({ alreadyOnBoard: 0, similarTo: null });
+    expect(third.body.cards).toHaveLength(1);
+  });
+
   it('a new version of an article does not propose again a claim whose card was deleted: it names it in deletedBefore', async () => {
     const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Deleted' } });
     const id = made.body.id as string;
