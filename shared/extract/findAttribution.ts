@@ -795,17 +795,33 @@ function publicationOf(ws: Token[], np: Span, names: NameRun[]): Span | null {
 const BODY_DESCRIPTIONS = new Set(
   (
     'company firm agency ministry department airline carrier retailer regulator group lender ' +
-    'insurer bank office authority organisation organization'
+    'insurer bank office authority court organisation organization'
   ).split(' '),
 );
+// Kinds of institution whose names say what they are ("Ministry of Finance", "Supreme Court"):
+// "the ministry" is a ministry the article named, never the central bank that spoke before it.
+const NAMED_KINDS = new Set('ministry department office authority court'.split(' '));
+// Kinds a name often does not say ("the agency" after "the FDA said"): a name that says no
+// kind may be one, a name that says another never ("the Environment Agency" is no bank).
+const UNNAMED_KINDS = new Set(['agency', 'bank']);
+
+/** Whether a body named `name` can be what "the `noun`" means. */
+function isOfKind(name: string, noun: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.includes(noun)) return true;
+  if (NAMED_KINDS.has(noun)) return false;
+  if (UNNAMED_KINDS.has(noun)) return ![words[0], words.at(-1)].some((w) => ORG_HEADS.has(w!));
+  return true;
+}
 
 /**
  * What "the company" or "the agency" refers to: an organisation named earlier in the sentence
  * ("Supermarket chain Tesco said …, the company said"), else the most recent organisation
  * that spoke or was named in the sentences before. One whose name holds the description's noun
  * comes first: "the ministry" after "the Agriculture Ministry said …" and "…, according to the
- * Farmers' Union" is the ministry, not the union that spoke last. Null when there is none: it
- * stays as written.
+ * Farmers' Union" is the ministry, not the union that spoke last. A body of another kind is
+ * none (isOfKind): "the ministry" after "the Central Bank said" is no bank. Null when there is
+ * none: it stays as written.
  */
 function organisationReferred(
   ws: Token[],
@@ -818,23 +834,28 @@ function organisationReferred(
   if (np.last !== np.first + 1 || low(the) !== 'the' || !BODY_DESCRIPTIONS.has(low(noun))) {
     return null;
   }
+  const fits = (name: string) => isOfKind(name, low(noun));
   // A name in a wire dateline, "LONDON (Reuters) -", is not one the sentence gives.
   const inSentence = names.filter(
     (r) =>
-      r.start >= ws[0]!.start && r.end <= the!.start && r.type !== 'person' && r.type !== 'place',
+      r.start >= ws[0]!.start &&
+      r.end <= the!.start &&
+      r.type !== 'person' &&
+      r.type !== 'place' &&
+      fits(r.text),
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
   const inSentenceFirst = inSentence.findLast((r) => kind.test(r.text)) ?? inSentence.at(-1);
   if (inSentenceFirst) return inSentenceFirst.text;
   const organisation = (m: AttributionMemory['recent'][number]) =>
-    m.person === false && !m.isSource;
+    m.person === false && !m.isSource && fits(m.attribution.speaker);
   const spokeOfKind = recentSpeaker(
     memory,
     sentence,
     (m) => organisation(m) && kind.test(m.attribution.speaker),
   );
   const spoke = recentSpeaker(memory, sentence, organisation);
-  const named = memory.organization;
+  const named = memory.organization && fits(memory.organization.name) ? memory.organization : null;
   if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
     const namedOfKind = kind.test(named.name);
     if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) return named.name;

@@ -764,4 +764,44 @@ describe('"the ministry" for an organisation of that kind', () => {
     ].join('\n\n');
     expect(speakerOf(text, 'Imports are expected')).toBe('Agriculture Ministry');
   });
+
+  // QA: "the ministry said" after the central bank spoke became the central bank.
+  it.each([
+    [
+      'Inflation rose to 5.2 percent in March, the Central Bank said on Monday.\n\n' +
+        'Fuel subsidies will cost $300 million this year, the ministry said.',
+      'Fuel subsidies',
+      'the ministry',
+    ],
+    [
+      'Reserves fell to $2 billion in May, below the Central Bank target of $3 billion, the ' +
+        'ministry said on Monday.',
+      'Reserves fell',
+      'the ministry',
+    ],
+    [
+      'The Environment Agency said 40 rivers failed the standard in 2023.\n\n' +
+        'Water bills will rise 8 percent in 2025, the bank said.',
+      'Water bills',
+      'the bank',
+    ],
+    [
+      'The Supreme Court ruled on Monday that the 2021 decree was unconstitutional.\n\n' +
+        'The Ministry of Justice said 1,200 inmates would be released in 2024.\n\n' +
+        'The decree kept 3,000 people in custody without trial, the court said.',
+      'The decree kept',
+      'Supreme Court',
+    ],
+    [
+      'The Labour Office said 12,000 jobs were lost in 2023, according to the Central Bank.\n\n' +
+        'Another 4,000 will go in 2024, the office said.',
+      'Another 4,000',
+      'Labour Office',
+    ],
+  ])(
+    'keeps a kind of body as written unless a body of that kind spoke: "%s"',
+    (text, fragment, speaker) => {
+      expect(speakerOf(text, fragment)).toBe(speaker);
+    },
+  );
 });
