@@ -124,8 +124,17 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     const reason = blockFurnitureReason(line) ?? knownFurniture(spans[i]!);
     if (reason) mark(i, reason);
     else if (repeated) mark(i, 'repeated');
-    else if (figures.has(i)) blocks[i] = { ...spans[i]!, kind: 'body', ...figures.get(i)! };
-    else if (isHeadingLike(line)) blocks[i] = { ...spans[i]!, kind: 'heading' };
+    else if (figures.has(i)) {
+      const { titleBlock, ...figure } = figures.get(i)!;
+      // A table's title is its caption or heading, not page furniture above it.
+      const titled = titleBlock !== undefined && blocks[titleBlock]!.kind !== 'furniture';
+      blocks[i] = {
+        ...spans[i]!,
+        kind: 'body',
+        ...figure,
+        ...(titled ? { title: spans[titleBlock]! } : {}),
+      };
+    } else if (isHeadingLike(line)) blocks[i] = { ...spans[i]!, kind: 'heading' };
   }
   // Tag lists ("Mining, Chile, Copper") only count below the last body paragraph.
   for (let i = blocks.length - 1; i >= 0 && blocks[i]!.kind !== 'body'; i--) {

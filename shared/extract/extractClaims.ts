@@ -169,7 +169,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const quote = quotes.next(span.block, sentence, attribution);
     // A list item or table row ("• Police: $1.1 billion, up 6%") has often no verb; its figure
     // is what there is to check.
-    const { form, cells, header } = cleaned.blocks[span.block]!;
+    const { form, cells, header, title } = cleaned.blocks[span.block]!;
     const states = path.statesSomething(span, sentence);
     if ((!states && !form) || POINTER.test(sentence)) return;
     const chips = path.chips(span, bi);
@@ -182,7 +182,10 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
       sentence,
       start: span.start,
       end: span.end,
-      claim: form === 'row' && cells ? tableRowClaim(text, cells, header) : path.claim(span, found),
+      claim:
+        form === 'row' && cells
+          ? tableRowClaim(text, cells, header, title)
+          : path.claim(span, found),
       speaker: attribution?.speaker ?? null,
       attribution,
       entities: chips,

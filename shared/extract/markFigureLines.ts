@@ -4,7 +4,7 @@
 // what a fact-checker checks. A line is one when it is a list item (a bullet or "1." opens it),
 // a "Label: value" pair or a data row of a pipe table, and holds a digit past its label; a
 // heading ("Budget cuts hit transit", "Chapter 3: The reckoning") holds none.
-import { LISTICLE_TITLE } from './furnitureRules';
+import { ENDS_LIKE_SENTENCE, LISTICLE_TITLE } from './furnitureRules';
 import { LIST_MARKER, TABLE_ROW, type TextSpan } from './splitBlocks';
 import type { BlockForm } from './types';
 
@@ -14,6 +14,32 @@ export interface FigureLine {
   cells?: TextSpan[];
   /** The cells of its table's header row, when the table has one. */
   header?: TextSpan[];
+  /**
+   * The block above its table when that is the table's title (a caption, a heading, "Key
+   * figures:"), by block index: cleanArticle drops it when it is furniture.
+   */
+  titleBlock?: number;
+}
+
+// Longer than this, the line above a table is text, not its title.
+const MAX_TITLE_CHARS = 200;
+
+/**
+ * Whether the block above a table titles it: one short line that is no sentence, list item
+ * or figure line. htmlToText writes a <caption> there; a Markdown or plain-text table has its
+ * heading there. A sentence above a table ("The council published its figures on Monday.")
+ * says what comes, not what every row is.
+ */
+function isTableTitle(line: string | undefined, isFigureLine: boolean): boolean {
+  return (
+    line !== undefined &&
+    !isFigureLine &&
+    line.length <= MAX_TITLE_CHARS &&
+    !line.includes('\n') &&
+    !TABLE_ROW.test(line) &&
+    !LIST_MARKER.test(line) &&
+    !ENDS_LIKE_SENTENCE.test(line)
+  );
 }
 
 // "Patients leaving without being seen: 7.4%": a short label, a colon, a value with a digit.
@@ -43,8 +69,14 @@ function cellsOf(line: string, start: number, keepEmpty = false): TextSpan[] {
 export function markFigureLines(strings: string[], spans: TextSpan[]): Map<number, FigureLine> {
   const found = new Map<number, FigureLine>();
   let header: TextSpan[] | undefined;
+  let titleBlock: number | undefined;
+  let inTable = false;
   strings.forEach((line, i) => {
     if (TABLE_ROW.test(line) || SEPARATOR_ROW.test(line)) {
+      if (!inTable) {
+        inTable = true;
+        titleBlock = isTableTitle(strings[i - 1], found.has(i - 1)) ? i - 1 : undefined;
+      }
       // A pipe table: the row above the separator is its header (never a claim, though it
       // may hold the years: "| Department | 2024 | 2025 |"); the rows below are data.
       if (SEPARATOR_ROW.test(line)) {
@@ -55,10 +87,18 @@ export function markFigureLines(strings: string[], spans: TextSpan[]): Map<numbe
         return;
       }
       const cells = cellsOf(line, spans[i]!.start);
-      if (cells.length >= 2 && /\d/.test(line)) found.set(i, { form: 'row', cells, header });
+      if (cells.length >= 2 && /\d/.test(line)) {
+        found.set(i, {
+          form: 'row',
+          cells,
+          header,
+          ...(titleBlock === undefined ? {} : { titleBlock }),
+        });
+      }
       return;
     }
     header = undefined;
+    inTable = false;
     const marker = LIST_MARKER.exec(line);
     const rest = marker ? line.slice(marker[0].length) : line;
     // One statement only: a paragraph of sentences ('Wes Streeting said: "We have delivered 2m

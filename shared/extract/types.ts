@@ -33,9 +33,10 @@ export interface Block {
   kind: BlockKind;
   reason?: FurnitureReason;
   form?: BlockForm;
-  /** A table row's cells and its table's header cells, for the card's claim text. */
+  /** A table row's cells, its table's header cells and title, for the card's claim text. */
   cells?: { start: number; end: number }[];
   header?: { start: number; end: number }[];
+  title?: { start: number; end: number };
 }
 
 export interface FurnitureRange {

@@ -215,22 +215,31 @@ describe('HTML and Markdown tables', () => {
   ].join('\n\n');
 
   it.each([
-    ['HTML', html(TABLE), 'page.html'],
-    ['HTML with a header row of <td>', html(TD_HEADER), 'page.html'],
-    ['Markdown', MARKDOWN, 'story.md'],
-  ])('%s: each data row is a card with its header, anchored to its line', (_, body, filename) => {
-    const result = extractArticle({ body, filename });
-    const rows = result.claims.filter((c) => c.signals.includes('table_row'));
-    expect(rows.map((c) => c.claim)).toEqual([
-      'St Mary — 2023: 3h 30m; 2024: 4h 10m.',
-      'General | North — 2023: 2h 50m; 2024: 3h 05m.',
-      'Visits — 2023: 41,200; 2024: 44,900.',
-    ]);
-    for (const c of result.claims) expect(result.text.slice(c.start, c.end)).toBe(c.sentence);
-    expect(rows[0]!.sentence).toBe('| St Mary | 3h 30m | 4h 10m |');
-    expect(result.claims.some((c) => c.sentence.includes('Hospital |'))).toBe(false);
-    expect(result.claims.some((c) => c.sentence.startsWith(LEAD.slice(0, 40)))).toBe(true);
-  });
+    ['HTML', html(TABLE), 'page.html', 'Wait times by hospital: '],
+    ['HTML with a header row of <td>', html(TD_HEADER), 'page.html', ''],
+    ['Markdown', MARKDOWN, 'story.md', ''],
+    [
+      'Markdown with a heading over the table',
+      MARKDOWN.replace('| Hospital |', '### Wait times by hospital\n\n| Hospital |'),
+      'story.md',
+      'Wait times by hospital: ',
+    ],
+  ])(
+    '%s: each data row is a card with its header and caption, anchored to its line',
+    (_, body, filename, caption) => {
+      const result = extractArticle({ body, filename });
+      const rows = result.claims.filter((c) => c.signals.includes('table_row'));
+      expect(rows.map((c) => c.claim)).toEqual([
+        `${caption}St Mary — 2023: 3h 30m; 2024: 4h 10m.`,
+        `${caption}General | North — 2023: 2h 50m; 2024: 3h 05m.`,
+        `${caption}Visits — 2023: 41,200; 2024: 44,900.`,
+      ]);
+      for (const c of result.claims) expect(result.text.slice(c.start, c.end)).toBe(c.sentence);
+      expect(rows[0]!.sentence).toBe('| St Mary | 3h 30m | 4h 10m |');
+      expect(result.claims.some((c) => c.sentence.includes('Hospital |'))).toBe(false);
+      expect(result.claims.some((c) => c.sentence.startsWith(LEAD.slice(0, 40)))).toBe(true);
+    },
+  );
 
   it('keeps the caption and every cell in the stored text', () => {
     expect(htmlToText(html(TABLE)).text).toContain(

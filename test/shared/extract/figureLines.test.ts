@@ -78,6 +78,33 @@ describe('figures in lists and tables', () => {
     expect(claimOn('| Transit | $247m | $210m |')).toBe('Transit — $247m; 2025: $210m.');
   });
 
+  it('gives a row the title written above its table, so the card says what the figures are', () => {
+    const text = [
+      'The prison population has grown every year since 2019, the ministry said on Monday.',
+      'Inmates in El Salvador, by year',
+      '| Year | Inmates | Change |\n|---|---|---|\n| 2019 | 1,200 | 3.4% |',
+      'Spending per department:',
+      '| Police | $1.04bn | $1.1bn |',
+      'The council published its spending figures for the year on Monday, officials said.',
+      '| Transit | $247m | $210m |',
+      '- Parks: $48 million',
+      '| Schools | $950m | $990m |',
+    ].join('\n\n');
+    const { claims } = extractClaims(text);
+    const claimOn = (line: string) => claims.find((c) => c.sentence === line)?.claim;
+    expect(claimOn('| 2019 | 1,200 | 3.4% |')).toBe(
+      'Inmates in El Salvador, by year: 2019 — Inmates: 1,200; Change: 3.4%.',
+    );
+    expect(claimOn('| Police | $1.04bn | $1.1bn |')).toBe(
+      'Spending per department: Police — $1.04bn, $1.1bn.',
+    );
+    // A sentence or a list item above a table is no title.
+    expect(claimOn('| Transit | $247m | $210m |')).toBe('Transit — $247m, $210m.');
+    expect(claimOn('| Schools | $950m | $990m |')).toBe('Schools — $950m, $990m.');
+    // The title is no claim of its own.
+    expect(claims.some((c) => c.sentence === 'Inmates in El Salvador, by year')).toBe(false);
+  });
+
   it('proposes no listicle title: its number counts what another story holds', () => {
     const text = [
       'The Springfield City Council voted 7–2 on Monday to approve a $4.2 billion budget.',
