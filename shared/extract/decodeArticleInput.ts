@@ -25,6 +25,12 @@ export interface DecodedArticle {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
 const SNIFF_CHARS = 65_536;
+/**
+ * How many control characters and U+FFFD (bytes that were no character) a text may have: 1 %
+ * of it, and at least one. A short text with one stray byte is a text; one bad character in
+ * 99 was over 1 %, and a 60-character paste was refused as binary.
+ */
+const badCharsAllowed = (length: number) => Math.max(1, length * 0.01);
 
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -46,7 +52,7 @@ export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): v
   const head = text.slice(0, SNIFF_CHARS);
   const controls = head.match(CONTROL_CHAR)?.length ?? 0;
   const replacements = head.split('\uFFFD').length - 1;
-  if (head.includes('\u0000') || controls + replacements > head.length * 0.01) {
+  if (head.includes('\u0000') || controls + replacements > badCharsAllowed(head.length)) {
     throw new ExtractError('unsupported_media', 'The input looks like a binary file, not text.');
   }
   if (!hasVisibleText(text)) throw new ExtractError('empty', 'The article text is empty.');

@@ -104,6 +104,45 @@ describe('bad input', () => {
     expect(decodeArticleInput(mixed).text).toBe(`${before}\uFFFD${after}`);
   });
 
+  // QA: under about 100 characters, one bad byte was over 1 % of the text, and the file was
+  // refused as binary.
+  it('reads a short UTF-8 text with one stray byte as text, a U+FFFD for it', () => {
+    const short = 'El Gobierno aprobó una subida del 8% del salario mínimo, según él.';
+    const stray = new Uint8Array([...new TextEncoder().encode(short), 0xff]);
+    expect(decodeArticleInput(stray).text).toBe(`${short}\uFFFD`);
+    const inside = new Uint8Array([
+      ...new TextEncoder().encode('Según la policía, '),
+      0xc3,
+      ...new TextEncoder().encode(' hubo 40 detenidos en León.'),
+    ]);
+    expect(decodeArticleInput(inside).text).toBe(
+      'Según la policía, \uFFFD hubo 40 detenidos en León.',
+    );
+    // Pasted as text with the mark already in it.
+    expect(decodeArticleInput('Exports rose 4% in May, the ministry said.\uFFFD').text).toBe(
+      'Exports rose 4% in May, the ministry said.\uFFFD',
+    );
+  });
+
+  it('still refuses short binaries: a PDF header, a zip, control characters', () => {
+    const pdf = new Uint8Array([
+      ...new TextEncoder().encode('%PDF-1.7\n%'),
+      0xe2,
+      0xe3,
+      0xcf,
+      0xd3,
+      0x0a,
+      0x01,
+      0x02,
+      0x1f,
+    ]);
+    expect(codeOf(() => decodeArticleInput(pdf))).toBe('unsupported_media');
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+    expect(codeOf(() => decodeArticleInput(zip))).toBe('unsupported_media');
+    expect(codeOf(() => decodeArticleInput('abc\u0001\u0002def'))).toBe('unsupported_media');
+    expect(() => decodeArticleInput('abc\u0001\u0002def')).toThrow(/binary file/);
+  });
+
   it('still reads a Windows-1252 file whose bytes happen to make a UTF-8 letter', () => {
     // "Ñ’" is 0xD1 0x92, a valid UTF-8 sequence; the file's other accents are not.
     const bytes = Uint8Array.from(
