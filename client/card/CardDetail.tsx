@@ -201,7 +201,7 @@ export function CardDetail({
               </dd>
               <dt>Verdict</dt>
               <dd>
-                <VerdictPicker card={card} scale={board.meta.ratingScale} actions={actions} />
+                <VerdictPicker card={card} meta={board.meta} actions={actions} />
               </dd>
               <dt>Publication</dt>
               <dd>

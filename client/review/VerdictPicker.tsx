@@ -2,39 +2,81 @@
  * The card's verdict: a label from the board's rating scale (those of the card's column) and
  * the rationale, saved together as one change. Saving writes only what this person changed
  * (useFieldDraft): a colleague's rationale saved while they picked a label stays, and a field
- * both changed is shown as a conflict instead of being overwritten. Read-only for reviewers
- * and viewers.
+ * both changed is shown as a conflict instead of being overwritten. A label picked and not
+ * saved follows a lead's rename of it, and one the lead removed is asked for again
+ * (pendingVerdict). Read-only for reviewers and viewers.
  */
-import { type FormEvent, useId, useRef } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { LabelRename } from '../../shared/board/commands/meta';
 import { LIMITS } from '../../shared/board/inputs';
-import { labelsFor, type RatingScale } from '../../shared/board/ratingScale';
-import type { CardView } from '../../shared/board/view';
+import { labelsFor } from '../../shared/board/ratingScale';
+import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
-import { useFieldDraft } from '../ui/useFieldDraft';
+import type { FieldDraft } from '../ui/fieldDraft';
+import { fieldDraftState } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
+import { followRenames, labelRenames, stalePick, type VerdictFields } from './pendingVerdict';
 
 const FIELD_NAMES = { verdict: 'the verdict label', rationale: 'the rationale' } as const;
+const NO_DRAFT: FieldDraft<VerdictFields> = { base: {}, mine: {} };
+/** The picker's value while a pick must be made again: no label is blank once trimmed. */
+const PICK_AGAIN = ' ';
 
 export function VerdictPicker({
   card,
-  scale,
+  meta,
   actions,
 }: {
   card: CardView;
-  scale: RatingScale;
+  meta: BoardMeta;
   actions: BoardActions;
 }) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
+  const scale = meta.ratingScale;
   // Untouched fields follow colleagues' changes.
-  const draft = useFieldDraft({ verdict: card.verdict ?? '', rationale: card.rationale });
+  const [fields, setFields] = useState(NO_DRAFT);
+  const draft = fieldDraftState(
+    { verdict: card.verdict ?? '', rationale: card.rationale },
+    fields,
+    setFields,
+  );
+  // A lead's rename of the label picked: the pick follows it at once, before it is shown.
+  const [labelIds, setLabelIds] = useState(meta.ratingLabelIds);
+  const [followed, setFollowed] = useState<LabelRename | null>(null);
+  if (labelIds !== meta.ratingLabelIds) {
+    setLabelIds(meta.ratingLabelIds);
+    const renames = labelRenames(labelIds, meta.ratingLabelIds);
+    const picked = renames.find((r) => r.from === fields.mine.verdict);
+    if (picked) setFollowed(picked);
+    if (renames.length > 0) setFields((d) => followRenames(d, renames));
+  }
   useUnsavedDraft(
     'the verdict and rationale',
     draft.dirty,
     [draft.shown.verdict, draft.shown.rationale].filter((t) => t.trim()).join('\n'),
   );
+
+  const { shown } = draft;
+  const stale = stalePick(draft.changes.verdict, scale, card.column);
+  const staleNote =
+    stale === 'removed'
+      ? `A lead removed “${shown.verdict}”, which you picked, from the rating scale: pick the verdict again.`
+      : stale
+        ? `“${shown.verdict}”, which you picked, is not a label for ${COLUMN_LABELS[card.column]}: pick the verdict again.`
+        : null;
+  const scaleNote =
+    staleNote ??
+    (followed && shown.verdict === followed.to
+      ? `A lead renamed “${followed.from}” to “${followed.to}”: your pick follows it.`
+      : null);
+  // Said as it happens, through the dialog's live region; shown beside the picker until the
+  // person picks again.
+  useEffect(() => {
+    if (scaleNote) actions.announce(scaleNote);
+  }, [scaleNote, actions]);
 
   if (!actions.canEdit) {
     return (
@@ -45,7 +87,7 @@ export function VerdictPicker({
     );
   }
 
-  const { shown, conflicts } = draft;
+  const { conflicts } = draft;
   const labels = labelsFor(scale, card.column).map((l) => l.label);
   // A verdict that is not one of the column's labels still shows, so saving does not drop it
   // silently, and says so: one from before the scale changed, or one set while a colleague
@@ -53,8 +95,18 @@ export function VerdictPicker({
   const misfit = card.verdict !== null && !labels.includes(card.verdict);
   if (misfit) labels.push(card.verdict!);
 
+  const pick = (verdict: string) => {
+    setFollowed(null);
+    draft.edit({ verdict });
+  };
+
   const save = (e: FormEvent) => {
     e.preventDefault();
+    if (staleNote) {
+      selectRef.current?.focus();
+      actions.announce(staleNote);
+      return;
+    }
     if (!draft.dirty || conflicts.length > 0) return;
     const { verdict, rationale } = draft.changes;
     const ok = actions.run('save the verdict', () =>
@@ -64,6 +116,7 @@ export function VerdictPicker({
     );
     if (ok) {
       draft.reset();
+      setFollowed(null);
       actions.announce(
         verdict === undefined
           ? 'Rationale saved.'
@@ -80,10 +133,22 @@ export function VerdictPicker({
         <span>Verdict label</span>
         <select
           ref={selectRef}
-          aria-describedby={misfit ? `${id}-hint ${id}-misfit` : `${id}-hint`}
-          value={shown.verdict}
-          onChange={(e) => draft.edit({ verdict: e.target.value })}
+          aria-describedby={[
+            `${id}-hint`,
+            misfit ? `${id}-misfit` : '',
+            scaleNote ? `${id}-scale` : '',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          aria-invalid={stale !== null}
+          value={stale ? PICK_AGAIN : shown.verdict}
+          onChange={(e) => pick(e.target.value)}
         >
+          {stale && (
+            <option value={PICK_AGAIN} disabled>
+              Pick the verdict again
+            </option>
+          )}
           <option value="">No verdict</option>
           {labels.map((label) => (
             <option key={label} value={label}>
@@ -100,6 +165,11 @@ export function VerdictPicker({
         <p id={`${id}-misfit`} className="warning small">
           &ldquo;{card.verdict}&rdquo; is not a label for {COLUMN_LABELS[card.column]}: choose one
           of its labels, or No verdict.
+        </p>
+      )}
+      {scaleNote && (
+        <p id={`${id}-scale`} className={staleNote ? 'warning small' : 'muted small'}>
+          {scaleNote}
         </p>
       )}
       <label className="field">
@@ -125,7 +195,7 @@ export function VerdictPicker({
         <button
           type="submit"
           className="button primary small"
-          aria-disabled={!draft.dirty || conflicts.length > 0}
+          aria-disabled={!draft.dirty || conflicts.length > 0 || stale !== null}
         >
           Save verdict
         </button>
@@ -135,6 +205,7 @@ export function VerdictPicker({
             className="button small"
             onClick={() => {
               draft.reset();
+              setFollowed(null);
               selectRef.current?.focus();
             }}
           >

@@ -40,32 +40,47 @@ export function labelEntries(map: Y.Map<unknown>, best: number, worst: number): 
   return entries.filter((e) => !seen.has(e.label) && seen.add(e.label)).slice(0, MAX_LABELS);
 }
 
-function readScaleMap(map: Y.Map<unknown>): RatingScale {
+/** A scale as read, with the entry id of each label (none for the default or a version 1 scale). */
+interface ReadScale {
+  readonly scale: RatingScale;
+  readonly ids: ReadonlyMap<string, string>;
+}
+
+const NO_IDS: ReadonlyMap<string, string> = new Map();
+const DEFAULT_READ: ReadScale = { scale: DEFAULT_RATING_SCALE, ids: NO_IDS };
+
+function readScaleMap(map: Y.Map<unknown>): ReadScale {
   const best = map.get(SCALE_KEYS.best);
   const worst = map.get(SCALE_KEYS.worst);
   if (typeof best !== 'number' || typeof worst !== 'number' || !(best > worst)) {
-    return DEFAULT_RATING_SCALE;
+    return DEFAULT_READ;
   }
   const labels = labelEntries(map, best, worst);
-  if (labels.length === 0) return DEFAULT_RATING_SCALE;
-  return Object.freeze({
+  if (labels.length === 0) return DEFAULT_READ;
+  const scale = Object.freeze({
     best,
     worst,
     labels: Object.freeze(
       labels.map(({ label, column, value }) => Object.freeze({ label, column, value })),
     ),
   });
+  return { scale, ids: new Map(labels.map((l) => [l.label, l.id])) };
 }
 
 /**
  * The board's rating scale: the version 2 map, else a version 1 value (a board not migrated
  * yet); a missing or malformed scale reads as the default one.
  */
-export function readRatingScale(doc: Y.Doc): RatingScale {
+function readScale(doc: Y.Doc): ReadScale {
   const map = scaleMap(doc);
   if (map) return readScaleMap(map);
   const parsed = ratingScaleSchema.safeParse(metaMap(doc).get(META_KEYS.ratingScale));
-  return parsed.success ? parsed.data : DEFAULT_RATING_SCALE;
+  return parsed.success ? { scale: parsed.data, ids: NO_IDS } : DEFAULT_READ;
+}
+
+/** The board's rating scale (readScale). */
+export function readRatingScale(doc: Y.Doc): RatingScale {
+  return readScale(doc).scale;
 }
 
 /** The label names a board has stored, in order; none for a board without a scale yet. */
@@ -84,10 +99,12 @@ export function readMeta(doc: Y.Doc): BoardMeta {
   const meta = metaMap(doc);
   const title = meta.get(META_KEYS.title);
   const version = meta.get(META_KEYS.schemaVersion);
+  const scale = readScale(doc);
   return Object.freeze({
     title: typeof title === 'string' ? title : '',
     schemaVersion: typeof version === 'number' ? version : 0,
-    ratingScale: readRatingScale(doc),
+    ratingScale: scale.scale,
+    ratingLabelIds: scale.ids,
     organisation: readOrganisation(doc),
   });
 }

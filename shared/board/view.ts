@@ -90,6 +90,13 @@ export interface BoardMeta {
   readonly title: string;
   readonly schemaVersion: number;
   readonly ratingScale: RatingScale;
+  /**
+   * The stored entry id of each label of `ratingScale`, by name. A label renamed in place
+   * keeps its entry (editRatingScale), so a client can tell a rename from a removal: a verdict
+   * picked and not saved yet follows its label's new name. Empty for a scale not stored as
+   * entries (a version 1 board, the default read for a missing scale).
+   */
+  readonly ratingLabelIds: ReadonlyMap<string, string>;
   readonly organisation: Organisation | null;
 }
 

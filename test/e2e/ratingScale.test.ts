@@ -1,0 +1,121 @@
+/**
+ * The rating scale changing under an editor's verdict form: Lea (lead) edits the scale while
+ * Eddie (editor) has picked a label and typed a rationale, not saved. A rename carries his pick
+ * to the new name; a removal asks him to pick again and never saves a label the scale no longer
+ * has (found by QA: the picker showed "No verdict" while Save sent the old label, refused). And
+ * Lea orders the labels from the keyboard, which Eddie's picker follows. The built app in
+ * headless Chromium against the real server, driven by role and accessible name.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, announced, card, moveTo, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RENAMED = 'Prison population tripled since 2019';
+const REMOVED = 'The ministry closed three prisons';
+const RUN = chromiumAvailable();
+
+/** The label the picker shows, and the value a save would write. */
+const picked = (select: Locator) =>
+  select.evaluate((s: HTMLSelectElement) => ({
+    shown: s.selectedOptions[0]?.text,
+    value: s.value,
+  }));
+
+describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let lea: Page;
+  let eddie: Page;
+
+  /** Opens the scale dialog, makes a change in it and saves it. */
+  async function editScale(change: (dialog: Locator) => Promise<void>): Promise<void> {
+    await lea.getByRole('button', { name: 'Rating scale' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Rating scale' });
+    await change(dialog);
+    await dialog.getByRole('button', { name: 'Save scale' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Prisons', 'Lea');
+    const eddieUrl = await server.invite(board, 'Eddie', 'editor');
+    [lea, eddie] = (await Promise.all(
+      [0, 1].map(async () => (await browser.newContext()).newPage()),
+    )) as [Page, Page];
+    await openBoard(lea, board.leadUrl);
+    for (const claim of [RENAMED, REMOVED]) {
+      await addClaim(lea, claim);
+      await moveTo(lea, claim, 'Corroborated');
+    }
+    await openBoard(eddie, eddieUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('carries a pick not saved yet to the label’s new name', async () => {
+    const dialog = await openCard(eddie, RENAMED);
+    const select = dialog.getByRole('combobox', { name: 'Verdict label' });
+    await select.selectOption('Mostly true');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Three census counts agree.');
+
+    await editScale((scale) =>
+      scale.getByRole('textbox', { name: 'Label 2' }).fill('Largely true'),
+    );
+    await expect
+      .poll(() => picked(select))
+      .toEqual({ shown: 'Largely true', value: 'Largely true' });
+    const said = 'A lead renamed “Mostly true” to “Largely true”: your pick follows it.';
+    await dialog.getByRole('form', { name: 'Verdict' }).getByText(said).waitFor();
+    await expect.poll(() => announced(eddie)).toBe(said);
+
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await expect.poll(() => announced(eddie)).toBe('Verdict saved: Largely true.');
+    await expect.poll(() => card(lea, RENAMED).textContent()).toMatch(/Largely true/);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('asks again for a pick whose label a lead removed, and saves nothing meanwhile', async () => {
+    const dialog = await openCard(eddie, REMOVED);
+    const select = dialog.getByRole('combobox', { name: 'Verdict label' });
+    await select.selectOption('True');
+    const rationale = dialog.getByRole('textbox', { name: 'Rationale' });
+    await rationale.fill('The ministry’s own list.');
+
+    await editScale((scale) => scale.getByRole('button', { name: 'Remove True' }).click());
+    await expect
+      .poll(() => picked(select))
+      .toEqual({ shown: 'Pick the verdict again', value: ' ' });
+    const said =
+      'A lead removed “True”, which you picked, from the rating scale: pick the verdict again.';
+    await dialog.getByRole('form', { name: 'Verdict' }).getByText(said).waitFor();
+    expect(await select.getAttribute('aria-invalid')).toBe('true');
+    const save = dialog.getByRole('button', { name: 'Save verdict' });
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+    // Save (from the keyboard: a mouse click on it too) says why and goes back to the picker;
+    // nothing reaches the board.
+    await save.focus();
+    await eddie.keyboard.press('Enter');
+    await expect.poll(() => select.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => announced(eddie)).toBe(said);
+    expect(await card(lea, REMOVED).textContent()).not.toMatch(/True|Could not/);
+    expect(await rationale.inputValue()).toBe('The ministry’s own list.');
+
+    await select.selectOption('Largely true');
+    await dialog
+      .getByRole('form', { name: 'Verdict' })
+      .getByText(said)
+      .waitFor({ state: 'detached' });
+    await save.click();
+    await expect.poll(() => announced(eddie)).toBe('Verdict saved: Largely true.');
+    await expect.poll(() => card(lea, REMOVED).textContent()).toMatch(/Largely true/);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
