@@ -2,6 +2,7 @@
 // line) on its own; cleanArticle adds the rules that need the whole page (headline zone,
 // trailing zones, repeats). Patterns are phrased for scraped news pages in general, never
 // for one publisher.
+import { AD_BREAK, AD_LABEL, AD_SPONSOR } from './adLines';
 import { LIST_MARKER } from './splitBlocks';
 import type { FurnitureReason } from './types';
 
@@ -147,9 +148,15 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
   ],
   // Footnotes open with their mark: "¹ Seasonally adjusted figures, …", "[^1]: …", "† …".
   [/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]\s]{1,10}\]:|[†‡])\s*\S/u, 'footnote', false],
+  // Ad copy on a line of its own (adLines).
+  [AD_LABEL, 'advertisement', false],
+  [AD_SPONSOR, 'advertisement', false],
+  [AD_BREAK, 'advertisement', false],
+  // A paywall's offer on a line of its own: "Subscribe now for $1", "Already a subscriber?
+  // Log in". "Subscribers rose 12%" is no imperative.
   [
-    /^(advertisement|sponsored( content| post)?|paid (content|post|partnership)|publicidad|anuncio)\s*([:：|–—-]|$)/i,
-    'advertisement',
+    /^(subscribe|suscr[íi]bete|suscr[íi]base)\b.{0,60}$|^already (a subscriber|have an account)\b.{0,30}$/iu,
+    'appeal',
     false,
   ],
   [

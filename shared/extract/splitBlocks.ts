@@ -4,6 +4,8 @@
 // and body apart. Hard-wrapped text (e-mail, Markdown at 72 columns) is re-joined so its
 // sentences are not cut at every line end.
 
+import { isAdLine } from './adLines';
+
 export interface TextSpan {
   start: number;
   end: number;
@@ -33,6 +35,8 @@ function looksHardWrapped(lines: string[]): boolean {
 
 function isSoftBreak(prev: string, next: string, wrapped: boolean): boolean {
   if (LIST_MARKER.test(next) || TABLE_ROW.test(next) || TABLE_ROW.test(prev)) return false;
+  // An ad's line inside a paragraph ("… the\nADVERTISEMENT\ngroup said.") is furniture.
+  if (isAdLine(prev) || isAdLine(next)) return false;
   if (LOWER_START.test(next)) return true;
   return wrapped && !TERMINAL.test(prev) && !isTitleCase(prev);
 }

@@ -117,6 +117,27 @@ ${ad}
     expect(result.text).toContain('Ridership fell 31 percent');
   });
 
+  it('marks the ad lines of a Markdown paste as furniture', () => {
+    const markdown = [
+      '# Ledger cuts print days',
+      'Advertising revenue at the Springfield Ledger fell 12 percent in 2023, the company said.',
+      '**ADVERTISEMENT**',
+      '*Story continues below advertisement*',
+      '[Subscribe now for $1](https://example.org/subscribe)',
+      'Unemployment fell to 3.8% in January, officials said.',
+    ].join('\n\n');
+    const result = extractArticle({ body: markdown, filename: 'story.md' });
+    expect(result.removed.map((r) => [result.text.slice(r.start, r.end), r.reason])).toEqual([
+      ['ADVERTISEMENT', 'advertisement'],
+      ['Story continues below advertisement', 'advertisement'],
+      ['Subscribe now for $1', 'appeal'],
+    ]);
+    expect(result.claims.map((c) => c.sentence)).toEqual([
+      'Advertising revenue at the Springfield Ledger fell 12 percent in 2023, the company said.',
+      'Unemployment fell to 3.8% in January, officials said.',
+    ]);
+  });
+
   it('keeps the article when the page itself carries an ad class', () => {
     const page = story('')
       .replace('<body>', '<body class="has-ads">')

@@ -156,6 +156,62 @@ describe('furniture inside the body', () => {
     ]);
   });
 
+  // QA: a page copied as text keeps the ad slots' labels and the paywall's offers on lines
+  // of their own (the HTML reduction drops their containers).
+  it('marks the ad and paywall lines of a plain-text paste, and keeps sentences about advertising', () => {
+    const ads = [
+      'ADVERTISEMENT',
+      'Advertisement',
+      'Sponsored content',
+      'Sponsored by Acme Bank',
+      'Skip Advertisement',
+      'Advertisement · Scroll to continue',
+      'Continue reading below',
+      'Continue reading the main story',
+      'Story continues below advertisement',
+      'Article continues after this advertisement',
+      'Subscribe now for $1',
+      'Subscribe for $1 a week. Cancel anytime.',
+      'Already a subscriber? Log in',
+      'La nota continúa abajo',
+    ];
+    const body = [
+      'Advertising revenue at the Springfield Ledger fell 12 percent in 2023, the company said.',
+      'Advertisement spending by the city rose to $3 million in 2024, officials said.',
+      'The council voted to ban sponsored content on city buses from March 2025.',
+      'Readers can subscribe for $1 a week, the paper said in a statement on Monday.',
+    ];
+    const text = [
+      'Springfield Ledger cuts print days',
+      body[0],
+      ...ads.slice(0, 7),
+      body[1],
+      ...ads.slice(7),
+      body[2],
+      body[3],
+    ].join('\n\n');
+    const result = extractClaims(text);
+    const reasonOf = (line: string) =>
+      result.removed.find((r) => text.slice(r.start, r.end) === line)?.reason ?? null;
+    expect(ads.filter((line) => reasonOf(line) === null)).toEqual([]);
+    expect(reasonOf('Subscribe now for $1')).toBe('appeal');
+    expect(reasonOf('Continue reading below')).toBe('advertisement');
+    expect(result.claims.map((c) => c.sentence).sort()).toEqual([...body].sort());
+    // One ad line among the lines of a paragraph is its own block, and furniture.
+    const lines = extractClaims(
+      'The council voted 7–2 on Monday to approve a $4.2 billion budget for 2025.\n' +
+        'ADVERTISEMENT\nStory continues below advertisement\n' +
+        'Unemployment fell to 3.8% in January, officials said.',
+    );
+    expect(lines.removed.map((r) => r.reason)).toEqual(['advertisement', 'advertisement']);
+    expect(lines.claims).toHaveLength(2);
+    // Inside a wrapped sentence too, though the sentence stays cut at it.
+    const wrapped =
+      'The ministry has not published its figures since 2022, the\nADVERTISEMENT\ngroup said.';
+    const inside = extractClaims(wrapped);
+    expect(inside.removed.map((r) => wrapped.slice(r.start, r.end))).toEqual(['ADVERTISEMENT']);
+  });
+
   it('proposes no pointer elsewhere and no short or first-person narrative', () => {
     const text =
       'The bill passed the House in a 228–206 vote on Nov. 5. See https://www.congress.gov/bill/117 for the full text.\n\n' +
