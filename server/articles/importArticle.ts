@@ -83,11 +83,22 @@ export function articleIdFor(text: string): string {
 const exactTextId = hashId;
 
 /**
- * What makes two sentences the same claim: their words, whatever the spacing, case and
- * typographic quotes (a story pasted from a page and from an e-mail differ in those).
+ * A footnote reference after a sentence's last stop: "…earlier.¹", "…Office.2" (a page's
+ * <sup>2</sup>), "[1]", "[^1]", "*", "†". Extraction ended sentences after it until it learnt
+ * to end them at their stop, and the cards made then keep it in their sentence.
+ */
+const TRAILING_FOOTNOTE =
+  /(?<=[.!?]["”’»)]?)\s*(?:\[\^?[^\]\s]{1,10}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*†‡]+|(?<=\p{L}[.!?]["”’»)]?)\d{1,3})$/u;
+
+/**
+ * What makes two sentences the same claim: their words, whatever the spacing, case,
+ * typographic quotes (a story pasted from a page and from an e-mail differ in those) and a
+ * footnote reference after the final stop.
  */
 export function sentenceKey(sentence: string): string {
   return sentence
+    .trim()
+    .replace(TRAILING_FOOTNOTE, '')
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/g, '"')

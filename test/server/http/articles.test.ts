@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteCard } from '../../../shared/board/commands/cards';
+import { addClaims, deleteCard } from '../../../shared/board/commands/cards';
 import { addArticle, removeArticle } from '../../../shared/board/commands/meta';
+import { sentenceKey } from '../../../server/articles/importArticle';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
@@ -171,6 +172,52 @@ describe('POST /api/boards/:id/articles', () => {
     const third = await postTo('Homicides fell 52 percent in 2023, according to Cristosal.');
     expect(third.body).toMatchObject({ alreadyOnBoard: 0, similarTo: null });
     expect(third.body.cards).toHaveLength(1);
+  });
+
+  it('matches a card whose sentence ends in a footnote reference, as sentences did before', async () => {
+    // Sentences used to end after a footnote reference ("…earlier.¹"); they end at their stop
+    // now. The card below was proposed then, and a person has reworded its claim since.
+    const made = await request(server.url, 'POST', '/api/boards', { json: { title: 'Notes' } });
+    const id = made.body.id as string;
+    const old = [
+      'Unemployment fell to 3.8% in January, down from 5.1% a year earlier.¹',
+      'Wages rose 3% in 2024, according to the Federal Statistical Office.2',
+    ];
+    const text = old.join('\n\n');
+    const actor = { id: 'inv-old', name: 'Old import' };
+    await server.syncServer.change(id, actor, (doc) => {
+      addArticle(doc, { id: 'aold', title: 'Jobs', text }, { actor });
+      addClaims(
+        doc,
+        old.map((sentence) => ({
+          claim: `Reworded: ${sentence}`,
+          source: {
+            articleId: 'aold',
+            start: text.indexOf(sentence),
+            end: text.indexOf(sentence) + sentence.length,
+            sentence,
+          },
+        })),
+        { actor },
+      );
+    });
+    const again = await request(server.url, 'POST', `/api/boards/${id}/articles`, {
+      token: made.body.leadToken,
+      json: { text: `${text}\n\n¹ Seasonally adjusted.\n\n² Provisional.` },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.cards).toEqual([]);
+    expect(again.body.alreadyOnBoard).toBe(2);
+    expect(again.body.similarTo).toEqual({ id: 'aold', title: 'Jobs' });
+    // The other references a sentence may end with; one inside it counts.
+    const key = sentenceKey('Rents rose 14 percent in 2023, the ministry said.');
+    for (const marker of ['[1]', '[^1]', '*', '†', ' [12]']) {
+      expect(sentenceKey(`Rents rose 14 percent in 2023, the ministry said.${marker}`)).toBe(key);
+    }
+    expect(sentenceKey('Rents rose 14 percent in 2023.[1] The ministry said so.')).not.toBe(
+      sentenceKey('Rents rose 14 percent in 2023. The ministry said so.'),
+    );
+    expect(sentenceKey('Rents rose to 14.')).not.toBe(sentenceKey('Rents rose to 1.'));
   });
 
   it('a new version of an article does not propose again a claim whose card was deleted: it names it in deletedBefore', async () => {
