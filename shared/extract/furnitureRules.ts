@@ -13,8 +13,9 @@ export function wordCount(block: string): number {
 }
 
 // A footnote reference may follow the final stop: "…a year earlier.¹", "…bonuses.1" (a page's
-// <sup>1</sup> as copied); without it, such a paragraph read as a heading.
-const FOOTNOTE_AFTER = String.raw`(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=\p{L}[.!?]["”’)]?)\d{1,3})?$`;
+// <sup>1</sup> as copied), "…earlier.[1]", "…said.[^2]", "…Office.*"; without it, such a
+// paragraph read as a heading.
+const FOOTNOTE_AFTER = String.raw`(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[^\]\s]{1,10}\]|[*†‡]{1,3}|(?<=\p{L}[.!?]["”’)]?)\d{1,3})?$`;
 /** How a sentence ends: a stop, closing marks, perhaps a footnote reference. */
 export const ENDS_LIKE_SENTENCE = new RegExp(`[.!?]["”’)\\]]*${FOOTNOTE_AFTER}`, 'u');
 const ENDS_LIKE_CLAUSE = new RegExp(`[.!?,;]["”’)\\]]*${FOOTNOTE_AFTER}`, 'u');
@@ -146,8 +147,9 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     'byline',
     false,
   ],
-  // Footnotes open with their mark: "¹ Seasonally adjusted figures, …", "[^1]: …", "† …".
-  [/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]\s]{1,10}\]:|[†‡])\s*\S/u, 'footnote', false],
+  // Footnotes open with their mark: "¹ Seasonally adjusted figures, …", "[^1]: …", "[1] …",
+  // "† …".
+  [/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^[^\]\s]{1,10}\]:|\[\d{1,3}\](?=\s)|[†‡])\s*\S/u, 'footnote', false],
   // Ad copy on a line of its own (adLines).
   [AD_LABEL, 'advertisement', false],
   [AD_SPONSOR, 'advertisement', false],

@@ -112,6 +112,32 @@ describe('footnote markers', () => {
     expect(speakers).toContainEqual(['Bread prices', 'Agriculture Ministry']);
   });
 
+  // "[1]" as a wiki or report copies it, "*" and "†" as a table's notes mark a figure: the
+  // paragraph read as a heading (no claims), and "earlier.[1] Prices …" ran on.
+  it('reads "[1]", "*" and "†" after a stop as markers', () => {
+    const text =
+      'Unemployment fell to 3.8% in January, down from 5.1% a year earlier.[1] Prices rose 5% in 2023, the bank said.[12]\n\n' +
+      'Wages rose 3% in 2024, according to the Federal Statistical Office.*\n\n' +
+      'Rents rose 14 percent in 2023, the housing ministry said.†\n\n' +
+      '[1] Provisional figures.\n\n* Seasonally adjusted.';
+    const { claims, sentences, removed } = extractClaims(text);
+    expect(claims.map((c) => c.sentence)).toEqual(
+      expect.arrayContaining([
+        'Unemployment fell to 3.8% in January, down from 5.1% a year earlier.',
+        'Prices rose 5% in 2023, the bank said.',
+        'Wages rose 3% in 2024, according to the Federal Statistical Office.',
+        'Rents rose 14 percent in 2023, the housing ministry said.',
+      ]),
+    );
+    expect(claims).toHaveLength(4);
+    expect(claims.find((c) => c.sentence.startsWith('Wages'))?.speaker).toBe(
+      'Federal Statistical Office',
+    );
+    for (const c of claims) expect(c.entities.map((e) => e.text)).not.toContain('1');
+    expect(removed.map((r) => text.slice(r.start, r.end))).toContain('[1] Provisional figures.');
+    expect(sentences.some((s) => s.text.includes('[12]'))).toBe(false);
+  });
+
   it('reads the attribution and figures of a sentence with a marker before its stop', () => {
     const text =
       'Imports are expected to reach 4.2 million tonnes, roughly double the 2025 figure, the ministry said in a statement[^1].';
