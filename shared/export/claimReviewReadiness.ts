@@ -14,6 +14,7 @@ import {
   speakerTypeGuessed,
 } from './toClaimReview';
 import { cardsInOrder } from './toJsonExport';
+import { verdictOnScale } from './verdictOnScale';
 
 export interface ClaimReviewReadiness {
   /** Cards in Corroborated or Disputed, in board order. */
@@ -27,13 +28,13 @@ export interface ClaimReviewReadiness {
 }
 
 export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
-  const onScale = new Set(view.meta.ratingScale.labels.map((l) => l.label));
+  const onScale = verdictOnScale(view);
   const reviewed = cardsInOrder(view).filter((card) => REVIEWED_COLUMNS.includes(card.column));
   const skipped: SkippedCard[] = [];
   const placeholderUrl: CardView[] = [];
   const guessedSpeakerType: CardView[] = [];
   for (const card of reviewed) {
-    if (card.verdict === null || !onScale.has(card.verdict)) {
+    if (!onScale(card)) {
       skipped.push({ cardId: card.id, reason: skipReason(card) });
       continue;
     }

@@ -3,7 +3,9 @@
  * schema that the exporter, the importer and the tests share. A change to this shape bumps
  * EXPORT_SCHEMA_VERSION, so an older server refuses a file it would read only in part; this
  * importer reads every version up to its own (READABLE_VERSIONS): version 2 added each card's
- * `speakerType` and `reviewUrl`, which a version 1 file lacks and imports as null.
+ * `speakerType` and `reviewUrl`, which a version 1 file lacks and imports as null. A field
+ * worked out from others, for the file's readers, leaves the version as it is: an older server
+ * drops it and still reads the whole board (a card's `verdictOnScale`).
  *
  * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
  * an import accepts is what a person could have written; comment text may be empty, because
@@ -71,6 +73,12 @@ export const exportedCardSchema = z.object({
   speakerType: speakerTypeSchema.nullable().default(null),
   source: sourceSpanSchema.nullable(),
   verdict: z.string().min(1).max(60).nullable(),
+  /**
+   * Whether `verdict` is on `board.ratingScale` (verdictOnScale): false for a label a lead
+   * removed since; null without a verdict. Written since it was added, within version 2 (older
+   * files lack it); the import works it out from the scale again and ignores it.
+   */
+  verdictOnScale: z.boolean().nullable().optional(),
   rationale: z.string().max(LIMITS.rationale),
   /** Since version 2. */
   reviewUrl: httpUrl.nullable().default(null),

@@ -10,3 +10,4 @@ export * from './toClaimReview';
 export * from './toCsv';
 export * from './toJsonExport';
 export * from './toMarkdown';
+export * from './verdictOnScale';

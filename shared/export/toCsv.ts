@@ -12,6 +12,7 @@ import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
 import { cardsInOrder } from './toJsonExport';
+import { verdictOnScale } from './verdictOnScale';
 
 export const CSV_HEADER = [
   'card id',
@@ -20,6 +21,8 @@ export const CSV_HEADER = [
   'speaker',
   'speaker type',
   'verdict',
+  /** yes, or no for a label a lead removed from the rating scale since; empty: no verdict. */
+  'verdict on scale',
   'rationale',
   'published fact-check url',
   'source sentence',
@@ -81,7 +84,11 @@ function evidenceCell(card: CardView): string {
     .join('\n');
 }
 
-function cardRow(card: CardView, articleTitles: ReadonlyMap<string, string>): string[] {
+function cardRow(
+  card: CardView,
+  articleTitles: ReadonlyMap<string, string>,
+  onScale: boolean | null,
+): string[] {
   const source = card.source;
   return [
     card.id,
@@ -90,6 +97,7 @@ function cardRow(card: CardView, articleTitles: ReadonlyMap<string, string>): st
     card.speaker ?? '',
     card.speakerType ?? '',
     card.verdict ?? '',
+    onScale === null ? '' : onScale ? 'yes' : 'no',
     card.rationale,
     card.reviewUrl ?? '',
     source?.sentence ?? '',
@@ -108,6 +116,10 @@ function cardRow(card: CardView, articleTitles: ReadonlyMap<string, string>): st
 
 export function toCsv(view: BoardView): string {
   const titles = new Map(view.articles.map((a) => [a.id, a.title]));
-  const lines = [CSV_HEADER, ...cardsInOrder(view).map((card) => cardRow(card, titles))];
+  const onScale = verdictOnScale(view);
+  const lines = [
+    CSV_HEADER,
+    ...cardsInOrder(view).map((card) => cardRow(card, titles, onScale(card))),
+  ];
   return BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
 }

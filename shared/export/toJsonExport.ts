@@ -9,6 +9,7 @@ import {
   type ExportedCard,
 } from './exportSchema';
 import { isoTime } from './isoTime';
+import { verdictOnScale } from './verdictOnScale';
 
 /** An audit event as storage lists it (server/storage HistoryEvent has this shape). */
 export interface HistoryInput {
@@ -29,7 +30,7 @@ export interface JsonExportOptions {
 // Actors are copied to plain {id, name}: views may carry more (or frozen) objects.
 const actor = (a: Actor) => ({ id: a.id, name: a.name });
 
-function exportCard(card: CardView): ExportedCard {
+function exportCard(card: CardView, onScale: (card: CardView) => boolean | null): ExportedCard {
   return {
     id: card.id,
     column: card.column,
@@ -39,6 +40,7 @@ function exportCard(card: CardView): ExportedCard {
     speakerType: card.speakerType,
     source: card.source && { ...card.source },
     verdict: card.verdict,
+    verdictOnScale: onScale(card),
     rationale: card.rationale,
     reviewUrl: card.reviewUrl,
     assignee: card.assignee && actor(card.assignee),
@@ -87,6 +89,7 @@ export function toJsonExport(
   options: JsonExportOptions,
 ): BoardExport {
   const { meta } = view;
+  const onScale = verdictOnScale(view);
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,
@@ -111,7 +114,7 @@ export function toJsonExport(
       createdBy: actor(a.createdBy),
       createdAt: isoTime(a.createdAt),
     })),
-    cards: cardsInOrder(view).map(exportCard),
+    cards: cardsInOrder(view).map((card) => exportCard(card, onScale)),
     history: history.map((e) => ({
       type: e.type,
       actor: actor(e.actor),

@@ -9,6 +9,7 @@ import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
 import { mdInline, mdLink, mdText } from './markdownText';
+import { verdictOnScale } from './verdictOnScale';
 
 export interface MarkdownOptions {
   readonly exportedAt?: number;
@@ -58,13 +59,18 @@ function evidenceSection(card: CardView): string[] {
   return out;
 }
 
+/** A verdict a lead removed from the scale since it was set says so: it has no rating now. */
+const OFF_SCALE = " _(not on the board's rating scale)_";
+
 function cardSection(
   card: CardView,
   index: number,
   articles: ReadonlyMap<string, ArticleView>,
+  onScale: boolean | null,
 ): string[] {
   const facts = [
-    `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}`,
+    `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}` +
+      (onScale === false ? OFF_SCALE : ''),
     `- Speaker: ${card.speaker ? mdInline(card.speaker) : '_unknown_'}` +
       (card.speakerType ? ` (${SPEAKER_TYPES[card.speakerType]})` : ''),
   ];
@@ -106,13 +112,14 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
   out.push('');
 
   const articles = new Map(view.articles.map((a) => [a.id, a]));
+  const onScale = verdictOnScale(view);
   for (const column of COLUMNS) {
     const ids = view.columns[column];
     out.push(`## ${COLUMN_LABELS[column]} (${ids.length})`, '');
     if (ids.length === 0) out.push('_No cards._', '');
     ids.forEach((id, index) => {
       const card = view.cards[id];
-      if (card) out.push(...cardSection(card, index, articles));
+      if (card) out.push(...cardSection(card, index, articles, onScale(card)));
     });
   }
   return out.join('\n').replace(/\n+$/, '\n');
