@@ -1,6 +1,9 @@
 /**
  * "Rating scale" (leads): the verdict labels of the board, each tied to the column it belongs
- * in and a ClaimReview rating value between worst and best. Saved as one change with
+ * in and a ClaimReview rating value between worst and best, in the order the lead gives them
+ * (Move up, Move down): every verdict picker lists a column's labels in that order. The order is
+ * the lead's, not the values': labels share values (Unproven and Missing context are both 3 by
+ * default), and a newsroom publishes its scale in its own order. Saved as one change with
  * editRatingScale: a label edited in place is a rename, and the cards carrying it are relabelled
  * with the same change (B11); the dialog says how many before saving. The board's other members
  * see the new labels at once. A modal dialog (ModalDialog); the opener gets focus back
@@ -17,10 +20,12 @@ import { COLUMN_LABELS } from '../board/columnLabels';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
+import './scale.css';
 import {
   draftChanged,
   fromDraft,
   type LabelRow,
+  moveRow,
   orphanedVerdicts,
   relabelCounts,
   renamesOf,
@@ -49,10 +54,16 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   const [tried, setTried] = useState(false);
   const [focusRow, setFocusRow] = useState<string | null>(null);
   const rowRefs = useRef(new Map<string, HTMLInputElement>());
+  // A moved label's Move button keeps focus as its row changes place (React moves the rows).
+  const [focusMove, setFocusMove] = useState<{ key: string; step: -1 | 1 } | null>(null);
+  const moveRefs = useRef(new Map<string, HTMLButtonElement>());
 
   useEffect(() => {
     if (focusRow) rowRefs.current.get(focusRow)?.focus();
   }, [focusRow]);
+  useEffect(() => {
+    if (focusMove) moveRefs.current.get(`${focusMove.key}:${focusMove.step}`)?.focus();
+  }, [focusMove]);
 
   const result = fromDraft(draft);
   // Shown once the lead has tried to save, each on its field (aria-invalid, described by it).
@@ -92,6 +103,19 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
     setFocusRow(next ? next.key : null);
   };
 
+  const moveLabel = (index: number, step: -1 | 1, name: string) => {
+    const moved = moveRow(draft, index, step);
+    if (!moved) {
+      actions.announce(`“${name}” is already ${step < 0 ? 'first' : 'last'}.`);
+      return;
+    }
+    setDraft(moved);
+    const key = draft.rows[index]!.key;
+    setFocusMove({ key, step });
+    const place = `${index + step + 1} of ${moved.rows.length}`;
+    actions.announce(`Moved “${name}” ${step < 0 ? 'up' : 'down'}: now ${place}.`);
+  };
+
   const save = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
@@ -114,7 +138,8 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
       <form className="dialog-body" onSubmit={save} aria-labelledby={`${id}-title`}>
         <p className="muted small">
           Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its
-          column&rsquo;s labels. Values are the ClaimReview rating, from worst to best.
+          column&rsquo;s labels, in the order they have here. Values are the ClaimReview rating,
+          from worst to best.
         </p>
         <div className="row">
           <label className="field">
@@ -146,6 +171,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                 <th scope="col">Label</th>
                 <th scope="col">Column</th>
                 <th scope="col">Value</th>
+                <th scope="col">Order</th>
                 <th scope="col">
                   <span className="visually-hidden">Remove</span>
                 </th>
@@ -193,6 +219,25 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                         value={r.value}
                         onChange={(e) => setRow(r.key, { value: e.target.value })}
                       />
+                    </td>
+                    <td className="scale-order">
+                      {([-1, 1] as const).map((step) => (
+                        // aria-disabled at an end, not disabled: the button keeps focus there.
+                        <button
+                          key={step}
+                          ref={(el) => {
+                            if (el) moveRefs.current.set(`${r.key}:${step}`, el);
+                            else moveRefs.current.delete(`${r.key}:${step}`);
+                          }}
+                          type="button"
+                          className="button small"
+                          aria-label={`Move ${name} ${step < 0 ? 'up' : 'down'}`}
+                          aria-disabled={step < 0 ? i === 0 : i === draft.rows.length - 1}
+                          onClick={() => moveLabel(i, step, name)}
+                        >
+                          {step < 0 ? 'Up' : 'Down'}
+                        </button>
+                      ))}
                     </td>
                     <td>
                       <button

@@ -69,6 +69,21 @@ export function draftChanged(draft: ScaleDraft, from: ScaleDraft): boolean {
   return plain(draft) !== plain(from);
 }
 
+/**
+ * The draft with row `index` one place up (-1) or down (1): the order every picker lists the
+ * labels in. Null at the end it would go past.
+ */
+export function moveRow(draft: ScaleDraft, index: number, step: -1 | 1): ScaleDraft | null {
+  const to = index + step;
+  const row = draft.rows[index];
+  const other = draft.rows[to];
+  if (!row || !other) return null;
+  const rows = [...draft.rows];
+  rows[to] = row;
+  rows[index] = other;
+  return { ...draft, rows };
+}
+
 const num = (text: string) => (text.trim() === '' ? NaN : Number(text));
 
 export function fromDraft(draft: ScaleDraft): ScaleResult {

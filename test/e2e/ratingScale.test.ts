@@ -118,4 +118,50 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
   });
+  it('orders the labels from the keyboard, and the pickers list them in that order', async () => {
+    await lea.getByRole('button', { name: 'Rating scale' }).click();
+    const scale = lea.getByRole('dialog', { name: 'Rating scale' });
+    const up = scale.getByRole('button', { name: 'Move False up' });
+    await up.focus();
+    await lea.keyboard.press('Enter');
+    await expect.poll(() => announced(lea)).toBe('Moved “False” up: now 5 of 6.');
+    // Focus follows the label to its new row.
+    await expect.poll(() => up.evaluate((el) => el === document.activeElement)).toBe(true);
+    await lea.keyboard.press('Enter');
+    await expect.poll(() => announced(lea)).toBe('Moved “False” up: now 4 of 6.');
+    expect(await up.evaluate((el) => el === document.activeElement)).toBe(true);
+    const labels = scale.getByRole('textbox', { name: /^Label \d/ });
+    await expect
+      .poll(() => labels.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)))
+      .toEqual([
+        'Largely true',
+        'Unproven',
+        'Missing context',
+        'False',
+        'Misleading',
+        'Mostly false',
+      ]);
+    // At an end the button stays where it is and says so.
+    const first = scale.getByRole('button', { name: 'Move Largely true up' });
+    expect(await first.getAttribute('aria-disabled')).toBe('true');
+    await first.focus();
+    await lea.keyboard.press('Enter');
+    await expect.poll(() => announced(lea)).toBe('“Largely true” is already first.');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await scale.waitFor({ state: 'detached' });
+
+    // Eddie's move to Disputed asks for one of its labels, in Lea's order.
+    await moveTo(eddie, REMOVED, 'Disputed');
+    const prompt = eddie.getByRole('dialog', { name: 'New verdict for Disputed' });
+    await expect
+      .poll(() =>
+        prompt
+          .getByRole('group', { name: 'Labels of Disputed' })
+          .getByRole('button')
+          .allTextContents(),
+      )
+      .toEqual(['Missing context', 'False', 'Misleading', 'Mostly false']);
+    await prompt.getByRole('button', { name: 'False', exact: true }).click();
+    await expect.poll(() => card(lea, REMOVED).textContent()).toMatch(/False/);
+  });
 });
