@@ -7,7 +7,8 @@ import {
   type Announcements,
   DndContext,
   DragOverlay,
-  PointerSensor,
+  MouseSensor,
+  TouchSensor,
   closestCorners,
   useSensor,
   useSensors,
@@ -72,8 +73,14 @@ import { useUnsavedPrompt } from './useUnsavedPrompt';
  * listeners, whenever the options object is new. With a new object each render, every card on
  * screen rendered again at each change of the board page (its connection status, a colleague's
  * presence), several times in the seconds after a first visit's board is painted.
+ *
+ * A mouse drags after 6 px. A finger drags only after a still press of 250 ms: a swipe over a
+ * card scrolls the board (one pointer sensor for both took a phone's swipe between columns
+ * for a drag, and dropped the card in Disputed), and moving more than 5 px before the press
+ * is long enough gives the gesture back to the browser.
  */
-const POINTER = { activationConstraint: { distance: 6 } };
+const MOUSE = { activationConstraint: { distance: 6 } };
+const TOUCH = { activationConstraint: { delay: 250, tolerance: 5 } };
 
 // Our own live region announces moves; dnd-kit's would say them twice.
 const SILENT: Announcements = {
@@ -353,7 +360,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     return map;
   }, [snapshot.peers]);
 
-  const sensors = useSensors(useSensor(PointerSensor, POINTER));
+  const sensors = useSensors(useSensor(MouseSensor, MOUSE), useSensor(TouchSensor, TOUCH));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const boardEmpty = COLUMNS.every((c) => board.columns[c].length === 0);
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);

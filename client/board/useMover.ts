@@ -2,8 +2,8 @@
  * Moving cards with the keyboard and the mouse. Both keep the card in hand as a `MovePreview`
  * in React state and run one `moveCard` on drop, so a move is one transaction and one undo
  * step, and the card lands exactly where the preview showed it. The keyboard path is our own
- * (it works with virtualised columns, where most cards are not in the DOM); the mouse path is
- * dnd-kit's pointer sensor with sortable lists.
+ * (it works with virtualised columns, where most cards are not in the DOM); the mouse and
+ * touch path (a long press on a touch screen) is dnd-kit's sensors with sortable lists.
  */
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';

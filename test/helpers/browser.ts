@@ -35,6 +35,9 @@ export interface BrowserSession {
     viewport?: { width: number; height: number };
     /** 2 with a viewport half the screen's size is what 200 % zoom gives. */
     deviceScaleFactor?: number;
+    /** A phone: touch events, and the page laid out at the viewport's width. */
+    hasTouch?: boolean;
+    isMobile?: boolean;
   }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -58,6 +61,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
       browser.newContext({
         viewport: options?.viewport ?? { width: 1400, height: 900 },
         deviceScaleFactor: options?.deviceScaleFactor,
+        hasTouch: options?.hasTouch,
+        isMobile: options?.isMobile,
       }),
     async close() {
       await persistent.close().catch(() => undefined);
