@@ -3,7 +3,7 @@
  * does to the cards, what fits the screen, and how a card's dialog shows and closes there.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
@@ -22,6 +22,15 @@ const PHONE = {
   hasTouch: true,
   isMobile: true,
 };
+
+/** How far the page, or an element, scrolls sideways: 0 when it fits. */
+const sideways = (target: Page | Locator): Promise<number> =>
+  'goto' in target
+    ? target.evaluate(() => {
+        const page = document.scrollingElement ?? document.documentElement;
+        return page.scrollWidth - page.clientWidth;
+      })
+    : target.evaluate((el) => el.scrollWidth - el.clientWidth);
 
 /** The columns' headings, with their card counts ("Unverified 22 cards"), left to right. */
 const counts = (page: Page): Promise<string[]> =>
@@ -115,4 +124,12 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await expectCardIn(lead, claim, 'Corroborated');
     await waitSaved(lead);
   });
+
+  it('a reviewer’s page does not scroll sideways: the role banner fits the screen', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await openBoard(page, await server.invite(board, 'Rev', 'reviewer'));
+    await page.getByText('You are a reviewer', { exact: false }).waitFor();
+    expect(await sideways(page)).toBe(0);
+    await page.context().close();
+  }, 60_000);
 });
