@@ -6,6 +6,8 @@ import type * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { readClaims } from '../../client/app/tokenClaims';
+import type { CommandContext } from '../../shared/board/origin';
 import { decodeSavedPayload, isSaved, MESSAGE } from '../../shared/protocol/messages';
 import { waitFor } from './waitFor';
 
@@ -15,6 +17,11 @@ export interface TestClient {
   /** Highest acknowledged clock per client id. */
   readonly saved: Map<number, number>;
   readonly closes: { code: number; reason: string }[];
+  /**
+   * Commands run in this client's own name, its invite's id and name (from its token): the
+   * server takes cards, evidence, articles and comments only in the sender's name.
+   */
+  readonly as: CommandContext;
   synced(): Promise<void>;
   /** Resolves once everything this client wrote is acknowledged as stored. */
   allSaved(timeout?: number): Promise<void>;
@@ -46,6 +53,8 @@ export function connectProvider(
   // Invites changed (101): nothing here lists invites, and unhandled it is logged as an error.
   provider.messageHandlers[MESSAGE.invitesChanged] = () => undefined;
   const closes: { code: number; reason: string }[] = [];
+  const claims = readClaims(token);
+  const as = { actor: { id: claims?.inviteId ?? '', name: claims?.name ?? '' } };
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -54,6 +63,7 @@ export function connectProvider(
     provider,
     saved,
     closes,
+    as,
     async synced() {
       await waitFor(() => provider.synced, { what: 'provider synced' });
     },

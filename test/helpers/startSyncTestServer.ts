@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { initBoard } from '../../shared/board/commands/meta';
 import { newId } from '../../shared/board/newId';
+import type { CommandContext } from '../../shared/board/origin';
 import type { Role } from '../../shared/roles';
 import { createTokenSigner, type TokenSigner } from '../../server/auth/tokens';
 import { createMemoryStorage } from '../../server/storage/createMemoryStorage';
@@ -33,6 +34,8 @@ export interface Invite {
   readonly inviteId: string;
   readonly token: string;
   readonly name: string;
+  /** Commands run in this invite's name, the only one the server takes its writes in. */
+  readonly as: CommandContext;
 }
 
 export async function startSyncTestServer(
@@ -76,7 +79,7 @@ export async function startSyncTestServer(
         joinedAt: null,
       });
       const token = signer.sign({ boardId, inviteId, role, name, iat: at, exp: null });
-      return { inviteId, token, name };
+      return { inviteId, token, name, as: { actor: { id: inviteId, name } } };
     },
     async close() {
       await sync.close();

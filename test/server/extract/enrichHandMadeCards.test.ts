@@ -20,7 +20,6 @@ const ARTICLE = [
 let server: TestServer;
 let board: { id: string; leadToken: string };
 let editor: TestClient;
-const ctx = { actor: { id: 'someone', name: 'Someone' } };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -57,7 +56,7 @@ async function importArticle(title: string, text: string) {
 function quote(articleId: string, text: string, passage: string): string {
   const start = text.indexOf(passage);
   const source = { articleId, start, end: start + passage.length, sentence: passage };
-  return addClaim(editor.doc, { claim: passage, source }, ctx);
+  return addClaim(editor.doc, { claim: passage, source }, editor.as);
 }
 
 describe('signals for hand-made cards', () => {
@@ -74,11 +73,11 @@ describe('signals for hand-made cards', () => {
         claim: 'Crime rose 90% in 2024',
         source: { articleId, start: 0, end: 22, sentence: 'Crime rose 90% in 2024' },
       },
-      ctx,
+      editor.as,
     );
     // The editor quotes part of the second sentence, and adds a claim of their own.
     const quoted = quote(articleId, ARTICLE, 'The prison population rose 40% in 2023');
-    const own = addClaim(editor.doc, { claim: 'Crime fell by half since 2019' }, ctx);
+    const own = addClaim(editor.doc, { claim: 'Crime fell by half since 2019' }, editor.as);
     await editor.allSaved();
 
     await waitFor(() => readBoard(editor.doc).cards[quoted]?.extraction != null, {
@@ -91,7 +90,7 @@ describe('signals for hand-made cards', () => {
     const higher = imported.filter((c) => (c.extraction?.score ?? 0) > extraction.score).length;
     expect(extraction.rank).toBe(higher + 1);
     // Signals are not an edit of the card: it stays last updated by the editor's command.
-    expect(cards[quoted]!.updatedBy).toEqual(ctx.actor);
+    expect(cards[quoted]!.updatedBy).toEqual(editor.as.actor);
     expect(cards[own]!.extraction).toBeNull();
     expect(cards[forged]!.extraction).toBeNull();
 

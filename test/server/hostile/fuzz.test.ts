@@ -109,7 +109,7 @@ describe(`fuzz (seed ${SEED})`, () => {
     const editor = await server.invite(boardId, 'editor');
     honest = connectProvider(server.syncUrl, boardId, editor.token);
     await honest.synced();
-    const honestCtx = { actor: { id: editor.inviteId, name: 'Honest' } };
+    const honestCtx = editor.as;
     const written: string[] = [];
     const writer = setInterval(() => {
       written.push(addClaim(honest.doc, { claim: `honest ${written.length}` }, honestCtx));

@@ -20,6 +20,7 @@ import {
 import { waitFor } from '../../helpers/waitFor';
 import type { SyncOptions } from '../../../server/sync/syncOptions';
 
+/** Whom the server's own changes (sync.change) name; the write policy judges clients only. */
 const ctx = { actor: { id: 'a', name: 'A' } };
 
 describe('hostile clients', () => {
@@ -49,7 +50,7 @@ describe('hostile clients', () => {
   const seenAs = (invite: Invite) => ({ user: { id: invite.inviteId, name: invite.name } });
   /** The honest client can still write, and its write is stored and acknowledged. */
   async function honestStillWorks() {
-    const id = addClaim(honest.doc, { claim: `still here ${Math.random()}` }, ctx);
+    const id = addClaim(honest.doc, { claim: `still here ${Math.random()}` }, honest.as);
     await honest.allSaved();
     expect(await server.sync.read(boardId, (doc) => readBoard(doc).cards[id])).toBeDefined();
   }
@@ -89,8 +90,9 @@ describe('hostile clients', () => {
     Y.applyUpdate(local, Y.encodeStateAsUpdate(r.mirror));
     const updates: Uint8Array[] = [];
     local.on('update', (u: Uint8Array) => updates.push(u));
-    addClaim(local, { claim: 'first' }, ctx);
-    addClaim(local, { claim: 'second, builds on the first' }, ctx);
+    const own = invites.get(r)!.as;
+    addClaim(local, { claim: 'first' }, own);
+    addClaim(local, { claim: 'second, builds on the first' }, own);
     const stored = await storedCount();
     const step1s = r.step1s.length;
     r.sendUpdate(updates[1] as Uint8Array);
@@ -122,7 +124,7 @@ describe('hostile clients', () => {
   });
 
   it('a forged client id (another invite’s) is refused with 4403 and the victim’s next edit survives', async () => {
-    addClaim(honest.doc, { claim: 'mine' }, ctx);
+    addClaim(honest.doc, { claim: 'mine' }, honest.as);
     await honest.allSaved();
     const victim = honest.doc.clientID;
     const r = await raw();
@@ -132,7 +134,8 @@ describe('hostile clients', () => {
     forger.clientID = victim;
     const updates: Uint8Array[] = [];
     forger.on('update', (u: Uint8Array) => updates.push(u));
-    addClaim(forger, { claim: 'takes the victim’s next clock' }, ctx);
+    // In the forger's own name: only its client id is another's.
+    addClaim(forger, { claim: 'takes the victim’s next clock' }, invites.get(r)!.as);
     const before = await storedCount();
     r.sendUpdate(Y.mergeUpdates(updates));
     expect((await r.closedWithin()).code).toBe(CLOSE.forbidden);
@@ -145,12 +148,12 @@ describe('hostile clients', () => {
     const doc = new Y.Doc();
     const first = connectProvider(server.syncUrl, boardId, invite.token, { doc });
     await first.synced();
-    addClaim(doc, { claim: 'one' }, ctx);
+    addClaim(doc, { claim: 'one' }, invite.as);
     await first.allSaved();
     first.destroy();
     const second = connectProvider(server.syncUrl, boardId, invite.token, { doc });
     await second.synced();
-    addClaim(doc, { claim: 'two' }, ctx);
+    addClaim(doc, { claim: 'two' }, invite.as);
     await second.allSaved();
     expect(second.closes).toEqual([]);
     second.destroy();
@@ -262,14 +265,14 @@ describe('message size', () => {
   it('a message over maxMessageBytes closes with 4413 (not ws’s 1009); one under it is stored', async () => {
     server = await startSyncTestServer({ options: { maxMessageBytes: 64 * 1024 } });
     const boardId = await server.createBoard();
-    const { token } = await server.invite(boardId, 'editor');
+    const { token, as } = await server.invite(boardId, 'editor');
     const ok = connectRaw(server.syncUrl, boardId, token);
     await ok.sync();
     const local = new Y.Doc();
     Y.applyUpdate(local, Y.encodeStateAsUpdate(ok.mirror));
     const updates: Uint8Array[] = [];
     local.on('update', (u: Uint8Array) => updates.push(u));
-    addClaim(local, { claim: 'x'.repeat(1_500) }, ctx);
+    addClaim(local, { claim: 'x'.repeat(1_500) }, as);
     ok.sendUpdate(updates[0] as Uint8Array);
     await waitFor(() => ok.saved.length > 0);
     ok.close();
@@ -289,9 +292,8 @@ describe('message size', () => {
     );
     await client.synced();
     // Two articles of 750,000 characters each, in one update, as the layout has them.
-    const ctx = { actor: { id: 'editor', name: 'Edie' } };
     client.doc.transact(() => {
-      for (const n of [1, 2]) addArticle(client.doc, { text: `${n}`.repeat(750_000) }, ctx);
+      for (const n of [1, 2]) addArticle(client.doc, { text: `${n}`.repeat(750_000) }, client.as);
     });
     await client.allSaved(10_000);
     client.destroy();

@@ -65,11 +65,7 @@ describe('article import off the event loop', () => {
       });
       expect(meta.status).toBe(200);
       order.push('get');
-      addClaim(
-        client.doc,
-        { claim: 'Edited while the import runs' },
-        { actor: { id: 'e', name: 'Edie' } },
-      );
+      addClaim(client.doc, { claim: 'Edited while the import runs' }, client.as);
       await client.allSaved();
       order.push('sync');
 

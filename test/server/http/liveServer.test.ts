@@ -102,10 +102,9 @@ describe('startServer', () => {
     let cardId = '';
     try {
       await client.synced();
-      const actor = { id: 'client-side-id', name: 'Someone else' }; // the server knows better
-      cardId = addClaim(client.doc, { claim: 'Inflation hit 9% in May.' }, { actor });
-      const other = addClaim(client.doc, { claim: 'Another claim.' }, { actor });
-      moveCard(client.doc, cardId, { column: 'corroborated', index: 0 }, { actor });
+      cardId = addClaim(client.doc, { claim: 'Inflation hit 9% in May.' }, client.as);
+      const other = addClaim(client.doc, { claim: 'Another claim.' }, client.as);
+      moveCard(client.doc, cardId, { column: 'corroborated', index: 0 }, client.as);
       await waitFor(async () => {
         const view = await server.board(board.id);
         return view.cards[cardId]?.column === 'corroborated' && view.cards[other] !== undefined;

@@ -89,7 +89,7 @@ describe('rooms', () => {
     const { token } = await server.invite(boardId, 'editor');
     const many = Array.from({ length: 8 }, () => connect(boardId, token));
     // Writes made before the board has loaded are queued, not lost.
-    addClaim(many[0]!.doc, { claim: 'Written during the load' }, ada);
+    addClaim(many[0]!.doc, { claim: 'Written during the load' }, many[0]!.as);
     await Promise.all(many.map((c) => c.synced()));
     expect(s.loads).toBe(1);
     for (const c of many) {
@@ -118,7 +118,7 @@ describe('rooms', () => {
     const { token } = await server.invite(boardId, 'editor');
     const a = connect(boardId, token);
     await a.synced();
-    for (let i = 0; i < 5; i++) addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+    for (let i = 0; i < 5; i++) addClaim(a.doc, { claim: `Claim ${i}` }, a.as);
     await a.allSaved();
     a.destroy();
     await new Promise((r) => setTimeout(r, 50));
@@ -143,7 +143,7 @@ describe('rooms', () => {
     const a = connect(boardId, token);
     await a.synced();
     for (let i = 0; i < 12; i++) {
-      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+      addClaim(a.doc, { claim: `Claim ${i}` }, a.as);
       await new Promise((r) => setTimeout(r, 2));
     }
     await a.allSaved();
@@ -214,7 +214,7 @@ describe('rooms', () => {
     const b = connect(boardId, token);
     await Promise.all([a.synced(), b.synced()]);
     s.failSaves = 2;
-    const id = addClaim(a.doc, { claim: 'Survives two failed saves' }, ada);
+    const id = addClaim(a.doc, { claim: 'Survives two failed saves' }, a.as);
     await waitFor(() => s.failedSaves === 1);
     expect(readBoard(b.doc).cards[id]).toBeUndefined();
     expect(a.saved.get(a.doc.clientID)).toBeUndefined();
@@ -247,7 +247,7 @@ describe('rooms', () => {
     const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
     await a.synced();
     for (let i = 0; i < 25; i++) {
-      addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+      addClaim(a.doc, { claim: `Claim ${i}` }, a.as);
       await new Promise((r) => setTimeout(r, 2));
     }
     await a.allSaved();

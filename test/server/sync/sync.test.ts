@@ -5,8 +5,6 @@ import { connectProvider, type TestClient } from '../../helpers/connectProvider'
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
-const ada = { actor: { id: 'ada', name: 'Ada' } };
-
 describe('sync server with y-websocket clients', () => {
   let server: SyncTestServer;
   const clients: TestClient[] = [];
@@ -29,9 +27,9 @@ describe('sync server with y-websocket clients', () => {
     const b = connect(boardId, (await server.invite(boardId, 'editor')).token);
     await Promise.all([a.synced(), b.synced()]);
     expect(readBoard(a.doc).meta.title).toBe('Election night');
-    const id = addClaim(a.doc, { claim: 'Turnout was 80%' }, ada);
-    const other = addClaim(b.doc, { claim: 'Taxes fell' }, ada);
-    moveCard(b.doc, other, { column: 'disputed', index: 0 }, ada);
+    const id = addClaim(a.doc, { claim: 'Turnout was 80%' }, a.as);
+    const other = addClaim(b.doc, { claim: 'Taxes fell' }, b.as);
+    moveCard(b.doc, other, { column: 'disputed', index: 0 }, b.as);
     await waitFor(
       () => Object.keys(readBoard(a.doc).cards).length === 2 && readBoard(b.doc).cards[id],
     );
@@ -45,7 +43,7 @@ describe('sync server with y-websocket clients', () => {
     const boardId = await server.createBoard();
     const a = connect(boardId, (await server.invite(boardId, 'editor')).token);
     await a.synced();
-    for (let i = 0; i < 20; i++) addClaim(a.doc, { claim: `Claim ${i}` }, ada);
+    for (let i = 0; i < 20; i++) addClaim(a.doc, { claim: `Claim ${i}` }, a.as);
     await a.allSaved();
     expect(a.saved.get(a.doc.clientID)).toBe(Y.getState(a.doc.store, a.doc.clientID));
     // Everything acknowledged is in storage.
@@ -76,13 +74,13 @@ describe('sync server with y-websocket clients', () => {
       const claims = Array.from({ length: 150 }, (_, i) => ({
         claim: `Claim ${batch}.${i} `.padEnd(2_000, 'x'),
       }));
-      addClaims(writer.doc, claims, ada);
+      addClaims(writer.doc, claims, writer.as);
       await writer.allSaved();
     }
     const first = connect(boardId, token);
     await first.synced();
     expect(Object.keys(readBoard(first.doc).cards)).toHaveLength(600);
-    const late = addClaim(writer.doc, { claim: 'Added after the first join' }, ada);
+    const late = addClaim(writer.doc, { claim: 'Added after the first join' }, writer.as);
     await writer.allSaved();
     const second = connect(boardId, token);
     await second.synced();
