@@ -19,6 +19,8 @@ export interface Where {
   readonly depth: number;
   /** The item holding the container right below the root (a card, a comment), if depth > 0. */
   readonly top: Y.Item | null;
+  /** The item holding the container the item is in (an evidence item's map), if depth > 0. */
+  readonly holder: Y.Item | null;
   /** The map key (parentSub), or null inside a list or text. */
   readonly key: string | null;
   /** The doc's type the item lands in, when the doc has it now (not one this update makes). */
@@ -52,7 +54,7 @@ export interface UpdateAnalysis {
   readonly deletes: readonly DeletedItem[];
 }
 
-const GONE: Where = { root: null, depth: 0, top: null, key: null, parent: null };
+const GONE: Where = { root: null, depth: 0, top: null, holder: null, key: null, parent: null };
 
 /** How an item's place follows from another new item of the same update. */
 type Step =
@@ -66,7 +68,7 @@ export function analyzeUpdate(decoded: DecodedUpdate, doc: Y.Doc): UpdateAnalysi
 
 const NOTHING = { newClients: [], newStructs: [], newItems: [], deletes: [] };
 
-type Place = Omit<Where, 'key' | 'parent'>;
+type Place = Omit<Where, 'key' | 'parent' | 'holder'>;
 const done = (where: Where): Step => ({ kind: 'done', where });
 
 /**
@@ -200,7 +202,14 @@ class Analysis {
     // A literal, not a spread of the place: spreading it made this the analysis' costliest
     // line (a move's whole analysis took 5.5× as long).
     if (place.root === null) return GONE;
-    return { root: place.root, depth: place.depth, top: place.top, key, parent: type };
+    return {
+      root: place.root,
+      depth: place.depth,
+      top: place.top,
+      holder: type._item,
+      key,
+      parent: type,
+    };
   }
 
   private stepOf(item: Y.Item): Step {
@@ -208,7 +217,14 @@ class Analysis {
     if (parent instanceof Y.AbstractType) return done(this.typeWhere(parent, item.parentSub));
     if (typeof parent === 'string') {
       const type = (this.doc.share.get(parent) as Y.AbstractType<unknown> | undefined) ?? null;
-      return done({ root: parent, depth: 0, top: null, key: item.parentSub, parent: type });
+      return done({
+        root: parent,
+        depth: 0,
+        top: null,
+        holder: null,
+        key: item.parentSub,
+        parent: type,
+      });
     }
     if (parent instanceof Y.ID) {
       const inDoc = this.docStruct(parent);
@@ -268,7 +284,14 @@ class Analysis {
       if (where.root !== null && step.kind === 'inside') {
         const top = where.depth === 0 ? step.holder : where.top;
         // Inside a type this update makes: the doc has no such type, so nothing to replace.
-        where = { root: where.root, depth: where.depth + 1, top, key: it.parentSub, parent: null };
+        where = {
+          root: where.root,
+          depth: where.depth + 1,
+          top,
+          holder: step.holder,
+          key: it.parentSub,
+          parent: null,
+        };
       }
       memo.set(it, where);
     }

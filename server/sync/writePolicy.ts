@@ -13,6 +13,13 @@
  * or null); a reply hangs off a thread of its own card; nothing nests deeper than a comment's
  * fields. A comment id the board never had starts unedited, undeleted and open; one that it had
  * (Redo of a comment after Undo) comes back with its values, a colleague's resolution included.
+ * Cards, evidence and articles likewise carry their makers' names whoever writes, leads too
+ * (checkActors): a new card's createdBy and every updatedBy a write sets name the writer, as do a
+ * new evidence item's addedBy and a new article's createdBy, and a creator or an adder, once
+ * set, does not change; only a name the board had there before may be written back (an Undo of
+ * a colleague's move or of a deletion does: PastActors remembers such names). The server's own
+ * changes (the demo seed, an article imported over REST, a card restored from Activity, a
+ * migration) and a board imported from a JSON export are not client updates and are not judged.
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
@@ -25,12 +32,10 @@ import { fieldRule } from '../../shared/board/fieldRules';
 import { COMMENT_KEYS, commentsMap, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
 import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
+import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
-
-export type PolicyVerdict = { readonly ok: true } | { readonly ok: false; readonly reason: string };
-
-const OK: PolicyVerdict = { ok: true };
-const no = (reason: string): PolicyVerdict => ({ ok: false, reason });
+import { checkActors } from './checkActors';
+import { no, OK, type PolicyVerdict } from './policyVerdict';
 
 const RESOLVE_KEYS: ReadonlySet<string> = new Set([COMMENT_KEYS.resolved, COMMENT_KEYS.resolvedBy]);
 const OWN_EDIT_KEYS: ReadonlySet<string> = new Set([
@@ -51,17 +56,6 @@ const editorMayWrite = (w: Where) =>
 function idOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
 }
-
-/** Whether a stored actor value names exactly this writer (its invite's id and name). */
-function isWriter(value: unknown, writer: Actor): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, name } = value as { id?: unknown; name?: unknown };
-  return id === writer.id && name === writer.name;
-}
-
-/** A plain value an item sets (one per key for a map), or undefined for anything else. */
-const valueOf = (item: Y.Item): unknown =>
-  item.content instanceof Y.ContentAny ? item.content.arr[item.content.arr.length - 1] : undefined;
 
 /**
  * A resolver written by this writer: null (reopened), the writer, or a value set and replaced
@@ -128,7 +122,8 @@ export function checkWrite(
   }
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
-  return checkComments(writer, analysis, ds, commentsMap(doc));
+  const comments = checkComments(writer, analysis, ds, commentsMap(doc));
+  return comments.ok ? checkActors(writer, analysis, doc) : comments;
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */

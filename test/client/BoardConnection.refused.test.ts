@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { readBoard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import { type RunningServer, startServer } from '../../server/startServer';
+import type { SyncStorage } from '../../server/storage/Storage';
 import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import type { AckStore, SaveRecord } from '../../client/sync/SaveTracker';
 import type { SetAsideStore } from '../../client/sync/setAsideStore';
@@ -167,6 +169,51 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     again.dismissSetAside();
     expect(kept()).toEqual([]);
     expect(fresh).toBe(1);
+  });
+
+  it('re-invited as an editor: offline work signed with the old invite is refused (4403) and listed, though the new invite may edit', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const cardId = lead.commands.addClaim({ claim: 'The tunnel cost $9 million' });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+
+    // The board read under the first invite, which writes nothing online: its client id is
+    // nobody's yet, so only the names its offline work carries can tell it from the new one's.
+    const first = await invite(board, 'editor');
+    const { ackStore, setAsideStore, kept } = device();
+    const doc = new Y.Doc();
+    const online = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => online.getSnapshot().board.cards[cardId] !== undefined);
+    online.destroy();
+    const offline = connect(board.id, first.token, { doc, ackStore, online: false });
+    offline.commands.moveCard(cardId, { column: 'disputed', index: 0 });
+    offline.commands.addEvidence(cardId, { url: 'https://example.org/tunnel', stance: 'refutes' });
+    offline.destroy();
+    // The server's own SQLite storage is its sync storage too.
+    const bindings = await (server.storage as SyncStorage).listClientBindings(board.id);
+    expect(bindings.some((b) => b.inviteId === first.inviteId)).toBe(false);
+
+    expect(
+      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
+        .status,
+    ).toBe(204);
+    const second = await invite(board, 'editor');
+    let fresh = 0;
+    const refused = connect(board.id, second.token, {
+      doc,
+      ackStore,
+      setAsideStore,
+      onStaleCopy: () => fresh++,
+    });
+    await until(() => fresh === 1);
+    expect(refused.getSnapshot().status).toEqual({ kind: 'refused', code: 4403 });
+    expect(kept().map((c) => c.what)).toEqual([
+      'Moved “The tunnel cost $9 million” to Disputed',
+      'Evidence on “The tunnel cost $9 million”',
+    ]);
+    const stored = await server.syncServer.read(board.id, (d) => readBoard(d).cards[cardId]);
+    expect(stored).toMatchObject({ column: 'unverified', evidence: [] });
   });
 
   it('offline deletions refused by a revocation are listed by name, through a reload; what was never saved is not', async () => {

@@ -63,23 +63,24 @@ describe('history derived on the server', () => {
   it('records each meaningful change, attributed to the invite that sent it', async () => {
     const { client: ed, invite: edInvite } = await join('editor', 'Edie');
     const { client: rev, invite: revInvite } = await join('reviewer', 'Rita');
-    // The client claims to be someone else in the doc: history ignores it.
-    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
+    // The doc names the sender too (the write policy takes nothing else); the history's actor
+    // comes from the connection.
+    const edie = ed.as;
     const doc = ed.doc;
-    const cardId = addClaim(doc, { claim: 'Crime rose 20%' }, liar);
-    editCard(doc, cardId, { claim: 'Crime rose 21%', speaker: 'Mayor' }, liar);
+    const cardId = addClaim(doc, { claim: 'Crime rose 20%' }, edie);
+    editCard(doc, cardId, { claim: 'Crime rose 21%', speaker: 'Mayor' }, edie);
     const evidenceId = addEvidence(
       doc,
       cardId,
       { url: 'https://stats.example', stance: 'refutes' },
-      liar,
+      edie,
     );
-    editEvidence(doc, cardId, evidenceId, { note: 'table 3' }, liar);
-    setVerdict(doc, cardId, 'False', 'Stats say 3%', liar);
-    moveCard(doc, cardId, { column: 'disputed', index: 0 }, liar);
-    moveCard(doc, cardId, { column: 'disputed', index: 0 }, liar); // a reorder: no event
-    assignCard(doc, cardId, { id: edInvite.inviteId, name: 'Edie' }, liar);
-    removeEvidence(doc, cardId, evidenceId, liar);
+    editEvidence(doc, cardId, evidenceId, { note: 'table 3' }, edie);
+    setVerdict(doc, cardId, 'False', 'Stats say 3%', edie);
+    moveCard(doc, cardId, { column: 'disputed', index: 0 }, edie);
+    moveCard(doc, cardId, { column: 'disputed', index: 0 }, edie); // a reorder: no event
+    assignCard(doc, cardId, { id: edInvite.inviteId, name: 'Edie' }, edie);
+    removeEvidence(doc, cardId, evidenceId, edie);
     await ed.allSaved();
     await waitFor(() => rev.doc.getMap('cards').has(cardId));
     const revCtx = { actor: { id: revInvite.inviteId, name: 'Rita' } };
@@ -90,7 +91,7 @@ describe('history derived on the server', () => {
     deleteComment(rev.doc, commentId, revCtx);
     await rev.allSaved();
     await waitFor(() => doc.getMap('comments').has(commentId));
-    deleteCard(doc, cardId, liar);
+    deleteCard(doc, cardId, edie);
     // The test client's allSaved() compares clocks only, which a delete does not move: ask the server.
     await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('cards').has(cardId)));
 
@@ -113,7 +114,9 @@ describe('history derived on the server', () => {
       ['card.deleted', 'Edie'],
     ]);
     const byType = (t: string) => history.find((e) => e.type === t)?.data;
-    expect(history.every((e) => e.actor.id !== 'someone-else')).toBe(true);
+    expect(history.every((e) => [edInvite.inviteId, revInvite.inviteId].includes(e.actor.id))).toBe(
+      true,
+    );
     expect(byType('card.created')).toEqual({ claim: 'Crime rose 20%', column: 'unverified' });
     expect(byType('card.edited')).toEqual({
       fields: ['claim', 'speaker'],
@@ -164,7 +167,7 @@ describe('history derived on the server', () => {
   it('keeps what evidence said when its stance changes and when it goes, and an undone comment', async () => {
     const { client: ed } = await join('editor', 'Edie');
     const { client: rev, invite: revInvite } = await join('reviewer', 'Rita');
-    const ctx = { actor: { id: 'x', name: 'x' } };
+    const ctx = ed.as;
     const cardId = addClaim(ed.doc, { claim: 'Crime fell 30%' }, ctx);
     const url = 'https://stats.example/table-3';
     const evidenceId = addEvidence(
@@ -215,7 +218,7 @@ describe('history derived on the server', () => {
 
   it('records a card’s speaker type and published fact-check as edits, with old and new values', async () => {
     const { client: ed } = await join('editor', 'Edie');
-    const ctx = { actor: { id: 'x', name: 'x' } };
+    const ctx = ed.as;
     const cardId = addClaim(ed.doc, { claim: 'Exports rose 8%', speaker: 'Grace Bank' }, ctx);
     const url = 'https://factdesk.example/checks/exports';
     editCard(ed.doc, cardId, { speakerType: 'person', reviewUrl: url }, ctx);
@@ -246,7 +249,7 @@ describe('history derived on the server', () => {
 
   it('records an undone deletion as the card restored, not as a new card', async () => {
     const { client: ed } = await join('editor', 'Edie');
-    const ctx = { actor: { id: 'x', name: 'x' } };
+    const ctx = ed.as;
     const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
     moveCard(ed.doc, cardId, { column: 'disputed', index: 0 }, ctx);
     await ed.allSaved();
@@ -271,7 +274,7 @@ describe('history derived on the server', () => {
     const { client: rev, invite } = await join('reviewer', 'Rita');
     const ctx = { actor: { id: invite.inviteId, name: 'Rita' } };
     const { client: ed } = await join('editor', 'Edie');
-    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
+    const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ed.as);
     await ed.allSaved();
     await waitFor(() => rev.doc.getMap('cards').has(cardId));
     const commentId = addComment(rev.doc, cardId, { text: 'Source is the 2023 census' }, ctx);
@@ -385,9 +388,8 @@ describe('history derived on the server', () => {
 
   it('records an article.removed with its title and what became of its cards, with a card.deleted each', async () => {
     const { client: ed, invite } = await join('editor', 'Edie');
-    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
     const text = 'Crime rose 20%. Rents rose 8%. Fares rose 15%.';
-    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, liar);
+    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, ed.as);
     const [kept, ...gone] = addClaims(
       ed.doc,
       [0, 16, 31].map((start) => {
@@ -397,10 +399,10 @@ describe('history derived on the server', () => {
           source: { articleId, start, end, sentence: text.slice(start, end) },
         };
       }),
-      liar,
+      ed.as,
     );
-    moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, liar);
-    removeArticle(ed.doc, articleId, liar);
+    moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, ed.as);
+    removeArticle(ed.doc, articleId, ed.as);
     await ed.allSaved();
     const history = await readAllHistory(server.storage, boardId);
     const removal = history.filter(
@@ -421,14 +423,13 @@ describe('history derived on the server', () => {
     });
   });
 
-  it('records a verdict.set per card a rating-scale rename relabels (B11), by the lead, whatever the command claimed', async () => {
+  it('records a verdict.set per card a rating-scale rename relabels (B11), by the lead', async () => {
     const { client: editor } = await join('editor', 'Edie');
     const { client: lead } = await join('lead', 'Lea');
-    const liar = { actor: { id: 'someone-else', name: 'Mallory' } };
     const judged = [0, 1, 2].map((i) => {
-      const id = addClaim(editor.doc, { claim: `Claim ${i}` }, liar);
+      const id = addClaim(editor.doc, { claim: `Claim ${i}` }, editor.as);
       const verdict = i < 2 ? 'Misleading' : 'False';
-      moveCard(editor.doc, id, { column: 'disputed', index: 0, verdict }, liar);
+      moveCard(editor.doc, id, { column: 'disputed', index: 0, verdict }, editor.as);
       return id;
     });
     await editor.allSaved();
@@ -441,7 +442,7 @@ describe('history derived on the server', () => {
         l.label === 'Misleading' ? { ...l, label: 'Spin' } : l,
       ),
     };
-    editRatingScale(lead.doc, { scale, renames }, liar);
+    editRatingScale(lead.doc, { scale, renames }, lead.as);
     await lead.allSaved();
 
     const relabels = (await readAllHistory(server.storage, boardId)).filter(

@@ -1,0 +1,183 @@
+/**
+ * Who created, last updated or added what a board's doc no longer holds: the actor values of
+ * cards, evidence items and articles that writes deleted or replaced. The write policy lets a
+ * write put such a name back where it was (an Undo does: of a move, the colleague who had moved
+ * the card before, over the writer's own name; of a deletion, the card's creator, updater and
+ * the adders of its evidence) and nobody else's.
+ *
+ * Why the policy keeps this itself: the room's doc collects garbage, so Yjs drops a deleted or
+ * replaced value's content as soon as it is gone, and the server could not tell an Undo from a
+ * forgery by the doc alone. Remembering begins with the first write the policy judges on a doc
+ * and ends with it (a room's doc lives as long as the room): a room loaded again has forgotten
+ * what was deleted or replaced before, and `predates` says which parts of the doc those are.
+ */
+import * as Y from 'yjs';
+import { ARTICLE_KEYS, CARD_KEYS, EVIDENCE_KEYS, ROOT } from '../../shared/board/schema';
+import { ActorSet } from './ActorSet';
+import { valueOf } from './actorValues';
+import type { DeletedItem } from './analyzeUpdate';
+
+interface CardPast {
+  /** Its creator and last updater when the card was deleted (or replaced under its id). */
+  readonly createdBy: ActorSet;
+  readonly updatedBy: ActorSet;
+  /** The updatedBy values each writer's writes replaced or deleted, by the writer's id. */
+  readonly overwritten: Map<string, ActorSet>;
+  /** The adder of each evidence item the card lost (with it or alone), by evidence id. */
+  readonly addedBy: Map<string, ActorSet>;
+}
+
+export type CardActorField = typeof CARD_KEYS.createdBy | typeof CARD_KEYS.updatedBy;
+
+const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
+const mapOf = (item: Y.Item): Y.Map<unknown> | null =>
+  item.content instanceof Y.ContentType && item.content.type instanceof Y.Map
+    ? (item.content.type as Y.Map<unknown>)
+    : null;
+
+export class PastActors {
+  /** The doc's state vector when remembering began. */
+  private readonly since: Map<number, number>;
+  private readonly cards = new Map<string, CardPast>();
+  private readonly articles = new Map<string, ActorSet>();
+  /** Cards and articles seen deleted (or replaced under their id), by id. */
+  private readonly deletedCards = new Set<string>();
+  private readonly deletedArticles = new Set<string>();
+  /** The items of the evidence seen removed from a card's list ("client:clock"). */
+  private readonly removedEvidence = new Set<string>();
+
+  constructor(doc: Y.Doc) {
+    this.since = Y.decodeStateVector(Y.encodeStateVector(doc));
+  }
+
+  /**
+   * Remembers what an update by `writerId` deletes or replaces, read from the doc before it is
+   * applied.
+   */
+  record(writerId: string, deletes: readonly DeletedItem[]): void {
+    for (const { item, where } of deletes) {
+      if (where.root === ROOT.cards) {
+        if (where.depth === 0 && where.key !== null) this.recordCard(where.key, item);
+        const cardId = where.top?.parentSub;
+        if (!cardId) continue;
+        if (where.depth === 1) this.recordCardField(cardId, writerId, where.key, item);
+        else if (where.depth === 2 && where.key === null) {
+          this.recordEvidence(this.card(cardId), item);
+          this.removedEvidence.add(idKey(item.id));
+        }
+      } else if (where.root === ROOT.articles && where.depth === 0 && where.key !== null) {
+        this.article(where.key).add(mapOf(item)?.get(ARTICLE_KEYS.createdBy));
+        this.deletedArticles.add(where.key);
+      }
+    }
+  }
+
+  /** Whether this card's createdBy or updatedBy held this actor when it was deleted. */
+  cardHad(cardId: string, field: CardActorField, value: unknown): boolean {
+    return this.cards.get(cardId)?.[field].has(value) ?? false;
+  }
+
+  /** Whether a write of this writer's replaced (or deleted) this updatedBy on this card. */
+  overwrote(cardId: string, writerId: string, value: unknown): boolean {
+    return this.cards.get(cardId)?.overwritten.get(writerId)?.has(value) ?? false;
+  }
+
+  /** Whether an evidence item of this id, added by this actor, left this card. */
+  evidenceHad(cardId: string, evidenceId: string, value: unknown): boolean {
+    return this.cards.get(cardId)?.addedBy.get(evidenceId)?.has(value) ?? false;
+  }
+
+  articleHad(articleId: string, value: unknown): boolean {
+    return this.articles.get(articleId)?.has(value) ?? false;
+  }
+
+  sawCardDeleted(cardId: string): boolean {
+    return this.deletedCards.has(cardId);
+  }
+
+  sawArticleDeleted(articleId: string): boolean {
+    return this.deletedArticles.has(articleId);
+  }
+
+  sawEvidenceRemoved(id: Y.ID): boolean {
+    return this.removedEvidence.has(idKey(id));
+  }
+
+  /** Whether the doc held this struct before remembering began. */
+  predates(id: Y.ID): boolean {
+    return id.clock < (this.since.get(id.client) ?? 0);
+  }
+
+  private recordCard(cardId: string, item: Y.Item): void {
+    const card = mapOf(item);
+    if (!card) return;
+    this.deletedCards.add(cardId);
+    const past = this.card(cardId);
+    past.createdBy.add(card.get(CARD_KEYS.createdBy));
+    past.updatedBy.add(card.get(CARD_KEYS.updatedBy));
+    const evidence = card.get(CARD_KEYS.evidence);
+    if (evidence instanceof Y.Array) this.recordEvidenceList(past, evidence);
+  }
+
+  private recordCardField(cardId: string, writerId: string, key: string | null, item: Y.Item) {
+    if (key === CARD_KEYS.updatedBy) {
+      const past = this.card(cardId);
+      const values = past.overwritten.get(writerId) ?? new ActorSet();
+      past.overwritten.set(writerId, values);
+      values.add(valueOf(item));
+    } else if (key === CARD_KEYS.evidence && item.content instanceof Y.ContentType) {
+      const list = item.content.type;
+      if (list instanceof Y.Array) this.recordEvidenceList(this.card(cardId), list);
+    }
+  }
+
+  private recordEvidenceList(past: CardPast, list: Y.Array<unknown>): void {
+    for (let item = list._start; item !== null; item = item.right) {
+      if (!item.deleted) this.recordEvidence(past, item);
+    }
+  }
+
+  private recordEvidence(past: CardPast, item: Y.Item): void {
+    const evidence = mapOf(item);
+    const id = evidence?.get(EVIDENCE_KEYS.id);
+    if (!evidence || typeof id !== 'string') return;
+    const adders = past.addedBy.get(id) ?? new ActorSet();
+    past.addedBy.set(id, adders);
+    adders.add(evidence.get(EVIDENCE_KEYS.addedBy));
+  }
+
+  private card(cardId: string): CardPast {
+    let past = this.cards.get(cardId);
+    if (!past) {
+      past = {
+        createdBy: new ActorSet(),
+        updatedBy: new ActorSet(),
+        overwritten: new Map(),
+        addedBy: new Map(),
+      };
+      this.cards.set(cardId, past);
+    }
+    return past;
+  }
+
+  private article(articleId: string): ActorSet {
+    let past = this.articles.get(articleId);
+    if (!past) {
+      past = new ActorSet();
+      this.articles.set(articleId, past);
+    }
+    return past;
+  }
+}
+
+const pasts = new WeakMap<Y.Doc, PastActors>();
+
+/** The doc's memory, begun now if the policy has not judged a write on this doc before. */
+export function pastActorsOf(doc: Y.Doc): PastActors {
+  let past = pasts.get(doc);
+  if (!past) {
+    past = new PastActors(doc);
+    pasts.set(doc, past);
+  }
+  return past;
+}
