@@ -297,7 +297,7 @@ describe('history derived on the server', () => {
 
   it('records an undone evidence removal as the evidence restored, not as new evidence', async () => {
     const { client: ed } = await join('editor', 'Edie');
-    const ctx = { actor: { id: 'x', name: 'x' } };
+    const ctx = ed.as;
     const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
     const url = 'https://census.example/2023';
     const evidenceId = addEvidence(ed.doc, cardId, { url, stance: 'supports' }, ctx);
@@ -347,7 +347,7 @@ describe('history derived on the server', () => {
 
   it('records evidence removed and put back offline as removed, then restored', async () => {
     const { client: ed } = await join('editor', 'Edie');
-    const ctx = { actor: { id: 'x', name: 'x' } };
+    const ctx = ed.as;
     const cardId = addClaim(ed.doc, { claim: 'Prisons hold 70,000' }, ctx);
     const evidenceId = addEvidence(
       ed.doc,
