@@ -18,6 +18,7 @@ import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
+import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { PublicationForm } from './PublicationForm';
@@ -142,6 +143,7 @@ export function CardDetail({
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
             <TypedNotSaved drafts={orphans} why={orphanedBy === 'rights' ? 'rights' : 'back'} />
+            <CardColleagues cardId={card.id} myId={me.id} />
             {card.source && (
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>
