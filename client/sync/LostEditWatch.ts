@@ -236,6 +236,11 @@ export type OwnWrite = FieldRef & {
   readonly clock: number;
   readonly value: string | null;
   readonly at: number;
+  /**
+   * For a claim, the one it replaced, until the server stores this write: the card's name as
+   * colleagues know it, should one of them delete the card before this write reaches them.
+   */
+  readonly was?: string | null;
 };
 
 /** What outlives a reload: an edit made offline can meet a colleague's after the page reopens. */
@@ -303,7 +308,20 @@ export class LostEditWatch {
           if (item.origin === null && created) continue;
           const { client, clock } = item.id;
           const value = valueOf(ref.field, type.get(ref.field));
-          this.own.set(slot, { ...ref, client, clock, value, at: this.now() });
+          // The claim replaced is still readable: Yjs collects it after this transaction.
+          const was =
+            ref.field === CARD_KEYS.claim && item.left?.content instanceof Y.ContentAny
+              ? valueOf(ref.field, item.left.content.arr[0])
+              : undefined;
+          const at = this.now();
+          this.own.set(slot, {
+            ...ref,
+            client,
+            clock,
+            value,
+            at,
+            ...(was === undefined ? {} : { was }),
+          });
           changed = true;
           continue;
         }
@@ -365,16 +383,22 @@ export class LostEditWatch {
   /**
    * Forgets the evidence items and comments this person added that the server has stored
    * (`isStored`, by Yjs id): a colleague who deletes their card after that could see them, so
-   * there is nothing to tell, and they would crowd out the fields kept across a reload.
+   * there is nothing to tell, and they would crowd out the fields kept across a reload. A
+   * stored claim is the card's name for colleagues from then on: the one it replaced goes.
    */
   forgetStored(isStored: (client: number, clock: number) => boolean): void {
     let changed = false;
     for (const [slot, write] of this.own) {
       const whole = write.field === ADDED_ITEM || write.field === POSTED_COMMENT;
-      if (whole && isStored(write.client, write.clock)) {
+      if (!(whole || write.was !== undefined) || !isStored(write.client, write.clock)) continue;
+      if (whole) {
         this.own.delete(slot);
-        changed = true;
+      } else {
+        const { was, ...rest } = write;
+        void was;
+        this.own.set(slot, rest);
       }
+      changed = true;
     }
     if (changed) this.keep();
   }
@@ -407,7 +431,15 @@ export class LostEditWatch {
       changed ||= writes.length > 0;
       if (!remote) continue;
       const card = typeIn(this.cards._map.get(cardId));
-      const claim = deletedText(card, CARD_KEYS.claim);
+      // The card as the colleague deleted it: without this person's claim they had not seen.
+      const ownClaim = writes.find(([, w]) => w.field === CARD_KEYS.claim)?.[1];
+      const claimItem = card instanceof Y.Map ? card._map.get(CARD_KEYS.claim) : undefined;
+      const claim =
+        ownClaim?.was !== undefined &&
+        claimItem &&
+        contains(claimItem, Y.createID(ownClaim.client, ownClaim.clock))
+          ? ownClaim.was
+          : deletedText(card, CARD_KEYS.claim);
       const comments = liveComments(this.doc, cardId);
       // An item this person added is told whole, with what they then changed in it.
       const added = new Set(
@@ -475,6 +507,7 @@ export function storageOwnWriteStore(
     Number.isInteger(w.client) &&
     Number.isInteger(w.clock) &&
     (typeof w.value === 'string' || w.value === null) &&
+    (w.was === undefined || typeof w.was === 'string' || w.was === null) &&
     typeof w.at === 'number';
   const read = (k: string): OwnWrite[] => {
     try {

@@ -337,6 +337,30 @@ describe('LostEditWatch', () => {
     expect(b.lost).toHaveLength(2);
   });
 
+  it('names a deleted card as the colleague had it, not by this person’s claim they never saw', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(b.doc, cardId, { claim: 'The bridge cost $4.5 million' }, eddie);
+    editCard(b.doc, cardId, { rationale: 'The audit, page 12' }, eddie);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    expect(b.lost.map((l) => [l.field, l.mine, 'claim' in l && l.claim])).toEqual([
+      ['claim', 'The bridge cost $4.5 million', 'The bridge cost $4 million'],
+      ['rationale', 'The audit, page 12', 'The bridge cost $4 million'],
+    ]);
+  });
+
+  it('names a deleted card by this person’s claim once the server has stored it', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(b.doc, cardId, { claim: 'The bridge cost $4.5 million' }, eddie);
+    b.watch.forgetStored(() => true);
+    editCard(b.doc, cardId, { rationale: 'The audit, page 12' }, eddie);
+    deleteCard(a.doc, cardId, lea);
+    b.receive(a.doc);
+    expect(b.lost.find((l) => l.field === 'rationale')).toMatchObject({
+      claim: 'The bridge cost $4.5 million',
+    });
+  });
+
   it('reports a crossed “take this card” to the one whose take lost, by who, not by object', () => {
     for (const [leaId, eddieId] of [
       [1, 2],

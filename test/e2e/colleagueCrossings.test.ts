@@ -255,6 +255,34 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await rhea.context().close();
   }, 60_000);
 
+  it('a claim edited offline on a card a colleague deleted: the notice names the card as they deleted it', async () => {
+    const claim = 'The marina has 300 berths';
+    const mine = 'The marina has 340 berths';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    await card(eddie, claim).waitFor();
+    await eddie.context().setOffline(true);
+    await card(eddie, claim)
+      .getByRole('button', { name: /^Edit claim/ })
+      .click();
+    await editor(eddie).fill(mine);
+    await editor(eddie).press('Enter');
+    await card(eddie, mine).waitFor();
+    await card(lea, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await waitSaved(lea);
+    await eddie.context().setOffline(false);
+    await waitSaved(eddie, 20_000);
+
+    const told = lostEdits(eddie).filter({ hasText: 'your change to the claim' });
+    await expect
+      .poll(() => told.textContent(), { timeout: 10_000 })
+      .toContain(`Lea deleted “${claim}” before your change to the claim, “${mine}”, reached them`);
+    await told.getByRole('button', { name: 'Dismiss' }).click();
+    await told.waitFor({ state: 'detached' });
+  }, 60_000);
+
   it('two people who take the same card at once: the one whose take lost is told, and can take it back', async () => {
     const claim = 'The dock was rebuilt in 2019';
     await addClaim(lea, claim);
