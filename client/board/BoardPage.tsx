@@ -265,6 +265,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     [notify],
   );
   const dismissToast = useCallback(() => setToast(null), []);
+  const dismissLostEdit = useCallback(
+    (seq: number) => connection.dismissLostEdit(seq),
+    [connection],
+  );
   const closeDetail = useCallback(() => {
     const id = openId;
     const from = opener.current;
@@ -411,7 +415,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     notices={snapshot.lostEdits}
                     board={board}
                     peers={snapshot.peers}
-                    onDismiss={(seq) => connection.dismissLostEdit(seq)}
+                    onDismiss={dismissLostEdit}
                   />
                   <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
                   {!canEdit && !refused && (
@@ -499,6 +503,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 members={members}
                 mentions={mentions}
                 actions={actions}
+                lostEdits={snapshot.lostEdits}
+                onDismissLostEdit={dismissLostEdit}
                 onClose={closeDetail}
               />
             )}

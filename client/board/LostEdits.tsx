@@ -6,9 +6,10 @@
  * "Restore mine" (saves it again, as a new change everyone sees) and "Dismiss"; on a deleted
  * card, "Restore the card" first, which for evidence they added brings the card back with it in
  * one change ("Restore the card and your evidence"). A comment they posted on a card deleted
- * meanwhile is kept: they are told the card is gone, and who may restore it. The writer
- * kept may be this person in another tab or window: then it says so. The alert region stays in
- * the page, so that a notice is announced when it appears.
+ * meanwhile is kept: they are told the card is gone, and who may restore it. An edit of their
+ * comment that its deletion in their other tab or window crossed is given whole, with "Post as
+ * a new comment". The writer kept may be this person in another tab or window: then it says
+ * so. The alert region stays in the page, so that a notice is announced when it appears.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
@@ -20,11 +21,13 @@ import {
   ADDED_ITEM,
   assigneeOf,
   type DeletedWithCard,
+  EDITED_COMMENT,
   type FieldRef,
   type LostEdit,
   POSTED_COMMENT,
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
+import { postEditAgain } from '../review/postEditAgain';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
 import { fetchHistory } from '../history/fetchHistory';
@@ -48,6 +51,7 @@ const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   note: 'the note',
   [ADDED_ITEM]: 'the evidence',
   [POSTED_COMMENT]: 'the comment',
+  [EDITED_COMMENT]: 'your edit of the comment',
 };
 
 /** A value as the notice quotes it: a stance or a column by its label, nothing as "nothing". */
@@ -96,6 +100,11 @@ export function LostEdits({
     for (const n of notices) if (back(n)) onDismiss(n.seq);
   });
   const restore = (n: LostEditNotice) => {
+    if (n.field === EDITED_COMMENT) {
+      const card = board.cards[n.cardId];
+      if (card && postEditAgain(actions, card, n.commentId, n.mine ?? '')) onDismiss(n.seq);
+      return;
+    }
     const ok = actions.run('restore your edit', () => {
       if (n.field === POSTED_COMMENT) return; // kept: it comes back with the card
       if ('cardDeleted' in n && n.field === ADDED_ITEM && n.evidence) {
@@ -193,7 +202,7 @@ export function LostEdits({
                 <span className="row lost-edit-actions">
                   {there && (
                     <button type="button" className="button small" onClick={() => restore(n)}>
-                      Restore mine
+                      {n.field === EDITED_COMMENT ? 'Post as a new comment' : 'Restore mine'}
                     </button>
                   )}
                   {deleted && !card && access && actions.canEdit && (
@@ -232,6 +241,14 @@ function ReplacedText({
   meId: string | undefined;
 }) {
   const which = card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted';
+  if (n.field === EDITED_COMMENT) {
+    return (
+      <>
+        Your comment on {which} was deleted in another tab or window at the same time as you edited
+        it, so your edit is not on the board: {shown(n, n.mine)}.
+      </>
+    );
+  }
   const that = by.name || by.self ? 'that' : 'their';
   const asYou = by.self ? 'this one' : 'you';
   const here = by.self ? ' here' : '';
@@ -340,7 +357,8 @@ function useHistoryNames(
     if (!access) return;
     for (const n of notices) {
       const deleted = 'cardDeleted' in n;
-      if (n.by || asked.current.has(n.seq)) continue;
+      // An edited comment's notice names no one: only its author deletes a comment.
+      if (n.by || n.field === EDITED_COMMENT || asked.current.has(n.seq)) continue;
       if (!deleted && peers.some((p) => p.clientId === n.byClient)) continue;
       asked.current.add(n.seq);
       fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(

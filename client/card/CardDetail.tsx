@@ -17,6 +17,7 @@ import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
+import type { LostEditNotice } from '../sync/BoardConnection';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -34,6 +35,8 @@ export function CardDetail({
   members,
   mentions,
   actions,
+  lostEdits,
+  onDismissLostEdit,
   onClose,
 }: {
   card: CardView | null;
@@ -42,6 +45,9 @@ export function CardDetail({
   members: readonly BoardMember[];
   mentions: MentionNames;
   actions: BoardActions;
+  /** This person's lost edits: the card's own show in it too (an edited comment's). */
+  lostEdits: readonly LostEditNotice[];
+  onDismissLostEdit: (seq: number) => void;
   onClose: () => void;
 }) {
   const article = card?.source
@@ -228,6 +234,8 @@ export function CardDetail({
               me={me}
               mentions={mentions}
               actions={actions}
+              lostEdits={lostEdits}
+              onDismissLostEdit={onDismissLostEdit}
             />
           </div>
         </UnsavedDrafts>

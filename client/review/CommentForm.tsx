@@ -20,6 +20,7 @@ export function CommentForm({
   autoFocus = false,
   onSubmit,
   onCancel,
+  onTextChange,
 }: {
   label: string;
   submitLabel: string;
@@ -30,6 +31,8 @@ export function CommentForm({
   /** Returns false when the command was refused (the text stays). */
   onSubmit: (text: string) => boolean;
   onCancel?: () => void;
+  /** Told of the text as it is typed: to keep it should the form go from under its person. */
+  onTextChange?: (text: string) => void;
 }) {
   const hintId = useId();
   const [text, setText] = useState(initial);
@@ -41,6 +44,7 @@ export function CommentForm({
   useEffect(() => {
     if (autoFocus) own.current?.focus();
   }, [autoFocus]);
+  useEffect(() => onTextChange?.(text), [text, onTextChange]);
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();

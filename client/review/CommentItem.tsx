@@ -17,6 +17,11 @@ export interface CommentContext {
   readonly myNames: readonly string[];
   /** Where focus goes when this comment's controls disappear (it was deleted). */
   readonly onGone: () => void;
+  /**
+   * What is typed in the edit of a comment (`was` its text as the edit began), and null when
+   * the edit ends: kept by the thread list, where it outlives the comment's row.
+   */
+  readonly noteEdit: (commentId: string, edit: { was: string; text: string } | null) => void;
 }
 
 export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: CommentContext }) {
@@ -26,6 +31,8 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
   const own = c.author.id === ctx.myId && ctx.canComment;
 
   if (c.deletedAt !== null) {
+    // Deleted elsewhere while being edited here: what was typed is shown by the thread list.
+    if (editing) setEditing(false);
     return <p className="muted small comment-deleted">Comment deleted.</p>;
   }
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
@@ -33,6 +40,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
   // "Edit comment, Delete comment" again and again.
   const which = `“${clip(c.text, 40)}”, ${formatTime(c.createdAt)}`;
   const stopEditing = () => {
+    ctx.noteEdit(c.id, null);
     setEditing(false);
     requestAnimationFrame(() => editRef.current?.focus());
   };
@@ -54,6 +62,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
           initial={c.text}
           members={ctx.names}
           autoFocus
+          onTextChange={(text) => ctx.noteEdit(c.id, { was: c.text, text })}
           onSubmit={(text) => {
             const ok = actions.run('edit the comment', () =>
               actions.commands.editComment(c.id, text),

@@ -2,20 +2,37 @@
  * The card's comment threads: a thread is a first comment and its replies (one level). Members
  * who may comment (leads, editors, reviewers) post, reply, edit and delete their own comments,
  * and resolve or reopen any thread. A deleted comment stays as a line in a thread that still has
- * live comments (commentThreads leaves out the others), so replies keep their place.
+ * live comments (commentThreads leaves out the others), so replies keep their place. An edit
+ * whose comment was deleted in the person's other tab or window, typed or saved, stays below
+ * the threads (CommentEditGone).
  */
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
 import type { CardView } from '../../shared/board/view';
+import type { LostEditNotice } from '../sync/BoardConnection';
+import { CommentEditGone } from './CommentEditGone';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
+import { postEditAgain } from './postEditAgain';
+
+/** An edit typed here, not saved, whose comment was deleted meanwhile. */
+interface TypedEdit {
+  readonly commentId: string;
+  readonly was: string;
+  readonly text: string;
+}
 
 export function CommentThreads({
   card,
   ctx,
+  crossed,
+  onDismissCrossed,
 }: {
   card: CardView;
-  ctx: Omit<CommentContext, 'onGone'>;
+  ctx: Omit<CommentContext, 'onGone' | 'noteEdit'>;
+  /** Edits of this card's comments saved here that a deletion of the comment crossed. */
+  crossed: readonly LostEditNotice[];
+  onDismissCrossed: (seq: number) => void;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const threads = commentThreads(card.comments);
@@ -23,7 +40,34 @@ export function CommentThreads({
   // A deleted comment's buttons go: focus goes to the heading, whose count says it, and where
   // Ctrl+Z is the board's Undo that the notice offers (in the comment box it would be the
   // browser's undo of the text).
-  const full: CommentContext = { ...ctx, onGone: () => headingRef.current?.focus() };
+  const onGone = useCallback(() => headingRef.current?.focus(), []);
+  // The edits open here, by comment: a comment deleted elsewhere takes its row, and with it the
+  // form, while what was typed in it is kept here.
+  const editing = useRef(new Map<string, { was: string; text: string }>());
+  const noteEdit = useCallback((commentId: string, edit: { was: string; text: string } | null) => {
+    if (edit) editing.current.set(commentId, edit);
+    else editing.current.delete(commentId);
+  }, []);
+  const [typedGone, setTypedGone] = useState<readonly TypedEdit[]>([]);
+  useEffect(() => {
+    const gone: TypedEdit[] = [];
+    for (const [commentId, edit] of editing.current) {
+      if (card.comments.some((c) => c.id === commentId && c.deletedAt === null)) continue;
+      editing.current.delete(commentId);
+      const text = edit.text.trim();
+      if (text && text !== edit.was.trim()) gone.push({ commentId, was: edit.was, text });
+    }
+    if (gone.length > 0) setTypedGone((had) => [...had, ...gone]);
+  }, [card.comments]);
+  const full: CommentContext = { ...ctx, onGone, noteEdit };
+  const post = (commentId: string, text: string, done: () => void) =>
+    ctx.canComment
+      ? () => {
+          if (!postEditAgain(ctx.actions, card, commentId, text)) return;
+          done();
+          onGone();
+        }
+      : null;
 
   return (
     <section aria-labelledby="detail-comments" className="review-section">
@@ -37,6 +81,41 @@ export function CommentThreads({
           {threads.map((t) => (
             <Thread key={t.root.id} thread={t} ctx={full} />
           ))}
+        </ul>
+      )}
+      {(typedGone.length > 0 || crossed.length > 0) && (
+        <ul className="comment-gone-list">
+          {typedGone.map((t) => {
+            const drop = () => setTypedGone((had) => had.filter((o) => o !== t));
+            return (
+              <CommentEditGone
+                key={`typed-${t.commentId}`}
+                text={t.text}
+                was={t.was}
+                onPost={post(t.commentId, t.text, drop)}
+                onDismiss={() => {
+                  drop();
+                  onGone();
+                }}
+              />
+            );
+          })}
+          {crossed.map((n) => {
+            const drop = () => onDismissCrossed(n.seq);
+            const text = n.mine ?? '';
+            return 'commentId' in n ? (
+              <CommentEditGone
+                key={`saved-${n.seq}`}
+                text={text}
+                was={null}
+                onPost={post(n.commentId, text, drop)}
+                onDismiss={() => {
+                  drop();
+                  onGone();
+                }}
+              />
+            ) : null;
+          })}
         </ul>
       )}
       {ctx.canComment && (

@@ -7,6 +7,8 @@ import type { Actor } from '../../shared/board/actor';
 import type { BoardView, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CardTimeline } from '../history/CardTimeline';
+import type { LostEditNotice } from '../sync/BoardConnection';
+import { EDITED_COMMENT } from '../sync/LostEditWatch';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
 import type { MentionNames } from './threadsAwaitingMe';
@@ -18,6 +20,8 @@ export function ReviewSections({
   me,
   mentions,
   actions,
+  lostEdits,
+  onDismissLostEdit,
 }: {
   card: CardView;
   board: BoardView;
@@ -25,6 +29,9 @@ export function ReviewSections({
   /** Who can be @mentioned (the board's people, who is online, the invites), and who is me. */
   mentions: MentionNames;
   actions: BoardActions;
+  /** This person's lost edits (LostEdits): those of this card's comments show with them. */
+  lostEdits: readonly LostEditNotice[];
+  onDismissLostEdit: (seq: number) => void;
 }) {
   const { canComment } = actions;
   const { names, myNames } = mentions;
@@ -32,10 +39,19 @@ export function ReviewSections({
     () => ({ actions, myId: me.id, canComment, names, myNames }),
     [actions, me.id, canComment, names, myNames],
   );
+  const crossed = useMemo(
+    () => lostEdits.filter((n) => n.cardId === card.id && n.field === EDITED_COMMENT),
+    [lostEdits, card.id],
+  );
   return (
     <>
       <EvidenceEditor card={card} actions={actions} />
-      <CommentThreads card={card} ctx={ctx} />
+      <CommentThreads
+        card={card}
+        ctx={ctx}
+        crossed={crossed}
+        onDismissCrossed={onDismissLostEdit}
+      />
       <CardTimeline cardId={card.id} board={board} />
     </>
   );

@@ -8,7 +8,9 @@
  * person hears of it, and gets their value back to restore. An evidence item this person added
  * races no one, but goes with its card when a colleague deletes it: that is told too. So is a
  * comment they posted on a card a colleague deleted without having seen it: the comment stays
- * (B13), but the card it is about is gone.
+ * (B13), but the card it is about is gone. And an edit of one of their comments that a deletion
+ * of it, in their other tab or window (only its author deletes a comment), crossed: the edit
+ * is in no comment anyone sees.
  *
  * How a concurrent write is told from a later one: every value set on a map key is a Yjs item
  * whose `origin` names the item it was set over. A colleague who saw this person's value set
@@ -55,6 +57,8 @@ export const EVIDENCE_FIELDS = [
 export const ADDED_ITEM = 'item';
 /** A comment or reply this person posted on a card: kept, but told when the card goes. */
 export const POSTED_COMMENT = 'comment';
+/** A comment of this person's they edited: told when a deletion that had not seen it crossed it. */
+export const EDITED_COMMENT = 'commentEdit';
 export type CardField = (typeof CARD_FIELDS)[number];
 export type EvidenceField = (typeof EVIDENCE_FIELDS)[number] | typeof ADDED_ITEM;
 
@@ -68,7 +72,7 @@ export type FieldRef =
   | {
       readonly cardId: string;
       readonly evidenceId: null;
-      readonly field: typeof POSTED_COMMENT;
+      readonly field: typeof POSTED_COMMENT | typeof EDITED_COMMENT;
       readonly commentId: string;
     };
 
@@ -112,6 +116,16 @@ const isCardField = (key: string): key is CardField =>
   (CARD_FIELDS as readonly string[]).includes(key);
 const isEvidenceField = (key: string): key is EvidenceField =>
   key === ADDED_ITEM || (EVIDENCE_FIELDS as readonly string[]).includes(key);
+
+/** Whether plain data read back (from localStorage) names a watched field. */
+export function isFieldRef(w: Record<string, unknown>): boolean {
+  if (typeof w.cardId !== 'string' || typeof w.field !== 'string') return false;
+  if (w.evidenceId !== null) return typeof w.evidenceId === 'string' && isEvidenceField(w.field);
+  return (
+    isCardField(w.field) ||
+    ((w.field === POSTED_COMMENT || w.field === EDITED_COMMENT) && typeof w.commentId === 'string')
+  );
+}
 
 /** The field a changed key of a map is, if watched: a card's, or an evidence item's. */
 function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): FieldRef | null {
@@ -160,7 +174,7 @@ export function assigneeOf(value: string | null): Actor | null {
 }
 
 const slotOf = (ref: FieldRef) =>
-  `${ref.cardId}\u0000${ref.field === POSTED_COMMENT ? ref.commentId : (ref.evidenceId ?? '')}\u0000${ref.field}`;
+  `${ref.cardId}\u0000${'commentId' in ref ? ref.commentId : (ref.evidenceId ?? '')}\u0000${ref.field}`;
 
 /** A field's value as compared and quoted: a place by its column, an assignee by who, text as it is. */
 function valueOf(field: string, value: unknown): string | null {
@@ -284,6 +298,10 @@ export class LostEditWatch {
     if (remote && this.own.size === 0) return;
     let changed = this.noteDeletedCards(transaction, remote);
     for (const [type, keys] of transaction.changed) {
+      if (type instanceof Y.Map && type._item?.parent === this.comments) {
+        changed = this.noteCommentEdit(transaction, type, keys, remote) || changed;
+        continue;
+      }
       if (type instanceof Y.Array && !remote) {
         changed = this.noteAddedEvidence(transaction, type) || changed;
       }
@@ -381,6 +399,55 @@ export class LostEditWatch {
   }
 
   /**
+   * Keeps this person's edits of their comments, and tells of one that a deletion of the
+   * comment crossed. Deleting a comment clears its text (deleteComment), so the deletion's
+   * write to the text is set over this person's edit if, and only if, the deleting page had it.
+   */
+  private noteCommentEdit(
+    transaction: Y.Transaction,
+    comment: Y.Map<unknown>,
+    keys: Set<string | null>,
+    remote: boolean,
+  ): boolean {
+    const holder = comment._item;
+    const commentId = holder?.parentSub;
+    const cardId = comment.get(COMMENT_KEYS.cardId);
+    const text = comment._map.get(COMMENT_KEYS.text);
+    const layout = typeof commentId === 'string' && typeof cardId === 'string' && text;
+    if (!holder || holder.deleted || !layout) return false;
+    const ref = { cardId, evidenceId: null, field: EDITED_COMMENT, commentId } as const;
+    const slot = slotOf(ref);
+    const deleted = comment.get(COMMENT_KEYS.deletedAt) != null;
+    if (!remote) {
+      const client = this.doc.clientID;
+      const created = holder.id.clock >= (transaction.beforeState.get(holder.id.client) ?? 0);
+      if (!keys.has(COMMENT_KEYS.text) || text.id.client !== client || created) return false;
+      // Its deletion here: nothing of this person's is left in it to lose.
+      if (deleted) return this.own.delete(slot);
+      const value = valueOf(COMMENT_KEYS.text, comment.get(COMMENT_KEYS.text));
+      const { clock } = text.id;
+      this.own.set(slot, { ...ref, client, clock, value, at: this.now() });
+      return true;
+    }
+    const mine = this.own.get(slot);
+    const deletion = comment._map.get(COMMENT_KEYS.deletedAt);
+    if (!mine || !deleted || !deletion || !keys.has(COMMENT_KEYS.deletedAt)) return false;
+    this.own.delete(slot);
+    // The deletion's own write to the text: its writer's latest one before the deletion.
+    let cleared: Y.Item | null = text;
+    while (
+      cleared &&
+      (cleared.id.client !== deletion.id.client || cleared.id.clock > deletion.id.clock)
+    ) {
+      cleared = cleared.left;
+    }
+    if (!cleared || !setOver(cleared, Y.createID(mine.client, mine.clock))) {
+      this.onLost({ ...ref, mine: mine.value, theirs: null, byClient: deletion.id.client });
+    }
+    return true;
+  }
+
+  /**
    * Forgets the evidence items and comments this person added that the server has stored
    * (`isStored`, by Yjs id): a colleague who deletes their card after that could see them, so
    * there is nothing to tell, and they would crowd out the fields kept across a reload. A
@@ -426,7 +493,10 @@ export class LostEditWatch {
     if (!keys) return false;
     for (const cardId of keys) {
       if (cardId === null || this.cards.has(cardId)) continue;
-      const writes = [...this.own].filter(([, write]) => write.cardId === cardId);
+      // An edit of a comment stays with the comment, which the card's deletion keeps (B13).
+      const writes = [...this.own].filter(
+        ([, write]) => write.cardId === cardId && write.field !== EDITED_COMMENT,
+      );
       for (const [slot] of writes) this.own.delete(slot);
       changed ||= writes.length > 0;
       if (!remote) continue;
@@ -499,11 +569,7 @@ export function storageOwnWriteStore(
 ): OwnWriteStore {
   const mine = `${key}.${tab}`;
   const valid = (w: Record<string, unknown>): boolean =>
-    typeof w.cardId === 'string' &&
-    typeof w.field === 'string' &&
-    (w.evidenceId === null
-      ? isCardField(w.field) || (w.field === POSTED_COMMENT && typeof w.commentId === 'string')
-      : typeof w.evidenceId === 'string' && isEvidenceField(w.field)) &&
+    isFieldRef(w) &&
     Number.isInteger(w.client) &&
     Number.isInteger(w.clock) &&
     (typeof w.value === 'string' || w.value === null) &&

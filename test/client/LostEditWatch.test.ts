@@ -361,6 +361,51 @@ describe('LostEditWatch', () => {
     });
   });
 
+  it('tells of an edit of a comment that its deletion in another tab crossed, not of one it saw', () => {
+    for (const [tabId, otherId] of [
+      [2, 3],
+      [3, 2],
+    ] as const) {
+      const { items, storage } = memoryStorage();
+      const { a, cardId } = twoReplicas(1, 4);
+      const tab = replica(tabId, storageOwnWriteStore(storage, 'own', 'one'));
+      tab.receive(a.doc);
+      const crossed = addComment(tab.doc, cardId, { text: 'First words' }, eddie);
+      const seen = addComment(tab.doc, cardId, { text: 'Other words' }, eddie);
+      const other = replica(otherId);
+      other.receive(tab.doc);
+      // The second comment's edit reaches the other tab before it deletes that comment.
+      editComment(tab.doc, seen, 'Other words, edited', eddie);
+      other.receive(tab.doc);
+      deleteComment(other.doc, seen, eddie);
+      // The first one's edit and deletion cross, the edit made in a page reloaded since.
+      editComment(tab.doc, crossed, 'Edited words, with the source', eddie);
+      deleteComment(other.doc, crossed, eddie);
+      expect(items.get('own.one')).toContain('"field":"commentEdit"');
+      const reloaded = replica(tabId + 10, storageOwnWriteStore(storage, 'own', 'two'));
+      reloaded.receive(tab.doc);
+      reloaded.receive(other.doc);
+      expect(reloaded.lost).toEqual([
+        {
+          cardId,
+          evidenceId: null,
+          field: 'commentEdit',
+          commentId: crossed,
+          mine: 'Edited words, with the source',
+          theirs: null,
+          byClient: otherId,
+        },
+      ]);
+      // The deleting tab lost nothing; nor does a tab that deletes its own edited comment.
+      other.receive(reloaded.doc);
+      expect(other.lost).toEqual([]);
+      const kept = addComment(reloaded.doc, cardId, { text: 'Kept words' }, eddie);
+      editComment(reloaded.doc, kept, 'Kept words, edited', eddie);
+      deleteComment(reloaded.doc, kept, eddie);
+      expect(items.get('own.two')).not.toContain('Kept words');
+    }
+  });
+
   it('reports a crossed “take this card” to the one whose take lost, by who, not by object', () => {
     for (const [leaId, eddieId] of [
       [1, 2],

@@ -3,7 +3,8 @@
  * used to take away without a word, in two browsers against the real server: a claim being
  * edited in place when the card is moved or deleted, evidence added to or comments posted on
  * a card deleted meanwhile, and a "Take this card" that crossed a colleague's. Also how the
- * notices name the writer when it was the same person in another tab.
+ * notices name the writer when it was the same person in another tab, and an edit of a comment
+ * that the person deleted in another tab or window.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -367,4 +368,79 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     expect(text).not.toContain('colleague');
     await other.close();
   }, 60_000);
+
+  it('an edit of a comment deleted in another window stays, to copy or post: typed, or saved as it went', async () => {
+    const claim = 'The harbour master retired in 2020';
+    await addClaim(lea, claim);
+    await waitSaved(lea);
+    // Lea's other window: the same invite, in a browser context of its own.
+    const other = await (await browser.newContext()).newPage();
+    await openBoard(other, board.leadUrl);
+    const here = await openCard(lea, claim);
+    for (const text of ['First words of Lea.', 'Second words of Lea.']) {
+      await here.getByRole('combobox', { name: 'New comment' }).fill(text);
+      await here.getByRole('button', { name: 'Post comment' }).click();
+    }
+    const there = await openCard(other, claim);
+    const editBox = here.getByRole('combobox', { name: 'Edit comment' });
+    const deleteIn = (dialog: Locator, words: string) =>
+      dialog.getByRole('button', { name: new RegExp(`^Delete comment “${words}`) });
+    const gone = here.locator('.comment-gone');
+
+    // Typed, not saved, when the other window deletes the comment.
+    await deleteIn(there, 'Second').waitFor();
+    await here.getByRole('button', { name: /^Edit comment “Second/ }).click();
+    await editBox.fill('A long correction, not saved yet.');
+    await deleteIn(there, 'Second').click();
+    await gone.waitFor();
+    expect(await gone.textContent()).toContain(
+      'Your comment “Second words of Lea.” was deleted in another tab or window while you were editing it here, so what you typed was not saved.',
+    );
+    expect(await gone.getByRole('textbox', { name: 'What you had typed' }).inputValue()).toBe(
+      'A long correction, not saved yet.',
+    );
+    // Focus was in the edit, which went: it is on the news, not lost to the page.
+    expect(await lea.evaluate(() => document.activeElement?.textContent)).toMatch(/^Your comment/);
+    // Closing would lose it: the dialog asks first.
+    await lea.keyboard.press('Escape');
+    const ask = here.getByRole('alertdialog', { name: 'Close without saving?' });
+    expect(await ask.textContent()).toContain('your edit of a deleted comment');
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await gone.getByRole('button', { name: 'Post as a new comment' }).click();
+    await gone.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => there.textContent(), { timeout: 10_000 })
+      .toContain('A long correction, not saved yet.');
+
+    // Saved here while the other window, offline, had deleted the comment: the two crossed.
+    await other.context().setOffline(true);
+    await deleteIn(there, 'First').click();
+    await here.getByRole('button', { name: /^Edit comment “First/ }).click();
+    await editBox.fill('First words of Lea, with the source.');
+    await here.getByRole('button', { name: 'Save comment' }).click();
+    await waitSaved(lea);
+    await other.context().setOffline(false);
+    await waitSaved(other, 20_000);
+    await gone.waitFor({ timeout: 10_000 });
+    expect(await gone.textContent()).toContain(
+      'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.',
+    );
+    expect(await gone.getByRole('textbox', { name: 'What you had typed' }).inputValue()).toBe(
+      'First words of Lea, with the source.',
+    );
+    // The notice under the header says it too, and outlives the dialog.
+    await lea.keyboard.press('Escape');
+    await here.waitFor({ state: 'detached' });
+    const notice = lostEdits(lea).filter({ hasText: 'Your comment on' });
+    expect(await notice.textContent()).toContain(
+      `Your comment on “${claim}” was deleted in another tab or window at the same time as you edited it, so your edit is not on the board: “First words of Lea, with the source.”.`,
+    );
+    await notice.getByRole('button', { name: 'Post as a new comment' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => there.textContent(), { timeout: 10_000 })
+      .toContain('First words of Lea, with the source.');
+    expect(await other.locator('.lost-edits li').count()).toBe(0);
+    await other.context().close();
+  }, 90_000);
 });
