@@ -27,7 +27,7 @@ import { useMentionNames } from '../review/useMentionNames';
 import { useSeenRecorder } from '../review/lastSeen';
 import type { ColleagueNotice } from '../review/colleagueNotice';
 import { useColleagueNotices } from '../review/useColleagueNotices';
-import type { BoardConnection } from '../sync/BoardConnection';
+import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
 import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
@@ -89,6 +89,8 @@ const SILENT: Announcements = {
   onDragEnd: () => undefined,
   onDragCancel: () => undefined,
 };
+
+const NO_NOTICES: readonly LostEditNotice[] = [];
 
 /** A new board's Unverified column: where its cards will come from. */
 const emptyBoardText = (canEdit: boolean) =>
@@ -412,7 +414,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   )}
                   {notSaved}
                   <LostEdits
-                    notices={snapshot.lostEdits}
+                    // Those kept from before a reload name their cards once the board is read.
+                    notices={snapshot.loaded ? snapshot.lostEdits : NO_NOTICES}
                     board={board}
                     peers={snapshot.peers}
                     onDismiss={dismissLostEdit}

@@ -9,7 +9,8 @@
  * meanwhile is kept: they are told the card is gone, and who may restore it. An edit of their
  * comment that its deletion in their other tab or window crossed is given whole, with "Post as
  * a new comment". The writer kept may be this person in another tab or window: then it says
- * so. The alert region stays in the page, so that a notice is announced when it appears.
+ * so. The alert region stays in the page, so that a notice is announced when it appears. The
+ * notices outlive a reload until dismissed or restored (BoardConnection keeps them).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
-import { ackStoreKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
+import { ackStoreKey, lostEditsKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
+import { storageLostEditStore } from '../sync/lostEditStore';
 import { storageOwnWriteStore } from '../sync/LostEditWatch';
 import { storageAckStore } from '../sync/SaveTracker';
 import { storageSetAsideStore } from '../sync/setAsideStore';
@@ -34,6 +35,10 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
       ownWriteStore: storageOwnWriteStore(window.localStorage, ownWritesKey(known.id)),
       setAsideStore: storageSetAsideStore(window.localStorage, setAsideKey(known.id)),
+      lostEditStore: storageLostEditStore(
+        window.localStorage,
+        lostEditsKey(known.id, known.inviteId),
+      ),
       onStaleCopy: () => setFresh((n) => n + 1),
       // The same role after all (changed and changed back) or no answer: carry on as before.
       onRoleChanged: () => {

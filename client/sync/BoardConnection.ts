@@ -45,6 +45,7 @@ import {
   LostEditWatch,
   type OwnWriteStore,
 } from './LostEditWatch';
+import { type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { mergeSetAside, type SetAsideStore } from './setAsideStore';
 import { removalsIn } from './removalsIn';
@@ -113,6 +114,8 @@ export interface BoardConnectionOptions {
   readonly ackStore?: AckStore;
   /** Where this person's card edits are kept across a reload, to report lost ones. */
   readonly ownWriteStore?: OwnWriteStore;
+  /** Where the notices of their lost edits are kept across a reload, until dismissed. */
+  readonly lostEditStore?: LostEditStore;
   readonly WebSocketPolyfill?: typeof WebSocket;
   /**
    * The server closed the connection because a lead changed this invite's role (4205). The
@@ -209,7 +212,8 @@ export class BoardConnection {
   private loaded = false;
   private destroyed = false;
   private readonly lostEditWatch: LostEditWatch;
-  private lostEdits: readonly LostEditNotice[] = [];
+  private readonly lostEditStore: LostEditStore | null;
+  private lostEdits: readonly LostEditNotice[];
   private lostEditSeq = 0;
   private readonly onRoleChanged: (() => void) | undefined;
   private readonly onStaleCopy: (() => void) | undefined;
@@ -236,6 +240,12 @@ export class BoardConnection {
     this.onStaleCopy = options.onStaleCopy;
     this.setAsideStore = options.setAsideStore ?? null;
     this.setAside = Object.freeze(this.setAsideStore?.load() ?? []);
+    this.lostEditStore = options.lostEditStore ?? null;
+    this.lostEdits = Object.freeze(
+      (this.lostEditStore?.load() ?? []).map((n) =>
+        Object.freeze({ ...n, seq: ++this.lostEditSeq }),
+      ),
+    );
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new Awareness(this.doc);
@@ -479,6 +489,9 @@ export class BoardConnection {
         : (parseState(client, this.awareness.getStates().get(client))?.user ?? null);
     const notice = { ...edit, seq: ++this.lostEditSeq, by };
     this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
+    // On what the board's other tabs kept meanwhile: none of theirs is lost, or dismissed twice.
+    const store = this.lostEditStore;
+    store?.save(mergeNotices(store.load(), [{ ...edit, by }]));
     this.changed();
   };
 
@@ -518,9 +531,14 @@ export class BoardConnection {
     this.changed();
   }
 
-  /** Takes a lost-edit notice off the list (restored, or read and let go). */
+  /** Takes a lost-edit notice off the list (restored, or read and let go), here and on the device. */
   dismissLostEdit(seq: number): void {
-    this.lostEdits = Object.freeze(this.lostEdits.filter((n) => n.seq !== seq));
+    const notice = this.lostEdits.find((n) => n.seq === seq);
+    if (!notice) return;
+    this.lostEdits = Object.freeze(this.lostEdits.filter((n) => n !== notice));
+    const key = noticeKey(notice);
+    const store = this.lostEditStore;
+    store?.save(store.load().filter((n) => noticeKey(n) !== key));
     this.changed();
   }
 

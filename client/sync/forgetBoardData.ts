@@ -20,3 +20,6 @@ export const ownWritesKey = (boardId: string) => `factboard.own-writes.${boardId
 export const lastSeenKey = (boardId: string) => `factboard.seen.${boardId}`;
 /** Not removed with the rest: what the server refused stays until its person dismisses it. */
 export const setAsideKey = (boardId: string) => `factboard.set-aside.${boardId}`;
+/** Nor are their lost edits' notices, one record per person: the only place the values are. */
+export const lostEditsKey = (boardId: string, inviteId: string) =>
+  `factboard.lost-edits.${boardId}.${inviteId}`;

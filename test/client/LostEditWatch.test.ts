@@ -30,6 +30,7 @@ import {
   type OwnWriteStore,
   storageOwnWriteStore,
 } from '../../client/sync/LostEditWatch';
+import { memoryStorage } from '../helpers/memoryStorage';
 
 let tick = 1_700_000_000_000;
 const now = () => ++tick;
@@ -61,21 +62,6 @@ function twoReplicas(leaId: number, eddieId: number) {
   const cardId = addClaim(a.doc, { claim: 'The bridge cost $4 million' }, lea);
   b.receive(a.doc);
   return { a, b, cardId };
-}
-
-/** localStorage's interface over a Map. */
-function memoryStorage() {
-  const items = new Map<string, string>();
-  const storage = {
-    get length() {
-      return items.size;
-    },
-    key: (i: number) => [...items.keys()][i] ?? null,
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  } as Storage;
-  return { items, storage };
 }
 
 describe('LostEditWatch', () => {

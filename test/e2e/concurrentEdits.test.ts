@@ -10,7 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { addClaim, card, openBoard, openCard, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  card,
+  openBoard,
+  openCard,
+  reloadAnsweringLeave,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
 
@@ -183,9 +190,18 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await loser.keyboard.press('Escape');
     await loser.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await axeViolations(loser)).toEqual([]);
+    // The notice is the only place the lost value is left: a reload keeps it, Restore mine too.
+    expect(await reloadAnsweringLeave(loser)).toEqual([]);
+    await waitSaved(loser);
+    expect(await notice(loser).textContent()).toContain(`Yours was “${mine}”`);
     await notice(loser).getByRole('button', { name: 'Restore mine' }).click();
     expect(await notice(loser).count()).toBe(0);
     await expect.poll(() => rationale(winner.getByRole('dialog')).inputValue()).toBe(mine);
+    // Restored, it is gone for good.
+    await waitSaved(loser);
+    await loser.reload();
+    await waitSaved(loser);
+    expect(await notice(loser).count()).toBe(0);
   });
 
   it('crossed edits of an evidence item’s note: the loser is told, and restores theirs', async () => {
@@ -259,6 +275,12 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     const loser = people.find(({ mine }) => !kept?.includes(mine));
     expect(loser).toBeDefined();
     expect(await notice(loser!.page).textContent()).toContain(`Yours was “${loser!.mine}”`);
+    // Dismissed, it does not come back with the next reload.
+    await notice(loser!.page).getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice(loser!.page).count()).toBe(0);
+    await loser!.page.reload();
+    await waitSaved(loser!.page);
+    expect(await notice(loser!.page).count()).toBe(0);
   }, 120_000);
 
   it('work on a card a colleague deleted meanwhile is told, and comes back with the card', async () => {

@@ -1,0 +1,95 @@
+/**
+ * The lost-edit notices (LostEditWatch), kept on this device until their person dismisses them
+ * or restores what they lost: the notice is the only place the lost value is left (the board
+ * kept the other write, and the history records only what the server stored), so a reload
+ * must not take it away. Per board and per person (invite), like the device's other records;
+ * the latest KEPT_NOTICES only. Every tab of the board reads and writes the one record, each
+ * change on what is stored now, so a notice one tab dismissed does not come back from another.
+ */
+import type { DeletedWithCard, LostEdit } from './LostEditWatch';
+import { isFieldRef } from './LostEditWatch';
+import type { PresenceUser } from './presence';
+
+/** A notice as kept: what was lost, and who kept theirs when presence named them. */
+export type KeptNotice = (LostEdit | DeletedWithCard) & { readonly by: PresenceUser | null };
+
+export interface LostEditStore {
+  load(): KeptNotice[];
+  save(notices: readonly KeptNotice[]): void;
+}
+
+/**
+ * The notices kept at most: more than a person works through between two reloads, and few
+ * enough for localStorage when each holds two 10,000-character rationales.
+ */
+export const KEPT_NOTICES = 30;
+
+/** What tells two notices apart: the same loss told by two tabs is one notice. */
+export function noticeKey(n: LostEdit | DeletedWithCard): string {
+  const where = 'commentId' in n ? n.commentId : n.evidenceId;
+  const which = 'cardDeleted' in n ? [n.client, n.clock] : [n.theirs, n.byClient];
+  return JSON.stringify([n.cardId, where, n.field, n.mine, ...which]);
+}
+
+/** `kept` with `added` after it (a notice already kept stays once), the latest KEPT_NOTICES. */
+export function mergeNotices(
+  kept: readonly KeptNotice[],
+  added: readonly KeptNotice[],
+): KeptNotice[] {
+  const keys = new Set(kept.map(noticeKey));
+  return [...kept, ...added.filter((n) => !keys.has(noticeKey(n)))].slice(-KEPT_NOTICES);
+}
+
+const isText = (v: unknown) => typeof v === 'string' || v === null;
+const isUser = (v: unknown) => {
+  const u = v as Partial<PresenceUser> | null;
+  return (
+    u === null ||
+    (typeof u === 'object' &&
+      typeof u.id === 'string' &&
+      typeof u.name === 'string' &&
+      typeof u.colour === 'string')
+  );
+};
+const isEvidence = (v: unknown) => {
+  const e = v as Record<string, unknown> | null;
+  return (
+    e === null ||
+    (typeof e === 'object' && ['url', 'quote', 'stance', 'note'].every((k) => isText(e[k])))
+  );
+};
+
+function isNotice(v: unknown): v is KeptNotice {
+  if (typeof v !== 'object' || v === null) return false;
+  const n = v as Record<string, unknown>;
+  if (!isFieldRef(n) || !isText(n.mine) || !isUser(n.by)) return false;
+  return n.cardDeleted === true
+    ? isText(n.claim) &&
+        isEvidence(n.evidence) &&
+        Number.isInteger(n.comments) &&
+        Number.isInteger(n.client) &&
+        Number.isInteger(n.clock)
+    : isText(n.theirs) && Number.isInteger(n.byClient);
+}
+
+/** Keeps the notices in a Storage (localStorage) under one key; none removes the key. */
+export function storageLostEditStore(storage: Storage, key: string): LostEditStore {
+  return {
+    load() {
+      try {
+        const raw: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+        return Array.isArray(raw) ? raw.filter(isNotice).slice(-KEPT_NOTICES) : [];
+      } catch {
+        return [];
+      }
+    },
+    save(notices) {
+      try {
+        if (notices.length === 0) storage.removeItem(key);
+        else storage.setItem(key, JSON.stringify(notices.slice(-KEPT_NOTICES)));
+      } catch {
+        // Storage full or disabled: the notices stay on this page until it goes.
+      }
+    },
+  };
+}
