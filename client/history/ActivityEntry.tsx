@@ -37,6 +37,8 @@ export interface ActivityEntryProps {
   readonly restore: ((cardId: string) => Promise<void>) | null;
   /** The deletions that offer Restore, by seq (restorableDeletions). */
   readonly restorable: ReadonlySet<number>;
+  /** The claims the events recorded of their cards, for those gone (recordedClaims). */
+  readonly recordedClaims: ReadonlyMap<string, string>;
 }
 
 export const ActivityEntry = memo(function ActivityEntry({
@@ -52,6 +54,7 @@ export const ActivityEntry = memo(function ActivityEntry({
   openCard,
   restore,
   restorable,
+  recordedClaims,
 }: ActivityEntryProps) {
   const at = row.kind === 'event' ? row.event.at : row.at;
   const time = formatTime(at);
@@ -74,6 +77,7 @@ export const ActivityEntry = memo(function ActivityEntry({
             event={row.event}
             time={time}
             liveClaim={liveClaim}
+            recordedClaims={recordedClaims}
             openCard={openCard}
             restore={restorable.has(row.event.seq) ? restore : null}
           />
@@ -105,6 +109,7 @@ export const ActivityEntry = memo(function ActivityEntry({
                     event={e}
                     time={formatTime(e.at)}
                     liveClaim={e.cardId ? cards[e.cardId]?.claim : undefined}
+                    recordedClaims={recordedClaims}
                     openCard={openCard}
                     restore={restorable.has(e.seq) ? restore : null}
                   />
@@ -129,6 +134,7 @@ function EventClaim({
   event,
   time,
   liveClaim,
+  recordedClaims,
   openCard,
   restore,
 }: {
@@ -136,11 +142,12 @@ function EventClaim({
   /** When it happened, as the entry shows it. */
   time: string;
   liveClaim: string | undefined;
+  recordedClaims: ReadonlyMap<string, string>;
   openCard: (cardId: string) => void;
   restore: ((cardId: string) => Promise<void>) | null;
 }) {
   const [busy, setBusy] = useState(false);
-  const claim = claimOf(event, liveClaim);
+  const claim = claimOf(event, liveClaim, recordedClaims);
   const cardId = event.cardId;
   if (!claim) return null;
   if (liveClaim !== undefined && cardId) {

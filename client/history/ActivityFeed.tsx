@@ -20,7 +20,7 @@ import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { ActivityEntry } from './ActivityEntry';
 import { type ActivityRow, groupActivity, rowIndexOf } from './groupActivity';
-import type { HistoryEvent } from './historyEvent';
+import { type HistoryEvent, recordedClaims } from './historyEvent';
 import { restorableDeletions } from './restorableDeletions';
 
 export interface FocusRequest {
@@ -92,6 +92,7 @@ export function ActivityFeed({
   );
   const descriptionId = useId();
   const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
+  const claims = useMemo(() => recordedClaims(events), [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const { rangeExtractor, focusHandlers } = useKeptFocus(keys, seqOfRow);
@@ -164,6 +165,7 @@ export function ActivityFeed({
                 openCard={openCard}
                 restore={restore}
                 restorable={lastDeletions}
+                recordedClaims={claims}
               />
             );
           })}

@@ -231,7 +231,28 @@ export function describeEvent(e: HistoryEvent): string {
   }
 }
 
-/** The claim an event is about: the card's current claim, or the one the event recorded. */
-export function claimOf(e: HistoryEvent, currentClaim: string | undefined): string | null {
-  return currentClaim ?? str(e.data.claim);
+/**
+ * The claim an event is about: the card's current claim, or the one the event recorded, or
+ * for a card gone from the board, the one its other events recorded (`recorded`).
+ */
+export function claimOf(
+  e: HistoryEvent,
+  currentClaim: string | undefined,
+  recorded?: ReadonlyMap<string, string>,
+): string | null {
+  return currentClaim ?? str(e.data.claim) ?? (e.cardId ? (recorded?.get(e.cardId) ?? null) : null);
+}
+
+/**
+ * The latest claim the events record of each card (its deletion's, its adding's), `events`
+ * newest first: what names a deleted card in an event that records none, such as a comment
+ * posted to it after it went, or a move made before.
+ */
+export function recordedClaims(events: readonly HistoryEvent[]): ReadonlyMap<string, string> {
+  const claims = new Map<string, string>();
+  for (const e of events) {
+    const claim = str(e.data.claim);
+    if (e.cardId && claim !== null && !claims.has(e.cardId)) claims.set(e.cardId, claim);
+  }
+  return claims;
 }

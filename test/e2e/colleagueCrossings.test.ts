@@ -245,6 +245,18 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
       );
     expect(await told(eddie).textContent()).not.toContain('Editors and leads');
     expect(await lostEdits(lea).count()).toBe(0);
+    // Lea's Activity names the card in the comments posted to it after it went, as in its
+    // deletion.
+    await lea.getByRole('button', { name: 'Activity' }).click();
+    const feed = lea.getByRole('region', { name: 'Activity' });
+    for (const text of Object.values(comments)) {
+      await expect
+        .poll(() => feed.getByRole('listitem').filter({ hasText: text }).textContent(), {
+          timeout: 10_000,
+        })
+        .toContain(claim);
+    }
+    await feed.getByRole('button', { name: 'Close activity' }).click();
 
     await told(eddie).getByRole('button', { name: 'Restore the card' }).click();
     // Back for everyone with both comments, and neither notice stays.

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { claimOf, describeEvent, type HistoryEvent } from '../../../client/history/historyEvent';
+import {
+  claimOf,
+  describeEvent,
+  type HistoryEvent,
+  recordedClaims,
+} from '../../../client/history/historyEvent';
 
 const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => ({
   seq: 1,
@@ -170,5 +175,21 @@ describe('describeEvent', () => {
     expect(claimOf(ev('card.deleted', { claim: 'Old claim' }), undefined)).toBe('Old claim');
     expect(claimOf(ev('card.moved'), 'Current claim')).toBe('Current claim');
     expect(claimOf(ev('card.moved'), undefined)).toBeNull();
+  });
+
+  it('names a deleted card’s other events by the claim its latest recorded event gives', () => {
+    // Newest first: a comment posted after the deletion, the deletion, the card's adding.
+    const events = [
+      ev('comment.posted', { text: 'Too late?' }),
+      ev('card.deleted', { claim: 'Crime fell 30%' }),
+      ev('card.created', { claim: 'Crime fell 20%', column: 'unverified' }),
+      { ...ev('card.deleted', { claim: 'Another card' }), cardId: 'c2' },
+    ];
+    const recorded = recordedClaims(events);
+    expect(claimOf(events[0]!, undefined, recorded)).toBe('Crime fell 30%');
+    // The event's own record and the board's claim come first.
+    expect(claimOf(events[2]!, undefined, recorded)).toBe('Crime fell 20%');
+    expect(claimOf(events[0]!, 'Crime fell 31%', recorded)).toBe('Crime fell 31%');
+    expect(claimOf({ ...events[0]!, cardId: 'c3' }, undefined, recorded)).toBeNull();
   });
 });
