@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  card,
+  column,
+  expectCardIn,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const SEED = readFileSync(
@@ -22,6 +30,9 @@ const PHONE = {
   hasTouch: true,
   isMobile: true,
 };
+
+/** A name as long as a name may be, with nowhere to break it. */
+const LONG_NAME = `A${'verylongname'.repeat(9).slice(0, 99)}`;
 
 /** How far the page, or an element, scrolls sideways: 0 when it fits. */
 const sideways = (target: Page | Locator): Promise<number> =>
@@ -131,5 +142,42 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await page.getByText('You are a reviewer', { exact: false }).waitFor();
     expect(await sideways(page)).toBe(0);
     await page.context().close();
+  }, 60_000);
+
+  it('names of 100 characters without a space wrap: no card, dialog or page scrolls sideways', async () => {
+    // A board of their own, whose every card is on screen (a column draws only those in view).
+    const names = await server.createBoard('Names', 'Ana');
+    const [long, ana] = await Promise.all(
+      [0, 1].map(async () => (await browser.newContext(PHONE)).newPage()),
+    );
+    if (!long || !ana) throw new Error('no page');
+    await openBoard(long, await server.invite(names, LONG_NAME, 'editor'));
+    await openBoard(ana, names.leadUrl);
+    const claim = 'Wages rose 5 percent last year';
+    await addClaim(long, claim);
+    const own = await openCard(long, claim);
+    await own.getByRole('button', { name: 'Take this card' }).tap();
+    await own.getByRole('combobox', { name: 'New comment' }).fill('Checked with the union.');
+    await own.getByRole('button', { name: 'Post comment' }).tap();
+    await own.getByText('Checked with the union.').first().waitFor();
+    await waitSaved(long);
+
+    // On the lead's phone: the card ("Being checked by …"), its dialog (who created it, who
+    // is checking it, who commented), the invite list, and the page under them.
+    await expect
+      .poll(() => card(ana, claim).textContent())
+      .toContain(`Being checked by ${LONG_NAME}`);
+    expect(await sideways(card(ana, claim))).toBe(0);
+    const dialog = await openCard(ana, claim);
+    await dialog.getByText('Checked with the union.').first().waitFor();
+    expect(await sideways(dialog)).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+    await ana.getByRole('button', { name: 'Invite people' }).tap();
+    const invites = ana.getByRole('dialog', { name: 'Invite people' });
+    await invites.getByText(LONG_NAME).waitFor();
+    expect(await sideways(invites)).toBe(0);
+    expect(await sideways(ana)).toBe(0);
+    await invites.getByRole('button', { name: 'Close' }).tap();
+    await Promise.all([long.context().close(), ana.context().close()]);
   }, 60_000);
 });
