@@ -18,6 +18,7 @@ import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import type { LostEditNotice } from '../sync/BoardConnection';
+import { clip } from '../ui/clip';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -25,6 +26,14 @@ import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
+import { useClamped } from './useClamped';
+
+/**
+ * The most of a claim its dialog's heading holds, and so the dialog's name (aria-labelledby):
+ * a screen reader says the name whenever the dialog opens, and a claim may be 2,000
+ * characters long. A longer claim is whole in the dialog's Claim section.
+ */
+const HEADING_MAX = 280;
 
 const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
 
@@ -128,10 +137,23 @@ export function CardDetail({
       then,
     );
   const requestClose = () => leave(onClose);
+  // The heading shows a few lines (styles.css, .dialog-claim): the dialog's head, and its
+  // Close button, stay on a phone's screen as the dialog scrolls.
+  const headingText = useRef<HTMLSpanElement>(null);
+  const clamped = useClamped(headingText, card?.claim ?? '');
+  const wholeClaim = card && (clamped || card.claim.length > HEADING_MAX);
 
   return (
     <ModalDialog
-      title={card ? <span lang={lang}>{card.claim}</span> : 'Card deleted'}
+      title={
+        card ? (
+          <span ref={headingText} className="dialog-claim" lang={lang} dir="auto">
+            {clip(card.claim, HEADING_MAX)}
+          </span>
+        ) : (
+          'Card deleted'
+        )
+      }
       focus="close"
       onClose={requestClose}
     >
@@ -149,6 +171,14 @@ export function CardDetail({
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
             <TypedNotSaved drafts={orphans} why={orphanedBy === 'rights' ? 'rights' : 'back'} />
+            {wholeClaim && (
+              <section aria-labelledby="detail-claim">
+                <h3 id="detail-claim">Claim</h3>
+                <p className="whole-claim" lang={lang} dir="auto">
+                  {card.claim}
+                </p>
+              </section>
+            )}
             <CardColleagues cardId={card.id} myId={me.id} />
             {card.source && (
               <section aria-labelledby="detail-source">

@@ -180,4 +180,37 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await invites.getByRole('button', { name: 'Close' }).tap();
     await Promise.all([long.context().close(), ana.context().close()]);
   }, 60_000);
+
+  it('a 2,000-character claim: its dialog keeps Close on screen and says the whole claim', async () => {
+    const claim = 'The minister said unemployment fell to 3 percent in 2024 while wages rose. '
+      .repeat(27)
+      .slice(0, 2000)
+      .trim();
+    await addClaim(lead, claim);
+    await card(lead, claim)
+      .getByRole('button', { name: /^Open:/ })
+      .tap();
+    const dialog = lead.getByRole('dialog', { name: claim.slice(0, 100) });
+    await dialog.waitFor();
+    // Its name is the heading's few lines, not 2,000 characters read out at every opening.
+    const name = await dialog.evaluate(
+      (d) => document.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent ?? '',
+    );
+    expect(name.length).toBeLessThanOrEqual(280);
+    expect(
+      await dialog.getByRole('heading', { level: 2 }).evaluate((h) => h.clientHeight),
+    ).toBeLessThan(120);
+    expect(await dialog.getByRole('region', { name: 'Claim' }).textContent()).toContain(claim);
+    // Scrolled to its end, Close is still on screen, and nothing covers it.
+    await dialog.evaluate((d) => d.scrollTo({ top: d.scrollHeight, behavior: 'instant' }));
+    const close = dialog.getByRole('button', { name: 'Close' });
+    expect(
+      await close.evaluate((button) => {
+        const r = button.getBoundingClientRect();
+        return button.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }),
+    ).toBe(true);
+    await close.tap();
+    await expect.poll(() => lead.getByRole('dialog').count()).toBe(0);
+  });
 });
