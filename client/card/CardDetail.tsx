@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor, BoardView, CardView } from '../../shared/board';
+import { backClosesDialog } from '../app/router';
 import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -137,6 +138,10 @@ export function CardDetail({
       then,
     );
   const requestClose = () => leave(onClose);
+  // Back on a phone closes the card rather than leave the board, asking first the same way.
+  const closeRequest = useRef(requestClose);
+  closeRequest.current = requestClose;
+  useEffect(() => backClosesDialog(() => closeRequest.current()), []);
   // The heading shows a few lines (styles.css, .dialog-claim): the dialog's head, and its
   // Close button, stay on a phone's screen as the dialog scrolls.
   const headingText = useRef<HTMLSpanElement>(null);

@@ -213,4 +213,45 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await close.tap();
     await expect.poll(() => lead.getByRole('dialog').count()).toBe(0);
   });
+
+  it('Back closes an open card, asking first about text typed, and leaves no entry behind', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(`${server.url}/`);
+    await openBoard(page, board.leadUrl);
+    const boardUrl = page.url();
+    const claim = (await column(page, 'Unverified').locator('.claim').first().textContent()) ?? '';
+    const dialogs = page.getByRole('dialog');
+    /** The card's own history entry is gone (taken back once the dialog closed). */
+    const entryGone = () =>
+      expect.poll(() => page.evaluate(() => JSON.stringify(history.state))).not.toContain('Dialog');
+
+    await openCard(page, claim);
+    await page.goBack();
+    await expect.poll(() => dialogs.count()).toBe(0);
+    expect(page.url()).toBe(boardUrl);
+
+    // Typed and not saved: Back asks, as Close does; Back again keeps editing.
+    const dialog = await openCard(page, claim);
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Half a thought');
+    await page.goBack();
+    const question = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    await question.waitFor();
+    await page.goBack();
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await comment.inputValue()).toBe('Half a thought');
+    await page.goBack();
+    await question.getByRole('button', { name: 'Discard and close' }).tap();
+    await expect.poll(() => dialogs.count()).toBe(0);
+    await entryGone();
+    expect(page.url()).toBe(boardUrl);
+
+    // Closed with Close: the next Back leaves the board, as it would have before the card.
+    await (await openCard(page, claim)).getByRole('button', { name: 'Close' }).tap();
+    await expect.poll(() => dialogs.count()).toBe(0);
+    await entryGone();
+    await page.goBack();
+    await expect.poll(() => page.url()).toBe(`${server.url}/`);
+    await page.context().close();
+  }, 60_000);
 });
