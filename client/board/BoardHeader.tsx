@@ -1,4 +1,5 @@
 import { type ReactNode, useRef } from 'react';
+import { CLOSE } from '../../shared/protocol/closeCodes';
 import { can, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { navigate } from '../app/router';
@@ -10,6 +11,15 @@ import type { PresenceUser } from '../sync/presence';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
 import { ShortcutsTool } from './ShortcutsTool';
+
+/**
+ * The badge once the server has refused the connection: the role on the invite no longer
+ * holds (the page is read-only and the pill says why), so the badge must not claim it.
+ */
+const REFUSED_BADGES: Readonly<Record<number, string>> = {
+  [CLOSE.unauthorized]: 'Invite no longer valid',
+  [CLOSE.unknownBoard]: 'Board deleted',
+};
 
 export function BoardHeader({
   title,
@@ -25,7 +35,7 @@ export function BoardHeader({
   title: string;
   /** What the page lets this person do now (a viewer's tools once the server refused them). */
   role: Role;
-  /** The role on their invite, as the badge shows it. */
+  /** The role on their invite, as the badge shows it until the server refuses the invite. */
   invitedAs: Role;
   me: PresenceUser;
   snapshot: BoardSnapshot;
@@ -54,7 +64,13 @@ export function BoardHeader({
         <h1 ref={heading} tabIndex={-1}>
           {title || 'Untitled board'}
         </h1>
-        <span className={`badge role-${invitedAs}`}>{ROLE_LABELS[invitedAs]}</span>
+        {snapshot.status.kind === 'refused' ? (
+          <span className="badge refused">
+            {REFUSED_BADGES[snapshot.status.code ?? 0] ?? 'Read-only'}
+          </span>
+        ) : (
+          <span className={`badge role-${invitedAs}`}>{ROLE_LABELS[invitedAs]}</span>
+        )}
       </div>
       <div className="board-tools">
         {children}

@@ -254,4 +254,15 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await expect.poll(() => page.url()).toBe(`${server.url}/`);
     await page.context().close();
   }, 60_000);
+
+  it('a revoked invite’s badge says the invite no longer holds, not the role', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await openBoard(page, await server.invite(board, 'Bo', 'editor'));
+    const badge = page.locator('.board-title .badge');
+    expect(await badge.textContent()).toBe('Editor');
+    await server.revoke(board, 'Bo');
+    await page.getByText('Your invite is no longer valid').first().waitFor();
+    expect(await badge.textContent()).toBe('Invite no longer valid');
+    await page.context().close();
+  }, 60_000);
 });
