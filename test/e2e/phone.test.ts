@@ -115,16 +115,24 @@ describe.skipIf(!RUN)('the board on a phone', () => {
   });
 
   it('a long press picks a card up, and it lands in the column where the finger lets go', async () => {
+    // Unverified's first card and Corroborated's empty list side by side, both away from the
+    // screen's edges, where a card in hand scrolls the board (dnd-kit's auto-scroll) for as
+    // long as the finger stays there.
+    await columns().evaluate((el) => el.scrollTo({ left: 150, behavior: 'instant' }));
     const claim = (await firstCard().locator('.claim').textContent()) ?? '';
-    const from = await firstCard().locator('.claim').boundingBox();
-    const into = await column(lead, 'Corroborated').boundingBox();
+    const from = await firstCard().boundingBox();
+    const into = await column(lead, 'Corroborated').getByRole('list').boundingBox();
     if (!from || !into) throw new Error('not on screen');
-    const start = { x: Math.round(from.x + 30), y: Math.round(from.y + 10) };
+    const start = {
+      x: Math.round(from.x + from.width - 40),
+      y: Math.round(from.y + from.height / 2),
+    };
+    const end = { x: Math.round(into.x + 110), y: Math.round(into.y + 40) };
+    expect(Math.min(start.x, end.x)).toBeGreaterThan(75);
+    expect(Math.max(start.x, end.x)).toBeLessThan(300);
     await touch(cdp, 'touchStart', start);
     // Held still, the card is picked up (after a quarter of a second).
     await lead.locator('li.card.dragging').waitFor({ timeout: 5_000 });
-    // Into the strip of Corroborated that shows at the screen's right edge.
-    const end = { x: Math.round(into.x + 20), y: start.y + 40 };
     for (let step = 1; step <= 10; step++) {
       await touch(cdp, 'touchMove', {
         x: Math.round(start.x + ((end.x - start.x) * step) / 10),
@@ -134,6 +142,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await touch(cdp, 'touchEnd');
     await expectCardIn(lead, claim, 'Corroborated');
     await waitSaved(lead);
+    await columns().evaluate((el) => el.scrollTo({ left: 0, behavior: 'instant' }));
   });
 
   it('a reviewer’s page does not scroll sideways: the role banner fits the screen', async () => {
