@@ -79,8 +79,6 @@ export function PresenceBar({ me, peers }: { me: PresenceUser; peers: readonly P
         ref={button}
         type="button"
         className="presence-toggle"
-        // The count as shown first, so a voice command that says it finds the button.
-        aria-label={`${count}, people on this board`}
         aria-expanded={open}
         aria-controls={`${id}-people`}
         onClick={() => {
@@ -93,7 +91,11 @@ export function PresenceBar({ me, peers }: { me: PresenceUser; peers: readonly P
             <Avatar key={u.id} user={u} size="large" />
           ))}
         </span>
+        {/* Named by its content ("3 here (people on this board)"), the count as shown first so
+            a voice command that says it finds the button; an aria-label would leave the visible
+            initials out of the name (axe: label-content-name-mismatch). */}
         <span className="presence-count">{count}</span>
+        <span className="visually-hidden">(people on this board)</span>
       </button>
       <div ref={list} id={`${id}-people`} className="presence-people" hidden={!open}>
         <ul aria-label="People on this board">

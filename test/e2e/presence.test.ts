@@ -50,7 +50,7 @@ describe.skipIf(!RUN)('people on the board', () => {
   });
 
   it('lists names and roles from the keyboard, a hostile name as text', async () => {
-    const toggle = lea.getByRole('button', { name: '3 here, people on this board' });
+    const toggle = lea.getByRole('button', { name: '3 here (people on this board)', exact: true });
     await toggle.waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await people(lea).isVisible()).toBe(false);
