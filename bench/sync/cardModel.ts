@@ -114,9 +114,12 @@ export function buildBoard(
   return { updates, stateVector, bytes };
 }
 
-/** Each load client's own card, added with the board model's command. */
-export function addOwnCard(doc: Y.Doc, sender: number): string {
-  return addClaim(doc, { claim: prose(sender, 100) }, { actor: BENCH_ACTOR });
+/**
+ * Each load client's own card, added with the board model's command in the name of its
+ * connection (Factboard takes a card's creator and updater only as the sender's own invite).
+ */
+export function addOwnCard(doc: Y.Doc, sender: number, actor: Actor): string {
+  return addClaim(doc, { claim: prose(sender, 100) }, { actor });
 }
 
 const MARKER_OPEN = Buffer.from('[bm:');
@@ -125,9 +128,15 @@ const MARKER_OPEN = Buffer.from('[bm:');
  * A realistic rationale edit whose text starts with a marker naming the sender and sequence
  * number, so receivers can tell which send it was without applying it to a doc.
  */
-export function editRationale(doc: Y.Doc, cardId: string, sender: number, seq: number): void {
+export function editRationale(
+  doc: Y.Doc,
+  cardId: string,
+  sender: number,
+  seq: number,
+  actor: Actor,
+): void {
   const rationale = `[bm:${sender}.${seq}] ${prose(sender + seq, 110)}`;
-  editCard(doc, cardId, { rationale }, { actor: BENCH_ACTOR });
+  editCard(doc, cardId, { rationale }, { actor });
 }
 
 /** Calls `visit` for every marker in an update's bytes (strings are stored as plain UTF-8). */

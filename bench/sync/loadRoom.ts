@@ -34,6 +34,7 @@ export async function connectRooms(
       const seen = new Set<number>();
       return {
         index,
+        actor: access.actor,
         client: new LoadClient({
           url: roomUrl(access),
           handshake: target.speaksYjs,
@@ -55,9 +56,14 @@ export async function connectRooms(
     closeAll(clients);
     throw error;
   }
-  return clients.map(({ index, client }) => {
-    const cardId = addOwnCard(client.doc, index);
-    return { index, client, cardId, edit: (seq) => editRationale(client.doc, cardId, index, seq) };
+  return clients.map(({ index, actor, client }) => {
+    const cardId = addOwnCard(client.doc, index, actor);
+    return {
+      index,
+      client,
+      cardId,
+      edit: (seq) => editRationale(client.doc, cardId, index, seq, actor),
+    };
   });
 }
 
