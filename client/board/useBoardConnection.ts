@@ -38,6 +38,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       lostEditStore: storageLostEditStore(
         window.localStorage,
         lostEditsKey(known.id, known.inviteId),
+        window,
       ),
       onStaleCopy: () => setFresh((n) => n + 1),
       // The same role after all (changed and changed back) or no answer: carry on as before.

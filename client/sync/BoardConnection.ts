@@ -45,7 +45,7 @@ import {
   LostEditWatch,
   type OwnWriteStore,
 } from './LostEditWatch';
-import { type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
+import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { mergeSetAside, type SetAsideStore } from './setAsideStore';
 import { removalsIn } from './removalsIn';
@@ -214,6 +214,7 @@ export class BoardConnection {
   private readonly lostEditWatch: LostEditWatch;
   private readonly lostEditStore: LostEditStore | null;
   private lostEdits: readonly LostEditNotice[];
+  private readonly unwatchLostEdits: (() => void) | null;
   private lostEditSeq = 0;
   private readonly onRoleChanged: (() => void) | undefined;
   private readonly onStaleCopy: (() => void) | undefined;
@@ -241,11 +242,8 @@ export class BoardConnection {
     this.setAsideStore = options.setAsideStore ?? null;
     this.setAside = Object.freeze(this.setAsideStore?.load() ?? []);
     this.lostEditStore = options.lostEditStore ?? null;
-    this.lostEdits = Object.freeze(
-      (this.lostEditStore?.load() ?? []).map((n) =>
-        Object.freeze({ ...n, seq: ++this.lostEditSeq }),
-      ),
-    );
+    this.lostEdits = this.shownNotices(this.lostEditStore?.load() ?? []);
+    this.unwatchLostEdits = this.lostEditStore?.watch(this.followStoredNotices) ?? null;
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
     this.awareness = new Awareness(this.doc);
@@ -476,11 +474,35 @@ export class BoardConnection {
     this.lostEditWatch.forgetStored((client, clock) => this.tracker.isStored(client, clock));
   }
 
+  /**
+   * The notices to show for those kept on the device, in their order: one already shown keeps
+   * its seq (the page's key for it), a new one gets the next.
+   */
+  private shownNotices(kept: readonly KeptNotice[]): readonly LostEditNotice[] {
+    const shown = new Map(this.lostEdits?.map((n) => [noticeKey(n), n]));
+    return Object.freeze(
+      kept.map((n) => shown.get(noticeKey(n)) ?? Object.freeze({ ...n, seq: ++this.lostEditSeq })),
+    );
+  }
+
+  /**
+   * Another tab of this person kept or let go of a notice: show what the device keeps now. A
+   * notice this tab could not store (storage full) goes too; the other tab's record is the
+   * better account than one that may have been dismissed there.
+   */
+  private readonly followStoredNotices = () => {
+    if (!this.lostEditStore) return;
+    this.lostEdits = this.shownNotices(this.lostEditStore.load());
+    this.changed();
+  };
+
   private readonly noteLostEdit = (edit: LostEdit | DeletedWithCard) => {
     if ('cardDeleted' in edit && this.tracker.isStored(edit.client, edit.clock)) {
       // The server had the write before the deletion came: it was there to be seen.
       return;
     }
+    // Another tab of this person told it first (both tabs hold the write that lost).
+    if (this.lostEdits.some((n) => noticeKey(n) === noticeKey(edit))) return;
     // A deletion names nobody (Yjs records what was deleted, not by whom).
     const client = 'cardDeleted' in edit ? null : edit.byClient;
     const by =
@@ -790,6 +812,7 @@ export class BoardConnection {
     this.doc.off('afterAllTransactions', this.afterDiskLoad);
     this.awareness.off('update', this.sendOwnAwareness);
     this.tabs?.close();
+    this.unwatchLostEdits?.();
     this.undoManager.destroy();
     this.provider?.destroy();
     void this.persistence?.destroy();

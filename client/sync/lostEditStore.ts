@@ -4,7 +4,9 @@
  * kept the other write, and the history records only what the server stored), so a reload
  * must not take it away. Per board and per person (invite), like the device's other records;
  * the latest KEPT_NOTICES only. Every tab of the board reads and writes the one record, each
- * change on what is stored now, so a notice one tab dismissed does not come back from another.
+ * change on what is stored now, so a notice one tab dismissed does not come back from another,
+ * and each open tab follows the record as the others change it (`watch`): the person may be
+ * looking at the other tab when their edit is lost there.
  */
 import type { DeletedWithCard, LostEdit } from './LostEditWatch';
 import { isFieldRef } from './LostEditWatch';
@@ -16,6 +18,8 @@ export type KeptNotice = (LostEdit | DeletedWithCard) & { readonly by: PresenceU
 export interface LostEditStore {
   load(): KeptNotice[];
   save(notices: readonly KeptNotice[]): void;
+  /** Calls `onChange` when another tab saves; returns the unsubscribe. */
+  watch(onChange: () => void): () => void;
 }
 
 /**
@@ -72,8 +76,16 @@ function isNotice(v: unknown): v is KeptNotice {
     : isText(n.theirs) && Number.isInteger(n.byClient);
 }
 
-/** Keeps the notices in a Storage (localStorage) under one key; none removes the key. */
-export function storageLostEditStore(storage: Storage, key: string): LostEditStore {
+/**
+ * Keeps the notices in a Storage (localStorage) under one key; none removes the key. `events`
+ * (the window) tells of other tabs' saves: the browser fires `storage` in every tab but the one
+ * that wrote.
+ */
+export function storageLostEditStore(
+  storage: Storage,
+  key: string,
+  events?: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+): LostEditStore {
   return {
     load() {
       try {
@@ -90,6 +102,13 @@ export function storageLostEditStore(storage: Storage, key: string): LostEditSto
       } catch {
         // Storage full or disabled: the notices stay on this page until it goes.
       }
+    },
+    watch(onChange) {
+      const listener = (event: StorageEvent) => {
+        if (event.storageArea === storage && (event.key === key || event.key === null)) onChange();
+      };
+      events?.addEventListener('storage', listener);
+      return () => events?.removeEventListener('storage', listener);
     },
   };
 }

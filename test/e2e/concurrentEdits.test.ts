@@ -166,6 +166,14 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   it('an offline edit that a colleague’s concurrent one replaced is reported, and restored', async () => {
     const claim = 'The bridge cost $4.2 million in 2023';
     [leaCard, eddieCard] = await Promise.all([openCard(lea, claim), openCard(eddie, claim)]);
+    // Each has the board open in a second tab too, where the notice must also be seen.
+    const [leaTwo, eddieTwo] = (await Promise.all(
+      [lea, eddie].map(async (page) => {
+        const tab = await page.context().newPage();
+        await openBoard(tab, page.url());
+        return tab;
+      }),
+    )) as [Page, Page];
     await lea.context().setOffline(true);
     await rationale(leaCard).fill('Lea, offline: the audit, page 12.');
     await saveVerdict(leaCard).click();
@@ -180,12 +188,17 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       .poll(() => rationale(leaCard).inputValue())
       .toBe(await rationale(eddieCard).inputValue());
     const kept = await rationale(leaCard).inputValue();
-    const [loser, winner, mine] = kept.startsWith('Eddie')
-      ? [lea, eddie, 'Lea, offline: the audit, page 12.']
-      : [eddie, lea, 'Eddie, online: the council minutes.'];
+    const [loser, winner, mine, loserTwo, winnerTwo] = kept.startsWith('Eddie')
+      ? [lea, eddie, 'Lea, offline: the audit, page 12.', leaTwo, eddieTwo]
+      : [eddie, lea, 'Eddie, online: the council minutes.', eddieTwo, leaTwo];
     await notice(loser).waitFor({ timeout: 10_000 });
     expect(await notice(loser).textContent()).toContain(`Yours was “${mine}”`);
     expect(await notice(winner).count()).toBe(0);
+    // The loser's other tab shows it as it happens, once, without a reload.
+    await notice(loserTwo).waitFor({ timeout: 10_000 });
+    expect(await notice(loserTwo).textContent()).toContain(`Yours was “${mine}”`);
+    expect(await notice(loserTwo).count()).toBe(1);
+    expect(await notice(winnerTwo).count()).toBe(0);
 
     await loser.keyboard.press('Escape');
     await loser.getByRole('dialog').waitFor({ state: 'detached' });
@@ -196,13 +209,16 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(await notice(loser).textContent()).toContain(`Yours was “${mine}”`);
     await notice(loser).getByRole('button', { name: 'Restore mine' }).click();
     expect(await notice(loser).count()).toBe(0);
+    // Restored in one tab, it leaves the other.
+    await expect.poll(() => notice(loserTwo).count()).toBe(0);
+    await Promise.all([leaTwo.close(), eddieTwo.close()]);
     await expect.poll(() => rationale(winner.getByRole('dialog')).inputValue()).toBe(mine);
     // Restored, it is gone for good.
     await waitSaved(loser);
     await loser.reload();
     await waitSaved(loser);
     expect(await notice(loser).count()).toBe(0);
-  });
+  }, 60_000);
 
   it('crossed edits of an evidence item’s note: the loser is told, and restores theirs', async () => {
     const claim = 'The bridge cost $4.2 million in 2023';
