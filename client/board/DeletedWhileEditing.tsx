@@ -8,6 +8,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { clip } from '../ui/clip';
 import { draftChanges } from '../ui/fieldDraft';
+import { TypedTextKept } from '../ui/TypedTextKept';
 import type { ClaimEdits } from './claimEdits';
 
 export function DeletedWhileEditing({
@@ -43,10 +44,8 @@ export function DeletedWhileEditing({
                 “{clip(was, 100)}” was deleted while you were editing its claim, so your text was
                 not saved.{canRestore && ' The card can be restored from its entry in Activity.'}
               </span>
-              <label className="field">
-                <span>What you had typed</span>
-                <textarea readOnly rows={Math.min(4, claim.split('\n').length + 1)} value={claim} />
-              </label>
+              {/* Fewer rows than in a dialog: this is a banner over the board. */}
+              <TypedTextKept text={claim} maxRows={4} />
               <span className="row lost-edit-actions">
                 <button type="button" className="button small" onClick={() => edits.end(cardId)}>
                   Dismiss

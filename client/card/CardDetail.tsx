@@ -23,6 +23,7 @@ import { clip } from '../ui/clip';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
+import { TYPED_TEXT_NAME, TypedTextKept } from '../ui/TypedTextKept';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
@@ -300,13 +301,14 @@ function TypedNotSaved({
   if (drafts.length === 0) return null;
   return (
     <section aria-labelledby="detail-orphans" id="detail-typed" tabIndex={-1}>
-      <h3 id="detail-orphans">What you had typed</h3>
+      <h3 id="detail-orphans">{TYPED_TEXT_NAME}</h3>
       <p className="muted">{TYPED_NOTE[why]}</p>
       {drafts.map((d, i) => (
-        <label key={i} className="field">
-          <span>{d.label.charAt(0).toUpperCase() + d.label.slice(1)}</span>
-          <textarea readOnly rows={Math.min(6, d.text.split('\n').length + 1)} value={d.text} />
-        </label>
+        <TypedTextKept
+          key={i}
+          label={d.label.charAt(0).toUpperCase() + d.label.slice(1)}
+          text={d.text}
+        />
       ))}
     </section>
   );

@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { clip } from '../ui/clip';
+import { TypedTextKept } from '../ui/TypedTextKept';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 
 export function CommentEditGone({
@@ -36,10 +37,7 @@ export function CommentEditGone({
           ? `Your comment “${clip(was, 40)}” was deleted in another tab or window while you were editing it here, so what you typed was not saved.`
           : 'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.'}
       </p>
-      <label className="field">
-        <span>What you had typed</span>
-        <textarea readOnly rows={Math.min(6, text.split('\n').length + 1)} value={text} />
-      </label>
+      <TypedTextKept text={text} />
       <div className="row item-actions">
         {onPost && (
           <button type="button" className="button small" onClick={onPost}>
