@@ -506,6 +506,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 members={members}
                 mentions={mentions}
                 actions={actions}
+                peers={snapshot.peers}
                 lostEdits={snapshot.lostEdits}
                 onDismissLostEdit={dismissLostEdit}
                 onClose={closeDetail}

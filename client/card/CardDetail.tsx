@@ -19,6 +19,7 @@ import { VerdictPicker } from '../review/VerdictPicker';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import type { LostEditNotice } from '../sync/BoardConnection';
+import type { Peer } from '../sync/presence';
 import { clip } from '../ui/clip';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { CardColleagues } from '../presence/CardColleagues';
@@ -46,6 +47,7 @@ export function CardDetail({
   members,
   mentions,
   actions,
+  peers,
   lostEdits,
   onDismissLostEdit,
   onClose,
@@ -56,6 +58,8 @@ export function CardDetail({
   members: readonly BoardMember[];
   mentions: MentionNames;
   actions: BoardActions;
+  /** Everyone on the board: the dialog says which colleagues have this card open too. */
+  peers: readonly Peer[];
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
   onDismissLostEdit: (seq: number) => void;
@@ -185,7 +189,7 @@ export function CardDetail({
                 </p>
               </section>
             )}
-            <CardColleagues cardId={card.id} myId={me.id} />
+            <CardColleagues cardId={card.id} myId={me.id} peers={peers} />
             {card.source && (
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>

@@ -3,13 +3,22 @@
  * board shows them ("open by Ana"), so two people know they are working on one card. Names
  * are text, never markup.
  */
+import type { Peer } from '../sync/presence';
 import { Avatar } from './Avatar';
-import { useBoardPeers } from './boardPeers';
 import { cardPresenceWords } from './cardPresenceWords';
 
-export function CardColleagues({ cardId, myId }: { cardId: string; myId: string }) {
+export function CardColleagues({
+  cardId,
+  myId,
+  peers,
+}: {
+  cardId: string;
+  myId: string;
+  /** Everyone on the board, as the board page has them. */
+  peers: readonly Peer[];
+}) {
   // This person's other tabs are not colleagues.
-  const here = useBoardPeers().filter(
+  const here = peers.filter(
     (p) => p.user.id !== myId && (p.openCard === cardId || p.carrying === cardId),
   );
   if (here.length === 0) return null;

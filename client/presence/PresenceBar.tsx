@@ -11,14 +11,12 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardMembers } from '../review/useBoardMembers';
 import type { Peer, PresenceUser } from '../sync/presence';
 import { Avatar } from './Avatar';
-import { usePublishPeers } from './boardPeers';
 import './presence.css';
 
 /** The least room between the list and the screen's edge, in CSS pixels. */
 const MARGIN = 8;
 
 export function PresenceBar({ me, peers }: { me: PresenceUser; peers: readonly Peer[] }) {
-  usePublishPeers(peers);
   const id = useId();
   const people = new Map<string, PresenceUser>();
   for (const p of peers) if (p.user.id !== me.id) people.set(p.user.id, p.user);
