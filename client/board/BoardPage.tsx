@@ -337,6 +337,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce,
       run,
       notify,
+      lastChangeOwn: connection.lastChangeWasOwn,
     }),
     [
       connection,

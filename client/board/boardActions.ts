@@ -30,6 +30,11 @@ export interface BoardActions {
   run(what: string, fn: () => void): boolean;
   /** Shows a short notice, optionally with an Undo button. */
   notify(message: string, undoable: boolean): void;
+  /**
+   * Whether the board's latest change was this person's own (an Undo too), not one that came
+   * from the server: an Undo writes the card's previous updater back, often a colleague.
+   */
+  lastChangeOwn(): boolean;
 }
 
 export const BoardActionsContext = createContext<BoardActions | null>(null);

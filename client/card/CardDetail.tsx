@@ -69,7 +69,7 @@ export function CardDetail({
     ? board.articles.find((a) => a.id === card.source?.articleId)
     : undefined;
   const edit = actions.canEdit;
-  const news = useCardNews(card, me);
+  const news = useCardNews(card, me, actions.lastChangeOwn);
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,

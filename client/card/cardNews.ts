@@ -1,15 +1,29 @@
 /**
  * What colleagues changed on a card between two readings of it, as plain items for the open
  * card's announcements (useCardNews): a comment or reply posted, evidence added, the card
- * moved, its verdict set, taken, given or released. The person's own changes are not news
- * (they announce themselves), nor is a card given to the person: the board's notice tells it.
+ * moved, its claim, speaker, rationale or publication details rewritten, its verdict set,
+ * taken, given or released. The person's own changes are not news (they announce themselves),
+ * nor is a card given to the person: the board's notice tells it. A rewritten text is news for
+ * a screen-reader user most of all: its box changes under them in silence otherwise.
  */
 import type { Actor, CardView, ColumnId, Stance } from '../../shared/board';
+
+/** The card's texts a colleague may rewrite, in the order they are told. */
+export const EDITED_FIELDS = ['claim', 'speaker', 'rationale', 'publication'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
+
+const changedFields = (was: CardView, now: CardView): EditedField[] =>
+  EDITED_FIELDS.filter((f) =>
+    f === 'publication'
+      ? was.speakerType !== now.speakerType || was.reviewUrl !== now.reviewUrl
+      : was[f] !== now[f],
+  );
 
 export type CardNewsItem =
   | { readonly kind: 'comment'; readonly by: Actor; readonly reply: boolean; readonly text: string }
   | { readonly kind: 'evidence'; readonly by: Actor; readonly stance: Stance; readonly url: string }
   | { readonly kind: 'moved'; readonly by: Actor; readonly column: ColumnId }
+  | { readonly kind: 'edited'; readonly by: Actor; readonly fields: readonly EditedField[] }
   | { readonly kind: 'verdict'; readonly by: Actor; readonly verdict: string }
   | { readonly kind: 'assignee'; readonly by: Actor; readonly assignee: Actor | null };
 
@@ -31,6 +45,8 @@ export function cardNews(was: CardView, now: CardView, me: Actor): CardNewsItem[
   else if (now.verdict !== was.verdict && now.verdict) {
     news.push({ kind: 'verdict', by, verdict: now.verdict });
   }
+  const fields = changedFields(was, now);
+  if (fields.length > 0) news.push({ kind: 'edited', by, fields });
   const taker = now.assignee;
   if (taker?.id !== was.assignee?.id && taker?.id !== me.id) {
     news.push({ kind: 'assignee', by, assignee: taker });

@@ -8,7 +8,8 @@
  * added 2 items of evidence (context from example.org, supporting evidence from bbc.co.uk)."
  * Of the card's place, verdict and checker only the latest change of each is told, and only
  * while it is still the card's state: a move since (this person's own, told by the board) has
- * made it old news. Comments and evidence are each told.
+ * made it old news. Comments and evidence are each told; rewritten texts are named once each
+ * ("changed the rationale and the speaker"), not quoted: the box shows the new words.
  */
 import type { Actor, CardView } from '../../shared/board';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -16,13 +17,14 @@ import { sourceName } from '../review/sourceName';
 import { STANCE_WORDS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
 import { plural } from '../ui/plural';
-import type { CardNewsItem } from './cardNews';
+import { type CardNewsItem, EDITED_FIELDS, type EditedField } from './cardNews';
 
 type Item<K extends CardNewsItem['kind']> = Extract<CardNewsItem, { kind: K }>;
 
 /** Kinds told in this order in a person's sentence; each list holds that person's items. */
 interface Deeds {
   moved?: Item<'moved'>;
+  edited: Set<EditedField>;
   verdict?: Item<'verdict'>;
   assignee?: Item<'assignee'>;
   evidence: Item<'evidence'>[];
@@ -39,6 +41,17 @@ const stillSo = (item: CardNewsItem, now: CardView) =>
         ? now.assignee?.id === item.assignee?.id
         : true;
 
+const FIELD_WORDS: Record<EditedField, string> = {
+  claim: 'the claim',
+  speaker: 'the speaker',
+  rationale: 'the rationale',
+  publication: 'the publication details',
+};
+
+/** "a", "a and b", "a, b and c". */
+const andList = (words: readonly string[]) =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+
 const evidenceFrom = (e: Item<'evidence'>) => `${STANCE_WORDS[e.stance]} from ${sourceName(e)}`;
 const said = (c: Item<'comment'>) => `“${clip(c.text, 80)}”`;
 
@@ -46,6 +59,10 @@ const said = (c: Item<'comment'>) => `“${clip(c.text, 80)}”`;
 function fragments(d: Deeds, by: Actor, it: string): string[] {
   const parts: string[] = [];
   if (d.moved) parts.push(`moved ${it} to ${COLUMN_LABELS[d.moved.column]}`);
+  if (d.edited.size > 0) {
+    const fields = EDITED_FIELDS.filter((f) => d.edited.has(f)).map((f) => FIELD_WORDS[f]);
+    parts.push(`changed ${andList(fields)}${it === 'this card' ? ' of this card' : ''}`);
+  }
   if (d.verdict) parts.push(`set the verdict to ${d.verdict.verdict}`);
   if (d.assignee) {
     const taker = d.assignee.assignee;
@@ -84,12 +101,13 @@ export function summariseCardNews(items: readonly CardNewsItem[], now: CardView)
   for (const item of items) {
     let person = people.get(item.by.id);
     if (!person) {
-      person = { by: item.by, deeds: { evidence: [], comments: [], count: 0 } };
+      person = { by: item.by, deeds: { edited: new Set(), evidence: [], comments: [], count: 0 } };
       people.set(item.by.id, person);
     }
     const d = person.deeds;
     d.count++;
     if (item.kind === 'evidence') d.evidence.push(item);
+    else if (item.kind === 'edited') for (const f of item.fields) d.edited.add(f);
     else if (item.kind === 'comment') d.comments.push(item);
     else if (latest.get(item.kind) === item && stillSo(item, now)) {
       if (item.kind === 'moved') d.moved = item;

@@ -1,7 +1,7 @@
 /**
  * Tells a screen-reader user what colleagues change on the card they have open: a comment or
  * reply posted, evidence added, the card taken, given or released, moved to another column, its
- * verdict set. Sighted readers see these appear in the dialog; without this they arrive in
+ * claim, speaker, rationale or publication details rewritten, its verdict set. Sighted readers see these appear in the dialog; without this they arrive in
  * silence. Changes that arrive close together are told as one (createNewsBatch,
  * summariseCardNews): a burst of 30 by one colleague was 20 announcements, each cutting off the
  * one before, and the last state was not what was heard. Politely, in a region of the dialog's
@@ -16,8 +16,16 @@ import { cardNews, type CardNewsItem } from './cardNews';
 import { createNewsBatch } from './createNewsBatch';
 import { summariseCardNews } from './summariseCardNews';
 
-/** Returns the live region, to render inside the dialog. */
-export function useCardNews(card: CardView | null, me: Actor): React.ReactNode {
+/**
+ * Returns the live region, to render inside the dialog. `lastChangeOwn` tells a reading made
+ * by this person's own change (an Undo writes back a colleague's name as the card's updater):
+ * of such a reading only comments and evidence, which carry their own authors, are news.
+ */
+export function useCardNews(
+  card: CardView | null,
+  me: Actor,
+  lastChangeOwn: () => boolean,
+): React.ReactNode {
   const { announce, region } = useAnnouncer('polite', 'card-news');
   // Summarised when the batch is told, against the card as it is then.
   const latest = useRef(card);
@@ -36,7 +44,11 @@ export function useCardNews(card: CardView | null, me: Actor): React.ReactNode {
     const was = before.current;
     before.current = card;
     if (!was || !card || was.id !== card.id) batch.clear();
-    else batch.add(cardNews(was, card, me));
-  }, [card, me, batch]);
+    else {
+      const news = cardNews(was, card, me);
+      const own = lastChangeOwn();
+      batch.add(own ? news.filter((n) => n.kind === 'comment' || n.kind === 'evidence') : news);
+    }
+  }, [card, me, batch, lastChangeOwn]);
   return region;
 }

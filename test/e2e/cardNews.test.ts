@@ -99,6 +99,53 @@ describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
     await bo.keyboard.press('Escape');
   });
 
+  it("tells a colleague's rewrite of the speaker and rationale, and not Ana's own Undo that puts one back", async () => {
+    // Ana's dialog is still open from the test before.
+    const mine = ana.getByRole('dialog', { name: claim });
+    const theirs = await openCard(bo, claim);
+    const rationale = (dialog: typeof mine) => dialog.getByRole('textbox', { name: 'Rationale' });
+    const from = await heardCount(ana);
+    const speaker = theirs.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill('The transport authority');
+    await speaker.press('Enter');
+    await rationale(theirs).fill('Bo: the operator’s annual report, p. 4.');
+    await theirs.getByRole('button', { name: 'Save verdict' }).click();
+    // (Told unlike what a wrongly told Undo below would say, which the recorder would otherwise
+    // take for the same text left in the region.)
+    await expect
+      .poll(() => heardSince(ana, from), { timeout: 10_000 })
+      .toEqual([
+        {
+          text: 'Bo made 2 changes to this card: changed the speaker and the rationale.',
+          live: 'polite',
+          inDialog: true,
+        },
+      ]);
+    await expect
+      .poll(() => rationale(mine).inputValue())
+      .toBe('Bo: the operator’s annual report, p. 4.');
+    // Ana writes hers, then undoes it: the Undo writes Bo back as the card's updater, but it is
+    // her change, told by the board ("Undone: …"), not Bo's.
+    await rationale(mine).fill('Ana: the city’s ridership count.');
+    await mine.getByRole('button', { name: 'Save verdict' }).click();
+    await expect
+      .poll(() => rationale(theirs).inputValue())
+      .toBe('Ana: the city’s ridership count.');
+    const beforeUndo = await heardCount(ana);
+    await mine.getByRole('button', { name: 'Save verdict' }).focus();
+    await ana.keyboard.press('Control+z');
+    await expect
+      .poll(() => rationale(mine).inputValue())
+      .toBe('Bo: the operator’s annual report, p. 4.');
+    await expect
+      .poll(async () => (await heardSince(ana, beforeUndo)).map((h) => h.text).join(' | '))
+      .toContain('Undone');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const texts = (await heardSince(ana, beforeUndo)).map((h) => h.text);
+    expect(texts.filter((t) => t.startsWith('Bo '))).toEqual([]);
+    await bo.keyboard.press('Escape');
+  }, 60_000);
+
   it("tells a colleague's burst of 30 changes once, ending on the card as it is now", async () => {
     const id = await card(ana, claim).getAttribute('data-card-id');
     // Carl, an editor, on a y-websocket client: the burst QA made (qa-burst.ts).

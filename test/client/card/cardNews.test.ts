@@ -9,6 +9,7 @@ import {
   addComment,
   addEvidence,
   assignCard,
+  editCard,
   initBoard,
   moveCard,
   readBoard,
@@ -57,6 +58,21 @@ describe('cardNews', () => {
     expect(kinds.sort()).toEqual(['assignee', 'comment', 'evidence', 'moved']);
   });
 
+  it("finds a colleague's rewrite of the claim, speaker, rationale and publication details", () => {
+    const { doc, id, read } = board();
+    const was = read();
+    editCard(doc, id, { claim: 'The deficit fell by half in 2024', speaker: 'The minister' }, bo);
+    setVerdict(doc, id, null, 'Budget office, table 3', bo);
+    editCard(doc, id, { reviewUrl: 'https://example.org/check' }, bo);
+    expect(cardNews(was, read(), ana.actor)).toEqual([
+      { kind: 'edited', by: bo.actor, fields: ['claim', 'speaker', 'rationale', 'publication'] },
+    ]);
+    // Her own rewrite is not news.
+    const then = read();
+    editCard(doc, id, { speaker: 'The finance minister' }, ana);
+    expect(cardNews(then, read(), ana.actor)).toEqual([]);
+  });
+
   it("finds nothing of the reader's own changes, nor a card given to her", () => {
     const { doc, id, read } = board();
     const was = read();
@@ -86,6 +102,9 @@ describe('summariseCardNews', () => {
     );
     expect(one(() => setVerdict(doc, id, 'Unproven', undefined, bo))).toBe(
       'Bo set the verdict to Unproven.',
+    );
+    expect(one(() => editCard(doc, id, { speaker: 'The minister' }, bo))).toBe(
+      'Bo changed the speaker of this card.',
     );
     expect(one(() => assignCard(doc, id, bo.actor, bo))).toBe('Bo is now checking this card.');
     expect(one(() => assignCard(doc, id, cy.actor, bo))).toBe('Bo gave this card to Cy.');
@@ -137,5 +156,18 @@ describe('summariseCardNews', () => {
       'Bo made 2 changes to this card: set the verdict to False. ' +
         'Cy made 2 changes to this card: commented: “Why disputed?”.',
     );
+  });
+
+  it('names each rewritten text once, however often it was rewritten', () => {
+    const { doc, id, read } = board();
+    const said = heard(
+      [
+        () => setVerdict(doc, id, null, 'Table 3', bo),
+        () => editCard(doc, id, { claim: 'The deficit fell by half' }, bo),
+        () => setVerdict(doc, id, null, 'Table 3 and 4', bo),
+      ],
+      read,
+    );
+    expect(said).toBe('Bo made 3 changes to this card: changed the claim and the rationale.');
   });
 });
