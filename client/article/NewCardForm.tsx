@@ -1,21 +1,19 @@
 /**
  * Turns a passage of the article into a card: the claim starts as the passage (white space
- * folded, editable), the source span is the passage's exact offsets. Escape cancels.
+ * folded, editable; a passage longer than a claim may be is kept whole and said to be too long,
+ * to be cut by the person), the source span is the passage's exact offsets. Escape cancels.
  *
  * The passage is shown in a read-only text box, so part of it can be selected from the
  * keyboard (Shift and the arrow keys), which the article text itself does not allow without
  * caret browsing; "Keep only the selected part" then narrows the passage to that part.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { LIMITS } from '../../shared/board/inputs';
-import { clip } from '../ui/clip';
+import { useBoardActions } from '../board/boardActions';
 import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
+import { useTextLimit } from '../ui/useTextLimit';
 import { MAX_PASSAGE, type Passage, trimmedPassage } from './passageAt';
 
-function claimFrom(passage: string): string {
-  const folded = passage.replace(/\s+/g, ' ').trim();
-  return clip(folded, LIMITS.claim);
-}
+const claimFrom = (passage: string): string => passage.replace(/\s+/g, ' ').trim();
 
 /** The part of `passage` selected in its text box, as offsets into the article; else null. */
 function selectedPart(passage: Passage, box: HTMLTextAreaElement): Passage | null {
@@ -38,17 +36,25 @@ export function NewCardForm({
   onCancel: () => void;
 }) {
   const id = useId();
+  const { announce } = useBoardActions();
   const claimRef = useRef<HTMLTextAreaElement>(null);
   const [claim, setClaim] = useState(() => claimFrom(passage.text));
   const [speaker, setSpeaker] = useState('');
   const [part, setPart] = useState<Passage | null>(null);
   const tooLong = passage.text.length > MAX_PASSAGE;
+  const claimLimit = useTextLimit({ text: claim.trim(), field: 'claim', announce, ref: claimRef });
+  const speakerLimit = useTextLimit<HTMLInputElement>({
+    text: speaker.trim(),
+    field: 'speaker',
+    announce,
+  });
 
   useEffect(() => claimRef.current?.focus(), []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!claim.trim() || tooLong) return;
+    if (claimLimit.refuse() || speakerLimit.refuse()) return;
     onCreate(claim.trim(), speaker.trim() || null);
   };
 
@@ -101,20 +107,21 @@ export function NewCardForm({
       <label htmlFor={`${id}-claim`}>Claim</label>
       <textarea
         id={`${id}-claim`}
-        ref={claimRef}
+        {...claimLimit.field}
         rows={3}
         value={claim}
-        maxLength={LIMITS.claim}
         onChange={(e) => setClaim(e.target.value)}
       />
+      {claimLimit.note}
       <label htmlFor={`${id}-speaker`}>Who said it (optional)</label>
       <input
         id={`${id}-speaker`}
+        {...speakerLimit.field}
         list={SPEAKER_LIST_ID}
         value={speaker}
-        maxLength={LIMITS.speaker}
         onChange={(e) => setSpeaker(e.target.value)}
       />
+      {speakerLimit.note}
       <div className="row">
         <button type="submit" className="button primary small" disabled={!claim.trim() || tooLong}>
           Create card

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
-import { LIMITS } from '../../shared/board/inputs';
+import { useTextLimit } from '../ui/useTextLimit';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
 
@@ -11,10 +11,18 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
   const [speaker, setSpeaker] = useState('');
   useUnsavedPrompt(claim.trim() !== '');
   const claimRef = useRef<HTMLTextAreaElement>(null);
+  const { announce } = actions;
+  const claimLimit = useTextLimit({ text: claim.trim(), field: 'claim', announce, ref: claimRef });
+  const speakerLimit = useTextLimit<HTMLInputElement>({
+    text: speaker.trim(),
+    field: 'speaker',
+    announce,
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!claim.trim()) return;
+    if (claimLimit.refuse() || speakerLimit.refuse()) return;
     let id = '';
     const ok = actions.run('add the claim', () => {
       id = actions.commands.addClaim({ claim: claim.trim(), speaker: speaker.trim() || null });
@@ -35,11 +43,10 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
       </label>
       <textarea
         id="new-claim"
-        ref={claimRef}
+        {...claimLimit.field}
         placeholder="New claim…"
         rows={2}
         value={claim}
-        maxLength={LIMITS.claim}
         onChange={(e) => setClaim(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
@@ -48,22 +55,24 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
           }
         }}
       />
+      {claimLimit.note}
       <div className="row">
         <label className="visually-hidden" htmlFor="new-speaker">
           Who said it
         </label>
         <input
           id="new-speaker"
+          {...speakerLimit.field}
           placeholder="Who said it? (optional)"
           list={SPEAKER_LIST_ID}
           value={speaker}
-          maxLength={LIMITS.speaker}
           onChange={(e) => setSpeaker(e.target.value)}
         />
         <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
           Add claim
         </button>
       </div>
+      {speakerLimit.note}
     </form>
   );
 }

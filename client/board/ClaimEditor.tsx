@@ -1,14 +1,16 @@
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { Actor } from '../../shared/board/actor';
-import { LIMITS } from '../../shared/board/inputs';
 import { EditConflict } from '../ui/EditConflict';
 import { fieldDraftState } from '../ui/useFieldDraft';
+import { useTextLimit } from '../ui/useTextLimit';
+import { useBoardActions } from './boardActions';
 import type { ClaimEdits } from './claimEdits';
 
 /**
  * Edits a claim in place: Enter saves, Shift+Enter breaks the line, Escape cancels. If a
  * colleague changes the claim meanwhile, the editor stays open and says so: "Keep mine" saves
- * this person's text over theirs, "Use theirs" closes the editor on the colleague's. The draft
+ * this person's text over theirs, "Use theirs" closes the editor on the colleague's. A claim
+ * over its limit is not saved and not cut: the editor stays open, saying by how much. The draft
  * lives in `edits`, not here: a colleague moving the card mounts the editor again in the other
  * column, with the draft, and with focus and the caret where they were.
  */
@@ -37,6 +39,8 @@ export function ClaimEditor({
   );
   const { shown, conflicts } = draft;
   const area = useRef<HTMLTextAreaElement>(null);
+  const { announce } = useBoardActions();
+  const limit = useTextLimit({ text: shown.claim.trim(), field: 'claim', announce, ref: area });
   // Enter, Escape and blur may all fire for one edit.
   const done = useRef(false);
   // Takes focus as the edit starts or comes back to a new row with it; says, as the row goes
@@ -56,9 +60,12 @@ export function ClaimEditor({
       edits.setFocus(cardId, had ? { start: el.selectionStart, end: el.selectionEnd } : null);
     };
   }, [edits, cardId]);
-  const finish = (keep: boolean, overTheirs = false) => {
+  /** `blur`: the person left the editor, which keeps it open if it cannot save. */
+  const finish = (keep: boolean, { overTheirs = false, blur = false } = {}) => {
     if (done.current) return;
     if (keep && conflicts.length > 0 && !overTheirs) return; // the conflict is shown: they choose
+    // Too long: shown next to the field, and said as it went over; Enter says it again.
+    if (keep && (blur ? limit.error !== null : limit.refuse())) return;
     done.current = true;
     const value = shown.claim.trim();
     if (keep && value && value !== current) onSave(value);
@@ -66,31 +73,33 @@ export function ClaimEditor({
   };
   return (
     <>
-      <textarea
-        ref={area}
-        className="claim-editor"
-        aria-label="Claim text"
-        value={shown.claim}
-        maxLength={LIMITS.claim}
-        rows={3}
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => draft.edit({ claim: e.target.value })}
-        onBlur={() => finish(true)}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === 'Enter' && !e.shiftKey) {
-            e.preventDefault();
-            finish(true);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            finish(false);
-          }
-        }}
-      />
+      {/* The card's top row is a flex row: the field and its note stack in one cell of it. */}
+      <div className="field claim-editor">
+        <textarea
+          {...limit.field}
+          aria-label="Claim text"
+          value={shown.claim}
+          rows={3}
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => draft.edit({ claim: e.target.value })}
+          onBlur={() => finish(true, { blur: true })}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              finish(true);
+            } else if (e.key === 'Escape') {
+              e.preventDefault();
+              finish(false);
+            }
+          }}
+        />
+        {limit.note}
+      </div>
       <EditConflict
         fields={conflicts.map(() => ({ name: 'the claim', theirs: current }))}
         by={updatedBy}
-        onKeepMine={() => finish(true, true)}
+        onKeepMine={() => finish(true, { overTheirs: true })}
         onTakeTheirs={() => finish(false)}
       />
     </>
