@@ -6,8 +6,9 @@
  * theirs.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { LIMITS } from '../../shared/board/inputs';
+import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
+import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
@@ -41,6 +42,14 @@ export function CommentForm({
   const escape = useEscapeAsks(dirty, () => onCancel?.());
   const own = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete({ text, setText, members, textarea: own });
+  const { announce } = useBoardActions();
+  const limit = useTextLimit({
+    text: text.trim(),
+    field: 'comment',
+    announce,
+    ref: own,
+    describedBy: hintId,
+  });
   useEffect(() => {
     if (autoFocus) own.current?.focus();
   }, [autoFocus]);
@@ -48,7 +57,7 @@ export function CommentForm({
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || limit.refuse()) return;
     if (onSubmit(text.trim())) setText('');
   };
 
@@ -65,12 +74,10 @@ export function CommentForm({
       <div className="mention-field">
         <textarea
           {...mention.inputProps}
-          ref={own}
+          {...limit.field}
           aria-label={label}
-          aria-describedby={hintId}
           rows={2}
           value={text}
-          maxLength={LIMITS.comment}
           placeholder="Write a comment. Mention someone with @name."
           onChange={(e) => mention.onTextChange(e.target.value)}
           onKeyDown={(e) => {
@@ -83,6 +90,7 @@ export function CommentForm({
         />
         <MentionSuggestions mention={mention} />
       </div>
+      {limit.note}
       <p id={hintId} className="muted small">
         Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
       </p>

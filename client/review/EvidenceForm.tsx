@@ -7,11 +7,13 @@
  * changed, and a field a colleague changed meanwhile is shown as a conflict.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { evidenceInput, LIMITS } from '../../shared/board/inputs';
+import { evidenceInput } from '../../shared/board/inputs';
 import type { Stance } from '../../shared/board/view';
+import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
 import { STANCE_LABELS } from './stanceLabels';
@@ -66,11 +68,25 @@ export function EvidenceForm({
   const escape = useEscapeAsks(fields.dirty, onCancel);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);
+  const { announce } = useBoardActions();
+  // Each counted as it will be saved: the URL as withScheme completes it.
+  const clean = { ...draft, url: withScheme(draft.url.trim()) };
+  const urlLimit = useTextLimit<HTMLInputElement>({
+    text: clean.url,
+    field: 'url',
+    announce,
+    ref: urlRef,
+    describedBy: error ? `${id}-error` : undefined,
+  });
+  const quoteLimit = useTextLimit({ text: draft.quote, field: 'quote', announce });
+  const noteLimit = useTextLimit({ text: draft.note, field: 'note', announce });
+  const limits = [urlLimit, quoteLimit, noteLimit];
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (conflicts.length > 0) return;
-    const clean = { ...draft, url: withScheme(draft.url.trim()) };
+    // Before the check below, whose message would blame the URL's form for a length.
+    if (limits.some((limit) => limit.refuse())) return;
     if (!evidenceInput.safeParse(clean).success) {
       setError('Enter the address of the source, starting with http:// or https://.');
       urlRef.current?.focus();
@@ -101,18 +117,17 @@ export function EvidenceForm({
       <label className="field">
         <span>Source URL</span>
         <input
-          ref={urlRef}
+          {...urlLimit.field}
           type="url"
           inputMode="url"
           value={draft.url}
           onChange={(e) => fields.edit({ url: e.target.value })}
-          maxLength={LIMITS.url}
           placeholder="https://"
-          aria-invalid={error !== null}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error !== null || urlLimit.error !== null}
           required
         />
       </label>
+      {urlLimit.note}
       {error && (
         <p id={`${id}-error`} className="error" role="alert">
           {error}
@@ -121,12 +136,13 @@ export function EvidenceForm({
       <label className="field">
         <span>Quoted passage</span>
         <textarea
+          {...quoteLimit.field}
           rows={3}
           value={draft.quote}
           onChange={(e) => fields.edit({ quote: e.target.value })}
-          maxLength={LIMITS.quote}
         />
       </label>
+      {quoteLimit.note}
       <fieldset className="stance-picker">
         <legend>Stance</legend>
         {(Object.keys(STANCE_LABELS) as Stance[]).map((stance) => (
@@ -145,12 +161,13 @@ export function EvidenceForm({
       <label className="field">
         <span>Note (optional)</span>
         <textarea
+          {...noteLimit.field}
           rows={2}
           value={draft.note}
           onChange={(e) => fields.edit({ note: e.target.value })}
-          maxLength={LIMITS.note}
         />
       </label>
+      {noteLimit.note}
       {/* Only an existing item can be changed by a colleague meanwhile. */}
       {current !== EMPTY && (
         <EditConflict
