@@ -12,7 +12,7 @@
 import { once } from 'node:events';
 import express, { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { LIMITS, visibleName } from '../../shared/board/inputs';
+import { personName } from '../../shared/board/inputs';
 import { ExportError, type ExportErrorCode } from '../../shared/export/ExportError';
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
@@ -50,7 +50,7 @@ const exportQuery = z.object({
 
 const importQuery = z.object({
   /** The display name on the new board's lead invite. */
-  name: visibleName(LIMITS.name).optional(),
+  name: personName.optional(),
 });
 
 type ErrorCode = ExportErrorCode | 'invalid_input' | 'forbidden' | 'internal';

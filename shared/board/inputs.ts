@@ -26,6 +26,19 @@ const text = (max: number) => z.string().max(max);
 export const visibleName = (max: number) =>
   z.string().trim().max(max).refine(hasVisibleText, 'must not be empty');
 
+/**
+ * A person's display name (an invite's, a board's lead's): a visible name on one line. It is
+ * printed inline beside other words everywhere (a card's "checking", a comment's author, the
+ * people list, an export's cell or line), so a line break in it ("Rita\n# Reviewer") would
+ * split that line, or leave each export to flatten it its own way; control characters (C0,
+ * DEL, C1: tabs, escape sequences, NEL) and Unicode's line and paragraph separators are refused
+ * with it. Trimming comes first, so a line break around the name is dropped as spaces are.
+ */
+export const personName = visibleName(LIMITS.name).refine(
+  (name) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name),
+  'must not contain line breaks or other control characters',
+);
+
 /** A host name's label as every URL parser reads it the same: letters, digits, inner hyphens. */
 const HOST_LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 

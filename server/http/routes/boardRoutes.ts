@@ -1,7 +1,7 @@
 /** POST /api/boards (create) and GET /api/boards/:id (who am I on this board). */
 import { Router } from 'express';
 import { z } from 'zod';
-import { LIMITS, visibleName } from '../../../shared/board/inputs';
+import { LIMITS, personName, visibleName } from '../../../shared/board/inputs';
 import { readMeta } from '../../../shared/board/readMeta';
 import { authenticateMember, member, requireAdmin } from '../auth';
 import { type BoardActionDeps, createBoard, inviteUrl } from '../boardActions';
@@ -10,7 +10,7 @@ import { jsonBody, validate } from '../validate';
 const createBoardBody = z.strictObject({
   title: visibleName(LIMITS.title),
   /** The creator's display name on their lead invite. */
-  name: visibleName(LIMITS.name).optional(),
+  name: personName.optional(),
 });
 
 export function boardRoutes(

@@ -4,7 +4,7 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { LIMITS, visibleName } from '../../../shared/board/inputs';
+import { personName } from '../../../shared/board/inputs';
 import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
 import { authenticateMember, member, requirePermission } from '../auth';
@@ -20,7 +20,7 @@ import {
 import { jsonBody, validate } from '../validate';
 
 const inviteBody = z.strictObject({
-  name: visibleName(LIMITS.name),
+  name: personName,
   role: z.enum(ROLES),
 });
 

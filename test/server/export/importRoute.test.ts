@@ -75,6 +75,23 @@ describe('POST /api/boards/import', () => {
     expect(same({ ...copy, history: copy.history.slice(0, -1) })).toEqual(same(original));
   });
 
+  it('refuses a lead name with a control character with 400 invalid_input, creating nothing', async () => {
+    const createBoard = vi.spyOn(server.storage, 'createBoard');
+    try {
+      const res = await postImport(
+        JSON.stringify(original),
+        `?name=${encodeURIComponent('Imogen\n# Lead')}`,
+      );
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('invalid_input');
+      expect(body.error.message).toMatch(/^name: must not contain line breaks/);
+      expect(createBoard).not.toHaveBeenCalled();
+    } finally {
+      createBoard.mockRestore();
+    }
+  });
+
   it('refuses malformed or foreign JSON with a 400 that lists what is wrong, creating nothing', async () => {
     const createBoard = vi.spyOn(server.storage, 'createBoard');
     try {

@@ -55,6 +55,8 @@ describe('POST /api/boards', () => {
     [{ title: 'ok', name: '' }, 'empty name'],
     [{ title: ' \u200b ' }, 'a title of invisible characters'],
     [{ title: 'ok', name: ' \u200b\u2060 ' }, 'a name of invisible characters'],
+    [{ title: 'ok', name: 'Ana\n# Lead' }, 'a name with a line break'],
+    [{ title: 'ok', name: 'Ana\u0085Lead' }, 'a name with a C1 control character'],
     [[1, 2], 'an array'],
     [{ title: 'ok', nme: 'Ana' }, 'a key it does not know'],
   ])('refuses %j (%s) with 400 invalid_input', async (json) => {

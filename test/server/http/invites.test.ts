@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../shared/roles';
+import { newInvite } from '../../../server/http/boardActions';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
 
@@ -64,6 +65,58 @@ describe('POST /api/boards/:id/invites', () => {
     expect(errorCode(res)).toBe('invalid_input');
     expect(res.body.error.message).toContain('"rights"');
     expect(await server.storage.listInvites(boardId)).toHaveLength(before);
+  });
+
+  it.each<[string, string]>([
+    ['Rita\n# Reviewer', 'a line break'],
+    ['Rita\r\nReviewer', 'CR LF'],
+    ['Rita\u2028Reviewer', 'a line separator'],
+    ['Rita\u2029Reviewer', 'a paragraph separator'],
+    ['Rita\tReviewer', 'a tab'],
+    ['Rita\u0000', 'NUL'],
+    ['Rita\u001b[31m', 'an escape sequence'],
+    ['Rita\u007f', 'DEL'],
+    ['Rita\u0085Reviewer', 'C1 next line'],
+    ['Rita\u009bReviewer', 'C1 CSI'],
+  ])(
+    'refuses a name with a line break or control character (%j, %s) with 400, inviting nobody',
+    async (name) => {
+      const before = (await server.storage.listInvites(boardId)).length;
+      const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+        token: leadToken,
+        json: { name, role: 'reviewer' },
+      });
+      expect(res.status).toBe(400);
+      expect(errorCode(res)).toBe('invalid_input');
+      expect(res.body.error.message).toMatch(
+        /^name: must not contain line breaks or other control characters/,
+      );
+      expect(await server.storage.listInvites(boardId)).toHaveLength(before);
+    },
+  );
+
+  it('trims line breaks and spaces around a name as before, and keeps the name', async () => {
+    const made = await invite('\n  Rita Reviewer \r\n', 'reviewer');
+    expect((await server.storage.getInvite(made.inviteId))?.name).toBe('Rita Reviewer');
+  });
+
+  it('still opens the board for an invite stored with a line break before names refused one', async () => {
+    const { invite: stored, token } = newInvite({ signer: server.signer }, boardId, {
+      name: 'Old\nName',
+      role: 'editor',
+    });
+    await server.storage.createInvite(stored);
+    const me = await request(server.url, 'GET', `/api/boards/${boardId}`, { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ name: 'Old\nName', role: 'editor' });
+    const listed = await request(server.url, 'GET', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+    });
+    expect(listed.body.invites).toContainEqual(
+      expect.objectContaining({ inviteId: stored.id, name: 'Old\nName' }),
+    );
+    const members = await request(server.url, 'GET', `/api/boards/${boardId}/members`, { token });
+    expect(members.status).toBe(200);
   });
 
   it('refuses a name that shows nothing exactly as it refuses an empty one', async () => {
