@@ -13,8 +13,13 @@
  * otherwise the organisation's URL with the card id as fragment, a placeholder a newsroom must
  * replace before publishing. The speaker is the Person or Organization an editor said
  * (speakerType), and otherwise the guess below.
+ *
+ * Every text (claim, rationale, speaker, article title, organisation, label) goes through
+ * closeBidi, as CSV and Markdown cells do: a publisher's page shows its own words after each,
+ * and a right-to-left override a claim left open would show them reversed.
  */
 import { httpUrl } from '../board/inputs';
+import { closeBidi } from './closeBidi';
 import { strictHref } from './strictHref';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
@@ -149,7 +154,7 @@ function itemReviewed(
       ? {
           '@type': 'CreativeWork',
           url: href(article.url),
-          ...(article.title ? { name: article.title } : {}),
+          ...(article.title ? { name: closeBidi(article.title) } : {}),
         }
       : undefined;
   return {
@@ -158,7 +163,7 @@ function itemReviewed(
       ? {
           author: {
             '@type': card.speakerType ? SPEAKER_TYPES[card.speakerType] : speakerType(speaker),
-            name: speaker,
+            name: closeBidi(speaker),
           },
         }
       : {}),
@@ -238,14 +243,18 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url: reviewUrl(card),
-      claimReviewed: card.claim,
+      claimReviewed: closeBidi(card.claim),
       datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
-      ...(card.rationale.trim() ? { reviewBody: card.rationale } : {}),
+      ...(card.rationale.trim() ? { reviewBody: closeBidi(card.rationale) } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
-      author: { '@type': 'Organization', name: organisation.name, url: href(organisation.url) },
+      author: {
+        '@type': 'Organization',
+        name: closeBidi(organisation.name),
+        url: href(organisation.url),
+      },
       reviewRating: {
         '@type': 'Rating',
-        alternateName: label.label,
+        alternateName: closeBidi(label.label),
         ratingValue: label.value,
         bestRating: ratingScale.best,
         worstRating: ratingScale.worst,
