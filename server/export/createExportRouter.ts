@@ -20,7 +20,7 @@ import { clientGone } from '../http/clientGone';
 import type { Storage } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { exportBoard } from './exportBoard';
-import { exportFilename, exportFormatSchema, FORMAT_FILES } from './exportFormats';
+import { contentDisposition, exportFormatSchema, FORMAT_FILES } from './exportFormats';
 import { importBoard, type ImportDeps } from './importBoard';
 
 export interface ExportRouterDeps {
@@ -110,10 +110,9 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
         { boardId, format, at, organisation },
         {
           start({ title, skipped, placeholderUrl }) {
-            const filename = exportFilename(title, now(), format, at);
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
-            res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+            res.setHeader('Content-Disposition', contentDisposition(title, now(), format, at));
             if (format === 'claimreview') {
               res.setHeader('X-Factboard-Skipped', skipped.length);
               res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);

@@ -28,12 +28,35 @@ export function slugify(title: string): string {
   return slug || 'board';
 }
 
-/** `<slug>-<YYYY-MM-DD>.<ext>`; only ASCII, so the header needs no quoting beyond "". */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /**
- * `<title>-<day>.<ext>`, or `<title>-as-of-<day>T<hh>-<mm>.<ext>` for an export as of a past
- * moment, so that it never takes the name of the current export of the same day.
+ * The slug's rule in any script: letters (accents kept), marks and digits, in lower case,
+ * joined by dashes, at most 60 characters as readers count them. Everything else goes: path
+ * separators, quotes, control and bidi characters (an override shows "exe.jpg" as "gpj.exe"),
+ * dots (no hidden file, no second extension). Empty when nothing is left.
  */
-export function exportFilename(
+function fileTitle(title: string): string {
+  const name = title
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+/, '');
+  const cut = Array.from(GRAPHEMES.segment(name), (g) => g.segment)
+    .slice(0, 60)
+    .join('');
+  return cut.replace(/-+$/, '');
+}
+
+/**
+ * The `Content-Disposition` of an export: `<title>-<day>.<ext>`, or
+ * `<title>-as-of-<day>T<hh>-<mm>.<ext>` for an export as of a past moment, so that it never
+ * takes the name of the current export of the same day. `filename` is the ASCII slug (older
+ * clients, and the only name when the title has no letters the slug drops); `filename*`
+ * (RFC 6266) keeps the title in its own script, which a title with no Latin letters otherwise
+ * loses ("board-…"), and its accents.
+ */
+export function contentDisposition(
   title: string,
   exportedAt: number,
   format: ExportFormat,
@@ -43,5 +66,12 @@ export function exportFilename(
     asOf === null
       ? isoDate(exportedAt)
       : `as-of-${new Date(asOf).toISOString().slice(0, 16).replace(':', '-')}`;
-  return `${slugify(title)}-${when}.${FORMAT_FILES[format].extension}`;
+  const tail = `${when}.${FORMAT_FILES[format].extension}`;
+  const ascii = `${slugify(title)}-${tail}`;
+  const named = fileTitle(title);
+  const utf8 = named ? `${named}-${tail}` : ascii;
+  // Letters, marks, digits, dashes and a dot: encodeURIComponent leaves only RFC 5987's
+  // attr-chars unencoded among them.
+  const extended = utf8 === ascii ? '' : `; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+  return `attachment; filename="${ascii}"${extended}`;
 }
