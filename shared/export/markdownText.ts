@@ -25,11 +25,14 @@ function escapeLine(line: string): string {
  */
 export function mdText(text: string, indent = ''): string {
   const quoted = indent.trimEnd().endsWith('>');
+  // One line break, whatever the platform wrote: a CRLF split as CR, then LF read as a blank
+  // line, a paragraph break in a quote.
   const paragraphs = text
-    .split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*/)
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n\s*/)
     .map((p) =>
       p
-        .split(/\r\n|\r|\n/)
+        .split('\n')
         .map(escapeLine)
         .filter((line) => line !== '')
         .join(`  \n${indent}`),

@@ -1,6 +1,7 @@
 /**
  * Markdown export: a report an editor can read and paste. Title, articles, then each column's
- * cards with verdict, rationale, evidence (links only for http/https) and comment threads,
+ * cards (a heading with the claim on one line, and the claim again in a quote when it has
+ * several) with verdict, rationale, evidence (links only for http/https) and comment threads,
  * resolved and open, each marked. All user text goes through markdownText's escaping.
  */
 import { COLUMNS } from '../board/schema';
@@ -90,7 +91,10 @@ function cardSection(
     `- Created by ${mdInline(card.createdBy.name)}, ${isoTime(card.createdAt)}; ` +
       `last changed by ${mdInline(card.updatedBy.name)}, ${isoTime(card.updatedAt)}`,
   );
-  const out = [`### ${index + 1}. ${mdInline(card.claim)}`, '', ...facts, ''];
+  const out = [`### ${index + 1}. ${mdInline(card.claim)}`, ''];
+  // The heading is one line; a claim written on several keeps them in a quote under it.
+  if (/[\r\n]/.test(card.claim.trim())) out.push(`> ${mdText(card.claim.trim(), '> ')}`, '');
+  out.push(...facts, '');
   if (card.rationale.trim()) {
     out.push('**Rationale**', '', `> ${mdText(card.rationale, '> ')}`, '');
   }
