@@ -63,7 +63,7 @@ export async function inviteMember(
 ): Promise<IssuedInvite> {
   const issued = newInvite(deps, boardId, who);
   await deps.storage.createInvite(issued.invite);
-  deps.syncServer.invitesChanged(boardId);
+  deps.syncServer.invitesChanged(boardId, issued.invite);
   return issued;
 }
 
@@ -91,13 +91,11 @@ export async function createBoard(
 }
 
 /** Revokes an invite and closes its open connections at once (4401). */
-export async function revokeInvite(
-  deps: BoardActionDeps,
-  invite: Pick<InviteRecord, 'id' | 'boardId'>,
-): Promise<void> {
-  await deps.storage.revokeInvite(invite.id, (deps.now ?? Date.now)());
+export async function revokeInvite(deps: BoardActionDeps, invite: InviteRecord): Promise<void> {
+  const at = (deps.now ?? Date.now)();
+  await deps.storage.revokeInvite(invite.id, at);
   deps.syncServer.closeInvite(invite.id);
-  deps.syncServer.invitesChanged(invite.boardId);
+  deps.syncServer.invitesChanged(invite.boardId, { ...invite, revokedAt: at });
 }
 
 /**
@@ -129,6 +127,7 @@ export async function changeInviteRole(
       },
     }),
   );
-  deps.syncServer.invitesChanged(invite.boardId);
-  return { ...invite, role };
+  const changed = { ...invite, role };
+  deps.syncServer.invitesChanged(invite.boardId, changed);
+  return changed;
 }

@@ -1,9 +1,10 @@
 /**
- * Who created, last updated or added what a board's doc no longer holds: the actor values of
- * cards, evidence items and articles that writes deleted or replaced. The write policy lets a
- * write put such a name back where it was (an Undo does: of a move, the colleague who had moved
- * the card before, over the writer's own name; of a deletion, the card's creator, updater and
- * the adders of its evidence) and nobody else's.
+ * Who created, last updated, added or was checking what a board's doc no longer holds: the
+ * actor values of cards, evidence items and articles that writes deleted or replaced. The
+ * write policy lets a write put such a name back where it was (an Undo does: of a move, the
+ * colleague who had moved the card before, over the writer's own name; of a deletion, the
+ * card's creator, updater, checker and the adders of its evidence; of an assignment, the
+ * card's checker before) and nobody else's.
  *
  * Why the policy keeps this itself: the room's doc collects garbage, so Yjs drops a deleted or
  * replaced value's content as soon as it is gone, and the server could not tell an Undo from a
@@ -21,13 +22,16 @@ interface CardPast {
   /** Its creator and last updater when the card was deleted (or replaced under its id). */
   readonly createdBy: ActorSet;
   readonly updatedBy: ActorSet;
+  /** Who was checking it: when it was deleted, and each checker a write replaced or cleared. */
+  readonly assignee: ActorSet;
   /** The updatedBy values each writer's writes replaced or deleted, by the writer's id. */
   readonly overwritten: Map<string, ActorSet>;
   /** The adder of each evidence item the card lost (with it or alone), by evidence id. */
   readonly addedBy: Map<string, ActorSet>;
 }
 
-export type CardActorField = typeof CARD_KEYS.createdBy | typeof CARD_KEYS.updatedBy;
+export type CardActorField =
+  typeof CARD_KEYS.createdBy | typeof CARD_KEYS.updatedBy | typeof CARD_KEYS.assignee;
 
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 const mapOf = (item: Y.Item): Y.Map<unknown> | null =>
@@ -72,7 +76,10 @@ export class PastActors {
     }
   }
 
-  /** Whether this card's createdBy or updatedBy held this actor when it was deleted. */
+  /**
+   * Whether this card's createdBy or updatedBy held this actor when it was deleted; its
+   * assignee, then or before a write replaced it.
+   */
   cardHad(cardId: string, field: CardActorField, value: unknown): boolean {
     return this.cards.get(cardId)?.[field].has(value) ?? false;
   }
@@ -115,6 +122,7 @@ export class PastActors {
     const past = this.card(cardId);
     past.createdBy.add(card.get(CARD_KEYS.createdBy));
     past.updatedBy.add(card.get(CARD_KEYS.updatedBy));
+    past.assignee.add(card.get(CARD_KEYS.assignee));
     const evidence = card.get(CARD_KEYS.evidence);
     if (evidence instanceof Y.Array) this.recordEvidenceList(past, evidence);
   }
@@ -125,6 +133,8 @@ export class PastActors {
       const values = past.overwritten.get(writerId) ?? new ActorSet();
       past.overwritten.set(writerId, values);
       values.add(valueOf(item));
+    } else if (key === CARD_KEYS.assignee) {
+      this.card(cardId).assignee.add(valueOf(item));
     } else if (key === CARD_KEYS.evidence && item.content instanceof Y.ContentType) {
       const list = item.content.type;
       if (list instanceof Y.Array) this.recordEvidenceList(this.card(cardId), list);
@@ -152,6 +162,7 @@ export class PastActors {
       past = {
         createdBy: new ActorSet(),
         updatedBy: new ActorSet(),
+        assignee: new ActorSet(),
         overwritten: new Map(),
         addedBy: new Map(),
       };

@@ -41,6 +41,11 @@ export class RoomRegistry {
     return room;
   }
 
+  /** The board's room if it is loaded (or loading), without loading it. */
+  loaded(boardId: string): Room | undefined {
+    return this.rooms.get(boardId);
+  }
+
   /** Unloads every room (after finishing its queued work). */
   async closeAll(): Promise<void> {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import type { ChangeIntent } from '../audit/attribution';
 import type { Role } from '../../shared/roles';
-import type { HistoryEvent } from '../storage/Storage';
+import type { HistoryEvent, InviteRecord } from '../storage/Storage';
 
 /** Told of the history events of each stored batch, after it is broadcast. */
 export type HistoryListener = (boardId: string, events: readonly HistoryEvent[]) => void;
@@ -50,10 +50,11 @@ export interface SyncServer {
   changeRole<T>(inviteId: string, role: Role, store: () => Promise<T>): Promise<T>;
   /**
    * Tells every open connection of the board that its invites changed (message 101), once the
-   * change is stored: an invite made, revoked or given another role. (A first join is told by
-   * the sync server itself.)
+   * change is stored: an invite made, revoked or given another role, given as it is now stored,
+   * so that the board's room judges from then on who may be given a card by it. (A first join
+   * is told by the sync server itself.)
    */
-  invitesChanged(boardId: string): void;
+  invitesChanged(boardId: string, invite?: InviteRecord): void;
   /** Counts, for health and tests. */
   stats(): { rooms: number; connections: number };
   /** Flushes and closes every room and connection. */

@@ -27,6 +27,12 @@
  * written offline under the old invite and sends under the new one is refused, as their
  * comments are, and the page lists it under "Not saved" to be done again; the server cannot
  * know that two invites are one person (the old one may have been revoked for cause).
+ *
+ * A card is given (its assignee) only to a colleague who may edit it: a lead or an editor of
+ * the board, by their live invite's id and name (BoardInvites, which follows role changes as
+ * they are stored), or cleared. Someone lowered to reviewer after they were given a card keeps
+ * it: only a write that sets the assignee is judged, and one that writes back a checker the
+ * card had (an Undo of an assignment, of a card's deletion) is taken as the names above are.
  */
 import * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
@@ -40,6 +46,7 @@ import {
 } from '../../shared/board/schema';
 import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
+import type { BoardInvites } from './BoardInvites';
 import { pastActorsOf, type PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 
@@ -47,12 +54,14 @@ const CREATED = 'cards are created in their creator’s own name';
 const UPDATED = 'a card is updated in its updater’s own name';
 const ADDED = 'evidence is added in its adder’s own name';
 const ARTICLE = 'articles are added in their creator’s own name';
+const CHECKER = 'a card is given only to a lead or an editor of the board';
 
 /** What the checks need beside each item: the doc, its memory, and what the update makes. */
 interface Scope {
   readonly writer: Actor;
   readonly doc: Y.Doc;
   readonly past: PastActors;
+  readonly invites: BoardInvites;
   readonly newItems: UpdateAnalysis['newItems'];
   /** Gathered once a name other than the writer's needs it (made). */
   made: Made | null;
@@ -71,16 +80,23 @@ interface Made {
   readonly evidenceLists: Map<Y.Item, Y.AbstractType<unknown> | null>;
 }
 
-export function checkActors(writer: Actor, analysis: UpdateAnalysis, doc: Y.Doc): PolicyVerdict {
+export function checkActors(
+  writer: Actor,
+  analysis: UpdateAnalysis,
+  doc: Y.Doc,
+  invites: BoardInvites,
+): PolicyVerdict {
   const past = pastActorsOf(doc);
   past.record(writer.id, analysis.deletes);
-  const scope: Scope = { writer, doc, past, newItems: analysis.newItems, made: null };
+  const scope: Scope = { writer, doc, past, invites, newItems: analysis.newItems, made: null };
   for (const { item, where } of analysis.newItems) {
     const top = where.top;
     if (where.depth === 0 || where.key === null || top === null) continue;
     let reason: string | null = null;
     if (where.root === ROOT.cards) {
-      if (where.depth === 1) reason = cardField(scope, item, where, top);
+      if (where.depth === 1 && where.key === CARD_KEYS.assignee) {
+        reason = checker(scope, item, top);
+      } else if (where.depth === 1) reason = cardField(scope, item, where, top);
       else if (where.depth === 3 && where.key === EVIDENCE_KEYS.addedBy && where.holder) {
         reason = adder(scope, item, where.holder, top);
       }
@@ -153,6 +169,18 @@ function writtenBack(
     if (before.id.client === client && past.predates(before.id)) return true;
   }
   return false;
+}
+
+/**
+ * A card's assignee: the reason to refuse it, or null. The checker a write replaces is
+ * remembered before this runs (PastActors.record), so setting the same checker again is
+ * writing back one the card had.
+ */
+function checker(scope: Scope, item: Y.Item, card: Y.Item): string | null {
+  const value = valueOf(item);
+  if (value === undefined || value === null || scope.invites.mayCheckCards(value)) return null;
+  if (scope.past.cardHad(idOf(scope, card) ?? '', CARD_KEYS.assignee, value)) return null;
+  return isNew(scope.doc, card) && cameBackUnremembered(scope, card) ? null : CHECKER;
 }
 
 /** A new card under the id of one deleted before the room began remembering. */

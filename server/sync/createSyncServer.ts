@@ -35,8 +35,10 @@
  *     from then on, also where the upgrade's check read the invite before the change. If `store`
  *     rejects, a socket that dropped nothing carries on; the others close with 4205 (their
  *     client finds its role unchanged and sends again what was dropped).
- *   invitesChanged(boardId)  sends 101 (invites changed) to every open socket of the board; the
- *     server sends it itself once an invite's first join is recorded.
+ *   invitesChanged(boardId, invite?)  sends 101 (invites changed) to every open socket of the
+ *     board, and gives the board's loaded room the invite as now stored (made, revoked, another
+ *     role: who may be given a card); the server sends 101 itself once an invite's first join
+ *     is recorded.
  *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
@@ -178,7 +180,9 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     }
   }
 
-  function invitesChanged(boardId: string): void {
+  function invitesChanged(boardId: string, invite?: InviteRecord): void {
+    // A room that is not loaded lists the invites as it loads.
+    if (invite) rooms.loaded(boardId)?.invites.set(invite);
     const message = encodeInvitesChanged();
     for (const conn of connections.keys()) {
       if (conn.identity.boardId === boardId) conn.send(message);

@@ -17,9 +17,11 @@
  * (checkActors): a new card's createdBy and every updatedBy a write sets name the writer, as do a
  * new evidence item's addedBy and a new article's createdBy, and a creator or an adder, once
  * set, does not change; only a name the board had there before may be written back (an Undo of
- * a colleague's move or of a deletion does: PastActors remembers such names). The server's own
- * changes (the demo seed, an article imported over REST, a card restored from Activity, a
- * migration) and a board imported from a JSON export are not client updates and are not judged.
+ * a colleague's move or of a deletion does: PastActors remembers such names). A card is given
+ * (its assignee) only to a lead or an editor of the board (BoardInvites), or cleared. The
+ * server's own changes (the demo seed, an article imported over REST, a card restored from
+ * Activity, a migration) and a board imported from a JSON export are not client updates and
+ * are not judged.
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
@@ -34,6 +36,7 @@ import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
+import type { BoardInvites } from './BoardInvites';
 import { checkActors } from './checkActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 
@@ -98,6 +101,8 @@ export function checkWrite(
   analysis: UpdateAnalysis,
   ds: DeleteSet,
   doc: Y.Doc,
+  /** Who may be given a card: the board's invites as they are now. */
+  invites: BoardInvites,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -123,7 +128,7 @@ export function checkWrite(
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
   const comments = checkComments(writer, analysis, ds, commentsMap(doc));
-  return comments.ok ? checkActors(writer, analysis, doc) : comments;
+  return comments.ok ? checkActors(writer, analysis, doc, invites) : comments;
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */

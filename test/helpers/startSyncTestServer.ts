@@ -1,7 +1,8 @@
 /**
  * The sync server on a real HTTP server (127.0.0.1, port 0) without the REST app, for tests
  * that need to wrap storage (count loads, fail saves) or set sync options the env config does
- * not expose. Boards and invites are made directly through storage and the signer.
+ * not expose. Boards and invites are made directly through storage and the signer (and the sync
+ * server told of each invite, as the REST routes tell it).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,7 +70,7 @@ export async function startSyncTestServer(
     async invite(boardId, role, name = `${role} ${newId().slice(0, 4)}`) {
       const inviteId = newId();
       const at = Date.now();
-      await storage.createInvite({
+      const invite = {
         id: inviteId,
         boardId,
         name,
@@ -77,7 +78,10 @@ export async function startSyncTestServer(
         createdAt: at,
         revokedAt: null,
         joinedAt: null,
-      });
+      };
+      await storage.createInvite(invite);
+      // As the server's own invite route does: the board's room learns who may be given a card.
+      sync.invitesChanged(boardId, invite);
       const token = signer.sign({ boardId, inviteId, role, name, iat: at, exp: null });
       return { inviteId, token, name, as: { actor: { id: inviteId, name } } };
     },

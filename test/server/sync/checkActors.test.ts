@@ -11,6 +11,7 @@ import {
   addArticle,
   addClaim,
   addEvidence,
+  assignCard,
   CommandOrigin,
   deleteCard,
   moveCard,
@@ -32,6 +33,7 @@ import {
 } from '../../../shared/board/schema';
 import type { Role } from '../../../shared/roles';
 import { analyzeUpdate } from '../../../server/sync/analyzeUpdate';
+import { BoardInvites } from '../../../server/sync/BoardInvites';
 import { decodeUpdate } from '../../../server/sync/decodeUpdate';
 import { checkWrite } from '../../../server/sync/writePolicy';
 
@@ -53,10 +55,23 @@ interface Page {
  */
 class Room {
   doc = new Y.Doc({ gc: true });
+  /** Ada, Bo and Cy are the board's editors. */
+  readonly invites = new BoardInvites('board');
   private readonly pages: Page[] = [];
 
   constructor() {
     initBoard(this.doc, { title: 'Board' }, as({ id: 'system', name: 'Factboard' }));
+    this.invites.load(
+      [ada, bo, cy].map(({ id, name }) => ({
+        id,
+        boardId: 'board',
+        name,
+        role: 'editor',
+        createdAt: 0,
+        revokedAt: null,
+        joinedAt: null,
+      })),
+    );
   }
 
   page(actor: Actor): Page {
@@ -105,7 +120,7 @@ class Room {
     const decoded = decodeUpdate(update);
     const analysis = analyzeUpdate(decoded, this.doc);
     expect(analysis.missing).toBe(false);
-    const verdict = checkWrite(role, page.actor, analysis, decoded.ds, this.doc);
+    const verdict = checkWrite(role, page.actor, analysis, decoded.ds, this.doc, this.invites);
     if (!verdict.ok) return verdict.reason;
     Y.applyUpdate(this.doc, update);
     for (const other of this.pages) {
@@ -380,6 +395,43 @@ describe('a name the board had there before may be written back: the board’s U
     expect(room.sendOffline(offline)).toBeNull();
     expect(card(room, cardId)).toMatchObject({ column: 'disputed', updatedBy: bo });
     expect(card(room, cardId)?.evidence.map((e) => e.addedBy)).toEqual([bo]);
+  });
+});
+
+describe('who is checking a card: a colleague who may edit, or one the card had', () => {
+  const lowered = (room: Room, actor: Actor) =>
+    room.invites.set({
+      ...actor,
+      boardId: 'board',
+      role: 'reviewer',
+      createdAt: 0,
+      revokedAt: null,
+      joinedAt: null,
+    });
+
+  it('Undo of giving a card on puts back the checker before, though they may no longer edit', () => {
+    const { room, pageOfAda, cardId } = boardWithBosCard();
+    write(room, pageOfAda, (doc) => assignCard(doc, cardId, bo, as(ada)));
+    write(room, pageOfAda, (doc) => assignCard(doc, cardId, cy, as(ada)));
+    lowered(room, bo);
+    write(room, pageOfAda, () => pageOfAda.undo.undo());
+    expect(card(room, cardId)?.assignee).toEqual(bo);
+    write(room, pageOfAda, () => pageOfAda.undo.redo());
+    expect(card(room, cardId)?.assignee).toEqual(cy);
+  });
+
+  it('someone lowered to reviewer is not given a card they never had, nor a new card', () => {
+    const { room, cardId } = boardWithBosCard();
+    lowered(room, cy);
+    // A refused write stays on its page: each is sent from a page of its own.
+    const refusal = 'a card is given only to a lead or an editor of the board';
+    expect(room.write(room.page(ada), (doc) => assignCard(doc, cardId, cy, as(ada)))).toBe(refusal);
+    expect(
+      room.write(room.page(ada), (doc) => {
+        const id = addClaim(doc, { claim: 'Fresh' }, as(ada));
+        assignCard(doc, id, cy, as(ada));
+      }),
+    ).toBe(refusal);
   });
 });
 

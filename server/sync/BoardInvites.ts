@@ -1,0 +1,53 @@
+/**
+ * A room's board's invites, as the write policy judges who may be given a card: loaded with
+ * the board, and told of every invite made, revoked or given another role once that is stored
+ * (SyncServer.invitesChanged), so a write that names an invite made a moment ago, or a role
+ * changed a moment ago, is judged by it. Nothing here is read from storage while a write waits.
+ */
+import { can } from '../../shared/roles';
+import type { InviteRecord } from '../storage/Storage';
+
+type Known = Pick<InviteRecord, 'name' | 'role' | 'revokedAt'>;
+
+export class BoardInvites {
+  private readonly byId = new Map<string, Known>();
+  /** Invites told of since the room began, newer than what the load listed. */
+  private readonly told = new Set<string>();
+
+  constructor(private readonly boardId: string) {}
+
+  /** The invites storage listed as the room loaded; one told of meanwhile is newer, and kept. */
+  load(invites: readonly InviteRecord[]): void {
+    for (const invite of invites) if (!this.told.has(invite.id)) this.keep(invite);
+  }
+
+  /** An invite as it is now stored: made, revoked or given another role. */
+  set(invite: InviteRecord): void {
+    if (invite.boardId !== this.boardId) return;
+    this.told.add(invite.id);
+    this.keep(invite);
+  }
+
+  /**
+   * Whether an actor value ({id, name}) names a live invite of this board, by its id and its
+   * own name, whose role may edit cards: the colleagues a card may be given to (README).
+   */
+  mayCheckCards(value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    const { id, name } = value as { id?: unknown; name?: unknown };
+    const invite = typeof id === 'string' ? this.byId.get(id) : undefined;
+    return (
+      invite !== undefined &&
+      invite.name === name &&
+      invite.revokedAt === null &&
+      can(invite.role, 'editBoard')
+    );
+  }
+
+  private keep(invite: InviteRecord): void {
+    // A revocation is for good (storage keeps the first): a role change told after it, read
+    // before it, does not bring the invite back.
+    const revokedAt = this.byId.get(invite.id)?.revokedAt ?? invite.revokedAt;
+    this.byId.set(invite.id, { name: invite.name, role: invite.role, revokedAt });
+  }
+}
