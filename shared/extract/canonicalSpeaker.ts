@@ -6,7 +6,7 @@
 // full one (canonicalBody); anything else ("Health officials") is left as found, but for an
 // abbreviated title ("Dr.", "Sen."), which no name keeps.
 import { canonicalBody } from './canonicalBody';
-import { PERSON_TITLES, type NameRun } from './findNames';
+import { isPersonTitle, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { NAME_PARTICLES } from './nameParticles';
 
@@ -78,10 +78,14 @@ export function canonicalSpeaker(
     const speaker = named.join(' ');
     if (isName(named)) {
       // What follows the last title: "El Salvador President Nayib Bukele" → "Nayib Bukele".
-      const titles = named.map((w) => PERSON_TITLES.has(w.toLowerCase()));
+      const titles = named.map(isPersonTitle);
       const words = named.slice(titles.lastIndexOf(true) + 1);
       if (words.length > 0) {
-        const person = personNamed(words);
+        // A title's complement before the name: "Chief of Staff Jeff Zients" is Jeff Zients.
+        const complement = NAME_PARTICLES.has(words[0]!);
+        const person = complement
+          ? words.map((_, k) => personNamed(words.slice(k))).find((p) => p !== null)
+          : personNamed(words);
         if (person) return person;
         // Two people share the surname: the surname alone cannot say which one spoke.
         if ([...people.values()].some((full) => isSurnameOf(words, full))) return speaker;

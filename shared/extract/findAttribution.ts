@@ -11,7 +11,7 @@
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
-import { describesName, ORG_HEADS, type NameRun } from './findNames';
+import { describesName, isPersonTitle, ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { SOURCE_NOUNS } from './sourceNouns';
 import type { Attribution, AttributionForm } from './types';
@@ -95,11 +95,29 @@ function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[])
     if (inName) words.push(t.pos === 'PROPN' ? t : { ...t, pos: 'PROPN' });
     else if (t.pos === 'VERB' && low(words.at(-1)) === 'to' && low(words.at(-2)) === 'according')
       words.push({ ...t, pos: 'NOUN' });
+    else if (isTitleModifier(tokens, k, last)) words.push({ ...t, pos: 'ADJ' });
     else if (t.pos === 'PROPN' && describesName(tokens, k, words.length === 0))
       words.push({ ...t, pos: 'ADJ' });
     else words.push(t);
   }
   return words;
+}
+
+/**
+ * "Acting" before a title and "elect" after one, which wink tags verbs: "Acting Police
+ * Commissioner Tom Donlon said" has its subject, and "said President-elect Jorge Mora" its
+ * speaker.
+ */
+function isTitleModifier(tokens: Token[], k: number, last: number): boolean {
+  const t = tokens[k]!;
+  if (t.pos !== 'VERB') return false;
+  if (low(t) === 'elect') {
+    const dash = tokens[k - 1];
+    return dash?.value === '-' && dash.end === t.start && isPersonTitle(tokens[k - 2]?.value ?? '');
+  }
+  let next = k + 1;
+  while (next <= last && tokens[next]!.value.trim() === '') next++;
+  return low(t) === 'acting' && next <= last && ['PROPN', 'NOUN'].includes(tokens[next]!.pos);
 }
 
 /**
@@ -651,9 +669,13 @@ function candidatesIn(ws: Token[]): Candidate[] {
 /**
  * Where the name that ends a noun phrase starts, when a possessive or a lower-case
  * description stands before it: "The FDA's Janet Ortiz" → Janet Ortiz, "health-data firm
- * IQVIA" → IQVIA, "Union negotiator Frank Lutz" → Frank Lutz. "The Attorney General's Office"
- * stays whole (the one word after the possessive is an organisation's head), as does
- * "analysts at Sea-Intelligence" (a preposition, not a description, stands before the name).
+ * IQVIA" → IQVIA, "Union negotiator Frank Lutz" → Frank Lutz, "Police chief Mia Lund" → Mia
+ * Lund, "former President Jorge Mora" → President Jorge Mora (canonicalSpeaker drops a
+ * capitalised title). "The Attorney General's Office" stays whole (the one word after the
+ * possessive is an organisation's head), as does "analysts at Sea-Intelligence" (a
+ * preposition, not a description, stands before the name), and so does a description after
+ * a preposition, whose name is someone else's: "a spokesperson for union negotiator Frank
+ * Lutz" is the spokesperson.
  */
 function nameAfterDescription(ws: Token[], first: number, last: number): number {
   let k = last;
@@ -662,7 +684,15 @@ function nameAfterDescription(ws: Token[], first: number, last: number): number 
   if (name > last || name === first || !/^\p{Lu}/u.test(ws[name]!.value)) return first;
   const before = ws[k]!;
   const possessive = /^['’]s?$/.test(before.value) && last > name && !ORG_HEADS.has(low(ws[last]));
-  const description = before.pos === 'NOUN' && /^\p{Ll}/u.test(before.value);
+  // wink tags "chief" and "former" adjectives ("Police chief/ADJ Mia Lund"), and a title it
+  // tags a noun is one whatever its case ("former President/NOUN Jorge Mora"). A title it tags
+  // a proper noun opens the phrase ("General Motors"): canonicalSpeaker drops it, and only
+  // before a person's name.
+  const description =
+    before.pos !== 'PROPN' &&
+    (isPersonTitle(before.value) ||
+      ((before.pos === 'NOUN' || before.pos === 'ADJ') && /^\p{Ll}/u.test(before.value))) &&
+    !ws.slice(first, k).some((w) => w.pos === 'ADP');
   return possessive || description ? name : first;
 }
 

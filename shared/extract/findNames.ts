@@ -21,9 +21,9 @@ export interface NameRun {
   type: EntityType;
 }
 
-export const PERSON_TITLES = new Set([
+const PERSON_TITLES = new Set([
   ...(
-    'president vice-president minister senator judge director pope king queen prince ' +
+    'president vice-president minister senator judge director pope king queen prince professor ' +
     'princess governor mayor congressman congresswoman general chief ' +
     'commissioner secretary prosecutor attorney ambassador chancellor premier sheikh bishop ' +
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
@@ -32,6 +32,15 @@ export const PERSON_TITLES = new Set([
   ).split(' '),
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);
+
+/**
+ * A person's title, also as a former or future one: "Mayor", "chief", "Ex-minister",
+ * "President-elect".
+ */
+export function isPersonTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  return PERSON_TITLES.has(lower.replace(/^ex-/, '').replace(/-elect$/, ''));
+}
 
 export const ORG_HEADS = new Set(
   (
@@ -107,8 +116,11 @@ export function describesName(tokens: Token[], k: number, opening: boolean): boo
   return j > nextWord(tokens, k) && SOURCE_NOUNS.has(tokens[j]?.value.toLowerCase() ?? '');
 }
 
-function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Span[] {
-  const runs: Span[] = [];
+/** A name run; `titled` when a title stood before it in the same run of capitals. */
+type Run = Span & { titled?: boolean };
+
+function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Run[] {
+  const runs: Run[] = [];
   let i = span.first;
   const isProper = (k: number) =>
     k >= span.first &&
@@ -151,19 +163,37 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     // Titles are cues, not part of the name: "President Nayib Bukele" → "Nayib Bukele",
     // "Security Secretary Omar García Harfuch" → "Omar García Harfuch".
     let first = i;
+    let titled = false;
     for (let k = last - 1; k >= i; k--) {
-      if (PERSON_TITLES.has(tokens[k]!.value.toLowerCase())) {
+      if (isPersonTitle(tokens[k]!.value)) {
         first = k + 1;
+        titled = true;
         break;
       }
     }
+    if (titled && titleComplementBefore(tokens, first, last)) first = last - 1;
     while (first < last && describesName(tokens, first, first === span.first)) first++;
-    if (!PERSON_TITLES.has(tokens[last]!.value.toLowerCase())) {
-      runs.push(...withoutAffiliation(tokens, first, last));
+    if (!isPersonTitle(tokens[last]!.value)) {
+      runs.push(...withoutAffiliation(tokens, first, last).map((r) => ({ ...r, titled })));
     }
     i = last + 1;
   }
   return runs;
+}
+
+/**
+ * Whether the words from `first` are a title's complement and then a person's name: "(Chief)
+ * of Staff Jeff Zients", "(Secretary) of State Antony Blinken", "(Minister) of Foreign Affairs
+ * Ana Ruiz". Where the complement ends the run does not say; the person is taken to be named
+ * by its last two words, as most are, which are neither particles nor an organisation's head.
+ */
+function titleComplementBefore(tokens: Token[], first: number, last: number): boolean {
+  const word = (k: number) => tokens[k]!.value.toLowerCase();
+  return (
+    NAME_PARTICLES.has(word(first)) &&
+    last - 1 >= first + 2 &&
+    [last - 1, last].every((k) => !NAME_PARTICLES.has(word(k)) && !ORG_HEADS.has(word(k)))
+  );
 }
 
 /**
@@ -265,7 +295,7 @@ export function findNames(
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
       // wink splits some titles from their full stop: "Rev", ".", "Helen Cartwright".
       const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
-      if (PERSON_TITLES.has(before) || splitTitle) cues.add(key, 'person');
+      if (isPersonTitle(before) || splitTitle || r.titled) cues.add(key, 'person');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
         cues.add(key, 'person');
       }

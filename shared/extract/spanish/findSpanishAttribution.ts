@@ -40,6 +40,7 @@ import {
 
 const ARTICLES = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'este', 'esta', 'dicho', 'dicha']);
 const OF = new Set(['de', 'del', 'por']);
+const PREPOSITIONS = new Set('de del a al por para con en sin sobre ante desde hacia'.split(' '));
 /** Nouns that stand for an organisation the sentence has named: "informó la institución". */
 const BODY_ANAPHORS = new Set(
   'institución entidad cartera dependencia organismo corporación agencia oficina'.split(' '),
@@ -68,6 +69,31 @@ interface Candidate {
   at: number;
   /** Said in a document ("en un informe"), which later sentences may call "el informe". */
   inDocument?: boolean;
+}
+
+// Words that qualify a role before it: "el ex presidente", "el entonces ministro".
+const ROLE_MODIFIERS = new Set('ex actual entonces nuevo nueva futuro futura'.split(' '));
+
+/**
+ * Whether the words before a name only give the person's role, so that the name is who
+ * spoke: articles, a role or an organisation's kind ("el ministro", "la organización", "el ex
+ * presidente", "el señor presidente"), then what the role is of, without an article or a
+ * second role ("la jefa de policía", "el jefe de bomberos", "el director ejecutivo"). In "el
+ * abogado del exministro Juan Pérez" and "la vocera de la familia Pérez" the name is someone
+ * else's, and so it is after a final "de" ("el gobierno de El Salvador").
+ */
+function onlyRole(before: string[]): boolean {
+  let k = 0;
+  while (k < before.length && (ARTICLES.has(before[k]!) || ROLE_MODIFIERS.has(before[k]!))) k++;
+  if (k === before.length) return true;
+  if (!ROLE_WORDS.has(before[k]!) && !ORGANIZATION_ROLES.has(before[k]!)) return false;
+  k++;
+  while (k < before.length && ROLE_WORDS.has(before[k]!)) k++;
+  const of = before.slice(k);
+  return (
+    of.at(-1) !== 'de' &&
+    of.every((w) => w === 'de' || !(ARTICLES.has(w) || ROLE_WORDS.has(w) || PREPOSITIONS.has(w)))
+  );
 }
 
 class SentenceReader {
@@ -127,9 +153,7 @@ class SentenceReader {
     if (name && name.last <= to) {
       const before = this.ws.slice(from, name.first).map((w) => w.lower);
       while (ARTICLES.has(before.at(-1) ?? '')) before.pop();
-      const introduces = (w: string) =>
-        ARTICLES.has(w) || ROLE_WORDS.has(w) || ORGANIZATION_ROLES.has(w);
-      const apposition = before.every(introduces) && name.last === to;
+      const apposition = onlyRole(before) && name.last === to;
       const ofSource =
         OF.has(before.at(-1) ?? '') &&
         before.slice(0, -1).every((w) => ARTICLES.has(w) || SOURCE_NOUNS.has(w));

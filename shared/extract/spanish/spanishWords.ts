@@ -12,6 +12,8 @@ export const ROLE_WORDS = list(`
   mandataria ministro ministra exministro exministra viceministro viceministra secretario
   secretaria subsecretario subsecretaria director directora subdirector subdirectora fiscal
   diputado diputada senador senadora alcalde alcaldesa gobernador gobernadora juez jueza
+  vicealcalde vicealcaldesa exalcalde exalcaldesa exgobernador exgobernadora vicegobernador
+  vicegobernadora exdiputado exdiputada exsenador exsenadora exdirector exdirectora
   magistrado magistrada procurador procuradora defensor defensora comisionado comisionada
   comisario comisaria canciller embajador embajadora portavoz vocero vocera jefe jefa gerente
   coordinador coordinadora abogado abogada investigador investigadora periodista activista

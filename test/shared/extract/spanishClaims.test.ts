@@ -289,6 +289,28 @@ describe('Spanish attribution forms', () => {
     expect(speakerOf(text, fragment)).toBe(speaker);
   });
 
+  // QA: "La jefa de policía Mia Lund dijo que …" kept the role in the speaker, while "…, dijo
+  // la jefa de policía Mia Lund." gave the name.
+  it.each([
+    ['La jefa de policía Mia Lund dijo que', 'Mia Lund'],
+    ['El jefe de bomberos Ed Burns aseguró que', 'Ed Burns'],
+    ['El vicealcalde Tom Hale informó que', 'Tom Hale'],
+    ['El ex presidente Jorge Mora dijo que', 'Jorge Mora'],
+    ['El director ejecutivo Juan Pérez afirmó que', 'Juan Pérez'],
+    // The name is someone else's: the former minister's, the family's.
+    ['El abogado del exministro Juan Pérez dijo que', 'el abogado del exministro Juan Pérez'],
+    ['La vocera de la familia Pérez dijo que', 'la vocera de la familia Pérez'],
+  ])('"%s …" → %s', (subject, speaker) => {
+    const text = `${subject} los arrestos bajaron un 12 % en 2024 en toda la ciudad.`;
+    expect(speakerOf(text, 'los arrestos')).toBe(speaker);
+  });
+
+  it('gives the same name when the role and name follow the verb', () => {
+    const text =
+      'Los arrestos bajaron un 12 % en 2024 en toda la ciudad, dijo la jefa de policía Mia Lund.';
+    expect(speakerOf(text, 'Los arrestos')).toBe('Mia Lund');
+  });
+
   it('gives a verb without subject and a bare role the previous speaker', () => {
     const text =
       '«El penal costó 115 millones de dólares», dijo el ministro Gustavo Villatoro el martes. ' +

@@ -233,6 +233,74 @@ describe('titles before a name', () => {
   });
 });
 
+// QA: "Mayor Ana Ruiz said …" gave "Ana Ruiz" but "Police chief Mia Lund said …" kept "Police
+// chief Mia Lund", and "former President Jorge Mora" kept his title after "said". The speaker is
+// the person's name, whatever title or role the article puts before it, in one word or several
+// and in either case; an organisation's name is never cut.
+describe('a title or role before a person’s name', () => {
+  const FIGURE = 'arrests fell 12 percent in 2024';
+  it.each([
+    ['Mayor Ana Ruiz said', 'Ana Ruiz'],
+    ['Police chief Mia Lund said', 'Mia Lund'],
+    ['Fire chief Ed Burns said', 'Ed Burns'],
+    ['Interior Minister Karl Berg said', 'Karl Berg'],
+    ['Deputy Mayor Tom Hale said', 'Tom Hale'],
+    ['Deputy mayor Tom Hale said', 'Tom Hale'],
+    ['Former president Jorge Mora said', 'Jorge Mora'],
+    ['Acting Police Commissioner Tom Donlon said', 'Tom Donlon'],
+    ['White House Chief of Staff Jeff Zients said', 'Jeff Zients'],
+    ['Ex-minister Karl Berg said', 'Karl Berg'],
+  ])('"%s …" → %s', (subject, speaker) => {
+    expect(speakerOf(`${subject} ${FIGURE}.`, 'arrests fell')).toBe(speaker);
+  });
+
+  it.each([
+    ['said police chief Mia Lund', 'Mia Lund'],
+    ['Police chief Mia Lund said', 'Mia Lund'],
+    ['according to Fire chief Ed Burns', 'Ed Burns'],
+    ['said former President Jorge Mora', 'Jorge Mora'],
+    ['said Acting Police Commissioner Tom Donlon', 'Tom Donlon'],
+    ['said President-elect Jorge Mora', 'Jorge Mora'],
+    ['said Secretary of State Antony Blinken', 'Antony Blinken'],
+  ])('"…, %s." → %s', (clause, speaker) => {
+    expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(speaker);
+  });
+
+  it('gives the person one name with the title and with the surname alone', () => {
+    const article =
+      'Police chief Mia Lund said arrests fell 12 percent in 2024.\n\n' +
+      'Burglaries dropped to 310 cases in March, Lund said.';
+    expect(extractClaims(article).claims.map((c) => c.speaker)).toEqual(['Mia Lund', 'Mia Lund']);
+  });
+
+  it.each([
+    'The Police Department',
+    "The Mayor's Office",
+    'The Interior Ministry',
+    'General Motors',
+    'Police Scotland',
+    'The General Assembly',
+  ])('keeps an organisation whole: "%s said …"', (subject) => {
+    const name = subject.replace(/^The /, '');
+    expect(speakerOf(`${subject} said ${FIGURE}.`, 'arrests fell')).toBe(name);
+  });
+
+  it.each([
+    [
+      'said a spokesperson for union negotiator Frank Lutz',
+      'a spokesperson for union negotiator Frank Lutz',
+    ],
+    ['an aide to Mayor Ana Ruiz said', 'an aide to Mayor Ana Ruiz'],
+  ])(
+    'leaves a role after a preposition to the person it is someone else’s: "%s"',
+    (clause, speaker) => {
+      expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(
+        speaker,
+      );
+    },
+  );
+});
+
 describe('a description before the name', () => {
   it.each([
     [
