@@ -148,7 +148,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const quotes = new QuotationTracker(path.quotationMarks);
   const memory: AttributionMemory = {
     recent: [],
-    persons: { sentence: -1, names: [] },
+    previous: { sentence: -1, names: [] },
     organization: null,
   };
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
@@ -159,8 +159,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
     const found = path.attribution(span, bi, memory);
     if (found) spoken.push(found.speaker);
-    const people = path.names[bi]!.filter((n) => n.type === 'person').map((n) => n.text);
-    memory.persons = { sentence: bi, names: people };
+    memory.previous = { sentence: bi, names: path.names[bi]! };
     const body = path.names[bi]!.findLast((n) => n.type === 'organization');
     if (body) memory.organization = { sentence: bi, name: body.text };
     const attribution = found

@@ -56,8 +56,11 @@ export interface AttributionMemory {
     isSource: boolean;
     person?: boolean;
   }>;
-  /** People named in the previous body sentence, in text order: "he"/"she" may mean them. */
-  persons: { sentence: number; names: string[] };
+  /**
+   * The names of the previous body sentence, in text order: "he"/"she" may mean a person
+   * among them, "the bank" or "the company" a body.
+   */
+  previous: { sentence: number; names: NameRun[] };
   /** The organisation named last in a previous body sentence: "the agency" may mean it. */
   organization: { sentence: number; name: string } | null;
 }
@@ -717,7 +720,10 @@ export function resolveReferent(
 ): string | null {
   // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
   // named first in the sentence before is the usual antecedent of a subject pronoun.
-  const person = memory.persons.sentence === sentence - 1 ? memory.persons.names[0] : undefined;
+  const person =
+    memory.previous.sentence === sentence - 1
+      ? memory.previous.names.find((n) => n.type === 'person')?.text
+      : undefined;
   if (personal && person) return person;
   const found = recentSpeaker(
     memory,
@@ -844,14 +850,44 @@ function isOfKind(name: string, noun: string): boolean {
   return true;
 }
 
+/** Whether the name run `r` is inside brackets in the sentence: a ticker, "(JPM.N)". */
+function inBrackets(ws: Token[], r: NameRun): boolean {
+  const open = ws.findLast((w) => w.end <= r.start && (w.value === '(' || w.value === ')'));
+  return open?.value === '(';
+}
+
+/**
+ * The body among the names of the sentence before that "the `noun`" may mean: one whose name
+ * holds the noun ("the ministry", "Agriculture Ministry"), else the last organisation, else the
+ * first name of no known kind, which is what the sentence is about ("JPMorgan Chase raised its
+ * forecast … . The bank said …", "Wells Fargo", "Acme Foods"); never a person or a place.
+ */
+function bodyNamedBefore(
+  memory: AttributionMemory,
+  sentence: number,
+  fits: (name: string) => boolean,
+  kind: RegExp,
+): { sentence: number; name: string } | null {
+  if (memory.previous.sentence !== sentence - 1) return null;
+  const bodies = memory.previous.names.filter(
+    (r) => r.type !== 'person' && r.type !== 'place' && fits(r.text),
+  );
+  const found =
+    bodies.findLast((r) => kind.test(r.text)) ??
+    bodies.findLast((r) => r.type === 'organization') ??
+    bodies[0];
+  return found ? { sentence: sentence - 1, name: found.text } : null;
+}
+
 /**
  * What "the company" or "the agency" refers to: an organisation named earlier in the sentence
- * ("Supermarket chain Tesco said …, the company said"), else the most recent organisation
- * that spoke or was named in the sentences before. One whose name holds the description's noun
- * comes first: "the ministry" after "the Agriculture Ministry said …" and "…, according to the
- * Farmers' Union" is the ministry, not the union that spoke last. A body of another kind is
- * none (isOfKind): "the ministry" after "the Central Bank said" is no bank. Null when there is
- * none: it stays as written.
+ * ("Supermarket chain Tesco said …, the company said"; a name in brackets after it, a ticker,
+ * is none), else the most recent organisation that spoke or was named in the sentences before
+ * (in the sentence just before, also a name of no known kind: bodyNamedBefore). One whose name
+ * holds the description's noun comes first: "the ministry" after "the Agriculture Ministry said
+ * …" and "…, according to the Farmers' Union" is the ministry, not the union that spoke last. A
+ * body of another kind is none (isOfKind): "the ministry" after "the Central Bank said" is no
+ * bank. Null when there is none: it stays as written.
  */
 function organisationReferred(
   ws: Token[],
@@ -872,6 +908,7 @@ function organisationReferred(
       r.end <= the!.start &&
       r.type !== 'person' &&
       r.type !== 'place' &&
+      !inBrackets(ws, r) &&
       fits(r.text),
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
@@ -885,7 +922,9 @@ function organisationReferred(
     (m) => organisation(m) && kind.test(m.attribution.speaker),
   );
   const spoke = recentSpeaker(memory, sentence, organisation);
-  const named = memory.organization && fits(memory.organization.name) ? memory.organization : null;
+  const named =
+    bodyNamedBefore(memory, sentence, fits, kind) ??
+    (memory.organization && fits(memory.organization.name) ? memory.organization : null);
   if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
     const namedOfKind = kind.test(named.name);
     if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) return named.name;

@@ -79,6 +79,9 @@ const CALENDAR =
 // next to a proper noun, such a word is part of the name.
 const NAME_LIKE_TAGS = new Set(['NOUN', 'VERB', 'AUX', 'ADJ']);
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+// A word with a capital inside is a name, wherever it stands: "BlackRock", "JPMorgan",
+// "McKinsey"; a plural acronym, "NGOs", is none.
+const INNER_CAPITAL = /^\p{Lu}(\p{Ll}+\p{Lu}|\p{Lu}+\p{Ll}{2})/u;
 
 type Span = { first: number; last: number };
 
@@ -241,7 +244,8 @@ export function findNames(
   const keyOf = (r: { first: number; last: number }) =>
     text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
   // A capitalised first word is tagged PROPN as often as not ("Prices rose"); a possessive
-  // ("Brazil’s central bank") or an acronym ("NATO said") makes it a name anyway.
+  // ("Brazil’s central bank"), an acronym ("NATO said") or a capital inside the word
+  // ("BlackRock cut", "JPMorgan raised") makes it a name anyway.
   const opensSentence = (k: number, si: number) => {
     let j = k - 1;
     while (j >= sentences[si]!.first && /^["“'‘([—–-]$/.test(tokens[j]!.value)) j--;
@@ -251,7 +255,8 @@ export function findNames(
     r.first === r.last &&
     opensSentence(r.first, si) &&
     !/^['’]s$/.test(tokens[r.last + 1]?.value ?? '') &&
-    !/^\p{Lu}{2,6}$/u.test(tokens[r.first]!.value);
+    !/^\p{Lu}{2,6}$/u.test(tokens[r.first]!.value) &&
+    !INNER_CAPITAL.test(tokens[r.first]!.value);
 
   // Other sentence-initial single words count only if they are names elsewhere too.
   const allRuns = sentences.map((s) => runsInSentence(tokens, s, inEntity));

@@ -714,6 +714,47 @@ describe('"the company" and "the agency" for an organisation named before', () =
       'Exports fell',
       'the ministry',
     ],
+    // QA: "the bank", "the company", "the firm", "the lender" after a company named in the
+    // sentence before, or in this one as a ticker follows it or as its one-word name opens it,
+    // stayed as written.
+    [
+      'JPMorgan Chase raised its growth forecast for 2025 to 3 percent. The bank said ' +
+        'inflation would ease to 2.4 percent next year.',
+      'inflation would ease',
+      'JPMorgan Chase',
+    ],
+    [
+      'Wells Fargo cut 2,000 jobs in 2024. Its costs fell 5 percent in the quarter, the ' +
+        'lender said.',
+      'Its costs fell',
+      'Wells Fargo',
+    ],
+    [
+      'Acme Foods recalled 37 lots of frozen spinach in March. The company said 12 people ' +
+        'had fallen ill since January.',
+      '12 people',
+      'Acme Foods',
+    ],
+    [
+      'JPMorgan Chase & Co (JPM.N) raised its forecast for U.S. growth to 3%, the bank said.',
+      'raised its forecast',
+      'JPMorgan Chase & Co',
+    ],
+    ['BlackRock cut its stake in the miner to 3 percent, the firm said.', 'BlackRock', 'BlackRock'],
+    // The organisation the sentence before names, not a product it names after it.
+    [
+      'The FDA approved 55 new drugs in 2023, among them Valcor. The agency said it had hired ' +
+        '1,000 new reviewers last year.',
+      '1,000 new reviewers',
+      'FDA',
+    ],
+    // A person is no company.
+    [
+      'Tom Harris, a retired teacher, said his bills doubled in 2024. Prices rose 4 percent ' +
+        'in March, the company said.',
+      'Prices rose',
+      'the company',
+    ],
   ])('"%s" → %s', (article, fragment, speaker) => {
     expect(speakerOf(article, fragment)).toBe(speaker);
   });
