@@ -3,7 +3,8 @@
 // continue", "Skip Advertisement", "Sponsored by Acme Bank", and the line set around it,
 // "Story continues below advertisement", "Continue reading the main story", "La nota continúa
 // abajo". Whole lines only: "Advertisement spending rose 4%" and "Advertising revenue fell"
-// are sentences. furnitureRules marks them; splitBlocks never joins one to a wrapped line.
+// are sentences. furnitureRules marks them; splitBlocks never joins one to the text around it,
+// and joins the lines of a sentence the ad line stands between.
 
 /** A slot's label, alone or before its separator: "Advertisement", "Advertisement: Buy now". */
 export const AD_LABEL =

@@ -22,7 +22,7 @@ import {
   wordCount,
 } from './furnitureRules';
 import { markFigureLines } from './markFigureLines';
-import { splitBlocks, type TextSpan } from './splitBlocks';
+import { splitBlocks, type TextBlock, type TextSpan } from './splitBlocks';
 import type { Block, FurnitureRange } from './types';
 
 export interface CleanedArticle {
@@ -68,8 +68,20 @@ function fallbackTitle(body: string): string {
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
+/** The block's text without the ad lines inside it (each with its line break). */
+function withoutAds(raw: string, block: TextBlock): string {
+  let out = '';
+  let from = block.start;
+  for (const ad of block.ads ?? []) {
+    out += raw.slice(from, ad.start);
+    from = raw[ad.end] === '\n' ? ad.end + 1 : ad.end;
+  }
+  return out + raw.slice(from, block.end);
+}
+
 export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArticle {
-  const spans = splitBlocks(raw);
+  const split = splitBlocks(raw);
+  const spans: TextSpan[] = split.map(({ start, end }) => ({ start, end }));
   const strings = spans.map((s) => raw.slice(s.start, s.end));
   const blocks: Block[] = spans.map((s) => ({ ...s, kind: 'body' }));
   const mark = (i: number, reason: Block['reason']) => {
@@ -141,12 +153,14 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     if (isTagList(strings[i]!)) mark(i, 'tags');
   }
 
-  const removed: FurnitureRange[] = blocks.flatMap((b) =>
-    b.kind === 'furniture' ? [{ start: b.start, end: b.end, reason: b.reason! }] : [],
+  // An ad line inside a body block (a hard-wrapped sentence runs across it) is furniture too.
+  const removed: FurnitureRange[] = blocks.flatMap((b, i) =>
+    b.kind === 'furniture'
+      ? [{ start: b.start, end: b.end, reason: b.reason! }]
+      : (split[i]!.ads ?? []).map((ad) => ({ ...ad, reason: 'advertisement' as const })),
   );
   const cleanText = blocks
-    .filter((b) => b.kind !== 'furniture')
-    .map((b) => raw.slice(b.start, b.end))
+    .flatMap((b, i) => (b.kind === 'furniture' ? [] : [withoutAds(raw, split[i]!)]))
     .join('\n\n');
   // A given title that shows nothing (" \u200b ") is no title: the headline is used instead.
   const given = opts.title?.trim() ?? '';

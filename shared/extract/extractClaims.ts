@@ -17,7 +17,14 @@ import { segmentSentences } from './segmentSentences';
 import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
 import { tableRowClaim } from './tableRowClaim';
-import type { ClaimCandidate, EntityType, ExtractResult, FurnitureRange, Sentence } from './types';
+import type {
+  Block,
+  ClaimCandidate,
+  EntityType,
+  ExtractResult,
+  FurnitureRange,
+  Sentence,
+} from './types';
 
 // A sentence that sends the reader elsewhere states nothing: "See https://www.congress.gov/…
 // for the full text.", "Consulte www.inegi.org.mx".
@@ -100,10 +107,32 @@ function oncePerClaim(
   return once;
 }
 
+/**
+ * The text as the language model and the rules read it: an ad line inside a paragraph ("… the
+ * size of the\nADVERTISEMENT\ncity’s school program …") blanked out with the line break before
+ * it, so that the sentence runs across it as across a line end. Offsets are unchanged: sentences
+ * still index the stored text, where the ad line stays.
+ */
+function readingText(text: string, blocks: Block[], removed: FurnitureRange[]): string {
+  const inside = removed.filter((r) =>
+    blocks.some((b) => b.kind !== 'furniture' && b.start < r.start && r.end <= b.end),
+  );
+  let out = '';
+  let from = 0;
+  for (const r of inside) {
+    let start = r.start;
+    while (start > from && /\s/.test(text[start - 1]!)) start--;
+    out += text.slice(from, start) + ' '.repeat(r.end - start);
+    from = r.end;
+  }
+  return out + text.slice(from);
+}
+
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   assertArticleText(text, opts.maxBytes);
   const cleaned = cleanArticle(text, { title: opts.title, furniture: opts.furniture });
-  const analysis = analyzeText(text);
+  const read = readingText(text, cleaned.blocks, cleaned.removed);
+  const analysis = analyzeText(read);
   // The language is read from the body blocks, before segmentation, whose abbreviations
   // depend on it: the same words as the body sentences, so the same verdict.
   const language =
@@ -111,11 +140,11 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     detectLanguage(
       cleaned.blocks
         .filter((b) => b.kind === 'body')
-        .map((b) => text.slice(b.start, b.end))
+        .map((b) => read.slice(b.start, b.end))
         .join(' '),
     );
   const spans = segmentSentences(
-    text,
+    read,
     analysis,
     cleaned.blocks,
     language === 'es' ? SPANISH_SEGMENTATION : undefined,
@@ -144,7 +173,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   if (language === 'other') return { ...base, claims: [] };
 
   const body = spans.filter((_, i) => sentences[i]!.kind === 'body');
-  const path = (language === 'es' ? spanishPath : englishPath)(text, analysis, body);
+  const path = (language === 'es' ? spanishPath : englishPath)(read, analysis, body);
   const quotes = new QuotationTracker(path.quotationMarks);
   const memory: AttributionMemory = {
     recent: [],
@@ -155,7 +184,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */
   const spoken: string[] = [];
   body.forEach((span, bi) => {
-    const sentence = text.slice(span.start, span.end);
+    const sentence = read.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
     const found = path.attribution(span, bi, memory);
     if (found) spoken.push(found.speaker);
@@ -178,7 +207,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     if (score <= 0 || isNarrative(sentence, signals, quote.quoted)) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {
       id: `${span.start}-${span.end}`,
-      sentence,
+      sentence: text.slice(span.start, span.end),
       start: span.start,
       end: span.end,
       claim:

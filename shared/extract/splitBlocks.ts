@@ -11,6 +11,14 @@ export interface TextSpan {
   end: number;
 }
 
+export interface TextBlock extends TextSpan {
+  /**
+   * Ad lines inside the block, which a hard-wrapped sentence runs across: "… the",
+   * "ADVERTISEMENT", "group said." is one block and one sentence, the ad line furniture.
+   */
+  ads?: TextSpan[];
+}
+
 const TERMINAL = /[.!?:;…"”’)\]]$/;
 /** A bullet or a number opening a list item; a dash of dialogue ("—No hay…") is none. */
 export const LIST_MARKER = /^([-*•+▪◦‣]|\d{1,3}[.)])\s+/;
@@ -35,13 +43,13 @@ function looksHardWrapped(lines: string[]): boolean {
 
 function isSoftBreak(prev: string, next: string, wrapped: boolean): boolean {
   if (LIST_MARKER.test(next) || TABLE_ROW.test(next) || TABLE_ROW.test(prev)) return false;
-  // An ad's line inside a paragraph ("… the\nADVERTISEMENT\ngroup said.") is furniture.
+  // An ad's line is never part of the text around it (splitBlocks joins across it).
   if (isAdLine(prev) || isAdLine(next)) return false;
   if (LOWER_START.test(next)) return true;
   return wrapped && !TERMINAL.test(prev) && !isTitleCase(prev);
 }
 
-export function splitBlocks(text: string): TextSpan[] {
+export function splitBlocks(text: string): TextBlock[] {
   const paragraphs: TextSpan[][] = [];
   let current: TextSpan[] = [];
   const linePattern = /[^\n]*/g;
@@ -61,13 +69,26 @@ export function splitBlocks(text: string): TextSpan[] {
   }
   if (current.length > 0) paragraphs.push(current);
 
-  const blocks: TextSpan[] = [];
+  const blocks: TextBlock[] = [];
   for (const lines of paragraphs) {
     const strings = lines.map((l) => text.slice(l.start, l.end));
-    const wrapped = looksHardWrapped(strings);
-    let block = { ...lines[0]! };
+    const wrapped = looksHardWrapped(strings.filter((l) => !isAdLine(l)));
+    let block: TextBlock = { ...lines[0]! };
     for (let i = 1; i < lines.length; i++) {
-      if (isSoftBreak(strings[i - 1]!, strings[i]!, wrapped)) block.end = lines[i]!.end;
+      // Ad lines between two lines of one sentence, as a page copied as text keeps its ad
+      // slots: the lines around them join as if they were not there.
+      let after = i;
+      while (after < lines.length && isAdLine(strings[after]!)) after++;
+      const inside =
+        after > i && after < lines.length && isSoftBreak(strings[i - 1]!, strings[after]!, wrapped);
+      if (inside) {
+        block = {
+          ...block,
+          end: lines[after]!.end,
+          ads: [...(block.ads ?? []), ...lines.slice(i, after)],
+        };
+        i = after;
+      } else if (isSoftBreak(strings[i - 1]!, strings[i]!, wrapped)) block.end = lines[i]!.end;
       else {
         blocks.push(block);
         block = { ...lines[i]! };

@@ -205,11 +205,46 @@ describe('furniture inside the body', () => {
     );
     expect(lines.removed.map((r) => r.reason)).toEqual(['advertisement', 'advertisement']);
     expect(lines.claims).toHaveLength(2);
-    // Inside a wrapped sentence too, though the sentence stays cut at it.
+    // Inside a wrapped sentence too.
     const wrapped =
       'The ministry has not published its figures since 2022, the\nADVERTISEMENT\ngroup said.';
     const inside = extractClaims(wrapped);
     expect(inside.removed.map((r) => wrapped.slice(r.start, r.end))).toEqual(['ADVERTISEMENT']);
+  });
+
+  // QA: a plain-text paste with an ad's line between two lines of one sentence gave two broken
+  // sentences, "… over the size of the" and "city’s school program, the Riverton …".
+  it('joins a hard-wrapped sentence across the ad lines inside it, which are furniture', () => {
+    const lines = [
+      'The city council approved a budget of $40 million for three new schools on Tuesday',
+      'night. The vote followed eight months of debate over the size of the',
+      'ADVERTISEMENT',
+      'Story continues below advertisement',
+      'city’s school program, the Riverton Teachers Association said in a',
+      'statement. Construction of the first school will begin in March 2026.',
+    ];
+    const text = lines.join('\n');
+    const result = extractClaims(text);
+    const start = text.indexOf('The vote');
+    const end = text.indexOf('statement.') + 'statement.'.length;
+    const sentence = result.sentences.find((s) => s.start === start);
+    expect(sentence?.end).toBe(end);
+    expect(result.sentences.map((s) => s.text)).not.toContain('ADVERTISEMENT');
+    expect(result.removed.map((r) => [text.slice(r.start, r.end), r.reason])).toEqual([
+      ['ADVERTISEMENT', 'advertisement'],
+      ['Story continues below advertisement', 'advertisement'],
+    ]);
+    expect(result.cleanText).not.toMatch(/advertisement/i);
+    const card = result.claims.find((c) => c.start === start);
+    // The card keeps its exact place in the stored text; its claim leaves the ad out.
+    expect(card?.sentence).toBe(text.slice(start, end));
+    expect(card?.claim).toBe(
+      'The vote followed eight months of debate over the size of the city’s school program.',
+    );
+    expect(card?.speaker).toBe('Riverton Teachers Association');
+    expect(result.claims.map((c) => c.sentence).filter((s) => /^(city|ADVERT)/.test(s))).toEqual(
+      [],
+    );
   });
 
   it('proposes no pointer elsewhere and no short or first-person narrative', () => {
