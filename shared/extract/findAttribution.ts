@@ -670,6 +670,22 @@ function candidatesIn(ws: Token[]): Candidate[] {
 }
 
 /**
+ * The speaker of an interview's line: a person or an organisation the article names as such,
+ * alone before a colon that opens the sentence, then a quotation: 'Ruiz: “We will build 3
+ * schools.”'. Any other label is a heading's (findNames leaves it out: "The Lede: …"), and a
+ * list item's "Police: $1.1 billion" quotes nobody.
+ */
+function transcriptLine(ws: Token[], names: NameRun[]): Candidate[] {
+  const colon = ws.findIndex((w) => w.value === ':');
+  if (colon <= 0 || !/^["“]$/.test(ws[colon + 1]?.value ?? '')) return [];
+  const first = ws[0]!.pos === 'DET' ? 1 : 0;
+  const run = names.find((r) => r.start === ws[first]!.start && r.end === ws[colon - 1]!.end);
+  if (run?.type !== 'person' && run?.type !== 'organization') return [];
+  const clause = { start: ws[0]!.start, end: ws[colon + 1]!.start, at: 'head' as const };
+  return [{ np: { first, last: colon - 1 }, form: 'subject', clause, priority: 2 }];
+}
+
+/**
  * Where the name that ends a noun phrase starts, when a possessive or a lower-case
  * description stands before it: "The FDA's Janet Ortiz" → Janet Ortiz, "health-data firm
  * IQVIA" → IQVIA, "Union negotiator Frank Lutz" → Frank Lutz, "Police chief Mia Lund" → Mia
@@ -787,6 +803,26 @@ function afterDateline(text: string, ws: Token[]): Token[] {
   if (!dateline) return ws;
   const end = start + dateline[0].length;
   return ws.filter((w) => w.start >= end);
+}
+
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * The words after a heading's label, which is no part of the sentence's subject: "Update: The
+ * FDA said …" opens on "The FDA", "Key findings: Hospitals spent …" on "Hospitals". A label is
+ * one word or a few without a verb or a pronoun before a colon, then a capital ("He said: The
+ * …" is no label); 'Ruiz: “We …”' is a transcript's line (transcriptLine) and stays whole.
+ */
+function afterLabel(ws: Token[]): Token[] {
+  const colon = ws.findIndex((w) => w.value === ':');
+  if (colon < 1 || colon > MAX_LABEL_WORDS || !/^\p{Lu}/u.test(ws[colon + 1]?.value ?? '')) {
+    return ws;
+  }
+  // wink tags a one-word label as a verb as often as not: "Update/VERB:", "Watch/VERB:".
+  const label = ws.slice(0, colon);
+  const clause = (w: Token) =>
+    ['PUNCT', 'PRON'].includes(w.pos) || (colon > 1 && ['VERB', 'AUX'].includes(w.pos));
+  return label.some(clause) ? ws : ws.slice(colon + 1);
 }
 
 /**
@@ -947,12 +983,14 @@ export function findAttribution(
 ): AttributionFound | null {
   const words = wordsOf(tokens, span.first, span.last, names);
   if (words.length === 0) return null;
-  const ws = afterDateline(text, words);
+  const ws = afterLabel(afterDateline(text, words));
   if (ws.length === 0) return null;
-  const candidates = candidatesIn(ws).map((c) => {
-    const np = withoutAffiliation(ws, c.np, names);
-    return { ...c, np: publicationOf(ws, np, names) ?? np };
-  });
+  const candidates = [...candidatesIn(ws), ...transcriptLine(ws, names)]
+    .sort((a, b) => a.priority - b.priority)
+    .map((c) => {
+      const np = withoutAffiliation(ws, c.np, names);
+      return { ...c, np: publicationOf(ws, np, names) ?? np };
+    });
   for (const [ci, c] of candidates.entries()) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
     if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;

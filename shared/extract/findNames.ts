@@ -243,13 +243,14 @@ export function findNames(
 
   const keyOf = (r: { first: number; last: number }) =>
     text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
-  // A capitalised first word is tagged PROPN as often as not ("Prices rose"); a possessive
+  // A capitalised first word is tagged PROPN as often as not ("Prices rose"), and so is the
+  // first word after a colon ("The Lede: Advertisement spending rose"); a possessive
   // ("Brazil’s central bank"), an acronym ("NATO said") or a capital inside the word
   // ("BlackRock cut", "JPMorgan raised") makes it a name anyway.
   const opensSentence = (k: number, si: number) => {
     let j = k - 1;
     while (j >= sentences[si]!.first && /^["“'‘([—–-]$/.test(tokens[j]!.value)) j--;
-    return j < sentences[si]!.first;
+    return j < sentences[si]!.first || tokens[j]!.value === ':';
   };
   const initialSingle = (r: { first: number; last: number }, si: number) =>
     r.first === r.last &&
@@ -322,14 +323,31 @@ export function findNames(
     }),
   );
 
-  return perSentence.map((runs) =>
-    runs.map((r) => {
+  return perSentence.map((runs, si) =>
+    runs.flatMap((r) => {
       const start = tokens[r.first]!.start;
       const end = tokens[r.last]!.end;
       const name = text.slice(start, end);
       const words = tokens.slice(r.first, r.last + 1).map((t) => t.value);
       const type = typeFromCues(name, words, cues.get(keyOf(r)));
-      return { first: r.first, last: r.last, start, end, text: name, type };
+      const label =
+        type !== 'person' && type !== 'organization' && isLabel(tokens, r, sentences[si]!);
+      return label ? [] : [{ first: r.first, last: r.last, start, end, text: name, type }];
     }),
   );
+}
+
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * A heading's label before a colon that opens the sentence, "The Lede: …", "Key Findings: …",
+ * "Update: …": no name of anyone who could speak. A person or an organisation the article
+ * gives as such stays, as an interview's transcript names them ("Ruiz: “We will …”").
+ */
+function isLabel(tokens: Token[], r: Span, sentence: SentenceSpan): boolean {
+  if (tokens[r.last + 1]?.value !== ':' || r.last - r.first + 1 > MAX_LABEL_WORDS) return false;
+  let k = sentence.first;
+  while (k < r.first && /^["“'‘(]$/.test(tokens[k]!.value)) k++;
+  if (k < r.first && tokens[k]!.pos === 'DET') k++;
+  return k === r.first;
 }

@@ -914,3 +914,51 @@ describe('"the ministry" for an organisation of that kind', () => {
     },
   );
 });
+
+// QA: "The Lede: Advertisement spending rose 4% in 2025." read its label and the capital after
+// the colon as names, and "the company said" took one of them for the company. A short label
+// before a colon is a heading, and a capital after a colon proves no name; a person the article
+// names, as an interview's transcript gives them, keeps the line.
+describe('a label before a colon', () => {
+  it.each([
+    [
+      'The Lede: Advertisement spending rose 4% in 2025, the company said.',
+      'Advertisement spending',
+      'the company',
+    ],
+    [
+      'The Lede: Advertisement spending rose 4% in 2025.\n\n' +
+        'The company said it would cut 300 jobs in March.',
+      '300 jobs',
+      'The company',
+    ],
+    [
+      'Key findings: Hospitals spent $3 million on overtime in 2024, the agency said.',
+      'Hospitals spent',
+      'the agency',
+    ],
+    // Nor is it part of the subject after it.
+    [
+      'Update: The FDA said on Tuesday it had approved 55 new drugs in 2023.',
+      '55 new drugs',
+      'FDA',
+    ],
+  ])('is no speaker: "%s"', (article, fragment, speaker) => {
+    expect(speakerOf(article, fragment)).toBe(speaker);
+  });
+
+  it('is no name chip, nor is the capital after it', () => {
+    const [claim] = extractClaims('The Lede: Advertisement spending rose 4% in 2025.').claims;
+    expect(claim!.entities.map((c) => c.text)).not.toContain('Advertisement');
+    expect(claim!.entities.map((c) => c.text)).not.toContain('Lede');
+  });
+
+  it('keeps a person the article names as the speaker of an interview’s line', () => {
+    const article =
+      'Mayor Ana Ruiz spoke to the Ledger on Monday about the city budget.\n\n' +
+      'Ruiz: “We will build 3 new schools by 2026.”';
+    const card = claimFor('3 new schools', extractClaims(article).claims);
+    expect(card.speaker).toBe('Ana Ruiz');
+    expect(card.claim).toBe('We will build 3 new schools by 2026.');
+  });
+});
