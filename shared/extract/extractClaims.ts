@@ -114,9 +114,9 @@ function oncePerClaim(
  * still index the stored text, where the ad line stays.
  */
 function readingText(text: string, blocks: Block[], removed: FurnitureRange[]): string {
-  const inside = removed.filter((r) =>
-    blocks.some((b) => b.kind !== 'furniture' && b.start < r.start && r.end <= b.end),
-  );
+  // Furniture is whole blocks, but for such a line, which a body block holds.
+  const blockStarts = new Set(blocks.map((b) => b.start));
+  const inside = removed.filter((r) => !blockStarts.has(r.start));
   let out = '';
   let from = 0;
   for (const r of inside) {
