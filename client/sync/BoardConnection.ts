@@ -241,11 +241,11 @@ export class BoardConnection {
     this.onStaleCopy = options.onStaleCopy;
     this.setAsideStore = options.setAsideStore ?? null;
     this.setAside = Object.freeze(this.setAsideStore?.load() ?? []);
+    this.actor = options.actor;
+    this.doc = options.doc ?? new Y.Doc();
     this.lostEditStore = options.lostEditStore ?? null;
     this.lostEdits = this.shownNotices(this.lostEditStore?.load() ?? []);
     this.unwatchLostEdits = this.lostEditStore?.watch(this.followStoredNotices) ?? null;
-    this.actor = options.actor;
-    this.doc = options.doc ?? new Y.Doc();
     this.awareness = new Awareness(this.doc);
     this.reader = createBoardReader(this.doc);
     this.tracker = new SaveTracker(options.ackStore ?? null);
@@ -476,12 +476,16 @@ export class BoardConnection {
 
   /**
    * The notices to show for those kept on the device, in their order: one already shown keeps
-   * its seq (the page's key for it), a new one gets the next.
+   * its seq (the page's key for it), a new one gets the next. A write of this very tab that
+   * was kept over one of the person's other tab is that tab's loss, told there in its words
+   * ("your other tab or window … at the same time as this one"), which would be wrong here.
    */
   private shownNotices(kept: readonly KeptNotice[]): readonly LostEditNotice[] {
     const shown = new Map(this.lostEdits?.map((n) => [noticeKey(n), n]));
     return Object.freeze(
-      kept.map((n) => shown.get(noticeKey(n)) ?? Object.freeze({ ...n, seq: ++this.lostEditSeq })),
+      kept
+        .filter((n) => 'cardDeleted' in n || n.byClient !== this.doc.clientID)
+        .map((n) => shown.get(noticeKey(n)) ?? Object.freeze({ ...n, seq: ++this.lostEditSeq })),
     );
   }
 
