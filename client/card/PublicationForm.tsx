@@ -12,6 +12,7 @@ import type { SpeakerType } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { EditConflict } from '../ui/EditConflict';
+import { SaveOrDiscard } from '../ui/SaveOrDiscard';
 import { useFieldDraft } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
@@ -151,29 +152,16 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />
-      <div className="row">
-        {/* aria-disabled, not disabled: a focused button that becomes disabled drops focus. */}
-        <button
-          type="submit"
-          className="button primary small"
-          aria-disabled={!draft.dirty || conflicts.length > 0}
-        >
-          Save publication details
-        </button>
-        {draft.dirty && (
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              draft.reset();
-              setError(null);
-              selectRef.current?.focus();
-            }}
-          >
-            Discard changes
-          </button>
-        )}
-      </div>
+      <SaveOrDiscard
+        label="Save publication details"
+        disabled={!draft.dirty || conflicts.length > 0}
+        dirty={draft.dirty}
+        onDiscard={() => {
+          draft.reset();
+          setError(null);
+          selectRef.current?.focus();
+        }}
+      />
     </form>
   );
 }

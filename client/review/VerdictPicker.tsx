@@ -14,6 +14,7 @@ import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
+import { SaveOrDiscard } from '../ui/SaveOrDiscard';
 import type { FieldDraft } from '../ui/fieldDraft';
 import { fieldDraftState } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -190,29 +191,16 @@ export function VerdictPicker({
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />
-      <div className="row">
-        {/* aria-disabled, not disabled: a focused button that becomes disabled drops focus. */}
-        <button
-          type="submit"
-          className="button primary small"
-          aria-disabled={!draft.dirty || conflicts.length > 0 || stale !== null}
-        >
-          Save verdict
-        </button>
-        {draft.dirty && (
-          <button
-            type="button"
-            className="button small"
-            onClick={() => {
-              draft.reset();
-              setFollowed(null);
-              selectRef.current?.focus();
-            }}
-          >
-            Discard changes
-          </button>
-        )}
-      </div>
+      <SaveOrDiscard
+        label="Save verdict"
+        disabled={!draft.dirty || conflicts.length > 0 || stale !== null}
+        dirty={draft.dirty}
+        onDiscard={() => {
+          draft.reset();
+          setFollowed(null);
+          selectRef.current?.focus();
+        }}
+      />
     </form>
   );
 }
