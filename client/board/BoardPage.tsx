@@ -17,9 +17,11 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import { type BoardView, type CardView, COLUMNS, type SourceSpan } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
+import { useCardAddress } from '../card/useCardAddress';
 import { AllSavedContext } from '../history/AllSavedContext';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useBoardMembers } from '../review/useBoardMembers';
@@ -252,6 +254,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const [serverSynced, setServerSynced] = useState(false);
   if (!serverSynced && (kind === 'saved' || kind === 'saving')) setServerSynced(true);
   useColleagueNotices(known, board, serverSynced, noticeReader, onColleagueNotice);
+  useCardAddress({
+    boardId: known.id,
+    board,
+    loaded: snapshot.loaded,
+    serverSynced,
+    openId,
+    openCard,
+    tell,
+  });
   useSeenRecorder(known.id);
 
   const run = useCallback(
@@ -510,6 +521,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 peers={snapshot.peers}
                 lostEdits={snapshot.lostEdits}
                 onDismissLostEdit={dismissLostEdit}
+                address={cardAddress(known.id, openId)}
                 onClose={closeDetail}
               />
             )}

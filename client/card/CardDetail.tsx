@@ -50,6 +50,7 @@ export function CardDetail({
   peers,
   lostEdits,
   onDismissLostEdit,
+  address,
   onClose,
 }: {
   card: CardView | null;
@@ -63,6 +64,8 @@ export function CardDetail({
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
   onDismissLostEdit: (seq: number) => void;
+  /** The card's own address (cardAddress), which its history entry shows. */
+  address: string;
   onClose: () => void;
 }) {
   const article = card?.source
@@ -144,9 +147,10 @@ export function CardDetail({
     );
   const requestClose = () => leave(onClose);
   // Back on a phone closes the card rather than leave the board, asking first the same way.
+  // Its entry shows the card's address: Forward, once it is closed, opens it again.
   const closeRequest = useRef(requestClose);
   closeRequest.current = requestClose;
-  useEffect(() => backClosesDialog(() => closeRequest.current()), []);
+  useEffect(() => backClosesDialog(() => closeRequest.current(), address), [address]);
   // The heading shows a few lines (styles.css, .dialog-claim): the dialog's head, and its
   // Close button, stay on a phone's screen as the dialog scrolls.
   const headingText = useRef<HTMLSpanElement>(null);

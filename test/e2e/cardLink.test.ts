@@ -1,0 +1,164 @@
+/**
+ * A card's own address, `/b/<boardId>?card=<cardId>`: its dialog's history entry shows it, so
+ * Back closes the card and Forward opens it again; a link to it, pasted by someone who has the
+ * board, opens the board with the card open; a card the board does not have (deleted, or a
+ * wrong link) is told under the board, which stays open.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { addClaim, announced, card, openBoard, openCard, waitSaved } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+const CLAIM = 'Ferry fares doubled in 2024';
+
+/** The notice at the foot of the board (the board's status line for what it tells). */
+const notice = (page: Page): Locator => page.getByRole('group', { name: 'Notice' });
+
+describe.skipIf(!RUN)('a card’s own address', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let boUrl: string;
+  let leadContext: BrowserContext;
+  let lead: Page;
+  let boardAddress: string;
+  let cardId: string;
+  /** The address of the card CLAIM. */
+  let cardLink: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    board = await server.createBoard('Ferries', 'Lea');
+    boUrl = await server.invite(board, 'Bo', 'editor');
+    leadContext = await browser.newContext();
+    lead = await leadContext.newPage();
+    // From the start page: Back past the board leaves it for this page.
+    await lead.goto(`${server.url}/`);
+    await openBoard(lead, board.leadUrl);
+    await addClaim(lead, CLAIM);
+    await waitSaved(lead);
+    boardAddress = `${server.url}/b/${board.id}`;
+    cardId = (await card(lead, CLAIM).getAttribute('data-card-id')) ?? '';
+    expect(cardId).not.toBe('');
+    cardLink = `${boardAddress}?card=${cardId}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const dialogs = (page: Page) => page.getByRole('dialog');
+
+  it('Back closes a card, Forward opens it again, and the address names it while open', async () => {
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await openCard(lead, CLAIM);
+    expect(lead.url()).toBe(cardLink);
+
+    await lead.goBack();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await lead.goForward();
+    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
+    expect(lead.url()).toBe(cardLink);
+
+    // Closed with Close: Forward opens it again all the same.
+    await lead.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await lead.goForward();
+    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
+    expect(lead.url()).toBe(cardLink);
+
+    // Opened by Forward, Back still closes it, and the next Back leaves the board.
+    await lead.goBack();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await lead.goBack();
+    await expect.poll(() => lead.url()).toBe(`${server.url}/`);
+    await lead.goForward();
+    await waitSaved(lead);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    expect(await dialogs(lead).count()).toBe(0);
+  }, 60_000);
+
+  it('a reload with a card open opens it again, and Back still closes it', async () => {
+    await openCard(lead, CLAIM);
+    await lead.reload();
+    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
+    expect(lead.url()).toBe(cardLink);
+    await lead.goBack();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await card(lead, CLAIM).waitFor();
+  }, 60_000);
+
+  it('a pasted card link opens the board with the card open, and Back closes it on the board', async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await openBoard(first, boUrl);
+    await first.close();
+    // A card made since Bo's device last had the board: opened from the server's copy.
+    const later = 'Ferry crossings fell by a fifth';
+    await addClaim(lead, later);
+    await waitSaved(lead);
+    const laterId = await card(lead, later).getAttribute('data-card-id');
+    for (const [claim, id] of [
+      [CLAIM, cardId],
+      [later, laterId],
+    ] as const) {
+      const page = await context.newPage();
+      await page.goto(`${boardAddress}?card=${id}`);
+      await page.getByRole('dialog', { name: claim }).waitFor();
+      expect(page.url()).toBe(`${boardAddress}?card=${id}`);
+      await page.goBack();
+      await expect.poll(() => dialogs(page).count()).toBe(0);
+      await expect.poll(() => page.url()).toBe(boardAddress);
+      // Closing it focuses its card on the board, which stays open.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
+        .toBe(id);
+      await page.close();
+    }
+    await context.close();
+  }, 60_000);
+
+  it('a link to a card the board does not have says so and leaves the board open', async () => {
+    const page = await leadContext.newPage();
+    await page.goto(`${boardAddress}?card=no-such-card`);
+    await waitSaved(page);
+    await expect
+      .poll(() => notice(page).textContent())
+      .toContain('The card this link names is not on the board');
+    expect(await announced(page)).toContain('The card this link names is not on the board');
+    expect(await dialogs(page).count()).toBe(0);
+    await expect.poll(() => page.url()).toBe(boardAddress);
+    await card(page, CLAIM).waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('Forward onto a card deleted since says so and stays on the board', async () => {
+    const doomed = 'Ferry staff went unpaid for months';
+    await addClaim(lead, doomed);
+    await openCard(lead, doomed);
+    await lead.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    await card(lead, doomed)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await expect.poll(() => card(lead, doomed).count()).toBe(0);
+    await lead.goForward();
+    await expect
+      .poll(() => notice(lead).textContent())
+      .toContain('That card is no longer on the board: it was deleted.');
+    expect(await dialogs(lead).count()).toBe(0);
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    // The address names no card: a reload opens the board alone.
+    await lead.reload();
+    await waitSaved(lead);
+    expect(await dialogs(lead).count()).toBe(0);
+  }, 60_000);
+});
