@@ -26,6 +26,7 @@ import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
 import { TYPED_TEXT_NAME, TypedTextKept } from '../ui/TypedTextKept';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
+import { CopyCardLink } from './CopyCardLink';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
@@ -64,7 +65,7 @@ export function CardDetail({
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
   onDismissLostEdit: (seq: number) => void;
-  /** The card's own address (cardAddress), which its history entry shows. */
+  /** The card's own address (cardAddress): its history entry's, and the link to copy. */
   address: string;
   onClose: () => void;
 }) {
@@ -184,6 +185,7 @@ export function CardDetail({
       ) : (
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
+            <CopyCardLink address={address} />
             <TypedNotSaved drafts={orphans} why={orphanedBy === 'rights' ? 'rights' : 'back'} />
             {wholeClaim && (
               <section aria-labelledby="detail-claim">

@@ -2,7 +2,8 @@
  * A card's own address, `/b/<boardId>?card=<cardId>`: its dialog's history entry shows it, so
  * Back closes the card and Forward opens it again; a link to it, pasted by someone who has the
  * board, opens the board with the card open; a card the board does not have (deleted, or a
- * wrong link) is told under the board, which stays open.
+ * wrong link) is told under the board, which stays open; "Copy link to this card" puts the
+ * address, without a token, on the clipboard, or shows it to copy by hand when refused.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,50 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     await expect.poll(() => dialogs(lead).count()).toBe(0);
     await expect.poll(() => lead.url()).toBe(boardAddress);
     await card(lead, CLAIM).waitFor();
+  }, 60_000);
+
+  it('Copy link puts the card’s address on the clipboard, without a token, from the keyboard', async () => {
+    await leadContext.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+    const dialog = await openCard(lead, CLAIM);
+    // Focus starts on Close; the link is the next stop.
+    await lead.keyboard.press('Tab');
+    const copy = dialog.getByRole('button', { name: 'Copy link to this card' });
+    expect(await copy.evaluate((b) => b === document.activeElement)).toBe(true);
+    await lead.keyboard.press('Enter');
+    await expect
+      .poll(() => dialog.getByRole('status').filter({ hasText: /\S/ }).allTextContents())
+      .toEqual(['Link copied.']);
+    const copied = await lead.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(cardLink);
+    expect(copied).not.toContain(board.leadToken);
+    expect(copied).not.toContain('invite');
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+  }, 60_000);
+
+  it('with the clipboard refused, the link shows in a field to copy by hand', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('Refused', 'NotAllowedError')) },
+      });
+    });
+    await openBoard(page, board.leadUrl);
+    const dialog = await openCard(page, CLAIM);
+    await dialog.getByRole('button', { name: 'Copy link to this card' }).click();
+    const field = dialog.getByRole('textbox', { name: 'Link to this card' });
+    await field.waitFor();
+    expect(await field.inputValue()).toBe(cardLink);
+    expect(
+      await field.evaluate((f) => f === document.activeElement && (f as HTMLInputElement).readOnly),
+    ).toBe(true);
+    expect(await dialog.getByRole('status').filter({ hasText: /\S/ }).textContent()).toContain(
+      'Copying was blocked',
+    );
+    await context.close();
   }, 60_000);
 
   it('a pasted card link opens the board with the card open, and Back closes it on the board', async () => {
