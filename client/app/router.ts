@@ -53,7 +53,12 @@ export function matchRoute(pathname: string): Route | null {
 export function takeInviteFromHash(): string | null {
   const match = /(?:^#|&)invite=([^&]+)/.exec(window.location.hash);
   if (!match?.[1]) return null;
-  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  // The entry's state kept: it may be an open card's (a fragment opened on its address).
+  window.history.replaceState(
+    window.history.state,
+    '',
+    window.location.pathname + window.location.search,
+  );
   return decodeURIComponent(match[1]);
 }
 
@@ -141,6 +146,9 @@ function enter(dialog: DialogEntry): void {
 function onPopState(): void {
   const dialog = openDialog;
   if (unwinding) {
+    // Landed on an earlier entry of a dialog (a fragment opened on its address gave it two,
+    // see below): on back to its page's, or the address would still name the dialog.
+    if (typeof window.history.state?.[DIALOG_ENTRY] === 'number') return window.history.back();
     unwinding = false;
     // A dialog opened while the last one's entry was being taken back gets its own now.
     if (dialog) pushEntry(dialog);
@@ -148,7 +156,16 @@ function onPopState(): void {
   }
   if (!dialog) return openCardOfEntry();
   if (dialog.entry === null) return;
-  if (window.history.state?.[DIALOG_ENTRY] === dialog.entry) return;
+  const state: unknown = window.history.state?.[DIALOG_ENTRY];
+  if (state === dialog.entry) return;
+  if (dialog.address !== null && isShowing(dialog.address) && typeof state !== 'number') {
+    // Still at the dialog's address, on an entry that is no dialog's: only the fragment
+    // changed (an invite link opened on it pushes an entry). That entry is the dialog's
+    // now, and the one before it an earlier entry of it, which the release goes back past.
+    dialog.entry = ++entries;
+    window.history.replaceState({ [DIALOG_ENTRY]: dialog.entry }, '');
+    return;
+  }
   dialog.entry = null;
   // Gone further back, to another page: the dialog goes with the page it was on.
   if (window.location.pathname !== dialog.path) return;

@@ -97,6 +97,30 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     await card(lead, CLAIM).waitFor();
   }, 60_000);
 
+  it('an invite link opened on an open card’s address keeps the card open, and Close leaves it', async () => {
+    const dialog = await openCard(lead, CLAIM);
+    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    await comment.fill('Half a thought');
+    // Only the fragment changes: the same page, where the token is taken out of the address.
+    await lead.evaluate(
+      (url) => window.location.assign(url),
+      `${cardLink}#invite=${board.leadToken}`,
+    );
+    await expect.poll(() => lead.url()).toBe(cardLink);
+    // Not taken for Back: the card stays open, asking nothing, with what was typed.
+    expect(await dialog.getByRole('alertdialog').count()).toBe(0);
+    expect(await comment.inputValue()).toBe('Half a thought');
+    await lead.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await expect.poll(() => dialogs(lead).count()).toBe(0);
+    // Both of its entries are taken back: the address is the board's, Back leaves it.
+    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await lead.goBack();
+    await expect.poll(() => lead.url()).toBe(`${server.url}/`);
+    await lead.goForward();
+    await waitSaved(lead);
+  }, 60_000);
+
   it('Copy link puts the card’s address on the clipboard, without a token, from the keyboard', async () => {
     await leadContext.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.url,
