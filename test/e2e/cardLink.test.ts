@@ -53,47 +53,49 @@ describe.skipIf(!RUN)('a card’s own address', () => {
   });
 
   const dialogs = (page: Page) => page.getByRole('dialog');
+  /** The card CLAIM's dialog is open and the address names it. */
+  const cardShown = async (page: Page) => {
+    await page.getByRole('dialog', { name: CLAIM }).waitFor();
+    expect(page.url()).toBe(cardLink);
+  };
+  /** No dialog, and the address is the board's alone (a closed card's entry is taken back later). */
+  const boardShown = async (page: Page) => {
+    await expect.poll(() => dialogs(page).count()).toBe(0);
+    await expect.poll(() => page.url()).toBe(boardAddress);
+  };
 
   it('Back closes a card, Forward opens it again, and the address names it while open', async () => {
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    expect(lead.url()).toBe(boardAddress);
     await openCard(lead, CLAIM);
     expect(lead.url()).toBe(cardLink);
 
     await lead.goBack();
-    await expect.poll(() => dialogs(lead).count()).toBe(0);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     await lead.goForward();
-    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
-    expect(lead.url()).toBe(cardLink);
+    await cardShown(lead);
 
     // Closed with Close: Forward opens it again all the same.
     await lead.getByRole('button', { name: 'Close', exact: true }).click();
-    await expect.poll(() => dialogs(lead).count()).toBe(0);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     await lead.goForward();
-    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
-    expect(lead.url()).toBe(cardLink);
+    await cardShown(lead);
 
     // Opened by Forward, Back still closes it, and the next Back leaves the board.
     await lead.goBack();
-    await expect.poll(() => dialogs(lead).count()).toBe(0);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     await lead.goBack();
     await expect.poll(() => lead.url()).toBe(`${server.url}/`);
     await lead.goForward();
     await waitSaved(lead);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
-    expect(await dialogs(lead).count()).toBe(0);
+    await boardShown(lead);
   }, 60_000);
 
   it('a reload with a card open opens it again, and Back still closes it', async () => {
     await openCard(lead, CLAIM);
     await lead.reload();
-    await lead.getByRole('dialog', { name: CLAIM }).waitFor();
-    expect(lead.url()).toBe(cardLink);
+    await cardShown(lead);
     await lead.goBack();
-    await expect.poll(() => dialogs(lead).count()).toBe(0);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     await card(lead, CLAIM).waitFor();
   }, 60_000);
 
@@ -112,9 +114,8 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     expect(await comment.inputValue()).toBe('Half a thought');
     await lead.keyboard.press('Escape');
     await dialog.getByRole('button', { name: 'Discard and close' }).click();
-    await expect.poll(() => dialogs(lead).count()).toBe(0);
     // Both of its entries are taken back: the address is the board's, Back leaves it.
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     await lead.goBack();
     await expect.poll(() => lead.url()).toBe(`${server.url}/`);
     await lead.goForward();
@@ -184,8 +185,7 @@ describe.skipIf(!RUN)('a card’s own address', () => {
       await page.getByRole('dialog', { name: claim }).waitFor();
       expect(page.url()).toBe(`${boardAddress}?card=${id}`);
       await page.goBack();
-      await expect.poll(() => dialogs(page).count()).toBe(0);
-      await expect.poll(() => page.url()).toBe(boardAddress);
+      await boardShown(page);
       // Closing it focuses its card on the board, which stays open.
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
@@ -203,8 +203,7 @@ describe.skipIf(!RUN)('a card’s own address', () => {
       .poll(() => notice(page).textContent())
       .toContain('The card this link names is not on the board');
     expect(await announced(page)).toContain('The card this link names is not on the board');
-    expect(await dialogs(page).count()).toBe(0);
-    await expect.poll(() => page.url()).toBe(boardAddress);
+    await boardShown(page);
     await card(page, CLAIM).waitFor();
     await page.close();
   }, 60_000);
@@ -223,8 +222,7 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     await expect
       .poll(() => notice(lead).textContent())
       .toContain('That card is no longer on the board: it was deleted.');
-    expect(await dialogs(lead).count()).toBe(0);
-    await expect.poll(() => lead.url()).toBe(boardAddress);
+    await boardShown(lead);
     // The address names no card: a reload opens the board alone.
     await lead.reload();
     await waitSaved(lead);
