@@ -278,6 +278,9 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       await speaker(dialog).fill(mine);
       await speaker(dialog).press('Enter');
       await page.reload(); // offline: the shell from the service worker, the board from IndexedDB
+      // The address names the card, so the reload opens it again: closed, for the notices.
+      await page.getByRole('dialog', { name: claim }).waitFor();
+      await page.keyboard.press('Escape');
       // The edit outlived the reload: the card shows it, still offline.
       await expect.poll(() => card(page, claim).textContent()).toContain(`Speaker: ${mine}`);
     }

@@ -580,6 +580,12 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await typed.getByRole('combobox', { name: 'New comment' }).fill('Half a thought');
     expect(await reloadAnsweringLeave(editor)).toEqual(['beforeunload']);
     await waitSaved(editor);
+    // The address names the card: the reload opens it again, without what was typed.
+    const reopened = editor.getByRole('dialog', { name: CLAIM });
+    await reopened.waitFor();
+    expect(await reopened.getByRole('combobox', { name: 'New comment' }).inputValue()).toBe('');
+    await editor.keyboard.press('Escape');
+    await reopened.waitFor({ state: 'detached' });
   });
 
   it('a new invite link opened over a comment being typed asks before starting the page again', async () => {
@@ -597,7 +603,11 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       void (answer ? question.accept() : question.dismiss());
     });
     // Only the address's #invite= changes: the same page, which the new invite would restart.
-    const link = await server.invite(board, 'Nia', 'editor');
+    // With a card open the tab shows the card's address; an invite link to the bare board
+    // address would load a new page instead (the browser's own "Leave site?" asks then).
+    const invite = new URL(await server.invite(board, 'Nia', 'editor'));
+    const link = `${page.url()}${invite.hash}`;
+    expect(link).toContain('?card=');
     await page.evaluate((url) => window.location.assign(url), link);
     await expect.poll(() => asked.length).toBe(1);
     expect(asked[0]).toContain('What you have typed here and not saved would be lost');
