@@ -8,13 +8,13 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { LabelRename } from '../../shared/board/commands/meta';
-import { LIMITS } from '../../shared/board/inputs';
 import { labelsFor } from '../../shared/board/ratingScale';
 import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
 import { SaveOrDiscard } from '../ui/SaveOrDiscard';
+import { useTextLimit } from '../ui/useTextLimit';
 import type { FieldDraft } from '../ui/fieldDraft';
 import { fieldDraftState } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -78,6 +78,11 @@ export function VerdictPicker({
   useEffect(() => {
     if (scaleNote) actions.announce(scaleNote);
   }, [scaleNote, actions]);
+  const rationaleLimit = useTextLimit({
+    text: shown.rationale,
+    field: 'rationale',
+    announce: actions.announce,
+  });
 
   if (!actions.canEdit) {
     return (
@@ -108,6 +113,7 @@ export function VerdictPicker({
       actions.announce(staleNote);
       return;
     }
+    if (rationaleLimit.refuse()) return;
     if (!draft.dirty || conflicts.length > 0) return;
     const { verdict, rationale } = draft.changes;
     const ok = actions.run('save the verdict', () =>
@@ -176,12 +182,13 @@ export function VerdictPicker({
       <label className="field">
         <span>Rationale</span>
         <textarea
+          {...rationaleLimit.field}
           rows={3}
           value={shown.rationale}
-          maxLength={LIMITS.rationale}
           onChange={(e) => draft.edit({ rationale: e.target.value })}
         />
       </label>
+      {rationaleLimit.note}
       <EditConflict
         fields={conflicts.map((key) => ({
           name: FIELD_NAMES[key],

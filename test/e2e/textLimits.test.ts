@@ -140,4 +140,21 @@ describe.skipIf(!RUN)('long text past a field’s limit', () => {
     await expect.poll(() => heading.textContent()).toBe('Comments (1)');
     expect(await box.inputValue()).toBe('');
   });
+
+  it('a rationale past its limit is kept whole, told, refused, and saved once trimmed', async () => {
+    expect(LIMITS.rationale).toBe(10_000);
+    const dialog = page.getByRole('dialog', { name: 'Half the new flats stand empty' });
+    const box = dialog.getByRole('textbox', { name: 'Rationale' });
+    const long = words(10_500);
+    const message = '500 characters too many: a rationale is at most 10,000.';
+    await pastePastLimit(page, box, long, message);
+    expect(await description(box)).toEqual({ text: message, shown: true });
+    const save = dialog.getByRole('button', { name: 'Save verdict' });
+    await refusedSaying(page, box, () => save.click(), message);
+
+    await box.fill(long.slice(0, LIMITS.rationale - 1) + '.');
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    await save.click();
+    await expect.poll(() => announced(page)).toBe('Rationale saved.');
+  });
 });
