@@ -203,7 +203,8 @@ function forwardNP(ws: Token[], i: number): Span | null {
     const document = k > i && SOURCE_NOUNS.has(low(t)) && !takesObject(ws, k, endsClause);
     if ((t.pos === 'VERB' && !document) || t.pos === 'AUX' || t.pos === 'SCONJ') break;
     if (t.pos === 'PRON' && !/^(his|her|their|its|our)$/i.test(t.value) && k > i) break;
-    if (['that', 'which', 'who', 'when', 'where'].includes(low(t))) break;
+    // A name's "WHO" is the World Health Organization (wordsOf tags it a proper noun).
+    if (t.pos !== 'PROPN' && ['that', 'which', 'who', 'when', 'where'].includes(low(t))) break;
     last = k;
   }
   while (last >= i && ['ADP', 'DET', 'CCONJ', 'PART'].includes(ws[last]!.pos)) last--;
@@ -658,7 +659,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
   }
   // Relative clauses: "… President Bukele, who has long attributed …"
   for (let i = 0; i < ws.length; i++) {
-    if (low(ws[i]) !== 'who' || ws[i - 1]?.value !== ',') continue;
+    if (low(ws[i]) !== 'who' || ws[i]!.pos === 'PROPN' || ws[i - 1]?.value !== ',') continue;
     let v = i + 1;
     while (v < ws.length && ['AUX', 'ADV', 'ADJ', 'PART'].includes(ws[v]!.pos)) v++;
     if (v < ws.length && isReportingVerb(ws, v)) {

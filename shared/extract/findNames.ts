@@ -122,13 +122,32 @@ export function describesName(tokens: Token[], k: number, opening: boolean): boo
 /** A name run; `titled` when a title stood before it in the same run of capitals. */
 type Run = Span & { titled?: boolean };
 
+// Tags of the words an acronym can spell that wink's lexicon reads as those words, and the
+// "who" it tags a noun: "the WHO" is the World Health Organization, not a relative pronoun.
+const FUNCTION_TAGS = new Set(['PRON', 'DET', 'ADP', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
+const WH_WORD = /^(who|whom|whose|which|what)$/;
+const ALL_CAPITALS = /^\p{Lu}{2,6}$/u;
+
+/**
+ * Whether the word at `k` is an acronym that wink read as the English word it spells: "WHO",
+ * "IT". Only where the sentence has lower-case words, so a headline in capitals keeps its
+ * "WHO" and "IT" as words.
+ */
+function isAcronymReadAsWord(tokens: Token[], k: number, span: SentenceSpan): boolean {
+  const t = tokens[k]!;
+  if (!ALL_CAPITALS.test(t.value)) return false;
+  if (!FUNCTION_TAGS.has(t.pos) && !WH_WORD.test(t.value.toLowerCase())) return false;
+  for (let j = span.first; j <= span.last; j++) if (/\p{Ll}/u.test(tokens[j]!.value)) return true;
+  return false;
+}
+
 function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Run[] {
   const runs: Run[] = [];
   let i = span.first;
   const isProper = (k: number) =>
     k >= span.first &&
     k <= span.last &&
-    tokens[k]!.pos === 'PROPN' &&
+    (tokens[k]!.pos === 'PROPN' || isAcronymReadAsWord(tokens, k, span)) &&
     !inEntity[k] &&
     !CALENDAR.test(tokens[k]!.value);
   // "Theresa May" keeps her surname; "May 2024" is a date, "Yellen Tuesday said" a day.

@@ -962,3 +962,78 @@ describe('a label before a colon', () => {
     expect(card.claim).toBe('We will build 3 new schools by 2026.');
   });
 });
+
+describe('"According to the …," with an organisation', () => {
+  // QA: "the WHO" gave no speaker and kept its clause in the claim, while "Cristosal" and
+  // "the IMF" worked: wink reads "WHO" as the pronoun "who", which ended the source's phrase.
+  const article = [
+    'Vaccination reaches a record',
+    'According to the WHO, vaccination rates reached 91 percent in 2022 — a record.',
+    'According to Cristosal, 4,000 people were detained in 2023.',
+    'According to the IMF, global growth slowed to 2.9 percent in 2023.',
+    'According to the UN, 110 million people were displaced in 2023.',
+    'According to the World Bank, poverty fell by 3 percent in 2022.',
+    'According to the Ministry of Health, 1,200 clinics opened in 2021.',
+    'According to the Pew Research Center, 64 percent of adults use the app.',
+    'Measles cases rose by 30 percent in 2023, according to the WHO.',
+    'Polio cases fell by 12 percent in 2023, the WHO said.',
+    'The WHO said 14 million children missed a dose in 2022.',
+    'Mumps cases doubled to 8,000 in 2023, WHO said.',
+    'According to the data, 40 percent of the funds were spent in 2022.',
+    'According to the report, 500 schools closed in 2020.',
+    'Prices rose 8 percent in 2022, according to the survey.',
+  ].join('\n\n');
+  const found = extractClaims(article).claims;
+
+  it.each([
+    [
+      'vaccination rates reached',
+      'WHO',
+      'Vaccination rates reached 91 percent in 2022 — a record.',
+    ],
+    ['4,000 people', 'Cristosal', '4,000 people were detained in 2023.'],
+    ['global growth', 'IMF', 'Global growth slowed to 2.9 percent in 2023.'],
+    ['110 million', 'UN', '110 million people were displaced in 2023.'],
+    ['poverty fell', 'World Bank', 'Poverty fell by 3 percent in 2022.'],
+    ['1,200 clinics', 'Ministry of Health', '1,200 clinics opened in 2021.'],
+    ['64 percent', 'Pew Research Center', '64 percent of adults use the app.'],
+    ['Measles cases', 'WHO', 'Measles cases rose by 30 percent in 2023.'],
+    ['Polio cases', 'WHO', 'Polio cases fell by 12 percent in 2023.'],
+    ['14 million children', 'WHO', '14 million children missed a dose in 2022.'],
+    ['Mumps cases', 'WHO', 'Mumps cases doubled to 8,000 in 2023.'],
+  ])('"%s" → %s, "%s"', (fragment, speaker, claim) => {
+    const card = claimFor(fragment, found);
+    expect(card.speaker).toBe(speaker);
+    expect(card.claim).toBe(claim);
+  });
+
+  it.each([['40 percent of the funds'], ['500 schools'], ['Prices rose 8 percent']])(
+    'names no speaker for a document with no publisher: "%s"',
+    (fragment) => {
+      expect(claimFor(fragment, found).speaker).toBeNull();
+    },
+  );
+
+  it('gives the acronym a chip as an organisation', () => {
+    const chips = claimFor('vaccination rates reached', found).entities;
+    expect(chips).toContainEqual(expect.objectContaining({ text: 'WHO', type: 'organization' }));
+  });
+
+  it('keeps "IT" and "WHO" as words in a line written in capitals', () => {
+    const article =
+      'The health ministry published its budget on Monday.\n\n' +
+      'IT SAYS WHO WILL PAY 30 PERCENT MORE IN 2023.';
+    const chips = claimFor('30 PERCENT', extractClaims(article).claims).entities;
+    expect(chips.map((c) => c.text)).not.toContain('IT');
+    expect(chips.map((c) => c.text).filter((t) => t.includes('WHO'))).toEqual([]);
+  });
+
+  it('still reads "who" in lower case as a relative pronoun', () => {
+    const card = claimFor(
+      'who has lived',
+      extractClaims('Tom Harris, who has lived there for 30 years, said rents rose 40 percent.')
+        .claims,
+    );
+    expect(card.speaker).toBe('Tom Harris');
+  });
+});
