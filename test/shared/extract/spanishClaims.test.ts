@@ -392,3 +392,38 @@ describe('which texts read as Spanish', () => {
     }
   });
 });
+
+describe('"Según la OMS" and other organisations after an article', () => {
+  // The English path read "the WHO" as the pronoun "who"; Spanish reads capitals, and "la"
+  // and "el" before an acronym or a body's name are no part of the speaker.
+  const text = [
+    'Según la OMS, la tasa de vacunación llegó al 91 por ciento en 2022, un récord en la región.',
+    'Según el FMI, la economía creció un 2,9 por ciento en 2023 en toda la región.',
+    'La pobreza cayó un 3 por ciento en 2022 en los países de la región, según el Banco Mundial.',
+    'Los casos de sarampión subieron un 30 por ciento en 2023, según la OMS.',
+  ].join('\n\n');
+  const { claims } = extractClaims(text);
+
+  it.each([
+    [
+      'tasa de vacunación',
+      'OMS',
+      'La tasa de vacunación llegó al 91 por ciento en 2022, un récord en la región.',
+    ],
+    [
+      'la economía creció',
+      'FMI',
+      'La economía creció un 2,9 por ciento en 2023 en toda la región.',
+    ],
+    [
+      'La pobreza cayó',
+      'Banco Mundial',
+      'La pobreza cayó un 3 por ciento en 2022 en los países de la región.',
+    ],
+    ['casos de sarampión', 'OMS', 'Los casos de sarampión subieron un 30 por ciento en 2023.'],
+  ])('"%s" → %s', (fragment, speaker, claim) => {
+    const card = claimFor(fragment, claims);
+    expect(card.speaker).toBe(speaker);
+    expect(card.claim).toBe(claim);
+  });
+});
