@@ -237,6 +237,7 @@ export function CardDetail({
                   <SpeakerField
                     value={card.speaker}
                     updatedBy={card.updatedBy}
+                    announce={actions.announce}
                     onSave={(speaker) => {
                       if (
                         actions.run('change the speaker', () =>

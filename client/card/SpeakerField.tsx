@@ -1,29 +1,39 @@
 import type { Actor } from '../../shared/board/actor';
-import { LIMITS } from '../../shared/board/inputs';
 import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { EditConflict } from '../ui/EditConflict';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 
 /**
  * The speaker, editable; saved when the field loses focus or on Enter. It follows a
  * colleague's change until this person types; a colleague's change while they type is shown as
- * a conflict, never written over silently.
+ * a conflict, never written over silently. A name past its limit is kept and told
+ * (useTextLimit), not saved, on Enter or on leaving the field.
  */
 export function SpeakerField({
   value,
   updatedBy,
+  announce,
   onSave,
 }: {
   value: string | null;
   /** Who changed the card last: a conflict from this person's other tab says so. */
   updatedBy: Actor;
+  /** Where the dialog says things: why a speaker too long is not saved. */
+  announce: (text: string) => void;
   onSave: (speaker: string | null) => void;
 }) {
   const draft = useFieldDraft({ speaker: value ?? '' });
   const { shown, conflicts } = draft;
   useUnsavedDraft('the speaker', draft.dirty, shown.speaker);
+  const limit = useTextLimit<HTMLInputElement>({
+    text: shown.speaker.trim(),
+    field: 'speaker',
+    announce,
+  });
   const save = () => {
+    if (limit.refuse()) return;
     const next = shown.speaker.trim() || null;
     if (next !== value) onSave(next);
     draft.reset();
@@ -31,17 +41,17 @@ export function SpeakerField({
   return (
     <>
       <input
+        {...limit.field}
         aria-label="Speaker"
         list={SPEAKER_LIST_ID}
         value={shown.speaker}
-        maxLength={LIMITS.speaker}
         placeholder="Not attributed"
         onChange={(e) => draft.edit({ speaker: e.target.value })}
         onBlur={(e) => {
           // Focus leaving for the dialog's Close or its "Close without saving?" question is a
           // request to close, which asks first: saving on the way would answer it.
           const to = e.relatedTarget instanceof Element ? e.relatedTarget : null;
-          if (to?.closest('[data-close-request]')) return;
+          if (to?.closest('[data-close-request]') || limit.error) return;
           if (draft.dirty && conflicts.length === 0) save();
         }}
         onKeyDown={(e) => {
@@ -51,6 +61,7 @@ export function SpeakerField({
           }
         }}
       />
+      {limit.note}
       <EditConflict
         fields={conflicts.map(() => ({ name: 'the speaker', theirs: value ?? '' }))}
         by={updatedBy}

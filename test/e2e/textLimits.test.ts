@@ -157,4 +157,18 @@ describe.skipIf(!RUN)('long text past a field’s limit', () => {
     await save.click();
     await expect.poll(() => announced(page)).toBe('Rationale saved.');
   });
+
+  it("a speaker past its limit in the card's dialog is kept whole, told, and not saved", async () => {
+    expect(LIMITS.speaker).toBe(300);
+    const dialog = page.getByRole('dialog', { name: 'Half the new flats stand empty' });
+    const box = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+    const message = '100 characters too many: a speaker’s name is at most 300.';
+    await pastePastLimit(page, box, words(400), message);
+    await refusedSaying(page, box, () => page.keyboard.press('Enter'), message);
+    // Leaving the field does not save it either.
+    await page.keyboard.press('Tab');
+    expect(
+      await card(column(page, 'Unverified'), 'Half the new flats').textContent(),
+    ).not.toContain('Rents in the capital');
+  });
 });
