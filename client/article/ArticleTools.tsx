@@ -2,12 +2,14 @@
  * The board header's article controls: "Import article" (editors and leads) and "Article
  * view" (everyone, once the board has an article), and the dialog and panel they open.
  * Rendered inside the board's BoardActionsContext; focus returns to the opener on close. A
- * card's dialog opens the view on the card's passage (PassageRequest).
+ * card's dialog opens the view on the card's passage (PassageRequest); closed while it still
+ * shows that passage, the view gives focus back to the card, where the reader came from.
  */
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView, SourceSpan } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
+import { useBoardActions } from '../board/boardActions';
 import { ImportArticleDialog } from '../import/ImportArticleDialog';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { usePopup } from '../ui/usePopup';
@@ -16,6 +18,8 @@ import { ArticleView } from './ArticleView';
 /** A card's passage to show, asked for from its dialog; `seq` tells one request from the next. */
 export interface PassageRequest extends SourceSpan {
   readonly seq: number;
+  /** The card whose dialog asked. */
+  readonly cardId: string;
 }
 
 export function ArticleTools({
@@ -33,6 +37,7 @@ export function ArticleTools({
 }) {
   // Two popups, not one: the article view may stay open while another article is imported.
   const importer = usePopup<'import'>();
+  const actions = useBoardActions();
   const viewer = usePopup<'view'>();
   const viewing = viewer.open === 'view';
   const [articleId, setArticleId] = useState<string | null>(null);
@@ -100,7 +105,12 @@ export function ArticleTools({
               setArticleId(id);
               setTarget(null);
             }}
-            onClose={viewer.close}
+            onClose={() => {
+              const from = target?.articleId === articleId ? target?.cardId : undefined;
+              if (from === undefined || !board.cards[from]) return viewer.close();
+              viewer.dismiss();
+              actions.focusCard(from);
+            }}
             onDismiss={viewer.dismiss}
             onEmptied={() => {
               // Its opener, "Article view", goes with the last article: focus goes to import.

@@ -132,10 +132,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // A card's passage asked for from its dialog: the Article view opens on it (ArticleTools).
   const [passage, setPassage] = useState<PassageRequest | null>(null);
   const passageSeq = useRef(0);
-  const showPassage = useCallback((source: SourceSpan) => {
+  const showPassage = useCallback((source: SourceSpan, cardId: string) => {
     opener.current = null;
     setOpenId(null);
-    setPassage({ ...source, seq: ++passageSeq.current });
+    setPassage({ ...source, cardId, seq: ++passageSeq.current });
   }, []);
   const members = useBoardMembers(known, snapshot.invitesChanged);
   const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);

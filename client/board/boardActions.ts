@@ -20,7 +20,7 @@ export interface BoardActions {
    * Closes the card's dialog and shows its passage in the Article view, focused and
    * highlighted (the dialog has checked for unsaved text first).
    */
-  showPassage(source: SourceSpan): void;
+  showPassage(source: SourceSpan, cardId: string): void;
   /** Scrolls to a card and focuses it, in whatever column it is now. */
   focusCard(cardId: string): void;
   /** The card a step away from this one as the board shows it now (cardBeside). */

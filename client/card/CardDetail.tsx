@@ -218,7 +218,7 @@ export function CardDetail({
                       className="link-button"
                       onClick={() => {
                         const source = card.source;
-                        if (source) leave(() => actions.showPassage(source));
+                        if (source) leave(() => actions.showPassage(source, card.id));
                       }}
                     >
                       Show in the article

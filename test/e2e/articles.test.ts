@@ -198,5 +198,17 @@ describe.skipIf(!RUN)('articles on a board', () => {
       .click();
     await expect.poll(focusedText).toBe(sentence);
     expect(await focused()).toEqual({ current: 'location', highlighted: true });
+
+    // Closed while it shows the card's passage, the view gives focus back to the card the
+    // reader came from, not to the header's "Article view".
+    await page.keyboard.press('Escape');
+    await expect.poll(() => articleView().count()).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.activeElement?.closest('[data-card-id]')?.getAttribute('data-card-id'),
+        ),
+      )
+      .toBe(target.id);
   });
 });
