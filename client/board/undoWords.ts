@@ -2,6 +2,7 @@ import type { BoardView, CardView, CommandName } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
 import { COLUMN_LABELS } from './columnLabels';
+import { movedTo } from './moveWords';
 
 /**
  * What an undo or redo step was, for its announcement, without the card (`alone`) and, for a
@@ -61,19 +62,30 @@ function changedCard(before: BoardView, after: BoardView): CardChange | null {
   return found === null ? null : { before: before.cards[found], after: after.cards[found] };
 }
 
-/** Where the step left the card, when that is news: back on the board, or in another column. */
-function whereNow(done: 'Undone' | 'Redone', { before, after }: CardChange): string {
+/**
+ * Where the step left the card, when that is news: back on the board, or moved (its column and
+ * position: "back to Unverified, position 2 of 5", "to position 3 of 9 in Disputed").
+ */
+function whereNow(
+  done: 'Undone' | 'Redone',
+  { before, after }: CardChange,
+  was: BoardView,
+  now: BoardView,
+): string {
   if (!after) return '';
-  const column = COLUMN_LABELS[after.column];
-  if (!before) return ` (back in ${column})`;
-  if (before.column !== after.column)
-    return done === 'Undone' ? ` (back to ${column})` : ` (to ${column})`;
+  if (!before) return ` (back in ${COLUMN_LABELS[after.column]})`;
+  const ids = now.columns[after.column];
+  const index = ids.indexOf(after.id);
+  if (before.column !== after.column || was.columns[before.column].indexOf(before.id) !== index) {
+    const to = movedTo(before.column, { column: after.column, index, size: ids.length });
+    return done === 'Undone' ? ` (back ${to})` : ` (${to})`;
+  }
   if (before.verdict !== after.verdict) return ` (now ${after.verdict ?? 'no verdict'})`;
   return '';
 }
 
 /**
- * "Undone: the move of “Rents doubled since 2015” (back to Unverified)." from the step's
+ * "Undone: the move of “Rents doubled since 2015” (back to Unverified, position 1 of 4)." from the step's
  * command and the board before and after it: focus has often moved on since the change, and
  * the card may be off screen. "Undone." for a step with no name. A step that changed nothing
  * (a colleague has changed it since: BoardConnection.undo drops it) says so, so that nobody
@@ -95,5 +107,5 @@ export function undoAnnouncement(
   const card = change?.after ?? change?.before;
   if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
   const what = words.card.replace('{card}', `“${clip(card.claim, 60)}”`);
-  return `${done}: ${what}${whereNow(done, change)}.`;
+  return `${done}: ${what}${whereNow(done, change, before, after)}.`;
 }

@@ -1,6 +1,7 @@
 /**
  * Keeps keyboard focus on the board when the focused card leaves its column under the person:
- * a colleague moved it (focus follows it to its new column) or deleted it (focus goes to the
+ * a colleague moved it (focus follows it to its new column, and who moved it from where to where
+ * is said) or deleted it (focus goes to the
  * card that took its place, or another column's first card when it was the last), or a change
  * took it out of the filter (BoardPage puts focus in its place, as for a request for a card not
  * shown). Without this, the card's element goes with it and focus falls to
@@ -13,13 +14,15 @@ import { useEffect, useRef } from 'react';
 import { type BoardView, type ColumnId, COLUMNS } from '../../shared/board';
 import { clip } from '../ui/clip';
 import type { RevealRequest } from './Column';
-import { COLUMN_LABELS } from './columnLabels';
+import { colleagueMovedWords } from './moveWords';
 
 interface Focused {
   readonly id: string;
   readonly column: ColumnId;
   readonly index: number;
   readonly claim: string;
+  /** When the card was last changed, as it had focus: a move names its mover only if later. */
+  readonly updatedAt: number;
   readonly element: HTMLElement;
   /** The reveal request current when the card got focus. */
   readonly reveal: RevealRequest | null;
@@ -62,6 +65,7 @@ export function useFocusFollowsCard({
         column: card.column,
         index,
         claim: card.claim,
+        updatedAt: card.updatedAt,
         element: li,
         reveal: request,
       };
@@ -86,7 +90,10 @@ export function useFocusFollowsCard({
       // says why.
       if (!followed) focusCard(was.id);
       if (!lastChangeOwn() && shown[card.column].includes(was.id)) {
-        announce(`${short} was moved to ${COLUMN_LABELS[card.column]}.`);
+        // The card's last writer is its mover, unless the move was a colleague's Undo: that
+        // writes an earlier writer and time back, and a name then would blame the wrong person.
+        const by = card.updatedAt > was.updatedAt ? card.updatedBy.name.trim() : '';
+        announce(colleagueMovedWords(by || null, short, was.column, card.column));
       }
       return;
     }

@@ -15,6 +15,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { COLUMN_LABELS } from './columnLabels';
 import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
+import { movedWords } from './moveWords';
 import {
   type Direction,
   isUnmoved,
@@ -101,7 +102,8 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
       if (!p) return;
       const { board: b, visible: v } = latest.current;
       const claim = claimOf(p.cardId);
-      if (!b.cards[p.cardId]) {
+      const card = b.cards[p.cardId];
+      if (!card) {
         announce(`${claim} was deleted by a colleague.`);
         return;
       }
@@ -115,6 +117,8 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         return;
       }
       const index = toModelIndex(b.columns[p.column], v[p.column], p.cardId, p.index);
+      // Where the card is: where it was picked up, unless a colleague has moved it since.
+      const from = card.column;
       // A verdict that does not belong in the new column asks for a new label first.
       moveWithVerdict(
         p.cardId,
@@ -122,7 +126,8 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         (verdict) => {
           try {
             connection.commands.moveCard(p.cardId, { column: p.column, index, verdict });
-            announce(`Dropped ${claim} in ${place(p)}.`);
+            const size = othersIn(latest.current.visible, p.column, p.cardId).length + 1;
+            announce(movedWords(claim, from, { ...p, size }));
           } catch (err) {
             announce(`Could not move ${claim}: ${errorMessage(err)}`);
           }
@@ -182,9 +187,10 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
       heardColumn.current = { cardId: preview.cardId, column: preview.from.column };
     }
     if (held.column === heardColumn.current.column) return;
+    const from = COLUMN_LABELS[heardColumn.current.column];
     heardColumn.current = { cardId: preview.cardId, column: held.column };
     announce(
-      `${held.updatedBy.name} moved ${claimOf(preview.cardId)} to ${COLUMN_LABELS[held.column]} while you held it. ` +
+      `${held.updatedBy.name} moved ${claimOf(preview.cardId)} from ${from} to ${COLUMN_LABELS[held.column]} while you held it. ` +
         'Space drops it where you hold it; Escape leaves it where they put it.',
     );
   }, [preview, held, announce]);

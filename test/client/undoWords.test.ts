@@ -40,17 +40,32 @@ function board() {
 }
 
 describe('undoAnnouncement', () => {
-  it('names the moved card and the column it is back in, or moved to again', () => {
+  it('names the moved card and where it is back, or moved to again: column and position', () => {
     const { doc, reader, step } = board();
     const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
     addClaim(doc, { claim: 'Fares rose twice in 2023' }, ctx);
     reader.read();
     moveCard(doc, id, { column: 'disputed', index: 0 }, ctx);
     expect(step('Undone', 'moveCard')).toBe(
-      'Undone: the move of “Rents doubled since 2015” (back to Unverified).',
+      'Undone: the move of “Rents doubled since 2015” (back to Unverified, position 1 of 2).',
     );
     expect(step('Redone', 'moveCard')).toBe(
-      'Redone: the move of “Rents doubled since 2015” (to Disputed).',
+      'Redone: the move of “Rents doubled since 2015” (to Disputed, position 1 of 1).',
+    );
+  });
+
+  it('says where a card moved within its column is now', () => {
+    const { doc, reader, step } = board();
+    const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    addClaim(doc, { claim: 'Fares rose twice in 2023' }, ctx);
+    addClaim(doc, { claim: 'Wages grew 4.1% last year' }, ctx);
+    reader.read();
+    moveCard(doc, id, { column: 'unverified', index: 2 }, ctx);
+    expect(step('Undone', 'moveCard')).toBe(
+      'Undone: the move of “Rents doubled since 2015” (back to position 1 of 3 in Unverified).',
+    );
+    expect(step('Redone', 'moveCard')).toBe(
+      'Redone: the move of “Rents doubled since 2015” (to position 3 of 3 in Unverified).',
     );
   });
 

@@ -87,7 +87,7 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
     await page.keyboard.press('Space');
     await expect
       .poll(() => page.getByTestId('announcer').textContent())
-      .toMatch(new RegExp(`in Unverified, position 4 of ${UNVERIFIED}\\.`));
+      .toMatch(new RegExp(`to position 4 of ${UNVERIFIED} in Unverified\\.`));
     await expect.poll(() => first.getAttribute('aria-posinset')).toBe('4');
     await waitSaved(page);
   });

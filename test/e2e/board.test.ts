@@ -90,8 +90,10 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await keyboardMove(b, 'Unemployment fell to 3.9% in March', ['ArrowRight']);
     await expectCardIn(b, 'Unemployment fell to 3.9% in March', 'Corroborated');
     await expect
-      .poll(() => b.getByTestId('announcer').textContent())
-      .toMatch(/^Dropped Unemployment fell to 3\.9% in March in Corroborated, position 1 of 1/);
+      .poll(() => announced(b))
+      .toBe(
+        'Moved Unemployment fell to 3.9% in March from Unverified to Corroborated, position 1 of 1.',
+      );
     await expectCardIn(a, 'Unemployment fell to 3.9% in March', 'Corroborated');
   });
 
@@ -115,7 +117,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await moveTo(a, claim, 'Disputed');
     await expect
       .poll(() => b.getByTestId('announcer').textContent(), { timeout: 10_000 })
-      .toContain(`Ana moved ${claim} to Disputed while you held it.`);
+      .toContain(`Ana moved ${claim} from Unverified to Disputed while you held it.`);
     await b.keyboard.press('Escape');
     await expect
       .poll(() => b.getByTestId('announcer').textContent())
@@ -315,8 +317,8 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expectCardIn(a, 'Turnout was 68%, not a record', 'Unverified');
     await expectCardIn(b, 'Turnout was 68%, not a record', 'Unverified');
     // Screen readers hear what was undone, not only that something was.
-    expect(await a.getByTestId('announcer').textContent()).toContain(
-      'Undone: the move of “Turnout was 68%, not a record” (back to Unverified).',
+    expect(await a.getByTestId('announcer').textContent()).toMatch(
+      /^Undone: the move of “Turnout was 68%, not a record” \(back to Unverified, position \d+ of \d+\)\./,
     );
     // Undo again goes further back in A's own history only: the card A added disappears,
     // and B's edit is never undone by A.
@@ -645,7 +647,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(focusedId).toBe(movedId);
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
-      .toContain(`${moved} was moved to Disputed.`);
+      .toContain(`Bo moved ${moved} from Unverified to Disputed.`);
 
     // B deletes the card A has focused: focus goes to the card that took its place.
     const afterId = await card(a, after).getAttribute('data-card-id');

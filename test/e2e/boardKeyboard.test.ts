@@ -49,21 +49,35 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     await server?.stop();
   });
 
-  it('Undo and Redo say which card they changed and where it is now', async () => {
+  it('a move, and its Undo and Redo, say which card, where from and where it is now', async () => {
     const moved = CLAIMS[0]!;
     await keyboardMove(page, moved, ['ArrowRight', 'ArrowRight']);
     await expectCardIn(page, moved, 'Disputed');
+    await expect
+      .poll(() => announced(page))
+      .toBe(`Moved ${moved} from Unverified to Disputed, position 1 of 1.`);
     await card(page, CLAIMS[1]!).focus();
     await page.keyboard.press('Control+z');
     await expectCardIn(page, moved, 'Unverified');
     await expect
       .poll(() => announced(page))
-      .toContain(`Undone: the move of “${moved}” (back to Unverified).`);
+      .toContain(`Undone: the move of “${moved}” (back to Unverified, position 1 of 10).`);
     await page.keyboard.press('Control+Shift+z');
     await expectCardIn(page, moved, 'Disputed');
     await expect
       .poll(() => announced(page))
-      .toContain(`Redone: the move of “${moved}” (to Disputed).`);
+      .toContain(`Redone: the move of “${moved}” (to Disputed, position 1 of 1).`);
+
+    // Within a column: the new position, and Undo says the one it is back at.
+    const reordered = CLAIMS[1]!;
+    await keyboardMove(page, reordered, ['ArrowDown']);
+    await expect
+      .poll(() => announced(page))
+      .toBe(`Moved ${reordered} to position 2 of 9 in Unverified.`);
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => announced(page))
+      .toContain(`Undone: the move of “${reordered}” (back to position 1 of 9 in Unverified).`);
   });
 
   it('keeps the focused card in view when Undo brings back a card above it', async () => {

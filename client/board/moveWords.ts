@@ -1,0 +1,48 @@
+/**
+ * What a move says to a screen reader, one wording for every way a card moves (a drop, "Move
+ * to…", Undo and Redo, a colleague's move): the card, the column it came from, and where it is
+ * now. "Dropped X in Disputed" said where the card went but not where it left, which a person
+ * who moved several cards cannot always tell.
+ */
+import type { ColumnId } from '../../shared/board';
+import { COLUMN_LABELS } from './columnLabels';
+
+/** A card's place after a move: `index` counts from 0 among the column's `size` cards. */
+export interface Place {
+  readonly column: ColumnId;
+  readonly index: number;
+  readonly size: number;
+}
+
+/**
+ * Where a move took a card, from `from`: "to Disputed, position 1 of 3" from another column,
+ * "to position 2 of 5 in Unverified" within its own.
+ */
+export function movedTo(from: ColumnId, to: Place): string {
+  const at = `position ${to.index + 1} of ${to.size}`;
+  const label = COLUMN_LABELS[to.column];
+  return from === to.column ? `to ${at} in ${label}` : `to ${label}, ${at}`;
+}
+
+/** "Moved X from Unverified to Disputed, position 1 of 3.", "Moved X to position 2 of 5 in Unverified." */
+export function movedWords(claim: string, from: ColumnId, to: Place): string {
+  const origin = from === to.column ? '' : ` from ${COLUMN_LABELS[from]}`;
+  return `Moved ${claim}${origin} ${movedTo(from, to)}.`;
+}
+
+/**
+ * A colleague's move: "Ana moved X from Unverified to Corroborated.", or without a name to
+ * trust, "X was moved from Unverified to Corroborated.".
+ */
+export function colleagueMovedWords(
+  who: string | null,
+  claim: string,
+  from: ColumnId,
+  to: ColumnId,
+): string {
+  const where =
+    from === to
+      ? `within ${COLUMN_LABELS[to]}`
+      : `from ${COLUMN_LABELS[from]} to ${COLUMN_LABELS[to]}`;
+  return who ? `${who} moved ${claim} ${where}.` : `${claim} was moved ${where}.`;
+}

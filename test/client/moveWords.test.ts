@@ -1,0 +1,37 @@
+/** What a move says: the card, where it came from, and where it is now. */
+import { describe, expect, it } from 'vitest';
+import { colleagueMovedWords, movedWords } from '../../client/board/moveWords';
+
+describe('movedWords', () => {
+  it('names the column the card came from and its place in the new one', () => {
+    expect(
+      movedWords('Rents doubled', 'unverified', { column: 'disputed', index: 0, size: 3 }),
+    ).toBe('Moved Rents doubled from Unverified to Disputed, position 1 of 3.');
+  });
+
+  it('within a column, says only the new position', () => {
+    expect(
+      movedWords('Rents doubled', 'unverified', { column: 'unverified', index: 1, size: 5 }),
+    ).toBe('Moved Rents doubled to position 2 of 5 in Unverified.');
+  });
+});
+
+describe('colleagueMovedWords', () => {
+  it('names the colleague when their name is known, and both columns', () => {
+    expect(colleagueMovedWords('Ana', 'Rents doubled', 'unverified', 'corroborated')).toBe(
+      'Ana moved Rents doubled from Unverified to Corroborated.',
+    );
+  });
+
+  it('without a name, says what moved where', () => {
+    expect(colleagueMovedWords(null, 'Rents doubled', 'unverified', 'corroborated')).toBe(
+      'Rents doubled was moved from Unverified to Corroborated.',
+    );
+  });
+
+  it('within a column, says the column', () => {
+    expect(colleagueMovedWords('Ana', 'Rents doubled', 'disputed', 'disputed')).toBe(
+      'Ana moved Rents doubled within Disputed.',
+    );
+  });
+});
