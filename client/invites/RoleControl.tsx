@@ -81,7 +81,9 @@ export function RoleControl({
           <button
             type="button"
             className="button small primary"
-            aria-label={`Change role of ${invite.name} to ${ROLE_LABELS[choice]}`}
+            // Its name starts with the words it shows, waiting for the server too, so that
+            // voice control finds it by them.
+            aria-label={`${busy ? 'Changing role' : 'Change role'} of ${invite.name} to ${ROLE_LABELS[choice]}`}
             aria-disabled={busy}
             onClick={() => void save()}
           >

@@ -169,7 +169,7 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     await lea.getByRole('button', { name: 'Invite people' }).click();
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
     await dialog.getByRole('button', { name: 'Revoke invite for Vic' }).click();
-    await dialog.getByRole('button', { name: "Confirm: revoke Vic's access" }).click();
+    await dialog.getByRole('button', { name: 'Revoke access for Vic' }).click();
     await expect.poll(() => audibleLiveText(lea)).toContain('Access revoked for Vic.');
     await lea.keyboard.press('Escape');
   });
