@@ -20,6 +20,7 @@ import { COLUMN_LABELS } from '../board/columnLabels';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
+import { useSettledAnnouncement } from '../ui/useSettledAnnouncement';
 import './scale.css';
 import {
   draftChanged,
@@ -82,6 +83,11 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
   };
   const renames = renamesOf(draft);
   const relabels = result.ok ? relabelCounts(board, renames) : [];
+  const relabelWords = relabels.map(
+    ({ rename, cards }) =>
+      `${plural(cards, 'card', 'cards')} will be relabelled ${quoted(rename)}.`,
+  );
+  useSettledAnnouncement(relabelWords.join(' '), actions.announce);
   const orphaned = result.ok
     ? orphanedVerdicts(board, result.scale, renames)
     : new Map<string, number>();
@@ -269,12 +275,10 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
             Reset to the default scale
           </button>
         </div>
-        {/* Always mounted, so screen readers announce the count as the lead types a new name. */}
-        <div className="small" role="status" aria-label="Relabelled cards">
-          {relabels.map(({ rename, cards }) => (
-            <p key={rename.from}>
-              {plural(cards, 'card', 'cards')} will be relabelled {quoted(rename)}.
-            </p>
+        {/* Not a live region: it follows every key press, and is said once the typing pauses. */}
+        <div className="small">
+          {relabelWords.map((words) => (
+            <p key={words}>{words}</p>
           ))}
         </div>
         {orphaned.size > 0 && (

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { addClaim, announced, card, moveTo, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RENAMED = 'Prison population tripled since 2019';
 const REMOVED = 'The ministry closed three prisons';
@@ -163,5 +164,30 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
       .toEqual(['Missing context', 'False', 'Misleading', 'Mostly false']);
     await prompt.getByRole('button', { name: 'False', exact: true }).click();
     await expect.poll(() => card(lea, REMOVED).textContent()).toMatch(/False/);
+  });
+
+  it('says what a rename relabels once the typing pauses, and not again while it is the same', async () => {
+    await lea.getByRole('button', { name: 'Rating scale' }).click();
+    const scale = lea.getByRole('dialog', { name: 'Rating scale' });
+    const label = scale.getByRole('textbox', { name: 'Label 1' });
+    expect(await label.inputValue()).toBe('Largely true');
+    await recordLiveRegions(lea);
+    const said = '1 card will be relabelled from “Largely true” to “Mostly right”.';
+    await label.focus();
+    await lea.keyboard.press('Control+a');
+    await lea.keyboard.type('Mostly right');
+    // Shown as it is typed; said once, with the name as it ended up.
+    await scale.locator('p').filter({ hasText: said }).waitFor();
+    await expect.poll(() => liveSaid(lea)).toEqual([said]);
+
+    // Another label typed in does not say it again: nothing about the rename changed.
+    await scale.getByRole('button', { name: 'Add label' }).click();
+    await lea.waitForTimeout(1000);
+    await lea.keyboard.type('Satire');
+    await lea.waitForTimeout(1500);
+    expect(await liveSaid(lea)).toEqual([said]);
+
+    await scale.getByRole('button', { name: 'Cancel' }).click();
+    await scale.waitFor({ state: 'detached' });
   });
 });

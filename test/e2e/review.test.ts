@@ -424,9 +424,10 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     // Renaming the label in place relabels the card (B11), and the dialog says so first.
     await lead.getByRole('button', { name: 'Rating scale' }).click();
     await scale.getByRole('textbox', { name: 'Label 8' }).fill('Parody');
-    await expect
-      .poll(() => scale.getByRole('status', { name: 'Relabelled cards' }).textContent())
-      .toBe('1 card will be relabelled from “Satire” to “Parody”.');
+    await scale
+      .locator('p')
+      .filter({ hasText: /^1 card will be relabelled from “Satire” to “Parody”\.$/ })
+      .waitFor();
     await scale.getByRole('button', { name: 'Save scale' }).click();
     await scale.waitFor({ state: 'detached' });
     await expect.poll(() => card(editor, CLAIM).textContent()).toMatch(/Parody/);

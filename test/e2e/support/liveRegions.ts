@@ -39,3 +39,32 @@ export async function audibleLiveText(page: Page): Promise<string[]> {
     await cdp.detach();
   }
 }
+
+/**
+ * Starts recording every sentence put into the page's live regions (aria-live, status, alert),
+ * in order, each time its text changes to something; `liveSaid` reads the record. The invisible
+ * mark that lets a region say the same sentence twice is left out. Install again after a reload.
+ */
+export async function recordLiveRegions(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { liveSaid: string[]; liveEar?: MutationObserver };
+    w.liveEar?.disconnect();
+    w.liveSaid = [];
+    const selector = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]';
+    const last = new WeakMap<Element, string>();
+    const listen = () => {
+      for (const region of document.querySelectorAll(selector)) {
+        const text = (region.textContent ?? '').replace(/\u00a0/g, '').trim();
+        if (text && text !== last.get(region)) w.liveSaid.push(text);
+        last.set(region, text);
+      }
+    };
+    listen();
+    w.liveSaid = [];
+    w.liveEar = new MutationObserver(listen);
+    w.liveEar.observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+export const liveSaid = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { liveSaid: string[] }).liveSaid);
