@@ -1,6 +1,7 @@
 import { type RefObject, useId, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board';
 import { articleLabels } from '../article/articleLabels';
+import { plural } from '../ui/plural';
 import {
   type CardFilter,
   EMPTY_FILTER,
@@ -11,7 +12,9 @@ import {
 
 /**
  * Search by text and filter by speaker, verdict, assignee and (on a board of several
- * articles) article, or show what waits for me.
+ * articles) article, or show what waits for me. The count of cards shown is a live region that
+ * stays on the page: "Clear filters" says "Filters cleared: 22 cards." through it (the region
+ * used to go with the filters, and nothing confirmed the clearing).
  */
 export function FilterBar({
   board,
@@ -40,8 +43,15 @@ export function FilterBar({
 }) {
   const total = Object.keys(board.cards).length;
   const articleNames = useMemo(() => articleLabels(board.articles), [board.articles]);
+  // Said after "Clear filters" until the filter changes again.
+  const [cleared, setCleared] = useState(false);
+  const change = (f: CardFilter) => {
+    setCleared(false);
+    onChange(f);
+  };
   const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>
-    onChange({ ...filter, [key]: value === '' ? null : value });
+    change({ ...filter, [key]: value === '' ? null : value });
+  const active = isFilterActive(filter);
   // On a phone the four selects would push the first card half a screen down: they fold
   // behind "Filters" there (CSS decides the width; the button is hidden elsewhere).
   const [open, setOpen] = useState(false);
@@ -65,7 +75,7 @@ export function FilterBar({
         aria-label="Search cards"
         placeholder="Search claims, speakers, sources…"
         value={filter.text}
-        onChange={(e) => onChange({ ...filter, text: e.target.value })}
+        onChange={(e) => change({ ...filter, text: e.target.value })}
       />
       <button
         type="button"
@@ -129,7 +139,7 @@ export function FilterBar({
         type="button"
         className="button small for-me"
         aria-pressed={filter.forMe}
-        onClick={() => onChange({ ...filter, forMe: !filter.forMe })}
+        onClick={() => change({ ...filter, forMe: !filter.forMe })}
       >
         For me <span className="for-me-count">{forMeCount}</span>
         <span className="visually-hidden">
@@ -137,24 +147,31 @@ export function FilterBar({
           {forMeCount === 1 ? 'card' : 'cards'} assigned to you or with a mention to answer
         </span>
       </button>
-      {isFilterActive(filter) && (
-        <>
-          <span className="filter-count" role="status">
-            {shown} of {total} cards
+      <span className="filter-count" role="status">
+        {active ? (
+          `${shown} of ${total} cards`
+        ) : cleared ? (
+          // For screen readers only: on screen the filters' going says it, and on a phone a
+          // line of text would push the cards down.
+          <span className="visually-hidden">
+            Filters cleared: {plural(total, 'card', 'cards')}.
           </span>
-          <button
-            ref={clearRef}
-            type="button"
-            className="button small"
-            onClick={() => {
-              onChange(EMPTY_FILTER);
-              // The button goes with the filters: focus goes to the search, not to the page.
-              searchRef.current?.focus();
-            }}
-          >
-            Clear filters
-          </button>
-        </>
+        ) : null}
+      </span>
+      {active && (
+        <button
+          ref={clearRef}
+          type="button"
+          className="button small"
+          onClick={() => {
+            onChange(EMPTY_FILTER);
+            setCleared(true);
+            // The button goes with the filters: focus goes to the search, not to the page.
+            searchRef.current?.focus();
+          }}
+        >
+          Clear filters
+        </button>
       )}
     </form>
   );

@@ -18,6 +18,7 @@ import {
   openBoard,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { audibleLiveText } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 
@@ -170,5 +171,10 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     await expect.poll(() => announced(page)).toContain('The card no longer matches the filter.');
     await page.keyboard.press('Enter');
     await card(page, 'The eighth ferry').waitFor();
+    // Clear filters says so, with the count, as focus goes to the search.
+    await expect.poll(() => audibleLiveText(page)).toContain('Filters cleared: 10 cards.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Search cards',
+    );
   });
 });
