@@ -345,6 +345,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
       cardBeside: besideCard,
+      shownIn: (column) => shown.current[column].length,
       announce,
       run,
       notify,

@@ -25,8 +25,8 @@ import { edgeWords } from './edgeWords';
 import { ClaimEditor } from './ClaimEditor';
 import { useCardLanguage } from '../article/articleLanguages';
 import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
-import { COLUMN_LABELS } from './columnLabels';
 import { MoveToSelect } from './MoveToSelect';
+import { movedWords } from './moveWords';
 import { moveWithVerdict } from '../review/moveVerdict';
 import { clip } from '../ui/clip';
 
@@ -226,7 +226,11 @@ export const CardItem = memo(function CardItem({
                     }),
                   )
                 ) {
-                  actions.announce(`Moved ${short} to ${COLUMN_LABELS[target]}.`);
+                  // Last in the column it goes to: its cards as shown before the move, and it.
+                  const size = actions.shownIn(target) + 1;
+                  actions.announce(
+                    movedWords(short, column, { column: target, index: size - 1, size }),
+                  );
                   actions.focusCard(card.id);
                 }
               })

@@ -3,7 +3,7 @@
  * re-render only when their own card changes, never because the board did.
  */
 import { createContext, useContext } from 'react';
-import type { SourceSpan } from '../../shared/board';
+import type { ColumnId, SourceSpan } from '../../shared/board';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
 import type { ClaimEdits } from './claimEdits';
@@ -25,6 +25,8 @@ export interface BoardActions {
   focusCard(cardId: string): void;
   /** The card a step away from this one as the board shows it now (cardBeside). */
   cardBeside(cardId: string, step: CardStep): string | null;
+  /** How many cards a column shows now, for where a card moved there lands ("2 of 3"). */
+  shownIn(column: ColumnId): number;
   announce(text: string): void;
   /** Runs a command; a refusal is announced instead of thrown into React. */
   run(what: string, fn: () => void): boolean;

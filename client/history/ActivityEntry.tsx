@@ -172,7 +172,7 @@ function EventClaim({
         <button
           type="button"
           className="button small activity-restore"
-          aria-label={`Restore card: ${clip(claim, 80)}`}
+          aria-label={`${busy ? 'Restoring card' : 'Restore card'}: ${clip(claim, 80)}`}
           disabled={busy}
           onClick={(e) => {
             // The button goes once the card is back: its entry keeps the focus.

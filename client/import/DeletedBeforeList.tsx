@@ -130,7 +130,7 @@ export function DeletedBeforeList({
                 <button
                   type="button"
                   className="button small"
-                  aria-label={`Restore card: ${clip(card.claim, 80)}`}
+                  aria-label={`${outcome?.kind === 'busy' ? 'Restoring card' : 'Restore card'}: ${clip(card.claim, 80)}`}
                   aria-describedby={outcome?.kind === 'failed' ? reasonId : undefined}
                   aria-disabled={busy}
                   onClick={() => {

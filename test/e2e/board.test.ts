@@ -616,8 +616,8 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => a.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
       .toBe(firstId);
-    expect(await a.getByTestId('announcer').textContent()).toContain(
-      `Moved ${first} to Corroborated.`,
+    expect(await announced(a)).toMatch(
+      new RegExp(`^Moved ${first} from Unverified to Corroborated, position (\\d+) of \\1\\.$`),
     );
 
     // Deleting a card focuses its neighbour in the column: the claim added just before it.
