@@ -13,6 +13,7 @@ import { axeViolations } from './support/accessibilityChecks';
 import {
   addClaim,
   card,
+  closeCard,
   openBoard,
   openCard,
   reloadAnsweringLeave,
@@ -200,8 +201,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(await notice(loserTwo).count()).toBe(1);
     expect(await notice(winnerTwo).count()).toBe(0);
 
-    await loser.keyboard.press('Escape');
-    await loser.getByRole('dialog').waitFor({ state: 'detached' });
+    await closeCard(loser);
     expect(await axeViolations(loser)).toEqual([]);
     // The notice is the only place the lost value is left: a reload keeps it, Restore mine too.
     expect(await reloadAnsweringLeave(loser)).toEqual([]);

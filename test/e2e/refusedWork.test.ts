@@ -7,7 +7,15 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, openBoard, openCard, status, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  card,
+  closeCard,
+  openBoard,
+  openCard,
+  status,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -106,7 +114,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     await rationale(dialog).fill('Again, with the new invite.');
     await saveVerdict(dialog).click();
     await waitSaved(page);
-    await page.keyboard.press('Escape');
+    await closeCard(page);
 
     // The list outlives a reload, until Eddie dismisses it.
     await page.reload();

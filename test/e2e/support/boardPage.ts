@@ -82,6 +82,17 @@ export async function reloadAnsweringLeave(page: Page): Promise<string[]> {
   return asked;
 }
 
+/**
+ * Closes the open card with Escape and waits until the address no longer names it. Closing
+ * takes the card's history entry back with history.back(), which lands a moment after the
+ * dialog has gone; a reload before then would open the card again from its address.
+ */
+export async function closeCard(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  await expect.poll(() => new URL(page.url()).searchParams.has('card')).toBe(false);
+}
+
 /** Opens an invite link and waits until the board has synced with the server. */
 export async function openBoard(page: Page, inviteUrl: string): Promise<void> {
   await page.goto(inviteUrl);
