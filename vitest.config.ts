@@ -2,11 +2,36 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run in Node against real servers and real SQLite files; browser tests drive
 // Debian's chromium through playwright-core (see test/e2e/).
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks',
+} as const;
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    // Every test that passed only when tried again is listed at the end of the run, so that a
+    // flaky one is seen and fixed rather than hidden by its retry.
+    reporters: ['default', './test/helpers/retriedTestsReporter.ts'],
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'node',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+      {
+        test: {
+          ...shared,
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          // On CI (two cores shared by a dozen browsers and servers) a browser test that
+          // fails gets one more try; one that fails twice fails the run.
+          retry: process.env.CI ? 1 : 0,
+        },
+      },
+    ],
   },
 });
