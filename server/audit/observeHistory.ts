@@ -39,6 +39,7 @@ import {
   metaMap,
 } from '../../shared/board/schema';
 import { storedLabelNames } from '../../shared/board/readMeta';
+import type { RemovedEvidence } from '../storage/Storage';
 
 export interface HistoryDraft {
   readonly cardId: string | null;
@@ -95,17 +96,19 @@ function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: read
 }
 
 /**
- * The evidence ids removed from each card while the room observed it, until they come back.
- * An Undo puts an item back as a new item holding the old id, and the server's doc (gc on)
- * keeps nothing of the removed one to compare it with; ids are never reused, so a known
- * removed id on the same card is that item back. A removal stored before the room loaded is not
- * known: its return then reads as evidence.added, as it did before.
+ * The evidence ids removed from each card, until they come back. An Undo puts an item back as
+ * a new item holding the old id, and the server's doc (gc on) keeps nothing of the removed one
+ * to compare it with; ids are never reused, so a known removed id on the same card is that item
+ * back. The removals stored before the room loaded come from the stored history (seeded at
+ * load), so a restart or an unload of the room between a removal and its Undo changes nothing.
+ * Seeded ids that came back since stay known: harmless, as such an item can only be added
+ * again after another removal.
  */
-type RemovedEvidence = Map<string, Set<string>>;
+type RemovedIds = Map<string, Set<string>>;
 
 function cardEvents(
   cards: Y.Map<AnyMap>,
-  removedEvidence: RemovedEvidence,
+  removedEvidence: RemovedIds,
   event: Y.YEvent<Y.AbstractType<unknown>>,
 ) {
   const out: HistoryDraft[] = [];
@@ -375,11 +378,13 @@ function scaleChanges(doc: Y.Doc) {
 
 /**
  * Calls `onEvents` after each transaction that produced events, with the transaction's origin.
+ * `removedBefore` is the evidence the stored history records as removed (listRemovedEvidence).
  * Returns a function that stops observing.
  */
 export function observeHistory(
   doc: Y.Doc,
   onEvents: (events: HistoryDraft[], origin: unknown) => void,
+  removedBefore: readonly RemovedEvidence[] = [],
 ): () => void {
   const cards = cardsMap(doc);
   const comments = commentsMap(doc);
@@ -391,7 +396,11 @@ export function observeHistory(
       const drafts = events.flatMap(derive);
       if (drafts.length > 0) onEvents(drafts, tr.origin);
     };
-  const removedEvidence: RemovedEvidence = new Map();
+  const removedEvidence: RemovedIds = new Map();
+  for (const { cardId, evidenceId } of removedBefore) {
+    const ids = removedEvidence.get(cardId) ?? new Set<string>();
+    removedEvidence.set(cardId, ids.add(evidenceId));
+  }
   const onCards = on((e) => cardEvents(cards, removedEvidence, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, cards, e));

@@ -177,6 +177,12 @@ export interface UpdateBatch {
   readonly at: number;
 }
 
+/** An evidence item that the history records as removed from a card (evidence.removed). */
+export interface RemovedEvidence {
+  readonly cardId: string;
+  readonly evidenceId: string;
+}
+
 /**
  * What the sync server needs beyond Storage. A batch is one durable transaction, so an update is
  * never stored without the binding of its client id or its history events (and one fsync covers
@@ -186,4 +192,10 @@ export interface SyncStorage extends Storage {
   /** Stores the batch atomically; resolves once durable, with the last update's sequence number. */
   appendBatch(boardId: string, batch: UpdateBatch): Promise<number>;
   listClientBindings(boardId: string): Promise<readonly ClientBinding[]>;
+  /**
+   * Every evidence item the board's history records as removed, oldest removal first (an item
+   * removed twice is listed twice): a room reads them as it loads, so that an item put back
+   * later (its remover's Undo) is told from new evidence however long ago it was removed.
+   */
+  listRemovedEvidence(boardId: string): Promise<readonly RemovedEvidence[]>;
 }

@@ -9,6 +9,7 @@ import {
   type ClientBinding,
   type HistoryEvent,
   type InviteRecord,
+  type RemovedEvidence,
   type StoredContent,
   type StoredHistoryEvent,
   type SyncStorage,
@@ -244,6 +245,17 @@ export function createMemoryStorage(): SyncStorage {
       open();
       return [...(bindings.get(boardId) ?? new Map<number, string>())].map(
         ([clientId, inviteId]) => ({ clientId, inviteId }),
+      );
+    },
+    async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
+      open();
+      return history.flatMap(({ boardId: board, type, cardId, data }) =>
+        board === boardId &&
+        type === 'evidence.removed' &&
+        cardId !== null &&
+        typeof data.evidenceId === 'string'
+          ? [{ cardId, evidenceId: data.evidenceId }]
+          : [],
       );
     },
     async close() {

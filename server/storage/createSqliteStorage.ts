@@ -39,6 +39,7 @@ import {
   type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
+  type RemovedEvidence,
   type StoredContent,
   type StoredHistoryEvent,
   type SyncStorage,
@@ -55,6 +56,7 @@ import {
   readPendingRecords,
 } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { MIGRATIONS } from './sqliteSchema';
 
 interface InviteRow {
@@ -260,6 +262,7 @@ function openSqliteStorage(
       'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
     ),
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
+    removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
   };
 
   let closed = false;
@@ -562,6 +565,18 @@ function openSqliteStorage(
       current();
       return (q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]).map(
         (r) => ({ clientId: r.client_id, inviteId: r.invite_id }),
+      );
+    },
+    async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
+      current();
+      const rows = q.removedEvidence.all({ board: boardId }) as {
+        card_id: string | null;
+        evidence_id: unknown;
+      }[];
+      return rows.flatMap((r) =>
+        r.card_id !== null && typeof r.evidence_id === 'string'
+          ? [{ cardId: r.card_id, evidenceId: r.evidence_id }]
+          : [],
       );
     },
     async close() {

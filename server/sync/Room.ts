@@ -254,10 +254,11 @@ export class Room {
 
   private async load(): Promise<void> {
     const { storage, boardId, log } = this.deps;
-    const [content, bindings, invites] = await Promise.all([
+    const [content, bindings, invites, removedEvidence] = await Promise.all([
       storage.loadContent(boardId),
       storage.listClientBindings(boardId),
       storage.listInvites(boardId),
+      storage.listRemovedEvidence(boardId),
     ]);
     this.invites.load(invites);
     // Loading what is stored emits nothing to store or broadcast, and is no one's history: with
@@ -268,14 +269,18 @@ export class Room {
     );
     if (skipped > 0) log('warn', 'skipped stored updates that do not apply', { boardId, skipped });
     dropPending(this.doc);
-    this.stopHistory = observeHistory(this.doc, (drafts, origin) => {
-      const actor = actorOf(origin);
-      const batch = this.batch;
-      if (!actor || !batch) return;
-      for (const d of drafts.flatMap((draft) => eventsFor(draft, origin))) {
-        batch.history.push({ boardId, ...d, actor, at: batch.at });
-      }
-    });
+    this.stopHistory = observeHistory(
+      this.doc,
+      (drafts, origin) => {
+        const actor = actorOf(origin);
+        const batch = this.batch;
+        if (!actor || !batch) return;
+        for (const d of drafts.flatMap((draft) => eventsFor(draft, origin))) {
+          batch.history.push({ boardId, ...d, actor, at: batch.at });
+        }
+      },
+      removedEvidence,
+    );
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;
     this.sinceSnapshot = content.updatesSinceSnapshot;

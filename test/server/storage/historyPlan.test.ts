@@ -1,10 +1,12 @@
 /**
  * listHistory's SQLite queries are served by an index with no sort step, so a page costs the
  * same on a board of any size: no full scan and no temp b-tree, with or without statistics.
+ * So is listRemovedEvidence's, by its partial index.
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from '../../../server/storage/historyPageSql';
+import { REMOVED_EVIDENCE_SQL } from '../../../server/storage/removedEvidenceSql';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 
 function planOf(db: Database.Database, sql: string): string[] {
@@ -38,6 +40,12 @@ describe('history page query plans', () => {
         expect(plan[0], name).toMatch(new RegExp(`^SEARCH history USING INDEX ${index} \\(`));
         expect(plan.join(' '), name).not.toMatch(/SCAN|TEMP B-TREE/);
       }
+      // A room's load reads the board's removed evidence through the partial index.
+      expect(planOf(db, REMOVED_EVIDENCE_SQL)).toEqual([
+        expect.stringMatching(
+          /^SEARCH history USING INDEX history_evidence_removed \(board_id=\?\)$/,
+        ),
+      ]);
       // The count of the events before a page reads only its index.
       for (const [name, sql] of Object.entries(HISTORY_COUNT_SQL)) {
         const index = name.startsWith('card') ? 'history_card' : 'history_board';

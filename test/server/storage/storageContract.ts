@@ -424,6 +424,41 @@ export function storageContract(name: string, factory: StorageFactory): void {
       });
     });
 
+    it('lists the evidence its history records as removed, per board, oldest first', async () => {
+      const removed = (
+        boardId: string,
+        cardId: string | null,
+        evidenceId: unknown,
+        at: number,
+      ) => ({
+        ...event(boardId, cardId, 'evidence.removed', at),
+        data: { evidenceId, url: 'https://a.example', stance: 'supports', quote: null },
+      });
+      await s.appendHistory([
+        removed('b1', 'c1', 'e1', 1),
+        { ...event('b1', 'c1', 'evidence.added', 2), data: { evidenceId: 'e2' } },
+        removed('b2', 'c1', 'e3', 3),
+      ]);
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [],
+        // Removed again after its Undo: listed twice. An event without an id is not listed.
+        history: [
+          removed('b1', 'c2', 'e4', 4),
+          removed('b1', 'c1', 'e1', 5),
+          removed('b1', 'c3', null, 6),
+        ],
+        at: 4,
+      });
+      expect(await s.listRemovedEvidence('b1')).toEqual([
+        { cardId: 'c1', evidenceId: 'e1' },
+        { cardId: 'c2', evidenceId: 'e4' },
+        { cardId: 'c1', evidenceId: 'e1' },
+      ]);
+      expect(await s.listRemovedEvidence('b2')).toEqual([{ cardId: 'c1', evidenceId: 'e3' }]);
+      expect(await s.listRemovedEvidence('nope')).toEqual([]);
+    });
+
     describe('history pages (keyset on seq)', () => {
       /** Ten events on b1 (cards c0…c4 in turn), interleaved with events of b2. */
       async function tenEvents(): Promise<number[]> {
