@@ -7,13 +7,14 @@
  * conflict. Read-only for reviewers and viewers.
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { httpUrl, LIMITS } from '../../shared/board/inputs';
+import { httpUrl } from '../../shared/board/inputs';
 import type { SpeakerType } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { EditConflict } from '../ui/EditConflict';
 import { SaveOrDiscard } from '../ui/SaveOrDiscard';
 import { useFieldDraft } from '../ui/useFieldDraft';
+import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
 
@@ -48,6 +49,15 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
       .filter((t) => t.trim())
       .join('\n'),
   );
+  // Counted as it will be saved: trimmed and completed by withScheme. A pasted address past
+  // the limit is kept whole and told: one cut short would be a wrong link, saved without a word.
+  const urlLimit = useTextLimit<HTMLInputElement>({
+    text: withScheme(shown.reviewUrl.trim()),
+    field: 'url',
+    announce: actions.announce,
+    ref: urlRef,
+    describedBy: `${id}-url-hint${error ? ` ${id}-url-error` : ''}`,
+  });
 
   if (!actions.canEdit) {
     return (
@@ -70,6 +80,8 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (!draft.dirty || conflicts.length > 0) return;
+    // Before the check below, whose message would blame the address's form for a length.
+    if (urlLimit.refuse()) return;
     const { speakerType, reviewUrl } = draft.changes;
     const url = reviewUrl === undefined ? undefined : withScheme(reviewUrl.trim()) || null;
     if (url && !httpUrl.safeParse(url).success) {
@@ -116,20 +128,19 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
       <label className="field">
         <span>Published fact-check URL</span>
         <input
-          ref={urlRef}
+          {...urlLimit.field}
           type="url"
           inputMode="url"
           value={shown.reviewUrl}
-          maxLength={LIMITS.url}
           placeholder="https://"
-          aria-invalid={error !== null}
-          aria-describedby={`${id}-url-hint${error ? ` ${id}-url-error` : ''}`}
+          aria-invalid={error !== null || urlLimit.error !== null}
           onChange={(e) => {
             setError(null);
             draft.edit({ reviewUrl: e.target.value });
           }}
         />
       </label>
+      {urlLimit.note}
       {error && (
         <p id={`${id}-url-error`} className="error" role="alert">
           {error}

@@ -6,6 +6,7 @@ import { type FormEvent, type Ref, useId, useState } from 'react';
 import { LIMITS, organisationSchema } from '../../shared/board/inputs';
 import type { Organisation } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
+import { useTextLimit } from '../ui/useTextLimit';
 
 type Problems = Partial<Record<'name' | 'url', string>>;
 
@@ -20,6 +21,9 @@ function problemsOf(draft: Organisation): Problems {
   const problems: Problems = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
+    // An address past its length is told by its length note (useTextLimit), not as one of
+    // the wrong form.
+    if (field === 'url' && issue.code === 'too_big') continue;
     if (field === 'name' || field === 'url') problems[field] = MESSAGES[field];
   }
   return problems;
@@ -44,12 +48,19 @@ export function OrganisationForm({
   const trimmed = { name: shown.name.trim(), url: shown.url.trim() };
   const problems = tried ? problemsOf(trimmed) : {};
   const edit = (patch: Partial<Organisation>) => setDraft({ ...shown, ...patch });
+  // A pasted address is kept whole: one cut at the limit would be a wrong link, saved silently.
+  const urlLimit = useTextLimit<HTMLInputElement>({
+    text: trimmed.url,
+    field: 'url',
+    announce: actions.announce,
+    describedBy: problems.url ? `${id}-url-error` : undefined,
+  });
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     if (draft === null) return; // nothing changed since the last save
     setTried(true);
-    if (Object.keys(problemsOf(trimmed)).length > 0) return;
+    if (urlLimit.refuse() || Object.keys(problemsOf(trimmed)).length > 0) return;
     const ok = actions.run('save the organisation', () =>
       actions.commands.setBoardMeta({ organisation: trimmed }),
     );
@@ -91,15 +102,15 @@ export function OrganisationForm({
       <div className="field">
         <label htmlFor={`${id}-url`}>Organisation website</label>
         <input
+          {...urlLimit.field}
           id={`${id}-url`}
           type="url"
           value={shown.url}
-          maxLength={LIMITS.url}
           placeholder="https://example.org"
-          aria-invalid={problems.url ? true : undefined}
-          aria-describedby={problems.url ? `${id}-url-error` : undefined}
+          aria-invalid={problems.url || urlLimit.error ? true : undefined}
           onChange={(e) => edit({ url: e.target.value })}
         />
+        {urlLimit.note}
         {problems.url && (
           <p id={`${id}-url-error`} className="error small">
             {problems.url}

@@ -15,9 +15,12 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
 import { ApiError } from '../app/api';
 import { hasVisibleText } from '../../shared/visibleText';
+import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
+import { useTextLimit } from '../ui/useTextLimit';
+import { withScheme } from '../ui/withScheme';
 import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
@@ -61,6 +64,14 @@ export function ImportArticleDialog({
   // Escape or Close with a pasted article not yet imported asks first (found by QA: it was
   // gone, and the card and rating-scale dialogs ask). A chosen file is still on the disk.
   const asks = useLeaveAsks();
+  const { announce } = useBoardActions();
+  // Counted as postArticle sends it. A pasted link past the limit is kept whole and told: one
+  // cut short would link the article to a wrong page without a word.
+  const urlLimit = useTextLimit<HTMLInputElement>({
+    text: withScheme(url.trim()),
+    field: 'url',
+    announce,
+  });
   const requestClose = () => {
     const typed = done
       ? []
@@ -77,6 +88,10 @@ export function ImportArticleDialog({
     if (!file && !hasVisibleText(text)) {
       setError('Paste the article text or choose a file.');
       textRef.current?.focus();
+      return;
+    }
+    if (urlLimit.refuse()) {
+      setError(null); // an earlier refusal's words no longer apply
       return;
     }
     setBusy(true);
@@ -188,13 +203,14 @@ export function ImportArticleDialog({
           <div className="field">
             <label htmlFor={`${id}-url`}>Source URL (optional)</label>
             <input
+              {...urlLimit.field}
               id={`${id}-url`}
               type="url"
               value={url}
-              maxLength={LIMITS.url}
               placeholder="https://…"
               onChange={(e) => setUrl(e.target.value)}
             />
+            {urlLimit.note}
           </div>
           {error && (
             <p role="alert" className="error import-error">

@@ -112,6 +112,38 @@ describe.skipIf(!RUN)('long text past a field’s limit', () => {
     expect(await box.getAttribute('aria-describedby')).toBeNull();
   });
 
+  it('an article’s and the organisation’s URL past the limit are kept whole, told, and refused', async () => {
+    const long = `https://news.example/2026/flats?q=${'x'.repeat(2_100)}`;
+    const message = `${long.length - LIMITS.url} characters too many: a URL is at most 2,048.`;
+
+    await page.getByRole('button', { name: 'Import article' }).click();
+    const importer = page.getByRole('dialog', { name: 'Import article' });
+    await importer
+      .getByRole('textbox', { name: 'Article text' })
+      .fill('Rents doubled, the mayor said.');
+    const link = importer.getByRole('textbox', { name: 'Source URL (optional)' });
+    await pastePastLimit(page, link, long, message);
+    expect(await description(link)).toEqual({ text: message, shown: true });
+    await refusedSaying(
+      page,
+      link,
+      () => importer.getByRole('button', { name: 'Import' }).click(),
+      message,
+    );
+    await importer.getByRole('button', { name: 'Cancel' }).click();
+    await importer.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    const exporter = page.getByRole('dialog', { name: 'Export board' });
+    const site = exporter.getByRole('textbox', { name: 'Organisation website' });
+    await pastePastLimit(page, site, long, message);
+    const save = exporter.getByRole('button', { name: 'Save organisation' });
+    await refusedSaying(page, site, () => save.click(), message);
+    expect(await description(site)).toEqual({ text: message, shown: true });
+    await exporter.getByRole('button', { name: 'Close', exact: true }).click();
+    await exporter.waitFor({ state: 'detached' });
+  });
+
   it('a comment past its limit is kept whole, told, refused, and posted once trimmed', async () => {
     expect(LIMITS.comment).toBe(10_000);
     const claim = 'Half the new flats stand empty';
@@ -156,6 +188,29 @@ describe.skipIf(!RUN)('long text past a field’s limit', () => {
     expect(await box.getAttribute('aria-invalid')).toBeNull();
     await save.click();
     await expect.poll(() => announced(page)).toBe('Rationale saved.');
+  });
+
+  it('a published fact-check URL past its limit is kept whole, told, refused, and saved once trimmed', async () => {
+    expect(LIMITS.url).toBe(2_048);
+    const dialog = page.getByRole('dialog', { name: 'Half the new flats stand empty' });
+    const box = dialog.getByRole('textbox', { name: 'Published fact-check URL' });
+    const long = `https://checkers.example/2026/flats?q=${'x'.repeat(2_562)}`;
+    const message = '552 characters too many: a URL is at most 2,048.';
+    await pastePastLimit(page, box, long, message);
+    expect(await description(box)).toEqual({
+      text: `The page where the fact-check is published: the ClaimReview export links to it. ${message}`,
+      shown: true,
+    });
+    await refusedSaying(page, box, () => page.keyboard.press('Enter'), message);
+    const save = dialog.getByRole('button', { name: 'Save publication details' });
+    await refusedSaying(page, box, () => save.click(), message);
+
+    const trimmed = long.slice(0, LIMITS.url);
+    await box.fill(trimmed);
+    expect(await box.getAttribute('aria-invalid')).toBe('false');
+    await save.click();
+    await expect.poll(() => announced(page)).toBe('Publication details saved.');
+    expect(await box.inputValue()).toBe(trimmed);
   });
 
   it("a speaker past its limit in the card's dialog is kept whole, told, and not saved", async () => {
