@@ -1,8 +1,10 @@
 /**
- * @-mention autocomplete for a comment text area, as a WAI-ARIA combobox: the text area is the
- * combobox, the suggestions a listbox, the active option named by aria-activedescendant so
- * focus never leaves the text. Arrow keys move, Enter or Tab insert, Escape closes the list
- * (and nothing else), a click inserts too.
+ * @-mention autocomplete for a comment text area. The text area stays a plain multi-line
+ * textbox (a combobox role is not allowed on a textarea, and screen readers take a combobox for
+ * a single line, misreading Enter): aria-autocomplete="list" says it suggests, aria-controls
+ * names the listbox while it shows, and aria-activedescendant its active option, so focus never
+ * leaves the text. Arrow keys move, Enter or Tab insert, Escape closes the list (and nothing
+ * else), a click inserts too.
  */
 import {
   type KeyboardEvent,
@@ -19,10 +21,8 @@ import { suggestMembers } from './suggestMembers';
 export interface MentionAutocomplete {
   /** ARIA and caret-tracking props for the text area. */
   readonly inputProps: {
-    role: 'combobox';
     'aria-autocomplete': 'list';
-    'aria-expanded': boolean;
-    'aria-controls': string;
+    'aria-controls': string | undefined;
     'aria-activedescendant': string | undefined;
     onSelect: () => void;
     onBlur: () => void;
@@ -131,10 +131,10 @@ export function useMentionAutocomplete({
 
   return {
     inputProps: {
-      role: 'combobox',
       'aria-autocomplete': 'list',
-      'aria-expanded': open,
-      'aria-controls': listId,
+      // A textbox has no aria-expanded: the list is announced as it appears (MentionSuggestions'
+      // status) and is named here only while it shows.
+      'aria-controls': open ? listId : undefined,
       'aria-activedescendant': open ? optionId(active) : undefined,
       onSelect: readCaret,
       onBlur: () => setCaret(null),

@@ -103,7 +103,7 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
     await dialog.getByRole('textbox', { name: 'Rationale' }).fill('One source so far.');
     await dialog.getByRole('button', { name: 'Save verdict' }).click();
-    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Who confirmed the figure?');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await dialog.getByRole('listitem', { name: /^Thread by Lea Lopez/ }).waitFor();

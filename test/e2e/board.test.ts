@@ -683,7 +683,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await search.fill(claim);
     const mine = await openCard(a, claim);
     const theirs = await openCard(b, claim);
-    await theirs.getByRole('combobox', { name: 'New comment' }).fill('The city says three years');
+    await theirs.getByRole('textbox', { name: 'New comment' }).fill('The city says three years');
     await theirs.getByRole('button', { name: 'Post comment' }).click();
     // Told politely, in the dialog: the page behind a modal dialog is inert.
     const announcer = mine.getByTestId('card-news');

@@ -101,7 +101,7 @@ describe.skipIf(!RUN)('a card’s own address', () => {
 
   it('an invite link opened on an open card’s address keeps the card open, and Close leaves it', async () => {
     const dialog = await openCard(lead, CLAIM);
-    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Half a thought');
     // Only the fragment changes: the same page, where the token is taken out of the address.
     await lead.evaluate(

@@ -165,7 +165,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await form.getByRole('radio', { name: 'Refutes' }).check();
     await form.getByRole('button', { name: 'Add evidence' }).click();
     await form.waitFor({ state: 'detached' });
-    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Eddie: see the staff list');
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Eddie: see the staff list');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await eddie.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -212,7 +212,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     ] as const) {
       const dialog = await openCard(page, claim);
       await page.context().setOffline(true);
-      await dialog.getByRole('combobox', { name: 'New comment' }).fill(text);
+      await dialog.getByRole('textbox', { name: 'New comment' }).fill(text);
       await dialog.getByRole('button', { name: 'Post comment' }).click();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
@@ -390,11 +390,11 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await openBoard(other, board.leadUrl);
     const here = await openCard(lea, claim);
     for (const text of ['First words of Lea.', 'Second words of Lea.']) {
-      await here.getByRole('combobox', { name: 'New comment' }).fill(text);
+      await here.getByRole('textbox', { name: 'New comment' }).fill(text);
       await here.getByRole('button', { name: 'Post comment' }).click();
     }
     const there = await openCard(other, claim);
-    const editBox = here.getByRole('combobox', { name: 'Edit comment' });
+    const editBox = here.getByRole('textbox', { name: 'Edit comment' });
     const deleteIn = (dialog: Locator, words: string) =>
       dialog.getByRole('button', { name: new RegExp(`^Delete comment “${words}`) });
     const gone = here.locator('.comment-gone');

@@ -342,7 +342,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await addClaim(lea, claim);
     const opened = await openCard(eddie, claim);
     await rationale(opened).fill('Eddie was writing this.');
-    await opened.getByRole('combobox', { name: 'New comment' }).fill('And this comment.');
+    await opened.getByRole('textbox', { name: 'New comment' }).fill('And this comment.');
     await card(lea, claim)
       .getByRole('button', { name: /^Delete card/ })
       .click();
@@ -367,7 +367,8 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       .filter({ hasText: 'Card deleted' })
       .getByRole('button', { name: 'Undo' })
       .click();
-    await dialog.getByRole('combobox', { name: 'New comment' }).waitFor();
+    // The comment form is back; the kept copy in "What you had typed" bears its name too.
+    await dialog.getByRole('form', { name: 'New comment' }).getByRole('textbox').waitFor();
     expect(await typed.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe(
       'And this comment.',
     );

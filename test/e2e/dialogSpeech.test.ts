@@ -78,7 +78,7 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
     // Bo mentions Lea on the other card while hers is open.
     const theirs = await openCard(bo, OTHER);
     await theirs
-      .getByRole('combobox', { name: 'New comment' })
+      .getByRole('textbox', { name: 'New comment' })
       .fill('@Lea can you find the toll accounts?');
     await theirs.getByRole('button', { name: 'Post comment' }).click();
     await bo.keyboard.press('Escape');
@@ -101,7 +101,7 @@ describe.skipIf(!RUN)('speech and focus in dialogs', () => {
 
   it('after a comment is deleted, Ctrl+Z where focus lands undoes it, as the notice says', async () => {
     const dialog = await openCard(lea, CLAIM);
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
     await box.fill('Ask the roads agency for the 2023 counts.');
     await box.press('Control+Enter');
     const heading = dialog.getByRole('heading', { name: /^Comments/ });

@@ -79,7 +79,7 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
       .getByRole('button', { name: /^Open:/ })
       .click();
     const detail = lead.getByRole('dialog', { name: CLAIM });
-    await detail.getByRole('combobox', { name: 'New comment' }).fill(COMMENT);
+    await detail.getByRole('textbox', { name: 'New comment' }).fill(COMMENT);
     await detail.getByRole('button', { name: 'Post comment' }).click();
     await detail.getByRole('listitem', { name: /^Thread by Ana/ }).waitFor();
     await detail.getByRole('button', { name: 'Close', exact: true }).click();

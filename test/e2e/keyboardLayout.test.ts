@@ -224,7 +224,7 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
 
     // Two comments of one's own: their Edit and Delete buttons say which.
     const dialog = await openCard(page, one!);
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
     for (const text of ['Who confirmed the 500 dismissals?', 'The union gave a lower figure.']) {
       await box.fill(text);
       await dialog.getByRole('button', { name: 'Post comment' }).click();

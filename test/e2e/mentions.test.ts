@@ -1,11 +1,12 @@
 /**
  * @-mention autocomplete in the browser: the built app in headless Chromium against the real
- * server. Rhea (reviewer) writes "@ed", the comment box (a WAI-ARIA combobox) suggests the
- * people online whose names match, she picks Edith (the editor) with the keyboard, and
- * Edith's page shows the mention highlighted for her. Escape, a second @ and a mouse click are
- * tried in a reply, Tab in an edit; the lead is also offered people invited but not yet here.
- * Edith is told of the mention as it arrives and opens the card from the notice; her board
- * marks the card that waits for her answer and "For me" finds it, until she replies.
+ * server. Rhea (reviewer) writes "@ed", the comment box (a multi-line textbox that names its
+ * listbox of suggestions) suggests the people online whose names match, she picks Edith (the
+ * editor) with the keyboard, and Edith's page shows the mention highlighted for her. Escape,
+ * Enter for a new line, a second @ and a mouse click are tried in a reply, Tab in an edit; the
+ * lead is also offered people invited but not yet here. Edith is told of the mention as it
+ * arrives and opens the card from the notice; her board marks the card that waits for her
+ * answer and "For me" finds it, until she replies.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,18 +24,27 @@ import { type BoardServer, startBoardServer } from './support/boardServer';
 const CLAIM = 'The city planted 10,000 trees last year';
 const RUN = chromiumAvailable();
 
-/** The combobox's state as a screen reader reads it: expanded, options, the active one. */
-async function comboState(box: Locator) {
+/**
+ * The suggestions as a screen reader meets them from the comment box: which list its
+ * aria-controls names ('shown' only when that list is the one on screen), the options there,
+ * the active one (aria-activedescendant) and the one marked selected.
+ */
+async function mentionState(box: Locator) {
   const page = box.page();
-  const expanded = await box.getAttribute('aria-expanded');
-  const listId = (await box.getAttribute('aria-controls')) ?? '';
+  const shown = await page
+    .getByRole('listbox', { name: 'People to mention' })
+    .evaluateAll((lists) => lists.map((l) => l.id));
+  const listId = await box.getAttribute('aria-controls');
   const list = page.locator(`[id="${listId}"]`);
-  const options =
-    expanded === 'true' ? await list.getByRole('option').allTextContents() : ([] as string[]);
+  const controls = listId === null ? 'none' : shown.includes(listId) ? 'shown' : 'not shown';
+  const options = listId === null ? [] : await list.getByRole('option').allTextContents();
   const activeId = await box.getAttribute('aria-activedescendant');
   const active = activeId ? await page.locator(`[id="${activeId}"]`).textContent() : null;
-  const selected = await list.locator('[role="option"][aria-selected="true"]').allTextContents();
-  return { expanded, options, active, selected };
+  const selected =
+    listId === null
+      ? []
+      : await list.locator('[role="option"][aria-selected="true"]').allTextContents();
+  return { controls, options, active, selected };
 }
 
 const caretAndValue = (box: Locator) =>
@@ -90,14 +100,23 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
 
   it('the reviewer types @ed, picks the editor with the keyboard and posts', async () => {
     const dialog = await openCard(reviewer, CLAIM);
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
+    // A plain multi-line text area that says it suggests: no combobox role, no aria-expanded.
+    expect(
+      await box.evaluate((el) => ({
+        tag: el.localName,
+        role: el.getAttribute('role'),
+        autocomplete: el.getAttribute('aria-autocomplete'),
+        expanded: el.hasAttribute('aria-expanded'),
+      })),
+    ).toEqual({ tag: 'textarea', role: null, autocomplete: 'list', expanded: false });
     await box.click();
     await reviewer.keyboard.type('Please check the count @ed');
 
     await expect
-      .poll(() => comboState(box), { timeout: 10_000 })
+      .poll(() => mentionState(box), { timeout: 10_000 })
       .toEqual({
-        expanded: 'true',
+        controls: 'shown',
         options: ['Eddie Stone', 'Edith Reyes'],
         active: 'Eddie Stone',
         selected: ['Eddie Stone'],
@@ -109,11 +128,11 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       .toMatch(/^2 people to mention\./);
 
     await reviewer.keyboard.press('ArrowDown');
-    await expect.poll(async () => (await comboState(box)).active).toBe('Edith Reyes');
+    await expect.poll(async () => (await mentionState(box)).active).toBe('Edith Reyes');
     await reviewer.keyboard.press('ArrowDown');
-    await expect.poll(async () => (await comboState(box)).active).toBe('Eddie Stone');
+    await expect.poll(async () => (await mentionState(box)).active).toBe('Eddie Stone');
     await reviewer.keyboard.press('ArrowUp');
-    await expect.poll(async () => (await comboState(box)).selected).toEqual(['Edith Reyes']);
+    await expect.poll(async () => (await mentionState(box)).selected).toEqual(['Edith Reyes']);
     await reviewer.keyboard.press('Enter');
 
     const inserted = 'Please check the count @Edith Reyes ';
@@ -122,8 +141,8 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       caret: inserted.length,
       focused: true,
     });
-    expect(await comboState(box)).toEqual({
-      expanded: 'false',
+    expect(await mentionState(box)).toEqual({
+      controls: 'none',
       options: [],
       active: null,
       selected: [],
@@ -202,21 +221,24 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     const dialog = reviewer.getByRole('dialog', { name: CLAIM });
     const thread = dialog.getByRole('listitem', { name: /^Thread by Rhea/ });
     await thread.getByRole('button', { name: 'Reply to Rhea' }).click();
-    const box = dialog.getByRole('combobox', { name: 'Reply to Rhea' });
+    const box = dialog.getByRole('textbox', { name: 'Reply to Rhea' });
     await expect.poll(() => caretAndValue(box)).toMatchObject({ focused: true });
 
     await reviewer.keyboard.type('@le');
-    await expect.poll(async () => (await comboState(box)).options).toEqual(['Lea']);
+    await expect.poll(async () => (await mentionState(box)).options).toEqual(['Lea']);
     await reviewer.keyboard.press('Escape');
-    await expect.poll(async () => (await comboState(box)).expanded).toBe('false');
+    await expect.poll(async () => (await mentionState(box)).controls).toBe('none');
     // The text, the reply form and the dialog all stay.
     expect(await caretAndValue(box)).toEqual({ value: '@le', caret: 3, focused: true });
+    // With the list closed, Enter is the text's own: a new line, not a pick or a post.
+    await reviewer.keyboard.press('Enter');
+    expect(await caretAndValue(box)).toEqual({ value: '@le\n', caret: 4, focused: true });
 
-    await reviewer.keyboard.type(' and @st');
-    await expect.poll(async () => (await comboState(box)).options).toEqual(['Eddie Stone']);
+    await reviewer.keyboard.type('and @st');
+    await expect.poll(async () => (await mentionState(box)).options).toEqual(['Eddie Stone']);
     await dialog.getByRole('option', { name: 'Eddie Stone' }).click();
     expect(await caretAndValue(box)).toEqual({
-      value: '@le and @Eddie Stone ',
+      value: '@le\nand @Eddie Stone ',
       caret: 21,
       focused: true,
     });
@@ -232,11 +254,11 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     const dialog = reviewer.getByRole('dialog', { name: CLAIM });
     const first = dialog.locator('.thread > .comment');
     await first.getByRole('button', { name: 'Edit comment' }).click();
-    const box = dialog.getByRole('combobox', { name: 'Edit comment' });
+    const box = dialog.getByRole('textbox', { name: 'Edit comment' });
     await expect.poll(() => caretAndValue(box)).toMatchObject({ focused: true });
     await reviewer.keyboard.press('ControlOrMeta+End');
     await reviewer.keyboard.type(' cc @LE');
-    await expect.poll(async () => (await comboState(box)).active).toBe('Lea');
+    await expect.poll(async () => (await mentionState(box)).active).toBe('Lea');
     await reviewer.keyboard.press('Tab');
     expect((await caretAndValue(box)).value).toBe(
       'Please check the count @Edith Reyes please. cc @Lea ',
@@ -249,22 +271,22 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
 
   it('everyone is offered people who have an invite but have not joined yet', async () => {
     const dialog = await openCard(lead, CLAIM);
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
     await box.click();
     await lead.keyboard.type('@or');
-    await expect.poll(async () => (await comboState(box)).options).toEqual(['Oscar Ortiz']);
+    await expect.poll(async () => (await mentionState(box)).options).toEqual(['Oscar Ortiz']);
 
-    const rBox = reviewer.getByRole('combobox', { name: 'New comment' });
+    const rBox = reviewer.getByRole('textbox', { name: 'New comment' });
     await rBox.click();
     await reviewer.keyboard.type('@or');
     // Rhea may not list invites, but the board's members (names and roles) she may.
-    await expect.poll(async () => (await comboState(rBox)).options).toEqual(['Oscar Ortiz']);
+    await expect.poll(async () => (await mentionState(rBox)).options).toEqual(['Oscar Ortiz']);
   });
 
   it('a colleague mentioned before ever opening the board is told when they open it, once', async () => {
     // The lead's box holds "@or" and offers Oscar (the test before): Enter picks him.
     const dialog = lead.getByRole('dialog', { name: CLAIM });
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
     await box.press('Enter');
     await lead.keyboard.type('can you recount the trees?');
     await dialog.getByRole('button', { name: 'Post comment' }).click();

@@ -166,7 +166,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await addClaim(long, claim);
     const own = await openCard(long, claim);
     await own.getByRole('button', { name: 'Take this card' }).tap();
-    await own.getByRole('combobox', { name: 'New comment' }).fill('Checked with the union.');
+    await own.getByRole('textbox', { name: 'New comment' }).fill('Checked with the union.');
     await own.getByRole('button', { name: 'Post comment' }).tap();
     await own.getByText('Checked with the union.').first().waitFor();
     await waitSaved(long);
@@ -244,7 +244,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
 
     // Typed and not saved: Back asks, as Close does; Back again keeps editing.
     const dialog = await openCard(page, claim);
-    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Half a thought');
     await page.goBack();
     const question = dialog.getByRole('alertdialog', { name: 'Close without saving?' });

@@ -130,7 +130,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     const { board, context, eddie } = await boardWithEddie('Revoked');
     await context.setOffline(true);
     const dialog = await openCard(eddie, FIRST);
-    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Ask the council for p. 12.');
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Ask the council for p. 12.');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await eddie.keyboard.press('Escape');
     await revokedWhileOffline(board, context, eddie);

@@ -218,17 +218,17 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     for (const name of ['Add evidence', 'Take this card', 'Save verdict', /^Edit evidence/]) {
       expect(await dialog.getByRole('button', { name }).count()).toBe(0);
     }
-    // The one combobox is the comment box (it suggests @-mentions): no verdict or move controls.
-    expect(await dialog.getByRole('combobox').count()).toBe(1);
+    // No verdict, move or speaker controls; the comment box is a plain (multi-line) textbox.
+    expect(await dialog.getByRole('combobox').count()).toBe(0);
     expect(await dialog.getByRole('textbox', { name: 'Rationale' }).count()).toBe(0);
-    expect(await dialog.getByRole('combobox', { name: 'New comment' }).count()).toBe(1);
+    expect(await dialog.getByRole('textbox', { name: 'New comment' }).count()).toBe(1);
     await closeDialog(dialog);
   });
 
   it('the reviewer comments with a mention, the editor replies, the reviewer resolves', async () => {
     const rDialog = await openCard(reviewer, CLAIM);
     await rDialog
-      .getByRole('combobox', { name: 'New comment' })
+      .getByRole('textbox', { name: 'New comment' })
       .fill('@Eddie the BLS page says 3.9, see https://bls.example.gov/cps. <b>not bold</b>');
     await rDialog.getByRole('button', { name: 'Post comment' }).click();
     const rThread = rDialog.getByRole('listitem', { name: /^Thread by Rhea/ });
@@ -253,7 +253,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     await eThread.getByRole('button', { name: 'Reply to Rhea' }).click();
     await eDialog
-      .getByRole('combobox', { name: 'Reply to Rhea' })
+      .getByRole('textbox', { name: 'Reply to Rhea' })
       .fill('Thanks, noted in the rationale.');
     await editor.keyboard.press('Control+Enter');
     await expect.poll(() => focusedText(editor)).toBe('Reply');
@@ -269,7 +269,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     // Her own comments she edits and deletes; Escape leaves the edit, not the dialog, and
     // with text changed asks first, inside the edit.
     await rThread.getByRole('button', { name: 'Edit comment' }).click();
-    const edit = rThread.getByRole('combobox', { name: 'Edit comment' });
+    const edit = rThread.getByRole('textbox', { name: 'Edit comment' });
     await edit.fill('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await reviewer.keyboard.press('Escape');
     const discard = rThread.getByRole('alertdialog', { name: 'Discard what you typed here?' });
@@ -291,9 +291,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .toBe('@Eddie the BLS page says 3.9 (seasonally adjusted).');
     await rThread.getByText('(edited)').waitFor();
 
-    await rDialog
-      .getByRole('combobox', { name: 'New comment' })
-      .fill('A comment posted by mistake');
+    await rDialog.getByRole('textbox', { name: 'New comment' }).fill('A comment posted by mistake');
     await rDialog.getByRole('button', { name: 'Post comment' }).click();
     const mistake = rDialog.getByRole('listitem').filter({ hasText: 'posted by mistake' });
     await mistake.getByRole('button', { name: 'Delete comment' }).click();
@@ -372,7 +370,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await openBoard(page, await server.invite(board, 'Rosa Díaz', 'reviewer'));
     const dialog = await openCard(page, CLAIM);
-    await dialog.getByRole('combobox', { name: 'New comment' }).fill('Checked the March table.');
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Checked the March table.');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     // The name her colleagues see on her presence is the one on her comment.
     const lDialog = await openCard(lead, CLAIM);
@@ -475,7 +473,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     // Nothing Rhea writes now could be saved: the page takes none of it.
     const dialog2 = await openCard(reviewer, CLAIM);
-    expect(await dialog2.getByRole('combobox', { name: 'New comment' }).count()).toBe(0);
+    expect(await dialog2.getByRole('textbox', { name: 'New comment' }).count()).toBe(0);
     await reviewer.keyboard.press('Escape');
     // And this browser kept no copy of the board: after a reload there is nothing to read,
     // and the page says why and where to go rather than show an empty board loading for ever.
@@ -508,7 +506,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const rationale = dialog.getByRole('textbox', { name: 'Rationale' });
     const saved = await rationale.inputValue();
     await rationale.fill(`${saved} Also the BLS revision.`);
-    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Half-written thought');
     await editor.keyboard.press('Escape');
 
@@ -578,13 +576,13 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     // Leaving the page with text typed in the dialog asks too (the test answers "leave").
     const typed = await openCard(editor, CLAIM);
-    await typed.getByRole('combobox', { name: 'New comment' }).fill('Half a thought');
+    await typed.getByRole('textbox', { name: 'New comment' }).fill('Half a thought');
     expect(await reloadAnsweringLeave(editor)).toEqual(['beforeunload']);
     await waitSaved(editor);
     // The address names the card: the reload opens it again, without what was typed.
     const reopened = editor.getByRole('dialog', { name: CLAIM });
     await reopened.waitFor();
-    expect(await reopened.getByRole('combobox', { name: 'New comment' }).inputValue()).toBe('');
+    expect(await reopened.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe('');
     await editor.keyboard.press('Escape');
     await reopened.waitFor({ state: 'detached' });
   });
@@ -595,7 +593,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const page = await context.newPage();
     await openBoard(page, await server.invite(board, 'Nia', 'reviewer'));
     const dialog = await openCard(page, CLAIM);
-    const comment = dialog.getByRole('combobox', { name: 'New comment' });
+    const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Half a thought about the March table');
     const asked: string[] = [];
     let answer = false;

@@ -149,7 +149,7 @@ describe.skipIf(!RUN)('long text past a field’s limit', () => {
     const claim = 'Half the new flats stand empty';
     await addClaim(page, claim);
     const dialog = await openCard(page, claim);
-    const box = dialog.getByRole('combobox', { name: 'New comment' });
+    const box = dialog.getByRole('textbox', { name: 'New comment' });
     const long = words(12_345);
     const message = '2,345 characters too many: a comment is at most 10,000.';
     await pastePastLimit(page, box, long, message);
