@@ -317,7 +317,9 @@ function TypedNotSaved({
       {drafts.map((d, i) => (
         <TypedTextKept
           key={i}
-          label={d.label.charAt(0).toUpperCase() + d.label.slice(1)}
+          // Not the form's own name alone: the form may be back beside it (an Undo of the
+          // deletion), and two boxes named "New comment" would be told apart by nothing.
+          label={`${d.label.charAt(0).toUpperCase() + d.label.slice(1)} (not saved)`}
           text={d.text}
         />
       ))}

@@ -367,11 +367,13 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       .filter({ hasText: 'Card deleted' })
       .getByRole('button', { name: 'Undo' })
       .click();
-    // The comment form is back; the kept copy in "What you had typed" bears its name too.
-    await dialog.getByRole('form', { name: 'New comment' }).getByRole('textbox').waitFor();
-    expect(await typed.getByRole('textbox', { name: 'New comment' }).inputValue()).toBe(
-      'And this comment.',
-    );
+    // The comment form is back; the kept copy in "What you had typed" is named apart from it.
+    await dialog.getByRole('textbox', { name: 'New comment', exact: true }).waitFor();
+    expect(
+      await typed
+        .getByRole('textbox', { name: 'New comment (not saved)', exact: true })
+        .inputValue(),
+    ).toBe('And this comment.');
     // Closing throws it away: the dialog asks first.
     await eddie.keyboard.press('Escape');
     const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
