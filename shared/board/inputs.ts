@@ -32,11 +32,15 @@ export const visibleName = (max: number) =>
  * people list, an export's cell or line), so a line break in it ("Rita\n# Reviewer") would
  * split that line, or leave each export to flatten it its own way; control characters (C0,
  * DEL, C1: tabs, escape sequences, NEL) and Unicode's line and paragraph separators are refused
- * with it. Trimming comes first, so a line break around the name is dropped as spaces are.
+ * with it. So are the text-direction embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069): an unclosed right-to-left override in "Bo \u202Eretide" reverses the rest of
+ * each line the name is printed in ("Bo degnahc …" for "changed …", times read backwards). No
+ * name needs them: Arabic and Hebrew names show right to left by the letters' own direction.
+ * Trimming comes first, so a line break around the name is dropped as spaces are.
  */
 export const personName = visibleName(LIMITS.name).refine(
-  (name) => !/[\p{Cc}\p{Zl}\p{Zp}]/u.test(name),
-  'must not contain line breaks or other control characters',
+  (name) => !/[\p{Cc}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069]/u.test(name),
+  'must not contain line breaks or other control characters (text-direction controls included)',
 );
 
 /** A host name's label as every URL parser reads it the same: letters, digits, inner hyphens. */

@@ -78,6 +78,8 @@ describe('POST /api/boards/:id/invites', () => {
     ['Rita\u007f', 'DEL'],
     ['Rita\u0085Reviewer', 'C1 next line'],
     ['Rita\u009bReviewer', 'C1 CSI'],
+    ['Bo \u202Eretide', 'a right-to-left override'],
+    ['Bo \u2067Reviewer', 'a right-to-left isolate'],
   ])(
     'refuses a name with a line break or control character (%j, %s) with 400, inviting nobody',
     async (name) => {
@@ -94,6 +96,13 @@ describe('POST /api/boards/:id/invites', () => {
       expect(await server.storage.listInvites(boardId)).toHaveLength(before);
     },
   );
+
+  it('keeps a right-to-left name, which needs no direction controls to show', async () => {
+    for (const name of ['محمد الأحمد', 'דנה לוי']) {
+      const made = await invite(name, 'reviewer');
+      expect((await server.storage.getInvite(made.inviteId))?.name).toBe(name);
+    }
+  });
 
   it('trims line breaks and spaces around a name as before, and keeps the name', async () => {
     const made = await invite('\n  Rita Reviewer \r\n', 'reviewer');
