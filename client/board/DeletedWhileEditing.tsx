@@ -6,10 +6,10 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import { clip } from '../ui/clip';
 import { draftChanges } from '../ui/fieldDraft';
 import { TypedTextKept } from '../ui/TypedTextKept';
 import type { ClaimEdits } from './claimEdits';
+import { quoted } from '../ui/quoted';
 
 export function DeletedWhileEditing({
   board,
@@ -41,7 +41,7 @@ export function DeletedWhileEditing({
           {typed.map(({ cardId, claim, was }) => (
             <li key={cardId} className="deleted-while-editing">
               <span>
-                “{clip(was, 100)}” was deleted while you were editing its claim, so your text was
+                {quoted(was, 100)} was deleted while you were editing its claim, so your text was
                 not saved.{canRestore && ' The card can be restored from its entry in Activity.'}
               </span>
               {/* Fewer rows than in a dialog: this is a banner over the board. */}

@@ -36,6 +36,7 @@ import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
 import { whoDeleted, whoWroteLast } from './whoWroteLast';
+import { quoted } from '../ui/quoted';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -241,7 +242,7 @@ function ReplacedText({
   by: Writer;
   meId: string | undefined;
 }) {
-  const which = card ? `“${clip(card.claim, CLAIM_CHARS)}”` : 'a card since deleted';
+  const which = card ? quoted(card.claim, CLAIM_CHARS) : 'a card since deleted';
   if (n.field === EDITED_COMMENT) {
     return (
       <>
@@ -302,7 +303,7 @@ function DeletedText({
   /** Whether this person may restore a card. */
   canRestore: boolean;
 }) {
-  const which = n.claim ? `“${clip(n.claim, CLAIM_CHARS)}”` : 'a card';
+  const which = n.claim ? quoted(n.claim, CLAIM_CHARS) : 'a card';
   const item = n.field === ADDED_ITEM ? n.evidence : null;
   const yours = item
     ? 'the evidence you added'

@@ -1,8 +1,8 @@
 import type { BoardView, CardView, CommandName } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardConnection';
-import { clip } from '../ui/clip';
 import { COLUMN_LABELS } from './columnLabels';
 import { movedTo } from './moveWords';
+import { quoted } from '../ui/quoted';
 
 /**
  * What an undo or redo step was, for its announcement, without the card (`alone`) and, for a
@@ -106,6 +106,6 @@ export function undoAnnouncement(
   const change = words.card ? changedCard(before, after) : null;
   const card = change?.after ?? change?.before;
   if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
-  const what = words.card.replace('{card}', `“${clip(card.claim, 60)}”`);
+  const what = words.card.replace('{card}', quoted(card.claim, 60));
   return `${done}: ${what}${whereNow(done, change, before, after)}.`;
 }

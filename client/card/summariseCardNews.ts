@@ -15,9 +15,9 @@ import type { Actor, CardView } from '../../shared/board';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { sourceName } from '../review/sourceName';
 import { STANCE_WORDS } from '../review/stanceLabels';
-import { clip } from '../ui/clip';
 import { plural } from '../ui/plural';
 import { type CardNewsItem, EDITED_FIELDS, type EditedField } from './cardNews';
+import { quoted } from '../ui/quoted';
 
 type Item<K extends CardNewsItem['kind']> = Extract<CardNewsItem, { kind: K }>;
 
@@ -53,7 +53,7 @@ const andList = (words: readonly string[]) =>
   words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 
 const evidenceFrom = (e: Item<'evidence'>) => `${STANCE_WORDS[e.stance]} from ${sourceName(e)}`;
-const said = (c: Item<'comment'>) => `“${clip(c.text, 80)}”`;
+const said = (c: Item<'comment'>) => quoted(c.text, 80);
 
 /** What was done to the card, as the rest of a sentence after the person's name. */
 function fragments(d: Deeds, by: Actor, it: string): string[] {

@@ -10,8 +10,8 @@
 import { useMemo } from 'react';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { claimReviewReadiness } from '../../shared/export/claimReviewReadiness';
-import { clip } from '../ui/clip';
 import { plural } from '../ui/plural';
+import { quoted } from '../ui/quoted';
 
 /** A claim as one line of a list. */
 const CLAIM_CHARS = 90;
@@ -24,7 +24,7 @@ function CardList({ summary, cards }: { summary: string; cards: readonly CardVie
         <summary>{summary}</summary>
         <ul className="readiness-cards">
           {cards.map((card) => (
-            <li key={card.id}>“{clip(card.claim, CLAIM_CHARS)}”</li>
+            <li key={card.id}>{quoted(card.claim, CLAIM_CHARS)}</li>
           ))}
         </ul>
       </details>

@@ -6,9 +6,9 @@
  * the dialog, so closing asks first; a saved edit is also among the notices under the header.
  */
 import { useEffect, useRef } from 'react';
-import { clip } from '../ui/clip';
 import { TypedTextKept } from '../ui/TypedTextKept';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
+import { quoted } from '../ui/quoted';
 
 export function CommentEditGone({
   text,
@@ -34,7 +34,7 @@ export function CommentEditGone({
     <li className="comment-gone">
       <p ref={news} role="alert" tabIndex={-1}>
         {typed
-          ? `Your comment “${clip(was, 40)}” was deleted in another tab or window while you were editing it here, so what you typed was not saved.`
+          ? `Your comment ${quoted(was, 40)} was deleted in another tab or window while you were editing it here, so what you typed was not saved.`
           : 'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.'}
       </p>
       <TypedTextKept text={text} />

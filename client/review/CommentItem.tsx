@@ -4,9 +4,9 @@ import type { CommentView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CommentForm } from './CommentForm';
 import { CommentText } from './CommentText';
-import { clip } from '../ui/clip';
 import { formatTime } from './formatTime';
 import { mentionsMe } from './commentSegments';
+import { quoted } from '../ui/quoted';
 
 export interface CommentContext {
   readonly actions: BoardActions;
@@ -38,7 +38,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
   // Which comment the buttons are about: a thread of one's own comments otherwise reads
   // "Edit comment, Delete comment" again and again.
-  const which = `“${clip(c.text, 40)}”, ${formatTime(c.createdAt)}`;
+  const which = `${quoted(c.text, 40)}, ${formatTime(c.createdAt)}`;
   const stopEditing = () => {
     ctx.noteEdit(c.id, null);
     setEditing(false);

@@ -6,7 +6,7 @@
  */
 import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
 import type { HistoryEvent } from '../history/historyEvent';
-import { clip } from '../ui/clip';
+import { quoted } from '../ui/quoted';
 
 export type ColleagueNotice =
   | { readonly kind: 'one'; readonly text: string; readonly cardId: string }
@@ -99,7 +99,7 @@ export function colleagueNotice(
     }
   }
   const away = awaySince === undefined ? '' : 'While you were away, ';
-  const claim = (r: Request) => `“${clip(r.card.claim, 60)}”`;
+  const claim = (r: Request) => quoted(r.card.claim, 60);
   const [mention] = mentions;
   const [gift] = given;
   if (mention && mentions.length + given.length === 1) {

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CARD_KEYS, cardsMap, EVIDENCE_KEYS } from '../../shared/board';
 import { clip } from '../ui/clip';
 import { deletedText, typeIn } from './deletedContent';
+import { quoted } from '../ui/quoted';
 
 /** As much of a claim or a quoted passage as the "Not saved" list quotes. */
 const QUOTE_CHARS = 60;
@@ -60,10 +61,9 @@ function removalOf(item: Y.Item, cards: Y.Map<unknown>): Removal | null {
   const evidenceId = deletedText(type, EVIDENCE_KEYS.id);
   if (evidenceId === null) return null;
   const quote = deletedText(type, EVIDENCE_KEYS.quote);
-  const text = [
-    deletedText(type, EVIDENCE_KEYS.url),
-    quote && `“${clip(quote, QUOTE_CHARS)}”`,
-  ].filter(Boolean);
+  const text = [deletedText(type, EVIDENCE_KEYS.url), quote && quoted(quote, QUOTE_CHARS)].filter(
+    Boolean,
+  );
   return {
     cardId: holder.parentSub,
     evidenceId,
