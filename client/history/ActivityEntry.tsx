@@ -1,6 +1,8 @@
 /**
- * One row of the Activity feed (ActivityFeed places it): who did what and when, the claim it
- * is about, and for a row of many cards the list of them on demand.
+ * One row of the Activity feed (ActivityFeed places it). A row about one card names it once,
+ * as a heading (its claim, which opens it), above the list of who did what to it and when; a
+ * row of many cards says what was done and lists them on demand; an event about the board
+ * alone is its sentence.
  *
  * Memoised on props that a board change leaves alone: the panel re-renders at every change of
  * the board, dozens a second while a colleague works fast, and re-rendering every row in view
@@ -9,12 +11,14 @@
  * board, so it renders again only when that claim changes, when its place in the list moves,
  * or when new events come; the board's cards reach only a row whose list of cards is open.
  */
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import { formatTime } from '../review/formatTime';
-import { clip } from '../ui/clip';
-import { type ActivityRow, cardsListLabel, describeCards } from './groupActivity';
-import { claimOf, describeEvent, type HistoryEvent } from './historyEvent';
+import { ActivityLine } from './ActivityLine';
+import { CardClaim } from './CardClaim';
+import { type ActivityRow, type CardRow, cardsListLabel, describeCards } from './groupActivity';
+import { claimOf, describeEvent } from './historyEvent';
+import { RestoreCardButton } from './RestoreCardButton';
+import './activity.css';
 
 export interface ActivityEntryProps {
   readonly row: ActivityRow;
@@ -26,7 +30,7 @@ export interface ActivityEntryProps {
   readonly setSize: number;
   /** The virtualiser's measuring ref. */
   readonly measure: (element: HTMLElement | null) => void;
-  /** An event row's card's claim as it is on the board now; undefined once the card is gone. */
+  /** A card row's claim as it is on the board now; undefined once the card is gone. */
   readonly liveClaim: string | undefined;
   /** The board's cards, for a cards row whose list is open; null otherwise. */
   readonly cards: BoardView['cards'] | null;
@@ -56,8 +60,65 @@ export const ActivityEntry = memo(function ActivityEntry({
   restorable,
   recordedClaims,
 }: ActivityEntryProps) {
-  const at = row.kind === 'event' ? row.event.at : row.at;
-  const time = formatTime(at);
+  let body;
+  if (row.kind === 'card') {
+    body = (
+      <CardEntries
+        row={row}
+        liveClaim={liveClaim}
+        openCard={openCard}
+        restore={restore}
+        restorable={restorable}
+        recordedClaims={recordedClaims}
+      />
+    );
+  } else if (row.kind === 'event') {
+    body = (
+      <ActivityLine name={row.event.actor.name} what={describeEvent(row.event)} at={row.event.at} />
+    );
+  } else {
+    const listId = `activity-cards-${row.key}`;
+    body = (
+      <>
+        <ActivityLine name={row.actor.name} what={describeCards(row)} at={row.at} />
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => toggle(row.key)}
+        >
+          {/* One name, open or closed: aria-expanded says which. */}
+          <span className="disclosure-mark" aria-hidden="true">
+            {expanded ? '▾' : '▸'}
+          </span>
+          {cardsListLabel(row)}
+        </button>
+        {expanded && cards && (
+          <ul id={listId} className="activity-cards">
+            {/* In the order they were added: an import adds its best claims first. */}
+            {[...row.cards].reverse().map((e) => {
+              const cardId = e.cardId as string; // card events name their card
+              const claim = claimOf(e, cards[cardId]?.claim, recordedClaims);
+              return (
+                <li key={e.seq} tabIndex={-1}>
+                  <CardClaim
+                    cardId={cardId}
+                    claim={claim}
+                    onBoard={cards[cardId] !== undefined}
+                    openCard={openCard}
+                  />
+                  {restore && claim !== null && !cards[cardId] && restorable.has(e.seq) && (
+                    <RestoreCardButton cardId={cardId} claim={claim} restore={restore} />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </>
+    );
+  }
   return (
     <li
       ref={measure}
@@ -68,125 +129,50 @@ export const ActivityEntry = memo(function ActivityEntry({
       aria-setsize={setSize}
       style={{ transform: `translateY(${start}px)` }}
     >
-      {row.kind === 'event' ? (
-        <>
-          <p>
-            <strong>{row.event.actor.name}</strong> {describeEvent(row.event)}
-          </p>
-          <EventClaim
-            event={row.event}
-            time={time}
-            liveClaim={liveClaim}
-            recordedClaims={recordedClaims}
-            openCard={openCard}
-            restore={restorable.has(row.event.seq) ? restore : null}
-          />
-        </>
-      ) : (
-        <>
-          <p>
-            <strong>{row.actor.name}</strong> {describeCards(row)}
-          </p>
-          <button
-            type="button"
-            className="link-button"
-            aria-expanded={expanded}
-            aria-controls={`activity-cards-${row.key}`}
-            onClick={() => toggle(row.key)}
-          >
-            {/* One name, open or closed: aria-expanded says which. */}
-            <span className="disclosure-mark" aria-hidden="true">
-              {expanded ? '▾' : '▸'}
-            </span>
-            {cardsListLabel(row)}
-          </button>
-          {expanded && cards && (
-            <ul id={`activity-cards-${row.key}`} className="activity-cards">
-              {/* In the order they were added: an import adds its best claims first. */}
-              {[...row.cards].reverse().map((e) => (
-                <li key={e.seq}>
-                  <EventClaim
-                    event={e}
-                    time={formatTime(e.at)}
-                    liveClaim={e.cardId ? cards[e.cardId]?.claim : undefined}
-                    recordedClaims={recordedClaims}
-                    openCard={openCard}
-                    restore={restorable.has(e.seq) ? restore : null}
-                  />
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
-      <time className="muted small" dateTime={new Date(at).toISOString()}>
-        {time}
-      </time>
+      {body}
     </li>
   );
 });
 
 /**
- * The claim an event is about: a link that opens its card, or plain text once it is gone,
- * with a Restore button on a deleted card's latest deletion for those who may restore it.
+ * A card row: the card's claim as the row's heading, then its events, newest first, each
+ * saying only who did what and when. Each event is an entry of its own (focusable from the
+ * script, `data-event-seq`), so focus can land on the one that matters: the first of an older
+ * page, or a deletion whose card was just restored.
  */
-function EventClaim({
-  event,
-  time,
+function CardEntries({
+  row,
   liveClaim,
-  recordedClaims,
   openCard,
   restore,
+  restorable,
+  recordedClaims,
 }: {
-  event: HistoryEvent;
-  /** When it happened, as the entry shows it. */
-  time: string;
+  row: CardRow;
   liveClaim: string | undefined;
-  recordedClaims: ReadonlyMap<string, string>;
   openCard: (cardId: string) => void;
   restore: ((cardId: string) => Promise<void>) | null;
+  restorable: ReadonlySet<number>;
+  recordedClaims: ReadonlyMap<string, string>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const claim = claimOf(event, liveClaim, recordedClaims);
-  const cardId = event.cardId;
-  if (!claim) return null;
-  if (liveClaim !== undefined && cardId) {
-    // Named with what happened and when, not by the claim alone: five changes to one card
-    // in a row would read the same.
-    const what = clip(`${event.actor.name} ${describeEvent(event)}`, 100);
-    return (
-      <button
-        type="button"
-        className="link-button"
-        aria-label={`${claim} — ${what}, ${time}`}
-        onClick={() => openCard(cardId)}
-      >
-        {claim}
-      </button>
-    );
-  }
+  const claim = claimOf(row.events[0]!, liveClaim, recordedClaims);
+  // A restored card is back before the history says so: Restore goes at once.
+  const onBoard = liveClaim !== undefined;
   return (
     <>
-      <p className="muted">{claim}</p>
-      {restore && cardId && (
-        <button
-          type="button"
-          className="button small activity-restore"
-          aria-label={`${busy ? 'Restoring card' : 'Restore card'}: ${clip(claim, 80)}`}
-          disabled={busy}
-          onClick={(e) => {
-            // The button goes once the card is back: its entry keeps the focus.
-            const entry = e.currentTarget.closest<HTMLElement>('li[data-seq]');
-            setBusy(true);
-            restore(cardId)
-              .then(() => entry?.focus())
-              .catch(() => undefined) // the panel says why
-              .finally(() => setBusy(false));
-          }}
-        >
-          {busy ? 'Restoring…' : 'Restore'}
-        </button>
-      )}
+      <h3 className="activity-card">
+        <CardClaim cardId={row.cardId} claim={claim} onBoard={onBoard} openCard={openCard} />
+      </h3>
+      <ol className="activity-events">
+        {row.events.map((e) => (
+          <li key={e.seq} data-event-seq={e.seq} tabIndex={-1}>
+            <ActivityLine name={e.actor.name} what={describeEvent(e)} at={e.at} />
+            {restore && claim !== null && !onBoard && restorable.has(e.seq) && (
+              <RestoreCardButton cardId={row.cardId} claim={claim} restore={restore} />
+            )}
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

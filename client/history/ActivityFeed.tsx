@@ -9,8 +9,9 @@
  * events arrive at the top: a reader scrolled down to older ones, or with focus on an entry in
  * view, keeps their place (useScrollAnchor); otherwise, at the top, the new events come into
  * view. Cards added in one change
- * share a row that lists them on demand (groupActivity). Each row is an ActivityEntry, which
- * renders again only when what it shows changes, not at every change of the board.
+ * share a row that lists them on demand, and consecutive changes to one card share a row that
+ * names the card once (groupActivity). Each row is an ActivityEntry, which renders again only
+ * when what it shows changes, not at every change of the board.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -114,9 +115,11 @@ export function ActivityFeed({
     if (index < 0) return;
     const key = (rows[index] as ActivityRow).key;
     virtualizer.scrollToIndex(index, { align: 'start' });
-    return focusWhenRendered(() =>
-      scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${key}"]`),
-    );
+    return focusWhenRendered(() => {
+      const row = scrollRef.current?.querySelector<HTMLElement>(`[data-seq="${key}"]`);
+      // In a card's row, the event's own entry: the row may hold many before it.
+      return row?.querySelector<HTMLElement>(`[data-event-seq="${focus.seq}"]`) ?? row;
+    });
     // Only a new request moves focus, not every event that arrives after it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focus]);
@@ -148,7 +151,7 @@ export function ActivityFeed({
         >
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as ActivityRow;
-            const cardId = row.kind === 'event' ? row.event.cardId : null;
+            const cardId = row.kind === 'card' ? row.cardId : null;
             const open = expanded.has(row.key);
             return (
               <ActivityEntry

@@ -10,7 +10,13 @@
  * So the events of one change by one person (history gives them the same actor and time)
  * become one row when they are all the same kind of thing done to cards (added, deleted, or
  * given the same verdict), with at most one event about the board that caused them (the article, the
- * scale). The row lists its cards on demand. Every other event keeps a row of its own.
+ * scale). The row lists its cards on demand.
+ *
+ * The other way round, work on one card comes as a run of changes to it: moved, commented,
+ * given evidence and a verdict, by one person or a few. With each entry naming its card, ten
+ * changes to one card showed its claim (up to 2,000 characters) ten times, and a screen reader
+ * said it ten times. So a run of consecutive events about one card is one row that names the
+ * card once, above who did what and when. Events about the board alone keep a row each.
  */
 import { isColumn } from '../../shared/board/schema';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -29,8 +35,28 @@ export interface CardsRow {
   readonly cause: HistoryEvent | null;
 }
 
-export type ActivityRow =
-  { readonly kind: 'event'; readonly key: number; readonly event: HistoryEvent } | CardsRow;
+/** Consecutive events about one card, whoever made them. */
+export interface CardRow {
+  readonly kind: 'card';
+  /**
+   * The oldest event's seq: it stays the row's key as new events about the card join the row
+   * at the top, which is where a feed grows while someone works on the card. (An older page
+   * that continues the run changes it; that row, below the reader, is rendered anew.)
+   */
+  readonly key: number;
+  readonly cardId: string;
+  /** Newest first, like the feed. */
+  readonly events: readonly HistoryEvent[];
+}
+
+/** An event about the board, not about a card (a role change, the board's title). */
+export interface EventRow {
+  readonly kind: 'event';
+  readonly key: number;
+  readonly event: HistoryEvent;
+}
+
+export type ActivityRow = EventRow | CardRow | CardsRow;
 
 const CAUSES = new Set(['article.added', 'article.removed', 'scale.changed']);
 
@@ -68,9 +94,30 @@ function asCardsRow(block: readonly HistoryEvent[]): CardsRow | null {
   };
 }
 
+/** A CardRow while groupActivity adds to it. */
+interface GrowingCardRow {
+  readonly kind: 'card';
+  key: number;
+  readonly cardId: string;
+  readonly events: HistoryEvent[];
+}
+
+type Growing = EventRow | CardsRow | GrowingCardRow;
+
+/** Adds an event that is no part of a CardsRow: to its card's run when the last row is one. */
+function addSingle(rows: Growing[], event: HistoryEvent) {
+  const { cardId } = event;
+  const last = rows.at(-1);
+  if (cardId === null) rows.push({ kind: 'event', key: event.seq, event });
+  else if (last?.kind === 'card' && last.cardId === cardId) {
+    last.events.push(event);
+    last.key = event.seq;
+  } else rows.push({ kind: 'card', key: event.seq, cardId, events: [event] });
+}
+
 /** Groups a newest-first event list into rows, keeping its order. */
 export function groupActivity(events: readonly HistoryEvent[]): ActivityRow[] {
-  const rows: ActivityRow[] = [];
+  const rows: Growing[] = [];
   let i = 0;
   while (i < events.length) {
     const first = events[i] as HistoryEvent;
@@ -79,7 +126,7 @@ export function groupActivity(events: readonly HistoryEvent[]): ActivityRow[] {
     const block = events.slice(i, end);
     const row = block.length > 1 ? asCardsRow(block) : null;
     if (row) rows.push(row);
-    else for (const event of block) rows.push({ kind: 'event', key: event.seq, event });
+    else for (const event of block) addSingle(rows, event);
     i = end;
   }
   return rows;
@@ -87,11 +134,11 @@ export function groupActivity(events: readonly HistoryEvent[]): ActivityRow[] {
 
 /** The index of the row that holds the event `seq`, or -1. */
 export function rowIndexOf(rows: readonly ActivityRow[], seq: number): number {
-  return rows.findIndex((row) =>
-    row.kind === 'event'
-      ? row.event.seq === seq
-      : row.cause?.seq === seq || row.cards.some((e) => e.seq === seq),
-  );
+  return rows.findIndex((row) => {
+    if (row.kind === 'event') return row.event.seq === seq;
+    if (row.kind === 'card') return row.events.some((e) => e.seq === seq);
+    return row.cause?.seq === seq || row.cards.some((e) => e.seq === seq);
+  });
 }
 
 /** What the row's person did, as the rest of a sentence that starts with their name. */

@@ -13,6 +13,7 @@ import {
   columnsOf,
   expectCardIn,
   keyboardMove,
+  latestActivity,
   moveTo,
   openBoard,
   openCard,
@@ -467,7 +468,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .toMatch(/^Bo deleted the card/);
     expect(await restore.count()).toBe(0);
     await expect
-      .poll(() => feed.getByRole('listitem').first().textContent())
+      .poll(() => latestActivity(feed).textContent())
       .toMatch(/^Ana restored the card to Disputed/);
     // Opened from the feed, the card's dialog gives focus back to the feed when it closes.
     const opener = feed
@@ -490,7 +491,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await waitSaved(a);
     await a.getByRole('button', { name: 'Activity' }).click();
     const feed = a.getByRole('region', { name: 'Activity' });
-    await expect.poll(() => feed.getByRole('listitem').first().textContent()).toMatch(/^Ana added/);
+    await expect.poll(() => latestActivity(feed).textContent()).toMatch(/^Ana added/);
     await contextA.setOffline(true);
     await expect.poll(() => status(a).textContent()).toMatch(/^Offline/);
     await moveTo(a, claim, 'Disputed');
@@ -499,7 +500,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await contextA.setOffline(false);
     await waitSaved(a, 15_000);
     await expect
-      .poll(() => feed.getByRole('listitem').first().textContent(), { timeout: 10_000 })
+      .poll(() => latestActivity(feed).textContent(), { timeout: 10_000 })
       .toMatch(/^Ana moved the card from Unverified to Disputed/);
     await feed.getByRole('button', { name: 'Close activity' }).click();
   });

@@ -245,16 +245,23 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
       );
     expect(await told(eddie).textContent()).not.toContain('Editors and leads');
     expect(await lostEdits(lea).count()).toBe(0);
-    // Lea's Activity names the card in the comments posted to it after it went, as in its
-    // deletion.
+    // Lea's Activity names the card of the comments posted to it after it went, as its
+    // deletion recorded it: the heading of the row that holds them.
     await lea.getByRole('button', { name: 'Activity' }).click();
     const feed = lea.getByRole('region', { name: 'Activity' });
     for (const text of Object.values(comments)) {
       await expect
-        .poll(() => feed.getByRole('listitem').filter({ hasText: text }).textContent(), {
-          timeout: 10_000,
-        })
-        .toContain(claim);
+        .poll(
+          () =>
+            feed
+              .getByRole('list', { name: 'Board activity, newest first' })
+              .locator(':scope > li')
+              .filter({ hasText: text })
+              .getByRole('heading')
+              .textContent(),
+          { timeout: 10_000 },
+        )
+        .toBe(claim);
     }
     await feed.getByRole('button', { name: 'Close activity' }).click();
 

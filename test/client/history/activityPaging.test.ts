@@ -13,7 +13,7 @@ import { staticClient } from '../../../server/http/staticClient';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../../helpers/browser';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { postJson } from '../../helpers/restApi';
-import { openBoard } from '../../e2e/support/boardPage';
+import { latestActivity, openBoard } from '../../e2e/support/boardPage';
 import { type BuiltClient, buildClient } from '../../e2e/support/buildClient';
 
 const RUN = chromiumAvailable();
@@ -25,7 +25,9 @@ const FEED = 'Board activity, newest first';
 const renderedSeqs = (page: Page) =>
   page
     .getByRole('list', { name: FEED })
-    .evaluate((ol) => [...ol.querySelectorAll('li')].map((li) => Number(li.dataset.seq)));
+    .evaluate((ol) =>
+      [...ol.querySelectorAll<HTMLElement>(':scope > li')].map((li) => Number(li.dataset.seq)),
+    );
 
 /**
  * How many entries the feed holds, as every row states it (aria-setsize): -1, unknown, while
@@ -34,7 +36,7 @@ const renderedSeqs = (page: Page) =>
 const feedSize = (page: Page) =>
   page
     .getByRole('list', { name: FEED })
-    .evaluate((ol) => Number(ol.querySelector('li')?.getAttribute('aria-setsize') ?? 0));
+    .evaluate((ol) => Number(ol.querySelector(':scope > li')?.getAttribute('aria-setsize') ?? 0));
 
 /** The list's accessible description: how much of the history it holds ('' once it all is). */
 const feedDescription = (page: Page) =>
@@ -58,7 +60,7 @@ const allSeqs = (page: Page) =>
       scroller.scrollTop = top;
       await frame();
       await frame();
-      for (const li of ol.querySelectorAll('li')) {
+      for (const li of ol.querySelectorAll<HTMLElement>(':scope > li')) {
         seqs.set(Number(li.getAttribute('aria-posinset')), Number(li.dataset.seq));
       }
       if (top >= scroller.scrollHeight) break;
@@ -161,7 +163,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
       addClaim(doc, { claim: 'Wages rose 4% last year.' }, { actor: { id: 'ed', name: 'Eddie' } }),
     );
     await expect
-      .poll(() => feed.getByRole('listitem').first().textContent(), { timeout: 10_000 })
+      .poll(() => latestActivity(feed).textContent(), { timeout: 10_000 })
       .toMatch(/^Eddie added the card/);
     const all = await allSeqs(page);
     expect(all.length).toBeGreaterThan(EVENTS);
@@ -182,7 +184,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     const topRow = () =>
       list.evaluate((ol) => {
         const top = (ol.parentElement as HTMLElement).getBoundingClientRect().top;
-        const rows = [...ol.querySelectorAll<HTMLElement>('li')];
+        const rows = [...ol.querySelectorAll<HTMLElement>(':scope > li')];
         const row = rows.find((li) => li.getBoundingClientRect().top >= top) as HTMLElement;
         return { seq: row.dataset.seq, y: row.getBoundingClientRect().top };
       });

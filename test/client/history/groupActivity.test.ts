@@ -5,6 +5,7 @@ import {
   groupActivity,
   rowIndexOf,
   type ActivityRow,
+  type CardRow,
   type CardsRow,
 } from '../../../client/history/groupActivity';
 import type { HistoryEvent } from '../../../client/history/historyEvent';
@@ -23,14 +24,29 @@ const ev = (
   at,
   data,
 });
+/** An event about the card `cardId`. */
+const on = (
+  cardId: string,
+  type: string,
+  who: string,
+  at: number,
+  data: Record<string, unknown> = {},
+): HistoryEvent => ({ ...ev(type, who, at, data), cardId });
 const card = (who: string, at: number, column = 'unverified') =>
   ev('card.created', who, at, { column, claim: 'x' });
 const shape = (rows: ActivityRow[]) =>
-  rows.map((r) =>
-    r.kind === 'event'
-      ? r.event.type
-      : `${r.cards.length} cards${r.cause ? ` + ${r.cause.type}` : ''}`,
-  );
+  rows.map((r) => {
+    if (r.kind === 'event') return r.event.type;
+    if (r.kind === 'card') return `card: ${r.events.map((e) => e.type).join(', ')}`;
+    return `${r.cards.length} cards${r.cause ? ` + ${r.cause.type}` : ''}`;
+  });
+/** Each event once: a card row's, a cards row's cards and cause, an event row's. */
+const eventsOf = (rows: ActivityRow[]) =>
+  rows.flatMap((r) => {
+    if (r.kind === 'event') return [r.event];
+    if (r.kind === 'card') return r.events;
+    return [...r.cards, ...(r.cause ? [r.cause] : [])];
+  });
 
 describe('groupActivity', () => {
   it('one change that imported an article and its cards is one row, keyed by its newest event', () => {
@@ -43,7 +59,7 @@ describe('groupActivity', () => {
       ev('board.renamed', 'ana', 3, { title: 'B' }),
     ];
     const rows = groupActivity(events);
-    expect(shape(rows)).toEqual(['card.moved', '3 cards + article.added', 'board.renamed']);
+    expect(shape(rows)).toEqual(['card: card.moved', '3 cards + article.added', 'board.renamed']);
     const group = rows[1] as CardsRow;
     expect(group.key).toBe(events[1]!.seq);
     expect(cardsListLabel(group)).toBe('Cards added (3)');
@@ -64,7 +80,7 @@ describe('groupActivity', () => {
       kept: 1,
     });
     const rows = groupActivity([deleted(4), removal, deleted(4), ev('card.moved', 'ed', 3)]);
-    expect(shape(rows)).toEqual(['2 cards + article.removed', 'card.moved']);
+    expect(shape(rows)).toEqual(['2 cards + article.removed', 'card: card.moved']);
     const group = rows[0] as CardsRow;
     expect(describeCards(group)).toBe(
       'removed the article “Wrong paste” and deleted 2 cards nobody had worked on; 1 card someone worked on stayed',
@@ -93,18 +109,18 @@ describe('groupActivity', () => {
 
   it('cards added one by one, or by two people at once, keep their own rows', () => {
     expect(shape(groupActivity([card('ana', 5), card('ana', 4), card('ana', 3)]))).toEqual([
-      'card.created',
-      'card.created',
-      'card.created',
+      'card: card.created',
+      'card: card.created',
+      'card: card.created',
     ]);
     expect(shape(groupActivity([card('ana', 4), card('ed', 4)]))).toEqual([
-      'card.created',
-      'card.created',
+      'card: card.created',
+      'card: card.created',
     ]);
     // An article imported in another change than the card before it stays apart.
     expect(
       shape(groupActivity([card('ana', 5), ev('article.added', 'ana', 4, { title: 'T' })])),
-    ).toEqual(['card.created', 'article.added']);
+    ).toEqual(['card: card.created', 'article.added']);
   });
 
   it('a relabelling rename of the scale is one row, its cause first as it was recorded last', () => {
@@ -150,17 +166,77 @@ describe('groupActivity', () => {
       card('ana', 4),
       ev('card.moved', 'ana', 4, { from: 'unverified', to: 'disputed' }),
     ];
-    expect(shape(groupActivity(moved))).toEqual(['card.created', 'card.moved']);
+    expect(shape(groupActivity(moved))).toEqual(['card: card.created', 'card: card.moved']);
     const twoCauses = [
       card('ana', 4),
       ev('article.added', 'ana', 4),
       ev('article.added', 'ana', 4),
     ];
     expect(shape(groupActivity(twoCauses))).toEqual([
-      'card.created',
+      'card: card.created',
       'article.added',
       'article.added',
     ]);
+    // Different things done to one card in one change: its row holds them all.
+    const oneCard = [
+      on('c1', 'card.created', 'ana', 4, { column: 'unverified' }),
+      on('c1', 'card.moved', 'ana', 4, { from: 'unverified', to: 'disputed' }),
+    ];
+    expect(shape(groupActivity(oneCard))).toEqual(['card: card.created, card.moved']);
+  });
+
+  it('consecutive changes to one card, by anyone, are one row: newest first, keyed by its oldest', () => {
+    const events = [
+      on('c1', 'comment.posted', 'bo', 9, { text: 'Source?' }),
+      on('c1', 'card.moved', 'ana', 8, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'verdict.set', 'ana', 7, { verdict: 'False' }),
+      on('c2', 'card.moved', 'ana', 6, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'comment.posted', 'bo', 5, { text: 'Earlier' }),
+      ev('role.changed', 'lea', 4, { name: 'Bo', from: 'editor', to: 'reviewer' }),
+      on('c1', 'card.assigned', 'ana', 3),
+    ];
+    const rows = groupActivity(events);
+    expect(shape(rows)).toEqual([
+      'card: comment.posted, card.moved, verdict.set',
+      'card: card.moved',
+      // The same card again after another card's change: a row of its own, in its place.
+      'card: comment.posted',
+      'role.changed',
+      'card: card.assigned',
+    ]);
+    const run = rows[0] as CardRow;
+    expect(run.cardId).toBe('c1');
+    expect(run.events).toEqual(events.slice(0, 3));
+    expect(run.key).toBe(events[2]!.seq);
+    expect((rows[1] as CardRow).cardId).toBe('c2');
+    for (const e of events.slice(0, 3)) expect(rowIndexOf(rows, e.seq)).toBe(0);
+    expect(rowIndexOf(rows, events[4]!.seq)).toBe(2);
+  });
+
+  it('a card row keeps its key as new changes to the card join it at the top', () => {
+    const older = [
+      on('c1', 'card.moved', 'ana', 8, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'card.created', 'ana', 7, { column: 'unverified' }),
+      ev('board.renamed', 'ana', 6, { title: 'B' }),
+    ];
+    const before = groupActivity(older);
+    const comment = on('c1', 'comment.posted', 'bo', 9, { text: 'Who said so?' });
+    const after = groupActivity([comment, ...older]);
+    expect(shape(after)).toEqual([
+      'card: comment.posted, card.moved, card.created',
+      'board.renamed',
+    ]);
+    expect(after.map((r) => r.key)).toEqual(before.map((r) => r.key));
+  });
+
+  it('a change to many cards is a row between the rows of one card', () => {
+    const rows = groupActivity([
+      on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'card.created', 'ed', 8, { column: 'unverified', claim: 'x' }),
+      on('c2', 'card.created', 'ed', 8, { column: 'unverified', claim: 'y' }),
+      on('c1', 'card.assigned', 'ana', 7),
+    ]);
+    expect(shape(rows)).toEqual(['card: card.moved', '2 cards', 'card: card.assigned']);
   });
 
   it('keeps every event exactly once, in order', () => {
@@ -172,10 +248,12 @@ describe('groupActivity', () => {
       card('b', 7),
       card('b', 7),
       card('a', 6),
+      on('c1', 'card.moved', 'b', 5),
+      on('c1', 'comment.posted', 'a', 4),
+      ev('role.changed', 'a', 3),
+      on('c1', 'comment.posted', 'a', 2),
     ];
-    const flat = groupActivity(events).flatMap((r) =>
-      r.kind === 'event' ? [r.event] : [...r.cards, ...(r.cause ? [r.cause] : [])],
-    );
+    const flat = eventsOf(groupActivity(events));
     expect(flat.sort((a, b) => b.seq - a.seq)).toEqual(events);
   });
 });

@@ -146,6 +146,19 @@ export async function moveTo(page: Page, claim: string, target: ColumnName): Pro
   await card(page, claim).getByRole('combobox', { name: 'Move to…' }).selectOption(target);
 }
 
+/**
+ * The newest change in the Activity panel, as its sentence reads ("Ana moved the card from …",
+ * without the time): the first entry of the feed's first row, whether that row is about one
+ * card (its entries under the card's heading), about many cards or about the board.
+ */
+export const latestActivity = (panel: Locator): Locator =>
+  panel
+    .getByRole('list', { name: 'Board activity, newest first' })
+    .getByRole('listitem')
+    .first()
+    .locator('p')
+    .first();
+
 /** Opens a card's detail dialog from its "Open" button. */
 export async function openCard(page: Page, claim: string): Promise<Locator> {
   await card(page, claim)

@@ -1,0 +1,29 @@
+/**
+ * Who did what, and when, as every entry of the Activity feed says it. Memoised on its words:
+ * a row renders again whenever events arrive, and formatting a time costs (formatTime).
+ */
+import { memo } from 'react';
+import { formatTime } from '../review/formatTime';
+
+export const ActivityLine = memo(function ActivityLine({
+  name,
+  what,
+  at,
+}: {
+  /** The person, as the history recorded them. */
+  name: string;
+  /** The rest of the sentence (describeEvent, describeCards). */
+  what: string;
+  at: number;
+}) {
+  return (
+    <>
+      <p className="activity-deed">
+        <strong>{name}</strong> {what}
+      </p>{' '}
+      <time className="muted small activity-time" dateTime={new Date(at).toISOString()}>
+        {formatTime(at)}
+      </time>
+    </>
+  );
+});

@@ -1,0 +1,37 @@
+/**
+ * "Restore" on a deleted card's latest deletion in the Activity feed, for those who may
+ * restore it. Once the card is back the button goes; the entry it was in keeps the focus.
+ */
+import { useState } from 'react';
+import { clip } from '../ui/clip';
+
+export function RestoreCardButton({
+  cardId,
+  claim,
+  restore,
+}: {
+  cardId: string;
+  claim: string;
+  /** Puts the card back. Rejects with why it failed. */
+  restore: (cardId: string) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button small activity-restore"
+      aria-label={`${busy ? 'Restoring card' : 'Restore card'}: ${clip(claim, 80)}`}
+      disabled={busy}
+      onClick={(e) => {
+        const entry = e.currentTarget.closest<HTMLElement>('li');
+        setBusy(true);
+        restore(cardId)
+          .then(() => entry?.focus())
+          .catch(() => undefined) // the panel says why
+          .finally(() => setBusy(false));
+      }}
+    >
+      {busy ? 'Restoring…' : 'Restore'}
+    </button>
+  );
+}
