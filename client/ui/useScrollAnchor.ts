@@ -9,6 +9,10 @@
  * top, so what arrives there comes into view. Rows not measured yet count at the estimate; the
  * virtualiser corrects the scroll itself once it measures rows above the viewport. Rows carry
  * their index as `data-index`, as the virtualiser's measuring needs anyway.
+ *
+ * A row may hold entries of its own (the Activity feed's row of one card's changes, which
+ * grows at its top as new changes to the card come): the focused element keeps its place, not
+ * only its row's top. The virtualiser does not correct a row that the view's top cuts through.
  */
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
@@ -17,6 +21,8 @@ interface Anchor {
   readonly key: unknown;
   /** How far the scroll top is below the row's start. */
   readonly within: number;
+  /** The focused element in the row, and how far below the row's top it was. */
+  readonly focused: { readonly element: Element; readonly offset: number } | null;
 }
 
 /** The first row that ends below the scroll top, found by bisection. */
@@ -29,7 +35,20 @@ function anchorAt(rows: readonly VirtualItem[], top: number): Anchor | null {
     else lo = mid + 1;
   }
   const row = rows[lo];
-  return row ? { key: row.key, within: top - row.start } : null;
+  return row ? { key: row.key, within: top - row.start, focused: null } : null;
+}
+
+/** How far `element` is below the top of the row it is in, in px. */
+function offsetInRow(element: Element): number | null {
+  const row = element.closest('[data-index]');
+  return row ? element.getBoundingClientRect().top - row.getBoundingClientRect().top : null;
+}
+
+/** How far the focused element has moved down in its row since the anchor was taken. */
+function movedInRow(focused: Anchor['focused']): number {
+  if (!focused?.element.isConnected) return 0;
+  const offset = offsetInRow(focused.element);
+  return offset === null ? 0 : offset - focused.offset;
 }
 
 /** The row holding keyboard focus, if it is in view. */
@@ -39,7 +58,11 @@ function focusedAnchor(rows: readonly VirtualItem[], scroller: HTMLElement): Anc
   const row = rows[Number(active.closest('[data-index]')?.getAttribute('data-index'))];
   const top = scroller.scrollTop;
   if (!row || row.end <= top || row.start >= top + scroller.clientHeight) return null;
-  return { key: row.key, within: top - row.start };
+  return {
+    key: row.key,
+    within: top - row.start,
+    focused: { element: active, offset: offsetInRow(active) ?? 0 },
+  };
 }
 
 /** Where the reader is: the focused row, else the first row; nothing at the very top. */
@@ -81,8 +104,9 @@ export function useScrollAnchor(
     if (scroller && held && enabled) {
       const index = keys.indexOf(held.key);
       const row = index < 0 ? undefined : virtualizer.measurementsCache[index];
-      if (row && Math.abs(scroller.scrollTop - (row.start + held.within)) >= 1) {
-        scroller.scrollTop = row.start + held.within;
+      const target = row && row.start + held.within + movedInRow(held.focused);
+      if (target !== undefined && Math.abs(scroller.scrollTop - target) >= 1) {
+        scroller.scrollTop = target;
       }
     }
     if (scroller) anchor.current = anchorOf(virtualizer.measurementsCache, scroller);

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaim } from '../../../shared/board';
+import { addClaim, moveCard } from '../../../shared/board';
 import type { HistoryEvent } from '../../../server/storage/Storage';
 import { staticClient } from '../../../server/http/staticClient';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../../helpers/browser';
@@ -71,6 +71,13 @@ const allSeqs = (page: Page) =>
   });
 
 const descending = (seqs: readonly number[]) => [...seqs].sort((a, b) => b - a);
+
+/** Page-side: waits three frames, for the list to render and anchor what changed. */
+const frames = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+
+const eddie = { id: 'ed', name: 'Eddie' };
 
 describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
   let client: BuiltClient;
@@ -159,8 +166,8 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     expect(await renderedSeqs(page)).toContain(everything[0]);
 
     // A change on the board: the feed fetches what is new and holds every event once.
-    await server.syncServer.change(board.id, { id: 'ed', name: 'Eddie' }, (doc) =>
-      addClaim(doc, { claim: 'Wages rose 4% last year.' }, { actor: { id: 'ed', name: 'Eddie' } }),
+    await server.syncServer.change(board.id, eddie, (doc) =>
+      addClaim(doc, { claim: 'Wages rose 4% last year.' }, { actor: eddie }),
     );
     await expect
       .poll(() => latestActivity(feed).textContent(), { timeout: 10_000 })
@@ -190,14 +197,32 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
       });
     const before = await topRow();
     const size = await feedSize(page);
-    await server.syncServer.change(board.id, { id: 'ed', name: 'Eddie' }, (doc) =>
-      addClaim(doc, { claim: 'Prices fell 2% in May.' }, { actor: { id: 'ed', name: 'Eddie' } }),
-    );
+    let prices = '';
+    await server.syncServer.change(board.id, eddie, (doc) => {
+      prices = addClaim(doc, { claim: 'Prices fell 2% in May.' }, { actor: eddie });
+    });
     await expect.poll(() => feedSize(page), { timeout: 10_000 }).toBeGreaterThan(size);
-    await list.evaluate(async () => {
+    await list.evaluate(frames);
+    expect(await topRow()).toEqual(before);
+
+    // Back at the top, focus on the card's entry: a change to the card joins its row, above the
+    // entry, which keeps its place on screen and the focus.
+    await list.evaluate(async (ol) => {
+      (ol.parentElement as HTMLElement).scrollTop = 0;
       for (let i = 0; i < 3; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
     });
-    expect(await topRow()).toEqual(before);
+    const pricesRow = list.locator(':scope > li').first();
+    const added = pricesRow.getByRole('listitem').filter({ hasText: 'Eddie added the card' });
+    await added.focus();
+    const top = () => added.evaluate((el) => el.getBoundingClientRect().top);
+    const y = await top();
+    await server.syncServer.change(board.id, eddie, (doc) =>
+      moveCard(doc, prices, { column: 'disputed', index: 0 }, { actor: eddie }),
+    );
+    await expect.poll(() => pricesRow.getByRole('listitem').count(), { timeout: 10_000 }).toBe(2);
+    await list.evaluate(frames);
+    expect(Math.abs((await top()) - y)).toBeLessThan(1);
+    expect(await added.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('tells the number of entries, not of events, once an import has grouped its cards', async () => {
