@@ -3,7 +3,7 @@
  * a row renders again whenever events arrive, and formatting a time costs (formatTime).
  */
 import { memo } from 'react';
-import { formatTime } from '../review/formatTime';
+import { formatExactTime, formatTime } from '../review/formatTime';
 
 export const ActivityLine = memo(function ActivityLine({
   name,
@@ -19,9 +19,16 @@ export const ActivityLine = memo(function ActivityLine({
   return (
     <>
       <p className="activity-deed">
-        <strong>{name}</strong> {what}
+        <strong>
+          <bdi>{name}</bdi>
+        </strong>{' '}
+        {what}
       </p>{' '}
-      <time className="muted small activity-time" dateTime={new Date(at).toISOString()}>
+      <time
+        className="muted small activity-time"
+        dateTime={new Date(at).toISOString()}
+        title={formatExactTime(at)}
+      >
         {formatTime(at)}
       </time>
     </>

@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import { formatTime } from '../review/formatTime';
+import { formatExactTime, formatTime } from '../review/formatTime';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { describeEvent } from './historyEvent';
 import { LoadOlderButton } from './LoadOlderButton';
@@ -24,8 +24,15 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
         <ol className="timeline" aria-label="Card history" ref={listRef}>
           {events.map((e) => (
             <li key={e.seq} data-seq={e.seq} tabIndex={-1}>
-              <strong>{e.actor.name}</strong> {describeEvent(e)}{' '}
-              <time className="muted small" dateTime={new Date(e.at).toISOString()}>
+              <strong>
+                <bdi>{e.actor.name}</bdi>
+              </strong>{' '}
+              {describeEvent(e)}{' '}
+              <time
+                className="muted small"
+                dateTime={new Date(e.at).toISOString()}
+                title={formatExactTime(e.at)}
+              >
                 {formatTime(e.at)}
               </time>
             </li>

@@ -19,3 +19,16 @@ export function formatTime(ms: number, now = Date.now()): string {
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
   return (sameYear ? formatters.thisYear : formatters.other).format(date);
 }
+
+let exact: Intl.DateTimeFormat | undefined;
+
+/**
+ * A moment to the second, with its date and year ("3 Dec 2026, 12:39:07"): the tooltip of a
+ * history entry's time, for the moment to ask an export "as of" between two changes made in
+ * the same minute.
+ */
+export function formatExactTime(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return 'unknown time';
+  exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return exact.format(new Date(ms));
+}
