@@ -193,18 +193,22 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce],
   );
+  const shownColumns = useCallback(
+    (b: BoardView) => filterColumns(b, filter, forMe),
+    [filter, forMe],
+  );
   const undo = useCallback(() => {
     if (!connection.undoManager.canUndo()) return tell('Nothing to undo.');
     const before = connection.getSnapshot().board;
     const step = connection.undo();
-    tell(undoAnnouncement('Undone', step, before, connection.getSnapshot().board));
-  }, [connection, tell]);
+    tell(undoAnnouncement('Undone', step, before, connection.getSnapshot().board, shownColumns));
+  }, [connection, tell, shownColumns]);
   const redo = useCallback(() => {
     if (!connection.undoManager.canRedo()) return tell('Nothing to redo.');
     const before = connection.getSnapshot().board;
     const step = connection.redo();
-    tell(undoAnnouncement('Redone', step, before, connection.getSnapshot().board));
-  }, [connection, tell]);
+    tell(undoAnnouncement('Redone', step, before, connection.getSnapshot().board, shownColumns));
+  }, [connection, tell, shownColumns]);
   useUndoShortcuts(undo, redo);
 
   // A lead changed this person's role while the page was open (or before it opened, since the

@@ -2,6 +2,7 @@ import type { BoardView, CardView, CommandName } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardConnection';
 import { COLUMN_LABELS } from './columnLabels';
 import { movedTo } from './moveWords';
+import type { Columns } from './filterCards';
 import { quoted } from '../ui/quoted';
 
 /**
@@ -62,6 +63,9 @@ function changedCard(before: BoardView, after: BoardView): CardChange | null {
   return found === null ? null : { before: before.cards[found], after: after.cards[found] };
 }
 
+/** The cards of each column the person sees on a board (filterColumns, with the filter on). */
+type ShownColumns = (board: BoardView) => Columns;
+
 /**
  * Where the step left the card, when that is news: back on the board, or moved (its column and
  * position: "back to Unverified, position 2 of 5", "to position 3 of 9 in Disputed").
@@ -71,12 +75,18 @@ function whereNow(
   { before, after }: CardChange,
   was: BoardView,
   now: BoardView,
+  shown: ShownColumns,
 ): string {
   if (!after) return '';
   if (!before) return ` (back in ${COLUMN_LABELS[after.column]})`;
-  const ids = now.columns[after.column];
+  const ids = shown(now)[after.column];
   const index = ids.indexOf(after.id);
-  if (before.column !== after.column || was.columns[before.column].indexOf(before.id) !== index) {
+  if (before.column !== after.column || shown(was)[before.column].indexOf(before.id) !== index) {
+    // Counted among the cards the person sees: "position 2 of 3" of a filtered column is where
+    // they will find it, "2 of 40" would send them looking among cards not shown.
+    if (index < 0) {
+      return ` (${done === 'Undone' ? 'back ' : ''}in ${COLUMN_LABELS[after.column]}, hidden by the filter)`;
+    }
     const to = movedTo(before.column, { column: after.column, index, size: ids.length });
     return done === 'Undone' ? ` (back ${to})` : ` (${to})`;
   }
@@ -96,6 +106,7 @@ export function undoAnnouncement(
   { command, applied }: UndoStep,
   before: BoardView,
   after: BoardView,
+  shown: ShownColumns = (board) => board.columns,
 ): string {
   const words = command ? WORDS[command] : undefined;
   if (!applied) {
@@ -107,5 +118,5 @@ export function undoAnnouncement(
   const card = change?.after ?? change?.before;
   if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
   const what = words.card.replace('{card}', quoted(card.claim, 60));
-  return `${done}: ${what}${whereNow(done, change, before, after)}.`;
+  return `${done}: ${what}${whereNow(done, change, before, after, shown)}.`;
 }

@@ -8,6 +8,7 @@ import {
   articlesMap,
   cardsMap,
   CommandOrigin,
+  type BoardView,
   type CommandName,
   commentsMap,
   createBoardReader,
@@ -51,6 +52,56 @@ describe('undoAnnouncement', () => {
     );
     expect(step('Redone', 'moveCard')).toBe(
       'Redone: the move of “Rents doubled since 2015” (to Disputed, position 1 of 1).',
+    );
+  });
+
+  it('counts positions among the cards the filter shows, and says when the filter hides the card', () => {
+    const { doc, reader } = board();
+    const undo = new Y.UndoManager([cardsMap(doc)], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    for (const claim of ['Fares rose in 2023', 'Wages grew 4.1%', 'Rents fell in 2020']) {
+      addClaim(doc, { claim }, ctx);
+    }
+    undo.clear();
+    moveCard(doc, id, { column: 'disputed', index: 0 }, ctx);
+    // The filter shows only the cards about rents: two in Unverified once the move is undone.
+    const rents = (b: BoardView) => {
+      const only = (ids: readonly string[]) => ids.filter((c) => /Rents/.test(b.cards[c]!.claim));
+      return {
+        unverified: only(b.columns.unverified),
+        corroborated: [],
+        disputed: only(b.columns.disputed),
+      };
+    };
+    const before = reader.read();
+    undo.undo();
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'moveCard', applied: true },
+        before,
+        reader.read(),
+        rents,
+      ),
+    ).toBe('Undone: the move of “Rents doubled since 2015” (back to Unverified, position 1 of 2).');
+    // A filter that shows none of the column's cards: the card is back, but not on screen.
+    const none = (b: BoardView) => ({ ...rents(b), unverified: [] });
+    undo.redo();
+    const again = reader.read();
+    undo.undo();
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'moveCard', applied: true },
+        again,
+        reader.read(),
+        none,
+      ),
+    ).toBe(
+      'Undone: the move of “Rents doubled since 2015” (back in Unverified, hidden by the filter).',
     );
   });
 
