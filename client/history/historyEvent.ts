@@ -26,14 +26,6 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
 const role = (v: unknown): string => (isRole(v) ? ROLE_LABELS[v] : 'an unknown role');
 
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  claim: 'the claim text',
-  speaker: 'the speaker',
-  speakerType: 'the speaker’s type',
-  rationale: 'the rationale',
-  reviewUrl: 'the published fact-check URL',
-};
-
 /** Long texts are cut in a sentence about them; the card shows them whole. */
 const QUOTED_CHARS = 140;
 const quoted = (text: string) => `“${clip(text, QUOTED_CHARS)}”`;
@@ -43,8 +35,24 @@ function list(words: readonly string[]): string {
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
-/** An evidence item's field as the evidence form names it, and how its value reads. */
-const EVIDENCE_FIELDS: Readonly<Record<string, { words: string; show(v: string): string }>> = {
+/** An edited field as its form names it, and how its value reads. */
+interface FieldWords {
+  readonly words: string;
+  show(v: string): string;
+}
+
+/** A card's fields (card.edited); one this client does not know reads by its key. */
+const CARD_FIELDS: Readonly<Record<string, FieldWords>> = {
+  claim: { words: 'the claim text', show: quoted },
+  speaker: { words: 'the speaker', show: quoted },
+  speakerType: { words: 'the speaker’s type', show: quoted },
+  rationale: { words: 'the rationale', show: quoted },
+  reviewUrl: { words: 'the published fact-check URL', show: quoted },
+};
+const cardField = (f: string): FieldWords => CARD_FIELDS[f] ?? { words: f, show: quoted };
+
+/** An evidence item's fields (evidence.edited). */
+const EVIDENCE_FIELDS: Readonly<Record<string, FieldWords>> = {
   url: { words: 'the source URL', show: (v) => v },
   quote: { words: 'the quoted passage', show: quoted },
   stance: {
@@ -74,29 +82,50 @@ function evidenceRestored(d: Readonly<Record<string, unknown>>): string {
   return `restored the source ${url}${words ? ` as ${words}` : ''}`;
 }
 
-/** An evidence edit with its values ("changed the stance from Refutes to Context"). */
-function evidenceEdit(d: Readonly<Record<string, unknown>>): string {
-  const values = typeof d.values === 'object' && d.values !== null ? d.values : null;
-  // Events from before values were recorded name the fields only.
-  if (!values) return 'edited evidence';
-  const now = (f: string) => str((values as Record<string, unknown>)[f]);
+const fieldsOf = (d: Readonly<Record<string, unknown>>): string[] =>
+  (Array.isArray(d.fields) ? d.fields : []).filter((f): f is string => typeof f === 'string');
+
+/**
+ * An edit's fields with the values before and after, as the event recorded them ("changed the
+ * stance from Refutes to Context and cleared the note (was “Table 3”)"); '' when `d` recorded
+ * no values (events from before they were recorded name the fields only) or no field.
+ */
+function fieldEdits(
+  d: Readonly<Record<string, unknown>>,
+  fields: readonly string[],
+  words: (f: string) => FieldWords,
+): string {
+  if (typeof d.values !== 'object' || d.values === null) return '';
+  const now = (f: string) => str((d.values as Record<string, unknown>)[f]);
   const was = (f: string) => str((d.was as Record<string, unknown> | null)?.[f]);
-  const fields = (Array.isArray(d.fields) ? d.fields : []).filter(
-    (f): f is string => typeof f === 'string' && Object.hasOwn(EVIDENCE_FIELDS, f),
-  );
   const changed: string[] = [];
   const cleared: string[] = [];
   for (const f of fields) {
-    const { words, show } = EVIDENCE_FIELDS[f]!;
+    const { words: field, show } = words(f);
     const [value, old] = [now(f), was(f)];
-    if (value) changed.push(`${words}${old ? ` from ${show(old)}` : ''} to ${show(value)}`);
-    else cleared.push(old ? `${words} (was ${show(old)})` : words);
+    if (value) changed.push(`${field}${old ? ` from ${show(old)}` : ''} to ${show(value)}`);
+    else cleared.push(old ? `${field} (was ${show(old)})` : field);
   }
   const parts = [
     ...(changed.length ? [`changed ${list(changed)}`] : []),
     ...(cleared.length ? [`cleared ${list(cleared)}`] : []),
   ];
-  return parts.length ? parts.join(' and ') : 'edited evidence';
+  return parts.join(' and ');
+}
+
+/** An evidence edit with its values ("changed the stance from Refutes to Context"). */
+function evidenceEdit(d: Readonly<Record<string, unknown>>): string {
+  const fields = fieldsOf(d).filter((f) => Object.hasOwn(EVIDENCE_FIELDS, f));
+  return fieldEdits(d, fields, (f) => EVIDENCE_FIELDS[f]!) || 'edited evidence';
+}
+
+/** A card edit with its values ("changed the claim text from “…” to “…”"). */
+function cardEdit(d: Readonly<Record<string, unknown>>): string {
+  const fields = fieldsOf(d);
+  if (fields.length === 0) return 'edited the card';
+  return (
+    fieldEdits(d, fields, cardField) || `edited ${list(fields.map((f) => cardField(f).words))}`
+  );
 }
 
 /** A comment edit with the words before and after, when the event recorded them. */
@@ -120,23 +149,8 @@ export function describeEvent(e: HistoryEvent): string {
       return `restored the card to ${column(d.column)}`;
     case 'card.moved':
       return `moved the card from ${column(d.from)} to ${column(d.to)}`;
-    case 'card.edited': {
-      const fields = Array.isArray(d.fields) ? d.fields.filter((f) => typeof f === 'string') : [];
-      if (fields.length === 0) return 'edited the card';
-      const values = typeof d.values === 'object' && d.values !== null ? d.values : null;
-      // Events from before values were recorded name the fields only.
-      if (!values) return `edited ${list(fields.map((f) => FIELD_WORDS[f] ?? f))}`;
-      const value = (f: string) => str((values as Record<string, unknown>)[f]);
-      const set = fields.filter((f) => value(f));
-      const cleared = fields.filter((f) => !value(f));
-      const parts = [
-        ...(set.length
-          ? [`changed ${list(set.map((f) => `${FIELD_WORDS[f] ?? f} to ${quoted(value(f)!)}`))}`]
-          : []),
-        ...(cleared.length ? [`cleared ${list(cleared.map((f) => FIELD_WORDS[f] ?? f))}`] : []),
-      ];
-      return parts.join(' and ');
-    }
+    case 'card.edited':
+      return cardEdit(d);
     case 'verdict.set': {
       const verdict = str(d.verdict);
       const from = str(d.from);

@@ -37,7 +37,7 @@ describe('describeEvent', () => {
         values: { claim: 'Crime fell 20%', speaker: 'The mayor' },
         was: { claim: 'Crime rose 20%', speaker: null },
       }),
-      'changed the claim text to “Crime fell 20%” and the speaker to “The mayor”',
+      'changed the claim text from “Crime rose 20%” to “Crime fell 20%” and the speaker to “The mayor”',
     ],
     [
       ev('card.edited', {
@@ -52,8 +52,42 @@ describe('describeEvent', () => {
         values: { reviewUrl: 'https://f.example/1', speakerType: null },
         was: { reviewUrl: null, speakerType: 'person' },
       }),
-      'changed the published fact-check URL to “https://f.example/1” and cleared the speaker’s type',
+      'changed the published fact-check URL to “https://f.example/1” and cleared the speaker’s type (was “person”)',
     ],
+    [
+      ev('card.edited', {
+        fields: ['rationale'],
+        values: { rationale: '' },
+        was: { rationale: 'Close but rounded' },
+      }),
+      'cleared the rationale (was “Close but rounded”)',
+    ],
+    [
+      ev('card.edited', {
+        fields: ['claim', 'rationale'],
+        values: { claim: 'x'.repeat(200), rationale: 'Rounded up' },
+        was: { claim: 'y'.repeat(200), rationale: 'Close' },
+      }),
+      `changed the claim text from “${'y'.repeat(139)}…” to “${'x'.repeat(139)}…” and the rationale from “Close” to “Rounded up”`,
+    ],
+    [
+      ev('card.edited', {
+        fields: ['reviewUrl'],
+        values: { reviewUrl: 'https://f.example/2' },
+        was: { reviewUrl: 'https://f.example/1' },
+      }),
+      'changed the published fact-check URL from “https://f.example/1” to “https://f.example/2”',
+    ],
+    // A field this client does not know reads by its key, with its values.
+    [
+      ev('card.edited', {
+        fields: ['subtitle'],
+        values: { subtitle: 'B' },
+        was: { subtitle: 'A' },
+      }),
+      'changed subtitle from “A” to “B”',
+    ],
+    [ev('card.edited', { fields: [] }), 'edited the card'],
     [
       ev('card.edited', {
         fields: ['speakerType'],

@@ -35,6 +35,7 @@ import { waitFor } from '../../helpers/waitFor';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
+import { describeEvent } from '../../../client/history/historyEvent';
 
 describe('history derived on the server', () => {
   let server: SyncTestServer;
@@ -244,6 +245,30 @@ describe('history derived on the server', () => {
           was: { reviewUrl: url, speakerType: 'person' },
         },
       ],
+    ]);
+  });
+
+  it('says what an edited claim, speaker, rationale and fact-check URL were before, as stored', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const ctx = ed.as;
+    const cardId = addClaim(ed.doc, { claim: 'Rents doubled', speaker: 'The mayor' }, ctx);
+    editCard(ed.doc, cardId, { claim: 'Rents rose 90%', speaker: 'Mayor Ruiz' }, ctx);
+    setVerdict(ed.doc, cardId, 'False', 'Close but rounded', ctx);
+    setVerdict(ed.doc, cardId, 'False', '', ctx);
+    const url = 'https://factdesk.example/checks/rents';
+    editCard(ed.doc, cardId, { reviewUrl: url }, ctx);
+    editCard(ed.doc, cardId, { reviewUrl: `${url}-2` }, ctx);
+    await ed.allSaved();
+    // The client's words for the events the server stored.
+    const edits = (await readAllHistory(server.storage, boardId, cardId))
+      .filter((e) => e.type === 'card.edited')
+      .map(describeEvent);
+    expect(edits).toEqual([
+      'changed the claim text from “Rents doubled” to “Rents rose 90%” and the speaker from “The mayor” to “Mayor Ruiz”',
+      'changed the rationale to “Close but rounded”',
+      'cleared the rationale (was “Close but rounded”)',
+      `changed the published fact-check URL to “${url}”`,
+      `changed the published fact-check URL from “${url}” to “${url}-2”`,
     ]);
   });
 
