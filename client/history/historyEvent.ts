@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
-import { isRole } from '../../shared/roles';
+import { isRole, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -25,6 +25,13 @@ export interface HistoryEvent {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
 const role = (v: unknown): string => (isRole(v) ? ROLE_LABELS[v] : 'an unknown role');
+/** A role as "invited Rita as a reviewer" names it. */
+const ROLE_AS: Readonly<Record<Role, string>> = {
+  lead: 'a lead',
+  editor: 'an editor',
+  reviewer: 'a reviewer',
+  viewer: 'a viewer',
+};
 
 /** Long texts are cut in a sentence about them; the card shows them whole. */
 const QUOTED_CHARS = 140;
@@ -236,6 +243,14 @@ export function describeEvent(e: HistoryEvent): string {
       const name = str(d.name);
       const whose = d.inviteId === e.actor.id ? 'their own' : name ? `${name}’s` : 'a member’s';
       return `changed ${whose} role from ${role(d.from)} to ${role(d.to)}`;
+    }
+    case 'invite.issued': {
+      const name = str(d.name);
+      return `invited ${name || 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}`;
+    }
+    case 'invite.revoked': {
+      const name = str(d.name);
+      return `revoked ${name ? `${name}’s` : 'a member’s'} access`;
     }
     case 'board.imported':
       // The history before this entry came with the export; its deleted cards did not.

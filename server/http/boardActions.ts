@@ -56,14 +56,38 @@ export function newInvite(
   return { invite, token };
 }
 
+/** What the history records of an invite: whose it is and its role then. */
+const inviteData = (invite: InviteRecord) => ({
+  inviteId: invite.id,
+  name: invite.name,
+  role: invite.role,
+});
+
+/**
+ * Invites a person to a board. Given `by` (a lead inviting), the invite is stored with its
+ * `invite.issued` history event: who invited whom, with what role. A board's first lead
+ * invite, made with the board, has none.
+ */
 export async function inviteMember(
   deps: BoardActionDeps,
   boardId: string,
   who: { name: string; role: Role },
+  by?: Actor,
 ): Promise<IssuedInvite> {
   const issued = newInvite(deps, boardId, who);
-  await deps.storage.createInvite(issued.invite);
-  deps.syncServer.invitesChanged(boardId, issued.invite);
+  const { invite } = issued;
+  await deps.storage.createInvite(
+    invite,
+    by && {
+      boardId,
+      cardId: null,
+      type: 'invite.issued',
+      actor: by,
+      at: invite.createdAt,
+      data: inviteData(invite),
+    },
+  );
+  deps.syncServer.invitesChanged(boardId, invite);
   return issued;
 }
 
@@ -90,10 +114,26 @@ export async function createBoard(
   return { board, lead };
 }
 
-/** Revokes an invite and closes its open connections at once (4401). */
-export async function revokeInvite(deps: BoardActionDeps, invite: InviteRecord): Promise<void> {
+/**
+ * Revokes an invite, stored with its `invite.revoked` history event (who revoked whose access),
+ * and closes its open connections at once (4401). An invite another lead revoked meanwhile is
+ * left as they revoked it, and nothing more is recorded.
+ */
+export async function revokeInvite(
+  deps: BoardActionDeps,
+  invite: InviteRecord,
+  by: Actor,
+): Promise<void> {
   const at = (deps.now ?? Date.now)();
-  await deps.storage.revokeInvite(invite.id, at);
+  const revoked = await deps.storage.revokeInvite(invite.id, at, {
+    boardId: invite.boardId,
+    cardId: null,
+    type: 'invite.revoked',
+    actor: by,
+    at,
+    data: inviteData(invite),
+  });
+  if (!revoked) return;
   deps.syncServer.closeInvite(invite.id);
   deps.syncServer.invitesChanged(invite.boardId, { ...invite, revokedAt: at });
 }

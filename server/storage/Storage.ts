@@ -126,10 +126,21 @@ export interface Storage {
   /** Whether any board exists (the demo board is made only in an empty store). */
   hasBoards(): Promise<boolean>;
 
-  createInvite(invite: InviteRecord): Promise<void>;
+  /**
+   * Stores a new invite and, given `event` (who invited whom: invite.issued), appends it to its
+   * board's history, both or neither. Refused with a StorageError: board_not_found,
+   * invite_exists.
+   */
+  createInvite(invite: InviteRecord, event?: HistoryEvent): Promise<void>;
   getInvite(id: string): Promise<InviteRecord | null>;
   listInvites(boardId: string): Promise<readonly InviteRecord[]>;
-  revokeInvite(id: string, at: number): Promise<void>;
+  /**
+   * Revokes an invite at `at` and, given `event` (who revoked whose access: invite.revoked),
+   * appends it to its board's history, both or neither. An invite revoked already keeps its
+   * first time and records nothing again (two leads revoking at once record one revocation).
+   * Resolves whether this call revoked it.
+   */
+  revokeInvite(id: string, at: number, event?: HistoryEvent): Promise<boolean>;
   markJoined(id: string, at: number): Promise<void>;
   /**
    * Sets an invite's role and appends `change.event` to its board's history, both or neither,

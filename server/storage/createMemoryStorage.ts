@@ -125,11 +125,12 @@ export function createMemoryStorage(): SyncStorage {
       open();
       return boards.size > 0;
     },
-    async createInvite(invite) {
+    async createInvite(invite, event) {
       open();
       if (!boards.has(invite.boardId)) throw new StorageError('board_not_found', 'no such board');
       if (invites.has(invite.id)) throw new StorageError('invite_exists', 'invite exists');
       invites.set(invite.id, { ...invite });
+      if (event) record([event]);
     },
     async getInvite(id) {
       open();
@@ -143,10 +144,13 @@ export function createMemoryStorage(): SyncStorage {
         .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map((i) => ({ ...i }));
     },
-    async revokeInvite(id, at) {
+    async revokeInvite(id, at, event) {
       open();
       const invite = invites.get(id);
-      if (invite && invite.revokedAt === null) invites.set(id, { ...invite, revokedAt: at });
+      if (!invite || invite.revokedAt !== null) return false;
+      invites.set(id, { ...invite, revokedAt: at });
+      if (event) record([event]);
+      return true;
     },
     async markJoined(id, at) {
       open();

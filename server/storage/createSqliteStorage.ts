@@ -306,6 +306,17 @@ function openSqliteStorage(
     }
   };
 
+  const insertInviteWith = db.transaction((invite: InviteRecord, event?: HistoryEvent) => {
+    insertInvite(invite);
+    if (event) insertHistory([event]);
+  });
+
+  const revokeInviteWith = db.transaction((id: string, at: number, event?: HistoryEvent) => {
+    const revoked = q.revokeInvite.run(at, id).changes > 0;
+    if (revoked && event) insertHistory([event]);
+    return revoked;
+  });
+
   const changeInviteRole = db.transaction((change: InviteRoleChange) => {
     const row = q.getInvite.get(change.inviteId) as InviteRow | undefined;
     const invite = row ? toInvite(row) : null;
@@ -465,12 +476,12 @@ function openSqliteStorage(
       }
       assignedSeq += 1;
     },
-    async createInvite(invite) {
-      open();
+    async createInvite(invite, event) {
+      current(); // its history row must come after every batch the pending log holds
       if (!q.getBoard.get(invite.boardId)) {
         throw new StorageError('board_not_found', 'no such board');
       }
-      insertInvite(invite);
+      insertInviteWith.immediate(invite, event);
     },
     async getInvite(id) {
       open();
@@ -481,9 +492,9 @@ function openSqliteStorage(
       open();
       return (q.listInvites.all(boardId) as InviteRow[]).map(toInvite);
     },
-    async revokeInvite(id, at) {
-      open();
-      q.revokeInvite.run(at, id);
+    async revokeInvite(id, at, event) {
+      current(); // as for createInvite
+      return revokeInviteWith.immediate(id, at, event);
     },
     async markJoined(id, at) {
       open();

@@ -2,7 +2,7 @@
  * Two leads on one board, each in a browser context of their own: what one does in "Invite
  * people" (a role changed, an invite made or revoked) shows in the other's open dialog at once,
  * without reopening it, also after a time offline, and a role change reaches the other's open
- * Activity feed; a "Revoke … access?" question one has open goes when the other revokes first. The built app in headless Chromium against the real server, driven by role and
+ * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open goes when the other revokes first. The built app in headless Chromium against the real server, driven by role and
  * accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -94,6 +94,9 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await lou.getByRole('button', { name: 'Activity' }).click();
     const feed = lou.getByRole('region', { name: 'Activity' });
     await feed.getByText('changed Bo’s role from Editor to Reviewer').waitFor();
+    // The invite Lea made and revoked above is in it too, by her.
+    await feed.getByText('Lea invited Cy as an editor').waitFor();
+    await feed.getByText('Lea revoked Cy’s access').waitFor();
 
     await leaChangesBoTo(lea.getByRole('dialog', { name: 'Invite people' }), 'Viewer');
 

@@ -69,8 +69,8 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
 
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
     const body = validate(inviteBody, jsonBody(req));
-    const { boardId } = member(res);
-    const { invite, token } = await inviteMember(deps, boardId, body);
+    const { boardId, actor } = member(res);
+    const { invite, token } = await inviteMember(deps, boardId, body, actor);
     res.status(201).json({
       inviteId: invite.id,
       token,
@@ -104,13 +104,14 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
 
   router.delete('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
     const inviteId = validate(inviteIdParam, req.params.inviteId);
-    const invite = await boardInvite(inviteId, member(res).boardId);
+    const me = member(res);
+    const invite = await boardInvite(inviteId, me.boardId);
     // A lead locked out by their own click may leave the board with nobody to invite or export.
-    if (invite.id === member(res).inviteId) {
+    if (invite.id === me.inviteId) {
       throw new HttpError(409, 'own_invite', 'you cannot revoke the invite you are using');
     }
     // Revoking twice is harmless; the first revocation time is kept by storage.
-    if (invite.revokedAt === null) await revokeInvite(deps, invite);
+    if (invite.revokedAt === null) await revokeInvite(deps, invite, me.actor);
     res.status(204).end();
   });
 

@@ -200,6 +200,22 @@ describe('describeEvent', () => {
       ev('role.changed', { from: 'admin' }),
       'changed a member’s role from an unknown role to an unknown role',
     ],
+    [
+      ev('invite.issued', { inviteId: 'i-rita', name: 'Rita Reviewer', role: 'reviewer' }),
+      'invited Rita Reviewer as a reviewer',
+    ],
+    [
+      ev('invite.issued', { inviteId: 'i-ed', name: 'Ed', role: 'editor' }),
+      'invited Ed as an editor',
+    ],
+    [ev('invite.issued', { name: 'Lou', role: 'lead' }), 'invited Lou as a lead'],
+    [ev('invite.issued', { name: 'Vi', role: 'viewer' }), 'invited Vi as a viewer'],
+    [ev('invite.issued', { role: 'admin' }), 'invited someone'],
+    [
+      ev('invite.revoked', { inviteId: 'i-rita', name: 'Rita Reviewer', role: 'reviewer' }),
+      'revoked Rita Reviewer’s access',
+    ],
+    [ev('invite.revoked', { name: '' }), 'revoked a member’s access'],
     [ev('something.new'), 'changed the board (something.new)'],
   ])('%#: %s', (event, words) => {
     expect(describeEvent(event)).toBe(words);

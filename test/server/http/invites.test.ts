@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/roles';
 import { newInvite } from '../../../server/http/boardActions';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { errorCode, request } from '../../helpers/http/request';
+import { describeEvent, type HistoryEvent } from '../../../client/history/historyEvent';
 
 let server: TestServer;
 let boardId: string;
@@ -243,6 +244,86 @@ describe('DELETE /api/boards/:id/invites/:inviteId', () => {
     );
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('invalid_input');
+  });
+});
+
+describe('invites in the history', () => {
+  type Event = { type: string; actor: { id: string; name: string }; data: unknown };
+  const inviteEvents = async (board = boardId) => {
+    const res = await request(server.url, 'GET', `/api/boards/${board}/history`, {
+      token: leadToken,
+    });
+    expect(res.status).toBe(200);
+    return (res.body.events as Event[]).filter((e) => e.type.startsWith('invite.'));
+  };
+  const revoke = (inviteId: string, token = leadToken) =>
+    request(server.url, 'DELETE', `/api/boards/${boardId}/invites/${inviteId}`, { token });
+
+  it('records who invited whom with what role, and who revoked whose access, once', async () => {
+    const lead = server.signer.verify(leadToken)!;
+    const before = (await inviteEvents()).length;
+    const rita = await invite('Rita Reviewer', 'reviewer');
+    const lou = await invite('Lou Lead', 'lead');
+    expect(await revoke(rita.inviteId, lou.token)).toMatchObject({ status: 204 });
+    expect(await revoke(rita.inviteId)).toMatchObject({ status: 204 });
+    const events = (await inviteEvents()).slice(before);
+    expect(events).toMatchObject([
+      {
+        type: 'invite.issued',
+        cardId: null,
+        actor: { id: lead.inviteId, name: lead.name },
+        data: { inviteId: rita.inviteId, name: 'Rita Reviewer', role: 'reviewer' },
+      },
+      {
+        type: 'invite.issued',
+        actor: { id: lead.inviteId },
+        data: { inviteId: lou.inviteId, name: 'Lou Lead', role: 'lead' },
+      },
+      // By the lead who revoked it; the second revocation recorded nothing.
+      {
+        type: 'invite.revoked',
+        cardId: null,
+        actor: { id: lou.inviteId, name: 'Lou Lead' },
+        data: { inviteId: rita.inviteId, name: 'Rita Reviewer', role: 'reviewer' },
+      },
+    ]);
+    // As the Activity feed words them.
+    const words = events.map(
+      (e) =>
+        `${e.actor.name} ${describeEvent({ ...e, seq: 0, cardId: null, at: 0 } as HistoryEvent)}`,
+    );
+    expect(words).toEqual([
+      `${lead.name} invited Rita Reviewer as a reviewer`,
+      `${lead.name} invited Lou Lead as a lead`,
+      'Lou Lead revoked Rita Reviewer’s access',
+    ]);
+  });
+
+  it('records one revocation when two leads revoke an invite at once', async () => {
+    const lou = await invite('Lou Second', 'lead');
+    const vic = await invite('Vic Twice', 'viewer');
+    const before = (await inviteEvents()).length;
+    const answers = await Promise.all([revoke(vic.inviteId), revoke(vic.inviteId, lou.token)]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204]);
+    const events = (await inviteEvents()).slice(before);
+    expect(events.map((e) => e.type)).toEqual(['invite.revoked']);
+  });
+
+  it('records no invite for the lead a new board is made with, nor for a refused invite', async () => {
+    const made = await request(server.url, 'POST', '/api/boards', {
+      json: { title: 'Fresh', name: 'Fay' },
+    });
+    const history = await request(server.url, 'GET', `/api/boards/${made.body.id}/history`, {
+      token: made.body.leadToken,
+    });
+    expect(history.body.events).toEqual([]);
+    const before = (await inviteEvents()).length;
+    const refused = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+      json: { name: 'X', role: 'admin' },
+    });
+    expect(refused.status).toBe(400);
+    expect(await inviteEvents()).toHaveLength(before);
   });
 });
 

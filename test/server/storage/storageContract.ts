@@ -134,6 +134,29 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.getInvite('missing')).toBeNull();
     });
 
+    it('stores an invite and its revocation each with its history event; a refusal or a second revocation records none', async () => {
+      await s.createBoard(board('b1'));
+      const issued = { ...event('b1', null, 'invite.issued', 10), data: { inviteId: 'i1' } };
+      await s.createInvite(invite('i1', 'b1', 10), issued);
+      await expect(
+        s.createInvite(invite('i1', 'b1', 11), { ...issued, at: 11 }),
+      ).rejects.toMatchObject({ code: 'invite_exists' });
+      await expect(
+        s.createInvite(invite('i9', 'nope'), { ...issued, boardId: 'nope' }),
+      ).rejects.toMatchObject({ code: 'board_not_found' });
+      const revoked = { ...event('b1', null, 'invite.revoked', 20), data: { inviteId: 'i1' } };
+      expect(await s.revokeInvite('i1', 20, revoked)).toBe(true);
+      // Another lead's revocation, read before the first was stored: it keeps the first.
+      expect(await s.revokeInvite('i1', 30, { ...revoked, at: 30 })).toBe(false);
+      expect(await s.revokeInvite('missing', 30, { ...revoked, at: 30 })).toBe(false);
+      expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 20 });
+      const { events } = await s.listHistory('b1', { after: 0, limit: 10 });
+      expect(events.map((e) => [e.type, e.at, e.data])).toEqual([
+        ['invite.issued', 10, { inviteId: 'i1' }],
+        ['invite.revoked', 20, { inviteId: 'i1' }],
+      ]);
+    });
+
     it('changes an invite role with its history event, together; refusals change neither', async () => {
       await s.createBoard(board('b1'));
       await s.createBoard(board('b2'));
