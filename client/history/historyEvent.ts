@@ -146,6 +146,66 @@ function commentEdit(d: Readonly<Record<string, unknown>>): string {
     : `edited their comment to ${quoted(now)}`;
 }
 
+const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
+  typeof v === 'object' && v !== null;
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const items = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
+
+/** "added “Parody” and “Spin”": label names, none when `names` holds none. */
+function labels(verb: string, names: unknown): string[] {
+  const quoted = items(names).flatMap((l) => (typeof l === 'string' ? [`“${l}”`] : []));
+  return quoted.length > 0 ? [`${verb} ${list(quoted)}`] : [];
+}
+
+/** "renamed “True” to “Accurate”": labels renamed in place. */
+function renames(v: unknown): string[] {
+  const pairs = items(v).flatMap((r) =>
+    isObject(r) && typeof r.from === 'string' && typeof r.to === 'string'
+      ? [`“${r.from}” to “${r.to}”`]
+      : [],
+  );
+  return pairs.length > 0 ? [`renamed ${list(pairs)}`] : [];
+}
+
+/** "“Misleading” now rated 4 (was 2) and counts as Corroborated (was Disputed)". */
+function labelChange(c: unknown): string[] {
+  if (!isObject(c) || typeof c.label !== 'string' || !isObject(c.was)) return [];
+  const [value, was] = [num(c.value), num(c.was.value)];
+  const parts = [
+    ...(value !== null && was !== null ? [`now rated ${value} (was ${was})`] : []),
+    ...(isColumn(c.was.column)
+      ? [`counts as ${column(c.column)} (was ${column(c.was.column)})`]
+      : []),
+  ];
+  return parts.length > 0 ? [`“${c.label}” ${parts.join(' and ')}`] : [];
+}
+
+/** "ratings now run from 1 to 7 (was 1 to 5)": the scale's worst and best. */
+function rangeChange(r: unknown): string[] {
+  if (!isObject(r) || !isObject(r.was)) return [];
+  const [best, worst, wasBest, wasWorst] = [r.best, r.worst, r.was.best, r.was.worst].map(num);
+  if (best == null || worst == null || wasBest == null || wasWorst == null) return [];
+  return [`ratings now run from ${worst} to ${best} (was ${wasWorst} to ${wasBest})`];
+}
+
+/**
+ * A rating-scale change: labels renamed, added and removed, a label's ClaimReview value or
+ * column, the range. Events from before renames, values and columns were recorded name the
+ * labels added and removed only (a rename as both).
+ */
+function scaleChange(d: Readonly<Record<string, unknown>>): string {
+  const parts = [
+    ...renames(d.renamed),
+    ...labels('added', d.added),
+    ...labels('removed', d.removed),
+    ...items(d.changed).flatMap(labelChange),
+    ...rangeChange(d.range),
+  ];
+  return parts.length > 0
+    ? `changed the rating scale: ${parts.join('; ')}`
+    : 'changed the rating scale';
+}
+
 /** What the actor did, as the rest of a sentence that starts with their name. */
 export function describeEvent(e: HistoryEvent): string {
   const d = e.data;
@@ -227,17 +287,8 @@ export function describeEvent(e: HistoryEvent): string {
       const title = str(d.title);
       return title ? `renamed the board to “${title}”` : 'renamed the board';
     }
-    case 'scale.changed': {
-      const names = (v: unknown) =>
-        Array.isArray(v) ? v.flatMap((l) => (typeof l === 'string' ? [`“${l}”`] : [])) : [];
-      const parts = [
-        ...(names(d.added).length > 0 ? [`added ${list(names(d.added))}`] : []),
-        ...(names(d.removed).length > 0 ? [`removed ${list(names(d.removed))}`] : []),
-      ];
-      return parts.length > 0
-        ? `changed the rating scale: ${parts.join('; ')}`
-        : 'changed the rating scale';
-    }
+    case 'scale.changed':
+      return scaleChange(d);
     case 'role.changed': {
       // Whose: the invite's name as it was recorded; a lead may change their own role.
       const name = str(d.name);

@@ -12,8 +12,9 @@
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
  * article.removed {articleId, title, removed, kept} (how many of its cards went with it, and
  * how many stay because someone worked on them),
- * board.renamed {title, from}, scale.changed {added, removed} (label names; a label renamed in
- * place is one removed and one added, and each relabelled card has its own verdict.set).
+ * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
+ * names added and removed, labels renamed in place, labels given another ClaimReview value or
+ * column, a new best or worst: diffScales; each card a rename relabels has its own verdict.set).
  * A card that appears under the id of one deleted before (an undone deletion, or a restore)
  * reads as card.restored: ids are never reused, so the key's earlier, deleted value is that
  * card. The room adds, from a restore's intent, the evidence its restorer put back
@@ -38,8 +39,9 @@ import {
   META_KEYS,
   metaMap,
 } from '../../shared/board/schema';
-import { storedLabelNames } from '../../shared/board/readMeta';
+import { storedScale } from '../../shared/board/readMeta';
 import type { RemovedEvidence } from '../storage/Storage';
+import { diffScales } from './diffScales';
 
 export interface HistoryDraft {
   readonly cardId: string | null;
@@ -352,13 +354,13 @@ function titleEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknow
 }
 
 /**
- * Rating-scale changes as label names added and removed, against the names after the previous
- * transaction that touched the scale (a scale is many entries since layout version 2). The
- * first scale a board gets (creation, or the load of a stored board) is not an event, and
- * neither is a change that keeps the same names (a migration, a moved or revalued label).
+ * Rating-scale changes (diffScales), against the scale after the previous transaction that
+ * touched it (a scale is many entries since layout version 2). The first scale a board gets
+ * (creation, or the load of a stored board) is not an event, and neither is a change that
+ * moves no label, value, column or range (a migration, a reorder).
  */
 function scaleChanges(doc: Y.Doc) {
-  let names = storedLabelNames(doc);
+  let scale = storedScale(doc);
   return (events: Y.YEvent<Y.AbstractType<unknown>>[]): HistoryDraft[] => {
     const touched = events.some(
       (e) =>
@@ -367,12 +369,10 @@ function scaleChanges(doc: Y.Doc) {
           (e.changes.keys.has(META_KEYS.scale) || e.changes.keys.has(META_KEYS.ratingScale))),
     );
     if (!touched) return [];
-    const before = names;
-    names = storedLabelNames(doc);
-    const added = names.filter((l) => !before.includes(l));
-    const removed = before.filter((l) => !names.includes(l));
-    if (before.length === 0 || (added.length === 0 && removed.length === 0)) return [];
-    return [{ cardId: null, type: 'scale.changed', data: { added, removed } }];
+    const before = scale;
+    scale = storedScale(doc);
+    const change = before && scale && diffScales(before, scale);
+    return change ? [{ cardId: null, type: 'scale.changed', data: { ...change } }] : [];
   };
 }
 

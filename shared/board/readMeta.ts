@@ -41,7 +41,7 @@ export function labelEntries(map: Y.Map<unknown>, best: number, worst: number): 
 }
 
 /** A scale as read, with the entry id of each label (none for the default or a version 1 scale). */
-interface ReadScale {
+export interface ReadScale {
   readonly scale: RatingScale;
   readonly ids: ReadonlyMap<string, string>;
 }
@@ -83,11 +83,11 @@ export function readRatingScale(doc: Y.Doc): RatingScale {
   return readScale(doc).scale;
 }
 
-/** The label names a board has stored, in order; none for a board without a scale yet. */
-export function storedLabelNames(doc: Y.Doc): string[] {
+/** The scale a board has stored, with its label ids; null for a board without a scale yet. */
+export function storedScale(doc: Y.Doc): ReadScale | null {
   const meta = metaMap(doc);
-  if (!meta.has(META_KEYS.scale) && !meta.has(META_KEYS.ratingScale)) return [];
-  return readRatingScale(doc).labels.map((l) => l.label);
+  if (!meta.has(META_KEYS.scale) && !meta.has(META_KEYS.ratingScale)) return null;
+  return readScale(doc);
 }
 
 function readOrganisation(doc: Y.Doc): Organisation | null {

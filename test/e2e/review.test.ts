@@ -437,7 +437,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await expect
       .poll(() => feed.getByRole('listitem').first().locator('p').first().textContent())
       .toMatch(
-        /changed the rating scale: added “Parody”; removed “Satire”, and set the verdict of 1 card to Parody \(was Satire\)$/,
+        /changed the rating scale: renamed “Satire” to “Parody”, and set the verdict of 1 card to Parody \(was Satire\)$/,
       );
   });
 

@@ -140,6 +140,23 @@ describe('groupActivity', () => {
     );
   });
 
+  it('a rename recorded as one reads as a rename, with the cards it relabelled', () => {
+    const scale = ev('scale.changed', 'lea', 9, {
+      added: [],
+      removed: [],
+      renamed: [{ from: 'True', to: 'Accurate' }],
+      changed: [],
+      range: null,
+    });
+    const rows = groupActivity([
+      scale,
+      ev('verdict.set', 'lea', 9, { verdict: 'Accurate', from: 'True' }),
+    ]);
+    expect(describeCards(rows[0] as CardsRow)).toBe(
+      'changed the rating scale: renamed “True” to “Accurate”, and set the verdict of 1 card to Accurate (was True)',
+    );
+  });
+
   it('a rename of several labels at once is one row that counts the relabelled cards', () => {
     const scale = ev('scale.changed', 'lea', 8, {
       added: ['Incorrect', 'Partly true'],

@@ -186,6 +186,59 @@ describe('describeEvent', () => {
       ev('scale.changed', { added: ['Parody', 'Spin'], removed: ['Satire'] }),
       'changed the rating scale: added “Parody” and “Spin”; removed “Satire”',
     ],
+    [
+      ev('scale.changed', {
+        added: [],
+        removed: [],
+        renamed: [{ from: 'True', to: 'Accurate' }],
+        changed: [],
+        range: null,
+      }),
+      'changed the rating scale: renamed “True” to “Accurate”',
+    ],
+    [
+      ev('scale.changed', {
+        added: [],
+        removed: [],
+        renamed: [],
+        changed: [
+          {
+            label: 'Misleading',
+            value: 4,
+            column: 'corroborated',
+            was: { value: 2, column: 'disputed' },
+          },
+        ],
+        range: null,
+      }),
+      'changed the rating scale: “Misleading” now rated 4 (was 2) and counts as Corroborated (was Disputed)',
+    ],
+    [
+      ev('scale.changed', {
+        added: ['Satire'],
+        removed: ['Spin'],
+        renamed: [
+          { from: 'Mostly true', to: 'Mostly false' },
+          { from: 'Mostly false', to: 'Mostly true' },
+        ],
+        changed: [
+          { label: 'False', value: 1.5, column: 'disputed', was: { value: 1 } },
+          { label: 'Unproven', value: 3, column: 'disputed', was: { column: 'unverified' } },
+        ],
+        range: { best: 7, worst: 0, was: { best: 5, worst: 1 } },
+      }),
+      'changed the rating scale: renamed “Mostly true” to “Mostly false” and “Mostly false” to “Mostly true”; added “Satire”; removed “Spin”; “False” now rated 1.5 (was 1); “Unproven” counts as Disputed (was Unverified); ratings now run from 0 to 7 (was 1 to 5)',
+    ],
+    // Malformed parts are left out; what is left still reads.
+    [
+      ev('scale.changed', {
+        renamed: [{ from: 'True' }, 'x'],
+        changed: [{ label: 'False', was: {} }, { value: 3 }, null],
+        range: { best: 7 },
+        added: ['Parody'],
+      }),
+      'changed the rating scale: added “Parody”',
+    ],
     [ev('scale.changed', { added: [], removed: [] }), 'changed the rating scale'],
     [ev('scale.changed', { added: 'nonsense' }), 'changed the rating scale'],
     [

@@ -13,6 +13,9 @@ import {
   removeArticle,
   DEFAULT_RATING_SCALE,
   editRatingScale,
+  type LabelRename,
+  type RatingLabel,
+  readMeta,
   setBoardMeta,
   addComment,
   addEvidence,
@@ -502,7 +505,101 @@ describe('history derived on the server', () => {
     const history = await readAllHistory(server.storage, boardId);
     expect(history.map((e) => [e.type, e.actor.name, e.data])).toEqual([
       ['board.renamed', 'Lea', { title: 'Budget check', from: expect.any(String) }],
-      ['scale.changed', 'Lea', { added: ['Satire'], removed: ['Misleading'] }],
+      [
+        'scale.changed',
+        'Lea',
+        { added: ['Satire'], removed: ['Misleading'], renamed: [], changed: [], range: null },
+      ],
+    ]);
+  });
+
+  it('records a label renamed, revalued or moved to another column, and a new range, by the lead; not a reorder', async () => {
+    const { client: editor } = await join('editor', 'Edie');
+    const { client: lead } = await join('lead', 'Lea');
+    const cardId = addClaim(editor.doc, { claim: 'Crime fell 20%' }, editor.as);
+    moveCard(editor.doc, cardId, { column: 'corroborated', index: 0, verdict: 'True' }, editor.as);
+    await editor.allSaved();
+    await waitFor(() => lead.doc.getMap('cards').has(cardId));
+    const ctx = lead.as;
+    const edit = (relabel: (l: RatingLabel) => RatingLabel, renames: LabelRename[] = []) => {
+      const base = readMeta(lead.doc).ratingScale;
+      const scale = { ...base, labels: base.labels.map(relabel) };
+      editRatingScale(lead.doc, { scale, renames, base }, ctx);
+    };
+    // The rating-scale dialog's rename: the label keeps its entry, cards follow it.
+    edit(
+      (l) => (l.label === 'True' ? { ...l, label: 'Accurate' } : l),
+      [{ from: 'True', to: 'Accurate' }],
+    );
+    edit((l) => (l.label === 'Misleading' ? { ...l, value: 4, column: 'corroborated' } : l));
+    edit((l) => (l.label === 'False' ? { ...l, value: 2 } : l));
+    // Two labels swap names: the same names, but each label is now the other.
+    edit(
+      (l) =>
+        l.label === 'Mostly true'
+          ? { ...l, label: 'Mostly false' }
+          : l.label === 'Mostly false'
+            ? { ...l, label: 'Mostly true' }
+            : l,
+      [
+        { from: 'Mostly true', to: 'Mostly false' },
+        { from: 'Mostly false', to: 'Mostly true' },
+      ],
+    );
+    // The same labels in another order: no rating changes.
+    const base = readMeta(lead.doc).ratingScale;
+    const reordered = { ...base, labels: [...base.labels].reverse() };
+    editRatingScale(lead.doc, { scale: reordered, renames: [], base }, ctx);
+    const ranged = readMeta(lead.doc).ratingScale;
+    editRatingScale(lead.doc, { scale: { ...ranged, best: 7 }, base: ranged }, ctx);
+    await lead.allSaved();
+
+    const events = (await readAllHistory(server.storage, boardId)).filter(
+      (e) => e.actor.name === 'Lea',
+    );
+    const none = { added: [], removed: [], renamed: [], changed: [], range: null };
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['scale.changed', { ...none, renamed: [{ from: 'True', to: 'Accurate' }] }],
+      ['verdict.set', { verdict: 'Accurate', from: 'True' }],
+      [
+        'scale.changed',
+        {
+          ...none,
+          changed: [
+            {
+              label: 'Misleading',
+              value: 4,
+              column: 'corroborated',
+              was: { value: 2, column: 'disputed' },
+            },
+          ],
+        },
+      ],
+      [
+        'scale.changed',
+        { ...none, changed: [{ label: 'False', value: 2, column: 'disputed', was: { value: 1 } }] },
+      ],
+      [
+        'scale.changed',
+        {
+          ...none,
+          // Each label keeps its entry, value and column under its new name: renames only.
+          renamed: [
+            { from: 'Mostly true', to: 'Mostly false' },
+            { from: 'Mostly false', to: 'Mostly true' },
+          ],
+        },
+      ],
+      ['scale.changed', { ...none, range: { best: 7, worst: 1, was: { best: 5, worst: 1 } } }],
+    ]);
+    // As the Activity feed and the card's history word them.
+    expect(events.map(describeEvent)).toEqual([
+      'changed the rating scale: renamed “True” to “Accurate”',
+      'set the verdict to Accurate (was True)',
+      'changed the rating scale: “Misleading” now rated 4 (was 2) and counts as Corroborated (was Disputed)',
+      'changed the rating scale: “False” now rated 2 (was 1)',
+      'changed the rating scale: renamed “Mostly true” to “Mostly false” and “Mostly false” to “Mostly true”',
+      'changed the rating scale: ratings now run from 1 to 7 (was 1 to 5)',
     ]);
   });
 });
