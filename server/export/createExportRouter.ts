@@ -165,7 +165,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             now,
           },
           req.body,
-          { leadName: query.data.name ?? 'Lead', signal: gone },
+          { leadName: query.data.name, signal: gone },
         );
         res.status(201).json(board);
       } catch (err) {

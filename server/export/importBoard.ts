@@ -10,13 +10,14 @@
  * insertion in one go (20,000 events: 130–220 ms measured, where 2,000 at a time held it
  * 18–47 ms each): a rare, explicit action, and a board half imported is worse. The exported
  * history is carried over unchanged (its card ids still match, because imports keep ids) and
- * closed with one `board.imported` event by the system, so the board's history says where it
- * came from and when.
+ * closed with one `board.imported` event, so the board's history says where it came from, when,
+ * and who brought it: the person the request named (the new board's lead, by their invite), or
+ * the system when it named nobody.
  *
  * An import whose `signal` aborts (its client went away) before that write is cancelled: it
  * leaves the queue for a board thread, or has its thread stopped, and writes nothing.
  */
-import { SYSTEM_ACTOR } from '../../shared/board/actor';
+import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
 import type { HistoryEvent, InviteRecord, Storage } from '../storage/Storage';
@@ -54,7 +55,11 @@ export interface ImportedBoard {
 export async function importBoard(
   deps: ImportDeps,
   text: string,
-  options: { readonly leadName: string; readonly signal?: AbortSignal },
+  options: {
+    /** The importer's display name, when the request gave one (`?name=`). */
+    readonly leadName?: string;
+    readonly signal?: AbortSignal;
+  },
 ): Promise<ImportedBoard> {
   const at = (deps.now ?? Date.now)();
   const built = await buildImportInWorker(deps.workers, text, at, options.signal);
@@ -63,6 +68,11 @@ export async function importBoard(
   }
   const { data, update } = built;
   const id = (deps.newId ?? randomId)();
+  // Unnamed, the lead is "Lead", as POST /api/boards names one; the import is then the system's.
+  const lead = deps.leadInvite(id, options.leadName ?? 'Lead');
+  const importer: Actor = options.leadName
+    ? { id: lead.invite.id, name: lead.invite.name }
+    : SYSTEM_ACTOR;
   const history: HistoryEvent[] = data.history.map((e) => ({
     boardId: id,
     cardId: e.cardId,
@@ -75,7 +85,7 @@ export async function importBoard(
     boardId: id,
     cardId: null,
     type: 'board.imported',
-    actor: SYSTEM_ACTOR,
+    actor: importer,
     at,
     data: {
       fromBoardId: data.board.id,
@@ -85,7 +95,6 @@ export async function importBoard(
     },
   });
 
-  const lead = deps.leadInvite(id, options.leadName);
   // The last moment to give up: from here on the board is written, whoever is listening.
   options.signal?.throwIfAborted();
   await deps.storage.createImportedBoard({

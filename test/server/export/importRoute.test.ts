@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { type BoardExport, boardExportSchema } from '../../../shared/export';
 import { buildHostileBoard } from '../../shared/export/hostileBoard';
 import { type ExportServer, startExportServer } from './exportServer';
+import { describeEvent } from '../../../client/history/historyEvent';
 
 let server: ExportServer;
 let original: BoardExport;
@@ -65,14 +66,34 @@ describe('POST /api/boards/import', () => {
     expect(copy.board.id).toBe(board.id);
     expect(copy.exportedAt >= original.exportedAt).toBe(true);
     const imported = copy.history.at(-1);
+    // By the person who imported it, under the lead invite the import gave them.
+    const [lead] = await server.storage.listInvites(board.id);
+    expect(lead).toMatchObject({ name: 'Imogen', role: 'lead' });
     expect(imported).toMatchObject({
       type: 'board.imported',
       cardId: null,
-      actor: { id: 'system' },
+      actor: { id: lead!.id, name: 'Imogen' },
       data: { fromBoardId: original.board.id, importedEvents: 1 },
     });
     const same = (e: BoardExport) => ({ ...e, exportedAt: null, board: { ...e.board, id: null } });
     expect(same({ ...copy, history: copy.history.slice(0, -1) })).toEqual(same(original));
+  });
+
+  it('says who made the board from the export, as the Activity feed words it; the system when no name was given', async () => {
+    const said = async (query: string) => {
+      const res = await postImport(JSON.stringify(original), query);
+      expect(res.status).toBe(201);
+      const board = (await res.json()) as { id: string };
+      const { events } = await server.storage.listHistory(board.id, { limit: 1 });
+      const last = events.at(-1)!;
+      return `${last.actor.name} ${describeEvent(last)}`;
+    };
+    const rest =
+      'made this board from a JSON export; the entries below come from the board exported';
+    expect(await said(`?name=${encodeURIComponent('Ivan Importer')}`)).toBe(
+      `Ivan Importer ${rest}`,
+    );
+    expect(await said('')).toBe(`Factboard ${rest}`);
   });
 
   it('refuses a lead name with a control character with 400 invalid_input, creating nothing', async () => {
