@@ -10,7 +10,7 @@ import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
-import { clip } from '../ui/clip';
+import { quoted as quoteText } from '../ui/quoted';
 import { plural } from '../ui/plural';
 
 export interface HistoryEvent {
@@ -33,9 +33,12 @@ const ROLE_AS: Readonly<Record<Role, string>> = {
   viewer: 'a viewer',
 };
 
-/** Long texts are cut in a sentence about them; the card shows them whole. */
+/**
+ * Long texts are cut in a sentence about them (the card shows them whole), and an override
+ * they leave open is closed, or the entry's words after them would read reversed (quoted).
+ */
 const QUOTED_CHARS = 140;
-const quoted = (text: string) => `“${clip(text, QUOTED_CHARS)}”`;
+const quoted = (text: string) => quoteText(text, QUOTED_CHARS);
 
 function list(words: readonly string[]): string {
   if (words.length <= 1) return words[0] ?? '';

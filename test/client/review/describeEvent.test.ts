@@ -176,6 +176,12 @@ describe('describeEvent', () => {
     [ev('comment.posted', { parentId: null }), 'commented'],
     [ev('comment.posted', { parentId: 'p' }), 'replied to a comment'],
     [ev('comment.posted', { parentId: null, text: 'Source?' }), 'commented: “Source?”'],
+    // An override the comment leaves open is closed inside its quotes: the entry's closing
+    // quote and time would otherwise read reversed.
+    [
+      ev('comment.posted', { parentId: null, text: 'Agreed \u202Edeifirev ton' }),
+      'commented: “Agreed \u202Edeifirev ton\u202C”',
+    ],
     [ev('comment.posted', { parentId: 'p', text: 'Yes' }), 'replied to a comment: “Yes”'],
     [ev('comment.resolved'), 'resolved a thread'],
     [ev('comment.reopened'), 'reopened a thread'],
