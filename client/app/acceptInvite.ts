@@ -7,6 +7,15 @@ const SWITCH_QUESTION =
   'This link opens the board with another invite, which starts the page again. ' +
   'What you have typed here and not saved would be lost. Open the board with the new invite now?';
 
+let damaged = false;
+
+/**
+ * Whether the last invite link this page was opened with could not be read at all (cut short
+ * by a mail client, say): the board page then says the link is damaged, rather than that the
+ * person has no invite, when they did open one.
+ */
+export const inviteLinkDamaged = (): boolean => damaged;
+
 /**
  * An invite link `/b/<id>#invite=<token>`: keep the token in this browser and take it out of
  * the address bar. A first-time visitor is known by the name on the invite until they change it.
@@ -20,6 +29,7 @@ export function acceptInviteFromAddress(): void {
   const token = takeInviteFromHash();
   if (!token) return;
   const claims = readClaims(token);
+  damaged = claims === null;
   const current = claims ? getKnownBoard(claims.boardId)?.token : undefined;
   if (current && current !== token && somethingUnsaved() && !window.confirm(SWITCH_QUESTION))
     return;

@@ -403,7 +403,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // Refused before the server ever gave this page the board (a reload after a revocation):
   // there is no board to show read-only, only the reason.
   if (refused && !serverSynced && !board.meta.title) {
-    return <RefusedBoard code={snapshot.status.code}>{notSaved}</RefusedBoard>;
+    return (
+      <RefusedBoard code={snapshot.status.code} reason={connection.refusedReason}>
+        {notSaved}
+      </RefusedBoard>
+    );
   }
 
   return (

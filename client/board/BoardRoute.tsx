@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { inviteLinkDamaged } from '../app/acceptInvite';
 import { getDisplayName, getKnownBoard, subscribeKnownBoards } from '../app/knownBoards';
 import { readClaims } from '../app/tokenClaims';
 import { BoardPage } from './BoardPage';
@@ -13,12 +14,14 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   const role = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.role);
   const known = token === undefined || role === undefined ? null : getKnownBoard(boardId);
   if (!known) {
+    const damaged = inviteLinkDamaged();
     return (
       <main className="page page-narrow" id="main">
-        <h1>You need an invite to open this board</h1>
+        <h1>{damaged ? 'This invite link is damaged' : 'You need an invite to open this board'}</h1>
         <p>
-          Ask the board&rsquo;s lead for an invite link, then open it in this browser. It remembers
-          the boards you have joined.
+          {damaged
+            ? 'Part of the link is missing or changed (a mail program may have cut it short). Ask the board’s lead to send it again, or copy the whole link, then open it in this browser.'
+            : 'Ask the board’s lead for an invite link, then open it in this browser. It remembers the boards you have joined.'}
         </p>
         <p>
           <a href="/">Go to your boards</a>

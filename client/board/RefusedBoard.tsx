@@ -8,16 +8,31 @@ import type { ReactNode } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 
 /** `children`: what else the page must still say (the changes that were not saved). */
-export function RefusedBoard({ code, children }: { code: number | null; children?: ReactNode }) {
+export function RefusedBoard({
+  code,
+  reason,
+  children,
+}: {
+  code: number | null;
+  /** The server's close reason: "revoked", or "invalid token" for a damaged or expired link. */
+  reason: string | null;
+  children?: ReactNode;
+}) {
   const gone = code === CLOSE.unknownBoard;
+  // A link cut short by a mail client, or changed, is no revocation: saying so would send the
+  // person to ask the lead why they were removed.
+  const why = gone
+    ? 'The server has no board at this address: it was deleted.'
+    : reason === 'revoked'
+      ? 'The board’s lead has revoked this invite.'
+      : reason === 'invalid token'
+        ? 'This invite link is damaged (cut short or changed when it was copied) or has expired.'
+        : 'The board’s lead has revoked this invite, or it has expired.';
   return (
     <main className="page page-narrow" id="main">
       <h1>{gone ? 'This board no longer exists' : 'This invite no longer opens the board'}</h1>
       <p role="alert">
-        {gone
-          ? 'The server has no board at this address: it was deleted.'
-          : 'The board’s lead has revoked this invite, or it has expired.'}{' '}
-        Ask the board&rsquo;s lead for a new invite link, then open it in this browser.
+        {why} Ask the board&rsquo;s lead for a new invite link, then open it in this browser.
       </p>
       {children}
       <p>

@@ -207,6 +207,11 @@ export class BoardConnection {
   private lastSnapshot: BoardSnapshot | null = null;
   private socket: ConnectionFacts['socket'] = 'disconnected';
   private refusedCode: number | null = null;
+  /**
+   * The server's reason for a refusal ("invalid token": a link cut short or changed, or
+   * expired; "revoked"), which the page uses to say which it was.
+   */
+  refusedReason: string | null = null;
   /** Local changes not yet committed to IndexedDB (trackDeviceCopy). */
   private unstoredOnDevice = 0;
   private loaded = false;
@@ -380,11 +385,12 @@ export class BoardConnection {
       }
       this.changed();
     });
-    provider.on('closed', ({ code }) => {
+    provider.on('closed', ({ code, reason }) => {
       if (code === CLOSE.roleChanged) {
         this.onRoleChanged?.();
         return;
       }
+      this.refusedReason = reason;
       this.refusedCode = code;
       const refusedWork = code === CLOSE.unauthorized || code === CLOSE.forbidden;
       const stale = code === CLOSE.forbidden && !this.tracker.isSaved(this.doc);

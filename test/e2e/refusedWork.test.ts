@@ -126,6 +126,32 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(await notSaved(page).count()).toBe(0);
   }, 60_000);
 
+  it('a damaged invite link says it is damaged, not that the invite was revoked', async () => {
+    const board = await server.createBoard('Damaged links', 'Lea');
+    const link = await server.invite(board, 'Bo', 'editor');
+    const [base, token] = link.split('#invite=') as [string, string];
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    // The signature changed (its last character): the server refuses it as an invalid token.
+    const last = token.at(-1) === 'A' ? 'B' : 'A';
+    await page.goto(`${base}#invite=${token.slice(0, -1)}${last}`);
+    await page
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .waitFor();
+    const alert = await page.getByRole('alert').first().textContent();
+    expect(alert).toContain('This invite link is damaged');
+    expect(alert).not.toContain('revoked');
+    // Cut short inside its first part: the page cannot even read which board it is for.
+    const fresh = await browser.newContext();
+    contexts.push(fresh);
+    const cut = await fresh.newPage();
+    await cut.goto(`${base}#invite=${token.slice(0, 12)}`);
+    await cut.getByRole('heading', { level: 1, name: 'This invite link is damaged' }).waitFor();
+    // The whole link still opens the board: nothing was revoked.
+    await openBoard(cut, link);
+  }, 60_000);
+
   it('an offline comment refused by a revocation is listed with its text', async () => {
     const { board, context, eddie } = await boardWithEddie('Revoked');
     await context.setOffline(true);
