@@ -7,7 +7,7 @@
 //   3. a subject before the verb, whose statement follows "que" or a colon: "La organización
 //      Cristosal afirmó que …", "El ministro de Seguridad, Gustavo Villatoro, dijo que …",
 //      "Noah Bullock, director de Cristosal, dijo que …", "En un comunicado, la Fiscalía
-//      señaló que …"
+//      señaló que …", "La alcaldesa, Lucía Ferrer, declaró este martes a este diario que …"
 //   4. a relative clause: "… Nayib Bukele, quien ha asegurado que …"
 //   5. a document as source: "un informe de Cristosal", "datos de la Policía Nacional Civil".
 // A verb with no subject ("Agregó que …", «…», añadió.), a subject pronoun ("Ella dijo") and a
@@ -252,6 +252,43 @@ function speakerAfterVerb(r: SentenceReader, from: number, to: number) {
   return { named: r.speaker(from, end - 1), refersTo: null };
 }
 
+/** How many words may stand between a verb and its "que": "aseguró ayer a la prensa que". */
+const STATEMENT_REACH = 6;
+
+/**
+ * Where the statement of the verb ending at verbEnd is introduced: its "que", a colon or an
+ * opening quotation within reach, before any other punctuation; -1 when there is none.
+ */
+function statementAfter(r: SentenceReader, verbEnd: number): number {
+  let k = verbEnd + 1;
+  while (
+    k < r.n &&
+    k <= verbEnd + STATEMENT_REACH &&
+    !isPunctuation(r.ws[k]) &&
+    r.low(k) !== 'que'
+  ) {
+    k++;
+  }
+  const w = r.ws[k]?.value ?? '';
+  return r.low(k) === 'que' || w === ':' || OPENING_QUOTE.test(w) ? k : -1;
+}
+
+/**
+ * Whether the words between a verb and its "que" only say when or to whom it was said ("este
+ * martes", "a este diario", "a EFE"), so that the verb's subject is before it. A role or a
+ * document there, or a name that is not the addressee, is the speaker of an inverted clause
+ * and the antecedent of a relative "que": «…», señaló la fiscal que lleva el caso.
+ */
+function onlyWhenOrWhom(r: SentenceReader, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (ROLE_WORDS.has(r.low(k)) || SOURCE_NOUNS.has(r.low(k))) return false;
+    const name = r.nameIn(k, k + 1);
+    if (name && !/^(a|al|ante)$/.test(r.low(k - 1))) return false;
+    if (name) k = name.last;
+  }
+  return true;
+}
+
 function reportingClauses(r: SentenceReader, found: Candidate[]): void {
   const { ws, n } = r;
   const sentenceEnd = ws[n - 1]!.end;
@@ -259,8 +296,11 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
     const verbEnd = reportingVerbAt(r, v);
     if (verbEnd < 0) continue;
     const prev = ws[v - 1];
-    const next = r.low(verbEnd + 1);
-    const introducesStatement = next === 'que' || next === ':';
+    const that = statementAfter(r, verbEnd);
+    // "La alcaldesa de Getafe, Lucía Ferrer, declaró a este diario que …": the comma before
+    // the verb closes an aside, and the subject is before it.
+    const introducesStatement =
+      that >= 0 && !OPENING_QUOTE.test(ws[that]!.value) && onlyWhenOrWhom(r, verbEnd + 1, that);
     if (prev && v > 1 && (prev.value === ',' || CLOSING.test(prev.value)) && !introducesStatement) {
       // Inverted: '"…", dijo X.' / «…», añadió. / —…—dijo el director— …
       let from = verbEnd + 1;
@@ -287,12 +327,8 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
       continue;
     }
     // Subject before the verb, the statement after "que", a colon or a quotation.
-    let that = verbEnd + 1;
-    while (that < n && that <= verbEnd + 6 && !isPunctuation(ws[that]) && r.low(that) !== 'que') {
-      that++;
-    }
-    const opensQuote = OPENING_QUOTE.test(ws[that]?.value ?? '');
-    if (!(r.low(that) === 'que' || ws[that]?.value === ':' || opensQuote)) continue;
+    if (that < 0) continue;
+    const opensQuote = OPENING_QUOTE.test(ws[that]!.value);
     const subject = subjectBefore(r, v);
     if (subject === undefined) continue;
     // "señaló en un informe que …": what it says, a later "el informe" refers back to.

@@ -427,3 +427,44 @@ describe('"Según la OMS" and other organisations after an article', () => {
     expect(card.claim).toBe(claim);
   });
 });
+
+describe('"<cargo>, <Nombre>, <verbo> [cuándo] [a quién] que …"', () => {
+  // QA: the comma closing the aside before the verb was read as an inverted reporting clause
+  // ('"…", dijo X'), so the words after the verb ("a este diario", "este martes") were taken
+  // for the speaker, the previous sentence's source stood in, and the claim was cut to the
+  // subject.
+  const getafe =
+    'La alcaldesa de Getafe, Lucía Ferrer, declaró a este diario que su municipio "no ha recibido ni un solo euro" del fondo estatal de vivienda en 2024.';
+
+  it('gives the name, after a "Según …" sentence too, and keeps the statement', () => {
+    const text =
+      'Según el Instituto Nacional de Estadística, la población de Madrid superó los 7 millones de habitantes en 2023. ' +
+      getafe;
+    for (const article of [getafe, text]) {
+      const card = claimFor('su municipio', extractClaims(article).claims);
+      expect(card.speaker).toBe('Lucía Ferrer');
+      expect(card.claim).toContain('no ha recibido ni un solo euro');
+      expect(card.claim).toContain('del fondo estatal de vivienda');
+    }
+  });
+
+  it.each([
+    ['aseguró este martes que', 'Carmen Robles'],
+    ['afirmó ayer a la prensa que', 'Carmen Robles'],
+    ['dijo a EFE que', 'Carmen Robles'],
+    ['explicó el lunes que', 'Carmen Robles'],
+    ['señaló que', 'Carmen Robles'],
+  ])('"La ministra de Vivienda, Carmen Robles, %s …" → %s', (verb, speaker) => {
+    const text = `La ministra de Vivienda, Carmen Robles, ${verb} el precio del alquiler ha subido un 48 % en Madrid desde 2015.`;
+    const card = claimFor('precio del alquiler', extractClaims(text).claims);
+    expect(card.speaker).toBe(speaker);
+    expect(card.claim).toBe('El precio del alquiler ha subido un 48 % en Madrid desde 2015.');
+  });
+
+  it('still reads a role and its relative "que" after the verb as an inverted clause', () => {
+    const text = '«El penal tiene 40.000 reos desde 2023», señaló la fiscal que lleva el caso.';
+    const card = claimFor('40.000 reos', extractClaims(text).claims);
+    expect(card.speaker).toBe('la fiscal');
+    expect(card.claim).toBe('El penal tiene 40.000 reos desde 2023.');
+  });
+});
