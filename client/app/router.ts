@@ -49,6 +49,15 @@ export function matchRoute(pathname: string): Route | null {
   return null;
 }
 
+/**
+ * An invite link on this origin, the form the server gives (`/b/<id>#invite=<token>`): in the
+ * fragment, so that opening it sends the token to no server (takeInviteFromHash).
+ */
+export function inviteAddress(boardId: string, token: string): string {
+  const path = `/b/${encodeURIComponent(boardId)}#invite=${encodeURIComponent(token)}`;
+  return new URL(path, window.location.origin).href;
+}
+
 /** Takes `#invite=<token>` out of the address bar (it must not linger in history or logs). */
 export function takeInviteFromHash(): string | null {
   const match = /(?:^#|&)invite=([^&]+)/.exec(window.location.hash);

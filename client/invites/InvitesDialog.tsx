@@ -1,7 +1,9 @@
 /**
  * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
- * carries their token), see who has joined, change a person's role in place (RoleControl: their
- * link keeps working, their open pages take the new role at once), and revoke an invite, which
+ * carries their token), copy one's own link (the token is kept only in this browser: the link
+ * opens the board from another), see who has joined, change a person's role in place
+ * (RoleControl: their link keeps working, their open pages take the new role at once), and
+ * revoke an invite, which
  * closes that person's open connections at once. The lead's own role is offered only while
  * another lead remains (the server refuses the last lead's too). The list follows what other
  * leads do while it is open (a new invite, a role, a revocation, a first join): the board's
@@ -17,7 +19,9 @@ import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
+import { inviteAddress } from '../app/router';
 import { formatTime } from '../review/formatTime';
+import { CopyLink } from '../ui/CopyLink';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { describeInviteNews } from './describeInviteNews';
@@ -267,6 +271,18 @@ export function InvitesDialog({
                         ? `Joined ${formatTime(i.joinedAt)}`
                         : 'Not joined yet'}
                   </span>
+                  {i.inviteId === myInviteId && (
+                    // The token lives only in this browser: without the link, clearing its
+                    // data or moving to another device loses this person's access.
+                    <CopyLink
+                      className="own-link"
+                      link={inviteAddress(boardId, token)}
+                      button="Copy your link"
+                      field="Your link to this board"
+                      copied="Your link is copied. Keep it private."
+                      note="Keep it to open this board from another browser or device; anyone with it acts as you."
+                    />
+                  )}
                   {!i.revokedAt && i.inviteId !== myInviteId && (
                     <RevokeControl
                       invite={i}

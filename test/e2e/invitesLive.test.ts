@@ -2,7 +2,9 @@
  * Two leads on one board, each in a browser context of their own: what one does in "Invite
  * people" (a role changed, an invite made or revoked) shows in the other's open dialog at once,
  * without reopening it, also after a time offline, and a role change reaches the other's open
- * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open goes when the other revokes first. The built app in headless Chromium against the real server, driven by role and
+ * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open
+ * goes when the other revokes first; a lead's own link, copied from her row, opens the board as
+ * her in another browser. The built app in headless Chromium against the real server, driven by role and
  * accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -19,6 +21,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
   let browser: BrowserSession;
   let lea: Page;
   let lou: Page;
+  let leaUrl: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
@@ -28,7 +31,8 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     [lea, lou] = (await Promise.all(
       [0, 1].map(async () => (await browser.newContext()).newPage()),
     )) as [Page, Page];
-    await openBoard(lea, board.leadUrl);
+    leaUrl = board.leadUrl;
+    await openBoard(lea, leaUrl);
     await openBoard(lou, louUrl);
   }, 120_000);
 
@@ -167,5 +171,33 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     expect(await louDialog.isVisible()).toBe(true);
     // Lea, who revoked it herself, is not told that another lead did.
     expect(await leaDialog.getByText(/by another lead/).count()).toBe(0);
+  });
+
+  it('Lea copies her own link from her row, and it opens the board as her in a fresh browser', async () => {
+    await lea.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    const own = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
+    const copy = own.getByRole('button', { name: 'Copy your link' });
+    expect(await copy.getAttribute('aria-describedby')).toBeTruthy();
+    await own.getByText('anyone with it acts as you', { exact: false }).waitFor();
+    await copy.click();
+    await own.getByRole('status').getByText('Your link is copied. Keep it private.').waitFor();
+    const link = await lea.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(leaUrl);
+    // Nobody else's row offers it.
+    expect(await dialog.getByRole('button', { name: 'Copy your link' }).count()).toBe(1);
+
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      await openBoard(fresh, link);
+      await fresh.getByRole('button', { name: 'Invite people' }).click();
+      const theirs = fresh.getByRole('dialog', { name: 'Invite people' });
+      await theirs.getByRole('listitem').filter({ hasText: 'Lea (you)' }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });
