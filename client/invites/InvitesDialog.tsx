@@ -12,7 +12,8 @@
  * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
  * access?" question cancels only the question, and its Revoke button gets focus back. A
  * question whose invite another lead revokes first is taken away and the status says so; focus
- * in it goes to the name field.
+ * in it goes to the name field. Closing it with a role picked in a row and not yet changed
+ * asks first (useLeaveAsks), as the card dialog does with text not saved.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -22,6 +23,7 @@ import { ROLE_LABELS } from '../app/roleLabels';
 import { inviteAddress } from '../app/router';
 import { formatTime } from '../review/formatTime';
 import { CopyLink } from '../ui/CopyLink';
+import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { describeInviteNews } from './describeInviteNews';
@@ -73,6 +75,26 @@ export function InvitesDialog({
     asked.current = inviteId;
     setConfirmingState(inviteId);
   }, []);
+  // Roles picked in rows and not yet changed to, by invite id (RoleControl).
+  const [picks, setPicks] = useState<ReadonlyMap<string, Role>>(new Map());
+  const onPick = useCallback((inviteId: string, picked: Role | null) => {
+    setPicks((now) => {
+      if ((now.get(inviteId) ?? null) === picked) return now;
+      const next = new Map(now);
+      if (picked) next.set(inviteId, picked);
+      else next.delete(inviteId);
+      return next;
+    });
+  }, []);
+  const asks = useLeaveAsks();
+  const requestClose = () =>
+    asks.leave(
+      (invites ?? []).flatMap((i) => {
+        const picked = picks.get(i.inviteId);
+        return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
+      }),
+      onClose,
+    );
   // Moves when a question is taken away (see refresh), to give focus a place again.
   const [questionsTaken, setQuestionsTaken] = useState(0);
 
@@ -194,7 +216,8 @@ export function InvitesDialog({
   );
 
   return (
-    <ModalDialog title="Invite people" focus={nameRef} onClose={onClose}>
+    <ModalDialog title="Invite people" focus={nameRef} onClose={requestClose}>
+      {asks.question}
       <div className="dialog-body">
         <form className="invite-form" onSubmit={submit} aria-label="New invite">
           <label className="field">
@@ -262,6 +285,7 @@ export function InvitesDialog({
                           : null
                       }
                       onChange={(next) => changeRole(i, next)}
+                      onPick={onPick}
                     />
                   )}
                   <span className="muted small invite-state">

@@ -4,9 +4,10 @@
  * one reconnects the person's open pages and enters the board's history: arrowing through a
  * closed select changes its value at every step, which must not send a change per step. Until
  * the lead picks a role, the select shows the invite's role as the list has it now, also when
- * another lead changes it meanwhile.
+ * another lead changes it meanwhile. The dialog hears of each role picked and not yet changed
+ * (onPick), to ask before closing throws it away.
  */
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ROLES, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Invite } from './invitesApi';
@@ -15,32 +16,47 @@ export function RoleControl({
   invite,
   hint,
   onChange,
+  onPick,
 }: {
   invite: Invite;
   /** What to know before changing this role (e.g. it is your own). */
   hint: string | null;
   /** Resolves once the server has the new role; rejects (the dialog shows why) otherwise. */
   onChange: (role: Role) => Promise<void>;
+  /** The role picked and not yet changed to, by invite id; null once there is none. */
+  onPick: (inviteId: string, role: Role | null) => void;
 }) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const [picked, setPicked] = useState<Role | null>(null);
   const [busy, setBusy] = useState(false);
+  // The role the server took last from this row: picked still until the list is read again,
+  // but nothing to lose by closing (a lead closing at once after "Bo is now Viewer." is not asked).
+  const [saved, setSaved] = useState<Role | null>(null);
   // A pick that the invite's role has come to (this change done, or a colleague's the same) is
   // done with: a later change of the role by someone else shows as it is.
   const [seenRole, setSeenRole] = useState(invite.role);
   if (seenRole !== invite.role) {
     setSeenRole(invite.role);
+    setSaved(null);
     if (picked === invite.role) setPicked(null);
   }
   const choice = picked ?? invite.role;
   const pending = choice !== invite.role;
+  const unsaved = pending && choice !== saved;
+  const { inviteId } = invite;
+  useEffect(() => {
+    onPick(inviteId, unsaved ? choice : null);
+    // A row gone (its invite revoked) leaves nothing picked behind.
+    return () => onPick(inviteId, null);
+  }, [onPick, inviteId, unsaved, choice]);
 
   const save = async () => {
     if (busy) return;
     setBusy(true);
     try {
       await onChange(choice);
+      setSaved(choice);
     } catch {
       // Left as picked, with the dialog's error, to try again or cancel.
     } finally {

@@ -4,7 +4,7 @@
  * without reopening it, also after a time offline, and a role change reaches the other's open
  * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open
  * goes when the other revokes first; a lead's own link, copied from her row, opens the board as
- * her in another browser. The built app in headless Chromium against the real server, driven by role and
+ * her in another browser; closing with a role picked and not changed asks first. The built app in headless Chromium against the real server, driven by role and
  * accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -199,5 +199,28 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('closing with a role picked and not changed asks first, and Discard leaves the role as it was', async () => {
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    const louRole = dialog.getByRole('combobox', { name: 'Role for Lou' });
+    await louRole.selectOption({ label: 'Editor' });
+    await dialog.getByRole('button', { name: 'Change role of Lou to Editor' }).waitFor();
+
+    await lea.keyboard.press('Escape');
+    const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    await ask.getByText('Not saved yet: the role Editor for Lou.').waitFor();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await louRole.inputValue()).toBe('editor');
+
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await ask.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    expect(await louRole.inputValue()).toBe('lead');
+    // Nothing picked now: Escape closes at once.
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 });
