@@ -32,6 +32,8 @@ export interface ActivityEntryProps {
   readonly measure: (element: HTMLElement | null) => void;
   /** A card row's claim as it is on the board now; undefined once the card is gone. */
   readonly liveClaim: string | undefined;
+  /** The article a card row's card quotes, while it is on the board (its claim's language). */
+  readonly liveArticleId: string | undefined;
   /** The board's cards, for a cards row whose list is open; null otherwise. */
   readonly cards: BoardView['cards'] | null;
   readonly expanded: boolean;
@@ -52,6 +54,7 @@ export const ActivityEntry = memo(function ActivityEntry({
   setSize,
   measure,
   liveClaim,
+  liveArticleId,
   cards,
   expanded,
   toggle,
@@ -66,6 +69,7 @@ export const ActivityEntry = memo(function ActivityEntry({
       <CardEntries
         row={row}
         liveClaim={liveClaim}
+        liveArticleId={liveArticleId}
         openCard={openCard}
         restore={restore}
         restorable={restorable}
@@ -105,6 +109,7 @@ export const ActivityEntry = memo(function ActivityEntry({
                   <CardClaim
                     cardId={cardId}
                     claim={claim}
+                    articleId={cards[cardId]?.source?.articleId}
                     onBoard={cards[cardId] !== undefined}
                     openCard={openCard}
                   />
@@ -143,6 +148,7 @@ export const ActivityEntry = memo(function ActivityEntry({
 function CardEntries({
   row,
   liveClaim,
+  liveArticleId,
   openCard,
   restore,
   restorable,
@@ -150,6 +156,7 @@ function CardEntries({
 }: {
   row: CardRow;
   liveClaim: string | undefined;
+  liveArticleId: string | undefined;
   openCard: (cardId: string) => void;
   restore: ((cardId: string) => Promise<void>) | null;
   restorable: ReadonlySet<number>;
@@ -161,7 +168,13 @@ function CardEntries({
   return (
     <>
       <h3 className="activity-card">
-        <CardClaim cardId={row.cardId} claim={claim} onBoard={onBoard} openCard={openCard} />
+        <CardClaim
+          cardId={row.cardId}
+          claim={claim}
+          articleId={liveArticleId}
+          onBoard={onBoard}
+          openCard={openCard}
+        />
       </h3>
       <ol className="activity-events">
         {row.events.map((e) => (

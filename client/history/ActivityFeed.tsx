@@ -162,6 +162,7 @@ export function ActivityFeed({
                 setSize={size.setSize}
                 measure={virtualizer.measureElement}
                 liveClaim={cardId ? cards[cardId]?.claim : undefined}
+                liveArticleId={cardId ? cards[cardId]?.source?.articleId : undefined}
                 cards={open ? cards : null}
                 expanded={open}
                 toggle={toggle}

@@ -387,7 +387,7 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await expect.poll(() => page.locator('[data-card-id]').count()).toBeGreaterThan(1);
   });
 
-  it("a Spanish article's text and its cards' claims say they are Spanish, for screen readers", async () => {
+  it("a Spanish article's text and its cards' claims, on the board and in Activity, say they are Spanish, for screen readers", async () => {
     const text = readFileSync(
       new URL('../fixtures/articles/honduras-carceles.es.txt', import.meta.url),
       'utf8',
@@ -416,8 +416,23 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     expect(
       await detail.getByRole('heading', { level: 2 }).locator('span').getAttribute('lang'),
     ).toBe('es');
+    // A comment gives the card a group of its own in Activity, headed by its claim.
+    await detail.getByRole('textbox', { name: 'New comment' }).fill('¿Quién lo confirmó?');
+    await detail.getByRole('button', { name: 'Post comment' }).click();
+    await detail.getByRole('listitem', { name: /^Thread by / }).waitFor();
     await detail.getByRole('button', { name: 'Close', exact: true }).click();
     await search.fill('');
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const feed = page.getByRole('list', { name: 'Board activity, newest first' });
+    const heading = feed.getByRole('heading', { level: 3, name: cards[0]!.claim });
+    await expect.poll(() => heading.getByRole('button').getAttribute('lang')).toBe('es');
+    // The English claims' headings keep the page's language (the French card's says unknown).
+    const langs = await feed
+      .locator('h3.activity-card')
+      .evaluateAll((hs) => hs.map((h) => h.querySelector('[lang]')?.getAttribute('lang') ?? null));
+    expect(langs.filter((l) => l === null).length).toBeGreaterThan(0);
+    expect(langs.filter((l) => l === 'es')).toEqual(['es']);
+    await page.getByRole('button', { name: 'Close activity' }).click();
     await page.getByRole('button', { name: 'Article view' }).click();
     await articleView().getByRole('combobox', { name: 'Article' }).selectOption({ index: 3 });
     await expect.poll(() => articleView().locator('.article-body').getAttribute('lang')).toBe('es');
