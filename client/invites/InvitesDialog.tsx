@@ -186,7 +186,9 @@ export function InvitesDialog({
       throw err;
     }
     setStatus(`${invite.name} is now ${ROLE_LABELS[next]}.`);
-    await refresh();
+    // Not awaited: the row takes the change as saved when this resolves, and a lead who closes
+    // on hearing "Bo is now Viewer." must not be asked about it while the list is read again.
+    void refresh();
   };
 
   const revoke = async (invite: Invite) => {

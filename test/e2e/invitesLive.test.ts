@@ -4,8 +4,9 @@
  * without reopening it, also after a time offline, and a role change reaches the other's open
  * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open
  * goes when the other revokes first; a lead's own link, copied from her row, opens the board as
- * her in another browser; closing with a role picked and not changed asks first. The built app in headless Chromium against the real server, driven by role and
- * accessible name.
+ * her in another browser; closing with a role picked and not changed asks first, and closing
+ * once the change is done does not. The built app in headless Chromium against the real server,
+ * driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,10 +23,11 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
   let lea: Page;
   let lou: Page;
   let leaUrl: string;
+  let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Two leads', 'Lea');
+    board = await server.createBoard('Two leads', 'Lea');
     const louUrl = await server.invite(board, 'Lou', 'lead');
     await server.invite(board, 'Bo', 'editor');
     [lea, lou] = (await Promise.all(
@@ -222,5 +224,31 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     // Nothing picked now: Escape closes at once.
     await lea.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('closing at once after "Ana is now Viewer." does not ask, though the list is still being read', async () => {
+    await server.invite(board, 'Ana', 'editor');
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    // The server has the change; the dialog's read of the list after it is held.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await lea.route('**/api/boards/*/invites', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await dialog
+        .getByRole('combobox', { name: 'Role for Ana' })
+        .selectOption({ label: 'Viewer' });
+      await dialog.getByRole('button', { name: 'Change role of Ana to Viewer' }).click();
+      await dialog.getByRole('status').getByText('Ana is now Viewer.').waitFor();
+      await lea.keyboard.press('Escape');
+      // Not "Close without saving?": the role is changed.
+      await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    } finally {
+      answer();
+      await lea.unroute('**/api/boards/*/invites');
+    }
   });
 });
