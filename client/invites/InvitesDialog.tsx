@@ -12,8 +12,9 @@
  * Escape closes it, and the opener gets focus back (BoardReviewTools); Escape in a "Revoke …
  * access?" question cancels only the question, and its Revoke button gets focus back. A
  * question whose invite another lead revokes first is taken away and the status says so; focus
- * in it goes to the name field. Closing it with a role picked in a row and not yet changed
- * asks first (useLeaveAsks), as the card dialog does with text not saved.
+ * in it goes to the name field. Closing it with a role picked in a row and not yet changed, or
+ * a name typed for an invite not yet made, asks first (useLeaveAsks), as the card dialog does
+ * with text not saved.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -26,6 +27,7 @@ import { CopyLink } from '../ui/CopyLink';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { quoted } from '../ui/quoted';
 import { describeInviteNews } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
 import {
@@ -89,10 +91,16 @@ export function InvitesDialog({
   const asks = useLeaveAsks();
   const requestClose = () =>
     asks.leave(
-      (invites ?? []).flatMap((i) => {
-        const picked = picks.get(i.inviteId);
-        return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
-      }),
+      [
+        // A name typed and no link made for it yet (one being made is not lost by closing).
+        ...(hasVisibleText(name) && !busy
+          ? [`an invite for ${quoted(name.trim(), 40)} (no link made yet)`]
+          : []),
+        ...(invites ?? []).flatMap((i) => {
+          const picked = picks.get(i.inviteId);
+          return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
+        }),
+      ],
       onClose,
     );
   // Moves when a question is taken away (see refresh), to give focus a place again.

@@ -4,9 +4,9 @@
  * without reopening it, also after a time offline, and a role change reaches the other's open
  * Activity feed, as the invite made and revoked do; a "Revoke … access?" question one has open
  * goes when the other revokes first; a lead's own link, copied from her row, opens the board as
- * her in another browser; closing with a role picked and not changed asks first, and closing
- * once the change is done does not. The built app in headless Chromium against the real server,
- * driven by role and accessible name.
+ * her in another browser; closing with a role picked and not changed, or a name typed and no
+ * link made, asks first, and closing once the change is done does not. The built app in
+ * headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -248,7 +248,26 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
       await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     } finally {
       answer();
-      await lea.unroute('**/api/boards/*/invites');
+      // The held reads go on (the dialog is closed): wait for them rather than cut them off.
+      await lea.unrouteAll({ behavior: 'wait' });
     }
+  });
+
+  it('closing with a name typed and no link made asks first; once the link is made it does not', async () => {
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await name.fill('Rita');
+    await lea.keyboard.press('Escape');
+    const ask = dialog.getByRole('alertdialog', { name: 'Close without saving?' });
+    await ask.getByText('Not saved yet: an invite for “Rita” (no link made yet).').waitFor();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await name.inputValue()).toBe('Rita');
+
+    await dialog.getByRole('button', { name: 'Create invite link' }).click();
+    await expect.poll(() => name.inputValue()).toBe('');
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   });
 });
