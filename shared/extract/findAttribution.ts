@@ -309,12 +309,11 @@ function reportingClauseEnd(ws: Token[], v: number): number {
 }
 
 /**
- * Where the reported statement starts after "X said": after "that" ("said Monday that …"),
- * or right after the verb when a clause with its own verb or a quotation follows ("said
- * Luna "led …"", "said officials went …"). -1 when the verb takes a plain object ("reported
- * 30,057 victims"), which must stay in the claim.
+ * Where the statement starts after a "that" within five words of the reporting verb at `v`:
+ * "said Monday that …", "told reporters that …", "told the Ledger on Monday that …". -1 when
+ * that "that" points back rather than joins; null when there is no such "that".
  */
-function reportedClauseStart(ws: Token[], v: number): number {
+function thatClauseStart(ws: Token[], v: number): number | null {
   for (let k = v + 1; k < ws.length && k <= v + 5; k++) {
     if (low(ws[k]) === 'that') {
       // "Critics say that figure includes …": before a bare singular noun and its verb,
@@ -329,6 +328,18 @@ function reportedClauseStart(ws: Token[], v: number): number {
     }
     if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
   }
+  return null;
+}
+
+/**
+ * Where the reported statement starts after "X said": after "that" ("said Monday that …"),
+ * or right after the verb when a clause with its own verb or a quotation follows ("said
+ * Luna "led …"", "said officials went …"). -1 when the verb takes a plain object ("reported
+ * 30,057 victims"), which must stay in the claim.
+ */
+function reportedClauseStart(ws: Token[], v: number): number {
+  const joined = thatClauseStart(ws, v);
+  if (joined !== null) return joined;
   const next = ws[v + 1];
   // A gerund may open the statement too: "said flooding in the region had cost …".
   const gerund = next?.pos === 'VERB' && /ing$/i.test(next.value);
@@ -646,12 +657,17 @@ function candidatesIn(ws: Token[]): Candidate[] {
     const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
     if (opensSentence) {
       const quotation = quotationAfter(ws, i);
+      const lemma = ws[i]!.lemma.toLowerCase();
+      // "Tell" has its listener first ("told reporters that …"): only a "that" shows where the
+      // statement starts; in "told reporters the city hired …" the words cannot tell.
       const clause =
         quotation >= 0
           ? quotation
-          : SAY_LEMMAS.has(ws[i]!.lemma.toLowerCase())
+          : SAY_LEMMAS.has(lemma)
             ? reportedClauseStart(ws, i)
-            : -1;
+            : lemma === 'tell'
+              ? (thatClauseStart(ws, i) ?? -1)
+              : -1;
       const head =
         clause >= 0 ? { start: ws[0]!.start, end: ws[clause]!.start, at: 'head' as const } : null;
       found.push({ np, form: 'subject', clause: head, priority: 2 });

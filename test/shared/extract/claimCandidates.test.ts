@@ -207,6 +207,27 @@ describe('short claim and ranking', () => {
     expect(plan.claim).toBe('The plan would cost $4 million by 2025.');
   });
 
+  it.each([
+    ['Maria Lopez told reporters that the city hired 300 officers in 2023.', 'Maria Lopez'],
+    [
+      'Maria Lopez, the mayor, told this newspaper that the city hired 300 officers in 2023.',
+      'Maria Lopez',
+    ],
+    [
+      'The minister told the Ledger on Monday that the city hired 300 officers in 2023.',
+      'The minister',
+    ],
+  ])('leaves "told <listener> that" out of the claim: %s', (text, speaker) => {
+    const told = claimFor(text, '300 officers');
+    expect(told.claim).toBe('The city hired 300 officers in 2023.');
+    expect(told.speaker).toBe(speaker);
+  });
+
+  it('keeps "told" and its listener when no "that" shows where the statement starts', () => {
+    const text = 'Maria Lopez told reporters the city hired 300 officers in 2023.';
+    expect(claimFor(text, '300 officers').claim).toBe(text);
+  });
+
   it('ranks sourced figures above opinion, and proposes no question or pure opinion', () => {
     const text = [
       'Factory output rose 3.4 percent in April, the statistics institute said on Friday.',
