@@ -20,10 +20,9 @@ import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
 import type { Role } from '../../shared/roles';
+import { OwnLink } from '../access/OwnLink';
 import { ROLE_LABELS } from '../app/roleLabels';
-import { inviteAddress } from '../app/router';
 import { formatTime } from '../review/formatTime';
-import { CopyLink } from '../ui/CopyLink';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -306,16 +305,7 @@ export function InvitesDialog({
                         : 'Not joined yet'}
                   </span>
                   {i.inviteId === myInviteId && (
-                    // The token lives only in this browser: without the link, clearing its
-                    // data or moving to another device loses this person's access.
-                    <CopyLink
-                      className="own-link"
-                      link={inviteAddress(boardId, token)}
-                      button="Copy your link"
-                      field="Your link to this board"
-                      copied="Your link is copied. Keep it private."
-                      note="Keep it to open this board from another browser or device; anyone with it acts as you."
-                    />
+                    <OwnLink className="own-link" boardId={boardId} token={token} />
                   )}
                   {!i.revokedAt && i.inviteId !== myInviteId && (
                     <RevokeControl

@@ -2,7 +2,7 @@
  * A button that puts a link on the clipboard and says so. Where the browser refuses the
  * clipboard (a permission denied, or a page served over plain http, where there is no
  * Clipboard API), the link shows in a read-only field, selected, to copy by hand. Used for a
- * card's own address (CopyCardLink) and for a person's own invite link (InvitesDialog).
+ * card's own address (CopyCardLink) and for a person's own invite link (client/access/OwnLink).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 
