@@ -1,7 +1,7 @@
 import { type ReactNode, useRef } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { can, type Role } from '../../shared/roles';
-import { ROLE_LABELS } from '../app/roleLabels';
+import { YourAccess } from '../access/YourAccess';
 import { navigate } from '../app/router';
 import { ExportTools } from '../export/ExportTools';
 import { PresenceBar } from '../presence/PresenceBar';
@@ -35,7 +35,10 @@ export function BoardHeader({
   title: string;
   /** What the page lets this person do now (a viewer's tools once the server refused them). */
   role: Role;
-  /** The role on their invite, as the badge shows it until the server refuses the invite. */
+  /**
+   * The role on their invite, as the badge (Your access) shows it until the server refuses the
+   * invite.
+   */
   invitedAs: Role;
   me: PresenceUser;
   snapshot: BoardSnapshot;
@@ -69,7 +72,7 @@ export function BoardHeader({
             {REFUSED_BADGES[snapshot.status.code ?? 0] ?? 'Read-only'}
           </span>
         ) : (
-          <span className={`badge role-${invitedAs}`}>{ROLE_LABELS[invitedAs]}</span>
+          <YourAccess role={invitedAs} name={me.name} />
         )}
       </div>
       <div className="board-tools">

@@ -1,0 +1,84 @@
+/**
+ * The board header's role badge as a button that opens "Your access": who this person is on the
+ * board, what their role may do and what only others may (from shared/roles.ts, through
+ * accessSummary), and "Copy your link", so that anyone, not only a lead, can keep their way back
+ * to the board before clearing this browser's data or moving to a phone. Without it, an
+ * editor had no word on why Invite people, Rating scale and Export were missing.
+ *
+ * A non-modal popover (a disclosure): focus moves to its heading on opening; Escape or the
+ * button closes it and focus goes back to the button; focus leaving it (a click elsewhere, Tab
+ * past its link) closes it too, as it does the header's list of people (PresenceBar).
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Role } from '../../shared/roles';
+import { ROLE_LABELS } from '../app/roleLabels';
+import { useBoardAccess } from '../review/useBoardAccess';
+import { accessSummary, aRole } from './accessSummary';
+import { OwnLink } from './OwnLink';
+import './access.css';
+
+export function YourAccess({ role, name }: { role: Role; name: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const access = useBoardAccess();
+  const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open]);
+
+  const label = ROLE_LABELS[role];
+  const summary = accessSummary(role);
+  return (
+    <div
+      ref={box}
+      className="your-access"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
+      }}
+      onBlur={(e) => {
+        if (open && !box.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className={`badge role-${role} your-access-toggle`}
+        // Starts with the role it shows, so that voice control finds it by what it says.
+        aria-label={`${label}: your access`}
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={() => setOpen(!open)}
+      >
+        {label}
+      </button>
+      <section
+        id={`${id}-panel`}
+        className="your-access-panel"
+        aria-labelledby={`${id}-heading`}
+        hidden={!open}
+      >
+        <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+          Your access
+        </h2>
+        <p>
+          You are <bdi>{name}</bdi>, {aRole(role)} on this board.
+        </p>
+        <p>
+          {summary.can.length > 0
+            ? `You can: ${summary.can.join('; ')}.`
+            : 'You can read this board and change nothing on it.'}
+        </p>
+        {summary.others.map(({ who, words }) => (
+          <p key={who}>{`Only ${who} can: ${words.join('; ')}.`}</p>
+        ))}
+        {access && <OwnLink className="own-link" boardId={access.id} token={access.token} />}
+      </section>
+    </div>
+  );
+}

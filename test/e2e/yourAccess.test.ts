@@ -1,0 +1,155 @@
+/**
+ * Your access: every member, not only a lead, opens it from the role badge in the board
+ * header, reads what their role can do and what only others can, and copies their own link,
+ * which opens the board as them in another browser. The built app in headless Chromium against
+ * the real server, driven by role, accessible name and the keyboard.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { axeViolations } from './support/accessibilityChecks';
+import { openBoard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+/** The name of the element that has focus: its aria-label, or else its text. */
+const focused = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+  });
+
+describe.skipIf(!RUN)('Your access', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let eddie: Page;
+  let eddieUrl: string;
+  let viewerUrl: string;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Budget speech', 'Lea');
+    eddieUrl = await server.invite(board, 'Eddie', 'editor');
+    viewerUrl = await server.invite(board, 'Vi', 'viewer');
+    eddie = await (await browser.newContext()).newPage();
+    await openBoard(eddie, eddieUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const panel = (page: Page): Locator => page.getByRole('region', { name: 'Your access' });
+
+  it('an editor opens it from the keyboard and hears what only a lead can do', async () => {
+    // The badge is the next stop after the board's title.
+    await eddie.getByRole('heading', { level: 1 }).focus();
+    await eddie.keyboard.press('Tab');
+    expect(await focused(eddie)).toBe('Editor: your access');
+    const badge = eddie.getByRole('button', { name: 'Editor: your access' });
+    expect(await badge.textContent()).toBe('Editor');
+    expect(await badge.getAttribute('aria-expanded')).toBe('false');
+
+    await eddie.keyboard.press('Enter');
+    await panel(eddie).waitFor();
+    expect(await badge.getAttribute('aria-expanded')).toBe('true');
+    expect(await badge.getAttribute('aria-controls')).toBe(await panel(eddie).getAttribute('id'));
+    // Focus moved into it, on its heading.
+    expect(await focused(eddie)).toBe('Your access');
+    const text = await panel(eddie).innerText();
+    expect(text).toContain('You are Eddie, an editor on this board.');
+    expect(text).toContain(
+      'You can: change cards, articles, evidence and verdicts; comment; import articles.',
+    );
+    expect(text).toContain(
+      'Only a lead can: invite people and change roles; export the board; change the rating scale.',
+    );
+    expect(await panel(eddie).locator('bdi').textContent()).toBe('Eddie');
+  });
+
+  it('has no axe violations while open', async () => {
+    expect(await axeViolations(eddie)).toEqual([]);
+  });
+
+  it('copies the editor’s link, which opens the board as Eddie, an editor, in a fresh browser', async () => {
+    await eddie.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+    const copy = panel(eddie).getByRole('button', { name: 'Copy your link' });
+    expect(await copy.getAttribute('aria-describedby')).toBeTruthy();
+    await panel(eddie).getByText('anyone with it acts as you', { exact: false }).waitFor();
+    // From the heading, the next stop is the button.
+    await eddie.keyboard.press('Tab');
+    expect(await focused(eddie)).toBe('Copy your link');
+    await eddie.keyboard.press('Enter');
+    await panel(eddie)
+      .getByRole('status')
+      .getByText('Your link is copied. Keep it private.')
+      .waitFor();
+    const link = await eddie.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(eddieUrl);
+
+    const context = await browser.newContext();
+    try {
+      const fresh = await context.newPage();
+      await openBoard(fresh, link);
+      await fresh.getByRole('button', { name: 'Editor: your access' }).click();
+      await panel(fresh).getByText('You are Eddie, an editor on this board.').waitFor();
+      // An editor, not a lead: no Invite people.
+      expect(await fresh.getByRole('button', { name: 'Invite people' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Escape closes it and gives focus back to the badge', async () => {
+    await panel(eddie).getByRole('button', { name: 'Copy your link' }).focus();
+    await eddie.keyboard.press('Escape');
+    await panel(eddie).waitFor({ state: 'hidden' });
+    expect(await focused(eddie)).toBe('Editor: your access');
+    expect(
+      await eddie
+        .getByRole('button', { name: 'Editor: your access' })
+        .getAttribute('aria-expanded'),
+    ).toBe('false');
+  });
+
+  it('the badge closes it too', async () => {
+    const badge = eddie.getByRole('button', { name: 'Editor: your access' });
+    await badge.click();
+    await panel(eddie).waitFor();
+    await badge.click();
+    await panel(eddie).waitFor({ state: 'hidden' });
+    expect(await focused(eddie)).toBe('Editor: your access');
+  });
+
+  it('a click elsewhere on the page closes it', async () => {
+    await eddie.getByRole('button', { name: 'Editor: your access' }).click();
+    await panel(eddie).waitFor();
+    await eddie
+      .getByRole('region', { name: /^Corroborated\b/ })
+      .click({ position: { x: 5, y: 60 } });
+    await panel(eddie).waitFor({ state: 'hidden' });
+  });
+
+  it('a viewer’s says it cannot change cards, and who can', async () => {
+    const context = await browser.newContext();
+    try {
+      const vi = await context.newPage();
+      await openBoard(vi, viewerUrl);
+      await vi.getByRole('button', { name: 'Viewer: your access' }).click();
+      const text = await panel(vi).innerText();
+      expect(text).toContain('You are Vi, a viewer on this board.');
+      expect(text).toContain('You can read this board and change nothing on it.');
+      expect(text).toContain(
+        'Only a lead or an editor can: change cards, articles, evidence and verdicts; import articles.',
+      );
+      expect(text).toContain('Only a lead, an editor or a reviewer can: comment.');
+      await panel(vi).getByRole('button', { name: 'Copy your link' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
