@@ -129,6 +129,9 @@ export const ActivityEntry = memo(function ActivityEntry({
       ref={measure}
       data-index={index}
       data-seq={row.key}
+      // A change, and an item of the list's roving tab stop (useFeedKeyboard); a card's row
+      // is its heading and its entries, each an item of its own.
+      data-entry={row.kind === 'card' ? undefined : ''}
       tabIndex={-1}
       aria-posinset={index + 1}
       aria-setsize={setSize}
@@ -141,8 +144,8 @@ export const ActivityEntry = memo(function ActivityEntry({
 
 /**
  * A card row: the card's claim as the row's heading, then its events, newest first, each
- * saying only who did what and when. Each event is an entry of its own (focusable from the
- * script, `data-event-seq`), so focus can land on the one that matters: the first of an older
+ * saying only who did what and when. Each event is an entry of its own (`data-event-seq`), an
+ * item the arrow keys reach, so focus can land on the one that matters: the first of an older
  * page, or a deletion whose card was just restored.
  */
 function CardEntries({
@@ -178,7 +181,7 @@ function CardEntries({
       </h3>
       <ol className="activity-events">
         {row.events.map((e) => (
-          <li key={e.seq} data-event-seq={e.seq} tabIndex={-1}>
+          <li key={e.seq} data-event-seq={e.seq} data-entry="" tabIndex={-1}>
             <ActivityLine name={e.actor.name} what={describeEvent(e)} at={e.at} />
             {restore && claim !== null && !onBoard && restorable.has(e.seq) && (
               <RestoreCardButton cardId={row.cardId} claim={claim} restore={restore} />

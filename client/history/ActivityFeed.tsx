@@ -8,7 +8,8 @@
  * holding focus stays rendered when it scrolls out of view, so focus is never dropped. New
  * events arrive at the top: a reader scrolled down to older ones, or with focus on an entry in
  * view, keeps their place (useScrollAnchor); otherwise, at the top, the new events come into
- * view. Cards added in one change
+ * view. The list is one tab stop, the arrow keys going from entry to entry and to their
+ * buttons (useFeedKeyboard). Cards added in one change
  * share a row that lists them on demand, and consecutive changes to one card share a row that
  * names the card once (groupActivity). Each row is an ActivityEntry, which renders again only
  * when what it shows changes, not at every change of the board.
@@ -23,6 +24,7 @@ import { ActivityEntry } from './ActivityEntry';
 import { type ActivityRow, groupActivity, rowIndexOf } from './groupActivity';
 import { type HistoryEvent, recordedClaims } from './historyEvent';
 import { restorableDeletions } from './restorableDeletions';
+import { useFeedKeyboard } from './useFeedKeyboard';
 
 export interface FocusRequest {
   readonly seq: number;
@@ -92,6 +94,8 @@ export function ActivityFeed({
     [rows.length, events.length, olderCount],
   );
   const descriptionId = useId();
+  const hintId = useId();
+  const listRef = useRef<HTMLOListElement>(null);
   const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
   const claims = useMemo(() => recordedClaims(events), [events]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
@@ -108,6 +112,7 @@ export function ActivityFeed({
   });
 
   useScrollAnchor(virtualizer, scrollRef, keys);
+  const keyboard = useFeedKeyboard(listRef, virtualizer, rows.length);
 
   useEffect(() => {
     if (!focus) return;
@@ -141,13 +146,26 @@ export function ActivityFeed({
           {size.description}
         </p>
       )}
+      <p id={hintId} className="muted small">
+        Up and Down arrows move between changes and their buttons, Home and End to the first and
+        last.
+      </p>
       <div className="activity-scroll" ref={scrollRef}>
         <ol
+          ref={listRef}
           className="timeline activity-feed"
           aria-label="Board activity, newest first"
-          aria-describedby={size.description ? descriptionId : undefined}
+          aria-describedby={size.description ? `${descriptionId} ${hintId}` : hintId}
           style={{ height: virtualizer.getTotalSize() }}
-          {...focusHandlers}
+          onKeyDown={keyboard.onKeyDown}
+          onFocus={(event) => {
+            focusHandlers.onFocus(event);
+            keyboard.onFocus(event);
+          }}
+          onBlur={(event) => {
+            focusHandlers.onBlur(event);
+            keyboard.onBlur(event);
+          }}
         >
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as ActivityRow;

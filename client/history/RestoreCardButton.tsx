@@ -1,6 +1,7 @@
 /**
  * "Restore" on a deleted card's latest deletion in the Activity feed, for those who may
- * restore it. Once the card is back the button goes; the entry it was in keeps the focus.
+ * restore it. Once the card is back the button goes, and the feed gives focus to the item
+ * before it, the entry it was in (useFeedKeyboard).
  */
 import { useState } from 'react';
 import { clip } from '../ui/clip';
@@ -21,12 +22,12 @@ export function RestoreCardButton({
       type="button"
       className="button small activity-restore"
       aria-label={`${busy ? 'Restoring card' : 'Restore card'}: ${clip(claim, 80)}`}
-      disabled={busy}
-      onClick={(e) => {
-        const entry = e.currentTarget.closest<HTMLElement>('li');
+      // Not disabled: Chromium drops a disabled button's focus to the page while it restores.
+      aria-disabled={busy}
+      onClick={() => {
+        if (busy) return;
         setBusy(true);
         restore(cardId)
-          .then(() => entry?.focus())
           .catch(() => undefined) // the panel says why
           .finally(() => setBusy(false));
       }}

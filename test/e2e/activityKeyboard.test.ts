@@ -1,0 +1,275 @@
+/**
+ * The Activity feed from the keyboard, in headless Chromium against the real server: the list
+ * of changes is one tab stop, so "Load older activity" is as many Tab presses away with 40
+ * changes as with 4; Up and Down go through the entries and their buttons in reading order,
+ * Home and End to the first and last loaded, each item named for a screen reader; the focused
+ * item keeps focus when a colleague's change arrives above it, and a "Restore" that goes once
+ * its card is back hands focus to its entry, not to the page. axe finds nothing with the panel
+ * open.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClaim, deleteCard, moveCard } from '../../shared/board';
+import type { HistoryEvent } from '../../server/storage/Storage';
+import { staticClient } from '../../server/http/staticClient';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { postJson } from '../helpers/restApi';
+import { axeViolations } from './support/accessibilityChecks';
+import { latestActivity, openBoard } from './support/boardPage';
+import { type BuiltClient, buildClient } from './support/buildClient';
+
+const RUN = chromiumAvailable();
+const FEED = 'Board activity, newest first';
+const eddie = { id: 'ed', name: 'Eddie' };
+const CLAIMS = Array.from(
+  { length: 20 },
+  (_, i) => `Bus line ${i + 1} carried ${i + 3}% more riders`,
+);
+
+/** The focused element's role and accessible name, as Chromium gives them to screen readers. */
+async function focusedAx(page: Page): Promise<{ role: string; name: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+      objectId: result.objectId,
+      fetchRelatives: false,
+    });
+    const node = nodes[0];
+    return { role: String(node?.role?.value ?? ''), name: String(node?.name?.value ?? '') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Where focus is: inside the feed (its row's place and the item's text), or elsewhere. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const row = el?.closest<HTMLElement>('ol.activity-feed > li');
+    return {
+      inFeed: row !== null && row !== undefined,
+      posinset: Number(row?.getAttribute('aria-posinset') ?? 0),
+      tag: el?.tagName ?? '',
+      text: (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim(),
+    };
+  });
+
+/** How many elements of the feed are in the tab order (the roving tab stop: one). */
+const tabStops = (page: Page) =>
+  page
+    .getByRole('list', { name: FEED })
+    .evaluate(
+      (ol) =>
+        [...ol.querySelectorAll<HTMLElement>('*')].filter(
+          (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled,
+        ).length,
+    );
+
+describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
+  let client: BuiltClient;
+  let server: TestServer;
+  let browser: BrowserSession;
+  let page: Page;
+  let board: { id: string; leadUrl: string };
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    client = buildClient();
+    server = await startTestServer({}, { client: staticClient(client.dir) });
+    browser = await launchBrowser();
+    board = await postJson(`${server.url}/api/boards`, { title: 'Buses', name: 'Lea' });
+    // Long ago, an import of 200 cards: one entry, and enough events for a second page.
+    const olga = { id: 'old', name: 'Olga' };
+    const at = Date.now() - 86_400_000;
+    await server.storage.appendHistory([
+      {
+        boardId: board.id,
+        cardId: null,
+        type: 'article.added',
+        actor: olga,
+        at,
+        data: { title: 'Old' },
+      },
+      ...Array.from({ length: 200 }, (_, k): HistoryEvent => ({
+        boardId: board.id,
+        cardId: `old${k}`,
+        type: 'card.created',
+        actor: olga,
+        at,
+        data: { claim: `Old claim ${k}`, column: 'unverified' },
+      })),
+    ]);
+    // Then 40 changes by a colleague: 20 cards added, 19 moved, one deleted (Restore offered).
+    for (const claim of CLAIMS) {
+      await server.syncServer.change(board.id, eddie, (doc) => {
+        ids.push(addClaim(doc, { claim }, { actor: eddie }));
+      });
+    }
+    for (const id of ids.slice(1)) {
+      await server.syncServer.change(board.id, eddie, (doc) =>
+        moveCard(doc, id, { column: 'corroborated', index: 0 }, { actor: eddie }),
+      );
+    }
+    await server.syncServer.change(board.id, eddie, (doc) =>
+      deleteCard(doc, ids[0]!, { actor: eddie }),
+    );
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, board.leadUrl);
+    await page.getByRole('button', { name: 'Activity' }).click();
+    await page
+      .getByRole('region', { name: 'Activity' })
+      .getByRole('button', { name: `Restore card: ${CLAIMS[0]}` })
+      .waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    client?.remove();
+  });
+
+  it('is one tab stop: "Load older activity" is three Tab presses from the heading', async () => {
+    const feed = page.getByRole('region', { name: 'Activity' });
+    await feed.getByRole('heading', { name: 'Activity' }).focus();
+    expect(await tabStops(page)).toBe(1);
+    // Heading, then Close, the list (its first change), Load older.
+    await page.keyboard.press('Tab');
+    expect((await focusedAx(page)).name).toBe('Close activity');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
+    expect((await focusedAx(page)).name).toMatch(/^Eddie deleted the card/);
+    await page.keyboard.press('Tab');
+    expect(await focusedAx(page)).toEqual({ role: 'button', name: 'Load older activity' });
+    // Shift+Tab goes back into the list at the same item, and on to Close.
+    await page.keyboard.press('Shift+Tab');
+    expect((await focusedAx(page)).name).toMatch(/^Eddie deleted the card/);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focusedAx(page)).name).toBe('Close activity');
+    // The list tells how: its description ends with the keys.
+    const description = await feed.getByRole('list', { name: FEED }).evaluate((ol) =>
+      (ol.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' '),
+    );
+    expect(description).toMatch(
+      /Up and Down arrows move between changes and their buttons, Home and End to the first and last\.$/,
+    );
+  });
+
+  it('has no axe violations with the panel open and focus in the list', async () => {
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('Up, Down, Home and End go through the changes and their buttons, each named', async () => {
+    const list = page.getByRole('list', { name: FEED });
+    await list.locator('[tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    // The deleted card's row: its entry, its Restore; then the next row: the card's claim (a
+    // button that opens it), its entry.
+    const seen: { role: string; name: string }[] = [await focusedAx(page)];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      seen.push(await focusedAx(page));
+    }
+    expect(seen[0]!.name).toMatch(/^Eddie deleted the card/);
+    expect(seen[1]).toEqual({ role: 'button', name: `Restore card: ${CLAIMS[0]}` });
+    expect(seen[2]).toEqual({ role: 'button', name: CLAIMS[20 - 1] });
+    expect(seen[3]!.name).toMatch(/^Eddie moved the card from Unverified to Corroborated/);
+    for (const item of seen) expect(item.name).not.toBe('');
+    expect(await tabStops(page)).toBe(1);
+    // Up from a row's first item: the last item of the row above.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect((await focusedAx(page)).name).toBe(`Restore card: ${CLAIMS[0]}`);
+
+    // Down through every loaded row, scrolled into being as it goes: 40 rows, every item named.
+    await page.keyboard.press('Home');
+    let last = await focused(page);
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('ArrowDown');
+      const now = await focused(page);
+      expect(now.inFeed).toBe(true);
+      expect((await focusedAx(page)).name).not.toBe('');
+      if (now.posinset === last.posinset && now.text === last.text) break;
+      expect(now.posinset - last.posinset).toBeLessThanOrEqual(1);
+      last = now;
+    }
+    // The last row, the import long ago: its entry, then the button that lists its cards.
+    expect(last.text).toMatch(/Cards added \(160\)$/);
+    const end = last;
+    await page.keyboard.press('Home');
+    await expect.poll(() => focused(page)).toMatchObject({ posinset: 1 });
+    await page.keyboard.press('End');
+    await expect.poll(() => focused(page)).toEqual(end);
+    expect(await tabStops(page)).toBe(1);
+    await page.keyboard.press('Home');
+    await expect.poll(() => focused(page)).toMatchObject({ posinset: 1 });
+  });
+
+  it("keeps focus on its item when a colleague's change arrives above it", async () => {
+    const list = page.getByRole('list', { name: FEED });
+    await list.locator('[tabindex="0"]').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    const before = await focused(page);
+    await page.evaluate(() => document.activeElement?.setAttribute('data-test-mark', ''));
+    await server.syncServer.change(board.id, eddie, (doc) =>
+      addClaim(doc, { claim: 'Tram fares fell 5%' }, { actor: eddie }),
+    );
+    await expect
+      .poll(() => latestActivity(page.getByRole('region', { name: 'Activity' })).textContent())
+      .toMatch(/^Eddie added the card/);
+    const after = await focused(page);
+    expect(after).toEqual({ ...before, posinset: before.posinset + 1 });
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-test-mark'))).toBe(
+      true,
+    );
+    expect(await tabStops(page)).toBe(1);
+  });
+
+  it('gives focus to the entry when its Restore goes, not to the page', async () => {
+    const list = page.getByRole('list', { name: FEED });
+    const restore = list.getByRole('button', { name: `Restore card: ${CLAIMS[0]}` });
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    // While it restores, the button keeps focus and says so.
+    expect(await focusedAx(page)).toEqual({
+      role: 'button',
+      name: `Restoring card: ${CLAIMS[0]}`,
+    });
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent(), { timeout: 10_000 })
+      .toMatch(/^Card restored to Unverified: Bus line 1 /);
+    // The button goes once the card is back; its entry, the item before it, has focus.
+    await expect
+      .poll(() => list.getByRole('button', { name: /^Restor(e|ing) card:/ }).count())
+      .toBe(0);
+    await expect
+      .poll(() => focusedAx(page).then((ax) => ax.name))
+      .toMatch(/^Eddie deleted the card/);
+    expect((await focused(page)).inFeed).toBe(true);
+    expect(await tabStops(page)).toBe(1);
+  });
+
+  it('"Load older activity" hands the tab stop to the first older entry it focuses', async () => {
+    const feed = page.getByRole('region', { name: 'Activity' });
+    await feed.getByRole('button', { name: 'Load older activity' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => feed.getByRole('button', { name: 'Load older activity' }).count())
+      .toBe(0);
+    // The import's older events join its entry, the last: it has focus, and is the tab stop.
+    await expect.poll(() => focused(page)).toMatchObject({ inFeed: true, tag: 'LI' });
+    const entry = await focused(page);
+    expect(entry.text).toMatch(/^Olga imported the article “Old” and added its 200 cards/);
+    expect(await tabStops(page)).toBe(1);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focusedAx(page)).name).toBe('Close activity');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toEqual(entry);
+  });
+});
