@@ -57,6 +57,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
     ],
   },
   {
+    title: 'In the Activity panel',
+    shortcuts: [
+      {
+        keys: 'Up and Down',
+        does: 'go through the changes and their buttons; the list is one Tab stop',
+      },
+      { keys: 'Home and End', does: 'go to the first or last change loaded' },
+    ],
+  },
+  {
     title: 'In a comment',
     shortcuts: [
       { keys: 'Ctrl+Enter (⌘Enter)', does: 'post the comment or reply, or save the edit' },
