@@ -6,6 +6,9 @@ const shared = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
   pool: 'forks',
+  // expect.poll waits on a page or a server as Playwright's own waits do, not with vitest's
+  // 1 s default: on two loaded cores an import in a fresh extraction thread took longer (CI).
+  expect: { poll: { timeout: 10_000 } },
 } as const;
 
 export default defineConfig({

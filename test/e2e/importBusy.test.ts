@@ -85,8 +85,9 @@ describe.skipIf(!RUN)('importing an article while the server is busy', () => {
     for (const controller of slow) controller.abort();
     await waitFor(() => server.extraction.stats().running === 0, { what: 'threads freed' });
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
+    // A fresh thread starts for it (the busy ones were stopped): seconds on a loaded machine.
     await expect
-      .poll(() => dialog().getByRole('status').textContent())
+      .poll(() => dialog().getByRole('status').textContent(), { timeout: 30_000 })
       .toMatch(/claim became a card in Unverified/);
     expect(await articles()).toHaveLength(1);
   }, 90_000);
