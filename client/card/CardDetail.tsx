@@ -16,6 +16,7 @@ import { useUnsavedPrompt } from '../board/useUnsavedPrompt';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
 import { VerdictPicker } from '../review/VerdictPicker';
+import { When } from '../review/When';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
 import type { LostEditNotice } from '../sync/BoardConnection';
@@ -38,8 +39,6 @@ import { useClamped } from './useClamped';
  * characters long. A longer claim is whole in the dialog's Claim section.
  */
 const HEADING_MAX = 280;
-
-const when = (ms: number) => (ms > 0 ? new Date(ms).toLocaleString() : 'unknown time');
 
 export function CardDetail({
   card,
@@ -268,11 +267,11 @@ export function CardDetail({
               </dd>
               <dt>Created</dt>
               <dd>
-                {card.createdBy.name}, {when(card.createdAt)}
+                <bdi>{card.createdBy.name}</bdi>, <When at={card.createdAt} />
               </dd>
               <dt>Last change</dt>
               <dd>
-                {card.updatedBy.name}, {when(card.updatedAt)}
+                <bdi>{card.updatedBy.name}</bdi>, <When at={card.updatedAt} />
               </dd>
             </dl>
             <ReviewSections

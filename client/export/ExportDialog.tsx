@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { ApiError } from '../app/api';
+import { formatExactTime } from '../review/formatTime';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
@@ -84,7 +85,7 @@ export function ExportDialog({
       setStatus(`Preparing the ${choice.label} export…`);
       const file = await fetchExport(boardId, token, choice, at.at);
       saveBlob(file.blob, file.filename);
-      const asOfText = at.at ? `, the board as of ${new Date(at.at).toLocaleString()}` : '';
+      const asOfText = at.at ? `, the board as of ${formatExactTime(Date.parse(at.at))}` : '';
       const parts = [`Downloaded ${file.filename}${asOfText}.`];
       if (file.skipped !== null) parts.push(skippedText(file.skipped));
       if (file.placeholderUrls) parts.push(placeholderText(file.placeholderUrls));

@@ -3,7 +3,7 @@
  * a row renders again whenever events arrive, and formatting a time costs (formatTime).
  */
 import { memo } from 'react';
-import { formatExactTime, formatTime } from '../review/formatTime';
+import { When } from '../review/When';
 
 export const ActivityLine = memo(function ActivityLine({
   name,
@@ -24,13 +24,7 @@ export const ActivityLine = memo(function ActivityLine({
         </strong>{' '}
         {what}
       </p>{' '}
-      <time
-        className="muted small activity-time"
-        dateTime={new Date(at).toISOString()}
-        title={formatExactTime(at)}
-      >
-        {formatTime(at)}
-      </time>
+      <When at={at} className="muted small activity-time" />
     </>
   );
 });

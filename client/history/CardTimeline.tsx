@@ -4,7 +4,7 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import { formatExactTime, formatTime } from '../review/formatTime';
+import { When } from '../review/When';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { describeEvent } from './historyEvent';
 import { LoadOlderButton } from './LoadOlderButton';
@@ -27,14 +27,7 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
               <strong>
                 <bdi>{e.actor.name}</bdi>
               </strong>{' '}
-              {describeEvent(e)}{' '}
-              <time
-                className="muted small"
-                dateTime={new Date(e.at).toISOString()}
-                title={formatExactTime(e.at)}
-              >
-                {formatTime(e.at)}
-              </time>
+              {describeEvent(e)} <When at={e.at} className="muted small" />
             </li>
           ))}
         </ol>

@@ -323,6 +323,21 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Rhea deleted their comment “A comment posted by mistake”',
     ];
     await expect.poll(() => entries(timeline), { timeout: 10_000 }).toEqual(expected);
+    // "Created" reads its moment as the history entry of it does (the two are stored apart,
+    // a moment from each other): the same words, to the second in the tooltip.
+    const moment = async (time: Locator) => {
+      const [text, title, at] = await time.evaluate((t) => [
+        t.textContent ?? '',
+        t.getAttribute('title') ?? '',
+        t.getAttribute('datetime') ?? '',
+      ]);
+      return { shape: [text, title].map((words) => words.replace(/\d/g, '#')), at: Date.parse(at) };
+    };
+    const created = await moment(dialog.locator('dt:text-is("Created") + dd time'));
+    const logged = await moment(timeline.getByRole('listitem').first().locator('time'));
+    expect(created.shape).toEqual(logged.shape);
+    expect(Math.abs(created.at - logged.at)).toBeLessThan(10_000);
+    expect(await dialog.locator('dt:text-is("Created") + dd').textContent()).toMatch(/^Eddie, /);
     await closeDialog(dialog);
 
     await lead.getByRole('button', { name: 'Activity' }).click();
