@@ -43,7 +43,8 @@ export function RoleControl({
   }
   const choice = picked ?? invite.role;
   const pending = choice !== invite.role;
-  const unsaved = pending && choice !== saved;
+  // A change on its way to the server is not lost by closing: the server has it or says no.
+  const unsaved = pending && choice !== saved && !busy;
   const { inviteId } = invite;
   useEffect(() => {
     onPick(inviteId, unsaved ? choice : null);

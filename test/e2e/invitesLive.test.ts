@@ -270,4 +270,38 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await lea.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: 5_000 });
   });
+
+  it('closing while a role change is on its way does not ask, and the change is kept', async () => {
+    await server.invite(board, 'Dani', 'editor');
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    await lea.route('**/api/boards/*/invites/*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await dialog
+        .getByRole('combobox', { name: 'Role for Dani' })
+        .selectOption({ label: 'Viewer' });
+      await dialog.getByRole('button', { name: 'Change role of Dani to Viewer' }).click();
+      await dialog.getByRole('button', { name: 'Changing role of Dani to Viewer' }).waitFor();
+      await lea.keyboard.press('Escape');
+      // Not "Close without saving?" with "Discard and close", which would not stop it.
+      await dialog.waitFor({ state: 'detached', timeout: 5_000 });
+    } finally {
+      answer();
+      await lea.unrouteAll({ behavior: 'wait' });
+    }
+    // The held request goes on once released, the dialog closed or not.
+    const daniRole = async () => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      });
+      const { invites } = (await res.json()) as { invites: { name: string; role: string }[] };
+      return invites.find((i) => i.name === 'Dani')?.role;
+    };
+    await expect.poll(daniRole).toBe('viewer');
+  });
 });
