@@ -62,6 +62,9 @@ export function YourAccess({ role, name }: { role: Role; name: string }) {
         className="your-access-panel"
         aria-labelledby={`${id}-heading`}
         hidden={!open}
+        // A click on its text focuses the panel rather than the page, which would close it:
+        // its words may be selected and copied (to send a lead, say).
+        tabIndex={-1}
       >
         <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
           Your access

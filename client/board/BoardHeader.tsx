@@ -1,4 +1,4 @@
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
@@ -51,6 +51,14 @@ export function BoardHeader({
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useArrivalFocus(heading);
+  const refused = snapshot.status.kind === 'refused';
+  // Refused, the badge is no button any more: focus that was on it or in Your access would
+  // fall to the page, and a keyboard or screen reader user with it. The title takes it.
+  useLayoutEffect(() => {
+    if (refused && (document.activeElement ?? document.body) === document.body) {
+      heading.current?.focus();
+    }
+  }, [refused]);
   return (
     <header className="board-header">
       <div className="board-title">
@@ -67,7 +75,7 @@ export function BoardHeader({
         <h1 ref={heading} tabIndex={-1}>
           {title || 'Untitled board'}
         </h1>
-        {snapshot.status.kind === 'refused' ? (
+        {refused ? (
           <span className="badge refused">
             {REFUSED_BADGES[snapshot.status.code ?? 0] ?? 'Read-only'}
           </span>

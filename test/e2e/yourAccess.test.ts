@@ -26,10 +26,11 @@ describe.skipIf(!RUN)('Your access', () => {
   let eddie: Page;
   let eddieUrl: string;
   let viewerUrl: string;
+  let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Budget speech', 'Lea');
+    board = await server.createBoard('Budget speech', 'Lea');
     eddieUrl = await server.invite(board, 'Eddie', 'editor');
     viewerUrl = await server.invite(board, 'Vi', 'viewer');
     eddie = await (await browser.newContext()).newPage();
@@ -132,6 +133,31 @@ describe.skipIf(!RUN)('Your access', () => {
       .getByRole('region', { name: /^Corroborated\b/ })
       .click({ position: { x: 5, y: 60 } });
     await panel(eddie).waitFor({ state: 'hidden' });
+  });
+
+  it('a click on its own text leaves it open, to select the text', async () => {
+    await eddie.getByRole('button', { name: 'Editor: your access' }).click();
+    await panel(eddie).waitFor();
+    await panel(eddie).getByText('Only a lead can:', { exact: false }).click({ clickCount: 3 });
+    expect(await panel(eddie).isVisible()).toBe(true);
+    expect(await eddie.evaluate(() => String(window.getSelection()))).toContain('Only a lead can:');
+    await eddie.keyboard.press('Escape');
+    await panel(eddie).waitFor({ state: 'hidden' });
+  });
+
+  it('revoked while it is open, focus goes to the board’s title, not to the page', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await openBoard(page, await server.invite(board, 'Rhea', 'reviewer'));
+      await page.getByRole('button', { name: 'Reviewer: your access' }).click();
+      await panel(page).waitFor();
+      await server.revoke(board, 'Rhea');
+      await page.getByText('Invite no longer valid').waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    } finally {
+      await context.close();
+    }
   });
 
   it('a viewer’s says it cannot change cards, and who can', async () => {
