@@ -148,7 +148,7 @@ export function ActivityFeed({
       )}
       <p id={hintId} className="muted small">
         Up and Down arrows move between changes and their buttons, Home and End to the first and
-        last.
+        last loaded; Tab goes on to the next control.
       </p>
       <div className="activity-scroll" ref={scrollRef}>
         <ol

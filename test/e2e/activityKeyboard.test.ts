@@ -156,7 +156,7 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
         .join(' '),
     );
     expect(description).toMatch(
-      /Up and Down arrows move between changes and their buttons, Home and End to the first and last\.$/,
+      /Up and Down arrows move between changes and their buttons, Home and End to the first and last loaded; Tab goes on to the next control\.$/,
     );
   });
 

@@ -22,7 +22,7 @@ const EVENTS = 450;
 const FEED = 'Board activity, newest first';
 /** The keys the list's description ends with, whatever it holds. */
 const KEYS =
-  'Up and Down arrows move between changes and their buttons, Home and End to the first and last.';
+  'Up and Down arrows move between changes and their buttons, Home and End to the first and last loaded; Tab goes on to the next control.';
 
 /** The seqs of the rows in the DOM, top to bottom. */
 const renderedSeqs = (page: Page) =>
