@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { openBoard } from './support/boardPage';
+import { holdRequests } from './support/holdRequests';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -126,12 +127,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
 
   it('a role change waiting for the server is named as it reads: "Changing…"', async () => {
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
-    let answer = () => {};
-    const held = new Promise<void>((resolve) => (answer = resolve));
-    await lea.route('**/api/boards/*/invites/*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(lea, '**/api/boards/*/invites/*');
     try {
       await dialog
         .getByRole('combobox', { name: 'Role for Bo' })
@@ -142,10 +138,9 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
       expect(await busy.textContent()).toBe('Changing…');
       expect(await axeViolations(lea)).toEqual([]);
     } finally {
-      answer();
+      await release();
     }
     await dialog.getByRole('status').getByText('Bo is now Reviewer.').waitFor();
-    await lea.unroute('**/api/boards/*/invites/*');
   });
 
   it('a "Revoke … access?" question Lou has open goes when Lea revokes Bo first, and says so', async () => {
@@ -231,12 +226,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await lea.getByRole('button', { name: 'Invite people' }).click();
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
     // The server has the change; the dialog's read of the list after it is held.
-    let answer = () => {};
-    const held = new Promise<void>((resolve) => (answer = resolve));
-    await lea.route('**/api/boards/*/invites', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(lea, '**/api/boards/*/invites');
     try {
       await dialog
         .getByRole('combobox', { name: 'Role for Ana' })
@@ -247,9 +237,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
       // Not "Close without saving?": the role is changed.
       await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     } finally {
-      answer();
-      // The held reads go on (the dialog is closed): wait for them rather than cut them off.
-      await lea.unrouteAll({ behavior: 'wait' });
+      await release();
     }
   });
 
@@ -275,12 +263,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await server.invite(board, 'Dani', 'editor');
     await lea.getByRole('button', { name: 'Invite people' }).click();
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
-    let answer = () => {};
-    const held = new Promise<void>((resolve) => (answer = resolve));
-    await lea.route('**/api/boards/*/invites/*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(lea, '**/api/boards/*/invites/*');
     try {
       await dialog
         .getByRole('combobox', { name: 'Role for Dani' })
@@ -291,8 +274,7 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
       // Not "Close without saving?" with "Discard and close", which would not stop it.
       await dialog.waitFor({ state: 'detached', timeout: 5_000 });
     } finally {
-      answer();
-      await lea.unrouteAll({ behavior: 'wait' });
+      await release();
     }
     // The held request goes on once released, the dialog closed or not.
     const daniRole = async () => {
