@@ -121,6 +121,9 @@ export function InvitesDialog({
       try {
         const next = await listInvites(boardId, token);
         if (read !== reads.current) return;
+        // This lead's changes are no news in the read that first shows them either: that read
+        // may compare with a list from before them (the read after the change lost to this one).
+        const own = new Set(mine.current.keys());
         for (const invite of next) {
           if (mine.current.get(invite.inviteId)?.(invite)) mine.current.delete(invite.inviteId);
         }
@@ -137,8 +140,7 @@ export function InvitesDialog({
           setStatus(`${taken.name}'s access was revoked by another lead. ${news}`.trim());
           return;
         }
-        const others = (list: readonly Invite[]) =>
-          list.filter((i) => !mine.current.has(i.inviteId));
+        const others = (list: readonly Invite[]) => list.filter((i) => !own.has(i.inviteId));
         const news = tell && before ? describeInviteNews(others(before), others(next)) : '';
         if (news) setStatus(news);
       } catch (err) {

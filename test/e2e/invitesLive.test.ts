@@ -286,4 +286,44 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     };
     await expect.poll(daniRole).toBe('viewer');
   });
+
+  it('her own revocation is not told as news, also when the news of it is read first', async () => {
+    await server.invite(board, 'Eli', 'viewer');
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Eli' }).click();
+    // Every sentence the dialog's status regions say from now on.
+    await lea.evaluate(() => {
+      const said: string[] = [];
+      Object.assign(window, { said });
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('dialog [role="status"]')) {
+          if (el.textContent && said.at(-1) !== el.textContent) said.push(el.textContent);
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    // The server's news of the change (message 101) comes before its answer, and the list
+    // it has the page read again comes back before the answer does (a slow answer).
+    const listRead = lea.waitForResponse(
+      (r) => r.request().method() === 'GET' && /\/invites$/.test(new URL(r.url()).pathname),
+    );
+    await lea.route('**/api/boards/*/invites/*', async (route) => {
+      const answer = await route.fetch();
+      await listRead;
+      await route.fulfill({ response: answer });
+    });
+    try {
+      await dialog.getByRole('button', { name: 'Revoke access for Eli' }).click();
+      await dialog.getByRole('status').getByText('Access revoked for Eli.').waitFor();
+    } finally {
+      await lea.unrouteAll({ behavior: 'wait' });
+    }
+    const said = (await lea.evaluate(() => (window as unknown as { said: string[] }).said)).join(
+      ' | ',
+    );
+    // Not "Eli's invite was revoked.", as if another lead had done it.
+    expect(said).not.toContain('was revoked');
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
