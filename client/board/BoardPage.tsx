@@ -247,9 +247,18 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce, openCard],
   );
+  /** Set below by useFocusFollowsCard; read in effects, after this render. */
+  const cardInFocus = useRef<(cardId: string) => boolean>(() => false);
   const noticeReader = useMemo(
-    () => ({ meId: connection.actor.id, awaitingMe }),
-    [connection, awaitingMe],
+    () => ({
+      meId: connection.actor.id,
+      awaitingMe,
+      // The open card's dialog tells its news itself; focus following a moved card says who
+      // moved it (useFocusFollowsCard).
+      following: (cardId: string, change: 'moved' | 'other') =>
+        cardId === openId || (change === 'moved' && cardInFocus.current(cardId)),
+    }),
+    [connection, awaitingMe, openId],
   );
   // Notices start from the board as the server first gives it. This browser's copy may be old
   // or empty (a new device), and what the server's copy adds to it came while this person was
@@ -306,7 +315,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (cardId: string) => reveal(cardId, claimEdits.get(cardId) === undefined),
     [reveal, claimEdits],
   );
-  useFocusFollowsCard({
+  // Its effect runs after useColleagueNotices's, which asks whether the moved card has focus.
+  cardInFocus.current = useFocusFollowsCard({
     board,
     shown: mover.shown,
     reveal: revealRequest,

@@ -8,9 +8,10 @@
  * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
  * already say where focus goes (a reveal request); this steps in only when none was made since
  * the card got focus. An Undo that moves the focused card has announced itself: focus follows
- * without a second announcement.
+ * without a second announcement. It answers whether a card has focus, so that other news of
+ * a colleague's move of it (colleagueNotice) is not said twice.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { type BoardView, type ColumnId, COLUMNS } from '../../shared/board';
 import { clip } from '../ui/clip';
 import type { RevealRequest } from './Column';
@@ -44,7 +45,7 @@ export function useFocusFollowsCard({
   announce: (text: string) => void;
   /** Whether the board's latest change was this person's own (an Undo, say). */
   lastChangeOwn: () => boolean;
-}): void {
+}): (cardId: string) => boolean {
   const focused = useRef<Focused | null>(null);
   const latest = useRef({ board, shown, reveal });
   latest.current = { board, shown, reveal };
@@ -105,4 +106,7 @@ export function useFocusFollowsCard({
     if (next) focusCard(next);
     if (!lastChangeOwn()) announce(`${short} was deleted.`);
   }, [board, shown, reveal, focusCard, announce, lastChangeOwn]);
+
+  // Whether the card had focus as this render began: a colleague's move of it is told here.
+  return useCallback((cardId: string) => focused.current?.id === cardId, []);
 }

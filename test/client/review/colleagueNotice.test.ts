@@ -6,10 +6,17 @@ import {
   addComment,
   assignCard,
   createBoardReader,
+  editCard,
   editComment,
+  moveCard,
+  setVerdict,
 } from '../../../shared/board';
 import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
-import { colleagueNotice, givenWhileAway } from '../../../client/review/colleagueNotice';
+import {
+  colleagueNotice,
+  givenWhileAway,
+  type NoticeReader,
+} from '../../../client/review/colleagueNotice';
 
 const LEA = { id: 'lea', name: 'Lea Park' };
 const EDDIE = { id: 'eddie', name: 'Eddie Stone' };
@@ -142,5 +149,107 @@ describe('colleagueNotice', () => {
       cardId: a,
     });
     expect(givenWhileAway(history, board, LEA.id, 9_000)).toEqual([]);
+  });
+});
+
+describe('colleagueNotice: a colleague’s change to a card the reader is checking', () => {
+  const setup = () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    let clock = 1_000;
+    const by = (actor: typeof LEA) => ({ actor, now: () => (clock += 1_000) });
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, by(EDDIE));
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, by(EDDIE));
+    assignCard(doc, a, LEA, by(LEA));
+    assignCard(doc, b, LEA, by(LEA));
+    let before = reader.read();
+    const next = (as: NoticeReader = lea) => {
+      const now = reader.read();
+      const notice = colleagueNotice(before.cards, now, as);
+      before = now;
+      return notice;
+    };
+    return { doc, a, b, by, next };
+  };
+
+  it('tells a move, with the verdict it brought, and a verdict set or cleared', () => {
+    const { doc, a, by, next } = setup();
+    moveCard(doc, a, { column: 'disputed', index: 0, verdict: 'False' }, by(EDDIE));
+    expect(next()).toEqual({
+      kind: 'one',
+      text: 'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Disputed (verdict: False)',
+      cardId: a,
+    });
+    setVerdict(doc, a, 'Misleading', undefined, by(EDDIE));
+    expect(next()?.text).toBe(
+      'Eddie Stone set the verdict of “Rents rose 30% in 2024”, which you are checking, to Misleading',
+    );
+    // Moved where the verdict does not belong: it is cleared, and that is said.
+    moveCard(doc, a, { column: 'corroborated', index: 0 }, by(EDDIE));
+    expect(next()?.text).toBe(
+      'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Corroborated (verdict cleared)',
+    );
+    setVerdict(doc, a, 'True', undefined, by(EDDIE));
+    next();
+    setVerdict(doc, a, null, undefined, by(EDDIE));
+    expect(next()?.text).toBe(
+      'Eddie Stone cleared the verdict of “Rents rose 30% in 2024”, which you are checking',
+    );
+    // Her own changes, and a colleague's edit of the claim's words, are no news.
+    moveCard(doc, a, { column: 'disputed', index: 0 }, by(LEA));
+    setVerdict(doc, a, 'False', undefined, by(LEA));
+    expect(next()).toBeNull();
+    editCard(doc, a, { claim: 'Rents rose 31% in 2024' }, by(EDDIE));
+    expect(next()).toBeNull();
+  });
+
+  it('tells the card taken over, given to another or released, and nothing once it is not hers', () => {
+    const { doc, a, b, by, next } = setup();
+    assignCard(doc, a, EDDIE, by(EDDIE));
+    expect(next()?.text).toBe(
+      'Eddie Stone is now checking “Rents rose 30% in 2024”, which you were checking',
+    );
+    assignCard(doc, b, { id: 'bo', name: 'Bo Li' }, by(EDDIE));
+    expect(next()?.text).toBe(
+      'Eddie Stone gave “Crime fell 10%”, which you were checking, to Bo Li',
+    );
+    // No longer hers: a move of either is someone else's news.
+    moveCard(doc, a, { column: 'disputed', index: 0 }, by(EDDIE));
+    expect(next()).toBeNull();
+    assignCard(doc, b, LEA, by(LEA));
+    next();
+    assignCard(doc, b, null, by(EDDIE));
+    expect(next()?.text).toBe('Eddie Stone released “Crime fell 10%”, which you were checking');
+  });
+
+  it('counts several with what else was asked, and leaves out what the reader hears another way', () => {
+    const { doc, a, b, by, next } = setup();
+    moveCard(doc, a, { column: 'disputed', index: 0 }, by(EDDIE));
+    setVerdict(doc, b, 'Unproven', undefined, by(EDDIE));
+    expect(next()).toEqual({ kind: 'many', text: 'Colleagues changed 2 cards you were checking' });
+    moveCard(doc, a, { column: 'unverified', index: 0 }, by(EDDIE));
+    addComment(doc, b, { text: '@Lea Park where is this from?' }, by(EDDIE));
+    expect(next()).toEqual({
+      kind: 'many',
+      text: 'You were mentioned in 1 comment, and colleagues changed 1 card you were checking',
+    });
+    // Her open card's dialog tells its own news; a move of the card in focus is said as focus
+    // follows it. A verdict on the focused card is still told.
+    const following = (id: string, change: 'moved' | 'other') =>
+      id === b || (id === a && change === 'moved');
+    moveCard(doc, b, { column: 'disputed', index: 0 }, by(EDDIE));
+    moveCard(doc, a, { column: 'disputed', index: 0 }, by(EDDIE));
+    expect(next({ ...lea, following })).toBeNull();
+    setVerdict(doc, a, 'False', undefined, by(EDDIE));
+    expect(next({ ...lea, following })?.text).toBe(
+      'Eddie Stone set the verdict of “Rents rose 30% in 2024”, which you are checking, to False',
+    );
+  });
+
+  it('says nothing of a colleague’s Undo, which writes an earlier writer and time back', () => {
+    const { doc, a, next } = setup();
+    // What an Undo of Lea's assignment by a colleague leaves: the card's earlier writer and time.
+    moveCard(doc, a, { column: 'disputed', index: 0 }, { actor: EDDIE, now: () => 500 });
+    expect(next()).toBeNull();
   });
 });
