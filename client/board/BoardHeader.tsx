@@ -120,6 +120,7 @@ export function BoardHeader({
           unsaved={snapshot.unsaved}
           onDevice={snapshot.onDevice}
           readOnly={!can(role, 'comment')}
+          refused={snapshot.setAside.length}
         />
       </div>
       {notices}

@@ -30,6 +30,7 @@ export function ConnectionPill({
   unsaved,
   onDevice,
   readOnly,
+  refused,
 }: {
   status: ConnectionStatus;
   unsaved: boolean;
@@ -37,6 +38,8 @@ export function ConnectionPill({
   onDevice: boolean;
   /** The person may change nothing (a viewer). */
   readOnly: boolean;
+  /** This device's changes the server refused, listed under "Not saved". */
+  refused: number;
 }) {
   const saving = status.kind === 'saving';
   // How long a save or a connection has taken: said only when it is slow (StatusVoice). The
@@ -53,7 +56,7 @@ export function ConnectionPill({
       setSlowKind(null);
     };
   }, [status.kind]);
-  const label = statusLabel(status, unsaved, onDevice, readOnly, slow && saving);
+  const label = statusLabel(status, { unsaved, onDevice, readOnly, slow: slow && saving, refused });
   const voice = useMemo(() => new StatusVoice(), []);
   const [heard, setHeard] = useState('');
   const region = useRef<HTMLSpanElement>(null);

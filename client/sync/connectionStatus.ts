@@ -35,19 +35,29 @@ const REFUSALS: Record<number, string> = {
   4404: 'This board no longer exists',
 };
 
+/** What the pill's words depend on besides the connection's state. */
+export interface PillFacts {
+  /** Local changes wait for the server's acknowledgment. */
+  readonly unsaved: boolean;
+  /** Every local change is in this device's copy (IndexedDB). */
+  readonly onDevice?: boolean;
+  /** A viewer, who writes nothing: "saved" would promise what they never did. */
+  readonly readOnly?: boolean;
+  /** The save has waited long for the server's acknowledgment (ConnectionPill times it). */
+  readonly slow?: boolean;
+  /** This device's changes the server refused, listed under "Not saved" (setAside). */
+  readonly refused?: number;
+}
+
 /**
  * The words on the status pill. "Kept on this device" is said only once the device's copy
  * (IndexedDB) holds every local change (`onDevice`): a tab closed or reloaded before that
- * would lose the newest of them.
+ * would lose the newest of them. In sync with refused changes listed under "Not saved", it
+ * does not say "All changes saved" over the list (found by QA).
  */
 export function statusLabel(
   status: ConnectionStatus,
-  unsaved: boolean,
-  onDevice = true,
-  /** A viewer, who writes nothing: "saved" would promise what they never did. */
-  readOnly = false,
-  /** The save has waited long for the server's acknowledgment (ConnectionPill times it). */
-  slow = false,
+  { unsaved, onDevice = true, readOnly = false, slow = false, refused = 0 }: PillFacts,
 ): string {
   const kept = onDevice ? 'changes kept on this device' : 'keeping changes on this device…';
   switch (status.kind) {
@@ -62,6 +72,8 @@ export function statusLabel(
     case 'saving':
       return slow ? 'Still saving: no answer from the server yet' : 'Saving…';
     case 'saved':
+      if (refused > 0)
+        return `${refused} ${refused === 1 ? 'change' : 'changes'} refused; the rest saved`;
       return readOnly ? 'Up to date' : 'All changes saved';
   }
 }

@@ -160,17 +160,28 @@ describe('connection status', () => {
   });
 
   it('labels each state in words', () => {
-    expect(statusLabel({ kind: 'saved', code: null }, false)).toBe('All changes saved');
+    expect(statusLabel({ kind: 'saved', code: null }, { unsaved: false })).toBe(
+      'All changes saved',
+    );
     // A viewer saves nothing: synced is "up to date".
-    expect(statusLabel({ kind: 'saved', code: null }, false, true, true)).toBe('Up to date');
-    expect(statusLabel({ kind: 'offline', code: null }, true)).toMatch(/kept on this device/);
+    expect(statusLabel({ kind: 'saved', code: null }, { unsaved: false, readOnly: true })).toBe(
+      'Up to date',
+    );
+    expect(statusLabel({ kind: 'offline', code: null }, { unsaved: true })).toMatch(
+      /kept on this device/,
+    );
     // Not "kept" before the device's copy holds every change: a reload then would lose some.
-    expect(statusLabel({ kind: 'offline', code: null }, true, false)).toBe(
+    expect(statusLabel({ kind: 'offline', code: null }, { unsaved: true, onDevice: false })).toBe(
       'Offline: keeping changes on this device…',
     );
-    expect(statusLabel({ kind: 'connecting', code: null }, true, false)).toMatch(
-      /^Connecting: keeping/,
-    );
-    expect(statusLabel({ kind: 'refused', code: 4401 }, false)).toMatch(/invite/);
+    expect(
+      statusLabel({ kind: 'connecting', code: null }, { unsaved: true, onDevice: false }),
+    ).toMatch(/^Connecting: keeping/);
+    expect(statusLabel({ kind: 'refused', code: 4401 }, { unsaved: false })).toMatch(/invite/);
+    // In sync, with refused changes listed under "Not saved": not "All changes saved".
+    const refused = (n: number) =>
+      statusLabel({ kind: 'saved', code: null }, { unsaved: false, refused: n });
+    expect(refused(1)).toBe('1 change refused; the rest saved');
+    expect(refused(4)).toBe('4 changes refused; the rest saved');
   });
 });

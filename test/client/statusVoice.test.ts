@@ -7,10 +7,7 @@ import { type ConnectionKind, statusLabel } from '../../client/sync/connectionSt
 function pill(kind: ConnectionKind, unsaved = false, onDevice = true, slow = false): PillState {
   const label = statusLabel(
     { kind, code: kind === 'refused' ? 4401 : null },
-    unsaved,
-    onDevice,
-    false,
-    slow,
+    { unsaved, onDevice, slow },
   );
   return { kind, label, unsaved, onDevice, slow };
 }

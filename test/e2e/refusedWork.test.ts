@@ -110,6 +110,11 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     await waitSaved(page);
     expect(await notSaved(page).textContent()).toContain('Offline: the audit, page 12.');
     expect(await notSaved(page).textContent()).toContain(`Rationale on “${FIRST}”`);
+    // The pill does not say "All changes saved" over the list of what was not.
+    const refused = await notSaved(page).getByRole('listitem').count();
+    expect(await status(page).textContent()).toBe(
+      `${refused} ${refused === 1 ? 'change' : 'changes'} refused; the rest saved`,
+    );
     dialog = await openCard(page, FIRST);
     await rationale(dialog).fill('Again, with the new invite.');
     await saveVerdict(dialog).click();
@@ -124,6 +129,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     await page.reload();
     await waitSaved(page, 15_000);
     expect(await notSaved(page).count()).toBe(0);
+    expect(await status(page).textContent()).toBe('All changes saved');
   }, 60_000);
 
   it('a damaged invite link says it is damaged, not that the invite was revoked', async () => {
