@@ -33,6 +33,7 @@ import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
 import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
+import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, type CardStep } from './cardBeside';
 import { ClaimEdits } from './claimEdits';
@@ -397,6 +398,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const boardEmpty = COLUMNS.every((c) => board.columns[c].length === 0);
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);
+  // Cards are the columns' tab stops, and New claim is an editor's. With neither (a reviewer
+  // or a viewer on an empty board, or with every card filtered out), the columns themselves
+  // are the stop while they scroll sideways (a phone, 400 % zoom), for the arrow keys to
+  // bring the other columns into view; otherwise only a skip link focuses them.
+  const columnsRef = useRef<HTMLElement>(null);
+  const columnsScroll = useOverflows(columnsRef, snapshot.loaded, 'x');
+  const columnsTabStop = columnsScroll && !canEdit && shownCount === 0;
   const postAgain = (change: UnsavedChange) => {
     if (run('post the comment again', () => connection.postSetAsideComment(change.key))) {
       announce('Comment posted again.');
@@ -486,7 +494,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             <p id={CARD_KEYS_HINT_ID} hidden>
               {cardKeysHint(canEdit)}
             </p>
-            <main className="columns" id="main" tabIndex={-1} aria-busy={!snapshot.loaded}>
+            <main
+              ref={columnsRef}
+              className="columns"
+              id="main"
+              tabIndex={columnsTabStop ? 0 : -1}
+              aria-busy={!snapshot.loaded}
+            >
               {!snapshot.loaded ? (
                 <p className="loading">Loading board…</p>
               ) : (

@@ -31,7 +31,7 @@ import { CopyCardLink } from './CopyCardLink';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
-import { useClamped } from './useClamped';
+import { useOverflows } from '../ui/useOverflows';
 
 /**
  * The most of a claim its dialog's heading holds, and so the dialog's name (aria-labelledby):
@@ -154,7 +154,7 @@ export function CardDetail({
   // The heading shows a few lines (styles.css, .dialog-claim): the dialog's head, and its
   // Close button, stay on a phone's screen as the dialog scrolls.
   const headingText = useRef<HTMLSpanElement>(null);
-  const clamped = useClamped(headingText, card?.claim ?? '');
+  const clamped = useOverflows(headingText, card?.claim ?? '', 'y');
   const wholeClaim = card && (clamped || card.claim.length > HEADING_MAX);
 
   return (

@@ -201,6 +201,69 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     await openBoard(lead, `${server.url}/b/${board.id}`);
   });
 
+  it('at a phone’s width, columns with nothing to focus are a tab stop that scrolls them sideways', async () => {
+    // The columns scroll sideways on a phone. A reviewer or a viewer of an empty board (or of
+    // one filtered to nothing) has no card and no New claim in them: the keyboard could not
+    // reach Corroborated and Disputed, and axe said so (scrollable-region-focusable).
+    const empty = await server.createBoard('Nothing yet', 'Lea Lopez');
+    const urls = {
+      lead: empty.leadUrl,
+      editor: await server.invite(empty, 'Ed Eze', 'editor'),
+      reviewer: await server.invite(empty, 'Rhea Ruiz', 'reviewer'),
+      viewer: await server.invite(empty, 'Vi Vega', 'viewer'),
+    };
+    const PHONE = { viewport: { width: 390, height: 844 } };
+    const open = async (url: string, options = PHONE): Promise<Page> => {
+      const page = await (await browser.newContext(options)).newPage();
+      await openBoard(page, url);
+      return page;
+    };
+    const main = (page: Page): Locator => page.locator('main#main');
+    const found: Record<string, { axe: string[]; tabIndex: number }> = {};
+    for (const [role, url] of Object.entries(urls)) {
+      const page = await open(url);
+      found[role] = {
+        axe: await axeViolations(page),
+        tabIndex: await main(page).evaluate((el) => el.tabIndex),
+      };
+      await page.context().close();
+    }
+    // Cards and New claim are the stops of those who have them.
+    expect(found).toEqual({
+      lead: { axe: [], tabIndex: -1 },
+      editor: { axe: [], tabIndex: -1 },
+      reviewer: { axe: [], tabIndex: 0 },
+      viewer: { axe: [], tabIndex: 0 },
+    });
+
+    // The viewer tabs on from the search to the columns, and the arrow keys scroll them.
+    const viewer = await open(urls.viewer);
+    await viewer.getByRole('searchbox', { name: 'Search cards' }).focus();
+    for (
+      let i = 0;
+      i < 10 && !(await main(viewer).evaluate((el) => el === document.activeElement));
+      i++
+    ) {
+      await viewer.keyboard.press('Tab');
+    }
+    expect(await main(viewer).evaluate((el) => el === document.activeElement)).toBe(true);
+    await viewer.keyboard.press('ArrowRight');
+    await expect.poll(() => main(viewer).evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    await viewer.context().close();
+
+    // Wide enough for the three columns, they scroll nowhere and are no stop.
+    const wide = await open(urls.viewer, { viewport: { width: 1400, height: 900 } });
+    expect(await main(wide).evaluate((el) => el.tabIndex)).toBe(-1);
+    await wide.context().close();
+
+    // A reviewer whose search leaves no card on a filled board is in the same place.
+    const filtered = await open(reviewerUrl);
+    await filtered.getByRole('searchbox', { name: 'Search cards' }).fill('no claim says this');
+    await expect.poll(() => main(filtered).evaluate((el) => el.tabIndex)).toBe(0);
+    expect(await axeViolations(filtered)).toEqual([]);
+    await filtered.context().close();
+  });
+
   it('at 320 px wide, every dialog and panel reflows, and the board passes the audit', async () => {
     const phone = await (
       await browser.newContext({ viewport: { width: 320, height: 640 } })
