@@ -1,7 +1,7 @@
 /**
  * The board header's role badge as a button that opens "Your access": who this person is on the
  * board, what their role may do and what only others may (from shared/roles.ts, through
- * accessSummary), and "Copy your link", so that anyone, not only a lead, can keep their way back
+ * accessSentences), and "Copy your link", so that anyone, not only a lead, can keep their way back
  * to the board before clearing this browser's data or moving to a phone. Without it, an
  * editor had no word on why Invite people, Rating scale and Export were missing.
  *
@@ -13,7 +13,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { useBoardAccess } from '../review/useBoardAccess';
-import { accessSummary, aRole } from './accessSummary';
+import { accessSentences, aRole } from './accessSentences';
 import { OwnLink } from './OwnLink';
 import './access.css';
 
@@ -30,7 +30,6 @@ export function YourAccess({ role, name }: { role: Role; name: string }) {
   }, [open]);
 
   const label = ROLE_LABELS[role];
-  const summary = accessSummary(role);
   return (
     <div
       ref={box}
@@ -72,13 +71,8 @@ export function YourAccess({ role, name }: { role: Role; name: string }) {
         <p>
           You are <bdi>{name}</bdi>, {aRole(role)} on this board.
         </p>
-        <p>
-          {summary.can.length > 0
-            ? `You can: ${summary.can.join('; ')}.`
-            : 'You can read this board and change nothing on it.'}
-        </p>
-        {summary.others.map(({ who, words }) => (
-          <p key={who}>{`Only ${who} can: ${words.join('; ')}.`}</p>
+        {accessSentences(role).map((sentence) => (
+          <p key={sentence}>{sentence}</p>
         ))}
         {access && <OwnLink className="own-link" boardId={access.id} token={access.token} />}
       </section>

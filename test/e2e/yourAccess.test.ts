@@ -62,10 +62,10 @@ describe.skipIf(!RUN)('Your access', () => {
     const text = await panel(eddie).innerText();
     expect(text).toContain('You are Eddie, an editor on this board.');
     expect(text).toContain(
-      'You can: change cards, articles, evidence and verdicts; comment; import articles.',
+      'You can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; post comments and replies, edit and delete your own, and resolve or reopen any thread; import articles.',
     );
     expect(text).toContain(
-      'Only a lead can: invite people and change roles; export the board; change the rating scale.',
+      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale.',
     );
     expect(await panel(eddie).locator('bdi').textContent()).toBe('Eddie');
   });
@@ -160,6 +160,25 @@ describe.skipIf(!RUN)('Your access', () => {
     }
   });
 
+  it('a reviewer’s says all that commenting lets them do, not only “comment”', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await openBoard(page, await server.invite(board, 'Remy', 'reviewer'));
+      await page.getByRole('button', { name: 'Reviewer: your access' }).click();
+      const text = await panel(page).innerText();
+      expect(text).toContain('You are Remy, a reviewer on this board.');
+      expect(text).toContain(
+        'You can: post comments and replies, edit and delete your own, and resolve or reopen any thread.',
+      );
+      expect(text).toContain(
+        'Only a lead or an editor can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; import articles.',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a viewer’s says it cannot change cards, and who can', async () => {
     const context = await browser.newContext();
     try {
@@ -170,9 +189,11 @@ describe.skipIf(!RUN)('Your access', () => {
       expect(text).toContain('You are Vi, a viewer on this board.');
       expect(text).toContain('You can read this board and change nothing on it.');
       expect(text).toContain(
-        'Only a lead or an editor can: change cards, articles, evidence and verdicts; import articles.',
+        'Only a lead or an editor can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; import articles.',
       );
-      expect(text).toContain('Only a lead, an editor or a reviewer can: comment.');
+      expect(text).toContain(
+        'Only a lead, an editor or a reviewer can: post comments and replies, edit and delete their own, and resolve or reopen any thread.',
+      );
       await panel(vi).getByRole('button', { name: 'Copy your link' }).waitFor();
     } finally {
       await context.close();

@@ -8,28 +8,30 @@ export function aRole(role: Role): string {
   return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-export interface AccessSummary {
-  /** What this role may do, in PERMISSIONS' order. */
-  readonly can: readonly string[];
-  /** What it may not, grouped by the roles that may: "Only a lead or an editor can: …". */
-  readonly others: readonly { readonly who: string; readonly words: readonly string[] }[];
-}
-
-/** What a role may and may not do on a board, in words, read from shared/roles.ts. */
-export function accessSummary(role: Role): AccessSummary {
+/**
+ * What a role may and may not do on a board, as Your access says it, read from shared/roles.ts:
+ * first what it may ("You can: …", in PERMISSIONS' order), then what it may not, grouped by the
+ * roles that may ("Only a lead or an editor can: …").
+ */
+export function accessSentences(role: Role): string[] {
   const can: string[] = [];
   const others = new Map<string, string[]>();
   for (const permission of Object.keys(PERMISSIONS) as Permission[]) {
     const roles: readonly Role[] = PERMISSIONS[permission];
     const words = PERMISSION_WORDS[permission];
     if (roles.includes(role)) {
-      can.push(words);
+      can.push(words('your'));
       continue;
     }
     const who = orList(roles.map(aRole));
-    others.set(who, [...(others.get(who) ?? []), words]);
+    others.set(who, [...(others.get(who) ?? []), words('their')]);
   }
-  return { can, others: [...others].map(([who, words]) => ({ who, words })) };
+  return [
+    can.length > 0
+      ? `You can: ${can.join('; ')}.`
+      : 'You can read this board and change nothing on it.',
+    ...[...others].map(([who, words]) => `Only ${who} can: ${words.join('; ')}.`),
+  ];
 }
 
 /** "a lead", "a lead or an editor", "a lead, an editor or a reviewer". */
