@@ -55,6 +55,7 @@ import {
 import { FilterBar } from './FilterBar';
 import { useCompactCards } from './useCompactCards';
 import { useFocusFollowsCard } from './useFocusFollowsCard';
+import { useEarlierWorkSaved } from './useEarlierWorkSaved';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
@@ -194,6 +195,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce],
   );
+  useEarlierWorkSaved(snapshot, tell);
   const shownColumns = useCallback(
     (b: BoardView) => filterColumns(b, filter, forMe),
     [filter, forMe],

@@ -87,6 +87,8 @@ export interface BoardSnapshot {
   readonly lostEdits: readonly LostEditNotice[];
   /** This person's changes the server refused, kept on this device until dismissed. */
   readonly setAside: readonly UnsavedChange[];
+  /** The page opened with changes an earlier page of this browser left unsaved (offline). */
+  readonly earlierUnsaved: boolean;
   /**
    * Moves whenever the board's invites may have changed unseen: the server said so (message
    * 101: an invite made, revoked, joined or given another role), or the connection is back
@@ -705,6 +707,7 @@ export class BoardConnection {
       canRedo: this.undoManager.canRedo(),
       lostEdits: this.lostEdits,
       setAside: this.setAside,
+      earlierUnsaved: this.tracker.leftUnconfirmed,
       invitesChanged: this.invitesChanged,
     });
     this.snapshot = next;

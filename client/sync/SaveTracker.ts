@@ -46,12 +46,15 @@ export class SaveTracker {
   private readonly own: Set<number>;
   private unconfirmed: boolean;
   private removed: readonly Removal[];
+  /** An earlier page of this browser left local changes not confirmed stored (offline, say). */
+  readonly leftUnconfirmed: boolean;
 
   constructor(private readonly store: AckStore | null = null) {
     const record = store?.load();
     this.acked = new Map(record?.acked ?? []);
     this.own = new Set(record?.own ?? []);
     this.unconfirmed = record?.unconfirmed ?? false;
+    this.leftUnconfirmed = this.unconfirmed;
     this.removed = record?.removed ?? [];
   }
 

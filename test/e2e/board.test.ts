@@ -25,6 +25,7 @@ import {
   announced,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { EARLIER_WORK_SAVED } from '../../client/board/useEarlierWorkSaved';
 
 /** A card's accessible name, as a screen reader reads it. */
 async function nameOf(page: Page, claim: string): Promise<string> {
@@ -192,6 +193,9 @@ describe.skipIf(!RUN)('the board in the browser', () => {
 
     await contextA.setOffline(false);
     await waitSaved(a, 15_000);
+    // Said once stored: this page did nothing, the changes are the page before's.
+    await expect.poll(() => a.locator('.toast').textContent()).toContain(EARLIER_WORK_SAVED);
+    await expect.poll(() => announced(a)).toBe(EARLIER_WORK_SAVED);
     await expectCardIn(b, 'Crime rose 40% last year', 'Disputed');
     await expectCardIn(b, 'Exports tripled since 2020', 'Unverified');
     expect(await card(b, 'Exports doubled since 2020').count()).toBe(0);
