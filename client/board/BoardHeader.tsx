@@ -91,7 +91,7 @@ export function BoardHeader({
           invitesChanged={snapshot.invitesChanged}
         />
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
-        <ShortcutsTool canEdit={can(role, 'editBoard')} />
+        <ShortcutsTool role={role} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
           <div className="undo-redo" role="group" aria-label="History">

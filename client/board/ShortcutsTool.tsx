@@ -6,9 +6,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { isTextField } from '../ui/isTextField';
 import { ModalDialog } from '../ui/ModalDialog';
+import type { Role } from '../../shared/roles';
 import { shortcutsFor } from './keyboardShortcuts';
 
-export function ShortcutsTool({ canEdit }: { canEdit: boolean }) {
+export function ShortcutsTool({ role }: { role: Role }) {
   const [open, setOpen] = useState(false);
   const returnTo = useRef<HTMLElement | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -51,7 +52,7 @@ export function ShortcutsTool({ canEdit }: { canEdit: boolean }) {
       {open && (
         <ModalDialog title="Keyboard shortcuts" focus="close" onClose={() => setOpen(false)}>
           <div className="dialog-body shortcuts">
-            {shortcutsFor(canEdit).map((group) => (
+            {shortcutsFor(role).map((group) => (
               <section key={group.title}>
                 <h3>{group.title}</h3>
                 <dl>

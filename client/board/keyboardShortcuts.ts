@@ -1,19 +1,33 @@
 /**
  * Every keyboard shortcut of the board, in one list: the "Keyboard shortcuts" dialog shows it,
- * and a card's accessible description says the card's own keys from it. Editors' keys are
- * marked, so a reviewer or viewer is told only what they can do.
+ * and a card's accessible description says the card's own keys from it. A group or key that
+ * not every role may use says which permissions it needs (shared/roles.ts), so each person is
+ * told exactly the keys their role can use, and the list follows the roles if they change.
  */
+import { can, type Permission, type Role } from '../../shared/roles';
+
+/** Any one of these permissions lets a role use the key; without `needs`, every role may. */
+type Needs = readonly [Permission, ...Permission[]];
+
 export interface Shortcut {
   readonly keys: string;
   readonly does: string;
-  /** Only for those who may change cards (editors and leads). */
-  readonly edits?: true;
+  readonly needs?: Needs;
 }
 
 export interface ShortcutGroup {
   readonly title: string;
+  readonly needs?: Needs;
   readonly shortcuts: readonly Shortcut[];
 }
+
+const EDITS: Needs = ['editBoard'];
+/**
+ * Undo and redo take back the person's own commands on cards, articles, the board's meta and
+ * comments (BoardConnection's undo manager): whoever may write any of those has something to
+ * undo, a reviewer their own comments; a viewer writes nothing.
+ */
+const UNDOES: Needs = ['editBoard', 'comment'];
 
 export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
@@ -29,25 +43,25 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
         keys: 'Tab',
         does: 'go through the card’s own buttons, then on to the next column: each column is one stop',
       },
-      { keys: 'Space', does: 'pick the card up, or drop it', edits: true },
+      { keys: 'Space', does: 'pick the card up, or drop it', needs: EDITS },
       {
         keys: 'Arrow keys, holding a card',
         does: 'move it: left and right between columns, up and down in one',
-        edits: true,
+        needs: EDITS,
       },
-      { keys: 'Escape', does: 'put a card you hold back where it was', edits: true },
+      { keys: 'Escape', does: 'put a card you hold back where it was', needs: EDITS },
       {
         keys: 'E or F2',
         does: 'edit the claim in place (Enter saves, Escape cancels)',
-        edits: true,
+        needs: EDITS,
       },
     ],
   },
   {
     title: 'Anywhere on the board',
     shortcuts: [
-      { keys: 'Ctrl+Z (⌘Z)', does: 'undo your last change, never a colleague’s' },
-      { keys: 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y', does: 'redo' },
+      { keys: 'Ctrl+Z (⌘Z)', does: 'undo your last change, never a colleague’s', needs: UNDOES },
+      { keys: 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y', does: 'redo', needs: UNDOES },
       { keys: '?', does: 'show this list' },
       { keys: 'Escape', does: 'close a dialog or panel' },
       {
@@ -68,6 +82,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   },
   {
     title: 'In a comment',
+    needs: ['comment'],
     shortcuts: [
       { keys: 'Ctrl+Enter (⌘Enter)', does: 'post the comment or reply, or save the edit' },
       { keys: '@ and a few letters', does: 'suggest board members to mention' },
@@ -76,12 +91,14 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   },
 ];
 
-/** The groups as someone with this permission sees them. */
-export function shortcutsFor(canEdit: boolean): ShortcutGroup[] {
-  return SHORTCUT_GROUPS.map((g) => ({
-    title: g.title,
-    shortcuts: g.shortcuts.filter((s) => canEdit || !s.edits),
-  })).filter((g) => g.shortcuts.length > 0);
+const mayUse = (role: Role, needs: Needs | undefined) =>
+  !needs || needs.some((permission) => can(role, permission));
+
+/** The groups as someone with this role sees them: only the keys the role can use. */
+export function shortcutsFor(role: Role): ShortcutGroup[] {
+  return SHORTCUT_GROUPS.filter((g) => mayUse(role, g.needs))
+    .map((g) => ({ ...g, shortcuts: g.shortcuts.filter((s) => mayUse(role, s.needs)) }))
+    .filter((g) => g.shortcuts.length > 0);
 }
 
 /** The id of the hidden hint every card names as its description (aria-describedby). */
