@@ -24,7 +24,7 @@ import { CardSummary } from './CardSummary';
 import { edgeWords } from './edgeWords';
 import { ClaimEditor } from './ClaimEditor';
 import { useCardLanguage } from '../article/articleLanguages';
-import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
+import { CARD_KEYS_HINT_ID, REFUSED_CARD_KEYS } from './keyboardShortcuts';
 import { MoveToSelect } from './MoveToSelect';
 import { movedWords } from './moveWords';
 import { moveWithVerdict } from '../review/moveVerdict';
@@ -118,13 +118,15 @@ export const CardItem = memo(function CardItem({
       e.preventDefault();
       actions.openCard(card.id);
     } else if (e.key === ' ') {
-      // Space on a card never scrolls the column: it picks the card up, or says why not.
+      // Space on a card never scrolls the column: it picks the card up, or says why not, in
+      // the notice at the foot of the board (seen, and announced once), as E and F2 do.
       e.preventDefault();
       if (actions.canEdit) actions.pickUp(card.id);
-      else actions.announce('Your role does not move cards. Enter opens the card.');
-    } else if ((e.key === 'F2' || e.key === 'e') && actions.canEdit) {
+      else actions.notify(REFUSED_CARD_KEYS.move, false);
+    } else if (e.key === 'F2' || e.key === 'e') {
       e.preventDefault();
-      setEditing(true);
+      if (actions.canEdit) setEditing(true);
+      else actions.notify(REFUSED_CARD_KEYS.edit, false);
     } else if (e.key in STEPS && !e.shiftKey) {
       // Not held (useMover takes these keys while a card is in hand): focus moves instead,
       // so a keyboard user goes from card to card without tabbing through each one's buttons.

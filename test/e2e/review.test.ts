@@ -21,6 +21,7 @@ import {
   reloadAnsweringLeave,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const CLAIM = 'Unemployment fell to 3.9% in March';
 
@@ -40,6 +41,17 @@ async function inviteThroughUi(page: Page, name: string, role: string): Promise<
   const link = dialog.getByRole('textbox', { name: `Invite link for ${name} (${role})` });
   await link.waitFor();
   return link.inputValue();
+}
+
+/** The keys the "Keyboard shortcuts" dialog lists, opened with ? and closed again. */
+async function listedShortcuts(page: Page): Promise<string[]> {
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  const keys = await dialog.getByRole('term').allTextContents();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  return keys;
 }
 
 /** The entries of a history list, without their times. */
@@ -205,12 +217,34 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     for (const name of ['Invite people', 'Rating scale']) {
       expect(await reviewer.getByRole('button', { name }).count()).toBe(0);
     }
-    // Space on a focused card picks it up for editors only; a reviewer hears why not.
+    // Space on a focused card picks it up, and E or F2 edits its claim, for editors only; a
+    // reviewer is told why not in the notice at the foot of the board, seen and said once.
+    await recordLiveRegions(reviewer);
+    const notice = reviewer.getByRole('group', { name: 'Notice' });
+    const refusals = async () =>
+      (await liveSaid(reviewer)).filter((said) => said.startsWith('Your role'));
+    const MOVE = 'Your role does not move cards. Enter opens the card.';
+    const EDIT = 'Your role does not edit cards. Enter opens the card.';
     await item.focus();
-    await reviewer.keyboard.press('Space');
-    await expect
-      .poll(() => reviewer.getByTestId('announcer').textContent())
-      .toMatch(/^Your role does not move cards/);
+    // Each refused key between two others: the recorder counts one sentence said twice in a
+    // row once, whatever the region, but a second region saying it would count again.
+    for (const [key, sentence] of [
+      ['Space', MOVE],
+      ['e', EDIT],
+      ['Space', MOVE],
+      ['F2', EDIT],
+    ] as const) {
+      await reviewer.keyboard.press(key);
+      await expect.poll(() => notice.textContent()).toContain(sentence);
+    }
+    await expect.poll(refusals).toEqual([MOVE, EDIT, MOVE, EDIT]);
+    expect(await item.getByRole('textbox').count()).toBe(0);
+    expect(await item.evaluate((li) => li === document.activeElement)).toBe(true);
+    // The keyboard shortcuts are the reviewer's: commenting and undo, no moving or editing.
+    const keys = await listedShortcuts(reviewer);
+    expect(keys).toEqual(expect.arrayContaining(['Ctrl+Z (⌘Z)', 'Ctrl+Enter (⌘Enter)']));
+    expect(keys).not.toContain('Space');
+    expect(keys).not.toContain('E or F2');
     await reviewer.keyboard.press('ArrowRight');
     await reviewer.keyboard.press('Space');
     await expectCardIn(reviewer, CLAIM, 'Corroborated');
@@ -373,6 +407,13 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       'Delete comment',
     ]) {
       expect(await dialog.getByRole('button', { name }).count()).toBe(0);
+    }
+    await closeDialog(dialog);
+    // Nor is a viewer told of keys to comment, undo, move or edit.
+    const keys = await listedShortcuts(viewer);
+    expect(keys).toEqual(expect.arrayContaining(['Enter', '?']));
+    for (const key of ['Ctrl+Enter (⌘Enter)', '@ and a few letters', 'Ctrl+Z (⌘Z)', 'Space']) {
+      expect(keys).not.toContain(key);
     }
     await context.close();
   });
