@@ -10,6 +10,7 @@ import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
+import { mayUndo } from './keyboardShortcuts';
 import { ShortcutsTool } from './ShortcutsTool';
 
 /**
@@ -93,7 +94,7 @@ export function BoardHeader({
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
         <ShortcutsTool role={role} />
         <PresenceBar me={me} peers={snapshot.peers} />
-        {(role === 'lead' || role === 'editor' || role === 'reviewer') && (
+        {mayUndo(role) && (
           <div className="undo-redo" role="group" aria-label="History">
             <button
               type="button"

@@ -123,7 +123,8 @@ export const CardItem = memo(function CardItem({
       e.preventDefault();
       if (actions.canEdit) actions.pickUp(card.id);
       else actions.notify(REFUSED_CARD_KEYS.move, false);
-    } else if (e.key === 'F2' || e.key === 'e') {
+    } else if (e.key === 'F2' || e.key === 'e' || e.key === 'E') {
+      // 'E' too: with Caps Lock on, or Shift held, the key said "E" did nothing.
       e.preventDefault();
       if (actions.canEdit) setEditing(true);
       else actions.notify(REFUSED_CARD_KEYS.edit, false);

@@ -94,6 +94,9 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
 const mayUse = (role: Role, needs: Needs | undefined) =>
   !needs || needs.some((permission) => can(role, permission));
 
+/** Whether this role has anything to undo: the header's Undo and Redo follow the same rule. */
+export const mayUndo = (role: Role): boolean => mayUse(role, UNDOES);
+
 /** The groups as someone with this role sees them: only the keys the role can use. */
 export function shortcutsFor(role: Role): ShortcutGroup[] {
   return SHORTCUT_GROUPS.filter((g) => mayUse(role, g.needs))

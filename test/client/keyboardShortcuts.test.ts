@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUT_GROUPS, shortcutsFor } from '../../client/board/keyboardShortcuts';
+import { mayUndo, SHORTCUT_GROUPS, shortcutsFor } from '../../client/board/keyboardShortcuts';
 import type { Role } from '../../shared/roles';
 
 /** Each group's title and the keys listed under it, as the "Keyboard shortcuts" dialog shows. */
@@ -39,5 +39,14 @@ describe('the keyboard shortcuts each role is shown', () => {
       'In a comment': COMMENT,
     });
     expect(shortcutsFor(role)).toEqual(SHORTCUT_GROUPS);
+  });
+
+  it('the header shows Undo and Redo to the roles whose list has them', () => {
+    for (const role of ['viewer', 'reviewer', 'editor', 'lead'] as const) {
+      const keys = shortcutsFor(role).flatMap((g) => g.shortcuts.map((s) => s.keys));
+      expect(mayUndo(role)).toBe(keys.includes('Ctrl+Z (⌘Z)'));
+    }
+    expect(mayUndo('viewer')).toBe(false);
+    expect(mayUndo('reviewer')).toBe(true);
   });
 });
