@@ -27,6 +27,14 @@ export interface RevealRequest {
 }
 
 const NO_PEERS: readonly Peer[] = Object.freeze([]);
+/**
+ * The reveal requests a column has carried out, for every column: a request is carried out
+ * once. A card that leaves the list and comes back (a filter cleared), or that a colleague
+ * moves to another column, must not take focus again from wherever the person has gone since
+ * (found by QA: a card whose dialog was closed took focus from the search box when a colleague
+ * moved it, and the letters typed next went to the card).
+ */
+const carriedOut = new WeakSet<RevealRequest>();
 const cardIdOfRow = (element: HTMLElement) =>
   element.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId ?? null;
 
@@ -74,14 +82,11 @@ export function Column({
   const roving = useRovingCard(ids, reveal, virtualizer, cardIdOfRow);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column}`, data: { column } });
 
-  // A request is carried out once: a card that leaves the list and comes back (a filter
-  // cleared) must not take focus again from wherever the person has gone since.
-  const done = useRef<number | null>(null);
   useEffect(() => {
-    if (!reveal || done.current === reveal.seq) return;
+    if (!reveal || carriedOut.has(reveal)) return;
     const index = ids.indexOf(reveal.cardId);
     if (index < 0) return;
-    done.current = reveal.seq;
+    carriedOut.add(reveal);
     virtualizer.scrollToIndex(index, { align: 'auto' });
     if (!reveal.focus) return;
     return focusWhenRendered(() =>

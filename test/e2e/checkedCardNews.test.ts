@@ -70,6 +70,20 @@ describe.skipIf(!RUN)('news of a card the person is checking', () => {
     await closeCard(edith);
   });
 
+  it('a move of the card whose dialog she closed leaves her focus where she has gone since', async () => {
+    // The dialog was closed just now, and focus went back to the card; she goes on to search.
+    const search = edith.getByRole('searchbox').first();
+    await search.focus();
+    await asLea((doc, id) => moveCard(doc, id, { column: 'unverified', index: 0 }, { actor: LEA }));
+    await expectCardIn(edith, CLAIM, 'Unverified');
+    await expect.poll(() => toast().textContent()).toContain('to Unverified');
+    expect(await search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await edith.keyboard.type('ferry');
+    expect(await search.inputValue()).toBe('ferry');
+    await search.fill('');
+    await toast().getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('a move of the card she has in focus is said once, as focus follows it', async () => {
     await expect.poll(() => toast().count()).toBe(0);
     await card(edith, CLAIM).focus();
@@ -79,7 +93,7 @@ describe.skipIf(!RUN)('news of a card the person is checking', () => {
     await expectCardIn(edith, CLAIM, 'Corroborated');
     await expect
       .poll(() => announced(edith))
-      .toBe(`Lea moved ${CLAIM} from Disputed to Corroborated.`);
+      .toBe(`Lea moved ${CLAIM} from Unverified to Corroborated.`);
     await expect
       .poll(() => card(edith, CLAIM).evaluate((li) => li === document.activeElement))
       .toBe(true);
