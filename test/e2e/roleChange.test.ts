@@ -6,7 +6,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, announced, openBoard, openCard, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  expectCardIn,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -155,5 +164,26 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
       await page.getByRole('form', { name: 'Add a claim' }).waitFor();
     }
     await second.close();
+  });
+
+  it('an offline move refused by a lower role is listed, and the card goes back where the server has it', async () => {
+    const claim = 'The port handled 2 million containers';
+    await recordLiveRegions(bo);
+    const item = card(bo, claim);
+    await item.focus();
+    await bo.context().setOffline(true);
+    await bo.keyboard.press('Space');
+    await bo.keyboard.press('ArrowRight');
+    await bo.keyboard.press('Space');
+    await expectCardIn(bo, claim, 'Corroborated');
+    await changeBoTo('Viewer');
+    await bo.context().setOffline(false);
+    // The server refuses the move (4403): it is listed, the browser's copy is dropped and the
+    // board opened afresh, where the card is back where the server has it.
+    await bo.getByRole('region', { name: 'Not saved' }).waitFor({ timeout: 15_000 });
+    await expectCardIn(bo, claim, 'Unverified', 15_000);
+    await bo.locator('[data-status="saved"]').waitFor();
+    const said = await liveSaid(bo);
+    expect(said.filter((s) => s.includes('was deleted'))).toEqual([]);
   });
 });
