@@ -183,7 +183,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
     document.title = `${board.meta.title || 'Board'} · Factboard`;
   }, [board.meta.title, known.id]);
-  useUnsavedPrompt(snapshot.unsaved);
+  // Refused, the page can store nothing more by staying open: what the server refused is kept
+  // under "Not saved", through a reload or a new invite, which asked about it for nothing.
+  useUnsavedPrompt(snapshot.unsaved && snapshot.status.kind !== 'refused');
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
 
