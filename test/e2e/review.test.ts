@@ -234,11 +234,14 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       ['e', EDIT],
       ['Space', MOVE],
       ['F2', EDIT],
+      ['Space', MOVE],
+      // Caps Lock or Shift: the key arrives as "E".
+      ['Shift+E', EDIT],
     ] as const) {
       await reviewer.keyboard.press(key);
       await expect.poll(() => notice.textContent()).toContain(sentence);
     }
-    await expect.poll(refusals).toEqual([MOVE, EDIT, MOVE, EDIT]);
+    await expect.poll(refusals).toEqual([MOVE, EDIT, MOVE, EDIT, MOVE, EDIT]);
     expect(await item.getByRole('textbox').count()).toBe(0);
     expect(await item.evaluate((li) => li === document.activeElement)).toBe(true);
     // The keyboard shortcuts are the reviewer's: commenting and undo, no moving or editing.
