@@ -1,6 +1,6 @@
 /**
  * The board's organisation (name and web address), the author of its ClaimReview markup.
- * Saved on the board with setBoardMeta, so every lead's ClaimReview export names it.
+ * Saved on the board with setOrganisation, so every lead's ClaimReview export names it.
  */
 import { type FormEvent, type Ref, useId, useState } from 'react';
 import { LIMITS, organisationSchema } from '../../shared/board/inputs';
@@ -62,7 +62,7 @@ export function OrganisationForm({
     setTried(true);
     if (urlLimit.refuse() || Object.keys(problemsOf(trimmed)).length > 0) return;
     const ok = actions.run('save the organisation', () =>
-      actions.commands.setBoardMeta({ organisation: trimmed }),
+      actions.commands.setOrganisation(trimmed),
     );
     if (!ok) return;
     setDraft(null);

@@ -19,6 +19,7 @@ import {
   editEvidence,
   editRatingScale,
   moveCard,
+  type Organisation,
   removeArticle,
   removeEvidence,
   resolveThread,
@@ -70,8 +71,16 @@ export function bindCommands(b: CommandBinding) {
     deleteComment: bind(b, 'comment', deleteComment),
     resolveThread: bind(b, 'comment', resolveThread),
     editRatingScale: bind(b, 'editRatingScale', editRatingScale),
-    /** Title and organisation; the UI offers the organisation to leads (client/export). */
-    setBoardMeta: bind(b, 'editBoard', setBoardMeta),
+    /**
+     * The organisation a ClaimReview export names, set in the Export dialog: the lead's, as the
+     * server's write policy has it (an editor's write of it would close their connection).
+     */
+    setOrganisation: bind(
+      b,
+      'export',
+      (doc: Y.Doc, organisation: Organisation | null, ctx: CommandContext) =>
+        setBoardMeta(doc, { organisation }, ctx),
+    ),
   });
 }
 

@@ -115,6 +115,17 @@ describe('BoardConnection commands', () => {
     c.commands.addComment(cardId, { text: 'Source?' });
     expect(c.getSnapshot().board.cards[cardId]?.comments.map((m) => m.text)).toEqual(['Source?']);
   });
+
+  it('keeps the organisation the lead’s, as the server’s write policy does', () => {
+    const organisation = { name: 'El Faro', url: 'https://elfaro.example' };
+    // An editor's write of it would close their connection with 4403 (roles.test.ts).
+    const editor = connect('editor');
+    expect(() => editor.commands.setOrganisation(organisation)).toThrowError(/may not/);
+    expect(Y.encodeStateVector(editor.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
+    const lead = connect('lead');
+    lead.commands.setOrganisation(organisation);
+    expect(lead.getSnapshot().board.meta.organisation).toEqual(organisation);
+  });
 });
 
 describe('BoardConnection undo', () => {
