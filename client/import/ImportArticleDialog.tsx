@@ -5,18 +5,23 @@
  * seconds) are shown in the dialog in its words (a 503 while it stops: that it is restarting,
  * errorMessage), what was typed kept for another try; on success it says how many claims
  * became cards, or why none did, lists those it left out because their card had been deleted,
- * to restore (DeletedBeforeList), and offers the article view.
+ * to restore (DeletedBeforeList), and offers the article view, and "Undo import" for an article
+ * it added: the import is the server's write, not in the person's Ctrl+Z history, and a wrong
+ * paste is best taken back at once (removeArticle: the article with the cards nobody worked on
+ * yet, in one step that the notice's Undo, or Ctrl+Z, brings back).
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way (asking first when an article is pasted and not imported); the opener
  * gets focus back (ArticleTools).
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
+import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { ApiError } from '../app/api';
 import { hasVisibleText } from '../../shared/visibleText';
 import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
+import { plural } from '../ui/plural';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { useTextLimit } from '../ui/useTextLimit';
@@ -64,7 +69,9 @@ export function ImportArticleDialog({
   // Escape or Close with a pasted article not yet imported asks first (found by QA: it was
   // gone, and the card and rating-scale dialogs ask). A chosen file is still on the disk.
   const asks = useLeaveAsks();
-  const { announce } = useBoardActions();
+  const actions = useBoardActions();
+  const { announce } = actions;
+  const [undoError, setUndoError] = useState<string | null>(null);
   // Counted as postArticle sends it. A pasted link past the limit is kept whole and told: one
   // cut short would link the article to a wrong page without a word.
   const urlLimit = useTextLimit<HTMLInputElement>({
@@ -113,6 +120,26 @@ export function ImportArticleDialog({
     }
   };
 
+  /** Takes the article just added off the board; the board's notice offers Undo. */
+  const undoImport = (article: ImportedArticle) => {
+    let removal: ArticleRemoval;
+    try {
+      removal = actions.commands.removeArticle(article.articleId);
+    } catch (err) {
+      // Shown here: the board's notice is behind this dialog.
+      setUndoError(`Could not undo the import: ${errorMessage(err)}`);
+      return;
+    }
+    const kept = removal.kept.length
+      ? `; ${plural(removal.kept.length, 'card stays', 'cards stay')}: a colleague worked on ${removal.kept.length === 1 ? 'it' : 'them'}`
+      : '';
+    actions.notify(
+      `Import undone: “${removal.title}” removed with ${plural(removal.removed.length, 'card', 'cards')}${kept}`,
+      true,
+    );
+    onClose();
+  };
+
   const clearFile = () => {
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
@@ -152,7 +179,17 @@ export function ImportArticleDialog({
             <button type="button" className="button" onClick={onClose}>
               Done
             </button>
+            {done.created && (
+              <button type="button" className="button" onClick={() => undoImport(done)}>
+                Undo import
+              </button>
+            )}
           </div>
+          {undoError && (
+            <p role="alert" className="error import-error">
+              {undoError}
+            </p>
+          )}
         </div>
       ) : (
         <form className="dialog-body import-form" onSubmit={submit} aria-busy={busy} noValidate>
