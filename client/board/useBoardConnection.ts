@@ -13,9 +13,11 @@ import { storageSetAsideStore } from '../sync/setAsideStore';
  * role: read from the server when the page opens and whenever a lead changes it (the server
  * closes the connection with 4205); a new role opens a new connection with it. When the server
  * refused changes only this device held, which are then set aside, a new connection starts
- * from the server's board. The page goes on showing the old connection until the new one has
- * read this device's copy of the board: a new connection starts empty, and for that moment
- * every card would seem deleted (an open card's dialog, and focus on a card, would say so).
+ * from the server's board. The page goes on showing the old connection until the server has
+ * answered the new one (its board, or a refusal): a new connection starts empty, and this
+ * device's copy of the board may not fill it (after such a refusal it is dropped), so until
+ * then every card would seem deleted (focus on a card, an open card's dialog, a card being
+ * moved and the notices of colleagues' changes would say so; found by QA).
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -71,7 +73,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       old?.destroy();
     };
     if (shown.current === null) show();
-    else void c.whenLoaded().then(show);
+    else void c.whenServerAnswered().then(show);
     return () => {
       offStatus();
       current = false;

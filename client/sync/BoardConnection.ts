@@ -801,12 +801,18 @@ export class BoardConnection {
     if (!this.destroyed && this.refusedCode === null) this.provider?.connect();
   }
 
-  /** Resolves when the local IndexedDB copy (if any) has loaded. */
-  whenLoaded(): Promise<void> {
-    if (this.loaded) return Promise.resolve();
+  /**
+   * Resolves once the server has answered this connection: its board arrived (sync step 2), or
+   * it refused the connection. Until then the doc may hold less than the board (nothing at all
+   * when this device's copy was dropped): a page that shows another connection's board keeps
+   * showing it until then, or every card would seem deleted to what watches the board.
+   */
+  whenServerAnswered(): Promise<void> {
+    const answered = () => !this.provider || this.provider.synced || this.refusedCode !== null;
+    if (answered()) return Promise.resolve();
     return new Promise((resolve) => {
       const off = this.subscribe(() => {
-        if (this.loaded) {
+        if (answered()) {
           off();
           resolve();
         }

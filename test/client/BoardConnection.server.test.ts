@@ -107,4 +107,21 @@ describe('BoardConnection with the server', () => {
     await until(() => c.getSnapshot().status.kind === 'saved');
     expect(told).toBe(1);
   });
+
+  it('is answered by the server once its board is in, or once the server refuses it', async () => {
+    const board = await newBoard();
+    const ana = connect(board.id, board.leadToken);
+    const id = ana.commands.addClaim({ claim: 'There before Bo' });
+    await until(() => ana.getSnapshot().status.kind === 'saved');
+    // A page showing another connection's board swaps to this one then, not while it is empty.
+    const bo = connect(board.id, await invite(board, 'Bo'));
+    expect(bo.getSnapshot().board.cards[id]).toBeUndefined();
+    await bo.whenServerAnswered();
+    expect(bo.getSnapshot().board.cards[id]?.claim).toBe('There before Bo');
+    // A refusal is an answer too: the page shows it, and says why.
+    const other = await newBoard();
+    const refused = connect(other.id, board.leadToken);
+    await refused.whenServerAnswered();
+    expect(refused.getSnapshot().status.kind).toBe('refused');
+  });
 });

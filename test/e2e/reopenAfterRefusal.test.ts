@@ -1,0 +1,106 @@
+/**
+ * A board opened again in the same page after the server refused its connection (4403: Eddie's
+ * offline move, which his new role may not make): the new connection starts from nothing (the
+ * refused copy is dropped), and until the server has answered it every card would seem deleted.
+ * A screen-reader user on a card must hear nothing of the kind (found by QA: "… was deleted."
+ * for the card that had focus), and focus stays on the board.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/roles';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  addClaim,
+  card,
+  expectCardIn,
+  moveTo,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
+
+const RUN = chromiumAvailable();
+const FIRST = 'The bridge cost $4 million in 2023';
+const SECOND = 'Bus fares rose 12% last year';
+
+describe.skipIf(!RUN)('a board opened again after a refusal', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Changes a member's role as the lead does from the invite dialog. */
+  async function changeRole(board: { id: string; leadToken: string }, name: string, role: Role) {
+    const url = `${server.url}/api/boards/${board.id}/invites`;
+    const headers = { authorization: `Bearer ${board.leadToken}` };
+    const { invites } = (await (await fetch(url, { headers })).json()) as {
+      invites: { inviteId: string; name: string; revokedAt: number | null }[];
+    };
+    const invite = invites.find((i) => i.name === name && i.revokedAt === null);
+    const res = await fetch(`${url}/${invite?.inviteId}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+    if (res.status !== 200) throw new Error(`PATCH invite: ${res.status}`);
+  }
+
+  /**
+   * Eddie (editor) on a board of two cards moves one offline, and is made a viewer meanwhile;
+   * `meanwhile` puts him where he is when he is back online. The server refuses the move
+   * (4403): it is listed, his browser's copy is dropped and the board opens afresh in the page.
+   * Returns what his page said, once the new connection is in sync.
+   */
+  async function refusedAndReopened(title: string, meanwhile: (eddie: Page) => Promise<void>) {
+    const board = await server.createBoard(title, 'Lea');
+    const lea = await (await browser.newContext()).newPage();
+    await openBoard(lea, board.leadUrl);
+    await addClaim(lea, FIRST);
+    await addClaim(lea, SECOND);
+    await waitSaved(lea);
+    const context = await browser.newContext();
+    const eddie = await context.newPage();
+    eddie.on('dialog', (prompt) => void prompt.accept());
+    await openBoard(eddie, await server.invite(board, 'Eddie', 'editor'));
+    await recordLiveRegions(eddie);
+
+    await context.setOffline(true);
+    await moveTo(eddie, SECOND, 'Disputed');
+    await expectCardIn(eddie, SECOND, 'Disputed');
+    await meanwhile(eddie);
+    await changeRole(board, 'Eddie', 'viewer');
+    await context.setOffline(false);
+
+    await eddie.getByRole('region', { name: 'Not saved' }).waitFor({ timeout: 15_000 });
+    await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
+    await eddie.locator('[data-status="saved"]').waitFor({ timeout: 15_000 });
+    return { eddie, said: await liveSaid(eddie) };
+  }
+
+  it('says nothing of a deletion for the card that has focus, which keeps it', async () => {
+    const { eddie, said } = await refusedAndReopened('Focus', (page) => card(page, FIRST).focus());
+    expect(said.filter((s) => s.includes('deleted'))).toEqual([]);
+    expect(
+      await eddie.evaluate(
+        () => document.activeElement?.closest<HTMLElement>('li[data-card-id]')?.innerText ?? '',
+      ),
+    ).toContain(FIRST);
+  }, 60_000);
+
+  it('keeps the open card’s dialog open, and says nothing of a deletion', async () => {
+    const { eddie, said } = await refusedAndReopened('Dialog', async (page) => {
+      await openCard(page, FIRST);
+    });
+    expect(said.filter((s) => s.includes('deleted') || s.includes('no longer'))).toEqual([]);
+    expect(await eddie.getByRole('dialog', { name: FIRST }).isVisible()).toBe(true);
+  }, 60_000);
+});
