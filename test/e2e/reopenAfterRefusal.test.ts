@@ -3,11 +3,14 @@
  * offline move, which his new role may not make): the new connection starts from nothing (the
  * refused copy is dropped), and until the server has answered it every card would seem deleted.
  * A screen-reader user on a card must hear nothing of the kind (found by QA: "… was deleted."
- * for the card that had focus), and focus stays on the board.
+ * for the card that had focus), focus stays on the board, an open card stays open, and what a
+ * colleague asked of him before is not told again as if every card had just arrived.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignCard, readBoard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
+import { readClaims } from '../../client/app/tokenClaims';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import {
   addClaim,
@@ -24,6 +27,7 @@ import { liveSaid, recordLiveRegions } from './support/liveRegions';
 const RUN = chromiumAvailable();
 const FIRST = 'The bridge cost $4 million in 2023';
 const SECOND = 'Bus fares rose 12% last year';
+const LEA = { id: 'lea-elsewhere', name: 'Lea' };
 
 describe.skipIf(!RUN)('a board opened again after a refusal', () => {
   let server: BoardServer;
@@ -56,11 +60,15 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
 
   /**
    * Eddie (editor) on a board of two cards moves one offline, and is made a viewer meanwhile;
-   * `meanwhile` puts him where he is when he is back online. The server refuses the move
+   * `meanwhile` puts him where he is when he is back online (`before`, what happens first). The server refuses the move
    * (4403): it is listed, his browser's copy is dropped and the board opens afresh in the page.
    * Returns what his page said, once the new connection is in sync.
    */
-  async function refusedAndReopened(title: string, meanwhile: (eddie: Page) => Promise<void>) {
+  async function refusedAndReopened(
+    title: string,
+    meanwhile: (eddie: Page) => Promise<void>,
+    before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
+  ) {
     const board = await server.createBoard(title, 'Lea');
     const lea = await (await browser.newContext()).newPage();
     await openBoard(lea, board.leadUrl);
@@ -70,8 +78,10 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     const context = await browser.newContext();
     const eddie = await context.newPage();
     eddie.on('dialog', (prompt) => void prompt.accept());
-    await openBoard(eddie, await server.invite(board, 'Eddie', 'editor'));
+    const link = await server.invite(board, 'Eddie', 'editor');
+    await openBoard(eddie, link);
     await recordLiveRegions(eddie);
+    await before?.(eddie, board.id, readClaims(link.split('#invite=')[1] ?? '')?.inviteId ?? '');
 
     await context.setOffline(true);
     await moveTo(eddie, SECOND, 'Disputed');
@@ -102,5 +112,21 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     });
     expect(said.filter((s) => s.includes('deleted') || s.includes('no longer'))).toEqual([]);
     expect(await eddie.getByRole('dialog', { name: FIRST }).isVisible()).toBe(true);
+  }, 60_000);
+
+  it('does not tell again of a card given to check before the refusal', async () => {
+    const gave = `Lea gave you “${FIRST}” to check`;
+    const { said } = await refusedAndReopened(
+      'Given',
+      (page) => card(page, FIRST).focus(),
+      async (eddie, boardId, eddieId) => {
+        await server.change(boardId, (doc) => {
+          const first = Object.values(readBoard(doc).cards).find((c) => c.claim === FIRST);
+          assignCard(doc, first?.id ?? '', { id: eddieId, name: 'Eddie' }, { actor: LEA });
+        });
+        await expect.poll(() => liveSaid(eddie)).toContain(gave);
+      },
+    );
+    expect(said.filter((s) => s.includes(gave))).toHaveLength(1);
   }, 60_000);
 });
