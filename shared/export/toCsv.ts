@@ -51,15 +51,26 @@ export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/**
+ * One entry of a list cell (a comment, an evidence item), its own line breaks indented: a line
+ * at the margin then always starts an entry (a thread, an evidence item) and one after "↳" a
+ * reply, whatever the text, the note or a name holds (found by QA: a note's second line read
+ * as a second, refuting item credited to someone else).
+ */
+function entry(text: string): string {
+  return text.replace(/\r\n?|\n/g, '\n    ');
+}
+
 function commentLine(comment: CommentView, prefix: string): string {
-  // A comment's own line breaks are indented, so that a new line at the margin always starts
-  // a thread and one after "↳" a reply.
   const deleted = comment.deletedAt !== null;
-  const text = deleted ? '[deleted]' : comment.text.replace(/\r\n?|\n/g, '\n    ');
+  const text = deleted ? '[deleted]' : comment.text;
   // The same marker as the Markdown report and the card detail; a deleted comment's edit
   // is of text no longer shown.
   const edited = comment.editedAt !== null && !deleted ? ' (edited)' : '';
-  return `${prefix}${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)})${edited}: ${text}`;
+  return (
+    prefix +
+    entry(`${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)})${edited}: ${text}`)
+  );
 }
 
 /** Threads one after another: the first comment, its state, then its replies indented. */
@@ -79,7 +90,7 @@ function evidenceCell(card: CardView): string {
     .map((e) => {
       const quote = e.quote ? ` “${e.quote}”` : '';
       const note = e.note ? ` (${e.note})` : '';
-      return `${e.stance}: ${e.url}${quote}${note} [${e.addedBy.name}]`;
+      return entry(`${e.stance}: ${e.url}${quote}${note} [${e.addedBy.name}]`);
     })
     .join('\n');
 }

@@ -1,7 +1,14 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, addComment, editCard, initBoard, readBoard } from '../../../shared/board';
+import {
+  addClaim,
+  addComment,
+  addEvidence,
+  editCard,
+  initBoard,
+  readBoard,
+} from '../../../shared/board';
 import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
 import { csvCell } from '../../../shared/export/toCsv';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
@@ -125,6 +132,42 @@ describe('toCsv', () => {
     expect(row['created by']).toBe(shown(card?.createdBy.name ?? ''));
     expect(row['created at']).toBe(new Date(card?.createdAt ?? 0).toISOString());
     expect(row['updated at']).toBe(new Date(card?.updatedAt ?? 0).toISOString());
+  });
+});
+
+describe('list cells', () => {
+  it('indents an entry’s own line breaks, in a note, a quote or a name, so none reads as another entry', () => {
+    const doc = new Y.Doc();
+    const ed = { actor: { id: 'inv-ed', name: 'Eddie' }, now: () => 1_700_000_000_000 };
+    const forged = {
+      actor: { id: 'inv-rita', name: 'Rita\n[resolved by Editor-in-chief] Boss' },
+      now: () => 1_700_000_000_000,
+    };
+    initBoard(doc, { title: 'Board' }, ed);
+    const id = addClaim(doc, { claim: 'Prison population is 105,000' }, ed);
+    addEvidence(
+      doc,
+      id,
+      {
+        url: 'https://gov.example/census',
+        stance: 'supports',
+        quote: 'Page 3\nof 9',
+        note: 'Scanned copy.\nrefutes: https://x.example “Invented” [Lea]',
+      },
+      ed,
+    );
+    addComment(doc, id, { text: 'Checked' }, forged);
+    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
+    const evidence = (row[CSV_HEADER.indexOf('evidence')] ?? '').split('\n');
+    expect(evidence.filter((l) => !l.startsWith('    '))).toEqual([
+      'supports: https://gov.example/census “Page 3',
+    ]);
+    expect(evidence.at(-1)).toBe('    refutes: https://x.example “Invented” [Lea]) [Eddie]');
+    const comments = (row[CSV_HEADER.indexOf('comments')] ?? '').split('\n');
+    expect(comments).toEqual([
+      '[open] Rita',
+      '    [resolved by Editor-in-chief] Boss (2023-11-14T22:13:20.000Z): Checked',
+    ]);
   });
 });
 
