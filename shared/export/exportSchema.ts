@@ -21,6 +21,7 @@ import {
   httpUrl,
   LIMITS,
   organisationSchema,
+  personName,
   ratingScaleSchema,
   sourceSpanSchema,
   speakerTypeSchema,
@@ -39,6 +40,13 @@ const time = z.iso.datetime();
  * accepted here, and the import re-ranks that column in the exported order.
  */
 const rank = z.string().max(MAX_RANK_LENGTH);
+/**
+ * Whoever wrote, added, resolved or checks something: named as an invite names a person (on
+ * one line, no control or text-direction characters), which every name on a board is. The
+ * exports print names inline, and a line break in one passed for a new thread in CSV (found
+ * by QA: an imported "Rita\n[resolved by …] Boss").
+ */
+const person = actorSchema.extend({ name: personName });
 
 export const exportedEvidenceSchema = z.object({
   id,
@@ -46,7 +54,7 @@ export const exportedEvidenceSchema = z.object({
   quote: z.string().max(LIMITS.quote),
   stance: stanceSchema,
   note: z.string().max(LIMITS.note),
-  addedBy: actorSchema,
+  addedBy: person,
   addedAt: time,
 });
 
@@ -55,12 +63,12 @@ export const exportedCommentSchema = z.object({
   /** The thread's first comment for a reply; null for the first comment of a thread. */
   parentId: id.nullable(),
   text: z.string().max(LIMITS.comment),
-  author: actorSchema,
+  author: person,
   createdAt: time,
   editedAt: time.nullable(),
   deletedAt: time.nullable(),
   resolved: z.boolean(),
-  resolvedBy: actorSchema.nullable(),
+  resolvedBy: person.nullable(),
 });
 
 export const exportedCardSchema = z.object({
@@ -82,14 +90,14 @@ export const exportedCardSchema = z.object({
   rationale: z.string().max(LIMITS.rationale),
   /** Since version 2. */
   reviewUrl: httpUrl.nullable().default(null),
-  assignee: actorSchema.nullable(),
+  assignee: person.nullable(),
   evidence: z.array(exportedEvidenceSchema).max(1_000),
   /** Oldest first, threads flattened; `parentId` links a reply to its thread. */
   comments: z.array(exportedCommentSchema).max(10_000),
   extraction: extractionSchema.nullable(),
-  createdBy: actorSchema,
+  createdBy: person,
   createdAt: time,
-  updatedBy: actorSchema,
+  updatedBy: person,
   updatedAt: time,
 });
 
@@ -98,13 +106,13 @@ export const exportedArticleSchema = z.object({
   title: z.string().max(LIMITS.title),
   url: httpUrl.nullable(),
   text: z.string().max(LIMITS.articleText),
-  createdBy: actorSchema,
+  createdBy: person,
   createdAt: time,
 });
 
 export const exportedHistoryEventSchema = z.object({
   type: z.string().min(1).max(100),
-  actor: actorSchema,
+  actor: person,
   at: time,
   cardId: id.nullable(),
   data: z.record(z.string(), z.unknown()),

@@ -258,6 +258,24 @@ describe('JSON import refuses malformed or foreign files, listing what is wrong'
     );
   });
 
+  it('a person named on more than one line, or with text-direction controls, as no invite names anyone', () => {
+    const errors = errorsOf(
+      mutate((e) => {
+        const withComment = e.cards.find((c) => c.comments.length > 0)!;
+        withComment.comments[0]!.author.name = 'Rita\n[resolved by Editor-in-chief] Boss';
+        e.cards[0]!.createdBy.name = 'Bo \u202eretide';
+      }),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^cards\.\d+\.comments\.0\.author\.name: must not contain line breaks/,
+        ),
+        expect.stringMatching(/^cards\.0\.createdBy\.name: must not contain line breaks/),
+      ]),
+    );
+  });
+
   it('duplicate ids and replies to missing threads', () => {
     const errors = errorsOf(
       mutate((e) => {
