@@ -27,7 +27,8 @@ import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useBoardMembers } from '../review/useBoardMembers';
 import { useMentionNames } from '../review/useMentionNames';
 import { useSeenRecorder } from '../review/lastSeen';
-import type { ColleagueNotice } from '../review/colleagueNotice';
+import type { ColleagueNotice, FollowedChange } from '../review/colleagueNotice';
+import { restoreNoticedCard } from '../review/restoreNoticedCard';
 import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
 import type { Peer } from '../sync/presence';
@@ -238,10 +239,16 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   );
   const onColleagueNotice = useCallback(
     (notice: ColleagueNotice) => {
+      // A deleted card cannot be opened: those who may restore it are offered that instead.
+      const restore = (cardId: string) => () => void restoreNoticedCard(known, cardId).then(tell);
       const action =
         notice.kind === 'one'
           ? { label: 'Open card', run: () => openCard(notice.cardId) }
-          : { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) };
+          : notice.kind === 'many'
+            ? { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) }
+            : notice.cardId && canEdit
+              ? { label: 'Restore card', run: restore(notice.cardId) }
+              : null;
       setToast({
         text: notice.text,
         action,
@@ -250,7 +257,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       });
       announce(notice.text);
     },
-    [announce, openCard],
+    [announce, openCard, known, tell, canEdit],
   );
   /** Set below by useFocusFollowsCard; read in effects, after this render. */
   const cardInFocus = useRef<(cardId: string) => boolean>(() => false);
@@ -259,11 +266,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       meId: connection.actor.id,
       awaitingMe,
       // The open card's dialog tells its news itself; focus following a moved card says who
-      // moved it (useFocusFollowsCard).
-      following: (cardId: string, change: 'moved' | 'other') =>
-        cardId === openId || (change === 'moved' && cardInFocus.current(cardId)),
+      // moved it, and focus moving on from a deleted one says it was deleted
+      // (useFocusFollowsCard).
+      following: (cardId: string, change: FollowedChange) =>
+        cardId === openId || (change !== 'other' && cardInFocus.current(cardId)),
+      canRestore: canEdit,
     }),
-    [connection, awaitingMe, openId],
+    [connection, awaitingMe, openId, canEdit],
   );
   // Notices start from the board as the server first gives it. This browser's copy may be old
   // or empty (a new device), and what the server's copy adds to it came while this person was
@@ -271,7 +280,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const kind = snapshot.status.kind;
   const [serverSynced, setServerSynced] = useState(false);
   if (!serverSynced && (kind === 'saved' || kind === 'saving')) setServerSynced(true);
-  useColleagueNotices(known, board, serverSynced, noticeReader, onColleagueNotice);
+  useColleagueNotices(
+    known,
+    board,
+    serverSynced,
+    noticeReader,
+    onColleagueNotice,
+    connection.lastChangeWasOwn,
+  );
   useCardAddress({
     boardId: known.id,
     board,

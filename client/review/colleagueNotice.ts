@@ -2,9 +2,12 @@
  * The notice a board change brings the local user when a colleague asks something of them (an
  * @mention in a comment, or a card given to them to check) or changes a card they are
  * checking: moves it, sets its verdict, takes it over, gives it to someone else or releases
- * it. Only a card whose object changed in this update can bring one (the board view keeps an
- * unchanged card's object), so names that become known later never make old mentions look new.
+ * it, or deletes it (deletionNotice: the board no longer names who deleted a card, so that
+ * notice waits for the history). Only a card whose object changed in this update can bring one
+ * (the board view keeps an unchanged card's object), so names that become known later never
+ * make old mentions look new.
  */
+import type { Actor } from '../../shared/board/actor';
 import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { HistoryEvent } from '../history/historyEvent';
@@ -12,7 +15,12 @@ import { quoted } from '../ui/quoted';
 
 export type ColleagueNotice =
   | { readonly kind: 'one'; readonly text: string; readonly cardId: string }
-  | { readonly kind: 'many'; readonly text: string };
+  | { readonly kind: 'many'; readonly text: string }
+  /** Cards gone from the board: `cardId` when it is one, to restore. */
+  | { readonly kind: 'deleted'; readonly text: string; readonly cardId: string | null };
+
+/** What a colleague did to a card, as the reader may already hear of it (`following`). */
+export type FollowedChange = 'moved' | 'deleted' | 'other';
 
 /** Who the local user is, as notices need it. */
 export interface NoticeReader {
@@ -21,10 +29,13 @@ export interface NoticeReader {
   readonly awaitingMe: (card: CardView) => readonly CommentView[];
   /**
    * Whether the reader already hears of a colleague's change to this card another way: its
-   * dialog is open (it tells every change), or, for a move, the card has focus (focus follows
-   * it and says who moved it). A notice as well would say it twice.
+   * dialog is open (it tells every change), or, for a move or a deletion, the card has focus
+   * (focus follows it and says who moved it, or moves on and says it was deleted). A notice as
+   * well would say it twice.
    */
-  readonly following?: (cardId: string, change: 'moved' | 'other') => boolean;
+  readonly following?: (cardId: string, change: FollowedChange) => boolean;
+  /** Whether the reader may restore a deleted card (from Activity), as a notice tells them. */
+  readonly canRestore?: boolean;
 }
 
 /** Something a colleague asked of the reader on a card: a mention, or the card to check. */
@@ -172,4 +183,70 @@ export function colleagueNotice(
     return changed.length > 0 ? { kind: 'many', text: cap(colleagues) } : null;
   const asked = `${away}${away ? 'you' : 'You'} were ${parts.join(' and ')}`;
   return { kind: 'many', text: changed.length > 0 ? `${asked}, and ${colleagues}` : asked };
+}
+
+/** A card the reader was checking that left the board, and who deleted it, when known. */
+export interface GoneCard {
+  readonly card: CardView;
+  readonly by: Actor | null;
+}
+
+/**
+ * The cards the reader was checking on `before` that `board` no longer holds: deleted, by a
+ * Delete, an Undo of adding the card, or with an article removed. Not one whose dialog is open
+ * or that has focus (`following`): those say it themselves.
+ */
+export function checkedCardsGone(
+  before: BoardView['cards'],
+  board: BoardView,
+  reader: NoticeReader,
+): CardView[] {
+  return Object.values(before).filter(
+    (card) =>
+      card.assignee?.id === reader.meId &&
+      !board.cards[card.id] &&
+      !reader.following?.(card.id, 'deleted'),
+  );
+}
+
+/**
+ * Who deleted each card, by its latest deletion in `events` (the board's history, oldest
+ * first): the doc keeps nothing of a deleted card, nor of who deleted it. Nobody when the
+ * history read does not hold it: a name is never guessed.
+ */
+export function deletedBy(events: readonly HistoryEvent[], cards: readonly CardView[]): GoneCard[] {
+  const last = new Map<string, Actor>();
+  for (const e of events) if (e.type === 'card.deleted' && e.cardId) last.set(e.cardId, e.actor);
+  return cards.map((card) => ({ card, by: last.get(card.id) ?? null }));
+}
+
+/**
+ * The notice for cards the reader was checking that were deleted: one notice however many went
+ * at once (an article removed with its cards, an offline colleague's deletions arriving
+ * together). None for the reader's own deletions, in any tab (the history names their invite).
+ * A colleague's Undo of adding a card is recorded as their deletion of it, which is what it
+ * did: "deleted" is true of it too.
+ */
+export function deletionNotice(
+  gone: readonly GoneCard[],
+  reader: NoticeReader,
+): ColleagueNotice | null {
+  const theirs = gone.filter((g) => g.by?.id !== reader.meId);
+  const [first] = theirs;
+  if (!first) return null;
+  const names = new Set(theirs.map((g) => g.by?.name ?? null));
+  const by = names.size === 1 ? first.by?.name : undefined;
+  if (theirs.length === 1) {
+    const claim = quoted(first.card.claim, 60);
+    const text = by
+      ? `${by} deleted ${claim}, which you were checking`
+      : `${claim}, which you were checking, was deleted`;
+    return { kind: 'deleted', text, cardId: first.card.id };
+  }
+  const cards = plural(theirs.length, 'card', 'cards');
+  const text = by
+    ? `${by} deleted ${cards} you were checking`
+    : `${cards} you were checking were deleted`;
+  const restore = reader.canRestore ? '. They can be restored from their entries in Activity.' : '';
+  return { kind: 'deleted', text: `${text}${restore}`, cardId: null };
 }

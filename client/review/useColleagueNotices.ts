@@ -6,15 +6,21 @@
  * since, which only the board's history dates and names the giver of (read back to when the
  * person was last here, up to 2,000 events; older givings, and on a device that has never
  * shown the board all but the latest 200 events, are left to "For me"). Changes after that
- * are news as they arrive.
+ * are news as they arrive. A card the person was checking that a colleague deleted is told once
+ * the board's latest history names who deleted it (deletedBy); that read is the server's, made
+ * after the deletion was stored (the server stores a change, with its history, before it
+ * sends it on), and if it fails the notice says "was deleted" without a name.
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView } from '../../shared/board';
-import { fetchHistorySince } from '../history/fetchHistory';
+import { fetchHistory, fetchHistorySince } from '../history/fetchHistory';
 import {
+  checkedCardsGone,
   type ColleagueNotice,
   type ColleagueRequest,
   colleagueNotice,
+  deletedBy,
+  deletionNotice,
   givenWhileAway,
   type NoticeReader,
 } from './colleagueNotice';
@@ -23,6 +29,8 @@ import { lastSeen, recordSeen } from './lastSeen';
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
 /** How long the first notice waits for the history before it tells the mentions alone. */
 const HISTORY_WAIT_MS = 3_000;
+/** The board's latest events read for who deleted a card: the deletion is among the newest. */
+const DELETIONS_READ = 200;
 
 export function useColleagueNotices(
   access: { readonly id: string; readonly token: string },
@@ -30,8 +38,13 @@ export function useColleagueNotices(
   loaded: boolean,
   reader: NoticeReader,
   onNotice: (notice: ColleagueNotice) => void,
+  /** Whether the board's latest change was this page's own (its own deletion tells itself). */
+  lastChangeOwn: () => boolean,
 ): void {
   const seen = useRef<BoardView['cards'] | null>(null);
+  /** The board now: a card back (an Undo, a restore) before its deleter is known is no news. */
+  const latest = useRef(board.cards);
+  latest.current = board.cards;
   const { id: boardId, token } = access;
   useEffect(() => {
     if (!loaded) return;
@@ -41,6 +54,20 @@ export function useColleagueNotices(
     if (before !== null) {
       const notice = colleagueNotice(before, board, reader);
       if (notice) onNotice(notice);
+      const gone = lastChangeOwn() ? [] : checkedCardsGone(before, board, reader);
+      if (gone.length === 0) return;
+      fetchHistory(boardId, token, { cardId: null, limit: DELETIONS_READ })
+        .then(
+          (page) => deletedBy(page.events, gone),
+          () => deletedBy([], gone),
+        )
+        .then((named) => {
+          const told = deletionNotice(
+            named.filter((g) => !latest.current[g.card.id]),
+            reader,
+          );
+          if (told) onNotice(told);
+        });
       return;
     }
     const since = lastSeen(boardId);
@@ -59,5 +86,5 @@ export function useColleagueNotices(
         () => tell([]),
       )
       .finally(() => clearTimeout(timer));
-  }, [boardId, token, board, loaded, reader, onNotice]);
+  }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn]);
 }

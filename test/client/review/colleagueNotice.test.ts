@@ -6,6 +6,7 @@ import {
   addComment,
   assignCard,
   createBoardReader,
+  deleteCard,
   editCard,
   editComment,
   moveCard,
@@ -13,7 +14,11 @@ import {
 } from '../../../shared/board';
 import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
 import {
+  checkedCardsGone,
   colleagueNotice,
+  deletedBy,
+  deletionNotice,
+  type FollowedChange,
   givenWhileAway,
   type NoticeReader,
 } from '../../../client/review/colleagueNotice';
@@ -235,7 +240,7 @@ describe('colleagueNotice: a colleague’s change to a card the reader is checki
     });
     // Her open card's dialog tells its own news; a move of the card in focus is said as focus
     // follows it. A verdict on the focused card is still told.
-    const following = (id: string, change: 'moved' | 'other') =>
+    const following = (id: string, change: FollowedChange) =>
       id === b || (id === a && change === 'moved');
     moveCard(doc, b, { column: 'disputed', index: 0 }, by(EDDIE));
     moveCard(doc, a, { column: 'disputed', index: 0 }, by(EDDIE));
@@ -251,5 +256,94 @@ describe('colleagueNotice: a colleague’s change to a card the reader is checki
     // What an Undo of Lea's assignment by a colleague leaves: the card's earlier writer and time.
     moveCard(doc, a, { column: 'disputed', index: 0 }, { actor: EDDIE, now: () => 500 });
     expect(next()).toBeNull();
+  });
+});
+
+describe('colleagueNotice: a card the reader is checking deleted by a colleague', () => {
+  const setup = () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, { actor: EDDIE });
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, { actor: EDDIE });
+    const c = addClaim(doc, { claim: 'Turnout was 61%' }, { actor: EDDIE });
+    assignCard(doc, a, LEA, { actor: LEA });
+    assignCard(doc, b, LEA, { actor: LEA });
+    return { doc, a, b, c, before: reader.read(), reader };
+  };
+  const deletion = (seq: number, cardId: string, actor = EDDIE) => ({
+    seq,
+    cardId,
+    type: 'card.deleted',
+    actor,
+    at: seq * 1_000,
+    data: {},
+  });
+
+  it('finds the cards she was checking that left the board, not others, nor one she follows', () => {
+    const { doc, a, b, c, before, reader } = setup();
+    deleteCard(doc, a, { actor: EDDIE });
+    deleteCard(doc, c, { actor: EDDIE });
+    const after = reader.read();
+    expect(checkedCardsGone(before.cards, after, lea).map((card) => card.id)).toEqual([a]);
+    // Its dialog open, or the card in focus: the dialog, or focus moving on, says it.
+    const following = (id: string, change: FollowedChange) => id === a && change === 'deleted';
+    expect(checkedCardsGone(before.cards, after, { ...lea, following })).toEqual([]);
+    // Still on the board: nothing gone.
+    expect(checkedCardsGone(before.cards, before, lea)).toEqual([]);
+    expect(b in after.cards).toBe(true);
+  });
+
+  it('names who deleted each card by its latest deletion in the history, else nobody', () => {
+    const { before, a, b } = setup();
+    const cards = [before.cards[a]!, before.cards[b]!];
+    const history = [deletion(1, a, LEA), deletion(2, b), deletion(3, a)];
+    expect(deletedBy(history, cards).map((g) => [g.card.id, g.by?.name ?? null])).toEqual([
+      [a, 'Eddie Stone'],
+      [b, 'Eddie Stone'],
+    ]);
+    // Not (yet) in the history read, or that read failed: no name is guessed.
+    expect(deletedBy([], cards).map((g) => g.by)).toEqual([null, null]);
+  });
+
+  it('tells one deletion with the deleter’s name, or without one when it is not known', () => {
+    const { before, a } = setup();
+    const card = before.cards[a]!;
+    expect(deletionNotice([{ card, by: EDDIE }], lea)).toEqual({
+      kind: 'deleted',
+      text: 'Eddie Stone deleted “Rents rose 30% in 2024”, which you were checking',
+      cardId: a,
+    });
+    expect(deletionNotice([{ card, by: null }], lea)?.text).toBe(
+      '“Rents rose 30% in 2024”, which you were checking, was deleted',
+    );
+    // A colleague's Undo of adding the card deletes it, and the history says so in their name:
+    // the same words are true of it.
+  });
+
+  it('says nothing of her own deletion, in this tab or another', () => {
+    const { before, a, b } = setup();
+    const mine = [{ card: before.cards[a]!, by: LEA }];
+    expect(deletionNotice(mine, lea)).toBeNull();
+    expect(deletionNotice([...mine, { card: before.cards[b]!, by: EDDIE }], lea)?.text).toBe(
+      'Eddie Stone deleted “Crime fell 10%”, which you were checking',
+    );
+  });
+
+  it('gives several deleted at once one notice, and tells who may restore where', () => {
+    const { before, a, b } = setup();
+    const both = (byB: typeof EDDIE | null) => [
+      { card: before.cards[a]!, by: EDDIE },
+      { card: before.cards[b]!, by: byB },
+    ];
+    expect(deletionNotice(both(EDDIE), lea)).toEqual({
+      kind: 'deleted',
+      text: 'Eddie Stone deleted 2 cards you were checking',
+      cardId: null,
+    });
+    expect(deletionNotice(both(null), lea)?.text).toBe('2 cards you were checking were deleted');
+    expect(deletionNotice(both(EDDIE), { ...lea, canRestore: true })?.text).toBe(
+      'Eddie Stone deleted 2 cards you were checking. They can be restored from their entries in Activity.',
+    );
+    expect(deletionNotice([], lea)).toBeNull();
   });
 });

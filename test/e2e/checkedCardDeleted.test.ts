@@ -1,0 +1,157 @@
+/**
+ * A colleague deletes a card the person is checking, in the browser against the real server:
+ * Edith (an editor, in Chromium) checks cards; Lea (the lead, on a y-websocket client, as
+ * another device would) deletes them. Edith's board tells her who deleted which card, screen
+ * readers hear it once, and "Restore card" brings it back. Her own deletion from another tab
+ * (a second client with her invite) is no news; the deletion of the card she has in focus is
+ * said once, as focus moves on, and that of the card whose dialog is open by the dialog; several
+ * deleted in one change make one notice.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
+import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { announced, card, closeCard, expectCardIn, openBoard, openCard } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
+
+const RUN = chromiumAvailable();
+/** Long enough for a notice that would come (a history read on a local server) to have come. */
+const QUIET_MS = 1_500;
+
+describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let edith: Page;
+  /** Lea, the board's lead, on another device. */
+  let lea: TestClient;
+  /** Edith's own invite in another tab: her id, not a colleague's. */
+  let edithElsewhere: TestClient;
+  const toast = () => edith.locator('.toast');
+  const idOf = (client: TestClient, claim: string) => {
+    const found = Object.values(readBoard(client.doc).cards).find((c) => c.claim === claim);
+    if (!found) throw new Error(`no card “${claim}”`);
+    return found.id;
+  };
+  /** A card Edith is checking, made and taken from her other tab, on her board. */
+  const checkedCard = async (claim: string) => {
+    const { doc, as } = edithElsewhere;
+    assignCard(doc, addClaim(doc, { claim }, as), as.actor, as);
+    await edithElsewhere.allSaved();
+    await card(edith, claim).waitFor();
+    await expect
+      .poll(() => lea.doc.getMap('cards').size)
+      .toBe(edithElsewhere.doc.getMap('cards').size);
+  };
+  const byLea = async (fn: () => void) => {
+    fn();
+    await lea.allSaved();
+  };
+  const noticesSaidSince = async (from: number) =>
+    (await liveSaid(edith)).slice(from).filter((text) => text.includes('which you were checking'));
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Ferry desk', 'Lea');
+    const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
+    const sync = server.url.replace(/^http/, 'ws') + '/sync';
+    lea = connectProvider(sync, board.id, board.leadToken);
+    edithElsewhere = connectProvider(
+      sync,
+      board.id,
+      new URL(edithUrl).hash.replace('#invite=', ''),
+    );
+    edith = await (await browser.newContext()).newPage();
+    edith.setDefaultTimeout(10_000);
+    await Promise.all([openBoard(edith, edithUrl), lea.synced(), edithElsewhere.synced()]);
+    await recordLiveRegions(edith);
+  }, 120_000);
+
+  afterAll(async () => {
+    lea?.destroy();
+    edithElsewhere?.destroy();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a colleague’s deletion is told with her name, heard, and the card can be restored', async () => {
+    const claim = 'The ferry carried 2 million people in 2024';
+    await checkedCard(claim);
+    await edith.getByRole('searchbox').first().focus();
+    await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
+    const text = `Lea deleted “${claim}”, which you were checking`;
+    await expect.poll(() => toast().textContent()).toContain(text);
+    await expect.poll(() => announced(edith)).toBe(text);
+    // Not "Open card" on a card that is gone: the way back.
+    expect(await toast().getByRole('button', { name: 'Open card' }).count()).toBe(0);
+    await toast().getByRole('button', { name: 'Restore card' }).click();
+    await expectCardIn(edith, claim, 'Unverified');
+    const back = `“${claim}” is restored to Unverified`;
+    await expect.poll(() => announced(edith)).toBe(back);
+    await expect.poll(() => toast().textContent()).toContain(back);
+    await toast().getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('her own deletion, in another tab, brings no notice', async () => {
+    const claim = 'The new pier cost 40 million';
+    await checkedCard(claim);
+    const from = (await liveSaid(edith)).length;
+    const { doc, as } = edithElsewhere;
+    deleteCard(doc, idOf(edithElsewhere, claim), as);
+    await edithElsewhere.allSaved();
+    await expect.poll(() => card(edith, claim).count()).toBe(0);
+    await edith.waitForTimeout(QUIET_MS);
+    expect(await noticesSaidSince(from)).toEqual([]);
+    expect(await toast().count()).toBe(0);
+  });
+
+  it('the deletion of the card she has in focus is said once, as focus moves on', async () => {
+    const claim = 'Crossings fell by a third';
+    await checkedCard(claim);
+    await card(edith, claim).focus();
+    const from = (await liveSaid(edith)).length;
+    await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
+    await expect.poll(() => announced(edith)).toBe(`${claim} was deleted.`);
+    await edith.waitForTimeout(QUIET_MS);
+    expect(await noticesSaidSince(from)).toEqual([]);
+    expect(await toast().count()).toBe(0);
+  });
+
+  it('the deletion of the card whose dialog she has open is told by the dialog alone', async () => {
+    const claim = 'Ticket sales doubled';
+    await checkedCard(claim);
+    await openCard(edith, claim);
+    const from = (await liveSaid(edith)).length;
+    await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
+    await edith
+      .getByRole('dialog', { name: 'Card deleted' })
+      .getByText('A colleague deleted this card while you had it open.')
+      .waitFor();
+    await edith.waitForTimeout(QUIET_MS);
+    await closeCard(edith);
+    expect(await noticesSaidSince(from)).toEqual([]);
+    expect(await toast().count()).toBe(0);
+  });
+
+  it('several deleted in one change make one notice', async () => {
+    const claims = ['Fares rose 12%', 'The night ferry was cut'];
+    for (const claim of claims) await checkedCard(claim);
+    await edith.getByRole('searchbox').first().focus();
+    const from = (await liveSaid(edith)).length;
+    const ids = claims.map((claim) => idOf(lea, claim));
+    await byLea(() =>
+      lea.doc.transact(() => {
+        for (const id of ids) deleteCard(lea.doc, id, lea.as);
+      }),
+    );
+    const text =
+      'Lea deleted 2 cards you were checking. They can be restored from their entries in Activity.';
+    await expect.poll(() => toast().textContent()).toContain(text);
+    await expect.poll(() => announced(edith)).toBe(text);
+    await edith.waitForTimeout(QUIET_MS);
+    expect((await liveSaid(edith)).slice(from).filter((t) => t.includes('deleted'))).toEqual([
+      text,
+    ]);
+  });
+});
