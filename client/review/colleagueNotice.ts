@@ -193,19 +193,15 @@ export interface GoneCard {
 
 /**
  * The cards the reader was checking on `before` that `board` no longer holds: deleted, by a
- * Delete, an Undo of adding the card, or with an article removed. Not one whose dialog is open
- * or that has focus (`following`): those say it themselves.
+ * Delete, an Undo of adding the card, or with an article removed.
  */
 export function checkedCardsGone(
   before: BoardView['cards'],
   board: BoardView,
-  reader: NoticeReader,
+  meId: string,
 ): CardView[] {
   return Object.values(before).filter(
-    (card) =>
-      card.assignee?.id === reader.meId &&
-      !board.cards[card.id] &&
-      !reader.following?.(card.id, 'deleted'),
+    (card) => card.assignee?.id === meId && !board.cards[card.id],
   );
 }
 
@@ -249,4 +245,40 @@ export function deletionNotice(
     : `${cards} you were checking were deleted`;
   const restore = reader.canRestore ? '. They can be restored from their entries in Activity.' : '';
   return { kind: 'deleted', text: `${text}${restore}`, cardId: null };
+}
+
+/**
+ * The notice for cards the reader was checking that came back after a deletion (`gone`, as
+ * they were then, which are on `board` again): by a restore, which writes its restorer and the
+ * time, or by an Undo of the deletion, which writes the card's earlier writer and time back, so
+ * no name is given then. None for the reader's own, nor for a card not theirs any more. The card
+ * is news here, not a colleague giving it to them.
+ */
+export function returnNotice(
+  gone: readonly CardView[],
+  board: BoardView,
+  reader: NoticeReader,
+): ColleagueNotice | null {
+  const back = gone.flatMap((was) => {
+    const card = board.cards[was.id];
+    if (card?.assignee?.id !== reader.meId || reader.following?.(card.id, 'other')) return [];
+    const by = card.updatedAt > was.updatedAt ? card.updatedBy : null;
+    return by?.id === reader.meId ? [] : [{ card, by }];
+  });
+  const [first] = back;
+  if (!first) return null;
+  const names = new Set(back.map((b) => b.by?.name ?? null));
+  const by = names.size === 1 ? first.by?.name : undefined;
+  if (back.length === 1) {
+    const claim = quoted(first.card.claim, 60);
+    const text = by
+      ? `${by} restored ${claim}, which you are checking`
+      : `${claim}, which you are checking, is back`;
+    return { kind: 'one', text, cardId: first.card.id };
+  }
+  const cards = plural(back.length, 'card', 'cards');
+  const text = by
+    ? `${by} restored ${cards} you are checking`
+    : `${cards} you are checking are back`;
+  return { kind: 'many', text };
 }

@@ -9,10 +9,11 @@
  * are news as they arrive. A card the person was checking that a colleague deleted is told once
  * the board's latest history names who deleted it (deletedBy); that read is the server's, made
  * after the deletion was stored (the server stores a change, with its history, before it
- * sends it on), and if it fails the notice says "was deleted" without a name.
+ * sends it on), and if it fails the notice says "was deleted" without a name. Such a card
+ * coming back (a restore, an Undo) is told as back, not as a card given to them.
  */
 import { useEffect, useRef } from 'react';
-import type { BoardView } from '../../shared/board';
+import type { BoardView, CardView } from '../../shared/board';
 import { fetchHistory, fetchHistorySince } from '../history/fetchHistory';
 import {
   checkedCardsGone,
@@ -23,6 +24,7 @@ import {
   deletionNotice,
   givenWhileAway,
   type NoticeReader,
+  returnNotice,
 } from './colleagueNotice';
 import { lastSeen, recordSeen } from './lastSeen';
 
@@ -31,6 +33,30 @@ const NO_CARDS: BoardView['cards'] = Object.freeze({});
 const HISTORY_WAIT_MS = 3_000;
 /** The board's latest events read for who deleted a card: the deletion is among the newest. */
 const DELETIONS_READ = 200;
+
+/** `cards`' current objects for those of `some`. */
+const pick = (cards: BoardView['cards'], some: readonly CardView[]): BoardView['cards'] =>
+  Object.fromEntries(some.map((card) => [card.id, cards[card.id]!]));
+
+/**
+ * The notice for cards the person was checking that were deleted, once the board's latest
+ * history has named who deleted them (nobody if it cannot be read), leaving out those that
+ * came back meanwhile (`stillGone`).
+ */
+async function tellDeletions(
+  access: { readonly id: string; readonly token: string },
+  cards: readonly CardView[],
+  reader: NoticeReader,
+  stillGone: (cardId: string) => boolean,
+): Promise<ColleagueNotice | null> {
+  const query = { cardId: null, limit: DELETIONS_READ };
+  const events = await fetchHistory(access.id, access.token, query).then(
+    (page) => page.events,
+    () => [],
+  );
+  const named = deletedBy(events, cards).filter((gone) => stillGone(gone.card.id));
+  return deletionNotice(named, reader);
+}
 
 export function useColleagueNotices(
   access: { readonly id: string; readonly token: string },
@@ -45,6 +71,8 @@ export function useColleagueNotices(
   /** The board now: a card back (an Undo, a restore) before its deleter is known is no news. */
   const latest = useRef(board.cards);
   latest.current = board.cards;
+  /** The cards the person was checking when they were deleted, until they come back. */
+  const deleted = useRef(new Map<string, CardView>());
   const { id: boardId, token } = access;
   useEffect(() => {
     if (!loaded) return;
@@ -52,22 +80,24 @@ export function useColleagueNotices(
     seen.current = board.cards;
     if (before === board.cards) return;
     if (before !== null) {
-      const notice = colleagueNotice(before, board, reader);
+      const own = lastChangeOwn();
+      const gone = checkedCardsGone(before, board, reader.meId);
+      for (const card of gone) deleted.current.set(card.id, card);
+      // A card back after its deletion is told as such (returnNotice), not read as a new card
+      // someone gave them (its earlier object is gone from `before`).
+      const back = [...deleted.current.values()].filter((card) => board.cards[card.id]);
+      for (const card of back) deleted.current.delete(card.id);
+      const returned = own ? null : returnNotice(back, board, reader);
+      const known = back.length === 0 ? before : { ...before, ...pick(board.cards, back) };
+      const notice = colleagueNotice(known, board, reader);
       if (notice) onNotice(notice);
-      const gone = lastChangeOwn() ? [] : checkedCardsGone(before, board, reader);
-      if (gone.length === 0) return;
-      fetchHistory(boardId, token, { cardId: null, limit: DELETIONS_READ })
-        .then(
-          (page) => deletedBy(page.events, gone),
-          () => deletedBy([], gone),
-        )
-        .then((named) => {
-          const told = deletionNotice(
-            named.filter((g) => !latest.current[g.card.id]),
-            reader,
-          );
-          if (told) onNotice(told);
-        });
+      if (returned) onNotice(returned);
+      // A card whose dialog is open, or that has focus, is said deleted there.
+      const told = own ? [] : gone.filter((card) => !reader.following?.(card.id, 'deleted'));
+      if (told.length === 0) return;
+      void tellDeletions({ id: boardId, token }, told, reader, (id) => !latest.current[id]).then(
+        (deletion) => deletion && onNotice(deletion),
+      );
       return;
     }
     const since = lastSeen(boardId);

@@ -5,7 +5,7 @@
  * readers hear it once, and "Restore card" brings it back. Her own deletion from another tab
  * (a second client with her invite) is no news; the deletion of the card she has in focus is
  * said once, as focus moves on, and that of the card whose dialog is open by the dialog; several
- * deleted in one change make one notice.
+ * deleted in one change make one notice; one a colleague restores is told as back.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
   let lea: TestClient;
   /** Edith's own invite in another tab: her id, not a colleague's. */
   let edithElsewhere: TestClient;
+  let board: { id: string; leadToken: string };
   const toast = () => edith.locator('.toast');
   const idOf = (client: TestClient, claim: string) => {
     const found = Object.values(readBoard(client.doc).cards).find((c) => c.claim === claim);
@@ -53,7 +54,7 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Ferry desk', 'Lea');
+    board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     const sync = server.url.replace(/^http/, 'ws') + '/sync';
     lea = connectProvider(sync, board.id, board.leadToken);
@@ -134,12 +135,14 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     expect(await toast().count()).toBe(0);
   });
 
+  const claims = ['Fares rose 12%', 'The night ferry was cut'];
+  let ids: string[] = [];
+
   it('several deleted in one change make one notice', async () => {
-    const claims = ['Fares rose 12%', 'The night ferry was cut'];
     for (const claim of claims) await checkedCard(claim);
     await edith.getByRole('searchbox').first().focus();
     const from = (await liveSaid(edith)).length;
-    const ids = claims.map((claim) => idOf(lea, claim));
+    ids = claims.map((claim) => idOf(lea, claim));
     await byLea(() =>
       lea.doc.transact(() => {
         for (const id of ids) deleteCard(lea.doc, id, lea.as);
@@ -153,5 +156,18 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     expect((await liveSaid(edith)).slice(from).filter((t) => t.includes('deleted'))).toEqual([
       text,
     ]);
+  });
+
+  it('a card a colleague restores is told as back, not as given to her', async () => {
+    const [cardId] = ids;
+    const url = `${server.url}/api/boards/${board.id}/cards/${cardId}/restore`;
+    const headers = { Authorization: `Bearer ${board.leadToken}` };
+    expect((await fetch(url, { method: 'POST', headers })).status).toBe(201);
+    const text = `Lea restored “${claims[0]}”, which you are checking`;
+    await expect.poll(() => toast().textContent()).toContain(text);
+    await expect.poll(() => announced(edith)).toBe(text);
+    await toast().getByRole('button', { name: 'Open card' }).click();
+    await edith.getByRole('dialog', { name: claims[0] }).waitFor();
+    await closeCard(edith);
   });
 });

@@ -8,6 +8,7 @@ import {
   createBoardReader,
   deleteCard,
   editCard,
+  restoreCard,
   editComment,
   moveCard,
   setVerdict,
@@ -21,6 +22,7 @@ import {
   type FollowedChange,
   givenWhileAway,
   type NoticeReader,
+  returnNotice,
 } from '../../../client/review/colleagueNotice';
 
 const LEA = { id: 'lea', name: 'Lea Park' };
@@ -279,17 +281,14 @@ describe('colleagueNotice: a card the reader is checking deleted by a colleague'
     data: {},
   });
 
-  it('finds the cards she was checking that left the board, not others, nor one she follows', () => {
+  it('finds the cards she was checking that left the board, not others', () => {
     const { doc, a, b, c, before, reader } = setup();
     deleteCard(doc, a, { actor: EDDIE });
     deleteCard(doc, c, { actor: EDDIE });
     const after = reader.read();
-    expect(checkedCardsGone(before.cards, after, lea).map((card) => card.id)).toEqual([a]);
-    // Its dialog open, or the card in focus: the dialog, or focus moving on, says it.
-    const following = (id: string, change: FollowedChange) => id === a && change === 'deleted';
-    expect(checkedCardsGone(before.cards, after, { ...lea, following })).toEqual([]);
+    expect(checkedCardsGone(before.cards, after, LEA.id).map((card) => card.id)).toEqual([a]);
     // Still on the board: nothing gone.
-    expect(checkedCardsGone(before.cards, before, lea)).toEqual([]);
+    expect(checkedCardsGone(before.cards, before, LEA.id)).toEqual([]);
     expect(b in after.cards).toBe(true);
   });
 
@@ -345,5 +344,41 @@ describe('colleagueNotice: a card the reader is checking deleted by a colleague'
       'Eddie Stone deleted 2 cards you were checking. They can be restored from their entries in Activity.',
     );
     expect(deletionNotice([], lea)).toBeNull();
+  });
+
+  it('tells a card back after its deletion as restored, not as given to her', () => {
+    const { doc, a, b, before, reader } = setup();
+    const was = [before.cards[a]!, before.cards[b]!];
+    deleteCard(doc, a, { actor: EDDIE });
+    deleteCard(doc, b, { actor: EDDIE });
+    const gone = reader.read();
+    const later = () => Date.now() + 60_000;
+    restoreCard(doc, was[0]!, { actor: EDDIE, now: later });
+    const back = reader.read();
+    expect(returnNotice(was, back, lea)).toEqual({
+      kind: 'one',
+      text: 'Eddie Stone restored “Rents rose 30% in 2024”, which you are checking',
+      cardId: a,
+    });
+    // Read as news of the board alone, it would have been a card given to her.
+    expect(colleagueNotice(gone.cards, back, lea)?.text).toBe(
+      'Eddie Stone gave you “Rents rose 30% in 2024” to check',
+    );
+    // An Undo of the deletion writes the card's earlier writer and time back: no name.
+    restoreCard(doc, was[1]!, { actor: EDDIE, now: () => 1 });
+    const both = reader.read();
+    expect(returnNotice([was[1]!], both, lea)?.text).toBe(
+      '“Crime fell 10%”, which you are checking, is back',
+    );
+    expect(returnNotice(was, both, lea)).toEqual({
+      kind: 'many',
+      text: '2 cards you are checking are back',
+    });
+    // One whose dialog she has open, a card not the reader's, or her own restore: no news.
+    expect(returnNotice(was, both, { ...lea, following: () => true })).toBeNull();
+    expect(returnNotice(was, both, { ...lea, meId: EDDIE.id })).toBeNull();
+    deleteCard(doc, a, { actor: EDDIE });
+    restoreCard(doc, was[0]!, { actor: LEA, now: later });
+    expect(returnNotice([was[0]!], reader.read(), lea)).toBeNull();
   });
 });
