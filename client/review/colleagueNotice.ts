@@ -216,6 +216,14 @@ export function deletedBy(events: readonly HistoryEvent[], cards: readonly CardV
   return cards.map((card) => ({ card, by: last.get(card.id) ?? null }));
 }
 
+/** The name of whoever did all of several things, if one person did (and is known). */
+function soleName(
+  doers: readonly ({ readonly name: string } | null | undefined)[],
+): string | undefined {
+  const names = new Set(doers.map((d) => d?.name ?? null));
+  return names.size === 1 ? (doers[0]?.name ?? undefined) : undefined;
+}
+
 /**
  * The notice for cards the reader was checking that were deleted: one notice however many went
  * at once (an article removed with its cards, an offline colleague's deletions arriving
@@ -230,8 +238,7 @@ export function deletionNotice(
   const theirs = gone.filter((g) => g.by?.id !== reader.meId);
   const [first] = theirs;
   if (!first) return null;
-  const names = new Set(theirs.map((g) => g.by?.name ?? null));
-  const by = names.size === 1 ? first.by?.name : undefined;
+  const by = soleName(theirs.map((g) => g.by));
   if (theirs.length === 1) {
     const claim = quoted(first.card.claim, 60);
     const text = by
@@ -267,8 +274,7 @@ export function returnNotice(
   });
   const [first] = back;
   if (!first) return null;
-  const names = new Set(back.map((b) => b.by?.name ?? null));
-  const by = names.size === 1 ? first.by?.name : undefined;
+  const by = soleName(back.map((b) => b.by));
   if (back.length === 1) {
     const claim = quoted(first.card.claim, 60);
     const text = by
