@@ -203,10 +203,14 @@ export function importArticle(
     const similar = before.articles.find((a) => a.id === similarId);
     if (similar) similarTo = { id: similar.id, title: similar.title };
     // One transaction, so the article and its cards reach every client as one update;
-    // addClaims scans the column once, so a long article imports in linear time.
+    // addClaims scans the column once, so a long article imports in linear time. One time
+    // for both commands: a card created at its article's very time is its import's
+    // (articleRemoval), where any card made by hand comes later, however soon.
+    const at = Date.now();
+    const ctx = { actor, now: () => at };
     doc.transact(
       () => {
-        addArticle(doc, article, { actor });
+        addArticle(doc, article, ctx);
         ids = addClaims(
           doc,
           fresh.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
@@ -221,7 +225,7 @@ export function importArticle(
                 .map((e) => ({ text: e.text.slice(0, 300), type: e.type })),
             },
           })),
-          { actor },
+          ctx,
         );
       },
       new CommandOrigin('addArticle', actor),

@@ -373,9 +373,12 @@ describe('a name the board had there before may be written back: the board’s U
     let articleId = '';
     let cardId = '';
     write(room, pageOfBo, (doc) => {
-      articleId = addArticle(doc, { title: 'Rents', text }, as(bo));
+      // As an import writes them: the article and its card at one time (articleRemoval).
+      const at = Date.now();
+      const importer = { actor: bo, now: () => at };
+      articleId = addArticle(doc, { title: 'Rents', text }, importer);
       const source = { articleId, start: 0, end: 24, sentence: text.slice(0, 24) };
-      cardId = addClaim(doc, { claim: 'Rents doubled', source }, as(bo));
+      cardId = addClaim(doc, { claim: 'Rents doubled', source }, importer);
     });
     const pageOfAda = room.page(ada);
     write(room, pageOfAda, (doc) => removeArticle(doc, articleId, as(ada)));

@@ -417,7 +417,10 @@ describe('history derived on the server', () => {
   it('records an article.removed with its title and what became of its cards, with a card.deleted each', async () => {
     const { client: ed, invite } = await join('editor', 'Edie');
     const text = 'Crime rose 20%. Rents rose 8%. Fares rose 15%.';
-    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, ed.as);
+    // As an import writes them: the article and its cards at one time (articleRemoval).
+    const at = Date.now();
+    const importer = { ...ed.as, now: () => at };
+    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, importer);
     const [kept, ...gone] = addClaims(
       ed.doc,
       [0, 16, 31].map((start) => {
@@ -427,7 +430,7 @@ describe('history derived on the server', () => {
           source: { articleId, start, end, sentence: text.slice(start, end) },
         };
       }),
-      ed.as,
+      importer,
     );
     moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, ed.as);
     removeArticle(ed.doc, articleId, ed.as);

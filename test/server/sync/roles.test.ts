@@ -93,9 +93,12 @@ describe('write policy per role, against raw clients', () => {
   /** An imported article with one untouched card of its own, as the server's import leaves it. */
   async function withArticle(): Promise<{ articleId: string; articleCard: string }> {
     const text = 'The bridge cost 2 billion. It opened in 2020.';
-    const articleId = addArticle(observer.doc, { title: 'Bridge', text }, observerCtx);
+    // As an import writes them: the article and its card at one time (articleRemoval).
+    const at = Date.now();
+    const importer = { ...observerCtx, now: () => at };
+    const articleId = addArticle(observer.doc, { title: 'Bridge', text }, importer);
     const source = { articleId, start: 0, end: 26, sentence: text.slice(0, 26) };
-    const articleCard = addClaim(observer.doc, { claim: 'Bridge: 2 billion', source }, observerCtx);
+    const articleCard = addClaim(observer.doc, { claim: 'Bridge: 2 billion', source }, importer);
     await observer.allSaved();
     return { articleId, articleCard };
   }

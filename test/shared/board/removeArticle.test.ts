@@ -17,7 +17,6 @@ import {
   CommandOrigin,
   deleteComment,
   editCard,
-  IMPORT_WINDOW_MS,
   initBoard,
   moveCard,
   planArticleRemoval,
@@ -44,24 +43,34 @@ const TEXT =
   'The port moved 4 million containers. Bus fares went up 15%. Taxes fell 2%.';
 const SENTENCES = TEXT.split(/(?<=\.) /);
 
-/** A board with one article imported as the server does it: the article and 8 cards. */
+/**
+ * A board with one article imported as the server does it (importArticle): the article and 8
+ * cards in one transaction, stamped with one time.
+ */
 function importedBoard() {
   const doc = new Y.Doc();
   initBoard(doc, { title: 'Desk' }, ana);
+  const at = now();
+  const importer = { actor: ana.actor, now: () => at };
+  let articleId = '';
+  let ids: string[] = [];
   doc.transact(() => {
-    addArticle(doc, { title: 'Wrong paste', url: 'https://news.example/a', text: TEXT }, ana);
+    articleId = addArticle(
+      doc,
+      { title: 'Wrong paste', url: 'https://news.example/a', text: TEXT },
+      importer,
+    );
+    let end = 0;
+    ids = addClaims(
+      doc,
+      SENTENCES.map((sentence) => {
+        const start = TEXT.indexOf(sentence, end);
+        end = start + sentence.length;
+        return { claim: sentence, source: { articleId, start, end, sentence } };
+      }),
+      importer,
+    );
   });
-  const articleId = readBoard(doc).articles[0]!.id;
-  let at = 0;
-  const ids = addClaims(
-    doc,
-    SENTENCES.map((sentence) => {
-      const start = TEXT.indexOf(sentence, at);
-      at = start + sentence.length;
-      return { claim: sentence, source: { articleId, start, end: at, sentence } };
-    }),
-    ana,
-  );
   return { doc, articleId, ids };
 }
 
@@ -86,8 +95,9 @@ describe('removeArticle', () => {
     editCard(doc, edited, { speaker: 'The mayor' }, bo);
     // A comment posted and deleted leaves nothing of anyone's work.
     deleteComment(doc, addComment(doc, uncommented, { text: 'oops' }, bo), bo);
-    // Made by hand from the article view, long after the import: someone's work.
-    tick += IMPORT_WINDOW_MS;
+    // Made by hand from the article view by the importer, a second after the import: their
+    // work all the same.
+    tick += 1_000;
     const byHand = addClaim(
       doc,
       {
