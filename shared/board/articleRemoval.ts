@@ -9,7 +9,6 @@
  */
 import type { ArticleView, CardView } from './view';
 
-
 /** Why a card of a removed article stays: what someone did to it. */
 export type KeepReason =
   'madeByHand' | 'moved' | 'verdict' | 'evidence' | 'comments' | 'assigned' | 'edited';
