@@ -40,3 +40,15 @@ export function verdictFitsColumn(
 ): boolean {
   return verdict === null || labelsFor(scale, column).some((l) => l.label === verdict);
 }
+
+/**
+ * Whether a card's verdict is one of its own column's labels: null without a verdict. A move
+ * asks for a fitting label, but a colleague's verdict set while the card moved (or an undone
+ * move) crosses it, and the merge keeps both: the board and the exports say so instead.
+ */
+export function verdictFitsCard(
+  scale: RatingScale,
+  card: { readonly verdict: string | null; readonly column: ColumnId },
+): boolean | null {
+  return card.verdict === null ? null : verdictFitsColumn(scale, card.verdict, card.column);
+}

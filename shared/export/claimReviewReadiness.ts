@@ -14,12 +14,11 @@ import {
   speakerTypeGuessed,
 } from './toClaimReview';
 import { cardsInOrder } from './toJsonExport';
-import { verdictOnScale } from './verdictOnScale';
 
 export interface ClaimReviewReadiness {
   /** Cards in Corroborated or Disputed, in board order. */
   readonly reviewed: readonly CardView[];
-  /** Left out of the export: no verdict label from the rating scale. */
+  /** Left out of the export: no verdict label of the card's column from the rating scale. */
   readonly skipped: readonly SkippedCard[];
   /** Exported with the placeholder URL: no published fact-check URL yet. */
   readonly placeholderUrl: readonly CardView[];
@@ -28,14 +27,14 @@ export interface ClaimReviewReadiness {
 }
 
 export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
-  const onScale = verdictOnScale(view);
   const reviewed = cardsInOrder(view).filter((card) => REVIEWED_COLUMNS.includes(card.column));
   const skipped: SkippedCard[] = [];
   const placeholderUrl: CardView[] = [];
   const guessedSpeakerType: CardView[] = [];
   for (const card of reviewed) {
-    if (!onScale(card)) {
-      skipped.push({ cardId: card.id, reason: skipReason(card) });
+    const reason = skipReason(card, view.meta.ratingScale);
+    if (reason) {
+      skipped.push({ cardId: card.id, reason });
       continue;
     }
     if (!hasPublishedUrl(card)) placeholderUrl.push(card);

@@ -5,7 +5,7 @@
  * importer reads every version up to its own (READABLE_VERSIONS): version 2 added each card's
  * `speakerType` and `reviewUrl`, which a version 1 file lacks and imports as null. A field
  * worked out from others, for the file's readers, leaves the version as it is: an older server
- * drops it and still reads the whole board (a card's `verdictOnScale`).
+ * drops it and still reads the whole board (a card's `verdictOnScale` and `verdictFitsColumn`).
  *
  * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
  * an import accepts is what a person could have written; comment text may be empty, because
@@ -87,6 +87,13 @@ export const exportedCardSchema = z.object({
    * files lack it); the import works it out from the scale again and ignores it.
    */
   verdictOnScale: z.boolean().nullable().optional(),
+  /**
+   * Whether `verdict` is one of the labels of the card's `column` (verdictFitsCard): false when
+   * a colleague's verdict and a move crossed (or a verdict off the scale); null without a
+   * verdict. Written since it was added, within version 2; the import ignores it, as it does
+   * `verdictOnScale`: the board works it out from the card again.
+   */
+  verdictFitsColumn: z.boolean().nullable().optional(),
   rationale: z.string().max(LIMITS.rationale),
   /** Since version 2. */
   reviewUrl: httpUrl.nullable().default(null),

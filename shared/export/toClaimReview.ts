@@ -1,7 +1,7 @@
 /**
  * schema.org ClaimReview JSON-LD (https://schema.org/ClaimReview, as Google's fact-check
  * markup reads it): one review per card in corroborated or disputed that carries a verdict
- * label from the board's rating scale. A card that cannot give a complete review is listed in
+ * label of its column from the board's rating scale. A card that cannot give a complete review is listed in
  * `skipped` with the reason, never exported half-filled.
  *
  * datePublished is the day of the card's last change to what the review says, by the board's
@@ -21,6 +21,7 @@
 import { httpUrl } from '../board/inputs';
 import { closeBidi } from './closeBidi';
 import { strictHref } from './strictHref';
+import { type RatingLabel, type RatingScale, verdictFitsCard } from '../board/ratingScale';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
@@ -34,7 +35,12 @@ export interface ClaimReviewOptions {
   readonly history?: readonly HistoryInput[];
 }
 
-export type SkipReason = 'no_verdict' | 'verdict_not_on_scale';
+/**
+ * no_verdict; verdict_not_on_scale: a label a lead removed since; verdict_not_for_column: a
+ * label of another column (a colleague's verdict and a move crossed), whose rating would
+ * contradict the column the board put the card in.
+ */
+export type SkipReason = 'no_verdict' | 'verdict_not_on_scale' | 'verdict_not_for_column';
 
 export interface SkippedCard {
   readonly cardId: string;
@@ -132,9 +138,12 @@ export function speakerType(name: string): 'Person' | 'Organization' {
 
 const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as const;
 
-/** Why a reviewed card without a label from the scale is left out. */
-export const skipReason = (card: CardView): SkipReason =>
-  card.verdict === null ? 'no_verdict' : 'verdict_not_on_scale';
+/** Why a reviewed card is left out, or null when its verdict is one of its column's labels. */
+export function skipReason(card: CardView, scale: RatingScale): SkipReason | null {
+  if (card.verdict === null) return 'no_verdict';
+  if (!scale.labels.some((l) => l.label === card.verdict)) return 'verdict_not_on_scale';
+  return verdictFitsCard(scale, card) ? null : 'verdict_not_for_column';
+}
 
 /** Whether the review gets the card's own published URL rather than the placeholder. */
 export const hasPublishedUrl = (card: CardView): boolean =>
@@ -229,11 +238,13 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
 
   for (const card of cardsInOrder(view)) {
     if (!REVIEWED_COLUMNS.includes(card.column)) continue;
-    const label = card.verdict === null ? undefined : labels.get(card.verdict);
-    if (!label) {
-      skipped.push({ cardId: card.id, reason: skipReason(card) });
+    const reason = skipReason(card, ratingScale);
+    if (reason) {
+      skipped.push({ cardId: card.id, reason });
       continue;
     }
+    // On the scale, by skipReason.
+    const label = labels.get(card.verdict as string) as RatingLabel;
     if (!hasPublishedUrl(card)) placeholderUrl.push(card.id);
     const article = card.source ? articles.get(card.source.articleId) : undefined;
     const citation = card.evidence

@@ -6,6 +6,7 @@
  * some also after a leading tab or CR) as a formula, so such cells get a leading apostrophe,
  * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
  */
+import { verdictFitsCard } from '../board/ratingScale';
 import type { BoardView, CardView, CommentView } from '../board/view';
 import { closeBidi } from './closeBidi';
 import { COLUMN_LABELS } from './columnLabels';
@@ -23,6 +24,11 @@ export const CSV_HEADER = [
   'verdict',
   /** yes, or no for a label a lead removed from the rating scale since; empty: no verdict. */
   'verdict on scale',
+  /**
+   * yes, or no when the verdict is not a label of the card's column (a colleague's verdict and
+   * a move crossed); empty: no verdict.
+   */
+  'verdict fits column',
   'rationale',
   'published fact-check url',
   'source sentence',
@@ -95,10 +101,13 @@ function evidenceCell(card: CardView): string {
     .join('\n');
 }
 
+const yesNo = (flag: boolean | null) => (flag === null ? '' : flag ? 'yes' : 'no');
+
 function cardRow(
   card: CardView,
   articleTitles: ReadonlyMap<string, string>,
   onScale: boolean | null,
+  fits: boolean | null,
 ): string[] {
   const source = card.source;
   return [
@@ -108,7 +117,8 @@ function cardRow(
     card.speaker ?? '',
     card.speakerType ?? '',
     card.verdict ?? '',
-    onScale === null ? '' : onScale ? 'yes' : 'no',
+    yesNo(onScale),
+    yesNo(fits),
     card.rationale,
     card.reviewUrl ?? '',
     source?.sentence ?? '',
@@ -130,7 +140,9 @@ export function toCsv(view: BoardView): string {
   const onScale = verdictOnScale(view);
   const lines = [
     CSV_HEADER,
-    ...cardsInOrder(view).map((card) => cardRow(card, titles, onScale(card))),
+    ...cardsInOrder(view).map((card) =>
+      cardRow(card, titles, onScale(card), verdictFitsCard(view.meta.ratingScale, card)),
+    ),
   ];
   return BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
 }

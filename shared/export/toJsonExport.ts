@@ -1,6 +1,8 @@
 /** Turns a board view and its audit history into the JSON export (see exportSchema). */
 import type { Actor } from '../board/actor';
+import { verdictFitsCard } from '../board/ratingScale';
 import { COLUMNS } from '../board/schema';
+import type { RatingScale } from '../board/ratingScale';
 import type { BoardView, CardView } from '../board/view';
 import {
   type BoardExport,
@@ -30,7 +32,11 @@ export interface JsonExportOptions {
 // Actors are copied to plain {id, name}: views may carry more (or frozen) objects.
 const actor = (a: Actor) => ({ id: a.id, name: a.name });
 
-function exportCard(card: CardView, onScale: (card: CardView) => boolean | null): ExportedCard {
+function exportCard(
+  card: CardView,
+  onScale: (card: CardView) => boolean | null,
+  scale: RatingScale,
+): ExportedCard {
   return {
     id: card.id,
     column: card.column,
@@ -41,6 +47,7 @@ function exportCard(card: CardView, onScale: (card: CardView) => boolean | null)
     source: card.source && { ...card.source },
     verdict: card.verdict,
     verdictOnScale: onScale(card),
+    verdictFitsColumn: verdictFitsCard(scale, card),
     rationale: card.rationale,
     reviewUrl: card.reviewUrl,
     assignee: card.assignee && actor(card.assignee),
@@ -114,7 +121,7 @@ export function toJsonExport(
       createdBy: actor(a.createdBy),
       createdAt: isoTime(a.createdAt),
     })),
-    cards: cardsInOrder(view).map((card) => exportCard(card, onScale)),
+    cards: cardsInOrder(view).map((card) => exportCard(card, onScale, meta.ratingScale)),
     history: history.map((e) => ({
       type: e.type,
       actor: actor(e.actor),

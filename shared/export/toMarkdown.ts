@@ -4,6 +4,7 @@
  * several) with verdict, rationale, evidence (links only for http/https) and comment threads,
  * resolved and open, each marked. All user text goes through markdownText's escaping.
  */
+import { verdictFitsCard } from '../board/ratingScale';
 import { COLUMNS } from '../board/schema';
 import type { ArticleView, BoardView, CardView, CommentView } from '../board/view';
 import { COLUMN_LABELS } from './columnLabels';
@@ -62,16 +63,23 @@ function evidenceSection(card: CardView): string[] {
 
 /** A verdict a lead removed from the scale since it was set says so: it has no rating now. */
 const OFF_SCALE = " _(not on the board's rating scale)_";
+/**
+ * A verdict on the scale but not among the labels of the card's column (a colleague's verdict
+ * and a move crossed) says so: the report must not show "False" under Corroborated unremarked.
+ */
+const notForColumn = (card: CardView) =>
+  ` _(not a label for ${COLUMN_LABELS[card.column]}, the card's column)_`;
 
 function cardSection(
   card: CardView,
   index: number,
   articles: ReadonlyMap<string, ArticleView>,
   onScale: boolean | null,
+  fits: boolean | null,
 ): string[] {
   const facts = [
     `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}` +
-      (onScale === false ? OFF_SCALE : ''),
+      (onScale === false ? OFF_SCALE : fits === false ? notForColumn(card) : ''),
     `- Speaker: ${card.speaker ? mdInline(card.speaker) : '_unknown_'}` +
       (card.speakerType ? ` (${SPEAKER_TYPES[card.speakerType]})` : ''),
   ];
@@ -123,7 +131,10 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
     if (ids.length === 0) out.push('_No cards._', '');
     ids.forEach((id, index) => {
       const card = view.cards[id];
-      if (card) out.push(...cardSection(card, index, articles, onScale(card)));
+      if (card) {
+        const fits = verdictFitsCard(view.meta.ratingScale, card);
+        out.push(...cardSection(card, index, articles, onScale(card), fits));
+      }
     });
   }
   return out.join('\n').replace(/\n+$/, '\n');
