@@ -1,4 +1,9 @@
-import type { BoardView, CardView, CommandName } from '../../shared/board';
+import {
+  type BoardView,
+  type CardView,
+  type CommandName,
+  verdictFitsCard,
+} from '../../shared/board';
 import type { UndoStep } from '../sync/BoardConnection';
 import { COLUMN_LABELS } from './columnLabels';
 import { movedTo } from './moveWords';
@@ -95,6 +100,18 @@ function whereNow(
 }
 
 /**
+ * When the step leaves the card in a column its verdict is not a label of, having changed one
+ * or the other: a colleague gave it that verdict since the person's change (an Undo of a move
+ * does not ask for a label, as the move did), and the merge keeps both. The person is the one
+ * who can put it right, so the announcement asks them to.
+ */
+function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
+  if (!after || verdictFitsCard(now.meta.ratingScale, after) !== false) return '';
+  if (before && before.column === after.column && before.verdict === after.verdict) return '';
+  return ` Its verdict ${quoted(after.verdict as string, 60)} is not a label for ${COLUMN_LABELS[after.column]}: open the card and pick the verdict again.`;
+}
+
+/**
  * "Undone: the move of “Rents doubled since 2015” (back to Unverified, position 1 of 4)." from the step's
  * command and the board before and after it: focus has often moved on since the change, and
  * the card may be off screen. "Undone." for a step with no name. A step that changed nothing
@@ -118,5 +135,5 @@ export function undoAnnouncement(
   const card = change?.after ?? change?.before;
   if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
   const what = words.card.replace('{card}', quoted(card.claim, 60));
-  return `${done}: ${what}${whereNow(done, change, before, after, shown)}.`;
+  return `${done}: ${what}${whereNow(done, change, before, after, shown)}.${verdictMisfit(change, after)}`;
 }

@@ -170,4 +170,27 @@ describe('undoAnnouncement', () => {
       'Nothing redone: someone else has changed it since your change.',
     );
   });
+
+  it('says when the step leaves a verdict a colleague set since in a column it is no label of', () => {
+    const { doc, reader, step } = board();
+    const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    moveCard(doc, id, { column: 'disputed', index: 0 }, ctx);
+    // Lea, on her own copy, gives the card a Disputed label once it is there.
+    const leas = new Y.Doc();
+    Y.applyUpdate(leas, Y.encodeStateAsUpdate(doc));
+    setVerdict(leas, id, 'False', 'The series shows a 40% rise.', {
+      actor: { id: 'lea', name: 'Lea' },
+    });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(leas));
+    reader.read();
+    expect(step('Undone', 'moveCard')).toBe(
+      'Undone: the move of “Rents doubled since 2015” (back to Unverified, position 1 of 1).' +
+        ' Its verdict “False” is not a label for Unverified: open the card and pick the verdict again.',
+    );
+    expect(reader.read().cards[id]).toMatchObject({ column: 'unverified', verdict: 'False' });
+    // Back where the label belongs, nothing more is said.
+    expect(step('Redone', 'moveCard')).toBe(
+      'Redone: the move of “Rents doubled since 2015” (to Disputed, position 1 of 1).',
+    );
+  });
 });
