@@ -14,7 +14,13 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { type BoardView, type CardView, COLUMNS, type SourceSpan } from '../../shared/board';
+import {
+  type BoardView,
+  type CardView,
+  COLUMNS,
+  type SourceSpan,
+  verdictFitsCard,
+} from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { cardAddress } from '../app/router';
@@ -544,6 +550,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       total={board.columns[column].length}
                       filtered={isFilterActive(filter)}
                       cards={board.cards}
+                      ratingScale={board.meta.ratingScale}
                       peersByCard={peersByCard}
                       awaitingMe={awaitingMe}
                       heldId={mover.preview?.cardId ?? null}
@@ -558,7 +565,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     </Column>
                   ))}
                   <DragOverlay>
-                    {mover.preview?.by === 'pointer' && held ? <DragPreview card={held} /> : null}
+                    {mover.preview?.by === 'pointer' && held ? (
+                      <DragPreview
+                        card={held}
+                        misfit={verdictFitsCard(board.meta.ratingScale, held) === false}
+                      />
+                    ) : null}
                   </DragOverlay>
                 </DndContext>
               )}

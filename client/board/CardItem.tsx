@@ -44,6 +44,8 @@ export interface CardItemProps {
   readonly held: boolean;
   /** Its comment threads that wait for the local user's answer to a mention. */
   readonly awaitingMe: number;
+  /** Its verdict is not a label of its column (verdictFitsCard): the summary says so. */
+  readonly misfit: boolean;
   readonly measure: (el: HTMLElement | null) => void;
 }
 
@@ -67,6 +69,7 @@ export const CardItem = memo(function CardItem({
   peers,
   held,
   awaitingMe,
+  misfit,
   measure,
 }: CardItemProps) {
   const actions = useBoardActions();
@@ -210,7 +213,7 @@ export const CardItem = memo(function CardItem({
           </button>
         )}
       </div>
-      <CardSummary id={ids.summary} card={card} awaitingMe={awaitingMe} />
+      <CardSummary id={ids.summary} card={card} awaitingMe={awaitingMe} misfit={misfit} />
       <div className="card-actions">
         {actions.canEdit && (
           <MoveToSelect

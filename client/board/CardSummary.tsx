@@ -1,19 +1,25 @@
 import type { CardView } from '../../shared/board';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 import { plural } from '../ui/plural';
+import { COLUMN_LABELS } from './columnLabels';
 
 /**
  * What a card says about itself under its claim: speaker, verdict, counts, who checks it, and
- * how many of its comment threads wait for the local user's answer to a mention.
+ * how many of its comment threads wait for the local user's answer to a mention. A verdict that
+ * is not a label of the card's column (`misfit`: a colleague's verdict and a move crossed, or a
+ * lead removed the label) says so in words, in the card's name too, so nobody reads "False" in
+ * Corroborated as a finished check; the card's dialog asks to pick the verdict again.
  */
 export function CardSummary({
   id,
   card,
   awaitingMe,
+  misfit,
 }: {
   id: string;
   card: CardView;
   awaitingMe: number;
+  misfit: boolean;
 }) {
   const comments = card.comments.filter((c) => c.deletedAt === null).length;
   return (
@@ -29,6 +35,11 @@ export function CardSummary({
           <span className="visually-hidden">Verdict: </span>
           {card.verdict ?? 'No verdict'}
         </span>
+        {misfit && (
+          <span className="count-chip verdict-misfit">
+            <span aria-hidden="true">⚠ </span>Not a label for {COLUMN_LABELS[card.column]}
+          </span>
+        )}
         <span className="count-chip">
           <span className="visually-hidden">Evidence: </span>
           {describeBalance(evidenceBalance(card.evidence))}

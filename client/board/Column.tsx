@@ -10,7 +10,14 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { BoardView, CardView, ColumnId, CommentView } from '../../shared/board';
+import {
+  type BoardView,
+  type CardView,
+  type ColumnId,
+  type CommentView,
+  type RatingScale,
+  verdictFitsCard,
+} from '../../shared/board';
 import type { Peer } from '../sync/presence';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
@@ -44,6 +51,7 @@ export function Column({
   total,
   filtered,
   cards,
+  ratingScale,
   peersByCard,
   awaitingMe,
   heldId,
@@ -58,6 +66,8 @@ export function Column({
   total: number;
   filtered: boolean;
   cards: BoardView['cards'];
+  /** The board's rating scale: a card whose verdict is not one of its column's labels says so. */
+  ratingScale: RatingScale;
   peersByCard: ReadonlyMap<string, readonly Peer[]>;
   /** A card's comment threads that wait for the local user's answer to a mention. */
   awaitingMe: (card: CardView) => readonly CommentView[];
@@ -152,6 +162,7 @@ export function Column({
                   peers={peersByCard.get(id) ?? NO_PEERS}
                   held={id === heldId}
                   awaitingMe={awaitingMe(card).length}
+                  misfit={verdictFitsCard(ratingScale, card) === false}
                   measure={virtualizer.measureElement}
                 />
               );

@@ -8,7 +8,7 @@
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { LabelRename } from '../../shared/board/commands/meta';
-import { labelsFor } from '../../shared/board/ratingScale';
+import { labelsFor, verdictFitsCard } from '../../shared/board/ratingScale';
 import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
@@ -78,6 +78,20 @@ export function VerdictPicker({
   useEffect(() => {
     if (scaleNote) actions.announce(scaleNote);
   }, [scaleNote, actions]);
+  // A verdict that is not one of the column's labels: one from before the scale changed, or
+  // one set while a colleague moved the card (a move asks for a fitting label, but two
+  // people's changes can cross, and an Undo of a move asks for none). It still shows, so saving
+  // does not drop it silently, and says so; when a colleague's change makes it so while the
+  // dialog is open, that is said as it happens.
+  const misfit = verdictFitsCard(scale, card) === false;
+  const misfitNote = `“${card.verdict}” is not a label for ${COLUMN_LABELS[card.column]}`;
+  const wasMisfit = useRef(misfit);
+  useEffect(() => {
+    if (misfit && !wasMisfit.current) {
+      actions.announce(`${misfitNote}: pick the verdict again.`);
+    }
+    wasMisfit.current = misfit;
+  }, [misfit, misfitNote, actions]);
   const rationaleLimit = useTextLimit({
     text: shown.rationale,
     field: 'rationale',
@@ -88,6 +102,9 @@ export function VerdictPicker({
     return (
       <>
         {card.verdict ?? 'No verdict'}
+        {misfit && (
+          <p className="warning small">{misfitNote}: an editor is to pick the verdict again.</p>
+        )}
         {card.rationale && <p className="rationale">{card.rationale}</p>}
       </>
     );
@@ -95,10 +112,6 @@ export function VerdictPicker({
 
   const { conflicts } = draft;
   const labels = labelsFor(scale, card.column).map((l) => l.label);
-  // A verdict that is not one of the column's labels still shows, so saving does not drop it
-  // silently, and says so: one from before the scale changed, or one set while a colleague
-  // moved the card (a move asks for a fitting label, but two people's changes can cross).
-  const misfit = card.verdict !== null && !labels.includes(card.verdict);
   if (misfit) labels.push(card.verdict!);
 
   const pick = (verdict: string) => {
@@ -170,8 +183,7 @@ export function VerdictPicker({
       </p>
       {misfit && (
         <p id={`${id}-misfit`} className="warning small">
-          &ldquo;{card.verdict}&rdquo; is not a label for {COLUMN_LABELS[card.column]}: choose one
-          of its labels, or No verdict.
+          {misfitNote}: choose one of its labels, or No verdict.
         </p>
       )}
       {scaleNote && (
