@@ -22,6 +22,9 @@ export function CardSummary({
   misfit: boolean;
 }) {
   const comments = card.comments.filter((c) => c.deletedAt === null).length;
+  // A misfit verdict is not in the column's colour: green "False" in Corroborated would say
+  // the check is done.
+  const tone = card.verdict && !misfit ? `verdict-${card.column}` : 'verdict-none';
   return (
     <div className="card-summary" id={id}>
       {card.speaker && (
@@ -31,7 +34,7 @@ export function CardSummary({
         </p>
       )}
       <p className="chips">
-        <span className={`verdict ${card.verdict ? `verdict-${card.column}` : 'verdict-none'}`}>
+        <span className={`verdict ${tone}`}>
           <span className="visually-hidden">Verdict: </span>
           {card.verdict ?? 'No verdict'}
         </span>

@@ -7,11 +7,13 @@ import {
   EMPTY_FILTER,
   type FilterOptions,
   isFilterActive,
+  MISFIT,
   NONE,
 } from './filterCards';
 
 /**
- * Search by text and filter by speaker, verdict, assignee and (on a board of several
+ * Search by text and filter by speaker, verdict (or a verdict that is no label of its card's
+ * column), assignee and (on a board of several
  * articles) article, or show what waits for me. The count of cards shown is a live region that
  * stays on the page: "Clear filters" says "Filters cleared: 22 cards." through it (the region
  * used to go with the filters, and nothing confirmed the clearing).
@@ -100,7 +102,10 @@ export function FilterBar({
           value={filter.verdict}
           any="Any verdict"
           none="No verdict"
-          options={board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label }))}
+          options={[
+            { value: MISFIT, label: 'Not a label for its column' },
+            ...board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label })),
+          ]}
           onChange={(v) => select('verdict', v)}
         />
         <FilterSelect

@@ -1,8 +1,20 @@
 /** Search and filters over the board's plain data; the columns stay in display order. */
-import { COLUMNS, type BoardView, type CardView, type ColumnId } from '../../shared/board';
+import {
+  COLUMNS,
+  type BoardView,
+  type CardView,
+  type ColumnId,
+  type RatingScale,
+  verdictFitsCard,
+} from '../../shared/board';
 
 /** Marks "no value" in the speaker, verdict, assignee and article filters. */
 export const NONE = '\u0000none';
+/**
+ * Marks, in the verdict filter, the cards whose verdict is no label of their column (a
+ * colleague's verdict and a move crossed), for the person who puts them right.
+ */
+export const MISFIT = '\u0000misfit';
 
 export interface CardFilter {
   readonly text: string;
@@ -67,10 +79,15 @@ export function matchesFilter(
   forMe: ForMe,
   /** The board's articles: a card quoting another one quotes none that can be chosen. */
   articles: ReadonlySet<string>,
+  scale: RatingScale,
 ): boolean {
   if (f.forMe && !forMe(card)) return false;
   if (!matchesValue(f.speaker, card.speaker)) return false;
-  if (!matchesValue(f.verdict, card.verdict)) return false;
+  const verdictMatches =
+    f.verdict === MISFIT
+      ? verdictFitsCard(scale, card) === false
+      : matchesValue(f.verdict, card.verdict);
+  if (!verdictMatches) return false;
   if (!matchesValue(f.assignee, card.assignee?.id)) return false;
   const articleId = card.source?.articleId;
   if (!matchesValue(f.article, articleId && articles.has(articleId) ? articleId : null)) {
@@ -92,7 +109,7 @@ export function filterColumns(board: BoardView, f: CardFilter, forMe: ForMe): Co
   for (const column of COLUMNS) {
     out[column] = board.columns[column].filter((id) => {
       const card = board.cards[id];
-      return card !== undefined && matchesFilter(card, f, forMe, articles);
+      return card !== undefined && matchesFilter(card, f, forMe, articles, board.meta.ratingScale);
     });
   }
   return out;

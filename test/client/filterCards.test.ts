@@ -16,6 +16,7 @@ import {
   filterColumns,
   filterOptions,
   isFilterActive,
+  MISFIT,
   NONE,
   withoutGoneArticle,
 } from '../../client/board/filterCards';
@@ -72,6 +73,23 @@ describe('filterColumns', () => {
       a,
       b,
     ]);
+  });
+
+  it('finds the cards whose verdict is no label of their column', () => {
+    const doc = new Y.Doc();
+    const fits = addClaim(doc, { claim: 'Crime fell by half' }, ctx);
+    moveCard(doc, fits, { column: 'corroborated', index: 0, verdict: 'True' }, ctx);
+    const crossed = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);
+    moveCard(doc, crossed, { column: 'disputed', index: 0 }, ctx);
+    // A colleague's copy moves it to Corroborated while this one gives it "False".
+    const theirs = new Y.Doc();
+    Y.applyUpdate(theirs, Y.encodeStateAsUpdate(doc));
+    moveCard(theirs, crossed, { column: 'corroborated', index: 0 }, ctx);
+    setVerdict(doc, crossed, 'False', undefined, ctx);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(theirs));
+    addClaim(doc, { claim: 'Exports doubled' }, ctx);
+    const shown = filterColumns(readBoard(doc), { ...EMPTY_FILTER, verdict: MISFIT }, noneForMe);
+    expect(shown).toEqual({ unverified: [], corroborated: [crossed], disputed: [] });
   });
 
   it('filters by the article a card quotes, with "none" for cards that quote none', () => {

@@ -65,6 +65,7 @@ describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
 
   it('a verdict set while a colleague moved the card: the card and its dialog say so', async () => {
     const claim = 'Gang homicides fell to zero in 2024';
+    await addClaim(lea, 'Unemployment is at 3%');
     await addClaim(lea, claim);
     await moveTo(lea, claim, 'Disputed');
     const id = await eddieSees(claim, 'disputed');
@@ -99,7 +100,14 @@ describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
     await flagged.waitFor();
     expect(await flagged.getAttribute('data-card-id')).toBe(id);
     // A card whose verdict fits says nothing of the kind.
-    expect(await lea.getByText('Not a label for').count()).toBe(1);
+    expect(await lea.locator('.card').getByText('Not a label for').count()).toBe(1);
+    // The verdict filter finds such cards, for whoever puts them right.
+    await lea
+      .getByRole('combobox', { name: 'Filter by verdict' })
+      .selectOption({ label: 'Not a label for its column' });
+    await expect.poll(() => lea.locator('.filter-count').textContent()).toBe('1 of 2 cards');
+    expect(await flagged.count()).toBe(1);
+    await lea.getByRole('button', { name: 'Clear filters' }).click();
   });
 
   it('an Undo that takes a card back to where a colleague’s verdict is no label says so', async () => {
