@@ -81,17 +81,20 @@ export function VerdictPicker({
   // A verdict that is not one of the column's labels: one from before the scale changed, or
   // one set while a colleague moved the card (a move asks for a fitting label, but two
   // people's changes can cross, and an Undo of a move asks for none). It still shows, so saving
-  // does not drop it silently, and says so; when a colleague's change makes it so while the
-  // dialog is open, that is said as it happens.
+  // does not drop it silently, and says so; when a change to the card (a colleague's move or
+  // verdict) makes it so while the dialog is open, that is said as it happens. A lead's scale
+  // edit has its own words (scaleNote).
   const misfit = verdictFitsCard(scale, card) === false;
   const misfitNote = `“${card.verdict}” is not a label for ${COLUMN_LABELS[card.column]}`;
-  const wasMisfit = useRef(misfit);
+  const seen = useRef({ misfit, column: card.column, verdict: card.verdict });
   useEffect(() => {
-    if (misfit && !wasMisfit.current) {
+    const was = seen.current;
+    const cardChanged = was.column !== card.column || was.verdict !== card.verdict;
+    if (misfit && !was.misfit && cardChanged) {
       actions.announce(`${misfitNote}: pick the verdict again.`);
     }
-    wasMisfit.current = misfit;
-  }, [misfit, misfitNote, actions]);
+    seen.current = { misfit, column: card.column, verdict: card.verdict };
+  }, [misfit, misfitNote, card.column, card.verdict, actions]);
   const rationaleLimit = useTextLimit({
     text: shown.rationale,
     field: 'rationale',
