@@ -120,8 +120,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const { board } = snapshot;
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
+  // So does a connection whose device copy was refused, while the board reopens (it would be
+  // lost with that copy), though the person's role and invite are untouched.
   const refused = snapshot.status.kind === 'refused';
-  const role: Role = refused ? 'viewer' : known.role;
+  const reopening = snapshot.status.kind === 'reopening';
+  const role: Role = refused || reopening ? 'viewer' : known.role;
   const canEdit = can(role, 'editBoard');
   const me = useMemo(
     () => ({ ...connection.actor, colour: snapshot.myColour }),
@@ -192,7 +195,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   }, [board.meta.title, known.id]);
   // Refused, the page can store nothing more by staying open: what the server refused is kept
   // under "Not saved", through a reload or a new invite, which asked about it for nothing.
-  useUnsavedPrompt(snapshot.unsaved && snapshot.status.kind !== 'refused');
+  useUnsavedPrompt(snapshot.unsaved && !refused && !reopening);
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
 
@@ -444,9 +447,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     />
   );
 
-  // Refused before the server ever gave this page the board (a reload after a revocation):
-  // there is no board to show read-only, only the reason.
-  if (refused && !serverSynced && !board.meta.title) {
+  // Refused before the server ever gave this connection the board (a reload after a
+  // revocation, or an invite revoked while the board reopened afresh): there is no board to
+  // show read-only, only the reason.
+  if (refused && !board.meta.title) {
     return (
       <RefusedBoard code={snapshot.status.code} reason={connection.refusedReason}>
         {notSaved}
@@ -486,7 +490,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     onDismiss={dismissLostEdit}
                   />
                   <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
-                  {!canEdit && !refused && (
+                  {!can(known.role, 'editBoard') && !refused && (
                     <p className="banner">
                       {known.role === 'reviewer'
                         ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'

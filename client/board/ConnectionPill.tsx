@@ -21,9 +21,9 @@ const SAID_MS = 5_000;
 
 /**
  * The connection state, always visible, and readable as it is now. Read out only when it
- * matters (StatusVoice): going offline, refused, a connection still not made after 3 s, a save
- * the server has not confirmed after 10 s, and "All changes saved" once everything is stored
- * again after one of those.
+ * matters (StatusVoice): going offline, refused, reopening, a connection still not made after
+ * 3 s, a save the server has not confirmed after 10 s, and "All changes saved" once everything
+ * is stored again after one of those.
  */
 export function ConnectionPill({
   status,

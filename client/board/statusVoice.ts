@@ -18,8 +18,9 @@ export interface PillState {
 }
 
 /**
- * What the status pill reads out, one trouble at a time: going offline, refused, a connection
- * or a save that is slow to come; then "All changes saved" once, when everything is stored
+ * What the status pill reads out, one trouble at a time: going offline, refused, the board
+ * reopening after the server refused this device's copy, a connection or a save that is slow
+ * to come; then "All changes saved" once, when everything is stored
  * again. A quick connection is no trouble: a page opening, or one the server closed to
  * reconnect (a role change), said "Connecting…" and "All changes saved" over what mattered
  * ("Your role is now Reviewer"). Each sentence once per trouble: offline, every edit turns the

@@ -13,11 +13,12 @@ import { storageSetAsideStore } from '../sync/setAsideStore';
  * role: read from the server when the page opens and whenever a lead changes it (the server
  * closes the connection with 4205); a new role opens a new connection with it. When the server
  * refused changes only this device held, which are then set aside, a new connection starts
- * from the server's board. The page goes on showing the old connection until the server has
- * answered the new one (its board, or a refusal): a new connection starts empty, and this
- * device's copy of the board may not fill it (after such a refusal it is dropped), so until
- * then every card would seem deleted (focus on a card, an open card's dialog, a card being
- * moved and the notices of colleagues' changes would say so; found by QA).
+ * from the server's board, with the role read again (meanwhile the old one says the board is
+ * reopening). The page goes on showing the old connection until the server has answered the
+ * new one (its board, or a refusal): a new connection starts empty, and this device's copy of
+ * the board may not fill it (after such a refusal it is dropped), so until then every card
+ * would seem deleted (focus on a card, an open card's dialog, a card being moved and the
+ * notices of colleagues' changes would say so; found by QA).
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -42,7 +43,13 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
         lostEditsKey(known.id, known.inviteId),
         window,
       ),
-      onStaleCopy: () => setFresh((n) => n + 1),
+      // Opened afresh with the role the invite has now (the refusal is often of a role a lead
+      // has just lowered): a new role opens a new connection as below, else the same one does.
+      onStaleCopy: () => {
+        void refreshRole(known.id, known.token).then((changed) => {
+          if (!changed) setFresh((n) => n + 1);
+        });
+      },
       // The same role after all (changed and changed back) or no answer: carry on as before.
       onRoleChanged: () => {
         void refreshRole(known.id, known.token).then((changed) => {
@@ -58,7 +65,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       const { kind } = c.getSnapshot().status;
       if (kind === 'offline' || kind === 'connecting') {
         down = connectedOnce;
-      } else if (kind !== 'refused') {
+      } else if (kind !== 'refused' && kind !== 'reopening') {
         if (down) void refreshRole(known.id, known.token);
         connectedOnce = true;
         down = false;

@@ -209,6 +209,8 @@ export class BoardConnection {
   private lastSnapshot: BoardSnapshot | null = null;
   private socket: ConnectionFacts['socket'] = 'disconnected';
   private refusedCode: number | null = null;
+  /** The refusal was of this device's copy only, and onStaleCopy opens the board afresh. */
+  private reopening = false;
   /**
    * The server's reason for a refusal ("invalid token": a link cut short or changed, or
    * expired; "revoked"), which the page uses to say which it was.
@@ -410,7 +412,18 @@ export class BoardConnection {
         persistence && forget
           ? persistence.destroy().then(() => forgetBoardData(provider.roomname))
           : Promise.resolve();
-      if (stale) void forgotten.then(() => this.onStaleCopy?.());
+      // The page is told it is being opened afresh, not refused: it says so, and no more. A copy
+      // that could not be dropped would be refused again: then it is a refusal after all.
+      this.reopening = stale && this.onStaleCopy !== undefined;
+      if (stale) {
+        forgotten.then(
+          () => this.onStaleCopy?.(),
+          () => {
+            this.reopening = false;
+            this.changed();
+          },
+        );
+      }
       this.changed();
     });
   }
@@ -722,6 +735,7 @@ export class BoardConnection {
       synced: this.provider ? this.provider.synced : true,
       saved,
       refusedCode: this.refusedCode,
+      reopening: this.reopening,
     };
   }
 

@@ -1,6 +1,7 @@
 /** The connection state shown on every board page, derived from the provider's facts. */
 
-export type ConnectionKind = 'offline' | 'connecting' | 'syncing' | 'saving' | 'saved' | 'refused';
+export type ConnectionKind =
+  'offline' | 'connecting' | 'syncing' | 'saving' | 'saved' | 'refused' | 'reopening';
 
 export interface ConnectionStatus {
   readonly kind: ConnectionKind;
@@ -18,10 +19,17 @@ export interface ConnectionFacts {
   readonly saved: boolean;
   /** The close code of a permanent refusal, if any. */
   readonly refusedCode: number | null;
+  /**
+   * The refusal was of changes only this device held (4403), which are set aside: the page
+   * opens the board afresh, with the invite's current role. No refusal of the person.
+   */
+  readonly reopening: boolean;
 }
 
 export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
-  if (f.refusedCode !== null) return { kind: 'refused', code: f.refusedCode };
+  if (f.refusedCode !== null) {
+    return { kind: f.reopening ? 'reopening' : 'refused', code: f.refusedCode };
+  }
   if (!f.online) return { kind: 'offline', code: null };
   // Between attempts the provider is disconnected and about to retry (with backoff).
   if (f.socket !== 'connected') return { kind: 'connecting', code: null };
@@ -63,6 +71,10 @@ export function statusLabel(
   switch (status.kind) {
     case 'refused':
       return REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;
+    case 'reopening':
+      // Not "Your role does not allow this": the invite still opens the board, and the board
+      // comes back by itself; what was refused is listed under "Not saved" (found by QA).
+      return 'Reopening the board with your current role…';
     case 'offline':
       return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':

@@ -139,7 +139,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
       onStaleCopy: () => fresh++,
     });
     await until(() => fresh === 1);
-    expect(refused.getSnapshot().status).toEqual({ kind: 'refused', code: 4403 });
+    expect(refused.getSnapshot().status).toEqual({ kind: 'reopening', code: 4403 });
     expect(kept().map((c) => [c.what, c.text])).toEqual([
       ['Verdict “False” on “The bridge cost $4 million”', null],
       ['Rationale on “The bridge cost $4 million”', 'Offline: the audit, page 12.'],
@@ -207,7 +207,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
       onStaleCopy: () => fresh++,
     });
     await until(() => fresh === 1);
-    expect(refused.getSnapshot().status).toEqual({ kind: 'refused', code: 4403 });
+    expect(refused.getSnapshot().status).toEqual({ kind: 'reopening', code: 4403 });
     expect(kept().map((c) => c.what)).toEqual([
       'Moved “The tunnel cost $9 million” to Disputed',
       'Evidence on “The tunnel cost $9 million”',

@@ -146,6 +146,7 @@ describe('connection status', () => {
     synced: true,
     saved: true,
     refusedCode: null,
+    reopening: false,
   };
 
   it('says "All changes saved" only when connected, synced and acknowledged', () => {
@@ -157,6 +158,11 @@ describe('connection status', () => {
     // Disconnected with a network: the provider is about to try again.
     expect(deriveStatus({ ...facts, socket: 'disconnected' }).kind).toBe('connecting');
     expect(deriveStatus({ ...facts, refusedCode: 4401 })).toEqual({ kind: 'refused', code: 4401 });
+    // This device's copy refused: the board opens afresh, the person is refused nothing.
+    expect(deriveStatus({ ...facts, refusedCode: 4403, reopening: true })).toEqual({
+      kind: 'reopening',
+      code: 4403,
+    });
   });
 
   it('labels each state in words', () => {

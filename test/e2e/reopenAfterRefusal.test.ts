@@ -4,7 +4,9 @@
  * refused copy is dropped), and until the server has answered it every card would seem deleted.
  * A screen-reader user on a card must hear nothing of the kind (found by QA: "… was deleted."
  * for the card that had focus), focus stays on the board, an open card stays open, and what a
- * colleague asked of him before is not told again as if every card had just arrived.
+ * colleague asked of him before is not told again as if every card had just arrived. Nor is he
+ * told his access is gone while the board reopens (found by QA: "Your role does not allow this"
+ * and "Ask the board’s lead for a new invite link"), unless it is: an invite revoked meanwhile.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,8 @@ import {
   moveTo,
   openBoard,
   openCard,
+  recordStatusVoice,
+  statusSaid,
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -60,11 +64,10 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
 
   /**
    * Eddie (editor) on a board of two cards moves one offline, and is made a viewer meanwhile;
-   * `meanwhile` puts him where he is when he is back online (`before`, what happens first). The server refuses the move
-   * (4403): it is listed, his browser's copy is dropped and the board opens afresh in the page.
-   * Returns what his page said, once the new connection is in sync.
+   * `meanwhile` puts him where he is when he is back online (`before`, what happens first).
+   * Returns his page, still offline: once online, the server refuses the move (4403).
    */
-  async function refusedAndReopened(
+  async function movedOfflineMadeViewer(
     title: string,
     meanwhile: (eddie: Page) => Promise<void>,
     before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
@@ -81,6 +84,8 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     const link = await server.invite(board, 'Eddie', 'editor');
     await openBoard(eddie, link);
     await recordLiveRegions(eddie);
+    await recordStatusVoice(eddie);
+    await recordPillWords(eddie);
     await before?.(eddie, board.id, readClaims(link.split('#invite=')[1] ?? '')?.inviteId ?? '');
 
     await context.setOffline(true);
@@ -88,6 +93,20 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     await expectCardIn(eddie, SECOND, 'Disputed');
     await meanwhile(eddie);
     await changeRole(board, 'Eddie', 'viewer');
+    return { board, context, eddie };
+  }
+
+  /**
+   * As movedOfflineMadeViewer, then back online: the server refuses the move (4403), it is
+   * listed, his browser's copy is dropped and the board opens afresh in the page. Returns what
+   * his page said, once the new connection is in sync.
+   */
+  async function refusedAndReopened(
+    title: string,
+    meanwhile: (eddie: Page) => Promise<void>,
+    before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
+  ) {
+    const { context, eddie } = await movedOfflineMadeViewer(title, meanwhile, before);
     await context.setOffline(false);
 
     await eddie.getByRole('region', { name: 'Not saved' }).waitFor({ timeout: 15_000 });
@@ -129,4 +148,60 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     );
     expect(said.filter((s) => s.includes(gave))).toHaveLength(1);
   }, 60_000);
+
+  it('says the board reopens with his current role, then that role, and sends him for no new link', async () => {
+    const { eddie, said } = await refusedAndReopened('Words', (page) => card(page, FIRST).focus());
+    const shown = [...said, ...(await pillWords(eddie))];
+    // Nothing of a refused invite: the board comes back by itself, with his role now.
+    expect(shown.filter((s) => MISLEADING.some((m) => s.includes(m)))).toEqual([]);
+    expect(await pillWords(eddie)).toContain(REOPENING);
+    expect(await statusSaid(eddie)).toContain(REOPENING);
+    expect(said).toContain('Your role is now Viewer');
+    // What the server refused is still listed as refused.
+    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
+    expect(await eddie.locator('.badge.refused').count()).toBe(0);
+  }, 60_000);
+
+  it('shows the refusal, with its advice, when the invite is revoked before the board reopens', async () => {
+    const { board, context, eddie } = await movedOfflineMadeViewer('Revoked', (page) =>
+      card(page, FIRST).focus(),
+    );
+    // The page reads his role again before it opens the board afresh: the lead revokes his
+    // invite just then, once the move is listed as refused.
+    let revoked = false;
+    await eddie.route(`**/api/boards/${board.id}`, async (route) => {
+      if (!revoked && (await eddie.getByRole('region', { name: 'Not saved' }).count()) > 0) {
+        revoked = true;
+        await server.revoke(board, 'Eddie');
+      }
+      await route.continue();
+    });
+    await context.setOffline(false);
+
+    const alert = eddie.getByRole('alert').filter({ hasText: 'new invite link' });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(revoked).toBe(true);
+    expect(await alert.textContent()).toContain('The board’s lead has revoked this invite');
+    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
+  }, 60_000);
 });
+
+const REOPENING = 'Reopening the board with your current role…';
+/** What a refusal for good says, which the reopening must not. */
+const MISLEADING = ['new invite link', 'refused this connection', 'does not allow'];
+
+/** Records every text the status pill shows (not only what it says aloud); pillWords reads it. */
+async function recordPillWords(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { pillWords: string[] };
+    const words = () => document.querySelector('.status-label')?.textContent ?? '';
+    w.pillWords = [words()];
+    new MutationObserver(() => {
+      const text = words();
+      if (text && text !== w.pillWords.at(-1)) w.pillWords.push(text);
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+const pillWords = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { pillWords: string[] }).pillWords);
