@@ -227,13 +227,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   useUndoShortcuts(undo, redo);
 
   // A lead changed this person's role while the page was open (or before it opened, since the
-  // token was issued): the controls have followed it; say so, on screen and to screen readers.
-  const shownRole = useRef(known.role);
+  // token was issued): the controls have followed it; say so, on screen and to screen readers,
+  // once the board is open with it, so after what the page said of the switch ("Reopening the
+  // board with your current role…" when the server refused this device's copy).
+  const shownRole = useRef(connection.role);
   useEffect(() => {
-    if (shownRole.current === known.role) return;
-    shownRole.current = known.role;
-    tell(`Your role is now ${ROLE_LABELS[known.role]}`);
-  }, [known.role, tell]);
+    if (shownRole.current === connection.role) return;
+    shownRole.current = connection.role;
+    tell(`Your role is now ${ROLE_LABELS[connection.role]}`);
+  }, [connection.role, tell]);
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {
