@@ -10,6 +10,7 @@ import { BenchError } from '../benchError';
 import type { RunningServer } from '../relay';
 import { startRelay } from '../relay';
 import { startFactboardServer } from './factboardServer';
+import { startPauseTrace } from './pauseTrace';
 import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
 import { startReferenceServer } from './referenceServer';
 
@@ -54,9 +55,12 @@ async function main(): Promise<void> {
   const start = starters[name];
   if (!start) throw new BenchError('server_failed', `unknown target ${name}`);
   const server = await start();
+  const trace = process.env.BENCH_PAUSES === '1' ? startPauseTrace() : null;
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stats')
       send({ type: 'stats', id: message.id, stats: collectStats(message.gc) });
+    if (message.type === 'pauses')
+      send({ type: 'pauses', id: message.id, pauses: trace?.take() ?? null });
     if (message.type === 'close') {
       void server.close().finally(() => process.exit(0));
     }

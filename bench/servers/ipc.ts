@@ -8,9 +8,21 @@ export interface ServerStats {
   readonly mem: { readonly rss: number; readonly heapUsed: number; readonly external: number };
 }
 
-export type ParentMessage = { type: 'stats'; id: number; gc: boolean } | { type: 'close' };
+/**
+ * A server's pauses (pauseTrace), as [start, duration] in epoch milliseconds: its garbage
+ * collections, and the moments its event loop ran late.
+ */
+export interface Pauses {
+  readonly gc: readonly (readonly [number, number])[];
+  readonly late: readonly (readonly [number, number])[];
+}
+
+export type ParentMessage =
+  { type: 'stats'; id: number; gc: boolean } | { type: 'pauses'; id: number } | { type: 'close' };
 
 export type ChildMessage =
   | { type: 'ready'; url: string }
   | { type: 'failed'; code: string; message: string }
-  | { type: 'stats'; id: number; stats: ServerStats };
+  | { type: 'stats'; id: number; stats: ServerStats }
+  /** null when the child does not trace its pauses (BENCH_PAUSES unset). */
+  | { type: 'pauses'; id: number; pauses: Pauses | null };

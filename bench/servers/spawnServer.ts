@@ -2,7 +2,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BenchError, type BenchErrorCode, withTimeout } from '../benchError';
-import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
+import type { ChildMessage, ParentMessage, Pauses, ServerStats, TargetName } from './ipc';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,6 +18,8 @@ export interface ServerProcess {
   readonly url: string;
   /** CPU and memory now; `gc` first collects garbage (for memory; it costs CPU time). */
   stats(options: { gc: boolean }): Promise<ServerStats>;
+  /** Its pauses since the last call, or null when it does not trace them (pauseTrace). */
+  pauses(): Promise<Pauses | null>;
   close(): Promise<void>;
 }
 
@@ -56,25 +58,35 @@ export async function spawnServer(name: TargetName): Promise<ServerProcess> {
   }
 
   let nextId = 0;
-  const pending = new Map<number, (stats: ServerStats) => void>();
+  const pending = new Map<number, (answer: unknown) => void>();
   child.on('message', (message: ChildMessage) => {
     if (message.type === 'stats') pending.get(message.id)?.(message.stats);
+    if (message.type === 'pauses') pending.get(message.id)?.(message.pauses);
   });
   let alive = true;
   void exited.then(() => (alive = false));
   const post = (message: ParentMessage) => child.send(message);
+  /** One question to the child, answered by id. */
+  const ask = <T>(message: (id: number) => ParentMessage, what: string): Promise<T> => {
+    if (!alive) return Promise.reject(failure('has exited'));
+    const id = nextId++;
+    const answer = new Promise<T>((resolve) =>
+      pending.set(id, resolve as (answer: unknown) => void),
+    );
+    post(message(id));
+    return withTimeout(answer, STATS_TIMEOUT_MS, `${name} ${what}`).finally(() =>
+      pending.delete(id),
+    );
+  };
 
   return {
     name,
     url,
     stats({ gc }) {
-      if (!alive) return Promise.reject(failure('has exited'));
-      const id = nextId++;
-      const answer = new Promise<ServerStats>((resolve) => pending.set(id, resolve));
-      post({ type: 'stats', id, gc });
-      return withTimeout(answer, STATS_TIMEOUT_MS, `${name} stats`).finally(() =>
-        pending.delete(id),
-      );
+      return ask<ServerStats>((id) => ({ type: 'stats', id, gc }), 'stats');
+    },
+    pauses() {
+      return ask<Pauses | null>((id) => ({ type: 'pauses', id }), 'pauses');
     },
     async close() {
       if (!alive) return;

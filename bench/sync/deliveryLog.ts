@@ -4,6 +4,8 @@
  */
 export class DeliveryLog {
   readonly samples: number[] = [];
+  /** When each sample's update was sent, in epoch ms (to match a server's pauses). */
+  readonly samplesSentAt: number[] = [];
   sent = 0;
   deliveries = 0;
   /** Updates received by every peer. */
@@ -41,7 +43,10 @@ export class DeliveryLog {
     const sentAt = this.sentAt[slot];
     if (seq >= this.maxSeq || sentAt === undefined || sentAt === 0) return false;
     this.deliveries++;
-    if (seq >= this.recordFrom) this.samples.push(now - sentAt);
+    if (seq >= this.recordFrom) {
+      this.samples.push(now - sentAt);
+      this.samplesSentAt.push(performance.timeOrigin + sentAt);
+    }
     const count = ((this.counts[slot] as number) += 1);
     if (count !== this.peers) return false;
     this.complete++;

@@ -8,10 +8,11 @@
  * then hits every server alike instead of spoiling one server's whole run.
  */
 import { percentile } from '../stats';
-import type { TargetName } from '../servers/ipc';
+import type { Pauses, TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
 import type { Target } from '../servers/targets';
 import { DeliveryLog } from './deliveryLog';
+import { type TailCauses, tailCauses } from './tailCauses';
 import {
   type BenchClient,
   closeAll,
@@ -50,6 +51,8 @@ export interface LatencyResult {
   readonly expected: number;
   readonly delivered: number;
   readonly problems: readonly string[];
+  /** What its slowest deliveries met in the server, when it traced its pauses (tailCauses). */
+  readonly tail?: TailCauses;
 }
 
 export interface LatencyEntry {
@@ -64,6 +67,8 @@ class LatencyLoad {
   private nextSeq = 0;
   /** Where each measured slice's samples end in the log. */
   private readonly sliceEnds: number[] = [];
+  /** Each measured slice's [start, end], in epoch ms. */
+  readonly sliceTimes: [number, number][] = [];
 
   private constructor(
     private readonly clients: readonly BenchClient[],
@@ -100,8 +105,10 @@ class LatencyLoad {
   /** Slice `s` of `slices`: its share of the measured sends. */
   async slice(s: number, slices: number): Promise<void> {
     const share = (k: number) => Math.floor((k * this.measured) / slices);
+    const start = performance.timeOrigin + performance.now();
     await this.run(share(s + 1) - share(s), this.period);
     this.sliceEnds.push(this.log.samples.length);
+    this.sliceTimes.push([start, performance.timeOrigin + performance.now()]);
   }
 
   /** Sends `count` edits per client, one per `period` ms each, then waits for the deliveries. */
@@ -133,7 +140,7 @@ class LatencyLoad {
     await waitUntil(() => log.deliveries >= log.expectedDeliveries, this.drainMs);
   }
 
-  result(): LatencyResult {
+  result(pauses: Pauses | null, span: readonly [number, number]): LatencyResult {
     const log = this.log;
     const problems = closedSockets(this.clients);
     if (log.deliveries < log.expectedDeliveries) {
@@ -151,6 +158,9 @@ class LatencyLoad {
       expected: log.expectedDeliveries,
       delivered: log.deliveries,
       problems,
+      ...(pauses && {
+        tail: tailCauses(log.samples, log.samplesSentAt, pauses, this.sliceTimes, span),
+      }),
     };
   }
 
@@ -165,11 +175,12 @@ export async function measureLatencyInterleaved(
   options: LatencyOptions,
 ): Promise<Map<TargetName, LatencyOutcome>> {
   const outcomes = new Map<TargetName, LatencyOutcome>();
-  const loads: { name: TargetName; load: LatencyLoad }[] = [];
+  const loads: { name: TargetName; load: LatencyLoad; server: ServerProcess }[] = [];
   try {
     for (const entry of entries) {
       try {
-        loads.push({ name: entry.target.name, load: await LatencyLoad.open(entry, options) });
+        const load = await LatencyLoad.open(entry, options);
+        loads.push({ name: entry.target.name, load, server: entry.server });
       } catch (error) {
         outcomes.set(entry.target.name, { error: error as Error });
       }
@@ -177,6 +188,9 @@ export async function measureLatencyInterleaved(
     // Let the card creations settle before the clock starts.
     await sleep(300);
     for (const { load } of loads) await load.warmUp();
+    // Pauses from before the measured slices are not theirs.
+    for (const { server } of loads) await server.pauses();
+    const start = performance.timeOrigin + performance.now();
     for (let s = 0; s < options.slices; s++) {
       // Rotate the order too, so that no server always follows the same one.
       for (let i = 0; i < loads.length; i++) {
@@ -186,7 +200,10 @@ export async function measureLatencyInterleaved(
         );
       }
     }
-    for (const { name, load } of loads) outcomes.set(name, { result: load.result() });
+    const span = [start, performance.timeOrigin + performance.now()] as const;
+    for (const { name, load, server } of loads) {
+      outcomes.set(name, { result: load.result(await server.pauses(), span) });
+    }
     return outcomes;
   } finally {
     for (const { load } of loads) load.close();

@@ -17,6 +17,7 @@ import { measureMemory, type MemoryOptions } from './measureMemory';
 import { measureSaturation, type SaturationOptions } from './measureSaturation';
 import type { MetricId } from './syncMetrics';
 import { median } from '../stats';
+import type { TailCauses } from './tailCauses';
 
 export interface SyncBenchConfig {
   readonly targets: readonly Target[];
@@ -132,6 +133,7 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
         }
         const paired = name === 'relay' ? null : pairedRatios(r.sliceP99, relayResult?.sliceP99);
         if (paired) remarks.push(`p99 ÷ relay's in the same slice: ${paired}`);
+        if (r.tail) remarks.push(tailWords(r.tail));
         if (name === 'factboard' && durable) {
           remarks.push(`p99 ${times(r.p99, durable.p99)} the durable relay's`);
         }
@@ -192,4 +194,16 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
       },
     },
   ];
+}
+
+/** A latency run's tail causes (BENCH_PAUSES=1) as a note. */
+function tailWords(t: TailCauses): string {
+  const pct = (share: number) => `${Math.round(share * 100)} %`;
+  const lateness = (l: TailCauses['loaded']) =>
+    `${l.perSecond.toFixed(1)}/s (median ${l.p50 === undefined ? 'n/a' : `${l.p50.toFixed(1)} ms`})`;
+  return (
+    `slowest 1 % (${t.slowest} deliveries): ${pct(t.gc)} met a garbage collection, ` +
+    `${pct(t.late)} a late event loop without one, ${pct(t.neither)} neither; ` +
+    `event loop 2 ms or more late ${lateness(t.loaded)} in its slices, ${lateness(t.idle)} outside them`
+  );
 }

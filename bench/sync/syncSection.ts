@@ -126,6 +126,9 @@ function methodNotes(config: SyncBenchConfig, loadBefore: string): string[] {
     `Big board: ${bigBoard.cards.toLocaleString('en-US')} cards in Factboard's layout (100-character claim, 300-character source sentence, two 120-character comments, author and time fields), uploaded by one client in updates of 500 cards; time = new WebsocketProvider → synced with every card in its doc, median of ${bigBoard.repeats}, the uploader still connected. The relay keeps no state, so it has no board sync and no boards.`,
     `Memory: idle; then ${m.boards} boards of ${m.cardsPerBoard} cards, each with its uploader connected (per board = growth ÷ ${m.boards} − one connection); then ${m.extraClientsPerBoard} more connections per board (per connection = growth ÷ ${m.boards * m.extraClientsPerBoard}). Each new connection first receives the whole board; RSS keeps what the allocator did not give back from that, heap does not.`,
     'Ratios are left ÷ right of the absolute figures; "⚠" marks a figure whose run reported a problem (listed below).',
+    process.env.BENCH_PAUSES === '1'
+      ? "Pauses (BENCH_PAUSES=1): each server child also records its garbage collections and every moment its event loop ran 2 ms or more late (a 2 ms timer), and the latency notes say what the slowest 1 % of each server's deliveries met on their way, and how often its loop ran late in its own slices and in the others' (when it was idle: then it was waiting for a core). The timer wakes every server 500 times a second, so the latencies of such a run are not those of a plain one."
+      : 'Run with BENCH_PAUSES=1 for what the slowest deliveries met in each server (garbage collections, a late event loop).',
   ];
 }
 

@@ -51,6 +51,8 @@ describe.each<Target>([relay, reference, factboard])('sync bench against $name',
     for (const p99 of result.sliceP99) expect(p99).toBeLessThanOrEqual(result.p99 as number);
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p99).toBeGreaterThanOrEqual(result.p50 as number);
+    // Pauses are traced only when asked (BENCH_PAUSES=1): the timer costs every server alike.
+    expect(result.tail).toBeUndefined();
   });
 
   it('measures saturation throughput and the server CPU per update', async () => {
@@ -67,6 +69,35 @@ describe.each<Target>([relay, reference, factboard])('sync bench against $name',
     expect(result.sent).toBeGreaterThan(0);
     expect(result.updatesPerSecond).toBeGreaterThan(0);
     expect(result.cpuMicrosPerUpdate).toBeGreaterThan(0);
+  });
+});
+
+describe('sync bench with BENCH_PAUSES=1', () => {
+  it('says what the slowest deliveries met in the server', async () => {
+    const was = process.env.BENCH_PAUSES;
+    process.env.BENCH_PAUSES = '1'; // read by the child as it starts
+    const server = await spawnServer('factboard').finally(() => {
+      if (was === undefined) delete process.env.BENCH_PAUSES;
+      else process.env.BENCH_PAUSES = was;
+    });
+    try {
+      const result = await measureLatency(factboard, server, {
+        rooms: 1,
+        clientsPerRoom: 3,
+        ratePerClient: 5,
+        durationMs: 1_000,
+        slices: 2,
+        warmupUpdates: 6,
+        warmupRateFactor: 5,
+        drainMs: 3_000,
+      });
+      const tail = result.tail;
+      expect(tail?.slowest).toBe(1); // 1 % of 30 samples, at least one
+      expect((tail?.gc ?? 0) + (tail?.late ?? 0) + (tail?.neither ?? 0)).toBeCloseTo(1);
+      expect(tail?.loaded.perSecond).toBeGreaterThanOrEqual(0);
+    } finally {
+      await server.close();
+    }
   });
 });
 
