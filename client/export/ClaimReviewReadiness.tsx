@@ -53,7 +53,7 @@ export function ClaimReviewReadiness({ board, id }: { board: BoardView; id: stri
       </p>
       <ul>
         <CardList
-          summary={`${plural(skipped.length, 'card has', 'cards have')} no verdict label from the rating scale and will be left out`}
+          summary={`${plural(skipped.length, 'card has', 'cards have')} no verdict label of ${skipped.length === 1 ? 'its column' : 'their columns'} from the rating scale and will be left out`}
           cards={reviewed.filter((card) => skippedIds.has(card.id))}
         />
         <CardList

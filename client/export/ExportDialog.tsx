@@ -33,7 +33,7 @@ function skippedText(skipped: number): string {
   if (skipped === 0) return 'Every reviewed card was exported.';
   return `${plural(skipped, 'card', 'cards')} in Corroborated or Disputed ${
     skipped === 1 ? 'was' : 'were'
-  } skipped: ${skipped === 1 ? 'it has' : 'they have'} no verdict label from the rating scale.`;
+  } skipped: ${skipped === 1 ? 'it has no verdict label of its column' : 'they have no verdict label of their columns'} from the rating scale.`;
 }
 
 export function ExportDialog({
