@@ -83,9 +83,11 @@ export function statusLabel(
       return 'Syncing…';
     case 'saving':
       return slow ? 'Still saving: no answer from the server yet' : 'Saving…';
-    case 'saved':
-      if (refused > 0)
-        return `${refused} ${refused === 1 ? 'change' : 'changes'} refused; the rest saved`;
+    case 'saved': {
+      // A read-only role (a viewer since a refusal) has no "rest" of its own to save.
+      const now = readOnly ? 'the board is up to date' : 'the rest saved';
+      if (refused > 0) return `${refused} ${refused === 1 ? 'change' : 'changes'} refused; ${now}`;
       return readOnly ? 'Up to date' : 'All changes saved';
+    }
   }
 }

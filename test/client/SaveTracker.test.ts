@@ -189,5 +189,9 @@ describe('connection status', () => {
       statusLabel({ kind: 'saved', code: null }, { unsaved: false, refused: n });
     expect(refused(1)).toBe('1 change refused; the rest saved');
     expect(refused(4)).toBe('4 changes refused; the rest saved');
+    // A viewer since the refusal saves nothing of its own: no "rest" is saved.
+    expect(
+      statusLabel({ kind: 'saved', code: null }, { unsaved: false, refused: 1, readOnly: true }),
+    ).toBe('1 change refused; the board is up to date');
   });
 });
