@@ -23,6 +23,18 @@ import { runSyncBench } from '../../bench/sync/syncSection';
 import { METRICS } from '../../bench/sync/syncMetrics';
 import { syncTable } from '../../bench/sync/syncTable';
 
+/** 1 room × 3 clients: 2 warm-up edits per client, then 5 a second for 1 s in 2 slices. */
+const TINY_LATENCY = {
+  rooms: 1,
+  clientsPerRoom: 3,
+  ratePerClient: 5,
+  durationMs: 1_000,
+  slices: 2,
+  warmupUpdates: 6,
+  warmupRateFactor: 5,
+  drainMs: 3_000,
+};
+
 describe.each<Target>([relay, reference, factboard])('sync bench against $name', (target) => {
   let server: ServerProcess;
   beforeAll(async () => {
@@ -31,16 +43,7 @@ describe.each<Target>([relay, reference, factboard])('sync bench against $name',
   afterAll(() => server?.close());
 
   it('measures latency for 1 room × 3 clients: every update reaches both peers, warm-up unsampled', async () => {
-    const result = await measureLatency(target, server, {
-      rooms: 1,
-      clientsPerRoom: 3,
-      ratePerClient: 5,
-      durationMs: 1_000,
-      slices: 2,
-      warmupUpdates: 6,
-      warmupRateFactor: 5,
-      drainMs: 3_000,
-    });
+    const result = await measureLatency(target, server, TINY_LATENCY);
     expect(result.problems).toEqual([]);
     // 2 warm-up edits per client, then 5 a second for 1 s: 21 sent, the 15 measured sampled.
     expect(result.sent).toBe(21);
@@ -81,16 +84,7 @@ describe('sync bench with BENCH_PAUSES=1', () => {
       else process.env.BENCH_PAUSES = was;
     });
     try {
-      const result = await measureLatency(factboard, server, {
-        rooms: 1,
-        clientsPerRoom: 3,
-        ratePerClient: 5,
-        durationMs: 1_000,
-        slices: 2,
-        warmupUpdates: 6,
-        warmupRateFactor: 5,
-        drainMs: 3_000,
-      });
+      const result = await measureLatency(factboard, server, TINY_LATENCY);
       const tail = result.tail;
       expect(tail?.slowest).toBe(1); // 1 % of 30 samples, at least one
       expect((tail?.gc ?? 0) + (tail?.late ?? 0) + (tail?.neither ?? 0)).toBeCloseTo(1);
