@@ -57,6 +57,7 @@ import {
   filterColumns,
   filterOptions,
   isFilterActive,
+  MISFIT,
   withoutGoneArticle,
 } from './filterCards';
 import { FilterBar } from './FilterBar';
@@ -251,15 +252,19 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const onColleagueNotice = useCallback(
     (notice: ColleagueNotice) => {
       // A deleted card cannot be opened: those who may restore it are offered that instead.
+      // Cards whose verdict no longer fits are shown by that filter alone: another one kept
+      // could hide them.
       const restore = (cardId: string) => () => void restoreNoticedCard(known, cardId).then(tell);
       const action =
         notice.kind === 'one'
           ? { label: 'Open card', run: () => openCard(notice.cardId) }
           : notice.kind === 'many'
             ? { label: 'Show them', run: () => setFilter((f) => ({ ...f, forMe: true })) }
-            : notice.cardId && canEdit
-              ? { label: 'Restore card', run: restore(notice.cardId) }
-              : null;
+            : notice.kind === 'misfits'
+              ? { label: 'Show them', run: () => setFilter({ ...EMPTY_FILTER, verdict: MISFIT }) }
+              : notice.cardId && canEdit
+                ? { label: 'Restore card', run: restore(notice.cardId) }
+                : null;
       setToast({
         text: notice.text,
         action,

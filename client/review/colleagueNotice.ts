@@ -17,7 +17,9 @@ export type ColleagueNotice =
   | { readonly kind: 'one'; readonly text: string; readonly cardId: string }
   | { readonly kind: 'many'; readonly text: string }
   /** Cards gone from the board: `cardId` when it is one, to restore. */
-  | { readonly kind: 'deleted'; readonly text: string; readonly cardId: string | null };
+  | { readonly kind: 'deleted'; readonly text: string; readonly cardId: string | null }
+  /** Several cards whose verdict no longer fits their column (crossedVerdictNotice). */
+  | { readonly kind: 'misfits'; readonly text: string };
 
 /** What a colleague did to a card, as the reader may already hear of it (`following`). */
 export type FollowedChange = 'moved' | 'deleted' | 'other';
@@ -217,7 +219,7 @@ export function deletedBy(events: readonly HistoryEvent[], cards: readonly CardV
 }
 
 /** The name of whoever did all of several things, if one person did (and is known). */
-function soleName(
+export function soleName(
   doers: readonly ({ readonly name: string } | null | undefined)[],
 ): string | undefined {
   const names = new Set(doers.map((d) => d?.name ?? null));

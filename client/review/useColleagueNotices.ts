@@ -10,11 +10,14 @@
  * the board's latest history names who deleted it (deletedBy); that read is the server's, made
  * after the deletion was stored (the server stores a change, with its history, before it
  * sends it on), and if it fails the notice says "was deleted" without a name. Such a card
- * coming back (a restore, an Undo) is told as back, not as a card given to them.
+ * coming back (a restore, an Undo) is told as back, not as a card given to them. A card whose
+ * verdict stops fitting its column as a colleague's change arrives is told, by the same read of
+ * the history, to the person whose own move or verdict it crossed (crossedVerdictNotice).
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView, CardView } from '../../shared/board';
 import { fetchHistory, fetchHistorySince } from '../history/fetchHistory';
+import type { HistoryEvent } from '../history/historyEvent';
 import {
   checkedCardsGone,
   type ColleagueNotice,
@@ -26,17 +29,33 @@ import {
   type NoticeReader,
   returnNotice,
 } from './colleagueNotice';
+import { crossedVerdictNotice, newlyMisfit } from './crossedVerdictNotice';
 import { lastSeen, recordSeen } from './lastSeen';
 
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
 /** How long the first notice waits for the history before it tells the mentions alone. */
 const HISTORY_WAIT_MS = 3_000;
-/** The board's latest events read for who deleted a card: the deletion is among the newest. */
-const DELETIONS_READ = 200;
+/**
+ * The board's latest events read for who deleted a card, or who moved a card and who gave it
+ * its verdict when the two crossed: the change just arrived is among the newest.
+ */
+const LATEST_READ = 200;
 
 /** `cards`' current objects for those of `some`. */
 const pick = (cards: BoardView['cards'], some: readonly CardView[]): BoardView['cards'] =>
   Object.fromEntries(some.map((card) => [card.id, cards[card.id]!]));
+
+/** The board's latest events, oldest first; none if they cannot be read. */
+async function latestEvents(access: {
+  readonly id: string;
+  readonly token: string;
+}): Promise<readonly HistoryEvent[]> {
+  const query = { cardId: null, limit: LATEST_READ };
+  return fetchHistory(access.id, access.token, query).then(
+    (page) => page.events,
+    () => [],
+  );
+}
 
 /**
  * The notice for cards the person was checking that were deleted, once the board's latest
@@ -49,11 +68,7 @@ async function tellDeletions(
   reader: NoticeReader,
   stillGone: (cardId: string) => boolean,
 ): Promise<ColleagueNotice | null> {
-  const query = { cardId: null, limit: DELETIONS_READ };
-  const events = await fetchHistory(access.id, access.token, query).then(
-    (page) => page.events,
-    () => [],
-  );
+  const events = await latestEvents(access);
   const named = deletedBy(events, cards).filter((gone) => stillGone(gone.card.id));
   return deletionNotice(named, reader);
 }
@@ -68,9 +83,12 @@ export function useColleagueNotices(
   lastChangeOwn: () => boolean,
 ): void {
   const seen = useRef<BoardView['cards'] | null>(null);
-  /** The board now: a card back (an Undo, a restore) before its deleter is known is no news. */
-  const latest = useRef(board.cards);
-  latest.current = board.cards;
+  /**
+   * The board now: a card back (an Undo, a restore) before its deleter is known is no news, nor
+   * a card whose verdict was put right before who crossed it is known.
+   */
+  const latest = useRef(board);
+  latest.current = board;
   /** The cards the person was checking when they were deleted, until they come back. */
   const deleted = useRef(new Map<string, CardView>());
   const { id: boardId, token } = access;
@@ -92,12 +110,23 @@ export function useColleagueNotices(
       const notice = colleagueNotice(known, board, reader);
       if (notice) onNotice(notice);
       if (returned) onNotice(returned);
+      // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.
+      const misfit = own ? [] : newlyMisfit(before, board, reader);
+      if (misfit.length > 0) {
+        void latestEvents({ id: boardId, token }).then((events) => {
+          const crossed = crossedVerdictNotice(misfit, events, latest.current, reader);
+          if (crossed) onNotice(crossed);
+        });
+      }
       // A card whose dialog is open, or that has focus, is said deleted there.
       const told = own ? [] : gone.filter((card) => !reader.following?.(card.id, 'deleted'));
       if (told.length === 0) return;
-      void tellDeletions({ id: boardId, token }, told, reader, (id) => !latest.current[id]).then(
-        (deletion) => deletion && onNotice(deletion),
-      );
+      void tellDeletions(
+        { id: boardId, token },
+        told,
+        reader,
+        (id) => !latest.current.cards[id],
+      ).then((deletion) => deletion && onNotice(deletion));
       return;
     }
     const since = lastSeen(boardId);
