@@ -34,6 +34,7 @@ import { useBoardMembers } from '../review/useBoardMembers';
 import { useMentionNames } from '../review/useMentionNames';
 import { useSeenRecorder } from '../review/lastSeen';
 import type { ColleagueNotice, FollowedChange } from '../review/colleagueNotice';
+import { deleterName } from '../review/deleterName';
 import { restoreNoticedCard } from '../review/restoreNoticedCard';
 import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
@@ -352,6 +353,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (cardId: string) => reveal(cardId, claimEdits.get(cardId) === undefined),
     [reveal, claimEdits],
   );
+  const focusedDeleter = useCallback(
+    (card: CardView) => deleterName(known, card, connection.actor.id),
+    [known, connection],
+  );
   // Its effect runs after useColleagueNotices's, which asks whether the moved card has focus.
   cardInFocus.current = useFocusFollowsCard({
     board,
@@ -360,6 +365,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     focusCard,
     announce,
     lastChangeOwn: connection.lastChangeWasOwn,
+    deleterName: focusedDeleter,
   });
   // A card asked for that the board does not show: the filter leaves it out (the person's own
   // change took it out: a verdict saved under "No verdict", a claim edited away from the search,

@@ -1,8 +1,8 @@
 /**
  * Keeps keyboard focus on the board when the focused card leaves its column under the person:
  * a colleague moved it (focus follows it to its new column, and who moved it from where to where
- * is said) or deleted it (focus goes to the
- * card that took its place, or another column's first card when it was the last), or a change
+ * is said) or deleted it (focus goes to the card that took its place, or another column's first
+ * card when it was the last, and who deleted it is said once the history names them), or a change
  * took it out of the filter (BoardPage puts focus in its place, as for a request for a card not
  * shown). Without this, the card's element goes with it and focus falls to
  * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
@@ -12,18 +12,18 @@
  * a colleague's move of it (colleagueNotice) is not said twice.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { type BoardView, type ColumnId, COLUMNS } from '../../shared/board';
+import { type BoardView, type CardView, type ColumnId, COLUMNS } from '../../shared/board';
 import { clip } from '../ui/clip';
 import type { RevealRequest } from './Column';
 import { colleagueMovedWords } from './moveWords';
 
 interface Focused {
-  readonly id: string;
-  readonly column: ColumnId;
+  /**
+   * The card as it had focus: a move names its mover only if the card changed since (its
+   * `updatedAt`), and a deletion is looked up by it.
+   */
+  readonly card: CardView;
   readonly index: number;
-  readonly claim: string;
-  /** When the card was last changed, as it had focus: a move names its mover only if later. */
-  readonly updatedAt: number;
   readonly element: HTMLElement;
   /** The reveal request current when the card got focus. */
   readonly reveal: RevealRequest | null;
@@ -36,6 +36,7 @@ export function useFocusFollowsCard({
   focusCard,
   announce,
   lastChangeOwn,
+  deleterName,
 }: {
   board: BoardView;
   /** The cards each column shows, in order. */
@@ -45,6 +46,8 @@ export function useFocusFollowsCard({
   announce: (text: string) => void;
   /** Whether the board's latest change was this person's own (an Undo, say). */
   lastChangeOwn: () => boolean;
+  /** The colleague who deleted a card, by name, when the board's history says (deleterName). */
+  deleterName: (card: CardView) => Promise<string | null>;
 }): (cardId: string) => boolean {
   const focused = useRef<Focused | null>(null);
   const latest = useRef({ board, shown, reveal });
@@ -61,15 +64,7 @@ export function useFocusFollowsCard({
         return;
       }
       const index = columns[card.column].indexOf(id);
-      focused.current = {
-        id,
-        column: card.column,
-        index,
-        claim: card.claim,
-        updatedAt: card.updatedAt,
-        element: li,
-        reveal: request,
-      };
+      focused.current = { card, index, element: li, reveal: request };
     };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
@@ -81,32 +76,37 @@ export function useFocusFollowsCard({
     focused.current = null;
     const active = document.activeElement;
     // The card's new row took focus itself (a claim being edited in place: claimEdits).
-    const followed = active?.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId === was.id;
+    const followed =
+      active?.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId === was.card.id;
     if (active && active !== document.body && !followed) return; // focus went somewhere on purpose
     if (reveal !== was.reveal) return; // the person's own action said where focus goes
-    const short = clip(was.claim, 60);
-    const card = board.cards[was.id];
+    const short = clip(was.card.claim, 60);
+    const card = board.cards[was.card.id];
     if (card) {
       // One the filter no longer shows is not focused: BoardPage puts focus in its place and
       // says why.
-      if (!followed) focusCard(was.id);
-      if (!lastChangeOwn() && shown[card.column].includes(was.id)) {
+      if (!followed) focusCard(card.id);
+      if (!lastChangeOwn() && shown[card.column].includes(card.id)) {
         // The card's last writer is its mover, unless the move was a colleague's Undo: that
         // writes an earlier writer and time back, and a name then would blame the wrong person.
-        const by = card.updatedAt > was.updatedAt ? card.updatedBy.name.trim() : '';
-        announce(colleagueMovedWords(by || null, short, was.column, card.column));
+        const by = card.updatedAt > was.card.updatedAt ? card.updatedBy.name.trim() : '';
+        announce(colleagueMovedWords(by || null, short, was.card.column, card.column));
       }
       return;
     }
     // The card that took its place, else the one above, else the first of another column.
-    const column = shown[was.column];
+    const column = shown[was.card.column];
     const next =
       column[Math.min(Math.max(was.index, 0), column.length - 1)] ??
       COLUMNS.map((c) => shown[c][0]).find((id) => id !== undefined);
     if (next) focusCard(next);
-    if (!lastChangeOwn()) announce(`${short} was deleted.`);
-  }, [board, shown, reveal, focusCard, announce, lastChangeOwn]);
+    if (lastChangeOwn()) return;
+    // Focus moves on at once; the words wait for the history, which alone names the deleter.
+    void deleterName(was.card).then((by) =>
+      announce(by ? `${by} deleted ${short}.` : `${short} was deleted.`),
+    );
+  }, [board, shown, reveal, focusCard, announce, lastChangeOwn, deleterName]);
 
   // Whether the card had focus as this render began: a colleague's move of it is told here.
-  return useCallback((cardId: string) => focused.current?.id === cardId, []);
+  return useCallback((cardId: string) => focused.current?.card.id === cardId, []);
 }

@@ -16,8 +16,8 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView, CardView } from '../../shared/board';
-import { fetchHistory, fetchHistorySince } from '../history/fetchHistory';
-import type { HistoryEvent } from '../history/historyEvent';
+import { fetchHistorySince } from '../history/fetchHistory';
+import { latestEvents } from '../history/latestEvents';
 import {
   checkedCardsGone,
   type ColleagueNotice,
@@ -35,27 +35,10 @@ import { lastSeen, recordSeen } from './lastSeen';
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
 /** How long the first notice waits for the history before it tells the mentions alone. */
 const HISTORY_WAIT_MS = 3_000;
-/**
- * The board's latest events read for who deleted a card, or who moved a card and who gave it
- * its verdict when the two crossed: the change just arrived is among the newest.
- */
-const LATEST_READ = 200;
 
 /** `cards`' current objects for those of `some`. */
 const pick = (cards: BoardView['cards'], some: readonly CardView[]): BoardView['cards'] =>
   Object.fromEntries(some.map((card) => [card.id, cards[card.id]!]));
-
-/** The board's latest events, oldest first; none if they cannot be read. */
-async function latestEvents(access: {
-  readonly id: string;
-  readonly token: string;
-}): Promise<readonly HistoryEvent[]> {
-  const query = { cardId: null, limit: LATEST_READ };
-  return fetchHistory(access.id, access.token, query).then(
-    (page) => page.events,
-    () => [],
-  );
-}
 
 /**
  * The notice for cards the person was checking that were deleted, once the board's latest

@@ -663,7 +663,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(focusedId).toBe(afterId);
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
-      .toContain(`${doomed} was deleted.`);
+      .toContain(`Bo deleted ${doomed}.`);
 
     // B deletes the last card of a column while A has it focused: focus goes to the first card
     // of the first column that shows one. A's search leaves the moved card alone in Disputed.
@@ -676,7 +676,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect.poll(focusedId).toBe(afterId);
     await expect
       .poll(() => a.getByTestId('announcer').textContent())
-      .toContain(`${moved} was deleted.`);
+      .toContain(`Bo deleted ${moved}.`);
     await search.fill('');
     await a.getByRole('searchbox', { name: 'Search cards' }).fill('');
   });

@@ -4,7 +4,8 @@
  * another device would) deletes them. Edith's board tells her who deleted which card, screen
  * readers hear it once, and "Restore card" brings it back. Her own deletion from another tab
  * (a second client with her invite) is no news; the deletion of the card she has in focus is
- * said once, as focus moves on, and that of the card whose dialog is open by the dialog; several
+ * said once, as focus moves on, with who deleted it, and that of the card whose dialog is open
+ * by the dialog; several
  * deleted in one change make one notice; one a colleague restores is told as back.
  */
 import type { Page } from 'playwright-core';
@@ -113,10 +114,24 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     await card(edith, claim).focus();
     const from = (await liveSaid(edith)).length;
     await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
-    await expect.poll(() => announced(edith)).toBe(`${claim} was deleted.`);
+    // Who deleted it, as the notice would have named her (the board's history).
+    await expect.poll(() => announced(edith)).toBe(`Lea deleted ${claim}.`);
     await edith.waitForTimeout(QUIET_MS);
     expect(await noticesSaidSince(from)).toEqual([]);
+    expect((await liveSaid(edith)).slice(from).filter((t) => t.includes(claim))).toEqual([
+      `Lea deleted ${claim}.`,
+    ]);
     expect(await toast().count()).toBe(0);
+  });
+
+  it('the card in focus deleted from her other tab is said deleted, with no name', async () => {
+    const claim = 'Two ferries were retired';
+    await checkedCard(claim);
+    await card(edith, claim).focus();
+    const { doc, as } = edithElsewhere;
+    deleteCard(doc, idOf(edithElsewhere, claim), as);
+    await edithElsewhere.allSaved();
+    await expect.poll(() => announced(edith)).toBe(`${claim} was deleted.`);
   });
 
   it('the deletion of the card whose dialog she has open is told by the dialog alone', async () => {
