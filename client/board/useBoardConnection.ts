@@ -18,7 +18,11 @@ import { storageSetAsideStore } from '../sync/setAsideStore';
  * new one (its board, or a refusal): a new connection starts empty, and this device's copy of
  * the board may not fill it (after such a refusal it is dropped), so until then every card
  * would seem deleted (focus on a card, an open card's dialog, a card being moved and the
- * notices of colleagues' changes would say so; found by QA).
+ * notices of colleagues' changes would say so; found by QA). A new connection waiting so when
+ * the one on screen is refused and says the board reopens goes with it: opened before this
+ * device's copy was dropped, it may hold the refused changes (a new role read as the page came
+ * back online opens one), and shown, it said "Saving…" and showed them again until the server
+ * refused it too; the one opened once the copy is gone replaces it.
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -71,17 +75,24 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
         down = false;
       }
     });
+    const old = shown.current;
+    const reopening = () => old?.getSnapshot().status.kind === 'reopening';
+    const openedBefore = !reopening();
     let current = true;
     const show = () => {
       if (!current) return;
-      const old = shown.current;
       shown.current = c;
       setConnection(c);
       old?.destroy();
     };
-    if (shown.current === null) show();
+    // Opened before the copy on screen was refused, this one may hold that copy: it goes too.
+    const offOld = old?.subscribe(() => {
+      if (openedBefore && reopening()) c.destroy();
+    });
+    if (old === null) show();
     else void c.whenServerAnswered().then(show);
     return () => {
+      offOld?.();
       offStatus();
       current = false;
       // The one on screen stays until the next is ready (or the page goes, below).
