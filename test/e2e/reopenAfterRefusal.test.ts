@@ -22,10 +22,12 @@ import {
   openBoard,
   openCard,
   recordStatusVoice,
+  status,
   statusSaid,
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { holdSockets } from './support/holdSockets';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -71,6 +73,7 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     title: string,
     meanwhile: (eddie: Page) => Promise<void>,
     before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
+    beforeOpen?: (eddie: Page) => Promise<void>,
   ) {
     const board = await server.createBoard(title, 'Lea');
     const lea = await (await browser.newContext()).newPage();
@@ -82,6 +85,7 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     const eddie = await context.newPage();
     eddie.on('dialog', (prompt) => void prompt.accept());
     const link = await server.invite(board, 'Eddie', 'editor');
+    await beforeOpen?.(eddie);
     await openBoard(eddie, link);
     await recordLiveRegions(eddie);
     await recordStatusVoice(eddie);
@@ -164,6 +168,54 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     expect(await eddie.locator('.badge.refused').count()).toBe(0);
   }, 60_000);
 
+  it('says the board reopens until it has: never "Saving…" again, nor the refused move', async () => {
+    // The race QA saw: back online, the page reads his new role (refreshRole) before the server
+    // refuses the move, so a viewer's connection opens from this device's copy, which still
+    // holds the move, while the old one is refused and says the board reopens. Here in that
+    // order: what the server sends on the old socket waits until the viewer's socket opens (as
+    // the page opens one on hearing the new role), what it sends on the viewer's socket waits
+    // until the old one is refused, and the page's later reads of his role wait 2 s, time for
+    // the viewer's connection to have the server's board before the page opens it afresh.
+    let sockets = { holdNext: () => {} };
+    const { board, context, eddie } = await movedOfflineMadeViewer(
+      'No flicker',
+      () => Promise.resolve(),
+      undefined,
+      async (page) => {
+        sockets = await holdSockets(page);
+      },
+    );
+    let reads = 0;
+    await eddie.route(`**/api/boards/${board.id}`, async (route) => {
+      if (++reads > 1) await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue().catch(() => undefined); // the test is over
+    });
+    await recordTimeline(eddie, SECOND);
+    sockets.holdNext();
+    await context.setOffline(false);
+
+    await eddie.getByRole('region', { name: 'Not saved' }).waitFor({ timeout: 15_000 });
+    await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
+    await eddie.locator('[data-status="saved"]').waitFor({ timeout: 15_000 });
+    const timeline = await readTimeline(eddie);
+    const from = timeline.findIndex((t) => t.pill === REOPENING);
+    expect(from, JSON.stringify(timeline)).toBeGreaterThan(-1);
+    const reopened = timeline.slice(from);
+    // Until the board is open afresh (the move undone), the pill says it reopens, and the board
+    // shows what it showed when it began to.
+    const fresh = reopened.findIndex((t) => t.where === 'Unverified');
+    expect(reopened.slice(0, fresh), JSON.stringify(timeline)).toEqual(
+      reopened.slice(0, fresh).map(() => reopened[0]),
+    );
+    expect(reopened.slice(fresh).map((t) => t.pill)).not.toContain(REOPENING);
+    expect(new Set(reopened.slice(fresh).map((t) => t.where))).toEqual(new Set(['Unverified']));
+    expect(reopened.map((t) => t.pill)).not.toContain('Saving…');
+    // As before: a viewer now, the move listed as refused, the board the server's.
+    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
+    expect(await status(eddie).textContent()).toBe('1 change refused; the board is up to date');
+    expect(await eddie.getByRole('button', { name: /^Pick up to move/ }).count()).toBe(0);
+  }, 60_000);
+
   it('shows the refusal, with its advice, when the invite is revoked before the board reopens', async () => {
     const { board, context, eddie } = await movedOfflineMadeViewer('Revoked', (page) =>
       card(page, FIRST).focus(),
@@ -207,6 +259,35 @@ async function recordPillWords(page: Page): Promise<void> {
     }).observe(document.body, { childList: true, characterData: true, subtree: true });
   });
 }
+
+/** Records the pill's words and the columns a card shows in, each time either changes. */
+async function recordTimeline(page: Page, claim: string): Promise<void> {
+  await page.evaluate((claim) => {
+    const w = window as unknown as { timeline: { pill: string; where: string }[] };
+    const now = () => ({
+      pill: document.querySelector('.status-label')?.textContent ?? '',
+      where: [...document.querySelectorAll('ul.card-list')]
+        .filter((list) =>
+          [...list.querySelectorAll('li[data-card-id]')].some((li) =>
+            li.textContent?.includes(claim),
+          ),
+        )
+        .map((list) => list.getAttribute('aria-label')?.replace(/ cards$/, ''))
+        .join(','),
+    });
+    w.timeline = [now()];
+    new MutationObserver(() => {
+      const next = now();
+      const last = w.timeline.at(-1);
+      if (next.pill !== last?.pill || next.where !== last.where) w.timeline.push(next);
+    }).observe(document.body, { childList: true, characterData: true, subtree: true });
+  }, claim);
+}
+
+const readTimeline = (page: Page): Promise<{ pill: string; where: string }[]> =>
+  page.evaluate(
+    () => (window as unknown as { timeline: { pill: string; where: string }[] }).timeline,
+  );
 
 const pillWords = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { pillWords: string[] }).pillWords);
