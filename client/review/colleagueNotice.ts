@@ -189,7 +189,8 @@ export function colleagueNotice(
 
 /** A card the reader was checking that left the board, and who deleted it, when known. */
 export interface GoneCard {
-  readonly card: CardView;
+  /** The card as it was (the notice needs its id and its claim). */
+  readonly card: Pick<CardView, 'id' | 'claim'>;
   readonly by: Actor | null;
 }
 
@@ -218,6 +219,40 @@ export function deletedBy(events: readonly HistoryEvent[], cards: readonly CardV
   return cards.map((card) => ({ card, by: last.get(card.id) ?? null }));
 }
 
+/**
+ * The cards colleagues deleted after `since` (the board's history, oldest first) that the
+ * reader was checking then and that are not on `board` again: news of while they were away, as
+ * the board the server gives holds nothing of a deleted card. Whose a card was at its deletion
+ * is its latest giving before it in `events` (card.assigned), or, when the read holds none (it
+ * was given longer ago), its assignee on this device's copy of the board as it loaded before
+ * the server's sync (`onDevice`; empty on a device that has never shown the board). Each card
+ * by its latest deletion, with who made it: deletionNotice leaves the reader's own out.
+ */
+export function deletedWhileAway(
+  events: readonly HistoryEvent[],
+  board: BoardView,
+  onDevice: BoardView['cards'],
+  meId: string,
+  since: number,
+): GoneCard[] {
+  const holder = new Map<string, unknown>();
+  const gone = new Map<string, GoneCard>();
+  for (const e of events) {
+    if (!e.cardId) continue;
+    if (e.type === 'card.assigned') {
+      holder.set(e.cardId, (e.data.assignee as { id?: unknown } | null | undefined)?.id ?? null);
+    }
+    if (e.type !== 'card.deleted' || e.at <= since) continue;
+    const was = holder.has(e.cardId) ? holder.get(e.cardId) : onDevice[e.cardId]?.assignee?.id;
+    const claim = typeof e.data.claim === 'string' ? e.data.claim : onDevice[e.cardId]?.claim;
+    gone.delete(e.cardId);
+    if (was === meId && claim !== undefined) {
+      gone.set(e.cardId, { card: { id: e.cardId, claim }, by: e.actor });
+    }
+  }
+  return [...gone.values()].filter((g) => !board.cards[g.card.id]);
+}
+
 /** The name of whoever did all of several things, if one person did (and is known). */
 export function soleName(
   doers: readonly ({ readonly name: string } | null | undefined)[],
@@ -231,27 +266,30 @@ export function soleName(
  * at once (an article removed with its cards, an offline colleague's deletions arriving
  * together). None for the reader's own deletions, in any tab (the history names their invite).
  * A colleague's Undo of adding a card is recorded as their deletion of it, which is what it
- * did: "deleted" is true of it too.
+ * did: "deleted" is true of it too. `away`: deletions made while the board was not open here
+ * (deletedWhileAway), told when it opens.
  */
 export function deletionNotice(
   gone: readonly GoneCard[],
   reader: NoticeReader,
+  away = false,
 ): ColleagueNotice | null {
   const theirs = gone.filter((g) => g.by?.id !== reader.meId);
   const [first] = theirs;
   if (!first) return null;
   const by = soleName(theirs.map((g) => g.by));
+  const since = away ? 'While you were away, ' : '';
   if (theirs.length === 1) {
     const claim = quoted(first.card.claim, 60);
     const text = by
-      ? `${by} deleted ${claim}, which you were checking`
-      : `${claim}, which you were checking, was deleted`;
+      ? `${since}${by} deleted ${claim}, which you were checking`
+      : `${since}${claim}, which you were checking, was deleted`;
     return { kind: 'deleted', text, cardId: first.card.id };
   }
   const cards = plural(theirs.length, 'card', 'cards');
   const text = by
-    ? `${by} deleted ${cards} you were checking`
-    : `${cards} you were checking were deleted`;
+    ? `${since}${by} deleted ${cards} you were checking`
+    : `${since}${cards} you were checking were deleted`;
   const restore = reader.canRestore ? '. They can be restored from their entries in Activity.' : '';
   return { kind: 'deleted', text: `${text}${restore}`, cardId: null };
 }

@@ -6,7 +6,12 @@
  * since, which only the board's history dates and names the giver of (read back to when the
  * person was last here, up to 2,000 events; older givings, and on a device that has never
  * shown the board all but the latest 200 events, are left to "For me"). Changes after that
- * are news as they arrive. A card the person was checking that a colleague deleted is told once
+ * are news as they arrive. Cards the person was checking that colleagues deleted meanwhile are
+ * told by the same read (deletedWhileAway): whose a card was then comes from the history, or
+ * from this device's copy of the board as it loaded before the server's sync (`board` while
+ * not yet `loaded`), for cards given before the person left, which that read does not reach.
+ * The copy loads first as a rule (IndexedDB needs no round trip to the server); should the
+ * server's sync come first, only the history's givings are known. A card the person was checking that a colleague deleted is told once
  * the board's latest history names who deleted it (deletedBy); that read is the server's, made
  * after the deletion was stored (the server stores a change, with its history, before it
  * sends it on), and if it fails the notice says "was deleted" without a name. Such a card
@@ -24,6 +29,7 @@ import {
   type ColleagueRequest,
   colleagueNotice,
   deletedBy,
+  deletedWhileAway,
   deletionNotice,
   givenWhileAway,
   type NoticeReader,
@@ -66,6 +72,8 @@ export function useColleagueNotices(
   lastChangeOwn: () => boolean,
 ): void {
   const seen = useRef<BoardView['cards'] | null>(null);
+  /** The board from this device's copy (IndexedDB) before the server's sync; empty without. */
+  const onDevice = useRef<BoardView['cards']>(NO_CARDS);
   /**
    * The board now: a card back (an Undo, a restore) before its deleter is known is no news, nor
    * a card whose verdict was put right before who crossed it is known.
@@ -76,7 +84,10 @@ export function useColleagueNotices(
   const deleted = useRef(new Map<string, CardView>());
   const { id: boardId, token } = access;
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded) {
+      onDevice.current = board.cards;
+      return;
+    }
     const before = seen.current;
     seen.current = board.cards;
     if (before === board.cards) return;
@@ -122,11 +133,24 @@ export function useColleagueNotices(
       if (notice) onNotice(notice);
     };
     const timer = setTimeout(() => tell([]), HISTORY_WAIT_MS);
-    fetchHistorySince(boardId, token, since, { maxPages: Number.isFinite(since) ? 10 : 1 })
+    const history = fetchHistorySince(boardId, token, since, {
+      maxPages: Number.isFinite(since) ? 10 : 1,
+    });
+    history
       .then(
         (events) => tell(givenWhileAway(events, board, reader.meId, since)),
         () => tell([]),
       )
       .finally(() => clearTimeout(timer));
+    // After the mentions' notice: this one, with its way to restore, is the one left on screen.
+    const device = onDevice.current;
+    void history.then(
+      (events) => {
+        const gone = deletedWhileAway(events, latest.current, device, reader.meId, since);
+        const deletion = deletionNotice(gone, reader, true);
+        if (deletion) onNotice(deletion);
+      },
+      () => undefined, // Without the history, no deletion is told: one is never guessed.
+    );
   }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn]);
 }

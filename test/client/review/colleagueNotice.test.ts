@@ -18,6 +18,7 @@ import {
   checkedCardsGone,
   colleagueNotice,
   deletedBy,
+  deletedWhileAway,
   deletionNotice,
   type FollowedChange,
   givenWhileAway,
@@ -344,6 +345,63 @@ describe('colleagueNotice: a card the reader is checking deleted by a colleague'
       'Eddie Stone deleted 2 cards you were checking. They can be restored from their entries in Activity.',
     );
     expect(deletionNotice([], lea)).toBeNull();
+  });
+
+  it('tells deletions made while she was away as such, one named, several counted', () => {
+    const { before, a, b } = setup();
+    const one = [{ card: before.cards[a]!, by: EDDIE }];
+    expect(deletionNotice(one, lea, true)).toEqual({
+      kind: 'deleted',
+      text: 'While you were away, Eddie Stone deleted “Rents rose 30% in 2024”, which you were checking',
+      cardId: a,
+    });
+    const both = [...one, { card: before.cards[b]!, by: EDDIE }];
+    expect(deletionNotice(both, { ...lea, canRestore: true }, true)?.text).toBe(
+      'While you were away, Eddie Stone deleted 2 cards you were checking. They can be restored from their entries in Activity.',
+    );
+    expect(
+      deletionNotice([...both.slice(1), { card: before.cards[a]!, by: LEA }], lea, true),
+    ).toEqual({
+      kind: 'deleted',
+      text: 'While you were away, Eddie Stone deleted “Crime fell 10%”, which you were checking',
+      cardId: b,
+    });
+  });
+
+  it('finds, in the history, the cards colleagues deleted while she was away that were hers then', () => {
+    const { doc, a, b, c, before, reader } = setup();
+    const d = addClaim(doc, { claim: 'Exports fell' }, { actor: EDDIE });
+    for (const id of [a, b, c, d]) deleteCard(doc, id, { actor: EDDIE });
+    const now = reader.read();
+    const assigned = (seq: number, cardId: string, to: typeof LEA | null) => ({
+      ...deletion(seq, cardId),
+      type: 'card.assigned',
+      data: { assignee: to },
+    });
+    const claimed = (seq: number, cardId: string, claim: string, actor = EDDIE) => ({
+      ...deletion(seq, cardId, actor),
+      data: { claim },
+    });
+    const history = [
+      claimed(1, d, 'Exports fell'), // before she left
+      assigned(6, c, LEA), // given to her while away, then deleted: hers at its deletion
+      assigned(7, b, EDDIE), // hers on this device, given away before its deletion
+      claimed(8, a, 'Rents rose 30% in 2024'), // hers on this device, given long ago
+      claimed(9, b, 'Crime fell 10%'),
+      claimed(10, c, 'Turnout was 61%'),
+    ];
+    const gone = deletedWhileAway(history, now, before.cards, LEA.id, 5_000);
+    expect(gone.map((g) => [g.card.claim, g.by?.name])).toEqual([
+      ['Rents rose 30% in 2024', 'Eddie Stone'],
+      ['Turnout was 61%', 'Eddie Stone'],
+    ]);
+    // A device that never showed the board knows only what the history read says.
+    expect(deletedWhileAway(history, now, {}, LEA.id, 5_000).map((g) => g.card.id)).toEqual([c]);
+    // Back on the board since: not gone.
+    expect(deletedWhileAway(history, before, before.cards, LEA.id, 5_000)).toEqual([]);
+    // Her own deletion is found with her name, for deletionNotice to leave out.
+    const own = deletedWhileAway([claimed(8, a, 'x', LEA)], now, before.cards, LEA.id, 5_000);
+    expect(own.map((g) => g.by)).toEqual([LEA]);
   });
 
   it('tells a card back after its deletion as restored, not as given to her', () => {
