@@ -304,6 +304,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     noticeReader,
     onColleagueNotice,
     connection.lastChangeWasOwn,
+    !snapshot.unsaved,
   );
   useCardAddress({
     boardId: known.id,

@@ -17,7 +17,9 @@
  * sends it on), and if it fails the notice says "was deleted" without a name. Such a card
  * coming back (a restore, an Undo) is told as back, not as a card given to them. A card whose
  * verdict stops fitting its column as a colleague's change arrives is told, by the same read of
- * the history, to the person whose own move or verdict it crossed (crossedVerdictNotice).
+ * the history, to the person whose own move or verdict it crossed (crossedVerdictNotice), read
+ * once this page's own changes are stored (useWhenSaved): their half, made offline, reaches the
+ * server as the connection returns, when the colleague's half may already have arrived here.
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView, CardView } from '../../shared/board';
@@ -37,6 +39,7 @@ import {
 } from './colleagueNotice';
 import { crossedVerdictNotice, newlyMisfit } from './crossedVerdictNotice';
 import { lastSeen, recordSeen } from './lastSeen';
+import { useWhenSaved } from './useWhenSaved';
 
 const NO_CARDS: BoardView['cards'] = Object.freeze({});
 /** How long the first notice waits for the history before it tells the mentions alone. */
@@ -70,7 +73,10 @@ export function useColleagueNotices(
   onNotice: (notice: ColleagueNotice) => void,
   /** Whether the board's latest change was this page's own (its own deletion tells itself). */
   lastChangeOwn: () => boolean,
+  /** Whether the server has stored every change made on this page (BoardSnapshot.unsaved). */
+  allSaved: boolean,
 ): void {
+  const whenSaved = useWhenSaved(allSaved);
   const seen = useRef<BoardView['cards'] | null>(null);
   /** The board from this device's copy (IndexedDB) before the server's sync; empty without. */
   const onDevice = useRef<BoardView['cards']>(NO_CARDS);
@@ -107,10 +113,12 @@ export function useColleagueNotices(
       // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.
       const misfit = own ? [] : newlyMisfit(before, board, reader);
       if (misfit.length > 0) {
-        void latestEvents({ id: boardId, token }).then((events) => {
-          const crossed = crossedVerdictNotice(misfit, events, latest.current, reader);
-          if (crossed) onNotice(crossed);
-        });
+        void whenSaved()
+          .then(() => latestEvents({ id: boardId, token }))
+          .then((events) => {
+            const crossed = crossedVerdictNotice(misfit, events, latest.current, reader);
+            if (crossed) onNotice(crossed);
+          });
       }
       // A card whose dialog is open, or that has focus, is said deleted there.
       const told = own ? [] : gone.filter((card) => !reader.following?.(card.id, 'deleted'));
@@ -152,5 +160,5 @@ export function useColleagueNotices(
       },
       () => undefined, // Without the history, no deletion is told: one is never guessed.
     );
-  }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn]);
+  }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn, whenSaved]);
 }

@@ -4,7 +4,8 @@
  * editor, on a y-websocket client offline, as another device would) moves the card, or moves
  * it while he sets one. The card's verdict is then no label of its column; Lea's board tells
  * her who did the other half, once, politely, with Open card (or, for several cards, Show
- * them). Both halves hers (her other tab: a second client with her token) is no news.
+ * them). Both halves hers (her other tab: a second client with her token) is no news. Her half
+ * made offline is told even when her page reads the history before the server has stored it.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +39,7 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
   let eddie: TestClient;
   /** Lea's own token in another tab: her id, not a colleague's. */
   let leaElsewhere: TestClient;
+  let leadUrl: string;
   const toast = () => lea.locator('.toast');
   const said = async (from: number) =>
     (await liveSaid(lea)).slice(from).filter((text) => text.includes('verdict'));
@@ -45,6 +47,7 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Crossings', 'Lea');
+    leadUrl = board.leadUrl;
     const token = new URL(await server.invite(board, 'Eddie', 'editor')).hash.replace(
       '#invite=',
       '',
@@ -204,4 +207,49 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
     // Every card of this board whose verdict is no label of its column, the earlier tests' too.
     await expect.poll(() => lea.locator('.filter-count').textContent()).toBe('6 of 7 cards');
   });
+
+  it('her move made offline is told as crossed even when the server stores it late', async () => {
+    // Her page's own changes (y-protocols sync step 2 and updates: [0, 1] and [0, 2]) are held on
+    // their way to the server while `holding`, until the page reads the history or 2 s pass: as
+    // on a slow uplink, his verdict reaches her page before her move reaches the server.
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    let holding = false;
+    const held: (() => void)[] = [];
+    await page.routeWebSocket(/\/sync/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const own = typeof message !== 'string' && message[0] === 0 && [1, 2].includes(message[1]!);
+        if (holding && own) held.push(() => server.send(message));
+        else server.send(message);
+      });
+      server.onMessage((message) => ws.send(message));
+    });
+    await openBoard(page, leadUrl);
+    const claim = 'The bridge reopened in May';
+    await addClaim(page, claim);
+    await moveTo(page, claim, 'Disputed');
+    const id = (await card(page, claim).getAttribute('data-card-id'))!;
+    await waitFor(() => readBoard(eddie.doc).cards[id]?.column === 'disputed', {
+      what: 'Eddie sees the card in Disputed',
+    });
+    await waitSaved(page);
+    await page.context().setOffline(true);
+    await moveTo(page, claim, 'Corroborated');
+    await expectCardIn(page, claim, 'Corroborated');
+    setVerdict(eddie.doc, id, 'False', undefined, eddie.as);
+    await eddie.allSaved();
+    await page.getByRole('searchbox').first().focus();
+    holding = true;
+    const read = page.waitForResponse(/\/history/, { timeout: 2_000 }).catch(() => null);
+    await page.context().setOffline(false);
+    await read;
+    holding = false;
+    for (const send of held.splice(0)) send();
+    await waitSaved(page, 20_000);
+
+    const text = `Eddie set “False” on “${claim}” while you moved it to Corroborated: pick its verdict again`;
+    await expect.poll(() => page.locator('.toast').textContent()).toContain(text);
+    await page.context().close();
+  }, 60_000);
 });
