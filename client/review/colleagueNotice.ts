@@ -187,6 +187,19 @@ export function colleagueNotice(
   return { kind: 'many', text: changed.length > 0 ? `${asked}, and ${colleagues}` : asked };
 }
 
+/**
+ * Two notices that arrive together as one: the board shows one notice and its live region says
+ * one sentence at a time, so the second would silence the first. The later one's way on (a
+ * restore) is kept; the earlier's cards stay under "For me".
+ */
+export function noticesTogether(
+  earlier: ColleagueNotice | null,
+  later: ColleagueNotice | null,
+): ColleagueNotice | null {
+  if (!earlier || !later) return earlier ?? later;
+  return { ...later, text: `${earlier.text}. ${later.text}` };
+}
+
 /** A card the reader was checking that left the board, and who deleted it, when known. */
 export interface GoneCard {
   /** The card as it was (the notice needs its id and its claim). */

@@ -35,6 +35,7 @@ import {
   deletionNotice,
   givenWhileAway,
   type NoticeReader,
+  noticesTogether,
   returnNotice,
 } from './colleagueNotice';
 import { crossedVerdictNotice, newlyMisfit } from './crossedVerdictNotice';
@@ -107,9 +108,8 @@ export function useColleagueNotices(
       for (const card of back) deleted.current.delete(card.id);
       const returned = own ? null : returnNotice(back, board, reader);
       const known = back.length === 0 ? before : { ...before, ...pick(board.cards, back) };
-      const notice = colleagueNotice(known, board, reader);
+      const notice = noticesTogether(colleagueNotice(known, board, reader), returned);
       if (notice) onNotice(notice);
-      if (returned) onNotice(returned);
       // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.
       const misfit = own ? [] : newlyMisfit(before, board, reader);
       if (misfit.length > 0) {
@@ -134,31 +134,25 @@ export function useColleagueNotices(
     const since = lastSeen(boardId);
     recordSeen(boardId);
     let told = false;
-    const tell = (given: readonly ColleagueRequest[]) => {
-      if (told) return;
+    /** The mentions' notice (once), with the deletions' when the history brings both. */
+    const tell = (given: readonly ColleagueRequest[], deletion: ColleagueNotice | null = null) => {
+      const mentions = told ? null : colleagueNotice(NO_CARDS, board, reader, since, given);
       told = true;
-      const notice = colleagueNotice(NO_CARDS, board, reader, since, given);
+      const notice = noticesTogether(mentions, deletion);
       if (notice) onNotice(notice);
     };
     const timer = setTimeout(() => tell([]), HISTORY_WAIT_MS);
-    const history = fetchHistorySince(boardId, token, since, {
-      maxPages: Number.isFinite(since) ? 10 : 1,
-    });
-    history
+    const device = onDevice.current;
+    fetchHistorySince(boardId, token, since, { maxPages: Number.isFinite(since) ? 10 : 1 })
       .then(
-        (events) => tell(givenWhileAway(events, board, reader.meId, since)),
+        (events) => {
+          const gone = deletedWhileAway(events, latest.current, device, reader.meId, since);
+          const deletion = deletionNotice(gone, reader, true);
+          tell(givenWhileAway(events, board, reader.meId, since), deletion);
+        },
+        // Without the history, no deletion is told: one is never guessed.
         () => tell([]),
       )
       .finally(() => clearTimeout(timer));
-    // After the mentions' notice: this one, with its way to restore, is the one left on screen.
-    const device = onDevice.current;
-    void history.then(
-      (events) => {
-        const gone = deletedWhileAway(events, latest.current, device, reader.meId, since);
-        const deletion = deletionNotice(gone, reader, true);
-        if (deletion) onNotice(deletion);
-      },
-      () => undefined, // Without the history, no deletion is told: one is never guessed.
-    );
   }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn, whenSaved]);
 }

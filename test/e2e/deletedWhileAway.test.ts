@@ -118,6 +118,29 @@ describe.skipIf(!RUN)('a card the person was checking, deleted while they were a
     await toast().getByRole('button', { name: 'Dismiss' }).click();
   }, 60_000);
 
+  it('with a card given to her meanwhile, both are said in one notice, not the first silenced', async () => {
+    const gone = 'The night ferry was cancelled';
+    const given = 'Ticket sales doubled';
+    await checkedCards(gone);
+    await byLea(() => addClaim(lea.doc, { claim: given }, lea.as));
+    await edith.close();
+
+    await byLea(() => {
+      assignCard(lea.doc, idOf(lea, given), edithElsewhere.as.actor, lea.as);
+      deleteCard(lea.doc, idOf(lea, gone), lea.as);
+    });
+
+    await reopen();
+    const text =
+      `While you were away, Lea gave you “${given}” to check. ` +
+      `While you were away, Lea deleted “${gone}”, which you were checking`;
+    await expect.poll(() => announced(edith)).toBe(text);
+    expect(await toast().textContent()).toContain(text);
+    // The deletion's way back stays; the card given waits under "For me".
+    await toast().getByRole('button', { name: 'Restore card' }).waitFor();
+    await toast().getByRole('button', { name: 'Dismiss' }).click();
+  }, 60_000);
+
   it('her own deletion alone, on another device, brings no notice', async () => {
     const claim = 'Two ferries were retired';
     await checkedCards(claim);

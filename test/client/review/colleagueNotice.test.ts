@@ -23,6 +23,7 @@ import {
   type FollowedChange,
   givenWhileAway,
   type NoticeReader,
+  noticesTogether,
   returnNotice,
 } from '../../../client/review/colleagueNotice';
 
@@ -438,5 +439,22 @@ describe('colleagueNotice: a card the reader is checking deleted by a colleague'
     deleteCard(doc, a, { actor: EDDIE });
     restoreCard(doc, was[0]!, { actor: LEA, now: later });
     expect(returnNotice([was[0]!], reader.read(), lea)).toBeNull();
+  });
+});
+
+describe('noticesTogether', () => {
+  const mention = { kind: 'one', text: 'Bo mentioned you on “A”', cardId: 'a' } as const;
+  const deletion = { kind: 'deleted', text: 'Lea deleted “B”', cardId: 'b' } as const;
+  it('says both in one notice, keeping the later one’s way on (its restore)', () => {
+    expect(noticesTogether(mention, deletion)).toEqual({
+      kind: 'deleted',
+      text: 'Bo mentioned you on “A”. Lea deleted “B”',
+      cardId: 'b',
+    });
+  });
+  it('is either one alone when the other is missing, and nothing when both are', () => {
+    expect(noticesTogether(mention, null)).toBe(mention);
+    expect(noticesTogether(null, deletion)).toBe(deletion);
+    expect(noticesTogether(null, null)).toBeNull();
   });
 });
