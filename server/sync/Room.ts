@@ -48,6 +48,7 @@ import {
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
 import { checkWrite } from './writePolicy';
+import { earliestTime, timeBounds } from './writeTimes';
 
 type Job =
   | { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array }
@@ -157,6 +158,8 @@ export class Room {
   private compactNotBefore = -Infinity;
   /** performance.now() when the last turn was published. */
   private lastTurnEnd = -Infinity;
+  /** The earliest time a client's write may carry (writeTimes), set when the board loads. */
+  private earliestTime = -Infinity;
 
   constructor(private readonly deps: RoomDeps) {
     this.invites = new BoardInvites(deps.boardId);
@@ -254,11 +257,12 @@ export class Room {
 
   private async load(): Promise<void> {
     const { storage, boardId, log } = this.deps;
-    const [content, bindings, invites, removedEvidence] = await Promise.all([
+    const [content, bindings, invites, removedEvidence, board] = await Promise.all([
       storage.loadContent(boardId),
       storage.listClientBindings(boardId),
       storage.listInvites(boardId),
       storage.listRemovedEvidence(boardId),
+      storage.getBoard(boardId),
     ]);
     this.invites.load(invites);
     // Loading what is stored emits nothing to store or broadcast, and is no one's history: with
@@ -269,6 +273,7 @@ export class Room {
     );
     if (skipped > 0) log('warn', 'skipped stored updates that do not apply', { boardId, skipped });
     dropPending(this.doc);
+    if (board) this.earliestTime = earliestTime(this.doc, board.createdAt);
     this.stopHistory = observeHistory(
       this.doc,
       (drafts, origin) => {
@@ -460,6 +465,7 @@ export class Room {
         decoded.ds,
         this.doc,
         this.invites,
+        timeBounds(this.earliestTime, this.deps.now()),
       );
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
       const binding = this.bindings.check(this.doc, conn.inviteId, analysis.newClients);

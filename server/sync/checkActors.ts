@@ -47,6 +47,7 @@ import {
 import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 import type { BoardInvites } from './BoardInvites';
+import { everHad } from './everHad';
 import { pastActorsOf, type PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 
@@ -187,7 +188,7 @@ function checker(scope: Scope, item: Y.Item, card: Y.Item): string | null {
 function cameBackUnremembered(scope: Scope, card: Y.Item): boolean {
   const { doc, past } = scope;
   const id = idOf(scope, card);
-  return id !== null && cardsMap(doc)._map.has(id) && !past.sawCardDeleted(id);
+  return id !== null && everHad(cardsMap(doc), id) && !past.sawCardDeleted(id);
 }
 
 /** An evidence item's addedBy: the reason to refuse it, or null. */
@@ -227,7 +228,7 @@ function articleCreator(scope: Scope, item: Y.Item, article: Y.Item): string | n
   if (value === undefined || isWriter(value, writer) || (id && past.articleHad(id, value))) {
     return null;
   }
-  return id !== null && articlesMap(doc)._map.has(id) && !past.sawArticleDeleted(id)
+  return id !== null && everHad(articlesMap(doc), id) && !past.sawArticleDeleted(id)
     ? null
     : ARTICLE;
 }

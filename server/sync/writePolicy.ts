@@ -10,7 +10,9 @@
  * the name of their invite, so nobody posts under a colleague's name); its text, editedAt,
  * deletedAt and author change only on the writer's own comments (the UI offers nothing else);
  * anyone who may comment resolves or reopens any thread, as themselves (resolvedBy is the writer
- * or null); a reply hangs off a thread of its own card; nothing nests deeper than a comment's
+ * or null); a new comment is on a card the board has or had (a deleted one's come back with
+ * it); a reply hangs off a thread of its own card; a change of a comment's text shows as an
+ * edit, a deletion or an Undo of one (textChangeShows); nothing nests deeper than a comment's
  * fields. A comment id the board never had starts unedited, undeleted and open; one that it had
  * (Redo of a comment after Undo) comes back with its values, a colleague's resolution included.
  * Cards, evidence and articles likewise carry their makers' names whoever writes, leads too
@@ -22,6 +24,8 @@
  * server's own changes (the demo seed, an article imported over REST, a card restored from
  * Activity, a migration) and a board imported from a JSON export are not client updates and
  * are not judged.
+ * Every time a write carries lies between the board's beginning and the server's now, give or
+ * take a day for clocks that are off (writeTimes).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
@@ -31,14 +35,23 @@
  */
 import * as Y from 'yjs';
 import { fieldRule } from '../../shared/board/fieldRules';
-import { COMMENT_KEYS, commentsMap, META_KEYS, ROOT, ROOT_NAMES } from '../../shared/board/schema';
+import {
+  cardsMap,
+  COMMENT_KEYS,
+  commentsMap,
+  META_KEYS,
+  ROOT,
+  ROOT_NAMES,
+} from '../../shared/board/schema';
 import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 import type { BoardInvites } from './BoardInvites';
 import { checkActors } from './checkActors';
+import { everHad } from './everHad';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
+import { checkTimes, type TimeBounds } from './writeTimes';
 
 const RESOLVE_KEYS: ReadonlySet<string> = new Set([COMMENT_KEYS.resolved, COMMENT_KEYS.resolvedBy]);
 const OWN_EDIT_KEYS: ReadonlySet<string> = new Set([
@@ -103,6 +116,8 @@ export function checkWrite(
   doc: Y.Doc,
   /** Who may be given a card: the board's invites as they are now. */
   invites: BoardInvites,
+  /** The times the write may carry (writeTimes). */
+  times: TimeBounds,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -127,7 +142,9 @@ export function checkWrite(
   }
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
-  const comments = checkComments(writer, analysis, ds, commentsMap(doc));
+  const untimely = checkTimes(newItems, times);
+  if (untimely) return untimely;
+  const comments = checkComments(writer, analysis, ds, doc);
   return comments.ok ? checkActors(writer, analysis, doc, invites) : comments;
 }
 
@@ -148,8 +165,9 @@ function checkComments(
   writer: Actor,
   { newItems, deletes }: UpdateAnalysis,
   ds: DeleteSet,
-  comments: Y.Map<Y.Map<unknown>>,
+  doc: Y.Doc,
 ): PolicyVerdict {
+  const comments = commentsMap(doc);
   const isNew = new Set(newItems.map((n) => n.item));
   // The fields of the comments this update creates: every value set in them, by key.
   const newFields = new Map<Y.Item, Map<string, unknown[]>>();
@@ -164,11 +182,19 @@ function checkComments(
   }
   // The card of each comment this update creates, by id: a reply may come with its thread.
   const cardOfNew = new Map<string, unknown>();
+  // The cards it creates: a comment may come with its card (both written offline).
+  const newCards = new Set<string>();
   for (const { item, where } of newItems) {
-    if (where.root === ROOT.comments && where.depth === 0 && where.key !== null) {
+    if (where.depth !== 0 || where.key === null) continue;
+    if (where.root === ROOT.comments) {
       cardOfNew.set(where.key, newFields.get(item)?.get(COMMENT_KEYS.cardId)?.at(-1));
+    } else if (where.root === ROOT.cards) {
+      newCards.add(where.key);
     }
   }
+  const cards = cardsMap(doc);
+  const boardHas = (cardId: unknown): boolean =>
+    typeof cardId === 'string' && (everHad(cards, cardId) || newCards.has(cardId));
   const own = (comment: Y.Item): boolean => {
     if (isNew.has(comment)) {
       const ids = (newFields.get(comment)?.get(COMMENT_KEYS.author) ?? []).map(idOf);
@@ -183,8 +209,14 @@ function checkComments(
     if (where.depth === 0) {
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
       if (!isMap || !own(item)) return no('comments are posted in their author’s own name');
-      const refusal = checkNewComment(writer, newFields.get(item), comments, where.key, cardOfNew);
+      const fields = newFields.get(item);
+      const refusal = checkNewComment(writer, fields, comments, where.key, cardOfNew);
       if (refusal) return refusal;
+      // A card deleted since takes comments still (they come back with it); a made-up one
+      // would show in Activity as a card no longer on the board.
+      if (!(fields?.get(COMMENT_KEYS.cardId) ?? []).every(boardHas)) {
+        return no('a comment is on a card of the board');
+      }
       continue;
     }
     const comment = where.top as Y.Item;
@@ -208,6 +240,9 @@ function checkComments(
     }
     if (!(OWN_EDIT_KEYS.has(key) && own(comment))) {
       return no('only a comment’s author edits it');
+    }
+    if (key === COMMENT_KEYS.text && !textChangeShows(comment, newFields.get(comment))) {
+      return no('an edited comment says when it was edited');
     }
   }
 
@@ -246,7 +281,7 @@ function checkNewComment(
   if (!values(COMMENT_KEYS.author).every((author) => isWriter(author, writer))) {
     return no('comments are posted in their author’s own name');
   }
-  const returning = id !== null && comments._map.has(id);
+  const returning = id !== null && everHad(comments, id);
   if (!returning && !values(COMMENT_KEYS.resolvedBy).every((v) => resolvedByWriter(v, writer))) {
     return no('a thread is resolved in its resolver’s own name');
   }
@@ -268,4 +303,31 @@ function checkNewComment(
     }
   }
   return null;
+}
+
+/**
+ * Whether a change of an existing comment's text shows as what it is, judged by the fields the
+ * same write sets: an edit moves its edit time on past the one before (or past its writing), so
+ * it reads "(edited)"; a deletion clears it with a deletion time; an Undo of a deletion clears
+ * the deletion time, and an Undo of an edit writes back the edit time before it, earlier (or
+ * none), but never before the comment was written.
+ */
+function textChangeShows(
+  comment: Y.Item,
+  fields: ReadonlyMap<string, readonly unknown[]> | undefined,
+): boolean {
+  // A comment deleted whole: Yjs discards what is written into it.
+  if (!(comment.content instanceof Y.ContentType)) return true;
+  const now = comment.content.type as Y.Map<unknown>;
+  const last = (key: string) => fields?.get(key)?.at(-1);
+  const deletedAt = last(COMMENT_KEYS.deletedAt);
+  if (last(COMMENT_KEYS.text) === '' && typeof deletedAt === 'number') return true;
+  if (deletedAt === null && now.get(COMMENT_KEYS.deletedAt) != null) return true;
+  const editedAt = last(COMMENT_KEYS.editedAt);
+  const createdAt = now.get(COMMENT_KEYS.createdAt);
+  const editedBefore = now.get(COMMENT_KEYS.editedAt);
+  const since = typeof editedBefore === 'number' ? editedBefore : createdAt;
+  if (typeof editedAt === 'number' && (typeof since !== 'number' || editedAt > since)) return true;
+  if (typeof editedBefore !== 'number') return false;
+  return editedAt === null || (typeof editedAt === 'number' && !(editedAt < (createdAt as number)));
 }

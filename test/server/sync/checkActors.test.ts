@@ -120,7 +120,10 @@ class Room {
     const decoded = decodeUpdate(update);
     const analysis = analyzeUpdate(decoded, this.doc);
     expect(analysis.missing).toBe(false);
-    const verdict = checkWrite(role, page.actor, analysis, decoded.ds, this.doc, this.invites);
+    const verdict = checkWrite(role, page.actor, analysis, decoded.ds, this.doc, this.invites, {
+      earliest: -Infinity,
+      latest: Infinity,
+    });
     if (!verdict.ok) return verdict.reason;
     Y.applyUpdate(this.doc, update);
     for (const other of this.pages) {
