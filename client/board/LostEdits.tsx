@@ -8,9 +8,11 @@
  * one change ("Restore the card and your evidence"). A comment they posted on a card deleted
  * meanwhile is kept: they are told the card is gone, and who may restore it. An edit of their
  * comment that its deletion in their other tab or window crossed is given whole, with "Post as
- * a new comment". The writer kept may be this person in another tab or window: then it says
- * so. The alert region stays in the page, so that a notice is announced when it appears. The
- * notices outlive a reload until dismissed or restored (BoardConnection keeps them).
+ * a new comment". Their edits of an evidence item a colleague removed before seeing them are
+ * given with the item as they had it, and "Add it again" (a new item, with their values). The
+ * writer kept may be this person in another tab or window: then it says so. The alert region
+ * stays in the page, so that a notice is announced when it appears. The notices outlive a
+ * reload until dismissed or restored (BoardConnection keeps them).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
@@ -21,22 +23,28 @@ import type { LostEditNotice } from '../sync/BoardConnection';
 import {
   ADDED_ITEM,
   assigneeOf,
+  type DeletedEvidence,
   type DeletedWithCard,
   EDITED_COMMENT,
+  EDITED_ITEM,
   type FieldRef,
+  isDeletion,
   type LostEdit,
   POSTED_COMMENT,
+  type RemovedWithEdits,
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { postEditAgain } from '../review/postEditAgain';
+import { sourceName } from '../review/sourceName';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
 import { fetchHistory } from '../history/fetchHistory';
 import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
-import { whoDeleted, whoWroteLast } from './whoWroteLast';
+import { whoDeleted, whoRemoved, whoWroteLast } from './whoWroteLast';
 import { quoted } from '../ui/quoted';
+import { wordList } from '../ui/wordList';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -52,6 +60,7 @@ const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   stance: 'the stance',
   note: 'the note',
   [ADDED_ITEM]: 'the evidence',
+  [EDITED_ITEM]: 'the evidence',
   [POSTED_COMMENT]: 'the comment',
   [EDITED_COMMENT]: 'your edit of the comment',
 };
@@ -105,6 +114,15 @@ export function LostEdits({
     if (n.field === EDITED_COMMENT) {
       const card = board.cards[n.cardId];
       if (card && postEditAgain(actions, card, n.commentId, n.mine ?? '')) onDismiss(n.seq);
+      return;
+    }
+    if ('itemRemoved' in n) {
+      const { url, quote, stance, note } = n.evidence;
+      const item = { url, quote, stance: stance as Stance, note };
+      if (actions.run('add the evidence', () => actions.commands.addEvidence(n.cardId, item))) {
+        onDismiss(n.seq);
+        actions.announce(`Evidence from ${sourceName(item)} added again.`);
+      }
       return;
     }
     const ok = actions.run('restore your edit', () => {
@@ -179,16 +197,16 @@ export function LostEdits({
             const card = board.cards[n.cardId];
             const has = card?.evidence.some((e) => e.id === n.evidenceId) ?? false;
             // Restorable while the card, and the evidence item if it is one, still exist; an
-            // item this person added, while the card is back without it.
+            // item this person added, or one they edited that was removed, while the card is
+            // there without it.
+            const again = n.field === ADDED_ITEM || n.field === EDITED_ITEM;
             const there =
-              card &&
-              n.field !== POSTED_COMMENT &&
-              (n.field === ADDED_ITEM ? !has : n.evidenceId === null || has);
+              card && n.field !== POSTED_COMMENT && (again ? !has : n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
             const withEvidence = deleted && n.field === ADDED_ITEM;
             const writer = writerOf(
               n.by ??
-                (deleted ? undefined : peers.find((p) => p.clientId === n.byClient)?.user) ??
+                (isDeletion(n) ? undefined : peers.find((p) => p.clientId === n.byClient)?.user) ??
                 historyNames.get(n.seq),
               access?.inviteId,
             );
@@ -197,6 +215,8 @@ export function LostEdits({
                 <span>
                   {deleted ? (
                     <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
+                  ) : 'itemRemoved' in n ? (
+                    <RemovedText notice={n} card={card} by={writer} />
                   ) : (
                     <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
                   )}
@@ -204,7 +224,11 @@ export function LostEdits({
                 <span className="row lost-edit-actions">
                   {there && (
                     <button type="button" className="button small" onClick={() => restore(n)}>
-                      {n.field === EDITED_COMMENT ? 'Post as a new comment' : 'Restore mine'}
+                      {n.field === EDITED_COMMENT
+                        ? 'Post as a new comment'
+                        : n.field === EDITED_ITEM
+                          ? 'Add it again'
+                          : 'Restore mine'}
                     </button>
                   )}
                   {deleted && !card && access && actions.canEdit && (
@@ -329,15 +353,55 @@ function DeletedText({
       {deleted}, so the board did not keep it
       {item ? (
         <>
-          : {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}
-          {item.quote && <>, “{item.quote}”</>}
-          {item.note && <> ({item.note})</>}.
+          : <EvidenceValues item={item} />.
         </>
       ) : (
         '.'
       )}
       {n.comments > 0 &&
         ` Its ${n.comments === 1 ? 'comment is' : `${n.comments} comments are`} kept, and come${n.comments === 1 ? 's' : ''} back with the card.`}
+    </>
+  );
+}
+
+/** An evidence item as a notice gives it whole: stance, URL, “quoted passage” (note). */
+function EvidenceValues({ item }: { item: DeletedEvidence }) {
+  return (
+    <>
+      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}
+      {item.quote && <>, “{item.quote}”</>}
+      {item.note && <> ({item.note})</>}
+    </>
+  );
+}
+
+/**
+ * A colleague removed an evidence item before they could see this person's edits of it (made
+ * offline, or crossing the removal in flight): the item is given as this person had it, their
+ * values in it, to copy or add again. Yjs names nobody for a removal: the card's history does,
+ * a moment later (useHistoryNames).
+ */
+function RemovedText({
+  notice: n,
+  card,
+  by,
+}: {
+  notice: LostEditNotice & RemovedWithEdits;
+  card: CardView | undefined;
+  /** Who removed it, once the card's history has said. */
+  by: Writer;
+}) {
+  const item = n.evidence;
+  const which = card ? quoted(card.claim, CLAIM_CHARS) : 'a card since deleted';
+  const changes = wordList(n.edited.map((f) => FIELD_NAMES[f].replace('the ', '')));
+  const yours = `your change${n.edited.length === 1 ? '' : 's'} to its ${changes}`;
+  const removed = by.self
+    ? `You removed the evidence from ${sourceName(item)} on ${which} in another tab or window before ${yours} reached it`
+    : `${by.name ?? 'A colleague'} removed the evidence from ${sourceName(item)} on ${which} before ${yours} reached them`;
+  return (
+    <>
+      {removed}, so the board did not keep {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
+      <EvidenceValues item={item} />.
     </>
   );
 }
@@ -358,16 +422,18 @@ function useHistoryNames(
   useEffect(() => {
     if (!access) return;
     for (const n of notices) {
-      const deleted = 'cardDeleted' in n;
       // An edited comment's notice names no one: only its author deletes a comment.
       if (n.by || n.field === EDITED_COMMENT || asked.current.has(n.seq)) continue;
-      if (!deleted && peers.some((p) => p.clientId === n.byClient)) continue;
+      if (!isDeletion(n) && peers.some((p) => p.clientId === n.byClient)) continue;
       asked.current.add(n.seq);
       fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
         (page) => {
-          const who = deleted
-            ? whoDeleted(page.events, n.cardId, access.inviteId)
-            : whoWroteLast(page.events, n, access.inviteId);
+          const who =
+            'cardDeleted' in n
+              ? whoDeleted(page.events, n.cardId, access.inviteId)
+              : 'itemRemoved' in n
+                ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
+                : whoWroteLast(page.events, n, access.inviteId);
           if (who) setNames((had) => new Map(had).set(n.seq, who));
         },
         () => undefined, // "A colleague" it stays

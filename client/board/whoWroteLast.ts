@@ -1,7 +1,7 @@
 /**
- * Who made the latest change to one field of a card, or deleted it, as the card's history
- * records it: whom a lost-edit notice names as the one whose write was kept (or who deleted
- * the card) when presence does not name them (the usual case after an offline edit: they
+ * Who made the latest change to one field of a card, or deleted it or one of its evidence
+ * items, as the card's history records it: whom a lost-edit notice names as the one whose write
+ * was kept (or who deleted the card or the item) when presence does not name them (the usual case after an offline edit: they
  * closed the tab long ago; a deletion names nobody in Yjs). A colleague first; `me` only when
  * the history names nobody else, since then it was this person in another tab or window (their
  * own losing write is in the history too, so it cannot be told from theirs by order). Null
@@ -34,6 +34,20 @@ export function whoDeleted(
   meId: string,
 ): Actor | null {
   return latestActor(events, (e) => e.cardId === cardId && e.type === 'card.deleted', meId);
+}
+
+/** Who removed an evidence item from the card last, as its history records it. */
+export function whoRemoved(
+  events: readonly HistoryEvent[],
+  cardId: string,
+  evidenceId: string,
+  meId: string,
+): Actor | null {
+  return latestActor(
+    events,
+    (e) => e.cardId === cardId && e.type === 'evidence.removed' && e.data.evidenceId === evidenceId,
+    meId,
+  );
 }
 
 function touches(event: HistoryEvent, ref: FieldRef): boolean {

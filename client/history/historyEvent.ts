@@ -12,6 +12,7 @@ import { COLUMN_LABELS } from '../board/columnLabels';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { quoted as quoteText } from '../ui/quoted';
 import { plural } from '../ui/plural';
+import { wordList } from '../ui/wordList';
 
 export interface HistoryEvent {
   readonly seq: number;
@@ -39,11 +40,6 @@ const ROLE_AS: Readonly<Record<Role, string>> = {
  */
 const QUOTED_CHARS = 140;
 const quoted = (text: string) => quoteText(text, QUOTED_CHARS);
-
-function list(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? '';
-  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
-}
 
 /** An edited field as its form names it, and how its value reads. */
 interface FieldWords {
@@ -117,8 +113,8 @@ function fieldEdits(
     else cleared.push(old ? `${field} (was ${show(old)})` : field);
   }
   const parts = [
-    ...(changed.length ? [`changed ${list(changed)}`] : []),
-    ...(cleared.length ? [`cleared ${list(cleared)}`] : []),
+    ...(changed.length ? [`changed ${wordList(changed)}`] : []),
+    ...(cleared.length ? [`cleared ${wordList(cleared)}`] : []),
   ];
   return parts.join(' and ');
 }
@@ -134,7 +130,7 @@ function cardEdit(d: Readonly<Record<string, unknown>>): string {
   const fields = fieldsOf(d);
   if (fields.length === 0) return 'edited the card';
   return (
-    fieldEdits(d, fields, cardField) || `edited ${list(fields.map((f) => cardField(f).words))}`
+    fieldEdits(d, fields, cardField) || `edited ${wordList(fields.map((f) => cardField(f).words))}`
   );
 }
 
@@ -157,7 +153,7 @@ const items = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 /** "added “Parody” and “Spin”": label names, none when `names` holds none. */
 function labels(verb: string, names: unknown): string[] {
   const quoted = items(names).flatMap((l) => (typeof l === 'string' ? [`“${l}”`] : []));
-  return quoted.length > 0 ? [`${verb} ${list(quoted)}`] : [];
+  return quoted.length > 0 ? [`${verb} ${wordList(quoted)}`] : [];
 }
 
 /** "renamed “True” to “Accurate”": labels renamed in place. */
@@ -167,7 +163,7 @@ function renames(v: unknown): string[] {
       ? [`“${r.from}” to “${r.to}”`]
       : [],
   );
-  return pairs.length > 0 ? [`renamed ${list(pairs)}`] : [];
+  return pairs.length > 0 ? [`renamed ${wordList(pairs)}`] : [];
 }
 
 /** "“Misleading” now rated 4 (was 2) and counts as Corroborated (was Disputed)". */
@@ -278,7 +274,7 @@ export function describeEvent(e: HistoryEvent): string {
           : []),
       ];
       const stay = kept > 0 ? `; ${plural(kept, 'card', 'cards')} someone worked on stayed` : '';
-      return `${list(parts)}${stay}`;
+      return `${wordList(parts)}${stay}`;
     }
     case 'article.linked': {
       const title = str(d.title);

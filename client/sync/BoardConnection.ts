@@ -39,12 +39,7 @@ import {
   readPresence,
 } from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
-import {
-  type DeletedWithCard,
-  type LostEdit,
-  LostEditWatch,
-  type OwnWriteStore,
-} from './LostEditWatch';
+import { isDeletion, LostEditWatch, type LostWork, type OwnWriteStore } from './LostEditWatch';
 import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { mergeSetAside, type SetAsideStore } from './setAsideStore';
@@ -97,7 +92,7 @@ export interface BoardSnapshot {
   readonly invitesChanged: number;
 }
 
-export type LostEditNotice = (LostEdit | DeletedWithCard) & {
+export type LostEditNotice = LostWork & {
   readonly seq: number;
   /** Whoever's write was kept, when presence names them: a colleague, or this person's other tab. */
   readonly by: PresenceUser | null;
@@ -505,7 +500,7 @@ export class BoardConnection {
     const shown = new Map(this.lostEdits?.map((n) => [noticeKey(n), n]));
     return Object.freeze(
       kept
-        .filter((n) => 'cardDeleted' in n || n.byClient !== this.doc.clientID)
+        .filter((n) => isDeletion(n) || n.byClient !== this.doc.clientID)
         .map((n) => shown.get(noticeKey(n)) ?? Object.freeze({ ...n, seq: ++this.lostEditSeq })),
     );
   }
@@ -521,15 +516,15 @@ export class BoardConnection {
     this.changed();
   };
 
-  private readonly noteLostEdit = (edit: LostEdit | DeletedWithCard) => {
-    if ('cardDeleted' in edit && this.tracker.isStored(edit.client, edit.clock)) {
+  private readonly noteLostEdit = (edit: LostWork) => {
+    if (isDeletion(edit) && this.tracker.isStored(edit.client, edit.clock)) {
       // The server had the write before the deletion came: it was there to be seen.
       return;
     }
     // Another tab of this person told it first (both tabs hold the write that lost).
     if (this.lostEdits.some((n) => noticeKey(n) === noticeKey(edit))) return;
     // A deletion names nobody (Yjs records what was deleted, not by whom).
-    const client = 'cardDeleted' in edit ? null : edit.byClient;
+    const client = isDeletion(edit) ? null : edit.byClient;
     const by =
       client === null
         ? null

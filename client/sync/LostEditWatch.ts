@@ -6,7 +6,9 @@
  * two saves that crossed in flight, or an edit made offline that meets a colleague's on
  * reconnect. Yjs keeps one value per key, so the other is gone from the board; this is how the
  * person hears of it, and gets their value back to restore. An evidence item this person added
- * races no one, but goes with its card when a colleague deletes it: that is told too. So is a
+ * races no one, but goes with its card when a colleague deletes it: that is told too. So are
+ * this person's edits of an evidence item a colleague removed without having seen them: they go
+ * with the item, which is told whole, as they had it, to add again. So is a
  * comment they posted on a card a colleague deleted without having seen it: the comment stays
  * (B13), but the card it is about is gone. And an edit of one of their comments that a deletion
  * of it, in their other tab or window (only its author deletes a comment), crossed: the edit
@@ -55,12 +57,18 @@ export const EVIDENCE_FIELDS = [
  * deletes its card without having seen it takes it away.
  */
 export const ADDED_ITEM = 'item';
+/**
+ * This person's edits of one evidence item, told together when a colleague removes the item:
+ * the notice's field, never a watched one (each edit is watched by its own field).
+ */
+export const EDITED_ITEM = 'itemEdit';
 /** A comment or reply this person posted on a card: kept, but told when the card goes. */
 export const POSTED_COMMENT = 'comment';
 /** A comment of this person's they edited: told when a deletion that had not seen it crossed it. */
 export const EDITED_COMMENT = 'commentEdit';
 export type CardField = (typeof CARD_FIELDS)[number];
-export type EvidenceField = (typeof EVIDENCE_FIELDS)[number] | typeof ADDED_ITEM;
+export type EvidenceField =
+  (typeof EVIDENCE_FIELDS)[number] | typeof ADDED_ITEM | typeof EDITED_ITEM;
 
 /**
  * A watched field: of the card itself (`evidenceId` null), of one evidence item, or a comment
@@ -112,10 +120,43 @@ export type DeletedWithCard = FieldRef & {
   readonly clock: number;
 };
 
+/**
+ * This person's edits of an evidence item that a colleague then removed from its card: Yjs
+ * drops them with the item. Told once for the item, with what it held on this person's page as
+ * it went (their values in it), to add again. Like a card's deletion, a removal names no one,
+ * and one the server had the edits before was made by a colleague who could see them
+ * (BoardConnection leaves those out).
+ */
+export type RemovedWithEdits = FieldRef & {
+  readonly evidenceId: string;
+  readonly field: typeof EDITED_ITEM;
+  readonly itemRemoved: true;
+  /** Nothing: what they wrote is in `evidence`, as for an item added to a deleted card. */
+  readonly mine: null;
+  /** The item's fields this person changed, in the order of EVIDENCE_FIELDS. */
+  readonly edited: readonly (typeof EVIDENCE_FIELDS)[number][];
+  readonly evidence: DeletedEvidence;
+  /** This person's latest write to the item: whether the server had it before the removal. */
+  readonly client: number;
+  readonly clock: number;
+};
+
+/** Whatever the watch tells of. */
+export type LostWork = LostEdit | DeletedWithCard | RemovedWithEdits;
+
+/**
+ * Whether a notice is of work that went with what a colleague deleted (a card, an evidence
+ * item), told by the Yjs id of this person's write: Yjs names no one for a deletion.
+ */
+export const isDeletion = (n: LostWork): n is DeletedWithCard | RemovedWithEdits =>
+  'cardDeleted' in n || 'itemRemoved' in n;
+
 const isCardField = (key: string): key is CardField =>
   (CARD_FIELDS as readonly string[]).includes(key);
+const isEditableEvidence = (key: string): key is (typeof EVIDENCE_FIELDS)[number] =>
+  (EVIDENCE_FIELDS as readonly string[]).includes(key);
 const isEvidenceField = (key: string): key is EvidenceField =>
-  key === ADDED_ITEM || (EVIDENCE_FIELDS as readonly string[]).includes(key);
+  key === ADDED_ITEM || key === EDITED_ITEM || isEditableEvidence(key);
 
 /** Whether plain data read back (from localStorage) names a watched field. */
 export function isFieldRef(w: Record<string, unknown>): boolean {
@@ -143,7 +184,7 @@ function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): Fiel
   if (!(card instanceof Y.Map) || card._item?.parent !== cards || typeof evidenceId !== 'string') {
     return null;
   }
-  return isEvidenceField(key) && key !== ADDED_ITEM
+  return isEditableEvidence(key)
     ? { cardId: card._item.parentSub as string, evidenceId, field: key }
     : null;
 }
@@ -277,7 +318,7 @@ export class LostEditWatch {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly onLost: (edit: LostEdit | DeletedWithCard) => void,
+    private readonly onLost: (edit: LostWork) => void,
     private readonly store: OwnWriteStore | null = null,
     private readonly now: () => number = Date.now,
   ) {
@@ -302,8 +343,9 @@ export class LostEditWatch {
         changed = this.noteCommentEdit(transaction, type, keys, remote) || changed;
         continue;
       }
-      if (type instanceof Y.Array && !remote) {
-        changed = this.noteAddedEvidence(transaction, type) || changed;
+      if (type instanceof Y.Array) {
+        changed = this.noteRemovedEvidence(type, remote) || changed;
+        if (!remote) changed = this.noteAddedEvidence(transaction, type) || changed;
       }
       if ((type as unknown) === this.comments && !remote) {
         changed = this.notePostedComments(transaction, keys) || changed;
@@ -355,6 +397,50 @@ export class LostEditWatch {
       }
     }
     if (changed) this.keep();
+  }
+
+  /**
+   * Forgets this person's writes to the evidence items gone from a card's list, telling them
+   * of their edits of each when a colleague removed it (`remote`). An item added back later
+   * (an Undo, a restore) is a new map under the same id, which none of these writes is in.
+   * Runs before Yjs collects the removed item's content, so what it held can still be read.
+   */
+  private noteRemovedEvidence(list: Y.Array<unknown>, remote: boolean): boolean {
+    const cardId = evidenceCard(this.cards, list);
+    if (cardId === null) return false;
+    // Most lists that change hold none of this person's writes: nothing to look for.
+    const writes = [...this.own].filter(([, w]) => w.cardId === cardId && w.evidenceId !== null);
+    if (writes.length === 0) return false;
+    const live = new Set<unknown>();
+    for (const item of list) if (item instanceof Y.Map) live.add(item.get(EVIDENCE_KEYS.id));
+    const gone = new Map<string, OwnWrite[]>();
+    for (const [slot, write] of writes) {
+      if (write.evidenceId === null || live.has(write.evidenceId)) continue;
+      this.own.delete(slot);
+      gone.set(write.evidenceId, [...(gone.get(write.evidenceId) ?? []), write]);
+    }
+    if (!remote) return gone.size > 0;
+    for (const [evidenceId, itemWrites] of gone) {
+      const edits = itemWrites.filter((w) => w.field !== ADDED_ITEM);
+      const latest = edits.reduce<OwnWrite | null>((a, w) => (a && a.at > w.at ? a : w), null);
+      // Gone before this page read it (its content collected): nothing left to tell.
+      const evidence = deletedEvidence(typeIn(this.cards._map.get(cardId)), evidenceId);
+      if (!latest || !evidence) continue;
+      const edited = EVIDENCE_FIELDS.filter((f) => edits.some((w) => w.field === f));
+      const { client, clock } = latest;
+      this.onLost({
+        cardId,
+        evidenceId,
+        field: EDITED_ITEM,
+        itemRemoved: true,
+        mine: null,
+        edited,
+        evidence,
+        client,
+        clock,
+      });
+    }
+    return gone.size > 0;
   }
 
   /** Keeps the evidence items this person added to a card's list in this transaction. */

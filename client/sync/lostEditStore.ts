@@ -8,12 +8,17 @@
  * and each open tab follows the record as the others change it (`watch`): the person may be
  * looking at the other tab when their edit is lost there.
  */
-import type { DeletedWithCard, LostEdit } from './LostEditWatch';
-import { isFieldRef } from './LostEditWatch';
+import {
+  EDITED_ITEM,
+  EVIDENCE_FIELDS,
+  isDeletion,
+  isFieldRef,
+  type LostWork,
+} from './LostEditWatch';
 import type { PresenceUser } from './presence';
 
 /** A notice as kept: what was lost, and who kept theirs when presence named them. */
-export type KeptNotice = (LostEdit | DeletedWithCard) & { readonly by: PresenceUser | null };
+export type KeptNotice = LostWork & { readonly by: PresenceUser | null };
 
 export interface LostEditStore {
   load(): KeptNotice[];
@@ -29,9 +34,9 @@ export interface LostEditStore {
 export const KEPT_NOTICES = 30;
 
 /** What tells two notices apart: the same loss told by two tabs is one notice. */
-export function noticeKey(n: LostEdit | DeletedWithCard): string {
+export function noticeKey(n: LostWork): string {
   const where = 'commentId' in n ? n.commentId : n.evidenceId;
-  const which = 'cardDeleted' in n ? [n.client, n.clock] : [n.theirs, n.byClient];
+  const which = isDeletion(n) ? [n.client, n.clock] : [n.theirs, n.byClient];
   return JSON.stringify([n.cardId, where, n.field, n.mine, ...which]);
 }
 
@@ -57,16 +62,26 @@ const isUser = (v: unknown) => {
 };
 const isEvidence = (v: unknown) => {
   const e = v as Record<string, unknown> | null;
-  return (
-    e === null ||
-    (typeof e === 'object' && ['url', 'quote', 'stance', 'note'].every((k) => isText(e[k])))
-  );
+  return e === null || (typeof e === 'object' && EVIDENCE_FIELDS.every((k) => isText(e[k])));
 };
+const isEvidenceFields = (v: unknown) =>
+  Array.isArray(v) && v.every((f) => (EVIDENCE_FIELDS as readonly unknown[]).includes(f));
 
 function isNotice(v: unknown): v is KeptNotice {
   if (typeof v !== 'object' || v === null) return false;
   const n = v as Record<string, unknown>;
   if (!isFieldRef(n) || !isText(n.mine) || !isUser(n.by)) return false;
+  if (n.itemRemoved === true || n.field === EDITED_ITEM) {
+    return (
+      n.itemRemoved === true &&
+      n.field === EDITED_ITEM &&
+      isEvidenceFields(n.edited) &&
+      n.evidence !== null &&
+      isEvidence(n.evidence) &&
+      Number.isInteger(n.client) &&
+      Number.isInteger(n.clock)
+    );
+  }
   return n.cardDeleted === true
     ? isText(n.claim) &&
         isEvidence(n.evidence) &&

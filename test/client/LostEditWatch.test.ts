@@ -22,7 +22,7 @@ import {
 import {
   assigneeOf,
   assigneeValue,
-  type DeletedWithCard,
+  type LostWork,
   KEPT_WRITES,
   type LostEdit,
   LostEditWatch,
@@ -41,7 +41,7 @@ const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' }, now };
 function replica(clientID: number, store: OwnWriteStore | null = null) {
   const doc = new Y.Doc();
   doc.clientID = clientID;
-  const lost: (LostEdit | DeletedWithCard)[] = [];
+  const lost: LostWork[] = [];
   const watch = new LostEditWatch(doc, (edit) => lost.push(edit), store);
   doc.on('afterTransaction', (tr: Y.Transaction) =>
     watch.noteTransaction(tr, tr.origin === 'remote'),
@@ -565,6 +565,85 @@ describe('LostEditWatch', () => {
     reopened.receive(a.doc);
     expect(reopened.lost).toMatchObject([
       { field: 'item', evidence: { url: 'https://ex.org/kept' }, client: 3 },
+    ]);
+  });
+
+  it('tells of edits to an evidence item a colleague removed meanwhile: once, with the item as this person had it', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const evidenceId = addEvidence(
+      a.doc,
+      cardId,
+      { url: 'https://ex.org/report', quote: 'Costs rose', stance: 'supports', note: 'Lea' },
+      lea,
+    );
+    b.receive(a.doc);
+    // Eddie, offline, changes the item's note and stance; Lea removes the item.
+    editEvidence(b.doc, cardId, evidenceId, { note: 'Page 4 says otherwise' }, eddie);
+    editEvidence(b.doc, cardId, evidenceId, { stance: 'refutes' }, eddie);
+    removeEvidence(a.doc, cardId, evidenceId, lea);
+    b.receive(a.doc);
+    a.receive(b.doc);
+    expect(b.lost).toEqual([
+      {
+        cardId,
+        evidenceId,
+        field: 'itemEdit',
+        itemRemoved: true,
+        mine: null,
+        edited: ['stance', 'note'],
+        evidence: {
+          url: 'https://ex.org/report',
+          quote: 'Costs rose',
+          stance: 'refutes',
+          note: 'Page 4 says otherwise',
+        },
+        client: 2,
+        clock: expect.any(Number),
+      },
+    ]);
+    expect(a.lost).toEqual([]);
+    // Told once: the card's evidence changing again is no news of it.
+    addEvidence(a.doc, cardId, { url: 'https://ex.org/other', stance: 'context' }, lea);
+    b.receive(a.doc);
+    expect(b.lost).toHaveLength(1);
+  });
+
+  it('an evidence item this person removed, edits and all, is not news when the list changes later', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const evidenceId = addEvidence(
+      a.doc,
+      cardId,
+      { url: 'https://ex.org/a', stance: 'supports' },
+      lea,
+    );
+    b.receive(a.doc);
+    editEvidence(b.doc, cardId, evidenceId, { note: 'Mine' }, eddie);
+    removeEvidence(b.doc, cardId, evidenceId, eddie);
+    a.receive(b.doc);
+    addEvidence(a.doc, cardId, { url: 'https://ex.org/b', stance: 'refutes' }, lea);
+    b.receive(a.doc);
+    expect(b.lost).toEqual([]);
+  });
+
+  it('keeps an edit of an evidence item across a reload, so its removal met after it is still told', () => {
+    const { storage } = memoryStorage();
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const evidenceId = addEvidence(
+      a.doc,
+      cardId,
+      { url: 'https://ex.org/k', stance: 'supports' },
+      lea,
+    );
+    b.receive(a.doc);
+    const offline = replica(3, storageOwnWriteStore(storage, 'own', 'one'));
+    offline.receive(b.doc);
+    editEvidence(offline.doc, cardId, evidenceId, { url: 'https://ex.org/k2' }, eddie);
+    const reopened = replica(4, storageOwnWriteStore(storage, 'own', 'two'));
+    reopened.receive(offline.doc);
+    removeEvidence(a.doc, cardId, evidenceId, lea);
+    reopened.receive(a.doc);
+    expect(reopened.lost).toMatchObject([
+      { field: 'itemEdit', edited: ['url'], evidence: { url: 'https://ex.org/k2' }, client: 3 },
     ]);
   });
 });

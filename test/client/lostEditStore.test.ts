@@ -32,6 +32,18 @@ const deleted: KeptNotice = {
   clock: 40,
   by: null,
 };
+const removed: KeptNotice = {
+  cardId: 'c1',
+  evidenceId: 'e2',
+  field: 'itemEdit',
+  itemRemoved: true,
+  mine: null,
+  edited: ['stance', 'note'],
+  evidence: { url: 'https://ex.org/b', quote: 'Costs rose', stance: 'refutes', note: 'p. 4' },
+  client: 9,
+  clock: 41,
+  by: null,
+};
 const editedComment: KeptNotice = {
   cardId: 'c1',
   evidenceId: null,
@@ -47,7 +59,7 @@ describe('storageLostEditStore', () => {
   it('keeps every kind of notice through a reload, and drops the key when none is left', () => {
     const { items, storage } = memoryStorage();
     const store = storageLostEditStore(storage, 'lost');
-    const notices = [replaced('Cy, offline: three pages'), deleted, editedComment];
+    const notices = [replaced('Cy, offline: three pages'), deleted, removed, editedComment];
     store.save(notices);
     expect(storageLostEditStore(storage, 'lost').load()).toEqual(notices);
     store.save([]);
@@ -64,6 +76,9 @@ describe('storageLostEditStore', () => {
         { ...good, field: 'colour' },
         { ...good, byClient: 'seven' },
         { ...deleted, evidence: { url: 3 } },
+        { ...removed, evidence: null },
+        { ...removed, edited: ['colour'] },
+        { ...removed, clock: undefined },
         { ...editedComment, commentId: undefined },
         { ...good, by: { name: 'Ana' } },
         null,
@@ -82,6 +97,7 @@ describe('storageLostEditStore', () => {
       editedComment,
     ]);
     expect(noticeKey(a)).not.toBe(noticeKey(replaced('B')));
+    expect(noticeKey(removed)).not.toBe(noticeKey({ ...removed, clock: 42 }));
     const many = Array.from({ length: KEPT_NOTICES + 5 }, (_, i) => replaced(`Value ${i}`));
     const kept = mergeNotices([], many);
     expect(kept).toHaveLength(KEPT_NOTICES);

@@ -1,6 +1,6 @@
 /** Naming the colleague whose write was kept, from the card's history (client/board/whoWroteLast). */
 import { describe, expect, it } from 'vitest';
-import { whoDeleted, whoWroteLast } from '../../client/board/whoWroteLast';
+import { whoDeleted, whoRemoved, whoWroteLast } from '../../client/board/whoWroteLast';
 import type { HistoryEvent } from '../../client/history/historyEvent';
 
 let seq = 0;
@@ -57,5 +57,17 @@ describe('whoWroteLast', () => {
     expect(whoDeleted(deletions, 'c1', 'inv-Lea')?.name).toBe('Rosa');
     expect(whoDeleted(deletions.slice(2), 'c1', 'inv-Lea')?.id).toBe('inv-Lea');
     expect(whoDeleted(deletions, 'c2', 'inv-Lea')).toBeNull();
+  });
+
+  it('names who removed that evidence item last, me only if no one else did', () => {
+    const removals = [
+      event('evidence.removed', 'Rosa', { evidenceId: 'e1' }),
+      event('evidence.removed', 'Eddie', { evidenceId: 'e2' }),
+      event('evidence.removed', 'Lea', { evidenceId: 'e1' }),
+    ];
+    expect(whoRemoved(removals, 'c1', 'e1', 'inv-Eddie')?.name).toBe('Lea');
+    expect(whoRemoved(removals, 'c1', 'e1', 'inv-Lea')?.name).toBe('Rosa');
+    expect(whoRemoved(removals, 'c1', 'e2', 'inv-Eddie')?.id).toBe('inv-Eddie');
+    expect(whoRemoved(removals, 'c2', 'e1', 'inv-Lea')).toBeNull();
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * Edits of an evidence item that a colleague removed before seeing them, in the browser
+ * against the real server: Ana (an editor, in Chromium) changes an item's note and stance
+ * offline while Bo (another editor, on a y-websocket client, as another device would) removes
+ * it. The board keeps Bo's removal, and Ana's edits went with the item: she is told, with the
+ * item as she had it, through a reload, and "Add it again" puts it back from the keyboard. A
+ * removal made after seeing her saved edit is no news (found by QA: the edits vanished without
+ * a word while the pill said "All changes saved").
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClaim, addEvidence, readBoard, removeEvidence } from '../../shared/board';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import { waitFor } from '../helpers/waitFor';
+import {
+  announced,
+  closeCard,
+  openBoard,
+  openCard,
+  reloadAnsweringLeave,
+  status,
+  waitSaved,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+/** Long enough for a notice that would come (a history read on a local server) to have come. */
+const QUIET_MS = 1_500;
+
+describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let ana: Page;
+  let bo: TestClient;
+  const notices = () => ana.locator('.lost-edits li');
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Harbour', 'Lea');
+    const token = (url: string) => new URL(url).hash.replace('#invite=', '');
+    bo = connectProvider(
+      server.url.replace(/^http/, 'ws') + '/sync',
+      board.id,
+      token(await server.invite(board, 'Bo', 'editor')),
+    );
+    ana = await (await browser.newContext()).newPage();
+    ana.setDefaultTimeout(10_000);
+    await Promise.all([openBoard(ana, await server.invite(board, 'Ana', 'editor')), bo.synced()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    bo?.destroy();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** A card of Bo's with one evidence item of his, once Ana's page shows it. */
+  async function cardWithEvidence(claim: string, url: string) {
+    const cardId = addClaim(bo.doc, { claim }, bo.as);
+    const evidenceId = addEvidence(
+      bo.doc,
+      cardId,
+      { url, quote: 'Cargo fell 4%', stance: 'supports', note: 'Bo’s note' },
+      bo.as,
+    );
+    await bo.allSaved();
+    const dialog = await openCard(ana, claim);
+    await dialog.getByRole('button', { name: /^Edit evidence from/ }).waitFor();
+    return { cardId, evidenceId, dialog };
+  }
+
+  async function editNoteAndStance(dialog: ReturnType<Page['getByRole']>, note: string) {
+    await dialog.getByRole('button', { name: /^Edit evidence from/ }).click();
+    await dialog.getByRole('textbox', { name: /^Note/ }).fill(note);
+    await dialog.getByRole('radio', { name: 'Refutes' }).check();
+    await dialog.getByRole('button', { name: 'Save evidence' }).click();
+    await dialog.getByRole('button', { name: 'Save evidence' }).waitFor({ state: 'detached' });
+  }
+
+  it('tells Ana of her offline edits, with the item as she had it, through a reload; Add it again puts it back', async () => {
+    const claim = 'The port handled 3 million tonnes in 2024';
+    const url = 'https://bo.example.org/cargo';
+    const mine = 'Ana: the PDF on page 4 contradicts this';
+    const { cardId, evidenceId, dialog } = await cardWithEvidence(claim, url);
+    await ana.context().setOffline(true);
+    await expect.poll(() => status(ana).textContent()).toMatch(/^Offline/);
+    await editNoteAndStance(dialog, mine);
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    await bo.allSaved();
+    await ana.context().setOffline(false);
+    await waitSaved(ana, 20_000);
+
+    const told = notices().filter({ hasText: 'bo.example.org' });
+    const sentence =
+      `Bo removed the evidence from bo.example.org on “${claim}” before your changes to its ` +
+      `stance and note reached them, so the board did not keep them. You had: Refutes, ${url}, ` +
+      `“Cargo fell 4%” (${mine}).`;
+    await expect.poll(() => told.textContent(), { timeout: 10_000 }).toContain(sentence);
+    expect(readBoard(bo.doc).cards[cardId]!.evidence).toEqual([]);
+
+    // Kept through a reload, until acted on.
+    await closeCard(ana);
+    await reloadAnsweringLeave(ana);
+    await waitSaved(ana);
+    await expect.poll(() => told.textContent()).toContain(sentence);
+
+    // From the keyboard: the item again, with Ana's values, as a new item everyone sees.
+    await told.getByRole('button', { name: 'Add it again' }).focus();
+    await ana.keyboard.press('Enter');
+    await told.waitFor({ state: 'detached' });
+    expect(await announced(ana)).toBe('Evidence from bo.example.org added again.');
+    await waitFor(() => readBoard(bo.doc).cards[cardId]!.evidence.length === 1, {
+      what: 'Bo has the item again',
+    });
+    expect(readBoard(bo.doc).cards[cardId]!.evidence[0]).toMatchObject({
+      url,
+      quote: 'Cargo fell 4%',
+      stance: 'refutes',
+      note: mine,
+      addedBy: { name: 'Ana' },
+    });
+  }, 90_000);
+
+  it('a removal made after seeing her saved edit is no news', async () => {
+    const claim = 'The port employs 1,200 people';
+    const { cardId, evidenceId, dialog } = await cardWithEvidence(
+      claim,
+      'https://bo.example.org/staff',
+    );
+    await editNoteAndStance(dialog, 'Ana: online, and saved');
+    await waitSaved(ana);
+    await waitFor(() => readBoard(bo.doc).cards[cardId]!.evidence[0]?.stance === 'refutes', {
+      what: 'Bo sees Ana’s edit',
+    });
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    await bo.allSaved();
+    await expect
+      .poll(() => dialog.getByRole('button', { name: /^Edit evidence from/ }).count())
+      .toBe(0);
+    await closeCard(ana);
+    await ana.waitForTimeout(QUIET_MS);
+    expect(await notices().filter({ hasText: 'staff' }).count()).toBe(0);
+    expect(await notices().filter({ hasText: claim }).count()).toBe(0);
+  }, 60_000);
+});
