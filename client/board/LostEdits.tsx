@@ -23,7 +23,6 @@ import type { LostEditNotice } from '../sync/BoardConnection';
 import {
   ADDED_ITEM,
   assigneeOf,
-  type DeletedEvidence,
   type DeletedWithCard,
   EDITED_COMMENT,
   EDITED_ITEM,
@@ -34,6 +33,8 @@ import {
   type RemovedWithEdits,
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
+import { addEvidenceAgain } from '../review/addEvidenceAgain';
+import { EvidenceValues, yourEvidenceChanges } from '../review/EvidenceValues';
 import { postEditAgain } from '../review/postEditAgain';
 import { sourceName } from '../review/sourceName';
 import { STANCE_LABELS } from '../review/stanceLabels';
@@ -44,7 +45,6 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
 import { whoDeleted, whoRemoved, whoWroteLast } from './whoWroteLast';
 import { quoted } from '../ui/quoted';
-import { wordList } from '../ui/wordList';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -117,12 +117,7 @@ export function LostEdits({
       return;
     }
     if ('itemRemoved' in n) {
-      const { url, quote, stance, note } = n.evidence;
-      const item = { url, quote, stance: stance as Stance, note };
-      if (actions.run('add the evidence', () => actions.commands.addEvidence(n.cardId, item))) {
-        onDismiss(n.seq);
-        actions.announce(`Evidence from ${sourceName(item)} added again.`);
-      }
+      if (addEvidenceAgain(actions, n.cardId, n.evidence)) onDismiss(n.seq);
       return;
     }
     const ok = actions.run('restore your edit', () => {
@@ -364,17 +359,6 @@ function DeletedText({
   );
 }
 
-/** An evidence item as a notice gives it whole: stance, URL, “quoted passage” (note). */
-function EvidenceValues({ item }: { item: DeletedEvidence }) {
-  return (
-    <>
-      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}
-      {item.quote && <>, “{item.quote}”</>}
-      {item.note && <> ({item.note})</>}
-    </>
-  );
-}
-
 /**
  * A colleague removed an evidence item before they could see this person's edits of it (made
  * offline, or crossing the removal in flight): the item is given as this person had it, their
@@ -393,8 +377,7 @@ function RemovedText({
 }) {
   const item = n.evidence;
   const which = card ? quoted(card.claim, CLAIM_CHARS) : 'a card since deleted';
-  const changes = wordList(n.edited.map((f) => FIELD_NAMES[f].replace('the ', '')));
-  const yours = `your change${n.edited.length === 1 ? '' : 's'} to its ${changes}`;
+  const yours = yourEvidenceChanges(n.edited);
   const removed = by.self
     ? `You removed the evidence from ${sourceName(item)} on ${which} in another tab or window before ${yours} reached it`
     : `${by.name ?? 'A colleague'} removed the evidence from ${sourceName(item)} on ${which} before ${yours} reached them`;

@@ -1,19 +1,38 @@
 /**
  * The card's evidence in the detail dialog, with its balance ("2 supporting, 1 refuting").
  * Editors and leads add, edit and remove items; everyone else reads them. Focus stays put:
- * a closed form gives focus back to the button that opened it.
+ * a closed form gives focus back to the button that opened it. This person's saved edits of an
+ * item a colleague removed before they reached the board show under the list, with the item as
+ * they had it and "Add it again" (the notice under the board's header says the same, and who
+ * removed it): politely announced, from a region of the dialog's own, as the page behind it is
+ * inert.
  */
 import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
+import type { LostEditNotice } from '../sync/BoardConnection';
+import type { RemovedWithEdits } from '../sync/LostEditWatch';
+import { addEvidenceAgain } from './addEvidenceAgain';
 import { describeBalance, evidenceBalance } from './evidenceBalance';
 import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';
 import { formatTime } from './formatTime';
 import { httpHref } from './commentSegments';
 import { sourceName } from './sourceName';
 import { STANCE_LABELS } from './stanceLabels';
+import { EvidenceValues, yourEvidenceChanges } from './EvidenceValues';
 
-export function EvidenceEditor({ card, actions }: { card: CardView; actions: BoardActions }) {
+export function EvidenceEditor({
+  card,
+  actions,
+  removed: lost,
+  onDismissRemoved,
+}: {
+  card: CardView;
+  actions: BoardActions;
+  /** This person's lost edits of this card's items that a colleague removed. */
+  removed: readonly (LostEditNotice & RemovedWithEdits)[];
+  onDismissRemoved: (seq: number) => void;
+}) {
   const [editing, setEditing] = useState<string | null>(null);
   const addRef = useRef<HTMLButtonElement>(null);
   const editRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -140,6 +159,45 @@ export function EvidenceEditor({ card, actions }: { card: CardView; actions: Boa
           )}
         </ul>
       )}
+      {/* Always there: a polite region announces what appears in it. */}
+      <div role="status" className="evidence-gone-slot">
+        {lost.length > 0 && (
+          <ul className="evidence-gone-list">
+            {lost.map((n) => (
+              <li key={n.seq} className="evidence-gone">
+                <p>
+                  Evidence from {sourceName(n.evidence)} was removed before{' '}
+                  {yourEvidenceChanges(n.edited)} could be seen, so the board did not keep{' '}
+                  {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
+                  <EvidenceValues item={n.evidence} />.
+                </p>
+                <div className="row item-actions">
+                  {canEdit && (
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => {
+                        if (addEvidenceAgain(actions, card.id, n.evidence)) {
+                          onDismissRemoved(n.seq);
+                        }
+                      }}
+                    >
+                      Add it again
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => onDismissRemoved(n.seq)}
+                  >
+                    Dismiss
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {canEdit &&
         (editing === 'new' ? (
           <EvidenceForm

@@ -8,7 +8,7 @@ import type { BoardView, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CardTimeline } from '../history/CardTimeline';
 import type { LostEditNotice } from '../sync/BoardConnection';
-import { EDITED_COMMENT } from '../sync/LostEditWatch';
+import { EDITED_COMMENT, type RemovedWithEdits } from '../sync/LostEditWatch';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
 import type { MentionNames } from './threadsAwaitingMe';
@@ -29,7 +29,10 @@ export function ReviewSections({
   /** Who can be @mentioned (the board's people, who is online, the invites), and who is me. */
   mentions: MentionNames;
   actions: BoardActions;
-  /** This person's lost edits (LostEdits): those of this card's comments show with them. */
+  /**
+   * This person's lost edits (LostEdits): those of this card's comments show with them, and
+   * those of its evidence items a colleague removed with its evidence.
+   */
   lostEdits: readonly LostEditNotice[];
   onDismissLostEdit: (seq: number) => void;
 }) {
@@ -43,9 +46,21 @@ export function ReviewSections({
     () => lostEdits.filter((n) => n.cardId === card.id && n.field === EDITED_COMMENT),
     [lostEdits, card.id],
   );
+  const removed = useMemo(
+    () =>
+      lostEdits.filter(
+        (n): n is LostEditNotice & RemovedWithEdits => n.cardId === card.id && 'itemRemoved' in n,
+      ),
+    [lostEdits, card.id],
+  );
   return (
     <>
-      <EvidenceEditor card={card} actions={actions} />
+      <EvidenceEditor
+        card={card}
+        actions={actions}
+        removed={removed}
+        onDismissRemoved={onDismissLostEdit}
+      />
       <CommentThreads
         card={card}
         ctx={ctx}

@@ -3,7 +3,8 @@
  * against the real server: Ana (an editor, in Chromium) changes an item's note and stance
  * offline while Bo (another editor, on a y-websocket client, as another device would) removes
  * it. The board keeps Bo's removal, and Ana's edits went with the item: she is told, with the
- * item as she had it, through a reload, and "Add it again" puts it back from the keyboard. A
+ * item as she had it, in her open card (politely) and under the board's header (through a
+ * reload), and "Add it again" puts it back from the keyboard. A
  * removal made after seeing her saved edit is no news (found by QA: the edits vanished without
  * a word while the pill said "All changes saved").
  */
@@ -23,6 +24,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { audibleLiveText } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 /** Long enough for a notice that would come (a history read on a local server) to have come. */
@@ -98,6 +100,16 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
       `“Cargo fell 4%” (${mine}).`;
     await expect.poll(() => told.textContent(), { timeout: 10_000 }).toContain(sentence);
     expect(readBoard(bo.doc).cards[cardId]!.evidence).toEqual([]);
+    // The board behind her open card is inert: the card's evidence says it too, politely.
+    const inDialog =
+      `Evidence from bo.example.org was removed before your changes to its stance and note ` +
+      `could be seen, so the board did not keep them. You had: Refutes, ${url}, ` +
+      `“Cargo fell 4%” (${mine}).`;
+    const here = dialog.getByRole('status').filter({ hasText: 'was removed before' });
+    expect(await here.textContent()).toContain(inDialog);
+    expect(await here.getAttribute('aria-live')).not.toBe('assertive');
+    expect((await audibleLiveText(ana)).some((text) => text.includes(inDialog))).toBe(true);
+    await here.getByRole('button', { name: 'Add it again' }).waitFor();
 
     // Kept through a reload, until acted on.
     await closeCard(ana);
