@@ -172,7 +172,8 @@ export function EvidenceEditor({
                   <EvidenceValues item={n.evidence} />.
                 </p>
                 <div className="row item-actions">
-                  {canEdit && (
+                  {/* As under the header: not while the item is back (its remover's Undo). */}
+                  {canEdit && !card.evidence.some((e) => e.id === n.evidenceId) && (
                     <button
                       type="button"
                       className="button small"

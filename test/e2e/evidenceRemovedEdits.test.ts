@@ -10,7 +10,15 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaim, addEvidence, readBoard, removeEvidence } from '../../shared/board';
+import * as Y from 'yjs';
+import {
+  addClaim,
+  addEvidence,
+  cardsMap,
+  CommandOrigin,
+  readBoard,
+  removeEvidence,
+} from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { connectProvider, type TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
@@ -133,6 +141,41 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
       addedBy: { name: 'Ana' },
     });
   }, 90_000);
+
+  it('once Bo undoes his removal, the item is back without her edits: told still, with nothing to add again', async () => {
+    const claim = 'The port dredged 2 km of channel';
+    const { cardId, evidenceId, dialog } = await cardWithEvidence(
+      claim,
+      'https://bo.example.org/dredging',
+    );
+    const undo = new Y.UndoManager(cardsMap(bo.doc), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    await ana.context().setOffline(true);
+    await expect.poll(() => status(ana).textContent()).toMatch(/^Offline/);
+    await editNoteAndStance(dialog, 'Ana: 1.6 km, says the tender');
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    await bo.allSaved();
+    await ana.context().setOffline(false);
+    await waitSaved(ana, 20_000);
+    const here = dialog.getByRole('status').filter({ hasText: 'was removed before' });
+    await here.getByRole('button', { name: 'Add it again' }).waitFor();
+    undo.undo();
+    await bo.allSaved();
+    await dialog.getByRole('button', { name: /^Edit evidence from/ }).waitFor();
+    // Bo's item, as he had it: Ana's values are in the notices only, which stay.
+    expect(await dialog.locator('.evidence-list').textContent()).toContain('Bo’s note');
+    expect(await here.getByRole('button', { name: 'Add it again' }).count()).toBe(0);
+    const told = notices().filter({ hasText: 'dredging' });
+    expect(await told.textContent()).toContain('(Ana: 1.6 km, says the tender)');
+    expect(await told.getByRole('button', { name: 'Add it again' }).count()).toBe(0);
+    // Dismissed in the card, gone from under the header too.
+    await here.getByRole('button', { name: 'Dismiss' }).click();
+    await here.waitFor({ state: 'detached' });
+    await told.waitFor({ state: 'detached' });
+    undo.destroy();
+    await closeCard(ana);
+  }, 60_000);
 
   it('a removal made after seeing her saved edit is no news', async () => {
     const claim = 'The port employs 1,200 people';
