@@ -49,6 +49,7 @@ import { DeletedWhileEditing } from './DeletedWhileEditing';
 import { RefusedBoard } from './RefusedBoard';
 import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
 import { type BoardActions, BoardActionsContext } from './boardActions';
+import { ClockWarning } from './ClockWarning';
 import { BoardHeader } from './BoardHeader';
 import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
@@ -495,6 +496,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       link.
                     </p>
                   )}
+                  {known.role !== 'viewer' && <ClockWarning />}
                   {notSaved}
                   <LostEdits
                     // Those kept from before a reload name their cards once the board is read.

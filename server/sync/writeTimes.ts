@@ -7,6 +7,7 @@
  * server's now, or earlier than anything on the board, beyond CLOCK_ALLOWANCE_MS either way.
  */
 import * as Y from 'yjs';
+import { CLOCK_ALLOWANCE_MS } from '../../shared/protocol/clockAllowance';
 import {
   ARTICLE_KEYS,
   CARD_KEYS,
@@ -20,12 +21,6 @@ import {
 import { valueOf } from './actorValues';
 import type { NewItem } from './analyzeUpdate';
 import { no, type PolicyVerdict } from './policyVerdict';
-
-/**
- * How far a client's clock may be off the server's: a day, as clocks set by hand or to another
- * time zone by mistake are off by hours, never by more.
- */
-export const CLOCK_ALLOWANCE_MS = 24 * 60 * 60 * 1000;
 
 /** The times a write may carry, from `earliest` to `latest` (ms since the epoch). */
 export interface TimeBounds {
