@@ -118,7 +118,17 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     // Unverified's first card and Corroborated's empty list side by side, both away from the
     // screen's edges, where a card in hand scrolls the board (dnd-kit's auto-scroll) for as
     // long as the finger stays there.
-    await columns().evaluate((el) => el.scrollTo({ left: 150, behavior: 'instant' }));
+    // The swipe before may still be moving the board (its momentum): scroll until it stays put,
+    // or the card and the column are not where this test needs them (seen in CI: 41 px in).
+    await expect
+      .poll(() =>
+        columns().evaluate(async (el) => {
+          el.scrollTo({ left: 150, behavior: 'instant' });
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          return el.scrollLeft;
+        }),
+      )
+      .toBe(150);
     const claim = (await firstCard().locator('.claim').textContent()) ?? '';
     const from = await firstCard().boundingBox();
     const into = await column(lead, 'Corroborated').getByRole('list').boundingBox();
