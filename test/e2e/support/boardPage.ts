@@ -60,7 +60,18 @@ export const statusSaid = (page: Page): Promise<string[]> =>
 
 /** Waits for "All changes saved": connected, synced, and every local change acknowledged. */
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
-  await page.locator('[data-status="saved"]').waitFor({ timeout });
+  try {
+    await page.locator('[data-status="saved"]').waitFor({ timeout });
+  } catch (error) {
+    // Say where the page stood instead: a flaky wait is then diagnosable from the log alone.
+    const status = await page
+      .locator('[data-status]')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}: ${e.textContent}`))
+      .catch(() => ['(page not readable)']);
+    throw new Error(`not saved within ${timeout} ms; status: ${status.join(' | ') || 'none'}`, {
+      cause: error,
+    });
+  }
 }
 
 /**
