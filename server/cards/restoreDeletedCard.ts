@@ -73,6 +73,8 @@ export async function restoreDeletedCard(
       restoreCard(doc, card, { actor }, readded);
       return readOneCard(doc, cardId) as CardView; // written just above, in this transaction
     },
-    { restoresCard: cardId, readdsEvidence: readded },
+    // Reading the card before its deletion takes a while: refused if the restorer lost the
+    // right to edit meanwhile.
+    { intent: { restoresCard: cardId, readdsEvidence: readded }, requires: 'editBoard' },
   );
 }

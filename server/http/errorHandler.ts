@@ -7,6 +7,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
+import { AccessChangedError } from '../sync/AccessChangedError';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
 import { JobError, type JobErrorCode } from '../workers/JobError';
 
@@ -56,6 +57,9 @@ export function toHttpError(err: unknown): HttpError {
   // A board removed between authentication and the change.
   if (err instanceof UnknownBoardError)
     return new HttpError(404, 'board_not_found', 'no such board');
+  // Access lost between the request's admission and its change: as the admission would now say.
+  if (err instanceof AccessChangedError)
+    return new HttpError(err.code === 'revoked_token' ? 401 : 403, err.code, err.message);
   if (err instanceof BoardError) {
     if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
     if (err.code === 'card_exists') return new HttpError(409, 'card_exists', err.message);

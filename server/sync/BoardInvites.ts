@@ -4,7 +4,7 @@
  * (SyncServer.invitesChanged), so a write that names an invite made a moment ago, or a role
  * changed a moment ago, is judged by it. Nothing here is read from storage while a write waits.
  */
-import { can } from '../../shared/roles';
+import { can, type Permission } from '../../shared/roles';
 import type { InviteRecord } from '../storage/Storage';
 
 type Known = Pick<InviteRecord, 'name' | 'role' | 'revokedAt'>;
@@ -35,13 +35,18 @@ export class BoardInvites {
   mayCheckCards(value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     const { id, name } = value as { id?: unknown; name?: unknown };
-    const invite = typeof id === 'string' ? this.byId.get(id) : undefined;
-    return (
-      invite !== undefined &&
-      invite.name === name &&
-      invite.revokedAt === null &&
-      can(invite.role, 'editBoard')
-    );
+    return typeof id === 'string' && this.byId.get(id)?.name === name && this.may(id, 'editBoard');
+  }
+
+  /** Whether the invite is live and its role has the permission, as now stored. */
+  may(inviteId: string, permission: Permission): boolean {
+    const invite = this.byId.get(inviteId);
+    return invite !== undefined && invite.revokedAt === null && can(invite.role, permission);
+  }
+
+  /** Whether the invite is known to have been revoked. */
+  revoked(inviteId: string): boolean {
+    return (this.byId.get(inviteId)?.revokedAt ?? null) !== null;
   }
 
   private keep(invite: InviteRecord): void {

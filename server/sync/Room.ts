@@ -21,12 +21,14 @@ import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
 import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeSaved } from '../../shared/protocol/messages';
-import { actorOf, type ChangeIntent, eventsFor, ServerChange } from '../audit/attribution';
+import { actorOf, eventsFor, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
 import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
+import { AccessChangedError } from './AccessChangedError';
 import { analyzeUpdate } from './analyzeUpdate';
+import type { ChangeOptions } from './ChangeOptions';
 import { bindPresence } from './bindPresence';
 import { BoardInvites } from './BoardInvites';
 import {
@@ -57,7 +59,7 @@ type Job =
   | {
       readonly kind: 'change';
       readonly actor: Actor;
-      readonly intent: ChangeIntent;
+      readonly options: ChangeOptions;
       readonly fn: (doc: Y.Doc) => unknown;
       readonly settle: Settle;
     }
@@ -215,12 +217,12 @@ export class Room {
     }
   }
 
-  change<T>(actor: Actor, fn: (doc: Y.Doc) => T, intent: ChangeIntent = {}): Promise<T> {
+  change<T>(actor: Actor, fn: (doc: Y.Doc) => T, options: ChangeOptions = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.enqueue({
         kind: 'change',
         actor,
-        intent,
+        options,
         fn,
         settle: { resolve: resolve as (v: unknown) => void, reject },
       });
@@ -306,7 +308,7 @@ export class Room {
     this.queue.unshift({
       kind: 'change',
       actor: SYSTEM_ACTOR,
-      intent: {},
+      options: {},
       fn: (doc) => migrateBoard(doc, { actor: SYSTEM_ACTOR }),
       settle: {
         resolve: () => log('info', 'migrated the board layout', { boardId, to: SCHEMA_VERSION }),
@@ -503,16 +505,21 @@ export class Room {
   }
 
   private serverChange(job: Extract<Job, { kind: 'change' }>, batch: Batch): void {
+    const { requires, intent = {} } = job.options;
+    if (requires && !this.invites.may(job.actor.id, requires)) {
+      const revoked = this.invites.revoked(job.actor.id);
+      batch.settled.push(() =>
+        job.settle.reject(new AccessChangedError(job.actor.id, requires, revoked)),
+      );
+      return;
+    }
     // The server writes with its own client id, which no client may have taken.
     while (this.bindings.check(this.doc, SYSTEM_ACTOR.id, [this.doc.clientID]).ok === false) {
       this.doc.clientID = randomClientId();
     }
     const claim = this.bindings.check(this.doc, SYSTEM_ACTOR.id, [this.doc.clientID]);
     try {
-      const result = this.doc.transact(
-        () => job.fn(this.doc),
-        new ServerChange(job.actor, job.intent),
-      );
+      const result = this.doc.transact(() => job.fn(this.doc), new ServerChange(job.actor, intent));
       batch.settled.push(() => job.settle.resolve(result));
     } catch (error) {
       batch.settled.push(() => job.settle.reject(error));

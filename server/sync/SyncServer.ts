@@ -6,9 +6,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
-import type { ChangeIntent } from '../audit/attribution';
 import type { Role } from '../../shared/roles';
 import type { HistoryEvent, InviteRecord } from '../storage/Storage';
+import type { ChangeOptions } from './ChangeOptions';
 
 /** Told of the history events of each stored batch, after it is broadcast. */
 export type HistoryListener = (boardId: string, events: readonly HistoryEvent[]) => void;
@@ -19,14 +19,16 @@ export interface SyncServer {
   /**
    * Runs a server-side change (e.g. a REST import, a new board's initBoard) on the board's
    * live doc, loading it if needed. The change is stored, recorded in history as `actor`,
-   * and broadcast exactly like a client's. Resolves after it is durable. `intent` says what
-   * the history cannot tell from the doc (a restored card).
+   * and broadcast exactly like a client's. Resolves after it is durable. `options.intent` says
+   * what the history cannot tell from the doc (a restored card); `options.requires` refuses a
+   * member's change whose invite lost that permission since the request was admitted
+   * (AccessChangedError, nothing written).
    */
   change<T>(
     boardId: string,
     actor: Actor,
     fn: (doc: Y.Doc) => T,
-    intent?: ChangeIntent,
+    options?: ChangeOptions,
   ): Promise<T>;
   /** Reads the board's current doc (loading it if needed). */
   read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T>;

@@ -20,9 +20,10 @@
  *     and a refused connection is closed at once with its code (4401 bad/expired/revoked token,
  *     4403 token for another board, 4404 unknown board), because a close code is what a
  *     y-websocket client can observe (an HTTP status on a failed upgrade is not).
- *   change(boardId, actor, fn)  runs fn(doc) in one transaction attributed to `actor`; resolves
- *     with fn's result once stored and broadcast (rejects with UnknownBoardError for an unknown
- *     board, or with fn's error).
+ *   change(boardId, actor, fn, options?)  runs fn(doc) in one transaction attributed to `actor`;
+ *     resolves with fn's result once stored and broadcast (rejects with UnknownBoardError for an
+ *     unknown board, AccessChangedError when options.requires names a permission the actor's
+ *     invite no longer has, or with fn's error).
  *   read(boardId, fn)  fn(doc) on the stored state (waits for writes queued before it).
  *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
@@ -65,7 +66,7 @@ import type { Actor } from '../../shared/board/actor';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { encodeInvitesChanged } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
-import type { ChangeIntent } from '../audit/attribution';
+import type { ChangeOptions } from './ChangeOptions';
 import type { TokenSigner } from '../auth/tokens';
 import type { HistoryEvent, InviteRecord, SyncStorage } from '../storage/Storage';
 import { AddressLimiter } from './AddressLimiter';
@@ -249,9 +250,9 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       boardId: string,
       actor: Actor,
       fn: (doc: Y.Doc) => T,
-      intent?: ChangeIntent,
+      options?: ChangeOptions,
     ): Promise<T> {
-      return (await roomOf(boardId)).change({ id: actor.id, name: actor.name }, fn, intent);
+      return (await roomOf(boardId)).change({ id: actor.id, name: actor.name }, fn, options);
     },
 
     async read<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<T> {

@@ -95,12 +95,19 @@ export function articleRoutes(
         // Read page by page, yielding between pages; the change then checks each card against
         // the board as it is (one restored meanwhile is on it).
         const deleted = deletedCardsByClaim(await readAllHistory(deps.storage, me.boardId));
-        const imported = await deps.syncServer.change(me.boardId, me.actor, (doc) => {
-          // Checked inside the change, the last moment before the board is written (the
-          // board may have had to load): throwing here leaves it untouched.
-          gone.throwIfAborted();
-          return importArticle(doc, me.actor, article, result.claims, deleted);
-        });
+        // The extraction may have taken seconds: the change is refused if a lead revoked the
+        // invite or lowered its role meanwhile (requires), not written in their name after.
+        const imported = await deps.syncServer.change(
+          me.boardId,
+          me.actor,
+          (doc) => {
+            // Checked inside the change, the last moment before the board is written (the
+            // board may have had to load): throwing here leaves it untouched.
+            gone.throwIfAborted();
+            return importArticle(doc, me.actor, article, result.claims, deleted);
+          },
+          { requires: 'importArticle' },
+        );
         // The language says why an article gave no cards: claims are proposed only in the
         // languages extraction knows. Title and link are the board's (the same text again
         // keeps the title it was first imported with). A new version of an article on the board
