@@ -205,6 +205,58 @@ function scaleChange(d: Readonly<Record<string, unknown>>): string {
     : 'changed the rating scale';
 }
 
+/** "took the card", "gave the card to Bo", "released the card": a card's assignee set. */
+function assigned(who: unknown, actorId: string): string {
+  const to = who as Partial<Actor> | null;
+  if (!to || typeof to.name !== 'string') return 'released the card';
+  return to.id === actorId ? 'took the card' : `gave the card to ${to.name}`;
+}
+
+/**
+ * A write that replaced a value its writer never saw (a crossing change, kept: observeHistory
+ * marks it `crossed`, with the fields, or true); '' when it saw what it replaced.
+ */
+function crossedNote(
+  d: Readonly<Record<string, unknown>>,
+  words: (f: string) => string = String,
+): string {
+  if (d.crossed === true) return ' (over a change they had not seen)';
+  const fields = items(d.crossed).filter((f): f is string => typeof f === 'string');
+  if (fields.length === 0) return '';
+  return ` (over a change to ${wordList(fields.map(words))} they had not seen)`;
+}
+
+/**
+ * A write that crossed another one and lost (write.overridden): what it would have done, and
+ * what the board kept ("set the verdict to False, but it crossed another change and was not
+ * kept (the board kept Mostly true)").
+ */
+function overriddenWrite(e: HistoryEvent): string {
+  const d = e.data;
+  const field = str(d.field) ?? '';
+  const [value, kept] = [str(d.value), str(d.kept)];
+  let did: string;
+  let stays: string;
+  if (field === 'verdict') {
+    did = value ? `set the verdict to ${value}` : 'cleared the verdict';
+    stays = kept ? `the board kept ${kept}` : 'the board kept no verdict';
+  } else if (field === 'column') {
+    did = `moved the card to ${column(d.value)}`;
+    stays = `the card stayed in ${column(d.kept)}`;
+  } else if (field === 'assignee') {
+    did = assigned(d.value, e.actor.id);
+    const keeper = d.kept as Partial<Actor> | null;
+    stays = typeof keeper?.name === 'string' ? `${keeper.name} kept it` : 'it stayed unassigned';
+  } else {
+    const evidence = typeof d.evidenceId === 'string' && Object.hasOwn(EVIDENCE_FIELDS, field);
+    const { words, show } = evidence ? EVIDENCE_FIELDS[field]! : cardField(field);
+    const of = evidence ? `${words} of the evidence` : words;
+    did = value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
+    stays = kept ? `the board kept ${show(kept)}` : 'the board kept it empty';
+  }
+  return `${did}, but it crossed another change and was not kept (${stays})`;
+}
+
 /** What the actor did, as the rest of a sentence that starts with their name. */
 export function describeEvent(e: HistoryEvent): string {
   const d = e.data;
@@ -214,20 +266,21 @@ export function describeEvent(e: HistoryEvent): string {
     case 'card.restored':
       return `restored the card to ${column(d.column)}`;
     case 'card.moved':
-      return `moved the card from ${column(d.from)} to ${column(d.to)}`;
+      return `moved the card from ${column(d.from)} to ${column(d.to)}${crossedNote(d)}`;
     case 'card.edited':
-      return cardEdit(d);
+      return `${cardEdit(d)}${crossedNote(d, (f) => cardField(f).words)}`;
     case 'verdict.set': {
       const verdict = str(d.verdict);
+      // A crossed verdict replaced one its setter never saw: "was" alone would say they did.
+      const unseen = d.crossed === true ? ', a change they had not seen' : '';
       const from = str(d.from);
-      if (verdict) return `set the verdict to ${verdict}${from ? ` (was ${from})` : ''}`;
-      return from ? `cleared the verdict (was ${from})` : 'cleared the verdict';
+      const was = from ? ` (was ${from}${unseen})` : '';
+      return verdict ? `set the verdict to ${verdict}${was}` : `cleared the verdict${was}`;
     }
-    case 'card.assigned': {
-      const who = d.assignee as Partial<Actor> | null;
-      if (!who || typeof who.name !== 'string') return 'released the card';
-      return who.id === e.actor.id ? 'took the card' : `gave the card to ${who.name}`;
-    }
+    case 'card.assigned':
+      return `${assigned(d.assignee, e.actor.id)}${crossedNote(d)}`;
+    case 'write.overridden':
+      return overriddenWrite(e);
     case 'card.deleted':
       return 'deleted the card';
     case 'evidence.added':
@@ -239,7 +292,7 @@ export function describeEvent(e: HistoryEvent): string {
     case 'evidence.restored':
       return evidenceRestored(d);
     case 'evidence.edited':
-      return evidenceEdit(d);
+      return `${evidenceEdit(d)}${crossedNote(d, (f) => EVIDENCE_FIELDS[f]?.words ?? f)}`;
     case 'comment.posted': {
       const text = str(d.text);
       const what = d.parentId ? 'replied to a comment' : 'commented';

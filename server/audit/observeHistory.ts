@@ -20,6 +20,17 @@
  * card. The room adds, from a restore's intent, the evidence its restorer put back
  * (attribution.eventsFor).
  *
+ * Two writes to one field that cross (one made offline, say) both reach the server, and Yjs
+ * keeps one. A client's value that lost to one already on the board is
+ * write.overridden {field, value, kept, evidenceId?} (field: a card's column, verdict,
+ * assignee, claim, speaker, speakerType, rationale or reviewUrl, or an evidence item's url,
+ * quote, stance or note, with its evidenceId; value: what it wrote, kept: what stays), in its
+ * writer's name: otherwise the history would not show it was ever made. A client's value that
+ * won over one its writer never saw is marked crossed: true (card.moved, verdict.set,
+ * card.assigned) or crossed [fields] (card.edited, evidence.edited), so that "from" does not
+ * read as if they knowingly replaced it. Only a change's last value for a field counts: a
+ * writer's own earlier values in the same change (edits made offline) were replaced by them.
+ *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)
  * is not an event; a move records the columns it went from and to. Recorded texts are whole:
@@ -52,13 +63,17 @@ export interface HistoryDraft {
 type AnyMap = Y.Map<unknown>;
 type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
 
-/** A map's value even while the map is being deleted (its items keep their content until GC). */
+/** An item's value, also once deleted (it keeps its content until GC, after the observers). */
+function valueOf(item: Y.Item): unknown {
+  const content = item.content.getContent();
+  return content[content.length - 1];
+}
+
+/** A map's value even while the map is being deleted. */
 function rawGet(map: unknown, key: string): unknown {
   if (!(map instanceof Y.Map)) return undefined;
   const item = (map as AnyMap)._map.get(key);
-  if (!item) return undefined;
-  const content = item.content.getContent();
-  return content[content.length - 1];
+  return item ? valueOf(item) : undefined;
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -74,6 +89,13 @@ const EDITABLE: readonly string[] = [
   CARD_KEYS.speakerType,
   CARD_KEYS.rationale,
   CARD_KEYS.reviewUrl,
+];
+/** The card fields the history records a change of. */
+const RECORDED: readonly string[] = [
+  CARD_KEYS.pos,
+  CARD_KEYS.verdict,
+  CARD_KEYS.assignee,
+  ...EDITABLE,
 ];
 const EVIDENCE_EDITABLE: readonly string[] = [
   EVIDENCE_KEYS.url,
@@ -96,6 +118,86 @@ function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: read
   }
   return { values, was };
 }
+
+/** Whether `tr` added `item`: it is newer than anything its client had written before. */
+const addedIn = (tr: Y.Transaction, item: Y.Item): boolean =>
+  item.id.clock >= (tr.beforeState.get(item.id.client) ?? 0);
+
+/**
+ * The value a client's change gave `key` that lost to one already on the board, and that one.
+ * Yjs keeps the last item of a key's list and deletes the others as they integrate, so a
+ * concurrent value that sorts before the board's is deleted on arrival and the key reads as
+ * unchanged. Only the change's last item for the key counts: its writer replaced the earlier
+ * ones (several edits made offline arrive as one change; their net result is what was meant).
+ */
+function lostWrite(tr: Y.Transaction, map: AnyMap, key: string) {
+  const kept = map._map.get(key);
+  if (!kept || kept.deleted || addedIn(tr, kept)) return null;
+  // The change's items sit before the kept one, after the value their writer saw.
+  for (let item = kept.left; item !== null; item = item.left) {
+    if (addedIn(tr, item)) return { value: valueOf(item), kept: valueOf(kept) };
+  }
+  return null;
+}
+
+/**
+ * Whether the value a client's change gave `key`, which the board keeps, replaced one its
+ * writer never saw: its first item for the key follows an older value than the board's.
+ */
+function crossedWrite(tr: Y.Transaction, map: AnyMap, key: string): boolean {
+  const now = map._map.get(key);
+  if (!now || now.deleted || !addedIn(tr, now)) return false;
+  let before = now.left;
+  while (before !== null && addedIn(tr, before)) before = before.left;
+  if (before === null) return false;
+  let first: Y.Item = now;
+  while (first.origin !== null) {
+    const origin = Y.getItem(tr.doc.store, first.origin);
+    if (!(origin instanceof Y.Item) || !addedIn(tr, origin)) break;
+    first = origin;
+  }
+  return !Y.compareIDs(first.origin, before.lastId);
+}
+
+/** How a field's value is recorded: a card's place by its column. */
+const FIELD_NAMES: Readonly<Record<string, string>> = { [CARD_KEYS.pos]: 'column' };
+const recorded = (key: string, v: unknown): unknown =>
+  key === CARD_KEYS.pos ? columnOf(v) : (v ?? null);
+
+/**
+ * A write.overridden event for each of `fields` whose value in a client's change lost to one
+ * already on the board; a value the board keeps anyway (the same verdict, the same column) is
+ * no loss. A change the server makes sees the board's values, so cannot cross any.
+ */
+function overridden(
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+  fields: readonly string[],
+  cardId: string,
+  evidenceId?: string | null,
+): HistoryDraft[] {
+  const tr = event.transaction;
+  if (tr.local || !(event instanceof Y.YMapEvent)) return [];
+  const out: HistoryDraft[] = [];
+  for (const key of event.keysChanged as Set<string>) {
+    if (!fields.includes(key) || event.changes.keys.has(key)) continue;
+    const lost = lostWrite(tr, event.target as AnyMap, key);
+    if (!lost) continue;
+    const [value, kept] = [recorded(key, lost.value), recorded(key, lost.kept)];
+    if (JSON.stringify(value) === JSON.stringify(kept)) continue;
+    const field = FIELD_NAMES[key] ?? key;
+    const data = { ...(evidenceId === undefined ? {} : { evidenceId }), field, value, kept };
+    out.push({ cardId, type: 'write.overridden', data });
+  }
+  return out;
+}
+
+/** The keys among `fields` whose new values replaced ones their writer never saw. */
+function crossedKeys(event: Y.YEvent<Y.AbstractType<unknown>>, fields: readonly string[]) {
+  const tr = event.transaction;
+  const keys = [...event.changes.keys.keys()].filter((k) => fields.includes(k));
+  return tr.local ? [] : keys.filter((k) => crossedWrite(tr, event.target as AnyMap, k)).sort();
+}
+const crossedFields = (keys: readonly string[]) => (keys.length > 0 ? { crossed: keys } : {});
 
 /**
  * The evidence ids removed from each card, until they come back. An Undo puts an item back as
@@ -142,27 +244,33 @@ function cardEvents(
   }
   if (parentOf(target) === cards) {
     const cardId = keyOf(target) as string;
+    const crossed = crossedKeys(event, RECORDED);
+    const crossing = (key: string) => (crossed.includes(key) ? { crossed: true } : {});
     for (const [key, change] of keys) {
       const now = rawGet(target, key);
       if (key === CARD_KEYS.pos) {
         const from = columnOf(change.oldValue);
         const to = columnOf(now);
-        if (from !== to) out.push({ cardId, type: 'card.moved', data: { from, to } });
+        const data = { from, to, ...crossing(key) };
+        if (from !== to) out.push({ cardId, type: 'card.moved', data });
       } else if (key === CARD_KEYS.verdict) {
         out.push({
           cardId,
           type: 'verdict.set',
-          data: { verdict: now ?? null, from: change.oldValue ?? null },
+          data: { verdict: now ?? null, from: change.oldValue ?? null, ...crossing(key) },
         });
       } else if (key === CARD_KEYS.assignee) {
-        out.push({ cardId, type: 'card.assigned', data: { assignee: now ?? null } });
+        const data = { assignee: now ?? null, ...crossing(key) };
+        out.push({ cardId, type: 'card.assigned', data });
       }
     }
     const edited = [...keys.keys()].filter((key) => EDITABLE.includes(key));
     if (edited.length > 0) {
       const data = { fields: edited.sort(), ...textChanges(target, keys, EDITABLE) };
-      out.push({ cardId, type: 'card.edited', data });
+      const edits = crossed.filter((key) => EDITABLE.includes(key));
+      out.push({ cardId, type: 'card.edited', data: { ...data, ...crossedFields(edits) } });
     }
+    out.push(...overridden(event, RECORDED, cardId));
     return out;
   }
   // The evidence list of a card, or one evidence item in it.
@@ -207,15 +315,21 @@ function cardEvents(
     if (removed.size > 0) removedEvidence.set(cardId, removed);
     else removedEvidence.delete(cardId);
   } else {
-    out.push({
-      cardId,
-      type: 'evidence.edited',
-      data: {
-        evidenceId: text(rawGet(target, EVIDENCE_KEYS.id)),
-        fields: [...keys.keys()].sort(),
-        ...textChanges(target, keys, EVIDENCE_EDITABLE),
-      },
-    });
+    const evidenceId = text(rawGet(target, EVIDENCE_KEYS.id));
+    // An item whose every new value lost (overridden) changed nothing to record as an edit.
+    if (keys.size > 0) {
+      out.push({
+        cardId,
+        type: 'evidence.edited',
+        data: {
+          evidenceId,
+          fields: [...keys.keys()].sort(),
+          ...textChanges(target, keys, EVIDENCE_EDITABLE),
+          ...crossedFields(crossedKeys(event, EVIDENCE_EDITABLE)),
+        },
+      });
+    }
+    out.push(...overridden(event, EVIDENCE_EDITABLE, cardId, evidenceId));
   }
   return out;
 }

@@ -275,6 +275,52 @@ describe('describeEvent', () => {
       'revoked Rita Reviewer’s access',
     ],
     [ev('invite.revoked', { name: '' }), 'revoked a member’s access'],
+    [
+      ev('write.overridden', { field: 'column', value: 'disputed', kept: 'corroborated' }),
+      'moved the card to Disputed, but it crossed another change and was not kept (the card stayed in Corroborated)',
+    ],
+    [
+      ev('write.overridden', { field: 'verdict', value: null, kept: 'True' }),
+      'cleared the verdict, but it crossed another change and was not kept (the board kept True)',
+    ],
+    [
+      ev('write.overridden', {
+        field: 'assignee',
+        value: { id: 'i-bo', name: 'Bo' },
+        kept: { id: 'i-ana', name: 'Ana' },
+      }),
+      'took the card, but it crossed another change and was not kept (Ana kept it)',
+    ],
+    [
+      ev('write.overridden', { field: 'rationale', value: 'Stats say 3%', kept: null }),
+      'changed the rationale to “Stats say 3%”, but it crossed another change and was not kept (the board kept it empty)',
+    ],
+    [
+      ev('write.overridden', {
+        evidenceId: 'e1',
+        field: 'stance',
+        value: 'context',
+        kept: 'supports',
+      }),
+      'changed the stance of the evidence to Context, but it crossed another change and was not kept (the board kept Supports)',
+    ],
+    [
+      ev('card.moved', { from: 'corroborated', to: 'disputed', crossed: true }),
+      'moved the card from Corroborated to Disputed (over a change they had not seen)',
+    ],
+    [
+      ev('verdict.set', { verdict: null, from: 'True', crossed: true }),
+      'cleared the verdict (was True, a change they had not seen)',
+    ],
+    [
+      ev('card.edited', {
+        fields: ['rationale'],
+        values: { rationale: 'Stats say 3%' },
+        was: { rationale: 'Close enough' },
+        crossed: ['rationale'],
+      }),
+      'changed the rationale from “Close enough” to “Stats say 3%” (over a change to the rationale they had not seen)',
+    ],
     [ev('something.new'), 'changed the board (something.new)'],
   ])('%#: %s', (event, words) => {
     expect(describeEvent(event)).toBe(words);

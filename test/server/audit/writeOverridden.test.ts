@@ -1,0 +1,133 @@
+/**
+ * Two writes to one field cross (one made offline): the board keeps one, and the history says
+ * that the other was made and lost, in the name of its writer, with both values; and, when
+ * the reconnecting writer's value is the one kept, that it replaced a value they never saw.
+ * Real y-websocket clients against the real sync server; which write Yjs keeps depends on the
+ * client ids (the higher one's), so each side gets a fixed one.
+ */
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addClaim, editEvidence, addEvidence, moveCard, setVerdict } from '../../../shared/board';
+import { describeEvent } from '../../../client/history/historyEvent';
+import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { waitFor } from '../../helpers/waitFor';
+
+describe('a write that a concurrent one overrode', () => {
+  let server: SyncTestServer;
+  let boardId: string;
+  let dir: TempDir;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    dir = makeTempDir();
+    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
+    server = await startSyncTestServer({ storage });
+    boardId = await server.createBoard();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    dir.remove();
+  });
+  const join = async (name: string, clientID: number) => {
+    const invite = await server.invite(boardId, 'editor', name);
+    const doc = new Y.Doc();
+    doc.clientID = clientID;
+    const client = connectProvider(server.syncUrl, boardId, invite.token, { doc });
+    clients.push(client);
+    await client.synced();
+    return client;
+  };
+
+  /**
+   * Ana's card, with a piece of evidence, seen by Bo; then Ana goes offline and both change
+   * the same fields; then Ana is back. Returns the card's history.
+   */
+  async function crossing(anaId: number, boId: number) {
+    const ana = await join('Ana', anaId);
+    const bo = await join('Bo', boId);
+    const cardId = addClaim(ana.doc, { claim: 'Rents doubled since 2015' }, ana.as);
+    const url = 'https://stats.example/rents';
+    const evidenceId = addEvidence(ana.doc, cardId, { url, stance: 'refutes' }, ana.as);
+    await ana.allSaved();
+    await waitFor(() => bo.doc.getMap('cards').has(cardId));
+    ana.provider.disconnect();
+    setVerdict(ana.doc, cardId, 'False', 'The series shows 40%.', ana.as);
+    moveCard(ana.doc, cardId, { column: 'disputed', index: 0 }, ana.as);
+    editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
+    setVerdict(bo.doc, cardId, 'Mostly true', 'Close enough.', bo.as);
+    moveCard(bo.doc, cardId, { column: 'corroborated', index: 0 }, bo.as);
+    editEvidence(bo.doc, cardId, evidenceId, { stance: 'supports' }, bo.as);
+    await bo.allSaved();
+    ana.provider.connect();
+    await ana.synced();
+    await ana.allSaved();
+    // Both copies agree on what the board kept.
+    const verdict = (c: TestClient) =>
+      (c.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('verdict');
+    await waitFor(() => verdict(bo) === verdict(ana));
+    const history = await readAllHistory(server.storage, boardId, cardId);
+    return { history, evidenceId, kept: verdict(ana) };
+  }
+
+  it('records the losing writer’s values, and what the board kept, in their name', async () => {
+    // Ana's client id is the lower: Yjs keeps Bo's values.
+    const { history, evidenceId, kept } = await crossing(1_000_001, 2_000_002);
+    expect(kept).toBe('Mostly true');
+    const lost = history.filter((e) => e.type === 'write.overridden');
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
+      ['Ana', { field: 'verdict', value: 'False', kept: 'Mostly true' }],
+      ['Ana', { field: 'rationale', value: 'The series shows 40%.', kept: 'Close enough.' }],
+      ['Ana', { field: 'column', value: 'disputed', kept: 'corroborated' }],
+      ['Ana', { evidenceId, field: 'stance', value: 'context', kept: 'supports' }],
+    ]);
+    // Nothing else is recorded for Ana's lost writes (no edit with no fields).
+    expect(history.filter((e) => e.actor.name === 'Ana').map((e) => e.type)).toEqual([
+      'card.created',
+      'evidence.added',
+      'write.overridden',
+      'write.overridden',
+      'write.overridden',
+      'write.overridden',
+    ]);
+    expect(describeEvent(lost[0]!)).toBe(
+      'set the verdict to False, but it crossed another change and was not kept (the board kept Mostly true)',
+    );
+  });
+
+  it('marks the kept write that replaced a value its writer never saw as crossed', async () => {
+    // Ana's client id is the higher: Yjs keeps Ana's values over Bo's, which she never saw.
+    const { history, kept } = await crossing(3_000_003, 2_000_002);
+    expect(kept).toBe('False');
+    expect(history.filter((e) => e.type === 'write.overridden')).toEqual([]);
+    const anas = history.filter((e) => e.actor.name === 'Ana');
+    const verdict = anas.find((e) => e.type === 'verdict.set')!;
+    expect(verdict.data).toEqual({ verdict: 'False', from: 'Mostly true', crossed: true });
+    expect(anas.find((e) => e.type === 'card.moved')!.data).toEqual({
+      from: 'corroborated',
+      to: 'disputed',
+      crossed: true,
+    });
+    expect(anas.find((e) => e.type === 'card.edited')!.data).toMatchObject({
+      fields: ['rationale'],
+      crossed: ['rationale'],
+    });
+    expect(anas.find((e) => e.type === 'evidence.edited')!.data).toMatchObject({
+      fields: ['stance'],
+      crossed: ['stance'],
+    });
+    // Bo's own writes saw what they replaced.
+    const bos = history.filter((e) => e.actor.name === 'Bo');
+    expect(bos.find((e) => e.type === 'verdict.set')!.data).toEqual({
+      verdict: 'Mostly true',
+      from: null,
+    });
+    expect(describeEvent(verdict)).toBe(
+      'set the verdict to False (was Mostly true, a change they had not seen)',
+    );
+  });
+});
