@@ -24,6 +24,7 @@ import { OwnLink } from '../access/OwnLink';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatTime } from '../review/formatTime';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
+import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { quoted } from '../ui/quoted';
@@ -183,15 +184,20 @@ export function InvitesDialog({
     }
   };
 
-  const changeRole = async (invite: Invite, next: Role) => {
+  const changeRole = async (invite: Invite, { role: next, from }: { role: Role; from: Role }) => {
     setError(null);
     setStatus('');
     mine.current.set(invite.inviteId, (i) => i.role === next);
     try {
-      await changeInviteRole(boardId, token, invite.inviteId, next);
+      await changeInviteRole(boardId, token, invite.inviteId, { role: next, from });
     } catch (err) {
       mine.current.delete(invite.inviteId);
-      setError(errorMessage(err));
+      setError(
+        err instanceof ApiError && err.code === 'role_conflict'
+          ? `Someone else changed ${invite.name}’s role after you picked ${ROLE_LABELS[next]}, so yours was not applied: the list shows the role as it is now. Pick again, or Cancel.`
+          : errorMessage(err),
+      );
+      if (err instanceof ApiError && err.code === 'role_conflict') void refresh(true);
       throw err;
     }
     setStatus(`${invite.name} is now ${ROLE_LABELS[next]}.`);
@@ -295,7 +301,7 @@ export function InvitesDialog({
                           ? 'Your own: as anything but Lead you lose these tools.'
                           : null
                       }
-                      onChange={(next) => changeRole(i, next)}
+                      onChange={(change) => changeRole(i, change)}
                       onPick={onPick}
                     />
                   )}

@@ -21,14 +21,19 @@ export function RoleControl({
   invite: Invite;
   /** What to know before changing this role (e.g. it is your own). */
   hint: string | null;
-  /** Resolves once the server has the new role; rejects (the dialog shows why) otherwise. */
-  onChange: (role: Role) => Promise<void>;
+  /**
+   * Resolves once the server has the new role; rejects (the dialog shows why) otherwise. `from`
+   * is the role the pick was made over: the server refuses the change if another lead has
+   * changed the role since, rather than undo theirs with a pick made before it.
+   */
+  onChange: (change: { role: Role; from: Role }) => Promise<void>;
   /** The role picked and not yet changed to, by invite id; null once there is none. */
   onPick: (inviteId: string, role: Role | null) => void;
 }) {
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const [picked, setPicked] = useState<Role | null>(null);
+  const [pickedOver, setPickedOver] = useState(invite.role);
   const [busy, setBusy] = useState(false);
   // The role the server took last from this row: picked still until the list is read again,
   // but nothing to lose by closing (a lead closing at once after "Bo is now Viewer." is not asked).
@@ -56,7 +61,7 @@ export function RoleControl({
     if (busy) return;
     setBusy(true);
     try {
-      await onChange(choice);
+      await onChange({ role: choice, from: pickedOver });
       setSaved(choice);
     } catch {
       // Left as picked, with the dialog's error, to try again or cancel.
@@ -80,6 +85,7 @@ export function RoleControl({
         onChange={(e) => {
           const role = e.target.value as Role;
           setPicked(role === invite.role ? null : role);
+          setPickedOver(invite.role);
         }}
       >
         {ROLES.map((r) => (

@@ -39,17 +39,20 @@ export async function revokeInvite(boardId: string, token: string, inviteId: str
   await call(`${path(boardId)}/${encodeURIComponent(inviteId)}`, { method: 'DELETE', token });
 }
 
-/** Gives the invite another role; resolves with the invite as the server now has it. */
+/**
+ * Gives the invite another role, if it still has the role `from` (the one the lead picked over);
+ * resolves with the invite as the server now has it. Rejects with role_conflict otherwise.
+ */
 export async function changeInviteRole(
   boardId: string,
   token: string,
   inviteId: string,
-  role: Role,
+  change: { readonly role: Role; readonly from: Role },
 ): Promise<Invite> {
   const body = await call<{ invite: Invite }>(`${path(boardId)}/${encodeURIComponent(inviteId)}`, {
     method: 'PATCH',
     token,
-    body: JSON.stringify({ role }),
+    body: JSON.stringify(change),
   });
   return body.invite;
 }

@@ -326,4 +326,40 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await lea.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('a role Lou picked before Lea changed it is not applied over hers: he is told, and picks again (QA)', async () => {
+    await server.invite(board, 'Cai', 'editor');
+    await Promise.all([lea.reload(), lou.reload()]);
+    const dialogs: Locator[] = [];
+    for (const page of [lea, lou]) {
+      await page.getByRole('button', { name: 'Invite people' }).click();
+      dialogs.push(page.getByRole('dialog', { name: 'Invite people' }));
+    }
+    const [leaDialog, louDialog] = dialogs as [Locator, Locator];
+    const role = (dialog: Locator) => dialog.getByRole('combobox', { name: 'Role for Cai' });
+    const change = (dialog: Locator, to: string) =>
+      dialog.getByRole('button', { name: `Change role of Cai to ${to}` });
+    // Lou picks Viewer while Cai is an editor; Lea makes Cai a reviewer first.
+    await role(louDialog).selectOption('viewer');
+    await role(leaDialog).selectOption('reviewer');
+    await change(leaDialog, 'Reviewer').click();
+    await louDialog.getByRole('status').getByText('Cai is now Reviewer.').waitFor();
+
+    // His pick, made over the role Cai had before, is still offered: applying it is refused.
+    await change(louDialog, 'Viewer').click();
+    await louDialog
+      .getByRole('alert')
+      .getByText('Someone else changed Cai’s role after you picked Viewer', { exact: false })
+      .waitFor();
+    const listed = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
+      headers: { authorization: `Bearer ${board.leadToken}` },
+    });
+    const { invites } = (await listed.json()) as { invites: { name: string; role: string }[] };
+    expect(invites.find((i) => i.name === 'Cai')?.role).toBe('reviewer');
+    // Picked again over the role as it is now, it is applied.
+    await louDialog.getByRole('button', { name: 'Cancel' }).click();
+    await role(louDialog).selectOption('viewer');
+    await change(louDialog, 'Viewer').click();
+    await louDialog.getByRole('status').getByText('Cai is now Viewer.').waitFor();
+  });
 });

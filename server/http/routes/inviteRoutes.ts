@@ -24,7 +24,11 @@ const inviteBody = z.strictObject({
   role: z.enum(ROLES),
 });
 
-const roleBody = z.strictObject({ role: z.enum(ROLES) });
+/**
+ * `from`: the role the lead saw when they picked the new one. A role another lead changed since
+ * is refused (409 role_conflict) rather than overwritten by a pick made before that change.
+ */
+const roleBody = z.strictObject({ role: z.enum(ROLES), from: z.enum(ROLES).optional() });
 
 /** An invite as the lead sees it; tokens are never listed: they are shown once, when made. */
 const inviteJson = (i: InviteRecord) => ({
@@ -40,12 +44,14 @@ const inviteNotFound = () => new HttpError(404, 'invite_not_found', 'no such inv
 const inviteRevoked = () =>
   new HttpError(409, 'invite_revoked', 'this invite is revoked: invite the person again');
 
+const roleConflict = () =>
+  new HttpError(409, 'role_conflict', 'the role was changed meanwhile: reload the invites');
+
 /** What storage's refusals of a role change mean to the lead who asked. */
 const ROLE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
   invite_not_found: inviteNotFound,
   invite_revoked: inviteRevoked,
-  role_conflict: () =>
-    new HttpError(409, 'role_conflict', 'the role was changed meanwhile: reload the invites'),
+  role_conflict: roleConflict,
   last_lead: () =>
     new HttpError(
       409,
@@ -85,7 +91,7 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
 
   router.patch('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
     const inviteId = validate(inviteIdParam, req.params.inviteId);
-    const { role } = validate(roleBody, jsonBody(req));
+    const { role, from } = validate(roleBody, jsonBody(req));
     const me = member(res);
     const invite = await boardInvite(inviteId, me.boardId);
     if (invite.revokedAt !== null) throw inviteRevoked();
@@ -94,6 +100,7 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
       res.json({ invite: inviteJson(invite) });
       return;
     }
+    if (from !== undefined && from !== invite.role) throw roleConflict();
     try {
       res.json({ invite: inviteJson(await changeInviteRole(deps, invite, role, me.actor)) });
     } catch (error) {

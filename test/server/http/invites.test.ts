@@ -381,6 +381,21 @@ describe('PATCH /api/boards/:id/invites/:inviteId', () => {
     );
   });
 
+  it('answers 409 role_conflict to a change picked over a role another lead changed since (QA)', async () => {
+    const made = await invite('Pia Picked', 'editor');
+    // Lead B makes her a viewer; lead A's pick of reviewer was made while she was an editor.
+    expect((await patch(made.inviteId, { role: 'viewer', from: 'editor' })).status).toBe(200);
+    const before = (await roleEvents()).length;
+    const stale = await patch(made.inviteId, { role: 'reviewer', from: 'editor' });
+    expect(stale.status).toBe(409);
+    expect(errorCode(stale)).toBe('role_conflict');
+    expect((await server.storage.getInvite(made.inviteId))?.role).toBe('viewer');
+    expect(await roleEvents()).toHaveLength(before);
+    // Picked again over the role as it is now: applied.
+    expect((await patch(made.inviteId, { role: 'reviewer', from: 'viewer' })).status).toBe(200);
+    expect((await server.storage.getInvite(made.inviteId))?.role).toBe('reviewer');
+  });
+
   it('answers 200 to the same role again, recording nothing', async () => {
     const made = await invite('Sam Same', 'viewer');
     const before = (await roleEvents()).length;
