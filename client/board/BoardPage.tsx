@@ -70,6 +70,7 @@ import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { NotSaved } from './NotSaved';
+import { setAsideOffers } from './setAsideOffers';
 import type { UnsavedChange } from '../sync/unsavedWork';
 import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
@@ -449,16 +450,29 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const columnsRef = useRef<HTMLElement>(null);
   const columnsScroll = useOverflows(columnsRef, snapshot.loaded, 'x');
   const columnsTabStop = columnsScroll && !canEdit && shownCount === 0;
+  // Read against the board the server has: nothing is offered before it has come.
+  const offers = useMemo(
+    () =>
+      setAsideOffers(snapshot.loaded ? snapshot.setAside : [], board, connection.actor.id, role),
+    [snapshot.loaded, snapshot.setAside, board, connection.actor.id, role],
+  );
   const postAgain = (change: UnsavedChange) => {
     if (run('post the comment again', () => connection.postSetAsideComment(change.key))) {
       announce('Comment posted again.');
     }
   };
+  const editAgain = (change: UnsavedChange) => {
+    if (run('edit the comment again', () => connection.editSetAsideComment(change.key))) {
+      announce('Comment edited again.');
+    }
+  };
   const notSaved = (
     <NotSaved
       changes={snapshot.setAside}
+      offers={offers}
       onDismiss={() => connection.dismissSetAside()}
-      onPostAgain={can(role, 'comment') ? postAgain : undefined}
+      onPostAgain={postAgain}
+      onEditAgain={editAgain}
     />
   );
 

@@ -4,16 +4,23 @@
  * until they dismiss the list (client/sync's setAsideStore), however often the page reloads.
  */
 import type { UnsavedChange } from '../sync/unsavedWork';
+import type { SetAsideOffer } from './setAsideOffers';
 
 export function NotSaved({
   changes,
+  offers,
   onDismiss,
   onPostAgain,
+  onEditAgain,
 }: {
   changes: readonly UnsavedChange[];
+  /** What can be done again with a refused comment now, by its key (setAsideOffers). */
+  offers: ReadonlyMap<string, SetAsideOffer>;
   onDismiss: () => void;
-  /** Posts a refused comment again; absent where the person may not comment now. */
-  onPostAgain?: (change: UnsavedChange) => void;
+  /** Posts a refused new comment again. */
+  onPostAgain: (change: UnsavedChange) => void;
+  /** Makes a refused edit of a comment again. */
+  onEditAgain: (change: UnsavedChange) => void;
 }) {
   if (changes.length === 0) return null;
   return (
@@ -24,17 +31,26 @@ export function NotSaved({
         what you need and add it again once you can edit the board.
       </p>
       <ul>
-        {changes.map((c) => (
-          <li key={c.key}>
-            <span>{c.what}</span>
-            {c.text !== null && <pre className="not-saved-text">{c.text}</pre>}
-            {c.comment && onPostAgain && (
-              <button type="button" className="button small" onClick={() => onPostAgain(c)}>
-                Post again
-              </button>
-            )}
-          </li>
-        ))}
+        {changes.map((c) => {
+          const offer = offers.get(c.key);
+          return (
+            <li key={c.key}>
+              <span>{c.what}</span>
+              {c.text !== null && <pre className="not-saved-text">{c.text}</pre>}
+              {offer?.kind === 'post' && (
+                <button type="button" className="button small" onClick={() => onPostAgain(c)}>
+                  Post again
+                </button>
+              )}
+              {offer?.kind === 'edit' && (
+                <button type="button" className="button small" onClick={() => onEditAgain(c)}>
+                  Edit again
+                </button>
+              )}
+              {offer?.kind === 'note' && <p>{offer.note}</p>}
+            </li>
+          );
+        })}
       </ul>
       <button type="button" className="button small" onClick={onDismiss}>
         Dismiss this list

@@ -566,6 +566,20 @@ export class BoardConnection {
     this.changed();
   }
 
+  /**
+   * Makes a refused edit of a comment again, on the comment the board still has, and takes it
+   * off the list. Throws as editComment does (the comment is gone or not theirs, the role may
+   * not comment).
+   */
+  editSetAsideComment(key: string): void {
+    const change = this.setAside.find((c) => c.key === key);
+    if (!change?.edit || change.text === null) return;
+    this.commands.editComment(change.edit.commentId, change.text);
+    this.setAside = Object.freeze(this.setAside.filter((c) => c.key !== key));
+    this.setAsideStore?.save(this.setAside);
+    this.changed();
+  }
+
   /** Forgets the refused changes: their person has what they need of them. */
   dismissSetAside(): void {
     this.setAside = Object.freeze([]);

@@ -30,7 +30,8 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
       (c.text === null || typeof c.text === 'string') &&
       (where === undefined ||
         (typeof where.cardId === 'string' &&
-          (where.parentId === null || typeof where.parentId === 'string')))
+          (where.parentId === null || typeof where.parentId === 'string'))) &&
+      (c.edit === undefined || typeof c.edit.commentId === 'string')
     );
   };
   return {

@@ -31,8 +31,10 @@ export interface UnsavedChange {
   readonly what: string;
   /** The text the person wrote, to copy; null when there is none (a move, a verdict). */
   readonly text: string | null;
-  /** For a comment or reply: where to post it again (its text is `text`). */
+  /** For a new comment or reply: where to post it again (its text is `text`). */
   readonly comment?: { readonly cardId: string; readonly parentId: string | null };
+  /** For an edit of a comment the server has: which one, to edit again (its text is `text`). */
+  readonly edit?: { readonly commentId: string };
 }
 
 type Slot =
@@ -51,11 +53,15 @@ const slotKey = (slot: Slot): string => {
     case 'evidence':
       return `evidence:${slot.cardId}:${slot.evidenceId}`;
     case 'comment':
-      return `comment:${slot.commentId}:${slot.field === COMMENT_KEYS.resolved ? 'resolved' : 'text'}`;
+      if (slot.field === null) return `comment:${slot.commentId}`;
+      return `comment:${slot.commentId}:${RESOLVE_KEYS.has(slot.field) ? 'resolved' : 'text'}`;
     case 'other':
       return 'other';
   }
 };
+
+/** A resolve writes both; any other write to a stored comment is an edit or a deletion. */
+const RESOLVE_KEYS: ReadonlySet<string> = new Set([COMMENT_KEYS.resolved, COMMENT_KEYS.resolvedBy]);
 
 const keyOf = (item: Y.Item): string | null => item.parentSub;
 const parentItem = (type: unknown): Y.Item | null =>
@@ -149,15 +155,22 @@ export function describeUnsaved(
       const comment = commentById.get(slot.commentId);
       if (!comment) continue;
       const on = cardName(comment.cardId);
-      if (slot.field === COMMENT_KEYS.resolved) {
-        if (newComments.has(slot.commentId)) continue;
-        add(slot, `${comment.resolved ? 'Resolved' : 'Reopened'} a thread on ${on}`);
-      } else if (comment.deletedAt !== null) {
-        add(slot, `Deleted a comment on ${on}`);
-      } else {
+      const thing = comment.parentId ? 'reply' : 'comment';
+      if (slot.field === null) {
+        // Written on this device: the server never had it, so it can be posted again.
         const { cardId, parentId } = comment;
         const where = { comment: Object.freeze({ cardId, parentId }) };
         add(slot, `${parentId ? 'Reply' : 'Comment'} on ${on}`, comment.text, where);
+      } else if (newComments.has(slot.commentId)) {
+        // Told as a whole, with its last text.
+      } else if (RESOLVE_KEYS.has(slot.field)) {
+        add(slot, `${comment.resolved ? 'Resolved' : 'Reopened'} a thread on ${on}`);
+      } else if (comment.deletedAt !== null) {
+        add(slot, `Deleted a ${thing} on ${on}`);
+      } else {
+        // Still on the board with its saved text: edited again, never posted as a second one.
+        const edit = { edit: Object.freeze({ commentId: comment.id }) };
+        add(slot, `Edited your ${thing} on ${on}`, comment.text, edit);
       }
       continue;
     }

@@ -10,7 +10,9 @@ import {
   addClaim,
   announced,
   card,
+  closeCard,
   expectCardIn,
+  moveTo,
   openBoard,
   openCard,
   waitSaved,
@@ -185,5 +187,50 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await bo.locator('[data-status="saved"]').waitFor();
     const said = await liveSaid(bo);
     expect(said.filter((s) => s.includes('was deleted'))).toEqual([]);
+  });
+
+  it('a refused resolve and comment edit are listed as what they were: the edit made again, nothing posted twice', async () => {
+    const claim = 'The port handled 2 million containers';
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    const dialog = await openCard(bo, claim);
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Ask the harbour master');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await waitSaved(bo);
+    await bo.context().setOffline(true);
+    await dialog.getByRole('button', { name: /^Edit comment/ }).click();
+    await dialog
+      .getByRole('textbox', { name: 'Edit comment' })
+      .fill('Ask the harbour master, p. 3');
+    await dialog.getByRole('button', { name: 'Save comment' }).click();
+    await dialog.getByRole('button', { name: 'Resolve thread' }).click();
+    await closeCard(bo);
+    await moveTo(bo, claim, 'Disputed');
+    await changeBoTo('Reviewer');
+    await bo.context().setOffline(false);
+
+    const list = bo.getByRole('region', { name: 'Not saved' });
+    await list.waitFor({ timeout: 15_000 });
+    await bo.locator('[data-status="saved"]').waitFor();
+    const items = list.getByRole('listitem');
+    await expect
+      .poll(() => items.allTextContents())
+      .toEqual([
+        expect.stringContaining(`Edited your comment on “${claim}”Ask the harbour master, p. 3`),
+        `Resolved a thread on “${claim}”`,
+        `Moved “${claim}” to Disputed`,
+      ]);
+    expect(await list.getByRole('button', { name: 'Post again' }).count()).toBe(0);
+    // A reviewer may edit their own comment: the edit is made again, on the same comment.
+    await list.getByRole('button', { name: 'Edit again' }).click();
+    await expect.poll(() => announced(bo)).toContain('Comment edited again.');
+    await waitSaved(bo);
+    const shown = await openCard(bo, claim);
+    const comments = shown.getByRole('region', { name: /Comments/ }).getByRole('listitem');
+    await expect
+      .poll(() => comments.allTextContents())
+      .toEqual([expect.stringContaining('Ask the harbour master, p. 3')]);
+    await closeCard(bo);
+    await list.getByRole('button', { name: 'Dismiss this list' }).click();
   });
 });
