@@ -4,24 +4,47 @@ import { useTextLimit } from '../ui/useTextLimit';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
 
-/** Adds a claim at the end of Unverified; keeps focus here for the next one. */
-export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void }) {
+const KEPT_NOTE_ID = 'new-claim-kept';
+
+/**
+ * Adds a claim at the end of Unverified; keeps focus here for the next one. Stays on the board
+ * for everyone, showing nothing to those who may not add claims, so that what an editor typed
+ * outlives a lower role (QA5 F3): read-only to copy, with why, until they may add it again or
+ * discard it, as a card dialog keeps its typed text.
+ */
+export function AddClaimForm({
+  canAdd,
+  onAdded,
+}: {
+  /** Whether this person may add claims now (their role). */
+  canAdd: boolean;
+  onAdded: (cardId: string) => void;
+}) {
   const actions = useBoardActions();
   const [claim, setClaim] = useState('');
   const [speaker, setSpeaker] = useState('');
   useUnsavedPrompt(claim.trim() !== '');
   const claimRef = useRef<HTMLTextAreaElement>(null);
   const { announce } = actions;
-  const claimLimit = useTextLimit({ text: claim.trim(), field: 'claim', announce, ref: claimRef });
+  // Read-only, the boxes say why (the note below them).
+  const describedBy = canAdd ? undefined : KEPT_NOTE_ID;
+  const claimLimit = useTextLimit({
+    text: claim.trim(),
+    field: 'claim',
+    announce,
+    ref: claimRef,
+    describedBy,
+  });
   const speakerLimit = useTextLimit<HTMLInputElement>({
     text: speaker.trim(),
     field: 'speaker',
     announce,
+    describedBy,
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!claim.trim()) return;
+    if (!canAdd || !claim.trim()) return;
     if (claimLimit.refuse() || speakerLimit.refuse()) return;
     let id = '';
     const ok = actions.run('add the claim', () => {
@@ -35,6 +58,13 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
     // Ready for the next claim, whether this one was added with Enter or the button.
     claimRef.current?.focus();
   };
+  const discard = () => {
+    setClaim('');
+    setSpeaker('');
+    actions.announce('The claim you had typed is discarded.');
+  };
+
+  if (!canAdd && !claim && !speaker) return null;
 
   return (
     <form className="add-claim" onSubmit={submit} aria-label="Add a claim">
@@ -47,6 +77,7 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
         placeholder="New claim…"
         rows={2}
         value={claim}
+        readOnly={!canAdd}
         onChange={(e) => setClaim(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) {
@@ -66,13 +97,26 @@ export function AddClaimForm({ onAdded }: { onAdded: (cardId: string) => void })
           placeholder="Who said it? (optional)"
           list={SPEAKER_LIST_ID}
           value={speaker}
+          readOnly={!canAdd}
           onChange={(e) => setSpeaker(e.target.value)}
         />
-        <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
-          Add claim
-        </button>
+        {canAdd ? (
+          <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
+            Add claim
+          </button>
+        ) : (
+          <button type="button" className="button small" onClick={discard}>
+            Discard typed claim
+          </button>
+        )}
       </div>
       {speakerLimit.note}
+      {!canAdd && (
+        <p className="muted" id={KEPT_NOTE_ID}>
+          You can no longer add claims (your role on the board changed): this is what you had typed,
+          to copy. It can be added once you may edit the board again.
+        </p>
+      )}
     </form>
   );
 }

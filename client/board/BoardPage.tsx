@@ -593,8 +593,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         column === 'unverified' && boardEmpty ? emptyBoardText(canEdit) : undefined
                       }
                     >
-                      {column === 'unverified' && canEdit && (
-                        <AddClaimForm onAdded={(id) => reveal(id, false)} />
+                      {column === 'unverified' && (
+                        <AddClaimForm canAdd={canEdit} onAdded={(id) => reveal(id, false)} />
                       )}
                     </Column>
                   ))}

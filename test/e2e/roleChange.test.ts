@@ -233,4 +233,36 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await closeCard(bo);
     await list.getByRole('button', { name: 'Dismiss this list' }).click();
   });
+
+  it('a claim typed in New claim stays through a lower role, read-only to copy, and can be added once an editor again', async () => {
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    const form = bo.getByRole('form', { name: 'Add a claim' });
+    const claim = form.getByRole('textbox', { name: 'New claim', exact: true });
+    const speaker = form.getByRole('combobox', { name: 'Who said it' });
+    await claim.fill('Unemployment fell to 3.1% in May');
+    await speaker.fill('The labour minister');
+    await changeBoTo('Viewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    // Kept as typed, read-only, with why it cannot be added.
+    await form.getByText('You can no longer add claims').waitFor();
+    expect(await claim.inputValue()).toBe('Unemployment fell to 3.1% in May');
+    expect(await claim.getAttribute('readonly')).not.toBeNull();
+    expect(await speaker.inputValue()).toBe('The labour minister');
+    expect(await form.getByRole('button', { name: 'Add claim' }).count()).toBe(0);
+
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    expect(await claim.getAttribute('readonly')).toBeNull();
+    await form.getByRole('button', { name: 'Add claim' }).click();
+    await card(bo, 'Unemployment fell to 3.1% in May').waitFor();
+    await waitSaved(bo);
+
+    // What is typed and not wanted any more goes with Discard.
+    await claim.fill('A claim nobody will add');
+    await changeBoTo('Reviewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await form.getByRole('button', { name: 'Discard' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
 });
