@@ -14,7 +14,9 @@
  * question whose invite another lead revokes first is taken away and the status says so; focus
  * in it goes to the name field. Closing it with a role picked in a row and not yet changed, or
  * a name typed for an invite not yet made, asks first (useLeaveAsks), as the card dialog does
- * with text not saved.
+ * with text not saved. A lead made editor or lower while it holds such input is told it was not
+ * applied, the name kept read-only to copy (QA5 F3); with none, the dialog goes, as its button
+ * does.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -48,11 +50,14 @@ export function InvitesDialog({
   token,
   myInviteId,
   invitesChanged,
+  canInvite,
   onClose,
 }: {
   boardId: string;
   token: string;
   myInviteId: string;
+  /** Whether this person may still invite (a lead). */
+  canInvite: boolean;
   /** Moves when the board's invites may have changed (BoardSnapshot.invitesChanged). */
   invitesChanged: number;
   onClose: () => void;
@@ -89,20 +94,21 @@ export function InvitesDialog({
     });
   }, []);
   const asks = useLeaveAsks();
-  const requestClose = () =>
-    asks.leave(
-      [
-        // A name typed and no link made for it yet (one being made is not lost by closing).
-        ...(hasVisibleText(name) && !busy
-          ? [`an invite for ${quoted(name.trim(), 40)} (no link made yet)`]
-          : []),
-        ...(invites ?? []).flatMap((i) => {
-          const picked = picks.get(i.inviteId);
-          return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
-        }),
-      ],
-      onClose,
-    );
+  const unsaved = [
+    // A name typed and no link made for it yet (one being made is not lost by closing).
+    ...(hasVisibleText(name) && !busy
+      ? [`an invite for ${quoted(name.trim(), 40)} (no link made yet)`]
+      : []),
+    ...(invites ?? []).flatMap((i) => {
+      const picked = picks.get(i.inviteId);
+      return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
+    }),
+  ];
+  const requestClose = () => asks.leave(unsaved, onClose);
+  const nothingUnsaved = unsaved.length === 0;
+  useEffect(() => {
+    if (!canInvite && nothingUnsaved) onClose();
+  }, [canInvite, nothingUnsaved, onClose]);
   // Moves when a question is taken away (see refresh), to give focus a place again.
   const [questionsTaken, setQuestionsTaken] = useState(0);
 
@@ -162,14 +168,14 @@ export function InvitesDialog({
 
   const heard = useRef(invitesChanged);
   useEffect(() => {
-    if (heard.current === invitesChanged) return;
+    if (heard.current === invitesChanged || !canInvite) return;
     heard.current = invitesChanged;
     void refresh(true);
-  }, [invitesChanged, refresh]);
+  }, [invitesChanged, refresh, canInvite]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy || !hasVisibleText(name)) return;
+    if (!canInvite || busy || !hasVisibleText(name)) return;
     setBusy(true);
     setError(null);
     try {
@@ -236,12 +242,19 @@ export function InvitesDialog({
     <ModalDialog title="Invite people" focus={nameRef} onClose={requestClose}>
       {asks.question}
       <div className="dialog-body">
+        {!canInvite && (
+          <p role="alert" className="warning">
+            You are no longer a lead on this board, so this was not done: {unsaved.join('; ')}. What
+            you typed is kept here to copy until you close this.
+          </p>
+        )}
         <form className="invite-form" onSubmit={submit} aria-label="New invite">
           <label className="field">
             <span>Name</span>
             <input
               ref={nameRef}
               value={name}
+              readOnly={!canInvite}
               onChange={(e) => setName(e.target.value)}
               maxLength={LIMITS.name}
               autoComplete="off"
@@ -252,6 +265,7 @@ export function InvitesDialog({
             <span>Role</span>
             <select
               value={role}
+              disabled={!canInvite}
               onChange={(e) => setRole(e.target.value as Role)}
               aria-describedby={`${id}-role-hint`}
             >
@@ -265,13 +279,15 @@ export function InvitesDialog({
           <p id={`${id}-role-hint`} className="muted small">
             {ROLE_HINTS[role]}
           </p>
-          <button
-            type="submit"
-            className="button primary"
-            aria-disabled={busy || !hasVisibleText(name)}
-          >
-            {busy ? 'Creating…' : 'Create invite link'}
-          </button>
+          {canInvite && (
+            <button
+              type="submit"
+              className="button primary"
+              aria-disabled={busy || !hasVisibleText(name)}
+            >
+              {busy ? 'Creating…' : 'Create invite link'}
+            </button>
+          )}
         </form>
         {error && (
           <p className="error" role="alert">
@@ -279,60 +295,63 @@ export function InvitesDialog({
           </p>
         )}
         {created && <InviteLink key={created.inviteId} invite={created} />}
-        <section aria-labelledby={`${id}-members`}>
-          <h3 id={`${id}-members`}>People invited</h3>
-          {invites === null ? (
-            <p className="muted">Loading…</p>
-          ) : (
-            <ul className="invite-list">
-              {invites.map((i) => (
-                <li key={i.inviteId} className={i.revokedAt ? 'revoked' : undefined}>
-                  <span className="invite-name">
-                    {i.name}
-                    {i.inviteId === myInviteId && ' (you)'}
-                  </span>
-                  {i.revokedAt || (i.inviteId === myInviteId && !otherLead) ? (
-                    <span className={`badge role-${i.role}`}>{ROLE_LABELS[i.role]}</span>
-                  ) : (
-                    <RoleControl
-                      invite={i}
-                      hint={
-                        i.inviteId === myInviteId
-                          ? 'Your own: as anything but Lead you lose these tools.'
-                          : null
-                      }
-                      onChange={(change) => changeRole(i, change)}
-                      onPick={onPick}
-                    />
-                  )}
-                  <span className="muted small invite-state">
-                    {i.revokedAt
-                      ? `Revoked ${formatTime(i.revokedAt)}`
-                      : i.joinedAt
-                        ? `Joined ${formatTime(i.joinedAt)}`
-                        : 'Not joined yet'}
-                  </span>
-                  {i.inviteId === myInviteId && (
-                    <OwnLink className="own-link" boardId={boardId} token={token} />
-                  )}
-                  {!i.revokedAt && i.inviteId !== myInviteId && (
-                    <RevokeControl
-                      invite={i}
-                      confirming={confirming === i.inviteId}
-                      onAsk={() => setConfirming(i.inviteId)}
-                      onCancel={() => setConfirming(null)}
-                      onConfirm={() => void revoke(i)}
-                    />
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          {/* After the list, so the link's own status (InviteLink) stays the dialog's first. */}
-          <p role="status" className="muted small">
-            {status}
-          </p>
-        </section>
+        {/* A lead's tools: gone with the role (the server would refuse them). */}
+        {canInvite && (
+          <section aria-labelledby={`${id}-members`}>
+            <h3 id={`${id}-members`}>People invited</h3>
+            {invites === null ? (
+              <p className="muted">Loading…</p>
+            ) : (
+              <ul className="invite-list">
+                {invites.map((i) => (
+                  <li key={i.inviteId} className={i.revokedAt ? 'revoked' : undefined}>
+                    <span className="invite-name">
+                      {i.name}
+                      {i.inviteId === myInviteId && ' (you)'}
+                    </span>
+                    {i.revokedAt || (i.inviteId === myInviteId && !otherLead) ? (
+                      <span className={`badge role-${i.role}`}>{ROLE_LABELS[i.role]}</span>
+                    ) : (
+                      <RoleControl
+                        invite={i}
+                        hint={
+                          i.inviteId === myInviteId
+                            ? 'Your own: as anything but Lead you lose these tools.'
+                            : null
+                        }
+                        onChange={(change) => changeRole(i, change)}
+                        onPick={onPick}
+                      />
+                    )}
+                    <span className="muted small invite-state">
+                      {i.revokedAt
+                        ? `Revoked ${formatTime(i.revokedAt)}`
+                        : i.joinedAt
+                          ? `Joined ${formatTime(i.joinedAt)}`
+                          : 'Not joined yet'}
+                    </span>
+                    {i.inviteId === myInviteId && (
+                      <OwnLink className="own-link" boardId={boardId} token={token} />
+                    )}
+                    {!i.revokedAt && i.inviteId !== myInviteId && (
+                      <RevokeControl
+                        invite={i}
+                        confirming={confirming === i.inviteId}
+                        onAsk={() => setConfirming(i.inviteId)}
+                        onCancel={() => setConfirming(null)}
+                        onConfirm={() => void revoke(i)}
+                      />
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {/* After the list, so the link's own status (InviteLink) stays the dialog's first. */}
+            <p role="status" className="muted small">
+              {status}
+            </p>
+          </section>
+        )}
       </div>
     </ModalDialog>
   );

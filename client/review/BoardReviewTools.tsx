@@ -62,17 +62,20 @@ export function BoardReviewTools({
       >
         Activity
       </button>
-      {open === 'invites' && lead && access && (
+      {open === 'invites' && access && (
+        // Stays open through a lower role while it holds input not applied (it says so).
         <InvitesDialog
           boardId={access.id}
           token={access.token}
           myInviteId={access.inviteId}
           invitesChanged={invitesChanged}
+          canInvite={lead}
           onClose={close}
         />
       )}
-      {open === 'scale' && can(role, 'editRatingScale') && (
-        <RatingScaleDialog board={board} onClose={close} />
+      {open === 'scale' && (
+        // Stays open through a lower role while it holds changes (it says so).
+        <RatingScaleDialog board={board} canSave={can(role, 'editRatingScale')} onClose={close} />
       )}
       {open === 'activity' &&
         // A panel of the page, not of the header: outside the banner landmark.

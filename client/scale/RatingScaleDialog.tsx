@@ -8,7 +8,9 @@
  * with the same change (B11); the dialog says how many before saving. The board's other members
  * see the new labels at once. A modal dialog (ModalDialog); the opener gets focus back
  * (BoardReviewTools). Escape or Close with the scale changed and not saved asks first, as the
- * card dialog does (useLeaveAsks); Cancel discards.
+ * card dialog does (useLeaveAsks); Cancel discards. A lead made editor or lower while it is
+ * open with changes not saved keeps them on screen, read-only, told they cannot be saved (QA5
+ * F3); with none, the dialog goes, as its button does.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { LabelRename } from '../../shared/board/commands/meta';
@@ -38,19 +40,29 @@ let rowSeq = 0;
 
 const quoted = ({ from, to }: LabelRename) => `from “${from}” to “${to}”`;
 
-export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClose: () => void }) {
+export function RatingScaleDialog({
+  board,
+  canSave,
+  onClose,
+}: {
+  board: BoardView;
+  /** Whether this person may still save the scale (a lead). */
+  canSave: boolean;
+  onClose: () => void;
+}) {
   const id = useId();
   const actions = useBoardActions();
   // The scale as the dialog opened: saving writes only what the lead changed from it, so a
   // colleague's edit saved meanwhile to other labels is kept (B12).
   const [base] = useState(() => board.meta.ratingScale);
   const [draft, setDraft] = useState<ScaleDraft>(() => toDraft(base));
+  const changed = draftChanged(draft, toDraft(base));
+  useEffect(() => {
+    if (!canSave && !changed) onClose();
+  }, [canSave, changed, onClose]);
   const asks = useLeaveAsks();
   const requestClose = () =>
-    asks.leave(
-      draftChanged(draft, toDraft(base)) ? ['your changes to the rating scale'] : [],
-      onClose,
-    );
+    asks.leave(changed ? ['your changes to the rating scale'] : [], onClose);
   // Problems show once the lead tries to save, then follow their edits.
   const [tried, setTried] = useState(false);
   const [focusRow, setFocusRow] = useState<string | null>(null);
@@ -124,6 +136,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
 
   const save = (e: FormEvent) => {
     e.preventDefault();
+    if (!canSave) return;
     setTried(true);
     if (!result.ok) {
       // Straight to the first field at fault; the list under the table says what each needs.
@@ -142,6 +155,12 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
     <ModalDialog title="Rating scale" titleId={`${id}-title`} focus="title" onClose={requestClose}>
       {asks.question}
       <form className="dialog-body" onSubmit={save} aria-labelledby={`${id}-title`}>
+        {!canSave && (
+          <p role="alert" className="warning">
+            You are no longer a lead on this board, so these changes to the rating scale cannot be
+            saved. They are kept here to copy until you close this.
+          </p>
+        )}
         <p className="muted small">
           Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its
           column&rsquo;s labels, in the order they have here. Values are the ClaimReview rating,
@@ -154,6 +173,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
               ref={fieldRef('worst')}
               {...fieldProps('worst')}
               inputMode="decimal"
+              readOnly={!canSave}
               value={draft.worst}
               onChange={(e) => setDraft({ ...draft, worst: e.target.value })}
             />
@@ -164,6 +184,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
               ref={fieldRef('best')}
               {...fieldProps('best')}
               inputMode="decimal"
+              readOnly={!canSave}
               value={draft.best}
               onChange={(e) => setDraft({ ...draft, best: e.target.value })}
             />
@@ -199,12 +220,14 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                         aria-label={`Label ${i + 1}`}
                         value={r.label}
                         maxLength={60}
+                        readOnly={!canSave}
                         onChange={(e) => setRow(r.key, { label: e.target.value })}
                       />
                     </td>
                     <td>
                       <select
                         aria-label={`Column for ${name}`}
+                        disabled={!canSave}
                         value={r.column}
                         onChange={(e) => setRow(r.key, { column: e.target.value as ColumnId })}
                       >
@@ -222,6 +245,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                         className="scale-value"
                         aria-label={`Value for ${name}`}
                         inputMode="decimal"
+                        readOnly={!canSave}
                         value={r.value}
                         onChange={(e) => setRow(r.key, { value: e.target.value })}
                       />
@@ -238,8 +262,10 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                           type="button"
                           className="button small"
                           aria-label={`Move ${name} ${step < 0 ? 'up' : 'down'}`}
-                          aria-disabled={step < 0 ? i === 0 : i === draft.rows.length - 1}
-                          onClick={() => moveLabel(i, step, name)}
+                          aria-disabled={
+                            !canSave || (step < 0 ? i === 0 : i === draft.rows.length - 1)
+                          }
+                          onClick={() => canSave && moveLabel(i, step, name)}
                         >
                           {step < 0 ? 'Up' : 'Down'}
                         </button>
@@ -250,7 +276,7 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
                         type="button"
                         className="button small danger"
                         aria-label={`Remove ${name}`}
-                        disabled={draft.rows.length <= 1}
+                        disabled={!canSave || draft.rows.length <= 1}
                         onClick={() => removeRow(i)}
                       >
                         Remove
@@ -262,19 +288,21 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
             </tbody>
           </table>
         </div>
-        <div className="row">
-          <button type="button" className="button small" onClick={addRow}>
-            Add label
-          </button>
-          <button
-            type="button"
-            className="button small"
-            // The default's labels replace the board's: none of them is a rename.
-            onClick={() => setDraft(toDraft(DEFAULT_RATING_SCALE, false))}
-          >
-            Reset to the default scale
-          </button>
-        </div>
+        {canSave && (
+          <div className="row">
+            <button type="button" className="button small" onClick={addRow}>
+              Add label
+            </button>
+            <button
+              type="button"
+              className="button small"
+              // The default's labels replace the board's: none of them is a rename.
+              onClick={() => setDraft(toDraft(DEFAULT_RATING_SCALE, false))}
+            >
+              Reset to the default scale
+            </button>
+          </div>
+        )}
         {/* Not a live region: it follows every key press, and is said once the typing pauses. */}
         <div className="small">
           {relabelWords.map((words) => (
@@ -302,9 +330,11 @@ export function RatingScaleDialog({ board, onClose }: { board: BoardView; onClos
           )}
         </div>
         <div className="row">
-          <button type="submit" className="button primary">
-            Save scale
-          </button>
+          {canSave && (
+            <button type="submit" className="button primary">
+              Save scale
+            </button>
+          )}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

@@ -265,4 +265,49 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await form.getByRole('button', { name: 'Discard' }).click();
     await form.waitFor({ state: 'detached' });
   });
+
+  it('a lead made an editor keeps the rating scale changes not saved on screen, saying they cannot be saved', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Rating scale' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Rating scale' });
+    const label = dialog.getByRole('textbox', { name: 'Label 1' });
+    await label.fill('Entirely true');
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
+    expect(await label.inputValue()).toBe('Entirely true');
+    expect(await label.getAttribute('readonly')).not.toBeNull();
+    expect(await dialog.getByRole('button', { name: 'Save scale' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a lead made an editor keeps a name typed in Invite people, saying no link was made', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await name.fill('Rita Reviewer');
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
+    expect(await name.inputValue()).toBe('Rita Reviewer');
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    expect(await dialog.getByRole('button', { name: 'Create invite link' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a lead made an editor with nothing typed in Invite people sees it close, as its button goes', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('heading', { name: 'People invited' }).waitFor();
+    await changeBoTo('Editor');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
