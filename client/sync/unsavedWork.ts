@@ -166,7 +166,9 @@ export function describeUnsaved(
       } else if (RESOLVE_KEYS.has(slot.field)) {
         add(slot, `${comment.resolved ? 'Resolved' : 'Reopened'} a thread on ${on}`);
       } else if (comment.deletedAt !== null) {
-        add(slot, `Deleted a ${thing} on ${on}`);
+        // Still on the board with its text, which the deletion noted (removalsIn).
+        const was = removals.find((r) => r.commentId === comment.id)?.text;
+        add(slot, `Deleted ${was ? `your ${thing} ${quoted(was)}` : `a ${thing}`} on ${on}`);
       } else {
         // Still on the board with its saved text: edited again, never posted as a second one.
         const edit = { edit: Object.freeze({ commentId: comment.id }) };
@@ -221,7 +223,8 @@ export function describeUnsaved(
   }
   for (const r of removals) {
     // What this browser made and never saved, nobody else had; what is on the board again (an
-    // Undo) is not gone.
+    // Undo) is not gone. A comment's deletion is told with its comment, above.
+    if (r.commentId !== undefined) continue;
     if ((unstoredFrom.get(r.client) ?? Infinity) <= r.clock) continue;
     const card = board.cards[r.cardId];
     const removed = (key: string, what: string) =>

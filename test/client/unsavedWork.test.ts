@@ -12,6 +12,7 @@ import {
   resolveThread,
 } from '../../shared/board';
 import { describeUnsaved } from '../../client/sync/unsavedWork';
+import { type Removal, removalsIn } from '../../client/sync/removalsIn';
 
 let tick = 1_700_000_000_000;
 const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' }, now: () => ++tick };
@@ -28,8 +29,11 @@ function board(
   if (reply !== null)
     commentId = addComment(doc, cardId, { text: reply, parentId: commentId }, eddie);
   const from = new Map([[doc.clientID, Y.getState(doc.store, doc.clientID)]]);
+  // What the offline changes removed, noted as BoardConnection does.
+  const removals: Removal[] = [];
+  doc.on('afterTransaction', (tr: Y.Transaction) => removals.push(...removalsIn(tr, doc)));
   offline(doc, commentId, cardId);
-  const changes = describeUnsaved(doc, from, readBoard(doc));
+  const changes = describeUnsaved(doc, from, readBoard(doc), removals);
   return { changes, commentId, cardId };
 }
 
@@ -73,10 +77,10 @@ describe('describeUnsaved, comments', () => {
     ]);
   });
 
-  it('a deleted stored comment is told as a deletion, not as a comment to post', () => {
+  it('a deleted stored comment is told as a deletion, by its text, not as a comment to post', () => {
     const { changes } = board((doc, id) => deleteComment(doc, id, eddie));
-    expect(changes.map((c) => [c.what, c.comment, c.edit])).toEqual([
-      ['Deleted a comment on “Rents doubled”', undefined, undefined],
+    expect(changes.map((c) => [c.what, c.text, c.comment, c.edit])).toEqual([
+      ['Deleted your comment “Ask the council.” on “Rents doubled”', null, undefined, undefined],
     ]);
   });
 
