@@ -561,9 +561,7 @@ export class BoardConnection {
     const threads = this.reader.read().cards[cardId]?.comments ?? [];
     const thread = parentId !== null && threads.some((c) => c.id === parentId) ? parentId : null;
     this.commands.addComment(cardId, { text: change.text, parentId: thread });
-    this.setAside = Object.freeze(this.setAside.filter((c) => c.key !== key));
-    this.setAsideStore?.save(this.setAside);
-    this.changed();
+    this.forgetSetAside(key);
   }
 
   /**
@@ -575,6 +573,11 @@ export class BoardConnection {
     const change = this.setAside.find((c) => c.key === key);
     if (!change?.edit || change.text === null) return;
     this.commands.editComment(change.edit.commentId, change.text);
+    this.forgetSetAside(key);
+  }
+
+  /** Takes one refused change off the list, once it has been made again. */
+  private forgetSetAside(key: string): void {
     this.setAside = Object.freeze(this.setAside.filter((c) => c.key !== key));
     this.setAsideStore?.save(this.setAside);
     this.changed();
