@@ -10,8 +10,8 @@
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
- * article.removed {articleId, title, removed, kept} (how many of its cards went with it, and
- * how many stay because someone worked on them),
+ * article.removed {articleId, title, removed, kept, textDigest} (how many of its cards went with
+ * it, how many stay because someone worked on them, and the digest of its text: textDigest),
  * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
  * names added and removed, labels renamed in place, labels given another ClaimReview value or
  * column, a new best or worst: diffScales; each card a rename relabels has its own verdict.set).
@@ -51,6 +51,7 @@ import {
   metaMap,
 } from '../../shared/board/schema';
 import { storedScale } from '../../shared/board/readMeta';
+import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
 import { diffScales } from './diffScales';
 
@@ -410,7 +411,14 @@ function articleRemoved(
   return {
     cardId: null,
     type: 'article.removed',
-    data: { articleId, title: text(rawGet(article, ARTICLE_KEYS.title)), removed, kept },
+    data: {
+      articleId,
+      title: text(rawGet(article, ARTICLE_KEYS.title)),
+      removed,
+      kept,
+      // What its Undo must bring back, known after a restart too (RemovedArticles).
+      textDigest: textDigest(text(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
+    },
   };
 }
 

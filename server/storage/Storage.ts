@@ -194,6 +194,13 @@ export interface RemovedEvidence {
   readonly evidenceId: string;
 }
 
+/** An article that the history records as removed (article.removed), by its text's digest. */
+export interface RemovedArticle {
+  readonly articleId: string;
+  /** textDigest of its text; events recorded before digests were kept have none. */
+  readonly textDigest: string;
+}
+
 /**
  * What the sync server needs beyond Storage. A batch is one durable transaction, so an update is
  * never stored without the binding of its client id or its history events (and one fsync covers
@@ -209,4 +216,10 @@ export interface SyncStorage extends Storage {
    * later (its remover's Undo) is told from new evidence however long ago it was removed.
    */
   listRemovedEvidence(boardId: string): Promise<readonly RemovedEvidence[]>;
+  /**
+   * Every article the board's history records as removed with the digest of its text, oldest
+   * first: a room reads them as it loads, so that an article put back by an Undo is taken only
+   * with the text it had, however long ago it was removed (RemovedArticles).
+   */
+  listRemovedArticles(boardId: string): Promise<readonly RemovedArticle[]>;
 }

@@ -9,6 +9,7 @@ import {
   type ClientBinding,
   type HistoryEvent,
   type InviteRecord,
+  type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
   type StoredHistoryEvent,
@@ -259,6 +260,17 @@ export function createMemoryStorage(): SyncStorage {
         cardId !== null &&
         typeof data.evidenceId === 'string'
           ? [{ cardId, evidenceId: data.evidenceId }]
+          : [],
+      );
+    },
+    async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
+      open();
+      return history.flatMap(({ boardId: board, type, data }) =>
+        board === boardId &&
+        type === 'article.removed' &&
+        typeof data.articleId === 'string' &&
+        typeof data.textDigest === 'string'
+          ? [{ articleId: data.articleId, textDigest: data.textDigest }]
           : [],
       );
     },

@@ -39,6 +39,7 @@ import {
   type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
+  type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
   type StoredHistoryEvent,
@@ -56,6 +57,7 @@ import {
   readPendingRecords,
 } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { MIGRATIONS } from './sqliteSchema';
 
@@ -268,6 +270,7 @@ function openSqliteStorage(
     ),
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
+    removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
   };
 
   let closed = false;
@@ -592,6 +595,18 @@ function openSqliteStorage(
       return rows.flatMap((r) =>
         r.card_id !== null && typeof r.evidence_id === 'string'
           ? [{ cardId: r.card_id, evidenceId: r.evidence_id }]
+          : [],
+      );
+    },
+    async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
+      current();
+      const rows = q.removedArticles.all({ board: boardId }) as {
+        article_id: unknown;
+        text_digest: unknown;
+      }[];
+      return rows.flatMap((r) =>
+        typeof r.article_id === 'string' && typeof r.text_digest === 'string'
+          ? [{ articleId: r.article_id, textDigest: r.text_digest }]
           : [],
       );
     },

@@ -74,4 +74,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX history_evidence_removed ON history(board_id, seq) WHERE type = 'evidence.removed';
   `,
+  // Likewise the articles removed from a board, with the digest of each one's text
+  // (listRemovedArticles): an article put back by an Undo must come back with that text.
+  `
+  CREATE INDEX history_article_removed ON history(board_id, seq) WHERE type = 'article.removed';
+  `,
 ];

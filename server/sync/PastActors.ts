@@ -1,6 +1,7 @@
 /**
  * Who created, last updated, added or was checking what a board's doc no longer holds: the
- * actor values of cards, evidence items and articles that writes deleted or replaced. The
+ * actor values of cards, evidence items and articles that writes deleted or replaced; and the
+ * text of each deleted article and the source of each deleted card (checkSources). The
  * write policy lets a write put such a name back where it was (an Undo does: of a move, the
  * colleague who had moved the card before, over the writer's own name; of a deletion, the
  * card's creator, updater, checker and the adders of its evidence; of an assignment, the
@@ -49,6 +50,10 @@ export class PastActors {
   private readonly deletedArticles = new Set<string>();
   /** The items of the evidence seen removed from a card's list ("client:clock"). */
   private readonly removedEvidence = new Set<string>();
+  /** The text each article had when it was seen deleted, by id (checkSources). */
+  private readonly articleTexts = new Map<string, string>();
+  /** The source each card had when it was seen deleted, by id (checkSources). */
+  private readonly cardSources = new Map<string, unknown>();
 
   constructor(doc: Y.Doc) {
     this.since = Y.decodeStateVector(Y.encodeStateVector(doc));
@@ -70,8 +75,11 @@ export class PastActors {
           this.removedEvidence.add(idKey(item.id));
         }
       } else if (where.root === ROOT.articles && where.depth === 0 && where.key !== null) {
-        this.article(where.key).add(mapOf(item)?.get(ARTICLE_KEYS.createdBy));
+        const article = mapOf(item);
+        this.article(where.key).add(article?.get(ARTICLE_KEYS.createdBy));
         this.deletedArticles.add(where.key);
+        const text = article?.get(ARTICLE_KEYS.text);
+        if (typeof text === 'string') this.articleTexts.set(where.key, text);
       }
     }
   }
@@ -98,6 +106,16 @@ export class PastActors {
     return this.articles.get(articleId)?.has(value) ?? false;
   }
 
+  /** The text this article had when it was seen deleted, if it was. */
+  articleText(articleId: string): string | undefined {
+    return this.articleTexts.get(articleId);
+  }
+
+  /** The source this card had when it was seen deleted (undefined if it was not). */
+  cardSource(cardId: string): unknown {
+    return this.cardSources.get(cardId);
+  }
+
   sawCardDeleted(cardId: string): boolean {
     return this.deletedCards.has(cardId);
   }
@@ -119,6 +137,7 @@ export class PastActors {
     const card = mapOf(item);
     if (!card) return;
     this.deletedCards.add(cardId);
+    this.cardSources.set(cardId, card.get(CARD_KEYS.source));
     const past = this.card(cardId);
     past.createdBy.add(card.get(CARD_KEYS.createdBy));
     past.updatedBy.add(card.get(CARD_KEYS.updatedBy));

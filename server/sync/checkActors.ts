@@ -48,7 +48,8 @@ import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 import type { BoardInvites } from './BoardInvites';
 import { everHad } from './everHad';
-import { pastActorsOf, type PastActors } from './PastActors';
+import { isNewItem } from './isNewItem';
+import type { PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 
 const CREATED = 'cards are created in their creator’s own name';
@@ -86,9 +87,9 @@ export function checkActors(
   analysis: UpdateAnalysis,
   doc: Y.Doc,
   invites: BoardInvites,
+  /** The doc's memory, with what this update deletes recorded (checkWrite). */
+  past: PastActors,
 ): PolicyVerdict {
-  const past = pastActorsOf(doc);
-  past.record(writer.id, analysis.deletes);
   const scope: Scope = { writer, doc, past, invites, newItems: analysis.newItems, made: null };
   for (const { item, where } of analysis.newItems) {
     const top = where.top;
@@ -125,9 +126,6 @@ function made(scope: Scope): Made {
   return found;
 }
 
-/** Whether the doc lacks this item: the update makes it. */
-const isNew = (doc: Y.Doc, item: Y.Item) => item.id.clock >= Y.getState(doc.store, item.id.client);
-
 /** The id of a card or an article: its key in its root map. */
 function idOf(scope: Scope, item: Y.Item): string | null {
   const { ids } = made(scope);
@@ -139,7 +137,7 @@ function cardField(scope: Scope, item: Y.Item, where: Where, card: Y.Item): stri
   const { key } = where;
   if (key !== CARD_KEYS.createdBy && key !== CARD_KEYS.updatedBy) return null;
   const { writer, doc, past } = scope;
-  const live = !isNew(doc, card);
+  const live = !isNewItem(doc, card);
   if (live && key === CARD_KEYS.createdBy) return 'a card’s creator does not change';
   const value = valueOf(item);
   if (value === undefined || isWriter(value, writer)) return null;
@@ -181,7 +179,7 @@ function checker(scope: Scope, item: Y.Item, card: Y.Item): string | null {
   const value = valueOf(item);
   if (value === undefined || value === null || scope.invites.mayCheckCards(value)) return null;
   if (scope.past.cardHad(idOf(scope, card) ?? '', CARD_KEYS.assignee, value)) return null;
-  return isNew(scope.doc, card) && cameBackUnremembered(scope, card) ? null : CHECKER;
+  return isNewItem(scope.doc, card) && cameBackUnremembered(scope, card) ? null : CHECKER;
 }
 
 /** A new card under the id of one deleted before the room began remembering. */
@@ -194,13 +192,13 @@ function cameBackUnremembered(scope: Scope, card: Y.Item): boolean {
 /** An evidence item's addedBy: the reason to refuse it, or null. */
 function adder(scope: Scope, item: Y.Item, evidence: Y.Item, card: Y.Item): string | null {
   const { writer, doc, past } = scope;
-  if (!isNew(doc, evidence)) return 'an evidence item’s adder does not change';
+  if (!isNewItem(doc, evidence)) return 'an evidence item’s adder does not change';
   const value = valueOf(item);
   if (value === undefined || isWriter(value, writer)) return null;
   const evidenceId = made(scope).evidenceIds.get(evidence);
   const cardId = idOf(scope, card) ?? '';
   if (typeof evidenceId === 'string' && past.evidenceHad(cardId, evidenceId, value)) return null;
-  const unremembered = isNew(doc, card)
+  const unremembered = isNewItem(doc, card)
     ? cameBackUnremembered(scope, card)
     : putBackUnremembered(scope, evidence);
   return unremembered ? null : ADDED;
@@ -222,7 +220,7 @@ function putBackUnremembered(scope: Scope, evidence: Y.Item): boolean {
 /** An article's createdBy: the reason to refuse it, or null. */
 function articleCreator(scope: Scope, item: Y.Item, article: Y.Item): string | null {
   const { writer, doc, past } = scope;
-  if (!isNew(doc, article)) return 'an article’s creator does not change';
+  if (!isNewItem(doc, article)) return 'an article’s creator does not change';
   const value = valueOf(item);
   const id = idOf(scope, article);
   if (value === undefined || isWriter(value, writer) || (id && past.articleHad(id, value))) {

@@ -26,6 +26,8 @@
  * are not judged.
  * Every time a write carries lies between the board's beginning and the server's now, give or
  * take a day for clocks that are off (writeTimes).
+ * An article's text stays the one it was imported with, and a card quotes its article's text
+ * at its offsets (checkSources).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
@@ -49,8 +51,11 @@ import { isWriter, valueOf } from './actorValues';
 import type { UpdateAnalysis, Where } from './analyzeUpdate';
 import type { BoardInvites } from './BoardInvites';
 import { checkActors } from './checkActors';
+import { checkSources } from './checkSources';
 import { everHad } from './everHad';
+import { pastActorsOf } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
+import type { RemovedArticles } from './RemovedArticles';
 import { checkTimes, type TimeBounds } from './writeTimes';
 
 const RESOLVE_KEYS: ReadonlySet<string> = new Set([COMMENT_KEYS.resolved, COMMENT_KEYS.resolvedBy]);
@@ -118,6 +123,8 @@ export function checkWrite(
   invites: BoardInvites,
   /** The times the write may carry (writeTimes). */
   times: TimeBounds,
+  /** The texts of the articles the board's history records as removed. */
+  removedArticles: RemovedArticles,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -145,7 +152,11 @@ export function checkWrite(
   const untimely = checkTimes(newItems, times);
   if (untimely) return untimely;
   const comments = checkComments(writer, analysis, ds, doc);
-  return comments.ok ? checkActors(writer, analysis, doc, invites) : comments;
+  if (!comments.ok) return comments;
+  const past = pastActorsOf(doc);
+  past.record(writer.id, analysis.deletes);
+  const actors = checkActors(writer, analysis, doc, invites, past);
+  return actors.ok ? checkSources(analysis, ds, doc, past, removedArticles) : actors;
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */

@@ -1,11 +1,12 @@
 /**
  * listHistory's SQLite queries are served by an index with no sort step, so a page costs the
  * same on a board of any size: no full scan and no temp b-tree, with or without statistics.
- * So is listRemovedEvidence's, by its partial index.
+ * So are listRemovedEvidence's and listRemovedArticles', each by its partial index.
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from '../../../server/storage/historyPageSql';
+import { REMOVED_ARTICLES_SQL } from '../../../server/storage/removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from '../../../server/storage/removedEvidenceSql';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 
@@ -44,6 +45,11 @@ describe('history page query plans', () => {
       expect(planOf(db, REMOVED_EVIDENCE_SQL)).toEqual([
         expect.stringMatching(
           /^SEARCH history USING INDEX history_evidence_removed \(board_id=\?\)$/,
+        ),
+      ]);
+      expect(planOf(db, REMOVED_ARTICLES_SQL)).toEqual([
+        expect.stringMatching(
+          /^SEARCH history USING INDEX history_article_removed \(board_id=\?\)$/,
         ),
       ]);
       // The count of the events before a page reads only its index.

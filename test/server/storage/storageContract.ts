@@ -482,6 +482,31 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.listRemovedEvidence('nope')).toEqual([]);
     });
 
+    it('lists the articles its history records as removed, with their text digests, oldest first', async () => {
+      const removed = (boardId: string, articleId: string, textDigest: unknown, at: number) => ({
+        ...event(boardId, null, 'article.removed', at),
+        data: { articleId, title: 'T', removed: 0, kept: 0, textDigest },
+      });
+      await s.appendHistory([
+        removed('b1', 'a1', 'd1', 1),
+        { ...event('b1', null, 'article.added', 2), data: { articleId: 'a2' } },
+        removed('b2', 'a1', 'd9', 3),
+      ]);
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [],
+        // Recorded before digests were kept: not listed.
+        history: [removed('b1', 'a3', 'd3', 4), removed('b1', 'a4', undefined, 5)],
+        at: 4,
+      });
+      expect(await s.listRemovedArticles('b1')).toEqual([
+        { articleId: 'a1', textDigest: 'd1' },
+        { articleId: 'a3', textDigest: 'd3' },
+      ]);
+      expect(await s.listRemovedArticles('b2')).toEqual([{ articleId: 'a1', textDigest: 'd9' }]);
+      expect(await s.listRemovedArticles('nope')).toEqual([]);
+    });
+
     describe('history pages (keyset on seq)', () => {
       /** Ten events on b1 (cards c0…c4 in turn), interleaved with events of b2. */
       async function tenEvents(): Promise<number[]> {

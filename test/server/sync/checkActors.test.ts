@@ -35,6 +35,7 @@ import type { Role } from '../../../shared/roles';
 import { analyzeUpdate } from '../../../server/sync/analyzeUpdate';
 import { BoardInvites } from '../../../server/sync/BoardInvites';
 import { decodeUpdate } from '../../../server/sync/decodeUpdate';
+import { RemovedArticles } from '../../../server/sync/RemovedArticles';
 import { checkWrite } from '../../../server/sync/writePolicy';
 
 const ada: Actor = { id: 'inv-ada', name: 'Ada' };
@@ -120,10 +121,16 @@ class Room {
     const decoded = decodeUpdate(update);
     const analysis = analyzeUpdate(decoded, this.doc);
     expect(analysis.missing).toBe(false);
-    const verdict = checkWrite(role, page.actor, analysis, decoded.ds, this.doc, this.invites, {
-      earliest: -Infinity,
-      latest: Infinity,
-    });
+    const verdict = checkWrite(
+      role,
+      page.actor,
+      analysis,
+      decoded.ds,
+      this.doc,
+      this.invites,
+      { earliest: -Infinity, latest: Infinity },
+      new RemovedArticles(),
+    );
     if (!verdict.ok) return verdict.reason;
     Y.applyUpdate(this.doc, update);
     for (const other of this.pages) {

@@ -3,6 +3,7 @@
  * attributes them to the invite whose connection sent it; clients cannot write history. The
  * server stores in a real SQLite file, as in production.
  */
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -451,6 +452,8 @@ describe('history derived on the server', () => {
       title: 'Wrong paste',
       removed: 2,
       kept: 1,
+      // What an Undo of the removal must bring back (checkSources).
+      textDigest: createHash('sha256').update(text).digest('base64url'),
     });
   });
 

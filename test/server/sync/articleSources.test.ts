@@ -1,0 +1,236 @@
+/**
+ * An article's text stays the one it was imported with, and a card quotes its article's text
+ * at its offsets (server/sync/checkSources), against raw clients that write whatever they
+ * like; while the Undo a page really sends (of an article's removal, of a card's deletion)
+ * still goes through, also after the room loaded the board again.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addArticle,
+  addClaim,
+  addClaims,
+  CommandOrigin,
+  deleteCard,
+  moveCard,
+  readBoard,
+  removeArticle,
+} from '../../../shared/board';
+import { ARTICLE_KEYS, articlesMap, CARD_KEYS, cardsMap } from '../../../shared/board/schema';
+import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
+import type { Role } from '../../../shared/roles';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+const TEXT =
+  'The mayor said unemployment fell to 4.2 percent in 2023. The ministry said prices rose 12 percent in 2022.';
+const FIRST = 'The mayor said unemployment fell to 4.2 percent in 2023.';
+
+describe('article texts and quoted sentences, against raw clients', () => {
+  let server: SyncTestServer;
+  let boardId: string;
+  let articleId: string;
+  const raws: RawClient[] = [];
+  const clients: TestClient[] = [];
+
+  beforeEach(async () => {
+    // Rooms unload as soon as they are idle, so a test can have the board loaded again.
+    server = await startSyncTestServer({ options: { roomGraceMs: 0 } });
+    boardId = await server.createBoard();
+    const lead = await server.invite(boardId, 'lead', 'Lea');
+    // As an import writes them: the article and a card per sentence at one time.
+    const importer = { ...lead.as, now: () => Date.now() - 1000 };
+    articleId = await server.sync.change(boardId, lead.as.actor, (doc) => {
+      const id = addArticle(doc, { title: 'Local news', text: TEXT }, importer);
+      const second = TEXT.indexOf('The ministry');
+      addClaims(
+        doc,
+        [
+          [0, FIRST.length],
+          [second, TEXT.length],
+        ].map(([start, end]) => ({
+          claim: TEXT.slice(start, end),
+          source: { articleId: id, start: start!, end: end!, sentence: TEXT.slice(start, end) },
+        })),
+        importer,
+      );
+      return id;
+    });
+  });
+  afterEach(async () => {
+    for (const r of raws.splice(0)) r.close();
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+  });
+
+  async function member(role: Role, name: string) {
+    const invite = await server.invite(boardId, role, name);
+    const raw = connectRaw(server.syncUrl, boardId, invite.token);
+    raws.push(raw);
+    await raw.sync();
+    return { raw, ctx: invite.as };
+  }
+
+  async function page(role: Role, name: string) {
+    const invite = await server.invite(boardId, role, name);
+    const client = connectProvider(server.syncUrl, boardId, invite.token);
+    clients.push(client);
+    await client.synced();
+    const undo = new Y.UndoManager([articlesMap(client.doc), cardsMap(client.doc)], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    return { client, undo };
+  }
+
+  const stored = () => server.sync.read(boardId, (doc) => readBoard(doc));
+  // A deletion does not move a page's state vector, so allSaved cannot wait for it.
+  const articleGone = () =>
+    waitFor(async () => (await stored()).articles.length === 0, { what: 'article removed' });
+
+  /** Sends the change, expects the socket closed as forbidden, and the board unchanged. */
+  async function expectRefused(role: Role, change: (doc: Y.Doc, ctx: RawCtx) => void) {
+    const { raw, ctx } = await member(role, `${role} ${raws.length}`);
+    const before = await server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
+    raw.sendUpdate(updateFrom(raw, (doc) => change(doc, ctx)));
+    const closed = await raw.closedWithin();
+    expect(closed.code).toBe(CLOSE.forbidden);
+    expect(await server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc))).toEqual(before);
+    return closed.reason;
+  }
+  type RawCtx = Awaited<ReturnType<typeof member>>['ctx'];
+
+  const articleMap = (doc: Y.Doc) => articlesMap(doc).get(articleId) as Y.Map<unknown>;
+
+  it('refuses an editor’s or a lead’s rewrite of an imported article’s text, and its deletion', async () => {
+    const forged = 'The mayor admitted he lied about unemployment, which rose to 9 percent.';
+    for (const role of ['editor', 'lead'] as const) {
+      const reason = await expectRefused(role, (doc) =>
+        doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.text, forged)),
+      );
+      expect(reason).toMatch(/text stays as it was imported/);
+    }
+    await expectRefused('editor', (doc) =>
+      doc.transact(() => articleMap(doc).delete(ARTICLE_KEYS.text)),
+    );
+    // The same text written again is a change of the text all the same (a new item).
+    await expectRefused('editor', (doc) =>
+      doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.text, TEXT)),
+    );
+    const board = await stored();
+    expect(board.articles.find((a) => a.id === articleId)?.text).toBe(TEXT);
+    const history = await readAllHistory(server.storage, boardId);
+    expect(history.filter((e) => e.type.startsWith('article.')).map((e) => e.type)).toEqual([
+      'article.added',
+    ]);
+  });
+
+  it('refuses a card whose sentence is not its article’s text at its offsets, or of no article', async () => {
+    const cases = [
+      // Words the article never printed, at real offsets.
+      { articleId, start: 0, end: 10, sentence: 'The mayor confessed to fraud.' },
+      // The article's words, at offsets where they are not.
+      { articleId, start: 5, end: 5 + FIRST.length, sentence: FIRST },
+      // An article the board never had.
+      { articleId: 'no-such-article', start: 0, end: FIRST.length, sentence: FIRST },
+    ];
+    for (const source of cases) {
+      const reason = await expectRefused('editor', (doc, ctx) =>
+        addClaim(doc, { claim: 'A claim', source }, ctx),
+      );
+      expect(reason).toMatch(/quotes its article/);
+    }
+    expect(Object.values((await stored()).cards).map((c) => c.claim)).not.toContain('A claim');
+  });
+
+  it('takes a card made from a selection of the article, as the article view makes it', async () => {
+    const { raw, ctx } = await member('editor', 'Edie');
+    const start = TEXT.indexOf('prices rose');
+    const sentence = 'prices rose 12 percent';
+    let id = '';
+    raw.sendUpdate(
+      updateFrom(raw, (doc) => {
+        id = addClaim(
+          doc,
+          { claim: 'Prices rose 12%', source: { articleId, start, end: start + 22, sentence } },
+          ctx,
+        );
+      }),
+    );
+    await waitFor(async () => (await stored()).cards[id] !== undefined, { what: 'card stored' });
+    expect((await stored()).cards[id]?.source?.sentence).toBe(sentence);
+  });
+
+  it('takes the Undo of an article’s removal, with its cards, also after the board loaded again', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    const importCards = Object.keys(readBoard(client.doc).cards);
+    expect(importCards.length).toBeGreaterThan(0);
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    // The page goes away long enough for the room to unload: it forgets what it saw removed.
+    client.provider.disconnect();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    client.provider.connect();
+    await client.synced();
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    const board = await stored();
+    expect(board.articles.map((a) => [a.id, a.text])).toEqual([[articleId, TEXT]]);
+    expect(Object.keys(board.cards).sort()).toEqual([...importCards].sort());
+  });
+
+  it('refuses an article put back under its id with another text, while the room lives and after', async () => {
+    const { client } = await page('editor', 'Edie');
+    const createdBy = readBoard(client.doc).articles[0]?.createdBy;
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    const forge = (doc: Y.Doc) =>
+      doc.transact(() => {
+        const article = new Y.Map<unknown>();
+        article.set(ARTICLE_KEYS.id, articleId);
+        article.set(ARTICLE_KEYS.title, 'Local news');
+        article.set(ARTICLE_KEYS.url, null);
+        article.set(ARTICLE_KEYS.text, 'The mayor admitted he lied.');
+        article.set(ARTICLE_KEYS.createdBy, createdBy);
+        article.set(ARTICLE_KEYS.createdAt, Date.now());
+        articlesMap(doc).set(articleId, article);
+      });
+    expect(await expectRefused('editor', forge)).toMatch(/comes back only with the text/);
+    client.destroy();
+    for (const r of raws.splice(0)) r.close();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    expect(await expectRefused('editor', forge)).toMatch(/comes back only with the text/);
+    expect((await stored()).articles).toEqual([]);
+  });
+
+  it('takes the Undo of the deletion of a card that outlived its article', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    // Worked on, the card stays when its article goes (articleRemoval).
+    const cardId = Object.keys(readBoard(client.doc).cards)[0]!;
+    moveCard(client.doc, cardId, { column: 'disputed', index: 0 }, client.as);
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    // The room unloads, and forgets the article's text: only its digest is kept.
+    client.provider.disconnect();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    client.provider.connect();
+    await client.synced();
+    // Another page deletes the card, later, and its own Undo puts it back.
+    const other = await page('editor', 'Otto');
+    deleteCard(other.client.doc, cardId, other.client.as);
+    await waitFor(async () => (await stored()).cards[cardId] === undefined, { what: 'deleted' });
+    other.undo.undo();
+    await other.client.allSaved();
+    expect(other.client.closes).toEqual([]);
+    const card = (await stored()).cards[cardId];
+    expect(card?.source?.articleId).toBe(articleId);
+    expect(cardsMap(client.doc).get(cardId)?.get(CARD_KEYS.source)).toEqual(card?.source);
+    undo.undo(); // the removal's Undo brings the article back under the kept card
+    await client.allSaved();
+    expect((await stored()).articles.map((a) => a.text)).toEqual([TEXT]);
+  });
+});
