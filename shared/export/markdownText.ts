@@ -12,6 +12,21 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 /** What starts a block at the beginning of a line (list, quote, setext underline, ordered list). */
 const BLOCK_START = /^([-+=]|\d{1,9}(?=[.)]))/;
 
+/**
+ * A line break: CRLF, CR or LF, and U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR
+ * (both one line break, as Unicode's line breaking has them), which text pasted from a PDF or
+ * a word processor can hold. CommonMark ends lines only at CR and LF, but marked also stops
+ * a line at U+2028/U+2029 (its patterns use `.`, which does not match them), so one left in a
+ * heading made it a paragraph. NEL, VT and FF end a line for neither, and stay as text.
+ */
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029]/g;
+
+/** `text` with each line break as one LF. */
+const lfLines = (text: string) => text.replace(LINE_BREAK, '\n');
+
+/** Whether `text` has more than one line, by the line breaks the escaping knows. */
+export const isMultiline = (text: string) => lfLines(text).includes('\n');
+
 function escapeLine(line: string): string {
   const inline = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
   return closeBidi(inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)));
@@ -27,8 +42,7 @@ export function mdText(text: string, indent = ''): string {
   const quoted = indent.trimEnd().endsWith('>');
   // One line break, whatever the platform wrote: a CRLF split as CR, then LF read as a blank
   // line, a paragraph break in a quote.
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
+  const paragraphs = lfLines(text)
     .split(/\n[ \t]*\n\s*/)
     .map((p) =>
       p
@@ -43,7 +57,7 @@ export function mdText(text: string, indent = ''): string {
 
 /** User text on one line (headings, link labels): line breaks become spaces. */
 export function mdInline(text: string): string {
-  return escapeLine(text.replace(/[\r\n]+/g, ' '));
+  return escapeLine(lfLines(text).replace(/\n+/g, ' '));
 }
 
 /** A link when the URL is http(s); anything else is shown as text and never becomes a link. */

@@ -10,7 +10,7 @@ import type { ArticleView, BoardView, CardView, CommentView } from '../board/vie
 import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
-import { mdInline, mdLink, mdText } from './markdownText';
+import { isMultiline, mdInline, mdLink, mdText } from './markdownText';
 import { verdictOnScale } from './verdictOnScale';
 
 export interface MarkdownOptions {
@@ -101,7 +101,7 @@ function cardSection(
   );
   const out = [`### ${index + 1}. ${mdInline(card.claim)}`, ''];
   // The heading is one line; a claim written on several keeps them in a quote under it.
-  if (/[\r\n]/.test(card.claim.trim())) out.push(`> ${mdText(card.claim.trim(), '> ')}`, '');
+  if (isMultiline(card.claim.trim())) out.push(`> ${mdText(card.claim.trim(), '> ')}`, '');
   out.push(...facts, '');
   if (card.rationale.trim()) {
     out.push('**Rationale**', '', `> ${mdText(card.rationale, '> ')}`, '');
