@@ -734,8 +734,10 @@ function nameAfterDescription(ws: Token[], first: number, last: number): number 
 
 function speakerText(text: string, ws: Token[], np: Span): { speaker: string; start: number } {
   let first = nameAfterDescription(ws, np.first, np.last);
-  // "the US Treasury Department" → "US Treasury Department"; "the spokesperson" stays.
-  if (low(ws[first]) === 'the' && ws[first + 1]?.pos === 'PROPN') first++;
+  // "the US Treasury Department" → "US Treasury Department"; "the spokesperson" stays, and so
+  // does "the café owner": wink tags a lower-case word it does not know a proper noun.
+  const name = ws[first + 1];
+  if (low(ws[first]) === 'the' && name?.pos === 'PROPN' && /^\p{Lu}/u.test(name.value)) first++;
   const start = ws[first]!.start;
   return { speaker: text.slice(start, ws[np.last]!.end).replace(/\s+/g, ' '), start };
 }

@@ -1037,3 +1037,17 @@ describe('"According to the …," with an organisation', () => {
     expect(card.speaker).toBe('Tom Harris');
   });
 });
+
+describe('"the" before a description with an accented word', () => {
+  // wink tags a lower-case word it does not know, "café", "élite", a proper noun: "the" before
+  // it is no name's, and stays as it does in "the shop owner".
+  it.each([
+    ['Prices rose 12 percent in 2019, the shop owner said.', 'the shop owner'],
+    ['Prices rose 12 percent in 2019, the café owner said.', 'the café owner'],
+    ['Prices rose 12 percent in 2019, the élite unit said.', 'the élite unit'],
+    ['"Prices rose 12 percent in 2019," said the café owner.', 'the café owner'],
+    ['Prices rose 12 percent in 2019, the Zürich office said.', 'Zürich office'],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+});
