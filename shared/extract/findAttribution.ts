@@ -5,9 +5,11 @@
 //      reported." / '"…," said Stanley Quinteros, a spokesperson…' / '"…," he added.'
 //   3. a subject that opens the sentence (or its first clause): "Treasury said Luna …",
 //      "In a statement, Treasury said …"
-//   4. a relative clause: "… President Bukele, who has long attributed …"
+//   4. a relative clause that reports a statement: "… Mayor Ana Ruiz, who said that …"
 //   5. a publication as source: "in a separate El Faro report", "an investigation by the
 //      El Faro media group"; "the report" later resolves to it.
+// What the article states itself has no speaker: a main clause before a relative clause that
+// reports no statement ("… under President Bukele, who has long attributed …").
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
@@ -371,6 +373,18 @@ function quotationAfter(ws: Token[], v: number): number {
   return -1;
 }
 
+/**
+ * Whether what was said follows the reporting verb at `v`: a "that" clause, a quotation, or a
+ * clause with its own subject and verb ("denied the claims were false"). "Denied negotiating",
+ * "accused him of stealing", "attributed the decline to his plan" name an act or its target.
+ */
+function reportsStatement(ws: Token[], v: number): boolean {
+  if ((thatClauseStart(ws, v) ?? -1) >= 0 || quotationAfter(ws, v) >= 0) return true;
+  if (/^["“]$/.test(ws[v + 1]?.value ?? '')) return true;
+  const np = forwardNP(ws, v + 1);
+  return !!np && ['VERB', 'AUX'].includes(ws[np.last + 1]?.pos ?? '');
+}
+
 /** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
 function looksLikeName(ws: Token[], np: Span): boolean {
   const words = ws.slice(np.first, np.last + 1);
@@ -673,12 +687,14 @@ function candidatesIn(ws: Token[]): Candidate[] {
       found.push({ np, form: 'subject', clause: head, priority: 2 });
     }
   }
-  // Relative clauses: "… President Bukele, who has long attributed …"
+  // Relative clauses: "… Mayor Ana Ruiz, who said on Monday that thefts had dropped …". One
+  // that reports no statement, "… President Bukele, who has long attributed the decline to his
+  // plan", tells what its antecedent does: the main clause is the article's own.
   for (let i = 0; i < ws.length; i++) {
     if (low(ws[i]) !== 'who' || ws[i]!.pos === 'PROPN' || ws[i - 1]?.value !== ',') continue;
     let v = i + 1;
     while (v < ws.length && ['AUX', 'ADV', 'ADJ', 'PART'].includes(ws[v]!.pos)) v++;
-    if (v < ws.length && isReportingVerb(ws, v)) {
+    if (v < ws.length && isReportingVerb(ws, v) && reportsStatement(ws, v)) {
       const np = backwardNP(ws, i - 1);
       if (np) found.push({ np, form: 'relative', clause: null, priority: 3 });
     }

@@ -78,7 +78,7 @@ export type AttributionForm =
   | 'according_to' // "…, according to a spokesperson"
   | 'reported' // "…, La Prensa Gráfica reported." / "…," said Stanley Quinteros
   | 'subject' // "Treasury said …"
-  | 'relative' // "… President Bukele, who has long attributed …"
+  | 'relative' // "… Mayor Ana Ruiz, who said on Monday that …"
   | 'source' // "… in a separate El Faro report"
   | 'pronoun'; // "…," he added. (resolved to the previous speaker)
 

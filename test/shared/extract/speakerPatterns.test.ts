@@ -1051,3 +1051,33 @@ describe('"the" before a description with an accented word', () => {
     expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
   });
 });
+
+describe('a relative clause that reports no statement', () => {
+  // The main clause is the article's own; "who has long attributed …" is what its antecedent
+  // does, not who states the sentence (seed hand list c27: no speaker).
+  it.each([
+    [
+      'El Salvador has experienced a drastic reduction in violence in recent years under President Bukele, who has long attributed the sharp decline to his flagship national security plan.',
+    ],
+    [
+      'Crime fell sharply in the capital under Mayor Ana Ruiz, who has repeatedly claimed credit for the drop.',
+    ],
+  ])('"%s" has no speaker', (sentence) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
+  });
+
+  it('still gives the speaker of a statement the relative clause reports', () => {
+    const [claim] = extractClaims(
+      'Crime fell sharply in the capital under Mayor Ana Ruiz, who said on Monday that thefts had dropped 30 percent.',
+    ).claims;
+    expect(claim?.speaker).toBe('Ana Ruiz');
+    expect(claim?.attribution?.form).toBe('relative');
+  });
+
+  it('still lets "she" in the next sentence mean that person', () => {
+    const text =
+      'Crime fell sharply in the capital under Mayor Ana Ruiz, who has repeatedly claimed credit for the drop. ' +
+      '"Thefts dropped 30 percent in 2023," she said.';
+    expect(speakerOf(text, 'Thefts')).toBe('Ana Ruiz');
+  });
+});
