@@ -9,7 +9,8 @@
 //   5. a publication as source: "in a separate El Faro report", "an investigation by the
 //      El Faro media group"; "the report" later resolves to it.
 // What the article states itself has no speaker: a main clause before a relative clause that
-// reports no statement ("… under President Bukele, who has long attributed …").
+// reports no statement ("… under President Bukele, who has long attributed …"), and a denial
+// or an accusation of an act ("Luna has denied negotiating", "… accused him of stealing").
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
 // previous attribution within a few sentences; unresolved, they give no speaker.
 import type { Token } from './analyzeText';
@@ -385,6 +386,11 @@ function reportsStatement(ws: Token[], v: number): boolean {
   return !!np && ['VERB', 'AUX'].includes(ws[np.last + 1]?.pos ?? '');
 }
 
+// Verbs that make or reject an allegation. With no statement after them ("Luna has denied
+// negotiating with the gangs", "Treasury has accused him of stealing") the sentence tells that
+// the denial or the accusation was made, which is the article's to state, not its subject's.
+const ALLEGATION_LEMMAS = new Set(['deny', 'accuse', 'charge']);
+
 /** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
 function looksLikeName(ws: Token[], np: Span): boolean {
   const words = ws.slice(np.first, np.last + 1);
@@ -642,10 +648,11 @@ function candidatesIn(ws: Token[]): Candidate[] {
         continue;
       }
     }
+    const act = ALLEGATION_LEMMAS.has(ws[i]!.lemma.toLowerCase()) && !reportsStatement(ws, i);
     const shared = sharesSubject(ws, i, before) ? openingSubject(ws) : null;
     if (shared) {
       // The statement runs on from the verb; the sentence stays whole.
-      found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
+      if (!act) found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
       continue;
     }
     const np = backwardNP(ws, i) ?? aside;
@@ -669,7 +676,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
       continue;
     }
     const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
-    if (opensSentence) {
+    if (opensSentence && !act) {
       const quotation = quotationAfter(ws, i);
       const lemma = ws[i]!.lemma.toLowerCase();
       // "Tell" has its listener first ("told reporters that …"): only a "that" shows where the

@@ -129,7 +129,6 @@ describe('seed article acceptance (issue 5)', () => {
       'El Faro',
       'Fired prison employees in El Salvador',
       'La Prensa Gráfica',
-      'Osiris Luna',
       'Stanley Quinteros',
       'US Treasury Department',
       'a spokesperson at the protest',

@@ -1081,3 +1081,32 @@ describe('a relative clause that reports no statement', () => {
     expect(speakerOf(text, 'Thefts')).toBe('Ana Ruiz');
   });
 });
+
+describe('a denial or an accusation of an act, with no statement after it', () => {
+  // "Luna has denied negotiating", "Treasury has accused him of stealing": the sentence states
+  // that the denial or the accusation was made, which the article asserts (seed hand list c15,
+  // c26: no speaker). A statement after the verb is still its subject's.
+  it.each([
+    [
+      'Luna has denied negotiating with the gangs and has yet to comment on the latest accusations from the fired employees.',
+    ],
+    [
+      'The US Treasury Department has also accused him of stealing and reselling food earmarked for pandemic relief.',
+    ],
+    ['Prosecutors charged the director with fraud in 2023.'],
+    ['Osiris Luna Meza denied wrongdoing on Monday in San Salvador.'],
+  ])('"%s" has no speaker', (sentence) => {
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBeNull();
+    expect(claim?.claim).toBe(sentence);
+  });
+
+  it.each([
+    ['The minister denied the claims were false in 2021.', 'The minister'],
+    ['Luna denied that he had met gang leaders 12 times in 2020.', 'Luna'],
+    ['Luna denied on Monday that he had met gang leaders 12 times in 2020.', 'Luna'],
+    ['In a statement, Treasury said Luna led 30 secret meetings in 2020.', 'Treasury'],
+  ])('"%s" → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+});
