@@ -7,7 +7,8 @@
 //      "In a statement, Treasury said …"
 //   4. a relative clause that reports a statement: "… Mayor Ana Ruiz, who said that …"
 //   5. a publication as source: "in a separate El Faro report", "an investigation by the
-//      El Faro media group"; "the report" later resolves to it.
+//      El Faro media group"; "the report" later resolves to it, also when it was named in an
+//      aside about the subject, where it is no speaker ("The images, first revealed in …,").
 // What the article states itself has no speaker: a main clause before a relative clause that
 // reports no statement ("… under President Bukele, who has long attributed …"), and a denial
 // or an accusation of an act ("Luna has denied negotiating", "… accused him of stealing").
@@ -391,6 +392,23 @@ function reportsStatement(ws: Token[], v: number): boolean {
 // the denial or the accusation was made, which is the article's to state, not its subject's.
 const ALLEGATION_LEMMAS = new Set(['deny', 'accuse', 'charge']);
 
+/**
+ * Whether the word at `k` is inside an aside that qualifies the noun before it (see
+ * closesRelativeAside) and the sentence goes on with a verb that reports nothing: "The images,
+ * first revealed in a 2021 investigation by the El Faro media group, bolstered claims …" tells
+ * where the images came from, not who states the rest. "The figures, published in an audit by
+ * the Comptroller's Office, show that …" still has the publisher as its source.
+ */
+function inAside(ws: Token[], k: number): boolean {
+  const close = ws.findIndex((w, j) => j > k && isPunct(w));
+  // However long: the commas around `k` bound it.
+  if (!closesRelativeAside(ws, close, Infinity)) return false;
+  let verb = close + 1;
+  while (ws[verb]?.pos === 'ADV') verb++;
+  // Right after the aside stands the subject's verb, whatever wink tags it ("show/NOUN").
+  return !REPORTING_LEMMAS.has(ws[verb]?.lemma.toLowerCase() ?? '');
+}
+
 /** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
 function looksLikeName(ws: Token[], np: Span): boolean {
   const words = ws.slice(np.first, np.last + 1);
@@ -423,16 +441,20 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
 }
 
 /**
- * Whether the comma `comma` closes an aside that a participle or a relative pronoun opened
- * after a noun: "the government's own report, released in August, predicted …", "the bridge,
- * which opened in 2019, cost …". The verb after it is the noun's predicate, not an inverted
- * reporting clause ('"…," said X'), so "predicted the shortage" names no speaker.
+ * Whether the comma `comma` closes an aside of at most `maxWords` that a participle or a
+ * relative pronoun opened after a noun: "the government's own report, released in August,
+ * predicted …", "the bridge, which opened in 2019, cost …". The verb after it is the noun's
+ * predicate, not an inverted reporting clause ('"…," said X'), so "predicted the shortage"
+ * names no speaker.
  */
-function closesRelativeAside(ws: Token[], comma: number): boolean {
+function closesRelativeAside(ws: Token[], comma: number, maxWords = 10): boolean {
   if (ws[comma]?.value !== ',') return false;
   const open = ws.findLastIndex((w, k) => k < comma && isPunct(w));
-  if (open <= 0 || ws[open]!.value !== ',' || comma - open > 10) return false;
-  const first = ws[open + 1]!;
+  if (open <= 0 || ws[open]!.value !== ',' || comma - open > maxWords) return false;
+  // Adverbs may come first: "the images, first revealed in …, bolstered …".
+  let f = open + 1;
+  while (f < comma && ws[f]!.pos === 'ADV') f++;
+  const first = ws[f]!;
   const opensAside =
     ['who', 'which', 'whose'].includes(low(first)) ||
     (first.pos === 'VERB' && /(ed|en)$/i.test(first.value));
@@ -545,6 +567,8 @@ interface Candidate {
   form: AttributionForm;
   clause: AttributionFound['clause'];
   priority: number;
+  /** A source named inside an aside: what "the report" may mean later, no speaker here. */
+  aside?: boolean;
 }
 
 function candidatesIn(ws: Token[]): Candidate[] {
@@ -600,7 +624,7 @@ function candidatesIn(ws: Token[]): Candidate[] {
           np.last--;
         }
         if (np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN')) {
-          found.push({ np, form: 'source', clause: null, priority: 4 });
+          found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
         }
       }
       let k = i - 1;
@@ -614,7 +638,8 @@ function candidatesIn(ws: Token[]): Candidate[] {
           : ws[i - 1]!.pos === 'PROPN'
             ? i - 1
             : i - 2;
-        found.push({ np: { first, last }, form: 'source', clause: null, priority: 4 });
+        const np = { first, last };
+        found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
       }
       continue;
     }
@@ -1064,6 +1089,10 @@ export function findAttribution(
       };
     }
     const person = personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+    if (c.aside) {
+      rememberAttribution(memory, sentenceIndex, result, true, person);
+      continue;
+    }
     if (!person)
       rememberPersonSpeaking(text, ws, candidates.slice(ci + 1), names, memory, sentenceIndex);
     rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor, person);

@@ -1110,3 +1110,47 @@ describe('a denial or an accusation of an act, with no statement after it', () =
     expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
   });
 });
+
+describe('a source inside an aside about the subject', () => {
+  // "The images, first revealed in … by El Faro, bolstered claims …": El Faro is where the
+  // images came from, not who states the sentence (seed hand list c20, c21: no speaker); "the
+  // report" after it still means El Faro's.
+  const text =
+    'The images, first revealed in a 2021 investigation by the El Faro media group, bolstered claims that Luna flouted prison protocols in 2020. ' +
+    'The report also revealed that prosecutors found 300 missing logbooks in two prisons.';
+
+  it('gives the sentence no speaker', () => {
+    expect(speakerOf(text, 'The images')).toBeNull();
+  });
+
+  it('still resolves "the report" in the next sentence to the publication', () => {
+    expect(speakerOf(text, 'The report also')).toBe('El Faro');
+  });
+
+  it.each([
+    [
+      'The minister was linked to the contracts in a 2022 Reuters investigation that cited 40 invoices.',
+      'Reuters',
+    ],
+    [
+      'The images were first revealed in a 2021 investigation by the El Faro media group.',
+      'El Faro',
+    ],
+    [
+      "The figures, published in a 2023 audit by the Comptroller General's Office, show that 30 percent of the contracts had no invoices.",
+      "Comptroller General's Office",
+    ],
+  ])(
+    'still gives a source outside an aside, or one that reports: "%s" → %s',
+    (sentence, speaker) => {
+      expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+    },
+  );
+
+  it('takes no object of the verb after an aside opened by an adverb for a speaker', () => {
+    // Was "a shortage of 300 nurses by 2030", read as an inverted '"…," said X'.
+    const sentence =
+      "The government's own report, recently released in August, predicted a shortage of 300 nurses by 2030.";
+    expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
+  });
+});
