@@ -12,7 +12,9 @@
 //   lower-cased, without parentheses ("(statement)", "(via …)"), without what follows a
 //   comma, without leading determiners and titles ("another", "the", "President"), and cut
 //   before the first preposition ("representative for the dismissed employees" →
-//   "representative"); the speakers match when either core contains the other.
+//   "representative"); the speakers match when either core contains the other;
+// - no speaker: sentences whose first (main-clause) claim the hand list gives to nobody, the
+//   article's own statements, get no speaker; target all of them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../shared/extract/extractClaims';
@@ -118,6 +120,30 @@ describe('seed article acceptance (issue 5)', () => {
       console.log(`[seed]   speaker miss ${r.id}: expected "${r.expected}", got "${r.actual}"`);
     }
     expect(ok / attributed.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('gives no speaker to the sentences the article states itself', () => {
+    // A sentence's first claim in the hand list is its main clause, which the card stands for:
+    // with no speaker there, the card has none ("Luna has denied negotiating …", c15; a
+    // relative clause that is someone's, c28, or a second claim, c18, does not change that).
+    const first = new Map<string, FixtureClaim>();
+    for (const c of fixture)
+      if (!first.has(`${c.start}-${c.end}`)) first.set(`${c.start}-${c.end}`, c);
+    const own = [...first.values()].filter(
+      (c) => c.speaker === null && byRange.has(`${c.start}-${c.end}`),
+    );
+    const given = own
+      .map((c) => ({ id: c.id, speaker: byRange.get(`${c.start}-${c.end}`)!.speaker }))
+      .filter((c) => c.speaker !== null);
+    const agree = [...first.values()].filter((c) => {
+      const actual = byRange.get(`${c.start}-${c.end}`)?.speaker ?? null;
+      return c.speaker === null ? actual === null : speakersMatch(c.speaker, actual);
+    }).length;
+    console.log(
+      `[seed] speaker of each sentence's first claim, none included: ${agree}/${first.size}; ` +
+        `the article's own sentences with a speaker: ${given.length}/${own.length}`,
+    );
+    expect(given).toEqual([]);
   });
 
   it('gives each speaker one spelling, the fullest the article introduces', () => {
