@@ -1,6 +1,6 @@
 /**
  * Realistic board content for the sync bench, in Factboard's board layout (shared/board/schema):
- * cards with a 100-character claim and a 300-character source sentence, two comments each in
+ * an article, cards with a 100-character claim quoting a 300-character sentence of it, two comments each in
  * the flat comments map; and the one edit the latency runs make, a real `editCard` command.
  *
  * The 10,000-card board is written as plain Y.Maps in the same layout rather than with
@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import {
   type Actor,
+  addArticle,
   addClaim,
   CARD_KEYS,
   COMMENT_KEYS,
@@ -42,16 +43,25 @@ function rankOf(index: number): string {
   return ranks[index] as string;
 }
 
+/**
+ * The article the cards quote: each card's sentence is 300 characters of it at the card's
+ * offsets, as Factboard's server requires (checkSources), at one of a few hundred places.
+ */
+const ARTICLE_ID = 'bench-article';
+const ARTICLE_TEXT = prose(1, 4_000);
+const SENTENCE = 300;
+
 function writeCard(doc: Y.Doc, index: number, now: number, author: Actor): void {
   const id = `card-${index}`;
   const card = new Y.Map<unknown>();
   card.set(CARD_KEYS.id, id);
   card.set(CARD_KEYS.claim, prose(index, 100));
+  const start = (index * 37) % (ARTICLE_TEXT.length - SENTENCE);
   card.set(CARD_KEYS.source, {
-    articleId: 'bench-article',
-    start: index * 300,
-    end: index * 300 + 300,
-    sentence: prose(index + 1, 300),
+    articleId: ARTICLE_ID,
+    start,
+    end: start + SENTENCE,
+    sentence: ARTICLE_TEXT.slice(start, start + SENTENCE),
   });
   card.set(CARD_KEYS.speaker, 'A. Minister');
   card.set(CARD_KEYS.pos, { column: COLUMNS[index % COLUMNS.length], rank: rankOf(index) });
@@ -102,6 +112,8 @@ export function buildBoard(
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const now = Date.now();
+  const ctx = { actor: author, now: () => now };
+  addArticle(doc, { id: ARTICLE_ID, title: 'Bench article', text: ARTICLE_TEXT }, ctx);
   for (let first = 0; first < cards; first += cardsPerUpdate) {
     doc.transact(() => {
       for (let i = first; i < Math.min(cards, first + cardsPerUpdate); i++)
