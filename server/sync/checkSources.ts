@@ -10,8 +10,8 @@
  *   put back under its id (an Undo of its removal) with the very text it was removed with
  *   (PastActors while the room lives, the history's digest after: RemovedArticles);
  *   an article that stays is never given another text, nor loses its text;
- * - a card's source, when a write sets it (a new card, made from a selection or put back by an
- *   Undo), quotes the text of its article, as the board holds it or as the same write puts it
+ * - a card's source is written with the card only (made from a selection, or put back by an
+ *   Undo), and quotes the text of its article within it, as the board holds it or as the same write puts it
  *   back, or as it was removed; or else is the source the card had when it was deleted (an
  *   Undo of the deletion of a card that outlived its article).
  * A source that cannot be checked (its article was removed before the room loaded, and the card
@@ -75,6 +75,15 @@ export function checkSources(
     }
     broughtTexts.set(id, text);
   }
+  // An article the update makes under an id the board had comes with its text: one put back
+  // (or replaced under its id) without it would leave its cards quoting nothing.
+  for (const { item, where } of newItems) {
+    if (where.root !== ROOT.articles || where.depth !== 0 || where.key === null) continue;
+    const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
+    if (isMap && everHad(articles, where.key) && !broughtTexts.has(where.key)) {
+      return no('an article comes back only with the text it was removed with');
+    }
+  }
   for (const { where } of deletes) {
     if (where.root !== ROOT.articles || where.depth !== 1 || where.key !== ARTICLE_KEYS.text) {
       continue;
@@ -85,6 +94,8 @@ export function checkSources(
 
   for (const { item, where } of newItems) {
     if (where.root !== ROOT.cards || where.depth !== 1 || where.key !== CARD_KEYS.source) continue;
+    // No page changes a card's source: it is written with the card (or its Undo) only.
+    if (!isNewItem(doc, where.top as Y.Item)) return no('a card’s source stays as it was made');
     const span = valueOf(item) as Span | null | undefined;
     if (span === null || span === undefined) continue; // none, or replaced within the update
     const live = articles.get(span.articleId)?.get(ARTICLE_KEYS.text);
@@ -92,7 +103,9 @@ export function checkSources(
       typeof live === 'string'
         ? live
         : (broughtTexts.get(span.articleId) ?? past.articleText(span.articleId));
-    if (text !== undefined && text.slice(span.start, span.end) === span.sentence) continue;
+    // slice() clamps: offsets past the end would hold a sentence they do not describe.
+    const quotes = text !== undefined && span.end <= text.length;
+    if (quotes && text.slice(span.start, span.end) === span.sentence) continue;
     const cardId = idOf(where.top as Y.Item);
     if (cardId !== null && sameSpan(span, past.cardSource(cardId))) continue;
     return no('a card quotes its article’s text at its offsets');

@@ -146,6 +146,50 @@ describe('article texts and quoted sentences, against raw clients', () => {
     expect(Object.values((await stored()).cards).map((c) => c.claim)).not.toContain('A claim');
   });
 
+  it('refuses an article replaced under its id without its text, and a card’s source changed or cleared', async () => {
+    expect(
+      await expectRefused('lead', (doc) =>
+        doc.transact(() => {
+          const copy = new Y.Map<unknown>();
+          for (const [key, value] of articleMap(doc).entries()) {
+            if (key !== ARTICLE_KEYS.text) copy.set(key, value);
+          }
+          articlesMap(doc).set(articleId, copy);
+        }),
+      ),
+    ).toMatch(/comes back only with the text/);
+    const second = TEXT.indexOf('The ministry');
+    const elsewhere = { articleId, start: second, end: TEXT.length, sentence: TEXT.slice(second) };
+    for (const source of [elsewhere, null]) {
+      const reason = await expectRefused('editor', (doc) =>
+        doc.transact(() => {
+          const card = [...cardsMap(doc).values()].find(
+            (c) => (c.get(CARD_KEYS.source) as { start?: number } | null)?.start === 0,
+          );
+          card?.set(CARD_KEYS.source, source);
+        }),
+      );
+      expect(reason).toMatch(/source stays as it was made/);
+    }
+    const board = await stored();
+    expect(board.articles.find((a) => a.id === articleId)?.text).toBe(TEXT);
+    expect(Object.values(board.cards).map((c) => c.source?.sentence)).toContain(FIRST);
+  });
+
+  it('refuses offsets past the end of the text, which slice() would clamp', async () => {
+    const cases = [
+      { articleId, start: 0, end: TEXT.length + 5000, sentence: TEXT },
+      { articleId, start: TEXT.length + 100, end: TEXT.length + 200, sentence: '' },
+    ];
+    for (const source of cases) {
+      expect(
+        await expectRefused('editor', (doc, ctx) =>
+          addClaim(doc, { claim: 'Past the end', source }, ctx),
+        ),
+      ).toMatch(/quotes its article/);
+    }
+  });
+
   it('takes a card made from a selection of the article, as the article view makes it', async () => {
     const { raw, ctx } = await member('editor', 'Edie');
     const start = TEXT.indexOf('prices rose');
