@@ -65,6 +65,16 @@ export function addComment(
   });
 }
 
+/**
+ * An edit's time comes after the comment's last one: the server takes a text change only
+ * with a later time, so that the thread shows it as edited. An edit in the same millisecond
+ * as the comment, or after the device's clock went back, is stamped one millisecond later.
+ */
+function editTime(comment: Y.Map<unknown>, now: number): number {
+  const last = comment.get(K.editedAt) ?? comment.get(K.createdAt);
+  return typeof last === 'number' ? Math.max(now, last + 1) : now;
+}
+
 export function editComment(
   doc: Y.Doc,
   commentId: string,
@@ -75,7 +85,7 @@ export function editComment(
   const comment = ownComment(doc, commentId, ctx);
   transact(doc, 'editComment', ctx, (scope) => {
     comment.set(K.text, value);
-    comment.set(K.editedAt, scope.now);
+    comment.set(K.editedAt, editTime(comment, scope.now));
   });
 }
 

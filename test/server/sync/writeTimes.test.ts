@@ -26,6 +26,7 @@ import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
 
 const HOUR = 3_600_000;
 
@@ -182,6 +183,21 @@ describe('write policy on times and on the card a comment is on', () => {
           addClaim(doc, { claim: 'Skewed card' }, { actor, now });
         });
       }
+    });
+
+    it('takes an edit in the same millisecond as the comment, and after the clock went back', async () => {
+      const at = Date.now();
+      await accepted('reviewer', (doc, actor) => {
+        const id = addComment(doc, cardId, { text: 'Quick' }, { actor, now: () => at });
+        editComment(doc, id, 'Quick, fixed', { actor, now: () => at });
+        editComment(doc, id, 'Quick, fixed twice', { actor, now: () => at - HOUR });
+      });
+      await waitFor(() => commentsMap(editor.doc).size === 1, {
+        what: 'the comment at the editor',
+      });
+      expect(
+        readBoard(editor.doc).cards[cardId]?.comments.map((c) => [c.text, c.editedAt]),
+      ).toEqual([['Quick, fixed twice', at + 2]]);
     });
 
     it('takes an Undo of one’s own comment edit, deletion and evidence', async () => {
