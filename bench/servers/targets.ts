@@ -15,6 +15,12 @@ export interface RoomAccess {
   readonly params: Readonly<Record<string, string>>;
   /** Who the room's clients write as (Factboard: the invite's id). */
   readonly actor: Actor;
+  /**
+   * Puts an article on the board the way the server takes one: its id, and how many cards the
+   * import proposed from it. Absent where a client may write an article itself (Factboard
+   * takes articles only from its import).
+   */
+  readonly importArticle?: (text: string) => Promise<{ id: string; cards: number }>;
 }
 
 export interface Target {
@@ -84,6 +90,14 @@ export const factboard: Target = {
       room: board.id,
       params: { token: invite.token },
       actor: { id: invite.inviteId, name },
+      async importArticle(text) {
+        const imported = await postJson<{ articleId: string; cards: unknown[] }>(
+          `${server.url}/api/boards/${board.id}/articles`,
+          { title: 'Bench article', text },
+          board.leadToken,
+        );
+        return { id: imported.articleId, cards: imported.cards.length };
+      },
     };
   },
 };

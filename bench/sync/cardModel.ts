@@ -1,7 +1,7 @@
 /**
  * Realistic board content for the sync bench, in Factboard's board layout (shared/board/schema):
- * an article, cards with a 100-character claim quoting a 300-character sentence of it, two comments each in
- * the flat comments map; and the one edit the latency runs make, a real `editCard` command.
+ * an article, cards with a 100-character claim quoting a 300-character sentence of it, two
+ * comments each in the flat comments map; and the one edit the latency runs make, a real `editCard` command.
  *
  * The 10,000-card board is written as plain Y.Maps in the same layout rather than with
  * the commands, so that building it costs the bench no more than the bytes it sends.
@@ -47,22 +47,44 @@ function rankOf(index: number): string {
  * The article the cards quote: each card's sentence is 300 characters of it at the card's
  * offsets, as Factboard's server requires (checkSources), at one of a few hundred places.
  */
+export const BENCH_ARTICLE_TEXT = prose(1, 4_000);
 const ARTICLE_ID = 'bench-article';
-const ARTICLE_TEXT = prose(1, 4_000);
 const SENTENCE = 300;
 
-function writeCard(doc: Y.Doc, index: number, now: number, author: Actor): void {
+/**
+ * Where the cards' article comes from: written with the board under `id` (for servers that
+ * take any update), or already on the board under `id` (Factboard takes articles only from an
+ * import: RoomAccess.importArticle); null for cards that quote no article.
+ */
+export type BoardArticle = { readonly id: string; readonly upload: boolean } | null;
+
+/** The article of a board on a server that imported it under `importedId`, or of one that did not. */
+export const quotedArticle = (importedId: string | undefined): BoardArticle =>
+  importedId === undefined ? { id: ARTICLE_ID, upload: true } : { id: importedId, upload: false };
+
+function writeCard(
+  doc: Y.Doc,
+  index: number,
+  now: number,
+  author: Actor,
+  articleId: string | null,
+): void {
   const id = `card-${index}`;
   const card = new Y.Map<unknown>();
   card.set(CARD_KEYS.id, id);
   card.set(CARD_KEYS.claim, prose(index, 100));
-  const start = (index * 37) % (ARTICLE_TEXT.length - SENTENCE);
-  card.set(CARD_KEYS.source, {
-    articleId: ARTICLE_ID,
-    start,
-    end: start + SENTENCE,
-    sentence: ARTICLE_TEXT.slice(start, start + SENTENCE),
-  });
+  const start = (index * 37) % (BENCH_ARTICLE_TEXT.length - SENTENCE);
+  card.set(
+    CARD_KEYS.source,
+    articleId === null
+      ? null
+      : {
+          articleId,
+          start,
+          end: start + SENTENCE,
+          sentence: BENCH_ARTICLE_TEXT.slice(start, start + SENTENCE),
+        },
+  );
   card.set(CARD_KEYS.speaker, 'A. Minister');
   card.set(CARD_KEYS.pos, { column: COLUMNS[index % COLUMNS.length], rank: rankOf(index) });
   card.set(CARD_KEYS.verdict, null);
@@ -106,6 +128,7 @@ export interface BuiltBoard {
 export function buildBoard(
   cards: number,
   author: Actor = BENCH_ACTOR,
+  article: BoardArticle = quotedArticle(undefined),
   cardsPerUpdate = 500,
 ): BuiltBoard {
   const doc = new Y.Doc();
@@ -113,11 +136,13 @@ export function buildBoard(
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const now = Date.now();
   const ctx = { actor: author, now: () => now };
-  addArticle(doc, { id: ARTICLE_ID, title: 'Bench article', text: ARTICLE_TEXT }, ctx);
+  if (article?.upload) {
+    addArticle(doc, { id: article.id, title: 'Bench article', text: BENCH_ARTICLE_TEXT }, ctx);
+  }
   for (let first = 0; first < cards; first += cardsPerUpdate) {
     doc.transact(() => {
       for (let i = first; i < Math.min(cards, first + cardsPerUpdate); i++)
-        writeCard(doc, i, now, author);
+        writeCard(doc, i, now, author, article?.id ?? null);
     });
   }
   const stateVector = Y.encodeStateVector(doc);

@@ -13,7 +13,7 @@ import { median } from '../stats';
 import type { ServerProcess } from '../servers/spawnServer';
 import { roomUrl, type RoomAccess, type Target } from '../servers/targets';
 import type { Actor } from '../../shared/board/actor';
-import type { BuiltBoard } from './cardModel';
+import { BENCH_ARTICLE_TEXT, type BuiltBoard } from './cardModel';
 import { LoadClient } from './loadClient';
 
 const SYNC_TIMEOUT_MS = 30_000;
@@ -30,15 +30,17 @@ export interface BoardSyncResult {
 export async function measureBoardSync(
   target: Target,
   server: ServerProcess,
-  /** The board, written by the given author. */
-  build: (author: Actor) => BuiltBoard,
+  /** The board, written by the given author, quoting the article on the board under this id. */
+  build: (author: Actor, articleId?: string) => BuiltBoard,
   cards: number,
   repeats: number,
 ): Promise<BoardSyncResult> {
   if (!target.speaksYjs) throw new BenchError('unavailable', 'keeps no state to sync');
   const before = await server.stats({ gc: true });
   const access = await target.createRoom(server, 0);
-  const board = build(access.actor);
+  // Factboard's import proposes a card of its own (one more than the other servers hold).
+  const imported = await access.importArticle?.(BENCH_ARTICLE_TEXT);
+  const board = build(access.actor, imported?.id);
   const uploader = new LoadClient({ url: roomUrl(access), handshake: true });
   try {
     await uploader.ready;
@@ -46,7 +48,8 @@ export async function measureBoardSync(
     await uploader.barrier(board.stateVector);
     const loaded = await server.stats({ gc: true });
     const times: number[] = [];
-    for (let i = 0; i < repeats; i++) times.push(await timeFreshSync(access, cards));
+    const expected = cards + (imported?.cards ?? 0);
+    for (let i = 0; i < repeats; i++) times.push(await timeFreshSync(access, expected));
     return {
       medianMs: median(times) as number,
       heapBytes: loaded.mem.heapUsed - before.mem.heapUsed,

@@ -6,7 +6,7 @@ import type { TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
 import { durableRelay, type Target, TARGETS } from '../servers/targets';
 import type { Actor } from '../../shared/board/actor';
-import { buildBoard, type BuiltBoard } from './cardModel';
+import { buildBoard, type BuiltBoard, quotedArticle } from './cardModel';
 import { measureBoardSync } from './measureBoardSync';
 import {
   type LatencyEntry,
@@ -98,12 +98,15 @@ const times = (value: number | undefined, base: number | undefined) =>
 export function scenarios(config: SyncBenchConfig): Scenario[] {
   // Built once per size and author: every server's clients upload the same content.
   const boards = new Map<string, BuiltBoard>();
-  const board = (cards: number) => (author: Actor) => {
-    const key = `${cards}\n${author.id}`;
-    let built = boards.get(key);
-    if (!built) boards.set(key, (built = buildBoard(cards, author)));
-    return built;
-  };
+  const board =
+    (cards: number, quoting = true) =>
+    (author: Actor, articleId?: string) => {
+      const key = `${cards}\n${author.id}\n${quoting}\n${articleId}`;
+      const article = quoting ? quotedArticle(articleId) : null;
+      let built = boards.get(key);
+      if (!built) boards.set(key, (built = buildBoard(cards, author, article)));
+      return built;
+    };
   const latency = (rooms: number, clientsPerRoom: number, p50: MetricId, p99: MetricId) => ({
     name: `latency ${rooms} × ${clientsPerRoom}`,
     metrics: [p50, p99],
@@ -178,7 +181,9 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
         const r = await measureMemory(
           target,
           server,
-          board(config.memory.cardsPerBoard),
+          // Cards made by hand, quoting no article: an import per board would start Factboard's
+          // extraction thread, whose memory is not the board's.
+          board(config.memory.cardsPerBoard, false),
           config.memory,
         );
         const boardCost = target.speaksYjs ? { boardHeap: r.boardHeap, boardRss: r.boardRss } : {};

@@ -10,7 +10,7 @@
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
  * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
- * article.removed {articleId, title, removed, kept, textDigest} (how many of its cards went with
+ * article.removed {articleId, title, removed, kept, textDigest, articleDigest} (how many of its cards went with
  * it, how many stay because someone worked on them, and the digest of its text: textDigest),
  * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
  * names added and removed, labels renamed in place, labels given another ClaimReview value or
@@ -51,6 +51,7 @@ import {
   metaMap,
 } from '../../shared/board/schema';
 import { storedScale } from '../../shared/board/readMeta';
+import { articleDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
 import { diffScales } from './diffScales';
@@ -418,6 +419,7 @@ function articleRemoved(
       kept,
       // What its Undo must bring back, known after a restart too (RemovedArticles).
       textDigest: textDigest(text(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
+      articleDigest: articleDigest((key) => rawGet(article, key)),
     },
   };
 }

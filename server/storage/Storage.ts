@@ -194,11 +194,13 @@ export interface RemovedEvidence {
   readonly evidenceId: string;
 }
 
-/** An article that the history records as removed (article.removed), by its text's digest. */
+/** An article that the history records as removed (article.removed), by its digests. */
 export interface RemovedArticle {
   readonly articleId: string;
   /** textDigest of its text; events recorded before digests were kept have none. */
   readonly textDigest: string;
+  /** articleDigest of all its fields; null in events recorded before it was kept. */
+  readonly articleDigest: string | null;
 }
 
 /**

@@ -270,7 +270,13 @@ export function createMemoryStorage(): SyncStorage {
         type === 'article.removed' &&
         typeof data.articleId === 'string' &&
         typeof data.textDigest === 'string'
-          ? [{ articleId: data.articleId, textDigest: data.textDigest }]
+          ? [
+              {
+                articleId: data.articleId,
+                textDigest: data.textDigest,
+                articleDigest: typeof data.articleDigest === 'string' ? data.articleDigest : null,
+              },
+            ]
           : [],
       );
     },

@@ -603,10 +603,17 @@ function openSqliteStorage(
       const rows = q.removedArticles.all({ board: boardId }) as {
         article_id: unknown;
         text_digest: unknown;
+        article_digest: unknown;
       }[];
       return rows.flatMap((r) =>
         typeof r.article_id === 'string' && typeof r.text_digest === 'string'
-          ? [{ articleId: r.article_id, textDigest: r.text_digest }]
+          ? [
+              {
+                articleId: r.article_id,
+                textDigest: r.text_digest,
+                articleDigest: typeof r.article_digest === 'string' ? r.article_digest : null,
+              },
+            ]
           : [],
       );
     },

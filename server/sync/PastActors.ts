@@ -15,6 +15,7 @@
  */
 import * as Y from 'yjs';
 import { ARTICLE_KEYS, CARD_KEYS, EVIDENCE_KEYS, ROOT } from '../../shared/board/schema';
+import { articleDigest } from '../articles/articleDigest';
 import { ActorSet } from './ActorSet';
 import { valueOf } from './actorValues';
 import type { DeletedItem } from './analyzeUpdate';
@@ -52,6 +53,8 @@ export class PastActors {
   private readonly removedEvidence = new Set<string>();
   /** The text each article had when it was seen deleted, by id (checkSources). */
   private readonly articleTexts = new Map<string, string>();
+  /** The articleDigest of each article seen deleted, by id (checkSources). */
+  private readonly articleDigests = new Map<string, string>();
   /** The source each card had when it was seen deleted, by id (checkSources). */
   private readonly cardSources = new Map<string, unknown>();
 
@@ -80,6 +83,11 @@ export class PastActors {
         this.deletedArticles.add(where.key);
         const text = article?.get(ARTICLE_KEYS.text);
         if (typeof text === 'string') this.articleTexts.set(where.key, text);
+        if (article)
+          this.articleDigests.set(
+            where.key,
+            articleDigest((key) => article.get(key)),
+          );
       }
     }
   }
@@ -109,6 +117,11 @@ export class PastActors {
   /** The text this article had when it was seen deleted, if it was. */
   articleText(articleId: string): string | undefined {
     return this.articleTexts.get(articleId);
+  }
+
+  /** The articleDigest of this article when it was seen deleted, if it was. */
+  articleDigestOf(articleId: string): string | undefined {
+    return this.articleDigests.get(articleId);
   }
 
   /** The source this card had when it was seen deleted (undefined if it was not). */

@@ -2,25 +2,32 @@ import { textDigest } from '../articles/textDigest';
 import type { RemovedArticle } from '../storage/Storage';
 
 /**
- * The texts of the articles a board's history records as removed, by digest: an article put
- * back by an Undo (removeArticle's, however long ago) comes back only with the text it was
- * removed with. Read once as the room loads; removals while the room lives are remembered by
- * PastActors, with their texts.
+ * The articles a board's history records as removed, by digest: an article put back by an
+ * Undo (removeArticle's, however long ago) comes back only as it was removed, every field
+ * (articleDigest). Removals recorded before that digest was kept name the text only
+ * (textDigest), and for those the text is what is checked. Read once as the room loads;
+ * removals while the room lives are remembered by PastActors.
  */
 export class RemovedArticles {
-  private readonly digests = new Map<string, Set<string>>();
+  private readonly articles = new Map<string, Set<string>>();
+  private readonly texts = new Map<string, Set<string>>();
 
   load(removed: readonly RemovedArticle[]): void {
-    for (const { articleId, textDigest: digest } of removed) {
-      const known = this.digests.get(articleId) ?? new Set<string>();
-      known.add(digest);
-      this.digests.set(articleId, known);
+    for (const { articleId, textDigest: text, articleDigest: article } of removed) {
+      if (article === null) add(this.texts, articleId, text);
+      else add(this.articles, articleId, article);
     }
   }
 
-  /** Whether this article was removed with this text. */
-  had(articleId: string, text: string): boolean {
-    const known = this.digests.get(articleId);
-    return known !== undefined && known.has(textDigest(text));
+  /** Whether this article was removed as it is now put back (articleDigest), text and all. */
+  had(articleId: string, digest: string, text: string): boolean {
+    if (this.articles.get(articleId)?.has(digest)) return true;
+    return this.texts.get(articleId)?.has(textDigest(text)) ?? false;
   }
+}
+
+function add(sets: Map<string, Set<string>>, key: string, value: string): void {
+  const set = sets.get(key) ?? new Set<string>();
+  set.add(value);
+  sets.set(key, set);
 }

@@ -5,20 +5,24 @@
  * a client that rewrote the text after the import, or wrote a card quoting words that are not
  * at its offsets, would have the board (and its ClaimReview) credit an article with words it
  * never printed, with nothing in the history to show it. So:
- * - an article's text is written only with a new article: one under an id the board never had
- *   (no page writes one, but an article a client brings is its own, as an import is), or one
- *   put back under its id (an Undo of its removal) with the very text it was removed with
- *   (PastActors while the room lives, the history's digest after: RemovedArticles);
- *   an article that stays is never given another text, nor loses its text;
+ * - articles come from imports, which are the server's own changes: a client brings an article
+ *   only back, under an id the board had (an Undo of its removal), as it was removed, every
+ *   field (PastActors while the room lives, the history's articleDigest after:
+ *   RemovedArticles). An article under an id the board never had would take the id an import
+ *   of another text is given (articleIdFor), and that import would then find "its" article on
+ *   the board and add nothing;
+ * - an article that stays is never changed: no field is written, replaced or deleted (its
+ *   title, link and maker are what its import wrote, as its text is);
  * - a card's source is written with the card only (made from a selection, or put back by an
- *   Undo), and quotes the text of its article within it, as the board holds it or as the same write puts it
- *   back, or as it was removed; or else is the source the card had when it was deleted (an
+ *   Undo), and quotes the text of its article within it, as the board holds it, as the same
+ *   write puts it back, or as it was removed; or else is the source the card had when it was deleted (an
  *   Undo of the deletion of a card that outlived its article).
  * A source that cannot be checked (its article was removed before the room loaded, and the card
  * was not deleted while it lives) is refused: the page lists the card under "Not saved".
  */
 import * as Y from 'yjs';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, ROOT } from '../../shared/board/schema';
+import { articleDigest } from '../articles/articleDigest';
 import { valueOf } from './actorValues';
 import type { UpdateAnalysis } from './analyzeUpdate';
 import { everHad } from './everHad';
@@ -58,40 +62,50 @@ export function checkSources(
   for (const { item, where } of newItems) if (where.depth === 0) keys.set(item, where.key);
   const idOf = (top: Y.Item) => (keys.has(top) ? (keys.get(top) ?? null) : top.parentSub);
 
-  // The texts of the articles this update makes, by id, once each is found to be allowed.
-  const broughtTexts = new Map<string, string>();
-  for (const { item, where } of newItems) {
-    if (where.root !== ROOT.articles || where.depth !== 1 || where.key !== ARTICLE_KEYS.text) {
-      continue;
-    }
-    const top = where.top as Y.Item;
-    if (!isNewItem(doc, top)) return no('an article’s text stays as it was imported');
-    const text = valueOf(item);
-    const id = idOf(top);
-    // A value set and replaced within the update holds nothing; the type check is fieldRules'.
-    if (typeof text !== 'string' || id === null) continue;
-    if (everHad(articles, id) && past.articleText(id) !== text && !removed.had(id, text)) {
-      return no('an article comes back only with the text it was removed with');
-    }
-    broughtTexts.set(id, text);
-  }
-  // An article the update makes under an id the board had comes with its text: one put back
-  // (or replaced under its id) without it would leave its cards quoting nothing.
-  for (const { item, where } of newItems) {
-    if (where.root !== ROOT.articles || where.depth !== 0 || where.key === null) continue;
-    const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
-    if (isMap && everHad(articles, where.key) && !broughtTexts.has(where.key)) {
-      return no('an article comes back only with the text it was removed with');
+  for (const { where } of newItems) {
+    if (where.root !== ROOT.articles) continue;
+    if (where.depth === 0) {
+      if (where.key !== null && !everHad(articles, where.key)) {
+        return no('articles come from an import');
+      }
+    } else if (!isNewItem(doc, where.top as Y.Item)) {
+      return no('an article stays as it was imported');
     }
   }
   for (const { where } of deletes) {
-    if (where.root !== ROOT.articles || where.depth !== 1 || where.key !== ARTICLE_KEYS.text) {
-      continue;
+    if (where.root !== ROOT.articles || where.depth === 0) continue;
+    // A field goes only with its whole article (removeArticle).
+    if (!Y.isDeleted(ds, (where.top as Y.Item).id)) {
+      return no('an article stays as it was imported');
     }
-    const top = where.top as Y.Item;
-    if (!Y.isDeleted(ds, top.id)) return no('an article’s text stays as it was imported');
   }
 
+  // The fields of each article the update puts back (all under ids the board had, above),
+  // by its item. Two live values for one field would leave which one stays to Yjs's order.
+  const putBack = new Map<Y.Item, Map<string, unknown>>();
+  for (const { item, where } of newItems) {
+    if (where.root !== ROOT.articles || where.depth !== 1 || where.key === null) continue;
+    if (Y.isDeleted(ds, item.id)) continue; // replaced within the update: holds nothing
+    const fields = putBack.get(where.top as Y.Item) ?? new Map<string, unknown>();
+    if (fields.has(where.key)) return no('an article comes back only as it was removed');
+    fields.set(where.key, valueOf(item));
+    putBack.set(where.top as Y.Item, fields);
+  }
+  // Each comes back whole, as it was removed (or replaced under its id): its text, so that its
+  // cards quote something, and its title, link and maker, which its import wrote.
+  const broughtTexts = new Map<string, string>();
+  for (const { item, where } of newItems) {
+    if (where.root !== ROOT.articles || where.depth !== 0 || where.key === null) continue;
+    if (!(item.content instanceof Y.ContentType)) continue; // not a map: fieldRules' to refuse
+    const fields = putBack.get(item) ?? new Map<string, unknown>();
+    const digest = articleDigest((key) => fields.get(key));
+    const text = fields.get(ARTICLE_KEYS.text);
+    const asRemoved =
+      past.articleDigestOf(where.key) === digest ||
+      (typeof text === 'string' && removed.had(where.key, digest, text));
+    if (!asRemoved) return no('an article comes back only as it was removed');
+    if (typeof text === 'string') broughtTexts.set(where.key, text);
+  }
   for (const { item, where } of newItems) {
     if (where.root !== ROOT.cards || where.depth !== 1 || where.key !== CARD_KEYS.source) continue;
     // No page changes a card's source: it is written with the card (or its Undo) only.

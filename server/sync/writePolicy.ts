@@ -26,8 +26,8 @@
  * are not judged.
  * Every time a write carries lies between the board's beginning and the server's now, give or
  * take a day for clocks that are off (writeTimes).
- * An article's text stays the one it was imported with, and a card quotes its article's text
- * at its offsets (checkSources).
+ * Articles come from imports: a client changes none, and puts one back (Undo of its removal)
+ * only as it was removed; a card quotes its article's text at its offsets (checkSources).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing

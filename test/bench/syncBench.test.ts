@@ -15,7 +15,7 @@ import {
   reference,
   type Target,
 } from '../../bench/servers/targets';
-import { buildBoard } from '../../bench/sync/cardModel';
+import { buildBoard, quotedArticle } from '../../bench/sync/cardModel';
 import { measureBoardSync } from '../../bench/sync/measureBoardSync';
 import { measureLatency } from '../../bench/sync/measureLatency';
 import { measureSaturation } from '../../bench/sync/measureSaturation';
@@ -104,7 +104,8 @@ describe('sync bench board sync', () => {
         const result = await measureBoardSync(
           target,
           server,
-          (author) => buildBoard(300, author, 100),
+          // Quoting the article the server imported, where it takes articles only so.
+          (author, articleId) => buildBoard(300, author, quotedArticle(articleId), 100),
           300,
           1,
         );

@@ -8,7 +8,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { addArticle, addClaim, readBoard } from '../../../shared/board';
+import { addClaim, addClaims, readBoard } from '../../../shared/board';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { awarenessFrame, connectRaw, type RawClient } from '../../helpers/rawClient';
@@ -291,10 +291,16 @@ describe('message size', () => {
       (await server.invite(boardId, 'editor')).token,
     );
     await client.synced();
-    // Two articles of 750,000 characters each, in one update, as the layout has them.
-    client.doc.transact(() => {
-      for (const n of [1, 2]) addArticle(client.doc, { text: `${n}`.repeat(750_000) }, client.as);
-    });
+    // 750 cards with a claim of 2,000 characters each (the most a claim holds), in one update.
+    const sizes: number[] = [];
+    client.doc.on('update', (update: Uint8Array) => sizes.push(update.length));
+    addClaims(
+      client.doc,
+      Array.from({ length: 750 }, (_, i) => ({ claim: `${i % 10}`.repeat(2_000) })),
+      client.as,
+    );
+    expect(sizes).toHaveLength(1);
+    expect(sizes[0]).toBeGreaterThan(1_500_000);
     await client.allSaved(10_000);
     client.destroy();
   });

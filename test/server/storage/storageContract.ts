@@ -482,28 +482,37 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.listRemovedEvidence('nope')).toEqual([]);
     });
 
-    it('lists the articles its history records as removed, with their text digests, oldest first', async () => {
-      const removed = (boardId: string, articleId: string, textDigest: unknown, at: number) => ({
+    it('lists the articles its history records as removed, with their digests, oldest first', async () => {
+      const removed = (
+        boardId: string,
+        articleId: string,
+        textDigest: unknown,
+        at: number,
+        articleDigest?: unknown,
+      ) => ({
         ...event(boardId, null, 'article.removed', at),
-        data: { articleId, title: 'T', removed: 0, kept: 0, textDigest },
+        data: { articleId, title: 'T', removed: 0, kept: 0, textDigest, articleDigest },
       });
       await s.appendHistory([
-        removed('b1', 'a1', 'd1', 1),
+        removed('b1', 'a1', 'd1', 1, 'r1'),
         { ...event('b1', null, 'article.added', 2), data: { articleId: 'a2' } },
-        removed('b2', 'a1', 'd9', 3),
+        removed('b2', 'a1', 'd9', 3, 'r9'),
       ]);
       await s.appendBatch('b1', {
         updates: [],
         bindings: [],
-        // Recorded before digests were kept: not listed.
+        // Recorded before the article's digest was kept: its text's only; before digests
+        // were kept: not listed.
         history: [removed('b1', 'a3', 'd3', 4), removed('b1', 'a4', undefined, 5)],
         at: 4,
       });
       expect(await s.listRemovedArticles('b1')).toEqual([
-        { articleId: 'a1', textDigest: 'd1' },
-        { articleId: 'a3', textDigest: 'd3' },
+        { articleId: 'a1', textDigest: 'd1', articleDigest: 'r1' },
+        { articleId: 'a3', textDigest: 'd3', articleDigest: null },
       ]);
-      expect(await s.listRemovedArticles('b2')).toEqual([{ articleId: 'a1', textDigest: 'd9' }]);
+      expect(await s.listRemovedArticles('b2')).toEqual([
+        { articleId: 'a1', textDigest: 'd9', articleDigest: 'r9' },
+      ]);
       expect(await s.listRemovedArticles('nope')).toEqual([]);
     });
 

@@ -1,7 +1,7 @@
 /**
- * An article's text stays the one it was imported with, and a card quotes its article's text
- * at its offsets (server/sync/checkSources), against raw clients that write whatever they
- * like; while the Undo a page really sends (of an article's removal, of a card's deletion)
+ * Articles come from imports and stay as imported (text, title, link, maker), and a card quotes
+ * its article's text at its offsets (server/sync/checkSources), against raw clients that write
+ * whatever they like; while the Undo a page really sends (of an article's removal, of a card's deletion)
  * still goes through, also after the room loaded the board again.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
 } from '../../../shared/board';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { articleIdFor, importArticle } from '../../../server/articles/importArticle';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
@@ -111,7 +112,7 @@ describe('article texts and quoted sentences, against raw clients', () => {
       const reason = await expectRefused(role, (doc) =>
         doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.text, forged)),
       );
-      expect(reason).toMatch(/text stays as it was imported/);
+      expect(reason).toMatch(/stays as it was imported/);
     }
     await expectRefused('editor', (doc) =>
       doc.transact(() => articleMap(doc).delete(ARTICLE_KEYS.text)),
@@ -157,7 +158,7 @@ describe('article texts and quoted sentences, against raw clients', () => {
           articlesMap(doc).set(articleId, copy);
         }),
       ),
-    ).toMatch(/comes back only with the text/);
+    ).toMatch(/comes back only as it was removed/);
     const second = TEXT.indexOf('The ministry');
     const elsewhere = { articleId, start: second, end: TEXT.length, sentence: TEXT.slice(second) };
     for (const source of [elsewhere, null]) {
@@ -227,28 +228,99 @@ describe('article texts and quoted sentences, against raw clients', () => {
     expect(Object.keys(board.cards).sort()).toEqual([...importCards].sort());
   });
 
-  it('refuses an article put back under its id with another text, while the room lives and after', async () => {
+  it('refuses an article put back under its id with another text, title, link or maker, while the room lives and after', async () => {
     const { client } = await page('editor', 'Edie');
-    const createdBy = readBoard(client.doc).articles[0]?.createdBy;
+    const { createdBy, createdAt } = readBoard(client.doc).articles[0]!;
     removeArticle(client.doc, articleId, client.as);
     await articleGone();
-    const forge = (doc: Y.Doc) =>
+    // The article as it was removed, but for one field.
+    const removed = { title: 'Local news', url: null, text: TEXT, createdBy, createdAt };
+    // A maker in the writer's own name passes checkActors: it is refused here.
+    const forges = [
+      () => ({ text: 'The mayor admitted he lied.' }),
+      () => ({ title: 'Mayor admits he lied' }),
+      () => ({ url: 'https://forged.example/story' }),
+      (ctx: RawCtx) => ({ createdBy: ctx.actor }),
+      () => ({ createdAt: createdAt + 1 }),
+    ].map((change) => (doc: Y.Doc, ctx: RawCtx) => {
       doc.transact(() => {
         const article = new Y.Map<unknown>();
         article.set(ARTICLE_KEYS.id, articleId);
-        article.set(ARTICLE_KEYS.title, 'Local news');
-        article.set(ARTICLE_KEYS.url, null);
-        article.set(ARTICLE_KEYS.text, 'The mayor admitted he lied.');
-        article.set(ARTICLE_KEYS.createdBy, createdBy);
-        article.set(ARTICLE_KEYS.createdAt, Date.now());
+        for (const [key, value] of Object.entries({ ...removed, ...change(ctx) })) {
+          article.set(key, value);
+        }
         articlesMap(doc).set(articleId, article);
       });
-    expect(await expectRefused('editor', forge)).toMatch(/comes back only with the text/);
+    });
+    for (const forge of forges) {
+      expect(await expectRefused('editor', forge)).toMatch(/comes back only as it was removed/);
+    }
     client.destroy();
     for (const r of raws.splice(0)) r.close();
     await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
-    expect(await expectRefused('editor', forge)).toMatch(/comes back only with the text/);
+    for (const forge of forges) {
+      expect(await expectRefused('editor', forge)).toMatch(/comes back only as it was removed/);
+    }
     expect((await stored()).articles).toEqual([]);
+  });
+
+  it('refuses a change of a live article’s title, link or maker, and a copy put in its place', async () => {
+    const [article] = (await stored()).articles;
+    const changes: [string, unknown][] = [
+      [ARTICLE_KEYS.title, 'Mayor admits he lied'],
+      [ARTICLE_KEYS.url, 'https://forged.example/story'],
+      [ARTICLE_KEYS.createdAt, article!.createdAt + 1],
+    ];
+    for (const [key, value] of changes) {
+      const reason = await expectRefused('lead', (doc) =>
+        doc.transact(() => articleMap(doc).set(key, value)),
+      );
+      expect(reason).toMatch(/stays as it was imported/);
+    }
+    expect(
+      await expectRefused('lead', (doc, ctx) =>
+        doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.createdBy, ctx.actor)),
+      ),
+    ).toMatch(/creator does not change/);
+    await expectRefused('editor', (doc) =>
+      doc.transact(() => articleMap(doc).delete(ARTICLE_KEYS.url)),
+    );
+    // The same text under a new title, in the writer's own name.
+    expect(
+      await expectRefused('lead', (doc, ctx) =>
+        doc.transact(() => {
+          const copy = new Y.Map<unknown>();
+          for (const [key, value] of articleMap(doc).entries()) copy.set(key, value);
+          copy.set(ARTICLE_KEYS.title, 'Mayor admits he lied');
+          copy.set(ARTICLE_KEYS.createdBy, ctx.actor);
+          articlesMap(doc).set(articleId, copy);
+        }),
+      ),
+    ).toMatch(/comes back only as it was removed/);
+    expect((await stored()).articles).toEqual([article]);
+  });
+
+  it('refuses an article under an id the board never had, which the import of its text would then find', async () => {
+    const other = 'The council said the new bridge will cost 2 billion euros by 2027.';
+    // A squatter's article under the id the import of `other` is given, with words of its own.
+    const reason = await expectRefused('lead', (doc, ctx) =>
+      addArticle(doc, { id: articleIdFor(other), title: 'Bridge', text: 'Forged words.' }, ctx),
+    );
+    expect(reason).toMatch(/articles come from an import/);
+    await expectRefused('editor', (doc, ctx) =>
+      addArticle(doc, { title: 'Mine', text: 'Words nobody imported.' }, ctx),
+    );
+    const lead = await server.invite(boardId, 'lead', 'Lea');
+    const imported = await server.sync.change(boardId, lead.as.actor, (doc) =>
+      importArticle(
+        doc,
+        lead.as.actor,
+        { id: articleIdFor(other), title: 'Bridge', url: null, text: other },
+        [],
+      ),
+    );
+    expect(imported.created).toBe(true);
+    expect((await stored()).articles.map((a) => a.text)).toEqual([TEXT, other]);
   });
 
   it('takes the Undo of the deletion of a card that outlived its article', async () => {

@@ -421,18 +421,19 @@ describe('history derived on the server', () => {
     // As an import writes them: the article and its cards at one time (articleRemoval).
     const at = Date.now();
     const importer = { ...ed.as, now: () => at };
-    const articleId = addArticle(ed.doc, { title: 'Wrong paste', text }, importer);
-    const [kept, ...gone] = addClaims(
-      ed.doc,
-      [0, 16, 31].map((start) => {
+    const { articleId, ids } = await server.sync.change(boardId, ed.as.actor, (doc) => {
+      const id = addArticle(doc, { title: 'Wrong paste', text }, importer);
+      const claims = [0, 16, 31].map((start) => {
         const end = text.indexOf('.', start) + 1;
-        return {
-          claim: text.slice(start, end),
-          source: { articleId, start, end, sentence: text.slice(start, end) },
-        };
-      }),
-      importer,
-    );
+        const sentence = text.slice(start, end);
+        return { claim: sentence, source: { articleId: id, start, end, sentence } };
+      });
+      return { articleId: id, ids: addClaims(doc, claims, importer) };
+    });
+    const [kept, ...gone] = ids;
+    await waitFor(() => ed.doc.getMap('articles').has(articleId), {
+      what: 'the import at the page',
+    });
     moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, ed.as);
     removeArticle(ed.doc, articleId, ed.as);
     await ed.allSaved();
@@ -454,6 +455,10 @@ describe('history derived on the server', () => {
       kept: 1,
       // What an Undo of the removal must bring back (checkSources).
       textDigest: createHash('sha256').update(text).digest('base64url'),
+      // Of every field, in ARTICLE_KEYS' order: an Undo brings the article back as it was.
+      articleDigest: createHash('sha256')
+        .update(JSON.stringify([articleId, 'Wrong paste', null, text, ed.as.actor, at]))
+        .digest('base64url'),
     });
   });
 

@@ -96,10 +96,19 @@ describe('write policy per role, against raw clients', () => {
     // As an import writes them: the article and its card at one time (articleRemoval).
     const at = Date.now();
     const importer = { ...observerCtx, now: () => at };
-    const articleId = addArticle(observer.doc, { title: 'Bridge', text }, importer);
-    const source = { articleId, start: 0, end: 26, sentence: text.slice(0, 26) };
-    const articleCard = addClaim(observer.doc, { claim: 'Bridge: 2 billion', source }, importer);
-    await observer.allSaved();
+    const { articleId, articleCard } = await server.sync.change(
+      boardId,
+      observerCtx.actor,
+      (doc) => {
+        const id = addArticle(doc, { title: 'Bridge', text }, importer);
+        const source = { articleId: id, start: 0, end: 26, sentence: text.slice(0, 26) };
+        return {
+          articleId: id,
+          articleCard: addClaim(doc, { claim: 'Bridge: 2 billion', source }, importer),
+        };
+      },
+    );
+    await waitFor(() => readBoard(observer.doc).cards[articleCard]);
     return { articleId, articleCard };
   }
 
