@@ -227,9 +227,9 @@ function crossedNote(
 }
 
 /**
- * A write that crossed another one and lost (write.overridden): what it would have done, and
- * what the board kept ("set the verdict to False, but it crossed another change and was not
- * kept (the board kept Mostly true)").
+ * A write that crossed another one and lost (write.overridden): what it would have done, whose
+ * change it crossed when the server knows (keptBy), and what the board kept ("set the verdict to
+ * False, but it crossed Bo’s change and was not kept (the board kept Mostly true)").
  */
 function overriddenWrite(e: HistoryEvent): string {
   const d = e.data;
@@ -254,7 +254,14 @@ function overriddenWrite(e: HistoryEvent): string {
     did = value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
     stays = kept ? `the board kept ${show(kept)}` : 'the board kept it empty';
   }
-  return `${did}, but it crossed another change and was not kept (${stays})`;
+  const keeper = d.keptBy as Partial<Actor> | null | undefined;
+  const other =
+    typeof keeper?.name !== 'string'
+      ? 'another change'
+      : keeper.id === e.actor.id
+        ? 'a change of their own'
+        : `${keeper.name}’s change`;
+  return `${did}, but it crossed ${other} and was not kept (${stays})`;
 }
 
 /** What the actor did, as the rest of a sentence that starts with their name. */

@@ -22,10 +22,11 @@
  *
  * Two writes to one field that cross (one made offline, say) both reach the server, and Yjs
  * keeps one. A client's value that lost to one already on the board is
- * write.overridden {field, value, kept, evidenceId?} (field: a card's column, verdict,
+ * write.overridden {field, value, kept, keptBy, evidenceId?} (field: a card's column, verdict,
  * assignee, claim, speaker, speakerType, rationale or reviewUrl, or an evidence item's url,
- * quote, stance or note, with its evidenceId; value: what it wrote, kept: what stays), in its
- * writer's name: otherwise the history would not show it was ever made. A client's value that
+ * quote, stance or note, with its evidenceId; value: what it wrote, kept: what stays, keptBy:
+ * whose write that is, the invite its client id is bound to, or null for the server's own
+ * change), in its writer's name: otherwise the history would not show it was ever made. A client's value that
  * won over one its writer never saw is marked crossed: true (card.moved, verdict.set,
  * card.assigned) or crossed [fields] (card.edited, evidence.edited), so that "from" does not
  * read as if they knowingly replaced it. Only a change's last value for a field counts: a
@@ -50,6 +51,7 @@ import {
   META_KEYS,
   metaMap,
 } from '../../shared/board/schema';
+import type { Actor } from '../../shared/board/actor';
 import { storedScale } from '../../shared/board/readMeta';
 import { articleDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
@@ -137,10 +139,15 @@ function lostWrite(tr: Y.Transaction, map: AnyMap, key: string) {
   if (!kept || kept.deleted || addedIn(tr, kept)) return null;
   // The change's items sit before the kept one, after the value their writer saw.
   for (let item = kept.left; item !== null; item = item.left) {
-    if (addedIn(tr, item)) return { value: valueOf(item), kept: valueOf(kept) };
+    if (addedIn(tr, item)) {
+      return { value: valueOf(item), kept: valueOf(kept), keptClient: kept.id.client };
+    }
   }
   return null;
 }
+
+/** Who wrote with a Yjs client id: the invite it is bound to (ClientBindings), if any. */
+export type WriterOf = (clientId: number) => Actor | null;
 
 /**
  * Whether the value a client's change gave `key`, which the board keeps, replaced one its
@@ -174,6 +181,7 @@ const recorded = (key: string, v: unknown): unknown =>
 function overridden(
   event: Y.YEvent<Y.AbstractType<unknown>>,
   fields: readonly string[],
+  writerOf: WriterOf,
   cardId: string,
   evidenceId?: string | null,
 ): HistoryDraft[] {
@@ -187,7 +195,14 @@ function overridden(
     const [value, kept] = [recorded(key, lost.value), recorded(key, lost.kept)];
     if (JSON.stringify(value) === JSON.stringify(kept)) continue;
     const field = FIELD_NAMES[key] ?? key;
-    const data = { ...(evidenceId === undefined ? {} : { evidenceId }), field, value, kept };
+    const keptBy = writerOf(lost.keptClient);
+    const data = {
+      ...(evidenceId === undefined ? {} : { evidenceId }),
+      field,
+      value,
+      kept,
+      keptBy,
+    };
     out.push({ cardId, type: 'write.overridden', data });
   }
   return out;
@@ -215,6 +230,7 @@ type RemovedIds = Map<string, Set<string>>;
 function cardEvents(
   cards: Y.Map<AnyMap>,
   removedEvidence: RemovedIds,
+  writerOf: WriterOf,
   event: Y.YEvent<Y.AbstractType<unknown>>,
 ) {
   const out: HistoryDraft[] = [];
@@ -272,7 +288,7 @@ function cardEvents(
       const edits = crossed.filter((key) => EDITABLE.includes(key));
       out.push({ cardId, type: 'card.edited', data: { ...data, ...crossedFields(edits) } });
     }
-    out.push(...overridden(event, RECORDED, cardId));
+    out.push(...overridden(event, RECORDED, writerOf, cardId));
     return out;
   }
   // The evidence list of a card, or one evidence item in it.
@@ -331,7 +347,7 @@ function cardEvents(
         },
       });
     }
-    out.push(...overridden(event, EVIDENCE_EDITABLE, cardId, evidenceId));
+    out.push(...overridden(event, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
   }
   return out;
 }
@@ -502,13 +518,14 @@ function scaleChanges(doc: Y.Doc) {
 
 /**
  * Calls `onEvents` after each transaction that produced events, with the transaction's origin.
- * `removedBefore` is the evidence the stored history records as removed (listRemovedEvidence).
- * Returns a function that stops observing.
+ * `removedBefore` is the evidence the stored history records as removed (listRemovedEvidence);
+ * `writerOf` names whose write a write.overridden kept. Returns a function that stops observing.
  */
 export function observeHistory(
   doc: Y.Doc,
   onEvents: (events: HistoryDraft[], origin: unknown) => void,
   removedBefore: readonly RemovedEvidence[] = [],
+  writerOf: WriterOf = () => null,
 ): () => void {
   const cards = cardsMap(doc);
   const comments = commentsMap(doc);
@@ -525,7 +542,7 @@ export function observeHistory(
     const ids = removedEvidence.get(cardId) ?? new Set<string>();
     removedEvidence.set(cardId, ids.add(evidenceId));
   }
-  const onCards = on((e) => cardEvents(cards, removedEvidence, e));
+  const onCards = on((e) => cardEvents(cards, removedEvidence, writerOf, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, cards, e));
   const scaleEvents = scaleChanges(doc);

@@ -4,6 +4,7 @@
  * (SyncServer.invitesChanged), so a write that names an invite made a moment ago, or a role
  * changed a moment ago, is judged by it. Nothing here is read from storage while a write waits.
  */
+import type { Actor } from '../../shared/board/actor';
 import { can, type Permission } from '../../shared/roles';
 import type { InviteRecord } from '../storage/Storage';
 
@@ -42,6 +43,12 @@ export class BoardInvites {
   may(inviteId: string, permission: Permission): boolean {
     const invite = this.byId.get(inviteId);
     return invite !== undefined && invite.revokedAt === null && can(invite.role, permission);
+  }
+
+  /** The invite as an actor ({id, name}), if the board has it. */
+  actor(inviteId: string): Actor | null {
+    const name = this.byId.get(inviteId)?.name;
+    return name === undefined ? null : { id: inviteId, name };
   }
 
   /** Whether the invite is known to have been revoked. */

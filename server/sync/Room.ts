@@ -294,6 +294,10 @@ export class Room {
         }
       },
       removedEvidence,
+      (clientId) => {
+        const inviteId = this.bindings.ownerOf(clientId);
+        return inviteId === undefined ? null : this.invites.actor(inviteId);
+      },
     );
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;

@@ -292,6 +292,25 @@ describe('describeEvent', () => {
       'took the card, but it crossed another change and was not kept (Ana kept it)',
     ],
     [
+      ev('write.overridden', {
+        field: 'verdict',
+        value: 'False',
+        kept: 'True',
+        keptBy: { id: 'i-ana', name: 'Ana' },
+      }),
+      'set the verdict to False, but it crossed Ana’s change and was not kept (the board kept True)',
+    ],
+    [
+      // Bo's own change from another tab or device.
+      ev('write.overridden', {
+        field: 'verdict',
+        value: 'False',
+        kept: 'True',
+        keptBy: { id: 'i-bo', name: 'Bo' },
+      }),
+      'set the verdict to False, but it crossed a change of their own and was not kept (the board kept True)',
+    ],
+    [
       ev('write.overridden', { field: 'rationale', value: 'Stats say 3%', kept: null }),
       'changed the rationale to “Stats say 3%”, but it crossed another change and was not kept (the board kept it empty)',
     ],

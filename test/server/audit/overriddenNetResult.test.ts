@@ -26,7 +26,17 @@ function board() {
   initBoard(server, { title: 'Rents' }, ana);
   const cardId = addClaim(server, { claim: 'Rents doubled' }, ana);
   const recorded: HistoryDraft[] = [];
-  observeHistory(server, (drafts) => recorded.push(...drafts));
+  // Whose write each client id carries (the room's ClientBindings): Ana's copy 100, Bo's 200.
+  const writers = new Map([
+    [100, ana.actor],
+    [200, bo.actor],
+  ]);
+  observeHistory(
+    server,
+    (drafts) => recorded.push(...drafts),
+    [],
+    (clientId) => writers.get(clientId) ?? null,
+  );
   /** What the server records for `doc`'s update, as a client's sends it. */
   const send = (doc: Y.Doc) => {
     recorded.length = 0;
@@ -50,7 +60,7 @@ describe('overridden writes in one update', () => {
       {
         cardId,
         type: 'write.overridden',
-        data: { field: 'verdict', value: 'Misleading', kept: 'Mostly true' },
+        data: { field: 'verdict', value: 'Misleading', kept: 'Mostly true', keptBy: bo.actor },
       },
     ]);
   });

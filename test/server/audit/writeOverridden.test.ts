@@ -71,19 +71,23 @@ describe('a write that a concurrent one overrode', () => {
       (c.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('verdict');
     await waitFor(() => verdict(bo) === verdict(ana));
     const history = await readAllHistory(server.storage, boardId, cardId);
-    return { history, evidenceId, kept: verdict(ana) };
+    return { history, evidenceId, kept: verdict(ana), bo: bo.as.actor };
   }
 
   it('records the losing writer’s values, and what the board kept, in their name', async () => {
     // Ana's client id is the lower: Yjs keeps Bo's values.
-    const { history, evidenceId, kept } = await crossing(1_000_001, 2_000_002);
+    const { history, evidenceId, kept, bo } = await crossing(1_000_001, 2_000_002);
     expect(kept).toBe('Mostly true');
     const lost = history.filter((e) => e.type === 'write.overridden');
+    // keptBy: whose write the board kept, by the invite its client id is bound to.
     expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
-      ['Ana', { field: 'verdict', value: 'False', kept: 'Mostly true' }],
-      ['Ana', { field: 'rationale', value: 'The series shows 40%.', kept: 'Close enough.' }],
-      ['Ana', { field: 'column', value: 'disputed', kept: 'corroborated' }],
-      ['Ana', { evidenceId, field: 'stance', value: 'context', kept: 'supports' }],
+      ['Ana', { field: 'verdict', value: 'False', kept: 'Mostly true', keptBy: bo }],
+      [
+        'Ana',
+        { field: 'rationale', value: 'The series shows 40%.', kept: 'Close enough.', keptBy: bo },
+      ],
+      ['Ana', { field: 'column', value: 'disputed', kept: 'corroborated', keptBy: bo }],
+      ['Ana', { evidenceId, field: 'stance', value: 'context', kept: 'supports', keptBy: bo }],
     ]);
     // Nothing else is recorded for Ana's lost writes (no edit with no fields).
     expect(history.filter((e) => e.actor.name === 'Ana').map((e) => e.type)).toEqual([
@@ -95,7 +99,7 @@ describe('a write that a concurrent one overrode', () => {
       'write.overridden',
     ]);
     expect(describeEvent(lost[0]!)).toBe(
-      'set the verdict to False, but it crossed another change and was not kept (the board kept Mostly true)',
+      'set the verdict to False, but it crossed Bo’s change and was not kept (the board kept Mostly true)',
     );
   });
 
