@@ -101,7 +101,7 @@ export function checkSources(
     const digest = articleDigest((key) => fields.get(key));
     const text = fields.get(ARTICLE_KEYS.text);
     const asRemoved =
-      past.articleDigestOf(where.key) === digest ||
+      past.sawArticleRemovedAs(where.key, digest) ||
       (typeof text === 'string' && removed.had(where.key, digest, text));
     if (!asRemoved) return no('an article comes back only as it was removed');
     if (typeof text === 'string') broughtTexts.set(where.key, text);
