@@ -2,7 +2,7 @@
  * Derives history events from the transactions applied to a room's doc (issue 4, item 7):
  * card.created, card.moved {from, to}, card.edited {fields, values, was} (each edited field's
  * new and old text, so the history says what changed), verdict.set {verdict, from},
- * card.assigned {assignee}, card.deleted, evidence.added {url, stance},
+ * card.assigned {assignee}, card.deleted {claim, sourceDigest?}, evidence.added {url, stance},
  * evidence.edited {fields, values, was} (likewise, for url, quote, stance and note),
  * evidence.removed {url, stance, quote}, evidence.restored {url, stance} (an item back on the
  * card it was removed from, under its old id: its remover's Undo, or their Undo of its adding
@@ -53,7 +53,7 @@ import {
 } from '../../shared/board/schema';
 import type { Actor } from '../../shared/board/actor';
 import { storedScale } from '../../shared/board/readMeta';
-import { articleDigest } from '../articles/articleDigest';
+import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
 import { diffScales } from './diffScales';
@@ -144,6 +144,16 @@ function lostWrite(tr: Y.Transaction, map: AnyMap, key: string) {
     }
   }
   return null;
+}
+
+/**
+ * A deleted card's claim, and the digest of the source it quoted, if any: what an Undo of the
+ * deletion must bring back, known after a restart too (checkSources).
+ */
+function deletedCard(card: unknown) {
+  const source = rawGet(card, CARD_KEYS.source);
+  const claim = text(rawGet(card, CARD_KEYS.claim));
+  return source == null ? { claim } : { claim, sourceDigest: sourceDigest(source) };
 }
 
 /** Who wrote with a Yjs client id: the invite it is bound to (ClientBindings), if any. */
@@ -242,7 +252,7 @@ function cardEvents(
         out.push({
           cardId,
           type: 'card.deleted',
-          data: { claim: text(rawGet(change.oldValue, CARD_KEYS.claim)) },
+          data: deletedCard(change.oldValue),
         });
       } else {
         const card = cards.get(cardId);
@@ -433,7 +443,7 @@ function articleRemoved(
       title: text(rawGet(article, ARTICLE_KEYS.title)),
       removed,
       kept,
-      // What its Undo must bring back, known after a restart too (RemovedArticles).
+      // What its Undo must bring back, known after a restart too (HistoryDigests).
       textDigest: textDigest(text(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
       articleDigest: articleDigest((key) => rawGet(article, key)),
     },

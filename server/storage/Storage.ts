@@ -203,6 +203,13 @@ export interface RemovedArticle {
   readonly articleDigest: string | null;
 }
 
+/** A card that the history records as deleted (card.deleted), by its source's digest. */
+export interface DeletedCardSource {
+  readonly cardId: string;
+  /** sourceDigest of the source it quoted. */
+  readonly sourceDigest: string;
+}
+
 /**
  * What the sync server needs beyond Storage. A batch is one durable transaction, so an update is
  * never stored without the binding of its client id or its history events (and one fsync covers
@@ -221,7 +228,13 @@ export interface SyncStorage extends Storage {
   /**
    * Every article the board's history records as removed with the digest of its text, oldest
    * first: a room reads them as it loads, so that an article put back by an Undo is taken only
-   * with the text it had, however long ago it was removed (RemovedArticles).
+   * with the text it had, however long ago it was removed (HistoryDigests).
    */
   listRemovedArticles(boardId: string): Promise<readonly RemovedArticle[]>;
+  /**
+   * Every card the board's history records as deleted with the digest of its source, oldest
+   * first (cards that quoted nothing, and deletions recorded before the digest was kept, are
+   * left out): a card put back by an Undo may quote what it quoted (HistoryDigests).
+   */
+  listDeletedCardSources(boardId: string): Promise<readonly DeletedCardSource[]>;
 }

@@ -9,6 +9,7 @@ import {
   type ClientBinding,
   type HistoryEvent,
   type InviteRecord,
+  type DeletedCardSource,
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
@@ -260,6 +261,17 @@ export function createMemoryStorage(): SyncStorage {
         cardId !== null &&
         typeof data.evidenceId === 'string'
           ? [{ cardId, evidenceId: data.evidenceId }]
+          : [],
+      );
+    },
+    async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
+      open();
+      return history.flatMap(({ boardId: board, type, cardId, data }) =>
+        board === boardId &&
+        type === 'card.deleted' &&
+        cardId !== null &&
+        typeof data.sourceDigest === 'string'
+          ? [{ cardId, sourceDigest: data.sourceDigest }]
           : [],
       );
     },

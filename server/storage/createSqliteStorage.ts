@@ -39,6 +39,7 @@ import {
   type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
+  type DeletedCardSource,
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
@@ -57,6 +58,7 @@ import {
   readPendingRecords,
 } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { MIGRATIONS } from './sqliteSchema';
@@ -271,6 +273,7 @@ function openSqliteStorage(
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
     removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
+    deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
   };
 
   let closed = false;
@@ -595,6 +598,18 @@ function openSqliteStorage(
       return rows.flatMap((r) =>
         r.card_id !== null && typeof r.evidence_id === 'string'
           ? [{ cardId: r.card_id, evidenceId: r.evidence_id }]
+          : [],
+      );
+    },
+    async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
+      current();
+      const rows = q.deletedCardSources.all({ board: boardId }) as {
+        card_id: string | null;
+        source_digest: unknown;
+      }[];
+      return rows.flatMap((r) =>
+        r.card_id !== null && typeof r.source_digest === 'string'
+          ? [{ cardId: r.card_id, sourceDigest: r.source_digest }]
           : [],
       );
     },

@@ -1,6 +1,7 @@
 /**
  * The article.removed events of a board, oldest first, with the article id and the digests of
- * its text and of the whole article each names (listRemovedArticles in SQLite). Served by the partial index
+ * its text and of the whole article each names (listRemovedArticles in SQLite). Served by the
+ * partial index
  * history_article_removed alone (checked in test/server/storage/historyPlan.test.ts).
  *
  * Parameter: @board.

@@ -79,4 +79,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX history_article_removed ON history(board_id, seq) WHERE type = 'article.removed';
   `,
+  // And the cards deleted, with the digest of each one's source (listDeletedCardSources): a
+  // card put back by an Undo may quote what it quoted, once its article is gone too.
+  `
+  CREATE INDEX history_card_deleted ON history(board_id, seq) WHERE type = 'card.deleted';
+  `,
 ];

@@ -49,7 +49,7 @@ import {
 } from './syncMessages';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
-import { RemovedArticles } from './RemovedArticles';
+import { HistoryDigests } from './HistoryDigests';
 import { checkWrite } from './writePolicy';
 import { earliestTime, timeBounds } from './writeTimes';
 
@@ -144,8 +144,8 @@ export class Room {
   private queue: Job[] = [];
   private running = false;
   private bindings = new ClientBindings();
-  /** The texts of the articles the board's history records as removed (checkSources). */
-  private readonly removedArticles = new RemovedArticles();
+  /** What the board's history records of removed articles and deleted cards (checkSources). */
+  private readonly historyDigests = new HistoryDigests();
   private batch: Batch | null = null;
   private lastSeq = 0;
   /** Updates and their bytes stored since the last snapshot, and that snapshot's size. */
@@ -262,18 +262,18 @@ export class Room {
 
   private async load(): Promise<void> {
     const { storage, boardId, log } = this.deps;
-    const [content, bindings, invites, removedEvidence, removedArticles, board] = await Promise.all(
-      [
+    const [content, bindings, invites, removedEvidence, removedArticles, deletedSources, board] =
+      await Promise.all([
         storage.loadContent(boardId),
         storage.listClientBindings(boardId),
         storage.listInvites(boardId),
         storage.listRemovedEvidence(boardId),
         storage.listRemovedArticles(boardId),
+        storage.listDeletedCardSources(boardId),
         storage.getBoard(boardId),
-      ],
-    );
+      ]);
     this.invites.load(invites);
-    this.removedArticles.load(removedArticles);
+    this.historyDigests.load(removedArticles, deletedSources);
     // Loading what is stored emits nothing to store or broadcast, and is no one's history: with
     // the 'update' listener and the history observer attached, a 10,000-card board (17 MB)
     // took 1,050-2,200 ms to load instead of 790-810 ms, all of it on the event loop.
@@ -479,7 +479,7 @@ export class Room {
         this.doc,
         this.invites,
         timeBounds(this.earliestTime, this.deps.now()),
-        this.removedArticles,
+        this.historyDigests,
       );
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
       const binding = this.bindings.check(this.doc, conn.inviteId, analysis.newClients);

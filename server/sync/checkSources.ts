@@ -8,28 +8,29 @@
  * - articles come from imports, which are the server's own changes: a client brings an article
  *   only back, under an id the board had (an Undo of its removal), as it was removed, every
  *   field (PastActors while the room lives, the history's articleDigest after:
- *   RemovedArticles). An article under an id the board never had would take the id an import
+ *   HistoryDigests). An article under an id the board never had would take the id an import
  *   of another text is given (articleIdFor), and that import would then find "its" article on
  *   the board and add nothing;
  * - an article that stays is never changed: no field is written, replaced or deleted (its
  *   title, link and maker are what its import wrote, as its text is);
  * - a card's source is written with the card only (made from a selection, or put back by an
  *   Undo), and quotes the text of its article within it, as the board holds it, as the same
- *   write puts it back, or as it was removed; or else is the source the card had when it was deleted (an
- *   Undo of the deletion of a card that outlived its article).
- * A source that cannot be checked (its article was removed before the room loaded, and the card
- * was not deleted while it lives) is refused: the page lists the card under "Not saved".
+ *   write puts it back, or as it was removed; or else is the source the card had when it was
+ *   deleted (an Undo of the deletion of a card that outlived its article: PastActors while
+ *   the room lives, the history's sourceDigest after: HistoryDigests).
+ * A source that cannot be checked (its card deleted before the history kept sourceDigest, and
+ * its article gone too) is refused: the page lists the card under "Not saved".
  */
 import * as Y from 'yjs';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, ROOT } from '../../shared/board/schema';
-import { articleDigest } from '../articles/articleDigest';
+import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { valueOf } from './actorValues';
 import type { UpdateAnalysis } from './analyzeUpdate';
 import { everHad } from './everHad';
 import { isNewItem } from './isNewItem';
 import type { PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
-import type { RemovedArticles } from './RemovedArticles';
+import type { HistoryDigests } from './HistoryDigests';
 
 interface Span {
   readonly articleId: string;
@@ -53,7 +54,7 @@ export function checkSources(
   ds: ReturnType<typeof Y.decodeUpdate>['ds'],
   doc: Y.Doc,
   past: PastActors,
-  removed: RemovedArticles,
+  history: HistoryDigests,
 ): PolicyVerdict {
   const articles = articlesMap(doc);
   // The key of each card and article the update makes: a new item's own key is left out of
@@ -102,7 +103,7 @@ export function checkSources(
     const text = fields.get(ARTICLE_KEYS.text);
     const asRemoved =
       past.sawArticleRemovedAs(where.key, digest) ||
-      (typeof text === 'string' && removed.had(where.key, digest, text));
+      (typeof text === 'string' && history.hadArticle(where.key, digest, text));
     if (!asRemoved) return no('an article comes back only as it was removed');
     if (typeof text === 'string') broughtTexts.set(where.key, text);
   }
@@ -122,6 +123,7 @@ export function checkSources(
     if (quotes && text.slice(span.start, span.end) === span.sentence) continue;
     const cardId = idOf(where.top as Y.Item);
     if (cardId !== null && sameSpan(span, past.cardSource(cardId))) continue;
+    if (cardId !== null && history.hadCardSource(cardId, sourceDigest(span))) continue;
     return no('a card quotes its article’s text at its offsets');
   }
   return OK;

@@ -55,7 +55,7 @@ import { checkSources } from './checkSources';
 import { everHad } from './everHad';
 import { pastActorsOf } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
-import type { RemovedArticles } from './RemovedArticles';
+import type { HistoryDigests } from './HistoryDigests';
 import { checkTimes, type TimeBounds } from './writeTimes';
 
 const RESOLVE_KEYS: ReadonlySet<string> = new Set([COMMENT_KEYS.resolved, COMMENT_KEYS.resolvedBy]);
@@ -123,8 +123,8 @@ export function checkWrite(
   invites: BoardInvites,
   /** The times the write may carry (writeTimes). */
   times: TimeBounds,
-  /** The texts of the articles the board's history records as removed. */
-  removedArticles: RemovedArticles,
+  /** What the board's history records of removed articles and deleted cards. */
+  history: HistoryDigests,
 ): PolicyVerdict {
   const { newStructs, newItems, deletes } = analysis;
   if (newStructs.length === 0 && deletes.length === 0) return OK;
@@ -156,7 +156,7 @@ export function checkWrite(
   const past = pastActorsOf(doc);
   past.record(writer.id, analysis.deletes);
   const actors = checkActors(writer, analysis, doc, invites, past);
-  return actors.ok ? checkSources(analysis, ds, doc, past, removedArticles) : actors;
+  return actors.ok ? checkSources(analysis, ds, doc, past, history) : actors;
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */

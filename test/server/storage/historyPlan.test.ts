@@ -1,11 +1,13 @@
 /**
  * listHistory's SQLite queries are served by an index with no sort step, so a page costs the
  * same on a board of any size: no full scan and no temp b-tree, with or without statistics.
- * So are listRemovedEvidence's and listRemovedArticles', each by its partial index.
+ * So are listRemovedEvidence's, listRemovedArticles' and listDeletedCardSources', each by its
+ * partial index.
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from '../../../server/storage/historyPageSql';
+import { DELETED_CARD_SOURCES_SQL } from '../../../server/storage/deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from '../../../server/storage/removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from '../../../server/storage/removedEvidenceSql';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
@@ -51,6 +53,9 @@ describe('history page query plans', () => {
         expect.stringMatching(
           /^SEARCH history USING INDEX history_article_removed \(board_id=\?\)$/,
         ),
+      ]);
+      expect(planOf(db, DELETED_CARD_SOURCES_SQL)).toEqual([
+        expect.stringMatching(/^SEARCH history USING INDEX history_card_deleted \(board_id=\?\)$/),
       ]);
       // The count of the events before a page reads only its index.
       for (const [name, sql] of Object.entries(HISTORY_COUNT_SQL)) {

@@ -516,6 +516,31 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.listRemovedArticles('nope')).toEqual([]);
     });
 
+    it('lists the cards its history records as deleted with a source digest, oldest first', async () => {
+      const deleted = (boardId: string, cardId: string, sourceDigest: unknown, at: number) => ({
+        ...event(boardId, cardId, 'card.deleted', at),
+        data: { claim: 'C', sourceDigest },
+      });
+      await s.appendHistory([
+        deleted('b1', 'c1', 's1', 1),
+        { ...event('b1', 'c2', 'card.moved', 2), data: { sourceDigest: 'no' } },
+        deleted('b2', 'c1', 's9', 3),
+      ]);
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [],
+        // A card that quoted nothing, or deleted before the digest was kept: not listed.
+        history: [deleted('b1', 'c3', 's3', 4), deleted('b1', 'c4', undefined, 5)],
+        at: 4,
+      });
+      expect(await s.listDeletedCardSources('b1')).toEqual([
+        { cardId: 'c1', sourceDigest: 's1' },
+        { cardId: 'c3', sourceDigest: 's3' },
+      ]);
+      expect(await s.listDeletedCardSources('b2')).toEqual([{ cardId: 'c1', sourceDigest: 's9' }]);
+      expect(await s.listDeletedCardSources('nope')).toEqual([]);
+    });
+
     describe('history pages (keyset on seq)', () => {
       /** Ten events on b1 (cards c0…c4 in turn), interleaved with events of b2. */
       async function tenEvents(): Promise<number[]> {

@@ -349,4 +349,31 @@ describe('article texts and quoted sentences, against raw clients', () => {
     await client.allSaved();
     expect((await stored()).articles.map((a) => a.text)).toEqual([TEXT]);
   });
+
+  it('takes it also when the article went and the card was deleted before the board loaded again', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    const cardId = Object.keys(readBoard(client.doc).cards)[0]!;
+    moveCard(client.doc, cardId, { column: 'disputed', index: 0 }, client.as);
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    deleteCard(client.doc, cardId, client.as);
+    await waitFor(async () => (await stored()).cards[cardId] === undefined, { what: 'deleted' });
+    // The page is away while the room unloads: neither the card nor its article is there to
+    // compare with, and only the history's digests are.
+    client.provider.disconnect();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    client.provider.connect();
+    await client.synced();
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    expect((await stored()).cards[cardId]?.source?.sentence).toBe(FIRST);
+    // Another card quoting the same words of the gone article is refused: the digest is the
+    // deleted card's, for that card only.
+    const source = { articleId, start: 0, end: FIRST.length, sentence: FIRST };
+    const reason = await expectRefused('editor', (doc, ctx) =>
+      addClaim(doc, { claim: 'A copy', source }, ctx),
+    );
+    expect(reason).toMatch(/quotes its article’s text/);
+  });
 });

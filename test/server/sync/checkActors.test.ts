@@ -35,7 +35,7 @@ import type { Role } from '../../../shared/roles';
 import { analyzeUpdate } from '../../../server/sync/analyzeUpdate';
 import { BoardInvites } from '../../../server/sync/BoardInvites';
 import { decodeUpdate } from '../../../server/sync/decodeUpdate';
-import { RemovedArticles } from '../../../server/sync/RemovedArticles';
+import { HistoryDigests } from '../../../server/sync/HistoryDigests';
 import { checkWrite } from '../../../server/sync/writePolicy';
 
 const ada: Actor = { id: 'inv-ada', name: 'Ada' };
@@ -142,7 +142,7 @@ class Room {
       this.doc,
       this.invites,
       { earliest: -Infinity, latest: Infinity },
-      new RemovedArticles(),
+      new HistoryDigests(),
     );
     if (!verdict.ok) return verdict.reason;
     Y.applyUpdate(this.doc, update);
