@@ -53,8 +53,8 @@ export class PastActors {
   private readonly removedEvidence = new Set<string>();
   /** The text each article had when it was seen deleted, by id (checkSources). */
   private readonly articleTexts = new Map<string, string>();
-  /** The articleDigest of each version of an article seen deleted, by id (checkSources). */
-  private readonly articleDigests = new Map<string, Set<string>>();
+  /** The articleDigest of each article when it was last seen deleted, by id (checkSources). */
+  private readonly articleDigests = new Map<string, string>();
   /** The source each card had when it was seen deleted, by id (checkSources). */
   private readonly cardSources = new Map<string, unknown>();
 
@@ -83,10 +83,11 @@ export class PastActors {
         this.deletedArticles.add(where.key);
         const text = article?.get(ARTICLE_KEYS.text);
         if (typeof text === 'string') this.articleTexts.set(where.key, text);
-        if (article) {
-          const seen = this.articleDigests.get(where.key) ?? new Set<string>();
-          this.articleDigests.set(where.key, seen.add(articleDigest((key) => article.get(key))));
-        }
+        if (article)
+          this.articleDigests.set(
+            where.key,
+            articleDigest((k) => article.get(k)),
+          );
       }
     }
   }
@@ -118,9 +119,9 @@ export class PastActors {
     return this.articleTexts.get(articleId);
   }
 
-  /** Whether this article was seen deleted as this articleDigest says. */
-  sawArticleRemovedAs(articleId: string, digest: string): boolean {
-    return this.articleDigests.get(articleId)?.has(digest) ?? false;
+  /** The articleDigest of this article when it was last seen deleted, if it was. */
+  lastArticleDigest(articleId: string): string | undefined {
+    return this.articleDigests.get(articleId);
   }
 
   /** The source this card had when it was seen deleted (undefined if it was not). */

@@ -32,6 +32,8 @@ import type { PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
 
+const FIELDS: ReadonlySet<string> = new Set(Object.values(ARTICLE_KEYS));
+
 interface Span {
   readonly articleId: string;
   readonly start: number;
@@ -82,28 +84,35 @@ export function checkSources(
   }
 
   // The fields of each article the update puts back (all under ids the board had, above),
-  // by its item. Two live values for one field would leave which one stays to Yjs's order.
+  // by its item, as an Undo writes them: each field of the layout once, and none deleted.
+  // (A second value for a field, one the update deletes, would be the one Yjs keeps if its
+  // client id sorts higher: the field would end up empty while the first one was checked.)
   const putBack = new Map<Y.Item, Map<string, unknown>>();
   for (const { item, where } of newItems) {
-    if (where.root !== ROOT.articles || where.depth !== 1 || where.key === null) continue;
-    if (Y.isDeleted(ds, item.id)) continue; // replaced within the update: holds nothing
-    const fields = putBack.get(where.top as Y.Item) ?? new Map<string, unknown>();
-    if (fields.has(where.key)) return no('an article comes back only as it was removed');
-    fields.set(where.key, valueOf(item));
-    putBack.set(where.top as Y.Item, fields);
+    if (where.root !== ROOT.articles || where.depth !== 1) continue;
+    const article = where.top as Y.Item;
+    if (Y.isDeleted(ds, article.id)) continue; // goes again in the same update: keeps nothing
+    const fields = putBack.get(article) ?? new Map<string, unknown>();
+    putBack.set(article, fields);
+    const key = where.key;
+    if (key === null || !FIELDS.has(key) || fields.has(key) || Y.isDeleted(ds, item.id)) {
+      return no('an article comes back only as it was removed');
+    }
+    fields.set(key, valueOf(item));
   }
-  // Each comes back whole, as it was removed (or replaced under its id): its text, so that its
-  // cards quote something, and its title, link and maker, which its import wrote.
+  // Each comes back whole, as it last went (an Undo brings back what its removal took): its
+  // text, so that its cards quote something, and its title, link and maker, which its import
+  // wrote. An earlier version would undo what came after (a link a later import gave it).
   const broughtTexts = new Map<string, string>();
   for (const { item, where } of newItems) {
     if (where.root !== ROOT.articles || where.depth !== 0 || where.key === null) continue;
-    if (!(item.content instanceof Y.ContentType)) continue; // not a map: fieldRules' to refuse
+    if (!(item.content instanceof Y.ContentType) || Y.isDeleted(ds, item.id)) continue;
     const fields = putBack.get(item) ?? new Map<string, unknown>();
     const digest = articleDigest((key) => fields.get(key));
     const text = fields.get(ARTICLE_KEYS.text);
-    const asRemoved =
-      past.sawArticleRemovedAs(where.key, digest) ||
-      (typeof text === 'string' && history.hadArticle(where.key, digest, text));
+    const asRemoved = past.sawArticleDeleted(where.key)
+      ? past.lastArticleDigest(where.key) === digest
+      : typeof text === 'string' && history.lastArticleWas(where.key, digest, text);
     if (!asRemoved) return no('an article comes back only as it was removed');
     if (typeof text === 'string') broughtTexts.set(where.key, text);
   }

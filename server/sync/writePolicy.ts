@@ -67,8 +67,14 @@ const OWN_EDIT_KEYS: ReadonlySet<string> = new Set([
   COMMENT_KEYS.resolvedBy,
 ]);
 
+/**
+ * In one of the layout's roots, and under a key where it lands in one: the roots are maps, and
+ * an item without a key would sit in a root's list part, stored and sent to everyone though no
+ * reader of the board sees it.
+ */
 const inLayout = (w: Where) =>
-  w.root === null || (ROOT_NAMES as readonly string[]).includes(w.root);
+  w.root === null ||
+  ((ROOT_NAMES as readonly string[]).includes(w.root) && (w.depth > 0 || w.key !== null));
 
 /** An editor's write to meta: only the title, directly in the meta map. */
 const editorMayWrite = (w: Where) =>

@@ -93,10 +93,14 @@ describe('article texts and quoted sentences, against raw clients', () => {
     waitFor(async () => (await stored()).articles.length === 0, { what: 'article removed' });
 
   /** Sends the change, expects the socket closed as forbidden, and the board unchanged. */
-  async function expectRefused(role: Role, change: (doc: Y.Doc, ctx: RawCtx) => void) {
+  async function expectRefused(
+    role: Role,
+    change: (doc: Y.Doc, ctx: RawCtx) => void,
+    encode: (raw: RawClient, fn: (doc: Y.Doc) => void) => Uint8Array = updateFrom,
+  ) {
     const { raw, ctx } = await member(role, `${role} ${raws.length}`);
     const before = await server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
-    raw.sendUpdate(updateFrom(raw, (doc) => change(doc, ctx)));
+    raw.sendUpdate(encode(raw, (doc) => change(doc, ctx)));
     const closed = await raw.closedWithin();
     expect(closed.code).toBe(CLOSE.forbidden);
     expect(await server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc))).toEqual(before);
@@ -262,6 +266,112 @@ describe('article texts and quoted sentences, against raw clients', () => {
       expect(await expectRefused('editor', forge)).toMatch(/comes back only as it was removed/);
     }
     expect((await stored()).articles).toEqual([]);
+  });
+
+  it('refuses a put-back whose field the same update empties under a second client id, or with fields of its own', async () => {
+    const { client } = await page('editor', 'Edie');
+    const removed = articleMap(client.doc).toJSON() as Record<string, unknown>;
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    /**
+     * The article put back under client x without `field`; then, concurrently, x writes the
+     * field as it was removed, and client y (which saw only the put-back, and sorts after x,
+     * so Yjs keeps its value) writes it and deletes it; the three updates sent as one. The
+     * field ends up empty, while x's value, the one removed, is the only live one the update
+     * holds (x's is deleted only as the server integrates y's).
+     */
+    const emptied = (field: string) => (raw: RawClient) => {
+      const [x, y] = [new Y.Doc(), new Y.Doc()];
+      x.clientID = 7_000_001;
+      y.clientID = 7_000_002;
+      const base = Y.encodeStateAsUpdate(raw.mirror);
+      Y.applyUpdate(x, base);
+      Y.applyUpdate(y, base);
+      const sv = Y.encodeStateVector(raw.mirror);
+      x.transact(() => {
+        const article = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries(removed)) {
+          if (key !== field) article.set(key, value);
+        }
+        articlesMap(x).set(articleId, article);
+      });
+      const putBack = Y.encodeStateAsUpdate(x, sv);
+      Y.applyUpdate(y, putBack);
+      const afterPutBack = Y.encodeStateVector(x);
+      const map = articlesMap(y).get(articleId)!;
+      y.transact(() => map.set(field, removed[field]));
+      y.transact(() => map.delete(field));
+      x.transact(() => articlesMap(x).get(articleId)!.set(field, removed[field]));
+      return Y.mergeUpdates([
+        putBack,
+        Y.encodeStateAsUpdate(x, afterPutBack),
+        Y.encodeStateAsUpdate(y, afterPutBack),
+      ]);
+    };
+    for (const field of [ARTICLE_KEYS.text, ARTICLE_KEYS.title]) {
+      const reason = await expectRefused('editor', () => undefined, emptied(field));
+      expect(reason).toMatch(/comes back only as it was/);
+    }
+    const extra = await expectRefused('editor', (doc) =>
+      doc.transact(() => {
+        const article = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries(removed)) article.set(key, value);
+        article.set('note', 'Also printed: the mayor lied.');
+        articlesMap(doc).set(articleId, article);
+      }),
+    );
+    expect(extra).toMatch(/comes back only as it was/);
+    // Nor anything in the articles root without a key, which no reader of the board sees.
+    const keyless = await expectRefused('lead', (doc) => {
+      // Written as a list under the root's name: in the board's doc, the articles map's list
+      // part, which Yjs keeps and no reader of the board sees.
+      const list = new Y.Doc();
+      const article = new Y.Map<unknown>();
+      list.getArray('articles').insert(0, [article]);
+      article.set(ARTICLE_KEYS.text, 'Words nobody imported.');
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(list));
+    });
+    expect(keyless).toMatch(/outside the board layout/);
+    expect((await stored()).articles).toEqual([]);
+  });
+
+  it('puts an article back only as its last removal took it, not an earlier version', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    undo.undo();
+    await waitFor(async () => (await stored()).articles.length === 1, { what: 'back' });
+    const first = articleMap(client.doc).toJSON() as Record<string, unknown>;
+    // The same text imported again with its link: the board's article gets it.
+    const url = 'https://news.example/local';
+    await server.sync.change(boardId, client.as.actor, (doc) =>
+      importArticle(
+        doc,
+        client.as.actor,
+        { id: articleId, title: 'Local news', url, text: TEXT },
+        [],
+      ),
+    );
+    await waitFor(() => articleMap(client.doc).get(ARTICLE_KEYS.url) === url, { what: 'link' });
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    const earlier = (doc: Y.Doc) =>
+      doc.transact(() => {
+        const article = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries(first)) article.set(key, value);
+        articlesMap(doc).set(articleId, article);
+      });
+    expect(await expectRefused('editor', earlier)).toMatch(/comes back only as it was removed/);
+    client.provider.disconnect();
+    for (const r of raws.splice(0)) r.close();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    expect(await expectRefused('editor', earlier)).toMatch(/comes back only as it was removed/);
+    client.provider.connect();
+    await client.synced();
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    expect((await stored()).articles.map((a) => a.url)).toEqual([url]);
   });
 
   it('refuses a change of a live article’s title, link or maker, and a copy put in its place', async () => {
