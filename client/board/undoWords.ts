@@ -120,12 +120,15 @@ function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  { command, applied }: UndoStep,
+  { command, applied, articleBack }: UndoStep,
   before: BoardView,
   after: BoardView,
   shown: ShownColumns = (board) => board.columns,
 ): string {
   const words = command ? WORDS[command] : undefined;
+  if (articleBack) {
+    return 'Nothing undone: the article is on the board again, imported since you removed it.';
+  }
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
     return `${nothing}: someone else has changed it since ${words?.alone ?? 'your change'}.`;

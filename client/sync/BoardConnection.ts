@@ -62,6 +62,8 @@ export interface UndoStep {
   readonly command: CommandName | null;
   /** False when a colleague had since changed everything the step changed: it is dropped. */
   readonly applied: boolean;
+  /** Dropped because the article whose removal it undoes is on the board again. */
+  readonly articleBack?: true;
 }
 
 export interface BoardSnapshot {
@@ -791,6 +793,11 @@ export class BoardConnection {
     const stack = manager[which];
     const top = stack.at(-1);
     if (!top) return { command: null, applied: false };
+    if (which === 'undoStack' && this.bringsBackLiveArticle(top)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, articleBack: true };
+    }
     let done: StackItem | null = null;
     manager[which] = [top];
     try {
@@ -802,6 +809,22 @@ export class BoardConnection {
       this.changed();
     }
     return { command: commandOf(top), applied: done !== null };
+  }
+
+  /**
+   * Whether undoing the step would put back an article the board holds again under its id (the
+   * same text imported since its removal): Yjs keeps the board's article and would bring the
+   * removed cards back beside the new import's, each claim twice, so the step is dropped. The
+   * step deleted an earlier value of a key whose value now is live.
+   */
+  private bringsBackLiveArticle(step: StackItem): boolean {
+    for (const item of articlesMap(this.doc)._map.values()) {
+      if (item.deleted) continue;
+      for (let older = item.left; older !== null; older = older.left) {
+        if (Y.isDeleted(step.deletions, older.id)) return true;
+      }
+    }
+    return false;
   }
 
   /** A new undo step remembers the command that made it. */

@@ -5,10 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import type * as Y from 'yjs';
 import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
-import { createBoardOverRest, inviteOverRest, type RestBoard } from '../helpers/restApi';
+import { createBoardOverRest, inviteOverRest, postJson, type RestBoard } from '../helpers/restApi';
 
 let server: TestServer;
 const open: BoardConnection[] = [];
@@ -123,5 +124,38 @@ describe('BoardConnection with the server', () => {
     const refused = connect(other.id, board.leadToken);
     await refused.whenServerAnswered();
     expect(refused.getSnapshot().status.kind).toBe('refused');
+  });
+
+  it('drops the Undo of an article’s removal once the same text is imported again, not doubling its cards', async () => {
+    const board = await newBoard();
+    const c = connect(board.id, board.leadToken);
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    const text =
+      'The mayor said unemployment fell to 4.2 percent in 2023. The ministry said prices rose 12 percent in 2022.';
+    const importText = () =>
+      postJson<{ articleId: string; cards: unknown[] }>(
+        `${server.url}/api/boards/${board.id}/articles`,
+        { title: 'Local news', text },
+        board.leadToken,
+      );
+    const { articleId, cards } = await importText();
+    expect(cards.length).toBeGreaterThan(0);
+    await until(() => c.getSnapshot().board.articles.length === 1);
+    c.commands.removeArticle(articleId);
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    await importText();
+    await until(() => c.getSnapshot().board.articles.length === 1);
+    const sentences = () =>
+      server.syncServer.read(board.id, (doc) =>
+        [...doc.getMap<Y.Map<unknown>>('cards').values()]
+          .map((card) => (card.get('source') as { sentence?: string } | null)?.sentence)
+          .sort(),
+      );
+    const once = await sentences();
+    expect(c.undo()).toEqual({ command: 'removeArticle', applied: false, articleBack: true });
+    expect(c.getSnapshot().canUndo).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await sentences()).toEqual(once);
+    expect(c.getSnapshot().status.kind).toBe('saved');
   });
 });
