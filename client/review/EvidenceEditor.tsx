@@ -110,6 +110,7 @@ export function EvidenceEditor({
               <li key={e.id}>
                 <EvidenceForm
                   current={{ url: e.url, quote: e.quote, stance: e.stance, note: e.note }}
+                  cited={card.evidence.filter((other) => other.id !== e.id)}
                   title={`Edit evidence from ${sourceName(e)}`}
                   {...(e === removed?.evidence
                     ? {
@@ -203,6 +204,7 @@ export function EvidenceEditor({
         (editing === 'new' ? (
           <EvidenceForm
             title="New evidence"
+            cited={card.evidence}
             submitLabel="Add evidence"
             onSubmit={add}
             onCancel={() => close(null)}

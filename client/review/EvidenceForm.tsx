@@ -16,7 +16,7 @@ import { useFieldDraft } from '../ui/useFieldDraft';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
-import { STANCE_LABELS } from './stanceLabels';
+import { STANCE_LABELS, STANCE_WORDS } from './stanceLabels';
 
 export interface EvidenceDraft {
   readonly url: string;
@@ -39,6 +39,7 @@ export function EvidenceForm({
   title,
   submitLabel,
   notice,
+  cited = [],
   onSubmit,
   onCancel,
 }: {
@@ -49,6 +50,11 @@ export function EvidenceForm({
   submitLabel: string;
   /** Something the person must know about this form now (read out when it appears). */
   notice?: string;
+  /**
+   * The card's other evidence: a source the card already cites is pointed out (the same item
+   * added twice would count twice in the card's balance and in every export), not refused.
+   */
+  cited?: readonly { readonly url: string; readonly stance: Stance }[];
   /**
    * With every value, and with only the fields this person changed (what an edit writes).
    * Returns false when the command was refused (the form stays open).
@@ -81,6 +87,7 @@ export function EvidenceForm({
   const quoteLimit = useTextLimit({ text: draft.quote, field: 'quote', announce });
   const noteLimit = useTextLimit({ text: draft.note, field: 'note', announce });
   const limits = [urlLimit, quoteLimit, noteLimit];
+  const already = cited.find((e) => e.url === clean.url);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -128,6 +135,9 @@ export function EvidenceForm({
         />
       </label>
       {urlLimit.note}
+      <p className="small muted" aria-live="polite">
+        {already && `This card already cites this source, as ${STANCE_WORDS[already.stance]}.`}
+      </p>
       {error && (
         <p id={`${id}-error`} className="error" role="alert">
           {error}

@@ -161,9 +161,15 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await expect.poll(() => focusedText(editor)).toBe('Add evidence');
 
     await dialog.getByRole('button', { name: 'Add evidence' }).click();
-    await dialog
-      .getByRole('textbox', { name: 'Source URL' })
-      .fill('https://news.example.com/revision');
+    // A source the card cites already is pointed out, not refused.
+    const source = dialog.getByRole('textbox', { name: 'Source URL' });
+    const already = dialog.getByText('This card already cites this source');
+    await source.fill('stats.example.org/march');
+    await expect
+      .poll(() => already.textContent())
+      .toBe('This card already cites this source, as supporting evidence.');
+    await source.fill('https://news.example.com/revision');
+    await already.waitFor({ state: 'detached' });
     await dialog.getByRole('radio', { name: 'Refutes' }).check();
     await dialog.getByRole('textbox', { name: 'Note (optional)' }).fill('Revised to 4.0% later');
     await dialog
