@@ -83,11 +83,12 @@ export class PastActors {
         this.deletedArticles.add(where.key);
         const text = article?.get(ARTICLE_KEYS.text);
         if (typeof text === 'string') this.articleTexts.set(where.key, text);
-        if (article)
+        if (article) {
           this.articleDigests.set(
             where.key,
             articleDigest((k) => article.get(k)),
           );
+        }
       }
     }
   }
