@@ -5,6 +5,11 @@
  * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and
  * some also after a leading tab or CR) as a formula, so such cells get a leading apostrophe,
  * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
+ *
+ * Right-to-left overrides: a cell closes on each line what its text leaves open (closeBidi),
+ * and a cell made of several pieces (an evidence item: URL, quote, note and who added it; a
+ * comment: who resolved its thread, its author and text) closes each piece where it ends, so that the export's own
+ * words after a piece do not show reversed (found by QA: a note's U+202E reversed "[Eddie]").
  */
 import { verdictFitsCard } from '../board/ratingScale';
 import type { BoardView, CardView, CommentView } from '../board/view';
@@ -69,7 +74,7 @@ function entry(text: string): string {
 
 function commentLine(comment: CommentView, prefix: string): string {
   const deleted = comment.deletedAt !== null;
-  const text = deleted ? '[deleted]' : comment.text;
+  const text = deleted ? '[deleted]' : closeBidi(comment.text);
   // The same marker as the Markdown report and the card detail; a deleted comment's edit
   // is of text no longer shown.
   const edited = comment.editedAt !== null && !deleted ? ' (edited)' : '';
@@ -84,7 +89,7 @@ function commentsCell(comments: readonly CommentView[]): string {
   return commentThreads(comments)
     .flatMap(({ root, replies }) => {
       const state = root.resolved
-        ? `[resolved${root.resolvedBy ? ` by ${root.resolvedBy.name}` : ''}] `
+        ? `[resolved${root.resolvedBy ? ` by ${closeBidi(root.resolvedBy.name)}` : ''}] `
         : '[open] ';
       return [commentLine(root, state), ...replies.map((r) => commentLine(r, '  ↳ '))];
     })
@@ -94,9 +99,10 @@ function commentsCell(comments: readonly CommentView[]): string {
 function evidenceCell(card: CardView): string {
   return card.evidence
     .map((e) => {
-      const quote = e.quote ? ` “${e.quote}”` : '';
-      const note = e.note ? ` (${e.note})` : '';
-      return entry(`${e.stance}: ${e.url}${quote}${note} [${e.addedBy.name}]`);
+      const quote = e.quote ? ` “${closeBidi(e.quote)}”` : '';
+      const note = e.note ? ` (${closeBidi(e.note)})` : '';
+      const by = closeBidi(e.addedBy.name);
+      return entry(`${e.stance}: ${closeBidi(e.url)}${quote}${note} [${by}]`);
     })
     .join('\n');
 }

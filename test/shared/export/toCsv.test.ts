@@ -8,6 +8,7 @@ import {
   editCard,
   initBoard,
   readBoard,
+  resolveThread,
 } from '../../../shared/board';
 import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
 import { csvCell } from '../../../shared/export/toCsv';
@@ -186,5 +187,33 @@ describe('csvCell', () => {
     addComment(doc, id, { text: 'Looks right' }, evil);
     const csv = toCsv(readBoard(doc));
     expect(csv).toContain('Rhea\u202e\u202c (2023-11-14T22:13:20.000Z): Looks right');
+  });
+
+  it('closes each piece of an evidence item and a comment where it ends, not at the end of the line', () => {
+    const doc = new Y.Doc();
+    const ed = { actor: { id: 'inv-ed', name: 'Eddie' }, now: () => 1_700_000_000_000 };
+    const rhea = { actor: { id: 'inv-rhea', name: 'Rhea\u202e' }, now: () => 1_700_000_000_000 };
+    initBoard(doc, { title: 'Board' }, ed);
+    const id = addClaim(doc, { claim: 'A claim' }, ed);
+    const url = 'https://example.org/a';
+    addEvidence(
+      doc,
+      id,
+      { url, stance: 'supports', quote: 'quote \u202eetouq', note: '\u202eeton' },
+      ed,
+    );
+    const thread = addComment(doc, id, { text: 'Source \u202eok' }, ed);
+    addComment(doc, id, { text: 'Agreed', parentId: thread }, ed);
+    resolveThread(doc, thread, true, rhea);
+    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
+    // The closing quote, the note's parenthesis and "[Eddie]" read left to right.
+    expect(row[CSV_HEADER.indexOf('evidence')]).toBe(
+      `supports: ${url} “quote \u202eetouq\u202c” (\u202eeton\u202c) [Eddie]`,
+    );
+    const at = '(2023-11-14T22:13:20.000Z)';
+    expect((row[CSV_HEADER.indexOf('comments')] ?? '').split('\n')).toEqual([
+      `[resolved by Rhea\u202e\u202c] Eddie ${at}: Source \u202eok\u202c`,
+      `  ↳ Eddie ${at}: Agreed`,
+    ]);
   });
 });
