@@ -1,7 +1,8 @@
 /**
  * Putting user text into Markdown without letting it change the document: card, comment and
  * article text may contain Markdown syntax, HTML or line breaks, and must come out as the
- * same text, never as a heading, a list, a table, a link or an HTML element.
+ * same text, never as a heading, a list, a table, a link (a bare URL or e-mail address, which
+ * GFM would link, included) or an HTML element.
  */
 import { closeBidi } from './closeBidi';
 import { percentEncoded, strictHref } from './strictHref';
@@ -9,6 +10,12 @@ import { percentEncoded, strictHref } from './strictHref';
 /** Characters with inline meaning; `&`, `<` and `>` become entities, so no HTML survives. */
 const INLINE = /[\\`*_[\]#|~&<>]/g;
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/**
+ * What makes GFM link plain text (its autolinks extension: `www.`, `https://`, `ftp://`, an
+ * e-mail address, `mailto:` and `xmpp:`, each needing the `.` after "www", the `:` before "//"
+ * or the `@`): a backslash before that character keeps the text a text, and shows the same.
+ */
+const AUTOLINK_TRIGGER = /(?<=www)\.|:(?=\/\/)|@/gi;
 /** What starts a block at the beginning of a line (list, quote, setext underline, ordered list). */
 const BLOCK_START = /^([-+=]|\d{1,9}(?=[.)]))/;
 
@@ -27,8 +34,13 @@ const lfLines = (text: string) => text.replace(LINE_BREAK, '\n');
 /** Whether `text` has more than one line, by the line breaks the escaping knows. */
 export const isMultiline = (text: string) => lfLines(text).includes('\n');
 
-function escapeLine(line: string): string {
-  const inline = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+/**
+ * One line of user text. In a link's label (`inLink`) the autolink triggers stay as written: no
+ * link forms inside another, so the URL a label shows reads as it is.
+ */
+function escapeLine(line: string, inLink = false): string {
+  const escaped = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
+  const inline = inLink ? escaped : escaped.replace(AUTOLINK_TRIGGER, '\\$&');
   return closeBidi(inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)));
 }
 
@@ -47,7 +59,7 @@ export function mdText(text: string, indent = ''): string {
     .map((p) =>
       p
         .split('\n')
-        .map(escapeLine)
+        .map((line) => escapeLine(line))
         .filter((line) => line !== '')
         .join(`  \n${indent}`),
     )
@@ -55,9 +67,12 @@ export function mdText(text: string, indent = ''): string {
   return paragraphs.join(quoted ? `\n${indent.trimEnd()}\n${indent}` : `  \n${indent}`);
 }
 
-/** User text on one line (headings, link labels): line breaks become spaces. */
+/** `text` on one line, each line break a space. */
+const oneLine = (text: string) => lfLines(text).replace(/\n+/g, ' ');
+
+/** User text on one line (headings, names): line breaks become spaces. */
 export function mdInline(text: string): string {
-  return escapeLine(lfLines(text).replace(/\n+/g, ' '));
+  return escapeLine(oneLine(text));
 }
 
 /** A link when the URL is http(s); anything else is shown as text and never becomes a link. */
@@ -72,5 +87,5 @@ export function mdLink(label: string, url: string | null): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return mdInline(label || url);
   // Percent-encode what could end the destination early (encodeURIComponent keeps parentheses).
   const href = strictHref(parsed).replace(/[()<>\s]/g, percentEncoded);
-  return `[${mdInline(label || url)}](${href})`;
+  return `[${escapeLine(oneLine(label || url), true)}](${href})`;
 }
