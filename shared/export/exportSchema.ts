@@ -112,7 +112,8 @@ export const exportedArticleSchema = z.object({
   id,
   title: z.string().max(LIMITS.title),
   url: httpUrl.nullable(),
-  text: z.string().max(LIMITS.articleText),
+  /** Never empty, as the board's layout has it (fieldRules): an article is its text. */
+  text: z.string().min(1, 'an article has text').max(LIMITS.articleText),
   createdBy: person,
   createdAt: time,
 });

@@ -41,7 +41,10 @@ export type ImportResult =
 const ms = (iso: string) => Date.parse(iso);
 const msOrNull = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
-/** Problems the schema cannot see: duplicate ids and replies to comments that are not there. */
+/**
+ * Problems the schema cannot see: duplicate ids, replies to comments that are not there, and
+ * card sources that do not quote their article.
+ */
 function referenceErrors(data: BoardExport): string[] {
   const errors: string[] = [];
   const seen = (kind: string, ids: string[]) => {
@@ -63,7 +66,10 @@ function referenceErrors(data: BoardExport): string[] {
     'comments',
     data.cards.flatMap((c) => c.comments.map((m) => m.id)),
   );
+  const texts = new Map(data.articles.map((a) => [a.id, a.text]));
   data.cards.forEach((card, i) => {
+    const source = sourceError(card, texts);
+    if (source) errors.push(`cards.${i}.source: ${source}`);
     seen(
       `cards.${i}.evidence`,
       card.evidence.map((e) => e.id),
@@ -78,6 +84,26 @@ function referenceErrors(data: BoardExport): string[] {
     });
   });
   return errors;
+}
+
+/**
+ * Why a card's source does not quote its article, if it does not: the sync server holds
+ * every write to this (server/sync/checkSources), since the exports quote the sentence as
+ * what the article said, and an edited file must not store what no client could. A source
+ * whose article the file does not hold (removed before the export, the card kept) is taken
+ * as the file has it, unchecked: there is no text to check it against.
+ */
+function sourceError(card: ExportedCard, texts: ReadonlyMap<string, string>): string | null {
+  const { source } = card;
+  if (source === null) return null;
+  const text = texts.get(source.articleId);
+  if (text === undefined) return null;
+  // slice() clamps: offsets past the end would hold a sentence they do not describe.
+  if (source.end > text.length) return `end is past the end of its article's text`;
+  if (text.slice(source.start, source.end) !== source.sentence) {
+    return `sentence is not its article's text from start to end`;
+  }
+  return null;
 }
 
 function parse(json: unknown): { data: BoardExport } | { errors: string[] } {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { addArticle, addClaim, initBoard, moveCard, removeArticle } from '../../../shared/board';
 import { type BoardExport, boardExportSchema } from '../../../shared/export';
 import { buildHostileBoard } from '../../shared/export/hostileBoard';
 import { type ExportServer, startExportServer } from './exportServer';
@@ -153,6 +154,110 @@ describe('POST /api/boards/import', () => {
 
       const notSent = await fetch(`${server.url}/api/boards/import`, { method: 'POST', body: 'x' });
       expect(notSent.status).toBe(400);
+      expect(createBoard).not.toHaveBeenCalled();
+    } finally {
+      createBoard.mockRestore();
+    }
+  });
+});
+
+/**
+ * The sync server holds a card's sentence to its article's text at its offsets, and an
+ * article to having text (server/sync/checkSources, shared/board/fieldRules); an edited
+ * export must not store what no client could (found by QA: each of these was imported, 201).
+ */
+describe('POST /api/boards/import: articles and the sentences cards quote from them', () => {
+  const KEPT = 'Crime fell 20% in 2024. Rents rose 8% last year.';
+  const GONE = 'The port moved 4 million containers. Bus fares went up 15%.';
+  let genuine: BoardExport;
+  let quoting: number;
+
+  beforeAll(async () => {
+    let clock = created + 100;
+    const ana = { actor: { id: 'inv-ana', name: 'Ana' }, now: () => (clock += 1_000) };
+    const { boardId, doc } = await server.createBoard('Quotes', created);
+    await server.change(boardId, doc, created + 100, (d) => {
+      initBoard(d, { title: 'Quotes' }, ana);
+      const kept = addArticle(d, { title: 'Kept', text: KEPT }, ana);
+      const sentence = 'Rents rose 8% last year.';
+      const start = KEPT.indexOf(sentence);
+      addClaim(
+        d,
+        {
+          claim: sentence,
+          source: { articleId: kept, start, end: start + sentence.length, sentence },
+        },
+        ana,
+      );
+      // A card worked on stays when its article is removed, quoting a text the export lacks.
+      const gone = addArticle(d, { title: 'Gone', text: GONE }, ana);
+      const worked = addClaim(
+        d,
+        {
+          claim: 'Bus fares',
+          source: { articleId: gone, start: 37, end: 59, sentence: 'Bus fares went up 15%.' },
+        },
+        ana,
+      );
+      moveCard(d, worked, { column: 'disputed', index: 0 }, ana);
+      removeArticle(d, gone, ana);
+    });
+    genuine = await exportJson(boardId, await server.invite(boardId, 'lead'));
+    expect(genuine.articles.map((a) => a.text)).toEqual([KEPT]);
+    expect(genuine.cards).toHaveLength(2);
+    quoting = genuine.cards.findIndex((c) => c.source?.articleId === genuine.articles[0]!.id);
+  });
+
+  it('imports an export whose cards quote their article, and one whose article was removed', async () => {
+    const res = await postImport(JSON.stringify(genuine));
+    expect(res.status).toBe(201);
+    const board = (await res.json()) as { id: string; leadToken: string };
+    const copy = await exportJson(board.id, board.leadToken);
+    expect(copy.articles).toEqual(genuine.articles);
+    expect(copy.cards.map((c) => c.source)).toEqual(genuine.cards.map((c) => c.source));
+  });
+
+  it('refuses a sentence the article does not hold there, offsets past its text and an article without text: 400, nothing created', async () => {
+    const refused = async (edit: (e: BoardExport) => void) => {
+      const file = structuredClone(genuine);
+      edit(file);
+      const res = await postImport(JSON.stringify(file));
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as {
+        error: { code: string; message: string; details: string[] };
+      };
+      expect(error.code).toBe('invalid_export');
+      return error.details;
+    };
+    const source = (e: BoardExport) => e.cards[quoting]!.source!;
+    const createBoard = vi.spyOn(server.storage, 'createBoard');
+    try {
+      expect(
+        await refused((e) => {
+          source(e).sentence = 'The mayor admitted he lied about unemployment.';
+        }),
+      ).toEqual([`cards.${quoting}.source: sentence is not its article's text from start to end`]);
+      // The article's text changed under its id: its card no longer quotes it.
+      expect(
+        await refused((e) => {
+          e.articles[0]!.text = 'Completely different words, never printed anywhere.';
+        }),
+      ).toEqual([`cards.${quoting}.source: sentence is not its article's text from start to end`]);
+      // slice() would clamp these to the text's last words, the sentence given.
+      expect(
+        await refused((e) => {
+          Object.assign(source(e), {
+            start: KEPT.length - 9,
+            end: KEPT.length + 20,
+            sentence: KEPT.slice(-9),
+          });
+        }),
+      ).toEqual([`cards.${quoting}.source: end is past the end of its article's text`]);
+      expect(
+        await refused((e) => {
+          e.articles[0]!.text = '';
+        }),
+      ).toContain('articles.0.text: an article has text');
       expect(createBoard).not.toHaveBeenCalled();
     } finally {
       createBoard.mockRestore();

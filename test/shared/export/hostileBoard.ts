@@ -61,15 +61,21 @@ export function buildHostileBoard(): HostileBoard {
     { organisation: { name: 'Fact Desk, "Daily" 🧪', url: 'https://factdesk.example/checks' } },
     alice,
   );
+  const text = `The minister said: ${HOSTILE.lines}. ${HOSTILE.unicode}`;
   const articleId = addArticle(
     doc,
     {
       title: `Budget speech ${HOSTILE.markdown}`,
       url: 'https://news.example/budget?a=1&b=(2)',
-      text: `The minister said: ${HOSTILE.lines}. ${HOSTILE.unicode}`,
+      text,
     },
     alice,
   );
+  // A card quotes its article's text at its offsets, as the sync server and the import hold it.
+  const quoting = (sentence: string) => {
+    const start = text.indexOf(sentence);
+    return { articleId, start, end: start + sentence.length, sentence };
+  };
   addArticle(doc, { title: 'No link', text: 'An article pasted without a URL.' }, alice);
 
   const eq = addClaim(
@@ -77,7 +83,7 @@ export function buildHostileBoard(): HostileBoard {
     {
       claim: HOSTILE.formulaEq,
       speaker: HOSTILE.formulaAt,
-      source: { articleId, start: 4, end: 40, sentence: HOSTILE.lines },
+      source: quoting(HOSTILE.lines),
       extraction: { score: 0.75, rank: 0, chips: [{ text: '4%', type: 'PERCENT' }] },
     },
     alice,
@@ -124,7 +130,7 @@ export function buildHostileBoard(): HostileBoard {
     {
       claim: HOSTILE.unicode,
       speaker: 'Zoë Ñúñez',
-      source: { articleId, start: 0, end: 3, sentence: HOSTILE.unicode },
+      source: quoting(HOSTILE.unicode),
     },
     alice,
   );

@@ -65,8 +65,9 @@ describe('toCsv', () => {
     expect(unicode.claim).toBe(HOSTILE.unicode);
     expect(unicode.speaker).toBe('Zoë Ñúñez');
     expect(unicode['source sentence']).toBe(HOSTILE.unicode);
-    expect(unicode['source start']).toBe('0');
-    expect(unicode['source end']).toBe('3');
+    const start = view.articles[0]!.text.indexOf(HOSTILE.unicode);
+    expect(unicode['source start']).toBe(String(start));
+    expect(unicode['source end']).toBe(String(start + HOSTILE.unicode.length));
     expect(unicode['article title']).toBe(view.articles[0]?.title);
   });
 
