@@ -70,6 +70,7 @@ import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { NotSaved } from './NotSaved';
+import { pageTitle } from './pageTitle';
 import { setAsideOffers } from './setAsideOffers';
 import type { UnsavedChange } from '../sync/unsavedWork';
 import { shownNeighbour } from './shownNeighbour';
@@ -195,7 +196,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   }, [openId]);
   useEffect(() => {
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
-    document.title = `${board.meta.title || 'Board'} · Factboard`;
+    document.title = pageTitle(board.meta.title);
   }, [board.meta.title, known.id]);
   // Refused, the page can store nothing more by staying open: what the server refused is kept
   // under "Not saved", through a reload or a new invite, which asked about it for nothing.
