@@ -82,7 +82,7 @@ describe.skipIf(!RUN)('a write that a concurrent one overrode', () => {
     await expect
       .poll(() => latestActivity(panel).textContent())
       .toBe(
-        'Eddie set the verdict to True, but it crossed another change and was not kept (the board kept Mostly true)',
+        'Eddie set the verdict to True, but it crossed Lea’s change and was not kept (the board kept Mostly true)',
       );
   });
 });
