@@ -87,6 +87,17 @@ describe('article texts and quoted sentences, against raw clients', () => {
     return { client, undo };
   }
 
+  /**
+   * The page goes away long enough for the room to unload (it forgets what it saw removed, and
+   * loads the board again from storage), keeping its doc and its Undo, and comes back.
+   */
+  async function awayWhileTheRoomUnloads(client: TestClient) {
+    client.provider.disconnect();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    client.provider.connect();
+    await client.synced();
+  }
+
   const stored = () => server.sync.read(boardId, (doc) => readBoard(doc));
   // A deletion does not move a page's state vector, so allSaved cannot wait for it.
   const articleGone = () =>
@@ -219,11 +230,7 @@ describe('article texts and quoted sentences, against raw clients', () => {
     expect(importCards.length).toBeGreaterThan(0);
     removeArticle(client.doc, articleId, client.as);
     await articleGone();
-    // The page goes away long enough for the room to unload: it forgets what it saw removed.
-    client.provider.disconnect();
-    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
-    client.provider.connect();
-    await client.synced();
+    await awayWhileTheRoomUnloads(client);
     undo.undo();
     await client.allSaved();
     expect(client.closes).toEqual([]);
@@ -441,10 +448,7 @@ describe('article texts and quoted sentences, against raw clients', () => {
     removeArticle(client.doc, articleId, client.as);
     await articleGone();
     // The room unloads, and forgets the article's text: only its digest is kept.
-    client.provider.disconnect();
-    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
-    client.provider.connect();
-    await client.synced();
+    await awayWhileTheRoomUnloads(client);
     // Another page deletes the card, later, and its own Undo puts it back.
     const other = await page('editor', 'Otto');
     deleteCard(other.client.doc, cardId, other.client.as);
@@ -470,10 +474,7 @@ describe('article texts and quoted sentences, against raw clients', () => {
     await waitFor(async () => (await stored()).cards[cardId] === undefined, { what: 'deleted' });
     // The page is away while the room unloads: neither the card nor its article is there to
     // compare with, and only the history's digests are.
-    client.provider.disconnect();
-    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
-    client.provider.connect();
-    await client.synced();
+    await awayWhileTheRoomUnloads(client);
     undo.undo();
     await client.allSaved();
     expect(client.closes).toEqual([]);
