@@ -9,7 +9,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addEvidence, assignCard, moveCard } from '../../shared/board';
-import { connectProvider } from '../helpers/connectProvider';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { addClaim, card, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -149,16 +148,9 @@ describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
   it("tells a colleague's burst of 30 changes once, ending on the card as it is now", async () => {
     const id = await card(ana, claim).getAttribute('data-card-id');
     // Carl, an editor, on a y-websocket client: the burst QA made (qa-burst.ts).
-    const carlUrl = await server.invite(board, 'Carl', 'editor');
-    const token = new URL(carlUrl).hash.replace('#invite=', '');
-    const me = (await (
-      await fetch(`${server.url}/api/boards/${board.id}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      })
-    ).json()) as { inviteId: string; name: string };
-    const carl = connectProvider(server.url.replace(/^http/, 'ws') + '/sync', board.id, token);
+    const carl = server.connect(board.id, await server.invite(board, 'Carl', 'editor'));
     await carl.synced();
-    const as = { actor: { id: me.inviteId, name: me.name } };
+    const { as } = carl;
     const columns = ['corroborated', 'disputed', 'unverified'] as const;
     const from = await heardCount(ana);
     for (let i = 0; i < 30; i++) {

@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { announced, card, closeCard, expectCardIn, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -57,13 +57,8 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
-    const sync = server.url.replace(/^http/, 'ws') + '/sync';
-    lea = connectProvider(sync, board.id, board.leadToken);
-    edithElsewhere = connectProvider(
-      sync,
-      board.id,
-      new URL(edithUrl).hash.replace('#invite=', ''),
-    );
+    lea = server.connect(board.id, board.leadToken);
+    edithElsewhere = server.connect(board.id, edithUrl);
     edith = await (await browser.newContext()).newPage();
     edith.setDefaultTimeout(10_000);
     await Promise.all([openBoard(edith, edithUrl), lea.synced(), edithElsewhere.synced()]);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
   addClaim,
@@ -48,13 +48,8 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Crossings', 'Lea');
     leadUrl = board.leadUrl;
-    const token = new URL(await server.invite(board, 'Eddie', 'editor')).hash.replace(
-      '#invite=',
-      '',
-    );
-    const sync = server.url.replace(/^http/, 'ws') + '/sync';
-    eddie = connectProvider(sync, board.id, token);
-    leaElsewhere = connectProvider(sync, board.id, board.leadToken);
+    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
+    leaElsewhere = server.connect(board.id, board.leadToken);
     lea = await (await browser.newContext()).newPage();
     lea.setDefaultTimeout(10_000);
     await Promise.all([openBoard(lea, board.leadUrl), eddie.synced(), leaElsewhere.synced()]);

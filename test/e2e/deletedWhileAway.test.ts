@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { announced, card, expectCardIn, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -62,13 +62,8 @@ describe.skipIf(!RUN)('a card the person was checking, deleted while they were a
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
-    const sync = server.url.replace(/^http/, 'ws') + '/sync';
-    lea = connectProvider(sync, board.id, board.leadToken);
-    edithElsewhere = connectProvider(
-      sync,
-      board.id,
-      new URL(edithUrl).hash.replace('#invite=', ''),
-    );
+    lea = server.connect(board.id, board.leadToken);
+    edithElsewhere = server.connect(board.id, edithUrl);
     context = await browser.newContext();
     edith = await context.newPage();
     edith.setDefaultTimeout(10_000);

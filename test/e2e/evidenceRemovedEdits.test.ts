@@ -20,7 +20,7 @@ import {
   removeEvidence,
 } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
   announced,
@@ -48,12 +48,7 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Harbour', 'Lea');
-    const token = (url: string) => new URL(url).hash.replace('#invite=', '');
-    bo = connectProvider(
-      server.url.replace(/^http/, 'ws') + '/sync',
-      board.id,
-      token(await server.invite(board, 'Bo', 'editor')),
-    );
+    bo = server.connect(board.id, await server.invite(board, 'Bo', 'editor'));
     ana = await (await browser.newContext()).newPage();
     ana.setDefaultTimeout(10_000);
     await Promise.all([openBoard(ana, await server.invite(board, 'Ana', 'editor')), bo.synced()]);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard, setVerdict } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
   addClaim,
@@ -35,14 +35,10 @@ describe.skipIf(!RUN)('a write that a concurrent one overrode', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Crossings', 'Lea');
-    const token = new URL(await server.invite(board, 'Eddie', 'editor')).hash.replace(
-      '#invite=',
-      '',
-    );
     // Yjs keeps the value of the higher client id: Eddie's, the lowest there is, loses.
     const doc = new Y.Doc();
     doc.clientID = 7;
-    eddie = connectProvider(server.url.replace(/^http/, 'ws') + '/sync', board.id, token, { doc });
+    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'), { doc });
     lea = await (await browser.newContext()).newPage();
     lea.setDefaultTimeout(10_000);
     await Promise.all([openBoard(lea, board.leadUrl), eddie.synced()]);

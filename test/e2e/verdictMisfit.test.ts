@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { connectProvider, type TestClient } from '../helpers/connectProvider';
+import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
   addClaim,
@@ -38,11 +38,7 @@ describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Crossings', 'Lea');
-    const token = new URL(await server.invite(board, 'Eddie', 'editor')).hash.replace(
-      '#invite=',
-      '',
-    );
-    eddie = connectProvider(server.url.replace(/^http/, 'ws') + '/sync', board.id, token);
+    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
     lea = await (await browser.newContext()).newPage();
     lea.setDefaultTimeout(10_000);
     await Promise.all([openBoard(lea, board.leadUrl), eddie.synced()]);

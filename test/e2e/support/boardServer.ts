@@ -8,6 +8,7 @@ import type { Role } from '../../../shared/roles';
 import type { Config } from '../../../server/config';
 import type { ExtractionPool } from '../../../server/extract/createExtractionPool';
 import { staticClient } from '../../../server/http/staticClient';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startTestServer } from '../../helpers/http/startTestServer';
 import { postJson } from '../../helpers/restApi';
 import { buildClient } from './buildClient';
@@ -20,7 +21,17 @@ export interface BoardServer {
     title: string,
     leadName: string,
   ): Promise<{ id: string; leadUrl: string; leadToken: string }>;
+  /** A new invite's link (`…/b/<id>#invite=<token>`). */
   invite(board: { id: string; leadToken: string }, name: string, role: Role): Promise<string>;
+  /**
+   * A y-websocket client in Node on the board, as a colleague elsewhere: with a token, or an
+   * invite link as `invite` gives it.
+   */
+  connect(
+    boardId: string,
+    tokenOrLink: string,
+    options?: Parameters<typeof connectProvider>[3],
+  ): TestClient;
   /** Imports an article as the board's lead, as the Import dialog does (201 or it throws). */
   importArticle(
     board: { id: string; leadToken: string },
@@ -51,6 +62,13 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
       );
       return made.url;
     },
+    connect: (boardId, tokenOrLink, options) =>
+      connectProvider(
+        server.url.replace(/^http/, 'ws') + '/sync',
+        boardId,
+        tokenOrLink.split('#invite=').pop() ?? '',
+        options,
+      ),
     importArticle: (board, article) =>
       postJson(`${server.url}/api/boards/${board.id}/articles`, article, board.leadToken),
     async revoke(board, name) {
