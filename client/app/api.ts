@@ -11,6 +11,10 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never reached the server: no network, or the server is down. */
+export const unreachable = (error: unknown): boolean =>
+  error instanceof ApiError && error.code === 'network';
+
 /** One JSON call to the server; feature folders build their REST calls on it. */
 export async function call<T>(
   path: string,

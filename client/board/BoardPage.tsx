@@ -29,6 +29,7 @@ import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { useCardAddress } from '../card/useCardAddress';
 import { AllSavedContext } from '../history/AllSavedContext';
+import { ConnectedContext } from '../history/ConnectedContext';
 import { awaitingMeReader } from '../review/threadsAwaitingMe';
 import { useBoardMembers } from '../review/useBoardMembers';
 import { useMentionNames } from '../review/useMentionNames';
@@ -38,6 +39,7 @@ import { deleterName } from '../review/deleterName';
 import { restoreNoticedCard } from '../review/restoreNoticedCard';
 import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
+import { connectionDown } from '../sync/connectionStatus';
 import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
@@ -492,142 +494,146 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     <BoardActionsContext.Provider value={actions}>
       <ArticleLanguagesContext.Provider value={languages}>
         <AllSavedContext.Provider value={!snapshot.unsaved}>
-          <div className={`board-page${compact ? ' compact' : ''}`}>
-            <SkipLinks />
-            <BoardHeader
-              title={board.meta.title}
-              role={role}
-              invitedAs={known.role}
-              me={me}
-              snapshot={snapshot}
-              onUndo={undo}
-              onRedo={redo}
-              notices={
-                <>
-                  {refused && (
-                    <p className="banner banner-error" role="alert">
-                      The server refused this connection, so nothing changed here can be saved: the
-                      board is read-only on this page. Ask the board&rsquo;s lead for a new invite
-                      link.
-                    </p>
-                  )}
-                  {known.role !== 'viewer' && <ClockWarning />}
-                  {notSaved}
-                  <LostEdits
-                    // Those kept from before a reload name their cards once the board is read.
-                    notices={snapshot.loaded ? snapshot.lostEdits : NO_NOTICES}
-                    board={board}
-                    peers={snapshot.peers}
-                    onDismiss={dismissLostEdit}
-                  />
-                  <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
-                  {!can(known.role, 'editBoard') && !refused && (
-                    <p className="banner">
-                      {known.role === 'reviewer'
-                        ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
-                        : 'You are a viewer: this board is read-only for you.'}
-                    </p>
-                  )}
-                </>
-              }
-            >
-              <ArticleTools
-                board={board}
-                boardId={known.id}
-                token={known.token}
+          <ConnectedContext.Provider value={!connectionDown(kind)}>
+            <div className={`board-page${compact ? ' compact' : ''}`}>
+              <SkipLinks />
+              <BoardHeader
+                title={board.meta.title}
                 role={role}
-                passage={passage}
-              />
-            </BoardHeader>
-            <FilterBar
-              board={board}
-              options={options}
-              filter={filter}
-              onChange={setFilter}
-              shown={shownCount}
-              forMeCount={forMeCount}
-              compact={compact}
-              onCompactChange={setCompact}
-              clearRef={clearFiltersRef}
-            />
-            <SpeakerSuggestions speakers={options.speakers} />
-            {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
-            <p id={CARD_KEYS_HINT_ID} hidden>
-              {cardKeysHint(canEdit)}
-            </p>
-            <main
-              ref={columnsRef}
-              className="columns"
-              id="main"
-              tabIndex={columnsTabStop ? 0 : -1}
-              aria-busy={!snapshot.loaded}
-            >
-              {!snapshot.loaded ? (
-                <p className="loading">Loading board…</p>
-              ) : (
-                <DndContext
-                  sensors={sensors}
-                  collisionDetection={closestCorners}
-                  accessibility={{
-                    announcements: SILENT,
-                    screenReaderInstructions: { draggable: '' },
-                  }}
-                  onDragStart={mover.onDragStart}
-                  onDragOver={mover.onDragOver}
-                  onDragEnd={mover.onDragEnd}
-                  onDragCancel={mover.onDragCancel}
-                >
-                  {COLUMNS.map((column) => (
-                    <Column
-                      key={column}
-                      column={column}
-                      ids={mover.shown[column]}
-                      total={board.columns[column].length}
-                      filtered={isFilterActive(filter)}
-                      cards={board.cards}
-                      ratingScale={board.meta.ratingScale}
-                      peersByCard={peersByCard}
-                      awaitingMe={awaitingMe}
-                      heldId={mover.preview?.cardId ?? null}
-                      reveal={revealRequest}
-                      emptyText={
-                        column === 'unverified' && boardEmpty ? emptyBoardText(canEdit) : undefined
-                      }
-                    >
-                      {column === 'unverified' && (
-                        <AddClaimForm canAdd={canEdit} onAdded={(id) => reveal(id, false)} />
-                      )}
-                    </Column>
-                  ))}
-                  <DragOverlay>
-                    {mover.preview?.by === 'pointer' && held ? (
-                      <DragPreview
-                        card={held}
-                        misfit={verdictFitsCard(board.meta.ratingScale, held) === false}
-                      />
-                    ) : null}
-                  </DragOverlay>
-                </DndContext>
-              )}
-            </main>
-            {openId && (
-              <CardDetail
-                card={board.cards[openId] ?? null}
+                invitedAs={known.role}
+                me={me}
+                snapshot={snapshot}
+                onUndo={undo}
+                onRedo={redo}
+                notices={
+                  <>
+                    {refused && (
+                      <p className="banner banner-error" role="alert">
+                        The server refused this connection, so nothing changed here can be saved:
+                        the board is read-only on this page. Ask the board&rsquo;s lead for a new
+                        invite link.
+                      </p>
+                    )}
+                    {known.role !== 'viewer' && <ClockWarning />}
+                    {notSaved}
+                    <LostEdits
+                      // Those kept from before a reload name their cards once the board is read.
+                      notices={snapshot.loaded ? snapshot.lostEdits : NO_NOTICES}
+                      board={board}
+                      peers={snapshot.peers}
+                      onDismiss={dismissLostEdit}
+                    />
+                    <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
+                    {!can(known.role, 'editBoard') && !refused && (
+                      <p className="banner">
+                        {known.role === 'reviewer'
+                          ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
+                          : 'You are a viewer: this board is read-only for you.'}
+                      </p>
+                    )}
+                  </>
+                }
+              >
+                <ArticleTools
+                  board={board}
+                  boardId={known.id}
+                  token={known.token}
+                  role={role}
+                  passage={passage}
+                />
+              </BoardHeader>
+              <FilterBar
                 board={board}
-                me={connection.actor}
-                members={members}
-                mentions={mentions}
-                actions={actions}
-                peers={snapshot.peers}
-                lostEdits={snapshot.lostEdits}
-                onDismissLostEdit={dismissLostEdit}
-                address={cardAddress(known.id, openId)}
-                onClose={closeDetail}
+                options={options}
+                filter={filter}
+                onChange={setFilter}
+                shown={shownCount}
+                forMeCount={forMeCount}
+                compact={compact}
+                onCompactChange={setCompact}
+                clearRef={clearFiltersRef}
               />
-            )}
-            <Toast toast={toast} onDismiss={dismissToast} />
-            {region}
-          </div>
+              <SpeakerSuggestions speakers={options.speakers} />
+              {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
+              <p id={CARD_KEYS_HINT_ID} hidden>
+                {cardKeysHint(canEdit)}
+              </p>
+              <main
+                ref={columnsRef}
+                className="columns"
+                id="main"
+                tabIndex={columnsTabStop ? 0 : -1}
+                aria-busy={!snapshot.loaded}
+              >
+                {!snapshot.loaded ? (
+                  <p className="loading">Loading board…</p>
+                ) : (
+                  <DndContext
+                    sensors={sensors}
+                    collisionDetection={closestCorners}
+                    accessibility={{
+                      announcements: SILENT,
+                      screenReaderInstructions: { draggable: '' },
+                    }}
+                    onDragStart={mover.onDragStart}
+                    onDragOver={mover.onDragOver}
+                    onDragEnd={mover.onDragEnd}
+                    onDragCancel={mover.onDragCancel}
+                  >
+                    {COLUMNS.map((column) => (
+                      <Column
+                        key={column}
+                        column={column}
+                        ids={mover.shown[column]}
+                        total={board.columns[column].length}
+                        filtered={isFilterActive(filter)}
+                        cards={board.cards}
+                        ratingScale={board.meta.ratingScale}
+                        peersByCard={peersByCard}
+                        awaitingMe={awaitingMe}
+                        heldId={mover.preview?.cardId ?? null}
+                        reveal={revealRequest}
+                        emptyText={
+                          column === 'unverified' && boardEmpty
+                            ? emptyBoardText(canEdit)
+                            : undefined
+                        }
+                      >
+                        {column === 'unverified' && (
+                          <AddClaimForm canAdd={canEdit} onAdded={(id) => reveal(id, false)} />
+                        )}
+                      </Column>
+                    ))}
+                    <DragOverlay>
+                      {mover.preview?.by === 'pointer' && held ? (
+                        <DragPreview
+                          card={held}
+                          misfit={verdictFitsCard(board.meta.ratingScale, held) === false}
+                        />
+                      ) : null}
+                    </DragOverlay>
+                  </DndContext>
+                )}
+              </main>
+              {openId && (
+                <CardDetail
+                  card={board.cards[openId] ?? null}
+                  board={board}
+                  me={connection.actor}
+                  members={members}
+                  mentions={mentions}
+                  actions={actions}
+                  peers={snapshot.peers}
+                  lostEdits={snapshot.lostEdits}
+                  onDismissLostEdit={dismissLostEdit}
+                  address={cardAddress(known.id, openId)}
+                  onClose={closeDetail}
+                />
+              )}
+              <Toast toast={toast} onDismiss={dismissToast} />
+              {region}
+            </div>
+          </ConnectedContext.Provider>
         </AllSavedContext.Provider>
       </ArticleLanguagesContext.Provider>
     </BoardActionsContext.Provider>

@@ -1,4 +1,4 @@
-import type { ConnectionKind } from '../sync/connectionStatus';
+import { connectionDown, type ConnectionKind } from '../sync/connectionStatus';
 
 /** States said only once they have lasted (ConnectionPill times them: `slow`). */
 const SAID_WHEN_SLOW: ReadonlySet<ConnectionKind> = new Set(['connecting', 'saving']);
@@ -40,7 +40,7 @@ export class StatusVoice {
       this.said.clear();
       return state.label;
     }
-    const away = state.kind === 'offline' || state.kind === 'connecting';
+    const away = connectionDown(state.kind);
     if (away && state.unsaved && !state.onDevice) return null;
     if (this.said.has(state.label)) return null;
     this.said.add(state.label);

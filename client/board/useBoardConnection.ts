@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { KnownBoard } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
+import { connectionDown } from '../sync/connectionStatus';
 import { ackStoreKey, lostEditsKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
 import { storageLostEditStore } from '../sync/lostEditStore';
 import { storageOwnWriteStore } from '../sync/LostEditWatch';
@@ -67,7 +68,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
     let down = false;
     const offStatus = c.subscribe(() => {
       const { kind } = c.getSnapshot().status;
-      if (kind === 'offline' || kind === 'connecting') {
+      if (connectionDown(kind)) {
         down = connectedOnce;
       } else if (kind !== 'refused' && kind !== 'reopening') {
         if (down) void refreshRole(known.id, known.token);

@@ -39,7 +39,7 @@ export function ActivityPanel({
   const access = useBoardAccess();
   const changeKey = useMemo(() => ({ board, invitesChanged }), [board, invitesChanged]);
   const history = useHistory(access, null, changeKey);
-  const { events, error } = history;
+  const { events, error, awaitingConnection } = history;
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
@@ -75,10 +75,16 @@ export function ActivityPanel({
       onClose={onClose}
       onDismiss={onDismiss}
     >
-      {error && (
-        <p className="error small" role="status">
-          Activity could not be loaded: {error}
+      {awaitingConnection ? (
+        <p className="muted small" role="status">
+          Activity will update when the connection is back.
         </p>
+      ) : (
+        error && (
+          <p className="error small" role="status">
+            Activity could not be loaded: {error}
+          </p>
+        )
       )}
       {restoreError && (
         <p className="error small" role="alert">
@@ -86,7 +92,7 @@ export function ActivityPanel({
         </p>
       )}
       {latest === null ? (
-        !error && <p className="muted">Loading activity…</p>
+        !error && !awaitingConnection && <p className="muted">Loading activity…</p>
       ) : latest.length === 0 ? (
         <p className="muted">Nothing has happened on this board yet.</p>
       ) : (

@@ -13,7 +13,7 @@ import { useHistory } from './useHistory';
 export function CardTimeline({ cardId, board }: { cardId: string; board: BoardView }) {
   const access = useBoardAccess();
   const history = useHistory(access, cardId, board);
-  const { events, error } = history;
+  const { events, error, awaitingConnection } = history;
   const listRef = useRef<HTMLOListElement>(null);
   // Built again only when the events change, not at every change of the board, which
   // re-renders the dialog: formatting every entry's time anew each time is what made the
@@ -41,14 +41,20 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
   return (
     <section aria-labelledby="detail-history" className="review-section">
       <h3 id="detail-history">History</h3>
-      {error && (
-        <p className="error small" role="status">
-          History could not be loaded: {error}
+      {awaitingConnection ? (
+        <p className="muted small" role="status">
+          History will update when the connection is back.
         </p>
+      ) : (
+        error && (
+          <p className="error small" role="status">
+            History could not be loaded: {error}
+          </p>
+        )
       )}
       <LoadOlderButton history={history} newestFirst={false} focusEntry={focusEntry} />
       {events === null ? (
-        !error && <p className="muted">Loading history…</p>
+        !error && !awaitingConnection && <p className="muted">Loading history…</p>
       ) : events.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (

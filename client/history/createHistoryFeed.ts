@@ -4,6 +4,7 @@
  * than the newest event held (following `next` until caught up), so a refresh on a board with
  * months of history costs one small request.
  */
+import { unreachable } from '../app/api';
 import type { HistoryEvent } from './historyEvent';
 import type { HistoryPage } from './fetchHistory';
 import { mergeEvents } from './mergeEvents';
@@ -21,8 +22,13 @@ export interface HistoryFeedState {
    */
   readonly olderCount: number | null;
   readonly loadingOlder: boolean;
-  /** The last failure, cleared by the next success. */
+  /** The last failure, cleared by the next success; null when it was `unreachable`. */
   readonly error: string | null;
+  /**
+   * The last read could not reach the server (no network, the server down), cleared by the
+   * next success: nothing is wrong with the history, it is to be read again once it can be.
+   */
+  readonly unreachable: boolean;
 }
 
 export interface HistoryFeed {
@@ -52,6 +58,7 @@ export function createHistoryFeed(
     olderCount: null,
     loadingOlder: false,
     error: null,
+    unreachable: false,
   };
   let disposed = false;
   let refreshing = false;
@@ -62,6 +69,12 @@ export function createHistoryFeed(
     state = { ...state, ...change };
     onChange(state);
   };
+  /** What a read leaves of the last failure. */
+  const succeeded = { error: null, unreachable: false } as const;
+  const failed = (error: unknown): Partial<HistoryFeedState> =>
+    unreachable(error)
+      ? { error: null, unreachable: true }
+      : { error: describeError(error), unreachable: false };
   const add = (events: readonly HistoryEvent[]) => mergeEvents(state.events ?? [], events);
   /** What a page walking back says of the events before it. */
   const older = (page: HistoryPage) => {
@@ -72,14 +85,14 @@ export function createHistoryFeed(
   const catchUp = async () => {
     if (state.events === null) {
       const page = await fetchPage({ limit });
-      set({ events: add(page.events), ...older(page), error: null });
+      set({ events: add(page.events), ...older(page), ...succeeded });
       return;
     }
     for (;;) {
       const after = state.events.at(-1)?.seq ?? 0;
       const page = await fetchPage({ after, limit });
       if (disposed) return;
-      set({ events: add(page.events), error: null });
+      set({ events: add(page.events), ...succeeded });
       if (page.next === null || page.events.length === 0) return;
     }
   };
@@ -92,7 +105,7 @@ export function createHistoryFeed(
     }
     refreshing = true;
     void catchUp()
-      .catch((error: unknown) => set({ error: describeError(error) }))
+      .catch((error: unknown) => set(failed(error)))
       .finally(() => {
         refreshing = false;
         if (refreshAgain && !disposed) {
@@ -114,9 +127,9 @@ export function createHistoryFeed(
             events: add(page.events),
             ...older(page),
             loadingOlder: false,
-            error: null,
+            ...succeeded,
           }),
-        (error: unknown) => set({ loadingOlder: false, error: describeError(error) }),
+        (error: unknown) => set({ loadingOlder: false, ...failed(error) }),
       );
     },
     dispose() {

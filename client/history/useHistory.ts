@@ -1,16 +1,24 @@
 /**
  * A board's (or one card's) history from the server: the latest page, older pages on demand,
  * and, as the board changes or this page's changes are stored, only the events newer than
- * those held (createHistoryFeed).
+ * those held (createHistoryFeed). While the board's connection is down nothing is read (each
+ * read would fail, and the browser logs every failed request as an error); a read it held
+ * back, or one that could not reach the server, is made once when the connection is back.
  */
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { AllSavedContext } from './AllSavedContext';
+import { ConnectedContext } from './ConnectedContext';
 import { errorMessage } from '../ui/errorMessage';
 import { createHistoryFeed, type HistoryFeed, type HistoryFeedState } from './createHistoryFeed';
 import { fetchHistory } from './fetchHistory';
 import { createRefresher, type Refresher } from './refresher';
 
 export interface HistoryState extends HistoryFeedState {
+  /**
+   * The history waits for the connection: it is down, or the last read could not reach the
+   * server. It is read again once the connection is back.
+   */
+  readonly awaitingConnection: boolean;
   loadOlder(): void;
 }
 
@@ -20,6 +28,7 @@ const EMPTY: HistoryFeedState = {
   olderCount: null,
   loadingOlder: false,
   error: null,
+  unreachable: false,
 };
 
 export function useHistory(
@@ -35,18 +44,32 @@ export function useHistory(
   const feed = useRef<HistoryFeed | null>(null);
   const refresher = useRef<Refresher | null>(null);
   const lastKey = useRef(changeKey);
+  const connected = useContext(ConnectedContext);
+  /** Read when a load is due, after this render. */
+  const connectedNow = useRef(connected);
+  connectedNow.current = connected;
+  /** A read is owed for when the connection is back: one was held back, or did not get through. */
+  const missed = useRef(false);
 
   useEffect(() => {
     if (!boardId || !token) return;
     const controller = new AbortController();
     const current = createHistoryFeed(
       (query) => fetchHistory(boardId, token, { cardId, ...query }, controller.signal),
-      (next) => setState({ ...next, target }),
+      (next) => {
+        if (next.unreachable) missed.current = true;
+        setState({ ...next, target });
+      },
       errorMessage,
     );
-    current.refresh();
+    const load = () => {
+      if (connectedNow.current) current.refresh();
+      else missed.current = true;
+    };
+    missed.current = false;
+    load();
     feed.current = current;
-    refresher.current = createRefresher(() => current.refresh());
+    refresher.current = createRefresher(load);
     return () => {
       refresher.current?.dispose();
       refresher.current = null;
@@ -62,6 +85,12 @@ export function useHistory(
     refresher.current?.changed();
   }, [changeKey]);
 
+  useEffect(() => {
+    if (!connected || !missed.current) return;
+    missed.current = false;
+    feed.current?.refresh();
+  }, [connected]);
+
   const allSaved = useContext(AllSavedContext);
   const wasSaved = useRef(allSaved);
   useEffect(() => {
@@ -70,5 +99,6 @@ export function useHistory(
   }, [allSaved]);
 
   const loadOlder = useCallback(() => feed.current?.loadOlder(), []);
-  return { ...(state.target === target ? state : EMPTY), loadOlder };
+  const shown = state.target === target ? state : EMPTY;
+  return { ...shown, awaitingConnection: !connected || shown.unreachable, loadOlder };
 }

@@ -26,6 +26,10 @@ export interface ConnectionFacts {
   readonly reopening: boolean;
 }
 
+/** No socket to the server: the browser is offline, or the connection is (re)trying. */
+export const connectionDown = (kind: ConnectionKind): boolean =>
+  kind === 'offline' || kind === 'connecting';
+
 export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
   if (f.refusedCode !== null) {
     return { kind: f.reopening ? 'reopening' : 'refused', code: f.refusedCode };

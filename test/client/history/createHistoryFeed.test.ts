@@ -29,6 +29,8 @@ import { waitFor } from '../../helpers/waitFor';
 
 let server: TestServer;
 let urls: string[] = [];
+/** Whether fetch fails as the browser's does with no network or no server. */
+let unreachableServer = false;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -36,6 +38,7 @@ beforeAll(async () => {
   const realFetch = globalThis.fetch;
   vi.stubGlobal('fetch', (input: string, init?: RequestInit) => {
     if (input.startsWith('/')) urls.push(input);
+    if (unreachableServer) return Promise.reject(new TypeError('Failed to fetch'));
     return realFetch(input.startsWith('/') ? server.url + input : input, init);
   });
 });
@@ -171,6 +174,23 @@ describe('createHistoryFeed', () => {
     fail = false;
     feed.refresh();
     await waitFor(() => last()?.error === null && numbers()?.length === 3);
+  });
+
+  it('tells a read that could not reach the server from a failure: no error, to be read again', async () => {
+    const { board, add } = await boardWith(2);
+    const { feed, last, numbers } = feedOn(board);
+    unreachableServer = true;
+    try {
+      feed.refresh();
+      await waitFor(() => last()?.unreachable === true);
+      expect(last()).toMatchObject({ events: null, error: null });
+    } finally {
+      unreachableServer = false;
+    }
+    await add(1);
+    feed.refresh();
+    await waitFor(() => numbers()?.length === 3);
+    expect(last()).toMatchObject({ error: null, unreachable: false });
   });
 
   it('drops answers after dispose', async () => {

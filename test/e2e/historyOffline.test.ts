@@ -1,0 +1,135 @@
+/**
+ * The history while the board's connection is down, in headless Chromium against the real
+ * server: offline, the Activity panel and a card's History read nothing (every read would
+ * fail, and Chromium logs each failed request as a console error), say calmly that they will
+ * update when the connection is back, and read once it is.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { REFRESH_TIMING } from '../../client/history/refresher';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  addClaim,
+  latestActivity,
+  moveTo,
+  openBoard,
+  openCard,
+  status,
+  waitSaved,
+} from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+/** The history requests the page makes and the console errors it logs, from now on. */
+function watch(page: Page) {
+  const historyRequests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('/history')) historyRequests.push(r.url());
+  });
+  page.on('console', (m) => {
+    // Not the favicon, which Chromium fetches again when the address changes (a card opens).
+    if (m.type() !== 'error' || m.location().url.endsWith('/favicon.svg')) return;
+    consoleErrors.push(`${m.text()} ${m.location().url}`);
+  });
+  return { historyRequests, consoleErrors };
+}
+
+/** Offline until the status pill says so. */
+async function goOffline(context: BrowserContext, page: Page) {
+  await context.setOffline(true);
+  await expect.poll(() => status(page).textContent()).toMatch(/^Offline/);
+}
+
+/** Long enough for any read a change asks for to have been made (createRefresher). */
+const pastRefreshes = (page: Page) => page.waitForTimeout(REFRESH_TIMING.settled + 1_000);
+
+describe.skipIf(!RUN)('the history while the connection is down', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+  }, 120_000);
+
+  // A board and browser of its own for each test: one left offline by a failure spoils no other.
+  beforeEach(async () => {
+    const board = await server.createBoard('Night desk', 'Ana');
+    context = await browser.newContext();
+    page = await context.newPage();
+    await openBoard(page, board.leadUrl);
+  });
+
+  afterEach(() => context.close());
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('Activity reads nothing offline, says it will update, and does once the connection is back', async () => {
+    const claim = 'Crime rose 40% last year';
+    await addClaim(page, claim);
+    await waitSaved(page);
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const panel = page.getByRole('region', { name: 'Activity' });
+    await expect
+      .poll(() => latestActivity(panel).textContent())
+      .toMatch(/^Ana added the card to Unverified/);
+    await pastRefreshes(page);
+
+    const seen = watch(page);
+    await goOffline(context, page);
+    // A change offline is a change of the board: online, the feed reads the history after it.
+    await moveTo(page, claim, 'Disputed');
+    await pastRefreshes(page);
+    expect(seen.historyRequests).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    const waiting = panel
+      .getByRole('status')
+      .filter({ hasText: 'Activity will update when the connection is back.' });
+    expect(await waiting.count()).toBe(1);
+    // What the panel held stays listed meanwhile.
+    await expect
+      .poll(() => latestActivity(panel).textContent())
+      .toMatch(/^Ana added the card to Unverified/);
+
+    await context.setOffline(false);
+    await waitSaved(page, 15_000);
+    await expect
+      .poll(() => latestActivity(panel).textContent())
+      .toMatch(/^Ana moved the card from Unverified to Disputed/);
+    await expect.poll(() => waiting.count()).toBe(0);
+    expect(await panel.getByText(/could not be loaded/).count()).toBe(0);
+  });
+
+  it("a card's History opened offline waits for the connection, then reads it", async () => {
+    const claim = 'Exports doubled since 2020';
+    await addClaim(page, claim);
+    await waitSaved(page);
+
+    const seen = watch(page);
+    await goOffline(context, page);
+    const dialog = await openCard(page, claim);
+    const history = dialog.getByRole('region', { name: 'History' });
+    await pastRefreshes(page);
+    expect(seen.historyRequests).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    const waiting = history
+      .getByRole('status')
+      .filter({ hasText: 'History will update when the connection is back.' });
+    expect(await waiting.count()).toBe(1);
+    expect(await history.getByText('Loading history…').count()).toBe(0);
+
+    await context.setOffline(false);
+    await expect
+      .poll(() => history.getByRole('list', { name: 'Card history' }).textContent(), {
+        timeout: 15_000,
+      })
+      .toMatch(/Ana added the card to Unverified/);
+    expect(await history.getByRole('status').count()).toBe(0);
+  });
+});
