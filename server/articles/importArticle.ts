@@ -12,7 +12,6 @@
  * (alreadyOnBoard), or when a person deleted a card with its claim (deletedBefore: see
  * deletedCards for why).
  */
-import { createHash } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { addClaims } from '../../shared/board/commands/cards';
@@ -24,6 +23,7 @@ import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { claimKey } from '../../shared/extract/claimKey';
 import type { ClaimCandidate } from '../../shared/extract/types';
+import { exactTextId } from './articleIdFor';
 import type { DeletedCard } from './deletedCards';
 
 export interface ArticleRecord {
@@ -65,22 +65,6 @@ export interface ImportResult {
  * The others stay a sentence away in the article view.
  */
 export const MAX_CARDS_PER_IMPORT = 500;
-
-const hashId = (text: string) =>
-  `a${createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 24)}`;
-
-/**
- * The same article always gets the same id on a board, whatever its spacing: the same story
- * pasted from a CMS or an e-mail and uploaded as a file differs in blank lines, line breaks
- * inside paragraphs, spaces at line ends, no-break spaces and tabs, and in nothing a reader
- * would call the text. The words and their order make the id; the text is stored as given.
- */
-export function articleIdFor(text: string): string {
-  return hashId(text.normalize('NFKC').replace(/\s+/g, ' ').trim());
-}
-
-/** The id articles got before spacing stopped counting: a hash of the exact text. */
-const exactTextId = hashId;
 
 /**
  * A footnote reference after a sentence's last stop: "…earlier.¹", "…Office.2" (a page's

@@ -11,7 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
-import { articleIdFor, importArticle } from '../articles/importArticle';
+import { articleIdFor } from '../articles/articleIdFor';
+import { importArticle } from '../articles/importArticle';
 import { ConfigError } from '../config';
 import { createBoard, inviteUrl } from '../http/boardActions';
 import type { RunningServer } from '../startServer';

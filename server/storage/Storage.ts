@@ -197,8 +197,8 @@ export interface RemovedEvidence {
 /** An article that the history records as removed (article.removed), by its digests. */
 export interface RemovedArticle {
   readonly articleId: string;
-  /** textDigest of its text; events recorded before digests were kept have none. */
-  readonly textDigest: string;
+  /** textDigest of its text; null in events recorded before digests were kept. */
+  readonly textDigest: string | null;
   /** articleDigest of all its fields; null in events recorded before it was kept. */
   readonly articleDigest: string | null;
 }

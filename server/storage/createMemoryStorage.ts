@@ -280,12 +280,11 @@ export function createMemoryStorage(): SyncStorage {
       return history.flatMap(({ boardId: board, type, data }) =>
         board === boardId &&
         type === 'article.removed' &&
-        typeof data.articleId === 'string' &&
-        typeof data.textDigest === 'string'
+        typeof data.articleId === 'string'
           ? [
               {
                 articleId: data.articleId,
-                textDigest: data.textDigest,
+                textDigest: typeof data.textDigest === 'string' ? data.textDigest : null,
                 articleDigest: typeof data.articleDigest === 'string' ? data.articleDigest : null,
               },
             ]

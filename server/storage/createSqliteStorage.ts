@@ -621,11 +621,11 @@ function openSqliteStorage(
         article_digest: unknown;
       }[];
       return rows.flatMap((r) =>
-        typeof r.article_id === 'string' && typeof r.text_digest === 'string'
+        typeof r.article_id === 'string'
           ? [
               {
                 articleId: r.article_id,
-                textDigest: r.text_digest,
+                textDigest: typeof r.text_digest === 'string' ? r.text_digest : null,
                 articleDigest: typeof r.article_digest === 'string' ? r.article_digest : null,
               },
             ]

@@ -1,3 +1,4 @@
+import { idFitsText } from '../articles/articleIdFor';
 import { textDigest } from '../articles/textDigest';
 import type { DeletedCardSource, RemovedArticle } from '../storage/Storage';
 
@@ -7,7 +8,9 @@ import type { DeletedCardSource, RemovedArticle } from '../storage/Storage';
  * their values). An Undo may put back what went, however long ago, only as it went:
  * - an article as its last removal took it, every field (articleDigest); a removal recorded
  *   before that digest was kept names the text only (textDigest), and then the text is what is
- *   checked;
+ *   checked; one recorded before any digest names nothing, and then the text must be the one
+ *   its id was made from (idFitsText): an article that came in a board file keeps the file's id,
+ *   which may be none made so, and then no Undo puts it back;
  * - a card's source (sourceDigest), which can be checked against nothing else once its
  *   article is gone too.
  */
@@ -28,9 +31,11 @@ export class HistoryDigests {
   lastArticleWas(articleId: string, digest: string, text: string): boolean {
     const last = this.articles.get(articleId);
     if (!last) return false;
-    return last.articleDigest === null
-      ? last.textDigest === textDigest(text)
-      : last.articleDigest === digest;
+    if (last.articleDigest !== null) return last.articleDigest === digest;
+    if (last.textDigest !== null) return last.textDigest === textDigest(text);
+    // Removals recorded before any digest was kept (before 4 December 2026): an imported
+    // article's id is a hash of its words, so the words put back must be the ones it went with.
+    return idFitsText(articleId, text);
   }
 
   /** Whether this card was deleted quoting the source of this sourceDigest. */

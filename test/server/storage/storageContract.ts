@@ -502,13 +502,14 @@ export function storageContract(name: string, factory: StorageFactory): void {
         updates: [],
         bindings: [],
         // Recorded before the article's digest was kept: its text's only; before digests
-        // were kept: not listed.
+        // were kept: neither.
         history: [removed('b1', 'a3', 'd3', 4), removed('b1', 'a4', undefined, 5)],
         at: 4,
       });
       expect(await s.listRemovedArticles('b1')).toEqual([
         { articleId: 'a1', textDigest: 'd1', articleDigest: 'r1' },
         { articleId: 'a3', textDigest: 'd3', articleDigest: null },
+        { articleId: 'a4', textDigest: null, articleDigest: null },
       ]);
       expect(await s.listRemovedArticles('b2')).toEqual([
         { articleId: 'a1', textDigest: 'd9', articleDigest: 'r9' },

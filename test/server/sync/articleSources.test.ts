@@ -18,7 +18,9 @@ import {
 } from '../../../shared/board';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
-import { articleIdFor, importArticle } from '../../../server/articles/importArticle';
+import { articleIdFor } from '../../../server/articles/articleIdFor';
+import { importArticle } from '../../../server/articles/importArticle';
+import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
@@ -36,16 +38,29 @@ describe('article texts and quoted sentences, against raw clients', () => {
   let articleId: string;
   const raws: RawClient[] = [];
   const clients: TestClient[] = [];
+  /** Set, a room that loads reads article removals as a version before 4 December wrote them. */
+  let removalsWithoutDigests = false;
 
   beforeEach(async () => {
+    removalsWithoutDigests = false;
+    const storage = createMemoryStorage();
+    const removed = storage.listRemovedArticles;
+    storage.listRemovedArticles = async (board) =>
+      (await removed(board)).map((r) =>
+        removalsWithoutDigests ? { ...r, textDigest: null, articleDigest: null } : r,
+      );
     // Rooms unload as soon as they are idle, so a test can have the board loaded again.
-    server = await startSyncTestServer({ options: { roomGraceMs: 0 } });
+    server = await startSyncTestServer({ storage, options: { roomGraceMs: 0 } });
     boardId = await server.createBoard();
     const lead = await server.invite(boardId, 'lead', 'Lea');
     // As an import writes them: the article and a card per sentence at one time.
     const importer = { ...lead.as, now: () => Date.now() - 1000 };
     articleId = await server.sync.change(boardId, lead.as.actor, (doc) => {
-      const id = addArticle(doc, { title: 'Local news', text: TEXT }, importer);
+      const id = addArticle(
+        doc,
+        { id: articleIdFor(TEXT), title: 'Local news', text: TEXT },
+        importer,
+      );
       const second = TEXT.indexOf('The ministry');
       addClaims(
         doc,
@@ -273,6 +288,30 @@ describe('article texts and quoted sentences, against raw clients', () => {
       expect(await expectRefused('editor', forge)).toMatch(/comes back only as it was removed/);
     }
     expect((await stored()).articles).toEqual([]);
+  });
+
+  it('takes the Undo of a removal recorded before digests were kept, with the words its id was made from only', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    const removed = articleMap(client.doc).toJSON() as Record<string, unknown>;
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    removalsWithoutDigests = true;
+    await awayWhileTheRoomUnloads(client);
+    // Nothing but the article's id is left to check a put-back against: other words are refused.
+    const reason = await expectRefused('editor', (doc) => {
+      doc.transact(() => {
+        const article = new Y.Map<unknown>();
+        for (const [key, value] of Object.entries({ ...removed, text: 'The mayor lied.' })) {
+          article.set(key, value);
+        }
+        articlesMap(doc).set(articleId, article);
+      });
+    });
+    expect(reason).toMatch(/comes back only as it was removed/);
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    expect((await stored()).articles.map((a) => [a.id, a.text])).toEqual([[articleId, TEXT]]);
   });
 
   it('refuses a put-back whose field the same update empties under a second client id, or with fields of its own', async () => {
