@@ -41,6 +41,10 @@ main().catch((err: unknown) => {
     console.error(err.message);
   } else if (err instanceof StorageError && err.code === 'in_use') {
     console.error(`Factboard's data directory is taken: ${err.message}.`);
+  } else if (err instanceof StorageError && err.code === 'newer_layout') {
+    console.error(
+      `Factboard cannot open its data directory: ${err.message}. Run that version, or restore a backup made before it.`,
+    );
   } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     console.error(`Port in use: ${(err as Error).message}. Set PORT to another port.`);
   } else {

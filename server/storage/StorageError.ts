@@ -12,6 +12,8 @@ export type StorageErrorCode =
   | 'last_lead'
   | 'closed'
   | 'in_use'
+  /** The data was written by a newer version, whose layout this one does not know. */
+  | 'newer_layout'
   /** The compaction thread failed a job or died: the board's log is intact, retry later. */
   | 'compaction_failed';
 

@@ -278,9 +278,7 @@ export function createMemoryStorage(): SyncStorage {
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
       open();
       return history.flatMap(({ boardId: board, type, data }) =>
-        board === boardId &&
-        type === 'article.removed' &&
-        typeof data.articleId === 'string'
+        board === boardId && type === 'article.removed' && typeof data.articleId === 'string'
           ? [
               {
                 articleId: data.articleId,

@@ -113,6 +113,14 @@ const toHistory = (r: HistoryRow): StoredHistoryEvent => ({
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
+  // A newer Factboard's file may hold what this one would misread or let through unchecked
+  // (a later write policy relies on what its history records): it is not opened at all.
+  if (version > MIGRATIONS.length) {
+    throw new StorageError(
+      'newer_layout',
+      `the data was written by a newer version of Factboard (storage layout ${version}; this version knows up to ${MIGRATIONS.length})`,
+    );
+  }
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] as string);
@@ -220,7 +228,12 @@ function openSqliteStorage(
   db.pragma('busy_timeout = 5000');
   // After a checkpoint the WAL restarts from its beginning; this caps the file it leaves behind.
   db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const checkpointer =
     file === ':memory:' ? null : startCheckpointer(db, file, options.checkpointIntervalMs ?? 1_000);
 
