@@ -227,6 +227,34 @@ function crossedNote(
 }
 
 /**
+ * What a write the board did not keep would have done, from the field and value its event
+ * recorded (write.overridden, write.lost): "set the verdict to False", "changed the stance of
+ * the evidence to Context", "added refuting evidence: https://…".
+ */
+function meantWrite(e: HistoryEvent): string {
+  const d = e.data;
+  const field = str(d.field) ?? '';
+  const value = str(d.value);
+  if (field === 'verdict') return value ? `set the verdict to ${value}` : 'cleared the verdict';
+  if (field === 'column') return `moved the card to ${column(d.value)}`;
+  if (field === 'assignee') return assigned(d.value, e.actor.id);
+  if (field === 'evidence' && isObject(d.value)) return `added ${evidenceItem(d.value)}`;
+  const { words, show } = fieldWords(d);
+  const of = isEvidenceField(d) ? `${words} of the evidence` : words;
+  return value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
+}
+
+/** Whether the recorded field is an evidence item's: the event names the item. */
+const isEvidenceField = (d: Readonly<Record<string, unknown>>): boolean =>
+  typeof d.evidenceId === 'string' && Object.hasOwn(EVIDENCE_FIELDS, str(d.field) ?? '');
+
+/** The recorded field's words: an evidence item's, else a card's. */
+function fieldWords(d: Readonly<Record<string, unknown>>): FieldWords {
+  const field = str(d.field) ?? '';
+  return isEvidenceField(d) ? EVIDENCE_FIELDS[field]! : cardField(field);
+}
+
+/**
  * A write that crossed another one and lost (write.overridden): what it would have done, whose
  * change it crossed when the server knows (keptBy), and what the board kept ("set the verdict to
  * False, but it crossed Bo’s change and was not kept (the board kept Mostly true)").
@@ -234,25 +262,17 @@ function crossedNote(
 function overriddenWrite(e: HistoryEvent): string {
   const d = e.data;
   const field = str(d.field) ?? '';
-  const [value, kept] = [str(d.value), str(d.kept)];
-  let did: string;
+  const kept = str(d.kept);
   let stays: string;
   if (field === 'verdict') {
-    did = value ? `set the verdict to ${value}` : 'cleared the verdict';
     stays = kept ? `the board kept ${kept}` : 'the board kept no verdict';
   } else if (field === 'column') {
-    did = `moved the card to ${column(d.value)}`;
     stays = `the card stayed in ${column(d.kept)}`;
   } else if (field === 'assignee') {
-    did = assigned(d.value, e.actor.id);
     const keeper = d.kept as Partial<Actor> | null;
     stays = typeof keeper?.name === 'string' ? `${keeper.name} kept it` : 'it stayed unassigned';
   } else {
-    const evidence = typeof d.evidenceId === 'string' && Object.hasOwn(EVIDENCE_FIELDS, field);
-    const { words, show } = evidence ? EVIDENCE_FIELDS[field]! : cardField(field);
-    const of = evidence ? `${words} of the evidence` : words;
-    did = value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
-    stays = kept ? `the board kept ${show(kept)}` : 'the board kept it empty';
+    stays = kept ? `the board kept ${fieldWords(d).show(kept)}` : 'the board kept it empty';
   }
   const keeper = d.keptBy as Partial<Actor> | null | undefined;
   const other =
@@ -261,7 +281,26 @@ function overriddenWrite(e: HistoryEvent): string {
       : keeper.id === e.actor.id
         ? 'a change of their own'
         : `${keeper.name}’s change`;
-  return `${did}, but it crossed ${other} and was not kept (${stays})`;
+  return `${meantWrite(e)}, but it crossed ${other} and was not kept (${stays})`;
+}
+
+/**
+ * A write into a card, or an evidence item, deleted before it reached the board (write.lost):
+ * what it would have done, and who had deleted what ("changed the rationale to “…”, but the
+ * card had been deleted by Bo, so it was not kept").
+ */
+function lostWrite(e: HistoryEvent): string {
+  const d = e.data;
+  const [what, verb] =
+    d.deleted === 'evidence' ? ['the evidence', 'removed'] : ['the card', 'deleted'];
+  const by = d.deletedBy as Partial<Actor> | null | undefined;
+  const gone =
+    typeof by?.name !== 'string'
+      ? `${what} had been ${verb}`
+      : by.id === e.actor.id
+        ? `they had ${verb} ${what} themselves`
+        : `${what} had been ${verb} by ${by.name}`;
+  return `${meantWrite(e)}, but ${gone}, so it was not kept`;
 }
 
 /** What the actor did, as the rest of a sentence that starts with their name. */
@@ -288,6 +327,8 @@ export function describeEvent(e: HistoryEvent): string {
       return `${assigned(d.assignee, e.actor.id)}${crossedNote(d)}`;
     case 'write.overridden':
       return overriddenWrite(e);
+    case 'write.lost':
+      return lostWrite(e);
     case 'card.deleted':
       return 'deleted the card';
     case 'evidence.added':

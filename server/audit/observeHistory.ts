@@ -31,6 +31,8 @@
  * card.assigned) or crossed [fields] (card.edited, evidence.edited), so that "from" does not
  * read as if they knowingly replaced it. Only a change's last value for a field counts: a
  * writer's own earlier values in the same change (edits made offline) were replaced by them.
+ * A write into a card or evidence item deleted meanwhile never reaches the doc, so no event here
+ * shows it: DeletedPlaces, told here what each deletion took, records it as write.lost.
  *
  * Events are computed from what changed in the doc, not from what a client claims, and the
  * caller attributes them to the transaction's origin. A move within one column (a reorder)
@@ -47,7 +49,6 @@ import {
   COMMENT_KEYS,
   commentsMap,
   EVIDENCE_KEYS,
-  isPos,
   META_KEYS,
   metaMap,
 } from '../../shared/board/schema';
@@ -56,7 +57,17 @@ import { storedScale } from '../../shared/board/readMeta';
 import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
+import type { DeletedPlaces } from './DeletedPlaces';
 import { diffScales } from './diffScales';
+import { rawGet, text, valueOf } from './rawValues';
+import {
+  columnOf,
+  EDITABLE,
+  EVIDENCE_EDITABLE,
+  fieldName,
+  recorded,
+  RECORDED,
+} from './recordedFields';
 
 export interface HistoryDraft {
   readonly cardId: string | null;
@@ -67,46 +78,10 @@ export interface HistoryDraft {
 type AnyMap = Y.Map<unknown>;
 type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
 
-/** An item's value, also once deleted (it keeps its content until GC, after the observers). */
-function valueOf(item: Y.Item): unknown {
-  const content = item.content.getContent();
-  return content[content.length - 1];
-}
-
-/** A map's value even while the map is being deleted. */
-function rawGet(map: unknown, key: string): unknown {
-  if (!(map instanceof Y.Map)) return undefined;
-  const item = (map as AnyMap)._map.get(key);
-  return item ? valueOf(item) : undefined;
-}
-
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const columnOf = (pos: unknown): string | null => (isPos(pos) ? pos.column : null);
 /** Any shared type: only its place in the doc (`_item`) is used. */
 type Placed = { readonly _item: Y.Item | null };
 const keyOf = (type: Placed): string | null => type._item?.parentSub ?? null;
 const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
-
-const EDITABLE: readonly string[] = [
-  CARD_KEYS.claim,
-  CARD_KEYS.speaker,
-  CARD_KEYS.speakerType,
-  CARD_KEYS.rationale,
-  CARD_KEYS.reviewUrl,
-];
-/** The card fields the history records a change of. */
-const RECORDED: readonly string[] = [
-  CARD_KEYS.pos,
-  CARD_KEYS.verdict,
-  CARD_KEYS.assignee,
-  ...EDITABLE,
-];
-const EVIDENCE_EDITABLE: readonly string[] = [
-  EVIDENCE_KEYS.url,
-  EVIDENCE_KEYS.quote,
-  EVIDENCE_KEYS.stance,
-  EVIDENCE_KEYS.note,
-];
 
 /**
  * The new and the old text of each of `fields` that the change set: what an edit records, so
@@ -178,11 +153,6 @@ function crossedWrite(tr: Y.Transaction, map: AnyMap, key: string): boolean {
   return !Y.compareIDs(first.origin, before.lastId);
 }
 
-/** How a field's value is recorded: a card's place by its column. */
-const FIELD_NAMES: Readonly<Record<string, string>> = { [CARD_KEYS.pos]: 'column' };
-const recorded = (key: string, v: unknown): unknown =>
-  key === CARD_KEYS.pos ? columnOf(v) : (v ?? null);
-
 /**
  * A write.overridden event for each of `fields` whose value in a client's change lost to one
  * already on the board; a value the board keeps anyway (the same verdict, the same column) is
@@ -204,7 +174,7 @@ function overridden(
     if (!lost) continue;
     const [value, kept] = [recorded(key, lost.value), recorded(key, lost.kept)];
     if (JSON.stringify(value) === JSON.stringify(kept)) continue;
-    const field = FIELD_NAMES[key] ?? key;
+    const field = fieldName(key);
     const keptBy = writerOf(lost.keptClient);
     const data = {
       ...(evidenceId === undefined ? {} : { evidenceId }),
@@ -241,19 +211,21 @@ function cardEvents(
   cards: Y.Map<AnyMap>,
   removedEvidence: RemovedIds,
   writerOf: WriterOf,
+  places: DeletedPlaces | null,
   event: Y.YEvent<Y.AbstractType<unknown>>,
 ) {
   const out: HistoryDraft[] = [];
   const target = event.target;
+  const origin = event.transaction.origin;
   const keys = event.changes.keys as Map<string, KeyChange>;
   if (target === cards) {
     for (const [cardId, change] of keys) {
       if (change.action === 'delete') {
-        out.push({
-          cardId,
-          type: 'card.deleted',
-          data: deletedCard(change.oldValue),
-        });
+        const data = deletedCard(change.oldValue);
+        if (change.oldValue instanceof Y.Map) {
+          places?.cardDeleted(cardId, change.oldValue as AnyMap, data.claim, origin);
+        }
+        out.push({ cardId, type: 'card.deleted', data });
       } else {
         const card = cards.get(cardId);
         // Only an 'add' can be a return: an 'update' replaced a card that was still there.
@@ -314,6 +286,10 @@ function cardEvents(
       const ev = item.content.getContent()[0];
       const evidenceId = text(rawGet(ev, EVIDENCE_KEYS.id));
       if (evidenceId !== null) removed.add(evidenceId);
+      if (ev instanceof Y.Map) {
+        const claim = text(rawGet(card, CARD_KEYS.claim));
+        places?.evidenceRemoved(cardId, ev as AnyMap, claim, origin);
+      }
       // The item is gone from the board: the history keeps what it was.
       out.push({
         cardId,
@@ -529,13 +505,16 @@ function scaleChanges(doc: Y.Doc) {
 /**
  * Calls `onEvents` after each transaction that produced events, with the transaction's origin.
  * `removedBefore` is the evidence the stored history records as removed (listRemovedEvidence);
- * `writerOf` names whose write a write.overridden kept. Returns a function that stops observing.
+ * `writerOf` names whose write a write.overridden kept; `places` is told what each deleted card
+ * and removed evidence item held, for the writes they lose (write.lost). Returns a function
+ * that stops observing.
  */
 export function observeHistory(
   doc: Y.Doc,
   onEvents: (events: HistoryDraft[], origin: unknown) => void,
   removedBefore: readonly RemovedEvidence[] = [],
   writerOf: WriterOf = () => null,
+  places: DeletedPlaces | null = null,
 ): () => void {
   const cards = cardsMap(doc);
   const comments = commentsMap(doc);
@@ -552,7 +531,7 @@ export function observeHistory(
     const ids = removedEvidence.get(cardId) ?? new Set<string>();
     removedEvidence.set(cardId, ids.add(evidenceId));
   }
-  const onCards = on((e) => cardEvents(cards, removedEvidence, writerOf, e));
+  const onCards = on((e) => cardEvents(cards, removedEvidence, writerOf, places, e));
   const onComments = on((e) => commentEvents(comments, e));
   const onArticles = on((e) => articleEvents(articles, cards, e));
   const scaleEvents = scaleChanges(doc);

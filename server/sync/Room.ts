@@ -20,9 +20,11 @@ import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
 import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { can } from '../../shared/roles';
 import { encodeSaved } from '../../shared/protocol/messages';
 import { actorOf, eventsFor, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
+import { DeletedPlaces } from '../audit/DeletedPlaces';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
 import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
@@ -146,6 +148,8 @@ export class Room {
   private bindings = new ClientBindings();
   /** What the board's history records of removed articles and deleted cards (checkSources). */
   private readonly historyDigests = new HistoryDigests();
+  /** Where deleted cards and removed evidence items were, for the writes they lose. */
+  private readonly deletedPlaces = new DeletedPlaces();
   private batch: Batch | null = null;
   private lastSeq = 0;
   /** Updates and their bytes stored since the last snapshot, and that snapshot's size. */
@@ -298,6 +302,7 @@ export class Room {
         const inviteId = this.bindings.ownerOf(clientId);
         return inviteId === undefined ? null : this.invites.actor(inviteId);
       },
+      this.deletedPlaces,
     );
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;
@@ -495,6 +500,13 @@ export class Room {
           throw new SyncError(CLOSE.malformed, 'update does not apply');
         }
         if (dropPending(this.doc)) batch.resync.add(conn);
+        // Writes into a card or evidence item deleted meanwhile, which Yjs discarded: only a
+        // role that may edit cards could have made them.
+        if (can(conn.role, 'editBoard')) {
+          for (const d of this.deletedPlaces.lostWrites(analysis.newItems)) {
+            batch.history.push({ boardId: this.boardId, ...d, actor: conn.actor, at: batch.at });
+          }
+        }
       }
       if (conn.role !== 'viewer') batch.acks.add(conn);
     } catch (error) {

@@ -25,6 +25,21 @@ export interface Where {
   readonly key: string | null;
   /** The doc's type the item lands in, when the doc has it now (not one this update makes). */
   readonly parent: Y.AbstractType<unknown> | null;
+  /** Why Yjs discards it, when it was written into something the doc has deleted (root null). */
+  readonly gone?: GonePlace;
+}
+
+/**
+ * An item written against a struct the doc has deleted and garbage-collected, or into an item
+ * that holds no type any more (a card deleted meanwhile): the write is lost, and only this id
+ * says where it was meant to go (DeletedPlaces).
+ */
+export interface GonePlace {
+  /** The doc's struct: the item's parent (inside), or the neighbour it was written next to. */
+  readonly at: Y.ID;
+  readonly inside: boolean;
+  /** The item's own map key, when inside (null in a list); beside, it has `at`'s key. */
+  readonly key: string | null;
 }
 
 export interface NewItem {
@@ -55,6 +70,8 @@ export interface UpdateAnalysis {
 }
 
 const GONE: Where = { root: null, depth: 0, top: null, holder: null, key: null, parent: null };
+/** GONE, with the deleted place it was meant for (only built when an item is discarded). */
+const goneAt = (gone: GonePlace): Where => ({ ...GONE, gone });
 
 /** How an item's place follows from another new item of the same update. */
 type Step =
@@ -231,7 +248,9 @@ class Analysis {
       if (inDoc) {
         const content = inDoc instanceof Y.Item ? inDoc.content : null;
         return done(
-          content instanceof Y.ContentType ? this.typeWhere(content.type, item.parentSub) : GONE,
+          content instanceof Y.ContentType
+            ? this.typeWhere(content.type, item.parentSub)
+            : goneAt({ at: parent, inside: true, key: item.parentSub }),
         );
       }
       const holder = this.updateStruct(parent);
@@ -240,7 +259,10 @@ class Analysis {
     }
     const left = item.origin ? this.find(item.origin) : null;
     const right = item.rightOrigin ? this.find(item.rightOrigin) : null;
-    if (left instanceof Y.GC || right instanceof Y.GC) return done(GONE);
+    if (left instanceof Y.GC) return done(goneAt({ at: item.origin!, inside: false, key: null }));
+    if (right instanceof Y.GC) {
+      return done(goneAt({ at: item.rightOrigin!, inside: false, key: null }));
+    }
     const neighbour = left instanceof Y.Item ? left : right instanceof Y.Item ? right : null;
     if (!neighbour) return done(GONE);
     if (neighbour.parent instanceof Y.AbstractType) {

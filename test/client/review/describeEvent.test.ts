@@ -15,6 +15,9 @@ const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => (
   data,
 });
 
+const ana = { id: 'i-ana', name: 'Ana' };
+const bo = { id: 'i-bo', name: 'Bo' };
+
 describe('describeEvent', () => {
   it.each([
     [ev('card.created', { column: 'unverified' }), 'added the card to Unverified'],
@@ -322,6 +325,39 @@ describe('describeEvent', () => {
         kept: 'supports',
       }),
       'changed the stance of the evidence to Context, but it crossed another change and was not kept (the board kept Supports)',
+    ],
+    [
+      ev('write.lost', { field: 'verdict', value: 'False', deleted: 'card', deletedBy: ana }),
+      'set the verdict to False, but the card had been deleted by Ana, so it was not kept',
+    ],
+    [
+      ev('write.lost', { field: 'column', value: 'disputed', deleted: 'card', deletedBy: null }),
+      'moved the card to Disputed, but the card had been deleted, so it was not kept',
+    ],
+    [
+      // Bo's own deletion, from another tab or device.
+      ev('write.lost', { field: 'rationale', value: null, deleted: 'card', deletedBy: bo }),
+      'cleared the rationale, but they had deleted the card themselves, so it was not kept',
+    ],
+    [
+      ev('write.lost', {
+        evidenceId: 'e2',
+        field: 'evidence',
+        value: { url: 'https://census.example/t3', stance: 'supports' },
+        deleted: 'card',
+        deletedBy: ana,
+      }),
+      'added supporting evidence: https://census.example/t3, but the card had been deleted by Ana, so it was not kept',
+    ],
+    [
+      ev('write.lost', {
+        evidenceId: 'e1',
+        field: 'note',
+        value: 'Table 3',
+        deleted: 'evidence',
+        deletedBy: ana,
+      }),
+      'changed the note of the evidence to “Table 3”, but the evidence had been removed by Ana, so it was not kept',
     ],
     [
       ev('card.moved', { from: 'corroborated', to: 'disputed', crossed: true }),

@@ -1,0 +1,157 @@
+/**
+ * A write that reaches the server after a colleague deleted its card (or removed its evidence
+ * item) meanwhile: Yjs discards it, and the history says that it was made and lost, in its
+ * writer's name, with what it wrote and who deleted the card. Real y-websocket clients against
+ * the real sync server; Ana edits offline while Bo deletes.
+ */
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addClaim,
+  addEvidence,
+  deleteCard,
+  editCard,
+  editEvidence,
+  moveCard,
+  removeEvidence,
+  setVerdict,
+} from '../../../shared/board';
+import { describeEvent } from '../../../client/history/historyEvent';
+import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
+import { readAllHistory } from '../../../server/storage/readAllHistory';
+import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { waitFor } from '../../helpers/waitFor';
+
+describe('a write lost to a deletion', () => {
+  let server: SyncTestServer;
+  let boardId: string;
+  let dir: TempDir;
+  const clients: TestClient[] = [];
+  beforeEach(async () => {
+    dir = makeTempDir();
+    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
+    server = await startSyncTestServer({ storage });
+    boardId = await server.createBoard();
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await server.close();
+    dir.remove();
+  });
+  const join = async (name: string) => {
+    const invite = await server.invite(boardId, 'editor', name);
+    const client = connectProvider(server.syncUrl, boardId, invite.token);
+    clients.push(client);
+    await client.synced();
+    return client;
+  };
+  const claim = 'Rents doubled since 2015';
+  const url = 'https://stats.example/rents';
+
+  /** Ana's card with a piece of evidence and a verdict, seen by Bo; then Ana goes offline. */
+  async function anaOffline() {
+    const ana = await join('Ana');
+    const bo = await join('Bo');
+    const cardId = addClaim(ana.doc, { claim }, ana.as);
+    setVerdict(ana.doc, cardId, 'Mostly true', 'Close enough.', ana.as);
+    const evidenceId = addEvidence(ana.doc, cardId, { url, stance: 'refutes' }, ana.as);
+    await ana.allSaved();
+    await waitFor(() => bo.doc.getMap('cards').has(cardId));
+    ana.provider.disconnect();
+    return { ana, bo, cardId, evidenceId };
+  }
+
+  /** Ana back online, everything she wrote stored; the card's history. */
+  async function reconnect(ana: TestClient, bo: TestClient, cardId: string) {
+    await bo.allSaved();
+    ana.provider.connect();
+    await ana.synced();
+    await ana.allSaved();
+    return readAllHistory(server.storage, boardId, cardId);
+  }
+
+  it('records each write into a card deleted meanwhile, in its writer’s name', async () => {
+    const { ana, bo, cardId, evidenceId } = await anaOffline();
+    // Twice: only the last rationale counts, as Ana replaced the first herself.
+    setVerdict(ana.doc, cardId, 'False', 'The series shows 60%.', ana.as);
+    setVerdict(ana.doc, cardId, 'False', 'The series shows 40%.', ana.as);
+    moveCard(ana.doc, cardId, { column: 'disputed', index: 0 }, ana.as);
+    // A field the card never had: written into the card itself, next to nothing.
+    editCard(ana.doc, cardId, { speaker: 'The ministry' }, ana.as);
+    editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
+    const added = addEvidence(
+      ana.doc,
+      cardId,
+      { url: 'https://census.example/t3', stance: 'supports' },
+      ana.as,
+    );
+    deleteCard(bo.doc, cardId, bo.as);
+    const history = await reconnect(ana, bo, cardId);
+    await waitFor(() => !ana.doc.getMap('cards').has(cardId));
+
+    const lost = history.filter((e) => e.type === 'write.lost');
+    const said = { claim, deleted: 'card', deletedBy: bo.as.actor };
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual(
+      expect.arrayContaining([
+        ['Ana', { field: 'verdict', value: 'False', ...said }],
+        ['Ana', { field: 'rationale', value: 'The series shows 40%.', ...said }],
+        ['Ana', { field: 'column', value: 'disputed', ...said }],
+        ['Ana', { field: 'speaker', value: 'The ministry', ...said }],
+        ['Ana', { evidenceId, field: 'stance', value: 'context', ...said }],
+        [
+          'Ana',
+          {
+            evidenceId: added,
+            field: 'evidence',
+            value: { url: 'https://census.example/t3', stance: 'supports' },
+            ...said,
+          },
+        ],
+      ]),
+    );
+    expect(lost).toHaveLength(6);
+    const rationale = lost.find((e) => e.data.field === 'rationale')!;
+    expect(describeEvent(rationale)).toBe(
+      'changed the rationale to “The series shows 40%.”, but the card had been deleted by Bo, so it was not kept',
+    );
+  });
+
+  it('records an edit of an evidence item removed meanwhile', async () => {
+    const { ana, bo, cardId, evidenceId } = await anaOffline();
+    editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    const history = await reconnect(ana, bo, cardId);
+    const lost = history.filter((e) => e.type === 'write.lost');
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
+      [
+        'Ana',
+        {
+          evidenceId,
+          field: 'stance',
+          value: 'context',
+          claim,
+          deleted: 'evidence',
+          deletedBy: bo.as.actor,
+        },
+      ],
+    ]);
+    expect(describeEvent(lost[0]!)).toBe(
+      'changed the stance of the evidence to Context, but the evidence had been removed by Bo, so it was not kept',
+    );
+  });
+
+  it('records nothing of the kind for an ordinary edit, online or offline', async () => {
+    const { ana, bo, cardId, evidenceId } = await anaOffline();
+    // The board has lost a card, and the room remembers it: not what these edits touch.
+    const other = addClaim(bo.doc, { claim: 'Bus fares went up 15%' }, bo.as);
+    deleteCard(bo.doc, other, bo.as);
+    setVerdict(ana.doc, cardId, 'False', 'The series shows 40%.', ana.as);
+    editEvidence(bo.doc, cardId, evidenceId, { note: 'Table 3' }, bo.as);
+    moveCard(bo.doc, cardId, { column: 'corroborated', index: 0 }, bo.as);
+    const history = await reconnect(ana, bo, cardId);
+    expect(history.map((e) => e.type)).toContain('verdict.set');
+    expect(history.filter((e) => e.type === 'write.lost')).toEqual([]);
+  });
+});
