@@ -9,7 +9,7 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { memo, type ReactNode, useEffect, useRef } from 'react';
 import {
   type BoardView,
   type CardView,
@@ -45,7 +45,11 @@ const carriedOut = new WeakSet<RevealRequest>();
 const cardIdOfRow = (element: HTMLElement) =>
   element.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId ?? null;
 
-export function Column({
+/**
+ * Memoised: the board page renders at each key typed in the search before the columns follow
+ * the filter (BoardPage), and a column whose props are unchanged then skips its virtualiser.
+ */
+export const Column = memo(function Column({
   column,
   ids,
   total,
@@ -177,4 +181,4 @@ export function Column({
       </div>
     </section>
   );
-}
+});

@@ -24,6 +24,7 @@ export function FilterBar({
   filter,
   onChange,
   shown,
+  shownFiltered,
   forMeCount,
   compact,
   onCompactChange,
@@ -35,6 +36,11 @@ export function FilterBar({
   filter: CardFilter;
   onChange: (f: CardFilter) => void;
   shown: number;
+  /**
+   * Whether `shown` counts filtered cards: the columns follow the filter a render after its
+   * fields (BoardPage), and the count says what they show.
+   */
+  shownFiltered: boolean;
   /** Cards assigned to the local user or with a mention of them to answer. */
   forMeCount: number;
   /** Compact cards (useCompactCards): a view setting, kept beside the filters it goes with. */
@@ -153,7 +159,7 @@ export function FilterBar({
         </span>
       </button>
       <span className="filter-count" role="status">
-        {active ? (
+        {shownFiltered ? (
           `${shown} of ${total} cards`
         ) : cleared ? (
           // For screen readers only: on screen the filters' going says it, and on a phone a

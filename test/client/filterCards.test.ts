@@ -5,6 +5,8 @@ import {
   addArticle,
   addClaim,
   assignCard,
+  createBoardReader,
+  editCard,
   moveCard,
   readBoard,
   removeArticle,
@@ -73,6 +75,43 @@ describe('filterColumns', () => {
       a,
       b,
     ]);
+  });
+
+  it('keeps the columns of the last result that show the same cards, and all of it when all do', () => {
+    const { view, a, b } = board();
+    const doc = new Y.Doc();
+    const moved = addClaim(doc, { claim: 'Crime rose 40%', speaker: 'The mayor' }, ctx);
+    moveCard(doc, moved, { column: 'disputed', index: 0 }, ctx);
+    addClaim(doc, { claim: 'Exports doubled' }, ctx);
+    const two = readBoard(doc);
+
+    const crime = filterColumns(view, { ...EMPTY_FILTER, text: 'cri' }, noneForMe);
+    expect(crime.unverified).toEqual([b]);
+    // A key more that leaves every column as it was: the very same result, so nothing renders.
+    expect(filterColumns(view, { ...EMPTY_FILTER, text: 'crim' }, noneForMe, crime)).toBe(crime);
+    // One column changes: the others are the arrays they were.
+    const the = filterColumns(two, { ...EMPTY_FILTER, text: 'e' }, noneForMe);
+    const crossed = filterColumns(two, { ...EMPTY_FILTER, text: 'cr' }, noneForMe, the);
+    expect(crossed).not.toBe(the);
+    expect(crossed.unverified).toEqual([]);
+    expect(crossed.disputed).toBe(the.disputed);
+    expect(crossed.corroborated).toBe(the.corroborated);
+    expect(
+      filterColumns(view, { ...EMPTY_FILTER, text: 'fell' }, noneForMe, crime).unverified,
+    ).toEqual([a]);
+  });
+
+  it('finds a card by its text as edited, read by the incremental reader', () => {
+    const doc = new Y.Doc();
+    const card = addClaim(doc, { claim: 'Exports doubled' }, ctx);
+    const reader = createBoardReader(doc);
+    const search = (text: string) =>
+      filterColumns(reader.read(), { ...EMPTY_FILTER, text }, noneForMe).unverified;
+    expect(search('exports')).toEqual([card]);
+    editCard(doc, card, { claim: 'Imports tripled', speaker: 'Ana Ruiz' }, ctx);
+    expect(search('exports')).toEqual([]);
+    expect(search('imports ruiz')).toEqual([card]);
+    reader.destroy();
   });
 
   it('finds the cards whose verdict is no label of their column', () => {
