@@ -31,7 +31,10 @@ export interface CardsRow {
   readonly at: number;
   /** The card events, newest first like the feed. */
   readonly cards: readonly HistoryEvent[];
-  /** The event about the board that made the card events (article.added, scale.changed). */
+  /**
+   * The event about the board that made the card events (article.added, article.restored,
+   * article.removed, scale.changed).
+   */
   readonly cause: HistoryEvent | null;
 }
 
@@ -58,12 +61,14 @@ export interface EventRow {
 
 export type ActivityRow = EventRow | CardRow | CardsRow;
 
-const CAUSES = new Set(['article.added', 'article.removed', 'scale.changed']);
+const CAUSES = new Set(['article.added', 'article.restored', 'article.removed', 'scale.changed']);
 
 /** Card events that read as one sentence about many cards: the same type and the same data. */
 function sameDeed(a: HistoryEvent, b: HistoryEvent): boolean {
   if (a.type !== b.type) return false;
-  if (a.type === 'card.created' || a.type === 'card.deleted') return true;
+  if (a.type === 'card.created' || a.type === 'card.deleted' || a.type === 'card.restored') {
+    return true;
+  }
   if (a.type === 'verdict.set')
     return a.data.verdict === b.data.verdict && a.data.from === b.data.from;
   return false;
@@ -148,12 +153,14 @@ export function describeCards(row: CardsRow): string {
   const first = row.cards[0] as HistoryEvent;
   const cards = plural(row.cards.length, 'card', 'cards');
   let deed: string;
-  if (first.type === 'card.created') {
+  if (first.type === 'card.created' || first.type === 'card.restored') {
     const columns = new Set(row.cards.map((e) => e.data.column));
     const [column] = columns;
     const where = columns.size === 1 && isColumn(column) ? ` to ${COLUMN_LABELS[column]}` : '';
-    deed =
-      row.cause?.type === 'article.added' ? `added its ${cards}${where}` : `added ${cards}${where}`;
+    const verb = first.type === 'card.created' ? 'added ' : 'restored ';
+    // "restored the article “T” and its 2 cards": the article's verb serves its cards.
+    if (row.cause?.type === 'article.restored') deed = `its ${cards}${where}`;
+    else deed = `${verb}${row.cause?.type === 'article.added' ? 'its ' : ''}${cards}${where}`;
   } else if (first.type === 'card.deleted') {
     deed = `deleted ${cards}`; // several deletions made offline, stored as one change
   } else if (!row.cards.every((e) => sameDeed(e, first))) {
@@ -173,6 +180,13 @@ export function describeCards(row: CardsRow): string {
 /** The name of the row's button that lists its cards. */
 export function cardsListLabel(row: CardsRow): string {
   const type = row.cards[0]?.type;
-  const verb = type === 'card.created' ? 'added' : type === 'card.deleted' ? 'deleted' : 'changed';
+  const verb =
+    type === 'card.created'
+      ? 'added'
+      : type === 'card.deleted'
+        ? 'deleted'
+        : type === 'card.restored'
+          ? 'restored'
+          : 'changed';
   return `Cards ${verb} (${row.cards.length})`;
 }

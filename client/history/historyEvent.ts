@@ -364,6 +364,10 @@ export function describeEvent(e: HistoryEvent): string {
       const title = str(d.title);
       return title ? `imported the article “${title}”` : 'imported an article';
     }
+    case 'article.restored': {
+      const title = str(d.title);
+      return title ? `restored the article “${title}”` : 'restored an article';
+    }
     case 'article.removed': {
       const title = str(d.title);
       const removed = typeof d.removed === 'number' ? d.removed : 0;

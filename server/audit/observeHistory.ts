@@ -9,7 +9,9 @@
  * then Redo), comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
- * comment.resolved, comment.reopened, article.added, article.linked {articleId, title, url},
+ * comment.resolved, comment.reopened, article.added {articleId, title}, article.restored
+ * {articleId, title} (put back by an Undo of its removal; an import of its words again is
+ * article.added), article.linked {articleId, title, url},
  * article.removed {articleId, title, removed, kept, textDigest, articleDigest} (how many of its cards went with
  * it, how many stay because someone worked on them, and the digest of its text: textDigest),
  * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
@@ -57,6 +59,7 @@ import { storedScale } from '../../shared/board/readMeta';
 import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
+import { ServerChange } from './attribution';
 import type { DeletedPlaces } from './DeletedPlaces';
 import { diffScales } from './diffScales';
 import { rawGet, text, valueOf } from './rawValues';
@@ -455,9 +458,15 @@ function articleEvents(
       out.push(articleRemoved(articleId, change.oldValue, cards, event.transaction));
       continue;
     }
+    // Under the id of one removed before: an Undo of that removal puts it back, where an
+    // import of the same words (the server's own change) adds it anew.
+    const back =
+      change.action === 'add' &&
+      articles._map.get(articleId)?.left != null &&
+      !(event.transaction.origin instanceof ServerChange);
     out.push({
       cardId: null,
-      type: 'article.added',
+      type: back ? 'article.restored' : 'article.added',
       data: { articleId, title: text(rawGet(articles.get(articleId), 'title')) },
     });
   }

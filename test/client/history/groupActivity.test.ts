@@ -93,6 +93,33 @@ describe('groupActivity', () => {
     expect(shape(alone)).toEqual(['article.removed']);
   });
 
+  it('the Undo of an article’s removal is one row: the article and its cards restored', () => {
+    const restored = (at: number, column: string) =>
+      ev('card.restored', 'ana', at, { claim: 'x', column });
+    const rows = groupActivity([
+      restored(6, 'unverified'),
+      restored(6, 'unverified'),
+      ev('article.restored', 'ana', 6, { title: 'Council budget' }),
+      ev('card.moved', 'ed', 5),
+    ]);
+    expect(shape(rows)).toEqual(['2 cards + article.restored', 'card: card.moved']);
+    const group = rows[0] as CardsRow;
+    expect(describeCards(group)).toBe(
+      'restored the article “Council budget” and its 2 cards to Unverified',
+    );
+    expect(cardsListLabel(group)).toBe('Cards restored (2)');
+    // Cards restored to several columns are not named by one; alone, the article is an entry.
+    const mixed = groupActivity([
+      restored(8, 'disputed'),
+      restored(8, 'unverified'),
+      ev('article.restored', 'ana', 8, { title: 'T' }),
+    ]);
+    expect(describeCards(mixed[0] as CardsRow)).toBe('restored the article “T” and its 2 cards');
+    expect(shape(groupActivity([ev('article.restored', 'ana', 9, { title: 'T' })]))).toEqual([
+      'article.restored',
+    ]);
+  });
+
   it('an article with a single card is one row too', () => {
     const rows = groupActivity([card('ana', 4), ev('article.added', 'ana', 4, { title: 'T' })]);
     expect(shape(rows)).toEqual(['1 cards + article.added']);

@@ -190,6 +190,7 @@ describe('describeEvent', () => {
     [ev('comment.reopened'), 'reopened a thread'],
     [ev('comment.deleted'), 'deleted a comment'],
     [ev('article.added', { title: 'Budget speech' }), 'imported the article “Budget speech”'],
+    [ev('article.restored', { title: 'Budget speech' }), 'restored the article “Budget speech”'],
     [ev('board.renamed', { title: 'Budget check' }), 'renamed the board to “Budget check”'],
     [
       ev('scale.changed', { added: ['Parody', 'Spin'], removed: ['Satire'] }),

@@ -252,6 +252,25 @@ describe('article texts and quoted sentences, against raw clients', () => {
     const board = await stored();
     expect(board.articles.map((a) => [a.id, a.text])).toEqual([[articleId, TEXT]]);
     expect(Object.keys(board.cards).sort()).toEqual([...importCards].sort());
+    // Activity says it was restored, not imported; the same words imported again are an import.
+    const articleEvents = async () =>
+      (await readAllHistory(server.storage, boardId))
+        .filter((e) => e.type.startsWith('article.'))
+        .map((e) => [e.type, e.actor.name]);
+    expect(await articleEvents()).toEqual([
+      ['article.added', 'Lea'],
+      ['article.removed', 'Edie'],
+      ['article.restored', 'Edie'],
+    ]);
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    await server.sync.change(boardId, client.as.actor, (doc) =>
+      importArticle(doc, client.as.actor, { id: articleId, title: 'Local news', text: TEXT }, []),
+    );
+    expect((await articleEvents()).slice(3)).toEqual([
+      ['article.removed', 'Edie'],
+      ['article.added', 'Edie'],
+    ]);
   });
 
   it('refuses an article put back under its id with another text, title, link or maker, while the room lives and after', async () => {
