@@ -265,7 +265,12 @@ describe('article texts and quoted sentences, against raw clients', () => {
     removeArticle(client.doc, articleId, client.as);
     await articleGone();
     await server.sync.change(boardId, client.as.actor, (doc) =>
-      importArticle(doc, client.as.actor, { id: articleId, title: 'Local news', text: TEXT }, []),
+      importArticle(
+        doc,
+        client.as.actor,
+        { id: articleId, title: 'Local news', url: null, text: TEXT },
+        [],
+      ),
     );
     expect((await articleEvents()).slice(3)).toEqual([
       ['article.removed', 'Edie'],
