@@ -4,8 +4,7 @@
  * writer's name, with what it wrote and who deleted the card. Real y-websocket clients against
  * the real sync server; Ana edits offline while Bo deletes.
  */
-import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addClaim,
   addEvidence,
@@ -17,36 +16,14 @@ import {
   setVerdict,
 } from '../../../shared/board';
 import { describeEvent } from '../../../client/history/historyEvent';
-import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
-import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import type { TestClient } from '../../helpers/connectProvider';
+import { useSqliteBoard } from '../../helpers/sqliteBoard';
 import { waitFor } from '../../helpers/waitFor';
 
 describe('a write lost to a deletion', () => {
-  let server: SyncTestServer;
-  let boardId: string;
-  let dir: TempDir;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    dir = makeTempDir();
-    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
-    server = await startSyncTestServer({ storage });
-    boardId = await server.createBoard();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    dir.remove();
-  });
-  const join = async (name: string) => {
-    const invite = await server.invite(boardId, 'editor', name);
-    const client = connectProvider(server.syncUrl, boardId, invite.token);
-    clients.push(client);
-    await client.synced();
-    return client;
-  };
+  const board = useSqliteBoard();
+  const join = async (name: string) => (await board.join('editor', name)).client;
   const claim = 'Rents doubled since 2015';
   const url = 'https://stats.example/rents';
 
@@ -69,7 +46,7 @@ describe('a write lost to a deletion', () => {
     ana.provider.connect();
     await ana.synced();
     await ana.allSaved();
-    return readAllHistory(server.storage, boardId, cardId);
+    return readAllHistory(board.server.storage, board.boardId, cardId);
   }
 
   it('records each write into a card deleted meanwhile, in its writer’s name', async () => {

@@ -5,42 +5,21 @@
  * Real y-websocket clients against the real sync server; which write Yjs keeps depends on the
  * client ids (the higher one's), so each side gets a fixed one.
  */
-import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addClaim, editEvidence, addEvidence, moveCard, setVerdict } from '../../../shared/board';
 import { describeEvent } from '../../../client/history/historyEvent';
-import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
-import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import type { TestClient } from '../../helpers/connectProvider';
+import { useSqliteBoard } from '../../helpers/sqliteBoard';
 import { waitFor } from '../../helpers/waitFor';
 
 describe('a write that a concurrent one overrode', () => {
-  let server: SyncTestServer;
-  let boardId: string;
-  let dir: TempDir;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    dir = makeTempDir();
-    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
-    server = await startSyncTestServer({ storage });
-    boardId = await server.createBoard();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    dir.remove();
-  });
+  const board = useSqliteBoard();
   const join = async (name: string, clientID: number) => {
-    const invite = await server.invite(boardId, 'editor', name);
     const doc = new Y.Doc();
     doc.clientID = clientID;
-    const client = connectProvider(server.syncUrl, boardId, invite.token, { doc });
-    clients.push(client);
-    await client.synced();
-    return client;
+    return (await board.join('editor', name, doc)).client;
   };
 
   /**
@@ -70,7 +49,7 @@ describe('a write that a concurrent one overrode', () => {
     const verdict = (c: TestClient) =>
       (c.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('verdict');
     await waitFor(() => verdict(bo) === verdict(ana));
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     return { history, evidenceId, kept: verdict(ana), bo: bo.as.actor };
   }
 

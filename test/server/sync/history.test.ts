@@ -4,8 +4,7 @@
  * server stores in a real SQLite file, as in production.
  */
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addArticle,
@@ -33,37 +32,14 @@ import {
   resolveThread,
   setVerdict,
 } from '../../../shared/board';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
+import { useSqliteBoard } from '../../helpers/sqliteBoard';
 import { waitFor } from '../../helpers/waitFor';
-import { makeTempDir, type TempDir } from '../../helpers/tempDir';
-import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import { describeEvent } from '../../../client/history/historyEvent';
 
 describe('history derived on the server', () => {
-  let server: SyncTestServer;
-  let boardId: string;
-  let dir: TempDir;
-  const clients: TestClient[] = [];
-  beforeEach(async () => {
-    dir = makeTempDir();
-    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
-    server = await startSyncTestServer({ storage });
-    boardId = await server.createBoard();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    dir.remove();
-  });
-  const join = async (role: 'lead' | 'editor' | 'reviewer', name: string) => {
-    const invite = await server.invite(boardId, role, name);
-    const client = connectProvider(server.syncUrl, boardId, invite.token);
-    clients.push(client);
-    await client.synced();
-    return { client, invite };
-  };
+  const board = useSqliteBoard();
+  const { join } = board;
 
   it('records each meaningful change, attributed to the invite that sent it', async () => {
     const { client: ed, invite: edInvite } = await join('editor', 'Edie');
@@ -98,9 +74,11 @@ describe('history derived on the server', () => {
     await waitFor(() => doc.getMap('comments').has(commentId));
     deleteCard(doc, cardId, edie);
     // The test client's allSaved() compares clocks only, which a delete does not move: ask the server.
-    await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('cards').has(cardId)));
+    await waitFor(() =>
+      board.server.sync.read(board.boardId, (d) => !d.getMap('cards').has(cardId)),
+    );
 
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     expect(history.map((e) => [e.type, e.actor.name])).toEqual([
       ['card.created', 'Edie'],
       ['card.edited', 'Edie'],
@@ -194,9 +172,11 @@ describe('history derived on the server', () => {
     const commentId = addComment(rev.doc, cardId, { text: 'Wrong card, sorry' }, revCtx);
     await rev.allSaved();
     undo.undo();
-    await waitFor(() => server.sync.read(boardId, (d) => !d.getMap('comments').has(commentId)));
+    await waitFor(() =>
+      board.server.sync.read(board.boardId, (d) => !d.getMap('comments').has(commentId)),
+    );
 
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     const of = (type: string) => history.filter((e) => e.type === type).map((e) => e.data);
     expect(of('evidence.edited')).toEqual([
       {
@@ -229,7 +209,7 @@ describe('history derived on the server', () => {
     editCard(ed.doc, cardId, { speakerType: 'person', reviewUrl: url }, ctx);
     editCard(ed.doc, cardId, { speakerType: 'organization', reviewUrl: null }, ctx);
     await ed.allSaved();
-    const edits = (await readAllHistory(server.storage, boardId, cardId)).filter(
+    const edits = (await readAllHistory(board.server.storage, board.boardId, cardId)).filter(
       (e) => e.type === 'card.edited',
     );
     expect(edits.map((e) => [e.actor.name, e.data])).toEqual([
@@ -264,7 +244,7 @@ describe('history derived on the server', () => {
     editCard(ed.doc, cardId, { reviewUrl: `${url}-2` }, ctx);
     await ed.allSaved();
     // The client's words for the events the server stored.
-    const edits = (await readAllHistory(server.storage, boardId, cardId))
+    const edits = (await readAllHistory(board.server.storage, board.boardId, cardId))
       .filter((e) => e.type === 'card.edited')
       .map(describeEvent);
     expect(edits).toEqual([
@@ -289,8 +269,10 @@ describe('history derived on the server', () => {
     await ed.allSaved();
     undo.undo();
     await ed.allSaved();
-    expect(await server.sync.read(boardId, (d) => d.getMap('cards').has(cardId))).toBe(true);
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(await board.server.sync.read(board.boardId, (d) => d.getMap('cards').has(cardId))).toBe(
+      true,
+    );
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     expect(history.map((e) => [e.type, e.actor.name, e.data.column])).toEqual([
       ['card.created', 'Edie', 'unverified'],
       ['card.moved', 'Edie', undefined],
@@ -314,7 +296,7 @@ describe('history derived on the server', () => {
     await rev.allSaved();
     undo.undo();
     await rev.allSaved();
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     expect(
       history.filter((e) => e.type.startsWith('comment.')).map((e) => [e.type, e.data.text]),
     ).toEqual([
@@ -352,8 +334,8 @@ describe('history derived on the server', () => {
       ((d.getMap('cards').get(cardId) as Y.Map<unknown>).get('evidence') as Y.Array<Y.Map<unknown>>)
         .toArray()
         .map((e) => e.get('id'));
-    expect(await server.sync.read(boardId, ids)).toEqual([evidenceId, other, again]);
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    expect(await board.server.sync.read(board.boardId, ids)).toEqual([evidenceId, other, again]);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     expect(
       history
         .filter((e) => e.type.startsWith('evidence.'))
@@ -395,7 +377,7 @@ describe('history derived on the server', () => {
     ed.provider.connect();
     await ed.synced();
     await ed.allSaved();
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     const evidence = history.filter((e) => e.type.startsWith('evidence.'));
     expect(evidence.map((e) => [e.type, e.data.evidenceId])).toEqual([
       ['evidence.added', evidenceId],
@@ -407,10 +389,10 @@ describe('history derived on the server', () => {
 
   it('server-side changes are attributed to the actor given to change()', async () => {
     const lead = { id: 'lead-invite', name: 'Lea' };
-    await server.sync.change(boardId, lead, (doc) =>
+    await board.server.sync.change(board.boardId, lead, (doc) =>
       addArticle(doc, { title: 'Speech', text: 'Crime rose.' }, { actor: { id: 'x', name: 'x' } }),
     );
-    const history = await readAllHistory(server.storage, boardId);
+    const history = await readAllHistory(board.server.storage, board.boardId);
     expect(history.map((e) => [e.type, e.actor])).toEqual([['article.added', lead]]);
     expect(history[0]?.data).toMatchObject({ title: 'Speech' });
   });
@@ -421,7 +403,7 @@ describe('history derived on the server', () => {
     // As an import writes them: the article and its cards at one time (articleRemoval).
     const at = Date.now();
     const importer = { ...ed.as, now: () => at };
-    const { articleId, ids } = await server.sync.change(boardId, ed.as.actor, (doc) => {
+    const { articleId, ids } = await board.server.sync.change(board.boardId, ed.as.actor, (doc) => {
       const id = addArticle(doc, { title: 'Wrong paste', text }, importer);
       const claims = [0, 16, 31].map((start) => {
         const end = text.indexOf('.', start) + 1;
@@ -437,7 +419,7 @@ describe('history derived on the server', () => {
     moveCard(ed.doc, kept!, { column: 'disputed', index: 0 }, ed.as);
     removeArticle(ed.doc, articleId, ed.as);
     await ed.allSaved();
-    const history = await readAllHistory(server.storage, boardId);
+    const history = await readAllHistory(board.server.storage, board.boardId);
     const removal = history.filter(
       (e) => e.type === 'article.removed' || e.type === 'card.deleted',
     );
@@ -484,7 +466,7 @@ describe('history derived on the server', () => {
     editRatingScale(lead.doc, { scale, renames }, lead.as);
     await lead.allSaved();
 
-    const relabels = (await readAllHistory(server.storage, boardId)).filter(
+    const relabels = (await readAllHistory(board.server.storage, board.boardId)).filter(
       (e) => e.type === 'verdict.set' && e.data.verdict === 'Spin',
     );
     expect(relabels).toHaveLength(2);
@@ -494,7 +476,7 @@ describe('history derived on the server', () => {
       ),
     );
     // The card the rename does not concern has only the editor's verdict.
-    const other = await readAllHistory(server.storage, boardId, judged[2]);
+    const other = await readAllHistory(board.server.storage, board.boardId, judged[2]);
     expect(other.filter((e) => e.type === 'verdict.set').map((e) => e.actor.name)).toEqual([
       'Edie',
     ]);
@@ -513,7 +495,7 @@ describe('history derived on the server', () => {
     };
     editRatingScale(lead.doc, { scale, renames: [] }, ctx);
     await lead.allSaved();
-    const history = await readAllHistory(server.storage, boardId);
+    const history = await readAllHistory(board.server.storage, board.boardId);
     expect(history.map((e) => [e.type, e.actor.name, e.data])).toEqual([
       ['board.renamed', 'Lea', { title: 'Budget check', from: expect.any(String) }],
       [
@@ -565,7 +547,7 @@ describe('history derived on the server', () => {
     editRatingScale(lead.doc, { scale: { ...ranged, best: 7 }, base: ranged }, ctx);
     await lead.allSaved();
 
-    const events = (await readAllHistory(server.storage, boardId)).filter(
+    const events = (await readAllHistory(board.server.storage, board.boardId)).filter(
       (e) => e.actor.name === 'Lea',
     );
     const none = { added: [], removed: [], renamed: [], changed: [], range: null };
