@@ -4,8 +4,12 @@
  * in, the list is asked to focus the first newly loaded entry in reading order, so reading goes
  * on where the new entries begin instead of at the button. How is the list's business: a
  * virtualised one must first scroll the entry into being.
+ *
+ * While the board's connection is down the button stays in place but does nothing and says
+ * why (aria-disabled rather than disabled, so it keeps its place in the tab order and its
+ * explanation is read with it): the request could only fail.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { HistoryState } from './useHistory';
 
 export function LoadOlderButton({
@@ -20,7 +24,8 @@ export function LoadOlderButton({
 }) {
   // The oldest seq held when the load began; null when no load is waiting to be focused.
   const boundary = useRef<number | null>(null);
-  const { events, loadingOlder, hasOlder } = history;
+  const { events, loadingOlder, hasOlder, connected } = history;
+  const waitingId = useId();
 
   useEffect(() => {
     const before = boundary.current;
@@ -38,15 +43,22 @@ export function LoadOlderButton({
         type="button"
         className="button small"
         aria-busy={loadingOlder}
+        aria-disabled={!connected}
+        aria-describedby={connected ? undefined : waitingId}
         onClick={() => {
-          if (loadingOlder) return;
+          if (loadingOlder || !connected) return;
           boundary.current = events?.[0]?.seq ?? null;
           history.loadOlder();
         }}
       >
         Load older activity
       </button>
-      {loadingOlder && (
+      {!connected && (
+        <span id={waitingId} className="muted small">
+          Older activity loads when the connection is back.
+        </span>
+      )}
+      {loadingOlder && connected && (
         <span className="muted small" role="status">
           Loading…
         </span>

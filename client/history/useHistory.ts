@@ -19,6 +19,9 @@ export interface HistoryState extends HistoryFeedState {
    * server. It is read again once the connection is back.
    */
   readonly awaitingConnection: boolean;
+  /** Whether the board's connection is up: older pages are asked for only then. */
+  readonly connected: boolean;
+  /** Loads the page before the oldest event held; nothing while the connection is down. */
   loadOlder(): void;
 }
 
@@ -98,7 +101,9 @@ export function useHistory(
     wasSaved.current = allSaved;
   }, [allSaved]);
 
-  const loadOlder = useCallback(() => feed.current?.loadOlder(), []);
+  const loadOlder = useCallback(() => {
+    if (connectedNow.current) feed.current?.loadOlder();
+  }, []);
   const shown = state.target === target ? state : EMPTY;
-  return { ...shown, awaitingConnection: !connected || shown.unreachable, loadOlder };
+  return { ...shown, awaitingConnection: !connected || shown.unreachable, connected, loadOlder };
 }

@@ -2,10 +2,12 @@
  * The history while the board's connection is down, in headless Chromium against the real
  * server: offline, the Activity panel and a card's History read nothing (every read would
  * fail, and Chromium logs each failed request as a console error), say calmly that they will
- * update when the connection is back, and read once it is.
+ * update when the connection is back, and read once it is; "Load older activity" asks for
+ * nothing until then, and says so.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HISTORY_PAGE_SIZE } from '../../client/history/createHistoryFeed';
 import { REFRESH_TIMING } from '../../client/history/refresher';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import {
@@ -50,6 +52,7 @@ describe.skipIf(!RUN)('the history while the connection is down', () => {
   let browser: BrowserSession;
   let context: BrowserContext;
   let page: Page;
+  let board: { id: string; leadUrl: string };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
@@ -57,7 +60,7 @@ describe.skipIf(!RUN)('the history while the connection is down', () => {
 
   // A board and browser of its own for each test: one left offline by a failure spoils no other.
   beforeEach(async () => {
-    const board = await server.createBoard('Night desk', 'Ana');
+    board = await server.createBoard('Night desk', 'Ana');
     context = await browser.newContext();
     page = await context.newPage();
     await openBoard(page, board.leadUrl);
@@ -131,5 +134,47 @@ describe.skipIf(!RUN)('the history while the connection is down', () => {
       })
       .toMatch(/Ana added the card to Unverified/);
     expect(await history.getByRole('status').count()).toBe(0);
+  });
+
+  it('"Load older activity" asks for nothing offline and says why, then loads once it is back', async () => {
+    // Long ago, more cards than one page holds: the panel offers the older ones.
+    const olga = { id: 'old', name: 'Olga' };
+    await server.appendHistory(
+      Array.from({ length: HISTORY_PAGE_SIZE + 1 }, (_, k) => ({
+        boardId: board.id,
+        cardId: `old${k}`,
+        type: 'card.created',
+        actor: olga,
+        at: Date.now() - 86_400_000,
+        data: { claim: `Old claim ${k}`, column: 'unverified' },
+      })),
+    );
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const panel = page.getByRole('region', { name: 'Activity' });
+    const older = panel.getByRole('button', { name: 'Load older activity' });
+    await older.waitFor();
+
+    const seen = watch(page);
+    await goOffline(context, page);
+    // From the keyboard: Playwright's click waits for an aria-disabled button to be enabled.
+    await older.focus();
+    await page.keyboard.press('Enter');
+    await pastRefreshes(page);
+    expect(seen.historyRequests).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    expect(await older.getAttribute('aria-disabled')).toBe('true');
+    const why = await older.evaluate(
+      (b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent,
+    );
+    expect(why).toBe('Older activity loads when the connection is back.');
+
+    await context.setOffline(false);
+    await waitSaved(page, 15_000);
+    await expect.poll(() => older.getAttribute('aria-disabled')).toBe('false');
+    await older.click();
+    await expect
+      .poll(() => seen.historyRequests.filter((u) => u.includes('before=')).length)
+      .toBe(1);
+    await expect.poll(() => older.count()).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { Role } from '../../../shared/roles';
 import type { Config } from '../../../server/config';
+import type { HistoryEvent } from '../../../server/storage/Storage';
 import type { ExtractionPool } from '../../../server/extract/createExtractionPool';
 import { staticClient } from '../../../server/http/staticClient';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
@@ -43,6 +44,8 @@ export interface BoardServer {
   seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Changes a board's doc on the server, as the system (what no client command would write). */
   change(boardId: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /** Adds events to the server's history as they are (e.g. enough for an older page). */
+  appendHistory(events: readonly HistoryEvent[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,7 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
         for (const update of updates) Y.applyUpdate(doc, update);
       }),
     change: (boardId, fn) => server.syncServer.change(boardId, SYSTEM_ACTOR, fn),
+    appendHistory: (events) => server.storage.appendHistory(events),
     async stop() {
       await server.stop();
       client.remove();
