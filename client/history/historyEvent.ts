@@ -229,7 +229,7 @@ function crossedNote(
 /**
  * What a write the board did not keep would have done, from the field and value its event
  * recorded (write.overridden, write.lost): "set the verdict to False", "changed the stance of
- * the evidence to Context", "added refuting evidence: https://…".
+ * the evidence https://… to Context", "added refuting evidence: https://…".
  */
 function meantWrite(e: HistoryEvent): string {
   const d = e.data;
@@ -240,7 +240,9 @@ function meantWrite(e: HistoryEvent): string {
   if (field === 'assignee') return assigned(d.value, e.actor.id);
   if (field === 'evidence' && isObject(d.value)) return `added ${evidenceItem(d.value)}`;
   const { words, show } = fieldWords(d);
-  const of = isEvidenceField(d) ? `${words} of the evidence` : words;
+  // The item by its url when the event has it (write.lost), as the evidence events name theirs.
+  const url = str(d.evidenceUrl);
+  const of = isEvidenceField(d) ? `${words} of the evidence${url ? ` ${url}` : ''}` : words;
   return value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
 }
 

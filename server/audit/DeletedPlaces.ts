@@ -1,10 +1,11 @@
 /**
  * Where the items of deleted cards and removed evidence items were, so that a write that
  * reaches the server after them is not lost without a trace: write.lost {field, value,
- * evidenceId?, claim, deleted, deletedBy}, in its writer's name (the card's claim when it went,
- * what went: 'card' or 'evidence', and who deleted or removed it). A lost field write reads as
- * a write.overridden does (recordedFields); evidence added to a deleted card is field
- * 'evidence' with value {url, stance}.
+ * evidenceId?, evidenceUrl?, claim, deleted, deletedBy}, in its writer's name (for a field of an
+ * evidence item, that item's url when it went, so that the event can name it; the card's claim
+ * when it went; what went: 'card' or 'evidence'; and who deleted or removed it). A lost field
+ * write reads as a write.overridden does (recordedFields); evidence added to a deleted card is
+ * field 'evidence' with value {url, stance}.
  *
  * Why the room keeps this itself: Yjs discards an item written into a deleted card (its
  * content is garbage-collected, and the write's neighbour with it), and the update names only
@@ -36,6 +37,8 @@ interface Place {
   readonly cardId: string;
   /** The evidence item it is or is in; null on the card itself. */
   readonly evidenceId: string | null;
+  /** That evidence item's url when it went (the event names the item by it); else null. */
+  readonly evidenceUrl: string | null;
   /** Its map key; null for the card's or an evidence item's own struct. */
   readonly key: string | null;
   readonly loss: Loss;
@@ -68,7 +71,7 @@ export class DeletedPlaces {
   /** A card deleted by the transaction of `origin`, with its claim then; before its GC. */
   cardDeleted(cardId: string, card: AnyMap, claim: string | null, origin: unknown): void {
     const loss: Loss = { claim, deleted: 'card', deletedBy: actorOf(origin) };
-    this.remember(card, { cardId, evidenceId: null, key: null, loss });
+    this.remember(card, { cardId, evidenceId: null, evidenceUrl: null, key: null, loss });
     const list = typeOf(card._map.get(CARD_KEYS.evidence));
     if (!(list instanceof Y.Array)) return;
     for (let item = list._start; item !== null; item = item.right) {
@@ -140,7 +143,7 @@ export class DeletedPlaces {
     const value = valueOf(item);
     if (!fields.includes(key) || !fits(key, evidenceId !== null, value)) return null;
     const data = {
-      ...(evidenceId === null ? {} : { evidenceId }),
+      ...(evidenceId === null ? {} : { evidenceId, evidenceUrl: place.evidenceUrl }),
       field: fieldName(key),
       value: recorded(key, value),
       ...said,
@@ -165,7 +168,9 @@ export class DeletedPlaces {
 
   private evidence(cardId: string, evidence: AnyMap, loss: Loss): void {
     const evidenceId = text(rawGet(evidence, EVIDENCE_KEYS.id));
-    if (evidenceId !== null) this.remember(evidence, { cardId, evidenceId, key: null, loss });
+    if (evidenceId === null) return;
+    const evidenceUrl = text(rawGet(evidence, EVIDENCE_KEYS.url));
+    this.remember(evidence, { cardId, evidenceId, evidenceUrl, key: null, loss });
   }
 
   /** A map's own item, and every value each of its keys held (a write may follow any). */

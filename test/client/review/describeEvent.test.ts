@@ -353,6 +353,18 @@ describe('describeEvent', () => {
     [
       ev('write.lost', {
         evidenceId: 'e1',
+        evidenceUrl: 'https://stats.example/rents',
+        field: 'note',
+        value: 'Table 3',
+        deleted: 'evidence',
+        deletedBy: ana,
+      }),
+      'changed the note of the evidence https://stats.example/rents to “Table 3”, but the evidence had been removed by Ana, so it was not kept',
+    ],
+    [
+      // Recorded before write.lost named the item by its url.
+      ev('write.lost', {
+        evidenceId: 'e1',
         field: 'note',
         value: 'Table 3',
         deleted: 'evidence',

@@ -76,7 +76,7 @@ describe('a write lost to a deletion', () => {
         ['Ana', { field: 'rationale', value: 'The series shows 40%.', ...said }],
         ['Ana', { field: 'column', value: 'disputed', ...said }],
         ['Ana', { field: 'speaker', value: 'The ministry', ...said }],
-        ['Ana', { evidenceId, field: 'stance', value: 'context', ...said }],
+        ['Ana', { evidenceId, evidenceUrl: url, field: 'stance', value: 'context', ...said }],
         [
           'Ana',
           {
@@ -95,7 +95,7 @@ describe('a write lost to a deletion', () => {
     );
   });
 
-  it('records an edit of an evidence item removed meanwhile', async () => {
+  it('records an edit of an evidence item removed meanwhile, with the url that names it', async () => {
     const { ana, bo, cardId, evidenceId } = await anaOffline();
     editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
     removeEvidence(bo.doc, cardId, evidenceId, bo.as);
@@ -106,6 +106,7 @@ describe('a write lost to a deletion', () => {
         'Ana',
         {
           evidenceId,
+          evidenceUrl: url,
           field: 'stance',
           value: 'context',
           claim,
@@ -115,7 +116,7 @@ describe('a write lost to a deletion', () => {
       ],
     ]);
     expect(describeEvent(lost[0]!)).toBe(
-      'changed the stance of the evidence to Context, but the evidence had been removed by Bo, so it was not kept',
+      `changed the stance of the evidence ${url} to Context, but the evidence had been removed by Bo, so it was not kept`,
     );
   });
 
