@@ -565,10 +565,44 @@ export class LostEditWatch {
   }
 
   /**
+   * The card map a write of this person's went into, deleted or not: null when the doc holds
+   * it no longer (its content collected). A comment is in no card.
+   */
+  private cardWrittenInto(write: OwnWrite): Y.AbstractType<unknown> | null {
+    if (Y.getState(this.doc.store, write.client) <= write.clock) return null;
+    const item = Y.getItem(this.doc.store, Y.createID(write.client, write.clock));
+    let type: unknown = item instanceof Y.Item ? item.parent : null;
+    while (type instanceof Y.AbstractType && type._item && type._item.parent !== this.cards) {
+      type = type._item.parent;
+    }
+    return type instanceof Y.AbstractType && type._item?.parent === this.cards ? type : null;
+  }
+
+  /** Whether a card holds what this person wrote: their value, or the evidence item they added. */
+  private holds(card: Y.Map<unknown>, write: OwnWrite): boolean {
+    if (write.evidenceId === null) {
+      return valueOf(write.field, card.get(write.field)) === write.value;
+    }
+    const list = card.get(CARD_KEYS.evidence);
+    const item =
+      list instanceof Y.Array
+        ? (list.toArray() as unknown[]).find(
+            (e) => e instanceof Y.Map && e.get(EVIDENCE_KEYS.id) === write.evidenceId,
+          )
+        : undefined;
+    if (!(item instanceof Y.Map)) return false;
+    return (
+      write.field === ADDED_ITEM || valueOf(write.field, item.get(write.field)) === write.value
+    );
+  }
+
+  /**
    * Forgets this person's writes to the cards the transaction deleted, telling them of each
-   * when a colleague deleted the card. A card restored later is a new map under the same id,
-   * which none of these writes is in. Runs before Yjs collects the deleted card's content, so
-   * its claim can still be read.
+   * when a colleague deleted the card. A card restored is a new map under the same id, which
+   * none of these writes is in: a card deleted and restored before this page heard of either
+   * (it was offline) arrives in one transaction, and its writes went with the deleted map all
+   * the same. Those are told too, unless the restored card holds what they set. Runs before
+   * Yjs collects the deleted card's content, so its claim can still be read.
    */
   private noteDeletedCards(transaction: Y.Transaction, remote: boolean): boolean {
     if (this.own.size === 0) return false;
@@ -577,52 +611,78 @@ export class LostEditWatch {
     type Changed = Parameters<Y.Transaction['changed']['get']>[0];
     const keys = transaction.changed.get(this.cards as unknown as Changed);
     if (!keys) return false;
-    for (const cardId of keys) {
-      if (cardId === null || this.cards.has(cardId)) continue;
-      // An edit of a comment stays with the comment, which the card's deletion keeps (B13).
-      const writes = [...this.own].filter(
-        ([, write]) => write.cardId === cardId && write.field !== EDITED_COMMENT,
-      );
-      for (const [slot] of writes) this.own.delete(slot);
-      changed ||= writes.length > 0;
+    // A board arriving changes every card: only those this person wrote to are looked at.
+    const touched = new Set(
+      [...this.own.values()].map((w) => w.cardId).filter((id) => keys.has(id)),
+    );
+    for (const cardId of touched) {
+      const now = this.cards._map.get(cardId);
+      const live = now && !now.deleted ? typeIn(now) : null;
+      // The writes gone with a card map, by that map (null: one the doc no longer holds). An
+      // edit of a comment stays with the comment, which the card's deletion keeps (B13); a
+      // comment posted on the card is gone while the card is, and back with it.
+      const gone = new Map<Y.AbstractType<unknown> | null, OwnWrite[]>();
+      for (const [slot, write] of this.own) {
+        if (write.cardId !== cardId || write.field === EDITED_COMMENT) continue;
+        const card = write.field === POSTED_COMMENT ? null : this.cardWrittenInto(write);
+        // A write the doc no longer holds goes when its card does.
+        if (card ? card === live : live) continue;
+        this.own.delete(slot);
+        changed = true;
+        gone.set(card, [...(gone.get(card) ?? []), write]);
+      }
       if (!remote) continue;
-      const card = typeIn(this.cards._map.get(cardId));
-      // The card as the colleague deleted it: without this person's claim they had not seen.
-      const ownClaim = writes.find(([, w]) => w.field === CARD_KEYS.claim)?.[1];
-      const claimItem = card instanceof Y.Map ? card._map.get(CARD_KEYS.claim) : undefined;
-      const claim =
-        ownClaim?.was !== undefined &&
-        claimItem &&
-        contains(claimItem, Y.createID(ownClaim.client, ownClaim.clock))
-          ? ownClaim.was
-          : deletedText(card, CARD_KEYS.claim);
-      const comments = liveComments(this.doc, cardId);
-      // An item this person added is told whole, with what they then changed in it.
-      const added = new Set(
-        writes.flatMap(([, w]) => (w.field === ADDED_ITEM ? [w.evidenceId] : [])),
-      );
-      for (const [, write] of writes) {
-        const { client, clock, value, at, ...ref } = write;
-        void at; // when it was written: only for which write to keep
-        const whole = ref.field === ADDED_ITEM;
-        if (!whole && ref.evidenceId !== null && added.has(ref.evidenceId)) continue;
-        const evidence = whole ? deletedEvidence(card, ref.evidenceId) : null;
-        if (whole && !evidence) continue;
-        const mine = ref.field === POSTED_COMMENT ? this.commentText(ref.commentId) : value;
-        if (ref.field === POSTED_COMMENT && mine === null) continue;
-        this.onLost({
-          ...ref,
-          cardDeleted: true,
-          mine,
-          claim,
-          evidence,
-          comments,
-          client,
-          clock,
-        });
+      for (const [card, writes] of gone) {
+        const deleted = card ?? typeIn(this.cards._map.get(cardId));
+        this.tellDeleted(cardId, deleted, live instanceof Y.Map ? live : null, writes);
       }
     }
     return changed;
+  }
+
+  /**
+   * Tells of this person's writes to a card `card` that a colleague deleted: the one now under
+   * its id (`live`, restored) if any, else none. What `live` holds already is not news.
+   */
+  private tellDeleted(
+    cardId: string,
+    card: Y.AbstractType<unknown> | null,
+    live: Y.Map<unknown> | null,
+    writes: readonly OwnWrite[],
+  ): void {
+    // The card as the colleague deleted it: without this person's claim they had not seen.
+    const ownClaim = writes.find((w) => w.field === CARD_KEYS.claim);
+    const claimItem = card instanceof Y.Map ? card._map.get(CARD_KEYS.claim) : undefined;
+    const claim =
+      ownClaim?.was !== undefined &&
+      claimItem &&
+      contains(claimItem, Y.createID(ownClaim.client, ownClaim.clock))
+        ? ownClaim.was
+        : deletedText(card, CARD_KEYS.claim);
+    const comments = liveComments(this.doc, cardId);
+    // An item this person added is told whole, with what they then changed in it.
+    const added = new Set(writes.flatMap((w) => (w.field === ADDED_ITEM ? [w.evidenceId] : [])));
+    for (const write of writes) {
+      const { client, clock, value, at, ...ref } = write;
+      void at; // when it was written: only for which write to keep
+      const whole = ref.field === ADDED_ITEM;
+      if (!whole && ref.evidenceId !== null && added.has(ref.evidenceId)) continue;
+      if (live && this.holds(live, write)) continue;
+      const evidence = whole ? deletedEvidence(card, ref.evidenceId) : null;
+      if (whole && !evidence) continue;
+      const mine = ref.field === POSTED_COMMENT ? this.commentText(ref.commentId) : value;
+      if (ref.field === POSTED_COMMENT && mine === null) continue;
+      this.onLost({
+        ...ref,
+        cardDeleted: true,
+        mine,
+        claim,
+        evidence,
+        comments,
+        client,
+        clock,
+      });
+    }
   }
 
   private keep(): void {

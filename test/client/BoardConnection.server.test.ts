@@ -6,7 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
-import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
+import {
+  BoardConnection,
+  type BoardConnectionOptions,
+  type NetworkEvents,
+} from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest, postJson, type RestBoard } from '../helpers/restApi';
@@ -52,6 +56,24 @@ function connect(
 }
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
+
+/** The browser's online/offline signal, switched by the test. */
+function switchableNetwork() {
+  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
+  let online = true;
+  const network: NetworkEvents & { set(onLine: boolean): void } = {
+    get onLine() {
+      return online;
+    },
+    addEventListener: (type, fn) => listeners[type].add(fn),
+    removeEventListener: (type, fn) => listeners[type].delete(fn),
+    set(onLine) {
+      online = onLine;
+      for (const fn of listeners[onLine ? 'online' : 'offline']) fn();
+    },
+  };
+  return network;
+}
 
 describe('BoardConnection with the server', () => {
   it('goes from saving to "all changes saved" when the server acknowledges storage', async () => {
@@ -158,4 +180,43 @@ describe('BoardConnection with the server', () => {
     expect(await sentences()).toEqual(once);
     expect(c.getSnapshot().status.kind).toBe('saved');
   });
+
+  it.each(['Undo', 'Restore'])(
+    'tells an editor whose offline writes went with a card deleted and put back (%s) before they came back',
+    async (putBack) => {
+      const board = await newBoard();
+      const network = switchableNetwork();
+      const ana = connect(board.id, board.leadToken, { network });
+      const bo = connect(board.id, await invite(board, 'Bo'));
+      const id = ana.commands.addClaim({ claim: 'School meals cost 2 euros' });
+      await until(() => ana.getSnapshot().status.kind === 'saved');
+      await until(() => bo.getSnapshot().board.cards[id] !== undefined);
+      network.set(false);
+      await until(() => ana.getSnapshot().status.kind === 'offline');
+      ana.commands.setVerdict(id, 'False', 'Ana: the menu says 3.50');
+      // Bo deletes the card; his Undo, or a restore from Activity, puts it back: a new map
+      // under the same id, which Ana's writes are not in.
+      bo.commands.deleteCard(id);
+      if (putBack === 'Undo') {
+        expect(bo.undo()).toMatchObject({ command: 'deleteCard', applied: true });
+      } else {
+        await until(() => bo.getSnapshot().status.kind === 'saved');
+        const restore = `${server.url}/api/boards/${board.id}/cards/${id}/restore`;
+        await postJson(restore, {}, board.leadToken);
+      }
+      await until(() => bo.getSnapshot().board.cards[id] !== undefined);
+      await until(() => bo.getSnapshot().status.kind === 'saved');
+      network.set(true);
+      await until(() => ana.getSnapshot().lostEdits.length === 2);
+      expect(ana.getSnapshot().lostEdits.map((n) => [n.field, n.mine])).toEqual([
+        ['verdict', 'False'],
+        ['rationale', 'Ana: the menu says 3.50'],
+      ]);
+      expect(ana.getSnapshot().lostEdits[0]).toMatchObject({
+        cardDeleted: true,
+        claim: 'School meals cost 2 euros',
+      });
+      expect(ana.getSnapshot().board.cards[id]?.verdict).toBeNull();
+    },
+  );
 });

@@ -323,6 +323,44 @@ describe('LostEditWatch', () => {
     expect(b.lost).toHaveLength(2);
   });
 
+  it('tells of writes to a card deleted and restored before they reached anyone: they went with the deleted map', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    editCard(a.doc, cardId, { speaker: 'The mayor' }, lea);
+    b.receive(a.doc);
+    const before = readBoard(a.doc).cards[cardId]!;
+    // Eddie, offline, sets a verdict and rationale, moves the card, names the same speaker
+    // again, and adds evidence; Lea deletes the card and restores it before he is back.
+    setVerdict(b.doc, cardId, 'False', 'The audit says $5 million', eddie);
+    moveCard(b.doc, cardId, { column: 'disputed', index: 0 }, eddie);
+    editCard(b.doc, cardId, { speaker: 'The mayor' }, eddie);
+    const evidenceId = addEvidence(
+      b.doc,
+      cardId,
+      { url: 'https://ex.org/audit', stance: 'refutes' },
+      eddie,
+    );
+    deleteCard(a.doc, cardId, lea);
+    restoreCard(a.doc, before, lea);
+    b.receive(a.doc);
+    expect(readBoard(b.doc).cards[cardId]?.verdict).toBeNull();
+    // Every write is told as gone with the card, but the speaker: the restored card has his.
+    expect(b.lost.map((l) => [l.field, l.mine, 'cardDeleted' in l && l.cardDeleted])).toEqual([
+      ['verdict', 'False', true],
+      ['rationale', 'The audit says $5 million', true],
+      ['pos', 'disputed', true],
+      ['item', null, true],
+    ]);
+    expect(b.lost.at(-1)).toMatchObject({
+      evidenceId,
+      claim: 'The bridge cost $4 million',
+      evidence: { url: 'https://ex.org/audit' },
+    });
+    // Forgotten once told: a later edit of the restored card is not news.
+    editCard(a.doc, cardId, { rationale: 'Lea’s own reading' }, lea);
+    b.receive(a.doc);
+    expect(b.lost).toHaveLength(4);
+  });
+
   it('names a deleted card as the colleague had it, not by this person’s claim they never saw', () => {
     const { a, b, cardId } = twoReplicas(1, 2);
     editCard(b.doc, cardId, { claim: 'The bridge cost $4.5 million' }, eddie);
