@@ -258,16 +258,20 @@ function deletedEvidence(
   for (let i = list?._start ?? null; i; i = i.right) {
     // One removed from the list before (by a colleague who saw it) has no content left.
     const item = typeIn(i);
-    if (deletedText(item, EVIDENCE_KEYS.id) !== evidenceId) continue;
-    const text = (key: string) => deletedText(item, key) ?? '';
-    return {
-      url: text(EVIDENCE_KEYS.url),
-      quote: text(EVIDENCE_KEYS.quote),
-      stance: text(EVIDENCE_KEYS.stance),
-      note: text(EVIDENCE_KEYS.note),
-    };
+    if (deletedText(item, EVIDENCE_KEYS.id) === evidenceId) return evidenceIn(item);
   }
   return null;
+}
+
+/** What an evidence item's map holds, deleted or not. */
+function evidenceIn(item: Y.AbstractType<unknown> | null): DeletedEvidence {
+  const text = (key: string) => deletedText(item, key) ?? '';
+  return {
+    url: text(EVIDENCE_KEYS.url),
+    quote: text(EVIDENCE_KEYS.quote),
+    stance: text(EVIDENCE_KEYS.stance),
+    note: text(EVIDENCE_KEYS.note),
+  };
 }
 
 /** How many comments on a card are not deleted: its comments stay when it goes (B13). */
@@ -401,9 +405,10 @@ export class LostEditWatch {
 
   /**
    * Forgets this person's writes to the evidence items gone from a card's list, telling them
-   * of their edits of each when a colleague removed it (`remote`). An item added back later
-   * (an Undo, a restore) is a new map under the same id, which none of these writes is in.
-   * Runs before Yjs collects the removed item's content, so what it held can still be read.
+   * of their edits of each when a colleague removed it (`remote`). An item added back (an
+   * Undo) is a new map under the same id, which none of these writes is in: one put back
+   * before this page heard of its removal arrives with it, and is told all the same. Runs
+   * before Yjs collects the removed item's content, so what it held can still be read.
    */
   private noteRemovedEvidence(list: Y.Array<unknown>, remote: boolean): boolean {
     const cardId = evidenceCard(this.cards, list);
@@ -412,19 +417,33 @@ export class LostEditWatch {
     const writes = [...this.own].filter(([, w]) => w.cardId === cardId && w.evidenceId !== null);
     if (writes.length === 0) return false;
     const live = new Set<unknown>();
-    for (const item of list) if (item instanceof Y.Map) live.add(item.get(EVIDENCE_KEYS.id));
+    const liveItems = new Set<unknown>();
+    for (const item of list) {
+      if (!(item instanceof Y.Map)) continue;
+      live.add(item.get(EVIDENCE_KEYS.id));
+      liveItems.add(item);
+    }
+    // By the item map each write went into: one put back (an Undo of its removal) is another.
     const gone = new Map<string, OwnWrite[]>();
+    const into = new Map<string, Y.AbstractType<unknown>>();
     for (const [slot, write] of writes) {
-      if (write.evidenceId === null || live.has(write.evidenceId)) continue;
+      if (write.evidenceId === null) continue;
+      const item = this.itemWrittenInto(write);
+      // A write the doc no longer holds goes when its item does.
+      if (item ? liveItems.has(item) : live.has(write.evidenceId)) continue;
       this.own.delete(slot);
       gone.set(write.evidenceId, [...(gone.get(write.evidenceId) ?? []), write]);
+      if (item && write.field !== ADDED_ITEM) into.set(write.evidenceId, item);
     }
     if (!remote) return gone.size > 0;
     for (const [evidenceId, itemWrites] of gone) {
       const edits = itemWrites.filter((w) => w.field !== ADDED_ITEM);
       const latest = edits.reduce<OwnWrite | null>((a, w) => (a && a.at > w.at ? a : w), null);
       // Gone before this page read it (its content collected): nothing left to tell.
-      const evidence = deletedEvidence(typeIn(this.cards._map.get(cardId)), evidenceId);
+      const item = into.get(evidenceId);
+      const evidence = item
+        ? evidenceIn(item)
+        : deletedEvidence(typeIn(this.cards._map.get(cardId)), evidenceId);
       if (!latest || !evidence) continue;
       const edited = EVIDENCE_FIELDS.filter((f) => edits.some((w) => w.field === f));
       const { client, clock } = latest;
@@ -564,14 +583,29 @@ export class LostEditWatch {
     return typeof text === 'string' ? text : null;
   }
 
+  /** The item a write of this person's is, in the doc: null when it holds it no longer. */
+  private written(write: OwnWrite): Y.Item | null {
+    if (Y.getState(this.doc.store, write.client) <= write.clock) return null;
+    const item = Y.getItem(this.doc.store, Y.createID(write.client, write.clock));
+    return item instanceof Y.Item ? item : null;
+  }
+
+  /**
+   * The evidence item's map a write of this person's to it went into (the one they added, for
+   * `ADDED_ITEM`), deleted or not: null when the doc holds it no longer (content collected).
+   */
+  private itemWrittenInto(write: OwnWrite): Y.AbstractType<unknown> | null {
+    const item = this.written(write);
+    const type: unknown = write.field === ADDED_ITEM ? typeIn(item) : item?.parent;
+    return type instanceof Y.AbstractType ? type : null;
+  }
+
   /**
    * The card map a write of this person's went into, deleted or not: null when the doc holds
    * it no longer (its content collected). A comment is in no card.
    */
   private cardWrittenInto(write: OwnWrite): Y.AbstractType<unknown> | null {
-    if (Y.getState(this.doc.store, write.client) <= write.clock) return null;
-    const item = Y.getItem(this.doc.store, Y.createID(write.client, write.clock));
-    let type: unknown = item instanceof Y.Item ? item.parent : null;
+    let type: unknown = this.written(write)?.parent ?? null;
     while (type instanceof Y.AbstractType && type._item && type._item.parent !== this.cards) {
       type = type._item.parent;
     }

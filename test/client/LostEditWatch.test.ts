@@ -1,7 +1,7 @@
 // A write of this person's that a colleague's concurrent write replaced is reported; one the
 // colleague made after seeing it is not. Two or three real Y.Docs, updates exchanged by hand.
 import { describe, expect, it } from 'vitest';
-import { readBoard, restoreCard } from '../../shared/board';
+import { cardsMap, CommandOrigin, readBoard, restoreCard } from '../../shared/board';
 import * as Y from 'yjs';
 import {
   addClaim,
@@ -644,6 +644,35 @@ describe('LostEditWatch', () => {
     addEvidence(a.doc, cardId, { url: 'https://ex.org/other', stance: 'context' }, lea);
     b.receive(a.doc);
     expect(b.lost).toHaveLength(1);
+  });
+
+  it('tells of edits to an evidence item removed and put back (an Undo) before they reached anyone', () => {
+    const { a, b, cardId } = twoReplicas(1, 2);
+    const evidenceId = addEvidence(
+      a.doc,
+      cardId,
+      { url: 'https://ex.org/report', quote: 'Costs rose', stance: 'supports' },
+      lea,
+    );
+    b.receive(a.doc);
+    const undo = new Y.UndoManager(cardsMap(a.doc), { trackedOrigins: new Set([CommandOrigin]) });
+    // Eddie, offline, changes the item's note; Lea removes the item and undoes that.
+    editEvidence(b.doc, cardId, evidenceId, { note: 'Page 4 says otherwise' }, eddie);
+    removeEvidence(a.doc, cardId, evidenceId, lea);
+    undo.undo();
+    b.receive(a.doc);
+    expect(readBoard(b.doc).cards[cardId]?.evidence.map((e) => [e.id, e.note])).toEqual([
+      [evidenceId, ''],
+    ]);
+    expect(b.lost).toMatchObject([
+      {
+        evidenceId,
+        field: 'itemEdit',
+        itemRemoved: true,
+        edited: ['note'],
+        evidence: { url: 'https://ex.org/report', note: 'Page 4 says otherwise' },
+      },
+    ]);
   });
 
   it('an evidence item this person removed, edits and all, is not news when the list changes later', () => {
