@@ -648,6 +648,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   peers={snapshot.peers}
                   lostEdits={snapshot.lostEdits}
                   onDismissLostEdit={dismissLostEdit}
+                  deleterName={focusedDeleter}
                   address={cardAddress(known.id, openId)}
                   onClose={closeDetail}
                 />

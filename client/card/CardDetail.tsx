@@ -31,6 +31,7 @@ import { CopyCardLink } from './CopyCardLink';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
+import { useDeletedBy } from './useDeletedBy';
 import { useOverflows } from '../ui/useOverflows';
 
 /**
@@ -50,6 +51,7 @@ export function CardDetail({
   peers,
   lostEdits,
   onDismissLostEdit,
+  deleterName,
   address,
   onClose,
 }: {
@@ -64,6 +66,8 @@ export function CardDetail({
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
   onDismissLostEdit: (seq: number) => void;
+  /** Who deleted a card, by name, from the board's history (deleterName). */
+  deleterName: (card: CardView) => Promise<string | null>;
   /** The card's own address (cardAddress): its history entry's, and the link to copy. */
   address: string;
   onClose: () => void;
@@ -73,6 +77,7 @@ export function CardDetail({
     : undefined;
   const edit = actions.canEdit;
   const news = useCardNews(card, me, actions.lastChangeOwn);
+  const deletedBy = useDeletedBy(card, deleterName);
   const lang = useCardLanguage(card);
   const drafts = useMemo(() => new DraftRegistry(), []);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,
@@ -175,9 +180,15 @@ export function CardDetail({
       {asks.question}
       {!card ? (
         <div className="dialog-body">
+          {/* Said once the history has named the deleter (or the wait is over), so once. */}
           <p ref={deletedNote} role="alert" tabIndex={-1}>
-            A colleague deleted this card while you had it open.
-            {edit && ' It can be restored from its entry in Activity.'}
+            {deletedBy.settled && (
+              <>
+                {deletedBy.name === null ? 'A colleague' : <bdi>{deletedBy.name}</bdi>} deleted this
+                card while you had it open.
+                {edit && ' It can be restored from its entry in Activity.'}
+              </>
+            )}
           </p>
           <TypedNotSaved drafts={orphans} why="deleted" />
         </div>

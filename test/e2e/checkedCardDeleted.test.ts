@@ -129,7 +129,7 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     await expect.poll(() => announced(edith)).toBe(`${claim} was deleted.`);
   });
 
-  it('the deletion of the card whose dialog she has open is told by the dialog alone', async () => {
+  it('the deletion of the card whose dialog she has open is told by the dialog alone, naming Lea', async () => {
     const claim = 'Ticket sales doubled';
     await checkedCard(claim);
     await openCard(edith, claim);
@@ -137,7 +137,7 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
     await edith
       .getByRole('dialog', { name: 'Card deleted' })
-      .getByText('A colleague deleted this card while you had it open.')
+      .getByText('Lea deleted this card while you had it open.')
       .waitFor();
     await edith.waitForTimeout(QUIET_MS);
     await closeCard(edith);
