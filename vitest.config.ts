@@ -16,6 +16,9 @@ export default defineConfig({
     // Every test that passed only when tried again is listed at the end of the run, so that a
     // flaky one is seen and fixed rather than hidden by its retry.
     reporters: ['default', './test/helpers/retriedTestsReporter.ts'],
+    // Two files at a time: vitest's default on two cores is one (cores - 1), which left a core
+    // idle while a file waited on its server, its browser or its own start-up.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -30,6 +33,7 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/support/buildClientOnce.ts'],
           // On CI (two cores shared by a dozen browsers and servers) a browser test that
           // fails gets one more try; one that fails twice fails the run.
           retry: process.env.CI ? 1 : 0,

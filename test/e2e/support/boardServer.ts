@@ -12,7 +12,7 @@ import { staticClient } from '../../../server/http/staticClient';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { startTestServer } from '../../helpers/http/startTestServer';
 import { postJson } from '../../helpers/restApi';
-import { buildClient } from './buildClient';
+import { type BuiltClient, buildClient } from './buildClient';
 
 export interface BoardServer {
   readonly url: string;
@@ -49,8 +49,17 @@ export interface BoardServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The client to serve: in the browser tests, the one their global setup built for every file
+ * (`buildClientOnce`); elsewhere (the bench), a build of its own.
+ */
+async function clientToServe(): Promise<BuiltClient> {
+  const shared = process.env.VITEST ? (await import('vitest')).inject('builtClientDir') : undefined;
+  return shared ? { dir: shared, remove: () => undefined } : buildClient();
+}
+
 export async function startBoardServer(overrides: Partial<Config> = {}): Promise<BoardServer> {
-  const client = buildClient();
+  const client = await clientToServe();
   const server = await startTestServer(overrides, { client: staticClient(client.dir) });
   return {
     url: server.url,
