@@ -9,7 +9,8 @@
  * meanwhile is kept: they are told the card is gone, and who may restore it. An edit of their
  * comment that its deletion in their other tab or window crossed is given whole, with "Post as
  * a new comment". Their edits of an evidence item a colleague removed before seeing them are
- * given with the item as they had it, and "Add it again" (a new item, with their values). The
+ * given with the item as they had it, and "Add it again" (a new item, with their values), or
+ * "Restore mine" when the colleague put the item back (an Undo): their values on it again. The
  * writer kept may be this person in another tab or window: then it says so. The alert region
  * stays in the page, so that a notice is announced when it appears. The notices outlive a
  * reload until dismissed or restored (BoardConnection keeps them).
@@ -33,9 +34,9 @@ import {
   type RemovedWithEdits,
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
-import { addEvidenceAgain } from '../review/addEvidenceAgain';
 import { EvidenceValues, yourEvidenceChanges } from '../review/EvidenceValues';
 import { postEditAgain } from '../review/postEditAgain';
+import { restoreRemoved } from '../review/restoreEvidenceEdits';
 import { sourceName } from '../review/sourceName';
 import { STANCE_LABELS } from '../review/stanceLabels';
 import { clip } from '../ui/clip';
@@ -117,7 +118,8 @@ export function LostEdits({
       return;
     }
     if ('itemRemoved' in n) {
-      if (addEvidenceAgain(actions, n.cardId, n.evidence)) onDismiss(n.seq);
+      const back = board.cards[n.cardId]?.evidence.some((e) => e.id === n.evidenceId) ?? false;
+      if (restoreRemoved(actions, n, back)) onDismiss(n.seq);
       return;
     }
     const ok = actions.run('restore your edit', () => {
@@ -192,11 +194,15 @@ export function LostEdits({
             const card = board.cards[n.cardId];
             const has = card?.evidence.some((e) => e.id === n.evidenceId) ?? false;
             // Restorable while the card, and the evidence item if it is one, still exist; an
-            // item this person added, or one they edited that was removed, while the card is
-            // there without it.
-            const again = n.field === ADDED_ITEM || n.field === EDITED_ITEM;
+            // item this person added while the card is there without it; one they edited that
+            // was removed while the card is there: added again, or, put back meanwhile (an
+            // Undo), given their values again.
             const there =
-              card && n.field !== POSTED_COMMENT && (again ? !has : n.evidenceId === null || has);
+              card &&
+              n.field !== POSTED_COMMENT &&
+              (n.field === ADDED_ITEM
+                ? !has
+                : n.field === EDITED_ITEM || n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
             const withEvidence = deleted && n.field === ADDED_ITEM;
             const writer = writerOf(
@@ -221,7 +227,7 @@ export function LostEdits({
                     <button type="button" className="button small" onClick={() => restore(n)}>
                       {n.field === EDITED_COMMENT
                         ? 'Post as a new comment'
-                        : n.field === EDITED_ITEM
+                        : n.field === EDITED_ITEM && !has
                           ? 'Add it again'
                           : 'Restore mine'}
                     </button>

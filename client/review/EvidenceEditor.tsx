@@ -3,16 +3,16 @@
  * Editors and leads add, edit and remove items; everyone else reads them. Focus stays put:
  * a closed form gives focus back to the button that opened it. This person's saved edits of an
  * item a colleague removed before they reached the board show under the list, with the item as
- * they had it and "Add it again" (the notice under the board's header says the same, and who
- * removed it): politely announced, from a region of the dialog's own, as the page behind it is
- * inert.
+ * they had it and "Add it again", or "Restore mine" once the item is back (the notice under the
+ * board's header says the same, and who removed it): politely announced, from a region of the
+ * dialog's own, as the page behind it is inert.
  */
 import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import type { LostEditNotice } from '../sync/BoardConnection';
 import type { RemovedWithEdits } from '../sync/LostEditWatch';
-import { addEvidenceAgain } from './addEvidenceAgain';
+import { restoreRemoved } from './restoreEvidenceEdits';
 import { describeBalance, evidenceBalance } from './evidenceBalance';
 import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';
 import { formatTime } from './formatTime';
@@ -173,19 +173,14 @@ export function EvidenceEditor({
                   <EvidenceValues item={n.evidence} />.
                 </p>
                 <div className="row item-actions">
-                  {/* As under the header: not while the item is back (its remover's Undo). */}
-                  {canEdit && !card.evidence.some((e) => e.id === n.evidenceId) && (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => {
-                        if (addEvidenceAgain(actions, card.id, n.evidence)) {
-                          onDismissRemoved(n.seq);
-                        }
-                      }}
-                    >
-                      Add it again
-                    </button>
+                  {/* As under the header: the item back (its remover's Undo) takes their values. */}
+                  {canEdit && (
+                    <RestoreRemoved
+                      notice={n}
+                      card={card}
+                      actions={actions}
+                      done={onDismissRemoved}
+                    />
                   )}
                   <button
                     type="button"
@@ -245,5 +240,31 @@ function EvidenceItem({ evidence: e }: { evidence: EvidenceView }) {
         Added by {e.addedBy.name}, {formatTime(e.addedAt)}
       </p>
     </>
+  );
+}
+
+/** "Add it again" while the removed item is not on the card; "Restore mine" once it is back. */
+function RestoreRemoved({
+  notice: n,
+  card,
+  actions,
+  done,
+}: {
+  notice: LostEditNotice & RemovedWithEdits;
+  card: CardView;
+  actions: BoardActions;
+  done: (seq: number) => void;
+}) {
+  const back = card.evidence.some((e) => e.id === n.evidenceId);
+  return (
+    <button
+      type="button"
+      className="button small"
+      onClick={() => {
+        if (restoreRemoved(actions, n, back)) done(n.seq);
+      }}
+    >
+      {back ? 'Restore mine' : 'Add it again'}
+    </button>
   );
 }

@@ -8,7 +8,7 @@ import type { DeletedEvidence } from '../sync/LostEditWatch';
 import { sourceName } from './sourceName';
 
 export function addEvidenceAgain(
-  actions: BoardActions,
+  actions: Pick<BoardActions, 'commands' | 'run' | 'announce'>,
   cardId: string,
   evidence: DeletedEvidence,
 ): boolean {

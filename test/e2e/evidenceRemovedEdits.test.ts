@@ -137,7 +137,7 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
     });
   }, 90_000);
 
-  it('once Bo undoes his removal, the item is back without her edits: told still, with nothing to add again', async () => {
+  it('once Bo undoes his removal, the item is back without her edits: told still, with Restore mine, not Add it again', async () => {
     const claim = 'The port dredged 2 km of channel';
     const { cardId, evidenceId, dialog } = await cardWithEvidence(
       claim,
@@ -164,12 +164,64 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
     const told = notices().filter({ hasText: 'dredging' });
     expect(await told.textContent()).toContain('(Ana: 1.6 km, says the tender)');
     expect(await told.getByRole('button', { name: 'Add it again' }).count()).toBe(0);
+    // Her values can go on the item that is back instead.
+    await here.getByRole('button', { name: 'Restore mine' }).waitFor();
+    expect(await told.getByRole('button', { name: 'Restore mine' }).count()).toBe(1);
     // Dismissed in the card, gone from under the header too.
     await here.getByRole('button', { name: 'Dismiss' }).click();
     await here.waitFor({ state: 'detached' });
     await told.waitFor({ state: 'detached' });
     undo.destroy();
     await closeCard(ana);
+  }, 60_000);
+
+  it('removed and put back (an Undo) before she reconnects: Restore mine puts her values on the item, as a change Bo sees', async () => {
+    const claim = 'The port’s new crane lifts 80 tonnes';
+    const url = 'https://bo.example.org/crane';
+    const mine = 'Ana: 65 tonnes, says the maker';
+    const { cardId, evidenceId, dialog } = await cardWithEvidence(claim, url);
+    const undo = new Y.UndoManager(cardsMap(bo.doc), {
+      trackedOrigins: new Set([CommandOrigin]),
+    });
+    await ana.context().setOffline(true);
+    await expect.poll(() => status(ana).textContent()).toMatch(/^Offline/);
+    await editNoteAndStance(dialog, mine);
+    // Bo removes the item and undoes that before Ana is back: it is there, without her edits.
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    undo.undo();
+    undo.destroy();
+    await bo.allSaved();
+    await ana.context().setOffline(false);
+    await waitSaved(ana, 20_000);
+
+    const told = notices().filter({ hasText: 'bo.example.org/crane' });
+    await expect.poll(() => told.textContent(), { timeout: 10_000 }).toContain(`(${mine})`);
+    expect(readBoard(bo.doc).cards[cardId]!.evidence).toMatchObject([
+      { id: evidenceId, stance: 'supports', note: 'Bo’s note' },
+    ]);
+    await dialog.getByRole('button', { name: /^Edit evidence from/ }).waitFor();
+    await closeCard(ana);
+    // From the keyboard, under the header: no "Add it again" while the item is there.
+    expect(await told.getByRole('button', { name: 'Add it again' }).count()).toBe(0);
+    await told.getByRole('button', { name: 'Restore mine' }).focus();
+    await ana.keyboard.press('Enter');
+    await told.waitFor({ state: 'detached' });
+    expect(await announced(ana)).toBe(
+      'Your changes to the evidence from bo.example.org are restored.',
+    );
+    // On the same item, Bo's quote and URL kept: one change, which Bo's board has.
+    await waitFor(() => readBoard(bo.doc).cards[cardId]!.evidence[0]?.note === mine, {
+      what: 'Bo sees Ana’s values restored',
+    });
+    expect(readBoard(bo.doc).cards[cardId]!.evidence).toEqual([
+      expect.objectContaining({
+        id: evidenceId,
+        url,
+        quote: 'Cargo fell 4%',
+        stance: 'refutes',
+        note: mine,
+      }),
+    ]);
   }, 60_000);
 
   it('a removal made after seeing her saved edit is no news', async () => {
