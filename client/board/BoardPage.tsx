@@ -72,6 +72,7 @@ import { useEarlierWorkSaved } from './useEarlierWorkSaved';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
+import { lostWithCard, lostWithCardNotice } from './lostWithCard';
 import { NotSaved } from './NotSaved';
 import { pageTitle } from './pageTitle';
 import { setAsideOffers } from './setAsideOffers';
@@ -356,15 +357,20 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (seq: number) => connection.dismissLostEdit(seq),
     [connection],
   );
+  // The open card deleted with this person's work in it: its dialog points to the notices.
+  const lostWithOpen =
+    openId !== null && !board.cards[openId] ? lostWithCard(snapshot.lostEdits, openId).length : 0;
   const closeDetail = useCallback(() => {
     const id = openId;
     const from = opener.current;
     opener.current = null;
     setOpenId(null);
     // After the dialog has gone: while a modal dialog is open the page behind it is inert.
-    if (from?.isConnected && !from.closest('li[data-card-id]')) focusWhenRendered(() => from);
+    // Focus goes where the dialog of a deleted card pointed: the notices of the work lost.
+    if (id && lostWithOpen > 0) focusWhenRendered(() => lostWithCardNotice(id));
+    else if (from?.isConnected && !from.closest('li[data-card-id]')) focusWhenRendered(() => from);
     else if (id) reveal(id, true);
-  }, [openId, reveal]);
+  }, [openId, reveal, lostWithOpen]);
 
   // Read through a ref: the actions stay one object while the board changes.
   const shown = useRef(mover.shown);
@@ -647,6 +653,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   actions={actions}
                   peers={snapshot.peers}
                   lostEdits={snapshot.lostEdits}
+                  lostWithIt={lostWithOpen}
                   onDismissLostEdit={dismissLostEdit}
                   deleterName={focusedDeleter}
                   address={cardAddress(known.id, openId)}

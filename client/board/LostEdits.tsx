@@ -212,7 +212,11 @@ export function LostEdits({
               access?.inviteId,
             );
             return (
-              <li key={n.seq}>
+              <li
+                key={n.seq}
+                // Where the dialog of a card deleted while open leaves focus (lostWithCard).
+                {...(deleted && { 'data-lost-card': n.cardId, tabIndex: -1 })}
+              >
                 <span>
                   {deleted ? (
                     <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />

@@ -12,6 +12,7 @@ import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { BoardActions } from '../board/boardActions';
+import { lostWithCardPointer } from '../board/lostWithCard';
 import { useUnsavedPrompt } from '../board/useUnsavedPrompt';
 import { AssigneeControl } from '../review/AssigneeControl';
 import { ReviewSections } from '../review/ReviewSections';
@@ -50,6 +51,7 @@ export function CardDetail({
   actions,
   peers,
   lostEdits,
+  lostWithIt,
   onDismissLostEdit,
   deleterName,
   address,
@@ -65,6 +67,11 @@ export function CardDetail({
   peers: readonly Peer[];
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
+  /**
+   * How many of them are of this person's work gone with this card as a colleague deleted it
+   * (lostWithCard): the dialog of the deleted card points to them.
+   */
+  lostWithIt: number;
   onDismissLostEdit: (seq: number) => void;
   /** Who deleted a card, by name, from the board's history (deleterName). */
   deleterName: (card: CardView) => Promise<string | null>;
@@ -185,8 +192,9 @@ export function CardDetail({
             {deletedBy.settled && (
               <>
                 {deletedBy.name === null ? 'A colleague' : <bdi>{deletedBy.name}</bdi>} deleted this
-                card while you had it open.
-                {edit && ' It can be restored from its entry in Activity.'}
+                card while you had it open.{' '}
+                {lostWithCardPointer(lostWithIt, edit) ??
+                  (edit && 'It can be restored from its entry in Activity.')}
               </>
             )}
           </p>

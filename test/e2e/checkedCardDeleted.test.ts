@@ -5,7 +5,7 @@
  * readers hear it once, and "Restore card" brings it back. Her own deletion from another tab
  * (a second client with her invite) is no news; the deletion of the card she has in focus is
  * said once, as focus moves on, with who deleted it, and that of the card whose dialog is open
- * by the dialog; several
+ * by the dialog, which points to the notice of her change gone with it, if any; several
  * deleted in one change make one notice; one a colleague restores is told as back.
  */
 import type { Page } from 'playwright-core';
@@ -13,7 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { announced, card, closeCard, expectCardIn, openBoard, openCard } from './support/boardPage';
+import {
+  announced,
+  card,
+  closeCard,
+  expectCardIn,
+  openBoard,
+  openCard,
+  status,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -135,15 +144,68 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     await openCard(edith, claim);
     const from = (await liveSaid(edith)).length;
     await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
-    await edith
+    const said = edith
       .getByRole('dialog', { name: 'Card deleted' })
-      .getByText('Lea deleted this card while you had it open.')
-      .waitFor();
+      .getByText('Lea deleted this card while you had it open.');
+    await said.waitFor();
     await edith.waitForTimeout(QUIET_MS);
+    // Nothing of hers went with it: no pointer to notices that are not there.
+    expect(await said.textContent()).toBe(
+      'Lea deleted this card while you had it open. It can be restored from its entry in Activity.',
+    );
     await closeCard(edith);
     expect(await noticesSaidSince(from)).toEqual([]);
     expect(await toast().count()).toBe(0);
   });
+
+  it('deleted while open with her offline change in it: the dialog points to the notice, where closing it leaves focus', async () => {
+    const claim = 'The harbour ferry runs every 20 minutes';
+    await checkedCard(claim);
+    const dialog = await openCard(edith, claim);
+    await edith.context().setOffline(true);
+    await expect.poll(() => status(edith).textContent()).toMatch(/^Offline/);
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill('The harbour master');
+    await speaker.press('Enter');
+    await expect
+      .poll(async () => (await liveSaid(edith)).includes('Speaker saved: The harbour master.'))
+      .toBe(true);
+    await byLea(() => deleteCard(lea.doc, idOf(lea, claim), lea.as));
+    await edith.context().setOffline(false);
+    await waitSaved(edith, 20_000);
+
+    const said = edith
+      .getByRole('dialog', { name: 'Card deleted' })
+      .getByText('Lea deleted this card while you had it open.');
+    await said.waitFor();
+    await expect
+      .poll(() => said.textContent())
+      .toBe(
+        'Lea deleted this card while you had it open. Your change to it that the board did ' +
+          'not keep is listed on the board, under its header, with Restore the card.',
+      );
+    await closeCard(edith);
+    // Focus on that notice, its way back the next stop.
+    const focused = () =>
+      edith.evaluate(() => {
+        const at = document.activeElement;
+        return at?.matches('.lost-edits li') ? (at.textContent ?? '') : `elsewhere: ${at?.tagName}`;
+      });
+    await expect
+      .poll(focused)
+      .toContain(`Lea deleted “${claim}” before your change to the speaker, “The harbour master”,`);
+    await edith.keyboard.press('Tab');
+    expect(await edith.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Restore the card',
+    );
+    await edith
+      .locator('.lost-edits li')
+      .filter({ hasText: claim })
+      .getByRole('button', {
+        name: 'Dismiss',
+      })
+      .click();
+  }, 60_000);
 
   const claims = ['Fares rose 12%', 'The night ferry was cut'];
   let ids: string[] = [];
