@@ -11,14 +11,22 @@
  * content is garbage-collected, and the write's neighbour with it), and the update names only
  * that neighbour's id (analyzeUpdate's GonePlace), not the card or the field. observeHistory
  * tells this class what goes, before the garbage collection, and the sync server asks it about
- * the items an update loses. It is memory only, like PastActors: a room loaded again (a
- * restart, or a board nobody had open for the grace period) has forgotten what went before, and
- * a write lost to that is still not recorded.
+ * the items an update loses. What it learns it also hands over (take) to be stored with the
+ * deletion's history event, in the same batch: a room loaded again (a restart, or a board
+ * nobody had open for the grace period) has forgotten what went before, so when a write is lost
+ * to a struct it does not know (unread), the room reads that struct's place from storage (read)
+ * before it runs the write. Only such a write pays for the read; an ordinary one, a look at its
+ * new items (about 10 ns).
  */
 import * as Y from 'yjs';
-import type { Actor } from '../../shared/board/actor';
 import { fieldRule } from '../../shared/board/fieldRules';
 import { CARD_KEYS, EVIDENCE_KEYS, ROOT } from '../../shared/board/schema';
+import type {
+  DeletedHolder,
+  DeletedPlacesRecord,
+  DeletedStruct,
+  StructId,
+} from '../storage/Storage';
 import type { GonePlace, NewItem } from '../sync/analyzeUpdate';
 import { actorOf } from './attribution';
 import { rawGet, text, valueOf } from './rawValues';
@@ -26,22 +34,16 @@ import type { HistoryDraft } from './observeHistory';
 import { EVIDENCE_EDITABLE, fieldName, RECORDED, recorded } from './recordedFields';
 
 /** What a deletion took, as write.lost records it. */
-interface Loss {
-  readonly claim: string | null;
-  readonly deleted: 'card' | 'evidence';
-  readonly deletedBy: Actor | null;
-}
+type Loss = Pick<DeletedHolder, 'claim' | 'deleted' | 'deletedBy'>;
 
-/** Where a struct of a deleted card or a removed evidence item was. */
+/**
+ * Where a struct of a deleted card or a removed evidence item was: its holder (the card, or
+ * the evidence item it is or is in, with that item's url when it went: the event names the item
+ * by it), and its map key (null for the card's or an evidence item's own struct).
+ */
 interface Place {
-  readonly cardId: string;
-  /** The evidence item it is or is in; null on the card itself. */
-  readonly evidenceId: string | null;
-  /** That evidence item's url when it went (the event names the item by it); else null. */
-  readonly evidenceUrl: string | null;
-  /** Its map key; null for the card's or an evidence item's own struct. */
+  readonly holder: DeletedHolder;
   readonly key: string | null;
-  readonly loss: Loss;
 }
 
 /** What a lost item was meant to do: set a field, or add an evidence item (field null). */
@@ -54,6 +56,9 @@ interface Target {
 type AnyMap = Y.Map<unknown>;
 /** What an ordinary update loses: nothing, without an allocation on every update. */
 const NONE: readonly HistoryDraft[] = [];
+const NO_IDS: readonly StructId[] = [];
+/** The keys of a deleted card whose structs are stored (remember). */
+const CARD_STORED: readonly string[] = [...RECORDED, CARD_KEYS.evidence];
 
 const typeOf = (item: Y.Item | null | undefined): Y.AbstractType<unknown> | null =>
   item?.content instanceof Y.ContentType ? item.content.type : null;
@@ -67,11 +72,13 @@ function fits(key: string, evidence: boolean, value: unknown): boolean {
 export class DeletedPlaces {
   /** By client id, then clock. */
   private readonly places = new Map<number, Map<number, Place>>();
+  /** What deletions took since the last take(), to be stored with them. */
+  private fresh: DeletedPlacesRecord[] = [];
 
   /** A card deleted by the transaction of `origin`, with its claim then; before its GC. */
   cardDeleted(cardId: string, card: AnyMap, claim: string | null, origin: unknown): void {
     const loss: Loss = { claim, deleted: 'card', deletedBy: actorOf(origin) };
-    this.remember(card, { cardId, evidenceId: null, evidenceUrl: null, key: null, loss });
+    this.remember(card, { cardId, evidenceId: null, evidenceUrl: null, ...loss });
     const list = typeOf(card._map.get(CARD_KEYS.evidence));
     if (!(list instanceof Y.Array)) return;
     for (let item = list._start; item !== null; item = item.right) {
@@ -83,6 +90,38 @@ export class DeletedPlaces {
   /** An evidence item removed from a card by the transaction of `origin`; before its GC. */
   evidenceRemoved(cardId: string, evidence: AnyMap, claim: string | null, origin: unknown): void {
     this.evidence(cardId, evidence, { claim, deleted: 'evidence', deletedBy: actorOf(origin) });
+  }
+
+  /** What deletions took since the last call, for the batch that stores them. */
+  take(): readonly DeletedPlacesRecord[] {
+    const fresh = this.fresh;
+    if (fresh.length > 0) this.fresh = [];
+    return fresh;
+  }
+
+  /**
+   * The structs that the items of an update are lost to and that this room does not know: a
+   * deletion before the room loaded took them, if any did (the storage knows). Nothing on an
+   * update that loses nothing.
+   */
+  unread(newItems: readonly NewItem[]): readonly StructId[] {
+    let ids: StructId[] | null = null;
+    for (const { where } of newItems) {
+      if (where.gone === undefined) continue;
+      const { client, clock } = where.gone.at;
+      if (this.places.get(client)?.has(clock)) continue;
+      (ids ??= []).push({ client, clock });
+    }
+    return ids ?? NO_IDS;
+  }
+
+  /** Places read from storage (findDeletedPlaces): known from now on, and not stored again. */
+  read(records: readonly DeletedPlacesRecord[]): void {
+    for (const { holder, structs } of records) {
+      for (const { client, clock, length, key } of structs) {
+        this.took(client, clock, length, { holder, key }, null);
+      }
+    }
   }
 
   /**
@@ -103,7 +142,7 @@ export class DeletedPlaces {
       if (field ? !(item.content instanceof Y.ContentAny) : typeOf(item) === null) continue;
       lost ??= new Map();
       const { place, evidenceId, key } = target;
-      const slot = field ? `${place.cardId}\n${evidenceId}\n${key}` : item;
+      const slot = field ? `${place.holder.cardId}\n${evidenceId}\n${key}` : item;
       const earlier = lost.get(slot);
       if (earlier && earlier.item.id.clock > item.id.clock) continue;
       lost.set(slot, { target, item });
@@ -119,7 +158,7 @@ export class DeletedPlaces {
 
   private draft(target: Target, item: Y.Item, newItems: readonly NewItem[]): HistoryDraft | null {
     const { place, evidenceId, key } = target;
-    const { claim, deleted, deletedBy } = place.loss;
+    const { cardId, claim, deleted, deletedBy, evidenceUrl } = place.holder;
     const said = { claim, deleted, deletedBy };
     if (key === null) {
       // An evidence item added: its fields are the update's items inside it.
@@ -137,18 +176,18 @@ export class DeletedPlaces {
         return null;
       }
       const data = { evidenceId: text(id), field: 'evidence', value: { url, stance }, ...said };
-      return { cardId: place.cardId, type: 'write.lost', data };
+      return { cardId, type: 'write.lost', data };
     }
     const fields = evidenceId === null ? RECORDED : EVIDENCE_EDITABLE;
     const value = valueOf(item);
     if (!fields.includes(key) || !fits(key, evidenceId !== null, value)) return null;
     const data = {
-      ...(evidenceId === null ? {} : { evidenceId, evidenceUrl: place.evidenceUrl }),
+      ...(evidenceId === null ? {} : { evidenceId, evidenceUrl }),
       field: fieldName(key),
       value: recorded(key, value),
       ...said,
     };
-    return { cardId: place.cardId, type: 'write.lost', data };
+    return { cardId, type: 'write.lost', data };
   }
 
   /** What an item placed at a gone struct was meant to do, if that struct was remembered. */
@@ -157,38 +196,77 @@ export class DeletedPlaces {
     if (!place) return null;
     if (gone.inside) {
       // Inside the card or an evidence item: a field of it; inside the evidence list: an item.
-      if (place.key === null) return { place, evidenceId: place.evidenceId, key: gone.key };
-      const list = place.evidenceId === null && place.key === CARD_KEYS.evidence;
+      if (place.key === null) return { place, evidenceId: place.holder.evidenceId, key: gone.key };
+      const list = place.holder.evidenceId === null && place.key === CARD_KEYS.evidence;
       return list && gone.key === null ? { place, evidenceId: null, key: null } : null;
     }
     // Beside a field's value: that field; beside an evidence item: another item in the list.
-    if (place.key !== null) return { place, evidenceId: place.evidenceId, key: place.key };
-    return place.evidenceId === null ? null : { place, evidenceId: null, key: null };
+    if (place.key !== null) return { place, evidenceId: place.holder.evidenceId, key: place.key };
+    return place.holder.evidenceId === null ? null : { place, evidenceId: null, key: null };
   }
 
   private evidence(cardId: string, evidence: AnyMap, loss: Loss): void {
     const evidenceId = text(rawGet(evidence, EVIDENCE_KEYS.id));
     if (evidenceId === null) return;
     const evidenceUrl = text(rawGet(evidence, EVIDENCE_KEYS.url));
-    this.remember(evidence, { cardId, evidenceId, evidenceUrl, key: null, loss });
+    this.remember(evidence, { cardId, evidenceId, evidenceUrl, ...loss });
   }
 
-  /** A map's own item, and every value each of its keys held (a write may follow any). */
-  private remember(map: AnyMap, place: Place): void {
-    if (map._item) this.add(map._item, place);
+  /**
+   * A map's own item, and every value each of its keys held (a write may follow any). Stored
+   * (take), as one record, only where a lost write makes an event: the map's own item and the
+   * keys of fields the history records (and a card's evidence list, for evidence added), and
+   * only clocks no deletion took before. A card's other keys (who updated it last, and when)
+   * are a third of its structs; kept in memory all the same, so that a write lost while the
+   * room remembers its deletion never waits for a read from storage (unread).
+   */
+  private remember(map: AnyMap, holder: DeletedHolder): void {
+    const stored = holder.evidenceId === null ? CARD_STORED : EVIDENCE_EDITABLE;
+    const structs: DeletedStruct[] = [];
+    const took = (item: Y.Item, key: string | null) => {
+      const to = key === null || stored.includes(key) ? structs : null;
+      this.took(item.id.client, item.id.clock, item.length, { holder, key }, to);
+    };
+    if (map._item) took(map._item, null);
     for (const [key, last] of map._map) {
-      for (let item: Y.Item | null = last; item !== null; item = item.left) {
-        this.add(item, { ...place, key });
-      }
+      for (let item: Y.Item | null = last; item !== null; item = item.left) took(item, key);
+    }
+    if (structs.length > 0) this.fresh.push({ holder, structs });
+  }
+
+  /**
+   * A struct a deletion took: its clocks that none took before are known from now on, and go to
+   * `structs` in runs (to be stored; null when read from storage).
+   */
+  private took(
+    client: number,
+    clock: number,
+    length: number,
+    place: Place,
+    structs: DeletedStruct[] | null,
+  ): void {
+    const end = clock + length;
+    // Mostly one run: a struct is new here unless a deletion took part of it before.
+    for (let from = clock; from < end;) {
+      const run = this.add(client, from, end - from, place);
+      if (run.added > 0) structs?.push({ client, clock: from, length: run.added, key: place.key });
+      from += run.added + run.skipped;
     }
   }
 
-  /** The first deletion to take a struct is the one that lost a write to it. */
-  private add(item: Y.Item, place: Place): void {
+  /**
+   * The first deletion to take a struct is the one that lost a write to it. From `clock`, the
+   * run of clocks this adds (none known), then the run it skips (known), up to `length`.
+   */
+  private add(client: number, clock: number, length: number, place: Place) {
     // Every clock: values a key held before may have merged into one deleted item.
-    const { client, clock } = item.id;
     let clocks = this.places.get(client);
     if (!clocks) this.places.set(client, (clocks = new Map()));
-    for (let c = clock; c < clock + item.length; c++) if (!clocks.has(c)) clocks.set(c, place);
+    const end = clock + length;
+    let c = clock;
+    for (; c < end && !clocks.has(c); c++) clocks.set(c, place);
+    const added = c - clock;
+    for (; c < end && clocks.has(c); c++);
+    return { added, skipped: c - clock - added };
   }
 }

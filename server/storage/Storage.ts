@@ -180,11 +180,52 @@ export interface ClientBinding {
   readonly inviteId: string;
 }
 
-/** What one turn of a room stores at once: its updates, the client ids they bind, their history. */
+/**
+ * A card deleted, or an evidence item removed, as a write lost to it names it (write.lost):
+ * the card, the evidence item and its url, the card's claim, what went and who took it.
+ */
+export interface DeletedHolder {
+  readonly cardId: string;
+  readonly evidenceId: string | null;
+  readonly evidenceUrl: string | null;
+  readonly claim: string | null;
+  readonly deleted: 'card' | 'evidence';
+  readonly deletedBy: Actor | null;
+}
+
+/** Clocks `clock` to `clock + length - 1` of a Yjs client: one struct that a deletion took. */
+export interface DeletedStruct {
+  readonly client: number;
+  readonly clock: number;
+  readonly length: number;
+  /** The map key it held a value of; null for the card's or the evidence item's own struct. */
+  readonly key: string | null;
+}
+
+/**
+ * The structs a deleted card or removed evidence item held (DeletedPlaces): a write that
+ * reaches the server later names one of them, and nothing else says what it was for.
+ */
+export interface DeletedPlacesRecord {
+  readonly holder: DeletedHolder;
+  readonly structs: readonly DeletedStruct[];
+}
+
+/** A struct by its first clock or any other. */
+export interface StructId {
+  readonly client: number;
+  readonly clock: number;
+}
+
+/**
+ * What one turn of a room stores at once: its updates, the client ids they bind, their history,
+ * and the places of what its deletions took (none if absent).
+ */
 export interface UpdateBatch {
   readonly updates: readonly Uint8Array[];
   readonly bindings: readonly ClientBinding[];
   readonly history: readonly HistoryEvent[];
+  readonly places?: readonly DeletedPlacesRecord[];
   readonly at: number;
 }
 
@@ -237,4 +278,13 @@ export interface SyncStorage extends Storage {
    * left out): a card put back by an Undo may quote what it quoted (HistoryDigests).
    */
   listDeletedCardSources(boardId: string): Promise<readonly DeletedCardSource[]>;
+  /**
+   * The stored places (appendBatch's `places`) that hold each of `ids`, each with only the
+   * struct holding it (none for an id no deletion took): a room that loaded after the deletion
+   * reads them when a write names such an id, and only then (write.lost).
+   */
+  findDeletedPlaces(
+    boardId: string,
+    ids: readonly StructId[],
+  ): Promise<readonly DeletedPlacesRecord[]>;
 }

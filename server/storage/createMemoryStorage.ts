@@ -10,6 +10,9 @@ import {
   type HistoryEvent,
   type InviteRecord,
   type DeletedCardSource,
+  type DeletedHolder,
+  type DeletedPlacesRecord,
+  type DeletedStruct,
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
@@ -42,6 +45,8 @@ export function createMemoryStorage(): SyncStorage {
   const snapshots = new Map<string, Snapshot[]>();
   const history: StoredHistoryEvent[] = [];
   const bindings = new Map<string, Map<number, string>>();
+  /** By board, then `client:clock` of each struct's first clock: the first one stored stays. */
+  const places = new Map<string, Map<string, { struct: DeletedStruct; holder: DeletedHolder }>>();
   let updateSeq = 0;
   let historySeq = 0;
   let closed = false;
@@ -180,7 +185,30 @@ export function createMemoryStorage(): SyncStorage {
       for (const b of batch.bindings) if (!bound.has(b.clientId)) bound.set(b.clientId, b.inviteId);
       bindings.set(boardId, bound);
       record(batch.history);
+      const held = places.get(boardId) ?? new Map();
+      for (const { holder, structs } of batch.places ?? []) {
+        for (const struct of structs) {
+          const id = `${struct.client}:${struct.clock}`;
+          if (!held.has(id)) held.set(id, { struct: { ...struct }, holder: { ...holder } });
+        }
+      }
+      places.set(boardId, held);
       return seq;
+    },
+    async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
+      open();
+      const held = [...(places.get(boardId)?.values() ?? [])];
+      return ids.flatMap(({ client, clock }) => {
+        // As in SQLite: the struct starting nearest at or before the clock, if it reaches it.
+        let found: { struct: DeletedStruct; holder: DeletedHolder } | null = null;
+        for (const p of held) {
+          const { struct } = p;
+          if (struct.client !== client || struct.clock > clock) continue;
+          if (!found || struct.clock > found.struct.clock) found = p;
+        }
+        if (!found || found.struct.clock + found.struct.length <= clock) return [];
+        return [{ holder: { ...found.holder }, structs: [{ ...found.struct }] }];
+      });
     },
     async loadContent(boardId) {
       open();

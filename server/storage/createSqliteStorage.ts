@@ -40,6 +40,8 @@ import {
   type InviteRecord,
   type InviteRoleChange,
   type DeletedCardSource,
+  type DeletedHolder,
+  type DeletedPlacesRecord,
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
@@ -284,6 +286,18 @@ function openSqliteStorage(
       'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
     ),
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
+    insertHolder: db.prepare('INSERT INTO deleted_holders (board_id, data) VALUES (?, ?)'),
+    insertStruct: db.prepare(
+      `INSERT OR IGNORE INTO deleted_structs (board_id, client_id, clock, length, key, holder)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    // The struct starting at or before the clock: the id is in it if it is long enough.
+    findStruct: db.prepare(
+      `SELECT s.clock, s.length, s.key, h.data FROM deleted_structs s
+       JOIN deleted_holders h ON h.id = s.holder
+       WHERE s.board_id = ? AND s.client_id = ? AND s.clock <= ?
+       ORDER BY s.clock DESC LIMIT 1`,
+    ),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
     removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
     deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
@@ -357,6 +371,10 @@ function openSqliteStorage(
     );
     for (const b of batch.bindings) q.insertBinding.run(boardId, b.clientId, b.inviteId);
     insertHistory(batch.history);
+    for (const { holder, structs } of batch.places ?? []) {
+      const id = q.insertHolder.run(boardId, JSON.stringify(holder)).lastInsertRowid;
+      for (const s of structs) q.insertStruct.run(boardId, s.client, s.clock, s.length, s.key, id);
+    }
   };
   // Write transactions begin IMMEDIATE: the compaction thread writes too, and a transaction that
   // read first and then finds the other connection has written fails (SQLITE_BUSY_SNAPSHOT)
@@ -625,6 +643,18 @@ function openSqliteStorage(
           ? [{ cardId: r.card_id, sourceDigest: r.source_digest }]
           : [],
       );
+    },
+    async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
+      current();
+      return ids.flatMap(({ client, clock }) => {
+        const row = q.findStruct.get(boardId, client, clock) as
+          { clock: number; length: number; key: string | null; data: string } | undefined;
+        if (!row || row.clock + row.length <= clock) return [];
+        const holder = JSON.parse(row.data) as DeletedHolder;
+        return [
+          { holder, structs: [{ client, clock: row.clock, length: row.length, key: row.key }] },
+        ];
+      });
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
       current();

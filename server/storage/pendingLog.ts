@@ -13,8 +13,8 @@
  * whatever a crash left here (createSqliteStorage).
  *
  * A record is its body's length (u32) and CRC-32 (u32), then the body: record number, board id,
- * sequence number of the first update, time, the updates, and the client-id bindings and history
- * events as JSON. Records are numbered one after the other: reading stops at the first one that
+ * sequence number of the first update, time, the updates, and the client-id bindings, history
+ * events and deleted places as JSON. Records are numbered one after the other: reading stops at the first one that
  * is cut short, fails its checksum or breaks the numbering, which is where a crash interrupted
  * the last write (each record is written at the end of the last good one, so a failed write
  * leaves nothing but such a tail).
@@ -33,7 +33,7 @@ import {
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import type { ClientBinding, HistoryEvent, UpdateBatch } from './Storage';
+import type { ClientBinding, DeletedPlacesRecord, HistoryEvent, UpdateBatch } from './Storage';
 import { StorageError } from './StorageError';
 
 export interface PendingRecord {
@@ -56,7 +56,9 @@ function encodeRecord(record: PendingRecord): Buffer {
   encoding.writeVarUint(encoder, record.batch.updates.length);
   for (const update of record.batch.updates) encoding.writeVarUint8Array(encoder, update);
   const { bindings, history } = record.batch;
-  encoding.writeVarString(encoder, JSON.stringify({ bindings, history }));
+  // Left out unless a deletion took some: most batches have none.
+  const places = record.batch.places?.length ? record.batch.places : undefined;
+  encoding.writeVarString(encoder, JSON.stringify({ bindings, history, places }));
   const body = encoding.toUint8Array(encoder);
   const out = Buffer.allocUnsafe(HEADER_BYTES + body.byteLength);
   out.writeUInt32LE(body.byteLength, 0);
@@ -76,11 +78,13 @@ function decodeBody(body: Uint8Array): PendingRecord {
     // A copy: the view would keep the whole file's buffer alive.
     updates.push(decoding.readVarUint8Array(decoder).slice());
   }
-  const { bindings, history } = JSON.parse(decoding.readVarString(decoder)) as {
+  // `places` is absent from a batch without deletions, and from records written before it was.
+  const { bindings, history, places } = JSON.parse(decoding.readVarString(decoder)) as {
     bindings: ClientBinding[];
     history: HistoryEvent[];
+    places?: DeletedPlacesRecord[];
   };
-  return { rec, boardId, firstSeq, batch: { updates, bindings, history, at } };
+  return { rec, boardId, firstSeq, batch: { updates, bindings, history, places, at } };
 }
 
 /** A record as append returned it. */

@@ -84,4 +84,24 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX history_card_deleted ON history(board_id, seq) WHERE type = 'card.deleted';
   `,
+  // What deleted cards and removed evidence items held (appendBatch's `places`): a write that
+  // reaches the board after a restart names only the id of a struct its deletion took, and only
+  // these rows say which card and field that was (write.lost). A holder per card or evidence
+  // item; a row per struct (a run of clocks), found by any clock in it.
+  `
+  CREATE TABLE deleted_holders (
+    id INTEGER PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE TABLE deleted_structs (
+    board_id TEXT NOT NULL,
+    client_id INTEGER NOT NULL,
+    clock INTEGER NOT NULL,
+    length INTEGER NOT NULL,
+    key TEXT,
+    holder INTEGER NOT NULL REFERENCES deleted_holders(id),
+    PRIMARY KEY (board_id, client_id, clock)
+  ) WITHOUT ROWID;
+  `,
 ];

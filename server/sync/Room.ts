@@ -27,7 +27,13 @@ import { observeHistory } from '../audit/observeHistory';
 import { DeletedPlaces } from '../audit/DeletedPlaces';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
-import type { ClientBinding, HistoryEvent, SyncStorage } from '../storage/Storage';
+import type {
+  ClientBinding,
+  DeletedPlacesRecord,
+  HistoryEvent,
+  StructId,
+  SyncStorage,
+} from '../storage/Storage';
 import { AccessChangedError } from './AccessChangedError';
 import { analyzeUpdate } from './analyzeUpdate';
 import type { ChangeOptions } from './ChangeOptions';
@@ -56,7 +62,13 @@ import { checkWrite } from './writePolicy';
 import { earliestTime, timeBounds } from './writeTimes';
 
 type Job =
-  | { readonly kind: 'write'; readonly conn: Connection; readonly update: Uint8Array }
+  | {
+      readonly kind: 'write';
+      readonly conn: Connection;
+      readonly update: Uint8Array;
+      /** The places of what it is lost to were read from storage (DeletedPlaces.unread). */
+      readonly placesRead?: true;
+    }
   | { readonly kind: 'syncStep1'; readonly conn: Connection; readonly stateVector: Uint8Array }
   | { readonly kind: 'join'; readonly conn: Connection }
   | {
@@ -80,6 +92,8 @@ interface Batch {
   readonly updates: { readonly update: Uint8Array; readonly origin: unknown }[];
   readonly bindings: ClientBinding[];
   readonly history: HistoryEvent[];
+  /** What this turn's deletions took (DeletedPlaces), stored with their history events. */
+  readonly places: DeletedPlacesRecord[];
   readonly acks: Set<Connection>;
   readonly resync: Set<Connection>;
   readonly settled: (() => void)[];
@@ -130,6 +144,9 @@ const KEEP_FULL_STATE_BYTES = 1024 * 1024;
  */
 const QUIET_MS = 2;
 
+/** What a write that needs no read from storage returns (Room.write). */
+const ALL_READ: readonly StructId[] = [];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomClientId = () => Math.floor(Math.random() * 0xffffffff);
 
@@ -150,6 +167,8 @@ export class Room {
   private readonly historyDigests = new HistoryDigests();
   /** Where deleted cards and removed evidence items were, for the writes they lose. */
   private readonly deletedPlaces = new DeletedPlaces();
+  /** Structs a write waiting at the queue's head is lost to, to read from storage first. */
+  private unreadPlaces: readonly StructId[] | null = null;
   private batch: Batch | null = null;
   private lastSeq = 0;
   /** Updates and their bytes stored since the last snapshot, and that snapshot's size. */
@@ -292,10 +311,12 @@ export class Room {
       (drafts, origin) => {
         const actor = actorOf(origin);
         const batch = this.batch;
+        const places = this.deletedPlaces.take();
         if (!actor || !batch) return;
         for (const d of drafts.flatMap((draft) => eventsFor(draft, origin))) {
           batch.history.push({ boardId, ...d, actor, at: batch.at });
         }
+        batch.places.push(...places);
       },
       removedEvidence,
       (clientId) => {
@@ -355,6 +376,7 @@ export class Room {
         return;
       }
       while (this.queue.length > 0) {
+        if (this.unreadPlaces) await this.readPlaces(this.unreadPlaces);
         // Under load, let every socket with data deliver its messages first: one turn then
         // stores and sends them together (one commit, one write per socket) instead of one by
         // one. A quiet room has nothing to gather and answers at once.
@@ -390,6 +412,7 @@ export class Room {
       updates: [],
       bindings: [],
       history: [],
+      places: [],
       acks: new Set(),
       resync: new Set(),
       settled: [],
@@ -406,6 +429,8 @@ export class Room {
         count++;
         if (writes) batch.wrote = true;
         this.run(job, batch);
+        // A write that must wait for storage (readPlaces) went back to the head of the queue.
+        if (this.unreadPlaces) break;
       }
     } finally {
       this.batch = null;
@@ -426,14 +451,21 @@ export class Room {
 
   private runJob(job: Job, batch: Batch): void {
     switch (job.kind) {
-      case 'write':
+      case 'write': {
         if (job.conn.closed) return;
+        const unread = this.write(job.conn, job.update, batch, job.placesRead === true);
+        if (unread.length > 0) {
+          // Nothing of it ran: it runs again once the room has read what it is lost to.
+          this.unreadPlaces = unread;
+          this.queue.unshift({ ...job, placesRead: true });
+          return;
+        }
         // Counted whatever the outcome: a stored, redundant or gapped write is done with (a
         // refused one closes the socket), and the next ack, sent after the batch is stored,
         // reports the count.
         job.conn.writes++;
-        this.write(job.conn, job.update, batch);
         return;
+      }
       case 'change':
         this.serverChange(job, batch);
         return;
@@ -467,14 +499,24 @@ export class Room {
     return message;
   }
 
-  private write(conn: Connection, update: Uint8Array, batch: Batch): void {
+  /**
+   * Checks and applies a client's update. Returns the structs it is lost to that a deletion
+   * before this room loaded may have taken (none once `placesRead`): then nothing of it ran,
+   * so that it can run again after readPlaces, and its write.lost name what it was for.
+   */
+  private write(
+    conn: Connection,
+    update: Uint8Array,
+    batch: Batch,
+    placesRead: boolean,
+  ): readonly StructId[] {
     try {
       const decoded = decodeUpdate(update);
       const analysis = analyzeUpdate(decoded, this.doc);
       if (analysis.missing) {
         // Never keep an update with a gap as pending data: ask the client for what is missing.
         batch.resync.add(conn);
-        return;
+        return ALL_READ;
       }
       const verdict = checkWrite(
         conn.role,
@@ -489,6 +531,12 @@ export class Room {
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
       const binding = this.bindings.check(this.doc, conn.inviteId, analysis.newClients);
       if (!binding.ok) throw new SyncError(CLOSE.forbidden, 'client id belongs to someone else');
+      // Only a role that may edit cards could write into one (see below).
+      const editor = can(conn.role, 'editBoard');
+      if (editor && !placesRead) {
+        const unread = this.deletedPlaces.unread(analysis.newItems);
+        if (unread.length > 0) return unread;
+      }
       for (const claim of binding.claims) {
         this.bindings.bind(claim);
         batch.bindings.push(claim);
@@ -502,7 +550,7 @@ export class Room {
         if (dropPending(this.doc)) batch.resync.add(conn);
         // Writes into a card or evidence item deleted meanwhile, which Yjs discarded: only a
         // role that may edit cards could have made them.
-        if (can(conn.role, 'editBoard')) {
+        if (editor) {
           for (const d of this.deletedPlaces.lostWrites(analysis.newItems)) {
             batch.history.push({ boardId: this.boardId, ...d, actor: conn.actor, at: batch.at });
           }
@@ -526,6 +574,7 @@ export class Room {
       });
       conn.close(refusal.closeCode, refusal.reason);
     }
+    return ALL_READ;
   }
 
   private serverChange(job: Extract<Job, { kind: 'change' }>, batch: Batch): void {
@@ -557,6 +606,22 @@ export class Room {
     batch.failed.push(() => job.settle.reject(new Error('the change could not be saved')));
   }
 
+  /**
+   * Reads where the structs a waiting write is lost to were, which a deletion before this room
+   * loaded took (DeletedPlaces): stored with that deletion, in this room's memory no more. Runs
+   * only for such a write. Should the read fail, the write runs anyway, without its write.lost.
+   */
+  private async readPlaces(ids: readonly StructId[]): Promise<void> {
+    const { storage, boardId, log } = this.deps;
+    try {
+      this.deletedPlaces.read(await storage.findDeletedPlaces(boardId, ids));
+    } catch (error) {
+      log('error', 'reading the places of deleted cards failed', { boardId, error });
+    } finally {
+      this.unreadPlaces = null;
+    }
+  }
+
   private async commit(batch: Batch): Promise<void> {
     const { storage, boardId, options, log } = this.deps;
     let wait = options.retryMinMs;
@@ -566,6 +631,7 @@ export class Room {
           updates: batch.updates.map((u) => u.update),
           bindings: batch.bindings,
           history: batch.history,
+          places: batch.places,
           at: batch.at,
         });
         this.sinceSnapshot += batch.updates.length;

@@ -542,6 +542,62 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.listDeletedCardSources('nope')).toEqual([]);
     });
 
+    it('finds the places a deletion took by any clock of a stored struct, the first stored kept', async () => {
+      const card = {
+        cardId: 'c1',
+        evidenceId: null,
+        evidenceUrl: null,
+        claim: 'Rents doubled',
+        deleted: 'card' as const,
+        deletedBy: { id: 'inv2', name: 'Bo' },
+      };
+      const evidence = { ...card, evidenceId: 'e1', evidenceUrl: 'https://x.example' };
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [],
+        history: [event('b1', 'c1', 'card.deleted', 1)],
+        places: [
+          {
+            holder: card,
+            structs: [
+              { client: 7, clock: 0, length: 1, key: null },
+              { client: 7, clock: 3, length: 4, key: 'rationale' },
+            ],
+          },
+          { holder: evidence, structs: [{ client: 9, clock: 2, length: 1, key: 'stance' }] },
+        ],
+        at: 1,
+      });
+      // Another deletion naming a struct stored already (as no deletion can): the first stays.
+      await s.appendBatch('b1', {
+        updates: [],
+        bindings: [],
+        history: [],
+        places: [
+          {
+            holder: { ...card, cardId: 'c2' },
+            structs: [{ client: 7, clock: 3, length: 1, key: 'verdict' }],
+          },
+        ],
+        at: 2,
+      });
+      const found = await s.findDeletedPlaces('b1', [
+        { client: 7, clock: 5 },
+        { client: 9, clock: 2 },
+        { client: 7, clock: 0 },
+        // Past the end of a struct, before any, another client: not taken by a deletion.
+        { client: 7, clock: 7 },
+        { client: 9, clock: 1 },
+        { client: 8, clock: 3 },
+      ]);
+      expect(found).toEqual([
+        { holder: card, structs: [{ client: 7, clock: 3, length: 4, key: 'rationale' }] },
+        { holder: evidence, structs: [{ client: 9, clock: 2, length: 1, key: 'stance' }] },
+        { holder: card, structs: [{ client: 7, clock: 0, length: 1, key: null }] },
+      ]);
+      expect(await s.findDeletedPlaces('b2', [{ client: 7, clock: 5 }])).toEqual([]);
+    });
+
     describe('history pages (keyset on seq)', () => {
       /** Ten events on b1 (cards c0…c4 in turn), interleaved with events of b2. */
       async function tenEvents(): Promise<number[]> {
