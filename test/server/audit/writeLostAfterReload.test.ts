@@ -1,7 +1,8 @@
 /**
  * A write lost to a deletion is recorded (write.lost) also when the board was loaded again
  * between the deletion and the write's arrival: after a restart of the sync server on the same
- * SQLite file, and after its room was unloaded while nobody had the board open. The room that
+ * SQLite file (the board compacted into a snapshot), and after its room was unloaded while
+ * nobody had the board open (the board read from its log of updates). The room that
  * takes the write never saw the deletion: what the card and its evidence held comes from
  * storage. Real y-websocket clients; Ana edits offline while Bo deletes, then Bo leaves.
  */
@@ -94,6 +95,9 @@ describe('a write lost to a deletion made before the board loaded again', () => 
     editEvidence(ana.doc, cardId, evidenceId, { note: 'Table 3' }, ana.as);
     deleteCard(bo.doc, cardId, bo.as);
     await boLeaves(bo, cardId, 'card.deleted');
+    // Stored as one snapshot, as a compaction leaves it: the deleted card's structs merged.
+    const { lastSeq } = await server.storage.loadContent(boardId);
+    await server.storage.compact(boardId, lastSeq, Date.now(), { pruneBefore: Date.now() });
     await server.close();
     server = await start();
 
