@@ -1,7 +1,8 @@
 /**
  * Turns anything thrown by a route into `{error: {code, message}}` with the right status:
- * our HttpErrors as they are, body-parser failures by their `type`, the board model's
- * refusals by their code, and everything else as a 500 that does not leak internals.
+ * our HttpErrors as they are, body-parser failures by their `type`, a path the router cannot
+ * decode as a 400, the board model's refusals by their code, and everything else as a 500 that
+ * does not leak internals (and is logged).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
@@ -75,6 +76,10 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof JobError) {
     const code = `${err.kind}_${err.code}` as const;
     return new HttpError(JOB_STATUS[err.code], code, err.message, err.retryAfterSeconds);
+  }
+  // The router could not decode a percent-encoded path parameter (`/api/boards/%E0%A4%A`).
+  if (err instanceof URIError) {
+    return new HttpError(400, 'invalid_input', 'the address holds a malformed percent-encoding');
   }
   if (typeof err === 'object' && err !== null) {
     const parsed = fromBodyParser(err as BodyParserError);

@@ -88,6 +88,16 @@ describe('POST /api/boards', () => {
     },
   );
 
+  it.each([
+    '/api/boards/%E0%A4%A',
+    '/api/boards/%ZZ/export?format=json',
+    '/api/boards/%ZZ/invites',
+  ])('answers %s, a malformed percent-encoding, with 400 invalid_input', async (path) => {
+    const res = await request(server.url, 'GET', path);
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('invalid_input');
+  });
+
   it('refuses a body that is not JSON with 415', async () => {
     const res = await request(server.url, 'POST', '/api/boards', {
       raw: 'title=x',

@@ -33,6 +33,12 @@ describe('static client', () => {
     },
   );
 
+  it('answers a board address with a malformed percent-encoding with 400, not a 500', async () => {
+    const res = await request(server.url, 'GET', '/b/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('invalid_input');
+  });
+
   it('caches hashed assets for a year and other files not at all', async () => {
     const asset = await request(server.url, 'GET', '/assets/index-abc123.js');
     expect(asset.status).toBe(200);
