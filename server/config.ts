@@ -1,7 +1,8 @@
 /**
- * All server configuration, read from the environment once and validated with zod. Every
- * variable has a documented default (CONFIG_VARIABLES, which also renders the README table),
- * so `npm start` works with none set.
+ * All server configuration, read from the environment once and validated with zod, so a bad
+ * value is refused before anything starts. Every variable has a documented default
+ * (CONFIG_VARIABLES; test/server/http/readmeConfig.test.ts checks the README's table against
+ * it, row for row), so `npm start` works with none set.
  */
 import { z } from 'zod';
 
@@ -46,6 +47,8 @@ export interface Config {
   readonly maxBufferedBytes: number;
   /** SQLite's commit durability: NORMAL survives a crash of the process, FULL a power cut. */
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Create the demo board on a start with an empty data directory (main.ts). */
+  readonly demo: boolean;
 }
 
 const MiB = 1024 * 1024;
@@ -83,6 +86,7 @@ export const DEFAULTS = {
   messageBurst: 1_000,
   maxBufferedBytes: 16 * MiB,
   sqliteSynchronous: 'NORMAL',
+  demo: true,
 } as const;
 
 export interface ConfigVariable {
@@ -233,6 +237,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning:
       'SQLite commit durability: NORMAL (WAL) keeps every acknowledged update through a crash or kill of the process; FULL also through a power cut, at about 10× the commit time.',
   },
+  {
+    name: 'FACTBOARD_DEMO',
+    key: 'demo',
+    default: DEFAULTS.demo ? '1' : '0',
+    meaning:
+      'On first start with an empty data directory, create the demo board from the seed article and print its lead link; 0 turns it off.',
+  },
 ];
 
 const int = (min: number, max: number, fallback: number) =>
@@ -290,6 +301,14 @@ const envSchema = z.object({
     .toUpperCase()
     .pipe(z.enum(['NORMAL', 'FULL']))
     .default(DEFAULTS.sqliteSynchronous),
+  FACTBOARD_DEMO: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => v === undefined || ['', '0', '1'].includes(v), {
+      error: (issue) => `must be 0 or 1 (got "${String(issue.input)}")`,
+    })
+    .transform((v) => (v === undefined || v === '' ? DEFAULTS.demo : v === '1')),
 });
 
 export class ConfigError extends Error {
@@ -331,11 +350,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     messageBurst: e.FACTBOARD_MESSAGE_BURST,
     maxBufferedBytes: e.FACTBOARD_MAX_BUFFERED_BYTES,
     sqliteSynchronous: e.FACTBOARD_SQLITE_SYNCHRONOUS,
+    demo: e.FACTBOARD_DEMO,
   });
-}
-
-/** The README's configuration table, generated so it never drifts from the code. */
-export function configTable(): string {
-  const rows = CONFIG_VARIABLES.map((v) => `| \`${v.name}\` | ${v.default} | ${v.meaning} |`);
-  return ['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -6,14 +6,13 @@
  *
  * Idempotent because it only runs when the data directory holds no board at all: a second
  * start finds the demo board (or the user's own boards) and does nothing.
- * FACTBOARD_DEMO=0 turns it off.
+ * FACTBOARD_DEMO=0 turns it off (config.demo).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { articleIdFor } from '../articles/articleIdFor';
 import { importArticle } from '../articles/importArticle';
-import { ConfigError } from '../config';
 import { createBoard, inviteUrl } from '../http/boardActions';
 import type { RunningServer } from '../startServer';
 
@@ -37,20 +36,9 @@ export interface DemoBoard {
   readonly cards: number;
 }
 
-/** FACTBOARD_DEMO: unset or 1 seeds the demo board, 0 does not; anything else is an error. */
-export function demoEnabled(env: NodeJS.ProcessEnv): boolean {
-  const value = env.FACTBOARD_DEMO?.trim();
-  if (value === undefined || value === '' || value === '1') return true;
-  if (value === '0') return false;
-  throw new ConfigError([`FACTBOARD_DEMO must be 0 or 1 (got "${value}")`]);
-}
-
 /** Creates the demo board when the data directory has no board; null when it did nothing. */
-export async function seedDemoBoardIfEmpty(
-  running: RunningServer,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<DemoBoard | null> {
-  if (!demoEnabled(env) || (await running.storage.hasBoards())) return null;
+export async function seedDemoBoardIfEmpty(running: RunningServer): Promise<DemoBoard | null> {
+  if (!running.config.demo || (await running.storage.hasBoards())) return null;
 
   // Extract before creating the board: a failure here leaves no half-made board behind.
   const result = await running.extraction.extract({

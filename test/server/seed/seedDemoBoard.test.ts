@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../server/config';
 import { DEMO, seedDemoBoardIfEmpty } from '../../../server/seed/seedDemoBoardIfEmpty';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -35,7 +34,7 @@ describe('seedDemoBoardIfEmpty', () => {
   it('builds one demo board from the seed article on an empty data directory, and only once', async () => {
     dir = makeTempDir('factboard-seed-');
     server = await startTestServer({ dataDir: dir.path });
-    const demo = await seedDemoBoardIfEmpty(server, {});
+    const demo = await seedDemoBoardIfEmpty(server);
     expect(demo).not.toBeNull();
     expect(boardIds(dir.path)).toEqual([demo!.boardId]);
 
@@ -68,7 +67,7 @@ describe('seedDemoBoardIfEmpty', () => {
     // A restart on the same data directory finds the board and adds nothing.
     await server.stop();
     server = await startTestServer({ dataDir: dir.path });
-    expect(await seedDemoBoardIfEmpty(server, {})).toBeNull();
+    expect(await seedDemoBoardIfEmpty(server)).toBeNull();
     expect(boardIds(dir.path)).toEqual([demo!.boardId]);
     expect(Object.keys((await server.board(demo!.boardId)).cards)).toHaveLength(cards.length);
   });
@@ -77,17 +76,14 @@ describe('seedDemoBoardIfEmpty', () => {
     dir = makeTempDir('factboard-seed-');
     server = await startTestServer({ dataDir: dir.path });
     const mine = await request(server.url, 'POST', '/api/boards', { json: { title: 'Mine' } });
-    expect(await seedDemoBoardIfEmpty(server, {})).toBeNull();
+    expect(await seedDemoBoardIfEmpty(server)).toBeNull();
     expect(boardIds(dir.path)).toEqual([mine.body.id]);
   });
 
-  it('FACTBOARD_DEMO=0 turns it off; another value is a configuration error', async () => {
+  it('FACTBOARD_DEMO=0 (config.demo false) turns it off', async () => {
     dir = makeTempDir('factboard-seed-');
-    server = await startTestServer({ dataDir: dir.path });
-    expect(await seedDemoBoardIfEmpty(server, { FACTBOARD_DEMO: '0' })).toBeNull();
-    await expect(seedDemoBoardIfEmpty(server, { FACTBOARD_DEMO: 'yes' })).rejects.toThrow(
-      ConfigError,
-    );
+    server = await startTestServer({ dataDir: dir.path, demo: false });
+    expect(await seedDemoBoardIfEmpty(server)).toBeNull();
     expect(boardIds(dir.path)).toEqual([]);
   });
 });
