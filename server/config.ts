@@ -4,7 +4,9 @@
  * (CONFIG_VARIABLES; test/server/http/readmeConfig.test.ts checks the README's table against
  * it, row for row), so `npm start` works with none set.
  */
+import { isIPv4 } from 'node:net';
 import { z } from 'zod';
+import { dataDirProblem } from './dataDirProblem';
 
 export interface Config {
   /** TCP port; 0 picks a free one (tests). */
@@ -263,8 +265,25 @@ const optionalText = z
 
 const envSchema = z.object({
   PORT: int(0, 65_535, DEFAULTS.port),
-  HOST: z.string().trim().min(1).default(DEFAULTS.host),
-  FACTBOARD_DATA_DIR: z.string().trim().min(1).default(DEFAULTS.dataDir),
+  HOST: z
+    .string()
+    .trim()
+    .min(1)
+    .default(DEFAULTS.host)
+    // Four numbers with dots are meant as an IPv4 address; the resolver would look 256.1.1.1
+    // up as a name. A name that does not resolve is only known at listen (listenOn.ts).
+    .refine((v) => !/^[\d.]+$/.test(v) || isIPv4(v), {
+      error: (issue) => `${String(issue.input)} is not an IPv4 address`,
+    }),
+  FACTBOARD_DATA_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default(DEFAULTS.dataDir)
+    .superRefine((v, ctx) => {
+      const problem = dataDirProblem(v);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   FACTBOARD_SECRET: optionalText.refine(
     (v) => v === null || v.length >= 16,
     'must be at least 16 characters',

@@ -5,16 +5,18 @@
  */
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/tokens';
-import { type Config, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
+import { dataDirCreateProblem } from './dataDirProblem';
 import { createApp } from './http/createApp';
 import { staticClient } from './http/staticClient';
 import { createExtractionPool, type ExtractionPool } from './extract/createExtractionPool';
 import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
+import { listenOn } from './listenOn';
 import { createSqliteStorage } from './storage/createSqliteStorage';
 import { defaultSyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
@@ -64,8 +66,16 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const config: Config = Object.freeze({ ...loadConfig(process.env), ...overrides });
+  // A HOST this machine cannot listen on is refused before the data directory is touched.
+  const probe = createTcpServer();
+  await listenOn(probe, 0, config.host);
+  await new Promise<void>((closed) => probe.close(() => closed()));
   const dataDir = resolve(config.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError([`FACTBOARD_DATA_DIR: ${dataDirCreateProblem(dataDir, err)}`]);
+  }
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
   const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
     synchronous: config.sqliteSynchronous,
@@ -128,13 +138,7 @@ export async function startServer(
   });
 
   try {
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => {
-        server.off('error', reject);
-        resolveListen();
-      });
-    });
+    await listenOn(server, config.port, config.host);
   } catch (err) {
     await closeWorkers();
     await syncServer.close();

@@ -1,5 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, DEFAULTS, loadConfig } from '../../../server/config';
+
+/** A file that exists where a data directory could be asked for. */
+const A_FILE = fileURLToPath(import.meta.url);
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -111,9 +115,17 @@ describe('loadConfig', () => {
     }
   });
 
-  it('refuses, as it reads them, a demo switch other than 0 or 1', () => {
+  it('refuses, as it reads them, a demo switch other than 0 or 1, a malformed IPv4 HOST and a data directory that is a file', () => {
     expect(problemsOf({ FACTBOARD_DEMO: 'yes' })).toEqual([
       'FACTBOARD_DEMO: must be 0 or 1 (got "yes")',
+    ]);
+    expect(problemsOf({ HOST: '256.1.1.1' })).toEqual(['HOST: 256.1.1.1 is not an IPv4 address']);
+    expect(problemsOf({ HOST: '127.0.0.1' })).toEqual([]);
+    expect(problemsOf({ FACTBOARD_DATA_DIR: A_FILE })).toEqual([
+      `FACTBOARD_DATA_DIR: ${A_FILE} is a file, not a directory`,
+    ]);
+    expect(problemsOf({ FACTBOARD_DATA_DIR: `${A_FILE}/data` })).toEqual([
+      `FACTBOARD_DATA_DIR: ${A_FILE}/data cannot be created: ${A_FILE} is a file, not a directory`,
     ]);
   });
 

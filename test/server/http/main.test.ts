@@ -1,9 +1,18 @@
-/** `npm start`'s entry as a child process: prints where it runs, serves, stops on SIGTERM. */
+/**
+ * `npm start`'s entry as a child process: prints where it runs, serves, stops on SIGTERM.
+ * It refuses a configuration it cannot run with as it refuses any bad value: `Invalid
+ * configuration: <VARIABLE>: <reason>`, exit 1, no stack trace, and nothing created in the data
+ * directory. Some of these are known when the configuration is read (a data directory that is a
+ * file, FACTBOARD_DEMO=yes), others only by trying (a HOST name that does not resolve, an
+ * address that is not this machine's, a data directory the system will not let be made).
+ */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess } from '../../helpers/serverProcess';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
 it('starts from the environment, prints the URL, and exits 0 on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'factboard-main-'));
@@ -44,4 +53,83 @@ it('refuses an invalid configuration with a message naming the variable', async 
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
   expect(stderr).toContain('PORT');
+});
+
+let dir: TempDir;
+
+/** What the server printed before exiting 1; fails the test if it started or made anything. */
+async function refusal(
+  env: Record<string, string>,
+  dataDir = join(dir.path, 'data'),
+): Promise<string> {
+  const before = readdirSync(dir.path);
+  const error = await startServerProcess({
+    dataDir,
+    port: await freePort(),
+    env: { FACTBOARD_DEMO: '0', ...env },
+  }).then(
+    async (server) => {
+      await server.kill('SIGTERM');
+      throw new Error('the server started');
+    },
+    (err: Error) => err,
+  );
+  expect(error.message).toMatch(/^server exited with 1:\n/);
+  const output = error.message.replace(/^server exited with 1:\n/, '');
+  expect(output).not.toMatch(/^\s+at /m);
+  expect(readdirSync(dir.path)).toEqual(before);
+  return output.trim();
+}
+
+describe('configuration refused at start', () => {
+  beforeEach(() => {
+    dir = makeTempDir('factboard-config-');
+  });
+
+  afterEach(() => dir.remove());
+
+  it('a HOST name that does not resolve', async () => {
+    expect(await refusal({ HOST: 'not-a-host.invalid' })).toBe(
+      'Invalid configuration:\n  HOST: not-a-host.invalid is not a known host name (getaddrinfo ENOTFOUND)',
+    );
+  }, 30_000);
+
+  it('a HOST that is no IPv4 address, and one that is not this machine’s', async () => {
+    expect(await refusal({ HOST: '256.1.1.1' })).toBe(
+      'Invalid configuration:\n  HOST: 256.1.1.1 is not an IPv4 address',
+    );
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): never a local address.
+    expect(await refusal({ HOST: '192.0.2.1' })).toBe(
+      'Invalid configuration:\n  HOST: 192.0.2.1 is not an address of this machine (listen EADDRNOTAVAIL)',
+    );
+  }, 30_000);
+
+  it('a data directory that is a file, or lies under one', async () => {
+    const file = join(dir.path, 'hostname');
+    writeFileSync(file, 'not a directory\n');
+    expect(await refusal({}, file)).toBe(
+      `Invalid configuration:\n  FACTBOARD_DATA_DIR: ${file} is a file, not a directory`,
+    );
+    expect(await refusal({}, join(file, 'data'))).toBe(
+      `Invalid configuration:\n  FACTBOARD_DATA_DIR: ${join(file, 'data')} cannot be created: ${file} is a file, not a directory`,
+    );
+  }, 30_000);
+
+  it('a data directory that cannot be created', async () => {
+    // sysfs lets no one make a directory (EPERM, or EROFS where it is mounted read-only); as
+    // root the permission check passes, and mkdir is what refuses.
+    const path = `/sys/factboard-config-${process.pid}`;
+    expect(await refusal({}, path)).toMatch(
+      new RegExp(
+        `^Invalid configuration:\\n  FACTBOARD_DATA_DIR: ${path} cannot be created: (permission denied|read-only file system)`,
+      ),
+    );
+    expect(existsSync(path)).toBe(false);
+  }, 30_000);
+
+  it('FACTBOARD_DEMO other than 0 or 1, before the data directory is made', async () => {
+    expect(await refusal({ FACTBOARD_DEMO: 'yes' })).toBe(
+      'Invalid configuration:\n  FACTBOARD_DEMO: must be 0 or 1 (got "yes")',
+    );
+  }, 30_000);
 });
