@@ -17,6 +17,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import {
   type BoardView,
   type CardView,
+  type ColumnId,
   COLUMNS,
   type SourceSpan,
   verdictFitsCard,
@@ -45,7 +46,7 @@ import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
-import { cardBeside, type CardStep } from './cardBeside';
+import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { ClaimEdits } from './claimEdits';
 import { DeletedWhileEditing } from './DeletedWhileEditing';
 import { RefusedBoard } from './RefusedBoard';
@@ -360,6 +361,16 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // The open card deleted with this person's work in it: its dialog points to the notices.
   const lostWithOpen =
     openId !== null && !board.cards[openId] ? lostWithCard(snapshot.lostEdits, openId).length : 0;
+  // Where the open card is on the board: deleted while open, its dialog closes onto the card
+  // that took its place, as focus on a deleted card moves on (useFocusFollowsCard).
+  const openPlace = useRef<{ column: ColumnId; index: number } | null>(null);
+  const openNow = openId === null ? undefined : board.cards[openId];
+  if (openNow) {
+    openPlace.current = {
+      column: openNow.column,
+      index: mover.shown[openNow.column].indexOf(openNow.id),
+    };
+  }
   const closeDetail = useCallback(() => {
     const id = openId;
     const from = opener.current;
@@ -369,8 +380,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     // Focus goes where the dialog of a deleted card pointed: the notices of the work lost.
     if (id && lostWithOpen > 0) focusWhenRendered(() => lostWithCardNotice(id));
     else if (from?.isConnected && !from.closest('li[data-card-id]')) focusWhenRendered(() => from);
-    else if (id) reveal(id, true);
-  }, [openId, reveal, lostWithOpen]);
+    else if (id && !board.cards[id] && openPlace.current) {
+      const { column, index } = openPlace.current;
+      const next = cardInPlace(mover.shown, column, index);
+      // No card left on the board: its columns.
+      if (next) reveal(next, true);
+      else focusWhenRendered(() => document.getElementById('main'));
+    } else if (id) reveal(id, true);
+  }, [openId, reveal, lostWithOpen, board, mover.shown]);
 
   // Read through a ref: the actions stay one object while the board changes.
   const shown = useRef(mover.shown);

@@ -37,3 +37,21 @@ export function cardBeside(
     }
   }
 }
+
+/**
+ * The card that takes the place of one gone from `column` at `index` (deleted): the one there
+ * now, else the one above it (it was the last), else the first of another column that shows
+ * any. Null when the board shows no card.
+ */
+export function cardInPlace(
+  shown: Readonly<Record<ColumnId, readonly string[]>>,
+  column: ColumnId,
+  index: number,
+): string | null {
+  const ids = shown[column];
+  return (
+    ids[Math.min(Math.max(index, 0), ids.length - 1)] ??
+    COLUMNS.map((c) => shown[c][0]).find((id) => id !== undefined) ??
+    null
+  );
+}

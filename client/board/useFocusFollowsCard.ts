@@ -12,7 +12,8 @@
  * a colleague's move of it (colleagueNotice) is not said twice.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { type BoardView, type CardView, type ColumnId, COLUMNS } from '../../shared/board';
+import type { BoardView, CardView, ColumnId } from '../../shared/board';
+import { cardInPlace } from './cardBeside';
 import { clip } from '../ui/clip';
 import type { RevealRequest } from './Column';
 import { colleagueMovedWords } from './moveWords';
@@ -95,10 +96,7 @@ export function useFocusFollowsCard({
       return;
     }
     // The card that took its place, else the one above, else the first of another column.
-    const column = shown[was.card.column];
-    const next =
-      column[Math.min(Math.max(was.index, 0), column.length - 1)] ??
-      COLUMNS.map((c) => shown[c][0]).find((id) => id !== undefined);
+    const next = cardInPlace(shown, was.card.column, was.index);
     if (next) focusCard(next);
     if (lastChangeOwn()) return;
     // Focus moves on at once; the words wait for the history, which alone names the deleter.

@@ -1,6 +1,9 @@
-/** Focus between cards from the keyboard (client/board/cardBeside), on plain column lists. */
+/**
+ * Focus between cards from the keyboard, and from a deleted card (client/board/cardBeside), on
+ * plain column lists.
+ */
 import { describe, expect, it } from 'vitest';
-import { cardBeside } from '../../client/board/cardBeside';
+import { cardBeside, cardInPlace } from '../../client/board/cardBeside';
 
 const shown = {
   unverified: ['u1', 'u2', 'u3', 'u4'],
@@ -30,5 +33,22 @@ describe('cardBeside', () => {
 
   it('knows nothing of a card not shown', () => {
     expect(cardBeside(shown, 'gone', 'down')).toBeNull();
+  });
+});
+
+describe('cardInPlace', () => {
+  it('is the card now where a deleted one was, else the one above, else another column’s first', () => {
+    // u2 gone from index 1 (the lists are the board's after the deletion): u3 took its place.
+    const after = { ...shown, unverified: ['u1', 'u3', 'u4'] };
+    expect(cardInPlace(after, 'unverified', 1)).toBe('u3');
+    // The last gone: the one above.
+    expect(cardInPlace(after, 'unverified', 3)).toBe('u4');
+    // Not shown when it went (-1): the column's first.
+    expect(cardInPlace(shown, 'disputed', -1)).toBe('d1');
+    // Its column empty now: the first card of the board.
+    expect(cardInPlace(shown, 'corroborated', 0)).toBe('u1');
+    expect(cardInPlace({ unverified: [], corroborated: [], disputed: [] }, 'disputed', 0)).toBe(
+      null,
+    );
   });
 });
