@@ -12,7 +12,10 @@
  * given with the item as they had it, and "Add it again" (a new item, with their values), or
  * "Restore mine" when the colleague put the item back (an Undo): their values on it again. The
  * writer kept may be this person in another tab or window: then it says so. The alert region
- * stays in the page, so that a notice is announced when it appears. The notices outlive a
+ * stays in the page, so that a notice is announced when it appears; one that only the history
+ * names the writer of appears once named (or "A colleague" after a moment), and its name does
+ * not change after, so that it is read out once. Focus on a button that goes with what it did
+ * moves to the next notice, or to the card (useFocusAfterNotice). The notices outlive a
  * reload until dismissed or restored (BoardConnection keeps them).
  */
 import { useEffect, useRef, useState } from 'react';
@@ -46,6 +49,7 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { useBoardActions } from './boardActions';
 import { whoDeleted, whoRemoved, whoWroteLast } from './whoWroteLast';
 import { quoted } from '../ui/quoted';
+import { answerWithin } from '../ui/answerWithin';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -105,9 +109,12 @@ export function LostEdits({
 }) {
   const actions = useBoardActions();
   const access = useBoardAccess();
-  const historyNames = useHistoryNames(notices, peers);
+  const { names: historyNames, waiting } = useHistoryNames(notices, peers);
   // A comment's notice is about its card being gone: once the card is back, so is the comment.
   const back = (n: LostEditNotice) => n.field === POSTED_COMMENT && board.cards[n.cardId];
+  /** Whether the evidence item a notice is about is on its card. */
+  const itemThere = (n: LostEditNotice) =>
+    board.cards[n.cardId]?.evidence.some((e) => e.id === n.evidenceId) ?? false;
   useEffect(() => {
     for (const n of notices) if (back(n)) onDismiss(n.seq);
   });
@@ -118,8 +125,7 @@ export function LostEdits({
       return;
     }
     if ('itemRemoved' in n) {
-      const back = board.cards[n.cardId]?.evidence.some((e) => e.id === n.evidenceId) ?? false;
-      if (restoreRemoved(actions, n, back)) onDismiss(n.seq);
+      if (restoreRemoved(actions, n, itemThere(n))) onDismiss(n.seq);
       return;
     }
     const ok = actions.run('restore your edit', () => {
@@ -185,14 +191,19 @@ export function LostEdits({
       }
     }
   };
-  const shown = notices.filter((n) => !back(n));
+  const shown = notices.filter((n) => !back(n) && !waiting(n));
+  // Notices of edits of an evidence item seen back on its card (an Undo): removed from it again
+  // since, their sentence says so, as "Restore mine" becomes "Add it again".
+  const seenBack = useRef(new Set<number>());
+  for (const n of shown) if ('itemRemoved' in n && itemThere(n)) seenBack.current.add(n.seq);
+  const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
   return (
     <div role="alert" className={shown.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
       {shown.length > 0 && (
-        <ul>
+        <ul ref={list}>
           {shown.map((n) => {
             const card = board.cards[n.cardId];
-            const has = card?.evidence.some((e) => e.id === n.evidenceId) ?? false;
+            const has = itemThere(n);
             // Restorable while the card, and the evidence item if it is one, still exist; an
             // item this person added while the card is there without it; one they edited that
             // was removed while the card is there: added again, or, put back meanwhile (an
@@ -205,15 +216,11 @@ export function LostEdits({
                 : n.field === EDITED_ITEM || n.evidenceId === null || has);
             const deleted = 'cardDeleted' in n;
             const withEvidence = deleted && n.field === ADDED_ITEM;
-            const writer = writerOf(
-              n.by ??
-                (isDeletion(n) ? undefined : peers.find((p) => p.clientId === n.byClient)?.user) ??
-                historyNames.get(n.seq),
-              access?.inviteId,
-            );
+            const writer = writerOf(n.by ?? historyNames.get(n.seq), access?.inviteId);
             return (
               <li
                 key={n.seq}
+                data-seq={n.seq}
                 // Where the dialog of a card deleted while open leaves focus (lostWithCard).
                 {...(deleted && { 'data-lost-card': n.cardId, tabIndex: -1 })}
               >
@@ -221,14 +228,26 @@ export function LostEdits({
                   {deleted ? (
                     <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
                   ) : 'itemRemoved' in n ? (
-                    <RemovedText notice={n} card={card} by={writer} />
+                    <RemovedText
+                      notice={n}
+                      card={card}
+                      by={writer}
+                      again={!has && seenBack.current.has(n.seq)}
+                    />
                   ) : (
                     <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
                   )}
                 </span>{' '}
                 <span className="row lost-edit-actions">
                   {there && (
-                    <button type="button" className="button small" onClick={() => restore(n)}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={(e) => {
+                        focusAfter(n, e.currentTarget, false);
+                        restore(n);
+                      }}
+                    >
                       {n.field === EDITED_COMMENT
                         ? 'Post as a new comment'
                         : n.field === EDITED_ITEM && !has
@@ -240,12 +259,22 @@ export function LostEdits({
                     <button
                       type="button"
                       className="button small"
-                      onClick={() => void restoreTheCard(n)}
+                      onClick={(e) => {
+                        focusAfter(n, e.currentTarget, true);
+                        void restoreTheCard(n);
+                      }}
                     >
                       {withEvidence ? 'Restore the card and your evidence' : 'Restore the card'}
                     </button>
                   )}
-                  <button type="button" className="button small" onClick={() => onDismiss(n.seq)}>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={(e) => {
+                      focusAfter(n, e.currentTarget, false);
+                      onDismiss(n.seq);
+                    }}
+                  >
                     Dismiss
                   </button>
                 </span>
@@ -379,11 +408,14 @@ function RemovedText({
   notice: n,
   card,
   by,
+  again,
 }: {
   notice: LostEditNotice & RemovedWithEdits;
   card: CardView | undefined;
   /** Who removed it, once the card's history has said. */
   by: Writer;
+  /** Whether it was seen back on its card (an Undo) and has been removed again since. */
+  again: boolean;
 }) {
   const item = n.evidence;
   const which = card ? quoted(card.claim, CLAIM_CHARS) : 'a card since deleted';
@@ -395,43 +427,116 @@ function RemovedText({
     <>
       {removed}, so the board did not keep {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
       <EvidenceValues item={item} />.
+      {/* Its own polite region: the alert around it is not read out whole again for this. */}
+      <span role="status">
+        {again &&
+          ' It was put back since, and has been removed again: Add it again puts it back with your values.'}
+      </span>
     </>
   );
 }
 
 /**
- * Names, from each card's history, the colleagues whose writes were kept where neither the
- * notice nor presence does: after an offline edit they have usually left the board. This
+ * Names, from each card's history, the colleagues whose writes were kept where the notice does
+ * not: after an offline edit they have usually left the board, and Yjs names nobody for a
+ * deletion. A colleague on the board as the notice comes names theirs at once (presence). This
  * person's own id when the history names no one else: their other tab, closed since. One read
- * of the card's latest events per notice.
+ * of the card's latest events per notice, answered once (answerWithin): a name, or null for "A
+ * colleague" when the history does not say within NAME_WAIT_MS. A notice is not shown until
+ * then (`waiting`), and its name does not change once shown: the alert reads it out once.
  */
 function useHistoryNames(
   notices: readonly LostEditNotice[],
   peers: readonly Peer[],
-): ReadonlyMap<number, Actor> {
+): { names: ReadonlyMap<number, Actor | null>; waiting: (n: LostEditNotice) => boolean } {
   const access = useBoardAccess();
-  const [names, setNames] = useState<ReadonlyMap<number, Actor>>(() => new Map());
-  const asked = useRef(new Set<number>());
+  const [names, setNames] = useState<ReadonlyMap<number, Actor | null>>(() => new Map());
+  /** The notices asked about, each with the cancel of its question. */
+  const asked = useRef(new Map<number, () => void>());
   useEffect(() => {
     if (!access) return;
+    const name = (seq: number, who: Actor | null) => setNames((had) => new Map(had).set(seq, who));
     for (const n of notices) {
-      // An edited comment's notice names no one: only its author deletes a comment.
-      if (n.by || n.field === EDITED_COMMENT || asked.current.has(n.seq)) continue;
-      if (!isDeletion(n) && peers.some((p) => p.clientId === n.byClient)) continue;
-      asked.current.add(n.seq);
-      fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
-        (page) => {
-          const who =
-            'cardDeleted' in n
-              ? whoDeleted(page.events, n.cardId, access.inviteId)
-              : 'itemRemoved' in n
-                ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
-                : whoWroteLast(page.events, n, access.inviteId);
-          if (who) setNames((had) => new Map(had).set(n.seq, who));
-        },
-        () => undefined, // "A colleague" it stays
+      if (!needsName(n) || names.has(n.seq)) continue;
+      const peer = isDeletion(n) ? undefined : peers.find((p) => p.clientId === n.byClient)?.user;
+      const pending = asked.current.get(n.seq);
+      if (peer) {
+        // Presence came before the history answered (a reconnect): it names them now.
+        pending?.();
+        name(n.seq, peer);
+        continue;
+      }
+      if (pending) continue;
+      const ask = fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
+        (page) =>
+          'cardDeleted' in n
+            ? whoDeleted(page.events, n.cardId, access.inviteId)
+            : 'itemRemoved' in n
+              ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
+              : whoWroteLast(page.events, n, access.inviteId),
+      );
+      asked.current.set(
+        n.seq,
+        answerWithin(ask, (who) => name(n.seq, who)),
       );
     }
-  }, [notices, peers, access]);
-  return names;
+  }, [notices, peers, access, names]);
+  // Without access the history cannot be read: "A colleague" at once.
+  const waiting = (n: LostEditNotice) => access != null && needsName(n) && !names.has(n.seq);
+  return { names, waiting };
+}
+
+/** Whether a notice names its writer only through presence or the history. */
+const needsName = (n: LostEditNotice) => !n.by && n.field !== EDITED_COMMENT; // an edited comment's names no one: only its author deletes a comment
+
+/**
+ * Where focus goes when the button pressed in a notice goes with what it did (the notice done
+ * with, or "Restore the card" giving way to "Restore mine"): else it falls to the page, and a
+ * keyboard or screen-reader user is left nowhere. The same notice's first button while it is
+ * there; else the notice that took its place, or the one before it when it was the last; else
+ * the card on the board (the one restored: `forCard` waits for it to arrive through sync), or
+ * the board's columns when the card is gone. Only while focus is on the page: the person may
+ * have gone on elsewhere.
+ */
+function useFocusAfterNotice(
+  shown: readonly LostEditNotice[],
+  board: BoardView,
+  focusCard: (cardId: string) => void,
+) {
+  const list = useRef<HTMLUListElement>(null);
+  const after = useRef<{
+    seq: number;
+    cardId: string;
+    index: number;
+    pressed: HTMLElement;
+    forCard: boolean;
+  } | null>(null);
+  useEffect(() => {
+    const was = after.current;
+    if (!was || was.pressed.isConnected) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) {
+      after.current = null;
+      return;
+    }
+    const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+    const same = items.find((li) => li.dataset.seq === String(was.seq));
+    const button = (same ?? items[Math.min(was.index, items.length - 1)])?.querySelector('button');
+    if (button) button.focus();
+    else if (board.cards[was.cardId]) focusCard(was.cardId);
+    else if (was.forCard)
+      return; // on its way
+    else document.getElementById('main')?.focus();
+    after.current = null;
+  }, [shown, board, focusCard]);
+  const focusAfter = (n: LostEditNotice, pressed: HTMLElement, forCard: boolean) => {
+    after.current = {
+      seq: n.seq,
+      cardId: n.cardId,
+      index: shown.findIndex((o) => o.seq === n.seq),
+      pressed,
+      forCard,
+    };
+  };
+  return { list, focusAfter };
 }

@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CardView } from '../../shared/board';
-
-/** How long the dialog waits for the history before it says "a colleague" (offline, say). */
-const WAIT_MS = 1_500;
+import { answerWithin } from '../ui/answerWithin';
 
 export interface DeletedBy {
   /** Whether the answer is in: the dialog says who only once, so it is read out once. */
@@ -35,18 +33,8 @@ export function useDeletedBy(
       setState({ settled: true, name: null });
       return;
     }
-    let done = false;
-    const settle = (name: string | null) => {
-      if (done) return;
-      done = true;
-      setState({ settled: true, name });
-    };
-    const timer = setTimeout(() => settle(null), WAIT_MS);
-    deleterName(was).then(settle, () => settle(null));
-    return () => {
-      done = true;
-      clearTimeout(timer);
-    };
+    // Within NAME_WAIT_MS, else "A colleague" (offline, say).
+    return answerWithin(deleterName(was), (name) => setState({ settled: true, name }));
   }, [gone, deleterName]);
   return gone ? state : PENDING;
 }
