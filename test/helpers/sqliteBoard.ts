@@ -1,7 +1,8 @@
 /**
  * For tests of the history the server writes: each test of the calling describe gets the sync
  * server on a real SQLite file in a temp dir, one board on it, and `join` to put y-websocket
- * clients on that board (destroyed after the test, with the server and the file).
+ * clients on that board (destroyed after the test, with the server and the file), and
+ * `restart` to start the server again on the same file (a board loaded afresh).
  */
 import * as path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -17,6 +18,10 @@ export interface SqliteBoard {
   readonly boardId: string;
   /** A member with this role and name, synced; `doc` to fix its client id, say. */
   join(role: Role, name: string, doc?: Y.Doc): Promise<{ client: TestClient; invite: Invite }>;
+  /** A client with an invite's token back on the board, on the server as it is now. */
+  rejoin(token: string, doc: Y.Doc): Promise<TestClient>;
+  /** Closes the server and starts a new one on the same SQLite file (another port). */
+  restart(): Promise<void>;
 }
 
 export function useSqliteBoard(): SqliteBoard {
@@ -24,10 +29,13 @@ export function useSqliteBoard(): SqliteBoard {
   let boardId: string | undefined;
   let dir: TempDir | undefined;
   const clients: TestClient[] = [];
+  const start = (tempDir: TempDir) =>
+    startSyncTestServer({
+      storage: createSqliteStorage(path.join(tempDir.path, 'factboard.sqlite')),
+    });
   beforeEach(async () => {
     dir = makeTempDir();
-    const storage = createSqliteStorage(path.join(dir.path, 'factboard.sqlite'));
-    server = await startSyncTestServer({ storage });
+    server = await start(dir);
     boardId = await server.createBoard();
   });
   afterEach(async () => {
@@ -36,8 +44,17 @@ export function useSqliteBoard(): SqliteBoard {
     dir?.remove();
   });
   const started = () => {
-    if (!server || boardId === undefined) throw new Error('useSqliteBoard: used outside a test');
-    return { server, boardId };
+    if (!server || boardId === undefined || !dir) {
+      throw new Error('useSqliteBoard: used outside a test');
+    }
+    return { server, boardId, dir };
+  };
+  const connect = async (token: string, doc?: Y.Doc) => {
+    const { server, boardId } = started();
+    const client = connectProvider(server.syncUrl, boardId, token, doc ? { doc } : {});
+    clients.push(client);
+    await client.synced();
+    return client;
   };
   return {
     get server() {
@@ -49,10 +66,13 @@ export function useSqliteBoard(): SqliteBoard {
     async join(role, name, doc) {
       const { server, boardId } = started();
       const invite = await server.invite(boardId, role, name);
-      const client = connectProvider(server.syncUrl, boardId, invite.token, doc ? { doc } : {});
-      clients.push(client);
-      await client.synced();
-      return { client, invite };
+      return { client: await connect(invite.token, doc), invite };
+    },
+    rejoin: (token, doc) => connect(token, doc),
+    async restart() {
+      const { server: running, dir: tempDir } = started();
+      await running.close();
+      server = await start(tempDir);
     },
   };
 }

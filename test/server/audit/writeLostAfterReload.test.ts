@@ -6,8 +6,7 @@
  * takes the write never saw the deletion: what the card and its evidence held comes from
  * storage. Real y-websocket clients; Ana edits offline while Bo deletes, then Bo leaves.
  */
-import * as path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addClaim,
   addEvidence,
@@ -17,44 +16,21 @@ import {
   removeEvidence,
   setVerdict,
 } from '../../../shared/board';
-import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
-import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import type { TestClient } from '../../helpers/connectProvider';
+import { useSqliteBoard } from '../../helpers/sqliteBoard';
 import { waitFor } from '../../helpers/waitFor';
 
 describe('a write lost to a deletion made before the board loaded again', () => {
-  let dir: TempDir;
-  let server: SyncTestServer;
-  let boardId: string;
-  const clients: TestClient[] = [];
-  const start = () =>
-    startSyncTestServer({ storage: createSqliteStorage(path.join(dir.path, 'board.sqlite')) });
-  beforeEach(async () => {
-    dir = makeTempDir();
-    server = await start();
-    boardId = await server.createBoard();
-  });
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.destroy();
-    await server.close();
-    dir.remove();
-  });
+  const board = useSqliteBoard();
 
   const claim = 'Rents doubled since 2015';
   const url = 'https://stats.example/rents';
 
   /** Ana's card with evidence and a verdict, seen by Bo; then Ana goes offline. */
   async function anaOffline() {
-    const [anaInvite, boInvite] = [
-      await server.invite(boardId, 'editor', 'Ana'),
-      await server.invite(boardId, 'editor', 'Bo'),
-    ];
-    const ana = connectProvider(server.syncUrl, boardId, anaInvite.token);
-    const bo = connectProvider(server.syncUrl, boardId, boInvite.token);
-    clients.push(ana, bo);
-    await Promise.all([ana.synced(), bo.synced()]);
+    const { client: ana, invite: anaInvite } = await board.join('editor', 'Ana');
+    const { client: bo } = await board.join('editor', 'Bo');
     const cardId = addClaim(ana.doc, { claim }, ana.as);
     setVerdict(ana.doc, cardId, 'Mostly true', 'Close enough.', ana.as);
     const evidenceId = addEvidence(ana.doc, cardId, { url, stance: 'refutes' }, ana.as);
@@ -71,7 +47,9 @@ describe('a write lost to a deletion made before the board loaded again', () => 
   async function boLeaves(bo: TestClient, cardId: string, deletion: string) {
     await waitFor(
       async () =>
-        (await readAllHistory(server.storage, boardId, cardId)).some((e) => e.type === deletion),
+        (await readAllHistory(board.server.storage, board.boardId, cardId)).some(
+          (e) => e.type === deletion,
+        ),
       { what: deletion },
     );
     bo.destroy();
@@ -80,11 +58,9 @@ describe('a write lost to a deletion made before the board loaded again', () => 
   /** Ana online again with her doc (on `server` as it is now); the card's write.lost events. */
   async function anaBack(ana: TestClient, token: string, cardId: string) {
     ana.destroy();
-    const back = connectProvider(server.syncUrl, boardId, token, { doc: ana.doc });
-    clients.push(back);
-    await back.synced();
+    const back = await board.rejoin(token, ana.doc);
     await back.allSaved();
-    const history = await readAllHistory(server.storage, boardId, cardId);
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
     return history.filter((e) => e.type === 'write.lost');
   }
 
@@ -96,10 +72,10 @@ describe('a write lost to a deletion made before the board loaded again', () => 
     deleteCard(bo.doc, cardId, bo.as);
     await boLeaves(bo, cardId, 'card.deleted');
     // Stored as one snapshot, as a compaction leaves it: the deleted card's structs merged.
-    const { lastSeq } = await server.storage.loadContent(boardId);
-    await server.storage.compact(boardId, lastSeq, Date.now(), { pruneBefore: Date.now() });
-    await server.close();
-    server = await start();
+    const { storage } = board.server;
+    const { lastSeq } = await storage.loadContent(board.boardId);
+    await storage.compact(board.boardId, lastSeq, Date.now(), { pruneBefore: Date.now() });
+    await board.restart();
 
     const lost = await anaBack(ana, anaToken, cardId);
     const said = { claim, deleted: 'card', deletedBy: bo.as.actor };
@@ -119,7 +95,7 @@ describe('a write lost to a deletion made before the board loaded again', () => 
     editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
     removeEvidence(bo.doc, cardId, evidenceId, bo.as);
     await boLeaves(bo, cardId, 'evidence.removed');
-    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    await waitFor(() => board.server.sync.stats().rooms === 0, { what: 'room unloaded' });
 
     const lost = await anaBack(ana, anaToken, cardId);
     expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
