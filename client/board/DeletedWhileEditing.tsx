@@ -3,6 +3,7 @@
  * editor went with the card, and what was typed stays here, to copy, as the card's dialog keeps
  * its forms' text (CardDetail). Should the card come back (an Undo, a restore) the editor opens
  * on it again with the text, and this goes. An edit with nothing typed is simply let go.
+ * Dismiss leaves focus on the next notice, or the columns.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BoardView } from '../../shared/board/view';
@@ -47,7 +48,14 @@ export function DeletedWhileEditing({
               {/* Fewer rows than in a dialog: this is a banner over the board. */}
               <TypedTextKept text={claim} maxRows={4} />
               <span className="row lost-edit-actions">
-                <button type="button" className="button small" onClick={() => edits.end(cardId)}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={(e) => {
+                    focusBeside(e.currentTarget);
+                    edits.end(cardId);
+                  }}
+                >
                   Dismiss
                 </button>
               </span>
@@ -57,4 +65,16 @@ export function DeletedWhileEditing({
       )}
     </div>
   );
+}
+
+/**
+ * Before a notice goes with its Dismiss: focus on the next notice's button (the previous one's
+ * for the last), else on the columns, not on the page's body.
+ */
+function focusBeside(pressed: HTMLElement): void {
+  const item = pressed.closest('li');
+  const beside = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector(
+    'button',
+  );
+  (beside ?? document.getElementById('main'))?.focus();
 }

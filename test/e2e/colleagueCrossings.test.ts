@@ -152,6 +152,24 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     expect(await editor(lea).count()).toBe(0);
   });
 
+  it('Dismiss on the notice of a claim edited in a deleted card leaves focus on the columns', async () => {
+    const claim = 'The ferry had 3 captains';
+    await addClaim(eddie, claim);
+    await card(lea, claim).waitFor();
+    await card(lea, claim)
+      .getByRole('button', { name: /^Edit claim/ })
+      .click();
+    await editor(lea).fill('The ferry had 4 captains');
+    await card(eddie, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    const told = lea.locator('.deleted-while-editing');
+    await told.getByRole('button', { name: 'Dismiss' }).focus();
+    await lea.keyboard.press('Enter');
+    expect(await told.count()).toBe(0);
+    expect(await lea.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
   it('evidence added offline to a card a colleague deleted is told, with what it held, and comes back with the card in one click', async () => {
     const claim = 'The port employs 1,200 people';
     await addClaim(lea, claim);
