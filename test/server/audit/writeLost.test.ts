@@ -1,8 +1,9 @@
 /**
  * A write that reaches the server after a colleague deleted its card (or removed its evidence
  * item) meanwhile: Yjs discards it, and the history says that it was made and lost, in its
- * writer's name, with what it wrote and who deleted the card. Real y-websocket clients against
- * the real sync server; Ana edits offline while Bo deletes.
+ * writer's name, with what it wrote and who deleted the card; also when the board was loaded
+ * again between the deletion and the write. Real y-websocket clients against the real sync
+ * server on a real SQLite file; Ana edits offline while Bo deletes.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -29,7 +30,7 @@ describe('a write lost to a deletion', () => {
 
   /** Ana's card with a piece of evidence and a verdict, seen by Bo; then Ana goes offline. */
   async function anaOffline() {
-    const ana = await join('Ana');
+    const { client: ana, invite: anaInvite } = await board.join('editor', 'Ana');
     const bo = await join('Bo');
     const cardId = addClaim(ana.doc, { claim }, ana.as);
     setVerdict(ana.doc, cardId, 'Mostly true', 'Close enough.', ana.as);
@@ -37,7 +38,7 @@ describe('a write lost to a deletion', () => {
     await ana.allSaved();
     await waitFor(() => bo.doc.getMap('cards').has(cardId));
     ana.provider.disconnect();
-    return { ana, bo, cardId, evidenceId };
+    return { ana, anaToken: anaInvite.token, bo, cardId, evidenceId };
   }
 
   /** Ana back online, everything she wrote stored; the card's history. */
@@ -131,5 +132,82 @@ describe('a write lost to a deletion', () => {
     const history = await reconnect(ana, bo, cardId);
     expect(history.map((e) => e.type)).toContain('verdict.set');
     expect(history.filter((e) => e.type === 'write.lost')).toEqual([]);
+  });
+
+  // The room that takes the write never saw the deletion: what the card and its evidence held
+  // comes from storage (after a restart on the same SQLite file, the board compacted into a
+  // snapshot; after its room unloaded while nobody had the board open, read from its log).
+  /**
+   * Bo's deletion stored (its history event: a deletion alone adds no clock for allSaved to
+   * wait for), and Bo gone.
+   */
+  async function boLeaves(bo: TestClient, cardId: string, deletion: string) {
+    await waitFor(
+      async () =>
+        (await readAllHistory(board.server.storage, board.boardId, cardId)).some(
+          (e) => e.type === deletion,
+        ),
+      { what: deletion },
+    );
+    bo.destroy();
+  }
+
+  /** Ana online again with her doc (on `server` as it is now); the card's write.lost events. */
+  async function anaBack(ana: TestClient, token: string, cardId: string) {
+    ana.destroy();
+    const back = await board.rejoin(token, ana.doc);
+    await back.allSaved();
+    const history = await readAllHistory(board.server.storage, board.boardId, cardId);
+    return history.filter((e) => e.type === 'write.lost');
+  }
+
+  it('records writes into a card deleted before a restart, in the writer’s name', async () => {
+    const { ana, anaToken, bo, cardId, evidenceId } = await anaOffline();
+    setVerdict(ana.doc, cardId, 'False', 'The series shows 40%.', ana.as);
+    moveCard(ana.doc, cardId, { column: 'disputed', index: 0 }, ana.as);
+    editEvidence(ana.doc, cardId, evidenceId, { note: 'Table 3' }, ana.as);
+    deleteCard(bo.doc, cardId, bo.as);
+    await boLeaves(bo, cardId, 'card.deleted');
+    // Stored as one snapshot, as a compaction leaves it: the deleted card's structs merged.
+    const { storage } = board.server;
+    const { lastSeq } = await storage.loadContent(board.boardId);
+    await storage.compact(board.boardId, lastSeq, Date.now(), { pruneBefore: Date.now() });
+    await board.restart();
+
+    const lost = await anaBack(ana, anaToken, cardId);
+    const said = { claim, deleted: 'card', deletedBy: bo.as.actor };
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual(
+      expect.arrayContaining([
+        ['Ana', { field: 'verdict', value: 'False', ...said }],
+        ['Ana', { field: 'rationale', value: 'The series shows 40%.', ...said }],
+        ['Ana', { field: 'column', value: 'disputed', ...said }],
+        ['Ana', { evidenceId, evidenceUrl: url, field: 'note', value: 'Table 3', ...said }],
+      ]),
+    );
+    expect(lost).toHaveLength(4);
+  });
+
+  it('records an edit of an evidence item removed before its room was unloaded', async () => {
+    const { ana, anaToken, bo, cardId, evidenceId } = await anaOffline();
+    editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    await boLeaves(bo, cardId, 'evidence.removed');
+    await waitFor(() => board.server.sync.stats().rooms === 0, { what: 'room unloaded' });
+
+    const lost = await anaBack(ana, anaToken, cardId);
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
+      [
+        'Ana',
+        {
+          evidenceId,
+          evidenceUrl: url,
+          field: 'stance',
+          value: 'context',
+          claim,
+          deleted: 'evidence',
+          deletedBy: bo.as.actor,
+        },
+      ],
+    ]);
   });
 });
