@@ -456,6 +456,14 @@ function useHistoryNames(
   useEffect(() => {
     if (!access) return;
     const name = (seq: number, who: Actor | null) => setNames((had) => new Map(had).set(seq, who));
+    // Notices that arrive together (a reconnect) are mostly about one card: one read each.
+    const pages = new Map<string, ReturnType<typeof fetchHistory>>();
+    const historyOf = (cardId: string) => {
+      const page =
+        pages.get(cardId) ?? fetchHistory(access.id, access.token, { cardId, limit: 100 });
+      pages.set(cardId, page);
+      return page;
+    };
     for (const n of notices) {
       if (!needsName(n) || names.has(n.seq)) continue;
       const peer = isDeletion(n) ? undefined : peers.find((p) => p.clientId === n.byClient)?.user;
@@ -467,13 +475,12 @@ function useHistoryNames(
         continue;
       }
       if (pending) continue;
-      const ask = fetchHistory(access.id, access.token, { cardId: n.cardId, limit: 100 }).then(
-        (page) =>
-          'cardDeleted' in n
-            ? whoDeleted(page.events, n.cardId, access.inviteId)
-            : 'itemRemoved' in n
-              ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
-              : whoWroteLast(page.events, n, access.inviteId),
+      const ask = historyOf(n.cardId).then((page) =>
+        'cardDeleted' in n
+          ? whoDeleted(page.events, n.cardId, access.inviteId)
+          : 'itemRemoved' in n
+            ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
+            : whoWroteLast(page.events, n, access.inviteId),
       );
       asked.current.set(
         n.seq,

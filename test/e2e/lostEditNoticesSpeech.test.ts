@@ -12,7 +12,7 @@
  * - The dialog of a card deleted while open, with nothing of hers lost, closes onto the card
  *   that took its place, or the columns when none is left.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -130,11 +130,23 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
       });
     });
     await recordLiveRegions(edith);
+    // The card's history, as the notices read it to name who deleted it.
+    const reads: string[] = [];
+    const countReads = (request: Request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/history') && url.searchParams.get('card') === cardId) {
+        reads.push(url.search);
+      }
+    };
+    edith.on('request', countReads);
     await byLea(() => deleteCard(lea.doc, cardId, lea.as));
     await goOnline();
 
     const named = `Lea deleted “${claim}” before your change to`;
     await expect.poll(() => notices().filter({ hasText: named }).count()).toBe(2);
+    edith.off('request', countReads);
+    // Two notices of one card, arrived together: one read of its history names both.
+    expect(reads.filter((search) => search.includes('limit=100'))).toHaveLength(1);
     await edith.waitForTimeout(QUIET_MS);
     const noticeSaid = await edith.evaluate(
       () => (window as unknown as { noticeSaid: Record<string, string[]> }).noticeSaid,
