@@ -60,6 +60,9 @@ export function RoleControl({
   const save = async () => {
     if (busy) return;
     setBusy(true);
+    // Nothing to lose by closing from now on: said in the same render as "Changing…", not an
+    // effect later, or an Escape pressed at once would still be asked about it.
+    onPick(inviteId, null);
     try {
       await onChange({ role: choice, from: pickedOver });
       setSaved(choice);
