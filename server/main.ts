@@ -45,8 +45,6 @@ main().catch((err: unknown) => {
     console.error(
       `Factboard cannot open its data directory: ${err.message}. Run that version, or restore a backup made before it.`,
     );
-  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    console.error(`Port in use: ${(err as Error).message}. Set PORT to another port.`);
   } else {
     console.error('Factboard failed to start:', err);
   }

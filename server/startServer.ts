@@ -66,9 +66,10 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const config: Config = Object.freeze({ ...loadConfig(process.env), ...overrides });
-  // A HOST this machine cannot listen on is refused before the data directory is touched.
+  // A HOST or PORT this machine will not listen on is refused before the data directory is
+  // touched. The port is opened again below; taken meanwhile, that listen is refused the same way.
   const probe = createTcpServer();
-  await listenOn(probe, 0, config.host);
+  await listenOn(probe, config.port, config.host);
   await new Promise<void>((closed) => probe.close(() => closed()));
   const dataDir = resolve(config.dataDir);
   try {

@@ -27,8 +27,11 @@ export async function startServerProcess(opts: {
   dataDir: string;
   port: number;
   env?: Record<string, string>;
+  /** Runs it as this user (needs root): what an unprivileged user's server meets. */
+  uid?: number;
 }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    ...(opts.uid !== undefined && { uid: opts.uid, gid: opts.uid }),
     env: {
       ...process.env,
       HOST: '127.0.0.1',

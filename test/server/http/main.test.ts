@@ -7,7 +7,16 @@
  * address that is not this machine's, a data directory the system will not let be made).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,17 +65,22 @@ it('refuses an invalid configuration with a message naming the variable', async 
 });
 
 let dir: TempDir;
+const UNPRIVILEGED_PORT_START = '/proc/sys/net/ipv4/ip_unprivileged_port_start';
+/** Debian's unprivileged user. */
+const NOBODY = 65534;
 
 /** What the server printed before exiting 1; fails the test if it started or made anything. */
 async function refusal(
   env: Record<string, string>,
   dataDir = join(dir.path, 'data'),
+  start: { port?: number; uid?: number } = {},
 ): Promise<string> {
   const before = readdirSync(dir.path);
   const error = await startServerProcess({
     dataDir,
-    port: await freePort(),
+    port: start.port ?? (await freePort()),
     env: { FACTBOARD_DEMO: '0', ...env },
+    ...(start.uid !== undefined && { uid: start.uid }),
   }).then(
     async (server) => {
       await server.kill('SIGTERM');
@@ -126,6 +140,37 @@ describe('configuration refused at start', () => {
     );
     expect(existsSync(path)).toBe(false);
   }, 30_000);
+
+  it('a PORT another program listens on', async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      expect(await refusal({}, undefined, { port })).toBe(
+        `Invalid configuration:\n  PORT: ${port} is in use by another program: stop it, or set PORT to another port (listen EADDRINUSE)`,
+      );
+    } finally {
+      await new Promise<void>((closed) => taken.close(() => closed()));
+    }
+  }, 30_000);
+
+  // Ports below the kernel's ip_unprivileged_port_start need a privilege: as root, the server
+  // is started as nobody to meet that refusal, as anyone else it meets it as itself.
+  const unprivilegedFrom = existsSync(UNPRIVILEGED_PORT_START)
+    ? Number(readFileSync(UNPRIVILEGED_PORT_START, 'utf8'))
+    : 0;
+  const uid = process.getuid?.() === 0 ? NOBODY : undefined;
+  it.skipIf(!(unprivilegedFrom > 80))(
+    'a PORT below 1024 for a user without the privilege (skipped where this kernel lets anyone open port 80)',
+    async () => {
+      // Anyone may make the data directory here: the port is refused before it is made.
+      chmodSync(dir.path, 0o777);
+      expect(await refusal({}, undefined, { port: 80, ...(uid !== undefined && { uid }) })).toBe(
+        'Invalid configuration:\n  PORT: 80 may only be opened by a privileged user: set PORT to 1024 or above (listen EACCES)',
+      );
+    },
+    30_000,
+  );
 
   it('FACTBOARD_DEMO other than 0 or 1, before the data directory is made', async () => {
     expect(await refusal({ FACTBOARD_DEMO: 'yes' })).toBe(
