@@ -6,7 +6,7 @@
  * file, FACTBOARD_DEMO=yes), others only by trying (a HOST name that does not resolve, an
  * address that is not this machine's, a data directory the system will not let be made).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -160,8 +160,12 @@ describe('configuration refused at start', () => {
     ? Number(readFileSync(UNPRIVILEGED_PORT_START, 'utf8'))
     : 0;
   const uid = process.getuid?.() === 0 ? NOBODY : undefined;
-  it.skipIf(!(unprivilegedFrom > 80))(
-    'a PORT below 1024 for a user without the privilege (skipped where this kernel lets anyone open port 80)',
+  // As nobody, node must still be able to read this checkout (not so under a 0700 home).
+  const canRun =
+    uid === undefined ||
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', '0'], { uid, gid: uid }).status === 0;
+  it.skipIf(!(unprivilegedFrom > 80) || !canRun)(
+    'a PORT below 1024 for a user without the privilege (skipped where this kernel lets anyone open port 80, or where nobody cannot read this checkout)',
     async () => {
       // Anyone may make the data directory here: the port is refused before it is made.
       chmodSync(dir.path, 0o777);
