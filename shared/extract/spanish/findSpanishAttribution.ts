@@ -26,6 +26,7 @@ import type { SentenceSpan } from '../segmentSentences';
 import type { AttributionForm } from '../types';
 import { isPunctuation, spanishWords, type SpanishWord } from './SpanishWord';
 import {
+  DENIALS,
   NOBODY_IN_PARTICULAR,
   ORGANIZATION_ROLES,
   PERFECT_AUXILIARIES,
@@ -301,7 +302,16 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
     // the verb closes an aside, and the subject is before it.
     const introducesStatement =
       that >= 0 && !OPENING_QUOTE.test(ws[that]!.value) && onlyWhenOrWhom(r, verbEnd + 1, that);
-    if (prev && v > 1 && (prev.value === ',' || CLOSING.test(prev.value)) && !introducesStatement) {
+    // "El director de Centros Penales, Osiris Luna Meza, ha negado haber negociado …": the
+    // comma closes an aside of the subject, not a statement, whatever follows the verb.
+    const closesSubjectAside = prev?.value === ',' && subjectBefore(r, v)?.aside === true;
+    if (
+      prev &&
+      v > 1 &&
+      (prev.value === ',' || CLOSING.test(prev.value)) &&
+      !introducesStatement &&
+      !closesSubjectAside
+    ) {
       // Inverted: '"…", dijo X.' / «…», añadió. / —…—dijo el director— …
       let from = verbEnd + 1;
       if (/^(a|al|ante)$/.test(r.low(from)) && r.nameIn(from, r.wordsUntilPunctuation(from))) {
@@ -334,8 +344,10 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
     // "señaló en un informe que …": what it says, a later "el informe" refers back to.
     const inDocument = r.ws.slice(verbEnd + 1, that).some((w) => SOURCE_NOUNS.has(w.lower));
     const statement = opensQuote ? that : that + 1;
+    // "negó que las cárceles estuvieran sobrepobladas": cut to what follows "que", the card
+    // would claim what the speaker denied.
     const clause =
-      statement < n
+      statement < n && !DENIALS.has(r.low(verbEnd))
         ? { start: ws[0]!.start, end: ws[statement]!.start, at: 'head' as const }
         : null;
     found.push({ ...subject, form: 'subject', clause, priority: 2, at: v, inDocument });
@@ -350,7 +362,7 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
 function subjectBefore(
   r: SentenceReader,
   v: number,
-): Pick<Candidate, 'named' | 'refersTo'> | undefined {
+): (Pick<Candidate, 'named' | 'refersTo'> & { aside?: true }) | undefined {
   let end = v - 1;
   while (end >= 0 && VERB_ADVERBS.has(r.low(end))) end--;
   // A wire dateline is not part of the subject: "MONTERREY (México), 12 jul (EFE).- La …".
@@ -360,22 +372,26 @@ function subjectBefore(
   for (let k = start; k <= end; k++) if (r.ws[k]!.value === ',') commas.push(k);
   let from = start;
   let to = end;
+  /** Whether the subject has an aside between commas before the verb. */
+  let aside = false;
   const firstName = commas.length >= 2 && r.isNameRun(start, commas[0]! - 1);
   const asideOpens = (k: number) =>
     ROLE_WORDS.has(r.low(k)) || (ARTICLES.has(r.low(k)) && ROLE_WORDS.has(r.low(k + 1)));
   if (r.ws[end]?.value === ',' && firstName && asideOpens(commas[0]! + 1)) {
     // "Joaquín Mejía, investigador del Equipo de Reflexión, Investigación y Comunicación, aseguró"
     to = commas[0]! - 1;
+    aside = true;
   } else if (r.ws[end]?.value === ',' && commas.length >= 2) {
     // "El ministro de Seguridad, Gustavo Villatoro, dijo" / "Noah Bullock, director de
     // Cristosal, dijo" / "Bukele, quien …, dijo": a subject and its aside.
     const asideFrom = commas.at(-2)! + 1;
     const subjectTo = commas.at(-2)! - 1;
     from = commas.length >= 3 ? commas.at(-3)! + 1 : start;
-    const aside = r.isNameRun(asideFrom, end - 1) && !r.isNameRun(from, subjectTo);
-    if (aside) [from, to] = [asideFrom, end - 1];
+    const nameAside = r.isNameRun(asideFrom, end - 1) && !r.isNameRun(from, subjectTo);
+    if (nameAside) [from, to] = [asideFrom, end - 1];
     else if (r.low(asideFrom) === 'quien' || end - asideFrom <= 6) to = subjectTo;
     else return undefined;
+    aside = true;
   } else if (commas.length > 0) {
     from = commas.at(-1)! + 1; // "En un comunicado, la Fiscalía señaló que"
   }
@@ -401,7 +417,7 @@ function subjectBefore(
   }
   if (r.isSourceAnaphor(from, to)) return { named: r.phrase(from, to), refersTo: 'source' };
   if (r.isBareRole(from, to)) return { named: r.phrase(from, to), refersTo: 'person' };
-  return { named: r.speaker(from, to), refersTo: null };
+  return { named: r.speaker(from, to), refersTo: null, ...(aside && { aside }) };
 }
 
 function relativesAndSources(r: SentenceReader, found: Candidate[]): void {
@@ -411,7 +427,10 @@ function relativesAndSources(r: SentenceReader, found: Candidate[]): void {
     if (r.low(k) === 'quien' && ws[k - 1]?.value === ',') {
       let v = k + 1;
       while (VERB_ADVERBS.has(r.low(v))) v++;
-      const name = reportingVerbAt(r, v) >= 0 ? nameEndingAt(r, k - 2) : null;
+      // "quien ha atribuido la caída a su plan" reports no statement: it tells what the
+      // antecedent did, and the main clause is the article's own.
+      const verbEnd = reportingVerbAt(r, v);
+      const name = verbEnd >= 0 && statementAfter(r, verbEnd) >= 0 ? nameEndingAt(r, k - 2) : null;
       if (name) {
         found.push({
           named: name,

@@ -124,5 +124,8 @@ export const REPORTING_PARTICIPLES = new Set([
   ...list(IRREGULAR_PARTICIPLES),
 ]);
 
+/** Forms of "negar": what follows their "que" is what the speaker denies, not states. */
+export const DENIALS = list('negó negaron niega niegan negaba negaban negado');
+
 /** Auxiliaries of the perfect: "Bukele ha dicho que". */
 export const PERFECT_AUXILIARIES = list('ha han había habían');

@@ -347,6 +347,55 @@ describe('Spanish attribution forms', () => {
   });
 });
 
+// As the English path does (findAttribution): a denial or accusation of an act tells that it was
+// made, which is the article's to state; a denial of a statement keeps "negó", or the card
+// would claim the opposite of what was said; a relative clause that reports no statement tells
+// what its antecedent did, and the main clause is the article's own.
+describe('Spanish denials, accusations and relative clauses', () => {
+  // Each sentence has 12 words or more: a shorter text is read as English.
+  const only = (text: string) => {
+    const result = extractClaims(text);
+    expect(result.language).toBe('es');
+    const claims = result.claims;
+    expect(claims).toHaveLength(1);
+    return claims[0]!;
+  };
+
+  it.each([
+    'El director de Centros Penales, Osiris Luna Meza, ha negado haber negociado con las pandillas en 2019.',
+    'Osiris Luna Meza negó haber recibido 3 millones de dólares de las pandillas en 2019.',
+    'La Fiscalía General acusó al exalcalde de San Salvador de desviar 3 millones de dólares del presupuesto municipal en 2021.',
+  ])('an act denied or alleged has no speaker and stays whole: %s', (text) => {
+    const claim = only(text);
+    expect(claim.speaker).toBeNull();
+    expect(claim.claim).toBe(text);
+  });
+
+  it.each([
+    [
+      'El ministro Gustavo Villatoro negó que las cárceles del país estuvieran sobrepobladas en diciembre de 2022.',
+      'Gustavo Villatoro',
+    ],
+    [
+      'El director de Centros Penales, Osiris Luna Meza, ha negado que 261 reos murieran bajo custodia en 2023.',
+      'Osiris Luna Meza',
+    ],
+  ])('a statement denied keeps its speaker and the denial: %s', (text, speaker) => {
+    const claim = only(text);
+    expect(claim.speaker).toBe(speaker);
+    expect(claim.claim).toBe(text);
+  });
+
+  it('a relative clause that reports no statement leaves the main clause to the article', () => {
+    const text =
+      'Durante el gobierno del presidente Nayib Bukele, quien ha atribuido la caída de los homicidios a su plan, la tasa bajó a 2,4 por cada 100.000 habitantes en 2023.';
+    expect(only(text).speaker).toBeNull();
+    const reports =
+      'La tasa bajó a 2,4 por cada 100.000 habitantes en 2023 según el presidente Nayib Bukele, quien ha asegurado que su plan funciona.';
+    expect(speakerOf(reports, 'La tasa')).toBe('Nayib Bukele');
+  });
+});
+
 describe('Spanish sentence segmentation', () => {
   it('keeps abbreviations, thousands separators and decimal commas inside sentences', () => {
     const text =
