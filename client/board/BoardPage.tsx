@@ -73,6 +73,7 @@ import { useEarlierWorkSaved } from './useEarlierWorkSaved';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
+import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
 import { NotSaved } from './NotSaved';
 import { pageTitle } from './pageTitle';
@@ -358,6 +359,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (seq: number) => connection.dismissLostEdit(seq),
     [connection],
   );
+  // Said the same way under the header and in the open card's evidence.
+  const removedAgain = useRemovedAgain(snapshot.lostEdits, board);
   // The open card deleted with this person's work in it: its dialog points to the notices.
   const lostWithOpen =
     openId !== null && !board.cards[openId] ? lostWithCard(snapshot.lostEdits, openId).length : 0;
@@ -567,6 +570,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       notices={snapshot.loaded ? snapshot.lostEdits : NO_NOTICES}
                       board={board}
                       peers={snapshot.peers}
+                      removedAgain={removedAgain}
                       onDismiss={dismissLostEdit}
                     />
                     <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
@@ -670,6 +674,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   actions={actions}
                   peers={snapshot.peers}
                   lostEdits={snapshot.lostEdits}
+                  removedAgain={removedAgain}
                   lostWithIt={lostWithOpen}
                   onDismissLostEdit={dismissLostEdit}
                   deleterName={focusedDeleter}

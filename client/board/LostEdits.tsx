@@ -38,6 +38,7 @@ import {
 } from '../sync/LostEditWatch';
 import type { Peer } from '../sync/presence';
 import { EvidenceValues, yourEvidenceChanges } from '../review/EvidenceValues';
+import { RemovedAgain } from '../review/RemovedAgain';
 import { postEditAgain } from '../review/postEditAgain';
 import { restoreRemoved } from '../review/restoreEvidenceEdits';
 import { sourceName } from '../review/sourceName';
@@ -99,12 +100,15 @@ export function LostEdits({
   notices,
   board,
   peers,
+  removedAgain,
   onDismiss,
 }: {
   notices: readonly LostEditNotice[];
   board: BoardView;
   /** To name a colleague whose presence arrived after their write (as on a reconnect). */
   peers: readonly Peer[];
+  /** The notices whose evidence item was put back and has been removed again (useRemovedAgain). */
+  removedAgain: ReadonlySet<number>;
   onDismiss: (seq: number) => void;
 }) {
   const actions = useBoardActions();
@@ -192,10 +196,6 @@ export function LostEdits({
     }
   };
   const shown = notices.filter((n) => !back(n) && !waiting(n));
-  // Notices of edits of an evidence item seen back on its card (an Undo): removed from it again
-  // since, their sentence says so, as "Restore mine" becomes "Add it again".
-  const seenBack = useRef(new Set<number>());
-  for (const n of shown) if ('itemRemoved' in n && itemThere(n)) seenBack.current.add(n.seq);
   const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
   return (
     <div role="alert" className={shown.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
@@ -232,7 +232,7 @@ export function LostEdits({
                       notice={n}
                       card={card}
                       by={writer}
-                      again={!has && seenBack.current.has(n.seq)}
+                      again={removedAgain.has(n.seq)}
                     />
                   ) : (
                     <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
@@ -428,10 +428,7 @@ function RemovedText({
       {removed}, so the board did not keep {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
       <EvidenceValues item={item} />.
       {/* Its own polite region: the alert around it is not read out whole again for this. */}
-      <span role="status">
-        {again &&
-          ' It was put back since, and has been removed again: Add it again puts it back with your values.'}
-      </span>
+      <RemovedAgain again={again} />
     </>
   );
 }

@@ -51,6 +51,7 @@ export function CardDetail({
   actions,
   peers,
   lostEdits,
+  removedAgain,
   lostWithIt,
   onDismissLostEdit,
   deleterName,
@@ -67,6 +68,8 @@ export function CardDetail({
   peers: readonly Peer[];
   /** This person's lost edits: the card's own show in it too (an edited comment's). */
   lostEdits: readonly LostEditNotice[];
+  /** Those of its evidence put back and removed again since (useRemovedAgain). */
+  removedAgain: ReadonlySet<number>;
   /**
    * How many of them are of this person's work gone with this card as a colleague deleted it
    * (lostWithCard): the dialog of the deleted card points to them.
@@ -300,6 +303,7 @@ export function CardDetail({
               mentions={mentions}
               actions={actions}
               lostEdits={lostEdits}
+              removedAgain={removedAgain}
               onDismissLostEdit={onDismissLostEdit}
             />
           </div>

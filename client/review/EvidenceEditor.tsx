@@ -4,7 +4,8 @@
  * a closed form gives focus back to the button that opened it. This person's saved edits of an
  * item a colleague removed before they reached the board show under the list, with the item as
  * they had it and "Add it again", or "Restore mine" once the item is back (the notice under the
- * board's header says the same, and who removed it): politely announced, from a region of the
+ * board's header says the same, and who removed it), and, as there, that it has been removed
+ * again when it came back and went (RemovedAgain): politely announced, from regions of the
  * dialog's own, as the page behind it is inert.
  */
 import { useRef, useState } from 'react';
@@ -20,17 +21,21 @@ import { httpHref } from './commentSegments';
 import { sourceName } from './sourceName';
 import { STANCE_LABELS } from './stanceLabels';
 import { EvidenceValues, yourEvidenceChanges } from './EvidenceValues';
+import { RemovedAgain } from './RemovedAgain';
 
 export function EvidenceEditor({
   card,
   actions,
   removed: lost,
+  removedAgain,
   onDismissRemoved,
 }: {
   card: CardView;
   actions: BoardActions;
   /** This person's lost edits of this card's items that a colleague removed. */
   removed: readonly (LostEditNotice & RemovedWithEdits)[];
+  /** Those whose item was put back and has been removed again since (useRemovedAgain). */
+  removedAgain: ReadonlySet<number>;
   onDismissRemoved: (seq: number) => void;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -171,6 +176,7 @@ export function EvidenceEditor({
                   {yourEvidenceChanges(n.edited)} could be seen, so the board did not keep{' '}
                   {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
                   <EvidenceValues item={n.evidence} />.
+                  <RemovedAgain again={removedAgain.has(n.seq)} />
                 </p>
                 <div className="row item-actions">
                   {/* As under the header: the item back (its remover's Undo) takes their values. */}

@@ -21,6 +21,7 @@ export function ReviewSections({
   mentions,
   actions,
   lostEdits,
+  removedAgain,
   onDismissLostEdit,
 }: {
   card: CardView;
@@ -34,6 +35,8 @@ export function ReviewSections({
    * those of its evidence items a colleague removed with its evidence.
    */
   lostEdits: readonly LostEditNotice[];
+  /** Those of its evidence put back and removed again since (useRemovedAgain). */
+  removedAgain: ReadonlySet<number>;
   onDismissLostEdit: (seq: number) => void;
 }) {
   const { canComment } = actions;
@@ -59,6 +62,7 @@ export function ReviewSections({
         card={card}
         actions={actions}
         removed={removed}
+        removedAgain={removedAgain}
         onDismissRemoved={onDismissLostEdit}
       />
       <CommentThreads

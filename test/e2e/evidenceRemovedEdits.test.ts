@@ -4,7 +4,8 @@
  * offline while Bo (another editor, on a y-websocket client, as another device would) removes
  * it. The board keeps Bo's removal, and Ana's edits went with the item: she is told, with the
  * item as she had it, in her open card (politely) and under the board's header (through a
- * reload), and "Add it again" puts it back from the keyboard. A
+ * reload), and "Add it again" puts it back from the keyboard. Put back (Bo's Undo) and removed
+ * again, her open card says so as the notice under the header does. A
  * removal made after seeing her saved edit is no news (found by QA: the edits vanished without
  * a word while the pill said "All changes saved").
  */
@@ -32,7 +33,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
-import { audibleLiveText } from './support/liveRegions';
+import { audibleLiveText, liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 /** Long enough for a notice that would come (a history read on a local server) to have come. */
@@ -137,7 +138,7 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
     });
   }, 90_000);
 
-  it('once Bo undoes his removal, the item is back without her edits: told still, with Restore mine, not Add it again', async () => {
+  it('once Bo undoes his removal, the item is back without her edits: told still, with Restore mine, not Add it again; removed again, her card says so too', async () => {
     const claim = 'The port dredged 2 km of channel';
     const { cardId, evidenceId, dialog } = await cardWithEvidence(
       claim,
@@ -167,6 +168,21 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
     // Her values can go on the item that is back instead.
     await here.getByRole('button', { name: 'Restore mine' }).waitFor();
     expect(await told.getByRole('button', { name: 'Restore mine' }).count()).toBe(1);
+
+    // Bo removes it again while her card is open: the card says so, in the header's words,
+    // once, politely, from the dialog (the header's notice behind it is inert).
+    await recordLiveRegions(ana, 'dialog[open]');
+    removeEvidence(bo.doc, cardId, evidenceId, bo.as);
+    await bo.allSaved();
+    const again =
+      'It was put back since, and has been removed again: Add it again puts it back with your values.';
+    await here.getByRole('button', { name: 'Add it again' }).waitFor();
+    await expect.poll(() => here.getByRole('status').textContent()).toBe(` ${again}`);
+    expect(await told.textContent()).toContain(again);
+    await ana.waitForTimeout(QUIET_MS);
+    // Its own region's, not the evidence's around it read out whole again.
+    expect((await liveSaid(ana)).filter((text) => text === again)).toEqual([again]);
+    expect((await audibleLiveText(ana)).filter((text) => text === again)).toEqual([again]);
     // Dismissed in the card, gone from under the header too.
     await here.getByRole('button', { name: 'Dismiss' }).click();
     await here.waitFor({ state: 'detached' });

@@ -44,16 +44,18 @@ export async function audibleLiveText(page: Page): Promise<string[]> {
  * Starts recording every sentence put into the page's live regions (aria-live, status, alert),
  * in order, each time its text changes to something; `liveSaid` reads the record. The invisible
  * mark that lets a region say the same sentence twice is left out. Install again after a reload.
+ * `within` (a selector, as 'dialog[open]') records only the regions inside what it finds: those
+ * of an open modal dialog, say, as the page's behind it are inert.
  */
-export async function recordLiveRegions(page: Page): Promise<void> {
-  await page.evaluate(() => {
+export async function recordLiveRegions(page: Page, within = 'body'): Promise<void> {
+  await page.evaluate((within) => {
     const w = window as unknown as { liveSaid: string[]; liveEar?: MutationObserver };
     w.liveEar?.disconnect();
     w.liveSaid = [];
     const selector = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]';
     const last = new WeakMap<Element, string>();
     const listen = () => {
-      for (const region of document.querySelectorAll(selector)) {
+      for (const region of document.querySelectorAll(`${within} :is(${selector})`)) {
         const text = (region.textContent ?? '').replace(/\u00a0/g, '').trim();
         if (text && text !== last.get(region)) w.liveSaid.push(text);
         last.set(region, text);
@@ -63,7 +65,7 @@ export async function recordLiveRegions(page: Page): Promise<void> {
     w.liveSaid = [];
     w.liveEar = new MutationObserver(listen);
     w.liveEar.observe(document.body, { childList: true, characterData: true, subtree: true });
-  });
+  }, within);
 }
 
 export const liveSaid = (page: Page): Promise<string[]> =>
