@@ -11,14 +11,16 @@
  * a new comment". Their edits of an evidence item a colleague removed before seeing them are
  * given with the item as they had it, and "Add it again" (a new item, with their values), or
  * "Restore mine" when the colleague put the item back (an Undo): their values on it again. The
- * writer kept may be this person in another tab or window: then it says so. The alert region
- * stays in the page, so that a notice is announced when it appears; one that only the history
- * names the writer of appears once named (or "A colleague" after a moment), and its name does
- * not change after, so that it is read out once. Focus on a button that goes with what it did
- * moves to the next notice, or to the card (useFocusAfterNotice). The notices outlive a
- * reload until dismissed or restored (BoardConnection keeps them).
+ * writer kept may be this person in another tab or window: then it says so. The list is no live
+ * region: each notice's sentence is said once, as it appears, by the board's announcer
+ * (useSayNotices); an alert around the list was read out whole again whenever a notice came.
+ * One that only the history names the writer of appears once named (or "A colleague" after a
+ * moment), and its name does not change after, so that what was said stays true. Focus on a
+ * button that goes with what it did moves to the next notice, or to the card
+ * (useFocusAfterNotice). The notices outlive a reload until dismissed or restored
+ * (BoardConnection keeps them).
  */
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import type { BoardView, CardView, Stance } from '../../shared/board/view';
@@ -197,92 +199,87 @@ export function LostEdits({
   };
   const shown = notices.filter((n) => !back(n) && !waiting(n));
   const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
+  useSayNotices(shown, list, actions.announce);
+  if (shown.length === 0) return null;
   return (
-    <div role="alert" className={shown.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
-      {shown.length > 0 && (
-        <ul ref={list}>
-          {shown.map((n) => {
-            const card = board.cards[n.cardId];
-            const has = itemThere(n);
-            // Restorable while the card, and the evidence item if it is one, still exist; an
-            // item this person added while the card is there without it; one they edited that
-            // was removed while the card is there: added again, or, put back meanwhile (an
-            // Undo), given their values again.
-            const there =
-              card &&
-              n.field !== POSTED_COMMENT &&
-              (n.field === ADDED_ITEM
-                ? !has
-                : n.field === EDITED_ITEM || n.evidenceId === null || has);
-            const deleted = 'cardDeleted' in n;
-            const withEvidence = deleted && n.field === ADDED_ITEM;
-            const writer = writerOf(n.by ?? historyNames.get(n.seq), access?.inviteId);
-            return (
-              <li
-                key={n.seq}
-                data-seq={n.seq}
-                // Where the dialog of a card deleted while open leaves focus (lostWithCard).
-                {...(deleted && { 'data-lost-card': n.cardId, tabIndex: -1 })}
-              >
-                <span>
-                  {deleted ? (
-                    <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
-                  ) : 'itemRemoved' in n ? (
-                    <RemovedText
-                      notice={n}
-                      card={card}
-                      by={writer}
-                      again={removedAgain.has(n.seq)}
-                    />
-                  ) : (
-                    <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
-                  )}
-                </span>{' '}
-                <span className="row lost-edit-actions">
-                  {there && (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={(e) => {
-                        focusAfter(n, e.currentTarget, false);
-                        restore(n);
-                      }}
-                    >
-                      {n.field === EDITED_COMMENT
-                        ? 'Post as a new comment'
-                        : n.field === EDITED_ITEM && !has
-                          ? 'Add it again'
-                          : 'Restore mine'}
-                    </button>
-                  )}
-                  {deleted && !card && access && actions.canEdit && (
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={(e) => {
-                        focusAfter(n, e.currentTarget, true);
-                        void restoreTheCard(n);
-                      }}
-                    >
-                      {withEvidence ? 'Restore the card and your evidence' : 'Restore the card'}
-                    </button>
-                  )}
+    <div className="banner lost-edits">
+      <ul ref={list}>
+        {shown.map((n) => {
+          const card = board.cards[n.cardId];
+          const has = itemThere(n);
+          // Restorable while the card, and the evidence item if it is one, still exist; an
+          // item this person added while the card is there without it; one they edited that
+          // was removed while the card is there: added again, or, put back meanwhile (an
+          // Undo), given their values again.
+          const there =
+            card &&
+            n.field !== POSTED_COMMENT &&
+            (n.field === ADDED_ITEM
+              ? !has
+              : n.field === EDITED_ITEM || n.evidenceId === null || has);
+          const deleted = 'cardDeleted' in n;
+          const withEvidence = deleted && n.field === ADDED_ITEM;
+          const writer = writerOf(n.by ?? historyNames.get(n.seq), access?.inviteId);
+          return (
+            <li
+              key={n.seq}
+              data-seq={n.seq}
+              // Where the dialog of a card deleted while open leaves focus (lostWithCard).
+              {...(deleted && { 'data-lost-card': n.cardId, tabIndex: -1 })}
+            >
+              <span className="lost-edit-text">
+                {deleted ? (
+                  <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
+                ) : 'itemRemoved' in n ? (
+                  <RemovedText notice={n} card={card} by={writer} again={removedAgain.has(n.seq)} />
+                ) : (
+                  <ReplacedText notice={n} card={card} by={writer} meId={access?.inviteId} />
+                )}
+              </span>{' '}
+              <span className="row lost-edit-actions">
+                {there && (
                   <button
                     type="button"
                     className="button small"
                     onClick={(e) => {
                       focusAfter(n, e.currentTarget, false);
-                      onDismiss(n.seq);
+                      restore(n);
                     }}
                   >
-                    Dismiss
+                    {n.field === EDITED_COMMENT
+                      ? 'Post as a new comment'
+                      : n.field === EDITED_ITEM && !has
+                        ? 'Add it again'
+                        : 'Restore mine'}
                   </button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                )}
+                {deleted && !card && access && actions.canEdit && (
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={(e) => {
+                      focusAfter(n, e.currentTarget, true);
+                      void restoreTheCard(n);
+                    }}
+                  >
+                    {withEvidence ? 'Restore the card and your evidence' : 'Restore the card'}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={(e) => {
+                    focusAfter(n, e.currentTarget, false);
+                    onDismiss(n.seq);
+                  }}
+                >
+                  Dismiss
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }
@@ -427,7 +424,6 @@ function RemovedText({
     <>
       {removed}, so the board did not keep {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
       <EvidenceValues item={item} />.
-      {/* Its own polite region: the alert around it is not read out whole again for this. */}
       <RemovedAgain again={again} />
     </>
   );
@@ -488,6 +484,27 @@ function useHistoryNames(
   // Without access the history cannot be read: "A colleague" at once.
   const waiting = (n: LostEditNotice) => access != null && needsName(n) && !names.has(n.seq);
   return { names, waiting };
+}
+
+/**
+ * Says each notice's sentence once, as it is first shown, through the board's assertive
+ * announcer (which speaks through an open dialog's own region, as the page behind it is inert):
+ * notices shown together are said together. Read from the page, so that what is heard is what
+ * is shown; the notices never rename anyone once shown (useHistoryNames), so it stays true.
+ */
+function useSayNotices(
+  shown: readonly LostEditNotice[],
+  list: RefObject<HTMLUListElement | null>,
+  announce: (text: string) => void,
+) {
+  const said = useRef<ReadonlySet<number>>(new Set());
+  useEffect(() => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
+    const fresh = items.filter((li) => !said.current.has(Number(li.dataset.seq)));
+    said.current = new Set(shown.map((n) => n.seq));
+    const text = fresh.map((li) => li.querySelector('.lost-edit-text')?.textContent?.trim() ?? '');
+    if (fresh.length > 0) announce(text.join(' '));
+  }, [shown, list, announce]);
 }
 
 /** Whether a notice names its writer only through presence or the history. */

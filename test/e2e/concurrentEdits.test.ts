@@ -27,9 +27,9 @@ const CLAIM = 'The bridge cost $4 million in 2023';
 
 const conflict = (scope: Locator) =>
   scope.getByRole('alert').filter({ hasText: 'While you were editing' });
-/** The lost-edit notice under the header (client/board/LostEdits). */
+/** The lost-edit notices under the header (client/board/LostEdits). */
 const notice = (page: Page) =>
-  page.getByRole('alert').filter({ hasText: 'at the same time as you' });
+  page.locator('.lost-edits').filter({ hasText: 'at the same time as you' });
 
 describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   let server: BoardServer;
