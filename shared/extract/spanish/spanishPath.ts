@@ -14,8 +14,16 @@ import { isSpanish } from './isSpanish';
 import { SPANISH_CLAIM_RULES } from './spanishClaimRules';
 import { spanishChips } from './spanishChips';
 import { SPANISH_SCORE_RULES } from './spanishScoreRules';
+import { MONTHS, WEEKDAYS } from './spanishWords';
 
 const MIN_WORDS = 5;
+// A place and a date alone, as a press release opens: "San Salvador, 3 de marzo de 2024." It
+// has five words and reads as Spanish, but states nothing.
+const PLACE_AND_DATE = new RegExp(
+  String.raw`^\p{Lu}[\p{L}\p{M}.' -]{0,40}(?:\([^)]{1,30}\))?,\s*(?:(?:${WEEKDAYS}),?\s+)?` +
+    String.raw`\d{1,2}\s+(?:de\s+)?(?:${MONTHS})(?:\s+(?:de|del)\s+\d{4})?\s*\.?$`,
+  'iu',
+);
 const QUESTION_END = /\?["”’»)\]]*$/;
 
 /** A question: it ends with "?", or a "¿…?" makes up most of it («¿Quién paga?», preguntó). */
@@ -37,7 +45,10 @@ export function spanishPath(text: string, analysis: Analysis, body: SentenceSpan
     attribution: (span, index, memory) =>
       findSpanishAttribution(text, tokens, span, index, memory, names[index]!),
     statesSomething: (span, sentence) =>
-      wordsOf(span).length >= MIN_WORDS && !isQuestion(sentence) && isSpanish(sentence, 8, 0.05),
+      wordsOf(span).length >= MIN_WORDS &&
+      !isQuestion(sentence) &&
+      !PLACE_AND_DATE.test(sentence) &&
+      isSpanish(sentence, 8, 0.05),
     chips: (span, index) => spanishChips(text, span.start, span.end, names[index]!),
     score: (span, sentence, chips, found, quoted) =>
       scoreSentence(sentence, wordsOf(span), chips, found, SPANISH_SCORE_RULES, quoted),

@@ -7,7 +7,7 @@ const list = (s: string) => new Set(s.trim().split(/\s+/));
  * Roles written before a name ("el ministro Gustavo Villatoro", "la fiscal Ana Pérez"); they
  * are cues that a person follows, never part of the name.
  */
-export const ROLE_WORDS = list(`
+const ROLES = list(`
   presidente presidenta expresidente expresidenta vicepresidente vicepresidenta mandatario
   mandataria ministro ministra exministro exministra viceministro viceministra secretario
   secretaria subsecretario subsecretaria director directora subdirector subdirectora fiscal
@@ -24,6 +24,11 @@ export const ROLE_WORDS = list(`
   sr. sra. srta. sres. dr. dra. lic. licda. ing. arq. abg. gral. gen. cnel. tte. cap. sgto.
   cmdte. mons. pbro. fr. prof. profa. mtro. mtra. dña. excmo. excma.
 `);
+// A former holder is written with "ex" joined to the role: "el exfiscal general Raúl Melara".
+export const ROLE_WORDS = new Set([
+  ...ROLES,
+  ...[...ROLES].filter((w) => !w.startsWith('ex') && !w.includes('.')).map((w) => `ex${w}`),
+]);
 
 /** Abbreviations before a name or a place; wink reads some of them as a word and a full stop. */
 export const TITLE_ABBREVIATIONS =
@@ -91,18 +96,18 @@ const REGULAR_REPORTING = `
   expresar reconocer admitir destacar subrayar insistir precisar detallar informar anunciar
   apuntar relatar aclarar enfatizar puntualizar argumentar alertar revelar confirmar responder
   estimar calcular reportar reiterar lamentar criticar acusar mencionar publicar ratificar
-  considerar asumir
+  considerar asumir rechazar
 `;
 const IRREGULAR_REPORTING = `
   dijo dijeron dice dicen sostuvo sostuvieron sostiene sostienen mantuvo mantuvieron mantiene
   mantienen advirtió advirtieron advierte advierten negó negaron niega niegan recordó
   recordaron recuerda recuerdan concluyó concluyeron concluye concluyen contó contaron cuenta
   cuentan sugirió sugirieron sugiere sugieren manifestó manifestaron manifiesta manifiestan
-  atribuyó atribuyeron atribuye atribuyen
+  atribuyó atribuyeron atribuye atribuyen desmintió desmintieron desmiente desmienten
 `;
 const IRREGULAR_PARTICIPLES = `
   dicho sostenido mantenido advertido negado recordado concluido contado sugerido manifestado
-  atribuido
+  atribuido desmentido
 `;
 
 const isAr = (infinitive: string) => infinitive.endsWith('ar');
@@ -124,8 +129,11 @@ export const REPORTING_PARTICIPLES = new Set([
   ...list(IRREGULAR_PARTICIPLES),
 ]);
 
-/** Forms of "negar": what follows their "que" is what the speaker denies, not states. */
-export const DENIALS = list('negó negaron niega niegan negaba negaban negado');
+/** "Negar", "desmentir", "rechazar": what follows their "que" is denied, not stated. */
+export const DENIALS = list(`
+  negó negaron niega niegan negaba negaban negado desmintió desmintieron desmiente desmienten
+  desmentido rechazó rechazaron rechaza rechazan rechazado
+`);
 
 /** Auxiliaries of the perfect: "Bukele ha dicho que". */
 export const PERFECT_AUXILIARIES = list('ha han había habían');

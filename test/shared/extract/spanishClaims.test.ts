@@ -386,6 +386,23 @@ describe('Spanish denials, accusations and relative clauses', () => {
     expect(claim.claim).toBe(text);
   });
 
+  it('"desmintió que" and "rechazó que" are denials too', () => {
+    for (const [text, speaker] of [
+      [
+        'La ministra de Salud, Ana Orellana, desmintió que hubiera un brote de tuberculosis en los penales en 2023.',
+        'Ana Orellana',
+      ],
+      [
+        'La organización Human Rights Watch rechazó que el país respete los derechos de los 80.000 detenidos.',
+        'Human Rights Watch',
+      ],
+    ] as const) {
+      const claim = only(text);
+      expect(claim.speaker, text).toBe(speaker);
+      expect(claim.claim, text).toBe(text);
+    }
+  });
+
   it('a relative clause that reports no statement leaves the main clause to the article', () => {
     const text =
       'Durante el gobierno del presidente Nayib Bukele, quien ha atribuido la caída de los homicidios a su plan, la tasa bajó a 2,4 por cada 100.000 habitantes en 2023.';
@@ -394,6 +411,20 @@ describe('Spanish denials, accusations and relative clauses', () => {
       'La tasa bajó a 2,4 por cada 100.000 habitantes en 2023 según el presidente Nayib Bukele, quien ha asegurado que su plan funciona.';
     expect(speakerOf(reports, 'La tasa')).toBe('Nayib Bukele');
   });
+});
+
+it('gives the name after a former holder\'s role: "el exfiscal general Raúl Melara"', () => {
+  const text =
+    'El exfiscal general Raúl Melara, quien renunció en 2021, denunció que la Asamblea lo destituyó de forma ilegal en mayo de 2021.';
+  expect(speakerOf(text, 'la Asamblea')).toBe('Raúl Melara');
+});
+
+it('proposes no place-and-date line as a claim', () => {
+  const text =
+    'San Salvador, 3 de marzo de 2024. El Gobierno inauguró en febrero de 2023 el Centro de Confinamiento del Terrorismo, con capacidad para 40.000 reos.';
+  const result = extractClaims(text);
+  expect(result.language).toBe('es');
+  expect(result.claims.map((c) => c.sentence)).toEqual([text.slice(text.indexOf('El Gobierno'))]);
 });
 
 describe('Spanish sentence segmentation', () => {
