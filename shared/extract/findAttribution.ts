@@ -178,10 +178,24 @@ function isPassive(ws: Token[], i: number): boolean {
   return PASSIVE_AUXILIARIES.has(low(ws[k]));
 }
 
+/**
+ * "did not respond", "has never said", "wouldn't confirm": a verb that reports no statement.
+ * What the sentence says is the article's: "The Justice Ministry did not respond to questions
+ * about the 261 deaths" is not the ministry's claim.
+ */
+function isNegated(ws: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (NEGATIONS.has(low(ws[k]))) return true;
+    if (!['AUX', 'ADV', 'PART'].includes(ws[k]!.pos)) return false;
+  }
+  return false;
+}
+const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
+
 function isReportingVerb(ws: Token[], i: number): boolean {
   const t = ws[i]!;
   const lemma = t.lemma.toLowerCase();
-  if (!REPORTING_LEMMAS.has(lemma) || isPassive(ws, i)) return false;
+  if (!REPORTING_LEMMAS.has(lemma) || isPassive(ws, i) || isNegated(ws, i)) return false;
   if (lemma === 'add' && low(ws[i + 1]) === 'to') return false; // "adds to the evidence"
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
@@ -303,7 +317,7 @@ function isSourcePhrase(ws: Token[], np: Span): boolean {
  */
 function reportingClauseEnd(ws: Token[], v: number): number {
   let k = v + 1;
-  while (k < ws.length && ws[k]!.value !== ',' && k - v <= 8) {
+  while (k < ws.length && (ws[k]!.value !== ',' || isDateComma(ws, k)) && k - v <= 8) {
     const t = ws[k]!;
     if (['VERB', 'AUX', 'SCONJ'].includes(t.pos) || /^["“”]$/.test(t.value)) return -1;
     k++;
@@ -311,6 +325,17 @@ function reportingClauseEnd(ws: Token[], v: number): number {
   if (k - v > 8) return -1;
   return k;
 }
+
+/** The comma of "January 12, 2024": part of a date, not the end of a clause. */
+function isDateComma(ws: Token[], k: number): boolean {
+  return (
+    /^\d{1,2}$/.test(ws[k - 1]?.value ?? '') &&
+    MONTH_NAMES.test(ws[k - 2]?.value ?? '') &&
+    /^\d{4}$/.test(ws[k + 1]?.value ?? '')
+  );
+}
+const MONTH_NAMES =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 /**
  * Where the statement starts after a "that" within five words of the reporting verb at `v`:

@@ -253,6 +253,8 @@ function speakerAfterVerb(r: SentenceReader, from: number, to: number) {
   return { named: r.speaker(from, end - 1), refersTo: null };
 }
 
+const NEGATIONS = new Set(['no', 'nunca', 'jamás']);
+
 /** How many words may stand between a verb and its "que": "aseguró ayer a la prensa que". */
 const STATEMENT_REACH = 6;
 
@@ -295,7 +297,9 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
   const sentenceEnd = ws[n - 1]!.end;
   for (let v = 0; v < n; v++) {
     const verbEnd = reportingVerbAt(r, v);
-    if (verbEnd < 0) continue;
+    // "no ha confirmado que …", "nunca dijo que …": nothing is reported, and cut after "que"
+    // the card would claim what was not said.
+    if (verbEnd < 0 || NEGATIONS.has(r.low(v - 1))) continue;
     const prev = ws[v - 1];
     const that = statementAfter(r, verbEnd);
     // "La alcaldesa de Getafe, Lucía Ferrer, declaró a este diario que …": the comma before

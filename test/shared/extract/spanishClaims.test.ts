@@ -403,6 +403,15 @@ describe('Spanish denials, accusations and relative clauses', () => {
     }
   });
 
+  it.each([
+    'El Ministerio de Justicia no ha confirmado que 261 reos murieran bajo custodia en 2023.',
+    'El ministro Gustavo Villatoro nunca dijo que el penal tuviera capacidad para 40.000 reos.',
+  ])('a negated reporting verb names no speaker and stays whole: %s', (text) => {
+    const claim = only(text);
+    expect(claim.speaker).toBeNull();
+    expect(claim.claim).toBe(text);
+  });
+
   it('a relative clause that reports no statement leaves the main clause to the article', () => {
     const text =
       'Durante el gobierno del presidente Nayib Bukele, quien ha atribuido la caída de los homicidios a su plan, la tasa bajó a 2,4 por cada 100.000 habitantes en 2023.';

@@ -1154,3 +1154,23 @@ describe('a source inside an aside about the subject', () => {
     expect(extractClaims(sentence).claims[0]!.speaker).toBeNull();
   });
 });
+
+describe('verbs that report nothing, and dates in a reporting clause', () => {
+  it.each([
+    'The Justice Ministry did not respond to questions about the 261 deaths in custody.',
+    'The prisons department has never said how many of the 40,000 inmates were released.',
+    "The ministry's spokesperson wouldn't confirm that 2,000 inmates were moved in 2023.",
+  ])('a negated reporting verb names no speaker: %s', (sentence) => {
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBeNull();
+    expect(claim?.claim).toBe(sentence);
+  });
+
+  it('keeps "January 12, 2024" in the reporting clause it cuts', () => {
+    const sentence =
+      '"We will not negotiate with the 70,000 gang members," Bukele told reporters on January 12, 2024.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBe('Bukele');
+    expect(claim?.claim).toBe('We will not negotiate with the 70,000 gang members.');
+  });
+});
