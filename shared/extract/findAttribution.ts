@@ -319,12 +319,35 @@ function reportingClauseEnd(ws: Token[], v: number): number {
   let k = v + 1;
   while (k < ws.length && (ws[k]!.value !== ',' || isDateComma(ws, k)) && k - v <= 8) {
     const t = ws[k]!;
+    // "…, Amnesty International said in a report released Tuesday.": the participle
+    // qualifies the document, the clause goes on.
+    const qualifies = PUBLISHED.has(t.lemma.toLowerCase()) && ws[k - 1]?.pos === 'NOUN';
+    if (qualifies) {
+      k++;
+      continue;
+    }
     if (['VERB', 'AUX', 'SCONJ'].includes(t.pos) || /^["“”]$/.test(t.value)) return -1;
     k++;
   }
   if (k - v > 8) return -1;
   return k;
 }
+
+/** A noun phrase without the time after it: "Amnesty International on Monday". */
+function untilTime(ws: Token[], np: Span | null): Span | null {
+  if (!np) return null;
+  for (let k = np.first + 1; k <= np.last; k++) {
+    if (ws[k]!.pos === 'ADP' && TIME_WORDS.test(ws[k + 1]?.value ?? '')) {
+      return { ...np, last: k - 1 };
+    }
+  }
+  return np;
+}
+const TIME_WORDS =
+  /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** Verbs whose participle tells who made a document public: "a report released Tuesday". */
+const PUBLISHED = new Set(['publish', 'release', 'issue', 'produce', 'commission', 'prepare']);
 
 /** The comma of "January 12, 2024": part of a date, not the end of a clause. */
 function isDateComma(ws: Token[], k: number): boolean {
@@ -641,9 +664,17 @@ function candidatesIn(ws: Token[]): Candidate[] {
       continue;
     }
     if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
-      // "an investigation by the El Faro media group" / "a separate El Faro report"
-      if (['by', 'from'].includes(low(ws[i + 1]))) {
-        const np = forwardNP(ws, i + 2);
+      // "an investigation by the El Faro media group" / "a separate El Faro report" / "The
+      // report, published by Amnesty International on Monday, found that …"
+      const byAt = ['by', 'from'].includes(low(ws[i + 1]))
+        ? i + 1
+        : low(ws[i + 1]) === ',' && PUBLISHED.has(ws[i + 2]?.lemma.toLowerCase() ?? '')
+          ? low(ws[i + 3]) === 'by'
+            ? i + 3
+            : -1
+          : -1;
+      if (byAt >= 0) {
+        const np = untilTime(ws, forwardNP(ws, byAt + 1));
         // "Data from the Census Bureau show that …": wink tags that "show" a noun.
         if (np && np.last > np.first && REPORTING_LEMMAS.has(ws[np.last]!.lemma.toLowerCase())) {
           np.last--;

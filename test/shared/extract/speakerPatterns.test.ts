@@ -1166,6 +1166,22 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
     expect(claim?.claim).toBe(sentence);
   });
 
+  it('gives a document "published by" someone its publisher, without the day', () => {
+    const sentence =
+      'The report, published by Amnesty International on Monday, found that 153 people died in custody.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBe('Amnesty International');
+    expect(claim?.claim).toBe(sentence);
+  });
+
+  it('cuts a reporting clause whose document is "released Tuesday"', () => {
+    const sentence =
+      'At least 153 people have died in custody since March 2022, Amnesty International said in a report released Tuesday.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBe('Amnesty International');
+    expect(claim?.claim).toBe('At least 153 people have died in custody since March 2022.');
+  });
+
   it('keeps "January 12, 2024" in the reporting clause it cuts', () => {
     const sentence =
       '"We will not negotiate with the 70,000 gang members," Bukele told reporters on January 12, 2024.';
