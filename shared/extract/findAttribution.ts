@@ -724,7 +724,16 @@ function candidatesIn(ws: Token[]): Candidate[] {
       // The speaker ends the clause ("said Quinteros, a spokesperson…"); "said the claims
       // were false" has an object, not a speaker, after the verb.
       if (np && (np.last + 1 >= ws.length || isPunct(ws[np.last + 1]))) {
-        const clause = { start: ws[clauseFirst]!.start, end: sentenceEnd, at: 'tail' as const };
+        // '"…," said Juan Carlos Bidegain, adding that crime fell by 57%': a second statement
+        // after the speaker, which cutting the clause would take out: the sentence stays whole.
+        const next = ws[np.last + 2];
+        const more =
+          ws[np.last + 1]?.value === ',' &&
+          /ing$/i.test(next?.value ?? '') &&
+          SAY_LEMMAS.has(next?.lemma.toLowerCase() ?? '');
+        const clause = more
+          ? null
+          : { start: ws[clauseFirst]!.start, end: sentenceEnd, at: 'tail' as const };
         found.push({ np, form: 'reported', clause, priority: 1 });
         continue;
       }

@@ -1182,6 +1182,14 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
     expect(claim?.claim).toBe('At least 153 people have died in custody since March 2022.');
   });
 
+  it('keeps a second statement after the speaker: "…, adding that …"', () => {
+    const sentence =
+      '"The numbers speak for themselves," said Interior Minister Juan Carlos Bidegain, adding that crime fell by 57% in 2023.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBe('Juan Carlos Bidegain');
+    expect(claim?.claim).toContain('crime fell by 57% in 2023');
+  });
+
   it('keeps "January 12, 2024" in the reporting clause it cuts', () => {
     const sentence =
       '"We will not negotiate with the 70,000 gang members," Bukele told reporters on January 12, 2024.';
