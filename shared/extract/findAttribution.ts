@@ -329,7 +329,10 @@ function reportingClauseEnd(ws: Token[], v: number): number {
     if (['VERB', 'AUX', 'SCONJ'].includes(t.pos) || /^["“”]$/.test(t.value)) return -1;
     k++;
   }
-  if (k - v > 8) return -1;
+  // The sentence's full stop is not one of the eight words: '"…," the mayor told a town
+  // hall meeting on Thursday night.'
+  const fullStop = k === ws.length && isPunct(ws[k - 1]) ? 1 : 0;
+  if (k - v - fullStop > 8) return -1;
   return k;
 }
 
@@ -471,12 +474,17 @@ function looksLikeName(ws: Token[], np: Span): boolean {
  *   "The agency's spokesperson, Lena Park, said …"           → Lena Park: a name set beside
  *     a role is who spoke.
  *   "Egg producers, however, said …"                          → Egg producers
+ *   "Smith, 54, who has led the agency since 2019, said …"    → Smith
  */
 function subjectBeforeAside(ws: Token[], comma: number): Span | null {
-  const open = ws.findIndex((w) => w.value === ',');
-  if (open <= 0 || open >= comma) return null;
-  const subject = backwardNP(ws, open);
+  const first = ws.findIndex((w) => w.value === ',');
+  if (first <= 0 || first >= comma) return null;
+  const subject = backwardNP(ws, first);
   if (!subject || subject.first !== 0) return null;
+  // An age goes with the name: "Smith, 54, said …", "Smith, 54, who has led …, said …".
+  const age = /^\d{1,3}$/.test(ws[first + 1]?.value ?? '') && ws[first + 2]?.value === ',';
+  if (age && first + 2 === comma) return subject;
+  const open = age ? first + 2 : first;
   if (['who', 'whose', 'which'].includes(low(ws[open + 1]))) return subject;
   const aside = backwardNP(ws, comma);
   if (aside && aside.first === open + 1) {
@@ -719,8 +727,9 @@ function candidatesIn(ws: Token[]): Candidate[] {
       !isPunct(ws[i + 1]) &&
       ws[i + 1]!.pos !== 'ADP'
     ) {
-      // Inverted: '"…," said Stanley Quinteros, a spokesperson for the prison workers.'
-      const np = forwardNP(ws, i + 1);
+      // Inverted: '"…," said Stanley Quinteros, a spokesperson for the prison workers.' Never
+      // a participle: in "…, citing a study of 30,000 patients" the study is no speaker.
+      const np = /ing$/i.test(ws[i]!.value) ? null : forwardNP(ws, i + 1);
       // The speaker ends the clause ("said Quinteros, a spokesperson…"); "said the claims
       // were false" has an object, not a speaker, after the verb.
       if (np && (np.last + 1 >= ws.length || isPunct(ws[np.last + 1]))) {
@@ -1102,6 +1111,19 @@ function organisationReferred(
 }
 
 /**
+ * What "it" in a sentence's own reporting clause means when the sentence opens with a body:
+ * the owner of its subject ("The company's revenue grew …, it said" → the company), or the
+ * subject itself when it names an organisation or a place ("The ministry cut …, it said").
+ */
+function bodyOpening(ws: Token[], names: NameRun[]): Span | null {
+  const np = openingSubject(ws);
+  if (!np) return null;
+  const owner = ws.findIndex((w, k) => k > np.first && k <= np.last && /^['’]s$/.test(w.value));
+  if (owner > 0) return { first: np.first, last: owner - 1 };
+  return namesPerson(ws, np, names) === false ? np : null;
+}
+
+/**
  * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
  * pronouns in later sentences can refer back). `names` are the sentence's name runs.
  */
@@ -1131,7 +1153,13 @@ export function findAttribution(
     const word = low(npTokens[0]);
     const personal = pronoun && (word === 'he' || word === 'she');
     let result: AttributionFound;
-    if (pronoun || anaphor) {
+    const itsOwn = word === 'it' && pronoun ? bodyOpening(ws, names) : null;
+    if (itsOwn) {
+      // "The company's revenue grew 12%, it said in a filing.": the company, not whoever spoke
+      // in the sentences before.
+      const { speaker, start } = speakerText(text, ws, itsOwn);
+      result = { speaker, start, end: ws[itsOwn.last]!.end, form: c.form, clause: c.clause };
+    } else if (pronoun || anaphor) {
       const referent = resolveReferent(memory, sentenceIndex, anaphor, personal);
       if (!referent) continue;
       const np = ws[c.np.first]!;
@@ -1153,7 +1181,9 @@ export function findAttribution(
         clause: c.clause,
       };
     }
-    const person = personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+    const person = itsOwn
+      ? false
+      : personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
     if (c.aside) {
       rememberAttribution(memory, sentenceIndex, result, true, person);
       continue;

@@ -1198,3 +1198,45 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
     expect(claim?.claim).toBe('We will not negotiate with the 70,000 gang members.');
   });
 });
+
+describe('asides, participles, "it" and long reporting clauses', () => {
+  const only = (sentence: string) => {
+    const { claims } = extractClaims(sentence);
+    expect(claims).toHaveLength(1);
+    return claims[0]!;
+  };
+
+  it('gives the speaker a role names after a quotation, up to the full stop', () => {
+    const claim = only(
+      '"We have reduced crime by half since 2019," the mayor told a town hall meeting on Thursday night.',
+    );
+    expect(claim.speaker).toBe('the mayor');
+    expect(claim.claim).toBe('We have reduced crime by half since 2019.');
+  });
+
+  it("reads an age beside a name as part of the subject's aside", () => {
+    expect(
+      only(
+        'Smith, 54, who has led the agency since 2019, said the budget would rise by $3 billion.',
+      ).speaker,
+    ).toBe('Smith');
+    expect(only('Smith, 54, said the budget would rise by $3 billion in 2025.').speaker).toBe(
+      'Smith',
+    );
+  });
+
+  it('gives no speaker to what a participle cites', () => {
+    const claim = only(
+      'The minister insisted the vaccine was safe for 98% of patients, citing a study of 30,000 patients.',
+    );
+    expect(claim.speaker).toBe('The minister');
+  });
+
+  it('reads "it said" as the body the sentence opens with', () => {
+    const text =
+      'According to a Reuters tally, at least 1,400 people were killed in the attack. ' +
+      "The company's revenue grew 12% to $4.5 billion in 2023, it said in a filing.";
+    expect(speakerOf(text, 'at least 1,400')).toBe('Reuters');
+    expect(speakerOf(text, 'revenue grew')).toBe('The company');
+  });
+});
