@@ -208,7 +208,11 @@ function accordingTo(r: SentenceReader, found: Candidate[]): void {
       from = i + 3;
     }
     if (from < 0) continue;
-    if (reportingVerbAt(r, from) >= 0) from = reportingVerbAt(r, from) + 1; // "según informó la PNC"
+    if (reportingVerbAt(r, from) >= 0) {
+      from = reportingVerbAt(r, from) + 1; // "según informó la PNC"
+      // "según informó en un comunicado": where it was said, not who said it.
+      if (PREPOSITIONS.has(r.low(from))) continue;
+    }
     const to = r.wordsUntilPunctuation(from) - 1;
     const named = to >= from ? r.speaker(from, to) : null;
     if (!named) continue;
@@ -389,8 +393,13 @@ function subjectBefore(
     // "El ministro de Seguridad, Gustavo Villatoro, dijo" / "Noah Bullock, director de
     // Cristosal, dijo" / "Bukele, quien …, dijo": a subject and its aside.
     const asideFrom = commas.at(-2)! + 1;
-    const subjectTo = commas.at(-2)! - 1;
+    let subjectTo = commas.at(-2)! - 1;
     from = commas.length >= 3 ? commas.at(-3)! + 1 : start;
+    // "Pérez, de 54 años, quien dirige …, afirmó": the age goes with the name before it.
+    if (commas.length >= 3 && isAge(r, from, subjectTo)) {
+      subjectTo = commas.at(-3)! - 1;
+      from = commas.length >= 4 ? commas.at(-4)! + 1 : start;
+    }
     const nameAside = r.isNameRun(asideFrom, end - 1) && !r.isNameRun(from, subjectTo);
     if (nameAside) [from, to] = [asideFrom, end - 1];
     else if (r.low(asideFrom) === 'quien' || end - asideFrom <= 6) to = subjectTo;
@@ -422,6 +431,16 @@ function subjectBefore(
   if (r.isSourceAnaphor(from, to)) return { named: r.phrase(from, to), refersTo: 'source' };
   if (r.isBareRole(from, to)) return { named: r.phrase(from, to), refersTo: 'person' };
   return { named: r.speaker(from, to), refersTo: null, ...(aside && { aside }) };
+}
+
+/** "de 54 años" or "54" between commas: a person's age. */
+function isAge(r: SentenceReader, from: number, to: number): boolean {
+  const words = r.ws.slice(from, to + 1).map((w) => w.lower);
+  const number = words[words[0] === 'de' ? 1 : 0] ?? '';
+  const rest = words.slice(words[0] === 'de' ? 2 : 1);
+  return (
+    /^\d{1,3}$/.test(number) && (rest.length === 0 || (rest.length === 1 && rest[0] === 'años'))
+  );
 }
 
 function relativesAndSources(r: SentenceReader, found: Candidate[]): void {
@@ -499,7 +518,12 @@ function roleFits(text: string, before: number, referent: string, role: string):
     at >= 0 && at < before;
     at = text.indexOf(referent, at + 1)
   ) {
-    const near = text.slice(Math.max(0, at - ROLE_REACH), at + referent.length + ROLE_REACH);
+    // Up to this sentence: "…, informó el Instituto Nacional de Estadística. «…», dijo el
+    // alcalde" is no role the article gave the institute.
+    const near = text.slice(
+      Math.max(0, at - ROLE_REACH),
+      Math.min(before, at + referent.length + ROLE_REACH),
+    );
     if ((near.match(/\p{L}+/gu) ?? []).some((w) => roleStem(w) === stem)) return true;
   }
   return false;

@@ -57,7 +57,7 @@ export const ORGANIZATION_HEADS = list(`
 export const SOURCE_NOUNS = list(`
   informe informes estudio estudios investigación investigaciones encuesta encuestas datos
   cifras estadísticas registros documento documentos comunicado reporte reportes análisis
-  auditoría censo boletín sondeo memoria balance
+  auditoría censo boletín sondeo memoria balance recuento recuentos conteo
 `);
 
 /** Subjects that name nobody in particular: "Otros aseguraron que …". */

@@ -436,6 +436,29 @@ it('proposes no place-and-date line as a claim', () => {
   expect(result.claims.map((c) => c.sentence)).toEqual([text.slice(text.indexOf('El Gobierno'))]);
 });
 
+describe('Spanish roles, ages, sources and "según informó"', () => {
+  it('gives a bare role no institute the sentence before named', () => {
+    const text =
+      'La tasa de desempleo bajó al 5,2 % en el tercer trimestre, informó este viernes el Instituto Nacional de Estadística. ' +
+      '«Hemos reducido los homicidios a la mitad», dijo el alcalde en una asamblea vecinal el jueves por la noche.';
+    expect(speakerOf(text, 'Hemos reducido')).toBe('el alcalde');
+  });
+
+  it('reads an age beside a name as part of the aside', () => {
+    const text =
+      'Pérez, de 54 años, quien dirige la agencia desde 2019, afirmó que el presupuesto aumentará en 3.000 millones de dólares.';
+    expect(speakerOf(text, 'presupuesto')).toBe('Pérez');
+  });
+
+  it('gives a "recuento" its publisher, and "según informó en …" no speaker', () => {
+    const text =
+      'De acuerdo con un recuento de Reuters, al menos 1.400 personas murieron en el ataque del 7 de octubre. ' +
+      'Los ingresos de la empresa crecieron un 12 % hasta 4.500 millones de dólares, según informó en un comunicado.';
+    expect(speakerOf(text, '1.400 personas')).toBe('Reuters');
+    expect(speakerOf(text, 'Los ingresos')).toBeNull();
+  });
+});
+
 describe('Spanish sentence segmentation', () => {
   it('keeps abbreviations, thousands separators and decimal commas inside sentences', () => {
     const text =
