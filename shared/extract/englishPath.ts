@@ -1,8 +1,8 @@
 // The English path: wink-nlp's part-of-speech tags and entities drive names, attribution,
 // chips and the verb check.
-import type { Analysis, NlpEntity } from './analyzeText';
+import type { Analysis, NlpEntity, Token } from './analyzeText';
 import { entityChips } from './entityChips';
-import { findAttribution } from './findAttribution';
+import { findAttribution, REPORTING_LEMMAS } from './findAttribution';
 import { findNames } from './findNames';
 import { isEnglish } from './isEnglish';
 import type { LanguagePath } from './LanguagePath';
@@ -10,8 +10,22 @@ import { ENGLISH_QUOTATION_MARKS } from './QuotationTracker';
 import { ENGLISH_SCORE_RULES, scoreSentence } from './scoreSentence';
 import type { SentenceSpan } from './segmentSentences';
 import { shortClaim } from './shortClaim';
+import { SOURCE_NOUNS } from './sourceNouns';
 
 const MIN_WORDS = 5;
+
+/**
+ * "Official figures show per-pupil spending of $14,000": wink tags that "show" a noun, and the
+ * sentence would have no verb. A reporting verb right after a document's noun is one.
+ */
+function findingVerb(words: readonly Token[], k: number): boolean {
+  const w = words[k]!;
+  return (
+    w.pos === 'NOUN' &&
+    REPORTING_LEMMAS.has(w.lemma.toLowerCase()) &&
+    SOURCE_NOUNS.has(words[k - 1]?.value.toLowerCase() ?? '')
+  );
+}
 
 export function englishPath(text: string, analysis: Analysis, body: SentenceSpan[]): LanguagePath {
   const names = findNames(text, analysis, body);
@@ -30,7 +44,7 @@ export function englishPath(text: string, analysis: Analysis, body: SentenceSpan
       return (
         content.length >= MIN_WORDS &&
         !/\?["”’)\]]*$/.test(sentence) &&
-        content.some((w) => w.pos === 'VERB' || w.pos === 'AUX') &&
+        content.some((w, k) => w.pos === 'VERB' || w.pos === 'AUX' || findingVerb(content, k)) &&
         isEnglish(sentence, 8, 0.05)
       );
     },

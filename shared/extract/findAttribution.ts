@@ -349,6 +349,14 @@ function untilTime(ws: Token[], np: Span | null): Span | null {
 const TIME_WORDS =
   /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
+/** Words that say what kind a document is, not whose: "Official figures", "New data". */
+const DOCUMENT_ADJECTIVES = new Set(
+  (
+    'official new recent latest preliminary provisional final internal independent annual ' +
+    'monthly weekly quarterly leaked unpublished separate updated revised public confidential'
+  ).split(' '),
+);
+
 /** Verbs whose participle tells who made a document public: "a report released Tuesday". */
 const PUBLISHED = new Set(['publish', 'release', 'issue', 'produce', 'commission', 'prepare']);
 
@@ -695,7 +703,9 @@ function candidatesIn(ws: Token[]): Candidate[] {
       if (/^['’]s?$/.test(ws[k]?.value ?? '')) k--;
       let first = k + 1;
       while (k >= 0 && ws[k]!.pos === 'PROPN') first = k--;
-      if (first <= i - 1 && ws[first]!.pos === 'PROPN') {
+      // "Official figures show …": a sentence's first word is capitalised, not a publisher.
+      const opening = first === 0 && i - 1 === 0 && DOCUMENT_ADJECTIVES.has(low(ws[0]));
+      if (first <= i - 1 && ws[first]!.pos === 'PROPN' && !opening) {
         // "Census data show …": a capitalised document is part of the document's name.
         const last = isDocumentName(ws, first, i - 1)
           ? i

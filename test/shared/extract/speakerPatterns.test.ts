@@ -1232,6 +1232,16 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     expect(claim.speaker).toBe('The minister');
   });
 
+  it('proposes "Official figures show …" though wink tags "show" a noun, naming no one', () => {
+    const claim = only(
+      'Official figures show per-pupil spending of $14,000, below the regional average of $15,500.',
+    );
+    expect(claim.speaker).toBeNull();
+    expect(only('Police data show a rise of 4% in 2023 in the number of burglaries.').speaker).toBe(
+      'Police',
+    );
+  });
+
   it('reads "it said" as the body the sentence opens with', () => {
     const text =
       'According to a Reuters tally, at least 1,400 people were killed in the attack. ' +
