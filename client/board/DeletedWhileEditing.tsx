@@ -3,14 +3,18 @@
  * editor went with the card, and what was typed stays here, to copy, as the card's dialog keeps
  * its forms' text (CardDetail). Should the card come back (an Undo, a restore) the editor opens
  * on it again with the text, and this goes. An edit with nothing typed is simply let go.
- * Dismiss leaves focus on the next notice, or the columns.
+ * Each notice's sentence is said once, as it appears, by the board's announcer (useSayNewItems):
+ * an alert around the list was read out whole again whenever a notice came. Dismiss leaves
+ * focus on the next notice, or the columns.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { draftChanges } from '../ui/fieldDraft';
 import { TypedTextKept } from '../ui/TypedTextKept';
 import type { ClaimEdits } from './claimEdits';
 import { quoted } from '../ui/quoted';
+import { useSayNewItems } from '../ui/useSayNewItems';
+import { useBoardActions } from './boardActions';
 
 export function DeletedWhileEditing({
   board,
@@ -35,34 +39,40 @@ export function DeletedWhileEditing({
       else if (edit.focus) edits.setFocus(cardId, null);
     }
   });
+  const { announce } = useBoardActions();
+  const list = useRef<HTMLUListElement>(null);
+  useSayNewItems(
+    list,
+    typed.map((t) => t.cardId),
+    announce,
+  );
+  if (typed.length === 0) return null;
   return (
-    <div role="alert" className={typed.length > 0 ? 'banner lost-edits' : 'alert-slot'}>
-      {typed.length > 0 && (
-        <ul>
-          {typed.map(({ cardId, claim, was }) => (
-            <li key={cardId} className="deleted-while-editing">
-              <span>
-                {quoted(was, 100)} was deleted while you were editing its claim, so your text was
-                not saved.{canRestore && ' The card can be restored from its entry in Activity.'}
-              </span>
-              {/* Fewer rows than in a dialog: this is a banner over the board. */}
-              <TypedTextKept text={claim} maxRows={4} />
-              <span className="row lost-edit-actions">
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={(e) => {
-                    focusBeside(e.currentTarget);
-                    edits.end(cardId);
-                  }}
-                >
-                  Dismiss
-                </button>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div className="banner lost-edits">
+      <ul ref={list}>
+        {typed.map(({ cardId, claim, was }) => (
+          <li key={cardId} className="deleted-while-editing">
+            <span data-sentence>
+              {quoted(was, 100)} was deleted while you were editing its claim, so your text was not
+              saved.{canRestore && ' The card can be restored from its entry in Activity.'}
+            </span>
+            {/* Fewer rows than in a dialog: this is a banner over the board. */}
+            <TypedTextKept text={claim} maxRows={4} />
+            <span className="row lost-edit-actions">
+              <button
+                type="button"
+                className="button small"
+                onClick={(e) => {
+                  focusBeside(e.currentTarget);
+                  edits.end(cardId);
+                }}
+              >
+                Dismiss
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -13,14 +13,14 @@
  * "Restore mine" when the colleague put the item back (an Undo): their values on it again. The
  * writer kept may be this person in another tab or window: then it says so. The list is no live
  * region: each notice's sentence is said once, as it appears, by the board's announcer
- * (useSayNotices); an alert around the list was read out whole again whenever a notice came.
+ * (useSayNewItems); an alert around the list was read out whole again whenever a notice came.
  * One that only the history names the writer of appears once named (or "A colleague" after a
  * moment), and its name does not change after, so that what was said stays true. Focus on a
  * button that goes with what it did moves to the next notice, or to the card
  * (useFocusAfterNotice). The notices outlive a reload until dismissed or restored
  * (BoardConnection keeps them).
  */
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import type { BoardView, CardView, Stance } from '../../shared/board/view';
@@ -53,6 +53,7 @@ import { useBoardActions } from './boardActions';
 import { whoDeleted, whoRemoved, whoWroteLast } from './whoWroteLast';
 import { quoted } from '../ui/quoted';
 import { answerWithin } from '../ui/answerWithin';
+import { useSayNewItems } from '../ui/useSayNewItems';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -199,7 +200,14 @@ export function LostEdits({
   };
   const shown = notices.filter((n) => !back(n) && !waiting(n));
   const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
-  useSayNotices(shown, list, actions.announce);
+  // Through the board's assertive announcer, which speaks through an open dialog's own region
+  // (the page behind it is inert). The notices never rename anyone once shown
+  // (useHistoryNames), so what was said of them stays true.
+  useSayNewItems(
+    list,
+    shown.map((n) => n.seq),
+    actions.announce,
+  );
   if (shown.length === 0) return null;
   return (
     <div className="banner lost-edits">
@@ -227,7 +235,7 @@ export function LostEdits({
               // Where the dialog of a card deleted while open leaves focus (lostWithCard).
               {...(deleted && { 'data-lost-card': n.cardId, tabIndex: -1 })}
             >
-              <span className="lost-edit-text">
+              <span data-sentence>
                 {deleted ? (
                   <DeletedText notice={n} by={writer} canRestore={actions.canEdit} />
                 ) : 'itemRemoved' in n ? (
@@ -484,27 +492,6 @@ function useHistoryNames(
   // Without access the history cannot be read: "A colleague" at once.
   const waiting = (n: LostEditNotice) => access != null && needsName(n) && !names.has(n.seq);
   return { names, waiting };
-}
-
-/**
- * Says each notice's sentence once, as it is first shown, through the board's assertive
- * announcer (which speaks through an open dialog's own region, as the page behind it is inert):
- * notices shown together are said together. Read from the page, so that what is heard is what
- * is shown; the notices never rename anyone once shown (useHistoryNames), so it stays true.
- */
-function useSayNotices(
-  shown: readonly LostEditNotice[],
-  list: RefObject<HTMLUListElement | null>,
-  announce: (text: string) => void,
-) {
-  const said = useRef<ReadonlySet<number>>(new Set());
-  useEffect(() => {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>(':scope > li') ?? [])];
-    const fresh = items.filter((li) => !said.current.has(Number(li.dataset.seq)));
-    said.current = new Set(shown.map((n) => n.seq));
-    const text = fresh.map((li) => li.querySelector('.lost-edit-text')?.textContent?.trim() ?? '');
-    if (fresh.length > 0) announce(text.join(' '));
-  }, [shown, list, announce]);
 }
 
 /** Whether a notice names its writer only through presence or the history. */

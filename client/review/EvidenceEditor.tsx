@@ -6,7 +6,9 @@
  * they had it and "Add it again", or "Restore mine" once the item is back (the notice under the
  * board's header says the same, and who removed it), and, as there, that it has been removed
  * again when it came back and went (RemovedAgain): politely announced, from regions of the
- * dialog's own, as the page behind it is inert.
+ * dialog's own, as the page behind it is inert. Each item of that list is said once, as it
+ * appears (useSayNewItems): the list as a live region was read out whole again whenever an
+ * item came.
  */
 import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
@@ -22,6 +24,8 @@ import { sourceName } from './sourceName';
 import { STANCE_LABELS } from './stanceLabels';
 import { EvidenceValues, yourEvidenceChanges } from './EvidenceValues';
 import { RemovedAgain } from './RemovedAgain';
+import { useAnnouncer } from '../ui/useAnnouncer';
+import { useSayNewItems } from '../ui/useSayNewItems';
 
 export function EvidenceEditor({
   card,
@@ -42,6 +46,14 @@ export function EvidenceEditor({
   const addRef = useRef<HTMLButtonElement>(null);
   const editRefs = useRef(new Map<string, HTMLButtonElement>());
   const balance = describeBalance(evidenceBalance(card.evidence));
+  // Said politely, from a region of the dialog's own (the page behind it is inert).
+  const gone = useAnnouncer('polite', 'evidence-gone-announcer');
+  const goneList = useRef<HTMLUListElement>(null);
+  useSayNewItems(
+    goneList,
+    lost.map((n) => n.seq),
+    gone.announce,
+  );
   const canEdit = actions.canEdit;
   // The item being edited, as last seen: a colleague may remove it while this person types.
   // The form then stays where it was, with their draft, and offers to add it again.
@@ -165,42 +177,40 @@ export function EvidenceEditor({
           )}
         </ul>
       )}
-      {/* Always there: a polite region announces what appears in it. */}
-      <div role="status" className="evidence-gone-slot">
-        {lost.length > 0 && (
-          <ul className="evidence-gone-list">
-            {lost.map((n) => (
-              <li key={n.seq} className="evidence-gone">
-                <p>
-                  Evidence from {sourceName(n.evidence)} was removed before{' '}
-                  {yourEvidenceChanges(n.edited)} could be seen, so the board did not keep{' '}
-                  {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
-                  <EvidenceValues item={n.evidence} />.
-                  <RemovedAgain again={removedAgain.has(n.seq)} />
-                </p>
-                <div className="row item-actions">
-                  {/* As under the header: the item back (its remover's Undo) takes their values. */}
-                  {canEdit && (
-                    <RestoreRemoved
-                      notice={n}
-                      card={card}
-                      actions={actions}
-                      done={onDismissRemoved}
-                    />
-                  )}
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => onDismissRemoved(n.seq)}
-                  >
-                    Dismiss
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      {lost.length > 0 && (
+        <ul ref={goneList} className="evidence-gone-list">
+          {lost.map((n) => (
+            <li key={n.seq} className="evidence-gone">
+              <p data-sentence>
+                Evidence from {sourceName(n.evidence)} was removed before{' '}
+                {yourEvidenceChanges(n.edited)} could be seen, so the board did not keep{' '}
+                {n.edited.length === 1 ? 'it' : 'them'}. You had:{' '}
+                <EvidenceValues item={n.evidence} />.
+                <RemovedAgain again={removedAgain.has(n.seq)} />
+              </p>
+              <div className="row item-actions">
+                {/* As under the header: the item back (its remover's Undo) takes their values. */}
+                {canEdit && (
+                  <RestoreRemoved
+                    notice={n}
+                    card={card}
+                    actions={actions}
+                    done={onDismissRemoved}
+                  />
+                )}
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => onDismissRemoved(n.seq)}
+                >
+                  Dismiss
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {gone.region}
       {canEdit &&
         (editing === 'new' ? (
           <EvidenceForm

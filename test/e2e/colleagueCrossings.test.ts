@@ -20,6 +20,7 @@ import {
 } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 
@@ -168,6 +169,38 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await lea.keyboard.press('Enter');
     expect(await told.count()).toBe(0);
     expect(await lea.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('a second claim edit lost to a deletion, told while the first is there, is said alone, the first not again', async () => {
+    await recordLiveRegions(lea);
+    const claims = ['The ferry sails at 6am', 'The ferry sails at 7pm'];
+    for (const claim of claims) {
+      await addClaim(eddie, claim);
+      await card(lea, claim).waitFor();
+      await card(lea, claim)
+        .getByRole('button', { name: /^Edit claim/ })
+        .click();
+      await editor(lea).fill(`${claim}, daily`);
+      await card(eddie, claim)
+        .getByRole('button', { name: /^Delete card/ })
+        .click();
+      await lea.locator('.deleted-while-editing').filter({ hasText: claim }).waitFor();
+    }
+    const told = lea.locator('.deleted-while-editing');
+    expect(await told.count()).toBe(2);
+    // Each sentence said once, as it appeared (the list was an alert, read out whole again).
+    const said = await liveSaid(lea);
+    for (const claim of claims) {
+      const sentence =
+        `“${claim}” was deleted while you were editing its claim, so your text was not saved. ` +
+        'The card can be restored from its entry in Activity.';
+      expect(await told.filter({ hasText: claim }).textContent()).toContain(sentence);
+      expect(said.filter((text) => text.includes(sentence))).toHaveLength(1);
+    }
+    for (const claim of claims) {
+      await told.filter({ hasText: claim }).getByRole('button', { name: 'Dismiss' }).click();
+    }
+    expect(await told.count()).toBe(0);
   });
 
   it('evidence added offline to a card a colleague deleted is told, with what it held, and comes back with the card in one click', async () => {
