@@ -571,6 +571,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       board={board}
                       peers={snapshot.peers}
                       removedAgain={removedAgain}
+                      openCardId={openId !== null && board.cards[openId] ? openId : null}
                       onDismiss={dismissLostEdit}
                     />
                     <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />

@@ -104,6 +104,7 @@ export function LostEdits({
   board,
   peers,
   removedAgain,
+  openCardId,
   onDismiss,
 }: {
   notices: readonly LostEditNotice[];
@@ -112,6 +113,11 @@ export function LostEdits({
   peers: readonly Peer[];
   /** The notices whose evidence item was put back and has been removed again (useRemovedAgain). */
   removedAgain: ReadonlySet<number>;
+  /**
+   * The card whose dialog is open, if it is on the board: the dialog tells of its evidence
+   * removed before this person's edits itself, in its own words (EvidenceEditor).
+   */
+  openCardId: string | null;
   onDismiss: (seq: number) => void;
 }) {
   const actions = useBoardActions();
@@ -202,11 +208,16 @@ export function LostEdits({
   const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
   // Through the board's assertive announcer, which speaks through an open dialog's own region
   // (the page behind it is inert). The notices never rename anyone once shown
-  // (useHistoryNames), so what was said of them stays true.
+  // (useHistoryNames), so what was said of them stays true. Not those the open dialog says
+  // itself: the same news twice, the second interrupting the first.
+  const inDialog = new Set(
+    shown.filter((n) => 'itemRemoved' in n && n.cardId === openCardId).map((n) => n.seq),
+  );
   useSayNewItems(
     list,
     shown.map((n) => n.seq),
     actions.announce,
+    (seq) => inDialog.has(seq),
   );
   if (shown.length === 0) return null;
   return (

@@ -221,19 +221,24 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
       await ana.context().setOffline(false);
       await waitSaved(ana, 20_000);
       await gone.filter({ hasText: host }).waitFor();
+      await notices().filter({ hasText: host }).waitFor({ state: 'attached' });
     }
     const sentences = (await gone.locator('p').allTextContents()).map((text) => text.trim());
     expect(sentences).toEqual([
       expect.stringContaining(`Evidence from ${hosts[0]} was removed before`),
       expect.stringContaining(`Evidence from ${hosts[1]} was removed before`),
     ]);
-    // Each said once, as it appeared (the list was a status region, read out whole again).
+    // Each said once, as it appeared (the list was a status region, read out whole again),
+    // and in the card's words only: the notice under the header, said through the dialog,
+    // told the same news again.
     await expect
       .poll(async () => (await liveSaid(ana)).some((text) => text.includes(sentences[1]!)))
       .toBe(true);
+    await ana.waitForTimeout(QUIET_MS);
     const said = await liveSaid(ana);
-    for (const sentence of sentences) {
+    for (const [i, sentence] of sentences.entries()) {
       expect(said.filter((text) => text.includes(sentence))).toHaveLength(1);
+      expect(said.filter((text) => text.includes(hosts[i]!))).toHaveLength(1);
     }
     for (const host of hosts) {
       await gone.filter({ hasText: host }).getByRole('button', { name: 'Dismiss' }).click();
