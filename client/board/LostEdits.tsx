@@ -115,7 +115,8 @@ export function LostEdits({
   removedAgain: ReadonlySet<number>;
   /**
    * The card whose dialog is open, if it is on the board: the dialog tells of its evidence
-   * removed before this person's edits itself, in its own words (EvidenceEditor).
+   * removed before this person's edits, and of their edits of its comments deleted meanwhile,
+   * itself, in its own words (EvidenceEditor, CommentEditGone).
    */
   openCardId: string | null;
   onDismiss: (seq: number) => void;
@@ -211,7 +212,13 @@ export function LostEdits({
   // (useHistoryNames), so what was said of them stays true. Not those the open dialog says
   // itself: the same news twice, the second interrupting the first.
   const inDialog = new Set(
-    shown.filter((n) => 'itemRemoved' in n && n.cardId === openCardId).map((n) => n.seq),
+    shown
+      .filter(
+        (n) =>
+          n.cardId === openCardId &&
+          ('itemRemoved' in n || (n.field === EDITED_COMMENT && 'commentId' in n)),
+      )
+      .map((n) => n.seq),
   );
   useSayNewItems(
     list,

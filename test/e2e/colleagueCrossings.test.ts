@@ -23,6 +23,8 @@ import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
+/** Long enough for a notice that would come (a history read on a local server) to have come. */
+const QUIET_MS = 1_500;
 
 const editor = (scope: Page | Locator) => scope.getByRole('textbox', { name: 'Claim text' });
 const lostEdits = (page: Page) => page.locator('.lost-edits li');
@@ -486,6 +488,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
       .toContain('A long correction, not saved yet.');
 
     // Saved here while the other window, offline, had deleted the comment: the two crossed.
+    await recordLiveRegions(lea, 'dialog[open]');
     await other.context().setOffline(true);
     await deleteIn(there, 'First').click();
     await here.getByRole('button', { name: /^Edit comment “First/ }).click();
@@ -501,10 +504,16 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     expect(await gone.getByRole('textbox', { name: 'What you had typed' }).inputValue()).toBe(
       'First words of Lea, with the source.',
     );
-    // The notice under the header says it too, and outlives the dialog.
+    // The notice under the header says it too, and outlives the dialog; the dialog alone says
+    // it while open (the header's, said through it, was the same news again).
+    const notice = lostEdits(lea).filter({ hasText: 'Your comment on' });
+    await notice.waitFor({ state: 'attached' });
+    await lea.waitForTimeout(QUIET_MS);
+    expect((await liveSaid(lea)).filter((text) => text.includes('Your comment'))).toEqual([
+      expect.stringContaining('Your comment was deleted in another tab or window'),
+    ]);
     await lea.keyboard.press('Escape');
     await here.waitFor({ state: 'detached' });
-    const notice = lostEdits(lea).filter({ hasText: 'Your comment on' });
     expect(await notice.textContent()).toContain(
       `Your comment on “${claim}” was deleted in another tab or window at the same time as you edited it, so your edit is not on the board: “First words of Lea, with the source.”.`,
     );
