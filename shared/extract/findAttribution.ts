@@ -483,6 +483,7 @@ function looksLikeName(ws: Token[], np: Span): boolean {
  *     a role is who spoke.
  *   "Egg producers, however, said …"                          → Egg producers
  *   "Smith, 54, who has led the agency since 2019, said …"    → Smith
+ *   "Powell, speaking at a news conference, said …"           → Powell
  */
 function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const first = ws.findIndex((w) => w.value === ',');
@@ -494,6 +495,9 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   if (age && first + 2 === comma) return subject;
   const open = age ? first + 2 : first;
   if (['who', 'whose', 'which'].includes(low(ws[open + 1]))) return subject;
+  // "Powell, speaking at a news conference, said …": what the subject was doing.
+  const doing = ws[open + 1];
+  if (doing?.pos === 'VERB' && /ing$/i.test(doing.value)) return subject;
   const aside = backwardNP(ws, comma);
   if (aside && aside.first === open + 1) {
     return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;

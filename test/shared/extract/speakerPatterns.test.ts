@@ -1225,6 +1225,14 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     );
   });
 
+  it('reads what the subject was doing as its aside: "Powell, speaking at …, said"', () => {
+    const claim = only(
+      'Powell, speaking at a news conference, said the economy had grown at a 2% annual rate.',
+    );
+    expect(claim.speaker).toBe('Powell');
+    expect(claim.claim).toBe('The economy had grown at a 2% annual rate.');
+  });
+
   it('gives no speaker to what a participle cites', () => {
     const claim = only(
       'The minister insisted the vaccine was safe for 98% of patients, citing a study of 30,000 patients.',
