@@ -686,12 +686,17 @@ function candidatesIn(ws: Token[]): Candidate[] {
     if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
       // "an investigation by the El Faro media group" / "a separate El Faro report" / "The
       // report, published by Amnesty International on Monday, found that …"
+      // "A study published in The Lancet found …": the journal.
+      const participle = low(ws[i + 1]) === ',' ? i + 2 : i + 1;
+      // Published "in" a name only: "in a 2023 audit by the Comptroller's Office" is the
+      // audit's, which its own "by" gives.
+      const inName = (k: number) =>
+        low(ws[k]) === 'by' ||
+        (low(ws[k]) === 'in' && ws[low(ws[k + 1]) === 'the' ? k + 2 : k + 1]?.pos === 'PROPN');
       const byAt = ['by', 'from'].includes(low(ws[i + 1]))
         ? i + 1
-        : low(ws[i + 1]) === ',' && PUBLISHED.has(ws[i + 2]?.lemma.toLowerCase() ?? '')
-          ? low(ws[i + 3]) === 'by'
-            ? i + 3
-            : -1
+        : PUBLISHED.has(ws[participle]?.lemma.toLowerCase() ?? '') && inName(participle + 1)
+          ? participle + 1
           : -1;
       if (byAt >= 0) {
         const np = untilTime(ws, forwardNP(ws, byAt + 1));
@@ -732,7 +737,10 @@ function candidatesIn(ws: Token[]): Candidate[] {
     while (clauseFirst > 0 && isPunct(ws[clauseFirst - 1])) clauseFirst--;
     // "Cal-Maine Foods, the largest producer, reported a net loss": a subject before an aside,
     // not a speaker after the verb.
-    const aside = prev?.value === ',' ? subjectBeforeAside(ws, before) : null;
+    // Auxiliaries too: "The senator, who is running for re-election, has repeatedly claimed".
+    let asideEnd = before;
+    while (asideEnd > 0 && ['AUX', 'ADV'].includes(ws[asideEnd]!.pos)) asideEnd--;
+    const aside = ws[asideEnd]?.value === ',' ? subjectBeforeAside(ws, asideEnd) : null;
     if (
       !aside &&
       !closesRelativeAside(ws, before) &&
@@ -1038,8 +1046,18 @@ function isOfKind(name: string, noun: string): boolean {
   if (words.includes(noun)) return true;
   if (NAMED_KINDS.has(noun)) return false;
   if (UNNAMED_KINDS.has(noun)) return ![words[0], words.at(-1)].some((w) => ORG_HEADS.has(w!));
+  // "the company" after the Census Bureau spoke is some company, not the bureau.
+  if (BUSINESS_KINDS.has(noun)) return !words.some((w) => PUBLIC_BODY_WORDS.has(w));
   return true;
 }
+const BUSINESS_KINDS = new Set('company firm airline carrier retailer lender insurer'.split(' '));
+const PUBLIC_BODY_WORDS = new Set(
+  (
+    'bureau ministry department office agency authority court commission council committee ' +
+    'police army navy congress assembly senate parliament government administration ' +
+    'treasury nations university institute service'
+  ).split(' '),
+);
 
 /** Whether the name run `r` is inside brackets in the sentence: a ticker, "(JPM.N)". */
 function inBrackets(ws: Token[], r: NameRun): boolean {

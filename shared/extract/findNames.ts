@@ -49,7 +49,7 @@ export const ORG_HEADS = new Set(
     'police army navy force forces congress assembly senate parliament foundation fund ' +
     'organization organisation service bureau authority board network times post press news ' +
     'tribune journal gazette herald cartel church school hospital federation coalition alliance ' +
-    'movement secretariat treasury government administration ministerio policía'
+    'movement secretariat treasury government administration nations ministerio policía'
   ).split(' '),
 );
 

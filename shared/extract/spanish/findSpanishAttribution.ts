@@ -97,6 +97,19 @@ function onlyRole(before: string[]): boolean {
   );
 }
 
+const PUBLISHED = new Set(
+  'publicado publicada publicados publicadas difundido difundida divulgado divulgada'.split(' '),
+);
+
+/** "un estudio publicado en la revista …", "un informe difundido por …": the name is its publisher. */
+function publishedIn(before: string[]): boolean {
+  let k = 0;
+  while (ARTICLES.has(before[k] ?? '')) k++;
+  if (!SOURCE_NOUNS.has(before[k] ?? '') || !PUBLISHED.has(before[k + 1] ?? '')) return false;
+  if (!/^(en|por)$/.test(before[k + 2] ?? '')) return false;
+  return before.slice(k + 3).every((w) => ARTICLES.has(w) || ORGANIZATION_ROLES.has(w));
+}
+
 class SentenceReader {
   readonly n: number;
   /** Name runs by the index of their first word in `ws`. */
@@ -158,7 +171,9 @@ class SentenceReader {
       const ofSource =
         OF.has(before.at(-1) ?? '') &&
         before.slice(0, -1).every((w) => ARTICLES.has(w) || SOURCE_NOUNS.has(w));
-      if (apposition || ofSource) return this.phrase(name.first, name.last);
+      if (apposition || ofSource || publishedIn(before)) {
+        return this.phrase(name.first, name.last);
+      }
     }
     return this.phrase(from, to);
   }

@@ -450,6 +450,12 @@ describe('Spanish roles, ages, sources and "según informó"', () => {
     expect(speakerOf(text, 'presupuesto')).toBe('Pérez');
   });
 
+  it('gives a study "publicado en la revista …" the journal', () => {
+    const text =
+      'Un estudio publicado en la revista The Lancet concluyó que uno de cada cinco adultos tiene hipertensión.';
+    expect(speakerOf(text, 'uno de cada cinco')).toBe('The Lancet');
+  });
+
   it('gives a "recuento" its publisher, and "según informó en …" no speaker', () => {
     const text =
       'De acuerdo con un recuento de Reuters, al menos 1.400 personas murieron en el ataque del 7 de octubre. ' +

@@ -1258,3 +1258,34 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     expect(speakerOf(text, 'revenue grew')).toBe('The company');
   });
 });
+
+describe('publishers, bodies and asides with auxiliaries', () => {
+  it('gives a study "published in" a journal the journal', () => {
+    const [claim] = extractClaims(
+      'A study published in The Lancet found that 1 in 5 adults had high blood pressure.',
+    ).claims;
+    expect(claim?.speaker).toBe('Lancet');
+  });
+
+  it('does not take "the company" for the bureau that spoke before', () => {
+    const text =
+      "The city's population grew by 8% between 2010 and 2020, according to the Census Bureau. " +
+      'The company, which employs 12,000 people, reported a loss of $200 million for the quarter.';
+    expect(speakerOf(text, 'employs 12,000')).not.toBe('Census Bureau');
+  });
+
+  it('reads an aside before an auxiliary: "The senator, who …, has repeatedly claimed that"', () => {
+    const [claim] = extractClaims(
+      'The senator, who is running for re-election, has repeatedly claimed that crime doubled under his opponent.',
+    ).claims;
+    expect(claim?.speaker).toBe('The senator');
+  });
+
+  it('does not give "she" the United Nations', () => {
+    const text =
+      'More than 2 million people have fled the country since 2015, the United Nations says. ' +
+      'She added that the agency would hire 500 new inspectors by the end of the year.';
+    expect(speakerOf(text, '2 million people')).toBe('United Nations');
+    expect(speakerOf(text, '500 new inspectors')).toBeNull();
+  });
+});
