@@ -86,10 +86,10 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
     }
   };
   /**
-   * Edith's note on Lea's evidence item on a card of Lea's, written offline while Lea removes the
-   * item: the notice under the header that tells her, once shown.
+   * A card of Lea's with one evidence item of hers, on which Edith saves a note while offline
+   * (her dialog closed after): what Lea then does to the item is not yet seen by Edith.
    */
-  const loseNote = async (claim: string, url: string) => {
+  const editNoteOffline = async (claim: string, url: string, note: string) => {
     const cardId = await leasCard(claim, 'corroborated');
     const evidenceId = addEvidence(
       lea.doc,
@@ -99,12 +99,21 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
     );
     await lea.allSaved();
     const dialog = await openCard(edith, claim);
+    await dialog.getByRole('button', { name: /^Edit evidence from/ }).waitFor();
     await goOffline();
     await dialog.getByRole('button', { name: /^Edit evidence from/ }).click();
-    await dialog.getByRole('textbox', { name: /^Note/ }).fill('Edith: not in the timetable');
+    await dialog.getByRole('textbox', { name: /^Note/ }).fill(note);
     await dialog.getByRole('button', { name: 'Save evidence' }).click();
     await dialog.getByRole('button', { name: 'Save evidence' }).waitFor({ state: 'detached' });
     await closeCard(edith);
+    return { cardId, evidenceId };
+  };
+  /**
+   * Edith's note on Lea's evidence item on a card of Lea's, written offline while Lea removes the
+   * item: the notice under the header that tells her, once shown.
+   */
+  const loseNote = async (claim: string, url: string) => {
+    const { cardId, evidenceId } = await editNoteOffline(claim, url, 'Edith: not in the timetable');
     await byLea(() => removeEvidence(lea.doc, cardId, evidenceId, lea.as));
     await goOnline();
     const told = notices().filter({ hasText: url });
@@ -236,23 +245,8 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
   it('the item put back and removed again while Restore mine has focus: said once, politely; Add it again leaves focus on the card', async () => {
     const claim = 'The crane lifts 80 tonnes';
     const url = 'https://lea.example.org/crane';
-    const cardId = await leasCard(claim, 'corroborated');
-    const evidenceId = addEvidence(
-      lea.doc,
-      cardId,
-      { url, quote: 'Lifts 80 t', stance: 'supports', note: 'Lea’s note' },
-      lea.as,
-    );
-    await lea.allSaved();
-    const dialog = await openCard(edith, claim);
-    await dialog.getByRole('button', { name: /^Edit evidence from/ }).waitFor();
+    const { cardId, evidenceId } = await editNoteOffline(claim, url, 'Edith: 65 tonnes');
     const undo = new Y.UndoManager(cardsMap(lea.doc), { trackedOrigins: new Set([CommandOrigin]) });
-    await goOffline();
-    await dialog.getByRole('button', { name: /^Edit evidence from/ }).click();
-    await dialog.getByRole('textbox', { name: /^Note/ }).fill('Edith: 65 tonnes');
-    await dialog.getByRole('button', { name: 'Save evidence' }).click();
-    await dialog.getByRole('button', { name: 'Save evidence' }).waitFor({ state: 'detached' });
-    await closeCard(edith);
     removeEvidence(lea.doc, cardId, evidenceId, lea.as);
     undo.undo();
     undo.destroy();
