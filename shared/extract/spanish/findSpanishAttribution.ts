@@ -327,13 +327,13 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
       that >= 0 && !OPENING_QUOTE.test(ws[that]!.value) && onlyWhenOrWhom(r, verbEnd + 1, that);
     // "El director de Centros Penales, Osiris Luna Meza, ha negado haber negociado …": the
     // comma closes an aside of the subject, not a statement, whatever follows the verb.
-    const closesSubjectAside = prev?.value === ',' && subjectBefore(r, v)?.aside === true;
+    const closesSubjectAside = () => prev?.value === ',' && subjectBefore(r, v)?.aside === true;
     if (
       prev &&
       v > 1 &&
       (prev.value === ',' || CLOSING.test(prev.value)) &&
       !introducesStatement &&
-      !closesSubjectAside
+      !closesSubjectAside()
     ) {
       // Inverted: '"…", dijo X.' / «…», añadió. / —…—dijo el director— …
       let from = verbEnd + 1;
