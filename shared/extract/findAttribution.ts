@@ -204,6 +204,15 @@ function isReportingVerb(ws: Token[], i: number): boolean {
   const prev = ws[i - 1];
   const last = i === ws.length - 1 || (i === ws.length - 2 && isPunct(ws[i + 1]));
   if (last) return ['NOUN', 'PROPN', 'PRON'].includes(prev?.pos ?? '');
+  // "Researchers at Stanford estimate that …": a "that" after it, a noun before it; not a
+  // document's ("Data from the Census Bureau show that …" is the bureau's, as a source).
+  if (
+    low(ws[i + 1]) === 'that' &&
+    ['NOUN', 'PROPN'].includes(prev?.pos ?? '') &&
+    !ws.slice(Math.max(0, i - 6), i).some((w) => SOURCE_NOUNS.has(low(w)))
+  ) {
+    return true;
+  }
   return (
     /s$/.test(t.value) &&
     (prev?.pos === 'PROPN' || prev?.pos === 'PRON') &&
@@ -509,6 +518,20 @@ function subjectBeforeAside(ws: Token[], comma: number): Span | null {
 }
 
 /**
+ * "…, its director, Amy Chen, said.": a role and the name beside it between commas, closing
+ * the sentence's reporting clause; the name is the speaker (the role when it is no name), and
+ * the clause is cut from the punctuation before the role (`opens`).
+ */
+function tailApposition(ws: Token[], comma: number): { np: Span; opens: number } | null {
+  if (ws[comma]?.value !== ',') return null;
+  const name = backwardNP(ws, comma);
+  if (!name || ws[name.first - 1]?.value !== ',') return null;
+  const role = backwardNP(ws, name.first - 1);
+  if (!role || !/^[,"”—–-]$/.test(ws[role.first - 1]?.value ?? '')) return null;
+  return { np: looksLikeName(ws, name) ? name : role, opens: role.first - 1 };
+}
+
+/**
  * Whether the comma `comma` closes an aside of at most `maxWords` that a participle or a
  * relative pronoun opened after a noun: "the government's own report, released in August,
  * predicted …", "the bridge, which opened in 2019, cost …". The verb after it is the noun's
@@ -777,7 +800,16 @@ function candidatesIn(ws: Token[]): Candidate[] {
       continue;
     }
     const np = backwardNP(ws, i) ?? aside;
-    if (!np) continue;
+    if (!np) {
+      const tail = tailApposition(ws, before);
+      const tailEnd = tail ? reportingClauseEnd(ws, i) : -1;
+      if (tail && tailEnd >= 0) {
+        const end = tailEnd < ws.length && tailEnd < lastWord ? ws[tailEnd]!.start : sentenceEnd;
+        const clause = { start: ws[tail.opens]!.start, end, at: 'tail' as const };
+        found.push({ np: tail.np, form: 'reported', clause, priority: 1 });
+      }
+      continue;
+    }
     const opener = ws[np.first - 1];
     const quoted =
       opener &&

@@ -1281,6 +1281,22 @@ describe('publishers, bodies and asides with auxiliaries', () => {
     expect(claim?.speaker).toBe('The senator');
   });
 
+  it('gives the name in a closing "…, its director, Dr. Amy Chen, said." and cuts from the role', () => {
+    const [claim] = extractClaims(
+      'The hospital treated 1,200 patients for heat stroke last summer, its director, Dr. Amy Chen, said.',
+    ).claims;
+    expect(claim?.speaker).toBe('Amy Chen');
+    expect(claim?.claim).toBe('The hospital treated 1,200 patients for heat stroke last summer.');
+  });
+
+  it('reads "estimate that" as a verb though wink tags it a noun', () => {
+    const [claim] = extractClaims(
+      'Researchers at Stanford estimate that the wildfire smoke caused 1,000 excess deaths.',
+    ).claims;
+    expect(claim?.speaker).toBe('Researchers at Stanford');
+    expect(claim?.claim).toBe('The wildfire smoke caused 1,000 excess deaths.');
+  });
+
   it('does not give "she" the United Nations', () => {
     const text =
       'More than 2 million people have fled the country since 2015, the United Nations says. ' +
