@@ -228,9 +228,21 @@ function accordingTo(r: SentenceReader, found: Candidate[]): void {
       // "según informó en un comunicado": where it was said, not who said it.
       if (PREPOSITIONS.has(r.low(from))) continue;
     }
-    const to = r.wordsUntilPunctuation(from) - 1;
-    const named = to >= from ? r.speaker(from, to) : null;
+    let to = r.wordsUntilPunctuation(from) - 1;
+    let named = to >= from ? r.speaker(from, to) : null;
     if (!named) continue;
+    // "según su directora, la doctora Ana Chávez.": the name set beside the role, which ends
+    // the sentence or its aside.
+    const beside = ws[to + 1]?.value === ',' ? r.wordsUntilPunctuation(to + 2) - 1 : -1;
+    const name = beside > to + 1 ? r.nameIn(to + 2, beside + 1) : null;
+    if (
+      name &&
+      name.last === beside &&
+      onlyRole(ws.slice(to + 2, name.first).map((w) => w.lower))
+    ) {
+      named = r.phrase(name.first, name.last);
+      to = beside;
+    }
     const anaphor = r.isSourceAnaphor(from, to);
     let clause: Clause = null;
     const after = ws[to + 1];

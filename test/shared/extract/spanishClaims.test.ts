@@ -450,6 +450,16 @@ describe('Spanish roles, ages, sources and "según informó"', () => {
     expect(speakerOf(text, 'presupuesto')).toBe('Pérez');
   });
 
+  it('gives "según su directora, la doctora Ana Chávez" the name, and cuts the whole clause', () => {
+    const text =
+      'El hospital atendió a 1.200 pacientes por golpe de calor el verano pasado, según su directora, la doctora Ana Chávez.';
+    const [claim] = extractClaims(text).claims;
+    expect(claim?.speaker).toBe('Ana Chávez');
+    expect(claim?.claim).toBe(
+      'El hospital atendió a 1.200 pacientes por golpe de calor el verano pasado.',
+    );
+  });
+
   it('gives a study "publicado en la revista …" the journal', () => {
     const text =
       'Un estudio publicado en la revista The Lancet concluyó que uno de cada cinco adultos tiene hipertensión.';
