@@ -349,14 +349,15 @@ function reportingClauseEnd(ws: Token[], v: number): number {
 function untilTime(ws: Token[], np: Span | null): Span | null {
   if (!np) return null;
   for (let k = np.first + 1; k <= np.last; k++) {
-    if (ws[k]!.pos === 'ADP' && TIME_WORDS.test(ws[k + 1]?.value ?? '')) {
+    const next = ws[k + 1]?.value ?? '';
+    if (ws[k]!.pos === 'ADP' && (TIME_WORDS.test(next) || MONTH_NAMES.test(next))) {
       return { ...np, last: k - 1 };
     }
   }
   return np;
 }
 const TIME_WORDS =
-  /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+  /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
 
 /** Words that say what kind a document is, not whose: "Official figures", "New data". */
 const DOCUMENT_ADJECTIVES = new Set(
@@ -708,8 +709,8 @@ function candidatesIn(ws: Token[]): Candidate[] {
     }
     if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
       // "an investigation by the El Faro media group" / "a separate El Faro report" / "The
-      // report, published by Amnesty International on Monday, found that …"
-      // "A study published in The Lancet found …": the journal.
+      // report, published by Amnesty International on Monday, found that …" / "A study
+      // published in The Lancet found …": the journal.
       const participle = low(ws[i + 1]) === ',' ? i + 2 : i + 1;
       // Published "in" a name only: "in a 2023 audit by the Comptroller's Office" is the
       // audit's, which its own "by" gives.
