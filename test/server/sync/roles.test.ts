@@ -22,7 +22,7 @@ import {
   setBoardMeta,
   setRatingScale,
 } from '../../../shared/board';
-import { commentsMap, cardsMap } from '../../../shared/board/schema';
+import { commentsMap, cardsMap, newCommentMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
@@ -85,7 +85,7 @@ describe('write policy per role, against raw clients', () => {
     const raw = connectRaw(server.syncUrl, boardId, invite.token);
     raws.push(raw);
     await raw.sync();
-    return { raw, ctx: { actor: { id: invite.inviteId, name } } };
+    return { raw, ctx: { actor: { id: invite.inviteId, name } }, token: invite.token };
   }
 
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
@@ -314,6 +314,120 @@ describe('write policy per role, against raw clients', () => {
         replyTo(doc, ctx, other, thread);
       });
     });
+
+    it('cannot reply to a thread the board never had, or to a reply posted with it', async () => {
+      const reply = (doc: Y.Doc, ctx: typeof editorActor, parentId: string) => {
+        const id = addComment(doc, cardId, { text: 'hm' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('parentId', parentId);
+        return id;
+      };
+      await expectRefused('reviewer', (doc, ctx) => reply(doc, ctx, 'nosuchthread'));
+      // Its own thread.
+      await expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'hm' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('parentId', id);
+      });
+      // A thread, a reply to it and a reply to that reply, in one update (as offline).
+      await expectRefused('reviewer', (doc, ctx) => {
+        const thread = addComment(doc, cardId, { text: 'a thread' }, ctx);
+        reply(doc, ctx, reply(doc, ctx, thread));
+      });
+    });
+
+    it('cannot bring a thread back on another card than the reply it had meanwhile', async () => {
+      const other = await server.sync.change(boardId, editorActor.actor, (doc) =>
+        addClaim(doc, { claim: 'Another claim' }, editorActor),
+      );
+      const { raw, ctx, token } = await member('reviewer', 'Rita');
+      const local = new Y.Doc();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+      local.on('update', (u: Uint8Array, origin: unknown) => {
+        if (origin !== 'server') raw.sendUpdate(u);
+      });
+      const undo = new Y.UndoManager(commentsMap(local), {
+        trackedOrigins: new Set([CommandOrigin]),
+        captureTimeout: 0,
+      });
+      const comments = () => readBoard(observer.doc).cards[cardId]?.comments ?? [];
+      const thread = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
+      await waitFor(() => comments().some((c) => c.id === thread));
+      undo.undo();
+      await waitFor(() => !comments().some((c) => c.id === thread));
+      // A reply that crossed the Undo is taken: the thread was on the board.
+      await raw.sync();
+      let reply = '';
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => {
+          reply = addComment(doc, cardId, { text: 'Yes, 2019 prices' }, ctx);
+          (commentsMap(doc).get(reply) as Y.Map<unknown>).set('parentId', thread);
+        }),
+      );
+      // Its thread is not on the board: it reads as a thread of its own meanwhile.
+      await waitFor(() => comments().some((c) => c.id === reply));
+      // The thread's id, posted again on another card, would take the reply with it.
+      const hostile = connectRaw(server.syncUrl, boardId, token);
+      raws.push(hostile);
+      await hostile.sync();
+      const before = await serverState();
+      hostile.sendUpdate(
+        updateFrom(hostile, (doc) =>
+          commentsMap(doc).set(
+            thread,
+            newCommentMap({
+              id: thread,
+              cardId: other,
+              parentId: null,
+              text: 'Elsewhere',
+              author: ctx.actor,
+              createdAt: Date.now(),
+              editedAt: null,
+              deletedAt: null,
+              resolved: false,
+              resolvedBy: null,
+            }),
+          ),
+        ),
+      );
+      expect((await hostile.closedWithin()).code).toBe(CLOSE.forbidden);
+      expect(await serverState()).toEqual(before);
+      // Redo brings it back on its own card, the reply under it.
+      await raw.sync();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror), 'server');
+      undo.redo();
+      await waitFor(() => comments().find((c) => c.id === reply)?.parentId === thread);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
+    it('cannot post a comment deleted with its text, though one posted and deleted offline is taken', async () => {
+      await expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'Secret text' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('deletedAt', Date.now());
+      });
+      const { raw, ctx } = await member('reviewer', 'Rita');
+      let mine = '';
+      // Posted, edited and deleted offline, sent as one update: a merge, which carries the
+      // texts it replaced along with their deletion.
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => {
+          mine = addComment(doc, cardId, { text: 'Source?' }, ctx);
+          editComment(doc, mine, 'Source, please?', ctx);
+          deleteComment(doc, mine, ctx);
+        }),
+      );
+      await waitFor(() =>
+        readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      expect(
+        readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === mine),
+      ).toMatchObject({ text: '', deletedAt: expect.any(Number) });
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
+    it('cannot post a comment with a field the layout does not have', () =>
+      expectRefused('reviewer', (doc, ctx) => {
+        const id = addComment(doc, cardId, { text: 'Pin this' }, ctx);
+        (commentsMap(doc).get(id) as Y.Map<unknown>).set('pinned', true);
+      }));
 
     it('may Undo and Redo its comment after a colleague resolved it', async () => {
       const { raw, ctx } = await member('reviewer', 'Rita');
