@@ -739,10 +739,16 @@ export class Room {
 
   /**
    * A connection speaks for one awareness client id: the first it sets a state for, unless that
-   * id is live on another connection or writes the doc for another invite. Entries for any
-   * other id are dropped without closing: y-websocket clients relay every awareness change they
-   * receive, others' included, so such entries are normal from honest clients. The state's user
-   * is the invite's (bindPresence): presence never shows anyone under another name.
+   * id is live on a connection of another invite or writes the doc for another invite. Entries
+   * for any other id are dropped without closing: y-websocket clients relay every awareness
+   * change they receive, others' included, so such entries are normal from honest clients. The
+   * state's user is the invite's (bindPresence): presence never shows anyone under another name.
+   * An id live on a connection of the same invite is a tab back on a new socket (offline and
+   * online again) while its old one is dead but not yet closed: the new one takes it over, or
+   * the old one's close would take away the presence the tab shows again, and until then the
+   * tab's changes to it would be dropped. (A client of that invite relaying the tab's state
+   * before setting its own takes it over too: the same person, and the tab takes it back with
+   * its next renewal.)
    */
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessEntries(update);
@@ -759,10 +765,12 @@ export class Room {
           conn.awarenessIds.size === 0 &&
           claimed === null &&
           entry.state !== 'null' &&
-          owner === undefined &&
+          (owner === undefined || owner.inviteId === conn.inviteId) &&
           (writer === undefined || writer === conn.inviteId);
         if (!claimable) continue;
         claimed = entry.clientId;
+        // Taken over now: the tab's state may be unchanged, which applies as no change.
+        if (owner !== undefined) this.setAwarenessOwner(entry.clientId, conn);
       }
       if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
       keep.push({ ...entry, state: bindPresence(entry.state, conn.actor) });
@@ -778,10 +786,7 @@ export class Room {
   ): void => {
     const conn = origin as Connection;
     if (this.conns.has(conn)) {
-      for (const id of [...change.added, ...change.updated]) {
-        conn.awarenessIds.add(id);
-        this.awarenessOwners.set(id, conn);
-      }
+      for (const id of [...change.added, ...change.updated]) this.setAwarenessOwner(id, conn);
     }
     for (const id of change.removed) {
       const owner = this.awarenessOwners.get(id);
@@ -794,6 +799,12 @@ export class Room {
     );
     for (const c of this.conns) c.send(message);
   };
+
+  private setAwarenessOwner(id: number, conn: Connection): void {
+    this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+    conn.awarenessIds.add(id);
+    this.awarenessOwners.set(id, conn);
+  }
 
   private sendAwarenessStates(conn: Connection): void {
     const ids = [...this.awareness.getStates().keys()];

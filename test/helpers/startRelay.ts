@@ -1,7 +1,8 @@
 /**
- * A TCP relay in front of a test server that can go silent as a lost Wi-Fi does: from
- * `silence()` on, nothing passes either way and neither end hears a close (no FIN, no RST), so
- * only the server's pings can tell that the connection is gone.
+ * A TCP relay in front of a test server whose links can go silent as on a lost Wi-Fi: from
+ * `silence()` on, nothing passes either way on the links open then, and neither end hears a
+ * close (no FIN, no RST), so only the server's pings can tell that they are gone. Links opened
+ * later pass (the network is back).
  */
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
@@ -9,25 +10,32 @@ export interface Relay {
   /** The target's URL with the relay's port: connect through it instead. */
   readonly url: string;
   silence(): void;
+  /** Links open now (a link closes when either end closes it). */
+  openLinks(): number;
   close(): Promise<void>;
+}
+
+interface Link {
+  readonly sockets: readonly [Socket, Socket];
+  silent: boolean;
 }
 
 export async function startRelay(targetUrl: string): Promise<Relay> {
   const target = new URL(targetUrl);
-  const sockets = new Set<Socket>();
-  let silent = false;
+  const links = new Set<Link>();
   const server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
+    const link: Link = { sockets: [client, upstream], silent: false };
+    links.add(link);
     for (const [from, to] of [
       [client, upstream],
       [upstream, client],
     ] as const) {
-      sockets.add(from);
       from.on('data', (chunk) => {
-        if (!silent) to.write(chunk);
+        if (!link.silent) to.write(chunk);
       });
       from.on('close', () => {
-        sockets.delete(from);
+        links.delete(link);
         to.destroy();
       });
       from.on('error', () => undefined); // the close that follows ends the other side
@@ -39,10 +47,11 @@ export async function startRelay(targetUrl: string): Promise<Relay> {
   return {
     url: url.toString(),
     silence() {
-      silent = true;
+      for (const link of links) link.silent = true;
     },
+    openLinks: () => links.size,
     async close() {
-      for (const socket of sockets) socket.destroy();
+      for (const link of links) for (const socket of link.sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
