@@ -256,7 +256,15 @@ export function deletedWhileAway(
       holder.set(e.cardId, (e.data.assignee as { id?: unknown } | null | undefined)?.id ?? null);
     }
     if (e.type !== 'card.deleted' || e.at <= since) continue;
-    const was = holder.has(e.cardId) ? holder.get(e.cardId) : onDevice[e.cardId]?.assignee?.id;
+    // The deletion names who was checking the card (since 5 December 2026); before that, the
+    // givings read since, or this device's copy of the board, which the server's sync may beat.
+    const atDeletion = (e.data.assignee as { id?: unknown } | undefined)?.id;
+    const was =
+      atDeletion !== undefined
+        ? atDeletion
+        : holder.has(e.cardId)
+          ? holder.get(e.cardId)
+          : onDevice[e.cardId]?.assignee?.id;
     const claim = typeof e.data.claim === 'string' ? e.data.claim : onDevice[e.cardId]?.claim;
     gone.delete(e.cardId);
     if (was === meId && claim !== undefined) {

@@ -131,7 +131,14 @@ function lostWrite(tr: Y.Transaction, map: AnyMap, key: string) {
 function deletedCard(card: unknown) {
   const source = rawGet(card, CARD_KEYS.source);
   const claim = text(rawGet(card, CARD_KEYS.claim));
-  return source == null ? { claim } : { claim, sourceDigest: sourceDigest(source) };
+  // Who was checking it: told on their next visit from the history alone, whatever their
+  // device remembers of the board (client/review/colleagueNotice, deletedWhileAway).
+  const assignee = rawGet(card, CARD_KEYS.assignee);
+  return {
+    claim,
+    ...(source != null && { sourceDigest: sourceDigest(source) }),
+    ...(assignee != null && { assignee }),
+  };
 }
 
 /** Who wrote with a Yjs client id: the invite it is bound to (ClientBindings), if any. */

@@ -398,6 +398,18 @@ describe('colleagueNotice: a card the reader is checking deleted by a colleague'
     ]);
     // A device that never showed the board knows only what the history read says.
     expect(deletedWhileAway(history, now, {}, LEA.id, 5_000).map((g) => g.card.id)).toEqual([c]);
+    // Unless the deletion names who was checking the card (recorded since 5 December 2026): a
+    // page whose copy of the board loads after the server's sync still tells it.
+    const named = [
+      {
+        ...claimed(8, a, 'Rents rose 30% in 2024'),
+        data: { claim: 'Rents rose 30% in 2024', assignee: LEA },
+      },
+    ];
+    expect(deletedWhileAway(named, now, {}, LEA.id, 5_000).map((g) => g.card.id)).toEqual([a]);
+    // It says who had the card then, over what this device remembers.
+    const given = [{ ...named[0]!, data: { claim: 'x', assignee: EDDIE } }];
+    expect(deletedWhileAway(given, now, before.cards, LEA.id, 5_000)).toEqual([]);
     // Back on the board since: not gone.
     expect(deletedWhileAway(history, before, before.cards, LEA.id, 5_000)).toEqual([]);
     // Her own deletion is found with her name, for deletionNotice to leave out.

@@ -141,7 +141,11 @@ describe('history derived on the server', () => {
     });
     // The doc keeps an empty tombstone; the history keeps what the comment said.
     expect(byType('comment.deleted')).toEqual({ commentId, text: 'Source please' });
-    expect(byType('card.deleted')).toEqual({ claim: 'Crime rose 21%' });
+    // Who was checking it, so they are told on their next visit from the history alone.
+    expect(byType('card.deleted')).toEqual({
+      claim: 'Crime rose 21%',
+      assignee: { id: edInvite.inviteId, name: 'Edie' },
+    });
     for (let i = 1; i < history.length; i++) {
       expect(history[i]!.at).toBeGreaterThanOrEqual(history[i - 1]!.at);
     }
