@@ -30,7 +30,6 @@ import { focusWhenRendered } from '../ui/focusWhenRendered';
 const ITEM = '[data-entry], button';
 
 const rowOf = (element: Element) => element.closest<HTMLElement>('[data-index]');
-const rowIndexOf = (element: Element) => Number(rowOf(element)?.dataset.index ?? -1);
 
 /** A row's items, the row itself first when it is an entry. */
 const itemsOf = (row: HTMLElement): HTMLElement[] => [
@@ -63,10 +62,17 @@ export function useFeedKeyboard(
   const within = useRef(false);
   const cancelFocus = useRef<(() => void) | null>(null);
 
+  /**
+   * Whether an item's row shows in the list's viewport, by where it is now: the virtualizer's
+   * range follows scroll events, a frame or more after a focus scrolled an item into view, and
+   * a render in between would take the tab stop from the item just focused.
+   */
   const inView = (element: HTMLElement) => {
-    const range = virtualizer.range;
-    const index = rowIndexOf(element);
-    return range === null || (index >= range.startIndex && index <= range.endIndex);
+    const viewport = virtualizer.scrollElement;
+    if (!viewport) return true;
+    const row = (rowOf(element) ?? element).getBoundingClientRect();
+    const view = viewport.getBoundingClientRect();
+    return row.bottom > view.top && row.top < view.bottom;
   };
 
   /** Gives the tab stop to one item, and focus back to the list when its item went. */
