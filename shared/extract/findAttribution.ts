@@ -747,6 +747,19 @@ function candidatesIn(ws: Token[]): Candidate[] {
             : i - 2;
         const np = { first, last };
         found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+      } else {
+        // "The ministry's own data show …": a body the article describes, not names, owns it.
+        let owner = i - 1;
+        while (owner > 0 && ws[owner]!.pos === 'ADJ') owner--;
+        const body = owner - 1;
+        if (
+          /^['’]s$/.test(ws[owner]?.value ?? '') &&
+          BODY_DESCRIPTIONS.has(low(ws[body])) &&
+          low(ws[body - 1]) === 'the'
+        ) {
+          const np = { first: body - 1, last: body };
+          found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+        }
       }
       continue;
     }

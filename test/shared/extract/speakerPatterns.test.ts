@@ -1297,6 +1297,17 @@ describe('publishers, bodies and asides with auxiliaries', () => {
     expect(claim?.claim).toBe('The wildfire smoke caused 1,000 excess deaths.');
   });
 
+  it('gives "The ministry\'s own data show that …" the ministry, the one named before if any', () => {
+    const [alone] = extractClaims(
+      "The ministry's own data show that 30% of hospitals lack a working X-ray machine.",
+    ).claims;
+    expect(alone?.speaker).toBe('The ministry');
+    const text =
+      'The Health Ministry said on Monday that it would hire 500 nurses. ' +
+      "The ministry's latest figures show that 30% of hospitals lack a working X-ray machine.";
+    expect(speakerOf(text, '30% of hospitals')).toBe('Health Ministry');
+  });
+
   it('does not give "she" the United Nations', () => {
     const text =
       'More than 2 million people have fled the country since 2015, the United Nations says. ' +
