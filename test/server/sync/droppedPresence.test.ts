@@ -7,30 +7,47 @@
  */
 import { describe, expect, it } from 'vitest';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { startRelay } from '../../helpers/startRelay';
-import { startSyncTestServer } from '../../helpers/startSyncTestServer';
+import { type Relay, startRelay } from '../../helpers/startRelay';
+import { type SyncTestServer, startSyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
 /** What the brief for QA14 F1 asks: gone from the others' boards within about 15 s. */
 const GONE_WITHIN_MS = 15_000;
 
+/**
+ * A sync server on a new board, a relay in front of it that can go silent, and `join` to bring
+ * an editor in through either (`server.syncUrl` or `relay.url`); all closed after `run`.
+ */
+async function inScene(
+  options: { pingIntervalMs?: number },
+  run: (scene: {
+    server: SyncTestServer;
+    relay: Relay;
+    join: (url: string) => Promise<TestClient>;
+  }) => Promise<void>,
+): Promise<void> {
+  const server = await startSyncTestServer({ options });
+  const relay = await startRelay(server.syncUrl);
+  const clients: TestClient[] = [];
+  try {
+    const boardId = await server.createBoard();
+    const join = async (url: string) => {
+      const client = connectProvider(url, boardId, (await server.invite(boardId, 'editor')).token);
+      clients.push(client);
+      await client.synced();
+      return client;
+    };
+    await run({ server, relay, join });
+  } finally {
+    await relay.close();
+    for (const client of clients) client.destroy();
+    await server.close();
+  }
+}
+
 describe('presence of a colleague whose connection drops without a close', () => {
   it('leaves the others within 15 s with the default ping interval; an idle one stays', async () => {
-    const server = await startSyncTestServer();
-    const relay = await startRelay(server.syncUrl);
-    const clients: TestClient[] = [];
-    try {
-      const boardId = await server.createBoard();
-      const join = async (url: string) => {
-        const client = connectProvider(
-          url,
-          boardId,
-          (await server.invite(boardId, 'editor')).token,
-        );
-        clients.push(client);
-        await client.synced();
-        return client;
-      };
+    await inScene({}, async ({ server, relay, join }) => {
       const dropped = await join(relay.url);
       const idle = await join(server.syncUrl);
       const watcher = await join(server.syncUrl);
@@ -49,29 +66,11 @@ describe('presence of a colleague whose connection drops without a close', () =>
         what: 'the dropped colleague to leave presence',
       });
       expect(seen(idle)).toMatchObject({ openCard: 'idle card' });
-    } finally {
-      await relay.close();
-      for (const client of clients) client.destroy();
-      await server.close();
-    }
+    });
   });
 
   it('stays for a colleague back on a new socket before the old one is found dead', async () => {
-    const server = await startSyncTestServer({ options: { pingIntervalMs: 100 } });
-    const relay = await startRelay(server.syncUrl);
-    const clients: TestClient[] = [];
-    try {
-      const boardId = await server.createBoard();
-      const join = async (url: string) => {
-        const client = connectProvider(
-          url,
-          boardId,
-          (await server.invite(boardId, 'editor')).token,
-        );
-        clients.push(client);
-        await client.synced();
-        return client;
-      };
+    await inScene({ pingIntervalMs: 100 }, async ({ server, relay, join }) => {
       const back = await join(relay.url);
       const watcher = await join(server.syncUrl);
       const seen = () => watcher.provider.awareness.getStates().get(back.doc.clientID);
@@ -92,10 +91,6 @@ describe('presence of a colleague whose connection drops without a close', () =>
 
       await waitFor(() => seen()?.openCard === 'second', { what: 'the new presence' });
       expect(left).toBe(false);
-    } finally {
-      await relay.close();
-      for (const client of clients) client.destroy();
-      await server.close();
-    }
+    });
   });
 });

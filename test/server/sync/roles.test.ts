@@ -51,6 +51,23 @@ function updateWithoutDeletes(raw: RawClient, fn: (doc: Y.Doc) => void): Uint8Ar
   return Uint8Array.from([...structs, 0]);
 }
 
+/**
+ * A doc of the raw client's board whose own changes the raw client sends, with an Undo of its
+ * comments, as a browser's page has: what an honest client's Undo and Redo write.
+ */
+function commentingDoc(raw: RawClient): { local: Y.Doc; undo: Y.UndoManager } {
+  const local = new Y.Doc();
+  Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+  local.on('update', (u: Uint8Array, origin: unknown) => {
+    if (origin !== 'server') raw.sendUpdate(u);
+  });
+  const undo = new Y.UndoManager(commentsMap(local), {
+    trackedOrigins: new Set([CommandOrigin]),
+    captureTimeout: 0,
+  });
+  return { local, undo };
+}
+
 describe('write policy per role, against raw clients', () => {
   let server: SyncTestServer;
   let boardId: string;
@@ -339,15 +356,7 @@ describe('write policy per role, against raw clients', () => {
         addClaim(doc, { claim: 'Another claim' }, editorActor),
       );
       const { raw, ctx, token } = await member('reviewer', 'Rita');
-      const local = new Y.Doc();
-      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
-      local.on('update', (u: Uint8Array, origin: unknown) => {
-        if (origin !== 'server') raw.sendUpdate(u);
-      });
-      const undo = new Y.UndoManager(commentsMap(local), {
-        trackedOrigins: new Set([CommandOrigin]),
-        captureTimeout: 0,
-      });
+      const { local, undo } = commentingDoc(raw);
       const comments = () => readBoard(observer.doc).cards[cardId]?.comments ?? [];
       const thread = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
       await waitFor(() => comments().some((c) => c.id === thread));
@@ -431,15 +440,7 @@ describe('write policy per role, against raw clients', () => {
 
     it('may Undo and Redo its comment after a colleague resolved it', async () => {
       const { raw, ctx } = await member('reviewer', 'Rita');
-      const local = new Y.Doc();
-      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
-      local.on('update', (u: Uint8Array, origin: unknown) => {
-        if (origin !== 'server') raw.sendUpdate(u);
-      });
-      const undo = new Y.UndoManager(commentsMap(local), {
-        trackedOrigins: new Set([CommandOrigin]),
-        captureTimeout: 0,
-      });
+      const { local, undo } = commentingDoc(raw);
       const mine = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
       await waitFor(() =>
         readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
