@@ -22,10 +22,21 @@ export function useAnnouncer(
   const [message, setMessage] = useState('');
   const flip = useRef(false);
   const ref = useRef<HTMLDivElement>(null);
-  // A new object each time: the same sentence said twice is said twice.
-  const announce = useCallback((text: string) => setSaid({ text }), []);
+  /** What the region was last given: a sentence said after it starts a new message. */
+  const shown = useRef<object | null>(null);
+  // A new object each time: the same sentence said twice is said twice. Sentences said before
+  // the region shows the last one (two parts of the page with news in one render: a lost-edit
+  // notice and another) are said together, not the last alone.
+  const announce = useCallback(
+    (text: string) =>
+      setSaid((before) =>
+        before && before !== shown.current ? { text: `${before.text} ${text}` } : { text },
+      ),
+    [],
+  );
   useLayoutEffect(() => {
     if (!said) return;
+    shown.current = said;
     const voice = dialogVoiceOver(ref.current);
     if (voice) {
       voice(said.text);
