@@ -42,8 +42,8 @@ export class Connection {
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds = new Set<number>();
   closed = false;
-  /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
-  alive = true;
+  /** Pings sent and not yet answered by a pong (a pong answers the oldest). */
+  private unanswered = 0;
   /** Write messages the room has processed from this socket: the count in "saved" (100). */
   writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
@@ -100,7 +100,8 @@ export class Connection {
       }
     });
     ws.on('pong', () => {
-      this.alive = true;
+      // A pong nobody asked for (a client may send one as its own heartbeat) answers nothing.
+      if (this.unanswered > 0) this.unanswered--;
     });
     ws.on('error', () => {
       // ws closes the socket after an error; the close event below does the cleanup.
@@ -175,15 +176,20 @@ export class Connection {
     this.ws.close(code, reason);
   }
 
-  /** Pings, or terminates a connection that did not answer the previous ping. */
-  heartbeat(): void {
-    if (!this.alive) {
-      this.closed = true;
-      this.ws.terminate();
-      return;
-    }
-    this.alive = false;
+  /** Sends the heartbeat's ping; see createSyncServer for when it is judged. */
+  ping(): void {
+    this.unanswered++;
     this.ws.ping();
+  }
+
+  /**
+   * Terminates a connection that has not answered the ping before the latest: it had a whole
+   * interval to answer it. The latest may still be on its way.
+   */
+  terminateIfSilent(): void {
+    if (this.unanswered < 2) return;
+    this.closed = true;
+    this.ws.terminate();
   }
 }
 

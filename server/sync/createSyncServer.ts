@@ -138,8 +138,20 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       [...offered].find((p) => tokenFromProtocols([p]) !== null) ?? false,
   });
 
+  // Each round pings at once and judges one setImmediate later. A round that fires after the
+  // event loop was held (a long task, a GC pause, a stalled machine) runs in the timers phase,
+  // before the poll phase reads the pongs that arrived meanwhile: judged there, healthy sockets
+  // would be terminated (their pages reconnect, and presence flickers). The immediate runs after
+  // that poll phase (ws emits 'pong' as it reads: allowSynchronousEvents, its server default).
+  // The pings leave from the timer itself, so that each is a whole interval old when judged
+  // (by the next round's verdict) even if the loop is held between a round and its verdict.
+  // Skipping the verdict of a round that fires late would miss a hold that ends just after a
+  // round is due. A dead socket is still closed one to two intervals after it fell silent.
   const heartbeat = setInterval(() => {
-    for (const conn of connections.keys()) conn.heartbeat();
+    for (const conn of connections.keys()) conn.ping();
+    setImmediate(() => {
+      for (const conn of connections.keys()) conn.terminateIfSilent();
+    });
   }, options.pingIntervalMs);
   heartbeat.unref();
 
