@@ -7,8 +7,10 @@
  * - reviewer: only the comments root;
  * - viewer: nothing.
  * Comments are their authors' whoever writes: a new comment's author is the writer (the id and
- * the name of their invite, so nobody posts under a colleague's name); its text, editedAt,
- * deletedAt and author change only on the writer's own comments (the UI offers nothing else);
+ * the name of their invite, so nobody posts under a colleague's name), and it comes with its
+ * card, its thread (parentId) and its time, as every post writes them (POSTED_KEYS); its text,
+ * editedAt, deletedAt and author change only on the writer's own comments (the UI offers
+ * nothing else);
  * anyone who may comment resolves or reopens any thread, as themselves (resolvedBy is the writer
  * or null); a new comment is on a card the board has or had (a deleted one's come back with
  * it); a reply hangs off a thread (a comment that is no reply) of its own card, one the board
@@ -19,7 +21,8 @@
  * new comment may arrive edited or deleted (changed offline before it was sent), but a deleted
  * one as a deletion leaves it, its text cleared; under an id the board never had, it is open or
  * resolved by the writer; under one it had (Redo of a comment after Undo) it comes back with its
- * values, a colleague's resolution included.
+ * values, a colleague's resolution included. One posted and taken back in the same update (an
+ * Undo offline) lands deleted, and passes.
  * Cards, evidence and articles likewise carry their makers' names whoever writes, leads too
  * (checkActors): a new card's createdBy and every updatedBy a write sets name the writer, as do a
  * new evidence item's addedBy and a new article's createdBy, and a creator or an adder, once
@@ -97,6 +100,13 @@ const resolvedByWriter = (value: unknown, writer: Actor): boolean =>
   value === undefined || value === null || isWriter(value, writer);
 
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+
+/**
+ * Whether a new item is deleted as Yjs applies it: the update deletes it too, or it travels as
+ * deleted content (which Yjs takes as deleted, delete set or not).
+ */
+const landsDeleted = (item: Y.Item, ds: DeleteSet): boolean =>
+  item.content instanceof Y.ContentDeleted || Y.isDeleted(ds, item.id);
 
 /**
  * How deep anything may sit, under any key: the layout's deepest fields (an evidence item's, a
@@ -199,7 +209,7 @@ function checkComments(
     if (where.root !== ROOT.comments || where.depth !== 1 || !holder || where.key === null) {
       continue;
     }
-    if (Y.isDeleted(ds, item.id)) continue;
+    if (landsDeleted(item, ds)) continue;
     const fields = newFields.get(holder) ?? new Map<string, unknown[]>();
     newFields.set(holder, fields);
     fields.set(where.key, [...(fields.get(where.key) ?? []), valueOf(item)]);
@@ -235,6 +245,9 @@ function checkComments(
   for (const { item, where } of newItems) {
     if (where.root !== ROOT.comments) continue;
     if (where.depth === 0) {
+      // Posted and taken back within the update (an Undo offline, sent on reconnecting): Yjs
+      // stores it deleted, its fields with it, and no reader meets it.
+      if (landsDeleted(item, ds)) continue;
       const isMap = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map;
       if (!isMap || !own(item)) return no('comments are posted in their author’s own name');
       const fields = newFields.get(item);
@@ -296,6 +309,22 @@ type CommentFields = ReadonlyMap<string, readonly unknown[]>;
 const NO_FIELDS: CommentFields = new Map();
 const ON_ITS_CARD = no('a reply belongs to a thread on its own card');
 const LAYOUT_KEYS: ReadonlySet<string> = new Set(Object.values(COMMENT_KEYS));
+/**
+ * The fields a comment always arrives with: addComment writes them all with the map, and no
+ * command writes them again, so a Redo after Undo brings each back too. Not the text, the edit
+ * and deletion times nor the resolution: another tab's edit, or a colleague's resolution, that
+ * crossed the Undo holds the last value of its key, and Yjs then redoes none of that key's
+ * values (the comment comes back without its text, reading empty). Without its card a comment
+ * was stored and shown on no card, in no export (readBoard groups comments by card); without
+ * its time it read as written in 1970.
+ */
+const POSTED_KEYS = [
+  COMMENT_KEYS.id,
+  COMMENT_KEYS.cardId,
+  COMMENT_KEYS.parentId,
+  COMMENT_KEYS.author,
+  COMMENT_KEYS.createdAt,
+] as const;
 
 /**
  * The values a comment's field holds: the one the board has, or every one the update keeps
@@ -354,6 +383,9 @@ function checkNewComment(
   }
   for (const key of fields.keys()) {
     if (!LAYOUT_KEYS.has(key)) return no('a comment holds the board layout’s fields only');
+  }
+  for (const key of POSTED_KEYS) {
+    if (!fields.has(key)) return no('a comment comes with its card, its thread and its time');
   }
   const returning = id !== null && everHad(comments, id);
   if (!returning && !values(COMMENT_KEYS.resolvedBy).every((v) => resolvedByWriter(v, writer))) {

@@ -438,6 +438,89 @@ describe('write policy per role, against raw clients', () => {
         (commentsMap(doc).get(id) as Y.Map<unknown>).set('pinned', true);
       }));
 
+    it('cannot post a comment without its card, its thread or its time', async () => {
+      // What addComment writes, each time but for one field.
+      const postWithout = (doc: Y.Doc, ctx: typeof editorActor, left: string) => {
+        const id = 'c-without-' + left;
+        const fields = {
+          id,
+          cardId,
+          parentId: null,
+          text: 'Hanging on nothing',
+          author: ctx.actor,
+          createdAt: Date.now(),
+          editedAt: null,
+          deletedAt: null,
+          resolved: false,
+          resolvedBy: null,
+        };
+        const entries = Object.entries(fields).filter(([key]) => key !== left);
+        commentsMap(doc).set(id, new Y.Map<unknown>(entries));
+      };
+      for (const left of ['cardId', 'createdAt', 'parentId', 'id']) {
+        await expectRefused('reviewer', (doc, ctx) => postWithout(doc, ctx, left));
+      }
+    });
+
+    it('may post and Undo a comment offline, and Redo it once back', async () => {
+      const { raw, ctx } = await member('reviewer', 'Rita');
+      const local = new Y.Doc();
+      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+      const undo = new Y.UndoManager(commentsMap(local), {
+        trackedOrigins: new Set([CommandOrigin]),
+        captureTimeout: 0,
+      });
+      const mine = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
+      undo.undo();
+      // On reconnecting the page sends all it has that the server lacks, as one update: the
+      // comment's map and fields, and their deletion.
+      raw.sendUpdate(Y.encodeStateAsUpdate(local, Y.encodeStateVector(raw.mirror)));
+      await waitFor(() => raw.saved.length > 0);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      const ids = (doc: Y.Doc) => readBoard(doc).cards[cardId]?.comments.map((c) => c.id);
+      expect(await server.sync.read(boardId, ids)).toEqual([editorComment]);
+      await raw.sync();
+      const sent = Y.encodeStateVector(local);
+      undo.redo();
+      raw.sendUpdate(Y.encodeStateAsUpdate(local, sent));
+      await waitFor(
+        () =>
+          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === mine)?.text ===
+          'Is 2 billion nominal?',
+      );
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
+    it('may Redo its comment though another tab’s edit crossed the Undo, which leaves its text out', async () => {
+      const { raw, ctx, token } = await member('reviewer', 'Rita');
+      const { local, undo } = commentingDoc(raw);
+      const mine = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
+      await waitFor(() =>
+        readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      // The other tab edits the comment as this one takes it back: neither saw the other.
+      const other = connectRaw(server.syncUrl, boardId, token);
+      raws.push(other);
+      await other.sync();
+      const edit = updateFrom(other, (doc) => editComment(doc, mine, 'Nominal or real?', ctx));
+      other.sendUpdate(edit);
+      await waitFor(() => other.saved.length > 0);
+      undo.undo();
+      // The edit reaches this page after its Undo, as the server relays it.
+      Y.applyUpdate(local, edit, 'server');
+      await waitFor(
+        () => !readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      const sent = Y.encodeStateVector(local);
+      undo.redo();
+      const redo = Y.decodeUpdate(Y.encodeStateAsUpdate(local, sent));
+      expect(redo.structs.some((s) => s instanceof Y.Item && s.parentSub === 'text')).toBe(false);
+      await waitFor(() =>
+        readBoard(observer.doc).cards[cardId]?.comments.some((c) => c.id === mine),
+      );
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
     it('may Undo and Redo its comment after a colleague resolved it', async () => {
       const { raw, ctx } = await member('reviewer', 'Rita');
       const { local, undo } = commentingDoc(raw);
