@@ -384,7 +384,11 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
     // The tombstone lifted (its author's Undo of the deletion): the words come back with it.
     const said = text(rawGet(target, COMMENT_KEYS.text));
     out.push({ cardId: d.cardId, type: 'comment.restored', data: { ...data, text: said } });
-  } else if (textChange) {
+  } else if (textChange && rawGet(target, COMMENT_KEYS.deletedAt) == null) {
+    // Not an edit of a deleted comment: its author's other tab, which had not seen the
+    // deletion, may save one, whose text the merge can keep beside the deletion. The comment
+    // reads as deleted all the same (readComment), and the trail keeps words it was deleted
+    // over, not those.
     const edit = { text: text(rawGet(target, COMMENT_KEYS.text)), was: text(textChange.oldValue) };
     out.push({ cardId: d.cardId, type: 'comment.edited', data: { ...data, ...edit } });
   }

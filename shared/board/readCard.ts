@@ -116,16 +116,24 @@ function readEvidence(item: Y.Map<unknown>): EvidenceView {
   });
 }
 
+/**
+ * A comment with a deletion time reads as deleted, its text empty, whatever text it holds: its
+ * author's edit in another tab that had not seen the deletion may leave the edit's text beside
+ * it (the server takes both; that tab tells its author the edit was lost), and no screen or
+ * export shows words their author deleted the comment over.
+ */
 export function readComment(comment: Y.Map<unknown>, id: string): CommentView {
+  const deletedAt = comment.get(M.deletedAt);
+  const deleted = typeof deletedAt === 'number';
   return Object.freeze({
     id,
     cardId: str(comment.get(M.cardId)),
     parentId: strOrNull(comment.get(M.parentId)),
-    text: str(comment.get(M.text)),
+    text: deleted ? '' : str(comment.get(M.text)),
     author: actor(comment.get(M.author)),
     createdAt: num(comment.get(M.createdAt)),
     editedAt: typeof comment.get(M.editedAt) === 'number' ? num(comment.get(M.editedAt)) : null,
-    deletedAt: typeof comment.get(M.deletedAt) === 'number' ? num(comment.get(M.deletedAt)) : null,
+    deletedAt: deleted ? num(deletedAt) : null,
     resolved: comment.get(M.resolved) === true,
     resolvedBy: actorOrNull(comment.get(M.resolvedBy)),
   });
