@@ -24,6 +24,7 @@ import {
 } from '../../../shared/board';
 import { commentsMap, cardsMap, newCommentMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { everHad } from '../../../server/sync/everHad';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
@@ -464,28 +465,44 @@ describe('write policy per role, against raw clients', () => {
 
     it('may post and Undo a comment offline, and Redo it once back', async () => {
       const { raw, ctx } = await member('reviewer', 'Rita');
-      const local = new Y.Doc();
-      Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
-      const undo = new Y.UndoManager(commentsMap(local), {
-        trackedOrigins: new Set([CommandOrigin]),
-        captureTimeout: 0,
-      });
-      const mine = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
-      undo.undo();
-      // On reconnecting the page sends all it has that the server lacks, as one update: the
-      // comment's map and fields, and their deletion.
-      raw.sendUpdate(Y.encodeStateAsUpdate(local, Y.encodeStateVector(raw.mirror)));
-      await waitFor(() => raw.saved.length > 0);
-      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
       const ids = (doc: Y.Doc) => readBoard(doc).cards[cardId]?.comments.map((c) => c.id);
-      expect(await server.sync.read(boardId, ids)).toEqual([editorComment]);
-      await raw.sync();
+      /** A page, offline, that posts a comment and undoes it. */
+      const postedAndUndone = () => {
+        const local = new Y.Doc();
+        Y.applyUpdate(local, Y.encodeStateAsUpdate(raw.mirror));
+        const undo = new Y.UndoManager(commentsMap(local), {
+          trackedOrigins: new Set([CommandOrigin]),
+          captureTimeout: 0,
+        });
+        const id = addComment(local, cardId, { text: 'Is 2 billion nominal?' }, ctx);
+        undo.undo();
+        return { local, undo, id };
+      };
+      /**
+       * On reconnecting the page sends all it has that the server lacks, as one update: the
+       * comment's map and fields, and their deletion. Taken: the board has its id, unshown.
+       */
+      const sendsOnReconnecting = async (local: Y.Doc, id: string) => {
+        raw.sendUpdate(Y.encodeStateAsUpdate(local, Y.encodeStateVector(raw.mirror)));
+        await waitFor(() => server.sync.read(boardId, (doc) => everHad(commentsMap(doc), id)));
+        expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+        expect(await server.sync.read(boardId, ids)).toEqual([editorComment]);
+        await raw.sync();
+      };
+      // A page reloaded meanwhile has its copy from storage, the comment's content dropped.
+      const reloaded = postedAndUndone();
+      const fromStorage = new Y.Doc();
+      Y.applyUpdate(fromStorage, Y.encodeStateAsUpdate(reloaded.local));
+      await sendsOnReconnecting(fromStorage, reloaded.id);
+      // One still open keeps it, for its Redo.
+      const { local, undo, id } = postedAndUndone();
+      await sendsOnReconnecting(local, id);
       const sent = Y.encodeStateVector(local);
       undo.redo();
       raw.sendUpdate(Y.encodeStateAsUpdate(local, sent));
       await waitFor(
         () =>
-          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === mine)?.text ===
+          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === id)?.text ===
           'Is 2 billion nominal?',
       );
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
