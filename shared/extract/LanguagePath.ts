@@ -4,6 +4,7 @@
 // quotations that name their speaker once, ranking); englishPath and spanishPath fill it in.
 import type { AttributionFound, AttributionMemory } from './findAttribution';
 import type { NameRun } from './findNames';
+import type { PersonGenders } from './PersonGenders';
 import type { QuotationMarks } from './QuotationTracker';
 import type { Score } from './scoreSentence';
 import type { SentenceSpan } from './segmentSentences';
@@ -12,6 +13,8 @@ import type { EntityChip } from './types';
 export interface LanguagePath {
   /** Names in each body sentence, typed over the whole article. */
   names: NameRun[][];
+  /** What the article tells of its people's genders, for "she said" and "ella dijo". */
+  genders: PersonGenders;
   quotationMarks: QuotationMarks;
   /** `index` is the sentence's index among the body sentences; `memory` is updated in place. */
   attribution(

@@ -1,6 +1,7 @@
 // The English path: wink-nlp's part-of-speech tags and entities drive names, attribution,
 // chips and the verb check.
 import type { Analysis, NlpEntity, Token } from './analyzeText';
+import { englishGenders } from './englishGenders';
 import { entityChips } from './entityChips';
 import { findAttribution, REPORTING_LEMMAS } from './findAttribution';
 import { findNames } from './findNames';
@@ -29,12 +30,14 @@ function findingVerb(words: readonly Token[], k: number): boolean {
 
 export function englishPath(text: string, analysis: Analysis, body: SentenceSpan[]): LanguagePath {
   const names = findNames(text, analysis, body);
+  const genders = englishGenders(analysis, body, names);
   const wordsOf = (span: SentenceSpan) =>
     analysis.tokens.slice(span.first, span.last + 1).filter((t) => t.pos !== 'SPACE');
   const entities = analysis.entities;
   let e = 0; // entities before this sentence; sentences come in text order
   return {
     names,
+    genders,
     quotationMarks: ENGLISH_QUOTATION_MARKS,
     attribution: (span, index, memory) =>
       findAttribution(text, analysis.tokens, span, index, memory, names[index]!),

@@ -179,6 +179,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     recent: [],
     previous: { sentence: -1, names: [] },
     organization: null,
+    genders: path.genders,
   };
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */

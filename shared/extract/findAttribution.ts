@@ -17,6 +17,7 @@
 import type { Token } from './analyzeText';
 import { describesName, isPersonTitle, ORG_HEADS, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
+import type { Gender, PersonGenders } from './PersonGenders';
 import { SOURCE_NOUNS } from './sourceNouns';
 import type { Attribution, AttributionForm } from './types';
 import { WIRE_DATELINE } from './wireDateline';
@@ -31,6 +32,7 @@ export const REPORTING_LEMMAS = new Set(
 );
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
+const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
 // "Others said …", "Some argued …": a subject that names nobody gives no speaker.
 const NOBODY_IN_PARTICULAR = new Set(
   'others some many most few both all several everyone everybody someone somebody nobody none'.split(
@@ -67,6 +69,8 @@ export interface AttributionMemory {
   previous: { sentence: number; names: NameRun[] };
   /** The organisation named last in a previous body sentence: "the agency" may mean it. */
   organization: { sentence: number; name: string } | null;
+  /** What the whole article tells of its people's genders: "she" is not a man it names. */
+  genders: PersonGenders;
 }
 
 type Span = { first: number; last: number };
@@ -935,25 +939,35 @@ function speakerText(text: string, ws: Token[], np: Span): { speaker: string; st
 /**
  * The speaker a pronoun or "the report" refers to, or null when nothing near fits. A
  * `personal` pronoun ("he", "she"; "agregó el funcionario") first looks for the person named
- * first in the sentence before; shared with the Spanish path.
+ * first in the sentence before; shared with the Spanish path. A pronoun or role with a
+ * `gender` ("she", "ella", "la funcionaria") passes over a person the article shows is of the
+ * other ("Police Chief John Smith said his department …. She said …" is not Smith), to the
+ * nearest one before who is of that gender or of none the article tells.
  */
 export function resolveReferent(
   memory: AttributionMemory,
   sentence: number,
   wantSource: boolean,
   personal: boolean,
+  gender?: Gender,
 ): string | null {
+  const fits = (name: string) => {
+    if (!gender) return true;
+    const known = memory.genders.of(name);
+    return !known || known === gender;
+  };
   // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
   // named first in the sentence before is the usual antecedent of a subject pronoun.
   const person =
     memory.previous.sentence === sentence - 1
-      ? memory.previous.names.find((n) => n.type === 'person')?.text
+      ? memory.previous.names.find((n) => n.type === 'person' && fits(n.text))?.text
       : undefined;
   if (personal && person) return person;
   const found = recentSpeaker(
     memory,
     sentence,
-    (m) => !(personal && m.person === false) && m.isSource === wantSource,
+    (m) =>
+      !(personal && m.person === false) && m.isSource === wantSource && fits(m.attribution.speaker),
   );
   return found?.attribution.speaker ?? null;
 }
@@ -1230,6 +1244,7 @@ export function findAttribution(
     const anaphor = isSourcePhrase(ws, c.np);
     const word = low(npTokens[0]);
     const personal = pronoun && (word === 'he' || word === 'she');
+    const gender = personal ? PRONOUN_GENDER[word] : undefined;
     let result: AttributionFound;
     const itsOwn = word === 'it' && pronoun ? bodyOpening(ws, names) : null;
     if (itsOwn) {
@@ -1238,7 +1253,7 @@ export function findAttribution(
       const { speaker, start } = speakerText(text, ws, itsOwn);
       result = { speaker, start, end: ws[itsOwn.last]!.end, form: c.form, clause: c.clause };
     } else if (pronoun || anaphor) {
-      const referent = resolveReferent(memory, sentenceIndex, anaphor, personal);
+      const referent = resolveReferent(memory, sentenceIndex, anaphor, personal, gender);
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {

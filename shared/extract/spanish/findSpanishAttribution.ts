@@ -22,9 +22,11 @@ import {
   type AttributionMemory,
 } from '../findAttribution';
 import type { NameRun } from '../findNames';
+import type { Gender } from '../PersonGenders';
 import type { SentenceSpan } from '../segmentSentences';
 import type { AttributionForm } from '../types';
 import { isPunctuation, spanishWords, type SpanishWord } from './SpanishWord';
+import { SUBJECT_PRONOUN_GENDER } from './spanishGenders';
 import {
   DENIALS,
   NOBODY_IN_PARTICULAR,
@@ -63,6 +65,8 @@ interface Candidate {
   named: { first: number; last: number; text: string } | null;
   /** What an unnamed speaker refers to: a person (he, she, "el funcionario") or a document. */
   refersTo: 'person' | 'source' | null;
+  /** The gender a pronoun referring to a person says: "ella dijo". */
+  gender?: Gender;
   form: AttributionForm;
   clause: Clause;
   priority: number;
@@ -281,6 +285,8 @@ function speakerAfterVerb(r: SentenceReader, from: number, to: number) {
   }
   if (r.isBareRole(from, end - 1))
     return { named: r.phrase(from, end - 1), refersTo: 'person' as const };
+  const pronoun = end === from + 1 ? SUBJECT_PRONOUN_GENDER[r.low(from)] : undefined;
+  if (pronoun) return { named: null, refersTo: 'person' as const, gender: pronoun }; // "afirmó ella"
   return { named: r.speaker(from, end - 1), refersTo: null };
 }
 
@@ -397,7 +403,7 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
 function subjectBefore(
   r: SentenceReader,
   v: number,
-): (Pick<Candidate, 'named' | 'refersTo'> & { aside?: true }) | undefined {
+): (Pick<Candidate, 'named' | 'refersTo' | 'gender'> & { aside?: true }) | undefined {
   let end = v - 1;
   while (end >= 0 && VERB_ADVERBS.has(r.low(end))) end--;
   // A wire dateline is not part of the subject: "MONTERREY (México), 12 jul (EFE).- La …".
@@ -453,7 +459,7 @@ function subjectBefore(
     return undefined;
   }
   if (words.length === 1 && SUBJECT_PRONOUNS.has(words[0]!.lower)) {
-    return { named: null, refersTo: 'person' };
+    return { named: null, refersTo: 'person', gender: SUBJECT_PRONOUN_GENDER[words[0]!.lower] };
   }
   if (r.isSourceAnaphor(from, to)) return { named: r.phrase(from, to), refersTo: 'source' };
   if (r.isBareRole(from, to)) return { named: r.phrase(from, to), refersTo: 'person' };
@@ -580,11 +586,14 @@ export function findSpanishAttribution(
     let speaker = c.named?.text ?? null;
     let form = c.form;
     if (c.refersTo) {
+      // "ella dijo", "agregó la funcionaria", "la portavoz añadió": not a man who spoke last.
+      const gender = c.gender ?? (c.named ? memory.genders.of(c.named.text) : undefined);
       const referent = resolveReferent(
         memory,
         sentenceIndex,
         c.refersTo === 'source',
         c.refersTo === 'person',
+        gender,
       );
       // A role refers to a person, and people are named with capitals: "el informe" cannot be
       // what "agregó el funcionario" means.

@@ -13,6 +13,7 @@ import { findSpanishNames } from './findSpanishNames';
 import { isSpanish } from './isSpanish';
 import { SPANISH_CLAIM_RULES } from './spanishClaimRules';
 import { spanishChips } from './spanishChips';
+import { spanishGenders } from './spanishGenders';
 import { SPANISH_SCORE_RULES } from './spanishScoreRules';
 import { MONTHS, WEEKDAYS } from './spanishWords';
 
@@ -37,10 +38,12 @@ function isQuestion(sentence: string): boolean {
 export function spanishPath(text: string, analysis: Analysis, body: SentenceSpan[]): LanguagePath {
   const { tokens } = analysis;
   const names = findSpanishNames(text, tokens, body);
+  const genders = spanishGenders(tokens, body, names);
   const wordsOf = (span: SentenceSpan) =>
     tokens.slice(span.first, span.last + 1).filter((t) => /[\p{L}\p{N}]/u.test(t.value));
   return {
     names,
+    genders,
     quotationMarks: { open: '“«', close: '”»', toggle: '"' },
     attribution: (span, index, memory) =>
       findSpanishAttribution(text, tokens, span, index, memory, names[index]!),

@@ -436,6 +436,54 @@ it('proposes no place-and-date line as a claim', () => {
   expect(result.claims.map((c) => c.sentence)).toEqual([text.slice(text.indexOf('El Gobierno'))]);
 });
 
+describe('"ella" and "él" with the gender the article gives its people', () => {
+  // The role's own ending ("la ministra", "el director"), its article ("la portavoz", "el
+  // fiscal") or a title ("la Sra.", "Don") tells; a verb without a subject says no gender.
+  const perezThenGomez = (after: string) =>
+    'La ministra de Salud, Ana Pérez, dijo que el hospital atenderá a 300 pacientes más en 2024. ' +
+    'El director del penal, Juan Gómez, aseguró que la cárcel tiene 4.000 reclusos. ' +
+    after;
+
+  it.each([
+    ['Ella dijo que el presupuesto de salud creció un 12 % este año.', '12 %'],
+    ['«Contratamos a 200 médicos en marzo», afirmó ella.', '200 médicos'],
+    ['«Tenemos 500 camas nuevas en el país», agregó la funcionaria.', '500 camas'],
+  ])('skip a man for a woman: %s', (after, fragment) => {
+    expect(speakerOf(perezThenGomez(after), fragment)).toBe('Ana Pérez');
+  });
+
+  it('keep the last person for a verb without a subject, which says no gender', () => {
+    const text = perezThenGomez('Agregó que la vacuna llegó a 40 municipios en 2024.');
+    expect(speakerOf(text, '40 municipios')).toBe('Juan Gómez');
+    // …and for "ella" when nothing tells Gómez's gender; "él" then skips Pérez.
+    const bare =
+      'Ana Pérez dijo que el hospital atenderá a 300 pacientes más en 2024. ' +
+      'La ministra Rosa Gómez aseguró que la cárcel tiene 4.000 reclusos. ' +
+      'Él dijo que el presupuesto de salud creció un 12 % este año.';
+    expect(speakerOf(bare, '12 %')).toBe('Ana Pérez');
+  });
+
+  it.each([
+    ['La portavoz Ana Ruiz', 'El fiscal Raúl Melara'],
+    ['La Sra. Ruiz', 'Don Raúl Melara'],
+    ['Ana Ruiz, directora de Cristosal,', 'El exministro Raúl Melara'],
+  ])('reads "%s" as a woman and "%s" as a man', (woman, man) => {
+    const text =
+      `${woman} dijo que la policía detuvo a 300 personas en marzo. ` +
+      `${man} aseguró que hay 40 casos abiertos en 2024. ` +
+      'Ella añadió que 12 agentes fueron suspendidos en abril.';
+    expect(speakerOf(text, '12 agentes')).toMatch(/Ruiz$/);
+  });
+
+  it('does not take the role of the person a complement names: "el asesor de la ministra"', () => {
+    const text =
+      'El asesor de la ministra, Luis Ruiz, dijo que la policía detuvo a 300 personas en marzo. ' +
+      'La fiscal Rosa Melara aseguró que hay 40 casos abiertos en 2024. ' +
+      'Él añadió que 12 agentes fueron suspendidos en abril.';
+    expect(speakerOf(text, '12 agentes')).toBe('Luis Ruiz');
+  });
+});
+
 describe('Spanish roles, ages, sources and "según informó"', () => {
   it('gives a bare role no institute the sentence before named', () => {
     const text =

@@ -355,6 +355,78 @@ describe('"he" and "she" mean a person', () => {
   });
 });
 
+describe('"he" and "she" with the gender the article gives its people', () => {
+  // No list of first names: the article's titles, gendered roles and the pronouns it uses
+  // right after naming someone are the only cues.
+  const lopezThenSmith = (smith: string) =>
+    'Maria Lopez, the mayor, said the city will hire 40 new teachers this year. ' +
+    `${smith} ` +
+    'She said the budget includes $3 million for school repairs.';
+
+  it('skip a man the article shows by "his" after his name, and keep the last one without a cue', () => {
+    const cued = lopezThenSmith(
+      'Police Chief John Smith said his department needs 12 more officers.',
+    );
+    expect(speakerOf(cued, '$3 million')).toBe('Maria Lopez');
+    // Nothing tells Smith's gender: the last person who spoke, as before.
+    const bare = lopezThenSmith(
+      'Police Chief John Smith said the department needs 12 more officers.',
+    );
+    expect(speakerOf(bare, '$3 million')).toBe('John Smith');
+    // "her" as an object is someone else, no cue for Smith.
+    const object = lopezThenSmith(
+      'Police Chief John Smith praised her, saying 12 officers were hired.',
+    );
+    expect(speakerOf(object, '$3 million')).toBe('John Smith');
+  });
+
+  it('skip a man called "Mr." to the woman called "Mrs." before him', () => {
+    const text = lopezThenSmith('Mr. Smith said crime fell 4% in 2023.').replace(
+      'Maria Lopez',
+      'Mrs. Lopez',
+    );
+    expect(speakerOf(text, '$3 million')).toBe('Lopez');
+  });
+
+  it.each([
+    ['Police spokesman John Smith said crime fell 4% in 2023.'],
+    ['John Smith, a businessman who owns 3 shops, said crime fell 4% in 2023.'],
+    ["The union's chairman, John Smith, said crime fell 4% in 2023."],
+  ])('skip a man a gendered role names: %s', (smith) => {
+    expect(speakerOf(lopezThenSmith(smith), '$3 million')).toBe('Maria Lopez');
+  });
+
+  it('skip a woman a relative clause shows by "her", for "he"', () => {
+    const text =
+      'John Smith, the police chief, said crime fell 4% in 2023. ' +
+      'Ana Ruiz, who took office in May, said her office had counted 300 resignations. ' +
+      'He said the city hired 12 officers in March.';
+    expect(speakerOf(text, '12 officers')).toBe('John Smith');
+    // "An aide to the congresswoman" does not make the aide a woman, whom "he" would skip.
+    const aide = text.replace(
+      'John Smith, the police chief,',
+      'An aide to the congresswoman, John Smith,',
+    );
+    expect(speakerOf(aide, '12 officers')).toBe('John Smith');
+  });
+
+  it('give no speaker when every person near is of the other gender', () => {
+    const text =
+      'John Smith said his team hired 12 officers in 2023. ' +
+      'Peter Brown told reporters his budget fell 4% in 2023. ' +
+      'She said the city spent $4 million on overtime.';
+    expect(speakerOf(text, '$4 million')).toBeNull();
+  });
+
+  it('read a woman in the role the speaker is called by: "the spokeswoman"', () => {
+    const text =
+      "The agency's spokeswoman said floods had cost insurers $310 million since 2014. " +
+      'Tom Harris said his basement flooded three times since 2019. ' +
+      'She added that the agency spent $4 million on pumps.';
+    expect(speakerOf(text, '$4 million')).toBe("The agency's spokeswoman");
+  });
+});
+
 describe('a document and who published it', () => {
   it.each([
     [
