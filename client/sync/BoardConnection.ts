@@ -282,6 +282,7 @@ export class BoardConnection {
       doc: this.doc,
       actor: this.actor,
       role: this.role,
+      refused: () => this.refusedCode !== null,
       afterCommand: () => this.undoManager.stopCapturing(),
     });
 

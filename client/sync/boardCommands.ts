@@ -1,7 +1,9 @@
 /**
  * The board's commands as components call them: bound to the connection's doc and the local
- * actor, refused early when the role may not run them (the server drops such writes anyway,
- * but a dropped write would leave the local doc ahead of the server for good).
+ * actor, refused early when the role may not run them, or once the server has refused the
+ * connection (an invite revoked, the board deleted): the server drops such writes anyway, but
+ * a dropped write would leave the local doc ahead of the server for good, and the form that
+ * made it would say it was saved (QA15 F1).
  */
 import type * as Y from 'yjs';
 import {
@@ -34,6 +36,8 @@ export interface CommandBinding {
   readonly doc: Y.Doc;
   readonly actor: Actor;
   readonly role: Role;
+  /** Whether the server has refused this connection: nothing written now would reach it. */
+  readonly refused: () => boolean;
   /** Runs after every successful command (ends the undo capture, so one command = one step). */
   readonly afterCommand: () => void;
 }
@@ -46,6 +50,9 @@ function bind<A extends unknown[], R>(
   return (...args: A) => {
     if (!can(b.role, permission)) {
       throw new BoardError('not_allowed', `a ${b.role} may not do this`);
+    }
+    if (b.refused()) {
+      throw new BoardError('not_allowed', 'the server refused this connection');
     }
     const result = command(b.doc, ...args, { actor: b.actor });
     b.afterCommand();

@@ -263,6 +263,33 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     expect(lead.getSnapshot().board.cards[kept]?.evidence).toHaveLength(1);
   });
 
+  it('once revoked, a command is refused before it changes the doc: nothing on screen the server lacks', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const cardId = lead.commands.addClaim({ claim: 'The ferry carried 2 million people' });
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const eddie = await invite(board, 'editor');
+    const page = connect(board.id, eddie.token, {});
+    await until(() => page.getSnapshot().board.cards[cardId] !== undefined);
+
+    expect(
+      (await api(`/api/boards/${board.id}/invites/${eddie.inviteId}`, board.leadToken, 'DELETE'))
+        .status,
+    ).toBe(204);
+    await until(() => page.getSnapshot().status.kind === 'refused');
+    // A form still open (the claim edited in place, QA15 F1) would have said "saved" of it.
+    expect(() => page.commands.editCard(cardId, { claim: 'It carried 1.9 million' })).toThrow(
+      'the server refused this connection',
+    );
+    expect(() => page.commands.addComment(cardId, { text: 'Ask the operator' })).toThrow(
+      'the server refused this connection',
+    );
+    const card = page.getSnapshot().board.cards[cardId];
+    expect(card?.claim).toBe('The ferry carried 2 million people');
+    expect(card?.comments).toEqual([]);
+  });
+
   it('a deletion the server stored is not kept to be listed', async () => {
     const board = await newBoard();
     const { ackStore } = device();

@@ -73,7 +73,13 @@ function removedAndPutBack() {
     if (tr.origin !== 'remote') origins.push(tr.origin);
   });
   const actions = {
-    commands: bindCommands({ doc: b, actor: eddie.actor, role: 'editor', afterCommand: () => {} }),
+    commands: bindCommands({
+      doc: b,
+      actor: eddie.actor,
+      role: 'editor',
+      refused: () => false,
+      afterCommand: () => {},
+    }),
     run(what: string, fn: () => void) {
       try {
         fn();
