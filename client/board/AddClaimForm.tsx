@@ -113,8 +113,9 @@ export function AddClaimForm({
       {speakerLimit.note}
       {!canAdd && (
         <p className="muted" id={KEPT_NOTE_ID}>
-          You can no longer add claims (your role on the board changed): this is what you had typed,
-          to copy. It can be added once you may edit the board again.
+          You can no longer add claims ({actions.lostRights.why}): this is what you had typed, to
+          copy.
+          {actions.lostRights.mayReturn && ' It can be added once you may edit the board again.'}
         </p>
       )}
     </form>

@@ -24,6 +24,7 @@ import {
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { lostRights } from '../access/lostRights';
 import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
@@ -71,7 +72,7 @@ import { useCompactCards } from './useCompactCards';
 import { useFocusFollowsCard } from './useFocusFollowsCard';
 import { useEarlierWorkSaved } from './useEarlierWorkSaved';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
-import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
+import { CARD_KEYS_HINT_ID, cardKeysHint, mayUndo } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
@@ -137,6 +138,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const reopening = snapshot.status.kind === 'reopening';
   const role: Role = refused || reopening ? 'viewer' : known.role;
   const canEdit = can(role, 'editBoard');
+  const { kind: statusKind, code: statusCode } = snapshot.status;
+  const rightsGone = useMemo(
+    () => lostRights({ kind: statusKind, code: statusCode }, connection.refusedReason),
+    [statusKind, statusCode, connection],
+  );
   const me = useMemo(
     () => ({ ...connection.actor, colour: snapshot.myColour }),
     [connection, snapshot.myColour],
@@ -239,18 +245,22 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (b: BoardView) => filterColumns(b, shownFilterNow.current, forMe),
     [forMe],
   );
+  // A page that may no longer write (refused, reopening) still holds its own steps: undone
+  // there, they would change the board on screen only, and be said done.
   const undo = useCallback(() => {
     if (!connection.undoManager.canUndo()) return tell('Nothing to undo.');
+    if (!mayUndo(role)) return tell(`Could not undo: ${rightsGone.why}.`);
     const before = connection.getSnapshot().board;
     const step = connection.undo();
     tell(undoAnnouncement('Undone', step, before, connection.getSnapshot().board, shownColumns));
-  }, [connection, tell, shownColumns]);
+  }, [connection, tell, shownColumns, role, rightsGone]);
   const redo = useCallback(() => {
     if (!connection.undoManager.canRedo()) return tell('Nothing to redo.');
+    if (!mayUndo(role)) return tell(`Could not redo: ${rightsGone.why}.`);
     const before = connection.getSnapshot().board;
     const step = connection.redo();
     tell(undoAnnouncement('Redone', step, before, connection.getSnapshot().board, shownColumns));
-  }, [connection, tell, shownColumns]);
+  }, [connection, tell, shownColumns, role, rightsGone]);
   useUndoShortcuts(undo, redo);
 
   // A lead changed this person's role while the page was open (or before it opened, since the
@@ -445,6 +455,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       commands: connection.commands,
       canEdit,
       canComment: can(role, 'comment'),
+      lostRights: rightsGone,
       claimEdits,
       openCard,
       showPassage,
@@ -461,6 +472,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       connection,
       canEdit,
       role,
+      rightsGone,
       claimEdits,
       openCard,
       showPassage,

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { EditConflict } from '../ui/EditConflict';
 import { fieldDraftState } from '../ui/useFieldDraft';
@@ -13,6 +13,10 @@ import type { ClaimEdits } from './claimEdits';
  * over its limit is not saved and not cut: the editor stays open, saying by how much. The draft
  * lives in `edits`, not here: a colleague moving the card mounts the editor again in the other
  * column, with the draft, and with focus and the caret where they were.
+ * Once this person may no longer edit cards (their invite revoked, a lower role), the editor
+ * goes read-only, keeping what they typed to copy, with why it was not saved, until they
+ * discard it or (a role raised again) may save it, as New claim does (AddClaimForm); with
+ * nothing typed it simply closes. Enter there says why instead of "Claim saved." (QA15 F1, F3).
  */
 export function ClaimEditor({
   cardId,
@@ -39,8 +43,23 @@ export function ClaimEditor({
   );
   const { shown, conflicts } = draft;
   const area = useRef<HTMLTextAreaElement>(null);
-  const { announce } = useBoardActions();
-  const limit = useTextLimit({ text: shown.claim.trim(), field: 'claim', announce, ref: area });
+  const { announce, canEdit, lostRights } = useBoardActions();
+  const keptNoteId = `claim-kept-${cardId}`;
+  const keptNote = `You can no longer edit claims (${lostRights.why}), so this was not saved: copy it${
+    lostRights.mayReturn ? ', or save it once you may edit the board again' : ''
+  }.`;
+  const limit = useTextLimit({
+    text: shown.claim.trim(),
+    field: 'claim',
+    announce,
+    ref: area,
+    describedBy: canEdit ? undefined : keptNoteId,
+  });
+  const typed = shown.claim.trim() !== current;
+  // Nothing typed to keep: the editor goes with the right to save it.
+  useEffect(() => {
+    if (!canEdit && !typed) onCancel();
+  });
   // Enter, Escape and blur may all fire for one edit.
   const done = useRef(false);
   // Takes focus as the edit starts or comes back to a new row with it; says, as the row goes
@@ -63,6 +82,11 @@ export function ClaimEditor({
   /** `blur`: the person left the editor, which keeps it open if it cannot save. */
   const finish = (keep: boolean, { overTheirs = false, blur = false } = {}) => {
     if (done.current) return;
+    if (keep && !canEdit) {
+      // Kept where it is, to copy: Enter says why it stays; leaving the field says nothing.
+      if (!blur) announce(keptNote);
+      return;
+    }
     if (keep && conflicts.length > 0 && !overTheirs) return; // the conflict is shown: they choose
     // Too long: shown next to the field, and said as it went over; Enter says it again.
     if (keep && (blur ? limit.error !== null : limit.refuse())) return;
@@ -79,6 +103,7 @@ export function ClaimEditor({
           {...limit.field}
           aria-label="Claim text"
           value={shown.claim}
+          readOnly={!canEdit}
           rows={3}
           onFocus={(e) => e.currentTarget.select()}
           onChange={(e) => draft.edit({ claim: e.target.value })}
@@ -95,13 +120,27 @@ export function ClaimEditor({
           }}
         />
         {limit.note}
+        {!canEdit && (
+          <>
+            <p className="muted small" id={keptNoteId}>
+              {keptNote}
+            </p>
+            <span className="row">
+              <button type="button" className="button small" onClick={() => finish(false)}>
+                Discard typed claim
+              </button>
+            </span>
+          </>
+        )}
       </div>
-      <EditConflict
-        fields={conflicts.map(() => ({ name: 'the claim', theirs: current }))}
-        by={updatedBy}
-        onKeepMine={() => finish(true, { overTheirs: true })}
-        onTakeTheirs={() => finish(false)}
-      />
+      {canEdit && (
+        <EditConflict
+          fields={conflicts.map(() => ({ name: 'the claim', theirs: current }))}
+          by={updatedBy}
+          onKeepMine={() => finish(true, { overTheirs: true })}
+          onTakeTheirs={() => finish(false)}
+        />
+      )}
     </>
   );
 }

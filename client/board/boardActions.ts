@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { ColumnId, SourceSpan } from '../../shared/board';
+import type { LostRights } from '../access/lostRights';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
 import type { ClaimEdits } from './claimEdits';
@@ -12,6 +13,11 @@ export interface BoardActions {
   readonly commands: BoardCommands;
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  /**
+   * Why this page may not save what a right it no longer has would write (revoked, or a lower
+   * role): said by each form kept read-only. Read only once a right has gone.
+   */
+  readonly lostRights: LostRights;
   /** The claims being edited in place, by card id. */
   readonly claimEdits: ClaimEdits;
   openCard(cardId: string): void;

@@ -201,13 +201,20 @@ export function CardDetail({
               </>
             )}
           </p>
-          <TypedNotSaved drafts={orphans} why="deleted" />
+          <TypedNotSaved drafts={orphans} note={TYPED_NOTE.deleted} />
         </div>
       ) : (
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
             <CopyCardLink address={address} />
-            <TypedNotSaved drafts={orphans} why={orphanedBy === 'rights' ? 'rights' : 'back'} />
+            <TypedNotSaved
+              drafts={orphans}
+              note={
+                orphanedBy === 'rights'
+                  ? `You can no longer save this here (${actions.lostRights.why}): copy it before you close this.`
+                  : TYPED_NOTE.back
+              }
+            />
             {wholeClaim && (
               <section aria-labelledby="detail-claim">
                 <h3 id="detail-claim">Claim</h3>
@@ -316,26 +323,18 @@ export function CardDetail({
 const TYPED_NOTE = {
   deleted: 'It was not saved: copy it before you close this.',
   back: 'The card was deleted while you were typing, and is back now without it: copy it into the card again.',
-  rights:
-    'You can no longer save this here (your role on the board changed, or the server refused this invite): copy it before you close this.',
 } as const;
 
 /**
  * What was typed in the card's forms when they went from under the person, read-only, to copy:
  * a colleague deleted the card, or the person lost the right to save them.
  */
-function TypedNotSaved({
-  drafts,
-  why,
-}: {
-  drafts: readonly Draft[];
-  why: keyof typeof TYPED_NOTE;
-}) {
+function TypedNotSaved({ drafts, note }: { drafts: readonly Draft[]; note: string }) {
   if (drafts.length === 0) return null;
   return (
     <section aria-labelledby="detail-orphans" id="detail-typed" tabIndex={-1}>
       <h3 id="detail-orphans">{TYPED_TEXT_NAME}</h3>
-      <p className="muted">{TYPED_NOTE[why]}</p>
+      <p className="muted">{note}</p>
       {drafts.map((d, i) => (
         <TypedTextKept
           key={i}

@@ -35,6 +35,12 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
     if (editing) setEditing(false);
     return <p className="muted small comment-deleted">Comment deleted.</p>;
   }
+  // No longer allowed to comment (revoked, made a viewer): the form goes, as a new comment's
+  // does; the card's dialog keeps what was typed in it to copy (CardDetail, QA15 F2).
+  if (editing && !ctx.canComment) {
+    ctx.noteEdit(c.id, null);
+    setEditing(false);
+  }
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
   // Which comment the buttons are about: a thread of one's own comments otherwise reads
   // "Edit comment, Delete comment" again and again.

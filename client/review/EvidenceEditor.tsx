@@ -55,6 +55,10 @@ export function EvidenceEditor({
     gone.announce,
   );
   const canEdit = actions.canEdit;
+  // A right gone (revoked, a lower role) takes the open form with it, as it does the verdict's:
+  // the card's dialog keeps what was typed in it to copy (CardDetail), and a Save here would
+  // say "saved" of what the server will not take (QA15 F2).
+  if (!canEdit && editing !== null) setEditing(null);
   // The item being edited, as last seen: a colleague may remove it while this person types.
   // The form then stays where it was, with their draft, and offers to add it again.
   const lastSeen = useRef<{ evidence: EvidenceView; index: number } | null>(null);
