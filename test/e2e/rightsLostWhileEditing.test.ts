@@ -114,6 +114,10 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     const added = 'Ships waited 3 days on average';
     await addClaim(eddie, added);
     await waitSaved(eddie);
+    const newClaim = eddie
+      .getByRole('form', { name: 'Add a claim' })
+      .getByRole('textbox', { name: 'New claim', exact: true });
+    await newClaim.fill('Dockers struck for 2 weeks');
     const mine = 'The port handled 1.8 million containers in 2023';
     await editClaimInPlace(eddie, mine);
     await recordLiveRegions(eddie);
@@ -138,7 +142,13 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     expect(await liveSaid(eddie)).not.toContain('Claim saved.');
     expect((await exported(board)).cards.map((c) => c.claim)).toEqual([CLAIM, added]);
 
-    await eddie.getByRole('button', { name: 'Discard typed claim' }).click();
+    // New claim says the same reason, and promises nothing a revoked invite will not get.
+    const kept = eddie.getByText('You can no longer add claims');
+    expect(await kept.textContent()).toContain('the board’s lead revoked your invite');
+    expect(await kept.textContent()).not.toContain('once you may edit');
+    expect(await newClaim.inputValue()).toBe('Dockers struck for 2 weeks');
+
+    await card(eddie, CLAIM).getByRole('button', { name: 'Discard typed claim' }).click();
     await editor.waitFor({ state: 'detached' });
     await card(eddie, CLAIM).waitFor();
     // Focus is back on the card: Ctrl+Z there would take the added card off this page only.
