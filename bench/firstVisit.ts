@@ -18,13 +18,10 @@
  * and opens alternate between the two builds (ABBA), against the same server and board, so
  * both see the same machine; the table gives each build's medians and their ratios.
  */
-import type { RequestHandler } from 'express';
 import { fileURLToPath } from 'node:url';
 import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/helpers/browser';
 import { startTestServer } from '../test/helpers/http/startTestServer';
-import { type BuiltClient, buildClient } from '../test/e2e/support/buildClient';
-import { staticClient } from '../server/http/staticClient';
-import { checkoutAt } from './checkoutAt';
+import { abbaOrder, type Build, buildClients } from './clientBuilds';
 import { buildLongHistoryBoard, type LongHistoryBoard } from './longHistoryBoard';
 import type { Section } from './section';
 import { median } from './stats';
@@ -178,30 +175,6 @@ const MEASURES: readonly { key: keyof Visit; title: string }[] = [
   { key: 'cpuAfter', title: 'Main-thread CPU in the 3 s after' },
 ];
 
-interface Build {
-  readonly name: string;
-  readonly client: BuiltClient;
-  readonly handler: RequestHandler;
-}
-
-/** The client of `baseRef` (when given) and of this checkout, built. */
-function buildClients(baseRef: string | undefined): Build[] {
-  const builds: Build[] = [];
-  const add = (name: string, client: BuiltClient) => {
-    const handler = staticClient(client.dir);
-    if (!handler) throw new Error(`no client built for ${name}`);
-    builds.push({ name, client, handler });
-  };
-  const base = baseRef ? checkoutAt(baseRef) : null;
-  try {
-    if (base) add(`before (${base.commit.slice(0, 7)})`, buildClient(base.dir));
-    add('this checkout', buildClient());
-  } finally {
-    base?.remove();
-  }
-  return builds;
-}
-
 /** Makes the board, then opens it ROUNDS times with each build, in ABBA order. */
 async function visitAlternately(
   builds: readonly Build[],
@@ -221,7 +194,7 @@ async function visitAlternately(
     }
     const visits = new Map<Build, Visit[]>(builds.map((b) => [b, []]));
     for (let round = 0; round < ROUNDS; round++) {
-      for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+      for (const build of abbaOrder(builds, round)) {
         serving = build;
         const seen = await visit(browser, url, board.cards);
         visits.get(build)?.push(seen);

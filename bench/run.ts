@@ -14,6 +14,7 @@ import { exportSection } from './export';
 import { extractSection } from './extract';
 import { firstVisitSection } from './firstVisit';
 import { restoreSection } from './restore';
+import { searchSection } from './search';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
 
@@ -21,6 +22,7 @@ const SECTIONS: readonly Section[] = [
   syncSection(),
   browserSection(),
   firstVisitSection(),
+  searchSection(),
   activitySection(),
   activityBurstSection(),
   exportSection(),
