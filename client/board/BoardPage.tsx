@@ -657,6 +657,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         awaitingMe={awaitingMe}
                         heldId={mover.preview?.cardId ?? null}
                         reveal={revealRequest}
+                        compact={compact}
                         emptyText={
                           column === 'unverified' && boardEmpty
                             ? emptyBoardText(canEdit)

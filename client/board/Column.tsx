@@ -35,6 +35,22 @@ export interface RevealRequest {
 
 const NO_PEERS: readonly Peer[] = Object.freeze([]);
 /**
+ * A row's height before it is measured: a card of a 100-character claim (three lines) with its
+ * tools, and its compact form, at desktop widths. A row measured at another height than its
+ * estimate moves every row after it, and the column renders again at once: after a search that
+ * swaps the cards shown, every new row was (150 px for both).
+ */
+const ROW_ESTIMATE = { normal: 178, compact: 79 } as const;
+/**
+ * Rows rendered beyond each edge of the view. Each is a card mounted, styled and laid out
+ * whenever a search swaps the cards shown: with 6 (and 150 px estimates), the key that swapped
+ * 550 cards for 22 took 1.3-1.6× the main-thread time it takes now (bench: search). Two keep the next card ready for the arrow
+ * keys and a scroll of a card's height. A column of up to SMALL_COLUMN cards is rendered whole,
+ * as it was with 6 rows: it costs little, and a screen reader's browse mode reads all of it.
+ */
+const OVERSCAN = 2;
+const SMALL_COLUMN = 12;
+/**
  * The reveal requests a column has carried out, for every column: a request is carried out
  * once. A card that leaves the list and comes back (a filter cleared), or that a colleague
  * moves to another column, must not take focus again from wherever the person has gone since
@@ -60,6 +76,7 @@ export const Column = memo(function Column({
   awaitingMe,
   heldId,
   reveal,
+  compact,
   emptyText,
   children,
 }: {
@@ -77,6 +94,8 @@ export const Column = memo(function Column({
   awaitingMe: (card: CardView) => readonly CommentView[];
   heldId: string | null;
   reveal: RevealRequest | null;
+  /** Compact cards (useCompactCards): rows about half as tall. */
+  compact: boolean;
   /** What the column says when it has no card at all ("No cards yet" unless given). */
   emptyText?: string;
   children?: ReactNode;
@@ -86,8 +105,8 @@ export const Column = memo(function Column({
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 150,
-    overscan: 6,
+    estimateSize: () => (compact ? ROW_ESTIMATE.compact : ROW_ESTIMATE.normal),
+    overscan: ids.length <= SMALL_COLUMN ? SMALL_COLUMN : OVERSCAN,
     gap: 8,
     getItemKey: (i) => ids[i] ?? i,
     rangeExtractor,

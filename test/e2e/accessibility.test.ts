@@ -81,7 +81,10 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
   });
 
   it('the board filled from the seed article', async () => {
-    expect(await column(lead, 'Unverified').getByRole('listitem').count()).toBeGreaterThan(5);
+    // Counted by the column's heading: the column renders only the cards in view and two more.
+    const heading = await lead.getByRole('heading', { name: /^Unverified/ }).textContent();
+    expect(Number(/\d+/.exec(heading ?? '')?.[0])).toBeGreaterThan(5);
+    expect(await column(lead, 'Unverified').getByRole('listitem').count()).toBeGreaterThan(3);
     expect(await axeViolations(lead)).toEqual([]);
   });
 

@@ -611,6 +611,9 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await addClaim(a, older);
     await addClaim(a, second);
     const firstId = await card(a, first).getAttribute('data-card-id');
+    // B finds the card by searching: it is last in a long column, and B renders what is in view.
+    const search = b.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill(first);
     const select = card(a, first).getByRole('combobox', { name: 'Move to…' });
     await select.focus();
     await a.keyboard.press('ArrowDown');
@@ -631,6 +634,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => a.evaluate(() => document.activeElement?.getAttribute('data-card-id')))
       .toBe(next);
+    await search.fill('');
   });
 
   it('keeps focus on a card a colleague moves or deletes, and says so', async () => {
