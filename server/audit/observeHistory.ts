@@ -56,6 +56,7 @@ import {
 } from '../../shared/board/schema';
 import type { Actor } from '../../shared/board/actor';
 import { storedScale } from '../../shared/board/readMeta';
+import { sameValue } from '../../shared/board/setChanged';
 import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { textDigest } from '../articles/textDigest';
 import type { RemovedEvidence } from '../storage/Storage';
@@ -99,6 +100,18 @@ function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: read
     was[key] = text(change.oldValue);
   }
   return { values, was };
+}
+
+/**
+ * The keys `event` set, less those written with the value they already held. The commands
+ * write no such value (B15), but a raw client may: its write happened, yet the board reads the
+ * same, so there is nothing to record ("set the verdict to False (was False)").
+ */
+function keysChanged(event: Y.YEvent<Y.AbstractType<unknown>>): Map<string, KeyChange> {
+  const keys = [...(event.changes.keys as Map<string, KeyChange>)];
+  const same = ([key, c]: [string, KeyChange]) =>
+    c.action === 'update' && sameValue(c.oldValue, rawGet(event.target, key));
+  return new Map(keys.filter((entry) => !same(entry)));
 }
 
 /** Whether `tr` added `item`: it is newer than anything its client had written before. */
@@ -201,7 +214,7 @@ function overridden(
 /** The keys among `fields` whose new values replaced ones their writer never saw. */
 function crossedKeys(event: Y.YEvent<Y.AbstractType<unknown>>, fields: readonly string[]) {
   const tr = event.transaction;
-  const keys = [...event.changes.keys.keys()].filter((k) => fields.includes(k));
+  const keys = [...keysChanged(event).keys()].filter((k) => fields.includes(k));
   return tr.local ? [] : keys.filter((k) => crossedWrite(tr, event.target as AnyMap, k)).sort();
 }
 const crossedFields = (keys: readonly string[]) => (keys.length > 0 ? { crossed: keys } : {});
@@ -227,7 +240,7 @@ function cardEvents(
   const out: HistoryDraft[] = [];
   const target = event.target;
   const origin = event.transaction.origin;
-  const keys = event.changes.keys as Map<string, KeyChange>;
+  const keys = keysChanged(event);
   if (target === cards) {
     for (const [cardId, change] of keys) {
       if (change.action === 'delete') {
@@ -351,7 +364,7 @@ function cardEvents(
 function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<unknown>>) {
   const out: HistoryDraft[] = [];
   const target = event.target;
-  const keys = event.changes.keys as Map<string, KeyChange>;
+  const keys = keysChanged(event);
   const describe = (comment: unknown, commentId: string) => ({
     commentId,
     cardId: text(rawGet(comment, COMMENT_KEYS.cardId)),
@@ -373,18 +386,18 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   const d = describe(target, keyOf(target) as string);
   const data = { commentId: d.commentId };
   const textChange = keys.get(COMMENT_KEYS.text);
-  if (keys.has(COMMENT_KEYS.deletedAt) && rawGet(target, COMMENT_KEYS.deletedAt) != null) {
+  const deletion = keys.get(COMMENT_KEYS.deletedAt);
+  const deleted = rawGet(target, COMMENT_KEYS.deletedAt) != null;
+  // A tombstone stamped again (a raw client's; deleteComment writes none, B15) is no event.
+  if (deletion && deleted && deletion.oldValue == null) {
     // The tombstone clears the text in the same change: the words are its old value.
     const said = textChange ? textChange.oldValue : rawGet(target, COMMENT_KEYS.text);
     out.push({ cardId: d.cardId, type: 'comment.deleted', data: { ...data, text: text(said) } });
-  } else if (
-    keys.has(COMMENT_KEYS.deletedAt) &&
-    keys.get(COMMENT_KEYS.deletedAt)!.oldValue != null
-  ) {
+  } else if (deletion && !deleted && deletion.oldValue != null) {
     // The tombstone lifted (its author's Undo of the deletion): the words come back with it.
     const said = text(rawGet(target, COMMENT_KEYS.text));
     out.push({ cardId: d.cardId, type: 'comment.restored', data: { ...data, text: said } });
-  } else if (textChange && rawGet(target, COMMENT_KEYS.deletedAt) == null) {
+  } else if (textChange && !deleted) {
     // Not an edit of a deleted comment: its author's other tab, which had not seen the
     // deletion, may save one, whose text the merge can keep beside the deletion. The comment
     // reads as deleted all the same (readComment), and the trail keeps words it was deleted
@@ -449,7 +462,7 @@ function articleEvents(
   const target = event.target;
   if (target instanceof Y.Map && target.parent === articles) {
     // An article's link, given after its import (setArticleUrl).
-    const url = (event.changes.keys as Map<string, KeyChange>).get(ARTICLE_KEYS.url);
+    const url = keysChanged(event).get(ARTICLE_KEYS.url);
     if (url && url.action !== 'delete') {
       out.push({
         cardId: null,
@@ -488,7 +501,7 @@ function articleEvents(
 function titleEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknown>>) {
   const out: HistoryDraft[] = [];
   if (event.target !== meta) return out;
-  const change = (event.changes.keys as Map<string, KeyChange>).get(META_KEYS.title);
+  const change = keysChanged(event).get(META_KEYS.title);
   if (change?.action === 'update') {
     out.push({
       cardId: null,

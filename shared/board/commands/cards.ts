@@ -28,6 +28,7 @@ import {
   newCardMap,
   type Pos,
 } from '../schema';
+import { setChanged, setChangedKeys } from '../setChanged';
 import { type CommandScope, transact } from '../transact';
 
 export function getCard(doc: Y.Doc, cardId: string): CardMap {
@@ -144,8 +145,8 @@ const EDITABLE = [K.claim, K.speaker, K.rationale, K.speakerType, K.reviewUrl] a
 /**
  * Edits a card's fields: its text, and what its ClaimReview says of the speaker and where the
  * fact-check is published. Each is its own key, so concurrent edits of different fields both
- * stay; a value the card already holds is not written again. An optional key the card lacks
- * reads as null, so setting it to null writes nothing.
+ * stay; a value the card already holds is not written again (B15). An optional key the card
+ * lacks reads as null, so setting it to null writes nothing.
  */
 export function editCard(
   doc: Y.Doc,
@@ -155,12 +156,9 @@ export function editCard(
 ): void {
   const data = parseInput(editCardInput, patch);
   const card = getCard(doc, cardId);
+  const fields = Object.fromEntries(EDITABLE.map((key) => [key, data[key]]));
   transact(doc, 'editCard', ctx, (scope) => {
-    for (const key of EDITABLE) {
-      const value = data[key];
-      if (value !== undefined && value !== (card.get(key) ?? null)) card.set(key, value);
-    }
-    touch(card, scope);
+    if (setChangedKeys(card, fields)) touch(card, scope);
   });
 }
 
@@ -177,7 +175,7 @@ export function setExtraction(
 ): void {
   const data = parseInput(extractionSchema, extraction);
   const card = getCard(doc, cardId);
-  transact(doc, 'setExtraction', ctx, () => card.set(K.extraction, data));
+  transact(doc, 'setExtraction', ctx, () => setChanged(card, K.extraction, data));
 }
 
 export interface MoveTarget {
@@ -188,9 +186,22 @@ export interface MoveTarget {
   readonly verdict?: string | null;
 }
 
+/** Where a card stands among the other cards of its column, or null if it has no valid place. */
+function placeOf(
+  doc: Y.Doc,
+  cardId: string,
+  pos: unknown,
+): { column: ColumnId; index: number } | null {
+  if (!isPos(pos) || !isValidRank(pos.rank)) return null;
+  const me = { id: cardId, rank: pos.rank };
+  const index = columnOrder(doc, pos.column, cardId).filter((o) => compareRank(o, me) < 0).length;
+  return { column: pos.column, index };
+}
+
 /**
  * Moves a card: one `pos` value, so concurrent moves resolve to one of them (B2). A verdict
- * that does not belong to the target column is replaced by `target.verdict`, or cleared.
+ * that does not belong to the target column is replaced by `target.verdict`, or cleared. A
+ * move to where the card already stands keeps its place (B15).
  */
 export function moveCard(
   doc: Y.Doc,
@@ -207,11 +218,13 @@ export function moveCard(
     throw new BoardError('invalid_input', `verdict ${target.verdict} does not belong in ${column}`);
   }
   transact(doc, 'moveCard', ctx, (scope) => {
-    const rank = rankAt(columnOrder(doc, column, cardId), target.index);
-    card.set(K.pos, { column, rank } satisfies Pos);
+    const order = columnOrder(doc, column, cardId);
+    const place = placeOf(doc, cardId, card.get(K.pos));
+    const index = Math.max(0, Math.min(target.index, order.length));
+    const stays = place !== null && place.column === column && place.index === index;
+    if (!stays) card.set(K.pos, { column, rank: rankAt(order, index) } satisfies Pos);
     const next = verdictFitsColumn(scale, verdict, column) ? verdict : null;
-    if (next !== current) card.set(K.verdict, next);
-    touch(card, scope);
+    if (setChanged(card, K.verdict, next) || !stays) touch(card, scope);
   });
 }
 
@@ -229,9 +242,9 @@ export function setVerdict(
   }
   if (rationale !== undefined) parseInput(editCardInput, { rationale });
   transact(doc, 'setVerdict', ctx, (scope) => {
-    card.set(K.verdict, verdict);
-    if (rationale !== undefined) card.set(K.rationale, rationale);
-    touch(card, scope);
+    if (setChangedKeys(card, { [K.verdict]: verdict, [K.rationale]: rationale })) {
+      touch(card, scope);
+    }
   });
 }
 
@@ -245,8 +258,7 @@ export function assignCard(
   const who = assignee === null ? null : parseInput(actorSchema, assignee);
   const card = getCard(doc, cardId);
   transact(doc, 'assignCard', ctx, (scope) => {
-    card.set(K.assignee, who);
-    touch(card, scope);
+    if (setChanged(card, K.assignee, who)) touch(card, scope);
   });
 }
 

@@ -9,6 +9,7 @@ import { commentInput, type CommentInput, LIMITS } from '../inputs';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
 import { COMMENT_KEYS as K, commentsMap, newCommentMap } from '../schema';
+import { setChanged } from '../setChanged';
 import { transact } from '../transact';
 import { getCard } from './cards';
 import { z } from 'zod';
@@ -84,14 +85,15 @@ export function editComment(
   const value = parseInput(z.string().trim().min(1).max(LIMITS.comment), text);
   const comment = ownComment(doc, commentId, ctx);
   transact(doc, 'editComment', ctx, (scope) => {
-    comment.set(K.text, value);
-    comment.set(K.editedAt, editTime(comment, scope.now));
+    if (setChanged(comment, K.text, value)) comment.set(K.editedAt, editTime(comment, scope.now));
   });
 }
 
+/** Deletes a comment, keeping its tombstone (B5); a deleted one keeps its first deletion. */
 export function deleteComment(doc: Y.Doc, commentId: string, ctx: CommandContext): void {
   const comment = ownComment(doc, commentId, ctx);
   transact(doc, 'deleteComment', ctx, (scope) => {
+    if (comment.get(K.deletedAt) != null) return;
     comment.set(K.text, '');
     comment.set(K.deletedAt, scope.now);
   });
@@ -108,7 +110,8 @@ export function resolveThread(
   const rootId = (comment.get(K.parentId) as string | null) ?? commentId;
   const root = getComment(doc, rootId);
   transact(doc, 'resolveThread', ctx, (scope) => {
-    root.set(K.resolved, resolved);
-    root.set(K.resolvedBy, resolved ? scope.actor : null);
+    // Resolving a resolved thread keeps who resolved it.
+    if (setChanged(root, K.resolved, resolved))
+      root.set(K.resolvedBy, resolved ? scope.actor : null);
   });
 }

@@ -12,6 +12,7 @@ import {
   newEvidenceMap,
 } from '../schema';
 import { getCard } from './cards';
+import { setChangedKeys } from '../setChanged';
 import { transact } from '../transact';
 
 function evidenceList(card: CardMap): EvidenceList {
@@ -61,11 +62,7 @@ export function editEvidence(
   const data = parseInput(evidencePatch, patch);
   const list = evidenceList(getCard(doc, cardId));
   const item = list.get(findEvidence(list, evidenceId));
-  transact(doc, 'editEvidence', ctx, () => {
-    for (const [key, value] of Object.entries(data)) {
-      if (value !== undefined && item.get(key) !== value) item.set(key, value);
-    }
-  });
+  transact(doc, 'editEvidence', ctx, () => setChangedKeys(item, data));
 }
 
 export function removeEvidence(

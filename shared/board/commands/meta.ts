@@ -33,6 +33,7 @@ import {
   scaleMap,
   SCHEMA_VERSION,
 } from '../schema';
+import { setChanged, setChangedKeys } from '../setChanged';
 import { transact } from '../transact';
 import type { Organisation } from '../view';
 import { z } from 'zod';
@@ -61,9 +62,10 @@ export function setBoardMeta(
       ? patch.organisation
       : parseInput(organisationSchema, patch.organisation);
   transact(doc, 'setBoardMeta', ctx, () => {
-    const meta = metaMap(doc);
-    if (title !== undefined) meta.set(META_KEYS.title, title);
-    if (organisation !== undefined) meta.set(META_KEYS.organisation, organisation);
+    setChangedKeys(metaMap(doc), {
+      [META_KEYS.title]: title,
+      [META_KEYS.organisation]: organisation,
+    });
   });
 }
 
@@ -138,11 +140,6 @@ function writeRatingScale(
       card.set(CARD_KEYS.updatedAt, scope.now);
     });
   });
-}
-
-/** Sets a key only when its value changes, so a concurrent edit of it is not overwritten. */
-function setChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
-  if (map.get(key) !== value) map.set(key, value);
 }
 
 /**
@@ -238,7 +235,7 @@ export function setArticleUrl(
     throw new BoardError('article_not_found', `no article ${input.articleId}`);
   }
   transact(doc, 'setArticleUrl', ctx, () => {
-    if (article.get(ARTICLE_KEYS.url) !== url) article.set(ARTICLE_KEYS.url, url);
+    setChanged(article, ARTICLE_KEYS.url, url);
   });
 }
 
