@@ -3,6 +3,7 @@
  * have opened, each with its invite token. The token never goes into a URL the server sees.
  */
 import type { Role } from '../../shared/roles';
+import { REFUSED_BADGES } from './refusedBadges';
 import { readClaims } from './tokenClaims';
 
 export interface KnownBoard {
@@ -15,6 +16,12 @@ export interface KnownBoard {
   /** The name on the invite. */
   readonly inviteName: string;
   readonly openedAt: number;
+  /**
+   * The close code with which the server refused this token for good (REFUSED_BADGES: 4401, the
+   * invite revoked or expired; 4404, the board deleted), as the board page last learnt it
+   * (noteRefused); absent while the token opens the board. A new invite link starts without.
+   */
+  readonly refusedCode?: number;
 }
 
 const BOARDS_KEY = 'factboard.boards';
@@ -88,7 +95,7 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
 
 export function updateKnownBoard(
   id: string,
-  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt' | 'role'>>,
+  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt' | 'role' | 'refusedCode'>>,
 ) {
   const boards = read();
   const board = boards[id];
@@ -96,6 +103,16 @@ export function updateKnownBoard(
   if (Object.entries(patch).every(([k, v]) => board[k as keyof KnownBoard] === v)) return;
   boards[id] = { ...board, ...patch };
   write(boards);
+}
+
+/**
+ * Remembers that the server refused `token` for good (`code`), so the start page no longer
+ * lists the board under the invite's role. A refusal of this device's changes (4403) is not of
+ * the invite, and a token a new invite link replaced meanwhile is not the board's any more.
+ */
+export function noteRefused(id: string, token: string, code: number): void {
+  if (!(code in REFUSED_BADGES) || getKnownBoard(id)?.token !== token) return;
+  updateKnownBoard(id, { refusedCode: code });
 }
 
 export function forgetBoard(id: string): void {

@@ -1,7 +1,7 @@
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
-import { CLOSE } from '../../shared/protocol/closeCodes';
 import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
+import { REFUSED_BADGES } from '../app/refusedBadges';
 import { navigate } from '../app/router';
 import { ExportTools } from '../export/ExportTools';
 import { PresenceBar } from '../presence/PresenceBar';
@@ -12,15 +12,6 @@ import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
 import { mayUndo } from './keyboardShortcuts';
 import { ShortcutsTool } from './ShortcutsTool';
-
-/**
- * The badge once the server has refused the connection: the role on the invite no longer
- * holds (the page is read-only and the pill says why), so the badge must not claim it.
- */
-const REFUSED_BADGES: Readonly<Record<number, string>> = {
-  [CLOSE.unauthorized]: 'Invite no longer valid',
-  [CLOSE.unknownBoard]: 'Board deleted',
-};
 
 export function BoardHeader({
   title,

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { KnownBoard } from '../app/knownBoards';
+import { type KnownBoard, noteRefused } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
 import { connectionDown } from '../sync/connectionStatus';
@@ -12,7 +12,8 @@ import { storageSetAsideStore } from '../sync/setAsideStore';
 /**
  * Opens the board's connection for as long as the page shows it, with the invite's current
  * role: read from the server when the page opens and whenever a lead changes it (the server
- * closes the connection with 4205); a new role opens a new connection with it. When the server
+ * closes the connection with 4205); a new role opens a new connection with it. Both the role
+ * and a refusal of the invite are remembered with the board (knownBoards), for the start page. When the server
  * refused changes only this device held, which are then set aside, a new connection starts
  * from the server's board, with the role read again (meanwhile the old one says the board is
  * reopening). The page goes on showing the old connection until the server has answered the
@@ -67,7 +68,10 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
     let connectedOnce = false;
     let down = false;
     const offStatus = c.subscribe(() => {
-      const { kind } = c.getSnapshot().status;
+      const { kind, code } = c.getSnapshot().status;
+      // The start page lists the board as this browser last learnt of it: not under a role
+      // its invite no longer gives once the server refuses the invite (revoked, board deleted).
+      if (kind === 'refused' && code !== null) noteRefused(known.id, known.token, code);
       if (connectionDown(kind)) {
         down = connectedOnce;
       } else if (kind !== 'refused' && kind !== 'reopening') {

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../app/roleLabels';
+import { REFUSED_BADGES } from '../app/refusedBadges';
 import {
   forgetBoard,
   getDisplayName,
   type KnownBoard,
   listKnownBoards,
   setDisplayName,
+  subscribeKnownBoards,
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { forgetBoardData } from '../sync/forgetBoardData';
@@ -19,6 +21,8 @@ export function StartPage() {
   const [name, setName] = useState(getDisplayName);
   const [renaming, setRenaming] = useState(false);
   const [boards, setBoards] = useState<KnownBoard[]>(listKnownBoards);
+  // A board page in another tab may learn meanwhile of a new role or a revoked invite.
+  useEffect(() => subscribeKnownBoards(() => setBoards(listKnownBoards())), []);
 
   // Where focus goes once the name prompt is gone: a first name leads on to creating a board,
   // a changed one back to "Change name". Otherwise it would fall to the page.
@@ -101,7 +105,13 @@ export function StartPage() {
                       >
                         {b.title || 'Untitled board'}
                       </a>
-                      <span className="badge">{ROLE_LABELS[b.role]}</span>
+                      {b.refusedCode !== undefined ? (
+                        <span className="badge refused">
+                          {REFUSED_BADGES[b.refusedCode] ?? 'No longer opens'}
+                        </span>
+                      ) : (
+                        <span className="badge">{ROLE_LABELS[b.role]}</span>
+                      )}
                       <button
                         type="button"
                         className="link-button subtle"

@@ -40,6 +40,8 @@ export interface BoardServer {
   ): Promise<{ articleId: string }>;
   /** Revokes every active invite of that name on the board, as the lead. */
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
+  /** Gives every active invite of that name on the board another role, as the lead. */
+  changeRole(board: { id: string; leadToken: string }, name: string, role: Role): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
   seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Changes a board's doc on the server, as the system (what no client command would write). */
@@ -61,6 +63,17 @@ async function clientToServe(): Promise<BuiltClient> {
 export async function startBoardServer(overrides: Partial<Config> = {}): Promise<BoardServer> {
   const client = await clientToServe();
   const server = await startTestServer(overrides, { client: staticClient(client.dir) });
+  /** The addresses of the board's active invites of that name, with the lead's headers. */
+  async function activeInvites(board: { id: string; leadToken: string }, name: string) {
+    const url = `${server.url}/api/boards/${board.id}/invites`;
+    const headers = { Authorization: `Bearer ${board.leadToken}` };
+    const { invites } = (await (await fetch(url, { headers })).json()) as {
+      invites: { inviteId: string; name: string; revokedAt: number | null }[];
+    };
+    return invites
+      .filter((invite) => invite.name === name && invite.revokedAt === null)
+      .map((invite) => ({ url: `${url}/${invite.inviteId}`, headers }));
+  }
   return {
     url: server.url,
     extraction: server.extraction,
@@ -84,15 +97,17 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
     importArticle: (board, article) =>
       postJson(`${server.url}/api/boards/${board.id}/articles`, article, board.leadToken),
     async revoke(board, name) {
-      const url = `${server.url}/api/boards/${board.id}/invites`;
-      const headers = { Authorization: `Bearer ${board.leadToken}` };
-      const { invites } = (await (await fetch(url, { headers })).json()) as {
-        invites: { inviteId: string; name: string; revokedAt: number | null }[];
-      };
-      for (const invite of invites) {
-        if (invite.name !== name || invite.revokedAt !== null) continue;
-        const res = await fetch(`${url}/${invite.inviteId}`, { method: 'DELETE', headers });
+      for (const { url, headers } of await activeInvites(board, name)) {
+        const res = await fetch(url, { method: 'DELETE', headers });
         if (res.status !== 204) throw new Error(`DELETE invite: ${res.status}`);
+      }
+    },
+    async changeRole(board, name, role) {
+      for (const { url, headers } of await activeInvites(board, name)) {
+        const body = JSON.stringify({ role });
+        const json = { ...headers, 'Content-Type': 'application/json' };
+        const res = await fetch(url, { method: 'PATCH', headers: json, body });
+        if (res.status !== 200) throw new Error(`PATCH invite: ${res.status}`);
       }
     },
     seed: (boardId, updates) =>

@@ -1,0 +1,11 @@
+import { CLOSE } from '../../shared/protocol/closeCodes';
+
+/**
+ * What a board's badge says once the server has refused this browser's invite for good, by the
+ * close code: the role on the invite no longer holds, so the badge must not claim it. On the
+ * board page (read-only, the pill says why) and on the start page (knownBoards keeps the code).
+ */
+export const REFUSED_BADGES: Readonly<Record<number, string>> = {
+  [CLOSE.unauthorized]: 'Invite no longer valid',
+  [CLOSE.unknownBoard]: 'Board deleted',
+};

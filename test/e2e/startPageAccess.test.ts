@@ -1,0 +1,112 @@
+/**
+ * The start page's "Your boards" lists each board as this browser last learnt of it (QA15
+ * finding 5): once a board page has been refused because the invite was revoked, the board is
+ * no longer listed under the invite's old role, and a role a lead changed shows as the new
+ * one; a start page open in another tab follows without a reload.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { announced, openBoard, status } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The board's entry in "Your boards", as one line of text. */
+  const entry = (page: Page, title: string) =>
+    page
+      .getByRole('region', { name: 'Your boards' })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+  const entryText = async (page: Page, title: string) =>
+    ((await entry(page, title).textContent()) ?? '').replace(/\s+/g, ' ');
+
+  async function eddieOn(title: string) {
+    const board = await server.createBoard(title, 'Lea');
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await openBoard(page, await server.invite(board, 'Eddie', 'editor'));
+    return { board, context, page };
+  }
+
+  it('a board whose invite was refused as revoked is no longer listed as Editor', async () => {
+    const { board, context, page } = await eddieOn('Revoked while away');
+    await page.close();
+    await server.revoke(board, 'Eddie');
+
+    // Before any page of it was refused, this browser cannot know: the role it had.
+    const start = await context.newPage();
+    await start.goto(`${server.url}/`);
+    await entry(start, 'Revoked while away').waitFor();
+    expect(await entryText(start, 'Revoked while away')).toContain('Editor');
+
+    // Opened, the board is refused (its page says so, over the board this browser kept or
+    // without it): the start page, open meanwhile in another tab, follows.
+    const again = await context.newPage();
+    await again.goto(`${server.url}/b/${board.id}`);
+    await again
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .or(again.getByText('Your invite is no longer valid'))
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => entryText(start, 'Revoked while away'))
+      .toContain('Invite no longer valid');
+    expect(await entryText(start, 'Revoked while away')).not.toContain('Editor');
+
+    // And on a fresh load, with the way to forget it.
+    await again.goto(`${server.url}/`);
+    await entry(again, 'Revoked while away').waitFor();
+    expect(await entryText(again, 'Revoked while away')).toContain('Invite no longer valid');
+    again.on('dialog', (prompt) => void prompt.accept());
+    await entry(again, 'Revoked while away')
+      .getByRole('button', { name: /^Forget/ })
+      .click();
+    await entry(again, 'Revoked while away').waitFor({ state: 'detached' });
+  }, 60_000);
+
+  it('a board page refused while open marks the board; a new invite lists it again', async () => {
+    const { board, context, page } = await eddieOn('Revoked while open');
+    await server.revoke(board, 'Eddie');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 15_000 })
+      .toBe('Your invite is no longer valid');
+    const start = await context.newPage();
+    await start.goto(`${server.url}/`);
+    await entry(start, 'Revoked while open').waitFor();
+    expect(await entryText(start, 'Revoked while open')).toContain('Invite no longer valid');
+
+    await openBoard(page, await server.invite(board, 'Eddie', 'reviewer'));
+    await expect.poll(() => entryText(start, 'Revoked while open')).toContain('Reviewer');
+    expect(await entryText(start, 'Revoked while open')).not.toContain('no longer valid');
+  }, 60_000);
+
+  it('a role a lead changed, learnt by the board page, is the role listed', async () => {
+    const { board, context, page } = await eddieOn('Demoted');
+    const start = await context.newPage();
+    await start.goto(`${server.url}/`);
+    await entry(start, 'Demoted').waitFor();
+    expect(await entryText(start, 'Demoted')).toContain('Editor');
+    await server.changeRole(board, 'Eddie', 'reviewer');
+    await expect.poll(() => announced(page)).toContain('Your role is now Reviewer');
+    await expect.poll(() => entryText(start, 'Demoted')).toContain('Reviewer');
+    await start.reload();
+    await entry(start, 'Demoted').waitFor();
+    expect(await entryText(start, 'Demoted')).toContain('Reviewer');
+  }, 60_000);
+});
