@@ -537,6 +537,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       onDismiss={() => connection.dismissSetAside()}
       onPostAgain={postAgain}
       onEditAgain={editAgain}
+      stillShown={refused && !!board.meta.title}
     />
   );
 

@@ -12,6 +12,7 @@ export function NotSaved({
   onDismiss,
   onPostAgain,
   onEditAgain,
+  stillShown = false,
 }: {
   changes: readonly UnsavedChange[];
   /** What can be done again with a refused comment now, by its key (setAsideOffers). */
@@ -21,14 +22,22 @@ export function NotSaved({
   onPostAgain: (change: UnsavedChange) => void;
   /** Makes a refused edit of a comment again. */
   onEditAgain: (change: UnsavedChange) => void;
+  /**
+   * The page, refused, still shows the board as this device had it, these changes with it: the
+   * server's board cannot be read any more (the invite is refused) nor rebuilt here (this copy
+   * no longer holds the values they replaced), so the list says the page shows them.
+   */
+  stillShown?: boolean;
 }) {
   if (changes.length === 0) return null;
   return (
     <section className="banner not-saved" aria-labelledby="not-saved-heading">
       <h2 id="not-saved-heading">Not saved</h2>
       <p>
-        The server refused these changes made on this device, so they are not on the board. Copy
-        what you need and add it again once you can edit the board.
+        {stillShown
+          ? 'The server refused these changes made on this device, so they are not on the board, though this page may still show them until it closes.'
+          : 'The server refused these changes made on this device, so they are not on the board.'}{' '}
+        Copy what you need and add it again once you can edit the board.
       </p>
       <ul>
         {changes.map((c) => {
