@@ -24,7 +24,7 @@ import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/h
 import { connectProvider, type TestClient } from '../test/helpers/connectProvider';
 import { takeLongTasks, WATCH_LONG_TASKS } from './longTasks';
 import type { Section } from './section';
-import { median, percentile } from './stats';
+import { median, percentile, sum } from './stats';
 import { stopWithin } from './stopWithin';
 import { formatNumber, formatRatio, renderMarkdown, type Table } from './table';
 
@@ -143,8 +143,6 @@ async function burst(
     await context.close();
   }
 }
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 export async function benchActivityBurst(): Promise<Table> {
   const notes = [

@@ -24,9 +24,10 @@ import { startTestServer } from '../test/helpers/http/startTestServer';
 import { abbaOrder, type Build, buildClients } from './clientBuilds';
 import { buildLongHistoryBoard, type LongHistoryBoard } from './longHistoryBoard';
 import type { Section } from './section';
-import { median } from './stats';
+import { median, sum } from './stats';
 import { stopWithin } from './stopWithin';
 import { formatNumber, formatRatio, renderMarkdown, type Table } from './table';
+import { collectTrace, TASKS, type TraceEvent } from './trace';
 
 const CARDS = 600;
 /** Opens per build (after one warm-up open each, not counted). */
@@ -84,21 +85,6 @@ interface PageRecord {
   firstCard: number | null;
 }
 
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  /** CPU time of a complete event, in µs (thread time). */
-  readonly tdur?: number;
-}
-
-/** The names Chromium gives a main-thread task in the 'toplevel' trace category. */
-const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
-
 /**
  * CPU time of the tasks the page's main thread ran (the thread that set the first-card mark)
  * before the mark and in the `windowMs` after it, in ms.
@@ -122,31 +108,18 @@ async function visit(browser: BrowserSession, url: string, cards: number): Promi
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', ({ value }) =>
-      events.push(...(value as unknown as TraceEvent[])),
-    );
-    const traced = new Promise<void>((resolve) =>
-      cdp.once('Tracing.tracingComplete', () => resolve()),
-    );
-    await cdp.send('Tracing.start', {
-      categories: 'toplevel,blink.user_timing',
-      transferMode: 'ReportEvents',
-    });
-    await page.addInitScript(WATCH_FIRST_VISIT);
-    await page.goto(url);
     const record = () => page.evaluate('window.__firstVisit') as Promise<PageRecord>;
-    // Polled: the app's Content-Security-Policy forbids waitForFunction's eval.
-    const deadline = performance.now() + TIMEOUT;
-    let seen = await record();
-    while (seen.firstCard === null) {
-      if (performance.now() > deadline) throw new Error('no card painted');
-      await page.waitForTimeout(20);
-      seen = await record();
-    }
-    await page.waitForTimeout(SETTLE_MS);
-    await cdp.send('Tracing.end');
-    await traced;
+    const events = await collectTrace(cdp, 'toplevel,blink.user_timing', async () => {
+      await page.addInitScript(WATCH_FIRST_VISIT);
+      await page.goto(url);
+      // Polled: the app's Content-Security-Policy forbids waitForFunction's eval.
+      const deadline = performance.now() + TIMEOUT;
+      while ((await record()).firstCard === null) {
+        if (performance.now() > deadline) throw new Error('no card painted');
+        await page.waitForTimeout(20);
+      }
+      await page.waitForTimeout(SETTLE_MS);
+    });
     const shown = await page.locator('li[data-card-id]').count();
     const counts = await page.locator('.column-count').allTextContents();
     const total = sum(counts.map((c) => Number.parseInt(c, 10)));

@@ -20,7 +20,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CARD_KEYS, cardsMap } from '../shared/board';
 import { SYSTEM_ACTOR } from '../shared/board/actor';
 import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
@@ -30,9 +30,10 @@ import { postJson } from '../test/helpers/restApi';
 import * as Y from 'yjs';
 import { abbaOrder, type Build, buildClients } from './clientBuilds';
 import type { Section } from './section';
-import { median } from './stats';
+import { median, sum } from './stats';
 import { stopWithin } from './stopWithin';
 import { formatNumber, formatRatio, renderMarkdown, type Table } from './table';
+import { collectTrace, TASKS, type TraceEvent } from './trace';
 
 const CARDS = 550;
 const SPEAKERS = 25;
@@ -73,23 +74,8 @@ interface KeyCost {
   readonly paint: number;
 }
 
-interface TraceEvent {
-  readonly name: string;
-  readonly ph: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly ts: number;
-  readonly dur?: number;
-  /** CPU time of a complete event, in µs (thread time). */
-  readonly tdur?: number;
-}
-
-/** The names Chromium gives a main-thread task in the 'toplevel' trace category. */
-const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 const STYLE = new Set(['UpdateLayoutTree', 'RecalculateStyles']);
 const PAINT = new Set(['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'CompositeLayers']);
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** Each key's window (from its mark to the next, or the trace's end) and what ran in it. */
 function costsOfKeys(events: readonly TraceEvent[], kinds: readonly Kind[]): KeyCost[] {
@@ -129,22 +115,6 @@ async function shownCount(page: Page): Promise<number> {
   return filtered ? Number(filtered[1]) : CARDS;
 }
 
-async function collectTrace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  const onData = ({ value }: { value: unknown[] }) => events.push(...(value as TraceEvent[]));
-  cdp.on('Tracing.dataCollected', onData);
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,blink.user_timing,devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  await run();
-  await cdp.send('Tracing.end');
-  await done;
-  cdp.off('Tracing.dataCollected', onData);
-  return events;
-}
-
 /** Opens the board on a fresh page, types QUERY and deletes it; each key's cost. */
 async function typeQuery(browser: BrowserSession, url: string): Promise<KeyCost[]> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -160,20 +130,24 @@ async function typeQuery(browser: BrowserSession, url: string): Promise<KeyCost[
     await page.waitForTimeout(2_000); // what the page does after opening (storing its copy)
     const keys = [...QUERY.split(''), ...QUERY.split('').map(() => 'Backspace')];
     const kinds: Kind[] = [];
-    const events = await collectTrace(cdp, async () => {
-      let shown = await shownCount(page);
-      for (const key of keys) {
-        await page.evaluate(`performance.mark('${KEY_MARK}')`);
-        await page.keyboard.press(key);
-        await page.waitForTimeout(SETTLE_MS);
-        // On a loaded machine the render can outlast SETTLE_MS: the count is read once the
-        // page is idle, so the key is told apart by what it did, not by what the next one did.
-        await page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve(null)))');
-        const now = await shownCount(page);
-        kinds.push(now === shown ? 'same' : 'swap');
-        shown = now;
-      }
-    });
+    const events = await collectTrace(
+      cdp,
+      'toplevel,blink.user_timing,devtools.timeline',
+      async () => {
+        let shown = await shownCount(page);
+        for (const key of keys) {
+          await page.evaluate(`performance.mark('${KEY_MARK}')`);
+          await page.keyboard.press(key);
+          await page.waitForTimeout(SETTLE_MS);
+          // On a loaded machine the render can outlast SETTLE_MS: the count is read once the
+          // page is idle, so the key is told apart by what it did, not by what the next one did.
+          await page.evaluate('new Promise((resolve) => requestIdleCallback(() => resolve(null)))');
+          const now = await shownCount(page);
+          kinds.push(now === shown ? 'same' : 'swap');
+          shown = now;
+        }
+      },
+    );
     if (kinds.filter((k) => k === 'swap').length !== 2) {
       throw new Error(`expected two keys to change the cards shown: ${kinds.join(', ')}`);
     }

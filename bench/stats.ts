@@ -6,6 +6,8 @@ export function percentile(samples: readonly number[], p: number): number | unde
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
 }
 
+export const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
 export function median(samples: readonly number[]): number | undefined {
   return percentile(samples, 50);
 }
