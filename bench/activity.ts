@@ -30,27 +30,54 @@ const CHANGES = 8;
 const TIMEOUT = 60_000;
 const ACTOR = { id: 'bench', name: 'Bench colleague' };
 
-/** Page-side: how many events the feed holds (every row states it; a plain list, its rows). */
-const FEED_SIZE = `(() => {
-  const row = document.querySelector('.activity-feed > li');
-  return Number(row?.getAttribute('aria-setsize') ?? document.querySelectorAll('.activity-feed > li').length);
+/**
+ * Page-side: the events the feed holds and the whole history's count, from the list's
+ * description ("The latest 200 of 9,024 changes are listed"); null once it holds them all (the
+ * description is gone). Rows say nothing of it: events group into rows, and a row gives the
+ * list's size as unknown (-1) until the whole history is held.
+ */
+const FEED_COUNTS = `(() => {
+  const list = document.querySelector('.activity-feed');
+  for (const id of (list?.getAttribute('aria-describedby') ?? '').split(' ')) {
+    const text = document.getElementById(id)?.textContent ?? '';
+    const m = /The latest ([\\d,]+) (?:of ([\\d,]+) )?changes are listed/.exec(text);
+    if (m) {
+      const count = (digits) => Number(digits.replaceAll(',', ''));
+      return { held: count(m[1]), total: m[2] === undefined ? null : count(m[2]) };
+    }
+  }
+  return null;
 })()`;
 
-const feedSize = (page: Page) => page.evaluate(FEED_SIZE) as Promise<number>;
+interface FeedCounts {
+  readonly held: number;
+  readonly total: number | null;
+}
 
-/** Presses "Load older activity" until the feed holds `events` or everything. */
-async function loadUntil(page: Page, events: number): Promise<void> {
+const feedCounts = (page: Page) => page.evaluate(FEED_COUNTS) as Promise<FeedCounts | null>;
+
+/**
+ * Presses "Load older activity" until the feed holds `events` or everything; returns how many
+ * it holds (once everything, the count the description last gave of the whole history).
+ */
+async function loadUntil(page: Page, events: number): Promise<number> {
   const older = page.getByRole('button', { name: 'Load older activity' });
-  while ((await feedSize(page)) < events && (await older.count()) > 0) {
-    const before = await feedSize(page);
+  let counts = await feedCounts(page);
+  let total = counts?.total ?? null;
+  while (counts !== null && counts.held < events) {
+    const before = counts.held;
     await older.click();
     // Polled from here: the app's Content-Security-Policy forbids waitForFunction's eval.
     const deadline = performance.now() + TIMEOUT;
-    while ((await feedSize(page)) <= before) {
+    while ((counts = await feedCounts(page)) !== null && counts.held <= before) {
       if (performance.now() > deadline) throw new Error('older activity did not load');
       await page.waitForTimeout(50);
     }
+    total = counts?.total ?? total;
   }
+  if (counts !== null) return counts.held;
+  if (total === null) throw new Error('the feed never said how many changes the history holds');
+  return total;
 }
 
 /**
@@ -101,9 +128,8 @@ export async function benchActivity(): Promise<Table> {
     await page.evaluate(WATCH_LONG_TASKS);
     let n = 0;
     for (const target of TARGETS) {
-      await loadUntil(page, target);
+      const events = await loadUntil(page, target);
       await toTop(page);
-      const events = await feedSize(page);
       // One observer for the whole run: one per size would count each task once per size so far.
       await takeLongTasks(page);
       const shown: number[] = [];
