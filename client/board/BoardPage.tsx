@@ -77,6 +77,7 @@ import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
 import { NotSaved } from './NotSaved';
+import type { NotSavedState } from './NotSavedMark';
 import { pageTitle } from './pageTitle';
 import { setAsideOffers } from './setAsideOffers';
 import type { UnsavedChange } from '../sync/unsavedWork';
@@ -114,6 +115,7 @@ const SILENT: Announcements = {
 };
 
 const NO_NOTICES: readonly LostEditNotice[] = [];
+const NO_NOT_SAVED: ReadonlyMap<string, NotSavedState> = new Map();
 
 /** A new board's Unverified column: where its cards will come from. */
 const emptyBoardText = (canEdit: boolean) =>
@@ -530,6 +532,16 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce('Comment edited again.');
     }
   };
+  // The cards that show changes the server refused on this page, while it shows this device's
+  // copy (refused, or until the board reopens): each is marked, and leads to its changes in
+  // Not saved while they are listed. One map while nothing changes: the columns are memoised.
+  const notSavedCards = useMemo((): ReadonlyMap<string, NotSavedState> => {
+    if (!(refused || reopening) || snapshot.refusedCards.size === 0) return NO_NOT_SAVED;
+    const listed = new Set(snapshot.setAside.map((c) => c.cardId));
+    return new Map(
+      [...snapshot.refusedCards].map((id) => [id, listed.has(id) ? 'listed' : 'dismissed']),
+    );
+  }, [refused, reopening, snapshot.refusedCards, snapshot.setAside]);
   const notSaved = (
     <NotSaved
       changes={snapshot.setAside}
@@ -656,6 +668,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         ratingScale={board.meta.ratingScale}
                         peersByCard={peersByCard}
                         awaitingMe={awaitingMe}
+                        notSaved={notSavedCards}
                         heldId={mover.preview?.cardId ?? null}
                         reveal={revealRequest}
                         compact={compact}

@@ -26,6 +26,7 @@ import { ClaimEditor } from './ClaimEditor';
 import { useCardLanguage } from '../article/articleLanguages';
 import { CARD_KEYS_HINT_ID, REFUSED_CARD_KEYS } from './keyboardShortcuts';
 import { MoveToSelect } from './MoveToSelect';
+import { NotSavedMark, type NotSavedState } from './NotSavedMark';
 import { movedWords } from './moveWords';
 import { moveWithVerdict } from '../review/moveVerdict';
 import { clip } from '../ui/clip';
@@ -46,6 +47,8 @@ export interface CardItemProps {
   readonly awaitingMe: number;
   /** Its verdict is not a label of its column (verdictFitsCard): the summary says so. */
   readonly misfit: boolean;
+  /** It shows changes the server refused on this page (NotSavedMark); null when none. */
+  readonly notSaved: NotSavedState | null;
   readonly measure: (el: HTMLElement | null) => void;
 }
 
@@ -70,6 +73,7 @@ export const CardItem = memo(function CardItem({
   held,
   awaitingMe,
   misfit,
+  notSaved,
   measure,
 }: CardItemProps) {
   const actions = useBoardActions();
@@ -213,7 +217,13 @@ export const CardItem = memo(function CardItem({
           </button>
         )}
       </div>
-      <CardSummary id={ids.summary} card={card} awaitingMe={awaitingMe} misfit={misfit} />
+      <CardSummary
+        id={ids.summary}
+        card={card}
+        awaitingMe={awaitingMe}
+        misfit={misfit}
+        notSaved={notSaved && <NotSavedMark cardId={card.id} state={notSaved} tabIndex={inner} />}
+      />
       <div className="card-actions">
         {actions.canEdit && (
           <MoveToSelect

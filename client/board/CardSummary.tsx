@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CardView } from '../../shared/board';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 import { plural } from '../ui/plural';
@@ -9,17 +10,20 @@ import { COLUMN_LABELS } from './columnLabels';
  * is not a label of the card's column (`misfit`: a colleague's verdict and a move crossed, or a
  * lead removed the label) says so in words, in the card's name too, so nobody reads "False" in
  * Corroborated as a finished check; the card's dialog asks to pick the verdict again.
+ * `notSaved`: the card's NotSavedMark, on a page that shows changes the server refused.
  */
 export function CardSummary({
   id,
   card,
   awaitingMe,
   misfit,
+  notSaved,
 }: {
   id: string;
   card: CardView;
   awaitingMe: number;
   misfit: boolean;
+  notSaved?: ReactNode;
 }) {
   const comments = card.comments.filter((c) => c.deletedAt === null).length;
   // A misfit verdict is not in the column's colour: green "False" in Corroborated would say
@@ -34,6 +38,7 @@ export function CardSummary({
         </p>
       )}
       <p className="chips">
+        {notSaved}
         <span className={`verdict ${tone}`}>
           <span className="visually-hidden">Verdict: </span>
           {card.verdict ?? 'No verdict'}

@@ -24,6 +24,7 @@ import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from './columnLabels';
+import type { NotSavedState } from './NotSavedMark';
 import { useRovingCard } from './useRovingCard';
 
 export interface RevealRequest {
@@ -74,6 +75,7 @@ export const Column = memo(function Column({
   ratingScale,
   peersByCard,
   awaitingMe,
+  notSaved,
   heldId,
   reveal,
   compact,
@@ -92,6 +94,8 @@ export const Column = memo(function Column({
   peersByCard: ReadonlyMap<string, readonly Peer[]>;
   /** A card's comment threads that wait for the local user's answer to a mention. */
   awaitingMe: (card: CardView) => readonly CommentView[];
+  /** The cards that show changes the server refused on this page (NotSavedMark). */
+  notSaved: ReadonlyMap<string, NotSavedState>;
   heldId: string | null;
   reveal: RevealRequest | null;
   /** Compact cards (useCompactCards): rows about half as tall. */
@@ -186,6 +190,7 @@ export const Column = memo(function Column({
                   held={id === heldId}
                   awaitingMe={awaitingMe(card).length}
                   misfit={verdictFitsCard(ratingScale, card) === false}
+                  notSaved={notSaved.get(id) ?? null}
                   measure={virtualizer.measureElement}
                 />
               );

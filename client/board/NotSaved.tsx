@@ -6,6 +6,13 @@
 import type { UnsavedChange } from '../sync/unsavedWork';
 import type { SetAsideOffer } from './setAsideOffers';
 
+const itemId = (cardId: string) => `not-saved-${cardId}`;
+
+/** Moves focus to the first change on this card in the list (a card's NotSavedMark). */
+export function focusNotSaved(cardId: string): void {
+  document.getElementById(itemId(cardId))?.focus();
+}
+
 export function NotSaved({
   changes,
   offers,
@@ -25,25 +32,31 @@ export function NotSaved({
   /**
    * The page, refused, still shows the board as this device had it, these changes with it: the
    * server's board cannot be read any more (the invite is refused) nor rebuilt here (this copy
-   * no longer holds the values they replaced), so the list says the page shows them.
+   * no longer holds the values they replaced), so the list says the page shows them, and the
+   * cards that do are marked (NotSavedMark).
    */
   stillShown?: boolean;
 }) {
   if (changes.length === 0) return null;
+  // The first change on each card is where that card's mark leads.
+  const first = new Set<string>();
   return (
     <section className="banner not-saved" aria-labelledby="not-saved-heading">
       <h2 id="not-saved-heading">Not saved</h2>
       <p>
         {stillShown
-          ? 'The server refused these changes made on this device, so they are not on the board, though this page may still show them until it closes.'
+          ? 'The server refused these changes made on this device, so they are not on the board, though this page may still show them until it closes: the cards that show them are marked “Not saved”.'
           : 'The server refused these changes made on this device, so they are not on the board.'}{' '}
         Copy what you need and add it again once you can edit the board.
       </p>
       <ul>
         {changes.map((c) => {
           const offer = offers.get(c.key);
+          const card = c.cardId;
+          const lead = card !== undefined && !first.has(card);
+          if (lead) first.add(card);
           return (
-            <li key={c.key}>
+            <li key={c.key} id={lead ? itemId(card) : undefined} tabIndex={lead ? -1 : undefined}>
               <span>{c.what}</span>
               {c.text !== null && <pre className="not-saved-text">{c.text}</pre>}
               {offer?.kind === 'post' && (

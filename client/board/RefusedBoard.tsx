@@ -21,6 +21,9 @@ export function RefusedBoard({
   const gone = code === CLOSE.unknownBoard;
   // A link cut short by a mail client, or changed, is no revocation: saying so would send the
   // person to ask the lead why they were removed.
+  // Not lostRights' clause (client/access): that one, a clause in a form's note on a page that
+  // had the board, folds a damaged or expired link and an unknown reason into "your invite is
+  // no longer valid"; this page is where a damaged link is told apart, to be copied again.
   const why = gone
     ? 'The server has no board at this address: it was deleted.'
     : reason === 'revoked'

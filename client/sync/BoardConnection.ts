@@ -53,6 +53,7 @@ const commandOf = (item: StackItem | undefined): CommandName | null =>
   (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
+const NO_CARDS: ReadonlySet<string> = new Set();
 const SYNC_STEP_1 = 0;
 /** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
 const QUIET_APPLY_BYTES = 1024 * 1024;
@@ -84,6 +85,12 @@ export interface BoardSnapshot {
   readonly lostEdits: readonly LostEditNotice[];
   /** This person's changes the server refused, kept on this device until dismissed. */
   readonly setAside: readonly UnsavedChange[];
+  /**
+   * The cards with changes the server refused on this page (keepRefusedWork): read-only now,
+   * the page still shows them as this device has them, those changes with them, until it
+   * goes. Kept however the list is dismissed, since the cards still show the changes.
+   */
+  readonly refusedCards: ReadonlySet<string>;
   /** The page opened with changes an earlier page of this browser left unsaved (offline). */
   readonly earlierUnsaved: boolean;
   /**
@@ -226,6 +233,7 @@ export class BoardConnection {
   private readonly onStaleCopy: (() => void) | undefined;
   private readonly setAsideStore: SetAsideStore | null;
   private setAside: readonly UnsavedChange[];
+  private refusedCards: ReadonlySet<string> = NO_CARDS;
   private invitesChanged = 0;
   /** The server's state vector from its last sync step 1: what it is known to store. */
   private serverState: Map<number, number> | null = null;
@@ -546,6 +554,7 @@ export class BoardConnection {
     if (from.size === 0 && removed.length === 0) return;
     const refused = describeUnsaved(this.doc, from, this.reader.read(), removed);
     if (refused.length === 0) return;
+    this.refusedCards = new Set(refused.flatMap((c) => (c.cardId ? [c.cardId] : [])));
     this.setAside = Object.freeze(
       mergeSetAside(this.setAsideStore?.load() ?? this.setAside, refused),
     );
@@ -735,6 +744,7 @@ export class BoardConnection {
       canRedo: this.undoManager.canRedo(),
       lostEdits: this.lostEdits,
       setAside: this.setAside,
+      refusedCards: this.refusedCards,
       earlierUnsaved: this.tracker.leftUnconfirmed,
       invitesChanged: this.invitesChanged,
     });

@@ -31,7 +31,8 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
       (where === undefined ||
         (typeof where.cardId === 'string' &&
           (where.parentId === null || typeof where.parentId === 'string'))) &&
-      (c.edit === undefined || typeof c.edit.commentId === 'string')
+      (c.edit === undefined || typeof c.edit.commentId === 'string') &&
+      (c.cardId === undefined || typeof c.cardId === 'string')
     );
   };
   return {

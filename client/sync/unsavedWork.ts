@@ -35,6 +35,11 @@ export interface UnsavedChange {
   readonly comment?: { readonly cardId: string; readonly parentId: string | null };
   /** For an edit of a comment the server has: which one, to edit again (its text is `text`). */
   readonly edit?: { readonly commentId: string };
+  /**
+   * The card the change was made on, for a page that still shows it to mark that card; absent
+   * for changes to no card ('Other changes'), and in lists kept before it was recorded.
+   */
+  readonly cardId?: string;
 }
 
 type Slot =
@@ -143,8 +148,23 @@ export function describeUnsaved(
     return card ? quoted(card.claim) : 'a card no longer on the board';
   };
   const changes: UnsavedChange[] = [];
-  const add = (slot: Slot, what: string, text: string | null = null, more = {}) =>
-    changes.push(Object.freeze({ key: slotKey(slot), what, text: text || null, ...more }));
+  const cardOf = (slot: Exclude<Slot, { kind: 'other' }>) =>
+    slot.kind === 'comment' ? commentById.get(slot.commentId)?.cardId : slot.cardId;
+  const add = (
+    slot: Exclude<Slot, { kind: 'other' }>,
+    what: string,
+    text: string | null = null,
+    more = {},
+  ) =>
+    changes.push(
+      Object.freeze({
+        key: slotKey(slot),
+        what,
+        text: text || null,
+        cardId: cardOf(slot),
+        ...more,
+      }),
+    );
   let other = false;
   for (const slot of slots) {
     if (slot.kind === 'other') {
@@ -228,7 +248,7 @@ export function describeUnsaved(
     if ((unstoredFrom.get(r.client) ?? Infinity) <= r.clock) continue;
     const card = board.cards[r.cardId];
     const removed = (key: string, what: string) =>
-      changes.push(Object.freeze({ key: `removed:${key}`, what, text: r.text }));
+      changes.push(Object.freeze({ key: `removed:${key}`, what, text: r.text, cardId: r.cardId }));
     if (r.evidenceId === null) {
       if (!card) removed(`card:${r.cardId}`, `You deleted the card “${r.claim}” — not saved`);
     } else if (!card?.evidence.some((e) => e.id === r.evidenceId)) {

@@ -46,7 +46,7 @@ describe('describeUnsaved, comments', () => {
   });
 
   it('an edit of a stored comment is told as an edit, with its new text, to edit again', () => {
-    const { changes, commentId } = board((doc, id) =>
+    const { changes, commentId, cardId } = board((doc, id) =>
       editComment(doc, id, 'Ask the council for p. 12.', eddie),
     );
     expect(changes).toEqual([
@@ -55,6 +55,8 @@ describe('describeUnsaved, comments', () => {
         what: 'Edited your comment on “Rents doubled”',
         text: 'Ask the council for p. 12.',
         edit: { commentId },
+        // The card a page that still shows the edit marks (NotSavedMark).
+        cardId,
       },
     ]);
   });

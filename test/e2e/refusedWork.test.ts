@@ -172,6 +172,18 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     // the list does not say the refused changes are not there, but that the server lacks them.
     const shown = 'though this page may still show them until it closes';
     expect(await notSaved(eddie).textContent()).toContain(shown);
+    // And the card that shows it says so, in its name too, and leads to it in the list; a card
+    // with no refused change does not.
+    const marked = eddie.getByRole('listitem', { name: /this card shows changes the server did/ });
+    expect(await marked.count()).toBe(1);
+    expect(await marked.locator('.claim').textContent()).toBe(FIRST);
+    const mark = (claim: string) =>
+      card(eddie, claim).getByRole('button', { name: /^Not saved — this card shows changes/ });
+    expect(await mark(SECOND).count()).toBe(0);
+    await mark(FIRST).click();
+    await expect
+      .poll(() => eddie.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Ask the council for p. 12.');
 
     // The board is gone from this browser, not what Eddie wrote; and the page, which can
     // store nothing more, does not ask before it goes.
