@@ -198,6 +198,27 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(asked).toEqual([]);
   }, 60_000);
 
+  it('a card moved offline and refused by a revocation stays marked, also once the list is dismissed', async () => {
+    const { board, context, eddie } = await boardWithEddie('Moved offline');
+    await context.setOffline(true);
+    await card(eddie, SECOND).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
+    await revokedWhileOffline(board, context, eddie);
+    expect(await notSaved(eddie).textContent()).toContain(`Moved “${SECOND}” to Disputed`);
+    // The page still shows the card in Disputed (QA15 finding 4): the card says the server
+    // lacks it, and still does once the list is gone, no longer as a way to it.
+    const disputed = eddie.getByRole('list', { name: 'Disputed cards' });
+    const marked = (name: RegExp) => card(disputed, SECOND).getByRole('button', { name });
+    await marked(/^Not saved — this card shows changes/).waitFor();
+    await notSaved(eddie).getByRole('button', { name: 'Dismiss this list' }).click();
+    await notSaved(eddie).waitFor({ state: 'detached' });
+    const name = /this card shows changes the server did not take/;
+    expect(await eddie.getByRole('listitem', { name }).count()).toBe(1);
+    expect(await disputed.getByRole('listitem', { name }).locator('.claim').textContent()).toBe(
+      SECOND,
+    );
+    expect(await marked(/^Not saved/).count()).toBe(0);
+  }, 60_000);
+
   it('an offline deletion refused by a revocation is listed, though it wrote nothing new', async () => {
     const { board, context, eddie } = await boardWithEddie('Deleted offline');
     await context.setOffline(true);
