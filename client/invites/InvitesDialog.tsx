@@ -16,7 +16,9 @@
  * a name typed for an invite not yet made, asks first (useLeaveAsks), as the card dialog does
  * with text not saved. A lead made editor or lower while it holds such input is told it was not
  * applied, the name kept read-only to copy (QA5 F3); with none, the dialog goes, as its button
- * does.
+ * does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
+ * note under the field, part of its description, before the link is made: the board would take
+ * the two for one person. It does not stop the invite (a second link for one person is fine).
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -32,6 +34,7 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { quoted } from '../ui/quoted';
 import { describeInviteNews } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
+import { liveNamesakes } from './liveNamesakes';
 import {
   type CreatedInvite,
   type Invite,
@@ -233,6 +236,9 @@ export function InvitesDialog({
     }
   };
 
+  // Read from the list already shown: a name typed before it loads gets its note when it does.
+  const namesakes = canInvite && invites ? liveNamesakes(invites, name) : [];
+
   // Whether someone else would still lead the board if this lead stepped down.
   const otherLead = (invites ?? []).some(
     (i) => i.role === 'lead' && !i.revokedAt && i.inviteId !== myInviteId,
@@ -249,18 +255,31 @@ export function InvitesDialog({
           </p>
         )}
         <form className="invite-form" onSubmit={submit} aria-label="New invite">
-          <label className="field">
-            <span>Name</span>
-            <input
-              ref={nameRef}
-              value={name}
-              readOnly={!canInvite}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={LIMITS.name}
-              autoComplete="off"
-              required
-            />
-          </label>
+          {/* One grid item with its note, which adds no gap to the form while it is empty. */}
+          <div>
+            <label className="field">
+              <span>Name</span>
+              <input
+                ref={nameRef}
+                value={name}
+                readOnly={!canInvite}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={LIMITS.name}
+                autoComplete="off"
+                required
+                aria-describedby={namesakes.length > 0 ? `${id}-namesake` : undefined}
+              />
+            </label>
+            {/* Polite and always there, so that the note is also said as it comes while
+                typing; focus stays in the field. */}
+            <div aria-live="polite">
+              {namesakes.length > 0 && (
+                <p id={`${id}-namesake`} className="warning small namesake-note">
+                  {namesakeNote(namesakes)}
+                </p>
+              )}
+            </div>
+          </div>
           <label className="field">
             <span>Role</span>
             <select
@@ -421,6 +440,14 @@ function RevokeControl({
       </button>
     </span>
   );
+}
+
+/** What a lead is told of a name typed that live invites of the board already carry. */
+function namesakeNote(namesakes: readonly Invite[]): string {
+  const name = namesakes[0]!.name;
+  const roles = namesakes.map((i) => ROLE_LABELS[i.role]).join(', ');
+  const has = namesakes.length === 1 ? 'an invite' : `${namesakes.length} invites`;
+  return `${name} already has ${has} (${roles}). To the board, two invites of one name are one person: add an initial or a desk to tell a second person apart, or go on to give ${name} another link.`;
 }
 
 /** The invite whose open "Revoke … access?" question another lead's revocation answered. */
