@@ -16,7 +16,8 @@ import type { ClaimEdits } from './claimEdits';
  * Once this person may no longer edit cards (their invite revoked, a lower role), the editor
  * goes read-only, keeping what they typed to copy, with why it was not saved, until they
  * discard it or (a role raised again) may save it, as New claim does (AddClaimForm); with
- * nothing typed it simply closes. Enter there says why instead of "Claim saved." (QA15 F1, F3).
+ * nothing typed it simply closes. Enter there says why instead of "Claim saved." (QA15 F1, F3),
+ * and so does Escape, which discards nothing there (QA16 F2).
  */
 export function ClaimEditor({
   cardId,
@@ -115,7 +116,10 @@ export function ClaimEditor({
               finish(true);
             } else if (e.key === 'Escape') {
               e.preventDefault();
-              finish(false);
+              // Read-only, the text is kept to copy: only "Discard typed claim" throws it away,
+              // and Escape says why it stays, as Enter does (QA16 F2); New claim's kept form
+              // does not discard on Escape either.
+              finish(!canEdit);
             }
           }}
         />

@@ -109,7 +109,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     await claimEditor(page).fill(text);
   }
 
-  it('revoked, a claim edited in place stays read-only to copy; Enter, a click elsewhere and Undo save nothing', async () => {
+  it('revoked, a claim edited in place stays read-only to copy; Enter, a click elsewhere, Escape and Undo save nothing', async () => {
     const { board, eddie } = await boardWithEddie('Revoked in place');
     const added = 'Ships waited 3 days on average';
     await addClaim(eddie, added);
@@ -139,6 +139,16 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     // Clicking elsewhere leaves the editor as it is too.
     await eddie.getByRole('heading', { level: 1 }).click();
     expect(await editor.inputValue()).toBe(mine);
+    // Escape discards nothing: it says again why the text stays, as Enter does (QA16 F2); only
+    // "Discard typed claim" throws it away.
+    // Said again: the announcer's region, the same sentence in it, flips its invisible mark.
+    const region = eddie.getByTestId('announcer');
+    const before = await region.textContent();
+    await editor.press('Escape');
+    await expect.poll(() => region.textContent()).not.toBe(before);
+    expect(await announced(eddie)).toContain('You can no longer edit claims');
+    expect(await editor.inputValue()).toBe(mine);
+    expect(await editor.getAttribute('readonly')).not.toBeNull();
     expect(await liveSaid(eddie)).not.toContain('Claim saved.');
     expect((await exported(board)).cards.map((c) => c.claim)).toEqual([CLAIM, added]);
 
