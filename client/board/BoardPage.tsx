@@ -542,11 +542,19 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       [...snapshot.refusedCards].map((id) => [id, listed.has(id) ? 'listed' : 'dismissed']),
     );
   }, [refused, reopening, snapshot.refusedCards, snapshot.setAside]);
+  // The list goes with its Dismiss button, which had focus: focus goes on, not to the page
+  // (QA16 F1), to the first card on the board still marked "Not saved", else to the board.
+  const dismissNotSaved = () => {
+    connection.dismissSetAside();
+    const marked = COLUMNS.flatMap((c) => mover.shown[c]).find((id) => notSavedCards.has(id));
+    if (marked) reveal(marked, true);
+    else focusWhenRendered(() => document.getElementById('main'));
+  };
   const notSaved = (
     <NotSaved
       changes={snapshot.setAside}
       offers={offers}
-      onDismiss={() => connection.dismissSetAside()}
+      onDismiss={dismissNotSaved}
       onPostAgain={postAgain}
       onEditAgain={editAgain}
       stillShown={refused && !!board.meta.title}

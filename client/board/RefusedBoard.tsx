@@ -32,7 +32,8 @@ export function RefusedBoard({
         ? 'This invite link is damaged (cut short or changed when it was copied) or has expired.'
         : 'The board’s lead has revoked this invite, or it has expired.';
   return (
-    <main className="page page-narrow" id="main">
+    // Focusable: where focus goes once Not saved, in it, is dismissed (BoardPage).
+    <main className="page page-narrow" id="main" tabIndex={-1}>
       <h1>{gone ? 'This board no longer exists' : 'This invite no longer opens the board'}</h1>
       <p role="alert">
         {why} Ask the board&rsquo;s lead for a new invite link, then open it in this browser.

@@ -198,7 +198,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(asked).toEqual([]);
   }, 60_000);
 
-  it('a card moved offline and refused by a revocation stays marked, also once the list is dismissed', async () => {
+  it('a card moved offline and refused by a revocation stays marked, also once the list is dismissed, which leaves focus on it', async () => {
     const { board, context, eddie } = await boardWithEddie('Moved offline');
     await context.setOffline(true);
     await card(eddie, SECOND).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
@@ -209,13 +209,17 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     const disputed = eddie.getByRole('list', { name: 'Disputed cards' });
     const marked = (name: RegExp) => card(disputed, SECOND).getByRole('button', { name });
     await marked(/^Not saved — this card shows changes/).waitFor();
-    await notSaved(eddie).getByRole('button', { name: 'Dismiss this list' }).click();
+    await notSaved(eddie).getByRole('button', { name: 'Dismiss this list' }).press('Enter');
     await notSaved(eddie).waitFor({ state: 'detached' });
     const name = /this card shows changes the server did not take/;
     expect(await eddie.getByRole('listitem', { name }).count()).toBe(1);
-    expect(await disputed.getByRole('listitem', { name }).locator('.claim').textContent()).toBe(
-      SECOND,
-    );
+    const stillMarked = disputed.getByRole('listitem', { name });
+    expect(await stillMarked.locator('.claim').textContent()).toBe(SECOND);
+    // Focus, on the list's Dismiss button as it went, goes on to the card still marked, not to
+    // the page (QA16 F1).
+    await expect
+      .poll(() => stillMarked.evaluate((row) => row === document.activeElement))
+      .toBe(true);
     expect(await marked(/^Not saved/).count()).toBe(0);
   }, 60_000);
 
