@@ -23,6 +23,7 @@ const REASON_WORDS: Readonly<Record<KeepReason, string>> = {
   comments: 'with comments',
   assigned: 'being checked by someone',
   edited: 'edited since the import',
+  inAnotherArticle: 'also in another article on the board',
 };
 
 export function RemoveArticleDialog({
@@ -41,8 +42,8 @@ export function RemoveArticleDialog({
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
   const plan = useMemo(
-    () => planArticleRemoval(article, Object.values(board.cards)),
-    [article, board.cards],
+    () => planArticleRemoval(article, Object.values(board.cards), board.articles),
+    [article, board.cards, board.articles],
   );
   const reasons = (Object.keys(REASON_WORDS) as KeepReason[])
     .map((r) => [r, plan.keep.filter((k) => k.reasons.includes(r)).length] as const)
@@ -66,8 +67,10 @@ export function RemoveArticleDialog({
         </p>
         {plan.keep.length > 0 && (
           <p>
-            {plural(plan.keep.length, 'card stays', 'cards stay')} on the board, because someone
-            worked on {plan.keep.length === 1 ? 'it' : 'them'} ({reasons.join('; ')}).{' '}
+            {plural(plan.keep.length, 'card stays', 'cards stay')} on the board,{' '}
+            {plan.keep.every((k) => k.reasons.length === 1 && k.reasons[0] === 'inAnotherArticle')
+              ? `as another article on the board has ${plan.keep.length === 1 ? 'its sentence' : 'their sentences'}.`
+              : `because someone worked on ${plan.keep.length === 1 ? 'it' : 'them'} (${reasons.join('; ')}).`}{' '}
             {plan.keep.length === 1 ? 'It keeps its' : 'They keep their'} quoted sentence.
           </p>
         )}

@@ -3,15 +3,25 @@
  * a wrong paste is taken back with the cards its import proposed, but nobody's work goes with
  * it. A card is deleted only if it came from the article's import and nobody has touched it
  * since: still in Unverified, no verdict, no evidence, no live comment, nobody checking it, and
- * never changed by a command (every card command stamps `updatedAt`). Any other card of the
- * article stays on the board with its quoted sentence (`source` holds the sentence, so the
- * card reads whole without its article).
+ * never changed by a command (every card command stamps `updatedAt`), and no other article on
+ * the board has its sentence: a newer version of the story imported after it proposed no card
+ * for the sentences this one's cards hold (importArticle), so they are that version's cards too
+ * (QA17: removing v1 left v2 with 1 card of 22). Any other card of the article stays on the
+ * board with its quoted sentence (`source` holds the sentence, so the card reads whole without
+ * its article).
  */
 import type { ArticleView, CardView } from './view';
 
 /** Why a card of a removed article stays: what someone did to it. */
 export type KeepReason =
-  'madeByHand' | 'moved' | 'verdict' | 'evidence' | 'comments' | 'assigned' | 'edited';
+  | 'madeByHand'
+  | 'moved'
+  | 'verdict'
+  | 'evidence'
+  | 'comments'
+  | 'assigned'
+  | 'edited'
+  | 'inAnotherArticle';
 
 export interface ArticleRemovalPlan {
   /** Cards its import proposed that nobody has worked on: removed with the article. */
@@ -32,8 +42,15 @@ function fromImport(card: CardView, article: ArticleView): boolean {
   return card.createdBy.id === article.createdBy.id && card.createdAt === article.createdAt;
 }
 
-/** What someone did to a card of `article`; empty for an import's card nobody touched. */
-export function workOnCard(card: CardView, article: ArticleView): KeepReason[] {
+/**
+ * Why a card of `article` stays: what someone did to it, or another of `others` (the board's
+ * other articles) holding its sentence; empty for an import's card nobody touched.
+ */
+function keepReasons(
+  card: CardView,
+  article: ArticleView,
+  others: readonly ArticleView[],
+): KeepReason[] {
   const reasons: KeepReason[] = [];
   if (!fromImport(card, article)) reasons.push('madeByHand');
   if (card.column !== 'unverified') reasons.push('moved');
@@ -44,19 +61,27 @@ export function workOnCard(card: CardView, article: ArticleView): KeepReason[] {
   if (card.updatedAt !== card.createdAt || card.updatedBy.id !== card.createdBy.id) {
     reasons.push('edited');
   }
+  const sentence = card.source?.sentence;
+  if (sentence && others.some((a) => a.id !== article.id && a.text.includes(sentence))) {
+    reasons.push('inAnotherArticle');
+  }
   return reasons;
 }
 
-/** Splits the cards anchored in `article` (among `cards`) into those removed and those kept. */
+/**
+ * Splits the cards anchored in `article` (among `cards`) into those removed and those kept;
+ * `others`: the board's articles (the one removed among them or not).
+ */
 export function planArticleRemoval(
   article: ArticleView,
   cards: Iterable<CardView>,
+  others: readonly ArticleView[],
 ): ArticleRemovalPlan {
   const remove: CardView[] = [];
   const keep: { card: CardView; reasons: KeepReason[] }[] = [];
   for (const card of cards) {
     if (card.source?.articleId !== article.id) continue;
-    const reasons = workOnCard(card, article);
+    const reasons = keepReasons(card, article, others);
     if (reasons.length === 0) remove.push(card);
     else keep.push({ card, reasons });
   }

@@ -41,7 +41,7 @@ export function readArticle(article: Y.Map<unknown>, id: string): ArticleView {
   });
 }
 
-function readArticles(doc: Y.Doc): readonly ArticleView[] {
+export function readArticles(doc: Y.Doc): readonly ArticleView[] {
   const out: ArticleView[] = [];
   articlesMap(doc).forEach((article, id) => {
     if (article instanceof Y.Map) out.push(readArticle(article, id));

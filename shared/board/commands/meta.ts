@@ -17,7 +17,7 @@ import { parseInput } from '../parse';
 import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
 import { labelEntries, readRatingScale } from '../readMeta';
 import { planArticleRemoval } from '../articleRemoval';
-import { readArticle, readArticleCards } from '../readBoard';
+import { readArticle, readArticleCards, readArticles } from '../readBoard';
 import {
   ARTICLE_KEYS,
   articlesMap,
@@ -258,7 +258,7 @@ export function removeArticle(doc: Y.Doc, articleId: string, ctx: CommandContext
   const map = articlesMap(doc).get(articleId);
   if (!(map instanceof Y.Map)) throw new BoardError('article_not_found', `no article ${articleId}`);
   const article = readArticle(map, articleId);
-  const plan = planArticleRemoval(article, readArticleCards(doc, articleId));
+  const plan = planArticleRemoval(article, readArticleCards(doc, articleId), readArticles(doc));
   const removed = plan.remove.map((c) => c.id);
   transact(doc, 'removeArticle', ctx, () => {
     for (const id of removed) cardsMap(doc).delete(id);

@@ -109,7 +109,7 @@ describe('removeArticle', () => {
     const other = addClaim(doc, { claim: 'Not from the article' }, ana);
 
     const board = readBoard(doc);
-    const plan = planArticleRemoval(board.articles[0]!, Object.values(board.cards));
+    const plan = planArticleRemoval(board.articles[0]!, Object.values(board.cards), board.articles);
     expect(plan.remove.map((c) => c.id).sort()).toEqual([untouched, uncommented].sort());
     expect(Object.fromEntries(plan.keep.map((k) => [k.card.id, k.reasons]))).toEqual({
       [moved]: ['moved', 'edited'],
@@ -139,6 +139,26 @@ describe('removeArticle', () => {
     // A kept card still reads whole: its sentence is on it.
     expect(after.cards[commented]?.source?.sentence).toBe(SENTENCES[4]);
     expect(after.cards[commented]?.comments).toHaveLength(1);
+  });
+
+  it('keeps the untouched cards whose sentence a newer version on the board has (QA17)', () => {
+    const { doc, articleId, ids } = importedBoard();
+    // A new version of the story, one sentence changed: its import proposed a card for that one
+    // only, the others being on the board already (importArticle), so they are its cards too.
+    const v2 = TEXT.replace('Bus fares went up 15%.', 'Bus fares went up 25%.');
+    const v2Id = addArticle(doc, { title: 'Corrected', text: v2 }, ana);
+    const board = readBoard(doc);
+    const v1 = board.articles.find((a) => a.id === articleId)!;
+    const plan = planArticleRemoval(v1, Object.values(board.cards), board.articles);
+    const fares = ids[SENTENCES.indexOf('Bus fares went up 15%.')]!;
+    expect(plan.remove.map((c) => c.id)).toEqual([fares]);
+    expect(plan.keep.map((k) => k.reasons)).toEqual(ids.slice(1).map(() => ['inAnotherArticle']));
+
+    const result = removeArticle(doc, articleId, bo);
+    expect(result.removed).toEqual([fares]);
+    const after = readBoard(doc);
+    expect(Object.keys(after.cards).sort()).toEqual(ids.filter((id) => id !== fares).sort());
+    expect(after.articles.map((a) => a.id)).toEqual([v2Id]);
   });
 
   it('is one undo step for its remover: the article and its cards come back as they were', () => {
