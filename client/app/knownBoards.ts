@@ -111,7 +111,9 @@ export function updateKnownBoard(
  * the invite, and a token a new invite link replaced meanwhile is not the board's any more.
  */
 export function noteRefused(id: string, token: string, code: number): void {
-  if (!(code in REFUSED_BADGES) || getKnownBoard(id)?.token !== token) return;
+  const known = getKnownBoard(id);
+  // Called at every change of the page's connection state while refused: written once.
+  if (!(code in REFUSED_BADGES) || known?.token !== token || known.refusedCode === code) return;
   updateKnownBoard(id, { refusedCode: code });
 }
 

@@ -4,8 +4,9 @@
 // title ("Mrs. Lopez", "la Sra. Pérez"), a gendered role beside the name ("spokeswoman Jane
 // Doe", "la ministra de Salud, Ana Pérez", "Noah Bullock, director de Cristosal", "la
 // portavoz Ana Ruiz") and, in English, the pronoun the article uses right after naming the
-// person (`englishGenders`; Spanish possessives have none, `spanishGenders`). A person the article gives no cue for has no known gender,
-// and one whose name has cues of both (two people who share a surname) has none either.
+// person (`englishGenders`; Spanish possessives have none, `spanishGenders`). A person the
+// article gives no cue for has no known gender, and one whose name has cues of both (two people
+// who share a surname) has none either.
 import type { NameRun } from './findNames';
 
 export type Gender = 'female' | 'male';

@@ -8,7 +8,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim as addClaimTo, addEvidence } from '../../shared/board';
-import type { Role } from '../../shared/roles';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import {
   addClaim,
@@ -26,11 +25,7 @@ const RUN = chromiumAvailable();
 const CLAIM = 'The port handled 2 million containers in 2023';
 const SOURCE = 'https://stats.example.org/port';
 
-interface Board {
-  readonly id: string;
-  readonly leadUrl: string;
-  readonly leadToken: string;
-}
+type Board = Awaited<ReturnType<BoardServer['createBoard']>>;
 
 interface Exported {
   cards: {
@@ -77,22 +72,6 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
       headers: { Authorization: `Bearer ${board.leadToken}` },
     });
     return (await res.json()) as Exported;
-  }
-
-  /** Changes Eddie's role as the lead, over REST. */
-  async function setEddieRole(board: Board, role: Role): Promise<void> {
-    const url = `${server.url}/api/boards/${board.id}/invites`;
-    const headers = { Authorization: `Bearer ${board.leadToken}` };
-    const { invites } = (await (await fetch(url, { headers })).json()) as {
-      invites: { inviteId: string; name: string }[];
-    };
-    const eddie = invites.find((i) => i.name === 'Eddie')!;
-    const res = await fetch(`${url}/${eddie.inviteId}`, {
-      method: 'PATCH',
-      headers: { ...headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ role }),
-    });
-    expect(res.status).toBe(200);
   }
 
   async function revokeEddie(board: Board, eddie: Page): Promise<void> {
@@ -215,7 +194,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     const mine = 'The port handled 2.1 million containers in 2023';
     await editClaimInPlace(eddie, mine);
     await recordLiveRegions(eddie);
-    await setEddieRole(board, 'reviewer');
+    await server.changeRole(board, 'Eddie', 'reviewer');
     await expect.poll(() => announced(eddie)).toContain('Your role is now Reviewer');
 
     const editor = claimEditor(eddie);
@@ -227,7 +206,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     expect(await editor.inputValue()).toBe(mine);
     expect((await liveSaid(eddie)).filter((s) => s.startsWith('Could not'))).toEqual([]);
 
-    await setEddieRole(board, 'editor');
+    await server.changeRole(board, 'Eddie', 'editor');
     await expect.poll(() => announced(eddie)).toContain('Your role is now Editor');
     await expect.poll(() => editor.getAttribute('readonly')).toBeNull();
     await editor.press('Enter');
