@@ -196,6 +196,10 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(await notSaved(eddie).textContent()).toContain('Ask the council for p. 12.');
     expect(await notSaved(eddie).textContent()).not.toContain(shown);
     expect(asked).toEqual([]);
+    // With no card on this page, Dismiss leaves focus on the page's main region, not <body>.
+    await notSaved(eddie).getByRole('button', { name: 'Dismiss this list' }).press('Enter');
+    await notSaved(eddie).waitFor({ state: 'detached' });
+    await expect.poll(() => eddie.evaluate(() => document.activeElement?.id)).toBe('main');
   }, 60_000);
 
   it('a card moved offline and refused by a revocation stays marked, also once the list is dismissed, which leaves focus on it', async () => {
