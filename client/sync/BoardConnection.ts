@@ -20,6 +20,7 @@ import {
   cardsMap,
   type CommandName,
   CommandOrigin,
+  COMMENT_KEYS,
   commentsMap,
   createBoardReader,
   metaMap,
@@ -809,6 +810,11 @@ export class BoardConnection {
       this.changed();
       return { command: commandOf(top), applied: false, articleBack: true };
     }
+    if (which === 'undoStack' && this.unpostsCommentWithLaterWork(top)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false };
+    }
     let done: StackItem | null = null;
     manager[which] = [top];
     try {
@@ -834,6 +840,38 @@ export class BoardConnection {
       for (let older = item.left; older !== null; older = older.left) {
         if (Y.isDeleted(step.deletions, older.id)) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * Whether undoing the step would take away a comment it posted that has since been edited
+   * (in another tab) or replied to. Undoing a post removes the comment outright, not as the
+   * tombstone Delete leaves: a reply would lose its thread, and the edit would go with it, or
+   * come back empty on a Redo (Yjs redoes no key another change has replaced). So the step is
+   * dropped, and the comment's own Delete is the way to take it back.
+   */
+  private unpostsCommentWithLaterWork(step: StackItem): boolean {
+    const posted = new Set<string>();
+    const comments = commentsMap(this.doc);
+    for (const [id, comment] of comments.entries()) {
+      const item = comment instanceof Y.Map ? comment._item : null;
+      if (!item || !Y.isDeleted(step.insertions, item.id)) continue;
+      for (const value of comment._map.values()) {
+        if (!value.deleted && !Y.isDeleted(step.insertions, value.id)) return true;
+      }
+      posted.add(id);
+    }
+    if (posted.size === 0) return false;
+    for (const comment of comments.values()) {
+      if (!(comment instanceof Y.Map) || !comment._item) continue;
+      const parent = comment.get(COMMENT_KEYS.parentId);
+      if (
+        typeof parent === 'string' &&
+        posted.has(parent) &&
+        !Y.isDeleted(step.insertions, comment._item.id)
+      )
+        return true;
     }
     return false;
   }

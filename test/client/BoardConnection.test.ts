@@ -4,7 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, editCard, initBoard, moveCard } from '../../shared/board';
+import {
+  addClaim,
+  addComment,
+  editCard,
+  editComment,
+  initBoard,
+  moveCard,
+} from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import { BoardConnection } from '../../client/sync/BoardConnection';
 
@@ -185,6 +192,38 @@ describe('BoardConnection undo', () => {
     expect(c.undo()).toEqual({ command: 'addClaim', applied: true });
     expect(c.getSnapshot().board.cards[id]).toBeUndefined();
     expect(c.getSnapshot().canUndo).toBe(false);
+  });
+
+  it('does not undo a post that has since been edited in another tab, or replied to', () => {
+    const c = connect();
+    const card = c.commands.addClaim({ claim: 'X' });
+    const edited = c.commands.addComment(card, { text: 'Ask the council' });
+    const replied = c.commands.addComment(card, { text: 'Page 12?' });
+    const kept = c.commands.addComment(card, { text: 'Typo, undo me' });
+    const other = colleague(c.doc);
+    const ana = { actor: { id: 'invite-editor', name: 'Ana editor' } };
+    editComment(other.doc, edited, 'Ask the council for the audit', ana);
+    addComment(
+      other.doc,
+      card,
+      { text: 'Yes, p. 12', parentId: replied },
+      {
+        actor: { id: 'bo', name: 'Bo' },
+      },
+    );
+    other.push();
+    const texts = () => c.getSnapshot().board.cards[card]?.comments.map((m) => m.text);
+    // The last post, untouched since, is undone; the replied one and the edited one are not:
+    // undoing a post removes the comment outright, with the reply's thread or the other edit.
+    expect(c.undo()).toEqual({ command: 'addComment', applied: true });
+    expect(c.undo()).toEqual({ command: 'addComment', applied: false });
+    expect(c.undo()).toEqual({ command: 'addComment', applied: false });
+    expect(texts()).toEqual(['Ask the council for the audit', 'Page 12?', 'Yes, p. 12']);
+    expect(c.getSnapshot().board.cards[card]?.comments.find((m) => m.id === kept)).toBeUndefined();
+    // The Redo stack holds only the step that was undone.
+    expect(c.redo()).toEqual({ command: 'addComment', applied: true });
+    expect(c.getSnapshot().canRedo).toBe(false);
+    expect(texts()).toContain('Typo, undo me');
   });
 
   it('redoes no further than the step a colleague has changed since', () => {
