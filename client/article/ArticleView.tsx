@@ -130,9 +130,16 @@ export function ArticleView({
     ) {
       return focusWhenRendered(() => removeButton.current);
     }
-    const kept = result.kept.length > 0 ? `, ${result.kept.length} kept` : '';
+    const stayed = result.kept.length - result.moved.length;
+    const kept = stayed > 0 ? `, ${stayed} kept` : '';
+    const to = new Set(result.moved.map((m) => m.articleId));
+    const [only] = to;
+    const moved =
+      result.moved.length === 0
+        ? ''
+        : `, ${result.moved.length} moved to ${to.size === 1 && only ? `“${labels.get(only) ?? 'another article'}”` : 'other articles'}`;
     actions.notify(
-      `Removed “${labels.get(target.id) ?? target.title}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}`,
+      `Removed “${labels.get(target.id) ?? target.title}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}${moved}`,
       true,
     );
     // The panel shows the latest article left, or goes, having nothing to show.
@@ -200,7 +207,7 @@ export function ArticleView({
           {removing && (
             <RemoveArticleDialog
               article={article}
-              label={labels.get(article.id) ?? article.title}
+              labels={labels}
               board={board}
               onRemove={() => remove(article)}
               onCancel={() => {

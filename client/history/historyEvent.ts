@@ -380,8 +380,18 @@ export function describeEvent(e: HistoryEvent): string {
           ? [`deleted ${plural(removed, 'card', 'cards')} nobody had worked on`]
           : []),
       ];
+      const moved = typeof d.moved === 'number' ? d.moved : 0;
+      const to = Array.isArray(d.movedTo) ? (d.movedTo as { title?: unknown }[]) : [];
+      const where =
+        to.length === 1 && str(to[0]?.title)
+          ? `“${str(to[0]?.title)}”, which has`
+          : 'other articles on the board, which have';
+      const move =
+        moved > 0
+          ? `; ${plural(moved, 'card', 'cards')} moved to ${where} ${moved === 1 ? 'its sentence' : 'their sentences'}`
+          : '';
       const stay = kept > 0 ? `; ${plural(kept, 'card', 'cards')} someone worked on stayed` : '';
-      return `${wordList(parts)}${stay}`;
+      return `${wordList(parts)}${move}${stay}`;
     }
     case 'article.linked': {
       const title = str(d.title);

@@ -130,11 +130,16 @@ export function ImportArticleDialog({
       setUndoError(`Could not undo the import: ${errorMessage(err)}`);
       return;
     }
-    const kept = removal.kept.length
-      ? `; ${plural(removal.kept.length, 'card stays', 'cards stay')}: a colleague worked on ${removal.kept.length === 1 ? 'it' : 'them'}`
+    // The cards a colleague worked on stay; those another article has the sentence of move there.
+    const stayed = removal.kept.length - removal.moved.length;
+    const kept = stayed
+      ? `; ${plural(stayed, 'card stays', 'cards stay')}: a colleague worked on ${stayed === 1 ? 'it' : 'them'}`
+      : '';
+    const moved = removal.moved.length
+      ? `; ${plural(removal.moved.length, 'card moves', 'cards move')} to another article that has ${removal.moved.length === 1 ? 'its sentence' : 'their sentences'}`
       : '';
     actions.notify(
-      `Import undone: “${removal.title}” removed with ${plural(removal.removed.length, 'card', 'cards')}${kept}`,
+      `Import undone: “${removal.title}” removed with ${plural(removal.removed.length, 'card', 'cards')}${kept}${moved}`,
       true,
     );
     onClose();

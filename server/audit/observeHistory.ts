@@ -12,8 +12,10 @@
  * comment.resolved, comment.reopened, article.added {articleId, title}, article.restored
  * {articleId, title} (put back by an Undo of its removal; an import of its words again is
  * article.added), article.linked {articleId, title, url},
- * article.removed {articleId, title, removed, kept, textDigest, articleDigest} (how many of its cards went with
- * it, how many stay because someone worked on them, and the digest of its text: textDigest),
+ * article.removed {articleId, title, removed, kept, moved, movedTo, textDigest, articleDigest}
+ * (how many of its cards went with it, how many stay anchored to it because someone worked on
+ * them, how many moved to another article holding their sentence and which ones, {articleId,
+ * title} each, and the digest of its text: textDigest),
  * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
  * names added and removed, labels renamed in place, labels given another ClaimReview value or
  * column, a new best or worst: diffScales; each card a rename relabels has its own verdict.set).
@@ -417,11 +419,13 @@ const articleOf = (card: unknown): unknown =>
 
 /**
  * An article taken off the board (removeArticle), with what became of its cards: those deleted
- * in the same change, and those that stay, anchored to it (someone worked on them).
+ * in the same change, those that stay anchored to it (someone worked on them), and those the
+ * change anchored in another article that has their sentence.
  */
 function articleRemoved(
   articleId: string,
   article: unknown,
+  articles: Y.Map<AnyMap>,
   cards: Y.Map<AnyMap>,
   tr: Y.Transaction,
 ): HistoryDraft {
@@ -435,8 +439,21 @@ function articleRemoved(
     if (card && articleOf(card) === articleId) removed++;
   }
   let kept = 0;
+  let moved = 0;
+  const movedTo = new Map<string, string | null>();
   cards.forEach((card) => {
-    if (articleOf(card) === articleId) kept++;
+    const now = articleOf(card);
+    if (now === articleId) kept++;
+    if (now === articleId || typeof now !== 'string') return;
+    // Anchored elsewhere by this change: its source written in it over one naming the article
+    // (the value before, deleted in this change, keeps its content until GC: rawValues).
+    if (!tr.changed.get(card as unknown as Y.AbstractType<Y.YEvent<AnyMap>>)?.has(CARD_KEYS.source))
+      return;
+    const before = card._map.get(CARD_KEYS.source)?.left;
+    const was = before ? (valueOf(before) as { articleId?: unknown } | null) : null;
+    if (was?.articleId !== articleId) return;
+    moved++;
+    movedTo.set(now, text(rawGet(articles.get(now), ARTICLE_KEYS.title)));
   });
   return {
     cardId: null,
@@ -446,6 +463,8 @@ function articleRemoved(
       title: text(rawGet(article, ARTICLE_KEYS.title)),
       removed,
       kept,
+      moved,
+      movedTo: [...movedTo].map(([id, title]) => ({ articleId: id, title })),
       // What its Undo must bring back, known after a restart too (HistoryDigests).
       textDigest: textDigest(text(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
       articleDigest: articleDigest((key) => rawGet(article, key)),
@@ -479,7 +498,7 @@ function articleEvents(
   if (target !== articles) return out;
   for (const [articleId, change] of event.changes.keys as Map<string, KeyChange>) {
     if (change.action === 'delete') {
-      out.push(articleRemoved(articleId, change.oldValue, cards, event.transaction));
+      out.push(articleRemoved(articleId, change.oldValue, articles, cards, event.transaction));
       continue;
     }
     // Under the id of one removed before: an Undo of that removal puts it back, where an

@@ -13,11 +13,16 @@
  *   the board and add nothing;
  * - an article that stays is never changed: no field is written, replaced or deleted (its
  *   title, link and maker are what its import wrote, as its text is);
- * - a card's source is written with the card only (made from a selection, or put back by an
- *   Undo), and quotes the text of its article within it, as the board holds it, as the same
- *   write puts it back, or as it was removed; or else is the source the card had when it was
+ * - a card's source is written with the card (made from a selection, or put back by an Undo),
+ *   and quotes the text of its article within it, as the board holds it, as the same write
+ *   puts it back, or as it was removed; or else is the source the card had when it was
  *   deleted (an Undo of the deletion of a card that outlived its article: PastActors while
- *   the room lives, the history's sourceDigest after: HistoryDigests).
+ *   the room lives, the history's sourceDigest after: HistoryDigests);
+ * - or a card on the board is anchored elsewhere, its sentence unchanged: a removal moves a
+ *   card to another article holding the words it quotes, and its Undo moves it back to the
+ *   article it brings back (removeArticle). The new source quotes its article's text at its
+ *   offsets, as the board holds it or the same write brings it back, like any other; with the
+ *   same sentence, the card credits no article with words it did not print.
  * A source that cannot be checked (its card deleted before the history kept sourceDigest, and
  * its article gone too) is refused: the page lists the card under "Not saved".
  */
@@ -50,6 +55,13 @@ const sameSpan = (a: Span, b: unknown): boolean => {
     s.sentence === a.sentence
   );
 };
+
+/** Whether `span` quotes the sentence the card (`top`, on the board) quotes now. */
+function sameSentence(top: Y.Item, span: Span | null | undefined): boolean {
+  const card = top.content instanceof Y.ContentType ? top.content.type : null;
+  const now = card instanceof Y.Map ? (card.get(CARD_KEYS.source) as Partial<Span> | null) : null;
+  return typeof now?.sentence === 'string' && now.sentence === span?.sentence;
+}
 
 export function checkSources(
   { newItems, deletes }: UpdateAnalysis,
@@ -118,9 +130,11 @@ export function checkSources(
   }
   for (const { item, where } of newItems) {
     if (where.root !== ROOT.cards || where.depth !== 1 || where.key !== CARD_KEYS.source) continue;
-    // No page changes a card's source: it is written with the card (or its Undo) only.
-    if (!isNewItem(doc, where.top as Y.Item)) return no('a card’s source stays as it was made');
     const span = valueOf(item) as Span | null | undefined;
+    // A page changes a card's source only to anchor its sentence elsewhere (removeArticle).
+    if (!isNewItem(doc, where.top as Y.Item) && !sameSentence(where.top as Y.Item, span)) {
+      return no('a card’s source stays as it was made');
+    }
     if (span === null || span === undefined) continue; // none, or replaced within the update
     const live = articles.get(span.articleId)?.get(ARTICLE_KEYS.text);
     const text =

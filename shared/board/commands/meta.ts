@@ -244,15 +244,24 @@ export interface ArticleRemoval {
   readonly title: string;
   /** The cards removed with it: its import's, untouched (articleRemoval). */
   readonly removed: readonly string[];
-  /** The cards that stay, someone having worked on them; they keep their quoted sentence. */
+  /**
+   * The cards that stay (someone worked on them, or another article has their sentence), those
+   * in `moved` among them; the others keep their quoted sentence, anchored to the removed one.
+   */
   readonly kept: readonly string[];
+  /** The kept cards anchored now in another article that has their sentence (articleRemoval). */
+  readonly moved: readonly { readonly cardId: string; readonly articleId: string }[];
 }
 
 /**
  * Takes an article off the board, with the cards its import proposed that nobody has worked
- * on (planArticleRemoval), in one transaction: one undo step brings all of it back. Cards
- * someone worked on stay, anchored to an article the board no longer holds; every reader of
- * `source.articleId` treats a missing article as "removed" (the card's sentence is on it).
+ * on (planArticleRemoval), in one transaction: one undo step brings all of it back, the moved
+ * cards' anchors included. A kept card whose sentence another article holds is anchored there
+ * (its `source` names that article at the sentence's offsets; the sentence is the same). Its
+ * `updatedAt` stays: nobody changed what the card says, and its "last change" is someone's.
+ * Other cards someone worked on stay, anchored to an article the board no longer holds; every
+ * reader of `source.articleId` treats a missing article as "removed" (the card's sentence is
+ * on it).
  */
 export function removeArticle(doc: Y.Doc, articleId: string, ctx: CommandContext): ArticleRemoval {
   const map = articlesMap(doc).get(articleId);
@@ -260,9 +269,17 @@ export function removeArticle(doc: Y.Doc, articleId: string, ctx: CommandContext
   const article = readArticle(map, articleId);
   const plan = planArticleRemoval(article, readArticleCards(doc, articleId), readArticles(doc));
   const removed = plan.remove.map((c) => c.id);
+  const moved = plan.keep.flatMap(({ card, anchor }) => (anchor ? [{ id: card.id, anchor }] : []));
   transact(doc, 'removeArticle', ctx, () => {
-    for (const id of removed) cardsMap(doc).delete(id);
+    const cards = cardsMap(doc);
+    for (const id of removed) cards.delete(id);
+    for (const { id, anchor } of moved) cards.get(id)?.set(CARD_KEYS.source, { ...anchor });
     articlesMap(doc).delete(articleId);
   });
-  return { title: article.title, removed, kept: plan.keep.map((k) => k.card.id) };
+  return {
+    title: article.title,
+    removed,
+    kept: plan.keep.map((k) => k.card.id),
+    moved: moved.map(({ id, anchor }) => ({ cardId: id, articleId: anchor.articleId })),
+  };
 }

@@ -278,6 +278,75 @@ describe('article texts and quoted sentences, against raw clients', () => {
     ]);
   });
 
+  it('takes a removal that anchors the cards in a newer version with their sentence, and its Undo, also after the board loaded again', async () => {
+    const newer = `Update: figures checked. ${TEXT}`;
+    const v2 = await server.sync.change(boardId, { id: 'x', name: 'Lea' }, (doc) =>
+      addArticle(
+        doc,
+        { id: articleIdFor(newer), title: 'Local news, updated', text: newer },
+        {
+          actor: { id: 'x', name: 'Lea' },
+        },
+      ),
+    );
+    const { client, undo } = await page('lead', 'Lee');
+    await waitFor(() => articlesMap(client.doc).has(v2), { what: 'the newer version at the page' });
+    const before = readBoard(client.doc).cards;
+    const result = removeArticle(client.doc, articleId, client.as);
+    expect(result.moved).toHaveLength(2);
+    await waitFor(async () => (await stored()).articles.length === 1, { what: 'article removed' });
+    const board = await stored();
+    for (const card of Object.values(board.cards)) {
+      expect(card.source?.articleId).toBe(v2);
+      expect(newer.slice(card.source!.start, card.source!.end)).toBe(card.source?.sentence);
+    }
+    await awayWhileTheRoomUnloads(client);
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    const back = await stored();
+    expect(back.articles.map((a) => a.id).sort()).toEqual([articleId, v2].sort());
+    for (const [id, card] of Object.entries(before)) {
+      expect(back.cards[id]?.source).toEqual(card.source);
+    }
+  });
+
+  it('refuses a card anchored elsewhere with another sentence, or its sentence where the article does not have it', async () => {
+    const newer = `Update: figures checked. ${TEXT}`;
+    const v2 = await server.sync.change(boardId, { id: 'x', name: 'Lea' }, (doc) =>
+      addArticle(
+        doc,
+        { id: articleIdFor(newer), title: 'Updated', text: newer },
+        {
+          actor: { id: 'x', name: 'Lea' },
+        },
+      ),
+    );
+    const at = newer.indexOf(FIRST);
+    const cases = [
+      // The same sentence, at offsets of the newer text where it is not.
+      { articleId: v2, start: 0, end: FIRST.length, sentence: FIRST },
+      // Words of the newer text, but not the card's sentence.
+      { articleId: v2, start: 0, end: at - 1, sentence: newer.slice(0, at - 1) },
+    ];
+    for (const source of cases) {
+      const reason = await expectRefused('lead', (doc) =>
+        doc.transact(() => {
+          const card = [...cardsMap(doc).values()].find(
+            (c) => (c.get(CARD_KEYS.source) as { start?: number } | null)?.start === 0,
+          );
+          card?.set(CARD_KEYS.source, source);
+        }),
+      );
+      expect(reason).toMatch(/quotes its article|source stays as it was made/);
+    }
+    const board = await stored();
+    expect(Object.values(board.cards).map((c) => c.source?.articleId)).toEqual([
+      articleId,
+      articleId,
+    ]);
+  });
+
   it('refuses an article put back under its id with another text, title, link or maker, while the room lives and after', async () => {
     const { client } = await page('editor', 'Edie');
     const { createdBy, createdAt } = readBoard(client.doc).articles[0]!;

@@ -15,6 +15,7 @@ import {
   editRatingScale,
   type LabelRename,
   type RatingLabel,
+  readBoard,
   readMeta,
   setBoardMeta,
   addComment,
@@ -439,6 +440,8 @@ describe('history derived on the server', () => {
       title: 'Wrong paste',
       removed: 2,
       kept: 1,
+      moved: 0,
+      movedTo: [],
       // What an Undo of the removal must bring back (checkSources).
       textDigest: createHash('sha256').update(text).digest('base64url'),
       // Of every field, in ARTICLE_KEYS' order: an Undo brings the article back as it was.
@@ -446,6 +449,51 @@ describe('history derived on the server', () => {
         .update(JSON.stringify([articleId, 'Wrong paste', null, text, ed.as.actor, at]))
         .digest('base64url'),
     });
+  });
+
+  it('records in article.removed the cards moved to the newer version that has their sentence', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const text = 'Crime rose 20%. Rents rose 8%. Fares rose 15%.';
+    const newer = 'Crime rose 20%. Rents rose 9%. Fares rose 15%.';
+    const at = Date.now();
+    const importer = { ...ed.as, now: () => at };
+    const { articleId, ids, v2 } = await board.server.sync.change(
+      board.boardId,
+      ed.as.actor,
+      (doc) => {
+        const id = addArticle(doc, { title: 'First', text }, importer);
+        const claims = [0, 16, 31].map((start) => {
+          const end = text.indexOf('.', start) + 1;
+          const sentence = text.slice(start, end);
+          return { claim: sentence, source: { articleId: id, start, end, sentence } };
+        });
+        const cardIds = addClaims(doc, claims, importer);
+        return {
+          articleId: id,
+          ids: cardIds,
+          v2: addArticle(doc, { title: 'Second', text: newer }, ed.as),
+        };
+      },
+    );
+    await waitFor(() => ed.doc.getMap('articles').has(v2), { what: 'the imports at the page' });
+    const [crime, rents, fares] = ids as [string, string, string];
+    setVerdict(ed.doc, rents, 'True', undefined, ed.as); // in no other article: stays
+    setVerdict(ed.doc, fares, 'True', undefined, ed.as); // worked on, and in the newer: moves
+    removeArticle(ed.doc, articleId, ed.as);
+    await ed.allSaved();
+    const history = await readAllHistory(board.server.storage, board.boardId);
+    expect(history.find((e) => e.type === 'article.removed')?.data).toMatchObject({
+      removed: 0,
+      kept: 1,
+      moved: 2,
+      movedTo: [{ articleId: v2, title: 'Second' }],
+    });
+    expect(history.filter((e) => e.type === 'card.deleted')).toEqual([]);
+    expect(describeEvent(history.find((e) => e.type === 'article.removed')!)).toBe(
+      'removed the article “First”; 2 cards moved to “Second”, which has their sentences; 1 card someone worked on stayed',
+    );
+    const stored = await board.server.sync.read(board.boardId, (doc) => readBoard(doc));
+    expect([crime, fares].map((id) => stored.cards[id]?.source?.articleId)).toEqual([v2, v2]);
   });
 
   it('records a verdict.set per card a rating-scale rename relabels (B11), by the lead', async () => {

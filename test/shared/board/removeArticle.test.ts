@@ -161,6 +161,68 @@ describe('removeArticle', () => {
     expect(after.articles.map((a) => a.id)).toEqual([v2Id]);
   });
 
+  it('anchors the kept cards whose sentence another article has in it, worked on or not', () => {
+    const { doc, articleId, ids } = importedBoard();
+    const [untouched, withEvidence, onlyHere] = [ids[0]!, ids[1]!, ids[6]!];
+    addEvidence(doc, withEvidence, { url: 'https://stats.example', stance: 'refutes' }, bo);
+    setVerdict(doc, onlyHere, 'True', undefined, bo);
+    // The newer version rewrote the bus fares and put a paragraph first: every other sentence
+    // sits elsewhere in its text.
+    const v2 =
+      'Update: figures corrected. ' + TEXT.replace('Bus fares went up 15%.', 'Fares rose.');
+    const v2Id = addArticle(doc, { title: 'Corrected', text: v2 }, ana);
+    const before = readBoard(doc);
+    const lastChange = before.cards[withEvidence]!.updatedAt;
+
+    const result = removeArticle(doc, articleId, bo);
+    expect(result.removed).toEqual([]);
+    expect(result.kept).toHaveLength(8);
+    expect(result.moved.map((m) => m.cardId).sort()).toEqual(
+      ids.filter((id) => id !== onlyHere).sort(),
+    );
+    const after = readBoard(doc);
+    for (const id of [untouched, withEvidence]) {
+      const source = after.cards[id]!.source!;
+      expect(source.articleId).toBe(v2Id);
+      expect(source.sentence).toBe(before.cards[id]!.source!.sentence);
+      expect(v2.slice(source.start, source.end)).toBe(source.sentence);
+      expect(source.start).toBe(v2.indexOf(source.sentence));
+    }
+    // Its evidence and its last change (someone's) stay: nobody changed what it says.
+    expect(after.cards[withEvidence]!.evidence).toHaveLength(1);
+    expect(after.cards[withEvidence]!.updatedAt).toBe(lastChange);
+    // Its sentence is in no other article: it stays on the removed one, as before.
+    expect(after.cards[onlyHere]!.source).toEqual(before.cards[onlyHere]!.source);
+  });
+
+  it('anchors a card in the newest of the articles that have its sentence', () => {
+    const { doc, articleId, ids } = importedBoard();
+    const older = addArticle(doc, { title: 'v2', text: `Intro. ${TEXT}` }, ana);
+    const newer = addArticle(doc, { title: 'v3', text: `More intro. ${TEXT}` }, ana);
+    const board = readBoard(doc);
+    expect(board.articles.map((a) => a.id)).toEqual([articleId, older, newer]);
+    const plan = planArticleRemoval(board.articles[0]!, Object.values(board.cards), board.articles);
+    expect(new Set(plan.keep.map((k) => k.anchor?.articleId))).toEqual(new Set([newer]));
+    removeArticle(doc, articleId, bo);
+    const card = readBoard(doc).cards[ids[2]!]!;
+    expect(card.source).toEqual({
+      articleId: newer,
+      start: 'More intro. '.length + TEXT.indexOf(SENTENCES[2]!),
+      end: 'More intro. '.length + TEXT.indexOf(SENTENCES[2]!) + SENTENCES[2]!.length,
+      sentence: SENTENCES[2],
+    });
+  });
+
+  it('takes the place of a repeated sentence nearest where the card was', () => {
+    const { doc, articleId, ids } = importedBoard();
+    // "Taxes fell 2%." is last in v1; v2 says it first and last.
+    const v2Id = addArticle(doc, { title: 'v2', text: `Taxes fell 2%. ${TEXT}` }, ana);
+    removeArticle(doc, articleId, bo);
+    const source = readBoard(doc).cards[ids[7]!]!.source!;
+    expect(source.articleId).toBe(v2Id);
+    expect(source.start).toBe('Taxes fell 2%. '.length + TEXT.lastIndexOf('Taxes fell 2%.'));
+  });
+
   it('is one undo step for its remover: the article and its cards come back as they were', () => {
     const { doc, articleId, ids } = importedBoard();
     const before = readBoard(doc);
@@ -176,6 +238,25 @@ describe('removeArticle', () => {
     expect(back.articles).toEqual(before.articles);
     expect(Object.keys(back.cards).sort()).toEqual([...ids].sort());
     expect(back.columns).toEqual(before.columns);
+  });
+
+  it('is one undo step that puts the moved cards back on the article it brings back', () => {
+    const { doc, articleId, ids } = importedBoard();
+    moveCard(doc, ids[3]!, { column: 'disputed', index: 0 }, bo);
+    addArticle(doc, { title: 'Corrected', text: `Update. ${TEXT}` }, ana);
+    const before = readBoard(doc);
+    const undo = new Y.UndoManager([doc.getMap('articles'), doc.getMap('cards')], {
+      trackedOrigins: new Set([CommandOrigin]),
+      captureTimeout: 0,
+    });
+    const result = removeArticle(doc, articleId, bo);
+    expect(result.moved).toHaveLength(8);
+    expect(undo.undoStack).toHaveLength(1);
+    undo.undo();
+    const back = readBoard(doc);
+    expect(back.articles).toEqual(before.articles);
+    for (const id of ids) expect(back.cards[id]?.source).toEqual(before.cards[id]?.source);
+    expect(back.cards[ids[3]!]?.source?.articleId).toBe(articleId);
   });
 
   it('refuses an article the board does not hold (B9), changing nothing', () => {
