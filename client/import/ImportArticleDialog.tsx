@@ -17,7 +17,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
-import { ApiError } from '../app/api';
 import { hasVisibleText } from '../../shared/visibleText';
 import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
@@ -31,15 +30,8 @@ import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
 
-/**
- * The server names the offending field by its JSON key; the form calls it by its label. A
- * paste far over the article limit is refused before the article is read, as any request body
- * too large ("request body larger than 2097152 bytes"): said as the article limit is.
- */
+/** The server names the offending field by its JSON key; the form calls it by its label. */
 function friendly(err: unknown): string {
-  if (err instanceof ApiError && err.code === 'body_too_large') {
-    return 'The article is too large to import: import it in parts, or paste only the story.';
-  }
   return errorMessage(err)
     .replace(/^url: /, 'Source URL: ')
     .replace(/^title: /, 'Title: ');

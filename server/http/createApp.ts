@@ -69,13 +69,8 @@ export function createApp(deps: AppDeps): express.Express {
         deps.syncServer.read(boardId, (doc) => readMeta(doc).organisation),
     }),
   );
-  api.use(express.json({ limit: deps.config.maxMessageBytes }));
-  const routeDeps = { ...deps, adminToken: deps.config.adminToken };
-  api.use(boardRoutes(routeDeps));
-  api.use(inviteRoutes(routeDeps));
-  api.use(historyRoutes(routeDeps));
-  api.use(memberRoutes(routeDeps));
-  api.use(cardRoutes(routeDeps));
+  // Article imports too: the route reads its own body, and says one too large for the request
+  // limit as an article too large (articleRoutes), not as any body.
   api.use(
     articleRoutes({
       ...deps,
@@ -83,6 +78,13 @@ export function createApp(deps: AppDeps): express.Express {
       maxArticleBytes: deps.config.maxArticleBytes,
     }),
   );
+  api.use(express.json({ limit: deps.config.maxMessageBytes }));
+  const routeDeps = { ...deps, adminToken: deps.config.adminToken };
+  api.use(boardRoutes(routeDeps));
+  api.use(inviteRoutes(routeDeps));
+  api.use(historyRoutes(routeDeps));
+  api.use(memberRoutes(routeDeps));
+  api.use(cardRoutes(routeDeps));
   app.use(api);
 
   if (deps.client) app.use(deps.client);

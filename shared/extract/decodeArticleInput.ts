@@ -48,7 +48,7 @@ export function utf8Length(text: string): number {
 
 /** Throws ExtractError unless `text` shows something, is within the size limit and not binary. */
 export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): void {
-  if (text.length > maxBytes || utf8Length(text) > maxBytes) throw tooLarge(maxBytes);
+  if (text.length > maxBytes || utf8Length(text) > maxBytes) throw articleTooLarge(maxBytes);
   const head = text.slice(0, SNIFF_CHARS);
   const controls = head.match(CONTROL_CHAR)?.length ?? 0;
   const replacements = head.split('\uFFFD').length - 1;
@@ -67,7 +67,8 @@ function sizeWords(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-const tooLarge = (maxBytes: number) =>
+/** The refusal of an article over `maxBytes`, its limit said as people say sizes. */
+export const articleTooLarge = (maxBytes: number) =>
   new ExtractError(
     'too_large',
     `The article is larger than ${sizeWords(maxBytes)}: import it in parts, or paste only the story.`,
@@ -192,7 +193,7 @@ export function decodeArticleInput(
   const maxBytes = opts.maxBytes ?? MAX_ARTICLE_BYTES;
   const mime = opts.contentType?.split(';')[0]?.trim().toLowerCase();
   refuseDocument(mime, opts.filename);
-  if (typeof body !== 'string' && body.byteLength > maxBytes) throw tooLarge(maxBytes);
+  if (typeof body !== 'string' && body.byteLength > maxBytes) throw articleTooLarge(maxBytes);
   const text = oneTextPerArticle(typeof body === 'string' ? body : decodeBytes(body));
   assertArticleText(text, maxBytes);
   return { text, format: detectFormat(text, opts.filename, mime) };

@@ -72,14 +72,14 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => dialog().getByRole('alert').textContent()).toMatch(/Paste the article/);
 
-    // 413 before the article is read (a paste over the request limit): said as the article's.
+    // 413 before the article is read (a paste over the request limit): the article's limit.
     await dialog()
       .getByRole('textbox', { name: 'Article text' })
       .fill('Crime fell. '.repeat(200_000));
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => dialog().getByRole('alert').textContent())
-      .toBe('The article is too large to import: import it in parts, or paste only the story.');
+      .toBe('The article is larger than 1 MB: import it in parts, or paste only the story.');
     await dialog().getByRole('textbox', { name: 'Article text' }).fill('');
 
     // 415: a binary file.
