@@ -15,7 +15,10 @@ const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
 type Done = Pick<ImportedArticle, 'created' | 'cards' | 'language'> &
   Partial<
-    Pick<ImportedArticle, 'linked' | 'found' | 'alreadyOnBoard' | 'similarTo' | 'deletedBefore'>
+    Pick<
+      ImportedArticle,
+      'existingCards' | 'linked' | 'found' | 'alreadyOnBoard' | 'similarTo' | 'deletedBefore'
+    >
   >;
 
 export function importSummary(done: Done): string {
@@ -45,13 +48,14 @@ function noneNew(known: number, deleted: number, from: string): string {
 }
 
 function newCardsSummary(done: Done, fresh = ''): string {
-  const n = done.cards.length;
   if (!done.created) {
-    const from = `${plural(n, 'card comes', 'cards come')} from it`;
+    const had = done.existingCards?.length ?? 0;
+    const from = `${plural(had, 'card comes', 'cards come')} from it`;
     return done.linked
       ? `This article is already on the board (${from}): no cards were added, and its link is saved now.`
       : `This article is already on the board: nothing was added (${from}).`;
   }
+  const n = done.cards.length;
   if (done.found !== undefined && done.found > n) {
     return `The ${n} most check-worthy of ${done.found.toLocaleString('en')} ${fresh}claims became cards in Unverified, to keep the board workable. Show the article to make cards of other sentences.`;
   }

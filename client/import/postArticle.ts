@@ -32,7 +32,10 @@ export interface ImportedArticle {
   readonly linked: boolean;
   /** The language extraction read the article as: 'other' proposes no claims. */
   readonly language: ExtractResult['language'];
+  /** The cards this import made: none when the board already had this text. */
   readonly cards: readonly CardView[];
+  /** When the board already had this text: the cards that came from it then. */
+  readonly existingCards: readonly CardView[];
   /** Claims proposed: more than `cards` when only the most check-worthy became cards. */
   readonly found: number;
   /** Claims not made cards because a card of the board already has their sentence. */
@@ -103,6 +106,7 @@ export async function postArticle(
     linked?: boolean;
     language?: ExtractResult['language'];
     cards?: CardView[];
+    existingCards?: CardView[];
     found?: number;
     alreadyOnBoard?: number;
     similarTo?: { id: string; title: string } | null;
@@ -123,6 +127,7 @@ export async function postArticle(
     linked: json.linked === true,
     language: json.language ?? 'en',
     cards: json.cards ?? [],
+    existingCards: json.existingCards ?? [],
     found: json.found ?? json.cards?.length ?? 0,
     alreadyOnBoard: json.alreadyOnBoard ?? 0,
     similarTo: json.similarTo ?? null,

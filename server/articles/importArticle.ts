@@ -4,7 +4,8 @@
  * demo-board seed, so both store the same thing.
  *
  * The article id is a hash of its words (articleIdFor): importing the same text again finds the
- * article and adds no cards (it returns the cards that came from it earlier). A link given
+ * article and adds no cards (it returns the cards that came from it earlier, apart from the
+ * cards it made: none). A link given
  * then fills in one the article lacked, so a story first pasted without its address can
  * still be cited by ClaimReview; a link it already has is kept.
  *
@@ -40,11 +41,16 @@ export interface ImportResult {
   readonly linked: boolean;
   /** The article as the board holds it: its id, its title, and its link if it has one. */
   readonly article: { readonly id: string; readonly title: string; readonly url: string | null };
-  /** The article's cards, most check-worthy first. */
+  /** The cards this import made, most check-worthy first: none when the board held the text. */
   readonly cards: CardView[];
   /**
+   * When the board held the text: the article's cards already on it, most check-worthy first
+   * (else none). Apart from `cards`, so that no reader of the answer counts them as new.
+   */
+  readonly existingCards: CardView[];
+  /**
    * How many claims extraction proposed that fit on a card: more than `cards` when an import
-   * was cut to the MAX_CARDS_PER_IMPORT most check-worthy.
+   * was cut to the MAX_CARDS_PER_IMPORT most check-worthy; 0 when the board held the text.
    */
   readonly found: number;
   /** Claims not proposed because a card of the board already has their sentence or claim. */
@@ -224,17 +230,18 @@ export function importArticle(
     }
   }
   const { title, url } = board.articles.find((a) => a.id === articleId) ?? article;
-  const cards = stored
+  const existingCards = stored
     ? Object.values(board.cards)
         .filter((card) => card.source?.articleId === articleId)
         .sort((a, b) => (a.extraction?.rank ?? 0) - (b.extraction?.rank ?? 0))
-    : ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined);
+    : [];
   return {
     created: !stored,
     linked,
     article: { id: articleId, title, url },
-    cards,
-    found: stored ? cards.length : found,
+    cards: ids.map((id) => board.cards[id]).filter((card): card is CardView => card !== undefined),
+    existingCards,
+    found,
     alreadyOnBoard,
     similarTo,
     deletedBefore: [...deletedBefore.values()],

@@ -88,13 +88,17 @@ describe.skipIf(!RUN)('undoing an import', () => {
   });
 
   it('keeps a card a colleague already worked on, and says so', async () => {
-    // The earlier test's article is back on the board: this import of it adds nothing.
+    // The earlier test's article is back on the board: this import of it adds nothing, and
+    // says how many cards come from it (the answer's existingCards, not its cards: none).
+    const [, had] = await stored(board);
     await page.getByRole('button', { name: 'Import article' }).click();
     await dialog().getByRole('textbox', { name: 'Article text' }).fill(ARTICLE);
     await dialog().getByRole('button', { name: 'Import', exact: true }).click();
     await expect
       .poll(() => dialog().getByRole('status').textContent())
-      .toMatch(/already on the board/);
+      .toBe(
+        `This article is already on the board: nothing was added (${cards(had!)} come from it).`,
+      );
     expect(await dialog().getByRole('button', { name: 'Undo import' }).count()).toBe(0);
     await dialog().getByRole('button', { name: 'Done' }).click();
 

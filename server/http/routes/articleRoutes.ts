@@ -6,7 +6,8 @@
  * The article and its cards are written in one syncServer.change (server/articles/
  * importArticle), so collaborators see them appear together and history records who
  * imported them. Importing the same text again finds the article and adds no cards (a link
- * given then fills in one the article lacked).
+ * given then fills in one the article lacked): `cards` lists those the request made, none
+ * then, and `existingCards` the article's cards already on the board.
  *
  * An import whose client disconnects is cancelled: its extraction leaves the queue or is
  * stopped, and nothing is written. Once its change has begun it is done: the cards stay,
@@ -143,6 +144,7 @@ export function articleRoutes(
           linked: imported.linked,
           language: result.language,
           cards: imported.cards,
+          existingCards: imported.existingCards,
           found: imported.found,
           alreadyOnBoard: imported.alreadyOnBoard,
           similarTo: imported.similarTo,

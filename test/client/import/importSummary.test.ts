@@ -34,10 +34,11 @@ describe('importSummary', () => {
   });
 
   it('an article already on the board adds nothing, whatever its language', () => {
-    expect(importSummary({ created: false, language: 'other', cards: cards(2) })).toBe(
+    const again = { created: false, cards: [] };
+    expect(importSummary({ ...again, language: 'other', existingCards: cards(2) })).toBe(
       'This article is already on the board: nothing was added (2 cards come from it).',
     );
-    expect(importSummary({ created: false, linked: true, language: 'en', cards: cards(1) })).toBe(
+    expect(importSummary({ ...again, linked: true, language: 'en', existingCards: cards(1) })).toBe(
       'This article is already on the board (1 card comes from it): no cards were added, and its link is saved now.',
     );
   });
@@ -114,7 +115,13 @@ describe('importSummary', () => {
     );
     // The same text again adds nothing and leaves nothing out.
     expect(
-      importSummary({ created: false, language: 'en', cards: cards(2), deletedBefore: [] }),
+      importSummary({
+        created: false,
+        language: 'en',
+        cards: [],
+        existingCards: cards(2),
+        deletedBefore: [],
+      }),
     ).toBe('This article is already on the board: nothing was added (2 cards come from it).');
   });
 });

@@ -49,6 +49,7 @@ describe('POST /api/boards/:id/articles', () => {
     const { articleId, cards } = res.body;
     expect(articleId).toMatch(/^a[0-9a-f]{24}$/);
     expect(cards.length).toBeGreaterThanOrEqual(2);
+    expect(res.body.existingCards).toEqual([]);
     const board = await server.board(boardId);
     const article = board.articles.find((a) => a.id === articleId)!;
     expect(article.text).toBe(ARTICLE);
@@ -88,13 +89,19 @@ describe('POST /api/boards/:id/articles', () => {
     expect(board.articles.some((a) => a.id === french.body.articleId)).toBe(true);
   });
 
-  it('does not duplicate cards when the same text is imported again', async () => {
-    const before = Object.keys((await server.board(boardId)).cards).length;
+  it('does not duplicate cards when the same text is imported again: none in cards, the article’s in existingCards', async () => {
+    const before = Object.values((await server.board(boardId)).cards);
     const again = await post({ token: tokens.lead, json: { text: ARTICLE, title: 'Other title' } });
     expect(again.status).toBe(200);
-    expect(again.body.cards.length).toBeGreaterThan(0);
+    // A client counting `cards` as new ones counts none.
+    expect(again.body).toMatchObject({ cards: [], found: 0 });
+    const existing = before.filter((c) => c.source?.articleId === again.body.articleId);
+    expect(existing.length).toBeGreaterThan(0);
+    expect(again.body.existingCards.map((c: { id: string }) => c.id).sort()).toEqual(
+      existing.map((c) => c.id).sort(),
+    );
     const board = await server.board(boardId);
-    expect(Object.keys(board.cards).length).toBe(before);
+    expect(Object.keys(board.cards).length).toBe(before.length);
     expect(board.articles.filter((a) => a.id === again.body.articleId)).toHaveLength(1);
   });
 
