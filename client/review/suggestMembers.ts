@@ -4,10 +4,9 @@
  * accents do not matter ("@jose" finds "José"), and a name is offered once however often the
  * board knows it.
  */
+import { foldName } from '../../shared/foldName';
 
 export const MAX_SUGGESTIONS = 8;
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /** 0: the name starts with the query; 1: a later word does; null: no match. */
 function rank(name: string, query: string): 0 | 1 | null {
@@ -23,12 +22,12 @@ export function suggestMembers(
   query: string,
   limit = MAX_SUGGESTIONS,
 ): string[] {
-  const q = fold(query);
+  const q = foldName(query);
   const seen = new Set<string>();
   const found: { name: string; rank: 0 | 1 }[] = [];
   for (const raw of names) {
     const name = raw.trim();
-    const key = fold(name);
+    const key = foldName(name);
     if (!name || seen.has(key)) continue;
     seen.add(key);
     const r = rank(key, q);
