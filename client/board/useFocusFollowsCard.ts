@@ -26,7 +26,10 @@ interface Focused {
   readonly card: CardView;
   readonly index: number;
   readonly element: HTMLElement;
-  /** The reveal request current when the card got focus. */
+  /**
+   * The reveal request current when the card got focus, or the later one for this card that
+   * found focus already on it.
+   */
   readonly reveal: RevealRequest | null;
 }
 
@@ -73,7 +76,18 @@ export function useFocusFollowsCard({
 
   useEffect(() => {
     const was = focused.current;
-    if (!was || was.element.isConnected) return;
+    if (!was) return;
+    if (was.element.isConnected) {
+      // A request for the card that already holds focus moves no focus, and no focusin says it
+      // was carried out: a keyboard drop (the card was focused in its new column as it was
+      // carried there), or a move cancelled. Left as the request since focus came, it read as
+      // the person's own word on where focus goes, and an Undo that took the card back across
+      // columns left focus on the page.
+      if (reveal?.cardId === was.card.id && was.element.contains(document.activeElement)) {
+        focused.current = { ...was, reveal };
+      }
+      return;
+    }
     focused.current = null;
     const active = document.activeElement;
     // The card's new row took focus itself (a claim being edited in place: claimEdits).

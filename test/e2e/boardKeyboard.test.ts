@@ -1,9 +1,10 @@
 /**
  * The board from the keyboard, after one's own changes: Undo and Redo say which card and where
- * it went, and keep the focused card in view when they bring a card back above it; an arrow key
- * at an edge says so; a card one's own change takes out of the filter leaves focus in a
- * sensible place, not on the page, and does not take focus back when it shows again. Built
- * app, real server, headless Chromium, driven by role and accessible name.
+ * it went, keep the focused card in view when they bring a card back above it, and keep focus
+ * on a card they move to another column (of a long, virtualised one); an arrow key at an edge
+ * says so; a card one's own change takes out of the filter leaves focus in a sensible place,
+ * not on the page, and does not take focus back when it shows again. Built app, real server,
+ * headless Chromium, driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,10 @@ import {
   expectCardIn,
   keyboardMove,
   openBoard,
+  waitSaved,
+  type ColumnName,
 } from './support/boardPage';
+import { bigBoardUpdate } from './support/bigBoard';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { audibleLiveText } from './support/liveRegions';
 
@@ -176,5 +180,104 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Search cards',
     );
+  });
+});
+
+/** bench/sync/cardModel deals cards round-robin: Corroborated gets card-1, card-4, card-7 … */
+const corroborated = (position: number) => `card-${1 + 3 * (position - 1)}`;
+
+describe.skipIf(!RUN)('focus after Undo and Redo of a keyboard move between columns', () => {
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
+    const board = await server.createBoard('Long columns', 'Lea');
+    // 100 cards a column: the columns render only the rows in view.
+    await server.seed(board.id, [bigBoardUpdate(300)]);
+    page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(board.leadUrl);
+    await page.locator('li[data-card-id]').first().waitFor({ timeout: 30_000 });
+    await waitSaved(page, 30_000);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** The focused card: its id, the column's list it is in and its position there. */
+  const focusedRow = () =>
+    page.evaluate(() => {
+      const row = document.activeElement;
+      if (!(row instanceof HTMLLIElement)) return null;
+      return {
+        id: row.dataset.cardId,
+        list: row.closest('ul')?.getAttribute('aria-label'),
+        position: Number(row.getAttribute('aria-posinset')),
+      };
+    });
+  /** Whether the focused row is wholly within its column's view. */
+  const focusedInView = () =>
+    page.evaluate(() => {
+      const row = document.activeElement!.getBoundingClientRect();
+      const view = document.activeElement!.closest('.column-scroll')!.getBoundingClientRect();
+      return row.top >= view.top && row.bottom <= view.bottom;
+    });
+  const expectFocus = (id: string, column: ColumnName, position: number) =>
+    expect.poll(focusedRow).toEqual({ id, list: `${column} cards`, position });
+
+  it('keeps focus on the moved card in its column, where the arrow keys go on from it', async () => {
+    // Down the column from its first card, past the rows first rendered.
+    await column(page, 'Corroborated')
+      .locator(`li[data-card-id="${corroborated(1)}"]`)
+      .focus();
+    for (let position = 2; position <= 20; position++) {
+      await page.keyboard.press('ArrowDown');
+      await expectFocus(corroborated(position), 'Corroborated', position);
+    }
+    const moved = corroborated(20);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    // As a person drops it: once it shows, with focus, where it is carried.
+    await expectFocus(moved, 'Disputed', 20);
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => announced(page))
+      .toMatch(/^Moved .* to Disputed, position 20 of 101\.$/);
+    await expectFocus(moved, 'Disputed', 20);
+    // Corroborated scrolled back to its top: the row Undo brings the card back to is not rendered.
+    const corroboratedRows = column(page, 'Corroborated').locator('li[data-card-id]');
+    await column(page, 'Corroborated')
+      .locator('.column-scroll')
+      .evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect
+      .poll(() => corroboratedRows.evaluateAll((rows) => rows.map((r) => r.ariaPosInSet)))
+      .not.toContain('20');
+
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => announced(page))
+      .toMatch(/^Undone: the move of .* \(back to Corroborated, position 20 of 100\)\.$/);
+    await expectFocus(moved, 'Corroborated', 20);
+    await expect.poll(focusedInView).toBe(true);
+
+    await page.keyboard.press('Control+Shift+z');
+    await expect
+      .poll(() => announced(page))
+      .toMatch(/^Redone: the move of .* \(to Disputed, position 20 of 101\)\.$/);
+    await expectFocus(moved, 'Disputed', 20);
+    // The card Disputed had at position 20 is now below it.
+    await page.keyboard.press('ArrowDown');
+    await expectFocus(`card-${2 + 3 * 19}`, 'Disputed', 21);
+
+    await page.keyboard.press('ArrowUp');
+    await expectFocus(moved, 'Disputed', 20);
+    await page.keyboard.press('Control+z');
+    await expectFocus(moved, 'Corroborated', 20);
+    await page.keyboard.press('ArrowDown');
+    await expectFocus(corroborated(21), 'Corroborated', 21);
   });
 });
