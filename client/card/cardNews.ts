@@ -1,8 +1,9 @@
 /**
  * What colleagues changed on a card between two readings of it, as plain items for the open
  * card's announcements (useCardNews): a comment or reply posted, evidence added, the card
- * moved, its claim, speaker, rationale or publication details rewritten, its verdict set,
- * taken, given or released. The person's own changes are not news (they announce themselves),
+ * moved, its claim, speaker, rationale or publication details rewritten, its verdict set or
+ * cleared (by a move too: one to a column where the verdict is not a label clears it), taken,
+ * given or released. The person's own changes are not news (they announce themselves),
  * nor is a card given to the person: the board's notice tells it. A rewritten text is news for
  * a screen-reader user most of all: its box changes under them in silence otherwise.
  */
@@ -24,7 +25,8 @@ export type CardNewsItem =
   | { readonly kind: 'evidence'; readonly by: Actor; readonly stance: Stance; readonly url: string }
   | { readonly kind: 'moved'; readonly by: Actor; readonly column: ColumnId }
   | { readonly kind: 'edited'; readonly by: Actor; readonly fields: readonly EditedField[] }
-  | { readonly kind: 'verdict'; readonly by: Actor; readonly verdict: string }
+  /** `verdict` null: cleared. */
+  | { readonly kind: 'verdict'; readonly by: Actor; readonly verdict: string | null }
   | { readonly kind: 'assignee'; readonly by: Actor; readonly assignee: Actor | null };
 
 export function cardNews(was: CardView, now: CardView, me: Actor): CardNewsItem[] {
@@ -42,9 +44,8 @@ export function cardNews(was: CardView, now: CardView, me: Actor): CardNewsItem[
   const by = now.updatedBy;
   if (by.id === me.id) return news;
   if (now.column !== was.column) news.push({ kind: 'moved', by, column: now.column });
-  else if (now.verdict !== was.verdict && now.verdict) {
-    news.push({ kind: 'verdict', by, verdict: now.verdict });
-  }
+  // Told with a move as well: History has both, and the dialog's verdict changes with it.
+  if (now.verdict !== was.verdict) news.push({ kind: 'verdict', by, verdict: now.verdict });
   const fields = changedFields(was, now);
   if (fields.length > 0) news.push({ kind: 'edited', by, fields });
   const taker = now.assignee;

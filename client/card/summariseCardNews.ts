@@ -6,7 +6,9 @@
  * A lone change reads as before: "Carl moved this card to Disputed." Several by one person are
  * one sentence: "Carl made 6 changes to this card: moved it to Disputed, is now checking it,
  * added 2 items of evidence (context from example.org, supporting evidence from bbc.co.uk)."
- * Of the card's place, verdict and checker only the latest change of each is told, and only
+ * A move that clears the verdict (it is not a label of the new column) is told as both, as
+ * History has it: "moved it to Corroborated, cleared the verdict". Of the card's place, verdict
+ * and checker only the latest change of each is told, and only
  * while it is still the card's state: a move since (this person's own, told by the board) has
  * made it old news. Comments and evidence are each told; rewritten texts are named once each
  * ("changed the rationale and the speaker"), not quoted: the box shows the new words.
@@ -18,6 +20,8 @@ import { STANCE_WORDS } from '../review/stanceLabels';
 import { plural } from '../ui/plural';
 import { type CardNewsItem, EDITED_FIELDS, type EditedField } from './cardNews';
 import { quoted } from '../ui/quoted';
+import { verdictWords } from '../review/verdictWords';
+import { wordList } from '../ui/wordList';
 
 type Item<K extends CardNewsItem['kind']> = Extract<CardNewsItem, { kind: K }>;
 
@@ -48,10 +52,6 @@ const FIELD_WORDS: Record<EditedField, string> = {
   publication: 'the publication details',
 };
 
-/** "a", "a and b", "a, b and c". */
-const andList = (words: readonly string[]) =>
-  words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
-
 const evidenceFrom = (e: Item<'evidence'>) => `${STANCE_WORDS[e.stance]} from ${sourceName(e)}`;
 const said = (c: Item<'comment'>) => quoted(c.text, 80);
 
@@ -61,9 +61,9 @@ function fragments(d: Deeds, by: Actor, it: string): string[] {
   if (d.moved) parts.push(`moved ${it} to ${COLUMN_LABELS[d.moved.column]}`);
   if (d.edited.size > 0) {
     const fields = EDITED_FIELDS.filter((f) => d.edited.has(f)).map((f) => FIELD_WORDS[f]);
-    parts.push(`changed ${andList(fields)}${it === 'this card' ? ' of this card' : ''}`);
+    parts.push(`changed ${wordList(fields)}${it === 'this card' ? ' of this card' : ''}`);
   }
-  if (d.verdict) parts.push(`set the verdict to ${d.verdict.verdict}`);
+  if (d.verdict) parts.push(verdictWords(d.verdict.verdict));
   if (d.assignee) {
     const taker = d.assignee.assignee;
     parts.push(

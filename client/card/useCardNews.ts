@@ -1,13 +1,14 @@
 /**
  * Tells a screen-reader user what colleagues change on the card they have open: a comment or
  * reply posted, evidence added, the card taken, given or released, moved to another column, its
- * claim, speaker, rationale or publication details rewritten, its verdict set. Sighted readers see these appear in the dialog; without this they arrive in
- * silence. Changes that arrive close together are told as one (createNewsBatch,
- * summariseCardNews): a burst of 30 by one colleague was 20 announcements, each cutting off the
- * one before, and the last state was not what was heard. Politely, in a region of the dialog's
- * own: while a modal dialog is open the page behind it is inert, so a region there may not be
- * read at all. Nothing on the card when the dialog opens is news, nor are the person's own
- * changes (cardNews).
+ * claim, speaker, rationale or publication details rewritten, its verdict set or cleared (a move
+ * to a column where it is not a label clears it). Sighted readers see these appear in the
+ * dialog; without this they arrive in silence. Changes that arrive close together are told as
+ * one (createNewsBatch, summariseCardNews): a burst of 30 by one colleague was 20
+ * announcements, each cutting off the one before, and the last state was not what was heard.
+ * Politely, in a region of the dialog's own: while a modal dialog is open the page behind it is
+ * inert, so a region there may not be read at all. Nothing on the card when the dialog opens is
+ * news, nor are the person's own changes (cardNews).
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Actor, CardView } from '../../shared/board';

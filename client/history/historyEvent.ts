@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
+import { verdictWords } from '../review/verdictWords';
 import { quoted as quoteText } from '../ui/quoted';
 import { plural } from '../ui/plural';
 import { wordList } from '../ui/wordList';
@@ -235,7 +236,7 @@ function meantWrite(e: HistoryEvent): string {
   const d = e.data;
   const field = str(d.field) ?? '';
   const value = str(d.value);
-  if (field === 'verdict') return value ? `set the verdict to ${value}` : 'cleared the verdict';
+  if (field === 'verdict') return verdictWords(value);
   if (field === 'column') return `moved the card to ${column(d.value)}`;
   if (field === 'assignee') return assigned(d.value, e.actor.id);
   if (field === 'evidence' && isObject(d.value)) return `added ${evidenceItem(d.value)}`;
@@ -323,7 +324,7 @@ export function describeEvent(e: HistoryEvent): string {
       const unseen = d.crossed === true ? ', a change they had not seen' : '';
       const from = str(d.from);
       const was = from ? ` (was ${from}${unseen})` : '';
-      return verdict ? `set the verdict to ${verdict}${was}` : `cleared the verdict${was}`;
+      return `${verdictWords(verdict)}${was}`;
     }
     case 'card.assigned':
       return `${assigned(d.assignee, e.actor.id)}${crossedNote(d)}`;

@@ -12,6 +12,7 @@ import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../
 import { COLUMN_LABELS } from '../board/columnLabels';
 import type { HistoryEvent } from '../history/historyEvent';
 import { quoted } from '../ui/quoted';
+import { verdictWords } from './verdictWords';
 
 export type ColleagueNotice =
   | { readonly kind: 'one'; readonly text: string; readonly cardId: string }
@@ -97,8 +98,8 @@ function checkedCardChange(
   if (card.column !== was.column) {
     if (reader.following?.(card.id, 'moved')) return null;
     const to = `to ${COLUMN_LABELS[card.column]}`;
-    const given =
-      card.verdict === was.verdict ? '' : verdict ? ` (verdict: ${verdict})` : ' (verdict cleared)';
+    // In History's words (verdictWords), as the open card's news tells it.
+    const given = card.verdict === was.verdict ? '' : ` and ${verdictWords(verdict)}`;
     return `${by.name} moved ${claim}, which you are checking, ${to}${given}`;
   }
   if (card.verdict === was.verdict || reader.following?.(card.id, 'other')) return null;

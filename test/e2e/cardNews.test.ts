@@ -2,13 +2,14 @@
  * What a screen-reader user with a card open hears of colleagues' changes to it, in headless
  * Chromium against the real server: Ana (the lead) has the card open; Bo (an editor, a second
  * browser) adds evidence to it; Carl (an editor on a y-websocket client, as a script or another
- * app would) makes a burst of 30 changes in 3 s, as in the QA pass on a 600-card board. Every
+ * app would) makes a burst of 30 changes in 3 s, as in the QA pass on a 600-card board; Dora
+ * (another such client) clears the card's verdict, herself and by a move. Every
  * text any live region of Ana's page takes is recorded as it appears (a MutationObserver), so a
  * message replaced before the next check still counts.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addEvidence, assignCard, moveCard } from '../../shared/board';
+import { addEvidence, assignCard, moveCard, setVerdict } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { addClaim, card, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -186,5 +187,34 @@ describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
     // Nothing more comes after it.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await heardSince(ana, from)).toHaveLength(1);
+  });
+
+  it('tells a verdict a colleague clears, with the rationale or by a move where it does not fit', async () => {
+    // The card is in Corroborated, from the test before.
+    const id = (await card(ana, claim).getAttribute('data-card-id'))!;
+    const dora = server.connect(board.id, await server.invite(board, 'Dora', 'editor'));
+    await dora.synced();
+    const { as } = dora;
+    /** What Ana hears of one change of Dora's. */
+    const hears = async (change: () => void) => {
+      const from = await heardCount(ana);
+      change();
+      await dora.allSaved();
+      await expect.poll(() => heardSince(ana, from), { timeout: 10_000 }).toHaveLength(1);
+      return (await heardSince(ana, from))[0]?.text;
+    };
+    expect(await hears(() => setVerdict(dora.doc, id, 'True', undefined, as))).toBe(
+      'Dora set the verdict to True.',
+    );
+    // QA18: heard as "Dora changed the rationale of this card." alone.
+    expect(await hears(() => setVerdict(dora.doc, id, null, '', as))).toBe(
+      'Dora made 2 changes to this card: changed the rationale, cleared the verdict.',
+    );
+    await hears(() => setVerdict(dora.doc, id, 'True', undefined, as));
+    // "True" is not a label of Disputed: the move clears it. Heard as the move alone.
+    expect(await hears(() => moveCard(dora.doc, id, { column: 'disputed', index: 0 }, as))).toBe(
+      'Dora made 2 changes to this card: moved it to Disputed, cleared the verdict.',
+    );
+    dora.destroy();
   });
 });

@@ -55,7 +55,26 @@ describe('cardNews', () => {
     setVerdict(doc, id, 'True', undefined, bo);
     assignCard(doc, id, bo.actor, bo);
     const kinds = cardNews(was, read(), ana.actor).map((n) => n.kind);
-    expect(kinds.sort()).toEqual(['assignee', 'comment', 'evidence', 'moved']);
+    expect(kinds.sort()).toEqual(['assignee', 'comment', 'evidence', 'moved', 'verdict']);
+  });
+
+  it('finds a verdict cleared, by a colleague or by their move to a column it does not fit', () => {
+    const { doc, id, read } = board();
+    moveCard(doc, id, { column: 'disputed', index: 0, verdict: 'False' }, ana);
+    let was = read();
+    setVerdict(doc, id, null, undefined, bo);
+    expect(cardNews(was, read(), ana.actor)).toEqual([
+      { kind: 'verdict', by: bo.actor, verdict: null },
+    ]);
+    setVerdict(doc, id, 'False', undefined, ana);
+    was = read();
+    // "False" is not a label of Corroborated: the move clears it.
+    moveCard(doc, id, { column: 'corroborated', index: 0 }, bo);
+    expect(read().verdict).toBeNull();
+    expect(cardNews(was, read(), ana.actor)).toEqual([
+      { kind: 'moved', by: bo.actor, column: 'corroborated' },
+      { kind: 'verdict', by: bo.actor, verdict: null },
+    ]);
   });
 
   it("finds a colleague's rewrite of the claim, speaker, rationale and publication details", () => {
@@ -103,6 +122,7 @@ describe('summariseCardNews', () => {
     expect(one(() => setVerdict(doc, id, 'Unproven', undefined, bo))).toBe(
       'Bo set the verdict to Unproven.',
     );
+    expect(one(() => setVerdict(doc, id, null, undefined, bo))).toBe('Bo cleared the verdict.');
     expect(one(() => editCard(doc, id, { speaker: 'The minister' }, bo))).toBe(
       'Bo changed the speaker of this card.',
     );
@@ -156,6 +176,28 @@ describe('summariseCardNews', () => {
       'Bo made 2 changes to this card: set the verdict to False. ' +
         'Cy made 2 changes to this card: commented: “Why disputed?”.',
     );
+  });
+
+  it('tells a verdict cleared as History does, with the rationale, and with a move', () => {
+    const { doc, id, read } = board();
+    moveCard(doc, id, { column: 'disputed', index: 0, verdict: 'False' }, ana);
+    setVerdict(doc, id, 'False', 'The office says so', ana);
+    // QA18: the verdict and the rationale cleared at once were heard as the rationale alone.
+    expect(heard([() => setVerdict(doc, id, null, '', bo)], read)).toBe(
+      'Bo made 2 changes to this card: changed the rationale, cleared the verdict.',
+    );
+    setVerdict(doc, id, 'False', undefined, ana);
+    // A move to a column where "False" is not a label, which clears it: heard as the move alone.
+    expect(heard([() => moveCard(doc, id, { column: 'corroborated', index: 0 }, bo)], read)).toBe(
+      'Bo made 2 changes to this card: moved it to Corroborated, cleared the verdict.',
+    );
+    // A verdict given with the move is told too.
+    expect(
+      heard(
+        [() => moveCard(doc, id, { column: 'disputed', index: 0, verdict: 'False' }, bo)],
+        read,
+      ),
+    ).toBe('Bo made 2 changes to this card: moved it to Disputed, set the verdict to False.');
   });
 
   it('names each rewritten text once, however often it was rewritten', () => {

@@ -186,7 +186,7 @@ describe('colleagueNotice: a colleague’s change to a card the reader is checki
     moveCard(doc, a, { column: 'disputed', index: 0, verdict: 'False' }, by(EDDIE));
     expect(next()).toEqual({
       kind: 'one',
-      text: 'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Disputed (verdict: False)',
+      text: 'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Disputed and set the verdict to False',
       cardId: a,
     });
     setVerdict(doc, a, 'Misleading', undefined, by(EDDIE));
@@ -196,7 +196,7 @@ describe('colleagueNotice: a colleague’s change to a card the reader is checki
     // Moved where the verdict does not belong: it is cleared, and that is said.
     moveCard(doc, a, { column: 'corroborated', index: 0 }, by(EDDIE));
     expect(next()?.text).toBe(
-      'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Corroborated (verdict cleared)',
+      'Eddie Stone moved “Rents rose 30% in 2024”, which you are checking, to Corroborated and cleared the verdict',
     );
     setVerdict(doc, a, 'True', undefined, by(EDDIE));
     next();
