@@ -45,6 +45,7 @@ import { connectionDown } from '../sync/connectionStatus';
 import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
+import { fullStop } from '../ui/fullStop';
 import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
@@ -283,7 +284,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         action: undoable ? { label: 'Undo', run: undo } : null,
         seq: ++seq.current,
       });
-      announce(undoable ? `${text}. Press Control+Z to undo.` : text);
+      // "Card deleted: X…" ends in the claim, cut short: no full stop after its ellipsis.
+      announce(undoable ? `${fullStop(text)} Press Control+Z to undo.` : text);
     },
     [announce, undo],
   );

@@ -5,6 +5,7 @@
  * who moved several cards cannot always tell.
  */
 import type { ColumnId } from '../../shared/board';
+import { fullStop } from '../ui/fullStop';
 import { COLUMN_LABELS } from './columnLabels';
 
 /** A card's place after a move: `index` counts from 0 among the column's `size` cards. */
@@ -22,6 +23,19 @@ export function movedTo(from: ColumnId, to: Place): string {
   const at = `position ${to.index + 1} of ${to.size}`;
   const label = COLUMN_LABELS[to.column];
   return from === to.column ? `to ${at} in ${label}` : `to ${label}, ${at}`;
+}
+
+/**
+ * A card picked up to move: "Picked up X." With the keyboard, where it is and how to move it:
+ * "Picked up X. Unverified, position 1 of 3. Use the arrow keys…". The claim ends the first
+ * sentence, so its full stop is not added after one the claim ends with (fullStop): a claim
+ * cut short read "Picked up X…. Unverified".
+ */
+export function pickedUpWords(claim: string, place: string | null): string {
+  const picked = fullStop(`Picked up ${claim}`);
+  return place === null
+    ? picked
+    : `${picked} ${place}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`;
 }
 
 /** "Moved X from Unverified to Disputed, position 1 of 3.", "Moved X to position 2 of 5 in Unverified." */

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { BoardView, CardView, ColumnId } from '../../shared/board';
 import { cardInPlace } from './cardBeside';
 import { clip } from '../ui/clip';
+import { fullStop } from '../ui/fullStop';
 import type { RevealRequest } from './Column';
 import { colleagueMovedWords } from './moveWords';
 
@@ -115,7 +116,7 @@ export function useFocusFollowsCard({
     if (lastChangeOwn()) return;
     // Focus moves on at once; the words wait for the history, which alone names the deleter.
     void deleterName(was.card).then((by) =>
-      announce(by ? `${by} deleted ${short}.` : `${short} was deleted.`),
+      announce(by ? fullStop(`${by} deleted ${short}`) : `${short} was deleted.`),
     );
   }, [board, shown, reveal, focusCard, announce, lastChangeOwn, deleterName]);
 

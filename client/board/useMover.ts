@@ -15,7 +15,7 @@ import { errorMessage } from '../ui/errorMessage';
 import { COLUMN_LABELS } from './columnLabels';
 import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
-import { movedWords } from './moveWords';
+import { movedWords, pickedUpWords } from './moveWords';
 import {
   type Direction,
   isUnmoved,
@@ -84,11 +84,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
       if (!p) return;
       setPreview(p);
       connection.setCarrying(cardId);
-      announce(
-        by === 'keyboard'
-          ? `Picked up ${claimOf(cardId)}. ${place(p)}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`
-          : `Picked up ${claimOf(cardId)}.`,
-      );
+      announce(pickedUpWords(claimOf(cardId), by === 'keyboard' ? place(p) : null));
       reveal(cardId, by === 'keyboard');
     },
     // claimOf and place read refs only.

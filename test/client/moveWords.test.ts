@@ -1,6 +1,7 @@
 /** What a move says: the card, where it came from, and where it is now. */
 import { describe, expect, it } from 'vitest';
-import { colleagueMovedWords, movedWords } from '../../client/board/moveWords';
+import { colleagueMovedWords, movedWords, pickedUpWords } from '../../client/board/moveWords';
+import { clip } from '../../client/ui/clip';
 
 describe('movedWords', () => {
   it('names the column the card came from and its place in the new one', () => {
@@ -33,5 +34,27 @@ describe('colleagueMovedWords', () => {
     expect(colleagueMovedWords('Ana', 'Rents doubled', 'disputed', 'disputed')).toBe(
       'Ana moved Rents doubled within Disputed.',
     );
+  });
+});
+
+describe('pickedUpWords', () => {
+  const place = 'Unverified, position 1 of 3';
+
+  it('says the card, and with the keyboard where it is and how to move it', () => {
+    expect(pickedUpWords('Rents doubled', null)).toBe('Picked up Rents doubled.');
+    expect(pickedUpWords('Rents doubled', place)).toBe(
+      'Picked up Rents doubled. Unverified, position 1 of 3. Use the arrow keys to move it, ' +
+        'Space to drop it, Escape to cancel.',
+    );
+  });
+
+  it('adds no full stop after a claim cut short, or one ending in a question mark (QA18)', () => {
+    const claim = clip(
+      'Since October, some 500 penitentiary system employees have resigned, the union says',
+      60,
+    );
+    expect(pickedUpWords(claim, place)).toMatch(/^Picked up Since October, .*have… Unverified, /);
+    expect(pickedUpWords(claim, null)).toMatch(/have…$/);
+    expect(pickedUpWords('Did rents double?', null)).toBe('Picked up Did rents double?');
   });
 });
