@@ -5,6 +5,7 @@
  * who moved several cards cannot always tell.
  */
 import type { ColumnId } from '../../shared/board';
+import { verdictWords } from '../review/verdictWords';
 import { fullStop } from '../ui/fullStop';
 import { COLUMN_LABELS } from './columnLabels';
 
@@ -46,17 +47,30 @@ export function movedWords(claim: string, from: ColumnId, to: Place): string {
 
 /**
  * A colleague's move: "Ana moved X from Unverified to Corroborated.", or without a name to
- * trust, "X was moved from Unverified to Corroborated.".
+ * trust, "X was moved from Unverified to Corroborated.". With the verdict the move gave the
+ * card (`verdict`, null when it cleared it: not a label of the new column), told as History
+ * tells it: "Ana moved X from Disputed to Corroborated and cleared the verdict.", "X was moved
+ * from Disputed to Corroborated and its verdict cleared.".
  */
 export function colleagueMovedWords(
   who: string | null,
   claim: string,
   from: ColumnId,
   to: ColumnId,
+  verdict?: string | null,
 ): string {
   const where =
     from === to
       ? `within ${COLUMN_LABELS[to]}`
       : `from ${COLUMN_LABELS[from]} to ${COLUMN_LABELS[to]}`;
-  return who ? `${who} moved ${claim} ${where}.` : `${claim} was moved ${where}.`;
+  if (who) {
+    return `${who} moved ${claim} ${where}${verdict === undefined ? '' : ` and ${verdictWords(verdict)}`}.`;
+  }
+  const given =
+    verdict === undefined
+      ? ''
+      : verdict
+        ? ` and its verdict set to ${verdict}`
+        : ' and its verdict cleared';
+  return `${claim} was moved ${where}${given}.`;
 }

@@ -1,15 +1,16 @@
 /**
  * Keeps keyboard focus on the board when the focused card leaves its column under the person:
- * a colleague moved it (focus follows it to its new column, and who moved it from where to where
- * is said) or deleted it (focus goes to the card that took its place, or another column's first
- * card when it was the last, and who deleted it is said once the history names them), or a change
- * took it out of the filter (BoardPage puts focus in its place, as for a request for a card not
- * shown). Without this, the card's element goes with it and focus falls to
- * the page, silently: a screen-reader user is left nowhere. The person's own moves and deletes
- * already say where focus goes (a reveal request); this steps in only when none was made since
- * the card got focus. An Undo that moves the focused card has announced itself: focus follows
- * without a second announcement. It answers whether a card has focus, so that other news of
- * a colleague's move of it (colleagueNotice) is not said twice.
+ * a colleague moved it (focus follows it to its new column, and who moved it from where to
+ * where is said, with the verdict the move set or cleared) or deleted it (focus goes to the
+ * card that took its place, or another column's first card when it was the last, and who
+ * deleted it is said once the history names them), or a change took it out of the filter
+ * (BoardPage puts focus in its place, as for a request for a card not shown). Without this,
+ * the card's element goes with it and focus falls to the page, silently: a screen-reader user
+ * is left nowhere. The person's own moves and deletes already say where focus goes (a reveal
+ * request); this steps in only when none was made since the card got focus. An Undo that moves
+ * the focused card has announced itself: focus follows without a second announcement. It
+ * answers whether a card has focus, so that other news of a colleague's move of it
+ * (colleagueNotice) is not said twice.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { BoardView, CardView, ColumnId } from '../../shared/board';
@@ -21,8 +22,9 @@ import { colleagueMovedWords } from './moveWords';
 
 interface Focused {
   /**
-   * The card as it had focus: a move names its mover only if the card changed since (its
-   * `updatedAt`), and a deletion is looked up by it.
+   * The card as it was last read while it had focus: a move names its mover only if the card
+   * changed since (its `updatedAt`), tells the verdict it changed, and a deletion is looked up
+   * by it.
    */
   readonly card: CardView;
   readonly index: number;
@@ -79,14 +81,20 @@ export function useFocusFollowsCard({
     const was = focused.current;
     if (!was) return;
     if (was.element.isConnected) {
+      // The card as it is now, so that a move is told against the card just before it: the
+      // verdict it had then (one a colleague set since it got focus is not the mover's), the
+      // time of its last change (the mover is named only if the move is later).
+      const card = board.cards[was.card.id];
+      let now = card && card.column === was.card.column ? { ...was, card } : was;
       // A request for the card that already holds focus moves no focus, and no focusin says it
       // was carried out: a keyboard drop (the card was focused in its new column as it was
       // carried there), or a move cancelled. Left as the request since focus came, it read as
       // the person's own word on where focus goes, and an Undo that took the card back across
       // columns left focus on the page.
       if (reveal?.cardId === was.card.id && was.element.contains(document.activeElement)) {
-        focused.current = { ...was, reveal };
+        now = { ...now, reveal };
       }
+      focused.current = now;
       return;
     }
     focused.current = null;
@@ -106,7 +114,8 @@ export function useFocusFollowsCard({
         // The card's last writer is its mover, unless the move was a colleague's Undo: that
         // writes an earlier writer and time back, and a name then would blame the wrong person.
         const by = card.updatedAt > was.card.updatedAt ? card.updatedBy.name.trim() : '';
-        announce(colleagueMovedWords(by || null, short, was.card.column, card.column));
+        const verdict = card.verdict === was.card.verdict ? undefined : card.verdict;
+        announce(colleagueMovedWords(by || null, short, was.card.column, card.column, verdict));
       }
       return;
     }

@@ -30,6 +30,21 @@ describe('colleagueMovedWords', () => {
     );
   });
 
+  it('tells the verdict the move set or cleared, as History does', () => {
+    expect(colleagueMovedWords('Ana', 'Rents doubled', 'disputed', 'corroborated', null)).toBe(
+      'Ana moved Rents doubled from Disputed to Corroborated and cleared the verdict.',
+    );
+    expect(colleagueMovedWords('Ana', 'Rents doubled', 'unverified', 'disputed', 'False')).toBe(
+      'Ana moved Rents doubled from Unverified to Disputed and set the verdict to False.',
+    );
+    expect(colleagueMovedWords(null, 'Rents doubled', 'disputed', 'corroborated', null)).toBe(
+      'Rents doubled was moved from Disputed to Corroborated and its verdict cleared.',
+    );
+    expect(colleagueMovedWords(null, 'Rents doubled', 'unverified', 'disputed', 'False')).toBe(
+      'Rents doubled was moved from Unverified to Disputed and its verdict set to False.',
+    );
+  });
+
   it('within a column, says the column', () => {
     expect(colleagueMovedWords('Ana', 'Rents doubled', 'disputed', 'disputed')).toBe(
       'Ana moved Rents doubled within Disputed.',

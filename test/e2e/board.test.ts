@@ -26,6 +26,7 @@ import {
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { EARLIER_WORK_SAVED } from '../../client/board/useEarlierWorkSaved';
+import { moveCard, setVerdict } from '../../shared/board';
 
 /** A card's accessible name, as a screen reader reads it. */
 async function nameOf(page: Page, claim: string): Promise<string> {
@@ -683,6 +684,33 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .toContain(`Bo deleted ${moved}.`);
     await search.fill('');
     await a.getByRole('searchbox', { name: 'Search cards' }).fill('');
+  });
+
+  it("says the verdict a colleague's move of the focused card set or cleared", async () => {
+    const claim = 'Tolls fell in Quillby in 2022';
+    await addClaim(a, claim);
+    const id = (await card(a, claim).getAttribute('data-card-id'))!;
+    // Dee, an editor on a y-websocket client.
+    const dee = server.connect(board.id, await server.invite(board, 'Dee', 'editor'));
+    await dee.synced();
+    const focusedId = () => a.evaluate(() => document.activeElement?.getAttribute('data-card-id'));
+    await card(a, claim).focus();
+    // A verdict set while the card has focus, then a move it does not fit: the move clears it.
+    setVerdict(dee.doc, id, 'Unproven', undefined, dee.as);
+    await expect.poll(() => card(a, claim).textContent()).toContain('Unproven');
+    moveCard(dee.doc, id, { column: 'disputed', index: 0 }, dee.as);
+    await expectCardIn(a, claim, 'Disputed');
+    await expect.poll(focusedId).toBe(id);
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`Dee moved ${claim} from Unverified to Disputed and cleared the verdict.`);
+    moveCard(dee.doc, id, { column: 'corroborated', index: 0, verdict: 'True' }, dee.as);
+    await expectCardIn(a, claim, 'Corroborated');
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`Dee moved ${claim} from Disputed to Corroborated and set the verdict to True.`);
+    await dee.allSaved();
+    dee.destroy();
   });
 
   it("reads out a colleague's comment and move on the card one has open", async () => {
