@@ -21,6 +21,7 @@ export type HttpErrorCode =
   | 'last_lead'
   | 'role_conflict'
   | 'card_not_found'
+  | 'comment_not_found'
   | 'card_exists'
   | 'not_found'
   | 'body_too_large'

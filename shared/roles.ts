@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   invite: ['lead'],
   export: ['lead'],
   editRatingScale: ['lead'],
+  /** Take a comment's text off the board and out of its stored past for good. */
+  redactComments: ['lead'],
   importArticle: ['lead', 'editor'],
 } as const satisfies Record<string, readonly Role[]>;
 

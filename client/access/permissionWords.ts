@@ -20,5 +20,6 @@ export const PERMISSION_WORDS: Readonly<Record<Permission, (whose: Whose) => str
   // The organisation is set in the Export dialog; the write policy keeps it the lead's.
   export: () => 'export the board and set the organisation named in its ClaimReview',
   editRatingScale: () => 'change the rating scale',
+  redactComments: () => 'redact the text of any comment for good',
   importArticle: () => 'import articles',
 };

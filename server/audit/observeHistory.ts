@@ -9,6 +9,8 @@
  * then Redo), comment.posted {text}, comment.edited {text, was},
  * comment.deleted {text} (what it said: the doc keeps an empty tombstone, or nothing),
  * comment.restored {text} (a deletion undone: the tombstone lifted, the words back),
+ * comment.redacted (a lead took the text out for good: no words, and none of the comment's
+ * other events keeps them either, server/comments/redactComment),
  * comment.resolved, comment.reopened, article.added {articleId, title}, article.restored
  * {articleId, title} (put back by an Undo of its removal; an import of its words again is
  * article.added), article.linked {articleId, title, url},
@@ -51,6 +53,7 @@ import {
   CARD_KEYS,
   cardsMap,
   COMMENT_KEYS,
+  COMMENT_REDACTED_KEY,
   commentsMap,
   EVIDENCE_KEYS,
   META_KEYS,
@@ -387,6 +390,12 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   if (parentOf(target) !== comments) return out;
   const d = describe(target, keyOf(target) as string);
   const data = { commentId: d.commentId };
+  // A lead's redaction (redactComment) records who and when, never the words: the deletion it
+  // makes, if any, is no event of its own, as it would carry them.
+  if (keys.has(COMMENT_REDACTED_KEY) && rawGet(target, COMMENT_REDACTED_KEY) != null) {
+    out.push({ cardId: d.cardId, type: 'comment.redacted', data });
+    return out;
+  }
   const textChange = keys.get(COMMENT_KEYS.text);
   const deletion = keys.get(COMMENT_KEYS.deletedAt);
   const deleted = rawGet(target, COMMENT_KEYS.deletedAt) != null;

@@ -14,6 +14,7 @@ import { authenticateMember, requireAdmin } from './auth';
 import { type BoardActionDeps, inviteUrl, newInvite } from './boardActions';
 import { articleRoutes } from './routes/articleRoutes';
 import { cardRoutes } from './routes/cardRoutes';
+import { commentRoutes } from './routes/commentRoutes';
 import { errorHandler, notFound } from './errorHandler';
 import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(historyRoutes(routeDeps));
   api.use(memberRoutes(routeDeps));
   api.use(cardRoutes(routeDeps));
+  api.use(commentRoutes(routeDeps));
   app.use(api);
 
   if (deps.client) app.use(deps.client);

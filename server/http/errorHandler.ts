@@ -63,6 +63,9 @@ export function toHttpError(err: unknown): HttpError {
     return new HttpError(err.code === 'revoked_token' ? 401 : 403, err.code, err.message);
   if (err instanceof BoardError) {
     if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
+    if (err.code === 'comment_not_found') {
+      return new HttpError(404, 'comment_not_found', err.message);
+    }
     if (err.code === 'card_exists') return new HttpError(409, 'card_exists', err.message);
     if (err.code.endsWith('_not_found')) return new HttpError(404, 'not_found', err.message);
     if (err.code === 'not_allowed') return new HttpError(403, 'forbidden', err.message);

@@ -22,6 +22,8 @@ export class CompactionThread implements Compactor {
   private exited: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
+  /** The jobs running or waiting (their promises, settled or not). */
+  private readonly jobs = new Set<Promise<number>>();
 
   constructor(private readonly file: string) {}
 
@@ -33,12 +35,21 @@ export class CompactionThread implements Compactor {
   run(job: CompactionJob): Promise<number> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    return new Promise<number>((resolve, reject) => {
+    const done = new Promise<number>((resolve, reject) => {
       this.waiting.set(id, { worker, resolve, reject });
       // Held only while it has work: an idle worker never keeps the process alive.
       worker.ref();
       worker.postMessage({ ...job, type: 'compact', id } satisfies ToCompactor);
     });
+    const settled = () => this.jobs.delete(done);
+    done.then(settled, settled);
+    this.jobs.add(done);
+    return done;
+  }
+
+  /** Resolves once no job runs or waits (their callers see how each ended). */
+  async idle(): Promise<void> {
+    while (this.jobs.size > 0) await Promise.allSettled([...this.jobs]);
   }
 
   /** Lets the jobs given so far finish, then ends the worker. */

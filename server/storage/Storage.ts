@@ -9,6 +9,7 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
+import type { StructRange } from './redactUpdate';
 
 export interface BoardRecord {
   readonly id: string;
@@ -114,6 +115,32 @@ export interface ImportedBoardRecord {
   readonly lead: InviteRecord;
 }
 
+/**
+ * A lead's redaction of a comment's text (server/comments/redactComment): what storage scrubs.
+ */
+export interface CommentRedaction {
+  readonly boardId: string;
+  readonly commentId: string;
+  /** Every value the comment's text key has held, by struct id (redactUpdate). */
+  readonly ranges: readonly StructRange[];
+  /** Who redacted it and when: each history event that held its words says so instead. */
+  readonly by: Actor;
+  readonly at: number;
+}
+
+/** How many stored rows a redaction rewrote. */
+export interface RedactionCounts {
+  readonly updates: number;
+  readonly snapshots: number;
+  readonly history: number;
+}
+
+/** The `redacted` mark a history event gets in place of a comment's words. */
+export interface RedactedMark {
+  readonly by: Actor;
+  readonly at: number;
+}
+
 export interface Storage {
   createBoard(board: BoardRecord): Promise<void>;
   /**
@@ -167,6 +194,15 @@ export interface Storage {
    * written and that one's size (or 0) is returned.
    */
   compact(boardId: string, uptoSeq: number, at: number, options: CompactOptions): Promise<number>;
+
+  /**
+   * Takes a redacted comment's words out of everything stored of its board, all of it or
+   * nothing (one transaction): its values in every log row and snapshot kept (redactUpdate;
+   * each stays a valid update of the same structs, so the board and its past still load), and
+   * `text` and `was` in its history events, emptied and marked `redacted: {by, at}`. The
+   * SQLite backend also overwrites the old bytes in its file and empties its WAL.
+   */
+  redactComment(redaction: CommentRedaction): Promise<RedactionCounts>;
 
   appendHistory(events: readonly HistoryEvent[]): Promise<void>;
   listHistory(boardId: string, query: HistoryQuery): Promise<HistoryPage>;

@@ -15,7 +15,9 @@ export type StorageErrorCode =
   /** The data was written by a newer version, whose layout this one does not know. */
   | 'newer_layout'
   /** The compaction thread failed a job or died: the board's log is intact, retry later. */
-  | 'compaction_failed';
+  | 'compaction_failed'
+  /** A redaction's words are out of every row, but the WAL still held old pages of the file. */
+  | 'wal_busy';
 
 export class StorageError extends Error {
   constructor(

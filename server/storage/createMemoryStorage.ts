@@ -20,6 +20,8 @@ import {
   type SyncStorage,
 } from './Storage';
 import { snapshotOf } from './applyStoredContent';
+import { redactHistoryData } from './redactHistoryData';
+import { redactUpdate } from './redactUpdate';
 import { checkRoleChange } from './checkRoleChange';
 import { StorageError } from './StorageError';
 
@@ -245,6 +247,26 @@ export function createMemoryStorage(): SyncStorage {
       }
       prune(boardId, pruneBefore);
       return bytes;
+    },
+    async redactComment({ boardId, commentId, ranges, by, at }) {
+      open();
+      // Everything is rewritten before anything is replaced: all of it or nothing.
+      const rewritten = <T extends { data: Uint8Array }>(list: readonly T[]) =>
+        list.flatMap((row, i) => {
+          const data = redactUpdate(row.data, ranges);
+          return data ? [{ i, row: { ...row, data } }] : [];
+        });
+      const rows = rewritten(rowsOf(boardId));
+      const snaps = rewritten(snapshotsOf(boardId));
+      const events = history.flatMap((e, i) => {
+        if (e.boardId !== boardId || e.data.commentId !== commentId) return [];
+        const data = redactHistoryData(e.data, { by, at });
+        return data ? [{ i, row: { ...e, data } }] : [];
+      });
+      for (const { i, row } of rows) rowsOf(boardId)[i] = row;
+      for (const { i, row } of snaps) snapshotsOf(boardId)[i] = row;
+      for (const { i, row } of events) history[i] = row;
+      return { updates: rows.length, snapshots: snaps.length, history: events.length };
     },
     async appendHistory(events) {
       open();

@@ -39,6 +39,8 @@ import {
   type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
+  type CommentRedaction,
+  type RedactionCounts,
   type DeletedCardSource,
   type DeletedHolder,
   type DeletedPlacesRecord,
@@ -63,6 +65,8 @@ import { inPlaceCompactor } from './sqliteCompaction';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
+import { redactHistoryData } from './redactHistoryData';
+import { redactUpdate } from './redactUpdate';
 import { MIGRATIONS } from './sqliteSchema';
 
 interface InviteRow {
@@ -167,6 +171,10 @@ const FLUSH_RETRY_MS = 1_000;
  * tables, the event loop was held 117–138 ms; straight into the tables, 73 ms.
  */
 const DIRECT_BYTES = 1024 * 1024;
+
+/** A redaction's checkpoint is tried this often, this far apart, while another one runs. */
+const EMPTY_WAL_TRIES = 100;
+const EMPTY_WAL_WAIT_MS = 20;
 
 /** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
 function startCheckpointer(db: Database.Database, file: string, intervalMs: number) {
@@ -298,6 +306,15 @@ function openSqliteStorage(
        WHERE s.board_id = ? AND s.client_id = ? AND s.clock <= ?
        ORDER BY s.clock DESC LIMIT 1`,
     ),
+    boardUpdateSeqs: db.prepare('SELECT seq FROM updates WHERE board_id = ?'),
+    updateData: db.prepare('SELECT data FROM updates WHERE seq = ?'),
+    setUpdate: db.prepare('UPDATE updates SET data = ? WHERE seq = ?'),
+    boardSnapshots: db.prepare('SELECT upto_seq, data FROM snapshots WHERE board_id = ?'),
+    setSnapshot: db.prepare('UPDATE snapshots SET data = ? WHERE board_id = ? AND upto_seq = ?'),
+    commentHistory: db.prepare(
+      `SELECT seq, data FROM history WHERE board_id = ? AND json_extract(data, '$.commentId') = ?`,
+    ),
+    setHistoryData: db.prepare('UPDATE history SET data = ? WHERE seq = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
     removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
     deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
@@ -394,6 +411,43 @@ function openSqliteStorage(
     insertHistory(history);
     insertInvite(lead);
   });
+  const redactNow = db.transaction((redaction: CommentRedaction): RedactionCounts => {
+    const { boardId, commentId, ranges, by, at } = redaction;
+    let updates = 0;
+    // One row at a time would keep the statement open while the rows are rewritten, which
+    // SQLite refuses on one connection: the board's seqs first, then each row.
+    for (const { seq } of q.boardUpdateSeqs.all(boardId) as { seq: number }[]) {
+      const row = q.updateData.get(seq) as { data: Buffer };
+      const data = redactUpdate(bytes(row.data), ranges);
+      if (data) updates += q.setUpdate.run(data, seq).changes;
+    }
+    let snapshots = 0;
+    const snapshotRows = q.boardSnapshots.all(boardId) as SnapshotRow[];
+    for (const row of snapshotRows) {
+      const data = redactUpdate(bytes(row.data), ranges);
+      if (data) snapshots += q.setSnapshot.run(data, boardId, row.upto_seq).changes;
+    }
+    let history = 0;
+    for (const row of q.commentHistory.all(boardId, commentId) as { seq: number; data: string }[]) {
+      const data = redactHistoryData(JSON.parse(row.data) as Record<string, unknown>, { by, at });
+      if (data) history += q.setHistoryData.run(JSON.stringify(data), row.seq).changes;
+    }
+    return { updates, snapshots, history };
+  });
+  /**
+   * Copies the WAL into the file and truncates it. A checkpoint the checkpoint worker is running
+   * makes this one busy at once (no busy timeout applies to that lock): it is tried again.
+   */
+  const emptyWal = async () => {
+    for (let tries = 0; tries < EMPTY_WAL_TRIES; tries++) {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result?.busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, EMPTY_WAL_WAIT_MS));
+    }
+    options.onError?.(
+      new StorageError('wal_busy', 'the WAL could not be emptied after a redaction'),
+    );
+  };
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash left in the pending log is stored before anything else happens.
@@ -576,6 +630,21 @@ function openSqliteStorage(
       current(); // the job reads the tables: they must hold every batch up to its seq
       const job = { boardId, uptoSeq, at, pruneBefore, ...(state && { state }) };
       return (state || !thread ? inPlace : thread).run(job);
+    },
+    async redactComment(redaction) {
+      current();
+      // A big board's compaction builds its snapshot from the log on the thread: one that read
+      // the log before the comment's deletion would store its words after they were scrubbed.
+      await thread?.idle();
+      current();
+      const counts = redactNow.immediate(redaction);
+      // Rewritten rows leave their old bytes behind: in the free space of pages, in pages
+      // freed earlier (SQLite zeroes neither), in the WAL. VACUUM rebuilds the file from the
+      // live rows alone, and the checkpoint moves it out of the WAL and empties that. It holds
+      // the event loop: about 13 ms per MB of file here (1.0 s for 77 MB, 2.4 s for 309 MB).
+      db.exec('VACUUM');
+      await emptyWal();
+      return counts;
     },
     async appendHistory(events) {
       current();

@@ -17,7 +17,8 @@
  * has, gets in the same write, or had (deleted whole since by an Undo of its posting, its card
  * gone with it: the reply is judged when its thread comes back under its id), never an id the
  * board never had; a change of a comment's text shows as an edit, a deletion or an Undo of one
- * (textChangeShows); a comment holds the layout's fields and no others, none nesting deeper. A
+ * (textChangeShows); a comment a lead redacted takes no text and is not taken off the board
+ * (an Undo in its author's browser would bring its words back); a comment holds the layout's fields and no others, none nesting deeper. A
  * new comment may arrive edited or deleted (changed offline before it was sent), but a deleted
  * one as a deletion leaves it, its text cleared; under an id the board never had, it is open or
  * resolved by the writer; under one it had (Redo of a comment after Undo) it comes back with its
@@ -48,6 +49,7 @@ import { fieldRule } from '../../shared/board/fieldRules';
 import {
   cardsMap,
   COMMENT_KEYS,
+  COMMENT_REDACTED_KEY,
   commentsMap,
   META_KEYS,
   ROOT,
@@ -282,6 +284,7 @@ function checkComments(
     if (!(OWN_EDIT_KEYS.has(key) && own(comment))) {
       return no('only a comment’s author edits it');
     }
+    if (key === COMMENT_KEYS.text && isRedacted(comment)) return REDACTED;
     if (key === COMMENT_KEYS.text && !textChangeShows(comment, newFields.get(comment))) {
       return no('an edited comment says when it was edited');
     }
@@ -291,6 +294,7 @@ function checkComments(
     if (where.root !== ROOT.comments) continue;
     if (where.depth === 0) {
       if (!own(item)) return no('only a comment’s author deletes it');
+      if (isRedacted(item)) return REDACTED;
       continue;
     }
     if (where.depth > 1) return no('comment fields are plain values');
@@ -303,6 +307,13 @@ function checkComments(
     }
   }
   return returning.size > 0 && repliesElsewhere(comments, returning, newById) ? ON_ITS_CARD : OK;
+}
+
+const REDACTED = no('a redacted comment’s text is gone for good');
+/** Whether a lead redacted the comment (redactComment). */
+function isRedacted(comment: Y.Item): boolean {
+  const type = comment.content instanceof Y.ContentType ? comment.content.type : null;
+  return type instanceof Y.Map && type.has(COMMENT_REDACTED_KEY);
 }
 
 type CommentFields = ReadonlyMap<string, readonly unknown[]>;

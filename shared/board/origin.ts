@@ -24,6 +24,7 @@ export type CommandName =
   | 'addComment'
   | 'editComment'
   | 'deleteComment'
+  | 'redactComment'
   | 'resolveThread';
 
 /**

@@ -107,6 +107,13 @@ export const COMMENT_KEYS = {
   resolvedBy: 'resolvedBy',
 } as const;
 
+/**
+ * Set on a comment whose text a lead redacted (redactComment): `{by, at}`. Not one of
+ * COMMENT_KEYS, which every comment is posted with and its author may write: only the server's
+ * redaction writes it, and the write policy refuses any text on a comment that has it.
+ */
+export const COMMENT_REDACTED_KEY = 'redacted';
+
 /** A card's place: set as one value so a move is atomic. */
 export interface Pos {
   readonly column: ColumnId;

@@ -8,7 +8,7 @@ import { BoardError } from '../errors';
 import { commentInput, type CommentInput, LIMITS } from '../inputs';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
-import { COMMENT_KEYS as K, commentsMap, newCommentMap } from '../schema';
+import { COMMENT_KEYS as K, COMMENT_REDACTED_KEY, commentsMap, newCommentMap } from '../schema';
 import { setChanged } from '../setChanged';
 import { transact } from '../transact';
 import { getCard } from './cards';
@@ -96,6 +96,22 @@ export function deleteComment(doc: Y.Doc, commentId: string, ctx: CommandContext
     if (comment.get(K.deletedAt) != null) return;
     comment.set(K.text, '');
     comment.set(K.deletedAt, scope.now);
+  });
+}
+
+/**
+ * A lead's redaction: the comment's text goes for good (the server also scrubs it from its stored
+ * updates and history, server/comments/redactComment). Deletes the comment if its author had
+ * not, and clears the text even if it had (an edit from another tab may have left words beside
+ * the tombstone). A comment redacted already is left as it was.
+ */
+export function redactComment(doc: Y.Doc, commentId: string, ctx: CommandContext): void {
+  const comment = getComment(doc, commentId);
+  transact(doc, 'redactComment', ctx, (scope) => {
+    if (comment.has(COMMENT_REDACTED_KEY)) return;
+    comment.set(K.text, '');
+    if (comment.get(K.deletedAt) == null) comment.set(K.deletedAt, scope.now);
+    comment.set(COMMENT_REDACTED_KEY, { by: scope.actor, at: scope.now });
   });
 }
 

@@ -9,6 +9,7 @@ import {
   type HistoryEvent,
   type SyncStorage,
 } from '../../../server/storage/Storage';
+import { valueRanges } from '../../../server/storage/redactUpdate';
 import type { Role } from '../../../shared/roles';
 
 export interface StorageFactory {
@@ -740,6 +741,54 @@ export function storageContract(name: string, factory: StorageFactory): void {
         (first.data as Record<string, unknown>).n = 99;
         expect((await s.listHistory('b1', { limit: 1 })).events[0]?.data).toMatchObject({ n: 1 });
       });
+    });
+
+    it('redacts a comment’s values in every stored update and snapshot, and its words in its history', async () => {
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => updates.push(u));
+      const comment = new Y.Map<unknown>();
+      doc.getMap('comments').set('c1', comment);
+      comment.set('text', 'Named the source');
+      doc.getMap('comments').set('c2', new Y.Map([['text', 'Kept']]));
+      comment.set('text', 'Named the source again');
+      comment.set('text', '');
+      let seq = 0;
+      for (const u of updates.slice(0, 3)) seq = await s.appendUpdate('b1', u, 10);
+      await s.compact('b1', seq, 11, KEEP);
+      for (const u of updates.slice(3)) await s.appendUpdate('b1', u, 12);
+      await s.appendUpdate('b2', updates[1] as Uint8Array, 12); // another board's row
+      const posted = { commentId: 'c1', parentId: null, text: 'Named the source' };
+      await s.appendHistory([
+        { ...event('b1', 'k1', 'comment.posted'), data: posted },
+        { ...event('b1', 'k1', 'comment.resolved'), data: { commentId: 'c1' } },
+        { ...event('b1', 'k1', 'comment.posted'), data: { commentId: 'c2', text: 'Kept' } },
+      ]);
+      const by = { id: 'lead1', name: 'Lena' };
+      const ranges = valueRanges(comment, 'text');
+      const counts = await s.redactComment({ boardId: 'b1', commentId: 'c1', ranges, by, at: 20 });
+      expect(counts).toEqual({ updates: 2, snapshots: 1, history: 1 });
+
+      const stored = [await s.loadContent('b1'), await s.loadContentAt('b1', 10)];
+      for (const content of stored) {
+        const blobs = [content.snapshot, ...content.updates].flatMap((b) => (b ? [b] : []));
+        expect(blobs.some((b) => Buffer.from(b).includes('Named'))).toBe(false);
+      }
+      const now = new Y.Doc();
+      for (const b of [stored[0]?.snapshot, ...(stored[0]?.updates ?? [])]) {
+        if (b) Y.applyUpdate(now, b);
+      }
+      expect(now.getMap('comments').toJSON()).toEqual({ c1: { text: '' }, c2: { text: 'Kept' } });
+      expect(Y.encodeStateVector(now)).toEqual(Y.encodeStateVector(doc));
+      const other = (await s.loadContent('b2')).updates[0] as Uint8Array;
+      expect(Buffer.from(other).includes('Named')).toBe(true);
+
+      const { events } = await s.listHistory('b1', { limit: 10 });
+      expect(events.map((e) => e.data)).toEqual([
+        { ...posted, text: '', redacted: { by, at: 20 } },
+        { commentId: 'c1' },
+        { commentId: 'c2', text: 'Kept' },
+      ]);
     });
 
     it('refuses work after close with the code closed', async () => {

@@ -1,0 +1,51 @@
+/**
+ * A lead's redaction of a comment (POST /api/boards/:id/comments/:commentId/redact): its text
+ * goes for good, from the board and from everything the server stored of it. A deletion only
+ * hides the words: the history keeps them (comment.posted, comment.deleted, …) and so does the
+ * stored log of updates, for exports "as of" a past moment and restores.
+ *
+ * 1. One change on the live doc (the redactComment command, as the lead): the comment is
+ *    deleted if it was not, its text emptied, and marked redacted, so every open browser gets
+ *    the deletion and the write policy refuses its words back (an author's Undo). The history
+ *    records comment.redacted: who and when, no words. The server's doc (gc on) drops the old
+ *    values' content at once; their struct ids stay, which name them in the stored updates.
+ * 2. Storage rewrites every stored update and snapshot of the board holding one of those
+ *    values, and the comment's history events, which keep their place but say the words were
+ *    redacted, by whom and when (Storage.redactComment).
+ *
+ * Redacting a comment redacted already records nothing new and scrubs again (a first attempt
+ * whose storage step failed is finished so).
+ */
+import type { Actor } from '../../shared/board/actor';
+import { redactComment as redactCommand } from '../../shared/board/commands/comments';
+import { COMMENT_KEYS, commentsMap } from '../../shared/board/schema';
+import type { RedactionCounts, Storage } from '../storage/Storage';
+import { valueRanges } from '../storage/redactUpdate';
+import type { SyncServer } from '../sync/SyncServer';
+
+export interface RedactDeps {
+  readonly storage: Storage;
+  readonly syncServer: SyncServer;
+  readonly now?: () => number;
+}
+
+export async function redactComment(
+  deps: RedactDeps,
+  boardId: string,
+  actor: Actor,
+  commentId: string,
+): Promise<RedactionCounts> {
+  const at = (deps.now ?? Date.now)();
+  const ranges = await deps.syncServer.change(
+    boardId,
+    actor,
+    (doc) => {
+      redactCommand(doc, commentId, { actor, now: () => at }); // BoardError if there is none
+      // Read after the command: its own empty value is among them, harmlessly.
+      return valueRanges(commentsMap(doc).get(commentId)!, COMMENT_KEYS.text);
+    },
+    // A lead demoted or revoked since the request was admitted redacts nothing.
+    { requires: 'redactComments' },
+  );
+  return deps.storage.redactComment({ boardId, commentId, ranges, by: actor, at });
+}

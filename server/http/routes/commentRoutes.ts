@@ -1,0 +1,32 @@
+/**
+ * POST /api/boards/:id/comments/:commentId/redact (lead): the comment's text out of the board,
+ * its history and its stored updates for good (server/comments/redactComment). 200 `{redacted:
+ * {updates, snapshots, history}}`, how many stored rows held its words; 404 `comment_not_found`
+ * when the board has no such comment. Everything else a client does to comments goes through
+ * the sync socket; this cannot, as only the server holds the stored past.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { ID_PATTERN } from '../../../shared/board/newId';
+import { type RedactDeps, redactComment } from '../../comments/redactComment';
+import { authenticateMember, member, requirePermission } from '../auth';
+import type { BoardActionDeps } from '../boardActions';
+import { validate } from '../validate';
+
+const params = z.object({ commentId: z.string().regex(ID_PATTERN, 'not a comment id') });
+
+export function commentRoutes(deps: BoardActionDeps & RedactDeps): Router {
+  const router = Router();
+  router.post(
+    '/api/boards/:id/comments/:commentId/redact',
+    authenticateMember(deps),
+    requirePermission('redactComments'),
+    async (req, res) => {
+      const me = member(res);
+      const { commentId } = validate(params, { commentId: req.params.commentId });
+      const redacted = await redactComment(deps, me.boardId, me.actor, commentId);
+      res.json({ redacted });
+    },
+  );
+  return router;
+}

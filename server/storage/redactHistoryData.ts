@@ -1,0 +1,18 @@
+import type { RedactedMark } from './Storage';
+
+/** The history fields that hold a comment's words (comment.posted, edited, deleted, restored). */
+const WORD_FIELDS = ['text', 'was'] as const;
+
+/**
+ * A comment event's data with its words emptied and the redaction marked, or null when it holds
+ * none (comment.resolved, say, or comment.redacted itself), so that it is left as stored.
+ */
+export function redactHistoryData(
+  data: Readonly<Record<string, unknown>>,
+  mark: RedactedMark,
+): Record<string, unknown> | null {
+  if (!WORD_FIELDS.some((field) => field in data)) return null;
+  const redacted: Record<string, unknown> = { ...data, redacted: { by: mark.by, at: mark.at } };
+  for (const field of WORD_FIELDS) if (field in data) redacted[field] = '';
+  return redacted;
+}
