@@ -459,6 +459,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       commands: connection.commands,
       canEdit,
       canComment: can(role, 'comment'),
+      canRedactComments: can(role, 'redactComments'),
       lostRights: rightsGone,
       claimEdits,
       openCard,

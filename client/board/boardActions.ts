@@ -13,6 +13,8 @@ export interface BoardActions {
   readonly commands: BoardCommands;
   readonly canEdit: boolean;
   readonly canComment: boolean;
+  /** Whether this member may redact a comment's text for good (a lead). */
+  readonly canRedactComments: boolean;
   /**
    * Why this page may not save what a right it no longer has would write (revoked, or a lower
    * role): said by each form kept read-only. Read only once a right has gone.

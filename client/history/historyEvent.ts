@@ -9,6 +9,7 @@ import { isRole, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
+import { formatDay } from '../review/formatTime';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { verdictWords } from '../review/verdictWords';
 import { quoted as quoteText } from '../ui/quoted';
@@ -149,6 +150,17 @@ function commentEdit(d: Readonly<Record<string, unknown>>): string {
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
   typeof v === 'object' && v !== null;
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/**
+ * " (comment text redacted by Lena on 5 Dec 2026)" after a comment's event whose words a lead
+ * redacted (the server empties them and marks the event `redacted: {by, at}`); else nothing.
+ */
+function redactedNote(d: Readonly<Record<string, unknown>>): string {
+  if (!isObject(d.redacted)) return '';
+  const by = isObject(d.redacted.by) ? str(d.redacted.by.name) : null;
+  const at = num(d.redacted.at);
+  return ` (comment text redacted${by ? ` by ${by}` : ''}${at ? ` on ${formatDay(at)}` : ''})`;
+}
 const items = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
 /** "added “Parody” and “Spin”": label names, none when `names` holds none. */
@@ -347,18 +359,24 @@ export function describeEvent(e: HistoryEvent): string {
     case 'comment.posted': {
       const text = str(d.text);
       const what = d.parentId ? 'replied to a comment' : 'commented';
-      return text ? `${what}: ${quoted(text)}` : what;
+      return `${text ? `${what}: ${quoted(text)}` : what}${redactedNote(d)}`;
     }
     case 'comment.edited':
-      return commentEdit(d);
+      return `${commentEdit(d)}${redactedNote(d)}`;
     case 'comment.deleted': {
       const text = str(d.text);
-      return text ? `deleted their comment ${quoted(text)}` : 'deleted a comment';
+      const what = text ? `deleted their comment ${quoted(text)}` : 'deleted a comment';
+      return `${what}${redactedNote(d)}`;
     }
     case 'comment.restored': {
       const text = str(d.text);
-      return text ? `brought back their deleted comment ${quoted(text)}` : 'brought back a comment';
+      const what = text
+        ? `brought back their deleted comment ${quoted(text)}`
+        : 'brought back a comment';
+      return `${what}${redactedNote(d)}`;
     }
+    case 'comment.redacted':
+      return 'redacted the text of a comment for good';
     case 'comment.resolved':
       return 'resolved a thread';
     case 'comment.reopened':

@@ -3,11 +3,21 @@
  * one unbroken run of the board's events (the latest page, older pages before it, polled pages
  * after it), so an incoming event inside that run is already held. Pages usually land wholly
  * after or wholly before the run, a concatenation; overlapping answers are merged by seq. When
- * nothing is new, the held array itself comes back, so React can skip re-rendering.
+ * nothing is new, the held array itself comes back, so React can skip re-rendering. A lead's
+ * redaction among the new events takes its comment's words out of those held (applyRedactions).
  */
+import { applyRedactions } from './applyRedactions';
 import type { HistoryEvent } from './historyEvent';
 
 export function mergeEvents(
+  held: readonly HistoryEvent[],
+  incoming: readonly HistoryEvent[],
+): readonly HistoryEvent[] {
+  const merged = mergeRuns(held, incoming);
+  return merged === held ? held : applyRedactions(merged, incoming);
+}
+
+function mergeRuns(
   held: readonly HistoryEvent[],
   incoming: readonly HistoryEvent[],
 ): readonly HistoryEvent[] {

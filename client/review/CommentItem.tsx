@@ -1,10 +1,15 @@
-/** One comment: author, time, text (as text), and Edit / Delete for its author. */
-import { useRef, useState } from 'react';
+/**
+ * One comment: author, time, text (as text), Edit / Delete for its author, and "Redact text"
+ * for a lead (deleted comments too: the history kept their words).
+ */
+import { type ReactNode, useRef, useState } from 'react';
 import type { CommentView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CommentForm } from './CommentForm';
 import { CommentText } from './CommentText';
-import { formatTime } from './formatTime';
+import { formatDay, formatTime } from './formatTime';
+import { RedactCommentDialog } from './RedactCommentDialog';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { mentionsMe } from './commentSegments';
 import { quoted } from '../ui/quoted';
 
@@ -22,18 +27,75 @@ export interface CommentContext {
    * the edit ends: kept by the thread list, where it outlives the comment's row.
    */
   readonly noteEdit: (commentId: string, edit: { was: string; text: string } | null) => void;
+  /** Redacts a comment's text for good (POST …/redact); null for those who may not (not a lead). */
+  readonly redact: ((commentId: string) => Promise<void>) | null;
 }
 
 export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: CommentContext }) {
   const [editing, setEditing] = useState(false);
+  const [redacting, setRedacting] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
-  const { actions } = ctx;
+  const redactRef = useRef<HTMLButtonElement>(null);
+  const { actions, redact } = ctx;
   const own = c.author.id === ctx.myId && ctx.canComment;
 
+  // Kept open while the comment turns deleted under it (the redaction's own change arrives
+  // through sync, maybe before the server's answer).
+  const dialog = redacting && redact && (
+    <RedactCommentDialog
+      author={c.author.name}
+      onRedact={async () => {
+        await redact(c.id);
+        setRedacting(false);
+        actions.announce('Comment text redacted.');
+        ctx.onGone();
+      }}
+      onCancel={() => {
+        setRedacting(false);
+        focusWhenRendered(() => redactRef.current);
+      }}
+    />
+  );
+  const redactButton = (which: string): ReactNode =>
+    redact && (
+      <button
+        ref={redactRef}
+        type="button"
+        className="button small danger"
+        aria-haspopup="dialog"
+        aria-label={`Redact text of comment ${which}`}
+        onClick={() => setRedacting(true)}
+      >
+        Redact text…
+      </button>
+    );
+
+  if (c.redacted !== null) {
+    if (editing) setEditing(false);
+    return (
+      <>
+        <p className="muted small comment-deleted">
+          Comment text redacted by <bdi>{c.redacted.by.name}</bdi> on {formatDay(c.redacted.at)}.
+        </p>
+        {dialog}
+      </>
+    );
+  }
   if (c.deletedAt !== null) {
     // Deleted elsewhere while being edited here: what was typed is shown by the thread list.
     if (editing) setEditing(false);
-    return <p className="muted small comment-deleted">Comment deleted.</p>;
+    return (
+      <>
+        <p className="muted small comment-deleted">Comment deleted.</p>
+        {/* Its words are still in the history until a lead redacts them. */}
+        {redact && (
+          <div className="row item-actions">
+            {redactButton(`by ${c.author.name}, ${formatTime(c.createdAt)} (deleted)`)}
+          </div>
+        )}
+        {dialog}
+      </>
+    );
   }
   // No longer allowed to comment (revoked, made a viewer): the form goes, as a new comment's
   // does; the card's dialog keeps what was typed in it to copy (CardDetail, QA15 F2).
@@ -84,32 +146,38 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
       ) : (
         <CommentText text={c.text} names={ctx.names} myNames={ctx.myNames} />
       )}
-      {own && !editing && (
+      {(own || redact) && !editing && (
         <div className="row item-actions">
-          <button
-            ref={editRef}
-            type="button"
-            className="button small"
-            aria-label={`Edit comment ${which}`}
-            onClick={() => setEditing(true)}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            className="button small danger"
-            aria-label={`Delete comment ${which}`}
-            onClick={() => {
-              if (actions.run('delete the comment', () => actions.commands.deleteComment(c.id))) {
-                actions.notify('Comment deleted', true);
-                ctx.onGone();
-              }
-            }}
-          >
-            Delete
-          </button>
+          {own && (
+            <button
+              ref={editRef}
+              type="button"
+              className="button small"
+              aria-label={`Edit comment ${which}`}
+              onClick={() => setEditing(true)}
+            >
+              Edit
+            </button>
+          )}
+          {own && (
+            <button
+              type="button"
+              className="button small danger"
+              aria-label={`Delete comment ${which}`}
+              onClick={() => {
+                if (actions.run('delete the comment', () => actions.commands.deleteComment(c.id))) {
+                  actions.notify('Comment deleted', true);
+                  ctx.onGone();
+                }
+              }}
+            >
+              Delete
+            </button>
+          )}
+          {redactButton(which)}
         </div>
       )}
+      {dialog}
     </div>
   );
 }

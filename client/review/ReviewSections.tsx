@@ -12,6 +12,8 @@ import { EDITED_COMMENT, type RemovedWithEdits } from '../sync/LostEditWatch';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
 import type { MentionNames } from './threadsAwaitingMe';
+import { redactComment } from './redactComment';
+import { useBoardAccess } from './useBoardAccess';
 import './review.css';
 
 export function ReviewSections({
@@ -39,11 +41,19 @@ export function ReviewSections({
   removedAgain: ReadonlySet<number>;
   onDismissLostEdit: (seq: number) => void;
 }) {
-  const { canComment } = actions;
+  const { canComment, canRedactComments } = actions;
   const { names, myNames } = mentions;
+  const access = useBoardAccess();
+  const redact = useMemo(
+    () =>
+      canRedactComments && access
+        ? (commentId: string) => redactComment(access.id, access.token, commentId)
+        : null,
+    [canRedactComments, access],
+  );
   const ctx = useMemo(
-    () => ({ actions, myId: me.id, canComment, names, myNames }),
-    [actions, me.id, canComment, names, myNames],
+    () => ({ actions, myId: me.id, canComment, names, myNames, redact }),
+    [actions, me.id, canComment, names, myNames, redact],
   );
   const crossed = useMemo(
     () => lostEdits.filter((n) => n.cardId === card.id && n.field === EDITED_COMMENT),

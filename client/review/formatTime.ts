@@ -20,6 +20,15 @@ export function formatTime(ms: number, now = Date.now()): string {
   return (sameYear ? formatters.thisYear : formatters.other).format(date);
 }
 
+let day: Intl.DateTimeFormat | undefined;
+
+/** A day with its year ("5 Dec 2026"), for what happened once for good (a redaction). */
+export function formatDay(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return 'an unknown day';
+  day ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  return day.format(new Date(ms));
+}
+
 let exact: Intl.DateTimeFormat | undefined;
 
 /**

@@ -135,12 +135,6 @@ export interface RedactionCounts {
   readonly history: number;
 }
 
-/** The `redacted` mark a history event gets in place of a comment's words. */
-export interface RedactedMark {
-  readonly by: Actor;
-  readonly at: number;
-}
-
 export interface Storage {
   createBoard(board: BoardRecord): Promise<void>;
   /**

@@ -20,7 +20,7 @@ import {
   type SyncStorage,
 } from './Storage';
 import { snapshotOf } from './applyStoredContent';
-import { redactHistoryData } from './redactHistoryData';
+import { redactHistoryData } from '../../shared/history/redactHistoryData';
 import { redactUpdate } from './redactUpdate';
 import { checkRoleChange } from './checkRoleChange';
 import { StorageError } from './StorageError';

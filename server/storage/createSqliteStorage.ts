@@ -65,7 +65,7 @@ import { inPlaceCompactor } from './sqliteCompaction';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
-import { redactHistoryData } from './redactHistoryData';
+import { redactHistoryData } from '../../shared/history/redactHistoryData';
 import { redactUpdate } from './redactUpdate';
 import { MIGRATIONS } from './sqliteSchema';
 

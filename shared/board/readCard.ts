@@ -10,6 +10,7 @@ import {
   CARD_KEYS as C,
   type CardMap,
   COMMENT_KEYS as M,
+  COMMENT_REDACTED_KEY,
   EVIDENCE_KEYS as E,
   isPos,
   type SpeakerType,
@@ -136,7 +137,15 @@ export function readComment(comment: Y.Map<unknown>, id: string): CommentView {
     deletedAt: deleted ? num(deletedAt) : null,
     resolved: comment.get(M.resolved) === true,
     resolvedBy: actorOrNull(comment.get(M.resolvedBy)),
+    redacted: redactedMark(comment.get(COMMENT_REDACTED_KEY)),
   });
+}
+
+/** The mark redactComment sets, read as the other values are: what it holds, or null. */
+function redactedMark(value: unknown): CommentView['redacted'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { by, at } = value as { by?: unknown; at?: unknown };
+  return Object.freeze({ by: actor(by), at: num(at) });
 }
 
 export function compareComments(a: CommentView, b: CommentView): number {

@@ -46,6 +46,8 @@ export interface CommentView {
   readonly deletedAt: number | null;
   readonly resolved: boolean;
   readonly resolvedBy: Actor | null;
+  /** Who redacted its text for good, and when (a lead: redactComment); null if nobody did. */
+  readonly redacted: { readonly by: Actor; readonly at: number } | null;
 }
 
 export interface CardView {

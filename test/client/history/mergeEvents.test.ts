@@ -38,4 +38,27 @@ describe('mergeEvents', () => {
     expect(mergeEvents(held, [])).toBe(held);
     expect(mergeEvents(held, [ev(1), ev(2)])).toBe(held);
   });
+
+  it('takes a redacted comment’s words out of the events held before its redaction', () => {
+    const lena = { id: 'l', name: 'Lena' };
+    const comment = (seq: number, type: string, data: Record<string, unknown>): HistoryEvent => ({
+      ...ev(seq),
+      type,
+      data,
+    });
+    const held = [
+      comment(1, 'comment.posted', { commentId: 'c1', parentId: null, text: 'Source: Ana' }),
+      comment(2, 'comment.posted', { commentId: 'c2', parentId: null, text: 'Kept' }),
+      comment(3, 'comment.resolved', { commentId: 'c1' }),
+    ];
+    const redaction = { ...comment(4, 'comment.redacted', { commentId: 'c1' }), actor: lena };
+    const merged = mergeEvents(held, [redaction]);
+    expect(merged.map((e) => e.data)).toEqual([
+      { commentId: 'c1', parentId: null, text: '', redacted: { by: lena, at: 4 } },
+      { commentId: 'c2', parentId: null, text: 'Kept' },
+      { commentId: 'c1' },
+      { commentId: 'c1' },
+    ]);
+    expect(merged[1]).toBe(held[1]);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay } from '../../../client/review/formatTime';
 import {
   claimOf,
   describeEvent,
@@ -17,6 +18,8 @@ const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => (
 
 const ana = { id: 'i-ana', name: 'Ana' };
 const bo = { id: 'i-bo', name: 'Bo' };
+const LENA = { id: 'i-lena', name: 'Lena' };
+const REDACTED_AT = Date.UTC(2026, 11, 5, 12);
 
 describe('describeEvent', () => {
   it.each([
@@ -186,6 +189,20 @@ describe('describeEvent', () => {
       'commented: “Agreed \u202Edeifirev ton\u202C”',
     ],
     [ev('comment.posted', { parentId: 'p', text: 'Yes' }), 'replied to a comment: “Yes”'],
+    // A lead's redaction: the events keep their place, say whose and when, and hold no words.
+    [
+      ev('comment.posted', { parentId: null, text: '', redacted: { by: LENA, at: REDACTED_AT } }),
+      `commented (comment text redacted by Lena on ${formatDay(REDACTED_AT)})`,
+    ],
+    [
+      ev('comment.edited', { text: '', was: '', redacted: { by: LENA, at: REDACTED_AT } }),
+      `edited a comment (comment text redacted by Lena on ${formatDay(REDACTED_AT)})`,
+    ],
+    [
+      ev('comment.deleted', { text: '', redacted: { by: LENA, at: REDACTED_AT } }),
+      `deleted a comment (comment text redacted by Lena on ${formatDay(REDACTED_AT)})`,
+    ],
+    [ev('comment.redacted'), 'redacted the text of a comment for good'],
     [ev('comment.resolved'), 'resolved a thread'],
     [ev('comment.reopened'), 'reopened a thread'],
     [ev('comment.deleted'), 'deleted a comment'],

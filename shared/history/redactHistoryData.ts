@@ -1,4 +1,15 @@
-import type { RedactedMark } from './Storage';
+/**
+ * A history event of a comment a lead redacted: its words emptied, `redacted: {by, at}` in their
+ * place. The server rewrites its stored events so (Storage.redactComment); a browser that read
+ * them before rewrites those it holds once it reads the comment.redacted event.
+ */
+import type { Actor } from '../board/actor';
+
+/** Who redacted the comment's text, and when. */
+export interface RedactedMark {
+  readonly by: Actor;
+  readonly at: number;
+}
 
 /** The history fields that hold a comment's words (comment.posted, edited, deleted, restored). */
 const WORD_FIELDS = ['text', 'was'] as const;
