@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { addClaim, addComment, deleteComment, editComment, moveCard } from '../../../shared/board';
 import { readBoard } from '../../../shared/board/readBoard';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
@@ -213,7 +214,7 @@ describe('redacting a comment', () => {
     );
     // As an Undo of the deletion would: the tombstone lifted, the words back.
     editor.doc.transact(() => {
-      const comment = editor.doc.getMap('comments').get(commentId) as import('yjs').Map<unknown>;
+      const comment = editor.doc.getMap('comments').get(commentId) as Y.Map<unknown>;
       comment.set('text', EDITED);
       comment.set('deletedAt', null);
       comment.set('editedAt', Date.now());
@@ -221,7 +222,22 @@ describe('redacting a comment', () => {
     await waitFor(() => editor.closes.length > 0 || storedBytes().includes(NAME), {
       what: 'the write refused or stored',
     });
+    expect(editor.closes.map((c) => c.code)).toContain(4403);
     expect(filesHolding(NAME)).toEqual([]);
     expect(await historyText()).not.toContain(NAME);
+
+    // Nor is it taken off the board (its author's Undo of the post, which a Redo would follow
+    // with the words).
+    const again = connectProvider(syncUrl(), boardId, tokens.editor!);
+    try {
+      await again.synced();
+      again.doc.getMap('comments').delete(commentId);
+      await waitFor(() => again.closes.length > 0, { what: 'the deletion refused' });
+      expect(again.closes.map((c) => c.code)).toContain(4403);
+      const comments = (await server.board(boardId)).cards[cardId]!.comments;
+      expect(comments.find((c) => c.id === commentId)?.redacted?.by.name).toBe('Lena');
+    } finally {
+      again.destroy();
+    }
   });
 });
