@@ -194,7 +194,8 @@ export interface Storage {
    * nothing (one transaction): its values in every log row and snapshot kept (redactUpdate;
    * each stays a valid update of the same structs, so the board and its past still load), and
    * `text` and `was` in its history events, emptied and marked `redacted: {by, at}`. The
-   * SQLite backend also overwrites the old bytes in its file and empties its WAL.
+   * SQLite backend then rebuilds its file (VACUUM), which rewritten rows leave old bytes in, and
+   * empties its WAL.
    */
   redactComment(redaction: CommentRedaction): Promise<RedactionCounts>;
 
