@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
+import { axeViolations } from './support/accessibilityChecks';
 import { addClaim, announced, card, closeCard, openBoard, openCard } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -64,6 +65,7 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     const confirm = lea.getByRole('dialog', { name: 'Redact Eddie’s comment text?' });
     await confirm.getByText('This cannot be undone.').waitFor();
     expect(await focusedText(lea)).toBe('Cancel');
+    expect(await axeViolations(lea)).toEqual([]);
     // Escape backs out, focus back on the action, the words still there.
     await lea.keyboard.press('Escape');
     await confirm.waitFor({ state: 'detached' });
