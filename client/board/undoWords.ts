@@ -120,7 +120,7 @@ function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  { command, applied, articleBack }: UndoStep,
+  { command, applied, articleBack, redacted }: UndoStep,
   before: BoardView,
   after: BoardView,
   shown: ShownColumns = (board) => board.columns,
@@ -128,6 +128,10 @@ export function undoAnnouncement(
   const words = command ? WORDS[command] : undefined;
   if (articleBack) {
     return 'Nothing undone: the article is on the board again, imported since you removed it.';
+  }
+  if (redacted) {
+    const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
+    return `${nothing}: a lead has redacted the text of that comment for good.`;
   }
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';

@@ -21,6 +21,7 @@ import {
   type CommandName,
   CommandOrigin,
   COMMENT_KEYS,
+  COMMENT_REDACTED_KEY,
   commentsMap,
   createBoardReader,
   metaMap,
@@ -66,6 +67,8 @@ export interface UndoStep {
   readonly applied: boolean;
   /** Dropped because the article whose removal it undoes is on the board again. */
   readonly articleBack?: true;
+  /** Dropped because it would bring back words of a comment a lead redacted since. */
+  readonly redacted?: true;
 }
 
 export interface BoardSnapshot {
@@ -810,6 +813,11 @@ export class BoardConnection {
       this.changed();
       return { command: commandOf(top), applied: false, articleBack: true };
     }
+    if (this.touchesRedactedComment(top)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, redacted: true };
+    }
     if (which === 'undoStack' && this.unpostsCommentWithLaterWork(top)) {
       stack.pop();
       this.changed();
@@ -872,6 +880,26 @@ export class BoardConnection {
         !Y.isDeleted(step.insertions, comment._item.id)
       )
         return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether undoing (or redoing) the step would bring back words of a comment a lead redacted
+   * since (an earlier value of its text, deleted by the step) or take the comment off the board
+   * (the step posted it): the server refuses both (writePolicy), and with them everything this
+   * device had not saved yet, so the step is dropped.
+   */
+  private touchesRedactedComment(step: StackItem): boolean {
+    for (const item of commentsMap(this.doc)._map.values()) {
+      const comment = item.content instanceof Y.ContentType ? item.content.type : null;
+      if (item.deleted || !(comment instanceof Y.Map) || !comment.has(COMMENT_REDACTED_KEY)) {
+        continue;
+      }
+      if (Y.isDeleted(step.insertions, item.id)) return true;
+      for (let value = comment._map.get(COMMENT_KEYS.text) ?? null; value; value = value.left) {
+        if (Y.isDeleted(step.deletions, value.id)) return true;
+      }
     }
     return false;
   }

@@ -181,6 +181,30 @@ describe('BoardConnection with the server', () => {
     expect(c.getSnapshot().status.kind).toBe('saved');
   });
 
+  it('drops an Undo or Redo that would bring back a redacted comment’s words, keeping the page’s connection', async () => {
+    const board = await newBoard();
+    const c = connect(board.id, board.leadToken);
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    const cardId = c.commands.addClaim({ claim: 'Rents doubled' });
+    const commentId = c.commands.addComment(cardId, { text: 'Source: Ana Ruiz' });
+    c.commands.editComment(commentId, 'Source: Ana Ruiz, 555-0142');
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/comments/${commentId}/redact`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${board.leadToken}` },
+    });
+    expect([res.status, await res.json()]).toMatchObject([200, { redacted: { history: 2 } }]);
+    await until(() => c.getSnapshot().board.cards[cardId]?.comments[0]?.redacted !== null);
+    // The edit's Undo would put the first words back; the post's would take the comment away.
+    expect(c.undo()).toEqual({ command: 'editComment', applied: false, redacted: true });
+    expect(c.undo()).toEqual({ command: 'addComment', applied: false, redacted: true });
+    expect(c.undo()).toEqual({ command: 'addClaim', applied: true });
+    expect(c.redo()).toEqual({ command: 'addClaim', applied: true });
+    await until(() => c.getSnapshot().status.kind === 'saved');
+    const comment = c.getSnapshot().board.cards[cardId]?.comments[0];
+    expect([comment?.text, comment?.redacted?.by.name]).toEqual(['', 'Ana']);
+  });
+
   it.each(['Undo', 'Restore'])(
     'tells an editor whose offline writes went with a card deleted and put back (%s) before they came back',
     async (putBack) => {

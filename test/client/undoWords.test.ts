@@ -160,6 +160,15 @@ describe('undoAnnouncement', () => {
     expect(step('Redone', null)).toBe('Redone.');
   });
 
+  it('says that a step was dropped because a lead redacted its comment', () => {
+    const { reader } = board();
+    const view = reader.read();
+    const step = { command: 'editComment', applied: false, redacted: true } as const;
+    expect(undoAnnouncement('Undone', step, view, view)).toBe(
+      'Nothing undone: a lead has redacted the text of that comment for good.',
+    );
+  });
+
   it('says that a step a colleague has changed since changed nothing', () => {
     const { reader } = board();
     const view = reader.read();
