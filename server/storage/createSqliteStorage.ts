@@ -309,7 +309,8 @@ function openSqliteStorage(
     boardUpdateSeqs: db.prepare('SELECT seq FROM updates WHERE board_id = ?'),
     updateData: db.prepare('SELECT data FROM updates WHERE seq = ?'),
     setUpdate: db.prepare('UPDATE updates SET data = ? WHERE seq = ?'),
-    boardSnapshots: db.prepare('SELECT upto_seq, data FROM snapshots WHERE board_id = ?'),
+    boardSnapshotSeqs: db.prepare('SELECT upto_seq FROM snapshots WHERE board_id = ?'),
+    snapshotData: db.prepare('SELECT data FROM snapshots WHERE board_id = ? AND upto_seq = ?'),
     setSnapshot: db.prepare('UPDATE snapshots SET data = ? WHERE board_id = ? AND upto_seq = ?'),
     commentHistory: db.prepare(
       `SELECT seq, data FROM history WHERE board_id = ? AND json_extract(data, '$.commentId') = ?`,
@@ -421,11 +422,12 @@ function openSqliteStorage(
       const data = redactUpdate(bytes(row.data), ranges);
       if (data) updates += q.setUpdate.run(data, seq).changes;
     }
+    // Likewise the snapshots, one in memory at a time (a big board's are tens of MB each).
     let snapshots = 0;
-    const snapshotRows = q.boardSnapshots.all(boardId) as SnapshotRow[];
-    for (const row of snapshotRows) {
+    for (const { upto_seq } of q.boardSnapshotSeqs.all(boardId) as { upto_seq: number }[]) {
+      const row = q.snapshotData.get(boardId, upto_seq) as { data: Buffer };
       const data = redactUpdate(bytes(row.data), ranges);
-      if (data) snapshots += q.setSnapshot.run(data, boardId, row.upto_seq).changes;
+      if (data) snapshots += q.setSnapshot.run(data, boardId, upto_seq).changes;
     }
     let history = 0;
     for (const row of q.commentHistory.all(boardId, commentId) as { seq: number; data: string }[]) {
