@@ -69,6 +69,11 @@ export const exportedCommentSchema = z.object({
   deletedAt: time.nullable(),
   resolved: z.boolean(),
   resolvedBy: person.nullable(),
+  /**
+   * Who redacted its text for good (a lead), and when; null if nobody did. Written since it was
+   * added, within version 2 (older files lack it, and read as null).
+   */
+  redacted: z.object({ by: person, at: time }).nullable().default(null),
 });
 
 export const exportedCardSchema = z.object({

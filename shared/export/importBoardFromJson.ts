@@ -14,6 +14,7 @@ import {
   articlesMap,
   cardsMap,
   COLUMNS,
+  COMMENT_REDACTED_KEY,
   commentsMap,
   META_KEYS,
   metaMap,
@@ -182,16 +183,18 @@ function writeCard(doc: Y.Doc, card: ExportedCard, rank: string): void {
     }),
   );
   for (const c of card.comments) {
-    commentsMap(doc).set(
-      c.id,
-      newCommentMap({
-        ...c,
-        cardId: card.id,
-        createdAt: ms(c.createdAt),
-        editedAt: msOrNull(c.editedAt),
-        deletedAt: msOrNull(c.deletedAt),
-      }),
-    );
+    const comment = newCommentMap({
+      ...c,
+      cardId: card.id,
+      createdAt: ms(c.createdAt),
+      editedAt: msOrNull(c.editedAt),
+      deletedAt: msOrNull(c.deletedAt),
+    });
+    // Still redacted on the new board: its words are refused there too.
+    if (c.redacted) {
+      comment.set(COMMENT_REDACTED_KEY, { by: c.redacted.by, at: ms(c.redacted.at) });
+    }
+    commentsMap(doc).set(c.id, comment);
   }
 }
 

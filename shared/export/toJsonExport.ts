@@ -70,6 +70,7 @@ function exportCard(
       deletedAt: c.deletedAt === null ? null : isoTime(c.deletedAt),
       resolved: c.resolved,
       resolvedBy: c.resolvedBy && actor(c.resolvedBy),
+      redacted: c.redacted && { by: actor(c.redacted.by), at: isoTime(c.redacted.at) },
     })),
     extraction: card.extraction && {
       score: card.extraction.score,

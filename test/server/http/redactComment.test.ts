@@ -165,6 +165,17 @@ describe('redacting a comment', () => {
       expect(JSON.stringify(file)).not.toContain(NAME);
       expect(JSON.stringify(file)).toContain(OTHER);
     }
+    // The export says whose redaction it was, and a board made from it keeps the mark.
+    const file = await exportJson();
+    const exported = file.cards
+      .find((c: { id: string }) => c.id === cardId)
+      .comments.find((c: { id: string }) => c.id === commentId);
+    expect(exported).toMatchObject({ text: '', redacted: { by: { name: 'Lena' } } });
+    const imported = await request(server.url, 'POST', '/api/boards/import', { json: file });
+    expect(imported.status).toBe(201);
+    const copy = (await server.board(imported.body.id)).cards[cardId]!.comments;
+    expect(copy.find((c) => c.id === commentId)?.redacted?.by.name).toBe('Lena');
+
     // Every byte the server keeps.
     expect(filesHolding(NAME)).toEqual([]);
     expect(filesHolding(OTHER)).not.toEqual([]);
