@@ -84,6 +84,10 @@ export function editComment(
 ): void {
   const value = parseInput(z.string().trim().min(1).max(LIMITS.comment), text);
   const comment = ownComment(doc, commentId, ctx);
+  // The server refuses it (writePolicy), and with it whatever this device had not saved yet.
+  if (comment.has(COMMENT_REDACTED_KEY)) {
+    throw new BoardError('not_allowed', 'a lead has redacted this comment’s text for good');
+  }
   transact(doc, 'editComment', ctx, (scope) => {
     if (setChanged(comment, K.text, value)) comment.set(K.editedAt, editTime(comment, scope.now));
   });

@@ -11,6 +11,7 @@ import {
   deleteComment,
   editCard,
   editComment,
+  redactComment,
   initBoard,
   moveCard,
   rankBetween,
@@ -169,6 +170,31 @@ describe('board commands', () => {
     ]);
     expect(comments[0]?.deletedAt).not.toBeNull();
     expect(comments[0]?.resolvedBy?.name).toBe('Bob');
+  });
+
+  it('redacts a comment: deleted, its text empty, marked; its author may not write it again (B16)', () => {
+    const doc = board();
+    const card = addClaim(doc, { claim: 'x' }, alice);
+    const id = addComment(doc, card, { text: 'Source: Ana' }, bob);
+    const lena = { actor: { id: 'lena', name: 'Lena' }, now: () => 1_000 };
+    redactComment(doc, id, lena);
+    const comment = readBoard(doc).cards[card]?.comments[0];
+    expect(comment).toMatchObject({
+      text: '',
+      deletedAt: 1_000,
+      redacted: { by: lena.actor, at: 1_000 },
+    });
+    expect(() => editComment(doc, id, 'Source: Ana Ruiz', bob)).toThrowError(
+      expect.objectContaining({ code: 'not_allowed' }),
+    );
+    // Redacted again: nothing written (B15).
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    redactComment(doc, id, { ...lena, now: () => 2_000 });
+    expect(updates).toEqual([]);
+    expect(() => redactComment(doc, 'nope', lena)).toThrowError(
+      expect.objectContaining({ code: 'comment_not_found' }),
+    );
   });
 
   it('undo covers the local user only, one command per step (B7)', () => {
