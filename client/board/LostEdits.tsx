@@ -116,7 +116,7 @@ export function LostEdits({
   /**
    * The card whose dialog is open, if it is on the board: the dialog tells of its evidence
    * removed before this person's edits, and of their edits of its comments deleted meanwhile,
-   * itself, in its own words (EvidenceEditor, CommentEditGone).
+   * itself, in its own words (EvidenceEditor, TypedCommentGone).
    */
   openCardId: string | null;
   onDismiss: (seq: number) => void;

@@ -2,25 +2,34 @@
  * The card's comment threads: a thread is a first comment and its replies (one level). Members
  * who may comment (leads, editors, reviewers) post, reply, edit and delete their own comments,
  * and resolve or reopen any thread. A deleted comment stays as a line in a thread that still has
- * live comments (commentThreads leaves out the others), so replies keep their place. An edit
- * whose comment was deleted in the person's other tab or window, typed or saved, stays below
- * the threads (CommentEditGone).
+ * live comments (commentThreads leaves out the others), so replies keep their place. Text typed
+ * in a form that went with its comment stays below the threads (TypedCommentGone): an edit whose
+ * comment was deleted in the person's other tab or window, typed or saved, and a reply whose
+ * thread a deletion took off the card (QA18).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Actor } from '../../shared/board/actor';
 import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
 import type { CardView } from '../../shared/board/view';
 import type { LostEditNotice } from '../sync/BoardConnection';
-import { CommentEditGone } from './CommentEditGone';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
 import { postEditAgain } from './postEditAgain';
+import { TypedCommentGone } from './TypedCommentGone';
+import { editGoneNews, replyGoneNews } from './typedCommentNews';
 
-/** An edit typed here, not saved, whose comment was deleted meanwhile. */
-interface TypedEdit {
-  readonly commentId: string;
-  readonly was: string;
+/** A reply being typed, by its thread's first comment. */
+interface TypedReply {
+  readonly rootAuthor: Actor;
   readonly text: string;
 }
+
+/** Text typed here, not saved, whose place on the card went meanwhile. */
+type TypedGone =
+  /** An edit whose comment was deleted. */
+  | { readonly commentId: string; readonly was: string; readonly text: string }
+  /** A reply whose thread went. */
+  | { readonly rootId: string; readonly news: string; readonly text: string };
 
 export function CommentThreads({
   card,
@@ -41,29 +50,52 @@ export function CommentThreads({
   // Ctrl+Z is the board's Undo that the notice offers (in the comment box it would be the
   // browser's undo of the text).
   const onGone = useCallback(() => headingRef.current?.focus(), []);
-  // The edits open here, by comment: a comment deleted elsewhere takes its row, and with it the
-  // form, while what was typed in it is kept here.
+  // The edits and replies open here, by comment and by thread: a comment deleted elsewhere
+  // takes its row, and a thread with nothing live left leaves the list, each with its form,
+  // while what was typed in it is kept here.
   const editing = useRef(new Map<string, { was: string; text: string }>());
   const noteEdit = useCallback((commentId: string, edit: { was: string; text: string } | null) => {
     if (edit) editing.current.set(commentId, edit);
     else editing.current.delete(commentId);
   }, []);
-  const [typedGone, setTypedGone] = useState<readonly TypedEdit[]>([]);
+  const replying = useRef(new Map<string, TypedReply>());
+  const noteReply = useCallback((rootId: string, reply: TypedReply | null) => {
+    if (reply) replying.current.set(rootId, reply);
+    else replying.current.delete(rootId);
+  }, []);
+  const [typedGone, setTypedGone] = useState<readonly TypedGone[]>([]);
+  const { myId } = ctx;
   useEffect(() => {
-    const gone: TypedEdit[] = [];
+    const gone: TypedGone[] = [];
     for (const [commentId, edit] of editing.current) {
       if (card.comments.some((c) => c.id === commentId && c.deletedAt === null)) continue;
       editing.current.delete(commentId);
       const text = edit.text.trim();
       if (text && text !== edit.was.trim()) gone.push({ commentId, was: edit.was, text });
     }
+    const shown = new Set(commentThreads(card.comments).map((t) => t.root.id));
+    for (const [rootId, reply] of replying.current) {
+      if (shown.has(rootId)) continue;
+      replying.current.delete(rootId);
+      const text = reply.text.trim();
+      const news = replyGoneNews(card.comments, rootId, reply.rootAuthor, myId);
+      if (text) gone.push({ rootId, news, text });
+    }
     if (gone.length > 0) setTypedGone((had) => [...had, ...gone]);
-  }, [card.comments]);
+  }, [card.comments, myId]);
   const full: CommentContext = { ...ctx, onGone, noteEdit };
-  const post = (commentId: string, text: string, done: () => void) =>
+  const { actions } = ctx;
+  const postComment = (text: string) => {
+    const ok = actions.run('post the comment', () =>
+      actions.commands.addComment(card.id, { text }),
+    );
+    if (ok) actions.announce('Comment posted.');
+    return ok;
+  };
+  const post = (again: () => boolean, done: () => void) =>
     ctx.canComment
       ? () => {
-          if (!postEditAgain(ctx.actions, card, commentId, text)) return;
+          if (!again()) return;
           done();
           onGone();
         }
@@ -79,7 +111,7 @@ export function CommentThreads({
       ) : (
         <ul className="thread-list">
           {threads.map((t) => (
-            <Thread key={t.root.id} thread={t} ctx={full} />
+            <Thread key={t.root.id} thread={t} ctx={full} noteReply={noteReply} />
           ))}
         </ul>
       )}
@@ -87,12 +119,19 @@ export function CommentThreads({
         <ul className="comment-gone-list">
           {typedGone.map((t) => {
             const drop = () => setTypedGone((had) => had.filter((o) => o !== t));
+            const edit = 'commentId' in t;
             return (
-              <CommentEditGone
-                key={`typed-${t.commentId}`}
+              <TypedCommentGone
+                key={edit ? `typed-${t.commentId}` : `reply-${t.rootId}`}
                 text={t.text}
-                was={t.was}
-                onPost={post(t.commentId, t.text, drop)}
+                news={edit ? editGoneNews(t.was) : t.news}
+                draft={edit ? 'your edit of a deleted comment' : 'your reply to a deleted comment'}
+                onPost={post(
+                  edit
+                    ? () => postEditAgain(actions, card, t.commentId, t.text)
+                    : () => postComment(t.text),
+                  drop,
+                )}
                 onDismiss={() => {
                   drop();
                   onGone();
@@ -104,11 +143,12 @@ export function CommentThreads({
             const drop = () => onDismissCrossed(n.seq);
             const text = n.mine ?? '';
             return 'commentId' in n ? (
-              <CommentEditGone
+              <TypedCommentGone
                 key={`saved-${n.seq}`}
                 text={text}
-                was={null}
-                onPost={post(n.commentId, text, drop)}
+                news={editGoneNews(null)}
+                draft={null}
+                onPost={post(() => postEditAgain(actions, card, n.commentId, text), drop)}
                 onDismiss={() => {
                   drop();
                   onGone();
@@ -123,26 +163,35 @@ export function CommentThreads({
           label="New comment"
           submitLabel="Post comment"
           members={ctx.names}
-          onSubmit={(text) => {
-            const { actions } = ctx;
-            const ok = actions.run('post the comment', () =>
-              actions.commands.addComment(card.id, { text }),
-            );
-            if (ok) actions.announce('Comment posted.');
-            return ok;
-          }}
+          onSubmit={postComment}
         />
       )}
     </section>
   );
 }
 
-function Thread({ thread, ctx }: { thread: CommentThread; ctx: CommentContext }) {
+function Thread({
+  thread,
+  ctx,
+  noteReply,
+}: {
+  thread: CommentThread;
+  ctx: CommentContext;
+  /** What is typed in the reply, and null when it ends: kept by the list, as edits are. */
+  noteReply: (rootId: string, reply: TypedReply | null) => void;
+}) {
   const [replying, setReplying] = useState(false);
   const replyRef = useRef<HTMLButtonElement>(null);
   const { root, replies } = thread;
   const { actions } = ctx;
+  // No longer allowed to comment: the form goes, and the card's dialog keeps what was typed
+  // in it (CardDetail), as for an edit (CommentItem).
+  if (replying && !ctx.canComment) {
+    noteReply(root.id, null);
+    setReplying(false);
+  }
   const stopReplying = () => {
+    noteReply(root.id, null);
     setReplying(false);
     requestAnimationFrame(() => replyRef.current?.focus());
   };
@@ -181,6 +230,7 @@ function Thread({ thread, ctx }: { thread: CommentThread; ctx: CommentContext })
             submitLabel="Post reply"
             members={ctx.names}
             autoFocus
+            onTextChange={(text) => noteReply(root.id, { rootAuthor: root.author, text })}
             onSubmit={(text) => {
               const ok = actions.run('post the reply', () =>
                 actions.commands.addComment(root.cardId, { text, parentId: root.id }),

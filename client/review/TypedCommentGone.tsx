@@ -1,0 +1,54 @@
+/**
+ * Text typed for a comment that lost its place on the card: an edit of this person's comment
+ * deleted in another tab or window while they typed it here, or as they saved it (the two
+ * crossed: LostEditWatch); or a reply whose thread a deletion took off the card (its first
+ * comment, or the last one left, deleted by its author). What they wrote stays in the comment
+ * list to copy or to post as a new comment, as a card's typed text does when the card goes
+ * (CardDetail). Text typed and never saved is an unsaved draft of the dialog, so closing asks
+ * first; a saved edit is also among the notices under the header.
+ */
+import { useEffect, useRef } from 'react';
+import { TypedTextKept } from '../ui/TypedTextKept';
+import { useUnsavedDraft } from '../ui/unsavedDrafts';
+
+export function TypedCommentGone({
+  text,
+  news,
+  draft,
+  onPost,
+  onDismiss,
+}: {
+  text: string;
+  /** What happened and what became of the text, said as it appears. */
+  news: string;
+  /** The draft's name in "Close without saving?"; null for an edit that was saved. */
+  draft: string | null;
+  /** Posts the text as a new comment; absent where the person may not comment. */
+  onPost: (() => void) | null;
+  onDismiss: () => void;
+}) {
+  useUnsavedDraft(draft ?? '', draft !== null, text, 'comment');
+  // Focus was in the form, or on the comment's buttons, that went with it: it comes here.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) said.current?.focus();
+  }, []);
+  return (
+    <li className="comment-gone">
+      <p ref={said} role="alert" tabIndex={-1}>
+        {news}
+      </p>
+      <TypedTextKept text={text} />
+      <div className="row item-actions">
+        {onPost && (
+          <button type="button" className="button small" onClick={onPost}>
+            Post as a new comment
+          </button>
+        )}
+        <button type="button" className="button small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    </li>
+  );
+}

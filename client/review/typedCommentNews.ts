@@ -1,0 +1,46 @@
+/**
+ * What the card's comment list says of text typed for a comment that lost its place
+ * (TypedCommentGone): an edit whose comment this person deleted elsewhere, or a reply whose
+ * thread went off the card.
+ */
+import type { Actor } from '../../shared/board/actor';
+import type { CommentView } from '../../shared/board/view';
+import { quoted } from '../ui/quoted';
+
+/**
+ * An edit of the person's comment that they deleted in their other tab or window: `was` the
+ * comment's text as the edit began, null for an edit that was saved.
+ */
+export function editGoneNews(was: string | null): string {
+  return was !== null
+    ? `Your comment ${quoted(was, 40)} was deleted in another tab or window while you were editing it here, so what you typed was not saved.`
+    : 'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.';
+}
+
+/**
+ * A reply typed to the thread `rootId` starts, which `comments` (the card's) no longer show:
+ * the comment deleted last in it (by the deletion times its author's device wrote) went with the
+ * thread, deleted by its author (only an author deletes a comment). A first comment missing
+ * altogether was taken back by its author's Undo (`rootAuthor`, as the reply form knew it),
+ * which reads here as deleted too.
+ */
+export function replyGoneNews(
+  comments: readonly CommentView[],
+  rootId: string,
+  rootAuthor: Actor,
+  myId: string,
+): string {
+  const [last] = comments.some((c) => c.id === rootId)
+    ? comments
+        .filter((c) => (c.id === rootId || c.parentId === rootId) && c.deletedAt !== null)
+        .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
+    : [];
+  const what =
+    last && last.id !== rootId
+      ? 'the last comment left in the thread you were replying to'
+      : 'the comment you were replying to';
+  const by = last?.author ?? rootAuthor;
+  return by.id === myId
+    ? `You deleted ${what} in another tab or window, so your reply was not posted.`
+    : `${by.name} deleted ${what}, so your reply was not posted.`;
+}
