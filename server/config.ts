@@ -7,6 +7,7 @@
 import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 import { dataDirProblem } from './dataDirProblem';
+import { LOG_LEVELS, type SyncLogLevel } from './sync/syncLog';
 
 export interface Config {
   /** TCP port; 0 picks a free one (tests). */
@@ -51,6 +52,8 @@ export interface Config {
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   /** Create the demo board on a start with an empty data directory (main.ts). */
   readonly demo: boolean;
+  /** The least severe events main.ts logs (server/sync/syncLog.ts). */
+  readonly logLevel: SyncLogLevel;
 }
 
 const MiB = 1024 * 1024;
@@ -89,6 +92,9 @@ export const DEFAULTS = {
   maxBufferedBytes: 16 * MiB,
   sqliteSynchronous: 'NORMAL',
   demo: true,
+  // An operator wants each connection, refusal and failed request; a busy newsroom's hundreds
+  // of connections a day are a few hundred lines, nothing per message.
+  logLevel: 'info',
 } as const;
 
 export interface ConfigVariable {
@@ -246,15 +252,30 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning:
       'On first start with an empty data directory, create the demo board from the seed article and print its lead link; 0 turns it off.',
   },
+  {
+    name: 'FACTBOARD_LOG_LEVEL',
+    key: 'logLevel',
+    default: DEFAULTS.logLevel,
+    meaning:
+      'Least severe events logged on stderr, one JSON line each: error, warn, info (connections opened and closed, refusals, requests answered 4xx/5xx, start and stop) or debug (also boards loaded and unloaded).',
+  },
 ];
 
+/** A whole number from min to max; anything else is one problem naming the range. */
 const int = (min: number, max: number, fallback: number) =>
   z
     .string()
     .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
+    .transform((v, ctx) => {
+      const n = /^-?\d+$/.test(v) ? Number(v) : NaN;
+      if (n >= min && n <= max) return n;
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: `must be a whole number from ${min} to ${max} (got "${v}")`,
+      });
+      return z.NEVER;
+    })
     .optional()
     .transform((v) => v ?? fallback);
 
@@ -328,6 +349,14 @@ const envSchema = z.object({
       error: (issue) => `must be 0 or 1 (got "${String(issue.input)}")`,
     })
     .transform((v) => (v === undefined || v === '' ? DEFAULTS.demo : v === '1')),
+  FACTBOARD_LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v): v is SyncLogLevel => (LOG_LEVELS as readonly string[]).includes(v), {
+      error: (issue) => `must be one of ${LOG_LEVELS.join(', ')} (got "${String(issue.input)}")`,
+    })
+    .default(DEFAULTS.logLevel),
 });
 
 export class ConfigError extends Error {
@@ -370,5 +399,41 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     maxBufferedBytes: e.FACTBOARD_MAX_BUFFERED_BYTES,
     sqliteSynchronous: e.FACTBOARD_SQLITE_SYNCHRONOUS,
     demo: e.FACTBOARD_DEMO,
+    logLevel: e.FACTBOARD_LOG_LEVEL,
   });
+}
+
+/** Edits needed to turn one name into the other (Levenshtein distance). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const replace = (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      next.push(Math.min(replace, (row[j] as number) + 1, (next[j - 1] as number) + 1));
+    }
+    row = next;
+  }
+  return row[b.length] as number;
+}
+
+/**
+ * The FACTBOARD_* variables that are none of ours (a misspelt one would otherwise be ignored
+ * without a word), each with the known one it is closest to when that is a few edits away or
+ * the same with the underscores left out.
+ */
+export function unknownVariables(
+  env: Readonly<Record<string, string | undefined>>,
+): { readonly variable: string; readonly didYouMean: string | null }[] {
+  const known = CONFIG_VARIABLES.map((v) => v.name);
+  const squash = (name: string) => name.replaceAll('_', '');
+  return Object.keys(env)
+    .filter((name) => name.startsWith('FACTBOARD_') && !known.includes(name))
+    .sort()
+    .map((variable) => {
+      const near = known
+        .map((k) => ({ k, d: squash(k) === squash(variable) ? 0 : editDistance(k, variable) }))
+        .sort((x, y) => x.d - y.d)[0];
+      return { variable, didYouMean: near && near.d <= 3 ? near.k : null };
+    });
 }

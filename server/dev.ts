@@ -7,6 +7,7 @@
 import { createServer as createViteServer } from 'vite';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './startServer';
+import { createSyncLog } from './sync/syncLog';
 
 async function dev(): Promise<void> {
   const config = loadConfig(process.env);
@@ -19,6 +20,7 @@ async function dev(): Promise<void> {
     client: (req, res, next) =>
       req.path.startsWith('/api/') ? next() : vite.middlewares(req, res, next),
     contentSecurityPolicy: false,
+    log: createSyncLog(config.logLevel),
   });
   console.log(`Factboard (dev) is running at ${running.publicUrl}`);
 

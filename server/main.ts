@@ -3,17 +3,22 @@
  * address to open, and shuts down cleanly on SIGINT/SIGTERM (rooms flushed, sockets closed
  * with "going away" so clients reconnect to the next process).
  */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, unknownVariables } from './config';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
 import { startServer } from './startServer';
 import { StorageError } from './storage/StorageError';
+import { createSyncLog } from './sync/syncLog';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const running = await startServer(config);
+  const log = createSyncLog(config.logLevel);
+  for (const unknown of unknownVariables(process.env))
+    log('warn', 'unknown setting ignored', unknown);
+  const running = await startServer(config, { log });
   // The demo board, on the first start with an empty data directory (FACTBOARD_DEMO=0: none).
   const demo = await seedDemoBoardIfEmpty(running);
   console.log(`Factboard is running at ${running.publicUrl}`);
+  console.log(`Data directory: ${running.dataDir}`);
   if (demo) console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
 
   let stopping = false;
@@ -24,8 +29,12 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`\n${signal}: saving and shutting down…`);
+    const since = Date.now();
     running.close().then(
-      () => process.exit(0),
+      () => {
+        log('info', 'stopped cleanly', { signal, ms: Date.now() - since });
+        process.exit(0);
+      },
       (err: unknown) => {
         console.error('Shutdown failed:', err);
         process.exit(1);

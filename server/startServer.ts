@@ -18,7 +18,7 @@ import { createExtractionPool, type ExtractionPool } from './extract/createExtra
 import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
 import { listenOn } from './listenOn';
 import { createSqliteStorage } from './storage/createSqliteStorage';
-import { defaultSyncLog } from './sync/syncLog';
+import { defaultSyncLog, type SyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
 import { createSyncServer } from './sync/createSyncServer';
 import type { SyncServer } from './sync/SyncServer';
@@ -32,6 +32,8 @@ export interface StartOptions {
   readonly client?: RequestHandler | null;
   /** Off only in development (Vite injects inline scripts and its own HMR socket). */
   readonly contentSecurityPolicy?: boolean;
+  /** Where events go (syncLog.ts); main.ts passes one at FACTBOARD_LOG_LEVEL. Default: warn. */
+  readonly log?: SyncLog;
 }
 
 export interface RunningServer {
@@ -39,6 +41,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly config: Config;
+  /** The data directory, absolute. */
+  readonly dataDir: string;
   /** Base of invite links (FACTBOARD_PUBLIC_URL, or `url` with localhost for a wildcard host). */
   readonly publicUrl: string;
   readonly storage: Storage;
@@ -71,6 +75,7 @@ export async function startServer(
   const probe = createTcpServer();
   await listenOn(probe, config.port, config.host);
   await new Promise<void>((closed) => probe.close(() => closed()));
+  const log = options.log ?? defaultSyncLog;
   const dataDir = resolve(config.dataDir);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -80,12 +85,21 @@ export async function startServer(
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
   const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
     synchronous: config.sqliteSynchronous,
-    onError: (error) =>
-      defaultSyncLog('error', 'storing pending updates failed; retrying', { error }),
+    onError: (error) => log('error', 'storing pending updates failed; retrying', { error }),
+    onRecovered: ({ lockTakenOverFrom, batches, updates }) => {
+      if (lockTakenOverFrom !== null) {
+        log('warn', 'took over the lock a stopped process left', {
+          dataDir,
+          pid: lockTakenOverFrom,
+        });
+      }
+      if (batches > 0) log('warn', 'recovered pending updates', { dataDir, batches, updates });
+    },
   });
   const syncServer = createSyncServer({
     storage,
     signer,
+    log,
     options: {
       maxMessageBytes: config.maxMessageBytes,
       roomGraceMs: config.roomGraceMs,
@@ -98,7 +112,7 @@ export async function startServer(
     },
   });
 
-  enrichHandMadeCards(syncServer, defaultSyncLog);
+  enrichHandMadeCards(syncServer, log);
   const extraction = createExtractionPool({
     timeoutMs: config.extractTimeoutMs,
     maxWaiting: config.extractQueueLength,
@@ -125,6 +139,7 @@ export async function startServer(
     client: options.client !== undefined ? options.client : staticClient(DIST_DIR),
     contentSecurityPolicy: options.contentSecurityPolicy ?? true,
     shuttingDown: () => closing !== null,
+    log,
   });
 
   const server = createServer(app);
@@ -150,6 +165,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(config.host)}:${port}`;
   if (!config.publicUrl) publicUrl = url;
+  log('info', 'server started', { url, publicUrl, dataDir });
 
   const close = () => {
     closing ??= (async () => {
@@ -169,6 +185,7 @@ export async function startServer(
     url,
     port,
     config,
+    dataDir,
     publicUrl,
     storage,
     syncServer,

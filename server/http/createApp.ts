@@ -20,7 +20,9 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
+import { requestLog } from './requestLog';
 import { securityHeaders } from './securityHeaders';
+import { defaultSyncLog, type SyncLog } from '../sync/syncLog';
 
 export interface AppDeps extends BoardActionDeps {
   readonly config: Pick<Config, 'adminToken' | 'maxMessageBytes' | 'maxArticleBytes'>;
@@ -34,14 +36,17 @@ export interface AppDeps extends BoardActionDeps {
   readonly client?: RequestHandler | null;
   /** Off only in development, where Vite injects inline scripts and its own HMR socket. */
   readonly contentSecurityPolicy?: boolean;
-  readonly log?: (message: string, err: unknown) => void;
+  /** Requests answered with an error status, and unexpected failures. Default: warn and up. */
+  readonly log?: SyncLog;
   /** Whether the server has begun to stop: from then on every new request is refused. */
   readonly shuttingDown?: () => boolean;
 }
 
 export function createApp(deps: AppDeps): express.Express {
+  const log = deps.log ?? defaultSyncLog;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(log));
   app.use(securityHeaders({ contentSecurityPolicy: deps.contentSecurityPolicy ?? true }));
   if (deps.shuttingDown) app.use(refuseWhileStopping(deps.shuttingDown));
 
@@ -92,7 +97,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.client) app.use(deps.client);
   app.use(notFound);
 
-  app.use(errorHandler(deps.log ?? ((message, err) => console.error(message, err))));
+  app.use(errorHandler(log));
   return app;
 }
 

@@ -9,6 +9,8 @@ import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
+import type { SyncLog } from '../sync/syncLog';
+import { setErrorCode } from './requestLog';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
 import { JobError, type JobErrorCode } from '../workers/JobError';
 
@@ -91,7 +93,7 @@ export function toHttpError(err: unknown): HttpError {
   return new HttpError(500, 'internal', 'internal server error');
 }
 
-export function errorHandler(log: (message: string, err: unknown) => void): ErrorRequestHandler {
+export function errorHandler(log: SyncLog): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) {
       next(err);
@@ -101,7 +103,11 @@ export function errorHandler(log: (message: string, err: unknown) => void): Erro
     // Only unexpected failures are logged (a 503 is load, and a burst of them would flood the
     // log); the path never includes a token (tokens travel in the Authorization header or the
     // URL fragment).
-    if (http.status >= 500 && http.status !== 503) log(`${req.method} ${req.path} failed`, err);
+    if (http.status >= 500 && http.status !== 503) {
+      const stack = err instanceof Error ? err.stack : undefined;
+      log('error', 'request failed', { method: req.method, path: req.path, error: err, stack });
+    }
+    setErrorCode(res, http.code);
     if (http.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(http.retryAfterSeconds));
     }

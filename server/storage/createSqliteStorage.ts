@@ -148,6 +148,16 @@ export interface SqliteOptions {
   readonly flushAfterMs?: number;
   /** Told when moving pending batches into the tables fails; it is retried. */
   readonly onError?: (error: unknown) => void;
+  /** Told on open when a crashed process's lock was taken over or its pending log replayed. */
+  readonly onRecovered?: (recovery: Recovery) => void;
+}
+
+export interface Recovery {
+  /** The pid named by the lock a crashed process left (0: none named), or null. */
+  readonly lockTakenOverFrom: number | null;
+  /** Update batches and updates that a crash left in the pending log, now stored. */
+  readonly batches: number;
+  readonly updates: number;
 }
 
 /**
@@ -212,9 +222,9 @@ export function createSqliteStorage(file: string, options: SqliteOptions = {}): 
   if (file === ':memory:') return openSqliteStorage(file, null, options);
   mkdirSync(dirname(file), { recursive: true });
   const pendingPath = `${resolve(file)}-pending`;
-  PendingLog.lock(pendingPath);
+  const lockTakenOverFrom = PendingLog.lock(pendingPath);
   try {
-    return openSqliteStorage(file, pendingPath, options);
+    return openSqliteStorage(file, pendingPath, options, lockTakenOverFrom);
   } catch (error) {
     PendingLog.unlock(pendingPath);
     throw error;
@@ -225,6 +235,7 @@ function openSqliteStorage(
   file: string,
   pendingPath: string | null,
   options: SqliteOptions,
+  lockTakenOverFrom: number | null = null,
 ): SyncStorage {
   const db = new Database(file);
   // A commit writes every page it touched to the WAL in full: an edit touches about six (the
@@ -399,11 +410,14 @@ function openSqliteStorage(
   // where one that takes the write lock up front just waits its turn.
   const insertNow = db.transaction(insertBatch);
   /** Stores pending-log records in the tables, each once however often it is given. */
+  /** Returns the records stored now (not stored before). */
   const storeRecords = db.transaction((records: readonly PendingRecord[]) => {
     const applied = (q.appliedRecord.get() as { upto: number }).upto;
-    for (const r of records) if (r.rec > applied) insertBatch(r.boardId, r.firstSeq, r.batch);
-    const last = records[records.length - 1];
-    if (last && last.rec > applied) q.setAppliedRecord.run(last.rec);
+    const fresh = records.filter((r) => r.rec > applied);
+    for (const r of fresh) insertBatch(r.boardId, r.firstSeq, r.batch);
+    const last = fresh[fresh.length - 1];
+    if (last) q.setAppliedRecord.run(last.rec);
+    return fresh;
   });
   const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
     const { board, update, history, lead } = imported;
@@ -453,7 +467,14 @@ function openSqliteStorage(
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash left in the pending log is stored before anything else happens.
-  if (pendingPath) storeRecords.immediate(readPendingRecords(pendingPath));
+  const recovered = pendingPath ? storeRecords.immediate(readPendingRecords(pendingPath)) : [];
+  if (lockTakenOverFrom !== null || recovered.length > 0) {
+    options.onRecovered?.({
+      lockTakenOverFrom,
+      batches: recovered.length,
+      updates: recovered.reduce((n, r) => n + r.batch.updates.length, 0),
+    });
+  }
   const log = pendingPath ? new PendingLog(pendingPath, options.synchronous === 'FULL') : null;
   let lastRec = (q.appliedRecord.get() as { upto: number }).upto;
   let assignedSeq = lastAssignedSeq();

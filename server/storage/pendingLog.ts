@@ -135,15 +135,16 @@ const held = new Set<string>();
  * stored. The lock file names the owner's pid; a lock left by a process that no longer runs (a
  * crash) is taken over.
  */
-function lock(lockPath: string): void {
+function lock(lockPath: string): number | null {
   if (held.has(lockPath)) {
     throw new StorageError('in_use', `the data is already open in this process (${lockPath})`);
   }
+  let takenOverFrom: number | null = null;
   for (;;) {
     try {
       writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
       held.add(lockPath);
-      return;
+      return takenOverFrom;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -154,6 +155,7 @@ function lock(lockPath: string): void {
         `the data is in use by another process (pid ${owner}); stop it, or delete ${lockPath} if that process is not a Factboard server`,
       );
     }
+    takenOverFrom = Number.isInteger(owner) && owner > 0 ? owner : 0;
     unlinkSync(lockPath);
   }
 }
@@ -174,9 +176,13 @@ export class PendingLog {
     this.fd = openSync(path, 'w');
   }
 
-  /** Throws StorageError 'in_use' while another owner holds the log at `path`. */
-  static lock(path: string): void {
-    lock(`${path}.lock`);
+  /**
+   * Throws StorageError 'in_use' while another owner holds the log at `path`. Returns the pid
+   * named by a lock left by a process that no longer runs, which it took over (0: the lock named
+   * none), else null.
+   */
+  static lock(path: string): number | null {
+    return lock(`${path}.lock`);
   }
 
   static unlock(path: string): void {

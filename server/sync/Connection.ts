@@ -21,7 +21,8 @@ export interface ConnectionIdentity {
 
 export interface ConnectionHandlers {
   message(conn: Connection, message: ClientMessage): void;
-  closed(conn: Connection): void;
+  /** The code and reason this server closed it with, else those the socket closed with. */
+  closed(conn: Connection, code: number, reason: string): void;
 }
 
 /**
@@ -42,6 +43,8 @@ export class Connection {
   /** Awareness client ids this connection speaks for. */
   readonly awarenessIds = new Set<number>();
   closed = false;
+  /** What this server closed the socket with (for the log: a client need not echo it). */
+  private closedWith: { code: number; reason: string } | null = null;
   /** Pings sent and not yet answered by a pong (a pong answers the oldest). */
   private unanswered = 0;
   /** Write messages the room has processed from this socket: the count in "saved" (100). */
@@ -72,6 +75,7 @@ export class Connection {
     const close = ws.close.bind(ws);
     ws.close = (code?: number, reason?: string | Buffer) => {
       const mapped = code === undefined ? undefined : WS_CLOSE_CODES.get(code);
+      if (mapped) this.closedWith ??= { code: mapped[0], reason: mapped[1] };
       return mapped ? close(...mapped) : close(code, reason);
     };
 
@@ -106,9 +110,10 @@ export class Connection {
     ws.on('error', () => {
       // ws closes the socket after an error; the close event below does the cleanup.
     });
-    ws.on('close', () => {
+    ws.on('close', (code, reason) => {
       this.closed = true;
-      handlers.closed(this);
+      const end = this.closedWith ?? { code, reason: reason.toString() };
+      handlers.closed(this, end.code, end.reason);
     });
   }
 
@@ -173,6 +178,7 @@ export class Connection {
   close(code: CloseCode, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.closedWith = { code, reason };
     this.ws.close(code, reason);
   }
 
@@ -189,6 +195,7 @@ export class Connection {
   terminateIfSilent(): void {
     if (this.unanswered < 2) return;
     this.closed = true;
+    this.closedWith = { code: 1006, reason: 'no answer to ping' };
     this.ws.terminate();
   }
 }

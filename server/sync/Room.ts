@@ -566,12 +566,6 @@ export class Room {
       if (!(error instanceof SyncError)) {
         this.deps.log('error', 'update check failed', { boardId: this.boardId, error });
       }
-      this.deps.log('info', 'closing connection', {
-        boardId: this.boardId,
-        inviteId: conn.inviteId,
-        code: refusal.closeCode,
-        reason: refusal.reason,
-      });
       conn.close(refusal.closeCode, refusal.reason);
     }
     return ALL_READ;

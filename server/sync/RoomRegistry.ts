@@ -34,6 +34,7 @@ export class RoomRegistry {
       return existing;
     }
     const room = new Room({ ...this.deps, boardId, onIdle: (r) => this.scheduleUnload(r) });
+    this.deps.log('debug', 'board loading', { boardId });
     this.rooms.set(boardId, room);
     room.ready.catch(() => {
       if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
@@ -61,6 +62,10 @@ export class RoomRegistry {
       this.timers.delete(room);
       if (!room.idle() || this.rooms.get(room.boardId) !== room) return;
       this.rooms.delete(room.boardId);
+      this.deps.log('debug', 'board unloading', {
+        boardId: room.boardId,
+        idleMs: this.deps.options.roomGraceMs,
+      });
       const done = room.close().catch((error: unknown) => {
         this.deps.log('error', 'unloading a room failed', { boardId: room.boardId, error });
       });

@@ -14,7 +14,9 @@
  *              messageBurst, maxBufferedBytes, maxAwarenessBytes, awarenessPerSecond,
  *              pingIntervalMs, maxBatch, retryMinMs, retryMaxMs); defaults in
  *              DEFAULT_SYNC_OPTIONS, names as in server/config.ts
- *     log      SyncLog (level, message, fields); default: warnings and errors to stderr
+ *     log      SyncLog (level, event, fields; syncLog.ts); default: warnings and errors to
+ *              stderr. At info: each connection opened and closed (code, reason) and each
+ *              refusal (HTTP status before the upgrade, or close code after it).
  *   handleUpgrade(req, socket, head)  for `upgrade` requests on /sync/<boardId>?token=…
  *     Per-address limit exceeded: HTTP 429 before the upgrade. Otherwise the upgrade completes
  *     and a refused connection is closed at once with its code (4401 bad/expired/revoked token,
@@ -95,7 +97,8 @@ const offeredProtocols = (req: IncomingMessage): string[] =>
   (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
 
 /** Answers an upgrade request with a plain HTTP status and drops the socket. */
-function refuse(socket: Duplex, status: number, text: string): void {
+function refuse(socket: Duplex, status: number, text: string, log: SyncLog): void {
+  log('info', 'connection refused', { status, reason: text });
   if (!socket.destroyed) {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
@@ -157,25 +160,30 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
 
   function accept(ws: WebSocket, boardId: string, invite: InviteRecord): void {
     const room = rooms.get(boardId);
-    const conn = new Connection(
-      ws,
-      {
-        boardId,
-        inviteId: invite.id,
-        role: changedRoles.get(invite.id) ?? invite.role,
-        name: invite.name,
+    const identity = {
+      boardId,
+      inviteId: invite.id,
+      role: changedRoles.get(invite.id) ?? invite.role,
+      name: invite.name,
+    };
+    const openedAt = now();
+    const conn = new Connection(ws, identity, options, {
+      message: (c, message) => room.receive(c, message),
+      closed: (c, code, reason) => {
+        log('info', 'connection closed', {
+          boardId,
+          inviteId: invite.id,
+          code,
+          reason,
+          seconds: Math.round((now() - openedAt) / 1000),
+        });
+        connections.delete(c);
+        byInvite.get(c.inviteId)?.delete(c);
+        if (byInvite.get(c.inviteId)?.size === 0) byInvite.delete(c.inviteId);
+        room.leave(c);
       },
-      options,
-      {
-        message: (c, message) => room.receive(c, message),
-        closed: (c) => {
-          connections.delete(c);
-          byInvite.get(c.inviteId)?.delete(c);
-          if (byInvite.get(c.inviteId)?.size === 0) byInvite.delete(c.inviteId);
-          room.leave(c);
-        },
-      },
-    );
+    });
+    log('info', 'connection opened', identity);
     connections.set(conn, room);
     // Admitted while its invite's role is being changed: held like the invite's other sockets.
     if (changing.has(invite.id)) conn.hold();
@@ -228,16 +236,16 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       socket.on('error', () => socket.destroy());
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = SYNC_PATH.exec(url.pathname);
-      if (!match) return refuse(socket, 404, 'Not Found');
-      if (closing) return refuse(socket, 503, 'Service Unavailable');
+      if (!match) return refuse(socket, 404, 'Not Found', log);
+      if (closing) return refuse(socket, 503, 'Service Unavailable', log);
       if (!addresses.take(req.socket.remoteAddress ?? 'unknown')) {
-        return refuse(socket, 429, 'Too Many Requests');
+        return refuse(socket, 429, 'Too Many Requests', log);
       }
       let boardId: string;
       try {
         boardId = decodeURIComponent(match[1] as string);
       } catch {
-        return refuse(socket, 400, 'Bad Request');
+        return refuse(socket, 400, 'Bad Request', log);
       }
       const token =
         tokenFromProtocols(offeredProtocols(req)) ?? url.searchParams.get('token') ?? '';
@@ -245,15 +253,20 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         (admission) => {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
-            if (!admission.ok) return ws.close(admission.code, admission.reason);
-            if (closing) return ws.close(CLOSE.goingAway, 'server shutting down');
-            if (revoked.has(admission.invite.id)) return ws.close(CLOSE.unauthorized, 'revoked');
-            accept(ws, boardId, admission.invite);
+            const refused = (code: number, reason: string, inviteId?: string) => {
+              log('info', 'connection refused', { boardId, inviteId, code, reason });
+              ws.close(code, reason);
+            };
+            if (!admission.ok) return refused(admission.code, admission.reason);
+            const { invite } = admission;
+            if (closing) return refused(CLOSE.goingAway, 'server shutting down', invite.id);
+            if (revoked.has(invite.id)) return refused(CLOSE.unauthorized, 'revoked', invite.id);
+            accept(ws, boardId, invite);
           });
         },
         (error: unknown) => {
           log('error', 'upgrade check failed', { boardId, error });
-          refuse(socket, 500, 'Internal Server Error');
+          refuse(socket, 500, 'Internal Server Error', log);
         },
       );
     },

@@ -1,22 +1,44 @@
 /**
- * How the sync server reports what happens. Callers never pass tokens or URLs with tokens;
- * errors are reduced to their name, code and message.
+ * How the server reports what happens: one JSON line per event on stderr, with its time, level
+ * and event name, then the event's fields (board id, invite id, close code…). Callers pass ids,
+ * roles, names and codes, never tokens, signatures, secrets or board text (comments, claims);
+ * as a guard, a field whose name speaks of a token, secret, signature or password is written as
+ * "[redacted]" whatever it holds. Errors are reduced to their name, code and message.
+ * Nothing on a hot path logs per sync message: connections, refusals and failures only.
  */
-export type SyncLogLevel = 'info' | 'warn' | 'error';
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type SyncLogLevel = (typeof LOG_LEVELS)[number];
 export type SyncLog = (
   level: SyncLogLevel,
-  message: string,
+  event: string,
   fields?: Record<string, unknown>,
 ) => void;
 
-function plain(value: unknown): unknown {
+const SECRET_FIELD = /token|secret|signature|password/i;
+
+function plain(key: string, value: unknown): unknown {
+  if (SECRET_FIELD.test(key)) return '[redacted]';
   if (!(value instanceof Error)) return value;
   return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
 }
 
-/** Warnings and errors as one JSON line each on stderr; info is left out. */
-export const defaultSyncLog: SyncLog = (level, message, fields = {}) => {
-  if (level === 'info') return;
-  const entries = Object.entries(fields).map(([k, v]) => [k, plain(v)]);
-  console.error(JSON.stringify({ level, message, ...Object.fromEntries(entries) }));
-};
+/**
+ * A log that writes events of `threshold` and more severe ones (error is the most severe,
+ * debug the least) as lines through `write`.
+ */
+export function createSyncLog(
+  threshold: SyncLogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+  now: () => Date = () => new Date(),
+): SyncLog {
+  const most = LOG_LEVELS.indexOf(threshold);
+  return (level, event, fields = {}) => {
+    if (LOG_LEVELS.indexOf(level) > most) return;
+    const entries = Object.entries(fields).map(([k, v]) => [k, plain(k, v)]);
+    const line = { time: now().toISOString(), level, event, ...Object.fromEntries(entries) };
+    write(`${JSON.stringify(line)}\n`);
+  };
+}
+
+/** Warnings and errors only: servers that tests start in-process stay quiet. */
+export const defaultSyncLog: SyncLog = createSyncLog('warn');

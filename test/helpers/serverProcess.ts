@@ -11,6 +11,8 @@ const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr interleaved as they arrived. */
+  output(): string;
   /** Sends the signal and resolves when the process has exited. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
@@ -62,6 +64,7 @@ export async function startServerProcess(opts: {
   return {
     url: `http://127.0.0.1:${opts.port}`,
     child,
+    output: () => output,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

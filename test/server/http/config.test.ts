@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, DEFAULTS, loadConfig } from '../../../server/config';
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  DEFAULTS,
+  loadConfig,
+  unknownVariables,
+} from '../../../server/config';
 
 /** A file that exists where a data directory could be asked for. */
 const A_FILE = fileURLToPath(import.meta.url);
@@ -40,6 +46,7 @@ describe('loadConfig', () => {
       maxBufferedBytes: DEFAULTS.maxBufferedBytes,
       sqliteSynchronous: 'NORMAL',
       demo: true,
+      logLevel: 'info',
     });
     expect(DEFAULTS.connectionsPerMinute).toBeGreaterThanOrEqual(1000);
   });
@@ -126,6 +133,54 @@ describe('loadConfig', () => {
     ]);
     expect(problemsOf({ FACTBOARD_DATA_DIR: `${A_FILE}/data` })).toEqual([
       `FACTBOARD_DATA_DIR: ${A_FILE}/data cannot be created: ${A_FILE} is a file, not a directory`,
+    ]);
+  });
+
+  it('says the allowed range of a number out of it, in one line per variable', () => {
+    expect(
+      problemsOf({
+        PORT: '-1',
+        FACTBOARD_LOG_RETENTION_DAYS: '-1',
+        FACTBOARD_MAX_MESSAGE_BYTES: '99999999999999999999',
+        FACTBOARD_COMPACT_EVERY: 'x',
+        FACTBOARD_ROOM_GRACE_MS: '1.5',
+      }),
+    ).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got "-1")',
+      'FACTBOARD_MAX_MESSAGE_BYTES: must be a whole number from 1024 to 268435456 (got "99999999999999999999")',
+      'FACTBOARD_ROOM_GRACE_MS: must be a whole number from 0 to 86400000 (got "1.5")',
+      'FACTBOARD_LOG_RETENTION_DAYS: must be a whole number from 0 to 36500 (got "-1")',
+      'FACTBOARD_COMPACT_EVERY: must be a whole number from 1 to 1000000 (got "x")',
+    ]);
+    expect(loadConfig({ PORT: ' 0 ', FACTBOARD_LOG_RETENTION_DAYS: '36500' })).toMatchObject({
+      port: 0,
+      logRetentionDays: 36_500,
+    });
+  });
+
+  it('reads the log level, in any case, and refuses another word', () => {
+    expect(loadConfig({ FACTBOARD_LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ FACTBOARD_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+    expect(problemsOf({ FACTBOARD_LOG_LEVEL: 'verbose' })).toEqual([
+      'FACTBOARD_LOG_LEVEL: must be one of error, warn, info, debug (got "verbose")',
+    ]);
+  });
+
+  it('names the FACTBOARD_* variables it does not know, with the one probably meant', () => {
+    expect(
+      unknownVariables({
+        FACTBOARD_DATADIR: '/tmp/x',
+        FACTBOARD_SECERT: 'abc',
+        FACTBOARD_SECRET: 'a known one',
+        FACTBOARD_LOGLEVEL: 'debug',
+        FACTBOARD_COLOUR: 'blue',
+        PATH: '/usr/bin',
+      }),
+    ).toEqual([
+      { variable: 'FACTBOARD_COLOUR', didYouMean: null },
+      { variable: 'FACTBOARD_DATADIR', didYouMean: 'FACTBOARD_DATA_DIR' },
+      { variable: 'FACTBOARD_LOGLEVEL', didYouMean: 'FACTBOARD_LOG_LEVEL' },
+      { variable: 'FACTBOARD_SECERT', didYouMean: 'FACTBOARD_SECRET' },
     ]);
   });
 

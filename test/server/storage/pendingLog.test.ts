@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
+import { createSqliteStorage, type Recovery } from '../../../server/storage/createSqliteStorage';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
@@ -102,6 +102,21 @@ describe('pending log', () => {
     });
     expect(after.bindings).toEqual([{ clientId: 7, inviteId: 'inv-a' }]);
     expect(statSync(pendingFile).size).toBe(0);
+  });
+
+  it('tells what it recovered: the lock the dead process left, and its batches (once)', async () => {
+    appendThenCrash();
+    const deadPid = Number(readFileSync(`${pendingFile}.lock`, 'utf8'));
+    const recoveries: Recovery[] = [];
+    const open = async () => {
+      const storage = createSqliteStorage(file, { onRecovered: (r) => recoveries.push(r) });
+      await storage.close();
+    };
+    await open();
+    expect(recoveries).toEqual([{ lockTakenOverFrom: deadPid, batches: COUNT, updates: COUNT }]);
+    // A clean close leaves neither a lock nor a batch: nothing to tell.
+    await open();
+    expect(recoveries).toHaveLength(1);
   });
 
   it('does not store a batch twice when the log is found again after it was stored', async () => {

@@ -1,0 +1,148 @@
+/**
+ * What `npm start` logs (server/sync/syncLog.ts, FACTBOARD_LOG_LEVEL=info by default): the
+ * real server as a child process, a member's connection, refusals, a REST 401, a stop and a
+ * crash. Each event is one JSON line with the ids and codes an operator needs, and no token or
+ * token signature ever reaches the output.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectRaw } from '../../helpers/rawClient';
+import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
+import { freePort, type ServerProcess, startServerProcess } from '../../helpers/serverProcess';
+import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { waitFor } from '../../helpers/waitFor';
+
+type LogLine = Record<string, unknown> & { time: string; level: string; event: string };
+
+function logLines(output: string): LogLine[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+const hasEvent = (server: ServerProcess, event: string) =>
+  logLines(server.output()).some((l) => l.event === event);
+
+describe('server log', () => {
+  let dir: TempDir;
+  const servers: ServerProcess[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.kill('SIGKILL');
+    dir.remove();
+  });
+
+  async function start(env: Record<string, string> = {}): Promise<ServerProcess> {
+    const server = await startServerProcess({
+      dataDir: dir.path,
+      port: await freePort(),
+      env: { FACTBOARD_DEMO: '0', FACTBOARD_MAX_MESSAGE_BYTES: '1024', ...env },
+    });
+    servers.push(server);
+    return server;
+  }
+
+  it('logs start, connections, refusals, REST errors and the stop, never a token', async () => {
+    dir = makeTempDir('factboard-log-');
+    const server = await start({ FACTBOARD_DATADIR: '/elsewhere' });
+    const syncUrl = `${server.url.replace('http', 'ws')}/sync`;
+    const board = await createBoardOverRest(server.url, 'Log board');
+    const ada = await inviteOverRest(server.url, board, 'Ada', 'editor');
+    const [payload, signature] = ada.token.split('.') as [string, string];
+    const forged = `${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+
+    const member = connectRaw(syncUrl, board.id, ada.token);
+    await member.sync();
+    member.close();
+    await member.closed;
+    expect((await connectRaw(syncUrl, board.id, forged).closed).code).toBe(4401);
+    const tooLarge = connectRaw(syncUrl, board.id, ada.token);
+    await tooLarge.opened();
+    tooLarge.send(new Uint8Array(2048));
+    expect((await tooLarge.closed).code).toBe(4413);
+    const rest = await fetch(`${server.url}/api/boards/${board.id}/history?token=${ada.token}`, {
+      headers: { authorization: `Bearer ${forged}` },
+    });
+    expect(rest.status).toBe(401);
+    await waitFor(
+      () =>
+        logLines(server.output()).filter((l) => l.event === 'connection closed').length === 2 &&
+        hasEvent(server, 'request answered with an error'),
+      { what: 'the closes and the refused request in the log' },
+    );
+    await server.kill('SIGTERM');
+
+    const lines = logLines(server.output());
+    for (const line of lines) {
+      expect(Date.parse(line.time)).not.toBeNaN();
+      expect(['error', 'warn', 'info']).toContain(line.level);
+    }
+    const events = lines.map(({ time: _time, ...rest }) => rest);
+    expect(events).toEqual(
+      expect.arrayContaining([
+        {
+          level: 'warn',
+          event: 'unknown setting ignored',
+          variable: 'FACTBOARD_DATADIR',
+          didYouMean: 'FACTBOARD_DATA_DIR',
+        },
+        expect.objectContaining({ level: 'info', event: 'server started', dataDir: dir.path }),
+        {
+          level: 'info',
+          event: 'connection opened',
+          boardId: board.id,
+          inviteId: ada.inviteId,
+          role: 'editor',
+          name: 'Ada',
+        },
+        expect.objectContaining({
+          event: 'connection closed',
+          boardId: board.id,
+          inviteId: ada.inviteId,
+          code: 1005,
+        }),
+        expect.objectContaining({
+          event: 'connection closed',
+          inviteId: ada.inviteId,
+          code: 4413,
+          reason: 'message too large',
+        }),
+        {
+          level: 'info',
+          event: 'connection refused',
+          boardId: board.id,
+          code: 4401,
+          reason: 'invalid token',
+        },
+        {
+          level: 'info',
+          event: 'request answered with an error',
+          method: 'GET',
+          path: `/api/boards/${board.id}/history`,
+          status: 401,
+          code: 'invalid_token',
+        },
+        expect.objectContaining({ level: 'info', event: 'stopped cleanly', signal: 'SIGTERM' }),
+      ]),
+    );
+    const output = server.output();
+    for (const secret of [ada.token, forged, signature, board.leadToken]) {
+      expect(output).not.toContain(secret);
+    }
+    expect(output).not.toContain(board.leadToken.split('.')[1]);
+  });
+
+  it('says, after a crash, that it took over the lock the dead process left', async () => {
+    dir = makeTempDir('factboard-log-');
+    const first = await start();
+    const deadPid = first.child.pid;
+    await first.kill('SIGKILL');
+    const second = await start();
+    expect(logLines(second.output())).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        event: 'took over the lock a stopped process left',
+        pid: deadPid,
+      }),
+    );
+  });
+});
