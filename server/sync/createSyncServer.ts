@@ -97,8 +97,7 @@ const offeredProtocols = (req: IncomingMessage): string[] =>
   (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
 
 /** Answers an upgrade request with a plain HTTP status and drops the socket. */
-function refuse(socket: Duplex, status: number, text: string, log: SyncLog): void {
-  log('info', 'connection refused', { status, reason: text });
+function refuse(socket: Duplex, status: number, text: string): void {
   if (!socket.destroyed) {
     socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
@@ -130,6 +129,11 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   /** Invites whose role changeRole is changing, and how many times at once. */
   const changing = new Map<string, number>();
   let closing = false;
+  /**
+   * Refusals for too many connections from one address come in floods (a client retrying in a
+   * loop): one line a second at most, counting those since the last line.
+   */
+  const floods = { refused: 0, loggedAt: -Infinity };
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
   const wss = new WebSocketServer({
@@ -234,18 +238,34 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
       socket.on('error', () => socket.destroy());
+      const refused = (status: number, text: string) => {
+        log('info', 'connection refused', { status, reason: text });
+        refuse(socket, status, text);
+      };
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = SYNC_PATH.exec(url.pathname);
-      if (!match) return refuse(socket, 404, 'Not Found', log);
-      if (closing) return refuse(socket, 503, 'Service Unavailable', log);
-      if (!addresses.take(req.socket.remoteAddress ?? 'unknown')) {
-        return refuse(socket, 429, 'Too Many Requests', log);
+      if (!match) return refused(404, 'Not Found');
+      if (closing) return refused(503, 'Service Unavailable');
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!addresses.take(address)) {
+        floods.refused++;
+        if (now() - floods.loggedAt >= 1000) {
+          log('info', 'connection refused', {
+            status: 429,
+            reason: 'Too Many Requests',
+            address,
+            count: floods.refused,
+          });
+          floods.refused = 0;
+          floods.loggedAt = now();
+        }
+        return refuse(socket, 429, 'Too Many Requests');
       }
       let boardId: string;
       try {
         boardId = decodeURIComponent(match[1] as string);
       } catch {
-        return refuse(socket, 400, 'Bad Request', log);
+        return refused(400, 'Bad Request');
       }
       const token =
         tokenFromProtocols(offeredProtocols(req)) ?? url.searchParams.get('token') ?? '';
@@ -253,20 +273,21 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         (admission) => {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
-            const refused = (code: number, reason: string, inviteId?: string) => {
+            const closeRefused = (code: number, reason: string, inviteId?: string) => {
               log('info', 'connection refused', { boardId, inviteId, code, reason });
               ws.close(code, reason);
             };
-            if (!admission.ok) return refused(admission.code, admission.reason);
+            if (!admission.ok) return closeRefused(admission.code, admission.reason);
             const { invite } = admission;
-            if (closing) return refused(CLOSE.goingAway, 'server shutting down', invite.id);
-            if (revoked.has(invite.id)) return refused(CLOSE.unauthorized, 'revoked', invite.id);
+            if (closing) return closeRefused(CLOSE.goingAway, 'server shutting down', invite.id);
+            if (revoked.has(invite.id))
+              return closeRefused(CLOSE.unauthorized, 'revoked', invite.id);
             accept(ws, boardId, invite);
           });
         },
         (error: unknown) => {
           log('error', 'upgrade check failed', { boardId, error });
-          refuse(socket, 500, 'Internal Server Error', log);
+          refused(500, 'Internal Server Error');
         },
       );
     },

@@ -40,7 +40,12 @@ export interface Invite {
 }
 
 export async function startSyncTestServer(
-  opts: { storage?: SyncStorage; options?: Partial<SyncOptions>; log?: SyncLog } = {},
+  opts: {
+    storage?: SyncStorage;
+    options?: Partial<SyncOptions>;
+    log?: SyncLog;
+    now?: () => number;
+  } = {},
 ): Promise<SyncTestServer> {
   const storage = opts.storage ?? createMemoryStorage();
   const signer = createTokenSigner('sync test secret');
@@ -49,6 +54,7 @@ export async function startSyncTestServer(
     signer,
     options: { roomGraceMs: 200, ...opts.options },
     log: opts.log ?? (() => {}),
+    ...(opts.now && { now: opts.now }),
   });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on('upgrade', (req, socket, head) => sync.handleUpgrade(req, socket, head));

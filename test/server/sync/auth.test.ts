@@ -217,4 +217,40 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(extra - refilled - 5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
+
+  it('logs a flood of 429 refusals as one line a second, counting them', async () => {
+    const lines: Record<string, unknown>[] = [];
+    let clock = Date.now();
+    server = await startSyncTestServer({
+      options: { connectionsPerMinute: 1 },
+      log: (_level, event, fields) => lines.push({ event, ...fields }),
+      now: () => clock,
+    });
+    const boardId = await server.createBoard();
+    const { token } = await server.invite(boardId, 'viewer');
+    const refusedStatus = () =>
+      new Promise<number | undefined>((resolve) => {
+        const ws = new WebSocket(`${server.syncUrl}/${boardId}?token=${token}`);
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+        ws.on('open', () => resolve(101));
+        ws.on('error', () => {});
+      });
+    const first = connectRaw(server.syncUrl, boardId, token);
+    await first.opened();
+    first.close();
+    for (let i = 0; i < 5; i++) expect(await refusedStatus()).toBe(429);
+    const floods = () => lines.filter((l) => l['status'] === 429);
+    expect(floods()).toEqual([
+      {
+        event: 'connection refused',
+        status: 429,
+        reason: 'Too Many Requests',
+        address: '127.0.0.1',
+        count: 1,
+      },
+    ]);
+    clock += 1_000;
+    expect(await refusedStatus()).toBe(429);
+    expect(floods().map((l) => l['count'])).toEqual([1, 5]);
+  });
 });
