@@ -422,10 +422,14 @@ function editDistance(a: string, b: string): number {
  * without a word), each with the known one it is closest to when that is a few edits away or
  * the same with the underscores left out.
  */
+/** Read by the tests (convergence.test's seed, the browser tests' Chromium path), not the server. */
+const TEST_VARIABLES = ['FACTBOARD_SEED', 'FACTBOARD_CHROMIUM'];
+
 export function unknownVariables(
   env: Readonly<Record<string, string | undefined>>,
 ): { readonly variable: string; readonly didYouMean: string | null }[] {
-  const known = CONFIG_VARIABLES.map((v) => v.name);
+  // The test suite's own settings (a convergence seed, the browser's path) share the prefix.
+  const known = [...CONFIG_VARIABLES.map((v) => v.name), ...TEST_VARIABLES];
   const squash = (name: string) => name.replaceAll('_', '');
   return Object.keys(env)
     .filter((name) => name.startsWith('FACTBOARD_') && !known.includes(name))
