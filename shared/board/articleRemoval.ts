@@ -20,7 +20,11 @@
  */
 import type { ArticleView, CardView, SourceSpan } from './view';
 
-/** Why a card of a removed article stays: what someone did to it. */
+/**
+ * Why a card of a removed article stays: what someone did to it ('edited': changed by a command
+ * that left no other of these marks, such as its claim or speaker reworded), or its sentence
+ * being in another article.
+ */
 export type KeepReason =
   | 'madeByHand'
   | 'moved'
@@ -88,7 +92,10 @@ function anchorElsewhere(
 
 /**
  * Why a card of `article` stays: what someone did to it, or its sentence being in another
- * article (`anchor`, anchorElsewhere); empty for an import's card nobody touched.
+ * article (`anchor`, anchorElsewhere); empty for an import's card nobody touched. 'edited' only
+ * when nothing more telling says so: moving, judging or taking a card stamps its `updatedAt`
+ * too, and a card counted both "with a verdict" and "edited" read as two cards worked on where
+ * one was (QA20).
  */
 function keepReasons(
   card: CardView,
@@ -102,9 +109,8 @@ function keepReasons(
   if (card.evidence.length > 0) reasons.push('evidence');
   if (card.comments.some((c) => c.deletedAt === null)) reasons.push('comments');
   if (card.assignee !== null) reasons.push('assigned');
-  if (card.updatedAt !== card.createdAt || card.updatedBy.id !== card.createdBy.id) {
-    reasons.push('edited');
-  }
+  const changed = card.updatedAt !== card.createdAt || card.updatedBy.id !== card.createdBy.id;
+  if (changed && reasons.length === 0) reasons.push('edited');
   if (anchor) reasons.push('inAnotherArticle');
   return reasons;
 }

@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import {
   addArticle,
   addClaim,
-  addClaims,
   addComment,
   addEvidence,
   assignCard,
@@ -31,6 +30,7 @@ import {
   toJsonExport,
   toMarkdown,
 } from '../../../shared/export';
+import { importSentences } from '../../helpers/importSentences';
 
 let tick = 1_750_000_000_000;
 const now = () => ++tick;
@@ -43,34 +43,15 @@ const TEXT =
   'The port moved 4 million containers. Bus fares went up 15%. Taxes fell 2%.';
 const SENTENCES = TEXT.split(/(?<=\.) /);
 
-/**
- * A board with one article imported as the server does it (importArticle): the article and 8
- * cards in one transaction, stamped with one time.
- */
+/** A board with one article imported as the server does it: the article and 8 cards. */
 function importedBoard() {
   const doc = new Y.Doc();
   initBoard(doc, { title: 'Desk' }, ana);
-  const at = now();
-  const importer = { actor: ana.actor, now: () => at };
-  let articleId = '';
-  let ids: string[] = [];
-  doc.transact(() => {
-    articleId = addArticle(
-      doc,
-      { title: 'Wrong paste', url: 'https://news.example/a', text: TEXT },
-      importer,
-    );
-    let end = 0;
-    ids = addClaims(
-      doc,
-      SENTENCES.map((sentence) => {
-        const start = TEXT.indexOf(sentence, end);
-        end = start + sentence.length;
-        return { claim: sentence, source: { articleId, start, end, sentence } };
-      }),
-      importer,
-    );
-  });
+  const { articleId, ids } = importSentences(
+    doc,
+    { title: 'Wrong paste', url: 'https://news.example/a', text: TEXT },
+    ana,
+  );
   return { doc, articleId, ids };
 }
 
@@ -112,11 +93,13 @@ describe('removeArticle', () => {
     const plan = planArticleRemoval(board.articles[0]!, Object.values(board.cards), board.articles);
     expect(plan.remove.map((c) => c.id).sort()).toEqual([untouched, uncommented].sort());
     expect(Object.fromEntries(plan.keep.map((k) => [k.card.id, k.reasons]))).toEqual({
-      [moved]: ['moved', 'edited'],
-      [verdict]: ['verdict', 'edited'],
+      // Moving, judging or taking a card stamps it changed too: 'edited' only when nothing
+      // more telling says why it stays, so no card counts twice in the dialog (QA20).
+      [moved]: ['moved'],
+      [verdict]: ['verdict'],
       [evidence]: ['evidence'],
       [commented]: ['comments'],
-      [assigned]: ['assigned', 'edited'],
+      [assigned]: ['assigned'],
       [edited]: ['edited'],
       [byHand]: ['madeByHand'],
     });
