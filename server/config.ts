@@ -128,7 +128,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     key: 'secret',
     default: '(generated)',
     meaning:
-      'Secret that signs invite tokens; when unset, a random one is generated on first start and kept in the data directory (secret.key).',
+      'Secret that signs invite tokens; when unset, a random one is generated on first start and kept in the data directory (secret.key); when set, the directory keeps a check value of it (secret.check). A start with another secret than the one that signed the directory’s invites, or none where one was set, is refused (auth/tokens.ts).',
   },
   {
     name: 'FACTBOARD_ADMIN_TOKEN',

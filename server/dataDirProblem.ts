@@ -3,7 +3,7 @@
  * configuration error naming the variable instead of a file-system error's stack trace.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
@@ -46,3 +46,56 @@ export function dataDirCreateProblem(dataDir: string, error: unknown): string {
   const reason = REASONS[code] ?? (error as Error)?.message ?? String(error);
   return `${resolve(dataDir)} cannot be created: ${reason}${code ? ` (${code})` : ''}`;
 }
+
+/** Factboard's files in its data directory, and whether it only reads them. */
+const DATA_FILES: readonly (readonly [name: string, readOnly: boolean])[] = [
+  ['secret.key', true],
+  ['secret.check', true],
+  ['factboard.sqlite', false],
+  ['factboard.sqlite-wal', false],
+  ['factboard.sqlite-shm', false],
+  ['factboard.sqlite-pending', false],
+];
+
+/**
+ * Checked once the directory is usable: a file in it this process may not read or write (a
+ * backup restored as root, the server run as a service user) is said by name, instead of a
+ * stack trace from deep in the storage, or SQLite quietly opening the database read-only.
+ */
+export function dataFilesProblem(dataDir: string): string | null {
+  const unusable = DATA_FILES.flatMap(([name, readOnly]) => {
+    const file = join(resolve(dataDir), name);
+    try {
+      accessSync(file, readOnly ? constants.R_OK : constants.R_OK | constants.W_OK);
+      return [];
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [file];
+    }
+  });
+  if (unusable.length === 0) return null;
+  const user = process.getuid ? ` (uid ${process.getuid()})` : '';
+  return `${unusable.join(', ')} cannot be read or written by this user${user}: permission denied. Give the data directory's files to the user that runs Factboard (chown -R), or run it as their owner`;
+}
+
+/**
+ * Factboard makes its data directory 0700 and its files 0600 (main.ts sets the umask), but
+ * does not change the modes of a directory or files an operator made: it says so at start
+ * when users other than the owner can read a data file (group or others may enter the
+ * directory and read the file). Null when none can.
+ */
+export function dataDirExposure(dataDir: string): string | null {
+  const dir = resolve(dataDir);
+  const dirMode = statSync(dir).mode;
+  const exposed = DATA_FILES.flatMap(([name]) => {
+    const file = join(dir, name);
+    if (!existsSync(file)) return [];
+    const mode = statSync(file).mode;
+    const byGroup = (dirMode & 0o010) !== 0 && (mode & 0o040) !== 0;
+    const byOthers = (dirMode & 0o001) !== 0 && (mode & 0o004) !== 0;
+    return byGroup || byOthers ? [`${name} (${octal(mode)})`] : [];
+  });
+  if (exposed.length === 0) return null;
+  return `Warning: users other than its owner can read ${exposed.join(', ')} in ${dir} (${octal(dirMode)}): every board and the secret that signs invites. Unless that is meant, chmod 700 ${dir}`;
+}
+
+const octal = (mode: number) => (mode & 0o777).toString(8).padStart(3, '0');

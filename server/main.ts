@@ -4,33 +4,29 @@
  * with "going away" so clients reconnect to the next process).
  */
 import { ConfigError, loadConfig, unknownVariables } from './config';
+import { dataDirExposure } from './dataDirProblem';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
-import { startServer } from './startServer';
+import { type RunningServer, startServer } from './startServer';
 import { StorageError } from './storage/StorageError';
 import { createSyncLog } from './sync/syncLog';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // Every file and directory the server makes is its user's alone (the database holds every
+  // board; secret.key signs invites): 0700 and 0600, whatever the shell's umask.
+  process.umask(0o077);
   const log = createSyncLog(config.logLevel);
   for (const unknown of unknownVariables(process.env))
     log('warn', 'unknown setting ignored', unknown);
-  const running = await startServer(config, { log });
-  // The demo board, on the first start with an empty data directory (FACTBOARD_DEMO=0: none).
-  const demo = await seedDemoBoardIfEmpty(running);
-  console.log(`Factboard is running at ${running.publicUrl}`);
-  console.log(`Data directory: ${running.dataDir}`);
-  if (demo) console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      // A second Ctrl-C means "now".
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`\n${signal}: saving and shutting down…`);
+  // Installed before the port answers: a stop asked for while starting (the demo board takes
+  // seconds to make) is carried out once the start is done, rather than the default action
+  // ending the process mid-write with its lock file left behind.
+  let running: RunningServer | null = null;
+  let stopping: NodeJS.Signals | null = null;
+  const shutDown = (server: RunningServer, signal: NodeJS.Signals) => {
     const since = Date.now();
-    running.close().then(
+    return server.close().then(
       () => {
         log('info', 'stopped cleanly', { signal, ms: Date.now() - since });
         process.exit(0);
@@ -41,8 +37,29 @@ async function main(): Promise<void> {
       },
     );
   };
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      process.exit(1);
+    }
+    stopping = signal;
+    console.log(`\n${signal}: saving and shutting down${running ? '' : ' once started'}…`);
+    if (running) void shutDown(running, signal);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const started = await startServer(config, { log });
+  const exposure = dataDirExposure(config.dataDir);
+  if (exposure) console.warn(exposure);
+  // The demo board, on the first start with an empty data directory (FACTBOARD_DEMO=0: none);
+  // not made by a start already told to stop (the next start makes it).
+  const demo = stopping ? null : await seedDemoBoardIfEmpty(started);
+  console.log(`Factboard is running at ${started.publicUrl}`);
+  console.log(`Data directory: ${started.dataDir}`);
+  if (demo) console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
+  running = started;
+  if (stopping) await shutDown(running, stopping);
 }
 
 main().catch((err: unknown) => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
-import { dataDirCreateProblem } from './dataDirProblem';
+import { dataDirCreateProblem, dataFilesProblem } from './dataDirProblem';
 import { createApp } from './http/createApp';
 import { staticClient } from './http/staticClient';
 import { createExtractionPool, type ExtractionPool } from './extract/createExtractionPool';
@@ -78,10 +78,13 @@ export async function startServer(
   const log = options.log ?? defaultSyncLog;
   const dataDir = resolve(config.dataDir);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Private when Factboard makes it (an existing one keeps its mode: dataDirExposure).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new ConfigError([`FACTBOARD_DATA_DIR: ${dataDirCreateProblem(dataDir, err)}`]);
   }
+  const filesProblem = dataFilesProblem(dataDir);
+  if (filesProblem !== null) throw new ConfigError([`FACTBOARD_DATA_DIR: ${filesProblem}`]);
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
   const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
     synchronous: config.sqliteSynchronous,

@@ -4,10 +4,11 @@
  * is checked against storage on every use, so a token is only as good as its invite.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/roles';
+import { ConfigError } from '../config';
 
 export interface TokenClaims {
   readonly boardId: string;
@@ -67,14 +68,53 @@ export function createTokenSigner(secret: Buffer | string): TokenSigner {
 
 /**
  * The signing secret: FACTBOARD_SECRET when given, else a random one generated on first
- * start and kept in the data directory (mode 0600), so tokens survive restarts.
+ * start and kept in the data directory (secret.key, mode 0600), so tokens survive restarts.
+ *
+ * Every invite link of the data directory's boards is signed with it, and a lead cannot make
+ * a new one without an old one: another secret locks everyone out of every board, and the
+ * browser can only say the link is damaged. So the directory remembers which secret it
+ * signs with (secret.key, or for FACTBOARD_SECRET a check value in secret.check that does not
+ * reveal it), and a start with another is refused, saying which file to delete to change it
+ * on purpose (ConfigError, `Invalid configuration:` at start).
  */
 export function loadOrCreateSecret(dataDir: string, fromEnv?: string): Buffer {
-  if (fromEnv) return Buffer.from(fromEnv, 'utf8');
-  const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32);
-  writeFileSync(file, secret.toString('hex'), { mode: 0o600 });
+  const keyFile = join(dataDir, 'secret.key');
+  const checkFile = join(dataDir, 'secret.check');
+  const stored = existsSync(keyFile)
+    ? Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex')
+    : null;
+  const storedCheck = existsSync(checkFile) ? readFileSync(checkFile, 'utf8').trim() : null;
+  const rotate = (file: string) =>
+    `or, to change the secret on purpose, delete ${file}: every invite link of every board, its leads' too, then stops working for good`;
+  if (!fromEnv) {
+    if (stored) return stored;
+    if (storedCheck !== null) {
+      throw new ConfigError([
+        `FACTBOARD_SECRET: is unset, but this data directory's invites were signed with a FACTBOARD_SECRET (${checkFile}). Set it again; ${rotate(checkFile)}`,
+      ]);
+    }
+    const secret = randomBytes(32);
+    writeFileSync(keyFile, secret.toString('hex'), { mode: 0o600 });
+    return secret;
+  }
+  const secret = Buffer.from(fromEnv, 'utf8');
+  if (stored && !stored.equals(secret)) {
+    throw new ConfigError([
+      `FACTBOARD_SECRET: differs from the secret that signed this data directory's invites (${keyFile}). Unset FACTBOARD_SECRET to keep them working; ${rotate(keyFile)}`,
+    ]);
+  }
+  if (storedCheck !== null && storedCheck !== secretCheck(secret)) {
+    throw new ConfigError([
+      `FACTBOARD_SECRET: differs from the secret that signed this data directory's invites (${checkFile} holds its check value). Set the one used before; ${rotate(checkFile)}`,
+    ]);
+  }
+  if (!stored && storedCheck === null) {
+    writeFileSync(checkFile, secretCheck(secret), { mode: 0o600 });
+  }
   return secret;
+}
+
+/** A value that tells one secret from another without revealing it (an HMAC of a constant). */
+function secretCheck(secret: Buffer): string {
+  return createHmac('sha256', secret).update('factboard secret check').digest('hex');
 }

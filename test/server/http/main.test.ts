@@ -10,10 +10,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
@@ -51,6 +53,45 @@ it('starts from the environment, prints the URL, and exits 0 on SIGTERM', async 
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+it('a first start stopped as soon as it answers stops cleanly, and keeps its files private', async () => {
+  // /healthz answers while the demo board is still being made (seconds): a SIGTERM then is
+  // carried out once it is made, not by the default action killing the process mid-start.
+  const parent = makeTempDir('factboard-main-');
+  const dataDir = join(parent.path, 'data');
+  const port = await freePort();
+  // The shell's usual umask: what Factboard makes must be private anyway.
+  const umask = process.umask(0o022);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', FACTBOARD_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  process.umask(umask);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<[number | null, string | null]>((resolve) =>
+    child.on('exit', (code, signal) => resolve([code, signal])),
+  );
+  try {
+    for (;;) {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
+      if (health?.ok) break;
+      await new Promise((next) => setTimeout(next, 20));
+    }
+    child.kill('SIGTERM');
+    expect(await exit, output).toEqual([0, null]);
+    expect(output).toMatch(/Demo board "[^"]+", open it as its lead: http/);
+    expect(readdirSync(dataDir)).not.toContain('factboard.sqlite-pending.lock');
+    const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
+    expect(mode(dataDir)).toBe('700');
+    for (const name of readdirSync(dataDir))
+      expect([name, mode(join(dataDir, name))]).toEqual([name, '600']);
+  } finally {
+    child.kill('SIGKILL');
+    parent.remove();
+  }
+}, 60_000);
 
 it('refuses an invalid configuration with a message naming the variable', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -171,6 +212,36 @@ describe('configuration refused at start', () => {
       chmodSync(dir.path, 0o777);
       expect(await refusal({}, undefined, { port: 80, ...(uid !== undefined && { uid }) })).toBe(
         'Invalid configuration:\n  PORT: 80 may only be opened by a privileged user: set PORT to 1024 or above (listen EACCES)',
+      );
+    },
+    30_000,
+  );
+
+  it('a FACTBOARD_SECRET other than the one that signed the data directory’s invites', async () => {
+    const dataDir = join(dir.path, 'data');
+    mkdirSync(dataDir);
+    const keyFile = join(dataDir, 'secret.key');
+    writeFileSync(keyFile, 'ab'.repeat(32));
+    expect(await refusal({ FACTBOARD_SECRET: 'another secret, set later' }, dataDir)).toBe(
+      `Invalid configuration:\n  FACTBOARD_SECRET: differs from the secret that signed this data directory's invites (${keyFile}). Unset FACTBOARD_SECRET to keep them working; or, to change the secret on purpose, delete ${keyFile}: every invite link of every board, its leads' too, then stops working for good`,
+    );
+  }, 30_000);
+
+  it.skipIf(!canRun)(
+    'data files this user may not read or write (skipped where nobody cannot read this checkout)',
+    async () => {
+      // Restored as root, run as a service user: the directory is writable, its files are not.
+      chmodSync(dir.path, 0o777);
+      const dataDir = join(dir.path, 'data');
+      mkdirSync(dataDir, { mode: 0o777 });
+      chmodSync(dataDir, 0o777);
+      for (const name of ['secret.key', 'factboard.sqlite']) {
+        writeFileSync(join(dataDir, name), '');
+        chmodSync(join(dataDir, name), 0o000);
+      }
+      const user = uid ?? process.getuid?.();
+      expect(await refusal({}, dataDir, uid !== undefined ? { uid } : {})).toBe(
+        `Invalid configuration:\n  FACTBOARD_DATA_DIR: ${join(dataDir, 'secret.key')}, ${join(dataDir, 'factboard.sqlite')} cannot be read or written by this user (uid ${user}): permission denied. Give the data directory's files to the user that runs Factboard (chown -R), or run it as their owner`,
       );
     },
     30_000,
