@@ -5,7 +5,8 @@
  * live comments (commentThreads leaves out the others), so replies keep their place. Text typed
  * in a form that went with its comment stays below the threads (TypedCommentGone): an edit whose
  * comment was deleted in the person's other tab or window, typed or saved, and a reply whose
- * thread a deletion took off the card (QA18).
+ * thread a deletion took off the card (QA18). An edit whose comment a lead redacted is not kept:
+ * it is mostly the words redacted (QA20); the list says only that it went, and who took it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
@@ -16,7 +17,7 @@ import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
 import { postEditAgain } from './postEditAgain';
 import { TypedCommentGone } from './TypedCommentGone';
-import { editGoneNews, replyGoneNews } from './typedCommentNews';
+import { editGoneNews, editRedactedNews, replyGoneNews } from './typedCommentNews';
 
 /** A reply being typed, by its thread's first comment. */
 interface TypedReply {
@@ -28,6 +29,8 @@ interface TypedReply {
 type TypedGone =
   /** An edit whose comment was deleted. */
   | { readonly commentId: string; readonly was: string; readonly text: string }
+  /** An edit whose comment's text a lead redacted: what was typed went with it. */
+  | { readonly commentId: string; readonly redactedBy: Actor }
   /** A reply whose thread went. */
   | { readonly rootId: string; readonly news: string; readonly text: string };
 
@@ -68,10 +71,15 @@ export function CommentThreads({
   useEffect(() => {
     const gone: TypedGone[] = [];
     for (const [commentId, edit] of editing.current) {
-      if (card.comments.some((c) => c.id === commentId && c.deletedAt === null)) continue;
+      const comment = card.comments.find((c) => c.id === commentId);
+      if (comment?.deletedAt === null) continue;
       editing.current.delete(commentId);
       const text = edit.text.trim();
-      if (text && text !== edit.was.trim()) gone.push({ commentId, was: edit.was, text });
+      if (!text || text === edit.was.trim()) continue;
+      const redacted = comment?.redacted;
+      gone.push(
+        redacted ? { commentId, redactedBy: redacted.by } : { commentId, was: edit.was, text },
+      );
     }
     const shown = new Set(commentThreads(card.comments).map((t) => t.root.id));
     for (const [rootId, reply] of replying.current) {
@@ -119,6 +127,22 @@ export function CommentThreads({
         <ul className="comment-gone-list">
           {typedGone.map((t) => {
             const drop = () => setTypedGone((had) => had.filter((o) => o !== t));
+            const dismiss = () => {
+              drop();
+              onGone();
+            };
+            if ('redactedBy' in t) {
+              return (
+                <TypedCommentGone
+                  key={`typed-${t.commentId}`}
+                  text={null}
+                  news={editRedactedNews(t.redactedBy, myId)}
+                  draft={null}
+                  onPost={null}
+                  onDismiss={dismiss}
+                />
+              );
+            }
             const edit = 'commentId' in t;
             return (
               <TypedCommentGone
@@ -132,10 +156,7 @@ export function CommentThreads({
                     : () => postComment(t.text),
                   drop,
                 )}
-                onDismiss={() => {
-                  drop();
-                  onGone();
-                }}
+                onDismiss={dismiss}
               />
             );
           })}

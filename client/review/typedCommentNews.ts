@@ -1,7 +1,7 @@
 /**
  * What the card's comment list says of text typed for a comment that lost its place
- * (TypedCommentGone): an edit whose comment this person deleted elsewhere, or a reply whose
- * thread went off the card.
+ * (TypedCommentGone): an edit whose comment this person deleted elsewhere or a lead redacted, or
+ * a reply whose thread went off the card.
  */
 import type { Actor } from '../../shared/board/actor';
 import type { CommentView } from '../../shared/board/view';
@@ -18,9 +18,22 @@ export function editGoneNews(was: string | null): string {
 }
 
 /**
+ * An edit of the person's comment whose text a lead (`by`) redacted meanwhile. What was typed
+ * went with it, unsaid and not offered again: an edit starts from the comment's text, so it is
+ * mostly the words redacted.
+ */
+export function editRedactedNews(by: Actor, myId: string): string {
+  return by.id === myId
+    ? 'You redacted the text of your comment in another tab or window while you were editing it here; what you typed was discarded with it.'
+    : `${by.name} redacted the text of your comment while you were editing it; what you typed was discarded with it.`;
+}
+
+/**
  * A reply typed to the thread `rootId` starts, which `comments` (the card's) no longer show:
  * the comment deleted last in it (by the deletion times its author's device wrote) went with the
- * thread, deleted by its author (only an author deletes a comment). A first comment missing
+ * thread, deleted by its author (only an author deletes a comment), or by a lead's redaction of
+ * it (which writes its deletion time as its own: a comment redacted after its author deleted it
+ * was deleted by its author). A first comment missing
  * altogether was taken back by its author's Undo (`rootAuthor`, as the reply form knew it),
  * which reads here as deleted too.
  */
@@ -39,6 +52,12 @@ export function replyGoneNews(
     last && last.id !== rootId
       ? 'the last comment left in the thread you were replying to'
       : 'the comment you were replying to';
+  const redaction = last?.redacted && last.redacted.at === last.deletedAt ? last.redacted : null;
+  if (redaction) {
+    return redaction.by.id === myId
+      ? `You redacted the text of ${what} in another tab or window, so your reply was not posted.`
+      : `${redaction.by.name} redacted the text of ${what}, so your reply was not posted.`;
+  }
   const by = last?.author ?? rootAuthor;
   return by.id === myId
     ? `You deleted ${what} in another tab or window, so your reply was not posted.`

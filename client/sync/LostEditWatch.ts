@@ -12,7 +12,7 @@
  * comment they posted on a card a colleague deleted without having seen it: the comment stays
  * (B13), but the card it is about is gone. And an edit of one of their comments that a deletion
  * of it, in their other tab or window (only its author deletes a comment), crossed: the edit
- * is in no comment anyone sees.
+ * is in no comment anyone sees. Not one a lead's redaction crossed: its words went on purpose.
  *
  * How a concurrent write is told from a later one: every value set on a map key is a Yjs item
  * whose `origin` names the item it was set over. A colleague who saw this person's value set
@@ -28,6 +28,7 @@ import {
   CARD_KEYS,
   cardsMap,
   COMMENT_KEYS,
+  COMMENT_REDACTED_KEY,
   commentsMap,
   EVIDENCE_KEYS,
   isPos,
@@ -538,6 +539,9 @@ export class LostEditWatch {
     const deletion = comment._map.get(COMMENT_KEYS.deletedAt);
     if (!mine || !deleted || !deletion || !keys.has(COMMENT_KEYS.deletedAt)) return false;
     this.own.delete(slot);
+    // A lead's redaction: the edit, mostly the words redacted, is not one to tell of and offer
+    // to post again (QA20); the comment's line says who redacted it.
+    if (comment.has(COMMENT_REDACTED_KEY)) return true;
     // The deletion's own write to the text: its writer's latest one before the deletion.
     let cleared: Y.Item | null = text;
     while (

@@ -11,6 +11,7 @@ import {
   deleteComment,
   editComment,
   deleteCard,
+  redactComment,
   editCard,
   editEvidence,
   initBoard,
@@ -428,6 +429,17 @@ describe('LostEditWatch', () => {
       deleteComment(reloaded.doc, kept, eddie);
       expect(items.get('own.two')).not.toContain('Kept words');
     }
+  });
+
+  it('does not tell of an edit of a comment that a lead’s redaction crossed: its words went on purpose', () => {
+    const { a, b, cardId } = twoReplicas(1, 4);
+    const commentId = addComment(b.doc, cardId, { text: 'Eddie secret words' }, eddie);
+    a.receive(b.doc);
+    editComment(b.doc, commentId, 'Eddie secret words, and more', eddie);
+    redactComment(a.doc, commentId, lea);
+    b.receive(a.doc);
+    expect(readBoard(b.doc).cards[cardId]!.comments[0]!.redacted?.by).toEqual(lea.actor);
+    expect(b.lost).toEqual([]);
   });
 
   it('reports a crossed “take this card” to the one whose take lost, by who, not by object', () => {

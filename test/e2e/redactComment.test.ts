@@ -4,15 +4,28 @@
  * "Redact text…" on it with the keyboard, is told it cannot be undone (focus on Cancel, Escape
  * backs out), confirms, and the words are gone from the card, for Eddie's browser too, and from
  * the card's history and Activity, which say who redacted them and when. An editor is offered no such action.
+ * Eddie editing that comment in his browser as it is redacted loses the edit with it: he is told
+ * Lea redacted it, and is neither shown nor offered to post again what he typed, which is mostly
+ * the words redacted (QA20).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../shared/board';
+import { readBoard } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { axeViolations } from './support/accessibilityChecks';
-import { addClaim, announced, card, closeCard, openBoard, openCard } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  closeCard,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 const CLAIM = 'The bridge cost twice its budget';
@@ -26,10 +39,11 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
   let lea: Page;
   let eddiePage: Page;
   let eddie: TestClient;
+  let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Bridge', 'Lea');
+    board = await server.createBoard('Bridge', 'Lea');
     const link = await server.invite(board, 'Eddie', 'editor');
     eddie = server.connect(board.id, link);
     lea = await (await browser.newContext()).newPage();
@@ -93,5 +107,58 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     await panel.getByText(/redacted the text of a comment for good/).waitFor();
     await panel.getByText(/commented \(comment text redacted by Lea on /).waitFor();
     expect(await panel.textContent()).not.toContain('Quintanilla');
+  });
+
+  it('takes the author’s edit of the comment with its words, not kept nor offered again', async () => {
+    const claim = 'The tunnel opened a year late';
+    const words = 'Tip from Ottoline Fairweather-Quist';
+    await addClaim(lea, claim);
+    const cardId = (await card(lea, claim).getAttribute('data-card-id'))!;
+    const commentId = addComment(eddie.doc, cardId, { text: words }, eddie.as);
+    await eddie.allSaved();
+    await closeCard(eddiePage);
+    const dialog = await openCard(eddiePage, claim);
+    await dialog.getByText(words, { exact: true }).waitFor();
+    await dialog.getByRole('button', { name: /^Edit comment/ }).click();
+    const edit = dialog.getByRole('textbox', { name: 'Edit comment' });
+    await edit.press('End');
+    await eddiePage.keyboard.type(', her number is 555-0199');
+    await recordLiveRegions(eddiePage, 'dialog[open]');
+
+    await server.redact(board, commentId);
+    const news =
+      'Lea redacted the text of your comment while you were editing it; what you typed was discarded with it.';
+    const gone = dialog.locator('.comment-gone');
+    await gone.waitFor();
+    expect(await gone.textContent()).toContain(news);
+    expect(await focusedText(eddiePage)).toBe(news);
+    expect(await liveSaid(eddiePage)).toContain(news);
+    // The card's history reads the redaction from the server a moment later.
+    await dialog.getByText(/^Eddie commented \(comment text redacted by Lea on /).waitFor();
+    // Nothing of the words, nor of the edit made of them, on the page or said, nor to post.
+    expect(await gone.getByRole('button', { name: 'Post as a new comment' }).count()).toBe(0);
+    expect(await gone.getByRole('textbox').count()).toBe(0);
+    const page = () =>
+      eddiePage.evaluate(() =>
+        [
+          document.body.innerText,
+          ...[...document.querySelectorAll('textarea, input')].map(
+            (f) => (f as HTMLInputElement).value,
+          ),
+        ].join('\n'),
+      );
+    for (const text of [await page(), ...(await liveSaid(eddiePage))]) {
+      expect(text).not.toContain('Fairweather');
+      expect(text).not.toContain('555-0199');
+    }
+    await gone.getByRole('button', { name: 'Dismiss' }).click();
+    await gone.waitFor({ state: 'detached' });
+    // Its thread had nothing else: it left the card, and focus is on the comments' heading.
+    expect(await focusedText(eddiePage)).toBe('Comments (0)');
+    // Closing asks nothing: there is no draft left to lose.
+    await closeCard(eddiePage);
+    await waitSaved(eddiePage);
+    const texts = readBoard(eddie.doc).cards[cardId]!.comments.map((c) => c.text);
+    expect(texts.join('\n')).not.toContain('Fairweather');
   });
 });

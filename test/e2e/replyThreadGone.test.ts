@@ -6,7 +6,8 @@
  * reply box went with the thread, and with it the text, the focus (to <body>, outside the
  * dialog) and any word of it. What she typed now stays under "What you had typed", to copy or
  * post as a new comment, focus on the news in the dialog, which says it. A thread resolved by a
- * colleague meanwhile keeps her reply box and text.
+ * colleague meanwhile keeps her reply box and text. Lea (lead) redacting the comment's text is
+ * told as hers, not as a deletion by Colin (QA20): the reply is Rhea's own words, kept.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,10 +39,11 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
   let colin: TestClient;
   let dana: TestClient;
   let rheaLink: string;
+  let board: { id: string; leadToken: string };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Harbour', 'Lea');
+    board = await server.createBoard('Harbour', 'Lea');
     lea = server.connect(board.id, board.leadToken);
     colin = server.connect(board.id, await server.invite(board, 'Colin', 'reviewer'));
     dana = server.connect(board.id, await server.invite(board, 'Dana', 'reviewer'));
@@ -162,6 +164,17 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
       dialog,
       cardId,
       'Dana deleted the last comment left in the thread you were replying to, so your reply was not posted.',
+    );
+  }, 60_000);
+
+  it('Lea redacts the text of the comment Rhea is replying to: she is named, not Colin', async () => {
+    const { cardId, rootId, dialog } = await cardWithComment('The port has 4 dry docks');
+    await typeReply(dialog);
+    await server.redact(board, rootId);
+    await expectKept(
+      dialog,
+      cardId,
+      'Lea redacted the text of the comment you were replying to, so your reply was not posted.',
     );
   }, 60_000);
 

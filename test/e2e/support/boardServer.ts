@@ -40,6 +40,8 @@ export interface BoardServer {
   ): Promise<{ articleId: string }>;
   /** Revokes every active invite of that name on the board, as the lead. */
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
+  /** Redacts a comment's text for good, as the lead (POST …/redact), as Lea's page would. */
+  redact(board: { id: string; leadToken: string }, commentId: string): Promise<void>;
   /** Gives every active invite of that name on the board another role, as the lead. */
   changeRole(board: { id: string; leadToken: string }, name: string, role: Role): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
@@ -101,6 +103,12 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
         const res = await fetch(url, { method: 'DELETE', headers });
         if (res.status !== 204) throw new Error(`DELETE invite: ${res.status}`);
       }
+    },
+    async redact(board, commentId) {
+      const url = `${server.url}/api/boards/${board.id}/comments/${commentId}/redact`;
+      const headers = { Authorization: `Bearer ${board.leadToken}` };
+      const res = await fetch(url, { method: 'POST', headers });
+      if (res.status !== 200) throw new Error(`POST redact: ${res.status}`);
     },
     async changeRole(board, name, role) {
       for (const { url, headers } of await activeInvites(board, name)) {
