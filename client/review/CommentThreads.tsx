@@ -17,7 +17,12 @@ import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
 import { postEditAgain } from './postEditAgain';
 import { TypedCommentGone } from './TypedCommentGone';
-import { editGoneNews, editRedactedNews, replyGoneNews } from './typedCommentNews';
+import {
+  editGoneNews,
+  editRedactedNews,
+  replyGoneNews,
+  replyRedactedNews,
+} from './typedCommentNews';
 
 /** A reply being typed, by its thread's first comment. */
 interface TypedReply {
@@ -202,9 +207,13 @@ function Thread({
   noteReply: (rootId: string, reply: TypedReply | null) => void;
 }) {
   const [replying, setReplying] = useState(false);
+  // When the reply began, from its first comment's redacted mark: a redaction after it is news.
+  const [redactedBefore, setRedactedBefore] = useState<number | null>(null);
   const replyRef = useRef<HTMLButtonElement>(null);
   const { root, replies } = thread;
   const { actions } = ctx;
+  const redactedMeanwhile =
+    root.redacted && root.redacted.at !== redactedBefore ? root.redacted.by : null;
   // No longer allowed to comment: the form goes, and the card's dialog keeps what was typed
   // in it (CardDetail), as for an edit (CommentItem).
   if (replying && !ctx.canComment) {
@@ -246,24 +255,30 @@ function Thread({
       )}
       {ctx.canComment &&
         (replying ? (
-          <CommentForm
-            label={`Reply to ${root.author.name}`}
-            submitLabel="Post reply"
-            members={ctx.names}
-            autoFocus
-            onTextChange={(text) => noteReply(root.id, { rootAuthor: root.author, text })}
-            onSubmit={(text) => {
-              const ok = actions.run('post the reply', () =>
-                actions.commands.addComment(root.cardId, { text, parentId: root.id }),
-              );
-              if (ok) {
-                actions.announce('Reply posted.');
-                stopReplying();
-              }
-              return ok;
-            }}
-            onCancel={stopReplying}
-          />
+          <>
+            {/* Said politely in the dialog, as colleagues' other changes are (useCardNews). */}
+            <p className="visually-hidden" aria-live="polite">
+              {redactedMeanwhile && replyRedactedNews(redactedMeanwhile, ctx.myId)}
+            </p>
+            <CommentForm
+              label={`Reply to ${root.author.name}`}
+              submitLabel="Post reply"
+              members={ctx.names}
+              autoFocus
+              onTextChange={(text) => noteReply(root.id, { rootAuthor: root.author, text })}
+              onSubmit={(text) => {
+                const ok = actions.run('post the reply', () =>
+                  actions.commands.addComment(root.cardId, { text, parentId: root.id }),
+                );
+                if (ok) {
+                  actions.announce('Reply posted.');
+                  stopReplying();
+                }
+                return ok;
+              }}
+              onCancel={stopReplying}
+            />
+          </>
         ) : (
           <div className="row item-actions">
             <button
@@ -271,7 +286,10 @@ function Thread({
               type="button"
               className="button small"
               aria-label={`Reply to ${root.author.name}`}
-              onClick={() => setReplying(true)}
+              onClick={() => {
+                setRedactedBefore(root.redacted?.at ?? null);
+                setReplying(true);
+              }}
             >
               Reply
             </button>

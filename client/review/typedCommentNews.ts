@@ -29,6 +29,17 @@ export function editRedactedNews(by: Actor, myId: string): string {
 }
 
 /**
+ * A reply being typed to a thread whose first comment's text a lead (`by`) redacted meanwhile:
+ * the thread stays (it has live replies), and so do the reply box and its text, the person's
+ * own words; only the words above the box go, in silence otherwise.
+ */
+export function replyRedactedNews(by: Actor, myId: string): string {
+  return by.id === myId
+    ? 'You redacted the text of the comment you are replying to, in another tab or window.'
+    : `${by.name} redacted the text of the comment you are replying to.`;
+}
+
+/**
  * A reply typed to the thread `rootId` starts, which `comments` (the card's) no longer show:
  * the comment deleted last in it (by the deletion times its author's device wrote) went with the
  * thread, deleted by its author (only an author deletes a comment), or by a lead's redaction of

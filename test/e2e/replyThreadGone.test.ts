@@ -7,7 +7,8 @@
  * dialog) and any word of it. What she typed now stays under "What you had typed", to copy or
  * post as a new comment, focus on the news in the dialog, which says it. A thread resolved by a
  * colleague meanwhile keeps her reply box and text. Lea (lead) redacting the comment's text is
- * told as hers, not as a deletion by Colin (QA20): the reply is Rhea's own words, kept.
+ * told as hers, not as a deletion by Colin (QA20): the reply is Rhea's own words, kept; in a
+ * thread that stays (it has replies), the reply box stays and the redaction is said politely.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +176,31 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
       dialog,
       cardId,
       'Lea redacted the text of the comment you were replying to, so your reply was not posted.',
+    );
+  }, 60_000);
+
+  it('Lea redacts the first comment of a thread with replies: the box stays, and it is said', async () => {
+    const { cardId, rootId, dialog } = await cardWithComment('The port dredges every spring');
+    addComment(dana.doc, cardId, { text: 'Dana: agreed', parentId: rootId }, dana.as);
+    await dana.allSaved();
+    await dialog.getByText('Dana: agreed').waitFor();
+    await typeReply(dialog);
+    await server.redact(board, rootId);
+    await dialog.getByText(/^Comment text redacted by Lea on /).waitFor();
+    await expect
+      .poll(() => liveSaid(rhea))
+      .toContain('Lea redacted the text of the comment you are replying to.');
+    const box = dialog.getByRole('textbox', { name: 'Reply to Colin' });
+    expect(await box.inputValue()).toBe(TYPED);
+    expect(await focused()).toEqual({ text: TYPED, inDialog: true });
+    await rhea.keyboard.press('Control+Enter');
+    await box.waitFor({ state: 'detached' });
+    await waitFor(
+      () =>
+        readBoard(colin.doc).cards[cardId]!.comments.some(
+          (c) => c.text === TYPED && c.parentId === rootId,
+        ),
+      { what: 'Colin has Rhea’s reply in the thread' },
     );
   }, 60_000);
 

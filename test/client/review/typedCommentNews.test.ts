@@ -10,7 +10,11 @@ import {
   readBoard,
   redactComment,
 } from '../../../shared/board';
-import { editRedactedNews, replyGoneNews } from '../../../client/review/typedCommentNews';
+import {
+  editRedactedNews,
+  replyGoneNews,
+  replyRedactedNews,
+} from '../../../client/review/typedCommentNews';
 
 let tick = 1_700_000_000_000;
 const now = () => ++tick;
@@ -71,6 +75,17 @@ describe('editRedactedNews', () => {
     );
     expect(editRedactedNews(lea.actor, 'inv-lea')).toBe(
       'You redacted the text of your comment in another tab or window while you were editing it here; what you typed was discarded with it.',
+    );
+  });
+});
+
+describe('replyRedactedNews', () => {
+  it('names the lead, or the person themselves', () => {
+    expect(replyRedactedNews(lea.actor, 'inv-rhea')).toBe(
+      'Lea redacted the text of the comment you are replying to.',
+    );
+    expect(replyRedactedNews(lea.actor, 'inv-lea')).toBe(
+      'You redacted the text of the comment you are replying to, in another tab or window.',
     );
   });
 });
