@@ -15,6 +15,8 @@ async function dev(): Promise<void> {
     server: { middlewareMode: true },
     appType: 'spa',
   });
+  // As `npm start` does (main.ts): the data directory's files are this user's alone.
+  process.umask(0o077);
   const running = await startServer(config, {
     // API paths that match no route keep their JSON 404 instead of Vite's SPA fallback.
     client: (req, res, next) =>
