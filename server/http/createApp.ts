@@ -21,6 +21,7 @@ import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
 import { requestLog } from './requestLog';
+import { throttleLog } from '../sync/throttleLog';
 import { securityHeaders } from './securityHeaders';
 import { defaultSyncLog, type SyncLog } from '../sync/syncLog';
 
@@ -44,9 +45,10 @@ export interface AppDeps extends BoardActionDeps {
 
 export function createApp(deps: AppDeps): express.Express {
   const log = deps.log ?? defaultSyncLog;
+  const throttled = throttleLog(log);
   const app = express();
   app.disable('x-powered-by');
-  app.use(requestLog(log));
+  app.use(requestLog(throttled));
   app.use(securityHeaders({ contentSecurityPolicy: deps.contentSecurityPolicy ?? true }));
   if (deps.shuttingDown) app.use(refuseWhileStopping(deps.shuttingDown));
 
@@ -97,7 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.client) app.use(deps.client);
   app.use(notFound);
 
-  app.use(errorHandler(log));
+  app.use(errorHandler(throttled));
   return app;
 }
 

@@ -9,7 +9,7 @@ import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
-import type { SyncLog } from '../sync/syncLog';
+import type { ThrottledLog } from '../sync/throttleLog';
 import { setErrorCode } from './requestLog';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
 import { JobError, type JobErrorCode } from '../workers/JobError';
@@ -93,7 +93,7 @@ export function toHttpError(err: unknown): HttpError {
   return new HttpError(500, 'internal', 'internal server error');
 }
 
-export function errorHandler(log: SyncLog): ErrorRequestHandler {
+export function errorHandler(log: ThrottledLog): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) {
       next(err);
@@ -105,7 +105,15 @@ export function errorHandler(log: SyncLog): ErrorRequestHandler {
     // URL fragment).
     if (http.status >= 500 && http.status !== 503) {
       const stack = err instanceof Error ? err.stack : undefined;
-      log('error', 'request failed', { method: req.method, path: req.path, error: err, stack });
+      // Throttled per client address (throttleLog): a request that fails every time, in a loop.
+      const address = req.socket.remoteAddress ?? 'unknown';
+      log(address, 'error', 'request failed', {
+        method: req.method,
+        path: req.path,
+        error: err,
+        stack,
+        address,
+      });
     }
     setErrorCode(res, http.code);
     if (http.retryAfterSeconds !== undefined) {

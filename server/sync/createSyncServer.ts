@@ -80,6 +80,7 @@ import { defaultSyncLog, type SyncLog } from './syncLog';
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
 import type { HistoryListener, SyncServer } from './SyncServer';
 import { UnknownBoardError } from './UnknownBoardError';
+import { throttleLog } from './throttleLog';
 import { tokenFromProtocols } from '../../shared/protocol/tokenProtocol';
 
 export interface SyncServerDeps {
@@ -129,11 +130,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   /** Invites whose role changeRole is changing, and how many times at once. */
   const changing = new Map<string, number>();
   let closing = false;
-  /**
-   * Refusals for too many connections from one address come in floods (a client retrying in a
-   * loop): one line a second at most, counting those since the last line.
-   */
-  const floods = { refused: 0, loggedAt: -Infinity };
+  /** Refusals come in floods (a client retrying in a loop): see throttleLog. */
+  const refusalLog = throttleLog(log, now);
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
   const wss = new WebSocketServer({
@@ -238,29 +236,20 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
       socket.on('error', () => socket.destroy());
+      const address = req.socket.remoteAddress ?? 'unknown';
       const refused = (status: number, text: string) => {
-        log('info', 'connection refused', { status, reason: text });
+        refusalLog(`${status} ${address}`, 'info', 'connection refused', {
+          status,
+          reason: text,
+          address,
+        });
         refuse(socket, status, text);
       };
       const url = new URL(req.url ?? '/', 'http://localhost');
       const match = SYNC_PATH.exec(url.pathname);
       if (!match) return refused(404, 'Not Found');
       if (closing) return refused(503, 'Service Unavailable');
-      const address = req.socket.remoteAddress ?? 'unknown';
-      if (!addresses.take(address)) {
-        floods.refused++;
-        if (now() - floods.loggedAt >= 1000) {
-          log('info', 'connection refused', {
-            status: 429,
-            reason: 'Too Many Requests',
-            address,
-            count: floods.refused,
-          });
-          floods.refused = 0;
-          floods.loggedAt = now();
-        }
-        return refuse(socket, 429, 'Too Many Requests');
-      }
+      if (!addresses.take(address)) return refused(429, 'Too Many Requests');
       let boardId: string;
       try {
         boardId = decodeURIComponent(match[1] as string);
@@ -274,7 +263,13 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             const closeRefused = (code: number, reason: string, inviteId?: string) => {
-              log('info', 'connection refused', { boardId, inviteId, code, reason });
+              refusalLog(`${code} ${address}`, 'info', 'connection refused', {
+                boardId,
+                inviteId,
+                code,
+                reason,
+                address,
+              });
               ws.close(code, reason);
             };
             if (!admission.ok) return closeRefused(admission.code, admission.reason);
@@ -286,7 +281,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
           });
         },
         (error: unknown) => {
-          log('error', 'upgrade check failed', { boardId, error });
+          refusalLog(address, 'error', 'upgrade check failed', { boardId, error, address });
           refused(500, 'Internal Server Error');
         },
       );

@@ -5,6 +5,7 @@
  * token signature ever reaches the output.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { connectRaw } from '../../helpers/rawClient';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { freePort, type ServerProcess, startServerProcess } from '../../helpers/serverProcess';
@@ -112,6 +113,7 @@ describe('server log', () => {
           boardId: board.id,
           code: 4401,
           reason: 'invalid token',
+          address: '127.0.0.1',
         },
         {
           level: 'info',
@@ -120,6 +122,7 @@ describe('server log', () => {
           path: `/api/boards/${board.id}/history`,
           status: 401,
           code: 'invalid_token',
+          address: '127.0.0.1',
         },
         expect.objectContaining({ level: 'info', event: 'stopped cleanly', signal: 'SIGTERM' }),
       ]),
@@ -129,6 +132,57 @@ describe('server log', () => {
       expect(output).not.toContain(secret);
     }
     expect(output).not.toContain(board.leadToken.split('.')[1]);
+  });
+
+  it('holds back a loop of refusals: a few lines per kind, each counting those not written', async () => {
+    dir = makeTempDir('factboard-log-');
+    const server = await start();
+    const syncUrl = `${server.url.replace('http', 'ws')}/sync`;
+    const board = await createBoardOverRest(server.url, 'Flood board');
+    const ada = await inviteOverRest(server.url, board, 'Ada', 'editor');
+    const rounds = 200;
+    const badRequests = async () => {
+      const rest = await fetch(`${server.url}/api/boards/${board.id}/history`, {
+        headers: { authorization: 'Bearer not-a-token' },
+      });
+      expect(rest.status).toBe(401);
+      expect((await connectRaw(syncUrl, board.id, 'not-a-token').closed).code).toBe(4401);
+      expect((await connectRaw(syncUrl, 'no-such-board', ada.token).closed).code).toBe(4403);
+      const wrongPath = new WebSocket(`${syncUrl}/${board.id}/extra`);
+      expect(
+        await new Promise<number | undefined>((resolve) =>
+          wrongPath.on('unexpected-response', (_req, res) => resolve(res.statusCode)),
+        ),
+      ).toBe(404);
+    };
+    const started = Date.now();
+    for (let i = 0; i < rounds; i++) await badRequests();
+    const seconds = (Date.now() - started) / 1000;
+    // A second later, one more of each: its line carries the count of those held back.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await badRequests();
+    const kinds = {
+      rest401: (l: LogLine) => l.event === 'request answered with an error' && l['status'] === 401,
+      ws4401: (l: LogLine) => l.event === 'connection refused' && l['code'] === 4401,
+      ws4403: (l: LogLine) => l.event === 'connection refused' && l['code'] === 4403,
+      ws404: (l: LogLine) => l.event === 'connection refused' && l['status'] === 404,
+    };
+    const counted = (lines: LogLine[]) =>
+      lines.reduce((sum, l) => sum + 1 + ((l['suppressed'] as number | undefined) ?? 0), 0);
+    await waitFor(
+      () =>
+        Object.values(kinds).every(
+          (kind) => counted(logLines(server.output()).filter(kind)) === rounds + 1,
+        ),
+      { what: 'every refusal written or counted' },
+    );
+    for (const kind of Object.values(kinds)) {
+      const lines = logLines(server.output()).filter(kind);
+      // One line per second the loop lasted (and one for the second it began in), plus the last.
+      expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+      expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
+      expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
+    }
   });
 
   it('says, after a crash, that it took over the lock the dead process left', async () => {
