@@ -54,7 +54,8 @@ export function throttleLog(
   }
 
   function makeRoom(t: number): void {
-    // A sweep looks at every key: once a second at most, so a flood of new keys costs O(1) each.
+    // Oldest first, a sweep stops at the first key whose second is not over; once a second at
+    // most, so that a flood of new keys, all within the second, costs one eviction each.
     if (t - sweptAt >= WINDOW_MS) {
       sweptAt = t;
       for (const [key, w] of windows) {
