@@ -16,6 +16,7 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
 import { LoadOlderButton } from './LoadOlderButton';
 import { restoreCard, restoreRefusal } from './restoreCard';
+import { useBoardRedactions } from './useBoardRedactions';
 import { useHistory } from './useHistory';
 import '../review/review.css';
 
@@ -39,7 +40,9 @@ export function ActivityPanel({
   const access = useBoardAccess();
   const changeKey = useMemo(() => ({ board, invitesChanged }), [board, invitesChanged]);
   const history = useHistory(access, null, changeKey);
-  const { events, error, awaitingConnection } = history;
+  const { error, awaitingConnection } = history;
+  // The words of a comment a lead redacted go as soon as the board says so, not at the next read.
+  const events = useBoardRedactions(history.events, board, null);
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);
   const [focus, setFocus] = useState<FocusRequest | null>(null);

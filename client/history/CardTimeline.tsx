@@ -8,12 +8,15 @@ import { When } from '../review/When';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { describeEvent } from './historyEvent';
 import { LoadOlderButton } from './LoadOlderButton';
+import { useBoardRedactions } from './useBoardRedactions';
 import { useHistory } from './useHistory';
 
 export function CardTimeline({ cardId, board }: { cardId: string; board: BoardView }) {
   const access = useBoardAccess();
   const history = useHistory(access, cardId, board);
-  const { events, error, awaitingConnection } = history;
+  const { error, awaitingConnection } = history;
+  // The words of a comment a lead redacted go as soon as the board says so, not at the next read.
+  const events = useBoardRedactions(history.events, board, cardId);
   const listRef = useRef<HTMLOListElement>(null);
   // Built again only when the events change, not at every change of the board, which
   // re-renders the dialog: formatting every entry's time anew each time is what made the

@@ -6,9 +6,10 @@
  * the card's history and Activity, which say who redacted them and when. An editor is offered no such action.
  * Eddie editing that comment in his browser as it is redacted loses the edit with it: he is told
  * Lea redacted it, and is neither shown nor offered to post again what he typed, which is mostly
- * the words redacted (QA20).
+ * the words redacted (QA20). The open card's history drops the words as soon as the board marks
+ * the comment redacted, while its next read of the history is still held back.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../shared/board';
 import { readBoard } from '../../shared/board';
@@ -107,6 +108,33 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     await panel.getByText(/redacted the text of a comment for good/).waitFor();
     await panel.getByText(/commented \(comment text redacted by Lea on /).waitFor();
     expect(await panel.textContent()).not.toContain('Quintanilla');
+  });
+
+  it('takes the words out of the open card’s history at once, before it reads the history again', async () => {
+    const claim = 'The ferry fares doubled';
+    const words = 'Heard it from Perpetua Oyelaran-Wicks';
+    await addClaim(lea, claim);
+    const cardId = (await card(lea, claim).getAttribute('data-card-id'))!;
+    const commentId = addComment(eddie.doc, cardId, { text: words }, eddie.as);
+    await eddie.allSaved();
+    const dialog = await openCard(lea, claim);
+    const history = dialog.getByRole('list', { name: 'Card history' });
+    await history.getByText(`commented: “${words}”`).waitFor();
+
+    // Every read of the history from now on is held: only the board can say the words went.
+    const held: Route[] = [];
+    await lea.route('**/api/boards/*/history*', (route) => void held.push(route));
+    await server.redact(board, commentId);
+    // The comment, a thread of its own, leaves the card; its history entry stays, without words.
+    await history.getByText(/^Eddie commented \(comment text redacted by Lea on /).waitFor();
+    expect(await history.textContent()).not.toContain('Oyelaran');
+    expect(await dialog.textContent()).not.toContain('Oyelaran');
+
+    await lea.unroute('**/api/boards/*/history*');
+    await Promise.all(held.map((route) => route.continue()));
+    await history.getByText('redacted the text of a comment for good').waitFor();
+    expect(await history.textContent()).not.toContain('Oyelaran');
+    await closeCard(lea);
   });
 
   it('takes the author’s edit of the comment with its words, not kept nor offered again', async () => {
