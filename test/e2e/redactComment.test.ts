@@ -6,8 +6,8 @@
  * the card's history and Activity, which say who redacted them and when. An editor is offered no such action.
  * Eddie editing that comment in his browser as it is redacted loses the edit with it: he is told
  * Lea redacted it, and is neither shown nor offered to post again what he typed, which is mostly
- * the words redacted (QA20). The open card's history drops the words as soon as the board marks
- * the comment redacted, while its next read of the history is still held back.
+ * the words redacted (QA20). The open card's history and Activity drop the words as soon as the board
+ * marks the comment redacted, while their next read of the history is still held back.
  */
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +108,7 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     await panel.getByText(/redacted the text of a comment for good/).waitFor();
     await panel.getByText(/commented \(comment text redacted by Lea on /).waitFor();
     expect(await panel.textContent()).not.toContain('Quintanilla');
+    await panel.getByRole('button', { name: 'Close activity' }).click();
   });
 
   it('takes the words out of the open card’s history at once, before it reads the history again', async () => {
@@ -135,6 +136,21 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     await history.getByText('redacted the text of a comment for good').waitFor();
     expect(await history.textContent()).not.toContain('Oyelaran');
     await closeCard(lea);
+
+    // The Activity panel too.
+    const more = 'Also ask Thaddeus Brightwater-Nkemelu';
+    const second = addComment(eddie.doc, cardId, { text: more }, eddie.as);
+    await eddie.allSaved();
+    await lea.getByRole('button', { name: 'Activity' }).click();
+    const panel = lea.getByRole('region', { name: 'Activity' });
+    await panel.getByText(/Brightwater-Nkemelu/).waitFor();
+    held.length = 0;
+    await lea.route('**/api/boards/*/history*', (route) => void held.push(route));
+    await server.redact(board, second);
+    await expect.poll(() => panel.textContent()).not.toContain('Brightwater');
+    await lea.unroute('**/api/boards/*/history*');
+    await Promise.all(held.map((route) => route.continue()));
+    await panel.getByRole('button', { name: 'Close activity' }).click();
   });
 
   it('takes the author’s edit of the comment with its words, not kept nor offered again', async () => {
