@@ -212,7 +212,12 @@ describe('BoardConnection undo', () => {
       },
     );
     other.push();
-    const texts = () => c.getSnapshot().board.cards[card]?.comments.map((m) => m.text);
+    // Sorted: comments posted in the same millisecond come in no set order.
+    const texts = () =>
+      c
+        .getSnapshot()
+        .board.cards[card]?.comments.map((m) => m.text)
+        .sort();
     // The last post, untouched since, is undone; the replied one and the edited one are not:
     // undoing a post removes the comment outright, with the reply's thread or the other edit.
     expect(c.undo()).toEqual({ command: 'addComment', applied: true });
