@@ -47,6 +47,28 @@ function removalOf(v2Text: string, work: (ids: string[], doc: Y.Doc) => void) {
 }
 
 describe('movingWords', () => {
+  it('says how many go to each article when the sentences are in several', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Desk' }, ana);
+    const { articleId } = importSentences(doc, { title: 'Budget', text: V1 }, ana);
+    const rents = addArticle(
+      doc,
+      { title: 'Rents', text: 'Rents rose 8% last year. Schools lost 1,200 pupils.' },
+      ana,
+    );
+    const fares = addArticle(doc, { title: 'Fares', text: 'Bus fares went up 15%.' }, ana);
+    const board = readBoard(doc);
+    const article = board.articles.find((a) => a.id === articleId)!;
+    const plan = planArticleRemoval(article, Object.values(board.cards), board.articles);
+    const labels = new Map([
+      [rents, 'Rents'],
+      [fares, 'Fares'],
+    ]);
+    expect(movingWords(plan.keep, labels)).toBe(
+      '3 cards move to the articles that have their sentences: 2 to “Rents” and 1 to “Fares”.',
+    );
+  });
+
   it('counts the cards with work among those moving, each once (QA20)', () => {
     const { moving } = removalOf(`Update. ${V1}`, ([verdict, evidence], doc) => {
       setVerdict(doc, verdict!, 'True', undefined, bo);
