@@ -15,6 +15,7 @@ import { readBoard } from '../../../shared/board/readBoard';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { errorCode, request } from '../../helpers/http/request';
+import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -41,21 +42,11 @@ async function start() {
 beforeEach(async () => {
   dataDir = '';
   await start();
-  const board = await request(server.url, 'POST', '/api/boards', {
-    json: { title: 'Redact', name: 'Lena' },
-  });
-  boardId = board.body.id;
-  tokens.lead = board.body.leadToken;
-  for (const [name, role] of [
-    ['Eddie', 'editor'],
-    ['Rhea', 'reviewer'],
-  ] as const) {
-    const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
-      token: tokens.lead,
-      json: { name, role },
-    });
-    tokens[role] = res.body.token;
-  }
+  const board = await createBoardOverRest(server.url, 'Redact', 'Lena');
+  boardId = board.id;
+  tokens.lead = board.leadToken;
+  tokens.editor = (await inviteOverRest(server.url, board, 'Eddie', 'editor')).token;
+  tokens.reviewer = (await inviteOverRest(server.url, board, 'Rhea', 'reviewer')).token;
   editor = connectProvider(syncUrl(), boardId, tokens.editor!);
   await editor.synced();
 });
