@@ -17,6 +17,7 @@ import { ExportError, type ExportErrorCode } from '../../shared/export/ExportErr
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
 import { clientGone } from '../http/clientGone';
+import { closeIfBodyUnread, limitedBody } from '../http/limitedBody';
 import type { Storage } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { exportBoard } from './exportBoard';
@@ -62,6 +63,7 @@ function sendError(
   message: string,
   details?: readonly string[],
 ): void {
+  closeIfBodyUnread(res);
   res.status(status).json({ error: { code, message, ...(details ? { details } : {}) } });
 }
 
@@ -135,14 +137,12 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
     }
   });
 
+  const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   router.post(
     '/api/boards/import',
     ...(deps.authorizeCreate ? [deps.authorizeCreate] : []),
     // The text, not parsed: the import worker parses it, off the event loop.
-    express.text({
-      type: 'application/json',
-      limit: deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
-    }),
+    limitedBody(express.text({ type: 'application/json', limit: maxImportBytes }), maxImportBytes),
     async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       const query = importQuery.safeParse(req.query);

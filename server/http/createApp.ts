@@ -20,6 +20,7 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
+import { limitedBody } from './limitedBody';
 import { requestLog } from './requestLog';
 import { throttleLog } from '../sync/throttleLog';
 import { securityHeaders } from './securityHeaders';
@@ -86,7 +87,9 @@ export function createApp(deps: AppDeps): express.Express {
       maxArticleBytes: deps.config.maxArticleBytes,
     }),
   );
-  api.use(express.json({ limit: deps.config.maxMessageBytes }));
+  api.use(
+    limitedBody(express.json({ limit: deps.config.maxMessageBytes }), deps.config.maxMessageBytes),
+  );
   const routeDeps = { ...deps, adminToken: deps.config.adminToken };
   api.use(boardRoutes(routeDeps));
   api.use(inviteRoutes(routeDeps));

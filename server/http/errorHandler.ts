@@ -10,6 +10,7 @@ import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
 import type { ThrottledLog } from '../sync/throttleLog';
+import { closeIfBodyUnread } from './limitedBody';
 import { setErrorCode } from './requestLog';
 import { UnknownBoardError } from '../sync/UnknownBoardError';
 import { JobError, type JobErrorCode } from '../workers/JobError';
@@ -116,6 +117,7 @@ export function errorHandler(log: ThrottledLog): ErrorRequestHandler {
       });
     }
     setErrorCode(res, http.code);
+    closeIfBodyUnread(res);
     if (http.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(http.retryAfterSeconds));
     }

@@ -26,6 +26,7 @@ import type { ArticleInput } from '../../extract/extractArticle';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { clientGone } from '../clientGone';
+import { limitedBody } from '../limitedBody';
 import { validate } from '../validate';
 
 const meta = {
@@ -72,11 +73,14 @@ function readInput(req: Request, maxBytes: number): ArticleInput & { url: string
  * that refused it when the article limit is set above the request limit.
  */
 function articleBody(maxBodyBytes: number, maxArticleBytes: number): RequestHandler {
-  const json = express.json({ limit: maxBodyBytes });
-  const raw = express.raw({
-    type: (req) => !req.headers['content-type']?.includes('json'),
-    limit: maxBodyBytes,
-  });
+  const json = limitedBody(express.json({ limit: maxBodyBytes }), maxBodyBytes);
+  const raw = limitedBody(
+    express.raw({
+      type: (req) => !req.headers['content-type']?.includes('json'),
+      limit: maxBodyBytes,
+    }),
+    maxBodyBytes,
+  );
   const limit = Math.min(maxBodyBytes, maxArticleBytes);
   const asArticle = (err: unknown) =>
     (err as { type?: unknown } | null)?.type === 'entity.too.large' ? articleTooLarge(limit) : err;
