@@ -15,6 +15,7 @@ import { verdictWords } from '../review/verdictWords';
 import { quoted as quoteText } from '../ui/quoted';
 import { plural } from '../ui/plural';
 import { wordList } from '../ui/wordList';
+import { changeExcerpts } from './changeExcerpts';
 
 export interface HistoryEvent {
   readonly seq: number;
@@ -42,32 +43,41 @@ const ROLE_AS: Readonly<Record<Role, string>> = {
  */
 const QUOTED_CHARS = 140;
 const quoted = (text: string) => quoteText(text, QUOTED_CHARS);
+/** A text before and after an edit, quoted, each around where they differ (changeExcerpts). */
+function quotedChange(was: string, now: string): [string, string] {
+  const [from, to] = changeExcerpts(was, now, QUOTED_CHARS);
+  return [quoteText(from), quoteText(to)];
+}
 
 /** An edited field as its form names it, and how its value reads. */
 interface FieldWords {
   readonly words: string;
   show(v: string): string;
+  /** How a value and the one it replaced read together, when not each as `show` has it. */
+  change?(was: string, now: string): [string, string];
 }
+/** A free-text field, quoted, its edits around where they differ. */
+const textField = (words: string): FieldWords => ({ words, show: quoted, change: quotedChange });
 
 /** A card's fields (card.edited); one this client does not know reads by its key. */
 const CARD_FIELDS: Readonly<Record<string, FieldWords>> = {
-  claim: { words: 'the claim text', show: quoted },
-  speaker: { words: 'the speaker', show: quoted },
-  speakerType: { words: 'the speaker’s type', show: quoted },
-  rationale: { words: 'the rationale', show: quoted },
-  reviewUrl: { words: 'the published fact-check URL', show: quoted },
+  claim: textField('the claim text'),
+  speaker: textField('the speaker'),
+  speakerType: textField('the speaker’s type'),
+  rationale: textField('the rationale'),
+  reviewUrl: textField('the published fact-check URL'),
 };
-const cardField = (f: string): FieldWords => CARD_FIELDS[f] ?? { words: f, show: quoted };
+const cardField = (f: string): FieldWords => CARD_FIELDS[f] ?? textField(f);
 
 /** An evidence item's fields (evidence.edited). */
 const EVIDENCE_FIELDS: Readonly<Record<string, FieldWords>> = {
   url: { words: 'the source URL', show: (v) => v },
-  quote: { words: 'the quoted passage', show: quoted },
+  quote: textField('the quoted passage'),
   stance: {
     words: 'the stance',
     show: (v) => (Object.hasOwn(STANCE_LABELS, v) ? STANCE_LABELS[v as Stance] : quoted(v)),
   },
-  note: { words: 'the note', show: quoted },
+  note: textField('the note'),
 };
 
 /** "refuting evidence", or null for a stance this client does not know. */
@@ -109,10 +119,14 @@ function fieldEdits(
   const changed: string[] = [];
   const cleared: string[] = [];
   for (const f of fields) {
-    const { words: field, show } = words(f);
+    const { words: field, show, change } = words(f);
     const [value, old] = [now(f), was(f)];
-    if (value) changed.push(`${field}${old ? ` from ${show(old)}` : ''} to ${show(value)}`);
-    else cleared.push(old ? `${field} (was ${show(old)})` : field);
+    if (!value) cleared.push(old ? `${field} (was ${show(old)})` : field);
+    else if (!old) changed.push(`${field} to ${show(value)}`);
+    else {
+      const [from, to] = change?.(old, value) ?? [show(old), show(value)];
+      changed.push(`${field} from ${from} to ${to}`);
+    }
   }
   const parts = [
     ...(changed.length ? [`changed ${wordList(changed)}`] : []),
@@ -142,9 +156,9 @@ function commentEdit(d: Readonly<Record<string, unknown>>): string {
   if (!now) return 'edited a comment';
   const was = str(d.was);
   // An empty old text is a deleted comment brought back.
-  return was
-    ? `edited their comment: ${quoted(was)} → ${quoted(now)}`
-    : `edited their comment to ${quoted(now)}`;
+  if (!was) return `edited their comment to ${quoted(now)}`;
+  const [from, to] = quotedChange(was, now);
+  return `edited their comment: ${from} → ${to}`;
 }
 
 const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>

@@ -1,4 +1,9 @@
-/** `text` cut to at most `max` characters, the cut marked with "…". */
+import { graphemeStart } from './graphemeStart';
+
+/**
+ * `text` cut to at most `max` UTF-16 units, the cut marked with "…"; the cut moves back to
+ * the start of a character it would split (an emoji, a letter with its accent).
+ */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return text.length <= max ? text : `${text.slice(0, graphemeStart(text, max - 1)).trimEnd()}…`;
 }

@@ -11,4 +11,10 @@ describe('clip', () => {
   it('does not leave a space before the ellipsis', () => {
     expect(clip('Crime fell 20%', 7)).toBe('Crime…');
   });
+
+  it('cuts before a character it would split: an emoji, a letter with its accent', () => {
+    expect(clip('ab😀cd', 4)).toBe('ab…');
+    expect(clip('Cafe\u0301 noir', 5)).toBe('Caf…');
+    expect(clip('We 👩‍👧 here', 6)).toBe('We…');
+  });
 });

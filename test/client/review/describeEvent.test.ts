@@ -19,6 +19,11 @@ const ev = (type: string, data: Record<string, unknown> = {}): HistoryEvent => (
 const ana = { id: 'i-ana', name: 'Ana' };
 const bo = { id: 'i-bo', name: 'Bo' };
 const LENA = { id: 'i-lena', name: 'Lena' };
+// 246 characters; "500 visits" starts at character 148.
+const LONG_CLAIM =
+  'While protesting their dismissal in downtown San Salvador, several prison workers claimed ' +
+  'to have been privy to irregularities in the jail system, including 500 visits from relatives ' +
+  'and lawyers that were never logged by the guards.';
 const REDACTED_AT = Date.UTC(2026, 11, 5, 12);
 
 describe('describeEvent', () => {
@@ -162,6 +167,30 @@ describe('describeEvent', () => {
         was: { note: '', quote: 'x'.repeat(200) },
       }),
       `changed the note to “Table 3” and cleared the quoted passage (was “${'x'.repeat(139)}…”)`,
+    ],
+    // Long texts that differ past the cut read around where they differ, not as two equal cuts.
+    [
+      ev('card.edited', {
+        fields: ['claim'],
+        values: { claim: LONG_CLAIM.replace('500 visits', '50 visits') },
+        was: { claim: LONG_CLAIM },
+      }),
+      'changed the claim text from “…been privy to irregularities in the jail system, including 500 visits from relatives and lawyers that were never logged by the guards.” to “…been privy to irregularities in the jail system, including 50 visits from relatives and lawyers that were never logged by the guards.”',
+    ],
+    [
+      ev('evidence.edited', {
+        fields: ['quote'],
+        values: { quote: `${'x'.repeat(150)} 12% more` },
+        was: { quote: `${'x'.repeat(150)} 21% more` },
+      }),
+      `changed the quoted passage from “…${'x'.repeat(130)} 21% more” to “…${'x'.repeat(130)} 12% more”`,
+    ],
+    [
+      ev('comment.edited', {
+        text: `${'y'.repeat(150)} Table 4.`,
+        was: `${'y'.repeat(150)} Table 3.`,
+      }),
+      `edited their comment: “…${'y'.repeat(130)} Table 3.” → “…${'y'.repeat(130)} Table 4.”`,
     ],
     [ev('comment.edited'), 'edited a comment'],
     [
