@@ -18,6 +18,8 @@ export interface Config {
   readonly secret: string | null;
   /** When set, POST /api/boards requires it as a Bearer token. */
   readonly adminToken: string | null;
+  /** When set, GET /metrics answers requests bearing it; unset, there is no /metrics. */
+  readonly metricsToken: string | null;
   /** Base of invite links; null means derived from host and port. */
   readonly publicUrl: string | null;
   /** Largest WebSocket message and largest JSON request body, in bytes. */
@@ -136,6 +138,13 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: '(unset)',
     meaning:
       'When set, creating a board (POST /api/boards) requires `Authorization: Bearer <this>`.',
+  },
+  {
+    name: 'FACTBOARD_METRICS_TOKEN',
+    key: 'metricsToken',
+    default: '(unset)',
+    meaning:
+      'When set, GET /metrics serves the server’s metrics in Prometheus text format to requests bearing `Authorization: Bearer <this>`; unset, there is no /metrics (404).',
   },
   {
     name: 'FACTBOARD_PUBLIC_URL',
@@ -313,6 +322,10 @@ const envSchema = z.object({
     (v) => v === null || v.length >= 16,
     'must be at least 16 characters',
   ),
+  FACTBOARD_METRICS_TOKEN: optionalText.refine(
+    (v) => v === null || v.length >= 16,
+    'must be at least 16 characters',
+  ),
   FACTBOARD_PUBLIC_URL: optionalText.refine((v) => {
     if (v === null) return true;
     try {
@@ -382,6 +395,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: e.FACTBOARD_DATA_DIR,
     secret: e.FACTBOARD_SECRET,
     adminToken: e.FACTBOARD_ADMIN_TOKEN,
+    metricsToken: e.FACTBOARD_METRICS_TOKEN,
     publicUrl: e.FACTBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,

@@ -12,6 +12,7 @@ export type HttpErrorCode =
   | 'invalid_token'
   | 'revoked_token'
   | 'admin_token_required'
+  | 'metrics_token_required'
   | 'forbidden'
   | 'wrong_board'
   | 'board_not_found'

@@ -17,6 +17,7 @@ import { staticClient } from './http/staticClient';
 import { createExtractionPool, type ExtractionPool } from './extract/createExtractionPool';
 import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
 import { listenOn } from './listenOn';
+import { createServerMetrics } from './metrics/createServerMetrics';
 import { createSqliteStorage } from './storage/createSqliteStorage';
 import { defaultSyncLog, type SyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
@@ -86,7 +87,8 @@ export async function startServer(
   const filesProblem = dataFilesProblem(dataDir);
   if (filesProblem !== null) throw new ConfigError([`FACTBOARD_DATA_DIR: ${filesProblem}`]);
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
-  const storage = createSqliteStorage(join(dataDir, 'factboard.sqlite'), {
+  const databaseFile = join(dataDir, 'factboard.sqlite');
+  const storage = createSqliteStorage(databaseFile, {
     synchronous: config.sqliteSynchronous,
     onError: (error) => log('error', 'storing pending updates failed; retrying', { error }),
     onRecovered: ({ lockTakenOverFrom, batches, updates }) => {
@@ -114,6 +116,11 @@ export async function startServer(
       maxBufferedBytes: config.maxBufferedBytes,
     },
   });
+
+  // Only with a token: without one nobody may read them, and the event loop monitor is not run.
+  const metrics = config.metricsToken
+    ? createServerMetrics({ syncServer, storage, databaseFile })
+    : null;
 
   enrichHandMadeCards(syncServer, log);
   const extraction = createExtractionPool({
@@ -143,6 +150,7 @@ export async function startServer(
     contentSecurityPolicy: options.contentSecurityPolicy ?? true,
     shuttingDown: () => closing !== null,
     log,
+    metrics,
   });
 
   const server = createServer(app);
@@ -159,6 +167,7 @@ export async function startServer(
   try {
     await listenOn(server, config.port, config.host);
   } catch (err) {
+    metrics?.stop();
     await closeWorkers();
     await syncServer.close();
     await storage.close();
@@ -179,6 +188,7 @@ export async function startServer(
       await syncServer.close();
       await stopped;
       clearTimeout(cutoff);
+      metrics?.stop();
       await storage.close();
     })();
     return closing;

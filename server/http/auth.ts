@@ -94,6 +94,12 @@ export function requirePermission(permission: Permission): RequestHandler {
   };
 }
 
+/** Whether the request's bearer is `expected`, compared in constant time. */
+export function bearerIs(req: Request, expected: Buffer): boolean {
+  const given = Buffer.from(bearerToken(req) ?? '', 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** When an admin token is configured, requires it as the bearer (for creating boards). */
 export function requireAdmin(adminToken: string | null): RequestHandler {
   const expected = adminToken === null ? null : Buffer.from(adminToken, 'utf8');
@@ -102,9 +108,7 @@ export function requireAdmin(adminToken: string | null): RequestHandler {
       next();
       return;
     }
-    const token = bearerToken(req);
-    const given = Buffer.from(token ?? '', 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    if (!bearerIs(req, expected)) {
       throw new HttpError(401, 'admin_token_required', 'creating a board requires the admin token');
     }
     next();

@@ -22,12 +22,18 @@ import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
 import { limitedBody } from './limitedBody';
 import { requestLog } from './requestLog';
+import { countResponses } from './countResponses';
+import { metricsRoute } from './metricsRoute';
+import type { ServerMetrics } from '../metrics/createServerMetrics';
 import { throttleLog } from '../sync/throttleLog';
 import { securityHeaders } from './securityHeaders';
 import { defaultSyncLog, type SyncLog } from '../sync/syncLog';
 
 export interface AppDeps extends BoardActionDeps {
-  readonly config: Pick<Config, 'adminToken' | 'maxMessageBytes' | 'maxArticleBytes'>;
+  readonly config: Pick<
+    Config,
+    'adminToken' | 'metricsToken' | 'maxMessageBytes' | 'maxArticleBytes'
+  >;
   /** Runs article imports' claim extraction off the main thread. */
   readonly extraction: ExtractionPool;
   /** Builds whole boards off the main thread: exports, board imports, card restores. */
@@ -42,6 +48,8 @@ export interface AppDeps extends BoardActionDeps {
   readonly log?: SyncLog;
   /** Whether the server has begun to stop: from then on every new request is refused. */
   readonly shuttingDown?: () => boolean;
+  /** Served at GET /metrics when config.metricsToken is set, and counting responses. */
+  readonly metrics?: ServerMetrics | null;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -50,6 +58,9 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(requestLog(throttled));
+  const { metrics } = deps;
+  const metricsToken = metrics ? deps.config.metricsToken : null;
+  if (metrics && metricsToken !== null) app.use(countResponses(metrics.responses));
   app.use(securityHeaders({ contentSecurityPolicy: deps.contentSecurityPolicy ?? true }));
   if (deps.shuttingDown) app.use(refuseWhileStopping(deps.shuttingDown));
 
@@ -57,6 +68,9 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true });
   });
+  if (metrics && metricsToken !== null) {
+    app.get('/metrics', metricsRoute(metricsToken, metrics.render));
+  }
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -152,6 +152,18 @@ export interface SqliteOptions {
   readonly onRecovered?: (recovery: Recovery) => void;
 }
 
+/** What waits in the pending log for the tables, for /metrics. */
+export interface PendingLogState {
+  readonly batches: number;
+  readonly bytes: number;
+  /** Times its batches were moved into the tables since the storage opened. */
+  readonly flushes: number;
+}
+
+export interface SqliteStorage extends SyncStorage {
+  pendingLog(): PendingLogState;
+}
+
 export interface Recovery {
   /** The pid named by the lock a crashed process left (0: none named), or null. */
   readonly lockTakenOverFrom: number | null;
@@ -218,7 +230,7 @@ function startCheckpointer(db: Database.Database, file: string, intervalMs: numb
  * Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. Throws
  * StorageError 'in_use' while another storage, in this process or another, has it open.
  */
-export function createSqliteStorage(file: string, options: SqliteOptions = {}): SyncStorage {
+export function createSqliteStorage(file: string, options: SqliteOptions = {}): SqliteStorage {
   if (file === ':memory:') return openSqliteStorage(file, null, options);
   mkdirSync(dirname(file), { recursive: true });
   const pendingPath = `${resolve(file)}-pending`;
@@ -236,7 +248,7 @@ function openSqliteStorage(
   pendingPath: string | null,
   options: SqliteOptions,
   lockTakenOverFrom: number | null = null,
-): SyncStorage {
+): SqliteStorage {
   const db = new Database(file);
   // A commit writes every page it touched to the WAL in full: an edit touches about six (the
   // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4
@@ -481,6 +493,7 @@ function openSqliteStorage(
   /** Appended records not yet in the tables, as written to the log. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  let flushes = 0;
   let flushTimer: NodeJS.Timeout | null = null;
 
   /** Moves the pending batches into the tables; throws (keeping them) if SQLite fails. */
@@ -491,6 +504,7 @@ function openSqliteStorage(
     storeRecords.immediate(pending.map(decodePendingRecord));
     pending = [];
     pendingBytes = 0;
+    flushes++;
     // Stored records found in the log again are skipped, so a failed clear loses nothing.
     try {
       log?.clear();
@@ -563,6 +577,7 @@ function openSqliteStorage(
   };
 
   return {
+    pendingLog: () => ({ batches: pending.length, bytes: pendingBytes, flushes }),
     async createBoard(board: BoardRecord) {
       open();
       try {

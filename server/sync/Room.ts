@@ -47,6 +47,7 @@ import {
 import { ClientBindings } from './ClientBindings';
 import type { Connection } from './Connection';
 import { decodeUpdate } from './decodeUpdate';
+import type { SyncCounters } from './SyncCounters';
 import type { SyncLog } from './syncLog';
 import {
   type ClientMessage,
@@ -105,6 +106,8 @@ export interface RoomDeps {
   readonly storage: SyncStorage;
   readonly options: SyncOptions;
   readonly log: SyncLog;
+  /** What the room counts for /metrics: plain increments, nothing per message allocated. */
+  readonly counters: SyncCounters;
   readonly now: () => number;
   /** Called whenever the room has no connections and no work. */
   readonly onIdle: (room: Room) => void;
@@ -227,8 +230,10 @@ export class Room {
   }
 
   receive(conn: Connection, message: ClientMessage): void {
+    this.deps.counters.messagesReceived++;
     switch (message.kind) {
       case 'write':
+        this.deps.counters.updatesReceived++;
         this.enqueue({ kind: 'write', conn, update: message.update });
         return;
       case 'syncStep1':
@@ -630,6 +635,8 @@ export class Room {
         });
         this.sinceSnapshot += batch.updates.length;
         for (const u of batch.updates) this.bytesSinceSnapshot += u.update.byteLength;
+        this.deps.counters.batchesStored++;
+        this.deps.counters.updatesStored += batch.updates.length;
         return;
       } catch (error) {
         log('warn', 'saving failed; retrying', { boardId, attempt, error });
@@ -643,11 +650,16 @@ export class Room {
   /** After a batch is durable: broadcast its updates, acknowledge them, answer resyncs. */
   private publish(batch: Batch): void {
     const conns = [...this.conns];
+    const { counters } = this.deps;
     for (const conn of conns) conn.cork();
     try {
       for (const { update, origin } of batch.updates) {
         const message = encodeSyncUpdate(update);
-        for (const conn of conns) if (conn !== origin) conn.send(message);
+        for (const conn of conns) {
+          if (conn === origin) continue;
+          conn.send(message);
+          counters.updatesBroadcast++;
+        }
       }
       // Resyncs before acks: a client answers step 1 with step 2 at once, so when it reads an
       // ack that counts a gapped write, the step 2 that repairs the gap is already counted
@@ -657,6 +669,7 @@ export class Room {
         for (const conn of batch.resync) conn.send(step1);
       }
       for (const conn of batch.acks) conn.send(encodeSaved(this.savedClocks(conn), conn.writes));
+      counters.acksSent += batch.acks.size;
     } finally {
       // Each uncork is a write to the kernel (about 18 µs on loopback): peers waiting for the
       // edits go first, the senders' sockets (their "saved", and edits from others in the same
@@ -715,8 +728,10 @@ export class Room {
       });
       this.sinceSnapshot -= covered.updates;
       this.bytesSinceSnapshot -= covered.bytes;
+      this.deps.counters.compactions++;
       return true;
     } catch (error) {
+      this.deps.counters.compactionsFailed++;
       log('warn', 'compaction failed; will retry', { boardId, error });
       this.compactNotBefore = performance.now() + COMPACT_RETRY_MS;
       return false;

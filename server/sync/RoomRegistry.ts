@@ -4,6 +4,7 @@
  */
 import type { HistoryEvent, SyncStorage } from '../storage/Storage';
 import { Room } from './Room';
+import type { SyncCounters } from './SyncCounters';
 import type { SyncLog } from './syncLog';
 import type { SyncOptions } from './syncOptions';
 
@@ -17,6 +18,7 @@ export class RoomRegistry {
       readonly storage: SyncStorage;
       readonly options: SyncOptions;
       readonly log: SyncLog;
+      readonly counters: SyncCounters;
       readonly now: () => number;
       readonly onHistory: (boardId: string, events: readonly HistoryEvent[]) => void;
     },
@@ -35,6 +37,7 @@ export class RoomRegistry {
     }
     const room = new Room({ ...this.deps, boardId, onIdle: (r) => this.scheduleUnload(r) });
     this.deps.log('debug', 'board loading', { boardId });
+    this.deps.counters.roomsLoaded++;
     this.rooms.set(boardId, room);
     room.ready.catch(() => {
       if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);

@@ -9,6 +9,7 @@ import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import type { HistoryEvent, InviteRecord } from '../storage/Storage';
 import type { ChangeOptions } from './ChangeOptions';
+import type { SyncCounters } from './SyncCounters';
 
 /** Told of the history events of each stored batch, after it is broadcast. */
 export type HistoryListener = (boardId: string, events: readonly HistoryEvent[]) => void;
@@ -59,6 +60,8 @@ export interface SyncServer {
   invitesChanged(boardId: string, invite?: InviteRecord): void;
   /** Counts, for health and tests. */
   stats(): { rooms: number; connections: number };
+  /** What it has done since it started (connections, updates, refusals…), for /metrics. */
+  readonly counters: Readonly<SyncCounters>;
   /** Flushes and closes every room and connection. */
   close(): Promise<void>;
 }

@@ -42,7 +42,7 @@
  *     board, and gives the board's loaded room the invite as now stored (made, revoked, another
  *     role: who may be given a card); the server sends 101 itself once an invite's first join
  *     is recorded.
- *   stats()  { rooms, connections }.   close()  closes sockets (1001), stores, unloads rooms.
+ *   stats()  { rooms, connections }.   counters  SyncCounters, for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
  * and 101 (invites changed) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
@@ -76,6 +76,7 @@ import { authenticate } from './authenticate';
 import { Connection } from './Connection';
 import type { Room } from './Room';
 import { RoomRegistry } from './RoomRegistry';
+import { countCode, SyncCounters } from './SyncCounters';
 import { defaultSyncLog, type SyncLog } from './syncLog';
 import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './syncOptions';
 import type { HistoryListener, SyncServer } from './SyncServer';
@@ -119,7 +120,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       }
     }
   };
-  const rooms = new RoomRegistry({ storage, options, log, now, onHistory });
+  const counters = new SyncCounters();
+  const rooms = new RoomRegistry({ storage, options, log, counters, now, onHistory });
   const addresses = new AddressLimiter(options.connectionsPerMinute);
   /** Every open connection, with the room it joined. */
   const connections = new Map<Connection, Room>();
@@ -131,7 +133,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   const changing = new Map<string, number>();
   let closing = false;
   /** Refusals come in floods (a client retrying in a loop): see throttleLog. */
-  const refusalLog = throttleLog(log, now);
+  const throttled = throttleLog(log, now);
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
   const wss = new WebSocketServer({
@@ -172,6 +174,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     const conn = new Connection(ws, identity, options, {
       message: (c, message) => room.receive(c, message),
       closed: (c, code, reason) => {
+        countCode(counters.closedByCode, code);
         log('info', 'connection closed', {
           boardId,
           inviteId: invite.id,
@@ -185,6 +188,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         room.leave(c);
       },
     });
+    counters.connectionsOpened++;
     log('info', 'connection opened', identity);
     connections.set(conn, room);
     // Admitted while its invite's role is being changed: held like the invite's other sockets.
@@ -238,7 +242,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       socket.on('error', () => socket.destroy());
       const address = req.socket.remoteAddress ?? 'unknown';
       const refused = (status: number, text: string) => {
-        refusalLog(`${status} ${address}`, 'info', 'connection refused', {
+        countCode(counters.refusedByCode, status);
+        throttled(`${status} ${address}`, 'info', 'connection refused', {
           status,
           reason: text,
           address,
@@ -263,7 +268,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
           if (socket.destroyed) return;
           wss.handleUpgrade(req, socket, head, (ws) => {
             const closeRefused = (code: number, reason: string, inviteId?: string) => {
-              refusalLog(`${code} ${address}`, 'info', 'connection refused', {
+              countCode(counters.refusedByCode, code);
+              throttled(`${code} ${address}`, 'info', 'connection refused', {
                 boardId,
                 inviteId,
                 code,
@@ -281,7 +287,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
           });
         },
         (error: unknown) => {
-          refusalLog(address, 'error', 'upgrade check failed', { boardId, error, address });
+          throttled(address, 'error', 'upgrade check failed', { boardId, error, address });
           refused(500, 'Internal Server Error');
         },
       );
@@ -335,6 +341,8 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     stats() {
       return { rooms: rooms.size, connections: connections.size };
     },
+
+    counters,
 
     async close() {
       closing = true;

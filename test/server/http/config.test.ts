@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       secret: null,
       adminToken: null,
+      metricsToken: null,
       publicUrl: null,
       maxMessageBytes: 2 * 1024 * 1024,
       maxArticleBytes: 1_000_000,
