@@ -16,7 +16,8 @@
  *              DEFAULT_SYNC_OPTIONS, names as in server/config.ts
  *     log      SyncLog (level, event, fields; syncLog.ts); default: warnings and errors to
  *              stderr. At info: each connection opened and closed (code, reason) and each
- *              refusal (HTTP status before the upgrade, or close code after it).
+ *              refusal (HTTP status before the upgrade, or close code after it), throttled
+ *              (throttleLog): opened and closed lines per client address and invite.
  *   handleUpgrade(req, socket, head)  for `upgrade` requests on /sync/<boardId>?token=…
  *     Per-address limit exceeded: HTTP 429 before the upgrade. Otherwise the upgrade completes
  *     and a refused connection is closed at once with its code (4401 bad/expired/revoked token,
@@ -132,7 +133,10 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   /** Invites whose role changeRole is changing, and how many times at once. */
   const changing = new Map<string, number>();
   let closing = false;
-  /** Refusals come in floods (a client retrying in a loop): see throttleLog. */
+  /**
+   * Refusals come in floods (a client retrying in a loop), and so do short connections (a
+   * client reconnecting in a loop): see throttleLog.
+   */
   const throttled = throttleLog(log, now);
 
   // ws refuses longer frames from their header; Connection turns its 1009 into 4413.
@@ -162,7 +166,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   }, options.pingIntervalMs);
   heartbeat.unref();
 
-  function accept(ws: WebSocket, boardId: string, invite: InviteRecord): void {
+  function accept(ws: WebSocket, boardId: string, invite: InviteRecord, address: string): void {
     const room = rooms.get(boardId);
     const identity = {
       boardId,
@@ -171,16 +175,20 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       name: invite.name,
     };
     const openedAt = now();
+    // Throttled per address and invite: a client reconnecting in a loop is held back, while
+    // the people of a newsroom behind one address each get their lines.
+    const key = `${address} ${invite.id}`;
     const conn = new Connection(ws, identity, options, {
       message: (c, message) => room.receive(c, message),
       closed: (c, code, reason) => {
         countCode(counters.closedByCode, code);
-        log('info', 'connection closed', {
+        throttled(`${code} ${key}`, 'info', 'connection closed', {
           boardId,
           inviteId: invite.id,
           code,
           reason,
           seconds: Math.round((now() - openedAt) / 1000),
+          address,
         });
         connections.delete(c);
         byInvite.get(c.inviteId)?.delete(c);
@@ -189,7 +197,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
       },
     });
     counters.connectionsOpened++;
-    log('info', 'connection opened', identity);
+    throttled(key, 'info', 'connection opened', { ...identity, address });
     connections.set(conn, room);
     // Admitted while its invite's role is being changed: held like the invite's other sockets.
     if (changing.has(invite.id)) conn.hold();
@@ -283,7 +291,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
             if (closing) return closeRefused(CLOSE.goingAway, 'server shutting down', invite.id);
             if (revoked.has(invite.id))
               return closeRefused(CLOSE.unauthorized, 'revoked', invite.id);
-            accept(ws, boardId, invite);
+            accept(ws, boardId, invite, address);
           });
         },
         (error: unknown) => {

@@ -94,6 +94,7 @@ describe('server log', () => {
           inviteId: ada.inviteId,
           role: 'editor',
           name: 'Ada',
+          address: '127.0.0.1',
         },
         expect.objectContaining({
           event: 'connection closed',
@@ -182,6 +183,47 @@ describe('server log', () => {
       expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
       expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
       expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
+    }
+  });
+
+  it('holds back a loop of short connections: a few opened and closed lines, each counting those not written', async () => {
+    dir = makeTempDir('factboard-log-');
+    const server = await start();
+    const syncUrl = `${server.url.replace('http', 'ws')}/sync`;
+    const board = await createBoardOverRest(server.url, 'Reconnect board');
+    const ada = await inviteOverRest(server.url, board, 'Ada', 'editor');
+    const rounds = 200;
+    const shortConnection = async () => {
+      const member = connectRaw(syncUrl, board.id, ada.token);
+      await member.opened();
+      member.close();
+      await member.closed;
+    };
+    const started = Date.now();
+    for (let i = 0; i < rounds; i++) await shortConnection();
+    const seconds = (Date.now() - started) / 1000;
+    // A second later, one more: its lines carry the count of those held back.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await shortConnection();
+    const kinds = {
+      opened: (l: LogLine) => l.event === 'connection opened',
+      closed: (l: LogLine) => l.event === 'connection closed',
+    };
+    const counted = (lines: LogLine[]) =>
+      lines.reduce((sum, l) => sum + 1 + ((l['suppressed'] as number | undefined) ?? 0), 0);
+    await waitFor(
+      () =>
+        Object.values(kinds).every(
+          (kind) => counted(logLines(server.output()).filter(kind)) === rounds + 1,
+        ),
+      { what: 'every connection opened and closed, written or counted' },
+    );
+    for (const kind of Object.values(kinds)) {
+      const lines = logLines(server.output()).filter(kind);
+      expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+      expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
+      expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
+      expect(lines.every((l) => l['inviteId'] === ada.inviteId)).toBe(true);
     }
   });
 
