@@ -1,6 +1,7 @@
 /**
  * What is wrong with FACTBOARD_DATA_DIR, said in words, so a bad one is refused as a
- * configuration error naming the variable instead of a file-system error's stack trace.
+ * configuration error naming the variable instead of a file-system error's stack trace; and
+ * startFileProblem for a file-system error the checks could not foresee.
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,10 +33,12 @@ export function dataDirProblem(dataDir: string): string | null {
   }
   try {
     accessSync(existing, constants.W_OK | constants.X_OK);
-  } catch {
+  } catch (err) {
+    // EACCES, or EROFS on a file system mounted read-only.
+    const reason = REASONS[(err as NodeJS.ErrnoException).code ?? ''] ?? 'permission denied';
     return existing === path
-      ? `${path} is not writable: permission denied`
-      : `${path} cannot be created: permission denied in ${existing}`;
+      ? `${path} is not writable: ${reason}`
+      : `${path} cannot be created: ${reason} in ${existing}`;
   }
   return null;
 }
@@ -99,3 +102,34 @@ export function dataDirExposure(dataDir: string): string | null {
 }
 
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(3, '0');
+
+/** What to do about each file-system error startFileProblem speaks of. */
+const REMEDIES: Readonly<Record<string, string>> = {
+  EACCES: `chown it to the user that runs Factboard${uid()}, or run Factboard as its owner`,
+  EPERM: `chown it to the user that runs Factboard${uid()}, or run Factboard as its owner`,
+  EROFS:
+    'mount that file system read-write, or set FACTBOARD_DATA_DIR to a directory on a writable one',
+  ENOSPC: 'free space on that device, or set FACTBOARD_DATA_DIR to a directory on another',
+  ENOTDIR:
+    'move away the file that stands where a directory of the path should be, or set FACTBOARD_DATA_DIR elsewhere',
+};
+
+function uid(): string {
+  return process.getuid ? ` (uid ${process.getuid()})` : '';
+}
+
+/**
+ * A file-system error that stopped the start (permission denied, a read-only file system, a
+ * full disk, a file where a directory should be) in one line naming the path and what to do:
+ * e.g. a lock file another user left, or a disk that filled up. An error without a path (a
+ * write to an open file) names the data directory. Null for any other error.
+ */
+export function startFileProblem(error: unknown, dataDir: string): string | null {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  const remedy = code === undefined ? undefined : REMEDIES[code];
+  if (remedy === undefined) return null;
+  const what = [code, syscall].filter(Boolean).join(', ');
+  const reason = `${REASONS[code as string]} (${what})`;
+  const problem = path ? `${path}: ${reason}` : `${reason} in ${resolve(dataDir)}`;
+  return `Factboard cannot start: ${problem}. To fix it, ${remedy}.`;
+}

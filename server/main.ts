@@ -4,14 +4,18 @@
  * with "going away" so clients reconnect to the next process).
  */
 import { ConfigError, loadConfig, unknownVariables } from './config';
-import { dataDirExposure } from './dataDirProblem';
+import { dataDirExposure, startFileProblem } from './dataDirProblem';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
 import { type RunningServer, startServer } from './startServer';
 import { StorageError } from './storage/StorageError';
 import { createSyncLog } from './sync/syncLog';
 
+/** Where the data is, for a start that fails (see startFileProblem). */
+let dataDir = './data';
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  dataDir = config.dataDir;
   // Every file and directory the server makes is its user's alone (the database holds every
   // board; secret.key signs invites): 0700 and 0600, whatever the shell's umask.
   process.umask(0o077);
@@ -72,7 +76,10 @@ main().catch((err: unknown) => {
       `Factboard cannot open its data directory: ${err.message}. Run that version, or restore a backup made before it.`,
     );
   } else {
-    console.error('Factboard failed to start:', err);
+    // A file-system error the checks at start could not foresee: one line, not a stack trace.
+    const fileProblem = startFileProblem(err, dataDir);
+    if (fileProblem !== null) console.error(fileProblem);
+    else console.error('Factboard failed to start:', err);
   }
   process.exit(1);
 });
