@@ -43,7 +43,8 @@
  *     board, and gives the board's loaded room the invite as now stored (made, revoked, another
  *     role: who may be given a card); the server sends 101 itself once an invite's first join
  *     is recorded.
- *   stats()  { rooms, connections }.   counters  SyncCounters, for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
+ *   stats()  { rooms, connections }.   counters  what it did since it started (SyncCounters),
+ *     for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
  * and 101 (invites changed) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
