@@ -139,6 +139,7 @@ export async function benchExport(): Promise<Table> {
           exportedAt: Date.now(),
           asOf: null,
           organisation: null,
+          redactions: [],
         }).text;
         count(json);
       }),

@@ -8,6 +8,7 @@
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { ExportError } from '../../shared/export/ExportError';
+import { redactionMarks } from '../../shared/history/redactionMarks';
 import { readAllHistory } from '../storage/readAllHistory';
 import type { Organisation } from '../../shared/board/view';
 import type { Storage } from '../storage/Storage';
@@ -67,6 +68,7 @@ export async function exportBoard(
         exportedAt,
         asOf: at,
         organisation: request.organisation ?? null,
+        redactions: at === null ? [] : [...redactionMarks(history)],
       };
     },
     sink,

@@ -4,7 +4,9 @@
  * worker, in tests and in the bench.
  */
 import * as Y from 'yjs';
+import { redactComment } from '../../shared/board/commands/comments';
 import { readBoard } from '../../shared/board/readBoard';
+import { commentsMap } from '../../shared/board/schema';
 import type { Organisation } from '../../shared/board/view';
 import {
   ExportError,
@@ -14,6 +16,7 @@ import {
   toJsonExport,
   toMarkdown,
 } from '../../shared/export';
+import type { RedactedMark } from '../../shared/history/redactHistoryData';
 import { applyStoredContent } from '../storage/applyStoredContent';
 import type { ExportFormat } from './exportFormats';
 
@@ -29,6 +32,11 @@ export interface ExportJob {
   readonly asOf: number | null;
   /** ClaimReview: the organisation to publish under when the board's content has none. */
   readonly organisation: Organisation | null;
+  /**
+   * Every comment redaction of the board, by comment id (redactionMarks), for `?at=`: those
+   * made since that moment are applied to the board of then. Empty for a current export.
+   */
+  readonly redactions: readonly (readonly [commentId: string, mark: RedactedMark])[];
 }
 
 export interface RenderedExport {
@@ -45,6 +53,7 @@ export function renderExport(job: ExportJob): RenderedExport {
   // As a room loads it; an update that does not apply is skipped (the room logs those).
   const doc = new Y.Doc();
   applyStoredContent(doc, job);
+  applyLaterRedactions(doc, job.redactions);
   const view = readBoard(doc);
   doc.destroy();
   const title = view.meta.title;
@@ -80,6 +89,21 @@ export function renderExport(job: ExportJob): RenderedExport {
       });
       return { title, text: scriptSafeJson(reviews), skipped, placeholderUrl };
     }
+  }
+}
+
+/**
+ * A board as of a moment before a redaction holds the comment with its words scrubbed from
+ * storage and no mark saying so: a live comment with no text, which no command makes and which
+ * an import of the file would keep. The redaction is applied as it was made (the same command,
+ * lead and time), so every format shows the comment as an export of now does: deleted (at the
+ * redaction, if it was not by then) and marked redacted.
+ */
+function applyLaterRedactions(doc: Y.Doc, redactions: ExportJob['redactions']): void {
+  const comments = commentsMap(doc);
+  for (const [commentId, { by, at }] of redactions) {
+    // One redacted already (by then) is left as it is by the command itself.
+    if (comments.has(commentId)) redactComment(doc, commentId, { actor: by, now: () => at });
   }
 }
 

@@ -9,7 +9,8 @@
  *
  * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
  * an import accepts is what a person could have written; comment text may be empty, because
- * a deleted comment keeps its place in the thread with its text cleared.
+ * a deleted comment keeps its place in the thread with its text cleared (a live one with none
+ * is a redacted one or a mistake: importBoardFromJson tells which).
  */
 import { z } from 'zod';
 import { ID_PATTERN } from '../board/newId';

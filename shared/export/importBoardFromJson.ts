@@ -24,8 +24,15 @@ import {
   newScaleMap,
   SCHEMA_VERSION,
 } from '../board/schema';
+import { redactionMarks } from '../history/redactionMarks';
 import { ExportError } from './ExportError';
-import { type BoardExport, boardExportSchema, type ExportedCard } from './exportSchema';
+import {
+  type BoardExport,
+  boardExportSchema,
+  type ExportedCard,
+  exportedCommentSchema,
+} from './exportSchema';
+import { isoTime } from './isoTime';
 
 /** Enough to fix a file in one go without flooding the response. */
 const MAX_ERRORS = 50;
@@ -107,6 +114,46 @@ function sourceError(card: ExportedCard, texts: ReadonlyMap<string, string>): st
   return null;
 }
 
+/**
+ * A comment with no text that is not deleted is one no command makes (a comment has text), so
+ * the file either holds a redaction or is wrong. An export "as of" a moment before a redaction,
+ * from a version that did not apply it, has such comments with no mark of their own, while the
+ * file's history marks their events redacted: they are imported as the redaction left them,
+ * deleted at its time and marked (so old files still import, and their boards say why the
+ * words are gone). A comment with no text and a mark, its own or its history's, is imported
+ * deleted too, as redactComment leaves one; a live one with no text and no mark anywhere is
+ * refused.
+ */
+function withRedactions(data: BoardExport): { data: BoardExport; errors: string[] } {
+  const marks = redactionMarks(data.history.map((e) => ({ ...e, at: ms(e.at) })));
+  const errors: string[] = [];
+  const cards = data.cards.map((card, i) => ({
+    ...card,
+    comments: card.comments.map((comment, j) => {
+      // Empty only: an edit may leave text that shows nothing (a zero-width space), but no
+      // command stores none.
+      if (comment.text !== '') return comment;
+      const found = marks.get(comment.id);
+      // The history's mark is data like any other: named as a comment's own mark must be.
+      const fromHistory = found
+        ? exportedCommentSchema.shape.redacted.safeParse({ by: found.by, at: isoTime(found.at) })
+            .data
+        : null;
+      const redacted = comment.redacted ?? fromHistory ?? null;
+      if (redacted) {
+        return { ...comment, redacted, deletedAt: comment.deletedAt ?? redacted.at };
+      }
+      if (comment.deletedAt === null) {
+        errors.push(
+          `cards.${i}.comments.${j}.text: a comment that is not deleted needs text (one with none is taken as redacted only if it, or an event of it in the file's history, is marked so)`,
+        );
+      }
+      return comment;
+    }),
+  }));
+  return { data: { ...data, cards }, errors };
+}
+
 function parse(json: unknown): { data: BoardExport } | { errors: string[] } {
   let value = json;
   if (typeof json === 'string') {
@@ -124,8 +171,9 @@ function parse(json: unknown): { data: BoardExport } | { errors: string[] } {
       ),
     };
   }
-  const errors = referenceErrors(result.data);
-  return errors.length > 0 ? { errors } : { data: result.data };
+  const { data, errors } = withRedactions(result.data);
+  errors.push(...referenceErrors(data));
+  return errors.length > 0 ? { errors } : { data };
 }
 
 function isEmptyDoc(doc: Y.Doc): boolean {

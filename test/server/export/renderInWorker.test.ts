@@ -33,6 +33,7 @@ function job(format: ExportJob['format'], doc: Y.Doc): ExportJob {
     exportedAt: Date.UTC(2026, 0, 1),
     asOf: null,
     organisation: null,
+    redactions: [],
   };
 }
 
