@@ -14,10 +14,11 @@
  * comment.resolved, comment.reopened, article.added {articleId, title}, article.restored
  * {articleId, title} (put back by an Undo of its removal; an import of its words again is
  * article.added), article.linked {articleId, title, url},
- * article.removed {articleId, title, removed, kept, moved, movedTo, textDigest, articleDigest}
- * (how many of its cards went with it, how many stay anchored to it because someone worked on
- * them, how many moved to another article holding their sentence and which ones, {articleId,
- * title} each, and the digest of its text: textDigest),
+ * article.removed {articleId, title, url, removed, kept, moved, movedTo, textDigest, articleDigest}
+ * (its title and link, which the exports name as the source of the cards that stay anchored to
+ * it (shared/export/removedArticles), how many of its cards went with it, how many stay anchored
+ * to it because someone worked on them, how many moved to another article holding their
+ * sentence and which ones, {articleId, title} each, and the digest of its text: textDigest),
  * board.renamed {title, from}, scale.changed {added, removed, renamed, changed, range} (label
  * names added and removed, labels renamed in place, labels given another ClaimReview value or
  * column, a new best or worst: diffScales; each card a rename relabels has its own verdict.set).
@@ -470,6 +471,7 @@ function articleRemoved(
     data: {
       articleId,
       title: text(rawGet(article, ARTICLE_KEYS.title)),
+      url: text(rawGet(article, ARTICLE_KEYS.url)),
       removed,
       kept,
       moved,

@@ -67,11 +67,15 @@ export function renderExport(job: ExportJob): RenderedExport {
       return { title, text: JSON.stringify(data, null, 2) + '\n', skipped: [], placeholderUrl: [] };
     }
     case 'csv':
-      return { title, text: toCsv(view), skipped: [], placeholderUrl: [] };
+      return { title, text: toCsv(view, job.history), skipped: [], placeholderUrl: [] };
     case 'md':
       return {
         title,
-        text: toMarkdown(view, { exportedAt: job.exportedAt, asOf: job.asOf }),
+        text: toMarkdown(view, {
+          exportedAt: job.exportedAt,
+          asOf: job.asOf,
+          history: job.history,
+        }),
         skipped: [],
         placeholderUrl: [],
       };

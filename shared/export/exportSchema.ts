@@ -5,7 +5,8 @@
  * importer reads every version up to its own (READABLE_VERSIONS): version 2 added each card's
  * `speakerType` and `reviewUrl`, which a version 1 file lacks and imports as null. A field
  * worked out from others, for the file's readers, leaves the version as it is: an older server
- * drops it and still reads the whole board (a card's `verdictOnScale` and `verdictFitsColumn`).
+ * drops it and still reads the whole board (a card's `verdictOnScale` and `verdictFitsColumn`,
+ * the `removedArticles` the cards still quote).
  *
  * Field rules follow the board commands' own input rules (shared/board/inputs), so that what
  * an import accepts is what a person could have written; comment text may be empty, because
@@ -124,6 +125,21 @@ export const exportedArticleSchema = z.object({
   createdAt: time,
 });
 
+/**
+ * An article removed from the board that a card kept after its removal still quotes (B14):
+ * what the history's `article.removed` says of it (shared/export/removedArticles), so that a
+ * reader finds where the card's sentence came from. Worked out from `history`, written since
+ * it was added, within version 2: the import ignores it, the history it carries naming the
+ * article again.
+ */
+export const exportedRemovedArticleSchema = z.object({
+  id,
+  title: z.string().max(LIMITS.title),
+  url: httpUrl.nullable(),
+  removedBy: person,
+  removedAt: time,
+});
+
 export const exportedHistoryEventSchema = z.object({
   type: z.string().min(1).max(100),
   actor: person,
@@ -152,6 +168,8 @@ export const boardExportSchema = z.object({
     organisation: organisationSchema.nullable(),
   }),
   articles: z.array(exportedArticleSchema).max(10_000),
+  /** In the order of their removal; older files lack it, and read as none. */
+  removedArticles: z.array(exportedRemovedArticleSchema).max(10_000).default([]),
   /** Column by column (unverified, corroborated, disputed), each in display order. */
   cards: z.array(exportedCardSchema).max(100_000),
   /** The board's audit events, oldest first. */
@@ -163,4 +181,5 @@ export type ExportedCard = z.infer<typeof exportedCardSchema>;
 export type ExportedComment = z.infer<typeof exportedCommentSchema>;
 export type ExportedEvidence = z.infer<typeof exportedEvidenceSchema>;
 export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
+export type ExportedRemovedArticle = z.infer<typeof exportedRemovedArticleSchema>;
 export type ExportedHistoryEvent = z.infer<typeof exportedHistoryEventSchema>;

@@ -6,6 +6,7 @@ export * from './ExportError';
 export * from './exportSchema';
 export * from './importBoardFromJson';
 export * from './isoTime';
+export * from './removedArticles';
 export * from './toClaimReview';
 export * from './toCsv';
 export * from './toJsonExport';

@@ -26,12 +26,17 @@ import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
 import { isoDate } from './isoTime';
+import { type RemovedArticle, removedArticles } from './removedArticles';
 import { cardsInOrder, type HistoryInput } from './toJsonExport';
 
 export interface ClaimReviewOptions {
   /** The reviewing organisation (the board's, from its meta). */
   readonly organisation: Organisation;
-  /** The board's history, which dates each review (see datePublished above). */
+  /**
+   * The board's history, which dates each review (see datePublished above) and names the
+   * article, removed from the board since, that a card kept after its removal quotes: the
+   * claim appeared there all the same (removedArticles).
+   */
   readonly history?: readonly HistoryInput[];
 }
 
@@ -155,7 +160,7 @@ export const speakerTypeGuessed = (card: CardView): boolean =>
 
 function itemReviewed(
   card: CardView,
-  article: ArticleView | undefined,
+  article: ArticleView | RemovedArticle | undefined,
 ): ClaimReview['itemReviewed'] {
   const speaker = card.speaker?.trim();
   const appearance =
@@ -215,10 +220,12 @@ function reviewTimes(history: readonly HistoryInput[]): Map<string, number> {
 }
 
 export function toClaimReview(view: BoardView, options: ClaimReviewOptions): ClaimReviewResult {
-  const reviewed = reviewTimes(options.history ?? []);
+  const history = options.history ?? [];
+  const reviewed = reviewTimes(history);
   const { ratingScale } = view.meta;
   const labels = new Map(ratingScale.labels.map((l) => [l.label, l]));
   const articles = new Map(view.articles.map((a) => [a.id, a]));
+  const removed = removedArticles(view, history);
   const { organisation } = options;
   const reviewUrl = (card: CardView) =>
     hasPublishedUrl(card)
@@ -270,7 +277,10 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
         bestRating: ratingScale.best,
         worstRating: ratingScale.worst,
       },
-      itemReviewed: itemReviewed(card, article),
+      itemReviewed: itemReviewed(
+        card,
+        article ?? (card.source ? removed.get(card.source.articleId) : undefined),
+      ),
       ...(citation.length > 0 ? { citation } : {}),
     });
   }

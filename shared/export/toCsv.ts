@@ -17,7 +17,8 @@ import { closeBidi } from './closeBidi';
 import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
-import { cardsInOrder } from './toJsonExport';
+import { removedArticles } from './removedArticles';
+import { cardsInOrder, type HistoryInput } from './toJsonExport';
 import { verdictOnScale } from './verdictOnScale';
 
 export const CSV_HEADER = [
@@ -40,6 +41,13 @@ export const CSV_HEADER = [
   'source start',
   'source end',
   'article title',
+  'article url',
+  /**
+   * yes when the card's article was removed from the board since (the card stays, B14: its
+   * title and URL are the history's, removedArticles), no when it is on the board; empty: no
+   * source.
+   */
+  'article removed',
   'evidence',
   'comments',
   'assignee',
@@ -109,13 +117,21 @@ function evidenceCell(card: CardView): string {
 
 const yesNo = (flag: boolean | null) => (flag === null ? '' : flag ? 'yes' : 'no');
 
+/** What a row says of a card's article, whether on the board or removed since. */
+interface ArticleCells {
+  readonly title: string;
+  readonly url: string | null;
+  readonly removed: boolean;
+}
+
 function cardRow(
   card: CardView,
-  articleTitles: ReadonlyMap<string, string>,
+  articles: ReadonlyMap<string, ArticleCells>,
   onScale: boolean | null,
   fits: boolean | null,
 ): string[] {
   const source = card.source;
+  const article = source ? articles.get(source.articleId) : undefined;
   return [
     card.id,
     COLUMN_LABELS[card.column],
@@ -130,7 +146,10 @@ function cardRow(
     source?.sentence ?? '',
     source ? String(source.start) : '',
     source ? String(source.end) : '',
-    source ? (articleTitles.get(source.articleId) ?? '') : '',
+    article?.title ?? '',
+    article?.url ?? '',
+    // A source whose article neither the board nor its history holds is from a removed one too.
+    source ? yesNo(article?.removed ?? true) : '',
     evidenceCell(card),
     commentsCell(card.comments),
     card.assignee?.name ?? '',
@@ -141,13 +160,17 @@ function cardRow(
   ];
 }
 
-export function toCsv(view: BoardView): string {
-  const titles = new Map(view.articles.map((a) => [a.id, a.title]));
+/** `history`: the board's, which names the articles removed since that cards still quote. */
+export function toCsv(view: BoardView, history: readonly HistoryInput[] = []): string {
+  const articles = new Map<string, ArticleCells>([
+    ...view.articles.map((a) => [a.id, { ...a, removed: false }] as const),
+    ...[...removedArticles(view, history)].map(([id, a]) => [id, { ...a, removed: true }] as const),
+  ]);
   const onScale = verdictOnScale(view);
   const lines = [
     CSV_HEADER,
     ...cardsInOrder(view).map((card) =>
-      cardRow(card, titles, onScale(card), verdictFitsCard(view.meta.ratingScale, card)),
+      cardRow(card, articles, onScale(card), verdictFitsCard(view.meta.ratingScale, card)),
     ),
   ];
   return BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');

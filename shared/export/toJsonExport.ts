@@ -11,6 +11,7 @@ import {
   type ExportedCard,
 } from './exportSchema';
 import { isoTime } from './isoTime';
+import { removedArticles } from './removedArticles';
 import { verdictOnScale } from './verdictOnScale';
 
 /** An audit event as storage lists it (server/storage HistoryEvent has this shape). */
@@ -121,6 +122,13 @@ export function toJsonExport(
       text: a.text,
       createdBy: actor(a.createdBy),
       createdAt: isoTime(a.createdAt),
+    })),
+    removedArticles: [...removedArticles(view, history).values()].map((a) => ({
+      id: a.id,
+      title: a.title,
+      url: a.url,
+      removedBy: actor(a.removedBy),
+      removedAt: isoTime(a.removedAt),
     })),
     cards: cardsInOrder(view).map((card) => exportCard(card, onScale, meta.ratingScale)),
     history: history.map((e) => ({

@@ -11,19 +11,40 @@ import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
 import { isoTime } from './isoTime';
 import { isMultiline, mdInline, mdLink, mdText } from './markdownText';
+import { type RemovedArticle, removedArticles } from './removedArticles';
+import type { HistoryInput } from './toJsonExport';
 import { verdictOnScale } from './verdictOnScale';
 
 export interface MarkdownOptions {
   readonly exportedAt?: number;
   readonly asOf?: number | null;
+  /** The board's history, which names the articles removed since that cards still quote. */
+  readonly history?: readonly HistoryInput[];
 }
+
+/** Where a card's article went: its title and link stay (removedArticles), and this says so. */
+const REMOVED = '(article removed from the board)';
 
 const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Context' } as const;
 const SPEAKER_TYPES = { person: 'a person', organization: 'an organization' } as const;
 
+const articleLink = (article: ArticleView | RemovedArticle) =>
+  mdLink(article.title.trim() || article.url || '(untitled)', article.url);
+
 function articleLine(article: ArticleView, index: number): string {
-  const title = article.title.trim() || article.url || '(untitled)';
-  return `${index + 1}. ${mdLink(title, article.url)}`;
+  return `${index + 1}. ${articleLink(article)}`;
+}
+
+/** ` — ` and the card's article, or what is known of it once it was removed. */
+function sourceArticle(
+  articleId: string,
+  articles: ReadonlyMap<string, ArticleView>,
+  removed: ReadonlyMap<string, RemovedArticle>,
+): string {
+  const article = articles.get(articleId);
+  if (article) return ` — ${articleLink(article)}`;
+  const gone = removed.get(articleId);
+  return gone ? ` — ${articleLink(gone)} ${REMOVED}` : ` — ${REMOVED}`;
 }
 
 function commentLine(comment: CommentView, indent: string): string {
@@ -74,6 +95,7 @@ function cardSection(
   card: CardView,
   index: number,
   articles: ReadonlyMap<string, ArticleView>,
+  removed: ReadonlyMap<string, RemovedArticle>,
   onScale: boolean | null,
   fits: boolean | null,
 ): string[] {
@@ -87,10 +109,7 @@ function cardSection(
     facts.push(`- Published fact-check: ${mdLink(card.reviewUrl, card.reviewUrl)}`);
   if (card.assignee) facts.push(`- Checked by: ${mdInline(card.assignee.name)}`);
   if (card.source) {
-    const article = articles.get(card.source.articleId);
-    const from = article
-      ? ` — ${mdLink(article.title.trim() || article.url || '(untitled)', article.url)}`
-      : '';
+    const from = sourceArticle(card.source.articleId, articles, removed);
     facts.push(
       `- Source: “${mdText(card.source.sentence, '  ')}”${from} (characters ${card.source.start}–${card.source.end})`,
     );
@@ -124,6 +143,7 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
   out.push('');
 
   const articles = new Map(view.articles.map((a) => [a.id, a]));
+  const removed = removedArticles(view, options.history ?? []);
   const onScale = verdictOnScale(view);
   for (const column of COLUMNS) {
     const ids = view.columns[column];
@@ -133,7 +153,7 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
       const card = view.cards[id];
       if (card) {
         const fits = verdictFitsCard(view.meta.ratingScale, card);
-        out.push(...cardSection(card, index, articles, onScale(card), fits));
+        out.push(...cardSection(card, index, articles, removed, onScale(card), fits));
       }
     });
   }

@@ -438,6 +438,8 @@ describe('history derived on the server', () => {
     expect(removal.find((e) => e.type === 'article.removed')?.data).toEqual({
       articleId,
       title: 'Wrong paste',
+      // Its link, which the exports name for the cards kept on it (removedArticles): none here.
+      url: null,
       removed: 2,
       kept: 1,
       moved: 0,
