@@ -1,8 +1,9 @@
 /**
  * Under the ClaimReview choice of the Export dialog: how ready the reviewed cards are to be
  * published, before the lead downloads. The export itself never fails for these (a card without
- * a label is left out, a missing URL gets a placeholder, a speaker's type is guessed), so
- * without this the lead learns of them only by reading the JSON-LD, or from a crawler.
+ * a label is left out, a missing URL gets a placeholder, a speaker's type is guessed, a card
+ * kept on a removed article names that article as where its claim appeared), so without this
+ * the lead learns of them only by reading the JSON-LD, or from a crawler.
  *
  * Each problem is a disclosure (native details/summary: keyboard and screen readers know it)
  * listing the claims concerned, so the lead knows which cards to finish.
@@ -34,7 +35,7 @@ function CardList({ summary, cards }: { summary: string; cards: readonly CardVie
 
 export function ClaimReviewReadiness({ board, id }: { board: BoardView; id: string }) {
   const readiness = useMemo(() => claimReviewReadiness(board), [board]);
-  const { reviewed, skipped, placeholderUrl, guessedSpeakerType } = readiness;
+  const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
   if (reviewed.length === 0) {
     return (
       <p id={id} className="muted small export-readiness">
@@ -63,6 +64,10 @@ export function ClaimReviewReadiness({ board, id }: { board: BoardView; id: stri
         <CardList
           summary={`${plural(guessedSpeakerType.length, 'speaker', 'speakers')} ${guessedSpeakerType.length === 1 ? 'is' : 'are'} typed as person or organization by a guess from the name (say which under Publication in the card)`}
           cards={guessedSpeakerType}
+        />
+        <CardList
+          summary={`${plural(removedArticle.length, 'card quotes', 'cards quote')} an article since removed from the board: ${removedArticle.length === 1 ? 'its review names' : 'their reviews name'} that article as where the claim appeared`}
+          cards={removedArticle}
         />
       </ul>
     </div>

@@ -2,8 +2,11 @@
  * What a lead should know before publishing the ClaimReview export, read from the board by the
  * rules toClaimReview applies: which reviewed cards it leaves out, which reviews get the
  * placeholder URL (`<org>#claim-<id>`, to be replaced by the published fact-check's address),
- * and whose speaker's Person / Organization type is the word list's guess. The export dialog
- * shows it before the download, so nothing goes out half-ready unnoticed.
+ * whose speaker's Person / Organization type is the word list's guess, and which quote an
+ * article since removed from the board, whose review names that article, as the history
+ * recorded it, as where the claim appeared (removedArticles: a first version, say, that the
+ * desk replaced by its correction). The export dialog shows it before the download, so nothing
+ * goes out half-ready unnoticed.
  */
 import type { BoardView, CardView } from '../board/view';
 import {
@@ -24,6 +27,8 @@ export interface ClaimReviewReadiness {
   readonly placeholderUrl: readonly CardView[];
   /** Exported with a guessed speaker type: no editor said person or organization. */
   readonly guessedSpeakerType: readonly CardView[];
+  /** Exported quoting an article the board no longer holds (kept on its removal, B14). */
+  readonly removedArticle: readonly CardView[];
 }
 
 export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
@@ -31,6 +36,8 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
   const skipped: SkippedCard[] = [];
   const placeholderUrl: CardView[] = [];
   const guessedSpeakerType: CardView[] = [];
+  const removedArticle: CardView[] = [];
+  const onBoard = new Set(view.articles.map((a) => a.id));
   for (const card of reviewed) {
     const reason = skipReason(card, view.meta.ratingScale);
     if (reason) {
@@ -39,6 +46,7 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
     }
     if (!hasPublishedUrl(card)) placeholderUrl.push(card);
     if (speakerTypeGuessed(card)) guessedSpeakerType.push(card);
+    if (card.source && !onBoard.has(card.source.articleId)) removedArticle.push(card);
   }
-  return { reviewed, skipped, placeholderUrl, guessedSpeakerType };
+  return { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle };
 }

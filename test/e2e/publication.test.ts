@@ -4,11 +4,14 @@
  * published, from the keyboard, with a wrong address refused next to its field; a reviewer
  * sees both and cannot change them; the lead's ClaimReview download carries both. The Export
  * dialog tells the lead, before the download, which reviewed cards still lack a published URL
- * or a speaker's type, and the download's status says how many reviews got a placeholder URL.
+ * or a speaker's type, and which quote an article since removed from the board (their reviews
+ * name it as where the claim appeared), and the download's status says how many reviews got a
+ * placeholder URL.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveCard, readBoard, removeArticle } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import {
   addClaim,
@@ -27,6 +30,12 @@ const SPEAKER = 'Grace Bank';
 const PUBLISHED = 'https://checkers.example/2026/exports-rose?ref=board&x=<1>';
 // Finished later, without the publication details.
 const SECOND_CLAIM = 'Imports fell 3% in March';
+// Its one claim is judged, then its article removed (a first version, say): the card stays.
+const REMOVED = {
+  title: 'Jobs report, first version',
+  url: 'https://news.example/jobs-v1',
+  text: 'Unemployment fell to 4.2% in March, the national statistics office said on Tuesday.',
+};
 
 async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
@@ -42,10 +51,11 @@ describe.skipIf(!RUN)('publication details of a card', () => {
   let lead: Page;
   let editor: Page;
   let reviewer: Page;
+  let board: { id: string; leadUrl: string; leadToken: string };
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Publication night', 'Lea');
+    board = await server.createBoard('Publication night', 'Lea');
     const [editorUrl, reviewerUrl] = await Promise.all([
       server.invite(board, 'Eddie', 'editor'),
       server.invite(board, 'Rhea', 'reviewer'),
@@ -210,5 +220,64 @@ describe.skipIf(!RUN)('publication details of a card', () => {
     await expect
       .poll(() => dialog.getByRole('status').textContent())
       .toMatch(/1 review has a placeholder URL: replace it with the published fact-check’s/);
+  }, 60_000);
+
+  it('the Export dialog names a reviewed card kept on a removed article, whose review names it', async () => {
+    const { articleId } = await server.importArticle(board, REMOVED);
+    const colleague = server.connect(board.id, board.leadToken);
+    try {
+      await colleague.synced();
+      const kept = Object.values(readBoard(colleague.doc).cards).find(
+        (c) => c.source?.articleId === articleId,
+      );
+      expect(kept).toBeDefined();
+      moveCard(
+        colleague.doc,
+        kept!.id,
+        { column: 'disputed', index: 0, verdict: 'False' },
+        colleague.as,
+      );
+      expect(removeArticle(colleague.doc, articleId, colleague.as).kept).toEqual([kept!.id]);
+      await colleague.allSaved();
+
+      const dialog = lead.getByRole('dialog', { name: 'Export board' });
+      if ((await dialog.count()) === 0) {
+        await lead.getByRole('button', { name: 'Export', exact: true }).click();
+        await dialog.waitFor();
+      }
+      const notice = dialog.getByText(
+        /^1 card quotes an article since removed from the board: its review names that article as where the claim appeared$/,
+      );
+      await notice.waitFor();
+      await notice.focus();
+      await lead.keyboard.press('Enter');
+      // Its own disclosure: the card is among those without a published URL too.
+      await dialog
+        .locator('details')
+        .filter({ hasText: 'quotes an article since removed from the board' })
+        .getByRole('listitem')
+        .filter({
+          hasText: new RegExp(`^“${kept!.claim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`),
+        })
+        .waitFor();
+
+      const [file] = await Promise.all([
+        lead.waitForEvent('download', { timeout: 15_000 }),
+        dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+      ]);
+      const reviews = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+        url: string;
+        itemReviewed: { appearance?: unknown };
+      }[];
+      expect(
+        reviews.find((r) => r.url.endsWith(`#claim-${kept!.id}`))?.itemReviewed.appearance,
+      ).toEqual({
+        '@type': 'CreativeWork',
+        url: REMOVED.url,
+        name: REMOVED.title,
+      });
+    } finally {
+      colleague.destroy();
+    }
   }, 60_000);
 });

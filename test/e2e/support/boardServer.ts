@@ -36,7 +36,7 @@ export interface BoardServer {
   /** Imports an article as the board's lead, as the Import dialog does (201 or it throws). */
   importArticle(
     board: { id: string; leadToken: string },
-    article: { title: string; text: string },
+    article: { title: string; url?: string; text: string },
   ): Promise<{ articleId: string }>;
   /** Revokes every active invite of that name on the board, as the lead. */
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { editCard, readBoard, setRatingScale } from '../../../shared/board';
+import { editCard, readBoard, removeArticle, setRatingScale } from '../../../shared/board';
 import { claimReviewReadiness, toClaimReview } from '../../../shared/export';
 import { alice, buildHostileBoard } from './hostileBoard';
 
@@ -64,5 +64,14 @@ describe('claimReviewReadiness', () => {
     );
     expect(readiness.placeholderUrl).toEqual([]);
     expect(readiness.guessedSpeakerType).toEqual([]);
+  });
+
+  it('names the reviews that quote an article since removed from the board', () => {
+    const board = buildHostileBoard();
+    expect(claimReviewReadiness(readBoard(board.doc)).removedArticle).toEqual([]);
+    // The judged card stays, anchored to the article the board no longer holds (B14).
+    expect(removeArticle(board.doc, board.articleId, alice).kept).toContain(board.ids.eq);
+    const view = readBoard(board.doc);
+    expect(ids(claimReviewReadiness(view).removedArticle)).toEqual([board.ids.eq]);
   });
 });
