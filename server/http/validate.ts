@@ -33,3 +33,13 @@ export function jsonBody(req: Request): unknown {
   }
   throw new HttpError(400, 'invalid_input', 'a JSON body is required');
 }
+
+/**
+ * The JSON body of a route whose body is optional (a restore's evidence) or empty (a
+ * redaction): `{}` when the request has none. One that has a body has it validated like any
+ * other, so a key the route does not take (`{"dryRun": true}`) is refused, not ignored while
+ * the route acts.
+ */
+export function optionalJsonBody(req: Request): unknown {
+  return req.get('content-type') ? jsonBody(req) : {};
+}

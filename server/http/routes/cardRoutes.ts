@@ -18,10 +18,13 @@ import { type RestoreDeps, restoreDeletedCard } from '../../cards/restoreDeleted
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { clientGone } from '../clientGone';
-import { jsonBody, validate } from '../validate';
+import { optionalJsonBody, validate } from '../validate';
 
 const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
-const body = z.object({ evidence: z.array(readdedEvidenceInput).default([]) });
+/** Strict to the evidence's keys: a misspelt `evidnce` or `adedBy` is refused by name. */
+const body = z.strictObject({
+  evidence: z.array(z.strictObject(readdedEvidenceInput.shape)).default([]),
+});
 
 export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
   const router = Router();
@@ -33,7 +36,7 @@ export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
       const me = member(res);
       const { cardId } = validate(params, { cardId: req.params.cardId });
       // Without a body: the card as it was, and nothing more.
-      const { evidence } = validate(body, req.get('content-type') ? jsonBody(req) : {});
+      const { evidence } = validate(body, optionalJsonBody(req));
       const gone = clientGone(res);
       try {
         const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId, {
