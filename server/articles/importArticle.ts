@@ -17,13 +17,14 @@ import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { addClaims } from '../../shared/board/commands/cards';
 import { addArticle, setArticleUrl } from '../../shared/board/commands/meta';
-import { LIMITS } from '../../shared/board/inputs';
+import { CHIP_LIMITS, LIMITS } from '../../shared/board/inputs';
 import { CommandOrigin } from '../../shared/board/origin';
 import { readBoard } from '../../shared/board/readBoard';
 import { ARTICLE_KEYS, articlesMap } from '../../shared/board/schema';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { claimKey } from '../../shared/extract/claimKey';
 import type { ClaimCandidate } from '../../shared/extract/types';
+import { clipText } from '../../shared/wellFormed';
 import { exactTextId } from './articleIdFor';
 import type { DeletedCard } from './deletedCards';
 
@@ -131,7 +132,9 @@ function cardOf(candidate: ClaimCandidate, known: KnownClaims): string | null | 
 
 /** The claim a candidate's card gets: its claim, or its sentence when the claim is blank. */
 function proposedClaim(candidate: ClaimCandidate): string {
-  return candidate.claim.slice(0, LIMITS.claim).trim() || candidate.sentence.slice(0, LIMITS.claim);
+  return (
+    clipText(candidate.claim, LIMITS.claim).trim() || clipText(candidate.sentence, LIMITS.claim)
+  );
 }
 
 /** The deleted card a candidate's claim would bring back, unless it is on the board again. */
@@ -206,13 +209,13 @@ export function importArticle(
           fresh.slice(0, MAX_CARDS_PER_IMPORT).map((c) => ({
             claim: proposedClaim(c),
             source: { articleId: article.id, start: c.start, end: c.end, sentence: c.sentence },
-            speaker: c.speaker?.slice(0, LIMITS.speaker) ?? null,
+            speaker: c.speaker === null ? null : clipText(c.speaker, LIMITS.speaker),
             extraction: {
               score: c.score,
               rank: c.rank,
               chips: c.entities
-                .slice(0, 100)
-                .map((e) => ({ text: e.text.slice(0, 300), type: e.type })),
+                .slice(0, CHIP_LIMITS.chips)
+                .map((e) => ({ text: clipText(e.text, CHIP_LIMITS.text), type: e.type })),
             },
           })),
           ctx,

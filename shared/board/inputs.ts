@@ -1,6 +1,7 @@
 /** Validation of command inputs: the same rules on the client, the server and in imports. */
 import { z } from 'zod';
 import { hasVisibleText } from '../visibleText';
+import { isWellFormed } from '../wellFormed';
 import { ID_PATTERN } from './newId';
 import { COLUMNS, SPEAKER_TYPES } from './schema';
 
@@ -17,14 +18,26 @@ export const LIMITS = {
   name: 100,
 } as const;
 
-const text = (max: number) => z.string().max(max);
+/**
+ * Every text of a board is well-formed (shared/wellFormed): one holding a lone surrogate would
+ * read differently on the board it is written into than on every client it reaches as UTF-8.
+ * Typed text never holds one; a request that sends one ("\ud800" in its JSON) is refused.
+ */
+const WELL_FORMED = 'must not contain a lone UTF-16 surrogate (half of a pair, such as \\uD800)';
+/** Text of at most `max` UTF-16 units, well-formed. */
+export const plainText = (max: number) => z.string().max(max).refine(isWellFormed, WELL_FORMED);
 /**
  * Text people read that must show something (a claim, a comment, a board's title, an invite's
  * name): trimmed, and refused with one message whether it is "" or only characters that show
  * nothing.
  */
 export const visibleName = (max: number) =>
-  z.string().trim().max(max).refine(hasVisibleText, 'must not be empty');
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(hasVisibleText, 'must not be empty')
+    .refine(isWellFormed, WELL_FORMED);
 
 /**
  * A person's display name (an invite's, a board's lead's): a visible name on one line. It is
@@ -69,6 +82,7 @@ function plainHost(hostname: string): boolean {
 export const httpUrl = z
   .string()
   .max(LIMITS.url)
+  .refine(isWellFormed, WELL_FORMED)
   .refine((value) => {
     // eslint-disable-next-line no-control-regex
     if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
@@ -93,7 +107,7 @@ export const sourceSpanSchema = z
     articleId: z.string().min(1).max(SPAN_LIMITS.articleId),
     start: z.number().int().min(0),
     end: z.number().int().min(0),
-    sentence: text(SPAN_LIMITS.sentence),
+    sentence: plainText(SPAN_LIMITS.sentence),
   })
   .refine((s) => s.end >= s.start, 'end must not be before start');
 
@@ -101,16 +115,14 @@ export const extractionSchema = z.object({
   score: z.number(),
   rank: z.number().int().min(0),
   chips: z
-    .array(
-      z.object({ text: z.string().max(CHIP_LIMITS.text), type: z.string().max(CHIP_LIMITS.type) }),
-    )
+    .array(z.object({ text: plainText(CHIP_LIMITS.text), type: plainText(CHIP_LIMITS.type) }))
     .max(CHIP_LIMITS.chips),
 });
 
 export const addClaimInput = z.object({
   claim: visibleName(LIMITS.claim),
   source: sourceSpanSchema.nullable().optional(),
-  speaker: text(LIMITS.speaker).nullable().optional(),
+  speaker: plainText(LIMITS.speaker).nullable().optional(),
   column: columnSchema.optional(),
   extraction: extractionSchema.nullable().optional(),
 });
@@ -119,8 +131,8 @@ export type AddClaimInput = z.input<typeof addClaimInput>;
 export const editCardInput = z
   .object({
     claim: visibleName(LIMITS.claim),
-    speaker: text(LIMITS.speaker).nullable(),
-    rationale: text(LIMITS.rationale),
+    speaker: plainText(LIMITS.speaker).nullable(),
+    rationale: plainText(LIMITS.rationale),
     /** Null: not said, and the ClaimReview export guesses from the name. */
     speakerType: speakerTypeSchema.nullable(),
     /** Where the fact-check is published; null while it is not. */
@@ -131,9 +143,9 @@ export type EditCardInput = z.input<typeof editCardInput>;
 
 export const evidenceInput = z.object({
   url: httpUrl,
-  quote: text(LIMITS.quote).default(''),
+  quote: plainText(LIMITS.quote).default(''),
   stance: stanceSchema,
-  note: text(LIMITS.note).default(''),
+  note: plainText(LIMITS.note).default(''),
 });
 export type EvidenceInput = z.input<typeof evidenceInput>;
 /**
@@ -146,9 +158,9 @@ export type ReaddedEvidenceInput = z.input<typeof readdedEvidenceInput>;
 export const evidencePatch = z
   .object({
     url: httpUrl,
-    quote: text(LIMITS.quote),
+    quote: plainText(LIMITS.quote),
     stance: stanceSchema,
-    note: text(LIMITS.note),
+    note: plainText(LIMITS.note),
   })
   .partial();
 export type EvidencePatch = z.input<typeof evidencePatch>;
@@ -161,9 +173,9 @@ export type CommentInput = z.input<typeof commentInput>;
 
 export const articleInput = z.object({
   id: z.string().min(1).max(100).optional(),
-  title: text(LIMITS.title).default(''),
+  title: plainText(LIMITS.title).default(''),
   url: httpUrl.nullable().optional(),
-  text: z.string().min(1).max(LIMITS.articleText),
+  text: plainText(LIMITS.articleText).min(1),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 
@@ -188,4 +200,7 @@ export const ratingScaleSchema = z
 
 export const organisationSchema = z.object({ name: visibleName(LIMITS.title), url: httpUrl });
 
-export const actorSchema = z.object({ id: z.string().min(1).max(100), name: text(LIMITS.name) });
+export const actorSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: plainText(LIMITS.name),
+});

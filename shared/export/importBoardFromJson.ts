@@ -26,6 +26,7 @@ import {
 } from '../board/schema';
 import { redactionMarks } from '../history/redactionMarks';
 import { ExportError } from './ExportError';
+import { parseWellFormedJson } from '../wellFormed';
 import {
   type BoardExport,
   boardExportSchema,
@@ -158,7 +159,9 @@ function parse(json: unknown): { data: BoardExport } | { errors: string[] } {
   let value = json;
   if (typeof json === 'string') {
     try {
-      value = JSON.parse(json);
+      // Each lone surrogate (a "\ud800" escape) a U+FFFD, as the board's Yjs update would store
+      // it anyway: the board's record and history then hold the text its doc does.
+      value = parseWellFormedJson(json);
     } catch (err) {
       return { errors: [`not valid JSON: ${(err as Error).message}`] };
     }

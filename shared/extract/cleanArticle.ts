@@ -9,6 +9,7 @@
 //   lost, because an editor can still select that passage and make a card of it;
 // - the article view can hide or dim the ranges, and `cleanText` gives a reader view.
 import { hasVisibleText } from '../visibleText';
+import { clipText } from '../wellFormed';
 import {
   blockFurnitureReason,
   ENDS_LIKE_SENTENCE,
@@ -63,7 +64,7 @@ function pickTitle(lines: string[]): string {
 function fallbackTitle(body: string): string {
   const firstLine = body.split('\n')[0] ?? '';
   if (firstLine.length <= 80) return firstLine;
-  return `${firstLine.slice(0, 80).replace(/\s+\S*$/, '')}…`;
+  return `${clipText(firstLine, 80).replace(/\s+\S*$/, '')}…`;
 }
 
 const normalise = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
@@ -164,10 +165,9 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
     .join('\n\n');
   // A given title that shows nothing (" \u200b ") is no title: the headline is used instead.
   const given = opts.title?.trim() ?? '';
-  const title = (
-    (hasVisibleText(given) ? given : '') ||
-    pickTitle(headlines) ||
-    fallbackTitle(cleanText)
-  ).slice(0, MAX_TITLE);
+  const title = clipText(
+    (hasVisibleText(given) ? given : '') || pickTitle(headlines) || fallbackTitle(cleanText),
+    MAX_TITLE,
+  );
   return { title, text: raw, blocks, removed, cleanText };
 }

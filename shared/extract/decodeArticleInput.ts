@@ -2,6 +2,7 @@
 // article (empty, too large, binary) with a typed error, decode bytes, and tell plain
 // text from HTML and Markdown. Pure: runs in the browser (file picker) and on the server.
 import { hasVisibleText } from '../visibleText';
+import { toWellFormed } from '../wellFormed';
 import { ExtractError } from './ExtractError';
 
 /** "More than 1 MB" is refused; counted in UTF-8 bytes, the size on the wire. */
@@ -178,11 +179,14 @@ function detectFormat(text: string, filename?: string, contentType?: string): Ar
  * pasted into a text box has LF); blank space around the article is how it was copied; and
  * an accented letter may come composed or as letter + accent. The article's id is a hash of
  * its text, so without this the same story imported twice would be two articles with every
- * card twice. Done before anything reads offsets, which index the text as stored.
+ * card twice. A lone surrogate (a JSON body's "\ud800", which no file's bytes decode to) is
+ * U+FFFD, as Yjs sends it to every client: the server's board then holds the text its clients
+ * do, and a card made from a selection in it quotes the article at its offsets. Done before
+ * anything reads offsets, which index the text as stored.
  */
 function oneTextPerArticle(raw: string): string {
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-  return text.replace(/\r\n?/g, '\n').normalize('NFC').trim();
+  return toWellFormed(text).replace(/\r\n?/g, '\n').normalize('NFC').trim();
 }
 
 /** Decodes and classifies an uploaded or pasted article; throws ExtractError on bad input. */

@@ -15,8 +15,9 @@
  */
 import express, { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { httpUrl, LIMITS } from '../../../shared/board/inputs';
+import { httpUrl, LIMITS, plainText } from '../../../shared/board/inputs';
 import { articleTooLarge } from '../../../shared/extract/decodeArticleInput';
+import { clipText } from '../../../shared/wellFormed';
 import { deletedCardsByClaim } from '../../articles/deletedCards';
 import { articleIdFor } from '../../articles/articleIdFor';
 import { importArticle } from '../../articles/importArticle';
@@ -30,7 +31,7 @@ import { limitedBody } from '../limitedBody';
 import { validate } from '../validate';
 
 const meta = {
-  title: z.string().trim().max(LIMITS.title).optional(),
+  title: z.string().trim().pipe(plainText(LIMITS.title)).optional(),
   url: httpUrl.nullable().optional(),
 };
 
@@ -116,7 +117,7 @@ export function articleRoutes(
         const result = await deps.extraction.extract(input, gone);
         const article = {
           id: articleIdFor(result.text),
-          title: result.title.slice(0, LIMITS.title),
+          title: clipText(result.title, LIMITS.title),
           url: input.url,
           text: result.text,
         };
