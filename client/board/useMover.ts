@@ -1,7 +1,8 @@
 /**
  * Moving cards with the keyboard and the mouse. Both keep the card in hand as a `MovePreview`
- * in React state and run one `moveCard` on drop, so a move is one transaction and one undo
- * step, and the card lands exactly where the preview showed it. The keyboard path is our own
+ * (in a ref the events step from, and in React state for the render) and run one `moveCard` on
+ * drop, so a move is one transaction and one undo step, and the card lands exactly where the
+ * preview showed it. The keyboard path is our own
  * (it works with virtualised columns, where most cards are not in the DOM); the mouse and
  * touch path (a long press on a touch screen) is dnd-kit's sensors with sortable lists.
  */
@@ -12,6 +13,7 @@ import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
 import { errorMessage } from '../ui/errorMessage';
+import { CarryVoice } from './carryVoice';
 import { COLUMN_LABELS } from './columnLabels';
 import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
@@ -33,6 +35,11 @@ const ARROWS: Record<string, Direction> = {
   ArrowLeft: 'left',
   ArrowRight: 'right',
 };
+/**
+ * How long after the last arrow key a burst of them is over and the card's place is said: longer
+ * than a held key's repeat (20-33 ms) or quick presses, short enough to answer the last one.
+ */
+const SETTLE_MS = 250;
 
 export interface Mover {
   readonly preview: MovePreview | null;
@@ -57,10 +64,33 @@ interface MoverInput {
 export function useMover({ connection, board, visible, announce, reveal }: MoverInput): Mover {
   const [preview, setPreview] = useState<MovePreview | null>(null);
   // Event handlers read the latest data without re-subscribing on every board change.
-  const latest = useRef({ board, visible, preview });
+  const latest = useRef({ board, visible });
   useLayoutEffect(() => {
-    latest.current = { board, visible, preview };
+    latest.current = { board, visible };
   });
+  /**
+   * The card in hand as the last event left it. Every key steps from here, never from a render:
+   * the keys of a burst come faster than the board renders, and the render follows once a frame
+   * (`show`), with the latest place. Only this hook writes it (`hold`, the keys).
+   */
+  const hand = useRef<MovePreview | null>(null);
+  const hold = useCallback((p: MovePreview | null) => {
+    hand.current = p;
+    setPreview(p);
+  }, []);
+  const carry = useRef({
+    frame: 0,
+    settle: 0,
+    words: null as string | null,
+    voice: new CarryVoice(),
+  });
+  /** Drops a keyboard carry's pending frame and words: the card left the hand. */
+  const endCarry = useCallback(() => {
+    cancelAnimationFrame(carry.current.frame);
+    clearTimeout(carry.current.settle);
+    carry.current = { frame: 0, settle: 0, words: null, voice: new CarryVoice() };
+  }, []);
+  useEffect(() => endCarry, [endCarry]);
 
   // Without its full stop: the announcements end the sentence themselves. Cut as the other
   // announcements cut it: a 2,000-character claim read out before the position buries it.
@@ -82,18 +112,20 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
     (cardId: string, by: MovePreview['by']) => {
       const p = pickUp(latest.current.visible, cardId, by);
       if (!p) return;
-      setPreview(p);
+      endCarry();
+      hold(p);
       connection.setCarrying(cardId);
       announce(pickedUpWords(claimOf(cardId), by === 'keyboard' ? place(p) : null));
       reveal(cardId, by === 'keyboard');
     },
     // claimOf and place read refs only.
-    [connection, announce, reveal],
+    [connection, announce, reveal, endCarry, hold],
   );
 
   const finish = useCallback(
     (p: MovePreview | null, dropped: boolean) => {
-      setPreview(null);
+      endCarry();
+      hold(null);
       connection.setCarrying(null);
       if (!p) return;
       const { board: b, visible: v } = latest.current;
@@ -135,28 +167,49 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         },
       );
     },
-    [connection, announce, reveal],
+    [connection, announce, reveal, endCarry, hold],
   );
 
   // While a card is in hand from the keyboard, the arrow keys, Space/Enter and Escape are ours.
   useEffect(() => {
     if (preview?.by !== 'keyboard') return;
+    /** The card in hand where the keys left it, on screen and focused, and what they said. */
+    const show = () => {
+      const c = carry.current;
+      c.frame = 0;
+      const p = hand.current;
+      if (!p) return;
+      setPreview(p);
+      reveal(p.cardId, true);
+      if (c.words) announce(c.words);
+      c.words = null;
+    };
     const onKey = (e: KeyboardEvent) => {
       const direction = ARROWS[e.key];
-      const p = latest.current.preview;
+      const p = hand.current;
       if (!p) return;
       if (direction) {
         e.preventDefault();
         e.stopPropagation();
+        // The card moves in `hand` now; the board shows it at the next frame, once for all the
+        // keys that came before it: a render per key (26.5 ms of main thread on a slow machine
+        // with a 300-card board, QA) is more than a held key's repeat leaves between presses.
         const next = step(latest.current.visible, p, direction);
-        if (next !== p) {
-          setPreview(next);
-          latest.current = { ...latest.current, preview: next };
-          announce(place(next));
-          reveal(next.cardId, true);
-        } else {
-          announce(edgeWords(p.column, direction));
-        }
+        hand.current = next;
+        const c = carry.current;
+        const words = c.voice.step(
+          next !== p,
+          () => place(next),
+          () => edgeWords(p.column, direction),
+        );
+        if (words) c.words = words;
+        if (!c.frame) c.frame = requestAnimationFrame(show);
+        clearTimeout(c.settle);
+        c.settle = window.setTimeout(() => {
+          const held = hand.current;
+          const last = held && c.voice.settle(() => place(held));
+          if (last) announce(last);
+        }, SETTLE_MS);
       } else if (e.key === ' ' || e.key === 'Enter') {
         e.preventDefault();
         e.stopPropagation();
@@ -193,11 +246,11 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
 
   // A card in hand that a colleague deletes is dropped from the hand.
   useEffect(() => {
-    if (preview && !board.cards[preview.cardId]) finish(preview, false);
+    if (preview && !board.cards[preview.cardId]) finish(hand.current, false);
   }, [board, preview, finish]);
 
   const overTarget = (e: DragOverEvent | DragEndEvent) => {
-    const p = latest.current.preview;
+    const p = hand.current;
     if (!p || !e.over) return null;
     const overColumn = e.over.data.current?.column;
     const column: ColumnId | null = isColumn(overColumn) ? overColumn : null;
@@ -219,11 +272,11 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
       // Into another column: before the card under the pointer, or last over empty space.
       const others = othersIn(latest.current.visible, t.column, t.p.cardId).length;
       const index = t.overIndex < 0 ? others : Math.min(t.overIndex, others);
-      setPreview({ ...t.p, column: t.column, index });
+      hold({ ...t.p, column: t.column, index });
     },
     onDragEnd: (e) => {
       const t = overTarget(e);
-      const p = latest.current.preview;
+      const p = hand.current;
       if (!p) return;
       if (!t) return finish(p, false);
       // Over a card: the sortable list showed the card in that card's slot. Over a column's
@@ -237,6 +290,6 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
             : others;
       finish({ ...p, column: t.column, index }, true);
     },
-    onDragCancel: () => finish(latest.current.preview, false),
+    onDragCancel: () => finish(hand.current, false),
   };
 }
