@@ -8,6 +8,7 @@
  */
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
 import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
@@ -173,16 +174,24 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
   // While a card is in hand from the keyboard, the arrow keys, Space/Enter and Escape are ours.
   useEffect(() => {
     if (preview?.by !== 'keyboard') return;
-    /** The card in hand where the keys left it, on screen and focused, and what they said. */
+    /**
+     * The card in hand where the keys left it, on screen and focused, and what they said. In
+     * the page before the next key, as a key's own update is: words left for a later render ran
+     * into the drop's ("Corroborated, position 1 of 1 Moved … to Disputed"), as sentences said
+     * before the announcer shows the last are said together (useAnnouncer).
+     */
     const show = () => {
       const c = carry.current;
       c.frame = 0;
       const p = hand.current;
-      if (!p) return;
-      setPreview(p);
-      reveal(p.cardId, true);
-      if (c.words) announce(c.words);
+      const words = c.words;
       c.words = null;
+      if (!p) return;
+      flushSync(() => {
+        setPreview(p);
+        reveal(p.cardId, true);
+        if (words) announce(words);
+      });
     };
     const onKey = (e: KeyboardEvent) => {
       const direction = ARROWS[e.key];
@@ -208,7 +217,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         c.settle = window.setTimeout(() => {
           const held = hand.current;
           const last = held && c.voice.settle(() => place(held));
-          if (last) announce(last);
+          if (last) flushSync(() => announce(last));
         }, SETTLE_MS);
       } else if (e.key === ' ' || e.key === 'Enter') {
         e.preventDefault();

@@ -156,4 +156,27 @@ describe.skipIf(!RUN)('a burst of arrow keys with a card in hand', () => {
       'Bottom of Corroborated. Corroborated, position 100 of 100',
     ]);
   });
+
+  it('says a drop right after the keys on its own, on a slow machine too', async () => {
+    // Words the keys left for a frame, shown after the drop's, were said with them as one.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    try {
+      const heard: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const there = i % 2 === 0;
+        const id = await pickUp(there ? 'unverified' : 'disputed', 0);
+        await burst(Array<string>(2).fill(there ? 'ArrowRight' : 'ArrowLeft'));
+        await page.keyboard.press('Space');
+        await expect.poll(() => announced(page)).toContain('Moved');
+        heard.push(await announced(page));
+        await waitFor(() => onServer(id)?.column === (there ? 'disputed' : 'unverified'), {
+          what: 'the move on the server',
+        });
+      }
+      expect(heard.filter((words) => !words.startsWith('Moved'))).toEqual([]);
+    } finally {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+  }, 60_000);
 });
