@@ -38,7 +38,8 @@
  * Articles come from imports: a client changes none, and puts one back (Undo of its removal)
  * only as it was removed; a card quotes its article's text at its offsets (checkSources).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
- * at most 2,000 characters, a column is one of the three, a link is http(s), …).
+ * at most 2,000 characters, a column is one of the three, a link is http(s), a JSON value has
+ * its schema's keys and no others, …).
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
  * a colleague's comment under its id is deleting it. Items that Yjs will discard (their parent
  * is gone) change nothing and pass, except for a viewer, who may not add structs at all. A

@@ -7,6 +7,11 @@
  * exist or a javascript: link, which would also leave the board's JSON export impossible to
  * import again.
  *
+ * A JSON value (a source, a place, extraction signals, a person, the organisation) holds its
+ * schema's keys and no others, at every level: zod reads an object by dropping the keys it does
+ * not name, so a source carrying 900 KB under a key of its own passed as a source, was stored
+ * and sent to everyone, and no reader or export ever showed it (QA21 F1).
+ *
  * Fields are found by root, depth and key (analyzeUpdate's Where): a card's fields sit at
  * depth 1 of `cards`, an evidence item's at depth 3, a comment's and an article's at depth 1
  * of their roots, the board's at depth 0 of `meta`; cards, comments, articles and evidence
@@ -14,6 +19,7 @@
  * alone (readers ignore them), and so is the rating scale, which only leads write.
  */
 import {
+  actorSchema,
   extractionSchema,
   httpUrl,
   LIMITS,
@@ -40,7 +46,6 @@ export type FieldRule = ((value: unknown) => boolean) | 'array' | 'map';
 
 /** Latest time a field may carry: the end of year 9999, the last an ISO export date can say. */
 const MAX_TIME = 253_402_300_799_999;
-const ID = 100;
 
 type Check = (value: unknown) => boolean;
 const str =
@@ -55,21 +60,46 @@ const matches =
   (schema: { safeParse(v: unknown): { success: boolean } }): Check =>
   (v) =>
     schema.safeParse(v).success;
+/**
+ * A JSON value `schema` takes as it is: its parse succeeds and gives back the same value, so no
+ * key was dropped (at any depth) and nothing trimmed. The one schema per field stays the
+ * commands' own (inputs.ts); only what is left over is compared.
+ */
+const exactly =
+  (schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }): Check =>
+  (v) => {
+    const parsed = schema.safeParse(v);
+    return parsed.success && sameJson(parsed.data, v);
+  };
+/** Deep equality of plain JSON values (objects compared by their own keys, in any order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key)) return false;
+    if (!sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) {
+      return false;
+    }
+  }
+  return true;
+}
 const time: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_TIME;
-const actor: Check = (v) => {
-  if (typeof v !== 'object' || v === null) return false;
-  const { id, name } = v as { id?: unknown; name?: unknown };
-  return str(ID, 1)(id) && str(LIMITS.name)(name);
-};
+const actor = exactly(actorSchema);
+/** A card's place: its column and rank, nothing else (isPos reads the two it needs). */
+const pos: Check = (v) =>
+  isPos(v) && Object.keys(v).length === 2 && v.rank.length <= MAX_RANK_LENGTH;
 const id: Check = (v) => typeof v === 'string' && ID_PATTERN.test(v);
 
 const CARD: Readonly<Record<string, FieldRule>> = {
   [CARD_KEYS.id]: id,
   [CARD_KEYS.claim]: (v) => str(LIMITS.claim)(v) && hasVisibleText(v as string),
-  [CARD_KEYS.source]: orNull(matches(sourceSpanSchema)),
+  [CARD_KEYS.source]: orNull(exactly(sourceSpanSchema)),
   [CARD_KEYS.speaker]: orNull(str(LIMITS.speaker)),
   [CARD_KEYS.speakerType]: orNull(matches(speakerTypeSchema)),
-  [CARD_KEYS.pos]: (v) => isPos(v) && v.rank.length <= MAX_RANK_LENGTH,
+  [CARD_KEYS.pos]: pos,
   // A rating-scale label (ratingScaleSchema).
   [CARD_KEYS.verdict]: orNull(str(60, 1)),
   [CARD_KEYS.rationale]: str(LIMITS.rationale),
@@ -77,7 +107,7 @@ const CARD: Readonly<Record<string, FieldRule>> = {
   [CARD_KEYS.reviewUrl]: orNull(matches(httpUrl)),
   [CARD_KEYS.assignee]: orNull(actor),
   [CARD_KEYS.evidence]: 'array',
-  [CARD_KEYS.extraction]: orNull(matches(extractionSchema)),
+  [CARD_KEYS.extraction]: orNull(exactly(extractionSchema)),
   [CARD_KEYS.createdBy]: actor,
   [CARD_KEYS.createdAt]: time,
   [CARD_KEYS.updatedBy]: actor,
@@ -119,7 +149,7 @@ const ARTICLE: Readonly<Record<string, FieldRule>> = {
 
 const META: Readonly<Record<string, FieldRule>> = {
   [META_KEYS.title]: (v) => str(LIMITS.title)(v) && hasVisibleText(v as string),
-  [META_KEYS.organisation]: orNull(matches(organisationSchema)),
+  [META_KEYS.organisation]: orNull(exactly(organisationSchema)),
   [META_KEYS.schemaVersion]: (v) => Number.isInteger(v) && (v as number) >= 0,
   [META_KEYS.scale]: 'map',
 };

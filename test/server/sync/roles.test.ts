@@ -139,7 +139,8 @@ describe('write policy per role, against raw clients', () => {
     const { raw, ctx } = await member(role);
     const before = await serverState();
     raw.sendUpdate(encode(raw, (doc) => change(doc, ctx)));
-    expect((await raw.closedWithin()).code).toBe(CLOSE.forbidden);
+    const closed = await raw.closedWithin();
+    expect(closed.code).toBe(CLOSE.forbidden);
     expect(await serverState()).toEqual(before);
     // A marker written after the attempt reaches the observer: the attempt never did.
     const marker = await server.sync.change(boardId, editorActor.actor, (doc) =>
@@ -149,6 +150,7 @@ describe('write policy per role, against raw clients', () => {
     expect(Y.encodeStateVector(observer.doc)).toEqual(
       await server.sync.read(boardId, (doc) => Y.encodeStateVector(doc)),
     );
+    return closed.reason;
   }
 
   it('a viewer keeps its connection: its sync step 1 is answered, empty and redundant replies are not writes', async () => {
@@ -708,6 +710,80 @@ describe('write policy per role, against raw clients', () => {
         (commentsMap(doc).get(id) as Y.Map<unknown>).set('createdAt', 9e15);
       });
       expect(readBoard(observer.doc).cards[cardId]?.claim).toBe('The bridge cost 2 billion');
+    });
+
+    it('may not hide keys of their own inside a JSON value, at any depth', async () => {
+      const { articleId, articleCard } = await withArticle();
+      const card = (doc: Y.Doc, id = cardId) => cardsMap(doc).get(id) as Y.Map<unknown>;
+      const source = readBoard(observer.doc).cards[articleCard]!.source!;
+      const me = (ctx: typeof editorActor) => ({ ...ctx.actor, hidden: 'x' });
+      const extraction = { score: 0.5, rank: 1, chips: [{ text: '2 billion', type: 'NUM' }] };
+      const cases: [string, Role, (doc: Y.Doc, ctx: typeof editorActor) => void][] = [
+        // 900 KB under a key of its own, which no reader or export shows.
+        [
+          'source',
+          'editor',
+          (doc) => card(doc, articleCard).set('source', { ...source, hidden: 'x'.repeat(900_000) }),
+        ],
+        ['pos', 'editor', (doc) => card(doc).set('pos', { column: 'disputed', rank: 'a5', x: 1 })],
+        ['extraction', 'editor', (doc) => card(doc).set('extraction', { ...extraction, x: 1 })],
+        [
+          'extraction',
+          'editor',
+          (doc) =>
+            card(doc).set('extraction', { ...extraction, chips: [{ text: 'a', type: 'b', x: 1 }] }),
+        ],
+        ['assignee', 'editor', (doc, ctx) => card(doc).set('assignee', me(ctx))],
+        [
+          'updatedBy',
+          'editor',
+          (doc, ctx) => {
+            card(doc).set('rationale', 'checked');
+            card(doc).set('updatedBy', me(ctx));
+            card(doc).set('updatedAt', Date.now());
+          },
+        ],
+        [
+          'resolvedBy',
+          'reviewer',
+          (doc, ctx) => {
+            const comment = commentsMap(doc).get(editorComment) as Y.Map<unknown>;
+            comment.set('resolved', true);
+            comment.set('resolvedBy', me(ctx));
+          },
+        ],
+        [
+          'author',
+          'reviewer',
+          (doc, ctx) => {
+            const id = addComment(doc, cardId, { text: 'mine' }, ctx);
+            (commentsMap(doc).get(id) as Y.Map<unknown>).set('author', me(ctx));
+          },
+        ],
+        [
+          'organisation',
+          'lead',
+          (doc) =>
+            doc.getMap('meta').set('organisation', { name: 'Us', url: 'https://us.example', x: 1 }),
+        ],
+      ];
+      for (const [key, role, change] of cases) {
+        expect(await expectRefused(role, change)).toBe(
+          `a value that does not fit the board’s ${key}`,
+        );
+      }
+      // The same values without the extra key are taken.
+      const { raw, ctx } = await member('editor', 'Eve');
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => {
+          card(doc).set('extraction', extraction);
+          card(doc).set('assignee', ctx.actor);
+          card(doc).set('pos', { column: 'disputed', rank: 'a5' });
+        }),
+      );
+      await waitFor(() => readBoard(observer.doc).cards[cardId]?.column === 'disputed');
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+      expect(readBoard(observer.doc).cards[articleCard]?.source?.articleId).toBe(articleId);
     });
 
     it('may not nest anything deeper than the layout, under any key', async () => {
