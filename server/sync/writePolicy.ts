@@ -18,7 +18,10 @@
  * gone with it: the reply is judged when its thread comes back under its id), never an id the
  * board never had; a change of a comment's text shows as an edit, a deletion or an Undo of one
  * (textChangeShows); a comment a lead redacted takes no text and is not taken off the board
- * (an Undo in its author's browser would bring its words back); a comment holds the layout's fields and no others, none nesting deeper. A
+ * (an Undo in its author's browser would bring its words back); a comment holds the layout's
+ * fields and no others, none nesting deeper, and its text shows something unless it is
+ * deleted (fieldRules refuses one that only looks blank; an empty one comes with a deletion
+ * time, clearedUndeleted). A
  * new comment may arrive edited or deleted (changed offline before it was sent), but a deleted
  * one as a deletion leaves it, its text cleared; under an id the board never had, it is open or
  * resolved by the writer; under one it had (Redo of a comment after Undo) it comes back with its
@@ -286,6 +289,9 @@ function checkComments(
       return no('only a comment’s author edits it');
     }
     if (key === COMMENT_KEYS.text && isRedacted(comment)) return REDACTED;
+    if (key === COMMENT_KEYS.text && clearedUndeleted(newFields.get(comment) ?? NO_FIELDS)) {
+      return SAYS_NOTHING;
+    }
     if (key === COMMENT_KEYS.text && !textChangeShows(comment, newFields.get(comment))) {
       return no('an edited comment says when it was edited');
     }
@@ -319,6 +325,15 @@ function isRedacted(comment: Y.Item): boolean {
 
 type CommentFields = ReadonlyMap<string, readonly unknown[]>;
 const NO_FIELDS: CommentFields = new Map();
+const SAYS_NOTHING = no('a comment shows some text unless it is deleted');
+/**
+ * Whether the write leaves a comment's text empty but for a deletion: deleteComment clears it
+ * with a deletion time, and a comment that is not deleted shows something, as addComment and
+ * editComment have it (text that only looks blank is refused with the field, fieldRules).
+ */
+const clearedUndeleted = (fields: CommentFields): boolean =>
+  (fields.get(COMMENT_KEYS.text) ?? []).includes('') &&
+  !(fields.get(COMMENT_KEYS.deletedAt) ?? []).some((v) => typeof v === 'number');
 const ON_ITS_CARD = no('a reply belongs to a thread on its own card');
 const LAYOUT_KEYS: ReadonlySet<string> = new Set(Object.values(COMMENT_KEYS));
 /**
@@ -409,6 +424,7 @@ function checkNewComment(
   if (deleted && !values(COMMENT_KEYS.text).every((t) => t === undefined || t === '')) {
     return no('a deleted comment keeps no text');
   }
+  if (clearedUndeleted(fields)) return SAYS_NOTHING;
   for (const parentId of values(COMMENT_KEYS.parentId)) {
     if (typeof parentId !== 'string') continue;
     // A thread posted in the same update (offline, then the reply) is judged as it is written.

@@ -128,8 +128,10 @@ const COMMENT: Readonly<Record<string, FieldRule>> = {
   [COMMENT_KEYS.id]: id,
   [COMMENT_KEYS.cardId]: id,
   [COMMENT_KEYS.parentId]: orNull(id),
-  // A deleted comment keeps an empty text.
-  [COMMENT_KEYS.text]: str(LIMITS.comment),
+  // A deleted comment keeps an empty text (writePolicy: only a deleted one), as does a redacted
+  // one; any other shows something, as commentInput's visibleName has it: blank or zero-width
+  // characters only read as a comment that says nothing.
+  [COMMENT_KEYS.text]: (v) => str(LIMITS.comment)(v) && (v === '' || hasVisibleText(v as string)),
   [COMMENT_KEYS.author]: actor,
   [COMMENT_KEYS.createdAt]: time,
   [COMMENT_KEYS.editedAt]: orNull(time),

@@ -435,6 +435,57 @@ describe('write policy per role, against raw clients', () => {
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
+    it('cannot post or edit a comment to text that shows nothing, as addComment and editComment cannot', async () => {
+      /** Rita posts a comment, then edits it to `text`: the reason the edit is refused. */
+      const editTo = async (text: string) => {
+        const { raw, ctx } = await member('reviewer', 'Rita');
+        let mine = '';
+        raw.sendUpdate(
+          updateFrom(raw, (doc) => (mine = addComment(doc, cardId, { text: 'Source?' }, ctx))),
+        );
+        await waitFor(() => raw.saved.length > 0);
+        await raw.sync();
+        raw.sendUpdate(
+          updateFrom(raw, (doc) => {
+            const comment = commentsMap(doc).get(mine) as Y.Map<unknown>;
+            comment.set('text', text);
+            comment.set('editedAt', Date.now());
+          }),
+        );
+        const closed = await raw.closedWithin();
+        expect(closed.code).toBe(CLOSE.forbidden);
+        const stored = await server.sync.read(boardId, (doc) => readBoard(doc));
+        expect(stored.cards[cardId]?.comments.find((c) => c.id === mine)?.text).toBe('Source?');
+        return closed.reason;
+      };
+      const NOTHING = /does not fit the board’s text|shows some text unless it is deleted/;
+      for (const text of ['   ', '\u200b\u200c\ufeff', '\n\u2800', '']) {
+        // What addComment writes, with the text the command would refuse.
+        const posted = await expectRefused('reviewer', (doc, ctx) => {
+          const id = addComment(doc, cardId, { text: 'placeholder' }, ctx);
+          (commentsMap(doc).get(id) as Y.Map<unknown>).set('text', text);
+        });
+        expect(posted).toMatch(NOTHING);
+        expect(await editTo(text)).toMatch(NOTHING);
+      }
+      // A deletion still clears it, and words with invisible characters among them are taken.
+      const { raw, ctx } = await member('reviewer', 'Rita');
+      let mine = '';
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => (mine = addComment(doc, cardId, { text: 'ok' }, ctx))),
+      );
+      await waitFor(() => raw.saved.length > 0);
+      await raw.sync();
+      raw.sendUpdate(updateFrom(raw, (doc) => editComment(doc, mine, 'Source?\u200b', ctx)));
+      raw.sendUpdate(updateFrom(raw, (doc) => deleteComment(doc, mine, ctx)));
+      await waitFor(
+        () =>
+          readBoard(observer.doc).cards[cardId]?.comments.find((c) => c.id === mine)?.deletedAt !=
+          null,
+      );
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
     it('cannot post a comment with a field the layout does not have', () =>
       expectRefused('reviewer', (doc, ctx) => {
         const id = addComment(doc, cardId, { text: 'Pin this' }, ctx);
