@@ -21,8 +21,11 @@
  * - or a card on the board is anchored elsewhere, its sentence unchanged: a removal moves a
  *   card to another article holding the words it quotes, and its Undo moves it back to the
  *   article it brings back (removeArticle). The new source quotes its article's text at its
- *   offsets, as the board holds it or the same write brings it back, like any other; with the
- *   same sentence, the card credits no article with words it did not print.
+ *   offsets, as the board holds it or the same write brings it back, and only so: not a removed
+ *   article's, which the card's past source or the removal's digest would vouch for, as they do
+ *   for a deleted card coming back (a card moved to a removed article would show no article on
+ *   the board, with nothing in the history to say so); with the same sentence, the card credits
+ *   no article with words it did not print.
  * A source that cannot be checked (its card deleted before the history kept sourceDigest, and
  * its article gone too) is refused: the page lists the card under "Not saved".
  */
@@ -38,6 +41,7 @@ import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
 
 const FIELDS: ReadonlySet<string> = new Set(Object.values(ARTICLE_KEYS));
+const QUOTES = no('a card quotes its article’s text at its offsets');
 
 interface Span {
   readonly articleId: string;
@@ -55,6 +59,11 @@ const sameSpan = (a: Span, b: unknown): boolean => {
     s.sentence === a.sentence
   );
 };
+
+/** Whether `span`'s sentence is `text` at its offsets. */
+const quotesAt = (text: string, span: Span): boolean =>
+  // slice() clamps: offsets past the end would hold a sentence they do not describe.
+  span.end <= text.length && text.slice(span.start, span.end) === span.sentence;
 
 /** Whether `span` quotes the sentence the card (`top`, on the board) quotes now. */
 function sameSentence(top: Y.Item, span: Span | null | undefined): boolean {
@@ -132,22 +141,27 @@ export function checkSources(
     if (where.root !== ROOT.cards || where.depth !== 1 || where.key !== CARD_KEYS.source) continue;
     const span = valueOf(item) as Span | null | undefined;
     // A page changes a card's source only to anchor its sentence elsewhere (removeArticle).
-    if (!isNewItem(doc, where.top as Y.Item) && !sameSentence(where.top as Y.Item, span)) {
+    const anchoredElsewhere = !isNewItem(doc, where.top as Y.Item);
+    if (anchoredElsewhere && !sameSentence(where.top as Y.Item, span)) {
       return no('a card’s source stays as it was made');
     }
     if (span === null || span === undefined) continue; // none, or replaced within the update
     const live = articles.get(span.articleId)?.get(ARTICLE_KEYS.text);
-    const text =
-      typeof live === 'string'
-        ? live
-        : (broughtTexts.get(span.articleId) ?? past.articleText(span.articleId));
-    // slice() clamps: offsets past the end would hold a sentence they do not describe.
-    const quotes = text !== undefined && span.end <= text.length;
-    if (quotes && text.slice(span.start, span.end) === span.sentence) continue;
+    const onBoard = typeof live === 'string' ? live : broughtTexts.get(span.articleId);
+    if (anchoredElsewhere) {
+      // Only to an article the board has, or that the same write brings back (an Undo of the
+      // removal that moved the card): a card moved to a removed article would quote words no
+      // article on the board holds, with nothing in the history to say so (QA21 F5).
+      if (onBoard === undefined) return no('a card is anchored only in an article on the board');
+      if (quotesAt(onBoard, span)) continue;
+      return QUOTES;
+    }
+    const text = onBoard ?? past.articleText(span.articleId);
+    if (text !== undefined && quotesAt(text, span)) continue;
     const cardId = idOf(where.top as Y.Item);
     if (cardId !== null && sameSpan(span, past.cardSource(cardId))) continue;
     if (cardId !== null && history.hadCardSource(cardId, sourceDigest(span))) continue;
-    return no('a card quotes its article’s text at its offsets');
+    return QUOTES;
   }
   return OK;
 }

@@ -311,6 +311,38 @@ describe('article texts and quoted sentences, against raw clients', () => {
     }
   });
 
+  it('refuses a card anchored back in the removed article with no Undo that brings it back, while the room lives and after', async () => {
+    const newer = `Update: figures checked. ${TEXT}`;
+    const v2 = await server.sync.change(boardId, { id: 'x', name: 'Lea' }, (doc) =>
+      addArticle(
+        doc,
+        { id: articleIdFor(newer), title: 'Local news, updated', text: newer },
+        { actor: { id: 'x', name: 'Lea' } },
+      ),
+    );
+    const { client } = await page('lead', 'Lee');
+    await waitFor(() => articlesMap(client.doc).has(v2), { what: 'the newer version at the page' });
+    const before = readBoard(client.doc).cards;
+    expect(removeArticle(client.doc, articleId, client.as).moved).toHaveLength(2);
+    await waitFor(async () => (await stored()).articles.length === 1, { what: 'article removed' });
+    // Each card's source as it was, in the article now gone: its sentence at its offsets.
+    const anchorBack = (doc: Y.Doc) =>
+      doc.transact(() => {
+        for (const [id, card] of Object.entries(before)) {
+          cardsMap(doc).get(id)?.set(CARD_KEYS.source, card.source);
+        }
+      });
+    const onlyOnBoard = /anchored only in an article on the board/;
+    expect(await expectRefused('editor', anchorBack)).toMatch(onlyOnBoard);
+    client.destroy();
+    for (const r of raws.splice(0)) r.close();
+    await waitFor(() => server.sync.stats().rooms === 0, { what: 'room unloaded' });
+    expect(await expectRefused('editor', anchorBack)).toMatch(onlyOnBoard);
+    for (const card of Object.values((await stored()).cards)) {
+      expect(card.source?.articleId).toBe(v2);
+    }
+  });
+
   it('refuses a card anchored elsewhere with another sentence, or its sentence where the article does not have it', async () => {
     const newer = `Update: figures checked. ${TEXT}`;
     const v2 = await server.sync.change(boardId, { id: 'x', name: 'Lea' }, (doc) =>
