@@ -483,6 +483,10 @@ function articleRemoved(
   };
 }
 
+/** Whether two article maps hold the same fields (articleDigest). */
+const sameArticle = (a: unknown, b: unknown): boolean =>
+  articleDigest((key) => rawGet(a, key)) === articleDigest((key) => rawGet(b, key));
+
 function articleEvents(
   articles: Y.Map<AnyMap>,
   cards: Y.Map<AnyMap>,
@@ -510,6 +514,13 @@ function articleEvents(
   for (const [articleId, change] of event.changes.keys as Map<string, KeyChange>) {
     if (change.action === 'delete') {
       out.push(articleRemoved(articleId, change.oldValue, articles, cards, event.transaction));
+      continue;
+    }
+    // Put in place of itself, every field as it was: a removal and its Undo sent as one
+    // update (offline), or a page writing the article back as it is, which the write policy
+    // takes since it cannot tell the two apart. The board is as it was, and Activity says
+    // nothing (it said "added" in the writer's name, once per write: QA21 F4).
+    if (change.action === 'update' && sameArticle(change.oldValue, articles.get(articleId))) {
       continue;
     }
     // Under the id of one removed before: an Undo of that removal puts it back, where an

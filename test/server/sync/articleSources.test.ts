@@ -343,6 +343,36 @@ describe('article texts and quoted sentences, against raw clients', () => {
     }
   });
 
+  it('takes an article written back in place of itself, as it is, and records nothing for it', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    const articleEvents = async () =>
+      (await readAllHistory(server.storage, boardId))
+        .filter((e) => e.type.startsWith('article.'))
+        .map((e) => [e.type, e.actor.name]);
+    // Written back three times, every field as it is: the board does not change.
+    for (let i = 0; i < 3; i++) {
+      client.doc.transact(() => {
+        const copy = new Y.Map<unknown>();
+        for (const [key, value] of articleMap(client.doc).entries()) copy.set(key, value);
+        articlesMap(client.doc).set(articleId, copy);
+      });
+      await client.allSaved();
+    }
+    // A removal and its Undo made offline reach the server as one update of the same shape.
+    client.provider.disconnect();
+    removeArticle(client.doc, articleId, client.as);
+    undo.undo();
+    client.provider.connect();
+    await client.synced();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    const board = await stored();
+    expect(board.articles.map((a) => [a.id, a.text])).toEqual([[articleId, TEXT]]);
+    expect(Object.keys(board.cards)).toHaveLength(2);
+    // Only the import is in Activity, not an "added" in Edie's name per write.
+    expect(await articleEvents()).toEqual([['article.added', 'Lea']]);
+  });
+
   it('refuses a card anchored elsewhere with another sentence, or its sentence where the article does not have it', async () => {
     const newer = `Update: figures checked. ${TEXT}`;
     const v2 = await server.sync.change(boardId, { id: 'x', name: 'Lea' }, (doc) =>
