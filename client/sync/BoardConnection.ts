@@ -41,15 +41,28 @@ import {
   readPresence,
 } from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
-import { isDeletion, LostEditWatch, type LostWork, type OwnWriteStore } from './LostEditWatch';
+import {
+  fieldOfComments,
+  isDeletion,
+  LostEditWatch,
+  type LostWork,
+  type OwnWriteStore,
+} from './LostEditWatch';
 import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import { type AckStore, SaveTracker } from './SaveTracker';
-import { mergeSetAside, type SetAsideStore } from './setAsideStore';
+import { changeOfComments, mergeSetAside, type SetAsideStore } from './setAsideStore';
+import {
+  collectRedactedWords,
+  dropRedactedSteps,
+  isRedacted,
+  REDACTED_STEP,
+  type StackItem,
+} from './redactedWords';
+import { scrubDeviceCopy } from './scrubDeviceCopy';
 import { removalsIn } from './removalsIn';
 import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
-type StackItem = Y.UndoManager['undoStack'][number];
 const COMMAND = 'command';
 const commandOf = (item: StackItem | undefined): CommandName | null =>
   (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
@@ -252,6 +265,12 @@ export class BoardConnection {
   private readonly tabs: BroadcastChannel | null;
   /** Another tab said it kept changes it could not send, and this one has not read them yet. */
   private othersKept = false;
+  /** Comments found marked redacted whose words this tab has not let go of yet (noteRedactions). */
+  private readonly redactionsFound = new Set<string>();
+  /** One of them was redacted while this tab had the comment: its words were here. */
+  private redactedLive = false;
+  /** The device copy's rewrites, one after the other (scrubRedactions). */
+  private deviceScrubs: Promise<void> = Promise.resolve();
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -278,6 +297,7 @@ export class BoardConnection {
       options.ownWriteStore ?? null,
     );
     this.doc.on('afterTransaction', this.noteOwnChange);
+    this.doc.on('afterTransaction', this.noteRedactions);
     this.undoManager = new Y.UndoManager(
       [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
       {
@@ -498,6 +518,92 @@ export class BoardConnection {
         }
       }),
     );
+  }
+
+  /**
+   * Notes the comments a transaction shows marked redacted: newly (the lead's redaction, which
+   * this tab saw live, with the comment's words before it) or as they arrive (a board loading
+   * from this device's copy, which may hold their words, or from the server). What this tab and
+   * this device keep of their words goes just after the transaction (scrubRedactions), before
+   * any Undo can be pressed.
+   */
+  private readonly noteRedactions = (transaction: Y.Transaction) => {
+    const comments = commentsMap(this.doc);
+    let found = false;
+    for (const [type, keys] of transaction.changed) {
+      if ((type as unknown) === comments) {
+        for (const id of keys) {
+          if (id === null || !isRedacted(comments.get(id))) continue;
+          this.redactionsFound.add(id);
+          found = true;
+        }
+      } else if (
+        keys.has(COMMENT_REDACTED_KEY) &&
+        type._item?.parent === comments &&
+        isRedacted(type)
+      ) {
+        this.redactionsFound.add(type._item.parentSub as string);
+        this.redactedLive = true;
+        found = true;
+      }
+    }
+    if (found) queueMicrotask(this.scrubRedactions);
+  };
+
+  /**
+   * Lets go of the words of the comments found redacted: this tab's Undo and Redo steps that
+   * touch them give way to empty ones (an Undo there says why nothing was undone), the doc's
+   * deleted values of their text are emptied, and this device's other records of them forget
+   * them (scrubRecords). Then, once the device's copy has loaded, it is rewritten without them
+   * (scrubDeviceCopy): always after a redaction seen live, else unless it was already for them.
+   */
+  private readonly scrubRedactions = () => {
+    if (this.destroyed || this.redactionsFound.size === 0) return;
+    const ids: ReadonlySet<string> = new Set(this.redactionsFound);
+    const live = this.redactedLive;
+    this.redactionsFound.clear();
+    this.redactedLive = false;
+    dropRedactedSteps(this.undoManager, this.doc, COMMAND);
+    collectRedactedWords(this.doc, ids);
+    this.scrubRecords(ids);
+    this.changed();
+    const persistence = this.persistence;
+    if (!persistence) return;
+    this.deviceScrubs = this.deviceScrubs
+      .then(() => persistence.whenSynced)
+      .then(() => {
+        const db = persistence.db;
+        if (this.destroyed || !db) return;
+        return scrubDeviceCopy(db, ids, live, () => Y.encodeStateAsUpdate(this.doc));
+      })
+      // The database closing with the page: not listed scrubbed, the next visit rewrites it.
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  };
+
+  /**
+   * Forgets the comments' words in this device's records in localStorage (and this page's copy
+   * of them): the refused changes set aside, this person's lost-edit notices and own writes, and
+   * what unconfirmed deletions removed. Another person's notices in this browser are theirs,
+   * scrubbed when their page of the board opens.
+   */
+  private scrubRecords(ids: ReadonlySet<string>): void {
+    this.lostEditWatch.forgetComments(ids);
+    this.tracker.forgetComments(ids);
+    const aside = this.setAside.filter((c) => !changeOfComments(c, ids));
+    if (aside.length !== this.setAside.length) this.setAside = Object.freeze(aside);
+    const setAsideStore = this.setAsideStore;
+    const keptAside = setAsideStore?.load() ?? [];
+    const leftAside = keptAside.filter((c) => !changeOfComments(c, ids));
+    if (leftAside.length !== keptAside.length) setAsideStore?.save(leftAside);
+    const notices = this.lostEdits.filter((n) => !fieldOfComments(n, ids));
+    if (notices.length !== this.lostEdits.length) this.lostEdits = Object.freeze(notices);
+    const noticeStore = this.lostEditStore;
+    const keptNotices = noticeStore?.load() ?? [];
+    const leftNotices = keptNotices.filter((n) => !fieldOfComments(n, ids));
+    if (leftNotices.length !== keptNotices.length) noticeStore?.save(leftNotices);
   }
 
   /** The server stored more of this person's writes: a deletion after that could see them. */
@@ -813,7 +919,7 @@ export class BoardConnection {
       this.changed();
       return { command: commandOf(top), applied: false, articleBack: true };
     }
-    if (this.touchesRedactedComment(top)) {
+    if (top.meta.get(REDACTED_STEP) === true) {
       stack.pop();
       this.changed();
       return { command: commandOf(top), applied: false, redacted: true };
@@ -884,26 +990,6 @@ export class BoardConnection {
     return false;
   }
 
-  /**
-   * Whether undoing (or redoing) the step would bring back words of a comment a lead redacted
-   * since (an earlier value of its text, deleted by the step) or take the comment off the board
-   * (the step posted it): the server refuses both (writePolicy), and with them everything this
-   * device had not saved yet, so the step is dropped.
-   */
-  private touchesRedactedComment(step: StackItem): boolean {
-    for (const item of commentsMap(this.doc)._map.values()) {
-      const comment = item.content instanceof Y.ContentType ? item.content.type : null;
-      if (item.deleted || !(comment instanceof Y.Map) || !comment.has(COMMENT_REDACTED_KEY)) {
-        continue;
-      }
-      if (Y.isDeleted(step.insertions, item.id)) return true;
-      for (let value = comment._map.get(COMMENT_KEYS.text) ?? null; value; value = value.left) {
-        if (Y.isDeleted(step.deletions, value.id)) return true;
-      }
-    }
-    return false;
-  }
-
   /** A new undo step remembers the command that made it. */
   private readonly nameStackItem = (event: { stackItem: StackItem; origin: unknown }): void => {
     if (event.origin instanceof CommandOrigin) {
@@ -952,6 +1038,7 @@ export class BoardConnection {
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.doc.off('afterTransaction', this.noteOwnChange);
+    this.doc.off('afterTransaction', this.noteRedactions);
     this.doc.off('update', this.onUpdate);
     this.doc.off('beforeTransaction', this.quietDiskLoad);
     this.doc.off('afterAllTransactions', this.afterDiskLoad);

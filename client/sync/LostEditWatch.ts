@@ -169,6 +169,10 @@ export function isFieldRef(w: Record<string, unknown>): boolean {
   );
 }
 
+/** Whether a watched field is one of these comments (posted, or edited). */
+export const fieldOfComments = (ref: FieldRef, ids: ReadonlySet<string>): boolean =>
+  'commentId' in ref && ids.has(ref.commentId);
+
 /** The field a changed key of a map is, if watched: a card's, or an evidence item's. */
 function fieldRef(cards: Y.Map<unknown>, map: Y.Map<unknown>, key: string): FieldRef | null {
   const parent = map._item?.parent;
@@ -575,6 +579,18 @@ export class LostEditWatch {
         this.own.set(slot, rest);
       }
       changed = true;
+    }
+    if (changed) this.keep();
+  }
+
+  /**
+   * Forgets this person's writes to comments a lead redacted, here and in the store: their
+   * words went for good, and a lost edit of one is not told (noteLostEdit).
+   */
+  forgetComments(ids: ReadonlySet<string>): void {
+    let changed = false;
+    for (const [slot, write] of this.own) {
+      if (fieldOfComments(write, ids)) changed = this.own.delete(slot);
     }
     if (changed) this.keep();
   }

@@ -96,6 +96,17 @@ export class SaveTracker {
     return this.removed;
   }
 
+  /**
+   * Forgets what the unconfirmed changes removed of these comments (the start of their text):
+   * a lead redacted their words, which a refusal's list will not quote (it names the deletion).
+   */
+  forgetComments(ids: ReadonlySet<string>): void {
+    const kept = this.removed.filter((r) => r.commentId === undefined || !ids.has(r.commentId));
+    if (kept.length === this.removed.length) return;
+    this.removed = kept;
+    this.persist();
+  }
+
   /** Whether the server is known to have stored the write with this Yjs id. */
   isStored(client: number, clock: number): boolean {
     return (this.acked.get(client) ?? 0) > clock;

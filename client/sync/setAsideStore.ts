@@ -19,6 +19,15 @@ export function mergeSetAside(
   return [...kept.filter((c) => !keys.has(c.key)), ...more];
 }
 
+/**
+ * Whether a refused change is of one of these comments (its key is `comment:<id>`, or
+ * `comment:<id>:<what>`: unsavedWork): its text, and the words its description quotes.
+ */
+export function changeOfComments(change: UnsavedChange, ids: ReadonlySet<string>): boolean {
+  const [kind, id] = change.key.split(':');
+  return kind === 'comment' && id !== undefined && ids.has(id);
+}
+
 /** Keeps the list in a Storage (localStorage) under one key; an empty list removes the key. */
 export function storageSetAsideStore(storage: Storage, key: string): SetAsideStore {
   const isChange = (v: unknown): v is UnsavedChange => {
