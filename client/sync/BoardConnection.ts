@@ -571,11 +571,7 @@ export class BoardConnection {
     if (!persistence) return;
     this.deviceScrubs = this.deviceScrubs
       .then(() => persistence.whenSynced)
-      .then(() => {
-        const db = persistence.db;
-        if (this.destroyed || !db) return;
-        return scrubDeviceCopy(db, ids, live, () => Y.encodeStateAsUpdate(this.doc));
-      })
+      .then(() => (this.destroyed ? false : scrubDeviceCopy(persistence, ids, live)))
       // The database closing with the page: not listed scrubbed, the next visit rewrites it.
       .then(
         () => undefined,

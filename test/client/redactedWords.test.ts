@@ -1,18 +1,17 @@
 /**
  * A comment a lead redacts while this tab holds its words: the tab lets go of them (its Undo and
  * Redo steps on the comment, the deleted texts its doc kept for them, this device's records of
- * them in localStorage), and the state its device copy is rewritten from holds none of them
- * while it keeps everything else, another tab's unsaved change included (compactUpdates).
+ * them in localStorage): its doc's state, which its device copy is rewritten with
+ * (scrubDeviceCopy), holds none of them.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, cardsMap, initBoard, redactComment } from '../../shared/board';
+import { initBoard, redactComment } from '../../shared/board';
 import { BoardConnection } from '../../client/sync/BoardConnection';
 import { storageLostEditStore } from '../../client/sync/lostEditStore';
 import { storageOwnWriteStore } from '../../client/sync/LostEditWatch';
 import { storageAckStore } from '../../client/sync/SaveTracker';
 import { storageSetAsideStore } from '../../client/sync/setAsideStore';
-import { compactUpdates } from '../../client/sync/scrubDeviceCopy';
 import { memoryStorage } from '../helpers/memoryStorage';
 
 const WORDS = 'Marisol Quintanilla-Ybarra';
@@ -124,52 +123,4 @@ describe('a redaction reaching an open tab', () => {
       expect(c.getSnapshot().lostEdits).toEqual([]);
     },
   );
-});
-
-describe('compactUpdates', () => {
-  it('keeps every record’s changes, without the content of what the board deleted', () => {
-    // This tab: a comment edited (its Undo keeps the first text), then redacted.
-    const doc = new Y.Doc();
-    initBoard(doc, { title: 'Board' }, lea);
-    const records: Uint8Array[] = [Y.encodeStateAsUpdate(doc)];
-    doc.on('update', (u: Uint8Array) => records.push(u));
-    const c = new BoardConnection({
-      boardId: 'b1',
-      token: 't',
-      role: 'editor',
-      actor: { id: 'inv-ana', name: 'Ana' },
-      serverUrl: null,
-      persist: false,
-      network: null,
-      doc,
-    });
-    open.push(c);
-    const cardId = c.commands.addClaim({ claim: 'Rents doubled' });
-    const commentId = c.commands.addComment(cardId, { text: WORDS });
-    c.commands.editComment(commentId, EDITED);
-    // Another tab of the board, offline: a change only its record holds.
-    const tab = new Y.Doc();
-    Y.applyUpdate(tab, Y.encodeStateAsUpdate(doc));
-    const before = Y.encodeStateVector(tab);
-    addClaim(tab, { claim: 'Fares rose 9%' }, { actor: { id: 'inv-ana', name: 'Ana' } });
-    records.push(Y.encodeStateAsUpdate(tab, before));
-    leadRedacts(doc, commentId);
-
-    // A Y.Doc keeps what its Undo kept, however it is encoded; the records hold the words too.
-    const state = Y.encodeStateAsUpdate(doc);
-    expect(holds(state, WORDS)).toBe(true);
-    expect(records.some((r) => holds(r, EDITED))).toBe(true);
-
-    const compacted = compactUpdates(state, records);
-    expect([holds(compacted, WORDS), holds(compacted, '555-0142')]).toEqual([false, false]);
-    const back = new Y.Doc();
-    Y.applyUpdate(back, compacted);
-    const claims = [...cardsMap(back).values()].map((m) => m.get('claim'));
-    expect(claims.sort()).toEqual(['Fares rose 9%', 'Rents doubled']);
-    // Everything either held is there: the state vectors agree.
-    const both = new Y.Doc();
-    Y.applyUpdate(both, state);
-    for (const r of records) Y.applyUpdate(both, r);
-    expect(Y.encodeStateVector(back)).toEqual(Y.encodeStateVector(both));
-  });
 });

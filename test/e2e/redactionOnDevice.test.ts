@@ -96,24 +96,39 @@ describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
     return readBoard(watcher.doc).cards[cardId]!.comments[0]!.id;
   }
 
-  it('leaves none of the words in an open tab’s IndexedDB copy or localStorage, keeping its unsaved change', async () => {
+  /**
+   * Routes a page's board sockets through the test: what it writes to the server can be held
+   * back (`toServer` false: it never leaves, as on a bad line), and what the server sends it too.
+   */
+  async function cutOff(page: Page) {
+    const line = { toServer: true, toPage: true };
+    await page.routeWebSocket(/\/sync\//, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => {
+        if (line.toPage) ws.send(message);
+      });
+      ws.onMessage((message) => {
+        if (line.toServer) server.send(message);
+      });
+      ws.onClose((code, reason) => void server.close({ code, reason }));
+      server.onClose((code, reason) => void ws.close({ code, reason }));
+    });
+    return line;
+  }
+
+  const claims = () => Object.values(readBoard(watcher.doc).cards).map((c) => c.claim);
+
+  it('leaves none of the words in an open tab’s IndexedDB copy or localStorage, keeping unsaved changes of its own and of another tab', async () => {
     const words = 'Source is Marisol Quintanilla-Ybarra';
     const more = ', 555-0142';
     const context = await browser.newContext();
     const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    // The page's writes to the server can be held back: they never leave, as on a bad line.
-    let holdWrites = false;
-    await page.routeWebSocket(/\/sync\//, (ws) => {
-      const toServer = ws.connectToServer();
-      toServer.onMessage((message) => ws.send(message));
-      ws.onMessage((message) => {
-        if (!holdWrites) toServer.send(message);
-      });
-      ws.onClose((code, reason) => void toServer.close({ code, reason }));
-      toServer.onClose((code, reason) => void ws.close({ code, reason }));
-    });
+    const other = await context.newPage();
+    for (const p of [page, other]) p.setDefaultTimeout(10_000);
+    const line = await cutOff(page);
+    const otherLine = await cutOff(other);
     await openBoard(page, link);
+    await openBoard(other, link);
     const commentId = await postAndEdit(page, 'The bridge cost twice its budget', words, more);
     // The copy holds the words as posted and as edited, as the updates that wrote them.
     const before = await deviceRecords(page, board.id);
@@ -121,13 +136,16 @@ describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
     // And so does localStorage: the edit, among this person's writes kept to tell a lost one.
     expect(before.localStorage).toContain('555-0142');
 
-    // A change the server never gets: saved on the device only.
-    holdWrites = true;
+    // Changes the server never gets, saved on the device only: one of this tab, and one of
+    // another tab of the board, cut off from the server altogether (it hears of no redaction).
+    line.toServer = false;
     await addClaim(page, 'Fares rose 9% in March');
     await expect.poll(() => status(page).textContent()).not.toBe('All changes saved');
-    await expect
-      .poll(async () => holds(await deviceRecords(page, board.id), 'Fares rose 9% in March'))
-      .toBe(true);
+    Object.assign(otherLine, { toServer: false, toPage: false });
+    await addClaim(other, 'Tolls rose 4% in May');
+    for (const claim of ['Fares rose 9% in March', 'Tolls rose 4% in May']) {
+      await expect.poll(async () => holds(await deviceRecords(page, board.id), claim)).toBe(true);
+    }
 
     await server.redact(board, commentId);
     await expect
@@ -137,17 +155,16 @@ describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
     expect(holds(after, '555-0142')).toBe(false);
     expect(after.updates).toHaveLength(1);
     expect(holds(after, 'Fares rose 9% in March')).toBe(true);
-    expect(Object.values(readBoard(watcher.doc).cards).map((c) => c.claim)).not.toContain(
-      'Fares rose 9% in March',
-    );
+    expect(holds(after, 'Tolls rose 4% in May')).toBe(true);
+    expect(claims()).not.toContain('Fares rose 9% in March');
+    expect(claims()).not.toContain('Tolls rose 4% in May');
 
-    // Closed with the change unsent: the board opening again sends it from the copy.
-    await page.close();
+    // Both closed with their changes unsent: the board opening again sends them from the copy.
+    await Promise.all([page.close(), other.close()]);
     const again = await context.newPage();
     await openBoard(again, link);
-    await expect
-      .poll(() => Object.values(readBoard(watcher.doc).cards).map((c) => c.claim))
-      .toContain('Fares rose 9% in March');
+    await expect.poll(claims).toContain('Fares rose 9% in March');
+    await expect.poll(claims).toContain('Tolls rose 4% in May');
     expect(holds(await deviceRecords(again, board.id), 'Quintanilla')).toBe(false);
     await context.close();
   });
