@@ -47,10 +47,14 @@ export async function scrubDeviceCopy(
   const known = new Set(Array.isArray(listed) ? listed.filter((v) => typeof v === 'string') : []);
   if (!always && [...ids].every((id) => known.has(id))) return false;
   const started = performance.now();
+  let rewritten = false;
   await fetchUpdates(persistence, undefined, (updates) => {
     updates.clear();
     updates.add(Y.encodeStateAsUpdate(persistence.doc));
+    rewritten = true;
   });
+  // y-indexeddb leaves the store as it was once its persistence is destroyed (the page going).
+  if (!rewritten) return false;
   performance.measure(SCRUB_MEASURE, { start: started, end: performance.now() });
   const custom = db.transaction(CUSTOM, 'readwrite').objectStore(CUSTOM);
   await request(custom.put([...new Set([...known, ...ids])], SCRUBBED_KEY));
