@@ -269,6 +269,10 @@ export class BoardConnection {
   private readonly redactionsFound = new Set<string>();
   /** One of them was redacted while this tab had the comment: its words were here. */
   private redactedLive = false;
+  /** One of them came from this device's copy, or a tab's record, not from the server. */
+  private redactionFromDevice = false;
+  /** This device's copy of the board held nothing when it loaded: a first visit, say. */
+  private copyWasEmpty = false;
   /** The device copy's rewrites, one after the other (scrubRedactions). */
   private deviceScrubs: Promise<void> = Promise.resolve();
 
@@ -337,7 +341,11 @@ export class BoardConnection {
     this.persistence = options.persist
       ? new IndexeddbPersistence(indexedDbName(options.boardId), this.doc)
       : null;
-    this.persistence?.on('synced', () => this.markLoaded());
+    this.persistence?.on('synced', () => {
+      // Nothing from the server arrives before in practice; if it did, the copy counts as held.
+      this.copyWasEmpty = this.doc.store.clients.size === 0;
+      this.markLoaded();
+    });
     this.tabs =
       this.persistence && typeof BroadcastChannel === 'function'
         ? new BroadcastChannel(`factboard-tabs:${options.boardId}`)
@@ -535,6 +543,7 @@ export class BoardConnection {
         for (const id of keys) {
           if (id === null || !isRedacted(comments.get(id))) continue;
           this.redactionsFound.add(id);
+          this.redactionFromDevice ||= transaction.origin !== this.provider;
           found = true;
         }
       } else if (
@@ -555,14 +564,19 @@ export class BoardConnection {
    * touch them give way to empty ones (an Undo there says why nothing was undone), the doc's
    * deleted values of their text are emptied, and this device's other records of them forget
    * them (scrubRecords). Then, once the device's copy has loaded, it is rewritten without them
-   * (scrubDeviceCopy): always after a redaction seen live, else unless it was already for them.
+   * (scrubDeviceCopy): always after a redaction seen live, else unless it was already for them;
+   * but a copy that held nothing as it loaded, to which only the server brought the comments,
+   * marked, never held their words: they are only listed (a first visit to a large board would
+   * otherwise spend a second on it).
    */
   private readonly scrubRedactions = () => {
     if (this.destroyed || this.redactionsFound.size === 0) return;
     const ids: ReadonlySet<string> = new Set(this.redactionsFound);
     const live = this.redactedLive;
+    const fromDevice = this.redactionFromDevice;
     this.redactionsFound.clear();
     this.redactedLive = false;
+    this.redactionFromDevice = false;
     dropRedactedSteps(this.undoManager, this.doc, COMMAND);
     collectRedactedWords(this.doc, ids);
     this.scrubRecords(ids);
@@ -571,7 +585,11 @@ export class BoardConnection {
     if (!persistence) return;
     this.deviceScrubs = this.deviceScrubs
       .then(() => persistence.whenSynced)
-      .then(() => (this.destroyed ? false : scrubDeviceCopy(persistence, ids, live)))
+      .then(() => {
+        if (this.destroyed) return false;
+        const clean = !fromDevice && this.copyWasEmpty;
+        return scrubDeviceCopy(persistence, ids, live ? 'always' : clean ? 'never' : 'unlisted');
+      })
       // The database closing with the page: not listed scrubbed, the next visit rewrites it.
       .then(
         () => undefined,

@@ -31,13 +31,20 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
   });
 
 /**
- * Rewrites the store unless `always` is false and every comment of `ids` is listed scrubbed
- * already; resolves with whether it did. Call once the copy has loaded (whenSynced).
+ * When to rewrite the store for these comments: `always` (their words were in the tab), unless
+ * each is listed scrubbed already (`unlisted`), or `never`: they are only listed (the copy is
+ * known never to have held them).
+ */
+export type ScrubWhen = 'always' | 'unlisted' | 'never';
+
+/**
+ * Rewrites the store as `when` says, and lists the comments scrubbed; resolves with whether it
+ * rewrote it. Call once the copy has loaded (whenSynced).
  */
 export async function scrubDeviceCopy(
   persistence: IndexeddbPersistence,
   ids: ReadonlySet<string>,
-  always: boolean,
+  when: ScrubWhen,
 ): Promise<boolean> {
   const db = persistence.db;
   if (!db) return false;
@@ -45,7 +52,11 @@ export async function scrubDeviceCopy(
     db.transaction(CUSTOM, 'readonly').objectStore(CUSTOM).get(SCRUBBED_KEY),
   );
   const known = new Set(Array.isArray(listed) ? listed.filter((v) => typeof v === 'string') : []);
-  if (!always && [...ids].every((id) => known.has(id))) return false;
+  if (when === 'unlisted' && [...ids].every((id) => known.has(id))) return false;
+  if (when === 'never') {
+    await list(db, known, ids);
+    return false;
+  }
   const started = performance.now();
   let rewritten = false;
   await fetchUpdates(persistence, undefined, (updates) => {
@@ -56,7 +67,12 @@ export async function scrubDeviceCopy(
   // y-indexeddb leaves the store as it was once its persistence is destroyed (the page going).
   if (!rewritten) return false;
   performance.measure(SCRUB_MEASURE, { start: started, end: performance.now() });
+  await list(db, known, ids);
+  return true;
+}
+
+/** Lists the comments as scrubbed, with those listed before. */
+async function list(db: IDBDatabase, known: ReadonlySet<string>, ids: ReadonlySet<string>) {
   const custom = db.transaction(CUSTOM, 'readwrite').objectStore(CUSTOM);
   await request(custom.put([...new Set([...known, ...ids])], SCRUBBED_KEY));
-  return true;
 }

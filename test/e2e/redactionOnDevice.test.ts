@@ -5,10 +5,12 @@
  * REST, and in one that was closed, when it next opens the board. A change the open tab made
  * that the server has not had (its writes to the server held back) is kept through the rewrite:
  * closed before it was sent, it reaches the server from the copy when the board opens again.
+ * A browser's first visit, whose copy never held the words, is spared the rewrite.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/board';
+import { SCRUB_MEASURE } from '../../client/sync/scrubDeviceCopy';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { addClaim, card, openBoard, openCard, status, waitSaved } from './support/boardPage';
@@ -186,5 +188,19 @@ describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
       .poll(async () => holds(await deviceRecords(again, board.id), 'Oyelaran'))
       .toBe(false);
     await context.close();
+
+    // A browser's first visit gets the comment redacted from the server: its copy never held
+    // the words, and is not rewritten for them, only says it need not be.
+    const first = await (await browser.newContext()).newPage();
+    await openBoard(first, link);
+    await expect
+      .poll(async () => (await deviceRecords(first, board.id)).custom)
+      .toContain(commentId);
+    const rewrites = await first.evaluate(
+      (name) => performance.getEntriesByName(name).length,
+      SCRUB_MEASURE,
+    );
+    expect(rewrites).toBe(0);
+    await first.context().close();
   });
 });
