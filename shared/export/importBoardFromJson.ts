@@ -24,7 +24,8 @@ import {
   newScaleMap,
   SCHEMA_VERSION,
 } from '../board/schema';
-import { redactionMarks } from '../history/redactionMarks';
+import { type RedactedMark, redactHistoryData } from '../history/redactHistoryData';
+import { markIn, redactionMarks } from '../history/redactionMarks';
 import { ExportError } from './ExportError';
 import { parseWellFormedJson } from '../wellFormed';
 import {
@@ -124,6 +125,12 @@ function sourceError(card: ExportedCard, texts: ReadonlyMap<string, string>): st
  * words are gone). A comment with no text and a mark, its own or its history's, is imported
  * deleted too, as redactComment leaves one; a live one with no text and no mark anywhere is
  * refused.
+ *
+ * A comment the file marks redacted (either way) that has text is refused (found by QA: its
+ * board hid the words under the lead the file named, while every export showed them). Refused
+ * rather than emptied: no export holds one (a redaction empties the text, and the board refuses
+ * words on it after), so no real file is lost, while emptying would quietly import a redaction
+ * nobody made, of words the file says are there.
  */
 function withRedactions(data: BoardExport): { data: BoardExport; errors: string[] } {
   const marks = redactionMarks(data.history.map((e) => ({ ...e, at: ms(e.at) })));
@@ -131,10 +138,17 @@ function withRedactions(data: BoardExport): { data: BoardExport; errors: string[
   const cards = data.cards.map((card, i) => ({
     ...card,
     comments: card.comments.map((comment, j) => {
+      const found = marks.get(comment.id);
       // Empty only: an edit may leave text that shows nothing (a zero-width space), but no
       // command stores none.
-      if (comment.text !== '') return comment;
-      const found = marks.get(comment.id);
+      if (comment.text !== '') {
+        if (comment.redacted || found) {
+          errors.push(
+            `cards.${i}.comments.${j}.text: a redacted comment has no text (comment ${JSON.stringify(comment.id)} is marked redacted ${comment.redacted ? 'by its own mark' : "by an event of it in the file's history"})`,
+          );
+        }
+        return comment;
+      }
       // The history's mark is data like any other: named as a comment's own mark must be.
       const fromHistory = found
         ? exportedCommentSchema.shape.redacted.safeParse({ by: found.by, at: isoTime(found.at) })
@@ -152,7 +166,34 @@ function withRedactions(data: BoardExport): { data: BoardExport; errors: string[
       return comment;
     }),
   }));
-  return { data: { ...data, cards }, errors };
+  return { data: { ...data, cards, history: redactedHistory(data.history, cards, marks) }, errors };
+}
+
+/**
+ * The file's history with the words of every comment it marks redacted emptied and marked, as
+ * Storage.redactComment leaves a redacted comment's events: an edited file may hold words in an
+ * event that the comment, redacted, no longer shows, and the new board's history would show
+ * them. An event marked already keeps its mark (a second redaction marks the events again, not
+ * the comment: a real file's events are left as they are); another gets the comment's own mark,
+ * the one its board shows, or, for a comment no card holds (its card removed), the history's.
+ */
+function redactedHistory(
+  history: BoardExport['history'],
+  cards: readonly ExportedCard[],
+  marks: ReadonlyMap<string, RedactedMark>,
+): BoardExport['history'] {
+  const redacted = new Map(marks);
+  for (const card of cards) {
+    for (const c of card.comments) {
+      if (c.redacted) redacted.set(c.id, { by: c.redacted.by, at: ms(c.redacted.at) });
+    }
+  }
+  return history.map((event) => {
+    const { commentId } = event.data;
+    const mark = typeof commentId === 'string' ? redacted.get(commentId) : undefined;
+    const data = mark && redactHistoryData(event.data, markIn(event.data.redacted) ?? mark);
+    return data ? { ...event, data } : event;
+  });
 }
 
 function parse(json: unknown): { data: BoardExport } | { errors: string[] } {

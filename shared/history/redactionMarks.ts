@@ -13,7 +13,8 @@ export interface MarkedHistoryEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-function markIn(value: unknown): RedactedMark | null {
+/** The redaction mark an event's `redacted` holds, if it is one. */
+export function markIn(value: unknown): RedactedMark | null {
   if (typeof value !== 'object' || value === null) return null;
   const { by, at } = value as { by?: unknown; at?: unknown };
   if (typeof by !== 'object' || by === null || typeof at !== 'number' || !Number.isFinite(at)) {
