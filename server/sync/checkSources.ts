@@ -12,7 +12,8 @@
  *   of another text is given (articleIdFor), and that import would then find "its" article on
  *   the board and add nothing;
  * - an article that stays is never changed: no field is written, replaced or deleted (its
- *   title, link and maker are what its import wrote, as its text is);
+ *   title, link and maker are what its import wrote, as its text is), though a key of a stored
+ *   article that the layout does not name may be deleted (it shows nothing to anyone);
  * - a card's source is written with the card (made from a selection, or put back by an Undo),
  *   and quotes the text of its article within it, as the board holds it, as the same write
  *   puts it back, or as it was removed; or else is the source the card had when it was
@@ -36,11 +37,11 @@ import { valueOf } from './actorValues';
 import type { UpdateAnalysis } from './analyzeUpdate';
 import { everHad } from './everHad';
 import { isNewItem } from './isNewItem';
+import { namedPlace } from './namedPlace';
 import type { PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
 
-const FIELDS: ReadonlySet<string> = new Set(Object.values(ARTICLE_KEYS));
 const QUOTES = no('a card quotes its article’s text at its offsets');
 
 interface Span {
@@ -98,6 +99,8 @@ export function checkSources(
   }
   for (const { where } of deletes) {
     if (where.root !== ROOT.articles || where.depth === 0) continue;
+    // A key a stored article holds though the layout does not name it may go: it shows nothing.
+    if (!namedPlace(where)) continue;
     // A field goes only with its whole article (removeArticle).
     if (!Y.isDeleted(ds, (where.top as Y.Item).id)) {
       return no('an article stays as it was imported');
@@ -116,7 +119,8 @@ export function checkSources(
     const fields = putBack.get(article) ?? new Map<string, unknown>();
     putBack.set(article, fields);
     const key = where.key;
-    if (key === null || !FIELDS.has(key) || fields.has(key) || Y.isDeleted(ds, item.id)) {
+    // A key the layout does not name was refused already (namedPlace).
+    if (key === null || fields.has(key) || Y.isDeleted(ds, item.id)) {
       return no('an article comes back only as it was removed');
     }
     fields.set(key, valueOf(item));

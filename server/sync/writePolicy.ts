@@ -42,7 +42,12 @@
  * only as it was removed; a card quotes its article's text at its offsets (checkSources).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), a JSON value has
- * its schema's keys and no others, …).
+ * its schema's keys and no others, …), and every key it writes is one the layout names where
+ * it lands (namedPlace): a key of its own on a card, an evidence item, a comment, an article,
+ * the meta map or the scale, an entry of a root under a key that is no id, or anything inside a
+ * map the layout does not have, is refused naming the key; such a key a stored board already
+ * holds may be deleted (on a comment by whoever may comment, on an article too), as it shows
+ * nothing to anyone.
  * Setting a map key replaces its value (analyzeUpdate counts that as a delete), so replacing
  * a colleague's comment under its id is deleting it. Items that Yjs will discard (their parent
  * is gone) change nothing and pass, except for a viewer, who may not add structs at all. A
@@ -67,6 +72,7 @@ import type { BoardInvites } from './BoardInvites';
 import { checkActors } from './checkActors';
 import { checkSources } from './checkSources';
 import { everHad } from './everHad';
+import { namedPlace } from './namedPlace';
 import { pastActorsOf } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
@@ -174,6 +180,8 @@ export function checkWrite(
       return no('nothing nests deeper than the board layout');
     }
   }
+  const unnamed = newItems.find((n) => !namedPlace(n.where));
+  if (unnamed) return notNamed(unnamed.where.key);
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
   const untimely = checkTimes(newItems, times);
@@ -184,6 +192,16 @@ export function checkWrite(
   past.record(writer.id, analysis.deletes);
   const actors = checkActors(writer, analysis, doc, invites, past);
   return actors.ok ? checkSources(analysis, ds, doc, past, history) : actors;
+}
+
+/**
+ * A write under a key the layout does not name, named in the 4403's reason (cut short: a close
+ * reason holds 123 bytes, and a key may be as long as a hostile client likes).
+ */
+function notNamed(key: string | null): PolicyVerdict {
+  if (key === null) return no('a list the board layout does not have');
+  const shown = key.length > 24 ? `${key.slice(0, 24)}…` : key;
+  return no(`a key the board layout does not name: ${shown}`);
 }
 
 /** Whether a new item holds what the layout allows where it lands (shared/board/fieldRules). */
@@ -299,6 +317,9 @@ function checkComments(
 
   for (const { item, where } of deletes) {
     if (where.root !== ROOT.comments) continue;
+    // A key a stored comment holds though the layout does not name it: whoever may comment may
+    // take it away, as it shows nothing to anyone.
+    if (where.depth > 0 && !namedPlace(where)) continue;
     if (where.depth === 0) {
       if (!own(item)) return no('only a comment’s author deletes it');
       if (isRedacted(item)) return REDACTED;

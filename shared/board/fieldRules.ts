@@ -15,8 +15,10 @@
  * Fields are found by root, depth and key (analyzeUpdate's Where): a card's fields sit at
  * depth 1 of `cards`, an evidence item's at depth 3, a comment's and an article's at depth 1
  * of their roots, the board's at depth 0 of `meta`; cards, comments, articles and evidence
- * items themselves are maps. Keys the layout does not name are left
- * alone (readers ignore them), and so is the rating scale, which only leads write.
+ * items themselves are maps. A key the layout does not name is refused wherever it would land
+ * (namedByLayout): readers ignore it, so whatever it held (900 KB under a card's `hidden`) was
+ * stored and sent to everyone, and no history event, reader or export ever showed it. The
+ * rating scale's values are left alone (only leads write them), not its keys.
  */
 import {
   actorSchema,
@@ -24,6 +26,7 @@ import {
   httpUrl,
   LIMITS,
   organisationSchema,
+  ratingScaleSchema,
   sourceSpanSchema,
   speakerTypeSchema,
   stanceSchema,
@@ -32,10 +35,13 @@ import {
   ARTICLE_KEYS,
   CARD_KEYS,
   COMMENT_KEYS,
+  COMMENT_REDACTED_KEY,
   EVIDENCE_KEYS,
   isPos,
+  LABEL_KEYS,
   META_KEYS,
   ROOT,
+  SCALE_KEYS,
 } from './schema';
 import { ID_PATTERN } from './newId';
 import { hasVisibleText } from '../visibleText';
@@ -154,6 +160,9 @@ const META: Readonly<Record<string, FieldRule>> = {
   [META_KEYS.organisation]: orNull(exactly(organisationSchema)),
   [META_KEYS.schemaVersion]: (v) => Number.isInteger(v) && (v as number) >= 0,
   [META_KEYS.scale]: 'map',
+  // Version 1's whole scale, which a lead's tab left open across the upgrade to version 2 still
+  // writes (setRatingScale then wrote this key, parsed by this schema); readers no longer do.
+  [META_KEYS.ratingScale]: exactly(ratingScaleSchema),
 };
 
 /** The roots whose entries are maps: one per card, comment or article. */
@@ -181,4 +190,53 @@ export function fieldRule(root: string, depth: number, key: string | null): Fiel
               ? META
               : null;
   return rules && Object.hasOwn(rules, key) ? (rules[key] as FieldRule) : null;
+}
+
+const named = (keys: Readonly<Record<string, string>>): ReadonlySet<string> =>
+  new Set(Object.values(keys));
+const CARD_NAMES = named(CARD_KEYS);
+const EVIDENCE_NAMES = named(EVIDENCE_KEYS);
+/** A comment's fields, and the mark the server's redaction sets (a client never writes it). */
+const COMMENT_NAMES = new Set([...named(COMMENT_KEYS), COMMENT_REDACTED_KEY]);
+const ARTICLE_NAMES = named(ARTICLE_KEYS);
+const META_NAMES = named(META_KEYS);
+const SCALE_NAMES = named(SCALE_KEYS);
+const LABEL_NAMES = named(LABEL_KEYS);
+const isId = (key: string | null): boolean => key !== null && ID_PATTERN.test(key);
+/** Whether a container is the one held under `holder` (or new, and judged on its own). */
+const within = (containerKey: string | null | undefined, holder: string | null): boolean =>
+  containerKey === undefined || containerKey === holder;
+
+/**
+ * Whether the layout has a place at `depth` of `root` under `key` (null: an element of a list),
+ * inside a container held under `containerKey`: the key its own holder has (null when that is
+ * a list's element), or undefined when the container is new in the same write, and is judged
+ * on its own. An entry of cards, comments or articles sits under an id; a card's evidence is
+ * its one list; the rating scale's labels sit under ids too.
+ */
+export function namedByLayout(
+  root: string,
+  depth: number,
+  key: string | null,
+  containerKey: string | null | undefined,
+): boolean {
+  if (root === ROOT.meta) {
+    if (depth === 0) return key !== null && META_NAMES.has(key);
+    if (depth === 1)
+      return key !== null && SCALE_NAMES.has(key) && within(containerKey, META_KEYS.scale);
+    if (depth === 2) return isId(key) && within(containerKey, SCALE_KEYS.labels);
+    return depth === 3 && key !== null && LABEL_NAMES.has(key) && containerKey !== null;
+  }
+  if (!MAP_ENTRIES.has(root)) return false;
+  if (depth === 0) return isId(key);
+  if (key === null)
+    return root === ROOT.cards && depth === 2 && within(containerKey, CARD_KEYS.evidence);
+  if (depth === 1) {
+    const names =
+      root === ROOT.cards ? CARD_NAMES : root === ROOT.comments ? COMMENT_NAMES : ARTICLE_NAMES;
+    return names.has(key);
+  }
+  return (
+    root === ROOT.cards && depth === 3 && EVIDENCE_NAMES.has(key) && within(containerKey, null)
+  );
 }
