@@ -21,6 +21,42 @@ function logLines(output: string): LogLine[] {
     .map((line) => JSON.parse(line) as LogLine);
 }
 
+/**
+ * Runs `round` `rounds` times, then once more a second later, and expects each kind of line
+ * the rounds write to be held back: every occurrence written or counted in a line's
+ * `suppressed`, at most one line per second the loop lasted (and one for the second it began
+ * in) plus the last, which carries the count; each line naming the client's address.
+ */
+async function expectFloodHeldBack(
+  server: ServerProcess,
+  round: () => Promise<void>,
+  kinds: Readonly<Record<string, (line: LogLine) => boolean>>,
+  what: string,
+): Promise<LogLine[][]> {
+  const rounds = 200;
+  const started = Date.now();
+  for (let i = 0; i < rounds; i++) await round();
+  const seconds = (Date.now() - started) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await round();
+  const counted = (lines: LogLine[]) =>
+    lines.reduce((sum, l) => sum + 1 + ((l['suppressed'] as number | undefined) ?? 0), 0);
+  await waitFor(
+    () =>
+      Object.values(kinds).every(
+        (kind) => counted(logLines(server.output()).filter(kind)) === rounds + 1,
+      ),
+    { what },
+  );
+  return Object.values(kinds).map((kind) => {
+    const lines = logLines(server.output()).filter(kind);
+    expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
+    expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
+    expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
+    return lines;
+  });
+}
+
 const hasEvent = (server: ServerProcess, event: string) =>
   logLines(server.output()).some((l) => l.event === event);
 
@@ -141,7 +177,6 @@ describe('server log', () => {
     const syncUrl = `${server.url.replace('http', 'ws')}/sync`;
     const board = await createBoardOverRest(server.url, 'Flood board');
     const ada = await inviteOverRest(server.url, board, 'Ada', 'editor');
-    const rounds = 200;
     const badRequests = async () => {
       const rest = await fetch(`${server.url}/api/boards/${board.id}/history`, {
         headers: { authorization: 'Bearer not-a-token' },
@@ -156,34 +191,17 @@ describe('server log', () => {
         ),
       ).toBe(404);
     };
-    const started = Date.now();
-    for (let i = 0; i < rounds; i++) await badRequests();
-    const seconds = (Date.now() - started) / 1000;
-    // A second later, one more of each: its line carries the count of those held back.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await badRequests();
-    const kinds = {
-      rest401: (l: LogLine) => l.event === 'request answered with an error' && l['status'] === 401,
-      ws4401: (l: LogLine) => l.event === 'connection refused' && l['code'] === 4401,
-      ws4403: (l: LogLine) => l.event === 'connection refused' && l['code'] === 4403,
-      ws404: (l: LogLine) => l.event === 'connection refused' && l['status'] === 404,
-    };
-    const counted = (lines: LogLine[]) =>
-      lines.reduce((sum, l) => sum + 1 + ((l['suppressed'] as number | undefined) ?? 0), 0);
-    await waitFor(
-      () =>
-        Object.values(kinds).every(
-          (kind) => counted(logLines(server.output()).filter(kind)) === rounds + 1,
-        ),
-      { what: 'every refusal written or counted' },
+    await expectFloodHeldBack(
+      server,
+      badRequests,
+      {
+        rest401: (l) => l.event === 'request answered with an error' && l['status'] === 401,
+        ws4401: (l) => l.event === 'connection refused' && l['code'] === 4401,
+        ws4403: (l) => l.event === 'connection refused' && l['code'] === 4403,
+        ws404: (l) => l.event === 'connection refused' && l['status'] === 404,
+      },
+      'every refusal written or counted',
     );
-    for (const kind of Object.values(kinds)) {
-      const lines = logLines(server.output()).filter(kind);
-      // One line per second the loop lasted (and one for the second it began in), plus the last.
-      expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
-      expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
-      expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
-    }
   });
 
   it('holds back a loop of short connections: a few opened and closed lines, each counting those not written', async () => {
@@ -192,39 +210,22 @@ describe('server log', () => {
     const syncUrl = `${server.url.replace('http', 'ws')}/sync`;
     const board = await createBoardOverRest(server.url, 'Reconnect board');
     const ada = await inviteOverRest(server.url, board, 'Ada', 'editor');
-    const rounds = 200;
     const shortConnection = async () => {
       const member = connectRaw(syncUrl, board.id, ada.token);
       await member.opened();
       member.close();
       await member.closed;
     };
-    const started = Date.now();
-    for (let i = 0; i < rounds; i++) await shortConnection();
-    const seconds = (Date.now() - started) / 1000;
-    // A second later, one more: its lines carry the count of those held back.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await shortConnection();
-    const kinds = {
-      opened: (l: LogLine) => l.event === 'connection opened',
-      closed: (l: LogLine) => l.event === 'connection closed',
-    };
-    const counted = (lines: LogLine[]) =>
-      lines.reduce((sum, l) => sum + 1 + ((l['suppressed'] as number | undefined) ?? 0), 0);
-    await waitFor(
-      () =>
-        Object.values(kinds).every(
-          (kind) => counted(logLines(server.output()).filter(kind)) === rounds + 1,
-        ),
-      { what: 'every connection opened and closed, written or counted' },
+    const held = await expectFloodHeldBack(
+      server,
+      shortConnection,
+      {
+        opened: (l) => l.event === 'connection opened',
+        closed: (l) => l.event === 'connection closed',
+      },
+      'every connection opened and closed, written or counted',
     );
-    for (const kind of Object.values(kinds)) {
-      const lines = logLines(server.output()).filter(kind);
-      expect(lines.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
-      expect(lines.at(-1)?.['suppressed']).toBeGreaterThan(0);
-      expect(lines.every((l) => l['address'] === '127.0.0.1')).toBe(true);
-      expect(lines.every((l) => l['inviteId'] === ada.inviteId)).toBe(true);
-    }
+    for (const lines of held) expect(lines.every((l) => l['inviteId'] === ada.inviteId)).toBe(true);
   });
 
   it('says, after a crash, that it took over the lock the dead process left', async () => {
