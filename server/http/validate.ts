@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError } from '../errors';
 
 /**
@@ -42,4 +42,14 @@ export function jsonBody(req: Request): unknown {
  */
 export function optionalJsonBody(req: Request): unknown {
   return req.get('content-type') ? jsonBody(req) : {};
+}
+
+const NO_BODY = z.strictObject({});
+
+/**
+ * For a route that takes no options (a redaction, an invite's revocation): none, `{}`, or a
+ * refusal naming the key, so that `{"dryRun": true}` is not ignored while the route acts.
+ */
+export function refuseBodyKeys(req: Request): void {
+  validate(NO_BODY, optionalJsonBody(req));
 }

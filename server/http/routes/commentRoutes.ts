@@ -11,11 +11,9 @@ import { ID_PATTERN } from '../../../shared/board/newId';
 import { type RedactDeps, redactComment } from '../../comments/redactComment';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
-import { optionalJsonBody, validate } from '../validate';
+import { refuseBodyKeys, validate } from '../validate';
 
 const params = z.object({ commentId: z.string().regex(ID_PATTERN, 'not a comment id') });
-/** It takes no options: a body with any key (`{"dryRun": true}`) is refused before it acts. */
-const noBody = z.strictObject({});
 
 export function commentRoutes(deps: BoardActionDeps & RedactDeps): Router {
   const router = Router();
@@ -26,7 +24,8 @@ export function commentRoutes(deps: BoardActionDeps & RedactDeps): Router {
     async (req, res) => {
       const me = member(res);
       const { commentId } = validate(params, { commentId: req.params.commentId });
-      validate(noBody, optionalJsonBody(req));
+      // It takes no options: a body with any key (`{"dryRun": true}`) is refused before it acts.
+      refuseBodyKeys(req);
       const redacted = await redactComment(deps, me.boardId, me.actor, commentId);
       res.json({ redacted });
     },

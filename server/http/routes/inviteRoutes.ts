@@ -17,7 +17,7 @@ import {
   inviteUrl,
   revokeInvite,
 } from '../boardActions';
-import { jsonBody, validate } from '../validate';
+import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
 const inviteBody = z.strictObject({
   name: personName,
@@ -111,6 +111,7 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
 
   router.delete('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
     const inviteId = validate(inviteIdParam, req.params.inviteId);
+    refuseBodyKeys(req);
     const me = member(res);
     const invite = await boardInvite(inviteId, me.boardId);
     // A lead locked out by their own click may leave the board with nobody to invite or export.

@@ -2,7 +2,8 @@
  * Every route refuses a JSON body with a key it does not take, 400 invalid_input naming the
  * key, and does nothing (QA21 F6): a redaction sent `{"dryRun": true}` redacted for good, and a
  * restore with a misspelt `evidnce` (or an evidence item's `adedBy`) restored the card without
- * the evidence. The sweep covers every POST and PATCH route the server's routers declare.
+ * the evidence; an invite's revocation sent `{"dryRun": true}` revoked it (QA23). The sweep
+ * covers every POST, PATCH and DELETE route the server's routers declare.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +65,7 @@ const SWEEP = [
     'adedBy',
   ],
   ['POST', '/api/boards/:id/comments/:commentId/redact', { dryRun: true }, 'dryRun'],
+  ['DELETE', '/api/boards/:id/invites/:inviteId', { dryRun: true }, 'dryRun'],
 ] as const;
 
 /** The path with this board's ids. */
@@ -80,21 +82,21 @@ const fill = (path: string) =>
  */
 const NOT_SWEPT = ['POST /api/boards/import'];
 
-/** The POST and PATCH routes the server's routers declare, as `METHOD /path`. */
+/** The POST, PATCH and DELETE routes the server's routers declare, as `METHOD /path`. */
 function declaredRoutes(): string[] {
   const files = [
     ...readdirSync('server/http/routes').map((f) => join('server/http/routes', f)),
     'server/export/createExportRouter.ts',
   ];
   return files.flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/router\.(post|patch)\(\s*'([^']+)'/g)].map(
+    [...readFileSync(file, 'utf8').matchAll(/router\.(post|patch|delete)\(\s*'([^']+)'/g)].map(
       (m) => `${m[1]!.toUpperCase()} ${m[2]}`,
     ),
   );
 }
 
 describe('a JSON body with a key its route does not take', () => {
-  it('is swept on every POST and PATCH route', () => {
+  it('is swept on every POST, PATCH and DELETE route', () => {
     const swept = SWEEP.map(([method, path]) => `${method} ${path}`);
     expect(new Set([...swept, ...NOT_SWEPT])).toEqual(new Set(declaredRoutes()));
   });
@@ -117,9 +119,14 @@ describe('a JSON body with a key its route does not take', () => {
     const invites = await request(server.url, 'GET', `/api/boards/${board.id}/invites`, {
       token: board.leadToken,
     });
-    expect(invites.body.invites.map((i: { name: string; role: string }) => i.role)).toEqual([
-      'lead',
-      'editor',
+    expect(
+      invites.body.invites.map((i: { role: string; revokedAt: string | null }) => [
+        i.role,
+        i.revokedAt,
+      ]),
+    ).toEqual([
+      ['lead', null],
+      ['editor', null],
     ]);
   });
 
