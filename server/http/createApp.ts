@@ -21,6 +21,7 @@ import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
 import { limitedBody } from './limitedBody';
+import { readJsonLater } from './validate';
 import { requestLog } from './requestLog';
 import { countResponses } from './countResponses';
 import { metricsRoute } from './metricsRoute';
@@ -102,7 +103,12 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   api.use(
-    limitedBody(express.json({ limit: deps.config.maxMessageBytes }), deps.config.maxMessageBytes),
+    readJsonLater(
+      limitedBody(
+        express.json({ limit: deps.config.maxMessageBytes }),
+        deps.config.maxMessageBytes,
+      ),
+    ),
   );
   const routeDeps = { ...deps, adminToken: deps.config.adminToken };
   api.use(boardRoutes(routeDeps));

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { z } from 'zod';
 import { HttpError } from '../errors';
 
@@ -18,11 +18,33 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
   throw new HttpError(400, 'invalid_input', message || 'invalid input');
 }
 
+/** Why the body of a request could not be read, until its route asks for it (jsonBody). */
+const unreadBodies = new WeakMap<Request, unknown>();
+
+/**
+ * The API's JSON reader, saying a body it could not read (malformed JSON, an unknown charset or
+ * encoding) only when the route asks for the body, after the route has checked the token: a
+ * request without one is told so (401 `missing_token`) whatever its body, as every route for a
+ * board promises. A body past the limit is still refused at once (limitedBody), unread.
+ */
+export function readJsonLater(reader: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    reader(req, res, (err?: unknown) => {
+      if (err === undefined || (err as { type?: unknown }).type === 'entity.too.large') {
+        return next(err);
+      }
+      unreadBodies.set(req, err);
+      next();
+    });
+}
+
 /**
  * The parsed JSON body. express.json leaves `req.body` undefined when the request was not
  * JSON: with a body of another type that is a 415, without any body a 400.
  */
 export function jsonBody(req: Request): unknown {
+  const unread = unreadBodies.get(req);
+  if (unread !== undefined) throw unread;
   if (req.body !== undefined) return req.body;
   if (req.get('content-type')) {
     throw new HttpError(

@@ -74,6 +74,25 @@ describe('POST /api/boards', () => {
     expect(errorCode(res)).toBe('invalid_json');
   });
 
+  it('checks the token before it says a board route’s JSON is malformed (QA23 F5)', async () => {
+    const created = await request(server.url, 'POST', '/api/boards', {
+      json: { title: 'Token first', name: 'Ana' },
+    });
+    const path = `/api/boards/${created.body.id}/invites`;
+    const malformed = { raw: '{"name": "unterminated', contentType: 'application/json' };
+    const without = await request(server.url, 'POST', path, malformed);
+    expect(without.status).toBe(401);
+    expect(errorCode(without)).toBe('missing_token');
+    const forged = await request(server.url, 'POST', path, { ...malformed, token: 'not-a-token' });
+    expect(errorCode(forged)).toBe('invalid_token');
+    const lead = await request(server.url, 'POST', path, {
+      ...malformed,
+      token: created.body.leadToken,
+    });
+    expect(lead.status).toBe(400);
+    expect(errorCode(lead)).toBe('invalid_json');
+  });
+
   it.each(['gzip', 'deflate', 'br'])(
     'refuses a body that says %s but is not, with a 4xx and the error shape',
     async (encoding) => {
