@@ -1,4 +1,4 @@
-import { graphemeStart } from './graphemeStart';
+import { graphemeStart } from './graphemes';
 
 /**
  * `text` cut to at most `max` UTF-16 units, the cut marked with "…"; the cut moves back to

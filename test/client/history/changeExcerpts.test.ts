@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeExcerpts } from '../../../client/history/changeExcerpts';
 import { clip } from '../../../client/ui/clip';
+import { seededRandom, type Random } from '../../helpers/seededRandom';
 
 const MAX = 140;
 // 246 characters; "500 visits" starts at character 148, past a cut from the start.
@@ -110,5 +111,64 @@ describe('changeExcerpts', () => {
       expect([from, to].map((s) => s.replace(/[^AB]/g, ''))).toEqual(['A', 'B']);
       for (const side of [from, to]) expect(side).not.toMatch(/e(?!\u0301)|(?<!e)\u0301/);
     }
+  });
+
+  // Pieces a person types: words, emoji (a skin tone, a family, a flag), letters with combining
+  // accents, a conjunct, Arabic and Hebrew letters, and marks that join the character before.
+  const PIECES = [
+    ...'the quick brown fox 500 visits '.split(''),
+    ...'مرحبا بالعالم '.split(''),
+    ...'שלום '.split(''),
+    ...['😀', '👩🏽‍⚕️', '🇸🇻', '👍🏿', '❤️', '👩‍👩‍👧', 'e\u0301', 'a\u0308', 'क्षि', '\u0301', '🏽'],
+  ];
+  const typed = (random: Random, count: number) =>
+    Array.from({ length: count }, () => random.pick(PIECES));
+  /** A text of 80 to 400 pieces and the same text after one edit at its start, middle or end. */
+  const edited = (seed: number): [string, string] => {
+    const random = seededRandom(seed);
+    const was = typed(random, 80 + random.int(320));
+    const at = [0, random.int(was.length + 1), was.length][random.int(3)]!;
+    const removed = random.pick([0, 1 + random.int(8)]);
+    const added = removed === 0 ? 1 + random.int(8) : random.pick([0, 1 + random.int(8)]);
+    const now = [...was];
+    now.splice(at, removed, ...typed(random, added));
+    return [was.join(''), now.join('')];
+  };
+
+  it('shows every edit of a long text, at its start, middle or end, whole in both quotes', () => {
+    const failed: string[] = [];
+    let edits = 0;
+    for (let seed = 1; seed <= 4000; seed += 1) {
+      const [was, now] = edited(seed);
+      if (was === now) continue;
+      edits += 1;
+      let same = 0;
+      while (was[same] === now[same]) same += 1;
+      let kept = 0;
+      const room = Math.min(was.length, now.length) - same;
+      while (kept < room && was.at(-1 - kept) === now.at(-1 - kept)) kept += 1;
+      const excerpts = changeExcerpts(was, now, MAX);
+      const problems = [
+        excerpts[0] === excerpts[1] && 'both read the same',
+        ...[was, now].flatMap((text, side) => {
+          const excerpt = excerpts[side]!;
+          const body = excerpt.replace(/^…/, '').replace(/…$/, '');
+          return [
+            excerpt.length > MAX && `${excerpt.length} units`,
+            LONE_SURROGATE.test(excerpt) && 'a lone surrogate',
+            /^…(?:\p{M}|\p{Emoji_Modifier}|\u200d)|\u200d…$/u.test(excerpt) && 'a character cut',
+            !text.includes(body) && 'not a part of the text',
+            !body.includes(text.slice(same, text.length - kept)) && 'the change not in it',
+          ].map((problem) => problem && `${['was', 'now'][side]}: ${problem}`);
+        }),
+      ].filter(Boolean);
+      if (problems.length > 0) failed.push(`seed ${seed}: ${problems.join(', ')}`);
+    }
+    expect(edits).toBeGreaterThan(3500);
+    expect({ failed: failed.length, of: edits, first: failed.slice(0, 5) }).toEqual({
+      failed: 0,
+      of: edits,
+      first: [],
+    });
   });
 });
