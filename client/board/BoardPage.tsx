@@ -213,7 +213,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (cardId: string, focus: boolean) => setRevealRequest({ cardId, focus, seq: ++seq.current }),
     [],
   );
-  const mover = useMover({ connection, board, visible, announce, reveal });
+  /** Set below by useFocusFollowsCard; read in effects and handlers, after this render. */
+  const cardInFocus = useRef<(cardId: string) => boolean>(() => false);
+  const inFocus = useCallback((cardId: string) => cardInFocus.current(cardId), []);
+  const mover = useMover({ connection, board, visible, announce, reveal, inFocus });
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);
@@ -315,8 +318,6 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [announce, openCard, known, tell, canEdit],
   );
-  /** Set below by useFocusFollowsCard; read in effects, after this render. */
-  const cardInFocus = useRef<(cardId: string) => boolean>(() => false);
   const noticeReader = useMemo(
     () => ({
       meId: connection.actor.id,

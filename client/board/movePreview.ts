@@ -11,7 +11,7 @@ export interface MovePreview {
   readonly cardId: string;
   readonly column: ColumnId;
   readonly index: number;
-  /** Where the card was picked up, for cancel and for "nothing moved". */
+  /** Where the card was picked up: where a cancel leaves it, unless a colleague moved it. */
   readonly from: { readonly column: ColumnId; readonly index: number };
   readonly by: 'keyboard' | 'pointer';
 }
@@ -65,8 +65,13 @@ export function previewColumns(columns: Columns, p: MovePreview | null): Columns
   return out;
 }
 
-export function isUnmoved(p: MovePreview): boolean {
-  return p.column === p.from.column && p.index === p.from.index;
+/**
+ * Whether the card is on the board (`columns`) where the preview holds it: a drop there changes
+ * nothing. Against where the card is now, not where it was picked up: a colleague may have moved
+ * it meanwhile, and a drop then takes it back to where it is held.
+ */
+export function isInPlace(columns: Columns, p: MovePreview): boolean {
+  return columns[p.column].indexOf(p.cardId) === p.index;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { type BoardView, type ColumnId, isColumn } from '../../shared/board';
+import { type BoardView, type CardView, type ColumnId, isColumn } from '../../shared/board';
 import { moveWithVerdict } from '../review/moveVerdict';
 import type { BoardConnection } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
@@ -21,7 +21,7 @@ import type { Columns } from './filterCards';
 import { movedWords, pickedUpWords } from './moveWords';
 import {
   type Direction,
-  isUnmoved,
+  isInPlace,
   type MovePreview,
   othersIn,
   pickUp,
@@ -60,14 +60,30 @@ interface MoverInput {
   readonly announce: (text: string) => void;
   /** Scrolls a card into view (and focuses it) after the next render. */
   readonly reveal: (cardId: string, focus: boolean) => void;
+  /**
+   * Whether a card has focus: focus moving on from it once a colleague deletes it says who
+   * deleted which card (useFocusFollowsCard), and that is not said twice.
+   */
+  readonly inFocus: (cardId: string) => boolean;
 }
 
-export function useMover({ connection, board, visible, announce, reveal }: MoverInput): Mover {
+export function useMover({
+  connection,
+  board,
+  visible,
+  announce,
+  reveal,
+  inFocus,
+}: MoverInput): Mover {
   const [preview, setPreview] = useState<MovePreview | null>(null);
   // Event handlers read the latest data without re-subscribing on every board change.
   const latest = useRef({ board, visible });
+  /** The card in hand as the board last had it: its claim is said once a colleague deletes it. */
+  const lastHeld = useRef<CardView | null>(null);
   useLayoutEffect(() => {
     latest.current = { board, visible };
+    const held = preview && board.cards[preview.cardId];
+    if (held) lastHeld.current = held;
   });
   /**
    * The card in hand as the last event left it. Every key steps from here, never from a render:
@@ -95,8 +111,11 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
 
   // Without its full stop: the announcements end the sentence themselves. Cut as the other
   // announcements cut it: a 2,000-character claim read out before the position buries it.
-  const claimOf = (cardId: string) =>
-    clip(latest.current.board.cards[cardId]?.claim ?? 'Card', 60).replace(/\.+$/, '');
+  const claimOf = (cardId: string) => {
+    const gone = lastHeld.current?.id === cardId ? lastHeld.current : undefined;
+    const claim = (latest.current.board.cards[cardId] ?? gone)?.claim ?? 'Card';
+    return clip(claim, 60).replace(/\.+$/, '');
+  };
   const place = (p: { column: ColumnId; index: number; cardId: string }) => {
     const size = othersIn(latest.current.visible, p.column, p.cardId).length + 1;
     return `${COLUMN_LABELS[p.column]}, position ${p.index + 1} of ${size}`;
@@ -133,10 +152,13 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
       const claim = claimOf(p.cardId);
       const card = b.cards[p.cardId];
       if (!card) {
-        announce(`${claim} was deleted by a colleague.`);
+        // With focus on it, focus moving on says it, naming who deleted it: said here too, the
+        // second sentence cut the first off in the assertive region.
+        if (!inFocus(p.cardId)) announce(`${claim} was deleted by a colleague.`);
         return;
       }
-      if (!dropped || isUnmoved(p)) {
+      // Against where the card is now: a colleague may have moved it from where it is held.
+      if (!dropped || isInPlace(v, p)) {
         announce(
           dropped
             ? `${claim} dropped where it was.`
@@ -168,7 +190,7 @@ export function useMover({ connection, board, visible, announce, reveal }: Mover
         },
       );
     },
-    [connection, announce, reveal, endCarry, hold],
+    [connection, announce, reveal, inFocus, endCarry, hold],
   );
 
   // While a card is in hand from the keyboard, the arrow keys, Space/Enter and Escape are ours.

@@ -1,7 +1,7 @@
 /** The move preview that keyboard and mouse moves share, and its mapping to model indexes. */
 import { describe, expect, it } from 'vitest';
 import {
-  isUnmoved,
+  isInPlace,
   pickUp,
   previewColumns,
   step,
@@ -27,14 +27,22 @@ describe('move preview', () => {
     });
     p = step(columns, step(columns, p, 'right'), 'right');
     expect(p).toMatchObject({ column: 'disputed', index: 0 });
-    expect(isUnmoved(p)).toBe(false);
+    expect(isInPlace(columns, p)).toBe(false);
     p = step(columns, step(columns, step(columns, p, 'left'), 'left'), 'up');
     expect(p).toMatchObject({ column: 'unverified', index: 0 });
   });
 
   it('knows when a card went back where it came from', () => {
     const p = pickUp(columns, 'a', 'keyboard')!;
-    expect(isUnmoved(step(columns, step(columns, p, 'down'), 'up'))).toBe(true);
+    expect(isInPlace(columns, step(columns, step(columns, p, 'down'), 'up'))).toBe(true);
+  });
+
+  it('knows a card held where it was picked up is not in place once a colleague moved it', () => {
+    const p = pickUp(columns, 'b', 'keyboard')!;
+    const moved: Columns = { unverified: ['a', 'c'], corroborated: ['d'], disputed: ['b'] };
+    expect(isInPlace(moved, p)).toBe(false);
+    // Moved back by them to where it is held: nothing to do.
+    expect(isInPlace(columns, p)).toBe(true);
   });
 
   it('returns no preview for a card that is not on the board', () => {
