@@ -63,7 +63,17 @@ export function jsonBody(req: Request): unknown {
  * the route acts.
  */
 export function optionalJsonBody(req: Request): unknown {
-  return req.get('content-type') ? jsonBody(req) : {};
+  return sentBody(req) ? jsonBody(req) : {};
+}
+
+/**
+ * Whether the request carries a body: by its length or its chunks, not by its Content-Type, which
+ * many clients send on every request (a DELETE with `Content-Type: application/json` and nothing
+ * after it has no body to refuse).
+ */
+function sentBody(req: Request): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return true;
+  return Number(req.headers['content-length'] ?? 0) > 0;
 }
 
 const NO_BODY = z.strictObject({});

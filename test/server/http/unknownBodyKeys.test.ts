@@ -145,5 +145,14 @@ describe('a JSON body with a key its route does not take', () => {
       { token: board.leadToken },
     );
     expect(restore.status).toBe(201);
+    // A Content-Type with nothing after it, as many clients send on every request: no body.
+    const extra = await inviteOverRest(server.url, board, 'Vi', 'viewer');
+    const revoke = await request(
+      server.url,
+      'DELETE',
+      `/api/boards/${board.id}/invites/${extra.inviteId}`,
+      { token: board.leadToken, headers: { 'content-type': 'application/json' } },
+    );
+    expect(revoke.status).toBe(204);
   });
 });
