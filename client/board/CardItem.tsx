@@ -222,7 +222,11 @@ export const CardItem = memo(function CardItem({
         card={card}
         awaitingMe={awaitingMe}
         misfit={misfit}
-        notSaved={notSaved && <NotSavedMark cardId={card.id} state={notSaved} tabIndex={inner} />}
+        notSaved={
+          notSaved && (
+            <NotSavedMark cardId={card.id} claim={card.claim} state={notSaved} tabIndex={inner} />
+          )
+        }
       />
       <div className="card-actions">
         {actions.canEdit && (

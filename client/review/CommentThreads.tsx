@@ -16,6 +16,7 @@ import type { LostEditNotice } from '../sync/BoardConnection';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
 import { postEditAgain } from './postEditAgain';
+import { threadNames } from './threadNames';
 import { TypedCommentGone } from './TypedCommentGone';
 import {
   editGoneNews,
@@ -53,6 +54,7 @@ export function CommentThreads({
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const threads = commentThreads(card.comments);
+  const nameOf = threadNames(threads);
   const count = card.comments.filter((c) => c.deletedAt === null).length;
   // A deleted comment's buttons go: focus goes to the heading, whose count says it, and where
   // Ctrl+Z is the board's Undo that the notice offers (in the comment box it would be the
@@ -124,7 +126,7 @@ export function CommentThreads({
       ) : (
         <ul className="thread-list">
           {threads.map((t) => (
-            <Thread key={t.root.id} thread={t} ctx={full} noteReply={noteReply} />
+            <Thread key={t.root.id} thread={t} which={nameOf(t)} ctx={full} noteReply={noteReply} />
           ))}
         </ul>
       )}
@@ -198,10 +200,13 @@ export function CommentThreads({
 
 function Thread({
   thread,
+  which,
   ctx,
   noteReply,
 }: {
   thread: CommentThread;
+  /** What tells it from the card's other threads, in its controls' names (threadNames). */
+  which: string;
   ctx: CommentContext;
   /** What is typed in the reply, and null when it ends: kept by the list, as edits are. */
   noteReply: (rootId: string, reply: TypedReply | null) => void;
@@ -212,6 +217,8 @@ function Thread({
   const replyRef = useRef<HTMLButtonElement>(null);
   const { root, replies } = thread;
   const { actions } = ctx;
+  // Its controls say which thread they act on: one person's threads read alike (QA24).
+  const replyName = `Reply to ${root.author.name}: ${which}`;
   const redactedMeanwhile =
     root.redacted && root.redacted.at !== redactedBefore ? root.redacted.by : null;
   // No longer allowed to comment: the form goes, and the card's dialog keeps what was typed
@@ -261,7 +268,7 @@ function Thread({
               {redactedMeanwhile && replyRedactedNews(redactedMeanwhile, ctx.myId)}
             </p>
             <CommentForm
-              label={`Reply to ${root.author.name}`}
+              label={replyName}
               submitLabel="Post reply"
               members={ctx.names}
               autoFocus
@@ -285,7 +292,7 @@ function Thread({
               ref={replyRef}
               type="button"
               className="button small"
-              aria-label={`Reply to ${root.author.name}`}
+              aria-label={replyName}
               onClick={() => {
                 setRedactedBefore(root.redacted?.at ?? null);
                 setReplying(true);
@@ -296,6 +303,7 @@ function Thread({
             <button
               type="button"
               className="button small"
+              aria-label={`${root.resolved ? 'Reopen thread' : 'Resolve thread'}: ${which}`}
               onClick={() => setResolved(!root.resolved)}
             >
               {root.resolved ? 'Reopen thread' : 'Resolve thread'}

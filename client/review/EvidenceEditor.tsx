@@ -20,6 +20,7 @@ import { describeBalance, evidenceBalance } from './evidenceBalance';
 import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';
 import { formatTime } from './formatTime';
 import { httpHref } from './commentSegments';
+import { evidenceNames } from './evidenceNames';
 import { sourceName } from './sourceName';
 import { STANCE_LABELS } from './stanceLabels';
 import { EvidenceValues, yourEvidenceChanges } from './EvidenceValues';
@@ -76,6 +77,7 @@ export function EvidenceEditor({
   const items = removed
     ? card.evidence.toSpliced(Math.min(removed.index, card.evidence.length), 0, removed.evidence)
     : card.evidence;
+  const nameOf = evidenceNames(items);
 
   const close = (focusId: string | null) => {
     setEditing(null);
@@ -132,7 +134,7 @@ export function EvidenceEditor({
                 <EvidenceForm
                   current={{ url: e.url, quote: e.quote, stance: e.stance, note: e.note }}
                   cited={card.evidence.filter((other) => other.id !== e.id)}
-                  title={`Edit evidence from ${sourceName(e)}`}
+                  title={`Edit evidence ${nameOf(e)}`}
                   {...(e === removed?.evidence
                     ? {
                         submitLabel: 'Add it again',
@@ -161,7 +163,7 @@ export function EvidenceEditor({
                       }}
                       type="button"
                       className="button small"
-                      aria-label={`Edit evidence from ${sourceName(e)}`}
+                      aria-label={`Edit evidence ${nameOf(e)}`}
                       onClick={() => setEditing(e.id)}
                     >
                       Edit
@@ -169,7 +171,7 @@ export function EvidenceEditor({
                     <button
                       type="button"
                       className="button small danger"
-                      aria-label={`Remove evidence from ${sourceName(e)}`}
+                      aria-label={`Remove evidence ${nameOf(e)}`}
                       onClick={() => remove(e)}
                     >
                       Remove

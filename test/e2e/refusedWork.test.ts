@@ -181,7 +181,9 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(await marked.count()).toBe(1);
     expect(await marked.locator('.claim').textContent()).toBe(FIRST);
     const mark = (claim: string) =>
-      card(eddie, claim).getByRole('button', { name: /^Not saved — this card shows changes/ });
+      card(eddie, claim).getByRole('button', {
+        name: `Not saved — “${claim}” shows changes the server did not take`,
+      });
     expect(await mark(SECOND).count()).toBe(0);
     await mark(FIRST).click();
     await expect
@@ -215,7 +217,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     // lacks it, and still does once the list is gone, no longer as a way to it.
     const disputed = eddie.getByRole('list', { name: 'Disputed cards' });
     const marked = (name: RegExp) => card(disputed, SECOND).getByRole('button', { name });
-    await marked(/^Not saved — this card shows changes/).waitFor();
+    await marked(/^Not saved — “.*” shows changes the server did not take$/).waitFor();
     await notSaved(eddie).getByRole('button', { name: 'Dismiss this list' }).press('Enter');
     await notSaved(eddie).waitFor({ state: 'detached' });
     const name = /this card shows changes the server did not take/;
@@ -228,6 +230,29 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
       .poll(() => stillMarked.evaluate((row) => row === document.activeElement))
       .toBe(true);
     expect(await marked(/^Not saved/).count()).toBe(0);
+  }, 60_000);
+
+  it('each marked card’s Not saved button names its claim, which the card’s own name does not repeat (QA24)', async () => {
+    const { board, context, eddie } = await boardWithEddie('Two moved offline');
+    await context.setOffline(true);
+    for (const claim of [FIRST, SECOND]) {
+      await card(eddie, claim).getByRole('combobox', { name: 'Move to…' }).selectOption('Disputed');
+    }
+    await revokedWhileOffline(board, context, eddie);
+    const disputed = eddie.getByRole('list', { name: 'Disputed cards' });
+    for (const claim of [FIRST, SECOND]) {
+      const name = `Not saved — “${claim}” shows changes the server did not take`;
+      expect(await eddie.getByRole('button', { name, exact: true }).count()).toBe(1);
+      expect(await card(disputed, claim).getByRole('button', { name, exact: true }).count()).toBe(
+        1,
+      );
+    }
+    // The card is named by its claim already: its name says only that it is not saved.
+    const cards = disputed.getByRole('listitem', {
+      name: /this card shows changes the server did not take/,
+    });
+    expect(await cards.count()).toBe(2);
+    expect(await disputed.getByRole('listitem', { name: /“.*” shows changes/ }).count()).toBe(0);
   }, 60_000);
 
   it('an offline deletion refused by a revocation is listed, though it wrote nothing new', async () => {
