@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addClaim, addComment } from '../../../shared/board';
 import type { BoardExport } from '../../../shared/export';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { exportOverRest, importOverRest } from '../../helpers/http/exportOverRest';
 import { errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
@@ -44,16 +45,9 @@ afterEach(async () => {
   rmSync(server.dataDir, { recursive: true, force: true });
 });
 
-const exportAs = async (format: 'json' | 'csv' | 'md', at?: string) => {
-  const query = `format=${format}${at ? `&at=${encodeURIComponent(at)}` : ''}`;
-  const res = await request(server.url, 'GET', `/api/boards/${boardId}/export?${query}`, {
-    token: leadToken,
-  });
-  expect(res.status).toBe(200);
-  return format === 'json' ? (res.body as BoardExport) : (res.body as string);
-};
-const importFile = (file: unknown) =>
-  request(server.url, 'POST', '/api/boards/import', { json: file });
+const exportAs = (format: 'json' | 'csv' | 'md', at?: string) =>
+  exportOverRest(server.url, boardId, leadToken, format, at);
+const importFile = (file: unknown) => importOverRest(server.url, file);
 
 /**
  * A card with two of Rita's comments naming the source, one answered by the lead, both

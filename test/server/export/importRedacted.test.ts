@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addClaim, addComment, editComment } from '../../../shared/board';
 import type { BoardExport } from '../../../shared/export';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { exportOverRest, importOverRest } from '../../helpers/http/exportOverRest';
 import { errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
@@ -43,14 +44,10 @@ afterEach(async () => {
 });
 
 const exportOf = async (id: string, token: string, format: 'json' | 'csv' | 'md') => {
-  const res = await request(server.url, 'GET', `/api/boards/${id}/export?format=${format}`, {
-    token,
-  });
-  expect(res.status).toBe(200);
-  return format === 'json' ? JSON.stringify(res.body) : (res.body as string);
+  const body = await exportOverRest(server.url, id, token, format);
+  return format === 'json' ? JSON.stringify(body) : (body as string);
 };
-const importFile = (file: unknown) =>
-  request(server.url, 'POST', '/api/boards/import', { json: file });
+const importFile = (file: unknown) => importOverRest(server.url, file);
 
 /**
  * A card with two of Rita's comments: one posted, edited and then redacted by the lead (its
