@@ -1,7 +1,8 @@
 /**
  * Reading a board: `readBoard(doc)` reads everything once; `createBoardReader(doc)` keeps a
- * view up to date and, after a change, rebuilds only the cards it touched, reusing every
- * other card object (and column array) so that React rows skip re-rendering.
+ * view up to date and, after a change, rebuilds only the cards it touched and the columns a
+ * card came to or left, reusing every other card object (and column array) so that React rows
+ * skip re-rendering.
  */
 import * as Y from 'yjs';
 import { compareRank } from './rank';
@@ -61,10 +62,7 @@ function commentsByCard(doc: Y.Doc): Map<string, CommentView[]> {
   return byCard;
 }
 
-function buildColumns(
-  cards: Readonly<Record<string, CardView>>,
-  previous?: BoardView['columns'],
-): BoardView['columns'] {
+function buildColumns(cards: Readonly<Record<string, CardView>>): BoardView['columns'] {
   const lists = Object.fromEntries(COLUMNS.map((c) => [c, [] as CardView[]])) as Record<
     ColumnId,
     CardView[]
@@ -72,12 +70,8 @@ function buildColumns(
   for (const card of Object.values(cards)) lists[card.column].push(card);
   const out = {} as Record<ColumnId, readonly string[]>;
   for (const column of COLUMNS) {
-    const ids = lists[column].sort(compareRank).map((c) => c.id);
-    const prev = previous?.[column];
-    const same = prev && prev.length === ids.length && prev.every((id, i) => id === ids[i]);
-    out[column] = same ? prev : Object.freeze(ids);
+    out[column] = Object.freeze(lists[column].sort(compareRank).map((c) => c.id));
   }
-  if (previous && COLUMNS.every((c) => out[c] === previous[c])) return previous;
   return Object.freeze(out);
 }
 
@@ -135,15 +129,80 @@ export interface BoardReader {
   destroy(): void;
 }
 
-/** A reader that rebuilds only what changed since its last read. */
+/**
+ * The columns after the cards in `moved` changed place (came, went or moved): only the
+ * columns they left or entered are remade, each from its previous order (whose other cards
+ * kept their ranks) with the moved cards put back by bisection, so a colleague's move on a
+ * board of thousands of cards sorts nothing. Columns no card left or entered stay the same
+ * arrays, and the same object is returned when none changed.
+ */
+function placeMoved(
+  previous: BoardView['columns'],
+  cards: Readonly<Record<string, CardView>>,
+  moved: ReadonlySet<string>,
+  touched: ReadonlySet<ColumnId>,
+): BoardView['columns'] {
+  const out = { ...previous } as Record<ColumnId, readonly string[]>;
+  for (const column of touched) {
+    const ids = previous[column].filter((id) => !moved.has(id));
+    for (const id of moved) {
+      const card = cards[id];
+      if (card?.column !== column) continue;
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compareRank(cards[ids[mid] as string] as CardView, card) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      ids.splice(lo, 0, id);
+    }
+    const prev = previous[column];
+    const same = prev.length === ids.length && prev.every((id, i) => id === ids[i]);
+    out[column] = same ? prev : Object.freeze(ids);
+  }
+  if (COLUMNS.every((c) => out[c] === previous[c])) return previous;
+  return Object.freeze(out);
+}
+
+/**
+ * A reader that rebuilds only what changed since its last read: the changed cards, the
+ * columns a card came to or left, and which comments each card has, kept up to date comment
+ * by comment. A colleague's change on a 1,000-card board costs a read of what it touched, not
+ * of the board (QA24: each remote change re-read every comment and re-sorted every column).
+ */
 export function createBoardReader(doc: Y.Doc): BoardReader {
   let view: BoardView | null = null;
   const dirtyCards = new Set<string>();
   let dirtyMeta = false;
   let dirtyArticles = false;
-  let dirtyComments = false;
-  // Which card each comment belonged to at the last read, for comments that are since deleted.
+  // Which card each comment belongs to, and each card's comments; filled at the first read,
+  // then kept up to date by onComments (indexed says which).
+  let indexed = false;
   const commentCard = new Map<string, string>();
+  const cardComments = new Map<string, Set<string>>();
+
+  function cardOfComment(commentId: string): string | undefined {
+    const comment = commentsMap(doc).get(commentId);
+    const cardId = comment instanceof Y.Map ? comment.get(COMMENT_KEYS.cardId) : undefined;
+    return typeof cardId === 'string' ? cardId : undefined;
+  }
+
+  function indexComment(commentId: string, cardId: string | undefined): void {
+    const before = commentCard.get(commentId);
+    if (before === cardId) return;
+    if (before !== undefined) {
+      const list = cardComments.get(before);
+      list?.delete(commentId);
+      if (list?.size === 0) cardComments.delete(before);
+      commentCard.delete(commentId);
+    }
+    if (cardId === undefined) return;
+    commentCard.set(commentId, cardId);
+    const list = cardComments.get(cardId);
+    if (list) list.add(commentId);
+    else cardComments.set(cardId, new Set([commentId]));
+  }
 
   const onCards = (events: Parameters<Handler>[0]) => {
     for (const event of events) {
@@ -152,14 +211,14 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     }
   };
   const onComments = (events: Parameters<Handler>[0]) => {
-    dirtyComments = true;
     for (const event of events) {
       const ids = event.path.length > 0 ? [String(event.path[0])] : [...event.keys.keys()];
       for (const commentId of ids) {
         const before = commentCard.get(commentId);
         if (before !== undefined) dirtyCards.add(before);
-        const now = commentsMap(doc).get(commentId)?.get('cardId');
-        if (typeof now === 'string') dirtyCards.add(now);
+        const now = cardOfComment(commentId);
+        if (now !== undefined) dirtyCards.add(now);
+        if (indexed) indexComment(commentId, now);
       }
     }
   };
@@ -179,22 +238,6 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   ];
   for (const [type, fn] of observers) type.observeDeep(fn);
 
-  // Which comments each card has, rebuilt once per read that has dirty cards: one pass over
-  // the comments, however many cards changed.
-  const cardComments = new Map<string, string[]>();
-  function indexComments(): void {
-    commentCard.clear();
-    cardComments.clear();
-    commentsMap(doc).forEach((comment, id) => {
-      const cardId = comment instanceof Y.Map ? comment.get('cardId') : undefined;
-      if (typeof cardId !== 'string') return;
-      commentCard.set(id, cardId);
-      const list = cardComments.get(cardId);
-      if (list) list.push(id);
-      else cardComments.set(cardId, [id]);
-    });
-  }
-
   function commentsOf(cardId: string): CommentView[] {
     const out: CommentView[] = [];
     for (const commentId of cardComments.get(cardId) ?? []) {
@@ -208,31 +251,40 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     read() {
       if (view === null) {
         view = readBoard(doc);
-        indexComments();
+        commentsMap(doc).forEach((_, id) => indexComment(id, cardOfComment(id)));
+        indexed = true;
         dirtyCards.clear();
-        dirtyMeta = dirtyArticles = dirtyComments = false;
+        dirtyMeta = dirtyArticles = false;
         return view;
       }
       if (dirtyCards.size === 0 && !dirtyMeta && !dirtyArticles) return view;
-      let cards = view.cards;
+      let { cards, columns } = view;
       if (dirtyCards.size > 0) {
-        if (dirtyComments) indexComments();
         const next: Record<string, CardView> = { ...view.cards };
+        const moved = new Set<string>();
+        const touched = new Set<ColumnId>();
         for (const id of dirtyCards) {
           const card: CardMap | undefined = cardsMap(doc).get(id);
           if (card instanceof Y.Map) next[id] = readCard(card, id, commentsOf(id));
           else delete next[id];
+          const before = view.cards[id];
+          const after = next[id];
+          if (before?.column === after?.column && before?.rank === after?.rank) continue;
+          moved.add(id);
+          if (before) touched.add(before.column);
+          if (after) touched.add(after.column);
         }
         cards = Object.freeze(next);
+        if (moved.size > 0) columns = placeMoved(view.columns, cards, moved, touched);
       }
       view = Object.freeze({
         meta: dirtyMeta ? readMeta(doc) : view.meta,
         articles: dirtyArticles ? readArticles(doc) : view.articles,
         cards,
-        columns: dirtyCards.size > 0 ? buildColumns(cards, view.columns) : view.columns,
+        columns,
       });
       dirtyCards.clear();
-      dirtyMeta = dirtyArticles = dirtyComments = false;
+      dirtyMeta = dirtyArticles = false;
       return view;
     },
     destroy() {
