@@ -6,7 +6,6 @@
  * Its import, and that of such a file from a version that did not mark it, gives a board whose
  * comment is redacted; a live comment with no text and no mark anywhere is refused.
  */
-import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addClaim, addComment } from '../../../shared/board';
 import type { BoardExport } from '../../../shared/export';
@@ -41,8 +40,7 @@ beforeEach(async () => {
 afterEach(async () => {
   lead?.destroy();
   rita?.destroy();
-  await server?.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 const exportAs = (format: 'json' | 'csv' | 'md', at?: string) =>

@@ -5,7 +5,6 @@
  * and words put back into the history events of a redacted comment were carried over. Such a
  * comment is refused; its events come in emptied and marked, as the redaction leaves them.
  */
-import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addClaim, addComment, editComment } from '../../../shared/board';
 import type { BoardExport } from '../../../shared/export';
@@ -39,8 +38,7 @@ beforeEach(async () => {
 afterEach(async () => {
   lead?.destroy();
   rita?.destroy();
-  await server?.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 const exportOf = async (id: string, token: string, format: 'json' | 'csv' | 'md') => {
