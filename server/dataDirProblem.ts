@@ -50,14 +50,17 @@ export function dataDirCreateProblem(dataDir: string, error: unknown): string {
   return `${resolve(dataDir)} cannot be created: ${reason}${code ? ` (${code})` : ''}`;
 }
 
+/** The SQLite database's file in the data directory. */
+export const DATABASE_FILE = 'factboard.sqlite';
+
 /** Factboard's files in its data directory, and whether it only reads them. */
 const DATA_FILES: readonly (readonly [name: string, readOnly: boolean])[] = [
   ['secret.key', true],
   ['secret.check', true],
-  ['factboard.sqlite', false],
-  ['factboard.sqlite-wal', false],
-  ['factboard.sqlite-shm', false],
-  ['factboard.sqlite-pending', false],
+  [DATABASE_FILE, false],
+  [`${DATABASE_FILE}-wal`, false],
+  [`${DATABASE_FILE}-shm`, false],
+  [`${DATABASE_FILE}-pending`, false],
 ];
 
 /**

@@ -4,6 +4,7 @@
  * with "going away" so clients reconnect to the next process).
  */
 import { ConfigError, loadConfig, unknownVariables } from './config';
+import { databaseProblem } from './databaseProblem';
 import { dataDirExposure, startFileProblem } from './dataDirProblem';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
 import { type RunningServer, startServer } from './startServer';
@@ -76,9 +77,10 @@ main().catch((err: unknown) => {
       `Factboard cannot open its data directory: ${err.message}. Run that version, or restore a backup made before it.`,
     );
   } else {
-    // A file-system error the checks at start could not foresee: one line, not a stack trace.
-    const fileProblem = startFileProblem(err, dataDir);
-    if (fileProblem !== null) console.error(fileProblem);
+    // A file-system error the checks at start could not foresee, or SQLite's own about its
+    // file: one line, not a stack trace.
+    const problem = startFileProblem(err, dataDir) ?? databaseProblem(err, dataDir);
+    if (problem !== null) console.error(problem);
     else console.error('Factboard failed to start:', err);
   }
   process.exit(1);

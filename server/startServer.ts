@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
-import { dataDirCreateProblem, dataFilesProblem } from './dataDirProblem';
+import { DATABASE_FILE, dataDirCreateProblem, dataFilesProblem } from './dataDirProblem';
 import { createApp } from './http/createApp';
 import { staticClient } from './http/staticClient';
 import { createExtractionPool, type ExtractionPool } from './extract/createExtractionPool';
@@ -87,7 +87,7 @@ export async function startServer(
   const filesProblem = dataFilesProblem(dataDir);
   if (filesProblem !== null) throw new ConfigError([`FACTBOARD_DATA_DIR: ${filesProblem}`]);
   const signer = createTokenSigner(loadOrCreateSecret(dataDir, config.secret ?? undefined));
-  const databaseFile = join(dataDir, 'factboard.sqlite');
+  const databaseFile = join(dataDir, DATABASE_FILE);
   const storage = createSqliteStorage(databaseFile, {
     synchronous: config.sqliteSynchronous,
     onError: (error) => log('error', 'storing pending updates failed; retrying', { error }),

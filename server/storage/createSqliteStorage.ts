@@ -127,12 +127,13 @@ function migrate(db: Database.Database): void {
       `the data was written by a newer version of Factboard (storage layout ${version}; this version knows up to ${MIGRATIONS.length})`,
     );
   }
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    // Written even when it is unchanged: a file SQLite could open only read-only (an append-only
+    // flag, a mount access() did not show as read-only) is refused at start (SQLITE_READONLY)
+    // rather than at the first edit, as is one another program holds locked (SQLITE_BUSY).
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -250,18 +251,20 @@ function openSqliteStorage(
   lockTakenOverFrom: number | null = null,
 ): SqliteStorage {
   const db = new Database(file);
-  // A commit writes every page it touched to the WAL in full: an edit touches about six (the
-  // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4
-  // measured 37 → 27 µs CPU per commit; a 17 MB snapshot's write and read, rare, cost about a
-  // third more. Only a new file takes it (before WAL mode); an existing one keeps its size.
-  db.pragma('page_size = 2048');
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // After a checkpoint the WAL restarts from its beginning; this caps the file it leaves behind.
-  db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
+  // Closed again if any of this fails: a damaged or locked file is refused before the storage
+  // holds it (see server/databaseProblem.ts for what the start then says).
   try {
+    // A commit writes every page it touched to the WAL in full: an edit touches about six (the
+    // update and history rows, their indexes, the sequence table). 2 KiB pages instead of 4
+    // measured 37 → 27 µs CPU per commit; a 17 MB snapshot's write and read, rare, cost about a
+    // third more. Only a new file takes it (before WAL mode); an existing one keeps its size.
+    db.pragma('page_size = 2048');
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'FULL' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // After a checkpoint the WAL restarts from its beginning; this caps the file it leaves behind.
+    db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
     migrate(db);
   } catch (error) {
     db.close();

@@ -25,14 +25,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startServerProcess(opts: {
+export interface ServerProcessOptions {
   dataDir: string;
   port: number;
   env?: Record<string, string>;
   /** Runs it as this user (needs root): what an unprivileged user's server meets. */
   uid?: number;
-}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  /** A command it runs under, given node's command line after these arguments (e.g. unshare). */
+  runUnder?: readonly [command: string, ...args: string[]];
+}
+
+export async function startServerProcess(opts: ServerProcessOptions): Promise<ServerProcess> {
+  const node = [process.execPath, '--import', 'tsx', MAIN];
+  const [command, ...args] = opts.runUnder ? [...opts.runUnder, ...node] : node;
+  const child = spawn(command as string, args, {
     ...(opts.uid !== undefined && { uid: opts.uid, gid: opts.uid }),
     env: {
       ...process.env,
@@ -70,4 +76,21 @@ export async function startServerProcess(opts: {
       await exited;
     },
   };
+}
+
+/**
+ * What the server printed (stdout and stderr, trimmed) as it exited 1 without starting; throws
+ * if it started, or exited otherwise.
+ */
+export async function refusedStart(opts: ServerProcessOptions): Promise<string> {
+  const error = await startServerProcess(opts).then(
+    async (server) => {
+      await server.kill('SIGTERM');
+      throw new Error(`the server started:\n${server.output()}`);
+    },
+    (err: Error) => err,
+  );
+  const exitedWith1 = /^server exited with 1:\n/;
+  if (!exitedWith1.test(error.message)) throw error;
+  return error.message.replace(exitedWith1, '').trim();
 }
