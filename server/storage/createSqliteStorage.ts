@@ -68,6 +68,7 @@ import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { redactHistoryData } from '../../shared/history/redactHistoryData';
 import { redactUpdate } from './redactUpdate';
 import { MIGRATIONS } from './sqliteSchema';
+import { wellFormStoredNames } from './wellFormStoredNames';
 
 interface InviteRow {
   id: string;
@@ -129,6 +130,8 @@ function migrate(db: Database.Database): void {
   }
   db.transaction(() => {
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+    // Not a layout change: names an older version stored unreadably, read right from now on.
+    wellFormStoredNames(db);
     // Written even when it is unchanged: a file SQLite could open only read-only (an append-only
     // flag, a mount access() did not show as read-only) is refused at start (SQLITE_READONLY)
     // rather than at the first edit, as is one another program holds locked (SQLITE_BUSY).
