@@ -6,6 +6,7 @@
  * the signature on every request and connection and takes the role from the stored invite.
  */
 import { isRole, type Role } from '../../shared/roles';
+import { toWellFormed } from '../../shared/wellFormed';
 
 export interface InviteClaims {
   readonly boardId: string;
@@ -34,7 +35,9 @@ export function readClaims(token: string): InviteClaims | null {
       boardId: c.boardId,
       inviteId: c.inviteId,
       role: c.role,
-      name: typeof c.name === 'string' ? c.name : '',
+      // Well-formed as the board holds it: an invite made before 5 December 2026 may carry a
+      // lone surrogate, which its writes reach everyone with as U+FFFD (shared/wellFormed).
+      name: typeof c.name === 'string' ? toWellFormed(c.name) : '',
       exp: typeof c.exp === 'number' ? c.exp : null,
     };
   } catch {

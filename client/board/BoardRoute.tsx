@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { inviteLinkDamaged } from '../app/acceptInvite';
 import { getDisplayName, getKnownBoard, subscribeKnownBoards } from '../app/knownBoards';
 import { readClaims } from '../app/tokenClaims';
+import { toWellFormed } from '../../shared/wellFormed';
 import { BoardPage } from './BoardPage';
 
 /** `/b/<id>`: the board, if this browser holds an invite for it. */
@@ -32,7 +33,10 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   // The invite's name first: the server shows this person's presence under it and records
   // their changes against it, and takes comments only in it, so their comments and edits carry
   // the same name (a board remembered before the name was kept reads it from its token). The
-  // browser's own name (asked on the start page) is the last resort.
-  const name = known.inviteName || readClaims(known.token)?.name || getDisplayName() || 'Anonymous';
+  // browser's own name (asked on the start page) is the last resort. Well-formed, as the board
+  // holds names: a board remembered from an old invite's token may keep a lone surrogate.
+  const name = toWellFormed(
+    known.inviteName || readClaims(known.token)?.name || getDisplayName() || 'Anonymous',
+  );
   return <BoardPage key={`${known.id}:${known.token}`} known={known} name={name} />;
 }

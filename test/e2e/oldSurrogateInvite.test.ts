@@ -1,0 +1,73 @@
+/**
+ * An invite made before 5 December 2026 with a lone UTF-16 surrogate in its name, in the
+ * browser: its link opens the board, a card made on the page is saved (the server rewrites the
+ * stored name as Yjs sends it: server/storage/wellFormStoredNames), and a colleague's mention of
+ * her name as the board shows it ("@Ana � Ruiz") is hers: her page's name is made well-formed
+ * too (client/app/tokenClaims, BoardRoute), where it kept the token's surrogate and so matched
+ * no name on the board.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { addComment } from '../../shared/board';
+import { readBoard } from '../../shared/board/readBoard';
+import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import {
+  type OldSurrogateInvite,
+  SENT_NAME,
+  storeOldSurrogateInvite,
+} from '../helpers/oldSurrogateInvite';
+import { makeTempDir, type TempDir } from '../helpers/tempDir';
+import type { TestClient } from '../helpers/connectProvider';
+import { waitFor } from '../helpers/waitFor';
+import { addClaim, openBoard, waitSaved } from './support/boardPage';
+import { type BoardServer, startBoardServer } from './support/boardServer';
+
+const CLAIM = 'Rents rose 4 percent in 2025';
+
+describe.skipIf(!chromiumAvailable())('an invite with a lone surrogate in its name', () => {
+  let dir: TempDir;
+  let old: OldSurrogateInvite;
+  let server: BoardServer;
+  let browser: BrowserSession;
+  let context: BrowserContext;
+  let lead: TestClient;
+
+  beforeAll(async () => {
+    dir = makeTempDir('factboard-old-invite-');
+    old = await storeOldSurrogateInvite(dir.path);
+    [server, browser] = await Promise.all([
+      startBoardServer({ dataDir: dir.path }),
+      launchBrowser(),
+    ]);
+    context = await browser.newContext();
+  }, 120_000);
+
+  afterAll(async () => {
+    lead?.destroy();
+    await browser?.close();
+    await server?.stop();
+    dir?.remove();
+  });
+
+  it('saves a card made on the page, and is told of a mention of her name', async () => {
+    const page = await context.newPage();
+    await openBoard(page, `${server.url}/b/${old.board.id}#invite=${old.token}`);
+    await addClaim(page, CLAIM);
+    await waitSaved(page);
+
+    lead = server.connect(old.board.id, old.board.leadToken);
+    await lead.synced();
+    const card = await waitFor(
+      () => Object.values(readBoard(lead.doc).cards).find((c) => c.claim === CLAIM),
+      { what: 'her card on the lead’s board' },
+    );
+    expect(card.createdBy.name).toBe(SENT_NAME);
+    addComment(lead.doc, card.id, { text: `@${SENT_NAME} where is this from?` }, lead.as);
+
+    const onPage = page.locator('li[data-card-id]', { hasText: CLAIM });
+    await onPage.getByText('Mentions you').waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: /^For me/ }).textContent()).toBe(
+      'For me 1 card assigned to you or with a mention to answer',
+    );
+  });
+});
