@@ -200,7 +200,11 @@ export const ratingScaleSchema = z
 
 export const organisationSchema = z.object({ name: visibleName(LIMITS.title), url: httpUrl });
 
+/** The longest id a person may carry (an invite's id, SYSTEM_ACTOR's). */
+export const ACTOR_ID_MAX = 100;
+
+/** A person: fieldRules checks the same by hand on every write that names one. */
 export const actorSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().min(1).max(ACTOR_ID_MAX),
   name: plainText(LIMITS.name),
 });
