@@ -72,7 +72,7 @@ import type { BoardInvites } from './BoardInvites';
 import { checkActors } from './checkActors';
 import { checkSources } from './checkSources';
 import { everHad } from './everHad';
-import { namedPlace } from './namedPlace';
+import { firstUnnamed, namedPlace } from './namedPlace';
 import { pastActorsOf } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
@@ -180,7 +180,7 @@ export function checkWrite(
       return no('nothing nests deeper than the board layout');
     }
   }
-  const unnamed = newItems.find((n) => !namedPlace(n.where));
+  const unnamed = firstUnnamed(newItems);
   if (unnamed) return notNamed(unnamed.where.key);
   const bad = newItems.find((n) => !fitsLayout(n.item, n.where));
   if (bad) return no(`a value that does not fit the board’s ${bad.where.key ?? 'layout'}`);
