@@ -61,6 +61,14 @@ const sameSpan = (a: Span, b: unknown): boolean => {
   );
 };
 
+/**
+ * The id of a card on the board or one the update makes (`keys`: each new one's key, from its
+ * place). A function of the module rather than a closure checkSources makes on every update:
+ * see writePolicy's nestsTooDeep.
+ */
+const idOf = (top: Y.Item, keys: ReadonlyMap<Y.Item, string | null>): string | null =>
+  keys.has(top) ? (keys.get(top) ?? null) : top.parentSub;
+
 /** Whether `span`'s sentence is `text` at its offsets. */
 const quotesAt = (text: string, span: Span): boolean =>
   // slice() clamps: offsets past the end would hold a sentence they do not describe.
@@ -85,7 +93,6 @@ export function checkSources(
   // the update when it is written next to another, and only its place says it (analyzeUpdate).
   const keys = new Map<Y.Item, string | null>();
   for (const { item, where } of newItems) if (where.depth === 0) keys.set(item, where.key);
-  const idOf = (top: Y.Item) => (keys.has(top) ? (keys.get(top) ?? null) : top.parentSub);
 
   for (const { where } of newItems) {
     if (where.root !== ROOT.articles) continue;
@@ -162,7 +169,7 @@ export function checkSources(
     }
     const text = onBoard ?? past.articleText(span.articleId);
     if (text !== undefined && quotesAt(text, span)) continue;
-    const cardId = idOf(where.top as Y.Item);
+    const cardId = idOf(where.top as Y.Item, keys);
     if (cardId !== null && sameSpan(span, past.cardSource(cardId))) continue;
     if (cardId !== null && history.hadCardSource(cardId, sourceDigest(span))) continue;
     return QUOTES;
