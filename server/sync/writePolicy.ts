@@ -97,9 +97,16 @@ const inLayout = (w: Where) =>
   w.root === null ||
   ((ROOT_NAMES as readonly string[]).includes(w.root) && (w.depth > 0 || w.key !== null));
 
+/** A reviewer's write: to comments only (or discarded by Yjs). */
+const reviewerMayWrite = (w: Where) => w.root === null || w.root === ROOT.comments;
+
 /** An editor's write to meta: only the title, directly in the meta map. */
 const editorMayWrite = (w: Where) =>
   w.root !== ROOT.meta || (w.depth === 0 && w.key === META_KEYS.title);
+
+/** Whether every place the update writes or deletes at passes `check` (read where they are). */
+const everyPlace = ({ newItems, deletes }: UpdateAnalysis, check: (w: Where) => boolean) =>
+  newItems.every((n) => check(n.where)) && deletes.every((n) => check(n.where));
 
 function idOf(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
@@ -170,14 +177,11 @@ export function checkWrite(
   for (const { item } of newItems) {
     if (item.content instanceof Y.ContentDoc) return no('subdocuments are not part of a board');
   }
-  const wheres = [...newItems, ...deletes].map((n) => n.where);
   if (role === 'reviewer') {
-    if (!wheres.every((w) => w.root === null || w.root === ROOT.comments)) {
-      return no('reviewers may only write comments');
-    }
-  } else if (!wheres.every(inLayout)) {
+    if (!everyPlace(analysis, reviewerMayWrite)) return no('reviewers may only write comments');
+  } else if (!everyPlace(analysis, inLayout)) {
     return no('writes outside the board layout');
-  } else if (role === 'editor' && !wheres.every(editorMayWrite)) {
+  } else if (role === 'editor' && !everyPlace(analysis, editorMayWrite)) {
     return no('the rating scale and organisation are the lead’s');
   }
   for (const { item, where } of newItems) {
@@ -222,12 +226,17 @@ function fitsLayout(item: Y.Item, where: Where): boolean {
   return content instanceof Y.ContentAny && content.arr.every(rule);
 }
 
+const inComments = (n: { readonly where: Where }): boolean => n.where.root === ROOT.comments;
+
 function checkComments(
   writer: Actor,
   { newItems, deletes }: UpdateAnalysis,
   ds: DeleteSet,
   doc: Y.Doc,
 ): PolicyVerdict {
+  // A write that touches no comment (a card edit, a move) has nothing to be judged here: spare
+  // it the sets and maps below.
+  if (!newItems.some(inComments) && !deletes.some(inComments)) return OK;
   const comments = commentsMap(doc);
   const isNew = new Set(newItems.map((n) => n.item));
   // The fields the update sets in comments: every value it keeps, by key. A value it also
