@@ -12,16 +12,25 @@
  *   - its long tasks (over 50 ms);
  *   - with Activity open, when the last comment headed the feed, from when it was stored.
  *
+ * With a baseline (`ACTIVITY_BURST_BASE=<git ref> npm run bench -- activityburst`) the client
+ * of that commit is built too, and each burst is watched by both builds in turn (ABBA), on one
+ * server and board.
+ *
  * `activityBurstSection()` is its `npm run bench` section; `node --import tsx
- * bench/activityBurst.ts` runs it alone. ACTIVITY_BURST_ROUNDS sets the bursts per mode (4).
+ * bench/activityBurst.ts [base ref]` runs it alone. ACTIVITY_BURST_ROUNDS sets the bursts per
+ * mode and build (4).
  */
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
 import { addComment, moveCard, readBoard } from '../shared/board';
 import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
-import { type BoardServer, startBoardServer } from '../test/e2e/support/boardServer';
+import { SYSTEM_ACTOR } from '../shared/board/actor';
 import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/helpers/browser';
 import { connectProvider, type TestClient } from '../test/helpers/connectProvider';
+import { startTestServer } from '../test/helpers/http/startTestServer';
+import { postJson } from '../test/helpers/restApi';
+import * as Y from 'yjs';
+import { abbaOrder, type Build, buildClients } from './clientBuilds';
 import { takeLongTasks, WATCH_LONG_TASKS } from './longTasks';
 import type { Section } from './section';
 import { median, percentile, sum } from './stats';
@@ -144,45 +153,53 @@ async function burst(
   }
 }
 
-export async function benchActivityBurst(): Promise<Table> {
-  const notes = [
-    `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; a board of ${CARDS} cards of bench/sync/cardModel. An editor on a y-websocket client in Node moves ${CARDS_CHANGED} cards and comments on each, a move and a comment every ${PAUSE_MS} ms (${CARDS_CHANGED * 2} changes in 1.5–3 s), while the lead's page watches.`,
-    `${ROUNDS} bursts with the Activity panel closed and ${ROUNDS} with it open, alternating (ABBA), each on a fresh page; medians. Measured from the first change until ${SETTLE_MS / 1000} s after the server stored the last: main-thread task time and its CPU time (Chromium's TaskDuration and ThreadTime), tasks over 50 ms (count, time, longest of all bursts).`,
-    "Last shown after: from when the editor had the server's acknowledgment of its last change (polled every 10 ms) until that comment headed the feed (the feed asks 400 ms after the board last changed).",
-  ];
-  if (!chromiumAvailable()) {
-    return {
-      title: 'Activity burst',
-      columns: ['Activity'],
-      rows: [],
-      notes: ['Skipped: no Chromium.'],
-    };
-  }
-  const server: BoardServer = await startBoardServer();
+/** The bursts each build's page watched, by mode. */
+type Results = Map<Build, Record<Mode, Burst[]>>;
+
+/** Makes the board and its editor, then runs the bursts, each build watching in ABBA order. */
+async function burstAlternately(builds: readonly Build[]): Promise<Results> {
+  let serving = builds[0] as Build;
+  const server = await startTestServer(
+    {},
+    { client: (req, res, next) => serving.handler(req, res, next) },
+  );
   const browser = await launchBrowser();
-  const results: Record<Mode, Burst[]> = { closed: [], open: [] };
+  const results: Results = new Map(builds.map((b) => [b, { closed: [], open: [] }]));
   try {
-    const board = await server.createBoard('Bench activity burst', 'Bench lead');
-    await server.seed(board.id, [bigBoardUpdate(CARDS)]);
-    const editorUrl = await server.invite(board, 'Bench editor', 'editor');
-    const token = new URL(editorUrl).hash.replace('#invite=', '');
+    const board = await postJson<{ id: string; leadUrl: string; leadToken: string }>(
+      `${server.url}/api/boards`,
+      { title: 'Bench activity burst', name: 'Bench lead' },
+    );
+    const update = bigBoardUpdate(CARDS);
+    await server.syncServer.change(board.id, SYSTEM_ACTOR, (doc) => Y.applyUpdate(doc, update));
+    const invite = await postJson<{ url: string }>(
+      `${server.url}/api/boards/${board.id}/invites`,
+      { name: 'Bench editor', role: 'editor' },
+      board.leadToken,
+    );
+    const token = new URL(invite.url).hash.replace('#invite=', '');
     const me = (await (
       await fetch(`${server.url}/api/boards/${board.id}`, {
         headers: { Authorization: `Bearer ${token}` },
       })
     ).json()) as { inviteId: string; name: string };
+    const leadUrl = board.leadUrl.replace(/^https?:\/\/[^/]+/, server.url);
     const editor = connectProvider(server.url.replace(/^http/, 'ws') + '/sync', board.id, token);
     try {
       await editor.synced();
       const actor = { id: me.inviteId, name: me.name };
       const order: Mode[] = ['closed', 'open', 'open', 'closed'];
-      for (let n = 0; n < ROUNDS * 2; n++) {
-        const mode = order[n % order.length] as Mode;
-        const b = await burst(browser, board.leadUrl, editor, actor, mode, n);
-        results[mode].push(b);
-        process.stderr.write(
-          `[bench] activity burst ${n} (${mode}): task ${Math.round(b.taskTime)} ms, CPU ${Math.round(b.cpuTime)} ms; long tasks ${b.longTasks.map(Math.round).join(', ') || 'none'}${b.shownAfter === null ? '' : `; last shown after ${Math.round(b.shownAfter)} ms`}\n`,
-        );
+      let n = 0;
+      for (let round = 0; round < ROUNDS * 2; round++) {
+        const mode = order[round % order.length] as Mode;
+        for (const build of abbaOrder(builds, round)) {
+          serving = build;
+          const b = await burst(browser, leadUrl, editor, actor, mode, n++);
+          results.get(build)?.[mode].push(b);
+          process.stderr.write(
+            `[bench] activity burst ${n - 1} (${builds.length > 1 ? `${build.name}, ` : ''}${mode}): task ${Math.round(b.taskTime)} ms, CPU ${Math.round(b.cpuTime)} ms; long tasks ${b.longTasks.map(Math.round).join(', ') || 'none'}${b.shownAfter === null ? '' : `; last shown after ${Math.round(b.shownAfter)} ms`}\n`,
+          );
+        }
       }
     } finally {
       editor.destroy();
@@ -193,53 +210,105 @@ export async function benchActivityBurst(): Promise<Table> {
     await browser.close();
     await stopWithin(server, 10_000, 'activity burst');
   }
-  const typical = (mode: Mode, of: (b: Burst) => number) => median(results[mode].map(of)) as number;
-  const rows = (['closed', 'open'] as const).map((mode) => {
-    const all = results[mode];
-    const longest = Math.max(0, ...all.flatMap((b) => b.longTasks));
-    const shown = all.flatMap((b) => (b.shownAfter === null ? [] : [b.shownAfter]));
-    return [
-      mode === 'closed' ? 'Activity closed' : 'Activity open',
-      formatNumber(
-        typical(mode, (b) => b.taskTime),
-        'ms',
-      ),
-      formatRatio(
-        typical(mode, (b) => b.taskTime),
-        typical('closed', (b) => b.taskTime),
-      ),
-      formatNumber(
-        typical(mode, (b) => b.cpuTime),
-        'ms',
-      ),
-      formatRatio(
-        typical(mode, (b) => b.cpuTime),
-        typical('closed', (b) => b.cpuTime),
-      ),
-      String(typical(mode, (b) => b.longTasks.length)),
-      formatNumber(
-        typical(mode, (b) => sum(b.longTasks)),
-        'ms',
-      ),
-      longest > 0 ? formatNumber(longest, 'ms') : '—',
-      shown.length > 0
-        ? `${formatNumber(median(shown) as number, 'ms')} / ${formatNumber(percentile(shown, 100) as number, 'ms')}`
-        : '—',
-    ];
-  });
+  return results;
+}
+
+export async function benchActivityBurst(
+  baseRef = process.env.ACTIVITY_BURST_BASE,
+): Promise<Table> {
+  const notes = [
+    `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; a board of ${CARDS} cards of bench/sync/cardModel. An editor on a y-websocket client in Node moves ${CARDS_CHANGED} cards and comments on each, a move and a comment every ${PAUSE_MS} ms (${CARDS_CHANGED * 2} changes in 1.5–3 s), while the lead's page watches.`,
+    `${ROUNDS} bursts with the Activity panel closed and ${ROUNDS} with it open, alternating (ABBA), each on a fresh page; medians. Measured from the first change until ${SETTLE_MS / 1000} s after the server stored the last: main-thread task time and its CPU time (Chromium's TaskDuration and ThreadTime), tasks over 50 ms (count, time, longest of all bursts).`,
+    "Last shown after: from when the editor had the server's acknowledgment of its last change (polled every 10 ms) until that comment headed the feed (the feed asks 400 ms after the board last changed).",
+  ];
+  const columns = [
+    'Lead page',
+    'main-thread time',
+    'vs closed',
+    'CPU time',
+    'vs closed',
+    'long tasks',
+    'long-task time',
+    'longest',
+    'last shown after (median / worst)',
+  ];
+  if (!chromiumAvailable()) {
+    return { title: 'Activity burst', columns, rows: [], notes: ['Skipped: no Chromium.'] };
+  }
+  const builds = buildClients(baseRef);
+  let results: Results;
+  try {
+    results = await burstAlternately(builds);
+  } finally {
+    for (const build of builds) build.client.remove();
+  }
+  const of = (build: Build, mode: Mode) => results.get(build)?.[mode] ?? [];
+  const typical = (build: Build, mode: Mode, value: (b: Burst) => number) =>
+    median(of(build, mode).map(value)) as number;
+  const rows = builds.flatMap((build) =>
+    (['closed', 'open'] as const).map((mode) => {
+      const all = of(build, mode);
+      const longest = Math.max(0, ...all.flatMap((b) => b.longTasks));
+      const shown = all.flatMap((b) => (b.shownAfter === null ? [] : [b.shownAfter]));
+      const label = mode === 'closed' ? 'Activity closed' : 'Activity open';
+      return [
+        builds.length > 1 ? `${build.name}: ${label}` : label,
+        formatNumber(
+          typical(build, mode, (b) => b.taskTime),
+          'ms',
+        ),
+        formatRatio(
+          typical(build, mode, (b) => b.taskTime),
+          typical(build, 'closed', (b) => b.taskTime),
+        ),
+        formatNumber(
+          typical(build, mode, (b) => b.cpuTime),
+          'ms',
+        ),
+        formatRatio(
+          typical(build, mode, (b) => b.cpuTime),
+          typical(build, 'closed', (b) => b.cpuTime),
+        ),
+        String(typical(build, mode, (b) => b.longTasks.length)),
+        formatNumber(
+          typical(build, mode, (b) => sum(b.longTasks)),
+          'ms',
+        ),
+        longest > 0 ? formatNumber(longest, 'ms') : '—',
+        shown.length > 0
+          ? `${formatNumber(median(shown) as number, 'ms')} / ${formatNumber(percentile(shown, 100) as number, 'ms')}`
+          : '—',
+      ];
+    }),
+  );
+  const [before, after] = builds;
+  if (before && after) {
+    for (const mode of ['closed', 'open'] as const) {
+      rows.push([
+        `this checkout ÷ before: Activity ${mode}`,
+        formatRatio(
+          typical(after, mode, (b) => b.taskTime),
+          typical(before, mode, (b) => b.taskTime),
+        ),
+        '',
+        formatRatio(
+          typical(after, mode, (b) => b.cpuTime),
+          typical(before, mode, (b) => b.cpuTime),
+        ),
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+    }
+    notes.push(
+      `Builds: ${builds.map((b) => b.name).join(' and ')}, each burst watched by one page of each in turn (ABBA), on one server and board; ${ROUNDS} bursts per mode and build.`,
+    );
+  }
   return {
     title: `Activity panel: a colleague's burst of ${CARDS_CHANGED * 2} changes`,
-    columns: [
-      'Lead page',
-      'main-thread time',
-      'vs closed',
-      'CPU time',
-      'vs closed',
-      'long tasks',
-      'long-task time',
-      'longest',
-      'last shown after (median / worst)',
-    ],
+    columns,
     rows,
     notes,
   };
@@ -250,5 +319,5 @@ export function activityBurstSection(): Section {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  process.stdout.write(renderMarkdown(await benchActivityBurst()));
+  process.stdout.write(renderMarkdown(await benchActivityBurst(process.argv[2])));
 }
