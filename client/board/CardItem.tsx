@@ -2,7 +2,8 @@
  * One card in a column: a list item whose accessible name starts with its claim. Editors get
  * the drag handle, "Move to…", edit and delete; everyone can open the card's detail. Only the
  * column's current card is in the tab order (useRovingCard), and its buttons only while focus
- * is in it: Tab goes from a card through its own buttons, then on to the next column.
+ * is in it: Tab goes from a card through its own buttons, then on to the next column. The row
+ * is the list item and its place; what it shows is CardBody, which its place does not re-render.
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -16,20 +17,13 @@ import {
   useSyncExternalStore,
 } from 'react';
 import type { CardView, ColumnId } from '../../shared/board';
-import { CardPresence } from '../presence/CardPresence';
 import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
+import { CardBody, cardIds } from './CardBody';
 import type { CardStep } from './cardBeside';
-import { CardSummary } from './CardSummary';
 import { edgeWords } from './edgeWords';
-import { ClaimEditor } from './ClaimEditor';
-import { useCardLanguage } from '../article/articleLanguages';
 import { CARD_KEYS_HINT_ID, REFUSED_CARD_KEYS } from './keyboardShortcuts';
-import { MoveToSelect } from './MoveToSelect';
-import { NotSavedMark, type NotSavedState } from './NotSavedMark';
-import { movedWords } from './moveWords';
-import { moveWithVerdict } from '../review/moveVerdict';
-import { clip } from '../ui/clip';
+import type { NotSavedState } from './NotSavedMark';
 
 export interface CardItemProps {
   readonly card: CardView;
@@ -79,13 +73,13 @@ export const CardItem = memo(function CardItem({
   const actions = useBoardActions();
   // Kept above the columns, so that the edit outlives this row (claimEdits).
   const { claimEdits } = actions;
+  const cardId = card.id;
   const editing = useSyncExternalStore(
     claimEdits.subscribe,
-    () => claimEdits.get(card.id) !== undefined,
+    () => claimEdits.get(cardId) !== undefined,
   );
-  const setEditing = (on: boolean) => (on ? claimEdits.start(card.id) : claimEdits.end(card.id));
   const { setNodeRef, listeners, transform, transition, isDragging } = useSortable({
-    id: card.id,
+    id: cardId,
     disabled: !actions.canEdit || editing,
     data: { column },
   });
@@ -98,13 +92,15 @@ export const CardItem = memo(function CardItem({
     },
     [setNodeRef, measure],
   );
+  // The same functions while the card is the same: its body (CardBody) is memoised.
+  const startEditing = useCallback(() => claimEdits.start(cardId), [claimEdits, cardId]);
   // An edit ended from the keyboard (Enter, Escape) leaves focus on the card, not on the page:
   // the editor it was in is gone. One ended by clicking elsewhere leaves it there.
   const refocus = useRef(false);
-  const stopEditing = () => {
+  const stopEditing = useCallback(() => {
     refocus.current = own.current?.contains(document.activeElement) ?? false;
-    setEditing(false);
-  };
+    claimEdits.end(cardId);
+  }, [claimEdits, cardId]);
   useEffect(() => {
     if (editing || !refocus.current) return;
     refocus.current = false;
@@ -113,43 +109,32 @@ export const CardItem = memo(function CardItem({
 
   // The card's buttons are in the tab order only while focus is in the card.
   const [inside, setInside] = useState(false);
-  const inner = inside ? 0 : -1;
-
-  const ids = { claim: `claim-${card.id}`, summary: `summary-${card.id}`, who: `who-${card.id}` };
-  const short = clip(card.claim, 60);
-  const lang = useCardLanguage(card);
+  const ids = cardIds(cardId);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
     if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Enter') {
       e.preventDefault();
-      actions.openCard(card.id);
+      actions.openCard(cardId);
     } else if (e.key === ' ') {
       // Space on a card never scrolls the column: it picks the card up, or says why not, in
       // the notice at the foot of the board (seen, and announced once), as E and F2 do.
       e.preventDefault();
-      if (actions.canEdit) actions.pickUp(card.id);
+      if (actions.canEdit) actions.pickUp(cardId);
       else actions.notify(REFUSED_CARD_KEYS.move, false);
     } else if (e.key === 'F2' || e.key === 'e' || e.key === 'E') {
       // 'E' too: with Caps Lock on, or Shift held, the key said "E" did nothing.
       e.preventDefault();
-      if (actions.canEdit) setEditing(true);
+      if (actions.canEdit) startEditing();
       else actions.notify(REFUSED_CARD_KEYS.edit, false);
     } else if (e.key in STEPS && !e.shiftKey) {
       // Not held (useMover takes these keys while a card is in hand): focus moves instead,
       // so a keyboard user goes from card to card without tabbing through each one's buttons.
       e.preventDefault();
       const step = STEPS[e.key]!;
-      const next = actions.cardBeside(card.id, step);
+      const next = actions.cardBeside(cardId, step);
       if (next) actions.focusCard(next);
       else actions.announce(edgeWords(column, step));
-    }
-  };
-
-  const save = (claim: string) => {
-    stopEditing();
-    if (actions.run('edit the claim', () => actions.commands.editCard(card.id, { claim }))) {
-      actions.announce('Claim saved.');
     }
   };
 
@@ -157,7 +142,7 @@ export const CardItem = memo(function CardItem({
     <li
       ref={ref}
       data-index={index}
-      data-card-id={card.id}
+      data-card-id={cardId}
       tabIndex={tabbable ? 0 : -1}
       aria-labelledby={`${ids.claim} ${ids.summary}${peers.length ? ` ${ids.who}` : ''}`}
       aria-describedby={CARD_KEYS_HINT_ID}
@@ -173,130 +158,21 @@ export const CardItem = memo(function CardItem({
       }}
       onDoubleClick={(e) => {
         if ((e.target as HTMLElement).closest('button, select, textarea')) return;
-        actions.openCard(card.id);
+        actions.openCard(cardId);
       }}
     >
-      <div className="card-top">
-        {editing ? (
-          <>
-            <span id={ids.claim} className="visually-hidden" lang={lang}>
-              {card.claim}
-            </span>
-            <ClaimEditor
-              cardId={card.id}
-              current={card.claim}
-              updatedBy={card.updatedBy}
-              edits={claimEdits}
-              onSave={save}
-              onCancel={stopEditing}
-            />
-          </>
-        ) : (
-          <p className="claim" id={ids.claim} lang={lang} dir="auto">
-            {card.claim}
-          </p>
-        )}
-        <CardPresence id={ids.who} peers={peers} />
-        {actions.canEdit && (
-          <button
-            type="button"
-            className="grip"
-            tabIndex={inner}
-            aria-label={`Pick up to move: ${short}`}
-            title="Drag, or press Space to pick up and use the arrow keys"
-            onKeyDown={(e) => {
-              if (e.key === ' ' || e.key === 'Enter') {
-                e.preventDefault();
-                e.stopPropagation();
-                actions.pickUp(card.id);
-              }
-            }}
-            onClick={() => actions.pickUp(card.id)}
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
-        )}
-      </div>
-      <CardSummary
-        id={ids.summary}
+      <CardBody
         card={card}
+        column={column}
+        peers={peers}
+        editing={editing}
+        inner={inside ? 0 : -1}
         awaitingMe={awaitingMe}
         misfit={misfit}
-        notSaved={
-          notSaved && (
-            <NotSavedMark cardId={card.id} claim={card.claim} state={notSaved} tabIndex={inner} />
-          )
-        }
+        notSaved={notSaved}
+        onEdit={startEditing}
+        onStopEditing={stopEditing}
       />
-      <div className="card-actions">
-        {actions.canEdit && (
-          <MoveToSelect
-            column={column}
-            claim={short}
-            tabIndex={inner}
-            onMove={(target) =>
-              // A verdict that does not belong in the target column asks for a new label.
-              moveWithVerdict(card.id, target, (verdict) => {
-                if (
-                  actions.run('move the card', () =>
-                    actions.commands.moveCard(card.id, {
-                      column: target,
-                      index: Infinity,
-                      verdict,
-                    }),
-                  )
-                ) {
-                  // Last in the column it goes to: its cards as shown before the move, and it.
-                  const size = actions.shownIn(target) + 1;
-                  actions.announce(
-                    movedWords(short, column, { column: target, index: size - 1, size }),
-                  );
-                  actions.focusCard(card.id);
-                }
-              })
-            }
-          />
-        )}
-        <span className="card-actions-spacer" />
-        <button
-          type="button"
-          className="button small ghost"
-          tabIndex={inner}
-          aria-label={`Open: ${short}`}
-          onClick={() => actions.openCard(card.id)}
-        >
-          Open
-        </button>
-        {actions.canEdit && (
-          <>
-            <button
-              type="button"
-              className="button small ghost"
-              tabIndex={inner}
-              aria-label={`Edit claim: ${short}`}
-              onClick={() => setEditing(true)}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button small ghost danger"
-              tabIndex={inner}
-              aria-label={`Delete card: ${short}`}
-              onClick={() => {
-                const next =
-                  actions.cardBeside(card.id, 'down') ?? actions.cardBeside(card.id, 'up');
-                if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
-                  actions.notify(`Card deleted: ${short}`, true);
-                  if (next) actions.focusCard(next);
-                }
-              }}
-            >
-              Delete
-            </button>
-          </>
-        )}
-      </div>
     </li>
   );
 });

@@ -1,0 +1,193 @@
+/**
+ * What a card row shows inside its list item (CardItem): the claim or its editor, who is on
+ * it, the summary, and the card's buttons. Memoised apart from the row: a card's place (its
+ * index, its offset in the virtualised column, the column's size) changes for every row below
+ * a card that comes or goes, and dnd-kit re-renders every sortable row when a row mounts or
+ * unmounts anywhere on the board (its droppables change); only the list item follows those.
+ * This re-renders when its own card, its marks, or whether focus is in it change.
+ */
+import { memo } from 'react';
+import type { CardView, ColumnId } from '../../shared/board';
+import { useCardLanguage } from '../article/articleLanguages';
+import { CardPresence } from '../presence/CardPresence';
+import { moveWithVerdict } from '../review/moveVerdict';
+import type { Peer } from '../sync/presence';
+import { clip } from '../ui/clip';
+import { useBoardActions } from './boardActions';
+import { CardSummary } from './CardSummary';
+import { ClaimEditor } from './ClaimEditor';
+import { MoveToSelect } from './MoveToSelect';
+import { movedWords } from './moveWords';
+import { NotSavedMark, type NotSavedState } from './NotSavedMark';
+
+/** The ids a card's list item names itself by (aria-labelledby). */
+export const cardIds = (cardId: string) => ({
+  claim: `claim-${cardId}`,
+  summary: `summary-${cardId}`,
+  who: `who-${cardId}`,
+});
+
+export const CardBody = memo(function CardBody({
+  card,
+  column,
+  peers,
+  editing,
+  inner,
+  awaitingMe,
+  misfit,
+  notSaved,
+  onEdit,
+  onStopEditing,
+}: {
+  card: CardView;
+  column: ColumnId;
+  peers: readonly Peer[];
+  /** Its claim is being edited in place (claimEdits). */
+  editing: boolean;
+  /** The tab index of its buttons: 0 while focus is in the card, else -1 (CardItem). */
+  inner: 0 | -1;
+  awaitingMe: number;
+  misfit: boolean;
+  notSaved: NotSavedState | null;
+  onEdit: () => void;
+  onStopEditing: () => void;
+}) {
+  const actions = useBoardActions();
+  const { claimEdits } = actions;
+  const ids = cardIds(card.id);
+  const short = clip(card.claim, 60);
+  const lang = useCardLanguage(card);
+
+  const save = (claim: string) => {
+    onStopEditing();
+    if (actions.run('edit the claim', () => actions.commands.editCard(card.id, { claim }))) {
+      actions.announce('Claim saved.');
+    }
+  };
+
+  return (
+    <>
+      <div className="card-top">
+        {editing ? (
+          <>
+            <span id={ids.claim} className="visually-hidden" lang={lang}>
+              {card.claim}
+            </span>
+            <ClaimEditor
+              cardId={card.id}
+              current={card.claim}
+              updatedBy={card.updatedBy}
+              edits={claimEdits}
+              onSave={save}
+              onCancel={onStopEditing}
+            />
+          </>
+        ) : (
+          <p className="claim" id={ids.claim} lang={lang} dir="auto">
+            {card.claim}
+          </p>
+        )}
+        <CardPresence id={ids.who} peers={peers} />
+        {actions.canEdit && (
+          <button
+            type="button"
+            className="grip"
+            tabIndex={inner}
+            aria-label={`Pick up to move: ${short}`}
+            title="Drag, or press Space to pick up and use the arrow keys"
+            onKeyDown={(e) => {
+              if (e.key === ' ' || e.key === 'Enter') {
+                e.preventDefault();
+                e.stopPropagation();
+                actions.pickUp(card.id);
+              }
+            }}
+            onClick={() => actions.pickUp(card.id)}
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        )}
+      </div>
+      <CardSummary
+        id={ids.summary}
+        card={card}
+        awaitingMe={awaitingMe}
+        misfit={misfit}
+        notSaved={
+          notSaved && (
+            <NotSavedMark cardId={card.id} claim={card.claim} state={notSaved} tabIndex={inner} />
+          )
+        }
+      />
+      <div className="card-actions">
+        {actions.canEdit && (
+          <MoveToSelect
+            column={column}
+            claim={short}
+            tabIndex={inner}
+            onMove={(target) =>
+              // A verdict that does not belong in the target column asks for a new label.
+              moveWithVerdict(card.id, target, (verdict) => {
+                if (
+                  actions.run('move the card', () =>
+                    actions.commands.moveCard(card.id, {
+                      column: target,
+                      index: Infinity,
+                      verdict,
+                    }),
+                  )
+                ) {
+                  // Last in the column it goes to: its cards as shown before the move, and it.
+                  const size = actions.shownIn(target) + 1;
+                  actions.announce(
+                    movedWords(short, column, { column: target, index: size - 1, size }),
+                  );
+                  actions.focusCard(card.id);
+                }
+              })
+            }
+          />
+        )}
+        <span className="card-actions-spacer" />
+        <button
+          type="button"
+          className="button small ghost"
+          tabIndex={inner}
+          aria-label={`Open: ${short}`}
+          onClick={() => actions.openCard(card.id)}
+        >
+          Open
+        </button>
+        {actions.canEdit && (
+          <>
+            <button
+              type="button"
+              className="button small ghost"
+              tabIndex={inner}
+              aria-label={`Edit claim: ${short}`}
+              onClick={onEdit}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button small ghost danger"
+              tabIndex={inner}
+              aria-label={`Delete card: ${short}`}
+              onClick={() => {
+                const next =
+                  actions.cardBeside(card.id, 'down') ?? actions.cardBeside(card.id, 'up');
+                if (actions.run('delete the card', () => actions.commands.deleteCard(card.id))) {
+                  actions.notify(`Card deleted: ${short}`, true);
+                  if (next) actions.focusCard(next);
+                }
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </div>
+    </>
+  );
+});
