@@ -62,26 +62,7 @@ const carriedOut = new WeakSet<RevealRequest>();
 const cardIdOfRow = (element: HTMLElement) =>
   element.closest<HTMLElement>('li[data-card-id]')?.dataset.cardId ?? null;
 
-/**
- * Memoised: the board page renders at each key typed in the search before the columns follow
- * the filter (BoardPage), and a column whose props are unchanged then skips its virtualiser.
- */
-export const Column = memo(function Column({
-  column,
-  ids,
-  total,
-  filtered,
-  cards,
-  ratingScale,
-  peersByCard,
-  awaitingMe,
-  notSaved,
-  heldId,
-  reveal,
-  compact,
-  emptyText,
-  children,
-}: {
+interface ColumnProps {
   column: ColumnId;
   /** The cards shown, in order (filtered, with a card in hand at its preview place). */
   ids: readonly string[];
@@ -103,7 +84,47 @@ export const Column = memo(function Column({
   /** What the column says when it has no card at all ("No cards yet" unless given). */
   emptyText?: string;
   children?: ReactNode;
-}) {
+}
+
+/**
+ * Whether a column shows the same with `next` as with `previous`: the same props but the board's
+ * cards, and of those the same objects for the cards it shows (the board reader keeps a card's
+ * object while the card is unchanged).
+ */
+function sameColumn(previous: ColumnProps, next: ColumnProps): boolean {
+  const keys = new Set([...Object.keys(previous), ...Object.keys(next)] as (keyof ColumnProps)[]);
+  for (const key of keys) {
+    if (key !== 'cards' && previous[key] !== next[key]) return false;
+  }
+  return (
+    previous.cards === next.cards || next.ids.every((id) => previous.cards[id] === next.cards[id])
+  );
+}
+
+/**
+ * Memoised: the board page renders at each key typed in the search before the columns follow
+ * the filter (BoardPage), and a column whose props are unchanged then skips its virtualiser.
+ *
+ * A change to a card renders only the column that shows it (sameColumn), though the board's
+ * cards are a new object at every change: the first render of a column after its cards moved
+ * renders each of its rows again too (dnd-kit's SortableContext gives them a new context).
+ */
+export const Column = memo(function Column({
+  column,
+  ids,
+  total,
+  filtered,
+  cards,
+  ratingScale,
+  peersByCard,
+  awaitingMe,
+  notSaved,
+  heldId,
+  reveal,
+  compact,
+  emptyText,
+  children,
+}: ColumnProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rangeExtractor, focusHandlers } = useKeptFocus(ids, cardIdOfRow);
   const virtualizer = useVirtualizer({
@@ -205,4 +226,4 @@ export const Column = memo(function Column({
       </div>
     </section>
   );
-});
+}, sameColumn);
