@@ -60,7 +60,6 @@ import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
 import {
   type Columns,
-  countCards,
   EMPTY_FILTER,
   filterColumns,
   filterOptions,
@@ -178,13 +177,6 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const forMe = useCallback(
     (card: CardView) => card.assignee?.id === connection.actor.id || awaitingMe(card).length > 0,
     [connection, awaitingMe],
-  );
-  // Counted in a render of its own, after the board is on screen: on 10,000 cards the first
-  // count takes 10-20 ms, and a move or an edit should not wait for the badge.
-  const countedBoard = useDeferredValue<BoardView | null>(board, null);
-  const forMeCount = useMemo(
-    () => (countedBoard ? countCards(countedBoard, forMe) : 0),
-    [countedBoard, forMe],
   );
   const options = useMemo(() => filterOptions(board), [board]);
   const languages = useMemo(() => articleLanguages(board.articles), [board.articles]);
@@ -637,7 +629,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 onChange={setFilter}
                 shown={shownCount}
                 shownFiltered={isFilterActive(shownFilter)}
-                forMeCount={forMeCount}
+                forMe={forMe}
                 compact={compact}
                 onCompactChange={setCompact}
                 clearRef={clearFiltersRef}

@@ -6,10 +6,12 @@ import {
   type CardFilter,
   EMPTY_FILTER,
   type FilterOptions,
+  type ForMe,
   isFilterActive,
   MISFIT,
   NONE,
 } from './filterCards';
+import { ForMeCount } from './ForMeCount';
 
 /**
  * Search by text and filter by speaker, verdict (or a verdict that is no label of its card's
@@ -25,7 +27,7 @@ export function FilterBar({
   onChange,
   shown,
   shownFiltered,
-  forMeCount,
+  forMe,
   compact,
   onCompactChange,
   clearRef,
@@ -41,8 +43,8 @@ export function FilterBar({
    * fields (BoardPage), and the count says what they show.
    */
   shownFiltered: boolean;
-  /** Cards assigned to the local user or with a mention of them to answer. */
-  forMeCount: number;
+  /** Whether a card is assigned to the local user or has a mention of them to answer. */
+  forMe: ForMe;
   /** Compact cards (useCompactCards): a view setting, kept beside the filters it goes with. */
   compact: boolean;
   onCompactChange: (compact: boolean) => void;
@@ -152,11 +154,7 @@ export function FilterBar({
         aria-pressed={filter.forMe}
         onClick={() => change({ ...filter, forMe: !filter.forMe })}
       >
-        For me <span className="for-me-count">{forMeCount}</span>
-        <span className="visually-hidden">
-          {' '}
-          {forMeCount === 1 ? 'card' : 'cards'} assigned to you or with a mention to answer
-        </span>
+        For me <ForMeCount board={board} forMe={forMe} />
       </button>
       <span className="filter-count" role="status">
         {shownFiltered ? (
