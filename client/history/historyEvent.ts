@@ -286,30 +286,46 @@ function fieldWords(d: Readonly<Record<string, unknown>>): FieldWords {
 /**
  * A write that crossed another one and lost (write.overridden): what it would have done, whose
  * change it crossed when the server knows (keptBy), and what the board kept ("set the verdict to
- * False, but it crossed Bo’s change and was not kept (the board kept Mostly true)").
+ * False, but it crossed Bo’s change and was not kept (the board kept Mostly true)"). One the
+ * board held until a crossing write replaced it (`replaced`: a change made offline, kept by
+ * Yjs's order over a later one) says so, and what the field became ("set the verdict to False,
+ * but a change Bo had made without seeing it replaced it (the verdict became Mostly true)").
  */
 function overriddenWrite(e: HistoryEvent): string {
   const d = e.data;
+  const replaced = d.replaced === true;
   const field = str(d.field) ?? '';
   const kept = str(d.kept);
   let stays: string;
   if (field === 'verdict') {
-    stays = kept ? `the board kept ${kept}` : 'the board kept no verdict';
+    if (replaced) stays = kept ? `the verdict became ${kept}` : 'the verdict was cleared';
+    else stays = kept ? `the board kept ${kept}` : 'the board kept no verdict';
   } else if (field === 'column') {
-    stays = `the card stayed in ${column(d.kept)}`;
+    stays = `the card ${replaced ? 'went to' : 'stayed in'} ${column(d.kept)}`;
   } else if (field === 'assignee') {
     const keeper = d.kept as Partial<Actor> | null;
-    stays = typeof keeper?.name === 'string' ? `${keeper.name} kept it` : 'it stayed unassigned';
+    if (typeof keeper?.name === 'string') stays = `${keeper.name} ${replaced ? 'took' : 'kept'} it`;
+    else stays = replaced ? 'it was left unassigned' : 'it stayed unassigned';
+  } else if (replaced) {
+    stays = kept ? `it became ${fieldWords(d).show(kept)}` : 'it was emptied';
   } else {
     stays = kept ? `the board kept ${fieldWords(d).show(kept)}` : 'the board kept it empty';
   }
   const keeper = d.keptBy as Partial<Actor> | null | undefined;
-  const other =
-    typeof keeper?.name !== 'string'
-      ? 'another change'
+  const named = typeof keeper?.name === 'string';
+  if (replaced) {
+    const by = !named
+      ? 'another change made'
       : keeper.id === e.actor.id
-        ? 'a change of their own'
-        : `${keeper.name}’s change`;
+        ? 'a change of their own made'
+        : `a change ${keeper.name} had made`;
+    return `${meantWrite(e)}, but ${by} without seeing it replaced it (${stays})`;
+  }
+  const other = !named
+    ? 'another change'
+    : keeper.id === e.actor.id
+      ? 'a change of their own'
+      : `${keeper.name}’s change`;
   return `${meantWrite(e)}, but it crossed ${other} and was not kept (${stays})`;
 }
 

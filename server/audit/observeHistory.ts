@@ -36,7 +36,11 @@
  * change), in its writer's name: otherwise the history would not show it was ever made. A client's value that
  * won over one its writer never saw is marked crossed: true (card.moved, verdict.set,
  * card.assigned) or crossed [fields] (card.edited, evidence.edited), so that "from" does not
- * read as if they knowingly replaced it. Only a change's last value for a field counts: a
+ * read as if they knowingly replaced it; and the value it replaced, which the board held until
+ * then, is write.overridden {…, replaced: true} in the name of that value's writer (value:
+ * theirs, kept and keptBy: the crossing write's), so that the history says whose work was
+ * undone: which write Yjs keeps follows client ids, not time, so an older change made offline
+ * can replace a newer one. Only a change's last value for a field counts: a
  * writer's own earlier values in the same change (edits made offline) were replaced by them.
  * A write into a card or evidence item deleted meanwhile never reaches the doc, so no event here
  * shows it: DeletedPlaces, told here what each deletion took, records it as write.lost.
@@ -83,6 +87,8 @@ export interface HistoryDraft {
   readonly cardId: string | null;
   readonly type: string;
   readonly data: Readonly<Record<string, unknown>>;
+  /** In whose name, when not the change's: the writer whose value a crossing write replaced. */
+  readonly actor?: Actor;
 }
 
 type AnyMap = Y.Map<unknown>;
@@ -164,22 +170,23 @@ function deletedCard(card: unknown) {
 export type WriterOf = (clientId: number) => Actor | null;
 
 /**
- * Whether the value a client's change gave `key`, which the board keeps, replaced one its
- * writer never saw: its first item for the key follows an older value than the board's.
+ * The value that the value a client's change gave `key`, which the board keeps, replaced
+ * without its writer having seen it (its first item for the key follows an older value than
+ * the board's): the board's item before the change, or null when the writer had seen it.
  */
-function crossedWrite(tr: Y.Transaction, map: AnyMap, key: string): boolean {
+function crossedWrite(tr: Y.Transaction, map: AnyMap, key: string): Y.Item | null {
   const now = map._map.get(key);
-  if (!now || now.deleted || !addedIn(tr, now)) return false;
+  if (!now || now.deleted || !addedIn(tr, now)) return null;
   let before = now.left;
   while (before !== null && addedIn(tr, before)) before = before.left;
-  if (before === null) return false;
+  if (before === null) return null;
   let first: Y.Item = now;
   while (first.origin !== null) {
     const origin = Y.getItem(tr.doc.store, first.origin);
     if (!(origin instanceof Y.Item) || !addedIn(tr, origin)) break;
     first = origin;
   }
-  return !Y.compareIDs(first.origin, before.lastId);
+  return Y.compareIDs(first.origin, before.lastId) ? null : before;
 }
 
 /**
@@ -217,11 +224,54 @@ function overridden(
   return out;
 }
 
+/**
+ * The other side of a crossing: a write.overridden event, in the name of its writer, for each
+ * of `fields` whose value on the board a client's change replaced without having seen it (a
+ * change made offline, say, that Yjs's order keeps over a later one: the order follows client
+ * ids, not time). `replaced: true` says that the value was on the board until then. Its writer
+ * is the invite its client id is bound to; one of the server's own changes names none, and is
+ * left to the crossing write's `crossed` mark.
+ */
+function replaced(
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+  fields: readonly string[],
+  writerOf: WriterOf,
+  cardId: string,
+  evidenceId?: string | null,
+): HistoryDraft[] {
+  const tr = event.transaction;
+  if (tr.local) return [];
+  const out: HistoryDraft[] = [];
+  for (const [key, change] of keysChanged(event)) {
+    // An 'add' replaced no value: the key had been deleted.
+    if (!fields.includes(key) || change.action !== 'update') continue;
+    const map = event.target as AnyMap;
+    const before = crossedWrite(tr, map, key);
+    const writer = before && writerOf(before.id.client);
+    if (!writer) continue;
+    const [value, kept] = [recorded(key, change.oldValue), recorded(key, rawGet(map, key))];
+    if (JSON.stringify(value) === JSON.stringify(kept)) continue;
+    const keptBy = writerOf(map._map.get(key)!.id.client);
+    const data = {
+      ...(evidenceId === undefined ? {} : { evidenceId }),
+      field: fieldName(key),
+      value,
+      kept,
+      keptBy,
+      replaced: true,
+    };
+    out.push({ cardId, type: 'write.overridden', data, actor: writer });
+  }
+  return out;
+}
+
 /** The keys among `fields` whose new values replaced ones their writer never saw. */
 function crossedKeys(event: Y.YEvent<Y.AbstractType<unknown>>, fields: readonly string[]) {
   const tr = event.transaction;
   const keys = [...keysChanged(event).keys()].filter((k) => fields.includes(k));
-  return tr.local ? [] : keys.filter((k) => crossedWrite(tr, event.target as AnyMap, k)).sort();
+  return tr.local
+    ? []
+    : keys.filter((k) => crossedWrite(tr, event.target as AnyMap, k) !== null).sort();
 }
 const crossedFields = (keys: readonly string[]) => (keys.length > 0 ? { crossed: keys } : {});
 
@@ -300,6 +350,7 @@ function cardEvents(
       out.push({ cardId, type: 'card.edited', data: { ...data, ...crossedFields(edits) } });
     }
     out.push(...overridden(event, RECORDED, writerOf, cardId));
+    out.push(...replaced(event, RECORDED, writerOf, cardId));
     return out;
   }
   // The evidence list of a card, or one evidence item in it.
@@ -363,6 +414,7 @@ function cardEvents(
       });
     }
     out.push(...overridden(event, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
+    out.push(...replaced(event, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
   }
   return out;
 }

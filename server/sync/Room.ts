@@ -319,7 +319,9 @@ export class Room {
         const places = this.deletedPlaces.take();
         if (!actor || !batch) return;
         for (const d of drafts.flatMap((draft) => eventsFor(draft, origin))) {
-          batch.history.push({ boardId, ...d, actor, at: batch.at });
+          // A value a crossing write replaced is recorded in its own writer's name.
+          const { actor: writer, ...event } = d;
+          batch.history.push({ boardId, ...event, actor: writer ?? actor, at: batch.at });
         }
         batch.places.push(...places);
       },

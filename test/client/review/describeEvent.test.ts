@@ -373,6 +373,46 @@ describe('describeEvent', () => {
       }),
       'changed the stance of the evidence to Context, but it crossed another change and was not kept (the board kept Supports)',
     ],
+    // A value on the board that a crossing write (made offline, kept by Yjs's order) replaced.
+    [
+      ev('write.overridden', {
+        field: 'column',
+        value: 'disputed',
+        kept: 'corroborated',
+        keptBy: ana,
+        replaced: true,
+      }),
+      'moved the card to Disputed, but a change Ana had made without seeing it replaced it (the card went to Corroborated)',
+    ],
+    [
+      ev('write.overridden', { field: 'verdict', value: 'False', kept: null, replaced: true }),
+      'set the verdict to False, but another change made without seeing it replaced it (the verdict was cleared)',
+    ],
+    [
+      ev('write.overridden', { field: 'assignee', value: bo, kept: ana, replaced: true }),
+      'took the card, but another change made without seeing it replaced it (Ana took it)',
+    ],
+    [
+      ev('write.overridden', {
+        field: 'claim',
+        value: 'Rents doubled',
+        kept: 'Rents rose',
+        keptBy: bo,
+        replaced: true,
+      }),
+      'changed the claim text to “Rents doubled”, but a change of their own made without seeing it replaced it (it became “Rents rose”)',
+    ],
+    [
+      ev('write.overridden', {
+        evidenceId: 'e1',
+        field: 'note',
+        value: 'See p. 4',
+        kept: null,
+        keptBy: ana,
+        replaced: true,
+      }),
+      'changed the note of the evidence to “See p. 4”, but a change Ana had made without seeing it replaced it (it was emptied)',
+    ],
     [
       ev('write.lost', { field: 'verdict', value: 'False', deleted: 'card', deletedBy: ana }),
       'set the verdict to False, but the card had been deleted by Ana, so it was not kept',

@@ -7,7 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, editEvidence, addEvidence, moveCard, setVerdict } from '../../../shared/board';
+import {
+  addClaim,
+  editCard,
+  editEvidence,
+  addEvidence,
+  moveCard,
+  setVerdict,
+} from '../../../shared/board';
 import { describeEvent } from '../../../client/history/historyEvent';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import type { TestClient } from '../../helpers/connectProvider';
@@ -38,9 +45,11 @@ describe('a write that a concurrent one overrode', () => {
     setVerdict(ana.doc, cardId, 'False', 'The series shows 40%.', ana.as);
     moveCard(ana.doc, cardId, { column: 'disputed', index: 0 }, ana.as);
     editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
+    editCard(ana.doc, cardId, { claim: 'Rents rose 40% since 2015' }, ana.as);
     setVerdict(bo.doc, cardId, 'Mostly true', 'Close enough.', bo.as);
     moveCard(bo.doc, cardId, { column: 'corroborated', index: 0 }, bo.as);
     editEvidence(bo.doc, cardId, evidenceId, { stance: 'supports' }, bo.as);
+    editCard(bo.doc, cardId, { claim: 'Rents doubled since 2015 in Lyon' }, bo.as);
     await bo.allSaved();
     ana.provider.connect();
     await ana.synced();
@@ -50,7 +59,7 @@ describe('a write that a concurrent one overrode', () => {
       (c.doc.getMap('cards').get(cardId) as Y.Map<unknown>).get('verdict');
     await waitFor(() => verdict(bo) === verdict(ana));
     const history = await readAllHistory(board.server.storage, board.boardId, cardId);
-    return { history, evidenceId, kept: verdict(ana), bo: bo.as.actor };
+    return { history, evidenceId, kept: verdict(ana), ana: ana.as.actor, bo: bo.as.actor };
   }
 
   it('records the losing writer’s values, and what the board kept, in their name', async () => {
@@ -66,12 +75,22 @@ describe('a write that a concurrent one overrode', () => {
         { field: 'rationale', value: 'The series shows 40%.', kept: 'Close enough.', keptBy: bo },
       ],
       ['Ana', { field: 'column', value: 'disputed', kept: 'corroborated', keptBy: bo }],
+      [
+        'Ana',
+        {
+          field: 'claim',
+          value: 'Rents rose 40% since 2015',
+          kept: 'Rents doubled since 2015 in Lyon',
+          keptBy: bo,
+        },
+      ],
       ['Ana', { evidenceId, field: 'stance', value: 'context', kept: 'supports', keptBy: bo }],
     ]);
     // Nothing else is recorded for Ana's lost writes (no edit with no fields).
     expect(history.filter((e) => e.actor.name === 'Ana').map((e) => e.type)).toEqual([
       'card.created',
       'evidence.added',
+      'write.overridden',
       'write.overridden',
       'write.overridden',
       'write.overridden',
@@ -86,7 +105,6 @@ describe('a write that a concurrent one overrode', () => {
     // Ana's client id is the higher: Yjs keeps Ana's values over Bo's, which she never saw.
     const { history, kept } = await crossing(3_000_003, 2_000_002);
     expect(kept).toBe('False');
-    expect(history.filter((e) => e.type === 'write.overridden')).toEqual([]);
     const anas = history.filter((e) => e.actor.name === 'Ana');
     const verdict = anas.find((e) => e.type === 'verdict.set')!;
     expect(verdict.data).toEqual({ verdict: 'False', from: 'Mostly true', crossed: true });
@@ -96,8 +114,8 @@ describe('a write that a concurrent one overrode', () => {
       crossed: true,
     });
     expect(anas.find((e) => e.type === 'card.edited')!.data).toMatchObject({
-      fields: ['rationale'],
-      crossed: ['rationale'],
+      fields: ['claim', 'rationale'],
+      crossed: ['claim', 'rationale'],
     });
     expect(anas.find((e) => e.type === 'evidence.edited')!.data).toMatchObject({
       fields: ['stance'],
@@ -111,6 +129,49 @@ describe('a write that a concurrent one overrode', () => {
     });
     expect(describeEvent(verdict)).toBe(
       'set the verdict to False (was Mostly true, a change they had not seen)',
+    );
+  });
+
+  it('records, in the name of the writer whose values the crossing write replaced, each value and what replaced it', async () => {
+    // Ana's offline values win by Yjs's order (her client id is the higher), though Bo's were
+    // made later and were on the board until she reconnected: the history says his were undone.
+    const { history, evidenceId, ana } = await crossing(3_000_003, 2_000_002);
+    const replaced = history.filter((e) => e.type === 'write.overridden');
+    const of = (field: string, value: string, kept: string) =>
+      ['Bo', { field, value, kept, keptBy: ana, replaced: true }] as const;
+    expect(replaced.map((e) => [e.actor.name, e.data])).toEqual(
+      expect.arrayContaining([
+        of('verdict', 'Mostly true', 'False'),
+        of('rationale', 'Close enough.', 'The series shows 40%.'),
+        of('column', 'corroborated', 'disputed'),
+        of('claim', 'Rents doubled since 2015 in Lyon', 'Rents rose 40% since 2015'),
+        [
+          'Bo',
+          {
+            evidenceId,
+            field: 'stance',
+            value: 'supports',
+            kept: 'context',
+            keptBy: ana,
+            replaced: true,
+          },
+        ],
+      ]),
+    );
+    expect(replaced).toHaveLength(5);
+    // After Ana's events, which replaced his values: the trail reads in order.
+    const last = (name: string, type: string) =>
+      history.findLastIndex((e) => e.actor.name === name && e.type === type);
+    expect(last('Bo', 'write.overridden')).toBeGreaterThan(last('Ana', 'card.moved'));
+    const said = (field: string) => describeEvent(replaced.find((e) => e.data.field === field)!);
+    expect(said('column')).toBe(
+      'moved the card to Corroborated, but a change Ana had made without seeing it replaced it (the card went to Disputed)',
+    );
+    expect(said('verdict')).toBe(
+      'set the verdict to Mostly true, but a change Ana had made without seeing it replaced it (the verdict became False)',
+    );
+    expect(said('claim')).toBe(
+      'changed the claim text to “Rents doubled since 2015 in Lyon”, but a change Ana had made without seeing it replaced it (it became “Rents rose 40% since 2015”)',
     );
   });
 });
