@@ -327,13 +327,15 @@ function ReplacedText({
   if (n.field === EDITED_COMMENT) {
     return (
       <>
-        Your comment on {which} was deleted in another tab or window at the same time as you edited
-        it, so your edit is not on the board: {shown(n, n.mine)}.
+        Your comment on {which} was deleted in another tab or window that had not seen your edit, so
+        your edit is not on the board: {shown(n, n.mine)}.
       </>
     );
   }
   const that = by.name || by.self ? 'that' : 'their';
-  const asYou = by.self ? 'this one' : 'you';
+  // Crossing writes are not simultaneous (one may have waited offline for a minute): all that
+  // is true of both is that neither writer had seen the other's change.
+  const yours = (what: string) => (by.self ? `the ${what} here` : 'yours');
   const here = by.self ? ' here' : '';
   if (n.field === 'assignee') {
     const [theirs, mine] = [assigneeOf(n.theirs), assigneeOf(n.mine)];
@@ -342,25 +344,27 @@ function ReplacedText({
       : theirs.id === meId
         ? 'You are checking'
         : `${theirs.name} is checking`;
-    const yours = !mine ? 'released it' : mine.id === meId ? 'took it' : `gave it to ${mine.name}`;
+    const took = !mine ? 'released it' : mine.id === meId ? 'took it' : `gave it to ${mine.name}`;
     const other = by.self ? 'your other tab or window' : (by.name ?? 'a colleague');
     return (
       <>
-        {checking} {which}: you {yours}
-        {here} at the same time as {other}, and that change was kept.
+        {checking} {which}: you {took}
+        {here}, but {other} changed it without seeing that, and that change was kept.
       </>
     );
   }
   return n.field === 'pos' ? (
     <>
-      {subject(by)} moved {which} at the same time as {asYou}, and {that} move was kept: it is in{' '}
-      {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}
+      {subject(by)} also moved {which}, without seeing {yours('move')}, and {that} move was kept: it
+      is in {shown(n, n.theirs)}. You had moved it to {shown(n, n.mine)}
       {here}.
     </>
   ) : (
     <>
-      {subject(by)} changed {FIELD_NAMES[n.field]} of {n.evidenceId === null ? '' : 'evidence on '}
-      {which} at the same time as {asYou}, and {that} change was kept: {shown(n, n.theirs)}. Yours
+      {subject(by)} also changed {FIELD_NAMES[n.field]} of{' '}
+      {n.evidenceId === null ? '' : 'evidence on '}
+      {which}, without seeing {yours('change')}, and {that} change was kept: {shown(n, n.theirs)}.
+      Yours
       {here} was {shown(n, n.mine)}.
     </>
   );

@@ -14,7 +14,7 @@ import { quoted } from '../ui/quoted';
 export function editGoneNews(was: string | null): string {
   return was !== null
     ? `Your comment ${quoted(was, 40)} was deleted in another tab or window while you were editing it here, so what you typed was not saved.`
-    : 'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.';
+    : 'Your comment was deleted in another tab or window that had not seen your edit here, so your edit is not on the board.';
 }
 
 /**

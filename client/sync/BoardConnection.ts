@@ -629,7 +629,8 @@ export class BoardConnection {
    * The notices to show for those kept on the device, in their order: one already shown keeps
    * its seq (the page's key for it), a new one gets the next. A write of this very tab that
    * was kept over one of the person's other tab is that tab's loss, told there in its words
-   * ("your other tab or window … at the same time as this one"), which would be wrong here.
+   * ("Your other tab or window also changed … without seeing the change here"), which would be
+   * wrong here.
    */
   private shownNotices(kept: readonly KeptNotice[]): readonly LostEditNotice[] {
     const shown = new Map(this.lostEdits?.map((n) => [noticeKey(n), n]));

@@ -155,7 +155,9 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await expect
       .poll(() => notice.textContent(), { timeout: 10_000 })
       .toMatch(
-        new RegExp(`at the same time as you.*it is in ${where}\\. You had moved it to ${mine}\\.`),
+        new RegExp(
+          `also moved .*, without seeing yours, and that move was kept: it is in ${where}\\. You had moved it to ${mine}\\.`,
+        ),
       );
     expect(await winner.locator('.lost-edits li').filter({ hasText: claim }).count()).toBe(0);
     await notice.getByRole('button', { name: 'Dismiss' }).click();

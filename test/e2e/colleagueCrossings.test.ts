@@ -379,7 +379,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     const [loser, winner] = (await notice(lea).count()) > 0 ? ['Lea', 'Eddie'] : ['Eddie', 'Lea'];
     const loserPage = loser === 'Lea' ? lea : eddie;
     expect(await notice(loserPage).textContent()).toContain(
-      `${winner} is checking “${claim}”: you took it at the same time as ${winner}, and that change was kept.`,
+      `${winner} is checking “${claim}”: you took it, but ${winner} changed it without seeing that, and that change was kept.`,
     );
     for (const page of [lea, eddie]) await page.keyboard.press('Escape');
     await Promise.all([leaDialog, eddieDialog].map((d) => d.waitFor({ state: 'detached' })));
@@ -438,7 +438,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     const loser = (await notice(lea).count()) > 0 ? lea : other;
     const text = await notice(loser).textContent();
     expect(text).toContain(
-      `Your other tab or window changed the speaker of “${claim}” at the same time as this one, and that change was kept:`,
+      `Your other tab or window also changed the speaker of “${claim}”, without seeing the change here, and that change was kept:`,
     );
     expect(text).not.toContain('colleague');
     await other.close();
@@ -499,7 +499,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await waitSaved(other, 20_000);
     await gone.waitFor({ timeout: 10_000 });
     expect(await gone.textContent()).toContain(
-      'Your comment was deleted in another tab or window at the same time as you saved your edit here, so your edit is not on the board.',
+      'Your comment was deleted in another tab or window that had not seen your edit here, so your edit is not on the board.',
     );
     expect(await gone.getByRole('textbox', { name: 'What you had typed' }).inputValue()).toBe(
       'First words of Lea, with the source.',
@@ -515,7 +515,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await lea.keyboard.press('Escape');
     await here.waitFor({ state: 'detached' });
     expect(await notice.textContent()).toContain(
-      `Your comment on “${claim}” was deleted in another tab or window at the same time as you edited it, so your edit is not on the board: “First words of Lea, with the source.”.`,
+      `Your comment on “${claim}” was deleted in another tab or window that had not seen your edit, so your edit is not on the board: “First words of Lea, with the source.”.`,
     );
     await notice.getByRole('button', { name: 'Post as a new comment' }).click();
     await notice.waitFor({ state: 'detached' });

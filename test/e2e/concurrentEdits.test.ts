@@ -29,7 +29,7 @@ const conflict = (scope: Locator) =>
   scope.getByRole('alert').filter({ hasText: 'While you were editing' });
 /** The lost-edit notices under the header (client/board/LostEdits). */
 const notice = (page: Page) =>
-  page.locator('.lost-edits').filter({ hasText: 'at the same time as you' });
+  page.locator('.lost-edits').filter({ hasText: 'without seeing yours' });
 
 describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   let server: BoardServer;
