@@ -1,29 +1,48 @@
 /**
  * The main thread's side of compactionWorker.ts: starts the worker at the first job, sends it
- * jobs and settles each job's promise with its reply. Only big boards' compactions come here,
- * so a server without one never pays for the thread (about 0.24 s of CPU to start, off the
- * event loop, and about 30 MB of RSS). If the worker dies (out of memory on a huge board, say),
- * its jobs fail, the caller retries them later, and the next job starts a new worker.
+ * jobs and settles each job's promise with its reply. Only big boards' compactions and
+ * redactions come here, so a server without one never pays for the thread (about 0.24 s of CPU
+ * to start, off the event loop, and about 30 MB of RSS). If the worker dies (out of memory on
+ * a huge board, say), its jobs fail, the caller retries them later, and the next job starts a
+ * new worker.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/startWorker';
-import type { CompactionJob, Compactor, FromCompactor, ToCompactor } from './compactionJobs';
-import { StorageError } from './StorageError';
+import type {
+  CompactionJob,
+  Compactor,
+  FromCompactor,
+  RedactionDone,
+  ToCompactor,
+} from './compactionJobs';
+import type { RedactionJob } from './sqliteRedaction';
+import { StorageError, type StorageErrorCode } from './StorageError';
+
+type Done = Exclude<FromCompactor, { type: 'failed' }>;
+type Job = Exclude<ToCompactor, { type: 'stop' }>;
+/** Each kind of job's message without the id the thread gives it. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Request = WithoutId<Job>;
 
 interface Waiting {
   /** The worker the job was sent to: only its death fails the job. */
   readonly worker: Worker;
-  resolve(bytes: number): void;
+  /** What a failure of the job is called. */
+  readonly code: StorageErrorCode;
+  resolve(done: Done): void;
   reject(error: Error): void;
 }
+
+const FAILED: Record<Job['type'], StorageErrorCode> = {
+  compact: 'compaction_failed',
+  redact: 'redaction_failed',
+};
 
 export class CompactionThread implements Compactor {
   private worker: Worker | null = null;
   private exited: Promise<void> = Promise.resolve();
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 1;
-  /** The jobs running or waiting (their promises, settled or not). */
-  private readonly jobs = new Set<Promise<number>>();
 
   constructor(private readonly file: string) {}
 
@@ -32,24 +51,17 @@ export class CompactionThread implements Compactor {
     return this.waiting.size > 0;
   }
 
-  run(job: CompactionJob): Promise<number> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    const done = new Promise<number>((resolve, reject) => {
-      this.waiting.set(id, { worker, resolve, reject });
-      // Held only while it has work: an idle worker never keeps the process alive.
-      worker.ref();
-      worker.postMessage({ ...job, type: 'compact', id } satisfies ToCompactor);
-    });
-    const settled = () => this.jobs.delete(done);
-    done.then(settled, settled);
-    this.jobs.add(done);
-    return done;
+  async run(job: CompactionJob): Promise<number> {
+    const done = await this.send({ ...job, type: 'compact' });
+    if (done.type !== 'compacted') throw new StorageError('compaction_failed', 'wrong reply');
+    return done.bytes;
   }
 
-  /** Resolves once no job runs or waits (their callers see how each ended). */
-  async idle(): Promise<void> {
-    while (this.jobs.size > 0) await Promise.allSettled([...this.jobs]);
+  /** A redaction (sqliteRedaction), after the jobs given before it. */
+  async redact(job: RedactionJob): Promise<RedactionDone> {
+    const done = await this.send({ ...job, type: 'redact' });
+    if (done.type !== 'redacted') throw new StorageError('redaction_failed', 'wrong reply');
+    return done.done;
   }
 
   /** Lets the jobs given so far finish, then ends the worker. */
@@ -59,6 +71,17 @@ export class CompactionThread implements Compactor {
     worker.ref();
     worker.postMessage({ type: 'stop' } satisfies ToCompactor);
     await this.exited;
+  }
+
+  private send(request: Request): Promise<Done> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<Done>((resolve, reject) => {
+      this.waiting.set(id, { worker, code: FAILED[request.type], resolve, reject });
+      // Held only while it has work: an idle worker never keeps the process alive.
+      worker.ref();
+      worker.postMessage({ ...request, id } satisfies ToCompactor);
+    });
   }
 
   private start(): Worker {
@@ -71,23 +94,22 @@ export class CompactionThread implements Compactor {
       const waiting = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if (this.waiting.size === 0) worker.unref();
-      if (message.type === 'done') waiting?.resolve(message.bytes);
-      else waiting?.reject(new StorageError('compaction_failed', message.message));
+      if (message.type === 'failed')
+        waiting?.reject(new StorageError(waiting.code, message.message));
+      else waiting?.resolve(message);
     });
-    const failAll = (error: Error) => {
+    const failAll = (reason: string) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, waiting] of this.waiting) {
         if (waiting.worker !== worker) continue;
         this.waiting.delete(id);
-        waiting.reject(error);
+        waiting.reject(new StorageError(waiting.code, reason));
       }
     };
-    worker.on('error', (error) =>
-      failAll(new StorageError('compaction_failed', `compaction thread failed: ${error.message}`)),
-    );
+    worker.on('error', (error) => failAll(`compaction thread failed: ${error.message}`));
     this.exited = new Promise<void>((resolve) =>
       worker.once('exit', (code) => {
-        failAll(new StorageError('compaction_failed', `compaction thread exited with ${code}`));
+        failAll(`compaction thread exited with ${code}`);
         resolve();
       }),
     );

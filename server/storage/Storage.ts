@@ -195,7 +195,7 @@ export interface Storage {
    * each stays a valid update of the same structs, so the board and its past still load), and
    * `text` and `was` in its history events, emptied and marked `redacted: {by, at}`. The
    * SQLite backend then rebuilds its file (VACUUM), which rewritten rows leave old bytes in, and
-   * empties its WAL.
+   * empties its WAL, all on its thread: the event loop goes on relaying every board's edits.
    */
   redactComment(redaction: CommentRedaction): Promise<RedactionCounts>;
 

@@ -16,6 +16,11 @@ export type StorageErrorCode =
   | 'newer_layout'
   /** The compaction thread failed a job or died: the board's log is intact, retry later. */
   | 'compaction_failed'
+  /**
+   * The storage's thread failed a redaction or died: its rows were rewritten all or not at
+   * all (one transaction), and redacting the comment again finishes it.
+   */
+  | 'redaction_failed'
   /** A redaction's words are out of every row, but the WAL still held old pages of the file. */
   | 'wal_busy';
 

@@ -1,4 +1,10 @@
-/** A compaction as the SQLite storage runs it (sqliteCompaction.ts), and who runs it. */
+/**
+ * A compaction as the SQLite storage runs it (sqliteCompaction.ts), and who runs it; and the
+ * messages between the storage and its thread, which also runs redactions (sqliteRedaction.ts).
+ */
+import type { RedactionJob } from './sqliteRedaction';
+import type { RedactionCounts } from './Storage';
+
 export interface CompactionJob {
   readonly boardId: string;
   readonly uptoSeq: number;
@@ -14,10 +20,20 @@ export interface Compactor {
   run(job: CompactionJob): Promise<number>;
 }
 
-/** Between the storage and its compaction thread (CompactionThread, compactionWorker). */
+/** What the thread did of a redaction: its rows' counts, and whether the WAL was emptied. */
+export interface RedactionDone {
+  readonly counts: RedactionCounts;
+  /** False when checkpoints running meanwhile kept it busy past every try. */
+  readonly walEmptied: boolean;
+}
+
+/** Between the storage and its thread (CompactionThread, compactionWorker). */
 export type ToCompactor =
-  (CompactionJob & { readonly type: 'compact'; readonly id: number }) | { readonly type: 'stop' };
+  | (CompactionJob & { readonly type: 'compact'; readonly id: number })
+  | (RedactionJob & { readonly type: 'redact'; readonly id: number })
+  | { readonly type: 'stop' };
 
 export type FromCompactor =
-  | { readonly type: 'done'; readonly id: number; readonly bytes: number }
+  | { readonly type: 'compacted'; readonly id: number; readonly bytes: number }
+  | { readonly type: 'redacted'; readonly id: number; readonly done: RedactionDone }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -21,7 +21,9 @@
  * of 9 ms; without them 0.08 ms and 0.6 ms. Big boards are compacted on another worker thread
  * (CompactionThread; see compact below). While it writes a big snapshot, a read that must first
  * move pending batches into the tables waits for it (40–70 ms for 17 MB): the event loop used
- * to spend that and the encoding anyway.
+ * to spend that and the encoding anyway. A lead's redaction runs on that thread too (see
+ * redactComment): it holds the file for seconds on a big board, so what would write here
+ * waits for it without blocking, and appended batches stay in the pending log meanwhile.
  *
  * better-sqlite3 is synchronous; the methods are async to keep the Storage contract open to
  * networked backends. Each call is one statement or one transaction.
@@ -39,8 +41,6 @@ import {
   type ImportedBoardRecord,
   type InviteRecord,
   type InviteRoleChange,
-  type CommentRedaction,
-  type RedactionCounts,
   type DeletedCardSource,
   type DeletedHolder,
   type DeletedPlacesRecord,
@@ -54,19 +54,15 @@ import {
 import { StorageError } from './StorageError';
 import { checkRoleChange } from './checkRoleChange';
 import { CompactionThread } from './CompactionThread';
+import type { RedactionDone } from './compactionJobs';
 import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from './historyPageSql';
-import {
-  decodePendingRecord,
-  PendingLog,
-  type PendingRecord,
-  readPendingRecords,
-} from './pendingLog';
+import { decodePendingRecord, PendingLog, readPendingRecords } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
-import { redactHistoryData } from '../../shared/history/redactHistoryData';
-import { redactUpdate } from './redactUpdate';
+import { sqliteBatchStore } from './sqliteBatchStore';
+import { sqliteRedaction } from './sqliteRedaction';
 import { MIGRATIONS } from './sqliteSchema';
 import { wellFormStoredNames } from './wellFormStoredNames';
 
@@ -198,10 +194,6 @@ const FLUSH_RETRY_MS = 1_000;
  */
 const DIRECT_BYTES = 1024 * 1024;
 
-/** A redaction's checkpoint is tried this often, this far apart, while another one runs. */
-const EMPTY_WAL_TRIES = 100;
-const EMPTY_WAL_WAIT_MS = 20;
-
 /** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
 function startCheckpointer(db: Database.Database, file: string, intervalMs: number) {
   db.pragma('wal_autocheckpoint = 0');
@@ -294,7 +286,6 @@ function openSqliteStorage(
     insertUpdate: db.prepare('INSERT INTO updates (seq, board_id, data, at) VALUES (?, ?, ?, ?)'),
     lastAssignedSeq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'"),
     appliedRecord: db.prepare('SELECT upto FROM pending_applied'),
-    setAppliedRecord: db.prepare('UPDATE pending_applied SET upto = ?'),
     lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
     newestSnapshot: db.prepare(
       'SELECT upto_seq, data FROM snapshots WHERE board_id = ? ORDER BY upto_seq DESC LIMIT 1',
@@ -309,25 +300,13 @@ function openSqliteStorage(
     updatesAfterUntil: db.prepare(
       'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? AND at <= ? ORDER BY seq',
     ),
-    insertHistory: db.prepare(
-      `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     historyBoardForward: db.prepare(HISTORY_PAGE_SQL.boardForward),
     historyBoardBackward: db.prepare(HISTORY_PAGE_SQL.boardBackward),
     historyCardForward: db.prepare(HISTORY_PAGE_SQL.cardForward),
     historyCardBackward: db.prepare(HISTORY_PAGE_SQL.cardBackward),
     historyBoardBefore: db.prepare(HISTORY_COUNT_SQL.boardBefore),
     historyCardBefore: db.prepare(HISTORY_COUNT_SQL.cardBefore),
-    insertBinding: db.prepare(
-      'INSERT OR IGNORE INTO client_bindings (board_id, client_id, invite_id) VALUES (?, ?, ?)',
-    ),
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
-    insertHolder: db.prepare('INSERT INTO deleted_holders (board_id, data) VALUES (?, ?)'),
-    insertStruct: db.prepare(
-      `INSERT OR IGNORE INTO deleted_structs (board_id, client_id, clock, length, key, holder)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
     // The struct starting at or before the clock: the id is in it if it is long enough.
     findStruct: db.prepare(
       `SELECT s.clock, s.length, s.key, h.data FROM deleted_structs s
@@ -335,16 +314,6 @@ function openSqliteStorage(
        WHERE s.board_id = ? AND s.client_id = ? AND s.clock <= ?
        ORDER BY s.clock DESC LIMIT 1`,
     ),
-    boardUpdateSeqs: db.prepare('SELECT seq FROM updates WHERE board_id = ?'),
-    updateData: db.prepare('SELECT data FROM updates WHERE seq = ?'),
-    setUpdate: db.prepare('UPDATE updates SET data = ? WHERE seq = ?'),
-    boardSnapshotSeqs: db.prepare('SELECT upto_seq FROM snapshots WHERE board_id = ?'),
-    snapshotData: db.prepare('SELECT data FROM snapshots WHERE board_id = ? AND upto_seq = ?'),
-    setSnapshot: db.prepare('UPDATE snapshots SET data = ? WHERE board_id = ? AND upto_seq = ?'),
-    commentHistory: db.prepare(
-      `SELECT seq, data FROM history WHERE board_id = ? AND json_extract(data, '$.commentId') = ?`,
-    ),
-    setHistoryData: db.prepare('UPDATE history SET data = ? WHERE seq = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
     removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
     deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
@@ -354,25 +323,24 @@ function openSqliteStorage(
   const open = () => {
     if (closed) throw new StorageError('closed', 'storage is closed');
   };
-  /** Before anything that reads or writes board content: the tables then hold every batch. */
-  const current = () => {
+  /**
+   * A redaction running on the thread (see redactComment), which holds the write lock for its
+   * rewrite and VACUUM: a write on this connection then would hold the event loop in SQLite's
+   * busy wait, every board's sync with it. What writes (a flush included) waits for it here
+   * instead, without blocking; batches go on into the pending log, and rooms relay them.
+   */
+  let redacting: Promise<unknown> | null = null;
+  const unlocked = async () => {
+    while (redacting) await redacting.catch(() => undefined);
     open();
+  };
+  /** Before anything that reads or writes board content: the tables then hold every batch. */
+  const current = async () => {
+    await unlocked();
     flush();
   };
 
-  const insertHistory = (events: readonly HistoryEvent[]) => {
-    for (const e of events) {
-      q.insertHistory.run(
-        e.boardId,
-        e.cardId,
-        e.type,
-        e.actor.id,
-        e.actor.name,
-        e.at,
-        JSON.stringify(e.data),
-      );
-    }
-  };
+  const { insertHistory, insertBatch, storeRecords } = sqliteBatchStore(db);
 
   const insertInvite = (invite: InviteRecord) => {
     try {
@@ -412,31 +380,10 @@ function openSqliteStorage(
     insertHistory([change.event]);
   });
 
-  const insertBatch = (boardId: string, firstSeq: number, batch: UpdateBatch) => {
-    batch.updates.forEach((update, i) =>
-      q.insertUpdate.run(firstSeq + i, boardId, update, batch.at),
-    );
-    for (const b of batch.bindings) q.insertBinding.run(boardId, b.clientId, b.inviteId);
-    insertHistory(batch.history);
-    for (const { holder, structs } of batch.places ?? []) {
-      const id = q.insertHolder.run(boardId, JSON.stringify(holder)).lastInsertRowid;
-      for (const s of structs) q.insertStruct.run(boardId, s.client, s.clock, s.length, s.key, id);
-    }
-  };
   // Write transactions begin IMMEDIATE: the compaction thread writes too, and a transaction that
   // read first and then finds the other connection has written fails (SQLITE_BUSY_SNAPSHOT)
   // where one that takes the write lock up front just waits its turn.
   const insertNow = db.transaction(insertBatch);
-  /** Stores pending-log records in the tables, each once however often it is given. */
-  /** Returns the records stored now (not stored before). */
-  const storeRecords = db.transaction((records: readonly PendingRecord[]) => {
-    const applied = (q.appliedRecord.get() as { upto: number }).upto;
-    const fresh = records.filter((r) => r.rec > applied);
-    for (const r of fresh) insertBatch(r.boardId, r.firstSeq, r.batch);
-    const last = fresh[fresh.length - 1];
-    if (last) q.setAppliedRecord.run(last.rec);
-    return fresh;
-  });
   const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
     const { board, update, history, lead } = imported;
     q.insertBoard.run(board.id, board.title, board.createdAt);
@@ -444,44 +391,6 @@ function openSqliteStorage(
     insertHistory(history);
     insertInvite(lead);
   });
-  const redactNow = db.transaction((redaction: CommentRedaction): RedactionCounts => {
-    const { boardId, commentId, ranges, by, at } = redaction;
-    let updates = 0;
-    // One row at a time would keep the statement open while the rows are rewritten, which
-    // SQLite refuses on one connection: the board's seqs first, then each row.
-    for (const { seq } of q.boardUpdateSeqs.all(boardId) as { seq: number }[]) {
-      const row = q.updateData.get(seq) as { data: Buffer };
-      const data = redactUpdate(bytes(row.data), ranges);
-      if (data) updates += q.setUpdate.run(data, seq).changes;
-    }
-    // Likewise the snapshots, one in memory at a time (a big board's are tens of MB each).
-    let snapshots = 0;
-    for (const { upto_seq } of q.boardSnapshotSeqs.all(boardId) as { upto_seq: number }[]) {
-      const row = q.snapshotData.get(boardId, upto_seq) as { data: Buffer };
-      const data = redactUpdate(bytes(row.data), ranges);
-      if (data) snapshots += q.setSnapshot.run(data, boardId, upto_seq).changes;
-    }
-    let history = 0;
-    for (const row of q.commentHistory.all(boardId, commentId) as { seq: number; data: string }[]) {
-      const data = redactHistoryData(JSON.parse(row.data) as Record<string, unknown>, { by, at });
-      if (data) history += q.setHistoryData.run(JSON.stringify(data), row.seq).changes;
-    }
-    return { updates, snapshots, history };
-  });
-  /**
-   * Copies the WAL into the file and truncates it. A checkpoint the checkpoint worker is running
-   * makes this one busy at once (no busy timeout applies to that lock): it is tried again.
-   */
-  const emptyWal = async () => {
-    for (let tries = 0; tries < EMPTY_WAL_TRIES; tries++) {
-      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      if (result?.busy === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, EMPTY_WAL_WAIT_MS));
-    }
-    options.onError?.(
-      new StorageError('wal_busy', 'the WAL could not be emptied after a redaction'),
-    );
-  };
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash left in the pending log is stored before anything else happens.
@@ -546,9 +455,12 @@ function openSqliteStorage(
   const inPlace = inPlaceCompactor(db);
   const thread = file === ':memory:' ? null : new CompactionThread(file);
 
+  /** Whether the batch goes straight into the tables (as does any without a pending log). */
+  const direct = (batch: UpdateBatch) =>
+    batch.updates.length === 0 ||
+    batch.updates.reduce((sum, u) => sum + u.byteLength, 0) >= DIRECT_BYTES;
   const appendBatch = (boardId: string, batch: UpdateBatch): number => {
-    const size = batch.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    if (!log || batch.updates.length === 0 || size >= DIRECT_BYTES) {
+    if (!log || direct(batch)) {
       // Straight into the tables, after whatever is pending. A batch without updates has no
       // number of its own to return: the board's last one is read from the tables. A big one
       // (an imported board) would be written twice, to the log and then to the tables at once.
@@ -567,7 +479,9 @@ function openSqliteStorage(
     assignedSeq += batch.updates.length;
     pending.push(bytes);
     pendingBytes += bytes.byteLength;
-    if (pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES) tryFlush();
+    // Not while a redaction holds the file: it ends within seconds, and the batches are durable.
+    const full = pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES;
+    if (full && !redacting) tryFlush();
     else flushLater(options.flushAfterMs ?? FLUSH_AFTER_MS);
     return assignedSeq;
   };
@@ -585,7 +499,7 @@ function openSqliteStorage(
   return {
     pendingLog: () => ({ batches: pending.length, bytes: pendingBytes, flushes }),
     async createBoard(board: BoardRecord) {
-      open();
+      await unlocked();
       try {
         q.insertBoard.run(board.id, board.title, board.createdAt);
       } catch (error) {
@@ -605,7 +519,7 @@ function openSqliteStorage(
     },
     async createImportedBoard(imported) {
       // Its update takes the next number, after every batch the pending log holds.
-      current();
+      await current();
       try {
         insertImportedBoard.immediate(imported, assignedSeq + 1);
       } catch (error) {
@@ -617,7 +531,7 @@ function openSqliteStorage(
       assignedSeq += 1;
     },
     async createInvite(invite, event) {
-      current(); // its history row must come after every batch the pending log holds
+      await current(); // its history row must come after every batch the pending log holds
       if (!q.getBoard.get(invite.boardId)) {
         throw new StorageError('board_not_found', 'no such board');
       }
@@ -633,27 +547,30 @@ function openSqliteStorage(
       return (q.listInvites.all(boardId) as InviteRow[]).map(toInvite);
     },
     async revokeInvite(id, at, event) {
-      current(); // as for createInvite
+      await current(); // as for createInvite
       return revokeInviteWith.immediate(id, at, event);
     },
     async markJoined(id, at) {
-      open();
+      await unlocked();
       q.markJoined.run(at, id);
     },
     async changeInviteRole(change) {
-      current(); // its history row must come after every batch the pending log holds
+      await current(); // its history row must come after every batch the pending log holds
       changeInviteRole.immediate(change);
     },
     async appendUpdate(boardId, update, at) {
-      open();
-      return appendBatch(boardId, { updates: [update], bindings: [], history: [], at });
+      const batch = { updates: [update], bindings: [], history: [], at };
+      if (direct(batch)) await unlocked();
+      else open();
+      return appendBatch(boardId, batch);
     },
     async appendBatch(boardId, batch) {
-      open();
+      if (direct(batch)) await unlocked();
+      else open();
       return appendBatch(boardId, batch);
     },
     async loadContent(boardId) {
-      current();
+      await current();
       const snapshot = q.newestSnapshot.get(boardId) as SnapshotRow | undefined;
       const rows = q.updatesAfter.all(boardId, snapshot?.upto_seq ?? 0) as {
         seq: number;
@@ -662,7 +579,7 @@ function openSqliteStorage(
       return content(snapshot, rows);
     },
     async loadContentAt(boardId, at) {
-      current();
+      await current();
       const snapshot = q.snapshotAt.get(boardId, at) as SnapshotRow | undefined;
       const rows = q.updatesAfterUntil.all(boardId, snapshot?.upto_seq ?? 0, at) as {
         seq: number;
@@ -671,31 +588,54 @@ function openSqliteStorage(
       return content(snapshot, rows);
     },
     async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
-      current(); // the job reads the tables: they must hold every batch up to its seq
+      // The job reads the tables: they must hold every batch up to its seq. A room's `state`
+      // waiting here for a redaction was encoded after that redaction's command, so it holds
+      // none of the words; one stored as a redaction begins is among the rows its job rewrites.
+      await current();
       const job = { boardId, uptoSeq, at, pruneBefore, ...(state && { state }) };
       return (state || !thread ? inPlace : thread).run(job);
     },
     async redactComment(redaction) {
-      current();
-      // A big board's compaction builds its snapshot from the log on the thread: one that read
-      // the log before the comment's deletion would store its words after they were scrubbed.
-      await thread?.idle();
-      current();
-      const counts = redactNow.immediate(redaction);
-      // Rewritten rows leave their old bytes behind: in the free space of pages, in pages
-      // freed earlier (SQLite zeroes neither), in the WAL. VACUUM rebuilds the file from the
-      // live rows alone, and the checkpoint moves it out of the WAL and empties that. It holds
-      // the event loop: about 13 ms per MB of file here (1.0 s for 77 MB, 2.4 s for 309 MB).
-      db.exec('VACUUM');
-      await emptyWal();
-      return counts;
+      // Checked and set with nothing in between: one redaction at a time.
+      while (redacting) await redacting.catch(() => undefined);
+      open();
+      if (!thread) {
+        // An in-memory database has no other connection: it is redacted in place.
+        flush();
+        return sqliteRedaction(db)({ ...redaction, pending: [] });
+      }
+      // The thread stores the pending batches itself: a flush here would wait for its lock if
+      // it were busy. It runs after the compactions given before (one that read the log before
+      // the comment's deletion would store its words after they were scrubbed), and no
+      // compaction stored here runs until it is done (see unlocked). Those that waited for
+      // the last redaction have had their turn at the lock when the job starts: setImmediate
+      // comes after every promise continuation.
+      const job = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        thread.redact({ ...redaction, pending }),
+      );
+      redacting = job;
+      let done: RedactionDone;
+      try {
+        done = await job;
+      } finally {
+        redacting = null;
+      }
+      if (!done.walEmptied) {
+        options.onError?.(
+          new StorageError('wal_busy', 'the WAL could not be emptied after a redaction'),
+        );
+      }
+      // The batches appended meanwhile go into the tables, and the pending log, which held
+      // those the thread stored (the words, maybe), is emptied.
+      flush();
+      return done.counts;
     },
     async appendHistory(events) {
-      current();
+      await current();
       db.transaction(insertHistory).immediate(events);
     },
     async listHistory(boardId, query) {
-      current();
+      await current();
       const limit = historyLimit(query);
       const forward = query.after !== undefined;
       const statement =
@@ -728,13 +668,13 @@ function openSqliteStorage(
       return { events: page.map(toHistory), more, older };
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
-      current();
+      await current();
       return (q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]).map(
         (r) => ({ clientId: r.client_id, inviteId: r.invite_id }),
       );
     },
     async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
-      current();
+      await current();
       const rows = q.removedEvidence.all({ board: boardId }) as {
         card_id: string | null;
         evidence_id: unknown;
@@ -746,7 +686,7 @@ function openSqliteStorage(
       );
     },
     async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
-      current();
+      await current();
       const rows = q.deletedCardSources.all({ board: boardId }) as {
         card_id: string | null;
         source_digest: unknown;
@@ -758,7 +698,7 @@ function openSqliteStorage(
       );
     },
     async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
-      current();
+      await current();
       return ids.flatMap(({ client, clock }) => {
         const row = q.findStruct.get(boardId, client, clock) as
           { clock: number; length: number; key: string | null; data: string } | undefined;
@@ -770,7 +710,7 @@ function openSqliteStorage(
       });
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
-      current();
+      await current();
       const rows = q.removedArticles.all({ board: boardId }) as {
         article_id: unknown;
         text_digest: unknown;
@@ -791,6 +731,8 @@ function openSqliteStorage(
     async close() {
       if (closed) return;
       closed = true;
+      // A redaction's thread holds the write lock until it is done.
+      while (redacting) await redacting.catch(() => undefined);
       try {
         flush();
       } catch (error) {
