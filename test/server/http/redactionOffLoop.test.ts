@@ -64,6 +64,8 @@ it('lets another board’s edits through while it rewrites the stored data', asy
   const watcher = await connect(other.id, other.leadToken);
   await waitFor(() => filesHolding(NAME).length > 0, { what: 'the words stored' });
 
+  // A read first moves the pending batches into the tables: no flush of them waits for the lock.
+  await server.storage.loadContent(other.id);
   const lock = new Database(join(dataDir, 'factboard.sqlite'));
   try {
     lock.pragma('busy_timeout = 5000');
