@@ -208,20 +208,38 @@ function overridden(
     if (!fields.includes(key) || event.changes.keys.has(key)) continue;
     const lost = lostWrite(tr, event.target as AnyMap, key);
     if (!lost) continue;
-    const [value, kept] = [recorded(key, lost.value), recorded(key, lost.kept)];
-    if (JSON.stringify(value) === JSON.stringify(kept)) continue;
-    const field = fieldName(key);
     const keptBy = writerOf(lost.keptClient);
-    const data = {
-      ...(evidenceId === undefined ? {} : { evidenceId }),
-      field,
-      value,
-      kept,
-      keptBy,
-    };
-    out.push({ cardId, type: 'write.overridden', data });
+    const draft = writeOverridden(cardId, evidenceId, key, lost.value, lost.kept, keptBy);
+    if (draft) out.push(draft);
   }
   return out;
+}
+
+/**
+ * One write.overridden event: `key`'s `value`, which lost to `kept` (keptBy's); null when the
+ * two read the same (the same verdict, the same column: no loss). `replaced` names the writer
+ * of a value the board held until a crossing write replaced it.
+ */
+function writeOverridden(
+  cardId: string,
+  evidenceId: string | null | undefined,
+  key: string,
+  rawValue: unknown,
+  rawKept: unknown,
+  keptBy: Actor | null,
+  replaced?: Actor,
+): HistoryDraft | null {
+  const [value, kept] = [recorded(key, rawValue), recorded(key, rawKept)];
+  if (JSON.stringify(value) === JSON.stringify(kept)) return null;
+  const data = {
+    ...(evidenceId === undefined ? {} : { evidenceId }),
+    field: fieldName(key),
+    value,
+    kept,
+    keptBy,
+    ...(replaced && { replaced: true }),
+  };
+  return { cardId, type: 'write.overridden', data, ...(replaced && { actor: replaced }) };
 }
 
 /**
@@ -249,18 +267,10 @@ function replaced(
     const before = crossedWrite(tr, map, key);
     const writer = before && writerOf(before.id.client);
     if (!writer) continue;
-    const [value, kept] = [recorded(key, change.oldValue), recorded(key, rawGet(map, key))];
-    if (JSON.stringify(value) === JSON.stringify(kept)) continue;
     const keptBy = writerOf(map._map.get(key)!.id.client);
-    const data = {
-      ...(evidenceId === undefined ? {} : { evidenceId }),
-      field: fieldName(key),
-      value,
-      kept,
-      keptBy,
-      replaced: true,
-    };
-    out.push({ cardId, type: 'write.overridden', data, actor: writer });
+    const kept = rawGet(map, key);
+    const draft = writeOverridden(cardId, evidenceId, key, change.oldValue, kept, keptBy, writer);
+    if (draft) out.push(draft);
   }
   return out;
 }
