@@ -12,6 +12,7 @@ import { browserSection } from './browser';
 import { compactionSection } from './compaction';
 import { exportSection } from './export';
 import { extractSection } from './extract';
+import { filterOptionsSection } from './filterOptions';
 import { firstVisitSection } from './firstVisit';
 import { restoreSection } from './restore';
 import { searchSection } from './search';
@@ -29,6 +30,7 @@ const SECTIONS: readonly Section[] = [
   compactionSection(),
   restoreSection(),
   extractSection(),
+  filterOptionsSection(),
 ];
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 

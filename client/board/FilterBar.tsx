@@ -5,12 +5,13 @@ import { plural } from '../ui/plural';
 import {
   type CardFilter,
   EMPTY_FILTER,
-  type FilterOptions,
   type ForMe,
   isFilterActive,
   MISFIT,
   NONE,
 } from './filterCards';
+import type { ChangedCards } from './changedCards';
+import type { FilterOptions } from './filterOptions';
 import { ForMeCount } from './ForMeCount';
 
 /**
@@ -28,12 +29,13 @@ export function FilterBar({
   shown,
   shownFiltered,
   forMe,
+  changedCards,
   compact,
   onCompactChange,
   clearRef,
 }: {
   board: BoardView;
-  /** The board's speakers and assignees (filterOptions). */
+  /** The board's speakers and assignees (keepOptions). */
   options: FilterOptions;
   filter: CardFilter;
   onChange: (f: CardFilter) => void;
@@ -45,6 +47,8 @@ export function FilterBar({
   shownFiltered: boolean;
   /** Whether a card is assigned to the local user or has a mention of them to answer. */
   forMe: ForMe;
+  /** Which cards changed between two boards (BoardConnection.changedCards), for the count. */
+  changedCards: ChangedCards;
   /** Compact cards (useCompactCards): a view setting, kept beside the filters it goes with. */
   compact: boolean;
   onCompactChange: (compact: boolean) => void;
@@ -154,7 +158,7 @@ export function FilterBar({
         aria-pressed={filter.forMe}
         onClick={() => change({ ...filter, forMe: !filter.forMe })}
       >
-        For me <ForMeCount board={board} forMe={forMe} />
+        For me <ForMeCount board={board} forMe={forMe} changedCards={changedCards} />
       </button>
       <span className="filter-count" role="status">
         {shownFiltered ? (

@@ -7,6 +7,7 @@ import {
   type RatingScale,
   verdictFitsCard,
 } from '../../shared/board';
+import { type ChangedCards, tellChangedCards } from './changedCards';
 
 /** Marks "no value" in the speaker, verdict, assignee and article filters. */
 export const NONE = '\u0000none';
@@ -167,23 +168,30 @@ export function countCards(board: BoardView, test: ForMe): number {
   return n;
 }
 
-export interface FilterOptions {
-  readonly speakers: readonly string[];
-  readonly assignees: readonly { id: string; name: string }[];
+/** A count of the cards that pass `test`, and the board it counts. */
+export interface KeptCount {
+  readonly board: BoardView;
+  readonly test: ForMe;
+  readonly count: number;
 }
 
-/** The speakers and assignees present on the board, for the filter menus. */
-export function filterOptions(board: BoardView): FilterOptions {
-  const speakers = new Set<string>();
-  const assignees = new Map<string, string>();
-  for (const card of Object.values(board.cards)) {
-    if (card.speaker) speakers.add(card.speaker);
-    if (card.assignee) assignees.set(card.assignee.id, card.assignee.name);
+/**
+ * countCards for `board`, from `last`'s count and the cards changed since its board when it
+ * counted with the same test; counted afresh otherwise. `test` must answer the same for a
+ * card object each time it is asked (awaitingMeReader keeps its answer per card object).
+ */
+export function keepCount(
+  last: KeptCount | null,
+  board: BoardView,
+  test: ForMe,
+  changedCards: ChangedCards,
+): KeptCount {
+  if (last?.test === test) {
+    let count = last.count;
+    const told = tellChangedCards(last.board, board, changedCards, (before, after) => {
+      count += (after && test(after) ? 1 : 0) - (before && test(before) ? 1 : 0);
+    });
+    if (told) return last.board === board ? last : { board, test, count };
   }
-  return {
-    speakers: [...speakers].sort((a, b) => a.localeCompare(b)),
-    assignees: [...assignees]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-  };
+  return { board, test, count: countCards(board, test) };
 }

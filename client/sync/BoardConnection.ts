@@ -851,6 +851,13 @@ export class BoardConnection {
     return () => this.listeners.delete(listener);
   };
 
+  /**
+   * Which cards may differ between two boards of this connection's snapshots (the reader's
+   * changedCards): what is derived from every card follows a change at the cost of its cards.
+   */
+  readonly changedCards = (from: BoardView, to: BoardView): ReadonlySet<string> | null =>
+    this.reader.changedCards(from, to);
+
   readonly getSnapshot = (): BoardSnapshot => {
     if (this.snapshot) return this.snapshot;
     const saved = this.tracker.isSaved(this.doc) && unstoredWrites(this.provider?.ws ?? null) === 0;

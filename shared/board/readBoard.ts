@@ -123,9 +123,20 @@ export function readBoard(doc: Y.Doc): BoardView {
 
 type Handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
 
+/** How many reads back a reader's `changedCards` can tell; further back it says null. */
+const CHANGE_LOG = 64;
+
 export interface BoardReader {
   /** The current view; the same object until the doc changes. */
   read(): BoardView;
+  /**
+   * The ids of the cards that may differ between two views this reader returned, `from` read
+   * before `to`; null when it cannot tell (another reader's views, `to` older than `from`, or
+   * more than CHANGE_LOG reads apart), and the caller reads every card. Lets what is derived
+   * from every card (the filter menus' speakers, the For me count) follow a colleague's change
+   * at the cost of the cards it touched. Cards outside the set are the same objects in both.
+   */
+  changedCards(from: BoardView, to: BoardView): ReadonlySet<string> | null;
   destroy(): void;
 }
 
@@ -173,6 +184,11 @@ function placeMoved(
  */
 export function createBoardReader(doc: Y.Doc): BoardReader {
   let view: BoardView | null = null;
+  // Each view's read number, and the cards each of the last CHANGE_LOG reads rebuilt (the last
+  // entry is read number `reads`'s): bounded, so no view keeps earlier ones alive.
+  let reads = 0;
+  const readOf = new WeakMap<BoardView, number>();
+  const rebuilt: (readonly string[])[] = [];
   const dirtyCards = new Set<string>();
   let dirtyMeta = false;
   let dirtyArticles = false;
@@ -251,6 +267,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     read() {
       if (view === null) {
         view = readBoard(doc);
+        readOf.set(view, reads);
         commentsMap(doc).forEach((_, id) => indexComment(id, cardOfComment(id)));
         indexed = true;
         dirtyCards.clear();
@@ -283,9 +300,23 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
         cards,
         columns,
       });
+      readOf.set(view, ++reads);
+      rebuilt.push([...dirtyCards]);
+      if (rebuilt.length > CHANGE_LOG) rebuilt.shift();
       dirtyCards.clear();
       dirtyMeta = dirtyArticles = false;
       return view;
+    },
+    changedCards(from, to) {
+      const first = readOf.get(from);
+      const last = readOf.get(to);
+      if (first === undefined || last === undefined || first > last) return null;
+      if (reads - first > rebuilt.length) return null;
+      const ids = new Set<string>();
+      for (let n = first + 1; n <= last; n++) {
+        for (const id of rebuilt[rebuilt.length - 1 - (reads - n)] ?? []) ids.add(id);
+      }
+      return ids;
     },
     destroy() {
       for (const [type, fn] of observers) type.unobserveDeep(fn);

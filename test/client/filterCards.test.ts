@@ -16,12 +16,12 @@ import {
   countCards,
   EMPTY_FILTER,
   filterColumns,
-  filterOptions,
   isFilterActive,
   MISFIT,
   NONE,
   withoutGoneArticle,
 } from '../../client/board/filterCards';
+import { filterOptions } from '../../client/board/filterOptions';
 
 const ctx = { actor: { id: 'ana', name: 'Ana' } };
 const noneForMe = () => false;
