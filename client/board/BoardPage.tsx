@@ -169,7 +169,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     setPassage({ ...source, cardId, seq: ++passageSeq.current });
   }, []);
   const members = useBoardMembers(known, snapshot.invitesChanged);
-  const mentions = useMentionNames(board, connection.actor.name, snapshot.peers, known, members);
+  const mentions = useMentionNames(
+    board,
+    connection.actor.name,
+    snapshot.peers,
+    known,
+    members,
+    connection.changedCards,
+  );
   const awaitingMe = useMemo(
     () => awaitingMeReader(connection.actor.id, mentions),
     [connection, mentions],

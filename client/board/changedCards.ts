@@ -17,7 +17,7 @@ export function tellChangedCards(
   from: BoardView,
   to: BoardView,
   changedCards: ChangedCards,
-  change: (before: CardView | undefined, after: CardView | undefined) => void,
+  change: (before: CardView | undefined, after: CardView | undefined, id: string) => void,
 ): boolean {
   if (from === to) return true;
   const ids = changedCards(from, to);
@@ -25,7 +25,7 @@ export function tellChangedCards(
   for (const id of ids) {
     const before = from.cards[id];
     const after = to.cards[id];
-    if (before !== after) change(before, after);
+    if (before !== after) change(before, after, id);
   }
   return true;
 }

@@ -6,6 +6,7 @@
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import type { Actor } from '../../shared/board/actor';
 import { COLUMNS, type BoardView, type CardView } from '../../shared/board';
+import { type ChangedCards, tellChangedCards } from '../board/changedCards';
 
 function namesOn(card: CardView): string[] {
   const names: string[] = [];
@@ -27,19 +28,35 @@ function namesOn(card: CardView): string[] {
  * The board's names, kept from one board view to the next by reading only the cards whose
  * object changed (the view keeps an unchanged card's object). The board page needs them at
  * every change, to count the mentions waiting for the reader; reading every card took about
- * 10 ms a change on a 10,000-card board with two comments per card.
+ * 10 ms a change on a 10,000-card board with two comments per card, and finding the changed
+ * objects among every card's 1-2 ms, which the reader's changedCards, when given, saves.
  */
 export class MemberNameIndex {
-  private cards: BoardView['cards'] | null = null;
+  private board: BoardView | null = null;
   private readonly byCard = new Map<string, readonly string[]>();
   /** How many cards name each person. */
   private readonly counts = new Map<string, number>();
   private names: readonly string[] = [];
 
   /** The names, sorted; the same array while they stay the same. */
-  read(board: BoardView): readonly string[] {
-    if (board.cards === this.cards) return this.names;
-    const before = this.cards ?? {};
+  read(board: BoardView, changedCards?: ChangedCards): readonly string[] {
+    const last = this.board;
+    this.board = board;
+    if (board.cards === last?.cards) return this.names;
+    let changed = false;
+    const told =
+      last !== null &&
+      changedCards !== undefined &&
+      tellChangedCards(last, board, changedCards, (_, after, id) => {
+        changed = this.set(id, after ? namesOn(after) : []) || changed;
+      });
+    if (!told) changed = this.readEvery(board, last?.cards ?? {}) || changed;
+    if (changed) this.names = [...this.counts.keys()].sort((a, b) => a.localeCompare(b));
+    return this.names;
+  }
+
+  /** Reads the cards whose object is not `before`'s; whether the set of names changed. */
+  private readEvery(board: BoardView, before: BoardView['cards']): boolean {
     let changed = false;
     let live = 0;
     // Every live card is in exactly one column (invariant B1): cheaper than Object.keys.
@@ -55,9 +72,7 @@ export class MemberNameIndex {
         if (!board.cards[id]) changed = this.set(id, []) || changed;
       }
     }
-    this.cards = board.cards;
-    if (changed) this.names = [...this.counts.keys()].sort((a, b) => a.localeCompare(b));
-    return this.names;
+    return changed;
   }
 
   /** Replaces a card's names; whether the set of names changed. */

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import type { KnownBoard } from '../app/knownBoards';
+import type { ChangedCards } from '../board/changedCards';
 import type { Peer } from '../sync/presence';
 import type { BoardMember } from './useBoardMembers';
 import { MemberNameIndex } from './memberNames';
@@ -23,6 +24,8 @@ export function useMentionNames(
   peers: readonly Peer[],
   access: KnownBoard | null,
   members: readonly BoardMember[],
+  /** Which cards changed between two boards (BoardConnection.changedCards). */
+  changedCards: ChangedCards,
 ): MentionNames {
   const inviteNames = useMemo(() => members.map((m) => m.name), [members]);
   const inviteName = access?.inviteName ?? '';
@@ -32,13 +35,13 @@ export function useMentionNames(
   // Read in an effect, not during render: the first read of a 10,000-card board takes about
   // 30 ms, and only mentions need it. That is no promise of "after the paint": a render from the
   // board's store is a sync update, whose effects React runs before the browser paints. Later
-  // reads take the changed cards only (0.35 ms a change).
+  // reads take the changed cards only (0.35 ms a change), which changedCards names.
   const index = useRef<MemberNameIndex | null>(null);
   const [onBoard, setOnBoard] = useState<readonly string[]>([]);
   useEffect(() => {
     index.current ??= new MemberNameIndex();
-    setOnBoard(index.current.read(board));
-  }, [board]);
+    setOnBoard(index.current.read(board, changedCards));
+  }, [board, changedCards]);
   const names = useMemo(() => {
     const all = new Set(onBoard);
     for (const name of [...myNames, ...online.split('\n'), ...inviteNames]) {
