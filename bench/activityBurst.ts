@@ -18,7 +18,7 @@
  *
  * `activityBurstSection()` is its `npm run bench` section; `node --import tsx
  * bench/activityBurst.ts [base ref]` runs it alone. ACTIVITY_BURST_ROUNDS sets the bursts per
- * mode and build (4).
+ * mode and build (4); ACTIVITY_BURST_CARDS the board's cards (307).
  */
 import { fileURLToPath } from 'node:url';
 import type { CDPSession, Page } from 'playwright-core';
@@ -37,7 +37,7 @@ import { median, percentile, sum } from './stats';
 import { stopWithin } from './stopWithin';
 import { formatNumber, formatRatio, renderMarkdown, type Table } from './table';
 
-const CARDS = 307;
+const CARDS = Number(process.env.ACTIVITY_BURST_CARDS ?? 307);
 /** Cards moved and commented, one move and one comment each. */
 const CARDS_CHANGED = 60;
 const PAUSE_MS = 20;
