@@ -9,7 +9,6 @@ import {
   DragOverlay,
   MouseSensor,
   TouchSensor,
-  closestCorners,
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
@@ -88,6 +87,7 @@ import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from '../ui/useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
 import { useMover } from './useMover';
+import { pointerThenCorners } from './pointerThenCorners';
 import { undoAnnouncement } from './undoWords';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
@@ -665,7 +665,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 ) : (
                   <DndContext
                     sensors={sensors}
-                    collisionDetection={closestCorners}
+                    collisionDetection={pointerThenCorners}
                     accessibility={{
                       announcements: SILENT,
                       screenReaderInstructions: { draggable: '' },
