@@ -4,7 +4,9 @@
  * (not a transform) because dnd-kit measures droppables without transforms. The card holding
  * focus stays rendered when it scrolls out of view (useKeptFocus), and a reader scrolled down
  * the column keeps their place when cards come or go above them (useScrollAnchor), except
- * while they hold a card themselves. The column is one tab stop (useRovingCard).
+ * while they hold a card themselves. The column is one tab stop (useRovingCard). The whole
+ * column is its drop target, not its list: below a short list's last card, a card let go went
+ * to the column nearest its corners (QA: 200 px below Disputed's list, it went to Corroborated).
  */
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -161,6 +163,7 @@ export const Column = memo(function Column({
   const count = filtered ? `${ids.length} of ${total}` : `${ids.length}`;
   return (
     <section
+      ref={setNodeRef}
       className={`column column-${column}${isOver ? ' over' : ''}`}
       aria-labelledby={headingId}
     >
@@ -181,7 +184,6 @@ export const Column = memo(function Column({
       <div className="column-scroll" ref={scrollRef}>
         <SortableContext id={column} items={ids as string[]} strategy={verticalListSortingStrategy}>
           <ul
-            ref={setNodeRef}
             className="card-list"
             aria-label={`${label} cards`}
             style={{ height: Math.max(virtualizer.getTotalSize(), 80) }}

@@ -1,7 +1,8 @@
 /**
  * A card dragged by its grip (at its top right) and let go with the pointer just inside a
  * column lands in that column, though most of the card's body hangs over the column to its
- * left (QA: by the card's corners alone it went to Corroborated, let go 100 px into Disputed).
+ * left (QA: by the card's corners alone it went to Corroborated, let go 100 px into Disputed);
+ * let go in the column's empty space below its cards, it lands last there.
  * Built app, real server, headless Chromium at 1500 px wide; the server's copy is read by a
  * y-websocket client of the board.
  */
@@ -11,10 +12,13 @@ import { readBoard } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
-import { addClaim, card, column, expectCardIn, waitSaved } from './support/boardPage';
+import { addClaim, card, column, expectCardIn, moveTo, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
+
+type Box = { x: number; y: number; width: number; height: number };
+type Point = { x: number; y: number };
 
 describe.skipIf(!RUN)('a card dropped by the mouse', () => {
   let server: BoardServer;
@@ -38,33 +42,88 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
     await server?.stop();
   });
 
-  it('lands in the column under the pointer, not where most of the card hangs', async () => {
-    const claim = 'Luna was first linked to the gang negotiations in a 2020 report';
-    await addClaim(page, claim);
-    const id = await card(page, claim).getAttribute('data-card-id');
+  /**
+   * Drags a card by its grip and lets go at `drop` (worked out from Disputed's list), checking
+   * on the way that most of the card in hand hangs over Corroborated.
+   */
+  async function dragToDisputed(claim: string, drop: (list: Box) => Point): Promise<void> {
     const grip = await card(page, claim).locator('.grip').boundingBox();
     const list = await column(page, 'Disputed').locator('.card-list').boundingBox();
-    if (!id || !grip || !list) throw new Error('card or column not on screen');
+    if (!grip || !list) throw new Error('card or column not on screen');
 
     const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
     await page.mouse.move(x, y);
     await page.mouse.down();
     // dnd-kit starts a drag after 6 px; move in steps as a hand would.
     await page.mouse.move(x + 30, y + 30, { steps: 5 });
-    const drop = { x: list.x + 100, y: list.y + list.height / 2 };
-    await page.mouse.move(drop.x, drop.y, { steps: 15 });
-    await page.mouse.move(drop.x, drop.y + 2, { steps: 2 });
+    const to = drop(list);
+    await page.mouse.move(to.x, to.y, { steps: 15 });
+    await page.mouse.move(to.x, to.y + 2, { steps: 2 });
     // What makes the case: the card's body reaches well into Corroborated.
     const held = await page.locator('.drag-overlay').boundingBox();
     if (!held) throw new Error('no card in hand');
     expect(list.x - held.x).toBeGreaterThan(held.width / 2);
     await page.mouse.up();
+  }
 
-    await expectCardIn(page, claim, 'Disputed');
+  /** Where the server has the card, once it has it out of Unverified. */
+  async function placeOnServer(id: string): Promise<{ column?: string; index: number }> {
     await waitSaved(page);
     await waitFor(() => readBoard(serverCopy.doc).cards[id]?.column !== 'unverified', {
       what: 'the move on the server',
     });
-    expect(readBoard(serverCopy.doc).cards[id]?.column).toBe('disputed');
+    const board = readBoard(serverCopy.doc);
+    const at = board.cards[id]?.column;
+    return { column: at, index: at ? board.columns[at].indexOf(id) : -1 };
+  }
+
+  it('lands in the column under the pointer, not where most of the card hangs', async () => {
+    const claim = 'Luna was first linked to the gang negotiations in a 2020 report';
+    await addClaim(page, claim);
+    const id = await card(page, claim).getAttribute('data-card-id');
+    if (!id) throw new Error('card not on screen');
+
+    await dragToDisputed(claim, (list) => ({ x: list.x + 100, y: list.y + list.height / 2 }));
+
+    await expectCardIn(page, claim, 'Disputed');
+    expect((await placeOnServer(id)).column).toBe('disputed');
+  });
+
+  // Below a short column's list nothing was under the pointer, and by the card's corners it
+  // went to Corroborated (QA: let go 200 px below Disputed's list).
+  it('lands last in the column whose empty space below its cards is under the pointer', async () => {
+    const resident = 'The port authority confirmed the ship docked on 3 May';
+    const claim = 'The mayor signed the contract before the tender closed';
+    await addClaim(page, resident);
+    await moveTo(page, resident, 'Disputed');
+    await expectCardIn(page, resident, 'Disputed');
+    // Corroborated's cards reach down beside where the card is let go: the nearest by corners.
+    for (const k of [1, 2, 3, 4]) {
+      const neighbour = `Corroborated neighbour ${k}`;
+      await addClaim(page, neighbour);
+      await moveTo(page, neighbour, 'Corroborated');
+      await expectCardIn(page, neighbour, 'Corroborated');
+    }
+    await addClaim(page, claim);
+    const id = await card(page, claim).getAttribute('data-card-id');
+    const body = await column(page, 'Disputed').boundingBox();
+    const beside = await column(page, 'Corroborated').locator('.card-list').boundingBox();
+    if (!id || !body || !beside) throw new Error('card or column not on screen');
+
+    await dragToDisputed(claim, (list) => {
+      const to = { x: list.x + 100, y: list.y + list.height + 200 };
+      expect(to.y).toBeLessThan(body.y + body.height - 20);
+      expect(to.y).toBeLessThan(beside.y + beside.height);
+      return to;
+    });
+
+    await expectCardIn(page, claim, 'Disputed');
+    const rows = card(column(page, 'Disputed'), claim);
+    expect(await rows.getAttribute('aria-posinset')).toBe(await rows.getAttribute('aria-setsize'));
+    const onServer = await placeOnServer(id);
+    expect(onServer).toEqual({
+      column: 'disputed',
+      index: readBoard(serverCopy.doc).columns.disputed.length - 1,
+    });
   });
 });
