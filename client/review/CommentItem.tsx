@@ -11,7 +11,6 @@ import { formatDay, formatTime } from './formatTime';
 import { RedactCommentDialog } from './RedactCommentDialog';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { mentionsMe } from './commentSegments';
-import { quoted } from '../ui/quoted';
 
 export interface CommentContext {
   readonly actions: BoardActions;
@@ -31,7 +30,19 @@ export interface CommentContext {
   readonly redact: ((commentId: string) => Promise<void>) | null;
 }
 
-export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: CommentContext }) {
+export function CommentItem({
+  comment: c,
+  which,
+  ctx,
+}: {
+  comment: CommentView;
+  /**
+   * What tells it from the card's other comments, in its controls' names (commentNames): a
+   * thread of one's own comments otherwise reads "Edit comment, Delete comment" again and again.
+   */
+  which: string;
+  ctx: CommentContext;
+}) {
   const [editing, setEditing] = useState(false);
   const [redacting, setRedacting] = useState(false);
   const editRef = useRef<HTMLButtonElement>(null);
@@ -56,19 +67,18 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
       }}
     />
   );
-  const redactButton = (which: string): ReactNode =>
-    redact && (
-      <button
-        ref={redactRef}
-        type="button"
-        className="button small danger"
-        aria-haspopup="dialog"
-        aria-label={`Redact text of comment ${which}`}
-        onClick={() => setRedacting(true)}
-      >
-        Redact text…
-      </button>
-    );
+  const redactButton: ReactNode = redact && (
+    <button
+      ref={redactRef}
+      type="button"
+      className="button small danger"
+      aria-haspopup="dialog"
+      aria-label={`Redact text of comment ${which}`}
+      onClick={() => setRedacting(true)}
+    >
+      Redact text…
+    </button>
+  );
 
   if (c.redacted !== null) {
     if (editing) setEditing(false);
@@ -88,11 +98,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
       <>
         <p className="muted small comment-deleted">Comment deleted.</p>
         {/* Its words are still in the history until a lead redacts them. */}
-        {redact && (
-          <div className="row item-actions">
-            {redactButton(`by ${c.author.name}, ${formatTime(c.createdAt)} (deleted)`)}
-          </div>
-        )}
+        {redact && <div className="row item-actions">{redactButton}</div>}
         {dialog}
       </>
     );
@@ -104,9 +110,6 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
     setEditing(false);
   }
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
-  // Which comment the buttons are about: a thread of one's own comments otherwise reads
-  // "Edit comment, Delete comment" again and again.
-  const which = `${quoted(c.text, 40)}, ${formatTime(c.createdAt)}`;
   const stopEditing = () => {
     ctx.noteEdit(c.id, null);
     setEditing(false);
@@ -174,7 +177,7 @@ export function CommentItem({ comment: c, ctx }: { comment: CommentView; ctx: Co
               Delete
             </button>
           )}
-          {redactButton(which)}
+          {redactButton}
         </div>
       )}
       {dialog}

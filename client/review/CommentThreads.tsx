@@ -11,10 +11,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
-import type { CardView } from '../../shared/board/view';
+import type { CardView, CommentView } from '../../shared/board/view';
 import type { LostEditNotice } from '../sync/BoardConnection';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
+import { commentNames } from './commentNames';
 import { postEditAgain } from './postEditAgain';
 import { threadNames } from './threadNames';
 import { TypedCommentGone } from './TypedCommentGone';
@@ -55,6 +56,7 @@ export function CommentThreads({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const threads = commentThreads(card.comments);
   const nameOf = threadNames(threads);
+  const commentName = commentNames(threads);
   const count = card.comments.filter((c) => c.deletedAt === null).length;
   // A deleted comment's buttons go: focus goes to the heading, whose count says it, and where
   // Ctrl+Z is the board's Undo that the notice offers (in the comment box it would be the
@@ -126,7 +128,14 @@ export function CommentThreads({
       ) : (
         <ul className="thread-list">
           {threads.map((t) => (
-            <Thread key={t.root.id} thread={t} which={nameOf(t)} ctx={full} noteReply={noteReply} />
+            <Thread
+              key={t.root.id}
+              thread={t}
+              which={nameOf(t)}
+              commentName={commentName}
+              ctx={full}
+              noteReply={noteReply}
+            />
           ))}
         </ul>
       )}
@@ -201,12 +210,15 @@ export function CommentThreads({
 function Thread({
   thread,
   which,
+  commentName,
   ctx,
   noteReply,
 }: {
   thread: CommentThread;
   /** What tells it from the card's other threads, in its controls' names (threadNames). */
   which: string;
+  /** What tells each of its comments from the card's others (commentNames). */
+  commentName: (c: CommentView) => string;
   ctx: CommentContext;
   /** What is typed in the reply, and null when it ends: kept by the list, as edits are. */
   noteReply: (rootId: string, reply: TypedReply | null) => void;
@@ -247,12 +259,12 @@ function Thread({
       className={`thread${root.resolved ? ' resolved' : ''}`}
       aria-label={`Thread by ${root.author.name}${root.resolved ? ', resolved' : ''}`}
     >
-      <CommentItem comment={root} ctx={ctx} />
+      <CommentItem comment={root} which={commentName(root)} ctx={ctx} />
       {replies.length > 0 && (
         <ul className="reply-list" aria-label="Replies">
           {replies.map((r) => (
             <li key={r.id}>
-              <CommentItem comment={r} ctx={ctx} />
+              <CommentItem comment={r} which={commentName(r)} ctx={ctx} />
             </li>
           ))}
         </ul>

@@ -279,6 +279,24 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     // The claim is said once: as the heading, not again in the row's entries.
     expect(await row.textContent()).toBe(`${one}${(await entries.allTextContents()).join('')}`);
     await feed.getByRole('button', { name: 'Close activity' }).click();
+
+    // Two comments of the same words, in the same minute as is likely (they then read alike
+    // but for their place among the card's comments): each button still has a name of its own.
+    await openCard(page, one!);
+    for (let posted = 3; posted <= 4; posted++) {
+      await box.fill('Same words twice.');
+      await dialog.getByRole('button', { name: 'Post comment' }).click();
+      await expect.poll(async () => (await names(/^Edit comment/)).length).toBe(posted);
+    }
+    for (const name of [/^Edit comment/, /^Delete comment/]) {
+      const alike = (await names(name)).slice(2);
+      expect(alike[0]).not.toBe(alike[1]);
+      for (const own of alike) {
+        expect(await dialog.getByRole('button', { name: own!, exact: true }).count()).toBe(1);
+      }
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('Escape in the Rating scale dialog with a label renamed asks first', async () => {
