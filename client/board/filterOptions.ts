@@ -7,6 +7,7 @@
  */
 import type { BoardView, CardView } from '../../shared/board';
 import { type ChangedCards, tellChangedCards } from './changedCards';
+import { countKey } from './countKey';
 
 export interface FilterOptions {
   readonly speakers: readonly string[];
@@ -15,14 +16,6 @@ export interface FilterOptions {
 
 /** The order of the menus: `localeCompare`'s, which this collator gives faster. */
 const byLocale = new Intl.Collator().compare;
-
-function addTo<K>(counts: Map<K, number>, key: K, by: 1 | -1): boolean {
-  const n = (counts.get(key) ?? 0) + by;
-  if (n > 0) counts.set(key, n);
-  else counts.delete(key);
-  // Whether the key came or went: only then do the menus change.
-  return n === 0 || (n === 1 && by === 1);
-}
 
 /** The name most of an assignee's cards give them (it can differ once they rename); ties by name. */
 function mostGiven(names: ReadonlyMap<string, number>): string {
@@ -69,14 +62,14 @@ export class FilterOptionsIndex {
   }
 
   private countSpeaker(speaker: string, by: 1 | -1): void {
-    if (addTo(this.speakers, speaker, by)) this.current = null;
+    if (countKey(this.speakers, speaker, by)) this.current = null;
   }
 
   private countAssignee(id: string, name: string, by: 1 | -1): void {
     let names = this.assignees.get(id);
     if (!names) this.assignees.set(id, (names = new Map()));
     const shown = names.size > 0 ? mostGiven(names) : null;
-    addTo(names, name, by);
+    countKey(names, name, by);
     if (names.size === 0) this.assignees.delete(id);
     // The menu changes when the assignee comes or goes, or goes by another name.
     if (shown !== (names.size > 0 ? mostGiven(names) : null)) this.current = null;

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import type { Actor } from '../../shared/board/actor';
 import { COLUMNS, type BoardView, type CardView } from '../../shared/board';
 import { type ChangedCards, tellChangedCards } from '../board/changedCards';
+import { countKey } from '../board/countKey';
 
 function namesOn(card: CardView): string[] {
   const names: string[] = [];
@@ -79,18 +80,9 @@ export class MemberNameIndex {
   private set(id: string, names: readonly string[]): boolean {
     let changed = false;
     // New names first, so a name the card keeps never drops to zero on the way.
-    for (const name of names) {
-      const n = this.counts.get(name) ?? 0;
-      if (n === 0) changed = true;
-      this.counts.set(name, n + 1);
-    }
+    for (const name of names) changed = countKey(this.counts, name, 1) || changed;
     for (const name of this.byCard.get(id) ?? []) {
-      const n = (this.counts.get(name) ?? 0) - 1;
-      if (n > 0) this.counts.set(name, n);
-      else {
-        this.counts.delete(name);
-        changed = true;
-      }
+      changed = countKey(this.counts, name, -1) || changed;
     }
     if (names.length > 0) this.byCard.set(id, names);
     else this.byCard.delete(id);
