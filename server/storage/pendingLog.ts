@@ -32,7 +32,6 @@ import {
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import type { ClientBinding, DeletedPlacesRecord, HistoryEvent, UpdateBatch } from './Storage';
 import { StorageError } from './StorageError';
 
@@ -47,23 +46,52 @@ export interface PendingRecord {
 
 const HEADER_BYTES = 8;
 
+/** How many bytes lib0's writeVarUint takes for `n`: 7 bits a byte. */
+function varUintBytes(n: number): number {
+  let bytes = 1;
+  for (; n > 0x7f; n = Math.floor(n / 128)) bytes++;
+  return bytes;
+}
+
+function writeVarUint(out: Buffer, n: number, at: number): number {
+  for (; n > 0x7f; n = Math.floor(n / 128)) out[at++] = 0x80 | (n & 0x7f);
+  out[at++] = n;
+  return at;
+}
+
+/**
+ * The record in lib0's encoding (decodeBody reads it with lib0's decoder), written straight into
+ * one buffer of its size: lib0's encoder copies a string byte by byte and grows its buffer as it
+ * goes. Appending a card edit's record (encoded and written to the file), on every edit's way to
+ * its broadcast: 5.6–6.3 µs here against 9.8–10.5 µs with lib0's encoder, in the same runs.
+ */
 function encodeRecord(record: PendingRecord): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeFloat64(encoder, record.rec);
-  encoding.writeVarString(encoder, record.boardId);
-  encoding.writeFloat64(encoder, record.firstSeq);
-  encoding.writeFloat64(encoder, record.batch.at);
-  encoding.writeVarUint(encoder, record.batch.updates.length);
-  for (const update of record.batch.updates) encoding.writeVarUint8Array(encoder, update);
-  const { bindings, history } = record.batch;
+  const { updates, bindings, history } = record.batch;
   // Left out unless a deletion took some: most batches have none.
   const places = record.batch.places?.length ? record.batch.places : undefined;
-  encoding.writeVarString(encoder, JSON.stringify({ bindings, history, places }));
-  const body = encoding.toUint8Array(encoder);
-  const out = Buffer.allocUnsafe(HEADER_BYTES + body.byteLength);
-  out.writeUInt32LE(body.byteLength, 0);
+  const json = JSON.stringify({ bindings, history, places });
+  const jsonBytes = Buffer.byteLength(json);
+  const boardBytes = Buffer.byteLength(record.boardId);
+  let length = 8 + varUintBytes(boardBytes) + boardBytes + 8 + 8 + varUintBytes(updates.length);
+  for (const update of updates) length += varUintBytes(update.byteLength) + update.byteLength;
+  length += varUintBytes(jsonBytes) + jsonBytes;
+  const out = Buffer.allocUnsafe(HEADER_BYTES + length);
+  let at = out.writeDoubleBE(record.rec, HEADER_BYTES);
+  at = writeVarUint(out, boardBytes, at);
+  at += out.write(record.boardId, at);
+  at = out.writeDoubleBE(record.firstSeq, at);
+  at = out.writeDoubleBE(record.batch.at, at);
+  at = writeVarUint(out, updates.length, at);
+  for (const update of updates) {
+    at = writeVarUint(out, update.byteLength, at);
+    out.set(update, at);
+    at += update.byteLength;
+  }
+  at = writeVarUint(out, jsonBytes, at);
+  out.write(json, at);
+  const body = out.subarray(HEADER_BYTES);
+  out.writeUInt32LE(length, 0);
   out.writeUInt32LE(crc32(body), 4);
-  out.set(body, HEADER_BYTES);
   return out;
 }
 
