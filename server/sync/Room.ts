@@ -226,6 +226,8 @@ export class Room {
     if (!this.conns.delete(conn)) return;
     const ids = [...conn.awarenessIds].filter((id) => this.awarenessOwners.get(id) === conn);
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
+    // An id whose state never applied had nothing to remove (onAwareness forgets the others).
+    for (const id of ids) this.awarenessOwners.delete(id);
     if (this.idle()) this.deps.onIdle(this);
   }
 
@@ -757,9 +759,10 @@ export class Room {
    * An id live on a connection of the same invite is a tab back on a new socket (offline and
    * online again) while its old one is dead but not yet closed: the new one takes it over, or
    * the old one's close would take away the presence the tab shows again, and until then the
-   * tab's changes to it would be dropped. (A client of that invite relaying the tab's state
-   * before setting its own takes it over too: the same person, and the tab takes it back with
-   * its next renewal.)
+   * tab's changes to it would be dropped. (A client of that invite that sent no state of its own,
+   * not even y-websocket's initial one, and relays the tab's takes it over too: the same person;
+   * the tab takes it back with its next renewal, but a tab that closes first stays shown until
+   * awareness's 30 s timeout.)
    */
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessEntries(update);
@@ -780,8 +783,11 @@ export class Room {
           (writer === undefined || writer === conn.inviteId);
         if (!claimable) continue;
         claimed = entry.clientId;
-        // Taken over now: the tab's state may be unchanged, which applies as no change.
-        if (owner !== undefined) this.setAwarenessOwner(entry.clientId, conn);
+        // Owned from now on, whether or not the state applies: one unchanged from the old
+        // socket's applies as no change, and y-protocols ignores a new client's first state at
+        // clock 0 (a provider's initial {}). A connection left owning nothing would take over
+        // the next state it relays, a sibling tab's, which then stayed after that tab left.
+        this.setAwarenessOwner(entry.clientId, conn);
       }
       if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
       keep.push({ ...entry, state: bindPresence(entry.state, conn.actor) });
