@@ -69,18 +69,27 @@ const DATA_FILES: readonly (readonly [name: string, readOnly: boolean])[] = [
  * stack trace from deep in the storage, or SQLite quietly opening the database read-only.
  */
 export function dataFilesProblem(dataDir: string): string | null {
-  const unusable = DATA_FILES.flatMap(([name, readOnly]) => {
+  const denied: string[] = [];
+  const immutable: string[] = [];
+  for (const [name, readOnly] of DATA_FILES) {
     const file = join(resolve(dataDir), name);
     try {
       accessSync(file, readOnly ? constants.R_OK : constants.R_OK | constants.W_OK);
-      return [];
     } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? [] : [file];
+      const code = (err as NodeJS.ErrnoException).code;
+      // access() says EPERM, not EACCES, for a file marked immutable: no owner may write it.
+      if (code === 'EPERM') immutable.push(file);
+      else if (code !== 'ENOENT') denied.push(file);
     }
-  });
-  if (unusable.length === 0) return null;
+  }
   const user = process.getuid ? ` (uid ${process.getuid()})` : '';
-  return `${unusable.join(', ')} cannot be read or written by this user${user}: permission denied. Give the data directory's files to the user that runs Factboard (chown -R), or run it as their owner`;
+  const problems = [
+    denied.length > 0 &&
+      `${denied.join(', ')} cannot be read or written by this user${user}: permission denied. Give the data directory's files to the user that runs Factboard (chown -R), or run it as their owner`,
+    immutable.length > 0 &&
+      `${immutable.join(', ')} ${immutable.length > 1 ? 'are' : 'is'} marked immutable (lsattr shows the i flag): nobody may write ${immutable.length > 1 ? 'them' : 'it'}, root included. Clear the flag (chattr -i, as root), or restore the data directory from a backup`,
+  ].filter((problem) => problem !== false);
+  return problems.length > 0 ? problems.join('; ') : null;
 }
 
 /**

@@ -258,6 +258,25 @@ describe('configuration refused at start', () => {
     30_000,
   );
 
+  // The immutable flag lets nobody write the file, root included, and chown does not clear it;
+  // only root may set it, on a file system that has it (ext4, xfs, btrfs).
+  const immutable = (file: string, on: boolean) =>
+    spawnSync('chattr', [on ? '+i' : '-i', file]).status === 0;
+  it('a data file marked immutable (skipped unless chattr +i works here)', async (context) => {
+    const dataDir = join(dir.path, 'data');
+    mkdirSync(dataDir);
+    const databaseFile = join(dataDir, 'factboard.sqlite');
+    writeFileSync(databaseFile, '');
+    if (!immutable(databaseFile, true)) context.skip();
+    try {
+      expect(await refusal({}, dataDir)).toBe(
+        `Invalid configuration:\n  FACTBOARD_DATA_DIR: ${databaseFile} is marked immutable (lsattr shows the i flag): nobody may write it, root included. Clear the flag (chattr -i, as root), or restore the data directory from a backup`,
+      );
+    } finally {
+      immutable(databaseFile, false);
+    }
+  }, 30_000);
+
   it('FACTBOARD_DEMO other than 0 or 1, before the data directory is made', async () => {
     expect(await refusal({ FACTBOARD_DEMO: 'yes' })).toBe(
       'Invalid configuration:\n  FACTBOARD_DEMO: must be 0 or 1 (got "yes")',
