@@ -154,7 +154,11 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
   }, 60_000);
 
   it('says the board reopens with his current role, then that role, and sends him for no new link', async () => {
-    const { eddie, said } = await refusedAndReopened('Words', (page) => card(page, FIRST).focus());
+    const { eddie } = await refusedAndReopened('Words', (page) => card(page, FIRST).focus());
+    // His role is said once the board has opened with it, which may come just after the pill
+    // says all is saved: wait for it before reading the order of what was said.
+    await expect.poll(() => liveSaid(eddie)).toContain('Your role is now Viewer');
+    const said = await liveSaid(eddie);
     const shown = [...said, ...(await pillWords(eddie))];
     // Nothing of a refused invite: the board comes back by itself, with his role now.
     expect(shown.filter((s) => MISLEADING.some((m) => s.includes(m)))).toEqual([]);
