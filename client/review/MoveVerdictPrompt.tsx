@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { labelsFor } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -14,13 +15,16 @@ import { useVerdictRequest, type VerdictRequest } from './moveVerdict';
 export function MoveVerdictPrompt({ board }: { board: BoardView }) {
   const request = useVerdictRequest(board);
   if (!request) return null;
+  // The column's labels as the board has them now: a scale a lead saves while the question is
+  // open (or that reached this page just after the move began) shows at once.
+  const labels = labelsFor(board.meta.ratingScale, request.column).map((l) => l.label);
   return createPortal(
-    <PromptDialog key={`${request.cardId}:${request.column}`} request={request} />,
+    <PromptDialog key={`${request.cardId}:${request.column}`} request={request} labels={labels} />,
     document.body,
   );
 }
 
-function PromptDialog({ request }: { request: VerdictRequest }) {
+function PromptDialog({ request, labels }: { request: VerdictRequest; labels: readonly string[] }) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);
   const column = COLUMN_LABELS[request.column];
@@ -52,7 +56,7 @@ function PromptDialog({ request }: { request: VerdictRequest }) {
           not a label of {column}. Choose its verdict in {column}:
         </p>
         <div className="row" role="group" aria-label={`Labels of ${column}`}>
-          {request.labels.map((label) => (
+          {labels.map((label) => (
             <button
               key={label}
               type="button"

@@ -7,7 +7,7 @@
  * renders with, so card rows need no board of their own to ask.
  */
 import { useEffect, useLayoutEffect, useSyncExternalStore } from 'react';
-import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
+import { verdictFitsColumn } from '../../shared/board/ratingScale';
 import type { ColumnId } from '../../shared/board/schema';
 import type { BoardView } from '../../shared/board/view';
 
@@ -17,8 +17,6 @@ export interface VerdictRequest {
   /** The card's verdict, which does not belong in the target column. */
   readonly verdict: string;
   readonly column: ColumnId;
-  /** The target column's labels. */
-  readonly labels: readonly string[];
   choose(verdict: string | null): void;
   cancel(): void;
 }
@@ -59,7 +57,6 @@ export function moveWithVerdict(
     claim: card.claim,
     verdict: card.verdict,
     column,
-    labels: labelsFor(scale, column).map((l) => l.label),
     choose: (verdict) => settle(() => move(verdict)),
     cancel: () => settle(onCancel),
   };

@@ -47,7 +47,9 @@ describe('moveWithVerdict (a move whose verdict does not fit asks for a label)',
     expect(verdictRequests.get()).toBeNull();
   });
 
-  it("asks with the target column's labels, then moves with the chosen one", () => {
+  // The prompt lists the column's labels from the board as it is then (MoveVerdictPrompt:
+  // ratingScale e2e), not as the request found them.
+  it('asks about the target column, then moves with the chosen label', () => {
     const r = recorder();
     setPromptBoard(BOARD);
     let notified = 0;
@@ -60,7 +62,6 @@ describe('moveWithVerdict (a move whose verdict does not fit asks for a label)',
       claim: 'claim unproven',
       verdict: 'Unproven',
       column: 'corroborated',
-      labels: ['True', 'Mostly true'],
     });
     request?.choose('True');
     request?.choose('Mostly true'); // a second answer to the same question is ignored
