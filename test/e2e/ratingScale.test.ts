@@ -190,4 +190,22 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
     await scale.getByRole('button', { name: 'Cancel' }).click();
     await scale.waitFor({ state: 'detached' });
   });
+
+  it('renames a label in the verdict question while it is open', async () => {
+    // The question reads the column's labels from the board as it is now, not as the move
+    // found them: Lea's rename reaches Eddie's open question.
+    await moveTo(eddie, RENAMED, 'Disputed');
+    const prompt = eddie.getByRole('dialog', { name: 'New verdict for Disputed' });
+    const labels = () =>
+      prompt
+        .getByRole('group', { name: 'Labels of Disputed' })
+        .getByRole('button')
+        .allTextContents();
+    await expect.poll(labels).toEqual(['Missing context', 'False', 'Misleading', 'Mostly false']);
+
+    await editScale((scale) => scale.getByRole('textbox', { name: 'Label 5' }).fill('Spun'));
+    await expect.poll(labels).toEqual(['Missing context', 'False', 'Spun', 'Mostly false']);
+    await prompt.getByRole('button', { name: 'Spun', exact: true }).click();
+    await expect.poll(() => card(lea, RENAMED).textContent()).toMatch(/Spun/);
+  });
 });
