@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** Take a comment's text off the board and out of its stored past for good. */
   redactComments: ['lead'],
   importArticle: ['lead', 'editor'],
+  /** Delete the whole board, for good. */
+  deleteBoard: ['lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

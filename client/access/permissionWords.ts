@@ -22,4 +22,5 @@ export const PERMISSION_WORDS: Readonly<Record<Permission, (whose: Whose) => str
   editRatingScale: () => 'change the rating scale',
   redactComments: () => 'redact the text of any comment for good',
   importArticle: () => 'import articles',
+  deleteBoard: () => 'delete the whole board',
 };

@@ -115,6 +115,14 @@ export async function createBoard(
 }
 
 /**
+ * Deletes a board for good: its open connections close (4404 "board deleted"), its room goes,
+ * and storage removes everything of it (SyncServer.deleteBoard). Resolves whether it existed.
+ */
+export function deleteBoard(deps: BoardActionDeps, boardId: string): Promise<boolean> {
+  return deps.syncServer.deleteBoard(boardId, () => deps.storage.deleteBoard(boardId));
+}
+
+/**
  * Revokes an invite, stored with its `invite.revoked` history event (who revoked whose access),
  * and closes its open connections at once (4401). An invite another lead revoked meanwhile is
  * left as they revoked it, and nothing more is recorded.

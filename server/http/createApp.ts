@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
       ),
     ),
   );
-  const routeDeps = { ...deps, adminToken: deps.config.adminToken };
+  const routeDeps = { ...deps, adminToken: deps.config.adminToken, log };
   api.use(boardRoutes(routeDeps));
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));

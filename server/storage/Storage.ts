@@ -144,6 +144,15 @@ export interface Storage {
    */
   createImportedBoard(imported: ImportedBoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
+  /**
+   * Removes the board and everything stored of it, for good, in one transaction: its record,
+   * invites, updates (those still waiting to be stored first), snapshots, history, client-id
+   * bindings and deleted places. Other boards keep everything. From the call on, appending to
+   * the board or compacting it is refused (StorageError board_not_found), and a compaction
+   * already running for it is waited for, so nothing of it is written back afterwards.
+   * Resolves whether the board existed.
+   */
+  deleteBoard(id: string): Promise<boolean>;
   /** Whether any board exists (the demo board is made only in an empty store). */
   hasBoards(): Promise<boolean>;
 

@@ -49,12 +49,18 @@ export function createMemoryStorage(): SyncStorage {
   const bindings = new Map<string, Map<number, string>>();
   /** By board, then `client:clock` of each struct's first clock: the first one stored stays. */
   const places = new Map<string, Map<string, { struct: DeletedStruct; holder: DeletedHolder }>>();
+  /** Boards deleted (deleteBoard): nothing is written for them again. */
+  const deleted = new Set<string>();
   let updateSeq = 0;
   let historySeq = 0;
   let closed = false;
 
   const open = () => {
     if (closed) throw new StorageError('closed', 'storage is closed');
+  };
+  const live = (boardId: string) => {
+    open();
+    if (deleted.has(boardId)) throw new StorageError('board_not_found', 'the board was deleted');
   };
   const rowsOf = (boardId: string) => updates.get(boardId) ?? [];
   const snapshotsOf = (boardId: string) => snapshots.get(boardId) ?? [];
@@ -134,6 +140,18 @@ export function createMemoryStorage(): SyncStorage {
       open();
       return boards.size > 0;
     },
+    async deleteBoard(id) {
+      open();
+      deleted.add(id);
+      const existed = boards.delete(id);
+      for (const invite of [...invites.values()]) {
+        if (invite.boardId === id) invites.delete(invite.id);
+      }
+      for (const kept of [updates, snapshots, bindings, places]) kept.delete(id);
+      const others = history.filter((e) => e.boardId !== id);
+      history.splice(0, history.length, ...others);
+      return existed;
+    },
     async createInvite(invite, event) {
       open();
       if (!boards.has(invite.boardId)) throw new StorageError('board_not_found', 'no such board');
@@ -176,11 +194,11 @@ export function createMemoryStorage(): SyncStorage {
       record([change.event]);
     },
     async appendUpdate(boardId, update, at) {
-      open();
+      live(boardId);
       return append(boardId, update, at);
     },
     async appendBatch(boardId, batch) {
-      open();
+      live(boardId);
       let seq = rowsOf(boardId).at(-1)?.seq ?? 0;
       for (const update of batch.updates) seq = append(boardId, update, batch.at);
       const bound = bindings.get(boardId) ?? new Map<number, string>();
@@ -229,7 +247,7 @@ export function createMemoryStorage(): SyncStorage {
       );
     },
     async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
-      open();
+      live(boardId);
       const base = snapshotsOf(boardId)
         .filter((s) => s.uptoSeq <= uptoSeq)
         .at(-1);
@@ -269,6 +287,7 @@ export function createMemoryStorage(): SyncStorage {
       return { updates: rows.length, snapshots: snaps.length, history: events.length };
     },
     async appendHistory(events) {
+      for (const e of events) live(e.boardId);
       open();
       record(events);
     },

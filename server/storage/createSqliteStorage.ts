@@ -314,6 +314,17 @@ function openSqliteStorage(
        WHERE s.board_id = ? AND s.client_id = ? AND s.clock <= ?
        ORDER BY s.clock DESC LIMIT 1`,
     ),
+    // What deleteBoard removes, children before the rows they reference.
+    deleteBoard: [
+      'DELETE FROM deleted_structs WHERE board_id = ?',
+      'DELETE FROM deleted_holders WHERE board_id = ?',
+      'DELETE FROM client_bindings WHERE board_id = ?',
+      'DELETE FROM history WHERE board_id = ?',
+      'DELETE FROM snapshots WHERE board_id = ?',
+      'DELETE FROM updates WHERE board_id = ?',
+      'DELETE FROM invites WHERE board_id = ?',
+    ].map((sql) => db.prepare(sql)),
+    deleteBoardRecord: db.prepare('DELETE FROM boards WHERE id = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
     removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
     deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
@@ -330,6 +341,13 @@ function openSqliteStorage(
    * instead, without blocking; batches go on into the pending log, and rooms relay them.
    */
   let redacting: Promise<unknown> | null = null;
+  /** Boards deleted (deleteBoard): nothing is written for them again. */
+  const deleted = new Set<string>();
+  /** Compactions under way on the thread, by board: a deletion waits for its board's. */
+  const compacting = new Map<string, Set<Promise<unknown>>>();
+  const live = (boardId: string) => {
+    if (deleted.has(boardId)) throw new StorageError('board_not_found', 'the board was deleted');
+  };
   const unlocked = async () => {
     while (redacting) await redacting.catch(() => undefined);
     open();
@@ -384,6 +402,10 @@ function openSqliteStorage(
   // read first and then finds the other connection has written fails (SQLITE_BUSY_SNAPSHOT)
   // where one that takes the write lock up front just waits its turn.
   const insertNow = db.transaction(insertBatch);
+  const deleteBoardNow = db.transaction((id: string) => {
+    for (const statement of q.deleteBoard) statement.run(id);
+    return q.deleteBoardRecord.run(id).changes > 0;
+  });
   const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
     const { board, update, history, lead } = imported;
     q.insertBoard.run(board.id, board.title, board.createdAt);
@@ -517,6 +539,33 @@ function openSqliteStorage(
       open();
       return q.anyBoard.get() !== undefined;
     },
+    async deleteBoard(id) {
+      // Refused from now on: a room's batch, or a compaction, that comes after this call.
+      deleted.add(id);
+      try {
+        // A redaction or a compaction of the board on the thread would write its rows back.
+        for (;;) {
+          await unlocked();
+          const running = [...(compacting.get(id) ?? [])];
+          if (running.length === 0) break;
+          await Promise.allSettled(running);
+        }
+        // Its batches still in the pending log go into the tables first, then out with the
+        // rest, with nothing in between: none is written back by a later flush, and a crash
+        // never replays one (pending_applied has counted it). Freed pages are overwritten
+        // (secure_delete), so the board's bytes do not stay in the file's free space.
+        flush();
+        db.pragma('secure_delete = ON');
+        try {
+          return deleteBoardNow.immediate(id);
+        } finally {
+          db.pragma('secure_delete = OFF');
+        }
+      } catch (error) {
+        deleted.delete(id);
+        throw error;
+      }
+    },
     async createImportedBoard(imported) {
       // Its update takes the next number, after every batch the pending log holds.
       await current();
@@ -562,11 +611,13 @@ function openSqliteStorage(
       const batch = { updates: [update], bindings: [], history: [], at };
       if (direct(batch)) await unlocked();
       else open();
+      live(boardId);
       return appendBatch(boardId, batch);
     },
     async appendBatch(boardId, batch) {
       if (direct(batch)) await unlocked();
       else open();
+      live(boardId);
       return appendBatch(boardId, batch);
     },
     async loadContent(boardId) {
@@ -592,8 +643,19 @@ function openSqliteStorage(
       // waiting here for a redaction was encoded after that redaction's command, so it holds
       // none of the words; one stored as a redaction begins is among the rows its job rewrites.
       await current();
+      live(boardId);
       const job = { boardId, uptoSeq, at, pruneBefore, ...(state && { state }) };
-      return (state || !thread ? inPlace : thread).run(job);
+      if (state || !thread) return inPlace.run(job);
+      const running = thread.run(job);
+      const mine = compacting.get(boardId) ?? new Set<Promise<unknown>>();
+      mine.add(running);
+      compacting.set(boardId, mine);
+      try {
+        return await running;
+      } finally {
+        mine.delete(running);
+        if (mine.size === 0) compacting.delete(boardId);
+      }
     },
     async redactComment(redaction) {
       // Checked and set with nothing in between: one redaction at a time.
@@ -632,6 +694,7 @@ function openSqliteStorage(
     },
     async appendHistory(events) {
       await current();
+      for (const e of events) live(e.boardId);
       db.transaction(insertHistory).immediate(events);
     },
     async listHistory(boardId, query) {

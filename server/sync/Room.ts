@@ -58,6 +58,8 @@ import {
 } from './syncMessages';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
+import { StorageError } from '../storage/StorageError';
+import { UnknownBoardError } from './UnknownBoardError';
 import { HistoryDigests } from './HistoryDigests';
 import { checkWrite } from './writePolicy';
 import { earliestTime, timeBounds } from './writeTimes';
@@ -98,7 +100,8 @@ interface Batch {
   readonly acks: Set<Connection>;
   readonly resync: Set<Connection>;
   readonly settled: (() => void)[];
-  readonly failed: (() => void)[];
+  /** Called with storage's refusal when the batch could not be stored. */
+  readonly failed: ((error: unknown) => void)[];
 }
 
 export interface RoomDeps {
@@ -150,6 +153,9 @@ const QUIET_MS = 2;
 /** What a write that needs no read from storage returns (Room.write). */
 const ALL_READ: readonly StructId[] = [];
 
+/** Storage's refusal of a write to a board it deleted (Storage.deleteBoard). */
+const boardGone = (error: unknown) =>
+  error instanceof StorageError && error.code === 'board_not_found';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const randomClientId = () => Math.floor(Math.random() * 0xffffffff);
 
@@ -163,6 +169,8 @@ export class Room {
   readonly ready: Promise<void>;
   failed = false;
   private closing = false;
+  /** The board was deleted (discard): nothing more is taken, queued work fails. */
+  private discarded = false;
   private queue: Job[] = [];
   private running = false;
   private bindings = new ClientBindings();
@@ -272,6 +280,31 @@ export class Room {
     });
   }
 
+  /**
+   * The board is deleted, for good: its queued server changes and reads fail
+   * (UnknownBoardError) and so does whatever is queued from now on; a turn under way ends (its
+   * batch, refused by storage once the board is gone, fails its changes the same way); nothing
+   * is compacted; the doc is freed. The sync server has closed the board's sockets.
+   */
+  async discard(): Promise<void> {
+    this.closing = true;
+    this.discarded = true;
+    this.rejectQueued();
+    while (this.running) await sleep(5);
+    await this.compacting;
+    this.stopHistory();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private rejectQueued(): void {
+    for (const job of this.queue.splice(0)) {
+      if (job.kind === 'change' || job.kind === 'read') {
+        job.settle.reject(new UnknownBoardError(this.boardId));
+      }
+    }
+  }
+
   /** Finishes queued work, compacts if worthwhile, and frees the doc. */
   async close(): Promise<void> {
     this.closing = true;
@@ -365,6 +398,7 @@ export class Room {
 
   private enqueue(job: Job): void {
     this.queue.push(job);
+    if (this.discarded) return this.rejectQueued();
     this.kick();
   }
 
@@ -397,8 +431,17 @@ export class Room {
           try {
             await this.commit(batch);
           } catch (error) {
-            for (const fail of batch.failed) fail();
-            this.deps.log('error', 'gave up saving on shutdown', { boardId: this.boardId, error });
+            for (const fail of batch.failed) fail(error);
+            if (boardGone(error)) {
+              this.deps.log('info', 'dropped a change to a deleted board', {
+                boardId: this.boardId,
+              });
+            } else {
+              this.deps.log('error', 'gave up saving on shutdown', {
+                boardId: this.boardId,
+                error,
+              });
+            }
             continue;
           }
         }
@@ -606,7 +649,13 @@ export class Room {
         batch.bindings.push(c);
       }
     }
-    batch.failed.push(() => job.settle.reject(new Error('the change could not be saved')));
+    batch.failed.push((error) =>
+      job.settle.reject(
+        boardGone(error)
+          ? new UnknownBoardError(this.boardId)
+          : new Error('the change could not be saved'),
+      ),
+    );
   }
 
   /**
@@ -643,6 +692,8 @@ export class Room {
         this.deps.counters.updatesStored += batch.updates.length;
         return;
       } catch (error) {
+        // Deleted meanwhile (discard): no retry will store it.
+        if (boardGone(error)) throw error;
         log('warn', 'saving failed; retrying', { boardId, attempt, error });
         if (this.closing && attempt >= 3) throw error;
         await sleep(wait);

@@ -50,6 +50,15 @@ export class RoomRegistry {
     return this.rooms.get(boardId);
   }
 
+  /** Takes the board's room out, if loaded, and discards it: the board was deleted. */
+  async discard(boardId: string): Promise<void> {
+    const room = this.rooms.get(boardId);
+    if (!room) return;
+    this.rooms.delete(boardId);
+    this.cancelUnload(room);
+    await room.discard();
+  }
+
   /** Unloads every room (after finishing its queued work). */
   async closeAll(): Promise<void> {
     for (const timer of this.timers.values()) clearTimeout(timer);

@@ -52,6 +52,17 @@ export interface SyncServer {
    */
   changeRole<T>(inviteId: string, role: Role, store: () => Promise<T>): Promise<T>;
   /**
+   * Deletes the board with `remove` (storage's deletion). Its open connections are held first
+   * (what they send from then on is dropped) and what they sent before is stored; then `remove`
+   * runs; then they close with 4404 "board deleted", the board's room is discarded (server
+   * changes queued on it fail with UnknownBoardError) and every later connection to it is
+   * refused with 4404. Meanwhile new connections close with 1001 (y-websocket clients come back
+   * and are refused then) and change() and read() reject. If `remove` rejects, the rejection is
+   * passed on and the board carries on; a connection that dropped something closes with 1001,
+   * and its client reconnects and sends it again.
+   */
+  deleteBoard<T>(boardId: string, remove: () => Promise<T>): Promise<T>;
+  /**
    * Tells every open connection of the board that its invites changed (message 101), once the
    * change is stored: an invite made, revoked or given another role, given as it is now stored,
    * so that the board's room judges from then on who may be given a card by it. (A first join

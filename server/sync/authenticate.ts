@@ -1,8 +1,9 @@
 /**
- * The checks before a socket joins a board, in the contract's order (DESIGN §4): the token
- * (signature and expiry, then its invite exists and is not revoked) → 4401; the token names
- * this board → 4403; the board exists → 4404. Someone without a valid token learns nothing
- * about which boards exist.
+ * The checks before a socket joins a board, in the contract's order (DESIGN §4), as REST's
+ * (server/http/auth.ts): the token (signature and expiry, then its invite, if stored, is this
+ * board's and not revoked) → 4401; the token names this board → 4403; the board exists → 4404
+ * (a deleted board's invites went with it); its invite exists → 4401. Someone without a token
+ * this server signed learns nothing about which boards exist.
  */
 import { CLOSE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { TokenSigner } from '../auth/tokens';
@@ -20,15 +21,20 @@ export async function authenticate(
   const claims = deps.signer.verify(token, deps.now());
   if (!claims) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
   const invite = await deps.storage.getInvite(claims.inviteId);
-  if (!invite || invite.boardId !== claims.boardId) {
+  if (invite && invite.boardId !== claims.boardId) {
     return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
   }
-  if (invite.revokedAt !== null) return { ok: false, code: CLOSE.unauthorized, reason: 'revoked' };
+  if (invite && invite.revokedAt !== null) {
+    return { ok: false, code: CLOSE.unauthorized, reason: 'revoked' };
+  }
   if (claims.boardId !== boardId) {
     return { ok: false, code: CLOSE.forbidden, reason: 'token is for another board' };
   }
+  // A deleted board took its invites with it: its tokens, signed here, are told it is gone.
   if (!(await deps.storage.getBoard(boardId))) {
     return { ok: false, code: CLOSE.unknownBoard, reason: 'unknown board' };
   }
+  // A correctly signed token whose invite was never stored is as good as revoked.
+  if (!invite) return { ok: false, code: CLOSE.unauthorized, reason: 'invalid token' };
   return { ok: true, invite };
 }

@@ -39,6 +39,9 @@
  *     from then on, also where the upgrade's check read the invite before the change. If `store`
  *     rejects, a socket that dropped nothing carries on; the others close with 4205 (their
  *     client finds its role unchanged and sends again what was dropped).
+ *   deleteBoard(boardId, remove)  holds the board's sockets, stores what they sent, runs
+ *     `remove` (storage's deletion), then closes them (4404 "board deleted"), discards the room
+ *     (queued server changes reject with UnknownBoardError) and refuses the board from then on.
  *   invitesChanged(boardId, invite?)  sends 101 (invites changed) to every open socket of the
  *     board, and gives the board's loaded room the invite as now stored (made, revoked, another
  *     role: who may be given a card); the server sends 101 itself once an invite's first join
@@ -133,6 +136,9 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   const changedRoles = new Map<string, Role>();
   /** Invites whose role changeRole is changing, and how many times at once. */
   const changing = new Map<string, number>();
+  /** Boards being deleted (deleteBoard), and those deleted since the server started. */
+  const deleting = new Set<string>();
+  const deleted = new Set<string>();
   let closing = false;
   /**
    * Refusals come in floods (a client retrying in a loop), and so do short connections (a
@@ -241,10 +247,17 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     }
   }
 
+  const gone = (boardId: string) => deleting.has(boardId) || deleted.has(boardId);
+
   async function roomOf(boardId: string) {
-    if (!(await storage.getBoard(boardId))) throw new UnknownBoardError(boardId);
+    if (gone(boardId) || !(await storage.getBoard(boardId))) throw new UnknownBoardError(boardId);
+    // Checked again: a deletion may have begun while storage answered.
+    if (gone(boardId)) throw new UnknownBoardError(boardId);
     return rooms.get(boardId);
   }
+
+  const boardConnections = (boardId: string) =>
+    [...connections.keys()].filter((c) => c.identity.boardId === boardId);
 
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -292,6 +305,12 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
             if (closing) return closeRefused(CLOSE.goingAway, 'server shutting down', invite.id);
             if (revoked.has(invite.id))
               return closeRefused(CLOSE.unauthorized, 'revoked', invite.id);
+            // Admitted as the board was being deleted, or just before: its storage said it was
+            // there when asked.
+            if (deleted.has(boardId))
+              return closeRefused(CLOSE.unknownBoard, 'unknown board', invite.id);
+            if (deleting.has(boardId))
+              return closeRefused(CLOSE.goingAway, 'board being deleted', invite.id);
             accept(ws, boardId, invite, address);
           });
         },
@@ -342,6 +361,36 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         return result;
       } finally {
         endRoleChange(inviteId, stored ? role : null);
+      }
+    },
+
+    async deleteBoard<T>(boardId: string, remove: () => Promise<T>): Promise<T> {
+      deleting.add(boardId);
+      const held = boardConnections(boardId);
+      try {
+        for (const conn of held) conn.hold();
+        // A read waits for everything queued before it to be stored.
+        await rooms
+          .loaded(boardId)
+          ?.read(() => undefined)
+          .catch(() => undefined);
+        let result: T;
+        try {
+          result = await remove();
+        } catch (error) {
+          for (const conn of held) {
+            if (!conn.release()) conn.close(CLOSE.goingAway, 'board not deleted');
+          }
+          throw error;
+        }
+        deleted.add(boardId);
+        for (const conn of boardConnections(boardId)) {
+          conn.close(CLOSE.unknownBoard, 'board deleted');
+        }
+        await rooms.discard(boardId);
+        return result;
+      } finally {
+        deleting.delete(boardId);
       }
     },
 

@@ -65,7 +65,7 @@ describe.skipIf(!RUN)('Your access', () => {
       'You can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; post comments and replies, edit and delete your own, and resolve or reopen any thread; import articles.',
     );
     expect(text).toContain(
-      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good.',
+      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; delete the whole board.',
     );
     expect(await panel(eddie).locator('bdi').textContent()).toBe('Eddie');
   });

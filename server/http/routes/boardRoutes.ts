@@ -1,11 +1,23 @@
-/** POST /api/boards (create) and GET /api/boards/:id (who am I on this board). */
-import { Router } from 'express';
+/**
+ * POST /api/boards (create), GET /api/boards/:id (who am I on this board) and
+ * DELETE /api/boards/:id (a lead, or the admin token, deletes it for good).
+ */
+import { type RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { LIMITS, personName, visibleName } from '../../../shared/board/inputs';
 import { readMeta } from '../../../shared/board/readMeta';
-import { authenticateMember, member, requireAdmin } from '../auth';
-import { type BoardActionDeps, createBoard, inviteUrl } from '../boardActions';
-import { jsonBody, validate } from '../validate';
+import { HttpError } from '../../errors';
+import type { SyncLog } from '../../sync/syncLog';
+import {
+  authenticateMember,
+  bearerIs,
+  type Member,
+  member,
+  requireAdmin,
+  requirePermission,
+} from '../auth';
+import { type BoardActionDeps, createBoard, deleteBoard, inviteUrl } from '../boardActions';
+import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
 const createBoardBody = z.strictObject({
   title: visibleName(LIMITS.title),
@@ -14,10 +26,33 @@ const createBoardBody = z.strictObject({
 });
 
 export function boardRoutes(
-  deps: BoardActionDeps & { adminToken: string | null; publicUrl: () => string },
+  deps: BoardActionDeps & { adminToken: string | null; publicUrl: () => string; log: SyncLog },
 ): Router {
   const router = Router();
   const auth = authenticateMember(deps);
+  const adminBearer = deps.adminToken === null ? null : Buffer.from(deps.adminToken, 'utf8');
+  /** With the admin token as the bearer, the admin's route; any other goes the member's way. */
+  const adminOnly: RequestHandler = (req, _res, next) =>
+    adminBearer !== null && bearerIs(req, adminBearer) ? next() : next('route');
+
+  /**
+   * Deletes the board, by its lead (member recorded) or the admin; the audit line says who, as
+   * the board's history, deleted with it, cannot.
+   */
+  const remove: RequestHandler = async (req, res) => {
+    refuseBodyKeys(req);
+    const lead = res.locals.member as Member | undefined;
+    const boardId = lead?.boardId ?? (req.params.id as string);
+    if (!(await deleteBoard(deps, boardId))) {
+      throw new HttpError(404, 'board_not_found', 'no such board');
+    }
+    deps.log('info', 'board deleted', {
+      boardId,
+      by: lead ? { inviteId: lead.inviteId, name: lead.name, role: lead.role } : 'admin token',
+      address: req.ip,
+    });
+    res.status(204).end();
+  };
 
   router.post('/api/boards', requireAdmin(deps.adminToken), async (req, res) => {
     const body = validate(createBoardBody, jsonBody(req));
@@ -39,6 +74,9 @@ export function boardRoutes(
     const title = await deps.syncServer.read(me.boardId, (doc) => readMeta(doc).title);
     res.json({ id: me.boardId, title, role: me.role, name: me.name, inviteId: me.inviteId });
   });
+
+  router.delete('/api/boards/:id', adminOnly, remove);
+  router.delete('/api/boards/:id', auth, requirePermission('deleteBoard'), remove);
 
   return router;
 }

@@ -74,14 +74,14 @@ describe('the words for what a role may do (Your access)', () => {
 
   it('tells a lead everything it can do, and nothing that only others can', () => {
     expect(accessSentences('lead')).toEqual([
-      'You can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; post comments and replies, edit and delete your own, and resolve or reopen any thread; invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; import articles.',
+      'You can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; post comments and replies, edit and delete your own, and resolve or reopen any thread; invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; import articles; delete the whole board.',
     ]);
   });
 
   it('tells an editor what it can do and what only a lead can', () => {
     expect(accessSentences('editor')).toEqual([
       'You can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; post comments and replies, edit and delete your own, and resolve or reopen any thread; import articles.',
-      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good.',
+      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; delete the whole board.',
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('the words for what a role may do (Your access)', () => {
     expect(accessSentences('reviewer')).toEqual([
       'You can: post comments and replies, edit and delete your own, and resolve or reopen any thread.',
       'Only a lead or an editor can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; import articles.',
-      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good.',
+      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; delete the whole board.',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('the words for what a role may do (Your access)', () => {
       'You can read this board and change nothing on it.',
       'Only a lead or an editor can: add, edit, move, assign, delete and restore cards, with their evidence and verdicts; remove articles; import articles.',
       'Only a lead, an editor or a reviewer can: post comments and replies, edit and delete their own, and resolve or reopen any thread.',
-      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good.',
+      'Only a lead can: invite people, change their roles and revoke their access; export the board and set the organisation named in its ClaimReview; change the rating scale; redact the text of any comment for good; delete the whole board.',
     ]);
   });
 

@@ -66,6 +66,7 @@ const SWEEP = [
   ],
   ['POST', '/api/boards/:id/comments/:commentId/redact', { dryRun: true }, 'dryRun'],
   ['DELETE', '/api/boards/:id/invites/:inviteId', { dryRun: true }, 'dryRun'],
+  ['DELETE', '/api/boards/:id', { dryRun: true }, 'dryRun'],
 ] as const;
 
 /** The path with this board's ids. */

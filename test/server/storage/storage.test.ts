@@ -41,6 +41,99 @@ describe('sqlite storage on disk', () => {
     }
   });
 
+  it('a deleted board has no row left in any table, nor in the pending log after a reopen; another board keeps its rows', async () => {
+    const tmp = makeTempDir();
+    try {
+      const file = `${tmp.path}/factboard.sqlite`;
+      const a = createSqliteStorage(file, { flushAfterMs: 60_000 });
+      const holder = {
+        cardId: 'c1',
+        evidenceId: null,
+        evidenceUrl: null,
+        claim: 'C',
+        deleted: 'card' as const,
+        deletedBy: null,
+      };
+      for (const id of ['b1', 'b2']) {
+        await a.createBoard({ id, title: id, createdAt: 1 });
+        await a.createInvite({
+          id: `lead-${id}`,
+          boardId: id,
+          name: 'Lea',
+          role: 'lead',
+          createdAt: 1,
+          revokedAt: null,
+          joinedAt: null,
+        });
+        const seq = await a.appendBatch(id, {
+          updates: [new Uint8Array([0, 0])],
+          bindings: [{ clientId: 1, inviteId: `lead-${id}` }],
+          history: [
+            {
+              boardId: id,
+              cardId: 'c1',
+              type: 'card.deleted',
+              actor: { id: 'i', name: 'Lea' },
+              at: 1,
+              data: {},
+            },
+          ],
+          places: [{ holder, structs: [{ client: 1, clock: 0, length: 1, key: null }] }],
+          at: 1,
+        });
+        await a.compact(id, seq, 2, { state: new Uint8Array([0, 0]), pruneBefore: 0 });
+      }
+      // Wait in the pending log (flushAfterMs): the deletion must take b1's too.
+      for (const id of ['b1', 'b2']) {
+        await a.appendBatch(id, {
+          updates: [new Uint8Array([0, 0])],
+          bindings: [],
+          history: [],
+          at: 3,
+        });
+      }
+      expect(a.pendingLog().batches).toBe(2);
+      expect(await a.deleteBoard('b1')).toBe(true);
+      await a.close();
+
+      const tables = [
+        ['boards', 'id'],
+        ['invites', 'board_id'],
+        ['updates', 'board_id'],
+        ['snapshots', 'board_id'],
+        ['history', 'board_id'],
+        ['client_bindings', 'board_id'],
+        ['deleted_holders', 'board_id'],
+        ['deleted_structs', 'board_id'],
+      ];
+      // Reopened: what a crash would replay from the pending log comes back for neither board.
+      const reopened = createSqliteStorage(file);
+      await reopened.close();
+      const db = new Database(file, { readonly: true });
+      // Every table with a board's rows is listed above: one added later must be too.
+      const keyed = db
+        .prepare(
+          `SELECT DISTINCT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+           WHERE m.type = 'table' AND c.name = 'board_id'`,
+        )
+        .all() as { name: string }[];
+      expect(new Set([...keyed.map((r) => r.name), 'boards'])).toEqual(
+        new Set(tables.map(([t]) => t)),
+      );
+      const rows = (id: string) =>
+        tables.map(
+          ([t, c]) =>
+            (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${c} = ?`).get(id) as { n: number })
+              .n,
+        );
+      expect(rows('b1')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(rows('b2')).toEqual([1, 1, 2, 1, 1, 1, 1, 1]);
+      db.close();
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('upgrades a file written before the places of deleted cards were kept (layout 6)', async () => {
     const tmp = makeTempDir();
     try {

@@ -791,6 +791,111 @@ export function storageContract(name: string, factory: StorageFactory): void {
       ]);
     });
 
+    it('deletes a board and everything stored of it, refuses writes for it after, and keeps the other boards whole', async () => {
+      const place = (boardId: string) => ({
+        holder: {
+          cardId: `c-${boardId}`,
+          evidenceId: null,
+          evidenceUrl: null,
+          claim: 'Rents doubled',
+          deleted: 'card' as const,
+          deletedBy: null,
+        },
+        structs: [{ client: 7, clock: 0, length: 2, key: null }],
+      });
+      /** Everything a board can have stored: invites, log, snapshot, history, bindings, places. */
+      const fill = async (boardId: string) => {
+        await s.createBoard(board(boardId));
+        await s.createInvite(
+          invite(`lead-${boardId}`, boardId),
+          event(boardId, null, 'invite.issued'),
+        );
+        const { doc, updates } = edits(4);
+        const first = await s.appendBatch(boardId, {
+          updates: updates.slice(0, 2),
+          bindings: [{ clientId: 7, inviteId: `lead-${boardId}` }],
+          history: [event(boardId, 'c1', 'card.created', 2)],
+          places: [place(boardId)],
+          at: 2,
+        });
+        await s.compact(boardId, first, 3, KEEP);
+        await s.appendBatch(boardId, {
+          updates: updates.slice(2),
+          bindings: [],
+          history: [event(boardId, 'c1', 'card.deleted', 4)],
+          at: 4,
+        });
+        return doc;
+      };
+      await fill('b1');
+      await fill('b2');
+      // Stored last, as a room's batch may still wait to be stored when the deletion comes.
+      await s.appendBatch('b1', {
+        updates: [edits(5).updates[4] as Uint8Array],
+        bindings: [{ clientId: 8, inviteId: 'lead-b1' }],
+        history: [event('b1', 'c2', 'card.created', 5)],
+        at: 5,
+      });
+
+      expect(await s.deleteBoard('b1')).toBe(true);
+      expect(await s.getBoard('b1')).toBeNull();
+      expect(await s.getInvite('lead-b1')).toBeNull();
+      expect(await s.listInvites('b1')).toEqual([]);
+      expect(await s.loadContent('b1')).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: 0,
+        updatesSinceSnapshot: 0,
+      });
+      expect((await s.loadContentAt('b1', 10)).updates).toEqual([]);
+      expect((await s.listHistory('b1', { limit: 10 })).events).toEqual([]);
+      expect(await s.listClientBindings('b1')).toEqual([]);
+      expect(await s.listDeletedCardSources('b1')).toEqual([]);
+      expect(await s.findDeletedPlaces('b1', [{ client: 7, clock: 1 }])).toEqual([]);
+      // A room or a compaction that comes after the deletion writes nothing back.
+      const late = {
+        updates: [edits(1).updates[0] as Uint8Array],
+        bindings: [],
+        history: [],
+        at: 6,
+      };
+      await expect(s.appendBatch('b1', late)).rejects.toMatchObject({ code: 'board_not_found' });
+      await expect(s.compact('b1', 99, 6, KEEP)).rejects.toMatchObject({
+        code: 'board_not_found',
+      });
+      expect(await s.loadContent('b1')).toMatchObject({ snapshot: null, updates: [] });
+      // Deleting again, or a board never stored: nothing to delete.
+      expect(await s.deleteBoard('b1')).toBe(false);
+      expect(await s.deleteBoard('nope')).toBe(false);
+
+      // The other board has all it had.
+      expect(await s.getBoard('b2')).toEqual(board('b2'));
+      expect(await s.listInvites('b2')).toEqual([invite('lead-b2', 'b2')]);
+      const content = await s.loadContent('b2');
+      expect(content.snapshot).not.toBeNull();
+      expect(rebuild(content)).toBe('0123');
+      expect((await s.listHistory('b2', { limit: 10 })).events.map((e) => e.type)).toEqual([
+        'invite.issued',
+        'card.created',
+        'card.deleted',
+      ]);
+      expect(await s.listClientBindings('b2')).toEqual([{ clientId: 7, inviteId: 'lead-b2' }]);
+      expect(await s.findDeletedPlaces('b2', [{ client: 7, clock: 1 }])).toEqual([place('b2')]);
+      expect(await s.hasBoards()).toBe(true);
+    });
+
+    it('a compaction under way as its board is deleted writes no snapshot back', async () => {
+      await s.createBoard(board('b1'));
+      const { updates } = edits(50);
+      const seq = await s.appendBatch('b1', { updates, bindings: [], history: [], at: 1 });
+      // Built by the storage (no state given): SQLite's runs on its thread meanwhile.
+      const compaction = s.compact('b1', seq, 2, KEEP);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await s.deleteBoard('b1')).toBe(true);
+      await compaction.catch(() => undefined);
+      expect(await s.loadContent('b1')).toMatchObject({ snapshot: null, updates: [] });
+    });
+
     it('refuses work after close with the code closed', async () => {
       await s.close();
       await expect(s.getBoard('b1')).rejects.toMatchObject({ code: 'closed' });
