@@ -3,6 +3,7 @@ import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
 import { REFUSED_BADGES } from '../app/refusedBadges';
 import { navigate } from '../app/router';
+import { DeleteBoardTool } from '../boardDeletion/DeleteBoardTool';
 import { ExportTools } from '../export/ExportTools';
 import { PresenceBar } from '../presence/PresenceBar';
 import { BoardReviewTools } from '../review/BoardReviewTools';
@@ -83,6 +84,7 @@ export function BoardHeader({
           invitesChanged={snapshot.invitesChanged}
         />
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
+        <DeleteBoardTool title={title} role={role} />
         <ShortcutsTool role={role} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {mayUndo(role) && (

@@ -29,6 +29,7 @@ const TOOLS = [
   'Rating scale',
   'Activity',
   'Export',
+  'Delete board…',
   'Keyboard shortcuts',
 ] as const;
 

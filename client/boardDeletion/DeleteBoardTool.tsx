@@ -1,0 +1,36 @@
+/**
+ * The board header's "Delete board…" button (leads only; nobody else sees it) and the dialog
+ * it opens, beside Export. Focus returns to the button when the dialog is cancelled.
+ */
+import { can, type Role } from '../../shared/roles';
+import { useBoardAccess } from '../review/useBoardAccess';
+import { usePopup } from '../ui/usePopup';
+import { DeleteBoardDialog } from './DeleteBoardDialog';
+
+export function DeleteBoardTool({ title, role }: { title: string; role: Role }) {
+  const access = useBoardAccess();
+  const popup = usePopup<'delete'>();
+  if (!can(role, 'deleteBoard') || !access) return null;
+
+  return (
+    <>
+      <button
+        ref={popup.opener('delete')}
+        type="button"
+        className="button small"
+        aria-haspopup="dialog"
+        onClick={() => popup.show('delete')}
+      >
+        Delete board…
+      </button>
+      {popup.open === 'delete' && (
+        <DeleteBoardDialog
+          title={title}
+          boardId={access.id}
+          token={access.token}
+          onClose={popup.close}
+        />
+      )}
+    </>
+  );
+}
