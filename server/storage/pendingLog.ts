@@ -32,6 +32,7 @@ import {
 } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
+import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
 import type { ClientBinding, DeletedPlacesRecord, HistoryEvent, UpdateBatch } from './Storage';
 import { StorageError } from './StorageError';
 
@@ -45,19 +46,6 @@ export interface PendingRecord {
 }
 
 const HEADER_BYTES = 8;
-
-/** How many bytes lib0's writeVarUint takes for `n`: 7 bits a byte. */
-function varUintBytes(n: number): number {
-  let bytes = 1;
-  for (; n > 0x7f; n = Math.floor(n / 128)) bytes++;
-  return bytes;
-}
-
-function writeVarUint(out: Buffer, n: number, at: number): number {
-  for (; n > 0x7f; n = Math.floor(n / 128)) out[at++] = 0x80 | (n & 0x7f);
-  out[at++] = n;
-  return at;
-}
 
 /**
  * The record in lib0's encoding (decodeBody reads it with lib0's decoder), written straight into
@@ -95,7 +83,8 @@ function encodeRecord(record: PendingRecord): Buffer {
   return out;
 }
 
-function decodeBody(body: Uint8Array): PendingRecord {
+/** `copy`: the updates get buffers of their own, rather than views into `body`'s. */
+function decodeBody(body: Uint8Array, copy: boolean): PendingRecord {
   const decoder = decoding.createDecoder(body);
   const rec = decoding.readFloat64(decoder);
   const boardId = decoding.readVarString(decoder);
@@ -103,8 +92,8 @@ function decodeBody(body: Uint8Array): PendingRecord {
   const at = decoding.readFloat64(decoder);
   const updates: Uint8Array[] = [];
   for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-    // A copy: the view would keep the whole file's buffer alive.
-    updates.push(decoding.readVarUint8Array(decoder).slice());
+    const update = decoding.readVarUint8Array(decoder);
+    updates.push(copy ? update.slice() : update);
   }
   // `places` is absent from a batch without deletions, and from records written before it was.
   const { bindings, history, places } = JSON.parse(decoding.readVarString(decoder)) as {
@@ -115,9 +104,12 @@ function decodeBody(body: Uint8Array): PendingRecord {
   return { rec, boardId, firstSeq, batch: { updates, bindings, history, places, at } };
 }
 
-/** A record as append returned it. */
+/**
+ * A record as append returned it. Its updates are views into `bytes` (a few hundred bytes of
+ * Node's buffer pool), read while the flush stores them and dropped with it.
+ */
 export function decodePendingRecord(bytes: Uint8Array): PendingRecord {
-  return decodeBody(bytes.subarray(HEADER_BYTES));
+  return decodeBody(bytes.subarray(HEADER_BYTES), false);
 }
 
 /** The complete, consecutively numbered records at the start of the file at `path`. */
@@ -133,7 +125,8 @@ export function readPendingRecords(path: string): PendingRecord[] {
     if (crc32(body) !== data.readUInt32LE(offset + 4)) break;
     let record: PendingRecord;
     try {
-      record = decodeBody(body);
+      // Copies: a view would keep the whole file's buffer alive.
+      record = decodeBody(body, true);
     } catch {
       break;
     }

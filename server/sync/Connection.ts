@@ -37,6 +37,12 @@ const WS_CLOSE_CODES: ReadonlyMap<number, [CloseCode, string]> = new Map([
 
 let nextId = 1;
 
+interface SendOptions {
+  readonly bulk?: boolean;
+}
+/** send's default, made once: a default `{}` would be a new object for every message sent. */
+const NOT_BULK: SendOptions = {};
+
 export class Connection {
   readonly id = nextId++;
   readonly actor: Actor;
@@ -131,7 +137,7 @@ export class Connection {
    * not held against the client while they drain. The buffer drains in order, so the part of
    * the bulk still unsent is at most what is buffered; the allowance shrinks with it.
    */
-  send(data: Uint8Array, options: { bulk?: boolean } = {}): void {
+  send(data: Uint8Array, options: SendOptions = NOT_BULK): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     const buffered = this.ws.bufferedAmount;
     this.bulkAllowance = Math.min(this.bulkAllowance, buffered);

@@ -277,9 +277,19 @@ class Analysis {
    */
   private whereOf(start: Y.Item): Where {
     const memo = this.memo;
-    const chain: { item: Y.Item; step: Exclude<Step, { kind: 'done' }> }[] = [];
-    const onChain = new Set<Y.Item>();
-    let item = start;
+    // Most items are placed by their first step: the chain is only made for those that are not.
+    const known = memo.get(start);
+    if (known) return known;
+    const first = this.stepOf(start);
+    if (first.kind === 'done') {
+      memo.set(start, first.where);
+      return first.where;
+    }
+    const chain: { item: Y.Item; step: Exclude<Step, { kind: 'done' }> }[] = [
+      { item: start, step: first },
+    ];
+    const onChain = new Set<Y.Item>([start]);
+    let item = first.kind === 'inside' ? first.holder : first.neighbour;
     let where: Where;
     for (;;) {
       const cached = memo.get(item);

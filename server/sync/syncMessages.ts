@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { MESSAGE } from '../../shared/protocol/messages';
+import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
 import { SyncError } from './SyncError';
 
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
@@ -46,12 +47,23 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return message;
 }
 
-export const encodeSyncUpdate = (update: Uint8Array) =>
-  frame((e) => {
-    encoding.writeVarUint(e, MESSAGE.sync);
-    encoding.writeVarUint(e, SYNC.update);
-    encoding.writeVarUint8Array(e, update);
-  });
+/**
+ * Written into one buffer of the exact size, from Node's shared pool: a lib0 encoder would take
+ * a 100-byte buffer of its own and a copy, each outside the JS heap, for every update the room
+ * broadcasts. A Buffer also goes to each socket as it is (ws wraps any other Uint8Array in one
+ * per send).
+ */
+export function encodeSyncUpdate(update: Uint8Array): Buffer {
+  const length = varUintBytes(update.byteLength) + update.byteLength;
+  const message = Buffer.allocUnsafe(
+    varUintBytes(MESSAGE.sync) + varUintBytes(SYNC.update) + length,
+  );
+  let at = writeVarUint(message, MESSAGE.sync, 0);
+  at = writeVarUint(message, SYNC.update, at);
+  at = writeVarUint(message, update.byteLength, at);
+  message.set(update, at);
+  return message;
+}
 
 export const encodeAwareness = (update: Uint8Array) =>
   frame((e) => {
