@@ -256,6 +256,7 @@ function writeOverridden(
  */
 function replaced(
   event: Y.YEvent<Y.AbstractType<unknown>>,
+  keys: ReadonlyMap<string, KeyChange>,
   fields: readonly string[],
   writerOf: WriterOf,
   cardId: string,
@@ -264,7 +265,7 @@ function replaced(
   const tr = event.transaction;
   if (tr.local) return [];
   const out: HistoryDraft[] = [];
-  for (const [key, change] of keysChanged(event)) {
+  for (const [key, change] of keys) {
     // An 'add' replaced no value: the key had been deleted.
     if (!fields.includes(key) || change.action !== 'update') continue;
     const map = event.target as AnyMap;
@@ -280,12 +281,16 @@ function replaced(
 }
 
 /** The keys among `fields` whose new values replaced ones their writer never saw. */
-function crossedKeys(event: Y.YEvent<Y.AbstractType<unknown>>, fields: readonly string[]) {
+function crossedKeys(
+  event: Y.YEvent<Y.AbstractType<unknown>>,
+  keys: ReadonlyMap<string, KeyChange>,
+  fields: readonly string[],
+) {
   const tr = event.transaction;
-  const keys = [...keysChanged(event).keys()].filter((k) => fields.includes(k));
-  return tr.local
-    ? []
-    : keys.filter((k) => crossedWrite(tr, event.target as AnyMap, k) !== null).sort();
+  if (tr.local) return [];
+  return [...keys.keys()]
+    .filter((k) => fields.includes(k) && crossedWrite(tr, event.target as AnyMap, k) !== null)
+    .sort();
 }
 const crossedFields = (keys: readonly string[]) => (keys.length > 0 ? { crossed: keys } : {});
 
@@ -341,7 +346,7 @@ function cardEvents(
   }
   if (parentOf(target) === cards) {
     const cardId = keyOf(target) as string;
-    const crossed = crossedKeys(event, RECORDED);
+    const crossed = crossedKeys(event, keys, RECORDED);
     for (const [key, change] of keys) {
       const now = rawGet(target, key);
       if (key === CARD_KEYS.pos) {
@@ -367,7 +372,7 @@ function cardEvents(
       out.push({ cardId, type: 'card.edited', data: { ...data, ...crossedFields(edits) } });
     }
     out.push(...overridden(event, RECORDED, writerOf, cardId));
-    out.push(...replaced(event, RECORDED, writerOf, cardId));
+    out.push(...replaced(event, keys, RECORDED, writerOf, cardId));
     return out;
   }
   // The evidence list of a card, or one evidence item in it.
@@ -426,12 +431,12 @@ function cardEvents(
           evidenceId,
           fields: [...keys.keys()].sort(),
           ...textChanges(target, keys, EVIDENCE_EDITABLE),
-          ...crossedFields(crossedKeys(event, EVIDENCE_EDITABLE)),
+          ...crossedFields(crossedKeys(event, keys, EVIDENCE_EDITABLE)),
         },
       });
     }
     out.push(...overridden(event, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
-    out.push(...replaced(event, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
+    out.push(...replaced(event, keys, EVIDENCE_EDITABLE, writerOf, cardId, evidenceId));
   }
   return out;
 }
