@@ -65,6 +65,18 @@ function twoReplicas(leaId: number, eddieId: number) {
   return { a, b, cardId };
 }
 
+/** Two replicas whose card holds an evidence item Lea added and both have seen. */
+function twoReplicasWithItem(
+  leaId: number,
+  eddieId: number,
+  item: Parameters<typeof addEvidence>[2],
+) {
+  const { a, b, cardId } = twoReplicas(leaId, eddieId);
+  const evidenceId = addEvidence(a.doc, cardId, item, lea);
+  b.receive(a.doc);
+  return { a, b, cardId, evidenceId };
+}
+
 describe('LostEditWatch', () => {
   it('reports to the one whose concurrent write lost, with both values, and only to them', () => {
     for (const [leaId, eddieId] of [
@@ -275,14 +287,10 @@ describe('LostEditWatch', () => {
   });
 
   it('watches evidence items too, by their ids', () => {
-    const { a, b, cardId } = twoReplicas(1, 9);
-    const evidenceId = addEvidence(
-      a.doc,
-      cardId,
-      { url: 'https://ex.org/a', stance: 'supports' },
-      lea,
-    );
-    b.receive(a.doc);
+    const { a, b, cardId, evidenceId } = twoReplicasWithItem(1, 9, {
+      url: 'https://ex.org/a',
+      stance: 'supports',
+    });
     editEvidence(a.doc, cardId, evidenceId, { note: 'Page 12', stance: 'refutes' }, lea);
     editEvidence(b.doc, cardId, evidenceId, { note: 'Table 3' }, eddie);
     a.receive(b.doc);
@@ -619,14 +627,12 @@ describe('LostEditWatch', () => {
   });
 
   it('tells of edits to an evidence item a colleague removed meanwhile: once, with the item as this person had it', () => {
-    const { a, b, cardId } = twoReplicas(1, 2);
-    const evidenceId = addEvidence(
-      a.doc,
-      cardId,
-      { url: 'https://ex.org/report', quote: 'Costs rose', stance: 'supports', note: 'Lea' },
-      lea,
-    );
-    b.receive(a.doc);
+    const { a, b, cardId, evidenceId } = twoReplicasWithItem(1, 2, {
+      url: 'https://ex.org/report',
+      quote: 'Costs rose',
+      stance: 'supports',
+      note: 'Lea',
+    });
     // Eddie, offline, changes the item's note and stance; Lea removes the item.
     editEvidence(b.doc, cardId, evidenceId, { note: 'Page 4 says otherwise' }, eddie);
     editEvidence(b.doc, cardId, evidenceId, { stance: 'refutes' }, eddie);
@@ -659,14 +665,11 @@ describe('LostEditWatch', () => {
   });
 
   it('tells of edits to an evidence item removed and put back (an Undo) before they reached anyone', () => {
-    const { a, b, cardId } = twoReplicas(1, 2);
-    const evidenceId = addEvidence(
-      a.doc,
-      cardId,
-      { url: 'https://ex.org/report', quote: 'Costs rose', stance: 'supports' },
-      lea,
-    );
-    b.receive(a.doc);
+    const { a, b, cardId, evidenceId } = twoReplicasWithItem(1, 2, {
+      url: 'https://ex.org/report',
+      quote: 'Costs rose',
+      stance: 'supports',
+    });
     const undo = new Y.UndoManager(cardsMap(a.doc), { trackedOrigins: new Set([CommandOrigin]) });
     // Eddie, offline, changes the item's note; Lea removes the item and undoes that.
     editEvidence(b.doc, cardId, evidenceId, { note: 'Page 4 says otherwise' }, eddie);
@@ -688,14 +691,10 @@ describe('LostEditWatch', () => {
   });
 
   it('an evidence item this person removed, edits and all, is not news when the list changes later', () => {
-    const { a, b, cardId } = twoReplicas(1, 2);
-    const evidenceId = addEvidence(
-      a.doc,
-      cardId,
-      { url: 'https://ex.org/a', stance: 'supports' },
-      lea,
-    );
-    b.receive(a.doc);
+    const { a, b, cardId, evidenceId } = twoReplicasWithItem(1, 2, {
+      url: 'https://ex.org/a',
+      stance: 'supports',
+    });
     editEvidence(b.doc, cardId, evidenceId, { note: 'Mine' }, eddie);
     removeEvidence(b.doc, cardId, evidenceId, eddie);
     a.receive(b.doc);
@@ -706,14 +705,10 @@ describe('LostEditWatch', () => {
 
   it('keeps an edit of an evidence item across a reload, so its removal met after it is still told', () => {
     const { storage } = memoryStorage();
-    const { a, b, cardId } = twoReplicas(1, 2);
-    const evidenceId = addEvidence(
-      a.doc,
-      cardId,
-      { url: 'https://ex.org/k', stance: 'supports' },
-      lea,
-    );
-    b.receive(a.doc);
+    const { a, b, cardId, evidenceId } = twoReplicasWithItem(1, 2, {
+      url: 'https://ex.org/k',
+      stance: 'supports',
+    });
     const offline = replica(3, storageOwnWriteStore(storage, 'own', 'one'));
     offline.receive(b.doc);
     editEvidence(offline.doc, cardId, evidenceId, { url: 'https://ex.org/k2' }, eddie);
