@@ -8,17 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import { type RunningServer, startServer } from '../../server/startServer';
 import type { SyncStorage } from '../../server/storage/Storage';
-import { BoardConnection, type BoardConnectionOptions } from '../../client/sync/BoardConnection';
+import type { BoardConnection, BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import type { AckStore, SaveRecord } from '../../client/sync/SaveTracker';
 import type { SetAsideStore } from '../../client/sync/setAsideStore';
 import type { UnsavedChange } from '../../client/sync/unsavedWork';
-import { readClaims } from '../../client/app/tokenClaims';
+import { connectWithToken } from '../helpers/connectWithToken';
 
 let server: RunningServer;
 let dataDir: string;
@@ -77,33 +76,54 @@ function connect(
   token: string,
   more: Partial<BoardConnectionOptions> & { online?: boolean },
 ): BoardConnection {
-  const claims = readClaims(token);
-  if (!claims) throw new Error('unreadable token');
   const { online = true, ...options } = more;
-  const c = new BoardConnection({
-    boardId,
-    token,
-    role: claims.role,
-    actor: { id: claims.inviteId, name: claims.name },
-    serverUrl: online ? server.url.replace(/^http/, 'ws') : null,
-    persist: false,
-    network: null,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    ...options,
-  });
+  const c = connectWithToken(online ? server.url : null, boardId, token, options);
   open.push(c);
   return c;
 }
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 10_000 });
 
+/** A new board whose lead has saved one card. */
+async function boardWithCard(claim: string) {
+  const board = await newBoard();
+  const lead = connect(board.id, board.leadToken, {});
+  await until(() => lead.getSnapshot().status.kind === 'saved');
+  const cardId = lead.commands.addClaim({ claim });
+  await until(() => lead.getSnapshot().status.kind === 'saved');
+  return { board, lead, cardId };
+}
+
+async function revoke(board: { id: string; leadToken: string }, inviteId: string) {
+  const res = await api(`/api/boards/${board.id}/invites/${inviteId}`, board.leadToken, 'DELETE');
+  expect(res.status).toBe(204);
+}
+
+/**
+ * The first invite revoked and Eddie invited again with `role`; the page that still holds the
+ * first invite's offline work (`stores`) opens with the new token, is refused with 4403 and asks
+ * once for a fresh connection. `asks.fresh` counts those asks, of this page and of any page
+ * given `onStaleCopy`.
+ */
+async function reinvited(
+  board: { id: string; leadToken: string },
+  first: { inviteId: string },
+  role: Role,
+  stores: Partial<BoardConnectionOptions>,
+) {
+  await revoke(board, first.inviteId);
+  const second = await invite(board, role);
+  const asks = { fresh: 0 };
+  const onStaleCopy = () => void asks.fresh++;
+  const refused = connect(board.id, second.token, { ...stores, onStaleCopy });
+  await until(() => asks.fresh === 1);
+  expect(refused.getSnapshot().status).toEqual({ kind: 'reopening', code: 4403 });
+  return { second, refused, asks, onStaleCopy };
+}
+
 describe('BoardConnection when the server refuses unsaved work', () => {
   it('re-invited as a reviewer: the offline card edits are refused (4403), listed with their text, and the page is asked for a fresh connection', async () => {
-    const board = await newBoard();
-    const lead = connect(board.id, board.leadToken, {});
-    await until(() => lead.getSnapshot().status.kind === 'saved');
-    const cardId = lead.commands.addClaim({ claim: 'The bridge cost $4 million' });
-    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const { board, cardId } = await boardWithCard('The bridge cost $4 million');
 
     const first = await invite(board, 'editor');
     const { ackStore, setAsideStore, kept } = device();
@@ -126,20 +146,11 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     offline.commands.addComment(cardId, { text: 'Ask the council for p. 12.' });
     offline.destroy();
 
-    expect(
-      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
-        .status,
-    ).toBe(204);
-    const second = await invite(board, 'reviewer');
-    let fresh = 0;
-    const refused = connect(board.id, second.token, {
+    const { second, refused, asks, onStaleCopy } = await reinvited(board, first, 'reviewer', {
       doc,
       ackStore,
       setAsideStore,
-      onStaleCopy: () => fresh++,
     });
-    await until(() => fresh === 1);
-    expect(refused.getSnapshot().status).toEqual({ kind: 'reopening', code: 4403 });
     expect(kept().map((c) => [c.what, c.text])).toEqual([
       ['Verdict “False” on “The bridge cost $4 million”', null],
       ['Rationale on “The bridge cost $4 million”', 'Offline: the audit, page 12.'],
@@ -153,7 +164,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     expect(refused.getSnapshot().setAside).toEqual(kept());
 
     // The fresh connection (a new doc: a new client id) reads the board; nothing is re-sent.
-    const again = connect(board.id, second.token, { setAsideStore, onStaleCopy: () => fresh++ });
+    const again = connect(board.id, second.token, { setAsideStore, onStaleCopy });
     await until(() => again.getSnapshot().status.kind === 'saved');
     expect(again.getSnapshot().board.cards[cardId]?.speaker).toBe('The mayor');
     expect(again.getSnapshot().setAside).toHaveLength(5);
@@ -168,15 +179,11 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     expect(comments).toEqual(['Ask the council for p. 12.']);
     again.dismissSetAside();
     expect(kept()).toEqual([]);
-    expect(fresh).toBe(1);
+    expect(asks.fresh).toBe(1);
   });
 
   it('re-invited as an editor: offline work signed with the old invite is refused (4403) and listed, though the new invite may edit', async () => {
-    const board = await newBoard();
-    const lead = connect(board.id, board.leadToken, {});
-    await until(() => lead.getSnapshot().status.kind === 'saved');
-    const cardId = lead.commands.addClaim({ claim: 'The tunnel cost $9 million' });
-    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const { board, cardId } = await boardWithCard('The tunnel cost $9 million');
 
     // The board read under the first invite, which writes nothing online: its client id is
     // nobody's yet, so only the names its offline work carries can tell it from the new one's.
@@ -194,20 +201,11 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     const bindings = await (server.storage as SyncStorage).listClientBindings(board.id);
     expect(bindings.some((b) => b.inviteId === first.inviteId)).toBe(false);
 
-    expect(
-      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
-        .status,
-    ).toBe(204);
-    const second = await invite(board, 'editor');
-    let fresh = 0;
-    const refused = connect(board.id, second.token, {
+    await reinvited(board, first, 'editor', {
       doc,
       ackStore,
       setAsideStore,
-      onStaleCopy: () => fresh++,
     });
-    await until(() => fresh === 1);
-    expect(refused.getSnapshot().status).toEqual({ kind: 'reopening', code: 4403 });
     expect(kept().map((c) => c.what)).toEqual([
       'Moved “The tunnel cost $9 million” to Disputed',
       'Evidence on “The tunnel cost $9 million”',
@@ -243,10 +241,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     offline.commands.deleteCard(offline.commands.addClaim({ claim: 'A draft' }));
     offline.destroy();
 
-    expect(
-      (await api(`/api/boards/${board.id}/invites/${first.inviteId}`, board.leadToken, 'DELETE'))
-        .status,
-    ).toBe(204);
+    await revoke(board, first.inviteId);
     // The page opens again (the save record read back) and meets the revocation.
     const refused = connect(board.id, first.token, { doc, ackStore, setAsideStore });
     await until(() => refused.getSnapshot().status.kind === 'refused');
@@ -264,19 +259,12 @@ describe('BoardConnection when the server refuses unsaved work', () => {
   });
 
   it('once revoked, a command is refused before it changes the doc: nothing on screen the server lacks', async () => {
-    const board = await newBoard();
-    const lead = connect(board.id, board.leadToken, {});
-    await until(() => lead.getSnapshot().status.kind === 'saved');
-    const cardId = lead.commands.addClaim({ claim: 'The ferry carried 2 million people' });
-    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const { board, cardId } = await boardWithCard('The ferry carried 2 million people');
     const eddie = await invite(board, 'editor');
     const page = connect(board.id, eddie.token, {});
     await until(() => page.getSnapshot().board.cards[cardId] !== undefined);
 
-    expect(
-      (await api(`/api/boards/${board.id}/invites/${eddie.inviteId}`, board.leadToken, 'DELETE'))
-        .status,
-    ).toBe(204);
+    await revoke(board, eddie.inviteId);
     await until(() => page.getSnapshot().status.kind === 'refused');
     // A form still open (the claim edited in place, QA15 F1) would have said "saved" of it.
     expect(() => page.commands.editCard(cardId, { claim: 'It carried 1.9 million' })).toThrow(

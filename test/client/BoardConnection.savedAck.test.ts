@@ -14,28 +14,11 @@ import {
   startSyncTestServer,
   type SyncTestServer,
 } from '../helpers/startSyncTestServer';
+import { switchableNetwork } from '../helpers/switchableNetwork';
 import { type PausableStorage, pausableStorage } from './pausableStorage';
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A network switch for the connection (the browser's online/offline events). */
-function switchableNetwork() {
-  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
-  let onLine = true;
-  const network: NetworkEvents = {
-    get onLine() {
-      return onLine;
-    },
-    addEventListener: (type, fn) => listeners[type].add(fn),
-    removeEventListener: (type, fn) => listeners[type].delete(fn),
-  };
-  const set = (value: boolean) => {
-    onLine = value;
-    for (const fn of listeners[value ? 'online' : 'offline']) fn();
-  };
-  return { network, set };
-}
 
 describe('saved status for deletes', () => {
   let server: SyncTestServer;
@@ -113,7 +96,7 @@ describe('saved status for deletes', () => {
 
   it('a delete made offline stays unsaved through the reconnect until it is stored', async () => {
     const net = switchableNetwork();
-    const { c, cardId, seen } = await editor(net.network);
+    const { c, cardId, seen } = await editor(net);
     net.set(false);
     await until(() => c.getSnapshot().status.kind === 'offline');
     c.commands.deleteCard(cardId);

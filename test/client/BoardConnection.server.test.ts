@@ -4,14 +4,11 @@
  * the server's storage acknowledgment, and colleagues' changes and presence arrive live.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import type * as Y from 'yjs';
-import {
-  BoardConnection,
-  type BoardConnectionOptions,
-  type NetworkEvents,
-} from '../../client/sync/BoardConnection';
+import type { BoardConnection, BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
+import { connectWithToken } from '../helpers/connectWithToken';
+import { switchableNetwork } from '../helpers/switchableNetwork';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest, postJson, type RestBoard } from '../helpers/restApi';
 
@@ -38,42 +35,12 @@ function connect(
   token: string,
   more: Partial<BoardConnectionOptions> = {},
 ): BoardConnection {
-  const claims = readClaims(token);
-  if (!claims) throw new Error('unreadable token');
-  const c = new BoardConnection({
-    boardId,
-    token,
-    role: claims.role,
-    actor: { id: claims.inviteId, name: claims.name },
-    serverUrl: server.url.replace(/^http/, 'ws'),
-    persist: false,
-    network: null,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    ...more,
-  });
+  const c = connectWithToken(server.url, boardId, token, more);
   open.push(c);
   return c;
 }
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
-
-/** The browser's online/offline signal, switched by the test. */
-function switchableNetwork() {
-  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
-  let online = true;
-  const network: NetworkEvents & { set(onLine: boolean): void } = {
-    get onLine() {
-      return online;
-    },
-    addEventListener: (type, fn) => listeners[type].add(fn),
-    removeEventListener: (type, fn) => listeners[type].delete(fn),
-    set(onLine) {
-      online = onLine;
-      for (const fn of listeners[onLine ? 'online' : 'offline']) fn();
-    },
-  };
-  return network;
-}
 
 describe('BoardConnection with the server', () => {
   it('goes from saving to "all changes saved" when the server acknowledges storage', async () => {

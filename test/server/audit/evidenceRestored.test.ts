@@ -7,30 +7,13 @@
  * through both.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection, type NetworkEvents } from '../../../client/sync/BoardConnection';
+import type { BoardConnection, NetworkEvents } from '../../../client/sync/BoardConnection';
 import { type RunningServer, startServer } from '../../../server/startServer';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
+import { connectWithToken } from '../../helpers/connectWithToken';
+import { switchableNetwork } from '../../helpers/switchableNetwork';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
-
-/** The browser's online/offline signal, switched by the test. */
-function network() {
-  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
-  let onLine = true;
-  const events: NetworkEvents & { set(to: boolean): void } = {
-    get onLine() {
-      return onLine;
-    },
-    addEventListener: (type, fn) => listeners[type].add(fn),
-    removeEventListener: (type, fn) => listeners[type].delete(fn),
-    set(to) {
-      onLine = to;
-      for (const fn of listeners[to ? 'online' : 'offline']) fn();
-    },
-  };
-  return events;
-}
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 10_000 });
 
@@ -58,16 +41,7 @@ describe('evidence put back after the board loads again', () => {
   async function removedEvidence(net: NetworkEvents | null = null) {
     const board = await createBoardOverRest(server.url, 'Prisons');
     const invite = await inviteOverRest(server.url, board, 'Edie', 'editor');
-    const page = new BoardConnection({
-      boardId: board.id,
-      token: invite.token,
-      role: 'editor',
-      actor: { id: invite.inviteId, name: 'Edie' },
-      serverUrl: server.url.replace(/^http/, 'ws'),
-      persist: false,
-      network: net,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
+    const page = connectWithToken(server.url, board.id, invite.token, { network: net });
     open.push(page);
     const saved = () => page.getSnapshot().status.kind === 'saved';
     await until(saved);
@@ -103,7 +77,7 @@ describe('evidence put back after the board loads again', () => {
   });
 
   it('after the room was unloaded while its only person was offline', async () => {
-    const net = network();
+    const net = switchableNetwork();
     const { boardId, page, cardId, evidenceId, url, saved } = await removedEvidence(net);
     net.set(false);
     await until(() => server.syncServer.stats().rooms === 0);
