@@ -12,7 +12,8 @@ import type { Actor } from '../../../shared/board/actor';
 import { cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { type RawClient, updateFrom } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -44,13 +45,7 @@ describe('actor fields against raw clients', () => {
     await server.close();
   });
 
-  async function member(role: 'editor' | 'lead') {
-    const invite = await server.invite(boardId, role, 'Rob');
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    return { raw, as: invite.as };
-  }
+  const member = (role: 'editor' | 'lead') => rawMember(server, boardId, role, 'Rob', raws);
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));
   const edieActor = (): Actor => edie.as.actor;
 

@@ -24,7 +24,8 @@ import { createMemoryStorage } from '../../../server/storage/createMemoryStorage
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { type RawClient, updateFrom } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -83,11 +84,8 @@ describe('article texts and quoted sentences, against raw clients', () => {
   });
 
   async function member(role: Role, name: string) {
-    const invite = await server.invite(boardId, role, name);
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    return { raw, ctx: invite.as };
+    const { raw, as } = await rawMember(server, boardId, role, name, raws);
+    return { raw, ctx: as };
   }
 
   async function page(role: Role, name: string) {

@@ -29,7 +29,8 @@ import { CLOSE } from '../../../shared/protocol/closeCodes';
 import type { Role } from '../../../shared/roles';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
 import { newId } from '../../../shared/board/newId';
-import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { type RawClient, updateFrom } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -94,11 +95,8 @@ describe('keys the board layout does not name, against raw clients', () => {
   });
 
   async function member(role: Role, name: string = role) {
-    const invite = await server.invite(boardId, role, name);
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    return { raw, ctx: invite.as };
+    const { raw, as } = await rawMember(server, boardId, role, name, raws);
+    return { raw, ctx: as };
   }
 
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));

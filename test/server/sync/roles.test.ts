@@ -28,6 +28,7 @@ import { everHad } from '../../../server/sync/everHad';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -99,11 +100,8 @@ describe('write policy per role, against raw clients', () => {
   });
 
   async function member(role: Role, name: string = role) {
-    const invite = await server.invite(boardId, role, name);
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    return { raw, ctx: { actor: { id: invite.inviteId, name } }, token: invite.token };
+    const { raw, as, token } = await rawMember(server, boardId, role, name, raws);
+    return { raw, ctx: as, token };
   }
 
   const serverState = () => server.sync.read(boardId, (doc) => Y.encodeStateAsUpdate(doc));

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { addClaim, deleteCard, readBoard } from '../../../shared/board';
 import { decodeSavedAck, MESSAGE, type SavedAck } from '../../../shared/protocol/messages';
 import { pausableStorage } from '../../client/pausableStorage';
-import { connectRaw, type RawClient } from '../../helpers/rawClient';
+import type { RawClient } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -45,11 +46,8 @@ describe('saved acknowledgment covers every write', () => {
   async function editor(storage = pausableStorage()) {
     server = await startSyncTestServer({ storage: storage.storage });
     const boardId = await server.createBoard();
-    const invite = await server.invite(boardId, 'editor', 'Edie');
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    return { raw, boardId, storage, ctx: { actor: { id: invite.inviteId, name: 'Edie' } } };
+    const { raw, as } = await rawMember(server, boardId, 'editor', 'Edie', raws);
+    return { raw, boardId, storage, ctx: as };
   }
 
   it('acknowledges a delete-only update, after storing it, with the count of writes', async () => {

@@ -25,6 +25,7 @@ import { CLOSE } from '../../../shared/protocol/closeCodes';
 import type { Role } from '../../../shared/roles';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { connectRaw, type RawClient, updateFrom } from '../../helpers/rawClient';
+import { rawMember } from '../../helpers/rawMember';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
 
@@ -53,12 +54,8 @@ describe('write policy on times and on the card a comment is on', () => {
   });
 
   async function member(role: Role, name: string = role) {
-    const invite = await server.invite(boardId, role, name);
-    const raw = connectRaw(server.syncUrl, boardId, invite.token);
-    raws.push(raw);
-    await raw.sync();
-    const actor: Actor = { id: invite.inviteId, name };
-    return { raw, actor, token: invite.token };
+    const { raw, as, token } = await rawMember(server, boardId, role, name, raws);
+    return { raw, actor: as.actor, token };
   }
 
   /** Sends the change from a fresh member's raw client: the close code, or null if kept. */
