@@ -16,7 +16,8 @@ import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helper
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
 import { postJson } from '../helpers/restApi';
 import { axeViolations } from './support/accessibilityChecks';
-import { latestActivity, openBoard } from './support/boardPage';
+import { latestActivity } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BuiltClient, buildClient } from './support/buildClient';
 
 const RUN = chromiumAvailable();
@@ -115,9 +116,7 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     await server.syncServer.change(board.id, eddie, (doc) =>
       deleteCard(doc, ids[0]!, { actor: eddie }),
     );
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, board.leadUrl);
+    page = await openBoardPage(browser, board.leadUrl);
     await page.getByRole('button', { name: 'Activity' }).click();
     await page
       .getByRole('region', { name: 'Activity' })

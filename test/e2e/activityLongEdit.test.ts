@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, editCard } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
-import { card, latestActivity, openBoard } from './support/boardPage';
+import { card, latestActivity } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -34,9 +35,7 @@ describe.skipIf(!RUN)('an edit past the first 140 characters of a long claim', (
     await eddie.allSaved();
     editCard(eddie.doc, id, { claim: EDITED }, eddie.as);
     await eddie.allSaved();
-    lea = await (await browser.newContext()).newPage();
-    lea.setDefaultTimeout(10_000);
-    await openBoard(lea, board.leadUrl);
+    lea = await openBoardPage(browser, board.leadUrl);
   }, 120_000);
 
   afterAll(async () => {

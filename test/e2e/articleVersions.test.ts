@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
-import { card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
+import { card, expectCardIn, moveTo, openCard } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -53,9 +54,7 @@ describe.skipIf(!RUN)('two versions of a story', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('City desk', 'Ana');
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, await server.invite(board, 'Ed', 'editor'));
+    page = await openBoardPage(browser, await server.invite(board, 'Ed', 'editor'));
   }, 120_000);
 
   afterAll(async () => {

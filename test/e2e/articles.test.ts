@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
 import { card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -50,9 +51,7 @@ describe.skipIf(!RUN)('articles on a board', () => {
     board = await server.createBoard('City desk', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     reviewerUrl = await server.invite(board, 'Rita', 'reviewer');
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, editorUrl);
+    page = await openBoardPage(browser, editorUrl);
   }, 120_000);
 
   afterAll(async () => {

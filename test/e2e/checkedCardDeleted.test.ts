@@ -10,19 +10,21 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
+import { deleteCard } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
+import { checkedElsewhere } from './support/checkedElsewhere';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import {
   announced,
   card,
   closeCard,
   expectCardIn,
-  openBoard,
   openCard,
   status,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -40,21 +42,9 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
   let edithElsewhere: TestClient;
   let board: { id: string; leadToken: string };
   const toast = () => edith.locator('.toast');
-  const idOf = (client: TestClient, claim: string) => {
-    const found = Object.values(readBoard(client.doc).cards).find((c) => c.claim === claim);
-    if (!found) throw new Error(`no card “${claim}”`);
-    return found.id;
-  };
+  const idOf = (client: TestClient, claim: string) => cardIdByClaim(client.doc, claim);
   /** A card Edith is checking, made and taken from her other tab, on her board. */
-  const checkedCard = async (claim: string) => {
-    const { doc, as } = edithElsewhere;
-    assignCard(doc, addClaim(doc, { claim }, as), as.actor, as);
-    await edithElsewhere.allSaved();
-    await card(edith, claim).waitFor();
-    await expect
-      .poll(() => lea.doc.getMap('cards').size)
-      .toBe(edithElsewhere.doc.getMap('cards').size);
-  };
+  const checkedCard = (claim: string) => checkedElsewhere(edith, edithElsewhere, lea, [claim]);
   const byLea = async (fn: () => void) => {
     fn();
     await lea.allSaved();
@@ -68,9 +58,11 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     lea = server.connect(board.id, board.leadToken);
     edithElsewhere = server.connect(board.id, edithUrl);
-    edith = await (await browser.newContext()).newPage();
-    edith.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(edith, edithUrl), lea.synced(), edithElsewhere.synced()]);
+    [edith] = await Promise.all([
+      openBoardPage(browser, edithUrl),
+      lea.synced(),
+      edithElsewhere.synced(),
+    ]);
     await recordLiveRegions(edith);
   }, 120_000);
 

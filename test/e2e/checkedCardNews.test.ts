@@ -14,10 +14,10 @@ import {
   card,
   closeCard,
   expectCardIn,
-  openBoard,
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { assignCard, moveCard, readBoard } from '../../shared/board';
 
@@ -43,9 +43,7 @@ describe.skipIf(!RUN)('news of a card the person is checking', () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Ferry desk', 'Lea');
     boardId = board.id;
-    edith = await (await browser.newContext()).newPage();
-    edith.setDefaultTimeout(10_000);
-    await openBoard(edith, await server.invite(board, 'Edith Reyes', 'editor'));
+    edith = await openBoardPage(browser, await server.invite(board, 'Edith Reyes', 'editor'));
   }, 120_000);
 
   afterAll(async () => {

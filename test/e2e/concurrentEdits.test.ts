@@ -8,6 +8,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import {
@@ -20,7 +21,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
-import { moveCard, readBoard, setVerdict } from '../../shared/board';
+import { moveCard, setVerdict } from '../../shared/board';
 
 const RUN = chromiumAvailable();
 const CLAIM = 'The bridge cost $4 million in 2023';
@@ -390,7 +391,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     // Crossed changes, as two offline replicas make them: one moves the card to Disputed, the
     // other sets "Unproven", a label of Unverified only. Each command alone keeps them apart.
     await server.change(boardId, (doc) => {
-      const cardId = Object.values(readBoard(doc).cards).find((c) => c.claim === claim)!.id;
+      const cardId = cardIdByClaim(doc, claim);
       const fork = (edit: (replica: Y.Doc) => void) => {
         const replica = new Y.Doc();
         Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));

@@ -25,6 +25,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -50,9 +51,11 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
     leadUrl = board.leadUrl;
     eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
     leaElsewhere = server.connect(board.id, board.leadToken);
-    lea = await (await browser.newContext()).newPage();
-    lea.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(lea, board.leadUrl), eddie.synced(), leaElsewhere.synced()]);
+    [lea] = await Promise.all([
+      openBoardPage(browser, board.leadUrl),
+      eddie.synced(),
+      leaElsewhere.synced(),
+    ]);
     await recordLiveRegions(lea);
   }, 120_000);
 

@@ -8,8 +8,10 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaim, assignCard, deleteCard, readBoard } from '../../shared/board';
+import { addClaim, assignCard, deleteCard } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
+import { checkedElsewhere } from './support/checkedElsewhere';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { announced, card, expectCardIn, waitSaved } from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -32,21 +34,10 @@ describe.skipIf(!RUN)('a card the person was checking, deleted while they were a
   let edithElsewhere: TestClient;
   let board: { id: string; leadToken: string };
   const toast = () => edith.locator('.toast');
-  const idOf = (client: TestClient, claim: string) => {
-    const found = Object.values(readBoard(client.doc).cards).find((c) => c.claim === claim);
-    if (!found) throw new Error(`no card “${claim}”`);
-    return found.id;
-  };
+  const idOf = (client: TestClient, claim: string) => cardIdByClaim(client.doc, claim);
   /** Cards Edith is checking, made and taken on her other device, on her board. */
-  const checkedCards = async (...claims: string[]) => {
-    const { doc, as } = edithElsewhere;
-    for (const claim of claims) assignCard(doc, addClaim(doc, { claim }, as), as.actor, as);
-    await edithElsewhere.allSaved();
-    for (const claim of claims) await card(edith, claim).waitFor();
-    await expect
-      .poll(() => lea.doc.getMap('cards').size)
-      .toBe(edithElsewhere.doc.getMap('cards').size);
-  };
+  const checkedCards = (...claims: string[]) =>
+    checkedElsewhere(edith, edithElsewhere, lea, claims);
   const byLea = async (fn: () => void) => {
     fn();
     await lea.allSaved();

@@ -26,12 +26,12 @@ import { waitFor } from '../helpers/waitFor';
 import {
   announced,
   closeCard,
-  openBoard,
   openCard,
   reloadAnsweringLeave,
   status,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { audibleLiveText, liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -50,9 +50,10 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Harbour', 'Lea');
     bo = server.connect(board.id, await server.invite(board, 'Bo', 'editor'));
-    ana = await (await browser.newContext()).newPage();
-    ana.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(ana, await server.invite(board, 'Ana', 'editor')), bo.synced()]);
+    [ana] = await Promise.all([
+      openBoardPage(browser, await server.invite(board, 'Ana', 'editor')),
+      bo.synced(),
+    ]);
   }, 120_000);
 
   afterAll(async () => {

@@ -9,7 +9,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/extractArticle';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { card, expectCardIn, openBoard, openCard } from './support/boardPage';
+import { card, expectCardIn, openCard } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const SEED_FILE = new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url);
@@ -47,10 +48,7 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Prison watch', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
-    page = await (await browser.newContext()).newPage();
-    // A missing element fails its step, well inside the test's own timeout.
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, editorUrl);
+    page = await openBoardPage(browser, editorUrl);
   }, 120_000);
 
   afterAll(async () => {

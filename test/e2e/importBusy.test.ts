@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { waitFor } from '../helpers/waitFor';
-import { openBoard } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 // A URL-like run of punctuation without a space, 990,000 characters: wink's tokenizer takes
@@ -41,9 +41,7 @@ describe.skipIf(!RUN)('importing an article while the server is busy', () => {
     ]);
     board = await server.createBoard('Busy day', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, editorUrl);
+    page = await openBoardPage(browser, editorUrl);
   }, 120_000);
 
   afterAll(async () => {

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { announced, card, expectCardIn, moveTo, openBoard } from './support/boardPage';
+import { announced, card, expectCardIn, moveTo } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const DEFICIT = 'The national deficit rose to $1.2 trillion in 2023.';
@@ -60,9 +61,7 @@ describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', (
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Budget desk', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, editorUrl);
+    page = await openBoardPage(browser, editorUrl);
   }, 120_000);
 
   afterAll(async () => {

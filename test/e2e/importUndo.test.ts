@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard } from '../../shared/board';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { column, openBoard } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -56,9 +57,7 @@ describe.skipIf(!RUN)('undoing an import', () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Prison watch', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await openBoard(page, editorUrl);
+    page = await openBoardPage(browser, editorUrl);
   }, 120_000);
 
   afterAll(async () => {

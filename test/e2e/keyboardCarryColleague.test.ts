@@ -8,10 +8,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaims, deleteCard, moveCard, readBoard } from '../../shared/board';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
-import { announced, openBoard } from './support/boardPage';
+import { announced } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -38,9 +40,7 @@ describe.skipIf(!RUN)('a card in hand that a colleague moves or deletes', () => 
       lead.as,
     );
     await lead.allSaved();
-    page = await (await browser.newContext()).newPage();
-    page.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(page, board.leadUrl), bob.synced()]);
+    [page] = await Promise.all([openBoardPage(browser, board.leadUrl), bob.synced()]);
     await waitFor(() => Object.keys(readBoard(bob.doc).cards).length === CLAIMS.length, {
       what: 'Bob has the cards',
     });
@@ -54,11 +54,7 @@ describe.skipIf(!RUN)('a card in hand that a colleague moves or deletes', () => 
     await server?.stop();
   });
 
-  const idOf = (claim: string) => {
-    const found = Object.values(readBoard(bob.doc).cards).find((c) => c.claim === claim);
-    if (!found) throw new Error(`no card “${claim}”`);
-    return found.id;
-  };
+  const idOf = (claim: string) => cardIdByClaim(bob.doc, claim);
   /** Where Bob's copy (the server's, once he has it) has the card. */
   const where = (id: string) => {
     const board = readBoard(bob.doc);

@@ -29,7 +29,8 @@ import {
 } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { card, closeCard, openBoard, openCard, status, waitSaved } from './support/boardPage';
+import { card, closeCard, openCard, status, waitSaved } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -126,9 +127,7 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
     const board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     lea = server.connect(board.id, board.leadToken);
-    edith = await (await browser.newContext()).newPage();
-    edith.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(edith, edithUrl), lea.synced()]);
+    [edith] = await Promise.all([openBoardPage(browser, edithUrl), lea.synced()]);
   }, 120_000);
 
   afterAll(async () => {

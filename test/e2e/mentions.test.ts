@@ -19,6 +19,7 @@ import {
   openCard,
   reloadAnsweringLeave,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const CLAIM = 'The city planted 10,000 trees last year';
@@ -294,10 +295,7 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       .poll(() => dialog.getByRole('listitem', { name: /^Thread by Lea/ }).count())
       .toBeGreaterThan(0);
 
-    const oscar = await (await browser.newContext()).newPage();
-    // A missing element fails its step, well inside the test's own timeout.
-    oscar.setDefaultTimeout(10_000);
-    await openBoard(oscar, oscarUrl);
+    const oscar = await openBoardPage(browser, oscarUrl);
     const notice = oscar.locator('.toast');
     await expect
       .poll(() => notice.textContent(), { timeout: 10_000 })
@@ -367,9 +365,7 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     await expect.poll(() => announced(lead)).toContain('Oscar Ortiz is now checking this card.');
 
     // A browser of his that has never shown the board: his unanswered mention and the card.
-    const oscar = await (await browser.newContext()).newPage();
-    oscar.setDefaultTimeout(10_000);
-    await openBoard(oscar, oscarUrl);
+    const oscar = await openBoardPage(browser, oscarUrl);
     // This browser's copy of the board is empty and answers first; what the server's copy adds
     // came while he was away, and the history dates the card's giving and names its giver.
     await expect

@@ -18,10 +18,10 @@ import {
   closeCard,
   latestActivity,
   moveTo,
-  openBoard,
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -39,9 +39,7 @@ describe.skipIf(!RUN)('a write that a concurrent one overrode', () => {
     const doc = new Y.Doc();
     doc.clientID = 7;
     eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'), { doc });
-    lea = await (await browser.newContext()).newPage();
-    lea.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(lea, board.leadUrl), eddie.synced()]);
+    [lea] = await Promise.all([openBoardPage(browser, board.leadUrl), eddie.synced()]);
   }, 120_000);
 
   afterAll(async () => {

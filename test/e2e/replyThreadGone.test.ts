@@ -25,7 +25,8 @@ import {
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
-import { announced, openBoard, openCard, waitSaved } from './support/boardPage';
+import { announced, openCard, waitSaved } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -60,9 +61,7 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
 
   /** A card with Colin's comment on it, open on a page of Rhea's of its own. */
   async function cardWithComment(claim: string) {
-    rhea = await (await browser.newContext()).newPage();
-    rhea.setDefaultTimeout(10_000);
-    await openBoard(rhea, rheaLink);
+    rhea = await openBoardPage(browser, rheaLink);
     const cardId = addClaim(lea.doc, { claim }, lea.as);
     await lea.allSaved();
     const rootId = addComment(colin.doc, cardId, { text: 'Colin: please check this' }, colin.as);

@@ -21,10 +21,10 @@ import {
   expectCardIn,
   keyboardMove,
   moveTo,
-  openBoard,
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -39,9 +39,7 @@ describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Crossings', 'Lea');
     eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
-    lea = await (await browser.newContext()).newPage();
-    lea.setDefaultTimeout(10_000);
-    await Promise.all([openBoard(lea, board.leadUrl), eddie.synced()]);
+    [lea] = await Promise.all([openBoardPage(browser, board.leadUrl), eddie.synced()]);
   }, 120_000);
 
   afterAll(async () => {
