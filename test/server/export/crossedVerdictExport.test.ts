@@ -5,7 +5,6 @@
  * is cleared behind their back), and every export says the verdict is not a label of the card's
  * column: none passes it off as a Corroborated card rated False.
  */
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, moveCard, readBoard, setBoardMeta, setVerdict } from '../../../shared/board';
 import { boardExportSchema } from '../../../shared/export';
@@ -13,6 +12,7 @@ import { connectProvider, type TestClient } from '../../helpers/connectProvider'
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { waitFor } from '../../helpers/waitFor';
+import { parseCsvRows } from '../../helpers/parseCsvRows';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -88,10 +88,7 @@ describe('a verdict and a move that cross', () => {
       verdictFitsColumn: false,
     });
 
-    const rows = Papa.parse<string[]>((await (await get('csv')).text()).slice(1), {
-      newline: '\r\n',
-      skipEmptyLines: true,
-    }).data;
+    const rows = parseCsvRows(await (await get('csv')).text());
     const header = rows[0] as string[];
     const row = rows.find((r) => r[0] === id) as string[];
     expect(row[header.indexOf('verdict')]).toBe('False');

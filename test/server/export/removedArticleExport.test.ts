@@ -7,7 +7,6 @@
  * named none of it). A board imported from the JSON export exports the same.
  */
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   moveCard,
@@ -21,6 +20,7 @@ import { connectProvider, type TestClient } from '../../helpers/connectProvider'
 import { createBoardOverRest, postJson } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { waitFor } from '../../helpers/waitFor';
+import { parseCsvRows } from '../../helpers/parseCsvRows';
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -56,11 +56,7 @@ const exportAll = async (boardId: string, token: string) => ({
 
 /** The CSV's rows as objects by header, by card id (fetch's text() drops the BOM). */
 function csvRows(text: string): Map<string, Record<(typeof CSV_HEADER)[number], string>> {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
-    newline: '\r\n',
-    skipEmptyLines: true,
-  });
-  const [header, ...rows] = parsed.data;
+  const [header, ...rows] = parseCsvRows(text);
   expect(header).toEqual([...CSV_HEADER]);
   return new Map(
     rows.map((row) => [

@@ -18,6 +18,7 @@ import {
   toJsonExport,
 } from '../../../shared/export';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
+import { importedDoc } from '../../helpers/importedDoc';
 
 const importer = { actor: { id: 'importer', name: 'Importer' } };
 const history = [
@@ -97,10 +98,7 @@ describe('JSON import round trip', () => {
   const original = exportOf(board.doc, 'board-1', Date.UTC(2026, 0, 1));
 
   it('rebuilds a board whose export equals the original apart from the named fields', () => {
-    const result = importBoardFromJson(JSON.stringify(original));
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const doc = new Y.Doc();
-    result.apply(doc, importer);
+    const doc = importedDoc(JSON.stringify(original), importer);
     const again = exportOf(doc, 'board-2', Date.UTC(2026, 0, 2));
     // The fields that must differ: the new board's id and the moment of each export.
     // Everything else, card, comment, evidence and article ids included, is kept.
@@ -113,10 +111,7 @@ describe('JSON import round trip', () => {
   });
 
   it('leaves a working board: commands continue on the imported doc', () => {
-    const result = importBoardFromJson(original);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const doc = new Y.Doc();
-    result.apply(doc, importer);
+    const doc = importedDoc(original, importer);
     const id = addClaim(doc, { claim: 'added after import', column: 'disputed' }, alice);
     expect(readBoard(doc).columns.disputed.at(-1)).toBe(id);
   });
@@ -125,10 +120,7 @@ describe('JSON import round trip', () => {
     const legacy = structuredClone(original);
     const disputed = legacy.cards.filter((c) => c.column === 'disputed');
     disputed.forEach((c, i) => (c.rank = `legacy-${9 - i}`));
-    const result = importBoardFromJson(legacy);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const doc = new Y.Doc();
-    result.apply(doc, importer);
+    const doc = importedDoc(legacy, importer);
     const view = readBoard(doc);
     expect(view.columns.disputed).toEqual(disputed.map((c) => c.id));
     expect(view.columns.corroborated).toEqual(readBoard(board.doc).columns.corroborated);
@@ -168,10 +160,7 @@ describe('JSON import round trip', () => {
     const others = exported.cards.filter((c) => c.id !== withFields.ids.eq);
     expect(others.map((c) => [c.speakerType, c.reviewUrl])).toEqual(others.map(() => [null, null]));
 
-    const result = importBoardFromJson(JSON.stringify(exported));
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const doc = new Y.Doc();
-    result.apply(doc, importer);
+    const doc = importedDoc(JSON.stringify(exported), importer);
     expect(readBoard(doc)).toEqual(readBoard(withFields.doc));
     // Not set stays absent on the imported board, as on a new card.
     const card = (id: string) => doc.getMap('cards').get(id) as Y.Map<unknown>;
@@ -186,10 +175,7 @@ describe('JSON import round trip', () => {
       delete card.speakerType;
       delete card.reviewUrl;
     }
-    const result = importBoardFromJson(v1);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const doc = new Y.Doc();
-    result.apply(doc, importer);
+    const doc = importedDoc(v1, importer);
     const cards = Object.values(readBoard(doc).cards);
     expect(cards).toHaveLength(5);
     expect(cards.map((c) => [c.speakerType, c.reviewUrl])).toEqual(cards.map(() => [null, null]));

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -14,22 +13,17 @@ import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
 import { csvCell } from '../../../shared/export/toCsv';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 import { buildTombstoneBoard } from './tombstoneBoard';
+import { parseCsvRows } from '../../helpers/parseCsvRows';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** What the exporter promises a reader sees: the text, with an apostrophe before a formula. */
 const shown = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
-function parseCsv(csv: string): string[][] {
-  const result = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n', skipEmptyLines: true });
-  expect(result.errors).toEqual([]);
-  return result.data;
-}
-
 describe('toCsv', () => {
   const board = buildHostileBoard();
   const view = readBoard(board.doc);
   const csv = toCsv(view);
-  const rows = parseCsv(csv);
+  const rows = parseCsvRows(csv);
   const header = rows[0] as string[];
   const rowOf = (cardId: string) => {
     const row = rows.find((r) => r[0] === cardId);
@@ -77,7 +71,7 @@ describe('toCsv', () => {
     const other = buildHostileBoard();
     const url = 'https://factdesk.example/checks/health?x=1,y="2"';
     editCard(other.doc, other.ids.lines, { speakerType: 'organization', reviewUrl: url }, alice);
-    const [head, ...body] = parseCsv(toCsv(readBoard(other.doc)));
+    const [head, ...body] = parseCsvRows(toCsv(readBoard(other.doc)));
     const row = body.find((r) => r[0] === other.ids.lines) ?? [];
     const cell = (name: string) => row[(head ?? []).indexOf(name)];
     expect([cell('speaker type'), cell('published fact-check url')]).toEqual(['organization', url]);
@@ -116,7 +110,7 @@ describe('toCsv', () => {
 
   it('leaves out what the card detail hides: a deleted comment with nothing live under it', () => {
     const { doc, cardId } = buildTombstoneBoard();
-    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === cardId) ?? [];
+    const row = parseCsvRows(toCsv(readBoard(doc))).find((r) => r[0] === cardId) ?? [];
     const comments = row[CSV_HEADER.indexOf('comments')] ?? '';
     const at = / \(\d{4}-\d\d-\d\dT[\d:.]+Z\)/g;
     expect(comments.replace(at, '').split('\n')).toEqual([
@@ -159,7 +153,7 @@ describe('list cells', () => {
       ed,
     );
     addComment(doc, id, { text: 'Checked' }, forged);
-    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
+    const row = parseCsvRows(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
     const evidence = (row[CSV_HEADER.indexOf('evidence')] ?? '').split('\n');
     expect(evidence.filter((l) => !l.startsWith('    '))).toEqual([
       'supports: https://gov.example/census “Page 3',
@@ -206,7 +200,7 @@ describe('csvCell', () => {
     const thread = addComment(doc, id, { text: 'Source \u202eok' }, ed);
     addComment(doc, id, { text: 'Agreed', parentId: thread }, ed);
     resolveThread(doc, thread, true, rhea);
-    const row = parseCsv(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
+    const row = parseCsvRows(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
     // The closing quote, the note's parenthesis and "[Eddie]" read left to right.
     expect(row[CSV_HEADER.indexOf('evidence')]).toBe(
       `supports: ${url} “quote \u202eetouq\u202c” (\u202eeton\u202c) [Eddie]`,

@@ -4,7 +4,6 @@
  * off as a Corroborated card rated False: JSON and CSV flag it, Markdown notes it beside the
  * verdict, ClaimReview leaves it out and says why, and the JSON still imports, keeping it.
  */
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -25,6 +24,8 @@ import {
   toJsonExport,
   toMarkdown,
 } from '../../../shared/export';
+import { importedDoc } from '../../helpers/importedDoc';
+import { parseCsvRows } from '../../helpers/parseCsvRows';
 
 const lea = { actor: { id: 'inv-lea', name: 'Lea' } };
 const eddie = { actor: { id: 'inv-eddie', name: 'Eddie' } };
@@ -69,11 +70,7 @@ describe('a verdict that does not fit its card’s column', () => {
     expect(boardExportSchema.safeParse(json).success).toBe(true);
     // A reader's edit of the flag changes nothing: the import works it out again.
     card(crossed).verdictFitsColumn = true;
-    const result = importBoardFromJson(json);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const copy = new Y.Doc();
-    result.apply(copy, lea);
-    const again = readBoard(copy);
+    const again = readBoard(importedDoc(json, lea));
     expect(again.cards[crossed]).toMatchObject({ column: 'corroborated', verdict: 'False' });
     const reexported = toJsonExport(again, [], { exportedAt: 2 });
     expect(reexported.cards.find((c) => c.id === crossed)?.verdictFitsColumn).toBe(false);
@@ -86,10 +83,7 @@ describe('a verdict that does not fit its card’s column', () => {
   });
 
   it('has a CSV column beside "verdict on scale": yes, no, or empty without a verdict', () => {
-    const rows = Papa.parse<string[]>(toCsv(view).slice(1), {
-      newline: '\r\n',
-      skipEmptyLines: true,
-    }).data;
+    const rows = parseCsvRows(toCsv(view));
     const header = rows[0] as string[];
     expect(header).toEqual([...CSV_HEADER]);
     const at = header.indexOf('verdict fits column');

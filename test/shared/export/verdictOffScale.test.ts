@@ -3,9 +3,7 @@
  * verdict, B11): ClaimReview leaves it out and says so; JSON, CSV and Markdown keep the
  * verdict and flag it as off the scale, and an export from before the flag still imports.
  */
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { DEFAULT_RATING_SCALE, readBoard, setRatingScale } from '../../../shared/board';
 import {
   boardExportSchema,
@@ -16,6 +14,8 @@ import {
   toMarkdown,
 } from '../../../shared/export';
 import { alice, buildHostileBoard } from './hostileBoard';
+import { importedDoc } from '../../helpers/importedDoc';
+import { parseCsvRows } from '../../helpers/parseCsvRows';
 
 describe('a verdict no longer on the rating scale', () => {
   const board = buildHostileBoard();
@@ -38,11 +38,7 @@ describe('a verdict no longer on the rating scale', () => {
     expect(flag(lines)).toMatchObject({ verdict: 'False', verdictOnScale: true });
     expect(flag(noVerdict)).toMatchObject({ verdict: null, verdictOnScale: null });
     expect(boardExportSchema.safeParse(json).success).toBe(true);
-    const result = importBoardFromJson(json);
-    if (!result.ok) throw new Error(result.errors.join('\n'));
-    const copy = new Y.Doc();
-    result.apply(copy, { actor: alice.actor });
-    expect(readBoard(copy).cards[eq]?.verdict).toBe('True');
+    expect(readBoard(importedDoc(json, { actor: alice.actor })).cards[eq]?.verdict).toBe('True');
   });
 
   it('still imports from an export written before the flag', () => {
@@ -52,10 +48,7 @@ describe('a verdict no longer on the rating scale', () => {
   });
 
   it('has a CSV column beside the verdict: yes, no, or empty without a verdict', () => {
-    const rows = Papa.parse<string[]>(toCsv(view).slice(1), {
-      newline: '\r\n',
-      skipEmptyLines: true,
-    }).data;
+    const rows = parseCsvRows(toCsv(view));
     const header = rows[0] as string[];
     expect(header).toEqual([...CSV_HEADER]);
     const at = header.indexOf('verdict on scale');
