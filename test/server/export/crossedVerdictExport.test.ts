@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, moveCard, readBoard, setBoardMeta, setVerdict } from '../../../shared/board';
 import { boardExportSchema } from '../../../shared/export';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
-import { request } from '../../helpers/http/request';
+import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { waitFor } from '../../helpers/waitFor';
 import { parseCsvRows } from '../../helpers/parseCsvRows';
@@ -33,16 +33,8 @@ async function connect(boardId: string, token: string): Promise<TestClient> {
 
 describe('a verdict and a move that cross', () => {
   it('are both kept, and the exports flag the verdict as not fitting the column', async () => {
-    const created = await request(server.url, 'POST', '/api/boards', {
-      json: { title: 'Crossed', name: 'Lea' },
-    });
-    const board = created.body as { id: string; leadToken: string };
-    const eddiesInvite = (
-      await request(server.url, 'POST', `/api/boards/${board.id}/invites`, {
-        token: board.leadToken,
-        json: { name: 'Eddie', role: 'editor' },
-      })
-    ).body as { token: string };
+    const board = await createBoardOverRest(server.url, 'Crossed', 'Lea');
+    const eddiesInvite = await inviteOverRest(server.url, board, 'Eddie', 'editor');
     const lea = await connect(board.id, board.leadToken);
     const eddie = await connect(board.id, eddiesInvite.token);
     setBoardMeta(

@@ -15,6 +15,7 @@ import {
 import { boardExportSchema } from '../../../shared/export';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { request } from '../../helpers/http/request';
+import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { HOSTILE } from '../../shared/export/hostileBoard';
 
@@ -48,16 +49,8 @@ async function exportJson(boardId: string, token: string, at?: string) {
 
 describe('export on the live server', () => {
   it('exports what clients saved, as of now and as of before, to the lead only', async () => {
-    const created = await request(server.url, 'POST', '/api/boards', {
-      json: { title: 'Live export', name: 'Lena Lead' },
-    });
-    const board = created.body as { id: string; leadToken: string };
-    const editor = (
-      await request(server.url, 'POST', `/api/boards/${board.id}/invites`, {
-        token: board.leadToken,
-        json: { name: 'Ed', role: 'editor' },
-      })
-    ).body as { token: string; inviteId: string };
+    const board = await createBoardOverRest(server.url, 'Live export', 'Lena Lead');
+    const editor = await inviteOverRest(server.url, board, 'Ed', 'editor');
 
     const client = await connect(board.id, editor.token);
     // Comments are posted in their author's name: the invite's id.
@@ -97,10 +90,7 @@ describe('export on the live server', () => {
   });
 
   it('imports an export as a new board that a provider opens with the same content', async () => {
-    const created = await request(server.url, 'POST', '/api/boards', {
-      json: { title: 'To copy', name: 'Lena Lead' },
-    });
-    const board = created.body as { id: string; leadToken: string };
+    const board = await createBoardOverRest(server.url, 'To copy', 'Lena Lead');
     const client = await connect(board.id, board.leadToken);
     const me = await request(server.url, 'GET', `/api/boards/${board.id}`, {
       token: board.leadToken,
