@@ -96,26 +96,29 @@ describe('a write lost to a deletion', () => {
     );
   });
 
+  /** What the history says of Ana's stance edit of an item Bo removed meanwhile. */
+  const stanceLostToRemoval = (evidenceId: string, bo: TestClient) => [
+    [
+      'Ana',
+      {
+        evidenceId,
+        evidenceUrl: url,
+        field: 'stance',
+        value: 'context',
+        claim,
+        deleted: 'evidence',
+        deletedBy: bo.as.actor,
+      },
+    ],
+  ];
+
   it('records an edit of an evidence item removed meanwhile, with the url that names it', async () => {
     const { ana, bo, cardId, evidenceId } = await anaOffline();
     editEvidence(ana.doc, cardId, evidenceId, { stance: 'context' }, ana.as);
     removeEvidence(bo.doc, cardId, evidenceId, bo.as);
     const history = await reconnect(ana, bo, cardId);
     const lost = history.filter((e) => e.type === 'write.lost');
-    expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
-      [
-        'Ana',
-        {
-          evidenceId,
-          evidenceUrl: url,
-          field: 'stance',
-          value: 'context',
-          claim,
-          deleted: 'evidence',
-          deletedBy: bo.as.actor,
-        },
-      ],
-    ]);
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual(stanceLostToRemoval(evidenceId, bo));
     expect(describeEvent(lost[0]!)).toBe(
       `changed the stance of the evidence ${url} to Context, but the evidence had been removed by Bo, so it was not kept`,
     );
@@ -195,19 +198,6 @@ describe('a write lost to a deletion', () => {
     await waitFor(() => board.server.sync.stats().rooms === 0, { what: 'room unloaded' });
 
     const lost = await anaBack(ana, anaToken, cardId);
-    expect(lost.map((e) => [e.actor.name, e.data])).toEqual([
-      [
-        'Ana',
-        {
-          evidenceId,
-          evidenceUrl: url,
-          field: 'stance',
-          value: 'context',
-          claim,
-          deleted: 'evidence',
-          deletedBy: bo.as.actor,
-        },
-      ],
-    ]);
+    expect(lost.map((e) => [e.actor.name, e.data])).toEqual(stanceLostToRemoval(evidenceId, bo));
   });
 });
