@@ -13,12 +13,13 @@ import {
   addClaim,
   announced,
   card,
+  clickCardAction,
   column,
+  type ColumnName,
   expectCardIn,
   keyboardMove,
   openBoard,
   waitSaved,
-  type ColumnName,
 } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
 import { type BoardServer, startBoardServer } from './support/boardServer';
@@ -88,9 +89,7 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
   it('keeps the focused card in view when Undo brings back a card above it', async () => {
     const [deleted, below] = [CLAIMS[5]!, CLAIMS[6]!];
     const belowId = await card(page, below).getAttribute('data-card-id');
-    await card(page, deleted)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(page, deleted, 'Delete card');
     await expect.poll(() => focusedCardId(page)).toBe(belowId);
     // The card below, which has focus, at the bottom of the column's view.
     await card(page, below).evaluate((el) => el.scrollIntoView({ block: 'end' }));

@@ -8,7 +8,15 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, announced, card, openBoard, openCard, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  clickCardAction,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
 const RUN = chromiumAvailable();
@@ -214,9 +222,7 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     await openCard(lead, doomed);
     await lead.getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => dialogs(lead).count()).toBe(0);
-    await card(lead, doomed)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(lead, doomed, 'Delete card');
     await expect.poll(() => card(lead, doomed).count()).toBe(0);
     await lead.goForward();
     await expect

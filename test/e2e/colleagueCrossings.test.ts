@@ -12,6 +12,7 @@ import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helper
 import {
   addClaim,
   card,
+  clickCardAction,
   column,
   moveTo,
   openBoard,
@@ -53,15 +54,26 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await server?.stop();
   });
 
+  /** Starts editing the card's claim in place and types `text`, not saved yet. */
+  async function editInPlace(page: Page, claim: string, text: string) {
+    await clickCardAction(page, claim, 'Edit claim');
+    await editor(page).fill(text);
+  }
+
+  /** Lea deletes the card and it is stored; then Eddie, offline till now, is back and saved. */
+  async function deletedWhileEddieOffline(claim: string) {
+    await clickCardAction(lea, claim, 'Delete card');
+    await waitSaved(lea);
+    await eddie.context().setOffline(false);
+    await waitSaved(eddie, 20_000);
+  }
+
   it('a claim being edited in place stays open, typed and focused, when a colleague moves the card', async () => {
     const claim = 'The harbour handled 3 million tonnes in 2023';
     const mine = 'The harbour handled 3.2 million tonnes in 2023';
     await addClaim(eddie, claim);
     await card(lea, claim).waitFor();
-    await card(lea, claim)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
-    await editor(lea).fill(mine);
+    await editInPlace(lea, claim, mine);
     expect(await editor(lea).inputValue()).toBe(mine);
     // The caret a few characters in, as someone correcting a figure leaves it.
     await editor(lea).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(24, 27));
@@ -101,10 +113,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await colleague.getByRole('searchbox', { name: 'Search cards' }).fill('harbour handled');
     await addClaim(page, claim);
     await card(colleague, claim).waitFor();
-    await card(page, claim)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
-    await editor(page).fill(half);
+    await editInPlace(page, claim, half);
     await moveTo(colleague, claim, 'Disputed');
 
     const moved = card(column(page, 'Disputed'), claim);
@@ -125,13 +134,8 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     const mine = 'The ferry ran 42 crossings a day';
     await addClaim(eddie, claim);
     await card(lea, claim).waitFor();
-    await card(lea, claim)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
-    await editor(lea).fill(mine);
-    await card(eddie, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await editInPlace(lea, claim, mine);
+    await clickCardAction(eddie, claim, 'Delete card');
 
     const told = lea.locator('.deleted-while-editing');
     await told.waitFor();
@@ -159,13 +163,8 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     const claim = 'The ferry had 3 captains';
     await addClaim(eddie, claim);
     await card(lea, claim).waitFor();
-    await card(lea, claim)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
-    await editor(lea).fill('The ferry had 4 captains');
-    await card(eddie, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await editInPlace(lea, claim, 'The ferry had 4 captains');
+    await clickCardAction(eddie, claim, 'Delete card');
     const told = lea.locator('.deleted-while-editing');
     await told.getByRole('button', { name: 'Dismiss' }).focus();
     await lea.keyboard.press('Enter');
@@ -179,13 +178,8 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     for (const claim of claims) {
       await addClaim(eddie, claim);
       await card(lea, claim).waitFor();
-      await card(lea, claim)
-        .getByRole('button', { name: /^Edit claim/ })
-        .click();
-      await editor(lea).fill(`${claim}, daily`);
-      await card(eddie, claim)
-        .getByRole('button', { name: /^Delete card/ })
-        .click();
+      await editInPlace(lea, claim, `${claim}, daily`);
+      await clickCardAction(eddie, claim, 'Delete card');
       await lea.locator('.deleted-while-editing').filter({ hasText: claim }).waitFor();
     }
     const told = lea.locator('.deleted-while-editing');
@@ -222,12 +216,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await eddie.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await card(lea, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
-    await waitSaved(lea);
-    await eddie.context().setOffline(false);
-    await waitSaved(eddie, 20_000);
+    await deletedWhileEddieOffline(claim);
 
     const told = lostEdits(eddie).filter({ hasText: 'the evidence you added' });
     await expect
@@ -270,9 +259,7 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
     }
-    await card(lea, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(lea, claim, 'Delete card');
     await waitSaved(lea);
     for (const page of [eddie, rhea]) await page.context().setOffline(false);
     await Promise.all([waitSaved(eddie, 20_000), waitSaved(rhea, 20_000)]);
@@ -335,18 +322,10 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await waitSaved(lea);
     await card(eddie, claim).waitFor();
     await eddie.context().setOffline(true);
-    await card(eddie, claim)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
-    await editor(eddie).fill(mine);
+    await editInPlace(eddie, claim, mine);
     await editor(eddie).press('Enter');
     await card(eddie, mine).waitFor();
-    await card(lea, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
-    await waitSaved(lea);
-    await eddie.context().setOffline(false);
-    await waitSaved(eddie, 20_000);
+    await deletedWhileEddieOffline(claim);
 
     const told = lostEdits(eddie).filter({ hasText: 'your change to the claim' });
     await expect

@@ -14,6 +14,7 @@ import { axeViolations } from './support/accessibilityChecks';
 import {
   addClaim,
   card,
+  clickCardAction,
   closeCard,
   openBoard,
   openCard,
@@ -315,9 +316,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     await saveVerdict(eddieDialog).click();
     await eddie.keyboard.press('Escape');
     await eddieDialog.waitFor({ state: 'detached' });
-    await card(lea, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(lea, claim, 'Delete card');
     await waitSaved(lea);
     await eddie.context().setOffline(false);
     await waitSaved(eddie, 20_000);
@@ -344,9 +343,7 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     const opened = await openCard(eddie, claim);
     await rationale(opened).fill('Eddie was writing this.');
     await opened.getByRole('textbox', { name: 'New comment' }).fill('And this comment.');
-    await card(lea, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(lea, claim, 'Delete card');
     // The dialog is named after the card; once it is gone, "Card deleted".
     const dialog = eddie.getByRole('dialog');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });

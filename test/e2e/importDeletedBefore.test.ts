@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { announced, card, expectCardIn, moveTo } from './support/boardPage';
+import { announced, card, clickCardAction, expectCardIn, moveTo } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
 import { type BoardServer, startBoardServer } from './support/boardServer';
 
@@ -51,9 +51,7 @@ describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', (
     return dialog().getByRole('status').textContent();
   };
   const deleteCard = async (claim: string) => {
-    await card(page, claim)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(page, claim, 'Delete card');
     await expect.poll(() => card(page, claim).count()).toBe(0);
   };
 

@@ -10,6 +10,7 @@ import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helper
 import {
   addClaim,
   card,
+  clickCardAction,
   closeCard,
   openBoard,
   openCard,
@@ -258,9 +259,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
   it('an offline deletion refused by a revocation is listed, though it wrote nothing new', async () => {
     const { board, context, eddie } = await boardWithEddie('Deleted offline');
     await context.setOffline(true);
-    await card(eddie, FIRST)
-      .getByRole('button', { name: /^Delete card/ })
-      .click();
+    await clickCardAction(eddie, FIRST, 'Delete card');
     await card(eddie, FIRST).waitFor({ state: 'detached' });
     await revokedWhileOffline(board, context, eddie);
     expect(await notSaved(eddie).textContent()).toContain(

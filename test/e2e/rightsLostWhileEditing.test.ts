@@ -13,6 +13,7 @@ import {
   addClaim,
   announced,
   card,
+  clickCardAction,
   openBoard,
   openCard,
   status,
@@ -82,9 +83,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
   const claimEditor = (page: Page) => page.getByRole('textbox', { name: 'Claim text' });
 
   async function editClaimInPlace(page: Page, text: string): Promise<void> {
-    await card(page, CLAIM)
-      .getByRole('button', { name: /^Edit claim/ })
-      .click();
+    await clickCardAction(page, CLAIM, 'Edit claim');
     await claimEditor(page).fill(text);
   }
 

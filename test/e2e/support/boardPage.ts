@@ -16,6 +16,20 @@ export const column = (page: Page, name: ColumnName): Locator =>
 export const card = (scope: Page | Locator, claim: string): Locator =>
   scope.getByRole('listitem', { name: new RegExp(`^${escape(claim)}`) });
 
+/**
+ * Clicks a card's own button for `action`: its name starts with the action and goes on with
+ * the claim ("Delete card “…”"), so the button is found within the card.
+ */
+export async function clickCardAction(
+  page: Page,
+  claim: string,
+  action: 'Delete card' | 'Edit claim',
+): Promise<void> {
+  await card(page, claim)
+    .getByRole('button', { name: new RegExp(`^${action}`) })
+    .click();
+}
+
 /** The status pill's words as shown (a hidden live region beside them repeats some). */
 export const status = (page: Page): Locator => page.locator('[data-status] .status-label');
 
