@@ -14,6 +14,7 @@ import { clip } from '../ui/clip';
 import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
+import { HistoryReadStatus } from './HistoryReadStatus';
 import { LoadOlderButton } from './LoadOlderButton';
 import { restoreCard, restoreRefusal } from './restoreCard';
 import { useBoardRedactions } from './useBoardRedactions';
@@ -78,17 +79,7 @@ export function ActivityPanel({
       onClose={onClose}
       onDismiss={onDismiss}
     >
-      {awaitingConnection ? (
-        <p className="muted small" role="status">
-          Activity will update when the connection is back.
-        </p>
-      ) : (
-        error && (
-          <p className="error small" role="status">
-            Activity could not be loaded: {error}
-          </p>
-        )
-      )}
+      <HistoryReadStatus what="Activity" awaitingConnection={awaitingConnection} error={error} />
       {restoreError && (
         <p className="error small" role="alert">
           {restoreError}

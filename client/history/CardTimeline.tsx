@@ -7,6 +7,7 @@ import type { BoardView } from '../../shared/board/view';
 import { When } from '../review/When';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { describeEvent } from './historyEvent';
+import { HistoryReadStatus } from './HistoryReadStatus';
 import { LoadOlderButton } from './LoadOlderButton';
 import { useBoardRedactions } from './useBoardRedactions';
 import { useHistory } from './useHistory';
@@ -44,17 +45,7 @@ export function CardTimeline({ cardId, board }: { cardId: string; board: BoardVi
   return (
     <section aria-labelledby="detail-history" className="review-section">
       <h3 id="detail-history">History</h3>
-      {awaitingConnection ? (
-        <p className="muted small" role="status">
-          History will update when the connection is back.
-        </p>
-      ) : (
-        error && (
-          <p className="error small" role="status">
-            History could not be loaded: {error}
-          </p>
-        )
-      )}
+      <HistoryReadStatus what="History" awaitingConnection={awaitingConnection} error={error} />
       <LoadOlderButton history={history} newestFirst={false} focusEntry={focusEntry} />
       {events === null ? (
         !error && !awaitingConnection && <p className="muted">Loading history…</p>

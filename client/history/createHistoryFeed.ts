@@ -31,6 +31,16 @@ export interface HistoryFeedState {
   readonly unreachable: boolean;
 }
 
+/** The state before anything has been read: where a feed starts, and what a view shows meanwhile. */
+export const EMPTY_HISTORY_FEED: HistoryFeedState = {
+  events: null,
+  hasOlder: false,
+  olderCount: null,
+  loadingOlder: false,
+  error: null,
+  unreachable: false,
+};
+
 export interface HistoryFeed {
   /** Loads the latest page, or what is newer than the newest event held. */
   refresh(): void;
@@ -52,14 +62,7 @@ export function createHistoryFeed(
   describeError: (error: unknown) => string,
   limit = HISTORY_PAGE_SIZE,
 ): HistoryFeed {
-  let state: HistoryFeedState = {
-    events: null,
-    hasOlder: false,
-    olderCount: null,
-    loadingOlder: false,
-    error: null,
-    unreachable: false,
-  };
+  let state = EMPTY_HISTORY_FEED;
   let disposed = false;
   let refreshing = false;
   let refreshAgain = false;

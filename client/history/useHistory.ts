@@ -9,7 +9,12 @@ import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { AllSavedContext } from './AllSavedContext';
 import { ConnectedContext } from './ConnectedContext';
 import { errorMessage } from '../ui/errorMessage';
-import { createHistoryFeed, type HistoryFeed, type HistoryFeedState } from './createHistoryFeed';
+import {
+  createHistoryFeed,
+  EMPTY_HISTORY_FEED,
+  type HistoryFeed,
+  type HistoryFeedState,
+} from './createHistoryFeed';
 import { fetchHistory } from './fetchHistory';
 import { createRefresher, type Refresher } from './refresher';
 
@@ -25,15 +30,6 @@ export interface HistoryState extends HistoryFeedState {
   loadOlder(): void;
 }
 
-const EMPTY: HistoryFeedState = {
-  events: null,
-  hasOlder: false,
-  olderCount: null,
-  loadingOlder: false,
-  error: null,
-  unreachable: false,
-};
-
 export function useHistory(
   access: { readonly id: string; readonly token: string } | null,
   cardId: string | null,
@@ -43,7 +39,10 @@ export function useHistory(
   const boardId = access?.id ?? null;
   const token = access?.token ?? null;
   const target = `${boardId}\n${token}\n${cardId}`;
-  const [state, setState] = useState<HistoryFeedState & { target: string }>({ ...EMPTY, target });
+  const [state, setState] = useState<HistoryFeedState & { target: string }>({
+    ...EMPTY_HISTORY_FEED,
+    target,
+  });
   const feed = useRef<HistoryFeed | null>(null);
   const refresher = useRef<Refresher | null>(null);
   const lastKey = useRef(changeKey);
@@ -104,6 +103,6 @@ export function useHistory(
   const loadOlder = useCallback(() => {
     if (connectedNow.current) feed.current?.loadOlder();
   }, []);
-  const shown = state.target === target ? state : EMPTY;
+  const shown = state.target === target ? state : EMPTY_HISTORY_FEED;
   return { ...shown, awaitingConnection: !connected || shown.unreachable, connected, loadOlder };
 }
