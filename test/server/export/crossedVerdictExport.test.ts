@@ -5,36 +5,21 @@
  * is cleared behind their back), and every export says the verdict is not a label of the card's
  * column: none passes it off as a Corroborated card rated False.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addClaim, moveCard, readBoard, setBoardMeta, setVerdict } from '../../../shared/board';
 import { boardExportSchema } from '../../../shared/export';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
-import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { useTestServer } from '../../helpers/http/useTestServer';
 import { waitFor } from '../../helpers/waitFor';
 import { parseCsvRows } from '../../helpers/parseCsvRows';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-});
-
-async function connect(boardId: string, token: string): Promise<TestClient> {
-  const client = connectProvider(`${server.url.replace(/^http/, 'ws')}/sync`, boardId, token);
-  clients.push(client);
-  await client.synced();
-  return client;
-}
+const live = useTestServer();
+const { connect } = live;
 
 describe('a verdict and a move that cross', () => {
   it('are both kept, and the exports flag the verdict as not fitting the column', async () => {
-    const board = await createBoardOverRest(server.url, 'Crossed', 'Lea');
-    const eddiesInvite = await inviteOverRest(server.url, board, 'Eddie', 'editor');
+    const board = await createBoardOverRest(live.server.url, 'Crossed', 'Lea');
+    const eddiesInvite = await inviteOverRest(live.server.url, board, 'Eddie', 'editor');
     const lea = await connect(board.id, board.leadToken);
     const eddie = await connect(board.id, eddiesInvite.token);
     setBoardMeta(
@@ -69,7 +54,7 @@ describe('a verdict and a move that cross', () => {
     });
 
     const get = (format: string) =>
-      fetch(`${server.url}/api/boards/${board.id}/export?format=${format}`, {
+      fetch(`${live.server.url}/api/boards/${board.id}/export?format=${format}`, {
         headers: { Authorization: `Bearer ${board.leadToken}` },
       });
     const json = boardExportSchema.parse(await (await get('json')).json());

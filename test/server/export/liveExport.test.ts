@@ -3,7 +3,7 @@
  * y-websocket clients): what clients wrote and the server acknowledged is in the export, as
  * of now and as of before; an imported board opens in a provider with the same content.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addClaim,
   addComment,
@@ -13,35 +13,18 @@ import {
   setBoardMeta,
 } from '../../../shared/board';
 import { boardExportSchema } from '../../../shared/export';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
 import { request } from '../../helpers/http/request';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
-import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { useTestServer } from '../../helpers/http/useTestServer';
 import { HOSTILE } from '../../shared/export/hostileBoard';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-});
-
-const syncUrl = () => `${server.url.replace(/^http/, 'ws')}/sync`;
+const live = useTestServer();
+const { connect } = live;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function connect(boardId: string, token: string): Promise<TestClient> {
-  const client = connectProvider(syncUrl(), boardId, token);
-  clients.push(client);
-  await client.synced();
-  return client;
-}
 
 async function exportJson(boardId: string, token: string, at?: string) {
   const query = at ? `&at=${encodeURIComponent(at)}` : '';
-  const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=json${query}`, {
+  const res = await fetch(`${live.server.url}/api/boards/${boardId}/export?format=json${query}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   return { status: res.status, body: (await res.json()) as unknown };
@@ -49,8 +32,8 @@ async function exportJson(boardId: string, token: string, at?: string) {
 
 describe('export on the live server', () => {
   it('exports what clients saved, as of now and as of before, to the lead only', async () => {
-    const board = await createBoardOverRest(server.url, 'Live export', 'Lena Lead');
-    const editor = await inviteOverRest(server.url, board, 'Ed', 'editor');
+    const board = await createBoardOverRest(live.server.url, 'Live export', 'Lena Lead');
+    const editor = await inviteOverRest(live.server.url, board, 'Ed', 'editor');
 
     const client = await connect(board.id, editor.token);
     // Comments are posted in their author's name: the invite's id.
@@ -90,9 +73,9 @@ describe('export on the live server', () => {
   });
 
   it('imports an export as a new board that a provider opens with the same content', async () => {
-    const board = await createBoardOverRest(server.url, 'To copy', 'Lena Lead');
+    const board = await createBoardOverRest(live.server.url, 'To copy', 'Lena Lead');
     const client = await connect(board.id, board.leadToken);
-    const me = await request(server.url, 'GET', `/api/boards/${board.id}`, {
+    const me = await request(live.server.url, 'GET', `/api/boards/${board.id}`, {
       token: board.leadToken,
     });
     const ctx = { actor: { id: me.body.inviteId as string, name: 'Lena Lead' } };
@@ -101,7 +84,7 @@ describe('export on the live server', () => {
     await client.allSaved();
     const original = await exportJson(board.id, board.leadToken);
 
-    const imported = await request(server.url, 'POST', '/api/boards/import?name=Imke', {
+    const imported = await request(live.server.url, 'POST', '/api/boards/import?name=Imke', {
       json: original.body,
     });
     expect(imported.status).toBe(201);

@@ -7,7 +7,7 @@
  * named none of it). A board imported from the JSON export exports the same.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   moveCard,
   readBoard,
@@ -16,21 +16,13 @@ import {
   setVerdict,
 } from '../../../shared/board';
 import { boardExportSchema, CSV_HEADER, type ClaimReview } from '../../../shared/export';
-import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import type { TestClient } from '../../helpers/connectProvider';
 import { createBoardOverRest, postJson } from '../../helpers/restApi';
-import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { useTestServer } from '../../helpers/http/useTestServer';
 import { waitFor } from '../../helpers/waitFor';
 import { parseCsvRows } from '../../helpers/parseCsvRows';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 const SEED = readFileSync(
   new URL('../../../seeds/000_90c871332769486b.txt', import.meta.url),
@@ -40,7 +32,7 @@ const V1 = { title: 'Prisons v1', url: 'https://news.example/v1' };
 const V2 = { title: 'Prisons v2 (corrected)', url: 'https://news.example/v2' };
 
 async function exportText(boardId: string, token: string, format: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/boards/${boardId}/export?format=${format}`, {
+  const res = await fetch(`${live.server.url}/api/boards/${boardId}/export?format=${format}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(res.status).toBe(200);
@@ -81,13 +73,11 @@ describe('a card kept on a removed article', () => {
   let before: Exports;
 
   beforeAll(async () => {
-    const board = await createBoardOverRest(server.url, 'Removed source', 'Lena');
+    const board = await createBoardOverRest(live.server.url, 'Removed source', 'Lena');
     boardId = board.id;
-    const url = (path: string) => `${server.url}/api/boards/${board.id}${path}`;
+    const url = (path: string) => `${live.server.url}/api/boards/${board.id}${path}`;
     v1 = await postJson(url('/articles'), { ...V1, text: SEED }, board.leadToken);
-    lead = connectProvider(`${server.url.replace(/^http/, 'ws')}/sync`, board.id, board.leadToken);
-    clients.push(lead);
-    await lead.synced();
+    lead = await live.connect(board.id, board.leadToken);
     const organisation = { name: 'Desk', url: 'https://desk.example.org' };
     setBoardMeta(lead.doc, { organisation }, lead.as);
     const target = Object.values(readBoard(lead.doc).cards).find((c) =>
@@ -154,7 +144,7 @@ describe('a card kept on a removed article', () => {
 
   it('a board imported from the JSON export exports the same content', async () => {
     const copy = await postJson<{ id: string; leadToken: string }>(
-      `${server.url}/api/boards/import?name=Imke`,
+      `${live.server.url}/api/boards/import?name=Imke`,
       before.json,
     );
     expect(copy.id).not.toBe(boardId);
