@@ -433,16 +433,20 @@ describe('write policy per role, against raw clients', () => {
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
+    /** Rita, a reviewer on a raw client, and a comment of hers on the card, stored. */
+    async function ritasStoredComment(text: string) {
+      const { raw, ctx } = await member('reviewer', 'Rita');
+      let mine = '';
+      raw.sendUpdate(updateFrom(raw, (doc) => (mine = addComment(doc, cardId, { text }, ctx))));
+      await waitFor(() => raw.saved.length > 0);
+      await raw.sync();
+      return { raw, ctx, mine };
+    }
+
     it('cannot post or edit a comment to text that shows nothing, as addComment and editComment cannot', async () => {
       /** Rita posts a comment, then edits it to `text`: the reason the edit is refused. */
       const editTo = async (text: string) => {
-        const { raw, ctx } = await member('reviewer', 'Rita');
-        let mine = '';
-        raw.sendUpdate(
-          updateFrom(raw, (doc) => (mine = addComment(doc, cardId, { text: 'Source?' }, ctx))),
-        );
-        await waitFor(() => raw.saved.length > 0);
-        await raw.sync();
+        const { raw, mine } = await ritasStoredComment('Source?');
         raw.sendUpdate(
           updateFrom(raw, (doc) => {
             const comment = commentsMap(doc).get(mine) as Y.Map<unknown>;
@@ -467,13 +471,7 @@ describe('write policy per role, against raw clients', () => {
         expect(await editTo(text)).toMatch(NOTHING);
       }
       // A deletion still clears it, and words with invisible characters among them are taken.
-      const { raw, ctx } = await member('reviewer', 'Rita');
-      let mine = '';
-      raw.sendUpdate(
-        updateFrom(raw, (doc) => (mine = addComment(doc, cardId, { text: 'ok' }, ctx))),
-      );
-      await waitFor(() => raw.saved.length > 0);
-      await raw.sync();
+      const { raw, ctx, mine } = await ritasStoredComment('ok');
       raw.sendUpdate(updateFrom(raw, (doc) => editComment(doc, mine, 'Source?\u200b', ctx)));
       raw.sendUpdate(updateFrom(raw, (doc) => deleteComment(doc, mine, ctx)));
       await waitFor(
