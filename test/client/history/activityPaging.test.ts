@@ -98,6 +98,14 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
     client?.remove();
   });
 
+  /** The lead's page on the board, in a fresh profile, with the Activity panel open. */
+  async function leadsActivity(leadUrl: string) {
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, leadUrl);
+    await page.getByRole('button', { name: 'Activity' }).click();
+    return { page, feed: page.getByRole('region', { name: 'Activity' }) };
+  }
+
   it('loads the latest page, older pages with the keyboard, then only what is new', async () => {
     const board = await postJson<{ id: string; leadUrl: string }>(`${server.url}/api/boards`, {
       title: 'Long history',
@@ -114,10 +122,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
       })),
     );
 
-    const page = await (await browser.newContext()).newPage();
-    await openBoard(page, board.leadUrl);
-    await page.getByRole('button', { name: 'Activity' }).click();
-    const feed = page.getByRole('region', { name: 'Activity' });
+    const { page, feed } = await leadsActivity(board.leadUrl);
     // The whole history's length is told, exactly, without loading it; the rows' number is not
     // known until it is (events group into rows): unknown, not "of 200".
     await expect
@@ -256,10 +261,7 @@ describe.skipIf(!RUN)('the Activity panel pages through a long history', () => {
       })),
       ...Array.from({ length: 260 }, (_, i) => edit(i + 1)),
     ]);
-    const page = await (await browser.newContext()).newPage();
-    await openBoard(page, board.leadUrl);
-    await page.getByRole('button', { name: 'Activity' }).click();
-    const feed = page.getByRole('region', { name: 'Activity' });
+    const { page, feed } = await leadsActivity(board.leadUrl);
     await expect
       .poll(() => feedDescription(page))
       .toMatch(/^The latest 200 of 283 changes are listed/);

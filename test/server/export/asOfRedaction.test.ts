@@ -43,6 +43,19 @@ afterEach(async () => {
   await server?.stop();
 });
 
+/** Redacts a comment of the current board for good, as its lead. */
+async function redact(commentId: string) {
+  const res = await request(
+    server.url,
+    'POST',
+    `/api/boards/${boardId}/comments/${commentId}/redact`,
+    {
+      token: leadToken,
+    },
+  );
+  expect(res.status).toBe(200);
+}
+
 const exportAs = (format: 'json' | 'csv' | 'md', at?: string) =>
   exportOverRest(server.url, boardId, leadToken, format, at);
 const importFile = (file: unknown) => importOverRest(server.url, file);
@@ -65,13 +78,7 @@ async function redactedSince() {
   // The redactions come at a later millisecond than the moment exported.
   await waitFor(() => Date.now() > at, { what: 'the next millisecond' });
   for (const commentId of [answered, alone]) {
-    const res = await request(
-      server.url,
-      'POST',
-      `/api/boards/${boardId}/comments/${commentId}/redact`,
-      { token: leadToken },
-    );
-    expect(res.status).toBe(200);
+    await redact(commentId);
   }
   return { cardId, answered, alone, replyId, at: new Date(at).toISOString() };
 }
@@ -192,13 +199,7 @@ describe('an export as of a moment before a redaction', () => {
     leadToken = copy.body.leadToken;
     const at = Date.now();
     await waitFor(() => Date.now() > at, { what: 'the next millisecond' });
-    const res = await request(
-      server.url,
-      'POST',
-      `/api/boards/${boardId}/comments/${commentId}/redact`,
-      { token: leadToken },
-    );
-    expect(res.status).toBe(200);
+    await redact(commentId);
 
     // Only the comment.redacted event says so: the lead who redacted it (the copy's, "Lead"), and when.
     const then = (await exportAs('json', new Date(at).toISOString())) as BoardExport;
