@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable, type BrowserSession } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
@@ -25,8 +25,8 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { startLeaAndEddie } from './support/leaAndEddie';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -45,25 +45,20 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
   const said = async (from: number) =>
     (await liveSaid(lea)).slice(from).filter((text) => text.includes('verdict'));
 
+  let stop: (() => Promise<void>) | undefined;
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Crossings', 'Lea');
+    let board: { id: string; leadUrl: string; leadToken: string };
+    ({ server, browser, board, lea, eddie, stop } = await startLeaAndEddie());
     leadUrl = board.leadUrl;
-    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
     leaElsewhere = server.connect(board.id, board.leadToken);
-    [lea] = await Promise.all([
-      openBoardPage(browser, board.leadUrl),
-      eddie.synced(),
-      leaElsewhere.synced(),
-    ]);
+    await leaElsewhere.synced();
     await recordLiveRegions(lea);
   }, 120_000);
 
   afterAll(async () => {
-    eddie?.destroy();
     leaElsewhere?.destroy();
-    await browser?.close();
-    await server?.stop();
+    await stop?.();
   });
 
   /** A card Lea adds and moves to Disputed, once both other clients have it there. */

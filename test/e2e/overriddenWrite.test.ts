@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard, setVerdict } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
@@ -21,32 +21,23 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { startLeaAndEddie } from './support/leaAndEddie';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('a write that a concurrent one overrode', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
   let lea: Page;
   let eddie: TestClient;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Crossings', 'Lea');
     // Yjs keeps the value of the higher client id: Eddie's, the lowest there is, loses.
     const doc = new Y.Doc();
     doc.clientID = 7;
-    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'), { doc });
-    [lea] = await Promise.all([openBoardPage(browser, board.leadUrl), eddie.synced()]);
+    ({ lea, eddie, stop } = await startLeaAndEddie(doc));
   }, 120_000);
 
-  afterAll(async () => {
-    eddie?.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('shows the verdict that was not kept in its writer’s name, with the one kept', async () => {
     const claim = 'Rents doubled since 2015';

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
@@ -24,29 +24,20 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { startLeaAndEddie } from './support/leaAndEddie';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
   let lea: Page;
   let eddie: TestClient;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('Crossings', 'Lea');
-    eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
-    [lea] = await Promise.all([openBoardPage(browser, board.leadUrl), eddie.synced()]);
+    ({ lea, eddie, stop } = await startLeaAndEddie());
   }, 120_000);
 
-  afterAll(async () => {
-    eddie?.destroy();
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stop?.());
 
   /** The card's id, once Eddie's copy has it in `column`. */
   async function eddieSees(claim: string, column: string): Promise<string> {
