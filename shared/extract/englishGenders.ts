@@ -11,13 +11,7 @@ import type { NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { PersonGenders, type Gender, type GenderWords } from './PersonGenders';
 import type { SentenceSpan } from './segmentSentences';
-
-const words = (s: string) => s.trim().split(/\s+/);
-const gendered = (female: string, male: string) =>
-  new Map<string, Gender>([
-    ...words(female).map((w) => [w, 'female'] as const),
-    ...words(male).map((w) => [w, 'male'] as const),
-  ]);
+import { genderedWords as gendered, wordList as words } from './genderedWords';
 
 export const ENGLISH_GENDER_WORDS: GenderWords = {
   roles: gendered(

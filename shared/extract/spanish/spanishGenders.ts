@@ -8,13 +8,7 @@ import type { NameRun } from '../findNames';
 import { PersonGenders, type Gender, type GenderWords } from '../PersonGenders';
 import type { SentenceSpan } from '../segmentSentences';
 import { spanishWords } from './SpanishWord';
-
-const words = (s: string) => s.trim().split(/\s+/);
-const gendered = (female: string, male: string) =>
-  new Map<string, Gender>([
-    ...words(female).map((w) => [w, 'female'] as const),
-    ...words(male).map((w) => [w, 'male'] as const),
-  ]);
+import { genderedWords as gendered, wordList as words } from '../genderedWords';
 
 export const SPANISH_GENDER_WORDS: GenderWords = {
   roles: gendered(
