@@ -42,12 +42,7 @@ describe.skipIf(!RUN)('two versions of a story', () => {
   /** The sentences the Article view shows as cards (each a button that opens its card). */
   const cardSentences = () => articleView().locator('.seg-card').allTextContents();
   const sources = async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
-    const { cards } = (await res.json()) as {
-      cards: { id: string; source: { articleId: string; sentence: string } | null }[];
-    };
+    const { cards } = await server.exportJson(board);
     return new Map(cards.map((c) => [c.id, c.source]));
   };
 

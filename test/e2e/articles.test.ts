@@ -160,11 +160,7 @@ describe.skipIf(!RUN)('articles on a board', () => {
 
   it("a card's dialog goes to its sentence in the article, focused and highlighted, by keyboard", async () => {
     const target = right.cards[0]!;
-    const { cards } = (await (
-      await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-        headers: { Authorization: `Bearer ${board.leadToken}` },
-      })
-    ).json()) as { cards: { id: string; source: { sentence: string } | null }[] };
+    const { cards } = await server.exportJson(board);
     const sentence = cards.find((c) => c.id === target.id)!.source!.sentence;
     const detail = await openCard(page, target.claim);
     const show = detail.getByRole('button', { name: 'Show in the article' });

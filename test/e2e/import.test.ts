@@ -20,27 +20,13 @@ const EXPECTED = extractArticle({ body: SEED, contentType: 'text/plain' }).claim
 
 const RUN = chromiumAvailable();
 
-interface ExportedBoard {
-  articles: { id: string; text: string; url: string | null }[];
-  cards: {
-    claim: string;
-    speaker: string | null;
-    source: { articleId: string; start: number; end: number; sentence: string } | null;
-  }[];
-}
-
 describe.skipIf(!RUN)('importing an article in the browser', () => {
   let server: BoardServer;
   let browser: BrowserSession;
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
 
-  const exported = async (): Promise<ExportedBoard> => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
-    return (await res.json()) as ExportedBoard;
-  };
+  const exported = () => server.exportJson(board);
   const dialog = () => page.getByRole('dialog', { name: 'Import article' });
   const articleView = () => page.getByRole('region', { name: 'Article view' });
 

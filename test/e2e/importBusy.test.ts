@@ -27,12 +27,7 @@ describe.skipIf(!RUN)('importing an article while the server is busy', () => {
   const slow: AbortController[] = [];
 
   const dialog = () => page.getByRole('dialog', { name: 'Import article' });
-  const articles = async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
-    return ((await res.json()) as { articles: unknown[] }).articles;
-  };
+  const articles = async () => (await server.exportJson(board)).articles;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([

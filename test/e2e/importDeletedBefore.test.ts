@@ -35,12 +35,7 @@ describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', (
       const el = document.activeElement;
       return el?.getAttribute('aria-label') ?? el?.textContent ?? '';
     });
-  const claimsOnServer = async () => {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
-    return ((await res.json()) as { cards: { claim: string }[] }).cards.map((c) => c.claim);
-  };
+  const claimsOnServer = async () => (await server.exportJson(board)).cards.map((c) => c.claim);
   const importText = async (title: string, text: string) => {
     await page.getByRole('button', { name: 'Import article' }).click();
     await dialog().getByRole('textbox', { name: 'Article text' }).fill(text);

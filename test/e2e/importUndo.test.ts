@@ -32,10 +32,7 @@ describe.skipIf(!RUN)('undoing an import', () => {
   const cards = (n: number) => `${n} ${n === 1 ? 'card' : 'cards'}`;
   /** The board as stored: its articles and card ids, by the JSON export. */
   const stored = async (b: { id: string; leadToken: string }) => {
-    const res = await fetch(`${server.url}/api/boards/${b.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${b.leadToken}` },
-    });
-    const body = (await res.json()) as { articles: unknown[]; cards: unknown[] };
+    const body = await server.exportJson(b);
     return [body.articles.length, body.cards.length];
   };
 

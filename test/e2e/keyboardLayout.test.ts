@@ -98,11 +98,7 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
     await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
-    const exported = (await (
-      await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-        headers: { Authorization: `Bearer ${board.leadToken}` },
-      })
-    ).json()) as { cards: { id: string; claim: string; source: { sentence: string } | null }[] };
+    const exported = await server.exportJson(board);
     byPlace = exported.cards
       .map((c) => ({ id: c.id, claim: c.claim, at: SEED.indexOf(c.source?.sentence ?? '') }))
       .sort((a, b) => a.at - b.at);

@@ -28,14 +28,6 @@ const SOURCE = 'https://stats.example.org/port';
 
 type Board = Awaited<ReturnType<BoardServer['createBoard']>>;
 
-interface Exported {
-  cards: {
-    claim: string;
-    evidence: { note: string }[];
-    comments: { text: string }[];
-  }[];
-}
-
 describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered', () => {
   let server: BoardServer;
   let browser: BrowserSession;
@@ -68,12 +60,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
   }
 
   /** The board as the server has it. */
-  async function exported(board: Board): Promise<Exported> {
-    const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
-    return (await res.json()) as Exported;
-  }
+  const exported = (board: Board) => server.exportJson(board);
 
   async function revokeEddie(board: Board, eddie: Page): Promise<void> {
     await server.revoke(board, 'Eddie');

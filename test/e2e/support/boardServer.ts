@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
+import type { BoardExport } from '../../../shared/export';
 import type { Role } from '../../../shared/roles';
 import type { Config } from '../../../server/config';
 import type { HistoryEvent } from '../../../server/storage/Storage';
@@ -38,6 +39,8 @@ export interface BoardServer {
     board: { id: string; leadToken: string },
     article: { title: string; url?: string; text: string },
   ): Promise<{ articleId: string }>;
+  /** The board's JSON export, as its lead downloads it (200, or it throws). */
+  exportJson(board: { id: string; leadToken: string }): Promise<BoardExport>;
   /** Revokes every active invite of that name on the board, as the lead. */
   revoke(board: { id: string; leadToken: string }, name: string): Promise<void>;
   /** Redacts a comment's text for good, as the lead (POST …/redact), as Lea's page would. */
@@ -98,6 +101,13 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
       ),
     importArticle: (board, article) =>
       postJson(`${server.url}/api/boards/${board.id}/articles`, article, board.leadToken),
+    async exportJson(board) {
+      const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      });
+      if (res.status !== 200) throw new Error(`GET export: ${res.status}`);
+      return (await res.json()) as BoardExport;
+    },
     async revoke(board, name) {
       for (const { url, headers } of await activeInvites(board, name)) {
         const res = await fetch(url, { method: 'DELETE', headers });
