@@ -13,19 +13,15 @@ import {
   moveCard,
 } from '../../shared/board';
 import type { Role } from '../../shared/roles';
-import { BoardConnection } from '../../client/sync/BoardConnection';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { offlineConnection } from '../helpers/offlineConnection';
 
 const open: BoardConnection[] = [];
 
 function connect(role: Role = 'editor', doc?: Y.Doc): BoardConnection {
-  const connection = new BoardConnection({
-    boardId: 'b1',
-    token: 't',
+  const connection = offlineConnection({
     role,
     actor: { id: `invite-${role}`, name: `Ana ${role}` },
-    serverUrl: null,
-    persist: false,
-    network: null,
     ...(doc ? { doc } : {}),
   });
   open.push(connection);

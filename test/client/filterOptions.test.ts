@@ -18,7 +18,8 @@ import {
 import type { CardView } from '../../shared/board';
 import { countCards, keepCount, type KeptCount } from '../../client/board/filterCards';
 import { filterOptions, keepOptions, type KeptOptions } from '../../client/board/filterOptions';
-import { BoardConnection } from '../../client/sync/BoardConnection';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { offlineConnection } from '../helpers/offlineConnection';
 
 const ana = { actor: { id: 'ana', name: 'Ana' } };
 const open: BoardConnection[] = [];
@@ -29,14 +30,9 @@ afterEach(() => {
 /** Our page's connection, and a colleague whose changes reach it as remote updates. */
 function board() {
   const ours = new Y.Doc();
-  const connection = new BoardConnection({
-    boardId: 'b1',
-    token: 't',
+  const connection = offlineConnection({
     role: 'editor',
     actor: { id: 'eddie', name: 'Eddie' },
-    serverUrl: null,
-    persist: false,
-    network: null,
     doc: ours,
   });
   open.push(connection);

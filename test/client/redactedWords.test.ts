@@ -7,12 +7,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard, redactComment } from '../../shared/board';
-import { BoardConnection } from '../../client/sync/BoardConnection';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { storageLostEditStore } from '../../client/sync/lostEditStore';
 import { storageOwnWriteStore } from '../../client/sync/LostEditWatch';
 import { storageAckStore } from '../../client/sync/SaveTracker';
 import { storageSetAsideStore } from '../../client/sync/setAsideStore';
 import { memoryStorage } from '../helpers/memoryStorage';
+import { offlineConnection } from '../helpers/offlineConnection';
 
 const WORDS = 'Marisol Quintanilla-Ybarra';
 const EDITED = 'Marisol Quintanilla-Ybarra, 555-0142';
@@ -34,14 +35,9 @@ afterEach(() => {
 
 /** Ana's page (no network, no IndexedDB) with her records in a memory localStorage. */
 function anasPage(storage: Storage, doc = boardDoc()): BoardConnection {
-  const c = new BoardConnection({
-    boardId: 'b1',
-    token: 't',
+  const c = offlineConnection({
     role: 'editor',
     actor: { id: 'inv-ana', name: 'Ana' },
-    serverUrl: null,
-    persist: false,
-    network: null,
     doc,
     ackStore: storageAckStore(storage, 'acked'),
     ownWriteStore: storageOwnWriteStore(storage, 'own'),
