@@ -24,7 +24,8 @@ import { storageSetAsideStore } from '../sync/setAsideStore';
  * the one on screen is refused and says the board reopens goes with it: opened before this
  * device's copy was dropped, it may hold the refused changes (a new role read as the page came
  * back online opens one), and shown, it said "Saving…" and showed them again until the server
- * refused it too; the one opened once the copy is gone replaces it.
+ * refused it too; the one opened once the copy is gone replaces it. For the same reason a new
+ * connection is not shown while the server has yet to answer changes of the one on screen.
  */
 export function useBoardConnection(known: KnownBoard, name: string): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
@@ -84,18 +85,30 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
     const reopening = () => old?.getSnapshot().status.kind === 'reopening';
     const openedBefore = !reopening();
     let current = true;
+    let answered = old === null;
     const show = () => {
-      if (!current) return;
+      if (!current || !answered || shown.current === c || old?.awaitsAnswer()) return;
       shown.current = c;
       setConnection(c);
       old?.destroy();
     };
     // Opened before the copy on screen was refused, this one may hold that copy: it goes too.
+    // Nor is it shown while the server has yet to answer the changes of the one on screen: the
+    // answer may be that refusal (a new role read as the page came back online opened this one
+    // before it; shown first, it said "Saving…" for the refused changes, and the new role before
+    // the board said it reopens, and was refused in turn).
     const offOld = old?.subscribe(() => {
-      if (openedBefore && reopening()) c.destroy();
+      if (!openedBefore || !reopening()) return show();
+      current = false;
+      c.destroy();
     });
-    if (old === null) show();
-    else void c.whenServerAnswered().then(show);
+    if (!answered) {
+      void c.whenServerAnswered().then(() => {
+        answered = true;
+        show();
+      });
+    }
+    show();
     return () => {
       offOld?.();
       offStatus();

@@ -1036,6 +1036,17 @@ export class BoardConnection {
   }
 
   /**
+   * Whether the server has yet to answer changes made on this browser, on a socket it can answer
+   * on (in sync, or syncing): store them, or refuse them and with them this device's copy. Not
+   * the pill's "Saving…" alone, which also waits for the server to count this socket's writes
+   * (a connection whose invite has just become a viewer's may wait for that for good).
+   */
+  awaitsAnswer(): boolean {
+    const { kind } = this.getSnapshot().status;
+    return (kind === 'syncing' || kind === 'saving') && !this.tracker.isSaved(this.doc);
+  }
+
+  /**
    * Resolves once the server has answered this connection: its board arrived (sync step 2), or
    * it refused the connection. Until then the doc may hold less than the board (nothing at all
    * when this device's copy was dropped): a page that shows another connection's board keeps

@@ -165,8 +165,10 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     expect(await pillWords(eddie)).toContain(REOPENING);
     expect(await statusSaid(eddie)).toContain(REOPENING);
     // Then what his role now is, once the board is open with it.
-    expect(said.indexOf('Your role is now Viewer')).toBeGreaterThan(said.indexOf(REOPENING));
-    expect(said.indexOf(REOPENING)).toBeGreaterThan(-1);
+    expect(said.indexOf('Your role is now Viewer'), JSON.stringify(said)).toBeGreaterThan(
+      said.indexOf(REOPENING),
+    );
+    expect(said.indexOf(REOPENING), JSON.stringify(said)).toBeGreaterThan(-1);
     // What the server refused is still listed as refused.
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
     expect(await eddie.locator('.badge.refused').count()).toBe(0);
@@ -218,6 +220,41 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
     expect(await status(eddie).textContent()).toBe('1 change refused; the board is up to date');
     expect(await eddie.getByRole('button', { name: /^Pick up to move/ }).count()).toBe(0);
+  }, 60_000);
+
+  it('says the board reopens before his role when the viewer’s connection has the board first', async () => {
+    // The other order of the race above (one loaded CI run): back online, the page reads his
+    // new role and opens a viewer's connection from this device's copy, and the server sends
+    // that one its board before it refuses the old one's move. Shown then, the viewer's
+    // connection said "Saving…" for the move, and his role before the board said it reopens.
+    // Here in that order: what the server sends on the old socket waits until the viewer's
+    // socket has the server's board.
+    let sockets: Awaited<ReturnType<typeof holdSockets>> = { holdNext: () => {} };
+    const { context, eddie } = await movedOfflineMadeViewer(
+      'Other order',
+      (page) => card(page, FIRST).focus(),
+      undefined,
+      async (page) => {
+        sockets = await holdSockets(page);
+      },
+    );
+    await recordTimeline(eddie, SECOND);
+    sockets.holdNext('next has the board');
+    await context.setOffline(false);
+
+    await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
+    await eddie.locator('[data-status="saved"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => liveSaid(eddie)).toContain('Your role is now Viewer');
+    const said = await liveSaid(eddie);
+    const timeline = await readTimeline(eddie);
+    const reopened = timeline.findIndex((t) => t.pill === REOPENING);
+    expect(reopened, JSON.stringify(timeline)).toBeGreaterThan(-1);
+    expect(said.indexOf('Your role is now Viewer'), JSON.stringify(said)).toBeGreaterThan(
+      said.indexOf(REOPENING),
+    );
+    expect(said.indexOf(REOPENING), JSON.stringify(said)).toBeGreaterThan(-1);
+    expect(timeline.slice(reopened).map((t) => t.pill)).not.toContain('Saving…');
+    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
   }, 60_000);
 
   it('shows the refusal, with its advice, when the invite is revoked before the board reopens', async () => {

@@ -1,36 +1,57 @@
 import type { Page } from 'playwright-core';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
+import { MESSAGE } from '../../../shared/protocol/messages';
+
+/**
+ * Until when `holdNext` holds a socket: until the page opens the socket after it (whose own
+ * messages then wait until the first has closed), or until the server's board (its sync step 2)
+ * has reached the page on the socket after it.
+ */
+export type HeldUntil = 'next opens' | 'next has the board';
 
 /**
  * Routes the page's board sockets (/sync) through the test, to set the order of what happens on
- * two of them. After `holdNext()`, what the server sends on the next socket the page opens (its
- * messages and its close, in their order) waits until the page opens the socket after it; and
- * what the server sends on that one waits until the first has closed. Install before the page
+ * two of them. After `holdNext(until)`, what the server sends on the next socket the page opens
+ * (its messages and its close, in their order) waits as `until` says. Install before the page
  * opens the board: Playwright replaces the page's WebSocket class.
  */
-export async function holdSockets(page: Page): Promise<{ holdNext: () => void }> {
-  let holding = false;
-  /** Lets the held socket's messages go, once the page opens the next. */
-  let freeHeld: (() => void) | null = null;
-  /** Resolves once the held socket has closed, for the one after it. */
-  let heldClosed: Promise<void> = Promise.resolve();
+export async function holdSockets(page: Page): Promise<{ holdNext: (until?: HeldUntil) => void }> {
+  let holding: HeldUntil | null = null;
+  /** The held socket: until when, what lets its messages go, and once it has closed. */
+  let held: { until: HeldUntil; free: () => void; closed: Promise<void> } | null = null;
   await page.routeWebSocket(/\/sync\//, (ws) => {
     const server = ws.connectToServer();
     let queue = Promise.resolve();
     let closed = () => {};
-    if (freeHeld) {
-      freeHeld();
-      freeHeld = null;
-      queue = heldClosed;
+    let hasBoard = () => {};
+    if (held) {
+      if (held.until === 'next opens') {
+        held.free();
+        queue = held.closed;
+      } else {
+        hasBoard = held.free;
+      }
+      held = null;
     } else if (holding) {
-      holding = false;
-      queue = new Promise((resolve) => (freeHeld = resolve));
-      heldClosed = new Promise((resolve) => (closed = resolve));
+      let free = () => {};
+      queue = new Promise((resolve) => (free = resolve));
+      held = { until: holding, free, closed: new Promise((resolve) => (closed = resolve)) };
+      holding = null;
     }
     // The page may have closed the socket meanwhile: what was held for it goes nowhere.
     const after = (deliver: () => void | Promise<void>) => {
       queue = queue.then(deliver).catch(() => undefined);
     };
-    server.onMessage((message) => after(() => ws.send(message)));
+    server.onMessage((message) =>
+      after(() => {
+        ws.send(message);
+        const board =
+          typeof message !== 'string' &&
+          message[0] === MESSAGE.sync &&
+          message[1] === messageYjsSyncStep2;
+        if (board) hasBoard();
+      }),
+    );
     server.onClose((code, reason) =>
       after(async () => {
         await ws.close({ code, reason });
@@ -42,5 +63,5 @@ export async function holdSockets(page: Page): Promise<{ holdNext: () => void }>
       return server.close({ code, reason });
     });
   });
-  return { holdNext: () => (holding = true) };
+  return { holdNext: (until = 'next opens') => (holding = until) };
 }
