@@ -23,7 +23,9 @@ export default class RetriedTestsReporter implements Reporter {
       const failed = t.result().errors?.[0];
       if (!failed) return name;
       const where = failed.stack?.split('\n').find((line) => line.includes('.test.ts'));
-      const message = failed.message.split('\n').slice(0, 6).join('\n      ');
+      // Up to 30 lines: a Playwright timeout's call log says why it waited ("element is not
+      // enabled") only after its sixth line, where an earlier cut left the reader guessing.
+      const message = failed.message.split('\n').slice(0, 30).join('\n      ');
       return `${name}\n    first try: ${message}${where ? `\n    ${where.trim()}` : ''}`;
     });
     console.warn(
