@@ -153,7 +153,19 @@ export async function columnsOf(page: Page, claim: string): Promise<ColumnName[]
 }
 
 export async function addClaim(page: Page, claim: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'New claim', exact: true }).fill(claim);
+  const box = page.getByRole('textbox', { name: 'New claim', exact: true });
+  await box.fill(claim);
+  // Once in a loaded CI run (dropUnderPointer) Add claim stayed disabled after this fill, as if
+  // New claim were empty, and its click timed out: say at once what the box and the button
+  // hold, and where focus is (fill focuses the box, then types into whatever has focus).
+  const typed = await box.evaluate((field: HTMLTextAreaElement) => ({
+    value: field.value,
+    disabled: field.form?.querySelector('button[type="submit"]')?.getAttribute('aria-disabled'),
+    focus: document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing',
+  }));
+  if (typed.value !== claim || typed.disabled === 'true') {
+    throw new Error(`New claim after fill(${JSON.stringify(claim)}): ${JSON.stringify(typed)}`);
+  }
   await page.getByRole('button', { name: 'Add claim' }).click();
   await card(column(page, 'Unverified'), claim).waitFor({ timeout: 5_000 });
 }
