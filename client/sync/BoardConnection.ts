@@ -230,6 +230,8 @@ export class BoardConnection {
   private lastSnapshot: BoardSnapshot | null = null;
   private socket: ConnectionFacts['socket'] = 'disconnected';
   private refusedCode: number | null = null;
+  /** The server closed the socket for good: the provider is about to say why ('closed'). */
+  private closingForGood = false;
   /** The refusal was of this device's copy only, and onStaleCopy opens the board afresh. */
   private reopening = false;
   /**
@@ -414,9 +416,17 @@ export class BoardConnection {
       }
       sync(encoder, decoder, p, emitSynced, type);
     };
+    // A socket the server closed for good is said down (status) before the provider says why
+    // ('closed', at once after): in between, the connection seemed to be reconnecting, with no
+    // answer awaited (awaitsAnswer), and the page showed a new connection in its place before
+    // this one was refused (the viewer's, which said his new role, then "Saving…" for the move
+    // refused here, and was refused in turn). Its status changes once, with the reason.
+    provider.on('connection-close', (event) => {
+      this.closingForGood = event !== null && !reconnectAfter(event);
+    });
     provider.on('status', ({ status }) => {
       this.socket = status;
-      this.changed();
+      if (!this.closingForGood) this.changed();
     });
     provider.on('sync', (synced: boolean) => {
       if (synced) {
@@ -428,7 +438,9 @@ export class BoardConnection {
       this.changed();
     });
     provider.on('closed', ({ code, reason }) => {
+      this.closingForGood = false;
       if (code === CLOSE.roleChanged) {
+        this.changed();
         this.onRoleChanged?.();
         return;
       }

@@ -165,9 +165,8 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     expect(await pillWords(eddie)).toContain(REOPENING);
     expect(await statusSaid(eddie)).toContain(REOPENING);
     // Then what his role now is, once the board is open with it.
-    expect(said.indexOf('Your role is now Viewer'), JSON.stringify(said)).toBeGreaterThan(
-      said.indexOf(REOPENING),
-    );
+    const seen = JSON.stringify({ said, pill: await pillWords(eddie) });
+    expect(said.indexOf('Your role is now Viewer'), seen).toBeGreaterThan(said.indexOf(REOPENING));
     expect(said.indexOf(REOPENING), JSON.stringify(said)).toBeGreaterThan(-1);
     // What the server refused is still listed as refused.
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
@@ -254,6 +253,42 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     );
     expect(said.indexOf(REOPENING), JSON.stringify(said)).toBeGreaterThan(-1);
     expect(timeline.slice(reopened).map((t) => t.pill)).not.toContain('Saving…');
+    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
+  }, 60_000);
+
+  it('says the board reopens before his role when the old connection is refused once the viewer’s has the board', async () => {
+    // A third order (loaded runs): the old connection's move is refused once the viewer's
+    // connection has the server's board. As the socket closes, the provider says it is down
+    // before it says why (the refusal): the page, told the old one was reconnecting, showed the
+    // viewer's connection, which said his role, "Saving…" for the move, and was refused in turn.
+    // Here in that order: the old socket's close waits until the viewer's socket has the board.
+    let sockets: Awaited<ReturnType<typeof holdSockets>> = { holdNext: () => {} };
+    const { context, eddie } = await movedOfflineMadeViewer(
+      'Refused after',
+      (page) => card(page, FIRST).focus(),
+      undefined,
+      async (page) => {
+        sockets = await holdSockets(page);
+      },
+    );
+    await recordTimeline(eddie, SECOND);
+    sockets.holdNext('next has the board', 'close');
+    await context.setOffline(false);
+
+    await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
+    await eddie.locator('[data-status="saved"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => liveSaid(eddie)).toContain('Your role is now Viewer');
+    const said = await liveSaid(eddie);
+    const timeline = await readTimeline(eddie);
+    const seen = JSON.stringify({ said, timeline });
+    const reopened = timeline.findIndex((t) => t.pill === REOPENING);
+    expect(reopened, seen).toBeGreaterThan(-1);
+    expect(said.indexOf('Your role is now Viewer'), seen).toBeGreaterThan(said.indexOf(REOPENING));
+    expect(said.indexOf(REOPENING), seen).toBeGreaterThan(-1);
+    expect(
+      timeline.slice(reopened).map((t) => t.pill),
+      seen,
+    ).not.toContain('Saving…');
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
   }, 60_000);
 

@@ -9,19 +9,27 @@ import { MESSAGE } from '../../../shared/protocol/messages';
  */
 export type HeldUntil = 'next opens' | 'next has the board';
 
+/** What `holdNext` holds of the socket: all the server sends on it, or only its close. */
+export type Held = 'messages' | 'close';
+
 /**
  * Routes the page's board sockets (/sync) through the test, to set the order of what happens on
- * two of them. After `holdNext(until)`, what the server sends on the next socket the page opens
- * (its messages and its close, in their order) waits as `until` says. Install before the page
- * opens the board: Playwright replaces the page's WebSocket class.
+ * two of them. After `holdNext(until, what)`, what the server sends on the next socket the page
+ * opens (its messages and its close, in their order; or its close alone, the messages passing)
+ * waits as `until` says. Install before the page opens the board: Playwright replaces the page's
+ * WebSocket class.
  */
-export async function holdSockets(page: Page): Promise<{ holdNext: (until?: HeldUntil) => void }> {
-  let holding: HeldUntil | null = null;
-  /** The held socket: until when, what lets its messages go, and once it has closed. */
+export async function holdSockets(
+  page: Page,
+): Promise<{ holdNext: (until?: HeldUntil, what?: Held) => void }> {
+  let holding: { until: HeldUntil; what: Held } | null = null;
+  /** The held socket: until when, what lets it go on, and once it has closed. */
   let held: { until: HeldUntil; free: () => void; closed: Promise<void> } | null = null;
   await page.routeWebSocket(/\/sync\//, (ws) => {
     const server = ws.connectToServer();
     let queue = Promise.resolve();
+    /** What the socket's close waits for besides the messages before it. */
+    let closing = Promise.resolve();
     let closed = () => {};
     let hasBoard = () => {};
     if (held) {
@@ -34,8 +42,10 @@ export async function holdSockets(page: Page): Promise<{ holdNext: (until?: Held
       held = null;
     } else if (holding) {
       let free = () => {};
-      queue = new Promise((resolve) => (free = resolve));
-      held = { until: holding, free, closed: new Promise((resolve) => (closed = resolve)) };
+      const freed = new Promise<void>((resolve) => (free = resolve));
+      if (holding.what === 'close') closing = freed;
+      else queue = freed;
+      held = { until: holding.until, free, closed: new Promise((resolve) => (closed = resolve)) };
       holding = null;
     }
     // The page may have closed the socket meanwhile: what was held for it goes nowhere.
@@ -54,6 +64,7 @@ export async function holdSockets(page: Page): Promise<{ holdNext: (until?: Held
     );
     server.onClose((code, reason) =>
       after(async () => {
+        await closing;
         await ws.close({ code, reason });
         closed();
       }),
@@ -63,5 +74,7 @@ export async function holdSockets(page: Page): Promise<{ holdNext: (until?: Held
       return server.close({ code, reason });
     });
   });
-  return { holdNext: (until = 'next opens') => (holding = until) };
+  return {
+    holdNext: (until = 'next opens', what = 'messages') => (holding = { until, what }),
+  };
 }
