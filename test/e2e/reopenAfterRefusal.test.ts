@@ -157,7 +157,13 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     const { eddie } = await refusedAndReopened('Words', (page) => card(page, FIRST).focus());
     // His role is said once the board has opened with it, which may come just after the pill
     // says all is saved: wait for it before reading the order of what was said.
-    await expect.poll(() => liveSaid(eddie)).toContain('Your role is now Viewer');
+    await expect
+      .poll(() => liveSaid(eddie))
+      .toContain('Your role is now Viewer')
+      .catch(async (e: Error) => {
+        const seen = { said: await liveSaid(eddie), pill: await pillWords(eddie) };
+        throw new Error(`${JSON.stringify(seen)}: ${e.message}`);
+      });
     const said = await liveSaid(eddie);
     const shown = [...said, ...(await pillWords(eddie))];
     // Nothing of a refused invite: the board comes back by itself, with his role now.
