@@ -30,6 +30,8 @@ import { type BoardServer, startBoardServer } from './support/boardServer';
 import { holdSockets } from './support/holdSockets';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
+type HeldSockets = Awaited<ReturnType<typeof holdSockets>>;
+
 const RUN = chromiumAvailable();
 const FIRST = 'The bridge cost $4 million in 2023';
 const SECOND = 'Bus fares rose 12% last year';
@@ -227,16 +229,15 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     expect(await eddie.getByRole('button', { name: /^Pick up to move/ }).count()).toBe(0);
   }, 60_000);
 
-  it('says the board reopens before his role when the viewer’s connection has the board first', async () => {
-    // The other order of the race above (one loaded CI run): back online, the page reads his
-    // new role and opens a viewer's connection from this device's copy, and the server sends
-    // that one its board before it refuses the old one's move. Shown then, the viewer's
-    // connection said "Saving…" for the move, and his role before the board said it reopens.
-    // Here in that order: what the server sends on the old socket waits until the viewer's
-    // socket has the server's board.
-    let sockets: Awaited<ReturnType<typeof holdSockets>> = { holdNext: () => {} };
+  /**
+   * Eddie moves a card offline, is made a viewer, and comes back online with what the server
+   * sends on his sockets held back as `hold` says; whatever the order, the board says it reopens
+   * before it says his role, and the refused move is never "Saving…" after that.
+   */
+  async function reopensBeforeRole(board: string, ...hold: Parameters<HeldSockets['holdNext']>) {
+    let sockets: HeldSockets = { holdNext: () => {} };
     const { context, eddie } = await movedOfflineMadeViewer(
-      'Other order',
+      board,
       (page) => card(page, FIRST).focus(),
       undefined,
       async (page) => {
@@ -244,41 +245,7 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
       },
     );
     await recordTimeline(eddie, SECOND);
-    sockets.holdNext('next has the board');
-    await context.setOffline(false);
-
-    await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
-    await eddie.locator('[data-status="saved"]').waitFor({ timeout: 15_000 });
-    await expect.poll(() => liveSaid(eddie)).toContain('Your role is now Viewer');
-    const said = await liveSaid(eddie);
-    const timeline = await readTimeline(eddie);
-    const reopened = timeline.findIndex((t) => t.pill === REOPENING);
-    expect(reopened, JSON.stringify(timeline)).toBeGreaterThan(-1);
-    expect(said.indexOf('Your role is now Viewer'), JSON.stringify(said)).toBeGreaterThan(
-      said.indexOf(REOPENING),
-    );
-    expect(said.indexOf(REOPENING), JSON.stringify(said)).toBeGreaterThan(-1);
-    expect(timeline.slice(reopened).map((t) => t.pill)).not.toContain('Saving…');
-    expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
-  }, 60_000);
-
-  it('says the board reopens before his role when the old connection is refused once the viewer’s has the board', async () => {
-    // A third order (loaded runs): the old connection's move is refused once the viewer's
-    // connection has the server's board. As the socket closes, the provider says it is down
-    // before it says why (the refusal): the page, told the old one was reconnecting, showed the
-    // viewer's connection, which said his role, "Saving…" for the move, and was refused in turn.
-    // Here in that order: the old socket's close waits until the viewer's socket has the board.
-    let sockets: Awaited<ReturnType<typeof holdSockets>> = { holdNext: () => {} };
-    const { context, eddie } = await movedOfflineMadeViewer(
-      'Refused after',
-      (page) => card(page, FIRST).focus(),
-      undefined,
-      async (page) => {
-        sockets = await holdSockets(page);
-      },
-    );
-    await recordTimeline(eddie, SECOND);
-    sockets.holdNext('next has the board', 'close');
+    sockets.holdNext(...hold);
     await context.setOffline(false);
 
     await expectCardIn(eddie, SECOND, 'Unverified', 15_000);
@@ -296,6 +263,25 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
       seen,
     ).not.toContain('Saving…');
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
+  }
+
+  it('says the board reopens before his role when the viewer’s connection has the board first', async () => {
+    // The other order of the race above (one loaded CI run): back online, the page reads his
+    // new role and opens a viewer's connection from this device's copy, and the server sends
+    // that one its board before it refuses the old one's move. Shown then, the viewer's
+    // connection said "Saving…" for the move, and his role before the board said it reopens.
+    // Here in that order: what the server sends on the old socket waits until the viewer's
+    // socket has the server's board.
+    await reopensBeforeRole('Other order', 'next has the board');
+  }, 60_000);
+
+  it('says the board reopens before his role when the old connection is refused once the viewer’s has the board', async () => {
+    // A third order (loaded runs): the old connection's move is refused once the viewer's
+    // connection has the server's board. As the socket closes, the provider says it is down
+    // before it says why (the refusal): the page, told the old one was reconnecting, showed the
+    // viewer's connection, which said his role, "Saving…" for the move, and was refused in turn.
+    // Here in that order: the old socket's close waits until the viewer's socket has the board.
+    await reopensBeforeRole('Refused after', 'next has the board', 'close');
   }, 60_000);
 
   it('shows the refusal, with its advice, when the invite is revoked before the board reopens', async () => {

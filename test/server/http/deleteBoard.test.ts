@@ -19,19 +19,9 @@ import { startTestServer, type TestServer } from '../../helpers/http/startTestSe
 import { connectRaw } from '../../helpers/rawClient';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { waitFor } from '../../helpers/waitFor';
+import { countBoardRows } from '../../helpers/boardTables';
 
 const ADMIN = 'admin-token-0123456789';
-/** Every table that holds a board's rows, and the column that names the board. */
-const TABLES = [
-  ['boards', 'id'],
-  ['invites', 'board_id'],
-  ['updates', 'board_id'],
-  ['snapshots', 'board_id'],
-  ['history', 'board_id'],
-  ['client_bindings', 'board_id'],
-  ['deleted_holders', 'board_id'],
-  ['deleted_structs', 'board_id'],
-] as const;
 
 let dir: TempDir;
 let server: TestServer;
@@ -83,14 +73,7 @@ async function rows(boardId: string, running = true): Promise<number[]> {
   if (running) await server.storage.loadContent(boardId);
   const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
   try {
-    return TABLES.map(
-      ([table, column]) =>
-        (
-          db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`).get(boardId) as {
-            n: number;
-          }
-        ).n,
-    );
+    return countBoardRows(db, boardId);
   } finally {
     db.close();
   }

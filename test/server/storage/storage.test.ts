@@ -4,6 +4,7 @@ import { createMemoryStorage } from '../../../server/storage/createMemoryStorage
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
+import { BOARD_TABLES, countBoardRows } from '../../helpers/boardTables';
 import { storageContract } from './storageContract';
 
 storageContract('memory', { create: () => createMemoryStorage() });
@@ -96,21 +97,11 @@ describe('sqlite storage on disk', () => {
       expect(await a.deleteBoard('b1')).toBe(true);
       await a.close();
 
-      const tables = [
-        ['boards', 'id'],
-        ['invites', 'board_id'],
-        ['updates', 'board_id'],
-        ['snapshots', 'board_id'],
-        ['history', 'board_id'],
-        ['client_bindings', 'board_id'],
-        ['deleted_holders', 'board_id'],
-        ['deleted_structs', 'board_id'],
-      ];
       // Reopened: what a crash would replay from the pending log comes back for neither board.
       const reopened = createSqliteStorage(file);
       await reopened.close();
       const db = new Database(file, { readonly: true });
-      // Every table with a board's rows is listed above: one added later must be too.
+      // Every table with a board's rows is in BOARD_TABLES: one added later must be too.
       const keyed = db
         .prepare(
           `SELECT DISTINCT m.name FROM sqlite_master m, pragma_table_info(m.name) c
@@ -118,14 +109,9 @@ describe('sqlite storage on disk', () => {
         )
         .all() as { name: string }[];
       expect(new Set([...keyed.map((r) => r.name), 'boards'])).toEqual(
-        new Set(tables.map(([t]) => t)),
+        new Set(BOARD_TABLES.map(([t]) => t)),
       );
-      const rows = (id: string) =>
-        tables.map(
-          ([t, c]) =>
-            (db.prepare(`SELECT COUNT(*) AS n FROM ${t} WHERE ${c} = ?`).get(id) as { n: number })
-              .n,
-        );
+      const rows = (id: string) => countBoardRows(db, id);
       expect(rows('b1')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
       expect(rows('b2')).toEqual([1, 1, 2, 1, 1, 1, 1, 1]);
       db.close();
