@@ -8,10 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../shared/board/actor';
 import { addClaim } from '../../../shared/board';
 import { createMemoryStorage } from '../../../server/storage/createMemoryStorage';
-import type { SyncStorage } from '../../../server/storage/Storage';
 import { UnknownBoardError } from '../../../server/sync/UnknownBoardError';
 import { startSyncTestServer, type SyncTestServer } from '../../helpers/startSyncTestServer';
 import { waitFor } from '../../helpers/waitFor';
+import { pausableStorage } from '../../client/pausableStorage';
 
 let server: SyncTestServer | null = null;
 afterEach(async () => {
@@ -22,24 +22,15 @@ afterEach(async () => {
 describe('a board deleted while its room stores a batch', () => {
   it('fails the changes in that batch and behind it as an unknown board, without retrying', async () => {
     const inner = createMemoryStorage();
-    let gate: Promise<void> | null = null;
-    let open = () => {};
-    let waiting = 0;
-    const storage: SyncStorage = {
-      ...inner,
-      async appendBatch(boardId, batch) {
-        if (gate) {
-          waiting++;
-          await gate;
-        }
-        return inner.appendBatch(boardId, batch);
-      },
-    };
-    server = await startSyncTestServer({ storage, options: { retryMinMs: 5, retryMaxMs: 20 } });
+    const paused = pausableStorage(inner);
+    server = await startSyncTestServer({
+      storage: paused.storage,
+      options: { retryMinMs: 5, retryMaxMs: 20 },
+    });
     const boardId = await server.createBoard('Doomed');
     const before = (await inner.loadContent(boardId)).updates.length;
 
-    gate = new Promise<void>((resolve) => (open = resolve));
+    paused.pause();
     const change = (claim: string) =>
       server!.sync
         .change(boardId, SYSTEM_ACTOR, (doc) => addClaim(doc, { claim }, { actor: SYSTEM_ACTOR }))
@@ -48,11 +39,11 @@ describe('a board deleted while its room stores a batch', () => {
           (error: unknown) => (error instanceof UnknownBoardError ? 'unknown board' : error),
         );
     const first = change('Stored as the board is deleted');
-    await waitFor(() => waiting === 1, { what: 'the first batch on its way to storage' });
+    await waitFor(() => paused.waiting === 1, { what: 'the first batch on its way to storage' });
     const second = change('Queued behind it');
 
     expect(await inner.deleteBoard(boardId)).toBe(true);
-    open();
+    paused.resume();
     expect(await first).toBe('unknown board');
     expect(await second).toBe('unknown board');
     expect(before).toBeGreaterThan(0);
