@@ -1,9 +1,10 @@
 /**
  * The SQLite storage builds big boards' snapshots on its compaction thread (server/storage/
  * CompactionThread.ts, compactionWorker.ts): the event loop goes on meanwhile, batches appended
- * during a job are kept, close waits for the jobs given, and a thread that dies fails only its
- * own jobs.
+ * during a job are kept, close waits for the jobs given, a deletion of the board waits for its
+ * job (which then writes nothing back), and a thread that dies fails only its own jobs.
  */
+import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +92,39 @@ describe('the SQLite storage’s compaction thread', () => {
     expect(content.snapshot?.byteLength).toBe(bytes);
     expect(content.updates).toHaveLength(0);
     expect(text(content)).toBe(expected(50));
+  });
+
+  it('a deletion of the board waits for its compaction under way, which leaves nothing behind', async () => {
+    const s = storage as SyncStorage;
+    const seq = await append(s, 0, 50);
+    // Into the tables (the pending log is empty after a read), so that only the thread writes.
+    await s.loadContent('b');
+    // Another program holds the write lock: the thread reads the board and builds the snapshot,
+    // then waits to store it. A deletion that did not wait for the job would wait for the lock
+    // on the event loop (and fail with SQLITE_BUSY, this lock being held on it), or, given it
+    // first, be followed by the job's snapshot of a board no longer there.
+    const other = new Database(file);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    const order: string[] = [];
+    const compacted = s.compact('b', seq, 11, KEEP).then(
+      () => order.push('compacted'),
+      (error: unknown) => order.push(`compaction failed: ${String(error)}`),
+    );
+    await nextTurn();
+    const deletion = s.deleteBoard('b').then((existed) => order.push(`deleted: ${existed}`));
+    for (let i = 0; i < 20; i++) await nextTurn();
+    expect(order).toEqual([]);
+    other.exec('COMMIT');
+    await Promise.all([compacted, deletion]);
+    expect(order).toEqual(['compacted', 'deleted: true']);
+    expect(other.prepare("SELECT count(*) AS n FROM snapshots WHERE board_id = 'b'").get()).toEqual(
+      { n: 0 },
+    );
+    expect(other.prepare("SELECT count(*) AS n FROM updates WHERE board_id = 'b'").get()).toEqual({
+      n: 0,
+    });
+    other.close();
   });
 
   it('a thread that dies fails its jobs, and the next job starts a new one', async () => {

@@ -884,6 +884,8 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.hasBoards()).toBe(true);
     });
 
+    // Whether the job is still under way when the deletion comes is up to the backend's
+    // timing here; compactionThread.test holds SQLite's job to make sure the deletion waits.
     it('a compaction under way as its board is deleted writes no snapshot back', async () => {
       await s.createBoard(board('b1'));
       const { updates } = edits(50);
