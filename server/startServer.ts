@@ -19,6 +19,7 @@ import { enrichHandMadeCards } from './extract/enrichHandMadeCards';
 import { listenOn } from './listenOn';
 import { createServerMetrics } from './metrics/createServerMetrics';
 import { createSqliteStorage } from './storage/createSqliteStorage';
+import { StorageError } from './storage/StorageError';
 import { defaultSyncLog, type SyncLog } from './sync/syncLog';
 import type { Storage } from './storage/Storage';
 import { createSyncServer } from './sync/createSyncServer';
@@ -90,7 +91,11 @@ export async function startServer(
   const databaseFile = join(dataDir, DATABASE_FILE);
   const storage = createSqliteStorage(databaseFile, {
     synchronous: config.sqliteSynchronous,
-    onError: (error) => log('error', 'storing pending updates failed; retrying', { error }),
+    onError: (error) => {
+      // A WAL left busy after a redaction or deletion is not retried: said as what it is.
+      if (error instanceof StorageError && error.code === 'wal_busy') log('warn', error.message);
+      else log('error', 'storing pending updates failed; retrying', { error });
+    },
     onRecovered: ({ lockTakenOverFrom, batches, updates }) => {
       if (lockTakenOverFrom !== null) {
         log('warn', 'took over the lock a stopped process left', {

@@ -149,7 +149,9 @@ export interface Storage {
    * invites, updates (those still waiting to be stored first), snapshots, history, client-id
    * bindings and deleted places. Other boards keep everything. From the call on, appending to
    * the board or compacting it is refused (StorageError board_not_found), and a compaction
-   * already running for it is waited for, so nothing of it is written back afterwards.
+   * already running for it is waited for, so nothing of it is written back afterwards. SQLite
+   * zeroes the freed space and then empties its WAL, so that no byte of the board is left in
+   * the data directory's files (a WAL a long read keeps busy is reported through onError).
    * Resolves whether the board existed.
    */
   deleteBoard(id: string): Promise<boolean>;

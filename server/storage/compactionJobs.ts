@@ -1,6 +1,7 @@
 /**
  * A compaction as the SQLite storage runs it (sqliteCompaction.ts), and who runs it; and the
- * messages between the storage and its thread, which also runs redactions (sqliteRedaction.ts).
+ * messages between the storage and its thread, which also runs redactions (sqliteRedaction.ts)
+ * and empties the WAL after a board's deletion.
  */
 import type { RedactionJob } from './sqliteRedaction';
 import type { RedactionCounts } from './Storage';
@@ -31,9 +32,12 @@ export interface RedactionDone {
 export type ToCompactor =
   | (CompactionJob & { readonly type: 'compact'; readonly id: number })
   | (RedactionJob & { readonly type: 'redact'; readonly id: number })
+  | { readonly type: 'emptyWal'; readonly id: number }
   | { readonly type: 'stop' };
 
 export type FromCompactor =
   | { readonly type: 'compacted'; readonly id: number; readonly bytes: number }
   | { readonly type: 'redacted'; readonly id: number; readonly done: RedactionDone }
+  /** Whether the WAL was emptied (false: checkpoints kept it busy past every try). */
+  | { readonly type: 'walEmptied'; readonly id: number; readonly emptied: boolean }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -4,7 +4,8 @@
  * never holds a big board's whole state. Measured on a 10,000-card board: encoding its 17 MB
  * snapshot took 105–370 ms, writing it 40–70 ms and pruning up to 33 ms, all of which the
  * main thread used to spend in one go. It runs a lead's redactions too (sqliteRedaction.ts):
- * their rewrite of the board's rows and of the file took the event loop 157–776 ms.
+ * their rewrite of the board's rows and of the file took the event loop 157–776 ms. And it
+ * empties the WAL after a board's deletion (a checkpoint that copies the whole WAL, with fsyncs).
  *
  * Jobs run one at a time in the order they arrive; 'stop' comes after the last.
  */
@@ -15,7 +16,7 @@ import { sqliteCompaction } from './sqliteCompaction';
 import { sqliteRedaction } from './sqliteRedaction';
 import type { RedactionJob } from './sqliteRedaction';
 
-/** A redaction's checkpoint is tried this often, this far apart, while another one runs. */
+/** Emptying the WAL is tried this often, this far apart, while another checkpoint runs. */
 const EMPTY_WAL_TRIES = 100;
 const EMPTY_WAL_WAIT_MS = 20;
 
@@ -56,10 +57,13 @@ port.on('message', (message: ToCompactor) => {
   }
   let reply: FromCompactor;
   try {
-    reply =
-      message.type === 'compact'
-        ? { type: 'compacted', id: message.id, bytes: compact(message) }
-        : { type: 'redacted', id: message.id, done: redact(message) };
+    if (message.type === 'compact') {
+      reply = { type: 'compacted', id: message.id, bytes: compact(message) };
+    } else if (message.type === 'redact') {
+      reply = { type: 'redacted', id: message.id, done: redact(message) };
+    } else {
+      reply = { type: 'walEmptied', id: message.id, emptied: emptyWal() };
+    }
   } catch (error) {
     reply = { type: 'failed', id: message.id, message: String(error) };
   }

@@ -146,7 +146,10 @@ export interface SqliteOptions {
   readonly checkpointIntervalMs?: number;
   /** How long appended batches wait in the pending log before they move into the tables. */
   readonly flushAfterMs?: number;
-  /** Told when moving pending batches into the tables fails; it is retried. */
+  /**
+   * Told when moving pending batches into the tables fails (it is retried), and when the WAL
+   * could not be emptied after a redaction or a deletion (StorageError wal_busy).
+   */
   readonly onError?: (error: unknown) => void;
   /** Told on open when a crashed process's lock was taken over or its pending log replayed. */
   readonly onRecovered?: (recovery: Recovery) => void;
@@ -542,6 +545,7 @@ function openSqliteStorage(
     async deleteBoard(id) {
       // Refused from now on: a room's batch, or a compaction, that comes after this call.
       deleted.add(id);
+      let existed: boolean;
       try {
         // A redaction or a compaction of the board on the thread would write its rows back.
         for (;;) {
@@ -557,7 +561,7 @@ function openSqliteStorage(
         flush();
         db.pragma('secure_delete = ON');
         try {
-          return deleteBoardNow.immediate(id);
+          existed = deleteBoardNow.immediate(id);
         } finally {
           db.pragma('secure_delete = OFF');
         }
@@ -565,6 +569,18 @@ function openSqliteStorage(
         deleted.delete(id);
         throw error;
       }
+      // The WAL still holds the pages as they were before (the board's rows in them), and the
+      // file holds them until a checkpoint copies the zeroed ones over: emptying the WAL does
+      // both. Deleted all the same if it cannot be emptied now (a long read holds it).
+      if (existed && thread) {
+        const emptied = await thread.emptyWal().catch(() => false);
+        if (!emptied) {
+          options.onError?.(
+            new StorageError('wal_busy', 'the WAL could not be emptied after a deletion'),
+          );
+        }
+      }
+      return existed;
     },
     async createImportedBoard(imported) {
       // Its update takes the next number, after every batch the pending log holds.

@@ -5,6 +5,7 @@
  * another board keeps all of its, and the audit line saying who deleted it.
  */
 import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, deleteCard } from '../../../shared/board';
@@ -160,6 +161,36 @@ describe('DELETE /api/boards/:id', () => {
         by: { inviteId: expect.any(String), name: 'Lea', role: 'lead' },
       }),
     });
+  });
+
+  it('leaves no byte of the board in the data directory: not in the database file, nor in its WAL', async () => {
+    // Strings of this board alone, as SQLite stores them (the title and names as text, the
+    // claim inside the Yjs updates and snapshot, the history's JSON).
+    const words = ['Secret source Zeta-7', 'Informant Quillon', 'Budget of 4,817 pesos hidden'];
+    const [title, name, claim] = words as [string, string, string];
+    const made = await request(server.url, 'POST', '/api/boards', {
+      token: ADMIN,
+      json: { title, name },
+    });
+    expect(made.status).toBe(201);
+    const { id, leadToken } = made.body as { id: string; leadToken: string };
+    const lead = connectProvider(syncUrl(), id, leadToken);
+    await lead.synced();
+    addClaim(lead.doc, { claim }, lead.as);
+    await lead.allSaved();
+    lead.destroy();
+    const { lastSeq } = await server.storage.loadContent(id);
+    await server.storage.compact(id, lastSeq, Date.now(), { pruneBefore: 0 });
+    /** The files of the data directory that hold any of the words. */
+    const holding = () =>
+      readdirSync(dir.path).filter((file) => {
+        const bytes = readFileSync(join(dir.path, file));
+        return words.some((w) => bytes.includes(w));
+      });
+    expect(holding()).not.toEqual([]);
+
+    expect((await del(id, leadToken)).status).toBe(204);
+    expect(holding()).toEqual([]);
   });
 
   it('lets the admin token delete any board', async () => {
