@@ -5,13 +5,14 @@
  * card's dialog opens the view on the card's passage (PassageRequest); closed while it still
  * shows that passage, the view gives focus back to the card, where the reader came from.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BoardView, SourceSpan } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { useBoardActions } from '../board/boardActions';
 import { ImportArticleDialog } from '../import/ImportArticleDialog';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
+import { PopupButton } from '../ui/PopupButton';
 import { usePopup } from '../ui/usePopup';
 import { ArticleView } from './ArticleView';
 
@@ -41,8 +42,6 @@ export function ArticleTools({
   const viewer = usePopup<'view'>();
   const viewing = viewer.open === 'view';
   const [articleId, setArticleId] = useState<string | null>(null);
-  const importButton = useRef<HTMLButtonElement | null>(null);
-  const importRef = importer.opener('import');
   // The passage shown, until the person picks another article.
   const [target, setTarget] = useState<PassageRequest | null>(null);
   const [asked, setAsked] = useState<PassageRequest | null>(null);
@@ -58,29 +57,14 @@ export function ArticleTools({
   return (
     <>
       {can(role, 'importArticle') && (
-        <button
-          ref={(button) => {
-            importRef(button);
-            importButton.current = button;
-          }}
-          type="button"
-          className="button small"
-          aria-haspopup="dialog"
-          onClick={() => importer.show('import')}
-        >
+        <PopupButton popup={importer} name="import" opens="dialog">
           Import article
-        </button>
+        </PopupButton>
       )}
       {(board.articles.length > 0 || viewing) && (
-        <button
-          ref={viewer.opener('view')}
-          type="button"
-          className="button small"
-          aria-expanded={viewing}
-          onClick={() => (viewing ? viewer.close() : viewer.show('view'))}
-        >
+        <PopupButton popup={viewer} name="view" opens="panel">
           Article view
-        </button>
+        </PopupButton>
       )}
       {importer.open === 'import' && (
         <ImportArticleDialog
@@ -115,7 +99,7 @@ export function ArticleTools({
             onEmptied={() => {
               // Its opener, "Article view", goes with the last article: focus goes to import.
               viewer.dismiss();
-              focusWhenRendered(() => importButton.current);
+              focusWhenRendered(() => importer.openerOf('import'));
             }}
           />,
           document.body,

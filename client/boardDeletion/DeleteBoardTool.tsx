@@ -4,6 +4,7 @@
  */
 import { can, type Role } from '../../shared/roles';
 import { useBoardAccess } from '../review/useBoardAccess';
+import { PopupButton } from '../ui/PopupButton';
 import { usePopup } from '../ui/usePopup';
 import { DeleteBoardDialog } from './DeleteBoardDialog';
 
@@ -14,15 +15,9 @@ export function DeleteBoardTool({ title, role }: { title: string; role: Role }) 
 
   return (
     <>
-      <button
-        ref={popup.opener('delete')}
-        type="button"
-        className="button small"
-        aria-haspopup="dialog"
-        onClick={() => popup.show('delete')}
-      >
+      <PopupButton popup={popup} name="delete" opens="dialog">
         Delete board…
-      </button>
+      </PopupButton>
       {popup.open === 'delete' && (
         <DeleteBoardDialog
           title={title}

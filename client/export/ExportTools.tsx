@@ -5,6 +5,7 @@
 import type { BoardView } from '../../shared/board/view';
 import { can, type Role } from '../../shared/roles';
 import { useBoardAccess } from '../review/useBoardAccess';
+import { PopupButton } from '../ui/PopupButton';
 import { usePopup } from '../ui/usePopup';
 import { ExportDialog } from './ExportDialog';
 
@@ -23,15 +24,9 @@ export function ExportTools({
 
   return (
     <>
-      <button
-        ref={popup.opener('export')}
-        type="button"
-        className="button small"
-        aria-haspopup="dialog"
-        onClick={() => popup.show('export')}
-      >
+      <PopupButton popup={popup} name="export" opens="dialog">
         Export
-      </button>
+      </PopupButton>
       {popup.open === 'export' && (
         <ExportDialog
           board={board}

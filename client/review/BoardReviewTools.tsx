@@ -9,6 +9,7 @@ import { can, type Role } from '../../shared/roles';
 import { ActivityPanel } from '../history/ActivityPanel';
 import { InvitesDialog } from '../invites/InvitesDialog';
 import { RatingScaleDialog } from '../scale/RatingScaleDialog';
+import { PopupButton } from '../ui/PopupButton';
 import { usePopup } from '../ui/usePopup';
 import { MoveVerdictPrompt } from './MoveVerdictPrompt';
 import { useBoardAccess } from './useBoardAccess';
@@ -26,42 +27,25 @@ export function BoardReviewTools({
 }) {
   const access = useBoardAccess();
   // One at a time: opening one closes the other.
-  const { open, show, close, dismiss, opener } = usePopup<'invites' | 'activity' | 'scale'>();
+  const popup = usePopup<'invites' | 'activity' | 'scale'>();
+  const { open, close, dismiss } = popup;
   const lead = can(role, 'invite');
 
   return (
     <>
       {lead && access && (
-        <button
-          ref={opener('invites')}
-          type="button"
-          className="button small"
-          aria-haspopup="dialog"
-          onClick={() => show('invites')}
-        >
+        <PopupButton popup={popup} name="invites" opens="dialog">
           Invite people
-        </button>
+        </PopupButton>
       )}
       {can(role, 'editRatingScale') && (
-        <button
-          ref={opener('scale')}
-          type="button"
-          className="button small"
-          aria-haspopup="dialog"
-          onClick={() => show('scale')}
-        >
+        <PopupButton popup={popup} name="scale" opens="dialog">
           Rating scale
-        </button>
+        </PopupButton>
       )}
-      <button
-        ref={opener('activity')}
-        type="button"
-        className="button small"
-        aria-expanded={open === 'activity'}
-        onClick={() => (open === 'activity' ? close() : show('activity'))}
-      >
+      <PopupButton popup={popup} name="activity" opens="panel">
         Activity
-      </button>
+      </PopupButton>
       {open === 'invites' && access && (
         // Stays open through a lower role while it holds input not applied (it says so).
         <InvitesDialog

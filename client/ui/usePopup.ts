@@ -6,7 +6,19 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-export function usePopup<K extends string>() {
+export interface Popup<K extends string> {
+  readonly open: K | null;
+  readonly show: (key: K) => void;
+  readonly close: () => void;
+  /** Closes without returning focus: for a popup that hands focus on to another one. */
+  readonly dismiss: () => void;
+  /** The ref of the button that opens `key`: focus returns to it when `key` closes. */
+  readonly opener: (key: K) => (button: HTMLButtonElement | null) => void;
+  /** The button that opens `key`, while it is on the page. */
+  readonly openerOf: (key: K) => HTMLButtonElement | null;
+}
+
+export function usePopup<K extends string>(): Popup<K> {
   const [open, setOpen] = useState<K | null>(null);
   const openers = useRef(new Map<K, HTMLButtonElement>());
   const returnTo = useRef<HTMLButtonElement | null>(null);
@@ -24,12 +36,11 @@ export function usePopup<K extends string>() {
       returnTo.current = open ? (openers.current.get(open) ?? null) : null;
       setOpen(null);
     },
-    /** Closes without returning focus: for a popup that hands focus on to another one. */
     dismiss: () => setOpen(null),
-    /** The ref of the button that opens `key`: focus returns to it when `key` closes. */
     opener: (key: K) => (button: HTMLButtonElement | null) => {
       if (button) openers.current.set(key, button);
       else openers.current.delete(key);
     },
+    openerOf: (key: K) => openers.current.get(key) ?? null,
   };
 }
