@@ -12,7 +12,7 @@ import type { SpeakerType } from '../../shared/board/schema';
 import type { CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { EditConflict } from '../ui/EditConflict';
-import { SaveOrDiscard } from '../ui/SaveOrDiscard';
+import { SubmitRow } from '../ui/SubmitRow';
 import { useFieldDraft } from '../ui/useFieldDraft';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -163,15 +163,19 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />
-      <SaveOrDiscard
+      <SubmitRow
         label="Save publication details"
         disabled={!draft.dirty || conflicts.length > 0}
-        dirty={draft.dirty}
-        onDiscard={() => {
-          draft.reset();
-          setError(null);
-          selectRef.current?.focus();
-        }}
+        other={
+          draft.dirty && {
+            label: 'Discard changes',
+            onClick: () => {
+              draft.reset();
+              setError(null);
+              selectRef.current?.focus();
+            },
+          }
+        }
       />
     </form>
   );

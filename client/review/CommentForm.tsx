@@ -8,6 +8,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
+import { SubmitRow } from '../ui/SubmitRow';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { MentionSuggestions } from './MentionSuggestions';
@@ -95,16 +96,11 @@ export function CommentForm({
         Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
       </p>
       {escape.question}
-      <div className="row">
-        <button type="submit" className="button primary small" aria-disabled={!text.trim()}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button small" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <SubmitRow
+        label={submitLabel}
+        disabled={!text.trim()}
+        other={onCancel && { label: 'Cancel', onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import type { Stance } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { EditConflict } from '../ui/EditConflict';
+import { SubmitRow } from '../ui/SubmitRow';
 import { useFieldDraft } from '../ui/useFieldDraft';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
@@ -189,14 +190,11 @@ export function EvidenceForm({
           onTakeTheirs={() => fields.takeTheirs(conflicts)}
         />
       )}
-      <div className="row">
-        <button type="submit" className="button primary small" aria-disabled={conflicts.length > 0}>
-          {submitLabel}
-        </button>
-        <button type="button" className="button small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SubmitRow
+        label={submitLabel}
+        disabled={conflicts.length > 0}
+        other={{ label: 'Cancel', onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -13,7 +13,7 @@ import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
-import { SaveOrDiscard } from '../ui/SaveOrDiscard';
+import { SubmitRow } from '../ui/SubmitRow';
 import { useTextLimit } from '../ui/useTextLimit';
 import type { FieldDraft } from '../ui/fieldDraft';
 import { fieldDraftState } from '../ui/useFieldDraft';
@@ -213,15 +213,19 @@ export function VerdictPicker({
         onKeepMine={() => draft.keepMine(conflicts)}
         onTakeTheirs={() => draft.takeTheirs(conflicts)}
       />
-      <SaveOrDiscard
+      <SubmitRow
         label="Save verdict"
         disabled={!draft.dirty || conflicts.length > 0 || stale !== null}
-        dirty={draft.dirty}
-        onDiscard={() => {
-          draft.reset();
-          setFollowed(null);
-          selectRef.current?.focus();
-        }}
+        other={
+          draft.dirty && {
+            label: 'Discard changes',
+            onClick: () => {
+              draft.reset();
+              setFollowed(null);
+              selectRef.current?.focus();
+            },
+          }
+        }
       />
     </form>
   );
