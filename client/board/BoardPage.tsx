@@ -71,7 +71,7 @@ import { useCompactCards } from './useCompactCards';
 import { useFocusFollowsCard } from './useFocusFollowsCard';
 import { useEarlierWorkSaved } from './useEarlierWorkSaved';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
-import { CARD_KEYS_HINT_ID, cardKeysHint, mayUndo } from './keyboardShortcuts';
+import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
@@ -88,7 +88,7 @@ import { useAnnouncer } from '../ui/useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
 import { useMover } from './useMover';
 import { pointerThenCorners } from './pointerThenCorners';
-import { undoAnnouncement } from './undoWords';
+import { useUndoRedo } from './useUndoRedo';
 import { useUndoShortcuts } from './useUndoShortcuts';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 
@@ -256,22 +256,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (b: BoardView) => filterColumns(b, shownFilterNow.current, forMe),
     [forMe],
   );
-  // A page that may no longer write (refused, reopening) still holds its own steps: undone
-  // there, they would change the board on screen only, and be said done.
-  const undo = useCallback(() => {
-    if (!connection.undoManager.canUndo()) return tell('Nothing to undo.');
-    if (!mayUndo(role)) return tell(`Could not undo: ${rightsGone.why}.`);
-    const before = connection.getSnapshot().board;
-    const step = connection.undo();
-    tell(undoAnnouncement('Undone', step, before, connection.getSnapshot().board, shownColumns));
-  }, [connection, tell, shownColumns, role, rightsGone]);
-  const redo = useCallback(() => {
-    if (!connection.undoManager.canRedo()) return tell('Nothing to redo.');
-    if (!mayUndo(role)) return tell(`Could not redo: ${rightsGone.why}.`);
-    const before = connection.getSnapshot().board;
-    const step = connection.redo();
-    tell(undoAnnouncement('Redone', step, before, connection.getSnapshot().board, shownColumns));
-  }, [connection, tell, shownColumns, role, rightsGone]);
+  const { undo, redo } = useUndoRedo({
+    connection,
+    role,
+    whyNot: rightsGone.why,
+    tell,
+    shownColumns,
+  });
   useUndoShortcuts(undo, redo);
 
   // A lead changed this person's role while the page was open (or before it opened, since the

@@ -1,0 +1,49 @@
+/**
+ * The page's Undo and Redo (the header's buttons, the shortcuts, a toast's Undo): each takes
+ * the person's own top step, or says why not, and says what the step did (undoAnnouncement).
+ * One function for both: they differ only in the stack they take from and their words.
+ */
+import { useCallback } from 'react';
+import type { BoardView } from '../../shared/board/view';
+import type { Role } from '../../shared/roles';
+import type { BoardConnection } from '../sync/BoardConnection';
+import type { Columns } from './filterCards';
+import { mayUndo } from './keyboardShortcuts';
+import { undoAnnouncement } from './undoWords';
+
+export function useUndoRedo({
+  connection,
+  role,
+  whyNot,
+  tell,
+  shownColumns,
+}: {
+  connection: BoardConnection;
+  /** What the page lets this person do now. */
+  role: Role;
+  /** Why the role may not undo now (lost rights), for "Could not undo: …". */
+  whyNot: string;
+  /** Says and shows the result. */
+  tell: (text: string) => void;
+  /** The columns as the person sees them, for where a step left its card. */
+  shownColumns: (board: BoardView) => Columns;
+}): { undo: () => void; redo: () => void } {
+  const step = useCallback(
+    (which: 'undo' | 'redo') => {
+      const undoing = which === 'undo';
+      const manager = connection.undoManager;
+      if (!(undoing ? manager.canUndo() : manager.canRedo())) return tell(`Nothing to ${which}.`);
+      // A page that may no longer write (refused, reopening) still holds its own steps: undone
+      // there, they would change the board on screen only, and be said done.
+      if (!mayUndo(role)) return tell(`Could not ${which}: ${whyNot}.`);
+      const before = connection.getSnapshot().board;
+      const done = undoing ? connection.undo() : connection.redo();
+      const after = connection.getSnapshot().board;
+      tell(undoAnnouncement(undoing ? 'Undone' : 'Redone', done, before, after, shownColumns));
+    },
+    [connection, tell, shownColumns, role, whyNot],
+  );
+  const undo = useCallback(() => step('undo'), [step]);
+  const redo = useCallback(() => step('redo'), [step]);
+  return { undo, redo };
+}
