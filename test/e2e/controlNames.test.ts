@@ -6,11 +6,11 @@
  * first words.
  */
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { addClaim, openBoard, openCard, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const CLAIM = 'The new bridge cost $4 million';
@@ -24,17 +24,7 @@ async function buttonNames(dialog: Locator): Promise<{ all: string[]; repeated: 
 }
 
 describe.skipIf(!RUN)('names of the controls in a card dialog', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const { server, browser } = useBoardBrowser();
 
   it('tell apart evidence from one site and one person’s threads', async () => {
     const board = await server.createBoard('Names', 'Lea');

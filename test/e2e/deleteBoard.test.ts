@@ -4,10 +4,10 @@
  * "Board deleted". A colleague with the board open meanwhile sees it refused as deleted.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, openBoard, status } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const TITLE = 'Dropped story';
@@ -24,17 +24,7 @@ const focused = (page: Page) =>
   });
 
 describe.skipIf(!RUN)('deleting a board', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const { server, browser } = useBoardBrowser();
 
   it('the lead deletes it by keyboard after typing its title; a colleague sees it deleted', async () => {
     const board = await server.createBoard(TITLE, 'Lea');

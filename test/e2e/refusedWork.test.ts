@@ -5,8 +5,8 @@
  * instead of re-sending the refused changes (4403) on every connection for ever.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -17,7 +17,7 @@ import {
   status,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const FIRST = 'The bridge cost $4 million in 2023';
@@ -28,18 +28,8 @@ const saveVerdict = (dialog: Locator) => dialog.getByRole('button', { name: 'Sav
 const notSaved = (page: Page) => page.getByRole('region', { name: 'Not saved' });
 
 describe.skipIf(!RUN)('changes the server refuses', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** A board with two claims, and Eddie (editor) on it in a browser of his own. */
   async function boardWithEddie(title: string) {

@@ -9,11 +9,11 @@
  * and "Ask the board’s lead for a new invite link"), unless it is: an invite revoked meanwhile.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignCard, readBoard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import { readClaims } from '../../client/app/tokenClaims';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -26,7 +26,7 @@ import {
   statusSaid,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { holdSockets } from './support/holdSockets';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -38,17 +38,7 @@ const SECOND = 'Bus fares rose 12% last year';
 const LEA = { id: 'lea-elsewhere', name: 'Lea' };
 
 describe.skipIf(!RUN)('a board opened again after a refusal', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const { server, browser } = useBoardBrowser();
 
   /** Changes a member's role as the lead does from the invite dialog. */
   async function changeRole(board: { id: string; leadToken: string }, name: string, role: Role) {

@@ -6,9 +6,9 @@
  * against the real server; the server's board is read back from its JSON export.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addClaim as addClaimTo, addEvidence } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -19,7 +19,8 @@ import {
   status,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -29,18 +30,8 @@ const SOURCE = 'https://stats.example.org/port';
 type Board = Awaited<ReturnType<BoardServer['createBoard']>>;
 
 describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** A board with one claim and one item of evidence, and Eddie (editor) on it. */
   async function boardWithEddie(title: string): Promise<{ board: Board; eddie: Page }> {
