@@ -6,12 +6,12 @@
  * driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
 import { card, expectCardIn, moveTo, openCard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -30,8 +30,7 @@ interface Imported {
 }
 
 describe.skipIf(!RUN)('two versions of a story', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
 
@@ -47,15 +46,9 @@ describe.skipIf(!RUN)('two versions of a story', () => {
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('City desk', 'Ana');
     page = await openBoardPage(browser, await server.invite(board, 'Ed', 'editor'));
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('removing the older moves its cards to the newer, highlighted there, and Undo moves them back', async () => {
     const v1 = await importArticle({ title: 'Budget', text: V1 });

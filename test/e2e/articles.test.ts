@@ -4,12 +4,12 @@
  * Built app, real server, headless Chromium, driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
 import { card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -27,8 +27,7 @@ interface Imported {
 }
 
 describe.skipIf(!RUN)('articles on a board', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
   let reviewerUrl: string;
@@ -47,17 +46,11 @@ describe.skipIf(!RUN)('articles on a board', () => {
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('City desk', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     reviewerUrl = await server.invite(board, 'Rita', 'reviewer');
     page = await openBoardPage(browser, editorUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   describe('removing an article', () => {
     it('takes a wrong paste back with its untouched cards, keeps the worked-on one, and undoes', async () => {

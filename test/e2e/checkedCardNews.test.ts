@@ -5,9 +5,9 @@
  * focus is said once, as focus follows the card, not a second time as a notice.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -18,7 +18,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { assignCard, moveCard, readBoard } from '../../shared/board';
 
 const RUN = chromiumAvailable();
@@ -26,8 +26,7 @@ const CLAIM = 'The ferry carried 2 million people in 2024';
 const LEA = { id: 'lea-elsewhere', name: 'Lea' };
 
 describe.skipIf(!RUN)('news of a card the person is checking', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let edith: Page;
   let boardId: string;
   /** A change Lea makes on another device, reaching Edith through the server. */
@@ -40,16 +39,10 @@ describe.skipIf(!RUN)('news of a card the person is checking', () => {
   const toast = () => edith.locator('.toast');
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Ferry desk', 'Lea');
     boardId = board.id;
     edith = await openBoardPage(browser, await server.invite(board, 'Edith Reyes', 'editor'));
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('a colleague’s move of her card is told, heard, and opens the card', async () => {
     await addClaim(edith, CLAIM);

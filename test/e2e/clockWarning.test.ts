@@ -4,10 +4,10 @@
  * against the real server, and says nothing when the clock is right or the page writes nothing.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, openBoard, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -15,19 +15,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const QUIET_MS = 1_500;
 
 describe.skipIf(!RUN)('a device clock far off the server’s', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadToken: string; leadUrl: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Clock desk', 'Lea');
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const pageAt = async (skewMs: number): Promise<Page> => {
     const page = await (await browser.newContext()).newPage();

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/extractArticle';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { card, expectCardIn, openCard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const SEED_FILE = new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url);
 const SEED = readFileSync(SEED_FILE, 'utf8');
@@ -21,8 +21,7 @@ const EXPECTED = extractArticle({ body: SEED, contentType: 'text/plain' }).claim
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('importing an article in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
 
@@ -31,16 +30,10 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
   const articleView = () => page.getByRole('region', { name: 'Article view' });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Prison watch', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     page = await openBoardPage(browser, editorUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("shows the server's refusals in the dialog", async () => {
     await page.getByRole('button', { name: 'Import article' }).click();

@@ -7,10 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { waitFor } from '../helpers/waitFor';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 // A URL-like run of punctuation without a space, 990,000 characters: wink's tokenizer takes
 // seconds over it (3.6 s at least, measured), after the seconds a cold thread takes to start.
@@ -20,8 +20,7 @@ const CLAIM = 'Crime fell 40% in 2023, the police said.';
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('importing an article while the server is busy', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser({ extractQueueLength: 0 });
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
   const slow: AbortController[] = [];
@@ -30,10 +29,6 @@ describe.skipIf(!RUN)('importing an article while the server is busy', () => {
   const articles = async () => (await server.exportJson(board)).articles;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([
-      startBoardServer({ extractQueueLength: 0 }),
-      launchBrowser(),
-    ]);
     board = await server.createBoard('Busy day', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     page = await openBoardPage(browser, editorUrl);
@@ -41,8 +36,6 @@ describe.skipIf(!RUN)('importing an article while the server is busy', () => {
 
   afterAll(async () => {
     for (const controller of slow) controller.abort();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('says the server is busy, keeps the text, and imports it when tried again', async () => {

@@ -5,11 +5,11 @@
  * real server, headless Chromium.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { announced, card, clickCardAction, expectCardIn, moveTo } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const DEFICIT = 'The national deficit rose to $1.2 trillion in 2023.';
 const JOBS = 'Unemployment fell to 3.7 percent in December.';
@@ -24,8 +24,7 @@ const CORRECTED = `${STORY.replace('3.9 percent', '3.7 percent')}\n\nRents rose 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
 
@@ -51,16 +50,10 @@ describe.skipIf(!RUN)('an import that leaves out the claims of deleted cards', (
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Budget desk', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     page = await openBoardPage(browser, editorUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('lists a deleted card left out of the new version and restores it by keyboard, as it was', async () => {
     expect(await importText('Deficit story', STORY)).toBe('3 claims became cards in Unverified.');

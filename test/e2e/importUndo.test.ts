@@ -5,12 +5,12 @@
  * headless Chromium, from the keyboard.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { moveCard } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { column, openBoard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -21,8 +21,7 @@ const ARTICLE = [
 ].join(' ');
 
 describe.skipIf(!RUN)('undoing an import', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
 
@@ -51,16 +50,10 @@ describe.skipIf(!RUN)('undoing an import', () => {
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Prison watch', 'Ana');
     const editorUrl = await server.invite(board, 'Ed', 'editor');
     page = await openBoardPage(browser, editorUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('removes the article and its cards, and the notice brings them back', async () => {
     const made = await importArticle();
