@@ -3,8 +3,8 @@
  * server, driven by role and accessible name. A is the board's lead, B an editor, C a viewer.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -24,7 +24,7 @@ import {
   statusSaid,
   announced,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { EARLIER_WORK_SAVED } from '../../client/board/useEarlierWorkSaved';
 import { moveCard, setVerdict } from '../../shared/board';
 
@@ -46,8 +46,7 @@ const claimsIn = (page: Page, name: ColumnName) =>
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('the board in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let contextA: BrowserContext;
   let contextB: BrowserContext;
@@ -55,18 +54,12 @@ describe.skipIf(!RUN)('the board in the browser', () => {
   let b: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Debate night', 'Ana');
     const editorUrl = await server.invite(board, 'Bo', 'editor');
     [contextA, contextB] = await Promise.all([browser.newContext(), browser.newContext()]);
     [a, b] = await Promise.all([contextA.newPage(), contextB.newPage()]);
     await Promise.all([openBoard(a, board.leadUrl), openBoard(b, editorUrl)]);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('keeps the invite token out of the address bar and shows the three columns', async () => {
     expect(a.url()).toBe(`${server.url}/b/${board.id}`);

@@ -7,8 +7,8 @@
  * that the person deleted in another tab or window.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -20,7 +20,8 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { leadAndEditorPages } from './support/leadAndEditorPages';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -33,26 +34,18 @@ const focusedLabel = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
 
 describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let lea: Page;
   let eddie: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    board = await server.createBoard('Harbour', 'Lea');
-    const editorUrl = await server.invite(board, 'Eddie', 'editor');
-    [lea, eddie] = (await Promise.all(
-      [0, 1].map(async () => (await browser.newContext()).newPage()),
-    )) as [Page, Page];
-    await Promise.all([openBoard(lea, board.leadUrl), openBoard(eddie, editorUrl)]);
+    ({
+      board,
+      lead: lea,
+      editor: eddie,
+    } = await leadAndEditorPages({ server, browser }, 'Harbour', { lead: 'Lea', editor: 'Eddie' }));
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** Starts editing the card's claim in place and types `text`, not saved yet. */
   async function editInPlace(page: Page, claim: string, text: string) {

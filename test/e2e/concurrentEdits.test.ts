@@ -6,10 +6,10 @@
  * of them offline) are reported to the person whose value lost, who can restore it.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import {
   addClaim,
@@ -21,7 +21,8 @@ import {
   reloadAnsweringLeave,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { leadAndEditorPages } from './support/leadAndEditorPages';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { moveCard, setVerdict } from '../../shared/board';
 
 const RUN = chromiumAvailable();
@@ -34,8 +35,7 @@ const notice = (page: Page) =>
   page.locator('.lost-edits').filter({ hasText: 'without seeing yours' });
 
 describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: Page;
   let leaCard: Locator;
@@ -43,14 +43,16 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
   let boardId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    const board = await server.createBoard('City budget', 'Lea');
+    let board: { id: string };
+    ({
+      board,
+      lead: lea,
+      editor: eddie,
+    } = await leadAndEditorPages({ server, browser }, 'City budget', {
+      lead: 'Lea',
+      editor: 'Eddie',
+    }));
     boardId = board.id;
-    const editorUrl = await server.invite(board, 'Eddie', 'editor');
-    [lea, eddie] = (await Promise.all(
-      [0, 1].map(async () => (await browser.newContext()).newPage()),
-    )) as [Page, Page];
-    await Promise.all([openBoard(lea, board.leadUrl), openBoard(eddie, editorUrl)]);
     await addClaim(lea, CLAIM);
     [leaCard, eddieCard] = await Promise.all([openCard(lea, CLAIM), openCard(eddie, CLAIM)]);
   }, 120_000);
@@ -60,11 +62,6 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
     }
   };
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const rationale = (dialog: Locator) => dialog.getByRole('textbox', { name: 'Rationale' });
   const verdictLabel = (dialog: Locator) => dialog.getByRole('combobox', { name: 'Verdict label' });

@@ -7,10 +7,11 @@
  * server, headless Chromium; Lea (the lead) and Bo (an editor) on one board.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { addClaim, card, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { addClaim, card, openCard } from './support/boardPage';
+import { leadAndEditorPages } from './support/leadAndEditorPages';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { audibleLiveText } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -28,30 +29,22 @@ const focused = (page: Page) =>
   });
 
 describe.skipIf(!RUN)('speech and focus in dialogs', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let lea: Page;
   let bo: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-    board = await server.createBoard('Bridges', 'Lea');
-    const boUrl = await server.invite(board, 'Bo', 'editor');
-    [lea, bo] = (await Promise.all(
-      [0, 1].map(async () => (await browser.newContext()).newPage()),
-    )) as [Page, Page];
-    await Promise.all([openBoard(lea, board.leadUrl), openBoard(bo, boUrl)]);
+    ({
+      board,
+      lead: lea,
+      editor: bo,
+    } = await leadAndEditorPages({ server, browser }, 'Bridges', { lead: 'Lea', editor: 'Bo' }));
     for (const page of [lea, bo]) page.setDefaultTimeout(10_000);
     await addClaim(lea, CLAIM);
     await addClaim(lea, OTHER);
     await card(bo, OTHER).waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   // A test that fails with a dialog open leaves the next one a page it can use.
   afterEach(async () => {

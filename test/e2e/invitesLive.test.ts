@@ -9,25 +9,24 @@
  * headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { openBoard } from './support/boardPage';
 import { holdRequests } from './support/holdRequests';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('Invite people follows the other lead', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let lou: Page;
   let leaUrl: string;
   let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Two leads', 'Lea');
     const louUrl = await server.invite(board, 'Lou', 'lead');
     await server.invite(board, 'Bo', 'editor');
@@ -38,11 +37,6 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await openBoard(lea, leaUrl);
     await openBoard(lou, louUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   async function openInvites(page: Page): Promise<Locator> {
     await page.getByRole('button', { name: 'Invite people' }).click();

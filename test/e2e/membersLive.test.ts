@@ -6,10 +6,10 @@
  * name.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const CLAIM = 'The council hired 40 new inspectors';
 const RUN = chromiumAvailable();
@@ -23,15 +23,13 @@ async function mentionOptions(box: Locator): Promise<string[]> {
 }
 
 describe.skipIf(!RUN)('Mentions and Give card follow the invites live', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let edith: Page;
   let card: Locator;
   let leaInvites: Locator;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Inspectors', 'Lea');
     const edithUrl = await server.invite(board, 'Edith', 'editor');
     [lea, edith] = (await Promise.all(
@@ -45,11 +43,6 @@ describe.skipIf(!RUN)('Mentions and Give card follow the invites live', () => {
     leaInvites = lea.getByRole('dialog', { name: 'Invite people' });
     await leaInvites.getByRole('combobox', { name: 'Role for Edith' }).waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const giveChoices = () =>
     card

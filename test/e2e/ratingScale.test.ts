@@ -7,10 +7,10 @@
  * headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, announced, card, moveTo, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RENAMED = 'Prison population tripled since 2019';
@@ -25,8 +25,7 @@ const picked = (select: Locator) =>
   }));
 
 describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: Page;
 
@@ -40,7 +39,6 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Prisons', 'Lea');
     const eddieUrl = await server.invite(board, 'Eddie', 'editor');
     [lea, eddie] = (await Promise.all(
@@ -53,11 +51,6 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
     }
     await openBoard(eddie, eddieUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('carries a pick not saved yet to the label’s new name', async () => {
     const dialog = await openCard(eddie, RENAMED);

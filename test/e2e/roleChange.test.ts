@@ -4,8 +4,8 @@
  * real server; the pages are driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -18,18 +18,16 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lead: Page;
   let bo: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Roles', 'Lea');
     const boUrl = await server.invite(board, 'Bo', 'editor');
     [lead, bo] = (await Promise.all(
@@ -38,11 +36,6 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await openBoard(lead, board.leadUrl);
     await openBoard(bo, boUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** Changes Bo's role from the lead's invite dialog, with the keyboard only. */
   async function changeBoTo(role: string): Promise<void> {
