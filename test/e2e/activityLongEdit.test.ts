@@ -7,11 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, editCard } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { card, latestActivity } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const CLAIM =
@@ -21,13 +21,11 @@ const CLAIM =
 const EDITED = CLAIM.replace('500 visits', '50 visits');
 
 describe.skipIf(!RUN)('an edit past the first 140 characters of a long claim', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: TestClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Long claims', 'Lea');
     eddie = server.connect(board.id, await server.invite(board, 'Eddie', 'editor'));
     await eddie.synced();
@@ -40,8 +38,6 @@ describe.skipIf(!RUN)('an edit past the first 140 characters of a long claim', (
 
   afterAll(async () => {
     eddie?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('reads in Activity and the card’s history with the words that changed', async () => {

@@ -6,12 +6,12 @@
  * colleague's move of a card above a reader does not move what the reader sees.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { bigBoardUpdate } from './support/bigBoard';
 import { indexedDbName } from '../../client/sync/forgetBoardData';
 import { column, status, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const CARDS = 10_000;
@@ -19,14 +19,12 @@ const CARDS = 10_000;
 const UNVERIFIED = Math.ceil(CARDS / 3);
 
 describe.skipIf(!RUN)('a board of 10,000 cards', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
   let boardId: string;
   let leadUrl: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Big board', 'Ana');
     boardId = board.id;
     leadUrl = board.leadUrl;
@@ -37,11 +35,6 @@ describe.skipIf(!RUN)('a board of 10,000 cards', () => {
     await page.locator('li[data-card-id]').first().waitFor({ timeout: 30_000 });
     await waitSaved(page, 30_000);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('opens with every card counted and only the visible rows rendered', async () => {
     await expect

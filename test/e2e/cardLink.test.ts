@@ -6,8 +6,8 @@
  * address, without a token, on the clipboard, or shows it to copy by hand when refused.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -17,7 +17,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -27,8 +27,7 @@ const CLAIM = 'Ferry fares doubled in 2024';
 const notice = (page: Page): Locator => page.getByRole('group', { name: 'Notice' });
 
 describe.skipIf(!RUN)('a card’s own address', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let boUrl: string;
   let leadContext: BrowserContext;
@@ -39,7 +38,6 @@ describe.skipIf(!RUN)('a card’s own address', () => {
   let cardLink: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Ferries', 'Lea');
     boUrl = await server.invite(board, 'Bo', 'editor');
     leadContext = await browser.newContext();
@@ -54,11 +52,6 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     expect(cardId).not.toBe('');
     cardLink = `${boardAddress}?card=${cardId}`;
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const dialogs = (page: Page) => page.getByRole('dialog');
   /** The card CLAIM's dialog is open and the address names it. */

@@ -8,11 +8,11 @@
  * message replaced before the next check still counts.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addEvidence, assignCard, moveCard, setVerdict } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, card, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 interface Heard {
   readonly text: string;
@@ -50,8 +50,7 @@ const heardCount = (page: Page) =>
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let contexts: BrowserContext[];
   let ana: Page;
@@ -59,7 +58,6 @@ describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
   const claim = 'The tram line carried 40,000 people a day';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Transport', 'Ana');
     const boUrl = await server.invite(board, 'Bo', 'editor');
     contexts = await Promise.all([browser.newContext(), browser.newContext()]);
@@ -69,11 +67,6 @@ describe.skipIf(!RUN)("a colleague's changes to the card one has open", () => {
     await addClaim(ana, claim);
     await card(bo, claim).waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('tells evidence a colleague adds, with its stance and source, politely, in the dialog', async () => {
     await openCard(ana, claim);

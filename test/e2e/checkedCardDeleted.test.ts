@@ -14,7 +14,7 @@ import { deleteCard } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { checkedElsewhere } from './support/checkedElsewhere';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   announced,
   card,
@@ -25,7 +25,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -33,8 +33,7 @@ const RUN = chromiumAvailable();
 const QUIET_MS = 1_500;
 
 describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let edith: Page;
   /** Lea, the board's lead, on another device. */
   let lea: TestClient;
@@ -53,7 +52,6 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
     (await liveSaid(edith)).slice(from).filter((text) => text.includes('which you were checking'));
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     lea = server.connect(board.id, board.leadToken);
@@ -69,8 +67,6 @@ describe.skipIf(!RUN)('a card the person is checking, deleted', () => {
   afterAll(async () => {
     lea?.destroy();
     edithElsewhere?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('a colleague’s deletion is told with her name, heard, and the card can be restored', async () => {

@@ -12,17 +12,16 @@ import { addClaim, assignCard, deleteCard } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { checkedElsewhere } from './support/checkedElsewhere';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { announced, card, expectCardIn, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 /** Long enough for a notice that would come (a history read on a local server) to have come. */
 const QUIET_MS = 1_500;
 
 describe.skipIf(!RUN)('a card the person was checking, deleted while they were away', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   /** Edith's browser: its IndexedDB copy of the board and its "last seen" outlive her page. */
   let context: BrowserContext;
   let edith: Page;
@@ -50,7 +49,6 @@ describe.skipIf(!RUN)('a card the person was checking, deleted while they were a
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     lea = server.connect(board.id, board.leadToken);
@@ -66,8 +64,6 @@ describe.skipIf(!RUN)('a card the person was checking, deleted while they were a
   afterAll(async () => {
     lea?.destroy();
     edithElsewhere?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('a colleague’s deletion is told on the next visit, with her name, and can be restored', async () => {

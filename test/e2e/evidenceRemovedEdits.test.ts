@@ -20,7 +20,7 @@ import {
   readBoard,
   removeEvidence,
 } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
@@ -32,7 +32,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { audibleLiveText, liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -40,14 +40,12 @@ const RUN = chromiumAvailable();
 const QUIET_MS = 1_500;
 
 describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let ana: Page;
   let bo: TestClient;
   const notices = () => ana.locator('.lost-edits li');
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Harbour', 'Lea');
     bo = server.connect(board.id, await server.invite(board, 'Bo', 'editor'));
     [ana] = await Promise.all([
@@ -58,8 +56,6 @@ describe.skipIf(!RUN)('edits of an evidence item a colleague removed meanwhile',
 
   afterAll(async () => {
     bo?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** A card of Bo's with one evidence item of his, once Ana's page shows it. */

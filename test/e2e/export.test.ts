@@ -8,10 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, card, column, moveTo, openBoard, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 // Hostile on purpose: quotes, commas, accents, emoji, a formula prefix, markup, a newline.
 const CLAIM = 'Café prices rose 12%, "the most since 1990" 📈';
@@ -55,8 +55,7 @@ const claimsOf = (json: ExportedBoard) => json.cards.map((c) => c.claim).sort();
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('export and import in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let contexts: BrowserContext[];
   let lead: Page;
@@ -64,7 +63,6 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
   let exportedJson = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Export night', 'Ana');
     const editorUrl = await server.invite(board, 'Bo', 'editor');
     contexts = await Promise.all([browser.newContext(), browser.newContext()]);
@@ -86,11 +84,6 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
     await detail.waitFor({ state: 'detached' });
     await waitSaved(lead);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the Export dialog opens and closes from the keyboard, focus going in and back', async () => {
     const button = lead.getByRole('button', { name: 'Export', exact: true });
