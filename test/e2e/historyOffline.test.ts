@@ -6,10 +6,10 @@
  * nothing until then, and says so.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_PAGE_SIZE } from '../../client/history/createHistoryFeed';
 import { REFRESH_TIMING } from '../../client/history/refresher';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   latestActivity,
@@ -19,7 +19,7 @@ import {
   status,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -48,15 +48,10 @@ async function goOffline(context: BrowserContext, page: Page) {
 const pastRefreshes = (page: Page) => page.waitForTimeout(REFRESH_TIMING.settled + 1_000);
 
 describe.skipIf(!RUN)('the history while the connection is down', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let context: BrowserContext;
   let page: Page;
   let board: { id: string; leadUrl: string };
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
-  }, 120_000);
 
   // A board and browser of its own for each test: one left offline by a failure spoils no other.
   beforeEach(async () => {
@@ -67,11 +62,6 @@ describe.skipIf(!RUN)('the history while the connection is down', () => {
   });
 
   afterEach(() => context.close());
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('Activity reads nothing offline, says it will update, and does once the connection is back', async () => {
     const claim = 'Crime rose 40% last year';

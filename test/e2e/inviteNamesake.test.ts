@@ -6,11 +6,11 @@
  * server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { openBoard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -18,14 +18,12 @@ const NOTE =
   'Ana Ruiz already has an invite (Editor). To the board, two invites of one name are one person: add an initial or a desk to tell a second person apart, or go on to give Ana Ruiz another link.';
 
 describe.skipIf(!RUN)('a name typed that an invite already carries', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let dialog: Locator;
   let nameField: Locator;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Namesakes', 'Lea');
     await server.invite(board, 'Ana Ruiz', 'editor');
     await server.invite(board, 'Vic', 'viewer');
@@ -36,11 +34,6 @@ describe.skipIf(!RUN)('a name typed that an invite already carries', () => {
     await dialog.getByRole('combobox', { name: 'Role for Vic' }).waitFor();
     nameField = dialog.getByRole('textbox', { name: 'Name', exact: true });
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** The text of what the name field's aria-describedby points at, or null without one. */
   const description = () =>

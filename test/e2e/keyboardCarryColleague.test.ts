@@ -9,27 +9,25 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClaims, deleteCard, moveCard, readBoard } from '../../shared/board';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import { announced } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 const CLAIMS = Array.from({ length: 8 }, (_, i) => `Claim ${i + 1}`);
 
 describe.skipIf(!RUN)('a card in hand that a colleague moves or deletes', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
   /** The board's lead (Ana, whose page this is) on another device: sets the board up. */
   let lead: TestClient;
   let bob: TestClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Carried', 'Ana');
     lead = server.connect(board.id, board.leadToken);
     bob = server.connect(board.id, await server.invite(board, 'Bob', 'editor'));
@@ -50,8 +48,6 @@ describe.skipIf(!RUN)('a card in hand that a colleague moves or deletes', () => 
   afterAll(async () => {
     lead?.destroy();
     bob?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   const idOf = (claim: string) => cardIdByClaim(bob.doc, claim);

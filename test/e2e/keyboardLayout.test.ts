@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { card, column, moveTo, openBoard, openCard, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const SEED = readFileSync(
   new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url),
@@ -87,15 +87,13 @@ async function step(page: Page, key: string): Promise<Focus | null> {
 }
 
 describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let page: Page;
   /** The seed's cards, by their place in the article (the last sentence last). */
   let byPlace: { id: string; claim: string }[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
     await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
     const exported = await server.exportJson(board);
@@ -105,11 +103,6 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     page = await (await browser.newContext()).newPage();
     await openBoard(page, board.leadUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('each column is one tab stop: Tab goes through a card’s own buttons, then to the next column', async () => {
     const moved = await claimAt(page, 1);

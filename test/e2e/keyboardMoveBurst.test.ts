@@ -10,12 +10,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ColumnId, readBoard } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import { announced, column, type ColumnName, waitSaved } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const CARDS = 300;
@@ -48,13 +48,11 @@ const announcerSaid = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window as unknown as Ear).announcerSaid.splice(0));
 
 describe.skipIf(!RUN)('a burst of arrow keys with a card in hand', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
   let serverCopy: TestClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Burst', 'Ana');
     await server.seed(board.id, [bigBoardUpdate(CARDS)]);
     serverCopy = server.connect(board.id, board.leadToken);
@@ -68,8 +66,6 @@ describe.skipIf(!RUN)('a burst of arrow keys with a card in hand', () => {
 
   afterAll(async () => {
     serverCopy?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Where the server has the card: its column and index in it. */

@@ -28,10 +28,10 @@ import {
   removeEvidence,
 } from '../../shared/board';
 import type { TestClient } from '../helpers/connectProvider';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { card, closeCard, openCard, status, waitSaved } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -39,8 +39,7 @@ const RUN = chromiumAvailable();
 const QUIET_MS = 2_500;
 
 describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let edith: Page;
   /** Lea, the board's lead, on another device. */
   let lea: TestClient;
@@ -123,7 +122,6 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Ferry desk', 'Lea');
     const edithUrl = await server.invite(board, 'Edith Reyes', 'editor');
     lea = server.connect(board.id, board.leadToken);
@@ -132,8 +130,6 @@ describe.skipIf(!RUN)('the lost-edit notices, heard and from the keyboard', () =
 
   afterAll(async () => {
     lea?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('the dialog of the only card, deleted while open, closes onto the columns, not the page', async () => {

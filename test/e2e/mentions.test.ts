@@ -9,8 +9,8 @@
  * answer and "For me" finds it, until she replies.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -20,7 +20,8 @@ import {
   reloadAnsweringLeave,
 } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const CLAIM = 'The city planted 10,000 trees last year';
 const RUN = chromiumAvailable();
@@ -56,8 +57,7 @@ const caretAndValue = (box: Locator) =>
   }));
 
 describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   const contexts: BrowserContext[] = [];
   let lead: Page;
   let editor: Page;
@@ -67,7 +67,6 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
   let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Tree count', 'Lea');
     let editorUrl: string, viewerUrl: string, reviewerUrl: string;
     [editorUrl, viewerUrl, reviewerUrl, oscarUrl] = await Promise.all([
@@ -93,11 +92,6 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
       openBoard(reviewer, reviewerUrl),
     ]);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the reviewer types @ed, picks the editor with the keyboard and posts', async () => {
     const dialog = await openCard(reviewer, CLAIM);

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -15,7 +15,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const SEED = readFileSync(
   new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url),
@@ -57,15 +57,13 @@ async function touch(
 }
 
 describe.skipIf(!RUN)('the board on a phone', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let context: BrowserContext;
   let lead: Page;
   let cdp: CDPSession;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('On the phone', 'Ana');
     await server.importArticle(board, { title: 'Prisons', text: SEED });
     context = await browser.newContext(PHONE);
@@ -73,11 +71,6 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     cdp = await context.newCDPSession(lead);
     await openBoard(lead, board.leadUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const firstCard = () => column(lead, 'Unverified').getByRole('listitem').first();
   const columns = () => lead.locator('main.columns');
