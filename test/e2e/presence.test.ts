@@ -6,10 +6,10 @@
  * against the real server, driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const CLAIM = 'Ridership grew 35 percent since 2019';
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -21,15 +21,13 @@ const listed = async (page: Page) =>
   (await people(page).locator('li > span:not(.avatar)').allTextContents()).sort();
 
 describe.skipIf(!RUN)('people on the board', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eve: Page;
   let rhea: Page;
   const alerts: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Transit', 'Lea');
     const eveUrl = await server.invite(board, HOSTILE, 'editor');
     const rheaUrl = await server.invite(board, 'Rhea', 'reviewer');
@@ -43,11 +41,6 @@ describe.skipIf(!RUN)('people on the board', () => {
     await openBoard(eve, eveUrl);
     await openBoard(rhea, rheaUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('lists names and roles from the keyboard, a hostile name as text', async () => {
     const toggle = lea.getByRole('button', { name: '3 here (people on this board)', exact: true });

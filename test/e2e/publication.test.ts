@@ -10,9 +10,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, removeArticle } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -22,7 +22,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const CLAIM = 'Exports rose 8% last year';
 // "Bank" is on the export's list of organisation words: only the editor's choice makes her a Person.
@@ -45,8 +45,7 @@ async function closeDialog(dialog: Locator): Promise<void> {
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('publication details of a card', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let contexts: BrowserContext[];
   let lead: Page;
   let editor: Page;
@@ -54,7 +53,6 @@ describe.skipIf(!RUN)('publication details of a card', () => {
   let board: { id: string; leadUrl: string; leadToken: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Publication night', 'Lea');
     const [editorUrl, reviewerUrl] = await Promise.all([
       server.invite(board, 'Eddie', 'editor'),
@@ -73,11 +71,6 @@ describe.skipIf(!RUN)('publication details of a card', () => {
     await moveTo(editor, CLAIM, 'Disputed');
     await card(column(editor, 'Disputed'), CLAIM).waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('an editor sets the speaker’s type and the published URL from the keyboard', async () => {
     const dialog = await openCard(editor, CLAIM);

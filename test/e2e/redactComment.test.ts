@@ -13,7 +13,7 @@ import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addComment } from '../../shared/board';
 import { readBoard } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { axeViolations } from './support/accessibilityChecks';
 import {
@@ -25,7 +25,8 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -35,15 +36,13 @@ const SECRET = 'Source is Marisol Quintanilla-Ybarra, 555-0142';
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe.skipIf(!RUN)('redacting a comment’s text', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddiePage: Page;
   let eddie: TestClient;
   let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Bridge', 'Lea');
     const link = await server.invite(board, 'Eddie', 'editor');
     eddie = server.connect(board.id, link);
@@ -55,8 +54,6 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
 
   afterAll(async () => {
     eddie?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   it('is a lead’s keyboard action, confirmed, and takes the words out for good', async () => {

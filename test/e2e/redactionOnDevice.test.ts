@@ -11,10 +11,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/board';
 import { SCRUB_MEASURE } from '../../client/sync/scrubDeviceCopy';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { addClaim, card, openBoard, openCard, status, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -81,14 +82,12 @@ const holds = (records: DeviceRecords, words: string) =>
   records.localStorage.includes(words);
 
 describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let watcher: TestClient;
   let board: Awaited<ReturnType<BoardServer['createBoard']>>;
   let link: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Bridge', 'Lea');
     link = await server.invite(board, 'Eddie', 'editor');
     watcher = server.connect(board.id, board.leadToken);
@@ -97,8 +96,6 @@ describe.skipIf(!RUN)('a redaction on the devices that had the comment', () => {
 
   afterAll(async () => {
     watcher?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** Eddie posts a comment on a new card in his page, and edits it: the id of the comment. */

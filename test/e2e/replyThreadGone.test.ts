@@ -22,20 +22,19 @@ import {
   readBoard,
   resolveThread,
 } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import { announced, openCard, waitSaved } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 const TYPED = 'My reply text that took a while to write';
 
 describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thread', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let rhea: Page;
   let lea: TestClient;
   let colin: TestClient;
@@ -44,7 +43,6 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
   let board: { id: string; leadToken: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Harbour', 'Lea');
     lea = server.connect(board.id, board.leadToken);
     colin = server.connect(board.id, await server.invite(board, 'Colin', 'reviewer'));
@@ -55,8 +53,6 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
 
   afterAll(async () => {
     for (const client of [lea, colin, dana]) client?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   /** A card with Colin's comment on it, open on a page of Rhea's of its own. */

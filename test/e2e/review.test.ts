@@ -6,8 +6,8 @@
  * revoked, is disconnected.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   card,
@@ -21,7 +21,7 @@ import {
   waitSaved,
   reloadAnsweringLeave,
 } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const CLAIM = 'Unemployment fell to 3.9% in March';
@@ -68,8 +68,7 @@ const entries = (list: Locator) =>
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe.skipIf(!RUN)('the review workflow in the browser', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   const contexts: BrowserContext[] = [];
   let lead: Page;
@@ -77,7 +76,6 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
   let reviewer: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Jobs report', 'Lea');
     for (let i = 0; i < 3; i++) contexts.push(await browser.newContext());
     [lead, editor, reviewer] = (await Promise.all(contexts.map((c) => c.newPage()))) as [
@@ -87,11 +85,6 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     ];
     await openBoard(lead, board.leadUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the lead invites an editor and a reviewer through the invites dialog', async () => {
     const opener = lead.getByRole('button', { name: 'Invite people' });
