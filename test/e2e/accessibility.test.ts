@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations, faintFieldBorders, sidewaysOverflow } from './support/accessibilityChecks';
 import { column, openBoard, status, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const SEED = readFileSync(
   new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url),
@@ -59,15 +59,13 @@ async function withTool<T>(page: Page, name: string, check: () => Promise<T>): P
 }
 
 describe.skipIf(!RUN)('accessibility audit of every screen', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let board: { id: string; leadUrl: string; leadToken: string };
   let reviewerUrl: string;
   let context: BrowserContext;
   let lead: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('El Salvador prisons', 'Lea Lopez');
     await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
     reviewerUrl = await server.invite(board, 'Rhea Ruiz', 'reviewer');
@@ -75,11 +73,6 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     lead = await context.newPage();
     await openBoard(lead, board.leadUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the board filled from the seed article', async () => {
     // Counted by the column's heading: the column renders only the cards in view and two more.

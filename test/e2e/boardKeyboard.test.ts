@@ -7,8 +7,8 @@
  * headless Chromium, driven by role and accessible name.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
   announced,
@@ -22,7 +22,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { audibleLiveText } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -37,23 +37,16 @@ const focusedCardId = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute('data-card-id') ?? null);
 
 describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Ferries', 'Lea');
     page = await (await browser.newContext()).newPage();
     await openBoard(page, board.leadUrl);
     page.setDefaultTimeout(10_000);
     for (const claim of CLAIMS) await addClaim(page, claim);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('a move, and its Undo and Redo, say which card, where from and where it is now', async () => {
     const moved = CLAIMS[0]!;
@@ -186,12 +179,10 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
 const corroborated = (position: number) => `card-${1 + 3 * (position - 1)}`;
 
 describe.skipIf(!RUN)('focus after Undo and Redo of a keyboard move between columns', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Long columns', 'Lea');
     // 100 cards a column: the columns render only the rows in view.
     await server.seed(board.id, [bigBoardUpdate(300)]);
@@ -201,11 +192,6 @@ describe.skipIf(!RUN)('focus after Undo and Redo of a keyboard move between colu
     await page.locator('li[data-card-id]').first().waitFor({ timeout: 30_000 });
     await waitSaved(page, 30_000);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   /** The focused card: its id, the column's list it is in and its position there. */
   const focusedRow = () =>

@@ -9,11 +9,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/board';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import { addClaim, card, column, expectCardIn, moveTo, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -21,13 +21,11 @@ type Box = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };
 
 describe.skipIf(!RUN)('a card dropped by the mouse', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
   let serverCopy: TestClient;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Drop', 'Ana');
     serverCopy = server.connect(board.id, board.leadToken);
     page = await (await browser.newContext({ viewport: { width: 1500, height: 1000 } })).newPage();
@@ -38,8 +36,6 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
 
   afterAll(async () => {
     serverCopy?.destroy();
-    await browser?.close();
-    await server?.stop();
   });
 
   /**

@@ -5,12 +5,12 @@
  * The built app in headless Chromium against the real server.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/board/inputs';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { addClaim, announced, card, column, openBoard, openCard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -69,21 +69,14 @@ async function refusedSaying(
 }
 
 describe.skipIf(!RUN)('long text past a field’s limit', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     const board = await server.createBoard('Housing desk', 'Ana');
     page = await (await browser.newContext()).newPage();
     await openBoard(page, board.leadUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('a 5,000-character claim is kept whole, told, refused, and added once trimmed', async () => {
     expect(LIMITS.claim).toBe(2_000); // the numbers in the messages below

@@ -5,11 +5,12 @@
  * the real server, driven by role, accessible name and the keyboard.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { openBoard } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import type { BoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
@@ -21,26 +22,19 @@ const focused = (page: Page): Promise<string> =>
   });
 
 describe.skipIf(!RUN)('Your access', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let eddie: Page;
   let eddieUrl: string;
   let viewerUrl: string;
   let board: Awaited<ReturnType<BoardServer['createBoard']>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startBoardServer(), launchBrowser()]);
     board = await server.createBoard('Budget speech', 'Lea');
     eddieUrl = await server.invite(board, 'Eddie', 'editor');
     viewerUrl = await server.invite(board, 'Vi', 'viewer');
     eddie = await (await browser.newContext()).newPage();
     await openBoard(eddie, eddieUrl);
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   const panel = (page: Page): Locator => page.getByRole('region', { name: 'Your access' });
 
