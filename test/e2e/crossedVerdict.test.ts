@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moveCard, readBoard, setVerdict } from '../../shared/board';
-import { chromiumAvailable, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import {
@@ -25,8 +25,8 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
-import type { BoardServer } from './support/boardServer';
 import { startLeaAndEddie } from './support/leaAndEddie';
+import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
@@ -34,8 +34,7 @@ const RUN = chromiumAvailable();
 const QUIET_MS = 1_500;
 
 describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () => {
-  let server: BoardServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: TestClient;
   /** Lea's own token in another tab: her id, not a colleague's. */
@@ -45,11 +44,9 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
   const said = async (from: number) =>
     (await liveSaid(lea)).slice(from).filter((text) => text.includes('verdict'));
 
-  let stop: (() => Promise<void>) | undefined;
-
   beforeAll(async () => {
     let board: { id: string; leadUrl: string; leadToken: string };
-    ({ server, browser, board, lea, eddie, stop } = await startLeaAndEddie());
+    ({ board, lea, eddie } = await startLeaAndEddie({ server, browser }));
     leadUrl = board.leadUrl;
     leaElsewhere = server.connect(board.id, board.leadToken);
     await leaElsewhere.synced();
@@ -58,7 +55,7 @@ describe.skipIf(!RUN)('a move and a verdict that crossed, told by a notice', () 
 
   afterAll(async () => {
     leaElsewhere?.destroy();
-    await stop?.();
+    eddie?.destroy();
   });
 
   /** A card Lea adds and moves to Disputed, once both other clients have it there. */

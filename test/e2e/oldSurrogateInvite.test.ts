@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { addComment } from '../../shared/board';
 import { readBoard } from '../../shared/board/readBoard';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { chromiumAvailable } from '../helpers/browser';
 import {
   type OldSurrogateInvite,
   SENT_NAME,
@@ -20,34 +20,29 @@ import { makeTempDir, type TempDir } from '../helpers/tempDir';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
 import { addClaim, openBoard, waitSaved } from './support/boardPage';
-import { type BoardServer, startBoardServer } from './support/boardServer';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const CLAIM = 'Rents rose 4 percent in 2025';
 
 describe.skipIf(!chromiumAvailable())('an invite with a lone surrogate in its name', () => {
   let dir: TempDir;
   let old: OldSurrogateInvite;
-  let server: BoardServer;
-  let browser: BrowserSession;
   let context: BrowserContext;
   let lead: TestClient;
 
+  // The board and its old invite are in the data dir before the server opens it.
   beforeAll(async () => {
     dir = makeTempDir('factboard-old-invite-');
     old = await storeOldSurrogateInvite(dir.path);
-    [server, browser] = await Promise.all([
-      startBoardServer({ dataDir: dir.path }),
-      launchBrowser(),
-    ]);
+  }, 120_000);
+  afterAll(() => dir?.remove());
+
+  const { server, browser } = useBoardBrowser(() => ({ dataDir: dir.path }));
+
+  beforeAll(async () => {
     context = await browser.newContext();
   }, 120_000);
-
-  afterAll(async () => {
-    lead?.destroy();
-    await browser?.close();
-    await server?.stop();
-    dir?.remove();
-  });
+  afterAll(() => lead?.destroy());
 
   it('saves a card made on the page, and is told of a mention of her name', async () => {
     const page = await context.newPage();

@@ -22,22 +22,23 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { startLeaAndEddie } from './support/leaAndEddie';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('a write that a concurrent one overrode', () => {
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: TestClient;
-  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     // Yjs keeps the value of the higher client id: Eddie's, the lowest there is, loses.
     const doc = new Y.Doc();
     doc.clientID = 7;
-    ({ lea, eddie, stop } = await startLeaAndEddie(doc));
+    ({ lea, eddie } = await startLeaAndEddie({ server, browser }, doc));
   }, 120_000);
 
-  afterAll(() => stop?.());
+  afterAll(() => eddie?.destroy());
 
   it('shows the verdict that was not kept in its writer’s name, with the one kept', async () => {
     const claim = 'Rents doubled since 2015';

@@ -25,19 +25,20 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { startLeaAndEddie } from './support/leaAndEddie';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
 describe.skipIf(!RUN)('a verdict that does not fit its card’s column', () => {
+  const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: TestClient;
-  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ lea, eddie, stop } = await startLeaAndEddie());
+    ({ lea, eddie } = await startLeaAndEddie({ server, browser }));
   }, 120_000);
 
-  afterAll(() => stop?.());
+  afterAll(() => eddie?.destroy());
 
   /** The card's id, once Eddie's copy has it in `column`. */
   async function eddieSees(claim: string, column: string): Promise<string> {
