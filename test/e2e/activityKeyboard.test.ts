@@ -8,17 +8,14 @@
  * open.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addClaim, deleteCard, moveCard } from '../../shared/board';
 import type { HistoryEvent } from '../../server/storage/Storage';
-import { staticClient } from '../../server/http/staticClient';
-import { chromiumAvailable, launchBrowser, type BrowserSession } from '../helpers/browser';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
-import { postJson } from '../helpers/restApi';
+import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
 import { latestActivity } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
-import { type BuiltClient, buildClient } from './support/buildClient';
+import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const FEED = 'Board activity, newest first';
@@ -69,22 +66,17 @@ const tabStops = (page: Page) =>
     );
 
 describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
-  let client: BuiltClient;
-  let server: TestServer;
-  let browser: BrowserSession;
+  const { server, browser } = useBoardBrowser();
   let page: Page;
   let board: { id: string; leadUrl: string };
   const ids: string[] = [];
 
   beforeAll(async () => {
-    client = buildClient();
-    server = await startTestServer({}, { client: staticClient(client.dir) });
-    browser = await launchBrowser();
-    board = await postJson(`${server.url}/api/boards`, { title: 'Buses', name: 'Lea' });
+    board = await server.createBoard('Buses', 'Lea');
     // Long ago, an import of 200 cards: one entry, and enough events for a second page.
     const olga = { id: 'old', name: 'Olga' };
     const at = Date.now() - 86_400_000;
-    await server.storage.appendHistory([
+    await server.appendHistory([
       {
         boardId: board.id,
         cardId: null,
@@ -104,18 +96,22 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     ]);
     // Then 40 changes by a colleague: 20 cards added, 19 moved, one deleted (Restore offered).
     for (const claim of CLAIMS) {
-      await server.syncServer.change(board.id, eddie, (doc) => {
-        ids.push(addClaim(doc, { claim }, { actor: eddie }));
-      });
-    }
-    for (const id of ids.slice(1)) {
-      await server.syncServer.change(board.id, eddie, (doc) =>
-        moveCard(doc, id, { column: 'corroborated', index: 0 }, { actor: eddie }),
+      await server.change(
+        board.id,
+        (doc) => {
+          ids.push(addClaim(doc, { claim }, { actor: eddie }));
+        },
+        eddie,
       );
     }
-    await server.syncServer.change(board.id, eddie, (doc) =>
-      deleteCard(doc, ids[0]!, { actor: eddie }),
-    );
+    for (const id of ids.slice(1)) {
+      await server.change(
+        board.id,
+        (doc) => moveCard(doc, id, { column: 'corroborated', index: 0 }, { actor: eddie }),
+        eddie,
+      );
+    }
+    await server.change(board.id, (doc) => deleteCard(doc, ids[0]!, { actor: eddie }), eddie);
     page = await openBoardPage(browser, board.leadUrl);
     await page.getByRole('button', { name: 'Activity' }).click();
     await page
@@ -123,12 +119,6 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
       .getByRole('button', { name: `Restore card: ${CLAIMS[0]}` })
       .waitFor();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    client?.remove();
-  });
 
   it('is one tab stop: "Load older activity" is three Tab presses from the heading', async () => {
     const feed = page.getByRole('region', { name: 'Activity' });
@@ -216,8 +206,10 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
     const before = await focused(page);
     await page.evaluate(() => document.activeElement?.setAttribute('data-test-mark', ''));
-    await server.syncServer.change(board.id, eddie, (doc) =>
-      addClaim(doc, { claim: 'Tram fares fell 5%' }, { actor: eddie }),
+    await server.change(
+      board.id,
+      (doc) => addClaim(doc, { claim: 'Tram fares fell 5%' }, { actor: eddie }),
+      eddie,
     );
     await expect
       .poll(() => latestActivity(page.getByRole('region', { name: 'Activity' })).textContent())

@@ -3,7 +3,7 @@
  * the client, plus the REST calls the tests need.
  */
 import * as Y from 'yjs';
-import { SYSTEM_ACTOR } from '../../../shared/board/actor';
+import { type Actor, SYSTEM_ACTOR } from '../../../shared/board/actor';
 import type { BoardExport } from '../../../shared/export';
 import type { Role } from '../../../shared/roles';
 import type { Config } from '../../../server/config';
@@ -49,8 +49,11 @@ export interface BoardServer {
   changeRole(board: { id: string; leadToken: string }, name: string, role: Role): Promise<void>;
   /** Applies prepared updates (e.g. thousands of cards) to a board on the server. */
   seed(boardId: string, updates: readonly Uint8Array[]): Promise<void>;
-  /** Changes a board's doc on the server, as the system (what no client command would write). */
-  change(boardId: string, fn: (doc: Y.Doc) => void): Promise<void>;
+  /**
+   * Changes a board's doc on the server in one transaction, as `actor` (the history's "who"),
+   * by default the system (what no client command would write).
+   */
+  change(boardId: string, fn: (doc: Y.Doc) => void, actor?: Actor): Promise<void>;
   /** Adds events to the server's history as they are (e.g. enough for an older page). */
   appendHistory(events: readonly HistoryEvent[]): Promise<void>;
   stop(): Promise<void>;
@@ -132,7 +135,7 @@ export async function startBoardServer(overrides: Partial<Config> = {}): Promise
       server.syncServer.change(boardId, SYSTEM_ACTOR, (doc) => {
         for (const update of updates) Y.applyUpdate(doc, update);
       }),
-    change: (boardId, fn) => server.syncServer.change(boardId, SYSTEM_ACTOR, fn),
+    change: (boardId, fn, actor = SYSTEM_ACTOR) => server.syncServer.change(boardId, actor, fn),
     appendHistory: (events) => server.storage.appendHistory(events),
     async stop() {
       await server.stop();
