@@ -331,7 +331,10 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
 
     await rDialog.getByRole('textbox', { name: 'New comment' }).fill('A comment posted by mistake');
     await rDialog.getByRole('button', { name: 'Post comment' }).click();
-    const mistake = rDialog.getByRole('listitem').filter({ hasText: 'posted by mistake' });
+    // Its thread, not the card history's entries that quote it (posted, then deleted).
+    const mistake = rDialog
+      .getByRole('listitem', { name: /^Thread by Rhea/ })
+      .filter({ hasText: 'posted by mistake' });
     await mistake.getByRole('button', { name: 'Delete comment' }).click();
     await mistake.waitFor({ state: 'detached' });
     await expect
