@@ -124,6 +124,29 @@ describe.skipIf(!RUN)('articles on a board', () => {
         .toBe(1);
     });
 
+    it('gives focus to "Import article" when the last article goes with its Article view', async () => {
+      const desk = await server.createBoard('Night desk', 'Nia');
+      await postJson(
+        `${server.url}/api/boards/${desk.id}/articles`,
+        { title: 'Only one', text: RIGHT },
+        desk.leadToken,
+      );
+      const lead = await openBoardPage(browser, desk.leadUrl);
+      await lead.getByRole('button', { name: 'Article view' }).click();
+      const view = lead.getByRole('region', { name: 'Article view' });
+      await view.getByRole('button', { name: 'Remove article…' }).click();
+      await lead
+        .getByRole('dialog', { name: 'Remove “Only one”?' })
+        .getByRole('button', { name: 'Remove article' })
+        .click();
+      // The header's "Article view" goes with it: focus is not left on the page's body.
+      await expect.poll(() => lead.getByRole('button', { name: 'Article view' }).count()).toBe(0);
+      await expect
+        .poll(() => lead.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toBe('Import article');
+      await lead.context().close();
+    });
+
     it('is not offered to a reviewer', async () => {
       const reviewer = await (await browser.newContext()).newPage();
       await openBoard(reviewer, reviewerUrl);
