@@ -1,8 +1,9 @@
 /**
  * The main thread's side of compactionWorker.ts: starts the worker at the first job, sends it
  * jobs and settles each job's promise with its reply. Only big boards' compactions,
- * redactions and the WAL's emptying after a deletion come here, so a server without one never pays for the thread (about 0.24 s of CPU
- * to start, off the event loop, and about 30 MB of RSS). If the worker dies (out of memory on
+ * redactions and the WAL's emptying after a deletion come here, so a server without one never
+ * pays for the thread (about 0.24 s of CPU to start, off the event loop, and about 30 MB of
+ * RSS). If the worker dies (out of memory on
  * a huge board, say), its jobs fail, the caller retries them later, and the next job starts a
  * new worker.
  */
