@@ -183,9 +183,10 @@ describe.skipIf(!RUN)('@-mention autocomplete in the browser', () => {
     const card = editor.locator('li[data-card-id]', { hasText: CLAIM });
     const forMe = editor.getByRole('button', { name: /^For me/ });
     await card.getByText('Mentions you').waitFor({ timeout: 10_000 });
-    expect(await forMe.textContent()).toBe(
-      'For me 1 card assigned to you or with a mention to answer',
-    );
+    // The count is a render of its own after the card's (ForMeCount): wait for it.
+    await expect
+      .poll(() => forMe.textContent())
+      .toBe('For me 1 card assigned to you or with a mention to answer');
     await editor.locator('li[data-card-id]', { hasText: '2,000 trees' }).waitFor();
 
     await forMe.click();
