@@ -7,7 +7,7 @@
  * that the person deleted in another tab or window.
  */
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
@@ -20,7 +20,7 @@ import {
   waitSaved,
 } from './support/boardPage';
 import { bigBoardUpdate } from './support/bigBoard';
-import { leadAndEditorPages } from './support/leadAndEditorPages';
+import { useLeadAndEditorPages } from './support/leadAndEditorPages';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -39,13 +39,14 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
   let lea: Page;
   let eddie: Page;
 
-  beforeAll(async () => {
-    ({
-      board,
-      lead: lea,
-      editor: eddie,
-    } = await leadAndEditorPages({ server, browser }, 'Harbour', { lead: 'Lea', editor: 'Eddie' }));
-  }, 120_000);
+  useLeadAndEditorPages(
+    { server, browser },
+    'Harbour',
+    { lead: 'Lea', editor: 'Eddie' },
+    (pair) => {
+      ({ board, lead: lea, editor: eddie } = pair);
+    },
+  );
 
   /** Starts editing the card's claim in place and types `text`, not saved yet. */
   async function editInPlace(page: Page, claim: string, text: string) {

@@ -4,6 +4,7 @@
  * their steps keep Playwright's own default wait.
  */
 import type { Page } from 'playwright-core';
+import { afterEach, beforeAll } from 'vitest';
 import { openBoard } from './boardPage';
 import type { BoardServer } from './boardServer';
 import type { BoardBrowser } from './useBoardBrowser';
@@ -19,4 +20,46 @@ export async function leadAndEditorPages(
   const [lead, editor] = await Promise.all([freshPage(), freshPage()]);
   await Promise.all([openBoard(lead, board.leadUrl), openBoard(editor, editorUrl)]);
   return { board, lead, editor };
+}
+
+type LeadAndEditor = Awaited<ReturnType<typeof leadAndEditorPages>>;
+
+/**
+ * A block's two pages, shared by its tests: made in a beforeAll, then `setUp` (which keeps
+ * them in the block's variables and puts on the board what the tests expect). After a test
+ * that failed, the pair is closed and a fresh one made on a new board, set up again: a failure
+ * left a dialog open, a page offline or a notice up, and every test after it failed on that
+ * (seven of eleven in colleagueCrossings), CI's second try of the failed one too.
+ */
+export function useLeadAndEditorPages(
+  boardBrowser: BoardBrowser,
+  title: string,
+  names: { lead: string; editor: string },
+  setUp: (pair: LeadAndEditor) => Promise<void> | void,
+): void {
+  let pair: LeadAndEditor | undefined;
+  const fresh = async () => {
+    pair = await leadAndEditorPages(boardBrowser, title, names);
+    await setUp(pair);
+  };
+  beforeAll(fresh, 120_000);
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail' || !pair) return;
+    // What each page said of its saving, for a failure that waited on it (CI's log keeps it).
+    for (const [who, page] of [
+      [names.lead, pair.lead],
+      [names.editor, pair.editor],
+    ] as const) {
+      const status = await page
+        .locator('[data-status]')
+        .first()
+        .innerText({ timeout: 1_000 })
+        .catch(() => 'no status shown');
+      console.warn(
+        `After "${task.name}" failed, ${who}'s page said: ${status.replace(/\s+/g, ' ')}`,
+      );
+    }
+    await Promise.all([pair.lead.context().close(), pair.editor.context().close()]);
+    await fresh();
+  }, 120_000);
 }
