@@ -7,6 +7,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import {
+  checkOneFeatureList,
+  FEATURES_SWITCH,
+  PLAYWRIGHT_FEATURES_SWITCH,
+} from './chromiumSwitches';
 
 export const CHROMIUM_PATH = process.env.FACTBOARD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -18,6 +23,7 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  FEATURES_SWITCH,
 ];
 
 /** Whether the browser tests can run here; throws in CI when Chromium is missing. */
@@ -52,10 +58,18 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const persistent = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: ARGS,
+    ignoreDefaultArgs: [PLAYWRIGHT_FEATURES_SWITCH],
     headless: true,
   });
   const browser = persistent.browser();
   if (!browser) throw new Error('Chromium started without a browser handle');
+  try {
+    checkOneFeatureList(userDataDir);
+  } catch (error) {
+    await persistent.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     newContext: (options) =>
       browser.newContext({
