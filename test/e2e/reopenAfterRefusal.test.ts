@@ -15,7 +15,6 @@ import type { Role } from '../../shared/roles';
 import { readClaims } from '../../client/app/tokenClaims';
 import { chromiumAvailable } from '../helpers/browser';
 import {
-  addClaim,
   card,
   expectCardIn,
   moveTo,
@@ -24,8 +23,8 @@ import {
   recordStatusVoice,
   status,
   statusSaid,
-  waitSaved,
 } from './support/boardPage';
+import { createBoardWithClaims } from './support/boardWithClaims';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { holdSockets } from './support/holdSockets';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
@@ -67,12 +66,7 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
     beforeOpen?: (eddie: Page) => Promise<void>,
   ) {
-    const board = await server.createBoard(title, 'Lea');
-    const lea = await (await browser.newContext()).newPage();
-    await openBoard(lea, board.leadUrl);
-    await addClaim(lea, FIRST);
-    await addClaim(lea, SECOND);
-    await waitSaved(lea);
+    const { board } = await createBoardWithClaims(server, title, 'Lea', [FIRST, SECOND]);
     const context = await browser.newContext();
     const eddie = await context.newPage();
     eddie.on('dialog', (prompt) => void prompt.accept());
