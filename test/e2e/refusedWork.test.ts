@@ -8,7 +8,6 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import {
-  addClaim,
   card,
   clickCardAction,
   closeCard,
@@ -17,6 +16,7 @@ import {
   status,
   waitSaved,
 } from './support/boardPage';
+import { createBoardWithClaims } from './support/boardWithClaims';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -33,14 +33,7 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
 
   /** A board with two claims, and Eddie (editor) on it in a browser of his own. */
   async function boardWithEddie(title: string) {
-    const board = await server.createBoard(title, 'Lea');
-    const lea = await browser.newContext();
-    contexts.push(lea);
-    const leaPage = await lea.newPage();
-    await openBoard(leaPage, board.leadUrl);
-    await addClaim(leaPage, FIRST);
-    await addClaim(leaPage, SECOND);
-    await waitSaved(leaPage);
+    const board = await createBoardWithClaims(server, title, 'Lea', [FIRST, SECOND]);
     const context = await browser.newContext();
     contexts.push(context);
     const eddie = await context.newPage();

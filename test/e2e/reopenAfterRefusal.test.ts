@@ -66,7 +66,7 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
     before?: (eddie: Page, boardId: string, eddieId: string) => Promise<void>,
     beforeOpen?: (eddie: Page) => Promise<void>,
   ) {
-    const { board } = await createBoardWithClaims(server, title, 'Lea', [FIRST, SECOND]);
+    const board = await createBoardWithClaims(server, title, 'Lea', [FIRST, SECOND]);
     const context = await browser.newContext();
     const eddie = await context.newPage();
     eddie.on('dialog', (prompt) => void prompt.accept());

@@ -9,12 +9,11 @@ import { addClaim } from '../../../shared/board';
 import { readClaims } from '../../../client/app/tokenClaims';
 import type { BoardServer } from './boardServer';
 
-export interface BoardWithClaims {
-  readonly board: { id: string; leadUrl: string; leadToken: string };
-  /** The lead as her page writes: her invite's id and name. */
-  readonly lead: Actor;
-  /** The cards' ids, in the claims' order. */
-  readonly cardIds: readonly string[];
+/** The board's lead as her page writes: her invite's id and name, read from her token. */
+export function leadActor(board: { leadToken: string }): Actor {
+  const claims = readClaims(board.leadToken);
+  if (!claims) throw new Error('the lead token does not read');
+  return { id: claims.inviteId, name: claims.name };
 }
 
 export async function createBoardWithClaims(
@@ -22,19 +21,12 @@ export async function createBoardWithClaims(
   title: string,
   leadName: string,
   claims: readonly string[],
-): Promise<BoardWithClaims> {
+): Promise<{ id: string; leadUrl: string; leadToken: string }> {
   const board = await server.createBoard(title, leadName);
-  const claimsOfToken = readClaims(board.leadToken);
-  if (!claimsOfToken) throw new Error(`the lead's token of "${title}" does not read`);
-  const lead: Actor = { id: claimsOfToken.inviteId, name: claimsOfToken.name };
-  const cardIds: string[] = [];
+  const lead = leadActor(board);
   // One change per claim, as the page adds them one by one (each its own history event).
   for (const claim of claims) {
-    await server.change(
-      board.id,
-      (doc) => void cardIds.push(addClaim(doc, { claim }, { actor: lead })),
-      lead,
-    );
+    await server.change(board.id, (doc) => void addClaim(doc, { claim }, { actor: lead }), lead);
   }
-  return { board, lead, cardIds };
+  return board;
 }
