@@ -70,6 +70,7 @@ const commandOf = (item: StackItem | undefined): CommandName | null =>
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
 const NO_CARDS: ReadonlySet<string> = new Set();
 const SYNC_STEP_1 = 0;
+const SYNC_UPDATE = 2;
 /** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
 const QUIET_APPLY_BYTES = 1024 * 1024;
 
@@ -400,6 +401,18 @@ export class BoardConnection {
         this.serverState = serverState;
         // It proves clocks only: a delete waits for an acknowledgment that counts its message.
         if (this.tracker.acknowledge(serverState, { allWrites: false })) {
+          this.noteStored();
+          this.changed();
+        }
+      }
+      if (kind === SYNC_UPDATE) {
+        // The server relays an update only once it has stored it (Room.publish), so what it
+        // carries of this browser's client ids is stored: another tab's change, say, whose
+        // acknowledgment only that tab's socket gets. Without this a tab opened after another
+        // had written said "Saving…" after each change of the other, until it wrote itself.
+        // Clocks only, as with step 1.
+        const relayed = Y.parseUpdateMeta(decoding.readVarUint8Array(decoding.clone(peek)));
+        if (this.tracker.acknowledge(relayed.to, { allWrites: false })) {
           this.noteStored();
           this.changed();
         }
