@@ -405,18 +405,9 @@ export class BoardConnection {
           this.changed();
         }
       }
-      if (kind === SYNC_UPDATE) {
-        // The server relays an update only once it has stored it (Room.publish), so what it
-        // carries of this browser's client ids is stored: another tab's change, say, whose
-        // acknowledgment only that tab's socket gets. Without this a tab opened after another
-        // had written said "Saving…" after each change of the other, until it wrote itself.
-        // Clocks only, as with step 1.
-        const relayed = Y.parseUpdateMeta(decoding.readVarUint8Array(decoding.clone(peek)));
-        if (this.tracker.acknowledge(relayed.to, { allWrites: false })) {
-          this.noteStored();
-          this.changed();
-        }
-      }
+      // A subarray, not a copy: read only when another tab's change waits (acknowledgeRelayed).
+      const relayed =
+        kind === SYNC_UPDATE ? decoding.readVarUint8Array(decoding.clone(peek)) : null;
       if (kind !== SYNC_STEP_1 && decoder.arr.byteLength - decoder.pos >= QUIET_APPLY_BYTES) {
         // A large board arriving: skip the re-encoding for 'update' listeners (see
         // withoutUpdateEvents). The provider would ignore it; the store and IndexedDB are told
@@ -425,9 +416,11 @@ export class BoardConnection {
         withoutUpdateEvents(this.doc, () => sync(encoder, decoder, p, emitSynced, type));
         this.changed();
         this.keepOnDevice(update);
+        if (relayed) this.acknowledgeRelayed(relayed);
         return;
       }
       sync(encoder, decoder, p, emitSynced, type);
+      if (relayed) this.acknowledgeRelayed(relayed);
     };
     // A socket the server closed for good is said down (status) before the provider says why
     // ('closed', at once after): in between, the connection seemed to be reconnecting, with no
@@ -643,6 +636,21 @@ export class BoardConnection {
     const keptNotices = noticeStore?.load() ?? [];
     const leftNotices = keptNotices.filter((n) => !fieldOfComments(n, ids));
     if (leftNotices.length !== keptNotices.length) noticeStore?.save(leftNotices);
+  }
+
+  /**
+   * The server relays an update only once it has stored it (Room.publish), so what it carries
+   * of this browser's client ids is stored: another tab's change, say, whose acknowledgment
+   * only that tab's socket gets. Without this a tab opened after another had written said
+   * "Saving…" after each change of the other, until it wrote itself. Clocks only, as with
+   * step 1. Parsed only while such a change waits: a parse costs about as much as applying.
+   */
+  private acknowledgeRelayed(update: Uint8Array): void {
+    if (!this.tracker.awaitsOtherTabs(this.doc)) return;
+    if (this.tracker.acknowledge(Y.parseUpdateMeta(update).to, { allWrites: false })) {
+      this.noteStored();
+      this.changed();
+    }
   }
 
   /** The server stored more of this person's writes: a deletion after that could see them. */

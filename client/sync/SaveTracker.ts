@@ -113,6 +113,15 @@ export class SaveTracker {
   }
 
   /** Whether every change this browser made to `doc` is known to be stored by the server. */
+  /** Whether `doc` holds changes of another tab of this browser not known to be stored. */
+  awaitsOtherTabs(doc: Y.Doc): boolean {
+    for (const client of this.own) {
+      if (client !== doc.clientID && (this.acked.get(client) ?? 0) < Y.getState(doc.store, client))
+        return true;
+    }
+    return false;
+  }
+
   isSaved(doc: Y.Doc): boolean {
     if (this.unconfirmed) return false;
     for (const client of this.own) {
