@@ -7,9 +7,9 @@
  * tab said "Saving…", then "Still saving: no answer from the server yet", until it wrote.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
-import { BoardConnection } from '../../client/sync/BoardConnection';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { storageAckStore } from '../../client/sync/SaveTracker';
+import { connectWithToken } from '../helpers/connectWithToken';
 import { memoryStorage } from '../helpers/memoryStorage';
 import {
   type Invite,
@@ -35,16 +35,8 @@ describe('a later tab of the same browser', () => {
     const invite: Invite = await server.invite(boardId, 'editor', 'Edie');
     const { storage } = memoryStorage();
     const tab = () => {
-      const c = new BoardConnection({
-        boardId,
-        token: invite.token,
-        role: 'editor',
-        actor: { id: invite.inviteId, name: invite.name },
-        serverUrl: server.syncUrl.replace(/\/sync$/, ''),
-        persist: false,
-        network: null,
+      const c = connectWithToken(server.syncUrl.replace(/\/sync$/, ''), boardId, invite.token, {
         ackStore: storageAckStore(storage, `saved:${boardId}`),
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       });
       open.push(c);
       return c;

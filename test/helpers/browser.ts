@@ -45,6 +45,8 @@ export interface BrowserSession {
     hasTouch?: boolean;
     isMobile?: boolean;
   }): Promise<BrowserContext>;
+  /** The profile directory, which every one of its processes names (chromiumProcessArgs). */
+  readonly userDataDir: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
     throw error;
   }
   return {
+    userDataDir,
     newContext: (options) =>
       browser.newContext({
         viewport: options?.viewport ?? { width: 1400, height: 900 },

@@ -46,34 +46,42 @@ export const PLAYWRIGHT_FEATURES_SWITCH = `--disable-features=${PLAYWRIGHT_DISAB
 export const FEATURES_SWITCH = `${PLAYWRIGHT_FEATURES_SWITCH},${OMNIBOX_WEBUI.join(',')}`;
 
 /**
+ * The arguments of every process of the Chromium started with `userDataDir` (each carries it),
+ * split at NULs and spaces: Chromium's child processes rewrite theirs as one line. Null
+ * without /proc (not Linux).
+ */
+export function chromiumProcessArgs(userDataDir: string): string[][] | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/\0| /);
+      return args.includes(`--user-data-dir=${userDataDir}`) ? [args] : [];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+}
+
+/**
  * Throws unless the browser started with `userDataDir` was given exactly one
  * `--disable-features`: a second one means playwright-core's list changed (an upgrade), and
  * Chromium would then ignore one of the two. Without /proc (not Linux) it does nothing.
  */
 export function checkOneFeatureList(userDataDir: string): void {
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return;
+  const processes = chromiumProcessArgs(userDataDir);
+  if (!processes) return;
+  const browser = processes.find((args) => !args.some((arg) => arg.startsWith('--type=')));
+  if (!browser) throw new Error(`No Chromium process found with --user-data-dir=${userDataDir}`);
+  const lists = browser.filter((arg) => arg.startsWith('--disable-features='));
+  if (lists.length !== 1 || lists[0] !== FEATURES_SWITCH) {
+    throw new Error(
+      `Chromium started with ${lists.length} --disable-features switches: playwright-core's ` +
+        'default list changed; copy it into test/helpers/chromiumSwitches.ts',
+    );
   }
-  for (const pid of pids) {
-    let args: string[];
-    try {
-      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/\0| /);
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (!args.includes(`--user-data-dir=${userDataDir}`)) continue;
-    if (args.some((arg) => arg.startsWith('--type='))) continue;
-    const lists = args.filter((arg) => arg.startsWith('--disable-features='));
-    if (lists.length !== 1 || lists[0] !== FEATURES_SWITCH) {
-      throw new Error(
-        `Chromium started with ${lists.length} --disable-features switches: playwright-core's ` +
-          'default list changed; copy it into test/helpers/chromiumSwitches.ts',
-      );
-    }
-    return;
-  }
-  throw new Error(`No Chromium process found with --user-data-dir=${userDataDir}`);
 }

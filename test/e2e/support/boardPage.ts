@@ -78,14 +78,19 @@ export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
     await page.locator('[data-status="saved"]').waitFor({ timeout });
   } catch (error) {
     // Say where the page stood instead: a flaky wait is then diagnosable from the log alone.
-    const status = await page
-      .locator('[data-status]')
-      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}: ${e.textContent}`))
-      .catch(() => ['(page not readable)']);
-    throw new Error(`not saved within ${timeout} ms; status: ${status.join(' | ') || 'none'}`, {
+    throw new Error(`not saved within ${timeout} ms; status: ${await statusText(page)}`, {
       cause: error,
     });
   }
+}
+
+/** What the page's status pill says, and its state, for an error or a log line. */
+export async function statusText(page: Page): Promise<string> {
+  const status = await page
+    .locator('[data-status]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}: ${e.textContent}`))
+    .catch(() => ['(page not readable)']);
+  return status.join(' | ') || 'none';
 }
 
 /**

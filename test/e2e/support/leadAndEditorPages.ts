@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll } from 'vitest';
-import { openBoard } from './boardPage';
+import { openBoard, statusText } from './boardPage';
 import type { BoardServer } from './boardServer';
 import type { BoardBrowser } from './useBoardBrowser';
 
@@ -50,14 +50,7 @@ export function useLeadAndEditorPages(
       [names.lead, pair.lead],
       [names.editor, pair.editor],
     ] as const) {
-      const status = await page
-        .locator('[data-status]')
-        .first()
-        .innerText({ timeout: 1_000 })
-        .catch(() => 'no status shown');
-      console.warn(
-        `After "${task.name}" failed, ${who}'s page said: ${status.replace(/\s+/g, ' ')}`,
-      );
+      console.warn(`After "${task.name}" failed, ${who}'s page said: ${await statusText(page)}`);
     }
     await Promise.all([pair.lead.context().close(), pair.editor.context().close()]);
     await fresh();
