@@ -59,6 +59,7 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
   it('is a lead’s keyboard action, confirmed, and takes the words out for good', async () => {
     await addClaim(lea, CLAIM);
     const cardId = (await card(lea, CLAIM).getAttribute('data-card-id'))!;
+    await eddie.cardArrived(cardId);
     const commentId = addComment(eddie.doc, cardId, { text: SECRET }, eddie.as);
     // A reply keeps the thread, and its redacted start, on the card.
     addComment(eddie.doc, cardId, { text: 'Will call back', parentId: commentId }, eddie.as);
@@ -113,6 +114,7 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     const words = 'Heard it from Perpetua Oyelaran-Wicks';
     await addClaim(lea, claim);
     const cardId = (await card(lea, claim).getAttribute('data-card-id'))!;
+    await eddie.cardArrived(cardId);
     const commentId = addComment(eddie.doc, cardId, { text: words }, eddie.as);
     await eddie.allSaved();
     const dialog = await openCard(lea, claim);
@@ -155,6 +157,7 @@ describe.skipIf(!RUN)('redacting a comment’s text', () => {
     const words = 'Tip from Ottoline Fairweather-Quist';
     await addClaim(lea, claim);
     const cardId = (await card(lea, claim).getAttribute('data-card-id'))!;
+    await eddie.cardArrived(cardId);
     const commentId = addComment(eddie.doc, cardId, { text: words }, eddie.as);
     await eddie.allSaved();
     await closeCard(eddiePage);

@@ -60,6 +60,7 @@ describe.skipIf(!RUN)('a reply typed when a colleague’s deletion takes its thr
     rhea = await openBoardPage(browser, rheaLink);
     const cardId = addClaim(lea.doc, { claim }, lea.as);
     await lea.allSaved();
+    await colin.cardArrived(cardId);
     const rootId = addComment(colin.doc, cardId, { text: 'Colin: please check this' }, colin.as);
     await colin.allSaved();
     const dialog = await openCard(rhea, claim);

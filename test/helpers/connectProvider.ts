@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { readClaims } from '../../client/app/tokenClaims';
 import type { CommandContext } from '../../shared/board/origin';
+import { cardsMap } from '../../shared/board/schema';
 import { decodeSavedPayload, isSaved, MESSAGE } from '../../shared/protocol/messages';
 import { waitFor } from './waitFor';
 
@@ -25,6 +26,11 @@ export interface TestClient {
   synced(): Promise<void>;
   /** Resolves once everything this client wrote is acknowledged as stored. */
   allSaved(timeout?: number): Promise<void>;
+  /**
+   * Resolves once a card written elsewhere (a page, another client) is in this client's doc:
+   * its writer's "saved" does not say the server's relay to this client has arrived yet.
+   */
+  cardArrived(cardId: string): Promise<void>;
   destroy(): void;
 }
 
@@ -69,6 +75,9 @@ export function connectProvider(
     },
     async allSaved(timeout = 5_000) {
       await waitFor(() => isSaved(doc, saved), { what: 'saved acknowledgment', timeout });
+    },
+    async cardArrived(cardId) {
+      await waitFor(() => cardsMap(doc).has(cardId), { what: `card ${cardId} in this client` });
     },
     destroy() {
       provider.destroy();
