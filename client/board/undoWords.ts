@@ -4,7 +4,7 @@ import {
   type CommandName,
   verdictFitsCard,
 } from '../../shared/board';
-import type { UndoStep } from '../sync/BoardConnection';
+import type { UndoStep } from '../sync/BoardUndo';
 import { COLUMN_LABELS } from './columnLabels';
 import { movedTo } from './moveWords';
 import type { Columns } from './filterCards';

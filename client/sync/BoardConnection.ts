@@ -14,23 +14,18 @@ import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
 import {
   type Actor,
-  articlesMap,
   type BoardReader,
   type BoardView,
-  cardsMap,
-  type CommandName,
-  CommandOrigin,
-  COMMENT_KEYS,
   COMMENT_REDACTED_KEY,
   commentsMap,
   createBoardReader,
-  metaMap,
 } from '../../shared/board';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import { detachUpdateEvents, withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
+import { BoardUndo, type UndoStep } from './BoardUndo';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import {
   colourFor,
@@ -51,21 +46,11 @@ import {
 import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import { type AckStore, SaveTracker } from './SaveTracker';
 import { changeOfComments, mergeSetAside, type SetAsideStore } from './setAsideStore';
-import {
-  collectRedactedWords,
-  dropRedactedSteps,
-  isRedacted,
-  REDACTED_STEP,
-  type StackItem,
-} from './redactedWords';
+import { collectRedactedWords, isRedacted } from './redactedWords';
 import { scrubDeviceCopy } from './scrubDeviceCopy';
 import { removalsIn } from './removalsIn';
 import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
-
-const COMMAND = 'command';
-const commandOf = (item: StackItem | undefined): CommandName | null =>
-  (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
 const NO_CARDS: ReadonlySet<string> = new Set();
@@ -73,17 +58,6 @@ const SYNC_STEP_1 = 0;
 const SYNC_UPDATE = 2;
 /** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
 const QUIET_APPLY_BYTES = 1024 * 1024;
-
-/** What one Undo or Redo did: the command of its step, and whether it changed the board. */
-export interface UndoStep {
-  readonly command: CommandName | null;
-  /** False when a colleague had since changed everything the step changed: it is dropped. */
-  readonly applied: boolean;
-  /** Dropped because the article whose removal it undoes is on the board again. */
-  readonly articleBack?: true;
-  /** Dropped because it would bring back words of a comment a lead redacted since. */
-  readonly redacted?: true;
-}
 
 export interface BoardSnapshot {
   readonly board: BoardView;
@@ -214,12 +188,14 @@ function browserNetwork(): NetworkEvents | null {
 export class BoardConnection {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
+  /** The undo manager's stacks, for whether there is a step to undo or redo. */
   readonly undoManager: Y.UndoManager;
   readonly commands: BoardCommands;
   readonly role: Role;
   readonly actor: Actor;
 
   private readonly reader: BoardReader;
+  private readonly undoSteps: BoardUndo;
   private readonly tracker: SaveTracker;
   private readonly provider: WebsocketProvider | null;
   private readonly persistence: IndexeddbPersistence | null;
@@ -295,7 +271,6 @@ export class BoardConnection {
     this.tracker = new SaveTracker(options.ackStore ?? null);
     this.network = options.network === undefined ? browserNetwork() : options.network;
 
-    // captureTimeout 0: each command is its own undo step, however fast the next one follows.
     // Before the undo manager, whose stack events re-render too: by then a local change must
     // already count as unsaved (a delete moves no clock that would show it).
     this.lostEditWatch = new LostEditWatch(
@@ -305,18 +280,8 @@ export class BoardConnection {
     );
     this.doc.on('afterTransaction', this.noteOwnChange);
     this.doc.on('afterTransaction', this.noteRedactions);
-    this.undoManager = new Y.UndoManager(
-      [metaMap(this.doc), articlesMap(this.doc), cardsMap(this.doc), commentsMap(this.doc)],
-      {
-        trackedOrigins: new Set([CommandOrigin]),
-        captureTimeout: 0,
-        // Resolve and Reopen are not undone (the other button undoes them): undoing a reopen
-        // would write back a colleague's resolution from this person's client, and the server
-        // takes a resolver only in the writer's own name (writePolicy).
-        captureTransaction: (tr) =>
-          !(tr.origin instanceof CommandOrigin && tr.origin.command === 'resolveThread'),
-      },
-    );
+    this.undoSteps = new BoardUndo(this.doc, this.changed);
+    this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,
       actor: this.actor,
@@ -335,11 +300,6 @@ export class BoardConnection {
     this.doc.on('beforeTransaction', this.quietDiskLoad);
     this.doc.on('afterAllTransactions', this.afterDiskLoad);
     this.awareness.on('change', this.changed);
-    this.undoManager.on('stack-item-added', this.nameStackItem);
-    this.undoManager.on('stack-item-added', this.changed);
-    this.undoManager.on('stack-item-popped', this.passNameOn);
-    this.undoManager.on('stack-item-popped', this.changed);
-    this.undoManager.on('stack-cleared', this.changed);
 
     this.persistence = options.persist
       ? new IndexeddbPersistence(indexedDbName(options.boardId), this.doc)
@@ -595,7 +555,7 @@ export class BoardConnection {
     this.redactionsFound.clear();
     this.redactedLive = false;
     this.redactionFromDevice = false;
-    dropRedactedSteps(this.undoManager, this.doc, COMMAND);
+    this.undoSteps.dropRedacted();
     collectRedactedWords(this.doc, ids);
     this.scrubRecords(ids);
     this.changed();
@@ -948,120 +908,13 @@ export class BoardConnection {
 
   /** Undoes this person's last change: which command made it, and whether it changed anything. */
   undo(): UndoStep {
-    return this.popOneStep('undoStack');
+    return this.undoSteps.undo();
   }
 
   /** Redoes the last undone change. */
   redo(): UndoStep {
-    return this.popOneStep('redoStack');
+    return this.undoSteps.redo();
   }
-
-  /**
-   * Undoes or redoes exactly the top step. Yjs's own undo() passes over a step that changes
-   * nothing (a colleague has since replaced every value it set, or deleted its card) and undoes
-   * the one below it instead: one Ctrl+Z on a rationale a colleague had rewritten went on to
-   * undo the card's creation, deleting the card with the colleague's work while it said it had
-   * undone an edit. So Yjs sees a stack of that one step; a step that changes nothing is dropped
-   * and reported, and the next Ctrl+Z goes on to the step below.
-   */
-  private popOneStep(which: 'undoStack' | 'redoStack'): UndoStep {
-    const manager = this.undoManager;
-    const stack = manager[which];
-    const top = stack.at(-1);
-    if (!top) return { command: null, applied: false };
-    if (which === 'undoStack' && this.bringsBackLiveArticle(top)) {
-      stack.pop();
-      this.changed();
-      return { command: commandOf(top), applied: false, articleBack: true };
-    }
-    if (top.meta.get(REDACTED_STEP) === true) {
-      stack.pop();
-      this.changed();
-      return { command: commandOf(top), applied: false, redacted: true };
-    }
-    if (which === 'undoStack' && this.unpostsCommentWithLaterWork(top)) {
-      stack.pop();
-      this.changed();
-      return { command: commandOf(top), applied: false };
-    }
-    let done: StackItem | null = null;
-    manager[which] = [top];
-    try {
-      done = which === 'undoStack' ? manager.undo() : manager.redo();
-    } finally {
-      stack.pop();
-      manager[which] = stack;
-      // Listeners read a snapshot during the pop, when this stack held the one step.
-      this.changed();
-    }
-    return { command: commandOf(top), applied: done !== null };
-  }
-
-  /**
-   * Whether undoing the step would put back an article the board holds again under its id (the
-   * same text imported since its removal): Yjs keeps the board's article and would bring the
-   * removed cards back beside the new import's, each claim twice, so the step is dropped. The
-   * step deleted an earlier value of a key whose value now is live.
-   */
-  private bringsBackLiveArticle(step: StackItem): boolean {
-    for (const item of articlesMap(this.doc)._map.values()) {
-      if (item.deleted) continue;
-      for (let older = item.left; older !== null; older = older.left) {
-        if (Y.isDeleted(step.deletions, older.id)) return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether undoing the step would take away a comment it posted that has since been edited
-   * (in another tab) or replied to. Undoing a post removes the comment outright, not as the
-   * tombstone Delete leaves: a reply would lose its thread, and the edit would go with it, or
-   * come back empty on a Redo (Yjs redoes no key another change has replaced). So the step is
-   * dropped, and the comment's own Delete is the way to take it back.
-   */
-  private unpostsCommentWithLaterWork(step: StackItem): boolean {
-    const posted = new Set<string>();
-    const comments = commentsMap(this.doc);
-    for (const [id, comment] of comments.entries()) {
-      const item = comment instanceof Y.Map ? comment._item : null;
-      if (!item || !Y.isDeleted(step.insertions, item.id)) continue;
-      for (const value of comment._map.values()) {
-        if (!value.deleted && !Y.isDeleted(step.insertions, value.id)) return true;
-      }
-      posted.add(id);
-    }
-    if (posted.size === 0) return false;
-    for (const comment of comments.values()) {
-      if (!(comment instanceof Y.Map) || !comment._item) continue;
-      const parent = comment.get(COMMENT_KEYS.parentId);
-      if (
-        typeof parent === 'string' &&
-        posted.has(parent) &&
-        !Y.isDeleted(step.insertions, comment._item.id)
-      )
-        return true;
-    }
-    return false;
-  }
-
-  /** A new undo step remembers the command that made it. */
-  private readonly nameStackItem = (event: { stackItem: StackItem; origin: unknown }): void => {
-    if (event.origin instanceof CommandOrigin) {
-      event.stackItem.meta.set(COMMAND, event.origin.command);
-    }
-  };
-
-  /**
-   * Undoing a step pushes its redo step (and redoing, an undo step) before the popped one is
-   * reported: that new step is the same change, so it takes the popped step's name.
-   */
-  private readonly passNameOn = (event: { stackItem: StackItem; type: 'undo' | 'redo' }): void => {
-    const other = event.type === 'undo' ? this.undoManager.redoStack : this.undoManager.undoStack;
-    const pushed = other.at(-1);
-    const command = commandOf(event.stackItem);
-    if (pushed && command && !pushed.meta.has(COMMAND)) pushed.meta.set(COMMAND, command);
-  };
 
   /** Connects again after a close that waited for an answer (onRoleChanged). */
   reconnect(): void {
@@ -1111,7 +964,7 @@ export class BoardConnection {
     this.awareness.off('update', this.sendOwnAwareness);
     this.tabs?.close();
     this.unwatchLostEdits?.();
-    this.undoManager.destroy();
+    this.undoSteps.destroy();
     this.provider?.destroy();
     void this.persistence?.destroy();
     this.awareness.destroy();

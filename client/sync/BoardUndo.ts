@@ -1,0 +1,190 @@
+/**
+ * This person's Undo and Redo on one board: a Y.UndoManager of their own commands only (the
+ * CommandOrigin of each), every step named after the command that made it, and taken exactly
+ * one at a time, or dropped and said so where undoing it would do harm (below).
+ */
+import * as Y from 'yjs';
+import {
+  articlesMap,
+  cardsMap,
+  type CommandName,
+  CommandOrigin,
+  COMMENT_KEYS,
+  commentsMap,
+  metaMap,
+} from '../../shared/board';
+import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
+
+/** The key of a step's meta that names its command. */
+const COMMAND = 'command';
+const commandOf = (item: StackItem | undefined): CommandName | null =>
+  (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
+
+/** What one Undo or Redo did: the command of its step, and whether it changed the board. */
+export interface UndoStep {
+  readonly command: CommandName | null;
+  /** False when a colleague had since changed everything the step changed: it is dropped. */
+  readonly applied: boolean;
+  /** Dropped because the article whose removal it undoes is on the board again. */
+  readonly articleBack?: true;
+  /** Dropped because it would bring back words of a comment a lead redacted since. */
+  readonly redacted?: true;
+}
+
+export class BoardUndo {
+  readonly manager: Y.UndoManager;
+
+  /** `changed` runs whenever the stacks change: a step added, popped or cleared. */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly changed: () => void,
+  ) {
+    // captureTimeout 0: each command is its own undo step, however fast the next one follows.
+    this.manager = new Y.UndoManager(
+      [metaMap(doc), articlesMap(doc), cardsMap(doc), commentsMap(doc)],
+      {
+        trackedOrigins: new Set([CommandOrigin]),
+        captureTimeout: 0,
+        // Resolve and Reopen are not undone (the other button undoes them): undoing a reopen
+        // would write back a colleague's resolution from this person's client, and the server
+        // takes a resolver only in the writer's own name (writePolicy).
+        captureTransaction: (tr) =>
+          !(tr.origin instanceof CommandOrigin && tr.origin.command === 'resolveThread'),
+      },
+    );
+    this.manager.on('stack-item-added', this.nameStackItem);
+    this.manager.on('stack-item-added', changed);
+    this.manager.on('stack-item-popped', this.passNameOn);
+    this.manager.on('stack-item-popped', changed);
+    this.manager.on('stack-cleared', changed);
+  }
+
+  /** Undoes this person's last change: which command made it, and whether it changed anything. */
+  undo(): UndoStep {
+    return this.popOneStep('undoStack');
+  }
+
+  /** Redoes the last undone change. */
+  redo(): UndoStep {
+    return this.popOneStep('redoStack');
+  }
+
+  /**
+   * Replaces the steps that touch a comment a lead redacted with empty ones that say so
+   * (dropRedactedSteps): nothing of its words stays here for an Undo.
+   */
+  dropRedacted(): void {
+    dropRedactedSteps(this.manager, this.doc, COMMAND);
+  }
+
+  destroy(): void {
+    this.manager.destroy();
+  }
+
+  /**
+   * Undoes or redoes exactly the top step. Yjs's own undo() passes over a step that changes
+   * nothing (a colleague has since replaced every value it set, or deleted its card) and undoes
+   * the one below it instead: one Ctrl+Z on a rationale a colleague had rewritten went on to
+   * undo the card's creation, deleting the card with the colleague's work while it said it had
+   * undone an edit. So Yjs sees a stack of that one step; a step that changes nothing is dropped
+   * and reported, and the next Ctrl+Z goes on to the step below.
+   */
+  private popOneStep(which: 'undoStack' | 'redoStack'): UndoStep {
+    const manager = this.manager;
+    const stack = manager[which];
+    const top = stack.at(-1);
+    if (!top) return { command: null, applied: false };
+    if (which === 'undoStack' && this.bringsBackLiveArticle(top)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, articleBack: true };
+    }
+    if (top.meta.get(REDACTED_STEP) === true) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, redacted: true };
+    }
+    if (which === 'undoStack' && this.unpostsCommentWithLaterWork(top)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false };
+    }
+    let done: StackItem | null = null;
+    manager[which] = [top];
+    try {
+      done = which === 'undoStack' ? manager.undo() : manager.redo();
+    } finally {
+      stack.pop();
+      manager[which] = stack;
+      // Listeners read a snapshot during the pop, when this stack held the one step.
+      this.changed();
+    }
+    return { command: commandOf(top), applied: done !== null };
+  }
+
+  /**
+   * Whether undoing the step would put back an article the board holds again under its id (the
+   * same text imported since its removal): Yjs keeps the board's article and would bring the
+   * removed cards back beside the new import's, each claim twice, so the step is dropped. The
+   * step deleted an earlier value of a key whose value now is live.
+   */
+  private bringsBackLiveArticle(step: StackItem): boolean {
+    for (const item of articlesMap(this.doc)._map.values()) {
+      if (item.deleted) continue;
+      for (let older = item.left; older !== null; older = older.left) {
+        if (Y.isDeleted(step.deletions, older.id)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether undoing the step would take away a comment it posted that has since been edited
+   * (in another tab) or replied to. Undoing a post removes the comment outright, not as the
+   * tombstone Delete leaves: a reply would lose its thread, and the edit would go with it, or
+   * come back empty on a Redo (Yjs redoes no key another change has replaced). So the step is
+   * dropped, and the comment's own Delete is the way to take it back.
+   */
+  private unpostsCommentWithLaterWork(step: StackItem): boolean {
+    const posted = new Set<string>();
+    const comments = commentsMap(this.doc);
+    for (const [id, comment] of comments.entries()) {
+      const item = comment instanceof Y.Map ? comment._item : null;
+      if (!item || !Y.isDeleted(step.insertions, item.id)) continue;
+      for (const value of comment._map.values()) {
+        if (!value.deleted && !Y.isDeleted(step.insertions, value.id)) return true;
+      }
+      posted.add(id);
+    }
+    if (posted.size === 0) return false;
+    for (const comment of comments.values()) {
+      if (!(comment instanceof Y.Map) || !comment._item) continue;
+      const parent = comment.get(COMMENT_KEYS.parentId);
+      if (
+        typeof parent === 'string' &&
+        posted.has(parent) &&
+        !Y.isDeleted(step.insertions, comment._item.id)
+      )
+        return true;
+    }
+    return false;
+  }
+
+  /** A new undo step remembers the command that made it. */
+  private readonly nameStackItem = (event: { stackItem: StackItem; origin: unknown }): void => {
+    if (event.origin instanceof CommandOrigin) {
+      event.stackItem.meta.set(COMMAND, event.origin.command);
+    }
+  };
+
+  /**
+   * Undoing a step pushes its redo step (and redoing, an undo step) before the popped one is
+   * reported: that new step is the same change, so it takes the popped step's name.
+   */
+  private readonly passNameOn = (event: { stackItem: StackItem; type: 'undo' | 'redo' }): void => {
+    const other = event.type === 'undo' ? this.manager.redoStack : this.manager.undoStack;
+    const pushed = other.at(-1);
+    const command = commandOf(event.stackItem);
+    if (pushed && command && !pushed.meta.has(COMMAND)) pushed.meta.set(COMMAND, command);
+  };
+}
