@@ -39,7 +39,8 @@ import type { ColleagueNotice, FollowedChange } from '../review/colleagueNotice'
 import { deleterName } from '../review/deleterName';
 import { restoreNoticedCard } from '../review/restoreNoticedCard';
 import { useColleagueNotices } from '../review/useColleagueNotices';
-import type { BoardConnection, LostEditNotice } from '../sync/BoardConnection';
+import type { BoardConnection } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import { connectionDown } from '../sync/connectionStatus';
 import type { Peer } from '../sync/presence';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';

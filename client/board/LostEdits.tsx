@@ -25,7 +25,7 @@ import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import type { BoardView, CardView, Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from './columnLabels';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import {
   ADDED_ITEM,
   assigneeOf,

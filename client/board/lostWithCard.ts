@@ -4,7 +4,7 @@
  * as the card went, points to, and where focus goes when it closes. A comment posted on the
  * card is not among them: it is kept, and comes back with the card.
  */
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import { POSTED_COMMENT } from '../sync/LostEditWatch';
 
 export const lostWithCard = (

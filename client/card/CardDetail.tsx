@@ -20,7 +20,7 @@ import { VerdictPicker } from '../review/VerdictPicker';
 import { When } from '../review/When';
 import type { MentionNames } from '../review/threadsAwaitingMe';
 import type { BoardMember } from '../review/useBoardMembers';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import type { Peer } from '../sync/presence';
 import { clip } from '../ui/clip';
 import { useLeaveAsks } from '../ui/DiscardQuestion';

@@ -12,7 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { commentThreads, type CommentThread } from '../../shared/export/commentThreads';
 import type { CardView, CommentView } from '../../shared/board/view';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import { CommentForm } from './CommentForm';
 import { type CommentContext, CommentItem } from './CommentItem';
 import { commentNames } from './commentNames';

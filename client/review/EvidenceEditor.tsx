@@ -13,7 +13,7 @@
 import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import type { RemovedWithEdits } from '../sync/LostEditWatch';
 import { restoreRemoved } from './restoreEvidenceEdits';
 import { describeBalance, evidenceBalance } from './evidenceBalance';

@@ -6,7 +6,7 @@
  */
 import { useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 
 /**
  * The seqs of the notices whose item was seen back on its card and is not there now. Kept by

@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/board/actor';
 import type { BoardView, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CardTimeline } from '../history/CardTimeline';
-import type { LostEditNotice } from '../sync/BoardConnection';
+import type { LostEditNotice } from '../sync/LostEditNotices';
 import { EDITED_COMMENT, type RemovedWithEdits } from '../sync/LostEditWatch';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';

@@ -27,25 +27,14 @@ import { detachUpdateEvents, withoutUpdateEvents } from '../../shared/yjs/withou
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { BoardUndo, type UndoStep } from './BoardUndo';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
-import {
-  colourFor,
-  parseState,
-  type Peer,
-  type PresenceState,
-  type PresenceUser,
-  readPresence,
-} from './presence';
+import { colourFor, parseState, type Peer, type PresenceState, readPresence } from './presence';
 import { forgetBoardData, indexedDbName } from './forgetBoardData';
-import {
-  fieldOfComments,
-  isDeletion,
-  LostEditWatch,
-  type LostWork,
-  type OwnWriteStore,
-} from './LostEditWatch';
-import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
+import { LostEditWatch, type OwnWriteStore } from './LostEditWatch';
+import type { LostEditStore } from './lostEditStore';
+import { type LostEditNotice, LostEditNotices } from './LostEditNotices';
 import { type AckStore, SaveTracker } from './SaveTracker';
-import { changeOfComments, mergeSetAside, type SetAsideStore } from './setAsideStore';
+import type { SetAsideStore } from './setAsideStore';
+import { SetAsideWork } from './SetAsideWork';
 import { collectRedactedWords, isRedacted } from './redactedWords';
 import { scrubDeviceCopy } from './scrubDeviceCopy';
 import { removalsIn } from './removalsIn';
@@ -53,7 +42,6 @@ import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
-const NO_CARDS: ReadonlySet<string> = new Set();
 const SYNC_STEP_1 = 0;
 const SYNC_UPDATE = 2;
 /** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
@@ -92,12 +80,6 @@ export interface BoardSnapshot {
    */
   readonly invitesChanged: number;
 }
-
-export type LostEditNotice = LostWork & {
-  readonly seq: number;
-  /** Whoever's write was kept, when presence names them: a colleague, or this person's other tab. */
-  readonly by: PresenceUser | null;
-};
 
 export interface BoardConnectionOptions {
   readonly boardId: string;
@@ -221,15 +203,10 @@ export class BoardConnection {
   private loaded = false;
   private destroyed = false;
   private readonly lostEditWatch: LostEditWatch;
-  private readonly lostEditStore: LostEditStore | null;
-  private lostEdits: readonly LostEditNotice[];
-  private readonly unwatchLostEdits: (() => void) | null;
-  private lostEditSeq = 0;
+  private readonly lostEdits: LostEditNotices;
   private readonly onRoleChanged: (() => void) | undefined;
   private readonly onStaleCopy: (() => void) | undefined;
-  private readonly setAsideStore: SetAsideStore | null;
-  private setAside: readonly UnsavedChange[];
-  private refusedCards: ReadonlySet<string> = NO_CARDS;
+  private readonly setAside: SetAsideWork;
   private invitesChanged = 0;
   /** The server's state vector from its last sync step 1: what it is known to store. */
   private serverState: Map<number, number> | null = null;
@@ -259,13 +236,16 @@ export class BoardConnection {
     this.role = options.role;
     this.onRoleChanged = options.onRoleChanged;
     this.onStaleCopy = options.onStaleCopy;
-    this.setAsideStore = options.setAsideStore ?? null;
-    this.setAside = Object.freeze(this.setAsideStore?.load() ?? []);
+    this.setAside = new SetAsideWork(options.setAsideStore ?? null, this.changed);
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
-    this.lostEditStore = options.lostEditStore ?? null;
-    this.lostEdits = this.shownNotices(this.lostEditStore?.load() ?? []);
-    this.unwatchLostEdits = this.lostEditStore?.watch(this.followStoredNotices) ?? null;
+    this.lostEdits = new LostEditNotices({
+      doc: this.doc,
+      store: options.lostEditStore ?? null,
+      isStored: (client, clock) => this.tracker.isStored(client, clock),
+      whoIs: (client) => parseState(client, this.awareness.getStates().get(client))?.user ?? null,
+      changed: this.changed,
+    });
     this.awareness = new Awareness(this.doc);
     this.reader = createBoardReader(this.doc);
     this.tracker = new SaveTracker(options.ackStore ?? null);
@@ -275,7 +255,7 @@ export class BoardConnection {
     // already count as unsaved (a delete moves no clock that would show it).
     this.lostEditWatch = new LostEditWatch(
       this.doc,
-      this.noteLostEdit,
+      this.lostEdits.note,
       options.ownWriteStore ?? null,
     );
     this.doc.on('afterTransaction', this.noteOwnChange);
@@ -584,18 +564,8 @@ export class BoardConnection {
   private scrubRecords(ids: ReadonlySet<string>): void {
     this.lostEditWatch.forgetComments(ids);
     this.tracker.forgetComments(ids);
-    const aside = this.setAside.filter((c) => !changeOfComments(c, ids));
-    if (aside.length !== this.setAside.length) this.setAside = Object.freeze(aside);
-    const setAsideStore = this.setAsideStore;
-    const keptAside = setAsideStore?.load() ?? [];
-    const leftAside = keptAside.filter((c) => !changeOfComments(c, ids));
-    if (leftAside.length !== keptAside.length) setAsideStore?.save(leftAside);
-    const notices = this.lostEdits.filter((n) => !fieldOfComments(n, ids));
-    if (notices.length !== this.lostEdits.length) this.lostEdits = Object.freeze(notices);
-    const noticeStore = this.lostEditStore;
-    const keptNotices = noticeStore?.load() ?? [];
-    const leftNotices = keptNotices.filter((n) => !fieldOfComments(n, ids));
-    if (leftNotices.length !== keptNotices.length) noticeStore?.save(leftNotices);
+    this.setAside.forgetComments(ids);
+    this.lostEdits.forgetComments(ids);
   }
 
   /**
@@ -618,65 +588,12 @@ export class BoardConnection {
     this.lostEditWatch.forgetStored((client, clock) => this.tracker.isStored(client, clock));
   }
 
-  /**
-   * The notices to show for those kept on the device, in their order: one already shown keeps
-   * its seq (the page's key for it), a new one gets the next. A write of this very tab that
-   * was kept over one of the person's other tab is that tab's loss, told there in its words
-   * ("Your other tab or window also changed … without seeing the change here"), which would be
-   * wrong here.
-   */
-  private shownNotices(kept: readonly KeptNotice[]): readonly LostEditNotice[] {
-    const shown = new Map(this.lostEdits?.map((n) => [noticeKey(n), n]));
-    return Object.freeze(
-      kept
-        .filter((n) => isDeletion(n) || n.byClient !== this.doc.clientID)
-        .map((n) => shown.get(noticeKey(n)) ?? Object.freeze({ ...n, seq: ++this.lostEditSeq })),
-    );
-  }
-
-  /**
-   * Another tab of this person kept or let go of a notice: show what the device keeps now. A
-   * notice this tab could not store (storage full) goes too; the other tab's record is the
-   * better account than one that may have been dismissed there.
-   */
-  private readonly followStoredNotices = () => {
-    if (!this.lostEditStore) return;
-    this.lostEdits = this.shownNotices(this.lostEditStore.load());
-    this.changed();
-  };
-
-  private readonly noteLostEdit = (edit: LostWork) => {
-    if (isDeletion(edit) && this.tracker.isStored(edit.client, edit.clock)) {
-      // The server had the write before the deletion came: it was there to be seen.
-      return;
-    }
-    // Another tab of this person told it first (both tabs hold the write that lost).
-    if (this.lostEdits.some((n) => noticeKey(n) === noticeKey(edit))) return;
-    // A deletion names nobody (Yjs records what was deleted, not by whom).
-    const client = isDeletion(edit) ? null : edit.byClient;
-    const by =
-      client === null
-        ? null
-        : (parseState(client, this.awareness.getStates().get(client))?.user ?? null);
-    const notice = { ...edit, seq: ++this.lostEditSeq, by };
-    this.lostEdits = Object.freeze([...this.lostEdits, Object.freeze(notice)]);
-    // On what the board's other tabs kept meanwhile: none of theirs is lost, or dismissed twice.
-    const store = this.lostEditStore;
-    store?.save(mergeNotices(store.load(), [{ ...edit, by }]));
-    this.changed();
-  };
-
   private keepRefusedWork(): void {
     const from = this.tracker.unstoredFrom(this.doc);
     const removed = this.tracker.unconfirmedRemovals();
     if (from.size === 0 && removed.length === 0) return;
     const refused = describeUnsaved(this.doc, from, this.reader.read(), removed);
-    if (refused.length === 0) return;
-    this.refusedCards = new Set(refused.flatMap((c) => (c.cardId ? [c.cardId] : [])));
-    this.setAside = Object.freeze(
-      mergeSetAside(this.setAsideStore?.load() ?? this.setAside, refused),
-    );
-    this.setAsideStore?.save(this.setAside);
+    this.setAside.keep(refused);
   }
 
   /**
@@ -685,13 +602,13 @@ export class BoardConnection {
    * addComment does (the card is gone, the role may not comment).
    */
   postSetAsideComment(key: string): void {
-    const change = this.setAside.find((c) => c.key === key);
+    const change = this.setAside.find(key);
     if (!change?.comment || change.text === null) return;
     const { cardId, parentId } = change.comment;
     const threads = this.reader.read().cards[cardId]?.comments ?? [];
     const thread = parentId !== null && threads.some((c) => c.id === parentId) ? parentId : null;
     this.commands.addComment(cardId, { text: change.text, parentId: thread });
-    this.forgetSetAside(key);
+    this.setAside.forget(key);
   }
 
   /**
@@ -700,35 +617,20 @@ export class BoardConnection {
    * not comment).
    */
   editSetAsideComment(key: string): void {
-    const change = this.setAside.find((c) => c.key === key);
+    const change = this.setAside.find(key);
     if (!change?.edit || change.text === null) return;
     this.commands.editComment(change.edit.commentId, change.text);
-    this.forgetSetAside(key);
-  }
-
-  /** Takes one refused change off the list, once it has been made again. */
-  private forgetSetAside(key: string): void {
-    this.setAside = Object.freeze(this.setAside.filter((c) => c.key !== key));
-    this.setAsideStore?.save(this.setAside);
-    this.changed();
+    this.setAside.forget(key);
   }
 
   /** Forgets the refused changes: their person has what they need of them. */
   dismissSetAside(): void {
-    this.setAside = Object.freeze([]);
-    this.setAsideStore?.save(this.setAside);
-    this.changed();
+    this.setAside.dismiss();
   }
 
   /** Takes a lost-edit notice off the list (restored, or read and let go), here and on the device. */
   dismissLostEdit(seq: number): void {
-    const notice = this.lostEdits.find((n) => n.seq === seq);
-    if (!notice) return;
-    this.lostEdits = Object.freeze(this.lostEdits.filter((n) => n !== notice));
-    const key = noticeKey(notice);
-    const store = this.lostEditStore;
-    store?.save(store.load().filter((n) => noticeKey(n) !== key));
-    this.changed();
+    this.lostEdits.dismiss(seq);
   }
 
   private readonly onUpdate = () => this.changed();
@@ -867,9 +769,9 @@ export class BoardConnection {
       myColour,
       canUndo: this.undoManager.canUndo(),
       canRedo: this.undoManager.canRedo(),
-      lostEdits: this.lostEdits,
-      setAside: this.setAside,
-      refusedCards: this.refusedCards,
+      lostEdits: this.lostEdits.list,
+      setAside: this.setAside.list,
+      refusedCards: this.setAside.refusedCards,
       earlierUnsaved: this.tracker.leftUnconfirmed,
       invitesChanged: this.invitesChanged,
     });
@@ -963,7 +865,7 @@ export class BoardConnection {
     this.doc.off('afterAllTransactions', this.afterDiskLoad);
     this.awareness.off('update', this.sendOwnAwareness);
     this.tabs?.close();
-    this.unwatchLostEdits?.();
+    this.lostEdits.destroy();
     this.undoSteps.destroy();
     this.provider?.destroy();
     void this.persistence?.destroy();

@@ -2,7 +2,7 @@
 // the lost-edit notices under the board's header list.
 import { describe, expect, it } from 'vitest';
 import { lostWithCard, lostWithCardPointer } from '../../client/board/lostWithCard';
-import type { LostEditNotice } from '../../client/sync/BoardConnection';
+import type { LostEditNotice } from '../../client/sync/LostEditNotices';
 
 const gone = {
   cardDeleted: true,
