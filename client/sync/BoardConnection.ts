@@ -8,7 +8,6 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { fetchUpdates, IndexeddbPersistence } from 'y-indexeddb';
 import { tokenProtocol } from '../../shared/protocol/tokenProtocol';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { writeUpdate } from 'y-protocols/sync';
@@ -23,12 +22,12 @@ import {
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
-import { detachUpdateEvents, withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
+import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { BoardUndo, type UndoStep } from './BoardUndo';
 import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
 import { colourFor, parseState, type Peer, type PresenceState, readPresence } from './presence';
-import { forgetBoardData, indexedDbName } from './forgetBoardData';
+import { DeviceCopy } from './DeviceCopy';
 import { LostEditWatch, type OwnWriteStore } from './LostEditWatch';
 import type { LostEditStore } from './lostEditStore';
 import { type LostEditNotice, LostEditNotices } from './LostEditNotices';
@@ -36,7 +35,6 @@ import { type AckStore, SaveTracker } from './SaveTracker';
 import type { SetAsideStore } from './setAsideStore';
 import { SetAsideWork } from './SetAsideWork';
 import { collectRedactedWords, isRedacted } from './redactedWords';
-import { scrubDeviceCopy } from './scrubDeviceCopy';
 import { removalsIn } from './removalsIn';
 import { describeUnsaved, type UnsavedChange } from './unsavedWork';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
@@ -180,7 +178,7 @@ export class BoardConnection {
   private readonly undoSteps: BoardUndo;
   private readonly tracker: SaveTracker;
   private readonly provider: WebsocketProvider | null;
-  private readonly persistence: IndexeddbPersistence | null;
+  private readonly deviceCopy: DeviceCopy | null;
   private readonly network: NetworkEvents | null;
   private readonly listeners = new Set<() => void>();
   /** The current snapshot; null after a change until the next read. */
@@ -198,8 +196,6 @@ export class BoardConnection {
    * expired; "revoked"), which the page uses to say which it was.
    */
   refusedReason: string | null = null;
-  /** Local changes not yet committed to IndexedDB (trackDeviceCopy). */
-  private unstoredOnDevice = 0;
   private loaded = false;
   private destroyed = false;
   private readonly lostEditWatch: LostEditWatch;
@@ -210,27 +206,12 @@ export class BoardConnection {
   private invitesChanged = 0;
   /** The server's state vector from its last sync step 1: what it is known to store. */
   private serverState: Map<number, number> | null = null;
-  /** Puts the 'update' listeners back after the load from IndexedDB (quietDiskLoad). */
-  private reattachUpdates: (() => void) | null = null;
-  /**
-   * This board's other tabs in this browser. A tab that keeps a change on the device while it
-   * cannot reach the server says so here, and a tab that can takes it (takeOtherTabsWork): one
-   * tab cut off alone (closed before it reconnected after a server restart, say) left its work
-   * in IndexedDB while the tab beside it said "All changes saved" (found by QA).
-   */
-  private readonly tabs: BroadcastChannel | null;
-  /** Another tab said it kept changes it could not send, and this one has not read them yet. */
-  private othersKept = false;
   /** Comments found marked redacted whose words this tab has not let go of yet (noteRedactions). */
   private readonly redactionsFound = new Set<string>();
   /** One of them was redacted while this tab had the comment: its words were here. */
   private redactedLive = false;
   /** One of them came from this device's copy, or a tab's record, not from the server. */
   private redactionFromDevice = false;
-  /** This device's copy of the board held nothing when it loaded: a first visit, say. */
-  private copyWasEmpty = false;
-  /** The device copy's rewrites, one after the other (scrubRedactions). */
-  private deviceScrubs: Promise<void> = Promise.resolve();
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -277,23 +258,16 @@ export class BoardConnection {
     } satisfies PresenceState);
 
     this.doc.on('update', this.onUpdate);
-    this.doc.on('beforeTransaction', this.quietDiskLoad);
-    this.doc.on('afterAllTransactions', this.afterDiskLoad);
     this.awareness.on('change', this.changed);
 
-    this.persistence = options.persist
-      ? new IndexeddbPersistence(indexedDbName(options.boardId), this.doc)
+    this.deviceCopy = options.persist
+      ? new DeviceCopy(options.boardId, this.doc, {
+          provider: () => this.provider,
+          loaded: () => this.markLoaded(),
+          afterLoad: this.afterDiskLoad,
+          changed: this.changed,
+        })
       : null;
-    this.persistence?.on('synced', () => {
-      // Nothing from the server arrives before in practice; if it did, the copy counts as held.
-      this.copyWasEmpty = this.doc.store.clients.size === 0;
-      this.markLoaded();
-    });
-    this.tabs =
-      this.persistence && typeof BroadcastChannel === 'function'
-        ? new BroadcastChannel(`factboard-tabs:${options.boardId}`)
-        : null;
-    this.tabs?.addEventListener('message', this.onTabKept);
 
     this.provider =
       options.serverUrl === null
@@ -311,7 +285,7 @@ export class BoardConnection {
     if (this.provider) this.wireProvider(this.provider);
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
-    if (!this.persistence && !this.provider) this.loaded = true;
+    if (!this.deviceCopy && !this.provider) this.loaded = true;
   }
 
   private wireProvider(provider: WebsocketProvider): void {
@@ -355,7 +329,7 @@ export class BoardConnection {
         const update = decoding.readVarUint8Array(peek);
         withoutUpdateEvents(this.doc, () => sync(encoder, decoder, p, emitSynced, type));
         this.changed();
-        this.keepOnDevice(update);
+        this.deviceCopy?.keep(update);
         if (relayed) this.acknowledgeRelayed(relayed);
         return;
       }
@@ -377,7 +351,7 @@ export class BoardConnection {
     provider.on('sync', (synced: boolean) => {
       if (synced) {
         this.markLoaded();
-        this.takeOtherTabsWork();
+        this.deviceCopy?.takeOtherTabsWork();
         // While the socket was down, nobody could tell this page of changed invites.
         this.noteInvitesChanged();
       }
@@ -402,12 +376,9 @@ export class BoardConnection {
       // Refused changes this device holds (4403) would be sent, and refused, on every
       // connection, whatever invite opens the board next: that copy goes too, and the page
       // opens the board afresh.
-      const persistence = this.persistence;
       const forget = code === CLOSE.unauthorized || code === CLOSE.unknownBoard || stale;
       const forgotten =
-        persistence && forget
-          ? persistence.destroy().then(() => forgetBoardData(provider.roomname))
-          : Promise.resolve();
+        this.deviceCopy && forget ? this.deviceCopy.forget(provider.roomname) : Promise.resolve();
       // The page is told it is being opened afresh, not refused: it says so, and no more. A copy
       // that could not be dropped would be refused again: then it is a refusal after all.
       this.reopening = stale && this.onStaleCopy !== undefined;
@@ -446,45 +417,15 @@ export class BoardConnection {
     // Everything that came neither from the server nor from IndexedDB is this person's own.
     const origin: unknown = transaction.origin;
     const fromServer = this.provider !== null && origin === this.provider;
-    const fromDisk = this.persistence !== null && origin === this.persistence;
+    const fromDisk = this.deviceCopy !== null && origin === this.deviceCopy.persistence;
     const changed = changedDoc(transaction);
     if (changed) this.ownLast = !fromServer && !fromDisk;
     if (!fromServer && !fromDisk && changed) {
       this.tracker.noteLocalWrite(this.doc.clientID, removalsIn(transaction, this.doc));
-      this.trackDeviceCopy();
+      this.deviceCopy?.trackLocalChange();
     }
     this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);
   };
-
-  /**
-   * Counts a local change until IndexedDB holds it. y-indexeddb writes each update in a
-   * transaction of its own, from the doc's 'update' event, which fires after this transaction's
-   * 'afterTransaction': a read of the same store started after that (a microtask later) is
-   * ordered after the write, so its completion says the write is committed.
-   */
-  private trackDeviceCopy(): void {
-    const persistence = this.persistence;
-    if (!persistence) return;
-    this.unstoredOnDevice++;
-    const stored = () => {
-      this.unstoredOnDevice--;
-      if (!this.provider?.synced && !this.destroyed) this.tabs?.postMessage('kept');
-      this.changed();
-    };
-    // Before the database opens, y-indexeddb stores the whole doc once it has: after that.
-    void persistence.whenSynced.then(() =>
-      queueMicrotask(() => {
-        const db = persistence.db;
-        if (!db || this.destroyed) return stored();
-        try {
-          const read = db.transaction('updates', 'readonly');
-          read.oncomplete = read.onerror = read.onabort = stored;
-        } catch {
-          stored(); // the database is closing: nothing more will be written
-        }
-      }),
-    );
-  }
 
   /**
    * Notes the comments a transaction shows marked redacted: newly (the lead's redaction, which
@@ -521,11 +462,8 @@ export class BoardConnection {
    * Lets go of the words of the comments found redacted: this tab's Undo and Redo steps that
    * touch them give way to empty ones (an Undo there says why nothing was undone), the doc's
    * deleted values of their text are emptied, and this device's other records of them forget
-   * them (scrubRecords). Then, once the device's copy has loaded, it is rewritten without them
-   * (scrubDeviceCopy): always after a redaction seen live, else unless it was already for them;
-   * but a copy that held nothing as it loaded, to which only the server brought the comments,
-   * marked, never held their words: they are only listed (a first visit to a large board would
-   * otherwise spend a second on it).
+   * them (scrubRecords). Then the device's copy is rewritten without them, as far as it may
+   * hold them (DeviceCopy.scrubComments).
    */
   private readonly scrubRedactions = () => {
     if (this.destroyed || this.redactionsFound.size === 0) return;
@@ -539,20 +477,7 @@ export class BoardConnection {
     collectRedactedWords(this.doc, ids);
     this.scrubRecords(ids);
     this.changed();
-    const persistence = this.persistence;
-    if (!persistence) return;
-    this.deviceScrubs = this.deviceScrubs
-      .then(() => persistence.whenSynced)
-      .then(() => {
-        if (this.destroyed) return false;
-        const clean = !fromDevice && this.copyWasEmpty;
-        return scrubDeviceCopy(persistence, ids, live ? 'always' : clean ? 'never' : 'unlisted');
-      })
-      // The database closing with the page: not listed scrubbed, the next visit rewrites it.
-      .then(
-        () => undefined,
-        () => undefined,
-      );
+    this.deviceCopy?.scrubComments(ids, { live, fromDevice });
   };
 
   /**
@@ -652,28 +577,11 @@ export class BoardConnection {
   };
 
   /**
-   * The board's copy loading from IndexedDB is applied without 'update' events: Yjs would
-   * re-encode all of it for the listeners (on a 600-card board with a long history, 1.3 MB:
-   * about a second of a reload's blocked page, as long as applying it), and y-indexeddb ignores
-   * its own load. What the others did with it is done after it (afterDiskLoad). Later reads
-   * of other tabs' work (takeOtherTabsWork) keep their events: the provider sends them on.
-   */
-  private readonly quietDiskLoad = (transaction: Y.Transaction) => {
-    const persistence = this.persistence;
-    if (!persistence || persistence.synced || transaction.origin !== persistence) return;
-    this.reattachUpdates ??= detachUpdateEvents(this.doc);
-  };
-
-  /**
    * After the load from IndexedDB: the store is told, and the server gets what the copy holds
    * that it did not store (work made offline), as the provider would have sent it. Before the
    * server's sync step 1 has arrived, the provider's answer to it carries that instead.
    */
   private readonly afterDiskLoad = () => {
-    const reattach = this.reattachUpdates;
-    if (!reattach) return;
-    this.reattachUpdates = null;
-    reattach();
     this.changed();
     const provider = this.provider;
     const ws = provider?.ws;
@@ -683,50 +591,6 @@ export class BoardConnection {
     encoding.writeVarUint(encoder, MESSAGE.sync);
     writeUpdate(encoder, missing);
     ws.send(encoding.toUint8Array(encoder));
-  };
-
-  /**
-   * Keeps an update that was applied without 'update' events in the IndexedDB copy, after the
-   * next frame is painted: the bytes as they came, as one more record, which is what y-indexeddb
-   * does with every update. Storing the whole doc instead re-encoded all of it (1.2 MB on a
-   * 600-card board with a long history), a long task just after a first visit's board was
-   * painted. If the database is not open yet, y-indexeddb stores the whole doc when it opens.
-   */
-  private keepOnDevice(update: Uint8Array): void {
-    const persistence = this.persistence;
-    if (!persistence?.db) return;
-    const store = () => {
-      // A copy: the message's bytes are a view into its whole frame, which IndexedDB would keep.
-      if (!this.destroyed) persistence._storeUpdate(update.slice(), this.provider);
-    };
-    if (typeof requestAnimationFrame === 'function') {
-      requestAnimationFrame(() => setTimeout(store, 0));
-    } else {
-      setTimeout(store, 0);
-    }
-  }
-
-  /**
-   * Another tab of this board may have closed with changes made offline that only IndexedDB
-   * holds: its person would wait for a reload of some tab to see them sent, while this tab said
-   * "All changes saved". Once this tab is in sync with the server after such a tab said so
-   * (onTabKept), it reads what was stored since it last looked (y-indexeddb reads the store
-   * only when it opens) and sends it on. Only then: the read takes this tab's own records too,
-   * and applying them again changes nothing but costs their decoding, which for the board as
-   * a first visit received it (1.2 MB on a 600-card board) was 170-270 ms of the first
-   * reconnect.
-   */
-  private takeOtherTabsWork(): void {
-    const persistence = this.persistence;
-    if (!this.othersKept || !this.provider?.synced || !persistence?.db || this.destroyed) return;
-    this.othersKept = false;
-    void fetchUpdates(persistence).catch(() => undefined); // the database is closing
-  }
-
-  /** Another tab kept a change on the device that it could not send: send it, once this can. */
-  private readonly onTabKept = () => {
-    this.othersKept = true;
-    this.takeOtherTabsWork();
   };
 
   private markLoaded(): void {
@@ -763,7 +627,7 @@ export class BoardConnection {
       board: this.reader.read(),
       status: this.sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
-      onDevice: this.unstoredOnDevice === 0,
+      onDevice: this.deviceCopy?.allStored ?? true,
       loaded: this.loaded,
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
       myColour,
@@ -861,14 +725,11 @@ export class BoardConnection {
     this.doc.off('afterTransaction', this.noteOwnChange);
     this.doc.off('afterTransaction', this.noteRedactions);
     this.doc.off('update', this.onUpdate);
-    this.doc.off('beforeTransaction', this.quietDiskLoad);
-    this.doc.off('afterAllTransactions', this.afterDiskLoad);
     this.awareness.off('update', this.sendOwnAwareness);
-    this.tabs?.close();
     this.lostEdits.destroy();
     this.undoSteps.destroy();
     this.provider?.destroy();
-    void this.persistence?.destroy();
+    this.deviceCopy?.destroy();
     this.awareness.destroy();
     this.reader.destroy();
     this.listeners.clear();
