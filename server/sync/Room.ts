@@ -1,7 +1,7 @@
 /**
- * One loaded board: its Y.Doc, awareness, connections, and one serial queue through which
- * every write and every reply passes, so that updates keep their order and nothing leaves the
- * server before it is durable.
+ * One loaded board: its Y.Doc, presence (RoomPresence), connections, and one serial queue
+ * through which every write and every reply passes, so that updates keep their order and
+ * nothing leaves the server before it is durable.
  *
  * A turn of the queue takes the waiting writes (client updates, server changes), checks each
  * against the doc as it stands (decode, missing dependencies, role, client-id binding) and
@@ -13,7 +13,6 @@
  * What is stored is what the doc emitted, not the client's bytes: redundant parts are not kept,
  * and an update that applied only partly is stored as far as it applied.
  */
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
@@ -37,13 +36,7 @@ import type {
 import { AccessChangedError } from './AccessChangedError';
 import { analyzeUpdate } from './analyzeUpdate';
 import type { ChangeOptions } from './ChangeOptions';
-import { bindPresence } from './bindPresence';
 import { BoardInvites } from './BoardInvites';
-import {
-  type AwarenessEntry,
-  decodeAwarenessEntries,
-  encodeAwarenessEntries,
-} from './awarenessEntries';
 import { ClientBindings } from './ClientBindings';
 import type { Connection } from './Connection';
 import { decodeUpdate } from './decodeUpdate';
@@ -51,11 +44,11 @@ import type { SyncCounters } from './SyncCounters';
 import type { SyncLog } from './syncLog';
 import {
   type ClientMessage,
-  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './syncMessages';
+import { RoomPresence } from './RoomPresence';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
 import { StorageError } from '../storage/StorageError';
@@ -161,8 +154,8 @@ const randomClientId = () => Math.floor(Math.random() * 0xffffffff);
 
 export class Room {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  private readonly presence: RoomPresence;
   /** The board's invites, for who may be given a card (BoardInvites); loaded with the board. */
   readonly invites: BoardInvites;
   /** Resolves when the board's content is loaded; rejects if loading failed. */
@@ -186,7 +179,6 @@ export class Room {
   private sinceSnapshot = 0;
   private bytesSinceSnapshot = 0;
   private snapshotBytes = 0;
-  private readonly awarenessOwners = new Map<number, Connection>();
   /** Stops the history observer, which is attached once the stored board is loaded. */
   private stopHistory: () => void = () => undefined;
   /** The sync step 2 for an empty state vector while the doc is unchanged, if large. */
@@ -205,8 +197,11 @@ export class Room {
   constructor(private readonly deps: RoomDeps) {
     this.invites = new BoardInvites(deps.boardId);
     for (const name of ROOT_NAMES) this.doc.getMap(name);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwareness);
+    this.presence = new RoomPresence(this.doc, {
+      conns: this.conns,
+      writerOf: (clientId) => this.bindings.ownerOf(clientId),
+      maxStateBytes: deps.options.maxAwarenessBytes,
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       if (this.batch) this.batch.updates.push({ update, origin });
@@ -234,10 +229,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
-    const ids = [...conn.awarenessIds].filter((id) => this.awarenessOwners.get(id) === conn);
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, conn);
-    // An id whose state never applied had nothing to remove (onAwareness forgets the others).
-    for (const id of ids) this.awarenessOwners.delete(id);
+    this.presence.leave(conn);
     if (this.idle()) this.deps.onIdle(this);
   }
 
@@ -252,10 +244,10 @@ export class Room {
         this.enqueue({ kind: 'syncStep1', conn, stateVector: message.stateVector });
         return;
       case 'awareness':
-        this.receiveAwareness(conn, message.update);
+        this.presence.receive(conn, message.update);
         return;
       case 'queryAwareness':
-        this.sendAwarenessStates(conn);
+        this.presence.sendStates(conn);
         return;
     }
   }
@@ -295,7 +287,7 @@ export class Room {
     while (this.running) await sleep(5);
     await this.compacting;
     this.stopHistory();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -321,7 +313,7 @@ export class Room {
       await this.compacting;
     }
     this.stopHistory();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -530,7 +522,7 @@ export class Room {
       case 'join':
         if (job.conn.closed) return;
         job.conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-        this.sendAwarenessStates(job.conn);
+        this.presence.sendStates(job.conn);
         return;
       case 'read':
         try {
@@ -795,84 +787,5 @@ export class Room {
       if (job.kind === 'change' || job.kind === 'read') job.settle.reject(error);
     }
     for (const conn of this.conns) conn.close(CLOSE.goingAway, 'board could not be loaded');
-  }
-
-  /**
-   * A connection speaks for one awareness client id: the first it sets a state for, unless that
-   * id is live on a connection of another invite or writes the doc for another invite. Entries
-   * for any other id are dropped without closing: y-websocket clients relay every awareness
-   * change they receive, others' included, so such entries are normal from honest clients. The
-   * state's user is the invite's (bindPresence): presence never shows anyone under another name.
-   * An id live on a connection of the same invite is a tab back on a new socket (offline and
-   * online again) while its old one is dead but not yet closed: the new one takes it over, or
-   * the old one's close would take away the presence the tab shows again, and until then the
-   * tab's changes to it would be dropped. (A client of that invite that sent no state of its own,
-   * not even y-websocket's initial one, and relays the tab's takes it over too: the same person;
-   * the tab takes it back with its next renewal, but a tab that closes first stays shown until
-   * awareness's 30 s timeout.)
-   */
-  private receiveAwareness(conn: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessEntries(update);
-    if (!conn.awarenessBudget.take()) return; // presence is best effort: drop the excess
-    const keep: AwarenessEntry[] = [];
-    // One id per connection, claimed by its first state: the ids seen in this message count
-    // too, or one message could claim any number of them.
-    let claimed: number | null = null;
-    for (const entry of entries) {
-      if (!conn.awarenessIds.has(entry.clientId) && entry.clientId !== claimed) {
-        const owner = this.awarenessOwners.get(entry.clientId);
-        const writer = this.bindings.ownerOf(entry.clientId);
-        const claimable =
-          conn.awarenessIds.size === 0 &&
-          claimed === null &&
-          entry.state !== 'null' &&
-          (owner === undefined || owner.inviteId === conn.inviteId) &&
-          (writer === undefined || writer === conn.inviteId);
-        if (!claimable) continue;
-        claimed = entry.clientId;
-        // Owned from now on, whether or not the state applies: one unchanged from the old
-        // socket's applies as no change, and y-protocols ignores a new client's first state at
-        // clock 0 (a provider's initial {}). A connection left owning nothing would take over
-        // the next state it relays, a sibling tab's, which then stayed after that tab left.
-        this.setAwarenessOwner(entry.clientId, conn);
-      }
-      if (entry.state.length > this.deps.options.maxAwarenessBytes) continue;
-      keep.push({ ...entry, state: bindPresence(entry.state, conn.actor) });
-    }
-    if (keep.length > 0) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(keep), conn);
-    }
-  }
-
-  private readonly onAwareness = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = origin as Connection;
-    if (this.conns.has(conn)) {
-      for (const id of [...change.added, ...change.updated]) this.setAwarenessOwner(id, conn);
-    }
-    for (const id of change.removed) {
-      const owner = this.awarenessOwners.get(id);
-      owner?.awarenessIds.delete(id);
-      this.awarenessOwners.delete(id);
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
-    for (const c of this.conns) c.send(message);
-  };
-
-  private setAwarenessOwner(id: number, conn: Connection): void {
-    this.awarenessOwners.get(id)?.awarenessIds.delete(id);
-    conn.awarenessIds.add(id);
-    this.awarenessOwners.set(id, conn);
-  }
-
-  private sendAwarenessStates(conn: Connection): void {
-    const ids = [...this.awareness.getStates().keys()];
-    if (ids.length === 0) return;
-    conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
   }
 }
