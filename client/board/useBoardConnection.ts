@@ -5,7 +5,7 @@ import { BoardConnection } from '../sync/BoardConnection';
 import { connectionDown } from '../sync/connectionStatus';
 import { ackStoreKey, lostEditsKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
 import { storageLostEditStore } from '../sync/lostEditStore';
-import { storageOwnWriteStore } from '../sync/LostEditWatch';
+import { storageOwnWriteStore } from '../sync/ownWriteStore';
 import { storageAckStore } from '../sync/SaveTracker';
 import { storageSetAsideStore } from '../sync/setAsideStore';
 

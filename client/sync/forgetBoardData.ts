@@ -1,5 +1,5 @@
 import { clearDocument } from 'y-indexeddb';
-import { ownWriteKeys } from './LostEditWatch';
+import { ownWriteKeys } from './ownWriteStore';
 
 /**
  * Removes this browser's offline copy of a board (IndexedDB), its save record, own writes and

@@ -29,8 +29,8 @@ import {
   LostEditWatch,
   type OwnWrite,
   type OwnWriteStore,
-  storageOwnWriteStore,
 } from '../../client/sync/LostEditWatch';
+import { storageOwnWriteStore } from '../../client/sync/ownWriteStore';
 import { memoryStorage } from '../helpers/memoryStorage';
 
 let tick = 1_700_000_000_000;

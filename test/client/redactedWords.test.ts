@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { initBoard, redactComment } from '../../shared/board';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { storageLostEditStore } from '../../client/sync/lostEditStore';
-import { storageOwnWriteStore } from '../../client/sync/LostEditWatch';
+import { storageOwnWriteStore } from '../../client/sync/ownWriteStore';
 import { storageAckStore } from '../../client/sync/SaveTracker';
 import { storageSetAsideStore } from '../../client/sync/setAsideStore';
 import { memoryStorage } from '../helpers/memoryStorage';
