@@ -96,6 +96,21 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
     expect(await conflict(leaCard).count()).toBe(0);
   });
 
+  it('a conflict keeps naming the colleague who wrote it when Lea then changes the card', async () => {
+    await rationale(leaCard).fill('Lea read the audit again.');
+    await rationale(eddieCard).fill('Eddie read the minutes again.');
+    await saveVerdict(eddieCard).click();
+    const told = 'a colleague changed:the rationale: “Eddie read the minutes again.”';
+    await expect.poll(() => conflict(leaCard).textContent()).toContain(told);
+    // Taking the card makes Lea the card's last writer; the rationale is still Eddie's, not
+    // hers "in another tab or window", which would invite her to keep hers over it.
+    await leaCard.getByRole('button', { name: 'Take this card' }).click();
+    await leaCard.getByRole('button', { name: 'Take this card' }).waitFor({ state: 'detached' });
+    expect(await conflict(leaCard).textContent()).toContain(told);
+    await conflict(leaCard).getByRole('button', { name: 'Use theirs' }).click();
+    expect(await rationale(leaCard).inputValue()).toBe('Eddie read the minutes again.');
+  });
+
   it('editing evidence keeps a colleague’s change to another of its fields', async () => {
     await eddieCard.getByRole('button', { name: 'Add evidence' }).click();
     const form = eddieCard.getByRole('form', { name: 'New evidence' });
