@@ -10,6 +10,7 @@ import { labelsFor } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { ModalDialog } from '../ui/ModalDialog';
+import { quoted } from '../ui/quoted';
 import { useVerdictRequest, type VerdictRequest } from './moveVerdict';
 
 export function MoveVerdictPrompt({ board }: { board: BoardView }) {
@@ -52,8 +53,8 @@ function PromptDialog({ request, labels }: { request: VerdictRequest; labels: re
     >
       <div className="dialog-body">
         <p id={`${id}-why`}>
-          &ldquo;{request.claim}&rdquo; has the verdict <strong>{request.verdict}</strong>, which is
-          not a label of {column}. Choose its verdict in {column}:
+          {quoted(request.claim)} has the verdict <strong>{request.verdict}</strong>, which is not a
+          label of {column}. Choose its verdict in {column}:
         </p>
         <div className="row" role="group" aria-label={`Labels of ${column}`}>
           {labels.map((label) => (

@@ -9,6 +9,7 @@
 import { useId, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { useBoardAccess } from '../review/useBoardAccess';
+import { quoted } from './quoted';
 
 export interface ConflictingField {
   /** How the form names the field, e.g. "the rationale". */
@@ -45,7 +46,7 @@ export function EditConflict({
             <ul>
               {fields.map((f) => (
                 <li key={f.name}>
-                  {f.name}: <span className="conflict-theirs">“{f.theirs || '(empty)'}”</span>
+                  {f.name}: <span className="conflict-theirs">{quoted(f.theirs || '(empty)')}</span>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,67 @@
+/**
+ * A person's text that leaves a right-to-left override open (U+202E, pasted from a document or
+ * typed on purpose), quoted in one of the app's own sentences in the browser: the override is
+ * closed inside the quotes (quoted), so the rest of the sentence does not read reversed. Found
+ * by QA: the question a move asks about the verdict ("“…” has the verdict Unproven, which is
+ * not a label of Disputed…") and a form's conflict ("a colleague changed: the rationale: “…”")
+ * put the text in as it was.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard, setVerdict } from '../../shared/board';
+import { chromiumAvailable } from '../helpers/browser';
+import type { TestClient } from '../helpers/connectProvider';
+import { waitFor } from '../helpers/waitFor';
+import { addClaim, card, moveTo, openCard } from './support/boardPage';
+import { startLeaAndEddie } from './support/leaAndEddie';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+const RLO = '\u202E';
+const PDF = '\u202C';
+
+describe.skipIf(!RUN)('text with an open right-to-left override in the app’s sentences', () => {
+  const { server, browser } = useBoardBrowser();
+  let lea: Page;
+  let eddie: TestClient;
+
+  beforeAll(async () => {
+    ({ lea, eddie } = await startLeaAndEddie({ server, browser }));
+  }, 120_000);
+
+  afterAll(() => eddie?.destroy());
+
+  it('the verdict question of a move closes the claim’s override inside its quotes', async () => {
+    const claim = `Turnout was 80% ${RLO}in the north`;
+    await addClaim(lea, claim);
+    const dialog = await openCard(lea, claim);
+    await dialog.getByRole('combobox', { name: 'Verdict label' }).selectOption('Unproven');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await moveTo(lea, claim, 'Disputed');
+    const prompt = lea.getByRole('dialog', { name: 'New verdict for Disputed' });
+    expect(await prompt.locator('p').first().textContent()).toBe(
+      `“${claim}${PDF}” has the verdict Unproven, which is not a label of Disputed. Choose its verdict in Disputed:`,
+    );
+    await prompt.getByRole('button', { name: 'Cancel move' }).click();
+  });
+
+  it('a form’s conflict closes the colleague’s override inside its quotes', async () => {
+    const claim = 'Exports rose by 4% in March';
+    await addClaim(lea, claim);
+    const id = await card(lea, claim).getAttribute('data-card-id');
+    await waitFor(() => readBoard(eddie.doc).cards[id!] !== undefined, {
+      what: 'Eddie has the card',
+    });
+    const dialog = await openCard(lea, claim);
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The ministry says so.');
+    const theirs = `The customs data ${RLO}disagree`;
+    setVerdict(eddie.doc, id!, null, theirs, eddie.as);
+    const conflict = dialog.getByRole('alert').filter({ hasText: 'While you were editing' });
+    await expect
+      .poll(() => conflict.locator('li').textContent())
+      .toBe(`the rationale: “${theirs}${PDF}”`);
+  });
+});
