@@ -17,6 +17,7 @@ import { useBoardActions } from '../board/boardActions';
 import { formatTime } from '../review/formatTime';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { plural } from '../ui/plural';
+import { quoted } from '../ui/quoted';
 import { SidePanel } from '../ui/SidePanel';
 import { articleLabels } from './articleLabels';
 import { articleSegments } from './articleSegments';
@@ -137,9 +138,9 @@ export function ArticleView({
     const moved =
       result.moved.length === 0
         ? ''
-        : `, ${result.moved.length} moved to ${to.size === 1 && only ? `“${labels.get(only) ?? 'another article'}”` : 'other articles'}`;
+        : `, ${result.moved.length} moved to ${to.size === 1 && only ? quoted(labels.get(only) ?? 'another article') : 'other articles'}`;
     actions.notify(
-      `Removed “${labels.get(target.id) ?? target.title}”: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}${moved}`,
+      `Removed ${quoted(labels.get(target.id) ?? target.title)}: ${plural(result.removed.length, 'card', 'cards')} deleted${kept}${moved}`,
       true,
     );
     // The panel shows the latest article left, or goes, having nothing to show.

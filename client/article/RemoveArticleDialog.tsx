@@ -10,6 +10,7 @@ import { useMemo, useRef } from 'react';
 import { type ArticleView, type BoardView, planArticleRemoval } from '../../shared/board';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
+import { quoted } from '../ui/quoted';
 import { movingWords, stayingWords } from './removalWords';
 
 export function RemoveArticleDialog({
@@ -36,7 +37,7 @@ export function RemoveArticleDialog({
 
   return (
     <ModalDialog
-      title={`Remove “${labels.get(article.id) ?? article.title}”?`}
+      title={`Remove ${quoted(labels.get(article.id) ?? article.title)}?`}
       focus={cancel}
       closeButton={false}
       className="remove-article-dialog"

@@ -7,6 +7,7 @@
  */
 import type { KeepReason, KeptCard } from '../../shared/board';
 import { plural } from '../ui/plural';
+import { quoted } from '../ui/quoted';
 import { wordList } from '../ui/wordList';
 
 type Work = Exclude<KeepReason, 'inAnotherArticle'>;
@@ -51,7 +52,7 @@ export function movingWords(
     if (anchor) byArticle.set(anchor.articleId, (byArticle.get(anchor.articleId) ?? 0) + 1);
   }
   const n = moving.length;
-  const label = (id: string) => `“${labels.get(id) ?? 'another article'}”`;
+  const label = (id: string) => quoted(labels.get(id) ?? 'another article');
   const cards = plural(n, 'card moves', 'cards move');
   const where =
     byArticle.size === 1

@@ -4,7 +4,8 @@
  * closed inside the quotes (quoted), so the rest of the sentence does not read reversed. Found
  * by QA: the question a move asks about the verdict ("“…” has the verdict Unproven, which is
  * not a label of Disputed…") and a form's conflict ("a colleague changed: the rationale: “…”")
- * put the text in as it was.
+ * put the text in as it was; so did the question and the notice of an article's removal, with
+ * an imported article's title.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +25,10 @@ describe.skipIf(!RUN)('text with an open right-to-left override in the app’s s
   const { server, browser } = useBoardBrowser();
   let lea: Page;
   let eddie: TestClient;
+  let board: { id: string; leadToken: string };
 
   beforeAll(async () => {
-    ({ lea, eddie } = await startLeaAndEddie({ server, browser }));
+    ({ lea, eddie, board } = await startLeaAndEddie({ server, browser }));
   }, 120_000);
 
   afterAll(() => eddie?.destroy());
@@ -63,5 +65,23 @@ describe.skipIf(!RUN)('text with an open right-to-left override in the app’s s
     await expect
       .poll(() => conflict.locator('li').textContent())
       .toBe(`the rationale: “${theirs}${PDF}”`);
+    await conflict.getByRole('button', { name: 'Use theirs' }).click();
+    await lea.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('removing an article whose title leaves an override open: the question and the notice', async () => {
+    const title = `Mayor ${RLO}tegdub drocer`;
+    await server.importArticle(board, { title, text: 'The city budget grew by 12% in 2024.' });
+    await lea.getByRole('button', { name: 'Article view' }).click();
+    const view = lea.getByRole('region', { name: 'Article view' });
+    await view.getByRole('heading', { name: title }).waitFor();
+    await view.getByRole('button', { name: 'Remove article…' }).click();
+    const question = lea.getByRole('dialog', { name: /^Remove / });
+    expect(await question.getByRole('heading').textContent()).toBe(`Remove “${title}${PDF}”?`);
+    await question.getByRole('button', { name: 'Remove article' }).click();
+    await expect
+      .poll(() => lea.getByRole('group', { name: 'Notice' }).textContent())
+      .toContain(`Removed “${title}${PDF}”: `);
   });
 });

@@ -69,6 +69,20 @@ describe('movingWords', () => {
     );
   });
 
+  it('closes a right-to-left override an article’s title leaves open, inside its quotes', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Desk' }, ana);
+    const { articleId } = importSentences(doc, { title: 'Budget', text: V1 }, ana);
+    const v2 = addArticle(doc, { title: 'Budget \u202Etegdub', text: V1 }, ana);
+    const board = readBoard(doc);
+    const article = board.articles.find((a) => a.id === articleId)!;
+    const plan = planArticleRemoval(article, Object.values(board.cards), board.articles);
+    // Unclosed, the override would reverse the rest of the sentence after the title.
+    expect(movingWords(plan.keep, new Map([[v2, 'Budget \u202Etegdub']]))).toBe(
+      '3 cards move to “Budget \u202Etegdub\u202C”, which has their sentences.',
+    );
+  });
+
   it('counts the cards with work among those moving, each once (QA20)', () => {
     const { moving } = removalOf(`Update. ${V1}`, ([verdict, evidence], doc) => {
       setVerdict(doc, verdict!, 'True', undefined, bo);
