@@ -179,7 +179,7 @@ const items = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 
 /** "added “Parody” and “Spin”": label names, none when `names` holds none. */
 function labels(verb: string, names: unknown): string[] {
-  const quoted = items(names).flatMap((l) => (typeof l === 'string' ? [`“${l}”`] : []));
+  const quoted = items(names).flatMap((l) => (typeof l === 'string' ? [quoteText(l)] : []));
   return quoted.length > 0 ? [`${verb} ${wordList(quoted)}`] : [];
 }
 
@@ -187,7 +187,7 @@ function labels(verb: string, names: unknown): string[] {
 function renames(v: unknown): string[] {
   const pairs = items(v).flatMap((r) =>
     isObject(r) && typeof r.from === 'string' && typeof r.to === 'string'
-      ? [`“${r.from}” to “${r.to}”`]
+      ? [`${quoteText(r.from)} to ${quoteText(r.to)}`]
       : [],
   );
   return pairs.length > 0 ? [`renamed ${wordList(pairs)}`] : [];
@@ -203,7 +203,7 @@ function labelChange(c: unknown): string[] {
       ? [`counts as ${column(c.column)} (was ${column(c.was.column)})`]
       : []),
   ];
-  return parts.length > 0 ? [`“${c.label}” ${parts.join(' and ')}`] : [];
+  return parts.length > 0 ? [`${quoteText(c.label)} ${parts.join(' and ')}`] : [];
 }
 
 /** "ratings now run from 1 to 7 (was 1 to 5)": the scale's worst and best. */
@@ -413,28 +413,28 @@ export function describeEvent(e: HistoryEvent): string {
       return 'reopened a thread';
     case 'article.added': {
       const title = str(d.title);
-      return title ? `imported the article “${title}”` : 'imported an article';
+      return title ? `imported the article ${quoteText(title)}` : 'imported an article';
     }
     case 'article.restored': {
       const title = str(d.title);
-      return title ? `restored the article “${title}”` : 'restored an article';
+      return title ? `restored the article ${quoteText(title)}` : 'restored an article';
     }
     case 'article.removed': {
       const title = str(d.title);
       const removed = typeof d.removed === 'number' ? d.removed : 0;
       const kept = typeof d.kept === 'number' ? d.kept : 0;
       const parts = [
-        title ? `removed the article “${title}”` : 'removed an article',
+        title ? `removed the article ${quoteText(title)}` : 'removed an article',
         ...(removed > 0
           ? [`deleted ${plural(removed, 'card', 'cards')} nobody had worked on`]
           : []),
       ];
       const moved = typeof d.moved === 'number' ? d.moved : 0;
       const to = Array.isArray(d.movedTo) ? (d.movedTo as { title?: unknown }[]) : [];
-      const where =
-        to.length === 1 && str(to[0]?.title)
-          ? `“${str(to[0]?.title)}”, which has`
-          : 'other articles on the board, which have';
+      const toTitle = to.length === 1 ? str(to[0]?.title) : null;
+      const where = toTitle
+        ? `${quoteText(toTitle)}, which has`
+        : 'other articles on the board, which have';
       const move =
         moved > 0
           ? `; ${plural(moved, 'card', 'cards')} moved to ${where} ${moved === 1 ? 'its sentence' : 'their sentences'}`
@@ -445,12 +445,12 @@ export function describeEvent(e: HistoryEvent): string {
     case 'article.linked': {
       const title = str(d.title);
       return title
-        ? `linked the article “${title}” to its source`
+        ? `linked the article ${quoteText(title)} to its source`
         : 'linked an article to its source';
     }
     case 'board.renamed': {
       const title = str(d.title);
-      return title ? `renamed the board to “${title}”` : 'renamed the board';
+      return title ? `renamed the board to ${quoteText(title)}` : 'renamed the board';
     }
     case 'scale.changed':
       return scaleChange(d);

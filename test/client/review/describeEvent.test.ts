@@ -238,6 +238,19 @@ describe('describeEvent', () => {
     [ev('article.added', { title: 'Budget speech' }), 'imported the article “Budget speech”'],
     [ev('article.restored', { title: 'Budget speech' }), 'restored the article “Budget speech”'],
     [ev('board.renamed', { title: 'Budget check' }), 'renamed the board to “Budget check”'],
+    // A title, as an article's page or a person gives it, with an override left open: closed.
+    [
+      ev('article.added', { title: 'Budget \u202Ehceeps' }),
+      'imported the article “Budget \u202Ehceeps\u202C”',
+    ],
+    [
+      ev('article.removed', { title: 'Budget \u202Ehceeps', removed: 0, kept: 0 }),
+      'removed the article “Budget \u202Ehceeps\u202C”',
+    ],
+    [
+      ev('board.renamed', { title: 'Budget \u202Ekcehc' }),
+      'renamed the board to “Budget \u202Ekcehc\u202C”',
+    ],
     [
       ev('scale.changed', { added: ['Parody', 'Spin'], removed: ['Satire'] }),
       'changed the rating scale: added “Parody” and “Spin”; removed “Satire”',
