@@ -21,6 +21,7 @@ import {
   EVIDENCE_KEYS,
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+import { quoted as quoteText } from '../ui/quoted';
 import type { Removal } from './removalsIn';
 
 /** One change that was not saved, as shown and kept on this device (plain data). */
@@ -120,8 +121,7 @@ function changedSlots(doc: Y.Doc, unstoredFrom: ReadonlyMap<number, number>): Sl
 }
 
 const QUOTE_CHARS = 60;
-const quoted = (text: string) =>
-  `“${text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS - 1)}…` : text}”`;
+const quoted = (text: string) => quoteText(text, QUOTE_CHARS);
 
 /**
  * Describes this browser's unstored changes to `doc`, read from `board` (readBoard of it), and

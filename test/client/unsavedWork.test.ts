@@ -45,6 +45,19 @@ describe('describeUnsaved, comments', () => {
     ]);
   });
 
+  it('a claim that leaves a right-to-left override open is closed inside its quotes', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Budget' }, eddie);
+    const cardId = addClaim(doc, { claim: 'Rents \u202Edelbuod' }, eddie);
+    const commentId = addComment(doc, cardId, { text: 'Ask the council.' }, eddie);
+    const from = new Map([[doc.clientID, Y.getState(doc.store, doc.clientID)]]);
+    resolveThread(doc, commentId, true, eddie);
+    // Unclosed, it would reverse the rest of the line after the claim.
+    expect(describeUnsaved(doc, from, readBoard(doc), []).map((c) => c.what)).toEqual([
+      'Resolved a thread on “Rents \u202Edelbuod\u202C”',
+    ]);
+  });
+
   it('an edit of a stored comment is told as an edit, with its new text, to edit again', () => {
     const { changes, commentId, cardId } = board((doc, id) =>
       editComment(doc, id, 'Ask the council for p. 12.', eddie),
