@@ -80,7 +80,7 @@ function shown(n: LostEditNotice, value: string | null): string {
   if (n.field === 'pos') return isColumn(value) ? COLUMN_LABELS[value] : 'another column';
   if (n.field === 'assignee') return assigneeOf(value)?.name ?? 'someone';
   const label = n.field === 'stance' ? STANCE_LABELS[value as keyof typeof STANCE_LABELS] : null;
-  return `“${label ?? value}”`;
+  return quoted(label ?? value);
 }
 const CLAIM_CHARS = 100;
 const COMMENT_CHARS = 200;

@@ -5,15 +5,16 @@
  * by QA: the question a move asks about the verdict ("“…” has the verdict Unproven, which is
  * not a label of Disputed…") and a form's conflict ("a colleague changed: the rationale: “…”")
  * put the text in as it was; so did the question and the notice of an article's removal, with
- * an imported article's title.
+ * an imported article's title, and a lost edit's notice, with both values.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { readBoard, setVerdict } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
-import { addClaim, card, moveTo, openCard } from './support/boardPage';
+import { addClaim, card, closeCard, moveTo, openCard, waitSaved } from './support/boardPage';
 import { startLeaAndEddie } from './support/leaAndEddie';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -28,7 +29,10 @@ describe.skipIf(!RUN)('text with an open right-to-left override in the app’s s
   let board: { id: string; leadToken: string };
 
   beforeAll(async () => {
-    ({ lea, eddie, board } = await startLeaAndEddie({ server, browser }));
+    // Yjs keeps the value of the higher client id: Eddie's, the highest there is, wins.
+    const doc = new Y.Doc();
+    doc.clientID = 0xffffffff;
+    ({ lea, eddie, board } = await startLeaAndEddie({ server, browser }, doc));
   }, 120_000);
 
   afterAll(() => eddie?.destroy());
@@ -83,5 +87,28 @@ describe.skipIf(!RUN)('text with an open right-to-left override in the app’s s
     await expect
       .poll(() => lea.getByRole('group', { name: 'Notice' }).textContent())
       .toContain(`Removed “${title}${PDF}”: `);
+  });
+
+  it('a lost edit’s notice closes the override of the value kept and of the one lost', async () => {
+    const claim = 'Bus fares went up 15%';
+    await addClaim(lea, claim);
+    const id = (await card(lea, claim).getAttribute('data-card-id'))!;
+    await waitFor(() => readBoard(eddie.doc).cards[id] !== undefined, {
+      what: 'Eddie has the card',
+    });
+    eddie.provider.disconnect();
+    const theirs = `The fare table ${RLO}says otherwise`;
+    setVerdict(eddie.doc, id, null, theirs, eddie.as);
+    const dialog = await openCard(lea, claim);
+    const mine = `The operator ${RLO}confirms it`;
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill(mine);
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await waitSaved(lea);
+    await closeCard(lea);
+    eddie.provider.connect();
+    await eddie.allSaved();
+    const notice = lea.locator('.lost-edits li').filter({ hasText: claim });
+    await expect.poll(() => notice.textContent()).toContain(`“${theirs}${PDF}”`);
+    expect(await notice.textContent()).toContain(`Yours was “${mine}${PDF}”`);
   });
 });
