@@ -6,14 +6,16 @@ import type { Stance } from '../../shared/board/view';
 import type { DeletedEvidence, EVIDENCE_FIELDS } from '../sync/LostEditWatch';
 import { wordList } from '../ui/wordList';
 import { STANCE_LABELS } from './stanceLabels';
+import { quoted } from '../ui/quoted';
+import { closeBidi } from '../../shared/export/closeBidi';
 
 /** Stance, URL, “quoted passage” (note). */
 export function EvidenceValues({ item }: { item: DeletedEvidence }) {
   return (
     <>
-      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {item.url}
-      {item.quote && <>, “{item.quote}”</>}
-      {item.note && <> ({item.note})</>}
+      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {closeBidi(item.url)}
+      {item.quote && <>, {quoted(item.quote)}</>}
+      {item.note && <> ({closeBidi(item.note)})</>}
     </>
   );
 }

@@ -19,6 +19,7 @@ import type { FieldDraft } from '../ui/fieldDraft';
 import { fieldDraftState } from '../ui/useFieldDraft';
 import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { followRenames, labelRenames, stalePick, type VerdictFields } from './pendingVerdict';
+import { quoted } from '../ui/quoted';
 
 const FIELD_NAMES = { verdict: 'the verdict label', rationale: 'the rationale' } as const;
 const NO_DRAFT: FieldDraft<VerdictFields> = { base: {}, mine: {} };
@@ -64,14 +65,14 @@ export function VerdictPicker({
   const stale = stalePick(draft.changes.verdict, scale, card.column);
   const staleNote =
     stale === 'removed'
-      ? `A lead removed “${shown.verdict}”, which you picked, from the rating scale: pick the verdict again.`
+      ? `A lead removed ${quoted(shown.verdict)}, which you picked, from the rating scale: pick the verdict again.`
       : stale
-        ? `“${shown.verdict}”, which you picked, is not a label for ${COLUMN_LABELS[card.column]}: pick the verdict again.`
+        ? `${quoted(shown.verdict)}, which you picked, is not a label for ${COLUMN_LABELS[card.column]}: pick the verdict again.`
         : null;
   const scaleNote =
     staleNote ??
     (followed && shown.verdict === followed.to
-      ? `A lead renamed “${followed.from}” to “${followed.to}”: your pick follows it.`
+      ? `A lead renamed ${quoted(followed.from)} to ${quoted(followed.to)}: your pick follows it.`
       : null);
   // Said as it happens, through the dialog's live region; shown beside the picker until the
   // person picks again.
@@ -85,7 +86,7 @@ export function VerdictPicker({
   // verdict) makes it so while the dialog is open, that is said as it happens. A lead's scale
   // edit has its own words (scaleNote).
   const misfit = verdictFitsCard(scale, card) === false;
-  const misfitNote = `“${card.verdict}” is not a label for ${COLUMN_LABELS[card.column]}`;
+  const misfitNote = `${quoted(card.verdict ?? '')} is not a label for ${COLUMN_LABELS[card.column]}`;
   const seen = useRef({ misfit, column: card.column, verdict: card.verdict });
   useEffect(() => {
     const was = seen.current;

@@ -35,10 +35,11 @@ import {
   type ScaleDraft,
   toDraft,
 } from './scaleDraft';
+import { quoted } from '../ui/quoted';
 
 let rowSeq = 0;
 
-const quoted = ({ from, to }: LabelRename) => `from “${from}” to “${to}”`;
+const fromTo = ({ from, to }: LabelRename) => `from ${quoted(from)} to ${quoted(to)}`;
 
 export function RatingScaleDialog({
   board,
@@ -97,7 +98,7 @@ export function RatingScaleDialog({
   const relabels = result.ok ? relabelCounts(board, renames) : [];
   const relabelWords = relabels.map(
     ({ rename, cards }) =>
-      `${plural(cards, 'card', 'cards')} will be relabelled ${quoted(rename)}.`,
+      `${plural(cards, 'card', 'cards')} will be relabelled ${fromTo(rename)}.`,
   );
   useSettledAnnouncement(relabelWords.join(' '), actions.announce);
   const orphaned = result.ok
@@ -124,14 +125,14 @@ export function RatingScaleDialog({
   const moveLabel = (index: number, step: -1 | 1, name: string) => {
     const moved = moveRow(draft, index, step);
     if (!moved) {
-      actions.announce(`“${name}” is already ${step < 0 ? 'first' : 'last'}.`);
+      actions.announce(`${quoted(name)} is already ${step < 0 ? 'first' : 'last'}.`);
       return;
     }
     setDraft(moved);
     const key = draft.rows[index]!.key;
     setFocusMove({ key, step });
     const place = `${index + step + 1} of ${moved.rows.length}`;
-    actions.announce(`Moved “${name}” ${step < 0 ? 'up' : 'down'}: now ${place}.`);
+    actions.announce(`Moved ${quoted(name)} ${step < 0 ? 'up' : 'down'}: now ${place}.`);
   };
 
   const save = (e: FormEvent) => {
@@ -312,7 +313,7 @@ export function RatingScaleDialog({
         {orphaned.size > 0 && (
           <p className="warning small" role="status">
             {[...orphaned]
-              .map(([label, n]) => `${n} ${n === 1 ? 'card keeps' : 'cards keep'} “${label}”`)
+              .map(([label, n]) => `${n} ${n === 1 ? 'card keeps' : 'cards keep'} ${quoted(label)}`)
               .join('; ')}
             , which this scale does not offer in their column. They keep it until someone picks a
             new verdict.

@@ -14,7 +14,15 @@ import { readBoard, setVerdict } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
 import { waitFor } from '../helpers/waitFor';
-import { addClaim, card, closeCard, moveTo, openCard, waitSaved } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  closeCard,
+  moveTo,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
 import { startLeaAndEddie } from './support/leaAndEddie';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -110,5 +118,21 @@ describe.skipIf(!RUN)('text with an open right-to-left override in the app’s s
     const notice = lea.locator('.lost-edits li').filter({ hasText: claim });
     await expect.poll(() => notice.textContent()).toContain(`“${theirs}${PDF}”`);
     expect(await notice.textContent()).toContain(`Yours was “${mine}${PDF}”`);
+  });
+
+  it('the rating scale’s announcement of a move closes the label’s override inside its quotes', async () => {
+    await lea.getByRole('button', { name: 'Rating scale' }).click();
+    const scale = lea.getByRole('dialog', { name: 'Rating scale' });
+    const labels = scale.getByRole('textbox', { name: /^Label \d/ });
+    const count = await labels.count();
+    const label = `Mostly ${RLO}eslaf`;
+    await labels.last().fill(label);
+    await scale.getByRole('button', { name: `Move ${label} up` }).focus();
+    await lea.keyboard.press('Enter');
+    await expect
+      .poll(() => announced(lea))
+      .toBe(`Moved “${label}${PDF}” up: now ${count - 1} of ${count}.`);
+    await scale.getByRole('button', { name: 'Cancel' }).click();
+    await scale.waitFor({ state: 'detached' });
   });
 });
