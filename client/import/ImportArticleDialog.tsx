@@ -29,6 +29,7 @@ import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
 import './import.css';
+import { quoted } from '../ui/quoted';
 
 /** The server names the offending field by its JSON key; the form calls it by its label. */
 function friendly(err: unknown): string {
@@ -131,7 +132,7 @@ export function ImportArticleDialog({
       ? `; ${plural(removal.moved.length, 'card moves', 'cards move')} to another article that has ${removal.moved.length === 1 ? 'its sentence' : 'their sentences'}`
       : '';
     actions.notify(
-      `Import undone: “${removal.title}” removed with ${plural(removal.removed.length, 'card', 'cards')}${kept}${moved}`,
+      `Import undone: ${quoted(removal.title)} removed with ${plural(removal.removed.length, 'card', 'cards')}${kept}${moved}`,
       true,
     );
     onClose();

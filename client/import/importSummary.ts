@@ -10,6 +10,7 @@
  */
 import { plural } from '../ui/plural';
 import type { ImportedArticle } from './postArticle';
+import { quoted } from '../ui/quoted';
 
 const MAKE_THEM = 'Show the article to make cards of its sentences yourself.';
 
@@ -25,7 +26,7 @@ export function importSummary(done: Done): string {
   const known = done.alreadyOnBoard ?? 0;
   const deleted = done.deletedBefore?.length ?? 0;
   if (!done.created || known + deleted === 0) return newCardsSummary(done);
-  const from = done.similarTo ? ` (from “${done.similarTo.title}”)` : '';
+  const from = done.similarTo ? ` (from ${quoted(done.similarTo.title)})` : '';
   if (done.cards.length === 0) return `No cards were added: ${noneNew(known, deleted, from)}.`;
   const already = `${plural(known, 'claim was', 'claims were')} already on the board${from} and ${known === 1 ? 'was' : 'were'} not added again.`;
   const gone = `${plural(deleted, 'claim was', 'claims were')} left out because ${deleted === 1 ? 'its card was' : 'their cards were'} deleted from the board before.`;

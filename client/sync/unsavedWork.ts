@@ -224,7 +224,9 @@ export function describeUnsaved(
       case CARD_KEYS.verdict:
         add(
           slot,
-          card.verdict ? `Verdict “${card.verdict}” on ${name}` : `Cleared the verdict on ${name}`,
+          card.verdict
+            ? `Verdict ${quoteText(card.verdict)} on ${name}`
+            : `Cleared the verdict on ${name}`,
         );
         break;
       case CARD_KEYS.pos:
@@ -250,9 +252,10 @@ export function describeUnsaved(
     const removed = (key: string, what: string) =>
       changes.push(Object.freeze({ key: `removed:${key}`, what, text: r.text, cardId: r.cardId }));
     if (r.evidenceId === null) {
-      if (!card) removed(`card:${r.cardId}`, `You deleted the card “${r.claim}” — not saved`);
+      if (!card)
+        removed(`card:${r.cardId}`, `You deleted the card ${quoteText(r.claim)} — not saved`);
     } else if (!card?.evidence.some((e) => e.id === r.evidenceId)) {
-      const what = `You removed evidence from “${r.claim}” — not saved`;
+      const what = `You removed evidence from ${quoteText(r.claim)} — not saved`;
       removed(`evidence:${r.cardId}:${r.evidenceId}`, what);
     }
   }

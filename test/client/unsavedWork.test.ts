@@ -9,7 +9,10 @@ import {
   editComment,
   initBoard,
   readBoard,
+  DEFAULT_RATING_SCALE,
   resolveThread,
+  setRatingScale,
+  setVerdict,
 } from '../../shared/board';
 import { describeUnsaved } from '../../client/sync/unsavedWork';
 import { type Removal, removalsIn } from '../../client/sync/removalsIn';
@@ -55,6 +58,25 @@ describe('describeUnsaved, comments', () => {
     // Unclosed, it would reverse the rest of the line after the claim.
     expect(describeUnsaved(doc, from, readBoard(doc), []).map((c) => c.what)).toEqual([
       'Resolved a thread on “Rents \u202Edelbuod\u202C”',
+    ]);
+  });
+
+  it('a verdict label that leaves a right-to-left override open is closed inside its quotes', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Budget' }, eddie);
+    const cardId = addClaim(doc, { claim: 'Rents doubled' }, eddie);
+    const label = 'Mostly \u202Eeurt';
+    const [first, ...rest] = DEFAULT_RATING_SCALE.labels;
+    setRatingScale(
+      doc,
+      { ...DEFAULT_RATING_SCALE, labels: [{ ...first!, label }, ...rest] },
+      eddie,
+    );
+    const from = new Map([[doc.clientID, Y.getState(doc.store, doc.clientID)]]);
+    // Labels are the lead's words: one pasted with an override would reverse "on “Rents…”".
+    setVerdict(doc, cardId, label, undefined, eddie);
+    expect(describeUnsaved(doc, from, readBoard(doc), []).map((c) => c.what)).toEqual([
+      'Verdict “Mostly \u202Eeurt\u202C” on “Rents doubled”',
     ]);
   });
 

@@ -74,6 +74,16 @@ describe('importSummary', () => {
     );
   });
 
+  it('an earlier version’s title that leaves a right-to-left override open is closed inside its quotes', () => {
+    // An imported page's title can carry one; unclosed, it reverses the rest of the sentence.
+    const similarTo = { id: 'a1', title: 'Prisons \u202Etroper' };
+    expect(
+      importSummary({ created: true, language: 'en', cards: [], alreadyOnBoard: 4, similarTo }),
+    ).toBe(
+      'No cards were added: all 4 claims Factboard found in this article are already on the board (from “Prisons \u202Etroper\u202C”).',
+    );
+  });
+
   it('a new version of an article says how many claims it left out because their card was deleted', () => {
     const gone = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ cardId: `c${i}`, claim: `Claim ${i}` }));
