@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { REFUSED_BADGES } from '../app/refusedBadges';
 import {
@@ -15,12 +15,15 @@ import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
+import { twinTitleDetails } from './twinTitleDetails';
+import { quoted } from '../ui/quoted';
 
 /** `/`: the boards this browser knows, and a form to create one. */
 export function StartPage() {
   const [name, setName] = useState(getDisplayName);
   const [renaming, setRenaming] = useState(false);
   const [boards, setBoards] = useState<KnownBoard[]>(listKnownBoards);
+  const twins = useMemo(() => twinTitleDetails(boards), [boards]);
   // A board page in another tab may learn meanwhile of a new role or a revoked invite.
   useEffect(() => subscribeKnownBoards(() => setBoards(listKnownBoards())), []);
 
@@ -94,42 +97,48 @@ export function StartPage() {
                 </p>
               ) : (
                 <ul className="board-list">
-                  {boards.map((b) => (
-                    <li key={b.id}>
-                      <a
-                        href={`/b/${encodeURIComponent(b.id)}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          navigate(`/b/${encodeURIComponent(b.id)}`);
-                        }}
-                      >
-                        {b.title || 'Untitled board'}
-                      </a>
-                      {b.refusedCode !== undefined ? (
-                        <span className="badge refused">
-                          {REFUSED_BADGES[b.refusedCode] ?? 'No longer opens'}
-                        </span>
-                      ) : (
-                        <span className="badge">{ROLE_LABELS[b.role]}</span>
-                      )}
-                      <button
-                        type="button"
-                        className="link-button subtle"
-                        aria-label={`Forget ${b.title || 'Untitled board'}`}
-                        onClick={() => {
-                          const sure = window.confirm(
-                            `Forget "${b.title || 'Untitled board'}"? This browser loses its invite and any change not yet saved on the server.`,
-                          );
-                          if (!sure) return;
-                          forgetBoard(b.id);
-                          void forgetBoardData(b.id);
-                          setBoards(listKnownBoards());
-                        }}
-                      >
-                        Forget
-                      </button>
-                    </li>
-                  ))}
+                  {boards.map((b) => {
+                    const detail = twins.get(b.id);
+                    // Boards of one title are told apart by when this browser added them.
+                    const named = `${b.title || 'Untitled board'}${detail ? ` (${detail})` : ''}`;
+                    return (
+                      <li key={b.id}>
+                        <a
+                          href={`/b/${encodeURIComponent(b.id)}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            navigate(`/b/${encodeURIComponent(b.id)}`);
+                          }}
+                        >
+                          {b.title || 'Untitled board'}
+                          {detail && <span className="muted small"> ({detail})</span>}
+                        </a>
+                        {b.refusedCode !== undefined ? (
+                          <span className="badge refused">
+                            {REFUSED_BADGES[b.refusedCode] ?? 'No longer opens'}
+                          </span>
+                        ) : (
+                          <span className="badge">{ROLE_LABELS[b.role]}</span>
+                        )}
+                        <button
+                          type="button"
+                          className="link-button subtle"
+                          aria-label={`Forget ${named}`}
+                          onClick={() => {
+                            const sure = window.confirm(
+                              `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.`,
+                            );
+                            if (!sure) return;
+                            forgetBoard(b.id);
+                            void forgetBoardData(b.id);
+                            setBoards(listKnownBoards());
+                          }}
+                        >
+                          Forget
+                        </button>
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </section>

@@ -99,4 +99,26 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     await entry(start, 'Demoted').waitFor();
     expect(await entryText(start, 'Demoted')).toContain('Reviewer');
   }, 60_000);
+
+  it('boards of one title are told apart by when this browser added them (QA: an imported copy beside its original)', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    for (const round of [1, 2]) {
+      const board = await server.createBoard('Twin title', 'Lea');
+      // A second apart at least, so the two never read alike, even to the second.
+      if (round === 2) await page.waitForTimeout(1_100);
+      await openBoard(page, await server.invite(board, 'Eddie', 'editor'));
+    }
+    await page.goto(`${server.url}/`);
+    const twins = entry(page, 'Twin title');
+    await expect.poll(() => twins.count()).toBe(2);
+    const links = await twins.getByRole('link').allTextContents();
+    const forgets = await twins
+      .getByRole('button', { name: /^Forget Twin title/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    for (const text of [...links, ...forgets]) expect(text).toMatch(/Twin title \(added .+\)$/);
+    expect(new Set(links).size).toBe(2);
+    expect(new Set(forgets).size).toBe(2);
+  }, 60_000);
 });
