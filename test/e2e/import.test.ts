@@ -6,10 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../server/extract/extractArticle';
 import { chromiumAvailable } from '../helpers/browser';
 import { card, expectCardIn, openCard } from './support/boardPage';
+import { afterFailedTest } from './support/afterFailedTest';
 import { openBoardPage } from './support/openBoardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -39,11 +40,10 @@ describe.skipIf(!RUN)('importing an article in the browser', () => {
   // A test that failed may leave its dialog open over the board: the tests after it get a
   // fresh page on the same board, which keeps what they build on (CI, on a loaded machine: the
   // first test's 2.4 MB paste timed out, and the eleven after it failed on its open dialog).
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
+  afterFailedTest(async () => {
     await page.context().close();
     page = await openBoardPage(browser, editorUrl);
-  }, 120_000);
+  });
 
   it("shows the server's refusals in the dialog", async () => {
     await page.getByRole('button', { name: 'Import article' }).click();

@@ -9,9 +9,10 @@
  * headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
+import { afterFailedTest } from './support/afterFailedTest';
 import { openBoard } from './support/boardPage';
 import { holdRequests } from './support/holdRequests';
 import type { BoardServer } from './support/boardServer';
@@ -47,11 +48,10 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
   // A test that failed may leave a dialog open, or requests held (holdRequests), on a page the
   // next tests share: they get fresh pages on the same board instead (CI: one test ran out of
   // time with Invite people open, and the three after it, second tries too, could not open it).
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail') return;
+  afterFailedTest(async () => {
     await Promise.all([lea.context().close(), lou.context().close()]);
     await openPages();
-  }, 120_000);
+  });
 
   async function openInvites(page: Page): Promise<Locator> {
     await page.getByRole('button', { name: 'Invite people' }).click();

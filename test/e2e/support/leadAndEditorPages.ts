@@ -4,7 +4,8 @@
  * their steps keep Playwright's own default wait.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
+import { afterFailedTest } from './afterFailedTest';
 import { openBoard, statusText } from './boardPage';
 import type { BoardServer } from './boardServer';
 import type { BoardBrowser } from './useBoardBrowser';
@@ -43,16 +44,16 @@ export function useLeadAndEditorPages(
     await setUp(pair);
   };
   beforeAll(fresh, 120_000);
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !pair) return;
+  afterFailedTest(async (testName) => {
+    if (!pair) return;
     // What each page said of its saving, for a failure that waited on it (CI's log keeps it).
     for (const [who, page] of [
       [names.lead, pair.lead],
       [names.editor, pair.editor],
     ] as const) {
-      console.warn(`After "${task.name}" failed, ${who}'s page said: ${await statusText(page)}`);
+      console.warn(`After "${testName}" failed, ${who}'s page said: ${await statusText(page)}`);
     }
     await Promise.all([pair.lead.context().close(), pair.editor.context().close()]);
     await fresh();
-  }, 120_000);
+  });
 }
