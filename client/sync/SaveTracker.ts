@@ -112,7 +112,6 @@ export class SaveTracker {
     return (this.acked.get(client) ?? 0) > clock;
   }
 
-  /** Whether every change this browser made to `doc` is known to be stored by the server. */
   /** Whether `doc` holds changes of another tab of this browser not known to be stored. */
   awaitsOtherTabs(doc: Y.Doc): boolean {
     for (const client of this.own) {
@@ -122,6 +121,7 @@ export class SaveTracker {
     return false;
   }
 
+  /** Whether every change this browser made to `doc` is known to be stored by the server. */
   isSaved(doc: Y.Doc): boolean {
     if (this.unconfirmed) return false;
     for (const client of this.own) {
