@@ -32,6 +32,7 @@ import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { quoted } from '../ui/quoted';
+import { toldApart } from '../ui/toldApart';
 import { describeInviteNews } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
 import { liveNamesakes } from './liveNamesakes';
@@ -238,6 +239,9 @@ export function InvitesDialog({
 
   // Read from the list already shown: a name typed before it loads gets its note when it does.
   const namesakes = canInvite && invites ? liveNamesakes(invites, name) : [];
+  // Two invites of one name (a person invited again with another role) would otherwise give
+  // the list two rows of identical controls, "Revoke invite for Ana Ruiz" twice.
+  const nameOf = toldApart(invites ?? [], (i) => i.name);
 
   // Whether someone else would still lead the board if this lead stepped down.
   const otherLead = (invites ?? []).some(
@@ -333,6 +337,7 @@ export function InvitesDialog({
                     ) : (
                       <RoleControl
                         invite={i}
+                        name={nameOf(i)}
                         hint={
                           i.inviteId === myInviteId
                             ? 'Your own: as anything but Lead you lose these tools.'
@@ -354,7 +359,7 @@ export function InvitesDialog({
                     )}
                     {!i.revokedAt && i.inviteId !== myInviteId && (
                       <RevokeControl
-                        invite={i}
+                        name={nameOf(i)}
                         confirming={confirming === i.inviteId}
                         onAsk={() => setConfirming(i.inviteId)}
                         onCancel={() => setConfirming(null)}
@@ -377,13 +382,14 @@ export function InvitesDialog({
 }
 
 function RevokeControl({
-  invite,
+  name,
   confirming,
   onAsk,
   onCancel,
   onConfirm,
 }: {
-  invite: Invite;
+  /** The invitee's name, told apart from a namesake's in the list (toldApart). */
+  name: string;
   confirming: boolean;
   onAsk: () => void;
   onCancel: () => void;
@@ -404,7 +410,7 @@ function RevokeControl({
         ref={askRef}
         type="button"
         className="button small danger"
-        aria-label={`Revoke invite for ${invite.name}`}
+        aria-label={`Revoke invite for ${name}`}
         onClick={onAsk}
       >
         Revoke
@@ -415,7 +421,7 @@ function RevokeControl({
     <span
       className="row"
       role="group"
-      aria-label={`Revoke ${invite.name}'s access?`}
+      aria-label={`Revoke ${name}'s access?`}
       onKeyDown={(e) => {
         // Escape answers this question with "Keep" and leaves the dialog open: ModalDialog
         // leaves alone an Escape whose default a control inside has prevented.
@@ -430,7 +436,7 @@ function RevokeControl({
         type="button"
         className="button small danger"
         // Its name starts with the words it shows, so that voice control finds it by them.
-        aria-label={`Revoke access for ${invite.name}`}
+        aria-label={`Revoke access for ${name}`}
         onClick={onConfirm}
       >
         Revoke access

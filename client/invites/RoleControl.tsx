@@ -14,11 +14,14 @@ import type { Invite } from './invitesApi';
 
 export function RoleControl({
   invite,
+  name,
   hint,
   onChange,
   onPick,
 }: {
   invite: Invite;
+  /** The invitee's name, told apart from a namesake's in the list (toldApart). */
+  name: string;
   /** What to know before changing this role (e.g. it is your own). */
   hint: string | null;
   /**
@@ -82,7 +85,7 @@ export function RoleControl({
     <span className="row role-control">
       <select
         ref={selectRef}
-        aria-label={`Role for ${invite.name}`}
+        aria-label={`Role for ${name}`}
         aria-describedby={hint ? `${id}-hint` : undefined}
         value={choice}
         onChange={(e) => {
@@ -109,7 +112,7 @@ export function RoleControl({
             className="button small primary"
             // Its name starts with the words it shows, waiting for the server too, so that
             // voice control finds it by them.
-            aria-label={`${busy ? 'Changing role' : 'Change role'} of ${invite.name} to ${ROLE_LABELS[choice]}`}
+            aria-label={`${busy ? 'Changing role' : 'Change role'} of ${name} to ${ROLE_LABELS[choice]}`}
             aria-disabled={busy}
             onClick={() => void save()}
           >

@@ -2,8 +2,9 @@
  * A lead types, in "Invite people", a name a live invite of the board already carries: a note
  * under the name field, part of its description, says the board will take the two for one
  * person, whatever the case and spacing typed, and the dialog passes axe with it; a revoked
- * invite's name and a new name get none; and the invite can still be made. The built app in headless Chromium against the real
- * server, driven by role and accessible name.
+ * invite's name and a new name get none; and the invite can still be made, after which the
+ * two rows' controls have names told apart (the revoked one is the one named). The built app
+ * in headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +89,27 @@ describe.skipIf(!RUN)('a name typed that an invite already carries', () => {
       .toBe(
         'Ana Ruiz already has 2 invites (Editor, Viewer). To the board, two invites of one name are one person: add an initial or a desk to tell a second person apart, or go on to give Ana Ruiz another link.',
       );
+  });
+
+  it('the two get controls told apart, and Revoke takes the invite it names', async () => {
+    const roleFields = dialog.getByRole('combobox', { name: /^Role for .*Ana Ruiz$/ });
+    await expect.poll(() => roleFields.count()).toBe(2);
+    const rows = await roleFields.evaluateAll((els) =>
+      els.map((el) => ({
+        name: el.getAttribute('aria-label')!.replace(/^Role for /, ''),
+        role: (el as HTMLSelectElement).value,
+      })),
+    );
+    // Both were "Role for Ana Ruiz" and "Revoke invite for Ana Ruiz": no telling which is which.
+    expect(new Set(rows.map((r) => r.name)).size).toBe(2);
+    const viewer = rows.find((r) => r.role === 'viewer')!.name;
+    const revokeButtons = dialog.getByRole('button', { name: /^Revoke invite for .*Ana Ruiz$/ });
+    expect(await revokeButtons.count()).toBe(2);
+
+    await dialog.getByRole('button', { name: `Revoke invite for ${viewer}`, exact: true }).click();
+    await dialog.getByRole('button', { name: `Revoke access for ${viewer}`, exact: true }).click();
+    await dialog.getByRole('status').getByText('Access revoked for Ana Ruiz.').waitFor();
+    await expect.poll(() => roleFields.count()).toBe(1);
+    expect(await roleFields.inputValue()).toBe('editor');
   });
 });
