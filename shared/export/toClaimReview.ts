@@ -115,10 +115,17 @@ const ORGANISATION_WORDS = new RegExp(
     'ministerio|secretaría|departamento|oficina|agencia|consejo|comité|comisión|gobierno',
     'partido|universidad|instituto|asociación|sindicato|banco|empresa|fundación|policía',
     'ejército|tribunal|corte|asamblea|congreso|senado|fiscalía|procuraduría|alcaldía',
-    'servicio|junta|organización|observatorio|diario|periódico|revista|federación',
+    'servicio|junta|organización|observatorio|diario|periódico|revista|federación|press|prensa',
   ].join('|')})($|[^\\p{L}])`,
   'iu',
 );
+
+/**
+ * A name that starts with an article ("El Faro", "La Prensa Gráfica", "The Guardian"): people
+ * are not named so, newspapers and outlets are (found by QA: the seed's "El Faro" was a
+ * Person). A nickname ("El Chapo") is the rare miss, and the type stays a guess to correct.
+ */
+const LEADING_ARTICLE = /^(?:[Tt]he|[Ee]l|[Ll]as?|[Ll]os)\s+\p{Lu}/u;
 
 const isHttp = (url: string) => httpUrl.safeParse(url).success;
 /**
@@ -138,7 +145,10 @@ function href(url: string): string {
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 export function speakerType(name: string): 'Person' | 'Organization' {
-  return ORGANISATION_WORDS.test(name) || ACRONYM.test(name.trim()) ? 'Organization' : 'Person';
+  const trimmed = name.trim();
+  return ORGANISATION_WORDS.test(name) || ACRONYM.test(trimmed) || LEADING_ARTICLE.test(trimmed)
+    ? 'Organization'
+    : 'Person';
 }
 
 const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as const;

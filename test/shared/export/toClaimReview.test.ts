@@ -174,6 +174,11 @@ describe('toClaimReview', () => {
       'Federal Reserve',
       'Southwest Airlines',
       'United Nations',
+      // Outlets named with an article, as the seed article's speakers are.
+      'El Faro (report)',
+      'La Prensa Gráfica',
+      'The Guardian',
+      'Associated Press',
     ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Organization']);
     }
@@ -184,6 +189,9 @@ describe('toClaimReview', () => {
       'Ana Policíaca',
       'JD Vance',
       'J.K. Rowling',
+      'Elena Lara',
+      'Laura Lasso',
+      'the spokesperson',
     ]) {
       expect([name, speakerType(name)]).toEqual([name, 'Person']);
     }
