@@ -234,12 +234,15 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await server.invite(board, 'Ana', 'editor');
     await lea.getByRole('button', { name: 'Invite people' }).click();
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    const roleField = dialog.getByRole('combobox', { name: 'Role for Ana' });
+    // The list read as the dialog opens comes first: held too, it would never show Ana's row
+    // (on a loaded machine the read could start after the hold, and this test ran out of time
+    // in CI waiting for that row).
+    await roleField.waitFor();
     // The server has the change; the dialog's read of the list after it is held.
     const release = await holdRequests(lea, '**/api/boards/*/invites');
     try {
-      await dialog
-        .getByRole('combobox', { name: 'Role for Ana' })
-        .selectOption({ label: 'Viewer' });
+      await roleField.selectOption({ label: 'Viewer' });
       await dialog.getByRole('button', { name: 'Change role of Ana to Viewer' }).click();
       await dialog.getByRole('status').getByText('Ana is now Viewer.').waitFor();
       await lea.keyboard.press('Escape');
