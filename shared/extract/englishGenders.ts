@@ -6,7 +6,7 @@
 // praised her") is someone else, and another name between ("Smith told Lopez she …") ends
 // the search.
 import type { Analysis, Token } from './analyzeText';
-import { REPORTING_LEMMAS } from './findAttribution';
+import { REPORTING_LEMMAS } from './english/attributionWords';
 import type { NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { PersonGenders, type Gender, type GenderWords } from './PersonGenders';

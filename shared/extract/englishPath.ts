@@ -3,7 +3,8 @@
 import type { Analysis, NlpEntity, Token } from './analyzeText';
 import { englishGenders } from './englishGenders';
 import { entityChips } from './entityChips';
-import { findAttribution, REPORTING_LEMMAS } from './findAttribution';
+import { REPORTING_LEMMAS } from './english/attributionWords';
+import { findAttribution } from './findAttribution';
 import { findNames } from './findNames';
 import { isEnglish } from './isEnglish';
 import type { LanguagePath } from './LanguagePath';

@@ -1,0 +1,94 @@
+// Asides between commas and what they tell: a subject before an aside ("Wes Streeting, the
+// health secretary, said"), a role and name closing a reporting clause, and an aside that
+// qualifies a noun, after which the verb is that noun's, not a reporting clause's. Apart from
+// nounPhrases, which they build on, because both the clause and the candidate steps ask them.
+import type { Token } from '../analyzeText';
+import { REPORTING_LEMMAS } from './attributionWords';
+import { backwardNP, looksLikeName } from './nounPhrases';
+import { isPunct, low, type Span } from './Span';
+
+/**
+ * Whether the word at `k` is inside an aside that qualifies the noun before it (see
+ * closesRelativeAside) and the sentence goes on with a verb that reports nothing: "The images,
+ * first revealed in a 2021 investigation by the El Faro media group, bolstered claims …" tells
+ * where the images came from, not who states the rest. "The figures, published in an audit by
+ * the Comptroller's Office, show that …" still has the publisher as its source.
+ */
+export function inAside(ws: Token[], k: number): boolean {
+  const close = ws.findIndex((w, j) => j > k && isPunct(w));
+  // However long: the commas around `k` bound it.
+  if (!closesRelativeAside(ws, close, Infinity)) return false;
+  let verb = close + 1;
+  while (ws[verb]?.pos === 'ADV') verb++;
+  // Right after the aside stands the subject's verb, whatever wink tags it ("show/NOUN").
+  return !REPORTING_LEMMAS.has(ws[verb]?.lemma.toLowerCase() ?? '');
+}
+
+/**
+ * The subject that opens the sentence when an aside stands between it and the reporting verb,
+ * the aside ending at the comma `comma`:
+ *   "Wes Streeting, the health secretary, said …"            → Wes Streeting
+ *   "Tom Harris, who has lived on Mill Street …, said …"     → Tom Harris
+ *   "The agency's spokesperson, Lena Park, said …"           → Lena Park: a name set beside
+ *     a role is who spoke.
+ *   "Egg producers, however, said …"                          → Egg producers
+ *   "Smith, 54, who has led the agency since 2019, said …"    → Smith
+ *   "Powell, speaking at a news conference, said …"           → Powell
+ */
+export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
+  const first = ws.findIndex((w) => w.value === ',');
+  if (first <= 0 || first >= comma) return null;
+  const subject = backwardNP(ws, first);
+  if (!subject || subject.first !== 0) return null;
+  // An age goes with the name: "Smith, 54, said …", "Smith, 54, who has led …, said …".
+  const age = /^\d{1,3}$/.test(ws[first + 1]?.value ?? '') && ws[first + 2]?.value === ',';
+  if (age && first + 2 === comma) return subject;
+  const open = age ? first + 2 : first;
+  if (['who', 'whose', 'which'].includes(low(ws[open + 1]))) return subject;
+  // "Powell, speaking at a news conference, said …": what the subject was doing.
+  const doing = ws[open + 1];
+  if (doing?.pos === 'VERB' && /ing$/i.test(doing.value)) return subject;
+  const aside = backwardNP(ws, comma);
+  if (aside && aside.first === open + 1) {
+    return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
+  }
+  // A short aside without a verb: "Egg producers, however, said …", "…, for their part, …".
+  const between = ws.slice(open + 1, comma);
+  const short = between.length <= 4 && !between.some((t) => ['VERB', 'AUX'].includes(t.pos));
+  return short && between.length > 0 ? subject : null;
+}
+
+/**
+ * "…, its director, Amy Chen, said.": a role and the name beside it between commas, closing
+ * the sentence's reporting clause; the name is the speaker (the role when it is no name), and
+ * the clause is cut from the punctuation before the role (`opens`).
+ */
+export function tailApposition(ws: Token[], comma: number): { np: Span; opens: number } | null {
+  if (ws[comma]?.value !== ',') return null;
+  const name = backwardNP(ws, comma);
+  if (!name || ws[name.first - 1]?.value !== ',') return null;
+  const role = backwardNP(ws, name.first - 1);
+  if (!role || !/^[,"”—–-]$/.test(ws[role.first - 1]?.value ?? '')) return null;
+  return { np: looksLikeName(ws, name) ? name : role, opens: role.first - 1 };
+}
+
+/**
+ * Whether the comma `comma` closes an aside of at most `maxWords` that a participle or a
+ * relative pronoun opened after a noun: "the government's own report, released in August,
+ * predicted …", "the bridge, which opened in 2019, cost …". The verb after it is the noun's
+ * predicate, not an inverted reporting clause ('"…," said X'), so "predicted the shortage"
+ * names no speaker.
+ */
+export function closesRelativeAside(ws: Token[], comma: number, maxWords = 10): boolean {
+  if (ws[comma]?.value !== ',') return false;
+  const open = ws.findLastIndex((w, k) => k < comma && isPunct(w));
+  if (open <= 0 || ws[open]!.value !== ',' || comma - open > maxWords) return false;
+  // Adverbs may come first: "the images, first revealed in …, bolstered …".
+  let f = open + 1;
+  while (f < comma && ws[f]!.pos === 'ADV') f++;
+  const first = ws[f]!;
+  const opensAside =
+    ['who', 'which', 'whose'].includes(low(first)) ||
+    (first.pos === 'VERB' && /(ed|en)$/i.test(first.value));
+  return opensAside && backwardNP(ws, open) !== null;
+}

@@ -1,0 +1,298 @@
+// Every place in a sentence that may name its source, in the forms findAttribution lists,
+// each with its form, the reporting clause to cut and a priority (lower is more explicit).
+// findAttribution then picks the first candidate that resolves to a speaker; this file only
+// finds them, which is most of the grammar and so stands on its own.
+import type { Token } from '../analyzeText';
+import type { AttributionFound } from '../findAttribution';
+import type { NameRun } from '../findNames';
+import { SOURCE_NOUNS } from '../sourceNouns';
+import type { AttributionForm } from '../types';
+import { closesRelativeAside, inAside, subjectBeforeAside, tailApposition } from './asides';
+import { BODY_DESCRIPTIONS, PUBLISHED, REPORTING_LEMMAS } from './attributionWords';
+import {
+  backwardNP,
+  forwardNP,
+  isDocument,
+  isDocumentName,
+  isVerb,
+  openingSubject,
+  publisherOf,
+  takesObject,
+  untilTime,
+} from './nounPhrases';
+import {
+  closeOfSource,
+  isReportingVerb,
+  qualifiesNoun,
+  quotationAfter,
+  reportedClauseStart,
+  reportingClauseEnd,
+  reportsStatement,
+  sharesSubject,
+  statementAfterSource,
+  thatClauseStart,
+} from './reportingClauses';
+import { isDash, isPunct, low, type Span } from './Span';
+
+// Verbs whose object is the reported statement itself, so "Treasury said " can be cut from
+// the claim; "denied negotiating" or "accused him of" keep their subject.
+const SAY_LEMMAS = new Set(
+  (
+    'say add state claim report announce explain note argue write allege insist warn confirm ' +
+    'reveal assert acknowledge admit estimate conclude predict suggest indicate show stress ' +
+    'emphasize emphasise declare contend maintain disclose'
+  ).split(' '),
+);
+
+// Verbs that make or reject an allegation. With no statement after them ("Luna has denied
+// negotiating with the gangs", "Treasury has accused him of stealing") the sentence tells that
+// the denial or the accusation was made, which is the article's to state, not its subject's.
+const ALLEGATION_LEMMAS = new Set(['deny', 'accuse', 'charge']);
+
+/** Words that say what kind a document is, not whose: "Official figures", "New data". */
+const DOCUMENT_ADJECTIVES = new Set(
+  (
+    'official new recent latest preliminary provisional final internal independent annual ' +
+    'monthly weekly quarterly leaked unpublished separate updated revised public confidential'
+  ).split(' '),
+);
+
+const CLOSING_QUOTE = /^["”’']$/;
+
+export interface Candidate {
+  np: Span;
+  form: AttributionForm;
+  clause: AttributionFound['clause'];
+  priority: number;
+  /** A source named inside an aside: what "the report" may mean later, no speaker here. */
+  aside?: boolean;
+}
+
+export function candidatesIn(ws: Token[]): Candidate[] {
+  const found: Candidate[] = [];
+  const sentenceEnd = ws.at(-1)!.end;
+  const lastWord = isPunct(ws.at(-1)) ? ws.length - 2 : ws.length - 1;
+  const firstComma = ws.findIndex((w) => w.value === ',');
+  for (let i = 0; i < ws.length; i++) {
+    const t = ws[i]!;
+    if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
+      const publisher = publisherOf(ws, i + 2);
+      let np = publisher ?? forwardNP(ws, i + 2);
+      if (!np) continue;
+      const atHead = i === 0;
+      let close = atHead ? closeOfSource(ws, np) : -1;
+      const subject = atHead && close < 0 ? statementAfterSource(ws, np) : -1;
+      if (subject > 0) {
+        np = { first: np.first, last: subject - 1 };
+        close = np.last;
+      }
+      const clause = atHead
+        ? close >= 0
+          ? { start: ws[0]!.start, end: ws[close]!.end, at: 'head' as const }
+          : null
+        : {
+            // Without a comma the cut starts at the word before, so that its space goes too.
+            // A dash goes with the space before it: "… since 2019 — according to …".
+            start:
+              low(ws[i - 1]) === ','
+                ? ws[i - 1]!.start
+                : isDash(ws[i - 1]) && i > 1
+                  ? ws[i - 2]!.end
+                  : ws[i - 1]!.end,
+            end: ws[np.last]!.end,
+            at: 'tail' as const,
+          };
+      found.push({
+        np,
+        form: 'according_to',
+        clause: np.last >= lastWord || atHead ? clause : null,
+        // "Southwest Airlines said …, according to a filing with the SEC": a document cites
+        // where the figure is written; the subject who said it is the speaker.
+        priority: !publisher && isDocument(ws, np) ? 3 : 0,
+      });
+      continue;
+    }
+    if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
+      // "an investigation by the El Faro media group" / "a separate El Faro report" / "The
+      // report, published by Amnesty International on Monday, found that …" / "A study
+      // published in The Lancet found …": the journal.
+      const participle = low(ws[i + 1]) === ',' ? i + 2 : i + 1;
+      // Published "in" a name only: "in a 2023 audit by the Comptroller's Office" is the
+      // audit's, which its own "by" gives.
+      const inName = (k: number) =>
+        low(ws[k]) === 'by' ||
+        (low(ws[k]) === 'in' && ws[low(ws[k + 1]) === 'the' ? k + 2 : k + 1]?.pos === 'PROPN');
+      const byAt = ['by', 'from'].includes(low(ws[i + 1]))
+        ? i + 1
+        : PUBLISHED.has(ws[participle]?.lemma.toLowerCase() ?? '') && inName(participle + 1)
+          ? participle + 1
+          : -1;
+      if (byAt >= 0) {
+        const np = untilTime(ws, forwardNP(ws, byAt + 1));
+        // "Data from the Census Bureau show that …": wink tags that "show" a noun.
+        if (np && np.last > np.first && REPORTING_LEMMAS.has(ws[np.last]!.lemma.toLowerCase())) {
+          np.last--;
+        }
+        if (np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN')) {
+          found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+        }
+      }
+      let k = i - 1;
+      if (/^['’]s?$/.test(ws[k]?.value ?? '')) k--;
+      let first = k + 1;
+      while (k >= 0 && ws[k]!.pos === 'PROPN') first = k--;
+      // "Official figures show …": a sentence's first word is capitalised, not a publisher.
+      const opening = first === 0 && i - 1 === 0 && DOCUMENT_ADJECTIVES.has(low(ws[0]));
+      if (first <= i - 1 && ws[first]!.pos === 'PROPN' && !opening) {
+        // "Census data show …": a capitalised document is part of the document's name.
+        const last = isDocumentName(ws, first, i - 1)
+          ? i
+          : ws[i - 1]!.pos === 'PROPN'
+            ? i - 1
+            : i - 2;
+        const np = { first, last };
+        found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+      } else {
+        // "The ministry's own data show …": a body the article describes, not names, owns it.
+        let owner = i - 1;
+        while (owner > 0 && ws[owner]!.pos === 'ADJ') owner--;
+        const body = owner - 1;
+        if (
+          /^['’]s$/.test(ws[owner]?.value ?? '') &&
+          BODY_DESCRIPTIONS.has(low(ws[body])) &&
+          low(ws[body - 1]) === 'the'
+        ) {
+          const np = { first: body - 1, last: body };
+          found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+        }
+      }
+      continue;
+    }
+    if (!isReportingVerb(ws, i)) continue;
+    let before = i - 1;
+    while (before >= 0 && ws[before]!.pos === 'ADV') before--;
+    const prev = ws[before];
+    if (qualifiesNoun(ws, i, before)) continue;
+    const afterQuoteOrComma = prev && (prev.value === ',' || CLOSING_QUOTE.test(prev.value));
+    // The reporting clause starts at the punctuation that closes the reported words.
+    let clauseFirst = before;
+    while (clauseFirst > 0 && isPunct(ws[clauseFirst - 1])) clauseFirst--;
+    // "Cal-Maine Foods, the largest producer, reported a net loss": a subject before an aside,
+    // not a speaker after the verb.
+    // Auxiliaries too: "The senator, who is running for re-election, has repeatedly claimed".
+    let asideEnd = before;
+    while (asideEnd > 0 && ['AUX', 'ADV'].includes(ws[asideEnd]!.pos)) asideEnd--;
+    const aside = ws[asideEnd]?.value === ',' ? subjectBeforeAside(ws, asideEnd) : null;
+    if (
+      !aside &&
+      !closesRelativeAside(ws, before) &&
+      afterQuoteOrComma &&
+      ws[i + 1] &&
+      !isPunct(ws[i + 1]) &&
+      ws[i + 1]!.pos !== 'ADP'
+    ) {
+      // Inverted: '"…," said Stanley Quinteros, a spokesperson for the prison workers.' Never
+      // a participle: in "…, citing a study of 30,000 patients" the study is no speaker.
+      const np = /ing$/i.test(ws[i]!.value) ? null : forwardNP(ws, i + 1);
+      // The speaker ends the clause ("said Quinteros, a spokesperson…"); "said the claims
+      // were false" has an object, not a speaker, after the verb.
+      if (np && (np.last + 1 >= ws.length || isPunct(ws[np.last + 1]))) {
+        // '"…," said Juan Carlos Bidegain, adding that crime fell by 57%': a second statement
+        // after the speaker, which cutting the clause would take out: the sentence stays whole.
+        const next = ws[np.last + 2];
+        const more =
+          ws[np.last + 1]?.value === ',' &&
+          /ing$/i.test(next?.value ?? '') &&
+          SAY_LEMMAS.has(next?.lemma.toLowerCase() ?? '');
+        const clause = more
+          ? null
+          : { start: ws[clauseFirst]!.start, end: sentenceEnd, at: 'tail' as const };
+        found.push({ np, form: 'reported', clause, priority: 1 });
+        continue;
+      }
+    }
+    const act = ALLEGATION_LEMMAS.has(ws[i]!.lemma.toLowerCase()) && !reportsStatement(ws, i);
+    const shared = sharesSubject(ws, i, before) ? openingSubject(ws) : null;
+    if (shared) {
+      // The statement runs on from the verb; the sentence stays whole.
+      if (!act) found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
+      continue;
+    }
+    const np = backwardNP(ws, i) ?? aside;
+    if (!np) {
+      const tail = tailApposition(ws, before);
+      const tailEnd = tail ? reportingClauseEnd(ws, i) : -1;
+      if (tail && tailEnd >= 0) {
+        const end = tailEnd < ws.length && tailEnd < lastWord ? ws[tailEnd]!.start : sentenceEnd;
+        const clause = { start: ws[tail.opens]!.start, end, at: 'tail' as const };
+        found.push({ np: tail.np, form: 'reported', clause, priority: 1 });
+      }
+      continue;
+    }
+    const opener = ws[np.first - 1];
+    const quoted =
+      opener &&
+      (CLOSING_QUOTE.test(opener.value) ||
+        (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
+    // "…, officials said." / "… — the deepest cuts in a decade — officials said."
+    const afterBreak = opener?.value === ',' || isDash(opener);
+    const clauseEnd = afterBreak || quoted ? reportingClauseEnd(ws, i) : -1;
+    if (clauseEnd >= 0) {
+      // Reporting clause after the claim: "…, La Prensa Gráfica reported." / '"…," he added.'
+      let first = np.first - 1;
+      while (first > 0 && isPunct(ws[first - 1])) first--;
+      const end =
+        clauseEnd < ws.length && clauseEnd < lastWord ? ws[clauseEnd]!.start : sentenceEnd;
+      const clause = { start: ws[first]!.start, end, at: 'tail' as const };
+      found.push({ np, form: 'reported', clause, priority: 1 });
+      continue;
+    }
+    const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
+    if (opensSentence && !act) {
+      const quotation = quotationAfter(ws, i);
+      const lemma = ws[i]!.lemma.toLowerCase();
+      // "Tell" has its listener first ("told reporters that …"): only a "that" shows where the
+      // statement starts; in "told reporters the city hired …" the words cannot tell.
+      const clause =
+        quotation >= 0
+          ? quotation
+          : SAY_LEMMAS.has(lemma)
+            ? reportedClauseStart(ws, i)
+            : lemma === 'tell'
+              ? (thatClauseStart(ws, i) ?? -1)
+              : -1;
+      const head =
+        clause >= 0 ? { start: ws[0]!.start, end: ws[clause]!.start, at: 'head' as const } : null;
+      found.push({ np, form: 'subject', clause: head, priority: 2 });
+    }
+  }
+  // Relative clauses: "… Mayor Ana Ruiz, who said on Monday that thefts had dropped …". One
+  // that reports no statement, "… President Bukele, who has long attributed the decline to his
+  // plan", tells what its antecedent does: the main clause is the article's own.
+  for (let i = 0; i < ws.length; i++) {
+    if (low(ws[i]) !== 'who' || ws[i]!.pos === 'PROPN' || ws[i - 1]?.value !== ',') continue;
+    let v = i + 1;
+    while (v < ws.length && ['AUX', 'ADV', 'ADJ', 'PART'].includes(ws[v]!.pos)) v++;
+    if (v < ws.length && isReportingVerb(ws, v) && reportsStatement(ws, v)) {
+      const np = backwardNP(ws, i - 1);
+      if (np) found.push({ np, form: 'relative', clause: null, priority: 3 });
+    }
+  }
+  return found.sort((a, b) => a.priority - b.priority);
+}
+
+/**
+ * The speaker of an interview's line: a person or an organisation the article names as such,
+ * alone before a colon that opens the sentence, then a quotation: 'Ruiz: “We will build 3
+ * schools.”'. Any other label is a heading's (findNames leaves it out: "The Lede: …"), and a
+ * list item's "Police: $1.1 billion" quotes nobody.
+ */
+export function transcriptLine(ws: Token[], names: NameRun[]): Candidate[] {
+  const colon = ws.findIndex((w) => w.value === ':');
+  if (colon <= 0 || !/^["“]$/.test(ws[colon + 1]?.value ?? '')) return [];
+  const first = ws[0]!.pos === 'DET' ? 1 : 0;
+  const run = names.find((r) => r.start === ws[first]!.start && r.end === ws[colon - 1]!.end);
+  if (run?.type !== 'person' && run?.type !== 'organization') return [];
+  const clause = { start: ws[0]!.start, end: ws[colon + 1]!.start, at: 'head' as const };
+  return [{ np: { first, last: colon - 1 }, form: 'subject', clause, priority: 2 }];
+}
