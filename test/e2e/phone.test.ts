@@ -270,6 +270,21 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await page.context().close();
   }, 60_000);
 
+  it('the rating scale’s buttons keep their words whole: each is one line, not a letter a line', async () => {
+    await lead.getByRole('button', { name: 'Rating scale' }).tap();
+    const scale = lead.getByRole('dialog', { name: 'Rating scale' });
+    const remove = scale.getByRole('button', { name: 'Remove True' });
+    const up = scale.getByRole('button', { name: 'Move True up' });
+    await remove.waitFor();
+    // The table scrolls sideways on its own (the dialog does not), so its last column is
+    // squeezed: a dialog's text may break anywhere, which broke "Remove" after every letter.
+    const height = (button: Locator) => button.evaluate((el) => el.getBoundingClientRect().height);
+    expect(await height(remove)).toBe(await height(up));
+    expect(await sideways(scale)).toBe(0);
+    await scale.getByRole('button', { name: 'Close' }).tap();
+    await scale.waitFor({ state: 'detached' });
+  });
+
   it('a revoked invite’s badge says the invite no longer holds, not the role', async () => {
     const page = await (await browser.newContext(PHONE)).newPage();
     await openBoard(page, await server.invite(board, 'Bo', 'editor'));
