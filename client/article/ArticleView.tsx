@@ -5,7 +5,7 @@
  * dimmed; an editor turns any other sentence, or a selected passage, into a card.
  *
  * Editors and leads remove the article shown (RemoveArticleDialog asks first); the panel then
- * shows the latest article left.
+ * shows the latest article left, and, when a colleague removed it, says which article went.
  *
  * A non-modal panel rather than a dialog, so the board stays usable beside it and the card
  * detail can open over both. Focus moves to its heading when it opens; Escape closes it.
@@ -66,6 +66,26 @@ export function ArticleView({
   const removed = articleId !== null && !found && seenId === articleId;
   const article = found ?? (articleId === null || removed ? board.articles.at(-1) : undefined);
   const labels = useMemo(() => articleLabels(board.articles), [board.articles]);
+  const label = article ? (labels.get(article.id) ?? article.title) : null;
+  // A colleague's removal of the article being read turned the panel to another one (of the
+  // same headline, maybe): said, not done silently, until another article is picked. The
+  // remover is told by their own notice. The label is the one the reader last saw.
+  const [shown, setShown] = useState<{ id: string; label: string } | null>(null);
+  const [removedHere, setRemovedHere] = useState<string | null>(null);
+  const [gone, setGone] = useState<string | null>(null);
+  if (article && label !== null && (shown?.id !== article.id || shown.label !== label)) {
+    if (shown?.id !== article.id) {
+      const lost =
+        shown && shown.id !== removedHere && !board.articles.some((a) => a.id === shown.id);
+      setGone(lost ? shown.label : null);
+    }
+    setShown({ id: article.id, label });
+  }
+  useEffect(() => {
+    if (gone) actions.announce(goneSentence(gone));
+    // Said once, as it comes: not again when the actions change (a new role, a reconnection).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [gone]);
   const [removing, setRemoving] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -122,6 +142,7 @@ export function ArticleView({
 
   const remove = (target: ArticleView) => {
     setRemoving(false);
+    setRemovedHere(target.id);
     let result: ArticleRemoval | undefined;
     if (
       !actions.run('remove the article', () => {
@@ -176,6 +197,7 @@ export function ArticleView({
         )
       ) : (
         <>
+          {gone && <p className="warning small">{goneSentence(gone)}</p>}
           <div className="article-meta">
             <h3 ref={heading} tabIndex={-1} lang={article.title ? lang : undefined}>
               {article.title || 'Untitled article'}
@@ -287,3 +309,6 @@ export function ArticleView({
     </SidePanel>
   );
 }
+
+const goneSentence = (label: string) =>
+  `${quoted(label)}, which you were reading, was removed from the board.`;

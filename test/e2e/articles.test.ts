@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
-import { card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
+import { announced, card, expectCardIn, moveTo, openBoard, openCard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -223,5 +223,38 @@ describe.skipIf(!RUN)('articles on a board', () => {
         ),
       )
       .toBe(target.id);
+  });
+
+  it('a colleague’s removal of the article being read is said, not a silent turn to another', async () => {
+    const desk = await server.createBoard('Copy desk', 'Nia');
+    const post = (body: { title: string; url: string; text: string }) =>
+      postJson(`${server.url}/api/boards/${desk.id}/articles`, body, desk.leadToken);
+    // Two of one headline: the panel's heading alone would not tell the reader it changed.
+    await post({ title: 'Budget', url: 'https://www.tribune.example/budget', text: RIGHT });
+    await post({ title: 'Budget', url: 'https://news.example.org/budget', text: WRONG });
+    const [lead, reader] = await Promise.all([
+      openBoardPage(browser, desk.leadUrl),
+      openBoardPage(browser, await server.invite(desk, 'Rea', 'reviewer')),
+    ]);
+    const viewOf = (p: Page) => p.getByRole('region', { name: 'Article view' });
+    for (const p of [lead, reader]) {
+      await p.getByRole('button', { name: 'Article view' }).click();
+      await viewOf(p)
+        .getByRole('combobox', { name: 'Article', exact: true })
+        .selectOption({ label: 'Budget · tribune.example' });
+    }
+    await viewOf(lead).getByRole('button', { name: 'Remove article…' }).click();
+    await lead
+      .getByRole('dialog', { name: 'Remove “Budget · tribune.example”?' })
+      .getByRole('button', { name: 'Remove article' })
+      .click();
+
+    const said = '“Budget · tribune.example”, which you were reading, was removed from the board.';
+    await viewOf(reader).getByText(said).waitFor();
+    expect(await viewOf(reader).textContent()).toContain('Source: https://news.example.org/budget');
+    await expect.poll(() => announced(reader)).toBe(said);
+    // The remover has their own notice ("Removed …"), not this one.
+    expect(await viewOf(lead).textContent()).not.toContain('which you were reading');
+    await Promise.all([lead.context().close(), reader.context().close()]);
   });
 });
