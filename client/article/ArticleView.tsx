@@ -64,13 +64,18 @@ export function ArticleView({
   const [seenId, setSeenId] = useState<string | null>(null);
   if (found && seenId !== found.id) setSeenId(found.id);
   const removed = articleId !== null && !found && seenId === articleId;
-  const article = found ?? (articleId === null || removed ? board.articles.at(-1) : undefined);
+  // The article on screen, by the label the reader last saw.
+  const [shown, setShown] = useState<{ id: string; label: string } | null>(null);
+  // Opened without a pick, the panel shows the latest article, and keeps to it when a colleague
+  // imports another: turning to theirs lost the reader's place and selected passage.
+  const kept = articleId === null ? board.articles.find((a) => a.id === shown?.id) : undefined;
+  const article =
+    found ?? kept ?? (articleId === null || removed ? board.articles.at(-1) : undefined);
   const labels = useMemo(() => articleLabels(board.articles), [board.articles]);
   const label = article ? (labels.get(article.id) ?? article.title) : null;
   // A colleague's removal of the article being read turned the panel to another one (of the
   // same headline, maybe): said, not done silently, until another article is picked. The
-  // remover is told by their own notice. The label is the one the reader last saw.
-  const [shown, setShown] = useState<{ id: string; label: string } | null>(null);
+  // remover is told by their own notice.
   const [removedHere, setRemovedHere] = useState<string | null>(null);
   const [gone, setGone] = useState<string | null>(null);
   if (article && label !== null && (shown?.id !== article.id || shown.label !== label)) {

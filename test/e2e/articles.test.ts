@@ -257,4 +257,28 @@ describe.skipIf(!RUN)('articles on a board', () => {
     expect(await viewOf(lead).textContent()).not.toContain('which you were reading');
     await Promise.all([lead.context().close(), reader.context().close()]);
   });
+
+  it('a colleague’s import leaves the reader on the article they are reading', async () => {
+    const desk = await server.createBoard('Late desk', 'Nia');
+    const post = (body: { title: string; text: string }) =>
+      postJson(`${server.url}/api/boards/${desk.id}/articles`, body, desk.leadToken);
+    await post({ title: 'Budget', text: RIGHT });
+    const reader = await openBoardPage(browser, await server.invite(desk, 'Ed', 'editor'));
+    await reader.getByRole('button', { name: 'Article view' }).click();
+    const view = reader.getByRole('region', { name: 'Article view' });
+    const heading = view.getByRole('heading', { level: 3 });
+    await expect.poll(() => heading.textContent()).toBe('Budget');
+    // A passage selected to make a card of, as a colleague imports another article.
+    await view.locator('.article-body').selectText();
+    const make = view.getByRole('button', { name: 'Make a card of the selected text' });
+    await expect.poll(() => make.isEnabled()).toBe(true);
+
+    await post({ title: 'Phones', text: WRONG });
+    const picker = view.getByRole('combobox', { name: 'Article', exact: true });
+    await picker.waitFor();
+    expect(await picker.locator('option:checked').textContent()).toBe('Budget');
+    expect(await heading.textContent()).toBe('Budget');
+    expect(await make.isEnabled()).toBe(true);
+    await reader.context().close();
+  });
 });
