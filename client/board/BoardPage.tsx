@@ -222,7 +222,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   /** Set below by useFocusFollowsCard; read in effects and handlers, after this render. */
   const cardInFocus = useRef<(cardId: string) => boolean>(() => false);
   const inFocus = useCallback((cardId: string) => cardInFocus.current(cardId), []);
-  const mover = useMover({ connection, board, visible, announce, reveal, inFocus });
+  const mover = useMover({
+    connection,
+    board,
+    visible,
+    announce,
+    reveal,
+    inFocus,
+    canMove: canEdit,
+  });
   const [toast, setToast] = useState<ToastMessage | null>(null);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);

@@ -65,6 +65,8 @@ interface MoverInput {
    * deleted which card (useFocusFollowsCard), and that is not said twice.
    */
   readonly inFocus: (cardId: string) => boolean;
+  /** Whether this person may move cards now: a lead may lower their role while one is in hand. */
+  readonly canMove: boolean;
 }
 
 export function useMover({
@@ -74,6 +76,7 @@ export function useMover({
   announce,
   reveal,
   inFocus,
+  canMove,
 }: MoverInput): Mover {
   const [preview, setPreview] = useState<MovePreview | null>(null);
   // Event handlers read the latest data without re-subscribing on every board change.
@@ -279,6 +282,13 @@ export function useMover({
   useEffect(() => {
     if (preview && !board.cards[preview.cardId]) finish(hand.current, false);
   }, [board, preview, finish]);
+
+  // So is one whose mover may no longer move cards (a lead made them a reviewer, or revoked
+  // their invite): it goes back where it was, said, rather than move on under the arrow keys
+  // to a drop that is refused.
+  useEffect(() => {
+    if (preview && !canMove) finish(hand.current, false);
+  }, [canMove, preview, finish]);
 
   const overTarget = (e: DragOverEvent | DragEndEvent) => {
     const p = hand.current;

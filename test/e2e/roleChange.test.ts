@@ -11,6 +11,7 @@ import {
   announced,
   card,
   closeCard,
+  columnsOf,
   expectCardIn,
   moveTo,
   openBoard,
@@ -302,5 +303,28 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('heading', { name: 'People invited' }).waitFor();
     await changeBoTo('Editor');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a card in hand when the role drops goes back where it was, and the arrows no longer move it', async () => {
+    // Bo is an editor (as the test before leaves him, or from the start).
+    const claim = 'The port hired 300 dockers';
+    await addClaim(bo, claim);
+    await waitSaved(bo);
+    await card(bo, claim).focus();
+    await bo.keyboard.press('Space');
+    await bo.keyboard.press('ArrowRight');
+    await expect.poll(() => columnsOf(bo, claim)).toEqual(['Corroborated']);
+    await recordLiveRegions(bo);
+
+    await changeBoTo('Reviewer');
+    await expect.poll(() => columnsOf(bo, claim)).toEqual(['Unverified']);
+    await expect
+      .poll(async () => (await liveSaid(bo)).join(' | '))
+      .toContain(`Move cancelled. ${claim} is back in Unverified`);
+    // The keys no longer carry it, so no drop is refused.
+    await bo.keyboard.press('ArrowRight');
+    await bo.keyboard.press('Space');
+    expect(await columnsOf(bo, claim)).toEqual(['Unverified']);
+    expect((await liveSaid(bo)).join(' | ')).not.toContain('Could not move');
   });
 });
