@@ -13,8 +13,12 @@
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way (asking first when an article is pasted and not imported); the opener
  * gets focus back (ArticleTools).
+ *
+ * A lead who lowers this person's role (or revokes the invite) while an article is pasted and
+ * not imported leaves it on screen, read-only, with why it cannot be imported; with nothing
+ * pasted the dialog closes, as its button goes.
  */
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
@@ -72,19 +76,23 @@ export function ImportArticleDialog({
     field: 'url',
     announce,
   });
-  const requestClose = () => {
-    const typed = done
-      ? []
-      : [
-          ...(hasVisibleText(text) ? ['the article text'] : []),
-          ...(hasVisibleText(title) || hasVisibleText(url) ? ['the title and source URL'] : []),
-        ];
-    asks.leave(typed, onClose);
-  };
+  const typed = done
+    ? []
+    : [
+        ...(hasVisibleText(text) ? ['the article text'] : []),
+        ...(hasVisibleText(title) || hasVisibleText(url) ? ['the title and source URL'] : []),
+      ];
+  const requestClose = () => asks.leave(typed, onClose);
+  // The role a lead may lower meanwhile: the form stays to copy from, and imports nothing.
+  const mayImport = actions.canEdit;
+  const nothingTyped = typed.length === 0 && file === null;
+  useEffect(() => {
+    if (!mayImport && !done && nothingTyped) onClose();
+  }, [mayImport, done, nothingTyped, onClose]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || !mayImport) return;
     if (!file && !hasVisibleText(text)) {
       setError('Paste the article text or choose a file.');
       textRef.current?.focus();
@@ -191,6 +199,12 @@ export function ImportArticleDialog({
         </div>
       ) : (
         <form className="dialog-body import-form" onSubmit={submit} aria-busy={busy} noValidate>
+          {!mayImport && (
+            <p role="alert" className="warning">
+              You can no longer import articles here ({actions.lostRights.why}): what you typed is
+              kept to copy until you close this.
+            </p>
+          )}
           <div className="field">
             <label htmlFor={`${id}-text`}>Article text</label>
             <textarea
@@ -198,6 +212,7 @@ export function ImportArticleDialog({
               ref={textRef}
               rows={10}
               value={text}
+              readOnly={!mayImport}
               disabled={file !== null}
               aria-describedby={`${id}-text-hint`}
               onChange={(e) => setText(e.target.value)}
@@ -215,6 +230,7 @@ export function ImportArticleDialog({
                 id={`${id}-file`}
                 ref={fileRef}
                 type="file"
+                disabled={!mayImport}
                 accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                 onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               />
@@ -230,6 +246,7 @@ export function ImportArticleDialog({
             <input
               id={`${id}-headline`}
               value={title}
+              readOnly={!mayImport}
               maxLength={LIMITS.title}
               placeholder="Taken from the article when empty"
               onChange={(e) => setTitle(e.target.value)}
@@ -242,6 +259,7 @@ export function ImportArticleDialog({
               id={`${id}-url`}
               type="url"
               value={url}
+              readOnly={!mayImport}
               placeholder="https://…"
               onChange={(e) => setUrl(e.target.value)}
             />
@@ -255,9 +273,11 @@ export function ImportArticleDialog({
           <div className="row">
             {/* aria-disabled, not disabled, while busy: a focused button that becomes disabled
                 drops focus to the page, and the server's refusal is read to nobody's place. */}
-            <button type="submit" className="button primary" aria-disabled={busy}>
-              {busy ? 'Importing…' : 'Import'}
-            </button>
+            {mayImport && (
+              <button type="submit" className="button primary" aria-disabled={busy}>
+                {busy ? 'Importing…' : 'Import'}
+              </button>
+            )}
             <button
               type="button"
               className="button"

@@ -327,4 +327,35 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await columnsOf(bo, claim)).toEqual(['Unverified']);
     expect((await liveSaid(bo)).join(' | ')).not.toContain('Could not move');
   });
+
+  it('an article pasted in Import article stays through a lower role, read-only, and imports nothing', async () => {
+    // A reviewer after the test before; an editor when this one runs alone.
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Editor') {
+      await changeBoTo('Editor');
+    }
+    await bo.getByRole('button', { name: 'Import article' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Import article' });
+    const text = dialog.getByRole('textbox', { name: 'Article text' });
+    const pasted = 'The mayor said crime fell 20 percent in 2025, police figures show.';
+    await text.fill(pasted);
+
+    await changeBoTo('Reviewer');
+    await dialog
+      .getByRole('alert')
+      .getByText('You can no longer import articles here (your role on the board changed)')
+      .waitFor();
+    expect(await text.inputValue()).toBe(pasted);
+    expect(await text.getAttribute('readonly')).not.toBeNull();
+    expect(await dialog.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // With nothing pasted, it closes as its button goes.
+    await changeBoTo('Editor');
+    await bo.getByRole('button', { name: 'Import article' }).click();
+    await dialog.waitFor();
+    await changeBoTo('Reviewer');
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
