@@ -10,8 +10,9 @@ import { DeleteBoardDialog } from './DeleteBoardDialog';
 
 export function DeleteBoardTool({ title, role }: { title: string; role: Role }) {
   const access = useBoardAccess();
-  const popup = usePopup<'delete'>();
-  if (!can(role, 'deleteBoard') || !access) return null;
+  const allowed = can(role, 'deleteBoard') && access !== null;
+  const popup = usePopup<'delete'>(allowed);
+  if (!allowed) return null;
 
   return (
     <>

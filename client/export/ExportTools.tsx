@@ -19,8 +19,9 @@ export function ExportTools({
   unsaved: boolean;
 }) {
   const access = useBoardAccess();
-  const popup = usePopup<'export'>();
-  if (!can(role, 'export') || !access) return null;
+  const allowed = can(role, 'export') && access !== null;
+  const popup = usePopup<'export'>(allowed);
+  if (!allowed) return null;
 
   return (
     <>

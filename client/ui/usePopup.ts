@@ -18,8 +18,14 @@ export interface Popup<K extends string> {
   readonly openerOf: (key: K) => HTMLButtonElement | null;
 }
 
-export function usePopup<K extends string>(): Popup<K> {
+/**
+ * `available`: whether the popups' buttons are there (a role may lose them). A popup whose
+ * button goes closes with it; its state kept, it opened again by itself, a fresh "Delete
+ * board…" question included, once a lead made the person a lead again.
+ */
+export function usePopup<K extends string>(available = true): Popup<K> {
   const [open, setOpen] = useState<K | null>(null);
+  if (!available && open !== null) setOpen(null);
   const openers = useRef(new Map<K, HTMLButtonElement>());
   const returnTo = useRef<HTMLButtonElement | null>(null);
 

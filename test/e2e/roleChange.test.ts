@@ -358,4 +358,25 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await changeBoTo('Reviewer');
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('a lead’s Export or Delete board… closes with its button, and does not open again by itself with it', async () => {
+    for (const [button, dialogName] of [
+      ['Export', 'Export board'],
+      ['Delete board…', 'Delete “Roles”?'],
+    ] as const) {
+      if ((await bo.locator('.board-title .badge').textContent()) !== 'Lead') {
+        await changeBoTo('Lead');
+      }
+      await bo.getByRole('button', { name: button, exact: true }).click();
+      const dialog = bo.getByRole('dialog', { name: dialogName });
+      await dialog.waitFor();
+      await changeBoTo('Editor');
+      await dialog.waitFor({ state: 'detached' });
+      await changeBoTo('Lead');
+      await bo.getByRole('button', { name: button, exact: true }).waitFor();
+      // Its button back, the dialog stays closed: a lead's question is never asked unbidden.
+      await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+      expect(await bo.getByRole('dialog').count()).toBe(0);
+    }
+  });
 });
