@@ -6,6 +6,10 @@
  * The passage is shown in a read-only text box, so part of it can be selected from the
  * keyboard (Shift and the arrow keys), which the article text itself does not allow without
  * caret browsing; "Keep only the selected part" then narrows the passage to that part.
+ *
+ * A lead who lowers this person's role (or revokes the invite) meanwhile leaves a claim or
+ * speaker they typed on screen, read-only, with why it cannot be made a card; a form left as
+ * it opened (the passage's words) goes, as nothing of theirs is in it.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useBoardActions } from '../board/boardActions';
@@ -36,7 +40,7 @@ export function NewCardForm({
   onCancel: () => void;
 }) {
   const id = useId();
-  const { announce } = useBoardActions();
+  const { announce, canEdit, lostRights } = useBoardActions();
   const claimRef = useRef<HTMLTextAreaElement>(null);
   const [claim, setClaim] = useState(() => claimFrom(passage.text));
   const [speaker, setSpeaker] = useState('');
@@ -50,10 +54,14 @@ export function NewCardForm({
   });
 
   useEffect(() => claimRef.current?.focus(), []);
+  const typed = claim !== claimFrom(passage.text) || speaker.trim() !== '';
+  useEffect(() => {
+    if (!canEdit && !typed) onCancel();
+  }, [canEdit, typed, onCancel]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!claim.trim() || tooLong) return;
+    if (!canEdit || !claim.trim() || tooLong) return;
     if (claimLimit.refuse() || speakerLimit.refuse()) return;
     onCreate(claim.trim(), speaker.trim() || null);
   };
@@ -71,6 +79,12 @@ export function NewCardForm({
       }}
     >
       <h3 id={`${id}-title`}>New card from this passage</h3>
+      {!canEdit && (
+        <p role="alert" className="warning small">
+          You can no longer make cards here ({lostRights.why}): what you typed is kept to copy until
+          you cancel.
+        </p>
+      )}
       <label htmlFor={`${id}-passage`}>Source passage</label>
       {/* Not `readOnly`: Chromium gives a read-only box no caret, so nothing could be selected
           from the keyboard. Edits are refused instead, and aria-readonly says so. */}
@@ -109,6 +123,7 @@ export function NewCardForm({
         id={`${id}-claim`}
         {...claimLimit.field}
         rows={3}
+        readOnly={!canEdit}
         value={claim}
         onChange={(e) => setClaim(e.target.value)}
       />
@@ -118,14 +133,21 @@ export function NewCardForm({
         id={`${id}-speaker`}
         {...speakerLimit.field}
         list={SPEAKER_LIST_ID}
+        readOnly={!canEdit}
         value={speaker}
         onChange={(e) => setSpeaker(e.target.value)}
       />
       {speakerLimit.note}
       <div className="row">
-        <button type="submit" className="button primary small" disabled={!claim.trim() || tooLong}>
-          Create card
-        </button>
+        {canEdit && (
+          <button
+            type="submit"
+            className="button primary small"
+            disabled={!claim.trim() || tooLong}
+          >
+            Create card
+          </button>
+        )}
         <button type="button" className="button small" onClick={onCancel}>
           Cancel
         </button>

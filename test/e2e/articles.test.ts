@@ -281,4 +281,31 @@ describe.skipIf(!RUN)('articles on a board', () => {
     expect(await make.isEnabled()).toBe(true);
     await reader.context().close();
   });
+
+  it('a claim typed from a passage stays read-only to copy once the invite is revoked, and makes no card', async () => {
+    const desk = await server.createBoard('Sports desk', 'Nia');
+    await postJson(
+      `${server.url}/api/boards/${desk.id}/articles`,
+      { title: 'Budget', text: RIGHT },
+      desk.leadToken,
+    );
+    const editor = await openBoardPage(browser, await server.invite(desk, 'Ned', 'editor'));
+    await editor.getByRole('button', { name: 'Article view' }).click();
+    const view = editor.getByRole('region', { name: 'Article view' });
+    await view.locator('.article-body').selectText();
+    await view.getByRole('button', { name: 'Make a card of the selected text' }).click();
+    const form = view.getByRole('form', { name: 'New card from this passage' });
+    const claim = form.getByRole('textbox', { name: 'Claim' });
+    await claim.fill('The budget is $2.1 billion');
+
+    await server.revoke(desk, 'Ned');
+    await form
+      .getByRole('alert')
+      .getByText('You can no longer make cards here (the board’s lead revoked your invite)')
+      .waitFor();
+    expect(await claim.inputValue()).toBe('The budget is $2.1 billion');
+    expect(await claim.getAttribute('readonly')).not.toBeNull();
+    expect(await form.getByRole('button', { name: 'Create card' }).count()).toBe(0);
+    await editor.context().close();
+  });
 });
