@@ -92,6 +92,9 @@ export function ArticleView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [gone]);
   const [removing, setRemoving] = useState(false);
+  // Its question goes with the right to remove (a lead lowered the role): answered, it would only
+  // be refused, and kept, it would be asked again by itself once the right came back.
+  if (removing && !actions.canEdit) setRemoving(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const cards = board.cards;

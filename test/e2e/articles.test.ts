@@ -308,4 +308,26 @@ describe.skipIf(!RUN)('articles on a board', () => {
     expect(await form.getByRole('button', { name: 'Create card' }).count()).toBe(0);
     await editor.context().close();
   });
+
+  it('“Remove article…” asked of an editor made a reviewer goes, and is not asked again by itself', async () => {
+    const desk = await server.createBoard('Weekend desk', 'Nia');
+    await postJson(
+      `${server.url}/api/boards/${desk.id}/articles`,
+      { title: 'Budget', text: RIGHT },
+      desk.leadToken,
+    );
+    const editor = await openBoardPage(browser, await server.invite(desk, 'Ned', 'editor'));
+    await editor.getByRole('button', { name: 'Article view' }).click();
+    const view = editor.getByRole('region', { name: 'Article view' });
+    await view.getByRole('button', { name: 'Remove article…' }).click();
+    const question = editor.getByRole('dialog', { name: 'Remove “Budget”?' });
+    await question.waitFor();
+
+    await server.changeRole(desk, 'Ned', 'reviewer');
+    await question.waitFor({ state: 'detached' });
+    await server.changeRole(desk, 'Ned', 'editor');
+    await view.getByRole('button', { name: 'Remove article…' }).waitFor();
+    expect(await question.count()).toBe(0);
+    await editor.context().close();
+  });
 });
