@@ -48,6 +48,9 @@ export function CommentItem({
   const editRef = useRef<HTMLButtonElement>(null);
   const redactRef = useRef<HTMLButtonElement>(null);
   const { actions, redact } = ctx;
+  // The question goes with the right to redact (a lead lowered the role); kept, it was asked
+  // again by itself once the person was a lead again.
+  if (redacting && !redact) setRedacting(false);
   const own = c.author.id === ctx.myId && ctx.canComment;
 
   // Kept open while the comment turns deleted under it (the redaction's own change arrives

@@ -379,4 +379,25 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
       expect(await bo.getByRole('dialog').count()).toBe(0);
     }
   });
+
+  it('a lead’s “Redact text…” question goes with a lower role, and is not asked again by itself', async () => {
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Lead') {
+      await changeBoTo('Lead');
+    }
+    const claim = 'The port cut its fees by 8%';
+    await addClaim(bo, claim);
+    const dialog = await openCard(bo, claim);
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Source: Ana at the port');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await dialog.getByRole('button', { name: /^Redact text of comment/ }).click();
+    const question = bo.getByRole('dialog', { name: 'Redact Bo’s comment text?' });
+    await question.waitFor();
+
+    await changeBoTo('Editor');
+    await question.waitFor({ state: 'detached' });
+    await changeBoTo('Lead');
+    await dialog.getByRole('button', { name: /^Redact text of comment/ }).waitFor();
+    expect(await question.count()).toBe(0);
+    await closeCard(bo);
+  });
 });
