@@ -131,6 +131,21 @@ describe('a body past the limit', () => {
     expect(sent.bytesBeforeAnswer).toBeLessThan(8 * LIMIT);
   });
 
+  it('as an article, is refused as too large before its token is checked, as any body is', async () => {
+    const sent = await send(
+      headers(`/api/boards/${board.id}/articles?title=Long`, [
+        'Authorization: Bearer not-a-token',
+        'Content-Type: text/plain',
+        `Content-Length: ${3 * 1024 * 1024}`,
+      ]),
+      { chunked: false, giveUpBytes: 64 * LIMIT },
+    );
+    expect(status(sent)).toBe(413);
+    expect(errorCode(sent)).toBe('article_too_large');
+    expect(sent.closedByServer).toBe(true);
+    expect(sent.bytesBeforeAnswer).toBeLessThan(8 * LIMIT);
+  });
+
   it('as a board import, is refused past the import limit', async () => {
     const sent = await send(
       headers('/api/boards/import', [
