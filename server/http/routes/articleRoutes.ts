@@ -66,8 +66,9 @@ function readInput(req: Request, maxBytes: number): ArticleInput & { url: string
 }
 
 /**
- * Reads the body, JSON or the raw file (non-JSON bodies arrive as bytes: decodeArticleInput
- * decides what is text and what is not), up to the request limit. A body past it holds an
+ * `declared` refuses a body said to be too large (below); `read` reads it, JSON or the raw file
+ * (non-JSON bodies arrive as bytes: decodeArticleInput decides what is text and what is not), up
+ * to the request limit. A body past it holds an
  * article past the article limit, and is refused as one (article_too_large, the limit in MB):
  * the generic body_too_large ("request body larger than 2097152 bytes") told an importer of a
  * 5 MB story less than one of 1.5 MB was told. The limit said is the smaller of the two, the one
