@@ -33,16 +33,22 @@ function proposedFrom(board: BoardView, articleId: string): number {
 export function ClaimSignals({ card, board }: { card: CardView; board: BoardView }) {
   const extraction = card.extraction;
   if (!extraction) return null;
-  const total = card.source
-    ? Math.max(extraction.rank, proposedFrom(board, card.source.articleId))
-    : 0;
+  const articleId = card.source?.articleId;
+  // A card kept when its article was removed: the others it proposed went with it, so no count
+  // of them is worth saying ("Rank 1 of 1" was said of a card whose article had proposed more).
+  const removed = articleId !== undefined && !board.articles.some((a) => a.id === articleId);
+  const total =
+    articleId !== undefined && !removed
+      ? Math.max(extraction.rank, proposedFrom(board, articleId))
+      : 0;
   const headingId = `signals-${card.id}`;
   return (
     <section className="claim-signals" aria-labelledby={headingId}>
       <h3 id={headingId}>Check-worthiness</h3>
       <p>
         Rank <strong>{extraction.rank}</strong>
-        {total > 0 && ` of ${total}`} among the claims proposed from this article (1 is the most
+        {total > 0 && ` of ${total}`} among the claims proposed from{' '}
+        {removed ? 'its article, since removed from the board' : 'this article'} (1 is the most
         worth checking).
       </p>
       {extraction.chips.length > 0 && (

@@ -100,6 +100,10 @@ describe.skipIf(!RUN)('articles on a board', () => {
       const detail = await openCard(page, worked.claim);
       const source = detail.getByRole('region', { name: 'Source' });
       expect(await source.textContent()).toContain('From an article since removed from the board.');
+      // Its rank, without a count of the claims its article proposed: they went with it.
+      expect(await detail.getByRole('region', { name: 'Check-worthiness' }).textContent()).toMatch(
+        /^Check-worthinessRank \d+ among the claims proposed from its article, since removed from the board \(/,
+      );
       await page.keyboard.press('Escape');
 
       // Activity: one entry for the removal, with its counts.
