@@ -286,8 +286,9 @@ describe.skipIf(!RUN)('articles on a board', () => {
     await reader.context().close();
   });
 
-  it('a claim typed from a passage stays read-only to copy once the invite is revoked, and makes no card', async () => {
-    const desk = await server.createBoard('Sports desk', 'Nia');
+  /** A new board with the article "Budget", read in Article view by Ned, an editor. */
+  async function nedReadsBudget(title: string) {
+    const desk = await server.createBoard(title, 'Nia');
     await postJson(
       `${server.url}/api/boards/${desk.id}/articles`,
       { title: 'Budget', text: RIGHT },
@@ -295,7 +296,11 @@ describe.skipIf(!RUN)('articles on a board', () => {
     );
     const editor = await openBoardPage(browser, await server.invite(desk, 'Ned', 'editor'));
     await editor.getByRole('button', { name: 'Article view' }).click();
-    const view = editor.getByRole('region', { name: 'Article view' });
+    return { desk, editor, view: editor.getByRole('region', { name: 'Article view' }) };
+  }
+
+  it('a claim typed from a passage stays read-only to copy once the invite is revoked, and makes no card', async () => {
+    const { desk, editor, view } = await nedReadsBudget('Sports desk');
     await view.locator('.article-body').selectText();
     await view.getByRole('button', { name: 'Make a card of the selected text' }).click();
     const form = view.getByRole('form', { name: 'New card from this passage' });
@@ -314,15 +319,7 @@ describe.skipIf(!RUN)('articles on a board', () => {
   });
 
   it('“Remove article…” asked of an editor made a reviewer goes, and is not asked again by itself', async () => {
-    const desk = await server.createBoard('Weekend desk', 'Nia');
-    await postJson(
-      `${server.url}/api/boards/${desk.id}/articles`,
-      { title: 'Budget', text: RIGHT },
-      desk.leadToken,
-    );
-    const editor = await openBoardPage(browser, await server.invite(desk, 'Ned', 'editor'));
-    await editor.getByRole('button', { name: 'Article view' }).click();
-    const view = editor.getByRole('region', { name: 'Article view' });
+    const { desk, editor, view } = await nedReadsBudget('Weekend desk');
     await view.getByRole('button', { name: 'Remove article…' }).click();
     const question = editor.getByRole('dialog', { name: 'Remove “Budget”?' });
     await question.waitFor();
