@@ -268,7 +268,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const { undo, redo } = useUndoRedo({
     connection,
     role,
-    whyNot: rightsGone.why,
+    // A page refused or reopening says why it may not write; otherwise the role is a viewer's
+    // (one made a viewer since hears so from "Your role is now Viewer").
+    whyNot:
+      refused || reopening
+        ? rightsGone.why
+        : 'as a viewer you can read this board but not change it',
     tell,
     shownColumns,
   });

@@ -21,7 +21,10 @@ export function useUndoRedo({
   connection: BoardConnection;
   /** What the page lets this person do now. */
   role: Role;
-  /** Why the role may not undo now (lost rights), for "Could not undo: …". */
+  /**
+   * Why the role may not undo now (a viewer's role, lost rights), for "Could not undo: …" and,
+   * with no step to take, "Nothing to undo: …".
+   */
   whyNot: string;
   /** Says and shows the result. */
   tell: (text: string) => void;
@@ -32,10 +35,13 @@ export function useUndoRedo({
     (which: 'undo' | 'redo') => {
       const undoing = which === 'undo';
       const manager = connection.undoManager;
-      if (!(undoing ? manager.canUndo() : manager.canRedo())) return tell(`Nothing to ${which}.`);
+      const stepThere = undoing ? manager.canUndo() : manager.canRedo();
       // A page that may no longer write (refused, reopening) still holds its own steps: undone
-      // there, they would change the board on screen only, and be said done.
-      if (!mayUndo(role)) return tell(`Could not ${which}: ${whyNot}.`);
+      // there, they would change the board on screen only, and be said done. With none, a
+      // viewer's Ctrl+Z still says why: "Nothing to undo." read as if there might be one day.
+      if (!mayUndo(role))
+        return tell(`${stepThere ? 'Could not' : 'Nothing to'} ${which}: ${whyNot}.`);
+      if (!stepThere) return tell(`Nothing to ${which}.`);
       const before = connection.getSnapshot().board;
       const done = undoing ? connection.undo() : connection.redo();
       const after = connection.getSnapshot().board;

@@ -824,6 +824,11 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await c.keyboard.press('ArrowRight');
     await c.keyboard.press('Space');
     await expectCardIn(c, 'Unemployment fell to 3.9% in March', 'Corroborated');
+    // Ctrl+Z says why there is nothing, not as if a step might come.
+    await c.keyboard.press('Control+z');
+    await expect
+      .poll(() => c.getByTestId('announcer').textContent())
+      .toContain('Nothing to undo: as a viewer you can read this board but not change it.');
     await context.close();
   });
 });
