@@ -211,6 +211,9 @@ export function InvitesDialog({
       throw err;
     }
     setStatus(`${invite.name} is now ${ROLE_LABELS[next]}.`);
+    // A lead who made themselves anything else may no longer read the list (a 403, said as an
+    // error in a dialog about to close with their tools); the page reopens with the new role.
+    if (invite.inviteId === myInviteId && next !== 'lead') return;
     // Not awaited: the row takes the change as saved when this resolves, and a lead who closes
     // on hearing "Bo is now Viewer." must not be asked about it while the list is read again.
     void refresh();

@@ -3,7 +3,7 @@
  * member's open page follows without a reload. The built app in headless Chromium against the
  * real server; the pages are driven by role and accessible name.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import {
@@ -303,6 +303,29 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('heading', { name: 'People invited' }).waitFor();
     await changeBoTo('Editor');
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a lead who makes themselves an editor sees Invite people close, without a refused read of the list', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    const select = dialog.getByRole('combobox', { name: 'Role for Bo' });
+    await select.selectOption({ label: 'Editor' });
+    const refused: string[] = [];
+    const onResponse = (r: Response) => {
+      if (r.url().includes('/invites') && r.status() >= 400)
+        refused.push(`${r.status()} ${r.url()}`);
+    };
+    bo.on('response', onResponse);
+    await dialog.getByRole('button', { name: 'Change role of Bo to Editor' }).click();
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await dialog.waitFor({ state: 'detached' });
+    await waitSaved(bo);
+    bo.off('response', onResponse);
+    // The list read again after the change was asked for with a lead's rights Bo no longer
+    // had: a 403 in the console, and "You may not…" for a moment in a dialog about to close.
+    expect(refused).toEqual([]);
   });
 
   it('a card in hand when the role drops goes back where it was, and the arrows no longer move it', async () => {
