@@ -21,11 +21,14 @@ function host(url: string | null): string | null {
 
 const imported = (at: number) => `imported ${formatTime(at)}`;
 
+/** What naming an article takes: a removed one, known from the history, has no more. */
+export type ArticleNaming = Pick<ArticleView, 'id' | 'title' | 'url' | 'createdAt'>;
+
 /** Adds `more(article)` to the labels that more than one article shares. */
 function setApart(
-  articles: readonly ArticleView[],
+  articles: readonly ArticleNaming[],
   labels: Map<string, string>,
-  more: (article: ArticleView, index: number) => string | null,
+  more: (article: ArticleNaming, index: number) => string | null,
 ): void {
   const count = new Map<string, number>();
   for (const label of labels.values()) count.set(label, (count.get(label) ?? 0) + 1);
@@ -37,7 +40,7 @@ function setApart(
 }
 
 /** Each article's label, by id, all different. `articles` in board order (oldest first). */
-export function articleLabels(articles: readonly ArticleView[]): ReadonlyMap<string, string> {
+export function articleLabels(articles: readonly ArticleNaming[]): ReadonlyMap<string, string> {
   const labels = new Map(articles.map((a) => [a.id, a.title.trim() || UNTITLED]));
   setApart(articles, labels, (a) => host(a.url));
   setApart(articles, labels, (a) => imported(a.createdAt));

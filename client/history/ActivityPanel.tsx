@@ -16,6 +16,7 @@ import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
 import { HistoryReadStatus } from './HistoryReadStatus';
 import { LoadOlderButton } from './LoadOlderButton';
+import { nameArticles } from './nameArticles';
 import { restoreCard, restoreRefusal } from './restoreCard';
 import { useBoardRedactions } from './useBoardRedactions';
 import { useHistory } from './useHistory';
@@ -43,7 +44,12 @@ export function ActivityPanel({
   const history = useHistory(access, null, changeKey);
   const { error, awaitingConnection } = history;
   // The words of a comment a lead redacted go as soon as the board says so, not at the next read.
-  const events = useBoardRedactions(history.events, board, null);
+  const redacted = useBoardRedactions(history.events, board, null);
+  // Two articles of one headline told apart, as the board's lists tell them (nameArticles).
+  const events = useMemo(
+    () => redacted && nameArticles(redacted, board.articles),
+    [redacted, board.articles],
+  );
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);
   const [focus, setFocus] = useState<FocusRequest | null>(null);

@@ -176,6 +176,13 @@ describe.skipIf(!RUN)('articles on a board', () => {
       .getByRole('combobox', { name: 'Article' })
       .selectOption({ label: 'Budget · tribune.example' });
     expect(await articleView().textContent()).toMatch(/Imported by Ana, .+\. 1 card comes from/);
+    // And in Activity, which said "imported the article “Budget”" of both.
+    await page.getByRole('button', { name: 'Activity' }).click();
+    const feed = page.getByRole('list', { name: 'Board activity, newest first' });
+    await expect
+      .poll(() => feed.getByRole('listitem').first().locator('p').first().textContent())
+      .toMatch(/^Ana imported the article “Budget · tribune\.example” and added its 1 card/);
+    await page.getByRole('button', { name: 'Close activity' }).click();
   });
 
   it("a card's dialog goes to its sentence in the article, focused and highlighted, by keyboard", async () => {
