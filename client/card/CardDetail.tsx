@@ -114,6 +114,7 @@ export function CardDetail({
   // the server refused the invite, and the forms give way to read-only text.
   const rights = { edit, comment: actions.canComment };
   const [hadRights, setHadRights] = useState(rights);
+  const mayNow = (d: Draft) => (d.saves === 'comment' ? rights.comment : rights.edit);
   if (rights.edit !== hadRights.edit || rights.comment !== hadRights.comment) {
     setHadRights(rights);
     // Only what needs a right now gone: an editor made a reviewer still comments.
@@ -124,7 +125,15 @@ export function CardDetail({
       setOrphans([...orphans, ...lost]);
       setOrphanedBy('rights');
     }
+    // The right back (the lead changed their mind): a comment or a reply typed then goes back
+    // into its form, which opens with it; the rest stays below to copy, said as savable again.
+    if (orphanedBy === 'rights') drafts.offer(orphans.filter(mayNow));
   }
+  useEffect(() => {
+    if (orphans.some((o) => drafts.wasTaken(o))) {
+      setOrphans((had) => had.filter((o) => !drafts.wasTaken(o)));
+    }
+  }, [orphans, hadRights, drafts]);
   const orphaned = useRef(orphans);
   orphaned.current = orphans;
   const typedText = useCallback(
@@ -210,9 +219,11 @@ export function CardDetail({
             <TypedNotSaved
               drafts={orphans}
               note={
-                orphanedBy === 'rights'
-                  ? `You can no longer save this here (${actions.lostRights.why}): copy it before you close this.`
-                  : TYPED_NOTE.back
+                orphanedBy !== 'rights'
+                  ? TYPED_NOTE.back
+                  : orphans.every(mayNow)
+                    ? TYPED_NOTE.rightsBack
+                    : `You can no longer save this here (${actions.lostRights.why}): copy it before you close this.`
               }
             />
             {wholeClaim && (
@@ -323,6 +334,7 @@ export function CardDetail({
 const TYPED_NOTE = {
   deleted: 'It was not saved: copy it before you close this.',
   back: 'The card was deleted while you were typing, and is back now without it: copy it into the card again.',
+  rightsBack: 'Your role lets you save this again: copy it into its field before you close this.',
 } as const;
 
 /**

@@ -10,7 +10,7 @@ import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { SubmitRow } from '../ui/SubmitRow';
 import { useTextLimit } from '../ui/useTextLimit';
-import { useUnsavedDraft } from '../ui/unsavedDrafts';
+import { useTextBack, useUnsavedDraft } from '../ui/unsavedDrafts';
 import { MentionSuggestions } from './MentionSuggestions';
 import { useMentionAutocomplete } from './useMentionAutocomplete';
 
@@ -37,7 +37,9 @@ export function CommentForm({
   onTextChange?: (text: string) => void;
 }) {
   const hintId = useId();
-  const [text, setText] = useState(initial);
+  // What was typed here before a lead took the right to comment away, and gave it back.
+  const back = useTextBack(label, 'comment');
+  const [text, setText] = useState(back ?? initial);
   const dirty = text.trim() !== initial.trim();
   useUnsavedDraft(label, dirty, text, 'comment');
   const escape = useEscapeAsks(dirty, () => onCancel?.());

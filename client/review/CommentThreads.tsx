@@ -19,6 +19,7 @@ import { commentNames } from './commentNames';
 import { postEditAgain } from './postEditAgain';
 import { threadNames } from './threadNames';
 import { TypedCommentGone } from './TypedCommentGone';
+import { useTextOffered } from '../ui/unsavedDrafts';
 import {
   editGoneNews,
   editRedactedNews,
@@ -238,6 +239,12 @@ function Thread({
   if (replying && !ctx.canComment) {
     noteReply(root.id, null);
     setReplying(false);
+  }
+  // The right back (a lead undid the change), the reply typed then opens again with its text.
+  const replyBack = useTextOffered(replyName, 'comment');
+  if (!replying && ctx.canComment && replyBack) {
+    setRedactedBefore(root.redacted?.at ?? null);
+    setReplying(true);
   }
   const stopReplying = () => {
     noteReply(root.id, null);

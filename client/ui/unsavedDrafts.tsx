@@ -16,6 +16,31 @@ export interface Draft {
 
 export class DraftRegistry {
   private readonly drafts = new Map<object, Draft>();
+  /** What was typed in forms that went with a right now back, for those forms to take again. */
+  private offered: readonly Draft[] = [];
+  private readonly taken = new Set<Draft>();
+
+  /** Offers `drafts` to the forms of their names that open from now on (textBack). */
+  offer(drafts: readonly Draft[]): void {
+    this.offered = drafts;
+    this.taken.clear();
+  }
+
+  /** The draft offered to a form of this name not taken yet, if any. Reads only. */
+  offeredTo(label: string, saves: Draft['saves']): Draft | null {
+    return (
+      this.offered.find((d) => d.label === label && d.saves === saves && !this.taken.has(d)) ?? null
+    );
+  }
+
+  take(draft: Draft): void {
+    this.taken.add(draft);
+  }
+
+  /** Whether a form has taken `draft` back since it was offered. */
+  wasTaken(draft: Draft): boolean {
+    return this.taken.has(draft);
+  }
 
   set(key: object, draft: Draft | null): void {
     if (draft === null) this.drafts.delete(key);
@@ -61,4 +86,24 @@ export function useUnsavedDraft(
     registry.set(key, dirty ? { label, text, saves } : null);
     return () => registry.set(key, null);
   }, [registry, key, label, dirty, text, saves]);
+}
+
+/**
+ * What a form of this name held when its right went, offered back now the right is back
+ * (CardDetail), or null: the form starts from it. Read as the form mounts, and taken once it
+ * has (an effect: React may render a form twice before it mounts it).
+ */
+export function useTextBack(label: string, saves: Draft['saves']): string | null {
+  const registry = useContext(RegistryContext);
+  const [back] = useState(() => registry?.offeredTo(label, saves) ?? null);
+  useEffect(() => {
+    if (back) registry?.take(back);
+  }, [registry, back]);
+  return back?.text ?? null;
+}
+
+/** Whether a form of this name has text offered back (a reply's form opens again for it). */
+export function useTextOffered(label: string, saves: Draft['saves']): boolean {
+  const registry = useContext(RegistryContext);
+  return registry?.offeredTo(label, saves) != null;
 }

@@ -423,4 +423,41 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await question.count()).toBe(0);
     await closeCard(bo);
   });
+  it('a comment and a reply kept read-only when a reviewer is made a viewer go back into their forms with the role', async () => {
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Editor') {
+      await changeBoTo('Editor');
+    }
+    const claim = 'Dock wages rose 6% last year';
+    await addClaim(bo, claim);
+    let dialog = await openCard(bo, claim);
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Which year?');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await closeCard(bo);
+    await changeBoTo('Reviewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    dialog = await openCard(bo, claim);
+    await dialog.getByRole('button', { name: /^Reply to Bo/ }).click();
+    await dialog.getByRole('textbox', { name: /^Reply to Bo/ }).fill('2023, says the port');
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('Ask the harbour master');
+
+    await changeBoTo('Viewer');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    expect(await typed.getByRole('textbox').count()).toBe(2);
+    await changeBoTo('Reviewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    // Back in their forms, to post: nothing to copy by hand, nothing kept twice.
+    const comment = dialog.getByRole('textbox', { name: 'New comment', exact: true });
+    await expect.poll(() => comment.inputValue()).toBe('Ask the harbour master');
+    expect(await dialog.getByRole('textbox', { name: /^Reply to Bo/ }).inputValue()).toBe(
+      '2023, says the port',
+    );
+    await typed.waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Post reply' }).click();
+    await dialog.getByText('2023, says the port').waitFor();
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await dialog.getByText('Ask the harbour master').waitFor();
+    await waitSaved(bo);
+    await closeCard(bo);
+  });
 });
