@@ -41,6 +41,7 @@ export function ExportDialog({
   boardId,
   token,
   unsaved,
+  canExport,
   onClose,
 }: {
   board: BoardView;
@@ -48,6 +49,11 @@ export function ExportDialog({
   token: string;
   /** Local changes the server has not acknowledged yet. */
   unsaved: boolean;
+  /**
+   * Whether the person is still a lead. Made editor or lower, the dialog closes, or, with an
+   * organisation typed and not saved, keeps it read-only to copy, as Invite people does.
+   */
+  canExport: boolean;
   onClose: () => void;
 }) {
   const id = useId();
@@ -57,6 +63,10 @@ export function ExportDialog({
   const [busy, setBusy] = useState<ExportChoice['format'] | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  const [orgTyped, setOrgTyped] = useState(false);
+  useEffect(() => {
+    if (!canExport && !orgTyped) onClose();
+  }, [canExport, orgTyped, onClose]);
   const unsavedRef = useRef(unsaved);
   useEffect(() => {
     unsavedRef.current = unsaved;
@@ -111,75 +121,86 @@ export function ExportDialog({
   return (
     <ModalDialog title="Export board" className="export-dialog" focus="title" onClose={onClose}>
       <div className="dialog-body">
-        <p className="muted small">
-          Every export is complete: all cards, evidence, verdicts and comments.
-        </p>
-        <div className="field">
-          <label htmlFor={`${id}-at`}>Export as of…</label>
-          <div className="row">
-            <input
-              id={`${id}-at`}
-              type="datetime-local"
-              step={1}
-              value={asOf}
-              aria-describedby={`${id}-at-hint`}
-              onChange={(e) => {
-                setAsOf(e.target.value);
-                setTouched(true);
-              }}
-            />
-            <button
-              type="button"
-              className="button small"
-              onClick={() => {
-                setAsOf(toLocalInputValue(Date.now()));
-                setTouched(false);
-              }}
-            >
-              Use now
-            </button>
-          </div>
-          <p id={`${id}-at-hint`} className="muted small">
-            {pastMoment.ok && pastMoment.at !== null
-              ? 'The export shows the board as it was at this moment.'
-              : 'The export shows the board as it is now. Pick an earlier moment to see it as it was then.'}
+        {canExport ? (
+          <>
+            <p className="muted small">
+              Every export is complete: all cards, evidence, verdicts and comments.
+            </p>
+            <div className="field">
+              <label htmlFor={`${id}-at`}>Export as of…</label>
+              <div className="row">
+                <input
+                  id={`${id}-at`}
+                  type="datetime-local"
+                  step={1}
+                  value={asOf}
+                  aria-describedby={`${id}-at-hint`}
+                  onChange={(e) => {
+                    setAsOf(e.target.value);
+                    setTouched(true);
+                  }}
+                />
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => {
+                    setAsOf(toLocalInputValue(Date.now()));
+                    setTouched(false);
+                  }}
+                >
+                  Use now
+                </button>
+              </div>
+              <p id={`${id}-at-hint`} className="muted small">
+                {pastMoment.ok && pastMoment.at !== null
+                  ? 'The export shows the board as it was at this moment.'
+                  : 'The export shows the board as it is now. Pick an earlier moment to see it as it was then.'}
+              </p>
+            </div>
+            <ul className="export-choices" aria-label="Formats" aria-busy={busy !== null}>
+              {EXPORT_CHOICES.map((choice) => (
+                <li key={choice.format}>
+                  <button
+                    type="button"
+                    className="button"
+                    aria-describedby={`${id}-${choice.format}`}
+                    // aria-disabled, not disabled: a focused button that becomes disabled drops
+                    // focus to the page, and the keyboard user starts again from the top.
+                    aria-disabled={busy !== null}
+                    onClick={() => void download(choice)}
+                  >
+                    {busy === choice.format
+                      ? `Downloading ${choice.label}…`
+                      : `Download ${choice.label}`}
+                  </button>
+                  <span id={`${id}-${choice.format}`} className="muted small">
+                    {choice.description}
+                  </span>
+                  {choice.format === 'claimreview' && (
+                    <ClaimReviewReadiness board={board} id={`${id}-readiness`} />
+                  )}
+                </li>
+              ))}
+            </ul>
+            <div className="export-messages">
+              <div role="status" className="export-status">
+                {status}
+              </div>
+              <div role="alert" className="error">
+                {error}
+              </div>
+            </div>
+          </>
+        ) : (
+          <p role="alert" className="warning">
+            You are no longer a lead on this board, so the organisation you typed was not saved. It
+            is kept here to copy until you close this.
           </p>
-        </div>
-        <ul className="export-choices" aria-label="Formats" aria-busy={busy !== null}>
-          {EXPORT_CHOICES.map((choice) => (
-            <li key={choice.format}>
-              <button
-                type="button"
-                className="button"
-                aria-describedby={`${id}-${choice.format}`}
-                // aria-disabled, not disabled: a focused button that becomes disabled drops
-                // focus to the page, and the keyboard user starts again from the top.
-                aria-disabled={busy !== null}
-                onClick={() => void download(choice)}
-              >
-                {busy === choice.format
-                  ? `Downloading ${choice.label}…`
-                  : `Download ${choice.label}`}
-              </button>
-              <span id={`${id}-${choice.format}`} className="muted small">
-                {choice.description}
-              </span>
-              {choice.format === 'claimreview' && (
-                <ClaimReviewReadiness board={board} id={`${id}-readiness`} />
-              )}
-            </li>
-          ))}
-        </ul>
-        <div className="export-messages">
-          <div role="status" className="export-status">
-            {status}
-          </div>
-          <div role="alert" className="error">
-            {error}
-          </div>
-        </div>
+        )}
         <OrganisationForm
           saved={board.meta.organisation}
+          canSave={canExport}
+          onTyped={setOrgTyped}
           nameRef={orgNameRef}
           onSaved={(message) => {
             setError('');

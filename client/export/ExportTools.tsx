@@ -19,21 +19,26 @@ export function ExportTools({
   unsaved: boolean;
 }) {
   const access = useBoardAccess();
-  const allowed = can(role, 'export') && access !== null;
-  const popup = usePopup<'export'>(allowed);
-  if (!allowed) return null;
+  const allowed = can(role, 'export');
+  // Open when the role goes, the dialog stays only to keep an organisation typed and not saved
+  // (ExportDialog closes itself otherwise): it closes for good, never to open by itself again.
+  const popup = usePopup<'export'>(access !== null);
+  if (!access) return null;
 
   return (
     <>
-      <PopupButton popup={popup} name="export" opens="dialog">
-        Export
-      </PopupButton>
+      {allowed && (
+        <PopupButton popup={popup} name="export" opens="dialog">
+          Export
+        </PopupButton>
+      )}
       {popup.open === 'export' && (
         <ExportDialog
           board={board}
           boardId={access.id}
           token={access.token}
           unsaved={unsaved}
+          canExport={allowed}
           onClose={popup.close}
         />
       )}

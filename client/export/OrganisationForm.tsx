@@ -2,7 +2,7 @@
  * The board's organisation (name and web address), the author of its ClaimReview markup.
  * Saved on the board with setOrganisation, so every lead's ClaimReview export names it.
  */
-import { type FormEvent, type Ref, useId, useState } from 'react';
+import { type FormEvent, type Ref, useEffect, useId, useState } from 'react';
 import { LIMITS, organisationSchema } from '../../shared/board/inputs';
 import type { Organisation } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
@@ -31,10 +31,16 @@ function problemsOf(draft: Organisation): Problems {
 
 export function OrganisationForm({
   saved,
+  canSave,
+  onTyped,
   nameRef,
   onSaved,
 }: {
   saved: Organisation | null;
+  /** False once the person is no longer a lead: what was typed stays, read-only, to copy. */
+  canSave: boolean;
+  /** Told whether something typed is not saved (the dialog stays open for it). */
+  onTyped: (typed: boolean) => void;
   /** The name field, which the dialog focuses when ClaimReview is refused for want of it. */
   nameRef: Ref<HTMLInputElement>;
   onSaved: (message: string) => void;
@@ -48,6 +54,9 @@ export function OrganisationForm({
   const trimmed = { name: shown.name.trim(), url: shown.url.trim() };
   const problems = tried ? problemsOf(trimmed) : {};
   const edit = (patch: Partial<Organisation>) => setDraft({ ...shown, ...patch });
+  const typed =
+    draft !== null && (trimmed.name !== (saved?.name ?? '') || trimmed.url !== (saved?.url ?? ''));
+  useEffect(() => onTyped(typed), [typed, onTyped]);
   // A pasted address is kept whole: one cut at the limit would be a wrong link, saved silently.
   const urlLimit = useTextLimit<HTMLInputElement>({
     text: trimmed.url,
@@ -58,7 +67,7 @@ export function OrganisationForm({
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    if (draft === null) return; // nothing changed since the last save
+    if (draft === null || !canSave) return; // nothing changed since the last save
     setTried(true);
     if (urlLimit.refuse() || Object.keys(problemsOf(trimmed)).length > 0) return;
     const ok = actions.run('save the organisation', () =>
@@ -88,6 +97,7 @@ export function OrganisationForm({
           ref={nameRef}
           value={shown.name}
           maxLength={LIMITS.title}
+          readOnly={!canSave}
           autoComplete="organization"
           aria-invalid={problems.name ? true : undefined}
           aria-describedby={problems.name ? `${id}-name-error` : undefined}
@@ -105,6 +115,7 @@ export function OrganisationForm({
           {...urlLimit.field}
           id={`${id}-url`}
           type="url"
+          readOnly={!canSave}
           value={shown.url}
           placeholder="https://example.org"
           aria-invalid={problems.url || urlLimit.error ? true : undefined}
@@ -117,12 +128,14 @@ export function OrganisationForm({
           </p>
         )}
       </div>
-      <div className="row">
-        {/* aria-disabled: a focused button that becomes disabled on saving drops focus. */}
-        <button type="submit" className="button small" aria-disabled={draft === null}>
-          Save organisation
-        </button>
-      </div>
+      {canSave && (
+        <div className="row">
+          {/* aria-disabled: a focused button that becomes disabled on saving drops focus. */}
+          <button type="submit" className="button small" aria-disabled={draft === null}>
+            Save organisation
+          </button>
+        </div>
+      )}
     </form>
   );
 }

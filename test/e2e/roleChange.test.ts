@@ -403,6 +403,30 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     }
   });
 
+  it('a lead made an editor keeps an organisation typed in Export, read-only, without the downloads', async () => {
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Lead') {
+      await changeBoTo('Lead');
+    }
+    await bo.getByRole('button', { name: 'Export', exact: true }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Export board' });
+    const name = dialog.getByRole('textbox', { name: 'Organisation name' });
+    await name.fill('Harbour Desk');
+    await changeBoTo('Editor');
+    await dialog
+      .getByRole('alert')
+      .getByText('You are no longer a lead on this board, so the organisation you typed')
+      .waitFor();
+    expect(await name.inputValue()).toBe('Harbour Desk');
+    expect(await name.getAttribute('readonly')).not.toBeNull();
+    expect(await dialog.getByRole('button', { name: /^Download / }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Save organisation' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    expect(await bo.getByRole('dialog').count()).toBe(0);
+  });
+
   it('a lead’s “Redact text…” question goes with a lower role, and is not asked again by itself', async () => {
     if ((await bo.locator('.board-title .badge').textContent()) !== 'Lead') {
       await changeBoTo('Lead');
