@@ -18,6 +18,7 @@ import {
   openingSubject,
   publisherOf,
   takesObject,
+  untilCircumstance,
   untilTime,
 } from './nounPhrases';
 import {
@@ -207,7 +208,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
         const clause = more
           ? null
           : { start: ws[clauseFirst]!.start, end: sentenceEnd, at: 'tail' as const };
-        found.push({ np, form: 'reported', clause, priority: 1 });
+        found.push({ np: untilCircumstance(ws, np)!, form: 'reported', clause, priority: 1 });
         continue;
       }
     }

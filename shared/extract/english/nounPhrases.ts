@@ -122,6 +122,25 @@ export function untilTime(ws: Token[], np: Span | null): Span | null {
 const TIME_WORDS =
   /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
 
+/**
+ * A speaker named after its verb, without what follows the name: "said Governor Tom Reyes on
+ * Monday", "said Mayor Linda Okafor after the vote", "said police chief Mia Lund in a
+ * statement". A preposition right after a name, before a lowercase word, says when, where or
+ * how it was said; "Secretary of State Antony Blinken" and "Minister for Health Ana Ruiz" keep
+ * theirs, and so does a role's "a spokesperson for the ministry", which no name precedes.
+ */
+export function untilCircumstance(ws: Token[], np: Span | null): Span | null {
+  const timed = untilTime(ws, np);
+  if (!timed) return null;
+  for (let k = timed.first + 1; k <= timed.last; k++) {
+    const opensPhrase = ws[k]!.pos === 'ADP' && low(ws[k]) !== 'of';
+    if (opensPhrase && ws[k - 1]!.pos === 'PROPN' && /^\p{Ll}/u.test(ws[k + 1]?.value ?? '')) {
+      return { ...timed, last: k - 1 };
+    }
+  }
+  return timed;
+}
+
 /** Every word capitalised, as a personal name is: "Lena Park" (wink tags "Park" a noun). */
 export function looksLikeName(ws: Token[], np: Span): boolean {
   const words = ws.slice(np.first, np.last + 1);

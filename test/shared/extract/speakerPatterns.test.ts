@@ -266,6 +266,18 @@ describe('a title or role before a person’s name', () => {
     expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(speaker);
   });
 
+  // QA: '"…," said Mayor Linda Okafor after the vote.' gave the speaker "Mayor Linda Okafor after
+  // the vote", a second spelling beside the "Linda Okafor" of her other claims.
+  it.each([
+    ['said Mayor Linda Okafor after the vote', 'Linda Okafor'],
+    ['said police chief Mia Lund in a statement', 'Mia Lund'],
+    ['said Governor Tom Reyes on Monday', 'Tom Reyes'],
+    ['said a spokesperson for the ministry on Monday', 'a spokesperson for the ministry'],
+    ['said Secretary of State Antony Blinken in an interview', 'Antony Blinken'],
+  ])('"…, %s." leaves when and how it was said out of the speaker', (clause, speaker) => {
+    expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(speaker);
+  });
+
   it('gives the person one name with the title and with the surname alone', () => {
     const article =
       'Police chief Mia Lund said arrests fell 12 percent in 2024.\n\n' +
