@@ -373,7 +373,16 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
         if (close > 0) end = ws[close]!.end;
         start = ws[v - 2]!.end;
       }
-      const clause = { start, end, at: 'tail' as const };
+      // '"…", dijo Ortega, quien recordó que el 30 por ciento …': a second statement after the
+      // speaker, which cutting the clause would take out: the sentence stays whole.
+      const more = ws.some(
+        (w, k) =>
+          k > v &&
+          w.value === ',' &&
+          /^(quien|y)$/.test(r.low(k + 1)) &&
+          reportingVerbAt(r, k + 2) >= 0,
+      );
+      const clause = more ? null : { start, end, at: 'tail' as const };
       found.push({ ...who, form: 'reported', clause, priority: 1, at: v });
       continue;
     }

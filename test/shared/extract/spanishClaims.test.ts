@@ -311,6 +311,23 @@ describe('Spanish attribution forms', () => {
     expect(speakerOf(text, 'Los arrestos')).toBe('Mia Lund');
   });
 
+  // QA: the claim was cut to the quotation, "Llevamos cinco años pidiendo este plan.", and the
+  // figure Ortega gave after it, the checkable part, went with the reporting clause.
+  it.each([
+    [
+      '"Llevamos cinco años pidiendo este plan", dijo Ortega, quien recordó que el 30 por ciento de los médicos rurales se jubilará antes de 2030.',
+      'Ortega',
+    ],
+    [
+      '«El penal está lleno», dijo el ministro Gustavo Villatoro, y añadió que tiene 40.000 reos.',
+      'Gustavo Villatoro',
+    ],
+  ])('keeps the sentence whole when a second statement follows the speaker: %s', (text, who) => {
+    const [claim] = extractClaims(text).claims;
+    expect(claim?.claim).toBe(text);
+    expect(claim?.speaker).toBe(who);
+  });
+
   it('gives a verb without subject and a bare role the previous speaker', () => {
     const text =
       '«El penal costó 115 millones de dólares», dijo el ministro Gustavo Villatoro el martes. ' +
