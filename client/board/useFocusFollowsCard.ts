@@ -3,7 +3,8 @@
  * a colleague moved it (focus follows it to its new column, and who moved it from where to
  * where is said, with the verdict the move set or cleared) or deleted it (focus goes to the
  * card that took its place, or another column's first card when it was the last, and who
- * deleted it is said once the history names them), or a change took it out of the filter
+ * deleted it is said once the history names them; the columns when it was the last card on
+ * the board), or a change took it out of the filter
  * (BoardPage puts focus in its place, as for a request for a card not shown). Without this,
  * the card's element goes with it and focus falls to the page, silently: a screen-reader user
  * is left nowhere. The person's own moves and deletes already say where focus goes (a reveal
@@ -16,6 +17,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { BoardView, CardView, ColumnId } from '../../shared/board';
 import { cardInPlace } from './cardBeside';
 import { clip } from '../ui/clip';
+import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { fullStop } from '../ui/fullStop';
 import type { RevealRequest } from './Column';
 import { colleagueMovedWords } from './moveWords';
@@ -119,9 +121,11 @@ export function useFocusFollowsCard({
       }
       return;
     }
-    // The card that took its place, else the one above, else the first of another column.
+    // The card that took its place, else the one above, else the first of another column;
+    // with no card left on the board, its columns, not the page (QA45).
     const next = cardInPlace(shown, was.card.column, was.index);
     if (next) focusCard(next);
+    else focusWhenRendered(() => document.getElementById('main'));
     if (lastChangeOwn()) return;
     // Focus moves on at once; the words wait for the history, which alone names the deleter.
     void deleterName(was.card).then((by) =>

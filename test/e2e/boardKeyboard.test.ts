@@ -173,6 +173,27 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
       'Search cards',
     );
   });
+
+  // QA45: deleting the board's last card left focus on the page, and the next Tab started
+  // from the top of it; so did Undo bringing the card back.
+  it('puts focus on the columns when the board’s last card is deleted', async () => {
+    const board = await server.createBoard('One ferry', 'Lea');
+    const alone = await (await browser.newContext()).newPage();
+    alone.setDefaultTimeout(10_000);
+    await openBoard(alone, board.leadUrl);
+    const claim = 'The last ferry left at 23:10 every night in 2024';
+    await addClaim(alone, claim);
+    await card(alone, claim)
+      .getByRole('button', { name: /^Delete card/ })
+      .focus();
+    await alone.keyboard.press('Enter');
+    await expect.poll(() => card(alone, claim).count()).toBe(0);
+    await expect.poll(() => alone.evaluate(() => document.activeElement?.id)).toBe('main');
+    await alone.keyboard.press('Control+z');
+    await expectCardIn(alone, claim, 'Unverified');
+    expect(await alone.evaluate(() => document.activeElement?.id)).toBe('main');
+    await alone.context().close();
+  });
 });
 
 /** bench/sync/cardModel deals cards round-robin: Corroborated gets card-1, card-4, card-7 … */
