@@ -54,7 +54,15 @@ export function CreateBoardForm({
           {error}
         </p>
       )}
-      <button type="submit" className="button primary" disabled={busy || !hasVisibleText(title)}>
+      {/* aria-disabled while creating, not disabled: a focused button that becomes disabled
+          drops focus to the page, and a refusal ("The server cannot be reached") left a
+          keyboard user there. */}
+      <button
+        type="submit"
+        className="button primary"
+        disabled={!hasVisibleText(title)}
+        aria-disabled={busy}
+      >
         {busy ? 'Creating…' : 'Create board'}
       </button>
     </form>

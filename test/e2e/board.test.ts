@@ -759,6 +759,27 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await a.getByRole('button', { name: 'Clear filters' }).click();
   });
 
+  // QA45: Create board turned disabled while it waited, which dropped focus to the page, so
+  // a keyboard user whose board the server could not create was left at the top of it.
+  it('keeps focus on Create board when the server cannot be reached', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Dee');
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Board title' }).fill('Budget speech');
+    await page.route('**/api/boards', (route) => route.abort('connectionrefused'));
+    const create = page.getByRole('button', { name: 'Create board' });
+    await create.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'cannot be reached' }).waitFor();
+    expect(await create.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.unroute('**/api/boards');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/b\/[^/#]+$/);
+    await context.close();
+  });
+
   it('a first visitor gives a name, creates a board as its lead and finds it on the start page', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
