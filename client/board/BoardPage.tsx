@@ -440,6 +440,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     announce,
     lastChangeOwn: connection.lastChangeWasOwn,
     deleterName: focusedDeleter,
+    meId: connection.actor.id,
   });
   // A card asked for that the board does not show: the filter leaves it out (the person's own
   // change took it out: a verdict saved under "No verdict", a claim edited away from the search,

@@ -46,6 +46,7 @@ export function useFocusFollowsCard({
   announce,
   lastChangeOwn,
   deleterName,
+  meId,
 }: {
   board: BoardView;
   /** The cards each column shows, in order. */
@@ -57,6 +58,8 @@ export function useFocusFollowsCard({
   lastChangeOwn: () => boolean;
   /** The colleague who deleted a card, by name, when the board's history says (deleterName). */
   deleterName: (card: CardView) => Promise<string | null>;
+  /** This person's id: a move they made in another tab or window names nobody, as a deletion. */
+  meId: string;
 }): (cardId: string) => boolean {
   const focused = useRef<Focused | null>(null);
   const latest = useRef({ board, shown, reveal });
@@ -115,7 +118,10 @@ export function useFocusFollowsCard({
       if (!lastChangeOwn() && shown[card.column].includes(card.id)) {
         // The card's last writer is its mover, unless the move was a colleague's Undo: that
         // writes an earlier writer and time back, and a name then would blame the wrong person.
-        const by = card.updatedAt > was.card.updatedAt ? card.updatedBy.name.trim() : '';
+        // "You" is not a name: this person's own move from another tab names nobody (QA45:
+        // it said "Lea moved …" to Lea).
+        const moverNamed = card.updatedAt > was.card.updatedAt && card.updatedBy.id !== meId;
+        const by = moverNamed ? card.updatedBy.name.trim() : '';
         const verdict = card.verdict === was.card.verdict ? undefined : card.verdict;
         announce(colleagueMovedWords(by || null, short, was.card.column, card.column, verdict));
       }
@@ -131,7 +137,7 @@ export function useFocusFollowsCard({
     void deleterName(was.card).then((by) =>
       announce(by ? fullStop(`${by} deleted ${short}`) : `${short} was deleted.`),
     );
-  }, [board, shown, reveal, focusCard, announce, lastChangeOwn, deleterName]);
+  }, [board, shown, reveal, focusCard, announce, lastChangeOwn, deleterName, meId]);
 
   // Whether the card had focus as this render began: a colleague's move of it is told here.
   return useCallback((cardId: string) => focused.current?.card.id === cardId, []);

@@ -708,6 +708,26 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     dee.destroy();
   });
 
+  // QA45: Ana's own move, made in another tab, was read to her as "Ana moved …", as if a
+  // colleague of her name had moved it; a deletion from her other tab names nobody already.
+  it('names nobody for a move of the focused card made by the same person elsewhere', async () => {
+    const claim = 'Ferry fares rose 8% in Quillby in 2024';
+    await addClaim(a, claim);
+    const id = (await card(a, claim).getAttribute('data-card-id'))!;
+    // Ana herself, on her lead link in another window (a y-websocket client).
+    const elsewhere = server.connect(board.id, board.leadToken);
+    await elsewhere.synced();
+    await card(a, claim).focus();
+    moveCard(elsewhere.doc, id, { column: 'disputed', index: 0 }, elsewhere.as);
+    await expectCardIn(a, claim, 'Disputed');
+    await expect
+      .poll(() => a.getByTestId('announcer').textContent())
+      .toContain(`${claim} was moved from Unverified to Disputed.`);
+    expect(await a.getByTestId('announcer').textContent()).not.toContain('Ana moved');
+    await elsewhere.allSaved();
+    elsewhere.destroy();
+  });
+
   it("reads out a colleague's comment and move on the card one has open", async () => {
     const claim = 'Bus fares froze for 2 years';
     await addClaim(a, claim);
