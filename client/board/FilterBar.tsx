@@ -57,10 +57,12 @@ export function FilterBar({
 }) {
   const total = Object.keys(board.cards).length;
   const articleNames = useMemo(() => articleLabels(board.articles), [board.articles]);
-  // Said after "Clear filters" until the filter changes again.
+  // Said after "Clear filters" until the filter changes again; also after any change that
+  // leaves no filter (a search emptied by hand, a filter set back to "Any"), where the count
+  // went silent and the last thing heard was "3 of 22 cards" (QA45).
   const [cleared, setCleared] = useState(false);
   const change = (f: CardFilter) => {
-    setCleared(false);
+    setCleared(isFilterActive(filter) && !isFilterActive(f));
     onChange(f);
   };
   const select = (key: 'speaker' | 'verdict' | 'assignee' | 'article', value: string) =>

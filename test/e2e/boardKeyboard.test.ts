@@ -174,6 +174,21 @@ describe.skipIf(!RUN)('the keyboard after one’s own changes', () => {
     );
   });
 
+  // QA45: a search emptied by hand took the count away in silence: the last thing a screen
+  // reader had said was "1 of 10 cards".
+  it('says the filters are cleared when the search is emptied by hand', async () => {
+    // The cases before leave a verdict filter set.
+    const clear = page.getByRole('button', { name: 'Clear filters' });
+    if ((await clear.count()) > 0) await clear.click();
+    const search = page.getByRole('searchbox', { name: 'Search cards' });
+    await search.fill('6000');
+    await expect.poll(() => audibleLiveText(page)).toContain('1 of 10 cards');
+    await search.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => audibleLiveText(page)).toContain('Filters cleared: 10 cards.');
+  });
+
   // QA45: deleting the board's last card left focus on the page, and the next Tab started
   // from the top of it; so did Undo bringing the card back.
   it('puts focus on the columns when the board’s last card is deleted', async () => {
