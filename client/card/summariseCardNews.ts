@@ -17,6 +17,7 @@ import type { Actor, CardView } from '../../shared/board';
 import { COLUMN_LABELS } from '../board/columnLabels';
 import { sourceName } from '../review/sourceName';
 import { STANCE_WORDS } from '../review/stanceLabels';
+import { fullStop } from '../ui/fullStop';
 import { plural } from '../ui/plural';
 import { type CardNewsItem, EDITED_FIELDS, type EditedField } from './cardNews';
 import { quoted } from '../ui/quoted';
@@ -121,9 +122,11 @@ export function summariseCardNews(items: readonly CardNewsItem[], now: CardView)
     const parts = fragments(deeds, by, one ? 'this card' : 'it');
     if (one && parts.length === 0) continue; // its one change is old news
     sentences.push(
-      one
-        ? `${by.name} ${parts[0]}.`
-        : `${by.name} made ${deeds.count} changes to this card${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
+      fullStop(
+        one
+          ? `${by.name} ${parts[0]}`
+          : `${by.name} made ${deeds.count} changes to this card${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`,
+      ),
     );
   }
   return sentences.join(' ');

@@ -6,5 +6,6 @@
  */
 export function fullStop(sentence: string): string {
   const text = sentence.trimEnd();
-  return /[.…?!]$/.test(text) ? text : `${text}.`;
+  // Also a quotation that ends its own sentence: "commented: “Figure matches.”", not "…”.".
+  return /[.…?!][”’"»)]?$/.test(text) ? text : `${text}.`;
 }

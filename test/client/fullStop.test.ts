@@ -15,4 +15,10 @@ describe('fullStop', () => {
     expect(fullStop('Bo deleted Did rents double?')).toBe('Bo deleted Did rents double?');
     expect(fullStop('Bo deleted Rents doubled!')).toBe('Bo deleted Rents doubled!');
   });
+
+  it('adds none after a quotation that ends its own sentence', () => {
+    expect(fullStop('Lea commented: “Figure matches.”')).toBe('Lea commented: “Figure matches.”');
+    expect(fullStop('Cy commented: “Why disputed?”')).toBe('Cy commented: “Why disputed?”');
+    expect(fullStop('Bo replied: “Table 3”')).toBe('Bo replied: “Table 3”.');
+  });
 });

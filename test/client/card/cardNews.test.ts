@@ -174,7 +174,7 @@ describe('summariseCardNews', () => {
     );
     expect(said).toBe(
       'Bo made 2 changes to this card: set the verdict to False. ' +
-        'Cy made 2 changes to this card: commented: “Why disputed?”.',
+        'Cy made 2 changes to this card: commented: “Why disputed?”',
     );
   });
 
