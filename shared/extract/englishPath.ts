@@ -7,6 +7,7 @@ import { REPORTING_LEMMAS } from './english/attributionWords';
 import { findAttribution } from './findAttribution';
 import { findNames } from './findNames';
 import { isEnglish } from './isEnglish';
+import { readsForeign } from './readsForeign';
 import type { LanguagePath } from './LanguagePath';
 import { ENGLISH_QUOTATION_MARKS } from './QuotationTracker';
 import { ENGLISH_SCORE_RULES, scoreSentence } from './scoreSentence';
@@ -49,7 +50,7 @@ export function englishPath(text: string, analysis: Analysis, body: SentenceSpan
         content.length >= MIN_WORDS &&
         !/\?["”’)\]]*$/.test(sentence) &&
         content.some((w, k) => w.pos === 'VERB' || w.pos === 'AUX' || findingVerb(content, k)) &&
-        isEnglish(sentence, 8, 0.05)
+        (isEnglish(sentence, 8, 0.05) || !readsForeign(sentence))
       );
     },
     chips(span, index) {

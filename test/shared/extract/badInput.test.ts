@@ -261,6 +261,20 @@ describe('text in another language', () => {
     expect(language).toBe('en');
     expect(claims.map((c) => c.sentence.slice(0, 9)).sort()).toEqual(['He promis', 'The presi']);
   });
+
+  it('proposes an English sentence that uses none of the English function words (QA)', () => {
+    const text =
+      'Hospitals in England reported their busiest winter on record, NHS England said on Thursday. ' +
+      'A&E departments saw 2.2 million attendances, a 4% rise on last year. ' +
+      'The figures were published by the health service after a delay of two weeks, and they were ' +
+      'worse than the government had forecast in its winter plan, which was published in October. ' +
+      'A German paper put it this way: Die Notaufnahmen verzeichneten 2,2 Millionen Besuche, ein Anstieg auf das Vorjahr. ' +
+      'Die Zahl der Besuche ist seit dem Vorjahr um vier Prozent gestiegen und wird weiter steigen.';
+    const sentences = extractClaims(text).claims.map((c) => c.sentence.slice(0, 12));
+    expect(sentences).toContain('A&E departme');
+    // German, with none of the English words either, is still left out.
+    expect(sentences).not.toContain('Die Zahl der');
+  });
 });
 
 describe('English sentences full of Spanish names', () => {
