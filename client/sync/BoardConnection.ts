@@ -111,6 +111,8 @@ export interface BoardConnectionOptions {
   readonly onStaleCopy?: () => void;
   /** Injected for tests; the browser's `window` by default. */
   readonly network?: NetworkEvents | null;
+  /** How long a connected socket may be silent before it is replaced (tests); SILENCE_MS. */
+  readonly silenceMs?: number;
   readonly doc?: Y.Doc;
 }
 
@@ -131,6 +133,15 @@ function reconnectAfter(event: CloseEvent): boolean {
   if (event.code === CLOSE.roleChanged) return false;
   return event.code === CLOSE.tooMany || !(event.code >= 4400 && event.code < 4500);
 }
+
+/**
+ * How long a connected socket may bring no message before it is taken for dead and replaced:
+ * the server sends one at least every 5 s (its heartbeat's NOTHING_NEW, server/sync/Connection),
+ * so this is two rounds missed and most of a third. y-websocket's own limit is 30 s, through
+ * which a socket dead the other way (the network switched under the page) held the page's
+ * changes, "Still saving", with nothing to tell it.
+ */
+const SILENCE_MS = 12_000;
 
 type AwarenessListener = (
   change: { added: number[]; updated: number[]; removed: number[] },
@@ -198,6 +209,7 @@ export class BoardConnection {
   refusedReason: string | null = null;
   private loaded = false;
   private destroyed = false;
+  private readonly silenceCheck: ReturnType<typeof setInterval> | null = null;
   private readonly lostEditWatch: LostEditWatch;
   private readonly lostEdits: LostEditNotices;
   private readonly onRoleChanged: (() => void) | undefined;
@@ -282,7 +294,10 @@ export class BoardConnection {
             shouldReconnect: reconnectAfter,
             WebSocketPolyfill: socketClass(options.role, options.WebSocketPolyfill),
           });
-    if (this.provider) this.wireProvider(this.provider);
+    if (this.provider) {
+      this.wireProvider(this.provider);
+      this.silenceCheck = this.watchSilence(this.provider, options.silenceMs ?? SILENCE_MS);
+    }
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
     if (!this.deviceCopy && !this.provider) this.loaded = true;
@@ -565,6 +580,20 @@ export class BoardConnection {
     this.changed();
   }
 
+  /** Replaces a connected socket that brought nothing for `limit` ms (SILENCE_MS). */
+  private watchSilence(provider: WebsocketProvider, limit: number) {
+    return setInterval(
+      () => {
+        if (!provider.wsconnected || Date.now() - provider.wsLastMessageReceived <= limit) return;
+        // As going offline and back does: the provider lets the dead socket go at once (its
+        // close handshake would wait on a peer that does not answer) and opens a new one.
+        provider.disconnect();
+        if (this.refusedCode === null && !this.destroyed) provider.connect();
+      },
+      Math.min(1_000, limit / 4),
+    );
+  }
+
   private readonly onOnline = () => {
     if (this.refusedCode === null) this.provider?.connect();
     this.changed();
@@ -720,6 +749,7 @@ export class BoardConnection {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.silenceCheck) clearInterval(this.silenceCheck);
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.doc.off('afterTransaction', this.noteOwnChange);

@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import type { Actor } from '../../shared/board/actor';
 import { CLOSE, type CloseCode } from '../../shared/protocol/closeCodes';
 import type { Role } from '../../shared/roles';
-import { parseClientMessage, type ClientMessage } from './syncMessages';
+import { encodeAwareness, parseClientMessage, type ClientMessage } from './syncMessages';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
 import { TokenBucket } from './tokenBucket';
@@ -42,6 +42,14 @@ interface SendOptions {
 }
 /** send's default, made once: a default `{}` would be a new object for every message sent. */
 const NOT_BULK: SendOptions = {};
+/**
+ * What an idle socket gets at each round of the heartbeat: an awareness update of no clients,
+ * which any y-websocket client applies as nothing. A page cannot see the pings (the browser
+ * answers them unseen), so a socket gone dead the other way (a laptop's network switched, a NAT
+ * that forgot it) is found by the page only when messages stop coming: with one every round,
+ * in a few seconds (BoardConnection's SILENCE_MS) rather than y-websocket's 30.
+ */
+const NOTHING_NEW = encodeAwareness(new Uint8Array([0]));
 
 export class Connection {
   readonly id = nextId++;
@@ -53,6 +61,8 @@ export class Connection {
   private closedWith: { code: number; reason: string } | null = null;
   /** Pings sent and not yet answered by a pong (a pong answers the oldest). */
   private unanswered = 0;
+  /** Whether a message went out since the heartbeat's last round (see ping). */
+  private sentSinceRound = false;
   /** Write messages the room has processed from this socket: the count in "saved" (100). */
   writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
@@ -146,6 +156,7 @@ export class Connection {
       return;
     }
     if (options.bulk) this.bulkAllowance += data.byteLength;
+    this.sentSinceRound = true;
     this.ws.send(data);
   }
 
@@ -188,10 +199,15 @@ export class Connection {
     this.ws.close(code, reason);
   }
 
-  /** Sends the heartbeat's ping; see createSyncServer for when it is judged. */
+  /**
+   * Sends the heartbeat's ping (see createSyncServer for when it is judged), and a message the
+   * page sees to a socket sent nothing since the last round (NOTHING_NEW).
+   */
   ping(): void {
     this.unanswered++;
     this.ws.ping();
+    if (!this.sentSinceRound) this.send(NOTHING_NEW);
+    this.sentSinceRound = false;
   }
 
   /**

@@ -23,6 +23,8 @@ interface Link {
 export async function startRelay(targetUrl: string): Promise<Relay> {
   const target = new URL(targetUrl);
   const links = new Set<Link>();
+  /** Sockets whose other end closed while their link was silent: closed with the relay. */
+  const held = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
     const link: Link = { sockets: [client, upstream], silent: false };
@@ -36,7 +38,10 @@ export async function startRelay(targetUrl: string): Promise<Relay> {
       });
       from.on('close', () => {
         links.delete(link);
-        to.destroy();
+        // A silent link carries no FIN either: the other end goes on holding a dead socket,
+        // as behind a lost Wi-Fi (a server that drops its end is not heard by the page).
+        if (link.silent) held.add(to);
+        else to.destroy();
       });
       from.on('error', () => undefined); // the close that follows ends the other side
     }
@@ -52,6 +57,7 @@ export async function startRelay(targetUrl: string): Promise<Relay> {
     openLinks: () => links.size,
     async close() {
       for (const link of links) for (const socket of link.sockets) socket.destroy();
+      for (const socket of held) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
