@@ -62,7 +62,11 @@ async function main(): Promise<void> {
   const demo = stopping ? null : await seedDemoBoardIfEmpty(started);
   console.log(`Factboard is running at ${started.publicUrl}`);
   console.log(`Data directory: ${started.dataDir}`);
-  if (demo) console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
+  if (demo) {
+    console.log(`Demo board "${demo.title}", open it as its lead: ${demo.leadUrl}`);
+    // The start page lists the boards a browser has opened, and has no way to list others.
+    console.log('(Open that link once and the start page lists the board in that browser.)');
+  }
   running = started;
   if (stopping) await shutDown(running, stopping);
 }

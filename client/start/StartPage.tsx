@@ -93,7 +93,9 @@ export function StartPage() {
               <h2 id="your-boards">Your boards</h2>
               {boards.length === 0 ? (
                 <p className="muted">
-                  No boards yet. Create one below, or open an invite link a colleague sent you.
+                  No boards yet in this browser. Create one below, or open an invite link: one a
+                  colleague sent you, or the demo board&apos;s, which the server prints when it
+                  first starts.
                 </p>
               ) : (
                 <ul className="board-list">
