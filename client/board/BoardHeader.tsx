@@ -93,7 +93,9 @@ export function BoardHeader({
               type="button"
               className="button small"
               onClick={onUndo}
-              disabled={!snapshot.canUndo}
+              // Not disabled: the last Undo pressed from the keyboard dropped focus to the
+              // page. Pressed with nothing left, it says "Nothing to undo." as Ctrl+Z does.
+              aria-disabled={!snapshot.canUndo}
               title="Undo your last change (Ctrl+Z)"
             >
               Undo
@@ -102,7 +104,7 @@ export function BoardHeader({
               type="button"
               className="button small"
               onClick={onRedo}
-              disabled={!snapshot.canRedo}
+              aria-disabled={!snapshot.canRedo}
               title="Redo (Shift+Ctrl+Z)"
             >
               Redo

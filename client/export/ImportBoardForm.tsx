@@ -87,7 +87,9 @@ export function ImportBoardForm({ name }: { name: string }) {
           </>
         )}
       </div>
-      <button type="submit" className="button primary" disabled={busy || !file}>
+      {/* Busy, aria-disabled: disabled, it dropped focus to the page, where a refusal left
+          the keyboard user (submit ignores a second press). */}
+      <button type="submit" className="button primary" disabled={!file} aria-disabled={busy}>
         {busy ? 'Importing…' : 'Import board'}
       </button>
     </form>

@@ -59,12 +59,24 @@ export function RedactCommentDialog({
           <button
             type="button"
             className="button danger"
-            disabled={busy}
-            onClick={() => void redact()}
+            // aria-disabled: disabled, it dropped focus to the page, and a refusal left the
+            // keyboard user there.
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) void redact();
+            }}
           >
             {busy ? 'Redacting…' : 'Redact text'}
           </button>
-          <button ref={cancel} type="button" className="button" disabled={busy} onClick={onCancel}>
+          <button
+            ref={cancel}
+            type="button"
+            className="button"
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) onCancel();
+            }}
+          >
             Cancel
           </button>
         </div>

@@ -847,6 +847,26 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await context.close();
   });
 
+  it('the header’s Undo keeps focus when it takes the last step, and says when none is left', async () => {
+    const desk = await server.createBoard('Undo desk', 'Uma');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openBoard(page, desk.leadUrl);
+    await addClaim(page, 'Ferry fares rose 20% in May');
+    const undo = page.getByRole('group', { name: 'History' }).getByRole('button', { name: 'Undo' });
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page, 'Ferry fares rose 20% in May').count()).toBe(0);
+    // Disabled, the button dropped focus to the page, and the next Tab started from the top.
+    expect(await undo.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await undo.getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent())
+      .toContain('Nothing to undo.');
+    await context.close();
+  });
+
   it('a viewer sees the board read-only: no move, edit or add controls', async () => {
     const viewerUrl = await server.invite(board, 'Cy', 'viewer');
     const context = await browser.newContext();
