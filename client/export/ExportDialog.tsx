@@ -67,6 +67,11 @@ export function ExportDialog({
   useEffect(() => {
     if (!canExport && !orgTyped) onClose();
   }, [canExport, orgTyped, onClose]);
+  // Focus was on a download, gone with the role: it goes to why.
+  const noLongerLead = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!canExport && document.activeElement === document.body) noLongerLead.current?.focus();
+  }, [canExport]);
   const unsavedRef = useRef(unsaved);
   useEffect(() => {
     unsavedRef.current = unsaved;
@@ -192,7 +197,7 @@ export function ExportDialog({
             </div>
           </>
         ) : (
-          <p role="alert" className="warning">
+          <p ref={noLongerLead} role="alert" className="warning" tabIndex={-1}>
             You are no longer a lead on this board, so the organisation you typed was not saved. It
             is kept here to copy until you close this.
           </p>

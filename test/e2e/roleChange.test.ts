@@ -411,11 +411,24 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     const dialog = bo.getByRole('dialog', { name: 'Export board' });
     const name = dialog.getByRole('textbox', { name: 'Organisation name' });
     await name.fill('Harbour Desk');
+    await dialog
+      .getByRole('button', { name: /^Download / })
+      .first()
+      .focus();
     await changeBoTo('Editor');
     await dialog
       .getByRole('alert')
       .getByText('You are no longer a lead on this board, so the organisation you typed')
       .waitFor();
+    // Focus was on a download, gone with the role: it is on why, not on the page.
+    await expect
+      .poll(() =>
+        bo.evaluate(() => {
+          const active = document.activeElement;
+          return active?.getAttribute('role') === 'alert' ? active.textContent : active?.tagName;
+        }),
+      )
+      .toMatch(/^You are no longer a lead on this board/);
     expect(await name.inputValue()).toBe('Harbour Desk');
     expect(await name.getAttribute('readonly')).not.toBeNull();
     expect(await dialog.getByRole('button', { name: /^Download / }).count()).toBe(0);
