@@ -37,8 +37,9 @@ export function CommentForm({
   onTextChange?: (text: string) => void;
 }) {
   const hintId = useId();
-  // What was typed here before a lead took the right to comment away, and gave it back.
-  const back = useTextBack(label, 'comment');
+  // What was typed here before a lead took the right to comment away, and gave it back. Not
+  // for an edit: every comment's is "Edit comment", and another comment's would take it.
+  const back = useTextBack(initial ? null : label, 'comment');
   const [text, setText] = useState(back ?? initial);
   const dirty = text.trim() !== initial.trim();
   useUnsavedDraft(label, dirty, text, 'comment');

@@ -91,11 +91,14 @@ export function useUnsavedDraft(
 /**
  * What a form of this name held when its right went, offered back now the right is back
  * (CardDetail), or null: the form starts from it. Read as the form mounts, and taken once it
- * has (an effect: React may render a form twice before it mounts it).
+ * has (an effect: React may render a form twice before it mounts it). `label` null: a form
+ * whose name others share takes nothing back.
  */
-export function useTextBack(label: string, saves: Draft['saves']): string | null {
+export function useTextBack(label: string | null, saves: Draft['saves']): string | null {
   const registry = useContext(RegistryContext);
-  const [back] = useState(() => registry?.offeredTo(label, saves) ?? null);
+  const [back] = useState(
+    () => (label === null ? null : registry?.offeredTo(label, saves)) ?? null,
+  );
   useEffect(() => {
     if (back) registry?.take(back);
   }, [registry, back]);

@@ -497,4 +497,28 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await waitSaved(bo);
     await closeCard(bo);
   });
+  it('an edit of a comment kept through the role stays below to copy, and goes into no other comment’s edit', async () => {
+    // Bo is a reviewer, with three comments of his on the card (the test before).
+    const dialog = await openCard(bo, 'Dock wages rose 6% last year');
+    await dialog.getByRole('button', { name: /^Edit comment .*Which year\?/ }).click();
+    await dialog.getByRole('textbox', { name: 'Edit comment' }).fill('Which year, exactly?');
+    await changeBoTo('Viewer');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    await changeBoTo('Reviewer');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect
+      .poll(() => typed.textContent())
+      .toContain('Your role lets you save this again: copy it into its field');
+    expect(await typed.getByRole('textbox').inputValue()).toBe('Which year, exactly?');
+    // Every comment's edit form has one name: another comment's must start from its own text.
+    await dialog.getByRole('button', { name: /^Edit comment .*Ask the harbour master/ }).click();
+    expect(
+      await dialog.getByRole('textbox', { name: 'Edit comment', exact: true }).inputValue(),
+    ).toBe('Ask the harbour master');
+    await bo.keyboard.press('Escape');
+    await bo.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
 });
