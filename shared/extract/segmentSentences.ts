@@ -1,9 +1,11 @@
 // Sentence boundaries from wink-nlp, kept inside blocks and repaired where wink errs on
 // news text: a quotation ending in "?" or "!" followed by its attribution ('"Is it true?"
-// he asked.') and a few titles missing from its abbreviation list ("Maj. Gen. Ortiz"). The
+// he asked.'), a quotation of two or three sentences closed by its reporting clause, and a
+// few titles missing from its abbreviation list ("Maj. Gen. Ortiz"). The
 // abbreviations are a language's (English by default; Spanish in spanish/spanishSegmentation).
 import type { Analysis } from './analyzeText';
 import { HONORIFICS } from './isHonorific';
+import { ENGLISH_QUOTATION_MARKS, type QuotationMarks } from './QuotationTracker';
 import type { TextSpan } from './splitBlocks';
 import type { BlockForm } from './types';
 
@@ -28,6 +30,8 @@ export interface SegmentationRules {
   joins?: Array<[tail: RegExp, head: RegExp]>;
   /** A token that opens a sentence wink ran on into ("…al día. —No hay…"), after [.!?]. */
   opensSentence?: RegExp;
+  /** The language's quotation marks, for a quotation closed by its reporting clause. */
+  quotationMarks: QuotationMarks;
 }
 
 export const ENGLISH_SEGMENTATION: SegmentationRules = {
@@ -35,6 +39,7 @@ export const ENGLISH_SEGMENTATION: SegmentationRules = {
   titleBeforeName: new RegExp(`\\b(${[...HONORIFICS, 'Mt', 'St'].join('|')})\\.$`),
   beforeNumber: /\b(No|Nos|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/,
   continuation: /^[\p{Ll},;:)\]”’]|^["'](\s|$)/u,
+  quotationMarks: ENGLISH_QUOTATION_MARKS,
 };
 
 function continuesPrevious(
@@ -56,6 +61,64 @@ function continuesPrevious(
   if (rules.titleBeforeName.test(tail) && /^\p{Lu}/u.test(head)) return true;
   if (rules.joins?.some(([t, h]) => t.test(tail) && h.test(head))) return true;
   return rules.beforeNumber.test(tail) && /^\d/.test(head);
+}
+
+// A quotation of a few sentences closed by its reporting clause is one sentence, the
+// clause's object: '"Taxpayers were promised a $34 million project. Now they are being asked
+// for $48 million," Hale said.' wink cuts it at the inner full stop, which left a card whose
+// claim has lost what "Now" is set against. Kept together when the quotation opens its
+// sentence and closes, within the next two, on a comma or "?"/"!" with the clause after it
+// ('…," Hale said.', '«…», dijo Hale.'). A longer quotation is a passage of several claims,
+// and one closed without such a clause ('told the Ledger: "… But …"', a quoted paragraph)
+// says each sentence on its own: those stay cut, each quoted sentence getting its speaker
+// from QuotationTracker.
+const MAX_QUOTED_SENTENCES = 3;
+const ATTRIBUTED_CLOSE = /^\s*,?\s*\p{L}/u;
+
+/**
+ * The index of the sentence after `i` that closes the quotation `sentences[i]` opens with, by a
+ * mark that a reporting clause follows; -1 when there is none within MAX_QUOTED_SENTENCES.
+ */
+function quotationEnd(
+  text: string,
+  sentences: SentenceSpan[],
+  i: number,
+  { open, close, toggle }: QuotationMarks,
+): number {
+  const first = sentences[i]!;
+  const opening = text.slice(first.start, first.end).trimStart()[0] ?? '';
+  if (!open.includes(opening) && !toggle.includes(opening)) return -1;
+  let depth = 0;
+  for (let j = i; j < Math.min(sentences.length, i + MAX_QUOTED_SENTENCES); j++) {
+    const s = sentences[j]!;
+    if (s.block !== first.block) return -1;
+    for (let k = s.start; k < s.end; k++) {
+      const ch = text[k]!;
+      const closes = close.includes(ch) || (toggle.includes(ch) && depth === 1);
+      if (!closes && (open.includes(ch) || toggle.includes(ch))) depth++;
+      else if (closes && --depth === 0) {
+        if (j === i) return -1;
+        const attributed = /[,?!]/.test(text[k - 1]!) || text[k + 1] === ',';
+        return attributed && ATTRIBUTED_CLOSE.test(text.slice(k + 1, s.end)) ? j : -1;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Each quotation that quotationEnd closes made one sentence with its reporting clause. */
+function joinQuotations(text: string, sentences: SentenceSpan[], marks: QuotationMarks) {
+  const out: SentenceSpan[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const end = quotationEnd(text, sentences, i, marks);
+    out.push(
+      end < 0
+        ? sentences[i]!
+        : { ...sentences[i]!, end: sentences[end]!.end, last: sentences[end]!.last },
+    );
+    if (end >= 0) i = end;
+  }
+  return out;
 }
 
 const STOP = /^[.!?]$/;
@@ -127,5 +190,5 @@ export function segmentSentences(
       prev.last = piece.last;
     } else sentences.push(piece);
   }
-  return sentences;
+  return joinQuotations(text, sentences, rules.quotationMarks);
 }

@@ -15,6 +15,7 @@ import { SPANISH_CLAIM_RULES } from './spanishClaimRules';
 import { spanishChips } from './spanishChips';
 import { spanishGenders } from './spanishGenders';
 import { SPANISH_SCORE_RULES } from './spanishScoreRules';
+import { SPANISH_QUOTATION_MARKS } from './spanishSegmentation';
 import { MONTHS, WEEKDAYS } from './spanishWords';
 
 const MIN_WORDS = 5;
@@ -44,7 +45,7 @@ export function spanishPath(text: string, analysis: Analysis, body: SentenceSpan
   return {
     names,
     genders,
-    quotationMarks: { open: '“«', close: '”»', toggle: '"' },
+    quotationMarks: SPANISH_QUOTATION_MARKS,
     attribution: (span, index, memory) =>
       findSpanishAttribution(text, tokens, span, index, memory, names[index]!),
     statesSomething: (span, sentence) =>

@@ -3,8 +3,11 @@
 // into the next when that opens with a dash of dialogue ("…al día. —No hay…"); and a closing
 // guillemet after "?" («¿Quién paga?», preguntó) cannot open a sentence. Thousands separators
 // ("110.000"), decimal commas ("2,4") and "¿…?" need no repair: wink keeps them whole.
+import type { QuotationMarks } from '../QuotationTracker';
 import type { SegmentationRules } from '../segmentSentences';
 import { TITLE_ABBREVIATIONS } from './spanishWords';
+
+export const SPANISH_QUOTATION_MARKS: QuotationMarks = { open: '“«', close: '”»', toggle: '"' };
 
 export const SPANISH_SEGMENTATION: SegmentationRules = {
   titleBeforeName: new RegExp(`(^|[^\\p{L}])(${TITLE_ABBREVIATIONS})\\.$`, 'u'),
@@ -13,4 +16,5 @@ export const SPANISH_SEGMENTATION: SegmentationRules = {
   continuation: /^[\p{Ll},;:)\]”’»]|^["'](\s|$|[,;:])/u,
   joins: [[/(^|[^\p{L}])EE\.$/u, /^UU\b/]],
   opensSentence: /^[—–]$/,
+  quotationMarks: SPANISH_QUOTATION_MARKS,
 };

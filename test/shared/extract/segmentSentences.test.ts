@@ -55,6 +55,45 @@ describe('segmentSentences', () => {
     ]);
   });
 
+  it('keeps a quotation of two or three sentences with the reporting clause that closes it', () => {
+    const text =
+      'Riverton’s bridge will cost $48 million, up from the $34 million approved in 2022, the ' +
+      'council said on Monday. Taxpayers’ association chair Rob Hale said residents had been ' +
+      'misled.\n\n' +
+      '"Taxpayers were promised a $34 million project. Now they are being asked for $48 million," ' +
+      'Hale said.\n\n' +
+      '“We asked for the contracts. We got a summary. Is that transparency?” said Ana Ruiz, ' +
+      'a councillor.\n\n' +
+      'The mayor, Dana Whitfield, told the Ledger: “The first estimate left out the approach ' +
+      'roads. That is $9 million on its own.”\n\n' +
+      '"Steel went up 30% in 2023. Labour went up 12%. Insurance doubled. The river moved ' +
+      'too," said Tom Lund, the city engineer.\n\n' +
+      '"Construction starts in May. It will take two years."';
+    expect(sentencesOf(text)).toEqual([
+      'Riverton’s bridge will cost $48 million, up from the $34 million approved in 2022, the council said on Monday.',
+      'Taxpayers’ association chair Rob Hale said residents had been misled.',
+      '"Taxpayers were promised a $34 million project. Now they are being asked for $48 million," Hale said.',
+      '“We asked for the contracts. We got a summary. Is that transparency?” said Ana Ruiz, a councillor.',
+      // The quotation follows its speaker and no clause closes it: each sentence is a claim.
+      'The mayor, Dana Whitfield, told the Ledger: “The first estimate left out the approach roads.',
+      'That is $9 million on its own.”',
+      // Four sentences are a passage of several claims, each given the speaker by the tracker.
+      '"Steel went up 30% in 2023.',
+      'Labour went up 12%.',
+      'Insurance doubled.',
+      'The river moved too," said Tom Lund, the city engineer.',
+      '"Construction starts in May.',
+      'It will take two years."',
+    ]);
+    const { claims } = extractClaims(text);
+    const hale = claims.find((c) => c.sentence.includes('Taxpayers were promised'));
+    expect(hale?.speaker).toBe('Rob Hale');
+    expect(hale?.claim).toBe(
+      'Taxpayers were promised a $34 million project. Now they are being asked for $48 million.',
+    );
+    expect(claims.find((c) => c.sentence.startsWith('Labour went up'))?.speaker).toBe('Tom Lund');
+  });
+
   it('never joins a heading or a line without punctuation to the next paragraph', () => {
     const text =
       'Prison Talks Under Scrutiny\n\nOfficials met gang leaders in 2020, the report said.\n' +

@@ -560,6 +560,35 @@ describe('Spanish sentence segmentation', () => {
     ]);
   });
 
+  it('keeps a quotation of two sentences with its reporting clause, in «», “” and ""', () => {
+    const text =
+      'El Ayuntamiento de Riverton aprobó el lunes un presupuesto de 48 millones de euros para el ' +
+      'nuevo puente, frente a los 34 millones previstos en 2022. El presidente de la asociación de ' +
+      'contribuyentes, Rob Hale, criticó el aumento.\n\n' +
+      '«Nos prometieron un proyecto de 34 millones. Ahora nos piden 48 millones», dijo Hale.\n\n' +
+      '“Pedimos los contratos. Nos dieron un resumen”, afirmó la concejala Ana Ruiz.\n\n' +
+      '"El acero subió un 30 % en 2023. La mano de obra, un 12 %", explicó el ingeniero municipal, ' +
+      'Tomás Lund.\n\n' +
+      '«Las obras empezarán en mayo. Durarán dos años.»';
+    const { sentences, claims, language } = extractClaims(text);
+    expect(language).toBe('es');
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentences.map((s) => s.text).slice(2)).toEqual([
+      '«Nos prometieron un proyecto de 34 millones. Ahora nos piden 48 millones», dijo Hale.',
+      '“Pedimos los contratos. Nos dieron un resumen”, afirmó la concejala Ana Ruiz.',
+      '"El acero subió un 30 % en 2023. La mano de obra, un 12 %", explicó el ingeniero municipal, Tomás Lund.',
+      // No clause closes it: each sentence is a claim of its own.
+      '«Las obras empezarán en mayo.',
+      'Durarán dos años.»',
+    ]);
+    const hale = claimFor('Nos prometieron', claims);
+    expect(hale.speaker).toBe('Rob Hale');
+    expect(hale.claim).toBe(
+      'Nos prometieron un proyecto de 34 millones. Ahora nos piden 48 millones.',
+    );
+    expect(claimFor('El acero subió', claims).speaker).toBe('Tomás Lund');
+  });
+
   it('does not propose a quoted question', () => {
     const text =
       '«¿Quién paga los 115 millones de dólares del penal?», preguntó la diputada Ana Pérez en 2023.';
