@@ -7,7 +7,8 @@
 //   3. a subject before the verb, whose statement follows "que" or a colon: "La organización
 //      Cristosal afirmó que …", "El ministro de Seguridad, Gustavo Villatoro, dijo que …",
 //      "Noah Bullock, director de Cristosal, dijo que …", "En un comunicado, la Fiscalía
-//      señaló que …", "La alcaldesa, Lucía Ferrer, declaró este martes a este diario que …"
+//      señaló que …", "La alcaldesa, Lucía Ferrer, declaró este martes a este diario que …";
+//      or a verb of announcing and its object: "El Ministerio de Sanidad anunció el lunes …"
 //   4. a relative clause: "… Nayib Bukele, quien ha asegurado que …"
 //   5. a document as source: "un informe de Cristosal", "datos de la Policía Nacional Civil".
 // A verb with no subject ("Agregó que …", «…», añadió.), a subject pronoun ("Ella dijo") and a
@@ -37,6 +38,7 @@ import {
   REPORTING_VERBS,
   ROLE_WORDS,
   SOURCE_NOUNS,
+  STATING_OBJECT,
   SUBJECT_PRONOUNS,
   VERB_ADVERBS,
 } from './spanishWords';
@@ -386,8 +388,15 @@ function reportingClauses(r: SentenceReader, found: Candidate[]): void {
       found.push({ ...who, form: 'reported', clause, priority: 1, at: v });
       continue;
     }
-    // Subject before the verb, the statement after "que", a colon or a quotation.
-    if (that < 0) continue;
+    // Subject before the verb, the statement after "que", a colon or a quotation, or, after a
+    // verb of announcing, its object: the sentence is the claim, as in English.
+    if (that < 0) {
+      // Not "se anunció …", which names no one, nor "según informó …", a source of its own.
+      if (!STATING_OBJECT.has(r.low(verbEnd)) || /^(se|según)$/.test(r.low(v - 1))) continue;
+      const subject = subjectBefore(r, v);
+      if (subject) found.push({ ...subject, form: 'subject', clause: null, priority: 2, at: v });
+      continue;
+    }
     const opensQuote = OPENING_QUOTE.test(ws[that]!.value);
     const subject = subjectBefore(r, v);
     if (subject === undefined) continue;

@@ -50,7 +50,7 @@ export const ORGANIZATION_HEADS = list(`
   cámara federación confederación sindicato movimiento observatorio programa fondo agencia
   servicio naciones unión red cruz congreso senado parlamento registro superintendencia
   hospital colegio escuela iglesia cártel comité instituto órgano unidad frente coordinadora
-  mesa alianza colectivo autoridad administración
+  mesa alianza colectivo autoridad administración consejería
 `);
 
 /** Nouns of documents that speak for their authors: "según un informe de Cristosal". */
@@ -128,6 +128,20 @@ export const REPORTING_PARTICIPLES = new Set([
   ...[...list(REGULAR_REPORTING)].map(participle),
   ...list(IRREGULAR_PARTICIPLES),
 ]);
+
+/**
+ * Reporting verbs whose object is what is stated, without "que": "El Ministerio de Sanidad
+ * anunció el lunes la creación de 1.200 plazas", as "The Health Ministry announced …". Not
+ * the others: "criticó la decisión", "lamentó la muerte", "recordó a las víctimas",
+ * "mantuvo reuniones", "acusó al exalcalde" state an act, which is the article's to state.
+ */
+export const STATING_OBJECT = (() => {
+  const verbs = list(`
+    anunciar informar confirmar revelar reportar afirmar asegurar explicar detallar precisar
+    estimar calcular
+  `);
+  return new Set([...[...verbs].flatMap(finite), ...[...verbs].map(participle)]);
+})();
 
 /** "Negar", "desmentir", "rechazar": what follows their "que" is denied, not stated. */
 export const DENIALS = list(`

@@ -540,6 +540,36 @@ describe('Spanish roles, ages, sources and "según informó"', () => {
   });
 });
 
+describe('a subject that announces its statement without "que"', () => {
+  const text =
+    'Sanidad creará 1.200 plazas de médicos rurales\n\n' +
+    'El Ministerio de Sanidad anunció el lunes la creación de 1.200 nuevas plazas de médicos ' +
+    'rurales. La Consejería de Salud de Castilla y León confirmó este martes 14 contagios de ' +
+    'sarampión en Zamora. El ministro de Sanidad, Carlos Ruiz, ha explicado el reparto de las ' +
+    'plazas entre 17 comunidades autónomas. Se anunció también una partida de 48 millones de ' +
+    'euros para ambulancias. La oposición criticó el plan, que costará 300 millones de euros ' +
+    'hasta 2027.';
+  const { claims, language } = extractClaims(text);
+
+  it('gives the sentence its subject and keeps it whole, as English does', () => {
+    expect(language).toBe('es');
+    const sanidad = claimFor('1.200 nuevas plazas', claims);
+    expect(sanidad.speaker).toBe('Ministerio de Sanidad');
+    expect(sanidad.claim).toBe(sanidad.sentence);
+    expect(claimFor('14 contagios', claims).speaker).toBe('Consejería de Salud de Castilla y León');
+    expect(claimFor('el reparto', claims).speaker).toBe('Carlos Ruiz');
+    const english = extractClaims(
+      'The Health Ministry announced on Monday 1,200 new posts for rural doctors.',
+    ).claims;
+    expect(english[0]?.speaker).toBe('Health Ministry');
+  });
+
+  it('names no one for "se anunció", nor for a verb that states an act', () => {
+    expect(claimFor('48 millones', claims).speaker).toBeNull();
+    expect(claimFor('criticó el plan', claims).speaker).toBeNull();
+  });
+});
+
 describe('Spanish sentence segmentation', () => {
   it('keeps abbreviations, thousands separators and decimal commas inside sentences', () => {
     const text =
