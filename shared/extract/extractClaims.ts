@@ -172,7 +172,20 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   } as const;
   if (language === 'other') return { ...base, claims: [] };
 
-  const body = spans.filter((_, i) => sentences[i]!.kind === 'body');
+  // A line ending in a colon right above a list, "According to NHS England figures:", is read
+  // for the source it names, and an item that names none of its own takes it, as the item
+  // would written after a comma ("According to NHS England figures, 7.4% of patients …").
+  // Such a line is a heading when it has no full stop: read for its source, never a candidate.
+  const isItem = (i: number) =>
+    sentences[i]?.kind === 'body' && cleaned.blocks[spans[i]!.block]!.form === 'item';
+  const introducesList = (i: number) =>
+    !isItem(i) && isItem(i + 1) && sentences[i]!.text.trimEnd().endsWith(':');
+  const readIndex = spans.flatMap((_, i) =>
+    sentences[i]!.kind === 'body' || (sentences[i]!.kind === 'heading' && introducesList(i))
+      ? [i]
+      : [],
+  );
+  const body = readIndex.map((i) => spans[i]!);
   const path = (language === 'es' ? spanishPath : englishPath)(read, analysis, body);
   const quotes = new QuotationTracker(path.quotationMarks);
   const memory: AttributionMemory = {
@@ -184,6 +197,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */
   const spoken: string[] = [];
+  /** The source the line introducing the current list names. */
+  let listSource: ClaimCandidate['attribution'] = null;
   body.forEach((span, bi) => {
     const sentence = read.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
@@ -192,13 +207,17 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     memory.previous = { sentence: bi, names: path.names[bi]! };
     const body = path.names[bi]!.findLast((n) => n.type === 'organization');
     if (body) memory.organization = { sentence: bi, name: body.text };
+    const { form, cells, header, title } = cleaned.blocks[span.block]!;
     const attribution = found
       ? { speaker: found.speaker, start: found.start, end: found.end, form: found.form }
-      : null;
+      : form === 'item'
+        ? listSource
+        : null;
+    if (form !== 'item') listSource = introducesList(readIndex[bi]!) ? attribution : null;
+    if (sentences[readIndex[bi]!]!.kind !== 'body') return;
     const quote = quotes.next(span.block, sentence, attribution);
     // A list item or table row ("• Police: $1.1 billion, up 6%") has often no verb; its figure
     // is what there is to check.
-    const { form, cells, header, title } = cleaned.blocks[span.block]!;
     const states = path.statesSomething(span, sentence);
     if ((!states && !form) || POINTER.test(sentence)) return;
     const chips = path.chips(span, bi);

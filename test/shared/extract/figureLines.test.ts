@@ -137,3 +137,59 @@ describe('figures in lists and tables', () => {
     expect(first?.claim).toBe('We passed a bill that leaves out 60% of what we promised.');
   });
 });
+
+describe('a list introduced by a line that names its source', () => {
+  const text = [
+    'A&E waits hit record as winter pressures mount',
+    'Emergency departments in England had their worst March on record, as more patients waited longer than 12 hours than in any month since 2010.',
+    'According to NHS England figures:',
+    '- 7.4% of patients left A&E without being seen in March\n- Ambulance handovers took 52 minutes on average\n- 2.2 million people attended emergency departments',
+    'The Royal College of Emergency Medicine said on Tuesday:',
+    '• 1 in 8 patients waited more than 12 hours\n• 14,000 extra deaths were linked to long waits in 2024',
+    'Key numbers for the winter:',
+    '- 3,000 beds were closed in January\n- 12 hospitals were on their highest alert level',
+    'Hospitals treated 2.2 million patients in March, a 4% rise on last year.',
+  ].join('\n\n');
+  const { claims } = extractClaims(text);
+  const speakerOf = (fragment: string) => {
+    const found = claims.filter((c) => c.sentence.includes(fragment));
+    expect(found).toHaveLength(1);
+    return found[0]!.speaker;
+  };
+
+  it('gives each item the source of the line above the list, its claim the item alone', () => {
+    expect(speakerOf('7.4% of patients')).toBe('NHS England');
+    expect(speakerOf('52 minutes')).toBe('NHS England');
+    expect(speakerOf('2.2 million people')).toBe('NHS England');
+    expect(speakerOf('1 in 8 patients')).toBe('Royal College of Emergency Medicine');
+    expect(speakerOf('14,000 extra deaths')).toBe('Royal College of Emergency Medicine');
+    const item = claims.find((c) => c.sentence.includes('7.4%'))!;
+    expect(item.claim).toBe('7.4% of patients left A&E without being seen in March.');
+    expect(text.slice(item.attribution!.start, item.attribution!.end)).toBe('NHS England');
+    // The introducing line is read for its source, and is no card itself.
+    expect(claims.some((c) => c.sentence.startsWith('According to'))).toBe(false);
+  });
+
+  it('gives none to a list whose line names no source, nor to the paragraph after a list', () => {
+    expect(speakerOf('3,000 beds')).toBeNull();
+    expect(speakerOf('12 hospitals')).toBeNull();
+    expect(speakerOf('Hospitals treated')).toBeNull();
+  });
+
+  it('reads a Spanish list the same way', () => {
+    const es = extractClaims(
+      [
+        'Las urgencias de los hospitales públicos atendieron en marzo a más pacientes que en ningún otro mes desde 2010.',
+        'Según datos del Ministerio de Sanidad:',
+        '- 1.200 plazas de médicos rurales quedaron vacantes en 2024\n- La espera media en urgencias fue de 52 minutos',
+        'Los hospitales atendieron a 2,2 millones de pacientes en marzo, un 4 % más que el año pasado.',
+      ].join('\n\n'),
+    );
+    expect(es.language).toBe('es');
+    const speaker = (fragment: string) =>
+      es.claims.find((c) => c.sentence.includes(fragment))?.speaker;
+    expect(speaker('1.200 plazas')).toBe('Ministerio de Sanidad');
+    expect(speaker('52 minutos')).toBe('Ministerio de Sanidad');
+    expect(speaker('2,2 millones')).toBeNull();
+  });
+});
