@@ -3,7 +3,7 @@
 // browser, on the server (POST /api/boards/:id/articles) and in `npm run extract`. Claims are
 // proposed in English and Spanish; each language fills in a LanguagePath, and the loop below
 // is the same for both.
-import { analyzeText } from './analyzeText';
+import { analyzeText, type Analysis } from './analyzeText';
 import { canonicalSpeaker } from './canonicalSpeaker';
 import { claimKey } from './claimKey';
 import { cleanArticle } from './cleanArticle';
@@ -13,9 +13,10 @@ import { englishPath } from './englishPath';
 import type { AttributionMemory } from './findAttribution';
 import { QuotationTracker } from './QuotationTracker';
 import { priorityOf } from './scoreSentence';
-import { segmentSentences } from './segmentSentences';
+import { segmentSentences, type SentenceSpan } from './segmentSentences';
 import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
+import { LIST_MARKER } from './splitBlocks';
 import { tableRowClaim } from './tableRowClaim';
 import type {
   Block,
@@ -128,6 +129,19 @@ function readingText(text: string, blocks: Block[], removed: FurnitureRange[]): 
   return out + text.slice(from);
 }
 
+/**
+ * A list item without its marker, as attribution reads it: "- NHS England said 3,000 beds were
+ * closed" has its subject after the dash, which is no part of it ("- 12 hospitals").
+ */
+function withoutMarker(read: string, analysis: Analysis, span: SentenceSpan): SentenceSpan {
+  const marker = LIST_MARKER.exec(read.slice(span.start, span.end));
+  if (!marker) return span;
+  const start = span.start + marker[0].length;
+  let first = span.first;
+  while (first < span.last && analysis.tokens[first]!.start < start) first++;
+  return { ...span, start, first };
+}
+
 export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractResult {
   assertArticleText(text, opts.maxBytes);
   const cleaned = cleanArticle(text, { title: opts.title, furniture: opts.furniture });
@@ -202,7 +216,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   body.forEach((span, bi) => {
     const sentence = read.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
-    const found = path.attribution(span, bi, memory);
+    const found = path.attribution(withoutMarker(read, analysis, span), bi, memory);
     if (found) spoken.push(found.speaker);
     memory.previous = { sentence: bi, names: path.names[bi]! };
     const body = path.names[bi]!.findLast((n) => n.type === 'organization');

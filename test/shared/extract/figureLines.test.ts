@@ -176,6 +176,21 @@ describe('a list introduced by a line that names its source', () => {
     expect(speakerOf('Hospitals treated')).toBeNull();
   });
 
+  it('reads an item that names its own source as the sentence it is, without its marker', () => {
+    const list = extractClaims(
+      [
+        'Trusts closed wards across England over the winter, the latest returns show.',
+        'Key numbers for the winter:',
+        '- NHS England said 3,000 beds were closed in January\n• The King’s Fund estimated 14,000 extra deaths in 2024\n1. NHS Providers said that 40 wards shut in 2024',
+      ].join('\n\n'),
+    ).claims;
+    const cardOn = (fragment: string) => list.find((c) => c.sentence.includes(fragment))!;
+    expect(cardOn('3,000 beds').speaker).toBe('NHS England');
+    expect(cardOn('14,000 extra deaths').speaker).toBe('King’s Fund');
+    expect(cardOn('40 wards').speaker).toBe('NHS Providers');
+    expect(cardOn('40 wards').claim).toBe('40 wards shut in 2024.');
+  });
+
   it('reads a Spanish list the same way', () => {
     const es = extractClaims(
       [
