@@ -79,6 +79,8 @@ const CALENDAR =
 // next to a proper noun, such a word is part of the name.
 const NAME_LIKE_TAGS = new Set(['NOUN', 'VERB', 'AUX', 'ADJ']);
 const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+// "Including", "Citing", "Asked", "Backed": a participle, not a first name ("Ted", "Fred").
+const PARTICIPLE = /^(\p{L}{2,}ing|\p{L}{3,}ed)$/u;
 // A word with a capital inside is a name, wherever it stands: "BlackRock", "JPMorgan",
 // "McKinsey"; a plural acronym, "NGOs", is none.
 const INNER_CAPITAL = /^\p{Lu}(\p{Ll}+\p{Lu}|\p{Lu}+\p{Ll}{2})/u;
@@ -304,6 +306,24 @@ export function findNames(
     while (k < sentences[si]!.last && /^["“'‘([—–-]$/.test(tokens[k]!.value)) k++;
     const t = tokens[k]!;
     const opensRun = runs[0]?.first === k;
+    // "Rob/VERB Hale said …", "Grant/VERB Shapps said …": a first name that wink reads as a
+    // verb, opening the sentence right before a name, is part of it, as in mid-sentence ("said
+    // Will/AUX Hurd"); a news sentence does not open on an imperative with a name after it.
+    // A participle does open one, "Including Medicaid, …", "Asked about Brexit, …" ("Ted"
+    // is a name).
+    const first = runs[0];
+    if (
+      first &&
+      !opensRun &&
+      (t.pos === 'VERB' || t.pos === 'AUX') &&
+      CAPITALISED_WORD.test(t.value) &&
+      !CALENDAR.test(t.value) &&
+      !PARTICIPLE.test(t.value) &&
+      first.first === nextWord(tokens, k)
+    ) {
+      runs[0] = { ...first, first: k };
+      return;
+    }
     if (!opensRun && NAME_LIKE_TAGS.has(t.pos) && CAPITALISED_WORD.test(t.value)) {
       const nextCapital = /^\p{Lu}/u.test(tokens[k + 1]?.value ?? '');
       if (surnames.has(t.value.toLowerCase()) && !nextCapital) runs.unshift({ first: k, last: k });

@@ -1400,3 +1400,24 @@ describe('publishers, bodies and asides with auxiliaries', () => {
     expect(speakerOf(text, '500 new inspectors')).toBeNull();
   });
 });
+
+describe('a first name wink reads as a verb, opening the sentence', () => {
+  const text =
+    'Rob Hale said the council had spent $48 million on the bridge by March. Grant Shapps, ' +
+    'the former transport secretary, said 12 similar projects ran over budget in 2023. ' +
+    'Citing Treasury officials, the Ledger reported that the overrun reached $14 million.';
+  const { claims } = extractClaims(text);
+
+  it('is part of the name, so the sentence has its speaker', () => {
+    expect(claimFor('$48 million', claims).speaker).toBe('Rob Hale');
+    expect(claimFor('$48 million', claims).claim).toBe(
+      'The council had spent $48 million on the bridge by March.',
+    );
+    expect(claimFor('12 similar projects', claims).speaker).toBe('Grant Shapps');
+  });
+
+  it('leaves a participle opening the sentence out of the name after it', () => {
+    const chips = claimFor('overrun', claims).entities.map((e) => e.text);
+    expect(chips).not.toContain('Citing Treasury');
+  });
+});
