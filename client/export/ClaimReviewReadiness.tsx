@@ -33,8 +33,29 @@ function CardList({ summary, cards }: { summary: string; cards: readonly CardVie
   );
 }
 
-export function ClaimReviewReadiness({ board, id }: { board: BoardView; id: string }) {
+export function ClaimReviewReadiness({
+  board,
+  id,
+  asOf,
+}: {
+  board: BoardView;
+  id: string;
+  /**
+   * Whether an earlier moment is picked: the file then holds the board as it was, which this
+   * board (as it is now) does not tell, so the counts and lists give way to saying so; the
+   * download says what the file holds.
+   */
+  asOf: boolean;
+}) {
   const readiness = useMemo(() => claimReviewReadiness(board), [board]);
+  if (asOf) {
+    return (
+      <p id={id} className="muted small export-readiness">
+        The ClaimReview export holds the reviews of the board as it was at the moment picked; once
+        downloaded, this says how many.
+      </p>
+    );
+  }
   const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
   if (reviewed.length === 0) {
     return (

@@ -29,7 +29,10 @@ function placeholderText(placeholders: number): string {
     : `${placeholders} reviews have a placeholder URL: replace them with the published fact-checks’ before publishing.`;
 }
 
-function skippedText(skipped: number): string {
+function skippedText(skipped: number, reviews: number | null, asOf: boolean): string {
+  if (skipped === 0 && reviews === 0) {
+    return `The file holds no review: no card ${asOf ? 'was' : 'is'} in Corroborated or Disputed${asOf ? ' at that moment' : ''}.`;
+  }
   if (skipped === 0) return 'Every reviewed card was exported.';
   return `${plural(skipped, 'card', 'cards')} in Corroborated or Disputed ${
     skipped === 1 ? 'was' : 'were'
@@ -102,7 +105,8 @@ export function ExportDialog({
       saveBlob(file.blob, file.filename);
       const asOfText = at.at ? `, the board as of ${formatExactTime(Date.parse(at.at))}` : '';
       const parts = [`Downloaded ${file.filename}${asOfText}.`];
-      if (file.skipped !== null) parts.push(skippedText(file.skipped));
+      if (file.skipped !== null)
+        parts.push(skippedText(file.skipped, file.reviews, at.at !== null));
       if (file.placeholderUrls) parts.push(placeholderText(file.placeholderUrls));
       if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
       setStatus(parts.join(' '));
@@ -182,7 +186,11 @@ export function ExportDialog({
                     {choice.description}
                   </span>
                   {choice.format === 'claimreview' && (
-                    <ClaimReviewReadiness board={board} id={`${id}-readiness`} />
+                    <ClaimReviewReadiness
+                      board={board}
+                      id={`${id}-readiness`}
+                      asOf={pastMoment.ok && pastMoment.at !== null}
+                    />
                   )}
                 </li>
               ))}

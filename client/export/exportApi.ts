@@ -90,6 +90,21 @@ export interface ExportedFile {
   readonly skipped: number | null;
   /** ClaimReview only: reviews given the placeholder URL, for want of a published one. */
   readonly placeholderUrls: number | null;
+  /**
+   * ClaimReview only: how many reviews the file holds, so that an empty file (no card in
+   * Corroborated or Disputed, now or at the moment picked) is not said to hold every review.
+   */
+  readonly reviews: number | null;
+}
+
+/** The reviews in a ClaimReview file (a JSON array), or null when it is not one. */
+async function reviewCount(blob: Blob): Promise<number | null> {
+  try {
+    const reviews: unknown = JSON.parse(await blob.text());
+    return Array.isArray(reviews) ? reviews.length : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A count the server sent in a header, or null (another format, or an older server). */
@@ -117,6 +132,7 @@ export async function fetchExport(
     filename: filenameFromDisposition(res.headers.get('Content-Disposition'), choice.fallbackName),
     skipped: countHeader(res, 'X-Factboard-Skipped'),
     placeholderUrls: countHeader(res, 'X-Factboard-Placeholder-Urls'),
+    reviews: choice.format === 'claimreview' ? await reviewCount(blob) : null,
   };
 }
 

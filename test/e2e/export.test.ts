@@ -50,6 +50,14 @@ async function download(dialog: Locator, label: string): Promise<{ file: Downloa
   return { file, text: await readFile(path, 'utf8') };
 }
 
+/** A moment as "Export as of…" takes it: the page's local time, to the second. */
+const localInputValue = (page: Page, ms: number): Promise<string> =>
+  page.evaluate((at) => {
+    const d = new Date(at);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  }, ms);
+
 const claimsOf = (json: ExportedBoard) => json.cards.map((c) => c.claim).sort();
 
 const RUN = chromiumAvailable();
@@ -61,6 +69,8 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
   let lead: Page;
   let editor: Page;
   let exportedJson = '';
+  /** A moment before any card was in Corroborated or Disputed. */
+  let beforeReview = 0;
 
   beforeAll(async () => {
     board = await server.createBoard('Export night', 'Ana');
@@ -71,6 +81,10 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
 
     await addClaim(lead, CLAIM);
     await addClaim(lead, FORMULA_CLAIM);
+    // The input counts whole seconds: keep a clear second on each side of the moment.
+    await sleep(1_100);
+    beforeReview = Date.now();
+    await sleep(1_100);
     await moveTo(lead, FORMULA_CLAIM, 'Corroborated');
     await card(column(lead, 'Corroborated'), FORMULA_CLAIM).waitFor();
     await card(lead, CLAIM)
@@ -148,12 +162,7 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
     await waitSaved(lead);
 
     const dialog = await openExport(lead);
-    const localValue = await lead.evaluate((ms) => {
-      const d = new Date(ms);
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-    }, moment);
-    await dialog.getByLabel('Export as of…').fill(localValue);
+    await dialog.getByLabel('Export as of…').fill(await localInputValue(lead, moment));
     await expect.poll(() => dialog.getByText(/as it was at this moment/).count()).toBe(1);
     const past = JSON.parse((await download(dialog, 'JSON')).text) as ExportedBoard;
     expect(past.asOf).not.toBeNull();
@@ -213,6 +222,29 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
       'Checkers United',
     );
     await closeExport(lead, again);
+  });
+
+  it('a ClaimReview as of a moment before any review says its file holds none, not the board now', async () => {
+    const dialog = await openExport(lead);
+    // The readiness under ClaimReview is of the board now (the card in Corroborated) …
+    const readiness = dialog.locator('.export-readiness');
+    await expect.poll(() => readiness.textContent()).toMatch(/^0 of 1 reviewed card will be/);
+    // … which is not the board as of an earlier moment: it says so instead.
+    await dialog.getByLabel('Export as of…').fill(await localInputValue(lead, beforeReview));
+    await expect
+      .poll(() => readiness.textContent())
+      .toBe(
+        'The ClaimReview export holds the reviews of the board as it was at the moment picked; once downloaded, this says how many.',
+      );
+    const jsonld = await download(dialog, 'ClaimReview JSON-LD');
+    expect(JSON.parse(jsonld.text)).toEqual([]);
+    // An empty file, not "Every reviewed card was exported.".
+    await expect
+      .poll(() => dialog.getByRole('status').textContent(), { timeout: 20_000 })
+      .toMatch(
+        /, the board as of .+\. The file holds no review: no card was in Corroborated or Disputed at that moment\.$/,
+      );
+    await closeExport(lead, dialog);
   });
 
   it('an editor sees no Export control', async () => {
