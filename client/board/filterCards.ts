@@ -7,6 +7,7 @@ import {
   type RatingScale,
   verdictFitsCard,
 } from '../../shared/board';
+import { foldName } from '../../shared/foldName';
 import { type ChangedCards, tellChangedCards } from './changedCards';
 
 /** Marks "no value" in the speaker, verdict, assignee and article filters. */
@@ -75,18 +76,28 @@ export function withoutGoneArticle(f: CardFilter, board: BoardView): CardFilter 
 export type ForMe = (card: CardView) => boolean;
 
 /**
- * A card's searchable text (claim, speaker, quoted sentence, verdict), lower-cased once per
+ * Text as the search compares it: case and accents do not count (foldName: "jose" finds
+ * "José", as @mentions do), nor typographic quotes, which articles are set in and nobody types
+ * ("government's" finds "government’s", "\"total peace\"" finds "“Total Peace”").
+ */
+const searchFold = (text: string): string =>
+  foldName(text)
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"');
+
+/**
+ * A card's searchable text (claim, speaker, quoted sentence, verdict), folded once per
  * version of the card: the board reader keeps an unchanged card's object from one read to the
- * next, so a keystroke in the search lower-cases no card again (on 550 cards, joining and
+ * next, so a keystroke in the search folds no card again (on 550 cards, joining and
  * lower-casing every card's text took a few ms of each keystroke with the CPU slowed 4×).
  */
 const searchTexts = new WeakMap<CardView, string>();
 function searchText(card: CardView): string {
   let text = searchTexts.get(card);
   if (text === undefined) {
-    text = [card.claim, card.speaker ?? '', card.source?.sentence ?? '', card.verdict ?? '']
-      .join('\n')
-      .toLocaleLowerCase();
+    text = searchFold(
+      [card.claim, card.speaker ?? '', card.source?.sentence ?? '', card.verdict ?? ''].join('\n'),
+    );
     searchTexts.set(card, text);
   }
   return text;
@@ -95,7 +106,7 @@ function searchText(card: CardView): string {
 function matchesFilter(
   card: CardView,
   f: CardFilter,
-  /** The search's words, lower-cased. */
+  /** The search's words, folded (searchFold). */
   words: readonly string[],
   forMe: ForMe,
   /** The board's articles: a card quoting another one quotes none that can be chosen. */
@@ -136,7 +147,7 @@ export function filterColumns(
 ): Columns {
   if (!isFilterActive(f)) return board.columns;
   const articles = new Set(board.articles.map((a) => a.id));
-  const words = f.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchFold(f.text).split(/\s+/).filter(Boolean);
   const out = {} as Record<ColumnId, readonly string[]>;
   let same = previous !== undefined;
   for (const column of COLUMNS) {

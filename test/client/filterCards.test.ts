@@ -104,6 +104,21 @@ describe('filterColumns', () => {
     ).toEqual([a]);
   });
 
+  it('finds a card whatever the accents and quotes typed: as an article sets them, or plain', () => {
+    const doc = new Y.Doc();
+    const card = addClaim(
+      doc,
+      { claim: 'The government’s “Total Peace” plan cut prison deaths', speaker: 'José Ramírez' },
+      ctx,
+    );
+    const plain = addClaim(doc, { claim: 'Jose said the plan is "total peace"' }, ctx);
+    const search = (text: string) =>
+      filterColumns(readBoard(doc), { ...EMPTY_FILTER, text }, noneForMe).unverified;
+    expect(search("government's")).toEqual([card]);
+    expect(search('"total peace" ramirez')).toEqual([card]);
+    expect(search('JOSÉ')).toEqual([card, plain]);
+  });
+
   it('finds a card by its text as edited, read by the incremental reader', () => {
     const doc = new Y.Doc();
     const card = addClaim(doc, { claim: 'Exports doubled' }, ctx);
