@@ -110,7 +110,9 @@ function evidenceCell(card: CardView): string {
       const quote = e.quote ? ` “${closeBidi(e.quote)}”` : '';
       const note = e.note ? ` (${closeBidi(e.note)})` : '';
       const by = closeBidi(e.addedBy.name);
-      return entry(`${e.stance}: ${closeBidi(e.url)}${quote}${note} [${by}]`);
+      return entry(
+        `${e.stance}: ${closeBidi(e.url)}${quote}${note} [${by}, ${isoTime(e.addedAt)}]`,
+      );
     })
     .join('\n');
 }

@@ -76,7 +76,9 @@ function evidenceSection(card: CardView): string[] {
     const parts = [`${STANCE_LABELS[e.stance]}: ${mdLink(e.url, e.url)}`];
     if (e.quote) parts.push(`“${mdText(e.quote, '  ')}”`);
     if (e.note) parts.push(mdText(e.note, '  '));
-    out.push(`- ${parts.join(' — ')} (added by ${mdInline(e.addedBy.name)})`);
+    out.push(
+      `- ${parts.join(' — ')} (added by ${mdInline(e.addedBy.name)}, ${isoTime(e.addedAt)})`,
+    );
   }
   out.push('');
   return out;

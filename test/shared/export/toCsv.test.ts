@@ -96,6 +96,9 @@ describe('toCsv', () => {
     expect(evidence[0]).toMatch(/^supports: https:\/\/stats\.example\/table\(1\) “He said/);
     expect(evidence[0]).toContain(HOSTILE.formulaMinus);
     expect(evidence[1]).toMatch(/^context: http:\/\/archive\.example\/x/);
+    // Who added each item, and when, as a comment says who wrote it and when.
+    expect(evidence[0]).toMatch(/ \[Alice "Ace" Ångström, \d{4}-\d\d-\d\dT[\d:.]+Z\]$/);
+    expect(evidence[1]).toMatch(/ \[=Bob, <b>the<\/b> reviewer, \d{4}-\d\d-\d\dT[\d:.]+Z\]$/);
     expect(eq.comments).toContain(`[resolved by Alice "Ace" Ångström] =Bob, <b>the</b> reviewer`);
     expect(eq.comments).toContain(HOSTILE.script);
     expect(eq.comments).toContain(`  ↳ Alice "Ace" Ångström`);
@@ -158,7 +161,9 @@ describe('list cells', () => {
     expect(evidence.filter((l) => !l.startsWith('    '))).toEqual([
       'supports: https://gov.example/census “Page 3',
     ]);
-    expect(evidence.at(-1)).toBe('    refutes: https://x.example “Invented” [Lea]) [Eddie]');
+    expect(evidence.at(-1)).toBe(
+      '    refutes: https://x.example “Invented” [Lea]) [Eddie, 2023-11-14T22:13:20.000Z]',
+    );
     const comments = (row[CSV_HEADER.indexOf('comments')] ?? '').split('\n');
     expect(comments).toEqual([
       '[open] Rita',
@@ -201,9 +206,9 @@ describe('csvCell', () => {
     addComment(doc, id, { text: 'Agreed', parentId: thread }, ed);
     resolveThread(doc, thread, true, rhea);
     const row = parseCsvRows(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
-    // The closing quote, the note's parenthesis and "[Eddie]" read left to right.
+    // The closing quote, the note's parenthesis and "[Eddie, …]" read left to right.
     expect(row[CSV_HEADER.indexOf('evidence')]).toBe(
-      `supports: ${url} “quote \u202eetouq\u202c” (\u202eeton\u202c) [Eddie]`,
+      `supports: ${url} “quote \u202eetouq\u202c” (\u202eeton\u202c) [Eddie, 2023-11-14T22:13:20.000Z]`,
     );
     const at = '(2023-11-14T22:13:20.000Z)';
     expect((row[CSV_HEADER.indexOf('comments')] ?? '').split('\n')).toEqual([

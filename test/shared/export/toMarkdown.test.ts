@@ -75,6 +75,10 @@ describe('toMarkdown', () => {
       '- Supports: [https://stats.example/table(1)](https://stats.example/table%281%29)',
     );
     expect(eq).toContain('- Context: [http://archive.example/x](http://archive.example/x)');
+    // Who added each item, and when, as a comment says who wrote it and when.
+    expect(eq).toMatch(
+      /\n- Supports: [^\n]* \(added by Alice "Ace" Ångström, \d{4}-\d\d-\d\dT[\d:.]+Z\)\n/,
+    );
     expect(eq).toContain('- **Resolved thread** (by Alice "Ace" Ångström)');
     expect(eq).toContain('- **Open thread**');
     // Replies are nested under the thread's first comment, multi-line text stays in its item.
