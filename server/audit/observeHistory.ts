@@ -103,12 +103,21 @@ const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
  * The new and the old text of each of `fields` that the change set: what an edit records, so
  * the history says what changed and not only that something did.
  */
+/**
+ * A key's value after `change`: none once the change deleted the key, as an Undo of the key's
+ * first write does (a card's speaker type or published URL, which a new card lacks), though
+ * the deleted item still holds the value rawGet reads (found by QA: the Undo of publication
+ * details was recorded as setting them again).
+ */
+const valueAfter = (target: unknown, key: string, change: KeyChange): unknown =>
+  change.action === 'delete' ? undefined : rawGet(target, key);
+
 function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: readonly string[]) {
   const values: Record<string, string | null> = {};
   const was: Record<string, string | null> = {};
   for (const [key, change] of keys) {
     if (!fields.includes(key)) continue;
-    values[key] = text(rawGet(target, key));
+    values[key] = text(valueAfter(target, key, change));
     was[key] = text(change.oldValue);
   }
   return { values, was };
@@ -348,7 +357,7 @@ function cardEvents(
     const cardId = keyOf(target) as string;
     const crossed = crossedKeys(event, keys, RECORDED);
     for (const [key, change] of keys) {
-      const now = rawGet(target, key);
+      const now = valueAfter(target, key, change);
       if (key === CARD_KEYS.pos) {
         const from = columnOf(change.oldValue);
         const to = columnOf(now);
