@@ -136,7 +136,8 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
   if (options.asOf != null) stamps.push(`As of ${isoTime(options.asOf)}.`);
   if (options.exportedAt !== undefined) stamps.push(`Exported ${isoTime(options.exportedAt)}.`);
   const counts = COLUMNS.map((c) => `${view.columns[c].length} ${COLUMN_LABELS[c].toLowerCase()}`);
-  stamps.push(`${Object.keys(view.cards).length} cards: ${counts.join(', ')}.`);
+  const total = Object.keys(view.cards).length;
+  stamps.push(`${total} ${total === 1 ? 'card' : 'cards'}: ${counts.join(', ')}.`);
   out.push(stamps.join(' '), '');
 
   out.push('## Articles', '');

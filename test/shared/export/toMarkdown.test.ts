@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editCard, readBoard } from '../../../shared/board';
+import * as Y from 'yjs';
+import { addClaim, editCard, initBoard, readBoard } from '../../../shared/board';
 import { toMarkdown } from '../../../shared/export';
 import { mdInline, mdText } from '../../../shared/export/markdownText';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
@@ -129,6 +130,15 @@ describe('toMarkdown', () => {
     expect(md).toContain(HOSTILE.unicode);
     expect(md).toContain(`Exported ${new Date(exportedAt).toISOString()}.`);
     expect(md).toContain('5 cards: 2 unverified, 1 corroborated, 2 disputed.');
+  });
+
+  it('counts one card as one card, not "1 cards"', () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'One' }, alice);
+    addClaim(doc, { claim: 'Rents doubled' }, alice);
+    expect(toMarkdown(readBoard(doc))).toContain(
+      '\n1 card: 1 unverified, 0 corroborated, 0 disputed.\n',
+    );
   });
 
   it('keeps a rationale’s paragraphs inside its quote, and closes a stray right-to-left override', () => {
