@@ -109,6 +109,7 @@ export function FilterBar({
           any="Any speaker"
           none="No speaker"
           options={options.speakers.map((s) => ({ value: s, label: s }))}
+          gone={(s) => `${s} (on no card now)`}
           onChange={(v) => select('speaker', v)}
         />
         <FilterSelect
@@ -120,6 +121,7 @@ export function FilterBar({
             { value: MISFIT, label: 'Not a label for its column' },
             ...board.meta.ratingScale.labels.map((l) => ({ value: l.label, label: l.label })),
           ]}
+          gone={(v) => `${v} (no longer a label)`}
           onChange={(v) => select('verdict', v)}
         />
         <FilterSelect
@@ -128,6 +130,7 @@ export function FilterBar({
           any="Anyone checking"
           none="Nobody checking"
           options={options.assignees.map((a) => ({ value: a.id, label: a.name }))}
+          gone={() => 'The colleague chosen (checking no card now)'}
           onChange={(v) => select('assignee', v)}
         />
         {board.articles.length > 1 && (
@@ -192,13 +195,20 @@ export function FilterBar({
   );
 }
 
-/** One filter: "any" (no filter), "none" (cards without a value), then the board's values. */
+/**
+ * One filter: "any" (no filter), "none" (cards without a value), then the board's values. A
+ * value chosen that the board no longer offers (a colleague renamed the last card's speaker, a
+ * lead renamed the verdict label, the assignee released their last card) stays shown, marked,
+ * while it filters: React would show "any" over it, the board hiding cards under a menu that
+ * says it filters nothing (found by QA).
+ */
 function FilterSelect({
   label,
   value,
   any,
   none,
   options,
+  gone,
   onChange,
 }: {
   label: string;
@@ -206,12 +216,16 @@ function FilterSelect({
   any: string;
   none: string;
   options: readonly { value: string; label: string }[];
+  /** The words for a chosen value no longer offered (none for articles: withoutGoneArticle drops it). */
+  gone?: (value: string) => string;
   onChange: (value: string) => void;
 }) {
+  const chosenGone = value !== null && value !== NONE && !options.some((o) => o.value === value);
   return (
     <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
       <option value="">{any}</option>
       <option value={NONE}>{none}</option>
+      {chosenGone && gone && <option value={value}>{gone(value)}</option>}
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

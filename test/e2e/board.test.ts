@@ -26,7 +26,7 @@ import {
 } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { EARLIER_WORK_SAVED } from '../../client/board/useEarlierWorkSaved';
-import { moveCard, setVerdict } from '../../shared/board';
+import { editCard, moveCard, setVerdict } from '../../shared/board';
 
 /** A card's accessible name, as a screen reader reads it. */
 async function nameOf(page: Page, claim: string): Promise<string> {
@@ -777,6 +777,31 @@ describe.skipIf(!RUN)('the board in the browser', () => {
       .selectOption({ label: 'No verdict' });
     expect(await card(a, 'Unemployment fell to 3.9% in March').count()).toBe(1);
     await a.getByRole('button', { name: 'Clear filters' }).click();
+  });
+
+  it('a speaker chosen in the filter that a colleague renames meanwhile still shows in its menu', async () => {
+    const claim = 'Ferry fares rose 9% in Quillby';
+    await addClaim(a, claim);
+    const id = (await card(a, claim).getAttribute('data-card-id'))!;
+    const hal = server.connect(board.id, await server.invite(board, 'Hal', 'editor'));
+    await hal.synced();
+    editCard(hal.doc, id, { speaker: 'Harbour Board' }, hal.as);
+    const speaker = a.getByRole('combobox', { name: 'Filter by speaker' });
+    const shown = () => speaker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    await expect
+      .poll(() => speaker.locator('option', { hasText: 'Harbour Board' }).count())
+      .toBe(1);
+    await speaker.selectOption('Harbour Board');
+    await expect.poll(() => card(a, claim).count()).toBe(1);
+    // The card's speaker renamed: the filter still hides every card, and its menu says by what,
+    // not "Any speaker".
+    editCard(hal.doc, id, { speaker: 'Quillby Harbour Board' }, hal.as);
+    await expect.poll(() => card(a, claim).count()).toBe(0);
+    await expect.poll(shown).toBe('Harbour Board (on no card now)');
+    await hal.allSaved();
+    hal.destroy();
+    await a.getByRole('button', { name: 'Clear filters' }).click();
+    expect(await shown()).toBe('Any speaker');
   });
 
   // QA45: Create board turned disabled while it waited, which dropped focus to the page, so
