@@ -100,10 +100,6 @@ const keyOf = (type: Placed): string | null => type._item?.parentSub ?? null;
 const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
 
 /**
- * The new and the old text of each of `fields` that the change set: what an edit records, so
- * the history says what changed and not only that something did.
- */
-/**
  * A key's value after `change`: none once the change deleted the key, as an Undo of the key's
  * first write does (a card's speaker type or published URL, which a new card lacks), though
  * the deleted item still holds the value rawGet reads (found by QA: the Undo of publication
@@ -112,6 +108,10 @@ const parentOf = (type: Placed): unknown => type._item?.parent ?? null;
 const valueAfter = (target: unknown, key: string, change: KeyChange): unknown =>
   change.action === 'delete' ? undefined : rawGet(target, key);
 
+/**
+ * The new and the old text of each of `fields` that the change set: what an edit records, so
+ * the history says what changed and not only that something did.
+ */
 function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: readonly string[]) {
   const values: Record<string, string | null> = {};
   const was: Record<string, string | null> = {};
