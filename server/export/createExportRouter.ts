@@ -46,7 +46,11 @@ export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const exportQuery = z.object({
   format: exportFormatSchema,
-  at: z.iso.datetime({ offset: true }).optional(),
+  // An ISO time to the second or finer, or to the minute ("2026-12-06T08:32Z", as people type
+  // one): zod takes one precision or the other.
+  at: z
+    .union([z.iso.datetime({ offset: true }), z.iso.datetime({ offset: true, precision: -1 })])
+    .optional(),
 });
 
 const importQuery = z.object({

@@ -164,6 +164,10 @@ describe('GET /api/boards/:id/export', () => {
     expect(JSON.parse(early.text).error.code).toBe('invalid_at');
     const future = await download(`format=json&at=${new Date(Date.now() + HOUR).toISOString()}`);
     expect(future.res.status).toBe(400);
+    // A time to the minute, as people type one, is read as a time (QA: it was no ISO time).
+    const minute = `${new Date(Date.now() + HOUR).toISOString().slice(0, 16)}Z`;
+    const typed = await download(`format=json&at=${encodeURIComponent(minute)}`);
+    expect(JSON.parse(typed.text).error.code).toBe('invalid_at');
     const badFormat = await download('format=xlsx');
     expect(badFormat.res.status).toBe(400);
     expect(JSON.parse(badFormat.text).error).toMatchObject({ code: 'invalid_input' });
