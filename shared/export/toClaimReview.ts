@@ -264,9 +264,10 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
     const label = labels.get(card.verdict as string) as RatingLabel;
     if (!hasPublishedUrl(card)) placeholderUrl.push(card.id);
     const article = card.source ? articles.get(card.source.articleId) : undefined;
-    const citation = card.evidence
-      .filter((e) => isHttp(e.url))
-      .map((e) => ({ '@type': 'CreativeWork', url: href(e.url) }));
+    // Each source once: several passages quoted from one page are one work cited.
+    const citation = [
+      ...new Set(card.evidence.filter((e) => isHttp(e.url)).map((e) => href(e.url))),
+    ].map((url) => ({ '@type': 'CreativeWork', url }));
     reviews.push({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',

@@ -233,6 +233,15 @@ describe('toClaimReview', () => {
     ]);
   });
 
+  it('cites a page once, however many passages of it are evidence (QA)', () => {
+    const other = buildHostileBoard();
+    const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
+    const evidence = card.get('evidence') as Y.Array<Y.Map<unknown>>;
+    evidence.get(1).set('url', 'https://stats.example/table(1)');
+    const [eq] = toClaimReview(readBoard(other.doc), { organisation }).reviews;
+    expect(eq?.citation?.map((c) => c.url)).toEqual(['https://stats.example/table(1)']);
+  });
+
   it('uses a published URL only if it is http(s), whatever a replica holds', () => {
     const other = buildHostileBoard();
     const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
