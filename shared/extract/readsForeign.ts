@@ -6,19 +6,30 @@
 // Italian, French) and German, leaving out words English uses too ("no", "son", "era", "sin",
 // "con", "per", "die") and the single letters of English elisions ("I'd", "we'll").
 import { functionWordShare } from './functionWordShare';
+import { NEIGHBOUR_FUNCTION_WORDS, SPANISH_FUNCTION_WORDS } from './spanish/isSpanish';
 
-const FOREIGN_FUNCTION_WORDS = new Set(
-  // Spanish
-  (
-    'el la los las de del que y en por para una un se es fue son según al lo su sus como más ' +
-    'pero ha han este esta estos estas entre sobre también muy hasta desde donde cuando porque ' +
-    'ya fueron está están ese esa hay tras durante cual quien ' +
-    // Portuguese, Catalan, Italian, French
-    'amb els dels és em um uma não do da dos das com il di che è et des du est une pour sont ' +
-    'dans au aux le les qui avec pas mais ont été cette ces sur leur leurs nous ' +
-    // German
-    'der das und ist nicht mit von zu den dem ein eine auch auf für sich sind wurde werden'
-  ).split(' '),
+// isSpanish's lists, less what English writes too, and German's own.
+const SHARED_WITH_ENGLISH = new Set([
+  'no',
+  'son',
+  'era',
+  'sin',
+  'ante',
+  'con',
+  'per',
+  'i',
+  'd',
+  'l',
+  'va',
+]);
+const GERMAN_FUNCTION_WORDS =
+  'der das und ist nicht mit von zu den dem ein eine auch auf für sich sind wurde werden'.split(
+    ' ',
+  );
+const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  [...SPANISH_FUNCTION_WORDS, ...NEIGHBOUR_FUNCTION_WORDS, ...GERMAN_FUNCTION_WORDS].filter(
+    (w) => !SHARED_WITH_ENGLISH.has(w),
+  ),
 );
 
 /** True when at least `threshold` of the text's words (names left out) are another language's. */

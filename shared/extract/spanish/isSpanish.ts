@@ -6,7 +6,7 @@
 // 0.45, Catalan 0.00, Portuguese −0.01, and below for French, Italian and English.
 import { functionWordShare } from '../functionWordShare';
 
-const SPANISH_FUNCTION_WORDS = new Set(
+export const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     'el la los las de del que y en por para con una un se no es fue son según al lo su sus ' +
     'como más pero ha han este esta estos estas entre sin sobre también muy hasta desde ' +
@@ -18,7 +18,7 @@ const SPANISH_FUNCTION_WORDS = new Set(
 // French "le les et des du est une pour dans qui avec", and the elided "l’", "d’". "le" and
 // "les" are Spanish pronouns too, but French articles first: counted as Spanish, they made a
 // French sentence about prisons read as Spanish (0.22).
-const NEIGHBOUR_FUNCTION_WORDS = new Set(
+export const NEIGHBOUR_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   (
     'i amb els va per dels l d és em um uma não do da dos das com il di che è et des du est ' +
     'une pour sont dans au aux le les qui avec pas mais ont été cette ces sur leur leurs nous'
