@@ -789,6 +789,20 @@ export function storageContract(name: string, factory: StorageFactory): void {
         { commentId: 'c1' },
         { commentId: 'c2', text: 'Kept' },
       ]);
+
+      // Redacted again (a first attempt whose answer was lost, say): nothing holds the words,
+      // so nothing is rewritten, and the first redaction's mark stays.
+      const again = { boardId: 'b1', commentId: 'c1', ranges, by: { id: 'lead2', name: 'Lu' } };
+      expect(await s.redactComment({ ...again, at: 30 })).toEqual({
+        updates: 0,
+        snapshots: 0,
+        history: 0,
+      });
+      expect((await s.listHistory('b1', { limit: 10 })).events[0]?.data).toEqual({
+        ...posted,
+        text: '',
+        redacted: { by, at: 20 },
+      });
     });
 
     it('deletes a board and everything stored of it, refuses writes for it after, and keeps the other boards whole', async () => {
