@@ -121,13 +121,16 @@ export function CardDetail({
     const lost = typed().filter((d) =>
       d.saves === 'comment' ? hadRights.comment && !rights.comment : hadRights.edit && !rights.edit,
     );
-    if (lost.length > 0) {
-      setOrphans([...orphans, ...lost]);
-      setOrphanedBy('rights');
-    }
-    // The right back (the lead changed their mind): a comment or a reply typed then goes back
-    // into its form, which opens with it; the rest stays below to copy, said as savable again.
-    if (orphanedBy === 'rights') drafts.offer(orphans.filter(mayNow));
+    // The right back (the lead changed their mind): a form that kept its text through shows it
+    // again (the verdict picker stays, read-only, meanwhile), so it is not kept below too; a
+    // comment or a reply typed then goes back into its form, which opens with it; the rest
+    // stays below to copy, said as savable again.
+    const held = (o: Draft) =>
+      mayNow(o) && drafts.all().some((d) => d.label === o.label && d.text === o.text);
+    const kept = orphans.filter((o) => !held(o));
+    if (lost.length > 0 || kept.length < orphans.length) setOrphans([...kept, ...lost]);
+    if (lost.length > 0) setOrphanedBy('rights');
+    if (orphanedBy === 'rights') drafts.offer(kept.filter(mayNow));
   }
   useEffect(() => {
     if (orphans.some((o) => drafts.wasTaken(o))) {

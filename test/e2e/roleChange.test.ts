@@ -524,4 +524,25 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('a rationale kept through a lower role is back in its box with the role, and is not kept below too', async () => {
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Editor') {
+      await changeBoTo('Editor');
+      await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    }
+    const dialog = await openCard(bo, 'Exports rose by 4%');
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
+    await changeBoTo('Reviewer');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await typed.waitFor();
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    // Nothing to copy by hand: the kept copy goes, the rationale being back in its box.
+    await expect.poll(() => typed.count()).toBe(0);
+    const rationale = dialog.getByRole('textbox', { name: 'Rationale', exact: true });
+    expect(await rationale.inputValue()).toBe('Customs data says 3.8%');
+    await dialog.getByRole('button', { name: 'Save verdict' }).click();
+    await waitSaved(bo);
+    await closeCard(bo);
+  });
 });
