@@ -19,7 +19,7 @@ import { commentNames } from './commentNames';
 import { postEditAgain } from './postEditAgain';
 import { threadNames } from './threadNames';
 import { TypedCommentGone } from './TypedCommentGone';
-import { useTextOffered } from '../ui/unsavedDrafts';
+import { useDraftOffers } from '../ui/unsavedDrafts';
 import {
   editGoneNews,
   editRedactedNews,
@@ -241,7 +241,7 @@ function Thread({
     setReplying(false);
   }
   // The right back (a lead undid the change), the reply typed then opens again with its text.
-  const replyBack = useTextOffered(replyName, 'comment');
+  const replyBack = useDraftOffers()(replyName, 'comment');
   if (!replying && ctx.canComment && replyBack) {
     setRedactedBefore(root.redacted?.at ?? null);
     setReplying(true);

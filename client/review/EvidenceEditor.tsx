@@ -27,6 +27,9 @@ import { EvidenceValues, yourEvidenceChanges } from './EvidenceValues';
 import { RemovedAgain } from './RemovedAgain';
 import { useAnnouncer } from '../ui/useAnnouncer';
 import { useSayNewItems } from '../ui/useSayNewItems';
+import { useDraftOffers } from '../ui/unsavedDrafts';
+
+const NEW_EVIDENCE = 'New evidence';
 
 export function EvidenceEditor({
   card,
@@ -78,6 +81,15 @@ export function EvidenceEditor({
     ? card.evidence.toSpliced(Math.min(removed.index, card.evidence.length), 0, removed.evidence)
     : card.evidence;
   const nameOf = evidenceNames(items);
+  // The right back (CardDetail offers what its forms held): the form that held it opens again
+  // and takes it, as a reply's does, instead of leaving it below to copy by hand.
+  const offered = useDraftOffers();
+  if (canEdit && editing === null) {
+    const back = offered(NEW_EVIDENCE, 'card')
+      ? 'new'
+      : items.find((e) => offered(`Edit evidence ${nameOf(e)}`, 'card'))?.id;
+    if (back) setEditing(back);
+  }
 
   const close = (focusId: string | null) => {
     setEditing(null);
@@ -220,7 +232,7 @@ export function EvidenceEditor({
       {canEdit &&
         (editing === 'new' ? (
           <EvidenceForm
-            title="New evidence"
+            title={NEW_EVIDENCE}
             cited={card.evidence}
             submitLabel="Add evidence"
             onSubmit={add}

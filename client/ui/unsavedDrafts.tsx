@@ -12,6 +12,11 @@ export interface Draft {
   readonly text: string;
   /** Which right saves it: a comment's (reviewers too) or a change to the card's. */
   readonly saves: 'comment' | 'card';
+  /**
+   * The form's own draft of several fields (a FieldDraft), for it to start from again when it
+   * takes this back (useDraftBack); `text` alone serves a form of one field.
+   */
+  readonly fields?: object;
 }
 
 export class DraftRegistry {
@@ -71,21 +76,23 @@ export function UnsavedDrafts({
 
 /**
  * Tells the surrounding registry, if any, that the form named `label` holds unsaved text, and
- * what it is (`text`, shown to copy should the card go while the form is open).
+ * what it is (`text`, shown to copy should the card go while the form is open; `fields`, the
+ * form's draft of several fields, for it to take back).
  */
 export function useUnsavedDraft(
   label: string,
   dirty: boolean,
   text: string,
   saves: Draft['saves'] = 'card',
+  fields?: object,
 ): void {
   const registry = useContext(RegistryContext);
   const [key] = useState(() => ({}));
   useEffect(() => {
     if (!registry) return;
-    registry.set(key, dirty ? { label, text, saves } : null);
+    registry.set(key, dirty ? { label, text, saves, fields } : null);
     return () => registry.set(key, null);
-  }, [registry, key, label, dirty, text, saves]);
+  }, [registry, key, label, dirty, text, saves, fields]);
 }
 
 /**
@@ -94,7 +101,7 @@ export function useUnsavedDraft(
  * has (an effect: React may render a form twice before it mounts it). `label` null: a form
  * whose name others share takes nothing back.
  */
-export function useTextBack(label: string | null, saves: Draft['saves']): string | null {
+export function useDraftBack(label: string | null, saves: Draft['saves']): Draft | null {
   const registry = useContext(RegistryContext);
   const [back] = useState(
     () => (label === null ? null : registry?.offeredTo(label, saves)) ?? null,
@@ -102,11 +109,19 @@ export function useTextBack(label: string | null, saves: Draft['saves']): string
   useEffect(() => {
     if (back) registry?.take(back);
   }, [registry, back]);
-  return back?.text ?? null;
+  return back;
 }
 
-/** Whether a form of this name has text offered back (a reply's form opens again for it). */
-export function useTextOffered(label: string, saves: Draft['saves']): boolean {
+/** useDraftBack for a form of one field: the text it held. */
+export function useTextBack(label: string | null, saves: Draft['saves']): string | null {
+  return useDraftBack(label, saves)?.text ?? null;
+}
+
+/**
+ * Whether forms of these names have a draft offered back, for their opener to open them again
+ * (a reply's form, evidence being added or edited).
+ */
+export function useDraftOffers(): (label: string, saves: Draft['saves']) => boolean {
   const registry = useContext(RegistryContext);
-  return registry?.offeredTo(label, saves) != null;
+  return (label, saves) => registry?.offeredTo(label, saves) != null;
 }

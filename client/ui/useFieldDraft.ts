@@ -27,10 +27,16 @@ export interface FieldDraftState<T extends Fields> {
   takeTheirs(keys: readonly (keyof T)[]): void;
   /** Drops every edit, after saving or on cancel: the form follows the live record again. */
   reset(): void;
+  /** The draft itself, for the dialog to keep should the form go (useUnsavedDraft). */
+  readonly draft: FieldDraft<T>;
 }
 
-export function useFieldDraft<T extends Fields>(current: T): FieldDraftState<T> {
-  const [draft, setDraft] = useState<FieldDraft<T>>({ base: {}, mine: {} });
+/** `start`: a draft the form held before (taken back with the right to save it: useDraftBack). */
+export function useFieldDraft<T extends Fields>(
+  current: T,
+  start?: FieldDraft<T>,
+): FieldDraftState<T> {
+  const [draft, setDraft] = useState<FieldDraft<T>>(start ?? { base: {}, mine: {} });
   return fieldDraftState(current, draft, setDraft);
 }
 
@@ -50,5 +56,6 @@ export function fieldDraftState<T extends Fields>(
     keepMine: (keys) => setDraft((d) => rebaseFields(current, d, keys)),
     takeTheirs: (keys) => setDraft((d) => dropFields(d, keys)),
     reset: () => setDraft(() => ({ base: {}, mine: {} })),
+    draft,
   };
 }

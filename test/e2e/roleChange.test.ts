@@ -545,4 +545,48 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await waitSaved(bo);
     await closeCard(bo);
   });
+
+  it('evidence being added or edited when the role drops opens again with what was typed once the role is back', async () => {
+    if ((await bo.locator('.board-title .badge').textContent()) !== 'Editor') {
+      await changeBoTo('Editor');
+      await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    }
+    const dialog = await openCard(bo, 'Exports rose by 4%');
+    const typed = dialog.getByRole('region', { name: 'What you had typed' });
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    let form = dialog.getByRole('form', { name: 'New evidence' });
+    await form.getByRole('textbox', { name: 'Source URL' }).fill('https://customs.example/2024');
+    await form.getByRole('textbox', { name: 'Quoted passage' }).fill('Exports grew 3.8%');
+    await changeBoTo('Reviewer');
+    await typed.waitFor();
+    expect(await form.count()).toBe(0);
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    // The form is open again with what was typed; nothing is left below to copy.
+    await expect.poll(() => typed.count()).toBe(0);
+    expect(await form.getByRole('textbox', { name: 'Source URL' }).inputValue()).toBe(
+      'https://customs.example/2024',
+    );
+    expect(await form.getByRole('textbox', { name: 'Quoted passage' }).inputValue()).toBe(
+      'Exports grew 3.8%',
+    );
+    await form.getByRole('button', { name: 'Add evidence' }).click();
+    await dialog.getByText('Exports grew 3.8%').waitFor();
+
+    // An item's edit the same way, under its own name.
+    await dialog.getByRole('button', { name: /^Edit evidence .*customs\.example/ }).click();
+    form = dialog.getByRole('form', { name: /^Edit evidence .*customs\.example/ });
+    await form.getByRole('textbox', { name: 'Quoted passage' }).fill('Exports grew 3.8% in 2024');
+    await changeBoTo('Reviewer');
+    await typed.waitFor();
+    await changeBoTo('Editor');
+    await expect.poll(() => typed.count()).toBe(0);
+    expect(await form.getByRole('textbox', { name: 'Quoted passage' }).inputValue()).toBe(
+      'Exports grew 3.8% in 2024',
+    );
+    await form.getByRole('button', { name: 'Save evidence' }).click();
+    await dialog.getByText('Exports grew 3.8% in 2024').waitFor();
+    await waitSaved(bo);
+    await closeCard(bo);
+  });
 });
