@@ -13,9 +13,8 @@ import type { CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { EditConflict } from '../ui/EditConflict';
 import { SubmitRow } from '../ui/SubmitRow';
-import { useFieldDraft } from '../ui/useFieldDraft';
+import { useDraftedFields } from '../ui/useDraftedFields';
 import { useTextLimit } from '../ui/useTextLimit';
-import { useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
 
 const TYPE_LABELS: Readonly<Record<SpeakerType, string>> = {
@@ -37,18 +36,15 @@ export function PublicationForm({ card, actions }: { card: CardView; actions: Bo
   const selectRef = useRef<HTMLSelectElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Untouched fields follow colleagues' changes.
-  const draft = useFieldDraft({
-    speakerType: card.speakerType ?? '',
-    reviewUrl: card.reviewUrl ?? '',
-  });
-  const { shown, conflicts } = draft;
-  useUnsavedDraft(
+  const draft = useDraftedFields(
     'the speaker’s type and published fact-check',
-    draft.dirty,
-    [isSpeakerType(shown.speakerType) ? TYPE_LABELS[shown.speakerType] : '', shown.reviewUrl]
-      .filter((t) => t.trim())
-      .join('\n'),
+    { speakerType: card.speakerType ?? '', reviewUrl: card.reviewUrl ?? '' },
+    (d) =>
+      [isSpeakerType(d.speakerType) ? TYPE_LABELS[d.speakerType] : '', d.reviewUrl]
+        .filter((t) => t.trim())
+        .join('\n'),
   );
+  const { shown, conflicts } = draft;
   // Counted as it will be saved: trimmed and completed by withScheme. A pasted address past
   // the limit is kept whole and told: one cut short would be a wrong link, saved without a word.
   const urlLimit = useTextLimit<HTMLInputElement>({

@@ -1,9 +1,8 @@
 import type { Actor } from '../../shared/board/actor';
 import { SPEAKER_LIST_ID } from '../board/SpeakerSuggestions';
 import { EditConflict } from '../ui/EditConflict';
-import { useFieldDraft } from '../ui/useFieldDraft';
+import { useDraftedFields } from '../ui/useDraftedFields';
 import { useTextLimit } from '../ui/useTextLimit';
-import { useUnsavedDraft } from '../ui/unsavedDrafts';
 
 /**
  * The speaker, editable; saved when the field loses focus or on Enter. It follows a
@@ -24,9 +23,8 @@ export function SpeakerField({
   announce: (text: string) => void;
   onSave: (speaker: string | null) => void;
 }) {
-  const draft = useFieldDraft({ speaker: value ?? '' });
+  const draft = useDraftedFields('the speaker', { speaker: value ?? '' }, (d) => d.speaker);
   const { shown, conflicts } = draft;
-  useUnsavedDraft('the speaker', draft.dirty, shown.speaker);
   const limit = useTextLimit<HTMLInputElement>({
     text: shown.speaker.trim(),
     field: 'speaker',

@@ -16,6 +16,7 @@ import { useMentionAutocomplete } from './useMentionAutocomplete';
 
 export function CommentForm({
   label,
+  form,
   submitLabel,
   initial = '',
   members,
@@ -25,6 +26,11 @@ export function CommentForm({
   onTextChange,
 }: {
   label: string;
+  /**
+   * The form's own name for taking back what it held (unsavedDrafts), where its label is not
+   * its own: every comment's edit is "Edit comment".
+   */
+  form?: string;
   submitLabel: string;
   initial?: string;
   /** The names @ suggests. */
@@ -37,12 +43,12 @@ export function CommentForm({
   onTextChange?: (text: string) => void;
 }) {
   const hintId = useId();
-  // What was typed here before a lead took the right to comment away, and gave it back. Not
-  // for an edit: every comment's is "Edit comment", and another comment's would take it.
-  const back = useTextBack(initial ? null : label, 'comment');
+  // What was typed here before a lead took the right to comment away, and gave it back. An
+  // edit takes it only by its own form name: by its label, another comment's would.
+  const back = useTextBack(form ?? (initial ? null : label), 'comment');
   const [text, setText] = useState(back ?? initial);
   const dirty = text.trim() !== initial.trim();
-  useUnsavedDraft(label, dirty, text, 'comment');
+  useUnsavedDraft(label, dirty, text, { saves: 'comment', form });
   const escape = useEscapeAsks(dirty, () => onCancel?.());
   const own = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete({ text, setText, members, textarea: own });

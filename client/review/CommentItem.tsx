@@ -11,6 +11,7 @@ import { formatDay, formatTime } from './formatTime';
 import { RedactCommentDialog } from './RedactCommentDialog';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { mentionsMe } from './commentSegments';
+import { useDraftOffers } from '../ui/unsavedDrafts';
 
 export interface CommentContext {
   readonly actions: BoardActions;
@@ -52,6 +53,9 @@ export function CommentItem({
   // again by itself once the person was a lead again.
   if (redacting && !redact) setRedacting(false);
   const own = c.author.id === ctx.myId && ctx.canComment;
+  // Its edit's form name, apart from every other comment's "Edit comment" (unsavedDrafts).
+  const editForm = `Edit comment ${c.id}`;
+  const editBack = useDraftOffers()(editForm, 'comment');
 
   // Kept open while the comment turns deleted under it (the redaction's own change arrives
   // through sync, maybe before the server's answer).
@@ -112,6 +116,8 @@ export function CommentItem({
     ctx.noteEdit(c.id, null);
     setEditing(false);
   }
+  // The right back (the lead changed their mind): the edit typed then opens again with its text.
+  if (!editing && own && editBack) setEditing(true);
   const forMe = mentionsMe(c.text, ctx.names, ctx.myNames);
   const stopEditing = () => {
     ctx.noteEdit(c.id, null);
@@ -132,6 +138,7 @@ export function CommentItem({
       {editing ? (
         <CommentForm
           label="Edit comment"
+          form={editForm}
           submitLabel="Save comment"
           initial={c.text}
           members={ctx.names}

@@ -13,10 +13,8 @@ import { useBoardActions } from '../board/boardActions';
 import { useEscapeAsks } from '../ui/DiscardQuestion';
 import { EditConflict } from '../ui/EditConflict';
 import { SubmitRow } from '../ui/SubmitRow';
-import type { FieldDraft } from '../ui/fieldDraft';
-import { useFieldDraft } from '../ui/useFieldDraft';
+import { useDraftedFields } from '../ui/useDraftedFields';
 import { useTextLimit } from '../ui/useTextLimit';
-import { useDraftBack, useUnsavedDraft } from '../ui/unsavedDrafts';
 import { withScheme } from '../ui/withScheme';
 import { STANCE_LABELS, STANCE_WORDS } from './stanceLabels';
 
@@ -66,19 +64,10 @@ export function EvidenceForm({
 }) {
   const id = useId();
   const urlRef = useRef<HTMLInputElement>(null);
-  // What this form held when its person lost the right to save it, now back (CardDetail): the
-  // fields as they were typed, against the item as it was then, so a colleague's change since
-  // shows as a conflict. The draft was this form's own: the label names one form.
-  const back = useDraftBack(title, 'card')?.fields as FieldDraft<EvidenceDraft> | undefined;
-  const fields = useFieldDraft(current, back);
-  const { shown: draft, conflicts } = fields;
-  useUnsavedDraft(
-    title,
-    fields.dirty,
-    [draft.url, draft.quote, draft.note].filter((t) => t.trim()).join('\n'),
-    'card',
-    fields.draft,
+  const fields = useDraftedFields(title, current, (d) =>
+    [d.url, d.quote, d.note].filter((t) => t.trim()).join('\n'),
   );
+  const { shown: draft, conflicts } = fields;
   const escape = useEscapeAsks(fields.dirty, onCancel);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => urlRef.current?.focus(), []);

@@ -30,7 +30,7 @@ export function TypedCommentGone({
   onPost: (() => void) | null;
   onDismiss: () => void;
 }) {
-  useUnsavedDraft(draft ?? '', draft !== null, text ?? '', 'comment');
+  useUnsavedDraft(draft ?? '', draft !== null, text ?? '', { saves: 'comment' });
   // Focus was in the form, or on the comment's buttons, that went with it: it comes here.
   const said = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

@@ -17,6 +17,18 @@ export interface Draft {
    * takes this back (useDraftBack); `text` alone serves a form of one field.
    */
   readonly fields?: object;
+  /**
+   * Which form takes it back: its label, unless forms share that name (every comment's edit is
+   * "Edit comment"), where the form names itself apart (by its comment).
+   */
+  readonly form?: string;
+}
+
+/** What a form tells its registry besides its name and text (useUnsavedDraft). */
+export interface DraftOptions {
+  readonly saves?: Draft['saves'];
+  readonly fields?: object;
+  readonly form?: string;
 }
 
 export class DraftRegistry {
@@ -31,10 +43,12 @@ export class DraftRegistry {
     this.taken.clear();
   }
 
-  /** The draft offered to a form of this name not taken yet, if any. Reads only. */
-  offeredTo(label: string, saves: Draft['saves']): Draft | null {
+  /** The draft offered to this form (Draft.form) not taken yet, if any. Reads only. */
+  offeredTo(form: string, saves: Draft['saves']): Draft | null {
     return (
-      this.offered.find((d) => d.label === label && d.saves === saves && !this.taken.has(d)) ?? null
+      this.offered.find(
+        (d) => (d.form ?? d.label) === form && d.saves === saves && !this.taken.has(d),
+      ) ?? null
     );
   }
 
@@ -83,29 +97,26 @@ export function useUnsavedDraft(
   label: string,
   dirty: boolean,
   text: string,
-  saves: Draft['saves'] = 'card',
-  fields?: object,
+  { saves = 'card', fields, form }: DraftOptions = {},
 ): void {
   const registry = useContext(RegistryContext);
   const [key] = useState(() => ({}));
   useEffect(() => {
     if (!registry) return;
-    registry.set(key, dirty ? { label, text, saves, fields } : null);
+    registry.set(key, dirty ? { label, text, saves, fields, form } : null);
     return () => registry.set(key, null);
-  }, [registry, key, label, dirty, text, saves, fields]);
+  }, [registry, key, label, dirty, text, saves, fields, form]);
 }
 
 /**
- * What a form of this name held when its right went, offered back now the right is back
+ * What this form (Draft.form) held when its right went, offered back now the right is back
  * (CardDetail), or null: the form starts from it. Read as the form mounts, and taken once it
- * has (an effect: React may render a form twice before it mounts it). `label` null: a form
- * whose name others share takes nothing back.
+ * has (an effect: React may render a form twice before it mounts it). `form` null: a form
+ * that takes nothing back.
  */
-export function useDraftBack(label: string | null, saves: Draft['saves']): Draft | null {
+export function useDraftBack(form: string | null, saves: Draft['saves']): Draft | null {
   const registry = useContext(RegistryContext);
-  const [back] = useState(
-    () => (label === null ? null : registry?.offeredTo(label, saves)) ?? null,
-  );
+  const [back] = useState(() => (form === null ? null : registry?.offeredTo(form, saves)) ?? null);
   useEffect(() => {
     if (back) registry?.take(back);
   }, [registry, back]);
@@ -113,15 +124,15 @@ export function useDraftBack(label: string | null, saves: Draft['saves']): Draft
 }
 
 /** useDraftBack for a form of one field: the text it held. */
-export function useTextBack(label: string | null, saves: Draft['saves']): string | null {
-  return useDraftBack(label, saves)?.text ?? null;
+export function useTextBack(form: string | null, saves: Draft['saves']): string | null {
+  return useDraftBack(form, saves)?.text ?? null;
 }
 
 /**
- * Whether forms of these names have a draft offered back, for their opener to open them again
- * (a reply's form, evidence being added or edited).
+ * Whether these forms have a draft offered back, for their opener to open them again (a
+ * reply's form, a comment's edit, evidence being added or edited).
  */
-export function useDraftOffers(): (label: string, saves: Draft['saves']) => boolean {
+export function useDraftOffers(): (form: string, saves: Draft['saves']) => boolean {
   const registry = useContext(RegistryContext);
-  return (label, saves) => registry?.offeredTo(label, saves) != null;
+  return (form, saves) => registry?.offeredTo(form, saves) != null;
 }

@@ -500,47 +500,56 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await waitSaved(bo);
     await closeCard(bo);
   });
-  it('an edit of a comment kept through the role stays below to copy, and goes into no other comment’s edit', async () => {
+  it('an edit of a comment kept through the role opens again with its text, and goes into no other comment’s edit', async () => {
     // Bo is a reviewer, with three comments of his on the card (the test before).
     const dialog = await openCard(bo, 'Dock wages rose 6% last year');
     await dialog.getByRole('button', { name: /^Edit comment .*Which year\?/ }).click();
-    await dialog.getByRole('textbox', { name: 'Edit comment' }).fill('Which year, exactly?');
+    const edit = dialog.getByRole('textbox', { name: 'Edit comment', exact: true });
+    await edit.fill('Which year, exactly?');
     await changeBoTo('Viewer');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });
     await typed.waitFor();
+    expect(await edit.count()).toBe(0);
     await changeBoTo('Reviewer');
     await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
-    await expect
-      .poll(() => typed.textContent())
-      .toContain('Your role lets you save this again: copy it into its field');
-    expect(await typed.getByRole('textbox').inputValue()).toBe('Which year, exactly?');
-    // Every comment's edit form has one name: another comment's must start from its own text.
+    // Back in its comment's edit form, the only one open; nothing is left below to copy.
+    await expect.poll(() => typed.count()).toBe(0);
+    expect(await edit.inputValue()).toBe('Which year, exactly?');
+    await bo.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(() => edit.count()).toBe(0);
+    // Every comment's edit form has one name: another comment's starts from its own text.
     await dialog.getByRole('button', { name: /^Edit comment .*Ask the harbour master/ }).click();
-    expect(
-      await dialog.getByRole('textbox', { name: 'Edit comment', exact: true }).inputValue(),
-    ).toBe('Ask the harbour master');
-    await bo.keyboard.press('Escape');
-    await bo.keyboard.press('Escape');
-    await dialog.getByRole('button', { name: 'Discard and close' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    expect(await edit.inputValue()).toBe('Ask the harbour master');
+    await dialog.getByRole('button', { name: 'Save comment' }).click();
+    await waitSaved(bo);
+    expect(await dialog.getByText('Which year?', { exact: true }).count()).toBe(1);
+    await closeCard(bo);
   });
 
-  it('a rationale kept through a lower role is back in its box with the role, and is not kept below too', async () => {
+  it('a rationale and a speaker kept through a lower role are back in their boxes with the role, and not kept below too', async () => {
     if ((await bo.locator('.board-title .badge').textContent()) !== 'Editor') {
       await changeBoTo('Editor');
       await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
     }
     const dialog = await openCard(bo, 'Exports rose by 4%');
     await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
+    const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+    await speaker.fill('Customs office');
     await changeBoTo('Reviewer');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });
     await typed.waitFor();
+    expect(await typed.getByRole('textbox').count()).toBe(2);
+    expect(await speaker.count()).toBe(0);
     await changeBoTo('Editor');
     await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
-    // Nothing to copy by hand: the kept copy goes, the rationale being back in its box.
+    // Nothing to copy by hand: the kept copies go, the rationale and the speaker being back in
+    // their boxes (the speaker's comes back with the role).
     await expect.poll(() => typed.count()).toBe(0);
     const rationale = dialog.getByRole('textbox', { name: 'Rationale', exact: true });
     expect(await rationale.inputValue()).toBe('Customs data says 3.8%');
+    expect(await speaker.inputValue()).toBe('Customs office');
+    await speaker.press('Enter');
     await dialog.getByRole('button', { name: 'Save verdict' }).click();
     await waitSaved(bo);
     await closeCard(bo);
