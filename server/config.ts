@@ -60,6 +60,16 @@ export interface Config {
 
 const MiB = 1024 * 1024;
 
+/** An http(s) URL, parsed; null for anything else. */
+function httpUrl(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The defaults, in one place for the schema and the documentation. */
 export const DEFAULTS = {
   port: 8080,
@@ -151,7 +161,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     key: 'publicUrl',
     default: 'http://localhost:PORT',
     meaning:
-      'Base of invite links, e.g. https://factboard.example.org. Unset: http://localhost:PORT, or http://HOST:PORT when HOST is a specific address.',
+      'Base of invite links, e.g. https://factboard.example.org: scheme, host and port only (the app is served at the root of its host). Unset: http://localhost:PORT, or http://HOST:PORT when HOST is a specific address.',
   },
   {
     name: 'FACTBOARD_MAX_MESSAGE_BYTES',
@@ -326,14 +336,17 @@ const envSchema = z.object({
     (v) => v === null || v.length >= 16,
     'must be at least 16 characters',
   ),
-  FACTBOARD_PUBLIC_URL: optionalText.refine((v) => {
-    if (v === null) return true;
-    try {
-      return ['http:', 'https:'].includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL'),
+  FACTBOARD_PUBLIC_URL: optionalText
+    .refine((v) => v === null || httpUrl(v) !== null, 'must be an http(s) URL')
+    .refine(
+      (v) => {
+        const url = v === null ? null : httpUrl(v);
+        return url === null || url.href === `${url.origin}/`;
+      },
+      // The client serves /b/<id> and its assets at the root of its host: an invite link
+      // under a path (https://example.org/factboard/b/…) opens a page the app cannot show.
+      'must be the scheme, host and port only (e.g. https://factboard.example.org): Factboard is served at the root of its host, so invite links with a path, query or fragment would not open a board',
+    ),
   FACTBOARD_MAX_MESSAGE_BYTES: int(1024, 256 * MiB, DEFAULTS.maxMessageBytes),
   FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
   FACTBOARD_EXTRACT_TIMEOUT_MS: int(1, 3_600_000, DEFAULTS.extractTimeoutMs),
@@ -396,7 +409,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     secret: e.FACTBOARD_SECRET,
     adminToken: e.FACTBOARD_ADMIN_TOKEN,
     metricsToken: e.FACTBOARD_METRICS_TOKEN,
-    publicUrl: e.FACTBOARD_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    publicUrl:
+      e.FACTBOARD_PUBLIC_URL === null ? null : (httpUrl(e.FACTBOARD_PUBLIC_URL)?.origin ?? null),
     maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
     extractTimeoutMs: e.FACTBOARD_EXTRACT_TIMEOUT_MS,

@@ -123,6 +123,27 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes a public URL of scheme, host and port only, since the app is served at the root of its host', () => {
+    // Under a path, every invite link (https://example.org/factboard/b/…) and the demo's lead
+    // link would open a page the client does not route, its assets asked for at /assets/.
+    for (const url of [
+      'https://example.org/factboard',
+      'https://example.org/factboard/',
+      'https://example.org/?team=news',
+      'https://example.org/#x',
+    ]) {
+      const problems = problemsOf({ FACTBOARD_PUBLIC_URL: url });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^FACTBOARD_PUBLIC_URL: must be the scheme, host and port only/);
+    }
+    expect(problemsOf({ FACTBOARD_PUBLIC_URL: 'ftp://example.org' })).toEqual([
+      'FACTBOARD_PUBLIC_URL: must be an http(s) URL',
+    ]);
+    expect(
+      loadConfig({ FACTBOARD_PUBLIC_URL: 'HTTPS://Factboard.Example.org:8443/' }).publicUrl,
+    ).toBe('https://factboard.example.org:8443');
+  });
+
   it('refuses, as it reads them, a demo switch other than 0 or 1, a malformed IPv4 HOST and a data directory that is a file', () => {
     expect(problemsOf({ FACTBOARD_DEMO: 'yes' })).toEqual([
       'FACTBOARD_DEMO: must be 0 or 1 (got "yes")',
