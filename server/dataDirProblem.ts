@@ -61,6 +61,7 @@ const DATA_FILES: readonly (readonly [name: string, readOnly: boolean])[] = [
   [`${DATABASE_FILE}-wal`, false],
   [`${DATABASE_FILE}-shm`, false],
   [`${DATABASE_FILE}-pending`, false],
+  [`${DATABASE_FILE}-pending.lock-guard`, false],
 ];
 
 /**

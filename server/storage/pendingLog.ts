@@ -30,6 +30,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import Database from 'better-sqlite3';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
@@ -138,47 +139,43 @@ export function readPendingRecords(path: string): PendingRecord[] {
   return records;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Lock files this process holds: a second storage on the same file here is refused too. */
-const held = new Set<string>();
+/** Lock files this process holds, each with its guard: a second storage here is refused too. */
+const held = new Map<string, Database.Database>();
 
 /**
  * One owner at a time for a pending log: a second server on the same data directory would empty
  * the first's log and number its records the same, so one of them would be skipped as already
- * stored. The lock file names the owner's pid; a lock left by a process that no longer runs (a
- * crash) is taken over.
+ * stored. The owner holds an exclusive SQLite lock (an fcntl lock, which the kernel drops when
+ * the process ends, however it ends) on the guard file beside the lock file; the lock file names
+ * its pid, for people. A pid alone cannot tell: a server in another container on the same volume
+ * has a pid that means nothing here, or the very same one (each container's first process), and
+ * was taken for a crashed owner, its lock taken over. A lock file whose guard is free was left by
+ * a process that ended: it is taken over. The guard file is never deleted, since a process that
+ * opened it before a deletion would lock another file than the next one.
  */
 function lock(lockPath: string): number | null {
   if (held.has(lockPath)) {
     throw new StorageError('in_use', `the data is already open in this process (${lockPath})`);
   }
-  let takenOverFrom: number | null = null;
-  for (;;) {
-    try {
-      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      held.add(lockPath);
-      return takenOverFrom;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = Number(readFileSync(lockPath, 'utf8'));
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
-      throw new StorageError(
-        'in_use',
-        `the data is in use by another process (pid ${owner}); stop it, or delete ${lockPath} if that process is not a Factboard server`,
-      );
-    }
-    takenOverFrom = Number.isInteger(owner) && owner > 0 ? owner : 0;
-    unlinkSync(lockPath);
+  const guard = new Database(`${lockPath}-guard`, { timeout: 0 });
+  try {
+    // Its journal in memory: the lock needs no file but the guard, not even on a full disk.
+    guard.pragma('journal_mode = MEMORY');
+    guard.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    guard.close();
+    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    const owner = existsSync(lockPath) ? readFileSync(lockPath, 'utf8').trim() : '';
+    throw new StorageError(
+      'in_use',
+      `the data is in use by another process${/^\d+$/.test(owner) ? ` (pid ${owner}; in a container, as that container numbers it)` : ''}; stop it first`,
+    );
   }
+  const owner = existsSync(lockPath) ? Number(readFileSync(lockPath, 'utf8')) : null;
+  writeFileSync(lockPath, String(process.pid));
+  held.set(lockPath, guard);
+  if (owner === null) return null;
+  return Number.isInteger(owner) && owner > 0 ? owner : 0;
 }
 
 export class PendingLog {
@@ -208,6 +205,7 @@ export class PendingLog {
 
   static unlock(path: string): void {
     unlinkSync(`${path}.lock`);
+    held.get(`${path}.lock`)?.close();
     held.delete(`${path}.lock`);
   }
 

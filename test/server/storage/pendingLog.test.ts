@@ -196,7 +196,8 @@ describe('pending log', () => {
     expect((await stored()).firsts).toEqual(range(10));
   });
 
-  it('refuses a second process while the first runs, and takes over after it died', async () => {
+  /** Runs `during` while another process holds the storage at `file`, then kills it. */
+  async function whileHeldElsewhere(during: (holderPid: number) => void): Promise<void> {
     const holder = spawn(process.execPath, ['--import', 'tsx', HOLD, dir.path], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -208,19 +209,41 @@ describe('pending log', () => {
         });
         holder.once('exit', () => reject(new Error('the holder exited early')));
       });
-      expect(() => createSqliteStorage(file)).toThrow(
-        expect.objectContaining({
-          code: 'in_use',
-          message: expect.stringContaining(`${holder.pid}`),
-        }),
-      );
+      during(holder.pid as number);
     } finally {
       holder.kill('SIGKILL');
       await exited;
     }
+  }
+
+  it('refuses a second process while the first runs, and takes over after it died', async () => {
+    await whileHeldElsewhere((holderPid) => {
+      expect(() => createSqliteStorage(file)).toThrow(
+        expect.objectContaining({
+          code: 'in_use',
+          message: expect.stringContaining(`${holderPid}`),
+        }),
+      );
+    });
     const storage = createSqliteStorage(file);
     expect(await storage.getBoard('none')).toBeNull();
     await storage.close();
+  });
+
+  it('refuses a second process whose owner’s pid means nothing here, as from another container on the same volume', async () => {
+    // Each container numbers its processes afresh: the owner's pid, in the lock file, is often
+    // this process's own number (both the first process of their container) or one not running
+    // here. Either was taken for a lock a crash left, and the running owner's log taken over.
+    const notRunning = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => notRunning.once('exit', resolve));
+    await whileHeldElsewhere(() => {
+      for (const pid of [process.pid, notRunning.pid as number]) {
+        writeFileSync(`${pendingFile}.lock`, String(pid));
+        expect(() => createSqliteStorage(file)).toThrow(
+          expect.objectContaining({ code: 'in_use' }),
+        );
+      }
+    });
   });
 
   it('refuses a second storage on the same file in one process until the first is closed', async () => {
