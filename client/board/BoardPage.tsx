@@ -43,6 +43,7 @@ import type { BoardConnection } from '../sync/BoardConnection';
 import type { LostEditNotice } from '../sync/LostEditNotices';
 import { connectionDown } from '../sync/connectionStatus';
 import type { Peer } from '../sync/presence';
+import { useReducedMotion } from '../ui/useReducedMotion';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
 import { errorMessage } from '../ui/errorMessage';
 import { fullStop } from '../ui/fullStop';
@@ -199,6 +200,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // the board would stay filtered with no filter on screen to say so.
   if (withoutGoneArticle(filter, board) !== filter) setFilter(withoutGoneArticle(filter, board));
   const [compact, setCompact] = useCompactCards();
+  const reducedMotion = useReducedMotion();
   // The columns follow the filter in a render of their own, after the search field shows the
   // key typed, and React drops that render for the next key: with every keystroke filtering
   // and re-rendering the columns at once, a 550-card board blocked the page 130-244 ms after
@@ -705,7 +707,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         {column === 'unverified' && addClaimForm}
                       </Column>
                     ))}
-                    <DragOverlay>
+                    {/* No drop animation for someone who asked for less motion (dnd-kit's
+                        default glides the card 250 ms into place). */}
+                    <DragOverlay dropAnimation={reducedMotion ? null : undefined}>
                       {mover.preview?.by === 'pointer' && held ? (
                         <DragPreview
                           card={held}
