@@ -268,6 +268,10 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     ).newPage();
     await openBoard(phone, board.leadUrl);
     expect(await axeViolations(phone)).toEqual([]);
+    // The board's title wraps rather than ending in an ellipsis ("El Salvador…").
+    const title = phone.getByRole('heading', { level: 1 });
+    expect(await title.evaluate((h) => h.scrollWidth - h.clientWidth)).toBe(0);
+    expect(await title.textContent()).toBe('El Salvador prisons');
 
     await openFirstCard(phone);
     const overflow: Record<string, number[]> = { 'card detail': await sidewaysOverflow(phone) };
