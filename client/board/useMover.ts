@@ -20,6 +20,12 @@ import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
 import { movedWords, pickedUpWords } from './moveWords';
 import {
+  cardUnderPointer,
+  followPointer,
+  type PointerTrail,
+  pointerBelowCard,
+} from './pointerTrail';
+import {
   type Direction,
   isInPlace,
   type MovePreview,
@@ -94,6 +100,13 @@ export function useMover({
    * (`show`), with the latest place. Only this hook writes it (`hold`, the keys).
    */
   const hand = useRef<MovePreview | null>(null);
+  /** The pointer of a mouse or touch drag, followed from its start to its drop. */
+  const trail = useRef<PointerTrail | null>(null);
+  const stopTrail = () => {
+    trail.current?.stop();
+    trail.current = null;
+  };
+  useEffect(() => stopTrail, []);
   const hold = useCallback((p: MovePreview | null) => {
     hand.current = p;
     setPreview(p);
@@ -306,7 +319,11 @@ export function useMover({
     preview,
     shown: previewColumns(visible, preview),
     pickUpWithKeyboard: useCallback((cardId: string) => begin(cardId, 'keyboard'), [begin]),
-    onDragStart: (e) => begin(String(e.active.id), 'pointer'),
+    onDragStart: (e) => {
+      stopTrail();
+      trail.current = followPointer(e.activatorEvent);
+      begin(String(e.active.id), 'pointer');
+    },
     onDragOver: (e) => {
       const t = overTarget(e);
       if (!t || t.column === t.p.column) return;
@@ -318,19 +335,29 @@ export function useMover({
     onDragEnd: (e) => {
       const t = overTarget(e);
       const p = hand.current;
+      const pointer = trail.current;
+      stopTrail();
       if (!p) return;
       if (!t) return finish(p, false);
       // Over a card: the sortable list showed the card in that card's slot. Over a column's
-      // empty space: where the preview is, or last in a column it has not entered yet.
-      const others = othersIn(latest.current.visible, t.column, p.cardId).length;
+      // empty space: last in it below its last card (its own column too: the card went back
+      // where it was picked up), else where the preview is, or last in a column it has not
+      // entered yet.
+      const others = othersIn(latest.current.visible, t.column, p.cardId);
+      const lastOther = others.at(-1);
+      const under = t.overIndex < 0 ? cardUnderPointer(pointer, t.column, p.cardId) : null;
+      const overIndex = under ? t.shown.indexOf(under) : t.overIndex;
       const index =
-        t.overIndex >= 0 && t.overId !== p.cardId
-          ? Math.min(t.overIndex, others)
-          : t.column === p.column
+        overIndex >= 0 && (under ?? t.overId) !== p.cardId
+          ? Math.min(overIndex, others.length)
+          : t.column === p.column && !(lastOther && pointerBelowCard(pointer, t.column, lastOther))
             ? p.index
-            : others;
+            : others.length;
       finish({ ...p, column: t.column, index }, true);
     },
-    onDragCancel: () => finish(hand.current, false),
+    onDragCancel: () => {
+      stopTrail();
+      finish(hand.current, false);
+    },
   };
 }

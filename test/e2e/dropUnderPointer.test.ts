@@ -6,6 +6,7 @@
  * Built app, real server, headless Chromium at 1500 px wide; the server's copy is read by a
  * y-websocket client of the board.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/board';
@@ -16,6 +17,12 @@ import { addClaim, card, column, expectCardIn, moveTo, waitSaved } from './suppo
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
+
+/** The seed article: its 22 cards make a column longer than the window. */
+const SEED = readFileSync(
+  new URL('../fixtures/seed/000_90c871332769486b.txt', import.meta.url),
+  'utf8',
+);
 
 type Box = { x: number; y: number; width: number; height: number };
 type Point = { x: number; y: number };
@@ -122,4 +129,81 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
       index: readBoard(serverCopy.doc).columns.disputed.length - 1,
     });
   });
+
+  // Within its own column the card went back where it was picked up (QA: the first card of
+  // four, let go 40 px below the last one, "dropped where it was"); so did the first card of a
+  // long column carried to its end as the column scrolled along.
+  it('lands last in its own column when let go below the column’s cards', async () => {
+    const rows = column(page, 'Corroborated').getByRole('listitem');
+    const claim = (await rows.first().locator('.claim').textContent()) ?? '';
+    const id = await rows.first().getAttribute('data-card-id');
+    const grip = await rows.first().locator('.grip').boundingBox();
+    const last = await rows.last().boundingBox();
+    const body = await column(page, 'Corroborated').boundingBox();
+    if (!claim || !id || !grip || !last || !body) throw new Error('card or column not on screen');
+    const to = { x: last.x + 100, y: last.y + last.height + 40 };
+    expect(to.y).toBeLessThan(body.y + body.height - 20);
+
+    const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 30, y + 30, { steps: 5 });
+    await page.mouse.move(to.x, to.y, { steps: 15 });
+    await page.mouse.move(to.x, to.y + 2, { steps: 2 });
+    await page.mouse.up();
+
+    const moved = card(column(page, 'Corroborated'), claim);
+    await waitFor(
+      async () =>
+        (await moved.getAttribute('aria-posinset')) === (await moved.getAttribute('aria-setsize')),
+      { what: 'the card last in Corroborated' },
+    );
+    await waitSaved(page);
+    const onServer = readBoard(serverCopy.doc).columns.corroborated;
+    expect(onServer.indexOf(id)).toBe(onServer.length - 1);
+  });
+
+  it('lands last when carried down its long column to the last card as the column scrolls', async () => {
+    const board = await server.createBoard('Long column', 'Ana');
+    await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
+    const copy = server.connect(board.id, board.leadToken);
+    const long = await (
+      await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    ).newPage();
+    long.setDefaultTimeout(10_000);
+    try {
+      await long.goto(board.leadUrl);
+      await Promise.all([waitSaved(long), copy.synced()]);
+      const first = column(long, 'Unverified').getByRole('listitem').first();
+      const id = await first.getAttribute('data-card-id');
+      const grip = await first.locator('.grip').boundingBox();
+      const scroller = column(long, 'Unverified').locator('.column-scroll');
+      const box = await scroller.boundingBox();
+      if (!id || !grip || !box) throw new Error('card or column not on screen');
+
+      const [x, y] = [grip.x + grip.width / 2, grip.y + grip.height / 2];
+      await long.mouse.move(x, y);
+      await long.mouse.down();
+      await long.mouse.move(x - 30, y + 30, { steps: 5 });
+      // Held at the column's foot, over its last card once dnd-kit has scrolled it to the end.
+      await long.mouse.move(box.x + 150, box.y + box.height - 8, { steps: 15 });
+      await waitFor(
+        () => scroller.evaluate((s) => s.scrollTop + s.clientHeight >= s.scrollHeight - 1),
+        { timeout: 20_000, interval: 100, what: 'the column scrolled to its end' },
+      );
+      await long.waitForTimeout(300);
+      await long.mouse.up();
+
+      await waitFor(
+        async () => {
+          const cards = readBoard(copy.doc).columns.unverified;
+          return cards.indexOf(id) === cards.length - 1;
+        },
+        { what: 'the card last in Unverified on the server' },
+      );
+    } finally {
+      copy.destroy();
+      await long.context().close();
+    }
+  }, 60_000);
 });
