@@ -3,7 +3,7 @@
  * and event name, then the event's fields (board id, invite id, close code…). Callers pass ids,
  * roles, names and codes, never tokens, signatures, secrets or board text (comments, claims);
  * as a guard, a field whose name speaks of a token, secret, signature or password is written as
- * "[redacted]" whatever it holds. Errors are reduced to their name, code and message.
+ * "[redacted]" whatever it holds, and anything shaped like a token in a value as "[token]". Errors are reduced to their name, code and message.
  * Nothing on a hot path logs per sync message: connections, refusals and failures only.
  */
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -15,11 +15,25 @@ export type SyncLog = (
 ) => void;
 
 const SECRET_FIELD = /token|secret|signature|password/i;
+/**
+ * An invite token's shape (server/auth/tokens: base64url claims, a dot, the 43 base64url
+ * characters of an HMAC-SHA256), wherever it stands in a value: a mangled link can put a token
+ * where a board id goes (/sync/<token>, /api/boards/<token>/…), and the path or the board id
+ * asked for is logged.
+ */
+const TOKEN_SHAPED = /[\w-]{8,}\.[\w-]{43}(?![\w-])/g;
+
+const withoutTokens = (text: string) => text.replace(TOKEN_SHAPED, '[token]');
 
 function plain(key: string, value: unknown): unknown {
   if (SECRET_FIELD.test(key)) return '[redacted]';
+  if (typeof value === 'string') return withoutTokens(value);
   if (!(value instanceof Error)) return value;
-  return { name: value.name, message: value.message, code: (value as { code?: unknown }).code };
+  return {
+    name: value.name,
+    message: withoutTokens(value.message),
+    code: (value as { code?: unknown }).code,
+  };
 }
 
 /**

@@ -100,10 +100,20 @@ describe('server log', () => {
       headers: { authorization: `Bearer ${forged}` },
     });
     expect(rest.status).toBe(401);
+    // A mangled link with the token where the board id goes: the path and the board id asked
+    // for are logged, the token in them is not.
+    // (With Ada's token as her bearer: another 401 from this address would be held back.)
+    const mangled = await fetch(`${server.url}/api/boards/${ada.token}/history`, {
+      headers: { authorization: `Bearer ${ada.token}` },
+    });
+    expect(mangled.status).toBe(403);
+    expect((await connectRaw(syncUrl, ada.token, ada.token).closed).code).toBe(4403);
     await waitFor(
       () =>
         logLines(server.output()).filter((l) => l.event === 'connection closed').length === 2 &&
-        hasEvent(server, 'request answered with an error'),
+        logLines(server.output()).filter((l) => l.event === 'request answered with an error')
+          .length === 2 &&
+        logLines(server.output()).filter((l) => l.event === 'connection refused').length === 2,
       { what: 'the closes and the refused request in the log' },
     );
     await server.kill('SIGTERM');
@@ -161,6 +171,16 @@ describe('server log', () => {
           code: 'invalid_token',
           address: '127.0.0.1',
         },
+        expect.objectContaining({
+          event: 'connection refused',
+          boardId: '[token]',
+          code: 4403,
+        }),
+        expect.objectContaining({
+          event: 'request answered with an error',
+          path: '/api/boards/[token]/history',
+          status: 403,
+        }),
         expect.objectContaining({ level: 'info', event: 'stopped cleanly', signal: 'SIGTERM' }),
       ]),
     );
