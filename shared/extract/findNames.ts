@@ -173,17 +173,25 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     }
     let last = i;
     let k = i + 1;
+    /** Where the run ended before it last went on across particles. */
+    let beforeParticles = -1;
     for (;;) {
       // One or two particles before the next word of the name: "Bank of America", "Nayib
       // Ernesto Ruiz de la Cruz", "María de los Ángeles".
       let j = k;
       while (j <= span.last && j - k < 2 && NAME_PARTICLES.has(tokens[j]!.value.toLowerCase())) j++;
-      if (j > k && j <= span.last && isName(j)) k = j;
+      if (j > k && j <= span.last && isName(j)) {
+        beforeParticles = last;
+        k = j;
+      }
       if (k <= span.last && isName(k)) {
         last = k;
         k++;
       } else break;
     }
+    // A title after the particles ends no name ("Professor James Morton of King's College
+    // London": "King" owns the next name): the name is the words before them.
+    if (beforeParticles >= 0 && isPersonTitle(tokens[last]!.value)) last = beforeParticles;
     // Titles are cues, not part of the name: "President Nayib Bukele" → "Nayib Bukele",
     // "Security Secretary Omar García Harfuch" → "Omar García Harfuch".
     let first = i;

@@ -702,6 +702,15 @@ describe('a person and where they work', () => {
       'Helen Marsh',
     ],
     ['Alan Krueger at Harvard said wages rose 4% in the year to March.', 'Alan Krueger'],
+    // "King" is a title, and here the owner of the next name, not the end of the person's.
+    [
+      "Professor James Morton of King's College London said the study covered 160,000 adults.",
+      'James Morton',
+    ],
+    [
+      "Dr Ana Ruiz of Queen's University Belfast said 40% of the patients had recovered by June.",
+      'Ana Ruiz',
+    ],
     ['The Bank of England said inflation would fall to 3% by the end of 2024.', 'Bank of England'],
   ])('"%s" → %s', (sentence, speaker) => {
     expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
