@@ -11,6 +11,7 @@ import { assertArticleText } from './decodeArticleInput';
 import { detectLanguage, type Language } from './detectLanguage';
 import { englishPath } from './englishPath';
 import type { AttributionMemory } from './findAttribution';
+import { inBrackets } from './inBrackets';
 import { QuotationTracker } from './QuotationTracker';
 import { priorityOf } from './scoreSentence';
 import { segmentSentences, type SentenceSpan } from './segmentSentences';
@@ -18,6 +19,7 @@ import { SPANISH_SEGMENTATION } from './spanish/spanishSegmentation';
 import { spanishPath } from './spanish/spanishPath';
 import { LIST_MARKER } from './splitBlocks';
 import { tableRowClaim } from './tableRowClaim';
+import { WIRE_DATELINE } from './wireDateline';
 import type {
   Block,
   ClaimCandidate,
@@ -218,8 +220,14 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
     const found = path.attribution(withoutMarker(read, analysis, span), bi, memory);
     if (found) spoken.push(found.speaker);
-    memory.previous = { sentence: bi, names: path.names[bi]! };
-    const body = path.names[bi]!.findLast((n) => n.type === 'organization');
+    // A wire dateline's names, "LONDON, Oct 24 (Reuters) -", and a ticker in brackets,
+    // "Harbour Foods (HBF.L)", are no body the next sentence's "the company" may mean.
+    const from = span.start + (WIRE_DATELINE.exec(sentence)?.[0].length ?? 0);
+    const names = path.names[bi]!.filter(
+      (n) => n.start >= from && !inBrackets(read, from, n.start),
+    );
+    memory.previous = { sentence: bi, names };
+    const body = names.findLast((n) => n.type === 'organization');
     if (body) memory.organization = { sentence: bi, name: body.text };
     const { form, cells, header, title } = cleaned.blocks[span.block]!;
     const attribution = found

@@ -24,6 +24,7 @@ import { low, type Span } from './english/Span';
 import { namesPerson, publicationOf, speakerText, withoutAffiliation } from './english/speakerText';
 import { wordsOf } from './english/wordsOf';
 import { ORG_HEADS, type NameRun } from './findNames';
+import { inBrackets } from './inBrackets';
 import type { Gender, PersonGenders } from './PersonGenders';
 import type { Attribution } from './types';
 import { WIRE_DATELINE } from './wireDateline';
@@ -186,12 +187,6 @@ const PUBLIC_BODY_WORDS = new Set(
   ).split(' '),
 );
 
-/** Whether the name run `r` is inside brackets in the sentence: a ticker, "(JPM.N)". */
-function inBrackets(ws: Token[], r: NameRun): boolean {
-  const open = ws.findLast((w) => w.end <= r.start && (w.value === '(' || w.value === ')'));
-  return open?.value === '(';
-}
-
 /**
  * The body among the names of the sentence before that "the `noun`" may mean: one whose name
  * holds the noun ("the ministry", "Agriculture Ministry"), else the last organisation, else the
@@ -226,6 +221,7 @@ function bodyNamedBefore(
  * bank. Null when there is none: it stays as written.
  */
 function organisationReferred(
+  text: string,
   ws: Token[],
   np: Span,
   names: NameRun[],
@@ -244,7 +240,7 @@ function organisationReferred(
       r.end <= the!.start &&
       r.type !== 'person' &&
       r.type !== 'place' &&
-      !inBrackets(ws, r) &&
+      !inBrackets(text, ws[0]!.start, r.start) &&
       fits(r.text),
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
@@ -332,7 +328,7 @@ export function findAttribution(
       };
     } else {
       const { speaker, start } = speakerText(text, ws, c.np);
-      const body = organisationReferred(ws, c.np, names, memory, sentenceIndex);
+      const body = organisationReferred(text, ws, c.np, names, memory, sentenceIndex);
       result = {
         speaker: body ?? speaker,
         start,

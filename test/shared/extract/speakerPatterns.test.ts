@@ -834,6 +834,19 @@ describe('"the company" and "the agency" for an organisation named before', () =
       'JPMorgan Chase & Co',
     ],
     ['BlackRock cut its stake in the miner to 3 percent, the firm said.', 'BlackRock', 'BlackRock'],
+    // In the sentence before, neither its ticker nor its wire dateline's names.
+    [
+      'LONDON, Oct 24 (Reuters) - Harbour Foods (HBF.L) reported an 18% fall in profit. ' +
+        'Revenue rose 4.1% to £3.9 billion, the company said in a statement.',
+      'Revenue rose',
+      'Harbour Foods',
+    ],
+    [
+      'NEW YORK (AP) — Acme Foods recalled 37 lots of frozen spinach in March. The company ' +
+        'said 12 people had fallen ill since January.',
+      '12 people',
+      'Acme Foods',
+    ],
     // The organisation the sentence before names, not a product it names after it.
     [
       'The FDA approved 55 new drugs in 2023, among them Valcor. The agency said it had hired ' +
