@@ -28,7 +28,8 @@ const PERSON_TITLES = new Set([
     'commissioner secretary prosecutor attorney ambassador chancellor premier sheikh bishop ' +
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
     'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
-    'councillor councilor councilman councilwoman councilmember alderman alderwoman sheriff'
+    'councillor councilor councilman councilwoman councilmember alderman alderwoman sheriff ' +
+    'executive candidate nominee'
   ).split(' '),
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);

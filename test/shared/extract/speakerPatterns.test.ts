@@ -250,6 +250,9 @@ describe('a title or role before a person’s name', () => {
     ['Acting Police Commissioner Tom Donlon said', 'Tom Donlon'],
     ['White House Chief of Staff Jeff Zients said', 'Jeff Zients'],
     ['Ex-minister Karl Berg said', 'Karl Berg'],
+    ['Chief Executive Sophie Marchetti said', 'Sophie Marchetti'],
+    ['Democratic candidate Tom Hale said', 'Tom Hale'],
+    ['Candidate Tom Hale said', 'Tom Hale'],
   ])('"%s …" → %s', (subject, speaker) => {
     expect(speakerOf(`${subject} ${FIGURE}.`, 'arrests fell')).toBe(speaker);
   });
@@ -278,6 +281,14 @@ describe('a title or role before a person’s name', () => {
     expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(speaker);
   });
 
+  it('gives a person one name after a title of two words or a candidate’s', () => {
+    const article =
+      'Chief Executive Sophie Marchetti said costs rose 9% in 2024. Candidate Priya Nair won ' +
+      '14,880 votes. Ms Nair said the result gave her 41% of the vote.';
+    expect(speakerOf(article, 'costs rose')).toBe('Sophie Marchetti');
+    expect(speakerOf(article, 'the result gave her')).toBe('Priya Nair');
+  });
+
   it('gives the person one name with the title and with the surname alone', () => {
     const article =
       'Police chief Mia Lund said arrests fell 12 percent in 2024.\n\n' +
@@ -292,6 +303,8 @@ describe('a title or role before a person’s name', () => {
     'General Motors',
     'Police Scotland',
     'The General Assembly',
+    'The Health and Safety Executive',
+    'The Scottish Executive',
   ])('keeps an organisation whole: "%s said …"', (subject) => {
     const name = subject.replace(/^The /, '');
     expect(speakerOf(`${subject} said ${FIGURE}.`, 'arrests fell')).toBe(name);
