@@ -8,6 +8,7 @@
 import { canonicalBody } from './canonicalBody';
 import { isPersonTitle, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
+import { isPostNominal } from './isPostNominal';
 import { NAME_PARTICLES } from './nameParticles';
 
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
@@ -75,6 +76,8 @@ export function canonicalSpeaker(
     // "Dr. Helen Marsh" is Helen Marsh: an abbreviated title is never part of a name.
     const named = found.split(/\s+/);
     while (named.length > 1 && isHonorific(named[0]!)) named.shift();
+    // "Amanda Reeve KC" is Amanda Reeve: nor are letters after it.
+    while (named.length > 1 && isPostNominal(named.at(-1)!)) named.pop();
     const speaker = named.join(' ');
     if (isName(named)) {
       // What follows the last title: "El Salvador President Nayib Bukele" → "Nayib Bukele".

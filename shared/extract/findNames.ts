@@ -8,6 +8,7 @@ import type { Analysis, Token } from './analyzeText';
 import type { SentenceSpan } from './segmentSentences';
 import type { EntityType } from './types';
 import { isHonorific, HONORIFICS } from './isHonorific';
+import { isPostNominal } from './isPostNominal';
 import { NameCues, type Cues } from './NameCues';
 import { NAME_PARTICLES } from './nameParticles';
 import { SOURCE_NOUNS } from './sourceNouns';
@@ -29,7 +30,7 @@ const PERSON_TITLES = new Set([
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
     'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
     'councillor councilor councilman councilwoman councilmember alderman alderwoman sheriff ' +
-    'executive candidate nominee'
+    'executive candidate nominee mp mep msp'
   ).split(' '),
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);
@@ -190,6 +191,8 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
         k++;
       } else break;
     }
+    // "Amanda Reeve KC" is Amanda Reeve.
+    while (last > i && isPostNominal(tokens[last]!.value)) last--;
     // A title after the particles ends no name ("Professor James Morton of King's College
     // London": "King" owns the next name): the name is the words before them.
     if (beforeParticles >= 0 && isPersonTitle(tokens[last]!.value)) last = beforeParticles;

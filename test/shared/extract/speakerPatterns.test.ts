@@ -289,6 +289,20 @@ describe('a title or role before a person’s name', () => {
     expect(speakerOf(article, 'the result gave her')).toBe('Priya Nair');
   });
 
+  it('leaves the letters after a name out of it, and gives "MP" before one as a title', () => {
+    const article =
+      'Prosecutor Amanda Reeve KC said he spent £2 million on gambling. Labour MP Sarah Wynn ' +
+      'said 3,000 jobs were lost in 2024. "Jobs fell by 3,000," said Sarah Wynn MP. Ms Reeve ' +
+      'said the fraud began in 2012.';
+    const inOrder = extractClaims(article).claims.sort((a, b) => a.start - b.start);
+    expect(inOrder.map((c) => c.speaker)).toEqual([
+      'Amanda Reeve',
+      'Sarah Wynn',
+      'Sarah Wynn',
+      'Amanda Reeve',
+    ]);
+  });
+
   it('gives the person one name with the title and with the surname alone', () => {
     const article =
       'Police chief Mia Lund said arrests fell 12 percent in 2024.\n\n' +
