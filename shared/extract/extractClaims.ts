@@ -196,10 +196,12 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     sentences[i]?.kind === 'body' && cleaned.blocks[spans[i]!.block]!.form === 'item';
   const introducesList = (i: number) =>
     !isItem(i) && isItem(i + 1) && sentences[i]!.text.trimEnd().endsWith(':');
+  // So is a sentence before it in its line, where the source may be named: "NHS England
+  // published its monthly figures on Thursday. The figures show:" (the figures are NHS England's).
+  const opensList = (i: number): boolean =>
+    introducesList(i) || (spans[i + 1]?.block === spans[i]!.block && opensList(i + 1));
   const readIndex = spans.flatMap((_, i) =>
-    sentences[i]!.kind === 'body' || (sentences[i]!.kind === 'heading' && introducesList(i))
-      ? [i]
-      : [],
+    sentences[i]!.kind === 'body' || (sentences[i]!.kind === 'heading' && opensList(i)) ? [i] : [],
   );
   const body = readIndex.map((i) => spans[i]!);
   const path = (language === 'es' ? spanishPath : englishPath)(read, analysis, body);

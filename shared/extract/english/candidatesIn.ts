@@ -69,6 +69,21 @@ export interface Candidate {
   aside?: boolean;
 }
 
+/**
+ * The name that opens the sentence as the subject of publishing the document at `i`: "NHS
+ * England published its monthly figures on Thursday." Null for any other subject or verb. The
+ * sentence itself states that it was published (no speaker), but "The figures show: …" after it
+ * are NHS England's.
+ */
+function publishedBy(ws: Token[], i: number): Span | null {
+  let verb = i - 1;
+  while (verb > 0 && ['DET', 'PRON', 'ADJ', 'NOUN', 'NUM'].includes(ws[verb]!.pos)) verb--;
+  if (ws[verb]?.pos !== 'VERB' || !PUBLISHED.has(ws[verb]!.lemma.toLowerCase())) return null;
+  const np = openingSubject(ws);
+  if (!np || np.last !== verb - 1) return null;
+  return ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN') ? np : null;
+}
+
 export function candidatesIn(ws: Token[]): Candidate[] {
   const found: Candidate[] = [];
   const sentenceEnd = ws.at(-1)!.end;
@@ -153,6 +168,14 @@ export function candidatesIn(ws: Token[]): Candidate[] {
             : i - 2;
         const np = { first, last };
         found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+      } else if (publishedBy(ws, i)) {
+        found.push({
+          np: publishedBy(ws, i)!,
+          form: 'source',
+          clause: null,
+          priority: 4,
+          aside: true,
+        });
       } else {
         // "The ministry's own data show …": a body the article describes, not names, owns it.
         let owner = i - 1;

@@ -191,6 +191,33 @@ describe('a list introduced by a line that names its source', () => {
     expect(cardOn('40 wards').claim).toBe('40 wards shut in 2024.');
   });
 
+  it('gives the items the body whose publishing the line names before "The figures show:"', () => {
+    const items = (line: string) =>
+      extractClaims(
+        [
+          'Activity levels fell across England for a third year, the latest survey suggests.',
+          line,
+          '- 34% of adults do less than 30 minutes of activity a week\n- 1 in 4 children are classed as inactive',
+        ].join('\n\n'),
+      ).claims.filter((c) => c.sentence.startsWith('- '));
+    const published = items(
+      'NHS England published its monthly activity figures on Thursday. The figures show:',
+    );
+    expect(published.map((c) => c.speaker)).toEqual(['NHS England', 'NHS England']);
+    // The line itself is read for its source, and is no card; a body that did not publish
+    // the figures is not their source.
+    const other = items('NHS England cut its waiting lists on Thursday. The figures show:');
+    expect(other.map((c) => c.speaker)).toEqual([null, null]);
+  });
+
+  it('gives "the report" the body that published it in the sentence before', () => {
+    const { claims } = extractClaims(
+      'NHS England released its annual report on Thursday. The report found that 34% of adults ' +
+        'do less than 30 minutes of activity a week.',
+    );
+    expect(claims.find((c) => c.sentence.includes('34%'))!.speaker).toBe('NHS England');
+  });
+
   it('reads a Spanish list the same way', () => {
     const es = extractClaims(
       [
