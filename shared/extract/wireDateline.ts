@@ -1,4 +1,5 @@
 // News-agency datelines open a story's first sentence and are no part of it: "MEXICO CITY
-// (AP) — ", "LONDON — ", "Jan 5 (Reuters) - ", "WASHINGTON (Reuters) - ".
+// (AP) — ", "LONDON — ", "Jan 5 (Reuters) - ", "WASHINGTON (Reuters) - ", and in Spanish
+// papers a dash glued to a full stop, "SAN SALVADOR.- ".
 export const WIRE_DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(\s*\([^)]{1,30}\))?|[^()\n]{1,40}\((AP|AFP|Reuters|Bloomberg|dpa|EFE|UPI)\))\s+[—–-]{1,2}\s+/u;
+  /^(\p{Lu}[\p{Lu}\p{M} .,'’-]{1,40}(\s*\([^)]{1,30}\))?|[^()\n]{1,40}\((AP|AFP|Reuters|Bloomberg|dpa|EFE|UPI)\))(\s+[—–-]{1,2}|(?<=\p{Lu}{2}\.)-)\s+/u;

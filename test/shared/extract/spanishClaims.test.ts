@@ -509,6 +509,15 @@ describe('Spanish roles, ages, sources and "según informó"', () => {
     expect(speakerOf(text, 'Hemos reducido')).toBe('el alcalde');
   });
 
+  it('leaves a dateline glued to its dash, "SAN SALVADOR.-", out of the claim', () => {
+    const sentence =
+      'SAN SALVADOR.- El Juzgado Especializado de Sentencia condenó este martes a 12 años de ' +
+      'prisión al exalcalde Rigoberto Menjívar por desviar 1,8 millones de dólares.';
+    const [card] = extractClaims(sentence).claims;
+    expect(card!.sentence).toBe(sentence);
+    expect(card!.claim).toBe(sentence.slice('SAN SALVADOR.- '.length));
+  });
+
   it('reads an age beside a name as part of the aside', () => {
     const text =
       'Pérez, de 54 años, quien dirige la agencia desde 2019, afirmó que el presupuesto aumentará en 3.000 millones de dólares.';
