@@ -153,6 +153,24 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     });
   });
 
+  it('in forced colours, columns and verdict chips keep their outline', async () => {
+    await lead.emulateMedia({ forcedColors: 'active' });
+    try {
+      const drawn = await lead.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        const column = style('.column');
+        const chip = style('.card-summary .verdict');
+        return {
+          column: [column.borderLeftStyle, column.borderBottomStyle],
+          chip: chip.borderTopStyle,
+        };
+      });
+      expect(drawn).toEqual({ column: ['solid', 'solid'], chip: 'solid' });
+    } finally {
+      await lead.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   it('a card describes its own keys, and ? lists every shortcut, then gives focus back', async () => {
     const first = column(lead, 'Unverified').getByRole('listitem').first();
     const hint = () =>
