@@ -4,11 +4,12 @@
  * is checked against storage on every use, so a token is only as good as its invite.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/roles';
 import { ConfigError } from '../config';
+import { createFileOnce } from './createFileOnce';
 
 export interface TokenClaims {
   readonly boardId: string;
@@ -93,9 +94,8 @@ export function loadOrCreateSecret(dataDir: string, fromEnv?: string): Buffer {
         `FACTBOARD_SECRET: is unset, but this data directory's invites were signed with a FACTBOARD_SECRET (${checkFile}). Set it again; ${rotate(checkFile)}`,
       ]);
     }
-    const secret = randomBytes(32);
-    writeFileSync(keyFile, secret.toString('hex'), { mode: 0o600 });
-    return secret;
+    // Another server starting at the same moment may have written one first: that one holds.
+    return Buffer.from(createFileOnce(keyFile, randomBytes(32).toString('hex')).trim(), 'hex');
   }
   const secret = Buffer.from(fromEnv, 'utf8');
   if (stored && !stored.equals(secret)) {
@@ -109,7 +109,12 @@ export function loadOrCreateSecret(dataDir: string, fromEnv?: string): Buffer {
     ]);
   }
   if (!stored && storedCheck === null) {
-    writeFileSync(checkFile, secretCheck(secret), { mode: 0o600 });
+    const check = secretCheck(secret);
+    if (createFileOnce(checkFile, check).trim() !== check) {
+      throw new ConfigError([
+        `FACTBOARD_SECRET: differs from the one another server started with on this data directory a moment ago (${checkFile} holds its check value). Set the same secret on both; ${rotate(checkFile)}`,
+      ]);
+    }
   }
   return secret;
 }
