@@ -174,7 +174,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'FACTBOARD_MAX_ARTICLE_BYTES',
     key: 'maxArticleBytes',
     default: String(DEFAULTS.maxArticleBytes),
-    meaning: 'Largest article text the import accepts (larger: 413).',
+    meaning:
+      'Largest article text the import accepts (larger: 413); at most FACTBOARD_MAX_MESSAGE_BYTES, an article being a request body.',
   },
   {
     name: 'FACTBOARD_EXTRACT_TIMEOUT_MS',
@@ -443,6 +444,30 @@ function editDistance(a: string, b: string): number {
     row = next;
   }
   return row[b.length] as number;
+}
+
+/**
+ * Settings that another setting holds below their value, said at start (main: `setting capped`)
+ * rather than found out from a refusal: an article is a request body, so an article limit above
+ * the request limit is the request limit (a 3 MB article refused as "larger than 2.1 MB" with
+ * FACTBOARD_MAX_ARTICLE_BYTES=5000000).
+ */
+export function cappedSettings(config: Config): {
+  readonly variable: string;
+  readonly value: number;
+  readonly cappedAt: number;
+  readonly by: string;
+}[] {
+  return config.maxArticleBytes > config.maxMessageBytes
+    ? [
+        {
+          variable: 'FACTBOARD_MAX_ARTICLE_BYTES',
+          value: config.maxArticleBytes,
+          cappedAt: config.maxMessageBytes,
+          by: 'FACTBOARD_MAX_MESSAGE_BYTES',
+        },
+      ]
+    : [];
 }
 
 /**

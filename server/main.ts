@@ -3,7 +3,7 @@
  * address to open, and shuts down cleanly on SIGINT/SIGTERM (rooms flushed, sockets closed
  * with "going away" so clients reconnect to the next process).
  */
-import { ConfigError, loadConfig, unknownVariables } from './config';
+import { cappedSettings, ConfigError, loadConfig, unknownVariables } from './config';
 import { databaseProblem } from './databaseProblem';
 import { dataDirExposure, startFileProblem } from './dataDirProblem';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const log = createSyncLog(config.logLevel);
   for (const unknown of unknownVariables(process.env))
     log('warn', 'unknown setting ignored', unknown);
+  for (const capped of cappedSettings(config)) log('warn', 'setting capped', capped);
 
   // Installed before the port answers: a stop asked for while starting (the demo board takes
   // seconds to make) is carried out once the start is done, rather than the default action

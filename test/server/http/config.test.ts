@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  cappedSettings,
   CONFIG_VARIABLES,
   ConfigError,
   DEFAULTS,
@@ -212,5 +213,27 @@ describe('loadConfig', () => {
   it('describes every field as a variable (the README table is checked against them)', () => {
     const keys = Object.keys(loadConfig({})).sort();
     expect(CONFIG_VARIABLES.map((v) => v.key).sort()).toEqual(keys);
+  });
+});
+
+describe('cappedSettings', () => {
+  it('names an article limit above the request limit, which holds it down, and nothing else', () => {
+    expect(cappedSettings(loadConfig({}))).toEqual([]);
+    expect(
+      cappedSettings(
+        loadConfig({
+          FACTBOARD_MAX_ARTICLE_BYTES: '5000000',
+          FACTBOARD_MAX_MESSAGE_BYTES: '2097152',
+        }),
+      ),
+    ).toEqual([
+      {
+        variable: 'FACTBOARD_MAX_ARTICLE_BYTES',
+        value: 5_000_000,
+        cappedAt: 2_097_152,
+        by: 'FACTBOARD_MAX_MESSAGE_BYTES',
+      },
+    ]);
+    expect(cappedSettings(loadConfig({ FACTBOARD_MAX_MESSAGE_BYTES: '8000000' }))).toEqual([]);
   });
 });
