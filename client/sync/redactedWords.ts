@@ -18,13 +18,6 @@ export const REDACTED_STEP = 'redacted';
 export const isRedacted = (comment: unknown): boolean =>
   comment instanceof Y.Map && comment.has(COMMENT_REDACTED_KEY);
 
-/** The ids of the comments the doc marks redacted. */
-export function redactedCommentIds(doc: Y.Doc): Set<string> {
-  const ids = new Set<string>();
-  for (const [id, comment] of commentsMap(doc).entries()) if (isRedacted(comment)) ids.add(id);
-  return ids;
-}
-
 /**
  * Whether undoing (or redoing) the step would bring back words of a comment a lead redacted
  * since (an earlier value of its text, deleted by the step) or take the comment off the board

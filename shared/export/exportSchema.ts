@@ -178,8 +178,3 @@ export const boardExportSchema = z.object({
 
 export type BoardExport = z.infer<typeof boardExportSchema>;
 export type ExportedCard = z.infer<typeof exportedCardSchema>;
-export type ExportedComment = z.infer<typeof exportedCommentSchema>;
-export type ExportedEvidence = z.infer<typeof exportedEvidenceSchema>;
-export type ExportedArticle = z.infer<typeof exportedArticleSchema>;
-export type ExportedRemovedArticle = z.infer<typeof exportedRemovedArticleSchema>;
-export type ExportedHistoryEvent = z.infer<typeof exportedHistoryEventSchema>;
