@@ -27,7 +27,7 @@ import type { SyncServer } from './sync/SyncServer';
 import { type BoardWorkers, createBoardWorkers } from './workers/createBoardWorkers';
 
 /** Where `vite build` puts the client. */
-export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 
 export interface StartOptions {
   /** Serves the client; defaults to the built dist/ when it exists. dev.ts passes Vite's. */

@@ -10,8 +10,8 @@ export interface NewsBatch<T> {
   clear(): void;
 }
 
-export const NEWS_QUIET_MS = 800;
-export const NEWS_MAX_MS = 8000;
+const NEWS_QUIET_MS = 800;
+const NEWS_MAX_MS = 8000;
 
 export function createNewsBatch<T>(
   tell: (items: readonly T[]) => void,

@@ -65,7 +65,7 @@ const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
 };
 
 /** The content type to send a file with: by extension, else what the browser says. */
-export function contentTypeFor(name: string, browserType: string): string {
+function contentTypeFor(name: string, browserType: string): string {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
   return TYPES_BY_EXTENSION[ext] ?? (browserType || 'application/octet-stream');
 }

@@ -24,7 +24,7 @@ export const isRedacted = (comment: unknown): boolean =>
  * (the step posted it): the server refuses both (writePolicy), and with them everything this
  * device had not saved yet.
  */
-export function touchesRedactedComment(doc: Y.Doc, step: StackItem): boolean {
+function touchesRedactedComment(doc: Y.Doc, step: StackItem): boolean {
   for (const item of commentsMap(doc)._map.values()) {
     const comment = typeIn(item);
     if (item.deleted || !isRedacted(comment)) continue;

@@ -20,7 +20,7 @@ import * as Y from 'yjs';
 import { fetchUpdates, type IndexeddbPersistence } from 'y-indexeddb';
 
 const CUSTOM = 'custom';
-export const SCRUBBED_KEY = 'redactedCommentsScrubbed';
+const SCRUBBED_KEY = 'redactedCommentsScrubbed';
 /** The measure a rewrite leaves in the page's performance timeline: reading, applying, writing. */
 export const SCRUB_MEASURE = 'factboard:scrub-device-copy';
 

@@ -71,7 +71,7 @@ export interface ImportResult {
  * QA pass, and the board took half a minute to open) has thousands, which no team triages.
  * The others stay a sentence away in the article view.
  */
-export const MAX_CARDS_PER_IMPORT = 500;
+const MAX_CARDS_PER_IMPORT = 500;
 
 /**
  * A footnote reference after a sentence's last stop: "…earlier.¹", "…Office.2" (a page's

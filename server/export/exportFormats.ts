@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../shared/export/isoTime';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'md', 'claimreview'] as const;
+const EXPORT_FORMATS = ['json', 'csv', 'md', 'claimreview'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 
@@ -16,7 +16,7 @@ export const FORMAT_FILES: Readonly<
 };
 
 /** A file-name part from a board title: ASCII letters and digits joined by dashes. */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

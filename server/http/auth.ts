@@ -22,7 +22,7 @@ export interface Member {
 }
 
 /** The token of an `Authorization: Bearer …` header, or null when there is none. */
-export function bearerToken(req: Request): string | null {
+function bearerToken(req: Request): string | null {
   const header = req.get('authorization');
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -48,7 +48,7 @@ export function redactUpdate(
 }
 
 /** Writes decoded structs and delete set as a v1 update (Yjs's writeClientsStructs layout). */
-export function encodeUpdate(structs: readonly Struct[], ds: Decoded['ds']): Uint8Array {
+function encodeUpdate(structs: readonly Struct[], ds: Decoded['ds']): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   // The decoder gives each client's structs together, in clock order.
   const runs: Struct[][] = [];

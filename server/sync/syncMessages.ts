@@ -10,7 +10,7 @@ import { MESSAGE } from '../../shared/protocol/messages';
 import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
 import { SyncError } from './SyncError';
 
-export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
+const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
 export type ClientMessage =
   | { readonly kind: 'syncStep1'; readonly stateVector: Uint8Array }

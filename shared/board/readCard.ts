@@ -148,7 +148,7 @@ function redactedMark(value: unknown): CommentView['redacted'] {
   return Object.freeze({ by: actor(by), at: num(at) });
 }
 
-export function compareComments(a: CommentView, b: CommentView): number {
+function compareComments(a: CommentView, b: CommentView): number {
   if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -50,7 +50,7 @@ const rank = z.string().max(MAX_RANK_LENGTH);
  */
 const person = actorSchema.extend({ name: personName });
 
-export const exportedEvidenceSchema = z.object({
+const exportedEvidenceSchema = z.object({
   id,
   url: httpUrl,
   quote: z.string().max(LIMITS.quote),
@@ -78,7 +78,7 @@ export const exportedCommentSchema = z.object({
   redacted: z.object({ by: person, at: time }).nullable().default(null),
 });
 
-export const exportedCardSchema = z.object({
+const exportedCardSchema = z.object({
   id,
   column: columnSchema,
   rank,
@@ -115,7 +115,7 @@ export const exportedCardSchema = z.object({
   updatedAt: time,
 });
 
-export const exportedArticleSchema = z.object({
+const exportedArticleSchema = z.object({
   id,
   title: z.string().max(LIMITS.title),
   url: httpUrl.nullable(),
@@ -132,7 +132,7 @@ export const exportedArticleSchema = z.object({
  * it was added, within version 2: the import ignores it, the history it carries naming the
  * article again.
  */
-export const exportedRemovedArticleSchema = z.object({
+const exportedRemovedArticleSchema = z.object({
   id,
   title: z.string().max(LIMITS.title),
   url: httpUrl.nullable(),
@@ -140,7 +140,7 @@ export const exportedRemovedArticleSchema = z.object({
   removedAt: time,
 });
 
-export const exportedHistoryEventSchema = z.object({
+const exportedHistoryEventSchema = z.object({
   type: z.string().min(1).max(100),
   actor: person,
   at: time,

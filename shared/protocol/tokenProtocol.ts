@@ -7,7 +7,7 @@
  * (base64url and a dot) are all allowed in a subprotocol name. The server answers with the same
  * protocol, since a browser refuses a handshake that selects none of those it offered.
  */
-export const TOKEN_PROTOCOL_PREFIX = 'factboard-token.';
+const TOKEN_PROTOCOL_PREFIX = 'factboard-token.';
 
 export const tokenProtocol = (token: string): string => `${TOKEN_PROTOCOL_PREFIX}${token}`;
 
