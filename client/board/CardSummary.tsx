@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CardView } from '../../shared/board';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 import { plural } from '../ui/plural';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 
 /**
  * What a card says about itself under its claim: speaker, verdict, counts, who checks it, and

@@ -25,7 +25,7 @@ import { focusWhenRendered } from '../ui/focusWhenRendered';
 import { useKeptFocus } from '../ui/useKeptFocus';
 import { useScrollAnchor } from '../ui/useScrollAnchor';
 import { CardItem } from './CardItem';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { NotSavedState } from './NotSavedMark';
 import { useRovingCard } from './useRovingCard';
 

@@ -24,7 +24,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import type { BoardView, CardView, Stance } from '../../shared/board/view';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { LostEditNotice } from '../sync/LostEditNotices';
 import {
   ADDED_ITEM,

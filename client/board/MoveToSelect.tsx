@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { COLUMNS, type ColumnId } from '../../shared/board';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 
 /** Keys with which a closed select changes its value in Chrome on Linux and Windows. */
 const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);

@@ -1,6 +1,6 @@
 import { COLUMNS, type ColumnId } from '../../shared/board';
 import type { CardStep } from './cardBeside';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 
 /**
  * What a key that cannot go further says, from a card or with a card in hand: "Disputed is the

@@ -7,7 +7,7 @@
 import type { ColumnId } from '../../shared/board';
 import { verdictWords } from '../review/verdictWords';
 import { fullStop } from '../ui/fullStop';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 
 /** A card's place after a move: `index` counts from 0 among the column's `size` cards. */
 export interface Place {

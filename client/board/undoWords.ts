@@ -5,7 +5,7 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardUndo';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { movedTo } from './moveWords';
 import type { Columns } from './filterCards';
 import { quoted } from '../ui/quoted';

@@ -15,7 +15,7 @@ import type { BoardConnection } from '../sync/BoardConnection';
 import { clip } from '../ui/clip';
 import { errorMessage } from '../ui/errorMessage';
 import { CarryVoice } from './carryVoice';
-import { COLUMN_LABELS } from './columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { edgeWords } from './edgeWords';
 import type { Columns } from './filterCards';
 import { movedWords, pickedUpWords } from './moveWords';

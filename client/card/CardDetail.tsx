@@ -10,7 +10,7 @@ import type { Actor, BoardView, CardView } from '../../shared/board';
 import { backClosesDialog } from '../app/router';
 import { useCardLanguage } from '../article/articleLanguages';
 import { ClaimSignals } from '../article/ClaimSignals';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { BoardActions } from '../board/boardActions';
 import { lostWithCardPointer } from '../board/lostWithCard';
 import { useUnsavedPrompt } from '../board/useUnsavedPrompt';

@@ -14,7 +14,7 @@
  * ("changed the rationale and the speaker"), not quoted: the box shows the new words.
  */
 import type { Actor, CardView } from '../../shared/board';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { sourceName } from '../review/sourceName';
 import { STANCE_WORDS } from '../review/stanceLabels';
 import { fullStop } from '../ui/fullStop';

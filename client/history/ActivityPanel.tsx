@@ -9,7 +9,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { clip } from '../ui/clip';
 import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';

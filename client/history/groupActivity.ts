@@ -19,7 +19,7 @@
  * card once, above who did what and when. Events about the board alone keep a row each.
  */
 import { isColumn } from '../../shared/board/schema';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { plural } from '../ui/plural';
 import { describeEvent, type HistoryEvent } from './historyEvent';
 

@@ -8,7 +8,7 @@ import { isColumn } from '../../shared/board/schema';
 import { isRole, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { formatDay } from '../review/formatTime';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { verdictWords } from '../review/verdictWords';

@@ -10,7 +10,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { ApiError } from '../app/api';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { useBoardActions } from '../board/boardActions';
 import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { clip } from '../ui/clip';

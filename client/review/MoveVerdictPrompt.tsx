@@ -8,7 +8,7 @@ import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { labelsFor } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { ModalDialog } from '../ui/ModalDialog';
 import { quoted } from '../ui/quoted';
 import { useVerdictRequest, type VerdictRequest } from './moveVerdict';

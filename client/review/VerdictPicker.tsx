@@ -11,7 +11,7 @@ import type { LabelRename } from '../../shared/board/commands/meta';
 import { labelsFor, verdictFitsCard } from '../../shared/board/ratingScale';
 import type { BoardMeta, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { EditConflict } from '../ui/EditConflict';
 import { SubmitRow } from '../ui/SubmitRow';
 import { useTextLimit } from '../ui/useTextLimit';

@@ -9,7 +9,7 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { HistoryEvent } from '../history/historyEvent';
 import { quoted } from '../ui/quoted';
 import { verdictWords } from './verdictWords';

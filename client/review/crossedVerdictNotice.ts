@@ -10,7 +10,7 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import { type BoardView, type CardView, verdictFitsCard } from '../../shared/board';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { HistoryEvent } from '../history/historyEvent';
 import { plural } from '../ui/plural';
 import { quoted } from '../ui/quoted';

@@ -4,7 +4,7 @@
  * say what came of it: where the card is back, that a colleague restored it first, or why it
  * could not be. The card itself arrives through sync like any other change.
  */
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { restoreCard, restoreRefusal } from '../history/restoreCard';
 import { quoted } from '../ui/quoted';
 

@@ -18,7 +18,7 @@ import { COLUMNS, type ColumnId } from '../../shared/board/schema';
 import { DEFAULT_RATING_SCALE } from '../../shared/board/ratingScale';
 import type { BoardView } from '../../shared/board/view';
 import { useBoardActions } from '../board/boardActions';
-import { COLUMN_LABELS } from '../board/columnLabels';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
 import { plural } from '../ui/plural';
