@@ -11,6 +11,7 @@ import type { Actor } from '../../shared/board/actor';
 import { COLUMNS, type BoardView, type CardView, type CommentView } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { HistoryEvent } from '../history/historyEvent';
+import { plural } from '../ui/plural';
 import { quoted } from '../ui/quoted';
 import { verdictWords } from './verdictWords';
 
@@ -109,7 +110,6 @@ function checkedCardChange(
 }
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The cards colleagues gave the reader after `since`, by the board's history (a card's
