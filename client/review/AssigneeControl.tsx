@@ -1,7 +1,7 @@
 /**
  * "Being checked by": who has taken the card. Editors take it, release it or take it over, and
  * give it to a colleague who may edit (a lead sharing out the claims of an article); the
- * colleague is told when it reaches them (assignmentNotice).
+ * colleague is told when it reaches them (colleagueNotice).
  */
 import { type FormEvent, useState } from 'react';
 import type { Actor } from '../../shared/board/actor';

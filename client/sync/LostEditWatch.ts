@@ -585,7 +585,7 @@ export class LostEditWatch {
 
   /**
    * Forgets this person's writes to comments a lead redacted, here and in the store: their
-   * words went for good, and a lost edit of one is not told (noteLostEdit).
+   * words went for good, and a lost edit of one is not told (LostEditNotices.note).
    */
   forgetComments(ids: ReadonlySet<string>): void {
     let changed = false;
