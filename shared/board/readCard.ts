@@ -27,7 +27,7 @@ import type {
 
 const UNKNOWN_ACTOR: Actor = Object.freeze({ id: 'unknown', name: 'Unknown' });
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
