@@ -44,6 +44,8 @@ const SAY_LEMMAS = new Set(
     'emphasize emphasise declare contend maintain disclose'
   ).split(' '),
 );
+// Verbs whose statement starts only at a "that" (their object may come first, or be no statement).
+const THAT_ONLY_LEMMAS = new Set(['tell', 'find']);
 
 // Verbs that make or reject an allegation. With no statement after them ("Luna has denied
 // negotiating with the gangs", "Treasury has accused him of stealing") the sentence tells that
@@ -276,13 +278,15 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       const quotation = quotationAfter(ws, i);
       const lemma = ws[i]!.lemma.toLowerCase();
       // "Tell" has its listener first ("told reporters that …"): only a "that" shows where the
-      // statement starts; in "told reporters the city hired …" the words cannot tell.
+      // statement starts; in "told reporters the city hired …" the words cannot tell. "Find"
+      // states a finding only with its "that" ("The researchers found that …"): "Police found
+      // a man who had been shot" is what they came upon.
       const clause =
         quotation >= 0
           ? quotation
           : SAY_LEMMAS.has(lemma)
             ? reportedClauseStart(ws, i)
-            : lemma === 'tell'
+            : THAT_ONLY_LEMMAS.has(lemma)
               ? (thatClauseStart(ws, i) ?? -1)
               : -1;
       const head =

@@ -126,6 +126,22 @@ export function thatClauseStart(ws: Token[], v: number): number | null {
   return null;
 }
 
+// Words that qualify a number: "at least 12,400", "more than 300", "nearly 40%", "up to 30".
+const NUMBER_QUALIFIERS = new Set(
+  'at least most more fewer less than up to about around nearly almost roughly some over under approximately'.split(
+    ' ',
+  ),
+);
+
+/** Whether the words from `k` are one or two qualifiers of the number right after them. */
+function beforeNumber(ws: Token[], k: number): boolean {
+  for (let j = k; j < k + 2 && j < ws.length; j++) {
+    if (!NUMBER_QUALIFIERS.has(low(ws[j]))) return false;
+    if (ws[j + 1]?.pos === 'NUM') return true;
+  }
+  return false;
+}
+
 /**
  * Where the reported statement starts after "X said": after "that" ("said Monday that …"),
  * or right after the verb when a clause with its own verb or a quotation follows ("said
@@ -136,9 +152,13 @@ export function reportedClauseStart(ws: Token[], v: number): number {
   const joined = thatClauseStart(ws, v);
   if (joined !== null) return joined;
   const next = ws[v + 1];
-  // A gerund may open the statement too: "said flooding in the region had cost …".
+  // A gerund may open the statement too: "said flooding in the region had cost …", and so may
+  // a number's qualifier, "said at least 12,400 civilians had been killed".
   const gerund = next?.pos === 'VERB' && /ing$/i.test(next.value);
-  if (!next || !(CLAUSE_START.has(next.pos) || gerund || /^["“]$/.test(next.value))) return -1;
+  const opens =
+    next &&
+    (CLAUSE_START.has(next.pos) || gerund || /^["“]$/.test(next.value) || beforeNumber(ws, v + 1));
+  if (!opens) return -1;
   for (let k = v + 1; k < ws.length; k++) {
     if (ws[k]!.value === ',') {
       // "said the report, released in August, predicted …": the aside is the subject's.

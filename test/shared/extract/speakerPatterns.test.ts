@@ -1330,6 +1330,37 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
     expect(claim?.speaker).toBe('Bukele');
     expect(claim?.claim).toBe('We will not negotiate with the 70,000 gang members.');
   });
+
+  it.each([
+    [
+      'The United Nations said at least 12,400 civilians had been killed in Ukraine since February 2022.',
+      'United Nations',
+      'At least 12,400 civilians had been killed in Ukraine since February 2022.',
+    ],
+    [
+      'The ministry said more than 300 homes were destroyed by the floods in March.',
+      'The ministry',
+      'More than 300 homes were destroyed by the floods in March.',
+    ],
+    [
+      'The researchers found that people who walked 7,000 steps a day had a 25% lower risk of heart disease.',
+      'The researchers',
+      'People who walked 7,000 steps a day had a 25% lower risk of heart disease.',
+    ],
+  ])(
+    'cuts the reporting clause before a qualified number or after "found that": %s',
+    (sentence, speaker, short) => {
+      const [claim] = extractClaims(sentence).claims;
+      expect(claim?.speaker).toBe(speaker);
+      expect(claim?.claim).toBe(short);
+    },
+  );
+
+  it('keeps what the subject "found" when no "that" says it is a finding', () => {
+    const sentence = 'Police found a man who had been shot twice on Main Street on Monday night.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.claim).toBe(sentence);
+  });
 });
 
 describe('asides, participles, "it" and long reporting clauses', () => {
