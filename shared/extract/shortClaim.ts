@@ -82,6 +82,17 @@ function tidy(s: string, rules: ClaimRules): string {
   return capitalise(out.replace(WIRE_DATELINE, '').replace(rules.leadingConnective, ''));
 }
 
+// "…, but that no one had been injured": a second "that" the cut verb governs, before what
+// opens a clause (an article, a pronoun, "no", a number or a name). "and that trend will
+// continue" points back and stays.
+const SECOND_THAT =
+  /\b(and|but|or) that (?=(?:the|a|an|no|its|his|her|their|it|he|she|they|we|there|this|these|those|some|all|most|many|none)\b|[\p{Lu}\d])/gu;
+
+/** The statement after a head clause that ends in "that", without its coordinated "that"s. */
+function withoutSecondThat(head: string, statement: string): string {
+  return /\bthat\s*$/i.test(head) ? statement.replace(SECOND_THAT, '$1 ') : statement;
+}
+
 export function shortClaim(
   text: string,
   start: number,
@@ -95,7 +106,7 @@ export function shortClaim(
   const rest =
     clause.at === 'tail'
       ? text.slice(start, clause.start) + text.slice(clause.end, end)
-      : text.slice(clause.end, end);
+      : withoutSecondThat(text.slice(clause.start, clause.end), text.slice(clause.end, end));
   const candidate = tidy(rest.replace(/\s+/g, ' '), rules);
   const words = candidate.split(' ').length;
   if (words < MIN_WORDS || (clause.at === 'head' && rules.danglingStart.test(candidate))) {

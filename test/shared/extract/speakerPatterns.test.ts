@@ -1356,6 +1356,24 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
     },
   );
 
+  it.each([
+    [
+      'Bryansk regional governor Alexander Bogomaz said on Telegram that a fire had broken out at an industrial facility but that no one had been injured.',
+      'A fire had broken out at an industrial facility but no one had been injured.',
+    ],
+    [
+      'The mayor said that the bridge would reopen in May and that 40 buses would run on it.',
+      'The bridge would reopen in May and 40 buses would run on it.',
+    ],
+    [
+      'The mayor said that the bridge would reopen in May and that trend would continue.',
+      'The bridge would reopen in May and that trend would continue.',
+    ],
+  ])('leaves out a second "that" the cut verb governs: %s', (sentence, short) => {
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.claim).toBe(short);
+  });
+
   it('keeps what the subject "found" when no "that" says it is a finding', () => {
     const sentence = 'Police found a man who had been shot twice on Main Street on Monday night.';
     const [claim] = extractClaims(sentence).claims;
