@@ -191,8 +191,11 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
         k++;
       } else break;
     }
-    // "Amanda Reeve KC" is Amanda Reeve.
+    // "Amanda Reeve KC" is Amanda Reeve, and "KC" no name of its own after her (an acronym
+    // would be read as an organisation's, and "Prosecutor Amanda Reeve KC said" as its words).
+    const withLetters = last;
     while (last > i && isPostNominal(tokens[last]!.value)) last--;
+    const afterLetters = last < withLetters ? { last, next: withLetters + 1 } : null;
     // A title after the particles ends no name ("Professor James Morton of King's College
     // London": "King" owns the next name): the name is the words before them.
     if (beforeParticles >= 0 && isPersonTitle(tokens[last]!.value)) last = beforeParticles;
@@ -212,7 +215,7 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     if (!isPersonTitle(tokens[last]!.value)) {
       runs.push(...withoutAffiliation(tokens, first, last).map((r) => ({ ...r, titled })));
     }
-    i = last + 1;
+    i = afterLetters?.last === last ? afterLetters.next : last + 1;
   }
   return runs;
 }

@@ -303,6 +303,15 @@ describe('a title or role before a person’s name', () => {
     ]);
   });
 
+  it('reads no name in the letters after one, so "she" later is that person', () => {
+    const article =
+      'Prosecutor Amanda Reeve KC said he spent most of the money on gambling. The court heard ' +
+      'that 37 accounts were opened between 2012 and 2021. She said the fraud was uncovered in 2022.';
+    const { claims } = extractClaims(article);
+    expect(claimFor('he spent most', claims).entities.map((e) => e.text)).not.toContain('KC');
+    expect(claimFor('uncovered in 2022', claims).speaker).toBe('Amanda Reeve');
+  });
+
   it('gives the person one name with the title and with the surname alone', () => {
     const article =
       'Police chief Mia Lund said arrests fell 12 percent in 2024.\n\n' +
