@@ -23,9 +23,10 @@ import { isSourcePhrase, openingSubject } from './english/nounPhrases';
 import { low, type Span } from './english/Span';
 import { namesPerson, publicationOf, speakerText, withoutAffiliation } from './english/speakerText';
 import { wordsOf } from './english/wordsOf';
-import { ORG_HEADS, type NameRun } from './findNames';
+import { isPersonTitle, ORG_HEADS, type NameRun } from './findNames';
 import { inBrackets } from './inBrackets';
 import type { Gender, PersonGenders } from './PersonGenders';
+import { roleFits } from './roleFits';
 import type { Attribution } from './types';
 import { WIRE_DATELINE } from './wireDateline';
 
@@ -73,7 +74,8 @@ export interface AttributionMemory {
  * first in the sentence before; shared with the Spanish path. A pronoun or role with a
  * `gender` ("she", "ella", "la funcionaria") passes over a person the article shows is of the
  * other ("Police Chief John Smith said his department …. She said …" is not Smith), to the
- * nearest one before who is of that gender or of none the article tells.
+ * nearest one before who is of that gender or of none the article tells. A bare role ("the
+ * judge", "el ministro") takes only a person `isReferent` accepts: one the article gave that role.
  */
 export function resolveReferent(
   memory: AttributionMemory,
@@ -81,8 +83,10 @@ export function resolveReferent(
   wantSource: boolean,
   personal: boolean,
   gender?: Gender,
+  isReferent: (name: string) => boolean = () => true,
 ): string | null {
   const fits = (name: string) => {
+    if (!isReferent(name)) return false;
     if (!gender) return true;
     const known = memory.genders.of(name);
     return !known || known === gender;
@@ -266,6 +270,31 @@ function organisationReferred(
 }
 
 /**
+ * Who "the judge", "the prosecutor" or "the spokesman" is: the person who spoke or was named in
+ * the sentences before (resolveReferent) and whom the article gave that title ("Judge Caroline
+ * Brandt said …", roleFits), as the Spanish path reads "el ministro". Null when no one near was
+ * so called: it stays as written.
+ */
+function personWithRole(
+  text: string,
+  ws: Token[],
+  np: Span,
+  memory: AttributionMemory,
+  sentence: number,
+): string | null {
+  // "the judge", "the foreign minister": "the", then up to two lower-case words and the title.
+  const [the, ...words] = ws.slice(np.first, np.last + 1);
+  const role = low(words.at(-1));
+  if (low(the) !== 'the' || words.length === 0 || words.length > 3) return null;
+  if (!words.every((w) => /^\p{Ll}+$/u.test(w.value))) return null;
+  if (!isPersonTitle(role) || BODY_DESCRIPTIONS.has(role)) return null;
+  const before = ws[0]!.start;
+  return resolveReferent(memory, sentence, false, true, undefined, (name) =>
+    roleFits(text, before, name, role),
+  );
+}
+
+/**
  * What "it" in a sentence's own reporting clause means when the sentence opens with a body:
  * the owner of its subject ("The company's revenue grew …, it said" → the company), or the
  * subject itself when it names an organisation or a place ("The ministry cut …, it said").
@@ -309,6 +338,7 @@ export function findAttribution(
     const personal = pronoun && (word === 'he' || word === 'she');
     const gender = personal ? PRONOUN_GENDER[word] : undefined;
     let result: AttributionFound;
+    let held: string | null = null;
     const itsOwn = word === 'it' && pronoun ? bodyOpening(ws, names) : null;
     if (itsOwn) {
       // "The company's revenue grew 12%, it said in a filing.": the company, not whoever spoke
@@ -328,9 +358,10 @@ export function findAttribution(
       };
     } else {
       const { speaker, start } = speakerText(text, ws, c.np);
-      const body = organisationReferred(text, ws, c.np, names, memory, sentenceIndex);
+      held = personWithRole(text, ws, c.np, memory, sentenceIndex);
+      const body = held ? null : organisationReferred(text, ws, c.np, names, memory, sentenceIndex);
       result = {
-        speaker: body ?? speaker,
+        speaker: held ?? body ?? speaker,
         start,
         end: ws[c.np.last]!.end,
         form: c.form,
@@ -339,7 +370,7 @@ export function findAttribution(
     }
     const person = itsOwn
       ? false
-      : personal || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+      : personal || !!held || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
     if (c.aside) {
       rememberAttribution(memory, sentenceIndex, result, true, person);
       continue;

@@ -23,6 +23,7 @@ import {
   type AttributionMemory,
 } from '../findAttribution';
 import type { NameRun } from '../findNames';
+import { roleFits } from '../roleFits';
 import type { Gender } from '../PersonGenders';
 import type { SentenceSpan } from '../segmentSentences';
 import type { AttributionForm } from '../types';
@@ -543,41 +544,12 @@ function nameEndingAt(r: SentenceReader, last: number) {
 
 // Roles that any official may be called once named: "agregó el funcionario".
 const ANY_OFFICIAL = new Set(['funcionario', 'funcionaria', 'titular']);
-// News Spanish varies the word for the head of state: "el mandatario" is "el presidente".
-const SAME_ROLE: Record<string, string> = { mandatari: 'president' };
-/** A role word without its gender ending: "presidenta" and "presidente" are one role. */
-const roleStem = (word: string) => {
-  const stem = word.toLowerCase().replace(/(es|as|os|[aeo])$/, '');
-  return SAME_ROLE[stem] ?? stem;
-};
-/** How far from a name the article writes the role it introduces the person with. */
-const ROLE_REACH = 60;
-
 /**
- * Whether a bare role ("el presidente", "la ministra") may mean `referent`, the last person who
- * spoke: only when the article has called that person by the same role ("el secretario de
- * Hacienda, Rogelio Ramírez de la O, afirmó …" then "aseguró el presidente" is someone else;
- * "dijo el ministro Gustavo Villatoro" then "agregó el ministro" is him), or when the role is
- * one any official has ("el funcionario"). An English "the president" never resolves either.
+ * The role a bare role candidate ("el presidente", "la ministra") holds the referent to: none
+ * for a role any official may be called once named, "agregó el funcionario".
  */
-function roleFits(text: string, before: number, referent: string, role: string): boolean {
-  const word = role.split(/\s+/).at(-1)!.toLowerCase();
-  if (ANY_OFFICIAL.has(word)) return true;
-  const stem = roleStem(word);
-  for (
-    let at = text.indexOf(referent);
-    at >= 0 && at < before;
-    at = text.indexOf(referent, at + 1)
-  ) {
-    // Up to this sentence: "…, informó el Instituto Nacional de Estadística. «…», dijo el
-    // alcalde" is no role the article gave the institute.
-    const near = text.slice(
-      Math.max(0, at - ROLE_REACH),
-      Math.min(before, at + referent.length + ROLE_REACH),
-    );
-    if ((near.match(/\p{L}+/gu) ?? []).some((w) => roleStem(w) === stem)) return true;
-  }
-  return false;
+function roleOf(named: string): string | null {
+  return ANY_OFFICIAL.has(named.split(/\s+/).at(-1)!.toLowerCase()) ? null : named;
 }
 
 /**
@@ -606,20 +578,23 @@ export function findSpanishAttribution(
     if (c.refersTo) {
       // "ella dijo", "agregó la funcionaria", "la portavoz añadió": not a man who spoke last.
       const gender = c.gender ?? (c.named ? memory.genders.of(c.named.text) : undefined);
+      // A role refers to a person, and people are named with capitals: "el informe" cannot be
+      // what "agregó el funcionario" means; "el ministro" is the one the article called so.
+      const role = c.named ? roleOf(c.named.text) : null;
+      const isReferent =
+        c.refersTo === 'person'
+          ? (name: string) =>
+              /^\p{Lu}/u.test(name) && (!role || roleFits(text, span.start, name, role))
+          : undefined;
       const referent = resolveReferent(
         memory,
         sentenceIndex,
         c.refersTo === 'source',
         c.refersTo === 'person',
         gender,
+        isReferent,
       );
-      // A role refers to a person, and people are named with capitals: "el informe" cannot be
-      // what "agregó el funcionario" means.
-      const fits =
-        c.refersTo === 'source' ||
-        (/^\p{Lu}/u.test(referent ?? '') &&
-          (!c.named || roleFits(text, span.start, referent!, c.named.text)));
-      if (referent && fits) {
+      if (referent) {
         speaker = referent;
         if (!c.named) form = 'pronoun';
       }

@@ -339,7 +339,7 @@ describe('Spanish attribution forms', () => {
 
   it('gives a bare role the previous speaker only when that person held the role', () => {
     // "el presidente" after the finance secretary spoke is someone else: it stays as written,
-    // as "the president" does in English. "el ministro" after "el ministro X" is X.
+    // as "the president" does in English when no one near was called so. "el ministro" after "el ministro X" is X.
     const text =
       'El secretario de Hacienda, Rogelio Ramírez de la O, afirmó que el gobierno espera un crecimiento del 2,5% este año. ' +
       '—La economía está más fuerte de lo que dicen los críticos —aseguró el presidente en su conferencia matutina. ' +
@@ -354,6 +354,14 @@ describe('Spanish attribution forms', () => {
       'El presidente Nayib Bukele dijo que la cárcel costó 115 millones de dólares en 2023. ' +
       '«Tiene capacidad para 40.000 reos desde 2023», agregó el mandatario.';
     expect(speakerOf(president, '40.000 reos')).toBe('Nayib Bukele');
+  });
+
+  it('gives a bare role the person who held it, though someone else spoke after', () => {
+    const text =
+      'El ministro de Seguridad, Gustavo Villatoro, dijo que las cárceles tienen 1.200 reos. ' +
+      'El alcalde Tom Hale aseguró que la ciudad invirtió 3 millones de dólares en 2023. ' +
+      '«Las cárceles recibirán 400 guardias más en 2025», agregó el ministro.';
+    expect(speakerOf(text, '400 guardias')).toBe('Gustavo Villatoro');
   });
 
   it('gives one name per person: "Villatoro" is "Gustavo Villatoro"', () => {

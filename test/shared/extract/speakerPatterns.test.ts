@@ -1528,3 +1528,36 @@ describe('a first name wink reads as a verb, opening the sentence', () => {
     expect(chips).not.toContain('Citing Treasury');
   });
 });
+
+describe('a bare role, "the judge", for the person the article gave that title', () => {
+  // From a court report (QA article): the judge who spoke two sentences before, and the
+  // prosecutor four sentences before, after the judge.
+  const court =
+    'Prosecutor Amanda Reeve KC said he spent most of the money on gambling and a villa in Portugal.\n\n' +
+    'Sentencing him, Judge Caroline Brandt said: "You abused a position of trust for almost a decade. ' +
+    'The victims of your offending are the 4,000 members of that fund."\n\n' +
+    'The judge said Pellow would serve half of his sentence in custody before being released on licence.\n\n' +
+    'The prosecutor said Pellow had also hidden £300,000 in an account in Gibraltar in 2019.';
+
+  it('is the person named with that title, not the last one who spoke', () => {
+    expect(speakerOf(court, 'half of his sentence')).toBe('Caroline Brandt');
+    expect(speakerOf(court, 'Gibraltar')).toBe('Amanda Reeve');
+  });
+
+  it('reads a title of several words by its last one: "the foreign minister"', () => {
+    const text =
+      "Ukraine's Foreign Minister Andrii Sybiha told reporters in Brussels that Kyiv was ready for talks. " +
+      'Kremlin spokesman Dmitry Peskov said Moscow had received no new proposals. ' +
+      'The foreign minister said 34 drones had been shot down over Kyiv on Friday. ' +
+      'The spokesman said the next round of talks would not take place before April.';
+    expect(speakerOf(text, '34 drones')).toBe('Andrii Sybiha');
+    expect(speakerOf(text, 'next round')).toBe('Dmitry Peskov');
+  });
+
+  it('stays as written when no one near was given the title', () => {
+    const text =
+      'Defending, Michael Oduya said his client had suffered from a gambling addiction since 2011. ' +
+      'The judge said Pellow would serve half of his sentence in custody before being released.';
+    expect(speakerOf(text, 'half of his sentence')).toBe('The judge');
+  });
+});
