@@ -210,6 +210,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     recent: [],
     previous: { sentence: -1, names: [] },
     organization: null,
+    described: new Map(),
     genders: path.genders,
   };
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];

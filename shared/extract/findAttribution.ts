@@ -64,6 +64,11 @@ export interface AttributionMemory {
   previous: { sentence: number; names: NameRun[] };
   /** The organisation named last in a previous body sentence: "the agency" may mean it. */
   organization: { sentence: number; name: string } | null;
+  /**
+   * The body each description last meant, "company" → Harbour Foods, "bank" → Barclays: once
+   * the article has called one body "the company", "the company" is no body it called "the bank".
+   */
+  described: Map<string, { sentence: number; name: string }>;
   /** What the whole article tells of its people's genders: "she" is not a man it names. */
   genders: PersonGenders;
 }
@@ -236,7 +241,19 @@ function organisationReferred(
   if (np.last !== np.first + 1 || low(the) !== 'the' || !BODY_DESCRIPTIONS.has(low(noun))) {
     return null;
   }
-  const fits = (name: string) => isOfKind(name, low(noun));
+  const description = low(noun);
+  // "The bank said …. The company also announced …": the company the article called so before,
+  // not the bank that spoke last. A body the article has called by another noun is not what
+  // this one means once this noun has been used for a body (a first "the lender" after "the
+  // bank" may still be the bank).
+  const before = memory.described.get(description);
+  const otherwise = new Set([...memory.described.values()].map((d) => d.name));
+  const fits = (name: string) =>
+    isOfKind(name, description) && (!before || name === before.name || !otherwise.has(name));
+  const referred = (name: string | null) => {
+    if (name) memory.described.set(description, { sentence, name });
+    return name;
+  };
   // A name in a wire dateline, "LONDON (Reuters) -", is not one the sentence gives.
   const inSentence = names.filter(
     (r) =>
@@ -249,7 +266,7 @@ function organisationReferred(
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
   const inSentenceFirst = inSentence.findLast((r) => kind.test(r.text)) ?? inSentence.at(-1);
-  if (inSentenceFirst) return inSentenceFirst.text;
+  if (inSentenceFirst) return referred(inSentenceFirst.text);
   const organisation = (m: AttributionMemory['recent'][number]) =>
     m.person === false && !m.isSource && fits(m.attribution.speaker);
   const spokeOfKind = recentSpeaker(
@@ -258,15 +275,28 @@ function organisationReferred(
     (m) => organisation(m) && kind.test(m.attribution.speaker),
   );
   const spoke = recentSpeaker(memory, sentence, organisation);
+  const justBefore = bodyNamedBefore(memory, sentence, fits, kind);
   const named =
-    bodyNamedBefore(memory, sentence, fits, kind) ??
+    justBefore ??
     (memory.organization && fits(memory.organization.name) ? memory.organization : null);
+  if (before) {
+    // The body this noun last meant, unless one spoke since, the sentence just before is about
+    // one ("Bolt Motors said …. The company said …"), or one named since holds the noun.
+    const since = spokeOfKind ?? spoke;
+    const newer = named && named.sentence > before.sentence;
+    if (newer && (named === justBefore || kind.test(named.name))) return referred(named.name);
+    return referred(
+      since && since.sentence > before.sentence ? since.attribution.speaker : before.name,
+    );
+  }
   if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
     const namedOfKind = kind.test(named.name);
-    if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) return named.name;
-    if (!spokeOfKind && (!spoke || named.sentence > spoke.sentence)) return named.name;
+    if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) {
+      return referred(named.name);
+    }
+    if (!spokeOfKind && (!spoke || named.sentence > spoke.sentence)) return referred(named.name);
   }
-  return (spokeOfKind ?? spoke)?.attribution.speaker ?? null;
+  return referred((spokeOfKind ?? spoke)?.attribution.speaker ?? null);
 }
 
 /**

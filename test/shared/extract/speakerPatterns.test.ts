@@ -1561,3 +1561,28 @@ describe('a bare role, "the judge", for the person the article gave that title',
     expect(speakerOf(text, 'half of his sentence')).toBe('The judge');
   });
 });
+
+describe('"the company" for the body the article called so, not the bank that spoke last', () => {
+  // From a wire story on a food maker (QA article): Barclays, "the bank", spoke last.
+  const business =
+    'LONDON, Oct 24 (Reuters) - Harbour Foods (HBF.L) on Thursday reported an 18% fall in first-half operating profit to £412 million.\n\n' +
+    'Revenue rose 4.1% to £3.9 billion, helped by price increases of around 9% across Europe, the company said in a statement.\n\n' +
+    'Harbour Foods cut its full-year profit forecast to between £780 million and £800 million.\n\n' +
+    'Shares in the company fell 7% in early trading, making it the biggest faller on the FTSE 100 index.\n\n' +
+    "Analysts at Barclays said the forecast cut was larger than expected. The bank said it now expects the company's margins to recover only in 2026.\n\n" +
+    'The company also announced that it would close its factory in Halifax, putting 340 jobs at risk. It said production would move to its larger site in Poland.';
+
+  it('is the company, and so is "it" after it', () => {
+    expect(speakerOf(business, 'only in 2026')).toBe('Barclays');
+    expect(speakerOf(business, 'factory in Halifax')).toBe('Harbour Foods');
+    expect(speakerOf(business, 'site in Poland')).toBe('Harbour Foods');
+  });
+
+  it('is a company that spoke since the article last called one so', () => {
+    const text =
+      'Acme Foods said sales rose 4% in the year to February. The company said it would open 20 stores in 2025. ' +
+      'Bolt Motors said its sales rose 3% in the same period. The company said it would cut 3,000 jobs in 2025.';
+    expect(speakerOf(text, '20 stores')).toBe('Acme Foods');
+    expect(speakerOf(text, '3,000 jobs')).toBe('Bolt Motors');
+  });
+});
