@@ -30,6 +30,12 @@ export interface QuotationMarks {
   open: string;
   close: string;
   toggle: string;
+  /**
+   * A dash that opens a paragraph of dialogue (Spanish "—En el penal hay 1.200 reos. Los reos
+   * comen … —dijo el director."): the turn runs until the sentence whose clause names its
+   * speaker, and every sentence of it is that speaker's.
+   */
+  dialogue?: string;
 }
 
 export const ENGLISH_QUOTATION_MARKS: QuotationMarks = { open: '“', close: '”', toggle: '"' };
@@ -37,6 +43,8 @@ export const ENGLISH_QUOTATION_MARKS: QuotationMarks = { open: '“', close: '�
 export class QuotationTracker {
   private block = -1;
   private open = false;
+  /** Whether the open quotation is a dialogue turn opened by a dash. */
+  private dialogue = false;
   /** Who the paragraph's last attributed quotation belongs to. */
   private speaker: Attribution | null = null;
   /** The speaker the paragraph's previous sentence named, who may introduce a quotation. */
@@ -62,11 +70,16 @@ export class QuotationTracker {
     sentence: string,
     attribution: Attribution | null,
   ): { quoted: boolean; wait(candidate: Speaking): void } {
-    const opensWithQuote = this.opensWithQuote.test(sentence);
+    const opensDialogue =
+      block !== this.block &&
+      !!this.marks.dialogue &&
+      sentence.trimStart().startsWith(this.marks.dialogue);
+    const opensWithQuote = this.opensWithQuote.test(sentence) || opensDialogue;
     if (block !== this.block) {
       const continues = this.open && opensWithQuote;
       this.block = block;
       this.open = false;
+      this.dialogue = false;
       this.waiting = [];
       if (!continues) this.speaker = null;
       this.introducer = null;
@@ -79,6 +92,12 @@ export class QuotationTracker {
       else if (toggle.includes(ch)) this.open = !this.open;
     }
     const names = attribution && QUOTATION_FORMS.has(attribution.form) ? attribution : null;
+    if (opensDialogue) this.dialogue = true;
+    // A dialogue turn is open until a sentence of it names who spoke.
+    if (this.dialogue) {
+      this.open = !names;
+      if (names) this.dialogue = false;
+    }
     if (wasOpen && !this.open) {
       // The closing sentence names the quotation's speaker for every sentence in it.
       if (names) {

@@ -7,7 +7,12 @@ import type { QuotationMarks } from '../QuotationTracker';
 import type { SegmentationRules } from '../segmentSentences';
 import { TITLE_ABBREVIATIONS } from './spanishWords';
 
-export const SPANISH_QUOTATION_MARKS: QuotationMarks = { open: '“«', close: '”»', toggle: '"' };
+export const SPANISH_QUOTATION_MARKS: QuotationMarks = {
+  open: '“«',
+  close: '”»',
+  toggle: '"',
+  dialogue: '—',
+};
 
 export const SPANISH_SEGMENTATION: SegmentationRules = {
   titleBeforeName: new RegExp(`(^|[^\\p{L}])(${TITLE_ABBREVIATIONS})\\.$`, 'u'),

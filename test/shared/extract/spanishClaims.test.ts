@@ -356,6 +356,16 @@ describe('Spanish attribution forms', () => {
     expect(speakerOf(president, '40.000 reos')).toBe('Nayib Bukele');
   });
 
+  it('gives every sentence of a dash dialogue the speaker its closing clause names', () => {
+    const text =
+      'El penal de Izalco fue inaugurado en 2019 con capacidad para 800 reos, según la Dirección de Centros Penales.\n\n' +
+      '—En el penal hay 1.200 reos desde marzo de 2024. Los reos comen tres veces al día en el comedor central —dijo el director del penal, Mario Rivas.\n\n' +
+      'La Procuraduría de Derechos Humanos informó que 14 reos murieron en el penal en 2023.';
+    expect(speakerOf(text, '1.200 reos')).toBe('Mario Rivas');
+    expect(speakerOf(text, 'tres veces al día')).toBe('Mario Rivas');
+    expect(speakerOf(text, '14 reos')).toBe('Procuraduría de Derechos Humanos');
+  });
+
   it('gives a bare role the person who held it, though someone else spoke after', () => {
     const text =
       'El ministro de Seguridad, Gustavo Villatoro, dijo que las cárceles tienen 1.200 reos. ' +
