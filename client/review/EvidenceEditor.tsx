@@ -81,13 +81,15 @@ export function EvidenceEditor({
     ? card.evidence.toSpliced(Math.min(removed.index, card.evidence.length), 0, removed.evidence)
     : card.evidence;
   const nameOf = evidenceNames(items);
+  // An item's Edit button and its form go by one name; the dialog keeps a draft under it too.
+  const editName = (e: EvidenceView) => `Edit evidence ${nameOf(e)}`;
   // The right back (CardDetail offers what its forms held): the form that held it opens again
   // and takes it, as a reply's does, instead of leaving it below to copy by hand.
   const offered = useDraftOffers();
   if (canEdit && editing === null) {
     const back = offered(NEW_EVIDENCE, 'card')
       ? 'new'
-      : items.find((e) => offered(`Edit evidence ${nameOf(e)}`, 'card'))?.id;
+      : items.find((e) => offered(editName(e), 'card'))?.id;
     if (back) setEditing(back);
   }
 
@@ -146,7 +148,7 @@ export function EvidenceEditor({
                 <EvidenceForm
                   current={{ url: e.url, quote: e.quote, stance: e.stance, note: e.note }}
                   cited={card.evidence.filter((other) => other.id !== e.id)}
-                  title={`Edit evidence ${nameOf(e)}`}
+                  title={editName(e)}
                   {...(e === removed?.evidence
                     ? {
                         submitLabel: 'Add it again',
@@ -175,7 +177,7 @@ export function EvidenceEditor({
                       }}
                       type="button"
                       className="button small"
-                      aria-label={`Edit evidence ${nameOf(e)}`}
+                      aria-label={editName(e)}
                       onClick={() => setEditing(e.id)}
                     >
                       Edit
