@@ -414,7 +414,11 @@ describe.skipIf(!RUN)('concurrent edits of one card in two browsers', () => {
       Y.applyUpdate(doc, judged);
     });
     const dialog = await openCard(eddie, claim);
-    const warning = dialog.getByText('“Unproven” is not a label for Disputed');
+    // Its words as the picker shows them: the dialog's live region also says "… is not a label
+    // for Disputed" when the crossed change reaches a dialog already open.
+    const warning = dialog.getByText(
+      '“Unproven” is not a label for Disputed: choose one of its labels, or No verdict.',
+    );
     await warning.waitFor();
     expect(await verdictLabel(dialog).getAttribute('aria-describedby')).toContain(
       await warning.getAttribute('id'),
