@@ -2,6 +2,7 @@
 import type { CardView } from '../../shared/board/view';
 import type { StoredContent } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
+import { UnexpectedReplyError } from '../workers/UnexpectedReplyError';
 
 export interface CardAtJob {
   readonly snapshot: Uint8Array | null;
@@ -27,7 +28,7 @@ export function readCardInWorker(
       const { snapshot, updates } = await load();
       thread.post({ type: 'card', job: { snapshot, updates, cardId } });
       const reply = await thread.next();
-      if (reply.type !== 'card') throw new Error(`a card read got '${reply.type}' from its thread`);
+      if (reply.type !== 'card') throw new UnexpectedReplyError('a card read', reply.type);
       return reply.card;
     },
     signal,

@@ -1,6 +1,7 @@
 /** Runs the import's parse, validation and doc build on a board thread (buildImport). */
 import type { BoardExport } from '../../shared/export/exportSchema';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
+import { UnexpectedReplyError } from '../workers/UnexpectedReplyError';
 
 export type BuiltImport =
   | {
@@ -29,7 +30,7 @@ export function buildImportInWorker(
       thread.post({ type: 'import', text, at });
       const reply = await thread.next();
       if (reply.type !== 'imported') {
-        throw new Error(`an import got '${reply.type}' from its thread`);
+        throw new UnexpectedReplyError('an import', reply.type);
       }
       return reply.built;
     },

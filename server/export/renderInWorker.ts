@@ -4,6 +4,7 @@ import { ExportError } from '../../shared/export/ExportError';
 import type { FromBoardWorker, ToBoardWorker } from '../workers/boardWorkerMessages';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import type { PoolThread } from '../workers/createWorkerPool';
+import { UnexpectedReplyError } from '../workers/UnexpectedReplyError';
 import type { ExportJob, RenderedExport } from './renderExport';
 
 export interface ExportSink {
@@ -84,7 +85,7 @@ export async function renderInWorker(
           case 'refused':
             return message;
           default:
-            throw new Error(`an export got '${message.type}' from its thread`);
+            throw new UnexpectedReplyError('an export', message.type);
         }
         thread.post({ type: 'more' });
       }

@@ -37,6 +37,7 @@ import { AccessChangedError } from './AccessChangedError';
 import { analyzeUpdate } from './analyzeUpdate';
 import type { ChangeOptions } from './ChangeOptions';
 import { BoardInvites } from './BoardInvites';
+import { ChangeNotSavedError } from './ChangeNotSavedError';
 import { ClientBindings } from './ClientBindings';
 import type { Connection } from './Connection';
 import { decodeUpdate } from './decodeUpdate';
@@ -647,7 +648,7 @@ export class Room {
       job.settle.reject(
         boardGone(error)
           ? new UnknownBoardError(this.boardId)
-          : new Error('the change could not be saved'),
+          : new ChangeNotSavedError(this.boardId, { cause: error }),
       ),
     );
   }

@@ -26,7 +26,8 @@
  *   change(boardId, actor, fn, options?)  runs fn(doc) in one transaction attributed to `actor`;
  *     resolves with fn's result once stored and broadcast (rejects with UnknownBoardError for an
  *     unknown board, AccessChangedError when options.requires names a permission the actor's
- *     invite no longer has, or with fn's error).
+ *     invite no longer has, ChangeNotSavedError when storage did not take it before shutdown,
+ *     or with fn's error).
  *   read(boardId, fn)  fn(doc) on the stored state (waits for writes queued before it).
  *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
