@@ -6,6 +6,7 @@
 import type { Actor } from '../../shared/board/actor';
 import { isColumn } from '../../shared/board/schema';
 import { isRole, type Role } from '../../shared/roles';
+import { stringOrNull } from '../../shared/stringOrNull';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
@@ -26,7 +27,6 @@ export interface HistoryEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const column = (v: unknown): string => (isColumn(v) ? COLUMN_LABELS[v] : 'an unknown column');
 const role = (v: unknown): string => (isRole(v) ? ROLE_LABELS[v] : 'an unknown role');
 /** A role as "invited Rita as a reviewer" names it. */
@@ -82,19 +82,19 @@ const EVIDENCE_FIELDS: Readonly<Record<string, FieldWords>> = {
 
 /** "refuting evidence", or null for a stance this client does not know. */
 function stanceWords(d: Readonly<Record<string, unknown>>): string | null {
-  const stance = str(d.stance) ?? '';
+  const stance = stringOrNull(d.stance) ?? '';
   return Object.hasOwn(STANCE_WORDS, stance) ? STANCE_WORDS[stance as Stance] : null;
 }
 
 /** "refuting evidence: https://…", as an evidence event names its item. */
 function evidenceItem(d: Readonly<Record<string, unknown>>): string {
-  const url = str(d.url);
+  const url = stringOrNull(d.url);
   return `${stanceWords(d) ?? 'evidence'}${url ? `: ${url}` : ''}`;
 }
 
 /** "restored the source https://… as refuting evidence": a removed item back on its card. */
 function evidenceRestored(d: Readonly<Record<string, unknown>>): string {
-  const url = str(d.url);
+  const url = stringOrNull(d.url);
   const words = stanceWords(d);
   if (!url) return `restored ${words ?? 'evidence'}`;
   return `restored the source ${url}${words ? ` as ${words}` : ''}`;
@@ -114,8 +114,8 @@ function fieldEdits(
   words: (f: string) => FieldWords,
 ): string {
   if (typeof d.values !== 'object' || d.values === null) return '';
-  const now = (f: string) => str((d.values as Record<string, unknown>)[f]);
-  const was = (f: string) => str((d.was as Record<string, unknown> | null)?.[f]);
+  const now = (f: string) => stringOrNull((d.values as Record<string, unknown>)[f]);
+  const was = (f: string) => stringOrNull((d.was as Record<string, unknown> | null)?.[f]);
   const changed: string[] = [];
   const cleared: string[] = [];
   for (const f of fields) {
@@ -152,9 +152,9 @@ function cardEdit(d: Readonly<Record<string, unknown>>): string {
 
 /** A comment edit with the words before and after, when the event recorded them. */
 function commentEdit(d: Readonly<Record<string, unknown>>): string {
-  const now = str(d.text);
+  const now = stringOrNull(d.text);
   if (!now) return 'edited a comment';
-  const was = str(d.was);
+  const was = stringOrNull(d.was);
   // An empty old text is a deleted comment brought back.
   if (!was) return `edited their comment to ${quoted(now)}`;
   const [from, to] = quotedChange(was, now);
@@ -171,7 +171,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
  */
 function redactedNote(d: Readonly<Record<string, unknown>>): string {
   if (!isObject(d.redacted)) return '';
-  const by = isObject(d.redacted.by) ? str(d.redacted.by.name) : null;
+  const by = isObject(d.redacted.by) ? stringOrNull(d.redacted.by.name) : null;
   const at = num(d.redacted.at);
   return ` (comment text redacted${by ? ` by ${by}` : ''}${at ? ` on ${formatDay(at)}` : ''})`;
 }
@@ -260,26 +260,26 @@ function crossedNote(
  */
 function meantWrite(e: HistoryEvent): string {
   const d = e.data;
-  const field = str(d.field) ?? '';
-  const value = str(d.value);
+  const field = stringOrNull(d.field) ?? '';
+  const value = stringOrNull(d.value);
   if (field === 'verdict') return verdictWords(value);
   if (field === 'column') return `moved the card to ${column(d.value)}`;
   if (field === 'assignee') return assigned(d.value, e.actor.id);
   if (field === 'evidence' && isObject(d.value)) return `added ${evidenceItem(d.value)}`;
   const { words, show } = fieldWords(d);
   // The item by its url when the event has it (write.lost), as the evidence events name theirs.
-  const url = str(d.evidenceUrl);
+  const url = stringOrNull(d.evidenceUrl);
   const of = isEvidenceField(d) ? `${words} of the evidence${url ? ` ${url}` : ''}` : words;
   return value ? `changed ${of} to ${show(value)}` : `cleared ${of}`;
 }
 
 /** Whether the recorded field is an evidence item's: the event names the item. */
 const isEvidenceField = (d: Readonly<Record<string, unknown>>): boolean =>
-  typeof d.evidenceId === 'string' && Object.hasOwn(EVIDENCE_FIELDS, str(d.field) ?? '');
+  typeof d.evidenceId === 'string' && Object.hasOwn(EVIDENCE_FIELDS, stringOrNull(d.field) ?? '');
 
 /** The recorded field's words: an evidence item's, else a card's. */
 function fieldWords(d: Readonly<Record<string, unknown>>): FieldWords {
-  const field = str(d.field) ?? '';
+  const field = stringOrNull(d.field) ?? '';
   return isEvidenceField(d) ? EVIDENCE_FIELDS[field]! : cardField(field);
 }
 
@@ -294,8 +294,8 @@ function fieldWords(d: Readonly<Record<string, unknown>>): FieldWords {
 function overriddenWrite(e: HistoryEvent): string {
   const d = e.data;
   const replaced = d.replaced === true;
-  const field = str(d.field) ?? '';
-  const kept = str(d.kept);
+  const field = stringOrNull(d.field) ?? '';
+  const kept = stringOrNull(d.kept);
   let stays: string;
   if (field === 'verdict') {
     if (replaced) stays = kept ? `the verdict became ${kept}` : 'the verdict was cleared';
@@ -361,10 +361,10 @@ export function describeEvent(e: HistoryEvent): string {
     case 'card.edited':
       return `${cardEdit(d)}${crossedNote(d, (f) => cardField(f).words)}`;
     case 'verdict.set': {
-      const verdict = str(d.verdict);
+      const verdict = stringOrNull(d.verdict);
       // A crossed verdict replaced one its setter never saw: "was" alone would say they did.
       const unseen = d.crossed === true ? ', a change they had not seen' : '';
-      const from = str(d.from);
+      const from = stringOrNull(d.from);
       const was = from ? ` (was ${from}${unseen})` : '';
       return `${verdictWords(verdict)}${was}`;
     }
@@ -379,7 +379,7 @@ export function describeEvent(e: HistoryEvent): string {
     case 'evidence.added':
       return `added ${evidenceItem(d)}`;
     case 'evidence.removed': {
-      const quote = str(d.quote);
+      const quote = stringOrNull(d.quote);
       return `removed ${evidenceItem(d)}${quote ? `, quoting ${quoted(quote)}` : ''}`;
     }
     case 'evidence.restored':
@@ -387,19 +387,19 @@ export function describeEvent(e: HistoryEvent): string {
     case 'evidence.edited':
       return `${evidenceEdit(d)}${crossedNote(d, (f) => EVIDENCE_FIELDS[f]?.words ?? f)}`;
     case 'comment.posted': {
-      const text = str(d.text);
+      const text = stringOrNull(d.text);
       const what = d.parentId ? 'replied to a comment' : 'commented';
       return `${text ? `${what}: ${quoted(text)}` : what}${redactedNote(d)}`;
     }
     case 'comment.edited':
       return `${commentEdit(d)}${redactedNote(d)}`;
     case 'comment.deleted': {
-      const text = str(d.text);
+      const text = stringOrNull(d.text);
       const what = text ? `deleted their comment ${quoted(text)}` : 'deleted a comment';
       return `${what}${redactedNote(d)}`;
     }
     case 'comment.restored': {
-      const text = str(d.text);
+      const text = stringOrNull(d.text);
       const what = text
         ? `brought back their deleted comment ${quoted(text)}`
         : 'brought back a comment';
@@ -412,15 +412,15 @@ export function describeEvent(e: HistoryEvent): string {
     case 'comment.reopened':
       return 'reopened a thread';
     case 'article.added': {
-      const title = str(d.title);
+      const title = stringOrNull(d.title);
       return title ? `imported the article ${quoteText(title)}` : 'imported an article';
     }
     case 'article.restored': {
-      const title = str(d.title);
+      const title = stringOrNull(d.title);
       return title ? `restored the article ${quoteText(title)}` : 'restored an article';
     }
     case 'article.removed': {
-      const title = str(d.title);
+      const title = stringOrNull(d.title);
       const removed = typeof d.removed === 'number' ? d.removed : 0;
       const kept = typeof d.kept === 'number' ? d.kept : 0;
       const parts = [
@@ -431,7 +431,7 @@ export function describeEvent(e: HistoryEvent): string {
       ];
       const moved = typeof d.moved === 'number' ? d.moved : 0;
       const to = Array.isArray(d.movedTo) ? (d.movedTo as { title?: unknown }[]) : [];
-      const toTitle = to.length === 1 ? str(to[0]?.title) : null;
+      const toTitle = to.length === 1 ? stringOrNull(to[0]?.title) : null;
       const where = toTitle
         ? `${quoteText(toTitle)}, which has`
         : 'other articles on the board, which have';
@@ -443,29 +443,29 @@ export function describeEvent(e: HistoryEvent): string {
       return `${wordList(parts)}${move}${stay}`;
     }
     case 'article.linked': {
-      const title = str(d.title);
+      const title = stringOrNull(d.title);
       return title
         ? `linked the article ${quoteText(title)} to its source`
         : 'linked an article to its source';
     }
     case 'board.renamed': {
-      const title = str(d.title);
+      const title = stringOrNull(d.title);
       return title ? `renamed the board to ${quoteText(title)}` : 'renamed the board';
     }
     case 'scale.changed':
       return scaleChange(d);
     case 'role.changed': {
       // Whose: the invite's name as it was recorded; a lead may change their own role.
-      const name = str(d.name);
+      const name = stringOrNull(d.name);
       const whose = d.inviteId === e.actor.id ? 'their own' : name ? `${name}’s` : 'a member’s';
       return `changed ${whose} role from ${role(d.from)} to ${role(d.to)}`;
     }
     case 'invite.issued': {
-      const name = str(d.name);
+      const name = stringOrNull(d.name);
       return `invited ${name || 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}`;
     }
     case 'invite.revoked': {
-      const name = str(d.name);
+      const name = stringOrNull(d.name);
       return `revoked ${name ? `${name}’s` : 'a member’s'} access`;
     }
     case 'board.imported':
@@ -485,7 +485,11 @@ export function claimOf(
   currentClaim: string | undefined,
   recorded?: ReadonlyMap<string, string>,
 ): string | null {
-  return currentClaim ?? str(e.data.claim) ?? (e.cardId ? (recorded?.get(e.cardId) ?? null) : null);
+  return (
+    currentClaim ??
+    stringOrNull(e.data.claim) ??
+    (e.cardId ? (recorded?.get(e.cardId) ?? null) : null)
+  );
 }
 
 /**
@@ -496,7 +500,7 @@ export function claimOf(
 export function recordedClaims(events: readonly HistoryEvent[]): ReadonlyMap<string, string> {
   const claims = new Map<string, string>();
   for (const e of events) {
-    const claim = str(e.data.claim);
+    const claim = stringOrNull(e.data.claim);
     if (e.cardId && claim !== null && !claims.has(e.cardId)) claims.set(e.cardId, claim);
   }
   return claims;

@@ -7,6 +7,7 @@
  * and so does the list when none does: the feed's rows render again only for what changed.
  */
 import type { ArticleView } from '../../shared/board/view';
+import { stringOrNull } from '../../shared/stringOrNull';
 import { type ArticleNaming, articleLabels } from '../article/articleLabels';
 import type { HistoryEvent } from './historyEvent';
 
@@ -16,8 +17,6 @@ const ARTICLE_EVENTS = new Set([
   'article.linked',
   'article.removed',
 ]);
-
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 interface Named {
   readonly articleId?: unknown;
@@ -39,8 +38,8 @@ function knownArticles(
     const was = gone.get(id);
     gone.set(id, {
       id,
-      title: str(title) ?? was?.title ?? '',
-      url: str(url) ?? was?.url ?? null,
+      title: stringOrNull(title) ?? was?.title ?? '',
+      url: stringOrNull(url) ?? was?.url ?? null,
       createdAt: Math.min(was?.createdAt ?? at, at),
     });
   };
@@ -62,7 +61,7 @@ export function nameArticles(
   const labels = articleLabels(knownArticles(events, articles));
   // Only where the label says more than the title: an untitled article keeps "an article".
   const rename = (named: Named): string | null => {
-    const title = str(named.title);
+    const title = stringOrNull(named.title);
     const label = typeof named.articleId === 'string' ? labels.get(named.articleId) : undefined;
     return title && label && label !== title.trim() ? label : null;
   };

@@ -29,7 +29,8 @@ import type {
 } from '../storage/Storage';
 import type { GonePlace, NewItem } from '../sync/analyzeUpdate';
 import { actorOf } from './attribution';
-import { rawGet, text, valueOf } from './rawValues';
+import { stringOrNull } from '../../shared/stringOrNull';
+import { rawGet, valueOf } from './rawValues';
 import type { HistoryDraft } from './observeHistory';
 import { EVIDENCE_EDITABLE, fieldName, RECORDED, recorded } from './recordedFields';
 
@@ -175,7 +176,12 @@ export class DeletedPlaces {
       if (!fits(EVIDENCE_KEYS.url, true, url) || !fits(EVIDENCE_KEYS.stance, true, stance)) {
         return null;
       }
-      const data = { evidenceId: text(id), field: 'evidence', value: { url, stance }, ...said };
+      const data = {
+        evidenceId: stringOrNull(id),
+        field: 'evidence',
+        value: { url, stance },
+        ...said,
+      };
       return { cardId, type: 'write.lost', data };
     }
     const fields = evidenceId === null ? RECORDED : EVIDENCE_EDITABLE;
@@ -206,9 +212,9 @@ export class DeletedPlaces {
   }
 
   private evidence(cardId: string, evidence: AnyMap, loss: Loss): void {
-    const evidenceId = text(rawGet(evidence, EVIDENCE_KEYS.id));
+    const evidenceId = stringOrNull(rawGet(evidence, EVIDENCE_KEYS.id));
     if (evidenceId === null) return;
-    const evidenceUrl = text(rawGet(evidence, EVIDENCE_KEYS.url));
+    const evidenceUrl = stringOrNull(rawGet(evidence, EVIDENCE_KEYS.url));
     this.remember(evidence, { cardId, evidenceId, evidenceUrl, ...loss });
   }
 

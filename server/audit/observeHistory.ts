@@ -73,7 +73,8 @@ import type { RemovedEvidence } from '../storage/Storage';
 import { ServerChange } from './attribution';
 import type { DeletedPlaces } from './DeletedPlaces';
 import { diffScales } from './diffScales';
-import { rawGet, text, valueOf } from './rawValues';
+import { stringOrNull } from '../../shared/stringOrNull';
+import { rawGet, valueOf } from './rawValues';
 import {
   columnOf,
   EDITABLE,
@@ -117,8 +118,8 @@ function textChanges(target: unknown, keys: Map<string, KeyChange>, fields: read
   const was: Record<string, string | null> = {};
   for (const [key, change] of keys) {
     if (!fields.includes(key)) continue;
-    values[key] = text(valueAfter(target, key, change));
-    was[key] = text(change.oldValue);
+    values[key] = stringOrNull(valueAfter(target, key, change));
+    was[key] = stringOrNull(change.oldValue);
   }
   return { values, was };
 }
@@ -168,7 +169,7 @@ function lostWrite(tr: Y.Transaction, map: AnyMap, key: string) {
  */
 function deletedCard(card: unknown) {
   const source = rawGet(card, CARD_KEYS.source);
-  const claim = text(rawGet(card, CARD_KEYS.claim));
+  const claim = stringOrNull(rawGet(card, CARD_KEYS.claim));
   // Who was checking it: told on their next visit from the history alone, whatever their
   // device remembers of the board (client/review/colleagueNotice, deletedWhileAway).
   const assignee = rawGet(card, CARD_KEYS.assignee);
@@ -345,7 +346,7 @@ function cardEvents(
           cardId,
           type: returned ? 'card.restored' : 'card.created',
           data: {
-            claim: text(rawGet(card, CARD_KEYS.claim)),
+            claim: stringOrNull(rawGet(card, CARD_KEYS.claim)),
             column: columnOf(rawGet(card, CARD_KEYS.pos)) ?? 'unverified',
           },
         });
@@ -395,10 +396,10 @@ function cardEvents(
     // Removals first: an item removed and put back in one change (offline, say) reads in order.
     for (const item of event.changes.deleted) {
       const ev = item.content.getContent()[0];
-      const evidenceId = text(rawGet(ev, EVIDENCE_KEYS.id));
+      const evidenceId = stringOrNull(rawGet(ev, EVIDENCE_KEYS.id));
       if (evidenceId !== null) removed.add(evidenceId);
       if (ev instanceof Y.Map) {
-        const claim = text(rawGet(card, CARD_KEYS.claim));
+        const claim = stringOrNull(rawGet(card, CARD_KEYS.claim));
         places?.evidenceRemoved(cardId, ev as AnyMap, claim, origin);
       }
       // The item is gone from the board: the history keeps what it was.
@@ -407,30 +408,30 @@ function cardEvents(
         type: 'evidence.removed',
         data: {
           evidenceId,
-          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
-          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
-          quote: text(rawGet(ev, EVIDENCE_KEYS.quote)),
+          url: stringOrNull(rawGet(ev, EVIDENCE_KEYS.url)),
+          stance: stringOrNull(rawGet(ev, EVIDENCE_KEYS.stance)),
+          quote: stringOrNull(rawGet(ev, EVIDENCE_KEYS.quote)),
         },
       });
     }
     for (const item of event.changes.added) {
       const ev = item.content.getContent()[0];
-      const evidenceId = text(rawGet(ev, EVIDENCE_KEYS.id));
+      const evidenceId = stringOrNull(rawGet(ev, EVIDENCE_KEYS.id));
       const returned = evidenceId !== null && removed.delete(evidenceId);
       out.push({
         cardId,
         type: returned ? 'evidence.restored' : 'evidence.added',
         data: {
           evidenceId,
-          stance: text(rawGet(ev, EVIDENCE_KEYS.stance)),
-          url: text(rawGet(ev, EVIDENCE_KEYS.url)),
+          stance: stringOrNull(rawGet(ev, EVIDENCE_KEYS.stance)),
+          url: stringOrNull(rawGet(ev, EVIDENCE_KEYS.url)),
         },
       });
     }
     if (removed.size > 0) removedEvidence.set(cardId, removed);
     else removedEvidence.delete(cardId);
   } else {
-    const evidenceId = text(rawGet(target, EVIDENCE_KEYS.id));
+    const evidenceId = stringOrNull(rawGet(target, EVIDENCE_KEYS.id));
     // An item whose every new value lost (overridden) changed nothing to record as an edit.
     if (keys.size > 0) {
       out.push({
@@ -456,16 +457,16 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   const keys = keysChanged(event);
   const describe = (comment: unknown, commentId: string) => ({
     commentId,
-    cardId: text(rawGet(comment, COMMENT_KEYS.cardId)),
+    cardId: stringOrNull(rawGet(comment, COMMENT_KEYS.cardId)),
   });
   if (target === comments) {
     for (const [commentId, change] of keys) {
       const comment = change.action === 'delete' ? change.oldValue : comments.get(commentId);
       const d = describe(comment, commentId);
-      const parentId = text(rawGet(comment, COMMENT_KEYS.parentId));
+      const parentId = stringOrNull(rawGet(comment, COMMENT_KEYS.parentId));
       // What was said goes with the post, so the trail reads on its own: a comment that
       // leaves the map (its post undone) keeps its words here only.
-      const said = text(rawGet(comment, COMMENT_KEYS.text));
+      const said = stringOrNull(rawGet(comment, COMMENT_KEYS.text));
       const type = change.action === 'delete' ? 'comment.deleted' : 'comment.posted';
       out.push({ cardId: d.cardId, type, data: { commentId, parentId, text: said } });
     }
@@ -487,17 +488,24 @@ function commentEvents(comments: Y.Map<AnyMap>, event: Y.YEvent<Y.AbstractType<u
   if (deletion && deleted && deletion.oldValue == null) {
     // The tombstone clears the text in the same change: the words are its old value.
     const said = textChange ? textChange.oldValue : rawGet(target, COMMENT_KEYS.text);
-    out.push({ cardId: d.cardId, type: 'comment.deleted', data: { ...data, text: text(said) } });
+    out.push({
+      cardId: d.cardId,
+      type: 'comment.deleted',
+      data: { ...data, text: stringOrNull(said) },
+    });
   } else if (deletion && !deleted && deletion.oldValue != null) {
     // The tombstone lifted (its author's Undo of the deletion): the words come back with it.
-    const said = text(rawGet(target, COMMENT_KEYS.text));
+    const said = stringOrNull(rawGet(target, COMMENT_KEYS.text));
     out.push({ cardId: d.cardId, type: 'comment.restored', data: { ...data, text: said } });
   } else if (textChange && !deleted) {
     // Not an edit of a deleted comment: its author's other tab, which had not seen the
     // deletion, may save one, whose text the merge can keep beside the deletion. The comment
     // reads as deleted all the same (readComment), and the trail keeps words it was deleted
     // over, not those.
-    const edit = { text: text(rawGet(target, COMMENT_KEYS.text)), was: text(textChange.oldValue) };
+    const edit = {
+      text: stringOrNull(rawGet(target, COMMENT_KEYS.text)),
+      was: stringOrNull(textChange.oldValue),
+    };
     out.push({ cardId: d.cardId, type: 'comment.edited', data: { ...data, ...edit } });
   }
   if (keys.has(COMMENT_KEYS.resolved)) {
@@ -546,21 +554,21 @@ function articleRemoved(
     const was = before ? (valueOf(before) as { articleId?: unknown } | null) : null;
     if (was?.articleId !== articleId) return;
     moved++;
-    movedTo.set(now, text(rawGet(articles.get(now), ARTICLE_KEYS.title)));
+    movedTo.set(now, stringOrNull(rawGet(articles.get(now), ARTICLE_KEYS.title)));
   });
   return {
     cardId: null,
     type: 'article.removed',
     data: {
       articleId,
-      title: text(rawGet(article, ARTICLE_KEYS.title)),
-      url: text(rawGet(article, ARTICLE_KEYS.url)),
+      title: stringOrNull(rawGet(article, ARTICLE_KEYS.title)),
+      url: stringOrNull(rawGet(article, ARTICLE_KEYS.url)),
       removed,
       kept,
       moved,
       movedTo: [...movedTo].map(([id, title]) => ({ articleId: id, title })),
       // What its Undo must bring back, known after a restart too (HistoryDigests).
-      textDigest: textDigest(text(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
+      textDigest: textDigest(stringOrNull(rawGet(article, ARTICLE_KEYS.text)) ?? ''),
       articleDigest: articleDigest((key) => rawGet(article, key)),
     },
   };
@@ -586,8 +594,8 @@ function articleEvents(
         type: 'article.linked',
         data: {
           articleId: target._item?.parentSub ?? null,
-          title: text(target.get(ARTICLE_KEYS.title)),
-          url: text(target.get(ARTICLE_KEYS.url)),
+          title: stringOrNull(target.get(ARTICLE_KEYS.title)),
+          url: stringOrNull(target.get(ARTICLE_KEYS.url)),
         },
       });
     }
@@ -615,7 +623,7 @@ function articleEvents(
     out.push({
       cardId: null,
       type: back ? 'article.restored' : 'article.added',
-      data: { articleId, title: text(rawGet(articles.get(articleId), 'title')) },
+      data: { articleId, title: stringOrNull(rawGet(articles.get(articleId), 'title')) },
     });
   }
   return out;
@@ -630,7 +638,7 @@ function titleEvents(meta: Y.Map<unknown>, event: Y.YEvent<Y.AbstractType<unknow
     out.push({
       cardId: null,
       type: 'board.renamed',
-      data: { title: text(meta.get(META_KEYS.title)), from: text(change.oldValue) },
+      data: { title: stringOrNull(meta.get(META_KEYS.title)), from: stringOrNull(change.oldValue) },
     });
   }
   return out;

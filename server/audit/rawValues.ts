@@ -17,5 +17,3 @@ export function rawGet(map: unknown, key: string): unknown {
   const item = (map as Y.Map<unknown>)._map.get(key);
   return item ? valueOf(item) : undefined;
 }
-
-export const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);

@@ -5,9 +5,7 @@
  * and states that are not objects pass unchanged (clients ignore those).
  */
 import type { Actor } from '../../shared/board/actor';
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../../shared/isRecord';
 
 export function bindPresence(state: string, actor: Actor): string {
   const parsed: unknown = JSON.parse(state);

@@ -4,6 +4,8 @@
  * card with no valid place reads as unverified, so every card is in exactly one column (B1).
  */
 import * as Y from 'yjs';
+import { isRecord } from '../isRecord';
+import { stringOrNull } from '../stringOrNull';
 import type { Actor } from './actor';
 import { CHIP_LIMITS, extractionSchema, SPAN_LIMITS, sourceSpanSchema } from './inputs';
 import {
@@ -28,7 +30,6 @@ import type {
 const UNKNOWN_ACTOR: Actor = Object.freeze({ id: 'unknown', name: 'Unknown' });
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 function actor(v: unknown): Actor {
@@ -47,8 +48,6 @@ function stance(v: unknown): Stance {
   return v === 'supports' || v === 'refutes' ? v : 'context';
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
@@ -129,7 +128,7 @@ export function readComment(comment: Y.Map<unknown>, id: string): CommentView {
   return Object.freeze({
     id,
     cardId: str(comment.get(M.cardId)),
-    parentId: strOrNull(comment.get(M.parentId)),
+    parentId: stringOrNull(comment.get(M.parentId)),
     text: deleted ? '' : str(comment.get(M.text)),
     author: actor(comment.get(M.author)),
     createdAt: num(comment.get(M.createdAt)),
@@ -174,13 +173,13 @@ export function readCard(card: CardMap, id: string, comments: readonly CommentVi
     id,
     claim: str(card.get(C.claim)),
     source: readSource(card.get(C.source)),
-    speaker: strOrNull(card.get(C.speaker)),
+    speaker: stringOrNull(card.get(C.speaker)),
     speakerType: speakerType(card.get(C.speakerType)),
     column: place.column,
     rank: place.rank,
-    verdict: strOrNull(card.get(C.verdict)),
+    verdict: stringOrNull(card.get(C.verdict)),
     rationale: str(card.get(C.rationale)),
-    reviewUrl: strOrNull(card.get(C.reviewUrl)),
+    reviewUrl: stringOrNull(card.get(C.reviewUrl)),
     assignee: actorOrNull(card.get(C.assignee)),
     evidence: Object.freeze(
       evidence instanceof Y.Array
