@@ -34,7 +34,6 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Role } from '../../shared/roles';
 import {
-  historyLimit,
   type BoardRecord,
   type ClientBinding,
   type HistoryEvent,
@@ -47,7 +46,6 @@ import {
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
-  type StoredHistoryEvent,
   type SyncStorage,
   type UpdateBatch,
 } from './Storage';
@@ -55,13 +53,13 @@ import { StorageError } from './StorageError';
 import { checkRoleChange } from './checkRoleChange';
 import { CompactionThread } from './CompactionThread';
 import type { RedactionDone } from './compactionJobs';
-import { HISTORY_COUNT_SQL, HISTORY_PAGE_SQL } from './historyPageSql';
 import { decodePendingRecord, PendingLog, readPendingRecords } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { sqliteBatchStore } from './sqliteBatchStore';
+import { sqliteHistoryPages } from './sqliteHistoryPages';
 import { sqliteRedaction } from './sqliteRedaction';
 import { MIGRATIONS } from './sqliteSchema';
 import { wellFormStoredNames } from './wellFormStoredNames';
@@ -74,17 +72,6 @@ interface InviteRow {
   created_at: number;
   revoked_at: number | null;
   joined_at: number | null;
-}
-
-interface HistoryRow {
-  seq: number;
-  board_id: string;
-  card_id: string | null;
-  type: string;
-  actor_id: string;
-  actor_name: string;
-  at: number;
-  data: string;
 }
 
 interface SnapshotRow {
@@ -102,16 +89,6 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
   joinedAt: r.joined_at,
-});
-
-const toHistory = (r: HistoryRow): StoredHistoryEvent => ({
-  seq: r.seq,
-  boardId: r.board_id,
-  cardId: r.card_id,
-  type: r.type,
-  actor: { id: r.actor_id, name: r.actor_name },
-  at: r.at,
-  data: JSON.parse(r.data) as Record<string, unknown>,
 });
 
 function migrate(db: Database.Database): void {
@@ -303,12 +280,6 @@ function openSqliteStorage(
     updatesAfterUntil: db.prepare(
       'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? AND at <= ? ORDER BY seq',
     ),
-    historyBoardForward: db.prepare(HISTORY_PAGE_SQL.boardForward),
-    historyBoardBackward: db.prepare(HISTORY_PAGE_SQL.boardBackward),
-    historyCardForward: db.prepare(HISTORY_PAGE_SQL.cardForward),
-    historyCardBackward: db.prepare(HISTORY_PAGE_SQL.cardBackward),
-    historyBoardBefore: db.prepare(HISTORY_COUNT_SQL.boardBefore),
-    historyCardBefore: db.prepare(HISTORY_COUNT_SQL.cardBefore),
     listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
     // The struct starting at or before the clock: the id is in it if it is long enough.
     findStruct: db.prepare(
@@ -362,6 +333,7 @@ function openSqliteStorage(
   };
 
   const { insertHistory, insertBatch, storeRecords } = sqliteBatchStore(db);
+  const historyPage = sqliteHistoryPages(db);
 
   const insertInvite = (invite: InviteRecord) => {
     try {
@@ -715,36 +687,7 @@ function openSqliteStorage(
     },
     async listHistory(boardId, query) {
       await current();
-      const limit = historyLimit(query);
-      const forward = query.after !== undefined;
-      const statement =
-        query.cardId === undefined
-          ? forward
-            ? q.historyBoardForward
-            : q.historyBoardBackward
-          : forward
-            ? q.historyCardForward
-            : q.historyCardBackward;
-      // One row past the limit tells whether there is more, without a count.
-      const rows = statement.all({
-        board: boardId,
-        card: query.cardId,
-        after: query.after ?? 0,
-        before: query.before ?? Number.MAX_SAFE_INTEGER,
-        limit: limit + 1,
-      }) as HistoryRow[];
-      const more = rows.length > limit;
-      const page = rows.slice(0, limit);
-      if (forward) return { events: page.map(toHistory), more };
-      page.reverse();
-      const first = page[0];
-      const count = query.cardId === undefined ? q.historyBoardBefore : q.historyCardBefore;
-      const older =
-        more && first
-          ? (count.get({ board: boardId, card: query.cardId, before: first.seq }) as { n: number })
-              .n
-          : 0;
-      return { events: page.map(toHistory), more, older };
+      return historyPage(boardId, query);
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
       await current();
