@@ -32,14 +32,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Role } from '../../shared/roles';
 import {
   type BoardRecord,
   type ClientBinding,
-  type HistoryEvent,
   type ImportedBoardRecord,
-  type InviteRecord,
-  type InviteRoleChange,
   type DeletedCardSource,
   type DeletedHolder,
   type DeletedPlacesRecord,
@@ -50,29 +46,20 @@ import {
   type UpdateBatch,
 } from './Storage';
 import { StorageError } from './StorageError';
-import { checkRoleChange } from './checkRoleChange';
 import { CompactionThread } from './CompactionThread';
 import type { RedactionDone } from './compactionJobs';
 import { decodePendingRecord, PendingLog, readPendingRecords } from './pendingLog';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { isUniqueViolation } from './isUniqueViolation';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { sqliteBatchStore } from './sqliteBatchStore';
 import { sqliteHistoryPages } from './sqliteHistoryPages';
+import { sqliteInvites } from './sqliteInvites';
 import { sqliteRedaction } from './sqliteRedaction';
 import { MIGRATIONS } from './sqliteSchema';
 import { wellFormStoredNames } from './wellFormStoredNames';
-
-interface InviteRow {
-  id: string;
-  board_id: string;
-  name: string;
-  role: string;
-  created_at: number;
-  revoked_at: number | null;
-  joined_at: number | null;
-}
 
 interface SnapshotRow {
   upto_seq: number;
@@ -80,16 +67,6 @@ interface SnapshotRow {
 }
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-
-const toInvite = (r: InviteRow): InviteRecord => ({
-  id: r.id,
-  boardId: r.board_id,
-  name: r.name,
-  role: r.role as Role,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-  joinedAt: r.joined_at,
-});
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -110,10 +87,6 @@ function migrate(db: Database.Database): void {
     // rather than at the first edit, as is one another program holds locked (SQLITE_BUSY).
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 export interface SqliteOptions {
@@ -252,17 +225,6 @@ function openSqliteStorage(
     insertBoard: db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
     getBoard: db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
     anyBoard: db.prepare('SELECT 1 FROM boards LIMIT 1'),
-    insertInvite: db.prepare(
-      `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    getInvite: db.prepare('SELECT * FROM invites WHERE id = ?'),
-    listInvites: db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id'),
-    revokeInvite: db.prepare(
-      'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
-    ),
-    markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
-    setInviteRole: db.prepare('UPDATE invites SET role = ? WHERE id = ?'),
     insertUpdate: db.prepare('INSERT INTO updates (seq, board_id, data, at) VALUES (?, ?, ?, ?)'),
     lastAssignedSeq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'"),
     appliedRecord: db.prepare('SELECT upto FROM pending_applied'),
@@ -335,43 +297,7 @@ function openSqliteStorage(
   const { insertHistory, insertBatch, storeRecords } = sqliteBatchStore(db);
   const historyPage = sqliteHistoryPages(db);
 
-  const insertInvite = (invite: InviteRecord) => {
-    try {
-      q.insertInvite.run(
-        invite.id,
-        invite.boardId,
-        invite.name,
-        invite.role,
-        invite.createdAt,
-        invite.revokedAt,
-        invite.joinedAt,
-      );
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
-      throw error;
-    }
-  };
-
-  const insertInviteWith = db.transaction((invite: InviteRecord, event?: HistoryEvent) => {
-    insertInvite(invite);
-    if (event) insertHistory([event]);
-  });
-
-  const revokeInviteWith = db.transaction((id: string, at: number, event?: HistoryEvent) => {
-    const revoked = q.revokeInvite.run(at, id).changes > 0;
-    if (revoked && event) insertHistory([event]);
-    return revoked;
-  });
-
-  const changeInviteRole = db.transaction((change: InviteRoleChange) => {
-    const row = q.getInvite.get(change.inviteId) as InviteRow | undefined;
-    const invite = row ? toInvite(row) : null;
-    checkRoleChange(invite, change, () =>
-      (q.listInvites.all(invite?.boardId) as InviteRow[]).map(toInvite),
-    );
-    q.setInviteRole.run(change.to, invite.id);
-    insertHistory([change.event]);
-  });
+  const invites = sqliteInvites(db, insertHistory);
 
   // Write transactions begin IMMEDIATE: the compaction thread writes too, and a transaction that
   // read first and then finds the other connection has written fails (SQLITE_BUSY_SNAPSHOT)
@@ -386,7 +312,7 @@ function openSqliteStorage(
     q.insertBoard.run(board.id, board.title, board.createdAt);
     q.insertUpdate.run(seq, board.id, update, board.createdAt);
     insertHistory(history);
-    insertInvite(lead);
+    invites.insert(lead);
   });
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
@@ -572,28 +498,27 @@ function openSqliteStorage(
       if (!q.getBoard.get(invite.boardId)) {
         throw new StorageError('board_not_found', 'no such board');
       }
-      insertInviteWith.immediate(invite, event);
+      invites.insertWith.immediate(invite, event);
     },
     async getInvite(id) {
       open();
-      const row = q.getInvite.get(id) as InviteRow | undefined;
-      return row ? toInvite(row) : null;
+      return invites.get(id);
     },
     async listInvites(boardId) {
       open();
-      return (q.listInvites.all(boardId) as InviteRow[]).map(toInvite);
+      return invites.list(boardId);
     },
     async revokeInvite(id, at, event) {
       await current(); // as for createInvite
-      return revokeInviteWith.immediate(id, at, event);
+      return invites.revokeWith.immediate(id, at, event);
     },
     async markJoined(id, at) {
       await unlocked();
-      q.markJoined.run(at, id);
+      invites.markJoined(id, at);
     },
     async changeInviteRole(change) {
       await current(); // its history row must come after every batch the pending log holds
-      changeInviteRole.immediate(change);
+      invites.changeRole.immediate(change);
     },
     async appendUpdate(boardId, update, at) {
       const batch = { updates: [update], bindings: [], history: [], at };

@@ -1,0 +1,109 @@
+/**
+ * A board's invites in SQLite (createSqliteStorage): their statements, their rows as
+ * InviteRecords, and the transactions that change an invite together with its history event.
+ * The transactions are returned unstarted, so the storage begins them IMMEDIATE.
+ */
+import type Database from 'better-sqlite3';
+import type { Role } from '../../shared/roles';
+import type { HistoryEvent, InviteRecord, InviteRoleChange } from './Storage';
+import { StorageError } from './StorageError';
+import { checkRoleChange } from './checkRoleChange';
+import { isUniqueViolation } from './isUniqueViolation';
+
+interface InviteRow {
+  id: string;
+  board_id: string;
+  name: string;
+  role: string;
+  created_at: number;
+  revoked_at: number | null;
+  joined_at: number | null;
+}
+
+const toInvite = (r: InviteRow): InviteRecord => ({
+  id: r.id,
+  boardId: r.board_id,
+  name: r.name,
+  role: r.role as Role,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+  joinedAt: r.joined_at,
+});
+
+export interface SqliteInvites {
+  /** Inside a transaction; StorageError 'invite_exists' when its id is taken. */
+  insert(invite: InviteRecord): void;
+  insertWith: Database.Transaction<(invite: InviteRecord, event?: HistoryEvent) => void>;
+  /** Whether it was revoked now (not before); the event is stored only then. */
+  revokeWith: Database.Transaction<(id: string, at: number, event?: HistoryEvent) => boolean>;
+  /** Checked against the invites as stored (checkRoleChange), then stored with its event. */
+  changeRole: Database.Transaction<(change: InviteRoleChange) => void>;
+  get(id: string): InviteRecord | null;
+  list(boardId: string): InviteRecord[];
+  markJoined(id: string, at: number): void;
+}
+
+export function sqliteInvites(
+  db: Database.Database,
+  insertHistory: (events: readonly HistoryEvent[]) => void,
+): SqliteInvites {
+  const q = {
+    insertInvite: db.prepare(
+      `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getInvite: db.prepare('SELECT * FROM invites WHERE id = ?'),
+    listInvites: db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id'),
+    revokeInvite: db.prepare(
+      'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+    ),
+    markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
+    setInviteRole: db.prepare('UPDATE invites SET role = ? WHERE id = ?'),
+  };
+
+  const get = (id: string) => {
+    const row = q.getInvite.get(id) as InviteRow | undefined;
+    return row ? toInvite(row) : null;
+  };
+  const list = (boardId: string | undefined) =>
+    (q.listInvites.all(boardId) as InviteRow[]).map(toInvite);
+
+  const insert = (invite: InviteRecord) => {
+    try {
+      q.insertInvite.run(
+        invite.id,
+        invite.boardId,
+        invite.name,
+        invite.role,
+        invite.createdAt,
+        invite.revokedAt,
+        invite.joinedAt,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
+      throw error;
+    }
+  };
+
+  return {
+    insert,
+    insertWith: db.transaction((invite: InviteRecord, event?: HistoryEvent) => {
+      insert(invite);
+      if (event) insertHistory([event]);
+    }),
+    revokeWith: db.transaction((id: string, at: number, event?: HistoryEvent) => {
+      const revoked = q.revokeInvite.run(at, id).changes > 0;
+      if (revoked && event) insertHistory([event]);
+      return revoked;
+    }),
+    changeRole: db.transaction((change: InviteRoleChange) => {
+      const invite = get(change.inviteId);
+      checkRoleChange(invite, change, () => list(invite?.boardId));
+      q.setInviteRole.run(change.to, invite.id);
+      insertHistory([change.event]);
+    }),
+    get,
+    list,
+    markJoined: (id, at) => void q.markJoined.run(at, id),
+  };
+}
