@@ -37,7 +37,16 @@ import { SetAsideWork } from './SetAsideWork';
 import { collectRedactedWords, isRedacted } from './redactedWords';
 import { removalsIn } from './removalsIn';
 import { describeUnsaved, type UnsavedChange } from './unsavedWork';
+import {
+  browserNetwork,
+  type NetworkEvents,
+  reconnectAfter,
+  SILENCE_MS,
+  watchSilence,
+} from './reconnectPolicy';
 import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
+
+export type { NetworkEvents } from './reconnectPolicy';
 
 /** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
 const SYNC_STEP_1 = 0;
@@ -116,33 +125,6 @@ export interface BoardConnectionOptions {
   readonly doc?: Y.Doc;
 }
 
-/** The browser's online/offline signal. */
-export interface NetworkEvents {
-  readonly onLine: boolean;
-  addEventListener(type: 'online' | 'offline', fn: () => void): void;
-  removeEventListener(type: 'online' | 'offline', fn: () => void): void;
-}
-
-/**
- * Whether to reconnect after the server closed the socket. Its 44xx refusals are final (a bad
- * or revoked invite, a role that may not write, a deleted board), except 4429: too many
- * messages or a slow read, which a later attempt (the provider backs off) gets past. A changed
- * role (4205) waits for onRoleChanged's answer.
- */
-function reconnectAfter(event: CloseEvent): boolean {
-  if (event.code === CLOSE.roleChanged) return false;
-  return event.code === CLOSE.tooMany || !(event.code >= 4400 && event.code < 4500);
-}
-
-/**
- * How long a connected socket may bring no message before it is taken for dead and replaced:
- * the server sends one at least every 5 s (its heartbeat's NOTHING_NEW, server/sync/Connection),
- * so this is two rounds missed and most of a third. y-websocket's own limit is 30 s, through
- * which a socket dead the other way (the network switched under the page) held the page's
- * changes, "Still saving", with nothing to tell it.
- */
-const SILENCE_MS = 12_000;
-
 type AwarenessListener = (
   change: { added: number[]; updated: number[]; removed: number[] },
   origin: unknown,
@@ -163,17 +145,6 @@ type MessageHandler = (
 function socketClass(role: Role, polyfill: typeof WebSocket | undefined): typeof WebSocket {
   const Base = polyfill ?? WebSocket;
   return role === 'viewer' ? Base : writeCountingSocket(Base);
-}
-
-function browserNetwork(): NetworkEvents | null {
-  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
-  return {
-    get onLine() {
-      return navigator.onLine;
-    },
-    addEventListener: (type, fn) => window.addEventListener(type, fn),
-    removeEventListener: (type, fn) => window.removeEventListener(type, fn),
-  };
 }
 
 export class BoardConnection {
@@ -296,7 +267,11 @@ export class BoardConnection {
           });
     if (this.provider) {
       this.wireProvider(this.provider);
-      this.silenceCheck = this.watchSilence(this.provider, options.silenceMs ?? SILENCE_MS);
+      this.silenceCheck = watchSilence(
+        this.provider,
+        options.silenceMs ?? SILENCE_MS,
+        () => this.refusedCode === null && !this.destroyed,
+      );
     }
     this.network?.addEventListener('online', this.onOnline);
     this.network?.addEventListener('offline', this.onOffline);
@@ -578,20 +553,6 @@ export class BoardConnection {
   private noteInvitesChanged(): void {
     this.invitesChanged++;
     this.changed();
-  }
-
-  /** Replaces a connected socket that brought nothing for `limit` ms (SILENCE_MS). */
-  private watchSilence(provider: WebsocketProvider, limit: number) {
-    return setInterval(
-      () => {
-        if (!provider.wsconnected || Date.now() - provider.wsLastMessageReceived <= limit) return;
-        // As going offline and back does: the provider lets the dead socket go at once (its
-        // close handshake would wait on a peer that does not answer) and opens a new one.
-        provider.disconnect();
-        if (this.refusedCode === null && !this.destroyed) provider.connect();
-      },
-      Math.min(1_000, limit / 4),
-    );
   }
 
   private readonly onOnline = () => {

@@ -2,7 +2,7 @@
  * A page whose socket goes dead without a close (the laptop's network switched, a NAT that
  * forgot the link): the browser cannot see the server's pings, so the page learns it only when
  * messages stop. The server sends an idle socket something every 5 s, and the page replaces a
- * socket silent for 12 s (BoardConnection's SILENCE_MS): a change made meanwhile is saved then,
+ * socket silent for 12 s (reconnectPolicy's SILENCE_MS): a change made meanwhile is saved then,
  * not after y-websocket's 30 s. An idle page on a healthy link is never taken for dead.
  * The real server, real WebSockets through a TCP relay that goes silent (startRelay).
  */
