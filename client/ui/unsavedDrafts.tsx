@@ -37,7 +37,7 @@ export class DraftRegistry {
   private offered: readonly Draft[] = [];
   private readonly taken = new Set<Draft>();
 
-  /** Offers `drafts` to the forms of their names that open from now on (textBack). */
+  /** Offers `drafts` to the forms they name (Draft.form) that open from now on (useDraftBack). */
   offer(drafts: readonly Draft[]): void {
     this.offered = drafts;
     this.taken.clear();
