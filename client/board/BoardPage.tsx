@@ -12,7 +12,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type BoardView,
   type CardView,
@@ -59,16 +59,9 @@ import { ClockWarning } from './ClockWarning';
 import { BoardHeader } from './BoardHeader';
 import { Column, type RevealRequest } from './Column';
 import { DragPreview } from './DragPreview';
-import {
-  type Columns,
-  EMPTY_FILTER,
-  filterColumns,
-  isFilterActive,
-  MISFIT,
-  withoutGoneArticle,
-} from './filterCards';
+import { EMPTY_FILTER, filterColumns, isFilterActive, MISFIT } from './filterCards';
 import { FilterBar } from './FilterBar';
-import { type KeptOptions, keepOptions } from './filterOptions';
+import { useBoardFilter } from './useBoardFilter';
 import { useCompactCards } from './useCompactCards';
 import { useFocusFollowsCard } from './useFocusFollowsCard';
 import { useEarlierWorkSaved } from './useEarlierWorkSaved';
@@ -187,33 +180,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (card: CardView) => card.assignee?.id === connection.actor.id || awaitingMe(card).length > 0,
     [connection, awaitingMe],
   );
-  // Told only the cards each change rebuilt: recounted at every change, 10,000 cards took
-  // 3-5 ms of each colleague's change here (10-30 ms on a loaded machine).
-  const keptOptions = useRef<KeptOptions | null>(null);
-  const options = useMemo(() => {
-    keptOptions.current = keepOptions(keptOptions.current, board, connection.changedCards);
-    return keptOptions.current.index.options();
-  }, [board, connection]);
   const languages = useMemo(() => articleLanguages(board.articles), [board.articles]);
-  const [filter, setFilter] = useState(EMPTY_FILTER);
-  // An article filtered on can be removed (by a colleague too): its choice goes with it, or
-  // the board would stay filtered with no filter on screen to say so.
-  if (withoutGoneArticle(filter, board) !== filter) setFilter(withoutGoneArticle(filter, board));
+  const { filter, setFilter, shownFilter, visible, options } = useBoardFilter(
+    board,
+    connection.changedCards,
+    forMe,
+  );
   const [compact, setCompact] = useCompactCards();
   const reducedMotion = useReducedMotion();
-  // The columns follow the filter in a render of their own, after the search field shows the
-  // key typed, and React drops that render for the next key: with every keystroke filtering
-  // and re-rendering the columns at once, a 550-card board blocked the page 130-244 ms after
-  // each key with the CPU slowed 4×. Everything that says what is shown (counts, "No matching
-  // cards", undo's positions) reads this filter, so it always agrees with the cards on screen.
-  // A removed article's choice goes from it too, in the render that drops it from `filter`.
-  const shownFilter = withoutGoneArticle(useDeferredValue(filter), board);
-  const lastVisible = useRef<Columns | undefined>(undefined);
-  const visible = useMemo(
-    () => filterColumns(board, shownFilter, forMe, lastVisible.current),
-    [board, shownFilter, forMe],
-  );
-  lastVisible.current = visible;
   const { announce, region } = useAnnouncer();
   const [revealRequest, setRevealRequest] = useState<RevealRequest | null>(null);
   const seq = useRef(0);
@@ -328,7 +302,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       });
       announce(notice.text);
     },
-    [announce, openCard, known, tell, canEdit],
+    [announce, openCard, setFilter, known, tell, canEdit],
   );
   const noticeReader = useMemo(
     () => ({
