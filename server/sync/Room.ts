@@ -49,6 +49,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './syncMessages';
+import { RoomCompaction } from './RoomCompaction';
 import { RoomPresence } from './RoomPresence';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
@@ -116,21 +117,6 @@ export interface RoomDeps {
 const COMPACT_ON_UNLOAD = 100;
 const LOAD = Symbol('load');
 /**
- * After a failed compaction, the wait before the next try: a failure may be a compaction
- * thread that died (out of memory on a huge board), and starting one costs about 0.24 s of CPU.
- */
-const COMPACT_RETRY_MS = 10_000;
-/**
- * Up to this size (snapshot plus log: about 4,700 cards), the room encodes the snapshot from its
- * live doc, about 6 ms per MB. Rebuilding a board from its stored log instead, as the storage's
- * compaction thread does, costs about 6× the CPU: under a saturating edit load (a board
- * growing to 2.5–4.5 MB) compactions took 310–380 ms against 53–62 ms, and CPU per update
- * doubled. Two
- * cores cannot spare that, off the event loop or not. A bigger board is rebuilt there all the
- * same: encoding a 10,000-card board (17 MB) holds the event loop 105–370 ms.
- */
-const ENCODE_IN_ROOM_BYTES = 8 * 1024 * 1024;
-/**
  * A fresh client's sync reply (the whole board) is kept from this size on, until the next
  * change: encoding and framing 10,000 cards takes about 130 ms per joiner, and clients join a
  * board in waves (a newsroom opening it). Smaller boards are cheap to encode and not worth
@@ -157,6 +143,7 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly conns = new Set<Connection>();
   private readonly presence: RoomPresence;
+  private readonly compaction: RoomCompaction;
   /** The board's invites, for who may be given a card (BoardInvites); loaded with the board. */
   readonly invites: BoardInvites;
   /** Resolves when the board's content is loaded; rejects if loading failed. */
@@ -176,18 +163,10 @@ export class Room {
   private unreadPlaces: readonly StructId[] | null = null;
   private batch: Batch | null = null;
   private lastSeq = 0;
-  /** Updates and their bytes stored since the last snapshot, and that snapshot's size. */
-  private sinceSnapshot = 0;
-  private bytesSinceSnapshot = 0;
-  private snapshotBytes = 0;
   /** Stops the history observer, which is attached once the stored board is loaded. */
   private stopHistory: () => void = () => undefined;
   /** The sync step 2 for an empty state vector while the doc is unchanged, if large. */
   private fullState: Uint8Array | null = null;
-  /** The compaction running in the background, if any. */
-  private compacting: Promise<void> | null = null;
-  /** performance.now() before which a failed compaction is not tried again. */
-  private compactNotBefore = -Infinity;
   /** performance.now() when the last turn was published. */
   private lastTurnEnd = -Infinity;
   /** The earliest time a client's write may carry (writeTimes), set when the board loads. */
@@ -198,6 +177,12 @@ export class Room {
   constructor(private readonly deps: RoomDeps) {
     this.invites = new BoardInvites(deps.boardId);
     for (const name of ROOT_NAMES) this.doc.getMap(name);
+    this.compaction = new RoomCompaction({
+      ...deps,
+      doc: this.doc,
+      lastSeq: () => this.lastSeq,
+      between: () => !this.closing && !this.running,
+    });
     this.presence = new RoomPresence(this.doc, {
       conns: this.conns,
       writerOf: (clientId) => this.bindings.ownerOf(clientId),
@@ -286,7 +271,7 @@ export class Room {
     this.discarded = true;
     this.rejectQueued();
     while (this.running) await sleep(5);
-    await this.compacting;
+    await this.compaction.running();
     this.stopHistory();
     this.presence.destroy();
     this.doc.destroy();
@@ -308,10 +293,10 @@ export class Room {
       await this.drain();
       if (this.running) await sleep(5);
     }
-    await this.compacting;
+    await this.compaction.running();
     if (!this.failed) {
-      this.compactIfWorthwhile(Math.min(COMPACT_ON_UNLOAD, this.deps.options.compactEvery));
-      await this.compacting;
+      this.compaction.ifWorthwhile(Math.min(COMPACT_ON_UNLOAD, this.deps.options.compactEvery));
+      await this.compaction.running();
     }
     this.stopHistory();
     this.presence.destroy();
@@ -364,9 +349,7 @@ export class Room {
     );
     this.bindings = new ClientBindings(bindings);
     this.lastSeq = content.lastSeq;
-    this.sinceSnapshot = content.updatesSinceSnapshot;
-    this.bytesSinceSnapshot = content.updates.reduce((sum, u) => sum + u.byteLength, 0);
-    this.snapshotBytes = content.snapshot?.byteLength ?? 0;
+    this.compaction.loaded(content);
     this.queueMigration();
   }
 
@@ -443,7 +426,7 @@ export class Room {
         this.publish(batch);
         this.lastTurnEnd = performance.now();
         if (batch.history.length > 0) this.deps.onHistory(this.boardId, batch.history);
-        this.compactIfWorthwhile(this.deps.options.compactEvery);
+        this.compaction.ifWorthwhile(this.deps.options.compactEvery);
       }
     } finally {
       this.running = false;
@@ -681,8 +664,7 @@ export class Room {
           places: batch.places,
           at: batch.at,
         });
-        this.sinceSnapshot += batch.updates.length;
-        for (const u of batch.updates) this.bytesSinceSnapshot += u.update.byteLength;
+        this.compaction.stored(batch.updates);
         this.deps.counters.batchesStored++;
         this.deps.counters.updatesStored += batch.updates.length;
         return;
@@ -732,54 +714,6 @@ export class Room {
       for (const conn of conns) if (batch.acks.has(conn)) conn.uncork();
     }
     for (const settle of batch.settled) settle();
-  }
-
-  /**
-   * Compaction rewrites the whole board, so it waits for at least `minUpdates` updates and for a
-   * log at least half the size of the last snapshot: its cost per stored byte then stays
-   * constant however large the board grows, and a load never reads more than about 1.5× the
-   * board's size.
-   */
-  private compactIfWorthwhile(minUpdates: number): void {
-    if (this.compacting || performance.now() < this.compactNotBefore) return;
-    if (this.sinceSnapshot < minUpdates || this.bytesSinceSnapshot * 2 < this.snapshotBytes) return;
-    this.compacting = this.compact().then((done) => {
-      this.compacting = null;
-      // What arrived meanwhile may be worth the next one, and a quiet room has no turn to ask.
-      // Mid-turn, the doc may hold updates not stored yet: that turn will ask itself.
-      if (done && !this.closing && !this.running) {
-        this.compactIfWorthwhile(this.deps.options.compactEvery);
-      }
-    });
-  }
-
-  /**
-   * Called between turns, when the doc is exactly what is stored up to lastSeq. A board up to
-   * ENCODE_IN_ROOM_BYTES is encoded here and stored at once; a bigger one is built by the
-   * storage from what it stored (off the event loop, for SQLite) while the room goes on. The
-   * counters then drop by what the snapshot covered. Resolves with whether it succeeded: a
-   * failure is retried at a turn COMPACT_RETRY_MS later.
-   */
-  private async compact(): Promise<boolean> {
-    const { storage, boardId, options, log, now } = this.deps;
-    const covered = { updates: this.sinceSnapshot, bytes: this.bytesSinceSnapshot };
-    try {
-      const at = now();
-      const small = this.snapshotBytes + this.bytesSinceSnapshot <= ENCODE_IN_ROOM_BYTES;
-      this.snapshotBytes = await storage.compact(boardId, this.lastSeq, at, {
-        ...(small && { state: Y.encodeStateAsUpdate(this.doc) }),
-        pruneBefore: at - options.logRetentionDays * 86_400_000,
-      });
-      this.sinceSnapshot -= covered.updates;
-      this.bytesSinceSnapshot -= covered.bytes;
-      this.deps.counters.compactions++;
-      return true;
-    } catch (error) {
-      this.deps.counters.compactionsFailed++;
-      log('warn', 'compaction failed; will retry', { boardId, error });
-      this.compactNotBefore = performance.now() + COMPACT_RETRY_MS;
-      return false;
-    }
   }
 
   private failAll(error: unknown): void {
