@@ -340,9 +340,9 @@ export function useMover({
       if (!p) return;
       if (!t) return finish(p, false);
       // Over a card: the sortable list showed the card in that card's slot. Over a column's
-      // empty space: last in it below its last card (its own column too: the card went back
-      // where it was picked up), else where the preview is, or last in a column it has not
-      // entered yet.
+      // empty space: last in it below its last card (its own column too, where the card used to
+      // go back where it was picked up), else where the preview is, or last in a column it has
+      // not entered yet.
       const others = othersIn(latest.current.visible, t.column, p.cardId);
       const lastOther = others.at(-1);
       const under = t.overIndex < 0 ? cardUnderPointer(pointer, t.column, p.cardId) : null;

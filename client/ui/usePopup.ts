@@ -20,8 +20,8 @@ export interface Popup<K extends string> {
 
 /**
  * `available`: whether the popups' buttons are there (a role may lose them). A popup whose
- * button goes closes with it; its state kept, it opened again by itself, a fresh "Delete
- * board…" question included, once a lead made the person a lead again.
+ * button goes closes with it: were its state kept, it would open again by itself (a fresh
+ * "Delete board…" question included) once a lead made the person a lead again.
  */
 export function usePopup<K extends string>(available = true): Popup<K> {
   const [open, setOpen] = useState<K | null>(null);
