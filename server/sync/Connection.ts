@@ -47,7 +47,7 @@ const NOT_BULK: SendOptions = {};
  * which any y-websocket client applies as nothing. A page cannot see the pings (the browser
  * answers them unseen), so a socket gone dead the other way (a laptop's network switched, a NAT
  * that forgot it) is found by the page only when messages stop coming: with one every round,
- * in a few seconds (BoardConnection's SILENCE_MS) rather than y-websocket's 30.
+ * in a few seconds (SILENCE_MS, client/sync/reconnectPolicy) rather than y-websocket's 30.
  */
 const NOTHING_NEW = encodeAwareness(new Uint8Array([0]));
 
