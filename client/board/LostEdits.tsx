@@ -37,7 +37,7 @@ import {
   type LostEdit,
   POSTED_COMMENT,
   type RemovedWithEdits,
-} from '../sync/LostEditWatch';
+} from '../sync/lostWork';
 import type { Peer } from '../sync/presence';
 import { EvidenceValues, yourEvidenceChanges } from '../review/EvidenceValues';
 import { RemovedAgain } from '../review/RemovedAgain';

@@ -5,7 +5,7 @@
  * card is not among them: it is kept, and comes back with the card.
  */
 import type { LostEditNotice } from '../sync/LostEditNotices';
-import { POSTED_COMMENT } from '../sync/LostEditWatch';
+import { POSTED_COMMENT } from '../sync/lostWork';
 
 export const lostWithCard = (
   notices: readonly LostEditNotice[],

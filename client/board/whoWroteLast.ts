@@ -9,7 +9,7 @@
  */
 import type { Actor } from '../../shared/board/actor';
 import type { HistoryEvent } from '../history/historyEvent';
-import type { FieldRef } from '../sync/LostEditWatch';
+import type { FieldRef } from '../sync/lostWork';
 
 /** The latest actor of the matching events who is not `meId`, else `meId` if they are one. */
 function latestActor(

@@ -14,7 +14,7 @@ import { useRef, useState } from 'react';
 import type { CardView, EvidenceView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import type { LostEditNotice } from '../sync/LostEditNotices';
-import type { RemovedWithEdits } from '../sync/LostEditWatch';
+import type { RemovedWithEdits } from '../sync/lostWork';
 import { restoreRemoved } from './restoreEvidenceEdits';
 import { describeBalance, evidenceBalance } from './evidenceBalance';
 import { type EvidenceDraft, EvidenceForm } from './EvidenceForm';

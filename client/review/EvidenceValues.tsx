@@ -3,7 +3,7 @@
  * whole, since the board no longer has it, and which of its fields this person had changed.
  */
 import type { Stance } from '../../shared/board/view';
-import type { DeletedEvidence, EVIDENCE_FIELDS } from '../sync/LostEditWatch';
+import type { DeletedEvidence, EVIDENCE_FIELDS } from '../sync/lostWork';
 import { wordList } from '../ui/wordList';
 import { STANCE_LABELS } from './stanceLabels';
 import { quoted } from '../ui/quoted';

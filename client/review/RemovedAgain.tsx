@@ -1,5 +1,5 @@
 /**
- * Edits of an evidence item lost to a colleague's removal (LostEditWatch's RemovedWithEdits)
+ * Edits of an evidence item lost to a colleague's removal (lostWork's RemovedWithEdits)
  * whose item came back on its card (the remover's Undo) and has been removed again since: "Restore
  * mine" has become "Add it again", and the notice under the board's header and the card
  * dialog's copy of it (EvidenceEditor) both say why, in the same words.

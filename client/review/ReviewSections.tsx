@@ -8,7 +8,7 @@ import type { BoardView, CardView } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
 import { CardTimeline } from '../history/CardTimeline';
 import type { LostEditNotice } from '../sync/LostEditNotices';
-import { EDITED_COMMENT, type RemovedWithEdits } from '../sync/LostEditWatch';
+import { EDITED_COMMENT, type RemovedWithEdits } from '../sync/lostWork';
 import { CommentThreads } from './CommentThreads';
 import { EvidenceEditor } from './EvidenceEditor';
 import type { MentionNames } from './threadsAwaitingMe';

@@ -4,7 +4,7 @@
  */
 import type { Stance } from '../../shared/board/view';
 import type { BoardActions } from '../board/boardActions';
-import type { DeletedEvidence } from '../sync/LostEditWatch';
+import type { DeletedEvidence } from '../sync/lostWork';
 import { sourceName } from './sourceName';
 
 export function addEvidenceAgain(

@@ -8,7 +8,7 @@
 import { BoardError, type BoardErrorCode } from '../../shared/board/errors';
 import type { EvidencePatch } from '../../shared/board/inputs';
 import type { BoardActions } from '../board/boardActions';
-import type { RemovedWithEdits } from '../sync/LostEditWatch';
+import type { RemovedWithEdits } from '../sync/lostWork';
 import { addEvidenceAgain } from './addEvidenceAgain';
 import { sourceName } from './sourceName';
 

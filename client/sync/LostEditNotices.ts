@@ -5,7 +5,7 @@
  * the board add or dismiss theirs.
  */
 import type * as Y from 'yjs';
-import { fieldOfComments, isDeletion, type LostWork } from './LostEditWatch';
+import { fieldOfComments, isDeletion, type LostWork } from './lostWork';
 import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import type { PresenceUser } from './presence';
 

@@ -8,13 +8,7 @@
  * and each open tab follows the record as the others change it (`watch`): the person may be
  * looking at the other tab when their edit is lost there.
  */
-import {
-  EDITED_ITEM,
-  EVIDENCE_FIELDS,
-  isDeletion,
-  isFieldRef,
-  type LostWork,
-} from './LostEditWatch';
+import { EDITED_ITEM, EVIDENCE_FIELDS, isDeletion, isFieldRef, type LostWork } from './lostWork';
 import type { PresenceUser } from './presence';
 
 /** A notice as kept: what was lost, and who kept theirs when presence named them. */

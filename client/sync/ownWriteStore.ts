@@ -2,7 +2,7 @@
  * Where LostEditWatch keeps this person's writes across a reload: localStorage, one record per
  * page of the board, so that two tabs never overwrite each other's.
  */
-import { isFieldRef, type OwnWrite, type OwnWriteStore } from './LostEditWatch';
+import { isFieldRef, type OwnWrite, type OwnWriteStore } from './lostWork';
 
 /** The keys of a board's records in `storage`: `key` itself (one record, as before) and `key.<tab>`. */
 export function ownWriteKeys(storage: Storage, key: string): string[] {

@@ -20,16 +20,15 @@ import {
   removeEvidence,
   setVerdict,
 } from '../../shared/board';
+import { KEPT_WRITES, LostEditWatch } from '../../client/sync/LostEditWatch';
 import {
   assigneeOf,
   assigneeValue,
   type LostWork,
-  KEPT_WRITES,
   type LostEdit,
-  LostEditWatch,
   type OwnWrite,
   type OwnWriteStore,
-} from '../../client/sync/LostEditWatch';
+} from '../../client/sync/lostWork';
 import { storageOwnWriteStore } from '../../client/sync/ownWriteStore';
 import { memoryStorage } from '../helpers/memoryStorage';
 

@@ -15,11 +15,8 @@ import {
   removeEvidence,
 } from '../../../shared/board';
 import { bindCommands } from '../../../client/sync/boardCommands';
-import {
-  LostEditWatch,
-  type LostWork,
-  type RemovedWithEdits,
-} from '../../../client/sync/LostEditWatch';
+import { LostEditWatch } from '../../../client/sync/LostEditWatch';
+import type { LostWork, RemovedWithEdits } from '../../../client/sync/lostWork';
 import { errorMessage } from '../../../client/ui/errorMessage';
 import {
   evidenceEditsPatch,
