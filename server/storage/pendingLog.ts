@@ -26,7 +26,7 @@ import {
   ftruncateSync,
   openSync,
   readFileSync,
-  unlinkSync,
+  rmSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -203,8 +203,9 @@ export class PendingLog {
     return lock(`${path}.lock`);
   }
 
+  /** Lets go of the lock, also when someone removed its file meanwhile (the guard is the lock). */
   static unlock(path: string): void {
-    unlinkSync(`${path}.lock`);
+    rmSync(`${path}.lock`, { force: true });
     held.get(`${path}.lock`)?.close();
     held.delete(`${path}.lock`);
   }

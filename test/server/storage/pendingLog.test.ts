@@ -5,7 +5,7 @@
  * of what it left); the next open must store every batch, once.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -249,6 +249,15 @@ describe('pending log', () => {
   it('refuses a second storage on the same file in one process until the first is closed', async () => {
     const first = createSqliteStorage(file);
     expect(() => createSqliteStorage(file)).toThrow(expect.objectContaining({ code: 'in_use' }));
+    await first.close();
+    const second = createSqliteStorage(file);
+    await second.close();
+  });
+
+  it('closes and opens again when someone removed the lock file meanwhile', async () => {
+    const first = createSqliteStorage(file);
+    // An operator cleaning up the data directory, say: the close must still let go of the lock.
+    rmSync(`${pendingFile}.lock`);
     await first.close();
     const second = createSqliteStorage(file);
     await second.close();
