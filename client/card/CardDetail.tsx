@@ -130,6 +130,9 @@ export function CardDetail({
     const kept = orphans.filter((o) => !held(o));
     if (lost.length > 0 || kept.length < orphans.length) setOrphans([...kept, ...lost]);
     if (lost.length > 0) setOrphanedBy('rights');
+    // In this render, not an effect: the forms that open again with it read their offer as
+    // they mount, in this same pass. Offering is an assignment, so a render run twice (React's
+    // StrictMode) offers the same drafts.
     if (orphanedBy === 'rights') drafts.offer(kept.filter(mayNow));
   }
   useEffect(() => {
