@@ -219,7 +219,7 @@ export function ArticleView({
               </p>
             )}
             <p className="muted small">
-              Imported by {article.createdBy.name}, {formatTime(article.createdAt)}.{' '}
+              Imported by <bdi>{article.createdBy.name}</bdi>, {formatTime(article.createdAt)}.{' '}
               {anchored.length === 1 ? '1 card comes' : `${anchored.length} cards come`} from this
               article.
             </p>

@@ -270,10 +270,21 @@ function EvidenceItem({ evidence: e }: { evidence: EvidenceView }) {
           <span>{e.url}</span>
         )}
       </p>
-      {e.quote && <blockquote className="evidence-quote">{e.quote}</blockquote>}
-      {e.note && <p className="evidence-note">{e.note}</p>}
+      {/* dir="auto": a quote or note in Arabic or Hebrew reads right to left, its full stop and
+          figures where they belong, as a comment's text does; the adder's name is isolated so
+          that the time after it does not join a right-to-left name ("Added by 6 ,بو Dec"). */}
+      {e.quote && (
+        <blockquote className="evidence-quote" dir="auto">
+          {e.quote}
+        </blockquote>
+      )}
+      {e.note && (
+        <p className="evidence-note" dir="auto">
+          {e.note}
+        </p>
+      )}
       <p className="muted small">
-        Added by {e.addedBy.name}, {formatTime(e.addedAt)}
+        Added by <bdi>{e.addedBy.name}</bdi>, {formatTime(e.addedAt)}
       </p>
     </>
   );

@@ -109,7 +109,11 @@ export function VerdictPicker({
         {misfit && (
           <p className="warning small">{misfitNote}: an editor is to pick the verdict again.</p>
         )}
-        {card.rationale && <p className="rationale">{card.rationale}</p>}
+        {card.rationale && (
+          <p className="rationale" dir="auto">
+            {card.rationale}
+          </p>
+        )}
       </>
     );
   }

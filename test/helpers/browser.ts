@@ -44,6 +44,9 @@ export interface BrowserSession {
     /** A phone: touch events, and the page laid out at the viewport's width. */
     hasTouch?: boolean;
     isMobile?: boolean;
+    /** The browser's language and region ("en-GB" writes a day before its month). */
+    locale?: string;
+    timezoneId?: string;
   }): Promise<BrowserContext>;
   /** The profile directory, which every one of its processes names (chromiumProcessArgs). */
   readonly userDataDir: string;
@@ -80,6 +83,8 @@ export async function launchBrowser(): Promise<BrowserSession> {
         deviceScaleFactor: options?.deviceScaleFactor,
         hasTouch: options?.hasTouch,
         isMobile: options?.isMobile,
+        locale: options?.locale,
+        timezoneId: options?.timezoneId,
       }),
     async close() {
       await persistent.close().catch(() => undefined);

@@ -1,0 +1,102 @@
+/**
+ * Arabic text and names in the card dialog and the Article view: a right-to-left quote, note or
+ * rationale reads right to left, and the time after a colleague's right-to-left name stays
+ * after it ("Added by بو, 6 Dec", never "Added by 6 ,بو Dec", where the Unicode bidi
+ * algorithm takes the day's figures into the name's run unless the name is isolated).
+ * Built app, real server, headless Chromium.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addClaim, addEvidence, setVerdict } from '../../shared/board';
+import { chromiumAvailable } from '../helpers/browser';
+import { postJson } from '../helpers/restApi';
+import { openBoard, openCard } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+const BO = 'بو';
+const CLAIM = 'The prisons hold 105,000 people';
+const QUOTE = 'قال الوزير إن العدد 105000.';
+const NOTE = 'ملاحظة: الرقم من 2023.';
+const RATIONALE = 'التبرير: الرقم 105000 صحيح.';
+
+/**
+ * Whether, in the element's line as laid out, every letter of `name` lies left of the first
+ * digit written after it in the text (the time that follows the name).
+ */
+function nameBeforeTime(element: Locator, name: string): Promise<boolean> {
+  return element.evaluate((el, name) => {
+    const glyphs: { char: string; left: number; right: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        glyphs.push({ char: text[i] ?? '', left: rect.left, right: rect.right });
+      }
+    }
+    const chars = glyphs.map((g) => g.char).join('');
+    const at = chars.indexOf(name);
+    const digit = chars.slice(at + name.length).search(/\d/) + at + name.length;
+    const firstDigit = glyphs[digit];
+    if (at < 0 || !firstDigit) throw new Error(`no "${name}" followed by a time in "${chars}"`);
+    return glyphs.slice(at, at + name.length).every((g) => g.right <= firstDigit.left + 0.5);
+  }, name);
+}
+
+describe.skipIf(!RUN)('right-to-left text', () => {
+  const { server, browser } = useBoardBrowser();
+  let viewer: Page;
+  let dialog: Locator;
+  let board: Awaited<ReturnType<typeof server.createBoard>>;
+
+  beforeAll(async () => {
+    board = await server.createBoard('Prisons', 'Lea');
+    const boUrl = await server.invite(board, BO, 'editor');
+    const bo = server.connect(board.id, boUrl);
+    await bo.synced();
+    const cardId = addClaim(bo.doc, { claim: CLAIM }, bo.as);
+    addEvidence(
+      bo.doc,
+      cardId,
+      { url: 'https://example.org/ar', quote: QUOTE, stance: 'refutes', note: NOTE },
+      bo.as,
+    );
+    setVerdict(bo.doc, cardId, null, RATIONALE, bo.as);
+    await bo.allSaved();
+    bo.destroy();
+    await postJson(
+      `${server.url}/api/boards/${board.id}/articles`,
+      { title: 'مقال', text: 'قال الرئيس إن 3 سجون بنيت في عام 2022.' },
+      boUrl.split('#invite=').pop(),
+    );
+    // A viewer: the rationale shows as text, not in the verdict form. In en-GB a time starts
+    // with its day ("6 Dec, 13:46"), the figures the bidi algorithm would join to the name.
+    viewer = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await openBoard(viewer, await server.invite(board, 'Vi', 'viewer'));
+    dialog = await openCard(viewer, CLAIM);
+  }, 120_000);
+
+  it('shows an Arabic evidence quote, note and rationale right to left', async () => {
+    for (const text of [QUOTE, NOTE, RATIONALE]) {
+      const shown = dialog.getByText(text, { exact: true });
+      expect(await shown.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    }
+  });
+
+  it('keeps the time after the name of who added the evidence', async () => {
+    const added = dialog.getByText(/^Added by/);
+    expect(await nameBeforeTime(added, BO)).toBe(true);
+  });
+
+  it('keeps the time after the name of who imported the article', async () => {
+    await viewer.keyboard.press('Escape');
+    await viewer.getByRole('button', { name: 'Article view' }).click();
+    const imported = viewer.getByRole('region', { name: 'Article view' }).getByText(/^Imported by/);
+    expect(await nameBeforeTime(imported, BO)).toBe(true);
+  });
+});
