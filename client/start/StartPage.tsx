@@ -17,6 +17,7 @@ import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
 import { twinTitleDetails } from './twinTitleDetails';
 import { quoted } from '../ui/quoted';
+import { closeBidi } from '../../shared/export/closeBidi';
 
 /** `/`: the boards this browser knows, and a form to create one. */
 export function StartPage() {
@@ -102,7 +103,7 @@ export function StartPage() {
                   {boards.map((b) => {
                     const detail = twins.get(b.id);
                     // Boards of one title are told apart by when this browser added them.
-                    const named = `${b.title || 'Untitled board'}${detail ? ` (${detail})` : ''}`;
+                    const named = `${closeBidi(b.title || 'Untitled board')}${detail ? ` (${detail})` : ''}`;
                     return (
                       <li key={b.id}>
                         <a
@@ -112,7 +113,9 @@ export function StartPage() {
                             navigate(`/b/${encodeURIComponent(b.id)}`);
                           }}
                         >
-                          {b.title || 'Untitled board'}
+                          {/* Isolated: an unclosed U+202E in a title would reverse the
+                              "(added …)" that tells it from its twin. */}
+                          <bdi>{b.title || 'Untitled board'}</bdi>
                           {detail && <span className="muted small"> ({detail})</span>}
                         </a>
                         {b.refusedCode !== undefined ? (

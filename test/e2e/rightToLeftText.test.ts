@@ -3,6 +3,7 @@
  * rationale reads right to left, and the time after a colleague's right-to-left name stays
  * after it ("Added by بو, 6 Dec", never "Added by 6 ,بو Dec", where the Unicode bidi
  * algorithm takes the day's figures into the name's run unless the name is isolated).
+ * A board title's unclosed U+202E does not reverse what the start page writes after it.
  * Built app, real server, headless Chromium.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -21,13 +22,10 @@ const QUOTE = 'قال الوزير إن العدد 105000.';
 const NOTE = 'ملاحظة: الرقم من 2023.';
 const RATIONALE = 'التبرير: الرقم 105000 صحيح.';
 
-/**
- * Whether, in the element's line as laid out, every letter of `name` lies left of the first
- * digit written after it in the text (the time that follows the name).
- */
-function nameBeforeTime(element: Locator, name: string): Promise<boolean> {
-  return element.evaluate((el, name) => {
-    const glyphs: { char: string; left: number; right: number }[] = [];
+/** Each character of the element's text, in order, with where it is laid out on screen. */
+function glyphs(element: Locator): Promise<{ char: string; left: number; right: number }[]> {
+  return element.evaluate((el) => {
+    const found: { char: string; left: number; right: number }[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
@@ -36,16 +34,31 @@ function nameBeforeTime(element: Locator, name: string): Promise<boolean> {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const rect = range.getBoundingClientRect();
-        glyphs.push({ char: text[i] ?? '', left: rect.left, right: rect.right });
+        found.push({ char: text[i] ?? '', left: rect.left, right: rect.right });
       }
     }
-    const chars = glyphs.map((g) => g.char).join('');
-    const at = chars.indexOf(name);
-    const digit = chars.slice(at + name.length).search(/\d/) + at + name.length;
-    const firstDigit = glyphs[digit];
-    if (at < 0 || !firstDigit) throw new Error(`no "${name}" followed by a time in "${chars}"`);
-    return glyphs.slice(at, at + name.length).every((g) => g.right <= firstDigit.left + 0.5);
-  }, name);
+    return found;
+  });
+}
+
+/**
+ * Whether, in the element's line as laid out, every letter of `name` lies left of the first
+ * digit written after it in the text (the time that follows the name).
+ */
+async function nameBeforeTime(element: Locator, name: string): Promise<boolean> {
+  const laidOut = await glyphs(element);
+  const chars = laidOut.map((g) => g.char).join('');
+  const at = chars.indexOf(name);
+  const digit = chars.slice(at + name.length).search(/\d/) + at + name.length;
+  const firstDigit = laidOut[digit];
+  if (at < 0 || !firstDigit) throw new Error(`no "${name}" followed by a time in "${chars}"`);
+  return laidOut.slice(at, at + name.length).every((g) => g.right <= firstDigit.left + 0.5);
+}
+
+/** Whether the element's text, left to right on screen, reads as it is written. */
+async function readsLeftToRight(element: Locator): Promise<boolean> {
+  const lefts = (await glyphs(element)).filter((g) => g.char.trim()).map((g) => g.left);
+  return lefts.every((left, i) => i === 0 || left >= (lefts[i - 1] ?? 0));
 }
 
 describe.skipIf(!RUN)('right-to-left text', () => {
@@ -98,5 +111,20 @@ describe.skipIf(!RUN)('right-to-left text', () => {
     await viewer.getByRole('button', { name: 'Article view' }).click();
     const imported = viewer.getByRole('region', { name: 'Article view' }).getByText(/^Imported by/);
     expect(await nameBeforeTime(imported, BO)).toBe(true);
+  });
+
+  it('on the start page, a title with an unclosed override leaves "(added …)" readable', async () => {
+    const title = 'Prisons \u202Eevil';
+    const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    for (const round of [1, 2]) {
+      const twin = await server.createBoard(title, 'Lea');
+      // A second apart, so the two read apart ("added …, 13:46:07").
+      if (round === 2) await page.waitForTimeout(1_100);
+      await openBoard(page, await server.invite(twin, 'Eddie', 'editor'));
+    }
+    await page.goto(`${server.url}/`);
+    const added = page.getByRole('region', { name: 'Your boards' }).getByText(/^ \(added/);
+    await expect.poll(() => added.count()).toBe(2);
+    for (const detail of await added.all()) expect(await readsLeftToRight(detail)).toBe(true);
   });
 });
