@@ -3,7 +3,8 @@
  * rationale reads right to left, and the time after a colleague's right-to-left name stays
  * after it ("Added by بو, 6 Dec", never "Added by 6 ,بو Dec", where the Unicode bidi
  * algorithm takes the day's figures into the name's run unless the name is isolated).
- * A board title's unclosed U+202E does not reverse what the start page writes after it.
+ * A date in a Hebrew locale's words keeps its order in our sentences. A board title's unclosed
+ * U+202E does not reverse what the start page writes after it.
  * Built app, real server, headless Chromium.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -61,6 +62,23 @@ async function readsLeftToRight(element: Locator): Promise<boolean> {
   return lefts.every((left, i) => i === 0 || left >= (lefts[i - 1] ?? 0));
 }
 
+/**
+ * Whether a date the browser writes in Hebrew ("6 בדצמ׳, 15:45") reads whole where the element
+ * shows it: its hour is not laid out between its day and its month.
+ */
+async function hebrewTimeWhole(element: Locator): Promise<boolean> {
+  const laidOut = await glyphs(element);
+  const chars = laidOut.map((g) => g.char).join('');
+  const day = chars.search(/\d/);
+  const month = day + chars.slice(day).search(/[\u0590-\u05ff]/);
+  const hour = month + chars.slice(month).search(/\d/);
+  const [d, m, h] = [day, month, hour].map((i) => laidOut[i]);
+  if (day < 0 || month < day || hour < month || !d || !m || !h) {
+    throw new Error(`no Hebrew date in "${chars}"`);
+  }
+  return !((d.left < h.left && h.left < m.left) || (m.left < h.left && h.left < d.left));
+}
+
 describe.skipIf(!RUN)('right-to-left text', () => {
   const { server, browser } = useBoardBrowser();
   let viewer: Page;
@@ -111,6 +129,16 @@ describe.skipIf(!RUN)('right-to-left text', () => {
     await viewer.getByRole('button', { name: 'Article view' }).click();
     const imported = viewer.getByRole('region', { name: 'Article view' }).getByText(/^Imported by/);
     expect(await nameBeforeTime(imported, BO)).toBe(true);
+  });
+
+  it('a time the browser writes in Hebrew keeps its hour after its day and month', async () => {
+    const page = await (
+      await browser.newContext({ locale: 'he-IL', timezoneId: 'Asia/Jerusalem' })
+    ).newPage();
+    await openBoard(page, await server.invite(board, 'Rina', 'viewer'));
+    const shown = await openCard(page, CLAIM);
+    expect(await hebrewTimeWhole(shown.locator('dd').filter({ hasText: BO }).first())).toBe(true);
+    expect(await hebrewTimeWhole(shown.getByText(/^Added by/))).toBe(true);
   });
 
   it('on the start page, a title with an unclosed override leaves "(added …)" readable', async () => {
