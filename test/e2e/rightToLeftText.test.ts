@@ -141,6 +141,22 @@ describe.skipIf(!RUN)('right-to-left text', () => {
     expect(await hebrewTimeWhole(shown.getByText(/^Added by/))).toBe(true);
   });
 
+  it('a line typed in Arabic reads right to left as it is typed, each line by its own text', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, board.leadUrl);
+    const fields = [
+      page.getByRole('textbox', { name: /^New claim/ }),
+      page.getByRole('combobox', { name: /^Who said it/ }),
+      page.getByRole('searchbox', { name: 'Search cards' }),
+    ];
+    for (const field of fields) {
+      await field.fill(QUOTE);
+      // plaintext: the direction of each line is that of its first letter, not the page's.
+      expect(await field.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
+    }
+  });
+
   it('on the start page, a title with an unclosed override leaves "(added …)" readable', async () => {
     const title = 'Prisons \u202Eevil';
     const page = await (await browser.newContext({ locale: 'en-GB' })).newPage();
