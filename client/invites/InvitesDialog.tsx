@@ -110,9 +110,11 @@ export function InvitesDialog({
   ];
   const requestClose = () => asks.leave(unsaved, onClose);
   const nothingUnsaved = unsaved.length === 0;
+  // Not while an invite is on its way: refused (a colleague made this lead an editor before it
+  // arrived), its name stays in the field and the warning below says it was not made.
   useEffect(() => {
-    if (!canInvite && nothingUnsaved) onClose();
-  }, [canInvite, nothingUnsaved, onClose]);
+    if (!canInvite && nothingUnsaved && !busy) onClose();
+  }, [canInvite, nothingUnsaved, busy, onClose]);
   // Moves when a question is taken away (see refresh), to give focus a place again.
   const [questionsTaken, setQuestionsTaken] = useState(0);
 
@@ -239,6 +241,11 @@ export function InvitesDialog({
       revoking.current = null;
     }
   };
+
+  // A refusal that came with the loss of the lead role (an invite sent as another lead made
+  // this one an editor) is said by the warning below, in words; the server's "an editor may not
+  // do this" would say it again, and would still show were the role given back.
+  if (!canInvite && error !== null) setError(null);
 
   // Read from the list already shown: a name typed before it loads gets its note when it does.
   const namesakes = canInvite && invites ? liveNamesakes(invites, name) : [];

@@ -18,6 +18,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { holdRequests } from './support/holdRequests';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -298,6 +299,34 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await name.inputValue()).toBe('Rita Reviewer');
     expect(await name.getAttribute('readonly')).not.toBeNull();
     expect(await dialog.getByRole('button', { name: 'Create invite link' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Discard and close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a lead made an editor while their invite link is being made hears why once, in words', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Lea' }).waitFor();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Rita Reviewer');
+    // The invite reaches the server only after Lea has made Bo an editor: it is refused (403).
+    const release = await holdRequests(bo, '**/api/boards/*/invites');
+    const refused = bo.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.status() === 403,
+    );
+    await dialog.getByRole('button', { name: 'Create invite link' }).click();
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await release();
+    await refused;
+    await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
+    // Give the refusal's answer time to be shown, were it shown.
+    await bo.waitForTimeout(300);
+    expect(await dialog.getByRole('alert').allTextContents()).toEqual([
+      expect.stringMatching(/^You are no longer a lead on this board, so this was not done/),
+    ]);
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.getByRole('button', { name: 'Discard and close' }).click();
     await dialog.waitFor({ state: 'detached' });
