@@ -1,12 +1,4 @@
-/**
- * A time the browser's locale writes in a right-to-left script (Hebrew, Arabic, Persian) as
- * one isolated run (U+2068 … U+2069): in our left-to-right sentences the bidi algorithm would
- * otherwise take the hour into the month's run, "Lea, 6 15:45 ,בדצמ׳" for "6 בדצמ׳, 15:45".
- * Times of left-to-right locales stay as they are.
- */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
-const isolated = (text: string): string =>
-  RIGHT_TO_LEFT.test(text) ? `\u2068${text}\u2069` : text;
+import { isolateRightToLeft } from '../ui/isolateRightToLeft';
 
 const SHOWN = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const;
 
@@ -18,7 +10,11 @@ const SHOWN = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digi
 let formatters:
   { readonly thisYear: Intl.DateTimeFormat; readonly other: Intl.DateTimeFormat } | undefined;
 
-/** A moment as people read it in the review UI: "12 Mar, 14:05" (with the year if not this one). */
+/**
+ * A moment as people read it in the review UI: "12 Mar, 14:05" (with the year if not this one).
+ * In a locale that writes it right to left it is isolated in our sentences (isolateRightToLeft):
+ * otherwise the hour joins the month's run, "Lea, 6 15:45 ,בדצמ׳".
+ */
 export function formatTime(ms: number, now = Date.now()): string {
   if (!Number.isFinite(ms) || ms <= 0) return 'unknown time';
   const date = new Date(ms);
@@ -27,7 +23,7 @@ export function formatTime(ms: number, now = Date.now()): string {
     other: new Intl.DateTimeFormat(undefined, { ...SHOWN, year: 'numeric' }),
   };
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  return isolated((sameYear ? formatters.thisYear : formatters.other).format(date));
+  return isolateRightToLeft((sameYear ? formatters.thisYear : formatters.other).format(date));
 }
 
 let day: Intl.DateTimeFormat | undefined;
@@ -36,7 +32,7 @@ let day: Intl.DateTimeFormat | undefined;
 export function formatDay(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return 'an unknown day';
   day ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-  return isolated(day.format(new Date(ms)));
+  return isolateRightToLeft(day.format(new Date(ms)));
 }
 
 let exact: Intl.DateTimeFormat | undefined;
@@ -49,5 +45,5 @@ let exact: Intl.DateTimeFormat | undefined;
 export function formatExactTime(ms: number): string {
   if (!Number.isFinite(ms) || ms <= 0) return 'unknown time';
   exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return isolated(exact.format(new Date(ms)));
+  return isolateRightToLeft(exact.format(new Date(ms)));
 }

@@ -16,4 +16,9 @@ describe('quoted', () => {
     const text = `\u202E${'x'.repeat(100)}\u202C`;
     expect(quoted(text, 10)).toBe(`“\u202E${'x'.repeat(8)}…\u202C”`);
   });
+
+  it('isolates right-to-left text in the quotes, so the quote marks and what follows keep their place', () => {
+    expect(quoted('هذا الرقم 2023.')).toBe('“\u2068هذا الرقم 2023.\u2069”');
+    expect(quoted('לפי משרד \u202Eabc')).toBe('“\u2068לפי משרד \u202Eabc\u202C\u2069”');
+  });
 });

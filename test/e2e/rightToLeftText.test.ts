@@ -79,6 +79,24 @@ async function hebrewTimeWhole(element: Locator): Promise<boolean> {
   return !((d.left < h.left && h.left < m.left) || (m.left < h.left && h.left < d.left));
 }
 
+/**
+ * Whether an entry quoting right-to-left text shows it between its quote marks, and the time
+ * after the closing one ("changed the rationale to “…” 6 Dec").
+ */
+async function quoteReadsWhole(element: Locator): Promise<boolean> {
+  const laidOut = await glyphs(element);
+  const chars = laidOut.map((g) => g.char).join('');
+  const [open, close] = [chars.indexOf('“'), chars.lastIndexOf('”')];
+  const quoted = laidOut.slice(open + 1, close).filter((g) => /[\u0600-\u06ff]/.test(g.char));
+  const day = laidOut[close + chars.slice(close).search(/\d/)];
+  const [o, c] = [laidOut[open], laidOut[close]];
+  if (!o || !c || !day || quoted.length === 0) throw new Error(`no quote in "${chars}"`);
+  return (
+    quoted.every((g) => o.right <= g.left + 0.5 && g.right <= c.left + 0.5) &&
+    c.right <= day.left + 0.5
+  );
+}
+
 describe.skipIf(!RUN)('right-to-left text', () => {
   const { server, browser } = useBoardBrowser();
   let viewer: Page;
@@ -122,6 +140,12 @@ describe.skipIf(!RUN)('right-to-left text', () => {
   it('keeps the time after the name of who added the evidence', async () => {
     const added = dialog.getByText(/^Added by/);
     expect(await nameBeforeTime(added, BO)).toBe(true);
+  });
+
+  it('a history entry quoting Arabic keeps it between its quote marks, the time after them', async () => {
+    const history = dialog.getByRole('list', { name: 'Card history' });
+    const entry = history.getByRole('listitem').filter({ hasText: 'changed the rationale' });
+    expect(await quoteReadsWhole(entry)).toBe(true);
   });
 
   it('keeps the time after the name of who imported the article', async () => {
