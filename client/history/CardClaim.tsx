@@ -3,7 +3,8 @@
  * on the board, or the claim its events recorded once it is gone. A claim runs to 2,000
  * characters: it shows in two lines at most, and whole as the button's name and tooltip (a
  * tooltip the same as the name is not said again). A claim quoted from an article not in English
- * carries its language, as on the board's cards (useArticleLanguage).
+ * carries its language, as on the board's cards (useArticleLanguage), and, as there, its own
+ * direction: an Arabic claim reads right to left, its full stop at its end.
  */
 import { useArticleLanguage } from '../article/articleLanguages';
 
@@ -26,7 +27,7 @@ export function CardClaim({
   if (claim === null) return <span className="muted">A card no longer on the board</span>;
   if (!onBoard) {
     return (
-      <span className="muted activity-claim" title={claim} lang={lang}>
+      <span className="muted activity-claim" title={claim} lang={lang} dir="auto">
         {claim}
       </span>
     );
@@ -39,7 +40,9 @@ export function CardClaim({
       lang={lang}
       onClick={() => openCard(cardId)}
     >
-      <span className="activity-claim">{claim}</span>
+      <span className="activity-claim" dir="auto">
+        {claim}
+      </span>
     </button>
   );
 }

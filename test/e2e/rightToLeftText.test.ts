@@ -21,6 +21,7 @@ const BO = 'بو';
 const CLAIM = 'The prisons hold 105,000 people';
 const QUOTE = 'قال الوزير إن العدد 105000.';
 const NOTE = 'ملاحظة: الرقم من 2023.';
+const ARABIC_CLAIM = 'وأضاف الوزير أن 40% منهم لم يحاكموا بعد.';
 const RATIONALE = 'التبرير: الرقم 105000 صحيح.';
 
 /** Each character of the element's text, in order, with where it is laid out on screen. */
@@ -116,6 +117,7 @@ describe.skipIf(!RUN)('right-to-left text', () => {
       bo.as,
     );
     setVerdict(bo.doc, cardId, null, RATIONALE, bo.as);
+    addClaim(bo.doc, { claim: ARABIC_CLAIM }, bo.as);
     await bo.allSaved();
     bo.destroy();
     await postJson(
@@ -179,6 +181,13 @@ describe.skipIf(!RUN)('right-to-left text', () => {
       // plaintext: the direction of each line is that of its first letter, not the page's.
       expect(await field.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
     }
+  });
+
+  it("Activity heads an Arabic claim's changes with the claim read right to left", async () => {
+    await viewer.getByRole('button', { name: 'Activity' }).click();
+    const feed = viewer.getByRole('region', { name: 'Activity' });
+    const claim = feed.getByText(ARABIC_CLAIM, { exact: true });
+    expect(await claim.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
   });
 
   it('on the start page, a title with an unclosed override leaves "(added …)" readable', async () => {
