@@ -1,4 +1,4 @@
-import { isolateRightToLeft } from '../ui/isolateRightToLeft';
+import { isolateRightToLeft } from '../../shared/isolateRightToLeft';
 
 const SHOWN = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const;
 

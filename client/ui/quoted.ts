@@ -1,6 +1,6 @@
 import { closeBidi } from '../../shared/export/closeBidi';
 import { clip } from './clip';
-import { isolateRightToLeft } from './isolateRightToLeft';
+import { isolateRightToLeft } from '../../shared/isolateRightToLeft';
 
 /**
  * A person's text quoted in one of our sentences: in curly quotes, cut to `max` characters

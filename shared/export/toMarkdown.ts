@@ -14,6 +14,13 @@ import { isMultiline, mdInline, mdLink, mdText } from './markdownText';
 import { type RemovedArticle, removedArticles } from './removedArticles';
 import type { HistoryInput } from './toJsonExport';
 import { verdictOnScale } from './verdictOnScale';
+import { isolateRightToLeft } from '../isolateRightToLeft';
+
+/**
+ * A person's name in a line of ours: a right-to-left one isolated (isolateRightToLeft), or the
+ * time after it reads into it when the file is shown ("last changed by 06-12-2026 ,بو…").
+ */
+const person = (name: string): string => mdInline(isolateRightToLeft(name));
 
 export interface MarkdownOptions {
   readonly exportedAt?: number;
@@ -50,7 +57,7 @@ function sourceArticle(
 function commentLine(comment: CommentView, indent: string): string {
   const text = comment.deletedAt !== null ? '_(deleted)_' : mdText(comment.text, `${indent}  `);
   const edited = comment.editedAt !== null && comment.deletedAt === null ? ' (edited)' : '';
-  return `${indent}- **${mdInline(comment.author.name)}**, ${isoTime(comment.createdAt)}${edited}: ${text}`;
+  return `${indent}- **${person(comment.author.name)}**, ${isoTime(comment.createdAt)}${edited}: ${text}`;
 }
 
 function commentsSection(card: CardView): string[] {
@@ -59,7 +66,7 @@ function commentsSection(card: CardView): string[] {
   const out = ['**Comments**', ''];
   for (const { root, replies } of threads) {
     const state = root.resolved
-      ? `**Resolved thread**${root.resolvedBy ? ` (by ${mdInline(root.resolvedBy.name)})` : ''}`
+      ? `**Resolved thread**${root.resolvedBy ? ` (by ${person(root.resolvedBy.name)})` : ''}`
       : '**Open thread**';
     out.push(`- ${state}`);
     out.push(commentLine(root, '  '));
@@ -76,9 +83,7 @@ function evidenceSection(card: CardView): string[] {
     const parts = [`${STANCE_LABELS[e.stance]}: ${mdLink(e.url, e.url)}`];
     if (e.quote) parts.push(`“${mdText(e.quote, '  ')}”`);
     if (e.note) parts.push(mdText(e.note, '  '));
-    out.push(
-      `- ${parts.join(' — ')} (added by ${mdInline(e.addedBy.name)}, ${isoTime(e.addedAt)})`,
-    );
+    out.push(`- ${parts.join(' — ')} (added by ${person(e.addedBy.name)}, ${isoTime(e.addedAt)})`);
   }
   out.push('');
   return out;
@@ -109,7 +114,7 @@ function cardSection(
   ];
   if (card.reviewUrl)
     facts.push(`- Published fact-check: ${mdLink(card.reviewUrl, card.reviewUrl)}`);
-  if (card.assignee) facts.push(`- Checked by: ${mdInline(card.assignee.name)}`);
+  if (card.assignee) facts.push(`- Checked by: ${person(card.assignee.name)}`);
   if (card.source) {
     const from = sourceArticle(card.source.articleId, articles, removed);
     facts.push(
@@ -117,8 +122,8 @@ function cardSection(
     );
   }
   facts.push(
-    `- Created by ${mdInline(card.createdBy.name)}, ${isoTime(card.createdAt)}; ` +
-      `last changed by ${mdInline(card.updatedBy.name)}, ${isoTime(card.updatedAt)}`,
+    `- Created by ${person(card.createdBy.name)}, ${isoTime(card.createdAt)}; ` +
+      `last changed by ${person(card.updatedBy.name)}, ${isoTime(card.updatedAt)}`,
   );
   const out = [`### ${index + 1}. ${mdInline(card.claim)}`, ''];
   // The heading is one line; a claim written on several keeps them in a quote under it.

@@ -151,4 +151,14 @@ describe('toMarkdown', () => {
     expect(mdInline('ok \u2067isolate')).toBe('ok \u2067isolate\u2069');
     expect(mdText('balanced \u202bx\u202c')).toBe('balanced \u202bx\u202c');
   });
+
+  it('isolates a right-to-left name, so the time after it reads as written', () => {
+    const doc = new Y.Doc();
+    const bo = { actor: { id: 'inv-bo', name: 'بو' }, now: () => Date.UTC(2026, 11, 6, 13, 46) };
+    initBoard(doc, { title: 'Prisons' }, bo);
+    addClaim(doc, { claim: 'Prisons hold 105,000 people' }, bo);
+    expect(toMarkdown(readBoard(doc))).toContain(
+      '- Created by \u2068بو\u2069, 2026-12-06T13:46:00.000Z; last changed by \u2068بو\u2069, 2026-12-06T13:46:00.000Z',
+    );
+  });
 });
