@@ -81,8 +81,10 @@ function evidenceSection(card: CardView): string[] {
   const out = ['**Evidence**', ''];
   for (const e of card.evidence) {
     const parts = [`${STANCE_LABELS[e.stance]}: ${mdLink(e.url, e.url)}`];
-    if (e.quote) parts.push(`“${mdText(e.quote, '  ')}”`);
-    if (e.note) parts.push(mdText(e.note, '  '));
+    // Isolated as names are: a right-to-left quote and note side by side would swap places,
+    // with the dash between them, and the time after them would read backwards.
+    if (e.quote) parts.push(`“${mdText(isolateRightToLeft(e.quote), '  ')}”`);
+    if (e.note) parts.push(mdText(isolateRightToLeft(e.note), '  '));
     out.push(`- ${parts.join(' — ')} (added by ${person(e.addedBy.name)}, ${isoTime(e.addedAt)})`);
   }
   out.push('');

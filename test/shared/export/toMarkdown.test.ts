@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addClaim, editCard, initBoard, readBoard } from '../../../shared/board';
+import { addClaim, addEvidence, editCard, initBoard, readBoard } from '../../../shared/board';
 import { toMarkdown } from '../../../shared/export';
 import { mdInline, mdText } from '../../../shared/export/markdownText';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
@@ -159,6 +159,22 @@ describe('toMarkdown', () => {
     addClaim(doc, { claim: 'Prisons hold 105,000 people' }, bo);
     expect(toMarkdown(readBoard(doc))).toContain(
       '- Created by \u2068بو\u2069, 2026-12-06T13:46:00.000Z; last changed by \u2068بو\u2069, 2026-12-06T13:46:00.000Z',
+    );
+  });
+
+  it('isolates a right-to-left evidence quote and note, so they keep their order and the time its', () => {
+    const doc = new Y.Doc();
+    const ctx = { actor: { id: 'inv-bo', name: 'Bo' }, now: () => Date.UTC(2026, 11, 6, 13, 46) };
+    initBoard(doc, { title: 'Prisons' }, ctx);
+    const card = addClaim(doc, { claim: 'Prisons hold 105,000 people' }, ctx);
+    addEvidence(
+      doc,
+      card,
+      { url: 'https://a.example/r', quote: 'قال الوزير 2023', note: 'ملاحظة', stance: 'supports' },
+      ctx,
+    );
+    expect(toMarkdown(readBoard(doc))).toContain(
+      '- Supports: [https://a.example/r](https://a.example/r) — “\u2068قال الوزير 2023\u2069” — \u2068ملاحظة\u2069 (added by Bo, 2026-12-06T13:46:00.000Z)',
     );
   });
 });
