@@ -245,7 +245,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // is what there is to check.
     const states = path.statesSomething(span, sentence);
     if ((!states && !form) || POINTER.test(sentence)) return;
-    const chips = path.chips(span, bi);
+    // A dateline's figures and places, "14:32 — ", "LONDON, Oct 24 (Reuters) -", say when and
+    // where the story was filed, nothing the sentence claims.
+    const chips = path.chips(span, bi).filter((c) => c.start >= from);
     if (!states && !chips.some((c) => FIGURES.has(c.type))) return;
     const { score, signals } = path.score(span, sentence, chips, found, quote.quoted);
     if (form) signals.push(FORM_SIGNAL[form]);

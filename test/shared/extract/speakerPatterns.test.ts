@@ -797,6 +797,36 @@ describe('a wire dateline before the subject', () => {
   });
 });
 
+describe('a live blog’s time stamp before the subject', () => {
+  // Entries of a live blog (/tmp/ex49/articles/liveblog.txt): the time stamp opens the
+  // sentence as a wire dateline does, and is no part of its subject, claim or figures.
+  const blog =
+    '16:05 — The Environment Agency says 41 flood warnings are now in force across the ' +
+    'north-east, up from 27 this morning.\n\n' +
+    '15:12 — Northern Powergrid says 23,500 customers are without power.\n\n' +
+    '14:32 — The health ministry said hospitals in the region had cancelled 340 planned ' +
+    'operations today. It added that the Royal Victoria Infirmary in Newcastle was running on ' +
+    'backup generators for two hours this morning.\n\n' +
+    '13:47 — LNER has cancelled all services between Newcastle and Edinburgh for the rest of ' +
+    'the day.';
+  const { claims } = extractClaims(blog);
+
+  it.each([
+    ['41 flood warnings', 'Environment Agency', '41 flood warnings are now in force'],
+    ['23,500 customers', 'Northern Powergrid', '23,500 customers are without power.'],
+    ['340 planned operations', 'The health ministry', 'Hospitals in the region had cancelled'],
+    ['backup generators', 'The health ministry', 'The Royal Victoria Infirmary'],
+    ['LNER has cancelled', null, 'LNER has cancelled all services'],
+  ])('"%s" → %s', (fragment, speaker, claim) => {
+    const found = claimFor(fragment, claims);
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim.startsWith(claim)).toBe(true);
+    expect(found.entities.map((e) => e.text)).not.toContain(
+      blog.slice(found.start, found.start + 5),
+    );
+  });
+});
+
 describe('according to a document, after a subject that said it', () => {
   const article =
     'Southwest Airlines said it had refunded $600 million to passengers, according to a ' +
