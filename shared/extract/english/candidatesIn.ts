@@ -14,6 +14,7 @@ import {
   forwardNP,
   isDocument,
   isDocumentName,
+  isTimeWord,
   isVerb,
   openingSubject,
   publisherOf,
@@ -86,6 +87,41 @@ function publishedBy(ws: Token[], i: number): Span | null {
   return ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN') ? np : null;
 }
 
+// What may stand before a document that opens the sentence: "The", "A new", "Last year's".
+const BEFORE_DOCUMENT = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PROPN', 'NOUN', 'PART']);
+
+/**
+ * The reporting clause of a document that opens the sentence as the subject of its finding,
+ * its publisher beside it: "A study by the Pew Research Center found that …", "A study
+ * published in The Lancet found that …", "The report, published by Amnesty International on
+ * Monday, found that …" are cut up to the statement, as "The FDA's latest report found that …"
+ * and "Amnesty International said in a report …" are: the publisher is the speaker, and the
+ * card's claim is what the document found. Null when the document at `i` is not that subject
+ * or its verb reports no statement ("The study, published in …, followed 78,430 adults").
+ */
+function documentFinding(ws: Token[], i: number): Candidate['clause'] {
+  if (!ws.slice(0, i).every((w) => BEFORE_DOCUMENT.has(w.pos))) return null;
+  let v = i + 1;
+  if (ws[v]?.value === ',') {
+    // The aside closes at the next comma; the verb follows it.
+    v = ws.findIndex((w, k) => k > i + 1 && isPunct(w));
+    if (ws[v]?.value !== ',') return null;
+    v++;
+  } else {
+    if (PUBLISHED.has(ws[v]?.lemma.toLowerCase() ?? '')) v++;
+    while (v < ws.length && ['ADP', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM'].includes(ws[v]!.pos)) v++;
+  }
+  while (ws[v]?.pos === 'ADV') v++;
+  if (!ws[v] || !isReportingVerb(ws, v)) return null;
+  const lemma = ws[v]!.lemma.toLowerCase();
+  const start = SAY_LEMMAS.has(lemma)
+    ? reportedClauseStart(ws, v)
+    : THAT_ONLY_LEMMAS.has(lemma)
+      ? (thatClauseStart(ws, v) ?? -1)
+      : -1;
+  return start > v ? { start: ws[0]!.start, end: ws[start]!.start, at: 'head' } : null;
+}
+
 export function candidatesIn(ws: Token[]): Candidate[] {
   const found: Candidate[] = [];
   const sentenceEnd = ws.at(-1)!.end;
@@ -136,10 +172,15 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       // published in The Lancet found …": the journal.
       const participle = low(ws[i + 1]) === ',' ? i + 2 : i + 1;
       // Published "in" a name only: "in a 2023 audit by the Comptroller's Office" is the
-      // audit's, which its own "by" gives.
-      const inName = (k: number) =>
-        low(ws[k]) === 'by' ||
-        (low(ws[k]) === 'in' && ws[low(ws[k + 1]) === 'the' ? k + 2 : k + 1]?.pos === 'PROPN');
+      // audit's, which its own "by" gives, and "A Gallup poll published in October" Gallup's.
+      const inName = (k: number) => {
+        const name = ws[low(ws[k + 1]) === 'the' ? k + 2 : k + 1];
+        return (
+          low(ws[k]) === 'by' ||
+          (low(ws[k]) === 'in' && name?.pos === 'PROPN' && !isTimeWord(name.value))
+        );
+      };
+      const finding = documentFinding(ws, i);
       const byAt = ['by', 'from'].includes(low(ws[i + 1]))
         ? i + 1
         : PUBLISHED.has(ws[participle]?.lemma.toLowerCase() ?? '') && inName(participle + 1)
@@ -152,7 +193,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
           np.last--;
         }
         if (np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN')) {
-          found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+          found.push({ np, form: 'source', clause: finding, priority: 4, aside: inAside(ws, i) });
         }
       }
       let k = i - 1;
@@ -169,7 +210,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
             ? i - 1
             : i - 2;
         const np = { first, last };
-        found.push({ np, form: 'source', clause: null, priority: 4, aside: inAside(ws, i) });
+        found.push({ np, form: 'source', clause: finding, priority: 4, aside: inAside(ws, i) });
       } else if (publishedBy(ws, i)) {
         found.push({
           np: publishedBy(ws, i)!,

@@ -69,6 +69,8 @@ export function backwardNP(ws: Token[], v: number): Span | null {
       (t.pos === 'ADP' && NP_PREPOSITIONS.has(low(t)) && k < end) ||
       (t.pos === 'CCONJ' && low(t) === 'and' && k < end) ||
       (t.value === '-' && k < end) ||
+      // an adjective's degree: "The FBI's most recent annual report"
+      (t.pos === 'ADV' && next?.pos === 'ADJ' && k < end) ||
       // participles used as adjectives: "Fired prison employees", "the dismissed employees"
       (t.pos === 'VERB' &&
         /ed$/.test(t.value) &&
@@ -113,7 +115,7 @@ export function untilTime(ws: Token[], np: Span | null): Span | null {
   if (!np) return null;
   for (let k = np.first + 1; k <= np.last; k++) {
     const next = ws[k + 1]?.value ?? '';
-    if (ws[k]!.pos === 'ADP' && (TIME_WORDS.test(next) || MONTH_NAMES.test(next))) {
+    if (ws[k]!.pos === 'ADP' && isTimeWord(next)) {
       return { ...np, last: k - 1 };
     }
   }
@@ -121,6 +123,10 @@ export function untilTime(ws: Token[], np: Span | null): Span | null {
 }
 const TIME_WORDS =
   /^(?:\d+|last|this|next|early|late|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
+
+/** A word that opens a time phrase, "in October", "on Monday", "last week": no name. */
+export const isTimeWord = (word: string): boolean =>
+  TIME_WORDS.test(word) || MONTH_NAMES.test(word);
 
 /**
  * A speaker named after its verb, without what follows the name: "said Governor Tom Reyes on

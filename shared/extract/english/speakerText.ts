@@ -89,7 +89,7 @@ export function withoutAffiliation(ws: Token[], np: Span, names: NameRun[]): Spa
 /**
  * The name of whoever published the document a noun phrase names: "New York Times reporting"
  * → New York Times, "a recent Reuters analysis" → Reuters, "Bureau of Labor Statistics data",
- * "the FDA's latest report". The publisher said it; the document is where. Null when no name
+ * "the FDA's latest report", "Deloitte's annual football money report". The publisher said it; the document is where. Null when no name
  * stands before the phrase's first document noun ("court records", "a filing with the SEC").
  */
 export function publicationOf(ws: Token[], np: Span, names: NameRun[]): Span | null {
@@ -98,6 +98,11 @@ export function publicationOf(ws: Token[], np: Span, names: NameRun[]): Span | n
     if (!SOURCE_NOUNS.has(low(ws[k])) || ws[k]!.pos === 'PROPN') continue;
     let last = k - 1;
     while (last > np.first && ['ADJ', 'NUM'].includes(ws[last]!.pos)) last--;
+    // After a possessive, modifiers of any kind: "Deloitte's annual football money report",
+    // "the FBI's most recent annual report".
+    let owner = last;
+    while (owner > np.first && ['ADJ', 'NUM', 'ADV', 'NOUN'].includes(ws[owner]!.pos)) owner--;
+    if (/^['’]s$/.test(ws[owner]!.value)) last = owner;
     if (/^['’]s?$/.test(ws[last]!.value)) last--;
     if (last < np.first) return null;
     const name = names.find((r) => r.end === ws[last]!.end);

@@ -1343,6 +1343,53 @@ describe('verbs that report nothing, and dates in a reporting clause', () => {
       'The report, published by Amnesty International on Monday, found that 153 people died in custody.';
     const [claim] = extractClaims(sentence).claims;
     expect(claim?.speaker).toBe('Amnesty International');
+    // Cut to what the report found, as "The FDA's latest report found that …" and "…, Amnesty
+    // International said in a report released Tuesday." are: the publisher is the speaker.
+    expect(claim?.claim).toBe('153 people died in custody.');
+  });
+
+  it.each([
+    // A science press release and an opinion column (/tmp/ex49/articles/): the document
+    // opens the sentence, its publisher beside it, and the claim is its finding.
+    [
+      'A study by the Pew Research Center found that crime stories made up 25% of local television news airtime in 2024.',
+      'Pew Research Center',
+      'Crime stories made up 25% of local television news airtime in 2024.',
+    ],
+    [
+      'A Gallup poll published in October found that 63% of Americans believe crime is rising nationally.',
+      'Gallup',
+      '63% of Americans believe crime is rising nationally.',
+    ],
+    [
+      'The study, published in The Lancet Public Health, found that the benefits levelled off at around 9,000 steps.',
+      'Lancet Public Health',
+      'The benefits levelled off at around 9,000 steps.',
+    ],
+    [
+      "The FBI's most recent annual report found that violent crime fell by 3.5% in 2025.",
+      'FBI',
+      'Violent crime fell by 3.5% in 2025.',
+    ],
+    [
+      "Qualification is worth at least £60 million a year, according to Deloitte's annual football money report.",
+      'Deloitte',
+      'Qualification is worth at least £60 million a year.',
+    ],
+  ])(
+    'cuts a document’s finding to the statement, its publisher the speaker: %s',
+    (sentence, speaker, short) => {
+      const [claim] = extractClaims(sentence).claims;
+      expect(claim?.speaker).toBe(speaker);
+      expect(claim?.claim).toBe(short);
+    },
+  );
+
+  it('keeps a document that opens the sentence without a finding whole, and names nobody', () => {
+    const sentence =
+      'The study, published today in The Lancet Healthy Longevity, followed 78,430 adults aged 40 to 79 for seven years.';
+    const [claim] = extractClaims(sentence).claims;
+    expect(claim?.speaker).toBeNull();
     expect(claim?.claim).toBe(sentence);
   });
 
