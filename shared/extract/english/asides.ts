@@ -34,11 +34,24 @@ export function inAside(ws: Token[], k: number): boolean {
  *   "Egg producers, however, said …"                          → Egg producers
  *   "Smith, 54, who has led the agency since 2019, said …"    → Smith
  *   "Powell, speaking at a news conference, said …"           → Powell
+ *   "Michael Lindqvist, of the Karolinska Institute, said …"  → Michael Lindqvist
  */
+const AFFILIATION = new Set(['of', 'from', 'at']);
+
 export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const first = ws.findIndex((w) => w.value === ',');
   if (first <= 0 || first >= comma) return null;
-  const subject = backwardNP(ws, first);
+  // A relative clause after another aside is the same subject's: "Dr Susan Mitchell, head of
+  // policy at Alzheimer's Research UK, who was not involved in the study, said …".
+  const inner = ws.findLastIndex((w, k) => k < comma && w.value === ',');
+  if (inner > first && ['who', 'whose', 'which'].includes(low(ws[inner + 1]))) {
+    return subjectBeforeAside(ws, inner);
+  }
+  const found = backwardNP(ws, first);
+  // A first word wink reads as a verb is the subject's when no participle: "Lead author Dr
+  // Hannah Okafor, of …, said", not "Citing Treasury officials, …".
+  const misread = found?.first === 1 && ws[0]!.pos === 'VERB' && !/(ing|ed)$/i.test(ws[0]!.value);
+  const subject = misread ? { ...found, first: 0 } : found;
   if (!subject || subject.first !== 0) return null;
   // An age goes with the name: "Smith, 54, said …", "Smith, 54, who has led …, said …".
   const age = /^\d{1,3}$/.test(ws[first + 1]?.value ?? '') && ws[first + 2]?.value === ',';
@@ -49,6 +62,9 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const doing = ws[open + 1];
   if (doing?.pos === 'VERB' && /ing$/i.test(doing.value)) return subject;
   const aside = backwardNP(ws, comma);
+  // Where the subject works: "Professor Michael Lindqvist, of the Karolinska Institute in
+  // Stockholm, said …".
+  if (AFFILIATION.has(low(ws[open + 1])) && aside?.first === open + 2) return subject;
   if (aside && aside.first === open + 1) {
     return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
   }

@@ -166,7 +166,9 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       });
       continue;
     }
-    if (SOURCE_NOUNS.has(low(t)) && !takesObject(ws, i, isVerb)) {
+    // A word of a name is no document: "Alzheimer's Research UK", "… Health and Care Research".
+    const ofName = t.pos === 'PROPN' && [ws[i - 1], ws[i + 1]].some((w) => w?.pos === 'PROPN');
+    if (SOURCE_NOUNS.has(low(t)) && !ofName && !takesObject(ws, i, isVerb)) {
       // "an investigation by the El Faro media group" / "a separate El Faro report" / "The
       // report, published by Amnesty International on Monday, found that …" / "A study
       // published in The Lancet found …": the journal.

@@ -1501,6 +1501,37 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     expect(claim.claim).toBe('The economy had grown at a 2% annual rate.');
   });
 
+  it.each([
+    // A science press release (/tmp/ex49/articles/science.txt): where the subject works, two
+    // asides in a row, and a first word wink reads as a verb.
+    [
+      'Co-author Professor Michael Lindqvist, of the Karolinska Institute in Stockholm, said the findings were consistent with earlier work on blood flow.',
+      'Michael Lindqvist',
+      'The findings were consistent with earlier work on blood flow.',
+    ],
+    [
+      "Dr Susan Mitchell, head of policy at Alzheimer's Research UK, who was not involved in the study, said more trials were needed before doctors could advise patients.",
+      'Susan Mitchell',
+      'More trials were needed before doctors could advise patients.',
+    ],
+    [
+      "Lead author Dr Hannah Okafor, of the university's School of Public Health, said the results were almost unchanged after the analysis was repeated.",
+      'Hannah Okafor',
+      'The results were almost unchanged after the analysis was repeated.',
+    ],
+  ])('reads the subject before an affiliation or two asides: %s', (sentence, speaker, short) => {
+    const claim = only(sentence);
+    expect(claim.speaker).toBe(speaker);
+    expect(claim.claim).toBe(short);
+  });
+
+  it('reads no document in a name: "Health and Care Research" funded nothing it said', () => {
+    const claim = only(
+      'The study was funded by the National Institute for Health and Care Research and the Medical Research Council.',
+    );
+    expect(claim.speaker).toBeNull();
+  });
+
   it('gives no speaker to what a participle cites', () => {
     const claim = only(
       'The minister insisted the vaccine was safe for 98% of patients, citing a study of 30,000 patients.',
