@@ -12,9 +12,11 @@ import { hasVisibleText } from '../visibleText';
 import { clipText } from '../wellFormed';
 import {
   blockFurnitureReason,
+  bylineAuthor,
   ENDS_LIKE_SENTENCE,
   isBreadcrumbLine,
   isBylineLike,
+  isAuthorNote,
   isHeadingLike,
   isProse,
   isTagList,
@@ -23,7 +25,7 @@ import {
   wordCount,
 } from './furnitureRules';
 import { markFigureLines } from './markFigureLines';
-import { splitBlocks, type TextBlock, type TextSpan } from './splitBlocks';
+import { LIST_MARKER, splitBlocks, type TextBlock, type TextSpan } from './splitBlocks';
 import type { Block, FurnitureRange } from './types';
 
 export interface CleanedArticle {
@@ -52,7 +54,11 @@ function stripMarkdownHeading(line: string): string {
 
 /** The headline among the lines above the body: a repeated line, else the longest. */
 function pickTitle(lines: string[]): string {
-  const cleaned = lines.map((l) => stripMarkdownHeading(stripBreadcrumb(l))).filter(hasVisibleText);
+  const all = lines.map((l) => stripMarkdownHeading(stripBreadcrumb(l))).filter(hasVisibleText);
+  // A list item is a summary's point ("• At least 4,000 homes flooded …", under "Key points"),
+  // never the headline, which the lines hold elsewhere.
+  const unlisted = all.filter((l) => !LIST_MARKER.test(l));
+  const cleaned = unlisted.length > 0 ? unlisted : all;
   const seen = new Set<string>();
   for (const line of cleaned) {
     if (seen.has(line) && wordCount(line) >= 3) return line;
@@ -92,6 +98,9 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
   const proseIndexes = strings.flatMap((s, i) => (isProse(s) ? [i] : []));
   const firstBody =
     proseIndexes[0] ?? strings.findIndex((s) => ENDS_LIKE_SENTENCE.test(s) && wordCount(s) >= 3);
+
+  // The byline's authors, above the body or below a standfirst, for their note at the end.
+  const authors = strings.flatMap((s) => (wordCount(s) <= 10 ? (bylineAuthor(s) ?? []) : []));
 
   // Above the body: headline, its duplicates, breadcrumbs, bylines, notices. None is a claim.
   const headlines: string[] = [];
@@ -135,8 +144,11 @@ export function cleanArticle(raw: string, opts: CleanOptions = {}): CleanedArtic
       continue;
     }
     const reason = blockFurnitureReason(line) ?? knownFurniture(spans[i]!);
+    const proseBefore = proseIndexes.filter((p) => p < i).length;
     if (reason) mark(i, reason);
-    else if (repeated) mark(i, 'repeated');
+    else if (proseBefore >= (proseIndexes.length * 2) / 3 && isAuthorNote(line, authors)) {
+      mark(i, 'byline');
+    } else if (repeated) mark(i, 'repeated');
     else if (figures.has(i)) {
       const { titleBlock, ...figure } = figures.get(i)!;
       // A table's title is its caption or heading, not page furniture above it.

@@ -74,6 +74,30 @@ const DATE_ONLY = new RegExp(
 const SPANISH_DATE_ONLY =
   /^((lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+)?\d{1,2}\s+de\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(\s+de)?\s+\d{4}(\s*[,-–|]?\s*\d{1,2}:\d{2}.*)?$/iu;
 
+const BYLINE_NAME =
+  /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Pp]or)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})(?=\s*(?:,|\||·|$))/u;
+
+/** The author a byline names, "By Tom Reilly, Political Editor" → "Tom Reilly", else null. */
+export function bylineAuthor(line: string): string | null {
+  return BYLINE_NAME.exec(line.trim())?.[1] ?? null;
+}
+
+/**
+ * The author's note below the article, "Tom Reilly is the Ledger's political editor.",
+ * "Priya Natarajan writes about criminal justice …": a short paragraph that opens with the
+ * byline's name. A reporter does not write of themselves in the third person in the story.
+ */
+export function isAuthorNote(block: string, authors: readonly string[]): boolean {
+  return (
+    wordCount(block) <= 60 &&
+    authors.some(
+      (a) =>
+        block.startsWith(`${a} `) &&
+        /^(is|was|writes|covers|reports|has)\b/.test(block.slice(a.length + 1)),
+    )
+  );
+}
+
 export function isBylineLike(line: string): boolean {
   return (
     DATE_ONLY.test(line) ||
@@ -96,6 +120,9 @@ const TRAILING_ZONES: Array<[RegExp, FurnitureReason]> = [
     'about',
   ],
   [/^(tags|topics|filed under|categories|keywords)\s*:?$/i, 'tags'],
+  // A press release's notes for journalists: the paper's reference, who is available, the
+  // institution's boilerplate.
+  [/^(notes? (to|for) editors|editors['’]? notes?|editor['’]s notes?)\s*:?$/i, 'about'],
 ];
 
 export function trailingZoneReason(block: string): FurnitureReason | null {
@@ -161,6 +188,8 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     'appeal',
     false,
   ],
+  // A social-media appeal: "Follow him on X @tomreilly.", "Follow us on Instagram".
+  [/^follow (him|her|them|us|me) (on|at)\b.{0,60}$/i, 'appeal', false],
   [
     /^((additional )?reporting|writing|editing|edited|compiled) by\b|\bcontributed( reporting)? to this (report|story|article)\b/i,
     'byline',

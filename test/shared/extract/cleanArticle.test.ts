@@ -122,6 +122,80 @@ describe('cleanArticle', () => {
     );
   });
 
+  // From an interview, an opinion column, a live blog and a science press release
+  // (/tmp/ex49/articles/): the author's note, a social appeal, a press release's notes for
+  // editors and a summary's bullet points, none of which is the article's claim or headline.
+  it('marks the author’s note and a social appeal below the body', () => {
+    const body = [
+      'Violent crime fell by 3.5% in 2025, the FBI said in its annual report on Monday.',
+      'Memphis recorded 289 homicides in 2025, according to the Memphis Police Department.',
+      'A Gallup poll found that 63% of Americans believe crime is rising nationally.',
+    ];
+    const interview = [
+      'Energy Minister on bills and the winter ahead',
+      'By Tom Reilly, Political Editor',
+      ...body,
+      "Tom Reilly is the Ledger's political editor. Follow him on X @tomreilly.",
+      'Follow him on X @tomreilly',
+    ].join('\n\n');
+    expect(cleanArticle(interview).removed.map((r) => r.reason)).toEqual([
+      'headline',
+      'byline',
+      'byline',
+      'appeal',
+    ]);
+    // The byline below a standfirst, as a column prints it.
+    const column = [
+      'Our cities are not as dangerous as the headlines say',
+      'Crime is falling in most of the country, and politicians know it.',
+      'By Priya Natarajan',
+      ...body,
+      'Priya Natarajan writes about criminal justice and is a former public defender.',
+    ].join('\n\n');
+    expect(cleanArticle(column).removed.at(-1)?.reason).toBe('byline');
+    // The author's name opening a paragraph high in the article is the story's own.
+    const early = [
+      'Column title',
+      'By Priya Natarajan',
+      'Priya Natarajan is a former public defender who has argued 300 cases in Ohio courts.',
+      ...body,
+    ].join('\n\n');
+    expect(cleanArticle(early).removed.map((r) => r.reason)).toEqual(['headline', 'byline']);
+  });
+
+  it('ends a press release at its notes to editors', () => {
+    const text = [
+      'New study finds daily walking cuts dementia risk',
+      'Walking 4,000 steps a day may reduce the risk of dementia by 25%, a study found.',
+      'The study followed 78,430 adults aged 40 to 79 for an average of seven years.',
+      'During the follow-up period, 866 participants developed dementia.',
+      'Around 944,000 people in the UK are living with dementia, the Alzheimer’s Society says.',
+      'The study was funded by the Medical Research Council, the university said.',
+      'Notes to editors',
+      '1. Dr Okafor is available for interview on Wednesday and Thursday.',
+      '2. The University of Westbrook has 31,000 students.',
+    ].join('\n\n');
+    expect(cleanArticle(text).removed.map((r) => r.reason)).toEqual([
+      'headline',
+      'about',
+      'about',
+      'about',
+    ]);
+  });
+
+  it('takes the headline, not a key point’s bullet above the body, as the title', () => {
+    const text = [
+      'Storm Hector: live updates as flooding hits the north-east',
+      'Key points',
+      '• At least 4,000 homes flooded in Northumberland and County Durham',
+      '• Two people confirmed dead',
+      '16:05 — The Environment Agency says 41 flood warnings are now in force across the north-east.',
+    ].join('\n\n');
+    expect(cleanArticle(text).title).toBe(
+      'Storm Hector: live updates as flooding hits the north-east',
+    );
+  });
+
   it('never proposes claims from furniture (through extractClaims)', () => {
     const result = extractClaims(SCRAPE);
     const furniture = result.removed;
