@@ -33,6 +33,7 @@ import type {
 // for the full text.", "Consulte www.inegi.org.mx".
 const POINTER =
   /^\P{L}*(see|visit|read|watch|go to|click|follow|vea|visite|consulte|lea)\b.*(https?:\/\/|www\.)/iu;
+const QUESTION = /[?¿][^\p{L}\p{N}]*$/u;
 // What a fact-checker can check a sentence against: a figure, a date, a name, a source or a
 // reported event.
 const ANCHORS = new Set([
@@ -244,7 +245,10 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // A list item or table row ("• Police: $1.1 billion, up 6%") has often no verb; its figure
     // is what there is to check.
     const states = path.statesSomething(span, sentence);
-    if ((!states && !form) || POINTER.test(sentence)) return;
+    // A question states nothing, in a list item's form too: "Q: Will you meet the target by
+    // 2028?" reads as a "Label: value" line with a figure.
+    const question = form === 'item' && QUESTION.test(sentence);
+    if ((!states && !form) || question || POINTER.test(sentence)) return;
     // A dateline's figures and places, "14:32 — ", "LONDON, Oct 24 (Reuters) -", say when and
     // where the story was filed, nothing the sentence claims.
     const chips = path.chips(span, bi).filter((c) => c.start >= from);

@@ -38,8 +38,16 @@ export function inAside(ws: Token[], k: number): boolean {
  */
 const AFFILIATION = new Set(['of', 'from', 'at']);
 
+/**
+ * Where the subject starts after a connective and its comma, which are no part of it:
+ * "Finally, the opposition's energy spokesman, Mark Levinson, said …" → 2; else 0.
+ */
+export const afterConnective = (ws: Token[]): number =>
+  ws[0]!.pos === 'ADV' && ws[1]?.value === ',' ? 2 : 0;
+
 export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
-  const first = ws.findIndex((w) => w.value === ',');
+  const from = afterConnective(ws);
+  const first = ws.findIndex((w, k) => k >= from && w.value === ',');
   if (first <= 0 || first >= comma) return null;
   // A relative clause after another aside is the same subject's: "Dr Susan Mitchell, head of
   // policy at Alzheimer's Research UK, who was not involved in the study, said …".
@@ -50,9 +58,10 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const found = backwardNP(ws, first);
   // A first word wink reads as a verb is the subject's when no participle: "Lead author Dr
   // Hannah Okafor, of …, said", not "Citing Treasury officials, …".
-  const misread = found?.first === 1 && ws[0]!.pos === 'VERB' && !/(ing|ed)$/i.test(ws[0]!.value);
-  const subject = misread ? { ...found, first: 0 } : found;
-  if (!subject || subject.first !== 0) return null;
+  const misread =
+    found?.first === from + 1 && ws[from]!.pos === 'VERB' && !/(ing|ed)$/i.test(ws[from]!.value);
+  const subject = misread ? { ...found, first: from } : found;
+  if (!subject || subject.first !== from) return null;
   // An age goes with the name: "Smith, 54, said …", "Smith, 54, who has led …, said …".
   const age = /^\d{1,3}$/.test(ws[first + 1]?.value ?? '') && ws[first + 2]?.value === ',';
   if (age && first + 2 === comma) return subject;

@@ -7,7 +7,13 @@ import type { AttributionFound } from '../findAttribution';
 import type { NameRun } from '../findNames';
 import { SOURCE_NOUNS } from '../sourceNouns';
 import type { AttributionForm } from '../types';
-import { closesRelativeAside, inAside, subjectBeforeAside, tailApposition } from './asides';
+import {
+  afterConnective,
+  closesRelativeAside,
+  inAside,
+  subjectBeforeAside,
+  tailApposition,
+} from './asides';
 import { BODY_DESCRIPTIONS, PUBLISHED, REPORTING_LEMMAS } from './attributionWords';
 import {
   backwardNP,
@@ -127,6 +133,9 @@ export function candidatesIn(ws: Token[]): Candidate[] {
   const sentenceEnd = ws.at(-1)!.end;
   const lastWord = isPunct(ws.at(-1)) ? ws.length - 2 : ws.length - 1;
   const firstComma = ws.findIndex((w) => w.value === ',');
+  // "Finally, the opposition's energy spokesman, Mark Levinson, said": the comma after the
+  // subject's first words, past the connective's.
+  const subjectComma = ws.findIndex((w, k) => k >= afterConnective(ws) && w.value === ',');
   for (let i = 0; i < ws.length; i++) {
     const t = ws[i]!;
     if (low(t) === 'according' && low(ws[i + 1]) === 'to') {
@@ -316,7 +325,9 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       found.push({ np, form: 'reported', clause, priority: 1 });
       continue;
     }
-    const opensSentence = np.first === 0 || (opener?.value === ',' && np.first - 1 === firstComma);
+    const opensSentence =
+      np.first === 0 ||
+      (opener?.value === ',' && [firstComma, subjectComma].includes(np.first - 1));
     if (opensSentence && !act) {
       const quotation = quotationAfter(ws, i);
       const lemma = ws[i]!.lemma.toLowerCase();

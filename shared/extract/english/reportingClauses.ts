@@ -119,7 +119,8 @@ export function thatClauseStart(ws: Token[], v: number): number | null {
         noun?.pos === 'NOUN' &&
         noun.lemma.toLowerCase() === low(noun) &&
         ['VERB', 'AUX'].includes(ws[k + 2]?.pos ?? '');
-      return k + 1 < ws.length && !demonstrative ? k + 1 : -1;
+      // "The Prime Minister has said that, and …": a pronoun, with no statement after it.
+      return k + 1 < ws.length && !demonstrative && !isPunct(noun) ? k + 1 : -1;
     }
     if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
   }

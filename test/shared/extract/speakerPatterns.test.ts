@@ -827,6 +827,31 @@ describe('a live blog’s time stamp before the subject', () => {
   });
 });
 
+describe('an interview in questions and answers', () => {
+  // From /tmp/ex49/articles/interview.txt.
+  const interview =
+    'Q: Will you meet the target by 2028?\n\n' +
+    'A: I expect us to.\n\n' +
+    'Q: Finally, the opposition’s energy spokesman, Mark Levinson, said on Sunday that blackouts this winter were a real possibility.\n\n' +
+    'A: We will not raise the pension age again in this parliament. The Prime Minister has said that, and I am saying it to every pensioner in the country.';
+  const { claims } = extractClaims(interview);
+
+  it('proposes no question, though a "Label: value" line with a figure', () => {
+    expect(claims.some((c) => c.sentence.includes('Will you meet'))).toBe(false);
+  });
+
+  it('reads the subject after a connective and its comma', () => {
+    const levinson = claimFor('blackouts', claims);
+    expect(levinson.speaker).toBe('Mark Levinson');
+    expect(levinson.claim).toBe('Blackouts this winter were a real possibility.');
+  });
+
+  it('keeps the sentence whole when "said that" ends on a comma: "that" is a pronoun', () => {
+    const said = claimFor('has said that', claims);
+    expect(said.claim).toBe(said.sentence);
+  });
+});
+
 describe('according to a document, after a subject that said it', () => {
   const article =
     'Southwest Airlines said it had refunded $600 million to passengers, according to a ' +
