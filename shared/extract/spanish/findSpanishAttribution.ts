@@ -232,6 +232,24 @@ function accordingTo(r: SentenceReader, found: Candidate[]): void {
     if (from < 0) continue;
     if (reportingVerbAt(r, from) >= 0) {
       from = reportingVerbAt(r, from) + 1; // "según informó la PNC"
+      // "Según explicó, la obra …", "…, según detalló.": no subject, the previous speaker, as
+      // "Agregó que …" is.
+      const head = i === 0 && ws[from]?.value === ',' && ws[from + 1];
+      if (head || (i > 0 && from > lastWord)) {
+        const open = ws[i - 1]?.value === ',' ? ws[i - 1]! : ws[i]!;
+        const clause: Clause = head
+          ? { start: ws[0]!.start, end: ws[from + 1]!.start, at: 'head' }
+          : { start: open.start, end: ws[n - 1]!.end, at: 'tail' };
+        found.push({
+          named: null,
+          refersTo: 'person',
+          form: 'according_to',
+          clause,
+          priority: 0,
+          at: i,
+        });
+        continue;
+      }
       // "según informó en un comunicado": where it was said, not who said it.
       if (PREPOSITIONS.has(r.low(from))) continue;
     }
@@ -263,7 +281,12 @@ function accordingTo(r: SentenceReader, found: Candidate[]): void {
       clause = { start: ws[i - 1]!.start, end: after.end, at: 'tail' };
     }
     const refersTo = anaphor ? ('source' as const) : null;
-    found.push({ named, refersTo, form: 'according_to', clause, priority: 0, at: i });
+    // "…, según una encuesta realizada a 1.200 empresarios": a document that names no
+    // publisher gives way to a subject that said it ("La Cámara de Comercio señaló … que").
+    const head = ARTICLES.has(r.low(from)) ? from + 1 : from;
+    const unpublished = !anaphor && SOURCE_NOUNS.has(r.low(head)) && !r.nameIn(from, to + 1);
+    const priority = unpublished ? 3 : 0;
+    found.push({ named, refersTo, form: 'according_to', clause, priority, at: i });
   }
 }
 
@@ -553,6 +576,16 @@ function roleOf(named: string): string | null {
 }
 
 /**
+ * A person the article gives by role alone, who spoke as such ("el presidente respondió que
+ * …" in an article that never names him): '«…», dijo.' and "El mandatario anunció …" after it
+ * are his, not the last person named before him.
+ */
+function isUnnamedHolder(speaker: string): boolean {
+  const [article, role] = speaker.toLowerCase().split(/\s+/);
+  return (article === 'el' || article === 'la') && ROLE_WORDS.has(role ?? '');
+}
+
+/**
  * The attribution of one Spanish sentence, given the earlier ones (`memory` is updated in
  * place so that later sentences can refer back). `names` are the sentence's name runs.
  */
@@ -584,7 +617,8 @@ export function findSpanishAttribution(
       const isReferent =
         c.refersTo === 'person'
           ? (name: string) =>
-              /^\p{Lu}/u.test(name) && (!role || roleFits(text, span.start, name, role))
+              (/^\p{Lu}/u.test(name) || isUnnamedHolder(name)) &&
+              (!role || roleFits(text, span.start, name, role))
           : undefined;
       const referent = resolveReferent(
         memory,

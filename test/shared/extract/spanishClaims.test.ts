@@ -567,6 +567,34 @@ describe('Spanish roles, ages, sources and "según informó"', () => {
   });
 });
 
+describe('a government press conference (Guatemala)', () => {
+  // From /tmp/ex49/articles/conferencia.es.txt: a president the article never names, a verb
+  // after "según" with no subject, and a survey without its publisher.
+  const text =
+    '«Muchas de las muertes no se están contando como homicidios», aseguró su director, Mario Polanco.\n\n' +
+    'Consultado sobre el informe, el presidente respondió que su Gobierno «no esconde ningún número». ' +
+    '«Los datos del Inacif son públicos y cualquiera puede revisarlos», dijo.\n\n' +
+    'El mandatario también anunció la construcción de una nueva cárcel de máxima seguridad en Escuintla, con capacidad para 2.000 reos. ' +
+    'Según explicó, la obra estará terminada a finales de 2027.\n\n' +
+    'La Cámara de Comercio de Guatemala señaló en un comunicado que el 62 % de los pequeños comercios del país ha pagado extorsiones alguna vez, según una encuesta realizada a 1.200 empresarios en mayo.';
+  const { claims } = extractClaims(text);
+
+  it.each([
+    ['Los datos del Inacif', 'el presidente'],
+    ['nueva cárcel', 'el presidente'],
+    ['la obra estará terminada', 'el presidente'],
+    ['62 %', 'Cámara de Comercio de Guatemala'],
+  ])('"%s" → %s', (fragment, speaker) => {
+    expect(claimFor(fragment, claims).speaker).toBe(speaker);
+  });
+
+  it('cuts "Según explicó," from the claim', () => {
+    expect(claimFor('la obra estará terminada', claims).claim).toBe(
+      'La obra estará terminada a finales de 2027.',
+    );
+  });
+});
+
 describe('a subject that announces its statement without "que"', () => {
   const text =
     'Sanidad creará 1.200 plazas de médicos rurales\n\n' +
