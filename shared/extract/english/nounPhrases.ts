@@ -78,6 +78,9 @@ export function backwardNP(ws: Token[], v: number): Span | null {
         k < end);
     if (!ok) break;
     first = k;
+    // A determiner right after a noun opens a phrase of its own: in "The January rise the
+    // regulator has announced is 3%" the subject of "announced" is "the regulator" alone.
+    if (t.pos === 'DET' && ['NOUN', 'PROPN'].includes(ws[k - 1]?.pos ?? '')) break;
   }
   while (first <= end && ['ADP', 'CCONJ'].includes(ws[first]!.pos)) first++;
   if (first > end) return null;

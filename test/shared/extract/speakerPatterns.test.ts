@@ -840,6 +840,13 @@ describe('an interview in questions and answers', () => {
     expect(claims.some((c) => c.sentence.includes('Will you meet'))).toBe(false);
   });
 
+  it('reads no speaker in a relative clause without "that": "the rise the regulator has announced"', () => {
+    const [claim] = extractClaims(
+      'The January rise the regulator has announced is 3%, which takes the average bill to about £2,090.',
+    ).claims;
+    expect(claim?.speaker).toBeNull();
+  });
+
   it('reads the subject after a connective and its comma', () => {
     const levinson = claimFor('blackouts', claims);
     expect(levinson.speaker).toBe('Mark Levinson');
