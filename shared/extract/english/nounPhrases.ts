@@ -110,7 +110,12 @@ export function isDocumentName(ws: Token[], first: number, last: number): boolea
 export function isSourcePhrase(ws: Token[], np: Span): boolean {
   const last = ws[np.last]!;
   const det = low(ws[np.first]);
-  return SOURCE_NOUNS.has(low(last)) && ['the', 'this', 'that', 'these', 'those'].includes(det);
+  // "The Institute for Fiscal Studies" is a name, no document named before.
+  return (
+    SOURCE_NOUNS.has(low(last)) &&
+    !(last.pos === 'PROPN' && ws[np.last - 1]?.pos === 'PROPN') &&
+    ['the', 'this', 'that', 'these', 'those'].includes(det)
+  );
 }
 
 /** A noun phrase without the time after it: "Amnesty International on Monday". */

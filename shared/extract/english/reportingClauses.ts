@@ -120,7 +120,8 @@ export function thatClauseStart(ws: Token[], v: number): number | null {
         noun.lemma.toLowerCase() === low(noun) &&
         ['VERB', 'AUX'].includes(ws[k + 2]?.pos ?? '');
       // "The Prime Minister has said that, and …": a pronoun, with no statement after it.
-      return k + 1 < ws.length && !demonstrative && !isPunct(noun) ? k + 1 : -1;
+      const pronoun = /^[,.;:!?)]$/.test(noun?.value ?? '');
+      return k + 1 < ws.length && !demonstrative && !pronoun ? k + 1 : -1;
     }
     if (isPunct(ws[k]) || ['VERB', 'AUX'].includes(ws[k]!.pos)) break;
   }

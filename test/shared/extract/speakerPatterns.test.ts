@@ -847,6 +847,21 @@ describe('an interview in questions and answers', () => {
     expect(claim?.speaker).toBeNull();
   });
 
+  it('reads a name ending in a document noun as the body it names: "Institute for Fiscal Studies"', () => {
+    const [claim] = extractClaims(
+      'Q: The Institute for Fiscal Studies says that promise will cost £8 billion a year by 2030.',
+    ).claims;
+    expect(claim?.speaker).toBe('Institute for Fiscal Studies');
+  });
+
+  it('still cuts "told … that" before a quotation', () => {
+    const [claim] = extractClaims(
+      'Last week Senator Dale Whitmore told a rally in Ohio that "violent crime has never been higher in this country."',
+    ).claims;
+    expect(claim?.speaker).toBe('Dale Whitmore');
+    expect(claim?.claim).toBe('Violent crime has never been higher in this country.');
+  });
+
   it('reads the subject after a connective and its comma', () => {
     const levinson = claimFor('blackouts', claims);
     expect(levinson.speaker).toBe('Mark Levinson');
