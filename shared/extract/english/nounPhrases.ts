@@ -69,6 +69,12 @@ export function backwardNP(ws: Token[], v: number): Span | null {
       (t.pos === 'ADP' && NP_PREPOSITIONS.has(low(t)) && k < end) ||
       (t.pos === 'CCONJ' && low(t) === 'and' && k < end) ||
       (t.value === '-' && k < end) ||
+      // a capitalised word of a name that wink reads as a verb: "The Met Office has confirmed"
+      (t.pos === 'VERB' &&
+        k > 0 &&
+        k < end &&
+        /^\p{Lu}/u.test(t.value) &&
+        /^\p{Lu}/u.test(next?.value ?? '')) ||
       // an adjective's degree: "The FBI's most recent annual report"
       (t.pos === 'ADV' && next?.pos === 'ADJ' && k < end) ||
       // participles used as adjectives: "Fired prison employees", "the dismissed employees"

@@ -808,7 +808,9 @@ describe('a live blog’s time stamp before the subject', () => {
     'operations today. It added that the Royal Victoria Infirmary in Newcastle was running on ' +
     'backup generators for two hours this morning.\n\n' +
     '13:47 — LNER has cancelled all services between Newcastle and Edinburgh for the rest of ' +
-    'the day.';
+    'the day.\n\n' +
+    '11:50 — The Met Office has confirmed that Storm Hector is the eighth named storm of the ' +
+    'season, the most ever recorded by mid-October.';
   const { claims } = extractClaims(blog);
 
   it.each([
@@ -817,6 +819,8 @@ describe('a live blog’s time stamp before the subject', () => {
     ['340 planned operations', 'The health ministry', 'Hospitals in the region had cancelled'],
     ['backup generators', 'The health ministry', 'The Royal Victoria Infirmary'],
     ['LNER has cancelled', null, 'LNER has cancelled all services'],
+    // wink reads "Met" as a verb; the capitals make it part of the body's name.
+    ['eighth named storm', 'The Met Office', 'Storm Hector is the eighth named storm'],
   ])('"%s" → %s', (fragment, speaker, claim) => {
     const found = claimFor(fragment, claims);
     expect(found.speaker).toBe(speaker);
