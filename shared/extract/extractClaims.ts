@@ -10,8 +10,9 @@ import { cleanArticle } from './cleanArticle';
 import { assertArticleText } from './decodeArticleInput';
 import { detectLanguage, type Language } from './detectLanguage';
 import { englishPath } from './englishPath';
-import type { AttributionMemory } from './findAttribution';
+import type { AttributionFound, AttributionMemory } from './findAttribution';
 import { inBrackets } from './inBrackets';
+import { ANSWER_LABEL, intervieweeOf } from './intervieweeOf';
 import { QuotationTracker } from './QuotationTracker';
 import { priorityOf } from './scoreSentence';
 import { segmentSentences, type SentenceSpan } from './segmentSentences';
@@ -214,6 +215,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     described: new Map(),
     genders: path.genders,
   };
+  const interviewee = intervieweeOf(read, cleaned.blocks, body, path.names);
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */
   const spoken: string[] = [];
@@ -222,7 +224,21 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   body.forEach((span, bi) => {
     const sentence = read.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
-    const found = path.attribution(withoutMarker(read, analysis, span), bi, memory);
+    const blockStart = cleaned.blocks[span.block]!.start;
+    // An interview's answer that names no speaker of its own is the interviewee's, anchored at
+    // its label ("A: Because they are. The average household paid £2,480 …").
+    const answer: AttributionFound | null =
+      interviewee && ANSWER_LABEL.test(read.slice(blockStart))
+        ? {
+            speaker: interviewee,
+            start: blockStart,
+            end: blockStart + 1,
+            form: 'pronoun',
+            clause: null,
+          }
+        : null;
+    const own = path.attribution(withoutMarker(read, analysis, span), bi, memory);
+    const found = own ?? answer;
     if (found) spoken.push(found.speaker);
     // A wire dateline's names, "LONDON, Oct 24 (Reuters) -", and a ticker in brackets,
     // "Harbour Foods (HBF.L)", are no body the next sentence's "the company" may mean.
@@ -253,7 +269,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // where the story was filed, nothing the sentence claims.
     const chips = path.chips(span, bi).filter((c) => c.start >= from);
     if (!states && !chips.some((c) => FIGURES.has(c.type))) return;
-    const { score, signals } = path.score(span, sentence, chips, found, quote.quoted);
+    // The answer's speaker is no signal of the sentence's own: "I expect us to." still states
+    // nothing to check.
+    const { score, signals } = path.score(span, sentence, chips, own, quote.quoted);
     if (form) signals.push(FORM_SIGNAL[form]);
     if (score <= 0 || isNarrative(sentence, signals, quote.quoted)) return;
     const candidate: Omit<ClaimCandidate, 'rank'> = {

@@ -878,6 +878,41 @@ describe('an interview in questions and answers', () => {
   });
 });
 
+describe('the answers of an interview in questions and answers', () => {
+  // From /tmp/ex49/articles/interview.txt: the answers are the minister's, the questions the
+  // outlet's; a sentence of an answer that names its own source keeps it.
+  const interview = [
+    'Energy Minister Claire Dubois has been in the job for 14 months. We spoke to her at her department in Westminster on Monday.',
+    'Q: Bills are going up again in January. Why should families believe they are better off?',
+    'A: Because they are. The average household paid £2,480 a year when I took this job, and today it pays £2,030.',
+    'Q: The National Audit Office said last month that the insulation programme had reached only 140,000 homes against a target of 450,000. What went wrong?',
+    'A: We had too few trained installers. Since the summer we have trained 3,200 more, and installations are now running at 9,000 homes a week.',
+    'Each plant will create around 6,000 construction jobs, according to the developers’ own estimates.',
+    'A: I expect us to.',
+  ].join('\n\n');
+  const { claims } = extractClaims(interview);
+
+  it.each([
+    ['£2,480', 'Claire Dubois'],
+    ['3,200 more', 'Claire Dubois'],
+    ['140,000 homes', 'National Audit Office'],
+    ['Bills are going up', null],
+    ['6,000 construction jobs', 'the developers’ own estimates'],
+  ])('"%s" → %s', (fragment, speaker) => {
+    expect(claimFor(fragment, claims).speaker).toBe(speaker);
+  });
+
+  it('proposes no answer that states nothing for having a speaker', () => {
+    expect(claims.some((c) => c.sentence.includes('I expect us to'))).toBe(false);
+  });
+
+  it('gives no interviewee to an article with one "A:" line', () => {
+    const one =
+      'Claire Dubois spoke on Monday.\n\nA: The average household paid £2,480 a year in 2024.';
+    expect(speakerOf(one, '£2,480')).toBeNull();
+  });
+});
+
 describe('according to a document, after a subject that said it', () => {
   const article =
     'Southwest Airlines said it had refunded $600 million to passengers, according to a ' +
