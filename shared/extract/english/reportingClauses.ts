@@ -109,7 +109,10 @@ function isDateComma(ws: Token[], k: number): boolean {
  * that "that" points back rather than joins; null when there is no such "that".
  */
 export function thatClauseStart(ws: Token[], v: number): number | null {
-  for (let k = v + 1; k < ws.length && k <= v + 5; k++) {
+  // Where or how it was said may run longer before its "that": "Benfica said in a filing with
+  // the Portuguese stock market regulator that …".
+  const reach = ws[v + 1]?.pos === 'ADP' && low(ws[v + 1]) !== 'that' ? 12 : 5;
+  for (let k = v + 1; k < ws.length && k <= v + reach; k++) {
     if (low(ws[k]) === 'that') {
       // "Critics say that figure includes …": before a bare singular noun and its verb,
       // "that" may point back ("that figure") rather than join; cut, the claim would read

@@ -858,6 +858,14 @@ describe('an interview in questions and answers', () => {
     expect(claim?.speaker).toBe('Institute for Fiscal Studies');
   });
 
+  it('cuts "said in … that" when where it was said runs past five words', () => {
+    const [claim] = extractClaims(
+      'The minister said in an interview with the newspaper El País on Sunday that 300 soldiers had been deployed.',
+    ).claims;
+    expect(claim?.speaker).toBe('The minister');
+    expect(claim?.claim).toBe('300 soldiers had been deployed.');
+  });
+
   it('still cuts "told … that" before a quotation', () => {
     const [claim] = extractClaims(
       'Last week Senator Dale Whitmore told a rally in Ohio that "violent crime has never been higher in this country."',
