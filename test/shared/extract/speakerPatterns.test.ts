@@ -809,6 +809,9 @@ describe('a live blog’s time stamp before the subject', () => {
     'backup generators for two hours this morning.\n\n' +
     '13:47 — LNER has cancelled all services between Newcastle and Edinburgh for the rest of ' +
     'the day.\n\n' +
+    '12:58 — Northumberland County Council says it has opened nine rest centres.\n\n' +
+    '11:32 — Durham County Council has closed 140 schools. The council said it would review ' +
+    'the decision at 19:00.\n\n' +
     '11:50 — The Met Office has confirmed that Storm Hector is the eighth named storm of the ' +
     'season, the most ever recorded by mid-October.';
   const { claims } = extractClaims(blog);
@@ -819,6 +822,8 @@ describe('a live blog’s time stamp before the subject', () => {
     ['340 planned operations', 'The health ministry', 'Hospitals in the region had cancelled'],
     ['backup generators', 'The health ministry', 'The Royal Victoria Infirmary'],
     ['LNER has cancelled', null, 'LNER has cancelled all services'],
+    // Of the two councils the blog names, the one the entry before named.
+    ['review the decision', 'Durham County Council', 'The council said it would review'],
     // wink reads "Met" as a verb; the capitals make it part of the body's name.
     ['eighth named storm', 'The Met Office', 'Storm Hector is the eighth named storm'],
   ])('"%s" → %s', (fragment, speaker, claim) => {
