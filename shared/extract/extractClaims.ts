@@ -152,15 +152,13 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const read = readingText(text, cleaned.blocks, cleaned.removed);
   const analysis = analyzeText(read);
   // The language is read from the body blocks, before segmentation, whose abbreviations
-  // depend on it: the same words as the body sentences, so the same verdict.
-  const language =
-    opts.language ??
-    detectLanguage(
-      cleaned.blocks
-        .filter((b) => b.kind === 'body')
-        .map((b) => read.slice(b.start, b.end))
-        .join(' '),
-    );
+  // depend on it: the same words as the body sentences, so the same verdict. A text with no
+  // body is read whole: a Chinese article, whose paragraphs end in "。", is all headings here.
+  const bodyText = cleaned.blocks
+    .filter((b) => b.kind === 'body')
+    .map((b) => read.slice(b.start, b.end))
+    .join(' ');
+  const language = opts.language ?? detectLanguage(/\p{L}/u.test(bodyText) ? bodyText : read);
   const spans = segmentSentences(
     read,
     analysis,

@@ -241,6 +241,22 @@ describe('text in another language', () => {
     expect(result.title).toBe('Demitidos 500 funcionários das prisões em El Salvador');
   });
 
+  it('reads an article in Chinese, Japanese or Arabic as no language it knows, however few its words', () => {
+    for (const text of [
+      '国家统计局表示，2024年全国人口减少了139万。\n\n专家认为，出生率下降是主要原因。',
+      '総務省によると、2024年の日本の人口は前年より約60万人減少した。\n\n政府は対策を急いでいる。',
+      'قالت وزارة الصحة إن عدد الحالات ارتفع إلى 120 حالة.',
+    ]) {
+      const result = extractClaims(text);
+      expect(result.language).toBe('other');
+      expect(result.claims).toEqual([]);
+    }
+    // A short English text quoting a few words of another script is still English.
+    expect(
+      extractClaims('The minister said “مرحبا بكم” to the crowd of 5,000 people.').language,
+    ).toBe('en');
+  });
+
   it('proposes claims for the same article in Spanish', () => {
     const spanish = [
       'Despiden a 500 empleados de cárceles en El Salvador',
