@@ -4,10 +4,8 @@
  * asks between turns, and once more as it unloads).
  */
 import * as Y from 'yjs';
-import type { StoredContent, SyncStorage } from '../storage/Storage';
-import type { SyncCounters } from './SyncCounters';
-import type { SyncLog } from './syncLog';
-import type { SyncOptions } from './syncOptions';
+import type { StoredContent } from '../storage/Storage';
+import type { RoomDeps } from './Room';
 
 /**
  * After a failed compaction, the wait before the next try: a failure may be a compaction
@@ -25,13 +23,11 @@ const COMPACT_RETRY_MS = 10_000;
  */
 const ENCODE_IN_ROOM_BYTES = 8 * 1024 * 1024;
 
-export interface RoomCompactionDeps {
-  readonly boardId: string;
-  readonly storage: SyncStorage;
-  readonly options: SyncOptions;
-  readonly log: SyncLog;
-  readonly counters: SyncCounters;
-  readonly now: () => number;
+/** The room's own dependencies it shares, and what it reads of the room. */
+export interface RoomCompactionDeps extends Pick<
+  RoomDeps,
+  'boardId' | 'storage' | 'options' | 'log' | 'counters' | 'now'
+> {
   /** The room's doc, encoded as the snapshot of a small board. */
   readonly doc: Y.Doc;
   /** The last stored update's sequence number: what the doc holds, between turns. */
