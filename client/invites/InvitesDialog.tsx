@@ -111,10 +111,11 @@ export function InvitesDialog({
   const requestClose = () => asks.leave(unsaved, onClose);
   const nothingUnsaved = unsaved.length === 0;
   // Not while an invite is on its way: refused (a colleague made this lead an editor before it
-  // arrived), its name stays in the field and the warning below says it was not made.
+  // arrived), its name stays in the field and the warning below says it was not made. Nor with
+  // a link made and shown: it is shown once, and the invite it opens stays live.
   useEffect(() => {
-    if (!canInvite && nothingUnsaved && !busy) onClose();
-  }, [canInvite, nothingUnsaved, busy, onClose]);
+    if (!canInvite && nothingUnsaved && !busy && !created) onClose();
+  }, [canInvite, nothingUnsaved, busy, created, onClose]);
   // Moves when a question is taken away (see refresh), to give focus a place again.
   const [questionsTaken, setQuestionsTaken] = useState(0);
 
@@ -264,8 +265,17 @@ export function InvitesDialog({
       <div className="dialog-body">
         {!canInvite && (
           <p role="alert" className="warning">
-            You are no longer a lead on this board, so this was not done: {unsaved.join('; ')}. What
-            you typed is kept here to copy until you close this.
+            You are no longer a lead on this board
+            {unsaved.length > 0
+              ? `, so this was not done: ${unsaved.join('; ')}. What you typed is kept here to copy until you close this.`
+              : '.'}
+            {created && (
+              <>
+                {' '}
+                The link made for <bdi>{created.name}</bdi> still opens the board, and is not shown
+                again: copy it now (a lead can revoke it).
+              </>
+            )}
           </p>
         )}
         <form className="invite-form" onSubmit={submit} aria-label="New invite">

@@ -332,6 +332,41 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('a lead made an editor as their invite link is answered keeps the link, shown once, to copy', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Lea' }).waitFor();
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Rosa Reviewer');
+    // The server makes the invite while Bo is a lead; its answer reaches his page only after
+    // the news that Lea has made him an editor.
+    let demoted = () => {};
+    const news = new Promise<void>((resolve) => (demoted = resolve));
+    await bo.route('**/api/boards/*/invites', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const answer = await route.fetch();
+      await news;
+      await route.fulfill({ response: answer });
+    });
+    try {
+      await dialog.getByRole('button', { name: 'Create invite link' }).click();
+      await changeBoTo('Editor');
+      await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+      demoted();
+      // The link is there, to copy, and the warning says so.
+      const link = dialog.getByRole('textbox', { name: 'Invite link for Rosa Reviewer (Editor)' });
+      expect(await link.inputValue()).toMatch(/\/b\/[^#]+#invite=\S+$/);
+      expect(await dialog.getByRole('alert').textContent()).toBe(
+        'You are no longer a lead on this board. The link made for Rosa Reviewer still opens the board, and is not shown again: copy it now (a lead can revoke it).',
+      );
+    } finally {
+      await bo.unrouteAll({ behavior: 'wait' });
+    }
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('a lead made an editor with nothing typed in Invite people sees it close, as its button goes', async () => {
     await changeBoTo('Lead');
     await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
