@@ -20,6 +20,19 @@ import { quoted } from '../ui/quoted';
 import { closeBidi } from '../../shared/export/closeBidi';
 
 /** `/`: the boards this browser knows, and a form to create one. */
+/**
+ * What Forget takes that the person may not have elsewhere: the invite is this browser's only
+ * copy of their link, and a lead's may be the board's only way to be led (QA: a last lead who
+ * forgot the board left it with no one who could invite, change roles or export).
+ */
+function forgetWarning(board: KnownBoard): string {
+  if (board.refusedCode !== undefined) return '';
+  const keep = 'keep your link first (on the board, your role’s badge, then Copy your link)';
+  return board.role === 'lead'
+    ? ` You lead this board: ${keep}, or it may be left with no lead.`
+    : ` To open it again you will need your link: ${keep}.`;
+}
+
 export function StartPage() {
   const [name, setName] = useState(getDisplayName);
   const [renaming, setRenaming] = useState(false);
@@ -131,7 +144,7 @@ export function StartPage() {
                           aria-label={`Forget ${named}`}
                           onClick={() => {
                             const sure = window.confirm(
-                              `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.`,
+                              `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.${forgetWarning(b)}`,
                             );
                             if (!sure) return;
                             forgetBoard(b.id);

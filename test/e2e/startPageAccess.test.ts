@@ -100,6 +100,29 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     expect(await entryText(start, 'Demoted')).toContain('Reviewer');
   }, 60_000);
 
+  it('Forget asks a lead to keep their link first, and forgets nothing when they decline', async () => {
+    const board = await server.createBoard('Led from here', 'Lea');
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await openBoard(page, await server.invite(board, 'Lou', 'lead'));
+    await page.goto(`${server.url}/`);
+    const asked: string[] = [];
+    page.on('dialog', (prompt) => {
+      asked.push(prompt.message());
+      void prompt.dismiss();
+    });
+    await entry(page, 'Led from here')
+      .getByRole('button', { name: /^Forget/ })
+      .click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe(
+      'Forget “Led from here”? This browser loses its invite and any change not yet saved on the server. You lead this board: keep your link first (on the board, your role’s badge, then Copy your link), or it may be left with no lead.',
+    );
+    await page.reload();
+    await entry(page, 'Led from here').waitFor();
+  });
+
   it('boards of one title are told apart by when this browser added them (QA: an imported copy beside its original)', async () => {
     const context = await browser.newContext();
     contexts.push(context);
