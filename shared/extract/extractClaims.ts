@@ -13,6 +13,7 @@ import { englishPath } from './englishPath';
 import type { AttributionFound, AttributionMemory } from './findAttribution';
 import { inBrackets } from './inBrackets';
 import { ANSWER_LABEL, intervieweeOf } from './intervieweeOf';
+import { isPublisherNote } from './isPublisherNote';
 import { QuotationTracker } from './QuotationTracker';
 import { priorityOf } from './scoreSentence';
 import { segmentSentences, type SentenceSpan } from './segmentSentences';
@@ -262,7 +263,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // A question states nothing, in a list item's form too: "Q: Will you meet the target by
     // 2028?" reads as a "Label: value" line with a figure.
     const question = form === 'item' && QUESTION.test(sentence);
-    if ((!states && !form) || question || POINTER.test(sentence)) return;
+    const afterDateline = sentence.slice(from - span.start);
+    if ((!states && !form) || question || POINTER.test(sentence) || isPublisherNote(afterDateline))
+      return;
     // A dateline's figures and places, "14:32 — ", "LONDON, Oct 24 (Reuters) -", say when and
     // where the story was filed, nothing the sentence claims.
     const chips = path.chips(span, bi).filter((c) => c.start >= from);

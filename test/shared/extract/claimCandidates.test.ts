@@ -279,3 +279,39 @@ describe('a judgement of taste', () => {
     ]);
   });
 });
+
+describe('the publication’s note on its own coverage', () => {
+  it('is no candidate in a live blog’s entries', () => {
+    const blog =
+      '15:30 — Some pictures sent in by readers from Durham city centre, where the River Wear ' +
+      'has burst its banks.\n\n' +
+      '15:12 — Northern Powergrid says 23,500 customers are without power.\n\n' +
+      '11:05 — Welcome to our live coverage of Storm Hector.';
+    expect(extractClaims(blog).claims.map((c) => c.sentence)).toEqual([
+      '15:12 — Northern Powergrid says 23,500 customers are without power.',
+    ]);
+  });
+
+  it('is no candidate in an interview’s intro paragraph nor as the interviewer’s turn', () => {
+    const interview =
+      'Energy Minister Claire Dubois has been in the job for 14 months. We spoke to her at her ' +
+      'department in Westminster on Monday. The interview has been edited for length and ' +
+      'clarity.\n\n' +
+      'Q: Let’s talk about pensions, since your government ties winter fuel payments to them.\n\n' +
+      'A: We will not raise the pension age again in this parliament.\n\n' +
+      'Q: Bills are going up again in January.\n\n' +
+      'A: The average household paid £2,480 a year when I took this job.';
+    const sentences = extractClaims(interview).claims.map((c) => c.sentence);
+    expect(sentences).toContain('Energy Minister Claire Dubois has been in the job for 14 months.');
+    expect(sentences.filter((s) => /spoke to her|edited for|talk about pensions/.test(s))).toEqual(
+      [],
+    );
+  });
+
+  it('leaves the reporting it tells of a candidate', () => {
+    const text =
+      'We spoke to 40 residents of the estate in March, and 31 said their rent had risen. ' +
+      'Readers sent in 2,000 photos of flooded streets on Sunday, the paper said.';
+    expect(extractClaims(text).claims).toHaveLength(2);
+  });
+});
