@@ -182,6 +182,9 @@ function isOfKind(name: string, noun: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   if (words.includes(noun)) return true;
   if (NAMED_KINDS.has(noun)) return false;
+  // "the bureau" after "The FBI's … report": an acronym hides its kind, "the Federal Reserve"
+  // says another.
+  if (noun === 'bureau') return /^\p{Lu}{2,6}$/u.test(name);
   if (UNNAMED_KINDS.has(noun)) return ![words[0], words.at(-1)].some((w) => ORG_HEADS.has(w!));
   // "the company" after the Census Bureau spoke is some company, not the bureau.
   if (BUSINESS_KINDS.has(noun)) return !words.some((w) => PUBLIC_BODY_WORDS.has(w));

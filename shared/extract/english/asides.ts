@@ -37,13 +37,26 @@ export function inAside(ws: Token[], k: number): boolean {
  *   "Michael Lindqvist, of the Karolinska Institute, said …"  → Michael Lindqvist
  */
 const AFFILIATION = new Set(['of', 'from', 'at']);
+// The words of a description before its relative clause: "a crime analyst", "the city's
+// longest-serving councillor".
+const DESCRIPTION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+
+// Words that open a subordinate clause before the subject.
+const SUBORDINATORS = new Set(
+  'when after before while as although though because if since once until unless'.split(' '),
+);
 
 /**
- * Where the subject starts after a connective and its comma, which are no part of it:
- * "Finally, the opposition's energy spokesman, Mark Levinson, said …" → 2; else 0.
+ * Where the subject starts after a connective or a subordinate clause and its comma, which are
+ * no part of it: "Finally, the opposition's energy spokesman, Mark Levinson, said …" → 2,
+ * "When I asked the campaign for its source, a spokesman, Kyle Brandt, said …" → the word
+ * after the clause's comma; else 0.
  */
-export const afterConnective = (ws: Token[]): number =>
-  ws[0]!.pos === 'ADV' && ws[1]?.value === ',' ? 2 : 0;
+export const afterConnective = (ws: Token[]): number => {
+  if (ws[0]!.pos === 'ADV' && ws[1]?.value === ',') return 2;
+  const comma = SUBORDINATORS.has(low(ws[0])) ? ws.findIndex((w) => w.value === ',') : -1;
+  return comma > 1 ? comma + 1 : 0;
+};
 
 export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const from = afterConnective(ws);
@@ -77,8 +90,19 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   if (aside && aside.first === open + 1) {
     return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
   }
-  // A short aside without a verb: "Egg producers, however, said …", "…, for their part, …".
   const between = ws.slice(open + 1, comma);
+  // A description with its relative clause: "Jeff Asher, a crime analyst who runs the
+  // Real-Time Crime Index, put it …".
+  const rel = between.findIndex((w) => ['who', 'whose'].includes(low(w)));
+  const described = between.slice(0, rel);
+  if (
+    rel > 1 &&
+    described.every((w) => DESCRIPTION_POS.has(w.pos) || w.value === '-') &&
+    described.at(-1)!.pos === 'NOUN'
+  ) {
+    return subject;
+  }
+  // A short aside without a verb: "Egg producers, however, said …", "…, for their part, …".
   const short = between.length <= 4 && !between.some((t) => ['VERB', 'AUX'].includes(t.pos));
   return short && between.length > 0 ? subject : null;
 }

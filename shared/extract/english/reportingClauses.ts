@@ -40,10 +40,16 @@ function isNegated(ws: Token[], i: number): boolean {
 }
 const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
 
+// Verbs that report only as "put it …" / "summed it up" before a colon and a quotation: "Jeff
+// Asher put it to me this way: “The data is …”"; "put it on the table" reports nothing.
+const SAYING_IT = new Set(['put', 'sum']);
+
 export function isReportingVerb(ws: Token[], i: number): boolean {
   const t = ws[i]!;
   const lemma = t.lemma.toLowerCase();
-  if (!REPORTING_LEMMAS.has(lemma) || isPassive(ws, i) || isNegated(ws, i)) return false;
+  if (isPassive(ws, i) || isNegated(ws, i)) return false;
+  if (SAYING_IT.has(lemma) && low(ws[i + 1]) === 'it') return quotationAfter(ws, i) >= 0;
+  if (!REPORTING_LEMMAS.has(lemma)) return false;
   if (lemma === 'add' && low(ws[i + 1]) === 'to') return false; // "adds to the evidence"
   if (t.pos === 'VERB') return true;
   if (t.pos !== 'NOUN' && t.pos !== 'ADJ') return false;
@@ -183,7 +189,9 @@ export function reportedClauseStart(ws: Token[], v: number): number {
  * “Nobody disputes …'. The index of its opening mark, or -1.
  */
 export function quotationAfter(ws: Token[], v: number): number {
-  for (let k = v + 1; k < ws.length && k <= v + 4; k++) {
+  // "put it to me this way: “…": the phrase of saying may run six words.
+  const reach = SAYING_IT.has(ws[v]!.lemma.toLowerCase()) ? 6 : 4;
+  for (let k = v + 1; k < ws.length && k <= v + reach; k++) {
     const t = ws[k]!;
     if ((t.value === ':' || t.value === ',') && /^["“]$/.test(ws[k + 1]?.value ?? '')) return k + 1;
     if (isPunct(t) || ['VERB', 'AUX', 'SCONJ'].includes(t.pos)) break;

@@ -1793,3 +1793,49 @@ describe('"the company" for the body the article called so, not the bank that sp
     expect(speakerOf(text, '3,000 jobs')).toBe('Bolt Motors');
   });
 });
+
+describe('a speaker the opinion column names before its quotation or after a clause of its own', () => {
+  it('is the subject of "put it to me this way:", for the quotation’s sentences after it too', () => {
+    const text =
+      'Jeff Asher, a crime analyst who runs the Real-Time Crime Index, put it to me this way: ' +
+      '"The data is as clear as crime data ever gets. Murder fell faster last year than in any ' +
+      'year we can measure."';
+    expect(speakerOf(text, 'as clear as crime data')).toBe('Jeff Asher');
+    expect(speakerOf(text, 'Murder fell faster')).toBe('Jeff Asher');
+    expect(claimFor('as clear as crime data', extractClaims(text).claims).claim).toBe(
+      'The data is as clear as crime data ever gets.',
+    );
+  });
+
+  it('is no one where "put it" introduces no quotation', () => {
+    const text = 'The council put it to a vote in March, and 31 of 40 members backed the plan.';
+    expect(speakerOf(text, 'backed the plan')).toBeNull();
+  });
+
+  it('is the name after a subordinate clause that opens the sentence', () => {
+    const text =
+      "When I asked the Whitmore campaign for the source of the senator's claim, a spokesman, " +
+      'Kyle Brandt, said the senator had been "referring to the overall sense of disorder that ' +
+      'Ohioans feel every day."';
+    expect(speakerOf(text, 'overall sense of disorder')).toBe('Kyle Brandt');
+  });
+});
+
+describe('"the bureau" for a bureau named before', () => {
+  it('is the acronym that names no kind, or a bureau by name', () => {
+    const text =
+      "The FBI's most recent annual report found that violent crime fell by 3.5% in 2025. " +
+      'The bureau said the murder rate dropped by 14% over the same period.';
+    expect(speakerOf(text, 'murder rate dropped')).toBe('FBI');
+    const bls =
+      'The Bureau of Labor Statistics said 200,000 jobs were added in May. ' +
+      'The bureau said wages rose 4% in the year to May.';
+    expect(speakerOf(bls, 'wages rose')).toBe('Bureau of Labor Statistics');
+  });
+
+  it('stays as written after a body whose name says another kind', () => {
+    const text =
+      'The Federal Reserve raised rates to 5% in May. The bureau said wages rose 4% in the year to May.';
+    expect(speakerOf(text, 'wages rose')).toBe('The bureau');
+  });
+});
