@@ -201,25 +201,45 @@ const PUBLIC_BODY_WORDS = new Set(
 
 /**
  * The body among the names of the sentence before that "the `noun`" may mean: one whose name
- * holds the noun ("the ministry", "Agriculture Ministry"), else the last organisation, else the
- * first name of no known kind, which is what the sentence is about ("JPMorgan Chase raised its
+ * holds the noun ("the ministry", "Agriculture Ministry"), else the organisation, else the
+ * name of no known kind, which is what the sentence is about ("JPMorgan Chase raised its
  * forecast … . The bank said …", "Wells Fargo", "Acme Foods"); never a person or a place.
+ * AMBIGUOUS when two bodies fit as well (oneBody).
  */
 function bodyNamedBefore(
   memory: AttributionMemory,
   sentence: number,
   fits: (name: string) => boolean,
   kind: RegExp,
-): { sentence: number; name: string } | null {
+  known: string | undefined,
+): { sentence: number; name: string } | typeof AMBIGUOUS | null {
   if (memory.previous.sentence !== sentence - 1) return null;
   const bodies = memory.previous.names.filter(
     (r) => r.type !== 'person' && r.type !== 'place' && fits(r.text),
   );
-  const found =
-    bodies.findLast((r) => kind.test(r.text)) ??
-    bodies.findLast((r) => r.type === 'organization') ??
-    bodies[0];
-  return found ? { sentence: sentence - 1, name: found.text } : null;
+  const name = oneBody(bodies, kind, known);
+  return name === AMBIGUOUS || name === null ? name : { sentence: sentence - 1, name };
+}
+
+const AMBIGUOUS = Symbol('ambiguous');
+
+/**
+ * The one body among `bodies` that "the `noun`" means: one whose name holds the noun, else an
+ * organisation, else a name of no known kind. Two such bodies are AMBIGUOUS ("Harbour Foods
+ * agreed to buy Atlas Dairy … . The company said …" may be either), unless the article already
+ * called one of them by this noun (`known`).
+ */
+function oneBody(
+  bodies: NameRun[],
+  kind: RegExp,
+  known: string | undefined,
+): string | typeof AMBIGUOUS | null {
+  const ofKind = bodies.filter((r) => kind.test(r.text));
+  const organisations = bodies.filter((r) => r.type === 'organization');
+  const pool = ofKind.length > 0 ? ofKind : organisations.length > 0 ? organisations : bodies;
+  const names = [...new Set(pool.map((r) => r.text))];
+  if (names.length <= 1) return names[0] ?? null;
+  return known && names.includes(known) ? known : AMBIGUOUS;
 }
 
 /**
@@ -258,9 +278,10 @@ function organisationReferred(
     return name;
   };
   // A name in a wire dateline, "LONDON (Reuters) -", is not one the sentence gives.
+  const from = afterDateline(text, ws)[0]?.start ?? ws[0]!.start;
   const inSentence = names.filter(
     (r) =>
-      r.start >= ws[0]!.start &&
+      r.start >= from &&
       r.end <= the!.start &&
       r.type !== 'person' &&
       r.type !== 'place' &&
@@ -268,8 +289,17 @@ function organisationReferred(
       fits(r.text),
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
-  const inSentenceFirst = inSentence.findLast((r) => kind.test(r.text)) ?? inSentence.at(-1);
-  if (inSentenceFirst) return referred(inSentenceFirst.text);
+  // A one-word name that opens the sentence is no second body beside another: in "Profits at
+  // Unilever rose 5%, the company said", "Profits" has its capital from its place.
+  const opener = (r: NameRun) =>
+    r.start === from && r.type === 'name' && !/\s/.test(r.text) && !/.\p{Lu}/u.test(r.text);
+  const inSentenceBody = oneBody(
+    inSentence.length > 1 ? inSentence.filter((r) => !opener(r)) : inSentence,
+    kind,
+    before?.name,
+  );
+  if (inSentenceBody === AMBIGUOUS) return null;
+  if (inSentenceBody) return referred(inSentenceBody);
   const organisation = (m: AttributionMemory['recent'][number]) =>
     m.person === false && !m.isSource && fits(m.attribution.speaker);
   const spokeOfKind = recentSpeaker(
@@ -278,7 +308,20 @@ function organisationReferred(
     (m) => organisation(m) && kind.test(m.attribution.speaker),
   );
   const spoke = recentSpeaker(memory, sentence, organisation);
-  const justBefore = bodyNamedBefore(memory, sentence, fits, kind);
+  const justBefore = bodyNamedBefore(memory, sentence, fits, kind, before?.name);
+  // Of two bodies named just before, the one that spoke there: "Harbour Foods said it agreed to
+  // buy Atlas Dairy … . The company said …".
+  if (justBefore === AMBIGUOUS) {
+    const there = recentSpeaker(
+      memory,
+      sentence,
+      (m) =>
+        m.sentence === sentence - 1 &&
+        !m.isSource &&
+        memory.previous.names.some((r) => r.text === m.attribution.speaker && r.type !== 'person'),
+    );
+    return there ? referred(there.attribution.speaker) : null;
+  }
   const named =
     justBefore ??
     (memory.organization && fits(memory.organization.name) ? memory.organization : null);

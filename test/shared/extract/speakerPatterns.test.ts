@@ -1794,6 +1794,25 @@ describe('"the company" for the body the article called so, not the bank that sp
   });
 });
 
+describe('"the company" after a sentence that names two companies', () => {
+  const deal = 'Harbour Foods agreed to buy Atlas Dairy for £1.2 billion on Monday.';
+  const jobs = 'The company said the deal would create 400 jobs by 2026.';
+
+  it('stays as written: either may be meant', () => {
+    expect(speakerOf(`${deal} ${jobs}`, '400 jobs')).toBe('The company');
+    const inSentence =
+      'Harbour Foods agreed to buy Atlas Dairy for £1.2 billion on Monday, the company said.';
+    expect(speakerOf(inSentence, 'Atlas Dairy')).toBe('the company');
+  });
+
+  it('is the one the article already called "the company", or the one that spoke', () => {
+    const known = `Atlas Dairy's sales rose 4% in 2024, the company said. ${deal} ${jobs}`;
+    expect(speakerOf(known, '400 jobs')).toBe('Atlas Dairy');
+    const spoke = `Harbour Foods said it agreed to buy Atlas Dairy for £1.2 billion. ${jobs}`;
+    expect(speakerOf(spoke, '400 jobs')).toBe('Harbour Foods');
+  });
+});
+
 describe('a speaker the opinion column names before its quotation or after a clause of its own', () => {
   it('is the subject of "put it to me this way:", for the quotation’s sentences after it too', () => {
     const text =
