@@ -269,11 +269,16 @@ function accordingTo(r: SentenceReader, found: Candidate[]): void {
       to = beside;
     }
     const anaphor = r.isSourceAnaphor(from, to);
+    // "De acuerdo con datos del Instituto Nacional de Ciencias Forenses (Inacif), …": the
+    // source's short name in brackets is part of the clause, not of the statement.
+    const bracket =
+      ws[to + 1]?.value === '(' ? ws.findIndex((w, k) => k > to && w.value === ')') : -1;
+    const end = bracket > to && bracket <= to + 6 ? bracket : to;
     let clause: Clause = null;
-    const after = ws[to + 1];
-    if (i === 0 && after?.value === ',' && ws[to + 2]) {
-      clause = { start: ws[0]!.start, end: ws[to + 2]!.start, at: 'head' };
-    } else if (i > 0 && to >= lastWord) {
+    const after = ws[end + 1];
+    if (i === 0 && after?.value === ',' && ws[end + 2]) {
+      clause = { start: ws[0]!.start, end: ws[end + 2]!.start, at: 'head' };
+    } else if (i > 0 && end >= lastWord) {
       const open = ws[i - 1]!.value === ',' ? ws[i - 1]! : ws[i]!;
       clause = { start: open.start, end: ws[n - 1]!.end, at: 'tail' };
     } else if (ws[i - 1]?.value === ',' && after?.value === ',') {

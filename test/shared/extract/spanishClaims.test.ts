@@ -386,6 +386,24 @@ describe('Spanish attribution forms', () => {
 // made, which is the article's to state; a denial of a statement keeps "negó", or the card
 // would claim the opposite of what was said; a relative clause that reports no statement tells
 // what its antecedent did, and the main clause is the article's own.
+describe('a source with its short name in brackets', () => {
+  it.each([
+    [
+      'De acuerdo con datos del Instituto Nacional de Ciencias Forenses (Inacif), la tasa de homicidios se situó en 14,2 por cada 100.000 habitantes, la más baja desde que la institución comenzó a publicar estadísticas en 2008.',
+      'Instituto Nacional de Ciencias Forenses',
+      'La tasa de homicidios se situó en 14,2 por cada 100.000 habitantes, la más baja desde que la institución comenzó a publicar estadísticas en 2008.',
+    ],
+    [
+      'Las extorsiones bajaron un 12 % en 2025 en todo el país, según el Ministerio de Gobernación (Mingob).',
+      'Ministerio de Gobernación',
+      'Las extorsiones bajaron un 12 % en 2025 en todo el país.',
+    ],
+  ])('keeps it in the reporting clause: %s', (text, speaker, claim) => {
+    const { claims } = extractClaims(text);
+    expect(claims.map((c) => [c.speaker, c.claim])).toEqual([[speaker, claim]]);
+  });
+});
+
 describe('Spanish denials, accusations and relative clauses', () => {
   // Each sentence has 12 words or more: a shorter text is read as English.
   const only = (text: string) => {
