@@ -46,8 +46,12 @@ export function speakerText(
   let first = nameAfterDescription(ws, np.first, np.last);
   // "the US Treasury Department" → "US Treasury Department"; "the spokesperson" stays, and so
   // does "the café owner": wink tags a lower-case word it does not know a proper noun.
+  // So does "the Met Office", whose "Met" wink reads as a verb (backwardNP keeps it in the name).
   const name = ws[first + 1];
-  if (low(ws[first]) === 'the' && name?.pos === 'PROPN' && /^\p{Lu}/u.test(name.value)) first++;
+  const nameWord =
+    name?.pos === 'PROPN' ||
+    (name?.pos === 'VERB' && first + 2 <= np.last && /^\p{Lu}/u.test(ws[first + 2]!.value));
+  if (low(ws[first]) === 'the' && nameWord && /^\p{Lu}/u.test(name.value)) first++;
   const start = ws[first]!.start;
   return { speaker: text.slice(start, ws[np.last]!.end).replace(/\s+/g, ' '), start };
 }

@@ -824,8 +824,9 @@ describe('a live blog’s time stamp before the subject', () => {
     ['LNER has cancelled', null, 'LNER has cancelled all services'],
     // Of the two councils the blog names, the one the entry before named.
     ['review the decision', 'Durham County Council', 'The council said it would review'],
-    // wink reads "Met" as a verb; the capitals make it part of the body's name.
-    ['eighth named storm', 'The Met Office', 'Storm Hector is the eighth named storm'],
+    // wink reads "Met" as a verb; the capitals make it part of the body's name, which is
+    // given without its "The", as "the Institute for Fiscal Studies" is.
+    ['eighth named storm', 'Met Office', 'Storm Hector is the eighth named storm'],
   ])('"%s" → %s', (fragment, speaker, claim) => {
     const found = claimFor(fragment, claims);
     expect(found.speaker).toBe(speaker);
