@@ -28,7 +28,16 @@ const BOARDS_KEY = 'factboard.boards';
 const NAME_KEY = 'factboard.name';
 const CHANGED = 'factboard:known-boards';
 
+/**
+ * What localStorage refused to store (its quota full, or closed): kept in this page, so an
+ * invite link opened then still opens its board (main.tsx stores its token before the first
+ * render, and a throw there left a blank page), until a later write is stored.
+ */
+let boardsHere: Record<string, KnownBoard> | null = null;
+let nameHere: string | null = null;
+
 function read(): Record<string, KnownBoard> {
+  if (boardsHere) return { ...boardsHere };
   try {
     const value = JSON.parse(localStorage.getItem(BOARDS_KEY) ?? '{}') as unknown;
     return typeof value === 'object' && value !== null ? (value as Record<string, KnownBoard>) : {};
@@ -38,9 +47,17 @@ function read(): Record<string, KnownBoard> {
 }
 
 function write(boards: Record<string, KnownBoard>): void {
-  localStorage.setItem(BOARDS_KEY, JSON.stringify(boards));
+  try {
+    localStorage.setItem(BOARDS_KEY, JSON.stringify(boards));
+    boardsHere = null;
+  } catch {
+    boardsHere = boards;
+  }
   window.dispatchEvent(new Event(CHANGED));
 }
+
+/** Whether this browser could not keep its boards' invites, so they last only this page. */
+export const boardsNotKept = (): boolean => boardsHere !== null;
 
 /**
  * Calls `fn` whenever this tab or another of this browser changes what it remembers, e.g. an
@@ -124,9 +141,14 @@ export function forgetBoard(id: string): void {
 }
 
 export function getDisplayName(): string {
-  return localStorage.getItem(NAME_KEY)?.trim() ?? '';
+  return nameHere ?? localStorage.getItem(NAME_KEY)?.trim() ?? '';
 }
 
 export function setDisplayName(name: string): void {
-  localStorage.setItem(NAME_KEY, name.trim());
+  try {
+    localStorage.setItem(NAME_KEY, name.trim());
+    nameHere = null;
+  } catch {
+    nameHere = name.trim();
+  }
 }

@@ -22,7 +22,7 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
-import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { boardsNotKept, type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { lostRights } from '../access/lostRights';
 import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
@@ -588,6 +588,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
+                    {boardsNotKept() && (
+                      <p className="banner" role="status">
+                        This browser&rsquo;s storage is full, so it could not keep this
+                        board&rsquo;s invite: once this page is closed, open the invite link again
+                        to come back.
+                      </p>
+                    )}
                     {notSaved}
                     <LostEdits
                       // Those kept from before a reload name their cards once the board is read.
