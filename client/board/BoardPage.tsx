@@ -12,7 +12,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   type BoardView,
   type CardView,
@@ -23,6 +23,7 @@ import {
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
 import { boardsNotKept, type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
 import { lostRights } from '../access/lostRights';
 import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
@@ -127,6 +128,7 @@ export function BoardPage({ known, name }: { known: KnownBoard; name: string }) 
 function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
+  const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, storageRefused);
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
   // So does a connection whose device copy was refused, while the board reopens (it would be
@@ -593,6 +595,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         This browser&rsquo;s storage is full, so it could not keep this
                         board&rsquo;s invite: once this page is closed, open the invite link again
                         to come back.
+                      </p>
+                    )}
+                    {keptOnlyHere && (
+                      <p className="banner" role="status">
+                        This browser&rsquo;s storage is full: notices of lost edits and changes the
+                        server refused are kept only until this page is closed.
                       </p>
                     )}
                     {notSaved}

@@ -20,6 +20,7 @@
  */
 import * as Y from 'yjs';
 import { isRemoval, type Removal } from './removalsIn';
+import { noteStorageRefused } from './storageRefused';
 
 /** The removals kept at most: the latest ones, for localStorage's sake. */
 const KEPT_REMOVALS = 200;
@@ -183,6 +184,7 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
         );
       } catch {
         // Storage full or disabled: the tracker still works for this page's lifetime.
+        noteStorageRefused();
       }
     },
   };

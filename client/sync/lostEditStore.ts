@@ -10,6 +10,7 @@
  */
 import { EDITED_ITEM, EVIDENCE_FIELDS, isDeletion, isFieldRef, type LostWork } from './lostWork';
 import type { PresenceUser } from './presence';
+import { noteStorageRefused } from './storageRefused';
 
 /** A notice as kept: what was lost, and who kept theirs when presence named them. */
 export type KeptNotice = LostWork & { readonly by: PresenceUser | null };
@@ -110,6 +111,7 @@ export function storageLostEditStore(
         else storage.setItem(key, JSON.stringify(notices.slice(-KEPT_NOTICES)));
       } catch {
         // Storage full or disabled: the notices stay on this page until it goes.
+        noteStorageRefused();
       }
     },
     watch(onChange) {

@@ -3,6 +3,7 @@
  * page of the board, so that two tabs never overwrite each other's.
  */
 import { isFieldRef, type OwnWrite, type OwnWriteStore } from './lostWork';
+import { noteStorageRefused } from './storageRefused';
 
 /** The keys of a board's records in `storage`: `key` itself (one record, as before) and `key.<tab>`. */
 export function ownWriteKeys(storage: Storage, key: string): string[] {
@@ -56,6 +57,7 @@ export function storageOwnWriteStore(
         storage.setItem(mine, JSON.stringify(writes));
       } catch {
         // Storage full or disabled: the watch still works for this page's lifetime.
+        noteStorageRefused();
       }
     },
   };

@@ -4,6 +4,7 @@
  * so the text can still be copied after the board has gone from this browser.
  */
 import type { UnsavedChange } from './unsavedWork';
+import { noteStorageRefused } from './storageRefused';
 
 export interface SetAsideStore {
   load(): UnsavedChange[];
@@ -59,6 +60,7 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
         else storage.setItem(key, JSON.stringify(changes));
       } catch {
         // Storage full or disabled: the list stays on this page until it goes.
+        noteStorageRefused();
       }
     },
   };
