@@ -26,7 +26,7 @@ import {
 } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { EARLIER_WORK_SAVED } from '../../client/board/useEarlierWorkSaved';
-import { editCard, moveCard, setVerdict } from '../../shared/board';
+import { editCard, moveCard, readBoard, setVerdict } from '../../shared/board';
 
 /** A card's accessible name, as a screen reader reads it. */
 async function nameOf(page: Page, claim: string): Promise<string> {
@@ -52,6 +52,17 @@ describe.skipIf(!RUN)('the board in the browser', () => {
   let contextB: BrowserContext;
   let a: Page;
   let b: Page;
+
+  /**
+   * Someone on a y-websocket client with the invite `token`, once the card just added on a's
+   * page has reached them: it may not have reached the server as they synced (CI: "no card …").
+   */
+  async function colleagueWith(cardId: string, token: string) {
+    const client = server.connect(board.id, token);
+    await client.synced();
+    await expect.poll(() => readBoard(client.doc).cards[cardId] !== undefined).toBe(true);
+    return client;
+  }
 
   beforeAll(async () => {
     board = await server.createBoard('Debate night', 'Ana');
@@ -686,8 +697,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await addClaim(a, claim);
     const id = (await card(a, claim).getAttribute('data-card-id'))!;
     // Dee, an editor on a y-websocket client.
-    const dee = server.connect(board.id, await server.invite(board, 'Dee', 'editor'));
-    await dee.synced();
+    const dee = await colleagueWith(id, await server.invite(board, 'Dee', 'editor'));
     const focusedId = () => a.evaluate(() => document.activeElement?.getAttribute('data-card-id'));
     await card(a, claim).focus();
     // A verdict set while the card has focus, then a move it does not fit: the move clears it.
@@ -715,8 +725,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     await addClaim(a, claim);
     const id = (await card(a, claim).getAttribute('data-card-id'))!;
     // Ana herself, on her lead link in another window (a y-websocket client).
-    const elsewhere = server.connect(board.id, board.leadToken);
-    await elsewhere.synced();
+    const elsewhere = await colleagueWith(id, board.leadToken);
     await card(a, claim).focus();
     moveCard(elsewhere.doc, id, { column: 'disputed', index: 0 }, elsewhere.as);
     await expectCardIn(a, claim, 'Disputed');
@@ -783,8 +792,7 @@ describe.skipIf(!RUN)('the board in the browser', () => {
     const claim = 'Ferry fares rose 9% in Quillby';
     await addClaim(a, claim);
     const id = (await card(a, claim).getAttribute('data-card-id'))!;
-    const hal = server.connect(board.id, await server.invite(board, 'Hal', 'editor'));
-    await hal.synced();
+    const hal = await colleagueWith(id, await server.invite(board, 'Hal', 'editor'));
     editCard(hal.doc, id, { speaker: 'Harbour Board' }, hal.as);
     const speaker = a.getByRole('combobox', { name: 'Filter by speaker' });
     const shown = () => speaker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
