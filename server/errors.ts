@@ -30,7 +30,10 @@ export type HttpErrorCode =
   | 'unsupported_media_type'
   | 'invalid_body'
   | 'binary_content'
-  /** The server is stopping: it takes no new request (a job in flight: `<kind>_shutting_down`). */
+  /**
+   * The server is stopping: it takes no new request, nor stores a change that storage refused
+   * until then (a job in flight: `<kind>_shutting_down`).
+   */
   | 'shutting_down'
   /** A worker pool's job (JobError): extract_busy, export_timeout, import_shutting_down, … */
   | `${JobKind}_${JobErrorCode}`

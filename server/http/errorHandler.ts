@@ -9,6 +9,7 @@ import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
+import { ChangeNotSavedError } from '../sync/ChangeNotSavedError';
 import type { ThrottledLog } from '../sync/throttleLog';
 import { closeIfBodyUnread } from './limitedBody';
 import { setErrorCode } from './requestLog';
@@ -64,6 +65,16 @@ export function toHttpError(err: unknown): HttpError {
   // Access lost between the request's admission and its change: as the admission would now say.
   if (err instanceof AccessChangedError)
     return new HttpError(err.code === 'revoked_token' ? 401 : 403, err.code, err.message);
+  // Storage refused the change and the room, which would retry it for as long as it runs, gave
+  // up because the server stops: nothing of it was broadcast, so the same request may be sent
+  // again once the server is back. Not the request's fault, nor a bug to log as one.
+  if (err instanceof ChangeNotSavedError) {
+    return new HttpError(
+      503,
+      'shutting_down',
+      'The server is shutting down and could not save this change; try again once it is back.',
+    );
+  }
   if (err instanceof BoardError) {
     if (err.code === 'card_not_found') return new HttpError(404, 'card_not_found', err.message);
     if (err.code === 'comment_not_found') {

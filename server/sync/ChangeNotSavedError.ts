@@ -1,7 +1,8 @@
 /**
  * A server change (Room.change) that storage did not take: the room gave up retrying because
  * the server is shutting down. Nothing of it was broadcast or acknowledged, and the HTTP layer
- * answers it as any unexpected failure (500 'internal'); `cause` is storage's last error.
+ * answers it as it answers any request the shutdown cuts short (503 'shutting_down',
+ * toHttpError); `cause` is storage's last error.
  */
 export class ChangeNotSavedError extends Error {
   readonly code = 'change_not_saved';

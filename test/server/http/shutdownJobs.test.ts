@@ -1,13 +1,15 @@
 /**
  * A server that stops while worker jobs are in flight answers them 503 `<kind>_shutting_down`
  * (not 500 `<kind>_failed`: nothing failed, the server went away), and a request that arrives
- * while it stops is answered 503 `shutting_down` on the connection it came on. Real server on
+ * while it stops is answered 503 `shutting_down` on the connection it came on, as is a change
+ * storage refused until then (ChangeNotSavedError, once 500 `internal`). Real server on
  * port 0, real worker threads, the real SQLite file opened again afterwards: nothing was added.
  */
 import { connect } from 'node:net';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SyncStorage } from '../../../server/storage/Storage';
 import { errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
@@ -159,6 +161,28 @@ describe('a server stopping while worker jobs are in flight', () => {
       } finally {
         db.close();
       }
+    },
+  );
+});
+
+describe('a server stopping while storage refuses a change', () => {
+  it(
+    'answers the change 503 shutting_down (the room gave up saving it because the server stops), not 500 internal',
+    { timeout: 60_000 },
+    async () => {
+      const running = await start(tempDir());
+      // Storage refuses every batch: the room retries the board's first change until it closes.
+      const storage = running.storage as SyncStorage;
+      const append = vi.spyOn(storage, 'appendBatch').mockRejectedValue(new Error('disk gone'));
+      const creating = request(running.url, 'POST', '/api/boards', { json: { title: 'Lost' } });
+      await waitFor(() => append.mock.calls.length > 0, { what: 'the first try to store' });
+
+      await running.stop();
+      server = null;
+
+      const answer = await creating;
+      expect(answer.status).toBe(503);
+      expect(errorCode(answer)).toBe('shutting_down');
     },
   );
 });
