@@ -9,7 +9,12 @@ import { type AddressInfo, createServer as createTcpServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RequestHandler } from 'express';
-import { createTokenSigner, loadOrCreateSecret, type TokenSigner } from './auth/tokens';
+import {
+  createTokenSigner,
+  loadOrCreateSecret,
+  removeLeftSecretCopies,
+  type TokenSigner,
+} from './auth/tokens';
 import { type Config, ConfigError, loadConfig } from './config';
 import { DATABASE_FILE, dataDirCreateProblem, dataFilesProblem } from './dataDirProblem';
 import { createApp } from './http/createApp';
@@ -106,6 +111,17 @@ export async function startServer(
       if (batches > 0) log('warn', 'recovered pending updates', { dataDir, batches, updates });
     },
   });
+  // Now that this server holds the data directory's lock (taken by the storage): no other
+  // server is creating the secret's files here. A copy that cannot be removed is harmless to
+  // this start, so it is only said.
+  try {
+    removeLeftSecretCopies(dataDir);
+  } catch (error) {
+    log('warn', 'removing a copy of the secret left by a stopped server failed', {
+      dataDir,
+      error,
+    });
+  }
   const syncServer = createSyncServer({
     storage,
     signer,

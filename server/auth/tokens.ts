@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../shared/roles';
 import { ConfigError } from '../config';
-import { createFileOnce } from './createFileOnce';
+import { createFileOnce, removeLeftCopies } from './createFileOnce';
 
 export interface TokenClaims {
   readonly boardId: string;
@@ -67,6 +67,17 @@ export function createTokenSigner(secret: Buffer | string): TokenSigner {
   };
 }
 
+const KEY_FILE = 'secret.key';
+const CHECK_FILE = 'secret.check';
+
+/**
+ * Removes the copies of the secret's files a server stopped while creating them left
+ * (removeLeftCopies): once this server holds the data directory's lock.
+ */
+export function removeLeftSecretCopies(dataDir: string): void {
+  for (const file of [KEY_FILE, CHECK_FILE]) removeLeftCopies(join(dataDir, file));
+}
+
 /**
  * The signing secret: FACTBOARD_SECRET when given, else a random one generated on first
  * start and kept in the data directory (secret.key, mode 0600), so tokens survive restarts.
@@ -79,8 +90,8 @@ export function createTokenSigner(secret: Buffer | string): TokenSigner {
  * on purpose (ConfigError, `Invalid configuration:` at start).
  */
 export function loadOrCreateSecret(dataDir: string, fromEnv?: string): Buffer {
-  const keyFile = join(dataDir, 'secret.key');
-  const checkFile = join(dataDir, 'secret.check');
+  const keyFile = join(dataDir, KEY_FILE);
+  const checkFile = join(dataDir, CHECK_FILE);
   const stored = existsSync(keyFile)
     ? Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex')
     : null;
