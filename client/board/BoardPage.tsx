@@ -71,11 +71,7 @@ import { CARD_KEYS_HINT_ID, cardKeysHint } from './keyboardShortcuts';
 import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
-import { NotSaved } from './NotSaved';
-import type { NotSavedState } from './NotSavedMark';
 import { pageTitle } from './pageTitle';
-import { setAsideOffers } from './setAsideOffers';
-import type { UnsavedChange } from '../sync/unsavedWork';
 import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -83,6 +79,7 @@ import { Toast, type ToastMessage } from './Toast';
 import { useAnnouncer } from '../ui/useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
 import { useMover } from './useMover';
+import { useNotSaved } from './useNotSaved';
 import { pointerThenCorners } from './pointerThenCorners';
 import { useUndoRedo } from './useUndoRedo';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -111,7 +108,6 @@ const SILENT: Announcements = {
 };
 
 const NO_NOTICES: readonly LostEditNotice[] = [];
-const NO_NOT_SAVED: ReadonlyMap<string, NotSavedState> = new Map();
 
 /** A new board's Unverified column: where its cards will come from. */
 const emptyBoardText = (canEdit: boolean) =>
@@ -509,50 +505,17 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const columnsRef = useRef<HTMLElement>(null);
   const columnsScroll = useOverflows(columnsRef, snapshot.loaded, 'x');
   const columnsTabStop = columnsScroll && !canEdit && shownCount === 0;
-  // Read against the board the server has: nothing is offered before it has come.
-  const offers = useMemo(
-    () =>
-      setAsideOffers(snapshot.loaded ? snapshot.setAside : [], board, connection.actor.id, role),
-    [snapshot.loaded, snapshot.setAside, board, connection.actor.id, role],
-  );
-  const postAgain = (change: UnsavedChange) => {
-    if (run('post the comment again', () => connection.postSetAsideComment(change.key))) {
-      announce('Comment posted again.');
-    }
-  };
-  const editAgain = (change: UnsavedChange) => {
-    if (run('edit the comment again', () => connection.editSetAsideComment(change.key))) {
-      announce('Comment edited again.');
-    }
-  };
-  // The cards that show changes the server refused on this page, while it shows this device's
-  // copy (refused, or until the board reopens): each is marked, and leads to its changes in
-  // Not saved while they are listed. One map while nothing changes: the columns are memoised.
-  const notSavedCards = useMemo((): ReadonlyMap<string, NotSavedState> => {
-    if (!(refused || reopening) || snapshot.refusedCards.size === 0) return NO_NOT_SAVED;
-    const listed = new Set(snapshot.setAside.map((c) => c.cardId));
-    return new Map(
-      [...snapshot.refusedCards].map((id) => [id, listed.has(id) ? 'listed' : 'dismissed']),
-    );
-  }, [refused, reopening, snapshot.refusedCards, snapshot.setAside]);
-  // The list goes with its Dismiss button, which had focus: focus goes on, not to the page
-  // (QA16 F1), to the first card on the board still marked "Not saved", else to the board.
-  const dismissNotSaved = () => {
-    connection.dismissSetAside();
-    const marked = COLUMNS.flatMap((c) => mover.shown[c]).find((id) => notSavedCards.has(id));
-    if (marked) reveal(marked, true);
-    else focusWhenRendered(() => document.getElementById('main'));
-  };
-  const notSaved = (
-    <NotSaved
-      changes={snapshot.setAside}
-      offers={offers}
-      onDismiss={dismissNotSaved}
-      onPostAgain={postAgain}
-      onEditAgain={editAgain}
-      stillShown={refused && !!board.meta.title}
-    />
-  );
+  const { notSaved, notSavedCards } = useNotSaved({
+    connection,
+    snapshot,
+    role,
+    refused,
+    reopening,
+    shown: mover.shown,
+    run,
+    announce,
+    reveal,
+  });
 
   // Refused before the server ever gave this connection the board (a reload after a
   // revocation, or an invite revoked while the board reopened afresh): there is no board to
