@@ -15,8 +15,9 @@
  * in it goes to the name field. Closing it with a role picked in a row and not yet changed, or
  * a name typed for an invite not yet made, asks first (useLeaveAsks), as the card dialog does
  * with text not saved. A lead made editor or lower while it holds such input is told it was not
- * applied, the name kept read-only to copy (QA5 F3); with none, the dialog goes, as its button
- * does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
+ * applied, the name kept read-only to copy (QA5 F3), and one shown a link just made is told it
+ * still opens the board, to copy while the dialog stays; with neither, the dialog goes, as its
+ * button does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
  * note under the field, part of its description, before the link is made: the board would take
  * the two for one person. It does not stop the invite (a second link for one person is fine).
  */
