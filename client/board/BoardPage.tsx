@@ -75,9 +75,10 @@ import { pageTitle } from './pageTitle';
 import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
-import { Toast, type ToastMessage } from './Toast';
+import { Toast } from './Toast';
 import { useAnnouncer } from '../ui/useAnnouncer';
 import { useBoardConnection } from './useBoardConnection';
+import { useBoardToast } from './useBoardToast';
 import { useMover } from './useMover';
 import { useNotSaved } from './useNotSaved';
 import { pointerThenCorners } from './pointerThenCorners';
@@ -205,13 +206,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     inFocus,
     canMove: canEdit,
   });
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const { toast, show, tell, dismiss: dismissToast } = useBoardToast(announce, openId);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);
-  // A notice about a card is done with once the card is open, whichever way it was opened.
-  useEffect(() => {
-    if (openId) setToast((t) => (t?.cardId === openId ? null : t));
-  }, [openId]);
   useEffect(() => {
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
     document.title = pageTitle(board.meta.title);
@@ -222,14 +219,6 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
 
-  // Said and shown: what an undo changed is often off screen on a long board.
-  const tell = useCallback(
-    (text: string) => {
-      setToast({ text, action: null, seq: ++seq.current });
-      announce(text);
-    },
-    [announce],
-  );
   useEarlierWorkSaved(snapshot, tell);
   // Read through a ref: undo and redo, and the board actions that offer them, stay the same
   // functions while the person types in the search (new actions re-rendered every card).
@@ -266,15 +255,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {
-      setToast({
-        text,
-        action: undoable ? { label: 'Undo', run: undo } : null,
-        seq: ++seq.current,
-      });
-      // "Card deleted: X…" ends in the claim, cut short: no full stop after its ellipsis.
-      announce(undoable ? `${fullStop(text)} Press Control+Z to undo.` : text);
+      show(
+        { text, action: undoable ? { label: 'Undo', run: undo } : null },
+        // "Card deleted: X…" ends in the claim, cut short: no full stop after its ellipsis.
+        undoable ? `${fullStop(text)} Press Control+Z to undo.` : text,
+      );
     },
-    [announce, undo],
+    [show, undo],
   );
   const onColleagueNotice = useCallback(
     (notice: ColleagueNotice) => {
@@ -292,15 +279,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               : notice.cardId && canEdit
                 ? { label: 'Restore card', run: restore(notice.cardId) }
                 : null;
-      setToast({
+      show({
         text: notice.text,
         action,
-        seq: ++seq.current,
         ...(notice.kind === 'one' ? { cardId: notice.cardId } : {}),
       });
-      announce(notice.text);
     },
-    [announce, openCard, setFilter, known, tell, canEdit],
+    [show, openCard, setFilter, known, tell, canEdit],
   );
   const noticeReader = useMemo(
     () => ({
@@ -353,7 +338,6 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     },
     [notify],
   );
-  const dismissToast = useCallback(() => setToast(null), []);
   const dismissLostEdit = useCallback(
     (seq: number) => connection.dismissLostEdit(seq),
     [connection],
