@@ -470,13 +470,14 @@ export function cappedSettings(config: Config): {
     : [];
 }
 
+/** Read by the tests (convergence.test's seed, the browser tests' Chromium path), not the server. */
+const TEST_VARIABLES = ['FACTBOARD_SEED', 'FACTBOARD_CHROMIUM'];
+
 /**
  * The FACTBOARD_* variables that are none of ours (a misspelt one would otherwise be ignored
  * without a word), each with the known one it is closest to when that is a few edits away or
  * the same with the underscores left out.
  */
-/** Read by the tests (convergence.test's seed, the browser tests' Chromium path), not the server. */
-const TEST_VARIABLES = ['FACTBOARD_SEED', 'FACTBOARD_CHROMIUM'];
 
 export function unknownVariables(
   env: Readonly<Record<string, string | undefined>>,

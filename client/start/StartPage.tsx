@@ -19,7 +19,6 @@ import { twinTitleDetails } from './twinTitleDetails';
 import { quoted } from '../ui/quoted';
 import { closeBidi } from '../../shared/export/closeBidi';
 
-/** `/`: the boards this browser knows, and a form to create one. */
 /**
  * What Forget takes that the person may not have elsewhere: the invite is this browser's only
  * copy of their link, and a lead's may be the board's only way to be led (QA: a last lead who
@@ -33,6 +32,7 @@ function forgetWarning(board: KnownBoard): string {
     : ` To open it again you will need your link: ${keep}.`;
 }
 
+/** `/`: the boards this browser knows, and a form to create one. */
 export function StartPage() {
   const [name, setName] = useState(getDisplayName);
   const [renaming, setRenaming] = useState(false);
