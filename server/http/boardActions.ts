@@ -96,7 +96,12 @@ export interface CreatedBoard {
   readonly lead: IssuedInvite;
 }
 
-/** A new board with its meta initialised (as the system actor) and a lead invite. */
+/**
+ * A new board with its meta initialised (as the system actor) and a lead invite. Should its
+ * first change or its lead invite not be stored (storage failing, the server stopping), the
+ * board goes again: left, it would be a board without a title that no invite opens, and the
+ * caller's retry would make a second one.
+ */
 export async function createBoard(
   deps: BoardActionDeps,
   input: { title: string; leadName: string },
@@ -107,11 +112,17 @@ export async function createBoard(
     createdAt: (deps.now ?? Date.now)(),
   };
   await deps.storage.createBoard(board);
-  await deps.syncServer.change(board.id, SYSTEM_ACTOR, (doc) =>
-    initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR }),
-  );
-  const lead = await inviteMember(deps, board.id, { name: input.leadName, role: 'lead' });
-  return { board, lead };
+  try {
+    await deps.syncServer.change(board.id, SYSTEM_ACTOR, (doc) =>
+      initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR }),
+    );
+    const lead = await inviteMember(deps, board.id, { name: input.leadName, role: 'lead' });
+    return { board, lead };
+  } catch (error) {
+    // The caller hears of the first failure; a failed removal leaves only that unreachable board.
+    await deleteBoard(deps, board.id).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

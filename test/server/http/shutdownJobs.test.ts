@@ -167,10 +167,11 @@ describe('a server stopping while worker jobs are in flight', () => {
 
 describe('a server stopping while storage refuses a change', () => {
   it(
-    'answers the change 503 shutting_down (the room gave up saving it because the server stops), not 500 internal',
+    'answers the change 503 shutting_down (the room gave up saving it because the server stops), not 500 internal, and leaves no board without a title behind',
     { timeout: 60_000 },
     async () => {
-      const running = await start(tempDir());
+      const dir = tempDir();
+      const running = await start(dir);
       // Storage refuses every batch: the room retries the board's first change until it closes.
       const storage = running.storage as SyncStorage;
       const append = vi.spyOn(storage, 'appendBatch').mockRejectedValue(new Error('disk gone'));
@@ -183,6 +184,13 @@ describe('a server stopping while storage refuses a change', () => {
       const answer = await creating;
       expect(answer.status).toBe(503);
       expect(errorCode(answer)).toBe('shutting_down');
+      // A retry would make a second board: the first, never titled nor given a lead, is gone.
+      const db = new Database(join(dir.path, 'factboard.sqlite'), { readonly: true });
+      try {
+        expect(db.prepare('SELECT id FROM boards').all()).toEqual([]);
+      } finally {
+        db.close();
+      }
     },
   );
 });
