@@ -150,7 +150,8 @@ const held = new Map<string, Database.Database>();
  * its pid, for people. A pid alone cannot tell: a server in another container on the same volume
  * has a pid that means nothing here, or the very same one (each container's first process), and
  * was taken for a crashed owner, its lock taken over. A lock file whose guard is free was left by
- * a process that ended: it is taken over. The guard file is never deleted, since a process that
+ * a process that ended: it is taken over, unless a version before the guard wrote it and its pid
+ * may still run (mayBeRunning). The guard file is never deleted, since a process that
  * opened it before a deletion would lock another file than the next one.
  */
 function lock(lockPath: string): number | null {
@@ -171,11 +172,38 @@ function lock(lockPath: string): number | null {
       `the data is in use by another process${/^\d+$/.test(owner) ? ` (pid ${owner}; in a container, as that container numbers it)` : ''}; stop it first`,
     );
   }
-  const owner = existsSync(lockPath) ? Number(readFileSync(lockPath, 'utf8')) : null;
-  writeFileSync(lockPath, String(process.pid));
+  const left = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null;
+  const owner = left === null ? null : Number(left);
+  if (owner !== null && !left?.endsWith('\n') && mayBeRunning(owner)) {
+    guard.close();
+    throw new StorageError(
+      'in_use',
+      `the data may be in use by an older version of Factboard (pid ${owner}), which locks it by its pid alone; stop it first, or delete ${lockPath} if no Factboard server uses this data directory`,
+    );
+  }
+  // The newline tells this lock from one a version before the guard wrote (their pid alone),
+  // which still read the pid from it (Number ignores the newline) and refuse to start beside us.
+  writeFileSync(lockPath, `${process.pid}\n`);
   held.set(lockPath, guard);
   if (owner === null) return null;
   return Number.isInteger(owner) && owner > 0 ? owner : 0;
+}
+
+/**
+ * Whether the process a lock file without a guard names may still run: a version before the
+ * guard (before 6 December 2026) holds nothing else, so a server of it running beside this one
+ * during a deploy looks like a crash's leftover. Judged as those versions judged it: its pid runs
+ * here and is not this process's own number (in a container, the old server killed by the stop
+ * timeout had the same number, and its lock is taken over as that version would).
+ */
+function mayBeRunning(owner: number): boolean {
+  if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid) return false;
+  try {
+    process.kill(owner, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export class PendingLog {

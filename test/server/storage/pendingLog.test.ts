@@ -246,6 +246,37 @@ describe('pending log', () => {
     });
   });
 
+  it('refuses to start beside a running server of a version before the guard, which locks by its pid alone', async () => {
+    // A deploy that starts the new version before the old one has stopped: the old server holds
+    // no guard, only its pid in the lock file (written without a newline). Taken for a crash's
+    // leftover, its log was taken over and the two numbered their records alike: the boards one
+    // of them wrote were stored empty.
+    const older = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    const exited = new Promise((resolve) => older.once('exit', resolve));
+    try {
+      writeFileSync(`${pendingFile}.lock`, String(older.pid), { flag: 'wx' });
+      expect(() => createSqliteStorage(file)).toThrow(
+        expect.objectContaining({
+          code: 'in_use',
+          message: expect.stringContaining(`older version of Factboard (pid ${older.pid})`),
+        }),
+      );
+    } finally {
+      older.kill('SIGKILL');
+      await exited;
+    }
+    // Once it has stopped (here, died), its lock is taken over; the lock written now still
+    // gives an older version the pid it reads (Number of the file), so it refuses in turn.
+    const recoveries: Recovery[] = [];
+    const storage = createSqliteStorage(file, { onRecovered: (r) => recoveries.push(r) });
+    try {
+      expect(recoveries).toMatchObject([{ lockTakenOverFrom: older.pid }]);
+      expect(Number(readFileSync(`${pendingFile}.lock`, 'utf8'))).toBe(process.pid);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('refuses a second storage on the same file in one process until the first is closed', async () => {
     const first = createSqliteStorage(file);
     expect(() => createSqliteStorage(file)).toThrow(expect.objectContaining({ code: 'in_use' }));
