@@ -50,6 +50,13 @@ const NOT_BULK: SendOptions = {};
  * in a few seconds (SILENCE_MS, client/sync/reconnectPolicy) rather than y-websocket's 30.
  */
 const NOTHING_NEW = encodeAwareness(new Uint8Array([0]));
+/**
+ * The slowest link (bytes a millisecond: 8 KB/s) over which a bulk sync reply is given time to
+ * arrive before the heartbeat judges the connection. A ping sent behind the reply is answered
+ * only once the client has read all of it: judged by pongs alone, a 300-card board (500 KB)
+ * at 30 KB/s was terminated every 10 s and never loaded (found by QA).
+ */
+const SLOWEST_LINK_BYTES_PER_MS = 8;
 
 export class Connection {
   readonly id = nextId++;
@@ -67,6 +74,8 @@ export class Connection {
   writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
   private bulkAllowance = 0;
+  /** Until when the bulk sent may still be on its way (SLOWEST_LINK_BYTES_PER_MS). */
+  private bulkArrivesBy = 0;
   /** Messages are passed on to the room (see hold). */
   private listening = true;
   /** Messages that arrived while held and were dropped. */
@@ -155,7 +164,11 @@ export class Connection {
       this.close(CLOSE.tooMany, 'slow consumer');
       return;
     }
-    if (options.bulk) this.bulkAllowance += data.byteLength;
+    if (options.bulk) {
+      this.bulkAllowance += data.byteLength;
+      this.bulkArrivesBy =
+        Math.max(Date.now(), this.bulkArrivesBy) + data.byteLength / SLOWEST_LINK_BYTES_PER_MS;
+    }
     this.sentSinceRound = true;
     this.ws.send(data);
   }
@@ -212,10 +225,11 @@ export class Connection {
 
   /**
    * Terminates a connection that has not answered the ping before the latest: it had a whole
-   * interval to answer it. The latest may still be on its way.
+   * interval to answer it. The latest may still be on its way, and so may every ping queued
+   * behind a bulk sync reply that a slow link may still be bringing.
    */
   terminateIfSilent(): void {
-    if (this.unanswered < 2) return;
+    if (this.unanswered < 2 || Date.now() < this.bulkArrivesBy) return;
     this.closed = true;
     this.closedWith = { code: 1006, reason: 'no answer to ping' };
     this.ws.terminate();

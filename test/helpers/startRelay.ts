@@ -2,7 +2,8 @@
  * A TCP relay in front of a test server whose links can go silent as on a lost Wi-Fi: from
  * `silence()` on, nothing passes either way on the links open then, and neither end hears a
  * close (no FIN, no RST), so only the server's pings can tell that they are gone. Links opened
- * later pass (the network is back).
+ * later pass (the network is back). `bytesPerSecond` makes every link slow towards the client, as
+ * a poor hotel Wi-Fi or phone connection is: the server's bytes reach the client at that rate.
  */
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
@@ -20,7 +21,13 @@ interface Link {
   silent: boolean;
 }
 
-export async function startRelay(targetUrl: string): Promise<Relay> {
+/** How often a slow link passes on its next slice of bytes. */
+const TICK_MS = 50;
+
+export async function startRelay(
+  targetUrl: string,
+  { bytesPerSecond }: { bytesPerSecond?: number } = {},
+): Promise<Relay> {
   const target = new URL(targetUrl);
   const links = new Set<Link>();
   /** Sockets whose other end closed while their link was silent: closed with the relay. */
@@ -33,8 +40,12 @@ export async function startRelay(targetUrl: string): Promise<Relay> {
       [client, upstream],
       [upstream, client],
     ] as const) {
-      from.on('data', (chunk) => {
-        if (!link.silent) to.write(chunk);
+      const pass =
+        bytesPerSecond !== undefined && to === client
+          ? slowly(to, bytesPerSecond, () => link.silent)
+          : (chunk: Buffer) => to.write(chunk);
+      from.on('data', (chunk: Buffer) => {
+        if (!link.silent) pass(chunk);
       });
       from.on('close', () => {
         links.delete(link);
@@ -60,5 +71,35 @@ export async function startRelay(targetUrl: string): Promise<Relay> {
       for (const socket of held) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** Writes to `to` at most `bytesPerSecond`, in order; nothing once the link is silent. */
+function slowly(
+  to: Socket,
+  bytesPerSecond: number,
+  silent: () => boolean,
+): (chunk: Buffer) => void {
+  const waiting: Buffer[] = [];
+  const perTick = Math.max(1, Math.floor((bytesPerSecond * TICK_MS) / 1000));
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const tick = () => {
+    let budget = perTick;
+    while (budget > 0 && waiting.length > 0 && !to.destroyed && !silent()) {
+      const next = waiting[0]!;
+      const slice = next.subarray(0, budget);
+      to.write(slice);
+      budget -= slice.length;
+      if (slice.length === next.length) waiting.shift();
+      else waiting[0] = next.subarray(slice.length);
+    }
+    if (waiting.length === 0 || to.destroyed) {
+      if (timer) clearInterval(timer);
+      timer = null;
+    }
+  };
+  return (chunk) => {
+    waiting.push(chunk);
+    timer ??= setInterval(tick, TICK_MS);
   };
 }
