@@ -33,6 +33,12 @@ export function reconnectAfter(event: CloseEvent): boolean {
  */
 export const SILENCE_MS = 12_000;
 
+/**
+ * How far a socket still waiting for the board may outlast SILENCE_MS (watchSilence): 32 times,
+ * six and a half minutes, is a 10 MB board at 25 KB/s.
+ */
+const MAX_SILENCE_FACTOR = 32;
+
 export function browserNetwork(): NetworkEvents | null {
   if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
   return {
@@ -46,16 +52,23 @@ export function browserNetwork(): NetworkEvents | null {
 
 /**
  * Replaces a connected socket that brought nothing for `limit` ms (SILENCE_MS), if
- * `mayReconnect` says the connection still wants one.
+ * `mayReconnect` says the connection still wants one. Until the server's sync reply has come,
+ * silence may be a big board still on its way over a slow link (one message, heard only once
+ * all of it is in): each socket replaced before it brought the board gives the next twice the
+ * time, up to MAX_SILENCE_FACTOR times `limit`, and a synced socket the plain limit again.
+ * Replaced at the plain limit, a 300-card board (500 KB) at 30 KB/s never loaded (found by QA).
  */
 export function watchSilence(
   provider: WebsocketProvider,
   limit: number,
   mayReconnect: () => boolean,
 ): ReturnType<typeof setInterval> {
+  let allowed = limit;
   return setInterval(
     () => {
-      if (!provider.wsconnected || Date.now() - provider.wsLastMessageReceived <= limit) return;
+      if (provider.synced) allowed = limit;
+      if (!provider.wsconnected || Date.now() - provider.wsLastMessageReceived <= allowed) return;
+      if (!provider.synced) allowed = Math.min(allowed * 2, limit * MAX_SILENCE_FACTOR);
       // As going offline and back does: the provider lets the dead socket go at once (its
       // close handshake would wait on a peer that does not answer) and opens a new one.
       provider.disconnect();
