@@ -247,7 +247,12 @@ export class BoardConnection {
     this.deviceCopy = options.persist
       ? new DeviceCopy(options.boardId, this.doc, {
           provider: () => this.provider,
-          loaded: () => this.markLoaded(),
+          // An empty copy (a first visit) is no board: the page says "Loading board…" until
+          // the server's arrives, not "No cards yet" over an "Untitled board" for as long as a
+          // slow link takes to bring it (found by QA: 30 s, a 300-card board at 30 KB/s).
+          loaded: (held) => {
+            if (held || !this.provider) this.markLoaded();
+          },
           afterLoad: this.afterDiskLoad,
           changed: this.changed,
         })

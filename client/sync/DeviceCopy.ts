@@ -13,8 +13,8 @@ import { scrubDeviceCopy } from './scrubDeviceCopy';
 export interface DeviceCopyHooks {
   /** The connection's provider (the origin of what the server sent), null without one. */
   readonly provider: () => WebsocketProvider | null;
-  /** The copy has loaded (y-indexeddb's 'synced'). */
-  readonly loaded: () => void;
+  /** The copy has loaded (y-indexeddb's 'synced'); `held` false: it held nothing. */
+  readonly loaded: (held: boolean) => void;
   /** The copy's load is applied and the doc's 'update' listeners are back (quietLoad). */
   readonly afterLoad: () => void;
   /** Runs when `allStored` may have changed. */
@@ -54,7 +54,7 @@ export class DeviceCopy {
     this.persistence.on('synced', () => {
       // Nothing from the server arrives before in practice; if it did, the copy counts as held.
       this.wasEmpty = doc.store.clients.size === 0;
-      hooks.loaded();
+      hooks.loaded(!this.wasEmpty);
     });
     this.tabs =
       typeof BroadcastChannel === 'function'
