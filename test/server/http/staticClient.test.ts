@@ -7,6 +7,7 @@ import { startTestServer, type TestServer } from '../../helpers/http/startTestSe
 import { errorCode, request } from '../../helpers/http/request';
 
 let dir: string;
+const BIG_SCRIPT = 'console.log("a line of the client’s script");\n'.repeat(4_000);
 let server: TestServer;
 
 beforeAll(async () => {
@@ -14,6 +15,7 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Factboard</title>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'assets', 'big-def456.js'), BIG_SCRIPT);
   writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
   server = await startTestServer({}, { client: staticClient(dir) });
 });
@@ -45,6 +47,28 @@ describe('static client', () => {
     expect(asset.headers.get('cache-control')).toContain('immutable');
     const icon = await request(server.url, 'GET', '/favicon.svg');
     expect(icon.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gzips hashed scripts for a browser that takes it: a third of the bytes on a slow link', async () => {
+    const gzipped = await request(server.url, 'GET', '/assets/big-def456.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gzipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gzipped.headers.get('cache-control')).toContain('immutable');
+    expect(gzipped.headers.get('content-type')).toContain('javascript');
+    expect(Number(gzipped.headers.get('content-length'))).toBeLessThan(BIG_SCRIPT.length / 3);
+    expect(gzipped.body).toBe(BIG_SCRIPT);
+    const plain = await request(server.url, 'GET', '/assets/big-def456.js', {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.body).toBe(BIG_SCRIPT);
+    const missing = await request(server.url, 'GET', '/assets/none-000.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(missing.status).toBe(404);
   });
 
   it('answers other paths with a JSON 404, and API paths are not shadowed', async () => {
