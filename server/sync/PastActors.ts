@@ -28,6 +28,8 @@ interface CardPast {
   readonly assignee: ActorSet;
   /** The updatedBy values each writer's writes replaced or deleted, by the writer's id. */
   readonly overwritten: Map<string, ActorSet>;
+  /** The latest updatedBy values replaced (REPLACED_KEPT), by their items' ids (idKey). */
+  readonly replaced: Map<string, unknown>;
   /** The adder of each evidence item the card lost (with it or alone), by evidence id. */
   readonly addedBy: Map<string, ActorSet>;
 }
@@ -35,6 +37,11 @@ interface CardPast {
 export type CardActorField =
   typeof CARD_KEYS.createdBy | typeof CARD_KEYS.updatedBy | typeof CARD_KEYS.assignee;
 
+/**
+ * How many replaced updatedBy values a card keeps by item (replacedHeld): an Undo writes back
+ * over the writer's latest change of the card, so only the last few are asked for.
+ */
+const REPLACED_KEPT = 16;
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 const mapOf = (item: Y.Item): Y.Map<unknown> | null =>
   item.content instanceof Y.ContentType && item.content.type instanceof Y.Map
@@ -106,6 +113,17 @@ export class PastActors {
     return this.cards.get(cardId)?.overwritten.get(writerId)?.has(value) ?? false;
   }
 
+  /**
+   * Whether the card's updatedBy that the item `id` held, replaced since, was this actor: what
+   * a writer's change written over that item replaced on their page, whoever's write replaced
+   * it on the server first.
+   */
+  replacedHeld(cardId: string, id: Y.ID, value: unknown): boolean {
+    const held = new ActorSet();
+    held.add(this.cards.get(cardId)?.replaced.get(idKey(id)));
+    return held.has(value);
+  }
+
   /** Whether an evidence item of this id, added by this actor, left this card. */
   evidenceHad(cardId: string, evidenceId: string, value: unknown): boolean {
     return this.cards.get(cardId)?.addedBy.get(evidenceId)?.has(value) ?? false;
@@ -166,6 +184,9 @@ export class PastActors {
       const values = past.overwritten.get(writerId) ?? new ActorSet();
       past.overwritten.set(writerId, values);
       values.add(valueOf(item));
+      past.replaced.set(idKey(item.id), valueOf(item));
+      const oldest = past.replaced.keys().next().value;
+      if (past.replaced.size > REPLACED_KEPT && oldest !== undefined) past.replaced.delete(oldest);
     } else if (key === CARD_KEYS.assignee) {
       this.card(cardId).assignee.add(valueOf(item));
     } else if (key === CARD_KEYS.evidence && item.content instanceof Y.ContentType) {
@@ -197,6 +218,7 @@ export class PastActors {
         updatedBy: new ActorSet(),
         assignee: new ActorSet(),
         overwritten: new Map(),
+        replaced: new Map(),
         addedBy: new Map(),
       };
       this.cards.set(cardId, past);

@@ -8,12 +8,14 @@
  * Except for a name written back where the board had it (PastActors remembers them): an Undo
  * writes back what the writer's change replaced or deleted, a colleague's name included. Of a
  * move, edit, verdict or assignment: the card's updatedBy, over the writer's own (one their
- * page wrote), back to a name a write of theirs replaced on that card. Of a deletion (or Redo
- * of a card after its Undo): the card under its id with the creator and updater it had when it
- * was deleted, and its evidence with their adders; of an evidence item's removal: the item with
- * the adder it had on that card; of an article's removal: the article with its creator. So a
- * writer can at most leave a card's "updated by" naming a colleague whose update of that card
- * their own replaced, which is what an Undo shows; never someone who had no part in it.
+ * page wrote), back to a name a write of theirs replaced on that card (on their page: a
+ * colleague's write that crossed theirs may have replaced it on the server first, among the
+ * card's last few). Of a deletion (or Redo of a card after its Undo): the card under its id
+ * with the creator and updater it had when it was deleted, and its evidence with their
+ * adders; of an evidence item's removal: the item with the adder it had on that card; of an
+ * article's removal: the article with its creator. So a writer can at most leave a card's
+ * "updated by" naming a colleague whose update of that card their own replaced, which is what
+ * an Undo shows; never someone who had no part in it.
  *
  * What was deleted or replaced before the room last loaded the board is not remembered, and is
  * taken on its shape instead, so that an Undo of work from before a server restart still goes
@@ -154,20 +156,36 @@ function cardField(scope: Scope, item: Y.Item, where: Where, card: Y.Item): stri
  * card's updatedBy before the room began remembering: what those writes replaced is forgotten.
  */
 function writtenBack(
-  { writer, past }: Scope,
+  scope: Scope,
   item: Y.Item,
   cardId: string,
   card: Y.AbstractType<unknown> | null,
   value: unknown,
 ): boolean {
+  const { writer, past } = scope;
   // A map key's new value is written next to the one it replaces: its origin.
   const client = item.id.client;
   if (item.origin?.client !== client) return false;
   if (past.overwrote(cardId, writer.id, value)) return true;
+  // Over the writer's own change, written over this name on their page: a colleague's write
+  // had replaced the name on the server first (the two crossed, on a slow link: found by QA).
+  const own = item.origin && itemOf(scope, item.origin);
+  if (own && own.id.client === client && own.origin) {
+    if (past.replacedHeld(cardId, own.origin, value)) return true;
+  }
   for (let before = card?._map.get(CARD_KEYS.updatedBy) ?? null; before; before = before.left) {
     if (before.id.client === client && past.predates(before.id)) return true;
   }
   return false;
+}
+
+/** The item of this id: new in the update, or in the doc; null if neither has it. */
+function itemOf(scope: Scope, id: Y.ID): Y.Item | null {
+  const fresh = scope.newItems.find(({ item }) => Y.compareIDs(item.id, id));
+  if (fresh) return fresh.item;
+  if (id.clock >= Y.getState(scope.doc.store, id.client)) return null;
+  const stored = Y.getItem(scope.doc.store, id) as Y.Item | Y.GC;
+  return stored instanceof Y.Item ? stored : null;
 }
 
 /**

@@ -1,0 +1,69 @@
+/**
+ * An Undo of a move that crossed a colleague's move of the same card, on a slow or broken link:
+ * Eddie moves a card Ana last updated and undoes it before Dora's move of that card reaches
+ * him, and the server stores Dora's first. His Undo writes Ana back as the card's updater,
+ * over his own, as it should; the server took it for a forged name ("a card is updated in
+ * its updater's own name", 4403), and his page said "Reopening the board with your current
+ * role…" and "1 change refused" (found by QA through a proxy adding 700 ms each way). His
+ * move had replaced Ana's name on his page, though on the server Dora's had already done so.
+ * The real server and WebSockets; Eddie's page goes offline to hold his changes back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { connectWithToken } from '../helpers/connectWithToken';
+import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
+import { switchableNetwork } from '../helpers/switchableNetwork';
+import { waitFor } from '../helpers/waitFor';
+
+let server: TestServer;
+const open: BoardConnection[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const c of open.splice(0)) c.destroy();
+  await server?.stop();
+});
+
+const saved = (c: BoardConnection) => () => c.getSnapshot().status.kind === 'saved';
+
+describe('an Undo of a move that crossed a colleague’s', () => {
+  it('is stored, not refused as a forged name', async () => {
+    const board = await createBoardOverRest(server.url, 'Night desk', 'Ana');
+    const ana = connectWithToken(server.url, board.id, board.leadToken);
+    open.push(ana);
+    const cardId = ana.commands.addClaim({ claim: 'The bridge cost $4 million' });
+    await waitFor(saved(ana), { what: 'the card saved' });
+
+    const network = switchableNetwork();
+    const eddieInvite = await inviteOverRest(server.url, board, 'Eddie', 'editor');
+    const eddie = connectWithToken(server.url, board.id, eddieInvite.token, { network });
+    const doraInvite = await inviteOverRest(server.url, board, 'Dora', 'editor');
+    const dora = connectWithToken(server.url, board.id, doraInvite.token);
+    open.push(eddie, dora);
+    for (const page of [eddie, dora]) {
+      await waitFor(() => page.getSnapshot().board.cards[cardId] !== undefined, {
+        what: 'the card on the page',
+      });
+    }
+
+    network.set(false);
+    eddie.commands.moveCard(cardId, { column: 'corroborated', index: 0 });
+    eddie.undo();
+    dora.commands.moveCard(cardId, { column: 'disputed', index: 0 });
+    await waitFor(saved(dora), { what: 'Dora’s move saved' });
+    network.set(true);
+
+    await waitFor(saved(eddie), { what: 'Eddie’s move and Undo saved', timeout: 8_000 });
+    expect(eddie.getSnapshot().setAside).toEqual([]);
+    await waitFor(
+      () =>
+        dora.getSnapshot().board.cards[cardId]?.column ===
+        eddie.getSnapshot().board.cards[cardId]?.column,
+      { what: 'one column on both pages' },
+    );
+  }, 30_000);
+});
