@@ -29,15 +29,17 @@ const NAME_KEY = 'factboard.name';
 const CHANGED = 'factboard:known-boards';
 
 /**
- * What localStorage refused to store (its quota full, or closed): kept in this page, so an
- * invite link opened then still opens its board (main.tsx stores its token before the first
- * render, and a throw there left a blank page), until a later write is stored.
+ * The changes of this page that localStorage refused (its quota full, or closed), by board: the
+ * entry, or null for a board forgotten. They are kept in this page, so an invite link opened
+ * then still opens its board (main.tsx stores its token before the first render, and a throw
+ * there left a blank page), and laid over what is stored rather than replacing it: the boards
+ * another tab stores meanwhile are read, and a later write that is stored keeps them (a copy of
+ * the whole list taken at the refusal wrote over them).
  */
-let boardsHere: Record<string, KnownBoard> | null = null;
+let unkept = new Map<string, KnownBoard | null>();
 let nameHere: string | null = null;
 
-function read(): Record<string, KnownBoard> {
-  if (boardsHere) return { ...boardsHere };
+function stored(): Record<string, KnownBoard> {
   try {
     const value = JSON.parse(localStorage.getItem(BOARDS_KEY) ?? '{}') as unknown;
     return typeof value === 'object' && value !== null ? (value as Record<string, KnownBoard>) : {};
@@ -46,18 +48,31 @@ function read(): Record<string, KnownBoard> {
   }
 }
 
-function write(boards: Record<string, KnownBoard>): void {
+function withChanges(changes: ReadonlyMap<string, KnownBoard | null>): Record<string, KnownBoard> {
+  const boards = stored();
+  for (const [id, board] of changes) {
+    if (board) boards[id] = board;
+    else delete boards[id];
+  }
+  return boards;
+}
+
+const read = (): Record<string, KnownBoard> => withChanges(unkept);
+
+/** Stores `board` under `id` (null forgets it), with every change of this page not yet stored. */
+function write(id: string, board: KnownBoard | null): void {
+  const changes = new Map(unkept).set(id, board);
   try {
-    localStorage.setItem(BOARDS_KEY, JSON.stringify(boards));
-    boardsHere = null;
+    localStorage.setItem(BOARDS_KEY, JSON.stringify(withChanges(changes)));
+    unkept = new Map();
   } catch {
-    boardsHere = boards;
+    unkept = changes;
   }
   window.dispatchEvent(new Event(CHANGED));
 }
 
 /** Whether this browser could not keep its boards' invites, so they last only this page. */
-export const boardsNotKept = (): boolean => boardsHere !== null;
+export const boardsNotKept = (): boolean => unkept.size > 0;
 
 /**
  * Calls `fn` whenever this tab or another of this browser changes what it remembers, e.g. an
@@ -92,8 +107,7 @@ export function getKnownBoard(id: string): KnownBoard | null {
 export function rememberBoard(token: string, title = ''): KnownBoard | null {
   const claims = readClaims(token);
   if (!claims) return null;
-  const boards = read();
-  const held = boards[claims.boardId];
+  const held = getKnownBoard(claims.boardId);
   const board: KnownBoard = {
     id: claims.boardId,
     title: title || held?.title || '',
@@ -105,8 +119,7 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
     inviteName: claims.name,
     openedAt: Date.now(),
   };
-  boards[board.id] = board;
-  write(boards);
+  write(board.id, board);
   return board;
 }
 
@@ -114,12 +127,10 @@ export function updateKnownBoard(
   id: string,
   patch: Partial<Pick<KnownBoard, 'title' | 'openedAt' | 'role' | 'refusedCode'>>,
 ) {
-  const boards = read();
-  const board = boards[id];
+  const board = getKnownBoard(id);
   if (!board) return;
   if (Object.entries(patch).every(([k, v]) => board[k as keyof KnownBoard] === v)) return;
-  boards[id] = { ...board, ...patch };
-  write(boards);
+  write(id, { ...board, ...patch });
 }
 
 /**
@@ -135,9 +146,7 @@ export function noteRefused(id: string, token: string, code: number): void {
 }
 
 export function forgetBoard(id: string): void {
-  const boards = read();
-  delete boards[id];
-  write(boards);
+  write(id, null);
 }
 
 export function getDisplayName(): string {

@@ -22,7 +22,12 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
-import { boardsNotKept, type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import {
+  boardsNotKept,
+  type KnownBoard,
+  subscribeKnownBoards,
+  updateKnownBoard,
+} from '../app/knownBoards';
 import { storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
 import { lostRights } from '../access/lostRights';
 import { cardAddress } from '../app/router';
@@ -126,6 +131,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
   const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, storageRefused);
+  const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
   // So does a connection whose device copy was refused, while the board reopens (it would be
@@ -537,7 +543,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
-                    {boardsNotKept() && (
+                    {inviteNotKept && (
                       <p className="banner" role="status">
                         This browser&rsquo;s storage is full, so it could not keep this
                         board&rsquo;s invite: once this page is closed, open the invite link again

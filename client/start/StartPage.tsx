@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { REFUSED_BADGES } from '../app/refusedBadges';
 import {
+  boardsNotKept,
   forgetBoard,
   getDisplayName,
   type KnownBoard,
@@ -40,6 +41,7 @@ export function StartPage() {
   const twins = useMemo(() => twinTitleDetails(boards), [boards]);
   // A board page in another tab may learn meanwhile of a new role or a revoked invite.
   useEffect(() => subscribeKnownBoards(() => setBoards(listKnownBoards())), []);
+  const notKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
 
   // Where focus goes once the name prompt is gone: a first name leads on to creating a board,
   // a changed one back to "Change name". Otherwise it would fall to the page.
@@ -105,6 +107,13 @@ export function StartPage() {
           <>
             <section className="panel" aria-labelledby="your-boards">
               <h2 id="your-boards">Your boards</h2>
+              {notKept && (
+                <p className="banner" role="status">
+                  This browser&rsquo;s storage is full, so this list is not kept in full: a board
+                  added, changed or forgotten on this page since is so only until the page is
+                  closed. This goes once the list can be stored again, at its next change.
+                </p>
+              )}
               {boards.length === 0 ? (
                 <p className="muted">
                   No boards yet in this browser. Create one below, or open an invite link: one a

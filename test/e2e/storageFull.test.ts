@@ -3,7 +3,9 @@
  * a board from its invite link: the token it cannot store is kept in the page, which says so,
  * rather than main.tsx throwing before the first render and leaving a blank page. One that
  * fills up while the board is open says that what the page keeps for after a reload (lost-edit
- * notices, refused changes) lasts only until it is closed.
+ * notices, refused changes) lasts only until it is closed. The boards a full page keeps to
+ * itself are laid over the stored list, not a copy of it: a board another tab stores meanwhile
+ * is listed there and survives the page's next write.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +76,56 @@ describe.skipIf(!RUN)('localStorage full', () => {
         'This browser’s storage is full: notices of lost edits and changes the server ' +
           'refused are kept only until this page is closed.',
       );
+
     await page.context().close();
   }, 60_000);
+
+  it('a board another tab stores meanwhile is listed, and the full page’s next write keeps it', async () => {
+    const context = await browser.newContext();
+    const full = await context.newPage();
+    full.setDefaultTimeout(10_000);
+    await full.goto(`${server.url}/`);
+    await full.evaluate(() => localStorage.setItem('factboard.name', 'Lea'));
+    await fillStorage(full);
+    await openBoard(full, await server.invite(board, 'Ann', 'editor'));
+
+    // Another tab frees some space and opens a second board: that one is stored.
+    const other = await context.newPage();
+    other.setDefaultTimeout(10_000);
+    await other.goto(`${server.url}/`);
+    await other.evaluate(() => localStorage.removeItem('filler-0'));
+    const second = await server.createBoard('Second desk', 'Lea');
+    await openBoard(other, await server.invite(second, 'Ann', 'editor'));
+
+    await full.getByRole('link', { name: 'Boards' }).click();
+    const listed = full.getByRole('region', { name: 'Your boards' }).getByRole('listitem');
+    await expect.poll(() => listed.count()).toBe(2);
+    expect((await listed.allTextContents()).join('|')).toContain('Second desk');
+    const notKept = full.getByRole('status').filter({ hasText: 'list is not kept' });
+    expect(await notKept.textContent()).toBe(
+      'This browser’s storage is full, so this list is not kept in full: a board added, ' +
+        'changed or forgotten on this page since is so only until the page is closed. This ' +
+        'goes once the list can be stored again, at its next change.',
+    );
+
+    // The full page writes its list (a board created), now with room: all three are stored.
+    await full.getByRole('textbox', { name: 'Board title' }).fill('Third desk');
+    await full.getByRole('button', { name: 'Create board' }).click();
+    await waitSaved(full);
+    const stored = await full.evaluate(() =>
+      Object.values(
+        JSON.parse(localStorage.getItem('factboard.boards') ?? '{}') as Record<
+          string,
+          { title: string }
+        >,
+      )
+        .map((b) => b.title)
+        .sort(),
+    );
+    expect(stored).toEqual(['Full desk', 'Second desk', 'Third desk']);
+    await full.getByRole('link', { name: 'Boards' }).click();
+    await expect.poll(() => listed.count()).toBe(3);
+    expect(await notKept.count()).toBe(0);
+    await context.close();
+  }, 90_000);
 });
