@@ -20,7 +20,7 @@
  */
 import * as Y from 'yjs';
 import { isRemoval, type Removal } from './removalsIn';
-import { noteStorageRefused } from './storageRefused';
+import { noteStorageKept, noteStorageRefused } from './storageRefused';
 
 /** The removals kept at most: the latest ones, for localStorage's sake. */
 const KEPT_REMOVALS = 200;
@@ -182,9 +182,10 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
           key,
           JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed }),
         );
+        noteStorageKept(key);
       } catch {
         // Storage full or disabled: the tracker still works for this page's lifetime.
-        noteStorageRefused();
+        noteStorageRefused(key);
       }
     },
   };

@@ -10,7 +10,7 @@
  */
 import { EDITED_ITEM, EVIDENCE_FIELDS, isDeletion, isFieldRef, type LostWork } from './lostWork';
 import type { PresenceUser } from './presence';
-import { noteStorageRefused } from './storageRefused';
+import { noteStorageKept, noteStorageRefused } from './storageRefused';
 
 /** A notice as kept: what was lost, and who kept theirs when presence named them. */
 export type KeptNotice = LostWork & { readonly by: PresenceUser | null };
@@ -109,9 +109,10 @@ export function storageLostEditStore(
       try {
         if (notices.length === 0) storage.removeItem(key);
         else storage.setItem(key, JSON.stringify(notices.slice(-KEPT_NOTICES)));
+        noteStorageKept(key);
       } catch {
         // Storage full or disabled: the notices stay on this page until it goes.
-        noteStorageRefused();
+        noteStorageRefused(key);
       }
     },
     watch(onChange) {

@@ -3,7 +3,7 @@
  * page of the board, so that two tabs never overwrite each other's.
  */
 import { isFieldRef, type OwnWrite, type OwnWriteStore } from './lostWork';
-import { noteStorageRefused } from './storageRefused';
+import { noteStorageKept, noteStorageRefused } from './storageRefused';
 
 /** The keys of a board's records in `storage`: `key` itself (one record, as before) and `key.<tab>`. */
 export function ownWriteKeys(storage: Storage, key: string): string[] {
@@ -55,9 +55,10 @@ export function storageOwnWriteStore(
     save(writes) {
       try {
         storage.setItem(mine, JSON.stringify(writes));
+        noteStorageKept(mine);
       } catch {
         // Storage full or disabled: the watch still works for this page's lifetime.
-        noteStorageRefused();
+        noteStorageRefused(mine);
       }
     },
   };

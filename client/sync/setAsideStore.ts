@@ -4,7 +4,7 @@
  * so the text can still be copied after the board has gone from this browser.
  */
 import type { UnsavedChange } from './unsavedWork';
-import { noteStorageRefused } from './storageRefused';
+import { noteStorageKept, noteStorageRefused } from './storageRefused';
 
 export interface SetAsideStore {
   load(): UnsavedChange[];
@@ -58,9 +58,10 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
       try {
         if (changes.length === 0) storage.removeItem(key);
         else storage.setItem(key, JSON.stringify(changes));
+        noteStorageKept(key);
       } catch {
         // Storage full or disabled: the list stays on this page until it goes.
-        noteStorageRefused();
+        noteStorageRefused(key);
       }
     },
   };

@@ -2,20 +2,34 @@
  * Whether localStorage refused a write of this page (its quota full, or closed). What the
  * board's stores keep for after a reload (lost-edit notices, changes the server refused, this
  * person's own writes, what unconfirmed changes removed) then lasts only as long as the page,
- * which says so (BoardPage) instead of letting a reload lose it unannounced.
+ * which says so (BoardPage) instead of letting a reload lose it unannounced. Each store writes
+ * all it holds at every save, so once each key refused has been stored again (space freed),
+ * nothing is kept only here any more and the page stops saying so.
  */
+const refusedKeys = new Set<string>();
 let refused = false;
 const listeners = new Set<() => void>();
 
 export const storageRefused = (): boolean => refused;
 
-export function noteStorageRefused(): void {
-  if (refused) return;
-  refused = true;
+function settle(): void {
+  if (refused === refusedKeys.size > 0) return;
+  refused = !refused;
   for (const listener of listeners) listener();
 }
 
-/** Calls `fn` when storage first refuses a write; returns the unsubscribe. */
+/** localStorage refused to store `key`. */
+export function noteStorageRefused(key: string): void {
+  refusedKeys.add(key);
+  settle();
+}
+
+/** localStorage stored `key` (or removed it): all its store holds is kept again. */
+export function noteStorageKept(key: string): void {
+  if (refusedKeys.delete(key)) settle();
+}
+
+/** Calls `fn` when storage starts or stops refusing this page's writes; returns the unsubscribe. */
 export function subscribeStorageRefused(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);

@@ -3,9 +3,10 @@
  * a board from its invite link: the token it cannot store is kept in the page, which says so,
  * rather than main.tsx throwing before the first render and leaving a blank page. One that
  * fills up while the board is open says that what the page keeps for after a reload (lost-edit
- * notices, refused changes) lasts only until it is closed. The boards a full page keeps to
- * itself are laid over the stored list, not a copy of it: a board another tab stores meanwhile
- * is listed there and survives the page's next write.
+ * notices, refused changes) lasts only until it is closed, until space is freed and it is
+ * stored again. The boards a full page keeps to itself are laid over the stored list, not a
+ * copy of it: a board another tab stores meanwhile is listed there and survives the page's next
+ * write.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,11 @@ describe.skipIf(!RUN)('localStorage full', () => {
           'refused are kept only until this page is closed.',
       );
 
+    // Space freed: the next save stores all the page held, so it is kept again.
+    await page.evaluate(() => localStorage.clear());
+    await addClaim(page, 'The tunnel closes at night');
+    await waitSaved(page);
+    await expect.poll(() => banner.count()).toBe(0);
     await page.context().close();
   }, 60_000);
 
