@@ -12,6 +12,7 @@ import type { CardView } from '../../shared/board/view';
 import type { FurnitureReason } from '../../shared/extract/types';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import type { ArticleBlock, Segment } from './articleSegments';
+import { ShownBidiControls } from '../ui/ShownBidiControls';
 
 const FURNITURE_LABELS: Record<FurnitureReason, string> = {
   headline: 'Headline',
@@ -124,7 +125,7 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
     if (!interactive(s))
       return (
         <span key={s.start} {...common}>
-          {slice}
+          <ShownBidiControls text={slice} />
         </span>
       );
     const isCard = s.kind === 'card';
@@ -144,7 +145,7 @@ export const ArticleText = memo(function ArticleText(props: ArticleTextProps) {
           isCard ? props.onOpenCards(s.cardIds) : props.onChooseSentence(s.start, s.end)
         }
       >
-        {slice}
+        <ShownBidiControls text={slice} />
       </span>
     );
   };

@@ -19,6 +19,7 @@ import { ClaimEditor } from './ClaimEditor';
 import { MoveToSelect } from './MoveToSelect';
 import { movedWords } from './moveWords';
 import { NotSavedMark, type NotSavedState } from './NotSavedMark';
+import { ShownBidiControls } from '../ui/ShownBidiControls';
 
 /** The ids a card's list item names itself by (aria-labelledby). */
 export const cardIds = (cardId: string) => ({
@@ -84,7 +85,7 @@ export const CardBody = memo(function CardBody({
           </>
         ) : (
           <p className="claim" id={ids.claim} lang={lang} dir="auto">
-            {card.claim}
+            <ShownBidiControls text={card.claim} />
           </p>
         )}
         <CardPresence id={ids.who} peers={peers} />

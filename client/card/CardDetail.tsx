@@ -34,6 +34,7 @@ import { SpeakerField } from './SpeakerField';
 import { useCardNews } from './useCardNews';
 import { useDeletedBy } from './useDeletedBy';
 import { useOverflows } from '../ui/useOverflows';
+import { ShownBidiControls } from '../ui/ShownBidiControls';
 
 /**
  * The most of a claim its dialog's heading holds, and so the dialog's name (aria-labelledby):
@@ -192,7 +193,7 @@ export function CardDetail({
       title={
         card ? (
           <span ref={headingText} className="dialog-claim" lang={lang} dir="auto">
-            {clip(card.claim, HEADING_MAX)}
+            <ShownBidiControls text={clip(card.claim, HEADING_MAX)} />
           </span>
         ) : (
           'Card deleted'
@@ -236,7 +237,7 @@ export function CardDetail({
               <section aria-labelledby="detail-claim">
                 <h3 id="detail-claim">Claim</h3>
                 <p className="whole-claim" lang={lang} dir="auto">
-                  {card.claim}
+                  <ShownBidiControls text={card.claim} />
                 </p>
               </section>
             )}
@@ -245,7 +246,7 @@ export function CardDetail({
               <section aria-labelledby="detail-source">
                 <h3 id="detail-source">Source</h3>
                 <blockquote className="source-sentence" lang={lang} dir="auto">
-                  {card.source.sentence}
+                  <ShownBidiControls text={card.source.sentence} />
                 </blockquote>
                 {!article && <p className="muted">From an article since removed from the board.</p>}
                 {article && (

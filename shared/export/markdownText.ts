@@ -4,7 +4,7 @@
  * same text, never as a heading, a list, a table, a link (a bare URL or e-mail address, which
  * GFM would link, included) or an HTML element.
  */
-import { closeBidi } from './closeBidi';
+import { inertBidi } from './inertBidi';
 import { percentEncoded, strictHref } from './strictHref';
 
 /** Characters with inline meaning; `&`, `<` and `>` become entities, so no HTML survives. */
@@ -41,7 +41,7 @@ export const isMultiline = (text: string) => lfLines(text).includes('\n');
 function escapeLine(line: string, inLink = false): string {
   const escaped = line.trimStart().replace(INLINE, (ch) => ENTITIES[ch] ?? `\\${ch}`);
   const inline = inLink ? escaped : escaped.replace(AUTOLINK_TRIGGER, '\\$&');
-  return closeBidi(inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)));
+  return inertBidi(inline.replace(BLOCK_START, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)));
 }
 
 /**

@@ -19,8 +19,10 @@ import { isolateRightToLeft } from '../isolateRightToLeft';
 /**
  * A person's name in a line of ours: a right-to-left one isolated (isolateRightToLeft), or the
  * time after it reads into it when the file is shown ("last changed by 06-12-2026 ,بو…").
+ * Isolated once escaped: the escaping makes the person's own direction controls inert
+ * (inertBidi), and must leave ours working.
  */
-const person = (name: string): string => mdInline(isolateRightToLeft(name));
+const person = (name: string): string => isolateRightToLeft(mdInline(name));
 
 export interface MarkdownOptions {
   readonly exportedAt?: number;
@@ -83,8 +85,8 @@ function evidenceSection(card: CardView): string[] {
     const parts = [`${STANCE_LABELS[e.stance]}: ${mdLink(e.url, e.url)}`];
     // Isolated as names are: a right-to-left quote and note side by side would swap places,
     // with the dash between them, and the time after them would read backwards.
-    if (e.quote) parts.push(`“${mdText(isolateRightToLeft(e.quote), '  ')}”`);
-    if (e.note) parts.push(mdText(isolateRightToLeft(e.note), '  '));
+    if (e.quote) parts.push(`“${isolateRightToLeft(mdText(e.quote, '  '))}”`);
+    if (e.note) parts.push(isolateRightToLeft(mdText(e.note, '  ')));
     out.push(`- ${parts.join(' — ')} (added by ${person(e.addedBy.name)}, ${isoTime(e.addedAt)})`);
   }
   out.push('');

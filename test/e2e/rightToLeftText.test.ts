@@ -13,6 +13,7 @@ import { addClaim, addEvidence, setVerdict } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import { postJson } from '../helpers/restApi';
 import { openBoard, openCard } from './support/boardPage';
+import { glyphs, readsLeftToRight } from './support/glyphs';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -23,25 +24,6 @@ const QUOTE = 'قال الوزير إن العدد 105000.';
 const NOTE = 'ملاحظة: الرقم من 2023.';
 const ARABIC_CLAIM = 'وأضاف الوزير أن 40% منهم لم يحاكموا بعد.';
 const RATIONALE = 'التبرير: الرقم 105000 صحيح.';
-
-/** Each character of the element's text, in order, with where it is laid out on screen. */
-function glyphs(element: Locator): Promise<{ char: string; left: number; right: number }[]> {
-  return element.evaluate((el) => {
-    const found: { char: string; left: number; right: number }[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      for (let i = 0; i < text.length; i++) {
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getBoundingClientRect();
-        found.push({ char: text[i] ?? '', left: rect.left, right: rect.right });
-      }
-    }
-    return found;
-  });
-}
 
 /**
  * Whether, in the element's line as laid out, every letter of `name` lies left of the first
@@ -55,12 +37,6 @@ async function nameBeforeTime(element: Locator, name: string): Promise<boolean> 
   const firstDigit = laidOut[digit];
   if (at < 0 || !firstDigit) throw new Error(`no "${name}" followed by a time in "${chars}"`);
   return laidOut.slice(at, at + name.length).every((g) => g.right <= firstDigit.left + 0.5);
-}
-
-/** Whether the element's text, left to right on screen, reads as it is written. */
-async function readsLeftToRight(element: Locator): Promise<boolean> {
-  const lefts = (await glyphs(element)).filter((g) => g.char.trim()).map((g) => g.left);
-  return lefts.every((left, i) => i === 0 || left >= (lefts[i - 1] ?? 0));
 }
 
 /**

@@ -146,10 +146,12 @@ describe('toMarkdown', () => {
     expect(para).toBe('First finding.\n>\n> Second finding,  \n> with a line break.');
     // In a list item a blank line would end the item: there it is dropped.
     expect(mdText('One.\n\nTwo.', '  ')).toBe('One.  \n  Two.');
-    // An unclosed U+202E would reverse the rest of the rendered line; it is closed at once.
-    expect(mdText('\u202eevil')).toBe('\u202eevil\u202c');
-    expect(mdInline('ok \u2067isolate')).toBe('ok \u2067isolate\u2069');
-    expect(mdText('balanced \u202bx\u202c')).toBe('balanced \u202bx\u202c');
+    // An unclosed U+202E would reverse the rest of the rendered line, and one closed at the
+    // line's end the rest of its sentence ("U+202E eslaf si siht" read "this is false"): each control
+    // is closed at once, kept but without effect.
+    expect(mdText('\u202eeslaf si siht')).toBe('\u202e\u202ceslaf si siht');
+    expect(mdInline('ok \u2067isolate')).toBe('ok \u2067\u2069isolate');
+    expect(mdText('balanced \u202bx\u202c')).toBe('balanced \u202b\u202cx\u202c');
   });
 
   it('isolates a right-to-left name, so the time after it reads as written', () => {
