@@ -57,7 +57,7 @@ describe('describeUnsaved, comments', () => {
     resolveThread(doc, commentId, true, eddie);
     // Unclosed, it would reverse the rest of the line after the claim.
     expect(describeUnsaved(doc, from, readBoard(doc), []).map((c) => c.what)).toEqual([
-      'Resolved a thread on “Rents \u202Edelbuod\u202C”',
+      'Resolved a thread on “Rents \u202E\u202Cdelbuod”',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('describeUnsaved, comments', () => {
     // Labels are the lead's words: one pasted with an override would reverse "on “Rents…”".
     setVerdict(doc, cardId, label, undefined, eddie);
     expect(describeUnsaved(doc, from, readBoard(doc), []).map((c) => c.what)).toEqual([
-      'Verdict “Mostly \u202Eeurt\u202C” on “Rents doubled”',
+      'Verdict “Mostly \u202E\u202Ceurt” on “Rents doubled”',
     ]);
   });
 

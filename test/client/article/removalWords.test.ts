@@ -79,7 +79,7 @@ describe('movingWords', () => {
     const plan = planArticleRemoval(article, Object.values(board.cards), board.articles);
     // Unclosed, the override would reverse the rest of the sentence after the title.
     expect(movingWords(plan.keep, new Map([[v2, 'Budget \u202Etegdub']]))).toBe(
-      '3 cards move to “Budget \u202Etegdub\u202C”, which has their sentences.',
+      '3 cards move to “Budget \u202E\u202Ctegdub”, which has their sentences.',
     );
   });
 

@@ -80,7 +80,7 @@ describe('importSummary', () => {
     expect(
       importSummary({ created: true, language: 'en', cards: [], alreadyOnBoard: 4, similarTo }),
     ).toBe(
-      'No cards were added: all 4 claims Factboard found in this article are already on the board (from “Prisons \u202Etroper\u202C”).',
+      'No cards were added: all 4 claims Factboard found in this article are already on the board (from “Prisons \u202E\u202Ctroper”).',
     );
   });
 

@@ -215,7 +215,7 @@ describe('describeEvent', () => {
     // quote and time would otherwise read reversed.
     [
       ev('comment.posted', { parentId: null, text: 'Agreed \u202Edeifirev ton' }),
-      'commented: “Agreed \u202Edeifirev ton\u202C”',
+      'commented: “Agreed \u202E\u202Cdeifirev ton”',
     ],
     [ev('comment.posted', { parentId: 'p', text: 'Yes' }), 'replied to a comment: “Yes”'],
     // A lead's redaction: the events keep their place, say whose and when, and hold no words.
@@ -241,15 +241,15 @@ describe('describeEvent', () => {
     // A title, as an article's page or a person gives it, with an override left open: closed.
     [
       ev('article.added', { title: 'Budget \u202Ehceeps' }),
-      'imported the article “Budget \u202Ehceeps\u202C”',
+      'imported the article “Budget \u202E\u202Chceeps”',
     ],
     [
       ev('article.removed', { title: 'Budget \u202Ehceeps', removed: 0, kept: 0 }),
-      'removed the article “Budget \u202Ehceeps\u202C”',
+      'removed the article “Budget \u202E\u202Chceeps”',
     ],
     [
       ev('board.renamed', { title: 'Budget \u202Ekcehc' }),
-      'renamed the board to “Budget \u202Ekcehc\u202C”',
+      'renamed the board to “Budget \u202E\u202Ckcehc”',
     ],
     [
       ev('scale.changed', { added: ['Parody', 'Spin'], removed: ['Satire'] }),
