@@ -108,6 +108,11 @@ export function createServerMetrics(sources: MetricsSources): ServerMetrics {
         c.batchesStored,
       ),
       counter(
+        'factboard_sync_save_failures_total',
+        'Attempts to store a batch that failed and are retried (a full or read-only disk): its edits wait unacknowledged.',
+        c.saveFailures,
+      ),
+      counter(
         'factboard_sync_updates_broadcast_total',
         'Update messages sent to the other connections of a board (one per update and recipient).',
         c.updatesBroadcast,

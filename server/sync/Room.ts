@@ -671,6 +671,7 @@ export class Room {
       } catch (error) {
         // Deleted meanwhile (discard): no retry will store it.
         if (boardGone(error)) throw error;
+        this.deps.counters.saveFailures++;
         log('warn', 'saving failed; retrying', { boardId, attempt, error });
         if (this.closing && attempt >= 3) throw error;
         await sleep(wait);

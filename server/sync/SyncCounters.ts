@@ -17,6 +17,11 @@ export class SyncCounters {
   updatesStored = 0;
   /** Storage batches: one per turn of a room that wrote anything. */
   batchesStored = 0;
+  /**
+   * Attempts to store a batch that failed and are retried (a full or read-only disk): the room
+   * holds its edits unacknowledged meanwhile, so an operator needs a number to alert on.
+   */
+  saveFailures = 0;
   /** Update messages sent to other connections of the room (one per update and recipient). */
   updatesBroadcast = 0;
   /** "saved" acknowledgments (message 100) sent. */

@@ -119,6 +119,7 @@ describe('GET /metrics', () => {
     // Each of Ada's updates went to Vic.
     expect(grew(during, 'factboard_sync_updates_broadcast_total')).toBeGreaterThanOrEqual(2);
     expect(grew(during, 'factboard_sync_acks_sent_total')).toBeGreaterThanOrEqual(1);
+    expect(during.get('factboard_sync_save_failures_total')).toBe(0);
 
     // Refused before admission: a bad token (4401), a token for another board (4403).
     expect((await connectRaw(syncUrl(), board.id, 'not-a-token').closed).code).toBe(

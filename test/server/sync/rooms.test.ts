@@ -205,7 +205,7 @@ describe('rooms', () => {
     expect(s.loads).toBe(loads);
   });
 
-  it('a failed save is retried and loses nothing; nothing is broadcast or acknowledged before', async () => {
+  it('a failed save is retried, counted for /metrics, and loses nothing; nothing is broadcast or acknowledged before', async () => {
     const { storage, s } = instrumented();
     server = await startSyncTestServer({ storage, options: { retryMinMs: 100 } });
     const boardId = await server.createBoard();
@@ -220,6 +220,9 @@ describe('rooms', () => {
     expect(a.saved.get(a.doc.clientID)).toBeUndefined();
     await a.allSaved();
     expect(s.failedSaves).toBe(2);
+    // A full disk logs only warnings: this count (factboard_sync_save_failures_total) is what
+    // an operator's alert can watch.
+    expect(server.sync.counters.saveFailures).toBe(2);
     await waitFor(() => readBoard(b.doc).cards[id]);
     const content = await storage.loadContent(boardId);
     const stored = new Y.Doc();
