@@ -30,6 +30,8 @@ export type HttpErrorCode =
   | 'unsupported_media_type'
   | 'invalid_body'
   | 'binary_content'
+  /** The data directory's device is full (ENOSPC, SQLITE_FULL): a write failed. */
+  | 'storage_full'
   /**
    * The server is stopping: it takes no new request, nor stores a change that storage refused
    * until then (a job in flight: `<kind>_shutting_down`).

@@ -1,8 +1,8 @@
 /**
  * Turns anything thrown by a route into `{error: {code, message}}` with the right status:
  * our HttpErrors as they are, body-parser failures by their `type`, a path the router cannot
- * decode as a 400, the board model's refusals by their code, and everything else as a 500 that
- * does not leak internals (and is logged).
+ * decode as a 400, the board model's refusals by their code, a full disk as a 507, and
+ * everything else as a 500 that does not leak internals (both logged).
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { BoardError } from '../../shared/board/errors';
@@ -57,6 +57,16 @@ const JOB_STATUS: Readonly<Record<JobErrorCode, number>> = {
   shutting_down: 503,
 };
 
+/**
+ * A write that found the data directory's device full: SQLite's own error, or a file write's
+ * (the pending log). Not the server's fault, nor the request's: said as such (507, RFC 4918's
+ * "unable to store"), where a 500 "internal server error" sent people to look for a bug.
+ */
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
   // A board removed between authentication and the change.
@@ -97,6 +107,13 @@ export function toHttpError(err: unknown): HttpError {
   // The router could not decode a percent-encoded path parameter (`/api/boards/%E0%A4%A`).
   if (err instanceof URIError) {
     return new HttpError(400, 'invalid_input', 'the address holds a malformed percent-encoding');
+  }
+  if (isDiskFull(err)) {
+    return new HttpError(
+      507,
+      'storage_full',
+      'The server’s disk is full, so this could not be done. Try again once its operator has freed space.',
+    );
   }
   if (typeof err === 'object' && err !== null) {
     const parsed = fromBodyParser(err as BodyParserError);
