@@ -13,7 +13,7 @@ import { englishPath } from './englishPath';
 import type { AttributionFound, AttributionMemory } from './findAttribution';
 import { inBrackets } from './inBrackets';
 import { ANSWER_LABEL, intervieweeOf } from './intervieweeOf';
-import { isPublisherNote } from './isPublisherNote';
+import { isCorrectionNote, isPublisherNote } from './isPublisherNote';
 import { QuotationTracker } from './QuotationTracker';
 import { priorityOf } from './scoreSentence';
 import { segmentSentences, type SentenceSpan } from './segmentSentences';
@@ -220,6 +220,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const spoken: string[] = [];
   /** The source the line introducing the current list names. */
   let listSource: ClaimCandidate['attribution'] = null;
+  /** The block in which a correction note opened: the rest of it is the note's. */
+  let noteBlock = -1;
   body.forEach((span, bi) => {
     const sentence = read.slice(span.start, span.end);
     // Attribution runs on every body sentence so that "he added" can refer back to a quote.
@@ -264,7 +266,14 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // 2028?" reads as a "Label: value" line with a figure.
     const question = form === 'item' && QUESTION.test(sentence);
     const afterDateline = sentence.slice(from - span.start);
-    if ((!states && !form) || question || POINTER.test(sentence) || isPublisherNote(afterDateline))
+    if (isCorrectionNote(afterDateline)) noteBlock = span.block;
+    if (
+      (!states && !form) ||
+      question ||
+      POINTER.test(sentence) ||
+      isPublisherNote(afterDateline) ||
+      span.block === noteBlock
+    )
       return;
     // A dateline's figures and places, "14:32 — ", "LONDON, Oct 24 (Reuters) -", say when and
     // where the story was filed, nothing the sentence claims.

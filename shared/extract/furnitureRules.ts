@@ -3,6 +3,7 @@
 // trailing zones, repeats). Patterns are phrased for scraped news pages in general, never
 // for one publisher.
 import { AD_BREAK, AD_LABEL, AD_SPONSOR } from './adLines';
+import { CORRECTION_NOTE } from './isPublisherNote';
 import { LIST_MARKER } from './splitBlocks';
 import type { FurnitureReason } from './types';
 
@@ -205,7 +206,7 @@ const PHRASES: Array<[RegExp, FurnitureReason, boolean]> = [
     'feedback',
     false,
   ],
-  [/^this (article|story|report|piece) was (amended|updated|corrected)\b/i, 'boilerplate', false],
+  [CORRECTION_NOTE, 'boilerplate', false],
   // Spanish teasers and agency notices: "Lea también: …", "© EFE 2024. Está expresamente
   // prohibida la redistribución …". "©" is not a word character, so it is matched on its own.
   [

@@ -13,6 +13,19 @@ const NOTES = [
   /^we (spoke|talked) (to|with) (him|her|them)\b[^,;:"“]*[.!]?$/i,
   /^(let['’]s|let us) (talk|turn|move|start|begin|come|go back)\b/i,
 ];
+// A correction or editor's note: it tells what the publication changed in its story ("This
+// article was updated to include …", "An earlier version of this story misstated …",
+// "Correction: …", "Nota de la redacción: …"), not what happened; the figure it corrects is the
+// body's to state. A block that opens with one is furniture (furnitureRules); inside a paragraph
+// the note runs to the paragraph's end ("It was 14, not 16.").
+export const CORRECTION_NOTE =
+  /^(this (article|story|report|piece|post) (was|has been) (amended|updated|corrected|changed)\b|(corrections?|clarification|editor['’]s note)\s*[:：]|an earlier version of this (article|story|report|piece|post)\b|nota (de la redacción|del editor|de los editores)\s*[:：]|fe de erratas\b|(una|la) versión anterior de (este|esta) (artículo|nota|información|texto|noticia)\b)/iu;
+
+/** Whether the sentence opens the publication's correction or editor's note. */
+export function isCorrectionNote(sentence: string): boolean {
+  return CORRECTION_NOTE.test(sentence.trim());
+}
+
 // An interview's label, "Q: ", "P: ", is no part of what the line says.
 const LABEL = /^(Q|P)\s*:\s/;
 

@@ -308,6 +308,24 @@ describe('the publication’s note on its own coverage', () => {
     );
   });
 
+  it('is no candidate as a correction or editor’s note, to the end of its paragraph', () => {
+    const text =
+      'Mendes led in 14 of the state’s 22 counties, including the three most populous.\n\n' +
+      'Correction: An earlier version of this story misstated the number of counties Mendes ' +
+      'led in. It was 14, not 16.\n\n' +
+      'Age UK said complaints about care homes rose by 18% last year. This article was updated ' +
+      'on 15 May 2027 to include a statement from Age UK. An earlier version of this article ' +
+      'said the rise was 28%.\n\n' +
+      'Nota de la redacción: Una versión anterior de este artículo atribuía al Ministerio de ' +
+      'Salud las cifras regionales; corresponden a la OPS.';
+    const result = extractClaims(text);
+    expect(result.claims.map((c) => c.sentence).sort()).toEqual([
+      'Age UK said complaints about care homes rose by 18% last year.',
+      'Mendes led in 14 of the state’s 22 counties, including the three most populous.',
+    ]);
+    expect(result.removed.filter((r) => r.reason === 'boilerplate')).toHaveLength(2);
+  });
+
   it('leaves the reporting it tells of a candidate', () => {
     const text =
       'We spoke to 40 residents of the estate in March, and 31 said their rent had risen. ' +
