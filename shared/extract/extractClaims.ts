@@ -213,6 +213,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     organization: null,
     described: new Map(),
     genders: path.genders,
+    people: new Set(),
   };
   const interviewee = intervieweeOf(read, cleaned.blocks, body, path.names);
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];

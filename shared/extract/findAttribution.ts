@@ -71,6 +71,12 @@ export interface AttributionMemory {
   described: Map<string, { sentence: number; name: string }>;
   /** What the whole article tells of its people's genders: "she" is not a man it names. */
   genders: PersonGenders;
+  /**
+   * Speakers known to be people: a name the article types as a person's, or whom "he", "she"
+   * or a title referred to. "It" never means one ("It also said …" after the chief executive
+   * spoke); a two-word name of no known kind, "Southwest Airlines", may be a body, so it is none.
+   */
+  people: Set<string>;
 }
 
 /**
@@ -422,7 +428,16 @@ export function findAttribution(
       const { speaker, start } = speakerText(text, ws, itsOwn);
       result = { speaker, start, end: ws[itsOwn.last]!.end, form: c.form, clause: c.clause };
     } else if (pronoun || anaphor) {
-      const referent = resolveReferent(memory, sentenceIndex, anaphor, personal, gender);
+      // "It also said …" after the chief executive spoke is the company, never her: "it" means
+      // no one the article gives as a person.
+      const referent = resolveReferent(
+        memory,
+        sentenceIndex,
+        anaphor,
+        personal,
+        gender,
+        word === 'it' && pronoun ? (name) => !memory.people.has(name) : undefined,
+      );
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {
@@ -447,6 +462,13 @@ export function findAttribution(
     const person = itsOwn
       ? false
       : personal || !!held || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+    if (
+      personal ||
+      held ||
+      (person && names.some((r) => r.type === 'person' && result.speaker.includes(r.text)))
+    ) {
+      memory.people.add(result.speaker);
+    }
     if (c.aside) {
       rememberAttribution(memory, sentenceIndex, result, true, person);
       continue;

@@ -403,6 +403,17 @@ describe('"he" and "she" mean a person', () => {
   });
 });
 
+describe('"it" means no person', () => {
+  it('passes over the chief executive who spoke last, naming no one when no body spoke', () => {
+    const article =
+      'Chief executive Sophie Marchetti said Northwind now operated 37 automated fulfilment ' +
+      'centres in North America, up from 22 a year ago. The company raised its forecast for ' +
+      'full-year revenue to between $33.5 billion and $34 billion. It also said it expected ' +
+      'its operating margin to reach 9.5%, up from 8.2% last year.';
+    expect(speakerOf(article, 'operating margin')).toBeNull();
+  });
+});
+
 describe('"he" and "she" with the gender the article gives its people', () => {
   // No list of first names: the article's titles, gendered roles and the pronouns it uses
   // right after naming someone are the only cues.
