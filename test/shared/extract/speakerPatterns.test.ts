@@ -1852,6 +1852,28 @@ describe('a speaker the opinion column names before its quotation or after a cla
   });
 });
 
+describe('"the commission" for a commission named before', () => {
+  it('is the commission the sentence before named, not the office that spoke before it', () => {
+    const election =
+      'Mendes had 51.8% of the vote to 46.1% for Richard Kessler, according to the Lusitania ' +
+      'Electoral Commission. The commission said turnout stood at 64% of registered voters.';
+    expect(speakerOf(election, 'turnout stood')).toBe('Lusitania Electoral Commission');
+    const court =
+      'The county coroner’s office said it had opened an inquest. The Care Quality ' +
+      'Commission, the regulator for care homes in England, rated Willow Bank "good" at its ' +
+      'last inspection in 2022. The commission said its inspectors had not been told about ' +
+      'the locked doors in 2025.';
+    expect(speakerOf(court, 'locked doors')).toBe('Care Quality Commission');
+  });
+
+  it('stays as written after a body whose name says another kind', () => {
+    const text =
+      'The European Central Bank raised rates to 4% in May. The commission said wages rose 4% ' +
+      'in the year to May.';
+    expect(speakerOf(text, 'wages rose')).toBe('The commission');
+  });
+});
+
 describe('"the bureau" for a bureau named before', () => {
   it('is the acronym that names no kind, or a bureau by name', () => {
     const text =
