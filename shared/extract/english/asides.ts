@@ -68,6 +68,25 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   if (inner > first && ['who', 'whose', 'which'].includes(low(ws[inner + 1]))) {
     return subjectBeforeAside(ws, inner);
   }
+  // A name set beside a description, however the description runs: "One of them, Leanne
+  // Barker, said", "Martin Griffiths's successor as the UN's humanitarian chief, Tom Fletcher,
+  // said", "Outside court, Mrs Hollis's son, Peter Hollis, said". No verb before the name: in
+  // "With 91% of the vote counted, Mendes, …" the clause is the sentence's own; and the
+  // description ends in a lower-case word: "Graham Pellow, 58, of Lytham Road, Preston,
+  // admitted …" is an address.
+  const beside = backwardNP(ws, comma);
+  if (
+    beside &&
+    beside.first > from + 1 &&
+    ws[beside.first - 1]!.value === ',' &&
+    /^\p{Ll}/u.test(ws[beside.first - 2]!.value) &&
+    looksLikeName(ws, beside) &&
+    ws
+      .slice(from, beside.first - 1)
+      .every((w) => !['VERB', 'AUX'].includes(w.pos) && !/^["“”]$/.test(w.value))
+  ) {
+    return beside;
+  }
   const found = backwardNP(ws, first);
   // A first word wink reads as a verb is the subject's when no participle: "Lead author Dr
   // Hannah Okafor, of …, said", not "Citing Treasury officials, …".
@@ -91,9 +110,12 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
     return looksLikeName(ws, aside) && !looksLikeName(ws, subject) ? aside : subject;
   }
   const between = ws.slice(open + 1, comma);
-  // A description with its relative clause: "Jeff Asher, a crime analyst who runs the
-  // Real-Time Crime Index, put it …".
-  const rel = between.findIndex((w) => ['who', 'whose'].includes(low(w)));
+  // A description with its relative clause or participle: "Jeff Asher, a crime analyst who
+  // runs the Real-Time Crime Index, put it …", "The Free Rakhine Relief Network, a volunteer
+  // group working in the region, said …".
+  const rel = between.findIndex(
+    (w) => ['who', 'whose'].includes(low(w)) || (w.pos === 'VERB' && /ing$/i.test(w.value)),
+  );
   const described = between.slice(0, rel);
   if (
     rel > 1 &&

@@ -325,8 +325,11 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       found.push({ np, form: 'reported', clause, priority: 1 });
       continue;
     }
+    // A subject found before its aside opens the sentence, after what stands before it:
+    // "Outside court, Mrs Hollis's son, Peter Hollis, said …" (subjectBeforeAside).
     const opensSentence =
       np.first === 0 ||
+      np === aside ||
       (opener?.value === ',' && [firstComma, subjectComma].includes(np.first - 1));
     if (opensSentence && !act) {
       const quotation = quotationAfter(ws, i);

@@ -383,6 +383,42 @@ describe('a description before the name', () => {
   });
 });
 
+describe('a name set beside a description of any length, and a description with a participle', () => {
+  it.each([
+    [
+      'One of them, Leanne Barker, said she had raised concerns with Pettifer in writing at least three times in 2024.',
+      'Leanne Barker',
+    ],
+    [
+      "Outside court, Mrs Hollis's son, Peter Hollis, said the family had waited more than two years for the trial.",
+      'Peter Hollis',
+    ],
+    [
+      "Martin Griffiths's successor as the UN's humanitarian chief, Tom Fletcher, said on Thursday that only 8% of that sum had been pledged so far.",
+      'Tom Fletcher',
+    ],
+    [
+      'The Free Rakhine Relief Network, a volunteer group working in the region, said it had counted at least 240 bodies in 11 villages around Sittwe.',
+      'Free Rakhine Relief Network',
+    ],
+    // An address before the verb is no description of a speaker.
+    [
+      'Graham Pellow, 58, of Lytham Road, Preston, admitted 14 counts of fraud by abuse of position at Preston Crown Court in March.',
+      null,
+    ],
+  ])('%s → %s', (sentence, speaker) => {
+    expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
+  });
+
+  it('cuts the clause from the description', () => {
+    const sentence =
+      "Outside court, Mrs Hollis's son, Peter Hollis, said the family had waited more than two years for the trial.";
+    expect(extractClaims(sentence).claims[0]!.claim).toBe(
+      'The family had waited more than two years for the trial.',
+    );
+  });
+});
+
 describe('"he" and "she" mean a person', () => {
   it('skip an organisation named as the source of a figure to the person who spoke', () => {
     const article =
