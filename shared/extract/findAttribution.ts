@@ -266,8 +266,18 @@ function organisationReferred(
   memory: AttributionMemory,
   sentence: number,
 ): string | null {
-  const [the, noun] = ws.slice(np.first, np.last + 1);
-  if (np.last !== np.first + 1 || low(the) !== 'the' || !BODY_DESCRIPTIONS.has(low(noun))) {
+  const [the, ...rest] = ws.slice(np.first, np.last + 1);
+  const noun = rest.pop();
+  // "The Seattle-based company", "the London-listed lender", "the British company": where it
+  // is or whose it is tells no other body ("the state environmental agency" may be a new one).
+  const where = rest.map((w) => w.value).join('');
+  if (
+    low(the) !== 'the' ||
+    !BODY_DESCRIPTIONS.has(low(noun)) ||
+    (rest.length > 0 &&
+      (!/^\p{Ll}/u.test(noun!.value) ||
+        !/^(\p{Lu}\p{Ll}+|[\p{L}-]+-(based|owned|listed|headquartered|run))$/u.test(where)))
+  ) {
     return null;
   }
   const description = low(noun);

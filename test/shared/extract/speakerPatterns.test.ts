@@ -1888,6 +1888,22 @@ describe('a speaker the opinion column names before its quotation or after a cla
   });
 });
 
+describe('"the Seattle-based company" for the company named before', () => {
+  it('is the body where it is based or whose nationality it has, and "the company" after it', () => {
+    const article =
+      'Northwind Logistics reported a 12% rise in second-quarter revenue on Tuesday. The ' +
+      'Seattle-based company said revenue rose to $8.4 billion in the three months to June 30. ' +
+      'Chief executive Sophie Marchetti said automated warehouses handled 42% of parcels. ' +
+      'Chief financial officer David Osei said fuel costs had risen 11% in the quarter. ' +
+      'E-commerce volumes rose 19% from a year earlier. Freight revenue fell 4% to $2.1 ' +
+      'billion. The company also said it would buy back $1.5 billion of its own shares.';
+    expect(speakerOf(article, '$8.4 billion')).toBe('Northwind Logistics');
+    expect(speakerOf(article, 'buy back')).toBe('Northwind Logistics');
+    const british = 'Harbour Foods cut 2,000 jobs in May. The British company said sales fell 4%.';
+    expect(speakerOf(british, 'sales fell')).toBe('Harbour Foods');
+  });
+});
+
 describe('"the commission" for a commission named before', () => {
   it('is the commission the sentence before named, not the office that spoke before it', () => {
     const election =
