@@ -1938,6 +1938,19 @@ describe('"the bureau" for a bureau named before', () => {
     expect(speakerOf(bls, 'wages rose')).toBe('Bureau of Labor Statistics');
   });
 
+  // A decision, not a fix: the column states the 14% itself; "the bureau has ever recorded"
+  // says whose records hold the comparison, not that the bureau said the figure. Given the FBI,
+  // a columnist's wrong figure would be carded as the FBI's statement.
+  it('is no speaker of the statement a relative clause on "the bureau" qualifies', () => {
+    const text =
+      "The FBI's most recent annual report found that violent crime fell by 3.5% in 2025. " +
+      'The murder rate dropped by 14% over the same period, the largest decline the bureau ' +
+      'has ever recorded.';
+    const card = extractClaims(text).claims.find((c) => c.sentence.includes('murder rate'))!;
+    expect(card.speaker).toBeNull();
+    expect(card.claim).toBe(card.sentence);
+  });
+
   it('stays as written after a body whose name says another kind', () => {
     const text =
       'The Federal Reserve raised rates to 5% in May. The bureau said wages rose 4% in the year to May.';
