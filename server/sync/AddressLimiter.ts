@@ -8,13 +8,16 @@ export class AddressLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
   private takes = 0;
 
-  constructor(private readonly perMinute: number) {}
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   take(address: string): boolean {
     if (++this.takes % 1000 === 0) this.forgetFull();
     let bucket = this.buckets.get(address);
     if (!bucket) {
-      bucket = new TokenBucket(this.perMinute / 60, this.perMinute);
+      bucket = new TokenBucket(this.perMinute / 60, this.perMinute, this.now);
       this.buckets.set(address, bucket);
     }
     return bucket.take();

@@ -128,7 +128,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   };
   const counters = new SyncCounters();
   const rooms = new RoomRegistry({ storage, options, log, counters, now, onHistory });
-  const addresses = new AddressLimiter(options.connectionsPerMinute);
+  const addresses = new AddressLimiter(options.connectionsPerMinute, now);
   /** Every open connection, with the room it joined. */
   const connections = new Map<Connection, Room>();
   const byInvite = new Map<string, Set<Connection>>();

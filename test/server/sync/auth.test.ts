@@ -185,11 +185,16 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
   });
 
   it('lets 1,000 new connections a minute come from one address, and refuses more with HTTP 429', async () => {
-    server = await startSyncTestServer({ options: { connectionsPerMinute: 1_000 } });
+    // The server's clock stands still, so nothing refills however long a loaded machine takes
+    // (with the real clock, 20 s of a busy CI machine refilled 330 and no burst was refused).
+    const clock = Date.now();
+    server = await startSyncTestServer({
+      options: { connectionsPerMinute: 1_000 },
+      now: () => clock,
+    });
     const boardId = await server.createBoard();
     const { token } = await server.invite(boardId, 'viewer');
     const opened: WebSocket[] = [];
-    const started = Date.now();
     for (let i = 0; i < 1_000; i += 50) {
       const batch = Array.from({ length: 50 }, () => connectRaw(server.syncUrl, boardId, token));
       await Promise.all(batch.map((c) => c.opened()));
@@ -197,8 +202,7 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
       for (const c of batch) c.close();
     }
     expect(opened).toHaveLength(1_000);
-    // The bucket refills at 1,000 a minute (about 17 a second): a further burst is refused,
-    // except for what refilled meanwhile.
+    // The bucket is empty: a further burst is refused whole.
     const extra = 300;
     const statuses = await Promise.all(
       Array.from({ length: extra }, () => {
@@ -213,9 +217,7 @@ describe('upgrade checks, in the contract’s order (DESIGN §4)', () => {
         });
       }),
     );
-    const refilled = Math.ceil(((Date.now() - started) / 60_000) * 1_000);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(extra - refilled - 5);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(extra);
   });
 
   it('logs a flood of 429 refusals as one line a second, counting those held back', async () => {
