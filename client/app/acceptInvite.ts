@@ -1,4 +1,5 @@
 import { somethingUnsaved } from '../board/useUnsavedPrompt';
+import { inviteSwitchQuestion } from './inviteSwitchQuestion';
 import { getDisplayName, getKnownBoard, rememberBoard, setDisplayName } from './knownBoards';
 import { takeInviteFromHash } from './router';
 import { readClaims } from './tokenClaims';
@@ -22,17 +23,23 @@ export const inviteLinkDamaged = (): boolean => damaged;
  *
  * Opened in a tab that shows the board under another invite (only the address's #invite=
  * changes, so the page stays), the new invite starts the board page again: while something
- * there is unsaved, the person is asked first. Declined, nothing changes but the address (the
- * token is out of it either way); opening the link again asks again.
+ * there is unsaved, the person is asked first. So are they, on any page, before a link of
+ * another person (or of fewer rights) replaces an invite that still opens the board
+ * (inviteSwitchQuestion). Declined, nothing changes but the address (the token is out of it
+ * either way); opening the link again asks again.
  */
 export function acceptInviteFromAddress(): void {
   const token = takeInviteFromHash();
   if (!token) return;
   const claims = readClaims(token);
   damaged = claims === null;
-  const current = claims ? getKnownBoard(claims.boardId)?.token : undefined;
-  if (current && current !== token && somethingUnsaved() && !window.confirm(SWITCH_QUESTION))
-    return;
+  const held = claims ? getKnownBoard(claims.boardId) : null;
+  if (claims && held && held.token !== token) {
+    const switching = inviteSwitchQuestion(held, claims);
+    const unsaved = somethingUnsaved() ? SWITCH_QUESTION : null;
+    const question = switching && unsaved ? `${unsaved}\n\n${switching}` : (switching ?? unsaved);
+    if (question && !window.confirm(question)) return;
+  }
   const board = rememberBoard(token);
   if (board && !getDisplayName() && board.inviteName) setDisplayName(board.inviteName);
 }
