@@ -15,7 +15,13 @@ export interface KnownBoard {
   readonly inviteId: string;
   /** The name on the invite. */
   readonly inviteName: string;
+  /** When this browser added the board, or last took a new invite link for it. */
   readonly openedAt: number;
+  /**
+   * When a page of the board last opened in this browser (BoardPage), which orders "Your
+   * boards": the board worked on today first, not the one added last. Absent until then.
+   */
+  readonly lastOpenedAt?: number;
   /**
    * The close code with which the server refused this token for good (REFUSED_BADGES: 4401, the
    * invite revoked or expired; 4404, the board deleted), as the board page last learnt it
@@ -92,11 +98,12 @@ export function subscribeKnownBoards(fn: () => void): () => void {
   };
 }
 
-/** Most recently opened first. */
+/** Most recently opened first (a board not opened since it was added: by when it was added). */
 export function listKnownBoards(): KnownBoard[] {
+  const opened = (b: KnownBoard) => Math.max(b.lastOpenedAt ?? 0, b.openedAt);
   return Object.values(read())
     .filter((b) => typeof b?.id === 'string' && typeof b.token === 'string')
-    .sort((a, b) => b.openedAt - a.openedAt);
+    .sort((a, b) => opened(b) - opened(a));
 }
 
 export function getKnownBoard(id: string): KnownBoard | null {
@@ -125,7 +132,7 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
 
 export function updateKnownBoard(
   id: string,
-  patch: Partial<Pick<KnownBoard, 'title' | 'openedAt' | 'role' | 'refusedCode'>>,
+  patch: Partial<Pick<KnownBoard, 'title' | 'lastOpenedAt' | 'role' | 'refusedCode'>>,
 ) {
   const board = getKnownBoard(id);
   if (!board) return;

@@ -215,6 +215,9 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const { toast, show, tell, dismiss: dismissToast } = useBoardToast(announce, openId);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);
+  // "Your boards" lists the board opened last first (QA50c: it went by when each was added,
+  // so a lead's board of the day sank under every board joined since).
+  useEffect(() => updateKnownBoard(known.id, { lastOpenedAt: Date.now() }), [known.id]);
   useEffect(() => {
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
     document.title = pageTitle(board.meta.title);

@@ -2,7 +2,8 @@
  * The start page's "Your boards" lists each board as this browser last learnt of it (QA15
  * finding 5): once a board page has been refused because the invite was revoked, the board is
  * no longer listed under the invite's old role, and a role a lead changed shows as the new
- * one; a start page open in another tab follows without a reload.
+ * one; a start page open in another tab follows without a reload. The board opened last heads
+ * the list.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -144,4 +145,24 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     expect(new Set(links).size).toBe(2);
     expect(new Set(forgets).size).toBe(2);
   }, 60_000);
+
+  it('the board opened last is listed first, not the one added last (QA50c)', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    for (const title of ['Opened first', 'Opened second', 'Opened third']) {
+      const board = await server.createBoard(title, 'Lea');
+      await openBoard(page, await server.invite(board, 'Eddie', 'editor'));
+    }
+    const titles = () =>
+      page.getByRole('region', { name: 'Your boards' }).getByRole('link').allTextContents();
+    await page.goto(`${server.url}/`);
+    await expect.poll(titles).toEqual(['Opened third', 'Opened second', 'Opened first']);
+
+    // Back to the first from the list, then back to the list: it heads it.
+    await page.getByRole('link', { name: 'Opened first' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Opened first' }).waitFor();
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await expect.poll(titles).toEqual(['Opened first', 'Opened third', 'Opened second']);
+  }, 30_000);
 });
