@@ -13,6 +13,7 @@ import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
 import { mayUndo } from './keyboardShortcuts';
 import { ShortcutsTool } from './ShortcutsTool';
+import { mayLeaveBoard } from './useUnsavedPrompt';
 
 export function BoardHeader({
   title,
@@ -60,7 +61,7 @@ export function BoardHeader({
           className="back-link"
           onClick={(e) => {
             e.preventDefault();
-            navigate('/');
+            if (mayLeaveBoard()) navigate('/');
           }}
         >
           <span aria-hidden="true">←</span> Boards

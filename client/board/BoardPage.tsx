@@ -224,7 +224,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   }, [board.meta.title, known.id]);
   // Refused, the page can store nothing more by staying open: what the server refused is kept
   // under "Not saved", through a reload or a new invite, which asked about it for nothing.
-  useUnsavedPrompt(snapshot.unsaved && !refused && !reopening);
+  useUnsavedPrompt(snapshot.unsaved && !refused && !reopening, 'changes');
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
 

@@ -1,0 +1,40 @@
+/**
+ * "← Boards" with a claim typed in New claim and not added (QA50c): leaving inside the app
+ * closes no page, so the browser's own question never came and the text went without a word.
+ * It asks first; declined, the board and the text stay.
+ */
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { openBoard } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)('leaving a board for the list', () => {
+  const { server, browser } = useBoardBrowser();
+
+  it('asks before a claim typed and not added is lost, and stays when declined', async () => {
+    const board = await server.createBoard('Leave me', 'Lea');
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, board.leadUrl);
+    const box = page.getByRole('textbox', { name: 'New claim', exact: true });
+    await box.fill('The port handled 3 million containers');
+    const back = page.getByRole('link', { name: /Boards/ });
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await back.click();
+    await expect
+      .poll(() => asked)
+      .toEqual(['Leave this board? What you have typed here and not saved would be lost.']);
+    expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
+    expect(await box.inputValue()).toBe('The port handled 3 million containers');
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await back.click();
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+  }, 30_000);
+});
