@@ -157,7 +157,15 @@ export function forgetBoard(id: string): void {
 }
 
 export function getDisplayName(): string {
-  return nameHere ?? localStorage.getItem(NAME_KEY)?.trim() ?? '';
+  if (nameHere !== null) return nameHere;
+  // Where site storage is blocked (a browser setting), reading localStorage throws
+  // SecurityError: the start page reads the name at its first render, and a throw there left
+  // it blank. No name is then known, as for a first visit.
+  try {
+    return localStorage.getItem(NAME_KEY)?.trim() ?? '';
+  } catch {
+    return '';
+  }
 }
 
 export function setDisplayName(name: string): void {
