@@ -20,7 +20,7 @@
  */
 import * as Y from 'yjs';
 import { isRemoval, type Removal } from './removalsIn';
-import { noteStorageKept, noteStorageRefused } from './storageRefused';
+import { storeItem } from './storageRefused';
 
 /** The removals kept at most: the latest ones, for localStorage's sake. */
 const KEPT_REMOVALS = 200;
@@ -176,17 +176,13 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
       }
     },
     save(record) {
-      try {
-        const { acked, own, unconfirmed, removed } = record;
-        storage.setItem(
-          key,
-          JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed }),
-        );
-        noteStorageKept(key);
-      } catch {
-        // Storage full or disabled: the tracker still works for this page's lifetime.
-        noteStorageRefused(key);
-      }
+      const { acked, own, unconfirmed, removed } = record;
+      // Refused (storage full or disabled): the tracker still works for this page's lifetime.
+      storeItem(
+        storage,
+        key,
+        JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed }),
+      );
     },
   };
 }

@@ -10,7 +10,7 @@
  */
 import { EDITED_ITEM, EVIDENCE_FIELDS, isDeletion, isFieldRef, type LostWork } from './lostWork';
 import type { PresenceUser } from './presence';
-import { noteStorageKept, noteStorageRefused } from './storageRefused';
+import { storeItem } from './storageRefused';
 
 /** A notice as kept: what was lost, and who kept theirs when presence named them. */
 export type KeptNotice = LostWork & { readonly by: PresenceUser | null };
@@ -106,14 +106,9 @@ export function storageLostEditStore(
       }
     },
     save(notices) {
-      try {
-        if (notices.length === 0) storage.removeItem(key);
-        else storage.setItem(key, JSON.stringify(notices.slice(-KEPT_NOTICES)));
-        noteStorageKept(key);
-      } catch {
-        // Storage full or disabled: the notices stay on this page until it goes.
-        noteStorageRefused(key);
-      }
+      // Refused (storage full or disabled): the notices stay on this page until it goes.
+      const kept = notices.slice(-KEPT_NOTICES);
+      storeItem(storage, key, kept.length === 0 ? null : JSON.stringify(kept));
     },
     watch(onChange) {
       const listener = (event: StorageEvent) => {

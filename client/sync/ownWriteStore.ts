@@ -3,7 +3,7 @@
  * page of the board, so that two tabs never overwrite each other's.
  */
 import { isFieldRef, type OwnWrite, type OwnWriteStore } from './lostWork';
-import { noteStorageKept, noteStorageRefused } from './storageRefused';
+import { storeItem } from './storageRefused';
 
 /** The keys of a board's records in `storage`: `key` itself (one record, as before) and `key.<tab>`. */
 export function ownWriteKeys(storage: Storage, key: string): string[] {
@@ -53,13 +53,8 @@ export function storageOwnWriteStore(
       return writes;
     },
     save(writes) {
-      try {
-        storage.setItem(mine, JSON.stringify(writes));
-        noteStorageKept(mine);
-      } catch {
-        // Storage full or disabled: the watch still works for this page's lifetime.
-        noteStorageRefused(mine);
-      }
+      // Refused (storage full or disabled): the watch still works for this page's lifetime.
+      storeItem(storage, mine, JSON.stringify(writes));
     },
   };
 }

@@ -4,7 +4,7 @@
  * so the text can still be copied after the board has gone from this browser.
  */
 import type { UnsavedChange } from './unsavedWork';
-import { noteStorageKept, noteStorageRefused } from './storageRefused';
+import { storeItem } from './storageRefused';
 
 export interface SetAsideStore {
   load(): UnsavedChange[];
@@ -55,14 +55,8 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
       }
     },
     save(changes) {
-      try {
-        if (changes.length === 0) storage.removeItem(key);
-        else storage.setItem(key, JSON.stringify(changes));
-        noteStorageKept(key);
-      } catch {
-        // Storage full or disabled: the list stays on this page until it goes.
-        noteStorageRefused(key);
-      }
+      // Refused (storage full or disabled): the list stays on this page until it goes.
+      storeItem(storage, key, changes.length === 0 ? null : JSON.stringify(changes));
     },
   };
 }

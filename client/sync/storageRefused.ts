@@ -29,6 +29,22 @@ export function noteStorageKept(key: string): void {
   if (refusedKeys.delete(key)) settle();
 }
 
+/**
+ * Stores `value` under `key` in `storage` (null removes the key), for the board's stores: a
+ * write refused (storage full or disabled) is noted, and what the store holds lasts only as long
+ * as this page; one stored again notes that the key is kept.
+ */
+export function storeItem(storage: Storage, key: string, value: string | null): void {
+  try {
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, value);
+  } catch {
+    noteStorageRefused(key);
+    return;
+  }
+  noteStorageKept(key);
+}
+
 /** Calls `fn` when storage starts or stops refusing this page's writes; returns the unsubscribe. */
 export function subscribeStorageRefused(fn: () => void): () => void {
   listeners.add(fn);
