@@ -546,19 +546,28 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
-                    {inviteNotKept && (
-                      <p className="banner" role="status">
-                        This browser&rsquo;s storage is full, so it could not keep this
-                        board&rsquo;s invite: once this page is closed, open the invite link again
-                        to come back.
-                      </p>
-                    )}
-                    {keptOnlyHere && (
-                      <p className="banner" role="status">
-                        This browser&rsquo;s storage is full: notices of lost edits and changes the
-                        server refused are kept only until this page is closed.
-                      </p>
-                    )}
+                    {
+                      // One cause (storage full), so one line, which tells both losses when both.
+                      (inviteNotKept || keptOnlyHere) && (
+                        <p className="banner" role="status">
+                          {inviteNotKept ? (
+                            <>
+                              This browser&rsquo;s storage is full, so it could not keep this
+                              board&rsquo;s invite: once this page is closed, open the invite link
+                              again to come back.
+                              {keptOnlyHere &&
+                                ' Notices of lost edits and changes the server refused are kept ' +
+                                  'only until then too.'}
+                            </>
+                          ) : (
+                            <>
+                              This browser&rsquo;s storage is full: notices of lost edits and
+                              changes the server refused are kept only until this page is closed.
+                            </>
+                          )}
+                        </p>
+                      )
+                    }
                     {notSaved}
                     <LostEdits
                       // Those kept from before a reload name their cards once the board is read.
