@@ -4,6 +4,7 @@
 import type { Token } from '../analyzeText';
 import { describesName, isPersonTitle, type NameRun } from '../findNames';
 import { isHonorific } from '../isHonorific';
+import { REPORTING_LEMMAS } from './attributionWords';
 import { low } from './Span';
 
 /**
@@ -38,7 +39,10 @@ export function wordsOf(tokens: Token[], first: number, last: number, names: Nam
     else if (t.pos === 'VERB' && low(words.at(-1)) === 'to' && low(words.at(-2)) === 'according')
       words.push({ ...t, pos: 'NOUN' });
     else if (isTitleModifier(tokens, k, last)) words.push({ ...t, pos: 'ADJ' });
-    else if (t.pos === 'PROPN' && describesName(tokens, k, words.length === 0))
+    else if (t.pos === 'ADJ' && ['NOUN', 'PROPN', 'PRON'].includes(words.at(-1)?.pos ?? '')) {
+      const lemma = reportingPastBeforeThat(tokens, k, last);
+      words.push(lemma ? { ...t, pos: 'VERB', lemma } : t);
+    } else if (t.pos === 'PROPN' && describesName(tokens, k, words.length === 0))
       words.push({ ...t, pos: 'ADJ' });
     else words.push(t);
   }
@@ -60,6 +64,22 @@ function isTitleModifier(tokens: Token[], k: number, last: number): boolean {
   let next = k + 1;
   while (next <= last && tokens[next]!.value.trim() === '') next++;
   return low(t) === 'acting' && next <= last && ['PROPN', 'NOUN'].includes(tokens[next]!.pos);
+}
+
+/**
+ * A reporting verb's past that wink tags an adjective, as in "the alleged fraud", after a
+ * subject and before its "that": "Prosecutors alleged/ADJ that Pettifer ordered …" is what
+ * the prosecutors said. Its lemma, or null.
+ */
+function reportingPastBeforeThat(tokens: Token[], k: number, last: number): string | null {
+  let next = k + 1;
+  while (next <= last && tokens[next]!.value.trim() === '') next++;
+  if (next > last || low(tokens[next]) !== 'that') return null;
+  const word = low(tokens[k]);
+  const lemma = [word.slice(0, -1), word.slice(0, -2)].find(
+    (l) => /ed$/.test(word) && REPORTING_LEMMAS.has(l),
+  );
+  return lemma ?? null;
 }
 
 /**

@@ -1957,3 +1957,19 @@ describe('"the bureau" for a bureau named before', () => {
     expect(speakerOf(text, 'wages rose')).toBe('The bureau');
   });
 });
+
+describe('"alleged that", which wink tags an adjective', () => {
+  it('is a statement by its subject, the clause cut', () => {
+    const text =
+      'Prosecutors alleged that Pettifer ordered night staff to lock the doors of residents ' +
+      'with dementia to cut the number of carers on each shift from four to two.';
+    const card = extractClaims(text).claims[0]!;
+    expect(card.speaker).toBe('Prosecutors');
+    expect(card.claim).toMatch(/^Pettifer ordered night staff/);
+  });
+
+  it('stays an adjective before a noun', () => {
+    const text = 'The alleged fraud cost taxpayers $3 million in 2024, police said.';
+    expect(speakerOf(text, 'alleged fraud')).toBe('police');
+  });
+});
