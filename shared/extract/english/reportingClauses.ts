@@ -116,8 +116,13 @@ function isDateComma(ws: Token[], k: number): boolean {
  */
 export function thatClauseStart(ws: Token[], v: number): number | null {
   // Where or how it was said may run longer before its "that": "Benfica said in a filing with
-  // the Portuguese stock market regulator that …".
-  const reach = ws[v + 1]?.pos === 'ADP' && low(ws[v + 1]) !== 'that' ? 12 : 5;
+  // the Portuguese stock market regulator that …", and so may whom it was told to, where and
+  // when: "told his own supporters in Millford shortly after midnight that …". A verb or a
+  // punctuation mark before the "that" still ends the search.
+  const longer =
+    (ws[v + 1]?.pos === 'ADP' && low(ws[v + 1]) !== 'that') ||
+    ws[v]!.lemma.toLowerCase() === 'tell';
+  const reach = longer ? 12 : 5;
   for (let k = v + 1; k < ws.length && k <= v + reach; k++) {
     if (low(ws[k]) === 'that') {
       // "Critics say that figure includes …": before a bare singular noun and its verb,

@@ -1973,3 +1973,14 @@ describe('"alleged that", which wink tags an adjective', () => {
     expect(speakerOf(text, 'alleged fraud')).toBe('police');
   });
 });
+
+describe('"told <someone> that" with a long indirect object', () => {
+  it('cuts the clause up to its "that", the listener, place and time inside it', () => {
+    const text =
+      'Kessler, a former state senator, told his own supporters in Millford shortly after ' +
+      'midnight that the race was "far from over".';
+    const card = extractClaims(text).claims[0]!;
+    expect(card.speaker).toBe('Kessler');
+    expect(card.claim).toBe('The race was "far from over".');
+  });
+});
