@@ -480,8 +480,15 @@ function subjectBefore(
       subjectTo = commas.at(-3)! - 1;
       from = commas.length >= 4 ? commas.at(-4)! + 1 : start;
     }
-    const nameAside = r.isNameRun(asideFrom, end - 1) && !r.isNameRun(from, subjectTo);
-    if (nameAside) [from, to] = [asideFrom, end - 1];
+    // "Su director, el doctor Osmín Tovar, dijo": a role before the aside's name is no name.
+    const asideName = r.nameIn(asideFrom, end);
+    const roleAndName =
+      asideName?.last === end - 1 &&
+      asideName.first > asideFrom &&
+      onlyRole(r.ws.slice(asideFrom, asideName.first).map((w) => w.lower));
+    const nameAside =
+      (r.isNameRun(asideFrom, end - 1) || roleAndName) && !r.isNameRun(from, subjectTo);
+    if (nameAside) [from, to] = [roleAndName ? asideName.first : asideFrom, end - 1];
     else if (r.low(asideFrom) === 'quien' || end - asideFrom <= 6) to = subjectTo;
     else return undefined;
     aside = true;

@@ -266,6 +266,12 @@ describe('Spanish attribution forms', () => {
       'Gustavo Villatoro',
     ],
     [
+      'Su director, el doctor Osmín Tovar, dijo que el hospital atiende a unos 300 pacientes con ' +
+        'síntomas de la enfermedad cada día, el doble que en junio.',
+      '300 pacientes',
+      'Osmín Tovar',
+    ],
+    [
       'Noah Bullock, director de Cristosal, dijo que 261 personas murieron bajo custodia desde 2022.',
       '261 personas',
       'Noah Bullock',
