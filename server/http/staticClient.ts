@@ -54,7 +54,11 @@ function gzippedAssets(assets: string): RequestHandler {
     if (!body) {
       body = readFile(join(assets, name)).then(
         (bytes) => compress(bytes),
-        () => null, // no such asset: express.static answers
+        () => {
+          // No such asset: express.static answers. Not kept, or any name asked would stay.
+          gzipped.delete(name);
+          return null;
+        },
       );
       gzipped.set(name, body);
     }

@@ -71,6 +71,16 @@ describe('static client', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('keeps no answer for an asset asked before it existed: built later, it is sent gzipped', async () => {
+    const gzip = { headers: { 'accept-encoding': 'gzip' } };
+    expect((await request(server.url, 'GET', '/assets/late-789abc.js', gzip)).status).toBe(404);
+    writeFileSync(join(dir, 'assets', 'late-789abc.js'), BIG_SCRIPT);
+    const late = await request(server.url, 'GET', '/assets/late-789abc.js', gzip);
+    expect(late.status).toBe(200);
+    expect(late.headers.get('content-encoding')).toBe('gzip');
+    expect(late.body).toBe(BIG_SCRIPT);
+  });
+
   it('answers other paths with a JSON 404, and API paths are not shadowed', async () => {
     const res = await request(server.url, 'GET', '/elsewhere');
     expect(res.status).toBe(404);
