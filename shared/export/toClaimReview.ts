@@ -14,12 +14,14 @@
  * replace before publishing. The speaker is the Person or Organization an editor said
  * (speakerType), and otherwise the guess below.
  *
- * Every text (claim, rationale, speaker, article title, organisation, label) goes through
- * closeBidi, as CSV and Markdown cells do: a publisher's page shows its own words after each,
- * and a right-to-left override a claim left open would show them reversed.
+ * Every text (claim, rationale, speaker, article title, organisation, label) has each direction
+ * control in it closed where it stands (inertBidi), as the CSV and Markdown exports do: a
+ * publisher's page shows its own words after each, and a right-to-left override a claim left
+ * open would show them reversed; closed only at the text's end, it still reversed the rest of
+ * the claim.
  */
 import { httpUrl } from '../board/inputs';
-import { closeBidi } from './closeBidi';
+import { inertBidi } from './inertBidi';
 import { strictHref } from './strictHref';
 import { type RatingLabel, type RatingScale, verdictFitsCard } from '../board/ratingScale';
 import type { ColumnId } from '../board/schema';
@@ -178,7 +180,7 @@ function itemReviewed(
       ? {
           '@type': 'CreativeWork',
           url: href(article.url),
-          ...(article.title ? { name: closeBidi(article.title) } : {}),
+          ...(article.title ? { name: inertBidi(article.title) } : {}),
         }
       : undefined;
   return {
@@ -187,7 +189,7 @@ function itemReviewed(
       ? {
           author: {
             '@type': card.speakerType ? SPEAKER_TYPES[card.speakerType] : speakerType(speaker),
-            name: closeBidi(speaker),
+            name: inertBidi(speaker),
           },
         }
       : {}),
@@ -272,18 +274,18 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url: reviewUrl(card),
-      claimReviewed: closeBidi(card.claim),
+      claimReviewed: inertBidi(card.claim),
       datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
-      ...(card.rationale.trim() ? { reviewBody: closeBidi(card.rationale) } : {}),
+      ...(card.rationale.trim() ? { reviewBody: inertBidi(card.rationale) } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
       author: {
         '@type': 'Organization',
-        name: closeBidi(organisation.name),
+        name: inertBidi(organisation.name),
         url: href(organisation.url),
       },
       reviewRating: {
         '@type': 'Rating',
-        alternateName: closeBidi(label.label),
+        alternateName: inertBidi(label.label),
         ratingValue: label.value,
         bestRating: ratingScale.best,
         worstRating: ratingScale.worst,

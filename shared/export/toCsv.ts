@@ -6,16 +6,18 @@
  * some also after a leading tab or CR) as a formula, so such cells get a leading apostrophe,
  * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
  *
- * Right-to-left overrides: a cell closes on each line what its text leaves open (closeBidi),
- * and a cell made of several pieces (an evidence item: URL, quote, note and who added it; a
- * comment: who resolved its thread, its author and text) closes each piece where it ends, so that the export's own
- * words after a piece do not show reversed (found by QA: a note's U+202E reversed "[Eddie]").
+ * Direction controls (a right-to-left override, embedding or isolate): each one a cell holds is
+ * closed where it stands (inertBidi), as the Markdown and ClaimReview exports do, once for the
+ * whole cell: so no piece of a cell made of several (an evidence item: URL, quote, note and who
+ * added it; a comment: who resolved its thread, its author and text) reverses the export's own
+ * words after it (found by QA: a note's U+202E reversed "[Eddie]"), nor the rest of its own
+ * sentence.
  */
 import { verdictFitsCard } from '../board/ratingScale';
 import type { BoardView, CardView, CommentView } from '../board/view';
-import { closeBidi } from './closeBidi';
 import { COLUMN_LABELS } from './columnLabels';
 import { commentThreads } from './commentThreads';
+import { inertBidi } from './inertBidi';
 import { isoTime } from './isoTime';
 import { removedArticles } from './removedArticles';
 import { cardsInOrder, type HistoryInput } from './toJsonExport';
@@ -62,11 +64,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * One field: neutralised against formulas, right-to-left overrides closed on every line,
- * then quoted if RFC 4180 requires it.
+ * One field: neutralised against formulas, each direction control made inert where it stands
+ * (inertBidi: once, here, for every piece the cell holds), then quoted if RFC 4180 requires it.
  */
 export function csvCell(value: string): string {
-  const safe = closeBidi(FORMULA_START.test(value) ? `'${value}` : value);
+  const safe = inertBidi(FORMULA_START.test(value) ? `'${value}` : value);
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -82,14 +84,11 @@ function entry(text: string): string {
 
 function commentLine(comment: CommentView, prefix: string): string {
   const deleted = comment.deletedAt !== null;
-  const text = deleted ? '[deleted]' : closeBidi(comment.text);
+  const text = deleted ? '[deleted]' : comment.text;
   // The same marker as the Markdown report and the card detail; a deleted comment's edit
   // is of text no longer shown.
   const edited = comment.editedAt !== null && !deleted ? ' (edited)' : '';
-  return (
-    prefix +
-    entry(`${closeBidi(comment.author.name)} (${isoTime(comment.createdAt)})${edited}: ${text}`)
-  );
+  return prefix + entry(`${comment.author.name} (${isoTime(comment.createdAt)})${edited}: ${text}`);
 }
 
 /** Threads one after another: the first comment, its state, then its replies indented. */
@@ -97,7 +96,7 @@ function commentsCell(comments: readonly CommentView[]): string {
   return commentThreads(comments)
     .flatMap(({ root, replies }) => {
       const state = root.resolved
-        ? `[resolved${root.resolvedBy ? ` by ${closeBidi(root.resolvedBy.name)}` : ''}] `
+        ? `[resolved${root.resolvedBy ? ` by ${root.resolvedBy.name}` : ''}] `
         : '[open] ';
       return [commentLine(root, state), ...replies.map((r) => commentLine(r, '  ↳ '))];
     })
@@ -107,11 +106,10 @@ function commentsCell(comments: readonly CommentView[]): string {
 function evidenceCell(card: CardView): string {
   return card.evidence
     .map((e) => {
-      const quote = e.quote ? ` “${closeBidi(e.quote)}”` : '';
-      const note = e.note ? ` (${closeBidi(e.note)})` : '';
-      const by = closeBidi(e.addedBy.name);
+      const quote = e.quote ? ` “${e.quote}”` : '';
+      const note = e.note ? ` (${e.note})` : '';
       return entry(
-        `${e.stance}: ${closeBidi(e.url)}${quote}${note} [${by}, ${isoTime(e.addedAt)}]`,
+        `${e.stance}: ${e.url}${quote}${note} [${e.addedBy.name}, ${isoTime(e.addedAt)}]`,
       );
     })
     .join('\n');

@@ -1,8 +1,9 @@
 /**
  * A ClaimReview is pasted into a publisher's page, where what follows each of its texts is the
  * page's own words: a right-to-left override left open in a claim, a speaker or a label would
- * show them reversed. Every text the review carries closes what it opens, line by line, as
- * the CSV and Markdown exports do (closeBidi). Through the real export route and SQLite.
+ * show them reversed, and one closed only at the text's end the rest of the claim. Every
+ * control the review carries is closed where it stands, as the CSV and Markdown exports do
+ * (inertBidi). Through the real export route and SQLite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,7 +17,6 @@ import {
   setRatingScale,
   setVerdict,
 } from '../../../shared/board';
-import { closeBidi } from '../../../shared/export/closeBidi';
 import { type ExportServer, startExportServer } from './exportServer';
 
 const RLO = '\u202e';
@@ -97,22 +97,27 @@ function strings(value: unknown, path = '$'): [string, string][] {
 }
 
 describe('ClaimReview export and right-to-left controls', () => {
-  it('closes an override the claim leaves open, at its end', () => {
-    expect(reviews[0]?.claimReviewed).toBe(`Unemployment fell 12% ${RLO}evil override${PDF}`);
+  it('closes an override in the claim where it stands, so the rest of the claim reads as stored', () => {
+    expect(reviews[0]?.claimReviewed).toBe(`Unemployment fell 12% ${RLO}${PDF}evil override`);
   });
 
-  it('closes what each line of the rationale leaves open, and leaves a closed line as it was', () => {
-    expect(reviews[0]?.reviewBody).toBe(`First ${RLO}line${PDF}\nsecond ${RLI}line${PDI} closed`);
+  it('closes each control of the rationale where it stands, one PDF or PDI each', () => {
+    expect(reviews[0]?.reviewBody).toBe(
+      `First ${RLO}${PDF}line\nsecond ${RLI}${PDI}line${PDI} closed`,
+    );
   });
 
-  it('leaves no text of the review with an override, embedding or isolate open', () => {
-    const open = strings(reviews[0]).filter(([, text]) => closeBidi(text) !== text);
-    expect(open).toEqual([]);
+  it('leaves no control in any text of the review that reorders what follows it', () => {
+    // Each opener is followed at once by its terminator: inert, as in the CSV and Markdown.
+    const live = strings(reviews[0]).filter(([, text]) =>
+      /[\u202a\u202b\u202d\u202e](?!\u202c)|[\u2066-\u2068](?!\u2069)/.test(text),
+    );
+    expect(live).toEqual([]);
     // The speaker, the article, the organisation and the label were all written open.
     const texts = Object.fromEntries(strings(reviews[0]));
-    expect(texts['$.itemReviewed.author.name']).toBe(`The ${RLO}minister${PDF}`);
-    expect(texts['$.itemReviewed.appearance.name']).toBe(`Budget ${RLI}speech${PDI}`);
-    expect(texts['$.author.name']).toBe(`Desk ${RLO}kseD${PDF}`);
-    expect(texts['$.reviewRating.alternateName']).toBe(`${LABEL}${PDF}`);
+    expect(texts['$.itemReviewed.author.name']).toBe(`The ${RLO}${PDF}minister`);
+    expect(texts['$.itemReviewed.appearance.name']).toBe(`Budget ${RLI}${PDI}speech`);
+    expect(texts['$.author.name']).toBe(`Desk ${RLO}${PDF}kseD`);
+    expect(texts['$.reviewRating.alternateName']).toBe(`Fa${RLO}${PDF}lse`);
   });
 });

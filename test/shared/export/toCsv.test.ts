@@ -173,9 +173,11 @@ describe('list cells', () => {
 });
 
 describe('csvCell', () => {
-  it('closes a right-to-left override on every line, so the export’s own words read as written', () => {
+  it('closes each direction control where it stands, as the Markdown and ClaimReview exports do', () => {
+    // Closed at the end of its line, a U+202E still read "U+202E eslaf si siht" as "this is false".
+    expect(csvCell('\u202eeslaf si siht')).toBe('\u202e\u202ceslaf si siht');
     expect(csvCell('Rhea | Reviewer\u202e')).toBe('Rhea | Reviewer\u202e\u202c');
-    expect(csvCell('a\u2067b\nc\u202bd\u202ce')).toBe('"a\u2067b\u2069\nc\u202bd\u202ce"');
+    expect(csvCell('a\u2067b\nc\u202bd\u202ce')).toBe('"a\u2067\u2069b\nc\u202b\u202cd\u202ce"');
     expect(csvCell('=x\u202e')).toBe("'=x\u202e\u202c");
   });
 
@@ -189,7 +191,7 @@ describe('csvCell', () => {
     expect(csv).toContain('Rhea\u202e\u202c (2023-11-14T22:13:20.000Z): Looks right');
   });
 
-  it('closes each piece of an evidence item and a comment where it ends, not at the end of the line', () => {
+  it('closes each control of an evidence item and a comment where it stands, once', () => {
     const doc = new Y.Doc();
     const ed = { actor: { id: 'inv-ed', name: 'Eddie' }, now: () => 1_700_000_000_000 };
     const rhea = { actor: { id: 'inv-rhea', name: 'Rhea\u202e' }, now: () => 1_700_000_000_000 };
@@ -206,13 +208,14 @@ describe('csvCell', () => {
     addComment(doc, id, { text: 'Agreed', parentId: thread }, ed);
     resolveThread(doc, thread, true, rhea);
     const row = parseCsvRows(toCsv(readBoard(doc))).find((r) => r[0] === id) ?? [];
-    // The closing quote, the note's parenthesis and "[Eddie, …]" read left to right.
+    // The quote, the note, the closing quote, the note's parenthesis and "[Eddie, …]" read as
+    // written, and each control is closed by one PDF, not one per piece and one per cell.
     expect(row[CSV_HEADER.indexOf('evidence')]).toBe(
-      `supports: ${url} “quote \u202eetouq\u202c” (\u202eeton\u202c) [Eddie, 2023-11-14T22:13:20.000Z]`,
+      `supports: ${url} “quote \u202e\u202cetouq” (\u202e\u202ceton) [Eddie, 2023-11-14T22:13:20.000Z]`,
     );
     const at = '(2023-11-14T22:13:20.000Z)';
     expect((row[CSV_HEADER.indexOf('comments')] ?? '').split('\n')).toEqual([
-      `[resolved by Rhea\u202e\u202c] Eddie ${at}: Source \u202eok\u202c`,
+      `[resolved by Rhea\u202e\u202c] Eddie ${at}: Source \u202e\u202cok`,
       `  ↳ Eddie ${at}: Agreed`,
     ]);
   });
