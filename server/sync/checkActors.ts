@@ -9,10 +9,10 @@
  * writes back what the writer's change replaced or deleted, a colleague's name included. Of a
  * move, edit, verdict or assignment: the card's updatedBy, over the writer's own (one their
  * page wrote), back to a name a write of theirs replaced on that card (on their page: a
- * colleague's write that crossed theirs may have replaced it on the server first, among the
- * card's last few). Of a deletion (or Redo of a card after its Undo): the card under its id
- * with the creator and updater it had when it was deleted, and its evidence with their
- * adders; of an evidence item's removal: the item with the adder it had on that card; of an
+ * colleague's write that crossed theirs may have replaced it on the server first; the card's
+ * last 256 replaced names are remembered). Of a deletion (or Redo of a card after its Undo):
+ * the card under its id with the creator and updater it had when it was deleted, and its
+ * evidence with their adders; of an evidence item's removal: the item with the adder it had on that card; of an
  * article's removal: the article with its creator. So a writer can at most leave a card's
  * "updated by" naming a colleague whose update of that card their own replaced, which is what
  * an Undo shows; never someone who had no part in it.
