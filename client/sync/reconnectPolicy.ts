@@ -64,6 +64,12 @@ export function watchSilence(
   mayReconnect: () => boolean,
 ): ReturnType<typeof setInterval> {
   let allowed = limit;
+  // y-websocket's own check closes a socket silent for 30 s whatever this one allows: past it (a
+  // third socket, once `limit` has doubled twice) a board that took longer to arrive never
+  // loaded, each socket cut at 30 s. This check does its work, for every socket of the provider.
+  clearInterval(
+    (provider as unknown as { _checkInterval: ReturnType<typeof setInterval> })._checkInterval,
+  );
   return setInterval(
     () => {
       if (provider.synced) allowed = limit;
