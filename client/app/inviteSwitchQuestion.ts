@@ -1,5 +1,5 @@
 import { ROLES } from '../../shared/roles';
-import { closeBidi } from '../../shared/export/closeBidi';
+import { inertBidi } from '../../shared/export/inertBidi';
 import { quoted } from '../ui/quoted';
 import type { KnownBoard } from './knownBoards';
 import { ROLE_LABELS } from './roleLabels';
@@ -18,7 +18,7 @@ export function inviteSwitchQuestion(held: KnownBoard, claims: InviteClaims): st
   const heldName = held.inviteName || readClaims(held.token)?.name || '';
   const newName = claims.name;
   if (newName === heldName && ROLES.indexOf(claims.role) <= ROLES.indexOf(held.role)) return null;
-  const as = (name: string) => closeBidi(name || 'someone');
+  const as = (name: string) => inertBidi(name || 'someone');
   const title = quoted(held.title || 'this board');
   return (
     `This browser opens ${title} as ${as(heldName)} (${ROLE_LABELS[held.role]}). ` +

@@ -7,15 +7,15 @@ import type { DeletedEvidence, EVIDENCE_FIELDS } from '../sync/lostWork';
 import { wordList } from '../ui/wordList';
 import { STANCE_LABELS } from './stanceLabels';
 import { quoted } from '../ui/quoted';
-import { closeBidi } from '../../shared/export/closeBidi';
+import { inertBidi } from '../../shared/export/inertBidi';
 
 /** Stance, URL, “quoted passage” (note). */
 export function EvidenceValues({ item }: { item: DeletedEvidence }) {
   return (
     <>
-      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {closeBidi(item.url)}
+      {STANCE_LABELS[item.stance as Stance] ?? item.stance}, {inertBidi(item.url)}
       {item.quote && <>, {quoted(item.quote)}</>}
-      {item.note && <> ({closeBidi(item.note)})</>}
+      {item.note && <> ({inertBidi(item.note)})</>}
     </>
   );
 }

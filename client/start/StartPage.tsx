@@ -18,7 +18,7 @@ import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
 import { twinTitleDetails } from './twinTitleDetails';
 import { quoted } from '../ui/quoted';
-import { closeBidi } from '../../shared/export/closeBidi';
+import { inertBidi } from '../../shared/export/inertBidi';
 
 /**
  * What Forget takes that the person may not have elsewhere: the invite is this browser's only
@@ -125,7 +125,7 @@ export function StartPage() {
                   {boards.map((b) => {
                     const detail = twins.get(b.id);
                     // Boards of one title are told apart by when this browser added them.
-                    const named = `${closeBidi(b.title || 'Untitled board')}${detail ? ` (${detail})` : ''}`;
+                    const named = `${inertBidi(b.title || 'Untitled board')}${detail ? ` (${detail})` : ''}`;
                     return (
                       <li key={b.id}>
                         <a

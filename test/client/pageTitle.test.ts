@@ -7,9 +7,10 @@ describe('pageTitle', () => {
     expect(pageTitle('')).toBe('Board · Factboard');
   });
 
-  it('closes what the board title leaves open of text-direction controls before the app name', () => {
-    // Without the closing U+202C, " · Factboard" would show reversed in the tab.
-    expect(pageTitle('Prisons \u202Eevil')).toBe('Prisons \u202Eevil\u202C · Factboard');
-    expect(pageTitle('a \u2067b')).toBe('a \u2067b\u2069 · Factboard');
+  it('closes each text-direction control of the board title where it stands', () => {
+    // Without the closing U+202C, " · Factboard" would show reversed in the tab; closed at the
+    // title's end, "evil" still did.
+    expect(pageTitle('Prisons \u202Eevil')).toBe('Prisons \u202E\u202Cevil · Factboard');
+    expect(pageTitle('a \u2067b')).toBe('a \u2067\u2069b · Factboard');
   });
 });
