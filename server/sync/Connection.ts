@@ -74,8 +74,14 @@ export class Connection {
   writes = 0;
   /** Bytes of bulk sync replies possibly still in the send buffer (see send). */
   private bulkAllowance = 0;
-  /** Until when the bulk sent may still be on its way (SLOWEST_LINK_BYTES_PER_MS). */
+  /**
+   * Until when the bulk sent may still be on its way (SLOWEST_LINK_BYTES_PER_MS): no longer once
+   * a ping sent after it is answered (the client has read it all).
+   */
   private bulkArrivesBy = 0;
+  /** Pings sent, and the count the first ping sent after the latest bulk will make. */
+  private pings = 0;
+  private pingAfterBulk = 0;
   /** Messages are passed on to the room (see hold). */
   private listening = true;
   /** Messages that arrived while held and were dropped. */
@@ -130,7 +136,12 @@ export class Connection {
     });
     ws.on('pong', () => {
       // A pong nobody asked for (a client may send one as its own heartbeat) answers nothing.
-      if (this.unanswered > 0) this.unanswered--;
+      if (this.unanswered === 0) return;
+      this.unanswered--;
+      // Pongs come in the pings' order: this one answers ping number pings - unanswered. One sent
+      // after the bulk proves it read: a link that dies later is judged by its pings again, not
+      // given the bulk's time at 8 KB/s (a 17 MB board: 35 minutes of a dead socket kept).
+      if (this.pings - this.unanswered >= this.pingAfterBulk) this.bulkArrivesBy = 0;
     });
     ws.on('error', () => {
       // ws closes the socket after an error; the close event below does the cleanup.
@@ -168,6 +179,7 @@ export class Connection {
       this.bulkAllowance += data.byteLength;
       this.bulkArrivesBy =
         Math.max(Date.now(), this.bulkArrivesBy) + data.byteLength / SLOWEST_LINK_BYTES_PER_MS;
+      this.pingAfterBulk = this.pings + 1;
     }
     this.sentSinceRound = true;
     this.ws.send(data);
@@ -217,6 +229,7 @@ export class Connection {
    * page sees to a socket sent nothing since the last round (NOTHING_NEW).
    */
   ping(): void {
+    this.pings++;
     this.unanswered++;
     this.ws.ping();
     if (!this.sentSinceRound) this.send(NOTHING_NEW);
