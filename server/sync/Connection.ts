@@ -165,7 +165,10 @@ export class Connection {
    * Sends one message, closing a slow consumer first. A sync reply (the whole board for a new
    * client, 17 MB for 10,000 cards) may exceed the buffer limit on its own: `bulk` bytes are
    * not held against the client while they drain. The buffer drains in order, so the part of
-   * the bulk still unsent is at most what is buffered; the allowance shrinks with it.
+   * the bulk still unsent is at most what is buffered; the allowance shrinks with it. Only one
+   * bulk reply is let off at a time: a client asks for the board once per socket, and one that
+   * asked again and again while a reply still drained would otherwise have the server buffer a
+   * whole board per ask, past any limit.
    */
   send(data: Uint8Array, options: SendOptions = NOT_BULK): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
@@ -175,8 +178,8 @@ export class Connection {
       this.close(CLOSE.tooMany, 'slow consumer');
       return;
     }
-    if (options.bulk) {
-      this.bulkAllowance += data.byteLength;
+    if (options.bulk && this.bulkAllowance === 0) {
+      this.bulkAllowance = data.byteLength;
       this.bulkArrivesBy =
         Math.max(Date.now(), this.bulkArrivesBy) + data.byteLength / SLOWEST_LINK_BYTES_PER_MS;
       this.pingAfterBulk = this.pings + 1;

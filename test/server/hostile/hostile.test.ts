@@ -376,6 +376,36 @@ describe('bulk sync replies', () => {
       await server.close();
     }
   });
+  it('a client that asks for the whole board again while a reply still drains is a slow consumer', async () => {
+    const server = await startSyncTestServer({ options: { maxBufferedBytes: 64 * 1024 } });
+    try {
+      const boardId = await server.createBoard();
+      for (let i = 0; i < 8; i++) {
+        await server.sync.change(boardId, ctx.actor, (doc) =>
+          doc.getMap('articles').set(`bulk${i}`, 'b'.repeat(1_000_000)),
+        );
+      }
+      const greedy = connectRaw(
+        server.syncUrl,
+        boardId,
+        (await server.invite(boardId, 'viewer')).token,
+      );
+      await greedy.opened();
+      const socket = (greedy.ws as unknown as { _socket: { pause(): void; resume(): void } })
+        ._socket;
+      socket.pause();
+      // Each ask would have the server buffer the 8 MB board once more, let off the limit.
+      for (let i = 0; i < 6; i++) greedy.sendSyncStep1();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      socket.resume();
+      expect(await greedy.closedWithin(20_000)).toEqual({
+        code: CLOSE.tooMany,
+        reason: 'slow consumer',
+      });
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 /** The code of the first close frame among the server's (unmasked) frames, if complete. */
