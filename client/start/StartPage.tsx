@@ -17,6 +17,8 @@ import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
 import { twinTitleDetails } from './twinTitleDetails';
+import { boardsMatching } from './boardsMatching';
+import { plural } from '../ui/plural';
 import { quoted } from '../ui/quoted';
 import { inertBidi } from '../../shared/export/inertBidi';
 
@@ -33,6 +35,12 @@ function forgetWarning(board: KnownBoard): string {
     : ` To open it again you will need your link: ${keep}.`;
 }
 
+/** What a board's entry shows beside its title: its role, or why it no longer opens. */
+const badgeOf = (b: KnownBoard): string =>
+  b.refusedCode !== undefined
+    ? (REFUSED_BADGES[b.refusedCode] ?? 'No longer opens')
+    : ROLE_LABELS[b.role];
+
 /** `/`: the boards this browser knows, and a form to create one. */
 export function StartPage() {
   const [name, setName] = useState(getDisplayName);
@@ -42,6 +50,16 @@ export function StartPage() {
   // A board page in another tab may learn meanwhile of a new role or a revoked invite.
   useEffect(() => subscribeKnownBoards(() => setBoards(listKnownBoards())), []);
   const notKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
+  // With fifty boards the one wanted is hard to find by eye: a search by title or role.
+  const [query, setQuery] = useState('');
+  const shown = useMemo(
+    () =>
+      boardsMatching(
+        boards.map((b) => ({ ...b, badge: badgeOf(b) })),
+        query,
+      ),
+    [boards, query],
+  );
 
   // Where focus goes once the name prompt is gone: a first name leads on to creating a board,
   // a changed one back to "Change name". Otherwise it would fall to the page.
@@ -121,52 +139,75 @@ export function StartPage() {
                   first starts.
                 </p>
               ) : (
-                <ul className="board-list">
-                  {boards.map((b) => {
-                    const detail = twins.get(b.id);
-                    // Boards of one title are told apart by when this browser added them.
-                    const named = `${inertBidi(b.title || 'Untitled board')}${detail ? ` (${detail})` : ''}`;
-                    return (
-                      <li key={b.id}>
-                        <a
-                          href={`/b/${encodeURIComponent(b.id)}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            navigate(`/b/${encodeURIComponent(b.id)}`);
-                          }}
-                        >
-                          {/* Isolated: an unclosed U+202E in a title would reverse the
+                <>
+                  <div className="board-search" role="search" aria-label="Search your boards">
+                    <input
+                      type="search"
+                      aria-label="Find a board"
+                      aria-describedby="board-count"
+                      placeholder="Find a board by title or role…"
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                    />
+                    {/* Live: typing says how many are left, as the board's card search does. */}
+                    <span id="board-count" className="muted small" role="status">
+                      {query.trim()
+                        ? `${shown.length} of ${plural(boards.length, 'board', 'boards')}`
+                        : plural(boards.length, 'board', 'boards')}
+                    </span>
+                  </div>
+                  {shown.length === 0 ? (
+                    <p className="muted">
+                      No board matches {quoted(query.trim())}: its title or role is spelt another
+                      way, or this browser has not opened it (open its invite link).
+                    </p>
+                  ) : (
+                    <ul className="board-list">
+                      {shown.map((b) => {
+                        const detail = twins.get(b.id);
+                        // Boards of one title are told apart by when this browser added them.
+                        const named = `${inertBidi(b.title || 'Untitled board')}${detail ? ` (${detail})` : ''}`;
+                        return (
+                          <li key={b.id}>
+                            <a
+                              href={`/b/${encodeURIComponent(b.id)}`}
+                              onClick={(e) => {
+                                e.preventDefault();
+                                navigate(`/b/${encodeURIComponent(b.id)}`);
+                              }}
+                            >
+                              {/* Isolated: an unclosed U+202E in a title would reverse the
                               "(added …)" that tells it from its twin. */}
-                          <bdi>{b.title || 'Untitled board'}</bdi>
-                          {detail && <span className="muted small"> ({detail})</span>}
-                        </a>
-                        {b.refusedCode !== undefined ? (
-                          <span className="badge refused">
-                            {REFUSED_BADGES[b.refusedCode] ?? 'No longer opens'}
-                          </span>
-                        ) : (
-                          <span className="badge">{ROLE_LABELS[b.role]}</span>
-                        )}
-                        <button
-                          type="button"
-                          className="link-button subtle"
-                          aria-label={`Forget ${named}`}
-                          onClick={() => {
-                            const sure = window.confirm(
-                              `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.${forgetWarning(b)}`,
-                            );
-                            if (!sure) return;
-                            forgetBoard(b.id);
-                            void forgetBoardData(b.id);
-                            setBoards(listKnownBoards());
-                          }}
-                        >
-                          Forget
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
+                              <bdi>{b.title || 'Untitled board'}</bdi>
+                              {detail && <span className="muted small"> ({detail})</span>}
+                            </a>
+                            {b.refusedCode !== undefined ? (
+                              <span className="badge refused">{b.badge}</span>
+                            ) : (
+                              <span className="badge">{b.badge}</span>
+                            )}
+                            <button
+                              type="button"
+                              className="link-button subtle"
+                              aria-label={`Forget ${named}`}
+                              onClick={() => {
+                                const sure = window.confirm(
+                                  `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.${forgetWarning(b)}`,
+                                );
+                                if (!sure) return;
+                                forgetBoard(b.id);
+                                void forgetBoardData(b.id);
+                                setBoards(listKnownBoards());
+                              }}
+                            >
+                              Forget
+                            </button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  )}
+                </>
               )}
             </section>
             <CreateBoardForm name={name} autoFocus={after === 'create'} />

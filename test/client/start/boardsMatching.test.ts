@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { boardsMatching } from '../../../client/start/boardsMatching';
+
+const boards = [
+  { title: 'Presupuesto de Educación 2027', badge: 'Lead' },
+  { title: 'Harbour deal', badge: 'Reviewer' },
+  { title: 'HARBOUR strike', badge: 'Invite no longer valid' },
+  { title: '', badge: 'Editor' },
+];
+const titles = (query: string) => boardsMatching(boards, query).map((b) => b.title);
+
+describe('boardsMatching', () => {
+  it('finds a title or a badge whatever its case and accents', () => {
+    expect(titles('educacion')).toEqual(['Presupuesto de Educación 2027']);
+    expect(titles('harbour')).toEqual(['Harbour deal', 'HARBOUR strike']);
+    expect(titles('REVIEW')).toEqual(['Harbour deal']);
+    expect(titles('no longer')).toEqual(['HARBOUR strike']);
+    expect(titles('untitled')).toEqual(['']);
+  });
+
+  it('wants every word typed, anywhere, and keeps the order of the list', () => {
+    expect(titles('harbour lead')).toEqual([]);
+    expect(titles('2027 lead')).toEqual(['Presupuesto de Educación 2027']);
+    expect(titles('deal  harbour ')).toEqual(['Harbour deal']);
+  });
+
+  it('gives every board for an empty search, and none for a word in none', () => {
+    expect(titles('   ')).toHaveLength(4);
+    expect(titles('budget')).toEqual([]);
+  });
+});
