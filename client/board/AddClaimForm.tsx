@@ -1,10 +1,13 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { RESTORED_NOTE } from './keptTyping';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
 
 const KEPT_NOTE_ID = 'new-claim-kept';
+const CLAIM_LABEL = 'New claim';
+const SPEAKER_LABEL = 'Who said it';
 
 /**
  * Adds a claim at the end of Unverified; keeps focus here for the next one. Stays on the board
@@ -21,11 +24,25 @@ export function AddClaimForm({
   onAdded: (cardId: string) => void;
 }) {
   const actions = useBoardActions();
-  const [claim, setClaim] = useState('');
-  const [speaker, setSpeaker] = useState('');
+  const { keptTyping, announce } = actions;
+  // What was typed here before the page went (the browser's Back), kept on the device; the
+  // board says it is back (useKeptTyping), and the form shows so while it holds it.
+  const [back] = useState(() => keptTyping.load('new-claim'));
+  const backOf = (label: string) => back.find((d) => d.label === label)?.text ?? '';
+  const [claim, setClaim] = useState(() => backOf(CLAIM_LABEL));
+  const [speaker, setSpeaker] = useState(() => backOf(SPEAKER_LABEL));
   useUnsavedPrompt(claim.trim() !== '');
+  useEffect(
+    () =>
+      keptTyping.save('new-claim', [
+        { label: CLAIM_LABEL, text: claim, saves: 'card' },
+        { label: SPEAKER_LABEL, text: speaker, saves: 'card' },
+      ]),
+    [keptTyping, claim, speaker],
+  );
+  const restored = back.length > 0 && claim === backOf(CLAIM_LABEL) && claim !== '';
+
   const claimRef = useRef<HTMLTextAreaElement>(null);
-  const { announce } = actions;
   // Read-only, the boxes say why (the note below them).
   const describedBy = canAdd ? undefined : KEPT_NOTE_ID;
   const claimLimit = useTextLimit({
@@ -87,6 +104,7 @@ export function AddClaimForm({
         }}
       />
       {claimLimit.note}
+      {restored && <p className="restored-note muted small">{RESTORED_NOTE}</p>}
       <div className="row">
         <label className="visually-hidden" htmlFor="new-speaker">
           Who said it

@@ -25,6 +25,7 @@ export function BoardHeader({
   onRedo,
   children,
   notices,
+  onLeave,
 }: {
   title: string;
   /** What the page lets this person do now (a viewer's tools once the server refused them). */
@@ -42,6 +43,8 @@ export function BoardHeader({
   children?: ReactNode;
   /** Banners about the whole board (a refused connection, a read-only role), full width. */
   notices?: ReactNode;
+  /** "← Boards" leaves, the person having agreed to lose what they typed here. */
+  onLeave: () => void;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useArrivalFocus(heading);
@@ -61,7 +64,10 @@ export function BoardHeader({
           className="back-link"
           onClick={(e) => {
             e.preventDefault();
-            if (mayLeaveBoard()) navigate('/');
+            if (!mayLeaveBoard()) return;
+            // Told it would be lost, the person chose to leave: it is not put back later.
+            onLeave();
+            navigate('/');
           }}
         >
           <span aria-hidden="true">←</span> Boards

@@ -57,6 +57,8 @@ import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { ClaimEdits } from './claimEdits';
+import { dialogPlace, typingAt } from './keptTyping';
+import { useKeptTyping, useTypingReopensCard } from './useKeptTyping';
 import { DeletedWhileEditing } from './DeletedWhileEditing';
 import { RefusedBoard } from './RefusedBoard';
 import { ArticleLanguagesContext, articleLanguages } from '../article/articleLanguages';
@@ -227,6 +229,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   useUnsavedPrompt(snapshot.unsaved && !refused && !reopening, 'changes');
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
+  const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);
 
   useEarlierWorkSaved(snapshot, tell);
   // Read through a ref: undo and redo, and the board actions that offer them, stay the same
@@ -334,6 +337,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     tell,
   });
   useSeenRecorder(known.id);
+  useTypingReopensCard({
+    keptTyping,
+    board,
+    loaded: snapshot.loaded,
+    serverSynced,
+    openId,
+    openCard,
+  });
 
   const run = useCallback(
     (what: string, fn: () => void) => {
@@ -441,6 +452,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       canRedactComments: can(role, 'redactComments'),
       lostRights: rightsGone,
       claimEdits,
+      keptTyping,
       openCard,
       showPassage,
       pickUp: mover.pickUpWithKeyboard,
@@ -458,6 +470,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       role,
       rightsGone,
       claimEdits,
+      keptTyping,
       openCard,
       showPassage,
       mover.pickUpWithKeyboard,
@@ -536,6 +549,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 snapshot={snapshot}
                 onUndo={undo}
                 onRedo={redo}
+                onLeave={keptTyping.clear}
                 notices={
                   <>
                     {refused && (
@@ -676,6 +690,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               </main>
               {openId && (
                 <CardDetail
+                  key={openId}
+                  typing={typingAt(keptTyping, dialogPlace(openId))}
                   card={board.cards[openId] ?? null}
                   board={board}
                   me={connection.actor}

@@ -8,6 +8,7 @@ import type { LostRights } from '../access/lostRights';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
 import type { ClaimEdits } from './claimEdits';
+import type { KeptTyping } from './keptTyping';
 
 export interface BoardActions {
   readonly commands: BoardCommands;
@@ -22,6 +23,8 @@ export interface BoardActions {
   readonly lostRights: LostRights;
   /** The claims being edited in place, by card id. */
   readonly claimEdits: ClaimEdits;
+  /** Text typed here and not saved, kept on this device for when the board shows again. */
+  readonly keptTyping: KeptTyping;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
   /**

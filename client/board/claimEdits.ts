@@ -48,6 +48,11 @@ export class ClaimEdits {
     if (!this.edits.has(cardId)) this.set(cardId, { draft: EMPTY, focus: 'all' });
   }
 
+  /** Opens the editor again on what was typed in it before the page went (useKeptTyping). */
+  resume(cardId: string, draft: ClaimDraft): void {
+    if (!this.edits.has(cardId)) this.set(cardId, { draft, focus: null });
+  }
+
   setDraft(cardId: string, update: (draft: ClaimDraft) => ClaimDraft): void {
     const edit = this.edits.get(cardId);
     if (edit) this.set(cardId, { ...edit, draft: update(edit.draft) });

@@ -28,6 +28,7 @@ import { CardColleagues } from '../presence/CardColleagues';
 import { ModalDialog } from '../ui/ModalDialog';
 import { TYPED_TEXT_NAME, TypedTextKept } from '../ui/TypedTextKept';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
+import { type PlaceTyping, RESTORED_NOTE } from '../board/keptTyping';
 import { CopyCardLink } from './CopyCardLink';
 import { PublicationForm } from './PublicationForm';
 import { SpeakerField } from './SpeakerField';
@@ -57,6 +58,7 @@ export function CardDetail({
   onDismissLostEdit,
   deleterName,
   address,
+  typing,
   onClose,
 }: {
   card: CardView | null;
@@ -81,6 +83,11 @@ export function CardDetail({
   deleterName: (card: CardView) => Promise<string | null>;
   /** The card's own address (cardAddress): its history entry's, and the link to copy. */
   address: string;
+  /**
+   * What was typed in this card's forms and not saved, kept on the device (keptTyping): read
+   * as the dialog opens, its forms starting from it, and kept as they change.
+   */
+  typing: PlaceTyping;
   onClose: () => void;
 }) {
   const article = card?.source
@@ -90,7 +97,25 @@ export function CardDetail({
   const news = useCardNews(card, me, actions.lastChangeOwn);
   const deletedBy = useDeletedBy(card, deleterName);
   const lang = useCardLanguage(card);
-  const drafts = useMemo(() => new DraftRegistry(), []);
+  // Text typed here before the page went (the browser's Back, a link): the forms it was
+  // typed in open again with it (useDraftBack, useDraftOffers), as when a right comes back.
+  const [restored] = useState(typing.load);
+  const drafts = useMemo(() => {
+    const registry = new DraftRegistry(typing.save);
+    if (restored.length > 0) registry.offer(restored);
+    return registry;
+    // Made once, with the dialog: its forms keep their drafts in it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const { announce } = actions;
+  useEffect(() => {
+    if (restored.length === 0) return;
+    // The forms have taken theirs (their effects ran first): what none took is not kept.
+    typing.save(drafts.all());
+    announce(RESTORED_NOTE);
+    // Once, as the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // A card deleted while open takes its forms with it: what was typed in them stays on screen,
   // to copy, until the dialog closes (an undone deletion brings the card back with empty
   // forms). Read as the card goes, before the forms unmount and leave the registry.
@@ -223,6 +248,7 @@ export function CardDetail({
         <UnsavedDrafts registry={drafts}>
           <div className="dialog-body">
             <CopyCardLink address={address} />
+            {restored.length > 0 && <p className="restored-note muted small">{RESTORED_NOTE}</p>}
             <TypedNotSaved
               drafts={orphans}
               note={

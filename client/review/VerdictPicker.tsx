@@ -17,12 +17,14 @@ import { SubmitRow } from '../ui/SubmitRow';
 import { useTextLimit } from '../ui/useTextLimit';
 import type { FieldDraft } from '../ui/fieldDraft';
 import { fieldDraftState } from '../ui/useFieldDraft';
-import { useUnsavedDraft } from '../ui/unsavedDrafts';
+import { useDraftBack, useUnsavedDraft } from '../ui/unsavedDrafts';
 import { followRenames, labelRenames, stalePick, type VerdictFields } from './pendingVerdict';
 import { quoted } from '../ui/quoted';
 
 const FIELD_NAMES = { verdict: 'the verdict label', rationale: 'the rationale' } as const;
 const NO_DRAFT: FieldDraft<VerdictFields> = { base: {}, mine: {} };
+/** The picker's name among the dialog's drafts. */
+const DRAFT_LABEL = 'the verdict and rationale';
 /** The picker's value while a pick must be made again: no label is blank once trimmed. */
 const PICK_AGAIN = ' ';
 
@@ -38,8 +40,10 @@ export function VerdictPicker({
   const id = useId();
   const selectRef = useRef<HTMLSelectElement>(null);
   const scale = meta.ratingScale;
-  // Untouched fields follow colleagues' changes.
-  const [fields, setFields] = useState(NO_DRAFT);
+  // Untouched fields follow colleagues' changes. What was picked and typed before the page
+  // went (keptTyping) is taken back, a colleague's change since being a conflict.
+  const back = useDraftBack(DRAFT_LABEL, 'card')?.fields as FieldDraft<VerdictFields> | undefined;
+  const [fields, setFields] = useState(back ?? NO_DRAFT);
   const draft = fieldDraftState(
     { verdict: card.verdict ?? '', rationale: card.rationale },
     fields,
@@ -56,9 +60,10 @@ export function VerdictPicker({
     if (renames.length > 0) setFields((d) => followRenames(d, renames));
   }
   useUnsavedDraft(
-    'the verdict and rationale',
+    DRAFT_LABEL,
     draft.dirty,
     [draft.shown.verdict, draft.shown.rationale].filter((t) => t.trim()).join('\n'),
+    { fields },
   );
 
   const { shown } = draft;

@@ -33,6 +33,10 @@ export interface DraftOptions {
 
 export class DraftRegistry {
   private readonly drafts = new Map<object, Draft>();
+
+  /** `onChange`: told what the forms hold after each change (to keep it on the device). */
+  constructor(private readonly onChange?: (drafts: Draft[]) => void) {}
+
   /** What was typed in forms that went with a right now back, for those forms to take again. */
   private offered: readonly Draft[] = [];
   private readonly taken = new Set<Draft>();
@@ -64,6 +68,7 @@ export class DraftRegistry {
   set(key: object, draft: Draft | null): void {
     if (draft === null) this.drafts.delete(key);
     else this.drafts.set(key, draft);
+    this.onChange?.(this.all());
   }
 
   /** What is unsaved, by the forms' names, in the order the forms started. */
