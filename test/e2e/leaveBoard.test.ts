@@ -1,7 +1,7 @@
 /**
  * "← Boards" with a claim typed in New claim and not added (QA50c): leaving inside the app
  * closes no page, so the browser's own question never came and the text went without a word.
- * It asks first; declined, the board and the text stay.
+ * It asks first; declined, the board and the text stay; accepted, the text is not kept for later.
  */
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
@@ -36,5 +36,16 @@ describe.skipIf(!RUN)('leaving a board for the list', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await back.click();
     await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+
+    // Told it would be lost, the person left: the board opened again does not put it back, as
+    // it does after the browser's own Back (typedTextKept.test).
+    await page.getByRole('link', { name: 'Leave me' }).click();
+    await page.getByRole('heading', { name: 'Leave me', level: 1 }).waitFor();
+    expect(await box.inputValue()).toBe('');
+    expect(
+      await page.evaluate(() =>
+        Object.keys(sessionStorage).filter((k) => k.startsWith('factboard.typing.')),
+      ),
+    ).toEqual([]);
   }, 30_000);
 });
