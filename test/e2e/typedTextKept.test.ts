@@ -61,6 +61,31 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
     expect(await kept(page)).toEqual([]);
   }, 60_000);
 
+  it('evidence being added and a rationale being written come back in the card by Forward', async () => {
+    const board = await server.createBoard('Keep my evidence', 'Lea');
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, board.leadUrl);
+    await addClaim(page, CLAIM);
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await page.getByRole('link', { name: 'Keep my evidence' }).click();
+    let dialog = await openCard(page, CLAIM);
+    await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Waiting for the 2024 figures.');
+    await dialog.getByRole('button', { name: 'Add evidence' }).click();
+    await dialog.getByRole('textbox', { name: 'Source URL' }).fill('port.example.org/2024');
+
+    await page.evaluate(() => history.go(-2));
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+    await page.goForward();
+    dialog = page.getByRole('dialog', { name: CLAIM });
+    await dialog.waitFor();
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'Rationale' }).inputValue())
+      .toBe('Waiting for the 2024 figures.');
+    await expect
+      .poll(() => dialog.getByRole('textbox', { name: 'Source URL' }).inputValue())
+      .toBe('port.example.org/2024');
+  }, 60_000);
+
   it('New claim and a claim edited in place come back after Back; added or cancelled, no more', async () => {
     const board = await server.createBoard('Keep my claims', 'Lea');
     const page = await (await browser.newContext()).newPage();
