@@ -50,4 +50,16 @@ describe('createSyncLog', () => {
     });
     expect(lines[0]).not.toContain('eyJ.sig');
   });
+  it('finds tokens in a long value at once, wherever a run of their characters starts', () => {
+    const { log, lines } = capture('info');
+    const token = `${'a'.repeat(20)}.${'b'.repeat(43)}`;
+    // A run of base64url characters with one dot: every start in it once scanned the rest of
+    // the run (quadratic; 16 KB of path held the event loop 0.8 s, this would take minutes).
+    const run = `${'-'.repeat(200_000)}.`;
+    log('info', 'request answered with an error', {
+      path: `/api/boards/${run}/x/${token}/${'c'.repeat(30)}.${token}`,
+    });
+    const path = (JSON.parse(lines[0] as string) as { path: string }).path;
+    expect(path).toBe(`/api/boards/${run}/x/[token]/${'c'.repeat(30)}.[token]`);
+  });
 });
