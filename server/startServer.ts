@@ -143,12 +143,12 @@ export async function startServer(
     ? createServerMetrics({ syncServer, storage, databaseFile })
     : null;
 
-  enrichHandMadeCards(syncServer, log);
   const extraction = createExtractionPool({
     timeoutMs: config.extractTimeoutMs,
     maxWaiting: config.extractQueueLength,
     idleMs: config.threadIdleMs,
   });
+  enrichHandMadeCards(syncServer, extraction, log);
   const boardWorkers = createBoardWorkers({
     timeoutMs: config.boardJobTimeoutMs,
     maxWaiting: config.boardJobQueueLength,

@@ -19,17 +19,20 @@
 import { ExtractError, type ExtractErrorCode } from '../../shared/extract/ExtractError';
 import { createWorkerPool, type WorkerPool } from '../workers/createWorkerPool';
 import type { ArticleInput, ExtractedArticle } from './extractArticle';
+import type { PassageSignals } from './passageSignals';
 
 /** What a board stores of an extracted article. */
 export type ArticleForBoard = Pick<ExtractedArticle, 'title' | 'text' | 'language' | 'claims'>;
 
-export interface ExtractJob {
-  readonly input: ArticleInput;
-}
+/** An article to extract, or passages of a stored article to give signals (passageSignals). */
+export type ExtractJob =
+  | { readonly input: ArticleInput }
+  | { readonly passagesOf: string; readonly passages: readonly string[] };
 
 export type FromExtractWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'done'; readonly article: ArticleForBoard }
+  | { readonly type: 'signals'; readonly signals: readonly (PassageSignals | null)[] }
   | { readonly type: 'refused'; readonly code: ExtractErrorCode; readonly message: string };
 
 export interface ExtractionPool {
@@ -39,6 +42,14 @@ export interface ExtractionPool {
    * and with the signal's reason when `signal` aborts first.
    */
   extract(input: ArticleInput, signal?: AbortSignal): Promise<ArticleForBoard>;
+  /**
+   * The signals of each passage of `articleText` (null where it has none), read in the
+   * article's language. Rejects with JobError ('extract') as extract does.
+   */
+  signals(
+    articleText: string,
+    passages: readonly string[],
+  ): Promise<readonly (PassageSignals | null)[]>;
   /** Jobs running and waiting, for tests and health. */
   stats: WorkerPool<ExtractJob, JobReply>['stats'];
   /** Threads alive now, idle among them, and started since the pool was made. */
@@ -82,7 +93,16 @@ export function createExtractionPool(options: ExtractionPoolOptions): Extraction
       );
       // A refused input is an answer: the thread takes the next article.
       if (reply.type === 'refused') throw new ExtractError(reply.code, reply.message);
+      if (reply.type !== 'done') throw new Error(`extraction thread answered ${reply.type}`);
       return reply.article;
+    },
+    async signals(articleText, passages) {
+      const reply = await pool.run('extract', async (thread) => {
+        thread.post({ passagesOf: articleText, passages });
+        return thread.next();
+      });
+      if (reply.type !== 'signals') throw new Error(`extraction thread answered ${reply.type}`);
+      return reply.signals;
     },
     stats: pool.stats,
     threads: pool.threads,

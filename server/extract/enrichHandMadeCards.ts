@@ -5,9 +5,12 @@
  * change of the system's (setExtraction), so the card reaches everyone first and its signals
  * follow; extraction needs the language model, which only the server has.
  *
- * Extraction costs milliseconds per passage on the event loop, and one update can create many
- * cards, so only a person's pace is served: at most MAX_PER_BATCH cards of a stored batch, and
- * only those whose passage is really the article's text at its offsets.
+ * The signals are worked out in the extraction pool, not on the event loop: a passage may be
+ * 10,000 characters of the article, and crafted ones (a run of quotation marks, "1." over and
+ * over) took 1–2 s each, twenty per stored batch, while every board's sync waited. Only a
+ * person's pace is served: at most MAX_PER_BATCH cards of a stored batch, and only those whose
+ * passage is really the article's text at its offsets. A full pool or a job past its time
+ * limit leaves the cards without signals (logged), as does a card changed in the meantime.
  */
 import { SYSTEM_ACTOR } from '../../shared/board/actor';
 import { setExtraction } from '../../shared/board/commands/cards';
@@ -19,10 +22,10 @@ import {
   type CardMap,
   cardsMap,
 } from '../../shared/board/schema';
+import type { Doc } from 'yjs';
 import type { SyncLog } from '../sync/syncLog';
 import type { SyncServer } from '../sync/SyncServer';
-import { detectLanguage, type Language } from '../../shared/extract/detectLanguage';
-import { passageSignals } from './passageSignals';
+import type { ExtractionPool } from './createExtractionPool';
 
 const MAX_PER_BATCH = 20;
 
@@ -34,7 +37,70 @@ function scoreFrom(card: CardMap, articleId: string): number | null {
   return typeof extraction?.score === 'number' ? extraction.score : null;
 }
 
-export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void {
+/** A card still waiting for signals, with its article's text, or null. */
+function waiting(doc: Doc, cardId: string) {
+  const map = cardsMap(doc).get(cardId);
+  const card = map && readCard(map, cardId, []);
+  if (!card?.source || card.extraction) return null;
+  const { articleId, start, end, sentence } = card.source;
+  const text = articlesMap(doc).get(articleId)?.get(ARTICLE_KEYS.text);
+  if (typeof text !== 'string' || text.slice(start, end) !== sentence) return null;
+  return { articleId, text, sentence };
+}
+
+/** The cards among `created` waiting for signals, by article. */
+function cardsToEnrich(doc: Doc, created: readonly string[]) {
+  const articles = new Map<string, { text: string; cards: { id: string; sentence: string }[] }>();
+  for (const id of created) {
+    const card = waiting(doc, id);
+    if (!card) continue;
+    let article = articles.get(card.articleId);
+    if (!article) articles.set(card.articleId, (article = { text: card.text, cards: [] }));
+    article.cards.push({ id, sentence: card.sentence });
+  }
+  return articles;
+}
+
+async function enrich(
+  sync: SyncServer,
+  extraction: ExtractionPool,
+  boardId: string,
+  created: readonly string[],
+): Promise<void> {
+  const articles = await sync.read(boardId, (doc) => cardsToEnrich(doc, created));
+  for (const [articleId, { text, cards }] of articles) {
+    const signals = await extraction.signals(
+      text,
+      cards.map((c) => c.sentence),
+    );
+    if (!signals.some(Boolean)) continue;
+    await sync.change(boardId, SYSTEM_ACTOR, (doc) => {
+      const all = cardsMap(doc);
+      cards.forEach(({ id, sentence }, i) => {
+        const found = signals[i];
+        // Changed or gone while its signals were worked out: they may not be its own any more.
+        if (!found || waiting(doc, id)?.sentence !== sentence) return;
+        let higher = 0;
+        all.forEach((other, otherId) => {
+          const score = otherId === id ? null : scoreFrom(other, articleId);
+          if (score !== null && score > found.score) higher++;
+        });
+        setExtraction(
+          doc,
+          id,
+          { score: found.score, rank: higher + 1, chips: [...found.chips] },
+          { actor: SYSTEM_ACTOR },
+        );
+      });
+    });
+  }
+}
+
+export function enrichHandMadeCards(
+  sync: SyncServer,
+  extraction: ExtractionPool,
+  log: SyncLog,
+): () => void {
   return sync.onHistory((boardId, events) => {
     const created = events
       .filter((e) => e.type === 'card.created' && e.actor.id !== SYSTEM_ACTOR.id)
@@ -42,39 +108,11 @@ export function enrichHandMadeCards(sync: SyncServer, log: SyncLog): () => void 
       .filter((id): id is string => id !== null)
       .slice(0, MAX_PER_BATCH);
     if (created.length === 0) return;
-    // Not in the room's turn: the change queues behind whatever the room does next.
+    // Not in the room's turn: the read queues behind whatever the room does next.
     setImmediate(() => {
-      sync
-        .change(boardId, SYSTEM_ACTOR, (doc) => {
-          const cards = cardsMap(doc);
-          const languages = new Map<string, Language>();
-          for (const id of created) {
-            const map = cards.get(id);
-            const card = map && readCard(map, id, []);
-            if (!card?.source || card.extraction) continue;
-            const { articleId, start, end, sentence } = card.source;
-            const text = articlesMap(doc).get(articleId)?.get(ARTICLE_KEYS.text);
-            if (typeof text !== 'string' || text.slice(start, end) !== sentence) continue;
-            let language = languages.get(articleId);
-            if (!language) languages.set(articleId, (language = detectLanguage(text)));
-            const signals = passageSignals(sentence, language);
-            if (!signals) continue;
-            let higher = 0;
-            cards.forEach((other, otherId) => {
-              const score = otherId === id ? null : scoreFrom(other, articleId);
-              if (score !== null && score > signals.score) higher++;
-            });
-            setExtraction(
-              doc,
-              id,
-              { score: signals.score, rank: higher + 1, chips: [...signals.chips] },
-              { actor: SYSTEM_ACTOR },
-            );
-          }
-        })
-        .catch((error: unknown) => {
-          log('warn', 'could not add signals to new cards', { boardId, error });
-        });
+      enrich(sync, extraction, boardId, created).catch((error: unknown) => {
+        log('warn', 'could not add signals to new cards', { boardId, error });
+      });
     });
   });
 }

@@ -106,4 +106,40 @@ describe('signals for hand-made cards', () => {
     expect(extraction.score).toBeGreaterThan(0);
     expect(extraction.chips.map((c) => c.text)).toContain('261');
   });
+  it("works out a crafted passage's signals off the event loop: another board's sync goes on", async () => {
+    // A sentence and a run of quotation marks, about the longest passage a card may cite: 2 s
+    // of the event loop each when the signals were worked out there, three cards 6 s in a row.
+    const passage = `The minister said 40% of the prisons are full ${'“'.repeat(9_900)}.`;
+    const text = `${passage} The end.`;
+    const { articleId } = await importArticle('Quotes', text);
+    const start = text.indexOf(passage);
+    const source = { articleId, start, end: start + passage.length, sentence: passage };
+    const quoted = Array.from({ length: 3 }, () =>
+      addClaim(editor.doc, { claim: 'Quotes', source }, editor.as),
+    );
+    await editor.allSaved();
+
+    const other = (await request(server.url, 'POST', '/api/boards', { json: { title: 'Other' } }))
+      .body;
+    const lead = connectProvider(
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      other.id,
+      other.leadToken,
+    );
+    try {
+      await lead.synced();
+      addClaim(lead.doc, { claim: 'Another board goes on' }, lead.as);
+      await lead.allSaved();
+      // Saved while the passages are still being read: on the event loop, the save waited
+      // for all three, and the cards had their signals first.
+      const { cards } = await server.board(board.id);
+      expect(quoted.map((id) => cards[id]?.extraction ?? null)).toEqual(quoted.map(() => null));
+      await waitFor(() => quoted.every((id) => readBoard(editor.doc).cards[id]?.extraction), {
+        what: 'signals on the quoted cards',
+        timeout: 60_000,
+      });
+    } finally {
+      lead.destroy();
+    }
+  }, 90_000);
 });
