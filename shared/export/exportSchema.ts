@@ -34,7 +34,7 @@ export const EXPORT_FORMAT = 'factboard.board';
 export const EXPORT_SCHEMA_VERSION = 2;
 const READABLE_VERSIONS = [1, 2] as const;
 
-const id = z.string().regex(ID_PATTERN, 'ids are 1–100 letters, digits, - or _');
+const id = z.string().regex(ID_PATTERN, 'ids are 1–100 letters, digits, - or _, and not __proto__');
 const time = z.iso.datetime();
 /**
  * A card's fractional index key (shared/board/rank). Its format is the board layout's

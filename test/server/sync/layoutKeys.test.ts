@@ -135,6 +135,8 @@ describe('keys the board layout does not name, against raw clients', () => {
       // An entry of a root under a key that is no id (any length: it is data too).
       ['editor', 'not an id', (doc) => cardsMap(doc).set('not an id', new Y.Map())],
       ['reviewer', 'not an id', (doc) => commentsMap(doc).set('not an id', new Y.Map())],
+      // Read into an object keyed by id, it would set the object's prototype: in no view.
+      ['editor', '__proto__', (doc) => cardsMap(doc).set('__proto__', new Y.Map())],
       // Inside the map of its own that the stored card holds: no more the layout's than it.
       ['editor', 'x', (doc) => (card(doc, cardId).get('extra') as Y.Map<unknown>).set('x', 2)],
       // A map of its own on a card, holding a key that names a card's field: refused as the map.

@@ -278,6 +278,16 @@ describe('JSON import refuses malformed or foreign files, listing what is wrong'
     );
   });
 
+  it('an id that would be the prototype of the view holding it', () => {
+    // readBoard keys its cards by id: `cards['__proto__'] = card` set the object's prototype,
+    // and the card was stored on the board and shown in no view and no export.
+    const errors = errorsOf(mutate((e) => (e.cards[0]!.id = '__proto__')));
+    expect(errors).toEqual([expect.stringMatching(/^cards\.0\.id: ids are /)]);
+    // Other names of Object.prototype are own keys when set, as any id.
+    const named = importBoardFromJson(mutate((e) => (e.cards[0]!.id = 'constructor')));
+    expect(named.ok).toBe(true);
+  });
+
   it('caps a long list of problems', () => {
     const errors = errorsOf(
       mutate((e) => {
