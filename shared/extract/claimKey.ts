@@ -4,6 +4,14 @@
 // closed 14 prisons this year," Bukele wrote.' are one claim; so are "…, the ministry said."
 // and "…, according to Cristosal.".
 
+const LEADING = /^[\s—–-]+/u;
+/**
+ * Final punctuation and spaces. It starts only where a run of them starts (the lookbehind):
+ * from every position of a long run (a claim of 2,000 "!" and a letter) the run was scanned to
+ * its end again, and an import read every card of its board so, on the event loop.
+ */
+const TRAILING = /(?<![\s.,;:!?…—–-])[\s.,;:!?…—–-]+$/u;
+
 /** The key under which two statements of one claim are the same. */
 export function claimKey(claim: string): string {
   return claim
@@ -12,5 +20,6 @@ export function claimKey(claim: string): string {
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/["\u201c\u201d\u201e\u2033«»]|(^|\s)'|'(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s—–-]+|[\s.,;:!?…—–-]+$/gu, '');
+    .replace(LEADING, '')
+    .replace(TRAILING, '');
 }
