@@ -30,12 +30,16 @@ const count = (text: string, ch: string) => text.split(ch).length - 1;
 
 /** Sentence punctuation after a URL is not part of it; a closing bracket only if unmatched. */
 function trimUrl(candidate: string): string {
-  let url = candidate;
+  // The brackets are counted once: counted again for each one dropped, a comment of
+  // "http://a" and 9,992 ")" took 4.7 s to read, on every member's board (threadsAwaitingMe).
+  let end = candidate.length;
+  const open = count(candidate, '(');
+  let close = count(candidate, ')');
   for (;;) {
-    const last = url.at(-1);
-    if (last !== undefined && '.,;:!?\'"'.includes(last)) url = url.slice(0, -1);
-    else if (last === ')' && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
-    else return url;
+    const last = candidate[end - 1];
+    if (last === ')' && open < close) close--;
+    else if (last === undefined || !'.,;:!?\'"'.includes(last)) return candidate.slice(0, end);
+    end--;
   }
 }
 

@@ -64,6 +64,18 @@ describe('commentSegments', () => {
     ]);
   });
 
+  it('reads a link followed by thousands of closing brackets at once', () => {
+    // Each bracket dropped once counted them all again: 10,000 of them took 4.7 s, in every
+    // member's board (threads awaiting me), and these 200,000 minutes.
+    const brackets = ')'.repeat(200_000);
+    expect(commentSegments(`@Ann see (http://ex.org/a(b)${brackets}`, ['Ann'], [])).toEqual([
+      { kind: 'mention', text: '@Ann', name: 'Ann', me: false },
+      { kind: 'text', text: ' see (' },
+      { kind: 'link', text: 'http://ex.org/a(b)', href: 'http://ex.org/a(b)' },
+      { kind: 'text', text: brackets },
+    ]);
+  });
+
   it('does not read a mention inside a link', () => {
     expect(commentSegments('https://social.example/@Bo', NAMES, ['Bo'])).toEqual([
       { kind: 'link', text: 'https://social.example/@Bo', href: 'https://social.example/@Bo' },
