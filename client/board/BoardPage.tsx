@@ -28,7 +28,7 @@ import {
   subscribeKnownBoards,
   updateKnownBoard,
 } from '../app/knownBoards';
-import { storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
+import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
 import { lostRights } from '../access/lostRights';
 import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
@@ -133,6 +133,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
   const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, storageRefused);
+  // A browser setting, which does not change while the page is open.
+  const blocked = useMemo(storageBlocked, []);
   const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
@@ -561,10 +563,17 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
                     {
-                      // One cause (storage full), so one line, which tells both losses when both.
-                      (inviteNotKept || keptOnlyHere) && (
+                      // One cause (storage full, or blocked), so one line, which tells both losses when both.
+                      (blocked || inviteNotKept || keptOnlyHere) && (
                         <p className="banner" role="status">
-                          {inviteNotKept ? (
+                          {blocked ? (
+                            <>
+                              This browser keeps nothing on this device (its site storage is
+                              blocked): changes made offline or not yet saved, notices of lost
+                              edits, changes the server refused and this board&rsquo;s invite are
+                              gone once this tab closes. Open the invite link again to come back.
+                            </>
+                          ) : inviteNotKept ? (
                             <>
                               This browser&rsquo;s storage is full, so it could not keep this
                               board&rsquo;s invite: once this page is closed, open the invite link

@@ -8,6 +8,7 @@ import { storageLostEditStore } from '../sync/lostEditStore';
 import { storageOwnWriteStore } from '../sync/ownWriteStore';
 import { storageAckStore } from '../sync/SaveTracker';
 import { storageSetAsideStore } from '../sync/setAsideStore';
+import { siteStorage } from '../sync/storageRefused';
 
 /**
  * Opens the board's connection for as long as the page shows it, with the invite's current
@@ -35,21 +36,27 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
     void refreshRole(known.id, known.token);
   }, [known.id, known.token]);
   useEffect(() => {
+    // Where site storage is blocked (siteStorage) nothing is kept on the device: no copy in
+    // IndexedDB, which would not open (the board then never loaded from it), and no records
+    // for after a reload; the board works from the server, and the page says so (BoardPage).
+    const storage = siteStorage();
     const c = new BoardConnection({
       boardId: known.id,
       token: known.token,
       role: known.role,
       actor: { id: known.inviteId, name },
       serverUrl: window.location.origin.replace(/^http/, 'ws'),
-      persist: true,
-      ackStore: storageAckStore(window.localStorage, ackStoreKey(known.id)),
-      ownWriteStore: storageOwnWriteStore(window.localStorage, ownWritesKey(known.id)),
-      setAsideStore: storageSetAsideStore(window.localStorage, setAsideKey(known.id)),
-      lostEditStore: storageLostEditStore(
-        window.localStorage,
-        lostEditsKey(known.id, known.inviteId),
-        window,
-      ),
+      persist: storage !== null,
+      ...(storage && {
+        ackStore: storageAckStore(storage, ackStoreKey(known.id)),
+        ownWriteStore: storageOwnWriteStore(storage, ownWritesKey(known.id)),
+        setAsideStore: storageSetAsideStore(storage, setAsideKey(known.id)),
+        lostEditStore: storageLostEditStore(
+          storage,
+          lostEditsKey(known.id, known.inviteId),
+          window,
+        ),
+      }),
       // Opened afresh with the role the invite has now (the refusal is often of a role a lead
       // has just lowered): a new role opens a new connection as below, else the same one does.
       onStaleCopy: () => {

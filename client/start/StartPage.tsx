@@ -12,6 +12,7 @@ import {
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { forgetBoardData } from '../sync/forgetBoardData';
+import { storageBlocked } from '../sync/storageRefused';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ImportBoardForm } from '../export/ImportBoardForm';
 import { CreateBoardForm } from './CreateBoardForm';
@@ -60,6 +61,8 @@ export function StartPage() {
       ),
     [boards, query],
   );
+  // A browser setting, which does not change while the page is open.
+  const blocked = useMemo(storageBlocked, []);
 
   // Where focus goes once the name prompt is gone: a first name leads on to creating a board,
   // a changed one back to "Change name". Otherwise it would fall to the page.
@@ -125,12 +128,20 @@ export function StartPage() {
           <>
             <section className="panel" aria-labelledby="your-boards">
               <h2 id="your-boards">Your boards</h2>
-              {notKept && (
+              {blocked ? (
                 <p className="banner" role="status">
-                  This browser&rsquo;s storage is full, so this list is not kept in full: a board
-                  added, changed or forgotten on this page since is so only until the page is
-                  closed. This goes once the list can be stored again, at its next change.
+                  This browser keeps nothing on this device (its site storage is blocked): this
+                  list, your name and the boards&rsquo; invites last only until this page is closed.
+                  Open an invite link again to come back to its board.
                 </p>
+              ) : (
+                notKept && (
+                  <p className="banner" role="status">
+                    This browser&rsquo;s storage is full, so this list is not kept in full: a board
+                    added, changed or forgotten on this page since is so only until the page is
+                    closed. This goes once the list can be stored again, at its next change.
+                  </p>
+                )
               )}
               {boards.length === 0 ? (
                 <p className="muted">
@@ -192,7 +203,9 @@ export function StartPage() {
                               aria-label={`Forget ${named}`}
                               onClick={() => {
                                 const sure = window.confirm(
-                                  `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.${forgetWarning(b)}`,
+                                  blocked
+                                    ? `Forget ${quoted(named)}? This browser keeps nothing on this device (its site storage is blocked), so there is nothing of the board to remove here: Forget only takes it off this page’s list, with its invite.${forgetWarning(b)}`
+                                    : `Forget ${quoted(named)}? This browser loses its invite and any change not yet saved on the server.${forgetWarning(b)}`,
                                 );
                                 if (!sure) return;
                                 forgetBoard(b.id);

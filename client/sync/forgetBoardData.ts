@@ -1,15 +1,19 @@
 import { clearDocument } from 'y-indexeddb';
 import { ownWriteKeys } from './ownWriteStore';
+import { siteStorage } from './storageRefused';
 
 /**
  * Removes this browser's offline copy of a board (IndexedDB), its save record, own writes and
- * when it was last seen.
+ * when it was last seen. Where site storage is blocked nothing was kept (siteStorage), and there
+ * is nothing to remove: reading localStorage would throw, and IndexedDB would not open.
  */
 export async function forgetBoardData(boardId: string): Promise<void> {
-  localStorage.removeItem(ackStoreKey(boardId));
-  localStorage.removeItem(lastSeenKey(boardId));
-  for (const key of ownWriteKeys(localStorage, ownWritesKey(boardId))) {
-    localStorage.removeItem(key);
+  const storage = siteStorage();
+  if (!storage) return;
+  storage.removeItem(ackStoreKey(boardId));
+  storage.removeItem(lastSeenKey(boardId));
+  for (const key of ownWriteKeys(storage, ownWritesKey(boardId))) {
+    storage.removeItem(key);
   }
   await clearDocument(indexedDbName(boardId));
 }

@@ -46,9 +46,15 @@ export function storageOwnWriteStore(
   return {
     load() {
       const writes: OwnWrite[] = [];
-      for (const k of ownWriteKeys(storage, key)) {
-        writes.push(...read(k));
-        if (k !== mine) storage.removeItem(k);
+      // A storage whose every use throws (site storage blocked, or closed) holds none: the
+      // watch starts empty, as on a first visit, rather than the board page failing to open.
+      try {
+        for (const k of ownWriteKeys(storage, key)) {
+          writes.push(...read(k));
+          if (k !== mine) storage.removeItem(k);
+        }
+      } catch {
+        // What was read before it threw is kept.
       }
       return writes;
     },

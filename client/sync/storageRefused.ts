@@ -12,6 +12,23 @@ const listeners = new Set<() => void>();
 
 export const storageRefused = (): boolean => refused;
 
+/**
+ * This browser's localStorage, or null where site storage is blocked (a browser setting, e.g.
+ * Chromium's "Don't allow sites to save data", or an embedding page's third-party data
+ * blocked): reading the property throws SecurityError there, and IndexedDB refuses to open
+ * too, so the board keeps nothing on this device and works from the server alone.
+ */
+export function siteStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether this browser keeps nothing on this device (site storage blocked: siteStorage). */
+export const storageBlocked = (): boolean => siteStorage() === null;
+
 function settle(): void {
   if (refused === refusedKeys.size > 0) return;
   refused = !refused;

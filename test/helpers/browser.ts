@@ -3,7 +3,7 @@
  * Without /usr/bin/chromium the browser tests cannot run: in CI that is a failure (the CI
  * script installs it); on a developer machine they are skipped with a loud warning.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -58,8 +58,11 @@ export interface BrowserSession {
  * A persistent context is the only way to pass a user-data dir, so contexts beyond the
  * first are ordinary incognito-like contexts of the same browser.
  */
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(
+  options: { siteDataBlocked?: boolean } = {},
+): Promise<BrowserSession> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'factboard-chromium-'));
+  if (options.siteDataBlocked) blockSiteData(userDataDir);
   const persistent = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: ARGS,
@@ -91,4 +94,17 @@ export async function launchBrowser(): Promise<BrowserSession> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Chromium's "Don't allow sites to save data on your device" in the profile, which its every
+ * context follows: reading localStorage or sessionStorage throws SecurityError, and IndexedDB
+ * refuses to open ("The user denied permission to access the database").
+ */
+function blockSiteData(userDataDir: string): void {
+  mkdirSync(join(userDataDir, 'Default'));
+  writeFileSync(
+    join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+  );
 }

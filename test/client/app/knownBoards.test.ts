@@ -5,26 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDisplayName } from '../../../client/app/knownBoards';
-
-/** A localStorage as a browser that blocks site storage gives it: every use throws. */
-const blocked = (): Storage => {
-  const refuse = () => {
-    throw new DOMException('The operation is insecure.', 'SecurityError');
-  };
-  return {
-    get length(): number {
-      return refuse();
-    },
-    key: refuse,
-    getItem: refuse,
-    setItem: refuse,
-    removeItem: refuse,
-    clear: refuse,
-  };
-};
+import { blockedStorage } from '../../helpers/blockedStorage';
 
 describe('getDisplayName with site storage blocked', () => {
-  beforeEach(() => vi.stubGlobal('localStorage', blocked()));
+  beforeEach(() => vi.stubGlobal('localStorage', blockedStorage()));
   afterEach(() => vi.unstubAllGlobals());
 
   it('gives no name instead of throwing', () => {

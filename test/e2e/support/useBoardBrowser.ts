@@ -19,9 +19,11 @@ export interface BoardBrowser {
 /**
  * `overrides` are the server's config; a function gives them when the server starts, for a
  * value a beforeAll registered before this one makes (e.g. a data dir prepared beforehand).
+ * `browserOptions` are the browser's (launchBrowser).
  */
 export function useBoardBrowser(
   overrides: Partial<Config> | (() => Partial<Config>) = {},
+  browserOptions: Parameters<typeof launchBrowser>[0] = {},
 ): BoardBrowser {
   let server: BoardServer | undefined;
   let browser: BrowserSession | undefined;
@@ -31,7 +33,7 @@ export function useBoardBrowser(
       startBoardServer(typeof overrides === 'function' ? overrides() : overrides).then(
         (started) => (server = started),
       ),
-      launchBrowser().then((started) => (browser = started)),
+      launchBrowser(browserOptions).then((started) => (browser = started)),
     ]);
   }, 120_000);
   afterAll(async () => {

@@ -1,0 +1,120 @@
+/**
+ * A browser that blocks site storage (Chromium's "Don't allow sites to save data": reading
+ * localStorage or sessionStorage throws SecurityError, IndexedDB refuses to open) still works
+ * a board from its invite link, from the server alone: it opens and syncs, a move and a comment
+ * are saved (a second page sees them), the page says once that nothing is kept on this device,
+ * and Forget says why it has nothing to remove here but the list's entry. The board page threw
+ * reading window.localStorage before its first render, and Forget's removal rejected.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import {
+  card,
+  expectCardIn,
+  moveTo,
+  openBoard,
+  openCard,
+  addClaim,
+  waitSaved,
+} from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+/** What reading each of the page's stores gives: 'open', or the error's name. */
+const storesRead = (page: Page) =>
+  page.evaluate(async () => {
+    const read = (get: () => unknown) => {
+      try {
+        get();
+        return 'open';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    };
+    const indexedDb = await new Promise<string>((resolve) => {
+      const request = indexedDB.open('factboard-probe');
+      request.onsuccess = () => resolve('open');
+      request.onerror = () => resolve(request.error?.name ?? 'error');
+    });
+    return {
+      localStorage: read(() => window.localStorage),
+      sessionStorage: read(() => window.sessionStorage),
+      indexedDb,
+    };
+  });
+
+describe.skipIf(!RUN)('site storage blocked', () => {
+  const { server, browser } = useBoardBrowser({}, { siteDataBlocked: true });
+
+  it('opens a board by invite link, saves a move and a comment, says it keeps nothing, and Forget says why', async () => {
+    const board = await server.createBoard('Blocked desk', 'Lea');
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openBoard(page, await server.invite(board, 'Eddie', 'editor'));
+    expect(await storesRead(page)).toEqual({
+      localStorage: 'SecurityError',
+      sessionStorage: 'SecurityError',
+      indexedDb: 'UnknownError',
+    });
+
+    const notKept = page.getByRole('status').filter({ hasText: 'keeps nothing' });
+    expect(await notKept.allTextContents()).toEqual([
+      'This browser keeps nothing on this device (its site storage is blocked): changes made ' +
+        'offline or not yet saved, notices of lost edits, changes the server refused and this ' +
+        'board’s invite are gone once this tab closes. Open the invite link again to come back.',
+    ]);
+    expect(await page.getByRole('status').filter({ hasText: 'storage is full' }).count()).toBe(0);
+
+    const claim = 'The ferry carries 2,000 people a day';
+    await addClaim(page, claim);
+    await moveTo(page, claim, 'Disputed');
+    await expectCardIn(page, claim, 'Disputed');
+    const dialog = await openCard(page, claim);
+    await dialog.getByRole('textbox', { name: 'New comment' }).fill('The port says 1,200.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await waitSaved(page);
+
+    // Saved on the server: Lea's page, opened afterwards, has both.
+    const lea = await (await browser.newContext()).newPage();
+    lea.setDefaultTimeout(10_000);
+    await openBoard(lea, board.leadUrl);
+    await expectCardIn(lea, claim, 'Disputed');
+    await card(lea, claim).waitFor();
+    const leaDialog = await openCard(lea, claim);
+    await expect
+      .poll(() => leaDialog.locator('.comment-text').allTextContents())
+      .toEqual(['The port says 1,200.']);
+
+    // Forget: nothing on the device to remove, and it says so; the board leaves the list.
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+    expect(
+      await page.getByRole('status').filter({ hasText: 'keeps nothing' }).allTextContents(),
+    ).toEqual([
+      'This browser keeps nothing on this device (its site storage is blocked): this list, your ' +
+        'name and the boards’ invites last only until this page is closed. Open an invite link ' +
+        'again to come back to its board.',
+    ]);
+    const asked: string[] = [];
+    page.on('dialog', (prompt) => {
+      asked.push(prompt.message());
+      void prompt.accept();
+    });
+    const listed = page.getByRole('region', { name: 'Your boards' }).getByRole('listitem');
+    expect(await listed.allTextContents()).toEqual([expect.stringContaining('Blocked desk')]);
+    await listed.getByRole('button', { name: 'Forget Blocked desk' }).click();
+    await expect.poll(() => listed.count()).toBe(0);
+    expect(asked).toEqual([
+      'Forget “Blocked desk”? This browser keeps nothing on this device (its site storage is ' +
+        'blocked), so there is nothing of the board to remove here: Forget only takes it off ' +
+        'this page’s list, with its invite. To open it again you will need your link: keep ' +
+        'your link first (on the board, your role’s badge, then Copy your link).',
+    ]);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
