@@ -11,7 +11,7 @@ import {
   subscribeKnownBoards,
 } from '../app/knownBoards';
 import { navigate } from '../app/router';
-import { forgetBoardData } from '../sync/forgetBoardData';
+import { forgetBoardEntirely } from '../sync/forgetBoardData';
 import { storageBlocked } from '../sync/storageRefused';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ImportBoardForm } from '../export/ImportBoardForm';
@@ -209,7 +209,7 @@ export function StartPage() {
                                 );
                                 if (!sure) return;
                                 forgetBoard(b.id);
-                                void forgetBoardData(b.id);
+                                void forgetBoardEntirely(b.id);
                                 setBoards(listKnownBoards());
                               }}
                             >

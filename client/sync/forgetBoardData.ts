@@ -4,25 +4,58 @@ import { siteStorage } from './storageRefused';
 
 /**
  * Removes this browser's offline copy of a board (IndexedDB), its save record, own writes and
- * when it was last seen. Where site storage is blocked nothing was kept (siteStorage), and there
- * is nothing to remove: reading localStorage would throw, and IndexedDB would not open.
+ * when it was last seen: what a copy the server refused, or a board deleted, leaves behind.
+ * Where site storage is blocked nothing was kept (siteStorage), and there is nothing to remove.
  */
 export async function forgetBoardData(boardId: string): Promise<void> {
   const storage = siteStorage();
   if (!storage) return;
-  storage.removeItem(ackStoreKey(boardId));
-  storage.removeItem(lastSeenKey(boardId));
-  for (const key of ownWriteKeys(storage, ownWritesKey(boardId))) {
-    storage.removeItem(key);
-  }
+  removeKeys(storage, [
+    ackStoreKey(boardId),
+    lastSeenKey(boardId),
+    ...ownWriteKeys(storage, ownWritesKey(boardId)),
+  ]);
   await clearDocument(indexedDbName(boardId));
+}
+
+/**
+ * Forget (the start page): everything this browser kept for the board, for every invite of it
+ * kept here, forgetBoardData's and also its "Not saved" list and its lost-edit notices, which
+ * Forget left in storage with no page left to show or dismiss them. Where site storage is
+ * blocked this browser kept nothing of the board on the device (Forget's question says so).
+ */
+export async function forgetBoardEntirely(boardId: string): Promise<void> {
+  const storage = siteStorage();
+  if (!storage) return;
+  const notices = lostEditsKey(boardId, '');
+  const keys: string[] = [setAsideKey(boardId)];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(notices)) keys.push(key);
+  }
+  removeKeys(storage, keys);
+  await forgetBoardData(boardId);
+}
+
+/** A key storage will not remove (closed meanwhile) stays: the rest go all the same. */
+function removeKeys(storage: Storage, keys: readonly string[]): void {
+  for (const key of keys) {
+    try {
+      storage.removeItem(key);
+    } catch {
+      // Nothing more this page can do about it.
+    }
+  }
 }
 
 export const indexedDbName = (boardId: string) => `factboard-${boardId}`;
 export const ackStoreKey = (boardId: string) => `factboard.acked.${boardId}`;
 export const ownWritesKey = (boardId: string) => `factboard.own-writes.${boardId}`;
 export const lastSeenKey = (boardId: string) => `factboard.seen.${boardId}`;
-/** Not removed with the rest: what the server refused stays until its person dismisses it. */
+/**
+ * Not removed by forgetBoardData, only by Forget (forgetBoardEntirely): what the server refused
+ * stays until its person dismisses it, after a refusal of the device's copy or the board deleted.
+ */
 export const setAsideKey = (boardId: string) => `factboard.set-aside.${boardId}`;
 /** Nor are their lost edits' notices, one record per person: the only place the values are. */
 export const lostEditsKey = (boardId: string, inviteId: string) =>

@@ -1,7 +1,8 @@
 /**
  * The changes the server refused, kept on this device until the person dismisses them: they
  * outlive a reload and the removal of the board's device copy (forgetBoardData leaves them),
- * so the text can still be copied after the board has gone from this browser.
+ * so the text can still be copied after that copy has gone. Forget removes them with the rest
+ * (forgetBoardEntirely).
  */
 import type { UnsavedChange } from './unsavedWork';
 import { storeItem } from './storageRefused';

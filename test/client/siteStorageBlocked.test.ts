@@ -5,7 +5,7 @@
  * first render, ownWriteStore.load read the storage's length, and Forget's removal rejected.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetBoardData } from '../../client/sync/forgetBoardData';
+import { forgetBoardData, forgetBoardEntirely } from '../../client/sync/forgetBoardData';
 import { storageOwnWriteStore } from '../../client/sync/ownWriteStore';
 import { siteStorage, storageBlocked } from '../../client/sync/storageRefused';
 import { blockedStorage } from '../helpers/blockedStorage';
@@ -41,5 +41,6 @@ describe('localStorage whose getter throws', () => {
 
   it('leaves Forget nothing to remove', async () => {
     await expect(forgetBoardData('b1')).resolves.toBeUndefined();
+    await expect(forgetBoardEntirely('b1')).resolves.toBeUndefined();
   });
 });
