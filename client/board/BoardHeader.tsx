@@ -122,6 +122,7 @@ export function BoardHeader({
           status={snapshot.status}
           unsaved={snapshot.unsaved}
           onDevice={snapshot.onDevice}
+          keepsCopy={snapshot.keepsCopy}
           readOnly={!can(role, 'comment')}
           refused={snapshot.setAside.length}
         />

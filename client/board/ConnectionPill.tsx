@@ -29,6 +29,7 @@ export function ConnectionPill({
   status,
   unsaved,
   onDevice,
+  keepsCopy,
   readOnly,
   refused,
 }: {
@@ -36,6 +37,8 @@ export function ConnectionPill({
   unsaved: boolean;
   /** Every local change is in this device's copy. */
   onDevice: boolean;
+  /** There is a copy on this device at all (none where site storage is blocked). */
+  keepsCopy: boolean;
   /** The person may change nothing (a viewer). */
   readOnly: boolean;
   /** This device's changes the server refused, listed under "Not saved". */
@@ -56,7 +59,14 @@ export function ConnectionPill({
       setSlowKind(null);
     };
   }, [status.kind]);
-  const label = statusLabel(status, { unsaved, onDevice, readOnly, slow: slow && saving, refused });
+  const label = statusLabel(status, {
+    unsaved,
+    onDevice,
+    keepsCopy,
+    readOnly,
+    slow: slow && saving,
+    refused,
+  });
   const voice = useMemo(() => new StatusVoice(), []);
   const [heard, setHeard] = useState('');
   const region = useRef<HTMLSpanElement>(null);

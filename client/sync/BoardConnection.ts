@@ -62,6 +62,11 @@ export interface BoardSnapshot {
   readonly unsaved: boolean;
   /** Every local change is in this device's IndexedDB copy (always, without one). */
   readonly onDevice: boolean;
+  /**
+   * This connection keeps a copy on the device (IndexedDB), which outlives the tab; without one
+   * (site storage blocked) changes not yet saved last only as long as the tab.
+   */
+  readonly keepsCopy: boolean;
   /** The board's content arrived (from IndexedDB or the server). */
   readonly loaded: boolean;
   readonly peers: readonly Peer[];
@@ -624,6 +629,7 @@ export class BoardConnection {
       status: this.sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
       onDevice: this.deviceCopy?.allStored ?? true,
+      keepsCopy: this.deviceCopy !== null,
       loaded: this.loaded,
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
       myColour,

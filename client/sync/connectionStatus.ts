@@ -53,6 +53,11 @@ export interface PillFacts {
   readonly unsaved: boolean;
   /** Every local change is in this device's copy (IndexedDB). */
   readonly onDevice?: boolean;
+  /**
+   * There is such a copy at all: without one (site storage blocked) a change not yet saved is
+   * only in this tab, and "kept on this device" would promise what a closed tab loses.
+   */
+  readonly keepsCopy?: boolean;
   /** A viewer, who writes nothing: "saved" would promise what they never did. */
   readonly readOnly?: boolean;
   /** The save has waited long for the server's acknowledgment (ConnectionPill times it). */
@@ -69,9 +74,20 @@ export interface PillFacts {
  */
 export function statusLabel(
   status: ConnectionStatus,
-  { unsaved, onDevice = true, readOnly = false, slow = false, refused = 0 }: PillFacts,
+  {
+    unsaved,
+    onDevice = true,
+    keepsCopy = true,
+    readOnly = false,
+    slow = false,
+    refused = 0,
+  }: PillFacts,
 ): string {
-  const kept = onDevice ? 'changes kept on this device' : 'keeping changes on this device…';
+  const kept = !keepsCopy
+    ? 'changes kept only in this tab'
+    : onDevice
+      ? 'changes kept on this device'
+      : 'keeping changes on this device…';
   switch (status.kind) {
     case 'refused':
       return REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;

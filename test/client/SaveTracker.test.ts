@@ -183,6 +183,10 @@ describe('connection status', () => {
     expect(
       statusLabel({ kind: 'connecting', code: null }, { unsaved: true, onDevice: false }),
     ).toMatch(/^Connecting: keeping/);
+    // No copy on the device at all (site storage blocked): only this tab has them.
+    expect(statusLabel({ kind: 'offline', code: null }, { unsaved: true, keepsCopy: false })).toBe(
+      'Offline: changes kept only in this tab',
+    );
     expect(statusLabel({ kind: 'refused', code: 4401 }, { unsaved: false })).toMatch(/invite/);
     // In sync, with refused changes listed under "Not saved": not "All changes saved".
     const refused = (n: number) =>

@@ -2,20 +2,23 @@
  * A browser that blocks site storage (Chromium's "Don't allow sites to save data": reading
  * localStorage or sessionStorage throws SecurityError, IndexedDB refuses to open) still works
  * a board from its invite link, from the server alone: it opens and syncs, a move and a comment
- * are saved (a second page sees them), the page says once that nothing is kept on this device,
+ * are saved (a second page sees them), a move made offline is said to be kept only in this tab
+ * and is sent once back, the page says once that nothing is kept on this device,
  * and Forget says why it has nothing to remove here but the list's entry. The board page threw
- * reading window.localStorage before its first render, and Forget's removal rejected.
+ * reading window.localStorage as it opened (it never synced), and Forget's removal rejected.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import {
+  addClaim,
   card,
+  closeCard,
   expectCardIn,
   moveTo,
   openBoard,
   openCard,
-  addClaim,
+  status,
   waitSaved,
 } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -77,12 +80,23 @@ describe.skipIf(!RUN)('site storage blocked', () => {
     await dialog.getByRole('textbox', { name: 'New comment' }).fill('The port says 1,200.');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await waitSaved(page);
+    await closeCard(page);
 
-    // Saved on the server: Lea's page, opened afterwards, has both.
+    // Offline, a move is kept in this tab only, not "on this device", and sent once back.
+    await page.context().setOffline(true);
+    await expect.poll(() => status(page).textContent()).toBe('Offline');
+    await moveTo(page, claim, 'Corroborated');
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe('Offline: changes kept only in this tab');
+    await page.context().setOffline(false);
+    await waitSaved(page, 20_000);
+
+    // Saved on the server: Lea's page, opened afterwards, has all three.
     const lea = await (await browser.newContext()).newPage();
     lea.setDefaultTimeout(10_000);
     await openBoard(lea, board.leadUrl);
-    await expectCardIn(lea, claim, 'Disputed');
+    await expectCardIn(lea, claim, 'Corroborated');
     await card(lea, claim).waitFor();
     const leaDialog = await openCard(lea, claim);
     await expect
@@ -90,7 +104,6 @@ describe.skipIf(!RUN)('site storage blocked', () => {
       .toEqual(['The port says 1,200.']);
 
     // Forget: nothing on the device to remove, and it says so; the board leaves the list.
-    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: /Boards/ }).click();
     await page.getByRole('heading', { name: 'Your boards' }).waitFor();
     expect(
