@@ -228,7 +228,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   }, [board.meta.title, known.id]);
   // Refused, the page can store nothing more by staying open: what the server refused is kept
   // under "Not saved", through a reload or a new invite, which asked about it for nothing.
-  useUnsavedPrompt(snapshot.unsaved && !refused && !reopening, 'changes');
+  // Without a copy on the device, "← Boards" asks about them too (mayLeaveBoard).
+  useUnsavedPrompt(
+    snapshot.unsaved && !refused && !reopening,
+    snapshot.keepsCopy ? 'changes' : 'changes kept only here',
+  );
   const claimEdits = useMemo(() => new ClaimEdits(), []);
   useUnsavedPrompt(claimEdits.unsaved);
   const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);

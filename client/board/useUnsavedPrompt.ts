@@ -1,7 +1,13 @@
 import { useEffect } from 'react';
 
-/** What each mounted useUnsavedPrompt says would be lost now, and whether it is typed text. */
-const checks = new Set<{ readonly lost: () => boolean; readonly typed: boolean }>();
+/**
+ * What may be lost: text typed and not saved, changes the server has not stored yet, or such
+ * changes where this browser keeps no copy on the device (site storage blocked).
+ */
+type Unsaved = 'typed text' | 'changes' | 'changes kept only here';
+
+/** What each mounted useUnsavedPrompt says would be lost now, and which it is. */
+const checks = new Set<{ readonly lost: () => boolean; readonly what: Unsaved }>();
 
 /**
  * Whether leaving the board page now would lose something: changes not yet stored by the
@@ -18,13 +24,19 @@ export function somethingUnsaved(): boolean {
  * once the person says so. Leaving inside the app closes no page, so the browser asks nothing
  * (QA50c: a claim typed in New claim was dropped without a word on the way to the list).
  * Changes not yet stored by the server are not asked about: IndexedDB keeps them, and the
- * board sends them when it opens again, as after a reload.
+ * board sends them when it opens again, as after a reload. Where there is no such copy (site
+ * storage blocked) they are: leaving closes the board's connection, and them with it.
  */
 export function mayLeaveBoard(): boolean {
-  const typedLost = [...checks].some((check) => check.typed && check.lost());
-  return (
-    !typedLost ||
-    window.confirm('Leave this board? What you have typed here and not saved would be lost.')
+  const lost = new Set(
+    [...checks].filter((c) => c.what !== 'changes' && c.lost()).map((c) => c.what),
+  );
+  if (lost.size === 0) return true;
+  const typed = 'What you have typed here and not saved would be lost.';
+  if (!lost.has('changes kept only here')) return window.confirm(`Leave this board? ${typed}`);
+  return window.confirm(
+    'Leave this board? Changes not yet saved on the server would be lost: this browser keeps ' +
+      `nothing on this device.${lost.has('typed text') ? ` ${typed}` : ''}`,
   );
 }
 
@@ -40,18 +52,16 @@ function onBeforeUnload(e: BeforeUnloadEvent) {
  * server (a flag), or text typed and not saved in a dialog (a function, asked when the page
  * closes, since the forms know it and typing re-renders nothing here). The page listens for
  * closing only while some check is mounted: a listener alone keeps it out of the back/forward
- * cache. `what` says which of the two it is: "← Boards" asks about typed text only.
+ * cache. `what` says which it is: "← Boards" asks about typed text, and about changes only
+ * where no copy on the device keeps them.
  */
 export function useUnsavedPrompt(
   unsaved: boolean | (() => boolean),
-  what: 'typed text' | 'changes' = 'typed text',
+  what: Unsaved = 'typed text',
 ): void {
   useEffect(() => {
     if (unsaved === false) return;
-    const check = {
-      lost: typeof unsaved === 'function' ? unsaved : () => true,
-      typed: what === 'typed text',
-    };
+    const check = { lost: typeof unsaved === 'function' ? unsaved : () => true, what };
     checks.add(check);
     if (checks.size === 1) window.addEventListener('beforeunload', onBeforeUnload);
     return () => {

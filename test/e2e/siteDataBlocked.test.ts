@@ -3,7 +3,7 @@
  * localStorage or sessionStorage throws SecurityError, IndexedDB refuses to open) still works
  * a board from its invite link, from the server alone: it opens and syncs, a move and a comment
  * are saved (a second page sees them), a move made offline is said to be kept only in this tab
- * and is sent once back, the page says once that nothing is kept on this device,
+ * ("← Boards" asks before it would be lost) and is sent once back, the page says once that nothing is kept on this device,
  * and Forget says why it has nothing to remove here but the list's entry. The board page threw
  * reading window.localStorage as it opened (it never synced), and Forget's removal rejected.
  */
@@ -89,6 +89,20 @@ describe.skipIf(!RUN)('site storage blocked', () => {
     await expect
       .poll(() => status(page).textContent())
       .toBe('Offline: changes kept only in this tab');
+    // "← Boards" would close the connection, and the move with it: it asks first.
+    const leave: string[] = [];
+    page.once('dialog', (prompt) => {
+      leave.push(prompt.message());
+      void prompt.dismiss();
+    });
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await expect
+      .poll(() => leave)
+      .toEqual([
+        'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
+          'keeps nothing on this device.',
+      ]);
+    expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
     await page.context().setOffline(false);
     await waitSaved(page, 20_000);
 
