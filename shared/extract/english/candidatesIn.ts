@@ -314,7 +314,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
         (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
     // "…, officials said." / "… — the deepest cuts in a decade — officials said."
     const afterBreak = opener?.value === ',' || isDash(opener);
-    const clauseEnd = afterBreak || quoted ? reportingClauseEnd(ws, i) : -1;
+    const clauseEnd = afterBreak || quoted ? reportingClauseEnd(ws, i, !!quoted) : -1;
     if (clauseEnd >= 0) {
       // Reporting clause after the claim: "…, La Prensa Gráfica reported." / '"…," he added.'
       let first = np.first - 1;

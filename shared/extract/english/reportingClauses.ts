@@ -74,14 +74,24 @@ export function isReportingVerb(ws: Token[], i: number): boolean {
   );
 }
 
+/** How many words a reporting clause after its claim may run past its verb. */
+const CLAUSE_REACH = 8;
+// After a quotation the statement is between the quotation marks, so the words after the verb
+// can only say whom it was told to, where and when: '"…," Hale told a packed meeting of
+// residents and business owners at the community hall on Thursday evening.' A verb, a
+// conjunction or a quotation mark still ends the clause.
+const QUOTED_CLAUSE_REACH = 20;
+
 /**
  * Where a reporting clause that follows its claim ends: everything after the verb up to the
  * next comma or the end is adverbial ("…, officials said on Monday." / "…, the government
  * said Tuesday, though experts …"). Returns the index of that comma or of the end, or -1.
+ * `quoted`: the claim is a quotation that closes right before the clause's subject.
  */
-export function reportingClauseEnd(ws: Token[], v: number): number {
+export function reportingClauseEnd(ws: Token[], v: number, quoted = false): number {
+  const reach = quoted ? QUOTED_CLAUSE_REACH : CLAUSE_REACH;
   let k = v + 1;
-  while (k < ws.length && (ws[k]!.value !== ',' || isDateComma(ws, k)) && k - v <= 8) {
+  while (k < ws.length && (ws[k]!.value !== ',' || isDateComma(ws, k)) && k - v <= reach) {
     const t = ws[k]!;
     // "…, Amnesty International said in a report released Tuesday.": the participle
     // qualifies the document, the clause goes on.
@@ -96,7 +106,7 @@ export function reportingClauseEnd(ws: Token[], v: number): number {
   // The sentence's full stop is not one of the eight words: '"…," the mayor told a town
   // hall meeting on Thursday night.'
   const fullStop = k === ws.length && isPunct(ws[k - 1]) ? 1 : 0;
-  if (k - v - fullStop > 8) return -1;
+  if (k - v - fullStop > reach) return -1;
   return k;
 }
 

@@ -1629,6 +1629,23 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     expect(claim.claim).toBe('We have reduced crime by half since 2019.');
   });
 
+  it('gives the speaker a long "told …" clause after a quotation, whom and where it was told', () => {
+    const claim = only(
+      '"The numbers simply do not add up," Hale told a packed meeting of residents and business ' +
+        'owners at the community hall on Thursday evening.',
+    );
+    expect(claim.speaker).toBe('Hale');
+    expect(claim.claim).toBe('The numbers simply do not add up.');
+  });
+
+  it('cuts no such long clause after a claim that is no quotation (the words could be its own)', () => {
+    const claim = only(
+      'The budget will rise by 4% in 2025, the mayor told a packed meeting of residents and ' +
+        'business owners at the community hall on Thursday evening.',
+    );
+    expect(claim.claim).toContain('the mayor told');
+  });
+
   it("reads an age beside a name as part of the subject's aside", () => {
     expect(
       only(
