@@ -424,6 +424,9 @@ export function findAttribution(
   for (const [ci, c] of candidates.entries()) {
     const npTokens = ws.slice(c.np.first, c.np.last + 1);
     if (npTokens.length === 1 && NOBODY_IN_PARTICULAR.has(low(npTokens[0]))) continue;
+    if (c.form === 'source' && c.np.first === 0 && c.np.last === 0 && !isPublisher(ws[0]!, names)) {
+      continue;
+    }
     const pronoun = npTokens.length === 1 && PRONOUNS.has(low(npTokens[0]));
     const anaphor = isSourcePhrase(ws, c.np);
     const word = low(npTokens[0]);
@@ -489,6 +492,16 @@ export function findAttribution(
     return result;
   }
   return null;
+}
+
+/**
+ * Whether the word that opens the sentence before a document publishes it. That word has its
+ * capital from its place ("Exit polls conducted by …", as "Official figures show …"), so it is
+ * a publisher only as a kind of body, "Police data show …", or as a name findNames knows (by a
+ * capital inside it, an acronym, a possessive or the article's other uses of it).
+ */
+function isPublisher(word: Token, names: NameRun[]): boolean {
+  return ORG_HEADS.has(low(word)) || names.some((r) => r.start <= word.start && r.end >= word.end);
 }
 
 /**

@@ -15,7 +15,10 @@ export const REPORTING_LEMMAS = new Set(
 export const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 export const CLAUSE_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 
-/** Verbs whose participle tells who made a document public: "a report released Tuesday". */
+/**
+ * Verbs whose participle tells who made a document public: "a report released Tuesday", or
+ * made it: "Exit polls conducted by Edison Research found that …".
+ */
 export const PUBLISHED = new Set([
   'publish',
   'release',
@@ -23,6 +26,7 @@ export const PUBLISHED = new Set([
   'produce',
   'commission',
   'prepare',
+  'conduct',
 ]);
 
 export const MONTH_NAMES =

@@ -26,7 +26,6 @@ import {
   publisherOf,
   takesObject,
   untilCircumstance,
-  untilTime,
 } from './nounPhrases';
 import {
   closeOfSource,
@@ -198,7 +197,8 @@ export function candidatesIn(ws: Token[]): Candidate[] {
           ? participle + 1
           : -1;
       if (byAt >= 0) {
-        const np = untilTime(ws, forwardNP(ws, byAt + 1));
+        // "by Edison Research for the networks": whom it was made for is not who made it.
+        const np = untilCircumstance(ws, forwardNP(ws, byAt + 1));
         // "Data from the Census Bureau show that …": wink tags that "show" a noun.
         if (np && np.last > np.first && REPORTING_LEMMAS.has(ws[np.last]!.lemma.toLowerCase())) {
           np.last--;

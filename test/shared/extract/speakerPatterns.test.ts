@@ -1713,6 +1713,18 @@ describe('asides, participles, "it" and long reporting clauses', () => {
     );
   });
 
+  it('gives a poll the body that conducted it, never the capital of its first word', () => {
+    const claim = only(
+      'Exit polls conducted by Edison Research for the networks found that 54% of voters under ' +
+        '30 backed the challenger.',
+    );
+    expect(claim.speaker).toBe('Edison Research');
+    expect(claim.claim).toBe('54% of voters under 30 backed the challenger.');
+    expect(
+      only('Exit polls show 54% of voters under 30 backed the challenger.').speaker,
+    ).toBeNull();
+  });
+
   it('reads "it said" as the body the sentence opens with', () => {
     const text =
       'According to a Reuters tally, at least 1,400 people were killed in the attack. ' +
