@@ -123,8 +123,11 @@ export function describesName(tokens: Token[], k: number, opening: boolean): boo
   return j > nextWord(tokens, k) && SOURCE_NOUNS.has(tokens[j]?.value.toLowerCase() ?? '');
 }
 
-/** A name run; `titled` when a title stood before it in the same run of capitals. */
-type Run = Span & { titled?: boolean };
+/**
+ * A name run; `titled` when a title stood before it in the same run of capitals, `person` when
+ * the article shows otherwise that it names a person (personBeforeOf).
+ */
+type Run = Span & { titled?: boolean; person?: boolean };
 
 // Tags of the words an acronym can spell that wink's lexicon reads as those words, and the
 // "who" it tags a noun: "the WHO" is the World Health Organization, not a relative pronoun.
@@ -253,6 +256,74 @@ function withoutAffiliation(tokens: Token[], first: number, last: number): Span[
   return [{ first, last }];
 }
 
+/**
+ * "Maria Gonzalez of Morningstar said": a person and where they work, as "Alan Krueger of
+ * Princeton University" is (withoutAffiliation), where the name after "of" says no kind of body.
+ * Words before an "of" name no body that way ("Bank of America", "Royal Society of Chemistry",
+ * "United States of America" stay whole) unless the article shows they are a person: a title
+ * before them, a description or "who" after the run ("…, who tracks the bond market"), their
+ * last word, the surname, used alone as a name elsewhere ("Gonzalez added …"), or the same words
+ * so shown before another "of" of the article. Split in place.
+ */
+function splitPersonBeforeOf(tokens: Token[], perSentence: Run[][]): void {
+  const alone = new Set<string>();
+  for (const runs of perSentence) {
+    for (const r of runs) if (r.first === r.last) alone.add(tokens[r.first]!.value.toLowerCase());
+  }
+  const people = new Set<string>();
+  const words = (first: number, last: number) =>
+    tokens
+      .slice(first, last + 1)
+      .map((t) => t.value.toLowerCase())
+      .join(' ');
+  // Twice: the second time a run is split by what the first showed of the same person.
+  for (const pass of [1, 2]) {
+    for (const runs of perSentence) {
+      for (let n = runs.length - 1; n >= 0; n--) {
+        const r = runs[n]!;
+        const of = personBeforeOf(tokens, r, (of) =>
+          pass === 1 ? shownPerson(tokens, r, of, alone) : people.has(words(r.first, of - 1)),
+        );
+        if (of < 0) continue;
+        people.add(words(r.first, of - 1));
+        runs.splice(
+          n,
+          1,
+          { first: r.first, last: of - 1, titled: r.titled, person: true },
+          { first: of + 1, last: r.last },
+        );
+      }
+    }
+  }
+}
+
+/** Whether the article shows the words of `r` before its "of" are a person's name. */
+function shownPerson(tokens: Token[], r: Run, of: number, alone: Set<string>): boolean {
+  const after = tokens[r.last + 1]?.value ?? '';
+  const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
+  const described = after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2);
+  return !!r.titled || described || alone.has(tokens[of - 1]!.value.toLowerCase());
+}
+
+/**
+ * The index of the "of" after two or more words of a name in the run `r` when `isPerson` says
+ * they are a person's, or -1 (splitPersonBeforeOf).
+ */
+function personBeforeOf(tokens: Token[], r: Run, isPerson: (of: number) => boolean): number {
+  let of = -1;
+  for (let k = r.first + 1; k < r.last; k++) {
+    const word = tokens[k]!.value.toLowerCase();
+    if (word === 'of') {
+      of = k;
+      break;
+    }
+    if (ORG_HEADS.has(word) || NAME_PARTICLES.has(word)) return -1;
+  }
+  // Two words at least before it, first name and surname; one is a kind or a title, "Bank of".
+  if (of < 0 || of - r.first < 2 || ORG_HEADS.has(tokens[of - 1]!.value.toLowerCase())) return -1;
+  return isPerson(of) ? of : -1;
+}
+
 function typeFromCues(text: string, words: string[], cues: Cues | undefined): EntityType {
   if (PLACE_ACRONYMS.has(text)) return 'place';
   // "Bureau of Labor Statistics", "University of Leeds": a head word before "of" is enough.
@@ -345,6 +416,8 @@ export function findNames(
     }
   });
 
+  splitPersonBeforeOf(tokens, perSentence);
+
   const cues = new NameCues();
   for (const runs of perSentence) {
     for (const r of runs) {
@@ -355,7 +428,7 @@ export function findNames(
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
       // wink splits some titles from their full stop: "Rev", ".", "Helen Cartwright".
       const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
-      if (isPersonTitle(before) || splitTitle || r.titled) cues.add(key, 'person');
+      if (isPersonTitle(before) || splitTitle || r.titled || r.person) cues.add(key, 'person');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
         cues.add(key, 'person');
       }

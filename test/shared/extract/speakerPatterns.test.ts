@@ -799,6 +799,25 @@ describe('a person and where they work', () => {
     expect(extractClaims(sentence).claims[0]!.speaker).toBe(speaker);
   });
 
+  it.each([
+    // A description after the run shows a person.
+    'The fund lost 12% of its value in 2023, said Maria Gonzalez of Morningstar, who tracks the bond market.',
+    // So does the surname alone, and then the same words before "of" in another sentence.
+    'Maria Gonzalez of Morningstar said the fund lost 12% of its value in 2023. Gonzalez said ' +
+      'outflows reached $3 billion in March.',
+    '"Outflows reached $3 billion in March," said Maria Gonzalez of Morningstar, who tracks the ' +
+      'fund. Maria Gonzalez of Morningstar said the fund lost 12% of its value in 2023.',
+  ])('reads "<name> of <organisation>" as a person and where they work: %s', (article) => {
+    expect(speakerOf(article, 'lost 12%')).toBe('Maria Gonzalez');
+  });
+
+  it('keeps a name with "of" whole when nothing shows a person before it', () => {
+    expect(
+      extractClaims('The Royal Society of Chemistry said 40% of its members had left in 2023.')
+        .claims[0]!.speaker,
+    ).toBe('Royal Society of Chemistry');
+  });
+
   it('gives "he" after it the person, never an agency named before', () => {
     const article =
       'Unemployment fell to 3.4% in January, the lowest since 1969, according to data ' +
