@@ -248,7 +248,11 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     const names = path.names[bi]!.filter(
       (n) => n.start >= from && !inBrackets(read, from, n.start),
     );
-    memory.previous = { sentence: bi, names };
+    // "Mr Pellow's lawyer": an owner is no subject a pronoun in the next sentence stands for.
+    const owners = new Set(
+      names.filter((n) => /^['’]s\b/.test(read.slice(n.end))).map((n) => n.start),
+    );
+    memory.previous = { sentence: bi, names, owners };
     const body = names.findLast((n) => n.type === 'organization');
     if (body) memory.organization = { sentence: bi, name: body.text };
     const { form, cells, header, title } = cleaned.blocks[span.block]!;

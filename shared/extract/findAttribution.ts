@@ -61,7 +61,7 @@ export interface AttributionMemory {
    * The names of the previous body sentence, in text order: "he"/"she" may mean a person
    * among them, "the bank" or "the company" a body.
    */
-  previous: { sentence: number; names: NameRun[] };
+  previous: { sentence: number; names: NameRun[]; owners?: ReadonlySet<number> };
   /** The organisation named last in a previous body sentence: "the agency" may mean it. */
   organization: { sentence: number; name: string } | null;
   /**
@@ -103,10 +103,13 @@ export function resolveReferent(
     return !known || known === gender;
   };
   // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
-  // named first in the sentence before is the usual antecedent of a subject pronoun.
+  // named first in the sentence before is the usual antecedent of a subject pronoun. Not an
+  // owner: in "Mr Pellow's lawyer, David Stone, questioned him. He told the jury …" the
+  // subject is the lawyer.
+  const { names, owners } = memory.previous;
   const person =
     memory.previous.sentence === sentence - 1
-      ? memory.previous.names.find((n) => n.type === 'person' && fits(n.text))?.text
+      ? names.find((n) => n.type === 'person' && !owners?.has(n.start) && fits(n.text))?.text
       : undefined;
   if (personal && person) return person;
   const found = recentSpeaker(

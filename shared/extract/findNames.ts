@@ -12,6 +12,7 @@ import { isPostNominal } from './isPostNominal';
 import { NameCues, type Cues } from './NameCues';
 import { NAME_PARTICLES } from './nameParticles';
 import { SOURCE_NOUNS } from './sourceNouns';
+import { BODY_DESCRIPTIONS } from './english/attributionWords';
 
 export interface NameRun {
   first: number;
@@ -430,6 +431,20 @@ export function findNames(
       const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
       if (isPersonTitle(before) || splitTitle || r.titled || r.person) cues.add(key, 'person');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
+        cues.add(key, 'person');
+      }
+      // A full name between commas after a lower-case description of no body: "Mr Pellow's
+      // lawyer, David Stone, questioned him" ("its parent company, Alphabet Inc., …" is none).
+      const description = tokens[r.first - 2];
+      if (
+        before === ',' &&
+        after === ',' &&
+        r.last > r.first &&
+        description?.pos === 'NOUN' &&
+        /^\p{Ll}+$/u.test(description.value) &&
+        !ORG_HEADS.has(description.value) &&
+        !BODY_DESCRIPTIONS.has(description.value)
+      ) {
         cues.add(key, 'person');
       }
       if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {

@@ -1832,6 +1832,20 @@ describe('a first name wink reads as a verb, opening the sentence', () => {
   });
 });
 
+describe('"he" after a sentence whose subject is a description and a name', () => {
+  // A court report: the defence lawyer, named beside his role after the defendant's name as
+  // its owner, is whom "He told the jury" means, not the defendant nor the prosecutor.
+  const court =
+    'Prosecutor Tom Hale said the money had been moved into private accounts over six years. ' +
+    'Graham Pellow denies fraud.\n\n' +
+    "Mr Pellow's lawyer, David Stone, questioned him for an hour on Wednesday. He told the jury " +
+    'that the payments were loans and had been repaid in full by March 2021.';
+
+  it('is the name beside the role, not the owner before it', () => {
+    expect(speakerOf(court, 'repaid in full')).toBe('David Stone');
+  });
+});
+
 describe('a bare role, "the judge", for the person the article gave that title', () => {
   // From a court report (QA article): the judge who spoke two sentences before, and the
   // prosecutor four sentences before, after the judge.
