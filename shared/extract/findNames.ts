@@ -433,6 +433,10 @@ export function findNames(
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
         cues.add(key, 'person');
       }
+      // An age between commas: "Amira Khalid, 18, from Bradford, missed her offer".
+      if (after === ',' && /^\d{1,3}$/.test(after2) && tokens[r.last + 3]?.value === ',') {
+        cues.add(key, 'person');
+      }
       // A full name between commas after a lower-case description of no body: "Mr Pellow's
       // lawyer, David Stone, questioned him" ("its parent company, Alphabet Inc., …" is none).
       const description = tokens[r.first - 2];

@@ -1846,6 +1846,16 @@ describe('"he" after a sentence whose subject is a description and a name', () =
   });
 });
 
+describe('"she" after a sentence that names a person by an age beside the name', () => {
+  it('is that person, not whoever spoke before', () => {
+    const article =
+      'Its chief executive, Jo Saxton, told the BBC that most applicants would find a place. ' +
+      'Amira Khalid, 18, from Bradford, missed her offer to study medicine by one grade. ' +
+      '"I worked for two years for this, and it came down to a single mark in chemistry," she said.';
+    expect(speakerOf(article, 'single mark')).toBe('Amira Khalid');
+  });
+});
+
 describe('a bare role, "the judge", for the person the article gave that title', () => {
   // From a court report (QA article): the judge who spoke two sentences before, and the
   // prosecutor four sentences before, after the judge.
