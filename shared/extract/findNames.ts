@@ -430,7 +430,9 @@ export function findNames(
       // wink splits some titles from their full stop: "Rev", ".", "Helen Cartwright".
       const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
       if (isPersonTitle(before) || splitTitle || r.titled || r.person) cues.add(key, 'person');
-      if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2)) {
+      // "…, who are third": a team or a body in British English's plural is no person.
+      const plural = after2 === 'who' && /^(are|were|have)$/i.test(tokens[r.last + 3]?.value ?? '');
+      if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2) && !plural) {
         cues.add(key, 'person');
       }
       // An age between commas: "Amira Khalid, 18, from Bradford, missed her offer".

@@ -1846,6 +1846,16 @@ describe('"he" after a sentence whose subject is a description and a name', () =
   });
 });
 
+describe('"he" after a sentence naming a team before the person who spoke', () => {
+  it('is the person, as "…, who are third" makes no person of the team', () => {
+    const article =
+      'Rovers are fourth in the table, two points behind Dunmore, who are third.\n\n' +
+      'Dunmore manager Gary Pritchard said his players had been the better side for 70 minutes. ' +
+      '"We created enough chances to win it twice," he said.';
+    expect(speakerOf(article, 'enough chances')).toBe('Gary Pritchard');
+  });
+});
+
 describe('"she" after a sentence that names a person by an age beside the name', () => {
   it('is that person, not whoever spoke before', () => {
     const article =
