@@ -2,6 +2,7 @@
 // one, a document and its publisher, and where a phrase stops (a time, a clause). The
 // reporting-clause and candidate steps both build on them, so they stand apart from both.
 import type { Token } from '../analyzeText';
+import { ORG_HEADS } from '../findNames';
 import { SOURCE_NOUNS } from '../sourceNouns';
 import { CLAUSE_START, MONTH_NAMES, PRONOUNS } from './attributionWords';
 import { isPunct, low, type Span } from './Span';
@@ -41,7 +42,12 @@ export function publisherOf(ws: Token[], i: number): Span | null {
     if (!['by', 'from'].includes(low(ws[k]))) continue;
     const document = ws.slice(i, k).some((w) => SOURCE_NOUNS.has(low(w)));
     const np = document ? forwardNP(ws, k + 1) : null;
-    return np && ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN') ? np : null;
+    // A body named by no name is one by its kind: "figures published by the county football
+    // association" are the association's, not "figures".
+    const named = (w: Token) => w.pos === 'PROPN';
+    return np && (ws.slice(np.first, np.last + 1).some(named) || ORG_HEADS.has(low(ws[np.last])))
+      ? np
+      : null;
   }
   return null;
 }
