@@ -250,7 +250,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     );
     // "Mr Pellow's lawyer": an owner is no subject a pronoun in the next sentence stands for.
     const owners = new Set(
-      names.filter((n) => /^['’]s\b/.test(read.slice(n.end))).map((n) => n.start),
+      // Three characters, not the rest of the text: one copy per name would be quadratic.
+      names.filter((n) => /^['’]s\b/.test(read.slice(n.end, n.end + 3))).map((n) => n.start),
     );
     memory.previous = { sentence: bi, names, owners };
     const body = names.findLast((n) => n.type === 'organization');
