@@ -27,7 +27,8 @@ export function BoardHeader({
   notices,
   onLeave,
 }: {
-  title: string;
+  /** The board's title; null while it is loading and no title is known (shownTitle). */
+  title: string | null;
   /** What the page lets this person do now (a viewer's tools once the server refused them). */
   role: Role;
   /**
@@ -73,7 +74,7 @@ export function BoardHeader({
           <span aria-hidden="true">←</span> Boards
         </a>
         <h1 ref={heading} tabIndex={-1}>
-          {title || 'Untitled board'}
+          {title === null ? 'Loading board…' : title || 'Untitled board'}
         </h1>
         {refused ? (
           <span className="badge refused">
@@ -91,7 +92,7 @@ export function BoardHeader({
           invitesChanged={snapshot.invitesChanged}
         />
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
-        <DeleteBoardTool title={title} role={role} />
+        <DeleteBoardTool title={title ?? ''} role={role} />
         <ShortcutsTool role={role} />
         <PresenceBar me={me} peers={snapshot.peers} />
         {mayUndo(role) && (

@@ -79,6 +79,7 @@ import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
 import { pageTitle } from './pageTitle';
+import { shownTitle } from './shownTitle';
 import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -224,8 +225,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   useEffect(() => updateKnownBoard(known.id, { lastOpenedAt: Date.now() }), [known.id]);
   useEffect(() => {
     if (board.meta.title) updateKnownBoard(known.id, { title: board.meta.title });
-    document.title = pageTitle(board.meta.title);
   }, [board.meta.title, known.id]);
+  const title = shownTitle(snapshot.loaded, board.meta.title, known.title);
+  useEffect(() => {
+    document.title = pageTitle(title ?? '');
+  }, [title]);
   // Refused, the page can store nothing more by staying open: what the server refused is kept
   // under "Not saved", through a reload or a new invite, which asked about it for nothing.
   // Without a copy on the device, "← Boards" asks about them too (mayLeaveBoard).
@@ -548,7 +552,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
             <div className={`board-page${compact ? ' compact' : ''}`}>
               <SkipLinks />
               <BoardHeader
-                title={board.meta.title}
+                title={title}
                 role={role}
                 invitedAs={known.role}
                 me={me}
