@@ -10,6 +10,7 @@
  * failed) go to the app's error handler, as every route's do.
  */
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import express, { type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { personName } from '../../shared/board/inputs';
@@ -17,6 +18,7 @@ import { ExportError, type ExportErrorCode } from '../../shared/export/ExportErr
 import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
 import { clientGone } from '../http/clientGone';
+import { answerBody } from '../http/gzipAnswer';
 import { closeIfBodyUnread, limitedBody } from '../http/limitedBody';
 import type { Storage } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
@@ -103,6 +105,9 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
     const { format } = query.data;
     const at = query.data.at === undefined ? null : Date.parse(query.data.at);
     const gone = clientGone(res);
+    /** Where the file goes once it has begun: gzipped for a client that takes it. */
+    let body: Writable | null = null;
+    const out = (): Writable => body ?? res;
     try {
       const boardId = req.params.id as string;
       // The board as of a past moment may predate its organisation; the review is published
@@ -123,19 +128,23 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
               res.setHeader('X-Factboard-Skipped', skipped.length);
               res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);
             }
+            body = answerBody(req, res);
           },
           async write(chunk) {
-            if (!res.write(chunk)) await once(res, 'drain', { signal: gone });
+            if (!out().write(chunk)) await once(out(), 'drain', { signal: gone });
           },
         },
         gone,
       );
-      res.end();
+      out().end();
     } catch (err) {
       if (gone.aborted) return;
       // A file cut off mid-way (past the time limit, say): the client sees a broken download,
       // never a complete-looking one.
-      if (res.headersSent) return void res.destroy(err as Error);
+      if (out() !== res || res.headersSent) {
+        out().destroy();
+        return void res.destroy(err as Error);
+      }
       if (err instanceof ExportError) return sendExportError(res, err);
       throw err;
     }

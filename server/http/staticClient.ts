@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import express, { type RequestHandler, type Router } from 'express';
+import { takesGzip } from './gzipAnswer';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 const HASHED_CACHE = `public, max-age=${YEAR_SECONDS}, immutable`;
@@ -49,7 +50,7 @@ function gzippedAssets(assets: string): RequestHandler {
   return (req, res, next) => {
     const name = COMPRESSIBLE.exec(req.path)?.[1];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !name) return next();
-    if (req.acceptsEncodings('gzip', 'identity') !== 'gzip') return next();
+    if (!takesGzip(req)) return next();
     let body = gzipped.get(name);
     if (!body) {
       body = readFile(join(assets, name)).then(

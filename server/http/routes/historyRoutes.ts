@@ -24,6 +24,7 @@ import { readAllHistory } from '../../storage/readAllHistory';
 import { MAX_HISTORY_PAGE, type Storage, type StoredHistoryEvent } from '../../storage/Storage';
 import type { TokenSigner } from '../../auth/tokens';
 import { authenticateMember, member } from '../auth';
+import { sendJson } from '../gzipAnswer';
 import { validate } from '../validate';
 
 const DEFAULT_LIMIT = 200;
@@ -63,7 +64,7 @@ export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): 
     const boardId = member(res).boardId;
     if (query.after === undefined && query.before === undefined && query.limit === undefined) {
       const events = await readAllHistory(deps.storage, boardId, query.card);
-      res.json({ events: events.map(wire), next: null });
+      sendJson(req, res, { events: events.map(wire), next: null });
       return;
     }
     const page = await deps.storage.listHistory(boardId, {
@@ -74,7 +75,7 @@ export function historyRoutes(deps: { storage: Storage; signer: TokenSigner }): 
     });
     const forward = query.after !== undefined;
     const edge = forward ? page.events.at(-1) : page.events[0];
-    res.json({
+    sendJson(req, res, {
       events: page.events.map(wire),
       next: page.more && edge ? (forward ? { after: edge.seq } : { before: edge.seq }) : null,
       ...(page.older !== undefined && { older: page.older }),
