@@ -3,12 +3,17 @@
  * becomes a new board, and the person importing it its lead, exactly as when creating one:
  * the lead token is kept in this browser and the board opens. The server checks the file
  * and lists every problem it finds; nothing is created from a file it refuses.
+ *
+ * The upload shows its progress (a slow link took 29 s for a 750 KB file, with nothing but
+ * "Importing…" to see), can be cancelled, and one that stalls is given up with a Retry
+ * (uploadBoardImport): nothing is created from a file the server did not receive whole.
  */
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { errorMessage } from '../ui/errorMessage';
-import { importBoardExport, RequestRefused } from './exportApi';
+import { RequestRefused } from './exportApi';
+import { ImportStalled, type UploadProgress, uploadBoardImport } from './uploadBoardImport';
 import './export.css';
 
 /** Enough to see what is wrong; the server may list hundreds for a foreign file. */
@@ -17,7 +22,13 @@ const MAX_DETAILS = 8;
 interface Failure {
   readonly message: string;
   readonly details: readonly string[];
+  /** The same file may go again as it is (a stalled or lost upload, not a refused file). */
+  readonly retry: boolean;
 }
+
+/** Whole percent sent, 100 only once every byte is. */
+const percent = ({ sent, total }: UploadProgress) =>
+  total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 0;
 
 export function ImportBoardForm({ name }: { name: string }) {
   const id = useId();
@@ -25,28 +36,61 @@ export function ImportBoardForm({ name }: { name: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const [note, setNote] = useState('');
+  const upload = useRef<AbortController | null>(null);
+  const importRef = useRef<HTMLButtonElement>(null);
+  const retryRef = useRef<HTMLButtonElement>(null);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const start = async () => {
     if (busy || !file) return;
     setBusy(true);
     setFailure(null);
+    setNote('');
+    setProgress({ sent: 0, total: file.size });
+    const controller = new AbortController();
+    upload.current = controller;
     try {
-      const created = await importBoardExport(await file.text(), name);
+      const created = await uploadBoardImport(await file.text(), name, {
+        onProgress: setProgress,
+        signal: controller.signal,
+      });
       rememberBoard(created.leadToken, created.title);
       navigate(`/b/${encodeURIComponent(created.id)}`);
     } catch (err) {
+      setBusy(false);
+      setProgress(null);
+      if (controller.signal.aborted) {
+        setNote('Import cancelled: no board was created.');
+        importRef.current?.focus();
+        return;
+      }
       const refused = err instanceof RequestRefused;
+      // A file the server refused goes again only where the server was busy or failed.
+      const retry = err instanceof ImportStalled || !refused || err.status >= 500;
       setFailure({
         message:
           refused && err.code === 'invalid_export'
             ? 'This file is not a Factboard JSON export this server can read.'
             : `The import failed: ${errorMessage(err)}`,
         details: refused ? err.details : [],
+        retry,
       });
-      setBusy(false);
-      fileRef.current?.focus();
+      // Retry is the next step after a stall (focused once shown, below); after a refusal,
+      // another file.
+      if (!retry) fileRef.current?.focus();
+    } finally {
+      upload.current = null;
     }
+  };
+
+  useEffect(() => {
+    if (failure?.retry) retryRef.current?.focus();
+  }, [failure]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void start();
   };
 
   return (
@@ -67,6 +111,7 @@ export function ImportBoardForm({ name }: { name: string }) {
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setFailure(null);
+            setNote('');
           }}
         />
       </div>
@@ -87,11 +132,52 @@ export function ImportBoardForm({ name }: { name: string }) {
           </>
         )}
       </div>
+      {progress && (
+        <div className="import-board-progress">
+          <div
+            role="progressbar"
+            aria-label={`Uploading ${file?.name ?? 'the export'}`}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent(progress)}
+            className="import-board-bar"
+          >
+            <span style={{ width: `${percent(progress)}%` }} />
+          </div>
+          <span className="small">
+            {percent(progress)}%
+            {progress.sent >= progress.total && progress.total > 0
+              ? ' sent: the server is building the board…'
+              : ''}
+          </span>
+        </div>
+      )}
+      <p role="status" className="small">
+        {note}
+      </p>
       {/* Busy, aria-disabled: disabled, it dropped focus to the page, where a refusal left
           the keyboard user (submit ignores a second press). */}
-      <button type="submit" className="button primary" disabled={!file} aria-disabled={busy}>
-        {busy ? 'Importing…' : 'Import board'}
-      </button>
+      <div className="import-board-actions">
+        <button
+          ref={importRef}
+          type="submit"
+          className="button primary"
+          disabled={!file}
+          aria-disabled={busy}
+        >
+          {busy ? 'Importing…' : 'Import board'}
+        </button>
+        {busy && (
+          <button type="button" className="button" onClick={() => upload.current?.abort()}>
+            Cancel
+          </button>
+        )}
+        {failure?.retry && !busy && (
+          <button ref={retryRef} type="button" className="button" onClick={() => void start()}>
+            Retry
+          </button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * The export and import calls (DESIGN §4): `GET /api/boards/:id/export` with the lead's
  * token, answered with a file, and `POST /api/boards/import` with a JSON export, answered
- * like board creation. Refusals keep the server's `details` (the import lists every problem).
+ * like board creation (uploadBoardImport). Refusals keep the server's `details` (the import lists every problem).
  */
-import { ApiError, type CreatedBoard } from '../app/api';
+import { ApiError } from '../app/api';
 import { filenameFromDisposition } from './contentDisposition';
 
 export type ExportFormat = 'json' | 'csv' | 'md' | 'claimreview';
@@ -134,16 +134,4 @@ export async function fetchExport(
     placeholderUrls: countHeader(res, 'X-Factboard-Placeholder-Urls'),
     reviews: choice.format === 'claimreview' ? await reviewCount(blob) : null,
   };
-}
-
-/** Creates a new board from a JSON export; the person importing it becomes its lead. */
-export async function importBoardExport(json: string, leadName: string): Promise<CreatedBoard> {
-  const query = leadName.trim() ? `?${new URLSearchParams({ name: leadName.trim() })}` : '';
-  const res = await send(`/api/boards/import${query}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: json,
-  });
-  if (!res.ok) throw await refusalOf(res);
-  return (await res.json()) as CreatedBoard;
 }

@@ -1,0 +1,93 @@
+/**
+ * A board imported on the start page over a slow link: QA sent a 750 KB export at 30 KB/s and
+ * saw "Importing…" for 29 s with no sign of progress, and an upload that stalled said
+ * "Importing…" for good. The upload now shows its progress as a named progress bar with its
+ * percentage, can be cancelled, and one that sends nothing and hears nothing for 15 s is given
+ * up with an error and Retry. Built app, real server, headless Chromium; the link's upload is
+ * slowed by Chromium's own network emulation (a TCP relay cannot show it: loopback's socket
+ * buffers take about 4 MB at once, so the page saw the whole file sent at once).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { bigBoardUpdate } from './support/bigBoard';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+const UPLOAD_BYTES_PER_SECOND = 30_000;
+
+/** Slows what the page sends to `bytesPerSecond`, as a poor hotel Wi-Fi's uplink does. */
+async function slowUplink(page: Page, bytesPerSecond: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+}
+
+describe.skipIf(!RUN)('importing a board over a slow link', () => {
+  const { server, browser } = useBoardBrowser();
+
+  it('shows the upload progress, cancels it, gives up a stalled one and retries it', async () => {
+    const source = await server.createBoard('Night desk', 'Ana');
+    await server.seed(source.id, [bigBoardUpdate(60)]);
+    const file = Buffer.from(JSON.stringify(await server.exportJson(source)));
+    expect(file.length).toBeGreaterThan(150_000);
+
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url);
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Imogen');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const form = page.getByRole('form', { name: 'Import a board from a JSON export' });
+    await form.getByLabel('JSON export file').setInputFiles({
+      name: 'night.json',
+      mimeType: 'application/json',
+      buffer: file,
+    });
+    const importButton = form.getByRole('button', { name: /^Import/ });
+    const bar = form.getByRole('progressbar', { name: 'Uploading night.json' });
+
+    // Part of the way: the bar says how far, in its value and in words.
+    await slowUplink(page, UPLOAD_BYTES_PER_SECOND);
+    await importButton.click();
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const part = Number(await bar.getAttribute('aria-valuenow'));
+    expect(part).toBeLessThan(100);
+    expect(await bar.getAttribute('aria-valuemax')).toBe('100');
+    expect(await form.getByText(/^\d+%/).textContent()).toMatch(/^\d+%/);
+
+    // Cancelled: said, the bar gone, focus back on Import board, no board opened.
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => form.getByRole('status').textContent())
+      .toBe('Import cancelled: no board was created.');
+    expect(await bar.count()).toBe(0);
+    expect(await importButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // A link that takes nothing more and answers nothing: given up, with Retry.
+    await page.route('**/api/boards/import*', () => new Promise<void>(() => undefined));
+    await importButton.click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent(), { timeout: 30_000 })
+      .toMatch(/^The import failed: The upload stopped: nothing reached the server/);
+    const retry = form.getByRole('button', { name: 'Retry' });
+    await expect.poll(() => retry.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // The link is back: Retry sends the same file, and the new board opens.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await slowUplink(page, 10 * UPLOAD_BYTES_PER_SECOND);
+    await retry.click();
+    await page.waitForURL((url) => /^\/b\/[^/]+$/.test(url.pathname), { timeout: 60_000 });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Night desk');
+  }, 120_000);
+});
