@@ -50,9 +50,13 @@ export function ImportBoardForm({ name }: { name: string }) {
     setProgress({ sent: 0, total: file.size });
     const controller = new AbortController();
     upload.current = controller;
+    let sentAll = false;
     try {
       const created = await uploadBoardImport(await file.text(), name, {
-        onProgress: setProgress,
+        onProgress: (step) => {
+          sentAll = step.sent >= step.total;
+          setProgress(step);
+        },
         signal: controller.signal,
       });
       rememberBoard(created.leadToken, created.title);
@@ -61,7 +65,13 @@ export function ImportBoardForm({ name }: { name: string }) {
       setBusy(false);
       setProgress(null);
       if (controller.signal.aborted) {
-        setNote('Import cancelled: no board was created.');
+        // Once the server has the whole file it may have begun writing the board, which it
+        // then finishes (no lead link reaches this page for it).
+        setNote(
+          sentAll
+            ? 'Import cancelled after the whole file was sent: the server may still have made the board.'
+            : 'Import cancelled: no board was created.',
+        );
         importRef.current?.focus();
         return;
       }
