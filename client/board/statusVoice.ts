@@ -40,7 +40,8 @@ export class StatusVoice {
       this.said.clear();
       return state.label;
     }
-    const away = connectionDown(state.kind);
+    // Changes only this page holds are a passing state, said once they are kept on the device.
+    const away = connectionDown(state.kind) || state.kind === 'storageFull';
     if (away && state.unsaved && !state.onDevice) return null;
     if (this.said.has(state.label)) return null;
     this.said.add(state.label);

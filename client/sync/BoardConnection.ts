@@ -20,7 +20,7 @@ import {
   createBoardReader,
 } from '../../shared/board';
 import { CLOSE } from '../../shared/protocol/closeCodes';
-import { decodeSavedAck, MESSAGE } from '../../shared/protocol/messages';
+import { decodeSavedAck, decodeStorageFull, MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { type BoardCommands, bindCommands } from './boardCommands';
@@ -193,6 +193,11 @@ export class BoardConnection {
   private readonly onStaleCopy: (() => void) | undefined;
   private readonly setAside: SetAsideWork;
   private invitesChanged = 0;
+  /**
+   * The server said its disk is full (102) and has acknowledged nothing since. Kept across a
+   * reconnection: a server still full says so again as the socket joins.
+   */
+  private storageFull = false;
   /** The server's state vector from its last sync step 1: what it is known to store. */
   private serverState: Map<number, number> | null = null;
   /** Comments found marked redacted whose words this tab has not let go of yet (noteRedactions). */
@@ -303,7 +308,14 @@ export class BoardConnection {
       const allWrites = noteStoredWrites(p.ws, ack.writes);
       const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
       if (moved) this.noteStored();
-      if (moved || unstoredWrites(p.ws) !== unstored) this.changed();
+      // Something was stored: the disk has space again (a restarted server says no 102).
+      const stored = this.storageFull;
+      this.storageFull = false;
+      if (moved || stored || unstoredWrites(p.ws) !== unstored) this.changed();
+    };
+    handlers[MESSAGE.storageFull] = (_encoder, decoder) => {
+      this.storageFull = decodeStorageFull(decoder);
+      this.changed();
     };
     handlers[MESSAGE.invitesChanged] = () => this.noteInvitesChanged();
     const sync = handlers[MESSAGE.sync] as MessageHandler;
@@ -654,6 +666,7 @@ export class BoardConnection {
       saved,
       refusedCode: this.refusedCode,
       reopening: this.reopening,
+      storageFull: this.storageFull,
     };
   }
 

@@ -1,7 +1,14 @@
 /** The connection state shown on every board page, derived from the provider's facts. */
 
 export type ConnectionKind =
-  'offline' | 'connecting' | 'syncing' | 'saving' | 'saved' | 'refused' | 'reopening';
+  | 'offline'
+  | 'connecting'
+  | 'syncing'
+  | 'saving'
+  | 'saved'
+  | 'refused'
+  | 'reopening'
+  | 'storageFull';
 
 export interface ConnectionStatus {
   readonly kind: ConnectionKind;
@@ -24,6 +31,11 @@ export interface ConnectionFacts {
    * opens the board afresh, with the invite's current role. No refusal of the person.
    */
   readonly reopening: boolean;
+  /**
+   * The server said its disk is full (message 102), and has acknowledged nothing since: what
+   * waits for it cannot be stored until its operator frees space.
+   */
+  readonly storageFull?: boolean;
 }
 
 /** No socket to the server: the browser is offline, or the connection is (re)trying. */
@@ -35,6 +47,11 @@ export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
     return { kind: f.reopening ? 'reopening' : 'refused', code: f.refusedCode };
   }
   if (!f.online) return { kind: 'offline', code: null };
+  // Not "Still saving" nor "Syncing…" for as long as the disk stays full: said why, while
+  // anything waits for the server.
+  if (f.storageFull && (f.socket !== 'connected' || !f.synced || !f.saved)) {
+    return { kind: 'storageFull', code: null };
+  }
   // Between attempts the provider is disconnected and about to retry (with backoff).
   if (f.socket !== 'connected') return { kind: 'connecting', code: null };
   if (!f.synced) return { kind: 'syncing', code: null };
@@ -99,6 +116,14 @@ export function statusLabel(
       return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':
       return unsaved ? `Connecting: ${kept}` : 'Connecting…';
+    case 'storageFull':
+      // In a newsroom's words: "disk" and "storage" mean little to most, "out of space" does.
+      if (!unsaved) {
+        return 'The server is out of space: changes made now are kept on this device and saved once it has space';
+      }
+      return onDevice
+        ? 'Not saved yet: the server is out of space. Your changes are kept on this device and will be saved once it has space'
+        : 'Not saved yet: the server is out of space. Keeping your changes on this device…';
     case 'syncing':
       return 'Syncing…';
     case 'saving':

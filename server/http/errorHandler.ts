@@ -9,6 +9,7 @@ import { BoardError } from '../../shared/board/errors';
 import { ExtractError } from '../../shared/extract/ExtractError';
 import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
+import { isDiskFull } from '../storage/isDiskFull';
 import { ChangeNotSavedError } from '../sync/ChangeNotSavedError';
 import type { ThrottledLog } from '../sync/throttleLog';
 import { closeIfBodyUnread } from './limitedBody';
@@ -56,16 +57,6 @@ const JOB_STATUS: Readonly<Record<JobErrorCode, number>> = {
   // As for any request that arrives while the server stops (shutting_down): not the input's fault.
   shutting_down: 503,
 };
-
-/**
- * A write that found the data directory's device full: SQLite's own error, or a file write's
- * (the pending log). Not the server's fault, nor the request's: said as such (507, RFC 4918's
- * "unable to store"), where a 500 "internal server error" sent people to look for a bug.
- */
-function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT';
-}
 
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof HttpError) return err;

@@ -20,12 +20,13 @@ import { migrateBoard, schemaVersionOf } from '../../shared/board/migrate';
 import { ROOT_NAMES, SCHEMA_VERSION } from '../../shared/board/schema';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { can } from '../../shared/roles';
-import { encodeSaved } from '../../shared/protocol/messages';
+import { encodeSaved, encodeStorageFull } from '../../shared/protocol/messages';
 import { actorOf, eventsFor, ServerChange } from '../audit/attribution';
 import { observeHistory } from '../audit/observeHistory';
 import { DeletedPlaces } from '../audit/DeletedPlaces';
 import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
 import { applyStoredContent, dropPending } from '../storage/applyStoredContent';
+import { isDiskFull } from '../storage/isDiskFull';
 import type {
   ClientBinding,
   DeletedPlacesRecord,
@@ -171,6 +172,11 @@ export class Room {
   private lastTurnEnd = -Infinity;
   /** The earliest time a client's write may carry (writeTimes), set when the board loads. */
   private earliestTime = -Infinity;
+  /**
+   * Storing the board's last batch failed because the disk is full, and none stored since:
+   * its connections have been told so (message 102), and are told when storing works again.
+   */
+  private storageFull = false;
   /** A client id's clock in the doc, for "saved" (made once: it runs for every ack). */
   private readonly storedClock = (client: number): number => Y.getState(this.doc.store, client);
 
@@ -210,6 +216,8 @@ export class Room {
 
   join(conn: Connection): void {
     this.conns.add(conn);
+    // At once, not in the queue: the queue waits behind the batch that cannot be stored.
+    if (this.storageFull) conn.send(encodeStorageFull(true));
     this.enqueue({ kind: 'join', conn });
   }
 
@@ -665,6 +673,8 @@ export class Room {
           at: batch.at,
         });
         this.compaction.stored(batch.updates);
+        // Before publish's acknowledgments, so that a page that was told drops it as they come.
+        this.tellStorageFull(false);
         this.deps.counters.batchesStored++;
         this.deps.counters.updatesStored += batch.updates.length;
         return;
@@ -673,11 +683,21 @@ export class Room {
         if (boardGone(error)) throw error;
         this.deps.counters.saveFailures++;
         log('warn', 'saving failed; retrying', { boardId, attempt, error });
+        // Said at the first failure: the editors' pages say why their changes wait.
+        if (isDiskFull(error)) this.tellStorageFull(true);
         if (this.closing && attempt >= 3) throw error;
         await sleep(wait);
         wait = Math.min(wait * 2, options.retryMaxMs);
       }
     }
+  }
+
+  /** Tells every connection whether storing fails for a full disk, when that changes (102). */
+  private tellStorageFull(full: boolean): void {
+    if (this.storageFull === full) return;
+    this.storageFull = full;
+    const message = encodeStorageFull(full);
+    for (const conn of this.conns) conn.send(message);
   }
 
   /** After a batch is durable: broadcast its updates, acknowledge them, answer resyncs. */

@@ -24,6 +24,20 @@
  * the Activity feed's role changes) is read again as it happens rather than at the next
  * opening. It carries nothing of the change: each page asks the REST API, which shows each
  * person what their role may see.
+ *
+ * 102 says whether the server can store the board's changes:
+ *
+ *   varUint(102) · varUint(full)
+ *
+ * `full` 1: storing them failed because the server's disk is full (SQLITE_FULL, ENOSPC). The
+ * server keeps them in memory and retries; they are acknowledged (100) once stored, not before,
+ * and whoever holds them should keep them. `full` 0: storing works again (sent just before the
+ * acknowledgments of what waited). Sent to every open connection of the board when the state
+ * changes, and at once to a connection that joins while it is full, so that a page can say why
+ * its changes wait rather than only that they do. Without it a page could tell a dead link or
+ * a slow server from a full disk by nothing but the time the acknowledgment takes. Unmodified
+ * y-websocket clients ignore it, as they ignore 100 and 101 (logged as a message they cannot
+ * handle).
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -38,7 +52,21 @@ export const MESSAGE = {
   queryAwareness: 3,
   saved: 100,
   invitesChanged: 101,
+  storageFull: 102,
 } as const;
+
+/** Message 102: whether the server's disk is full, so changes wait unstored (see above). */
+export function encodeStorageFull(full: boolean): Uint8Array {
+  const out = encoding.createEncoder();
+  encoding.writeVarUint(out, MESSAGE.storageFull);
+  encoding.writeVarUint(out, full ? 1 : 0);
+  return encoding.toUint8Array(out);
+}
+
+/** Reads message 102's payload (after its type has been read): whether storage is full. */
+export function decodeStorageFull(decoder: decoding.Decoder): boolean {
+  return decoding.readVarUint(decoder) !== 0;
+}
 
 /** Message 101: the board's invites changed (see above). */
 export function encodeInvitesChanged(): Uint8Array {

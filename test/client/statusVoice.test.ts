@@ -77,6 +77,17 @@ describe('StatusVoice', () => {
     ]);
   });
 
+  it('says at once that the server is out of space, once however many edits follow, then saved once', () => {
+    const voice = new StatusVoice();
+    // Each edit's copy is on the device a moment after it is made: "Keeping…" is not said.
+    const edit = [pill('storageFull', true, false), pill('storageFull', true, true)];
+    const states = [pill('saving', true), ...edit, ...edit, ...edit, pill('saved')];
+    expect(sayAll(voice, states)).toEqual([
+      'Not saved yet: the server is out of space. Your changes are kept on this device and will be saved once it has space',
+      'All changes saved',
+    ]);
+  });
+
   it('says a refusal once', () => {
     const voice = new StatusVoice();
     expect(sayAll(voice, [pill('refused'), pill('refused'), pill('refused', true)])).toEqual([

@@ -9,7 +9,12 @@ import * as Y from 'yjs';
 import { readClaims } from '../../client/app/tokenClaims';
 import type { CommandContext } from '../../shared/board/origin';
 import { cardsMap } from '../../shared/board/schema';
-import { decodeSavedPayload, isSaved, MESSAGE } from '../../shared/protocol/messages';
+import {
+  decodeSavedPayload,
+  decodeStorageFull,
+  isSaved,
+  MESSAGE,
+} from '../../shared/protocol/messages';
 import { waitFor } from './waitFor';
 
 export interface TestClient {
@@ -18,6 +23,8 @@ export interface TestClient {
   /** Highest acknowledged clock per client id. */
   readonly saved: Map<number, number>;
   readonly closes: { code: number; reason: string }[];
+  /** What the server said of its disk (message 102), in order: true when full. */
+  readonly storageFull: boolean[];
   /**
    * Commands run in this client's own name, its invite's id and name (from its token): the
    * server takes cards, evidence, articles and comments only in the sender's name.
@@ -58,6 +65,10 @@ export function connectProvider(
   };
   // Invites changed (101): nothing here lists invites, and unhandled it is logged as an error.
   provider.messageHandlers[MESSAGE.invitesChanged] = () => undefined;
+  const storageFull: boolean[] = [];
+  provider.messageHandlers[MESSAGE.storageFull] = (_encoder, decoder: decoding.Decoder) => {
+    storageFull.push(decodeStorageFull(decoder));
+  };
   const closes: { code: number; reason: string }[] = [];
   const claims = readClaims(token);
   const as = { actor: { id: claims?.inviteId ?? '', name: claims?.name ?? '' } };
@@ -69,6 +80,7 @@ export function connectProvider(
     provider,
     saved,
     closes,
+    storageFull,
     as,
     async synced() {
       await waitFor(() => provider.synced, { what: 'provider synced' });
