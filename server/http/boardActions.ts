@@ -10,6 +10,7 @@ import { newId } from '../../shared/board/newId';
 import type { Role } from '../../shared/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { BoardRecord, InviteRecord, Storage } from '../storage/Storage';
+import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
 export interface BoardActionDeps {
@@ -120,7 +121,14 @@ export async function createBoard(
     return { board, lead };
   } catch (error) {
     // The caller hears of the first failure; a failed removal leaves only that unreachable board.
-    await deleteBoard(deps, board.id).catch(() => undefined);
+    const removed = await deleteBoard(deps, board.id).then(
+      () => true,
+      () => false,
+    );
+    // A first change that waited for a full disk goes with the board: nothing of it is kept.
+    if (removed && error instanceof StorageFullError && error.held) {
+      throw new StorageFullError(board.id, { held: false, cause: error });
+    }
     throw error;
   }
 }

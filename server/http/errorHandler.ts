@@ -11,6 +11,7 @@ import { errorBody, HttpError } from '../errors';
 import { AccessChangedError } from '../sync/AccessChangedError';
 import { isDiskFull } from '../storage/isDiskFull';
 import { ChangeNotSavedError } from '../sync/ChangeNotSavedError';
+import { StorageFullError } from '../sync/StorageFullError';
 import type { ThrottledLog } from '../sync/throttleLog';
 import { closeIfBodyUnread } from './limitedBody';
 import { setErrorCode } from './requestLog';
@@ -99,7 +100,19 @@ export function toHttpError(err: unknown): HttpError {
   if (err instanceof URIError) {
     return new HttpError(400, 'invalid_input', 'the address holds a malformed percent-encoding');
   }
-  if (isDiskFull(err)) {
+  // The room gave up waiting for a full disk (fullDiskWaitMs). A change already on the board
+  // is stored once space is freed: said, so that nobody makes it twice by sending it again.
+  if (err instanceof StorageFullError && err.held) {
+    return new HttpError(
+      507,
+      'storage_full',
+      'The server’s disk is full, so this change is not saved yet. The server keeps it and saves it once its operator has freed space (unless it is restarted before): check the board before doing it again.',
+    );
+  }
+  // A write that found the data directory's device full, or a change the room refused while
+  // it is: not the server's fault, nor the request's (507, RFC 4918's "unable to store"),
+  // where a 500 "internal server error" sent people to look for a bug.
+  if (isDiskFull(err) || err instanceof StorageFullError) {
     return new HttpError(
       507,
       'storage_full',

@@ -52,6 +52,7 @@ import {
 } from './syncMessages';
 import { RoomCompaction } from './RoomCompaction';
 import { RoomPresence } from './RoomPresence';
+import { StorageFullError } from './StorageFullError';
 import { SyncError } from './SyncError';
 import type { SyncOptions } from './syncOptions';
 import { StorageError } from '../storage/StorageError';
@@ -177,6 +178,8 @@ export class Room {
    * its connections have been told so (message 102), and are told when storing works again.
    */
   private storageFull = false;
+  /** Ends the wait before a failed batch's next try at once (discard). */
+  private wakeRetry: (() => void) | null = null;
   /** A client id's clock in the doc, for "saved" (made once: it runs for every ack). */
   private readonly storedClock = (client: number): number => Y.getState(this.doc.store, client);
 
@@ -247,6 +250,8 @@ export class Room {
   }
 
   change<T>(actor: Actor, fn: (doc: Y.Doc) => T, options: ChangeOptions = {}): Promise<T> {
+    // Queued, it would wait behind the batch being retried for as long as the disk is full.
+    if (this.storageFull) return Promise.reject(this.notDone());
     return new Promise<T>((resolve, reject) => {
       this.enqueue({
         kind: 'change',
@@ -259,6 +264,8 @@ export class Room {
   }
 
   read<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    // A read answers once what is queued before it is stored (see above): as for change.
+    if (this.storageFull) return Promise.reject(this.notDone());
     return new Promise<T>((resolve, reject) => {
       this.enqueue({
         kind: 'read',
@@ -278,6 +285,7 @@ export class Room {
     this.closing = true;
     this.discarded = true;
     this.rejectQueued();
+    this.wakeRetry?.();
     while (this.running) await sleep(5);
     await this.compaction.running();
     this.stopHistory();
@@ -639,7 +647,9 @@ export class Room {
       job.settle.reject(
         boardGone(error)
           ? new UnknownBoardError(this.boardId)
-          : new ChangeNotSavedError(this.boardId, { cause: error }),
+          : error instanceof StorageFullError
+            ? error
+            : new ChangeNotSavedError(this.boardId, { cause: error }),
       ),
     );
   }
@@ -663,6 +673,8 @@ export class Room {
   private async commit(batch: Batch): Promise<void> {
     const { storage, boardId, options, log } = this.deps;
     let wait = options.retryMinMs;
+    /** When the batch first failed for a full disk. */
+    let fullSince: number | null = null;
     for (let attempt = 1; ; attempt++) {
       try {
         this.lastSeq = await storage.appendBatch(boardId, {
@@ -683,13 +695,51 @@ export class Room {
         if (boardGone(error)) throw error;
         this.deps.counters.saveFailures++;
         log('warn', 'saving failed; retrying', { boardId, attempt, error });
-        // Said at the first failure: the editors' pages say why their changes wait.
-        if (isDiskFull(error)) this.tellStorageFull(true);
+        if (isDiskFull(error)) {
+          // Said at the first failure: the editors' pages say why their changes wait.
+          this.tellStorageFull(true);
+          fullSince ??= performance.now();
+          if (performance.now() - fullSince >= options.fullDiskWaitMs) this.giveUpWaiters(batch);
+        }
         if (this.closing && attempt >= 3) throw error;
-        await sleep(wait);
+        await this.pause(wait);
+        // Deleted while it waited (a new board whose creation gave up, say): not stored.
+        if (this.discarded) throw new StorageError('board_not_found', 'the board was deleted');
         wait = Math.min(wait * 2, options.retryMaxMs);
       }
     }
+  }
+
+  /** Waits before a failed batch's next try; discard ends the wait at once (wakeRetry). */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeRetry = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.wakeRetry = null;
+    });
+  }
+
+  /**
+   * The disk has been full for fullDiskWaitMs: the REST requests waiting are answered (507)
+   * rather than kept waiting for the operator. The batch's own server changes are on the board
+   * already and stay in it, stored once space is freed (`held`); those queued behind it are
+   * dropped, not done. The clients' edits go on waiting: their pages keep them and say why.
+   */
+  private giveUpWaiters(batch: Batch): void {
+    const held = new StorageFullError(this.boardId, { held: true });
+    for (const fail of batch.failed.splice(0)) fail(held);
+    const waiting = this.queue.filter((job) => job.kind === 'change' || job.kind === 'read');
+    if (waiting.length === 0) return;
+    this.queue = this.queue.filter((job) => job.kind !== 'change' && job.kind !== 'read');
+    for (const job of waiting) job.settle.reject(this.notDone());
+  }
+
+  private notDone(): StorageFullError {
+    return new StorageFullError(this.boardId, { held: false });
   }
 
   /** Tells every connection whether storing fails for a full disk, when that changes (102). */

@@ -39,6 +39,12 @@ export interface SyncOptions {
   /** First and longest wait between retries of a failed save. */
   readonly retryMinMs: number;
   readonly retryMaxMs: number;
+  /**
+   * How long a server change (a REST request) waits for a batch that fails to be stored for a
+   * full disk before it is answered 507 storage_full: the room retries for as long as the disk
+   * stays full, and a request used to wait with it (300 s, once, on creating a board).
+   */
+  readonly fullDiskWaitMs: number;
 }
 
 const MiB = 1024 * 1024;
@@ -58,4 +64,5 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = Object.freeze({
   maxBatch: 1_000,
   retryMinMs: 50,
   retryMaxMs: 5_000,
+  fullDiskWaitMs: 3_000,
 });
