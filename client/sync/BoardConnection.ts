@@ -194,8 +194,9 @@ export class BoardConnection {
   private readonly setAside: SetAsideWork;
   private invitesChanged = 0;
   /**
-   * The server said its disk is full (102) and has acknowledged nothing since. Kept across a
-   * reconnection: a server still full says so again as the socket joins.
+   * The server said its disk is full (102, or a close with 4507: the board could not be loaded)
+   * and has acknowledged nothing since. Kept across a reconnection: a server still full says so
+   * again as the socket joins, and one that has space answers the sync ('sync', below).
    */
   private storageFull = false;
   /** The server's state vector from its last sync step 1: what it is known to store. */
@@ -356,6 +357,8 @@ export class BoardConnection {
     // refused here, and was refused in turn). Its status changes once, with the reason.
     provider.on('connection-close', (event) => {
       this.closingForGood = event !== null && !reconnectAfter(event);
+      // The board could not be loaded for a full disk: retried, and said meanwhile.
+      if (event?.code === CLOSE.storageFull) this.storageFull = true;
     });
     provider.on('status', ({ status }) => {
       this.socket = status;
@@ -363,6 +366,9 @@ export class BoardConnection {
     });
     provider.on('sync', (synced: boolean) => {
       if (synced) {
+        // The server answered the sync: no batch of the board waits for space (its room
+        // answers only between them), and the board loaded.
+        this.storageFull = false;
         this.markLoaded();
         this.deviceCopy?.takeOtherTabsWork();
         // While the socket was down, nobody could tell this page of changed invites.

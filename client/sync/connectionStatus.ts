@@ -1,4 +1,5 @@
 /** The connection state shown on every board page, derived from the provider's facts. */
+import { CLOSE } from '../../shared/protocol/closeCodes';
 
 export type ConnectionKind =
   | 'offline'
@@ -12,7 +13,10 @@ export type ConnectionKind =
 
 export interface ConnectionStatus {
   readonly kind: ConnectionKind;
-  /** The server's close code when it refused the connection (4401, 4403, 4404…). */
+  /**
+   * The server's close code when it refused the connection (4401, 4403, 4404…), or 4507 while
+   * the board cannot be loaded for a full disk (storageFull).
+   */
   readonly code: number | null;
 }
 
@@ -50,7 +54,8 @@ export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
   // Not "Still saving" nor "Syncing…" for as long as the disk stays full: said why, while
   // anything waits for the server.
   if (f.storageFull && (f.socket !== 'connected' || !f.synced || !f.saved)) {
-    return { kind: 'storageFull', code: null };
+    // With the socket down, the board could not be loaded (4507), and is tried again.
+    return { kind: 'storageFull', code: f.socket === 'connected' ? null : CLOSE.storageFull };
   }
   // Between attempts the provider is disconnected and about to retry (with backoff).
   if (f.socket !== 'connected') return { kind: 'connecting', code: null };
@@ -119,7 +124,9 @@ export function statusLabel(
     case 'storageFull':
       // In a newsroom's words: "disk" and "storage" mean little to most, "out of space" does.
       if (!unsaved) {
-        return 'The server is out of space: changes made now are kept on this device and saved once it has space';
+        return status.code === CLOSE.storageFull
+          ? 'The server is out of space, so it cannot open this board until it has space again'
+          : 'The server is out of space: changes made now are kept on this device and saved once it has space';
       }
       return onDevice
         ? 'Not saved yet: the server is out of space. Your changes are kept on this device and will be saved once it has space'

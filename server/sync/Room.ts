@@ -151,6 +151,8 @@ export class Room {
   /** Resolves when the board's content is loaded; rejects if loading failed. */
   readonly ready: Promise<void>;
   failed = false;
+  /** The load's failure is logged (once: the registry keeps a failed room a while). */
+  private failureLogged = false;
   private closing = false;
   /** The board was deleted (discard): nothing more is taken, queued work fails. */
   private discarded = false;
@@ -788,10 +790,18 @@ export class Room {
   }
 
   private failAll(error: unknown): void {
-    this.deps.log('error', 'loading the board failed', { boardId: this.boardId, error });
+    if (!this.failureLogged) {
+      this.failureLogged = true;
+      this.deps.log('error', 'loading the board failed', { boardId: this.boardId, error });
+    }
     for (const job of this.queue.splice(0)) {
       if (job.kind === 'change' || job.kind === 'read') job.settle.reject(error);
     }
-    for (const conn of this.conns) conn.close(CLOSE.goingAway, 'board could not be loaded');
+    // Said as what it is, which the page shows, where "could not be loaded" sent people to
+    // look for a broken board.
+    const [code, reason] = isDiskFull(error)
+      ? [CLOSE.storageFull, 'server storage full']
+      : [CLOSE.goingAway, 'board could not be loaded'];
+    for (const conn of this.conns) conn.close(code, reason);
   }
 }

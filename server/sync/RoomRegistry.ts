@@ -8,6 +8,15 @@ import type { SyncCounters } from './SyncCounters';
 import type { SyncLog } from './syncLog';
 import type { SyncOptions } from './syncOptions';
 
+/**
+ * How long a room whose load failed answers for its board (its joins closed at once, its
+ * changes refused) before the next join loads again. Clients retry a failed load within
+ * 0.1–2.5 s each (y-websocket's backoff): loading again for each, a board that cannot load
+ * while the disk is full was tried, and logged at error, up to 10 times a second (found by
+ * QA); now once a second at most.
+ */
+const LOAD_RETRY_MS = 1_000;
+
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly timers = new Map<Room, NodeJS.Timeout>();
@@ -28,10 +37,10 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** The board's room, loading it if needed. */
+  /** The board's room, loading it if needed (see LOAD_RETRY_MS for one that failed). */
   get(boardId: string): Room {
     const existing = this.rooms.get(boardId);
-    if (existing && !existing.failed) {
+    if (existing) {
       this.cancelUnload(existing);
       return existing;
     }
@@ -40,7 +49,9 @@ export class RoomRegistry {
     this.deps.counters.roomsLoaded++;
     this.rooms.set(boardId, room);
     room.ready.catch(() => {
-      if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+      setTimeout(() => {
+        if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+      }, LOAD_RETRY_MS).unref();
     });
     return room;
   }
@@ -69,6 +80,8 @@ export class RoomRegistry {
   }
 
   private scheduleUnload(room: Room): void {
+    // One whose load failed holds nothing to close, and goes after LOAD_RETRY_MS (see get).
+    if (room.failed) return;
     if (this.timers.has(room) || this.rooms.get(room.boardId) !== room) return;
     const timer = setTimeout(() => {
       this.timers.delete(room);

@@ -50,8 +50,8 @@
  *   stats()  { rooms, connections }.   counters  what it did since it started (SyncCounters),
  *     for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
  *
- * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved)
- * and 101 (invites changed) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
+ * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved),
+ * 101 (invites changed) and 102 (storage full) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
  * The token is never logged.
  *
  * Behaviour (details in Room.ts, writePolicy.ts, ClientBindings.ts)

@@ -21,6 +21,13 @@ export const CLOSE = {
    * while it was under way: the role is the same, and the new socket sends them again.
    */
   roleChanged: 4205,
+  /**
+   * The board could not be loaded because the server's disk is full (what waits to be moved
+   * into its database cannot be). Outside 4400–4499 on purpose: clients retry (y-websocket
+   * backs off to 2.5 s), and the board opens once the operator has freed space. Factboard's
+   * page says the server is out of space meanwhile.
+   */
+  storageFull: 4507,
   /** The server is shutting down; clients reconnect. */
   goingAway: 1001,
 } as const;
