@@ -293,6 +293,20 @@ function openSqliteStorage(
     await unlocked();
     flush();
   };
+  /**
+   * Before a read of one board's content or history. Should the pending batches not move into
+   * the tables (a full disk), a board none of them belongs to is read as the tables hold it,
+   * which is all of it: a board not edited since the disk filled opens (found by QA: none
+   * could, and every read of one failed).
+   */
+  const currentFor = async (boardId: string) => {
+    await unlocked();
+    try {
+      flush();
+    } catch (error) {
+      if (pendingBoards.has(boardId)) throw error;
+    }
+  };
 
   const { insertHistory, insertBatch, storeRecords } = sqliteBatchStore(db);
   const historyPage = sqliteHistoryPages(db);
@@ -331,6 +345,8 @@ function openSqliteStorage(
   /** Appended records not yet in the tables, as written to the log. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
+  /** The boards those records belong to. */
+  const pendingBoards = new Set<string>();
   let flushes = 0;
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -342,6 +358,7 @@ function openSqliteStorage(
     storeRecords.immediate(pending.map(decodePendingRecord));
     pending = [];
     pendingBytes = 0;
+    pendingBoards.clear();
     flushes++;
     // Stored records found in the log again are skipped, so a failed clear loses nothing.
     try {
@@ -402,6 +419,7 @@ function openSqliteStorage(
     assignedSeq += batch.updates.length;
     pending.push(bytes);
     pendingBytes += bytes.byteLength;
+    pendingBoards.add(boardId);
     // Not while a redaction holds the file: it ends within seconds, and the batches are durable.
     const full = pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES;
     if (full && !redacting) tryFlush();
@@ -534,7 +552,7 @@ function openSqliteStorage(
       return appendBatch(boardId, batch);
     },
     async loadContent(boardId) {
-      await current();
+      await currentFor(boardId);
       const snapshot = q.newestSnapshot.get(boardId) as SnapshotRow | undefined;
       const rows = q.updatesAfter.all(boardId, snapshot?.upto_seq ?? 0) as {
         seq: number;
@@ -543,7 +561,7 @@ function openSqliteStorage(
       return content(snapshot, rows);
     },
     async loadContentAt(boardId, at) {
-      await current();
+      await currentFor(boardId);
       const snapshot = q.snapshotAt.get(boardId, at) as SnapshotRow | undefined;
       const rows = q.updatesAfterUntil.all(boardId, snapshot?.upto_seq ?? 0, at) as {
         seq: number;
@@ -611,17 +629,17 @@ function openSqliteStorage(
       db.transaction(insertHistory).immediate(events);
     },
     async listHistory(boardId, query) {
-      await current();
+      await currentFor(boardId);
       return historyPage(boardId, query);
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
-      await current();
+      await currentFor(boardId);
       return (q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]).map(
         (r) => ({ clientId: r.client_id, inviteId: r.invite_id }),
       );
     },
     async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
-      await current();
+      await currentFor(boardId);
       const rows = q.removedEvidence.all({ board: boardId }) as {
         card_id: string | null;
         evidence_id: unknown;
@@ -633,7 +651,7 @@ function openSqliteStorage(
       );
     },
     async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
-      await current();
+      await currentFor(boardId);
       const rows = q.deletedCardSources.all({ board: boardId }) as {
         card_id: string | null;
         source_digest: unknown;
@@ -645,7 +663,7 @@ function openSqliteStorage(
       );
     },
     async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
-      await current();
+      await currentFor(boardId);
       return ids.flatMap(({ client, clock }) => {
         const row = q.findStruct.get(boardId, client, clock) as
           { clock: number; length: number; key: string | null; data: string } | undefined;
@@ -657,7 +675,7 @@ function openSqliteStorage(
       });
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
-      await current();
+      await currentFor(boardId);
       const rows = q.removedArticles.all({ board: boardId }) as {
         article_id: unknown;
         text_digest: unknown;
