@@ -161,6 +161,8 @@ export async function benchExport(): Promise<Table> {
                 role: 'lead',
                 createdAt: Date.now(),
                 revokedAt: null,
+                revokedBy: null,
+                roleChange: null,
                 joinedAt: null,
               },
               token: 'bench',

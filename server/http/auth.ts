@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Actor } from '../../shared/board/actor';
 import { can, type Permission, type Role } from '../../shared/roles';
-import type { TokenSigner } from '../auth/tokens';
+import type { TokenClaims, TokenSigner } from '../auth/tokens';
 import { HttpError } from '../errors';
 import type { Storage } from '../storage/Storage';
 
@@ -29,23 +29,28 @@ function bearerToken(req: Request): string | null {
   return match ? (match[1] as string) : null;
 }
 
+/** The claims of the request's bearer token, checked (401 missing_token, invalid_token). */
+export function bearerClaims(signer: TokenSigner, req: Request): TokenClaims {
+  const token = bearerToken(req);
+  if (token === null) {
+    throw new HttpError(
+      401,
+      'missing_token',
+      'an Authorization: Bearer <token> header is required',
+    );
+  }
+  const claims = signer.verify(token);
+  if (claims === null) throw new HttpError(401, 'invalid_token', 'the token is invalid or expired');
+  return claims;
+}
+
 /** Checks the bearer against the board in `req.params.id` and records res.locals.member. */
 export function authenticateMember(deps: {
   signer: TokenSigner;
   storage: Storage;
 }): RequestHandler {
   return async (req, res, next) => {
-    const token = bearerToken(req);
-    if (token === null) {
-      throw new HttpError(
-        401,
-        'missing_token',
-        'an Authorization: Bearer <token> header is required',
-      );
-    }
-    const claims = deps.signer.verify(token);
-    if (claims === null)
-      throw new HttpError(401, 'invalid_token', 'the token is invalid or expired');
+    const claims = bearerClaims(deps.signer, req);
     const invite = await deps.storage.getInvite(claims.inviteId);
     // An invite that exists but was revoked, or belongs to another board than its token says,
     // is refused before anything about the requested board is revealed.

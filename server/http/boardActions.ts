@@ -44,6 +44,8 @@ export function newInvite(
     role: who.role,
     createdAt: at,
     revokedAt: null,
+    revokedBy: null,
+    roleChange: null,
     joinedAt: null,
   };
   const token = deps.signer.sign({

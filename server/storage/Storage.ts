@@ -24,6 +24,13 @@ export interface InviteRecord {
   readonly role: Role;
   readonly createdAt: number;
   readonly revokedAt: number | null;
+  /**
+   * The lead who revoked it (their invite's id and name): null while it is not revoked, and for
+   * an invite revoked before storage layout 8 kept who did it.
+   */
+  readonly revokedBy: Actor | null;
+  /** Its role's last change, by which lead and when; null if none since storage layout 8. */
+  readonly roleChange: { readonly by: Actor; readonly at: number } | null;
   /** First time a connection was made with this invite's token. */
   readonly joinedAt: number | null;
 }
@@ -168,7 +175,8 @@ export interface Storage {
   listInvites(boardId: string): Promise<readonly InviteRecord[]>;
   /**
    * Revokes an invite at `at` and, given `event` (who revoked whose access: invite.revoked),
-   * appends it to its board's history, both or neither. An invite revoked already keeps its
+   * appends it to its board's history, both or neither; the event's actor is kept with the
+   * invite as its revokedBy (none without an event). An invite revoked already keeps its
    * first time and records nothing again (two leads revoking at once record one revocation).
    * Resolves whether this call revoked it.
    */
@@ -176,7 +184,8 @@ export interface Storage {
   markJoined(id: string, at: number): Promise<void>;
   /**
    * Sets an invite's role and appends `change.event` to its board's history, both or neither,
-   * so the history never misses a change. Refused with a StorageError: invite_not_found,
+   * so the history never misses a change; the event's actor and time are kept with the invite
+   * as its roleChange. Refused with a StorageError: invite_not_found,
    * invite_revoked, role_conflict (its role is not `from` any more: read it again), last_lead
    * (a lead's invite leaving the role when no other unrevoked lead invite is on its board).
    */

@@ -175,7 +175,7 @@ export function createMemoryStorage(): SyncStorage {
       open();
       const invite = invites.get(id);
       if (!invite || invite.revokedAt !== null) return false;
-      invites.set(id, { ...invite, revokedAt: at });
+      invites.set(id, { ...invite, revokedAt: at, revokedBy: event?.actor ?? null });
       if (event) record([event]);
       return true;
     },
@@ -190,7 +190,8 @@ export function createMemoryStorage(): SyncStorage {
       checkRoleChange(invite, change, () =>
         [...invites.values()].filter((i) => i.boardId === invite?.boardId),
       );
-      invites.set(invite.id, { ...invite, role: change.to });
+      const roleChange = { by: change.event.actor, at: change.event.at };
+      invites.set(invite.id, { ...invite, role: change.to, roleChange });
       record([change.event]);
     },
     async appendUpdate(boardId, update, at) {

@@ -4,6 +4,7 @@
  * The transactions are returned unstarted, so the storage begins them IMMEDIATE.
  */
 import type Database from 'better-sqlite3';
+import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import type { HistoryEvent, InviteRecord, InviteRoleChange } from './Storage';
 import { StorageError } from './StorageError';
@@ -17,7 +18,21 @@ interface InviteRow {
   role: string;
   created_at: number;
   revoked_at: number | null;
+  revoked_by_id: string | null;
+  revoked_by_name: string | null;
+  role_changed_at: number | null;
+  role_changed_by_id: string | null;
+  role_changed_by_name: string | null;
   joined_at: number | null;
+}
+
+/** The actor of two columns, both set or (a row from before layout 8, none yet) neither. */
+const actorOf = (id: string | null, name: string | null): Actor | null =>
+  id === null || name === null ? null : { id, name };
+
+function roleChangeOf(r: InviteRow): InviteRecord['roleChange'] {
+  const by = actorOf(r.role_changed_by_id, r.role_changed_by_name);
+  return by && r.role_changed_at !== null ? { by, at: r.role_changed_at } : null;
 }
 
 const toInvite = (r: InviteRow): InviteRecord => ({
@@ -27,6 +42,8 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   role: r.role as Role,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
+  revokedBy: actorOf(r.revoked_by_id, r.revoked_by_name),
+  roleChange: roleChangeOf(r),
   joinedAt: r.joined_at,
 });
 
@@ -49,16 +66,22 @@ export function sqliteInvites(
 ): SqliteInvites {
   const q = {
     insertInvite: db.prepare(
-      `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, revoked_by_id,
+         revoked_by_name, role_changed_at, role_changed_by_id, role_changed_by_name, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getInvite: db.prepare('SELECT * FROM invites WHERE id = ?'),
     listInvites: db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id'),
     revokeInvite: db.prepare(
-      'UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+      `UPDATE invites SET revoked_at = ?, revoked_by_id = ?, revoked_by_name = ?
+       WHERE id = ? AND revoked_at IS NULL`,
     ),
     markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
-    setInviteRole: db.prepare('UPDATE invites SET role = ? WHERE id = ?'),
+    setInviteRole: db.prepare(
+      `UPDATE invites SET role = ?, role_changed_at = ?, role_changed_by_id = ?,
+         role_changed_by_name = ?
+       WHERE id = ?`,
+    ),
   };
 
   const get = (id: string) => {
@@ -77,6 +100,11 @@ export function sqliteInvites(
         invite.role,
         invite.createdAt,
         invite.revokedAt,
+        invite.revokedBy?.id ?? null,
+        invite.revokedBy?.name ?? null,
+        invite.roleChange?.at ?? null,
+        invite.roleChange?.by.id ?? null,
+        invite.roleChange?.by.name ?? null,
         invite.joinedAt,
       );
     } catch (error) {
@@ -92,14 +120,16 @@ export function sqliteInvites(
       if (event) insertHistory([event]);
     }),
     revokeWith: db.transaction((id: string, at: number, event?: HistoryEvent) => {
-      const revoked = q.revokeInvite.run(at, id).changes > 0;
+      const by = event?.actor ?? null;
+      const revoked = q.revokeInvite.run(at, by?.id ?? null, by?.name ?? null, id).changes > 0;
       if (revoked && event) insertHistory([event]);
       return revoked;
     }),
     changeRole: db.transaction((change: InviteRoleChange) => {
       const invite = get(change.inviteId);
       checkRoleChange(invite, change, () => list(invite?.boardId));
-      q.setInviteRole.run(change.to, invite.id);
+      const { actor, at } = change.event;
+      q.setInviteRole.run(change.to, at, actor.id, actor.name, invite.id);
       insertHistory([change.event]);
     }),
     get,

@@ -104,4 +104,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, client_id, clock)
   ) WITHOUT ROWID;
   `,
+  // Which lead revoked an invite, and which lead last changed its role and when (layout 8): the
+  // refused person's page and the invites list name them. Rows revoked or changed before keep
+  // NULL here: the page says "a lead" for them.
+  `
+  ALTER TABLE invites ADD COLUMN revoked_by_id TEXT;
+  ALTER TABLE invites ADD COLUMN revoked_by_name TEXT;
+  ALTER TABLE invites ADD COLUMN role_changed_at INTEGER;
+  ALTER TABLE invites ADD COLUMN role_changed_by_id TEXT;
+  ALTER TABLE invites ADD COLUMN role_changed_by_name TEXT;
+  `,
 ];

@@ -83,6 +83,8 @@ export async function startSyncTestServer(
         role,
         createdAt: at,
         revokedAt: null,
+        revokedBy: null,
+        roleChange: null,
         joinedAt: null,
       };
       await storage.createInvite(invite);

@@ -17,6 +17,7 @@ import {
   requirePermission,
 } from '../auth';
 import { type BoardActionDeps, createBoard, deleteBoard, inviteUrl } from '../boardActions';
+import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
 const createBoardBody = z.strictObject({
@@ -72,7 +73,17 @@ export function boardRoutes(
     const me = member(res);
     // The doc's title is the live one (a lead may rename the board); the record keeps the first.
     const title = await deps.syncServer.read(me.boardId, (doc) => readMeta(doc).title);
-    res.json({ id: me.boardId, title, role: me.role, name: me.name, inviteId: me.inviteId });
+    // Who last changed the role, for the page to name them when it learns of the change.
+    const roleChange = (await deps.storage.getInvite(me.inviteId))?.roleChange ?? null;
+    res.json({
+      id: me.boardId,
+      title,
+      role: me.role,
+      name: me.name,
+      inviteId: me.inviteId,
+      roleChangedAt: roleChange?.at ?? null,
+      roleChangedBy: leadJson(roleChange?.by ?? null),
+    });
   });
 
   router.delete('/api/boards/:id', adminOnly, remove);

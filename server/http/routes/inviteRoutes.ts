@@ -1,13 +1,14 @@
 /**
  * Invites (lead only): POST/GET /api/boards/:id/invites, PATCH …/invites/:inviteId {role},
- * DELETE …/invites/:inviteId.
+ * DELETE …/invites/:inviteId. And GET /api/boards/:id/revocation, for the holder of a revoked
+ * invite: who revoked it and when.
  */
 import { Router } from 'express';
 import { z } from 'zod';
 import { personName } from '../../../shared/board/inputs';
 import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
-import { authenticateMember, member, requirePermission } from '../auth';
+import { authenticateMember, bearerClaims, member, requirePermission } from '../auth';
 import type { InviteRecord } from '../../storage/Storage';
 import { StorageError, type StorageErrorCode } from '../../storage/StorageError';
 import {
@@ -17,6 +18,7 @@ import {
   inviteUrl,
   revokeInvite,
 } from '../boardActions';
+import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
 const inviteBody = z.strictObject({
@@ -38,6 +40,7 @@ const inviteJson = (i: InviteRecord) => ({
   createdAt: i.createdAt,
   joinedAt: i.joinedAt,
   revokedAt: i.revokedAt,
+  revokedBy: leadJson(i.revokedBy),
 });
 
 const inviteNotFound = () => new HttpError(404, 'invite_not_found', 'no such invite on this board');
@@ -87,6 +90,21 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
   router.get('/api/boards/:id/invites', ...lead, async (_req, res) => {
     const invites = await deps.storage.listInvites(member(res).boardId);
     res.json({ invites: invites.map(inviteJson) });
+  });
+
+  // Not behind authenticateMember, which refuses a revoked token: its holder may learn who
+  // revoked it (their page says so), nothing more. A token that is not this board's, or whose
+  // invite is gone with its board, is refused as anywhere else.
+  router.get('/api/boards/:id/revocation', async (req, res) => {
+    const claims = bearerClaims(deps.signer, req);
+    if (claims.boardId !== req.params.id) {
+      throw new HttpError(403, 'wrong_board', 'the token is for another board');
+    }
+    const invite = await deps.storage.getInvite(claims.inviteId);
+    if (invite === null || invite.boardId !== claims.boardId) {
+      throw new HttpError(401, 'revoked_token', 'this invite no longer exists');
+    }
+    res.json({ revokedAt: invite.revokedAt, revokedBy: leadJson(invite.revokedBy) });
   });
 
   router.patch('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {

@@ -57,6 +57,8 @@ export async function startExportServer(): Promise<ExportServer> {
       role,
       createdAt,
       revokedAt: null,
+      revokedBy: null,
+      roleChange: null,
       joinedAt: null,
     });
     return signer.sign({ boardId, inviteId: id, role, name, iat: createdAt, exp: null });

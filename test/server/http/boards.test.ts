@@ -155,6 +155,8 @@ describe('GET /api/boards/:id', () => {
       role: 'lead',
       name: 'Bo',
       inviteId: server.signer.verify(leadToken)!.inviteId,
+      roleChangedAt: null,
+      roleChangedBy: null,
     });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });

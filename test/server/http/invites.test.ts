@@ -156,6 +156,7 @@ describe('GET /api/boards/:id/invites', () => {
       createdAt: expect.any(Number),
       joinedAt: null,
       revokedAt: null,
+      revokedBy: null,
     });
     expect(res.body.invites.some((i: { role: string }) => i.role === 'lead')).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain(made.token);

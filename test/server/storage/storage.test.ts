@@ -5,6 +5,7 @@ import { createSqliteStorage } from '../../../server/storage/createSqliteStorage
 import { MIGRATIONS } from '../../../server/storage/sqliteSchema';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 import { BOARD_TABLES, countBoardRows } from '../../helpers/boardTables';
+import { writeOldLayout } from '../../helpers/oldLayoutFile';
 import { storageContract } from './storageContract';
 
 storageContract('memory', { create: () => createMemoryStorage() });
@@ -64,6 +65,8 @@ describe('sqlite storage on disk', () => {
           role: 'lead',
           createdAt: 1,
           revokedAt: null,
+          revokedBy: null,
+          roleChange: null,
           joinedAt: null,
         });
         const seq = await a.appendBatch(id, {
@@ -124,17 +127,15 @@ describe('sqlite storage on disk', () => {
     const tmp = makeTempDir();
     try {
       const file = `${tmp.path}/factboard.sqlite`;
-      const old = new Database(file);
-      MIGRATIONS.slice(0, 6).forEach((sql) => old.exec(sql));
-      old.pragma('user_version = 6');
-      old.prepare("INSERT INTO boards (id, title, created_at) VALUES ('b1', 'T', 1)").run();
-      old
-        .prepare(
-          `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
-           VALUES ('b1', 'c1', 'card.deleted', 'i', 'Bo', 1, '{"claim":"C"}')`,
-        )
-        .run();
-      old.close();
+      writeOldLayout(file, 6, (old) => {
+        old.prepare("INSERT INTO boards (id, title, created_at) VALUES ('b1', 'T', 1)").run();
+        old
+          .prepare(
+            `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
+             VALUES ('b1', 'c1', 'card.deleted', 'i', 'Bo', 1, '{"claim":"C"}')`,
+          )
+          .run();
+      });
 
       const storage = createSqliteStorage(file);
       // What the old file held is still there; a deletion it recorded has no places to find.

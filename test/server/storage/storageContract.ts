@@ -26,6 +26,8 @@ const invite = (id: string, boardId: string, createdAt = 1) => ({
   role: 'editor' as const,
   createdAt,
   revokedAt: null,
+  revokedBy: null,
+  roleChange: null,
   joinedAt: null,
 });
 const event = (boardId: string, cardId: string | null, type: string, at = 1): HistoryEvent => ({
@@ -130,7 +132,12 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await s.revokeInvite('i1', 200);
       await s.markJoined('i1', 50);
       await s.markJoined('i1', 60);
-      expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 100, joinedAt: 50 });
+      // Without its event, nobody is known to have revoked it.
+      expect(await s.getInvite('i1')).toMatchObject({
+        revokedAt: 100,
+        revokedBy: null,
+        joinedAt: 50,
+      });
       expect(await s.getInvite('i2')).toMatchObject({ revokedAt: null, joinedAt: null });
       expect(await s.getInvite('missing')).toBeNull();
     });
@@ -147,10 +154,13 @@ export function storageContract(name: string, factory: StorageFactory): void {
       ).rejects.toMatchObject({ code: 'board_not_found' });
       const revoked = { ...event('b1', null, 'invite.revoked', 20), data: { inviteId: 'i1' } };
       expect(await s.revokeInvite('i1', 20, revoked)).toBe(true);
-      // Another lead's revocation, read before the first was stored: it keeps the first.
-      expect(await s.revokeInvite('i1', 30, { ...revoked, at: 30 })).toBe(false);
-      expect(await s.revokeInvite('missing', 30, { ...revoked, at: 30 })).toBe(false);
-      expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 20 });
+      // Another lead's revocation, read before the first was stored: it keeps the first, and
+      // its lead.
+      const other = { ...revoked, at: 30, actor: { id: 'lead2', name: 'Other Lead' } };
+      expect(await s.revokeInvite('i1', 30, other)).toBe(false);
+      expect(await s.revokeInvite('missing', 30, other)).toBe(false);
+      expect(await s.getInvite('i1')).toMatchObject({ revokedAt: 20, revokedBy: revoked.actor });
+      expect((await s.listInvites('b1'))[0]).toMatchObject({ revokedBy: revoked.actor });
       const { events } = await s.listHistory('b1', { after: 0, limit: 10 });
       expect(events.map((e) => [e.type, e.at, e.data])).toEqual([
         ['invite.issued', 10, { inviteId: 'i1' }],
@@ -170,8 +180,14 @@ export function storageContract(name: string, factory: StorageFactory): void {
         to,
         event: { ...event(boardId, null, 'role.changed'), data: { inviteId, from, to } },
       });
-      await s.changeInviteRole(change('i1', 'editor', 'reviewer'));
-      expect(await s.getInvite('i1')).toMatchObject({ role: 'reviewer', revokedAt: null });
+      expect(await s.getInvite('i1')).toMatchObject({ roleChange: null });
+      const first = change('i1', 'editor', 'reviewer');
+      await s.changeInviteRole(first);
+      expect(await s.getInvite('i1')).toMatchObject({
+        role: 'reviewer',
+        revokedAt: null,
+        roleChange: { by: first.event.actor, at: first.event.at },
+      });
       expect((await s.listInvites('b1')).find((i) => i.id === 'i1')?.role).toBe('reviewer');
       const refusals: [ReturnType<typeof change>, string][] = [
         // Read as an editor, but it is a reviewer now.

@@ -15,6 +15,8 @@ const record = (id: string, role: Role, extra: Partial<InviteRecord> = {}): Invi
   role,
   createdAt: 0,
   revokedAt: null,
+  revokedBy: null,
+  roleChange: null,
   joinedAt: null,
   ...extra,
 });

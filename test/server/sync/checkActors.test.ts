@@ -70,6 +70,8 @@ class Room {
         role: 'editor',
         createdAt: 0,
         revokedAt: null,
+        revokedBy: null,
+        roleChange: null,
         joinedAt: null,
       })),
     );
@@ -433,6 +435,8 @@ describe('who is checking a card: a colleague who may edit, or one the card had'
       role: 'reviewer',
       createdAt: 0,
       revokedAt: null,
+      revokedBy: null,
+      roleChange: null,
       joinedAt: null,
     });
 
