@@ -1,5 +1,7 @@
 import { type Permission, PERMISSIONS, type Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
+import { formatClock } from '../review/formatTime';
+import type { Revocation } from './fetchRevocation';
 import { PERMISSION_WORDS } from './permissionWords';
 
 /** A role as a noun with its article: "a lead", "an editor". */
@@ -38,3 +40,16 @@ export function accessSentences(role: Role): string[] {
 function orList(items: readonly string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
+
+/**
+ * Who revoked this person's invite, and when, in their time zone, as a clause: "Ana Ruiz (lead)
+ * revoked your invite at 14:02"; "a lead …" for one revoked before the server kept who did it.
+ */
+export function revokedClause(revocation: Revocation): string {
+  const who = revocation.by === null ? 'a lead' : `${revocation.by} (lead)`;
+  return `${who} revoked your invite at ${formatClock(revocation.at)}`;
+}
+
+/** The clause as a sentence's start: "A lead revoked …". */
+export const sentenceStart = (clause: string): string =>
+  clause.charAt(0).toUpperCase() + clause.slice(1);

@@ -6,6 +6,8 @@
  */
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import type { ConnectionStatus } from '../sync/connectionStatus';
+import { revokedClause } from './accessSentences';
+import type { Revocation } from './fetchRevocation';
 
 export interface LostRights {
   /** Why, as a clause: "the board’s lead revoked your invite". */
@@ -14,8 +16,15 @@ export interface LostRights {
   readonly mayReturn: boolean;
 }
 
-/** `reason`: the server's close reason ("revoked" for a revoked invite). */
-export function lostRights(status: ConnectionStatus, reason: string | null): LostRights {
+/**
+ * `reason`: the server's close reason ("revoked" for a revoked invite); `revocation`: who
+ * revoked it and when, once the server said (useRevocation).
+ */
+export function lostRights(
+  status: ConnectionStatus,
+  reason: string | null,
+  revocation: Revocation | null = null,
+): LostRights {
   if (status.kind === 'reopening') {
     // The device's copy was refused: the board reopens with the invite's role, as it was.
     return { why: 'the board is being opened again', mayReturn: true };
@@ -27,7 +36,9 @@ export function lostRights(status: ConnectionStatus, reason: string | null): Los
       : status.code !== CLOSE.unauthorized
         ? 'the server refused this connection'
         : reason === 'revoked'
-          ? 'the board’s lead revoked your invite'
+          ? revocation
+            ? revokedClause(revocation)
+            : 'the board’s lead revoked your invite'
           : 'your invite is no longer valid';
   return { why, mayReturn: false };
 }

@@ -29,7 +29,10 @@ import {
   updateKnownBoard,
 } from '../app/knownBoards';
 import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
+import { revokedClause, sentenceStart } from '../access/accessSentences';
+import { CLOSE } from '../../shared/protocol/closeCodes';
 import { lostRights } from '../access/lostRights';
+import { useRevocation } from '../access/useRevocation';
 import { cardAddress } from '../app/router';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
@@ -146,9 +149,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const role: Role = refused || reopening ? 'viewer' : known.role;
   const canEdit = can(role, 'editBoard');
   const { kind: statusKind, code: statusCode } = snapshot.status;
+  // Revoked, the page names the lead who did it and when, once the server says (4401 "revoked").
+  const revocation = useRevocation(
+    known.id,
+    known.token,
+    refused && statusCode === CLOSE.unauthorized && connection.refusedReason === 'revoked',
+  );
   const rightsGone = useMemo(
-    () => lostRights({ kind: statusKind, code: statusCode }, connection.refusedReason),
-    [statusKind, statusCode, connection],
+    () => lostRights({ kind: statusKind, code: statusCode }, connection.refusedReason, revocation),
+    [statusKind, statusCode, connection, revocation],
   );
   const me = useMemo(
     () => ({ ...connection.actor, colour: snapshot.myColour }),
@@ -538,7 +547,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // show read-only, only the reason.
   if (refused && !board.meta.title) {
     return (
-      <RefusedBoard code={snapshot.status.code} reason={connection.refusedReason}>
+      <RefusedBoard
+        code={snapshot.status.code}
+        reason={connection.refusedReason}
+        revocation={revocation}
+      >
         {notSaved}
       </RefusedBoard>
     );
@@ -564,9 +577,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   <>
                     {refused && (
                       <p className="banner banner-error" role="alert">
-                        The server refused this connection, so nothing changed here can be saved:
-                        the board is read-only on this page. Ask the board&rsquo;s lead for a new
-                        invite link.
+                        {revocation
+                          ? sentenceStart(revokedClause(revocation))
+                          : 'The server refused this connection'}
+                        , so nothing changed here can be saved: the board is read-only on this page.
+                        Ask the board&rsquo;s lead for a new invite link.
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}

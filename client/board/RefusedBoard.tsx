@@ -6,16 +6,21 @@
  */
 import type { ReactNode } from 'react';
 import { CLOSE } from '../../shared/protocol/closeCodes';
+import { revokedClause, sentenceStart } from '../access/accessSentences';
+import type { Revocation } from '../access/fetchRevocation';
 
 /** `children`: what else the page must still say (the changes that were not saved). */
 export function RefusedBoard({
   code,
   reason,
+  revocation,
   children,
 }: {
   code: number | null;
   /** The server's close reason: "revoked", or "invalid token" for a damaged or expired link. */
   reason: string | null;
+  /** Who revoked the invite and when, once the server said (useRevocation). */
+  revocation: Revocation | null;
   children?: ReactNode;
 }) {
   const gone = code === CLOSE.unknownBoard;
@@ -27,7 +32,9 @@ export function RefusedBoard({
   const why = gone
     ? 'The server has no board at this address: it was deleted.'
     : reason === 'revoked'
-      ? 'The board’s lead has revoked this invite.'
+      ? revocation
+        ? `${sentenceStart(revokedClause(revocation))}.`
+        : 'The board’s lead has revoked this invite.'
       : reason === 'invalid token'
         ? 'This invite link is damaged (cut short or changed when it was copied) or has expired.'
         : 'The board’s lead has revoked this invite, or it has expired.';

@@ -26,6 +26,22 @@ export function formatTime(ms: number, now = Date.now()): string {
   return isolateRightToLeft((sameYear ? formatters.thisYear : formatters.other).format(date));
 }
 
+let clock: Intl.DateTimeFormat | undefined;
+
+/**
+ * A moment as a clause's time, in this browser's time zone: "14:02" today, "14:02 on 6 Dec"
+ * another day ("Ana Ruiz (lead) revoked your invite at 14:02").
+ */
+export function formatClock(ms: number, now = Date.now()): string {
+  if (!Number.isFinite(ms) || ms <= 0) return 'an unknown time';
+  clock ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const date = new Date(ms);
+  const time = isolateRightToLeft(clock.format(date));
+  return date.toDateString() === new Date(now).toDateString()
+    ? time
+    : `${time} on ${formatDay(ms)}`;
+}
+
 let day: Intl.DateTimeFormat | undefined;
 
 /** A day with its year ("5 Dec 2026"), for what happened once for good (a redaction). */

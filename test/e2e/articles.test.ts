@@ -317,7 +317,7 @@ describe.skipIf(!RUN)('articles on a board', () => {
     await server.revoke(desk, 'Ned');
     await form
       .getByRole('alert')
-      .getByText('You can no longer make cards here (the board’s lead revoked your invite)')
+      .getByText(/You can no longer make cards here \(Nia \(lead\) revoked your invite at [^)]+\)/)
       .waitFor();
     expect(await claim.inputValue()).toBe('The budget is $2.1 billion');
     expect(await claim.getAttribute('readonly')).not.toBeNull();

@@ -290,7 +290,8 @@ describe.skipIf(!RUN)('a board opened again after a refusal', () => {
       .waitFor({ timeout: 15_000 });
     expect(revoked).toBe(true);
     const alert = eddie.getByRole('alert').filter({ hasText: 'new invite link' });
-    expect(await alert.textContent()).toContain('The board’s lead has revoked this invite');
+    // Who revoked it, once the server says (GET …/revocation).
+    await expect.poll(() => alert.textContent()).toContain('Lea (lead) revoked your invite at ');
     expect(await eddie.getByRole('region', { name: 'Not saved' }).textContent()).toContain(SECOND);
   }, 60_000);
 });
