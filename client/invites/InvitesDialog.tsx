@@ -369,11 +369,16 @@ export function InvitesDialog({
                       />
                     )}
                     <span className="muted small invite-state">
-                      {i.revokedAt
-                        ? `Revoked ${formatTime(i.revokedAt)}`
-                        : i.joinedAt
-                          ? `Joined ${formatTime(i.joinedAt)}`
-                          : 'Not joined yet'}
+                      {i.revokedAt ? (
+                        <>
+                          Revoked by {i.revokedBy ? <bdi>{i.revokedBy.name}</bdi> : 'a lead'},{' '}
+                          {formatTime(i.revokedAt)}
+                        </>
+                      ) : i.joinedAt ? (
+                        `Joined ${formatTime(i.joinedAt)}`
+                      ) : (
+                        'Not joined yet'
+                      )}
                     </span>
                     {i.inviteId === myInviteId && (
                       <OwnLink className="own-link" boardId={boardId} token={token} />

@@ -12,6 +12,8 @@ export interface Invite {
   readonly createdAt: number;
   readonly joinedAt: number | null;
   readonly revokedAt: number | null;
+  /** The lead who revoked it; null while it is not, and for one revoked before the server kept who. */
+  readonly revokedBy: { readonly inviteId: string; readonly name: string } | null;
 }
 
 export interface CreatedInvite {

@@ -100,7 +100,8 @@ describe.skipIf(!RUN)('Invite people follows the other lead', () => {
     await cyRole.waitFor({ state: 'detached', timeout: 5_000 });
     await louDialog.getByRole('status').getByText("Cy's invite was revoked.").waitFor();
     const cyRow = louDialog.getByRole('listitem').filter({ hasText: 'Cy' });
-    expect(await cyRow.textContent()).toContain('Revoked');
+    // Who revoked it, and when: Lou reads that it was Lea.
+    expect(await cyRow.textContent()).toContain('Revoked by Lea, ');
     expect(await louDialog.getByRole('button', { name: 'Revoke invite for Cy' }).count()).toBe(0);
   });
 

@@ -9,6 +9,7 @@ const invite = (inviteId: string, name: string, revokedAt: number | null = null)
   createdAt: 1,
   joinedAt: null,
   revokedAt,
+  revokedBy: null,
 });
 
 const INVITES = [
