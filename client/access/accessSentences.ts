@@ -1,4 +1,5 @@
 import { type Permission, PERMISSIONS, type Role } from '../../shared/roles';
+import type { KnownBoard } from '../app/knownBoards';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatClock } from '../review/formatTime';
 import type { Revocation } from './fetchRevocation';
@@ -53,3 +54,15 @@ export function revokedClause(revocation: Revocation): string {
 /** The clause as a sentence's start: "A lead revoked …". */
 export const sentenceStart = (clause: string): string =>
   clause.charAt(0).toUpperCase() + clause.slice(1);
+
+/**
+ * A role a lead gave this person, said once the page has it: "Ana Ruiz changed your role to
+ * Reviewer at 14:02" (in their time zone), or "Your role is now Reviewer" when the server could
+ * not say who (a change made before it kept that).
+ */
+export function roleChangedSentence(role: Role, change: KnownBoard['roleChange']): string {
+  const label = ROLE_LABELS[role];
+  return change
+    ? `${change.by} changed your role to ${label} at ${formatClock(change.at)}`
+    : `Your role is now ${label}`;
+}

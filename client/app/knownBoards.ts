@@ -12,6 +12,11 @@ export interface KnownBoard {
   readonly token: string;
   /** The invite's role as the server last said (refreshRole), else as its token says. */
   readonly role: Role;
+  /**
+   * Which lead gave the invite that role, and when, as the server said with it (refreshRole):
+   * the page names them. Absent when the server could not say (a change before it kept who).
+   */
+  readonly roleChange?: { readonly by: string; readonly at: number };
   readonly inviteId: string;
   /** The name on the invite. */
   readonly inviteName: string;
@@ -132,7 +137,9 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
 
 export function updateKnownBoard(
   id: string,
-  patch: Partial<Pick<KnownBoard, 'title' | 'lastOpenedAt' | 'role' | 'refusedCode'>>,
+  patch: Partial<
+    Pick<KnownBoard, 'title' | 'lastOpenedAt' | 'role' | 'roleChange' | 'refusedCode'>
+  >,
 ) {
   const board = getKnownBoard(id);
   if (!board) return;

@@ -29,12 +29,11 @@ import {
   updateKnownBoard,
 } from '../app/knownBoards';
 import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
-import { revokedClause, sentenceStart } from '../access/accessSentences';
+import { revokedClause, roleChangedSentence, sentenceStart } from '../access/accessSentences';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { lostRights } from '../access/lostRights';
 import { useRevocation } from '../access/useRevocation';
 import { cardAddress } from '../app/router';
-import { ROLE_LABELS } from '../app/roleLabels';
 import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
 import { CardDetail } from '../card/CardDetail';
 import { useCardAddress } from '../card/useCardAddress';
@@ -263,7 +262,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     connection,
     role,
     // A page refused or reopening says why it may not write; otherwise the role is a viewer's
-    // (one made a viewer since hears so from "Your role is now Viewer").
+    // (one made a viewer since hears so: "Lea changed your role to Viewer at 14:02").
     whyNot:
       refused || reopening
         ? rightsGone.why
@@ -281,8 +280,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   useEffect(() => {
     if (shownRole.current === connection.role) return;
     shownRole.current = connection.role;
-    tell(`Your role is now ${ROLE_LABELS[connection.role]}`);
-  }, [connection.role, tell]);
+    // Named by the lead who gave it when the server said so along with this role.
+    tell(
+      roleChangedSentence(
+        connection.role,
+        known.role === connection.role ? known.roleChange : undefined,
+      ),
+    );
+  }, [connection.role, known.role, known.roleChange, tell]);
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {

@@ -23,8 +23,8 @@ export interface PillState {
  * to come; then "All changes saved" once, when everything is stored
  * again. A quick connection is no trouble: a page opening, or one the server closed to
  * reconnect (a role change), said "Connecting…" and "All changes saved" over what mattered
- * ("Your role is now Reviewer"). Each sentence once per trouble: offline, every edit turns the
- * words from "keeping changes on this device…" to "changes kept on this device" and back
+ * ("Lea changed your role to Reviewer at 14:02"). Each sentence once per trouble: offline,
+ * every edit turns the words from "keeping changes on this device…" to "changes kept on this device" and back
  * (found by QA: 13 announcements for 5 offline moves, competing with the moves' own), so the
  * passing "keeping…" is not said and "kept" is said the first time only. An ordinary save says
  * nothing: "Saving…" then "All changes saved" each time would drown out the rest.

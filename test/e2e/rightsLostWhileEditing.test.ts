@@ -176,7 +176,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     await editClaimInPlace(eddie, mine);
     await recordLiveRegions(eddie);
     await server.changeRole(board, 'Eddie', 'reviewer');
-    await expect.poll(() => announced(eddie)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(eddie)).toContain('changed your role to Reviewer');
 
     const editor = claimEditor(eddie);
     await expect.poll(() => editor.getAttribute('readonly')).not.toBeNull();
@@ -188,7 +188,7 @@ describe.skipIf(!RUN)('forms open when the invite is revoked or its role lowered
     expect((await liveSaid(eddie)).filter((s) => s.startsWith('Could not'))).toEqual([]);
 
     await server.changeRole(board, 'Eddie', 'editor');
-    await expect.poll(() => announced(eddie)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(eddie)).toContain('changed your role to Editor');
     await expect.poll(() => editor.getAttribute('readonly')).toBeNull();
     await editor.press('Enter');
     await card(eddie, mine).waitFor();

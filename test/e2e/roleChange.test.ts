@@ -79,7 +79,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await changeBoTo('Viewer');
 
     await addForm.waitFor({ state: 'detached' });
-    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Viewer');
     await bo.getByText('You are a viewer: this board is read-only for you.').waitFor();
     await bo.locator('[data-status="saved"]').waitFor();
     expect(await bo.evaluate(() => 'sameDocument' in window)).toBe(true);
@@ -88,7 +88,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('made an editor again, the same page gets its controls back and can add a card', async () => {
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     await bo.getByRole('form', { name: 'Add a claim' }).waitFor();
     await addClaim(bo, 'Exports rose by 4%');
     await waitSaved(bo);
@@ -101,7 +101,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('textbox', { name: 'New comment' }).fill('Ask the ministry');
     // Bo's dialog stays open through the lead's change.
     await changeBoTo('Viewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Viewer');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });
     await typed.waitFor();
     const kept = await typed
@@ -120,13 +120,13 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('made a reviewer, an editor keeps a comment being typed in its box; only the rationale goes', async () => {
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     const dialog = await openCard(bo, 'Exports rose by 4%');
     await dialog.getByRole('textbox', { name: 'Rationale' }).fill('Customs data says 3.8%');
     const comment = dialog.getByRole('textbox', { name: 'New comment' });
     await comment.fill('Ask the ministry');
     await changeBoTo('Reviewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Reviewer');
     const typed = dialog.getByRole('region', { name: 'What you had typed' });
     await typed.waitFor();
     await expect
@@ -144,7 +144,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('every tab of the member follows, also when they were offline during the change', async () => {
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     const context = bo.context();
     const second = await context.newPage();
     await second.goto(bo.url());
@@ -157,7 +157,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     for (const page of [bo, second]) {
       await expect
         .poll(() => announced(page), { timeout: 15_000 })
-        .toContain('Your role is now Viewer');
+        .toContain('changed your role to Viewer');
       await page.getByRole('form', { name: 'Add a claim' }).waitFor({ state: 'detached' });
     }
     // Online, one tab hears the next change first; the other follows it.
@@ -165,7 +165,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     for (const page of [bo, second]) {
       await expect
         .poll(() => announced(page), { timeout: 15_000 })
-        .toContain('Your role is now Editor');
+        .toContain('changed your role to Editor');
       await page.getByRole('form', { name: 'Add a claim' }).waitFor();
     }
     await second.close();
@@ -195,7 +195,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
   it('a refused resolve and comment edit are listed as what they were: the edit made again, nothing posted twice', async () => {
     const claim = 'The port handled 2 million containers';
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     const dialog = await openCard(bo, claim);
     await dialog.getByRole('textbox', { name: 'New comment' }).fill('Ask the harbour master');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
@@ -239,14 +239,14 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a claim typed in New claim stays through a lower role, read-only to copy, and can be added once an editor again', async () => {
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     const form = bo.getByRole('form', { name: 'Add a claim' });
     const claim = form.getByRole('textbox', { name: 'New claim', exact: true });
     const speaker = form.getByRole('combobox', { name: 'Who said it' });
     await claim.fill('Unemployment fell to 3.1% in May');
     await speaker.fill('The labour minister');
     await changeBoTo('Viewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Viewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Viewer');
     // Kept as typed, read-only, with why it cannot be added.
     await form.getByText('You can no longer add claims').waitFor();
     expect(await claim.inputValue()).toBe('Unemployment fell to 3.1% in May');
@@ -255,7 +255,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await form.getByRole('button', { name: 'Add claim' }).count()).toBe(0);
 
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     expect(await claim.getAttribute('readonly')).toBeNull();
     await form.getByRole('button', { name: 'Add claim' }).click();
     await card(bo, 'Unemployment fell to 3.1% in May').waitFor();
@@ -264,20 +264,20 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     // What is typed and not wanted any more goes with Discard.
     await claim.fill('A claim nobody will add');
     await changeBoTo('Reviewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Reviewer');
     await form.getByRole('button', { name: 'Discard' }).click();
     await form.waitFor({ state: 'detached' });
   });
 
   it('a lead made an editor keeps the rating scale changes not saved on screen, saying they cannot be saved', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Rating scale' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Rating scale' });
     const label = dialog.getByRole('textbox', { name: 'Label 1' });
     await label.fill('Entirely true');
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
     expect(await label.inputValue()).toBe('Entirely true');
     expect(await label.getAttribute('readonly')).not.toBeNull();
@@ -288,13 +288,13 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a lead made an editor keeps a name typed in Invite people, saying no link was made', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Invite people' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Invite people' });
     const name = dialog.getByRole('textbox', { name: 'Name' });
     await name.fill('Rita Reviewer');
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
     expect(await name.inputValue()).toBe('Rita Reviewer');
     expect(await name.getAttribute('readonly')).not.toBeNull();
@@ -306,7 +306,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a lead made an editor while their invite link is being made hears why once, in words', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Invite people' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Invite people' });
     await dialog.getByRole('button', { name: 'Revoke invite for Lea' }).waitFor();
@@ -318,7 +318,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     );
     await dialog.getByRole('button', { name: 'Create invite link' }).click();
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     await release();
     await refused;
     await dialog.getByRole('alert').getByText('You are no longer a lead').waitFor();
@@ -334,7 +334,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a lead made an editor as their invite link is answered keeps the link, shown once, to copy', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Invite people' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Invite people' });
     await dialog.getByRole('button', { name: 'Revoke invite for Lea' }).waitFor();
@@ -352,7 +352,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     try {
       await dialog.getByRole('button', { name: 'Create invite link' }).click();
       await changeBoTo('Editor');
-      await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+      await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
       demoted();
       // The link is there, to copy, and the warning says so.
       const link = dialog.getByRole('textbox', { name: 'Invite link for Rosa Reviewer (Editor)' });
@@ -369,7 +369,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a lead made an editor with nothing typed in Invite people sees it close, as its button goes', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Invite people' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Invite people' });
     await dialog.getByRole('heading', { name: 'People invited' }).waitFor();
@@ -379,7 +379,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
 
   it('a lead who makes themselves an editor sees Invite people close, without a refused read of the list', async () => {
     await changeBoTo('Lead');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
     await bo.getByRole('button', { name: 'Invite people' }).click();
     const dialog = bo.getByRole('dialog', { name: 'Invite people' });
     const select = dialog.getByRole('combobox', { name: 'Role for Bo' });
@@ -391,7 +391,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     };
     bo.on('response', onResponse);
     await dialog.getByRole('button', { name: 'Change role of Bo to Editor' }).click();
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     await dialog.waitFor({ state: 'detached' });
     await waitSaved(bo);
     bo.off('response', onResponse);
@@ -468,7 +468,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
       await changeBoTo('Lead');
       await bo.getByRole('button', { name: button, exact: true }).waitFor();
       // Its button back, the dialog stays closed: a lead's question is never asked unbidden.
-      await expect.poll(() => announced(bo)).toContain('Your role is now Lead');
+      await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
       expect(await bo.getByRole('dialog').count()).toBe(0);
     }
   });
@@ -506,7 +506,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await changeBoTo('Lead');
-    // The button, not "Your role is now Lead": the page said "…Editor" in the dialog, so its
+    // The button, not "… changed your role to Lead": the page said "…Editor" in the dialog, so its
     // own announcer still holds "…Lead" from before (read at once, the next test found Bo an
     // editor on the page and asked the lead for Lead again, in a CI run).
     await bo.getByRole('button', { name: 'Export', exact: true }).waitFor();
@@ -542,7 +542,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await closeCard(bo);
     await changeBoTo('Reviewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Reviewer');
     dialog = await openCard(bo, claim);
     await dialog.getByRole('button', { name: /^Reply to Bo/ }).click();
     await dialog.getByRole('textbox', { name: /^Reply to Bo/ }).fill('2023, says the port');
@@ -553,7 +553,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await typed.waitFor();
     expect(await typed.getByRole('textbox').count()).toBe(2);
     await changeBoTo('Reviewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Reviewer');
     // Back in their forms, to post: nothing to copy by hand, nothing kept twice.
     const comment = dialog.getByRole('textbox', { name: 'New comment', exact: true });
     await expect.poll(() => comment.inputValue()).toBe('Ask the harbour master');
@@ -579,7 +579,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await typed.waitFor();
     expect(await edit.count()).toBe(0);
     await changeBoTo('Reviewer');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Reviewer');
     // Back in its comment's edit form, the only one open; nothing is left below to copy.
     await expect.poll(() => typed.count()).toBe(0);
     expect(await edit.inputValue()).toBe('Which year, exactly?');
@@ -607,7 +607,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     expect(await typed.getByRole('textbox').count()).toBe(2);
     expect(await speaker.count()).toBe(0);
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     // Nothing to copy by hand: the kept copies go, the rationale and the speaker being back in
     // their boxes (the speaker's comes back with the role).
     await expect.poll(() => typed.count()).toBe(0);
@@ -632,7 +632,7 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await typed.waitFor();
     expect(await form.count()).toBe(0);
     await changeBoTo('Editor');
-    await expect.poll(() => announced(bo)).toContain('Your role is now Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
     // The form is open again with what was typed; nothing is left below to copy.
     await expect.poll(() => typed.count()).toBe(0);
     expect(await form.getByRole('textbox', { name: 'Source URL' }).inputValue()).toBe(

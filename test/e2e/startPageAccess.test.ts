@@ -94,7 +94,7 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     await entry(start, 'Demoted').waitFor();
     expect(await entryText(start, 'Demoted')).toContain('Editor');
     await server.changeRole(board, 'Eddie', 'reviewer');
-    await expect.poll(() => announced(page)).toContain('Your role is now Reviewer');
+    await expect.poll(() => announced(page)).toContain('changed your role to Reviewer');
     await expect.poll(() => entryText(start, 'Demoted')).toContain('Reviewer');
     await start.reload();
     await entry(start, 'Demoted').waitFor();

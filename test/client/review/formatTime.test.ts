@@ -1,6 +1,11 @@
 /** formatTime's words, now from formatters made once, are those toLocaleString gave. */
 import { describe, expect, it } from 'vitest';
-import { formatExactTime, formatTime } from '../../../client/review/formatTime';
+import {
+  formatClock,
+  formatDay,
+  formatExactTime,
+  formatTime,
+} from '../../../client/review/formatTime';
 
 describe('formatTime', () => {
   it('reads like toLocaleString with its options: the year only when it is not this one', () => {
@@ -30,5 +35,15 @@ describe('formatTime', () => {
     expect(text).toMatch(/2026/);
     expect(text).toMatch(/:07/);
     expect(formatExactTime(Number.NaN)).toBe('unknown time');
+  });
+
+  it('gives a clause its time: the hour alone today, with the day another day', () => {
+    const now = new Date(2026, 11, 6, 15, 0).getTime();
+    const at = new Date(2026, 11, 6, 14, 2).getTime();
+    const hour = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    expect(formatClock(at, now)).toBe(hour);
+    const before = new Date(2026, 11, 5, 14, 2).getTime();
+    expect(formatClock(before, now)).toBe(`${hour} on ${formatDay(before)}`);
+    expect(formatClock(0, now)).toBe('an unknown time');
   });
 });
