@@ -529,7 +529,10 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       .poll(() => reviewer.locator('[data-status]').getAttribute('data-status'))
       .toBe('refused');
     await expect.poll(() => status(reviewer).textContent()).toBe('Your invite is no longer valid');
-    await reviewer.getByRole('alert').filter({ hasText: 'refused this connection' }).waitFor();
+    await reviewer
+      .getByRole('alert')
+      .filter({ hasText: 'so nothing changed here can be saved' })
+      .waitFor();
     // The editor is not affected.
     await expect
       .poll(() => editor.locator('[data-status]').getAttribute('data-status'))
@@ -547,7 +550,10 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await reviewer
       .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
       .waitFor();
-    expect(await reviewer.getByRole('alert').textContent()).toContain('revoked this invite');
+    // Who revoked it and when, once the server says (GET …/revocation).
+    await expect
+      .poll(() => reviewer.getByRole('alert').textContent())
+      .toContain('Lea (lead) revoked your invite at ');
     expect(await reviewer.getByRole('link', { name: 'Go to your boards' }).count()).toBe(1);
     await reviewer.waitForTimeout(500); // a device copy, were there one, would have loaded
     expect(await card(reviewer, CLAIM).count()).toBe(0);
