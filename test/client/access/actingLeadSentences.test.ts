@@ -1,0 +1,29 @@
+/** The sentences that name the lead who revoked an invite or changed a role, or say "a lead". */
+import { describe, expect, it } from 'vitest';
+import {
+  revokedClause,
+  roleChangedSentence,
+  sentenceStart,
+} from '../../../client/access/accessSentences';
+import { formatClock } from '../../../client/review/formatTime';
+
+const AT = new Date(2026, 11, 6, 14, 2).getTime();
+
+describe('the acting lead in the access sentences', () => {
+  it('names the lead who revoked the invite, or says a lead for one the server kept no name of', () => {
+    const at = formatClock(AT);
+    expect(revokedClause({ at: AT, by: 'Ana Ruiz' })).toBe(
+      `Ana Ruiz (lead) revoked your invite at ${at}`,
+    );
+    const unknown = revokedClause({ at: AT, by: null });
+    expect(unknown).toBe(`a lead revoked your invite at ${at}`);
+    expect(sentenceStart(unknown)).toBe(`A lead revoked your invite at ${at}`);
+  });
+
+  it('names the lead who changed the role, or only says the role without one', () => {
+    expect(roleChangedSentence('reviewer', { by: 'Ana Ruiz', at: AT })).toBe(
+      `Ana Ruiz changed your role to Reviewer at ${formatClock(AT)}`,
+    );
+    expect(roleChangedSentence('viewer', undefined)).toBe('Your role is now Viewer');
+  });
+});
