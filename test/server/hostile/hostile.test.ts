@@ -340,25 +340,32 @@ describe('slow consumers', () => {
 });
 
 describe('bulk sync replies', () => {
+  /**
+   * An 8 MB board (more than loopback's socket buffers hold, so a sync reply stays in ws's
+   * buffer) and a viewer's raw socket to it, connected, its reading paused.
+   */
+  async function pausedViewerOfBigBoard(server: Awaited<ReturnType<typeof startSyncTestServer>>) {
+    const boardId = await server.createBoard();
+    for (let i = 0; i < 8; i++) {
+      await server.sync.change(boardId, ctx.actor, (doc) =>
+        doc.getMap('articles').set(`bulk${i}`, 'b'.repeat(1_000_000)),
+      );
+    }
+    const client = connectRaw(
+      server.syncUrl,
+      boardId,
+      (await server.invite(boardId, 'viewer')).token,
+    );
+    await client.opened();
+    const socket = (client.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    socket.pause();
+    return { boardId, client, socket };
+  }
+
   it('a new client whose first sync is larger than the buffer limit is not taken for a slow one', async () => {
     const server = await startSyncTestServer({ options: { maxBufferedBytes: 64 * 1024 } });
     try {
-      const boardId = await server.createBoard();
-      // An 8 MB board: more than loopback's socket buffers hold, so it stays in ws's buffer.
-      for (let i = 0; i < 8; i++) {
-        await server.sync.change(boardId, ctx.actor, (doc) =>
-          doc.getMap('articles').set(`bulk${i}`, 'b'.repeat(1_000_000)),
-        );
-      }
-      const fresh = connectRaw(
-        server.syncUrl,
-        boardId,
-        (await server.invite(boardId, 'viewer')).token,
-      );
-      await fresh.opened();
-      const socket = (fresh.ws as unknown as { _socket: { pause(): void; resume(): void } })
-        ._socket;
-      socket.pause();
+      const { boardId, client: fresh, socket } = await pausedViewerOfBigBoard(server);
       fresh.sendSyncStep1();
       await new Promise((resolve) => setTimeout(resolve, 200));
       // Small changes reach the client while its sync reply is still draining.
@@ -379,21 +386,7 @@ describe('bulk sync replies', () => {
   it('a client that asks for the whole board again while a reply still drains is a slow consumer', async () => {
     const server = await startSyncTestServer({ options: { maxBufferedBytes: 64 * 1024 } });
     try {
-      const boardId = await server.createBoard();
-      for (let i = 0; i < 8; i++) {
-        await server.sync.change(boardId, ctx.actor, (doc) =>
-          doc.getMap('articles').set(`bulk${i}`, 'b'.repeat(1_000_000)),
-        );
-      }
-      const greedy = connectRaw(
-        server.syncUrl,
-        boardId,
-        (await server.invite(boardId, 'viewer')).token,
-      );
-      await greedy.opened();
-      const socket = (greedy.ws as unknown as { _socket: { pause(): void; resume(): void } })
-        ._socket;
-      socket.pause();
+      const { client: greedy, socket } = await pausedViewerOfBigBoard(server);
       // Each ask would have the server buffer the 8 MB board once more, let off the limit.
       for (let i = 0; i < 6; i++) greedy.sendSyncStep1();
       await new Promise((resolve) => setTimeout(resolve, 500));
