@@ -2,6 +2,7 @@ import { type Permission, PERMISSIONS, type Role } from '../../shared/roles';
 import type { KnownBoard } from '../app/knownBoards';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatClock } from '../review/formatTime';
+import { personName } from '../ui/personName';
 import type { Revocation } from './fetchRevocation';
 import { PERMISSION_WORDS } from './permissionWords';
 
@@ -45,9 +46,10 @@ function orList(items: readonly string[]): string {
 /**
  * Who revoked this person's invite, and when, in their time zone, as a clause: "Ana Ruiz (lead)
  * revoked your invite at 14:02"; "a lead …" for one revoked before the server kept who did it.
+ * The name is isolated (personName): a right-to-left one would carry "(lead)" and the time off.
  */
 export function revokedClause(revocation: Revocation): string {
-  const who = revocation.by === null ? 'a lead' : `${revocation.by} (lead)`;
+  const who = revocation.by === null ? 'a lead' : `${personName(revocation.by)} (lead)`;
   return `${who} revoked your invite at ${formatClock(revocation.at)}`;
 }
 
@@ -58,11 +60,11 @@ export const sentenceStart = (clause: string): string =>
 /**
  * A role a lead gave this person, said once the page has it: "Ana Ruiz changed your role to
  * Reviewer at 14:02" (in their time zone), or "Your role is now Reviewer" when the server could
- * not say who (a change made before it kept that).
+ * not say who (a change made before it kept that). The name is isolated as in revokedClause.
  */
 export function roleChangedSentence(role: Role, change: KnownBoard['roleChange']): string {
   const label = ROLE_LABELS[role];
   return change
-    ? `${change.by} changed your role to ${label} at ${formatClock(change.at)}`
+    ? `${personName(change.by)} changed your role to ${label} at ${formatClock(change.at)}`
     : `Your role is now ${label}`;
 }

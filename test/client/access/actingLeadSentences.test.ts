@@ -26,4 +26,18 @@ describe('the acting lead in the access sentences', () => {
     );
     expect(roleChangedSentence('viewer', undefined)).toBe('Your role is now Viewer');
   });
+
+  it('isolates a right-to-left name, so "(lead)" and the time stay after it', () => {
+    const at = formatClock(AT);
+    expect(revokedClause({ at: AT, by: 'رنا حداد' })).toBe(
+      `\u2068رنا حداد\u2069 (lead) revoked your invite at ${at}`,
+    );
+    expect(roleChangedSentence('editor', { by: 'דנה', at: AT })).toBe(
+      `\u2068דנה\u2069 changed your role to Editor at ${at}`,
+    );
+    // A direction control in a name is closed where it stands, as in every sentence of ours.
+    expect(revokedClause({ at: AT, by: 'Ana \u202Ezeruiz' })).toBe(
+      `Ana \u202E\u202Czeruiz (lead) revoked your invite at ${at}`,
+    );
+  });
 });
