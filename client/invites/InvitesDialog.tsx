@@ -32,9 +32,10 @@ import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
+import { personName } from '../ui/personName';
 import { quoted } from '../ui/quoted';
 import { toldApart } from '../ui/toldApart';
-import { describeInviteNews } from './describeInviteNews';
+import { describeInviteNews, revokedByWords } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
 import { liveNamesakes } from './liveNamesakes';
 import {
@@ -152,7 +153,9 @@ export function InvitesDialog({
           const others = (list: readonly Invite[]) =>
             list.filter((i) => i.inviteId !== taken.inviteId);
           const news = tell ? describeInviteNews(others(before), others(next)) : '';
-          setStatus(`${taken.name}'s access was revoked by another lead. ${news}`.trim());
+          setStatus(
+            `${personName(taken.name)}'s access was revoked by ${revokedByWords(taken)}. ${news}`.trim(),
+          );
           return;
         }
         const others = (list: readonly Invite[]) => list.filter((i) => !own.has(i.inviteId));

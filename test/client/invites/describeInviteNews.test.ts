@@ -1,0 +1,38 @@
+/** The invites dialog's status line for another lead's changes: who revoked an invite. */
+import { describe, expect, it } from 'vitest';
+import { describeInviteNews } from '../../../client/invites/describeInviteNews';
+import type { Invite } from '../../../client/invites/invitesApi';
+
+const cy: Invite = {
+  inviteId: 'cy',
+  name: 'Cy',
+  role: 'editor',
+  createdAt: 1,
+  joinedAt: 2,
+  revokedAt: null,
+  revokedBy: null,
+};
+const revoked = (invite: Invite, by: string | null): Invite => ({
+  ...invite,
+  revokedAt: 3,
+  revokedBy: by === null ? null : { inviteId: 'lead', name: by },
+});
+
+describe('describeInviteNews', () => {
+  it('names the lead who revoked an invite, or says a lead when the server kept no name', () => {
+    expect(describeInviteNews([cy], [revoked(cy, 'Lea')])).toBe("Cy's invite was revoked by Lea.");
+    expect(describeInviteNews([cy], [revoked(cy, null)])).toBe(
+      "Cy's invite was revoked by a lead.",
+    );
+  });
+
+  it('isolates right-to-left names, so the words after them keep their place', () => {
+    const rana = { ...cy, name: 'رنا' };
+    expect(describeInviteNews([rana], [revoked(rana, 'דנה')])).toBe(
+      "\u2068رنا\u2069's invite was revoked by \u2068דנה\u2069.",
+    );
+    expect(describeInviteNews([rana], [{ ...rana, role: 'reviewer' }])).toBe(
+      '\u2068رنا\u2069 is now Reviewer.',
+    );
+  });
+});
