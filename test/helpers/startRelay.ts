@@ -4,6 +4,9 @@
  * close (no FIN, no RST), so only the server's pings can tell that they are gone. Links opened
  * later pass (the network is back). `bytesPerSecond` makes every link slow towards the client, as
  * a poor hotel Wi-Fi or phone connection is: the server's bytes reach the client at that rate.
+ * An end that closes a link that is not silent has the other end closed once all it sent has
+ * passed, as a network does: dropped at once, a download longer than the server's keep-alive idle
+ * close (5 s) arrived cut off through a slow link.
  */
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 
@@ -30,7 +33,10 @@ export async function startRelay(
 ): Promise<Relay> {
   const target = new URL(targetUrl);
   const links = new Set<Link>();
-  /** Sockets whose other end closed while their link was silent: closed with the relay. */
+  /**
+   * Sockets whose other end closed: held open while their link is silent, or until what they
+   * still have to pass on has passed; closed with the relay.
+   */
   const held = new Set<Socket>();
   const server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
@@ -40,19 +46,19 @@ export async function startRelay(
       [client, upstream],
       [upstream, client],
     ] as const) {
-      const pass =
+      const pass: Passing =
         bytesPerSecond !== undefined && to === client
           ? slowly(to, bytesPerSecond, () => link.silent)
-          : (chunk: Buffer) => to.write(chunk);
+          : { write: (chunk) => void to.write(chunk), end: () => void to.end() };
       from.on('data', (chunk: Buffer) => {
-        if (!link.silent) pass(chunk);
+        if (!link.silent) pass.write(chunk);
       });
       from.on('close', () => {
         links.delete(link);
+        held.add(to);
         // A silent link carries no FIN either: the other end goes on holding a dead socket,
         // as behind a lost Wi-Fi (a server that drops its end is not heard by the page).
-        if (link.silent) held.add(to);
-        else to.destroy();
+        if (!link.silent) pass.end();
       });
       from.on('error', () => undefined); // the close that follows ends the other side
     }
@@ -74,13 +80,16 @@ export async function startRelay(
   };
 }
 
+/** One direction of a link: `end` closes `to` once everything written has passed. */
+interface Passing {
+  write(chunk: Buffer): void;
+  end(): void;
+}
+
 /** Writes to `to` at most `bytesPerSecond`, in order; nothing once the link is silent. */
-function slowly(
-  to: Socket,
-  bytesPerSecond: number,
-  silent: () => boolean,
-): (chunk: Buffer) => void {
+function slowly(to: Socket, bytesPerSecond: number, silent: () => boolean): Passing {
   const waiting: Buffer[] = [];
+  let ended = false;
   const perTick = Math.max(1, Math.floor((bytesPerSecond * TICK_MS) / 1000));
   let timer: ReturnType<typeof setInterval> | null = null;
   const tick = () => {
@@ -96,10 +105,17 @@ function slowly(
     if (waiting.length === 0 || to.destroyed) {
       if (timer) clearInterval(timer);
       timer = null;
+      if (ended) to.end();
     }
   };
-  return (chunk) => {
-    waiting.push(chunk);
-    timer ??= setInterval(tick, TICK_MS);
+  return {
+    write(chunk) {
+      waiting.push(chunk);
+      timer ??= setInterval(tick, TICK_MS);
+    },
+    end() {
+      ended = true;
+      if (timer === null) to.end();
+    },
   };
 }
