@@ -7,6 +7,7 @@
 // person (`englishGenders`; Spanish possessives have none, `spanishGenders`). A person the
 // article gives no cue for has no known gender, and one whose name has cues of both (two people
 // who share a surname) has none either.
+import { bisect } from './bisect';
 import type { NameRun } from './findNames';
 
 export type Gender = 'female' | 'male';
@@ -171,8 +172,8 @@ export class PersonGenders {
   readSentence(ws: readonly CueWord[], names: readonly NameRun[]): void {
     for (const run of names) {
       if (run.type !== 'person' && run.type !== 'name') continue;
-      const first = ws.findIndex((w) => w.start >= run.start);
-      if (first < 0) continue;
+      const first = bisect(ws.length, (k) => ws[k]!.start >= run.start);
+      if (first === ws.length) continue;
       let last = first;
       while (last + 1 < ws.length && ws[last + 1]!.end <= run.end) last++;
       const gender =

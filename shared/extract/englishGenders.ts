@@ -6,6 +6,7 @@
 // praised her") is someone else, and another name between ("Smith told Lopez she …") ends
 // the search.
 import type { Analysis, Token } from './analyzeText';
+import { bisect } from './bisect';
 import { REPORTING_LEMMAS } from './english/attributionWords';
 import type { NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
@@ -80,7 +81,9 @@ function cueWords(tokens: Token[], span: SentenceSpan): Token[] {
 function pronounAfter(ws: Token[], last: number, named: boolean[]): Gender | undefined {
   let k = last + 1;
   if (ws[k]?.value === ',') {
-    const close = ws.findIndex((w, j) => j > k && w.value === ',');
+    let close = k + 1;
+    while (close < ws.length && ws[close]!.value !== ',') close++;
+    if (close === ws.length) close = -1;
     const end = close < 0 || close - k > ASIDE_REACH ? -1 : close;
     if (low(ws[k + 1]) === 'who') {
       for (let j = k + 2; j < (close < 0 ? ws.length : close); j++) {
@@ -117,12 +120,18 @@ export function englishGenders(
     const people = names[si]!.filter((r) => r.type === 'person' || r.type === 'name');
     genders.readSentence(ws, people);
     if (!ws.some((w) => PRONOUNS.has(low(w)) || low(w) === 'her')) return;
-    const named = ws.map((w) => people.some((r) => w.start >= r.start && w.end <= r.end));
-    for (const run of people) {
-      const last = ws.findLastIndex((w) => w.end <= run.end);
-      const gender = last >= 0 ? pronounAfter(ws, last, named) : undefined;
+    // A run's words are those from the first that starts in it to the last that ends in it:
+    // found by bisection, as a sentence may hold thousands of names.
+    const lasts = people.map((run) => bisect(ws.length, (k) => ws[k]!.end > run.end) - 1);
+    const named = ws.map(() => false);
+    people.forEach((run, i) => {
+      for (let k = bisect(ws.length, (k) => ws[k]!.start >= run.start); k <= lasts[i]!; k++)
+        named[k] = true;
+    });
+    people.forEach((run, i) => {
+      const gender = lasts[i]! >= 0 ? pronounAfter(ws, lasts[i]!, named) : undefined;
       if (gender) genders.note(run.text, gender);
-    }
+    });
   });
   return genders;
 }

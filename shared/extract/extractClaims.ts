@@ -245,9 +245,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // A wire dateline's names, "LONDON, Oct 24 (Reuters) -", and a ticker in brackets,
     // "Harbour Foods (HBF.L)", are no body the next sentence's "the company" may mean.
     const from = span.start + (WIRE_DATELINE.exec(sentence)?.[0].length ?? 0);
-    const names = path.names[bi]!.filter(
-      (n) => n.start >= from && !inBrackets(read, from, n.start),
-    );
+    const bracketed = inBrackets(read, from);
+    const names = path.names[bi]!.filter((n) => n.start >= from && !bracketed(n.start));
     // "Mr Pellow's lawyer": an owner is no subject a pronoun in the next sentence stands for.
     const owners = new Set(
       // Three characters, not the rest of the text: one copy per name would be quadratic.

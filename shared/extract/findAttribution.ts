@@ -268,6 +268,7 @@ function organisationReferred(
   names: NameRun[],
   memory: AttributionMemory,
   sentence: number,
+  bracketed: (start: number) => boolean,
 ): string | null {
   const [the, ...rest] = ws.slice(np.first, np.last + 1);
   const noun = rest.pop();
@@ -304,7 +305,7 @@ function organisationReferred(
       r.end <= the!.start &&
       r.type !== 'person' &&
       r.type !== 'place' &&
-      !inBrackets(text, ws[0]!.start, r.start) &&
+      !bracketed(r.start) &&
       fits(r.text),
   );
   const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
@@ -418,6 +419,8 @@ export function findAttribution(
   if (words.length === 0) return null;
   const ws = afterLabel(afterDateline(text, words));
   if (ws.length === 0) return null;
+  // Read as far as the names asked about, once for all the sentence's candidates.
+  const bracketed = inBrackets(text, ws[0]!.start);
   const candidates = [...candidatesIn(ws), ...transcriptLine(ws, names)]
     .sort((a, b) => a.priority - b.priority)
     .map((c) => {
@@ -466,7 +469,9 @@ export function findAttribution(
     } else {
       const { speaker, start } = speakerText(text, ws, c.np);
       held = personWithRole(text, ws, c.np, memory, sentenceIndex);
-      const body = held ? null : organisationReferred(text, ws, c.np, names, memory, sentenceIndex);
+      const body = held
+        ? null
+        : organisationReferred(text, ws, c.np, names, memory, sentenceIndex, bracketed);
       result = {
         speaker: held ?? body ?? speaker,
         start,
