@@ -105,10 +105,19 @@ export function readArticleCards(doc: Y.Doc, articleId: string): CardView[] {
   return [...maps].map(([id, card]) => readCard(card, id, comments.get(id) ?? []));
 }
 
+/**
+ * A view's cards by id, with no prototype: ids come from outside (a link's `?card=`, a card
+ * link in a comment, an imported file), and on a plain object `cards.constructor` or
+ * `cards.toString` is a function, a card the board does not hold, that a page then opened.
+ */
+function cardRecord(): Record<string, CardView> {
+  return Object.create(null) as Record<string, CardView>;
+}
+
 /** Reads the whole board into frozen plain data. */
 export function readBoard(doc: Y.Doc): BoardView {
   const comments = commentsByCard(doc);
-  const cards: Record<string, CardView> = {};
+  const cards = cardRecord();
   cardsMap(doc).forEach((card, id) => {
     if (card instanceof Y.Map) cards[id] = readCard(card, id, comments.get(id) ?? []);
   });
@@ -277,7 +286,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       if (dirtyCards.size === 0 && !dirtyMeta && !dirtyArticles) return view;
       let { cards, columns } = view;
       if (dirtyCards.size > 0) {
-        const next: Record<string, CardView> = { ...view.cards };
+        const next = Object.assign(cardRecord(), view.cards);
         const moved = new Set<string>();
         const touched = new Set<ColumnId>();
         for (const id of dirtyCards) {

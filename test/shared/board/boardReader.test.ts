@@ -41,6 +41,23 @@ function boards() {
 afterEach(() => vi.restoreAllMocks());
 
 describe('createBoardReader', () => {
+  // A link's `?card=constructor` found Object's constructor among the cards, a function
+  // useCardAddress took for a card on the board and opened.
+  it('holds no card for an id that is the name of an Object member, read whole or after a change', () => {
+    const { doc, other, ids } = boards();
+    const reader = createBoardReader(doc);
+    const views = [readBoard(doc), reader.read()];
+    editCard(other, ids[0] as string, { claim: 'Edited' }, colleague);
+    views.push(reader.read()); // rebuilt from the view before
+    for (const view of views) {
+      for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])
+        expect(view.cards[id]).toBeUndefined();
+      expect(Object.keys(view.cards)).toHaveLength(CARDS);
+    }
+    expect(views[2]!.cards[ids[0] as string]?.claim).toBe('Edited');
+    reader.destroy();
+  });
+
   it("reads a colleague's comment without going over every comment", () => {
     const { doc, other, ids } = boards();
     const reader = createBoardReader(doc);
