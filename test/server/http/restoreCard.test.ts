@@ -99,6 +99,11 @@ describe('restoring a deleted card (B13)', () => {
     expect([refused.status, errorCode(refused)]).toEqual([403, 'forbidden']);
     const unknown = await restore('no-such-card', tokens.editor!);
     expect([unknown.status, errorCode(unknown)]).toEqual([404, 'card_not_found']);
+    // An id that is the name of an Object member is no card either, not a 500.
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      const own = await restore(name, tokens.editor!);
+      expect([own.status, errorCode(own)]).toEqual([404, 'card_not_found']);
+    }
     const malformed = await restore('bad%20id', tokens.editor!);
     expect([malformed.status, errorCode(malformed)]).toEqual([400, 'invalid_input']);
     expect((await server.board(boardId)).cards[cardId]).toBeUndefined();
