@@ -196,18 +196,23 @@ describe.skipIf(!RUN)('a card’s own address', () => {
     await context.close();
   }, 60_000);
 
-  it('a link to a card the board does not have says so and leaves the board open', async () => {
-    const page = await leadContext.newPage();
-    await page.goto(`${boardAddress}?card=no-such-card`);
-    await waitSaved(page);
-    await expect
-      .poll(() => notice(page).textContent())
-      .toContain('The card this link names is not on the board');
-    expect(await announced(page)).toContain('The card this link names is not on the board');
-    await boardShown(page);
-    await card(page, CLAIM).waitFor();
-    await page.close();
-  }, 60_000);
+  // "constructor": the board's cards were a plain object, whose constructor the page opened.
+  it.each(['no-such-card', 'constructor'])(
+    'a link to a card the board does not have (%s) says so and leaves the board open',
+    async (id) => {
+      const page = await leadContext.newPage();
+      await page.goto(`${boardAddress}?card=${id}`);
+      await waitSaved(page);
+      await expect
+        .poll(() => notice(page).textContent())
+        .toContain('The card this link names is not on the board');
+      expect(await announced(page)).toContain('The card this link names is not on the board');
+      await boardShown(page);
+      await card(page, CLAIM).waitFor();
+      await page.close();
+    },
+    60_000,
+  );
 
   it('Forward onto a card deleted since says so and stays on the board', async () => {
     const doomed = 'Ferry staff went unpaid for months';
