@@ -112,7 +112,9 @@ export function listKnownBoards(): KnownBoard[] {
 }
 
 export function getKnownBoard(id: string): KnownBoard | null {
-  return read()[id] ?? null;
+  // The id is the address's: `/b/constructor` is no board, not Object's constructor.
+  const boards = read();
+  return Object.hasOwn(boards, id) ? (boards[id] ?? null) : null;
 }
 
 /** Keeps a board's token (from an invite link or a board the person created). */

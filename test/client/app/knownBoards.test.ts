@@ -4,8 +4,9 @@
  * must still render, with no name known.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDisplayName } from '../../../client/app/knownBoards';
+import { getDisplayName, getKnownBoard } from '../../../client/app/knownBoards';
 import { blockedStorage } from '../../helpers/blockedStorage';
+import { memoryStorage } from '../../helpers/memoryStorage';
 
 describe('getDisplayName with site storage blocked', () => {
   beforeEach(() => vi.stubGlobal('localStorage', blockedStorage()));
@@ -13,5 +14,16 @@ describe('getDisplayName with site storage blocked', () => {
 
   it('gives no name instead of throwing', () => {
     expect(getDisplayName()).toBe('');
+  });
+});
+
+describe('getKnownBoard', () => {
+  beforeEach(() => vi.stubGlobal('localStorage', memoryStorage().storage));
+  afterEach(() => vi.unstubAllGlobals());
+
+  // The id comes from the address: `/b/constructor` gave Object's constructor as a known board.
+  it('knows no board whose id is the name of an Object member', () => {
+    for (const id of ['constructor', 'toString', 'hasOwnProperty', '__proto__'])
+      expect(getKnownBoard(id)).toBeNull();
   });
 });
