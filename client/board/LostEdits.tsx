@@ -54,6 +54,7 @@ import { whoDeleted, whoRemoved, whoWroteLast } from './whoWroteLast';
 import { quoted } from '../ui/quoted';
 import { answerWithin } from '../ui/answerWithin';
 import { useSayNewItems } from '../ui/useSayNewItems';
+import { personName } from '../ui/personName';
 
 const FIELD_NAMES: Readonly<Record<FieldRef['field'], string>> = {
   claim: 'the claim',
@@ -343,8 +344,12 @@ function ReplacedText({
       ? 'Nobody is checking'
       : theirs.id === meId
         ? 'You are checking'
-        : `${theirs.name} is checking`;
-    const took = !mine ? 'released it' : mine.id === meId ? 'took it' : `gave it to ${mine.name}`;
+        : `${personName(theirs.name)} is checking`;
+    const took = !mine
+      ? 'released it'
+      : mine.id === meId
+        ? 'took it'
+        : `gave it to ${personName(mine.name)}`;
     const other = by.self ? 'your other tab or window' : (by.name ?? 'a colleague');
     return (
       <>

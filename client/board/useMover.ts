@@ -35,6 +35,7 @@ import {
   step,
   toModelIndex,
 } from './movePreview';
+import { personName } from '../ui/personName';
 
 const ARROWS: Record<string, Direction> = {
   ArrowUp: 'up',
@@ -286,7 +287,7 @@ export function useMover({
     const from = COLUMN_LABELS[heardColumn.current.column];
     heardColumn.current = { cardId: preview.cardId, column: held.column };
     announce(
-      `${held.updatedBy.name} moved ${claimOf(preview.cardId)} from ${from} to ${COLUMN_LABELS[held.column]} while you held it. ` +
+      `${personName(held.updatedBy.name)} moved ${claimOf(preview.cardId)} from ${from} to ${COLUMN_LABELS[held.column]} while you held it. ` +
         'Space drops it where you hold it; Escape leaves it where they put it.',
     );
   }, [preview, held, announce]);

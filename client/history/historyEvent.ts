@@ -17,6 +17,7 @@ import { quoted as quoteText } from '../ui/quoted';
 import { plural } from '../ui/plural';
 import { wordList } from '../ui/wordList';
 import { changeExcerpts } from './changeExcerpts';
+import { personName } from '../ui/personName';
 
 export interface HistoryEvent {
   readonly seq: number;
@@ -236,7 +237,7 @@ function scaleChange(d: Readonly<Record<string, unknown>>): string {
 function assigned(who: unknown, actorId: string): string {
   const to = who as Partial<Actor> | null;
   if (!to || typeof to.name !== 'string') return 'released the card';
-  return to.id === actorId ? 'took the card' : `gave the card to ${to.name}`;
+  return to.id === actorId ? 'took the card' : `gave the card to ${personName(to.name)}`;
 }
 
 /**
@@ -304,7 +305,8 @@ function overriddenWrite(e: HistoryEvent): string {
     stays = `the card ${replaced ? 'went to' : 'stayed in'} ${column(d.kept)}`;
   } else if (field === 'assignee') {
     const keeper = d.kept as Partial<Actor> | null;
-    if (typeof keeper?.name === 'string') stays = `${keeper.name} ${replaced ? 'took' : 'kept'} it`;
+    if (typeof keeper?.name === 'string')
+      stays = `${personName(keeper.name)} ${replaced ? 'took' : 'kept'} it`;
     else stays = replaced ? 'it was left unassigned' : 'it stayed unassigned';
   } else if (replaced) {
     stays = kept ? `it became ${fieldWords(d).show(kept)}` : 'it was emptied';
@@ -318,14 +320,14 @@ function overriddenWrite(e: HistoryEvent): string {
       ? 'another change made'
       : keeper.id === e.actor.id
         ? 'a change of their own made'
-        : `a change ${keeper.name} had made`;
+        : `a change ${personName(keeper.name)} had made`;
     return `${meantWrite(e)}, but ${by} without seeing it replaced it (${stays})`;
   }
   const other = !named
     ? 'another change'
     : keeper.id === e.actor.id
       ? 'a change of their own'
-      : `${keeper.name}’s change`;
+      : `${personName(keeper.name)}’s change`;
   return `${meantWrite(e)}, but it crossed ${other} and was not kept (${stays})`;
 }
 
@@ -344,7 +346,7 @@ function lostWrite(e: HistoryEvent): string {
       ? `${what} had been ${verb}`
       : by.id === e.actor.id
         ? `they had ${verb} ${what} themselves`
-        : `${what} had been ${verb} by ${by.name}`;
+        : `${what} had been ${verb} by ${personName(by.name)}`;
   return `${meantWrite(e)}, but ${gone}, so it was not kept`;
 }
 
@@ -457,7 +459,8 @@ export function describeEvent(e: HistoryEvent): string {
     case 'role.changed': {
       // Whose: the invite's name as it was recorded; a lead may change their own role.
       const name = stringOrNull(d.name);
-      const whose = d.inviteId === e.actor.id ? 'their own' : name ? `${name}’s` : 'a member’s';
+      const whose =
+        d.inviteId === e.actor.id ? 'their own' : name ? `${personName(name)}’s` : 'a member’s';
       return `changed ${whose} role from ${role(d.from)} to ${role(d.to)}`;
     }
     case 'invite.issued': {
@@ -466,7 +469,7 @@ export function describeEvent(e: HistoryEvent): string {
     }
     case 'invite.revoked': {
       const name = stringOrNull(d.name);
-      return `revoked ${name ? `${name}’s` : 'a member’s'} access`;
+      return `revoked ${name ? `${personName(name)}’s` : 'a member’s'} access`;
     }
     case 'board.imported':
       // The history before this entry came with the export; its deleted cards did not.

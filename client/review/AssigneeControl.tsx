@@ -9,6 +9,7 @@ import type { CardView } from '../../shared/board/view';
 import { can } from '../../shared/roles';
 import type { BoardActions } from '../board/boardActions';
 import type { BoardMember } from './useBoardMembers';
+import { personName } from '../ui/personName';
 
 export function AssigneeControl({
   card,
@@ -44,7 +45,9 @@ export function AssigneeControl({
               className="button small"
               onClick={() => assign(me, 'take the card', 'You are checking this card.')}
             >
-              {card.assignee ? `Take over from ${card.assignee.name}` : 'Take this card'}
+              {card.assignee
+                ? `Take over from ${personName(card.assignee.name)}`
+                : 'Take this card'}
             </button>
           ))}
       </span>
@@ -56,8 +59,8 @@ export function AssigneeControl({
           onGive={(m) =>
             assign(
               { id: m.id, name: m.name },
-              `give the card to ${m.name}`,
-              `${m.name} is now checking this card.`,
+              `give the card to ${personName(m.name)}`,
+              `${personName(m.name)} is now checking this card.`,
             )
           }
         />
@@ -93,7 +96,7 @@ function GiveForm({
         <option value="">Choose a colleague…</option>
         {choices.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.role === 'lead' ? `${m.name} (lead)` : m.name}
+            {m.role === 'lead' ? `${personName(m.name)} (lead)` : personName(m.name)}
           </option>
         ))}
       </select>

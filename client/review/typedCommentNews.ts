@@ -6,6 +6,7 @@
 import type { Actor } from '../../shared/board/actor';
 import type { CommentView } from '../../shared/board/view';
 import { quoted } from '../ui/quoted';
+import { personName } from '../ui/personName';
 
 /**
  * An edit of the person's comment that they deleted in their other tab or window: `was` the
@@ -25,7 +26,7 @@ export function editGoneNews(was: string | null): string {
 export function editRedactedNews(by: Actor, myId: string): string {
   return by.id === myId
     ? 'You redacted the text of your comment in another tab or window while you were editing it here; what you typed was discarded with it.'
-    : `${by.name} redacted the text of your comment while you were editing it; what you typed was discarded with it.`;
+    : `${personName(by.name)} redacted the text of your comment while you were editing it; what you typed was discarded with it.`;
 }
 
 /**
@@ -36,7 +37,7 @@ export function editRedactedNews(by: Actor, myId: string): string {
 export function replyRedactedNews(by: Actor, myId: string): string {
   return by.id === myId
     ? 'You redacted the text of the comment you are replying to, in another tab or window.'
-    : `${by.name} redacted the text of the comment you are replying to.`;
+    : `${personName(by.name)} redacted the text of the comment you are replying to.`;
 }
 
 /**
@@ -67,10 +68,10 @@ export function replyGoneNews(
   if (redaction) {
     return redaction.by.id === myId
       ? `You redacted the text of ${what} in another tab or window, so your reply was not posted.`
-      : `${redaction.by.name} redacted the text of ${what}, so your reply was not posted.`;
+      : `${personName(redaction.by.name)} redacted the text of ${what}, so your reply was not posted.`;
   }
   const by = last?.author ?? rootAuthor;
   return by.id === myId
     ? `You deleted ${what} in another tab or window, so your reply was not posted.`
-    : `${by.name} deleted ${what}, so your reply was not posted.`;
+    : `${personName(by.name)} deleted ${what}, so your reply was not posted.`;
 }

@@ -115,6 +115,11 @@ describe('describeEvent', () => {
     [ev('verdict.set', { verdict: null, from: 'True' }), 'cleared the verdict (was True)'],
     [ev('card.assigned', { assignee: { id: 'i-bo', name: 'Bo' } }), 'took the card'],
     [ev('card.assigned', { assignee: { id: 'i-cy', name: 'Cy' } }), 'gave the card to Cy'],
+    // A right-to-left name is isolated, so the sentence around it keeps its order.
+    [
+      ev('card.assigned', { assignee: { id: 'i-rana', name: 'رنا' } }),
+      'gave the card to \u2068رنا\u2069',
+    ],
     [ev('card.assigned', { assignee: null }), 'released the card'],
     [ev('card.deleted', { claim: 'x' }), 'deleted the card'],
     [

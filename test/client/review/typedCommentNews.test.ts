@@ -76,6 +76,9 @@ describe('editRedactedNews', () => {
     expect(editRedactedNews(lea.actor, 'inv-lea')).toBe(
       'You redacted the text of your comment in another tab or window while you were editing it here; what you typed was discarded with it.',
     );
+    expect(editRedactedNews({ id: 'inv-ruth', name: 'רות' }, 'inv-eddie')).toBe(
+      '\u2068רות\u2069 redacted the text of your comment while you were editing it; what you typed was discarded with it.',
+    );
   });
 });
 
