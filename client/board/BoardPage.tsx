@@ -619,6 +619,15 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                         </p>
                       )
                     }
+                    {!blocked && !snapshot.keepsCopy && (
+                      // localStorage works but IndexedDB would not open (some private modes, a
+                      // disk error): the board works from the server alone (DeviceCopy).
+                      <p className="banner" role="status">
+                        This browser keeps no copy of this board on this device (its database would
+                        not open): changes made offline or not yet saved are gone once this tab
+                        closes.
+                      </p>
+                    )}
                     {notSaved}
                     <LostEdits
                       // Those kept from before a reload name their cards once the board is read.

@@ -64,7 +64,8 @@ export interface BoardSnapshot {
   readonly onDevice: boolean;
   /**
    * This connection keeps a copy on the device (IndexedDB), which outlives the tab; without one
-   * (site storage blocked) changes not yet saved last only as long as the tab.
+   * (site storage blocked, or IndexedDB would not open) changes not yet saved last only as long
+   * as the tab.
    */
   readonly keepsCopy: boolean;
   /** The board's content arrived (from IndexedDB or the server). */
@@ -647,7 +648,7 @@ export class BoardConnection {
       status: this.sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
       onDevice: this.deviceCopy?.allStored ?? true,
-      keepsCopy: this.deviceCopy !== null,
+      keepsCopy: this.deviceCopy?.keeps ?? false,
       loaded: this.loaded,
       peers: previous && samePeers(previous.peers, peers) ? previous.peers : Object.freeze(peers),
       myColour,

@@ -13,12 +13,30 @@ import { scrubDeviceCopy } from './scrubDeviceCopy';
 export interface DeviceCopyHooks {
   /** The connection's provider (the origin of what the server sent), null without one. */
   readonly provider: () => WebsocketProvider | null;
-  /** The copy has loaded (y-indexeddb's 'synced'); `held` false: it held nothing. */
+  /**
+   * The copy has loaded (y-indexeddb's 'synced'); `held` false: it held nothing, or its
+   * database would not open (`keeps` is then false).
+   */
   readonly loaded: (held: boolean) => void;
   /** The copy's load is applied and the doc's 'update' listeners are back (quietLoad). */
   readonly afterLoad: () => void;
   /** Runs when `allStored` may have changed. */
   readonly changed: () => void;
+}
+
+/**
+ * y-indexeddb's own step after the open (its load) has no rejection handler: the open's
+ * refusal, handled here (DeviceCopy), would still be reported as an unhandled rejection with
+ * the same reason. That one report is not made.
+ */
+function ownRejection(reason: unknown): void {
+  if (typeof window === 'undefined') return;
+  const quiet = (event: PromiseRejectionEvent) => {
+    if (event.reason !== reason) return;
+    event.preventDefault();
+    window.removeEventListener('unhandledrejection', quiet);
+  };
+  window.addEventListener('unhandledrejection', quiet);
 }
 
 export class DeviceCopy {
@@ -41,6 +59,10 @@ export class DeviceCopy {
   /** The copy's rewrites, one after the other (scrubComments). */
   private scrubs: Promise<void> = Promise.resolve();
   private destroyed = false;
+  /** IndexedDB would not open the copy's database (keeps). */
+  private failed = false;
+  /** The database has opened and the copy loaded, or it would not open. */
+  private readonly settled: Promise<unknown>;
 
   constructor(
     boardId: string,
@@ -56,11 +78,33 @@ export class DeviceCopy {
       this.wasEmpty = doc.store.clients.size === 0;
       hooks.loaded(!this.wasEmpty);
     });
+    // Where localStorage works but IndexedDB will not open (some private modes, a disk error),
+    // y-indexeddb never says 'synced', nor handles the rejection: the board waited for the copy
+    // for good ("keeping changes on this device…" offline). It works without one instead.
+    const refused = this.persistence._db.then(
+      () => undefined,
+      (reason: unknown) => {
+        this.failed = true;
+        ownRejection(reason);
+        if (this.destroyed) return;
+        hooks.loaded(false);
+        hooks.changed();
+      },
+    );
+    this.settled = Promise.race([this.persistence.whenSynced, refused]);
     this.tabs =
       typeof BroadcastChannel === 'function'
         ? new BroadcastChannel(`factboard-tabs:${boardId}`)
         : null;
     this.tabs?.addEventListener('message', this.onTabKept);
+  }
+
+  /**
+   * This device keeps a copy of the board: false once IndexedDB would not open its database,
+   * and changes not yet saved then last only as long as the tab.
+   */
+  get keeps(): boolean {
+    return !this.failed;
   }
 
   /** Every local change is committed to IndexedDB. */
@@ -79,11 +123,12 @@ export class DeviceCopy {
     this.unstored++;
     const stored = () => {
       this.unstored--;
-      if (!this.hooks.provider()?.synced && !this.destroyed) this.tabs?.postMessage('kept');
+      const kept = !this.failed && !this.destroyed;
+      if (kept && !this.hooks.provider()?.synced) this.tabs?.postMessage('kept');
       this.hooks.changed();
     };
     // Before the database opens, y-indexeddb stores the whole doc once it has: after that.
-    void persistence.whenSynced.then(() =>
+    void this.settled.then(() =>
       queueMicrotask(() => {
         const db = persistence.db;
         if (!db || this.destroyed) return stored();
@@ -146,9 +191,9 @@ export class DeviceCopy {
   scrubComments(ids: ReadonlySet<string>, seen: { live: boolean; fromDevice: boolean }): void {
     const persistence = this.persistence;
     this.scrubs = this.scrubs
-      .then(() => persistence.whenSynced)
+      .then(() => this.settled)
       .then(() => {
-        if (this.destroyed) return false;
+        if (this.destroyed || this.failed) return false;
         const clean = !seen.fromDevice && this.wasEmpty;
         const mode = seen.live ? 'always' : clean ? 'never' : 'unlisted';
         return scrubDeviceCopy(persistence, ids, mode);
@@ -162,7 +207,11 @@ export class DeviceCopy {
 
   /** Drops the copy, and the board's other records on this device (forgetBoardData). */
   forget(roomName: string): Promise<void> {
-    return this.persistence.destroy().then(() => forgetBoardData(roomName));
+    const closed = this.persistence.destroy();
+    if (!this.failed) return closed.then(() => forgetBoardData(roomName));
+    // A database that never opened holds nothing, and its deletion may fail as its opening did.
+    void closed.catch(() => undefined);
+    return forgetBoardData(roomName).catch(() => undefined);
   }
 
   destroy(): void {
@@ -171,7 +220,8 @@ export class DeviceCopy {
     this.doc.off('beforeTransaction', this.quietLoad);
     this.doc.off('afterAllTransactions', this.afterQuietLoad);
     this.tabs?.close();
-    void this.persistence.destroy();
+    // A database that never opened rejects its closing too.
+    void this.persistence.destroy().catch(() => undefined);
   }
 
   /**

@@ -145,3 +145,62 @@ describe.skipIf(!RUN)('site storage blocked', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 });
+
+/**
+ * Where localStorage works but IndexedDB will not open (some private modes, a disk error), the
+ * board works from the server as where site storage is blocked: a move made offline is said
+ * to be kept only in this tab and sent once back, and the page says once that nothing of the
+ * board is kept on this device. y-indexeddb never finished loading there: offline the pill
+ * said "keeping changes on this device…" for good, over an unhandled rejection.
+ */
+describe.skipIf(!RUN)('IndexedDB refuses to open', () => {
+  const { server, browser } = useBoardBrowser();
+
+  it('works live from the server, keeps a move made offline in the tab, and says so once', async () => {
+    const board = await server.createBoard('No database desk', 'Lea');
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // As Chromium fails an open it cannot serve: the request's error event, a moment later.
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = function open() {
+        const request = {} as IDBOpenDBRequest & { onerror: ((event: Event) => void) | null };
+        setTimeout(() => {
+          const error = new DOMException('Internal error opening backing store', 'UnknownError');
+          Object.defineProperty(request, 'error', { value: error });
+          request.onerror?.({ target: request } as unknown as Event);
+        }, 0);
+        return request;
+      };
+    });
+    await openBoard(page, await server.invite(board, 'Eddie', 'editor'));
+
+    const notKept = page.getByRole('status').filter({ hasText: 'keeps no copy' });
+    await expect
+      .poll(() => notKept.allTextContents())
+      .toEqual([
+        'This browser keeps no copy of this board on this device (its database would not ' +
+          'open): changes made offline or not yet saved are gone once this tab closes.',
+      ]);
+    expect(await page.getByRole('status').filter({ hasText: 'keeps nothing' }).count()).toBe(0);
+
+    const claim = 'The bridge opened in 1932';
+    await addClaim(page, claim);
+    await waitSaved(page);
+    await page.context().setOffline(true);
+    await expect.poll(() => status(page).textContent()).toBe('Offline');
+    await moveTo(page, claim, 'Disputed');
+    await expect
+      .poll(() => status(page).textContent())
+      .toBe('Offline: changes kept only in this tab');
+    await page.context().setOffline(false);
+    await waitSaved(page, 20_000);
+
+    const lea = await (await browser.newContext()).newPage();
+    lea.setDefaultTimeout(10_000);
+    await openBoard(lea, board.leadUrl);
+    await expectCardIn(lea, claim, 'Disputed');
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
