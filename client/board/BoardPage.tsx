@@ -135,7 +135,9 @@ export function BoardPage({ known, name }: { known: KnownBoard; name: string }) 
 function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
-  const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, storageRefused);
+  const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, () =>
+    storageRefused(known.id),
+  );
   // A browser setting, which does not change while the page is open.
   const blocked = useMemo(storageBlocked, []);
   const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);

@@ -1,6 +1,6 @@
 import { clearDocument } from 'y-indexeddb';
 import { ownWriteKeys } from './ownWriteStore';
-import { siteStorage } from './storageRefused';
+import { noteStorageKept, siteStorage } from './storageRefused';
 
 /**
  * Removes this browser's offline copy of a board (IndexedDB), its save record, own writes and
@@ -37,14 +37,18 @@ export async function forgetBoardEntirely(boardId: string): Promise<void> {
   await forgetBoardData(boardId);
 }
 
-/** A key storage will not remove (closed meanwhile) stays: the rest go all the same. */
+/**
+ * A key storage will not remove (closed meanwhile) stays: the rest go all the same. One that
+ * goes is no longer refused (storageRefused): nothing of it is kept only in the page any more.
+ */
 function removeKeys(storage: Storage, keys: readonly string[]): void {
   for (const key of keys) {
     try {
       storage.removeItem(key);
     } catch {
-      // Nothing more this page can do about it.
+      continue; // Nothing more this page can do about it.
     }
+    noteStorageKept(key);
   }
 }
 

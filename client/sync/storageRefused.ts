@@ -1,16 +1,26 @@
 /**
- * Whether localStorage refused a write of this page (its quota full, or closed). What the
- * board's stores keep for after a reload (lost-edit notices, changes the server refused, this
- * person's own writes, what unconfirmed changes removed) then lasts only as long as the page,
- * which says so (BoardPage) instead of letting a reload lose it unannounced. Each store writes
- * all it holds at every save, so once each key refused has been stored again (space freed),
- * nothing is kept only here any more and the page stops saying so.
+ * The keys of the board's stores whose write storage refused (its quota full, or closed). What
+ * they keep for after a reload (lost-edit notices, changes the server refused, this person's
+ * own writes, what unconfirmed changes removed) then lasts only as long as the page, which says
+ * so (BoardPage) instead of letting a reload lose it unannounced. Each store writes all it
+ * holds at every save, so once each key refused has been stored again (space freed), or
+ * removed, nothing is kept only here any more and the page stops saying so. Page-wide, while
+ * the app moves between boards: each board page asks about its own board's keys only.
  */
 const refusedKeys = new Set<string>();
-let refused = false;
 const listeners = new Set<() => void>();
 
-export const storageRefused = (): boolean => refused;
+/**
+ * The board a store's key is of: each is `factboard.<what>.<boardId>`, perhaps with more after
+ * a dot (forgetBoardData's keys, keptTypingKey); a board id has no dot (ID_PATTERN).
+ */
+const boardOf = (key: string): string | undefined => key.split('.')[2];
+
+/** Whether storage refused a write of the board `boardId`'s stores that is not stored since. */
+export function storageRefused(boardId: string): boolean {
+  for (const key of refusedKeys) if (boardOf(key) === boardId) return true;
+  return false;
+}
 
 /**
  * This browser's localStorage, or null where site storage is blocked (a browser setting, e.g.
@@ -30,18 +40,17 @@ export function siteStorage(): Storage | null {
 export const storageBlocked = (): boolean => siteStorage() === null;
 
 function settle(): void {
-  if (refused === refusedKeys.size > 0) return;
-  refused = !refused;
   for (const listener of listeners) listener();
 }
 
-/** localStorage refused to store `key`. */
+/** Storage refused to store `key`. */
 export function noteStorageRefused(key: string): void {
+  if (refusedKeys.has(key)) return;
   refusedKeys.add(key);
   settle();
 }
 
-/** localStorage stored `key` (or removed it): all its store holds is kept again. */
+/** Storage stored `key` (or removed it): all its store holds is kept again. */
 export function noteStorageKept(key: string): void {
   if (refusedKeys.delete(key)) settle();
 }
@@ -62,7 +71,7 @@ export function storeItem(storage: Storage, key: string, value: string | null): 
   noteStorageKept(key);
 }
 
-/** Calls `fn` when storage starts or stops refusing this page's writes; returns the unsubscribe. */
+/** Calls `fn` when a key starts or stops being refused; returns the unsubscribe. */
 export function subscribeStorageRefused(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);

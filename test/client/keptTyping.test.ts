@@ -71,6 +71,6 @@ describe('storageKeptTyping', () => {
       KEY,
       () => true,
     ).save('card:c1', [comment]);
-    expect(storageRefused()).toBe(true);
+    expect(storageRefused('b1')).toBe(true);
   });
 });
