@@ -29,6 +29,7 @@ import {
   updateKnownBoard,
 } from '../app/knownBoards';
 import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
+import { storageFullText } from './storageFullText';
 import { revokedClause, roleChangedSentence, sentenceStart } from '../access/accessSentences';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { lostRights } from '../access/lostRights';
@@ -135,12 +136,21 @@ export function BoardPage({ known, name }: { known: KnownBoard; name: string }) 
 function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
-  const keptOnlyHere = useSyncExternalStore(subscribeStorageRefused, () =>
-    storageRefused(known.id),
+  const recordsNotKept = useSyncExternalStore(subscribeStorageRefused, () =>
+    storageRefused(known.id, 'records'),
+  );
+  const typingNotKept = useSyncExternalStore(subscribeStorageRefused, () =>
+    storageRefused(known.id, 'typing'),
   );
   // A browser setting, which does not change while the page is open.
   const blocked = useMemo(storageBlocked, []);
   const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
+  // One cause (storage full), so one line, which names every loss (storageFullText).
+  const fullText = storageFullText({
+    invite: inviteNotKept,
+    records: recordsNotKept,
+    typing: typingNotKept,
+  });
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
   // So does a connection whose device copy was refused, while the board reopens (it would be
@@ -592,35 +602,20 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
-                    {
-                      // One cause (storage full, or blocked), so one line, which tells both losses when both.
-                      (blocked || inviteNotKept || keptOnlyHere) && (
+                    {blocked ? (
+                      <p className="banner" role="status">
+                        This browser keeps nothing on this device (its site storage is blocked):
+                        changes made offline or not yet saved, notices of lost edits, changes the
+                        server refused and this board&rsquo;s invite are gone once this tab closes.
+                        Open the invite link again to come back.
+                      </p>
+                    ) : (
+                      fullText && (
                         <p className="banner" role="status">
-                          {blocked ? (
-                            <>
-                              This browser keeps nothing on this device (its site storage is
-                              blocked): changes made offline or not yet saved, notices of lost
-                              edits, changes the server refused and this board&rsquo;s invite are
-                              gone once this tab closes. Open the invite link again to come back.
-                            </>
-                          ) : inviteNotKept ? (
-                            <>
-                              This browser&rsquo;s storage is full, so it could not keep this
-                              board&rsquo;s invite: once this page is closed, open the invite link
-                              again to come back.
-                              {keptOnlyHere &&
-                                ' Notices of lost edits and changes the server refused are kept ' +
-                                  'only until then too.'}
-                            </>
-                          ) : (
-                            <>
-                              This browser&rsquo;s storage is full: notices of lost edits and
-                              changes the server refused are kept only until this page is closed.
-                            </>
-                          )}
+                          {fullText}
                         </p>
                       )
-                    }
+                    )}
                     {!blocked && !snapshot.keepsCopy && (
                       // localStorage works but IndexedDB would not open (some private modes, a
                       // disk error): the board works from the server alone (DeviceCopy).

@@ -10,15 +10,20 @@
 const refusedKeys = new Set<string>();
 const listeners = new Set<() => void>();
 
-/**
- * The board a store's key is of: each is `factboard.<what>.<boardId>`, perhaps with more after
+/*
+ * A store's key names its board: each is `factboard.<what>.<boardId>`, perhaps with more after
  * a dot (forgetBoardData's keys, keptTypingKey); a board id has no dot (ID_PATTERN).
  */
-const boardOf = (key: string): string | undefined => key.split('.')[2];
 
-/** Whether storage refused a write of the board `boardId`'s stores that is not stored since. */
-export function storageRefused(boardId: string): boolean {
-  for (const key of refusedKeys) if (boardOf(key) === boardId) return true;
+/**
+ * Whether storage refused a write of the board `boardId`'s stores that is not stored since:
+ * of text typed there (keptTypingKey, in sessionStorage), or of its records for after a reload.
+ */
+export function storageRefused(boardId: string, what: 'typing' | 'records'): boolean {
+  for (const key of refusedKeys) {
+    const [, kind, board] = key.split('.');
+    if (board === boardId && (kind === 'typing') === (what === 'typing')) return true;
+  }
   return false;
 }
 

@@ -71,6 +71,7 @@ describe('storageKeptTyping', () => {
       KEY,
       () => true,
     ).save('card:c1', [comment]);
-    expect(storageRefused('b1')).toBe(true);
+    expect(storageRefused('b1', 'typing')).toBe(true);
+    expect(storageRefused('b1', 'records')).toBe(false);
   });
 });

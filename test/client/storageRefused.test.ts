@@ -36,15 +36,18 @@ describe('storageRefused, per board', () => {
     const off = subscribeStorageRefused(() => (told += 1));
     storeItem(storage, ackStoreKey('refusedA'), '{}');
     storeItem(storage, lostEditsKey('refusedA', 'inv1'), '[]');
-    expect(storageRefused('refusedA')).toBe(true);
-    expect(storageRefused('refusedB')).toBe(false);
+    expect(storageRefused('refusedA', 'records')).toBe(true);
+    expect(storageRefused('refusedB', 'records')).toBe(false);
     // B's own refusal is news to B's page though the page already had A's.
     storeItem(storage, `${ownWritesKey('refusedB')}.tab1`, '[]');
-    expect(storageRefused('refusedB')).toBe(true);
+    expect(storageRefused('refusedB', 'records')).toBe(true);
     expect(told).toBe(3);
     // Stored again (space freed): B's line goes, A's stays.
     storeItem(memoryStorage().storage, `${ownWritesKey('refusedB')}.tab1`, '[]');
-    expect([storageRefused('refusedA'), storageRefused('refusedB')]).toEqual([true, false]);
+    expect([storageRefused('refusedA', 'records'), storageRefused('refusedB', 'records')]).toEqual([
+      true,
+      false,
+    ]);
     off();
     storeItem(memoryStorage().storage, ackStoreKey('refusedA'), null);
     storeItem(memoryStorage().storage, lostEditsKey('refusedA', 'inv1'), null);
@@ -55,7 +58,7 @@ describe('storageRefused, per board', () => {
     items.set(`${ownWritesKey('forgotC')}.tab1`, '[]');
     storeItem(storage, ackStoreKey('forgotC'), '{}');
     storeItem(storage, `${ownWritesKey('forgotC')}.tab1`, '[{}]');
-    expect(storageRefused('forgotC')).toBe(true);
+    expect(storageRefused('forgotC', 'records')).toBe(true);
 
     vi.stubGlobal('localStorage', storage);
     // Node has no IndexedDB: its deletion of the board's copy answers at once.
@@ -68,6 +71,6 @@ describe('storageRefused, per board', () => {
     });
     await forgetBoardData('forgotC');
     expect(items.size).toBe(0);
-    expect(storageRefused('forgotC')).toBe(false);
+    expect(storageRefused('forgotC', 'records')).toBe(false);
   });
 });
