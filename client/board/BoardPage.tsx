@@ -12,7 +12,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type BoardView,
   type CardView,
@@ -22,14 +22,8 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
-import {
-  boardsNotKept,
-  type KnownBoard,
-  subscribeKnownBoards,
-  updateKnownBoard,
-} from '../app/knownBoards';
-import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
-import { storageFullText } from './storageFullText';
+import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
+import { DeviceStorageLine } from './DeviceStorageLine';
 import { revokedClause, roleChangedSentence, sentenceStart } from '../access/accessSentences';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { lostRights } from '../access/lostRights';
@@ -136,21 +130,6 @@ export function BoardPage({ known, name }: { known: KnownBoard; name: string }) 
 function Board({ connection, known }: { connection: BoardConnection; known: KnownBoard }) {
   const snapshot = useBoardSnapshot(connection);
   const { board } = snapshot;
-  const recordsNotKept = useSyncExternalStore(subscribeStorageRefused, () =>
-    storageRefused(known.id, 'records'),
-  );
-  const typingNotKept = useSyncExternalStore(subscribeStorageRefused, () =>
-    storageRefused(known.id, 'typing'),
-  );
-  // A browser setting, which does not change while the page is open.
-  const blocked = useMemo(storageBlocked, []);
-  const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
-  // One cause (storage full), so one line, which names every loss (storageFullText).
-  const fullText = storageFullText({
-    invite: inviteNotKept,
-    records: recordsNotKept,
-    typing: typingNotKept,
-  });
   // Once the server has refused this connection (invite revoked, board gone), nothing made
   // here can be saved any more: the page turns read-only rather than take work it will lose.
   // So does a connection whose device copy was refused, while the board reopens (it would be
@@ -602,29 +581,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}
-                    {blocked ? (
-                      <p className="banner" role="status">
-                        This browser keeps nothing on this device (its site storage is blocked):
-                        changes made offline or not yet saved, notices of lost edits, changes the
-                        server refused and this board&rsquo;s invite are gone once this tab closes.
-                        Open the invite link again to come back.
-                      </p>
-                    ) : (
-                      fullText && (
-                        <p className="banner" role="status">
-                          {fullText}
-                        </p>
-                      )
-                    )}
-                    {!blocked && !snapshot.keepsCopy && (
-                      // localStorage works but IndexedDB would not open (some private modes, a
-                      // disk error): the board works from the server alone (DeviceCopy).
-                      <p className="banner" role="status">
-                        This browser keeps no copy of this board on this device (its database would
-                        not open): changes made offline or not yet saved are gone once this tab
-                        closes.
-                      </p>
-                    )}
+                    <DeviceStorageLine boardId={known.id} keepsCopy={snapshot.keepsCopy} />
                     {notSaved}
                     <LostEdits
                       // Those kept from before a reload name their cards once the board is read.
