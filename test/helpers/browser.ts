@@ -47,6 +47,8 @@ export interface BrowserSession {
     /** The browser's language and region ("en-GB" writes a day before its month). */
     locale?: string;
     timezoneId?: string;
+    /** The system's colour scheme the pages see (prefers-color-scheme); light by default. */
+    colorScheme?: 'light' | 'dark';
   }): Promise<BrowserContext>;
   /** The profile directory, which every one of its processes names (chromiumProcessArgs). */
   readonly userDataDir: string;
@@ -88,6 +90,7 @@ export async function launchBrowser(
         isMobile: options?.isMobile,
         locale: options?.locale,
         timezoneId: options?.timezoneId,
+        colorScheme: options?.colorScheme ?? 'light',
       }),
     async close() {
       await persistent.close().catch(() => undefined);
