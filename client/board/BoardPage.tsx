@@ -76,6 +76,7 @@ import { LostEdits } from './LostEdits';
 import { useRemovedAgain } from '../review/RemovedAgain';
 import { lostWithCard, lostWithCardNotice } from './lostWithCard';
 import { pageTitle } from './pageTitle';
+import { PrintBoard } from '../print/PrintBoard';
 import { shownTitle } from './shownTitle';
 import { shownNeighbour } from './shownNeighbour';
 import { SkipLinks } from './SkipLinks';
@@ -710,6 +711,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
               )}
               <Toast toast={toast} onDismiss={dismissToast} />
               {region}
+              <PrintBoard
+                title={title ?? ''}
+                board={board}
+                shown={mover.shown}
+                filtered={isFilterActive(shownFilter)}
+              />
             </div>
           </ConnectedContext.Provider>
         </AllSavedContext.Provider>
