@@ -150,6 +150,24 @@ describe.skipIf(!RUN)('the dark colour scheme', () => {
     expect(found).toEqual([]);
   });
 
+  it.each(['Import article', 'Rating scale', 'Activity', 'Export', 'Keyboard shortcuts'])(
+    'the %s dialog or panel',
+    async (name) => {
+      expect(await withTool(page, name, () => axeViolations(page))).toEqual([]);
+    },
+  );
+
+  it('the board offline: the connection pill in the warning’s colours', async () => {
+    await page.context().setOffline(true);
+    try {
+      await page.locator('[data-status="offline"]').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.context().setOffline(false);
+    }
+    await waitSaved(page, 20_000);
+  });
+
   it('in forced colours, columns and verdict chips keep their outline', async () => {
     await page.emulateMedia({ forcedColors: 'active' });
     try {
