@@ -15,6 +15,7 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+import { useCardLanguage } from '../article/articleLanguages';
 import { describeBalance, evidenceBalance } from '../review/evidenceBalance';
 import { formatExactTime } from '../review/formatTime';
 import { STANCE_LABELS } from '../review/stanceLabels';
@@ -84,9 +85,11 @@ function PrintedBoard({
 }
 
 function PrintedCard({ card, misfit }: { card: CardView; misfit: boolean }) {
+  // A Spanish article's claim is read (and hyphenated) as Spanish, as on the card.
+  const lang = useCardLanguage(card);
   return (
     <li className="print-card">
-      <p className="print-claim" dir="auto">
+      <p className="print-claim" lang={lang} dir="auto">
         {card.claim}
       </p>
       {card.speaker && (

@@ -19,6 +19,11 @@ const SEED = readFileSync(
   'utf8',
 );
 
+const SPANISH = readFileSync(
+  new URL('../fixtures/articles/honduras-carceles.es.txt', import.meta.url),
+  'utf8',
+);
+
 const RUN = chromiumAvailable();
 
 /** Each printed card's claim, speaker, and its facts by their terms. */
@@ -46,6 +51,7 @@ describe.skipIf(!RUN)('a board printed', () => {
     const board = await server.createBoard('Morning meeting', 'Lea Lopez');
     await addCheckedCards(server, board);
     await server.importArticle(board, { title: 'Fired prison workers', text: SEED });
+    await server.importArticle(board, { title: 'Cárceles de Honduras', text: SPANISH });
     total = (await server.exportJson(board)).cards.length;
     page = await (await browser.newContext()).newPage();
     await openBoard(page, board.leadUrl);
@@ -106,6 +112,13 @@ describe.skipIf(!RUN)('a board printed', () => {
         },
       },
     ]);
+  });
+
+  it('prints a Spanish article’s claims as Spanish, the others in the page’s language', async () => {
+    const langs = await page
+      .locator('.print-claim')
+      .evaluateAll((claims) => claims.map((p) => p.getAttribute('lang')));
+    expect(new Set(langs)).toEqual(new Set(['es', null]));
   });
 
   it('shows nothing of the screen: no button, field, presence, pill, panel or dialog', async () => {
