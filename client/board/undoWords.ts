@@ -12,9 +12,12 @@ import { quoted } from '../ui/quoted';
 
 /**
  * What an undo or redo step was, for its announcement, without the card (`alone`) and, for a
- * step on one card, with it (`card`, where "{card}" stands for its claim).
+ * step on one card, with it (`card`, where "{card}" stands for its claim), and for a step on a
+ * selection of cards, with their number (`many`, "{n}").
  */
-const WORDS: Partial<Record<CommandName, { readonly alone: string; readonly card?: string }>> = {
+const WORDS: Partial<
+  Record<CommandName, { readonly alone: string; readonly card?: string; readonly many?: string }>
+> = {
   addClaim: { alone: 'the new card', card: 'the new card {card}' },
   editCard: { alone: 'the card edit', card: 'the edit of {card}' },
   moveCard: { alone: 'the move', card: 'the move of {card}' },
@@ -24,6 +27,21 @@ const WORDS: Partial<Record<CommandName, { readonly alone: string; readonly card
     card: 'the change of who checks {card}',
   },
   deleteCard: { alone: 'the deletion of the card', card: 'the deletion of {card}' },
+  moveCards: {
+    alone: 'the move of the cards',
+    card: 'the move of {card}',
+    many: 'the move of {n} cards',
+  },
+  assignCards: {
+    alone: 'the change of who checks the cards',
+    card: 'the change of who checks {card}',
+    many: 'the change of who checks {n} cards',
+  },
+  deleteCards: {
+    alone: 'the deletion of the cards',
+    card: 'the deletion of {card}',
+    many: 'the deletion of {n} cards',
+  },
   removeArticle: { alone: 'the removal of the article' },
   addEvidence: { alone: 'the new evidence', card: 'the new evidence on {card}' },
   editEvidence: { alone: 'the evidence edit', card: 'the evidence edit on {card}' },
@@ -66,6 +84,14 @@ function changedCard(before: BoardView, after: BoardView): CardChange | null {
     if (!(id in after.cards) && !note(id)) return null;
   }
   return found === null ? null : { before: before.cards[found], after: after.cards[found] };
+}
+
+/** How many cards a step added, removed or changed. */
+function changedCount(before: BoardView, after: BoardView): number {
+  let n = 0;
+  for (const id in after.cards) if (after.cards[id] !== before.cards[id]) n++;
+  for (const id in before.cards) if (!(id in after.cards)) n++;
+  return n;
 }
 
 /** The cards of each column the person sees on a board (filterColumns, with the filter on). */
@@ -140,6 +166,10 @@ export function undoAnnouncement(
   if (!words) return `${done}.`;
   const change = words.card ? changedCard(before, after) : null;
   const card = change?.after ?? change?.before;
+  if (words.many && !change) {
+    const n = changedCount(before, after);
+    if (n > 1) return `${done}: ${words.many.replace('{n}', String(n))}.`;
+  }
   if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
   const what = words.card.replace('{card}', quoted(card.claim, 60));
   return `${done}: ${what}${whereNow(done, change, before, after, shown)}.${verdictMisfit(change, after)}`;

@@ -9,7 +9,8 @@
  *
  * So the events of one change by one person (history gives them the same actor and time)
  * become one row when they are all the same kind of thing done to cards (added, deleted, or
- * given the same verdict), with at most one event about the board that caused them (the article, the
+ * given the same verdict, moved to one column, given to one checker: a selection acted on at
+ * once), with at most one event about the board that caused them (the article, the
  * scale). The row lists its cards on demand.
  *
  * The other way round, work on one card comes as a run of changes to it: moved, commented,
@@ -71,8 +72,16 @@ function sameDeed(a: HistoryEvent, b: HistoryEvent): boolean {
   }
   if (a.type === 'verdict.set')
     return a.data.verdict === b.data.verdict && a.data.from === b.data.from;
+  // A selection moved or given to one checker at once (moveCards, assignCards): a crossed
+  // write says what it replaced on its own row.
+  if (a.data.crossed !== undefined || b.data.crossed !== undefined) return false;
+  if (a.type === 'card.moved') return a.data.to === b.data.to;
+  if (a.type === 'card.assigned') return assigneeId(a) === assigneeId(b);
   return false;
 }
+
+const assigneeId = (e: HistoryEvent): unknown =>
+  (e.data.assignee as { id?: unknown } | null | undefined)?.id ?? null;
 
 const sameChange = (a: HistoryEvent, b: HistoryEvent) => a.actor.id === b.actor.id && a.at === b.at;
 
@@ -162,7 +171,16 @@ export function describeCards(row: CardsRow): string {
     if (row.cause?.type === 'article.restored') deed = `its ${cards}${where}`;
     else deed = `${verb}${row.cause?.type === 'article.added' ? 'its ' : ''}${cards}${where}`;
   } else if (first.type === 'card.deleted') {
-    deed = `deleted ${cards}`; // several deletions made offline, stored as one change
+    deed = `deleted ${cards}`; // a selection deleted, or deletions made offline
+  } else if (first.type === 'card.moved') {
+    const from = new Set(row.cards.map((e) => e.data.from));
+    const [only] = from;
+    const whence = from.size === 1 && isColumn(only) ? ` from ${COLUMN_LABELS[only]}` : '';
+    const to = isColumn(first.data.to) ? COLUMN_LABELS[first.data.to] : 'an unknown column';
+    deed = `moved ${cards}${whence} to ${to}`;
+  } else if (first.type === 'card.assigned') {
+    // "gave the card to Bo" → "gave 3 cards to Bo"; "took the card", "released the card".
+    deed = describeEvent(first).replace('the card', cards);
   } else if (!row.cards.every((e) => sameDeed(e, first))) {
     deed = `relabelled ${cards}`; // a rename of several labels at once
   } else {
@@ -187,6 +205,8 @@ export function cardsListLabel(row: CardsRow): string {
         ? 'deleted'
         : type === 'card.restored'
           ? 'restored'
-          : 'changed';
+          : type === 'card.moved'
+            ? 'moved'
+            : 'changed';
   return `Cards ${verb} (${row.cards.length})`;
 }

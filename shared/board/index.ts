@@ -1,6 +1,7 @@
 /** The board model's public surface: layout, commands, reading. */
 export * from './actor';
 export * from './articleRemoval';
+export * from './commands/bulkCards';
 export * from './commands/cards';
 export * from './commands/comments';
 export * from './commands/evidence';

@@ -13,9 +13,11 @@ import {
   commentsMap,
   createBoardReader,
   deleteCard,
+  deleteCards,
   deleteComment,
   metaMap,
   moveCard,
+  moveCards,
   setVerdict,
 } from '../../shared/board';
 import { undoAnnouncement } from '../../client/board/undoWords';
@@ -41,6 +43,21 @@ function board() {
 }
 
 describe('undoAnnouncement', () => {
+  it('counts the cards of a step on a selection, and names the one card of a selection of one', () => {
+    const { doc, reader, step } = board();
+    const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }, { claim: 'Three' }], ctx);
+    reader.read();
+    moveCards(doc, ids, 'disputed', ctx);
+    expect(step('Undone', 'moveCards')).toBe('Undone: the move of 3 cards.');
+    deleteCards(doc, [ids[0]!, ids[1]!], ctx);
+    expect(step('Undone', 'deleteCards')).toBe('Undone: the deletion of 2 cards.');
+    expect(step('Redone', 'deleteCards')).toBe('Redone: the deletion of 2 cards.');
+    moveCards(doc, [ids[2]!], 'corroborated', ctx);
+    expect(step('Undone', 'moveCards')).toBe(
+      'Undone: the move of “Three” (back to Unverified, position 1 of 1).',
+    );
+  });
+
   it('names the moved card and where it is back, or moved to again: column and position', () => {
     const { doc, reader, step } = board();
     const id = addClaim(doc, { claim: 'Rents doubled since 2015' }, ctx);

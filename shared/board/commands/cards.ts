@@ -29,17 +29,13 @@ import {
   type Pos,
 } from '../schema';
 import { setChanged, setChangedKeys } from '../setChanged';
+import { lastRank, touch } from './cardWrites';
 import { type CommandScope, transact } from '../transact';
 
 export function getCard(doc: Y.Doc, cardId: string): CardMap {
   const card = cardsMap(doc).get(cardId);
   if (!(card instanceof Y.Map)) throw new BoardError('card_not_found', `no card ${cardId}`);
   return card;
-}
-
-function touch(card: CardMap, scope: CommandScope): void {
-  card.set(K.updatedBy, scope.actor);
-  card.set(K.updatedAt, scope.now);
 }
 
 /** The other cards of a column in display order (B3), as {id, rank}. */
@@ -75,18 +71,6 @@ function rankAt(order: { rank: string }[], index: number): string {
     if (isValidRank(rank) && (before === null || rank > before)) after = rank;
   }
   return rankBetween(before, after);
-}
-
-/** The highest valid rank in a column: one pass, no sort, so appending stays linear. */
-function lastRank(doc: Y.Doc, column: ColumnId): string | null {
-  let last: string | null = null;
-  cardsMap(doc).forEach((card) => {
-    const pos = card.get(K.pos);
-    if (isPos(pos) && pos.column === column && isValidRank(pos.rank)) {
-      if (last === null || pos.rank > last) last = pos.rank;
-    }
-  });
-  return last;
 }
 
 function newCard(id: string, data: AddClaimData, rank: string, scope: CommandScope): CardMap {

@@ -273,6 +273,35 @@ describe('groupActivity', () => {
     expect(after.map((r) => r.key)).toEqual(before.map((r) => r.key));
   });
 
+  it('a selection moved to one column, or given to one checker, in one change is one row', () => {
+    const bo = { id: 'bo', name: 'Bo' };
+    const rows = groupActivity([
+      on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c2', 'card.moved', 'ana', 9, { from: 'corroborated', to: 'disputed' }),
+      on('c3', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'card.assigned', 'ana', 8, { assignee: bo }),
+      on('c2', 'card.assigned', 'ana', 8, { assignee: bo }),
+      on('c1', 'card.moved', 'ana', 7, { from: 'unverified', to: 'disputed' }),
+      on('c2', 'card.moved', 'ana', 7, { from: 'unverified', to: 'disputed', crossed: true }),
+    ]);
+    expect(shape(rows)).toEqual(['3 cards', '2 cards', 'card: card.moved', 'card: card.moved']);
+    expect(describeCards(rows[0] as CardsRow)).toBe('moved 3 cards to Disputed');
+    expect(cardsListLabel(rows[0] as CardsRow)).toBe('Cards moved (3)');
+    expect(describeCards(rows[1] as CardsRow)).toBe('gave 2 cards to Bo');
+    const fromOne = groupActivity([
+      on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'corroborated' }),
+      on('c2', 'card.moved', 'ana', 9, { from: 'unverified', to: 'corroborated' }),
+      on('c3', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+    ]);
+    // Moves to different columns are not one deed.
+    expect(shape(fromOne)).toEqual(['card: card.moved', 'card: card.moved', 'card: card.moved']);
+    const released = groupActivity([
+      on('c1', 'card.assigned', 'ana', 9, { assignee: null }),
+      on('c2', 'card.assigned', 'ana', 9, { assignee: null }),
+    ]);
+    expect(describeCards(released[0] as CardsRow)).toBe('released 2 cards');
+  });
+
   it('a change to many cards is a row between the rows of one card', () => {
     const rows = groupActivity([
       on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),

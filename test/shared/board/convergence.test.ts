@@ -1,5 +1,5 @@
 /**
- * Seeded convergence test (B1–B5, B11): three replicas run thousands of random commands while
+ * Seeded convergence test (B1–B5, B11), single and bulk commands: three replicas run thousands of random commands while
  * their updates are delivered in random order, with duplicates. Afterwards every replica
  * must read the same board. Reproduce a failure with FACTBOARD_SEED=<seed> npx vitest run …
  */
@@ -10,15 +10,18 @@ import {
   addComment,
   addEvidence,
   assignCard,
+  assignCards,
   COLUMNS,
   cardsMap,
   commentsMap,
   createBoardReader,
   deleteCard,
+  deleteCards,
   editCard,
   editRatingScale,
   initBoard,
   moveCard,
+  moveCards,
   readBoard,
   readRatingScale,
   removeEvidence,
@@ -117,6 +120,16 @@ function simulate(seed: number) {
       } else if (op < 70) {
         deleteCard(doc, cardId, ctx);
         deletedCards.add(cardId);
+      } else if (op < 74) {
+        // A selection acted on at once, racing single moves of the same (hot) cards.
+        const picked = [...new Set([rnd.pick(cardIds.slice(0, 5)), cardId, rnd.pick(cardIds)])];
+        const bulk = rnd.int(8);
+        if (bulk < 5) moveCards(doc, picked, rnd.pick(COLUMNS), ctx);
+        else if (bulk < 7) assignCards(doc, picked, rnd.pick([ctx.actor, null]), ctx);
+        else {
+          deleteCards(doc, picked, ctx);
+          for (const id of picked) deletedCards.add(id);
+        }
       } else if (op < 84) {
         added.comments.add(addComment(doc, cardId, { text: `Comment ${rnd.int(1e6)}` }, ctx));
       } else if (op < 88) {

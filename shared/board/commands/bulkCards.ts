@@ -1,0 +1,144 @@
+/**
+ * Commands on several cards at once (a lead's selection): move, assign, delete. Each is one
+ * intent, so one transaction (B7) and one undo step, and the server records each card's part
+ * as it records a single card's (one event per card, all with the same actor and time).
+ *
+ * A card of the list that is no longer on the board (a colleague deleted it while it was
+ * selected) is skipped, not refused: the rest of the selection is still what the person meant,
+ * and the result names what was skipped so the UI can say so. A card already as asked (in the
+ * column, with the assignee) writes nothing (B15).
+ */
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import type { Actor } from '../actor';
+import { actorSchema, columnSchema } from '../inputs';
+import { ID_PATTERN } from '../newId';
+import type { CommandContext } from '../origin';
+import { parseInput } from '../parse';
+import { compareRank, rankBetween } from '../rank';
+import { readRatingScale } from '../readMeta';
+import { verdictFitsColumn } from '../ratingScale';
+import { CARD_KEYS as K, type CardMap, type ColumnId, COLUMNS, cardsMap, isPos } from '../schema';
+import { setChanged } from '../setChanged';
+import { transact } from '../transact';
+import { lastRank, touch } from './cardWrites';
+
+/**
+ * The most cards one command changes: a move of 1,000 cards is an update of about 160 KB, well
+ * inside the server's 2 MiB message limit, and more than any selection a person makes by hand.
+ */
+export const BULK_LIMIT = 1_000;
+
+const cardIdsInput = z
+  .array(z.string().regex(ID_PATTERN, 'must be a card id'))
+  .min(1, 'must name at least one card')
+  .max(BULK_LIMIT, `must name at most ${BULK_LIMIT} cards`)
+  .refine((ids) => new Set(ids).size === ids.length, 'must not name a card twice');
+
+/** What a command on several cards did. */
+export interface BulkResult {
+  /** The cards it changed, in the order it changed them. */
+  readonly changed: readonly string[];
+  /** The cards of the list no longer on the board, skipped. */
+  readonly missing: readonly string[];
+}
+
+/** What moveCards did: also the cards whose verdict it cleared (not a label of the column). */
+export interface BulkMoveResult extends BulkResult {
+  readonly verdictsCleared: readonly string[];
+}
+
+/** The listed cards that are on the board, and those that are not. */
+function present(doc: Y.Doc, ids: readonly string[]) {
+  const cards = cardsMap(doc);
+  const found: { id: string; card: CardMap }[] = [];
+  const missing: string[] = [];
+  for (const id of ids) {
+    const card = cards.get(id);
+    if (card) found.push({ id, card });
+    else missing.push(id);
+  }
+  return { found, missing };
+}
+
+/**
+ * Moves the cards to the end of `column`, in the order the board shows them (column by column,
+ * then by rank), so a selection keeps its order. Cards already in the column stay where they
+ * are. As moveCard without a new label, a verdict that is not a label of the column is cleared.
+ */
+export function moveCards(
+  doc: Y.Doc,
+  cardIds: readonly string[],
+  column: ColumnId,
+  ctx: CommandContext,
+): BulkMoveResult {
+  const ids = parseInput(cardIdsInput, cardIds);
+  const target = parseInput(columnSchema, column);
+  const scale = readRatingScale(doc);
+  return transact(doc, 'moveCards', ctx, (scope) => {
+    const { found, missing } = present(doc, ids);
+    const moving = found
+      .map(({ id, card }) => {
+        const pos = card.get(K.pos);
+        // A card without a valid place reads as unverified (B1), and is given one here.
+        return { id, card, pos: isPos(pos) ? pos : null };
+      })
+      .filter(({ pos }) => pos?.column !== target)
+      .map(({ id, card, pos }) => ({
+        id,
+        card,
+        column: pos?.column ?? 'unverified',
+        rank: pos?.rank ?? '',
+      }))
+      .sort((a, b) => COLUMNS.indexOf(a.column) - COLUMNS.indexOf(b.column) || compareRank(a, b));
+    const changed: string[] = [];
+    const verdictsCleared: string[] = [];
+    let rank = lastRank(doc, target);
+    for (const { id, card } of moving) {
+      rank = rankBetween(rank, null);
+      card.set(K.pos, { column: target, rank });
+      const verdict = card.get(K.verdict) as string | null | undefined;
+      if (!verdictFitsColumn(scale, verdict ?? null, target) && setChanged(card, K.verdict, null)) {
+        verdictsCleared.push(id);
+      }
+      touch(card, scope);
+      changed.push(id);
+    }
+    return { changed, missing, verdictsCleared };
+  });
+}
+
+/** Gives every card the same checker ("being checked by"), or releases them all (null). */
+export function assignCards(
+  doc: Y.Doc,
+  cardIds: readonly string[],
+  assignee: Actor | null,
+  ctx: CommandContext,
+): BulkResult {
+  const ids = parseInput(cardIdsInput, cardIds);
+  const who = assignee === null ? null : parseInput(actorSchema, assignee);
+  return transact(doc, 'assignCards', ctx, (scope) => {
+    const { found, missing } = present(doc, ids);
+    const changed: string[] = [];
+    for (const { id, card } of found) {
+      if (!setChanged(card, K.assignee, who)) continue;
+      touch(card, scope);
+      changed.push(id);
+    }
+    return { changed, missing };
+  });
+}
+
+/** Deletes the cards; their comments stay (as deleteCard's), so an undo brings them back. */
+export function deleteCards(
+  doc: Y.Doc,
+  cardIds: readonly string[],
+  ctx: CommandContext,
+): BulkResult {
+  const ids = parseInput(cardIdsInput, cardIds);
+  return transact(doc, 'deleteCards', ctx, () => {
+    const { found, missing } = present(doc, ids);
+    for (const { id } of found) cardsMap(doc).delete(id);
+    return { changed: found.map((c) => c.id), missing };
+  });
+}
