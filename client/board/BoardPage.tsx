@@ -53,6 +53,7 @@ import { fullStop } from '../ui/fullStop';
 import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
+import { CardSelection } from './cardSelection';
 import { ClaimEdits } from './claimEdits';
 import { dialogPlace, typingAt } from './keptTyping';
 import { useKeptTyping, useTypingReopensCard } from './useKeptTyping';
@@ -79,6 +80,7 @@ import { pageTitle } from './pageTitle';
 import { PrintBoard } from '../print/PrintBoard';
 import { shownTitle } from './shownTitle';
 import { shownNeighbour } from './shownNeighbour';
+import { SelectionBar } from './SelectionBar';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
 import { Toast } from './Toast';
@@ -238,6 +240,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     snapshot.keepsCopy ? 'changes' : 'changes kept only here',
   );
   const claimEdits = useMemo(() => new ClaimEdits(), []);
+  const selection = useMemo(() => new CardSelection(), []);
+  // A selection is for those who may change cards; cards deleted, by anyone, leave it.
+  useEffect(() => {
+    if (!canEdit) selection.clear();
+    else selection.keepOnly((id) => board.cards[id] !== undefined);
+  }, [board, canEdit, selection]);
   useUnsavedPrompt(claimEdits.unsaved);
   const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);
 
@@ -469,11 +477,13 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       lostRights: rightsGone,
       claimEdits,
       keptTyping,
+      selection,
       openCard,
       showPassage,
       pickUp: mover.pickUpWithKeyboard,
       focusCard,
       cardBeside: besideCard,
+      shownCards: (column) => shown.current[column],
       shownIn: (column) => shown.current[column].length,
       announce,
       run,
@@ -487,6 +497,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       rightsGone,
       claimEdits,
       keptTyping,
+      selection,
       openCard,
       showPassage,
       mover.pickUpWithKeyboard,
@@ -625,6 +636,14 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 onCompactChange={setCompact}
                 clearRef={clearFiltersRef}
               />
+              {canEdit && (
+                <SelectionBar
+                  board={board}
+                  shown={mover.shown}
+                  members={members}
+                  me={connection.actor}
+                />
+              )}
               <SpeakerSuggestions speakers={options.speakers} />
               {/* Every card's description (aria-describedby): hidden, read only through the cards. */}
               <p id={CARD_KEYS_HINT_ID} hidden>

@@ -33,6 +33,7 @@ export const CardBody = memo(function CardBody({
   column,
   peers,
   editing,
+  selected,
   inner,
   awaitingMe,
   misfit,
@@ -45,6 +46,8 @@ export const CardBody = memo(function CardBody({
   peers: readonly Peer[];
   /** Its claim is being edited in place (claimEdits). */
   editing: boolean;
+  /** It is in the selection (cardSelection) the selection bar acts on. */
+  selected: boolean;
   /** The tab index of its buttons: 0 while focus is in the card, else -1 (CardItem). */
   inner: 0 | -1;
   awaitingMe: number;
@@ -69,6 +72,23 @@ export const CardBody = memo(function CardBody({
   return (
     <>
       <div className="card-top">
+        {actions.canEdit && (
+          <input
+            type="checkbox"
+            className="card-select"
+            tabIndex={inner}
+            aria-label={`Select ${short}`}
+            checked={selected}
+            readOnly
+            onClick={(e) => {
+              // Shift+click selects the range from the last card selected, in this column.
+              if (e.shiftKey) {
+                e.preventDefault();
+                actions.selection.extendTo(card.id, actions.shownCards(column));
+              } else actions.selection.toggle(card.id);
+            }}
+          />
+        )}
         {editing ? (
           <>
             <span id={ids.claim} className="visually-hidden" lang={lang}>

@@ -107,6 +107,9 @@ export const CardItem = memo(function CardItem({
     own.current?.focus();
   }, [editing]);
 
+  const { selection } = actions;
+  const selected = useSyncExternalStore(selection.subscribe, () => selection.has(cardId));
+
   // The card's buttons are in the tab order only while focus is in the card.
   const [inside, setInside] = useState(false);
   const ids = cardIds(cardId);
@@ -127,6 +130,26 @@ export const CardItem = memo(function CardItem({
       e.preventDefault();
       if (actions.canEdit) startEditing();
       else actions.notify(REFUSED_CARD_KEYS.edit, false);
+    } else if (e.key === 'x' || e.key === 'X') {
+      // Space picks a card up, so X selects it, as in Gmail's lists.
+      e.preventDefault();
+      if (actions.canEdit) selection.toggle(cardId);
+      else actions.notify(REFUSED_CARD_KEYS.select, false);
+    } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.shiftKey) {
+      // Shift+Up and Down select on from the card, within its column, as in a file list.
+      e.preventDefault();
+      if (!actions.canEdit) return actions.notify(REFUSED_CARD_KEYS.select, false);
+      const next = actions.cardBeside(cardId, STEPS[e.key]!);
+      const order = actions.shownCards(column);
+      if (!selection.has(cardId)) selection.extendTo(cardId, order);
+      if (next && order.includes(next)) {
+        selection.extendTo(next, order);
+        actions.focusCard(next);
+      } else actions.announce(edgeWords(column, STEPS[e.key]!));
+    } else if (e.key === 'Escape' && selection.all().size > 0) {
+      e.preventDefault();
+      selection.clear();
+      actions.announce('Selection cleared.');
     } else if (e.key in STEPS && !e.shiftKey) {
       // Not held (useMover takes these keys while a card is in hand): focus moves instead,
       // so a keyboard user goes from card to card without tabbing through each one's buttons.
@@ -148,13 +171,20 @@ export const CardItem = memo(function CardItem({
       aria-describedby={CARD_KEYS_HINT_ID}
       aria-posinset={index + 1}
       aria-setsize={setSize}
-      className={`card${held ? ' held' : ''}${isDragging ? ' dragging' : ''}${actions.canEdit ? ' editable' : ''}`}
+      className={`card${held ? ' held' : ''}${selected ? ' selected' : ''}${isDragging ? ' dragging' : ''}${actions.canEdit ? ' editable' : ''}`}
       style={{ top, transform: CSS.Translate.toString(transform), transition }}
       {...(actions.canEdit && !editing ? listeners : {})}
       onKeyDown={onKeyDown}
       onFocus={() => setInside(true)}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget)) setInside(false);
+      }}
+      onClick={(e) => {
+        // Shift+click selects the cards from the last one selected to this one, in its column.
+        if (!e.shiftKey || !actions.canEdit) return;
+        if ((e.target as HTMLElement).closest('button, select, textarea, input, a')) return;
+        e.preventDefault();
+        selection.extendTo(cardId, actions.shownCards(column));
       }}
       onDoubleClick={(e) => {
         if ((e.target as HTMLElement).closest('button, select, textarea')) return;
@@ -166,6 +196,7 @@ export const CardItem = memo(function CardItem({
         column={column}
         peers={peers}
         editing={editing}
+        selected={selected}
         inner={inside ? 0 : -1}
         awaitingMe={awaitingMe}
         misfit={misfit}

@@ -7,6 +7,7 @@ import type { ColumnId, SourceSpan } from '../../shared/board';
 import type { LostRights } from '../access/lostRights';
 import type { BoardCommands } from '../sync/boardCommands';
 import type { CardStep } from './cardBeside';
+import type { CardSelection } from './cardSelection';
 import type { ClaimEdits } from './claimEdits';
 import type { KeptTyping } from './keptTyping';
 
@@ -25,6 +26,8 @@ export interface BoardActions {
   readonly claimEdits: ClaimEdits;
   /** Text typed here and not saved, kept on this device for when the board shows again. */
   readonly keptTyping: KeptTyping;
+  /** The cards selected to act on at once (SelectionBar); empty for those who may not edit. */
+  readonly selection: CardSelection;
   openCard(cardId: string): void;
   pickUp(cardId: string): void;
   /**
@@ -36,6 +39,8 @@ export interface BoardActions {
   focusCard(cardId: string): void;
   /** The card a step away from this one as the board shows it now (cardBeside). */
   cardBeside(cardId: string, step: CardStep): string | null;
+  /** The cards a column shows now, in order: a selection's range (Shift+click) counts them. */
+  shownCards(column: ColumnId): readonly string[];
   /** How many cards a column shows now, for where a card moved there lands ("2 of 3"). */
   shownIn(column: ColumnId): number;
   announce(text: string): void;

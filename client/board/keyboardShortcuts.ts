@@ -49,7 +49,21 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
         does: 'move it: left and right between columns, up and down in one',
         needs: EDITS,
       },
-      { keys: 'Escape', does: 'put a card you hold back where it was', needs: EDITS },
+      {
+        keys: 'Escape',
+        does: 'put a card you hold back where it was, or clear the selection',
+        needs: EDITS,
+      },
+      {
+        keys: 'X',
+        does: 'select the card, or unselect it, to act on several cards at once',
+        needs: EDITS,
+      },
+      {
+        keys: 'Shift+Up and Shift+Down',
+        does: 'select the cards above or below too, in the column (Shift+click with the mouse)',
+        needs: EDITS,
+      },
       {
         keys: 'E or F2',
         does: 'edit the claim in place (Enter saves, Escape cancels)',
@@ -110,7 +124,7 @@ export const CARD_KEYS_HINT_ID = 'card-keys-hint';
 /** What a focused card's description says: its own keys, in one sentence. */
 export function cardKeysHint(canEdit: boolean): string {
   return canEdit
-    ? 'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.'
+    ? 'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; X selects it; ? lists every shortcut.'
     : 'Arrow keys go from card to card; Enter opens the card; ? lists every shortcut.';
 }
 
@@ -121,4 +135,5 @@ export function cardKeysHint(canEdit: boolean): string {
 export const REFUSED_CARD_KEYS = {
   move: 'Your role does not move cards. Enter opens the card.',
   edit: 'Your role does not edit cards. Enter opens the card.',
+  select: 'Your role does not act on cards, so it selects none. Enter opens the card.',
 } as const;

@@ -178,7 +178,7 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
         (li) => document.getElementById(li.getAttribute('aria-describedby') ?? '')?.textContent,
       );
     expect(await hint()).toBe(
-      'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; ? lists every shortcut.',
+      'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; X selects it; ? lists every shortcut.',
     );
     await first.focus();
     await lead.keyboard.press('?');

@@ -213,6 +213,8 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       expect(await item.getByRole('button', { name }).count()).toBe(0);
     }
     expect(await item.getByRole('combobox', { name: 'Move to…' }).count()).toBe(0);
+    // Nothing to select: a selection is for acting on cards (SelectionBar).
+    expect(await reviewer.getByRole('checkbox', { name: /^Select / }).count()).toBe(0);
     expect(await reviewer.getByRole('textbox', { name: 'New claim' }).count()).toBe(0);
     for (const name of ['Invite people', 'Rating scale']) {
       expect(await reviewer.getByRole('button', { name }).count()).toBe(0);
@@ -225,6 +227,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       (await liveSaid(reviewer)).filter((said) => said.startsWith('Your role'));
     const MOVE = 'Your role does not move cards. Enter opens the card.';
     const EDIT = 'Your role does not edit cards. Enter opens the card.';
+    const SELECT = 'Your role does not act on cards, so it selects none. Enter opens the card.';
     await item.focus();
     // Each refused key between two others: the recorder counts one sentence said twice in a
     // row once, whatever the region, but a second region saying it would count again.
@@ -236,11 +239,12 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       ['Space', MOVE],
       // Caps Lock or Shift: the key arrives as "E".
       ['Shift+E', EDIT],
+      ['x', SELECT],
     ] as const) {
       await reviewer.keyboard.press(key);
       await expect.poll(() => notice.textContent()).toContain(sentence);
     }
-    await expect.poll(refusals).toEqual([MOVE, EDIT, MOVE, EDIT, MOVE, EDIT]);
+    await expect.poll(refusals).toEqual([MOVE, EDIT, MOVE, EDIT, MOVE, EDIT, SELECT]);
     expect(await item.getByRole('textbox').count()).toBe(0);
     expect(await item.evaluate((li) => li === document.activeElement)).toBe(true);
     // The keyboard shortcuts are the reviewer's: commenting and undo, no moving or editing.
@@ -248,6 +252,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     expect(keys).toEqual(expect.arrayContaining(['Ctrl+Z (⌘Z)', 'Ctrl+Enter (⌘Enter)']));
     expect(keys).not.toContain('Space');
     expect(keys).not.toContain('E or F2');
+    expect(keys).not.toContain('X');
     await reviewer.keyboard.press('ArrowRight');
     await reviewer.keyboard.press('Space');
     await expectCardIn(reviewer, CLAIM, 'Corroborated');

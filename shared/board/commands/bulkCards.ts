@@ -24,8 +24,9 @@ import { transact } from '../transact';
 import { lastRank, touch } from './cardWrites';
 
 /**
- * The most cards one command changes: a move of 1,000 cards is an update of about 160 KB, well
- * inside the server's 2 MiB message limit, and more than any selection a person makes by hand.
+ * The most cards one command changes: a move of 1,000 cards is an update of about 100 KB
+ * (measured: 100,929 bytes), well inside the server's 2 MiB message limit, and more than any
+ * selection a person makes by hand.
  */
 export const BULK_LIMIT = 1_000;
 

@@ -1,0 +1,212 @@
+/**
+ * The bar of the cards selected on the board (cardSelection): how many, and what to do with
+ * them all at once: move them to a column, give them to a colleague to check, delete them
+ * (asked first, naming the count), or clear the selection. Each action is one command
+ * (moveCards, assignCards, deleteCards): one change, one Undo. Its count is a live region,
+ * always in the page, so the first card selected is heard too; the controls show with a
+ * selection. Only for those who may change cards (the server refuses the others' writes too).
+ */
+import { type FormEvent, useRef, useState, useSyncExternalStore } from 'react';
+import { type BoardView, COLUMNS, type ColumnId, isColumn } from '../../shared/board';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+import { can } from '../../shared/roles';
+import type { Actor } from '../../shared/board/actor';
+import type { BoardMember } from '../review/useBoardMembers';
+import { ModalDialog } from '../ui/ModalDialog';
+import { personName } from '../ui/personName';
+import { plural } from '../ui/plural';
+import { useBoardActions } from './boardActions';
+import type { Columns } from './filterCards';
+import {
+  assignedCardsWords,
+  deletedCardsWords,
+  movedCardsWords,
+  selectedWords,
+} from './selectionWords';
+
+/** The value of "Nobody" in the assign list: releases the cards. */
+const NOBODY = ' nobody';
+
+export function SelectionBar({
+  board,
+  shown,
+  members,
+  me,
+}: {
+  board: BoardView;
+  /** The cards the columns show (filtered): a selected card not among them is hidden. */
+  shown: Columns;
+  members: readonly BoardMember[];
+  me: Actor;
+}) {
+  const actions = useBoardActions();
+  const { selection } = actions;
+  const selected = useSyncExternalStore(selection.subscribe, selection.all);
+  const ids = [...selected];
+  const shownIds = new Set(COLUMNS.flatMap((c) => shown[c]));
+  const hidden = ids.filter((id) => !shownIds.has(id)).length;
+  const [column, setColumn] = useState<ColumnId | ''>('');
+  const [assignee, setAssignee] = useState('');
+  const [asking, setAsking] = useState(false);
+  const count = selectedWords(ids.length, hidden);
+  const choices = members.filter((m) => can(m.role, 'editBoard') && m.id !== me.id);
+
+  /** Focus on a card of the selection still shown, else on the columns: the bar's controls go. */
+  const focusBoard = (cardIds: readonly string[]) => {
+    const card = cardIds.find((id) => shownIds.has(id) && board.cards[id]);
+    if (card) actions.focusCard(card);
+    else document.getElementById('main')?.focus();
+  };
+
+  const move = (e: FormEvent) => {
+    e.preventDefault();
+    if (!column) return;
+    const label = COLUMN_LABELS[column];
+    let words = '';
+    if (
+      actions.run('move the cards', () => {
+        words = movedCardsWords(actions.commands.moveCards(ids, column), label);
+      })
+    ) {
+      actions.notify(words, true);
+      setColumn('');
+    }
+  };
+  const assign = (e: FormEvent) => {
+    e.preventDefault();
+    if (!assignee) return;
+    const member = assignee === me.id ? me : (choices.find((m) => m.id === assignee) ?? null);
+    if (assignee !== NOBODY && !member) return;
+    const who: Actor | null = member && { id: member.id, name: member.name };
+    const name = who === null ? null : who.id === me.id ? 'you' : personName(who.name);
+    let words = '';
+    if (
+      actions.run('assign the cards', () => {
+        words = assignedCardsWords(actions.commands.assignCards(ids, who), name);
+      })
+    ) {
+      actions.notify(words, true);
+      setAssignee('');
+    }
+  };
+  const remove = () => {
+    setAsking(false);
+    let words = '';
+    const next = COLUMNS.flatMap((c) => shown[c]).filter((id) => !selected.has(id));
+    if (
+      actions.run('delete the cards', () => {
+        words = deletedCardsWords(actions.commands.deleteCards(ids));
+      })
+    ) {
+      selection.clear();
+      actions.notify(words, true);
+      focusBoard(next);
+    }
+  };
+
+  return (
+    <div
+      className={`selection-bar${ids.length > 0 ? '' : ' empty'}`}
+      {...(ids.length > 0 && { role: 'region', 'aria-label': 'Selected cards' })}
+    >
+      <p className="selection-count" role="status">
+        {count}
+      </p>
+      {ids.length > 0 && (
+        <>
+          <form className="row" onSubmit={move}>
+            <select
+              aria-label="Move selected cards to"
+              value={column}
+              onChange={(e) => setColumn(isColumn(e.target.value) ? e.target.value : '')}
+            >
+              <option value="">Move to…</option>
+              {COLUMNS.map((c) => (
+                <option key={c} value={c}>
+                  {COLUMN_LABELS[c]}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button small" aria-disabled={!column}>
+              Move
+            </button>
+          </form>
+          <form className="row" onSubmit={assign}>
+            <select
+              aria-label="Give selected cards to"
+              value={assignee}
+              onChange={(e) => setAssignee(e.target.value)}
+            >
+              <option value="">Give to…</option>
+              <option value={me.id}>Me ({personName(me.name)})</option>
+              {choices.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.role === 'lead' ? `${personName(m.name)} (lead)` : personName(m.name)}
+                </option>
+              ))}
+              <option value={NOBODY}>Nobody (release them)</option>
+            </select>
+            <button type="submit" className="button small" aria-disabled={!assignee}>
+              Give
+            </button>
+          </form>
+          <button type="button" className="button small danger" onClick={() => setAsking(true)}>
+            Delete selected…
+          </button>
+          <button
+            type="button"
+            className="button small ghost"
+            onClick={() => {
+              selection.clear();
+              actions.announce('Selection cleared.');
+              focusBoard(ids);
+            }}
+          >
+            Clear selection
+          </button>
+        </>
+      )}
+      {asking && (
+        <DeleteSelectedDialog
+          count={ids.length}
+          hidden={hidden}
+          onDelete={remove}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function DeleteSelectedDialog({
+  count,
+  hidden,
+  onDelete,
+  onCancel,
+}: {
+  count: number;
+  hidden: number;
+  onDelete: () => void;
+  onCancel: () => void;
+}) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  const cards = plural(count, 'card', 'cards');
+  return (
+    <ModalDialog title={`Delete ${cards}?`} focus={cancel} closeButton={false} onClose={onCancel}>
+      <div className="dialog-body">
+        <p>
+          {hidden > 0 && `${plural(hidden, 'of them is', 'of them are')} hidden by the filter. `}
+          Their comments are kept: Undo (Ctrl+Z) brings the cards back, or Restore in Activity.
+        </p>
+        <div className="row">
+          <button type="button" className="button danger" onClick={onDelete}>
+            Delete {cards}
+          </button>
+          <button ref={cancel} type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * What the selection bar says, on screen and to screen readers: how many cards are selected
+ * (and how many of them the filter hides, which the bar's actions include), and what an
+ * action on them did ("3 cards moved to Disputed."), with the cards it skipped.
+ */
+import type { BulkMoveResult, BulkResult } from '../../shared/board';
+import { plural } from '../ui/plural';
+
+/** "3 selected", "3 selected, 1 hidden by the filter"; '' for none. */
+export function selectedWords(count: number, hidden: number): string {
+  if (count === 0) return '';
+  return hidden > 0 ? `${count} selected, ${hidden} hidden by the filter` : `${count} selected`;
+}
+
+/** Cards of the selection a colleague deleted while the action was on its way. */
+const skipped = (result: BulkResult) =>
+  result.missing.length > 0
+    ? ` ${plural(result.missing.length, 'card was', 'cards were')} deleted by a colleague.`
+    : '';
+
+export function movedCardsWords(result: BulkMoveResult, column: string): string {
+  const { changed, verdictsCleared } = result;
+  const moved =
+    changed.length === 0
+      ? `Nothing moved: the selected cards are in ${column} already.`
+      : `${plural(changed.length, 'card', 'cards')} moved to ${column}.`;
+  const cleared =
+    verdictsCleared.length > 0
+      ? ` ${plural(verdictsCleared.length, 'verdict', 'verdicts')} cleared: not a label for ${column}.`
+      : '';
+  return `${moved}${cleared}${skipped(result)}`;
+}
+
+/** `who`: "Bo", or null for released. */
+export function assignedCardsWords(result: BulkResult, who: string | null): string {
+  const n = result.changed.length;
+  const done =
+    n === 0
+      ? who === null
+        ? 'Nothing changed: nobody was checking the selected cards.'
+        : `Nothing changed: ${who} is checking the selected cards already.`
+      : who === null
+        ? `${plural(n, 'card', 'cards')} released: nobody is checking them.`
+        : `${plural(n, 'card', 'cards')} given to ${who}.`;
+  return `${done}${skipped(result)}`;
+}
+
+export function deletedCardsWords(result: BulkResult): string {
+  return `${plural(result.changed.length, 'card', 'cards')} deleted.${skipped(result).replace(/\.$/, ' already.')}`;
+}

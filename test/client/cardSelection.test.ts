@@ -1,0 +1,67 @@
+/** The selection the bar acts on (cardSelection), and what the bar says (selectionWords). */
+import { describe, expect, it } from 'vitest';
+import { CardSelection } from '../../client/board/cardSelection';
+import {
+  assignedCardsWords,
+  deletedCardsWords,
+  movedCardsWords,
+  selectedWords,
+} from '../../client/board/selectionWords';
+
+const COLUMN = ['a', 'b', 'c', 'd', 'e'];
+
+describe('CardSelection', () => {
+  it('toggles, extends a range from the last card toggled, and tells its listeners', () => {
+    const selection = new CardSelection();
+    let heard = 0;
+    selection.subscribe(() => heard++);
+    selection.toggle('b');
+    selection.extendTo('d', COLUMN);
+    expect([...selection.all()]).toEqual(['b', 'c', 'd']);
+    // Upwards from the same anchor, keeping what was selected.
+    selection.extendTo('a', COLUMN);
+    expect([...selection.all()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    selection.toggle('c');
+    expect(selection.has('c')).toBe(false);
+    expect(heard).toBe(4);
+  });
+
+  it('selects the card alone when the anchor is in another column or gone', () => {
+    const selection = new CardSelection();
+    selection.toggle('x');
+    selection.extendTo('c', COLUMN);
+    expect([...selection.all()]).toEqual(['x', 'c']);
+    selection.extendTo('e', COLUMN);
+    expect([...selection.all()]).toEqual(['x', 'c', 'd', 'e']);
+    expect(selection.keepOnly((id) => id !== 'x' && id !== 'e')).toBe(2);
+    expect([...selection.all()]).toEqual(['c', 'd']);
+    selection.clear();
+    expect(selection.all().size).toBe(0);
+  });
+});
+
+describe('selection words', () => {
+  it('counts the selection, and the cards of it the filter hides', () => {
+    expect(selectedWords(0, 0)).toBe('');
+    expect(selectedWords(3, 0)).toBe('3 selected');
+    expect(selectedWords(5, 2)).toBe('5 selected, 2 hidden by the filter');
+  });
+
+  it('says what an action did, and what it skipped', () => {
+    expect(
+      movedCardsWords({ changed: ['a', 'b'], missing: ['c'], verdictsCleared: ['a'] }, 'Disputed'),
+    ).toBe(
+      '2 cards moved to Disputed. 1 verdict cleared: not a label for Disputed. 1 card was deleted by a colleague.',
+    );
+    expect(movedCardsWords({ changed: [], missing: [], verdictsCleared: [] }, 'Disputed')).toBe(
+      'Nothing moved: the selected cards are in Disputed already.',
+    );
+    expect(assignedCardsWords({ changed: ['a'], missing: [] }, 'Bo')).toBe('1 card given to Bo.');
+    expect(assignedCardsWords({ changed: ['a', 'b'], missing: [] }, null)).toBe(
+      '2 cards released: nobody is checking them.',
+    );
+    expect(deletedCardsWords({ changed: ['a', 'b'], missing: ['c', 'd'] })).toBe(
+      '2 cards deleted. 2 cards were deleted by a colleague already.',
+    );
+  });
+});

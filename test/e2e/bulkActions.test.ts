@@ -1,0 +1,119 @@
+/**
+ * Acting on several cards at once: a lead selects cards by keyboard (X, Shift+Down) and by
+ * mouse (a card's box, Shift+click), moves them in one change that one Undo takes back, a
+ * colleague's page sees the move, the filter hiding some keeps them counted, a colleague's
+ * deletion leaves the selection, and a deletion asks first with the count. Built app, real
+ * server, headless Chromium, driven by role and accessible name; axe finds nothing with the
+ * bar up.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { axeViolations } from './support/accessibilityChecks';
+import { createBoardWithClaims } from './support/boardWithClaims';
+import { announced, card, column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+const CLAIMS = [
+  'Bus fares rose 40 percent in 2023',
+  'Tram ridership fell by half',
+  'The ring road cost 2 billion',
+  'Cycle lanes doubled since 2019',
+  'Parking fines paid for the new bridge',
+  'Night buses carry 9,000 people a week',
+];
+const [A, B, C, D, E, F] = CLAIMS as [string, string, string, string, string, string];
+
+const count = (page: Page) => page.locator('.selection-count').textContent();
+
+describe.skipIf(!RUN)('acting on several cards at once', () => {
+  const { server, browser } = useBoardBrowser();
+  let lead: Page;
+  let editor: Page;
+
+  beforeAll(async () => {
+    const board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
+    const editorUrl = await server.invite(board, 'Eddie', 'editor');
+    [lead, editor] = await Promise.all([
+      browser.newContext().then((c) => c.newPage()),
+      browser.newContext().then((c) => c.newPage()),
+    ]);
+    await Promise.all([openBoard(lead, board.leadUrl), openBoard(editor, editorUrl)]);
+    lead.setDefaultTimeout(10_000);
+    editor.setDefaultTimeout(10_000);
+  }, 120_000);
+
+  it('selects by keyboard and mouse, moves in one change, and one Undo takes it all back', async () => {
+    // Keyboard: X selects the focused card, Shift+Down the next one too.
+    await card(lead, A).focus();
+    await lead.keyboard.press('x');
+    await expect.poll(() => count(lead)).toBe('1 selected');
+    await lead.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => count(lead)).toBe('2 selected');
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(B);
+    // Mouse: a card's box, then Shift+click on another card selects the cards between.
+    await lead.getByRole('checkbox', { name: `Select ${D}` }).click();
+    await card(lead, F)
+      .locator('.claim')
+      .click({ modifiers: ['Shift'] });
+    await expect.poll(() => count(lead)).toBe('5 selected');
+    for (const claim of [A, B, D, E, F]) {
+      expect(await lead.getByRole('checkbox', { name: `Select ${claim}` }).isChecked()).toBe(true);
+    }
+    expect(await lead.getByRole('checkbox', { name: `Select ${C}` }).isChecked()).toBe(false);
+    expect(await axeViolations(lead)).toEqual([]);
+
+    await lead.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+    await lead.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect
+      .poll(() => announced(lead))
+      .toBe('5 cards moved to Disputed. Press Control+Z to undo.');
+    for (const claim of [A, B, D, E, F]) {
+      await expectCardIn(lead, claim, 'Disputed');
+      await expectCardIn(editor, claim, 'Disputed');
+    }
+    // In the order the board showed them.
+    const disputed = await column(lead, 'Disputed').getByRole('listitem').allTextContents();
+    expect(disputed.map((t) => CLAIMS.find((c) => t.startsWith(c)))).toEqual([A, B, D, E, F]);
+    await waitSaved(lead);
+
+    await card(lead, C).focus();
+    await lead.keyboard.press('Control+z');
+    await expect.poll(() => announced(lead)).toContain('Undone: the move of 5 cards.');
+    for (const claim of CLAIMS) await expectCardIn(editor, claim, 'Unverified');
+    // The selection stays for the next action.
+    await expect.poll(() => count(lead)).toBe('5 selected');
+  });
+
+  it('counts selected cards the filter hides, and drops one a colleague deletes', async () => {
+    await lead.getByRole('searchbox', { name: 'Search cards' }).fill('bus');
+    await expect.poll(() => count(lead)).toBe('5 selected, 3 hidden by the filter');
+    await lead.getByRole('searchbox', { name: 'Search cards' }).fill('');
+    await expect.poll(() => count(lead)).toBe('5 selected');
+
+    await card(editor, B)
+      .getByRole('button', { name: /^Delete card/ })
+      .click();
+    await expect.poll(() => count(lead)).toBe('4 selected');
+  });
+
+  it('a deletion asks first, naming the count; Escape on a card clears the selection', async () => {
+    await lead.getByRole('button', { name: 'Delete selected…' }).click();
+    const dialog = lead.getByRole('dialog', { name: 'Delete 4 cards?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Delete 4 cards' }).click();
+    await expect.poll(() => announced(lead)).toBe('4 cards deleted. Press Control+Z to undo.');
+    await expect.poll(() => card(editor, A).count()).toBe(0);
+    await expect.poll(() => card(editor, F).count()).toBe(0);
+    await expect.poll(() => count(lead)).toBe('');
+
+    await card(lead, C).focus();
+    await lead.keyboard.press('x');
+    await expect.poll(() => count(lead)).toBe('1 selected');
+    await lead.keyboard.press('Escape');
+    await expect.poll(() => count(lead)).toBe('');
+    expect(await announced(lead)).toBe('Selection cleared.');
+  });
+});
