@@ -21,14 +21,17 @@ import {
   addComment,
   addEvidence,
   assignCard,
+  assignCards,
   CommandOrigin,
   commentsMap,
   deleteCard,
+  deleteCards,
   deleteComment,
   editCard,
   editComment,
   editEvidence,
   moveCard,
+  moveCards,
   removeEvidence,
   resolveThread,
   setVerdict,
@@ -37,6 +40,7 @@ import { useSqliteBoard } from '../../helpers/sqliteBoard';
 import { waitFor } from '../../helpers/waitFor';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
 import { describeEvent } from '../../../client/history/historyEvent';
+import { describeCards, groupActivity } from '../../../client/history/groupActivity';
 
 describe('history derived on the server', () => {
   const board = useSqliteBoard();
@@ -150,6 +154,40 @@ describe('history derived on the server', () => {
     for (let i = 1; i < history.length; i++) {
       expect(history[i]!.at).toBeGreaterThanOrEqual(history[i - 1]!.at);
     }
+  });
+
+  it('records a selection moved, given and deleted at once as one event per card, one change each', async () => {
+    const { client: ed } = await join('editor', 'Edie');
+    const doc = ed.doc;
+    const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }, { claim: 'Three' }], ed.as);
+    // Each saved before the next, as a person's actions are (this client would send them as one).
+    await ed.allSaved();
+    moveCards(doc, ids, 'disputed', ed.as);
+    await ed.allSaved();
+    assignCards(doc, ids, ed.as.actor, ed.as);
+    await ed.allSaved();
+    deleteCards(doc, ids, ed.as);
+    await waitFor(() =>
+      board.server.sync.read(board.boardId, (d) => ids.every((id) => !d.getMap('cards').has(id))),
+    );
+    const history = (await readAllHistory(board.server.storage, board.boardId)).filter(
+      (e) => e.cardId !== null && ids.includes(e.cardId),
+    );
+    const ofType = (t: string) => history.filter((e) => e.type === t);
+    for (const type of ['card.moved', 'card.assigned', 'card.deleted']) {
+      const events = ofType(type);
+      expect(events.map((e) => e.cardId).sort(), type).toEqual([...ids].sort());
+      // One change: the same actor and time, which the Activity feed makes one row of.
+      expect(new Set(events.map((e) => e.at)).size, type).toBe(1);
+      expect(new Set(events.map((e) => e.actor.name)), type).toEqual(new Set(['Edie']));
+    }
+    const rows = groupActivity([...history].reverse());
+    expect(rows.map((r) => (r.kind === 'cards' ? describeCards(r) : r.kind))).toEqual([
+      'deleted 3 cards',
+      'took 3 cards',
+      'moved 3 cards from Unverified to Disputed',
+      'added 3 cards to Unverified',
+    ]);
   });
 
   it('keeps what evidence said when its stance changes and when it goes, and an undone comment', async () => {
