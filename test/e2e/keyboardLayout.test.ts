@@ -112,8 +112,10 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     const firstId = await first.getAttribute('data-card-id');
     await first.focus();
     const inCard: string[] = [];
-    for (let i = 0; i < 5; i++) inCard.push((await press(page, 'Tab'))!.name);
-    expect(inCard.map((name) => name.replace(/:.*/, ''))).toEqual([
+    for (let i = 0; i < 6; i++) inCard.push((await press(page, 'Tab'))!.name);
+    // "Select <claim>" (the selection's box), then "Pick up to move: <claim>" and the rest.
+    expect(inCard.map((name) => name.replace(/^Select .*/, 'Select').replace(/:.*/, ''))).toEqual([
+      'Select',
       'Pick up to move',
       'Move to…',
       'Open',
@@ -367,7 +369,8 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
       const first = column(zoomed, 'Unverified').getByRole('listitem').first();
       const deleted = await first.getAttribute('data-card-id');
       await first.focus();
-      for (let i = 0; i < 5; i++) await zoomed.keyboard.press('Tab');
+      // The card's own controls: Select, Pick up, Move to…, Open, Edit claim, Delete card.
+      for (let i = 0; i < 6; i++) await zoomed.keyboard.press('Tab');
       expect((await focusOf(zoomed))?.name).toMatch(/^Delete card:/);
       await zoomed.keyboard.press('Enter');
       const notice = zoomed.getByRole('group', { name: 'Notice' });
