@@ -43,7 +43,8 @@ export function SelectionBar({
   const { selection } = actions;
   const selected = useSyncExternalStore(selection.subscribe, selection.all);
   const ids = [...selected];
-  const shownIds = new Set(COLUMNS.flatMap((c) => shown[c]));
+  // Only with a selection: the bar renders at every change of the board, of thousands of cards.
+  const shownIds = new Set(ids.length > 0 ? COLUMNS.flatMap((c) => shown[c]) : []);
   const hidden = ids.filter((id) => !shownIds.has(id)).length;
   const [column, setColumn] = useState<ColumnId | ''>('');
   const [assignee, setAssignee] = useState('');
