@@ -163,6 +163,8 @@ export async function benchExport(): Promise<Table> {
                 revokedAt: null,
                 revokedBy: null,
                 roleChange: null,
+                expiresAt: null,
+                expirySetBy: null,
                 joinedAt: null,
               },
               token: 'bench',

@@ -11,6 +11,7 @@ export type HttpErrorCode =
   | 'missing_token'
   | 'invalid_token'
   | 'revoked_token'
+  | 'invite_expired'
   | 'admin_token_required'
   | 'metrics_token_required'
   | 'forbidden'

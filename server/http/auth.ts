@@ -1,7 +1,7 @@
 /**
  * Who is asking. Members prove it with `Authorization: Bearer <invite token>`; the checks run
  * in the order of DESIGN §4, the same as at the WebSocket upgrade: the token first
- * (signature, expiry, revocation: 401), then that it names this board (403), then that the
+ * (signature, expiry, revocation, the invite's own expiry: 401), then that it names this board (403), then that the
  * board exists (404). Someone without a valid token learns nothing about which boards exist.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -48,6 +48,7 @@ export function bearerClaims(signer: TokenSigner, req: Request): TokenClaims {
 export function authenticateMember(deps: {
   signer: TokenSigner;
   storage: Storage;
+  now?: () => number;
 }): RequestHandler {
   return async (req, res, next) => {
     const claims = bearerClaims(deps.signer, req);
@@ -56,6 +57,10 @@ export function authenticateMember(deps: {
     // is refused before anything about the requested board is revealed.
     if (invite && (invite.revokedAt !== null || invite.boardId !== claims.boardId)) {
       throw new HttpError(401, 'revoked_token', 'this invite has been revoked');
+    }
+    // Its expiry is the stored invite's (a lead may extend it), not the token's.
+    if (invite && invite.expiresAt !== null && invite.expiresAt <= (deps.now ?? Date.now)()) {
+      throw new HttpError(401, 'invite_expired', 'this invite has expired');
     }
     if (claims.boardId !== req.params.id) {
       throw new HttpError(403, 'wrong_board', 'the token is for another board');

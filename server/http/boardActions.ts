@@ -35,6 +35,7 @@ export function newInvite(
   deps: Pick<BoardActionDeps, 'signer' | 'now'>,
   boardId: string,
   who: { name: string; role: Role },
+  expiry?: { readonly at: number; readonly by: Actor },
 ): IssuedInvite {
   const at = (deps.now ?? Date.now)();
   const invite: InviteRecord = {
@@ -46,6 +47,8 @@ export function newInvite(
     revokedAt: null,
     revokedBy: null,
     roleChange: null,
+    expiresAt: expiry?.at ?? null,
+    expirySetBy: expiry?.by ?? null,
     joinedAt: null,
   };
   const token = deps.signer.sign({
@@ -54,6 +57,7 @@ export function newInvite(
     role: invite.role,
     name: invite.name,
     iat: at,
+    // The invite's expiry is its stored row's, which a lead may change; a token's could not be.
     exp: null,
   });
   return { invite, token };
@@ -69,15 +73,22 @@ const inviteData = (invite: InviteRecord) => ({
 /**
  * Invites a person to a board. Given `by` (a lead inviting), the invite is stored with its
  * `invite.issued` history event: who invited whom, with what role. A board's first lead
- * invite, made with the board, has none.
+ * invite, made with the board, has none. Given `expiresAt` too, the invite stops opening the
+ * board then, `by` its expiry's setter.
  */
 export async function inviteMember(
   deps: BoardActionDeps,
   boardId: string,
   who: { name: string; role: Role },
   by?: Actor,
+  expiresAt: number | null = null,
 ): Promise<IssuedInvite> {
-  const issued = newInvite(deps, boardId, who);
+  const issued = newInvite(
+    deps,
+    boardId,
+    who,
+    by && expiresAt !== null ? { at: expiresAt, by } : undefined,
+  );
   const { invite } = issued;
   await deps.storage.createInvite(
     invite,
@@ -165,6 +176,24 @@ export async function revokeInvite(
   if (!revoked) return;
   deps.syncServer.closeInvite(invite.id);
   deps.syncServer.invitesChanged(invite.boardId, { ...invite, revokedAt: at });
+}
+
+/**
+ * Sets when an invite stops opening the board (null: never), by a lead: its open connections
+ * close then (4401 "invite expired"), and the board's open pages hear its invites changed.
+ * Resolves the invite as stored, or null when it is gone or revoked meanwhile.
+ */
+export async function setInviteExpiry(
+  deps: BoardActionDeps,
+  invite: InviteRecord,
+  expiresAt: number | null,
+  by: Actor,
+): Promise<InviteRecord | null> {
+  const stored = await deps.storage.setInviteExpiry(invite.id, expiresAt, by);
+  if (!stored) return null;
+  deps.syncServer.setInviteExpiry(invite.id, stored.expiresAt);
+  deps.syncServer.invitesChanged(invite.boardId, stored);
+  return stored;
 }
 
 /**

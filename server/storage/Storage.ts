@@ -33,6 +33,13 @@ export interface InviteRecord {
   readonly roleChange: { readonly by: Actor; readonly at: number } | null;
   /** First time a connection was made with this invite's token. */
   readonly joinedAt: number | null;
+  /**
+   * When it stops opening the board, ms since the epoch; null for never. Kept here, not in the
+   * token, so that a lead can extend it or end it without sending a new link.
+   */
+  readonly expiresAt: number | null;
+  /** The lead who last set its expiry (the one its holder is told to ask); null with none. */
+  readonly expirySetBy: Actor | null;
 }
 
 /** An invite's new role, checked against the one the caller read, and its history event. */
@@ -190,6 +197,12 @@ export interface Storage {
    * (a lead's invite leaving the role when no other unrevoked lead invite is on its board).
    */
   changeInviteRole(change: InviteRoleChange): Promise<void>;
+  /**
+   * Sets when an invite stops opening its board (null: never), and which lead set it. Resolves
+   * the invite as now stored, or null when there is no such invite or it is revoked (a revoked
+   * invite stays as it was).
+   */
+  setInviteExpiry(id: string, expiresAt: number | null, by: Actor): Promise<InviteRecord | null>;
 
   /** Appends one update; resolves once it is durable, with its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number>;

@@ -194,6 +194,14 @@ export function createMemoryStorage(): SyncStorage {
       invites.set(invite.id, { ...invite, role: change.to, roleChange });
       record([change.event]);
     },
+    async setInviteExpiry(id, expiresAt, by) {
+      open();
+      const invite = invites.get(id);
+      if (!invite || invite.revokedAt !== null) return null;
+      const changed = { ...invite, expiresAt, expirySetBy: by };
+      invites.set(id, changed);
+      return { ...changed };
+    },
     async appendUpdate(boardId, update, at) {
       live(boardId);
       return append(boardId, update, at);

@@ -538,6 +538,10 @@ function openSqliteStorage(
       await current(); // its history row must come after every batch the pending log holds
       invites.changeRole.immediate(change);
     },
+    async setInviteExpiry(id, expiresAt, by) {
+      await unlocked();
+      return invites.setExpiry(id, expiresAt, by);
+    },
     async appendUpdate(boardId, update, at) {
       const batch = { updates: [update], bindings: [], history: [], at };
       if (direct(batch)) await unlocked();

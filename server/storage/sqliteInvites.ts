@@ -24,6 +24,9 @@ interface InviteRow {
   role_changed_by_id: string | null;
   role_changed_by_name: string | null;
   joined_at: number | null;
+  expires_at: number | null;
+  expiry_set_by_id: string | null;
+  expiry_set_by_name: string | null;
 }
 
 /** The actor of two columns, both set or (a row from before layout 8, none yet) neither. */
@@ -45,6 +48,8 @@ const toInvite = (r: InviteRow): InviteRecord => ({
   revokedBy: actorOf(r.revoked_by_id, r.revoked_by_name),
   roleChange: roleChangeOf(r),
   joinedAt: r.joined_at,
+  expiresAt: r.expires_at,
+  expirySetBy: actorOf(r.expiry_set_by_id, r.expiry_set_by_name),
 });
 
 export interface SqliteInvites {
@@ -58,6 +63,8 @@ export interface SqliteInvites {
   get(id: string): InviteRecord | null;
   list(boardId: string): InviteRecord[];
   markJoined(id: string, at: number): void;
+  /** The invite as now stored, or null when it is missing or revoked (left as it was). */
+  setExpiry(id: string, expiresAt: number | null, by: Actor): InviteRecord | null;
 }
 
 export function sqliteInvites(
@@ -67,8 +74,8 @@ export function sqliteInvites(
   const q = {
     insertInvite: db.prepare(
       `INSERT INTO invites (id, board_id, name, role, created_at, revoked_at, revoked_by_id,
-         revoked_by_name, role_changed_at, role_changed_by_id, role_changed_by_name, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         revoked_by_name, role_changed_at, role_changed_by_id, role_changed_by_name, joined_at, expires_at, expiry_set_by_id, expiry_set_by_name)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getInvite: db.prepare('SELECT * FROM invites WHERE id = ?'),
     listInvites: db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id'),
@@ -77,6 +84,10 @@ export function sqliteInvites(
        WHERE id = ? AND revoked_at IS NULL`,
     ),
     markJoined: db.prepare('UPDATE invites SET joined_at = ? WHERE id = ? AND joined_at IS NULL'),
+    setExpiry: db.prepare(
+      `UPDATE invites SET expires_at = ?, expiry_set_by_id = ?, expiry_set_by_name = ?
+       WHERE id = ? AND revoked_at IS NULL`,
+    ),
     setInviteRole: db.prepare(
       `UPDATE invites SET role = ?, role_changed_at = ?, role_changed_by_id = ?,
          role_changed_by_name = ?
@@ -106,6 +117,9 @@ export function sqliteInvites(
         invite.roleChange?.by.id ?? null,
         invite.roleChange?.by.name ?? null,
         invite.joinedAt,
+        invite.expiresAt,
+        invite.expirySetBy?.id ?? null,
+        invite.expirySetBy?.name ?? null,
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new StorageError('invite_exists', 'invite exists');
@@ -135,5 +149,7 @@ export function sqliteInvites(
     get,
     list,
     markJoined: (id, at) => void q.markJoined.run(at, id),
+    setExpiry: (id, expiresAt, by) =>
+      q.setExpiry.run(expiresAt, by.id, by.name, id).changes > 0 ? get(id) : null,
   };
 }

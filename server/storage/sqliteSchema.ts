@@ -114,4 +114,12 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE invites ADD COLUMN role_changed_by_id TEXT;
   ALTER TABLE invites ADD COLUMN role_changed_by_name TEXT;
   `,
+  // When an invite stops opening its board, and the lead who set that (layout 9): kept in the
+  // row, not in the token, so a lead can extend or end it without a new link. Rows from before
+  // never expire.
+  `
+  ALTER TABLE invites ADD COLUMN expires_at INTEGER;
+  ALTER TABLE invites ADD COLUMN expiry_set_by_id TEXT;
+  ALTER TABLE invites ADD COLUMN expiry_set_by_name TEXT;
+  `,
 ];

@@ -42,6 +42,12 @@ export interface SyncServer {
   /** Closes every open connection made with this invite (4401), e.g. after revocation. */
   closeInvite(inviteId: string): void;
   /**
+   * The invite's expiry as now stored (null: never), once a lead set it: its open connections
+   * close at that time (4401 "invite expired"), at once if it has passed, and none that its
+   * admission read an older expiry for outlives it.
+   */
+  setInviteExpiry(inviteId: string, expiresAt: number | null): void;
+  /**
    * Gives the invite `role` on its open connections, with `store` storing the change. What
    * those connections sent before is theirs under the role they had: they are held (what they
    * send from now on is not taken), what they sent is stored and acknowledged, and only then

@@ -1,7 +1,7 @@
 /**
  * The checks before a socket joins a board, in the contract's order (DESIGN §4), as REST's
  * (server/http/auth.ts): the token (signature and expiry, then its invite, if stored, is this
- * board's and not revoked) → 4401; the token names this board → 4403; the board exists → 4404
+ * board's, not revoked and not expired) → 4401; the token names this board → 4403; the board exists → 4404
  * (a deleted board's invites went with it); its invite exists → 4401. Someone without a token
  * this server signed learns nothing about which boards exist.
  */
@@ -26,6 +26,10 @@ export async function authenticate(
   }
   if (invite && invite.revokedAt !== null) {
     return { ok: false, code: CLOSE.unauthorized, reason: 'revoked' };
+  }
+  // The stored invite's expiry, which a lead may extend or end (the token's own `exp` is null).
+  if (invite && invite.expiresAt !== null && invite.expiresAt <= deps.now()) {
+    return { ok: false, code: CLOSE.unauthorized, reason: 'invite expired' };
   }
   if (claims.boardId !== boardId) {
     return { ok: false, code: CLOSE.forbidden, reason: 'token is for another board' };

@@ -30,6 +30,8 @@
  *     or with fn's error).
  *   read(boardId, fn)  fn(doc) on the stored state (waits for writes queued before it).
  *   onHistory(listener)  listener(boardId, events) after each stored batch with history events.
+ *   setInviteExpiry(inviteId, expiresAt)  closes that invite's sockets at its new expiry (4401
+ *     "invite expired"; a timer per invite with open sockets).
  *   closeInvite(inviteId)  closes that invite's sockets now (4401 "revoked") and refuses it
  *     from then on.
  *   changeRole(inviteId, role, store)  changes the role of that invite's open sockets: holds
@@ -100,6 +102,9 @@ export interface SyncServerDeps {
 
 const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
+/** The longest a Node timer waits (2^31 - 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The subprotocols a handshake offers (Sec-WebSocket-Protocol, comma-separated). */
 const offeredProtocols = (req: IncomingMessage): string[] =>
   (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -133,6 +138,10 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
   const connections = new Map<Connection, Room>();
   const byInvite = new Map<string, Set<Connection>>();
   const revoked = new Set<string>();
+  /** The latest expiry given to an invite by setInviteExpiry: newer than an admission's read. */
+  const setExpiries = new Map<string, number | null>();
+  /** The timer that closes an invite's open connections at its expiry, while it has some. */
+  const expiryTimers = new Map<string, NodeJS.Timeout>();
   /** The latest role given to an invite by changeRole: newer than an admission's read. */
   const changedRoles = new Map<string, Role>();
   /** Invites whose role changeRole is changing, and how many times at once. */
@@ -200,7 +209,10 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         });
         connections.delete(c);
         byInvite.get(c.inviteId)?.delete(c);
-        if (byInvite.get(c.inviteId)?.size === 0) byInvite.delete(c.inviteId);
+        if (byInvite.get(c.inviteId)?.size === 0) {
+          byInvite.delete(c.inviteId);
+          armExpiry(c.inviteId, null);
+        }
         room.leave(c);
       },
     });
@@ -213,6 +225,10 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     mine.add(conn);
     byInvite.set(invite.id, mine);
     room.join(conn);
+    if (mine.size === 1) {
+      const set = setExpiries.get(invite.id);
+      armExpiry(invite.id, set === undefined ? invite.expiresAt : set);
+    }
     if (invite.joinedAt === null) {
       storage.markJoined(invite.id, now()).then(
         () => invitesChanged(boardId),
@@ -221,6 +237,27 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
         },
       );
     }
+  }
+
+  /**
+   * Closes the invite's open connections at `expiresAt` (4401 "invite expired"): one timer per
+   * invite with open connections, set again when a lead changes the expiry, none without.
+   */
+  function armExpiry(inviteId: string, expiresAt: number | null): void {
+    clearTimeout(expiryTimers.get(inviteId));
+    expiryTimers.delete(inviteId);
+    const open = byInvite.get(inviteId);
+    if (expiresAt === null || !open) return;
+    const wait = expiresAt - now();
+    if (wait <= 0) {
+      for (const conn of open) conn.close(CLOSE.unauthorized, 'invite expired');
+      return;
+    }
+    // setTimeout waits at most 2^31 - 1 ms (24.8 days; longer fires at once): a later expiry is
+    // reached in steps.
+    const timer = setTimeout(() => armExpiry(inviteId, expiresAt), Math.min(wait, MAX_TIMER_MS));
+    timer.unref();
+    expiryTimers.set(inviteId, timer);
   }
 
   function invitesChanged(boardId: string, invite?: InviteRecord): void {
@@ -338,6 +375,11 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     onHistory(listener: HistoryListener) {
       historyListeners.add(listener);
       return () => historyListeners.delete(listener);
+    },
+
+    setInviteExpiry(inviteId: string, expiresAt: number | null) {
+      setExpiries.set(inviteId, expiresAt);
+      armExpiry(inviteId, expiresAt);
     },
 
     closeInvite(inviteId: string) {

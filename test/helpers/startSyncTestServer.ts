@@ -85,6 +85,8 @@ export async function startSyncTestServer(
         revokedAt: null,
         revokedBy: null,
         roleChange: null,
+        expiresAt: null,
+        expirySetBy: null,
         joinedAt: null,
       };
       await storage.createInvite(invite);

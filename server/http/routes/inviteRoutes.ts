@@ -1,5 +1,6 @@
 /**
- * Invites (lead only): POST/GET /api/boards/:id/invites, PATCH …/invites/:inviteId {role},
+ * Invites (lead only): POST/GET /api/boards/:id/invites, PATCH …/invites/:inviteId {role} or
+ * {expiresInDays | expiresAt},
  * DELETE …/invites/:inviteId. And GET /api/boards/:id/revocation, for the holder of a revoked
  * invite: who revoked it and when.
  */
@@ -17,20 +18,33 @@ import {
   inviteMember,
   inviteUrl,
   revokeInvite,
+  setInviteExpiry,
 } from '../boardActions';
+import { expiryFrom, expiryFields } from '../inviteExpiry';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
 const inviteBody = z.strictObject({
   name: personName,
   role: z.enum(ROLES),
+  ...expiryFields,
 });
 
 /**
- * `from`: the role the lead saw when they picked the new one. A role another lead changed since
- * is refused (409 role_conflict) rather than overwritten by a pick made before that change.
+ * A new role or a new expiry. `from`: the role the lead saw when they picked the new one. A role
+ * another lead changed since is refused (409 role_conflict) rather than overwritten by a pick
+ * made before that change.
  */
-const roleBody = z.strictObject({ role: z.enum(ROLES), from: z.enum(ROLES).optional() });
+const changeBody = z
+  .strictObject({
+    role: z.enum(ROLES).optional(),
+    from: z.enum(ROLES).optional(),
+    ...expiryFields,
+  })
+  .refine(
+    (b) => (b.role !== undefined) !== (b.expiresInDays !== undefined || b.expiresAt !== undefined),
+    'give a role or an expiry (expiresInDays or expiresAt), one of them',
+  );
 
 /** An invite as the lead sees it; tokens are never listed: they are shown once, when made. */
 const inviteJson = (i: InviteRecord) => ({
@@ -41,6 +55,8 @@ const inviteJson = (i: InviteRecord) => ({
   joinedAt: i.joinedAt,
   revokedAt: i.revokedAt,
   revokedBy: leadJson(i.revokedBy),
+  expiresAt: i.expiresAt,
+  expirySetBy: leadJson(i.expirySetBy),
 });
 
 const inviteNotFound = () => new HttpError(404, 'invite_not_found', 'no such invite on this board');
@@ -68,6 +84,7 @@ const inviteIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an invite 
 export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }): Router {
   const router = Router();
   const lead = [authenticateMember(deps), requirePermission('invite')];
+  const now = deps.now ?? Date.now;
 
   /** The invite, if it is on this board: another board's is as unknown as a missing one. */
   async function boardInvite(inviteId: string, boardId: string): Promise<InviteRecord> {
@@ -76,10 +93,32 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
     return invite;
   }
 
+  /**
+   * A board always keeps a lead whose invite does not expire, as it keeps an unrevoked one
+   * (last_lead): a lead ending their own access by a click would lock everyone out at expiry.
+   */
+  async function checkExpiryLeavesLead(invite: InviteRecord, ownId: string): Promise<void> {
+    if (invite.id === ownId) {
+      throw new HttpError(409, 'own_invite', 'you cannot make the invite you are using expire');
+    }
+    if (invite.role !== 'lead') return;
+    const others = await deps.storage.listInvites(invite.boardId);
+    const lasting = (i: InviteRecord) =>
+      i.id !== invite.id && i.role === 'lead' && i.revokedAt === null && i.expiresAt === null;
+    if (!others.some(lasting)) {
+      throw new HttpError(
+        409,
+        'last_lead',
+        'the board would have no lead whose invite lasts: keep another lead invite without an expiry first',
+      );
+    }
+  }
+
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
-    const body = validate(inviteBody, jsonBody(req));
+    const { name, role, ...expiry } = validate(inviteBody, jsonBody(req));
+    const expiresAt = expiryFrom(expiry, now()) ?? null;
     const { boardId, actor } = member(res);
-    const { invite, token } = await inviteMember(deps, boardId, body, actor);
+    const { invite, token } = await inviteMember(deps, boardId, { name, role }, actor, expiresAt);
     res.status(201).json({
       inviteId: invite.id,
       token,
@@ -104,15 +143,28 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
     if (invite === null || invite.boardId !== claims.boardId) {
       throw new HttpError(401, 'revoked_token', 'this invite no longer exists');
     }
-    res.json({ revokedAt: invite.revokedAt, revokedBy: leadJson(invite.revokedBy) });
+    res.json({
+      revokedAt: invite.revokedAt,
+      revokedBy: leadJson(invite.revokedBy),
+      expiresAt: invite.expiresAt,
+      expirySetBy: leadJson(invite.expirySetBy),
+    });
   });
 
   router.patch('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {
     const inviteId = validate(inviteIdParam, req.params.inviteId);
-    const { role, from } = validate(roleBody, jsonBody(req));
+    const { role, from, ...expiry } = validate(changeBody, jsonBody(req));
     const me = member(res);
     const invite = await boardInvite(inviteId, me.boardId);
     if (invite.revokedAt !== null) throw inviteRevoked();
+    if (role === undefined) {
+      const expiresAt = expiryFrom(expiry, now()) ?? null;
+      if (expiresAt !== null) await checkExpiryLeavesLead(invite, me.inviteId);
+      const stored = await setInviteExpiry(deps, invite, expiresAt, me.actor);
+      if (!stored) throw inviteRevoked();
+      res.json({ invite: inviteJson(stored) });
+      return;
+    }
     // The same role again is harmless: nothing is recorded, nobody is disconnected.
     if (invite.role === role) {
       res.json({ invite: inviteJson(invite) });

@@ -59,6 +59,8 @@ export async function startExportServer(): Promise<ExportServer> {
       revokedAt: null,
       revokedBy: null,
       roleChange: null,
+      expiresAt: null,
+      expirySetBy: null,
       joinedAt: null,
     });
     return signer.sign({ boardId, inviteId: id, role, name, iat: createdAt, exp: null });

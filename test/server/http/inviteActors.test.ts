@@ -63,10 +63,12 @@ describe('a layout-7 data directory, upgraded', () => {
       joinedAt: null,
       revokedAt: 1_000,
       revokedBy: null,
+      expiresAt: null,
+      expirySetBy: null,
     });
     expect(await get('/revocation', 'old')).toMatchObject({
       status: 200,
-      body: { revokedAt: 1_000, revokedBy: null },
+      body: { revokedAt: 1_000, revokedBy: null, expiresAt: null, expirySetBy: null },
     });
     // Its token is still refused everywhere else.
     expect(errorCode(await get('', 'old'))).toBe('revoked_token');
@@ -89,6 +91,8 @@ describe('a layout-7 data directory, upgraded', () => {
     expect((await get('/revocation', 'bo')).body).toEqual({
       revokedAt: listed.revokedAt,
       revokedBy: lead,
+      expiresAt: null,
+      expirySetBy: null,
     });
     // Kept in the file: a server started on it again says the same.
     await server.stop();
@@ -96,6 +100,8 @@ describe('a layout-7 data directory, upgraded', () => {
     expect((await get('/revocation', 'bo')).body).toEqual({
       revokedAt: listed.revokedAt,
       revokedBy: lead,
+      expiresAt: null,
+      expirySetBy: null,
     });
   });
 

@@ -157,6 +157,8 @@ describe('GET /api/boards/:id/invites', () => {
       joinedAt: null,
       revokedAt: null,
       revokedBy: null,
+      expiresAt: null,
+      expirySetBy: null,
     });
     expect(res.body.invites.some((i: { role: string }) => i.role === 'lead')).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain(made.token);

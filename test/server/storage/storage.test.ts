@@ -67,6 +67,8 @@ describe('sqlite storage on disk', () => {
           revokedAt: null,
           revokedBy: null,
           roleChange: null,
+          expiresAt: null,
+          expirySetBy: null,
           joinedAt: null,
         });
         const seq = await a.appendBatch(id, {

@@ -28,6 +28,8 @@ const invite = (id: string, boardId: string, createdAt = 1) => ({
   revokedAt: null,
   revokedBy: null,
   roleChange: null,
+  expiresAt: null,
+  expirySetBy: null,
   joinedAt: null,
 });
 const event = (boardId: string, cardId: string | null, type: string, at = 1): HistoryEvent => ({
@@ -140,6 +142,26 @@ export function storageContract(name: string, factory: StorageFactory): void {
       });
       expect(await s.getInvite('i2')).toMatchObject({ revokedAt: null, joinedAt: null });
       expect(await s.getInvite('missing')).toBeNull();
+    });
+
+    it('keeps an invite expiry as made, and as a lead sets, ends or extends it; a revoked invite keeps its own', async () => {
+      await s.createBoard(board('b1'));
+      const lead = { id: 'lead1', name: 'Lea Lead' };
+      await s.createInvite({ ...invite('i1', 'b1'), expiresAt: 500, expirySetBy: lead });
+      await s.createInvite(invite('i2', 'b1'));
+      expect(await s.getInvite('i1')).toMatchObject({ expiresAt: 500, expirySetBy: lead });
+      const other = { id: 'lead2', name: 'Other Lead' };
+      expect(await s.setInviteExpiry('i1', 900, other)).toMatchObject({
+        id: 'i1',
+        expiresAt: 900,
+        expirySetBy: other,
+      });
+      expect(await s.setInviteExpiry('i1', null, lead)).toMatchObject({ expiresAt: null });
+      expect((await s.listInvites('b1'))[0]).toMatchObject({ expiresAt: null, expirySetBy: lead });
+      await s.revokeInvite('i2', 10);
+      expect(await s.setInviteExpiry('i2', 900, lead)).toBeNull();
+      expect(await s.setInviteExpiry('missing', 900, lead)).toBeNull();
+      expect(await s.getInvite('i2')).toMatchObject({ expiresAt: null, expirySetBy: null });
     });
 
     it('stores an invite and its revocation each with its history event; a refusal or a second revocation records none', async () => {

@@ -17,6 +17,8 @@ const record = (id: string, role: Role, extra: Partial<InviteRecord> = {}): Invi
   revokedAt: null,
   revokedBy: null,
   roleChange: null,
+  expiresAt: null,
+  expirySetBy: null,
   joinedAt: null,
   ...extra,
 });

@@ -72,6 +72,8 @@ class Room {
         revokedAt: null,
         revokedBy: null,
         roleChange: null,
+        expiresAt: null,
+        expirySetBy: null,
         joinedAt: null,
       })),
     );
@@ -437,6 +439,8 @@ describe('who is checking a card: a colleague who may edit, or one the card had'
       revokedAt: null,
       revokedBy: null,
       roleChange: null,
+      expiresAt: null,
+      expirySetBy: null,
       joinedAt: null,
     });
 

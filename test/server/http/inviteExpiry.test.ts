@@ -1,0 +1,160 @@
+/**
+ * Invites that expire: set when made (expiresInDays, expiresAt), listed, extended or ended by a
+ * lead (PATCH), refused once passed over REST (401 invite_expired) and at the upgrade (4401
+ * "invite expired"), and the invite's open sockets closed as it passes. The real server on a
+ * real SQLite file, real sockets; expiries of a second or two, the real clock (startServer has
+ * no injectable one).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE } from '../../../shared/protocol/closeCodes';
+import { errorCode, request } from '../../helpers/http/request';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+import { connectRaw } from '../../helpers/rawClient';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+let server: TestServer;
+let boardId: string;
+let leadToken: string;
+let syncUrl: string;
+
+const invites = (path = '', method = 'POST', json?: unknown) =>
+  request(server.url, method, `/api/boards/${boardId}/invites${path}`, { token: leadToken, json });
+
+async function invite(name: string, expiry: Record<string, unknown> = {}) {
+  const res = await invites('', 'POST', { name, role: 'editor', ...expiry });
+  expect(res.status).toBe(201);
+  return res.body as { inviteId: string; token: string };
+}
+
+const listed = async (inviteId: string) =>
+  (await invites('', 'GET')).body.invites.find(
+    (i: { inviteId: string }) => i.inviteId === inviteId,
+  );
+
+const me = (token: string) => request(server.url, 'GET', `/api/boards/${boardId}`, { token });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const res = await request(server.url, 'POST', '/api/boards', {
+    json: { title: 'Expiring', name: 'Lea Lead' },
+  });
+  ({ id: boardId, leadToken } = res.body);
+  syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
+});
+afterAll(() => server.stop());
+
+describe('an invite with an expiry', () => {
+  it('is listed with its expiry and the lead who set it; none is never', async () => {
+    const before = Date.now();
+    const week = await invite('Wes Week', { expiresInDays: 7 });
+    const entry = await listed(week.inviteId);
+    expect(entry.expiresAt).toBeGreaterThanOrEqual(before + 7 * DAY);
+    expect(entry.expiresAt).toBeLessThanOrEqual(Date.now() + 7 * DAY);
+    expect(entry.expirySetBy).toMatchObject({ name: 'Lea Lead' });
+    const never = await invite('Nev Never');
+    expect(await listed(never.inviteId)).toMatchObject({ expiresAt: null, expirySetBy: null });
+    // The token carries none: the stored invite's expiry is the one that counts.
+    expect(server.signer.verify(week.token)?.exp).toBeNull();
+  });
+
+  it.each<[Record<string, unknown>, RegExp]>([
+    [{ expiresInDays: 0 }, /expiresInDays: must be at least 1 day/],
+    [{ expiresInDays: 366 }, /expiresInDays: must be at most 365 days/],
+    [{ expiresInDays: 1.5 }, /expiresInDays: must be a whole number/],
+    [{ expiresInDays: '7' }, /expiresInDays/],
+    [{ expiresAt: 1_000 }, /expiresAt: must be in the future/],
+    [{ expiresAt: Date.now() + 400 * DAY }, /expiresAt: must be at most 365 days ahead/],
+    [{ expiresAt: Date.now() + DAY, expiresInDays: 1 }, /not both/],
+  ])('refuses %j with 400 invalid_input, inviting nobody', async (expiry, message) => {
+    const before = (await server.storage.listInvites(boardId)).length;
+    const res = await invites('', 'POST', { name: 'Bad Expiry', role: 'viewer', ...expiry });
+    expect([res.status, errorCode(res)]).toEqual([400, 'invalid_input']);
+    expect(res.body.error.message).toMatch(message);
+    expect(await server.storage.listInvites(boardId)).toHaveLength(before);
+  });
+
+  it('refuses a token whose invite expired: 401 invite_expired, 4401 "invite expired"', async () => {
+    const soon = await invite('Sue Soon', { expiresAt: Date.now() + 1_500 });
+    expect((await me(soon.token)).status).toBe(200);
+    const socket = connectRaw(syncUrl, boardId, soon.token);
+    await socket.sync();
+    // Closed as it expires, by the server's timer, not by a later call.
+    expect(await socket.closed).toEqual({ code: CLOSE.unauthorized, reason: 'invite expired' });
+    expect(Date.now()).toBeGreaterThanOrEqual((await listed(soon.inviteId)).expiresAt);
+    const res = await me(soon.token);
+    expect([res.status, errorCode(res)]).toEqual([401, 'invite_expired']);
+    expect(await connectRaw(syncUrl, boardId, soon.token).closed).toEqual({
+      code: CLOSE.unauthorized,
+      reason: 'invite expired',
+    });
+    // Its holder may still learn when it expired and which lead to ask.
+    const told = await request(server.url, 'GET', `/api/boards/${boardId}/revocation`, {
+      token: soon.token,
+    });
+    expect(told.body).toMatchObject({
+      revokedAt: null,
+      expiresAt: (await listed(soon.inviteId)).expiresAt,
+      expirySetBy: { name: 'Lea Lead' },
+    });
+  });
+
+  it('opens the board again once a lead extends it, with the same link', async () => {
+    const soon = await invite('Ext Ended', { expiresAt: Date.now() + 1_000 });
+    await expect
+      .poll(async () => errorCode(await me(soon.token)), { timeout: 10_000, interval: 200 })
+      .toBe('invite_expired');
+    const extended = await invites(`/${soon.inviteId}`, 'PATCH', { expiresInDays: 7 });
+    expect(extended.status).toBe(200);
+    expect(extended.body.invite.expiresAt).toBeGreaterThan(Date.now() + 6 * DAY);
+    expect((await me(soon.token)).status).toBe(200);
+    const socket = connectRaw(syncUrl, boardId, soon.token);
+    await socket.sync();
+    socket.close();
+  });
+
+  it('keeps an open socket past its old expiry when a lead ends the expiry', async () => {
+    const soon = await invite('Kip Kept', { expiresAt: Date.now() + 1_500 });
+    const socket = connectRaw(syncUrl, boardId, soon.token);
+    await socket.sync();
+    const ended = await invites(`/${soon.inviteId}`, 'PATCH', { expiresAt: null });
+    expect(ended.body.invite).toMatchObject({ expiresAt: null, expirySetBy: { name: 'Lea Lead' } });
+    // Past the old expiry, then shortened to now: only this closes it.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await socket.sync(); // still open
+    await invites(`/${soon.inviteId}`, 'PATCH', { expiresAt: Date.now() + 300 });
+    expect(await socket.closed).toEqual({ code: CLOSE.unauthorized, reason: 'invite expired' });
+  });
+
+  it("keeps the board a lead whose invite lasts: not the lead's own, not the last such lead", async () => {
+    const leadId = server.signer.verify(leadToken)!.inviteId;
+    const own = await invites(`/${leadId}`, 'PATCH', { expiresInDays: 7 });
+    expect([own.status, errorCode(own)]).toEqual([409, 'own_invite']);
+    const other = await invites('', 'POST', { name: 'Lou Lead', role: 'lead' });
+    const lou = other.body.inviteId as string;
+    const louToken = other.body.token as string;
+    const byLou = await request(server.url, 'PATCH', `/api/boards/${boardId}/invites/${leadId}`, {
+      token: louToken,
+      json: { expiresInDays: 7 },
+    });
+    expect(byLou.status).toBe(200);
+    const last = await invites(`/${lou}`, 'PATCH', { expiresInDays: 7 });
+    expect([last.status, errorCode(last)]).toEqual([409, 'last_lead']);
+    // Ended again, so that the board's own lead lasts for the other tests.
+    await request(server.url, 'PATCH', `/api/boards/${boardId}/invites/${leadId}`, {
+      token: louToken,
+      json: { expiresAt: null },
+    });
+  });
+
+  it('refuses a PATCH with a role and an expiry, or with neither, and a revoked invite', async () => {
+    const made = await invite('Pat Patch');
+    for (const json of [{ role: 'viewer', expiresInDays: 1 }, {}]) {
+      const res = await invites(`/${made.inviteId}`, 'PATCH', json);
+      expect([res.status, errorCode(res)]).toEqual([400, 'invalid_input']);
+    }
+    expect((await invites(`/${made.inviteId}`, 'DELETE')).status).toBe(204);
+    const res = await invites(`/${made.inviteId}`, 'PATCH', { expiresInDays: 1 });
+    expect([res.status, errorCode(res)]).toEqual([409, 'invite_revoked']);
+  });
+});
