@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../app/roleLabels';
 import { formatClock } from '../review/formatTime';
 import { personName } from '../ui/personName';
 import type { Revocation } from './fetchRevocation';
+import type { Expiry } from './useExpiry';
 import { PERMISSION_WORDS } from './permissionWords';
 
 /** A role as a noun with its article: "a lead", "an editor". */
@@ -49,8 +50,22 @@ function orList(items: readonly string[]): string {
  * The name is isolated (personName): a right-to-left one would carry "(lead)" and the time off.
  */
 export function revokedClause(revocation: Revocation): string {
-  const who = revocation.by === null ? 'a lead' : `${personName(revocation.by)} (lead)`;
-  return `${who} revoked your invite at ${formatClock(revocation.at)}`;
+  return `${leadNamed(revocation.by)} revoked your invite at ${formatClock(revocation.at)}`;
+}
+
+/** A lead as these clauses name one: "Ana Ruiz (lead)", or "a lead" when the server could not say. */
+const leadNamed = (name: string | null): string =>
+  name === null ? 'a lead' : `${personName(name)} (lead)`;
+
+/**
+ * When this person's invite expired, and whom to ask, as two sentences: "Your invite expired at
+ * 14:02 on 2 Dec. Ask Ana Ruiz (lead), who set it to expire, to extend it: …". The lead named is
+ * the one who set the expiry (the board's lead when the server could not say).
+ */
+export function expiredSentences(expiry: Expiry): string {
+  const who =
+    expiry.by === null ? 'the board’s lead' : `${leadNamed(expiry.by)}, who set it to expire,`;
+  return `Your invite expired at ${formatClock(expiry.at)}. Ask ${who} to extend it: this link then opens the board again.`;
 }
 
 /** The clause as a sentence's start: "A lead revoked …". */

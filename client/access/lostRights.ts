@@ -4,7 +4,7 @@
  * kept text). A revoked invite is no role change: saying "your role changed" there had the
  * person wait for a right that will not come back on this page (QA15 F6).
  */
-import { CLOSE } from '../../shared/protocol/closeCodes';
+import { CLOSE, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 import type { ConnectionStatus } from '../sync/connectionStatus';
 import { revokedClause } from './accessSentences';
 import type { Revocation } from './fetchRevocation';
@@ -35,10 +35,12 @@ export function lostRights(
       ? 'the board was deleted'
       : status.code !== CLOSE.unauthorized
         ? 'the server refused this connection'
-        : reason === 'revoked'
-          ? revocation
-            ? revokedClause(revocation)
-            : 'the board’s lead revoked your invite'
-          : 'your invite is no longer valid';
+        : reason === INVITE_EXPIRED
+          ? 'your invite expired'
+          : reason === 'revoked'
+            ? revocation
+              ? revokedClause(revocation)
+              : 'the board’s lead revoked your invite'
+            : 'your invite is no longer valid';
   return { why, mayReturn: false };
 }

@@ -33,6 +33,8 @@ export interface KnownBoard {
    * (noteRefused); absent while the token opens the board. A new invite link starts without.
    */
   readonly refusedCode?: number;
+  /** The server's reason with it ("invite expired" tells an expiry apart: refusedBadge). */
+  readonly refusedReason?: string;
 }
 
 const BOARDS_KEY = 'factboard.boards';
@@ -140,7 +142,10 @@ export function rememberBoard(token: string, title = ''): KnownBoard | null {
 export function updateKnownBoard(
   id: string,
   patch: Partial<
-    Pick<KnownBoard, 'title' | 'lastOpenedAt' | 'role' | 'roleChange' | 'refusedCode'>
+    Pick<
+      KnownBoard,
+      'title' | 'lastOpenedAt' | 'role' | 'roleChange' | 'refusedCode' | 'refusedReason'
+    >
   >,
 ) {
   const board = getKnownBoard(id);
@@ -154,11 +159,22 @@ export function updateKnownBoard(
  * lists the board under the invite's role. A refusal of this device's changes (4403) is not of
  * the invite, and a token a new invite link replaced meanwhile is not the board's any more.
  */
-export function noteRefused(id: string, token: string, code: number): void {
+export function noteRefused(id: string, token: string, code: number, reason?: string): void {
   const known = getKnownBoard(id);
   // Called at every change of the page's connection state while refused: written once.
-  if (!(code in REFUSED_BADGES) || known?.token !== token || known.refusedCode === code) return;
-  updateKnownBoard(id, { refusedCode: code });
+  if (!(code in REFUSED_BADGES) || known?.token !== token) return;
+  if (known.refusedCode === code && known.refusedReason === reason) return;
+  updateKnownBoard(id, { refusedCode: code, refusedReason: reason });
+}
+
+/**
+ * Forgets a refusal once the same token opens the board again: a lead extended its expired
+ * invite (the link is the same), so the start page lists it under its role again.
+ */
+export function noteOpensAgain(id: string, token: string): void {
+  const known = getKnownBoard(id);
+  if (known?.token !== token || known.refusedCode === undefined) return;
+  updateKnownBoard(id, { refusedCode: undefined, refusedReason: undefined });
 }
 
 export function forgetBoard(id: string): void {

@@ -1,4 +1,4 @@
-import { CLOSE } from '../../shared/protocol/closeCodes';
+import { CLOSE, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 
 /**
  * What a board's badge says once the server has refused this browser's invite for good, by the
@@ -9,3 +9,9 @@ export const REFUSED_BADGES: Readonly<Record<number, string>> = {
   [CLOSE.unauthorized]: 'Invite no longer valid',
   [CLOSE.unknownBoard]: 'Board deleted',
 };
+
+/** The badge of a refusal by its code and reason: an expired invite is told apart from others. */
+export const refusedBadge = (code: number, reason?: string | null): string | undefined =>
+  code === CLOSE.unauthorized && reason === INVITE_EXPIRED
+    ? 'Invite expired'
+    : REFUSED_BADGES[code];

@@ -24,9 +24,15 @@ import {
 import { can, type Role } from '../../shared/roles';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { DeviceStorageLine } from './DeviceStorageLine';
-import { revokedClause, roleChangedSentence, sentenceStart } from '../access/accessSentences';
-import { CLOSE } from '../../shared/protocol/closeCodes';
+import {
+  expiredSentences,
+  revokedClause,
+  roleChangedSentence,
+  sentenceStart,
+} from '../access/accessSentences';
+import { CLOSE, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 import { lostRights } from '../access/lostRights';
+import { useExpiry } from '../access/useExpiry';
 import { useRevocation } from '../access/useRevocation';
 import { cardAddress } from '../app/router';
 import { ArticleTools, type PassageRequest } from '../article/ArticleTools';
@@ -147,6 +153,12 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     known.id,
     known.token,
     refused && statusCode === CLOSE.unauthorized && connection.refusedReason === 'revoked',
+  );
+  // Expired, the page says when and which lead to ask to extend it (4401 "invite expired").
+  const expiry = useExpiry(
+    known.id,
+    known.token,
+    refused && statusCode === CLOSE.unauthorized && connection.refusedReason === INVITE_EXPIRED,
   );
   const rightsGone = useMemo(
     () => lostRights({ kind: statusKind, code: statusCode }, connection.refusedReason, revocation),
@@ -559,6 +571,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
         code={snapshot.status.code}
         reason={connection.refusedReason}
         revocation={revocation}
+        expiry={expiry}
       >
         {notSaved}
       </RefusedBoard>
@@ -585,11 +598,17 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   <>
                     {refused && (
                       <p className="banner banner-error" role="alert">
-                        {revocation
-                          ? sentenceStart(revokedClause(revocation))
-                          : 'The server refused this connection'}
-                        , so nothing changed here can be saved: the board is read-only on this page.
-                        Ask the board&rsquo;s lead for a new invite link.
+                        {expiry ? (
+                          `${expiredSentences(expiry)} Until then nothing changed here can be saved: the board is read-only on this page.`
+                        ) : (
+                          <>
+                            {revocation
+                              ? sentenceStart(revokedClause(revocation))
+                              : 'The server refused this connection'}
+                            , so nothing changed here can be saved: the board is read-only on this
+                            page. Ask the board&rsquo;s lead for a new invite link.
+                          </>
+                        )}
                       </p>
                     )}
                     {known.role !== 'viewer' && <ClockWarning />}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type KnownBoard, noteRefused } from '../app/knownBoards';
+import { type KnownBoard, noteOpensAgain, noteRefused } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
 import { connectionDown } from '../sync/connectionStatus';
@@ -79,11 +79,14 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       const { kind, code } = c.getSnapshot().status;
       // The start page lists the board as this browser last learnt of it: not under a role
       // its invite no longer gives once the server refuses the invite (revoked, board deleted).
-      if (kind === 'refused' && code !== null) noteRefused(known.id, known.token, code);
+      if (kind === 'refused' && code !== null) {
+        noteRefused(known.id, known.token, code, c.refusedReason ?? undefined);
+      }
       if (connectionDown(kind)) {
         down = connectedOnce;
       } else if (kind !== 'refused' && kind !== 'reopening') {
         if (down) void refreshRole(known.id, known.token);
+        if (kind === 'saved' || kind === 'saving') noteOpensAgain(known.id, known.token);
         connectedOnce = true;
         down = false;
       }

@@ -20,6 +20,8 @@
  * button does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
  * note under the field, part of its description, before the link is made: the board would take
  * the two for one person. It does not stop the invite (a second link for one person is fine).
+ * An invite may expire (Never, 1, 7 or 30 days, picked when inviting): its row says when
+ * (ExpiryControl), and Extend gives it a week from now with the same link.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -45,7 +47,10 @@ import {
   createInvite,
   listInvites,
   revokeInvite,
+  setInviteExpiry,
 } from './invitesApi';
+import { ExpiryControl } from './ExpiryControl';
+import { EXPIRY_CHOICES } from './expiryWords';
 import { RoleControl } from './RoleControl';
 import { ROLE_HINTS } from './roleHints';
 
@@ -72,6 +77,8 @@ export function InvitesDialog({
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('editor');
+  /** Days the new invite lasts, or null for never (EXPIRY_CHOICES). */
+  const [expiryDays, setExpiryDays] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<(CreatedInvite & { name: string; role: Role }) | null>(
@@ -190,7 +197,11 @@ export function InvitesDialog({
     setBusy(true);
     setError(null);
     try {
-      const made = await createInvite(boardId, token, { name: name.trim(), role });
+      const made = await createInvite(boardId, token, {
+        name: name.trim(),
+        role,
+        ...(expiryDays !== null && { expiresInDays: expiryDays }),
+      });
       setCreated({ ...made, name: name.trim(), role });
       setName('');
       await refresh();
@@ -223,6 +234,19 @@ export function InvitesDialog({
     if (invite.inviteId === myInviteId && next !== 'lead') return;
     // Not awaited: the row takes the change as saved when this resolves, and a lead who closes
     // on hearing "Bo is now Viewer." must not be asked about it while the list is read again.
+    void refresh();
+  };
+
+  const extend = async (invite: Invite, days: number) => {
+    setStatus('');
+    mine.current.set(invite.inviteId, (i) => i.expiresAt !== invite.expiresAt);
+    try {
+      const stored = await setInviteExpiry(boardId, token, invite.inviteId, days);
+      setStatus(`${invite.name}’s invite now expires ${formatTime(stored.expiresAt ?? 0)}.`);
+    } catch (err) {
+      mine.current.delete(invite.inviteId);
+      throw err;
+    }
     void refresh();
   };
 
@@ -326,6 +350,20 @@ export function InvitesDialog({
           <p id={`${id}-role-hint`} className="muted small">
             {ROLE_HINTS[role]}
           </p>
+          <label className="field">
+            <span>Expires</span>
+            <select
+              value={expiryDays ?? ''}
+              disabled={!canInvite}
+              onChange={(e) => setExpiryDays(e.target.value === '' ? null : Number(e.target.value))}
+            >
+              {EXPIRY_CHOICES.map((c) => (
+                <option key={c.label} value={c.days ?? ''}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
           {canInvite && (
             <button
               type="submit"
@@ -383,6 +421,9 @@ export function InvitesDialog({
                         'Not joined yet'
                       )}
                     </span>
+                    {!i.revokedAt && (
+                      <ExpiryControl invite={i} name={nameOf(i)} onExtend={extend} />
+                    )}
                     {i.inviteId === myInviteId && (
                       <OwnLink className="own-link" boardId={boardId} token={token} />
                     )}

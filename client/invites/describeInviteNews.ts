@@ -7,6 +7,7 @@
  */
 import { ROLE_LABELS } from '../app/roleLabels';
 import { personName } from '../ui/personName';
+import { expiryWords } from './expiryWords';
 import type { Invite } from './invitesApi';
 
 /**
@@ -28,6 +29,9 @@ export function describeInviteNews(before: readonly Invite[], after: readonly In
       news.push(`${name}'s invite was revoked by ${revokedByWords(invite)}.`);
     } else if (invite.role !== was.role) {
       news.push(`${name} is now ${ROLE_LABELS[invite.role]}.`);
+    } else if (invite.expiresAt !== was.expiresAt && !invite.revokedAt) {
+      const when = expiryWords(invite.expiresAt);
+      news.push(`${name}'s invite ${when ? when.toLowerCase() : 'no longer expires'}.`);
     }
   }
   return news.join(' ');

@@ -1,6 +1,6 @@
 /**
- * The lead's invite calls: POST/GET /api/boards/:id/invites, PATCH and DELETE
- * …/invites/:inviteId.
+ * The lead's invite calls: POST/GET /api/boards/:id/invites, PATCH (a role or an expiry) and
+ * DELETE …/invites/:inviteId.
  */
 import type { Role } from '../../shared/roles';
 import { call } from '../app/api';
@@ -14,6 +14,10 @@ export interface Invite {
   readonly revokedAt: number | null;
   /** The lead who revoked it; null while it is not, and for one revoked before the server kept who. */
   readonly revokedBy: { readonly inviteId: string; readonly name: string } | null;
+  /** When it stops opening the board (ms); null for never. */
+  readonly expiresAt: number | null;
+  /** The lead who last set its expiry; null with none. */
+  readonly expirySetBy: { readonly inviteId: string; readonly name: string } | null;
 }
 
 export interface CreatedInvite {
@@ -32,13 +36,31 @@ export async function listInvites(boardId: string, token: string): Promise<reado
 export function createInvite(
   boardId: string,
   token: string,
-  invite: { name: string; role: Role },
+  invite: { name: string; role: Role; expiresInDays?: number },
 ): Promise<CreatedInvite> {
   return call(path(boardId), { method: 'POST', token, body: JSON.stringify(invite) });
 }
 
 export async function revokeInvite(boardId: string, token: string, inviteId: string) {
   await call(`${path(boardId)}/${encodeURIComponent(inviteId)}`, { method: 'DELETE', token });
+}
+
+/**
+ * Sets when the invite stops opening the board: `days` from now, or never (null). Resolves with
+ * the invite as the server now has it (an expired one extended opens the board again).
+ */
+export async function setInviteExpiry(
+  boardId: string,
+  token: string,
+  inviteId: string,
+  days: number | null,
+): Promise<Invite> {
+  const body = await call<{ invite: Invite }>(`${path(boardId)}/${encodeURIComponent(inviteId)}`, {
+    method: 'PATCH',
+    token,
+    body: JSON.stringify(days === null ? { expiresAt: null } : { expiresInDays: days }),
+  });
+  return body.invite;
 }
 
 /**

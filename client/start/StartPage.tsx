@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ROLE_LABELS } from '../app/roleLabels';
-import { REFUSED_BADGES } from '../app/refusedBadges';
+import { refusedBadge } from '../app/refusedBadges';
 import {
   boardsNotKept,
   forgetBoard,
@@ -39,7 +39,7 @@ function forgetWarning(board: KnownBoard): string {
 /** What a board's entry shows beside its title: its role, or why it no longer opens. */
 const badgeOf = (b: KnownBoard): string =>
   b.refusedCode !== undefined
-    ? (REFUSED_BADGES[b.refusedCode] ?? 'No longer opens')
+    ? (refusedBadge(b.refusedCode, b.refusedReason) ?? 'No longer opens')
     : ROLE_LABELS[b.role];
 
 /** `/`: the boards this browser knows, and a form to create one. */

@@ -5,7 +5,7 @@
  * (a deleted board's invites went with it); its invite exists → 4401. Someone without a token
  * this server signed learns nothing about which boards exist.
  */
-import { CLOSE, type CloseCode } from '../../shared/protocol/closeCodes';
+import { CLOSE, type CloseCode, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 import type { TokenSigner } from '../auth/tokens';
 import type { InviteRecord, Storage } from '../storage/Storage';
 
@@ -29,7 +29,7 @@ export async function authenticate(
   }
   // The stored invite's expiry, which a lead may extend or end (the token's own `exp` is null).
   if (invite && invite.expiresAt !== null && invite.expiresAt <= deps.now()) {
-    return { ok: false, code: CLOSE.unauthorized, reason: 'invite expired' };
+    return { ok: false, code: CLOSE.unauthorized, reason: INVITE_EXPIRED };
   }
   if (claims.boardId !== boardId) {
     return { ok: false, code: CLOSE.forbidden, reason: 'token is for another board' };

@@ -73,7 +73,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
-import { CLOSE } from '../../shared/protocol/closeCodes';
+import { CLOSE, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 import { encodeInvitesChanged } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
 import type { ChangeOptions } from './ChangeOptions';
@@ -250,7 +250,7 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     if (expiresAt === null || !open) return;
     const wait = expiresAt - now();
     if (wait <= 0) {
-      for (const conn of open) conn.close(CLOSE.unauthorized, 'invite expired');
+      for (const conn of open) conn.close(CLOSE.unauthorized, INVITE_EXPIRED);
       return;
     }
     // setTimeout waits at most 2^31 - 1 ms (24.8 days; longer fires at once): a later expiry is

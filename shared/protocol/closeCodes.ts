@@ -32,4 +32,11 @@ export const CLOSE = {
   goingAway: 1001,
 } as const;
 
+/**
+ * The reason of a 4401 for an invite whose expiry (set by a lead, kept with the stored invite)
+ * has passed: at the upgrade, and on its open sockets at that moment. The code stays 4401, as
+ * the contract names expiry under it; the reason tells the page to say when, and whom to ask.
+ */
+export const INVITE_EXPIRED = 'invite expired';
+
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

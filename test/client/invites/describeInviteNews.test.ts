@@ -11,6 +11,8 @@ const cy: Invite = {
   joinedAt: 2,
   revokedAt: null,
   revokedBy: null,
+  expiresAt: null,
+  expirySetBy: null,
 };
 const revoked = (invite: Invite, by: string | null): Invite => ({
   ...invite,

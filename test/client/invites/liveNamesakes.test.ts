@@ -10,6 +10,8 @@ const invite = (inviteId: string, name: string, revokedAt: number | null = null)
   joinedAt: null,
   revokedAt,
   revokedBy: null,
+  expiresAt: null,
+  expirySetBy: null,
 });
 
 const INVITES = [

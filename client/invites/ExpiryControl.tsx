@@ -1,0 +1,59 @@
+/**
+ * A row's expiry in Invite people: when the invite stops (or stopped) opening the board, and
+ * "Extend" (EXTEND_DAYS from now; the same link works again, an expired one too). Shown for an
+ * invite with an expiry that is not revoked.
+ */
+import { useState } from 'react';
+import { errorMessage } from '../ui/errorMessage';
+import { EXTEND_DAYS, expiryWords, hasExpired } from './expiryWords';
+import type { Invite } from './invitesApi';
+
+export function ExpiryControl({
+  invite,
+  name,
+  onExtend,
+}: {
+  invite: Invite;
+  /** The invitee's name, told apart from a namesake's in the list (toldApart). */
+  name: string;
+  /** Extends it; rejects with the server's refusal, said here. */
+  onExtend: (invite: Invite, days: number) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (invite.expiresAt === null) return null;
+  const expired = hasExpired(invite.expiresAt);
+  const extend = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onExtend(invite, EXTEND_DAYS);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span className="invite-expiry small">
+      <span className={expired ? 'warning' : 'muted'}>{expiryWords(invite.expiresAt)}</span>{' '}
+      <button
+        type="button"
+        className="button small"
+        aria-label={`Extend invite for ${name} by ${EXTEND_DAYS} days`}
+        aria-disabled={busy}
+        onClick={() => {
+          if (!busy) void extend();
+        }}
+      >
+        Extend {EXTEND_DAYS} days
+      </button>
+      {error && (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

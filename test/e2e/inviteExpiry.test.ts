@@ -1,0 +1,106 @@
+/**
+ * Invites that expire, as a lead and as the person invited see them: in "Invite people" the lead
+ * picks how long a new invite lasts, its row says when it expires, and Extend gives it a week
+ * with the same link; the person whose invite expires while the board is open is told when and
+ * which lead to ask, a reload shows the refused page saying so, the start page lists the board
+ * as "Invite expired", and once the lead extends it the same link opens the board again. The
+ * built app in headless Chromium against the real server; the expiry is 2 s away, set over REST
+ * (the dialog offers days).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { openBoard } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+describe.skipIf(!RUN)('an invite that expires', () => {
+  const { server, browser } = useBoardBrowser();
+
+  async function leaInDialog(board: { leadUrl: string }): Promise<Page> {
+    const lea = await (await browser.newContext()).newPage();
+    await openBoard(lea, board.leadUrl);
+    await lea.getByRole('button', { name: 'Invite people' }).click();
+    return lea;
+  }
+
+  it('is made for 1 day in Invite people, says when it expires, and is extended', async () => {
+    const board = await server.createBoard('Expiring invites', 'Lea');
+    const lea = await leaInDialog(board);
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Fay Freelance');
+    const expires = dialog.getByRole('combobox', { name: 'Expires' });
+    expect(await expires.locator('option').allTextContents()).toEqual([
+      'Never',
+      '1 day',
+      '7 days',
+      '30 days',
+    ]);
+    await expires.selectOption({ label: '1 day' });
+    await dialog.getByRole('button', { name: 'Create invite link' }).click();
+    const row = dialog.getByRole('listitem').filter({ hasText: 'Fay Freelance' });
+    await row.getByText(/^Expires /).waitFor();
+    const extend = row.getByRole('button', { name: 'Extend invite for Fay Freelance by 7 days' });
+    const before = await row.getByText(/^Expires /).textContent();
+    await extend.click();
+    await dialog
+      .getByRole('status')
+      .getByText(/^Fay Freelance’s invite now expires /)
+      .waitFor();
+    await expect.poll(() => row.getByText(/^Expires /).textContent()).not.toBe(before);
+    // The lead's own row and one made with Never have no expiry to show.
+    const lead = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
+    expect(await lead.getByText(/^Expire/).count()).toBe(0);
+  }, 120_000);
+
+  it('refuses the person once passed, says when and whom to ask, and opens again when extended', async () => {
+    const board = await server.createBoard('Expiring soon', 'Lea');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
+      body: JSON.stringify({ name: 'Exa', role: 'editor', expiresAt: Date.now() + 2_000 }),
+    });
+    expect(res.status).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    const context = await browser.newContext();
+    const exa = await context.newPage();
+    await openBoard(exa, url);
+
+    // Closed as it expires, the open page says so and turns read-only.
+    const said =
+      /^Your invite expired at .+\. Ask Lea \(lead\), who set it to expire, to extend it: this link then opens the board again\./;
+    await exa.getByRole('alert').filter({ hasText: said }).waitFor({ timeout: 15_000 });
+
+    // Reloaded, the refused page says it too, and no new link is asked for.
+    await exa.reload();
+    await exa
+      .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
+      .waitFor();
+    const alert = exa.getByRole('alert').filter({ hasText: said });
+    await alert.waitFor();
+    expect(await alert.textContent()).not.toContain('new invite link');
+
+    // The start page lists the board as expired.
+    await exa.goto(`${server.url}/`);
+    const entry = exa
+      .getByRole('region', { name: 'Your boards' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Expiring soon' });
+    await entry.getByText('Invite expired').waitFor();
+
+    // The lead's row says it expired, and Extend opens the board to the same link again.
+    const lea = await leaInDialog(board);
+    const row = lea
+      .getByRole('dialog', { name: 'Invite people' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Exa' });
+    await row.getByText(/^Expired /).waitFor();
+    await row.getByRole('button', { name: 'Extend invite for Exa by 7 days' }).click();
+    await row.getByText(/^Expires /).waitFor();
+    await openBoard(exa, `${server.url}/b/${board.id}`);
+    await exa.goto(`${server.url}/`);
+    await entry.getByText('Editor').waitFor();
+    expect(await entry.getByText('Invite expired').count()).toBe(0);
+  }, 120_000);
+});
