@@ -28,12 +28,20 @@ function onePerPerson(invites: readonly InviteRecord[]): InviteRecord[] {
   return [...chosen.values()];
 }
 
-export function memberRoutes(deps: { storage: Storage; signer: TokenSigner }): Router {
+export function memberRoutes(deps: {
+  storage: Storage;
+  signer: TokenSigner;
+  now?: () => number;
+}): Router {
   const router = Router();
 
   router.get('/api/boards/:id/members', authenticateMember(deps), async (_req, res) => {
     const invites = await deps.storage.listInvites(member(res).boardId);
-    const members = onePerPerson(invites.filter((i) => i.revokedAt === null))
+    const now = (deps.now ?? Date.now)();
+    // An expired invite opens nothing: nobody is offered to @mention it or give it a card.
+    const live = (i: InviteRecord) =>
+      i.revokedAt === null && (i.expiresAt === null || i.expiresAt > now);
+    const members = onePerPerson(invites.filter(live))
       .map((i) => ({ id: i.id, name: i.name, role: i.role }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.role.localeCompare(b.role));
     res.json({ members });

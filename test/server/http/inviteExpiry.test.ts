@@ -99,6 +99,18 @@ describe('an invite with an expiry', () => {
     });
   });
 
+  it('leaves an expired invite out of the members list, and an extended one in', async () => {
+    const soon = await invite('Mel Member', { expiresAt: Date.now() + 1_000 });
+    const names = async () =>
+      (
+        await request(server.url, 'GET', `/api/boards/${boardId}/members`, { token: leadToken })
+      ).body.members.map((m: { name: string }) => m.name);
+    expect(await names()).toContain('Mel Member');
+    await expect.poll(names, { timeout: 10_000, interval: 200 }).not.toContain('Mel Member');
+    await invites(`/${soon.inviteId}`, 'PATCH', { expiresInDays: 1 });
+    expect(await names()).toContain('Mel Member');
+  });
+
   it('opens the board again once a lead extends it, with the same link', async () => {
     const soon = await invite('Ext Ended', { expiresAt: Date.now() + 1_000 });
     await expect
