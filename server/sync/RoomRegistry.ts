@@ -50,7 +50,12 @@ export class RoomRegistry {
     this.rooms.set(boardId, room);
     room.ready.catch(() => {
       setTimeout(() => {
-        if (this.rooms.get(boardId) === room) this.rooms.delete(boardId);
+        // Taken out here, or by discard or closeAll, which close it themselves.
+        if (this.rooms.get(boardId) !== room) return;
+        this.rooms.delete(boardId);
+        // Closed, not just forgotten: its presence's interval would keep it, its doc and its
+        // connections' set for good, one more for every failed load.
+        this.closeUnloaded(room);
       }, LOAD_RETRY_MS).unref();
     });
     return room;
@@ -91,14 +96,19 @@ export class RoomRegistry {
         boardId: room.boardId,
         idleMs: this.deps.options.roomGraceMs,
       });
-      const done = room.close().catch((error: unknown) => {
-        this.deps.log('error', 'unloading a room failed', { boardId: room.boardId, error });
-      });
-      this.unloading.add(done);
-      void done.finally(() => this.unloading.delete(done));
+      this.closeUnloaded(room);
     }, this.deps.options.roomGraceMs);
     timer.unref();
     this.timers.set(room, timer);
+  }
+
+  /** Closes a room taken out of the map; closeAll waits for it. */
+  private closeUnloaded(room: Room): void {
+    const done = room.close().catch((error: unknown) => {
+      this.deps.log('error', 'unloading a room failed', { boardId: room.boardId, error });
+    });
+    this.unloading.add(done);
+    void done.finally(() => this.unloading.delete(done));
   }
 
   private cancelUnload(room: Room): void {
