@@ -5,7 +5,8 @@
  * forms (BoardPage, CardDetail, AddClaimForm), which say so. Not board data: it is no one
  * else's, and nothing of it is in the board's document. In sessionStorage, per board and per
  * person (invite), by place (a card's dialog, a claim edited in place, New claim); a place's
- * entry goes once its forms hold nothing unsaved (posted, saved, cancelled or discarded).
+ * entry goes once its forms hold nothing unsaved (posted, saved, cancelled or discarded), and
+ * the board's all go with Forget (forgetBoardEntirely; the key is keptTypingKey, there).
  */
 import type { Draft } from '../ui/unsavedDrafts';
 import { storeItem } from '../sync/storageRefused';
@@ -26,9 +27,6 @@ export interface KeptTyping {
   /** Forgets all of this board's (the person chose to leave without it). */
   clear(): void;
 }
-
-export const keptTypingKey = (boardId: string, inviteId: string) =>
-  `factboard.typing.${boardId}.${inviteId}`;
 
 const isDraft = (v: unknown): v is Draft => {
   const d = v as Partial<Record<keyof Draft, unknown>> | null;

@@ -8,12 +8,12 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { BoardView } from '../../shared/board';
 import type { KnownBoard } from '../app/knownBoards';
 import { cardInAddress, matchRoute } from '../app/router';
+import { keptTypingKey } from '../sync/forgetBoardData';
 import { draftChanges } from '../ui/fieldDraft';
 import type { ClaimDraft, ClaimEdits } from './claimEdits';
 import {
   claimPlace,
   type KeptTyping,
-  keptTypingKey,
   placeCard,
   RESTORED_NOTE,
   storageKeptTyping,

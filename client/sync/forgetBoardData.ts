@@ -21,20 +21,39 @@ export async function forgetBoardData(boardId: string): Promise<void> {
 /**
  * Forget (the start page): everything this browser kept for the board, for every invite of it
  * kept here, forgetBoardData's and also its "Not saved" list and its lost-edit notices, which
- * Forget left in storage with no page left to show or dismiss them. Where site storage is
+ * Forget left in storage with no page left to show or dismiss them, and this tab's kept typing. Where site storage is
  * blocked this browser kept nothing of the board on the device (Forget's question says so).
  */
 export async function forgetBoardEntirely(boardId: string): Promise<void> {
   const storage = siteStorage();
   if (!storage) return;
-  const notices = lostEditsKey(boardId, '');
-  const keys: string[] = [setAsideKey(boardId)];
+  removeKeys(storage, [
+    setAsideKey(boardId),
+    ...keysStartingWith(storage, lostEditsKey(boardId, '')),
+  ]);
+  // And the text typed on it and not saved, which this tab would put back were the board
+  // opened again (keptTyping): Forget's question says that unsaved changes are lost.
+  const tab = tabStorage();
+  if (tab) removeKeys(tab, keysStartingWith(tab, keptTypingKey(boardId, '')));
+  await forgetBoardData(boardId);
+}
+
+/** This tab's sessionStorage, or null where site storage is blocked (reading it throws). */
+function tabStorage(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function keysStartingWith(storage: Storage, prefix: string): string[] {
+  const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);
-    if (key?.startsWith(notices)) keys.push(key);
+    if (key?.startsWith(prefix)) keys.push(key);
   }
-  removeKeys(storage, keys);
-  await forgetBoardData(boardId);
+  return keys;
 }
 
 /**
@@ -64,3 +83,9 @@ export const setAsideKey = (boardId: string) => `factboard.set-aside.${boardId}`
 /** Nor are their lost edits' notices, one record per person: the only place the values are. */
 export const lostEditsKey = (boardId: string, inviteId: string) =>
   `factboard.lost-edits.${boardId}.${inviteId}`;
+/**
+ * Text typed on the board and not yet saved, per person, in this tab's sessionStorage
+ * (keptTyping): removed by Forget (forgetBoardEntirely).
+ */
+export const keptTypingKey = (boardId: string, inviteId: string) =>
+  `factboard.typing.${boardId}.${inviteId}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keptTypingKey, storageKeptTyping } from '../../client/board/keptTyping';
+import { storageKeptTyping } from '../../client/board/keptTyping';
+import { keptTypingKey } from '../../client/sync/forgetBoardData';
 import { storageRefused } from '../../client/sync/storageRefused';
 import { memoryStorage } from '../helpers/memoryStorage';
 

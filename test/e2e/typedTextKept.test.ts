@@ -2,7 +2,7 @@
  * The browser's own Back cannot be cancelled: text typed on a board and not yet saved is kept
  * on the device as it is typed (sessionStorage, per board and invite) and put back when the
  * board shows again in the tab, by Forward or from the start page, saying so. Posted, added or
- * cancelled, nothing is kept.
+ * cancelled, nothing is kept; nor once the board is forgotten (Forget on the start page).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,28 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
     await page.getByRole('button', { name: 'Add claim' }).click();
     await card(page, 'Exports rose 12%').waitFor();
     await expect.poll(() => kept(page)).toEqual([]);
+  }, 60_000);
+
+  it('Forget takes the text typed on the board with the rest: opened again, nothing comes back', async () => {
+    const board = await server.createBoard('Forget my words', 'Lea');
+    const page = await (await browser.newContext()).newPage();
+    page.on('dialog', (question) => void question.accept());
+    await openBoard(page, board.leadUrl);
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await page.getByRole('link', { name: 'Forget my words' }).click();
+    const newClaim = page.getByRole('textbox', { name: 'New claim', exact: true });
+    await newClaim.fill('Tolls doubled in 2024');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+    expect(await kept(page)).toHaveLength(1);
+
+    await page
+      .getByRole('region', { name: 'Your boards' })
+      .getByRole('button', { name: 'Forget Forget my words' })
+      .click();
+    await expect.poll(() => kept(page)).toEqual([]);
+    await openBoard(page, board.leadUrl);
+    expect(await newClaim.inputValue()).toBe('');
+    expect(await page.locator('.add-claim .restored-note').count()).toBe(0);
   }, 60_000);
 });
