@@ -36,10 +36,12 @@ export function answerBody(req: Request, res: Response): Writable {
 export function sendJson(req: Request, res: Response, value: unknown): void {
   res.vary('Accept-Encoding');
   const text = JSON.stringify(value);
-  if (text.length < MIN_GZIP_BYTES || !takesGzip(req)) return void res.json(value);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  // The text made above, as res.json would send it: not made again (a whole board's history
+  // is megabytes, made on the event loop).
+  if (text.length < MIN_GZIP_BYTES || !takesGzip(req)) return void res.send(text);
   gzip(text, (err, bytes) => {
     if (err) return void res.destroy(err);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Encoding', 'gzip');
     res.send(bytes);
   });
