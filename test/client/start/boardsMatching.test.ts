@@ -28,4 +28,17 @@ describe('boardsMatching', () => {
     expect(titles('   ')).toHaveLength(4);
     expect(titles('budget')).toEqual([]);
   });
+
+  it('reads past invisible format characters in a title or a query (a soft hyphen, a zero-width space, a direction mark)', () => {
+    const pasted = [
+      { title: 'Edu\u00adcación 2027', badge: 'Lead' },
+      { title: '\u2067Harbour\u2069 deal', badge: 'Editor' },
+      { title: 'Port\u200bauthority', badge: 'Editor' },
+    ];
+    const found = (query: string) => boardsMatching(pasted, query).map((b) => b.title);
+    expect(found('educacion')).toEqual(['Edu\u00adcación 2027']);
+    expect(found('harbour deal')).toEqual(['\u2067Harbour\u2069 deal']);
+    expect(found('portauthority')).toEqual(['Port\u200bauthority']);
+    expect(found('\u200eharbour')).toEqual(['\u2067Harbour\u2069 deal']);
+  });
 });
