@@ -121,16 +121,19 @@ export function statusLabel(
       return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':
       return unsaved ? `Connecting: ${kept}` : 'Connecting…';
-    case 'storageFull':
+    case 'storageFull': {
       // In a newsroom's words: "disk" and "storage" mean little to most, "out of space" does.
+      // Without a copy on the device, "kept on this device" would promise what a closed tab loses.
+      const where = keepsCopy ? 'on this device' : 'only in this tab';
       if (!unsaved) {
         return status.code === CLOSE.storageFull
           ? 'The server is out of space, so it cannot open this board until it has space again'
-          : 'The server is out of space: changes made now are kept on this device and saved once it has space';
+          : `The server is out of space: changes made now are kept ${where} and saved once it has space`;
       }
-      return onDevice
-        ? 'Not saved yet: the server is out of space. Your changes are kept on this device and will be saved once it has space'
+      return onDevice || !keepsCopy
+        ? `Not saved yet: the server is out of space. Your changes are kept ${where} and will be saved once it has space`
         : 'Not saved yet: the server is out of space. Keeping your changes on this device…';
+    }
     case 'syncing':
       return 'Syncing…';
     case 'saving':

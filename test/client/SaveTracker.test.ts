@@ -187,6 +187,14 @@ describe('connection status', () => {
     expect(statusLabel({ kind: 'offline', code: null }, { unsaved: true, keepsCopy: false })).toBe(
       'Offline: changes kept only in this tab',
     );
+    // Nor, with no copy, that the server's full disk leaves them kept on this device.
+    const full = { kind: 'storageFull', code: null } as const;
+    expect(statusLabel(full, { unsaved: true, keepsCopy: false })).toBe(
+      'Not saved yet: the server is out of space. Your changes are kept only in this tab and will be saved once it has space',
+    );
+    expect(statusLabel(full, { unsaved: false, keepsCopy: false })).toBe(
+      'The server is out of space: changes made now are kept only in this tab and saved once it has space',
+    );
     expect(statusLabel({ kind: 'refused', code: 4401 }, { unsaved: false })).toMatch(/invite/);
     // In sync, with refused changes listed under "Not saved": not "All changes saved".
     const refused = (n: number) =>
