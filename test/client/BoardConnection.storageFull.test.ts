@@ -12,7 +12,7 @@ import { statusLabel } from '../../client/sync/connectionStatus';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { connectProvider, type TestClient } from '../helpers/connectProvider';
 import { connectWithToken } from '../helpers/connectWithToken';
-import { sqliteFullError } from '../helpers/diskFullErrors';
+import { appendFailsWhile } from '../helpers/diskFullErrors';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 
@@ -23,12 +23,7 @@ const raw: TestClient[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  const storage = server.storage as SyncStorage;
-  const append = storage.appendBatch.bind(storage);
-  vi.spyOn(storage, 'appendBatch').mockImplementation(async (boardId, batch) => {
-    if (full) throw sqliteFullError();
-    return append(boardId, batch);
-  });
+  appendFailsWhile(server.storage as SyncStorage, () => full);
 });
 
 afterAll(async () => {

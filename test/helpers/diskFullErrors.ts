@@ -4,6 +4,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { vi } from 'vitest';
+import type { SyncStorage } from '../../server/storage/Storage';
 
 export function thrownBy(fn: () => void): unknown {
   try {
@@ -32,4 +34,13 @@ export const hasDevFull = existsSync('/dev/full');
 /** A file write's ENOSPC (the pending log's, say). */
 export function enospcError(): unknown {
   return thrownBy(() => writeFileSync('/dev/full', 'x'));
+}
+
+/** Makes `storage` refuse every batch with SQLITE_FULL while `full()` says so (vi.spyOn). */
+export function appendFailsWhile(storage: SyncStorage, full: () => boolean): void {
+  const append = storage.appendBatch.bind(storage);
+  vi.spyOn(storage, 'appendBatch').mockImplementation(async (boardId, batch) => {
+    if (full()) throw sqliteFullError();
+    return append(boardId, batch);
+  });
 }

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toHttpError } from '../../../server/http/errorHandler';
 import type { SyncStorage } from '../../../server/storage/Storage';
-import { enospcError, hasDevFull, sqliteFullError } from '../../helpers/diskFullErrors';
+import {
+  appendFailsWhile,
+  enospcError,
+  hasDevFull,
+  sqliteFullError,
+} from '../../helpers/diskFullErrors';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 
@@ -43,12 +48,7 @@ describe('a REST change on a full disk', () => {
   let full = false;
   beforeAll(async () => {
     server = await startTestServer();
-    const storage = server.storage as SyncStorage;
-    const append = storage.appendBatch.bind(storage);
-    vi.spyOn(storage, 'appendBatch').mockImplementation(async (boardId, batch) => {
-      if (full) throw sqliteFullError();
-      return append(boardId, batch);
-    });
+    appendFailsWhile(server.storage as SyncStorage, () => full);
   });
   afterAll(async () => {
     full = false;
