@@ -6,14 +6,17 @@
  *
  * The upload shows its progress (a slow link took 29 s for a 750 KB file, with nothing but
  * "Importing…" to see), can be cancelled, and one that stalls is given up with a Retry
- * (uploadBoardImport): nothing is created from a file the server did not receive whole.
+ * (uploadBoardImport, UploadProgressBar): nothing is created from a file the server did not
+ * receive whole.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { errorMessage } from '../ui/errorMessage';
+import { type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
+import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { RequestRefused } from './exportApi';
-import { ImportStalled, type UploadProgress, uploadBoardImport } from './uploadBoardImport';
+import { uploadBoardImport } from './uploadBoardImport';
 import './export.css';
 
 /** Enough to see what is wrong; the server may list hundreds for a foreign file. */
@@ -25,10 +28,6 @@ interface Failure {
   /** The same file may go again as it is (a stalled or lost upload, not a refused file). */
   readonly retry: boolean;
 }
-
-/** Whole percent sent, 100 only once every byte is. */
-const percent = ({ sent, total }: UploadProgress) =>
-  total > 0 ? Math.min(100, Math.floor((sent / total) * 100)) : 0;
 
 export function ImportBoardForm({ name }: { name: string }) {
   const id = useId();
@@ -50,13 +49,9 @@ export function ImportBoardForm({ name }: { name: string }) {
     setProgress({ sent: 0, total: file.size });
     const controller = new AbortController();
     upload.current = controller;
-    let sentAll = false;
     try {
       const created = await uploadBoardImport(await file.text(), name, {
-        onProgress: (step) => {
-          sentAll = step.sent >= step.total;
-          setProgress(step);
-        },
+        onProgress: setProgress,
         signal: controller.signal,
       });
       rememberBoard(created.leadToken, created.title);
@@ -65,19 +60,15 @@ export function ImportBoardForm({ name }: { name: string }) {
       setBusy(false);
       setProgress(null);
       if (controller.signal.aborted) {
-        // Once the server has the whole file it may have begun writing the board, which it
-        // then finishes (no lead link reaches this page for it).
-        setNote(
-          sentAll
-            ? 'Import cancelled after the whole file was sent: the server may still have made the board.'
-            : 'Import cancelled: no board was created.',
-        );
+        // Cancel goes once the whole file is sent (UploadProgressBar): up to then the server
+        // has not got the whole file, and builds nothing from part of one.
+        setNote('Import cancelled: no board was created.');
         importRef.current?.focus();
         return;
       }
       const refused = err instanceof RequestRefused;
       // A file the server refused goes again only where the server was busy or failed.
-      const retry = err instanceof ImportStalled || !refused || err.status >= 500;
+      const retry = err instanceof UploadStalled || !refused || err.status >= 500;
       setFailure({
         message:
           refused && err.code === 'invalid_export'
@@ -143,24 +134,12 @@ export function ImportBoardForm({ name }: { name: string }) {
         )}
       </div>
       {progress && (
-        <div className="import-board-progress">
-          <div
-            role="progressbar"
-            aria-label={`Uploading ${file?.name ?? 'the export'}`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent(progress)}
-            className="import-board-bar"
-          >
-            <span style={{ width: `${percent(progress)}%` }} />
-          </div>
-          <span className="small">
-            {percent(progress)}%
-            {progress.sent >= progress.total && progress.total > 0
-              ? ' sent: the server is building the board…'
-              : ''}
-          </span>
-        </div>
+        <UploadProgressBar
+          label={`Uploading ${file?.name ?? 'the export'}`}
+          progress={progress}
+          serverWork="Building the board…"
+          onCancel={() => upload.current?.abort()}
+        />
       )}
       <p role="status" className="small">
         {note}
@@ -177,11 +156,6 @@ export function ImportBoardForm({ name }: { name: string }) {
         >
           {busy ? 'Importing…' : 'Import board'}
         </button>
-        {busy && (
-          <button type="button" className="button" onClick={() => upload.current?.abort()}>
-            Cancel
-          </button>
-        )}
         {failure?.retry && !busy && (
           <button ref={retryRef} type="button" className="button" onClick={() => void start()}>
             Retry

@@ -10,6 +10,13 @@
  * paste is best taken back at once (removeArticle: the article with the cards nobody worked on
  * yet, in one step that the notice's Undo, or Ctrl+Z, brings back).
  *
+ * The upload shows its progress, "Uploading notes.txt" or "Uploading pasted article" (an
+ * article of a few MB over a slow link took minutes with nothing but "Importing…" to see, or
+ * for good when the link stalled), with "Cancel upload" until every byte is sent, then "Finding
+ * claims…" while the server extracts them; one that sends nothing and hears nothing for 15 s is
+ * given up with Retry (uploadWithProgress, UploadProgressBar). The server adds nothing from an
+ * article it did not receive whole, so a cancelled, stalled or cut upload adds nothing.
+ *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
  * import is on its way (asking first when an article is pasted and not imported); the opener
  * gets focus back (ArticleTools).
@@ -22,11 +29,13 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
+import { type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
 import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
 import { plural } from '../ui/plural';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { ModalDialog } from '../ui/ModalDialog';
+import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { useTextLimit } from '../ui/useTextLimit';
 import { withScheme } from '../ui/withScheme';
 import { DeletedBeforeList } from './DeletedBeforeList';
@@ -63,6 +72,13 @@ export function ImportArticleDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportedArticle | null>(null);
+  const [progress, setProgress] = useState<UploadProgress | null>(null);
+  /** The last upload stalled: the same article may go again as it is. */
+  const [stalled, setStalled] = useState(false);
+  const [note, setNote] = useState('');
+  const upload = useRef<AbortController | null>(null);
+  const importRef = useRef<HTMLButtonElement>(null);
+  const retryRef = useRef<HTMLButtonElement>(null);
   // Escape or Close with a pasted article not yet imported asks first (found by QA: it was
   // gone, and the card and rating-scale dialogs ask). A chosen file is still on the disk.
   const asks = useLeaveAsks();
@@ -90,8 +106,7 @@ export function ImportArticleDialog({
     if (!mayImport && !done && nothingTyped) onClose();
   }, [mayImport, done, nothingTyped, onClose]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const start = async () => {
     if (busy || !mayImport) return;
     if (!file && !hasVisibleText(text)) {
       setError('Paste the article text or choose a file.');
@@ -104,6 +119,10 @@ export function ImportArticleDialog({
     }
     setBusy(true);
     setError(null);
+    setStalled(false);
+    setNote('');
+    const controller = new AbortController();
+    upload.current = controller;
     try {
       const source = file
         ? {
@@ -113,13 +132,42 @@ export function ImportArticleDialog({
             bytes: await file.arrayBuffer(),
           }
         : { kind: 'text' as const, text };
-      setDone(await postArticle(boardId, token, source, { title, url }));
+      setProgress({ sent: 0, total: file ? file.size : text.length });
+      setDone(
+        await postArticle(
+          boardId,
+          token,
+          source,
+          { title, url },
+          { onProgress: setProgress, signal: controller.signal },
+        ),
+      );
     } catch (err) {
+      if (controller.signal.aborted) {
+        // Cancel goes once the whole article is sent (UploadProgressBar): up to then the
+        // server has not got all of it, and adds nothing from part of one.
+        setNote('Import cancelled: nothing was added to the board.');
+        importRef.current?.focus();
+        return;
+      }
       setError(friendly(err));
+      setStalled(err instanceof UploadStalled);
     } finally {
+      upload.current = null;
       setBusy(false);
+      setProgress(null);
     }
   };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void start();
+  };
+
+  // Retry is the next step after a stall.
+  useEffect(() => {
+    if (stalled) retryRef.current?.focus();
+  }, [stalled]);
 
   /** Takes the article just added off the board; the board's notice offers Undo. */
   const undoImport = (article: ImportedArticle) => {
@@ -164,8 +212,8 @@ export function ImportArticleDialog({
       {/* Mounted, empty, from the start: a status region that appears already holding its
           text is often not read at all (found by QA), and focus moves to "Show the article"
           at the same moment. */}
-      <p role="status" className={done ? 'import-result' : 'visually-hidden'}>
-        {done ? importSummary(done) : ''}
+      <p role="status" className={done ? 'import-result' : note ? 'small' : 'visually-hidden'}>
+        {done ? importSummary(done) : note}
       </p>
       {done ? (
         <div className="dialog-body">
@@ -265,6 +313,14 @@ export function ImportArticleDialog({
             />
             {urlLimit.note}
           </div>
+          {progress && (
+            <UploadProgressBar
+              label={`Uploading ${file?.name ?? 'pasted article'}`}
+              progress={progress}
+              serverWork="Finding claims…"
+              onCancel={() => upload.current?.abort()}
+            />
+          )}
           {error && (
             <p role="alert" className="error import-error">
               {error}
@@ -274,8 +330,13 @@ export function ImportArticleDialog({
             {/* aria-disabled, not disabled, while busy: a focused button that becomes disabled
                 drops focus to the page, and the server's refusal is read to nobody's place. */}
             {mayImport && (
-              <button type="submit" className="button primary" aria-disabled={busy}>
+              <button ref={importRef} type="submit" className="button primary" aria-disabled={busy}>
                 {busy ? 'Importing…' : 'Import'}
+              </button>
+            )}
+            {stalled && mayImport && !busy && (
+              <button ref={retryRef} type="button" className="button" onClick={() => void start()}>
+                Retry
               </button>
             )}
             <button

@@ -2,11 +2,14 @@
  * POST /api/boards/:id/articles from the browser: pasted text as JSON `{text}` (the server
  * recognises pasted HTML source by itself), a chosen file as its raw bytes with the content
  * type its extension implies, so the server decodes and classifies it exactly as it does
- * for scripts (415 for a binary, 413 over 1 MB).
+ * for scripts (415 for a binary, 413 over 1 MB). Sent by uploadWithProgress: an article of a
+ * few MB on a slow link takes minutes, and the dialog shows how far it is, can cancel it, and
+ * gives up one that stalls; the server extracts claims only from a body it received whole.
  */
 import type { CardView } from '../../shared/board/view';
 import type { ExtractResult } from '../../shared/extract/types';
 import { ApiError } from '../app/api';
+import { type UploadOptions, uploadWithProgress } from '../app/uploadWithProgress';
 import { withScheme } from '../ui/withScheme';
 
 export type ArticleSource =
@@ -75,31 +78,31 @@ export async function postArticle(
   token: string,
   source: ArticleSource,
   meta: ArticleMeta,
+  upload: UploadOptions,
 ): Promise<ImportedArticle> {
   const title = meta.title?.trim() || undefined;
   // "www.example.org/story", as copied from a browser's bar, is a web page.
   const url = meta.url?.trim() ? withScheme(meta.url.trim()) : undefined;
   const path = `/api/boards/${encodeURIComponent(boardId)}/articles`;
-  const headers = new Headers({ Authorization: `Bearer ${token}` });
+  const authorization = `Bearer ${token}`;
   let target = path;
-  let body: BodyInit;
+  let headers: Record<string, string>;
+  let body: string | ArrayBuffer;
   if (source.kind === 'text') {
-    headers.set('Content-Type', 'application/json');
+    headers = { Authorization: authorization, 'Content-Type': 'application/json' };
     body = JSON.stringify({ title, url, text: source.text });
   } else {
-    headers.set('Content-Type', contentTypeFor(source.name, source.type));
+    headers = {
+      Authorization: authorization,
+      'Content-Type': contentTypeFor(source.name, source.type),
+    };
     const query = new URLSearchParams();
     if (title) query.set('title', title);
     if (url) query.set('url', url);
     if (query.size > 0) target = `${path}?${query}`;
     body = source.bytes;
   }
-  let res: Response;
-  try {
-    res = await fetch(target, { method: 'POST', headers, body });
-  } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
-  }
+  const res = await uploadWithProgress({ url: target, headers, body }, upload);
   const json = (await res.json().catch(() => null)) as {
     articleId?: string;
     title?: string;

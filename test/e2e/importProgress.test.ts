@@ -3,30 +3,22 @@
  * saw "Importing…" for 29 s with no sign of progress, and an upload that stalled said
  * "Importing…" for good. The upload now shows its progress as a named progress bar with its
  * percentage, can be cancelled, and one that sends nothing and hears nothing for 15 s is given
- * up with an error and Retry. Built app, real server, headless Chromium; the link's upload is
+ * up with an error and Retry. Once the whole file is sent, Cancel is unavailable and the page
+ * says "Building the board…": cancelled then, the server went on to make the board and the page
+ * dropped the answer holding its only link. Built app, real server, headless Chromium; the link's upload is
  * slowed by Chromium's own network emulation (a TCP relay cannot show it: loopback's socket
- * buffers take about 4 MB at once, so the page saw the whole file sent at once).
+ * buffers take about 4 MB at once, so the page saw the whole file sent at once: slowUplink);
+ * the server's answer is held back by the slow-link tests' relay (startRelay's hold).
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
+import { startRelay } from '../helpers/startRelay';
 import { bigBoardUpdate } from './support/bigBoard';
+import { slowUplink } from './support/slowUplink';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const UPLOAD_BYTES_PER_SECOND = 30_000;
-
-/** Slows what the page sends to `bytesPerSecond`, as a poor hotel Wi-Fi's uplink does. */
-async function slowUplink(page: Page, bytesPerSecond: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: bytesPerSecond,
-  });
-}
 
 describe.skipIf(!RUN)('importing a board over a slow link', () => {
   const { server, browser } = useBoardBrowser();
@@ -89,5 +81,44 @@ describe.skipIf(!RUN)('importing a board over a slow link', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Night desk');
+  }, 120_000);
+
+  it('offers no Cancel once the whole file is sent, and opens the board it made', async () => {
+    const source = await server.createBoard('Late desk', 'Ana');
+    const file = Buffer.from(JSON.stringify(await server.exportJson(source)));
+    const relay = await startRelay(server.url);
+    try {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(15_000);
+      await page.goto(relay.url);
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Imogen');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      const form = page.getByRole('form', { name: 'Import a board from a JSON export' });
+      await form.getByLabel('JSON export file').setInputFiles({
+        name: 'late.json',
+        mimeType: 'application/json',
+        buffer: file,
+      });
+      const bar = form.getByRole('progressbar', { name: 'Uploading late.json' });
+      const cancel = form.getByRole('button', { name: 'Cancel upload' });
+
+      // The file is all sent, the server's answer not yet here: the wait is the server's.
+      const release = relay.hold();
+      await form.getByRole('button', { name: 'Import board' }).click();
+      await expect.poll(() => form.getByText('Building the board…').count()).toBe(1);
+      expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+      expect(await cancel.getAttribute('aria-disabled')).toBe('true');
+      expect(await cancel.getAttribute('aria-describedby')).toBeTruthy();
+      // Pressed anyway, it changes nothing: the answer, with the board's link, is still awaited.
+      await cancel.focus();
+      await page.keyboard.press('Enter');
+      release();
+      await page.waitForURL((url) => /^\/b\/[^/]+$/.test(url.pathname), { timeout: 60_000 });
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Late desk');
+    } finally {
+      await relay.close();
+    }
   }, 120_000);
 });

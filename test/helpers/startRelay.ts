@@ -14,6 +14,12 @@ export interface Relay {
   /** The target's URL with the relay's port: connect through it instead. */
   readonly url: string;
   silence(): void;
+  /**
+   * From now on, what the server sends (on every link) is kept back, in order, until the returned
+   * `release` passes it on: the server has the request and answers, and the page waits, as over
+   * a link whose answers are slow to come (a request sent whole, its answer not yet there).
+   */
+  hold(): () => void;
   /** Links open now (a link closes when either end closes it). */
   openLinks(): number;
   close(): Promise<void>;
@@ -38,6 +44,8 @@ export async function startRelay(
    * still have to pass on has passed; closed with the relay.
    */
   const held = new Set<Socket>();
+  /** While answers are held (hold()): what is to pass on release, in order. */
+  let holding: (() => void)[] | null = null;
   const server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
     const link: Link = { sockets: [client, upstream], silent: false };
@@ -50,15 +58,18 @@ export async function startRelay(
         bytesPerSecond !== undefined && to === client
           ? slowly(to, bytesPerSecond, () => link.silent)
           : { write: (chunk) => void to.write(chunk), end: () => void to.end() };
+      // Towards the client while answers are held: kept back, to pass in order on release.
+      const later = (step: () => void) =>
+        to === client && holding ? void holding.push(step) : step();
       from.on('data', (chunk: Buffer) => {
-        if (!link.silent) pass.write(chunk);
+        if (!link.silent) later(() => pass.write(chunk));
       });
       from.on('close', () => {
         links.delete(link);
         held.add(to);
         // A silent link carries no FIN either: the other end goes on holding a dead socket,
         // as behind a lost Wi-Fi (a server that drops its end is not heard by the page).
-        if (!link.silent) pass.end();
+        if (!link.silent) later(() => pass.end());
       });
       from.on('error', () => undefined); // the close that follows ends the other side
     }
@@ -70,6 +81,14 @@ export async function startRelay(
     url: url.toString(),
     silence() {
       for (const link of links) link.silent = true;
+    },
+    hold() {
+      const steps: (() => void)[] = [];
+      holding = steps;
+      return () => {
+        if (holding === steps) holding = null;
+        for (const step of steps) step();
+      };
     },
     openLinks: () => links.size,
     async close() {
