@@ -15,7 +15,10 @@
  * the system when it named nobody.
  *
  * An import whose `signal` aborts (its client went away) before that write is cancelled: it
- * leaves the queue for a board thread, or has its thread stopped, and writes nothing.
+ * leaves the queue for a board thread, or has its thread stopped, and writes nothing. One whose
+ * client went away during the write has the board deleted again: the answer holds the board's
+ * only lead link, so nobody could ever open it (a page whose progress report lagged the last
+ * bytes and was cancelled, a tab closed or a link lost while "Building the board…").
  */
 import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { newId as randomId } from '../../shared/board/newId';
@@ -103,5 +106,9 @@ export async function importBoard(
     history,
     lead: lead.invite,
   });
+  if (options.signal?.aborted) {
+    await deps.storage.deleteBoard(id);
+    throw options.signal.reason;
+  }
   return { id, title: data.board.title, leadToken: lead.token, leadUrl: lead.url };
 }
