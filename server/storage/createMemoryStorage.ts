@@ -24,6 +24,8 @@ import { redactHistoryData } from '../../shared/history/redactHistoryData';
 import { redactUpdate } from './redactUpdate';
 import { checkRoleChange } from './checkRoleChange';
 import { StorageError } from './StorageError';
+import { findDeletedPlace } from './findDeletedPlace';
+import { deletedCardSourcesIn, removedArticlesIn, removedEvidenceIn } from './removedInHistory';
 
 interface Row {
   readonly seq: number;
@@ -227,17 +229,7 @@ export function createMemoryStorage(): SyncStorage {
     async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
       open();
       const held = [...(places.get(boardId)?.values() ?? [])];
-      return ids.flatMap(({ client, clock }) => {
-        // As in SQLite: the struct starting nearest at or before the clock, if it reaches it.
-        let found: { struct: DeletedStruct; holder: DeletedHolder } | null = null;
-        for (const p of held) {
-          const { struct } = p;
-          if (struct.client !== client || struct.clock > clock) continue;
-          if (!found || struct.clock > found.struct.clock) found = p;
-        }
-        if (!found || found.struct.clock + found.struct.length <= clock) return [];
-        return [{ holder: { ...found.holder }, structs: [{ ...found.struct }] }];
-      });
+      return ids.flatMap((id) => findDeletedPlace(held, id) ?? []);
     },
     async loadContent(boardId) {
       open();
@@ -333,39 +325,15 @@ export function createMemoryStorage(): SyncStorage {
     },
     async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
       open();
-      return history.flatMap(({ boardId: board, type, cardId, data }) =>
-        board === boardId &&
-        type === 'evidence.removed' &&
-        cardId !== null &&
-        typeof data.evidenceId === 'string'
-          ? [{ cardId, evidenceId: data.evidenceId }]
-          : [],
-      );
+      return removedEvidenceIn(history, boardId);
     },
     async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
       open();
-      return history.flatMap(({ boardId: board, type, cardId, data }) =>
-        board === boardId &&
-        type === 'card.deleted' &&
-        cardId !== null &&
-        typeof data.sourceDigest === 'string'
-          ? [{ cardId, sourceDigest: data.sourceDigest }]
-          : [],
-      );
+      return deletedCardSourcesIn(history, boardId);
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
       open();
-      return history.flatMap(({ boardId: board, type, data }) =>
-        board === boardId && type === 'article.removed' && typeof data.articleId === 'string'
-          ? [
-              {
-                articleId: data.articleId,
-                textDigest: typeof data.textDigest === 'string' ? data.textDigest : null,
-                articleDigest: typeof data.articleDigest === 'string' ? data.articleDigest : null,
-              },
-            ]
-          : [],
-      );
+      return removedArticlesIn(history, boardId);
     },
     async close() {
       closed = true;

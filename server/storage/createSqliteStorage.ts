@@ -42,6 +42,7 @@ import {
   type RemovedArticle,
   type RemovedEvidence,
   type StoredContent,
+  type StructId,
   type SyncStorage,
   type UpdateBatch,
 } from './Storage';
@@ -49,6 +50,7 @@ import { StorageError } from './StorageError';
 import { CompactionThread } from './CompactionThread';
 import type { RedactionDone } from './compactionJobs';
 import { decodePendingRecord, PendingLog, readPendingRecords } from './pendingLog';
+import { PendingBatches } from './PendingBatches';
 import { inPlaceCompactor } from './sqliteCompaction';
 import { isUniqueViolation } from './isUniqueViolation';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
@@ -294,17 +296,20 @@ function openSqliteStorage(
     flush();
   };
   /**
-   * Before a read of one board's content or history. Should the pending batches not move into
-   * the tables (a full disk), a board none of them belongs to is read as the tables hold it,
-   * which is all of it: a board not edited since the disk filled opens (found by QA: none
-   * could, and every read of one failed).
+   * Before a read of one board's content. Should the pending batches not move into the tables
+   * (a full disk), the board is read as the tables hold it plus its own batches that wait, in
+   * memory (PendingBatches), which is all of it: a board edited or not since the disk filled
+   * opens (found by QA: none could, then none whose edits waited). Null when the tables hold
+   * all of it.
    */
-  const currentFor = async (boardId: string) => {
+  const currentFor = async (boardId: string): Promise<PendingBatches | null> => {
     await unlocked();
     try {
       flush();
-    } catch (error) {
-      if (pendingBoards.has(boardId)) throw error;
+      return null;
+    } catch {
+      const waiting = pendingBoards.get(boardId);
+      return waiting ? new PendingBatches(boardId, waiting.map(decodePendingRecord)) : null;
     }
   };
 
@@ -345,8 +350,8 @@ function openSqliteStorage(
   /** Appended records not yet in the tables, as written to the log. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
-  /** The boards those records belong to. */
-  const pendingBoards = new Set<string>();
+  /** Those records by the board they belong to. */
+  const pendingBoards = new Map<string, Uint8Array[]>();
   let flushes = 0;
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -419,7 +424,9 @@ function openSqliteStorage(
     assignedSeq += batch.updates.length;
     pending.push(bytes);
     pendingBytes += bytes.byteLength;
-    pendingBoards.add(boardId);
+    const ofBoard = pendingBoards.get(boardId);
+    if (ofBoard) ofBoard.push(bytes);
+    else pendingBoards.set(boardId, [bytes]);
     // Not while a redaction holds the file: it ends within seconds, and the batches are durable.
     const full = pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES;
     if (full && !redacting) tryFlush();
@@ -556,22 +563,24 @@ function openSqliteStorage(
       return appendBatch(boardId, batch);
     },
     async loadContent(boardId) {
-      await currentFor(boardId);
+      const waiting = await currentFor(boardId);
       const snapshot = q.newestSnapshot.get(boardId) as SnapshotRow | undefined;
       const rows = q.updatesAfter.all(boardId, snapshot?.upto_seq ?? 0) as {
         seq: number;
         data: Buffer;
       }[];
-      return content(snapshot, rows);
+      const stored = content(snapshot, rows);
+      return waiting ? waiting.content(stored) : stored;
     },
     async loadContentAt(boardId, at) {
-      await currentFor(boardId);
+      const waiting = await currentFor(boardId);
       const snapshot = q.snapshotAt.get(boardId, at) as SnapshotRow | undefined;
       const rows = q.updatesAfterUntil.all(boardId, snapshot?.upto_seq ?? 0, at) as {
         seq: number;
         data: Buffer;
       }[];
-      return content(snapshot, rows);
+      const stored = content(snapshot, rows);
+      return waiting ? waiting.content(stored, at) : stored;
     },
     async compact(boardId, uptoSeq, at, { state, pruneBefore }) {
       // The job reads the tables: they must hold every batch up to its seq. A room's `state`
@@ -633,59 +642,71 @@ function openSqliteStorage(
       db.transaction(insertHistory).immediate(events);
     },
     async listHistory(boardId, query) {
-      await currentFor(boardId);
+      await unlocked();
+      try {
+        flush();
+      } catch (error) {
+        // Its events that wait have no seq yet, which pages are read by: refused until they
+        // move. Another board's history is all in the tables.
+        if (pendingBoards.has(boardId)) throw error;
+      }
       return historyPage(boardId, query);
     },
     async listClientBindings(boardId): Promise<readonly ClientBinding[]> {
-      await currentFor(boardId);
-      return (q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]).map(
-        (r) => ({ clientId: r.client_id, inviteId: r.invite_id }),
-      );
+      const waiting = await currentFor(boardId);
+      const stored = (
+        q.listBindings.all(boardId) as { client_id: number; invite_id: string }[]
+      ).map((r) => ({ clientId: r.client_id, inviteId: r.invite_id }));
+      return waiting ? waiting.bindings(stored) : stored;
     },
     async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
-      await currentFor(boardId);
+      const waiting = await currentFor(boardId);
       const rows = q.removedEvidence.all({ board: boardId }) as {
         card_id: string | null;
         evidence_id: unknown;
       }[];
-      return rows.flatMap((r) =>
+      const stored = rows.flatMap((r) =>
         r.card_id !== null && typeof r.evidence_id === 'string'
           ? [{ cardId: r.card_id, evidenceId: r.evidence_id }]
           : [],
       );
+      return waiting ? waiting.removedEvidence(stored) : stored;
     },
     async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
-      await currentFor(boardId);
+      const waiting = await currentFor(boardId);
       const rows = q.deletedCardSources.all({ board: boardId }) as {
         card_id: string | null;
         source_digest: unknown;
       }[];
-      return rows.flatMap((r) =>
+      const stored = rows.flatMap((r) =>
         r.card_id !== null && typeof r.source_digest === 'string'
           ? [{ cardId: r.card_id, sourceDigest: r.source_digest }]
           : [],
       );
+      return waiting ? waiting.deletedCardSources(stored) : stored;
     },
     async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
-      await currentFor(boardId);
-      return ids.flatMap(({ client, clock }) => {
+      const waiting = await currentFor(boardId);
+      const foundIn = ({ client, clock }: StructId): DeletedPlacesRecord | null => {
         const row = q.findStruct.get(boardId, client, clock) as
           { clock: number; length: number; key: string | null; data: string } | undefined;
-        if (!row || row.clock + row.length <= clock) return [];
+        if (!row || row.clock + row.length <= clock) return null;
         const holder = JSON.parse(row.data) as DeletedHolder;
-        return [
-          { holder, structs: [{ client, clock: row.clock, length: row.length, key: row.key }] },
-        ];
-      });
+        return {
+          holder,
+          structs: [{ client, clock: row.clock, length: row.length, key: row.key }],
+        };
+      };
+      return waiting ? waiting.places(ids, foundIn) : ids.flatMap((id) => foundIn(id) ?? []);
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
-      await currentFor(boardId);
+      const waiting = await currentFor(boardId);
       const rows = q.removedArticles.all({ board: boardId }) as {
         article_id: unknown;
         text_digest: unknown;
         article_digest: unknown;
       }[];
-      return rows.flatMap((r) =>
+      const stored = rows.flatMap((r) =>
         typeof r.article_id === 'string'
           ? [
               {
@@ -696,6 +717,7 @@ function openSqliteStorage(
             ]
           : [],
       );
+      return waiting ? waiting.removedArticles(stored) : stored;
     },
     async close() {
       if (closed) return;
