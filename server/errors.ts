@@ -38,6 +38,9 @@ export type HttpErrorCode =
    * until then (a job in flight: `<kind>_shutting_down`).
    */
   | 'shutting_down'
+  /** An Idempotency-Key sent again with another request, or while its first is answered. */
+  | 'idempotency_key_reused'
+  | 'idempotency_key_in_use'
   /** A worker pool's job (JobError): extract_busy, export_timeout, import_shutting_down, … */
   | `${JobKind}_${JobErrorCode}`
   | 'internal';

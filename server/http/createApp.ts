@@ -20,6 +20,7 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
+import { IdempotencyKeys } from './IdempotencyKeys';
 import { limitedBody } from './limitedBody';
 import { readJsonLater } from './validate';
 import { requestLog } from './requestLog';
@@ -93,6 +94,8 @@ export function createApp(deps: AppDeps): express.Express {
         deps.syncServer.read(boardId, (doc) => readMeta(doc).organisation),
     }),
   );
+  // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions).
+  const idempotency = new IdempotencyKeys(deps.now);
   // Article imports too: the route reads its own body, and says one too large for the request
   // limit as an article too large (articleRoutes), not as any body.
   api.use(
@@ -100,6 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
       ...deps,
       maxBodyBytes: deps.config.maxMessageBytes,
       maxArticleBytes: deps.config.maxArticleBytes,
+      idempotency,
     }),
   );
   api.use(
@@ -110,7 +114,7 @@ export function createApp(deps: AppDeps): express.Express {
       ),
     ),
   );
-  const routeDeps = { ...deps, adminToken: deps.config.adminToken, log };
+  const routeDeps = { ...deps, adminToken: deps.config.adminToken, log, idempotency };
   api.use(boardRoutes(routeDeps));
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));

@@ -27,6 +27,7 @@ import type { ArticleInput } from '../../extract/extractArticle';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { clientGone } from '../clientGone';
+import type { IdempotencyKeys } from '../IdempotencyKeys';
 import { limitedBody } from '../limitedBody';
 import { validate } from '../validate';
 
@@ -111,6 +112,7 @@ export function articleRoutes(
     maxBodyBytes: number;
     maxArticleBytes: number;
     extraction: ExtractionPool;
+    idempotency: IdempotencyKeys;
   },
 ): Router {
   const router = Router();
@@ -126,54 +128,67 @@ export function articleRoutes(
       const me = member(res);
       const input = readInput(req, deps.maxArticleBytes);
       const gone = clientGone(res);
-      try {
-        // In a worker thread: a slow article holds no other board or request meanwhile.
-        const result = await deps.extraction.extract(input, gone);
-        const article = {
-          id: articleIdFor(result.text),
-          title: clipText(result.title, LIMITS.title),
-          url: input.url,
-          text: result.text,
-        };
-        // Read page by page, yielding between pages; the change then checks each card against
-        // the board as it is (one restored meanwhile is on it).
-        const deleted = deletedCardsByClaim(await readAllHistory(deps.storage, me.boardId));
-        // The extraction may have taken seconds: the change is refused if a lead revoked the
-        // invite or lowered its role meanwhile (requires), not written in their name after.
-        const imported = await deps.syncServer.change(
-          me.boardId,
-          me.actor,
-          (doc) => {
-            // Checked inside the change, the last moment before the board is written (the
-            // board may have had to load): throwing here leaves it untouched.
-            gone.throwIfAborted();
-            return importArticle(doc, me.actor, article, result.claims, deleted);
-          },
-          { requires: 'importArticle' },
-        );
-        // The language says why an article gave no cards: claims are proposed only in the
-        // languages extraction knows. Title and link are the board's (the same text again
-        // keeps the title it was first imported with). A new version of an article on the board
-        // proposes only the claims the board has no card for (alreadyOnBoard, similarTo), and
-        // not those whose card a person deleted (deletedBefore, to restore if wanted).
-        const { id: articleId, ...stored } = imported.article;
-        res.status(imported.created ? 201 : 200).json({
-          articleId,
-          ...stored,
-          linked: imported.linked,
-          language: result.language,
-          cards: imported.cards,
-          existingCards: imported.existingCards,
-          found: imported.found,
-          alreadyOnBoard: imported.alreadyOnBoard,
-          similarTo: imported.similarTo,
-          deletedBefore: imported.deletedBefore,
-        });
-      } catch (err) {
-        // The client left: nobody is left to answer.
-        if (gone.aborted) return;
-        throw err;
-      }
+      await deps.idempotency.answer(
+        req,
+        res,
+        deps.syncServer,
+        me.boardId,
+        me.actor.id,
+        async (syncServer) => {
+          try {
+            // In a worker thread: a slow article holds no other board or request meanwhile.
+            const result = await deps.extraction.extract(input, gone);
+            const article = {
+              id: articleIdFor(result.text),
+              title: clipText(result.title, LIMITS.title),
+              url: input.url,
+              text: result.text,
+            };
+            // Read page by page, yielding between pages; the change then checks each card
+            // against the board as it is (one restored meanwhile is on it).
+            const deleted = deletedCardsByClaim(await readAllHistory(deps.storage, me.boardId));
+            // The extraction may have taken seconds: the change is refused if a lead revoked
+            // the invite or lowered its role meanwhile (requires), not written in their name.
+            const imported = await syncServer.change(
+              me.boardId,
+              me.actor,
+              (doc) => {
+                // Checked inside the change, the last moment before the board is written (the
+                // board may have had to load): throwing here leaves it untouched.
+                gone.throwIfAborted();
+                return importArticle(doc, me.actor, article, result.claims, deleted);
+              },
+              { requires: 'importArticle' },
+            );
+            // The language says why an article gave no cards: claims are proposed only in the
+            // languages extraction knows. Title and link are the board's (the same text again
+            // keeps the title it was first imported with). A new version of an article on the
+            // board proposes only the claims the board has no card for (alreadyOnBoard,
+            // similarTo), and not those whose card a person deleted (deletedBefore, to restore
+            // if wanted).
+            const { id: articleId, ...stored } = imported.article;
+            return {
+              status: imported.created ? 201 : 200,
+              body: {
+                articleId,
+                ...stored,
+                linked: imported.linked,
+                language: result.language,
+                cards: imported.cards,
+                existingCards: imported.existingCards,
+                found: imported.found,
+                alreadyOnBoard: imported.alreadyOnBoard,
+                similarTo: imported.similarTo,
+                deletedBefore: imported.deletedBefore,
+              },
+            };
+          } catch (err) {
+            // The client left: nobody is left to answer.
+            if (gone.aborted) return null;
+            throw err;
+          }
+        },
+      );
     },
   );
 

@@ -18,6 +18,7 @@ import { type RestoreDeps, restoreDeletedCard } from '../../cards/restoreDeleted
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
 import { clientGone } from '../clientGone';
+import type { IdempotencyKeys } from '../IdempotencyKeys';
 import { optionalJsonBody, validate } from '../validate';
 
 const params = z.object({ cardId: z.string().regex(ID_PATTERN, 'not a card id') });
@@ -26,7 +27,9 @@ const body = z.strictObject({
   evidence: z.array(z.strictObject(readdedEvidenceInput.shape)).default([]),
 });
 
-export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
+export function cardRoutes(
+  deps: BoardActionDeps & RestoreDeps & { idempotency: IdempotencyKeys },
+): Router {
   const router = Router();
   router.post(
     '/api/boards/:id/cards/:cardId/restore',
@@ -38,17 +41,29 @@ export function cardRoutes(deps: BoardActionDeps & RestoreDeps): Router {
       // Without a body: the card as it was, and nothing more.
       const { evidence } = validate(body, optionalJsonBody(req));
       const gone = clientGone(res);
-      try {
-        const card = await restoreDeletedCard(deps, me.boardId, me.actor, cardId, {
-          readded: evidence,
-          signal: gone,
-        });
-        res.status(201).json({ card });
-      } catch (err) {
-        // The client left: nobody is left to answer.
-        if (gone.aborted) return;
-        throw err;
-      }
+      await deps.idempotency.answer(
+        req,
+        res,
+        deps.syncServer,
+        me.boardId,
+        me.actor.id,
+        async (syncServer) => {
+          try {
+            const card = await restoreDeletedCard(
+              { ...deps, syncServer },
+              me.boardId,
+              me.actor,
+              cardId,
+              { readded: evidence, signal: gone },
+            );
+            return { status: 201, body: { card } };
+          } catch (err) {
+            // The client left: nobody is left to answer.
+            if (gone.aborted) return null;
+            throw err;
+          }
+        },
+      );
     },
   );
   return router;

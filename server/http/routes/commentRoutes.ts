@@ -11,11 +11,14 @@ import { ID_PATTERN } from '../../../shared/board/newId';
 import { type RedactDeps, redactComment } from '../../comments/redactComment';
 import { authenticateMember, member, requirePermission } from '../auth';
 import type { BoardActionDeps } from '../boardActions';
+import type { IdempotencyKeys } from '../IdempotencyKeys';
 import { refuseBodyKeys, validate } from '../validate';
 
 const params = z.object({ commentId: z.string().regex(ID_PATTERN, 'not a comment id') });
 
-export function commentRoutes(deps: BoardActionDeps & RedactDeps): Router {
+export function commentRoutes(
+  deps: BoardActionDeps & RedactDeps & { idempotency: IdempotencyKeys },
+): Router {
   const router = Router();
   router.post(
     '/api/boards/:id/comments/:commentId/redact',
@@ -26,8 +29,22 @@ export function commentRoutes(deps: BoardActionDeps & RedactDeps): Router {
       const { commentId } = validate(params, { commentId: req.params.commentId });
       // It takes no options: a body with any key (`{"dryRun": true}`) is refused before it acts.
       refuseBodyKeys(req);
-      const redacted = await redactComment(deps, me.boardId, me.actor, commentId);
-      res.json({ redacted });
+      await deps.idempotency.answer(
+        req,
+        res,
+        deps.syncServer,
+        me.boardId,
+        me.actor.id,
+        async (syncServer) => {
+          const redacted = await redactComment(
+            { ...deps, syncServer },
+            me.boardId,
+            me.actor,
+            commentId,
+          );
+          return { status: 200, body: { redacted } };
+        },
+      );
     },
   );
   return router;

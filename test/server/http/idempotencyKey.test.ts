@@ -1,0 +1,85 @@
+/**
+ * A REST change sent again with its Idempotency-Key (found by QA: a change answered 507 after
+ * it was applied is stored once the disk has space, and a client that sent it again made it
+ * again). The server, its SQLite file and the requests are real; the rooms' appendBatch meets
+ * a real SQLITE_FULL while `full` holds, as in storageFull.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SyncStorage } from '../../../server/storage/Storage';
+import { sqliteFullError } from '../../helpers/diskFullErrors';
+import { request } from '../../helpers/http/request';
+import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
+
+let server: TestServer;
+let full = false;
+beforeAll(async () => {
+  server = await startTestServer();
+  const storage = server.storage as SyncStorage;
+  const append = storage.appendBatch.bind(storage);
+  vi.spyOn(storage, 'appendBatch').mockImplementation(async (boardId, batch) => {
+    if (full) throw sqliteFullError();
+    return append(boardId, batch);
+  });
+});
+afterAll(async () => {
+  full = false;
+  vi.restoreAllMocks();
+  await server?.stop();
+});
+
+const TEXT = 'The deficit rose to $1.2 trillion in 2023, the Treasury said.';
+
+async function newBoard() {
+  const res = await request(server.url, 'POST', '/api/boards', { json: { title: 'News' } });
+  return res.body as { id: string; leadToken: string };
+}
+const importArticle = (board: { id: string; leadToken: string }, key: string, text = TEXT) =>
+  request(server.url, 'POST', `/api/boards/${board.id}/articles`, {
+    token: board.leadToken,
+    json: { text },
+    headers: { 'idempotency-key': key },
+  });
+
+describe('an Idempotency-Key', () => {
+  it('makes an import answered 507 and sent again one change, answered as the first would be', async () => {
+    const board = await newBoard();
+    full = true;
+    const first = await importArticle(board, 'import-1');
+    expect(first.status).toBe(507);
+    expect(first.body.error.message).toMatch(/not saved yet/);
+    // Sent again while the disk is still full: 507, nothing done again.
+    const meanwhile = await importArticle(board, 'import-1');
+    expect(meanwhile.status).toBe(507);
+    full = false;
+    await vi.waitFor(async () => expect((await server.board(board.id)).articles).toHaveLength(1), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    const onBoard = await server.board(board.id);
+    const again = await importArticle(board, 'import-1');
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.body.cards.map((c: { id: string }) => c.id).sort()).toEqual(
+      Object.keys(onBoard.cards).sort(),
+    );
+    expect(again.body.found).toBe(1);
+    // A repeat of an answered request is that answer again; the board changed once.
+    const third = await importArticle(board, 'import-1');
+    expect([third.status, third.body]).toEqual([again.status, again.body]);
+    const after = await server.board(board.id);
+    expect(Object.keys(after.cards)).toHaveLength(1);
+    expect(after.articles).toHaveLength(1);
+  }, 30_000);
+
+  it('is refused with another request (409), and when malformed (400)', async () => {
+    const board = await newBoard();
+    expect((await importArticle(board, 'k')).status).toBe(201);
+    const other = await importArticle(board, 'k', 'Unemployment fell to 3.9 percent, it said.');
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('idempotency_key_reused');
+    const bad = await importArticle(board, 'a key with spaces');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_input');
+    expect(Object.keys((await server.board(board.id)).cards)).toHaveLength(1);
+  });
+});
