@@ -1,4 +1,5 @@
 /** The REST calls the client makes (DESIGN §4), with the server's `{error}` shape as an Error. */
+import { answered, retryKey } from './retryKeys';
 
 export class ApiError extends Error {
   constructor(
@@ -15,20 +16,27 @@ export class ApiError extends Error {
 export const unreachable = (error: unknown): boolean =>
   error instanceof ApiError && error.code === 'network';
 
-/** One JSON call to the server; feature folders build their REST calls on it. */
+/**
+ * One JSON call to the server; feature folders build their REST calls on it. `retrySafe`: a
+ * change sent with an Idempotency-Key (retryKeys), which sending again does not do twice.
+ */
 export async function call<T>(
   path: string,
-  init: RequestInit & { token?: string } = {},
+  init: RequestInit & { token?: string; retrySafe?: boolean } = {},
 ): Promise<T> {
+  const { token, retrySafe, ...rest } = init;
   const headers = new Headers(init.headers);
   if (init.body) headers.set('Content-Type', 'application/json');
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const request = `${init.method ?? 'GET'} ${path} ${typeof init.body === 'string' ? init.body : ''}`;
+  if (retrySafe) headers.set('Idempotency-Key', retryKey(request));
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers });
+    res = await fetch(path, { ...rest, headers });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
+  if (retrySafe) answered(request, res.status);
   const body = (await res.json().catch(() => null)) as
     (T & { error?: { code?: string; message?: string } }) | null;
   if (!res.ok) {

@@ -17,7 +17,12 @@ export async function restoreCard(
 ): Promise<CardView> {
   const path = `/api/boards/${encodeURIComponent(boardId)}/cards/${encodeURIComponent(cardId)}/restore`;
   const body = readded.length > 0 ? JSON.stringify({ evidence: readded }) : undefined;
-  const { card } = await call<{ card: CardView }>(path, { method: 'POST', token, body });
+  const { card } = await call<{ card: CardView }>(path, {
+    method: 'POST',
+    token,
+    body,
+    retrySafe: true,
+  });
   return card;
 }
 

@@ -11,5 +11,5 @@ export async function redactComment(
   commentId: string,
 ): Promise<void> {
   const path = `/api/boards/${encodeURIComponent(boardId)}/comments/${encodeURIComponent(commentId)}/redact`;
-  await call(path, { method: 'POST', token });
+  await call(path, { method: 'POST', token, retrySafe: true });
 }
