@@ -5,7 +5,9 @@
  * a real SQLITE_FULL while `full` holds, as in storageFull.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addClaim, deleteCard } from '../../../shared/board';
 import type { SyncStorage } from '../../../server/storage/Storage';
+import { connectProvider } from '../../helpers/connectProvider';
 import { sqliteFullError } from '../../helpers/diskFullErrors';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -69,6 +71,44 @@ describe('an Idempotency-Key', () => {
     const after = await server.board(board.id);
     expect(Object.keys(after.cards)).toHaveLength(1);
     expect(after.articles).toHaveLength(1);
+  }, 30_000);
+
+  it('makes a restore answered 507 and sent again one restore, answered with the card', async () => {
+    const board = await newBoard();
+    const ana = connectProvider(
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      board.id,
+      board.leadToken,
+    );
+    try {
+      await ana.synced();
+      const cardId = addClaim(ana.doc, { claim: 'Homicides fell 57% in 2023.' }, ana.as);
+      await ana.allSaved();
+      deleteCard(ana.doc, cardId, ana.as);
+      await vi.waitFor(async () =>
+        expect((await server.board(board.id)).cards[cardId]).toBeUndefined(),
+      );
+      const restore = (headers: Record<string, string>) =>
+        request(server.url, 'POST', `/api/boards/${board.id}/cards/${cardId}/restore`, {
+          token: board.leadToken,
+          headers,
+        });
+      full = true;
+      expect((await restore({ 'idempotency-key': 'restore-1' })).status).toBe(507);
+      full = false;
+      await vi.waitFor(
+        async () => expect((await server.board(board.id)).cards[cardId]).toBeDefined(),
+        { timeout: 10_000, interval: 100 },
+      );
+      const again = await restore({ 'idempotency-key': 'restore-1' });
+      expect(again.status).toBe(201);
+      expect(again.headers.get('idempotency-replayed')).toBe('true');
+      expect(again.body.card).toMatchObject({ id: cardId, claim: 'Homicides fell 57% in 2023.' });
+      // Without the key, a repeat is a new request, refused as the card is back.
+      expect((await restore({})).body.error.code).toBe('card_exists');
+    } finally {
+      ana.destroy();
+    }
   }, 30_000);
 
   it('is refused with another request (409), and when malformed (400)', async () => {
