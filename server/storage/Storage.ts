@@ -26,10 +26,11 @@ export interface InviteRecord {
   readonly revokedAt: number | null;
   /**
    * The lead who revoked it (their invite's id and name): null while it is not revoked, and for
-   * an invite revoked before storage layout 8 kept who did it.
+   * an invite revoked before its board's history recorded who (3 December 2026: layout 10 took
+   * the rest from there).
    */
   readonly revokedBy: Actor | null;
-  /** Its role's last change, by which lead and when; null if none since storage layout 8. */
+  /** Its role's last change, by which lead and when; null if none (the history's since layout 10). */
   readonly roleChange: { readonly by: Actor; readonly at: number } | null;
   /** First time a connection was made with this invite's token. */
   readonly joinedAt: number | null;

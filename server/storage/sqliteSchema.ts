@@ -106,7 +106,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Which lead revoked an invite, and which lead last changed its role and when (layout 8): the
   // refused person's page and the invites list name them. Rows revoked or changed before keep
-  // NULL here: the page says "a lead" for them.
+  // NULL here (layout 10 names what the history can): the page says "a lead" for them.
   `
   ALTER TABLE invites ADD COLUMN revoked_by_id TEXT;
   ALTER TABLE invites ADD COLUMN revoked_by_name TEXT;
@@ -121,5 +121,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE invites ADD COLUMN expires_at INTEGER;
   ALTER TABLE invites ADD COLUMN expiry_set_by_id TEXT;
   ALTER TABLE invites ADD COLUMN expiry_set_by_name TEXT;
+  `,
+  // Layout 10: the same for what layout 8 left unnamed, taken from the board's history, which
+  // has recorded who revoked an invite (invite.revoked) since 3 December 2026 and who changed a
+  // role (role.changed) since roles could change: the last such event of each invite. Once, as a
+  // layout step, rather than on every read or every start: it reads the whole history table
+  // (no index serves an event type across boards), and a row the history cannot name (revoked
+  // before 3 December) would be looked for again each time. A row layout 8 named is left as is.
+  `
+  UPDATE invites SET revoked_by_id = last.actor_id, revoked_by_name = last.actor_name
+  FROM (
+    SELECT board_id, json_extract(data, '$.inviteId') AS invite_id, actor_id, actor_name, max(seq)
+    FROM history WHERE type = 'invite.revoked' GROUP BY board_id, invite_id
+  ) AS last
+  WHERE invites.board_id = last.board_id AND invites.id = last.invite_id
+    AND invites.revoked_at IS NOT NULL AND invites.revoked_by_id IS NULL;
+  UPDATE invites SET role_changed_at = last.at, role_changed_by_id = last.actor_id,
+    role_changed_by_name = last.actor_name
+  FROM (
+    SELECT board_id, json_extract(data, '$.inviteId') AS invite_id, actor_id, actor_name, at,
+      max(seq)
+    FROM history WHERE type = 'role.changed' GROUP BY board_id, invite_id
+  ) AS last
+  WHERE invites.board_id = last.board_id AND invites.id = last.invite_id
+    AND invites.role_changed_by_id IS NULL;
   `,
 ];

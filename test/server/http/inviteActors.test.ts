@@ -1,8 +1,9 @@
 /**
  * Which lead revoked an invite, and which last changed its role (storage layout 8), over REST
- * on a data directory written by layout 7: its rows from then keep their times and name no
- * lead; what leads do from then on names them, in the invites list, in the revocation a
- * refused page asks for and in the member's own board call.
+ * on a data directory written by layout 7: its rows from then are named from the board's
+ * history where it recorded who (layout 9), and keep their times and name no lead where it did
+ * not; what leads do from then on names them, in the invites list, in the revocation a refused
+ * page asks for and in the member's own board call.
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,6 +21,16 @@ const INVITES: [id: string, name: string, role: Role, revokedAt: number | null][
   ['old', 'Olga Old', 'editor', 1_000],
   ['bo', 'Bo Editor', 'editor', null],
   ['cy', 'Cy Reviewer', 'reviewer', null],
+  ['eve', 'Eve Editor', 'editor', 2_000],
+  ['dan', 'Dan Viewer', 'viewer', null],
+];
+/** What layout 7's history recorded of them: Eve's revocation, and Dan's two role changes. */
+const HISTORY: [type: string, actor: [id: string, name: string], at: number, data: object][] = [
+  ['role.changed', ['old', 'Olga Old'], 1_100, { inviteId: 'dan', from: 'editor', to: 'reviewer' }],
+  ['role.changed', ['ana', 'Ana Ruiz'], 1_500, { inviteId: 'dan', from: 'reviewer', to: 'viewer' }],
+  ['invite.revoked', ['ana', 'Ana Ruiz'], 2_000, { inviteId: 'eve', role: 'editor' }],
+  // Another board's invite of the same id: not Eve's.
+  ['invite.revoked', ['zed', 'Zed Other'], 2_500, { inviteId: 'eve', role: 'editor' }],
 ];
 
 let dir: TempDir;
@@ -40,6 +51,13 @@ beforeAll(async () => {
        VALUES (?, 'b1', ?, ?, 1, ?, NULL)`,
     );
     for (const row of INVITES) insert.run(...row);
+    const event = db.prepare(
+      `INSERT INTO history (board_id, card_id, type, actor_id, actor_name, at, data)
+       VALUES (?, NULL, ?, ?, ?, ?, ?)`,
+    );
+    HISTORY.forEach(([type, [id, name], at, data], i) =>
+      event.run(i === 3 ? 'b2' : 'b1', type, id, name, at, JSON.stringify(data)),
+    );
   });
   server = await startTestServer({ dataDir: dir.path });
 });
@@ -72,6 +90,22 @@ describe('a layout-7 data directory, upgraded', () => {
     });
     // Its token is still refused everywhere else.
     expect(errorCode(await get('', 'old'))).toBe('revoked_token');
+  });
+
+  it('names the lead the history recorded for an invite revoked or a role changed before it', async () => {
+    const ana = { inviteId: 'ana', name: 'Ana Ruiz' };
+    const list = (await get('/invites', 'ana')).body.invites;
+    expect(list.find((i: { inviteId: string }) => i.inviteId === 'eve')).toMatchObject({
+      revokedAt: 2_000,
+      revokedBy: ana,
+    });
+    expect((await get('/revocation', 'eve')).body).toEqual({ revokedAt: 2_000, revokedBy: ana });
+    // The last change of the role, by whom and when.
+    expect((await get('', 'dan')).body).toMatchObject({
+      role: 'viewer',
+      roleChangedAt: 1_500,
+      roleChangedBy: ana,
+    });
   });
 
   it('names the lead who revokes an invite from then on, in the list and to its holder', async () => {
