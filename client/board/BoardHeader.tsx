@@ -26,6 +26,7 @@ export function BoardHeader({
   children,
   notices,
   onLeave,
+  refusedWhy,
 }: {
   /** The board's title; null while it is loading and no title is known (shownTitle). */
   title: string | null;
@@ -46,6 +47,8 @@ export function BoardHeader({
   notices?: ReactNode;
   /** "← Boards" leaves, the person having agreed to lose what they typed here. */
   onLeave: () => void;
+  /** Refused, who revoked the invite and when, for the status pill (once the server said). */
+  refusedWhy: string | null;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useArrivalFocus(heading);
@@ -126,6 +129,7 @@ export function BoardHeader({
           keepsCopy={snapshot.keepsCopy}
           readOnly={!can(role, 'comment')}
           refused={snapshot.setAside.length}
+          refusedWhy={refusedWhy}
         />
       </div>
       {notices}

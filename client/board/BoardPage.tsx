@@ -594,6 +594,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 onUndo={undo}
                 onRedo={redo}
                 onLeave={keptTyping.clear}
+                refusedWhy={revocation && sentenceStart(revokedClause(revocation))}
                 notices={
                   <>
                     {refused && (

@@ -32,6 +32,7 @@ export function ConnectionPill({
   keepsCopy,
   readOnly,
   refused,
+  refusedWhy,
 }: {
   status: ConnectionStatus;
   unsaved: boolean;
@@ -43,6 +44,8 @@ export function ConnectionPill({
   readOnly: boolean;
   /** This device's changes the server refused, listed under "Not saved". */
   refused: number;
+  /** Refused, who revoked the invite and when, once the server said (statusLabel). */
+  refusedWhy: string | null;
 }) {
   const saving = status.kind === 'saving';
   // How long a save or a connection has taken: said only when it is slow (StatusVoice). The
@@ -66,6 +69,7 @@ export function ConnectionPill({
     readOnly,
     slow: slow && saving,
     refused,
+    refusedWhy,
   });
   const voice = useMemo(() => new StatusVoice(), []);
   const [heard, setHeard] = useState('');

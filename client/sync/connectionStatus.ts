@@ -86,6 +86,11 @@ export interface PillFacts {
   readonly slow?: boolean;
   /** This device's changes the server refused, listed under "Not saved" (setAside). */
   readonly refused?: number;
+  /**
+   * Refused, what the page knows beyond the close code: "Ana Ruiz (lead) revoked your invite
+   * at 14:02", as the page's banner says it once the server has named the lead (useRevocation).
+   */
+  readonly refusedWhy?: string | null;
 }
 
 /**
@@ -103,6 +108,7 @@ export function statusLabel(
     readOnly = false,
     slow = false,
     refused = 0,
+    refusedWhy = null,
   }: PillFacts,
 ): string {
   const kept = !keepsCopy
@@ -112,7 +118,7 @@ export function statusLabel(
       : 'keeping changes on this device…';
   switch (status.kind) {
     case 'refused':
-      return REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;
+      return refusedWhy ?? REFUSALS[status.code ?? 0] ?? `Connection refused (${status.code})`;
     case 'reopening':
       // Not "Your role does not allow this": the invite still opens the board, and the board
       // comes back by itself; what was refused is listed under "Not saved" (found by QA).

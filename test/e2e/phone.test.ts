@@ -291,7 +291,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     const badge = page.locator('.board-title .badge');
     expect(await badge.textContent()).toBe('Editor');
     await server.revoke(board, 'Bo');
-    await page.getByText('Your invite is no longer valid').first().waitFor();
+    await page.getByText('Ana (lead) revoked your invite at').first().waitFor();
     expect(await badge.textContent()).toBe('Invite no longer valid');
     await page.context().close();
   }, 60_000);

@@ -52,7 +52,7 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     await again.goto(`${server.url}/b/${board.id}`);
     await again
       .getByRole('heading', { level: 1, name: 'This invite no longer opens the board' })
-      .or(again.getByText('Your invite is no longer valid'))
+      .or(again.getByText(/^(Your invite is no longer valid|Lea \(lead\) revoked your invite at)/))
       .first()
       .waitFor();
     await expect
