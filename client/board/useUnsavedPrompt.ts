@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
+import { storageBlocked } from '../sync/storageRefused';
 
 /**
  * What may be lost: text typed and not saved, changes the server has not stored yet, or such
- * changes where this browser keeps no copy on the device (site storage blocked).
+ * changes where this browser keeps no copy on the device (site storage blocked, or the
+ * board's database would not open).
  */
 type Unsaved = 'typed text' | 'changes' | 'changes kept only here';
 
@@ -34,9 +36,14 @@ export function mayLeaveBoard(): boolean {
   if (lost.size === 0) return true;
   const typed = 'What you have typed here and not saved would be lost.';
   if (!lost.has('changes kept only here')) return window.confirm(`Leave this board? ${typed}`);
+  // As the board's line says it (DeviceStorageLine): where only IndexedDB failed, the list,
+  // the invite and the notices are kept; only the board's copy is not.
+  const why = storageBlocked()
+    ? 'this browser keeps nothing on this device'
+    : 'this browser keeps no copy of this board on this device (its database would not open)';
   return window.confirm(
-    'Leave this board? Changes not yet saved on the server would be lost: this browser keeps ' +
-      `nothing on this device.${lost.has('typed text') ? ` ${typed}` : ''}`,
+    `Leave this board? Changes not yet saved on the server would be lost: ${why}.` +
+      (lost.has('typed text') ? ` ${typed}` : ''),
   );
 }
 

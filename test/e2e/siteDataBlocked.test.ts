@@ -194,6 +194,21 @@ describe.skipIf(!RUN)('IndexedDB refuses to open', () => {
     await expect
       .poll(() => status(page).textContent())
       .toBe('Offline: changes kept only in this tab');
+    // "← Boards" asks first, naming what is not kept: the board's copy, not all site data
+    // (the list, the invite and the notices are kept; it said "keeps nothing" before).
+    const leave: string[] = [];
+    page.once('dialog', (prompt) => {
+      leave.push(prompt.message());
+      void prompt.dismiss();
+    });
+    await page.getByRole('link', { name: /Boards/ }).click();
+    await expect
+      .poll(() => leave)
+      .toEqual([
+        'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
+          'keeps no copy of this board on this device (its database would not open).',
+      ]);
+    expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
     await page.context().setOffline(false);
     await waitSaved(page, 20_000);
 
