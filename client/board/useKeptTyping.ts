@@ -10,6 +10,7 @@ import type { KnownBoard } from '../app/knownBoards';
 import { cardInAddress, matchRoute } from '../app/router';
 import { keptTypingKey } from '../sync/forgetBoardData';
 import { draftChanges } from '../ui/fieldDraft';
+import { focusTypedBack } from '../ui/focusTypedBack';
 import type { ClaimDraft, ClaimEdits } from './claimEdits';
 import {
   claimPlace,
@@ -55,20 +56,33 @@ export function useKeptTyping(
   // Claims edited in place, put back once the board has loaded (a card not on it then is told
   // as deleted while being edited, with the text to copy: DeletedWhileEditing). Said once for
   // them and New claim, which takes its own back as it mounts (AddClaimForm).
+  // Focus goes to the first of them, unless the person has moved it since the page showed
+  // (from where the page put it then: the body, or the title of a board reached from the list).
   const resumed = useRef(false);
+  const focusAtShow = useRef<Element | null>(null);
+  const cancelFocus = useRef(() => {});
+  useEffect(() => {
+    focusAtShow.current = document.activeElement;
+    return () => cancelFocus.current();
+  }, []);
   useEffect(() => {
     if (!loaded || resumed.current) return;
     resumed.current = true;
-    let back = kept.load('new-claim').length;
+    const texts = kept.load('new-claim').map((d) => d.text);
+    let back = texts.length;
     for (const place of kept.places()) {
       const cardId = placeCard(place, 'claim');
       const fields = cardId && kept.load(place)[0]?.fields;
       if (cardId && isClaimDraft(fields)) {
         claimEdits.resume(cardId, fields);
+        texts.push(fields.mine.claim ?? '');
         back += 1;
       }
     }
-    if (back > 0) tell(RESTORED_NOTE);
+    if (back === 0) return;
+    tell(RESTORED_NOTE);
+    // Not the effect's cleanup: a new `tell` would run it, and this effect does not run again.
+    cancelFocus.current = focusTypedBack(() => document, texts, focusAtShow.current);
   }, [loaded, kept, claimEdits, tell]);
   useEffect(
     () =>

@@ -25,6 +25,7 @@ import type { Peer } from '../sync/presence';
 import { clip } from '../ui/clip';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
 import { CardColleagues } from '../presence/CardColleagues';
+import { focusTypedBack } from '../ui/focusTypedBack';
 import { ModalDialog } from '../ui/ModalDialog';
 import { TYPED_TEXT_NAME, TypedTextKept } from '../ui/TypedTextKept';
 import { type Draft, DraftRegistry, UnsavedDrafts } from '../ui/unsavedDrafts';
@@ -100,6 +101,7 @@ export function CardDetail({
   // Text typed here before the page went (the browser's Back, a link): the forms it was
   // typed in open again with it (useDraftBack, useDraftOffers), as when a right comes back.
   const [restored] = useState(typing.load);
+  const body = useRef<HTMLDivElement>(null);
   const drafts = useMemo(() => {
     const registry = new DraftRegistry(typing.save);
     if (restored.length > 0) registry.offer(restored);
@@ -113,6 +115,11 @@ export function CardDetail({
     // The forms have taken theirs (their effects ran first): what none took is not kept.
     typing.save(drafts.all());
     announce(RESTORED_NOTE);
+    // Focus to the first field it is back in, from the dialog's Close, where it opened.
+    return focusTypedBack(
+      () => body.current,
+      restored.map((d) => d.text),
+    );
     // Once, as the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -246,7 +253,7 @@ export function CardDetail({
         </div>
       ) : (
         <UnsavedDrafts registry={drafts}>
-          <div className="dialog-body">
+          <div className="dialog-body" ref={body}>
             <CopyCardLink address={address} />
             {restored.length > 0 && <p className="restored-note muted small">{RESTORED_NOTE}</p>}
             <TypedNotSaved

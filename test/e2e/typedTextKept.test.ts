@@ -4,7 +4,7 @@
  * board shows again in the tab, by Forward or from the start page, saying so. Posted, added or
  * cancelled, nothing is kept; nor once the board is forgotten (Forget on the start page).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, announced, card, openBoard, openCard } from './support/boardPage';
@@ -20,6 +20,15 @@ const kept = (page: Page) =>
     Object.keys(sessionStorage)
       .filter((k) => k.startsWith('factboard.typing.'))
       .map((k) => sessionStorage.getItem(k)),
+  );
+
+/** Whether `field` has focus, with the caret at the end of its text, to type on. */
+const typingAtEnd = (field: Locator) =>
+  field.evaluate(
+    (el: HTMLTextAreaElement | HTMLInputElement) =>
+      el === document.activeElement &&
+      el.selectionStart === el.value.length &&
+      el.selectionEnd === el.value.length,
   );
 
 describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
@@ -47,6 +56,8 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
     await expect.poll(() => comment().inputValue()).toBe('Check the 2019 port authority report');
     expect(await dialog.locator('.restored-note').textContent()).toBe(RESTORED);
     await expect.poll(() => announced(page)).toBe(RESTORED);
+    // Focus is back where the text is, not on the dialog's Close: typing goes on from there.
+    await expect.poll(() => typingAtEnd(comment())).toBe(true);
 
     // Away again, and the board opened from the list: the same.
     await page.evaluate(() => history.go(-2));
@@ -54,6 +65,7 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
     dialog = page.getByRole('dialog', { name: CLAIM });
     await dialog.waitFor();
     await expect.poll(() => comment().inputValue()).toBe('Check the 2019 port authority report');
+    await expect.poll(() => typingAtEnd(comment())).toBe(true);
 
     await dialog.getByRole('button', { name: 'Post comment' }).click();
     await dialog.getByText('Check the 2019 port authority report', { exact: true }).waitFor();
@@ -109,6 +121,8 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
     // Said, and shown: beside New claim, and in the notice for the claim being edited.
     expect(await page.locator('.add-claim .restored-note').textContent()).toBe(RESTORED);
     await expect.poll(() => announced(page)).toBe(RESTORED);
+    // Focus in the first of them on the page, New claim, with the caret at its end.
+    await expect.poll(() => typingAtEnd(newClaim)).toBe(true);
 
     // Escape cancels the edit (a blur would save it), then the new claim is added.
     await editor.press('Escape');
