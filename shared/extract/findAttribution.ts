@@ -18,6 +18,7 @@
 // of "the company" or "it"; the grammar that finds the candidates is in english/.
 import type { Token } from './analyzeText';
 import { BODY_DESCRIPTIONS, PRONOUNS } from './english/attributionWords';
+import { ENGLISH_GENDER_WORDS } from './englishGenders';
 import { candidatesIn, transcriptLine, type Candidate } from './english/candidatesIn';
 import { isSourcePhrase, openingSubject } from './english/nounPhrases';
 import { low, type Span } from './english/Span';
@@ -77,6 +78,11 @@ export interface AttributionMemory {
    * spoke); a two-word name of no known kind, "Southwest Airlines", may be a body, so it is none.
    */
   people: Set<string>;
+  /**
+   * A person the previous body sentence opens with by a description alone, "The defendant
+   * took the stand.": whom "He told the jury …" in the next one means (describedSubject).
+   */
+  describedSubject?: DescribedSubject | null;
 }
 
 /**
@@ -403,6 +409,64 @@ function bodyOpening(ws: Token[], names: NameRun[]): Span | null {
   return namesPerson(ws, np, names) === false ? np : null;
 }
 
+// Nouns for a person that are no title before a name: what a court report, a match report or
+// a story about ordinary people calls someone it has not named in the sentence.
+const PERSON_NOUNS = new Set(
+  (
+    'defendant accused witness victim suspect claimant plaintiff complainant applicant ' +
+    'patient student pupil teacher nurse doctor surgeon driver pilot passenger lawyer ' +
+    'barrister solicitor coroner manager coach player striker goalkeeper defender ' +
+    'midfielder captain agent owner resident farmer worker official employee teenager'
+  ).split(' '),
+);
+
+export interface DescribedSubject {
+  sentence: number;
+  /** The phrase as the sentence writes it: "The defendant". */
+  text: string;
+  /** Its head noun: "defendant". */
+  role: string;
+  gender?: Gender;
+}
+
+/**
+ * A person the sentence opens with by a description and no name, "The defendant took the
+ * stand on Tuesday.", "A young witness broke down": "the", "a" or "an", lower-case words and a
+ * noun for a person (a title, a gendered role or PERSON_NOUNS). Null for any other subject.
+ */
+function describedSubject(ws: Token[], sentence: number): DescribedSubject | null {
+  if (!/^(the|a|an)$/i.test(ws[0]!.value)) return null;
+  const np = openingSubject(ws);
+  if (!np) return null;
+  // "The spokeswoman for the union": the head is the word before the preposition.
+  const of = ws.findIndex((w, k) => k > 0 && k <= np.last && w.pos === 'ADP');
+  const head = of > 0 ? of - 1 : np.last;
+  const words = ws.slice(1, head + 1);
+  const lower = (w: Token) =>
+    /^\p{Ll}[\p{Ll}-]*$/u.test(w.value) && ['NOUN', 'ADJ'].includes(w.pos);
+  if (words.length === 0 || words.length > 3 || !words.every(lower)) return null;
+  const role = low(ws[head]);
+  const gender = ENGLISH_GENDER_WORDS.roles.get(role);
+  if (!isPersonTitle(role) && !gender && !PERSON_NOUNS.has(role)) return null;
+  const text = ws
+    .slice(0, np.last + 1)
+    .map((w) => w.value)
+    .join(' ');
+  return { sentence, text, role, gender };
+}
+
+/**
+ * Whom "he" or "she" means after a sentence that opens with a person by description alone:
+ * "The defendant took the stand. He told the jury …" is the defendant, not the prosecutor who
+ * spoke before, and the card says so as the article does, "The defendant". Not a person named
+ * earlier whom the role may fit: "The prosecutor, Amanda Reeve, said the defendant, Mark
+ * Pellow, …" has "defendant" as near the prosecutor's name as his. Null when the pronoun's
+ * gender is not the description's ("The spokeswoman … . He said …").
+ */
+function personDescribed(subject: DescribedSubject, gender: Gender | undefined): string | null {
+  return gender && subject.gender && gender !== subject.gender ? null : subject.text;
+}
+
 /**
  * The attribution of one sentence, given the earlier ones (`memory` is updated in place so
  * pronouns in later sentences can refer back). `names` are the sentence's name runs.
@@ -419,6 +483,8 @@ export function findAttribution(
   if (words.length === 0) return null;
   const ws = afterLabel(afterDateline(text, words));
   if (ws.length === 0) return null;
+  const previousSubject = memory.describedSubject;
+  memory.describedSubject = describedSubject(ws, sentenceIndex);
   // Read as far as the names asked about, once for all the sentence's candidates.
   const bracketed = inBrackets(text, ws[0]!.start);
   const candidates = [...candidatesIn(ws), ...transcriptLine(ws, names)]
@@ -449,14 +515,20 @@ export function findAttribution(
     } else if (pronoun || anaphor) {
       // "It also said …" after the chief executive spoke is the company, never her: "it" means
       // no one the article gives as a person.
-      const referent = resolveReferent(
-        memory,
-        sentenceIndex,
-        anaphor,
-        personal,
-        gender,
-        word === 'it' && pronoun ? (name) => !memory.people.has(name) : undefined,
-      );
+      const described =
+        personal && previousSubject?.sentence === sentenceIndex - 1
+          ? personDescribed(previousSubject, gender)
+          : null;
+      const referent =
+        described ??
+        resolveReferent(
+          memory,
+          sentenceIndex,
+          anaphor,
+          personal,
+          gender,
+          word === 'it' && pronoun ? (name) => !memory.people.has(name) : undefined,
+        );
       if (!referent) continue;
       const np = ws[c.np.first]!;
       result = {

@@ -1846,6 +1846,28 @@ describe('"he" after a sentence whose subject is a description and a name', () =
   });
 });
 
+describe('"he" after a sentence that opens with a person by description alone', () => {
+  const court =
+    'The prosecutor, Amanda Reeve, said Mark Pellow had moved £40,000 into his own accounts ' +
+    'between 2019 and 2021. The defendant took the stand on Tuesday. He told the jury that he ' +
+    'had repaid £12,000 of the money in March 2022.';
+
+  it('is the person described, not the prosecutor who spoke before', () => {
+    expect(speakerOf(court, 'repaid £12,000')).toBe('The defendant');
+  });
+
+  it('is so with a role and its complement, and not across genders', () => {
+    const before = 'Ann Lee said the cuts would cost 300 jobs by 2025. ';
+    const after = ' She said 40 members had resigned in March.';
+    expect(
+      speakerOf(`${before}The spokeswoman for the union later walked out.${after}`, '40 members'),
+    ).toBe('The spokeswoman for the union');
+    expect(
+      speakerOf(`${before}The spokesman for the union later walked out.${after}`, '40 members'),
+    ).toBe('Ann Lee');
+  });
+});
+
 describe('"he" after a sentence naming a team before the person who spoke', () => {
   it('is the person, as "…, who are third" makes no person of the team', () => {
     const article =
