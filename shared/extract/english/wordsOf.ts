@@ -10,9 +10,10 @@ import { low } from './Span';
 /**
  * The sentence's tokens without whitespace; indexes below refer to this array. A word of a
  * name is a proper noun here, whatever wink tagged it: "said Will/AUX Hurd", "The health
- * minister, Paul Grant/VERB, told …"; a title is one word with its full stop. Two of wink's
+ * minister, Paul Grant/VERB, told …"; a title is one word with its full stop. Three of wink's
  * tags are mended outside names: the noun after "according to" is no infinitive ("according
- * to police/VERB"), and an adjective before a name is none of it ("Previous/PROPN El Faro").
+ * to police/VERB"), an adjective before a name is none of it ("Previous/PROPN El Faro"), and
+ * an article's "adverb" before a verb is a noun ("in the south/ADV reported").
  */
 export function wordsOf(tokens: Token[], first: number, last: number, names: NameRun[]): Token[] {
   const words: Token[] = [];
@@ -39,6 +40,7 @@ export function wordsOf(tokens: Token[], first: number, last: number, names: Nam
     else if (t.pos === 'VERB' && low(words.at(-1)) === 'to' && low(words.at(-2)) === 'according')
       words.push({ ...t, pos: 'NOUN' });
     else if (isTitleModifier(tokens, k, last)) words.push({ ...t, pos: 'ADJ' });
+    else if (isNounAfterArticle(tokens, k, last, words.at(-1))) words.push({ ...t, pos: 'NOUN' });
     else if (t.pos === 'ADJ' && ['NOUN', 'PROPN', 'PRON'].includes(words.at(-1)?.pos ?? '')) {
       const lemma = reportingPastBeforeThat(tokens, k, last);
       words.push(lemma ? { ...t, pos: 'VERB', lemma } : t);
@@ -64,6 +66,23 @@ function isTitleModifier(tokens: Token[], k: number, last: number): boolean {
   let next = k + 1;
   while (next <= last && tokens[next]!.value.trim() === '') next++;
   return low(t) === 'acting' && next <= last && ['PROPN', 'NOUN'].includes(tokens[next]!.pos);
+}
+
+/**
+ * A word wink tags an adverb between an article and a verb, which no adverb stands at: "Seaside
+ * businesses in the south/ADV reported …" has its subject end at "south", not at "the" (an
+ * adverb before the verb is skipped as the verb's, "Officials recently said").
+ */
+function isNounAfterArticle(
+  tokens: Token[],
+  k: number,
+  last: number,
+  before: Token | undefined,
+): boolean {
+  if (tokens[k]!.pos !== 'ADV' || !/^(the|a|an)$/i.test(before?.value ?? '')) return false;
+  let next = k + 1;
+  while (next <= last && tokens[next]!.value.trim() === '') next++;
+  return next <= last && ['VERB', 'AUX'].includes(tokens[next]!.pos);
 }
 
 /**
