@@ -27,6 +27,8 @@ const FILLER = new Set([
   ...ORGANIZATION_CONNECTORS,
   ...[...PLACE_ACRONYMS].map((a) => a.toLowerCase()),
   'and',
+  'for',
+  'on',
 ]);
 
 const capitalised = (word: string) => /^\p{Lu}/u.test(word);
@@ -84,14 +86,16 @@ export function canonicalBody(forms: Iterable<string>): (speaker: string) => str
     const text = written.join(' ');
     // "the ministry", "el ministerio", "Policía": a kind of body, which any body of that kind
     // the article names could be, the kind at either end of its name ("Policía Nacional Civil",
-    // "Ministry of Justice", "National Police"; not "National Police Academy").
+    // "Ministry of Justice", "National Police"; not "National Police Academy") or before its
+    // complement ("Joint Council for Qualifications").
     const head = words.findLast((w) => HEADS.has(w));
     const generic = head !== undefined && (words.length === 1 || !written.some(capitalised));
     const describedOther = described.some((d) => d !== words.join(' ') && d.endsWith(` ${head}`));
     if (generic && describedOther) return null;
     const candidates = [...bodies].filter(([form, full]) => {
       if (form === text || full.length <= words.length) return false;
-      if (generic && (full[0] === head || full.at(-1) === head)) {
+      const beforeParticle = full.some((w, k) => w === head && /^(for|of|on)$/.test(full[k + 1]!));
+      if (generic && (full[0] === head || full.at(-1) === head || beforeParticle)) {
         return words.every((w) => full.includes(w));
       }
       // "Treasury" in "US Treasury Department", "Hacienda" in "Ministerio de Hacienda".

@@ -149,6 +149,9 @@ function isAcronymReadAsWord(tokens: Token[], k: number, span: SentenceSpan): bo
   return false;
 }
 
+const BODY_PARTICLE = /^(for|on)$/;
+const isOrgHead = (t: Token) => ORG_HEADS.has(t.value.toLowerCase());
+
 function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Array): Run[] {
   const runs: Run[] = [];
   let i = span.first;
@@ -186,6 +189,10 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
       // Ernesto Ruiz de la Cruz", "María de los Ángeles".
       let j = k;
       while (j <= span.last && j - k < 2 && NAME_PARTICLES.has(tokens[j]!.value.toLowerCase())) j++;
+      // "for" and "on" after a body's head word: "Joint Council for Qualifications", "Council
+      // on Foreign Relations" (not the council and a name of its own, which "the council" would
+      // then mean).
+      if (j === k && BODY_PARTICLE.test(tokens[k]?.value ?? '') && isOrgHead(tokens[last]!)) j++;
       if (j > k && j <= span.last && isName(j)) {
         beforeParticles = last;
         k = j;
@@ -327,9 +334,15 @@ function personBeforeOf(tokens: Token[], r: Run, isPerson: (of: number) => boole
 
 function typeFromCues(text: string, words: string[], cues: Cues | undefined): EntityType {
   if (PLACE_ACRONYMS.has(text)) return 'place';
-  // "Bureau of Labor Statistics", "University of Leeds": a head word before "of" is enough.
+  // "Bureau of Labor Statistics", "University of Leeds": a head word before "of" is enough, and
+  // so is one before "for" or "on", "Joint Council for Qualifications".
   const head = (w: string | undefined) => ORG_HEADS.has(w?.toLowerCase() ?? '');
-  if (head(words.at(-1)) || (head(words[0]) && NAME_PARTICLES.has(words[1] ?? ''))) {
+  const headBeforeFor = words.some((w, k) => head(w) && BODY_PARTICLE.test(words[k + 1] ?? ''));
+  if (
+    head(words.at(-1)) ||
+    (head(words[0]) && NAME_PARTICLES.has(words[1] ?? '')) ||
+    headBeforeFor
+  ) {
     return 'organization';
   }
   const c = cues ?? { person: 0, organization: 0, place: 0 };
