@@ -273,7 +273,11 @@ function withoutAffiliation(tokens: Token[], first: number, last: number): Span[
  * last word, the surname, used alone as a name elsewhere ("Gonzalez added …"), or the same words
  * so shown before another "of" of the article. Split in place.
  */
-function splitPersonBeforeOf(tokens: Token[], perSentence: Run[][]): void {
+function splitPersonBeforeOf(
+  tokens: Token[],
+  perSentence: Run[][],
+  sentences: SentenceSpan[],
+): void {
   const alone = new Set<string>();
   for (const runs of perSentence) {
     for (const r of runs) if (r.first === r.last) alone.add(tokens[r.first]!.value.toLowerCase());
@@ -286,11 +290,17 @@ function splitPersonBeforeOf(tokens: Token[], perSentence: Run[][]): void {
       .join(' ');
   // Twice: the second time a run is split by what the first showed of the same person.
   for (const pass of [1, 2]) {
-    for (const runs of perSentence) {
+    for (const [si, runs] of perSentence.entries()) {
       for (let n = runs.length - 1; n >= 0; n--) {
         const r = runs[n]!;
+        // "Maria Gonzalez of Morningstar said … . She said …": the sentence's first name is
+        // whom the next one's "he" or "she" means, a person ("The Royal Society of Chemistry
+        // said … . It said …" is none).
+        const pronounAfter = n === 0 && opensWithPersonalPronoun(tokens, sentences[si + 1]);
         const of = personBeforeOf(tokens, r, (of) =>
-          pass === 1 ? shownPerson(tokens, r, of, alone) : people.has(words(r.first, of - 1)),
+          pass === 1
+            ? pronounAfter || shownPerson(tokens, r, of, alone)
+            : people.has(words(r.first, of - 1)),
         );
         if (of < 0) continue;
         people.add(words(r.first, of - 1));
@@ -303,6 +313,14 @@ function splitPersonBeforeOf(tokens: Token[], perSentence: Run[][]): void {
       }
     }
   }
+}
+
+/** Whether the sentence opens with "He" or "She", past any quotation mark. */
+function opensWithPersonalPronoun(tokens: Token[], sentence: SentenceSpan | undefined): boolean {
+  if (!sentence) return false;
+  let k = sentence.first;
+  while (k < sentence.last && /^["“'‘(]$/.test(tokens[k]!.value)) k++;
+  return /^(he|she)$/i.test(tokens[k]!.value);
 }
 
 /** Whether the article shows the words of `r` before its "of" are a person's name. */
@@ -430,7 +448,7 @@ export function findNames(
     }
   });
 
-  splitPersonBeforeOf(tokens, perSentence);
+  splitPersonBeforeOf(tokens, perSentence, sentences);
 
   const cues = new NameCues();
   for (const runs of perSentence) {

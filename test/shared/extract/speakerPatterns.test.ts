@@ -811,6 +811,21 @@ describe('a person and where they work', () => {
     expect(speakerOf(article, 'lost 12%')).toBe('Maria Gonzalez');
   });
 
+  it('reads it as a person where "she" in the next sentence means it', () => {
+    const article =
+      'Maria Gonzalez of Morningstar said the fund lost 12% of its value in 2023. She said ' +
+      'outflows reached $3 billion in March.';
+    expect(speakerOf(article, 'lost 12%')).toBe('Maria Gonzalez');
+    expect(speakerOf(article, 'outflows reached')).toBe('Maria Gonzalez');
+  });
+
+  it('keeps it one name when no sentence shows a person: "Royal Society of Chemistry" reads alike', () => {
+    const article =
+      'Maria Gonzalez of Morningstar said the fund lost 12% of its value in 2023. Outflows ' +
+      "reached $3 billion in March, the fund's managers said.";
+    expect(speakerOf(article, 'lost 12%')).toBe('Maria Gonzalez of Morningstar');
+  });
+
   it('keeps a name with "of" whole when nothing shows a person before it', () => {
     expect(
       extractClaims('The Royal Society of Chemistry said 40% of its members had left in 2023.')
