@@ -76,7 +76,8 @@ describe.skipIf(!RUN)('the start page after a revoke or a role change', () => {
     await server.revoke(board, 'Eddie');
     await expect
       .poll(() => status(page).textContent(), { timeout: 15_000 })
-      .toBe('Your invite is no longer valid');
+      // The generic words until GET …/revocation names the lead, then the lead's.
+      .toMatch(/^(Your invite is no longer valid|Lea \(lead\) revoked your invite at )/);
     const start = await context.newPage();
     await start.goto(`${server.url}/`);
     await entry(start, 'Revoked while open').waitFor();

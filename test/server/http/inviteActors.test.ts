@@ -99,7 +99,12 @@ describe('a layout-7 data directory, upgraded', () => {
       revokedAt: 2_000,
       revokedBy: ana,
     });
-    expect((await get('/revocation', 'eve')).body).toEqual({ revokedAt: 2_000, revokedBy: ana });
+    expect((await get('/revocation', 'eve')).body).toEqual({
+      revokedAt: 2_000,
+      revokedBy: ana,
+      expiresAt: null,
+      expirySetBy: null,
+    });
     // The last change of the role, by whom and when.
     expect((await get('', 'dan')).body).toMatchObject({
       role: 'viewer',

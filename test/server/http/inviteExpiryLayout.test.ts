@@ -41,7 +41,8 @@ afterAll(async () => {
 it('upgrades a layout-8 file: its invites never expire, and one set from then on is kept', async () => {
   const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
   expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-  expect(MIGRATIONS.length).toBe(9);
+  // Layout 9 added the expiry columns; later layouts keep them.
+  expect(MIGRATIONS.length).toBeGreaterThanOrEqual(9);
   db.close();
   const list = await request(server.url, 'GET', '/api/boards/b1/invites', { token: lead() });
   expect(list.body.invites).toEqual([
