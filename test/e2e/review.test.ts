@@ -17,9 +17,10 @@ import {
   latestActivity,
   openBoard,
   openCard,
+  reloadAnsweringLeave,
+  REVOKED_PILL,
   status,
   waitSaved,
-  reloadAnsweringLeave,
 } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
@@ -533,7 +534,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     await expect
       .poll(() => reviewer.locator('[data-status]').getAttribute('data-status'))
       .toBe('refused');
-    await expect.poll(() => status(reviewer).textContent()).toBe('Your invite is no longer valid');
+    await expect.poll(() => status(reviewer).textContent()).toMatch(REVOKED_PILL);
     await reviewer
       .getByRole('alert')
       .filter({ hasText: 'so nothing changed here can be saved' })

@@ -34,6 +34,13 @@ export async function clickCardAction(
 export const status = (page: Page): Locator => page.locator('[data-status] .status-label');
 
 /**
+ * The status pill of a page whose invite was revoked: generic words until GET …/revocation
+ * answers, then the lead's name and the time ("Lea (lead) revoked your invite at 14:02").
+ */
+export const REVOKED_PILL =
+  /^(Your invite is no longer valid|.+ \(lead\) revoked your invite at .+)$/;
+
+/**
  * What the board's announcer last said where it speaks now: while a modal dialog is open (the
  * page behind it inert), from the topmost dialog's own live region; otherwise from the board's.
  * Without the invisible mark that lets the same sentence be said twice.
