@@ -41,4 +41,19 @@ describe('boardsMatching', () => {
     expect(found('portauthority')).toEqual(['Port\u200bauthority']);
     expect(found('\u200eharbour')).toEqual(['\u2067Harbour\u2069 deal']);
   });
+
+  it('folds case fully: "strasse" finds "Straße" and "STRASSE", "ß" finds "ss", a final sigma is a sigma', () => {
+    const german = [
+      { title: 'Straße der Einheit', badge: 'Lead' },
+      { title: 'GROSSE STRASSE', badge: 'Editor' },
+      { title: 'Hauptstraẞe', badge: 'Editor' },
+      { title: 'Οδός Αθηνάς', badge: 'Editor' },
+    ];
+    const found = (query: string) => boardsMatching(german, query).map((b) => b.title);
+    expect(found('strasse')).toEqual(['Straße der Einheit', 'GROSSE STRASSE', 'Hauptstraẞe']);
+    expect(found('straße')).toEqual(['Straße der Einheit', 'GROSSE STRASSE', 'Hauptstraẞe']);
+    expect(found('große')).toEqual(['GROSSE STRASSE']);
+    expect(found('οδοσ')).toEqual(['Οδός Αθηνάς']);
+    expect(found('ΑΘΗΝΑΣ')).toEqual(['Οδός Αθηνάς']);
+  });
 });
