@@ -1,8 +1,14 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { inviteLinkDamaged } from '../app/acceptInvite';
-import { getDisplayName, getKnownBoard, subscribeKnownBoards } from '../app/knownBoards';
+import {
+  getDisplayName,
+  getKnownBoard,
+  type KnownBoard,
+  subscribeKnownBoards,
+} from '../app/knownBoards';
 import { readClaims } from '../app/tokenClaims';
 import { toWellFormed } from '../../shared/wellFormed';
+import { noteForgotten } from '../sync/storageRefused';
 import { BoardPage } from './BoardPage';
 
 /** `/b/<id>`: the board, if this browser holds an invite for it. */
@@ -13,7 +19,15 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   const token = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.token);
   // A new role (a lead changed it; refreshRole) redraws the same page: its controls follow it.
   const role = useSyncExternalStore(subscribeKnownBoards, () => getKnownBoard(boardId)?.role);
-  const known = token === undefined || role === undefined ? null : getKnownBoard(boardId);
+  const live = token === undefined || role === undefined ? null : getKnownBoard(boardId);
+  // Only Forget (the start page) takes a board out of the list: gone while this page shows it,
+  // it was forgotten in another tab. The page goes on showing it, from the server, and keeps
+  // nothing of it on the device (noteForgotten); an invite link opened again remembers it.
+  const shown = useRef<KnownBoard | null>(null);
+  if (live) shown.current = live;
+  const forgotten = !live && shown.current?.id === boardId;
+  const known = live ?? (forgotten ? shown.current : null);
+  useEffect(() => noteForgotten(boardId, forgotten), [boardId, forgotten]);
   if (!known) {
     const damaged = inviteLinkDamaged();
     return (

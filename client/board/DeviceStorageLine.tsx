@@ -1,6 +1,11 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { boardsNotKept, subscribeKnownBoards } from '../app/knownBoards';
-import { storageBlocked, storageRefused, subscribeStorageRefused } from '../sync/storageRefused';
+import {
+  boardForgotten,
+  storageBlocked,
+  storageRefused,
+  subscribeStorageRefused,
+} from '../sync/storageRefused';
 import { storageFullText } from './storageFullText';
 
 /**
@@ -18,6 +23,17 @@ export function DeviceStorageLine({ boardId, keepsCopy }: { boardId: string; kee
   const inviteNotKept = useSyncExternalStore(subscribeKnownBoards, boardsNotKept);
   // A browser setting, which does not change while the page is open.
   const blocked = useMemo(storageBlocked, []);
+  // Another tab forgot the board while this one showed it (BoardRoute): it keeps nothing either.
+  const forgotten = useSyncExternalStore(subscribeStorageRefused, () => boardForgotten(boardId));
+  if (forgotten) {
+    return (
+      <p className="banner" role="status">
+        This board was forgotten in this browser: this tab keeps working from the server and keeps
+        nothing on this device. Changes not yet saved are gone once this tab closes; open the invite
+        link again to keep the board here.
+      </p>
+    );
+  }
   if (blocked) {
     return (
       <p className="banner" role="status">

@@ -47,14 +47,17 @@ const isDraft = (v: unknown): v is Draft => {
  * unmount, which is not the person discarding it, so nothing is written then.
  */
 export function storageKeptTyping(
-  /** Read as used: where site storage is blocked, reading window.sessionStorage throws. */
-  storage: () => Storage,
+  /**
+   * Read as used: where site storage is blocked, reading window.sessionStorage throws; null
+   * where nothing of the board is kept (forgotten in another tab: boardForgotten).
+   */
+  storage: () => Storage | null,
   key: string,
   here: () => boolean,
 ): KeptTyping {
   const read = (): Record<string, Draft[]> => {
     try {
-      const value = JSON.parse(storage().getItem(key) ?? '{}') as unknown;
+      const value = JSON.parse(storage()?.getItem(key) ?? '{}') as unknown;
       if (typeof value !== 'object' || value === null) return {};
       const out: Record<string, Draft[]> = {};
       for (const [place, drafts] of Object.entries(value)) {
@@ -68,13 +71,13 @@ export function storageKeptTyping(
     }
   };
   const write = (all: Record<string, Draft[]>) => {
-    let store: Storage;
+    let store: Storage | null;
     try {
       store = storage();
     } catch {
       return;
     }
-    storeItem(store, key, Object.keys(all).length > 0 ? JSON.stringify(all) : null);
+    if (store) storeItem(store, key, Object.keys(all).length > 0 ? JSON.stringify(all) : null);
   };
   return {
     load: (place) => read()[place] ?? [],

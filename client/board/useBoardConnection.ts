@@ -1,14 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type KnownBoard, noteOpensAgain, noteRefused } from '../app/knownBoards';
 import { refreshRole } from '../app/refreshRole';
 import { BoardConnection } from '../sync/BoardConnection';
 import { connectionDown } from '../sync/connectionStatus';
-import { ackStoreKey, lostEditsKey, ownWritesKey, setAsideKey } from '../sync/forgetBoardData';
+import {
+  ackStoreKey,
+  forgetBoardEntirely,
+  lostEditsKey,
+  ownWritesKey,
+  setAsideKey,
+} from '../sync/forgetBoardData';
 import { storageLostEditStore } from '../sync/lostEditStore';
 import { storageOwnWriteStore } from '../sync/ownWriteStore';
 import { storageAckStore } from '../sync/SaveTracker';
 import { storageSetAsideStore } from '../sync/setAsideStore';
-import { siteStorage } from '../sync/storageRefused';
+import { boardForgotten, boardStorage, subscribeStorageRefused } from '../sync/storageRefused';
 
 /**
  * Opens the board's connection for as long as the page shows it, with the invite's current
@@ -35,11 +41,13 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
   useEffect(() => {
     void refreshRole(known.id, known.token);
   }, [known.id, known.token]);
+  const forgotten = useSyncExternalStore(subscribeStorageRefused, () => boardForgotten(known.id));
   useEffect(() => {
     // Where site storage is blocked (siteStorage) nothing is kept on the device: no copy in
     // IndexedDB, which would not open (the board then never loaded from it), and no records
     // for after a reload; the board works from the server, and the page says so (BoardPage).
-    const storage = siteStorage();
+    // Nor once another tab forgot the board (boardStorage): a new connection works so.
+    const storage = boardStorage(known.id);
     const c = new BoardConnection({
       boardId: known.id,
       token: known.token,
@@ -101,6 +109,9 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       shown.current = c;
       setConnection(c);
       old?.destroy();
+      // What the one that kept a copy wrote after the Forget goes, once it is closed: this
+      // once, not later, when the board may be kept here again (an invite link opened).
+      if (old && !storage) void forgetBoardEntirely(known.id);
     };
     // Opened before the copy on screen was refused, this one may hold that copy: it goes too.
     // Nor is it shown while the server has yet to answer the changes of the one on screen: the
@@ -126,7 +137,7 @@ export function useBoardConnection(known: KnownBoard, name: string): BoardConnec
       // The one on screen stays until the next is ready (or the page goes, below).
       if (shown.current !== c) c.destroy();
     };
-  }, [known.id, known.token, known.role, known.inviteId, name, fresh]);
+  }, [known.id, known.token, known.role, known.inviteId, name, fresh, forgotten]);
   useEffect(
     () => () => {
       shown.current?.destroy();

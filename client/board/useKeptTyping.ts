@@ -9,6 +9,7 @@ import type { BoardView } from '../../shared/board';
 import type { KnownBoard } from '../app/knownBoards';
 import { cardInAddress, matchRoute } from '../app/router';
 import { keptTypingKey } from '../sync/forgetBoardData';
+import { boardForgotten } from '../sync/storageRefused';
 import { draftChanges } from '../ui/fieldDraft';
 import { focusTypedBack } from '../ui/focusTypedBack';
 import type { ClaimDraft, ClaimEdits } from './claimEdits';
@@ -34,7 +35,8 @@ export function useKeptTyping(
   const kept = useMemo(
     () =>
       storageKeptTyping(
-        () => window.sessionStorage,
+        // Nothing of a board another tab forgot is kept, nor what is typed on it.
+        () => (boardForgotten(known.id) ? null : window.sessionStorage),
         keptTypingKey(known.id, known.inviteId),
         () => {
           const route = matchRoute(window.location.pathname);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { storageBlocked } from '../sync/storageRefused';
+import { matchRoute } from '../app/router';
+import { boardForgotten, storageBlocked } from '../sync/storageRefused';
 
 /**
  * What may be lost: text typed and not saved, changes the server has not stored yet, or such
@@ -38,9 +39,12 @@ export function mayLeaveBoard(): boolean {
   if (!lost.has('changes kept only here')) return window.confirm(`Leave this board? ${typed}`);
   // As the board's line says it (DeviceStorageLine): where only IndexedDB failed, the list,
   // the invite and the notices are kept; only the board's copy is not.
-  const why = storageBlocked()
-    ? 'this browser keeps nothing on this device'
-    : 'this browser keeps no copy of this board on this device (its database would not open)';
+  const route = matchRoute(window.location.pathname);
+  const forgotten = route?.page === 'board' && boardForgotten(route.boardId);
+  const why =
+    storageBlocked() || forgotten
+      ? 'this browser keeps nothing on this device'
+      : 'this browser keeps no copy of this board on this device (its database would not open)';
   return window.confirm(
     `Leave this board? Changes not yet saved on the server would be lost: ${why}.` +
       (lost.has('typed text') ? ` ${typed}` : ''),

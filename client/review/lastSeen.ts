@@ -7,6 +7,7 @@
  */
 import { useEffect } from 'react';
 import { lastSeenKey } from '../sync/forgetBoardData';
+import { boardStorage } from '../sync/storageRefused';
 
 /** When the board was last on screen here, or -Infinity when never (or storage is closed). */
 export function lastSeen(boardId: string): number {
@@ -20,7 +21,8 @@ export function lastSeen(boardId: string): number {
 
 export function recordSeen(boardId: string, at = Date.now()): void {
   try {
-    localStorage.setItem(lastSeenKey(boardId), String(at));
+    // Nothing of a board another tab forgot is kept (boardStorage), nor when it was seen.
+    boardStorage(boardId)?.setItem(lastSeenKey(boardId), String(at));
   } catch {
     // Private mode or a full quota: the next open treats every mention as news.
   }

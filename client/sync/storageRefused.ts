@@ -44,6 +44,32 @@ export function siteStorage(): Storage | null {
 /** Whether this browser keeps nothing on this device (site storage blocked: siteStorage). */
 export const storageBlocked = (): boolean => siteStorage() === null;
 
+/**
+ * The boards another tab of this browser forgot (Forget, on the start page) while this page
+ * showed them (BoardRoute). The page goes on working from the server and keeps nothing of such
+ * a board on the device, as where site storage is blocked: a page that went on writing its
+ * copy and records undid the Forget at its next save.
+ */
+const forgottenHere = new Set<string>();
+
+/** The board `boardId` was forgotten in another tab (true) or is remembered again (false). */
+export function noteForgotten(boardId: string, forgotten: boolean): void {
+  if (forgottenHere.has(boardId) === forgotten) return;
+  if (forgotten) forgottenHere.add(boardId);
+  else forgottenHere.delete(boardId);
+  settle();
+}
+
+/** Whether another tab forgot the board while this page showed it (noteForgotten). */
+export const boardForgotten = (boardId: string): boolean => forgottenHere.has(boardId);
+
+/**
+ * Where the board's records are kept, or null where nothing of it is: site storage blocked
+ * (siteStorage), or the board forgotten in another tab while this page showed it.
+ */
+export const boardStorage = (boardId: string): Storage | null =>
+  forgottenHere.has(boardId) ? null : siteStorage();
+
 function settle(): void {
   for (const listener of listeners) listener();
 }
@@ -76,7 +102,10 @@ export function storeItem(storage: Storage, key: string, value: string | null): 
   noteStorageKept(key);
 }
 
-/** Calls `fn` when a key starts or stops being refused; returns the unsubscribe. */
+/**
+ * Calls `fn` when a key starts or stops being refused, or a board is forgotten or remembered
+ * again (noteForgotten); returns the unsubscribe.
+ */
 export function subscribeStorageRefused(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);

@@ -11,7 +11,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addClaim, addEvidence, moveCard, removeEvidence } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import type { TestClient } from '../helpers/connectProvider';
-import { card, closeCard, openBoard, openCard, status, waitSaved } from './support/boardPage';
+import {
+  addClaim as addClaimOnPage,
+  card,
+  closeCard,
+  openBoard,
+  openCard,
+  status,
+  waitSaved,
+} from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -107,6 +115,44 @@ describe.skipIf(!RUN)('Forget', () => {
       .getByRole('button', { name: 'Forget Forget desk' })
       .click();
     await expect.poll(() => keptFor(page, board.id)).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('is not undone by another tab still showing the board: it works on from the server and keeps nothing', async () => {
+    const board = await server.createBoard('Forget in a tab', 'Lea');
+    const context = await browser.newContext();
+    const start = await context.newPage();
+    const tab = await context.newPage();
+    for (const p of [start, tab]) {
+      p.setDefaultTimeout(10_000);
+      p.on('dialog', (prompt) => void prompt.accept());
+    }
+    await openBoard(tab, await server.invite(board, 'Eddie', 'editor'));
+    await addClaimOnPage(tab, 'Before the Forget');
+    await waitSaved(tab);
+    expect(await keptFor(tab, board.id)).toContain(`factboard-${board.id}`);
+
+    await start.goto(server.url);
+    await start
+      .getByRole('region', { name: 'Your boards' })
+      .getByRole('button', { name: 'Forget Forget in a tab' })
+      .click();
+    await expect.poll(() => keptFor(start, board.id)).toEqual([]);
+
+    // The tab says what became of its board, and goes on working from the server.
+    await tab
+      .getByText(
+        'This board was forgotten in this browser: this tab keeps working from the server and keeps nothing on this device',
+        { exact: false },
+      )
+      .waitFor();
+    await addClaimOnPage(tab, 'After the Forget');
+    await waitSaved(tab);
+    await card(tab, 'Before the Forget').waitFor();
+    expect(await keptFor(start, board.id)).toEqual([]);
+    // Whatever its unload would write (when it was last seen) is not kept either.
+    await tab.close();
+    expect(await keptFor(start, board.id)).toEqual([]);
     await context.close();
   }, 120_000);
 });
