@@ -43,8 +43,12 @@ export class StatusVoice {
     // Changes only this page holds are a passing state, said once they are kept on the device.
     const away = connectionDown(state.kind) || state.kind === 'storageFull';
     if (away && state.unsaved && !state.onDevice) return null;
-    if (this.said.has(state.label)) return null;
-    this.said.add(state.label);
+    // A refusal is one trouble whatever its words: they grow once the server says who revoked
+    // the invite and when ("Lea (lead) revoked your invite at 23:12"), which a screen reader
+    // heard as a second refusal just after the first. The pill shows the fuller words.
+    const what = state.kind === 'refused' ? 'refused' : state.label;
+    if (this.said.has(what)) return null;
+    this.said.add(what);
     return state.label;
   }
 }

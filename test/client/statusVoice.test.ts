@@ -95,6 +95,17 @@ describe('StatusVoice', () => {
     ]);
   });
 
+  it('says a refusal once when its words then name who revoked the invite and when', () => {
+    const voice = new StatusVoice();
+    const named = statusLabel(
+      { kind: 'refused', code: 4401 },
+      { unsaved: false, refusedWhy: 'Lea (lead) revoked your invite at 23:12' },
+    );
+    expect(sayAll(voice, [pill('refused'), { ...pill('refused'), label: named }])).toEqual([
+      'Your invite is no longer valid',
+    ]);
+  });
+
   it('says a trouble again once it has passed and come back', () => {
     const voice = new StatusVoice();
     const episode = [pill('offline'), pill('connecting'), pill('syncing'), pill('saved')];
