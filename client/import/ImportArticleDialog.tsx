@@ -18,8 +18,8 @@
  * article it did not receive whole, so a cancelled, stalled or cut upload adds nothing.
  *
  * A modal dialog (ModalDialog): focus moves to the text field, Escape closes it unless an
- * import is on its way (asking first when an article is pasted and not imported); the opener
- * gets focus back (ArticleTools).
+ * import is on its way (asking first when an article is pasted and not imported), and cancels
+ * the upload while "Cancel upload" is offered; the opener gets focus back (ArticleTools).
  *
  * A lead who lowers this person's role (or revokes the invite) while an article is pasted and
  * not imported leaves it on screen, read-only, with why it cannot be imported; with nothing
@@ -29,7 +29,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
-import { type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
+import { sentWhole, type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
 import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
 import { plural } from '../ui/plural';
@@ -207,6 +207,10 @@ export function ImportArticleDialog({
       focus={textRef}
       closeDisabled={busy}
       onClose={requestClose}
+      // Escape cancels the upload as its "Cancel upload" does, while that is offered.
+      onBusyEscape={() => {
+        if (progress && !sentWhole(progress)) upload.current?.abort();
+      }}
     >
       {asks.question}
       {/* Mounted, empty, from the start: a status region that appears already holding its

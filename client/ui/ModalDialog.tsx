@@ -24,6 +24,7 @@ export function ModalDialog({
   closeDisabled = false,
   closeButton = true,
   onClose,
+  onBusyEscape,
   children,
 }: {
   title: ReactNode;
@@ -44,6 +45,8 @@ export function ModalDialog({
   closeButton?: boolean;
   /** Escape and the Close button. */
   onClose: () => void;
+  /** What Escape does instead while busy (closeDisabled): an upload's Cancel, say. */
+  onBusyEscape?: () => void;
   children: ReactNode;
 }) {
   const generatedId = useId();
@@ -87,10 +90,12 @@ export function ModalDialog({
         // between, then closes it regardless (a card asking "Close without saving?" twice).
         e.preventDefault();
         if (!closeDisabled) onClose();
+        else onBusyEscape?.();
       }}
       onCancel={(e) => {
         e.preventDefault();
         if (!closeDisabled) onClose();
+        else onBusyEscape?.();
       }}
     >
       <div className="dialog-head">

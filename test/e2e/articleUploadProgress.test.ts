@@ -78,6 +78,19 @@ describe.skipIf(!RUN)('importing an article over a slow link', () => {
     expect(await dialog().getByRole('button', { name: 'Remove file' }).count()).toBe(1);
     expect(await articles()).toHaveLength(0);
 
+    // Escape cancels it too, as Cancel upload does, and leaves the dialog open.
+    await importButton.click();
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => dialog().getByRole('status').textContent())
+      .toBe('Import cancelled: nothing was added to the board.');
+    expect(await bar.count()).toBe(0);
+    expect(await dialog().count()).toBe(1);
+    expect(await articles()).toHaveLength(0);
+
     // A link that takes nothing more and answers nothing: given up, with Retry.
     await page.route('**/api/boards/*/articles*', () => new Promise<void>(() => undefined));
     await importButton.click();
@@ -101,6 +114,8 @@ describe.skipIf(!RUN)('importing an article over a slow link', () => {
     expect(await cancel.getAttribute('aria-disabled')).toBe('true');
     await cancel.focus();
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    expect(await dialog().count()).toBe(1);
     release();
     await expect
       .poll(() => dialog().getByRole('status').first().textContent(), { timeout: 60_000 })
