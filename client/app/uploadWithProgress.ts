@@ -43,6 +43,19 @@ export class UploadStalled extends ApiError {
   }
 }
 
+/**
+ * Every byte was sent, and no answer came within ANSWER_MS: unlike a stall, the server got the
+ * whole body and may have acted on it (made the board, added the article), so the caller says
+ * so rather than "nothing reached the server", and offers a blind Retry only where sending it
+ * again is done once (an Idempotency-Key: retryKeys).
+ */
+export class UploadUnanswered extends ApiError {
+  constructor() {
+    super(0, 'unanswered', 'The upload reached the server but no answer came.');
+    this.name = 'UploadUnanswered';
+  }
+}
+
 export interface UploadRequest {
   /** Path and query of the POST. */
   readonly url: string;
@@ -58,8 +71,8 @@ export interface UploadOptions {
 
 /**
  * POSTs `request`; resolves with the server's answer (any status), rejects with an
- * ApiError('network') when the server cannot be reached, an UploadStalled, or the signal's
- * reason once it aborts.
+ * ApiError('network') when the server cannot be reached, an UploadStalled, an UploadUnanswered,
+ * or the signal's reason once it aborts.
  */
 export function uploadWithProgress(
   request: UploadRequest,
@@ -77,23 +90,24 @@ export function uploadWithProgress(
       then();
     };
     const fail = (error: unknown) => settle(() => reject(error));
-    const waitFor = (ms: number) => {
+    const waitFor = (ms: number, error: () => ApiError) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         xhr.abort();
-        fail(new UploadStalled());
+        fail(error());
       }, ms);
     };
+    const stalled = () => new UploadStalled();
     const cancel = () => {
       xhr.abort();
       fail(signal.reason);
     };
     xhr.upload.onprogress = (e) => {
       onProgress({ sent: e.loaded, total: e.lengthComputable ? e.total : size });
-      waitFor(stallMs);
+      waitFor(stallMs, stalled);
     };
     // Every byte is sent: what is left is the server's work, within its limits.
-    xhr.upload.onload = () => waitFor(ANSWER_MS);
+    xhr.upload.onload = () => waitFor(ANSWER_MS, () => new UploadUnanswered());
     xhr.onerror = () =>
       fail(new ApiError(0, 'network', 'The server cannot be reached. Check your connection.'));
     xhr.onload = () =>
@@ -109,7 +123,7 @@ export function uploadWithProgress(
     signal.addEventListener('abort', cancel);
     xhr.open('POST', request.url);
     for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
-    waitFor(stallMs);
+    waitFor(stallMs, stalled);
     xhr.send(request.body);
   });
 }

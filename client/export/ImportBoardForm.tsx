@@ -7,13 +7,14 @@
  * The upload shows its progress (a slow link took 29 s for a 750 KB file, with nothing but
  * "Importing…" to see), can be cancelled, and one that stalls is given up with a Retry
  * (uploadBoardImport, UploadProgressBar): nothing is created from a file the server did not
- * receive whole.
+ * receive whole. One sent whole and never answered (UploadUnanswered) may have made the board:
+ * it says so, with no Retry.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { rememberBoard } from '../app/knownBoards';
 import { navigate } from '../app/router';
 import { errorMessage } from '../ui/errorMessage';
-import { type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
+import { type UploadProgress, UploadStalled, UploadUnanswered } from '../app/uploadWithProgress';
 import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { RequestRefused } from './exportApi';
 import { uploadBoardImport } from './uploadBoardImport';
@@ -67,11 +68,15 @@ export function ImportBoardForm({ name }: { name: string }) {
         return;
       }
       const refused = err instanceof RequestRefused;
+      // The whole file went and no answer came: the server may have made the board, whose
+      // only link was in the answer. Sent again, it would make another: no blind Retry.
+      const unanswered = err instanceof UploadUnanswered;
       // A file the server refused goes again only where the server was busy or failed.
-      const retry = err instanceof UploadStalled || !refused || err.status >= 500;
+      const retry = !unanswered && (err instanceof UploadStalled || !refused || err.status >= 500);
       setFailure({
-        message:
-          refused && err.code === 'invalid_export'
+        message: unanswered
+          ? 'The file reached the server but no answer came: the board may have been made, and this browser did not get its link. Importing the file again makes another board.'
+          : refused && err.code === 'invalid_export'
             ? 'This file is not a Factboard JSON export this server can read.'
             : `The import failed: ${errorMessage(err)}`,
         details: refused ? err.details : [],

@@ -29,7 +29,12 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
-import { sentWhole, type UploadProgress, UploadStalled } from '../app/uploadWithProgress';
+import {
+  sentWhole,
+  type UploadProgress,
+  UploadStalled,
+  UploadUnanswered,
+} from '../app/uploadWithProgress';
 import { useBoardActions } from '../board/boardActions';
 import { errorMessage } from '../ui/errorMessage';
 import { plural } from '../ui/plural';
@@ -46,6 +51,11 @@ import { quoted } from '../ui/quoted';
 
 /** The server names the offending field by its JSON key; the form calls it by its label. */
 function friendly(err: unknown): string {
+  // Sent whole, unanswered: it may be on the board. Its Idempotency-Key (postArticle) makes a
+  // Retry add it at most once.
+  if (err instanceof UploadUnanswered) {
+    return 'The article reached the server but no answer came: it may have been added. Retry sends it again, and it is added only once.';
+  }
   return errorMessage(err)
     .replace(/^url: /, 'Source URL: ')
     .replace(/^title: /, 'Title: ');
@@ -73,7 +83,7 @@ export function ImportArticleDialog({
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportedArticle | null>(null);
   const [progress, setProgress] = useState<UploadProgress | null>(null);
-  /** The last upload stalled: the same article may go again as it is. */
+  /** The last upload stalled or went unanswered: the same article may go again as it is. */
   const [stalled, setStalled] = useState(false);
   const [note, setNote] = useState('');
   const upload = useRef<AbortController | null>(null);
@@ -151,7 +161,7 @@ export function ImportArticleDialog({
         return;
       }
       setError(friendly(err));
-      setStalled(err instanceof UploadStalled);
+      setStalled(err instanceof UploadStalled || err instanceof UploadUnanswered);
     } finally {
       upload.current = null;
       setBusy(false);

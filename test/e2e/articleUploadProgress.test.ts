@@ -10,8 +10,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_MS } from '../../client/app/uploadWithProgress';
 import { chromiumAvailable } from '../helpers/browser';
 import { type Relay, startRelay } from '../helpers/startRelay';
+import { openBoard } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
 import { slowUplink } from './support/slowUplink';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -137,4 +139,29 @@ describe.skipIf(!RUN)('importing an article over a slow link', () => {
       .toBe('1 claim became a card in Unverified.');
     expect(await articles()).toHaveLength(2);
   }, 180_000);
+
+  it('says an article sent whole and never answered may have been added, and offers Retry (its Idempotency-Key makes that safe)', async () => {
+    const page = await (await browser.newContext()).newPage();
+    page.setDefaultTimeout(10_000);
+    // The page's clock, so that the wait for an answer (ANSWER_MS, 150 s) can be skipped.
+    await page.clock.install();
+    const editorUrl = await server.invite(board, 'Edna', 'editor');
+    await openBoard(page, editorUrl.replace(server.url, new URL(relay.url).origin));
+    const importDialog = page.getByRole('dialog', { name: 'Import article' });
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await importDialog.getByRole('textbox', { name: 'Article text' }).fill(PASTED);
+    const release = relay.hold();
+    await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => importDialog.getByText('Finding claims…').count()).toBe(1);
+    await page.clock.fastForward(ANSWER_MS);
+    await expect
+      .poll(() => importDialog.getByRole('alert').textContent())
+      .toBe(
+        'The article reached the server but no answer came: it may have been added. Retry sends it again, and it is added only once.',
+      );
+    const retry = importDialog.getByRole('button', { name: 'Retry' });
+    await expect.poll(() => retry.evaluate((el) => el === document.activeElement)).toBe(true);
+    release();
+    await page.context().close();
+  }, 120_000);
 });

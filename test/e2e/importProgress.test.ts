@@ -11,6 +11,7 @@
  * the server's answer is held back by the slow-link tests' relay (startRelay's hold).
  */
 import { describe, expect, it } from 'vitest';
+import { ANSWER_MS } from '../../client/app/uploadWithProgress';
 import { chromiumAvailable } from '../helpers/browser';
 import { startRelay } from '../helpers/startRelay';
 import { bigBoardUpdate } from './support/bigBoard';
@@ -117,6 +118,40 @@ describe.skipIf(!RUN)('importing a board over a slow link', () => {
       await expect
         .poll(() => page.getByRole('heading', { level: 1 }).textContent())
         .toBe('Late desk');
+    } finally {
+      await relay.close();
+    }
+  }, 120_000);
+
+  it('says a file sent whole and never answered may have made the board, and offers no Retry', async () => {
+    const source = await server.createBoard('Silent desk', 'Ana');
+    const file = Buffer.from(JSON.stringify(await server.exportJson(source)));
+    const relay = await startRelay(server.url);
+    try {
+      const page = await (await browser.newContext()).newPage();
+      page.setDefaultTimeout(15_000);
+      // The page's clock, so that the wait for an answer (ANSWER_MS, 150 s) can be skipped.
+      await page.clock.install();
+      await page.goto(relay.url);
+      await page.getByRole('textbox', { name: 'Your name' }).fill('Imogen');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      const form = page.getByRole('form', { name: 'Import a board from a JSON export' });
+      await form.getByLabel('JSON export file').setInputFiles({
+        name: 'silent.json',
+        mimeType: 'application/json',
+        buffer: file,
+      });
+      const release = relay.hold();
+      await form.getByRole('button', { name: 'Import board' }).click();
+      await expect.poll(() => form.getByText('Building the board…').count()).toBe(1);
+      await page.clock.fastForward(ANSWER_MS);
+      await expect
+        .poll(() => form.getByRole('alert').textContent())
+        .toBe(
+          'The file reached the server but no answer came: the board may have been made, and this browser did not get its link. Importing the file again makes another board.',
+        );
+      expect(await form.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+      release();
     } finally {
       await relay.close();
     }
