@@ -3,156 +3,47 @@
  * WebSocket provider with awareness, the IndexedDB copy for offline work, the undo manager
  * (own commands only) and the storage acknowledgments, and it offers React one immutable
  * snapshot (`subscribe` / `getSnapshot`, for `useSyncExternalStore`) plus bound commands.
+ *
+ * It wires its collaborators: openProvider (the socket, as reconnectPolicy says), ServerSaves
+ * (acknowledgments and the server's storage-full state), ConnectionRefusal (closes for good,
+ * and the work and copy they affect), DeviceCopy, RedactionsFound, sendOwnPresence and the
+ * BoardSnapshot it builds.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { tokenProtocol } from '../../shared/protocol/tokenProtocol';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { writeUpdate } from 'y-protocols/sync';
+import type { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
 import {
   type Actor,
   type BoardReader,
   type BoardView,
-  COMMENT_REDACTED_KEY,
-  commentsMap,
   createBoardReader,
 } from '../../shared/board';
-import { CLOSE } from '../../shared/protocol/closeCodes';
-import { decodeSavedAck, decodeStorageFull, MESSAGE } from '../../shared/protocol/messages';
+import { MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
-import { withoutUpdateEvents } from '../../shared/yjs/withoutUpdateEvents';
+import type { BoardConnectionOptions } from './BoardConnectionOptions';
 import { type BoardCommands, bindCommands } from './boardCommands';
+import { type BoardSnapshot, samePeers, sameStatus } from './BoardSnapshot';
 import { BoardUndo, type UndoStep } from './BoardUndo';
-import { type ConnectionFacts, type ConnectionStatus, deriveStatus } from './connectionStatus';
-import { colourFor, parseState, type Peer, type PresenceState, readPresence } from './presence';
+import { ConnectionRefusal } from './ConnectionRefusal';
+import type { ConnectionFacts } from './connectionStatus';
+import { colourFor, parseState, type PresenceState, readPresence } from './presence';
 import { DeviceCopy } from './DeviceCopy';
 import { LostEditWatch } from './LostEditWatch';
-import type { OwnWriteStore } from './lostWork';
-import type { LostEditStore } from './lostEditStore';
-import { type LostEditNotice, LostEditNotices } from './LostEditNotices';
-import { type AckStore, SaveTracker } from './SaveTracker';
-import type { SetAsideStore } from './setAsideStore';
+import { LostEditNotices } from './LostEditNotices';
+import { openProvider } from './openProvider';
+import { SaveTracker } from './SaveTracker';
+import { sendOwnPresence } from './sendOwnPresence';
+import { ServerSaves } from './ServerSaves';
 import { SetAsideWork } from './SetAsideWork';
-import { collectRedactedWords, isRedacted } from './redactedWords';
+import { collectRedactedWords } from './redactedWords';
+import { RedactionsFound, type RedactionsHow } from './RedactionsFound';
 import { removalsIn } from './removalsIn';
-import { describeUnsaved, type UnsavedChange } from './unsavedWork';
-import {
-  browserNetwork,
-  type NetworkEvents,
-  reconnectAfter,
-  SILENCE_MS,
-  watchSilence,
-} from './reconnectPolicy';
-import { noteStoredWrites, unstoredWrites, writeCountingSocket } from './writeCountingSocket';
+import { browserNetwork, type NetworkEvents, SILENCE_MS, watchSilence } from './reconnectPolicy';
+import { unstoredWrites } from './writeCountingSocket';
 
+export type { BoardConnectionOptions } from './BoardConnectionOptions';
+export type { BoardSnapshot } from './BoardSnapshot';
 export type { NetworkEvents } from './reconnectPolicy';
-
-/** y-protocols' sync message types: step 1 (a state vector), step 2 and update (content). */
-const SYNC_STEP_1 = 0;
-const SYNC_UPDATE = 2;
-/** Sync content from this size on is applied without 'update' events (withoutUpdateEvents). */
-const QUIET_APPLY_BYTES = 1024 * 1024;
-
-export interface BoardSnapshot {
-  readonly board: BoardView;
-  readonly status: ConnectionStatus;
-  /** Local changes the server has not acknowledged yet. */
-  readonly unsaved: boolean;
-  /** Every local change is in this device's IndexedDB copy (always, without one). */
-  readonly onDevice: boolean;
-  /**
-   * This connection keeps a copy on the device (IndexedDB), which outlives the tab; without one
-   * (site storage blocked, or IndexedDB would not open) changes not yet saved last only as long
-   * as the tab.
-   */
-  readonly keepsCopy: boolean;
-  /** The board's content arrived (from IndexedDB or the server). */
-  readonly loaded: boolean;
-  readonly peers: readonly Peer[];
-  /** This person's presence colour among the people present (presenceColours). */
-  readonly myColour: string;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  /** This person's edits that a colleague's concurrent write replaced, oldest first. */
-  readonly lostEdits: readonly LostEditNotice[];
-  /** This person's changes the server refused, kept on this device until dismissed. */
-  readonly setAside: readonly UnsavedChange[];
-  /**
-   * The cards with changes the server refused on this page (keepRefusedWork): read-only now,
-   * the page still shows them as this device has them, those changes with them, until it
-   * goes. Kept however the list is dismissed, since the cards still show the changes.
-   */
-  readonly refusedCards: ReadonlySet<string>;
-  /** The page opened with changes an earlier page of this browser left unsaved (offline). */
-  readonly earlierUnsaved: boolean;
-  /**
-   * Moves whenever the board's invites may have changed unseen: the server said so (message
-   * 101: an invite made, revoked, joined or given another role), or the connection is back
-   * after a time in which it could not have said so. What shows invites reads them again.
-   */
-  readonly invitesChanged: number;
-}
-
-export interface BoardConnectionOptions {
-  readonly boardId: string;
-  readonly token: string;
-  readonly role: Role;
-  /** The local user: `id` is their invite id, as the server attributes their writes. */
-  readonly actor: Actor;
-  /** The server's origin, e.g. `http://localhost:8080`; null for no network (tests). */
-  readonly serverUrl: string | null;
-  /** Keep a copy in IndexedDB (browser only). */
-  readonly persist: boolean;
-  readonly ackStore?: AckStore;
-  /** Where this person's card edits are kept across a reload, to report lost ones. */
-  readonly ownWriteStore?: OwnWriteStore;
-  /** Where the notices of their lost edits are kept across a reload, until dismissed. */
-  readonly lostEditStore?: LostEditStore;
-  readonly WebSocketPolyfill?: typeof WebSocket;
-  /**
-   * The server closed the connection because a lead changed this invite's role (4205). The
-   * connection waits: its commands are bound to the old role. Open one with the new role, or
-   * call reconnect() if the role is the same after all.
-   */
-  readonly onRoleChanged?: () => void;
-  /** Where the changes the server refused are kept across a reload, until dismissed. */
-  readonly setAsideStore?: SetAsideStore;
-  /**
-   * The server refused changes that only this device's copy held (4403: written with a client
-   * id bound to an earlier invite, or that this role may not make). They are set aside and the
-   * copy is gone: open a new connection (a new doc, so a new client id) to carry on.
-   */
-  readonly onStaleCopy?: () => void;
-  /** Injected for tests; the browser's `window` by default. */
-  readonly network?: NetworkEvents | null;
-  /** How long a connected socket may be silent before it is replaced (tests); SILENCE_MS. */
-  readonly silenceMs?: number;
-  readonly doc?: Y.Doc;
-}
-
-type AwarenessListener = (
-  change: { added: number[]; updated: number[]; removed: number[] },
-  origin: unknown,
-) => void;
-
-type MessageHandler = (
-  encoder: unknown,
-  decoder: decoding.Decoder,
-  provider: WebsocketProvider,
-  emitSynced: boolean,
-  messageType: number,
-) => void;
-
-/**
- * The server acknowledges the writes it stored (message 100) to writers only, never to a
- * viewer: a writer's socket counts the write messages it sends, to compare with those acks.
- */
-function socketClass(role: Role, polyfill: typeof WebSocket | undefined): typeof WebSocket {
-  const Base = polyfill ?? WebSocket;
-  return role === 'viewer' ? Base : writeCountingSocket(Base);
-}
 
 export class BoardConnection {
   readonly doc: Y.Doc;
@@ -175,44 +66,31 @@ export class BoardConnection {
   /** The previous snapshot, whose unchanged parts the next one reuses. */
   private lastSnapshot: BoardSnapshot | null = null;
   private socket: ConnectionFacts['socket'] = 'disconnected';
-  private refusedCode: number | null = null;
-  /** The server closed the socket for good: the provider is about to say why ('closed'). */
-  private closingForGood = false;
-  /** The refusal was of this device's copy only, and onStaleCopy opens the board afresh. */
-  private reopening = false;
+  /** The server's refusal, if any, and what follows from it (ConnectionRefusal). */
+  private readonly refusal: ConnectionRefusal;
+  /** What the server says it stored, and whether its disk is full (ServerSaves). */
+  private readonly saves: ServerSaves;
   /**
    * The server's reason for a refusal ("invalid token": a link cut short or changed, or
    * expired; "revoked"), which the page uses to say which it was.
    */
-  refusedReason: string | null = null;
+  get refusedReason(): string | null {
+    return this.refusal.reason;
+  }
   private loaded = false;
   private destroyed = false;
   private readonly silenceCheck: ReturnType<typeof setInterval> | null = null;
   private readonly lostEditWatch: LostEditWatch;
   private readonly lostEdits: LostEditNotices;
-  private readonly onRoleChanged: (() => void) | undefined;
-  private readonly onStaleCopy: (() => void) | undefined;
   private readonly setAside: SetAsideWork;
   private invitesChanged = 0;
-  /**
-   * The server said its disk is full (102, or a close with 4507: the board could not be loaded)
-   * and has acknowledged nothing since. Kept across a reconnection: a server still full says so
-   * again as the socket joins, and one that has space answers the sync ('sync', below).
-   */
-  private storageFull = false;
-  /** The server's state vector from its last sync step 1: what it is known to store. */
-  private serverState: Map<number, number> | null = null;
-  /** Comments found marked redacted whose words this tab has not let go of yet (noteRedactions). */
-  private readonly redactionsFound = new Set<string>();
-  /** One of them was redacted while this tab had the comment: its words were here. */
-  private redactedLive = false;
-  /** One of them came from this device's copy, or a tab's record, not from the server. */
-  private redactionFromDevice = false;
+  /** Stops sending this person's presence changes to the server (sendOwnPresence). */
+  private stopOwnPresence: () => void = () => undefined;
+  /** The comments transactions show redacted, whose words go after them (scrubRedactions). */
+  private readonly redactions: RedactionsFound;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
-    this.onRoleChanged = options.onRoleChanged;
-    this.onStaleCopy = options.onStaleCopy;
     this.setAside = new SetAsideWork(options.setAsideStore ?? null, this.changed);
     this.actor = options.actor;
     this.doc = options.doc ?? new Y.Doc();
@@ -236,14 +114,19 @@ export class BoardConnection {
       options.ownWriteStore ?? null,
     );
     this.doc.on('afterTransaction', this.noteOwnChange);
-    this.doc.on('afterTransaction', this.noteRedactions);
+    this.redactions = new RedactionsFound(this.doc, {
+      fromServer: (origin) => origin === this.provider,
+      destroyed: () => this.destroyed,
+      scrub: this.scrubRedactions,
+    });
+    this.doc.on('afterTransaction', this.redactions.note);
     this.undoSteps = new BoardUndo(this.doc, this.changed);
     this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,
       actor: this.actor,
       role: this.role,
-      refused: () => this.refusedCode !== null,
+      refused: () => this.refusal.code !== null,
       afterCommand: () => this.undoManager.stopCapturing(),
     });
 
@@ -269,26 +152,31 @@ export class BoardConnection {
           changed: this.changed,
         })
       : null;
+    this.saves = new ServerSaves({
+      doc: this.doc,
+      tracker: this.tracker,
+      deviceCopy: this.deviceCopy,
+      noteStored: () => this.noteStored(),
+      changed: this.changed,
+    });
+    this.refusal = new ConnectionRefusal({
+      doc: this.doc,
+      reader: this.reader,
+      tracker: this.tracker,
+      setAside: this.setAside,
+      deviceCopy: this.deviceCopy,
+      onRoleChanged: options.onRoleChanged,
+      onStaleCopy: options.onStaleCopy,
+      changed: this.changed,
+    });
 
-    this.provider =
-      options.serverUrl === null
-        ? null
-        : new WebsocketProvider(`${options.serverUrl}/sync`, options.boardId, this.doc, {
-            // Not in the URL, which the browser prints on every failed connection.
-            protocols: [tokenProtocol(options.token)],
-            awareness: this.awareness,
-            connect: this.network?.onLine ?? true,
-            // Other tabs' updates are not stored yet; they sync through the server instead.
-            disableBc: true,
-            shouldReconnect: reconnectAfter,
-            WebSocketPolyfill: socketClass(options.role, options.WebSocketPolyfill),
-          });
+    this.provider = openProvider(options, this.doc, this.awareness, this.network);
     if (this.provider) {
       this.wireProvider(this.provider);
       this.silenceCheck = watchSilence(
         this.provider,
         options.silenceMs ?? SILENCE_MS,
-        () => this.refusedCode === null && !this.destroyed,
+        () => this.refusal.code === null && !this.destroyed,
       );
     }
     this.network?.addEventListener('online', this.onOnline);
@@ -297,79 +185,21 @@ export class BoardConnection {
   }
 
   private wireProvider(provider: WebsocketProvider): void {
-    // The provider re-sends every awareness change it sees, colleagues' states included, which
-    // the server refuses (a connection may set only its own presence). Send only our own.
-    const echo = (provider as unknown as { _awarenessUpdateHandler: AwarenessListener })
-      ._awarenessUpdateHandler;
-    this.awareness.off('update', echo);
-    this.awareness.on('update', this.sendOwnAwareness);
-    const handlers = provider.messageHandlers as unknown as MessageHandler[];
-    handlers[MESSAGE.saved] = (_encoder, decoder, p) => {
-      const ack = decodeSavedAck(decoder);
-      const unstored = unstoredWrites(p.ws);
-      const allWrites = noteStoredWrites(p.ws, ack.writes);
-      const moved = this.tracker.acknowledge(ack.clocks, { allWrites });
-      if (moved) this.noteStored();
-      // Something was stored: the disk has space again (a restarted server says no 102).
-      const stored = this.storageFull;
-      this.storageFull = false;
-      if (moved || stored || unstoredWrites(p.ws) !== unstored) this.changed();
-    };
-    handlers[MESSAGE.storageFull] = (_encoder, decoder) => {
-      this.storageFull = decodeStorageFull(decoder);
-      this.changed();
-    };
+    this.stopOwnPresence = sendOwnPresence(provider, this.awareness, this.doc);
+    this.saves.wire(provider);
+    const handlers = provider.messageHandlers as unknown as (() => void)[];
     handlers[MESSAGE.invitesChanged] = () => this.noteInvitesChanged();
-    const sync = handlers[MESSAGE.sync] as MessageHandler;
-    handlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
-      const peek = decoding.clone(decoder);
-      const kind = decoding.readVarUint(peek);
-      if (kind === SYNC_STEP_1) {
-        // The server's sync step 1 carries its state vector: everything in it is stored.
-        const serverState = Y.decodeStateVector(decoding.readVarUint8Array(peek));
-        this.serverState = serverState;
-        // It proves clocks only: a delete waits for an acknowledgment that counts its message.
-        if (this.tracker.acknowledge(serverState, { allWrites: false })) {
-          this.noteStored();
-          this.changed();
-        }
-      }
-      // A subarray, not a copy: read only when another tab's change waits (acknowledgeRelayed).
-      const relayed =
-        kind === SYNC_UPDATE ? decoding.readVarUint8Array(decoding.clone(peek)) : null;
-      if (kind !== SYNC_STEP_1 && decoder.arr.byteLength - decoder.pos >= QUIET_APPLY_BYTES) {
-        // A large board arriving: skip the re-encoding for 'update' listeners (see
-        // withoutUpdateEvents). The provider would ignore it; the store and IndexedDB are told
-        // here, IndexedDB with the bytes as they came.
-        const update = decoding.readVarUint8Array(peek);
-        withoutUpdateEvents(this.doc, () => sync(encoder, decoder, p, emitSynced, type));
-        this.changed();
-        this.deviceCopy?.keep(update);
-        if (relayed) this.acknowledgeRelayed(relayed);
-        return;
-      }
-      sync(encoder, decoder, p, emitSynced, type);
-      if (relayed) this.acknowledgeRelayed(relayed);
-    };
-    // A socket the server closed for good is said down (status) before the provider says why
-    // ('closed', at once after): in between, the connection seemed to be reconnecting, with no
-    // answer awaited (awaitsAnswer), and the page showed a new connection in its place before
-    // this one was refused (the viewer's, which said his new role, then "Saving…" for the move
-    // refused here, and was refused in turn). Its status changes once, with the reason.
     provider.on('connection-close', (event) => {
-      this.closingForGood = event !== null && !reconnectAfter(event);
-      // The board could not be loaded for a full disk: retried, and said meanwhile.
-      if (event?.code === CLOSE.storageFull) this.storageFull = true;
+      this.refusal.connectionClosed(event);
+      this.saves.connectionClosed(event);
     });
     provider.on('status', ({ status }) => {
       this.socket = status;
-      if (!this.closingForGood) this.changed();
+      if (!this.refusal.closingForGood) this.changed();
     });
     provider.on('sync', (synced: boolean) => {
       if (synced) {
-        // The server answered the sync: no batch of the board waits for space (its room
-        // answers only between them), and the board loaded.
-        this.storageFull = false;
+        this.saves.synced();
         this.markLoaded();
         this.deviceCopy?.takeOtherTabsWork();
         // While the socket was down, nobody could tell this page of changed invites.
@@ -377,57 +207,8 @@ export class BoardConnection {
       }
       this.changed();
     });
-    provider.on('closed', ({ code, reason }) => {
-      this.closingForGood = false;
-      if (code === CLOSE.roleChanged) {
-        this.changed();
-        this.onRoleChanged?.();
-        return;
-      }
-      this.refusedReason = reason;
-      this.refusedCode = code;
-      const refusedWork = code === CLOSE.unauthorized || code === CLOSE.forbidden;
-      const stale = code === CLOSE.forbidden && !this.tracker.isSaved(this.doc);
-      // Whatever the server did not store is said, with its text, before the copy goes.
-      if (refusedWork) this.keepRefusedWork();
-      // A revoked invite or a deleted board: this browser keeps no copy of a board it may no
-      // longer read (what is on screen stays until the page goes). Nothing made here could be
-      // saved any more: the server refuses this invite, and its client ids are bound to it.
-      // Refused changes this device holds (4403) would be sent, and refused, on every
-      // connection, whatever invite opens the board next: that copy goes too, and the page
-      // opens the board afresh.
-      const forget = code === CLOSE.unauthorized || code === CLOSE.unknownBoard || stale;
-      const forgotten =
-        this.deviceCopy && forget ? this.deviceCopy.forget(provider.roomname) : Promise.resolve();
-      // The page is told it is being opened afresh, not refused: it says so, and no more. A copy
-      // that could not be dropped would be refused again: then it is a refusal after all.
-      this.reopening = stale && this.onStaleCopy !== undefined;
-      if (stale) {
-        forgotten.then(
-          () => this.onStaleCopy?.(),
-          () => {
-            this.reopening = false;
-            this.changed();
-          },
-        );
-      }
-      this.changed();
-    });
+    provider.on('closed', (event) => this.refusal.closed(event, provider));
   }
-
-  private readonly sendOwnAwareness: AwarenessListener = (change, origin) => {
-    const provider = this.provider;
-    if (!provider || origin === provider) return;
-    const own = [...change.added, ...change.updated, ...change.removed].filter(
-      (id) => id === this.doc.clientID,
-    );
-    const ws = provider.ws;
-    if (own.length === 0 || !provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.awareness);
-    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(this.awareness, own));
-    ws.send(encoding.toUint8Array(encoder));
-  };
 
   /** Whether the latest change to the board was this person's (a command, an Undo). */
   readonly lastChangeWasOwn = (): boolean => this.ownLast;
@@ -448,56 +229,19 @@ export class BoardConnection {
   };
 
   /**
-   * Notes the comments a transaction shows marked redacted: newly (the lead's redaction, which
-   * this tab saw live, with the comment's words before it) or as they arrive (a board loading
-   * from this device's copy, which may hold their words, or from the server). What this tab and
-   * this device keep of their words goes just after the transaction (scrubRedactions), before
-   * any Undo can be pressed.
+   * Lets go of the words of the comments found redacted (RedactionsFound), just after the
+   * transaction that showed them, before any Undo can be pressed: this tab's Undo and Redo
+   * steps that touch them give way to empty ones (an Undo there says why nothing was undone),
+   * the doc's deleted values of their text are emptied, and this device's other records of them
+   * forget them (scrubRecords). Then the device's copy is rewritten without them, as far as it
+   * may hold them (DeviceCopy.scrubComments).
    */
-  private readonly noteRedactions = (transaction: Y.Transaction) => {
-    const comments = commentsMap(this.doc);
-    let found = false;
-    for (const [type, keys] of transaction.changed) {
-      if ((type as unknown) === comments) {
-        for (const id of keys) {
-          if (id === null || !isRedacted(comments.get(id))) continue;
-          this.redactionsFound.add(id);
-          this.redactionFromDevice ||= transaction.origin !== this.provider;
-          found = true;
-        }
-      } else if (
-        keys.has(COMMENT_REDACTED_KEY) &&
-        type._item?.parent === comments &&
-        isRedacted(type)
-      ) {
-        this.redactionsFound.add(type._item.parentSub as string);
-        this.redactedLive = true;
-        found = true;
-      }
-    }
-    if (found) queueMicrotask(this.scrubRedactions);
-  };
-
-  /**
-   * Lets go of the words of the comments found redacted: this tab's Undo and Redo steps that
-   * touch them give way to empty ones (an Undo there says why nothing was undone), the doc's
-   * deleted values of their text are emptied, and this device's other records of them forget
-   * them (scrubRecords). Then the device's copy is rewritten without them, as far as it may
-   * hold them (DeviceCopy.scrubComments).
-   */
-  private readonly scrubRedactions = () => {
-    if (this.destroyed || this.redactionsFound.size === 0) return;
-    const ids: ReadonlySet<string> = new Set(this.redactionsFound);
-    const live = this.redactedLive;
-    const fromDevice = this.redactionFromDevice;
-    this.redactionsFound.clear();
-    this.redactedLive = false;
-    this.redactionFromDevice = false;
+  private readonly scrubRedactions = (ids: ReadonlySet<string>, how: RedactionsHow) => {
     this.undoSteps.dropRedacted();
     collectRedactedWords(this.doc, ids);
     this.scrubRecords(ids);
     this.changed();
-    this.deviceCopy?.scrubComments(ids, { live, fromDevice });
+    this.deviceCopy?.scrubComments(ids, how);
   };
 
   /**
@@ -513,32 +257,9 @@ export class BoardConnection {
     this.lostEdits.forgetComments(ids);
   }
 
-  /**
-   * The server relays an update only once it has stored it (Room.publish), so what it carries
-   * of this browser's client ids is stored: another tab's change, say, whose acknowledgment
-   * only that tab's socket gets. Without this a tab opened after another had written said
-   * "Saving…" after each change of the other, until it wrote itself. Clocks only, as with
-   * step 1. Parsed only while such a change waits: a parse costs about as much as applying.
-   */
-  private acknowledgeRelayed(update: Uint8Array): void {
-    if (!this.tracker.awaitsOtherTabs(this.doc)) return;
-    if (this.tracker.acknowledge(Y.parseUpdateMeta(update).to, { allWrites: false })) {
-      this.noteStored();
-      this.changed();
-    }
-  }
-
   /** The server stored more of this person's writes: a deletion after that could see them. */
   private noteStored(): void {
     this.lostEditWatch.forgetStored((client, clock) => this.tracker.isStored(client, clock));
-  }
-
-  private keepRefusedWork(): void {
-    const from = this.tracker.unstoredFrom(this.doc);
-    const removed = this.tracker.unconfirmedRemovals();
-    if (from.size === 0 && removed.length === 0) return;
-    const refused = describeUnsaved(this.doc, from, this.reader.read(), removed);
-    this.setAside.keep(refused);
   }
 
   /**
@@ -586,7 +307,7 @@ export class BoardConnection {
   }
 
   private readonly onOnline = () => {
-    if (this.refusedCode === null) this.provider?.connect();
+    if (this.refusal.code === null) this.provider?.connect();
     this.changed();
   };
 
@@ -603,14 +324,7 @@ export class BoardConnection {
    */
   private readonly afterDiskLoad = () => {
     this.changed();
-    const provider = this.provider;
-    const ws = provider?.ws;
-    if (!provider?.wsconnected || !ws || ws.readyState !== ws.OPEN || !this.serverState) return;
-    const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.serverState));
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    writeUpdate(encoder, missing);
-    ws.send(encoding.toUint8Array(encoder));
+    this.saves.sendMissing(this.provider);
   };
 
   private markLoaded(): void {
@@ -645,7 +359,7 @@ export class BoardConnection {
     const myColour = colours.get(this.actor.id) ?? colourFor(this.actor.id);
     const next: BoardSnapshot = Object.freeze({
       board: this.reader.read(),
-      status: this.sameStatus(previous?.status, this.facts(saved)),
+      status: sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
       onDevice: this.deviceCopy?.allStored ?? true,
       keepsCopy: this.deviceCopy?.keeps ?? false,
@@ -671,17 +385,10 @@ export class BoardConnection {
       socket: this.provider ? this.socket : 'connected',
       synced: this.provider ? this.provider.synced : true,
       saved,
-      refusedCode: this.refusedCode,
-      reopening: this.reopening,
-      storageFull: this.storageFull,
+      refusedCode: this.refusal.code,
+      reopening: this.refusal.reopening,
+      storageFull: this.saves.storageFull,
     };
-  }
-
-  private sameStatus(previous: ConnectionStatus | undefined, facts: ConnectionFacts) {
-    const status = deriveStatus(facts);
-    return previous && previous.kind === status.kind && previous.code === status.code
-      ? previous
-      : Object.freeze(status);
   }
 
   /** Tells others which card this person has open (null when none). */
@@ -706,7 +413,7 @@ export class BoardConnection {
 
   /** Connects again after a close that waited for an answer (onRoleChanged). */
   reconnect(): void {
-    if (!this.destroyed && this.refusedCode === null) this.provider?.connect();
+    if (!this.destroyed && this.refusal.code === null) this.provider?.connect();
   }
 
   /**
@@ -727,7 +434,7 @@ export class BoardConnection {
    * showing it until then, or every card would seem deleted to what watches the board.
    */
   whenServerAnswered(): Promise<void> {
-    const answered = () => !this.provider || this.provider.synced || this.refusedCode !== null;
+    const answered = () => !this.provider || this.provider.synced || this.refusal.code !== null;
     if (answered()) return Promise.resolve();
     return new Promise((resolve) => {
       const off = this.subscribe(() => {
@@ -746,9 +453,9 @@ export class BoardConnection {
     this.network?.removeEventListener('online', this.onOnline);
     this.network?.removeEventListener('offline', this.onOffline);
     this.doc.off('afterTransaction', this.noteOwnChange);
-    this.doc.off('afterTransaction', this.noteRedactions);
+    this.doc.off('afterTransaction', this.redactions.note);
     this.doc.off('update', this.onUpdate);
-    this.awareness.off('update', this.sendOwnAwareness);
+    this.stopOwnPresence();
     this.lostEdits.destroy();
     this.undoSteps.destroy();
     this.provider?.destroy();
@@ -766,20 +473,4 @@ function changedDoc(transaction: Y.Transaction): boolean {
     if (transaction.beforeState.get(client) !== clock) return true;
   }
   return false;
-}
-
-function samePeers(a: readonly Peer[], b: readonly Peer[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((p, i) => {
-      const q = b[i] as Peer;
-      return (
-        p.clientId === q.clientId &&
-        p.user.name === q.user.name &&
-        p.user.colour === q.user.colour &&
-        p.openCard === q.openCard &&
-        p.carrying === q.carrying
-      );
-    })
-  );
 }
