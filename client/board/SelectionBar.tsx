@@ -2,16 +2,20 @@
  * The bar of the cards selected on the board (cardSelection): how many, and what to do with
  * them all at once: move them to a column, give them to a colleague to check, delete them
  * (asked first, naming the count), or clear the selection. Each action is one command
- * (moveCards, assignCards, deleteCards): one change, one Undo. Its count is a live region,
+ * (moveCards, assignCards, deleteCards): one change, one Undo. A move of cards whose verdicts
+ * are not labels of the target column asks once for the batch, as a single move asks for its
+ * card (VerdictChoiceDialog), and the label chosen goes in the same command. Its count is a live region,
  * always in the page, so the first card selected is heard too; the controls show with a
  * selection. Only for those who may change cards (the server refuses the others' writes too).
  */
 import { type FormEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { type BoardView, COLUMNS, type ColumnId, isColumn } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
+import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
 import { can } from '../../shared/roles';
 import type { Actor } from '../../shared/board/actor';
 import type { BoardMember } from '../review/useBoardMembers';
+import { VerdictChoiceDialog } from '../review/VerdictChoiceDialog';
 import { ModalDialog } from '../ui/ModalDialog';
 import { personName } from '../ui/personName';
 import { plural } from '../ui/plural';
@@ -20,9 +24,19 @@ import type { Columns } from './filterCards';
 import {
   assignedCardsWords,
   deletedCardsWords,
+  misfitWords,
   movedCardsWords,
   selectedWords,
 } from './selectionWords';
+
+/** A move waiting for a label for the cards whose verdicts do not fit its column. */
+interface MisfitQuestion {
+  readonly column: ColumnId;
+  /** How many of the cards moving have such a verdict. */
+  readonly misfits: number;
+  /** How many cards move (those of the selection not in the column already). */
+  readonly moving: number;
+}
 
 /** The value of "Nobody" in the assign list: releases the cards. */
 const NOBODY = ' nobody';
@@ -49,6 +63,7 @@ export function SelectionBar({
   const [column, setColumn] = useState<ColumnId | ''>('');
   const [assignee, setAssignee] = useState('');
   const [asking, setAsking] = useState(false);
+  const [askingVerdict, setAskingVerdict] = useState<MisfitQuestion | null>(null);
   const count = selectedWords(ids.length, hidden);
   const choices = members.filter((m) => can(m.role, 'editBoard') && m.id !== me.id);
 
@@ -59,19 +74,33 @@ export function SelectionBar({
     else document.getElementById('main')?.focus();
   };
 
-  const move = (e: FormEvent) => {
-    e.preventDefault();
-    if (!column) return;
-    const label = COLUMN_LABELS[column];
+  const runMove = (target: ColumnId, misfitVerdict: string | null) => {
+    setAskingVerdict(null);
     let words = '';
     if (
       actions.run('move the cards', () => {
-        words = movedCardsWords(actions.commands.moveCards(ids, column), label);
+        const result = actions.commands.moveCards(
+          ids,
+          misfitVerdict === null ? target : { column: target, verdict: misfitVerdict },
+        );
+        words = movedCardsWords(result, COLUMN_LABELS[target], misfitVerdict);
       })
     ) {
       actions.notify(words, true);
       setColumn('');
     }
+  };
+  const move = (e: FormEvent) => {
+    e.preventDefault();
+    if (!column) return;
+    const scale = board.meta.ratingScale;
+    const moving = ids.flatMap((id) => {
+      const card = board.cards[id];
+      return card && card.column !== column ? [card] : [];
+    });
+    const misfits = moving.filter((c) => !verdictFitsColumn(scale, c.verdict, column)).length;
+    if (misfits > 0) setAskingVerdict({ column, misfits, moving: moving.length });
+    else runMove(column, null);
   };
   const assign = (e: FormEvent) => {
     e.preventDefault();
@@ -166,6 +195,16 @@ export function SelectionBar({
             Clear selection
           </button>
         </>
+      )}
+      {askingVerdict && (
+        <VerdictChoiceDialog
+          column={COLUMN_LABELS[askingVerdict.column]}
+          labels={labelsFor(board.meta.ratingScale, askingVerdict.column).map((l) => l.label)}
+          why={misfitWords(askingVerdict.misfits, askingVerdict.moving, askingVerdict.column)}
+          clearText={`Move and clear ${askingVerdict.misfits === 1 ? 'it' : 'them'}`}
+          onChoose={(verdict) => runMove(askingVerdict.column, verdict)}
+          onCancel={() => setAskingVerdict(null)}
+        />
       )}
       {asking && (
         <DeleteSelectedDialog

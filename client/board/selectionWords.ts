@@ -4,6 +4,8 @@
  * action on them did ("3 cards moved to Disputed."), with the cards it skipped.
  */
 import type { BulkMoveResult, BulkResult } from '../../shared/board';
+import type { ColumnId } from '../../shared/board';
+import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { plural } from '../ui/plural';
 
 /** "3 selected", "3 selected, 1 hidden by the filter"; '' for none. */
@@ -18,8 +20,21 @@ const skipped = (result: BulkResult) =>
     ? ` ${plural(result.missing.length, 'card was', 'cards were')} deleted by a colleague.`
     : '';
 
-export function movedCardsWords(result: BulkMoveResult, column: string): string {
-  const { changed, verdictsCleared } = result;
+/** The question a move asks when some cards' verdicts are not labels of its column. */
+export function misfitWords(misfits: number, moving: number, column: ColumnId): string {
+  const name = COLUMN_LABELS[column];
+  const have = misfits === 1 ? 'has a verdict that is' : 'have verdicts that are';
+  const them = misfits === 1 ? 'it' : 'them';
+  return `${misfits} of the ${plural(moving, 'card', 'cards')} moving ${have} not a label of ${name}. Choose a verdict in ${name} for ${them}, or move and clear ${them}:`;
+}
+
+/** `label`: the verdict the cards whose verdict did not fit were given; null: cleared. */
+export function movedCardsWords(
+  result: BulkMoveResult,
+  column: string,
+  label: string | null = null,
+): string {
+  const { changed, verdictsCleared, verdictsSet } = result;
   const moved =
     changed.length === 0
       ? `Nothing moved: the selected cards are in ${column} already.`
@@ -28,7 +43,11 @@ export function movedCardsWords(result: BulkMoveResult, column: string): string 
     verdictsCleared.length > 0
       ? ` ${plural(verdictsCleared.length, 'verdict', 'verdicts')} cleared: not a label for ${column}.`
       : '';
-  return `${moved}${cleared}${skipped(result)}`;
+  const set =
+    verdictsSet.length > 0
+      ? ` ${plural(verdictsSet.length, 'verdict', 'verdicts')} set to ${label ?? ''}.`
+      : '';
+  return `${moved}${cleared}${set}${skipped(result)}`;
 }
 
 /** `who`: "Bo", or null for released. */

@@ -49,13 +49,26 @@ describe('selection words', () => {
 
   it('says what an action did, and what it skipped', () => {
     expect(
-      movedCardsWords({ changed: ['a', 'b'], missing: ['c'], verdictsCleared: ['a'] }, 'Disputed'),
+      movedCardsWords(
+        { changed: ['a', 'b'], missing: ['c'], verdictsCleared: ['a'], verdictsSet: [] },
+        'Disputed',
+      ),
     ).toBe(
       '2 cards moved to Disputed. 1 verdict cleared: not a label for Disputed. 1 card was deleted by a colleague.',
     );
-    expect(movedCardsWords({ changed: [], missing: [], verdictsCleared: [] }, 'Disputed')).toBe(
-      'Nothing moved: the selected cards are in Disputed already.',
-    );
+    expect(
+      movedCardsWords(
+        { changed: [], missing: [], verdictsCleared: [], verdictsSet: [] },
+        'Disputed',
+      ),
+    ).toBe('Nothing moved: the selected cards are in Disputed already.');
+    expect(
+      movedCardsWords(
+        { changed: ['a', 'b', 'c'], missing: [], verdictsCleared: [], verdictsSet: ['a', 'b'] },
+        'Disputed',
+        'Misleading',
+      ),
+    ).toBe('3 cards moved to Disputed. 2 verdicts set to Misleading.');
     expect(assignedCardsWords({ changed: ['a'], missing: [] }, 'Bo')).toBe('1 card given to Bo.');
     expect(assignedCardsWords({ changed: ['a', 'b'], missing: [] }, null)).toBe(
       '2 cards released: nobody is checking them.',

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { createBoardWithClaims } from './support/boardWithClaims';
+import { addClaim, setVerdict } from '../../shared/board';
+import { createBoardWithClaims, leadActor } from './support/boardWithClaims';
 import { announced, card, column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -25,6 +26,12 @@ const CLAIMS = [
   'Night buses carry 9,000 people a week',
 ];
 const [A, B, C, D, E, F] = CLAIMS as [string, string, string, string, string, string];
+/** Added later, on the server: two with a verdict of Unverified, one without. */
+const [G, H, I] = [
+  'Fares are lower than in 2010',
+  'Buses are late one day in three',
+  'The metro runs all night',
+];
 
 const count = (page: Page) => page.locator('.selection-count').textContent();
 
@@ -32,9 +39,10 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
   const { server, browser } = useBoardBrowser();
   let lead: Page;
   let editor: Page;
+  let board: Awaited<ReturnType<typeof createBoardWithClaims>>;
 
   beforeAll(async () => {
-    const board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
+    board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
     const editorUrl = await server.invite(board, 'Eddie', 'editor');
     [lead, editor] = await Promise.all([
       browser.newContext().then((c) => c.newPage()),
@@ -115,5 +123,57 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     await lead.keyboard.press('Escape');
     await expect.poll(() => count(lead)).toBe('');
     expect(await announced(lead)).toBe('Selection cleared.');
+  });
+
+  it('asks once for a label for the moving cards whose verdicts do not fit, and one Undo takes back move and labels', async () => {
+    const actor = leadActor(board);
+    await server.change(
+      board.id,
+      (doc) => {
+        for (const [claim, verdict] of [
+          [G, 'Unproven'],
+          [H, 'Unproven'],
+          [I, null],
+        ] as const) {
+          const id = addClaim(doc, { claim }, { actor });
+          if (verdict) setVerdict(doc, id, verdict, undefined, { actor });
+        }
+      },
+      actor,
+    );
+    for (const claim of [C, G, H, I]) {
+      await lead.getByRole('checkbox', { name: `Select ${claim}` }).click();
+    }
+    await expect.poll(() => count(lead)).toBe('4 selected');
+    const moveTo = async () => {
+      await lead.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+      await lead.getByRole('button', { name: 'Move', exact: true }).click();
+      const dialog = lead.getByRole('dialog', { name: 'New verdict for Disputed' });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(
+        '2 of the 4 cards moving have verdicts that are not a label of Disputed.',
+      );
+      return dialog;
+    };
+    // Cancel: nothing moves, nothing is cleared.
+    await (await moveTo()).getByRole('button', { name: 'Cancel move' }).click();
+    await expect.poll(() => lead.getByRole('dialog').count()).toBe(0);
+    for (const claim of [C, G, H, I]) await expectCardIn(lead, claim, 'Unverified');
+
+    await (await moveTo()).getByRole('button', { name: 'Misleading' }).click();
+    await expect
+      .poll(() => announced(lead))
+      .toBe('4 cards moved to Disputed. 2 verdicts set to Misleading. Press Control+Z to undo.');
+    for (const claim of [C, G, H, I]) await expectCardIn(editor, claim, 'Disputed');
+    await expect.poll(() => card(editor, G).textContent()).toContain('Misleading');
+    await expect.poll(() => card(editor, H).textContent()).toContain('Misleading');
+    await waitSaved(lead);
+
+    await card(lead, C).focus();
+    await lead.keyboard.press('Control+z');
+    await expect.poll(() => announced(lead)).toContain('Undone: the move of 4 cards.');
+    for (const claim of [C, G, H, I]) await expectCardIn(editor, claim, 'Unverified');
+    await expect.poll(() => card(editor, G).textContent()).toContain('Unproven');
+    await expect.poll(() => card(editor, H).textContent()).toContain('Unproven');
   });
 });

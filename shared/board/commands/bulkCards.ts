@@ -11,6 +11,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Actor } from '../actor';
+import { BoardError } from '../errors';
 import { actorSchema, columnSchema } from '../inputs';
 import { ID_PATTERN } from '../newId';
 import type { CommandContext } from '../origin';
@@ -44,9 +45,13 @@ export interface BulkResult {
   readonly missing: readonly string[];
 }
 
-/** What moveCards did: also the cards whose verdict it cleared (not a label of the column). */
+/**
+ * What moveCards did: also the cards whose verdict did not fit the column, cleared or given
+ * the label asked for.
+ */
 export interface BulkMoveResult extends BulkResult {
   readonly verdictsCleared: readonly string[];
+  readonly verdictsSet: readonly string[];
 }
 
 /** The listed cards that are on the board, and those that are not. */
@@ -63,19 +68,31 @@ function present(doc: Y.Doc, ids: readonly string[]) {
 }
 
 /**
- * Moves the cards to the end of `column`, in the order the board shows them (column by column,
- * then by rank), so a selection keeps its order. Cards already in the column stay where they
- * are. As moveCard without a new label, a verdict that is not a label of the column is cleared.
+ * Where moveCards puts the cards: a column, or a column and the label for the moved cards whose
+ * verdict is not one of its labels (the person chose it for them all when asked).
+ */
+export type BulkMoveTarget = ColumnId | { readonly column: ColumnId; readonly verdict: string };
+
+/**
+ * Moves the cards to the end of the target column, in the order the board shows them (column
+ * by column, then by rank), so a selection keeps its order. Cards already in the column stay
+ * where they are. A moved card's verdict that is not a label of the column becomes the target's
+ * verdict, in the same transaction (one Undo takes back the move and the labels), or without
+ * one is cleared, as moveCard without a new label.
  */
 export function moveCards(
   doc: Y.Doc,
   cardIds: readonly string[],
-  column: ColumnId,
+  to: BulkMoveTarget,
   ctx: CommandContext,
 ): BulkMoveResult {
   const ids = parseInput(cardIdsInput, cardIds);
-  const target = parseInput(columnSchema, column);
+  const target = parseInput(columnSchema, typeof to === 'string' ? to : to.column);
+  const misfitVerdict = typeof to === 'string' ? null : to.verdict;
   const scale = readRatingScale(doc);
+  if (misfitVerdict !== null && !verdictFitsColumn(scale, misfitVerdict, target)) {
+    throw new BoardError('invalid_input', `verdict ${misfitVerdict} does not belong in ${target}`);
+  }
   return transact(doc, 'moveCards', ctx, (scope) => {
     const { found, missing } = present(doc, ids);
     const moving = found
@@ -94,18 +111,22 @@ export function moveCards(
       .sort((a, b) => COLUMNS.indexOf(a.column) - COLUMNS.indexOf(b.column) || compareRank(a, b));
     const changed: string[] = [];
     const verdictsCleared: string[] = [];
+    const verdictsSet: string[] = [];
     let rank = lastRank(doc, target);
     for (const { id, card } of moving) {
       rank = rankBetween(rank, null);
       card.set(K.pos, { column: target, rank });
       const verdict = card.get(K.verdict) as string | null | undefined;
-      if (!verdictFitsColumn(scale, verdict ?? null, target) && setChanged(card, K.verdict, null)) {
-        verdictsCleared.push(id);
+      if (
+        !verdictFitsColumn(scale, verdict ?? null, target) &&
+        setChanged(card, K.verdict, misfitVerdict)
+      ) {
+        (misfitVerdict === null ? verdictsCleared : verdictsSet).push(id);
       }
       touch(card, scope);
       changed.push(id);
     }
-    return { changed, missing, verdictsCleared };
+    return { changed, missing, verdictsCleared, verdictsSet };
   });
 }
 

@@ -54,7 +54,12 @@ describe('moveCards', () => {
       result = moveCards(doc, [ids[3]!, ids[1]!, ids[5]!], 'disputed', bob);
     });
     expect(run).toEqual(['moveCards']);
-    expect(result).toEqual({ changed: [ids[1], ids[3], ids[5]], missing: [], verdictsCleared: [] });
+    expect(result).toEqual({
+      changed: [ids[1], ids[3], ids[5]],
+      missing: [],
+      verdictsCleared: [],
+      verdictsSet: [],
+    });
     const view = readBoard(doc);
     expect(view.columns.disputed).toEqual([ids[4], ids[1], ids[3], ids[5]]);
     expect(view.columns.unverified).toEqual([ids[0], ids[2]]);
@@ -82,6 +87,29 @@ describe('moveCards', () => {
     expect(readBoard(doc).cards[ids[0]!]?.verdict).toBeNull();
   });
 
+  it('gives the misfit verdicts the label asked for, with the move in one transaction', () => {
+    const { doc, ids } = board(3);
+    setVerdict(doc, ids[0]!, 'Unproven', undefined, alice);
+    setVerdict(doc, ids[1]!, 'False', undefined, alice);
+    let result;
+    const run = transactions(doc, () => {
+      result = moveCards(doc, ids, { column: 'disputed', verdict: 'Misleading' }, bob);
+    });
+    expect(run).toEqual(['moveCards']);
+    expect(result).toEqual({
+      changed: ids,
+      missing: [],
+      verdictsCleared: [],
+      verdictsSet: [ids[0]],
+    });
+    const view = readBoard(doc);
+    expect(ids.map((id) => view.cards[id]?.verdict)).toEqual(['Misleading', 'False', null]);
+    expect(() => moveCards(doc, ids, { column: 'corroborated', verdict: 'False' }, bob)).toThrow(
+      'does not belong in corroborated',
+    );
+    expect(readBoard(doc).columns.disputed).toEqual(ids);
+  });
+
   it('skips cards deleted meanwhile and says which', () => {
     const { doc, ids } = board(3);
     deleteCards(doc, [ids[1]!], bob);
@@ -90,6 +118,7 @@ describe('moveCards', () => {
       changed: [ids[0], ids[2]],
       missing: [ids[1]],
       verdictsCleared: [],
+      verdictsSet: [],
     });
   });
 
