@@ -11,7 +11,9 @@
  * become one row when they are all the same kind of thing done to cards (added, deleted, or
  * given the same verdict, moved to one column, given to one checker: a selection acted on at
  * once), with at most one event about the board that caused them (the article, the
- * scale). The row lists its cards on demand.
+ * scale). A selection moved whose verdicts not of the new column were set to one label or
+ * cleared in the same change is one row too ("moved 5 cards to Disputed and cleared 2
+ * verdicts"). The row lists its cards on demand.
  *
  * The other way round, work on one card comes as a run of changes to it: moved, commented,
  * given evidence and a verdict, by one person or a few. With each entry naming its card, ten
@@ -37,6 +39,11 @@ export interface CardsRow {
    * article.removed, scale.changed).
    */
   readonly cause: HistoryEvent | null;
+  /**
+   * A selection's move that also set or cleared the verdicts not of the new column
+   * (moveCards): those verdict.set events, all to one verdict, each of a moved card; else none.
+   */
+  readonly verdicts: readonly HistoryEvent[];
 }
 
 /** Consecutive events about one card, whoever made them. */
@@ -89,10 +96,30 @@ const sameChange = (a: HistoryEvent, b: HistoryEvent) => a.actor.id === b.actor.
 const relabelling = (cause: HistoryEvent | undefined, cards: readonly HistoryEvent[]) =>
   cause?.type === 'scale.changed' && cards.every((e) => e.type === 'verdict.set');
 
+/**
+ * The verdict events of a selection moved at once whose verdicts did not fit the new column
+ * (moveCards set them all to one label, or cleared them): their cards are among those moved.
+ * Empty when the events are not that.
+ */
+function verdictsOfMove(events: readonly HistoryEvent[]): HistoryEvent[] {
+  const moved = new Set(events.filter((e) => e.type === 'card.moved').map((e) => e.cardId));
+  const verdicts = events.filter((e) => e.type === 'verdict.set');
+  const [first] = verdicts;
+  if (moved.size === 0 || !first) return [];
+  const fits = verdicts.every(
+    (e) =>
+      moved.has(e.cardId) && e.data.crossed === undefined && e.data.verdict === first.data.verdict,
+  );
+  return fits && moved.size + verdicts.length === events.length ? verdicts : [];
+}
+
 /** The block's card events and cause, when it reads as one row; null when it does not. */
 function asCardsRow(block: readonly HistoryEvent[]): CardsRow | null {
   const causes = block.filter((e) => CAUSES.has(e.type));
-  const cards = block.filter((e) => !CAUSES.has(e.type));
+  const cardEvents = block.filter((e) => !CAUSES.has(e.type));
+  const verdicts = causes.length === 0 ? verdictsOfMove(cardEvents) : [];
+  const cards =
+    verdicts.length > 0 ? cardEvents.filter((e) => e.type === 'card.moved') : cardEvents;
   const [first] = cards;
   if (causes.length > 1 || !first) return null;
   if (!cards.every((e) => sameDeed(e, first)) && !relabelling(causes[0], cards)) return null;
@@ -105,6 +132,7 @@ function asCardsRow(block: readonly HistoryEvent[]): CardsRow | null {
     at: newest.at,
     cards,
     cause: causes[0] ?? null,
+    verdicts,
   };
 }
 
@@ -151,7 +179,8 @@ export function rowIndexOf(rows: readonly ActivityRow[], seq: number): number {
   return rows.findIndex((row) => {
     if (row.kind === 'event') return row.event.seq === seq;
     if (row.kind === 'card') return row.events.some((e) => e.seq === seq);
-    return row.cause?.seq === seq || row.cards.some((e) => e.seq === seq);
+    const has = (e: HistoryEvent) => e.seq === seq;
+    return row.cause?.seq === seq || row.cards.some(has) || row.verdicts.some(has);
   });
 }
 
@@ -177,7 +206,7 @@ export function describeCards(row: CardsRow): string {
     const [only] = from;
     const whence = from.size === 1 && isColumn(only) ? ` from ${COLUMN_LABELS[only]}` : '';
     const to = isColumn(first.data.to) ? COLUMN_LABELS[first.data.to] : 'an unknown column';
-    deed = `moved ${cards}${whence} to ${to}`;
+    deed = `moved ${cards}${whence} to ${to}${verdictsWithMove(row.verdicts)}`;
   } else if (first.type === 'card.assigned') {
     // "gave the card to Bo" → "gave 3 cards to Bo"; "took the card", "released the card".
     deed = describeEvent(first).replace('the card', cards);
@@ -193,6 +222,15 @@ export function describeCards(row: CardsRow): string {
   if (!row.cause) return deed;
   // The scale's sentence ends in a list of labels: a comma keeps the cards out of it.
   return `${describeEvent(row.cause)}${row.cause.type === 'scale.changed' ? ',' : ''} and ${deed}`;
+}
+
+/** " and set 2 verdicts to Misleading", " and cleared 2 verdicts", or '' for none. */
+function verdictsWithMove(verdicts: readonly HistoryEvent[]): string {
+  const [first] = verdicts;
+  if (!first) return '';
+  const count = plural(verdicts.length, 'verdict', 'verdicts');
+  const label = first.data.verdict;
+  return typeof label === 'string' ? ` and set ${count} to ${label}` : ` and cleared ${count}`;
 }
 
 /** The name of the row's button that lists its cards. */

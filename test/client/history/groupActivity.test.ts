@@ -45,7 +45,7 @@ const eventsOf = (rows: ActivityRow[]) =>
   rows.flatMap((r) => {
     if (r.kind === 'event') return [r.event];
     if (r.kind === 'card') return r.events;
-    return [...r.cards, ...(r.cause ? [r.cause] : [])];
+    return [...r.cards, ...r.verdicts, ...(r.cause ? [r.cause] : [])];
   });
 
 describe('groupActivity', () => {
@@ -271,6 +271,37 @@ describe('groupActivity', () => {
       'board.renamed',
     ]);
     expect(after.map((r) => r.key)).toEqual(before.map((r) => r.key));
+  });
+
+  it('a selection moved whose misfit verdicts were set or cleared in the same change is one row', () => {
+    const events = [
+      on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c1', 'verdict.set', 'ana', 9, { verdict: 'Misleading', from: 'Unproven' }),
+      on('c2', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c3', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c3', 'verdict.set', 'ana', 9, { verdict: 'Misleading', from: 'True' }),
+      on('c1', 'card.moved', 'ana', 8, { from: 'disputed', to: 'corroborated' }),
+      on('c1', 'verdict.set', 'ana', 8, { verdict: null, from: 'Misleading' }),
+      on('c2', 'card.moved', 'ana', 8, { from: 'disputed', to: 'corroborated' }),
+    ];
+    const rows = groupActivity(events);
+    expect(shape(rows)).toEqual(['3 cards', '2 cards']);
+    expect(eventsOf(rows)).toHaveLength(events.length);
+    expect(describeCards(rows[0] as CardsRow)).toBe(
+      'moved 3 cards from Unverified to Disputed and set 2 verdicts to Misleading',
+    );
+    expect(cardsListLabel(rows[0] as CardsRow)).toBe('Cards moved (3)');
+    expect(describeCards(rows[1] as CardsRow)).toBe(
+      'moved 2 cards from Disputed to Corroborated and cleared 1 verdict',
+    );
+    expect(rowIndexOf(rows, events[4]!.seq)).toBe(0);
+    // A verdict of a card the change did not move, or two labels, are not that one deed.
+    const mixed = groupActivity([
+      on('c1', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c2', 'card.moved', 'ana', 9, { from: 'unverified', to: 'disputed' }),
+      on('c4', 'verdict.set', 'ana', 9, { verdict: 'False', from: null }),
+    ]);
+    expect(shape(mixed)).toEqual(['card: card.moved', 'card: card.moved', 'card: verdict.set']);
   });
 
   it('a selection moved to one column, or given to one checker, in one change is one row', () => {

@@ -162,7 +162,12 @@ describe('history derived on the server', () => {
     const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }, { claim: 'Three' }], ed.as);
     // Each saved before the next, as a person's actions are (this client would send them as one).
     await ed.allSaved();
-    moveCards(doc, ids, 'disputed', ed.as);
+    // Two verdicts not of Disputed, given one label with the move.
+    setVerdict(doc, ids[0]!, 'Unproven', undefined, ed.as);
+    await ed.allSaved();
+    setVerdict(doc, ids[1]!, 'True', undefined, ed.as);
+    await ed.allSaved();
+    moveCards(doc, ids, { column: 'disputed', verdict: 'Misleading' }, ed.as);
     await ed.allSaved();
     assignCards(doc, ids, ed.as.actor, ed.as);
     await ed.allSaved();
@@ -185,7 +190,9 @@ describe('history derived on the server', () => {
     expect(rows.map((r) => (r.kind === 'cards' ? describeCards(r) : r.kind))).toEqual([
       'deleted 3 cards',
       'took 3 cards',
-      'moved 3 cards from Unverified to Disputed',
+      'moved 3 cards from Unverified to Disputed and set 2 verdicts to Misleading',
+      'card',
+      'card',
       'added 3 cards to Unverified',
     ]);
   });
