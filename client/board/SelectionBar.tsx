@@ -56,6 +56,7 @@ export function SelectionBar({
   const actions = useBoardActions();
   const { selection } = actions;
   const selected = useSyncExternalStore(selection.subscribe, selection.all);
+  const leftOut = useSyncExternalStore(selection.subscribe, selection.leftOut);
   const ids = [...selected];
   // Only with a selection: the bar renders at every change of the board, of thousands of cards.
   const shownIds = new Set(ids.length > 0 ? COLUMNS.flatMap((c) => shown[c]) : []);
@@ -64,7 +65,7 @@ export function SelectionBar({
   const [assignee, setAssignee] = useState('');
   const [asking, setAsking] = useState(false);
   const [askingVerdict, setAskingVerdict] = useState<MisfitQuestion | null>(null);
-  const count = selectedWords(ids.length, hidden);
+  const count = selectedWords(ids.length, hidden, leftOut, selection.limit);
   const choices = members.filter((m) => can(m.role, 'editBoard') && m.id !== me.id);
 
   /** Focus on a card of the selection still shown, else on the columns: the bar's controls go. */

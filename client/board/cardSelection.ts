@@ -5,9 +5,17 @@
  *
  * A selected card stays selected while a filter hides it (the bar counts it, and says so) and
  * while it moves between columns; one deleted, by anyone, leaves the selection (`keepOnly`).
+ *
+ * It holds at most the most cards one command takes (BULK_LIMIT): a selection past it could
+ * only fail when acted on. A toggle or range that would go past it stops there, and
+ * `leftOut` says how many cards it did not select, for the bar to say so.
  */
+import { BULK_LIMIT } from '../../shared/board';
+
 export class CardSelection {
   private ids: ReadonlySet<string> = new Set();
+  /** How many cards the last change would have selected past the limit. */
+  private over = 0;
   /** The card a range (Shift+click, Shift+arrow) is counted from: the last one toggled. */
   private anchor: string | null = null;
   private readonly listeners = new Set<() => void>();
@@ -17,8 +25,13 @@ export class CardSelection {
     return () => this.listeners.delete(listener);
   };
 
+  constructor(readonly limit = BULK_LIMIT) {}
+
   /** The selected ids, in the order they were selected (a new set after each change). */
   readonly all = (): ReadonlySet<string> => this.ids;
+
+  /** How many cards the last change left out because the selection was full; 0 if none. */
+  readonly leftOut = (): number => this.over;
 
   has(cardId: string): boolean {
     return this.ids.has(cardId);
@@ -27,9 +40,9 @@ export class CardSelection {
   /** Selects the card or takes it out; it becomes the anchor of a range. */
   toggle(cardId: string): void {
     const next = new Set(this.ids);
-    if (!next.delete(cardId)) next.add(cardId);
     this.anchor = cardId;
-    this.set(next);
+    if (next.delete(cardId)) this.set(next);
+    else this.set(next, this.add(next, [cardId]));
   }
 
   /**
@@ -42,17 +55,20 @@ export class CardSelection {
     const to = order.indexOf(cardId);
     const next = new Set(this.ids);
     if (from < 0 || to < 0) {
-      next.add(cardId);
       this.anchor = cardId;
+      this.set(next, this.add(next, [cardId]));
     } else {
-      for (let i = Math.min(from, to); i <= Math.max(from, to); i++) next.add(order[i] as string);
+      // From the anchor towards the card, so a range cut short by the limit ends nearest it.
+      const step = from <= to ? 1 : -1;
+      const range: string[] = [];
+      for (let i = from; i !== to + step; i += step) range.push(order[i] as string);
+      this.set(next, this.add(next, range));
     }
-    this.set(next);
   }
 
   clear(): void {
     this.anchor = null;
-    if (this.ids.size > 0) this.set(new Set());
+    if (this.ids.size > 0 || this.over > 0) this.set(new Set());
   }
 
   /** Drops the cards no longer on the board; the number dropped. */
@@ -64,8 +80,20 @@ export class CardSelection {
     return dropped;
   }
 
-  private set(ids: ReadonlySet<string>): void {
+  /** Adds the cards to `next` up to the limit; how many it left out. */
+  private add(next: Set<string>, cardIds: readonly string[]): number {
+    let over = 0;
+    for (const id of cardIds) {
+      if (next.has(id)) continue;
+      if (next.size < this.limit) next.add(id);
+      else over++;
+    }
+    return over;
+  }
+
+  private set(ids: ReadonlySet<string>, over = 0): void {
     this.ids = ids;
+    this.over = over;
     for (const listener of this.listeners) listener();
   }
 }

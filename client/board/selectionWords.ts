@@ -8,10 +8,16 @@ import type { ColumnId } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { plural } from '../ui/plural';
 
-/** "3 selected", "3 selected, 1 hidden by the filter"; '' for none. */
-export function selectedWords(count: number, hidden: number): string {
+/**
+ * "3 selected", "3 selected, 1 hidden by the filter"; '' for none. `leftOut`: the cards the
+ * last selection did not take because one action takes at most `limit`.
+ */
+export function selectedWords(count: number, hidden: number, leftOut = 0, limit = 0): string {
   if (count === 0) return '';
-  return hidden > 0 ? `${count} selected, ${hidden} hidden by the filter` : `${count} selected`;
+  const n = count.toLocaleString('en-GB');
+  const words = hidden > 0 ? `${n} selected, ${hidden} hidden by the filter` : `${n} selected`;
+  if (leftOut === 0) return words;
+  return `${words}. ${leftOut} more ${leftOut === 1 ? 'card' : 'cards'} not selected: one action takes at most ${limit.toLocaleString('en-GB')}.`;
 }
 
 /** Cards of the selection a colleague deleted while the action was on its way. */

@@ -1,6 +1,7 @@
 /** The selection the bar acts on (cardSelection), and what the bar says (selectionWords). */
 import { describe, expect, it } from 'vitest';
 import { CardSelection } from '../../client/board/cardSelection';
+import { BULK_LIMIT } from '../../shared/board';
 import {
   assignedCardsWords,
   deletedCardsWords,
@@ -37,6 +38,29 @@ describe('CardSelection', () => {
     expect([...selection.all()]).toEqual(['c', 'd']);
     selection.clear();
     expect(selection.all().size).toBe(0);
+  });
+});
+
+describe('CardSelection at its limit', () => {
+  it('selects no more than one action takes (BULK_LIMIT), and says how many it left out', () => {
+    expect(new CardSelection().limit).toBe(BULK_LIMIT);
+    const selection = new CardSelection(3);
+    selection.toggle('a');
+    selection.extendTo('e', COLUMN);
+    // The range stops at the limit, nearest its anchor.
+    expect([...selection.all()]).toEqual(['a', 'b', 'c']);
+    expect(selection.leftOut()).toBe(2);
+    selection.toggle('x');
+    expect(selection.all().size).toBe(3);
+    expect(selection.leftOut()).toBe(1);
+    // Any change that fits forgets what was left out.
+    selection.toggle('b');
+    expect(selection.leftOut()).toBe(0);
+    selection.toggle('x');
+    expect([...selection.all()]).toEqual(['a', 'c', 'x']);
+    expect(selectedWords(1_000, 0, 250, 1_000)).toBe(
+      '1,000 selected. 250 more cards not selected: one action takes at most 1,000.',
+    );
   });
 });
 
