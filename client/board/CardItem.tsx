@@ -135,6 +135,21 @@ export const CardItem = memo(function CardItem({
       e.preventDefault();
       if (actions.canEdit) selection.toggle(cardId);
       else actions.notify(REFUSED_CARD_KEYS.select, false);
+    } else if (e.key === 'A' && e.shiftKey) {
+      // Shift+A: all of the column as shown (X is one card; plain A is free for typing aids).
+      e.preventDefault();
+      if (actions.canEdit) selection.selectAll(actions.shownCards(column));
+      else actions.notify(REFUSED_CARD_KEYS.select, false);
+    } else if ((e.key === 'Home' || e.key === 'End') && e.shiftKey) {
+      // Shift+Home and End select on from the card to the column's first or last, as in a list.
+      e.preventDefault();
+      if (!actions.canEdit) return actions.notify(REFUSED_CARD_KEYS.select, false);
+      const order = actions.shownCards(column);
+      const end = e.key === 'Home' ? order[0] : order.at(-1);
+      if (!selection.has(cardId)) selection.extendTo(cardId, order);
+      if (end === undefined) return;
+      selection.extendTo(end, order);
+      actions.focusCard(end);
     } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.shiftKey) {
       // Shift+Up and Down select on from the card, within its column, as in a file list.
       e.preventDefault();

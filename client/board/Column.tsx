@@ -28,6 +28,7 @@ import { CardItem } from './CardItem';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import type { NotSavedState } from './NotSavedMark';
 import { useRovingCard } from './useRovingCard';
+import { useBoardActions } from './boardActions';
 
 export interface RevealRequest {
   readonly cardId: string;
@@ -127,6 +128,7 @@ export const Column = memo(function Column({
   emptyText,
   children,
 }: ColumnProps) {
+  const actions = useBoardActions();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { rangeExtractor, focusHandlers } = useKeptFocus(ids, cardIdOfRow);
   const virtualizer = useVirtualizer({
@@ -179,6 +181,16 @@ export const Column = memo(function Column({
             </span>
           </span>
         </h2>
+        {actions.canEdit && ids.length > 0 && (
+          <button
+            type="button"
+            className="button small ghost column-select-all"
+            aria-label={`Select all in ${label}`}
+            onClick={() => actions.selection.selectAll(actions.shownCards(column))}
+          >
+            Select all
+          </button>
+        )}
       </header>
       {children}
       <div className="column-scroll" ref={scrollRef}>

@@ -66,6 +66,12 @@ export class CardSelection {
     }
   }
 
+  /** Selects every card of `order` (a column as shown) too, up to the limit. */
+  selectAll(order: readonly string[]): void {
+    const next = new Set(this.ids);
+    this.set(next, this.add(next, order));
+  }
+
   clear(): void {
     this.anchor = null;
     if (this.ids.size > 0 || this.over > 0) this.set(new Set());

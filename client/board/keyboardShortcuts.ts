@@ -65,6 +65,16 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
         needs: EDITS,
       },
       {
+        keys: 'Shift+Home and Shift+End',
+        does: 'select the cards up to the first or last of the column too',
+        needs: EDITS,
+      },
+      {
+        keys: 'Shift+A',
+        does: 'select every card of the column as shown (or its header’s Select all)',
+        needs: EDITS,
+      },
+      {
         keys: 'E or F2',
         does: 'edit the claim in place (Enter saves, Escape cancels)',
         needs: EDITS,

@@ -41,6 +41,19 @@ describe('CardSelection', () => {
   });
 });
 
+describe('CardSelection of a whole column', () => {
+  it('selects every card of the column too, up to the limit', () => {
+    const selection = new CardSelection(4);
+    selection.toggle('x');
+    selection.selectAll(COLUMN);
+    expect([...selection.all()]).toEqual(['x', 'a', 'b', 'c']);
+    expect(selection.leftOut()).toBe(2);
+    const roomy = new CardSelection();
+    roomy.selectAll(COLUMN);
+    expect([...roomy.all()]).toEqual(COLUMN);
+  });
+});
+
 describe('CardSelection at its limit', () => {
   it('selects no more than one action takes (BULK_LIMIT), and says how many it left out', () => {
     expect(new CardSelection().limit).toBe(BULK_LIMIT);

@@ -176,4 +176,25 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     await expect.poll(() => card(editor, G).textContent()).toContain('Unproven');
     await expect.poll(() => card(editor, H).textContent()).toContain('Unproven');
   });
+
+  it('selects a whole column by its header or Shift+A, and to its ends by Shift+Home and End', async () => {
+    await lead.keyboard.press('Escape');
+    await lead.getByRole('button', { name: 'Select all in Unverified' }).click();
+    await expect.poll(() => count(lead)).toBe('4 selected');
+    await card(lead, C).focus();
+    await lead.keyboard.press('Escape');
+    await expect.poll(() => count(lead)).toBe('');
+    await lead.keyboard.press('Shift+A');
+    await expect.poll(() => count(lead)).toBe('4 selected');
+    await lead.keyboard.press('Escape');
+    // C, G, H, I as the column shows them: from G to the end, then from I back to the top.
+    await card(lead, G).focus();
+    await lead.keyboard.press('Shift+End');
+    await expect.poll(() => count(lead)).toBe('3 selected');
+    expect(await lead.getByRole('checkbox', { name: `Select ${C}` }).isChecked()).toBe(false);
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(I);
+    await lead.keyboard.press('Shift+Home');
+    await expect.poll(() => count(lead)).toBe('4 selected');
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(C);
+  });
 });

@@ -122,11 +122,14 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
       'Edit claim',
       'Delete card',
     ]);
-    // Past the card's last button: the next column, not the next card of this one.
+    // Past the card's last button: the next column (its header's Select all, then its card),
+    // not the next card of this one.
+    expect((await press(page, 'Tab'))!.name).toBe('Select all in Corroborated');
     const next = (await press(page, 'Tab'))!;
     expect(next).toMatchObject({ tag: 'li', column: expect.stringMatching(/^Corroborated/) });
     expect(next.name.startsWith(moved)).toBe(true);
     // And back: the card of Unverified that was left, not its Delete button.
+    expect((await press(page, 'Shift+Tab'))!.name).toBe('Select all in Corroborated');
     expect(await press(page, 'Shift+Tab')).toMatchObject({ tag: 'li', cardId: firstId });
 
     // From the card in Corroborated to the header's Export: it took 66 Shift+Tab presses.
