@@ -146,7 +146,11 @@ export function colleagueNotice(
 ): ColleagueNotice | null {
   const mentions: Request[] = [];
   const given: Request[] = [...givenAway];
-  const changed: { readonly card: CardView; readonly text: string }[] = [];
+  const changed: {
+    readonly card: CardView;
+    readonly text: string;
+    readonly mover: string | null;
+  }[] = [];
   for (const column of COLUMNS) {
     for (const id of board.columns[column]) {
       const card = board.cards[id];
@@ -156,7 +160,11 @@ export function colleagueNotice(
       if (awaySince !== undefined) continue;
       if (givenToMe(was, card, reader.meId)) given.push({ card, by: card.updatedBy.name });
       const change = checkedCardChange(was, card, reader);
-      if (change) changed.push({ card, text: change });
+      // Who moved it, when the change is a move of a card still theirs: a selection moved at
+      // once (moveCards) is one colleague's one deed, said as one.
+      const moved =
+        was !== undefined && card.column !== was.column && card.assignee?.id === reader.meId;
+      if (change) changed.push({ card, text: change, mover: moved ? card.updatedBy.name : null });
     }
   }
   const away = awaySince === undefined ? '' : 'While you were away, ';
@@ -183,9 +191,26 @@ export function colleagueNotice(
   ];
   const colleagues = `colleagues changed ${plural(changed.length, 'card', 'cards')} you were checking`;
   if (parts.length === 0)
-    return changed.length > 0 ? { kind: 'many', text: cap(colleagues) } : null;
+    return changed.length > 0
+      ? { kind: 'many', text: movedAtOnce(changed) ?? cap(colleagues) }
+      : null;
   const asked = `${away}${away ? 'you' : 'You'} were ${parts.join(' and ')}`;
   return { kind: 'many', text: changed.length > 0 ? `${asked}, and ${colleagues}` : asked };
+}
+
+/**
+ * "Eddie moved 20 cards you are checking to Disputed": several cards the reader is checking,
+ * all moved to one column by one colleague (a selection moved at once); null otherwise.
+ */
+function movedAtOnce(
+  changed: readonly { readonly card: CardView; readonly mover: string | null }[],
+): string | null {
+  const [first] = changed;
+  if (!first?.mover) return null;
+  const same = changed.every((c) => c.mover === first.mover && c.card.column === first.card.column);
+  if (!same) return null;
+  const cards = plural(changed.length, 'card', 'cards');
+  return `${first.mover} moved ${cards} you are checking to ${COLUMN_LABELS[first.card.column]}`;
 }
 
 /**

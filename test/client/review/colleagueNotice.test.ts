@@ -5,12 +5,14 @@ import {
   addClaim,
   addComment,
   assignCard,
+  assignCards,
   createBoardReader,
   deleteCard,
   editCard,
   restoreCard,
   editComment,
   moveCard,
+  moveCards,
   setVerdict,
 } from '../../../shared/board';
 import { awaitingMeReader } from '../../../client/review/threadsAwaitingMe';
@@ -253,6 +255,24 @@ describe('colleagueNotice: a colleague’s change to a card the reader is checki
     expect(next({ ...lea, following })?.text).toBe(
       'Eddie Stone set the verdict of “Rents rose 30% in 2024”, which you are checking, to False',
     );
+  });
+
+  it('tells a colleague’s move of 20 cards she is checking at once as one notice naming them', () => {
+    const { doc, a, b, by, next } = setup();
+    const more = Array.from({ length: 18 }, (_, i) =>
+      addClaim(doc, { claim: `Claim ${i}` }, by(EDDIE)),
+    );
+    assignCards(doc, more, LEA, by(LEA));
+    next();
+    moveCards(doc, [a, b, ...more], 'disputed', by(EDDIE));
+    expect(next()).toEqual({
+      kind: 'many',
+      text: 'Eddie Stone moved 20 cards you are checking to Disputed',
+    });
+    // Moves by two colleagues, or to two columns, are colleagues' changes.
+    moveCard(doc, a, { column: 'corroborated', index: 0 }, by(EDDIE));
+    moveCard(doc, b, { column: 'unverified', index: 0 }, by(EDDIE));
+    expect(next()?.text).toBe('Colleagues changed 2 cards you were checking');
   });
 
   it('says nothing of a colleague’s Undo, which writes an earlier writer and time back', () => {
