@@ -2,6 +2,7 @@
  * The rules of Storage.changeInviteRole, the same in every backend: each reads the invite and
  * its board's invites inside the transaction that writes the change, then asks this.
  */
+import { checkBoardKeepsLead } from './checkBoardKeepsLead';
 import type { InviteRecord, InviteRoleChange } from './Storage';
 import { StorageError } from './StorageError';
 
@@ -16,10 +17,5 @@ export function checkRoleChange(
   if (invite.role !== change.from) {
     throw new StorageError('role_conflict', `the invite's role is ${invite.role} now`);
   }
-  if (invite.role === 'lead' && change.to !== 'lead') {
-    const otherLead = boardInvites().some(
-      (i) => i.id !== invite.id && i.role === 'lead' && i.revokedAt === null,
-    );
-    if (!otherLead) throw new StorageError('last_lead', 'the board would have no lead');
-  }
+  checkBoardKeepsLead(invite, { role: change.to, expiresAt: invite.expiresAt }, boardInvites);
 }

@@ -11,6 +11,7 @@ import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
 import { authenticateMember, bearerClaims, member, requirePermission } from '../auth';
 import type { InviteRecord } from '../../storage/Storage';
+import { checkBoardKeepsLead } from '../../storage/checkBoardKeepsLead';
 import { StorageError, type StorageErrorCode } from '../../storage/StorageError';
 import {
   type BoardActionDeps,
@@ -66,8 +67,8 @@ const inviteRevoked = () =>
 const roleConflict = () =>
   new HttpError(409, 'role_conflict', 'the role was changed meanwhile: reload the invites');
 
-/** What storage's refusals of a role change mean to the lead who asked. */
-const ROLE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
+/** What storage's refusals of a role or expiry change mean to the lead who asked. */
+const CHANGE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
   invite_not_found: inviteNotFound,
   invite_revoked: inviteRevoked,
   role_conflict: roleConflict,
@@ -75,9 +76,19 @@ const ROLE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
     new HttpError(
       409,
       'last_lead',
-      'the board would have no lead: make someone else a lead before changing this role',
+      'the board would have no lead whose invite lasts: make someone else a lead, without an expiry, first',
     ),
 };
+
+/** Runs a change, answering storage's refusals of it as CHANGE_REFUSALS says. */
+async function refused<T>(change: () => T | Promise<T>): Promise<T> {
+  try {
+    return await change();
+  } catch (error) {
+    const refusal = error instanceof StorageError ? CHANGE_REFUSALS[error.code] : undefined;
+    throw refusal ? refusal() : error;
+  }
+}
 
 const inviteIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an invite id');
 
@@ -94,24 +105,21 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
   }
 
   /**
-   * A board always keeps a lead whose invite does not expire, as it keeps an unrevoked one
-   * (last_lead): a lead ending their own access by a click would lock everyone out at expiry.
+   * A lead may not make their own invite expire (ending their access by a click), nor the
+   * board's last lead invite without an expiry (checkBoardKeepsLead, as a role change).
    */
-  async function checkExpiryLeavesLead(invite: InviteRecord, ownId: string): Promise<void> {
+  async function checkExpiryLeavesLead(
+    invite: InviteRecord,
+    expiresAt: number,
+    ownId: string,
+  ): Promise<void> {
     if (invite.id === ownId) {
       throw new HttpError(409, 'own_invite', 'you cannot make the invite you are using expire');
     }
-    if (invite.role !== 'lead') return;
     const others = await deps.storage.listInvites(invite.boardId);
-    const lasting = (i: InviteRecord) =>
-      i.id !== invite.id && i.role === 'lead' && i.revokedAt === null && i.expiresAt === null;
-    if (!others.some(lasting)) {
-      throw new HttpError(
-        409,
-        'last_lead',
-        'the board would have no lead whose invite lasts: keep another lead invite without an expiry first',
-      );
-    }
+    await refused(() =>
+      checkBoardKeepsLead(invite, { role: invite.role, expiresAt }, () => others),
+    );
   }
 
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
@@ -159,7 +167,7 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
     if (invite.revokedAt !== null) throw inviteRevoked();
     if (role === undefined) {
       const expiresAt = expiryFrom(expiry, now()) ?? null;
-      if (expiresAt !== null) await checkExpiryLeavesLead(invite, me.inviteId);
+      if (expiresAt !== null) await checkExpiryLeavesLead(invite, expiresAt, me.inviteId);
       const stored = await setInviteExpiry(deps, invite, expiresAt, me.actor);
       if (!stored) throw inviteRevoked();
       res.json({ invite: inviteJson(stored) });
@@ -171,12 +179,8 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
       return;
     }
     if (from !== undefined && from !== invite.role) throw roleConflict();
-    try {
-      res.json({ invite: inviteJson(await changeInviteRole(deps, invite, role, me.actor)) });
-    } catch (error) {
-      const refusal = error instanceof StorageError ? ROLE_REFUSALS[error.code] : undefined;
-      throw refusal ? refusal() : error;
-    }
+    const changed = await refused(() => changeInviteRole(deps, invite, role, me.actor));
+    res.json({ invite: inviteJson(changed) });
   });
 
   router.delete('/api/boards/:id/invites/:inviteId', ...lead, async (req, res) => {

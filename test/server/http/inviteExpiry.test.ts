@@ -159,6 +159,28 @@ describe('an invite with an expiry', () => {
     });
   });
 
+  it("keeps the board a lead whose invite lasts when a role changes: not the last such lead's", async () => {
+    const leadId = server.signer.verify(leadToken)!.inviteId;
+    // Lea and Lin the board's only leads: earlier cases' go.
+    for (const i of await server.storage.listInvites(boardId)) {
+      if (i.role === 'lead' && i.id !== leadId) await invites(`/${i.id}`, 'DELETE');
+    }
+    const other = await invites('', 'POST', { name: 'Lin Lead', role: 'lead' });
+    const lin = other.body.inviteId as string;
+    const asLin = (path: string, json: unknown) =>
+      request(server.url, 'PATCH', `/api/boards/${boardId}/invites/${path}`, {
+        token: other.body.token as string,
+        json,
+      });
+    expect((await asLin(leadId, { expiresInDays: 7 })).status).toBe(200);
+    // Lea's own invite now expires: Lin is the board's only lead whose invite lasts.
+    const demoted = await invites(`/${lin}`, 'PATCH', { role: 'editor', from: 'lead' });
+    expect([demoted.status, errorCode(demoted)]).toEqual([409, 'last_lead']);
+    expect(await listed(lin)).toMatchObject({ role: 'lead' });
+    await asLin(leadId, { expiresAt: null });
+    expect((await invites(`/${lin}`, 'PATCH', { role: 'editor', from: 'lead' })).status).toBe(200);
+  });
+
   it('refuses a PATCH with a role and an expiry, or with neither, and a revoked invite', async () => {
     const made = await invite('Pat Patch');
     for (const json of [{ role: 'viewer', expiresInDays: 1 }, {}]) {
