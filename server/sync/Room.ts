@@ -113,7 +113,7 @@ export class Room {
   private readonly storedClock = (client: number): number => Y.getState(this.doc.store, client);
 
   constructor(private readonly deps: RoomDeps) {
-    this.invites = new BoardInvites(deps.boardId);
+    this.invites = new BoardInvites(deps.boardId, deps.now);
     for (const name of ROOT_NAMES) this.doc.getMap(name);
     this.compaction = new RoomCompaction({
       ...deps,

@@ -152,6 +152,24 @@ describe('giving a card', () => {
     expect(await checker(cardId)).toBeNull();
   });
 
+  it('to an editor whose invite expired, with the board open, is refused; extended, it is taken', async () => {
+    const cardId = await newCard('Fares froze');
+    await raw(ed.token); // the board's room is loaded, and follows the expiry
+    const res = await request(server.url, 'POST', `/api/boards/${boardId}/invites`, {
+      token: leadToken,
+      json: { name: 'Exa Expiring', role: 'editor', expiresAt: Date.now() + 1_000 },
+    });
+    const exa: Member = { ...res.body, actor: { id: res.body.inviteId, name: 'Exa Expiring' } };
+    const me = () => request(server.url, 'GET', `/api/boards/${boardId}`, { token: exa.token });
+    await expect
+      .poll(async () => errorCode(await me()), { timeout: 10_000, interval: 200 })
+      .toBe('invite_expired');
+    expect(await give(cardId, exa.actor)).toBe(CLOSE.forbidden);
+    expect(await checker(cardId)).toBeNull();
+    await patch(exa, { expiresInDays: 1 });
+    expect(await give(cardId, exa.actor)).toBe('taken');
+  });
+
   it('to an editor invited a moment ago, with the board open, is taken', async () => {
     const cardId = await newCard('Exports grew');
     await raw(ed.token); // the board's room is loaded

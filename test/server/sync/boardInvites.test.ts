@@ -57,4 +57,18 @@ describe('BoardInvites', () => {
     invites.set(record('bo', 'editor'));
     expect(invites.mayCheckCards(actor('bo'))).toBe(false);
   });
+
+  it('takes an invite until its expiry, and again once told it was extended', () => {
+    let now = 100;
+    const invites = new BoardInvites('b1', () => now);
+    invites.load([record('bo', 'editor', { expiresAt: 200 })]);
+    expect(invites.mayCheckCards(actor('bo'))).toBe(true);
+    now = 200;
+    expect(invites.mayCheckCards(actor('bo'))).toBe(false);
+    invites.set(record('bo', 'editor', { expiresAt: 300 }));
+    expect(invites.mayCheckCards(actor('bo'))).toBe(true);
+    invites.set(record('bo', 'editor', { expiresAt: null }));
+    now = 10_000;
+    expect(invites.may('bo', 'editBoard')).toBe(true);
+  });
 });
