@@ -216,6 +216,21 @@ function rangeChange(r: unknown): string[] {
 }
 
 /**
+ * A lead's change of an invite's expiry (invite.expiry: from and to, ms or null for never):
+ * set, extended to a later day, or ended (the invite lasts until revoked).
+ */
+function expiryChange(d: Readonly<Record<string, unknown>>): string {
+  const name = stringOrNull(d.name);
+  const whose = name ? `${personName(name)}’s` : 'a member’s';
+  const at = (v: unknown) => (typeof v === 'number' ? v : null);
+  const from = at(d.from);
+  const to = at(d.to);
+  if (to === null) return `ended the expiry of ${whose} invite: it lasts until revoked`;
+  if (from !== null && to > from) return `extended ${whose} invite to ${formatDay(to)}`;
+  return `set ${whose} invite to expire on ${formatDay(to)}`;
+}
+
+/**
  * A rating-scale change: labels renamed, added and removed, a label's ClaimReview value or
  * column, the range. Events from before renames, values and columns were recorded name the
  * labels added and removed only (a rename as both).
@@ -471,6 +486,8 @@ export function describeEvent(e: HistoryEvent): string {
       const name = stringOrNull(d.name);
       return `revoked ${name ? `${personName(name)}’s` : 'a member’s'} access`;
     }
+    case 'invite.expiry':
+      return expiryChange(d);
     case 'board.imported':
       // The history before this entry came with the export; its deleted cards did not.
       return 'made this board from a JSON export; the entries below come from the board exported';

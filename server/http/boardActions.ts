@@ -179,9 +179,11 @@ export async function revokeInvite(
 }
 
 /**
- * Sets when an invite stops opening the board (null: never), by a lead: its open connections
- * close then (4401 "invite expired"), and the board's open pages hear its invites changed.
- * Resolves the invite as stored, or null when it is gone or revoked meanwhile.
+ * Sets when an invite stops opening the board (null: never), by a lead, stored with its
+ * `invite.expiry` history event (who set whose expiry, from when to when: null is never): its
+ * open connections close then (4401 "invite expired"), and the board's open pages hear its
+ * invites changed. Resolves the invite as stored, or null when it is gone or revoked meanwhile
+ * (and nothing is recorded).
  */
 export async function setInviteExpiry(
   deps: BoardActionDeps,
@@ -189,7 +191,14 @@ export async function setInviteExpiry(
   expiresAt: number | null,
   by: Actor,
 ): Promise<InviteRecord | null> {
-  const stored = await deps.storage.setInviteExpiry(invite.id, expiresAt, by);
+  const stored = await deps.storage.setInviteExpiry(invite.id, expiresAt, by, {
+    boardId: invite.boardId,
+    cardId: null,
+    type: 'invite.expiry',
+    actor: by,
+    at: (deps.now ?? Date.now)(),
+    data: { ...inviteData(invite), from: invite.expiresAt, to: expiresAt },
+  });
   if (!stored) return null;
   deps.syncServer.setInviteExpiry(invite.id, stored.expiresAt);
   deps.syncServer.invitesChanged(invite.boardId, stored);

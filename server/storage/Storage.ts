@@ -201,9 +201,15 @@ export interface Storage {
   /**
    * Sets when an invite stops opening its board (null: never), and which lead set it. Resolves
    * the invite as now stored, or null when there is no such invite or it is revoked (a revoked
-   * invite stays as it was).
+   * invite stays as it was). Given `event` (who set whose expiry from when to when:
+   * invite.expiry), it is appended to the board's history with the change, both or neither.
    */
-  setInviteExpiry(id: string, expiresAt: number | null, by: Actor): Promise<InviteRecord | null>;
+  setInviteExpiry(
+    id: string,
+    expiresAt: number | null,
+    by: Actor,
+    event?: HistoryEvent,
+  ): Promise<InviteRecord | null>;
 
   /** Appends one update; resolves once it is durable, with its sequence number. */
   appendUpdate(boardId: string, update: Uint8Array, at: number): Promise<number>;

@@ -196,12 +196,13 @@ export function createMemoryStorage(): SyncStorage {
       invites.set(invite.id, { ...invite, role: change.to, roleChange });
       record([change.event]);
     },
-    async setInviteExpiry(id, expiresAt, by) {
+    async setInviteExpiry(id, expiresAt, by, event) {
       open();
       const invite = invites.get(id);
       if (!invite || invite.revokedAt !== null) return null;
       const changed = { ...invite, expiresAt, expirySetBy: by };
       invites.set(id, changed);
+      if (event) record([event]);
       return { ...changed };
     },
     async appendUpdate(boardId, update, at) {

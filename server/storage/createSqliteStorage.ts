@@ -545,9 +545,9 @@ function openSqliteStorage(
       await current(); // its history row must come after every batch the pending log holds
       invites.changeRole.immediate(change);
     },
-    async setInviteExpiry(id, expiresAt, by) {
+    async setInviteExpiry(id, expiresAt, by, event) {
       await unlocked();
-      return invites.setExpiry(id, expiresAt, by);
+      return invites.setExpiry(id, expiresAt, by, event);
     },
     async appendUpdate(boardId, update, at) {
       const batch = { updates: [update], bindings: [], history: [], at };

@@ -63,8 +63,13 @@ export interface SqliteInvites {
   get(id: string): InviteRecord | null;
   list(boardId: string): InviteRecord[];
   markJoined(id: string, at: number): void;
-  /** The invite as now stored, or null when it is missing or revoked (left as it was). */
-  setExpiry(id: string, expiresAt: number | null, by: Actor): InviteRecord | null;
+  /**
+   * The invite as now stored, or null when it is missing or revoked (left as it was, and the
+   * event not stored).
+   */
+  setExpiry: Database.Transaction<
+    (id: string, expiresAt: number | null, by: Actor, event?: HistoryEvent) => InviteRecord | null
+  >;
 }
 
 export function sqliteInvites(
@@ -149,7 +154,12 @@ export function sqliteInvites(
     get,
     list,
     markJoined: (id, at) => void q.markJoined.run(at, id),
-    setExpiry: (id, expiresAt, by) =>
-      q.setExpiry.run(expiresAt, by.id, by.name, id).changes > 0 ? get(id) : null,
+    setExpiry: db.transaction(
+      (id: string, expiresAt: number | null, by: Actor, event?: HistoryEvent) => {
+        if (q.setExpiry.run(expiresAt, by.id, by.name, id).changes === 0) return null;
+        if (event) insertHistory([event]);
+        return get(id);
+      },
+    ),
   };
 }

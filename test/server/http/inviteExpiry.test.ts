@@ -6,6 +6,8 @@
  * no injectable one).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEvent, type HistoryEvent } from '../../../client/history/historyEvent';
+import { formatDay } from '../../../client/review/formatTime';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { errorCode, request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -179,6 +181,32 @@ describe('an invite with an expiry', () => {
     expect(await listed(lin)).toMatchObject({ role: 'lead' });
     await asLin(leadId, { expiresAt: null });
     expect((await invites(`/${lin}`, 'PATCH', { role: 'editor', from: 'lead' })).status).toBe(200);
+  });
+
+  it('records each expiry set, extended or ended in the history, as Activity words it', async () => {
+    const made = await invite('Hal History');
+    const at = Date.now() + 2 * DAY;
+    const later = at + 5 * DAY;
+    for (const json of [{ expiresAt: at }, { expiresAt: later }, { expiresAt: null }]) {
+      expect((await invites(`/${made.inviteId}`, 'PATCH', json)).status).toBe(200);
+    }
+    const res = await request(server.url, 'GET', `/api/boards/${boardId}/history`, {
+      token: leadToken,
+    });
+    const events = (res.body.events as HistoryEvent[]).filter(
+      (e) => e.type === 'invite.expiry' && e.data.inviteId === made.inviteId,
+    );
+    const whose = { inviteId: made.inviteId, name: 'Hal History', role: 'editor' };
+    expect(events).toMatchObject([
+      { cardId: null, actor: { name: 'Lea Lead' }, data: { ...whose, from: null, to: at } },
+      { data: { ...whose, from: at, to: later } },
+      { data: { ...whose, from: later, to: null } },
+    ]);
+    expect(events.map(describeEvent)).toEqual([
+      `set Hal History’s invite to expire on ${formatDay(at)}`,
+      `extended Hal History’s invite to ${formatDay(later)}`,
+      'ended the expiry of Hal History’s invite: it lasts until revoked',
+    ]);
   });
 
   it('refuses a PATCH with a role and an expiry, or with neither, and a revoked invite', async () => {
