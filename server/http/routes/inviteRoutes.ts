@@ -45,7 +45,12 @@ const changeBody = z
   .refine(
     (b) => (b.role !== undefined) !== (b.expiresInDays !== undefined || b.expiresAt !== undefined),
     'give a role or an expiry (expiresInDays or expiresAt), one of them',
-  );
+  )
+  // Taken with an expiry and ignored, it would let a client think it was checked.
+  .refine((b) => b.from === undefined || b.role !== undefined, {
+    message: 'from goes with a role only',
+    path: ['from'],
+  });
 
 /** An invite as the lead sees it; tokens are never listed: they are shown once, when made. */
 const inviteJson = (i: InviteRecord) => ({

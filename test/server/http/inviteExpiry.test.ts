@@ -211,10 +211,17 @@ describe('an invite with an expiry', () => {
 
   it('refuses a PATCH with a role and an expiry, or with neither, and a revoked invite', async () => {
     const made = await invite('Pat Patch');
-    for (const json of [{ role: 'viewer', expiresInDays: 1 }, {}]) {
+    for (const json of [
+      { role: 'viewer', expiresInDays: 1 },
+      {},
+      { expiresInDays: 1, from: 'editor' },
+      { from: 'editor' },
+    ]) {
       const res = await invites(`/${made.inviteId}`, 'PATCH', json);
       expect([res.status, errorCode(res)]).toEqual([400, 'invalid_input']);
     }
+    // `from` goes with a role only: with an expiry it was taken and ignored.
+    expect(await listed(made.inviteId)).toMatchObject({ expiresAt: null });
     expect((await invites(`/${made.inviteId}`, 'DELETE')).status).toBe(204);
     const res = await invites(`/${made.inviteId}`, 'PATCH', { expiresInDays: 1 });
     expect([res.status, errorCode(res)]).toEqual([409, 'invite_revoked']);
