@@ -1,7 +1,7 @@
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
-import { REFUSED_BADGES } from '../app/refusedBadges';
+import { refusedBadge } from '../app/refusedBadges';
 import { navigate } from '../app/router';
 import { DeleteBoardTool } from '../boardDeletion/DeleteBoardTool';
 import { ExportTools } from '../export/ExportTools';
@@ -21,6 +21,7 @@ export function BoardHeader({
   invitedAs,
   me,
   snapshot,
+  refusedReason,
   onUndo,
   onRedo,
   children,
@@ -39,6 +40,8 @@ export function BoardHeader({
   invitedAs: Role;
   me: PresenceUser;
   snapshot: BoardSnapshot;
+  /** The server's reason with its refusal ("invite expired" has a badge of its own). */
+  refusedReason: string | null;
   onUndo: () => void;
   onRedo: () => void;
   /** Feature tools placed first in the header's tool row (e.g. client/article's ArticleTools). */
@@ -81,7 +84,7 @@ export function BoardHeader({
         </h1>
         {refused ? (
           <span className="badge refused">
-            {REFUSED_BADGES[snapshot.status.code ?? 0] ?? 'Read-only'}
+            {refusedBadge(snapshot.status.code ?? 0, refusedReason) ?? 'Read-only'}
           </span>
         ) : (
           <YourAccess role={invitedAs} name={me.name} />

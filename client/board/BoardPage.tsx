@@ -591,6 +591,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                 invitedAs={known.role}
                 me={me}
                 snapshot={snapshot}
+                refusedReason={connection.refusedReason}
                 onUndo={undo}
                 onRedo={redo}
                 onLeave={keptTyping.clear}

@@ -71,6 +71,8 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     const said =
       /^Your invite expired at .+\. Ask Lea \(lead\), who set it to expire, to extend it: this link then opens the board again\./;
     await exa.getByRole('alert').filter({ hasText: said }).waitFor({ timeout: 15_000 });
+    // The header's badge says the invite expired, as the start page does, not only that it fails.
+    expect(await exa.locator('.board-header .badge.refused').textContent()).toBe('Invite expired');
 
     // Reloaded, the refused page says it too, and no new link is asked for.
     await exa.reload();
