@@ -312,8 +312,10 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       opener &&
       (CLOSING_QUOTE.test(opener.value) ||
         (opener.value === ',' && CLOSING_QUOTE.test(ws[np.first - 2]?.value ?? '')));
-    // "…, officials said." / "… — the deepest cuts in a decade — officials said."
-    const afterBreak = opener?.value === ',' || isDash(opener);
+    // "…, officials said." / "… — the deepest cuts in a decade — officials said." Not a name
+    // beside the role that opens the sentence: "The prosecutor, Amanda Reeve, said the
+    // defendant, Mark Pellow, stole …" is the subject's, whatever comma follows the verb.
+    const afterBreak = np !== aside && (opener?.value === ',' || isDash(opener));
     const clauseEnd = afterBreak || quoted ? reportingClauseEnd(ws, i, !!quoted) : -1;
     if (clauseEnd >= 0) {
       // Reporting clause after the claim: "…, La Prensa Gráfica reported." / '"…," he added.'

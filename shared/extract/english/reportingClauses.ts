@@ -6,7 +6,7 @@ import type { Token } from '../analyzeText';
 import { SOURCE_NOUNS } from '../sourceNouns';
 import { CLAUSE_START, MONTH_NAMES, PUBLISHED, REPORTING_LEMMAS } from './attributionWords';
 import { closesRelativeAside } from './asides';
-import { forwardNP } from './nounPhrases';
+import { backwardNP, forwardNP, looksLikeName } from './nounPhrases';
 import { isPunct, low, type Span } from './Span';
 
 // Forms of "be" and "get" that make the participle after them a passive.
@@ -189,7 +189,10 @@ export function reportedClauseStart(ws: Token[], v: number): number {
     if (ws[k]!.value === ',') {
       // "said the report, released in August, predicted …": the aside is the subject's.
       const close = ws.findIndex((w, c) => c > k && isPunct(w));
-      if (!closesRelativeAside(ws, close)) break;
+      // "said the defendant, Mark Pellow, stole …": a name set beside the subject's noun.
+      const named = ws[k - 1]?.pos === 'NOUN' && backwardNP(ws, close)?.first === k + 1;
+      const beside = named && looksLikeName(ws, backwardNP(ws, close)!);
+      if (!beside && !closesRelativeAside(ws, close)) break;
       k = close;
       continue;
     }

@@ -1861,6 +1861,22 @@ describe('"he" after a sentence whose subject is a description and a name', () =
   });
 });
 
+describe('a reported statement whose subject has a name beside it', () => {
+  // A comma after "said the defendant" is the statement's own, not the end of a reporting
+  // clause: read so, the card's claim was "The prosecutor, Mark Pellow, stole …".
+  it('keeps the statement whole and names the speaker before the verb', () => {
+    const { claims } = extractClaims(
+      'The prosecutor, Amanda Reeve, said the defendant, Mark Pellow, stole £40,000 from the ' +
+        'charity between 2019 and 2022.',
+    );
+    const card = claimFor('stole £40,000', claims);
+    expect(card.claim).toBe(
+      'The defendant, Mark Pellow, stole £40,000 from the charity between 2019 and 2022.',
+    );
+    expect(card.speaker).toBe('Amanda Reeve');
+  });
+});
+
 describe('"he" after a sentence that opens with a person by description alone', () => {
   const court =
     'The prosecutor, Amanda Reeve, said Mark Pellow had moved £40,000 into his own accounts ' +
