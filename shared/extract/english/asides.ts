@@ -73,8 +73,15 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   // said", "Outside court, Mrs Hollis's son, Peter Hollis, said". No verb before the name: in
   // "With 91% of the vote counted, Mendes, …" the clause is the sentence's own; and the
   // description ends in a lower-case word: "Graham Pellow, 58, of Lytham Road, Preston,
-  // admitted …" is an address.
+  // admitted …" is an address. A participle that qualifies the description's noun is no such
+  // verb when a determiner opens it: "A handwriting expert called by the prosecution, Dr Colin
+  // Marsh, said …".
   const beside = backwardNP(ws, comma);
+  const qualifying = (k: number) =>
+    ws[from]!.pos === 'DET' &&
+    /(ed|en)$/i.test(ws[k]!.value) &&
+    ws[k - 1]?.pos === 'NOUN' &&
+    ws[k + 1]?.pos === 'ADP';
   if (
     beside &&
     beside.first > from + 1 &&
@@ -83,7 +90,11 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
     looksLikeName(ws, beside) &&
     ws
       .slice(from, beside.first - 1)
-      .every((w) => !['VERB', 'AUX'].includes(w.pos) && !/^["“”]$/.test(w.value))
+      .every(
+        (w, j) =>
+          !(w.pos === 'AUX' || (w.pos === 'VERB' && !qualifying(from + j))) &&
+          !/^["“”]$/.test(w.value),
+      )
   ) {
     return beside;
   }

@@ -1877,6 +1877,17 @@ describe('a reported statement whose subject has a name beside it', () => {
   });
 });
 
+describe('a name beside a description that a participle qualifies', () => {
+  // "called by the prosecution" qualifies "expert"; it is no verb of the sentence's own, as
+  // "counted" is in "With 91% of the vote counted, Mendes, …".
+  it('is who spoke', () => {
+    const article =
+      'A handwriting expert called by the prosecution, Dr Colin Marsh, said the signatures on ' +
+      '12 cheques were forged.';
+    expect(speakerOf(article, '12 cheques')).toBe('Colin Marsh');
+  });
+});
+
 describe('"he" after a sentence that opens with a person by description alone', () => {
   const court =
     'The prosecutor, Amanda Reeve, said Mark Pellow had moved £40,000 into his own accounts ' +
