@@ -127,6 +127,28 @@ function documentFinding(ws: Token[], i: number): Candidate['clause'] {
   return start > v ? { start: ws[0]!.start, end: ws[start]!.start, at: 'head' } : null;
 }
 
+/**
+ * The subject that opens the sentence when a participle after its noun qualifies it up to the
+ * reporting verb at `v`: "A former charity treasurer accused of stealing £40,000 told a jury
+ * …", "Residents affected by the flooding said …". No punctuation and no other verb of the
+ * sentence's own between, else null.
+ */
+function qualifiedSubject(ws: Token[], v: number): Span | null {
+  const np = openingSubject(ws);
+  const participle = np ? np.last + 1 : -1;
+  if (!np || participle >= v || ws[participle]!.pos !== 'VERB') return null;
+  if (!/(ed|en)$/i.test(ws[participle]!.value) || ws[participle + 1]?.pos !== 'ADP') return null;
+  // A document's publisher is its source: "A study published in The Lancet found …".
+  if (ws[np.last]!.pos !== 'NOUN' || SOURCE_NOUNS.has(low(ws[np.last]))) return null;
+  const between = ws.slice(participle + 1, v);
+  // "… approved in March a plan that officials said …": a clause with a subject of its own.
+  const own = (w: Token) =>
+    w.pos === 'AUX' ||
+    (w.pos === 'VERB' && !/ing$/i.test(w.value)) ||
+    ['that', 'who', 'which', 'whom'].includes(low(w));
+  return between.some((w) => isPunct(w) || own(w)) ? null : np;
+}
+
 export function candidatesIn(ws: Token[]): Candidate[] {
   const found: Candidate[] = [];
   const sentenceEnd = ws.at(-1)!.end;
@@ -296,7 +318,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       if (!act) found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
       continue;
     }
-    const np = backwardNP(ws, i) ?? aside;
+    const np = qualifiedSubject(ws, i) ?? backwardNP(ws, i) ?? aside;
     if (!np) {
       const tail = tailApposition(ws, before);
       const tailEnd = tail ? reportingClauseEnd(ws, i) : -1;

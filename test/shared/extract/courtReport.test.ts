@@ -61,8 +61,9 @@ describe('a courts report with testimony', () => {
     expect(right.length).toBeGreaterThanOrEqual(20);
   });
 
-  // Known wrong: "A former charity treasurer accused of … told a jury … that" (c01) gives no
-  // speaker, the description being no subject the rules read; "The defendant took the stand.
+  // Known wrong: "A former charity treasurer accused of … told a jury … that" (c01) gives the
+  // description, "A former charity treasurer", not Graham Pellow, whom the next sentence names
+  // (a description is not joined to a later name); "The defendant took the stand.
   // He told the jury …" gives "The defendant", not Graham Pellow, whom the article never calls
   // so; "Outside court, a volunteer who has worked at the hospice shop for 15 years said …" gives
   // none (a relative clause inside the subject).

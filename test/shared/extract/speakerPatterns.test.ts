@@ -1888,6 +1888,21 @@ describe('a name beside a description that a participle qualifies', () => {
   });
 });
 
+describe('a subject by description that a participle qualifies', () => {
+  // "accused of stealing £40,000" tells which treasurer; the sentence's verb is "told".
+  it('is the description, as written', () => {
+    const article =
+      'A former charity treasurer accused of stealing £40,000 told a jury on Tuesday that he ' +
+      'had repaid every penny by 2023.';
+    expect(speakerOf(article, 'every penny')).toBe('A former charity treasurer');
+  });
+
+  it('is none when the participle is the sentence’s own verb', () => {
+    const article = 'The council approved in March a plan that officials said would cost £2m.';
+    expect(speakerOf(article, 'would cost £2m')).not.toBe('The council');
+  });
+});
+
 describe('"he" after a sentence that opens with a person by description alone', () => {
   const court =
     'The prosecutor, Amanda Reeve, said Mark Pellow had moved £40,000 into his own accounts ' +
