@@ -31,7 +31,7 @@ const PERSON_TITLES = new Set([
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
     'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
     'councillor councilor councilman councilwoman councilmember alderman alderwoman sheriff ' +
-    'executive candidate nominee mp mep msp'
+    'executive candidate nominee mp mep msp recorder magistrate'
   ).split(' '),
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);

@@ -1903,6 +1903,16 @@ describe('a subject by description that a participle qualifies', () => {
   });
 });
 
+describe('a judicial title before a name', () => {
+  // "Recorder" and "Magistrate" are titles as "Judge" is, dropped from the name.
+  it.each([
+    ['Recorder Paul Andrews said the trial would last 10 days.', 'Paul Andrews'],
+    ['Magistrate Ruth Okoye said 12 fines were unpaid.', 'Ruth Okoye'],
+  ])('%s → %s', (article, speaker) => {
+    expect(extractClaims(article).claims[0]?.speaker).toBe(speaker);
+  });
+});
+
 describe('"he" after a sentence that opens with a person by description alone', () => {
   const court =
     'The prosecutor, Amanda Reeve, said Mark Pellow had moved £40,000 into his own accounts ' +
