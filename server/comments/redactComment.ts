@@ -15,17 +15,25 @@
  *
  * Redacting a comment redacted already records nothing new and scrubs again (a first attempt
  * whose storage step failed is finished so).
+ *
+ * On a full disk, step 1 may be answered 507 with its change held on the board (StorageFullError
+ * `held`): the lead's page shows the comment redacted, so nobody sends it again. Step 2 then
+ * runs on its own once the held change is stored (found by QA: the words stayed in the stored
+ * rows until the lead redacted again); a server that stops before stores neither step.
  */
 import type { Actor } from '../../shared/board/actor';
 import { redactComment as redactCommand } from '../../shared/board/commands/comments';
 import { COMMENT_KEYS, commentsMap } from '../../shared/board/schema';
-import type { RedactionCounts, Storage } from '../storage/Storage';
-import { valueRanges } from '../storage/redactUpdate';
+import type { CommentRedaction, RedactionCounts, Storage } from '../storage/Storage';
+import { type StructRange, valueRanges } from '../storage/redactUpdate';
+import { StorageFullError } from '../sync/StorageFullError';
+import type { SyncLog } from '../sync/syncLog';
 import type { SyncServer } from '../sync/SyncServer';
 
 export interface RedactDeps {
   readonly storage: Storage;
   readonly syncServer: SyncServer;
+  readonly log: SyncLog;
   readonly now?: () => number;
 }
 
@@ -36,16 +44,47 @@ export async function redactComment(
   commentId: string,
 ): Promise<RedactionCounts> {
   const at = (deps.now ?? Date.now)();
-  const ranges = await deps.syncServer.change(
-    boardId,
-    actor,
-    (doc) => {
-      redactCommand(doc, commentId, { actor, now: () => at }); // BoardError if there is none
-      // Read after the command: its own empty value is among them, harmlessly.
-      return valueRanges(commentsMap(doc).get(commentId)!, COMMENT_KEYS.text);
-    },
-    // A lead demoted or revoked since the request was admitted redacts nothing.
-    { requires: 'redactComments' },
-  );
+  /** Step 1's struct ids, once its change ran (a held change ran, though unanswered). */
+  let ranges: StructRange[] | null = null;
+  try {
+    ranges = await deps.syncServer.change(
+      boardId,
+      actor,
+      (doc) => {
+        redactCommand(doc, commentId, { actor, now: () => at }); // BoardError if there is none
+        // Read after the command: its own empty value is among them, harmlessly.
+        ranges = valueRanges(commentsMap(doc).get(commentId)!, COMMENT_KEYS.text);
+        return ranges;
+      },
+      // A lead demoted or revoked since the request was admitted redacts nothing.
+      { requires: 'redactComments' },
+    );
+  } catch (error) {
+    if (error instanceof StorageFullError && error.stored && ranges) {
+      scrubOnceStored(deps, error.stored, { boardId, commentId, ranges, by: actor, at });
+    }
+    throw error;
+  }
   return deps.storage.redactComment({ boardId, commentId, ranges, by: actor, at });
+}
+
+/** Step 2 for a change answered 507 but held: run when it is stored; logged, as none waits. */
+function scrubOnceStored(deps: RedactDeps, stored: Promise<void>, redaction: CommentRedaction) {
+  const { boardId, commentId } = redaction;
+  void stored
+    .then(() => deps.storage.redactComment(redaction))
+    .then(
+      (counts) =>
+        deps.log('info', 'redacted a comment once its change was stored', {
+          boardId,
+          commentId,
+          ...counts,
+        }),
+      (error: unknown) =>
+        deps.log('error', 'a held redaction’s stored words were not scrubbed', {
+          boardId,
+          commentId,
+          error,
+        }),
+    );
 }

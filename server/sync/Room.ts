@@ -323,6 +323,7 @@ export class Room {
             await this.saver.commit(batch);
           } catch (error) {
             for (const fail of batch.failed) fail(error);
+            batch.stored?.reject(error);
             if (boardGone(error)) {
               this.deps.log('info', 'dropped a change to a deleted board', {
                 boardId: this.boardId,
@@ -343,6 +344,7 @@ export class Room {
           counters: this.deps.counters,
           storedClock: this.storedClock,
         });
+        batch.stored?.resolve();
         this.lastTurnEnd = performance.now();
         if (batch.history.length > 0) this.deps.onHistory(this.boardId, batch.history);
         this.compaction.ifWorthwhile(this.deps.options.compactEvery);

@@ -47,6 +47,8 @@ export interface Batch {
   readonly settled: (() => void)[];
   /** Called with storage's refusal when the batch could not be stored. */
   readonly failed: ((error: unknown) => void)[];
+  /** Settles the `stored` of the StorageFullError its waiters were given (RoomSaver). */
+  stored: { readonly resolve: () => void; readonly reject: (error: unknown) => void } | null;
 }
 
 /** A turn's batch as it starts, at the turn's time: nothing gathered yet. */
@@ -62,5 +64,6 @@ export function newBatch(at: number): Batch {
     resync: new Set(),
     settled: [],
     failed: [],
+    stored: null,
   };
 }

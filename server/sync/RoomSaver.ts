@@ -121,8 +121,17 @@ export class RoomSaver {
    * dropped, not done. The clients' edits go on waiting: their pages keep them and say why.
    */
   private giveUpWaiters(batch: Batch): void {
-    const held = new StorageFullError(this.deps.boardId, { held: true });
-    for (const fail of batch.failed.splice(0)) fail(held);
+    const failed = batch.failed.splice(0);
+    if (failed.length > 0) {
+      const stored = new Promise<void>((resolve, reject) => {
+        batch.stored = { resolve, reject };
+      });
+      // Only a caller with work to follow the storing waits for it; a rejection nobody waits
+      // for is not an unhandled one.
+      stored.catch(() => undefined);
+      const held = new StorageFullError(this.deps.boardId, { held: true, stored });
+      for (const fail of failed) fail(held);
+    }
     for (const job of this.deps.takeWaiting()) job.settle.reject(this.notDone());
   }
 

@@ -8,12 +8,14 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { addClaim, addComment, deleteComment, editComment, moveCard } from '../../../shared/board';
 import { readBoard } from '../../../shared/board/readBoard';
 import { readAllHistory } from '../../../server/storage/readAllHistory';
+import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider, type TestClient } from '../../helpers/connectProvider';
+import { appendFailsWhile } from '../../helpers/diskFullErrors';
 import { errorCode, request } from '../../helpers/http/request';
 import { createBoardOverRest, inviteOverRest } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -203,6 +205,45 @@ describe('redacting a comment', () => {
     expect((await redact(commentId, tokens.lead!)).status).toBe(200);
     expect(await historyText()).not.toContain(NAME);
     expect(filesHolding(NAME)).toEqual([]);
+  });
+
+  it('answered 507 on a full disk, with its change held on the board, scrubs the stored words on its own once that change is stored', async () => {
+    const { cardId, commentId } = await commentedCard();
+    await waitFor(() => storedBytes().includes(NAME), { what: 'words stored' });
+    let full = true;
+    appendFailsWhile(server.storage as SyncStorage, () => full);
+    try {
+      const res = await redact(commentId, tokens.lead!);
+      expect([res.status, errorCode(res)]).toEqual([507, 'storage_full']);
+      expect(res.body.error.message).toMatch(/not saved yet/);
+      expect(filesHolding(NAME)).not.toEqual([]);
+      full = false;
+      // The room's retries back off to 5 s apart (retryMaxMs) while the disk is full.
+      await waitFor(() => filesHolding(NAME).length === 0, {
+        what: 'the stored words scrubbed',
+        timeout: 20_000,
+        interval: 100,
+      });
+    } finally {
+      full = false;
+      vi.restoreAllMocks();
+    }
+    // Held on the board, which stored it once space returned: nobody had to send it again.
+    const comment = (await server.board(boardId)).cards[cardId]!.comments.find(
+      (c) => c.id === commentId,
+    );
+    expect(comment?.redacted?.by.name).toBe('Lena');
+    expect(await historyText()).not.toContain(NAME);
+    const events = (await readAllHistory(server.storage, boardId, cardId)).filter(
+      (e) => e.data.commentId === commentId,
+    );
+    expect(events.map((e) => [e.type, e.actor.name])).toEqual([
+      ['comment.posted', 'Eddie'],
+      ['comment.edited', 'Eddie'],
+      ['comment.redacted', 'Lena'],
+    ]);
+    expect(events[0]?.data).toMatchObject({ text: '', redacted: { by: { name: 'Lena' } } });
+    expect(filesHolding(OTHER)).not.toEqual([]);
   });
 
   it('keeps the words out when the author writes them again', async () => {
