@@ -26,6 +26,10 @@ export interface Config {
   readonly maxMessageBytes: number;
   /** Largest article text accepted by the import route, in bytes. */
   readonly maxArticleBytes: number;
+  /** Answers remembered for Idempotency-Key repeats, one board's (server/http/IdempotencyKeys). */
+  readonly idempotencyBoardBytes: number;
+  /** Answers remembered for Idempotency-Key repeats, every board's together. */
+  readonly idempotencyTotalBytes: number;
   /** An article's claim extraction running longer than this is stopped (422). */
   readonly extractTimeoutMs: number;
   /** Imports that may wait for an extraction thread; more at once are refused (503). */
@@ -77,6 +81,10 @@ export const DEFAULTS = {
   dataDir: './data',
   maxMessageBytes: 2 * MiB,
   maxArticleBytes: 1_000_000,
+  // A retry comes within minutes of its request: a board's few last articles' answers (each
+  // up to hundreds of KB) are enough, and the server's memory holds 32 MiB at most for them.
+  idempotencyBoardBytes: 2 * MiB,
+  idempotencyTotalBytes: 32 * MiB,
   // A 1 MB article of real prose extracts in about a second; 60 s stops only pathological input.
   extractTimeoutMs: 60_000,
   // A warm thread extracts a real article in 10–300 ms, so a newsroom's burst clears in a
@@ -176,6 +184,20 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULTS.maxArticleBytes),
     meaning:
       'Largest article text the import accepts (larger: 413); at most FACTBOARD_MAX_MESSAGE_BYTES, an article being a request body.',
+  },
+  {
+    name: 'FACTBOARD_IDEMPOTENCY_BOARD_BYTES',
+    key: 'idempotencyBoardBytes',
+    default: String(DEFAULTS.idempotencyBoardBytes),
+    meaning:
+      'Bytes of answers one board’s `Idempotency-Key`s keep for repeats (with at most 100 keys, 24 hours each); past it the oldest are forgotten, a repeat of one then being a new request.',
+  },
+  {
+    name: 'FACTBOARD_IDEMPOTENCY_TOTAL_BYTES',
+    key: 'idempotencyTotalBytes',
+    default: String(DEFAULTS.idempotencyTotalBytes),
+    meaning:
+      'Bytes of answers every board’s `Idempotency-Key`s keep together, in the server’s memory; past it the oldest of any board are forgotten.',
   },
   {
     name: 'FACTBOARD_EXTRACT_TIMEOUT_MS',
@@ -350,6 +372,8 @@ const envSchema = z.object({
     ),
   FACTBOARD_MAX_MESSAGE_BYTES: int(1024, 256 * MiB, DEFAULTS.maxMessageBytes),
   FACTBOARD_MAX_ARTICLE_BYTES: int(1, 64 * MiB, DEFAULTS.maxArticleBytes),
+  FACTBOARD_IDEMPOTENCY_BOARD_BYTES: int(0, 1024 * MiB, DEFAULTS.idempotencyBoardBytes),
+  FACTBOARD_IDEMPOTENCY_TOTAL_BYTES: int(0, 16 * 1024 * MiB, DEFAULTS.idempotencyTotalBytes),
   FACTBOARD_EXTRACT_TIMEOUT_MS: int(1, 3_600_000, DEFAULTS.extractTimeoutMs),
   FACTBOARD_EXTRACT_QUEUE_LENGTH: int(0, 100_000, DEFAULTS.extractQueueLength),
   FACTBOARD_BOARD_JOB_TIMEOUT_MS: int(1, 24 * 3_600_000, DEFAULTS.boardJobTimeoutMs),
@@ -414,6 +438,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       e.FACTBOARD_PUBLIC_URL === null ? null : (httpUrl(e.FACTBOARD_PUBLIC_URL)?.origin ?? null),
     maxMessageBytes: e.FACTBOARD_MAX_MESSAGE_BYTES,
     maxArticleBytes: e.FACTBOARD_MAX_ARTICLE_BYTES,
+    idempotencyBoardBytes: e.FACTBOARD_IDEMPOTENCY_BOARD_BYTES,
+    idempotencyTotalBytes: e.FACTBOARD_IDEMPOTENCY_TOTAL_BYTES,
     extractTimeoutMs: e.FACTBOARD_EXTRACT_TIMEOUT_MS,
     extractQueueLength: e.FACTBOARD_EXTRACT_QUEUE_LENGTH,
     boardJobTimeoutMs: e.FACTBOARD_BOARD_JOB_TIMEOUT_MS,

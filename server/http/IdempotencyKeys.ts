@@ -6,7 +6,11 @@
  * stored later, and a client that sent it again made it twice.
  *
  * Remembered per board and member, in this process's memory: at most KEYS_PER_BOARD keys per
- * board (the oldest go first) for KEEP_MS each. A repeat of a request that:
+ * board for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
+ * (FACTBOARD_IDEMPOTENCY_BOARD_BYTES, …_TOTAL_BYTES): an article's answer can be hundreds of KB,
+ * so 100 keys on each of a busy server's boards held tens of MB. Past a bound the oldest go
+ * first, the board's or any board's; the one just written stays, however large. A repeat of a
+ * request that:
  * - was answered (2xx): gets that answer again, with `Idempotency-Replayed: true`;
  * - was answered 507 with its change kept on the board (StorageFullError `held`): is answered
  *   once what waited is stored, as the first would have been, its change not made again (the
@@ -30,7 +34,15 @@ type Entry = { readonly digest: string; readonly at: number } & (
   | { readonly state: 'done'; readonly reply: NonNullable<Reply> }
 );
 
-/** Enough for a newsroom's retries during an outage; an article's answer can be 100s of KB. */
+/** What is kept of an entry: it, and what it counts against the bounds. */
+type Kept = { readonly entry: Entry; readonly bytes: number };
+/** Bytes of remembered answers (and held results) kept, one board's and every board's. */
+export interface IdempotencyLimits {
+  readonly boardBytes: number;
+  readonly totalBytes: number;
+}
+
+/** Enough for a newsroom's retries during an outage. */
 export const KEYS_PER_BOARD = 100;
 export const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Visible ASCII, as a UUID or any client's own scheme writes it. */
@@ -50,11 +62,25 @@ function digestOf(req: Request): string {
   return hash.digest('base64url');
 }
 
+/** What an entry counts against the bounds: its answer's (or held result's) JSON, its key. */
+function bytesOf(key: string, entry: Entry): number {
+  const kept =
+    entry.state === 'done' ? entry.reply.body : entry.state === 'held' ? entry.result : null;
+  return key.length + entry.digest.length + Buffer.byteLength(JSON.stringify(kept) ?? '');
+}
+
 export class IdempotencyKeys {
-  private readonly boards = new Map<string, Map<string, Entry>>();
+  /** Each board's entries, oldest first, and their bytes. */
+  private readonly boards = new Map<string, { readonly kept: Map<string, Kept>; bytes: number }>();
+  /** Every board's entries, oldest first, as [boardId, key] under `${boardId} ${key}`. */
+  private readonly order = new Map<string, readonly [string, string]>();
+  private bytes = 0;
   private lastSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly limits: IdempotencyLimits,
+  ) {}
 
   /**
    * Answers the request with what `run` replies, run with `sync`, or as the key says (above).
@@ -79,8 +105,8 @@ export class IdempotencyKeys {
     }
     const key = `${memberId}\n${header}`;
     const digest = digestOf(req);
-    const entries = this.entriesOf(boardId);
-    const entry = entries.get(key);
+    this.sweep();
+    const entry = this.boards.get(boardId)?.kept.get(key)?.entry;
     if (entry && entry.digest !== digest) {
       throw new HttpError(
         409,
@@ -107,7 +133,7 @@ export class IdempotencyKeys {
       replay = entry.result;
     }
     const at = this.now();
-    this.remember(entries, key, { digest, at, state: 'running' });
+    this.put(boardId, key, { digest, at, state: 'running' });
     let result: unknown = NONE;
     const change: SyncServer['change'] =
       replay !== NONE
@@ -128,49 +154,68 @@ export class IdempotencyKeys {
       reply = await run(withChange(sync, change));
     } catch (error) {
       if (error instanceof StorageFullError && error.held && result !== NONE) {
-        entries.set(key, { digest, at, state: 'held', result });
+        this.put(boardId, key, { digest, at, state: 'held', result });
       } else if (entry) {
-        entries.set(key, entry); // the first's change still waits to be stored
+        this.put(boardId, key, entry); // the first's change still waits to be stored
       } else {
-        entries.delete(key);
+        this.drop(boardId, key);
       }
       throw error;
     }
     if (reply === null) {
-      if (entry) entries.set(key, entry);
-      else entries.delete(key);
+      if (entry) this.put(boardId, key, entry);
+      else this.drop(boardId, key);
       return;
     }
-    entries.set(key, { digest, at, state: 'done', reply });
+    this.put(boardId, key, { digest, at, state: 'done', reply });
     if (replay !== NONE) res.setHeader('Idempotency-Replayed', 'true');
     send(res, reply);
   }
 
-  /** The board's live entries; those past KEEP_MS go, every board's at most once a minute. */
-  private entriesOf(boardId: string): Map<string, Entry> {
+  /** Entries past KEEP_MS go, every board's at most once a minute. */
+  private sweep(): void {
     const now = this.now();
-    if (now - this.lastSweep >= 60_000) {
-      this.lastSweep = now;
-      for (const [id, entries] of this.boards) {
-        for (const [key, e] of entries) if (now - e.at >= KEEP_MS) entries.delete(key);
-        if (entries.size === 0) this.boards.delete(id);
-      }
+    if (now - this.lastSweep < 60_000) return;
+    this.lastSweep = now;
+    for (const [boardId, key] of this.order.values()) {
+      const kept = this.boards.get(boardId)?.kept.get(key);
+      if (kept && now - kept.entry.at >= KEEP_MS) this.drop(boardId, key);
     }
-    let entries = this.boards.get(boardId);
-    if (!entries) {
-      entries = new Map();
-      this.boards.set(boardId, entries);
-    }
-    return entries;
   }
 
-  private remember(entries: Map<string, Entry>, key: string, entry: Entry): void {
-    entries.delete(key);
-    entries.set(key, entry);
-    for (const oldest of entries.keys()) {
-      if (entries.size <= KEYS_PER_BOARD) break;
-      entries.delete(oldest);
+  /** Keeps `entry` as the newest, then forgets the oldest past a bound (never it). */
+  private put(boardId: string, key: string, entry: Entry): void {
+    this.drop(boardId, key);
+    let board = this.boards.get(boardId);
+    if (!board) {
+      board = { kept: new Map(), bytes: 0 };
+      this.boards.set(boardId, board);
     }
+    const bytes = bytesOf(key, entry);
+    board.kept.set(key, { entry, bytes });
+    board.bytes += bytes;
+    this.order.set(`${boardId} ${key}`, [boardId, key]);
+    this.bytes += bytes;
+    for (const oldest of board.kept.keys()) {
+      if (oldest === key) break;
+      if (board.kept.size <= KEYS_PER_BOARD && board.bytes <= this.limits.boardBytes) break;
+      this.drop(boardId, oldest);
+    }
+    for (const [id, oldest] of this.order.values()) {
+      if (this.bytes <= this.limits.totalBytes || (id === boardId && oldest === key)) break;
+      this.drop(id, oldest);
+    }
+  }
+
+  private drop(boardId: string, key: string): void {
+    const board = this.boards.get(boardId);
+    const kept = board?.kept.get(key);
+    if (!board || !kept) return;
+    board.kept.delete(key);
+    board.bytes -= kept.bytes;
+    this.bytes -= kept.bytes;
+    this.order.delete(`${boardId} ${key}`);
+    if (board.kept.size === 0) this.boards.delete(boardId);
   }
 }
 

@@ -34,7 +34,12 @@ import { defaultSyncLog, type SyncLog } from '../sync/syncLog';
 export interface AppDeps extends BoardActionDeps {
   readonly config: Pick<
     Config,
-    'adminToken' | 'metricsToken' | 'maxMessageBytes' | 'maxArticleBytes'
+    | 'adminToken'
+    | 'metricsToken'
+    | 'maxMessageBytes'
+    | 'maxArticleBytes'
+    | 'idempotencyBoardBytes'
+    | 'idempotencyTotalBytes'
   >;
   /** Runs article imports' claim extraction off the main thread. */
   readonly extraction: ExtractionPool;
@@ -95,7 +100,10 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions).
-  const idempotency = new IdempotencyKeys(deps.now);
+  const idempotency = new IdempotencyKeys(deps.now, {
+    boardBytes: deps.config.idempotencyBoardBytes,
+    totalBytes: deps.config.idempotencyTotalBytes,
+  });
   // Article imports too: the route reads its own body, and says one too large for the request
   // limit as an article too large (articleRoutes), not as any body.
   api.use(

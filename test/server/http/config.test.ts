@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       publicUrl: null,
       maxMessageBytes: 2 * 1024 * 1024,
       maxArticleBytes: 1_000_000,
+      idempotencyBoardBytes: DEFAULTS.idempotencyBoardBytes,
+      idempotencyTotalBytes: DEFAULTS.idempotencyTotalBytes,
       extractTimeoutMs: 60_000,
       extractQueueLength: 16,
       boardJobTimeoutMs: 120_000,
