@@ -57,5 +57,9 @@ export interface CreatedBoard {
 }
 
 export function createBoard(title: string, name: string): Promise<CreatedBoard> {
-  return call('/api/boards', { method: 'POST', body: JSON.stringify({ title, name }) });
+  return call('/api/boards', {
+    method: 'POST',
+    body: JSON.stringify({ title, name }),
+    retrySafe: true,
+  });
 }

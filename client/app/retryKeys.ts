@@ -1,6 +1,6 @@
 /**
  * Idempotency-Keys for the REST changes a person may send again (an article's import, a card's
- * restore, a comment's redaction): the same request (method, path, body) gets the same key
+ * restore, a comment's redaction, a new board, an invite): the same request (method, path, body) gets the same key
  * until it is answered for good, so that sending it again after a 507 `storage_full` (the
  * change may wait on the board, to be stored once the server has space), a 5xx or no answer at
  * all is done once, and answered as the first would have been (README, REST API). A success or

@@ -38,7 +38,12 @@ export function createInvite(
   token: string,
   invite: { name: string; role: Role; expiresInDays?: number },
 ): Promise<CreatedInvite> {
-  return call(path(boardId), { method: 'POST', token, body: JSON.stringify(invite) });
+  return call(path(boardId), {
+    method: 'POST',
+    token,
+    body: JSON.stringify(invite),
+    retrySafe: true,
+  });
 }
 
 export async function revokeInvite(boardId: string, token: string, inviteId: string) {

@@ -1,6 +1,7 @@
 /**
  * REST changes a client may send again: with an `Idempotency-Key` header, a board's change
- * (an article's import, a card's restore, a comment's redaction) is done once however often
+ * (an article's import, a card's restore, a comment's redaction, an invite) or a new board
+ * (kept under NEW_BOARDS for the sender's address, boardRoutes) is done once however often
  * the request comes, and a repeat answers what the first would have. Found by QA: a change
  * answered 507 after it was applied (it waits, on the board, for a full disk to have space) is
  * stored later, and a client that sent it again made it twice.

@@ -17,6 +17,7 @@ import {
   requirePermission,
 } from '../auth';
 import { type BoardActionDeps, createBoard, deleteBoard, inviteUrl } from '../boardActions';
+import type { IdempotencyKeys } from '../IdempotencyKeys';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
@@ -26,8 +27,16 @@ const createBoardBody = z.strictObject({
   name: personName.optional(),
 });
 
+/** Where new boards' Idempotency-Keys are kept, as a board's are: no board id has a space. */
+const NEW_BOARDS = 'new boards';
+
 export function boardRoutes(
-  deps: BoardActionDeps & { adminToken: string | null; publicUrl: () => string; log: SyncLog },
+  deps: BoardActionDeps & {
+    adminToken: string | null;
+    publicUrl: () => string;
+    log: SyncLog;
+    idempotency: IdempotencyKeys;
+  },
 ): Router {
   const router = Router();
   const auth = authenticateMember(deps);
@@ -57,16 +66,27 @@ export function boardRoutes(
 
   router.post('/api/boards', requireAdmin(deps.adminToken), async (req, res) => {
     const body = validate(createBoardBody, jsonBody(req));
-    const { board, lead } = await createBoard(deps, {
-      title: body.title,
-      leadName: body.name ?? 'Lead',
-    });
-    res.status(201).json({
-      id: board.id,
-      title: board.title,
-      leadToken: lead.token,
-      leadUrl: inviteUrl(deps.publicUrl(), board.id, lead.token),
-    });
+    // With an Idempotency-Key, a repeat after a lost answer gets the same board, not a second.
+    // There is no board or member yet: the key is the sender's address's (NEW_BOARDS), so only
+    // a request from there with the same key and body is given the first's lead link.
+    await deps.idempotency.answer(
+      req,
+      res,
+      deps.syncServer,
+      NEW_BOARDS,
+      req.ip ?? '',
+      async (sync) => {
+        const { board, lead } = await createBoard(
+          { ...deps, syncServer: sync },
+          { title: body.title, leadName: body.name ?? 'Lead' },
+        );
+        const leadUrl = inviteUrl(deps.publicUrl(), board.id, lead.token);
+        return {
+          status: 201,
+          body: { id: board.id, title: board.title, leadToken: lead.token, leadUrl },
+        };
+      },
+    );
   });
 
   router.get('/api/boards/:id', auth, async (_req, res) => {

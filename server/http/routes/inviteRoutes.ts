@@ -21,6 +21,7 @@ import {
   revokeInvite,
   setInviteExpiry,
 } from '../boardActions';
+import type { IdempotencyKeys } from '../IdempotencyKeys';
 import { expiryFrom, expiryFields } from '../inviteExpiry';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
@@ -97,7 +98,9 @@ async function refused<T>(change: () => T | Promise<T>): Promise<T> {
 
 const inviteIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not an invite id');
 
-export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }): Router {
+export function inviteRoutes(
+  deps: BoardActionDeps & { publicUrl: () => string; idempotency: IdempotencyKeys },
+): Router {
   const router = Router();
   const lead = [authenticateMember(deps), requirePermission('invite')];
   const now = deps.now ?? Date.now;
@@ -131,11 +134,18 @@ export function inviteRoutes(deps: BoardActionDeps & { publicUrl: () => string }
     const { name, role, ...expiry } = validate(inviteBody, jsonBody(req));
     const expiresAt = expiryFrom(expiry, now()) ?? null;
     const { boardId, actor } = member(res);
-    const { invite, token } = await inviteMember(deps, boardId, { name, role }, actor, expiresAt);
-    res.status(201).json({
-      inviteId: invite.id,
-      token,
-      url: inviteUrl(deps.publicUrl(), boardId, token),
+    // With an Idempotency-Key, a repeat after a lost answer gets the same invite, not a second.
+    await deps.idempotency.answer(req, res, deps.syncServer, boardId, actor.id, async (sync) => {
+      const made = { name, role };
+      const { invite, token } = await inviteMember(
+        { ...deps, syncServer: sync },
+        boardId,
+        made,
+        actor,
+        expiresAt,
+      );
+      const url = inviteUrl(deps.publicUrl(), boardId, token);
+      return { status: 201, body: { inviteId: invite.id, token, url } };
     });
   });
 

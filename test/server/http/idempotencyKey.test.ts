@@ -122,4 +122,58 @@ describe('an Idempotency-Key', () => {
     expect(bad.body.error.code).toBe('invalid_input');
     expect(Object.keys((await server.board(board.id)).cards)).toHaveLength(1);
   });
+
+  it('makes a new board and an invite sent again one board and one invite', async () => {
+    const create = () =>
+      request(server.url, 'POST', '/api/boards', {
+        json: { title: 'Elections desk' },
+        headers: { 'idempotency-key': 'board-1' },
+      });
+    const first = await create();
+    expect(first.status).toBe(201);
+    // As after an answer lost on the network: the same board, its lead link, replayed.
+    const again = await create();
+    expect([again.status, again.headers.get('idempotency-replayed')]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    const board = first.body as { id: string; leadToken: string };
+    const invite = () =>
+      request(server.url, 'POST', `/api/boards/${board.id}/invites`, {
+        token: board.leadToken,
+        json: { name: 'Eddie', role: 'editor' },
+        headers: { 'idempotency-key': 'invite-1' },
+      });
+    const made = await invite();
+    expect(made.status).toBe(201);
+    const repeat = await invite();
+    expect([repeat.status, repeat.headers.get('idempotency-replayed')]).toEqual([201, 'true']);
+    expect(repeat.body).toEqual(made.body);
+    const listed = await request(server.url, 'GET', `/api/boards/${board.id}/invites`, {
+      token: board.leadToken,
+    });
+    expect(listed.body.invites.map((i: { name: string }) => i.name).sort()).toEqual([
+      'Eddie',
+      'Lead',
+    ]);
+  });
+
+  it('is 409 idempotency_key_in_use for a repeat while the first is still answered', async () => {
+    const board = await newBoard();
+    const failures = server.syncServer.counters.saveFailures;
+    full = true;
+    try {
+      const first = importArticle(board, 'slow-1');
+      // The first is under way: its change is on the board, and storing it fails.
+      await vi.waitFor(() =>
+        expect(server.syncServer.counters.saveFailures).toBeGreaterThan(failures),
+      );
+      const meanwhile = await importArticle(board, 'slow-1');
+      expect([meanwhile.status, meanwhile.body.error.code]).toEqual([
+        409,
+        'idempotency_key_in_use',
+      ]);
+      expect((await first).status).toBe(507);
+    } finally {
+      full = false;
+    }
+  }, 30_000);
 });
