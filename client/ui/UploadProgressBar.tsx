@@ -1,7 +1,7 @@
 /**
  * How far an upload is (uploadWithProgress), as a named progress bar with its percentage and a
  * "Cancel upload" button; once every byte is sent, what the server is doing with it
- * (`serverWork`: "Building the board…", "Finding claims…"), in a status region mounted empty
+ * (`serverWork`: "Building the board…", "Finding claims…"), in a live region mounted empty
  * with the bar so that it is read when it fills: the wait that follows is the server's, not the
  * link's, and a page that said nothing new at 100% looked stuck.
  *
@@ -43,7 +43,9 @@ export function UploadProgressBar({
         <span style={{ width: `${done}%` }} />
       </div>
       <span className="small">{done}%</span>
-      <span role="status" id={`${id}-work`} className="small">
+      {/* Live, polite and atomic as a status is, without its role: the dialog or form around
+          it keeps the one status region, which holds its result. */}
+      <span aria-live="polite" aria-atomic="true" id={`${id}-work`} className="small">
         {sent ? serverWork : ''}
       </span>
       <button
