@@ -7,7 +7,17 @@ const listed = (role: Role) =>
   Object.fromEntries(shortcutsFor(role).map((g) => [g.title, g.shortcuts.map((s) => s.keys)]));
 
 const CARD_READING = ['Enter', 'Arrow keys', 'Home and End', 'Tab'];
-const CARD_EDITING = ['Space', 'Arrow keys, holding a card', 'Escape', 'E or F2'];
+const CARD_EDITING = [
+  'Space',
+  'Arrow keys, holding a card',
+  'Escape',
+  // Selecting several cards: only those who may move, give or delete them select.
+  'X',
+  'Shift+Up and Shift+Down',
+  'Shift+Home and Shift+End',
+  'Shift+A',
+  'E or F2',
+];
 const UNDO = ['Ctrl+Z (⌘Z)', 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y'];
 const ANYWHERE = ['?', 'Escape', 'Tab, at the top of the page'];
 const ACTIVITY = ['Up and Down', 'Home and End'];
