@@ -148,8 +148,19 @@ describe.skipIf(!RUN)('importing an article over a slow link', () => {
     const editorUrl = await server.invite(board, 'Edna', 'editor');
     await openBoard(page, editorUrl.replace(server.url, new URL(relay.url).origin));
     const importDialog = page.getByRole('dialog', { name: 'Import article' });
+    // An article of its own: one the board already had would be answered "already there"
+    // whatever the key.
+    const before = (await articles()).length;
+    const keys: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/articles')) {
+        keys.push(request.headers()['idempotency-key']);
+      }
+    });
     await page.getByRole('button', { name: 'Import article' }).click();
-    await importDialog.getByRole('textbox', { name: 'Article text' }).fill(PASTED);
+    await importDialog
+      .getByRole('textbox', { name: 'Article text' })
+      .fill('Inflation fell to 3% in April, the governor said.');
     const release = relay.hold();
     await importDialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => importDialog.getByText('Finding claims…').count()).toBe(1);
@@ -162,6 +173,16 @@ describe.skipIf(!RUN)('importing an article over a slow link', () => {
     const retry = importDialog.getByRole('button', { name: 'Retry' });
     await expect.poll(() => retry.evaluate((el) => el === document.activeElement)).toBe(true);
     release();
+    // Retry sends the same key: the server answers with what the first import made (its card),
+    // where a second import would find the text on the board and make none.
+    await retry.click();
+    await expect
+      .poll(() => importDialog.getByRole('status').first().textContent(), { timeout: 60_000 })
+      .toBe('1 claim became a card in Unverified.');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[a-z0-9]{16}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await articles()).toHaveLength(before + 1);
     await page.context().close();
   }, 120_000);
 });
