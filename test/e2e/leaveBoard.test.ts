@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
-import { openBoard } from './support/boardPage';
+import { leaveQuestion, openBoard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -21,15 +21,9 @@ describe.skipIf(!RUN)('leaving a board for the list', () => {
     await box.fill('The port handled 3 million containers');
     const back = page.getByRole('link', { name: /Boards/ });
 
-    const asked: string[] = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await back.click();
-    await expect
-      .poll(() => asked)
-      .toEqual(['Leave this board? What you have typed here and not saved would be lost.']);
+    expect(await leaveQuestion(page)).toBe(
+      'Leave this board? What you have typed here and not saved would be lost.',
+    );
     expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
     expect(await box.inputValue()).toBe('The port handled 3 million containers');
 

@@ -15,6 +15,7 @@ import {
   card,
   closeCard,
   expectCardIn,
+  leaveQuestion,
   moveTo,
   openBoard,
   openCard,
@@ -90,18 +91,10 @@ describe.skipIf(!RUN)('site storage blocked', () => {
       .poll(() => status(page).textContent())
       .toBe('Offline: changes kept only in this tab');
     // "← Boards" would close the connection, and the move with it: it asks first.
-    const leave: string[] = [];
-    page.once('dialog', (prompt) => {
-      leave.push(prompt.message());
-      void prompt.dismiss();
-    });
-    await page.getByRole('link', { name: /Boards/ }).click();
-    await expect
-      .poll(() => leave)
-      .toEqual([
-        'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
-          'keeps nothing on this device.',
-      ]);
+    expect(await leaveQuestion(page)).toBe(
+      'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
+        'keeps nothing on this device.',
+    );
     expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
     await page.context().setOffline(false);
     await waitSaved(page, 20_000);
@@ -196,18 +189,10 @@ describe.skipIf(!RUN)('IndexedDB refuses to open', () => {
       .toBe('Offline: changes kept only in this tab');
     // "← Boards" asks first, naming what is not kept: the board's copy, not all site data
     // (the list, the invite and the notices are kept; it said "keeps nothing" before).
-    const leave: string[] = [];
-    page.once('dialog', (prompt) => {
-      leave.push(prompt.message());
-      void prompt.dismiss();
-    });
-    await page.getByRole('link', { name: /Boards/ }).click();
-    await expect
-      .poll(() => leave)
-      .toEqual([
-        'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
-          'keeps no copy of this board on this device (its database would not open).',
-      ]);
+    expect(await leaveQuestion(page)).toBe(
+      'Leave this board? Changes not yet saved on the server would be lost: this browser ' +
+        'keeps no copy of this board on this device (its database would not open).',
+    );
     expect(new URL(page.url()).pathname).toBe(`/b/${board.id}`);
     await page.context().setOffline(false);
     await waitSaved(page, 20_000);

@@ -34,6 +34,21 @@ export async function clickCardAction(
 export const status = (page: Page): Locator => page.locator('[data-status] .status-label');
 
 /**
+ * What "← Boards" asks before leaving a board with something unsaved: the question's words,
+ * answered Cancel (the page stays on the board).
+ */
+export async function leaveQuestion(page: Page): Promise<string> {
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (prompt) => {
+      resolve(prompt.message());
+      void prompt.dismiss();
+    }),
+  );
+  await page.getByRole('link', { name: /Boards/ }).click();
+  return asked;
+}
+
+/**
  * The status pill of a page whose invite was revoked: generic words until GET …/revocation
  * answers, then the lead's name and the time ("Lea (lead) revoked your invite at 14:02").
  */
