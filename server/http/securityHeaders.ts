@@ -5,7 +5,10 @@
  * Referrer-Policy no-referrer keeps a board URL out of other sites' logs (the invite token
  * itself lives in the fragment, which browsers never send).
  */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+
+/** Only the app's own script files, and the inline scripts a page names (allowInlineScripts). */
+const SCRIPT_SRC = "script-src 'self'";
 
 /** A Host header we are willing to echo into the policy (no spaces, quotes or semicolons). */
 const SAFE_HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -16,7 +19,7 @@ function contentSecurityPolicy(host: string | undefined): string {
   const sockets = host && SAFE_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    SCRIPT_SRC,
     // Inline style attributes are set by React and the drag-and-drop library for positioning.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
@@ -42,4 +45,18 @@ export function securityHeaders(options: { contentSecurityPolicy: boolean }): Re
     res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     next();
   };
+}
+
+/**
+ * Lets the page answered with `res` run its inline scripts of these hashes (inlineScriptHashes):
+ * index.html's, which marks the Theme's scheme before the first paint. Any other inline script,
+ * one injected into the page included, is still refused.
+ */
+export function allowInlineScripts(res: Response, hashes: readonly string[]): void {
+  const policy = res.getHeader('Content-Security-Policy');
+  if (typeof policy !== 'string' || hashes.length === 0) return;
+  res.setHeader(
+    'Content-Security-Policy',
+    policy.replace(SCRIPT_SRC, `${SCRIPT_SRC} ${hashes.join(' ')}`),
+  );
 }

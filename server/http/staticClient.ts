@@ -1,8 +1,8 @@
 /**
  * Serves the built client (vite's dist/) with an SPA fallback: `/` and `/b/<id>` answer with
- * index.html, which the client routes itself. Vite's hashed assets are cached for a year, and
- * gzipped for a browser that takes it; index.html is revalidated on every load so a deploy
- * reaches people at once.
+ * index.html, which the client routes itself (its inline script allowed by its hash). Vite's
+ * hashed assets are cached for a year, and gzipped for a browser that takes it; index.html is
+ * revalidated on every load so a deploy reaches people at once.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import express, { type RequestHandler, type Router } from 'express';
 import { takesGzip } from './gzipAnswer';
+import { inlineScriptHashes } from './inlineScriptHashes';
+import { allowInlineScripts } from './securityHeaders';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 const HASHED_CACHE = `public, max-age=${YEAR_SECONDS}, immutable`;
@@ -32,9 +34,14 @@ export function staticClient(dir: string): Router | null {
       },
     }),
   );
-  router.get(['/', '/b/*splat'], (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+  router.get(['/', '/b/*splat'], (_req, res, next) => {
+    // Read at each load, as the file is sent: a build put in place under a running server
+    // brings its own script, whose hash the policy must name or the page would refuse it.
+    readFile(index, 'utf8').then((html) => {
+      allowInlineScripts(res, inlineScriptHashes(html));
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    }, next);
   });
   return router;
 }

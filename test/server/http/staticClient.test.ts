@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +129,29 @@ describe('security headers', () => {
     });
     expect(csp).not.toContain('evil');
     expect(csp).toContain("connect-src 'self';");
+  });
+
+  it("let the page run index.html's inline script by its hash, no other, and a rebuilt one's at once", async () => {
+    const index = join(dir, 'index.html');
+    const built = readFileSync(index, 'utf8');
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const page = (script: string) =>
+      `<!doctype html><title>Factboard</title><script>${script}</script>` +
+      '<script type="module" src="/assets/index-abc123.js"></script>';
+    const policyOf = async (path: string) =>
+      (await request(server.url, 'GET', path)).headers.get('content-security-policy') ?? '';
+    const [dark, light] = ["dataset.theme = 'dark';", "dataset.theme = 'light';"];
+    try {
+      writeFileSync(index, page(dark));
+      expect(await policyOf('/b/someboard')).toContain(`script-src 'self' ${hash(dark)};`);
+      // Not an API answer's: no page runs there.
+      expect(await policyOf('/healthz')).toContain("script-src 'self';");
+      writeFileSync(index, page(light));
+      const rebuilt = await policyOf('/');
+      expect(rebuilt).toContain(`script-src 'self' ${hash(light)};`);
+      expect(rebuilt).not.toContain(hash(dark));
+    } finally {
+      writeFileSync(index, built);
+    }
   });
 });
