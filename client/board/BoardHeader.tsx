@@ -9,6 +9,7 @@ import { PresenceBar } from '../presence/PresenceBar';
 import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
+import { ThemeChoice } from '../theme/ThemeChoice';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ConnectionPill } from './ConnectionPill';
 import { mayUndo } from './keyboardShortcuts';
@@ -100,6 +101,7 @@ export function BoardHeader({
         <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
         <DeleteBoardTool title={title ?? ''} role={role} />
         <ShortcutsTool role={role} />
+        <ThemeChoice />
         <PresenceBar me={me} peers={snapshot.peers} />
         {mayUndo(role) && (
           <div className="undo-redo" role="group" aria-label="History">

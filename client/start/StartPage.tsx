@@ -15,6 +15,7 @@ import { forgetBoardEntirely } from '../sync/forgetBoardData';
 import { storageBlocked } from '../sync/storageRefused';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
 import { ImportBoardForm } from '../export/ImportBoardForm';
+import { ThemeChoice } from '../theme/ThemeChoice';
 import { CreateBoardForm } from './CreateBoardForm';
 import { NamePrompt } from './NamePrompt';
 import { twinTitleDetails } from './twinTitleDetails';
@@ -102,6 +103,7 @@ export function StartPage() {
             </button>
           </span>
         )}
+        <ThemeChoice />
       </header>
       <main className="page page-narrow" id="main">
         <h1 ref={heading} tabIndex={-1}>
