@@ -5,6 +5,7 @@ export type BoardErrorCode =
   | 'evidence_not_found'
   | 'article_not_found'
   | 'invalid_input'
+  | 'too_large'
   | 'not_allowed';
 
 /** A command refused: thrown before the transaction changes anything. */

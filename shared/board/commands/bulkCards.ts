@@ -151,13 +151,45 @@ export function assignCards(
   });
 }
 
-/** Deletes the cards; their comments stay (as deleteCard's), so an undo brings them back. */
+/**
+ * The most one deleteCards takes, in bytes of its cards (as JSON, UTF-8): its Undo writes every
+ * card back in one update, which reaches the server only whole, and the server takes no message
+ * over 2 MiB (FACTBOARD_MAX_MESSAGE_BYTES' default; larger: close 4413). Measured, that update
+ * is 1.01 (2,000-character claims) to 1.19 (short claims) times the cards' JSON, so 1 MiB comes
+ * back in at most 1.25 MB; 1,000 cards of a line or two are a third of it. Without the limit,
+ * the Undo of deleting 1,000 cards of 2,000 characters (2,951,595 bytes) closed the page's
+ * socket with 4413: the page showed the cards back, and the server never had them.
+ */
+export const BULK_DELETE_BYTES = 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+/** Refuses a deletion whose Undo would be too large for the server to take (BULK_DELETE_BYTES). */
+function checkUndoFits(doc: Y.Doc, ids: readonly string[]): void {
+  const { found } = present(doc, ids);
+  let bytes = 0;
+  for (const { card } of found) bytes += encoder.encode(JSON.stringify(card.toJSON())).length;
+  if (bytes <= BULK_DELETE_BYTES) return;
+  const mb = (n: number) => (n / 1_000_000).toFixed(1);
+  const fits = Math.max(1, Math.floor((found.length * BULK_DELETE_BYTES) / bytes));
+  throw new BoardError(
+    'too_large',
+    `these ${found.length.toLocaleString('en')} cards hold ${mb(bytes)} MB, and an Undo could bring back at most ` +
+      `${mb(BULK_DELETE_BYTES)} MB at once: delete fewer at a time (about ${fits})`,
+  );
+}
+
+/**
+ * Deletes the cards; their comments stay (as deleteCard's), so an undo brings them back. Cards
+ * too large to bring back in one Undo are refused (BULK_DELETE_BYTES), before anything changes.
+ */
 export function deleteCards(
   doc: Y.Doc,
   cardIds: readonly string[],
   ctx: CommandContext,
 ): BulkResult {
   const ids = parseInput(cardIdsInput, cardIds);
+  checkUndoFits(doc, ids);
   return transact(doc, 'deleteCards', ctx, () => {
     const { found, missing } = present(doc, ids);
     for (const { id } of found) cardsMap(doc).delete(id);
