@@ -2,7 +2,7 @@
  * How a connection takes the server's refusal (a close for good, see reconnectPolicy): the code
  * and reason the page says, the work the server did not store set aside with its text, the
  * device's copy of a board this invite may no longer read dropped, and a copy the server refused
- * (4403) replaced by opening the board afresh. A role change (4205) is no refusal: the page is
+ * (4403, or 4413: a change too large for it) replaced by opening the board afresh. A role change (4205) is no refusal: the page is
  * told and opens a connection with the new role. Its own class so that BoardConnection only
  * asks whether it was refused.
  */
@@ -71,8 +71,14 @@ export class ConnectionRefusal {
     }
     this.reason = reason;
     this.code = code;
-    const refusedWork = code === CLOSE.unauthorized || code === CLOSE.forbidden;
-    const stale = code === CLOSE.forbidden && !tracker.isSaved(doc);
+    // A change too large for the server (4413) is refused on every connection, as one the
+    // role may not make (4403) is: sent again with each connection, it closed each, and the
+    // page said "Connection refused (4413)" over a board showing what the server never had
+    // (found by QA: the Undo of a bulk delete of long cards). So it is set aside with its text
+    // and the copy that holds it goes, as for a 4403.
+    const refusedCopy = code === CLOSE.forbidden || code === CLOSE.tooLarge;
+    const refusedWork = code === CLOSE.unauthorized || refusedCopy;
+    const stale = refusedCopy && !tracker.isSaved(doc);
     // Whatever the server did not store is said, with its text, before the copy goes.
     if (refusedWork) this.keepRefusedWork();
     // A revoked invite or a deleted board: this browser keeps no copy of a board it may no

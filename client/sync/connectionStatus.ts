@@ -67,6 +67,7 @@ const REFUSALS: Record<number, string> = {
   4401: 'Your invite is no longer valid',
   4403: 'Your role does not allow this',
   4404: 'This board no longer exists',
+  4413: 'A change was too large for the server to take, so it was not saved',
 };
 
 /** What the pill's words depend on besides the connection's state. */
@@ -122,7 +123,9 @@ export function statusLabel(
     case 'reopening':
       // Not "Your role does not allow this": the invite still opens the board, and the board
       // comes back by itself; what was refused is listed under "Not saved" (found by QA).
-      return 'Reopening the board with your current role…';
+      return status.code === CLOSE.tooLarge
+        ? 'A change was too large for the server to take: reopening the board without it…'
+        : 'Reopening the board with your current role…';
     case 'offline':
       return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':
