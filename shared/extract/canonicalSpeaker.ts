@@ -6,7 +6,7 @@
 // full one (canonicalBody); anything else ("Health officials") is left as found, but for an
 // abbreviated title ("Dr.", "Sen."), which no name keeps.
 import { canonicalBody } from './canonicalBody';
-import { isPersonTitle, type NameRun } from './findNames';
+import { isTitleBefore, type NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { isPostNominal } from './isPostNominal';
 import { NAME_PARTICLES } from './nameParticles';
@@ -81,7 +81,7 @@ export function canonicalSpeaker(
     const speaker = named.join(' ');
     if (isName(named)) {
       // What follows the last title: "El Salvador President Nayib Bukele" → "Nayib Bukele".
-      const titles = named.map(isPersonTitle);
+      const titles = named.map((w, k) => isTitleBefore(w, named[k + 1]));
       const words = named.slice(titles.lastIndexOf(true) + 1);
       if (words.length > 0) {
         // A title's complement before the name: "Chief of Staff Jeff Zients" is Jeff Zients.

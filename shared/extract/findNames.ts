@@ -31,7 +31,7 @@ const PERSON_TITLES = new Set([
     'cardinal father sister ceo chairman chairwoman chair spokesman spokeswoman spokesperson ' +
     'deputy lawmaker legislator leader commander officer inspector detective superintendent ' +
     'councillor councilor councilman councilwoman councilmember alderman alderwoman sheriff ' +
-    'executive candidate nominee mp mep msp recorder magistrate'
+    'executive candidate nominee mp mep msp recorder magistrate sir dame'
   ).split(' '),
   ...HONORIFICS.flatMap((h) => [h.toLowerCase(), `${h.toLowerCase()}.`]),
 ]);
@@ -43,6 +43,22 @@ const PERSON_TITLES = new Set([
 export function isPersonTitle(word: string): boolean {
   const lower = word.toLowerCase();
   return PERSON_TITLES.has(lower.replace(/^ex-/, '').replace(/-elect$/, ''));
+}
+
+/**
+ * Whether `word` is a title before the name that `next` opens: a person's title, or a judge's
+ * "Justice" ("Lord Justice Anne Holt", "Mr Justice Lane", "Chief Justice John Roberts"),
+ * which is a ministry's word before a body's head word ("Justice Department") and after "of"
+ * ("Ministry of Justice", where no name follows it).
+ */
+export function isTitleBefore(word: string, next: string | undefined): boolean {
+  if (isPersonTitle(word)) return true;
+  return (
+    word === 'Justice' &&
+    next !== undefined &&
+    /^\p{Lu}/u.test(next) &&
+    !ORG_HEADS.has(next.toLowerCase())
+  );
 }
 
 export const ORG_HEADS = new Set(
@@ -215,7 +231,7 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     let first = i;
     let titled = false;
     for (let k = last - 1; k >= i; k--) {
-      if (isPersonTitle(tokens[k]!.value)) {
+      if (isTitleBefore(tokens[k]!.value, tokens[k + 1]?.value)) {
         first = k + 1;
         titled = true;
         break;
@@ -460,7 +476,8 @@ export function findNames(
       const after2 = tokens[r.last + 2]?.value.toLowerCase() ?? '';
       // wink splits some titles from their full stop: "Rev", ".", "Helen Cartwright".
       const splitTitle = before === '.' && isHonorific(tokens[r.first - 2]?.value ?? '');
-      if (isPersonTitle(before) || splitTitle || r.titled || r.person) cues.add(key, 'person');
+      const titledBefore = isTitleBefore(tokens[r.first - 1]?.value ?? '', tokens[r.first]?.value);
+      if (titledBefore || splitTitle || r.titled || r.person) cues.add(key, 'person');
       // "…, who are third": a team or a body in British English's plural is no person.
       const plural = after2 === 'who' && /^(are|were|have)$/i.test(tokens[r.last + 3]?.value ?? '');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2) && !plural) {

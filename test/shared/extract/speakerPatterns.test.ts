@@ -319,6 +319,42 @@ describe('a title or role before a person’s name', () => {
     expect(extractClaims(article).claims.map((c) => c.speaker)).toEqual(['Mia Lund', 'Mia Lund']);
   });
 
+  // QA: "Lord Justice Anne Holt said …" gave "Lord Justice Anne Holt", and "Mr Justice", "Chief
+  // Justice", "Sir" and "Dame" kept theirs too, where "Judge Anne Holt" gives "Anne Holt": a
+  // judge's "Justice" before a name is a title, and so are the honours "Sir" and "Dame".
+  it.each([
+    ['Lord Justice Anne Holt said', 'Anne Holt'],
+    ['Lady Justice Anne Holt said', 'Anne Holt'],
+    ['Mr Justice Tom Hale said', 'Tom Hale'],
+    ['Mrs Justice Anne Holt said', 'Anne Holt'],
+    ['Chief Justice Anne Holt said', 'Anne Holt'],
+    ['Lord Chief Justice Tom Hale said', 'Tom Hale'],
+    ['Justice Anne Holt said', 'Anne Holt'],
+    ['District Judge Anne Holt said', 'Anne Holt'],
+    ['Attorney General Anne Holt said', 'Anne Holt'],
+    ['Home Secretary Anne Holt said', 'Anne Holt'],
+    ['Deputy Prime Minister Anne Holt said', 'Anne Holt'],
+    ['Sir Tom Hale said', 'Tom Hale'],
+    ['Dame Anne Holt said', 'Anne Holt'],
+  ])('"%s …", and the surname alone after it, → %s', (subject, speaker) => {
+    const surname = speaker.split(' ')[1]!;
+    const { claims } = extractClaims(
+      `${subject} ${FIGURE}. ${surname} said 40 cases had been reviewed in 2023.`,
+    );
+    expect(claims.map((c) => c.speaker)).toEqual([speaker, speaker]);
+    expect(claims[0]!.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual([
+      speaker,
+    ]);
+  });
+
+  it.each([
+    ['said Lord Justice Anne Holt', 'Anne Holt'],
+    ['said Mr Justice Tom Hale', 'Tom Hale'],
+    ['said Sir Tom Hale', 'Tom Hale'],
+  ])('"…, %s." → %s', (clause, speaker) => {
+    expect(speakerOf(`Arrests fell 12 percent in 2024, ${clause}.`, 'Arrests fell')).toBe(speaker);
+  });
+
   it.each([
     'The Police Department',
     "The Mayor's Office",
@@ -328,6 +364,10 @@ describe('a title or role before a person’s name', () => {
     'The General Assembly',
     'The Health and Safety Executive',
     'The Scottish Executive',
+    'The Justice Department',
+    'The Ministry of Justice',
+    'The Department of Justice',
+    'The Justice Ministry',
   ])('keeps an organisation whole: "%s said …"', (subject) => {
     const name = subject.replace(/^The /, '');
     expect(speakerOf(`${subject} said ${FIGURE}.`, 'arrests fell')).toBe(name);
