@@ -520,6 +520,7 @@ export function findAttribution(
           ? personDescribed(previousSubject, gender)
           : null;
       const referent =
+        (personal ? subjectPerson(ws, names, c.np.first, memory, gender) : null) ??
         described ??
         resolveReferent(
           memory,
@@ -572,6 +573,26 @@ export function findAttribution(
     return result;
   }
   return null;
+}
+
+/**
+ * "Professor Leon Adebayo of Westbrook University, who led the study, told a briefing … .
+ * "The numbers …," he said.", one sentence: its "he" is the person its subject names, before
+ * any verb and before the pronoun at `before`, not whoever spoke in the sentences before.
+ */
+function subjectPerson(
+  ws: Token[],
+  names: NameRun[],
+  before: number,
+  memory: AttributionMemory,
+  gender: Gender | undefined,
+): string | null {
+  const verb = ws.findIndex((w) => w.pos === 'VERB' || w.pos === 'AUX');
+  const end = ws[verb >= 0 ? Math.min(verb, before) : before]!.start;
+  const first = names.find((n) => n.start >= ws[0]!.start);
+  if (!first || first.type !== 'person' || first.end > end) return null;
+  const known = gender ? memory.genders.of(first.text) : undefined;
+  return !known || known === gender ? first.text : null;
 }
 
 /**
