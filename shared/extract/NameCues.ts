@@ -13,8 +13,10 @@ export interface SurnameCandidate {
   surname: string;
   /** Words in the run. */
   size: number;
-  /** Organisation heads and acronyms ("NHS England") are never surnames. */
+  /** The last words of a body's name and of acronyms ("NHS England") are never surnames. */
   excluded: boolean;
+  /** The article also writes the last word in lower case, as a common word ("water"). */
+  common?: boolean;
 }
 
 export class NameCues {
@@ -30,12 +32,25 @@ export class NameCues {
     return this.cues.get(key);
   }
 
-  /** Marks runs of two to four words whose surname the article also uses alone as people. */
+  /**
+   * Marks runs of two to four words whose surname the article also uses alone as people. A
+   * common word ("Severn Vale Water" … "Water companies") only where the full name is shown
+   * to be a person's otherwise ("Lena Park, who runs …" … "Park said"; the article's "park"
+   * is another word).
+   */
   markReusedSurnames(runs: SurnameCandidate[]): void {
     const singles = new Set(runs.filter((r) => r.size === 1).map((r) => r.key));
     for (const r of runs) {
       const place = (this.cues.get(r.surname)?.place ?? 0) > 0;
-      if (r.size >= 2 && r.size <= 4 && singles.has(r.surname) && !r.excluded && !place) {
+      const common = r.common && !((this.cues.get(r.key)?.person ?? 0) > 0);
+      if (
+        r.size >= 2 &&
+        r.size <= 4 &&
+        singles.has(r.surname) &&
+        !r.excluded &&
+        !place &&
+        !common
+      ) {
         this.add(r.key, 'person');
         this.add(r.surname, 'person');
       }

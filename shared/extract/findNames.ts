@@ -380,9 +380,9 @@ function typeFromCues(text: string, words: string[], cues: Cues | undefined): En
     return 'organization';
   }
   const c = cues ?? { person: 0, organization: 0, place: 0 };
-  if (c.person > 0 && c.person >= c.place) return 'person';
-  if (c.place > 0) return 'place';
-  if (/^\p{Lu}{2,6}$/u.test(text)) return 'organization';
+  if (c.person > 0 && c.person >= c.place && c.person >= c.organization) return 'person';
+  if (c.place > 0 && c.place >= c.organization) return 'place';
+  if (c.organization > 0 || /^\p{Lu}{2,6}$/u.test(text)) return 'organization';
   return 'name';
 }
 
@@ -481,7 +481,8 @@ export function findNames(
       // "…, who are third": a team or a body in British English's plural is no person.
       const plural = after2 === 'who' && /^(are|were|have)$/i.test(tokens[r.last + 3]?.value ?? '');
       if (after === ',' && ['a', 'an', 'the', 'who', 'whose'].includes(after2) && !plural) {
-        cues.add(key, 'person');
+        // "Ofqual, the exams regulator": a description whose head is a body's is no person's.
+        cues.add(key, describesBody(tokens, r.last + 2) ? 'organization' : 'person');
       }
       // An age between commas: "Amira Khalid, 18, from Bradford, missed her offer".
       if (after === ',' && /^\d{1,3}$/.test(after2) && tokens[r.last + 3]?.value === ',') {
@@ -506,15 +507,22 @@ export function findNames(
       }
     }
   }
+  // The article's words in lower case: "water" in "save water" is a common word, and
+  // "Severn Vale Water" no first name and surname for it.
+  const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}+$/u.test(t.value)).map((t) => t.value));
   cues.markReusedSurnames(
     perSentence.flat().map((r) => {
-      const surname = tokens[r.last]!.value.toLowerCase();
-      const acronym = /^\p{Lu}{2,}$/u.test(tokens[r.first]!.value); // "NHS England"
+      const words = tokens.slice(r.first, r.last + 1).map((t) => t.value);
+      const surname = words.at(-1)!.toLowerCase();
+      const acronym = /^\p{Lu}{2,}$/u.test(words[0]!); // "NHS England"
+      // "University of Leeds", "Leeds City Council": a body's name, whose last word is none.
+      const body = words.some((w) => ORG_HEADS.has(w.toLowerCase()) || w === 'of');
       return {
         key: keyOf(r),
         surname,
-        size: r.last - r.first + 1,
-        excluded: ORG_HEADS.has(surname) || acronym,
+        size: words.length,
+        excluded: body || acronym,
+        common: lowerWords.has(surname),
       };
     }),
   );
@@ -531,6 +539,21 @@ export function findNames(
       return label ? [] : [{ first: r.first, last: r.last, start, end, text: name, type }];
     }),
   );
+}
+
+// Where a description after a name ends: "a spokeswoman | for the agency", "the bank's
+// governor | ,", "the exams regulator | ." (its last word before these is its head).
+const AFTER_DESCRIPTION = new Set(['ADP', 'PUNCT', 'VERB', 'AUX', 'PRON', 'SCONJ', 'CCONJ']);
+
+/**
+ * Whether the description that opens at `k` (its article) names a body by its head word:
+ * "the exams regulator", "a Leeds-based firm", not "the bank's governor".
+ */
+function describesBody(tokens: Token[], k: number): boolean {
+  let head = k;
+  for (let j = k + 1; j < tokens.length && !AFTER_DESCRIPTION.has(tokens[j]!.pos); j++) head = j;
+  const word = tokens[head]!.value.toLowerCase();
+  return head > k && (BODY_DESCRIPTIONS.has(word) || ORG_HEADS.has(word));
 }
 
 const MAX_LABEL_WORDS = 4;

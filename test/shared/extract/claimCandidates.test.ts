@@ -116,6 +116,47 @@ describe('entity chips', () => {
     });
     expect(Object.keys(types)).toContain('Brazil');
   });
+
+  // QA: the card's chips showed "Person: Water" and "Person: Leeds". The last word of
+  // "Severn Vale Water" or "University of Leeds", written alone elsewhere, was taken for a
+  // surname used alone, which types both forms as a person's; and ", the exams regulator" after
+  // "Ofqual" for a person's description.
+  it.each([
+    [
+      'Water companies have asked customers to save water. Severn Vale Water said demand had ' +
+        'risen 28% in a week.',
+      ['Water', 'Severn Vale Water'],
+    ],
+    [
+      'Dr. Helen Marsh of the University of Leeds said food prices had risen 12% over the ' +
+        'year. Leeds has 800,000 residents, and 40,000 of them used a food bank in 2023.',
+      ['Leeds', 'University of Leeds'],
+    ],
+    [
+      'Last year, 6,300 grades were changed after a review, according to Ofqual, the exams ' +
+        'regulator.',
+      ['Ofqual'],
+    ],
+  ])('types no common word, place or body as a person: %s', (text, names) => {
+    const chips = extractClaims(text).claims.flatMap((c) => c.entities);
+    for (const name of names) {
+      const typed = chips.filter((c) => c.text === name).map((c) => c.type);
+      expect(typed.length, name).toBeGreaterThan(0);
+      expect(typed, name).not.toContain('person');
+    }
+  });
+
+  it('still types a surname used alone, and its full name, as a person', () => {
+    const text =
+      'Severn Vale Water said demand had risen 28% in a week. Lena Park, who runs the ' +
+      'company, said 12 reservoirs were below half. Park said water use in the park had doubled in 2023.';
+    const chips = extractClaims(text).claims.flatMap((c) => c.entities);
+    const types = (name: string) => [
+      ...new Set(chips.filter((c) => c.text === name).map((c) => c.type)),
+    ];
+    expect(types('Lena Park')).toEqual(['person']);
+    expect(types('Park')).toEqual(['person']);
+  });
 });
 
 describe('short claim and ranking', () => {
