@@ -5,6 +5,7 @@
 // is the same for both.
 import { analyzeText, type Analysis } from './analyzeText';
 import { canonicalSpeaker } from './canonicalSpeaker';
+import { namedLater, type FoundSpeaker } from './namedLater';
 import { claimKey } from './claimKey';
 import { cleanArticle } from './cleanArticle';
 import { assertArticleText } from './decodeArticleInput';
@@ -219,6 +220,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const candidates: Omit<ClaimCandidate, 'rank'>[] = [];
   /** Every speaker as found, for the fuller names canonicalSpeaker looks for. */
   const spoken: string[] = [];
+  /** With their sentences, for the descriptions the article names later (namedLater). */
+  const foundSpeakers: FoundSpeaker[] = [];
   /** The source the line introducing the current list names. */
   let listSource: ClaimCandidate['attribution'] = null;
   /** The block in which a correction note opened: the rest of it is the note's. */
@@ -245,6 +248,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // A wire dateline's names, "LONDON, Oct 24 (Reuters) -", and a ticker in brackets,
     // "Harbour Foods (HBF.L)", are no body the next sentence's "the company" may mean.
     const from = span.start + (WIRE_DATELINE.exec(sentence)?.[0].length ?? 0);
+    if (found) foundSpeakers.push({ speaker: found.speaker, sentence: read.slice(from, span.end) });
     const bracketed = inBrackets(read, from);
     const names = path.names[bi]!.filter((n) => n.start >= from && !bracketed(n.start));
     // "Mr Pellow's lawyer": an owner is no subject a pronoun in the next sentence stands for.
@@ -308,7 +312,9 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     quote.wait(candidate);
     candidates.push(candidate);
   });
-  const claims = oncePerClaim(candidates, canonicalSpeaker(path.names, spoken))
+  const nameOf = canonicalSpeaker(path.names, spoken);
+  const joins = namedLater(foundSpeakers);
+  const claims = oncePerClaim(candidates, (speaker) => nameOf(joins.get(speaker) ?? speaker))
     .sort((a, b) => b.score - a.score || a.start - b.start)
     .map((c, i) => ({ ...c, rank: i + 1 }));
   return { ...base, claims };

@@ -2195,3 +2195,55 @@ describe('"told <someone> that" with a long indirect object', () => {
     expect(card.claim).toBe('The race was "far from over".');
   });
 });
+
+// QA: "A spokesperson for the ministry said … . The spokesperson, Ana Ruiz, added that …" gave
+// the first claim to "A spokesperson for the ministry" and the second to Ana Ruiz: one person,
+// two speakers in the filter. The article names the described person later, so both are hers,
+// where exactly one description of that role came before.
+describe('a description the article names later', () => {
+  const NAMED = 'The spokesperson, Ana Ruiz, added that the hiring would cost 80 million pounds.';
+
+  it('gives the described speaker’s claims the name', () => {
+    const article =
+      'A spokesperson for the ministry said 4,000 nurses would be hired by June. She said 300 ' +
+      'wards had been closed in 2024. The health service lost 12,000 staff in 2023.\n\n' +
+      NAMED;
+    expect(speakerOf(article, '4,000 nurses')).toBe('Ana Ruiz');
+    expect(speakerOf(article, '300 wards')).toBe('Ana Ruiz');
+    expect(speakerOf(article, '80 million')).toBe('Ana Ruiz');
+    expect(speakerOf(article, '12,000 staff')).toBeNull();
+  });
+
+  it('also with the owner before the role: "The ministry’s spokesperson, Ana Ruiz,"', () => {
+    const article =
+      'A spokesperson for the ministry said 4,000 nurses would be hired by June.\n\n' +
+      'The ministry’s spokesperson, Ana Ruiz, added that the hiring would cost 80 million pounds.';
+    expect(speakerOf(article, '4,000 nurses')).toBe('Ana Ruiz');
+  });
+
+  it.each([
+    [
+      'two descriptions of the role',
+      'A spokesperson for the ministry said 4,000 nurses would be hired by June. A ' +
+        'spokesperson for the union said only 900 had been hired since 2022.\n\n' +
+        NAMED,
+    ],
+    [
+      'another role',
+      'A lawyer for the ministry said 4,000 nurses would be hired by June.\n\n' + NAMED,
+    ],
+    [
+      'an owner the description does not have',
+      'A spokesperson for the union said 4,000 nurses would be hired by June.\n\n' +
+        'The ministry’s spokesperson, Ana Ruiz, added that the hiring would cost 80 million pounds.',
+    ],
+    [
+      'two names for the role',
+      'A spokesperson for the ministry said 4,000 nurses would be hired by June.\n\n' +
+        NAMED +
+        ' The spokesperson, Tom Hale, said 300 wards were closed in 2024.',
+    ],
+  ])('joins nothing with %s', (_, article) => {
+    expect(speakerOf(article, '4,000 nurses')).toMatch(/^A (spokesperson|lawyer) for the /);
+  });
+});
