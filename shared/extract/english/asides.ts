@@ -123,15 +123,20 @@ export function subjectBeforeAside(ws: Token[], comma: number): Span | null {
   const between = ws.slice(open + 1, comma);
   // A description with its relative clause or participle: "Jeff Asher, a crime analyst who
   // runs the Real-Time Crime Index, put it …", "The Free Rakhine Relief Network, a volunteer
-  // group working in the region, said …".
+  // group working in the region, said …", also with where the person works: "Mark Ellison, a
+  // neurologist at King's College London who was not involved in the research, said …".
   const rel = between.findIndex(
     (w) => ['who', 'whose'].includes(low(w)) || (w.pos === 'VERB' && /ing$/i.test(w.value)),
   );
   const described = between.slice(0, rel);
+  const at = described.findIndex((w) => AFFILIATION.has(low(w)));
+  const head = described[(at < 0 ? described.length : at) - 1];
+  const workplace = described.slice(at + 1);
   if (
     rel > 1 &&
-    described.every((w) => DESCRIPTION_POS.has(w.pos) || w.value === '-') &&
-    described.at(-1)!.pos === 'NOUN'
+    described.every((w, j) => DESCRIPTION_POS.has(w.pos) || w.value === '-' || j === at) &&
+    head?.pos === 'NOUN' &&
+    (at < 0 || (workplace.length > 0 && workplace.every((w) => /^\p{Lu}|^['’]s$/u.test(w.value))))
   ) {
     return subject;
   }

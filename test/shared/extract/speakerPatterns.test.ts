@@ -1757,6 +1757,18 @@ describe('asides, participles, "it" and long reporting clauses', () => {
       'Hannah Okafor',
       'The results were almost unchanged after the analysis was repeated.',
     ],
+    // walking-dementia-study.txt: where the description's person works, then a relative
+    // clause, in one aside (it gave no speaker).
+    [
+      "Professor Mark Ellison, a neurologist at King's College London who was not involved in the research, said the trial had enrolled 2,000 patients.",
+      'Mark Ellison',
+      'The trial had enrolled 2,000 patients.',
+    ],
+    [
+      'Mark Ellison, a neurologist from Leeds University who was not involved, said the trial had enrolled 2,000 patients.',
+      'Mark Ellison',
+      'The trial had enrolled 2,000 patients.',
+    ],
   ])('reads the subject before an affiliation or two asides: %s', (sentence, speaker, short) => {
     const claim = only(sentence);
     expect(claim.speaker).toBe(speaker);
