@@ -6,7 +6,7 @@
 export const REPORTING_LEMMAS = new Set(
   (
     'say tell add state claim report announce explain note argue write allege insist warn ' +
-    'confirm deny testify tweet reveal assert acknowledge admit estimate conclude predict ' +
+    'confirm deny testify tweet reveal assert acknowledge admit estimate conclude predict caution ' +
     'accuse attribute blame credit maintain suggest indicate show stress emphasize emphasise ' +
     'declare reply respond complain contend recall cite charge disclose find'
   ).split(' '),

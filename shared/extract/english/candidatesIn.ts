@@ -47,7 +47,7 @@ const SAY_LEMMAS = new Set(
   (
     'say add state claim report announce explain note argue write allege insist warn confirm ' +
     'reveal assert acknowledge admit estimate conclude predict suggest indicate show stress ' +
-    'emphasize emphasise declare contend maintain disclose'
+    'emphasize emphasise declare contend maintain disclose caution'
   ).split(' '),
 );
 // Verbs whose statement starts only at a "that" (their object may come first, or be no statement).

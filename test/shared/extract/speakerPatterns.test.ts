@@ -2259,3 +2259,23 @@ describe('a description the article names later', () => {
     expect(speakerOf(article, '4,000 nurses')).toMatch(/^A (spokesperson|lawyer) for the /);
   });
 });
+
+// walking-dementia-study.txt: "However, the authors caution that the study was observational
+// …" gave no speaker: "caution" was no reporting verb, where "warn" is one.
+describe('"caution" reports a statement, as "warn" does', () => {
+  it.each([
+    ['However, the authors caution that the study followed only 4,000 people.', 'the authors'],
+    ['The researchers cautioned that 40% of the sample was over 70.', 'The researchers'],
+    ['Officials urged caution after 12 deaths in 2023.', null],
+    ['Caution was urged after 12 deaths in 2023, officials said.', 'officials'],
+  ])('%s → %s', (sentence, speaker) => {
+    expect(speakerOf(sentence, sentence.slice(0, 20))).toBe(speaker);
+  });
+
+  it('cuts the reporting clause from the claim, as after "warn"', () => {
+    const sentence = 'However, the authors caution that the study followed only 4,000 people.';
+    expect(claimFor('4,000 people', extractClaims(sentence).claims).claim).toBe(
+      'The study followed only 4,000 people.',
+    );
+  });
+});
