@@ -187,7 +187,9 @@ function afterLabel(ws: Token[]): Token[] {
 
 // Kinds of institution whose names say what they are ("Ministry of Finance", "Supreme Court"):
 // "the ministry" is a ministry the article named, never the central bank that spoke before it.
-const NAMED_KINDS = new Set('ministry department office authority court commission'.split(' '));
+const NAMED_KINDS = new Set(
+  'ministry department office authority court commission council'.split(' '),
+);
 // Kinds a name often does not say ("the agency" after "the FDA said"): a name that says no
 // kind may be one, a name that says another never ("the Environment Agency" is no bank).
 const UNNAMED_KINDS = new Set(['agency', 'bank']);

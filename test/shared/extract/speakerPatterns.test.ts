@@ -1300,6 +1300,18 @@ describe('"the ministry" for an organisation of that kind', () => {
       'Another 4,000',
       'Labour Office',
     ],
+    // QA: "the council" was the city the sentence names, or a university named before.
+    [
+      'Leeds City Council said 12 schools had closed. Leeds had 40 schools in 2020, the council said.',
+      'Leeds had 40',
+      'Leeds City Council',
+    ],
+    [
+      'Dr. Helen Marsh of the University of Leeds said food prices had risen 12% over the ' +
+        'year. Leeds has 800,000 residents, the council said.',
+      'Leeds has',
+      'the council',
+    ],
   ])(
     'keeps a kind of body as written unless a body of that kind spoke: "%s"',
     (text, fragment, speaker) => {
