@@ -149,6 +149,32 @@ function qualifiedSubject(ws: Token[], v: number): Span | null {
   return between.some((w) => isPunct(w) || own(w)) ? null : np;
 }
 
+/**
+ * The subject with its relative clause, when the clause runs without commas up to the
+ * reporting verb at `v`: "Outside court, a volunteer who has worked at the hospice shop for 15 years said …",
+ * "Residents who lost their homes said …". The clause has a verb of its own first ("People
+ * who said …" is the clause's verb), and no punctuation or other clause inside; else null.
+ */
+function relativeSubject(ws: Token[], v: number): Span | null {
+  const who = ws.findIndex((w, k) => k < v && low(w) === 'who');
+  if (who <= 0 || isPunct(ws[who - 1]) || !['AUX', 'VERB'].includes(ws[who + 1]?.pos ?? '')) {
+    return null;
+  }
+  if (who + 1 >= v) return null;
+  const np = backwardNP(ws, who);
+  if (!np || !['NOUN', 'PROPN'].includes(ws[np.last]!.pos) || SOURCE_NOUNS.has(low(ws[np.last]))) {
+    return null;
+  }
+  const between = ws.slice(who + 2, v);
+  const inner = (w: Token) => isPunct(w) || ['that', 'who', 'which', 'whom'].includes(low(w));
+  if (between.some(inner)) return null;
+  // The clause tells which volunteer, and is the speaker's to keep; an adverb before the verb
+  // ("… for 15 years also said") is not.
+  let last = v - 1;
+  while (ws[last]!.pos === 'ADV') last--;
+  return { first: np.first, last };
+}
+
 export function candidatesIn(ws: Token[]): Candidate[] {
   const found: Candidate[] = [];
   const sentenceEnd = ws.at(-1)!.end;
@@ -318,7 +344,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
       if (!act) found.push({ np: shared, form: 'subject', clause: null, priority: 2 });
       continue;
     }
-    const np = qualifiedSubject(ws, i) ?? backwardNP(ws, i) ?? aside;
+    const np = qualifiedSubject(ws, i) ?? relativeSubject(ws, i) ?? backwardNP(ws, i) ?? aside;
     if (!np) {
       const tail = tailApposition(ws, before);
       const tailEnd = tail ? reportingClauseEnd(ws, i) : -1;

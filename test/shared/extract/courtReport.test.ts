@@ -46,7 +46,7 @@ describe('a courts report with testimony', () => {
     expect(outside).toEqual([]);
   });
 
-  it('gives the hand list’s speaker, or none, to at least 20 of the 23 checkable sentences', () => {
+  it('gives the hand list’s speaker, or none, to at least 21 of the 23 checkable sentences', () => {
     const core = (s: string) => s.toLowerCase().replace(/^(the|a|an) /, '');
     const right = checkable.filter((c) => {
       const got = byRange.get(key(c))?.speaker ?? null;
@@ -58,13 +58,12 @@ describe('a courts report with testimony', () => {
       console.log(`[court]   ${c.id}: expected ${c.speaker}, got ${byRange.get(key(c))?.speaker}`);
     }
     console.log(`[court] speakers ${right.length}/${checkable.length}`);
-    expect(right.length).toBeGreaterThanOrEqual(20);
+    expect(right.length).toBeGreaterThanOrEqual(21);
   });
 
   // Known wrong: "A former charity treasurer accused of … told a jury … that" (c01) gives the
   // description, "A former charity treasurer", not Graham Pellow, whom the next sentence names
   // (a description is not joined to a later name); "The defendant took the stand.
   // He told the jury …" gives "The defendant", not Graham Pellow, whom the article never calls
-  // so; "Outside court, a volunteer who has worked at the hospice shop for 15 years said …" gives
-  // none (a relative clause inside the subject).
+  // so.
 });

@@ -2291,3 +2291,29 @@ describe('"caution" reports a statement, as "warn" does', () => {
     );
   });
 });
+
+// courtReport c27: "Outside court, a volunteer who has worked at the hospice shop for 15 years
+// said …" gave no speaker: a relative clause without commas between the subject and its verb.
+describe('a relative clause without commas between the subject and "said"', () => {
+  it.each([
+    [
+      'Outside court, a volunteer who has worked at the hospice shop for 15 years said the charity had lost 300 donors since 2022.',
+      'a volunteer who has worked at the hospice shop for 15 years',
+      'The charity had lost 300 donors since 2022.',
+    ],
+    [
+      'Residents who lost their homes said the flood destroyed 40 houses.',
+      'Residents who lost their homes',
+      'The flood destroyed 40 houses.',
+    ],
+  ])('%s', (sentence, speaker, claim) => {
+    const found = claimFor(sentence.slice(0, 20), extractClaims(sentence).claims);
+    expect(found.speaker).toBe(speaker);
+    expect(found.claim).toBe(claim);
+  });
+
+  it('names nobody where "said" is the relative clause’s own verb', () => {
+    const sentence = 'People who said they saw the fire were interviewed by 12 officers.';
+    expect(speakerOf(sentence, 'People who said')).toBeNull();
+  });
+});
