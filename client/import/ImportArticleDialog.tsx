@@ -25,7 +25,7 @@
  * not imported leaves it on screen, read-only, with why it cannot be imported; with nothing
  * pasted the dialog closes, as its button goes.
  */
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type ClipboardEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
 import { hasVisibleText } from '../../shared/visibleText';
@@ -43,6 +43,7 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { useTextLimit } from '../ui/useTextLimit';
 import { withScheme } from '../ui/withScheme';
+import { articleTextTooLarge } from './articleTextTooLarge';
 import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
 import { type ImportedArticle, postArticle } from './postArticle';
@@ -204,6 +205,26 @@ export function ImportArticleDialog({
     onClose();
   };
 
+  /**
+   * Text past the article limit is refused before it lands in the field (articleTextTooLarge),
+   * what is there kept: a paste is measured from the clipboard; what comes otherwise (typing,
+   * a drop) is measured as the field's change, which React then undoes.
+   */
+  const refused = (next: string, added?: string): boolean => {
+    const tooLarge = articleTextTooLarge(next, added);
+    if (tooLarge) setError(tooLarge);
+    return tooLarge !== null;
+  };
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (!mayImport) return; // read-only: nothing lands
+    const field = e.currentTarget;
+    // The field keeps line breaks as \n, whatever the clipboard holds.
+    const pasted = e.clipboardData.getData('text/plain').replace(/\r\n?/g, '\n');
+    const next =
+      field.value.slice(0, field.selectionStart) + pasted + field.value.slice(field.selectionEnd);
+    if (refused(next, pasted)) e.preventDefault();
+  };
+
   const clearFile = () => {
     setFile(null);
     if (fileRef.current) fileRef.current.value = '';
@@ -277,7 +298,10 @@ export function ImportArticleDialog({
               readOnly={!mayImport}
               disabled={file !== null}
               aria-describedby={`${id}-text-hint`}
-              onChange={(e) => setText(e.target.value)}
+              onPaste={onPaste}
+              onChange={(e) => {
+                if (!refused(e.target.value)) setText(e.target.value);
+              }}
             />
             <p id={`${id}-text-hint`} className="muted small">
               {file

@@ -62,7 +62,7 @@ export function assertArticleText(text: string, maxBytes = MAX_ARTICLE_BYTES): v
 const TEXTUAL_TYPE = /^(text\/[\w.+-]+|application\/(xhtml\+xml|octet-stream))$/;
 
 /** The size limit as people say it: "1 MB", "500 KB". */
-function sizeWords(bytes: number): string {
+export function sizeWords(bytes: number): string {
   if (bytes >= 1_000_000) return `${Number((bytes / 1_000_000).toFixed(1))} MB`;
   if (bytes >= 1_000) return `${Number((bytes / 1_000).toFixed(1))} KB`;
   return `${bytes} bytes`;
