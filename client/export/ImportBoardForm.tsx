@@ -8,7 +8,8 @@
  * "Importing…" to see), can be cancelled, and one that stalls is given up with a Retry
  * (uploadBoardImport, UploadProgressBar): nothing is created from a file the server did not
  * receive whole. One sent whole and never answered (UploadUnanswered) may have made the board:
- * it says so, with no Retry.
+ * it says so, with Retry, which its Idempotency-Key (uploadBoardImport) makes answer with that
+ * board rather than make a second.
  */
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { rememberBoard } from '../app/knownBoards';
@@ -69,13 +70,14 @@ export function ImportBoardForm({ name }: { name: string }) {
       }
       const refused = err instanceof RequestRefused;
       // The whole file went and no answer came: the server may have made the board, whose
-      // only link was in the answer. Sent again, it would make another: no blind Retry.
+      // only link was in the answer. Sent again with the same Idempotency-Key, it is answered
+      // with that board's link.
       const unanswered = err instanceof UploadUnanswered;
       // A file the server refused goes again only where the server was busy or failed.
-      const retry = !unanswered && (err instanceof UploadStalled || !refused || err.status >= 500);
+      const retry = err instanceof UploadStalled || !refused || err.status >= 500;
       setFailure({
         message: unanswered
-          ? 'The file reached the server but no answer came: the board may have been made, and this browser did not get its link. Importing the file again makes another board.'
+          ? 'The file reached the server but no answer came: the board may have been made. Retry sends it again, and it is made only once.'
           : refused && err.code === 'invalid_export'
             ? 'This file is not a Factboard JSON export this server can read.'
             : `The import failed: ${errorMessage(err)}`,

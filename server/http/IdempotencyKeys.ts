@@ -1,7 +1,7 @@
 /**
  * REST changes a client may send again: with an `Idempotency-Key` header, a board's change
- * (an article's import, a card's restore, a comment's redaction, an invite) or a new board
- * (kept under NEW_BOARDS for the sender's address, boardRoutes) is done once however often
+ * (an article's import, a card's restore, a comment's redaction, an invite) or a new board,
+ * created or imported (kept under NEW_BOARDS for the sender's address) is done once however often
  * the request comes, and a repeat answers what the first would have. Found by QA: a change
  * answered 507 after it was applied (it waits, on the board, for a full disk to have space) is
  * stored later, and a client that sent it again made it twice.
@@ -42,6 +42,13 @@ export interface IdempotencyLimits {
   readonly boardBytes: number;
   readonly totalBytes: number;
 }
+
+/**
+ * Where the keys of requests that make a new board (POST /api/boards, POST /api/boards/import)
+ * are kept, as a board's are, scoped by the sender's address: there is no board or member yet.
+ * No board id has a space.
+ */
+export const NEW_BOARDS = 'new boards';
 
 /** Enough for a newsroom's retries during an outage. */
 export const KEYS_PER_BOARD = 100;
@@ -96,7 +103,7 @@ export class IdempotencyKeys {
     run: (sync: SyncServer) => Promise<Reply>,
   ): Promise<void> {
     const header = req.get('Idempotency-Key');
-    if (header === undefined) return send(res, await run(sync));
+    if (header === undefined) return sendReply(res, await run(sync));
     if (!KEY.test(header)) {
       throw new HttpError(
         400,
@@ -124,7 +131,7 @@ export class IdempotencyKeys {
     }
     if (entry?.state === 'done') {
       res.setHeader('Idempotency-Replayed', 'true');
-      return send(res, entry.reply);
+      return sendReply(res, entry.reply);
     }
     let replay: unknown = NONE;
     if (entry?.state === 'held') {
@@ -170,7 +177,7 @@ export class IdempotencyKeys {
     }
     this.put(boardId, key, { digest, at, state: 'done', reply });
     if (replay !== NONE) res.setHeader('Idempotency-Replayed', 'true');
-    send(res, reply);
+    sendReply(res, reply);
   }
 
   /** Entries past KEEP_MS go, every board's at most once a minute. */
@@ -220,6 +227,7 @@ export class IdempotencyKeys {
   }
 }
 
-function send(res: Response, reply: Reply): void {
+/** Answers with `reply`; null: the client left, nobody is there to answer. */
+export function sendReply(res: Response, reply: Reply): void {
   if (reply) res.status(reply.status).json(reply.body);
 }

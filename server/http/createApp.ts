@@ -20,7 +20,7 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
-import { IdempotencyKeys } from './IdempotencyKeys';
+import { IdempotencyKeys, NEW_BOARDS } from './IdempotencyKeys';
 import { limitedBody } from './limitedBody';
 import { readJsonLater } from './validate';
 import { requestLog } from './requestLog';
@@ -84,6 +84,12 @@ export function createApp(deps: AppDeps): express.Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions, new and
+  // imported boards).
+  const idempotency = new IdempotencyKeys(deps.now, {
+    boardBytes: deps.config.idempotencyBoardBytes,
+    totalBytes: deps.config.idempotencyTotalBytes,
+  });
   // Export and import first: the import parses its own, much larger, body (a whole board).
   api.use(
     createExportRouter({
@@ -91,6 +97,8 @@ export function createApp(deps: AppDeps): express.Express {
       workers: deps.boardWorkers,
       authenticate: authenticateMember(deps),
       authorizeCreate: requireAdmin(deps.config.adminToken),
+      answerOnce: (req, res, run) =>
+        idempotency.answer(req, res, deps.syncServer, NEW_BOARDS, req.ip ?? '', run),
       leadInvite: (boardId, name) => {
         const { invite, token } = newInvite(deps, boardId, { name, role: 'lead' });
         return { invite, token, url: inviteUrl(deps.publicUrl(), boardId, token) };
@@ -99,11 +107,6 @@ export function createApp(deps: AppDeps): express.Express {
         deps.syncServer.read(boardId, (doc) => readMeta(doc).organisation),
     }),
   );
-  // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions).
-  const idempotency = new IdempotencyKeys(deps.now, {
-    boardBytes: deps.config.idempotencyBoardBytes,
-    totalBytes: deps.config.idempotencyTotalBytes,
-  });
   // Article imports too: the route reads its own body, and says one too large for the request
   // limit as an article too large (articleRoutes), not as any body.
   api.use(

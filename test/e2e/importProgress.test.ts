@@ -123,7 +123,7 @@ describe.skipIf(!RUN)('importing a board over a slow link', () => {
     }
   }, 120_000);
 
-  it('says a file sent whole and never answered may have made the board, and offers no Retry', async () => {
+  it('says a file sent whole and never answered may have made the board, and its Retry opens that board', async () => {
     const source = await server.createBoard('Silent desk', 'Ana');
     const file = Buffer.from(JSON.stringify(await server.exportJson(source)));
     const relay = await startRelay(server.url);
@@ -141,6 +141,12 @@ describe.skipIf(!RUN)('importing a board over a slow link', () => {
         mimeType: 'application/json',
         buffer: file,
       });
+      const keys: (string | undefined)[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/api/boards/import')) {
+          keys.push(request.headers()['idempotency-key']);
+        }
+      });
       const release = relay.hold();
       await form.getByRole('button', { name: 'Import board' }).click();
       await expect.poll(() => form.getByText('Building the board…').count()).toBe(1);
@@ -148,10 +154,24 @@ describe.skipIf(!RUN)('importing a board over a slow link', () => {
       await expect
         .poll(() => form.getByRole('alert').textContent())
         .toBe(
-          'The file reached the server but no answer came: the board may have been made, and this browser did not get its link. Importing the file again makes another board.',
+          'The file reached the server but no answer came: the board may have been made. Retry sends it again, and it is made only once.',
         );
-      expect(await form.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+      const retry = form.getByRole('button', { name: 'Retry' });
+      await expect.poll(() => retry.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The server made the board; its answer, held until now, finds the page gone.
       release();
+      // Retry sends the same key: the server answers with the board the first made (replayed),
+      // where a second import would make another.
+      const answer = page.waitForResponse((res) => res.url().includes('/api/boards/import'));
+      await retry.click();
+      expect((await answer).headers()['idempotency-replayed']).toBe('true');
+      expect(keys).toHaveLength(2);
+      expect(keys[0]).toMatch(/^[a-z0-9]{16}$/);
+      expect(keys[1]).toBe(keys[0]);
+      await page.waitForURL((url) => /^\/b\/[^/]+$/.test(url.pathname), { timeout: 60_000 });
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe('Silent desk');
     } finally {
       await relay.close();
     }

@@ -17,7 +17,7 @@ import {
   requirePermission,
 } from '../auth';
 import { type BoardActionDeps, createBoard, deleteBoard, inviteUrl } from '../boardActions';
-import type { IdempotencyKeys } from '../IdempotencyKeys';
+import { type IdempotencyKeys, NEW_BOARDS } from '../IdempotencyKeys';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
@@ -26,9 +26,6 @@ const createBoardBody = z.strictObject({
   /** The creator's display name on their lead invite. */
   name: personName.optional(),
 });
-
-/** Where new boards' Idempotency-Keys are kept, as a board's are: no board id has a space. */
-const NEW_BOARDS = 'new boards';
 
 export function boardRoutes(
   deps: BoardActionDeps & {

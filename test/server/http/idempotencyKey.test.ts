@@ -4,11 +4,14 @@
  * again). The server, its SQLite file and the requests are real; the rooms' appendBatch meets
  * a real SQLITE_FULL while `full` holds, as in storageFull.test.ts.
  */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addClaim, deleteCard } from '../../../shared/board';
 import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider } from '../../helpers/connectProvider';
 import { sqliteFullError } from '../../helpers/diskFullErrors';
+import { exportOverRest } from '../../helpers/http/exportOverRest';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 
@@ -154,6 +157,44 @@ describe('an Idempotency-Key', () => {
       'Eddie',
       'Lead',
     ]);
+  });
+
+  it('makes a board import sent again one board, and one with another key another', async () => {
+    const source = await newBoard();
+    const file = await exportOverRest(server.url, source.id, source.leadToken, 'json');
+    const boards = () => {
+      const db = new Database(join(server.dataDir, 'factboard.sqlite'), { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = boards();
+    const importBoard = (key: string) =>
+      request(server.url, 'POST', '/api/boards/import?name=Imogen', {
+        json: file,
+        headers: { 'idempotency-key': key },
+      });
+    const first = await importBoard('import-board-1');
+    expect(first.status).toBe(201);
+    // As after an answer lost on the network: the same board, its lead link, replayed.
+    const again = await importBoard('import-board-1');
+    expect([again.status, again.headers.get('idempotency-replayed')]).toEqual([201, 'true']);
+    expect(again.body).toEqual(first.body);
+    expect(boards()).toBe(before + 1);
+    // Another key is another import: a second board.
+    const other = await importBoard('import-board-2');
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(boards()).toBe(before + 2);
+    // Kept with the keys of new boards: the same key with POST /api/boards is another request.
+    const reused = await request(server.url, 'POST', '/api/boards', {
+      json: { title: 'News' },
+      headers: { 'idempotency-key': 'import-board-1' },
+    });
+    expect([reused.status, reused.body.error.code]).toEqual([409, 'idempotency_key_reused']);
+    expect(boards()).toBe(before + 2);
   });
 
   it('is 409 idempotency_key_in_use for a repeat while the first is still answered', async () => {
