@@ -1,5 +1,5 @@
 /** The REST calls the client makes (DESIGN §4), with the server's `{error}` shape as an Error. */
-import { answered, retryKey } from './retryKeys';
+import { type RetryKey, retryKey } from './retryKeys';
 
 export class ApiError extends Error {
   constructor(
@@ -29,14 +29,15 @@ export async function call<T>(
   if (init.body) headers.set('Content-Type', 'application/json');
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const request = `${init.method ?? 'GET'} ${path} ${typeof init.body === 'string' ? init.body : ''}`;
-  if (retrySafe) headers.set('Idempotency-Key', retryKey(request));
+  const retry: RetryKey | null = retrySafe ? await retryKey(request) : null;
+  if (retry) headers.set('Idempotency-Key', retry.key);
   let res: Response;
   try {
     res = await fetch(path, { ...rest, headers });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
-  if (retrySafe) answered(request, res.status);
+  retry?.answered(res.status);
   const body = (await res.json().catch(() => null)) as
     (T & { error?: { code?: string; message?: string } }) | null;
   if (!res.ok) {

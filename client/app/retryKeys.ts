@@ -1,27 +1,50 @@
 /**
  * Idempotency-Keys for the REST changes a person may send again (an article's import, a card's
- * restore, a comment's redaction, a new board, an invite): the same request (method, path, body) gets the same key
- * until it is answered for good, so that sending it again after a 507 `storage_full` (the
- * change may wait on the board, to be stored once the server has space), a 5xx or no answer at
- * all is done once, and answered as the first would have been (README, REST API). A success or
- * a refusal (4xx) ends it: the same request sent after that is a new one, with a new key.
- * Kept in this page's memory only.
+ * restore, a comment's redaction, a new board, a board's import, an invite): the same request
+ * (method, path, body) gets the same key until it is answered for good, so that sending it
+ * again after a 507 `storage_full` (the change may wait on the board, to be stored once the
+ * server has space), a 5xx or no answer at all is done once, and answered as the first would
+ * have been (README, REST API). A success or a refusal (4xx) ends it: the same request sent
+ * after that is a new one, with a new key. Kept in this page's memory only.
+ *
+ * A request is kept by its SHA-256, not its text: an article or a board file is megabytes,
+ * held as long as its key is (for good, once a stalled upload is given up). Web Crypto's digest
+ * is there only in a secure context (https, localhost); served over plain http on a newsroom's
+ * network, the page keeps the text, as before.
  */
 import { newId } from '../../shared/board/newId';
 
 const keys = new Map<string, string>();
 
-/** The key to send `request` (its method, path and body, as one string) with. */
-export function retryKey(request: string): string {
-  let key = keys.get(request);
-  if (key === undefined) {
-    key = newId();
-    keys.set(request, key);
-  }
-  return key;
+export interface RetryKey {
+  /** The Idempotency-Key to send the request with. */
+  readonly key: string;
+  /** After an answer (status 0: none came): forgets the key unless the request may be retried. */
+  answered(status: number): void;
 }
 
-/** After an answer (status 0: none came): forgets the key unless the request may be retried. */
-export function answered(request: string, status: number): void {
-  if (status !== 0 && status < 500) keys.delete(request);
+/** What `request` is kept by: its SHA-256 where the browser has Web Crypto's digest. */
+async function keptBy(request: string): Promise<string> {
+  const subtle = globalThis.crypto.subtle as SubtleCrypto | undefined;
+  if (!subtle) return request;
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(request));
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The key to send `request` (its method, path and body, as one string) with. */
+export async function retryKey(request: string): Promise<RetryKey> {
+  const kept = await keptBy(request);
+  let key = keys.get(kept);
+  if (key === undefined) {
+    key = newId();
+    keys.set(kept, key);
+  }
+  return {
+    key,
+    answered: (status) => {
+      if (status !== 0 && status < 500) keys.delete(kept);
+    },
+  };
 }

@@ -6,7 +6,7 @@
  * sent again it is answered with that board's link.
  */
 import type { CreatedBoard } from '../app/api';
-import { answered, retryKey } from '../app/retryKeys';
+import { retryKey } from '../app/retryKeys';
 import { type UploadOptions, uploadWithProgress } from '../app/uploadWithProgress';
 import { refusalOf } from './exportApi';
 
@@ -18,16 +18,16 @@ export async function uploadBoardImport(
   const query = leadName.trim() ? `?${new URLSearchParams({ name: leadName.trim() })}` : '';
   const url = `/api/boards/import${query}`;
   // Sent again after no answer (or a 5xx), the same key: the board the first made, not a second.
-  const request = `POST ${url} ${json}`;
+  const retry = await retryKey(`POST ${url} ${json}`);
   const answer = await uploadWithProgress(
     {
       url,
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': retryKey(request) },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': retry.key },
       body: json,
     },
     options,
   );
-  answered(request, answer.status);
+  retry.answered(answer.status);
   if (!answer.ok) throw await refusalOf(answer);
   return (await answer.json()) as CreatedBoard;
 }

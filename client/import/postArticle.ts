@@ -9,7 +9,7 @@
 import type { CardView } from '../../shared/board/view';
 import type { ExtractResult } from '../../shared/extract/types';
 import { ApiError } from '../app/api';
-import { answered, retryKey } from '../app/retryKeys';
+import { retryKey } from '../app/retryKeys';
 import { type UploadOptions, uploadWithProgress } from '../app/uploadWithProgress';
 import { withScheme } from '../ui/withScheme';
 
@@ -105,9 +105,10 @@ export async function postArticle(
   }
   // A file is known by its name, size and type: its bytes are not worth keeping as a key.
   const request = `POST ${target} ${source.kind === 'text' ? body : `${source.name} ${source.bytes.byteLength} ${source.type}`}`;
-  headers['Idempotency-Key'] = retryKey(request);
+  const retry = await retryKey(request);
+  headers['Idempotency-Key'] = retry.key;
   const res = await uploadWithProgress({ url: target, headers, body }, upload);
-  answered(request, res.status);
+  retry.answered(res.status);
   const json = (await res.json().catch(() => null)) as {
     articleId?: string;
     title?: string;
