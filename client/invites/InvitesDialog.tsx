@@ -265,7 +265,11 @@ export function InvitesDialog({
       nameRef.current?.focus();
     } catch (err) {
       mine.current.delete(invite.inviteId);
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'last_lead') {
+        // Answered: the question goes (focus back on its Revoke button), the reason stays.
+        setConfirming(null);
+        setError(lastLeadWords(invite.name));
+      } else setError(errorMessage(err));
     } finally {
       revoking.current = null;
     }
@@ -516,6 +520,14 @@ function RevokeControl({
       </button>
     </span>
   );
+}
+
+/**
+ * Why the board's only lead whose invite does not expire cannot be revoked (409 last_lead), and
+ * what to do instead: the expiring leads left would lock everyone out at their expiry.
+ */
+function lastLeadWords(name: string): string {
+  return `${personName(name)}’s access was not revoked: they are the board’s only lead whose invite never expires, and without one nobody can manage the board once the other leads’ invites expire. First make someone else a lead whose invite never expires (or invite one with Expires: Never), then revoke.`;
 }
 
 /** What a lead is told of a name typed that live invites of the board already carry. */

@@ -186,7 +186,8 @@ export interface Storage {
    * appends it to its board's history, both or neither; the event's actor is kept with the
    * invite as its revokedBy (none without an event). An invite revoked already keeps its
    * first time and records nothing again (two leads revoking at once record one revocation).
-   * Resolves whether this call revoked it.
+   * Resolves whether this call revoked it. Refused with a StorageError last_lead when it is the
+   * board's last lead invite that lasts (checkBoardKeepsLead), or a lead's when none lasts.
    */
   revokeInvite(id: string, at: number, event?: HistoryEvent): Promise<boolean>;
   markJoined(id: string, at: number): Promise<void>;

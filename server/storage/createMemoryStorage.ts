@@ -22,6 +22,7 @@ import {
 import { snapshotOf } from './applyStoredContent';
 import { redactHistoryData } from '../../shared/history/redactHistoryData';
 import { redactUpdate } from './redactUpdate';
+import { checkBoardKeepsLead } from './checkBoardKeepsLead';
 import { checkRoleChange } from './checkRoleChange';
 import { StorageError } from './StorageError';
 import { findDeletedPlace } from './findDeletedPlace';
@@ -177,6 +178,9 @@ export function createMemoryStorage(): SyncStorage {
       open();
       const invite = invites.get(id);
       if (!invite || invite.revokedAt !== null) return false;
+      checkBoardKeepsLead(invite, { revokedAt: at }, () =>
+        [...invites.values()].filter((i) => i.boardId === invite.boardId),
+      );
       invites.set(id, { ...invite, revokedAt: at, revokedBy: event?.actor ?? null });
       if (event) record([event]);
       return true;

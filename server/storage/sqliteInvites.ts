@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/board/actor';
 import type { Role } from '../../shared/roles';
 import type { HistoryEvent, InviteRecord, InviteRoleChange } from './Storage';
 import { StorageError } from './StorageError';
+import { checkBoardKeepsLead } from './checkBoardKeepsLead';
 import { checkRoleChange } from './checkRoleChange';
 import { isUniqueViolation } from './isUniqueViolation';
 
@@ -56,7 +57,10 @@ export interface SqliteInvites {
   /** Inside a transaction; StorageError 'invite_exists' when its id is taken. */
   insert(invite: InviteRecord): void;
   insertWith: Database.Transaction<(invite: InviteRecord, event?: HistoryEvent) => void>;
-  /** Whether it was revoked now (not before); the event is stored only then. */
+  /**
+   * Whether it was revoked now (not before); the event is stored only then. Checked against the
+   * invites as stored (checkBoardKeepsLead): StorageError 'last_lead'.
+   */
   revokeWith: Database.Transaction<(id: string, at: number, event?: HistoryEvent) => boolean>;
   /** Checked against the invites as stored (checkRoleChange), then stored with its event. */
   changeRole: Database.Transaction<(change: InviteRoleChange) => void>;
@@ -139,6 +143,8 @@ export function sqliteInvites(
       if (event) insertHistory([event]);
     }),
     revokeWith: db.transaction((id: string, at: number, event?: HistoryEvent) => {
+      const invite = get(id);
+      if (invite) checkBoardKeepsLead(invite, { revokedAt: at }, () => list(invite.boardId));
       const by = event?.actor ?? null;
       const revoked = q.revokeInvite.run(at, by?.id ?? null, by?.name ?? null, id).changes > 0;
       if (revoked && event) insertHistory([event]);

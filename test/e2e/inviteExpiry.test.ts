@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
+import { request } from '../helpers/http/request';
 import { openBoard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -52,6 +53,38 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     // The lead's own row and one made with Never have no expiry to show.
     const lead = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
     expect(await lead.getByText(/^Expire/).count()).toBe(0);
+  }, 120_000);
+
+  it('refuses to revoke the only lead whose invite never expires, and says what to do', async () => {
+    const board = await server.createBoard('Last lasting lead', 'Lea');
+    const invites = `/api/boards/${board.id}/invites`;
+    const rex = await request(server.url, 'POST', invites, {
+      token: board.leadToken,
+      json: { name: 'Rex', role: 'lead' },
+    });
+    const listed = await request(server.url, 'GET', invites, { token: board.leadToken });
+    const leaId = listed.body.invites.find((i: { name: string }) => i.name === 'Lea').inviteId;
+    // Rex makes Lea's own invite expire in a week: Rex is the only lead whose invite lasts.
+    const expiring = await request(server.url, 'PATCH', `${invites}/${leaId}`, {
+      token: rex.body.token,
+      json: { expiresInDays: 7 },
+    });
+    expect(expiring.status).toBe(200);
+    const lea = await leaInDialog(board);
+    const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Rex' }).click();
+    await dialog.getByRole('button', { name: 'Revoke access for Rex' }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'Rex’s access was not revoked: they are the board’s only lead whose invite never expires, and without one nobody can manage the board once the other leads’ invites expire. First make someone else a lead whose invite never expires (or invite one with Expires: Never), then revoke.',
+    );
+    // The question is answered: its Revoke button has focus again, and Rex is not revoked.
+    await expect
+      .poll(() => lea.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Revoke invite for Rex');
+    const row = dialog.getByRole('listitem').filter({ hasText: 'Rex' });
+    expect(await row.getByText(/^Revoked by/).count()).toBe(0);
   }, 120_000);
 
   it('refuses the person once passed, says when and whom to ask, and opens again when extended', async () => {

@@ -73,7 +73,7 @@ const inviteRevoked = () =>
 const roleConflict = () =>
   new HttpError(409, 'role_conflict', 'the role was changed meanwhile: reload the invites');
 
-/** What storage's refusals of a role or expiry change mean to the lead who asked. */
+/** What storage's refusals of a role or expiry change, or a revocation, mean to the lead who asked. */
 const CHANGE_REFUSALS: Partial<Record<StorageErrorCode, () => HttpError>> = {
   invite_not_found: inviteNotFound,
   invite_revoked: inviteRevoked,
@@ -207,8 +207,9 @@ export function inviteRoutes(
     if (invite.id === me.inviteId) {
       throw new HttpError(409, 'own_invite', 'you cannot revoke the invite you are using');
     }
-    // Revoking twice is harmless; the first revocation time is kept by storage.
-    if (invite.revokedAt === null) await revokeInvite(deps, invite, me.actor);
+    // Revoking twice is harmless; the first revocation time is kept by storage. The board's
+    // last lead whose invite lasts is refused (last_lead), as its role change would be.
+    if (invite.revokedAt === null) await refused(() => revokeInvite(deps, invite, me.actor));
     res.status(204).end();
   });
 

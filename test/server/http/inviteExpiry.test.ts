@@ -183,6 +183,33 @@ describe('an invite with an expiry', () => {
     expect((await invites(`/${lin}`, 'PATCH', { role: 'editor', from: 'lead' })).status).toBe(200);
   });
 
+  it("keeps the board a lead whose invite lasts when a lead is revoked: not the last such lead's", async () => {
+    const leadId = server.signer.verify(leadToken)!.inviteId;
+    const other = await invites('', 'POST', { name: 'Rex Revoked', role: 'lead' });
+    const rex = other.body.inviteId as string;
+    const asRex = (json: unknown) =>
+      request(server.url, 'PATCH', `/api/boards/${boardId}/invites/${leadId}`, {
+        token: other.body.token as string,
+        json,
+      });
+    expect((await asRex({ expiresInDays: 7 })).status).toBe(200);
+    // Lea's own invite now expires: Rex is the only lead whose invite lasts.
+    const history = async () =>
+      (
+        await request(server.url, 'GET', `/api/boards/${boardId}/history`, { token: leadToken })
+      ).body.events.filter((e: HistoryEvent) => e.type === 'invite.revoked').length;
+    const revocations = await history();
+    const refused = await invites(`/${rex}`, 'DELETE');
+    expect([refused.status, errorCode(refused)]).toEqual([409, 'last_lead']);
+    expect(refused.body.error.message).toMatch(/make someone else a lead, without an expiry/);
+    expect(await listed(rex)).toMatchObject({ revokedAt: null, role: 'lead' });
+    expect(await history()).toBe(revocations);
+    // With Lea's invite lasting again, Rex may go.
+    expect((await asRex({ expiresAt: null })).status).toBe(200);
+    expect((await invites(`/${rex}`, 'DELETE')).status).toBe(204);
+    expect(await history()).toBe(revocations + 1);
+  });
+
   it('records each expiry set, extended or ended in the history, as Activity words it', async () => {
     const made = await invite('Hal History');
     const at = Date.now() + 2 * DAY;

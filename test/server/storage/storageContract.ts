@@ -247,6 +247,9 @@ export function storageContract(name: string, factory: StorageFactory): void {
       await expect(s.changeInviteRole(change('lead4', 'lead', 'viewer'))).rejects.toMatchObject({
         code: 'last_lead',
       });
+      // Nor may the board's only lead be revoked; its invite stays as it was.
+      await expect(s.revokeInvite('lead4', 200)).rejects.toMatchObject({ code: 'last_lead' });
+      expect(await s.getInvite('lead4')).toMatchObject({ revokedAt: null });
     });
 
     it('appends updates in order with growing sequence numbers, per board', async () => {
