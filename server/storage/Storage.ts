@@ -204,6 +204,8 @@ export interface Storage {
    * the invite as now stored, or null when there is no such invite or it is revoked (a revoked
    * invite stays as it was). Given `event` (who set whose expiry from when to when:
    * invite.expiry), it is appended to the board's history with the change, both or neither.
+   * Refused with a StorageError last_lead when it would make the board's last lead invite that
+   * lasts expire (checkBoardKeepsLead).
    */
   setInviteExpiry(
     id: string,

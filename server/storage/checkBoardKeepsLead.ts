@@ -1,8 +1,9 @@
 /**
  * The rule "a board keeps a lead": one lead invite that is neither revoked nor expiring, so
- * that someone can always invite, export and manage the board. Asked by a role change and a
- * revocation inside the storage transaction that writes them (checkRoleChange, revokeInvite),
- * and by a new expiry (the invites route).
+ * that someone can always invite, export and manage the board. Asked by a role change, a
+ * revocation and a new expiry inside the storage transaction that writes them (checkRoleChange,
+ * revokeInvite, setInviteExpiry): read before it, two leads acting at once on each other's
+ * invites could both pass and leave none.
  */
 import type { InviteRecord } from './Storage';
 import { StorageError } from './StorageError';

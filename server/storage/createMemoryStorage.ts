@@ -204,6 +204,9 @@ export function createMemoryStorage(): SyncStorage {
       open();
       const invite = invites.get(id);
       if (!invite || invite.revokedAt !== null) return null;
+      checkBoardKeepsLead(invite, { expiresAt }, () =>
+        [...invites.values()].filter((i) => i.boardId === invite.boardId),
+      );
       const changed = { ...invite, expiresAt, expirySetBy: by };
       invites.set(id, changed);
       if (event) record([event]);

@@ -547,7 +547,7 @@ function openSqliteStorage(
     },
     async setInviteExpiry(id, expiresAt, by, event) {
       await unlocked();
-      return invites.setExpiry(id, expiresAt, by, event);
+      return invites.setExpiry.immediate(id, expiresAt, by, event);
     },
     async appendUpdate(boardId, update, at) {
       const batch = { updates: [update], bindings: [], history: [], at };

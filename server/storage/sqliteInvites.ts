@@ -69,7 +69,8 @@ export interface SqliteInvites {
   markJoined(id: string, at: number): void;
   /**
    * The invite as now stored, or null when it is missing or revoked (left as it was, and the
-   * event not stored).
+   * event not stored). Checked against the invites as stored (checkBoardKeepsLead):
+   * StorageError 'last_lead'.
    */
   setExpiry: Database.Transaction<
     (id: string, expiresAt: number | null, by: Actor, event?: HistoryEvent) => InviteRecord | null
@@ -162,7 +163,10 @@ export function sqliteInvites(
     markJoined: (id, at) => void q.markJoined.run(at, id),
     setExpiry: db.transaction(
       (id: string, expiresAt: number | null, by: Actor, event?: HistoryEvent) => {
-        if (q.setExpiry.run(expiresAt, by.id, by.name, id).changes === 0) return null;
+        const invite = get(id);
+        if (invite === null || invite.revokedAt !== null) return null;
+        checkBoardKeepsLead(invite, { expiresAt }, () => list(invite.boardId));
+        q.setExpiry.run(expiresAt, by.id, by.name, id);
         if (event) insertHistory([event]);
         return get(id);
       },

@@ -11,7 +11,6 @@ import { ROLES } from '../../../shared/roles';
 import { HttpError } from '../../errors';
 import { authenticateMember, bearerClaims, member, requirePermission } from '../auth';
 import type { InviteRecord } from '../../storage/Storage';
-import { checkBoardKeepsLead } from '../../storage/checkBoardKeepsLead';
 import { StorageError, type StorageErrorCode } from '../../storage/StorageError';
 import {
   type BoardActionDeps,
@@ -113,21 +112,14 @@ export function inviteRoutes(
   }
 
   /**
-   * A lead may not make their own invite expire (ending their access by a click), nor the
-   * board's last lead invite without an expiry (checkBoardKeepsLead, as a role change).
+   * A lead may not make their own invite expire (ending their access by a click). Nor the
+   * board's last lead invite without an expiry: storage refuses that (last_lead), reading the
+   * invites in the transaction that writes the expiry.
    */
-  async function checkExpiryLeavesLead(
-    invite: InviteRecord,
-    expiresAt: number,
-    ownId: string,
-  ): Promise<void> {
+  function checkNotOwn(invite: InviteRecord, ownId: string): void {
     if (invite.id === ownId) {
       throw new HttpError(409, 'own_invite', 'you cannot make the invite you are using expire');
     }
-    const others = await deps.storage.listInvites(invite.boardId);
-    await refused(() =>
-      checkBoardKeepsLead(invite, { role: invite.role, expiresAt }, () => others),
-    );
   }
 
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
@@ -182,8 +174,8 @@ export function inviteRoutes(
     if (invite.revokedAt !== null) throw inviteRevoked();
     if (role === undefined) {
       const expiresAt = expiryFrom(expiry, now()) ?? null;
-      if (expiresAt !== null) await checkExpiryLeavesLead(invite, expiresAt, me.inviteId);
-      const stored = await setInviteExpiry(deps, invite, expiresAt, me.actor);
+      if (expiresAt !== null) checkNotOwn(invite, me.inviteId);
+      const stored = await refused(() => setInviteExpiry(deps, invite, expiresAt, me.actor));
       if (!stored) throw inviteRevoked();
       res.json({ invite: inviteJson(stored) });
       return;
