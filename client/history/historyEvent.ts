@@ -480,7 +480,9 @@ export function describeEvent(e: HistoryEvent): string {
     }
     case 'invite.issued': {
       const name = stringOrNull(d.name);
-      return `invited ${name || 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}`;
+      // An expiry given with the invite is recorded with it (expiresAt), not as invite.expiry.
+      const until = typeof d.expiresAt === 'number' ? ` until ${formatDay(d.expiresAt)}` : '';
+      return `invited ${name || 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}${until}`;
     }
     case 'invite.revoked': {
       const name = stringOrNull(d.name);

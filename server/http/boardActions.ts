@@ -72,7 +72,7 @@ const inviteData = (invite: InviteRecord) => ({
 
 /**
  * Invites a person to a board. Given `by` (a lead inviting), the invite is stored with its
- * `invite.issued` history event: who invited whom, with what role. A board's first lead
+ * `invite.issued` history event: who invited whom, with what role, until when. A board's first lead
  * invite, made with the board, has none. Given `expiresAt` too, the invite stops opening the
  * board then, `by` its expiry's setter.
  */
@@ -98,7 +98,12 @@ export async function inviteMember(
       type: 'invite.issued',
       actor: by,
       at: invite.createdAt,
-      data: inviteData(invite),
+      // Its expiry, if it has one, is part of what the lead did ("invited Bo … until 14 Dec"):
+      // no invite.expiry entry follows it.
+      data: {
+        ...inviteData(invite),
+        ...(invite.expiresAt !== null && { expiresAt: invite.expiresAt }),
+      },
     },
   );
   deps.syncServer.invitesChanged(boardId, invite);

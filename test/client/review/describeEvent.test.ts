@@ -339,6 +339,10 @@ describe('describeEvent', () => {
     [ev('invite.issued', { name: 'Vi', role: 'viewer' }), 'invited Vi as a viewer'],
     [ev('invite.issued', { role: 'admin' }), 'invited someone'],
     [
+      ev('invite.issued', { name: 'Bo', role: 'editor', expiresAt: Date.UTC(2026, 11, 14, 12) }),
+      `invited Bo as an editor until ${formatDay(Date.UTC(2026, 11, 14, 12))}`,
+    ],
+    [
       ev('invite.revoked', { inviteId: 'i-rita', name: 'Rita Reviewer', role: 'reviewer' }),
       'revoked Rita Reviewer’s access',
     ],

@@ -210,6 +210,32 @@ describe('an invite with an expiry', () => {
     expect(await history()).toBe(revocations + 1);
   });
 
+  it('records the expiry an invite is made with in its invite.issued entry, as Activity words it', async () => {
+    const at = Date.now() + 3 * DAY;
+    const made = await invite('Bo Brief', { expiresAt: at });
+    const res = await request(server.url, 'GET', `/api/boards/${boardId}/history`, {
+      token: leadToken,
+    });
+    const events = (res.body.events as HistoryEvent[]).filter(
+      (e) => e.data.inviteId === made.inviteId,
+    );
+    expect(events).toMatchObject([
+      {
+        type: 'invite.issued',
+        actor: { name: 'Lea Lead' },
+        data: { inviteId: made.inviteId, name: 'Bo Brief', role: 'editor', expiresAt: at },
+      },
+    ]);
+    expect(describeEvent(events[0]!)).toBe(`invited Bo Brief as an editor until ${formatDay(at)}`);
+    // One made without an expiry says none.
+    const never = await invite('Nev Nolimit');
+    const issued = (
+      await request(server.url, 'GET', `/api/boards/${boardId}/history`, { token: leadToken })
+    ).body.events.find((e: HistoryEvent) => e.data.inviteId === never.inviteId);
+    expect(issued.data).not.toHaveProperty('expiresAt');
+    expect(describeEvent(issued)).toBe('invited Nev Nolimit as an editor');
+  });
+
   it('records each expiry set, extended or ended in the history, as Activity words it', async () => {
     const made = await invite('Hal History');
     const at = Date.now() + 2 * DAY;
