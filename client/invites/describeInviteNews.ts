@@ -30,8 +30,10 @@ export function describeInviteNews(before: readonly Invite[], after: readonly In
     } else if (invite.role !== was.role) {
       news.push(`${name} is now ${ROLE_LABELS[invite.role]}.`);
     } else if (invite.expiresAt !== was.expiresAt && !invite.revokedAt) {
+      // "Expires 14 Dec, 03:01" mid-sentence: its first word only (the month and "AM" keep theirs).
       const when = expiryWords(invite.expiresAt);
-      news.push(`${name}'s invite ${when ? when.toLowerCase() : 'no longer expires'}.`);
+      const said = when ? `${when.charAt(0).toLowerCase()}${when.slice(1)}` : 'no longer expires';
+      news.push(`${name}'s invite ${said}.`);
     }
   }
   return news.join(' ');

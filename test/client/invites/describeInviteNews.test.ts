@@ -1,6 +1,7 @@
 /** The invites dialog's status line for another lead's changes: who revoked an invite. */
 import { describe, expect, it } from 'vitest';
 import { describeInviteNews } from '../../../client/invites/describeInviteNews';
+import { expiryWords } from '../../../client/invites/expiryWords';
 import type { Invite } from '../../../client/invites/invitesApi';
 
 const cy: Invite = {
@@ -25,6 +26,18 @@ describe('describeInviteNews', () => {
     expect(describeInviteNews([cy], [revoked(cy, 'Lea')])).toBe("Cy's invite was revoked by Lea.");
     expect(describeInviteNews([cy], [revoked(cy, null)])).toBe(
       "Cy's invite was revoked by a lead.",
+    );
+  });
+
+  it('says a new expiry mid-sentence with the date as the row shows it, and an ended one', () => {
+    const at = Date.now() + 7 * 24 * 60 * 60 * 1000;
+    const row = expiryWords(at);
+    expect(row).toMatch(/^Expires /);
+    expect(describeInviteNews([cy], [{ ...cy, expiresAt: at }])).toBe(
+      `Cy's invite expires ${row.slice('Expires '.length)}.`,
+    );
+    expect(describeInviteNews([{ ...cy, expiresAt: at }], [cy])).toBe(
+      "Cy's invite no longer expires.",
     );
   });
 
