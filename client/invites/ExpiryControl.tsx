@@ -1,7 +1,7 @@
 /**
  * A row's expiry in Invite people: when the invite stops (or stopped) opening the board, and
- * "Extend" (EXTEND_DAYS from now; the same link works again, an expired one too). Shown for an
- * invite with an expiry that is not revoked.
+ * "Extend" (EXTEND_DAYS from now; the same link works again, an expired one too), but not on the
+ * lead's own. Shown for an invite with an expiry that is not revoked.
  */
 import { useState } from 'react';
 import { errorMessage } from '../ui/errorMessage';
@@ -11,11 +11,17 @@ import type { Invite } from './invitesApi';
 export function ExpiryControl({
   invite,
   name,
+  own,
   onExtend,
 }: {
   invite: Invite;
   /** The invitee's name, told apart from a namesake's in the list (toldApart). */
   name: string;
+  /**
+   * The lead's own invite: the server refuses a lead an expiry on it (own_invite), so Extend,
+   * which could only fail, is not offered; another lead extends it.
+   */
+  own: boolean;
   /** Extends it; rejects with the server's refusal, said here. */
   onExtend: (invite: Invite, days: number) => Promise<void>;
 }) {
@@ -36,18 +42,25 @@ export function ExpiryControl({
   };
   return (
     <span className="invite-expiry small">
-      <span className={expired ? 'warning' : 'muted'}>{expiryWords(invite.expiresAt)}</span>{' '}
-      <button
-        type="button"
-        className="button small"
-        aria-label={`Extend invite for ${name} by ${EXTEND_DAYS} days`}
-        aria-disabled={busy}
-        onClick={() => {
-          if (!busy) void extend();
-        }}
-      >
-        Extend {EXTEND_DAYS} days
-      </button>
+      <span className={expired ? 'warning' : 'muted'}>{expiryWords(invite.expiresAt)}</span>
+      {own ? (
+        <span className="muted">; another lead can extend it</span>
+      ) : (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="button small"
+            aria-label={`Extend invite for ${name} by ${EXTEND_DAYS} days`}
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) void extend();
+            }}
+          >
+            Extend {EXTEND_DAYS} days
+          </button>
+        </>
+      )}
       {error && (
         <span className="error" role="alert">
           {' '}

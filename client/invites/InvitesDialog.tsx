@@ -426,7 +426,12 @@ export function InvitesDialog({
                       )}
                     </span>
                     {!i.revokedAt && (
-                      <ExpiryControl invite={i} name={nameOf(i)} onExtend={extend} />
+                      <ExpiryControl
+                        invite={i}
+                        name={nameOf(i)}
+                        own={i.inviteId === myInviteId}
+                        onExtend={extend}
+                      />
                     )}
                     {i.inviteId === myInviteId && (
                       <OwnLink className="own-link" boardId={boardId} token={token} />

@@ -72,6 +72,10 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     expect(expiring.status).toBe(200);
     const lea = await leaInDialog(board);
     const dialog = lea.getByRole('dialog', { name: 'Invite people' });
+    // Her own row says when it expires, without an Extend the server would refuse her (QA).
+    const own = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
+    await own.getByText('; another lead can extend it').waitFor();
+    expect(await own.getByRole('button', { name: /^Extend/ }).count()).toBe(0);
     await dialog.getByRole('button', { name: 'Revoke invite for Rex' }).click();
     await dialog.getByRole('button', { name: 'Revoke access for Rex' }).click();
     const alert = dialog.getByRole('alert');
