@@ -195,11 +195,15 @@ export const CardItem = memo(function CardItem({
         if (!e.currentTarget.contains(e.relatedTarget)) setInside(false);
       }}
       onClick={(e) => {
-        // Shift+click selects the cards from the last one selected to this one, in its column.
-        if (!e.shiftKey || !actions.canEdit) return;
+        // Shift+click selects the cards from the last one selected to this one, in its column;
+        // Ctrl+click (Cmd+click on a Mac) selects this card or takes it out, keeping the others,
+        // in whatever column they are.
+        const toggles = e.ctrlKey || e.metaKey;
+        if (!(e.shiftKey || toggles) || !actions.canEdit) return;
         if ((e.target as HTMLElement).closest('button, select, textarea, input, a')) return;
         e.preventDefault();
-        selection.extendTo(cardId, actions.shownCards(column));
+        if (toggles) selection.toggle(cardId);
+        else selection.extendTo(cardId, actions.shownCards(column));
       }}
       onDoubleClick={(e) => {
         if ((e.target as HTMLElement).closest('button, select, textarea')) return;

@@ -65,7 +65,15 @@ export function SelectionBar({
   const [assignee, setAssignee] = useState('');
   const [asking, setAsking] = useState(false);
   const [askingVerdict, setAskingVerdict] = useState<MisfitQuestion | null>(null);
-  const count = selectedWords(ids.length, hidden, leftOut, selection.limit);
+  // A selection may span columns (Ctrl+click, X in another column): the bar says how many.
+  const columns = new Set(ids.flatMap((id) => board.cards[id]?.column ?? [])).size;
+  const count = selectedWords({
+    count: ids.length,
+    hidden,
+    columns,
+    leftOut,
+    limit: selection.limit,
+  });
   const choices = members.filter((m) => can(m.role, 'editBoard') && m.id !== me.id);
 
   /** Focus on a card of the selection still shown, else on the columns: the bar's controls go. */

@@ -56,7 +56,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       },
       {
         keys: 'X',
-        does: 'select the card, or unselect it, to act on several cards at once',
+        does: 'select the card, or unselect it, to act on several cards at once, in any column (Ctrl+click or ⌘+click with the mouse)',
         needs: EDITS,
       },
       {

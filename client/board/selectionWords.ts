@@ -8,14 +8,30 @@ import type { ColumnId } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { plural } from '../ui/plural';
 
-/**
- * "3 selected", "3 selected, 1 hidden by the filter"; '' for none. `leftOut`: the cards the
- * last selection did not take because one action takes at most `limit`.
- */
-export function selectedWords(count: number, hidden: number, leftOut = 0, limit = 0): string {
+/** What the bar counts of the selection. */
+export interface SelectedCount {
+  readonly count: number;
+  /** How many of them the filter hides. */
+  readonly hidden: number;
+  /** How many columns they are in: a selection may span columns. */
+  readonly columns: number;
+  /** The cards the last selection did not take because one action takes at most `limit`. */
+  readonly leftOut?: number;
+  readonly limit?: number;
+}
+
+/** "3 selected", "5 selected in 2 columns, 1 hidden by the filter"; '' for none. */
+export function selectedWords({
+  count,
+  hidden,
+  columns,
+  leftOut = 0,
+  limit = 0,
+}: SelectedCount): string {
   if (count === 0) return '';
   const n = count.toLocaleString('en-GB');
-  const words = hidden > 0 ? `${n} selected, ${hidden} hidden by the filter` : `${n} selected`;
+  const where = columns > 1 ? ` in ${columns} columns` : '';
+  const words = `${n} selected${where}${hidden > 0 ? `, ${hidden} hidden by the filter` : ''}`;
   if (leftOut === 0) return words;
   return `${words}. ${leftOut} more ${leftOut === 1 ? 'card' : 'cards'} not selected: one action takes at most ${limit.toLocaleString('en-GB')}.`;
 }
@@ -40,11 +56,15 @@ export function movedCardsWords(
   column: string,
   label: string | null = null,
 ): string {
-  const { changed, verdictsCleared, verdictsSet } = result;
+  const { changed, already, verdictsCleared, verdictsSet } = result;
   const moved =
     changed.length === 0
       ? `Nothing moved: the selected cards are in ${column} already.`
-      : `${plural(changed.length, 'card', 'cards')} moved to ${column}.`;
+      : `${plural(changed.length, 'card', 'cards')} moved to ${column}.${
+          already.length > 0
+            ? ` ${plural(already.length, 'was', 'were')} in ${column} already.`
+            : ''
+        }`;
   const cleared =
     verdictsCleared.length > 0
       ? ` ${plural(verdictsCleared.length, 'verdict', 'verdicts')} cleared: not a label for ${column}.`

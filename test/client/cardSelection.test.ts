@@ -71,23 +71,35 @@ describe('CardSelection at its limit', () => {
     expect(selection.leftOut()).toBe(0);
     selection.toggle('x');
     expect([...selection.all()]).toEqual(['a', 'c', 'x']);
-    expect(selectedWords(1_000, 0, 250, 1_000)).toBe(
+    expect(selectedWords({ count: 1_000, hidden: 0, columns: 1, leftOut: 250, limit: 1_000 })).toBe(
       '1,000 selected. 250 more cards not selected: one action takes at most 1,000.',
     );
   });
 });
 
 describe('selection words', () => {
-  it('counts the selection, and the cards of it the filter hides', () => {
-    expect(selectedWords(0, 0)).toBe('');
-    expect(selectedWords(3, 0)).toBe('3 selected');
-    expect(selectedWords(5, 2)).toBe('5 selected, 2 hidden by the filter');
+  it('counts the selection, the columns it spans, and the cards of it the filter hides', () => {
+    expect(selectedWords({ count: 0, hidden: 0, columns: 0 })).toBe('');
+    expect(selectedWords({ count: 3, hidden: 0, columns: 1 })).toBe('3 selected');
+    expect(selectedWords({ count: 5, hidden: 2, columns: 1 })).toBe(
+      '5 selected, 2 hidden by the filter',
+    );
+    expect(selectedWords({ count: 5, hidden: 0, columns: 2 })).toBe('5 selected in 2 columns');
+    expect(selectedWords({ count: 5, hidden: 1, columns: 3 })).toBe(
+      '5 selected in 3 columns, 1 hidden by the filter',
+    );
   });
 
   it('says what an action did, and what it skipped', () => {
     expect(
       movedCardsWords(
-        { changed: ['a', 'b'], missing: ['c'], verdictsCleared: ['a'], verdictsSet: [] },
+        {
+          changed: ['a', 'b'],
+          missing: ['c'],
+          already: [],
+          verdictsCleared: ['a'],
+          verdictsSet: [],
+        },
         'Disputed',
       ),
     ).toBe(
@@ -95,17 +107,36 @@ describe('selection words', () => {
     );
     expect(
       movedCardsWords(
-        { changed: [], missing: [], verdictsCleared: [], verdictsSet: [] },
+        { changed: [], missing: [], already: ['a'], verdictsCleared: [], verdictsSet: [] },
         'Disputed',
       ),
     ).toBe('Nothing moved: the selected cards are in Disputed already.');
     expect(
       movedCardsWords(
-        { changed: ['a', 'b', 'c'], missing: [], verdictsCleared: [], verdictsSet: ['a', 'b'] },
+        {
+          changed: ['a', 'b', 'c'],
+          missing: [],
+          already: [],
+          verdictsCleared: [],
+          verdictsSet: ['a', 'b'],
+        },
         'Disputed',
         'Misleading',
       ),
     ).toBe('3 cards moved to Disputed. 2 verdicts set to Misleading.');
+    // A selection of several columns: the cards in the target already stay, and are said.
+    expect(
+      movedCardsWords(
+        {
+          changed: ['a', 'b', 'c'],
+          missing: [],
+          already: ['d', 'e'],
+          verdictsCleared: [],
+          verdictsSet: [],
+        },
+        'Corroborated',
+      ),
+    ).toBe('3 cards moved to Corroborated. 2 were in Corroborated already.');
     expect(assignedCardsWords({ changed: ['a'], missing: [] }, 'Bo')).toBe('1 card given to Bo.');
     expect(assignedCardsWords({ changed: ['a', 'b'], missing: [] }, null)).toBe(
       '2 cards released: nobody is checking them.',

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { addClaim, setVerdict } from '../../shared/board';
+import { addClaim, moveCard, setVerdict } from '../../shared/board';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { createBoardWithClaims, leadActor } from './support/boardWithClaims';
 import { announced, card, column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -196,5 +197,86 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     await lead.keyboard.press('Shift+Home');
     await expect.poll(() => count(lead)).toBe('4 selected');
     await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(C);
+  });
+
+  it('selects across columns (X after Left and Right, Ctrl+click) and moves each card from where it is', async () => {
+    const claims = [
+      'Rents rose',
+      'Wages fell',
+      'Rates held',
+      'Jobs grew',
+      'Prices eased',
+      'Debt shrank',
+    ];
+    const [P1, P2, P3, P4, P5, P6] = claims as [string, string, string, string, string, string];
+    const other = await createBoardWithClaims(server, 'Economy', 'Lea', claims);
+    const actor = leadActor(other);
+    await server.change(
+      other.id,
+      (doc) => {
+        const id = (claim: string) => cardIdByClaim(doc, claim);
+        moveCard(doc, id(P4), { column: 'corroborated', index: 0 }, { actor });
+        moveCard(doc, id(P5), { column: 'disputed', index: 0 }, { actor });
+        moveCard(doc, id(P6), { column: 'disputed', index: 1 }, { actor });
+      },
+      actor,
+    );
+    const editorUrl = await server.invite(other, 'Eddie', 'editor');
+    await Promise.all([openBoard(lead, other.leadUrl), openBoard(editor, editorUrl)]);
+
+    // Keyboard: X and Shift+Down in Unverified, then Right twice to Disputed keeps them; X there.
+    await card(lead, P1).focus();
+    await lead.keyboard.press('x');
+    await lead.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => count(lead)).toBe('2 selected');
+    await lead.keyboard.press('ArrowRight');
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(P4);
+    await lead.keyboard.press('ArrowRight');
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(P5);
+    expect(await count(lead)).toBe('2 selected');
+    await lead.keyboard.press('x');
+    await expect.poll(() => count(lead)).toBe('3 selected in 2 columns');
+    // Mouse: Ctrl+click selects a card or takes it out, keeping the others, in any column.
+    await card(lead, P6)
+      .locator('.claim')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => count(lead)).toBe('4 selected in 2 columns');
+    await card(lead, P4)
+      .locator('.claim')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => count(lead)).toBe('5 selected in 3 columns');
+    await card(lead, P4)
+      .locator('.claim')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => count(lead)).toBe('4 selected in 2 columns');
+    await card(lead, P4)
+      .locator('.claim')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => count(lead)).toBe('5 selected in 3 columns');
+    expect(await lead.getByRole('checkbox', { name: `Select ${P3}` }).isChecked()).toBe(false);
+
+    await lead
+      .getByRole('combobox', { name: 'Move selected cards to' })
+      .selectOption('Corroborated');
+    await lead.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect
+      .poll(() => announced(lead))
+      .toBe(
+        '4 cards moved to Corroborated. 1 was in Corroborated already. Press Control+Z to undo.',
+      );
+    for (const claim of [P1, P2, P4, P5, P6]) await expectCardIn(editor, claim, 'Corroborated');
+    await expectCardIn(editor, P3, 'Unverified');
+    // The card there already keeps its place, the others follow in the order the board showed them.
+    const corroborated = await column(editor, 'Corroborated')
+      .getByRole('listitem')
+      .allTextContents();
+    expect(corroborated.map((t) => claims.find((c) => t.startsWith(c)))).toEqual([
+      P4,
+      P1,
+      P2,
+      P5,
+      P6,
+    ]);
+    await expect.poll(() => count(lead)).toBe('5 selected');
   });
 });

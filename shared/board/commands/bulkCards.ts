@@ -50,6 +50,8 @@ export interface BulkResult {
  * the label asked for.
  */
 export interface BulkMoveResult extends BulkResult {
+  /** The cards that were in the column already, left where they stand: a selection may span columns. */
+  readonly already: readonly string[];
   readonly verdictsCleared: readonly string[];
   readonly verdictsSet: readonly string[];
 }
@@ -95,12 +97,13 @@ export function moveCards(
   }
   return transact(doc, 'moveCards', ctx, (scope) => {
     const { found, missing } = present(doc, ids);
-    const moving = found
-      .map(({ id, card }) => {
-        const pos = card.get(K.pos);
-        // A card without a valid place reads as unverified (B1), and is given one here.
-        return { id, card, pos: isPos(pos) ? pos : null };
-      })
+    const placed = found.map(({ id, card }) => {
+      const pos = card.get(K.pos);
+      // A card without a valid place reads as unverified (B1), and is given one here.
+      return { id, card, pos: isPos(pos) ? pos : null };
+    });
+    const already = placed.filter(({ pos }) => pos?.column === target).map(({ id }) => id);
+    const moving = placed
       .filter(({ pos }) => pos?.column !== target)
       .map(({ id, card, pos }) => ({
         id,
@@ -126,7 +129,7 @@ export function moveCards(
       touch(card, scope);
       changed.push(id);
     }
-    return { changed, missing, verdictsCleared, verdictsSet };
+    return { changed, missing, already, verdictsCleared, verdictsSet };
   });
 }
 

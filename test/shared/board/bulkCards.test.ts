@@ -57,6 +57,7 @@ describe('moveCards', () => {
     expect(result).toEqual({
       changed: [ids[1], ids[3], ids[5]],
       missing: [],
+      already: [],
       verdictsCleared: [],
       verdictsSet: [],
     });
@@ -79,6 +80,29 @@ describe('moveCards', () => {
     expect(updates).toBe(0);
   });
 
+  it('moves a selection from several columns, each card from where it is, and names those already there', () => {
+    const { doc, ids } = board(6);
+    moveCard(doc, ids[3]!, { column: 'disputed', index: 0 }, alice);
+    moveCard(doc, ids[4]!, { column: 'disputed', index: 1 }, alice);
+    moveCard(doc, ids[5]!, { column: 'corroborated', index: 0 }, alice);
+    const run = transactions(doc, () => {
+      const result = moveCards(
+        doc,
+        [ids[4]!, ids[5]!, ids[0]!, ids[3]!, ids[1]!],
+        'corroborated',
+        bob,
+      );
+      // Column by column as the board shows them: Unverified's, then Disputed's.
+      expect(result.changed).toEqual([ids[0], ids[1], ids[3], ids[4]]);
+      expect(result.already).toEqual([ids[5]]);
+    });
+    expect(run).toEqual(['moveCards']);
+    const view = readBoard(doc);
+    expect(view.columns.corroborated).toEqual([ids[5], ids[0], ids[1], ids[3], ids[4]]);
+    expect(view.columns.unverified).toEqual([ids[2]]);
+    expect(view.columns.disputed).toEqual([]);
+  });
+
   it('clears a verdict that is not a label of the new column, as moveCard does', () => {
     const { doc, ids } = board(2);
     setVerdict(doc, ids[0]!, 'Unproven', undefined, alice);
@@ -99,6 +123,7 @@ describe('moveCards', () => {
     expect(result).toEqual({
       changed: ids,
       missing: [],
+      already: [],
       verdictsCleared: [],
       verdictsSet: [ids[0]],
     });
@@ -117,6 +142,7 @@ describe('moveCards', () => {
     expect(result).toEqual({
       changed: [ids[0], ids[2]],
       missing: [ids[1]],
+      already: [],
       verdictsCleared: [],
       verdictsSet: [],
     });
