@@ -60,6 +60,7 @@ import { useOverflows } from '../ui/useOverflows';
 import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { CardSelection } from './cardSelection';
+import { useKeptSelection } from './useKeptSelection';
 import { ClaimEdits } from './claimEdits';
 import { dialogPlace, typingAt } from './keptTyping';
 import { useKeptTyping, useTypingReopensCard } from './useKeptTyping';
@@ -258,6 +259,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     if (!canEdit) selection.clear();
     else selection.keepOnly((id) => board.cards[id] !== undefined);
   }, [board, canEdit, selection]);
+  useKeptSelection(selection, known.id, board, snapshot.loaded, canEdit);
   useUnsavedPrompt(claimEdits.unsaved);
   const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);
 

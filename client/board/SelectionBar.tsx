@@ -95,6 +95,7 @@ export function SelectionBar({
         words = movedCardsWords(result, COLUMN_LABELS[target], misfitVerdict);
       })
     ) {
+      selection.acted();
       actions.notify(words, true);
       setColumn('');
     }
@@ -124,6 +125,7 @@ export function SelectionBar({
         words = assignedCardsWords(actions.commands.assignCards(ids, who), name);
       })
     ) {
+      selection.acted();
       actions.notify(words, true);
       setAssignee('');
     }

@@ -11,6 +11,7 @@
  * `leftOut` says how many cards it did not select, for the bar to say so.
  */
 import { BULK_LIMIT } from '../../shared/board';
+import type { KeptSelection } from './keptSelection';
 
 export class CardSelection {
   private ids: ReadonlySet<string> = new Set();
@@ -19,6 +20,8 @@ export class CardSelection {
   /** The card a range (Shift+click, Shift+arrow) is counted from: the last one toggled. */
   private anchor: string | null = null;
   private readonly listeners = new Set<() => void>();
+  /** Where each change is kept, so that a reload puts the selection back (keepIn). */
+  private kept: KeptSelection | null = null;
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -86,6 +89,28 @@ export class CardSelection {
     return dropped;
   }
 
+  /**
+   * Puts back the ids kept in `kept` of the cards that `exists`, up to the limit, and keeps
+   * every change there from now on; returns the stop.
+   */
+  keepIn(kept: KeptSelection, exists: (cardId: string) => boolean): () => void {
+    this.kept = kept;
+    const back = kept.load().filter(exists);
+    if (back.length > 0) this.selectAll(back);
+    else kept.save(this.ids);
+    return () => {
+      if (this.kept === kept) this.kept = null;
+    };
+  }
+
+  /**
+   * An action was done on the selection (Move, Give): it stays in the page for the next one,
+   * and what was kept goes, so a reload does not bring back a selection already acted on.
+   */
+  acted(): void {
+    this.kept?.save([]);
+  }
+
   /** Adds the cards to `next` up to the limit; how many it left out. */
   private add(next: Set<string>, cardIds: readonly string[]): number {
     let over = 0;
@@ -100,6 +125,7 @@ export class CardSelection {
   private set(ids: ReadonlySet<string>, over = 0): void {
     this.ids = ids;
     this.over = over;
+    this.kept?.save(ids);
     for (const listener of this.listeners) listener();
   }
 }

@@ -33,8 +33,11 @@ export async function forgetBoardEntirely(boardId: string): Promise<void> {
   ]);
   // And the text typed on it and not saved, which this tab would put back were the board
   // opened again (keptTyping): Forget's question says that unsaved changes are lost.
+  // And the cards selected on it (keptSelection), which it would select again.
   const tab = tabStorage();
-  if (tab) removeKeys(tab, keysStartingWith(tab, keptTypingKey(boardId, '')));
+  if (tab) {
+    removeKeys(tab, [...keysStartingWith(tab, keptTypingKey(boardId, '')), selectionKey(boardId)]);
+  }
   await forgetBoardData(boardId);
 }
 
@@ -89,3 +92,5 @@ export const lostEditsKey = (boardId: string, inviteId: string) =>
  */
 export const keptTypingKey = (boardId: string, inviteId: string) =>
   `factboard.typing.${boardId}.${inviteId}`;
+/** The cards selected on the board, in this tab's sessionStorage (keptSelection). */
+export const selectionKey = (boardId: string) => `factboard.selection.${boardId}`;

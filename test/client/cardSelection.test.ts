@@ -1,6 +1,10 @@
 /** The selection the bar acts on (cardSelection), and what the bar says (selectionWords). */
 import { describe, expect, it } from 'vitest';
 import { CardSelection } from '../../client/board/cardSelection';
+import { storageKeptSelection } from '../../client/board/keptSelection';
+import { selectionKey } from '../../client/sync/forgetBoardData';
+import { blockedStorage } from '../helpers/blockedStorage';
+import { memoryStorage } from '../helpers/memoryStorage';
 import { BULK_LIMIT } from '../../shared/board';
 import {
   assignedCardsWords,
@@ -74,6 +78,68 @@ describe('CardSelection at its limit', () => {
     expect(selectedWords({ count: 1_000, hidden: 0, columns: 1, leftOut: 250, limit: 1_000 })).toBe(
       '1,000 selected. 250 more cards not selected: one action takes at most 1,000.',
     );
+  });
+});
+
+describe('the selection kept in this tab', () => {
+  const KEY = selectionKey('kept-selection-board');
+
+  it('puts back the kept cards still on the board, keeps each change, and drops it after an action', () => {
+    const { items, storage } = memoryStorage();
+    const kept = storageKeptSelection(() => storage, KEY);
+    const before = new CardSelection();
+    before.keepIn(kept, () => true);
+    before.toggle('a');
+    before.extendTo('c', COLUMN);
+    expect(JSON.parse(items.get(KEY)!)).toEqual(['a', 'b', 'c']);
+
+    // A reload: a new page's selection, with b deleted meanwhile.
+    const after = new CardSelection();
+    after.keepIn(kept, (id) => id !== 'b');
+    expect([...after.all()]).toEqual(['a', 'c']);
+    expect(JSON.parse(items.get(KEY)!)).toEqual(['a', 'c']);
+    // Moved or given: the selection stays in the page, and a reload brings nothing back.
+    after.acted();
+    expect(after.all().size).toBe(2);
+    expect(items.has(KEY)).toBe(false);
+    after.toggle('d');
+    expect(JSON.parse(items.get(KEY)!)).toEqual(['a', 'c', 'd']);
+    after.clear();
+    expect(items.has(KEY)).toBe(false);
+    // Not ids: nothing put back.
+    items.set(KEY, '{"a":1}');
+    expect(storageKeptSelection(() => storage, KEY).load()).toEqual([]);
+  });
+
+  it('selects as ever where sessionStorage is blocked or full', () => {
+    const blocked = new CardSelection();
+    blocked.keepIn(storageKeptSelection(blockedStorage, KEY), () => true);
+    blocked.toggle('a');
+    expect([...blocked.all()]).toEqual(['a']);
+    blocked.clear();
+    expect(blocked.all().size).toBe(0);
+    // Reading window.sessionStorage itself throws there.
+    const unreadable = storageKeptSelection(() => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    }, KEY);
+    expect(unreadable.load()).toEqual([]);
+    expect(() => unreadable.save(['a'])).not.toThrow();
+
+    // Full: a write refused leaves no older selection to come back with a reload.
+    const { items, storage } = memoryStorage();
+    const full = new CardSelection();
+    full.keepIn(
+      storageKeptSelection(() => storage, KEY),
+      () => true,
+    );
+    full.toggle('old');
+    expect(items.get(KEY)).toBe('["old"]');
+    storage.setItem = () => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    };
+    full.toggle('a');
+    expect([...full.all()]).toEqual(['old', 'a']);
+    expect(items.has(KEY)).toBe(false);
   });
 });
 

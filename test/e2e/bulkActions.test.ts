@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { addClaim, moveCard, setVerdict } from '../../shared/board';
+import { addClaim, deleteCards, moveCard, setVerdict } from '../../shared/board';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { createBoardWithClaims, leadActor } from './support/boardWithClaims';
 import { announced, card, column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
@@ -34,6 +34,17 @@ const [G, H, I] = [
   'The metro runs all night',
 ];
 
+/** A board of its own for the cases across columns and what the tab keeps. */
+const ECONOMY = [
+  'Rents rose',
+  'Wages fell',
+  'Rates held',
+  'Jobs grew',
+  'Prices eased',
+  'Debt shrank',
+];
+const [P1, P2, P3, P4, P5, P6] = ECONOMY as [string, string, string, string, string, string];
+
 const count = (page: Page) => page.locator('.selection-count').textContent();
 
 describe.skipIf(!RUN)('acting on several cards at once', () => {
@@ -41,6 +52,7 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
   let lead: Page;
   let editor: Page;
   let board: Awaited<ReturnType<typeof createBoardWithClaims>>;
+  let other: Awaited<ReturnType<typeof createBoardWithClaims>>;
 
   beforeAll(async () => {
     board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
@@ -200,16 +212,7 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
   });
 
   it('selects across columns (X after Left and Right, Ctrl+click) and moves each card from where it is', async () => {
-    const claims = [
-      'Rents rose',
-      'Wages fell',
-      'Rates held',
-      'Jobs grew',
-      'Prices eased',
-      'Debt shrank',
-    ];
-    const [P1, P2, P3, P4, P5, P6] = claims as [string, string, string, string, string, string];
-    const other = await createBoardWithClaims(server, 'Economy', 'Lea', claims);
+    other = await createBoardWithClaims(server, 'Economy', 'Lea', ECONOMY);
     const actor = leadActor(other);
     await server.change(
       other.id,
@@ -270,7 +273,7 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     const corroborated = await column(editor, 'Corroborated')
       .getByRole('listitem')
       .allTextContents();
-    expect(corroborated.map((t) => claims.find((c) => t.startsWith(c)))).toEqual([
+    expect(corroborated.map((t) => ECONOMY.find((c) => t.startsWith(c)))).toEqual([
       P4,
       P1,
       P2,
@@ -278,5 +281,43 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
       P6,
     ]);
     await expect.poll(() => count(lead)).toBe('5 selected');
+  });
+
+  it('keeps the selection through a reload, without the cards deleted meanwhile, and not once acted on', async () => {
+    // The move just made dropped what the tab kept: a reload selects nothing.
+    await waitSaved(lead);
+    await lead.reload();
+    await waitSaved(lead);
+    await expect.poll(() => count(lead)).toBe('');
+
+    await card(lead, P3).focus();
+    await lead.keyboard.press('x');
+    for (const claim of [P1, P2]) {
+      await card(lead, claim)
+        .locator('.claim')
+        .click({ modifiers: ['Control'] });
+    }
+    await expect.poll(() => count(lead)).toBe('3 selected in 2 columns');
+    await lead.reload();
+    await waitSaved(lead);
+    await expect.poll(() => count(lead)).toBe('3 selected in 2 columns');
+    for (const claim of [P1, P2, P3]) {
+      expect(await lead.getByRole('checkbox', { name: `Select ${claim}` }).isChecked()).toBe(true);
+    }
+
+    // Away from the board (the same tab), a colleague deletes one: it is not put back.
+    const boardUrl = lead.url();
+    await lead.goto('about:blank');
+    const actor = leadActor(other);
+    await server.change(
+      other.id,
+      (doc) => void deleteCards(doc, [cardIdByClaim(doc, P2)], { actor }),
+      actor,
+    );
+    await lead.goto(boardUrl);
+    await waitSaved(lead);
+    await expect.poll(() => count(lead)).toBe('2 selected in 2 columns');
+    expect(await lead.getByRole('checkbox', { name: `Select ${P1}` }).isChecked()).toBe(true);
+    expect(await lead.getByRole('checkbox', { name: `Select ${P3}` }).isChecked()).toBe(true);
   });
 });

@@ -83,6 +83,13 @@ describe.skipIf(!RUN)('site storage blocked', () => {
     await waitSaved(page);
     await closeCard(page);
 
+    // The selection, which a tab keeps for a reload where it can, works without storage.
+    await card(page, claim).focus();
+    await page.keyboard.press('x');
+    await expect.poll(() => page.locator('.selection-count').textContent()).toBe('1 selected');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.selection-count').textContent()).toBe('');
+
     // Offline, a move is kept in this tab only, not "on this device", and sent once back.
     await page.context().setOffline(true);
     await expect.poll(() => status(page).textContent()).toBe('Offline');

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { addClaim, announced, card, openBoard, openCard } from './support/boardPage';
+import { createBoardWithClaims } from './support/boardWithClaims';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -20,6 +21,12 @@ const kept = (page: Page) =>
     Object.keys(sessionStorage)
       .filter((k) => k.startsWith('factboard.typing.'))
       .map((k) => sessionStorage.getItem(k)),
+  );
+
+/** The selections this tab keeps, every board's. */
+const keptSelections = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(sessionStorage).filter((k) => k.startsWith('factboard.selection.')),
   );
 
 /** Whether `field` has focus, with the caret at the end of its text, to type on. */
@@ -133,10 +140,14 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
   }, 60_000);
 
   it('Forget takes the text typed on the board with the rest: opened again, nothing comes back', async () => {
-    const board = await server.createBoard('Forget my words', 'Lea');
+    const board = await createBoardWithClaims(server, 'Forget my words', 'Lea', [CLAIM]);
     const page = await (await browser.newContext()).newPage();
     page.on('dialog', (question) => void question.accept());
     await openBoard(page, board.leadUrl);
+    // And the cards selected there, which this tab keeps too (keptSelection).
+    await card(page, CLAIM).focus();
+    await page.keyboard.press('x');
+    await expect.poll(() => keptSelections(page)).toHaveLength(1);
     await page.getByRole('link', { name: /Boards/ }).click();
     await page.getByRole('link', { name: 'Forget my words' }).click();
     const newClaim = page.getByRole('textbox', { name: 'New claim', exact: true });
@@ -150,6 +161,7 @@ describe.skipIf(!RUN)('text typed on a board, through Back and Forward', () => {
       .getByRole('button', { name: 'Forget Forget my words' })
       .click();
     await expect.poll(() => kept(page)).toEqual([]);
+    expect(await keptSelections(page)).toEqual([]);
     await openBoard(page, board.leadUrl);
     expect(await newClaim.inputValue()).toBe('');
     expect(await page.locator('.add-claim .restored-note').count()).toBe(0);
