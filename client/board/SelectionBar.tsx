@@ -4,9 +4,10 @@
  * (asked first, naming the count), or clear the selection. Each action is one command
  * (moveCards, assignCards, deleteCards): one change, one Undo. A move of cards whose verdicts
  * are not labels of the target column asks once for the batch, as a single move asks for its
- * card (VerdictChoiceDialog), and the label chosen goes in the same command. Its count is a live region,
- * always in the page, so the first card selected is heard too; the controls show with a
- * selection. Only for those who may change cards (the server refuses the others' writes too).
+ * card (VerdictChoiceDialog), and the label chosen goes in the same command; the answer is
+ * checked against the cards as they are then, and asked again if they changed meanwhile. Its
+ * count is a live region, always in the page, so the first card selected is heard too; the
+ * controls show with a selection. Only for those who may change cards (the server refuses the others' writes too).
  */
 import { type FormEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { type BoardView, COLUMNS, type ColumnId, isColumn } from '../../shared/board';
@@ -24,19 +25,31 @@ import type { Columns } from './filterCards';
 import {
   assignedCardsWords,
   deletedCardsWords,
+  misfitsGoneWords,
   misfitWords,
   movedCardsWords,
   selectedWords,
 } from './selectionWords';
 
-/** A move waiting for a label for the cards whose verdicts do not fit its column. */
-interface MisfitQuestion {
-  readonly column: ColumnId;
-  /** How many of the cards moving have such a verdict. */
-  readonly misfits: number;
-  /** How many cards move (those of the selection not in the column already). */
-  readonly moving: number;
+/** The cards a move to a column would move, and those of them whose verdicts do not fit it. */
+interface MoveCount {
+  /** The cards of the selection not in the column already. */
+  readonly moving: readonly string[];
+  /** Those of them whose verdict is not a label of the column. */
+  readonly misfits: readonly string[];
 }
+
+/** A move waiting for a label for the cards whose verdicts do not fit its column. */
+interface MisfitQuestion extends MoveCount {
+  readonly column: ColumnId;
+  /** Asked again: the cards changed while the question was open. */
+  readonly changed: boolean;
+  /** Which asking this is: a new one is a new dialog, read out as it opens. */
+  readonly round: number;
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** The value of "Nobody" in the assign list: releases the cards. */
 const NOBODY = ' nobody';
@@ -100,17 +113,47 @@ export function SelectionBar({
       setColumn('');
     }
   };
-  const move = (e: FormEvent) => {
-    e.preventDefault();
-    if (!column) return;
+  /** What a move to `target` would do to the board as it is now. */
+  const countMove = (target: ColumnId): MoveCount => {
     const scale = board.meta.ratingScale;
     const moving = ids.flatMap((id) => {
       const card = board.cards[id];
-      return card && card.column !== column ? [card] : [];
+      return card && card.column !== target ? [card] : [];
     });
-    const misfits = moving.filter((c) => !verdictFitsColumn(scale, c.verdict, column)).length;
-    if (misfits > 0) setAskingVerdict({ column, misfits, moving: moving.length });
-    else runMove(column, null);
+    return {
+      moving: moving.map((c) => c.id),
+      misfits: moving.filter((c) => !verdictFitsColumn(scale, c.verdict, target)).map((c) => c.id),
+    };
+  };
+  const move = (e: FormEvent) => {
+    e.preventDefault();
+    if (!column) return;
+    const count = countMove(column);
+    if (count.misfits.length > 0) {
+      setAskingVerdict({
+        column,
+        ...count,
+        changed: false,
+        round: (askingVerdict?.round ?? 0) + 1,
+      });
+    } else runMove(column, null);
+  };
+  /**
+   * The answer to the question, for the cards as they are now: a colleague may have changed a
+   * verdict, moved or deleted a card while it was open. Changed, it is asked again with the
+   * new count (a new dialog, read out), or, if no card needs a label any more, nothing moves
+   * and that is said; the person decides on what the move will do, never on a stale count.
+   */
+  const answerVerdict = (question: MisfitQuestion, verdict: string | null) => {
+    const now = countMove(question.column);
+    if (sameIds(now.moving, question.moving) && sameIds(now.misfits, question.misfits)) {
+      runMove(question.column, verdict);
+    } else if (now.misfits.length > 0) {
+      setAskingVerdict({ ...question, ...now, changed: true, round: question.round + 1 });
+    } else {
+      setAskingVerdict(null);
+      actions.notify(misfitsGoneWords(now.moving.length, question.column), false);
+    }
   };
   const assign = (e: FormEvent) => {
     e.preventDefault();
@@ -209,11 +252,17 @@ export function SelectionBar({
       )}
       {askingVerdict && (
         <VerdictChoiceDialog
+          key={askingVerdict.round}
           column={COLUMN_LABELS[askingVerdict.column]}
           labels={labelsFor(board.meta.ratingScale, askingVerdict.column).map((l) => l.label)}
-          why={misfitWords(askingVerdict.misfits, askingVerdict.moving, askingVerdict.column)}
-          clearText={`Move and clear ${askingVerdict.misfits === 1 ? 'it' : 'them'}`}
-          onChoose={(verdict) => runMove(askingVerdict.column, verdict)}
+          why={misfitWords(
+            askingVerdict.misfits.length,
+            askingVerdict.moving.length,
+            askingVerdict.column,
+            askingVerdict.changed,
+          )}
+          clearText={`Move and clear ${askingVerdict.misfits.length === 1 ? 'it' : 'them'}`}
+          onChoose={(verdict) => answerVerdict(askingVerdict, verdict)}
           onCancel={() => setAskingVerdict(null)}
         />
       )}

@@ -42,12 +42,28 @@ const skipped = (result: BulkResult) =>
     ? ` ${plural(result.missing.length, 'card was', 'cards were')} deleted by a colleague.`
     : '';
 
-/** The question a move asks when some cards' verdicts are not labels of its column. */
-export function misfitWords(misfits: number, moving: number, column: ColumnId): string {
+/**
+ * The question a move asks when some cards' verdicts are not labels of its column; `changed`:
+ * asked again, the cards having changed while it was open (a colleague's edit, a move, a
+ * deletion), so the answer would have gone to cards it did not count.
+ */
+export function misfitWords(
+  misfits: number,
+  moving: number,
+  column: ColumnId,
+  changed = false,
+): string {
   const name = COLUMN_LABELS[column];
   const have = misfits === 1 ? 'has a verdict that is' : 'have verdicts that are';
   const them = misfits === 1 ? 'it' : 'them';
-  return `${misfits} of the ${plural(moving, 'card', 'cards')} moving ${have} not a label of ${name}. Choose a verdict in ${name} for ${them}, or move and clear ${them}:`;
+  const again = changed ? 'The cards changed while you were choosing. ' : '';
+  return `${again}${misfits} of the ${plural(moving, 'card', 'cards')} moving ${have} not a label of ${name}. Choose a verdict in ${name} for ${them}, or move and clear ${them}:`;
+}
+
+/** Said when the cards changed while the question was open and none needs a label now. */
+export function misfitsGoneWords(moving: number, column: ColumnId): string {
+  const them = moving === 1 ? 'it' : 'them';
+  return `The cards changed while you were choosing: no card moving has a verdict that is not a label of ${COLUMN_LABELS[column]} now. Nothing moved: press Move again to move ${them}.`;
 }
 
 /** `label`: the verdict the cards whose verdict did not fit were given; null: cleared. */

@@ -9,6 +9,8 @@ import { BULK_LIMIT } from '../../shared/board';
 import {
   assignedCardsWords,
   deletedCardsWords,
+  misfitsGoneWords,
+  misfitWords,
   movedCardsWords,
   selectedWords,
 } from '../../client/board/selectionWords';
@@ -153,6 +155,18 @@ describe('selection words', () => {
     expect(selectedWords({ count: 5, hidden: 0, columns: 2 })).toBe('5 selected in 2 columns');
     expect(selectedWords({ count: 5, hidden: 1, columns: 3 })).toBe(
       '5 selected in 3 columns, 1 hidden by the filter',
+    );
+  });
+
+  it('asks about verdicts that do not fit, again when the cards changed meanwhile', () => {
+    expect(misfitWords(1, 3, 'disputed')).toBe(
+      '1 of the 3 cards moving has a verdict that is not a label of Disputed. Choose a verdict in Disputed for it, or move and clear it:',
+    );
+    expect(misfitWords(2, 3, 'disputed', true)).toMatch(
+      /^The cards changed while you were choosing\. 2 of the 3 cards moving have verdicts/,
+    );
+    expect(misfitsGoneWords(1, 'corroborated')).toBe(
+      'The cards changed while you were choosing: no card moving has a verdict that is not a label of Corroborated now. Nothing moved: press Move again to move it.',
     );
   });
 

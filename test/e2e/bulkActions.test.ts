@@ -13,7 +13,15 @@ import { axeViolations } from './support/accessibilityChecks';
 import { addClaim, deleteCards, moveCard, setVerdict } from '../../shared/board';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { createBoardWithClaims, leadActor } from './support/boardWithClaims';
-import { announced, card, column, expectCardIn, openBoard, waitSaved } from './support/boardPage';
+import {
+  announced,
+  card,
+  column,
+  expectCardIn,
+  moveTo,
+  openBoard,
+  waitSaved,
+} from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -319,5 +327,63 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     await expect.poll(() => count(lead)).toBe('2 selected in 2 columns');
     expect(await lead.getByRole('checkbox', { name: `Select ${P1}` }).isChecked()).toBe(true);
     expect(await lead.getByRole('checkbox', { name: `Select ${P3}` }).isChecked()).toBe(true);
+  });
+
+  it('checks the verdict question against the cards when answered, and asks again if a colleague changed them', async () => {
+    const claims = ['Ferries run hourly', 'The port doubled', 'Tolls fell', 'Docks reopened'];
+    const [Q1, Q2, Q3, Q4] = claims as [string, string, string, string];
+    const harbour = await createBoardWithClaims(server, 'Harbour', 'Lea', claims);
+    const actor = leadActor(harbour);
+    const setVerdicts = (verdict: string) =>
+      server.change(
+        harbour.id,
+        (doc) => {
+          for (const claim of [Q2, Q3])
+            setVerdict(doc, cardIdByClaim(doc, claim), verdict, undefined, { actor });
+        },
+        actor,
+      );
+    await setVerdicts('Unproven');
+    const editorUrl = await server.invite(harbour, 'Eddie', 'editor');
+    await Promise.all([openBoard(lead, harbour.leadUrl), openBoard(editor, editorUrl)]);
+    await lead.getByRole('button', { name: 'Select all in Unverified' }).click();
+    await expect.poll(() => count(lead)).toBe('4 selected');
+    await lead.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+    await lead.getByRole('button', { name: 'Move', exact: true }).click();
+    const dialog = lead.getByRole('dialog', { name: 'New verdict for Disputed' });
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain('2 of the 4 cards moving have verdicts that are not a label of Disputed.');
+
+    // The colleague moves one of them to Disputed meanwhile: the answer asks again, moving nothing.
+    await moveTo(editor, Q1, 'Disputed');
+    await expectCardIn(lead, Q1, 'Disputed');
+    await dialog.getByRole('button', { name: 'Misleading' }).click();
+    await expect
+      .poll(() => dialog.textContent())
+      .toContain(
+        'The cards changed while you were choosing. 2 of the 3 cards moving have verdicts that are not a label of Disputed.',
+      );
+    for (const claim of [Q2, Q3, Q4]) await expectCardIn(editor, claim, 'Unverified');
+
+    // Then their verdicts become labels of Disputed: nothing to ask, nothing moved, and said.
+    await setVerdicts('False');
+    await expect.poll(() => card(lead, Q2).textContent()).toContain('False');
+    await dialog.getByRole('button', { name: 'Move and clear them' }).click();
+    await expect.poll(() => lead.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() => announced(lead))
+      .toBe(
+        'The cards changed while you were choosing: no card moving has a verdict that is not a label of Disputed now. Nothing moved: press Move again to move them.',
+      );
+    for (const claim of [Q2, Q3, Q4]) await expectCardIn(editor, claim, 'Unverified');
+    await expect.poll(() => card(editor, Q2).textContent()).toContain('False');
+
+    await lead.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect
+      .poll(() => announced(lead))
+      .toBe('3 cards moved to Disputed. 1 was in Disputed already. Press Control+Z to undo.');
+    for (const claim of [Q2, Q3, Q4]) await expectCardIn(editor, claim, 'Disputed');
+    await expect.poll(() => card(editor, Q3).textContent()).toContain('False');
   });
 });
