@@ -16,7 +16,9 @@ export interface ToastMessage {
  * colleague's mention arriving while a card is open is there to act on once it is closed); and
  * focus that was on it goes back where it came from. Not a live region: BoardPage announces
  * every notice itself, and a second region would read each one twice. It covers nothing that
- * has focus: while it shows, focused controls scroll clear of it (useClearance).
+ * has focus: while it shows, focused controls scroll clear of it (useClearance). It sits in a
+ * landmark of its own ("Notices", a named region, only while a notice shows): loose at the
+ * page's foot it was in none, and a screen reader's landmark keys skipped it (axe "region").
  */
 export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
   const [hovered, setHovered] = useState(false);
@@ -50,41 +52,48 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   if (!toast && hovered) setHovered(false);
   if (!toast) return null;
   return (
-    <div
-      className="toast"
-      role="group"
-      aria-label="Notice"
-      ref={ref}
-      onMouseEnter={() => setHovered(true)}
-      onMouseLeave={() => setHovered(false)}
-      onFocus={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget)) {
-          cameFrom.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
-        }
-        setFocused(true);
-      }}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
-      }}
-    >
-      <span>{toast.text}</span>
-      {toast.action && (
+    <section aria-label="Notices">
+      <div
+        className="toast"
+        role="group"
+        aria-label="Notice"
+        ref={ref}
+        onMouseEnter={() => setHovered(true)}
+        onMouseLeave={() => setHovered(false)}
+        onFocus={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) {
+            cameFrom.current = e.relatedTarget instanceof HTMLElement ? e.relatedTarget : null;
+          }
+          setFocused(true);
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+        }}
+      >
+        <span>{toast.text}</span>
+        {toast.action && (
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              // Dismissed first: the action may put up a notice of its own ("Undone: …").
+              onDismiss();
+              toast.action?.run();
+            }}
+          >
+            {toast.action.label}
+          </button>
+        )}
         <button
           type="button"
-          className="button small"
-          onClick={() => {
-            // Dismissed first: the action may put up a notice of its own ("Undone: …").
-            onDismiss();
-            toast.action?.run();
-          }}
+          className="button small icon"
+          aria-label="Dismiss"
+          onClick={onDismiss}
         >
-          {toast.action.label}
+          ×
         </button>
-      )}
-      <button type="button" className="button small icon" aria-label="Dismiss" onClick={onDismiss}>
-        ×
-      </button>
-    </div>
+      </div>
+    </section>
   );
 }
 
