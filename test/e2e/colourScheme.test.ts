@@ -2,7 +2,7 @@
  * The dark colour scheme, for a system that asks for it (prefers-color-scheme: dark, set on the
  * browser context as the system would): every screen in it through axe's contrast and other
  * checks (WCAG 2.x AA: 4.5:1 for text, 3:1 for the fields' borders), with cards of every verdict
- * colour and evidence stance, a card held, the notice at the foot, the drag preview, the article
+ * colour and evidence stance, a card held, cards selected with their bar, the notice at the foot, the drag preview, the article
  * view, the invites dialog and the start page; forced colours keep their outlines in it too.
  * Built app, real server, headless Chromium.
  */
@@ -97,6 +97,19 @@ describe.skipIf(!RUN)('the dark colour scheme', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.locator('.card.held').waitFor({ state: 'detached' });
+  });
+
+  it('selected cards and the bar of the selection', async () => {
+    await column(page, 'Unverified').getByRole('listitem').first().focus();
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.locator('.selection-count').getByText('2 selected').waitFor();
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.keyboard.press('Escape');
+      await page.locator('.card.selected').first().waitFor({ state: 'detached' });
+    }
   });
 
   it('the drag preview is a card of the dark scheme', async () => {
