@@ -290,9 +290,22 @@ function DeleteSelectedDialog({
   onCancel: () => void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
+  const ref = useRef<HTMLDialogElement>(null);
   const cards = plural(count, 'card', 'cards');
+  // Closed before it goes, so that the browser gives focus back to "Delete selected…": a modal
+  // dialog only taken off the page left focus on the page's body.
+  const close = () => {
+    ref.current?.close();
+    onCancel();
+  };
   return (
-    <ModalDialog title={`Delete ${cards}?`} focus={cancel} closeButton={false} onClose={onCancel}>
+    <ModalDialog
+      title={`Delete ${cards}?`}
+      focus={cancel}
+      dialogRef={ref}
+      closeButton={false}
+      onClose={close}
+    >
       <div className="dialog-body">
         <p>
           {hidden > 0 && `${plural(hidden, 'of them is', 'of them are')} hidden by the filter. `}
@@ -302,7 +315,7 @@ function DeleteSelectedDialog({
           <button type="button" className="button danger" onClick={onDelete}>
             Delete {cards}
           </button>
-          <button ref={cancel} type="button" className="button" onClick={onCancel}>
+          <button ref={cancel} type="button" className="button" onClick={close}>
             Cancel
           </button>
         </div>

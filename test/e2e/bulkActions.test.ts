@@ -129,11 +129,26 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
   });
 
   it('a deletion asks first, naming the count; Escape on a card clears the selection', async () => {
-    await lead.getByRole('button', { name: 'Delete selected…' }).click();
+    const deleteSelected = lead.getByRole('button', { name: 'Delete selected…' });
     const dialog = lead.getByRole('dialog', { name: 'Delete 4 cards?' });
+    // Not answered, by Escape or Cancel: nothing deleted, focus back on the bar's button.
+    for (const close of [
+      () => lead.keyboard.press('Escape'),
+      () => dialog.getByRole('button', { name: 'Cancel' }).press('Enter'),
+    ]) {
+      await deleteSelected.press('Enter');
+      await dialog.waitFor();
+      await close();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await deleteSelected.evaluate((el) => el === document.activeElement)).toBe(true);
+    }
+    expect(await count(lead)).toBe('4 selected');
+    await deleteSelected.click();
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Delete 4 cards' }).click();
     await expect.poll(() => announced(lead)).toBe('4 cards deleted. Press Control+Z to undo.');
+    // The bar's controls go with the selection: focus goes to the card left, not the body.
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(C);
     await expect.poll(() => card(editor, A).count()).toBe(0);
     await expect.poll(() => card(editor, F).count()).toBe(0);
     await expect.poll(() => count(lead)).toBe('');
@@ -176,9 +191,14 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
       );
       return dialog;
     };
-    // Cancel: nothing moves, nothing is cleared.
+    // Cancel: nothing moves, nothing is cleared, focus is back on Move.
     await (await moveTo()).getByRole('button', { name: 'Cancel move' }).click();
     await expect.poll(() => lead.getByRole('dialog').count()).toBe(0);
+    expect(
+      await lead
+        .getByRole('button', { name: 'Move', exact: true })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     for (const claim of [C, G, H, I]) await expectCardIn(lead, claim, 'Unverified');
 
     await (await moveTo()).getByRole('button', { name: 'Misleading' }).click();
