@@ -9,7 +9,7 @@
  * count is a live region, always in the page, so the first card selected is heard too; the
  * controls show with a selection. Only for those who may change cards (the server refuses the others' writes too).
  */
-import { type FormEvent, useRef, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type BoardView, COLUMNS, type ColumnId, isColumn } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
@@ -88,6 +88,18 @@ export function SelectionBar({
     limit: selection.limit,
   });
   const choices = members.filter((m) => can(m.role, 'editBoard') && m.id !== me.id);
+  /**
+   * Whether focus is in the bar's controls, or was as they went: a selection emptied by another
+   * hand (a colleague deleting its cards) takes them away, and focus with them, to the body.
+   * A blur with nowhere to go counts as still in: Chrome blurs a control taken off the page so.
+   */
+  const focusIn = useRef(false);
+  const empty = ids.length === 0;
+  useLayoutEffect(() => {
+    if (!empty || !focusIn.current) return;
+    focusIn.current = false;
+    if (document.activeElement === document.body) document.getElementById('main')?.focus();
+  }, [empty]);
 
   /** Focus on a card of the selection still shown, else on the columns: the bar's controls go. */
   const focusBoard = (cardIds: readonly string[]) => {
@@ -192,6 +204,10 @@ export function SelectionBar({
     <div
       className={`selection-bar${ids.length > 0 ? '' : ' empty'}`}
       {...(ids.length > 0 && { role: 'region', 'aria-label': 'Selected cards' })}
+      onFocus={() => (focusIn.current = true)}
+      onBlur={(e) =>
+        (focusIn.current = !e.relatedTarget || e.currentTarget.contains(e.relatedTarget))
+      }
     >
       <p className="selection-count" role="status">
         {count}

@@ -239,6 +239,21 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toContain(C);
   });
 
+  it('keeps focus on the board when a colleague deletes the selection the bar was acting on', async () => {
+    await lead.getByRole('combobox', { name: 'Give selected cards to' }).focus();
+    await server.change(
+      board.id,
+      (doc) => {
+        const ids = [C, G, H, I].map((claim) => cardIdByClaim(doc, claim));
+        deleteCards(doc, ids, { actor: leadActor(board) });
+      },
+      leadActor(board),
+    );
+    await expect.poll(() => count(lead)).toBe('');
+    // The bar's controls went with the selection: focus is on the columns, not the body.
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
   it('selects across columns (X after Left and Right, Ctrl+click) and moves each card from where it is', async () => {
     other = await createBoardWithClaims(server, 'Economy', 'Lea', ECONOMY);
     const actor = leadActor(other);
