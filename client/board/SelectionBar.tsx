@@ -111,6 +111,7 @@ export function SelectionBar({
   const runMove = (target: ColumnId, misfitVerdict: string | null) => {
     setAskingVerdict(null);
     let words = '';
+    let changed = 0;
     if (
       actions.run('move the cards', () => {
         const result = actions.commands.moveCards(
@@ -118,10 +119,12 @@ export function SelectionBar({
           misfitVerdict === null ? target : { column: target, verdict: misfitVerdict },
         );
         words = movedCardsWords(result, COLUMN_LABELS[target], misfitVerdict);
+        changed = result.changed.length;
       })
     ) {
       selection.acted();
-      actions.notify(words, true);
+      // Undo offered only for a change: with none, it would take back the one before.
+      actions.notify(words, changed > 0);
       setColumn('');
     }
   };
@@ -175,13 +178,16 @@ export function SelectionBar({
     const who: Actor | null = member && { id: member.id, name: member.name };
     const name = who === null ? null : who.id === me.id ? 'you' : personName(who.name);
     let words = '';
+    let changed = 0;
     if (
       actions.run('assign the cards', () => {
-        words = assignedCardsWords(actions.commands.assignCards(ids, who), name);
+        const result = actions.commands.assignCards(ids, who);
+        words = assignedCardsWords(result, name);
+        changed = result.changed.length;
       })
     ) {
       selection.acted();
-      actions.notify(words, true);
+      actions.notify(words, changed > 0);
       setAssignee('');
     }
   };

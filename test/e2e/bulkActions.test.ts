@@ -107,6 +107,14 @@ describe.skipIf(!RUN)('acting on several cards at once', () => {
     const disputed = await column(lead, 'Disputed').getByRole('listitem').allTextContents();
     expect(disputed.map((t) => CLAIMS.find((c) => t.startsWith(c)))).toEqual([A, B, D, E, F]);
     await waitSaved(lead);
+    // Moved again where they are: nothing changed, so no Undo is offered (it would take back
+    // the move before), in words or on the notice.
+    await lead.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+    await lead.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect
+      .poll(() => announced(lead))
+      .toBe('Nothing moved: the selected cards are in Disputed already.');
+    expect(await lead.locator('.toast').getByRole('button', { name: 'Undo' }).count()).toBe(0);
 
     await card(lead, C).focus();
     await lead.keyboard.press('Control+z');
