@@ -92,14 +92,14 @@ export function movedCardsWords(
   return `${moved}${cleared}${set}${skipped(result)}`;
 }
 
-/** `who`: "Bo", or null for released. */
+/** `who`: "Bo", "you" (the reader), or null for released. */
 export function assignedCardsWords(result: BulkResult, who: string | null): string {
   const n = result.changed.length;
   const done =
     n === 0
       ? who === null
         ? 'Nothing changed: nobody was checking the selected cards.'
-        : `Nothing changed: ${who} is checking the selected cards already.`
+        : `Nothing changed: ${who} ${who === 'you' ? 'are' : 'is'} checking the selected cards already.`
       : who === null
         ? `${plural(n, 'card', 'cards')} released: nobody is checking them.`
         : `${plural(n, 'card', 'cards')} given to ${who}.`;

@@ -218,6 +218,13 @@ describe('selection words', () => {
       ),
     ).toBe('3 cards moved to Corroborated. 2 were in Corroborated already.');
     expect(assignedCardsWords({ changed: ['a'], missing: [] }, 'Bo')).toBe('1 card given to Bo.');
+    // Given to the reader ("you"), who has them already: "you are", as one says it.
+    expect(assignedCardsWords({ changed: [], missing: [] }, 'you')).toBe(
+      'Nothing changed: you are checking the selected cards already.',
+    );
+    expect(assignedCardsWords({ changed: [], missing: [] }, 'Bo')).toBe(
+      'Nothing changed: Bo is checking the selected cards already.',
+    );
     expect(assignedCardsWords({ changed: ['a', 'b'], missing: [] }, null)).toBe(
       '2 cards released: nobody is checking them.',
     );
