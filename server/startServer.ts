@@ -101,7 +101,7 @@ export async function startServer(
       if (error instanceof StorageError && error.code === 'wal_busy') log('warn', error.message);
       else log('error', 'storing pending updates failed; retrying', { error });
     },
-    onRecovered: ({ lockTakenOverFrom, batches, updates }) => {
+    onRecovered: ({ lockTakenOverFrom, batches, updates, waitingBatches, waitingUpdates }) => {
       if (lockTakenOverFrom !== null) {
         log('warn', 'took over the lock a stopped process left', {
           dataDir,
@@ -109,6 +109,14 @@ export async function startServer(
         });
       }
       if (batches > 0) log('warn', 'recovered pending updates', { dataDir, batches, updates });
+      if (waitingBatches > 0) {
+        // Served from memory meanwhile; stored by the retries once the device has space.
+        log('warn', 'pending updates wait for space to be stored', {
+          dataDir,
+          batches: waitingBatches,
+          updates: waitingUpdates,
+        });
+      }
     },
   });
   // Now that this server holds the data directory's lock (taken by the storage): no other

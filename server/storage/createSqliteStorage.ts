@@ -49,9 +49,16 @@ import {
 import { StorageError } from './StorageError';
 import { CompactionThread } from './CompactionThread';
 import type { RedactionDone } from './compactionJobs';
-import { decodePendingRecord, PendingLog, readPendingRecords } from './pendingLog';
+import {
+  decodePendingRecord,
+  PendingLog,
+  type PendingRecord,
+  type ReadRecord,
+  readPendingRecords,
+} from './pendingLog';
 import { PendingBatches } from './PendingBatches';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { isDiskFull } from './isDiskFull';
 import { isUniqueViolation } from './isUniqueViolation';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
 import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
@@ -80,15 +87,23 @@ function migrate(db: Database.Database): void {
       `the data was written by a newer version of Factboard (storage layout ${version}; this version knows up to ${MIGRATIONS.length})`,
     );
   }
-  db.transaction(() => {
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
-    // Not a layout change: names an older version stored unreadably, read right from now on.
-    wellFormStoredNames(db);
-    // Written even when it is unchanged: a file SQLite could open only read-only (an append-only
-    // flag, a mount access() did not show as read-only) is refused at start (SQLITE_READONLY)
-    // rather than at the first edit, as is one another program holds locked (SQLITE_BUSY).
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
+      // Not a layout change: names an older version stored unreadably, read right from now on.
+      wellFormStoredNames(db);
+      // Written even when it is unchanged: a file SQLite could open only read-only (an
+      // append-only flag, a mount access() did not show as read-only) is refused at start
+      // (SQLITE_READONLY) rather than at the first edit, as is one another program holds
+      // locked (SQLITE_BUSY).
+      db.pragma(`user_version = ${MIGRATIONS.length}`);
+    }).immediate();
+  } catch (error) {
+    // A full disk with the layout current already: that write was only a check (the file is
+    // writable, or it would have failed so), and the server starts to serve what is stored and
+    // keep what waits (see the pending log below). A layout to change cannot start so.
+    if (!(isDiskFull(error) && version === MIGRATIONS.length)) throw error;
+  }
 }
 
 export interface SqliteOptions {
@@ -125,6 +140,12 @@ export interface Recovery {
   /** Update batches and updates that a crash left in the pending log, now stored. */
   readonly batches: number;
   readonly updates: number;
+  /**
+   * Those left there that could not be stored for a full disk: they wait, as edits do in a
+   * running server then, and move into the tables once there is space.
+   */
+  readonly waitingBatches: number;
+  readonly waitingUpdates: number;
 }
 
 /**
@@ -335,23 +356,62 @@ function openSqliteStorage(
   });
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
-  // What a crash left in the pending log is stored before anything else happens.
-  const recovered = pendingPath ? storeRecords.immediate(readPendingRecords(pendingPath)) : [];
-  if (lockTakenOverFrom !== null || recovered.length > 0) {
+  // What a crash, or a stop on a full disk, left in the pending log is stored before anything
+  // else happens. On a full disk it waits, as it would have in the running server: kept in the
+  // log (the next records go after it) and in memory, where reads of its boards find it
+  // (PendingBatches), and moved into the tables by the retries below once there is space. The
+  // server starts so, where it used to refuse to ("the device is full") until space was freed.
+  const left = pendingPath ? readPendingRecords(pendingPath) : [];
+  let recovered: PendingRecord[] = [];
+  let waiting: ReadRecord[] = [];
+  try {
+    recovered = storeRecords.immediate(left.map((r) => r.record));
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    const applied = (q.appliedRecord.get() as { upto: number }).upto;
+    waiting = left.filter((r) => r.record.rec > applied);
+  }
+  const updatesIn = (records: readonly PendingRecord[]) =>
+    records.reduce((n, r) => n + r.batch.updates.length, 0);
+  if (lockTakenOverFrom !== null || recovered.length > 0 || waiting.length > 0) {
+    const waitingRecords = waiting.map((r) => r.record);
     options.onRecovered?.({
       lockTakenOverFrom,
       batches: recovered.length,
-      updates: recovered.reduce((n, r) => n + r.batch.updates.length, 0),
+      updates: updatesIn(recovered),
+      waitingBatches: waiting.length,
+      waitingUpdates: updatesIn(waitingRecords),
     });
   }
-  const log = pendingPath ? new PendingLog(pendingPath, options.synchronous === 'FULL') : null;
-  let lastRec = (q.appliedRecord.get() as { upto: number }).upto;
+  const log = pendingPath
+    ? new PendingLog(
+        pendingPath,
+        options.synchronous === 'FULL',
+        waiting.length > 0 ? left.reduce((n, r) => n + r.bytes.byteLength, 0) : 0,
+      )
+    : null;
+  const lastWaiting = waiting[waiting.length - 1]?.record;
+  let lastRec = lastWaiting?.rec ?? (q.appliedRecord.get() as { upto: number }).upto;
   let assignedSeq = lastAssignedSeq();
+  if (lastWaiting) {
+    assignedSeq = Math.max(
+      assignedSeq,
+      lastWaiting.firstSeq + lastWaiting.batch.updates.length - 1,
+    );
+  }
   /** Appended records not yet in the tables, as written to the log. */
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   /** Those records by the board they belong to. */
   const pendingBoards = new Map<string, Uint8Array[]>();
+  const hold = (boardId: string, bytes: Uint8Array) => {
+    pending.push(bytes);
+    pendingBytes += bytes.byteLength;
+    const ofBoard = pendingBoards.get(boardId);
+    if (ofBoard) ofBoard.push(bytes);
+    else pendingBoards.set(boardId, [bytes]);
+  };
+  for (const { record, bytes } of waiting) hold(record.boardId, bytes);
   let flushes = 0;
   let flushTimer: NodeJS.Timeout | null = null;
 
@@ -399,6 +459,8 @@ function openSqliteStorage(
   // an in-memory database has no other connection and builds in place too.
   const inPlace = inPlaceCompactor(db);
   const thread = file === ':memory:' ? null : new CompactionThread(file);
+  // What waits since the start is retried as a failed flush is, until there is space.
+  if (pending.length > 0) flushLater(FLUSH_RETRY_MS);
 
   /** Whether the batch goes straight into the tables (as does any without a pending log). */
   const direct = (batch: UpdateBatch) =>
@@ -422,11 +484,7 @@ function openSqliteStorage(
     // Durable from here on: nothing below may throw, or the caller would append it again.
     lastRec += 1;
     assignedSeq += batch.updates.length;
-    pending.push(bytes);
-    pendingBytes += bytes.byteLength;
-    const ofBoard = pendingBoards.get(boardId);
-    if (ofBoard) ofBoard.push(bytes);
-    else pendingBoards.set(boardId, [bytes]);
+    hold(boardId, bytes);
     // Not while a redaction holds the file: it ends within seconds, and the batches are durable.
     const full = pending.length >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES;
     if (full && !redacting) tryFlush();

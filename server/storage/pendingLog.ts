@@ -35,6 +35,7 @@ import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
 import type { ClientBinding, DeletedPlacesRecord, HistoryEvent, UpdateBatch } from './Storage';
+import { isDiskFull } from './isDiskFull';
 import { StorageError } from './StorageError';
 
 export interface PendingRecord {
@@ -113,11 +114,17 @@ export function decodePendingRecord(bytes: Uint8Array): PendingRecord {
   return decodeBody(bytes.subarray(HEADER_BYTES), false);
 }
 
+/** A record read back from the file, with its bytes there (as append returned them). */
+export interface ReadRecord {
+  readonly record: PendingRecord;
+  readonly bytes: Uint8Array;
+}
+
 /** The complete, consecutively numbered records at the start of the file at `path`. */
-export function readPendingRecords(path: string): PendingRecord[] {
+export function readPendingRecords(path: string): ReadRecord[] {
   if (!existsSync(path)) return [];
   const data = readFileSync(path);
-  const records: PendingRecord[] = [];
+  const records: ReadRecord[] = [];
   for (let offset = 0; offset + HEADER_BYTES <= data.byteLength;) {
     const length = data.readUInt32LE(offset);
     const end = offset + HEADER_BYTES + length;
@@ -132,8 +139,8 @@ export function readPendingRecords(path: string): PendingRecord[] {
       break;
     }
     const previous = records[records.length - 1];
-    if (previous && record.rec !== previous.rec + 1) break;
-    records.push(record);
+    if (previous && record.rec !== previous.record.rec + 1) break;
+    records.push({ record, bytes: Buffer.from(data.subarray(offset, end)) });
     offset = end;
   }
   return records;
@@ -183,7 +190,14 @@ function lock(lockPath: string): number | null {
   }
   // The newline tells this lock from one a version before the guard wrote (their pid alone),
   // which still read the pid from it (Number ignores the newline) and refuse to start beside us.
-  writeFileSync(lockPath, `${process.pid}\n`);
+  try {
+    writeFileSync(lockPath, `${process.pid}\n`);
+  } catch (error) {
+    if (!isDiskFull(error)) {
+      guard.close();
+      throw error;
+    }
+  }
   held.set(lockPath, guard);
   if (owner === null) return null;
   return Number.isInteger(owner) && owner > 0 ? owner : 0;
@@ -212,14 +226,21 @@ export class PendingLog {
   private size = 0;
 
   /**
-   * Opens the file at `path`, emptying it: take the lock (PendingLog.lock) and read the records
-   * (readPendingRecords) first.
+   * Opens the file at `path`, emptying it but for its first `keep` bytes: take the lock
+   * (PendingLog.lock) and read the records (readPendingRecords) first. Those kept are records
+   * that could not be stored (a full disk); the next append goes after them, over a torn tail.
    */
   constructor(
     private readonly path: string,
     private readonly fsync: boolean,
+    keep = 0,
   ) {
-    this.fd = openSync(path, 'w');
+    this.fd = openSync(path, keep > 0 ? 'r+' : 'w');
+    if (keep > 0) {
+      // Shrinking takes no space, so it cannot fail for a full disk.
+      ftruncateSync(this.fd, keep);
+      this.size = keep;
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createSqliteStorage } from '../../../server/storage/createSqliteStorage';
 import { freePort, refusedStart, type ServerProcessOptions } from '../../helpers/serverProcess';
+import { canMount } from '../../helpers/smallDisk';
 import { makeTempDir, type TempDir } from '../../helpers/tempDir';
 
 let dir: TempDir;
@@ -119,9 +120,6 @@ it('a database another program holds locked', async () => {
 
 // A tmpfs too small for the database, mounted in a mount namespace of the server's own: it goes
 // when the server exits, and nothing else on the machine sees it. Needs root (CAP_SYS_ADMIN).
-const canMount =
-  process.getuid?.() === 0 &&
-  spawnSync('unshare', ['-m', '--propagation', 'private', 'true']).status === 0;
 const onTmpfs = (size: string, mountPoint: string): ServerProcessOptions['runUnder'] => [
   'unshare',
   '-m',

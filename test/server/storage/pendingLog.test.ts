@@ -113,7 +113,15 @@ describe('pending log', () => {
       await storage.close();
     };
     await open();
-    expect(recoveries).toEqual([{ lockTakenOverFrom: deadPid, batches: COUNT, updates: COUNT }]);
+    expect(recoveries).toEqual([
+      {
+        lockTakenOverFrom: deadPid,
+        batches: COUNT,
+        updates: COUNT,
+        waitingBatches: 0,
+        waitingUpdates: 0,
+      },
+    ]);
     // A clean close leaves neither a lock nor a batch: nothing to tell.
     await open();
     expect(recoveries).toHaveLength(1);
