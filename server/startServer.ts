@@ -169,6 +169,7 @@ export async function startServer(
   let closing: Promise<void> | null = null;
   const app = createApp({
     storage,
+    idempotencyStore: storage.idempotency,
     syncServer,
     signer,
     extraction,

@@ -6,7 +6,10 @@
  * answered 507 after it was applied (it waits, on the board, for a full disk to have space) is
  * stored later, and a client that sent it again made it twice.
  *
- * Remembered per board and member, in this process's memory: at most KEYS_PER_BOARD keys per
+ * Remembered per board and member, in this process's memory and, for the answers (2xx), in the
+ * SQLite file (`store`: sqliteIdempotencyKeys), read back at start, so that a repeat after a
+ * restart gets the same answer too; where the file cannot take one (a full disk) it is kept in
+ * memory only, and a restart forgets it. At most KEYS_PER_BOARD keys per
  * board for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
  * (FACTBOARD_IDEMPOTENCY_BOARD_BYTES, …_TOTAL_BYTES): an article's answer can be hundreds of KB,
  * so 100 keys on each of a busy server's boards held tens of MB. Past a bound the oldest go
@@ -23,6 +26,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { HttpError } from '../errors';
+import type { IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
 import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
@@ -56,6 +60,8 @@ export const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Visible ASCII, as a UUID or any client's own scheme writes it. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const NONE = Symbol('none');
+/** The status a stored held entry has: its body is the change's result, not an answer. */
+const HELD = 0;
 
 /** The sync server with `change` replaced (the rest delegates to it). */
 function withChange(sync: SyncServer, change: SyncServer['change']): SyncServer {
@@ -88,7 +94,17 @@ export class IdempotencyKeys {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly limits: IdempotencyLimits,
-  ) {}
+    private readonly store: IdempotencyStore | null = null,
+  ) {
+    for (const a of store?.list(now() - KEEP_MS) ?? []) {
+      const { digest, createdAt: at } = a;
+      const entry: Entry =
+        a.status === HELD
+          ? { digest, at, state: 'held', result: a.body }
+          : { digest, at, state: 'done', reply: { status: a.status, body: a.body } };
+      this.put(a.boardId, a.key, entry, false);
+    }
+  }
 
   /**
    * Answers the request with what `run` replies, run with `sync`, or as the key says (above).
@@ -162,16 +178,18 @@ export class IdempotencyKeys {
       reply = await run(withChange(sync, change));
     } catch (error) {
       if (error instanceof StorageFullError && error.held && result !== NONE) {
-        this.put(boardId, key, { digest, at, state: 'held', result });
+        const held: Entry = { digest, at, state: 'held', result };
+        this.put(boardId, key, held);
+        void this.saveOnceStored(boardId, key, held, sync);
       } else if (entry) {
-        this.put(boardId, key, entry); // the first's change still waits to be stored
+        this.restore(boardId, key, entry, sync); // the first's change still waits to be stored
       } else {
         this.drop(boardId, key);
       }
       throw error;
     }
     if (reply === null) {
-      if (entry) this.put(boardId, key, entry);
+      if (entry) this.restore(boardId, key, entry, sync);
       else this.drop(boardId, key);
       return;
     }
@@ -180,20 +198,71 @@ export class IdempotencyKeys {
     sendReply(res, reply);
   }
 
+  /** Puts back the held entry a repeat took (running), saved again once its change is stored. */
+  private restore(boardId: string, key: string, entry: Entry, sync: SyncServer): void {
+    this.put(boardId, key, entry);
+    if (entry.state === 'held') void this.saveOnceStored(boardId, key, entry, sync);
+  }
+
+  /**
+   * Saves a held entry once its change is stored (a read of the board answers once what was
+   * queued before it is), tried 1 s apart, doubling to 30 s, while the entry stays: a repeat
+   * after a restart then gets the first's answer rather than doing the change again. Saved before
+   * that, a restart that lost the change (the disk still full) would answer for a change never
+   * made.
+   */
+  private async saveOnceStored(
+    boardId: string,
+    key: string,
+    held: Entry & { state: 'held' },
+    sync: SyncServer,
+  ): Promise<void> {
+    if (!this.store || JSON.stringify(held.result) === undefined) return;
+    const still = () => this.boards.get(boardId)?.kept.get(key)?.entry === held;
+    for (let wait = 1_000; ; wait = Math.min(wait * 2, 30_000)) {
+      await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      if (!still()) return;
+      try {
+        await sync.read(boardId, () => undefined);
+        break;
+      } catch (error) {
+        // Anything else (the board deleted, the server stopping) ends the watch.
+        if (!(error instanceof StorageFullError)) return;
+      }
+    }
+    if (!still()) return;
+    const { digest, at: createdAt, result: body } = held;
+    await this.store
+      .save({ boardId, key, digest, status: HELD, body, createdAt })
+      .catch(() => undefined);
+  }
+
   /** Entries past KEEP_MS go, every board's at most once a minute. */
   private sweep(): void {
     const now = this.now();
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
+    // Also those whose removal below a full disk refused.
+    this.store?.removeBefore(now - KEEP_MS).catch(() => undefined);
     for (const [boardId, key] of this.order.values()) {
       const kept = this.boards.get(boardId)?.kept.get(key);
       if (kept && now - kept.entry.at >= KEEP_MS) this.drop(boardId, key);
     }
   }
 
-  /** Keeps `entry` as the newest, then forgets the oldest past a bound (never it). */
-  private put(boardId: string, key: string, entry: Entry): void {
+  /**
+   * Keeps `entry` as the newest (an answer in the store too, unless `save` is false: read from
+   * it), then forgets the oldest past a bound (never it).
+   */
+  private put(boardId: string, key: string, entry: Entry, save = true): void {
     this.drop(boardId, key);
+    if (entry.state === 'done' && save && this.store) {
+      const { digest, at: createdAt, reply } = entry;
+      // Refused by a full disk (or a closing storage), it is remembered in memory only.
+      this.store
+        .save({ boardId, key, digest, status: reply.status, body: reply.body, createdAt })
+        .catch(() => undefined);
+    }
     let board = this.boards.get(boardId);
     if (!board) {
       board = { kept: new Map(), bytes: 0 };
@@ -219,6 +288,7 @@ export class IdempotencyKeys {
     const board = this.boards.get(boardId);
     const kept = board?.kept.get(key);
     if (!board || !kept) return;
+    if (kept.entry.state !== 'running') this.store?.remove(boardId, key).catch(() => undefined);
     board.kept.delete(key);
     board.bytes -= kept.bytes;
     this.bytes -= kept.bytes;

@@ -21,6 +21,7 @@ import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
 import { IdempotencyKeys, NEW_BOARDS } from './IdempotencyKeys';
+import type { IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
 import { limitedBody } from './limitedBody';
 import { readJsonLater } from './validate';
 import { requestLog } from './requestLog';
@@ -55,6 +56,8 @@ export interface AppDeps extends BoardActionDeps {
   readonly log?: SyncLog;
   /** Whether the server has begun to stop: from then on every new request is refused. */
   readonly shuttingDown?: () => boolean;
+  /** Where Idempotency-Keys' answers outlive a restart; none: in memory only. */
+  readonly idempotencyStore?: IdempotencyStore;
   /** Served at GET /metrics when config.metricsToken is set, and counting responses. */
   readonly metrics?: ServerMetrics | null;
 }
@@ -86,10 +89,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions, new and
   // imported boards).
-  const idempotency = new IdempotencyKeys(deps.now, {
-    boardBytes: deps.config.idempotencyBoardBytes,
-    totalBytes: deps.config.idempotencyTotalBytes,
-  });
+  const idempotency = new IdempotencyKeys(
+    deps.now,
+    {
+      boardBytes: deps.config.idempotencyBoardBytes,
+      totalBytes: deps.config.idempotencyTotalBytes,
+    },
+    deps.idempotencyStore ?? null,
+  );
   // Export and import first: the import parses its own, much larger, body (a whole board).
   api.use(
     createExportRouter({

@@ -65,6 +65,7 @@ import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { sqliteBatchStore } from './sqliteBatchStore';
 import { sqliteHistoryPages } from './sqliteHistoryPages';
+import { type IdempotencyStore, sqliteIdempotencyKeys } from './sqliteIdempotencyKeys';
 import { sqliteInvites } from './sqliteInvites';
 import { sqliteRedaction } from './sqliteRedaction';
 import { MIGRATIONS } from './sqliteSchema';
@@ -132,6 +133,8 @@ export interface PendingLogState {
 
 export interface SqliteStorage extends SyncStorage {
   pendingLog(): PendingLogState;
+  /** Answers of Idempotency-Keys, kept across restarts. */
+  readonly idempotency: IdempotencyStore;
 }
 
 export interface Recovery {
@@ -282,6 +285,7 @@ function openSqliteStorage(
       'DELETE FROM snapshots WHERE board_id = ?',
       'DELETE FROM updates WHERE board_id = ?',
       'DELETE FROM invites WHERE board_id = ?',
+      'DELETE FROM idempotency_keys WHERE board_id = ?',
     ].map((sql) => db.prepare(sql)),
     deleteBoardRecord: db.prepare('DELETE FROM boards WHERE id = ?'),
     removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
@@ -504,6 +508,7 @@ function openSqliteStorage(
 
   return {
     pendingLog: () => ({ batches: pending.length, bytes: pendingBytes, flushes }),
+    idempotency: sqliteIdempotencyKeys(db, unlocked, open),
     async createBoard(board: BoardRecord) {
       await unlocked();
       try {

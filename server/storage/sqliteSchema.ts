@@ -146,4 +146,20 @@ export const MIGRATIONS: readonly string[] = [
   WHERE invites.board_id = last.board_id AND invites.id = last.invite_id
     AND invites.role_changed_by_id IS NULL;
   `,
+  // Layout 11: the answers an Idempotency-Key gets again (server/http/IdempotencyKeys.ts), kept
+  // across a restart: a change answered, or held for a full disk and stored as the server
+  // stopped, was done again when sent again after it. Not tied to a board row: the keys of new
+  // boards are kept under the sender's address.
+  `
+  CREATE TABLE idempotency_keys (
+    board_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (board_id, key)
+  );
+  CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+  `,
 ];

@@ -14,6 +14,7 @@ export const BOARD_TABLES = [
   ['client_bindings', 'board_id'],
   ['deleted_holders', 'board_id'],
   ['deleted_structs', 'board_id'],
+  ['idempotency_keys', 'board_id'],
 ] as const;
 
 /** How many rows each of BOARD_TABLES holds for the board, in that order. */

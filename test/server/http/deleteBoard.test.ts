@@ -36,7 +36,10 @@ interface Board {
   readonly editorToken: string;
 }
 
-/** A board with a card, a deleted card (history, places), a snapshot and an editor. */
+/**
+ * A board with a card, a deleted card (history, places), a snapshot, and an editor invited
+ * with an Idempotency-Key (its answer kept).
+ */
 async function board(title: string): Promise<Board> {
   const made = await request(server.url, 'POST', '/api/boards', {
     token: ADMIN,
@@ -47,6 +50,7 @@ async function board(title: string): Promise<Board> {
   const invited = await request(server.url, 'POST', `/api/boards/${id}/invites`, {
     token: leadToken,
     json: { name: 'Eddie', role: 'editor' },
+    headers: { 'idempotency-key': 'invite-eddie' },
   });
   const editorToken = (invited.body as { token: string }).token;
   const editor = connectProvider(syncUrl(), id, editorToken);
@@ -147,7 +151,7 @@ describe('DELETE /api/boards/:id', () => {
       UnknownBoardError,
     );
 
-    expect(await rows(doomed.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await rows(doomed.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await rows(kept.id)).toEqual(keptRows);
     // The other board's socket and content are untouched.
     expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
@@ -250,12 +254,12 @@ describe('DELETE /api/boards/:id', () => {
     // Stopping moves whatever waits in the pending log into the tables: none of it is the
     // deleted board's.
     await server.stop();
-    expect(await rows(doomed.id, false)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await rows(doomed.id, false)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await rows(kept.id, false)).toEqual(keptRows);
     server = await startTestServer({ dataDir: dir.path, adminToken: ADMIN }, { log });
     expect((await connectRaw(syncUrl(), doomed.id, doomed.leadToken).closed).code).toBe(
       CLOSE.unknownBoard,
     );
-    expect(await rows(doomed.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(await rows(doomed.id)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 });

@@ -120,7 +120,7 @@ describe('the SQLite storage’s compaction thread', () => {
     await Promise.all([compacted, deletion]);
     expect(order).toEqual(['compacted', 'deleted: true']);
     // Nothing of the board in any table: no snapshot written back by the job.
-    expect(countBoardRows(other, 'b')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(countBoardRows(other, 'b')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
     other.close();
   });
 

@@ -117,8 +117,8 @@ describe('sqlite storage on disk', () => {
         new Set(BOARD_TABLES.map(([t]) => t)),
       );
       const rows = (id: string) => countBoardRows(db, id);
-      expect(rows('b1')).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
-      expect(rows('b2')).toEqual([1, 1, 2, 1, 1, 1, 1, 1]);
+      expect(rows('b1')).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
+      expect(rows('b2')).toEqual([1, 1, 2, 1, 1, 1, 1, 1, 0]);
       db.close();
     } finally {
       tmp.remove();
