@@ -134,6 +134,7 @@ export function BoardHeader({
           keepsCopy={snapshot.keepsCopy}
           readOnly={!can(role, 'comment')}
           refused={snapshot.setAside.length}
+          refusedCards={snapshot.setAside.reduce((n, c) => n + (c.cardIds?.length ?? 0), 0)}
           refusedWhy={refusedWhy}
         />
       </div>

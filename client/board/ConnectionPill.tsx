@@ -32,6 +32,7 @@ export function ConnectionPill({
   keepsCopy,
   readOnly,
   refused,
+  refusedCards,
   refusedWhy,
 }: {
   status: ConnectionStatus;
@@ -44,6 +45,8 @@ export function ConnectionPill({
   readOnly: boolean;
   /** This device's changes the server refused, listed under "Not saved". */
   refused: number;
+  /** The cards of the refused commands on several cards among them (statusLabel). */
+  refusedCards: number;
   /** Refused, who revoked the invite and when, once the server said (statusLabel). */
   refusedWhy: string | null;
 }) {
@@ -69,6 +72,7 @@ export function ConnectionPill({
     readOnly,
     slow: slow && saving,
     refused,
+    refusedCards,
     refusedWhy,
   });
   const voice = useMemo(() => new StatusVoice(), []);

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { COLUMNS } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import type { BoardConnection, BoardSnapshot } from '../sync/BoardConnection';
+import { cardsOf } from '../sync/SetAsideWork';
 import type { UnsavedChange } from '../sync/unsavedWork';
 import { focusWhenRendered } from '../ui/focusWhenRendered';
 import type { Columns } from './filterCards';
@@ -63,7 +64,7 @@ export function useNotSaved({
   // Not saved while they are listed. One map while nothing changes: the columns are memoised.
   const notSavedCards = useMemo((): ReadonlyMap<string, NotSavedState> => {
     if (!(refused || reopening) || snapshot.refusedCards.size === 0) return NO_NOT_SAVED;
-    const listed = new Set(snapshot.setAside.map((c) => c.cardId));
+    const listed = new Set(snapshot.setAside.flatMap(cardsOf));
     return new Map(
       [...snapshot.refusedCards].map((id) => [id, listed.has(id) ? 'listed' : 'dismissed']),
     );

@@ -37,6 +37,7 @@ import { ServerSaves } from './ServerSaves';
 import { SetAsideWork } from './SetAsideWork';
 import { collectRedactedWords } from './redactedWords';
 import { RedactionsFound, type RedactionsHow } from './RedactionsFound';
+import { bulkNoteIn } from './bulkNotes';
 import { removalsIn } from './removalsIn';
 import { browserNetwork, type NetworkEvents, SILENCE_MS, watchSilence } from './reconnectPolicy';
 import { unstoredWrites } from './writeCountingSocket';
@@ -222,7 +223,9 @@ export class BoardConnection {
     const changed = changedDoc(transaction);
     if (changed) this.ownLast = !fromServer && !fromDisk;
     if (!fromServer && !fromDisk && changed) {
-      this.tracker.noteLocalWrite(this.doc.clientID, removalsIn(transaction, this.doc));
+      const removed = removalsIn(transaction, this.doc);
+      const bulk = bulkNoteIn(transaction, this.doc, removed);
+      this.tracker.noteLocalWrite(this.doc.clientID, removed, bulk);
       this.deviceCopy?.trackLocalChange();
     }
     this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);

@@ -109,8 +109,9 @@ export class ConnectionRefusal {
     const { doc, tracker, reader, setAside } = this.deps;
     const from = tracker.unstoredFrom(doc);
     const removed = tracker.unconfirmedRemovals();
-    if (from.size === 0 && removed.length === 0) return;
-    const refused = describeUnsaved(doc, from, reader.read(), removed);
+    const bulk = tracker.unconfirmedBulk();
+    if (from.size === 0 && removed.length === 0 && bulk.length === 0) return;
+    const refused = describeUnsaved(doc, from, reader.read(), removed, bulk);
     setAside.keep(refused);
   }
 }

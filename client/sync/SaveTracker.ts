@@ -19,11 +19,18 @@
  * refusal can name it (removalsIn).
  */
 import * as Y from 'yjs';
+import { type BulkNote, isBulkNote } from './bulkNotes';
 import { isRemoval, type Removal } from './removalsIn';
 import { storeItem } from './storageRefused';
 
 /** The removals kept at most: the latest ones, for localStorage's sake. */
 const KEPT_REMOVALS = 200;
+
+/**
+ * The bulk commands kept at most, the latest: each holds at most BULK_LIMIT (1,000) card ids,
+ * about 19 KB of JSON with newId's 16-character ids (100 KB with the longest ids allowed).
+ */
+const KEPT_BULK = 20;
 
 /** What outlives a reload (localStorage in the browser). */
 export interface SaveRecord {
@@ -35,6 +42,8 @@ export interface SaveRecord {
   readonly unconfirmed: boolean;
   /** What the unconfirmed local changes removed from the board, oldest first. */
   readonly removed?: readonly Removal[];
+  /** The commands on several cards among them (bulkNotes), oldest first. */
+  readonly bulk?: readonly BulkNote[];
 }
 
 export interface AckStore {
@@ -47,6 +56,7 @@ export class SaveTracker {
   private readonly own: Set<number>;
   private unconfirmed: boolean;
   private removed: readonly Removal[];
+  private bulk: readonly BulkNote[];
   /** An earlier page of this browser left local changes not confirmed stored (offline, say). */
   readonly leftUnconfirmed: boolean;
 
@@ -57,6 +67,7 @@ export class SaveTracker {
     this.unconfirmed = record?.unconfirmed ?? false;
     this.leftUnconfirmed = this.unconfirmed;
     this.removed = record?.removed ?? [];
+    this.bulk = record?.bulk ?? [];
   }
 
   /**
@@ -69,6 +80,7 @@ export class SaveTracker {
     if (allWrites) {
       this.unconfirmed = false;
       this.removed = [];
+      this.bulk = [];
     }
     for (const [client, clock] of clocks) {
       if (this.own.has(client) && (this.acked.get(client) ?? 0) < clock) {
@@ -82,14 +94,27 @@ export class SaveTracker {
 
   /**
    * Records that this browser changed the doc with `clientId` (call on every local change),
-   * and what the change removed.
+   * and what the change removed; a command on several cards is kept as one note, its
+   * deletions in it rather than card by card.
    */
-  noteLocalWrite(clientId: number, removed: readonly Removal[] = []): void {
-    if (this.own.has(clientId) && this.unconfirmed && removed.length === 0) return;
+  noteLocalWrite(
+    clientId: number,
+    removed: readonly Removal[] = [],
+    bulk: BulkNote | null = null,
+  ): void {
+    if (this.own.has(clientId) && this.unconfirmed && removed.length === 0 && !bulk) return;
     this.own.add(clientId);
     this.unconfirmed = true;
-    if (removed.length > 0) this.removed = [...this.removed, ...removed].slice(-KEPT_REMOVALS);
+    const deleted = new Set(bulk?.command === 'deleteCards' ? bulk.cardIds : []);
+    const kept = removed.filter((r) => !(r.evidenceId === null && deleted.has(r.cardId)));
+    if (kept.length > 0) this.removed = [...this.removed, ...kept].slice(-KEPT_REMOVALS);
+    if (bulk) this.bulk = [...this.bulk, bulk].slice(-KEPT_BULK);
     this.persist();
+  }
+
+  /** The commands on several cards among the local changes not yet confirmed stored. */
+  unconfirmedBulk(): readonly BulkNote[] {
+    return this.bulk;
   }
 
   /** What the local changes not yet confirmed stored removed from the board. */
@@ -145,8 +170,8 @@ export class SaveTracker {
   }
 
   private persist(): void {
-    const { acked, own, unconfirmed, removed } = this;
-    this.store?.save({ acked, own, unconfirmed, removed });
+    const { acked, own, unconfirmed, removed, bulk } = this;
+    this.store?.save({ acked, own, unconfirmed, removed, bulk });
   }
 }
 
@@ -170,18 +195,19 @@ export function storageAckStore(storage: Storage, key: string): AckStore {
           own: new Set(numbers(raw.own)),
           unconfirmed: raw.unconfirmed === true,
           removed: Array.isArray(raw.removed) ? raw.removed.filter(isRemoval) : [],
+          bulk: Array.isArray(raw.bulk) ? raw.bulk.filter(isBulkNote) : [],
         };
       } catch {
         return { acked: new Map(), own: new Set(), unconfirmed: false };
       }
     },
     save(record) {
-      const { acked, own, unconfirmed, removed } = record;
+      const { acked, own, unconfirmed, removed, bulk } = record;
       // Refused (storage full or disabled): the tracker still works for this page's lifetime.
       storeItem(
         storage,
         key,
-        JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed }),
+        JSON.stringify({ acked: [...acked], own: [...own], unconfirmed, removed, bulk }),
       );
     },
   };

@@ -8,6 +8,10 @@ import type { UnsavedChange } from './unsavedWork';
 
 const NO_CARDS: ReadonlySet<string> = new Set();
 
+/** The cards a refused change was made on: one, or a bulk command's every card. */
+export const cardsOf = (c: UnsavedChange): readonly string[] =>
+  c.cardIds ?? (c.cardId ? [c.cardId] : []);
+
 export class SetAsideWork {
   private changes: readonly UnsavedChange[];
   private cards: ReadonlySet<string> = NO_CARDS;
@@ -37,7 +41,7 @@ export class SetAsideWork {
   /** Sets this page's refused changes aside, on what the device kept meanwhile. */
   keep(refused: readonly UnsavedChange[]): void {
     if (refused.length === 0) return;
-    this.cards = new Set(refused.flatMap((c) => (c.cardId ? [c.cardId] : [])));
+    this.cards = new Set(refused.flatMap(cardsOf));
     this.changes = Object.freeze(mergeSetAside(this.store?.load() ?? this.changes, refused));
     this.store?.save(this.changes);
   }

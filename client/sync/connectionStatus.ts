@@ -88,6 +88,11 @@ export interface PillFacts {
   /** This device's changes the server refused, listed under "Not saved" (setAside). */
   readonly refused?: number;
   /**
+   * The cards of the refused commands on several cards among them (each one change): the pill
+   * says "1 change refused (1,000 cards)", not "1000 changes refused" (found by QA).
+   */
+  readonly refusedCards?: number;
+  /**
    * Refused, what the page knows beyond the close code: "Ana Ruiz (lead) revoked your invite
    * at 14:02", as the page's banner says it once the server has named the lead (useRevocation).
    */
@@ -109,6 +114,7 @@ export function statusLabel(
     readOnly = false,
     slow = false,
     refused = 0,
+    refusedCards = 0,
     refusedWhy = null,
   }: PillFacts,
 ): string {
@@ -150,7 +156,9 @@ export function statusLabel(
     case 'saved': {
       // A read-only role (a viewer since a refusal) has no "rest" of its own to save.
       const now = readOnly ? 'the board is up to date' : 'the rest saved';
-      if (refused > 0) return `${refused} ${refused === 1 ? 'change' : 'changes'} refused; ${now}`;
+      const cards = refusedCards > 0 ? ` (${refusedCards.toLocaleString('en')} cards)` : '';
+      const changes = `${refused} ${refused === 1 ? 'change' : 'changes'}`;
+      if (refused > 0) return `${changes} refused${cards}; ${now}`;
       return readOnly ? 'Up to date' : 'All changes saved';
     }
   }

@@ -43,7 +43,9 @@ export function storageSetAsideStore(storage: Storage, key: string): SetAsideSto
         (typeof where.cardId === 'string' &&
           (where.parentId === null || typeof where.parentId === 'string'))) &&
       (c.edit === undefined || typeof c.edit.commentId === 'string') &&
-      (c.cardId === undefined || typeof c.cardId === 'string')
+      (c.cardId === undefined || typeof c.cardId === 'string') &&
+      (c.cardIds === undefined ||
+        (Array.isArray(c.cardIds) && c.cardIds.every((id) => typeof id === 'string')))
     );
   };
   return {

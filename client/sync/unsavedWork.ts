@@ -22,6 +22,7 @@ import {
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { quoted as quoteText } from '../ui/quoted';
+import { BULK_QUOTED, type BulkNote } from './bulkNotes';
 import type { Removal } from './removalsIn';
 
 /** One change that was not saved, as shown and kept on this device (plain data). */
@@ -41,6 +42,11 @@ export interface UnsavedChange {
    * for changes to no card ('Other changes'), and in lists kept before it was recorded.
    */
   readonly cardId?: string;
+  /**
+   * For a command on several cards (a bulk move, assignment or deletion), told as one change:
+   * every card it changed (its `text` quotes the first few claims).
+   */
+  readonly cardIds?: readonly string[];
 }
 
 type Slot =
@@ -104,36 +110,82 @@ function slotOf(item: Y.Item, cards: Y.AbstractType<unknown>, comments: unknown)
   return inList(owner, content) ?? inList(parentItem(owner.parent), parent) ?? { kind: 'other' };
 }
 
-/** The parts of the board that this browser's unstored items changed, in the order written. */
-function changedSlots(doc: Y.Doc, unstoredFrom: ReadonlyMap<number, number>): Slot[] {
+/**
+ * The parts of the board that this browser's unstored items changed, in the order written; an
+ * item a bulk command wrote goes instead to its note's cards (`bulkCards`, by note), which are
+ * the cards whose move or assignment is still as that command left it.
+ */
+function changedSlots(
+  doc: Y.Doc,
+  unstoredFrom: ReadonlyMap<number, number>,
+  bulk: readonly BulkNote[],
+): { slots: Slot[]; bulkCards: Map<BulkNote, Set<string>> } {
   const cards = cardsMap(doc) as unknown as Y.AbstractType<unknown>;
   const comments = commentsMap(doc);
   const slots = new Map<string, Slot>();
+  const bulkCards = new Map<BulkNote, Set<string>>(bulk.map((n) => [n, new Set()]));
+  const noteOf = (item: Y.Item) =>
+    bulk.find(
+      (n) => n.client === item.id.client && item.id.clock >= n.clock && item.id.clock < n.end,
+    );
   for (const [client, from] of unstoredFrom) {
     for (const struct of doc.store.clients.get(client) ?? []) {
       if (!(struct instanceof Y.Item) || struct.deleted) continue;
       if (struct.id.clock + struct.length <= from) continue;
       const slot = slotOf(struct, cards, comments);
-      if (slot && !slots.has(slotKey(slot))) slots.set(slotKey(slot), slot);
+      const note = noteOf(struct);
+      if (note) {
+        const field = note.command === 'moveCards' ? CARD_KEYS.pos : CARD_KEYS.assignee;
+        if (slot?.kind === 'field' && slot.field === field) bulkCards.get(note)?.add(slot.cardId);
+      } else if (slot && !slots.has(slotKey(slot))) slots.set(slotKey(slot), slot);
     }
   }
-  return [...slots.values()];
+  return { slots: [...slots.values()], bulkCards };
 }
 
 const QUOTE_CHARS = 60;
 const quoted = (text: string) => quoteText(text, QUOTE_CHARS);
 
+/** A bulk command told as one change, its first claims quoted and the rest counted. */
+function bulkChange(note: BulkNote, cardIds: readonly string[], board: BoardView): UnsavedChange {
+  const n = cardIds.length;
+  const cards = `${n.toLocaleString('en')} ${n === 1 ? 'card' : 'cards'}`;
+  const what = {
+    moveCards: `Moved ${cards} to ${note.label}`,
+    assignCards: note.label ? `Assigned ${cards} to ${note.label}` : `Unassigned ${cards}`,
+    deleteCards: `You deleted ${cards} — not saved`,
+  }[note.command];
+  const claims =
+    note.command === 'deleteCards'
+      ? note.claims
+      : cardIds.slice(0, BULK_QUOTED).map((id) => board.cards[id]?.claim ?? '');
+  const more = n - claims.length;
+  const lines = [
+    ...claims.map((c) => quoted(c)),
+    ...(more > 0 ? [`and ${more.toLocaleString('en')} more`] : []),
+  ];
+  return Object.freeze({
+    key: `bulk:${note.client}:${note.clock}:${note.cardIds[0] ?? ''}`,
+    what,
+    text: lines.join('\n'),
+    cardId: cardIds[0],
+    cardIds: Object.freeze([...cardIds]),
+  });
+}
+
 /**
  * Describes this browser's unstored changes to `doc`, read from `board` (readBoard of it), and
- * the `removals` the server has not confirmed.
+ * the `removals` the server has not confirmed; a command on several cards (`bulk`, bulkNotes)
+ * is one change, whatever the number of its cards.
  */
 export function describeUnsaved(
   doc: Y.Doc,
   unstoredFrom: ReadonlyMap<number, number>,
   board: BoardView,
   removals: readonly Removal[] = [],
+  bulk: readonly BulkNote[] = [],
 ): UnsavedChange[] {
-  const slots = changedSlots(doc, unstoredFrom);
+  const { slots, bulkCards } = changedSlots(doc, unstoredFrom, bulk);
   // A new card or comment is told as a whole, not field by field.
   const newCards = new Set(slots.flatMap((s) => (s.kind === 'card' ? [s.cardId] : [])));
   const newComments = new Set(
@@ -242,6 +294,14 @@ export function describeUnsaved(
         add(slot, `Published fact-check address of ${name}`, card.reviewUrl);
         break;
     }
+  }
+  for (const note of bulk) {
+    // A deletion's cards still gone; a move's or assignment's still as it left them.
+    const ids =
+      note.command === 'deleteCards'
+        ? note.cardIds.filter((id) => !board.cards[id])
+        : [...(bulkCards.get(note) ?? [])];
+    if (ids.length > 0) changes.push(bulkChange(note, ids, board));
   }
   for (const r of removals) {
     // What this browser made and never saved, nobody else had; what is on the board again (an

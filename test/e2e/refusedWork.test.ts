@@ -11,6 +11,7 @@ import {
   card,
   clickCardAction,
   closeCard,
+  expectCardIn,
   openBoard,
   openCard,
   REVOKED_PILL,
@@ -266,4 +267,51 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
       .waitFor();
     expect(await notSaved(eddie).textContent()).toContain(`You deleted the card “${FIRST}”`);
   }, 60_000);
+
+  it('an offline bulk move refused by a lower role is one change, stored small', async () => {
+    // Refused card by card, a 1,000-card move was 1,000 entries, 135,891 bytes of localStorage
+    // and "1000 changes refused" (QA); 120 cards show it without a page of 1,000.
+    const n = 120;
+    const claims = Array.from(
+      { length: n },
+      (_, i) => `Claim ${i + 1}: the council spent ${i + 1} million pounds on the ring road`,
+    );
+    const board = await createBoardWithClaims(server, 'Bulk refused', 'Lea', claims);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const eddie = await context.newPage();
+    eddie.on('dialog', (prompt) => void prompt.accept());
+    await openBoard(eddie, await server.invite(board, 'Eddie', 'editor'));
+
+    await context.setOffline(true);
+    await eddie.getByRole('button', { name: 'Select all in Unverified' }).click();
+    await eddie.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+    await eddie.getByRole('button', { name: 'Move', exact: true }).click();
+    await expectCardIn(eddie, claims[0] ?? '', 'Disputed');
+    await expect
+      .poll(() => status(eddie).textContent())
+      .toBe('Offline: changes kept on this device');
+    await server.changeRole(board, 'Eddie', 'reviewer');
+    await context.setOffline(false);
+
+    // The server refuses the move (4403): one entry, its first claims quoted, the rest counted.
+    await notSaved(eddie).waitFor({ timeout: 15_000 });
+    await expectCardIn(eddie, claims[0] ?? '', 'Unverified', 15_000);
+    const items = notSaved(eddie).getByRole('listitem');
+    expect(await items.count()).toBe(1);
+    const entry = await items.first().textContent();
+    expect(entry).toContain(`Moved ${n} cards to Disputed`);
+    expect(entry).toContain(`“${claims[0]}”`);
+    expect(entry).toContain(`and ${n - 3} more`);
+    await expect
+      .poll(() => status(eddie).textContent(), { timeout: 15_000 })
+      .toBe(`1 change refused (${n} cards); the rest saved`);
+    // Stored: the cards' ids (16 characters each) and a short label, not each card's words.
+    const stored = await eddie.evaluate(
+      (key) => window.localStorage.getItem(key)?.length ?? 0,
+      `factboard.set-aside.${board.id}`,
+    );
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(n * 20 + 600);
+  }, 90_000);
 });
