@@ -258,6 +258,46 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     expect(lead.getSnapshot().board.cards[kept]?.evidence).toHaveLength(1);
   });
 
+  it('offline bulk commands refused by a revocation are one change each, holding every card', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    // More cards than the 200 single removals the save record keeps.
+    const ids = Array.from({ length: 250 }, (_, i) =>
+      lead.commands.addClaim({ claim: `The depot has ${i + 1} buses` }),
+    );
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+
+    const first = await invite(board, 'editor');
+    const { ackStore, setAsideStore, kept: setAside } = device();
+    const doc = new Y.Doc();
+    const online = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => Object.keys(online.getSnapshot().board.cards).length === 250);
+    online.destroy();
+
+    const offline = connect(board.id, first.token, { doc, ackStore, online: false });
+    offline.commands.assignCards(ids.slice(0, 10), { id: first.inviteId, name: 'Eddie' });
+    offline.commands.deleteCards(ids.slice(10));
+    offline.destroy();
+
+    await revoke(board, first.inviteId);
+    const refused = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => refused.getSnapshot().status.kind === 'refused');
+    expect(setAside().map((c) => [c.what, c.text, c.cardIds?.length])).toEqual([
+      [
+        'Assigned 10 cards to Eddie',
+        '“The depot has 1 buses”\n“The depot has 2 buses”\n“The depot has 3 buses”\nand 7 more',
+        10,
+      ],
+      [
+        'You deleted 240 cards — not saved',
+        '“The depot has 11 buses”\n“The depot has 12 buses”\n“The depot has 13 buses”\nand 237 more',
+        240,
+      ],
+    ]);
+    expect(refused.getSnapshot().refusedCards.size).toBe(250);
+  });
+
   it('once revoked, a command is refused before it changes the doc: nothing on screen the server lacks', async () => {
     const { board, cardId } = await boardWithCard('The ferry carried 2 million people');
     const eddie = await invite(board, 'editor');
