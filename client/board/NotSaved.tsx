@@ -8,9 +8,15 @@ import type { SetAsideOffer } from './setAsideOffers';
 
 const itemId = (cardId: string) => `not-saved-${cardId}`;
 
-/** Moves focus to the first change on this card in the list (a card's NotSavedMark). */
+/**
+ * Moves focus to the first change on this card in the list (a card's NotSavedMark), or to the
+ * bulk change that holds it (a move of many cards is one entry, with one id of its own).
+ */
 export function focusNotSaved(cardId: string): void {
-  document.getElementById(itemId(cardId))?.focus();
+  const item =
+    document.getElementById(itemId(cardId)) ??
+    document.querySelector<HTMLElement>(`.not-saved li[data-cards~="${cardId}"]`);
+  item?.focus();
 }
 
 export function NotSaved({
@@ -56,7 +62,12 @@ export function NotSaved({
           const lead = card !== undefined && !first.has(card);
           if (lead) first.add(card);
           return (
-            <li key={c.key} id={lead ? itemId(card) : undefined} tabIndex={lead ? -1 : undefined}>
+            <li
+              key={c.key}
+              id={lead ? itemId(card) : undefined}
+              data-cards={c.cardIds?.join(' ')}
+              tabIndex={lead || c.cardIds ? -1 : undefined}
+            >
               <span>{c.what}</span>
               {c.text !== null && <pre className="not-saved-text">{c.text}</pre>}
               {offer?.kind === 'post' && (

@@ -268,6 +268,32 @@ describe.skipIf(!RUN)('changes the server refuses', () => {
     expect(await notSaved(eddie).textContent()).toContain(`You deleted the card “${FIRST}”`);
   }, 60_000);
 
+  it('each card of a bulk move refused by a revocation is marked and leads to its one entry', async () => {
+    const { board, context, eddie } = await boardWithEddie('Bulk moved offline');
+    await context.setOffline(true);
+    await eddie.getByRole('button', { name: 'Select all in Unverified' }).click();
+    await eddie.getByRole('combobox', { name: 'Move selected cards to' }).selectOption('Disputed');
+    await eddie.getByRole('button', { name: 'Move', exact: true }).click();
+    await expectCardIn(eddie, SECOND, 'Disputed');
+    await revokedWhileOffline(board, context, eddie);
+    const items = notSaved(eddie).getByRole('listitem');
+    expect(await items.allTextContents()).toEqual([
+      `Moved 2 cards to Disputed“${FIRST}”\n“${SECOND}”`,
+    ]);
+    // Not only the first card's mark: the entry has one id, the cards two.
+    for (const claim of [FIRST, SECOND]) {
+      await eddie.locator('#main').focus();
+      await card(eddie, claim)
+        .getByRole('button', {
+          name: `Not saved — “${claim}” shows changes the server did not take`,
+        })
+        .click();
+      await expect
+        .poll(() => eddie.evaluate(() => document.activeElement?.textContent ?? ''))
+        .toContain('Moved 2 cards to Disputed');
+    }
+  }, 60_000);
+
   it('an offline bulk move refused by a lower role is one change, stored small', async () => {
     // Refused card by card, a 1,000-card move was 1,000 entries, 135,891 bytes of localStorage
     // and "1000 changes refused" (QA); 120 cards show it without a page of 1,000.
