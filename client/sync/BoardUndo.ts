@@ -13,6 +13,7 @@ import {
   commentsMap,
   metaMap,
 } from '../../shared/board';
+import { keepCrossedValues, restoreCrossedValues } from './crossedWrites';
 import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
 
 /** The key of a step's meta that names its command. */
@@ -52,6 +53,7 @@ export class BoardUndo {
           !(tr.origin instanceof CommandOrigin && tr.origin.command === 'resolveThread'),
       },
     );
+    keepCrossedValues(doc);
     this.manager.on('stack-item-added', this.nameStackItem);
     this.manager.on('stack-item-added', changed);
     this.manager.on('stack-item-popped', this.passNameOn);
@@ -109,6 +111,9 @@ export class BoardUndo {
       this.changed();
       return { command: commandOf(top), applied: false };
     }
+    // An Undo of a write that won over a colleague's puts back the colleague's value, not the
+    // stale one this person had replaced (crossedWrites).
+    if (which === 'undoStack') restoreCrossedValues(this.doc, top);
     let done: StackItem | null = null;
     manager[which] = [top];
     try {

@@ -1,0 +1,90 @@
+/**
+ * An Undo of a card write that crossed a colleague's write of the same key (a move made offline
+ * while a colleague moved the card, kept on reconnect because Yjs orders crossing writes by
+ * client id). Yjs's undo step holds the value this person replaced on their page, the stale
+ * one; Yjs cannot write it back (the colleague's item lies between it and the person's), so the
+ * Undo only deleted the person's value and left the key empty: a card with no place reads as
+ * Unverified (B1), and the colleague's move was gone. What the board would show had this
+ * person never written is the item just before theirs in the key's list, the colleague's: the
+ * smallest change is to make the step restore that item instead of the stale one. Yjs then redoes it as any other (a copy after the person's value, which the Undo
+ * deletes), and the Redo step it records deletes that copy and brings the person's value back.
+ * A key written again since (the person's value no longer current) is left as it is: Yjs
+ * restores nothing there, and a step that then changes nothing is dropped with "Nothing undone:
+ * someone else has changed it since the move" (BoardUndo, undoWords).
+ */
+import * as Y from 'yjs';
+import { cardsMap } from '../../shared/board';
+import type { StackItem } from './redactedWords';
+
+type DeleteSet = StackItem['deletions'];
+type DeleteItem = DeleteSet['clients'] extends Map<number, (infer I)[]> ? I : never;
+
+/**
+ * Keeps the content of a map value deleted because this person's crossing write won over it
+ * (the item right of it is theirs): the doc collects garbage, and Yjs would otherwise drop the
+ * colleague's value the moment it arrives, leaving an Undo nothing to restore. Only crossings
+ * are kept, a few small values: every other replaced value is still collected.
+ */
+export function keepCrossedValues(doc: Y.Doc): void {
+  const collect = doc.gcFilter;
+  doc.gcFilter = (item) =>
+    collect(item) &&
+    !(item.parentSub !== null && item.right !== null && item.right.id.client === doc.clientID);
+}
+
+/** A delete set of one item. */
+function single(id: Y.ID): DeleteSet {
+  const ds = Y.createDeleteSet();
+  ds.clients.set(id.client, [{ clock: id.clock, len: 1 } as DeleteItem]);
+  return ds;
+}
+
+/** The delete set without one item (its range split around it). */
+function without(ds: DeleteSet, id: Y.ID): DeleteSet {
+  const out = Y.createDeleteSet();
+  for (const [client, ranges] of ds.clients) {
+    const kept: DeleteItem[] = [];
+    for (const r of ranges) {
+      if (client !== id.client || id.clock < r.clock || id.clock >= r.clock + r.len) {
+        kept.push(r);
+        continue;
+      }
+      if (id.clock > r.clock) kept.push({ clock: r.clock, len: id.clock - r.clock } as DeleteItem);
+      const after = r.clock + r.len - id.clock - 1;
+      if (after > 0) kept.push({ clock: id.clock + 1, len: after } as DeleteItem);
+    }
+    if (kept.length > 0) out.clients.set(client, kept);
+  }
+  return out;
+}
+
+/**
+ * Makes an undo step restore, for each card key it wrote that crossed a colleague's write and
+ * is still current, the colleague's value rather than the one this person had replaced.
+ */
+export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
+  const cards = cardsMap(doc);
+  let deletions = step.deletions;
+  for (const [client, ranges] of step.insertions.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const item = structs[i];
+        if (!item || item.id.clock >= clock + len) break;
+        if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null) continue;
+        const card = (item.parent as Y.AbstractType<unknown>)._item;
+        if (card?.parent !== cards) continue;
+        const crossed = item.left;
+        if (crossed === null || Y.isDeleted(deletions, crossed.id)) continue;
+        // The colleague's value is gone (collected before keepCrossedValues kept it): nothing
+        // better to restore than what Yjs does.
+        if (crossed.content instanceof Y.ContentDeleted) continue;
+        let stale: Y.Item | null = crossed.left;
+        while (stale !== null && !Y.isDeleted(deletions, stale.id)) stale = stale.left;
+        if (stale !== null) deletions = without(deletions, stale.id);
+        deletions = Y.mergeDeleteSets([deletions, single(crossed.id)]);
+      }
+    }
+  }
+  step.deletions = deletions;
+}
