@@ -76,9 +76,10 @@ export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
         if (card?.parent !== cards) continue;
         const crossed = item.left;
         if (crossed === null || Y.isDeleted(deletions, crossed.id)) continue;
-        // The colleague's value is gone (collected before keepCrossedValues kept it): nothing
-        // better to restore than what Yjs does.
-        if (crossed.content instanceof Y.ContentDeleted) continue;
+        // Only plain values (a place, a verdict, a name): a shared type would come back as an
+        // empty copy, and a value collected before keepCrossedValues kept it is gone. Yjs's own
+        // undo is left as it was for those.
+        if (!(crossed.content instanceof Y.ContentAny)) continue;
         let stale: Y.Item | null = crossed.left;
         while (stale !== null && !Y.isDeleted(deletions, stale.id)) stale = stale.left;
         if (stale !== null) deletions = without(deletions, stale.id);
