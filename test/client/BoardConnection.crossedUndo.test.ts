@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { undoAnnouncement } from '../../client/board/undoWords';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
 import type { ColumnId } from '../../shared/board';
 import { connectWithToken } from '../helpers/connectWithToken';
@@ -99,7 +100,12 @@ describe('crossedUndo: an Undo of a move that won over a colleague’s move of t
     await waitFor(saved(dora), { what: 'Dora’s move saved' });
     await merged(pages, ids, ['disputed']);
 
-    expect(eddie.undo()).toEqual({ command: 'moveCard', applied: true });
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({ command: 'moveCard', applied: true });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Undone: the move of “The bridge cost $4 million” (back to Corroborated, position 1 of 1).',
+    );
     await settled(pages, ids, ['corroborated']);
     expect(eddie.getSnapshot().board.cards[card]?.updatedBy?.name).toBe('Dora');
 
@@ -138,7 +144,12 @@ describe('crossedUndo: an Undo of a move that won over a colleague’s move of t
     dora.commands.moveCard(card, { column: 'unverified', index: 0 });
     await settled(pages, ids, ['unverified']);
 
-    expect(eddie.undo()).toEqual({ command: 'moveCard', applied: false });
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({ command: 'moveCard', applied: false });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Nothing undone: someone else has changed it since the move.',
+    );
     await settled(pages, ids, ['unverified']);
     expect(eddie.getSnapshot().board.cards[card]?.updatedBy?.name).toBe('Dora');
   }, 30_000);
