@@ -13,6 +13,7 @@ import { NameCues, type Cues } from './NameCues';
 import { NAME_PARTICLES } from './nameParticles';
 import { SOURCE_NOUNS } from './sourceNouns';
 import { BODY_DESCRIPTIONS } from './english/attributionWords';
+import { isPossessiveBody, joinsPossessive, POSSESSIVE } from './possessiveName';
 
 export interface NameRun {
   first: number;
@@ -244,7 +245,37 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     }
     i = afterLetters?.last === last ? afterLetters.next : last + 1;
   }
-  return runs;
+  return joinPossessives(tokens, span, runs);
+}
+
+/**
+ * Runs joined across a possessive that belongs to the name (joinsPossessive): "Alzheimer" and
+ * "Research UK" are "Alzheimer's Research UK", and "King's College London" gets back the "King"
+ * that was read as a title and left out. The owner's words are the proper nouns right before
+ * the possessive; "Apple's Tim Cook" stays two names.
+ */
+function joinPossessives(tokens: Token[], span: SentenceSpan, runs: Run[]): Run[] {
+  const joined: Run[] = [];
+  for (const r of runs) {
+    const possessive = r.first - 1;
+    const tail = tokens.slice(r.first, r.last + 1).map((t) => t.value);
+    let first = possessive - 1;
+    if (
+      first < span.first ||
+      !POSSESSIVE.test(tokens[possessive]!.value) ||
+      tokens[first]!.pos !== 'PROPN' ||
+      !joinsPossessive(tail)
+    ) {
+      joined.push(r);
+      continue;
+    }
+    while (first > span.first && tokens[first - 1]!.pos === 'PROPN') first--;
+    while (joined.length > 0 && joined.at(-1)!.last >= first) {
+      first = Math.min(first, joined.pop()!.first);
+    }
+    joined.push({ first, last: r.last });
+  }
+  return joined;
 }
 
 /**
@@ -374,6 +405,7 @@ function typeFromCues(text: string, words: string[], cues: Cues | undefined): En
   const headBeforeFor = words.some((w, k) => head(w) && BODY_PARTICLE.test(words[k + 1] ?? ''));
   if (
     head(words.at(-1)) ||
+    isPossessiveBody(words) ||
     (head(words[0]) && NAME_PARTICLES.has(words[1] ?? '')) ||
     headBeforeFor
   ) {
@@ -516,7 +548,8 @@ export function findNames(
       const surname = words.at(-1)!.toLowerCase();
       const acronym = /^\p{Lu}{2,}$/u.test(words[0]!); // "NHS England"
       // "University of Leeds", "Leeds City Council": a body's name, whose last word is none.
-      const body = words.some((w) => ORG_HEADS.has(w.toLowerCase()) || w === 'of');
+      const body =
+        words.some((w) => ORG_HEADS.has(w.toLowerCase()) || w === 'of') || isPossessiveBody(words);
       return {
         key: keyOf(r),
         surname,

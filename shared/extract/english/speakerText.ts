@@ -6,6 +6,7 @@ import type { Token } from '../analyzeText';
 import { isPersonTitle, ORG_HEADS, type NameRun } from '../findNames';
 import { SOURCE_NOUNS } from '../sourceNouns';
 import { isDocumentName } from './nounPhrases';
+import { joinsPossessive, POSSESSIVE } from '../possessiveName';
 import { low, type Span } from './Span';
 
 /**
@@ -22,10 +23,25 @@ import { low, type Span } from './Span';
 function nameAfterDescription(ws: Token[], first: number, last: number): number {
   let k = last;
   while (k > first && ws[k]!.pos === 'PROPN') k--;
+  // A possessive inside the name goes with it, "the charity Alzheimer's Research UK" →
+  // Alzheimer's Research UK (joinsPossessive), and the name starts before its owner's words.
+  while (
+    k > first &&
+    POSSESSIVE.test(ws[k]!.value) &&
+    ws[k - 1]!.pos === 'PROPN' &&
+    joinsPossessive(ws.slice(k + 1, last + 1).map((w) => w.value))
+  ) {
+    k--;
+    while (k > first && ws[k]!.pos === 'PROPN') k--;
+  }
   const name = k + 1;
   if (name > last || name === first || !/^\p{Lu}/u.test(ws[name]!.value)) return first;
   const before = ws[k]!;
-  const possessive = /^['’]s?$/.test(before.value) && last > name && !ORG_HEADS.has(low(ws[last]));
+  const possessive =
+    /^['’]s?$/.test(before.value) &&
+    last > name &&
+    !ORG_HEADS.has(low(ws[last])) &&
+    !joinsPossessive(ws.slice(name, last + 1).map((w) => w.value));
   // wink tags "chief" and "former" adjectives ("Police chief/ADJ Mia Lund"), and a title it
   // tags a noun is one whatever its case ("former President/NOUN Jorge Mora"). A title it tags
   // a proper noun opens the phrase ("General Motors"): canonicalSpeaker drops it, and only
