@@ -42,7 +42,9 @@ export function wordsOf(tokens: Token[], first: number, last: number, names: Nam
     else if (isTitleModifier(tokens, k, last)) words.push({ ...t, pos: 'ADJ' });
     else if (isNounAfterArticle(tokens, k, last, words.at(-1))) words.push({ ...t, pos: 'NOUN' });
     else if (t.pos === 'ADJ' && ['NOUN', 'PROPN', 'PRON'].includes(words.at(-1)?.pos ?? '')) {
-      const lemma = reportingPastBeforeThat(tokens, k, last);
+      // "Tim Cook/PROPN said/ADJ sales rose …": after a subject, "said" is the verb (the legal
+      // adjective stands after "the", "the said agreement").
+      const lemma = low(t) === 'said' ? 'say' : reportingPastBeforeThat(tokens, k, last);
       words.push(lemma ? { ...t, pos: 'VERB', lemma } : t);
     } else if (t.pos === 'PROPN' && describesName(tokens, k, words.length === 0))
       words.push({ ...t, pos: 'ADJ' });
