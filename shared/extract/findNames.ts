@@ -191,7 +191,18 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     k > span.first &&
     !/^["“'‘([—–:-]$/.test(tokens[k - 1]!.value) &&
     (isProper(k - 1) || isProper(k + 1));
-  const isName = (k: number) => isProper(k) || inNameAfterProper(k) || wordInName(k);
+  // "Britain's largest union, Unite, said": a capitalised word wink reads as a verb or a noun,
+  // alone between commas after a lower-case description, is the name set beside it.
+  const appositiveWord = (k: number) =>
+    NAME_LIKE_TAGS.has(tokens[k]!.pos) &&
+    CAPITALISED_WORD.test(tokens[k]!.value) &&
+    k - 2 >= span.first &&
+    tokens[k - 1]!.value === ',' &&
+    tokens[k + 1]?.value === ',' &&
+    tokens[k - 2]!.pos === 'NOUN' &&
+    /^\p{Ll}+$/u.test(tokens[k - 2]!.value);
+  const isName = (k: number) =>
+    isProper(k) || inNameAfterProper(k) || wordInName(k) || appositiveWord(k);
   while (i <= span.last) {
     if (!isName(i)) {
       i++;

@@ -74,6 +74,15 @@ describe('a possessive that owns the name after it', () => {
     expect(first(sentence).speaker).toBe(speaker);
   });
 
+  // wink tags "Unite/VERB": a capitalised word alone between commas after a description is
+  // the name beside it.
+  it.each([
+    "Britain's largest union, Unite, said 40,000 members would strike in June.",
+    'Britain’s largest union, Unite, said on Monday that 40,000 members would strike in June.',
+  ])('"%s" → Unite', (sentence) => {
+    expect(first(sentence).speaker).toBe('Unite');
+  });
+
   // wink tags "Cook/VERB said/ADJ" here: "said" right after a name is still its verb.
   it.each([
     "Apple's Tim Cook said sales rose 12% in 2023.",
