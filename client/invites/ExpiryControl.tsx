@@ -1,7 +1,9 @@
 /**
- * A row's expiry in Invite people: when the invite stops (or stopped) opening the board, and
+ * A row's expiry in Invite people: when the invite stops (or stopped) opening the board,
  * "Extend" (EXTEND_DAYS from now; the same link works again, an expired one too), but not on the
- * lead's own. Shown for an invite with an expiry that is not revoked.
+ * lead's own, and "Never expires", which ends the expiry (the lead's own too: the server refuses
+ * a lead only an expiry on it). Shown for an invite with an expiry that is not revoked. The
+ * server's refusals (last_lead and others) are said in the row.
  */
 import { useState } from 'react';
 import { errorMessage } from '../ui/errorMessage';
@@ -22,18 +24,18 @@ export function ExpiryControl({
    * which could only fail, is not offered; another lead extends it.
    */
   own: boolean;
-  /** Extends it; rejects with the server's refusal, said here. */
-  onExtend: (invite: Invite, days: number) => Promise<void>;
+  /** Extends it by `days`, or ends its expiry (null); rejects with the server's refusal, said here. */
+  onExtend: (invite: Invite, days: number | null) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (invite.expiresAt === null) return null;
   const expired = hasExpired(invite.expiresAt);
-  const extend = async () => {
+  const extend = async (days: number | null) => {
     setBusy(true);
     setError(null);
     try {
-      await onExtend(invite, EXTEND_DAYS);
+      await onExtend(invite, days);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -55,13 +57,24 @@ export function ExpiryControl({
             aria-label={`Extend ${EXTEND_DAYS} days: invite for ${name}`}
             aria-disabled={busy}
             onClick={() => {
-              if (!busy) void extend();
+              if (!busy) void extend(EXTEND_DAYS);
             }}
           >
             Extend {EXTEND_DAYS} days
           </button>
         </>
-      )}
+      )}{' '}
+      <button
+        type="button"
+        className="button small"
+        aria-label={`Make invite for ${name} never expire`}
+        aria-disabled={busy}
+        onClick={() => {
+          if (!busy) void extend(null);
+        }}
+      >
+        Never expires
+      </button>
       {error && (
         <span className="error" role="alert">
           {' '}

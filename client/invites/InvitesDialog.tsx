@@ -21,7 +21,7 @@
  * note under the field, part of its description, before the link is made: the board would take
  * the two for one person. It does not stop the invite (a second link for one person is fine).
  * An invite may expire (Never, 1, 7 or 30 days, picked when inviting): its row says when
- * (ExpiryControl), and Extend gives it a week from now with the same link.
+ * (ExpiryControl), Extend gives it a week from now with the same link, and Never expires ends it.
  */
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../shared/board/inputs';
@@ -237,12 +237,17 @@ export function InvitesDialog({
     void refresh();
   };
 
-  const extend = async (invite: Invite, days: number) => {
+  /** Extends an invite by `days`, or ends its expiry (null). */
+  const extend = async (invite: Invite, days: number | null) => {
     setStatus('');
     mine.current.set(invite.inviteId, (i) => i.expiresAt !== invite.expiresAt);
     try {
       const stored = await setInviteExpiry(boardId, token, invite.inviteId, days);
-      setStatus(`${invite.name}’s invite now expires ${formatTime(stored.expiresAt ?? 0)}.`);
+      setStatus(
+        stored.expiresAt === null
+          ? `${invite.name}’s invite no longer expires.`
+          : `${invite.name}’s invite now expires ${formatTime(stored.expiresAt)}.`,
+      );
     } catch (err) {
       mine.current.delete(invite.inviteId);
       throw err;

@@ -53,6 +53,14 @@ describe.skipIf(!RUN)('an invite that expires', () => {
       .getByText(/^Fay Freelance’s invite now expires /)
       .waitFor();
     await expect.poll(() => row.getByText(/^Expires /).textContent()).not.toBe(before);
+    // "Never expires" ends it, by keyboard, without the REST API (QA: the UI had no way to).
+    await row.getByRole('button', { name: 'Make invite for Fay Freelance never expire' }).focus();
+    await lea.keyboard.press('Enter');
+    await dialog
+      .getByRole('status')
+      .getByText('Fay Freelance’s invite no longer expires.')
+      .waitFor();
+    await expect.poll(() => row.getByText(/^Expire/).count()).toBe(0);
     // The lead's own row and one made with Never have no expiry to show.
     const lead = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
     expect(await lead.getByText(/^Expire/).count()).toBe(0);
@@ -79,6 +87,8 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     const own = dialog.getByRole('listitem').filter({ hasText: 'Lea (you)' });
     await own.getByText('; another lead can extend it').waitFor();
     expect(await own.getByRole('button', { name: /^Extend/ }).count()).toBe(0);
+    // But she may end her own expiry (the server refuses a lead only an expiry on her own).
+    await own.getByRole('button', { name: 'Make invite for Lea never expire' }).waitFor();
     await dialog.getByRole('button', { name: 'Revoke invite for Rex' }).click();
     await dialog.getByRole('button', { name: 'Revoke access for Rex' }).click();
     const alert = dialog.getByRole('alert');
