@@ -8,19 +8,34 @@
  * A non-modal popover (a disclosure): focus moves to its heading on opening; Escape or the
  * button closes it and focus goes back to the button; focus leaving it (a click elsewhere, Tab
  * past its link) closes it too, as it does the header's list of people (PresenceBar).
+ *
+ * An invite that will expire says so beside the badge and in the panel ("Your invite expires 14
+ * Dec, 14:02"), and within a day of it a polite status says once whom to ask (useOwnExpiry).
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../../shared/roles';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { useBoardAccess } from '../review/useBoardAccess';
-import { accessSentences, aRole } from './accessSentences';
+import { accessSentences, aRole, expiresWords } from './accessSentences';
 import { OwnLink } from './OwnLink';
+import { useOwnExpiry } from './useOwnExpiry';
 import './access.css';
 
-export function YourAccess({ role, name }: { role: Role; name: string }) {
+export function YourAccess({
+  role,
+  name,
+  invitesChanged,
+}: {
+  role: Role;
+  name: string;
+  /** Moves when the board's invites may have changed (BoardSnapshot.invitesChanged). */
+  invitesChanged: number;
+}) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const access = useBoardAccess();
+  const { expiry, near } = useOwnExpiry(access?.id ?? null, access?.token ?? null, invitesChanged);
+  const expires = expiry && expiresWords(expiry.at);
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -56,6 +71,14 @@ export function YourAccess({ role, name }: { role: Role; name: string }) {
       >
         {label}
       </button>
+      {expires && (
+        <span className={`small your-access-expiry ${near ? 'warning' : 'muted'}`}>{expires}</span>
+      )}
+      {/* Always there, so that the notice is read out as it comes, once; shown, its "in 3 hours"
+          would go stale, so the line above turns to a warning instead. */}
+      <span role="status" className="visually-hidden">
+        {near}
+      </span>
       <section
         id={`${id}-panel`}
         className="your-access-panel"
@@ -71,6 +94,7 @@ export function YourAccess({ role, name }: { role: Role; name: string }) {
         <p>
           You are <bdi>{name}</bdi>, {aRole(role)} on this board.
         </p>
+        {expires && <p>{expires}.</p>}
         {accessSentences(role).map((sentence) => (
           <p key={sentence}>{sentence}</p>
         ))}

@@ -1,7 +1,7 @@
 import { type Permission, PERMISSIONS, type Role } from '../../shared/roles';
 import type { KnownBoard } from '../app/knownBoards';
 import { ROLE_LABELS } from '../app/roleLabels';
-import { formatClock } from '../review/formatTime';
+import { formatClock, formatTime } from '../review/formatTime';
 import { personName } from '../ui/personName';
 import type { Revocation } from './fetchRevocation';
 import type { Expiry } from './useExpiry';
@@ -82,4 +82,27 @@ export function roleChangedSentence(role: Role, change: KnownBoard['roleChange']
   return change
     ? `${personName(change.by)} changed your role to ${label} at ${formatClock(change.at)}`
     : `Your role is now ${label}`;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+/** How near its expiry an invite's holder is told once that it is coming (expiryNearSentence). */
+export const EXPIRY_NEAR_MS = 24 * HOUR_MS;
+
+/** "Your invite expires 14 Dec, 14:02", as Your access shows an invite that will expire. */
+export const expiresWords = (at: number, now = Date.now()): string =>
+  `Your invite expires ${formatTime(at, now)}`;
+
+/**
+ * The notice within EXPIRY_NEAR_MS of the expiry: "Your invite expires in 3 hours; ask Lea Ruiz
+ * (lead) to extend it" (minutes under an hour), the lead being the one who set it.
+ */
+export function expiryNearSentence(expiry: Expiry, now = Date.now()): string {
+  const left = Math.max(0, expiry.at - now);
+  const hours = Math.ceil(left / HOUR_MS);
+  const minutes = Math.max(1, Math.ceil(left / 60_000));
+  const within =
+    left >= HOUR_MS
+      ? `${hours} hour${hours === 1 ? '' : 's'}`
+      : `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `Your invite expires in ${within}; ask ${leadNamed(expiry.by)} to extend it`;
 }

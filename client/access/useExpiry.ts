@@ -13,7 +13,8 @@ export interface Expiry {
   readonly by: string | null;
 }
 
-async function fetchExpiry(boardId: string, token: string): Promise<Expiry | null> {
+/** The invite's expiry and who set it; null for none, and when the server cannot say. */
+export async function fetchExpiry(boardId: string, token: string): Promise<Expiry | null> {
   try {
     const { expiresAt, expirySetBy } = await call<{
       expiresAt: number | null;

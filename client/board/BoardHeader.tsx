@@ -88,7 +88,7 @@ export function BoardHeader({
             {refusedBadge(snapshot.status.code ?? 0, refusedReason) ?? 'Read-only'}
           </span>
         ) : (
-          <YourAccess role={invitedAs} name={me.name} />
+          <YourAccess role={invitedAs} name={me.name} invitesChanged={snapshot.invitesChanged} />
         )}
       </div>
       <div className="board-tools">

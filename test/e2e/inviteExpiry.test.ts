@@ -155,4 +155,46 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     await entry.getByText('Editor').waitFor();
     expect(await entry.getByText('Invite expired').count()).toBe(0);
   }, 120_000);
+  it('tells the person on their own page when their invite expires, and once whom to ask near it', async () => {
+    const board = await server.createBoard('Told ahead', 'Lea');
+    const invites = `/api/boards/${board.id}/invites`;
+    // Made to expire in 3 hours: within a day, so the page says whom to ask, once.
+    const soon = await request(server.url, 'POST', invites, {
+      token: board.leadToken,
+      json: { name: 'Sol', role: 'editor', expiresAt: Date.now() + 3 * 60 * 60 * 1000 },
+    });
+    const sol = await (await browser.newContext()).newPage();
+    await openBoard(sol, soon.body.url);
+    const header = sol.locator('.board-header');
+    // Beside the badge, and in its panel.
+    const line = header.locator('.your-access-expiry');
+    await line.getByText(/^Your invite expires (?!in )/).waitFor();
+    await header
+      .getByRole('status')
+      .getByText('Your invite expires in 3 hours; ask Lea (lead) to extend it')
+      .waitFor();
+    await sol.getByRole('button', { name: 'Editor: your access' }).click();
+    await sol
+      .getByRole('region', { name: 'Your access' })
+      .getByText(`${await line.textContent()}.`, { exact: true })
+      .waitFor();
+
+    // One without an expiry shows none, until a lead sets one while the page is open.
+    const later = await request(server.url, 'POST', invites, {
+      token: board.leadToken,
+      json: { name: 'Lin', role: 'viewer' },
+    });
+    const lin = await (await browser.newContext()).newPage();
+    await openBoard(lin, later.body.url);
+    const linHeader = lin.locator('.board-header');
+    const linLine = linHeader.locator('.your-access-expiry');
+    expect(await linLine.count()).toBe(0);
+    await request(server.url, 'PATCH', `${invites}/${later.body.inviteId}`, {
+      token: board.leadToken,
+      json: { expiresInDays: 7 },
+    });
+    await linLine.getByText(/^Your invite expires (?!in )/).waitFor();
+    // A week away: no notice yet.
+    expect(await linHeader.locator('.your-access').getByRole('status').textContent()).toBe('');
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 /** The sentences that name the lead who revoked an invite or changed a role, or say "a lead". */
 import { describe, expect, it } from 'vitest';
 import {
+  expiryNearSentence,
   revokedClause,
   roleChangedSentence,
   sentenceStart,
@@ -38,6 +39,22 @@ describe('the acting lead in the access sentences', () => {
     // A direction control in a name is closed where it stands, as in every sentence of ours.
     expect(revokedClause({ at: AT, by: 'Ana \u202Ezeruiz' })).toBe(
       `Ana \u202E\u202Czeruiz (lead) revoked your invite at ${at}`,
+    );
+  });
+
+  it('says how near an expiry is and whom to ask: hours, minutes under one, a lead unnamed', () => {
+    const hour = 60 * 60 * 1000;
+    expect(expiryNearSentence({ at: AT + 3 * hour, by: 'Lea Ruiz' }, AT + 1)).toBe(
+      'Your invite expires in 3 hours; ask Lea Ruiz (lead) to extend it',
+    );
+    expect(expiryNearSentence({ at: AT + hour, by: 'رنا' }, AT)).toBe(
+      'Your invite expires in 1 hour; ask \u2068رنا\u2069 (lead) to extend it',
+    );
+    expect(expiryNearSentence({ at: AT + 40 * 60_000, by: null }, AT)).toBe(
+      'Your invite expires in 40 minutes; ask a lead to extend it',
+    );
+    expect(expiryNearSentence({ at: AT + 1, by: null }, AT)).toBe(
+      'Your invite expires in 1 minute; ask a lead to extend it',
     );
   });
 });
