@@ -159,20 +159,21 @@ export function InvitesDialog({
           setQuestionsTaken((n) => n + 1);
           const others = (list: readonly Invite[]) =>
             list.filter((i) => i.inviteId !== taken.inviteId);
-          const news = tell ? describeInviteNews(others(before), others(next)) : '';
+          const news = tell ? describeInviteNews(others(before), others(next), myInviteId) : '';
           setStatus(
             `${personName(taken.name)}'s access was revoked by ${revokedByWords(taken)}. ${news}`.trim(),
           );
           return;
         }
         const others = (list: readonly Invite[]) => list.filter((i) => !own.has(i.inviteId));
-        const news = tell && before ? describeInviteNews(others(before), others(next)) : '';
+        const news =
+          tell && before ? describeInviteNews(others(before), others(next), myInviteId) : '';
         if (news) setStatus(news);
       } catch (err) {
         if (read === reads.current) setError(errorMessage(err));
       }
     },
-    [boardId, token, setConfirming],
+    [boardId, token, setConfirming, myInviteId],
   );
 
   useEffect(() => {
@@ -243,10 +244,12 @@ export function InvitesDialog({
     mine.current.set(invite.inviteId, (i) => i.expiresAt !== invite.expiresAt);
     try {
       const stored = await setInviteExpiry(boardId, token, invite.inviteId, days);
+      // The lead's own (only ended: the server refuses her an expiry on it) is hers: "Your".
+      const whose = invite.inviteId === myInviteId ? 'Your' : `${invite.name}’s`;
       setStatus(
         stored.expiresAt === null
-          ? `${invite.name}’s invite no longer expires.`
-          : `${invite.name}’s invite now expires ${formatTime(stored.expiresAt)}.`,
+          ? `${whose} invite no longer expires.`
+          : `${whose} invite now expires ${formatTime(stored.expiresAt)}.`,
       );
     } catch (err) {
       mine.current.delete(invite.inviteId);

@@ -17,7 +17,15 @@ import type { Invite } from './invitesApi';
 export const revokedByWords = (invite: Invite): string =>
   invite.revokedBy ? personName(invite.revokedBy.name) : 'a lead';
 
-export function describeInviteNews(before: readonly Invite[], after: readonly Invite[]): string {
+/**
+ * `myInviteId`: the reading lead's own invite, said in the second person ("Your invite expires
+ * …"): another lead may set or end its expiry, and "Lou's invite" told Lou of Lou's own.
+ */
+export function describeInviteNews(
+  before: readonly Invite[],
+  after: readonly Invite[],
+  myInviteId: string | null = null,
+): string {
   const had = new Map(before.map((i) => [i.inviteId, i]));
   const news: string[] = [];
   for (const invite of after) {
@@ -33,7 +41,7 @@ export function describeInviteNews(before: readonly Invite[], after: readonly In
       // "Expires 14 Dec, 03:01" mid-sentence: its first word only (the month and "AM" keep theirs).
       const when = expiryWords(invite.expiresAt);
       const said = when ? `${when.charAt(0).toLowerCase()}${when.slice(1)}` : 'no longer expires';
-      news.push(`${name}'s invite ${said}.`);
+      news.push(`${invite.inviteId === myInviteId ? 'Your' : `${name}'s`} invite ${said}.`);
     }
   }
   return news.join(' ');

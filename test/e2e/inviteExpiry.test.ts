@@ -102,6 +102,18 @@ describe.skipIf(!RUN)('an invite that expires', () => {
       .toBe('Revoke invite for Rex');
     const row = dialog.getByRole('listitem').filter({ hasText: 'Rex' });
     expect(await row.getByText(/^Revoked by/).count()).toBe(0);
+    // Lea ends her own expiry, and hears of her own invite as hers, also when Rex sets it again.
+    await own.getByRole('button', { name: 'Make invite for Lea never expire' }).click();
+    await dialog.getByRole('status').getByText('Your invite no longer expires.').waitFor();
+    await expect.poll(() => own.getByText(/^Expire/).count()).toBe(0);
+    await request(server.url, 'PATCH', `${invites}/${leaId}`, {
+      token: rex.body.token,
+      json: { expiresInDays: 7 },
+    });
+    await dialog
+      .getByRole('status')
+      .getByText(/^Your invite expires /)
+      .waitFor();
   }, 120_000);
 
   it('refuses the person once passed, says when and whom to ask, and opens again when extended', async () => {

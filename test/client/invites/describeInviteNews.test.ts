@@ -41,6 +41,18 @@ describe('describeInviteNews', () => {
     );
   });
 
+  it("says the reading lead's own invite in the second person", () => {
+    const at = Date.now() + 7 * 24 * 60 * 60 * 1000;
+    const row = expiryWords(at);
+    expect(describeInviteNews([cy], [{ ...cy, expiresAt: at }], 'cy')).toBe(
+      `Your invite expires ${row.slice('Expires '.length)}.`,
+    );
+    expect(describeInviteNews([{ ...cy, expiresAt: at }], [cy], 'cy')).toBe(
+      'Your invite no longer expires.',
+    );
+    expect(describeInviteNews([cy], [{ ...cy, expiresAt: at }], 'other')).toMatch(/^Cy's invite/);
+  });
+
   it('isolates right-to-left names, so the words after them keep their place', () => {
     const rana = { ...cy, name: 'رنا' };
     expect(describeInviteNews([rana], [revoked(rana, 'דנה')])).toBe(
