@@ -482,7 +482,7 @@ export function describeEvent(e: HistoryEvent): string {
       const name = stringOrNull(d.name);
       // An expiry given with the invite is recorded with it (expiresAt), not as invite.expiry.
       const until = typeof d.expiresAt === 'number' ? ` until ${formatDay(d.expiresAt)}` : '';
-      return `invited ${name || 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}${until}`;
+      return `invited ${name ? personName(name) : 'someone'}${isRole(d.role) ? ` as ${ROLE_AS[d.role]}` : ''}${until}`;
     }
     case 'invite.revoked': {
       const name = stringOrNull(d.name);

@@ -338,6 +338,8 @@ describe('describeEvent', () => {
     [ev('invite.issued', { name: 'Lou', role: 'lead' }), 'invited Lou as a lead'],
     [ev('invite.issued', { name: 'Vi', role: 'viewer' }), 'invited Vi as a viewer'],
     [ev('invite.issued', { role: 'admin' }), 'invited someone'],
+    // A right-to-left name isolated, as invite.revoked's is: "as an editor" keeps its place.
+    [ev('invite.issued', { name: 'رنا', role: 'editor' }), 'invited \u2068رنا\u2069 as an editor'],
     [
       ev('invite.issued', { name: 'Bo', role: 'editor', expiresAt: Date.UTC(2026, 11, 14, 12) }),
       `invited Bo as an editor until ${formatDay(Date.UTC(2026, 11, 14, 12))}`,
