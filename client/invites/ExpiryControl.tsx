@@ -67,7 +67,8 @@ export function ExpiryControl({
       <button
         type="button"
         className="button small"
-        aria-label={`Make invite for ${name} never expire`}
+        // The visible words first (WCAG 2.5.3), as Extend's name.
+        aria-label={`Never expires: invite for ${name}`}
         aria-disabled={busy}
         onClick={() => {
           if (!busy) void extend(null);

@@ -54,7 +54,7 @@ describe.skipIf(!RUN)('an invite that expires', () => {
       .waitFor();
     await expect.poll(() => row.getByText(/^Expires /).textContent()).not.toBe(before);
     // "Never expires" ends it, by keyboard, without the REST API (QA: the UI had no way to).
-    await row.getByRole('button', { name: 'Make invite for Fay Freelance never expire' }).focus();
+    await row.getByRole('button', { name: 'Never expires: invite for Fay Freelance' }).focus();
     await lea.keyboard.press('Enter');
     await dialog
       .getByRole('status')
@@ -88,7 +88,7 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     await own.getByText('; another lead can extend it').waitFor();
     expect(await own.getByRole('button', { name: /^Extend/ }).count()).toBe(0);
     // But she may end her own expiry (the server refuses a lead only an expiry on her own).
-    await own.getByRole('button', { name: 'Make invite for Lea never expire' }).waitFor();
+    await own.getByRole('button', { name: 'Never expires: invite for Lea' }).waitFor();
     await dialog.getByRole('button', { name: 'Revoke invite for Rex' }).click();
     await dialog.getByRole('button', { name: 'Revoke access for Rex' }).click();
     const alert = dialog.getByRole('alert');
@@ -103,7 +103,7 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     const row = dialog.getByRole('listitem').filter({ hasText: 'Rex' });
     expect(await row.getByText(/^Revoked by/).count()).toBe(0);
     // Lea ends her own expiry, and hears of her own invite as hers, also when Rex sets it again.
-    await own.getByRole('button', { name: 'Make invite for Lea never expire' }).click();
+    await own.getByRole('button', { name: 'Never expires: invite for Lea' }).click();
     await dialog.getByRole('status').getByText('Your invite no longer expires.').waitFor();
     await expect.poll(() => own.getByText(/^Expire/).count()).toBe(0);
     await request(server.url, 'PATCH', `${invites}/${leaId}`, {
