@@ -1,16 +1,16 @@
 /**
  * An Undo of a card write that crossed a colleague's write of the same key (a move made offline
- * while a colleague moved the card, kept on reconnect because Yjs orders crossing writes by
- * client id). Yjs's undo step holds the value this person replaced on their page, the stale
- * one; Yjs cannot write it back (the colleague's item lies between it and the person's), so the
- * Undo only deleted the person's value and left the key empty: a card with no place reads as
- * Unverified (B1), and the colleague's move was gone. What the board would show had this
- * person never written is the item just before theirs in the key's list, the colleague's: the
- * smallest change is to make the step restore that item instead of the stale one. Yjs then redoes it as any other (a copy after the person's value, which the Undo
- * deletes), and the Redo step it records deletes that copy and brings the person's value back.
- * A key written again since (the person's value no longer current) is left as it is: Yjs
- * restores nothing there, and a step that then changes nothing is dropped with "Nothing undone:
- * someone else has changed it since the move" (BoardUndo, undoWords).
+ * while a colleague moved the card, kept on reconnect because Yjs orders crossing writes by client
+ * id). Yjs's undo step holds the value this person replaced on their page, the stale one; Yjs
+ * cannot write it back (the colleague's item lies between it and the person's), so the Undo only
+ * deleted the person's value and left the key empty: a card with no place reads as Unverified (B1),
+ * and the colleague's move was gone. What the board would show had this person never written is the
+ * item just before theirs in the key's list, the colleague's: the smallest change is to make the
+ * step restore that item instead of the stale one. Yjs then redoes it as any other (a copy after
+ * the person's value, which the Undo deletes), and the Redo step it records deletes that copy and
+ * brings the person's value back. A key written again since (the person's value no longer current)
+ * is left as it is: Yjs restores nothing there, and a step that then changes nothing is dropped
+ * with "Nothing undone: someone else has changed it since the move" (BoardUndo, undoWords).
  */
 import * as Y from 'yjs';
 import { cardsMap } from '../../shared/board';

@@ -1,10 +1,11 @@
 /**
- * crossedUndo: an Undo of a move that won over a colleague's move of the same card. Eddie
- * moves cards while offline, Dora moves one of them meanwhile, and on reconnect Yjs keeps
- * Eddie's move (the higher client id wins a crossing: Eddie's doc has id 2, Dora's 1). Eddie's
- * Undo used to leave the card with no place at all, read as Unverified (Yjs cannot write back
- * the place Eddie had replaced, Dora's lies between), so Dora's move vanished; it now puts the
- * card where Dora had put it, the place the board would show had Eddie never moved it. A card moved again since is left where it is, and the Undo says nothing was undone.
+ * crossedUndo: an Undo of a move that won over a colleague's move of the same card. Eddie moves
+ * cards while offline, Dora moves one of them meanwhile, and on reconnect Yjs keeps Eddie's move
+ * (the higher client id wins a crossing: Eddie's doc has id 2, Dora's 1). Eddie's Undo used to
+ * leave the card with no place at all, read as Unverified (Yjs cannot write back the place Eddie
+ * had replaced, Dora's lies between), so Dora's move vanished; it now puts the card where Dora had
+ * put it, the place the board would show had Eddie never moved it. A card moved again since is left
+ * where it is, and the Undo says nothing was undone.
  * The real server and WebSockets; Eddie's page goes offline to hold his moves back.
  */
 import * as Y from 'yjs';
