@@ -26,10 +26,18 @@ export async function fetchExpiry(boardId: string, token: string): Promise<Expir
   }
 }
 
-export function useExpiry(boardId: string, token: string, expired: boolean): Expiry | null {
+/**
+ * The invite's expiry as the server says it, read when `read` is not false and again each time
+ * it changes (a count of the board's invite changes, say); null before the first answer.
+ */
+export function useReadExpiry(
+  boardId: string | null,
+  token: string | null,
+  read: number | false,
+): Expiry | null {
   const [expiry, setExpiry] = useState<Expiry | null>(null);
   useEffect(() => {
-    if (!expired) return;
+    if (read === false || boardId === null || token === null) return;
     let current = true;
     void fetchExpiry(boardId, token).then((found) => {
       if (current) setExpiry(found);
@@ -37,6 +45,11 @@ export function useExpiry(boardId: string, token: string, expired: boolean): Exp
     return () => {
       current = false;
     };
-  }, [boardId, token, expired]);
+  }, [boardId, token, read]);
+  return expiry;
+}
+
+export function useExpiry(boardId: string, token: string, expired: boolean): Expiry | null {
+  const expiry = useReadExpiry(boardId, token, expired ? 0 : false);
   return expired ? expiry : null;
 }

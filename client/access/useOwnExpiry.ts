@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import { EXPIRY_NEAR_MS, expiryNearSentence } from './accessSentences';
-import { type Expiry, fetchExpiry } from './useExpiry';
+import { type Expiry, useReadExpiry } from './useExpiry';
 
 /** setTimeout fires at once past 2^31 - 1 ms: a later moment is reached in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -18,19 +18,8 @@ export function useOwnExpiry(
   token: string | null,
   invitesChanged: number,
 ): { expiry: Expiry | null; near: string | null } {
-  const [expiry, setExpiry] = useState<Expiry | null>(null);
+  const expiry = useReadExpiry(boardId, token, invitesChanged);
   const [near, setNear] = useState<{ at: number; words: string } | null>(null);
-
-  useEffect(() => {
-    if (boardId === null || token === null) return;
-    let current = true;
-    void fetchExpiry(boardId, token).then((found) => {
-      if (current) setExpiry(found);
-    });
-    return () => {
-      current = false;
-    };
-  }, [boardId, token, invitesChanged]);
 
   const at = expiry?.at ?? null;
   useEffect(() => {

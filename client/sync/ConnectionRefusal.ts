@@ -2,9 +2,9 @@
  * How a connection takes the server's refusal (a close for good, see reconnectPolicy): the code
  * and reason the page says, the work the server did not store set aside with its text, the
  * device's copy of a board this invite may no longer read dropped, and a copy the server refused
- * (4403, or 4413: a change too large for it) replaced by opening the board afresh. A role change (4205) is no refusal: the page is
- * told and opens a connection with the new role. Its own class so that BoardConnection only
- * asks whether it was refused.
+ * (4403, or 4413: a change too large for it) replaced by opening the board afresh. A role
+ * change (4205) is no refusal: the page is told and opens a connection with the new role. Its
+ * own class so that BoardConnection only asks whether it was refused.
  */
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
