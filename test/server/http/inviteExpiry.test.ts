@@ -280,3 +280,159 @@ describe('an invite with an expiry', () => {
     expect([res.status, errorCode(res)]).toEqual([409, 'invite_revoked']);
   });
 });
+
+/**
+ * "Never expires" ({expiresAt: null}) and Extend ({expiresInDays: 7}) asked by someone who may
+ * not, or of an invite that is not there, or with a body that says neither: each refusal has its
+ * status and code, and the invite's expiry and the history stay as they were.
+ */
+describe('who may not end or extend an expiry', () => {
+  const NEVER = { expiresAt: null };
+  const EXTEND = { expiresInDays: 7 };
+  const patchAs = (token: string | undefined, inviteId: string, init: Record<string, unknown>) =>
+    request(server.url, 'PATCH', `/api/boards/${boardId}/invites/${inviteId}`, { token, ...init });
+  const expiryEvents = async () =>
+    (
+      await request(server.url, 'GET', `/api/boards/${boardId}/history`, { token: leadToken })
+    ).body.events.filter((e: HistoryEvent) => e.type === 'invite.expiry').length;
+
+  /** Asserts the refusal, and that the invite's expiry and the history did not change. */
+  async function refusedWith(
+    expected: [number, string],
+    inviteId: string,
+    call: () => ReturnType<typeof request>,
+  ) {
+    const before = await server.storage.getInvite(inviteId);
+    const events = await expiryEvents();
+    const res = await call();
+    expect([res.status, errorCode(res)]).toEqual(expected);
+    expect((await server.storage.getInvite(inviteId))?.expiresAt).toBe(before?.expiresAt);
+    expect(await expiryEvents()).toBe(events);
+  }
+
+  it.each(['editor', 'reviewer', 'viewer'])('refuses a %s with 403 forbidden', async (role) => {
+    const target = await invite(`Tia Target ${role}`, { expiresInDays: 3 });
+    const made = await invites('', 'POST', { name: `Nel ${role}`, role });
+    for (const json of [NEVER, EXTEND]) {
+      await refusedWith([403, 'forbidden'], target.inviteId, () =>
+        patchAs(made.body.token, target.inviteId, { json }),
+      );
+      // Their own invite neither.
+      await refusedWith([403, 'forbidden'], made.body.inviteId, () =>
+        patchAs(made.body.token, made.body.inviteId, { json }),
+      );
+    }
+  });
+
+  it('refuses a request without a token, or with a revoked or expired lead’s, with 401', async () => {
+    const target = await invite('Tom Target', { expiresInDays: 3 });
+    const gone = await invites('', 'POST', { name: 'Rod Revoked', role: 'lead' });
+    expect((await invites(`/${gone.body.inviteId}`, 'DELETE')).status).toBe(204);
+    const passing = await invites('', 'POST', {
+      name: 'Pam Passing',
+      role: 'lead',
+      expiresAt: Date.now() + 1_000,
+    });
+    await expect
+      .poll(async () => errorCode(await me(passing.body.token)), { timeout: 10_000, interval: 200 })
+      .toBe('invite_expired');
+    for (const json of [NEVER, EXTEND]) {
+      await refusedWith([401, 'missing_token'], target.inviteId, () =>
+        patchAs(undefined, target.inviteId, { json }),
+      );
+      await refusedWith([401, 'revoked_token'], target.inviteId, () =>
+        patchAs(gone.body.token, target.inviteId, { json }),
+      );
+      await refusedWith([401, 'invite_expired'], target.inviteId, () =>
+        patchAs(passing.body.token, target.inviteId, { json }),
+      );
+      // An expired lead may not bring their own invite back either: another lead must.
+      await refusedWith([401, 'invite_expired'], passing.body.inviteId, () =>
+        patchAs(passing.body.token, passing.body.inviteId, { json }),
+      );
+    }
+  });
+
+  it('refuses a lead an expiry on their own invite (409 own_invite), not its end', async () => {
+    const other = await invites('', 'POST', { name: 'Ola Own', role: 'lead' });
+    const ola = other.body.inviteId as string;
+    for (const json of [EXTEND, { expiresAt: Date.now() + DAY }]) {
+      await refusedWith([409, 'own_invite'], ola, () => patchAs(other.body.token, ola, { json }));
+    }
+    // Given one by another lead, Ola may end it (Never expires on her own row), not extend it.
+    expect((await invites(`/${ola}`, 'PATCH', { expiresInDays: 2 })).status).toBe(200);
+    await refusedWith([409, 'own_invite'], ola, () =>
+      patchAs(other.body.token, ola, { json: EXTEND }),
+    );
+    const ended = await patchAs(other.body.token, ola, { json: NEVER });
+    expect(ended.status).toBe(200);
+    expect(ended.body.invite).toMatchObject({ expiresAt: null, expirySetBy: { name: 'Ola Own' } });
+    expect((await invites(`/${ola}`, 'DELETE')).status).toBe(204);
+  });
+
+  it('ends the expiry of an invite that already expired: the same link opens the board again', async () => {
+    const passed = await invite('Eve Expired', { expiresAt: Date.now() + 1_000 });
+    await expect
+      .poll(async () => errorCode(await me(passed.token)), { timeout: 10_000, interval: 200 })
+      .toBe('invite_expired');
+    const ended = await invites(`/${passed.inviteId}`, 'PATCH', NEVER);
+    expect(ended.body.invite).toMatchObject({ expiresAt: null });
+    expect((await me(passed.token)).status).toBe(200);
+  });
+
+  it('answers 404 invite_not_found for an unknown invite or another board’s, 400 for a bad id', async () => {
+    const other = await request(server.url, 'POST', '/api/boards', {
+      json: { title: 'Elsewhere' },
+    });
+    const otherLead = server.signer.verify(other.body.leadToken)!.inviteId;
+    const theirs = await request(server.url, 'POST', `/api/boards/${other.body.id}/invites`, {
+      token: other.body.leadToken,
+      json: { name: 'Oz Other', role: 'editor', expiresInDays: 3 },
+    });
+    for (const json of [NEVER, EXTEND]) {
+      for (const inviteId of ['nosuchinvite', otherLead, theirs.body.inviteId as string]) {
+        await refusedWith([404, 'invite_not_found'], inviteId, () =>
+          patchAs(leadToken, inviteId, { json }),
+        );
+      }
+      for (const inviteId of ['x'.repeat(101), 'a%20b', 'a.b']) {
+        const res = await patchAs(leadToken, inviteId, { json });
+        expect([res.status, errorCode(res)], inviteId).toEqual([400, 'invalid_input']);
+      }
+    }
+  });
+
+  it.each<[string, Record<string, unknown>, [number, string]]>([
+    ['no body', {}, [400, 'invalid_input']],
+    [
+      'malformed JSON',
+      { raw: '{"expiresAt": nul', contentType: 'application/json' },
+      [400, 'invalid_json'],
+    ],
+    [
+      'text, not JSON',
+      { raw: 'expiresAt=null', contentType: 'text/plain' },
+      [415, 'unsupported_media_type'],
+    ],
+    ['a JSON array', { json: [NEVER] }, [400, 'invalid_input']],
+    [
+      'a JSON null (express reads objects and arrays only)',
+      { raw: 'null', contentType: 'application/json' },
+      [400, 'invalid_json'],
+    ],
+    ['an empty object', { json: {} }, [400, 'invalid_input']],
+    ['"never" for null', { json: { expiresAt: 'never' } }, [400, 'invalid_input']],
+    ['a string of days', { json: { expiresInDays: '7' } }, [400, 'invalid_input']],
+    ['null days', { json: { expiresInDays: null } }, [400, 'invalid_input']],
+    ['a fraction of a ms', { json: { expiresAt: Date.now() + DAY + 0.5 } }, [400, 'invalid_input']],
+    [
+      'both: never and 7 days',
+      { json: { expiresAt: null, expiresInDays: 7 } },
+      [400, 'invalid_input'],
+    ],
+    ['a key it does not know', { json: { expiresAt: null, never: true } }, [400, 'invalid_input']],
+  ])('refuses %s with its status and code, changing nothing', async (_what, init, expected) => {
+    const target = await invite('Bea Body', { expiresInDays: 3 });
+    await refusedWith(expected, target.inviteId, () => patchAs(leadToken, target.inviteId, init));
+  });
+});
