@@ -5,17 +5,20 @@
  * which lead to ask, a reload shows the refused page saying so, the start page lists the board
  * as "Invite expired", and once the lead extends it the same link opens the board again. The
  * built app in headless Chromium against the real server; the expiry is 2 s away, set over REST
- * (the dialog offers days).
+ * (the dialog offers days). An open page crosses into the last 24 hours on the real clock: the
+ * invite is made a day and 12 s ahead (the server has no clock to set).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
+import { CLOSE, INVITE_EXPIRED } from '../../shared/protocol/closeCodes';
 import { request } from '../helpers/http/request';
 import { axeViolations } from './support/accessibilityChecks';
 import { openBoard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.skipIf(!RUN)('an invite that expires', () => {
   const { server, browser } = useBoardBrowser();
@@ -208,5 +211,59 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     await linLine.getByText(/^Your invite expires (?!in )/).waitFor();
     // A week away: no notice yet.
     expect(await linHeader.locator('.your-access').getByRole('status').textContent()).toBe('');
+  }, 120_000);
+
+  it('says the notice as the 24 hours are crossed, and the expiry as it passes, with no reload', async () => {
+    const board = await server.createBoard('Crossing', 'Lea');
+    const invites = `/api/boards/${board.id}/invites`;
+    // Just over a day when the page opens (a margin for a loaded machine's page load, asserted
+    // below): the notice must come by the page's own timer, not by a read when it opens.
+    const crossing = Date.now() + DAY_MS + 12_000;
+    const made = await request(server.url, 'POST', invites, {
+      token: board.leadToken,
+      json: { name: 'Cy', role: 'editor', expiresAt: crossing },
+    });
+    const cy = await (await browser.newContext()).newPage();
+    // The close codes the server gives the page's board sockets, passed on to the page as they are.
+    const closes: { code: number; reason: string }[] = [];
+    await cy.routeWebSocket(/\/sync\//, (ws) => {
+      const toServer = ws.connectToServer();
+      toServer.onClose((code, reason) => {
+        closes.push({ code: code ?? 0, reason: reason ?? '' });
+        return ws.close({ code, reason });
+      });
+      ws.onClose((code, reason) => toServer.close({ code, reason }));
+    });
+    await openBoard(cy, made.body.url);
+    await cy.evaluate(() => Object.assign(window, { sameDocument: true }));
+    const header = cy.locator('.board-header');
+    await header
+      .locator('.your-access-expiry')
+      .getByText(/^Your invite expires (?!in )/)
+      .waitFor();
+    const notice = header.locator('.your-access').getByRole('status');
+    expect(await notice.textContent()).toBe('');
+    // Still more than a day away as the page showed no notice: what follows is the crossing.
+    expect(Date.now()).toBeLessThan(crossing - DAY_MS);
+    await notice
+      .getByText('Your invite expires in 24 hours; ask Lea (lead) to extend it')
+      .waitFor({ timeout: 30_000 });
+
+    // Lea brings it forward to 3 s from now: the page is told, and closed as it passes.
+    const soon = await request(server.url, 'PATCH', `${invites}/${made.body.inviteId}`, {
+      token: board.leadToken,
+      json: { expiresAt: Date.now() + 3_000 },
+    });
+    expect(soon.status).toBe(200);
+    await notice
+      .getByText('Your invite expires in 1 minute; ask Lea (lead) to extend it')
+      .waitFor();
+    const said =
+      /^Your invite expired at .+\. Ask Lea \(lead\), who set it to expire, to extend it: this link then opens the board again\./;
+    await cy.getByRole('alert').filter({ hasText: said }).waitFor({ timeout: 15_000 });
+    expect(await cy.locator('.board-header .badge.refused').textContent()).toBe('Invite expired');
+    expect(closes).toContainEqual({ code: CLOSE.unauthorized, reason: INVITE_EXPIRED });
+    // The same document all along: no reload brought any of it.
+    expect(await cy.evaluate(() => 'sameDocument' in window)).toBe(true);
   }, 120_000);
 });
