@@ -76,12 +76,18 @@ export const sentenceStart = (clause: string): string =>
  * A role a lead gave this person, said once the page has it: "Ana Ruiz changed your role to
  * Reviewer at 14:02" (in their time zone), or "Your role is now Reviewer" when the server could
  * not say who (a change made before it kept that). The name is isolated as in revokedClause.
+ * A lead who gave it to themselves (`ownInviteId` changed it, from this page or another) is not
+ * named to themselves: "You changed your role to Reviewer at 14:02".
  */
-export function roleChangedSentence(role: Role, change: KnownBoard['roleChange']): string {
+export function roleChangedSentence(
+  role: Role,
+  change: KnownBoard['roleChange'],
+  ownInviteId: string,
+): string {
   const label = ROLE_LABELS[role];
-  return change
-    ? `${personName(change.by)} changed your role to ${label} at ${formatClock(change.at)}`
-    : `Your role is now ${label}`;
+  if (!change) return `Your role is now ${label}`;
+  const who = change.byInviteId === ownInviteId ? 'You' : personName(change.by);
+  return `${who} changed your role to ${label} at ${formatClock(change.at)}`;
 }
 
 const HOUR_MS = 60 * 60 * 1000;

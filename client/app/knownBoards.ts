@@ -15,8 +15,10 @@ export interface KnownBoard {
   /**
    * Which lead gave the invite that role, and when, as the server said with it (refreshRole):
    * the page names them. Absent when the server could not say (a change before it kept who).
+   * `byInviteId`: the lead's invite, for the page to tell a person their own change as theirs;
+   * absent in what was stored before it was kept.
    */
-  readonly roleChange?: { readonly by: string; readonly at: number };
+  readonly roleChange?: { readonly by: string; readonly at: number; readonly byInviteId?: string };
   readonly inviteId: string;
   /** The name on the invite. */
   readonly inviteName: string;

@@ -30,7 +30,7 @@ export async function refreshRole(
 ): Promise<boolean> {
   let answer: {
     role?: unknown;
-    roleChangedBy?: { name?: unknown } | null;
+    roleChangedBy?: { name?: unknown; inviteId?: unknown } | null;
     roleChangedAt?: unknown;
   };
   try {
@@ -52,7 +52,9 @@ export async function refreshRole(
   if (!isRole(role) || known?.token !== token || known.role === role) return false;
   // Who gave it, for the page to name them; undefined clears an earlier change's lead.
   const roleChange =
-    typeof by?.name === 'string' && typeof at === 'number' ? { by: by.name, at } : undefined;
+    typeof by?.name === 'string' && typeof at === 'number'
+      ? { by: by.name, at, ...(typeof by.inviteId === 'string' && { byInviteId: by.inviteId }) }
+      : undefined;
   updateKnownBoard(boardId, { role, roleChange });
   return true;
 }

@@ -299,9 +299,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       roleChangedSentence(
         connection.role,
         known.role === connection.role ? known.roleChange : undefined,
+        known.inviteId,
       ),
     );
-  }, [connection.role, known.role, known.roleChange, tell]);
+  }, [connection.role, known.role, known.roleChange, known.inviteId, tell]);
 
   const notify = useCallback(
     (text: string, undoable: boolean) => {

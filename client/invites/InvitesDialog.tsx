@@ -229,7 +229,9 @@ export function InvitesDialog({
       if (err instanceof ApiError && err.code === 'role_conflict') void refresh(true);
       throw err;
     }
-    setStatus(`${invite.name} is now ${ROLE_LABELS[next]}.`);
+    // A lead stepping down hears it of themselves, not of "Lea" (the page then says it too).
+    const whom = invite.inviteId === myInviteId ? 'You are' : `${invite.name} is`;
+    setStatus(`${whom} now ${ROLE_LABELS[next]}.`);
     // A lead who made themselves anything else may no longer read the list (a 403, said as an
     // error in a dialog about to close with their tools); the page reopens with the new role.
     if (invite.inviteId === myInviteId && next !== 'lead') return;

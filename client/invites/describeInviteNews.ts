@@ -19,7 +19,8 @@ export const revokedByWords = (invite: Invite): string =>
 
 /**
  * `myInviteId`: the reading lead's own invite, said in the second person ("Your invite expires
- * …"): another lead may set or end its expiry, and "Lou's invite" told Lou of Lou's own.
+ * …", "You are now Editor."): another lead may set or end its expiry or change its role, and
+ * "Lou's invite" told Lou of Lou's own.
  */
 export function describeInviteNews(
   before: readonly Invite[],
@@ -27,6 +28,7 @@ export function describeInviteNews(
   myInviteId: string | null = null,
 ): string {
   const had = new Map(before.map((i) => [i.inviteId, i]));
+  const isMine = (invite: Invite) => invite.inviteId === myInviteId;
   const news: string[] = [];
   for (const invite of after) {
     const was = had.get(invite.inviteId);
@@ -36,12 +38,12 @@ export function describeInviteNews(
     } else if (invite.revokedAt && !was.revokedAt) {
       news.push(`${name}'s invite was revoked by ${revokedByWords(invite)}.`);
     } else if (invite.role !== was.role) {
-      news.push(`${name} is now ${ROLE_LABELS[invite.role]}.`);
+      news.push(`${isMine(invite) ? 'You are' : `${name} is`} now ${ROLE_LABELS[invite.role]}.`);
     } else if (invite.expiresAt !== was.expiresAt && !invite.revokedAt) {
       // "Expires 14 Dec, 03:01" mid-sentence: its first word only (the month and "AM" keep theirs).
       const when = expiryWords(invite.expiresAt);
       const said = when ? `${when.charAt(0).toLowerCase()}${when.slice(1)}` : 'no longer expires';
-      news.push(`${invite.inviteId === myInviteId ? 'Your' : `${name}'s`} invite ${said}.`);
+      news.push(`${isMine(invite) ? 'Your' : `${name}'s`} invite ${said}.`);
     }
   }
   return news.join(' ');

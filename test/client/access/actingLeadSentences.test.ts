@@ -22,10 +22,19 @@ describe('the acting lead in the access sentences', () => {
   });
 
   it('names the lead who changed the role, or only says the role without one', () => {
-    expect(roleChangedSentence('reviewer', { by: 'Ana Ruiz', at: AT })).toBe(
+    expect(roleChangedSentence('reviewer', { by: 'Ana Ruiz', at: AT }, 'me')).toBe(
       `Ana Ruiz changed your role to Reviewer at ${formatClock(AT)}`,
     );
-    expect(roleChangedSentence('viewer', undefined)).toBe('Your role is now Viewer');
+    expect(
+      roleChangedSentence('reviewer', { by: 'Ana Ruiz', at: AT, byInviteId: 'ana' }, 'me'),
+    ).toBe(`Ana Ruiz changed your role to Reviewer at ${formatClock(AT)}`);
+    expect(roleChangedSentence('viewer', undefined, 'me')).toBe('Your role is now Viewer');
+  });
+
+  it('tells a lead who changed their own role that they did, not their own name', () => {
+    expect(roleChangedSentence('editor', { by: 'Ana Ruiz', at: AT, byInviteId: 'me' }, 'me')).toBe(
+      `You changed your role to Editor at ${formatClock(AT)}`,
+    );
   });
 
   it('isolates a right-to-left name, so "(lead)" and the time stay after it', () => {
@@ -33,7 +42,7 @@ describe('the acting lead in the access sentences', () => {
     expect(revokedClause({ at: AT, by: 'رنا حداد' })).toBe(
       `\u2068رنا حداد\u2069 (lead) revoked your invite at ${at}`,
     );
-    expect(roleChangedSentence('editor', { by: 'דנה', at: AT })).toBe(
+    expect(roleChangedSentence('editor', { by: 'דנה', at: AT }, 'me')).toBe(
       `\u2068דנה\u2069 changed your role to Editor at ${at}`,
     );
     // A direction control in a name is closed where it stands, as in every sentence of ours.

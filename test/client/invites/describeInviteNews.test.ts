@@ -53,6 +53,15 @@ describe('describeInviteNews', () => {
     expect(describeInviteNews([cy], [{ ...cy, expiresAt: at }], 'other')).toMatch(/^Cy's invite/);
   });
 
+  it("says a new role of the reading lead's own invite to them, and of others' in the third person", () => {
+    expect(describeInviteNews([cy], [{ ...cy, role: 'reviewer' }], 'cy')).toBe(
+      'You are now Reviewer.',
+    );
+    expect(describeInviteNews([cy], [{ ...cy, role: 'reviewer' }], 'other')).toBe(
+      'Cy is now Reviewer.',
+    );
+  });
+
   it('isolates right-to-left names, so the words after them keep their place', () => {
     const rana = { ...cy, name: 'رنا' };
     expect(describeInviteNews([rana], [revoked(rana, 'דנה')])).toBe(
