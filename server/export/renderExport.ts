@@ -114,9 +114,19 @@ function applyLaterRedactions(doc: Y.Doc, redactions: ExportJob['redactions']): 
 /**
  * JSON for a `<script type="application/ld+json">` block, where ClaimReview is published: `<`,
  * `>` and `&` as \u escapes (the same JSON to a parser), so a claim or link holding
- * `</script>` cannot end the block and run as script on the newsroom's page.
+ * `</script>` cannot end the block and run as script on the newsroom's page; and U+2028 and
+ * U+2029, which JSON.stringify writes raw, so that a template putting the file in a script's
+ * source does not break on an engine that ends a line at them (before ES2019).
  */
 function scriptSafeJson(value: unknown): string {
-  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
-  return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => escapes[c] ?? c) + '\n';
+  const escapes: Record<string, string> = {
+    '<': '\\u003c',
+    '>': '\\u003e',
+    '&': '\\u0026',
+    '\u2028': '\\u2028',
+    '\u2029': '\\u2029',
+  };
+  return (
+    JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => escapes[c] ?? c) + '\n'
+  );
 }
