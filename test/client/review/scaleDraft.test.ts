@@ -62,6 +62,31 @@ describe('rating scale draft', () => {
     ]);
   });
 
+  it('refuses a Corroborated label rated below a Disputed one, which ClaimReview would invert', () => {
+    // A row added for a new label starts in Disputed at the worst value: moved to Corroborated
+    // and saved as it stood, "Correct" went out as ratingValue 1 of 1..5, the worst.
+    const draft = toDraft(DEFAULT_RATING_SCALE);
+    const added = {
+      key: 'new-1',
+      original: null,
+      label: 'Correct',
+      column: 'corroborated' as const,
+    };
+    const result = fromDraft({ ...draft, rows: [...draft.rows, { ...added, value: draft.worst }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'new-1:value',
+          message:
+            'Correct: a Corroborated label needs a value at least that of every Disputed label (Missing context: 3); ClaimReview reads a higher value as truer.',
+        },
+      ],
+    });
+    // Level with the highest Disputed value is not inverted.
+    expect(fromDraft({ ...draft, rows: [...draft.rows, { ...added, value: '3' }] }).ok).toBe(true);
+  });
+
   it('counts the cards whose verdict the new scale no longer offers in their column', () => {
     const board = boardWith([
       { verdict: 'True', column: 'corroborated' },
