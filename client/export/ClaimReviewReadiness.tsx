@@ -2,7 +2,8 @@
  * Under the ClaimReview choice of the Export dialog: how ready the reviewed cards are to be
  * published, before the lead downloads. The export itself never fails for these (a card without
  * a label is left out, a missing URL gets a placeholder, a speaker's type is guessed, a card
- * kept on a removed article names that article as where its claim appeared), so without this
+ * kept on a removed article names that article as where its claim appeared, a corroborated
+ * card citing only refuting evidence is rated as its column says), so without this
  * the lead learns of them only by reading the JSON-LD, or from a crawler.
  *
  * Each problem is a disclosure (native details/summary: keyboard and screen readers know it)
@@ -57,6 +58,7 @@ export function ClaimReviewReadiness({
     );
   }
   const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
+  const { refutingEvidence } = readiness;
   if (reviewed.length === 0) {
     return (
       <p id={id} className="muted small export-readiness">
@@ -66,7 +68,8 @@ export function ClaimReviewReadiness({
   }
   const exported = reviewed.length - skipped.length;
   const skippedIds = new Set(skipped.map((s) => s.cardId));
-  const ready = placeholderUrl.length === 0 && guessedSpeakerType.length === 0;
+  const ready =
+    placeholderUrl.length === 0 && guessedSpeakerType.length === 0 && refutingEvidence.length === 0;
   return (
     <div id={id} className="small export-readiness">
       <p>
@@ -89,6 +92,10 @@ export function ClaimReviewReadiness({
         <CardList
           summary={`${plural(removedArticle.length, 'card quotes', 'cards quote')} an article since removed from the board: ${removedArticle.length === 1 ? 'its review names' : 'their reviews name'} that article as where the claim appeared`}
           cards={removedArticle}
+        />
+        <CardList
+          summary={`${plural(refutingEvidence.length, 'card', 'cards')} in Corroborated ${refutingEvidence.length === 1 ? 'cites' : 'cite'} only evidence that refutes the claim, while ${refutingEvidence.length === 1 ? 'its review rates it' : 'their reviews rate them'} corroborated (check the verdict or the evidence's stance)`}
+          cards={refutingEvidence}
         />
       </ul>
     </div>

@@ -2,7 +2,8 @@
  * What a lead should know before publishing the ClaimReview export, read from the board by the
  * rules toClaimReview applies: which reviewed cards it leaves out, which reviews get the
  * placeholder URL (`<org>#claim-<id>`, to be replaced by the published fact-check's address),
- * whose speaker's Person / Organization type is the word list's guess, and which quote an
+ * whose speaker's Person / Organization type is the word list's guess, which rate a claim
+ * corroborated while citing only evidence that refutes it, and which quote an
  * article since removed from the board, whose review names that article, as the history
  * recorded it, as where the claim appeared (removedArticles: a first version, say, that the
  * desk replaced by its correction). The export dialog shows it before the download, so nothing
@@ -29,6 +30,18 @@ export interface ClaimReviewReadiness {
   readonly guessedSpeakerType: readonly CardView[];
   /** Exported quoting an article the board no longer holds (kept on its removal, B14). */
   readonly removedArticle: readonly CardView[];
+  /**
+   * Exported from Corroborated with refuting evidence and none supporting: the review rates the
+   * claim true and cites, as its sources, pages that say it is not (a stance picked wrong, or a
+   * verdict not revised). Not the other way round: a Disputed label such as Missing context or
+   * Misleading can rightly rest on sources that support the claim's facts.
+   */
+  readonly refutingEvidence: readonly CardView[];
+}
+
+function onlyRefuted(card: CardView): boolean {
+  const stances = new Set(card.evidence.map((e) => e.stance));
+  return card.column === 'corroborated' && stances.has('refutes') && !stances.has('supports');
 }
 
 export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
@@ -37,6 +50,7 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
   const placeholderUrl: CardView[] = [];
   const guessedSpeakerType: CardView[] = [];
   const removedArticle: CardView[] = [];
+  const refutingEvidence: CardView[] = [];
   const onBoard = new Set(view.articles.map((a) => a.id));
   for (const card of reviewed) {
     const reason = skipReason(card, view.meta.ratingScale);
@@ -47,6 +61,14 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
     if (!hasPublishedUrl(card)) placeholderUrl.push(card);
     if (speakerTypeGuessed(card)) guessedSpeakerType.push(card);
     if (card.source && !onBoard.has(card.source.articleId)) removedArticle.push(card);
+    if (onlyRefuted(card)) refutingEvidence.push(card);
   }
-  return { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle };
+  return {
+    reviewed,
+    skipped,
+    placeholderUrl,
+    guessedSpeakerType,
+    removedArticle,
+    refutingEvidence,
+  };
 }

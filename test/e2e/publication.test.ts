@@ -5,13 +5,19 @@
  * sees both and cannot change them; the lead's ClaimReview download carries both. The Export
  * dialog tells the lead, before the download, which reviewed cards still lack a published URL
  * or a speaker's type, and which quote an article since removed from the board (their reviews
- * name it as where the claim appeared), and the download's status says how many reviews got a
- * placeholder URL.
+ * name it as where the claim appeared), and which rate a claim corroborated while citing only
+ * evidence that refutes it; the download's status says how many reviews got a placeholder URL.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { moveCard, readBoard, removeArticle } from '../../shared/board';
+import {
+  addClaim as addCardClaim,
+  addEvidence,
+  moveCard,
+  readBoard,
+  removeArticle,
+} from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
@@ -269,6 +275,48 @@ describe.skipIf(!RUN)('publication details of a card', () => {
         url: REMOVED.url,
         name: REMOVED.title,
       });
+    } finally {
+      colleague.destroy();
+    }
+  }, 60_000);
+
+  it('the Export dialog names a Corroborated card whose evidence only refutes its claim', async () => {
+    const colleague = server.connect(board.id, board.leadToken);
+    try {
+      await colleague.synced();
+      const claim = 'Wages doubled in a year';
+      const id = addCardClaim(colleague.doc, { claim }, colleague.as);
+      moveCard(
+        colleague.doc,
+        id,
+        { column: 'corroborated', index: 0, verdict: 'True' },
+        colleague.as,
+      );
+      addEvidence(
+        colleague.doc,
+        id,
+        { url: 'https://stats.example/wages', stance: 'refutes' },
+        colleague.as,
+      );
+      await colleague.allSaved();
+
+      const dialog = lead.getByRole('dialog', { name: 'Export board' });
+      if ((await dialog.count()) === 0) {
+        await lead.getByRole('button', { name: 'Export', exact: true }).click();
+        await dialog.waitFor();
+      }
+      const notice = dialog.getByText(
+        /^1 card in Corroborated cites only evidence that refutes the claim, while its review rates it corroborated \(check the verdict or the evidence's stance\)$/,
+      );
+      await notice.waitFor();
+      await notice.focus();
+      await lead.keyboard.press('Enter');
+      await dialog
+        .locator('details')
+        .filter({ hasText: 'only evidence that refutes the claim' })
+        .getByRole('listitem')
+        .filter({ hasText: `“${claim}”` })
+        .waitFor();
     } finally {
       colleague.destroy();
     }

@@ -5,7 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { editCard, readBoard, removeArticle, setRatingScale } from '../../../shared/board';
+import {
+  addEvidence,
+  editCard,
+  editEvidence,
+  readBoard,
+  removeArticle,
+  setRatingScale,
+} from '../../../shared/board';
 import { claimReviewReadiness, toClaimReview } from '../../../shared/export';
 import { alice, buildHostileBoard } from './hostileBoard';
 
@@ -73,5 +80,23 @@ describe('claimReviewReadiness', () => {
     expect(removeArticle(board.doc, board.articleId, alice).kept).toContain(board.ids.eq);
     const view = readBoard(board.doc);
     expect(ids(claimReviewReadiness(view).removedArticle)).toEqual([board.ids.eq]);
+  });
+
+  it('names a Corroborated review whose evidence only refutes the claim', () => {
+    // The review rates the claim True and cites, as its sources, only pages that refute it:
+    // a stance picked wrong or a verdict not revised, which the export alone does not tell.
+    const board = buildHostileBoard();
+    expect(claimReviewReadiness(readBoard(board.doc)).refutingEvidence).toEqual([]);
+    const supporting = readBoard(board.doc).cards[board.ids.eq]!.evidence.find(
+      (e) => e.stance === 'supports',
+    )!;
+    editEvidence(board.doc, board.ids.eq, supporting.id, { stance: 'refutes' }, alice);
+    expect(ids(claimReviewReadiness(readBoard(board.doc)).refutingEvidence)).toEqual([
+      board.ids.eq,
+    ]);
+    // One supporting source beside it is a balance to weigh, not a contradiction; nor is a
+    // Disputed review's refuting evidence (board.ids.lines).
+    addEvidence(board.doc, board.ids.eq, { url: 'https://b.example/', stance: 'supports' }, alice);
+    expect(claimReviewReadiness(readBoard(board.doc)).refutingEvidence).toEqual([]);
   });
 });
