@@ -3,7 +3,8 @@
  * published, before the lead downloads. The export itself never fails for these (a card without
  * a label is left out, a missing URL gets a placeholder, a speaker's type is guessed, a card
  * kept on a removed article names that article as where its claim appeared, a corroborated
- * card citing only refuting evidence is rated as its column says), so without this
+ * card citing only refuting evidence is rated as its column says, a label the scale values out of
+ * order is rated by that value), so without this
  * the lead learns of them only by reading the JSON-LD, or from a crawler.
  *
  * Each problem is a disclosure (native details/summary: keyboard and screen readers know it)
@@ -58,7 +59,7 @@ export function ClaimReviewReadiness({
     );
   }
   const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
-  const { refutingEvidence } = readiness;
+  const { refutingEvidence, invertedRating } = readiness;
   if (reviewed.length === 0) {
     return (
       <p id={id} className="muted small export-readiness">
@@ -69,7 +70,10 @@ export function ClaimReviewReadiness({
   const exported = reviewed.length - skipped.length;
   const skippedIds = new Set(skipped.map((s) => s.cardId));
   const ready =
-    placeholderUrl.length === 0 && guessedSpeakerType.length === 0 && refutingEvidence.length === 0;
+    placeholderUrl.length === 0 &&
+    guessedSpeakerType.length === 0 &&
+    refutingEvidence.length === 0 &&
+    invertedRating.length === 0;
   return (
     <div id={id} className="small export-readiness">
       <p>
@@ -96,6 +100,10 @@ export function ClaimReviewReadiness({
         <CardList
           summary={`${plural(refutingEvidence.length, 'card', 'cards')} in Corroborated ${refutingEvidence.length === 1 ? 'cites' : 'cite'} only evidence that refutes the claim, while ${refutingEvidence.length === 1 ? 'its review rates it' : 'their reviews rate them'} corroborated (check the verdict or the evidence's stance)`}
           cards={refutingEvidence}
+        />
+        <CardList
+          summary={`${plural(invertedRating.length, 'card has', 'cards have')} a Corroborated label the rating scale values below a Disputed one: ClaimReview reads a higher value as truer, so ${invertedRating.length === 1 ? 'its review rates it' : 'their reviews rate them'} as less true than a disputed claim (mend the values under Rating scale)`}
+          cards={invertedRating}
         />
       </ul>
     </div>

@@ -7,7 +7,11 @@
  */
 import type { LabelRename } from '../../shared/board/commands/meta';
 import { ratingScaleSchema } from '../../shared/board/inputs';
-import { type RatingScale, verdictFitsColumn } from '../../shared/board/ratingScale';
+import {
+  labelsBelowDisputed,
+  type RatingScale,
+  verdictFitsColumn,
+} from '../../shared/board/ratingScale';
 import type { ColumnId } from '../../shared/board/schema';
 import type { BoardView } from '../../shared/board/view';
 
@@ -125,7 +129,15 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
       });
     }
   }
-  if (bounds) problems.push(...invertedLabels(draft, scale));
+  // ClaimReview reads a higher value as truer (labelsBelowDisputed).
+  if (bounds) {
+    for (const { index, label, above } of labelsBelowDisputed(scale)) {
+      problems.push({
+        field: `${draft.rows[index]!.key}:value`,
+        message: `${label.label || `Label ${index + 1}`}: a Corroborated label needs a value at least that of every Disputed label (${above.label}: ${above.value}); ClaimReview reads a higher value as truer.`,
+      });
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
   // The model's rules are the judge; the checks above only say which field is at fault.
   const parsed = ratingScaleSchema.safeParse(scale);
@@ -134,29 +146,6 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
     return { ok: false, problems: [{ field: 'scale', message }] };
   }
   return { ok: true, scale: parsed.data };
-}
-
-/**
- * Corroborated labels rated below a Disputed label: ClaimReview reads a higher ratingValue as
- * truer, so such a scale publishes the corroborated claim as the less true one (a row added in
- * Disputed at the worst value, then moved to Corroborated, did). Level values are allowed.
- */
-function invertedLabels(draft: ScaleDraft, scale: RatingScale): ScaleProblem[] {
-  // Values out of range are their own problem, said above.
-  const fits = (v: number) => v >= scale.worst && v <= scale.best;
-  const disputed = scale.labels.filter((l) => l.column === 'disputed' && fits(l.value));
-  if (disputed.length === 0) return [];
-  const top = disputed.reduce((a, b) => (b.value > a.value ? b : a));
-  return scale.labels.flatMap((l, i) =>
-    l.column === 'corroborated' && fits(l.value) && l.value < top.value
-      ? [
-          {
-            field: `${draft.rows[i]!.key}:value`,
-            message: `${l.label || `Label ${i + 1}`}: a Corroborated label needs a value at least that of every Disputed label (${top.label}: ${top.value}); ClaimReview reads a higher value as truer.`,
-          },
-        ]
-      : [],
-  );
 }
 
 /** Labels edited in place: rows of the board's scale whose text changed. */

@@ -52,3 +52,30 @@ export function verdictFitsCard(
 ): boolean | null {
   return card.verdict === null ? null : verdictFitsColumn(scale, card.verdict, card.column);
 }
+
+/** A Corroborated label valued below a Disputed one (labelsBelowDisputed). */
+export interface InvertedLabel {
+  /** Its place in the scale's labels. */
+  readonly index: number;
+  readonly label: RatingLabel;
+  /** The highest-valued Disputed label. */
+  readonly above: RatingLabel;
+}
+
+/**
+ * The Corroborated labels valued below a Disputed label: ClaimReview reads a higher ratingValue
+ * as truer, so a review with one rates a corroborated claim as less true than a disputed one (a
+ * row added in Disputed at the worst value, then moved to Corroborated and saved, did). Level
+ * values are allowed. A value outside worst..best counts for nothing (no reader takes it).
+ */
+export function labelsBelowDisputed(scale: RatingScale): InvertedLabel[] {
+  const fits = (l: RatingLabel) => l.value >= scale.worst && l.value <= scale.best;
+  const disputed = scale.labels.filter((l) => l.column === 'disputed' && fits(l));
+  if (disputed.length === 0) return [];
+  const above = disputed.reduce((a, b) => (b.value > a.value ? b : a));
+  return scale.labels.flatMap((label, index) =>
+    label.column === 'corroborated' && fits(label) && label.value < above.value
+      ? [{ index, label, above }]
+      : [],
+  );
+}

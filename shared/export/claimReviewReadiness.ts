@@ -3,12 +3,14 @@
  * rules toClaimReview applies: which reviewed cards it leaves out, which reviews get the
  * placeholder URL (`<org>#claim-<id>`, to be replaced by the published fact-check's address),
  * whose speaker's Person / Organization type is the word list's guess, which rate a claim
- * corroborated while citing only evidence that refutes it, and which quote an
+ * corroborated while citing only evidence that refutes it, which carry a label the scale values
+ * out of ClaimReview's order, and which quote an
  * article since removed from the board, whose review names that article, as the history
  * recorded it, as where the claim appeared (removedArticles: a first version, say, that the
  * desk replaced by its correction). The export dialog shows it before the download, so nothing
  * goes out half-ready unnoticed.
  */
+import { labelsBelowDisputed } from '../board/ratingScale';
 import type { BoardView, CardView } from '../board/view';
 import {
   hasPublishedUrl,
@@ -37,6 +39,12 @@ export interface ClaimReviewReadiness {
    * Misleading can rightly rest on sources that support the claim's facts.
    */
   readonly refutingEvidence: readonly CardView[];
+  /**
+   * Exported with a Corroborated label the scale values below a Disputed one
+   * (labelsBelowDisputed): the review rates the claim as less true than a disputed one. The
+   * scale dialog refuses such a scale; one saved before it did, or imported, still has it.
+   */
+  readonly invertedRating: readonly CardView[];
 }
 
 function onlyRefuted(card: CardView): boolean {
@@ -51,6 +59,8 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
   const guessedSpeakerType: CardView[] = [];
   const removedArticle: CardView[] = [];
   const refutingEvidence: CardView[] = [];
+  const invertedRating: CardView[] = [];
+  const inverted = new Set(labelsBelowDisputed(view.meta.ratingScale).map((i) => i.label.label));
   const onBoard = new Set(view.articles.map((a) => a.id));
   for (const card of reviewed) {
     const reason = skipReason(card, view.meta.ratingScale);
@@ -62,6 +72,7 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
     if (speakerTypeGuessed(card)) guessedSpeakerType.push(card);
     if (card.source && !onBoard.has(card.source.articleId)) removedArticle.push(card);
     if (onlyRefuted(card)) refutingEvidence.push(card);
+    if (inverted.has(card.verdict as string)) invertedRating.push(card);
   }
   return {
     reviewed,
@@ -70,5 +81,6 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
     guessedSpeakerType,
     removedArticle,
     refutingEvidence,
+    invertedRating,
   };
 }

@@ -6,7 +6,8 @@
  * dialog tells the lead, before the download, which reviewed cards still lack a published URL
  * or a speaker's type, and which quote an article since removed from the board (their reviews
  * name it as where the claim appeared), and which rate a claim corroborated while citing only
- * evidence that refutes it; the download's status says how many reviews got a placeholder URL.
+ * evidence that refutes it, and which carry a label the scale values below a Disputed one; the
+ * download's status says how many reviews got a placeholder URL.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -17,6 +18,7 @@ import {
   moveCard,
   readBoard,
   removeArticle,
+  setRatingScale,
 } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import {
@@ -316,6 +318,43 @@ describe.skipIf(!RUN)('publication details of a card', () => {
         .filter({ hasText: 'only evidence that refutes the claim' })
         .getByRole('listitem')
         .filter({ hasText: `“${claim}”` })
+        .waitFor();
+    } finally {
+      colleague.destroy();
+    }
+  }, 60_000);
+
+  it('the Export dialog names the cards whose Corroborated label the scale values below a Disputed one', async () => {
+    // A scale the dialog now refuses, saved before it did (or imported): "Correct" rated worst.
+    const colleague = server.connect(board.id, board.leadToken);
+    try {
+      await colleague.synced();
+      const { ratingScale } = readBoard(colleague.doc).meta;
+      const correct = { label: 'Correct', column: 'corroborated', value: 1 } as const;
+      const labels = [...ratingScale.labels, correct];
+      setRatingScale(colleague.doc, { ...ratingScale, labels }, colleague.as);
+      const claim = 'Coffee exports tripled';
+      const id = addCardClaim(colleague.doc, { claim }, colleague.as);
+      const target = { column: 'corroborated', index: 0, verdict: 'Correct' } as const;
+      moveCard(colleague.doc, id, target, colleague.as);
+      await colleague.allSaved();
+
+      const dialog = lead.getByRole('dialog', { name: 'Export board' });
+      if ((await dialog.count()) === 0) {
+        await lead.getByRole('button', { name: 'Export', exact: true }).click();
+        await dialog.waitFor();
+      }
+      const notice = dialog.getByText(
+        /^1 card has a Corroborated label the rating scale values below a Disputed one: ClaimReview reads a higher value as truer, so its review rates it as less true than a disputed claim \(mend the values under Rating scale\)$/,
+      );
+      await notice.waitFor();
+      await notice.focus();
+      await lead.keyboard.press('Enter');
+      await dialog
+        .locator('details')
+        .filter({ hasText: 'values below a Disputed one' })
+        .getByRole('listitem')
+        .filter({ hasText: '“Coffee exports tripled”' })
         .waitFor();
     } finally {
       colleague.destroy();

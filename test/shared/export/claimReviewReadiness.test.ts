@@ -99,4 +99,27 @@ describe('claimReviewReadiness', () => {
     addEvidence(board.doc, board.ids.eq, { url: 'https://b.example/', stance: 'supports' }, alice);
     expect(claimReviewReadiness(readBoard(board.doc)).refutingEvidence).toEqual([]);
   });
+
+  it('names the reviews whose Corroborated label the scale values below a Disputed one', () => {
+    // A scale saved before the dialog refused it, or carried in by a JSON import: "True" at 1
+    // of 1..5 goes out as the worst rating, below "False".
+    const board = buildHostileBoard();
+    expect(claimReviewReadiness(readBoard(board.doc)).invertedRating).toEqual([]);
+    setRatingScale(
+      board.doc,
+      {
+        best: 5,
+        worst: 1,
+        labels: [
+          { label: 'True', column: 'corroborated', value: 1 },
+          { label: 'False', column: 'disputed', value: 5 },
+        ],
+      },
+      alice,
+    );
+    const view = readBoard(board.doc);
+    expect(ids(claimReviewReadiness(view).invertedRating)).toEqual([board.ids.eq]);
+    const review = toClaimReview(view, { organisation: view.meta.organisation! }).reviews[0];
+    expect(review?.reviewRating).toMatchObject({ alternateName: 'True', ratingValue: 1 });
+  });
 });
