@@ -1,19 +1,22 @@
 /**
- * An Undo of a card write that crossed a colleague's write of the same key (a move made offline
- * while a colleague moved the card, kept on reconnect because Yjs orders crossing writes by client
- * id). Yjs's undo step holds the value this person replaced on their page, the stale one; Yjs
- * cannot write it back (the colleague's item lies between it and the person's), so the Undo only
- * deleted the person's value and left the key empty: a card with no place reads as Unverified (B1),
- * and the colleague's move was gone. What the board would show had this person never written is the
- * item just before theirs in the key's list, the colleague's: the smallest change is to make the
- * step restore that item instead of the stale one. Yjs then redoes it as any other (a copy after
- * the person's value, which the Undo deletes), and the Redo step it records deletes that copy and
- * brings the person's value back. A key written again since (the person's value no longer current)
- * is left as it is: Yjs restores nothing there, and a step that then changes nothing is dropped
- * with "Nothing undone: someone else has changed it since the move" (BoardUndo, undoWords).
+ * An Undo of a write that crossed a colleague's write of the same key: a card moved offline while
+ * a colleague moved it, and as well any other key of the board (its organisation, the rating
+ * scale's bounds and labels, an evidence item's stance, url or quote, a comment's text from the
+ * author's other tab), kept on reconnect because Yjs orders crossing writes by client id. Yjs's
+ * undo step holds the value this person replaced on their page, the stale one; Yjs cannot write
+ * it back (the colleague's item lies between it and the person's), so the Undo only deleted the
+ * person's value and left the key empty: a card with no place reads as Unverified (B1), an
+ * evidence item with no stance as context, and the colleague's change was gone. What the board
+ * would show had this person never written is the item just before theirs in the key's list, the
+ * colleague's: the smallest change is to make the step restore that item instead of the stale
+ * one. Yjs then redoes it as any other (a copy after the person's value, which the Undo deletes),
+ * and the Redo step it records deletes that copy and brings the person's value back. A key
+ * written again since (the person's value no longer current) is left as it is: Yjs restores
+ * nothing there, and a step that then changes nothing is dropped with "Nothing undone: someone
+ * else has changed it since" (BoardUndo, undoWords). One rule for every map key of the board:
+ * the step's insertions are walked once, and each is checked by its own neighbours only.
  */
 import * as Y from 'yjs';
-import { cardsMap } from '../../shared/board';
 import type { StackItem } from './redactedWords';
 
 type DeleteSet = StackItem['deletions'];
@@ -59,11 +62,10 @@ function without(ds: DeleteSet, id: Y.ID): DeleteSet {
 }
 
 /**
- * Makes an undo step restore, for each card key it wrote that crossed a colleague's write and
+ * Makes an undo step restore, for each map key it wrote that crossed a colleague's write and
  * is still current, the colleague's value rather than the one this person had replaced.
  */
 export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
-  const cards = cardsMap(doc);
   let deletions = step.deletions;
   for (const [client, ranges] of step.insertions.clients) {
     const structs = doc.store.clients.get(client) ?? [];
@@ -72,11 +74,9 @@ export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
         const item = structs[i];
         if (!item || item.id.clock >= clock + len) break;
         if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null) continue;
-        const card = (item.parent as Y.AbstractType<unknown>)._item;
-        if (card?.parent !== cards) continue;
         const crossed = item.left;
         if (crossed === null || Y.isDeleted(deletions, crossed.id)) continue;
-        // Only plain values (a place, a verdict, a name): a shared type would come back as an
+        // Only plain values (a place, a stance, a label, a text): a shared type would come back as an
         // empty copy, and a value collected before keepCrossedValues kept it is gone. Yjs's own
         // undo is left as it was for those.
         if (!(crossed.content instanceof Y.ContentAny)) continue;

@@ -5,14 +5,19 @@
  * leave the card with no place at all, read as Unverified (Yjs cannot write back the place Eddie
  * had replaced, Dora's lies between), so Dora's move vanished; it now puts the card where Dora had
  * put it, the place the board would show had Eddie never moved it. A card moved again since is left
- * where it is, and the Undo says nothing was undone.
+ * where it is, and the Undo says nothing was undone. The same for every other key of the board
+ * (CROSSED_FIELDS: the organisation, the rating scale's best value and a label's name, an
+ * evidence item's stance, url and quote, a comment's text edited in its author's two tabs): the
+ * Undo used to leave the key empty (no organisation, a stance read as context) and now puts back
+ * the colleague's value; one a colleague changed after it is left as theirs.
  * The real server and WebSockets; Eddie's page goes offline to hold his moves back.
  */
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { undoAnnouncement } from '../../client/board/undoWords';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
-import type { ColumnId } from '../../shared/board';
+import type { BoardView, ColumnId } from '../../shared/board';
+import type { Role } from '../../shared/roles';
 import { connectWithToken } from '../helpers/connectWithToken';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
@@ -38,20 +43,27 @@ const docWithId = (clientID: number) => {
   return doc;
 };
 
-/** Ana's board with `claims` in Unverified; Eddie (offline-capable, id 2) and Dora (id 1). */
-async function boardWithCards(claims: readonly string[]) {
+/**
+ * Ana's board with `claims` in Unverified; Eddie (offline-capable, id 2) and Dora (id 1), invited
+ * as `role`; `dora` 'eddie' makes Dora's page Eddie's own other tab (his invite).
+ */
+async function boardWithCards(
+  claims: readonly string[],
+  { role = 'editor', dora: doraIs = 'dora' }: { role?: Role; dora?: 'dora' | 'eddie' } = {},
+) {
   const board = await createBoardOverRest(server.url, 'Night desk', 'Ana');
   const ana = connectWithToken(server.url, board.id, board.leadToken);
   open.push(ana);
   const ids = claims.map((claim) => ana.commands.addClaim({ claim }));
   await waitFor(saved(ana), { what: 'the cards saved' });
   const network = switchableNetwork();
-  const eddieInvite = await inviteOverRest(server.url, board, 'Eddie', 'editor');
+  const eddieInvite = await inviteOverRest(server.url, board, 'Eddie', role);
   const eddie = connectWithToken(server.url, board.id, eddieInvite.token, {
     network,
     doc: docWithId(2),
   });
-  const doraInvite = await inviteOverRest(server.url, board, 'Dora', 'editor');
+  const doraInvite =
+    doraIs === 'eddie' ? eddieInvite : await inviteOverRest(server.url, board, 'Dora', role);
   const dora = connectWithToken(server.url, board.id, doraInvite.token, { doc: docWithId(1) });
   open.push(eddie, dora);
   for (const page of [eddie, dora]) {
@@ -59,7 +71,7 @@ async function boardWithCards(claims: readonly string[]) {
       what: 'the cards on the page',
     });
   }
-  return { ids, eddie, dora, network };
+  return { ids, ana, eddie, dora, network };
 }
 
 /** Reconnects Eddie and waits until both pages show `columns` for the cards. */
@@ -154,4 +166,178 @@ describe('crossedUndo: an Undo of a move that won over a colleague’s move of t
     await settled(pages, ids, ['unverified']);
     expect(eddie.getSnapshot().board.cards[card]?.updatedBy?.name).toBe('Dora');
   }, 30_000);
+});
+
+/**
+ * A field outside a card's own keys that Eddie (offline) and Dora both change: `prepare` makes
+ * what is written (on Ana's page, or Eddie's for his own comment) and gives its id, `write` puts
+ * a value there, `read` reads it off a page's board.
+ */
+interface CrossedField {
+  readonly field: string;
+  readonly role?: Role;
+  /** Dora's page is Eddie's other tab: only a comment's author may edit it. */
+  readonly dora?: 'dora' | 'eddie';
+  readonly prepare?: (
+    pages: { ana: BoardConnection; eddie: BoardConnection },
+    card: string,
+  ) => string;
+  readonly write: (page: BoardConnection, value: string, card: string, id: string) => void;
+  readonly read: (board: BoardView, card: string, id: string) => unknown;
+  readonly values: readonly [eddie: string, dora: string];
+}
+
+const scaleOf = (page: BoardConnection) => page.getSnapshot().board.meta.ratingScale;
+const addEvidence = ({ ana }: { ana: BoardConnection }, card: string) =>
+  ana.commands.addEvidence(card, {
+    url: 'https://example.org/budget',
+    quote: 'The bridge cost $4 million',
+    // Not Dora's: a stance the board lacks is read as 'context' (the Undo's old fault).
+    stance: 'context',
+  });
+const evidenceOf = (board: BoardView, card: string, id: string) =>
+  board.cards[card]?.evidence.find((e) => e.id === id);
+
+const CROSSED_FIELDS: readonly CrossedField[] = [
+  {
+    field: 'the board’s organisation',
+    role: 'lead',
+    write: (page, name) => page.commands.setOrganisation({ name, url: 'https://example.org' }),
+    read: (board) => board.meta.organisation?.name,
+    values: ['Eddie’s desk', 'Dora’s desk'],
+  },
+  {
+    field: 'the rating scale’s best value',
+    role: 'lead',
+    write: (page, best) => {
+      const base = scaleOf(page);
+      page.commands.editRatingScale({ scale: { ...base, best: Number(best) }, base });
+    },
+    read: (board) => String(board.meta.ratingScale.best),
+    values: ['6', '7'],
+  },
+  {
+    field: 'a verdict label’s name',
+    role: 'lead',
+    write: (page, to) => {
+      // The label of value 1 ('False' at first), whatever its name is on this page now.
+      const base = scaleOf(page);
+      const from = base.labels.find((l) => l.value === 1)?.label ?? '';
+      const labels = base.labels.map((l) => (l.label === from ? { ...l, label: to } : l));
+      page.commands.editRatingScale({ scale: { ...base, labels }, base, renames: [{ from, to }] });
+    },
+    read: (board) => board.meta.ratingScale.labels.find((l) => l.value === 1)?.label,
+    values: ['Wrong', 'Untrue'],
+  },
+  {
+    field: 'an evidence item’s stance',
+    prepare: addEvidence,
+    write: (page, stance, card, id) =>
+      page.commands.editEvidence(card, id, { stance: stance as 'refutes' }),
+    read: (board, card, id) => evidenceOf(board, card, id)?.stance,
+    values: ['refutes', 'supports'],
+  },
+  {
+    field: 'an evidence item’s url',
+    prepare: addEvidence,
+    write: (page, url, card, id) => page.commands.editEvidence(card, id, { url }),
+    read: (board, card, id) => evidenceOf(board, card, id)?.url,
+    values: ['https://example.org/eddie', 'https://example.org/dora'],
+  },
+  {
+    field: 'an evidence item’s quote',
+    prepare: addEvidence,
+    write: (page, quote, card, id) => page.commands.editEvidence(card, id, { quote }),
+    read: (board, card, id) => evidenceOf(board, card, id)?.quote,
+    values: ['It cost $4.2 million', 'It cost $3.9 million'],
+  },
+  {
+    field: 'a comment’s text',
+    dora: 'eddie',
+    prepare: ({ eddie }, card) => eddie.commands.addComment(card, { text: 'Check the budget' }),
+    write: (page, text, _card, id) => page.commands.editComment(id, text),
+    read: (board, card, id) => board.cards[card]?.comments.find((c) => c.id === id)?.text,
+    values: ['Check the 2019 budget', 'Check the 2020 budget'],
+  },
+];
+
+/** Waits until both Eddie's and Dora's pages are saved and show `value` in the field. */
+const showsOn =
+  (
+    { eddie, dora }: { eddie: BoardConnection; dora: BoardConnection },
+    read: CrossedField['read'],
+    card: string,
+    id: string,
+  ) =>
+  async (value: unknown, what: string) => {
+    await waitFor(() => saved(eddie)() && saved(dora)(), { what: 'both pages saved' });
+    for (const page of [eddie, dora]) {
+      await waitFor(() => read(page.getSnapshot().board, card, id) === value, {
+        what: `${what} on ${page === eddie ? 'Eddie' : 'Dora'}’s page`,
+        timeout: 8_000,
+      });
+    }
+  };
+
+describe('crossedUndo outside a card’s own keys: an Undo of a write that won over a colleague’s', () => {
+  it.each(CROSSED_FIELDS)(
+    'of $field puts back the colleague’s value, and Redo brings back the own',
+    async ({ role, dora: doraIs, prepare, write, read, values }) => {
+      const pages = await boardWithCards(['The bridge cost $4 million'], { role, dora: doraIs });
+      const { ids, ana, eddie, dora, network } = pages;
+      const [card] = ids as [string];
+      const id = prepare?.({ ana, eddie }, card) ?? '';
+      const [mine, theirs] = values;
+      const shows = showsOn(pages, read, card, id);
+      // Ana's page wrote it, or Eddie's (his comment).
+      const initial =
+        read(ana.getSnapshot().board, card, id) ?? read(eddie.getSnapshot().board, card, id);
+      await waitFor(() => saved(ana)() && saved(eddie)(), {
+        what: 'Ana’s and Eddie’s pages saved',
+      });
+      await shows(initial, 'the first value');
+
+      network.set(false);
+      write(eddie, mine, card, id);
+      write(dora, theirs, card, id);
+      await waitFor(saved(dora), { what: 'Dora’s change saved' });
+      network.set(true);
+      await waitFor(saved(eddie), { what: 'Eddie’s change saved', timeout: 8_000 });
+      await shows(mine, 'Eddie’s value, the crossing’s winner');
+
+      expect(eddie.undo()).toMatchObject({ applied: true });
+      await shows(theirs, 'Dora’s value after the Undo');
+      expect(eddie.redo()).toMatchObject({ applied: true });
+      await shows(mine, 'Eddie’s value after the Redo');
+      expect(eddie.undo()).toMatchObject({ applied: true });
+      await shows(theirs, 'Dora’s value after the second Undo');
+      expect(eddie.getSnapshot().setAside).toEqual([]);
+      expect(dora.getSnapshot().setAside).toEqual([]);
+    },
+    40_000,
+  );
+
+  it.each(CROSSED_FIELDS)(
+    'of $field that a colleague changed after it leaves theirs and says nothing was undone',
+    async ({ role, dora: doraIs, prepare, write, read, values }) => {
+      const pages = await boardWithCards(['The bridge cost $4 million'], { role, dora: doraIs });
+      const { ids, ana, eddie, dora } = pages;
+      const [card] = ids as [string];
+      const id = prepare?.({ ana, eddie }, card) ?? '';
+      const [mine, theirs] = values;
+      const shows = showsOn(pages, read, card, id);
+      await waitFor(() => saved(ana)() && saved(eddie)(), {
+        what: 'Ana’s and Eddie’s pages saved',
+      });
+      write(eddie, mine, card, id);
+      await shows(mine, 'Eddie’s value');
+      write(dora, theirs, card, id);
+      await shows(theirs, 'Dora’s later value');
+
+      expect(eddie.undo()).toMatchObject({ applied: false });
+      await shows(theirs, 'Dora’s value after the Undo');
+      expect(eddie.getSnapshot().setAside).toEqual([]);
+    },
+    40_000,
+  );
 });
