@@ -18,7 +18,8 @@ import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWord
 
 /** The key of a step's meta that names its command. */
 const COMMAND = 'command';
-const commandOf = (item: StackItem | undefined): CommandName | null =>
+/** The command whose step this is (its Undo's and Redo's steps take its name: passNameOn). */
+export const commandOf = (item: StackItem | null | undefined): CommandName | null =>
   (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
 
 /** What one Undo or Redo did: the command of its step, and whether it changed the board. */

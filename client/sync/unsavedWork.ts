@@ -22,7 +22,7 @@ import {
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { quoted as quoteText } from '../ui/quoted';
-import { BULK_QUOTED, type BulkNote } from './bulkNotes';
+import { BULK_FIELD, BULK_QUOTED, type BulkNote } from './bulkNotes';
 import type { Removal } from './removalsIn';
 
 /** One change that was not saved, as shown and kept on this device (plain data). */
@@ -111,6 +111,15 @@ function slotOf(item: Y.Item, cards: Y.AbstractType<unknown>, comments: unknown)
 }
 
 /**
+ * The card a bulk command's item changed: one whose field the command writes, or, for the Undo
+ * of a deletion, a card it brought back.
+ */
+function bulkCardOf(note: BulkNote, slot: Slot | null): string | null {
+  if (note.command === 'deleteCards') return slot?.kind === 'card' ? slot.cardId : null;
+  return slot?.kind === 'field' && slot.field === BULK_FIELD[note.command] ? slot.cardId : null;
+}
+
+/**
  * The parts of the board that this browser's unstored items changed, in the order written; an
  * item a bulk command wrote goes instead to its note's cards (`bulkCards`, by note), which are
  * the cards whose move or assignment is still as that command left it.
@@ -135,8 +144,8 @@ function changedSlots(
       const slot = slotOf(struct, cards, comments);
       const note = noteOf(struct);
       if (note) {
-        const field = note.command === 'moveCards' ? CARD_KEYS.pos : CARD_KEYS.assignee;
-        if (slot?.kind === 'field' && slot.field === field) bulkCards.get(note)?.add(slot.cardId);
+        const cardId = bulkCardOf(note, slot);
+        if (cardId !== null) bulkCards.get(note)?.add(cardId);
       } else if (slot && !slots.has(slotKey(slot))) slots.set(slotKey(slot), slot);
     }
   }
@@ -150,13 +159,22 @@ const quoted = (text: string) => quoteText(text, QUOTE_CHARS);
 function bulkChange(note: BulkNote, cardIds: readonly string[], board: BoardView): UnsavedChange {
   const n = cardIds.length;
   const cards = `${n.toLocaleString('en')} ${n === 1 ? 'card' : 'cards'}`;
-  const what = {
-    moveCards: `Moved ${cards} to ${note.label}`,
-    assignCards: note.label ? `Assigned ${cards} to ${note.label}` : `Unassigned ${cards}`,
-    deleteCards: `You deleted ${cards} — not saved`,
-  }[note.command];
+  const what = (
+    note.undone
+      ? {
+          moveCards: `Undid the move of ${cards}`,
+          assignCards: `Undid the change of who checks ${cards}`,
+          deleteCards: `Undid the deletion of ${cards}`,
+        }
+      : {
+          moveCards: `Moved ${cards} to ${note.label}`,
+          assignCards: note.label ? `Assigned ${cards} to ${note.label}` : `Unassigned ${cards}`,
+          deleteCards: `You deleted ${cards} — not saved`,
+        }
+  )[note.command];
+  // A deletion's cards are gone, their claims noted; others (an undone deletion's) are here.
   const claims =
-    note.command === 'deleteCards'
+    note.command === 'deleteCards' && !note.undone
       ? note.claims
       : cardIds.slice(0, BULK_QUOTED).map((id) => board.cards[id]?.claim ?? '');
   const more = n - claims.length;
@@ -296,9 +314,10 @@ export function describeUnsaved(
     }
   }
   for (const note of bulk) {
-    // A deletion's cards still gone; a move's or assignment's still as it left them.
+    // A deletion's cards still gone; a move's or assignment's still as it left them, and an
+    // undone deletion's still on the board.
     const ids =
-      note.command === 'deleteCards'
+      note.command === 'deleteCards' && !note.undone
         ? note.cardIds.filter((id) => !board.cards[id])
         : [...(bulkCards.get(note) ?? [])];
     if (ids.length > 0) changes.push(bulkChange(note, ids, board));

@@ -18,6 +18,7 @@ import type { AckStore, SaveRecord } from '../../client/sync/SaveTracker';
 import type { SetAsideStore } from '../../client/sync/setAsideStore';
 import type { UnsavedChange } from '../../client/sync/unsavedWork';
 import { connectWithToken } from '../helpers/connectWithToken';
+import { switchableNetwork } from '../helpers/switchableNetwork';
 
 let server: RunningServer;
 let dataDir: string;
@@ -296,6 +297,46 @@ describe('BoardConnection when the server refuses unsaved work', () => {
       ],
     ]);
     expect(refused.getSnapshot().refusedCards.size).toBe(250);
+  });
+
+  it('offline Undos and Redos of bulk commands refused by a revocation are one change each, holding every card', async () => {
+    const board = await newBoard();
+    const lead = connect(board.id, board.leadToken, {});
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+    const ids = Array.from({ length: 5 }, (_, i) =>
+      lead.commands.addClaim({ claim: `The tram line has ${i + 1} stops` }),
+    );
+    await until(() => lead.getSnapshot().status.kind === 'saved');
+
+    const first = await invite(board, 'editor');
+    const { ackStore, setAsideStore, kept: setAside } = device();
+    const doc = new Y.Doc();
+    const network = switchableNetwork();
+    const page = connect(board.id, first.token, { doc, ackStore, setAsideStore, network });
+    await until(() => Object.keys(page.getSnapshot().board.cards).length === 5);
+    page.commands.moveCards(ids, 'disputed');
+    page.commands.assignCards(ids, { id: first.inviteId, name: 'Eddie' });
+    page.commands.deleteCards(ids);
+    await until(() => page.getSnapshot().status.kind === 'saved');
+    network.set(false);
+    for (const command of ['deleteCards', 'assignCards', 'moveCards']) {
+      expect(page.undo()).toEqual({ command, applied: true });
+    }
+    // A Redo is the command again, and its Undo's cards are no longer as that Undo left them.
+    expect(page.redo()).toEqual({ command: 'moveCards', applied: true });
+    page.destroy();
+
+    await revoke(board, first.inviteId);
+    const refused = connect(board.id, first.token, { doc, ackStore, setAsideStore });
+    await until(() => refused.getSnapshot().status.kind === 'refused');
+    const claims =
+      '“The tram line has 1 stops”\n“The tram line has 2 stops”\n“The tram line has 3 stops”\nand 2 more';
+    expect(setAside().map((c) => [c.what, c.text, c.cardIds?.length])).toEqual([
+      ['Undid the deletion of 5 cards', claims, 5],
+      ['Undid the change of who checks 5 cards', claims, 5],
+      ['Moved 5 cards to Disputed', claims, 5],
+    ]);
+    expect(refused.getSnapshot().refusedCards.size).toBe(5);
   });
 
   it('once revoked, a command is refused before it changes the doc: nothing on screen the server lacks', async () => {
