@@ -14,11 +14,13 @@ import * as Y from 'yjs';
 import {
   type BoardView,
   CARD_KEYS,
+  type CardView,
   cardsMap,
   type CommentView,
   commentsMap,
   COMMENT_KEYS,
   EVIDENCE_KEYS,
+  type EvidenceView,
 } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { quoted as quoteText } from '../ui/quoted';
@@ -155,7 +157,23 @@ function changedSlots(
 const QUOTE_CHARS = 60;
 const quoted = (text: string) => quoteText(text, QUOTE_CHARS);
 
-/** A bulk command told as one change, its first claims quoted and the rest counted. */
+/** An evidence item's words, to copy: its link, quote and note. */
+const evidenceText = (e: EvidenceView): string =>
+  [e.url, e.quote && `“${e.quote}”`, e.note].filter(Boolean).join('\n');
+
+/**
+ * What a card brought back by an Undo holds that the server no longer has (it stored the
+ * deletion), in full, to copy: its claim, rationale and evidence.
+ */
+const cardText = (card: CardView | undefined): string =>
+  card
+    ? [card.claim, card.rationale, ...card.evidence.map(evidenceText)].filter(Boolean).join('\n')
+    : '';
+
+/**
+ * A bulk command told as one change, its first claims quoted and the rest counted; the Undo of
+ * a deletion with every card's words in full, which the server has not.
+ */
 function bulkChange(note: BulkNote, cardIds: readonly string[], board: BoardView): UnsavedChange {
   const n = cardIds.length;
   const cards = `${n.toLocaleString('en')} ${n === 1 ? 'card' : 'cards'}`;
@@ -185,7 +203,10 @@ function bulkChange(note: BulkNote, cardIds: readonly string[], board: BoardView
   return Object.freeze({
     key: `bulk:${note.client}:${note.clock}:${note.cardIds[0] ?? ''}`,
     what,
-    text: lines.join('\n'),
+    text:
+      note.command === 'deleteCards' && note.undone
+        ? cardIds.map((id) => cardText(board.cards[id])).join('\n\n')
+        : lines.join('\n'),
     cardId: cardIds[0],
     cardIds: Object.freeze([...cardIds]),
   });
@@ -275,8 +296,7 @@ export function describeUnsaved(
     if (slot.kind === 'evidence') {
       const evidence = card?.evidence.find((e) => e.id === slot.evidenceId);
       if (!evidence) continue;
-      const text = [evidence.url, evidence.quote && `“${evidence.quote}”`, evidence.note];
-      add(slot, `Evidence on ${cardName(slot.cardId)}`, text.filter(Boolean).join('\n'));
+      add(slot, `Evidence on ${cardName(slot.cardId)}`, evidenceText(evidence));
       continue;
     }
     if (!card || newCards.has(slot.cardId)) continue;

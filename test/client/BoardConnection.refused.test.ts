@@ -306,6 +306,12 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     const ids = Array.from({ length: 5 }, (_, i) =>
       lead.commands.addClaim({ claim: `The tram line has ${i + 1} stops` }),
     );
+    lead.commands.editCard(ids[0] as string, { rationale: 'The 2024 timetable lists one stop.' });
+    lead.commands.addEvidence(ids[0] as string, {
+      url: 'https://tram.example.org/timetable',
+      quote: 'Stops: Central',
+      stance: 'refutes',
+    });
     await until(() => lead.getSnapshot().status.kind === 'saved');
 
     const first = await invite(board, 'editor');
@@ -331,8 +337,13 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     await until(() => refused.getSnapshot().status.kind === 'refused');
     const claims =
       '“The tram line has 1 stops”\n“The tram line has 2 stops”\n“The tram line has 3 stops”\nand 2 more';
+    // The server stored the deletion: the cards' words are there to copy, in full.
+    const words = [
+      'The tram line has 1 stops\nThe 2024 timetable lists one stop.\nhttps://tram.example.org/timetable\n“Stops: Central”',
+      ...[2, 3, 4, 5].map((n) => `The tram line has ${n} stops`),
+    ].join('\n\n');
     expect(setAside().map((c) => [c.what, c.text, c.cardIds?.length])).toEqual([
-      ['Undid the deletion of 5 cards', claims, 5],
+      ['Undid the deletion of 5 cards', words, 5],
       ['Undid the change of who checks 5 cards', claims, 5],
       ['Moved 5 cards to Disputed', claims, 5],
     ]);

@@ -60,10 +60,11 @@ describe('a change over the server’s message cap', () => {
     expect(statusLabel(status, { unsaved: true })).toBe(
       'A change was too large for the server to take: reopening the board without it…',
     );
-    expect(setAside).toHaveLength(40);
-    expect(setAside.map((work) => work.cardId).sort()).toEqual(
-      [...cardsMap(page.doc).keys()].sort(),
-    );
+    // One change, the Undo of the bulk deletion, with every card and its claim in full.
+    expect(setAside.map((work) => work.what)).toEqual(['Undid the deletion of 40 cards']);
+    expect([...(setAside[0]?.cardIds ?? [])].sort()).toEqual([...cardsMap(page.doc).keys()].sort());
+    const claims = [...cardsMap(page.doc).values()].map((card) => card.get('claim') as string);
+    expect(setAside[0]?.text?.split('\n\n').sort()).toEqual(claims.sort());
     // The server has what it stored: the deletion, not the Undo it closed the socket on.
     expect(Object.keys((await server.board(board.id)).cards)).toHaveLength(0);
   });
