@@ -25,8 +25,11 @@ type DeleteItem = DeleteSet['clients'] extends Map<number, (infer I)[]> ? I : ne
 /**
  * Keeps the content of a map value deleted because this person's crossing write won over it
  * (the item right of it is theirs): the doc collects garbage, and Yjs would otherwise drop the
- * colleague's value the moment it arrives, leaving an Undo nothing to restore. Only crossings
- * are kept, a few small values: every other replaced value is still collected.
+ * colleague's value the moment it arrives, leaving an Undo nothing to restore. The rule also
+ * matches every value this person replaced by an ordinary write, which costs nothing more: the
+ * undo manager keeps those for its steps anyway (measured, 1,000 saves of a 1 KB value under
+ * the undo manager: 1,006,949 bytes encoded with or without this filter; 1,066 with neither).
+ * What this adds is the crossings, which no step of this person's deleted.
  */
 export function keepCrossedValues(doc: Y.Doc): void {
   const collect = doc.gcFilter;
