@@ -182,8 +182,27 @@ export function CardDetail({
   useUnsavedPrompt(typedText);
   // Focus was in a form that is gone: it goes to the news, which is also read out.
   const deletedNote = useRef<HTMLParagraphElement>(null);
+  // The card back (a colleague's Undo or restore) takes that news away, and focus with it to
+  // the page's body: it goes to what was typed, kept to copy, or else to Close, where the
+  // dialog opened, and the return is said.
+  const wasGone = useRef(false);
   useEffect(() => {
-    if (!present) deletedNote.current?.focus();
+    if (!present) {
+      wasGone.current = true;
+      deletedNote.current?.focus();
+      return;
+    }
+    if (!wasGone.current) return;
+    wasGone.current = false;
+    announce(CARD_BACK);
+    if (document.activeElement !== null && document.activeElement !== document.body) return;
+    const typedBelow = document.getElementById('detail-typed');
+    const close = body.current
+      ?.closest('dialog')
+      ?.querySelector<HTMLElement>('[data-close-request]');
+    (typedBelow ?? close)?.focus();
+    // On the card's going and coming back only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [present]);
   // Focus was in a form that gave way to read-only text: it goes to what was typed there.
   useEffect(() => {
@@ -370,6 +389,9 @@ export function CardDetail({
     </ModalDialog>
   );
 }
+
+/** Said as a card deleted while its dialog was open comes back. */
+const CARD_BACK = 'This card is back on the board.';
 
 const TYPED_NOTE = {
   deleted: 'It was not saved: copy it before you close this.',

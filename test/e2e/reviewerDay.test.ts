@@ -1,0 +1,108 @@
+/**
+ * A reviewer's working day in the browser, against the real server: Rhea (reviewer) comments
+ * on cards while Eddie (editor, on a page of his own) acts on several of them at once with the
+ * selection bar, and Lea (the lead, on a y-websocket client, as another device) changes Rhea's
+ * role. Rhea's typing, her focus and what she hears are followed through each of their changes.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClaims } from '../../shared/board';
+import type { TestClient } from '../helpers/connectProvider';
+import { chromiumAvailable } from '../helpers/browser';
+import { announced, card, openBoard } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+/** The id, or else the tag and name, of what has focus on the page. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.id || `${el?.tagName.toLowerCase()} ${el?.getAttribute('aria-label') ?? ''}`.trim();
+  });
+
+describe.skipIf(!RUN)('a reviewer’s day beside an editor acting on several cards', () => {
+  const { server, browser } = useBoardBrowser();
+  let board: { id: string; leadUrl: string; leadToken: string };
+  let lea: TestClient;
+  let eddie: Page;
+  let rhea: Page;
+
+  /** New cards, from Lea, on both pages. */
+  async function newCards(...claims: string[]): Promise<void> {
+    addClaims(
+      lea.doc,
+      claims.map((claim) => ({ claim })),
+      lea.as,
+    );
+    await lea.allSaved();
+    for (const page of [eddie, rhea]) {
+      for (const claim of claims) await card(page, claim).waitFor();
+    }
+  }
+
+  /** Eddie selects the cards (X on the first, Shift+Down to the last, one column). */
+  async function eddieSelects(first: string, count: number): Promise<void> {
+    await card(eddie, first).focus();
+    await eddie.keyboard.press('x');
+    for (let i = 1; i < count; i++) await eddie.keyboard.press('Shift+ArrowDown');
+  }
+
+  async function eddieDeletesSelected(count: number): Promise<void> {
+    await eddie.getByRole('button', { name: 'Delete selected…' }).click();
+    await eddie
+      .getByRole('dialog', { name: `Delete ${count} cards?` })
+      .getByRole('button', { name: `Delete ${count} cards` })
+      .click();
+  }
+
+  /** Rhea opens the card from the keyboard and types a comment she does not post. */
+  async function rheaTypes(claim: string, text: string) {
+    await card(rhea, claim).focus();
+    await rhea.keyboard.press('Enter');
+    const dialog = rhea.getByRole('dialog', { name: claim });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'New comment' }).focus();
+    await rhea.keyboard.type(text);
+    return dialog;
+  }
+
+  beforeAll(async () => {
+    board = await server.createBoard('Reviewer day', 'Lea');
+    const [eddieUrl, rheaUrl] = await Promise.all([
+      server.invite(board, 'Eddie Stone', 'editor'),
+      server.invite(board, 'Rhea Vance', 'reviewer'),
+    ]);
+    lea = server.connect(board.id, board.leadToken);
+    const fresh = async () => (await browser.newContext()).newPage();
+    [eddie, rhea] = await Promise.all([fresh(), fresh()]);
+    for (const page of [eddie, rhea]) page.setDefaultTimeout(10_000);
+    await Promise.all([openBoard(eddie, eddieUrl), openBoard(rhea, rheaUrl), lea.synced()]);
+  }, 120_000);
+
+  afterAll(() => lea?.destroy());
+
+  it('a card deleted and brought back while she types keeps her text, and her focus, and says it is back', async () => {
+    const [A, B] = ['The ferry fare rose 40%', 'The ferry runs at night'];
+    await newCards(A, B);
+    const dialog = await rheaTypes(A, 'Which fare table?');
+    await eddieSelects(A, 2);
+    await eddieDeletesSelected(2);
+    await rhea.getByRole('dialog', { name: 'Card deleted' }).waitFor();
+    await expect.poll(() => focused(rhea)).toBe('p'); // the sentence saying who deleted it
+
+    await card(eddie, B).waitFor({ state: 'detached' });
+    await eddie.keyboard.press('Control+z');
+    await dialog.waitFor();
+    await expect.poll(() => announced(rhea)).toBe('This card is back on the board.');
+    // Not the page's body, where focus fell as the deletion's sentence went.
+    expect(await focused(rhea)).toBe('detail-typed');
+    expect(
+      await dialog.getByRole('textbox', { name: 'New comment (not saved)' }).inputValue(),
+    ).toBe('Which fare table?');
+
+    await rhea.keyboard.press('Escape');
+    await rhea.getByRole('button', { name: 'Discard and close' }).click();
+    await expect.poll(() => rhea.getByRole('dialog').count()).toBe(0);
+  });
+});
