@@ -96,6 +96,7 @@ import { useBoardConnection } from './useBoardConnection';
 import { useBoardToast } from './useBoardToast';
 import { useMover } from './useMover';
 import { useNotSaved } from './useNotSaved';
+import { useFocusThroughLostControls } from './useFocusThroughLostControls';
 import { pointerThenCorners } from './pointerThenCorners';
 import { useUndoRedo } from './useUndoRedo';
 import { useUndoShortcuts } from './useUndoShortcuts';
@@ -479,6 +480,8 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     if (next) reveal(next, true);
     else focusWhenRendered(() => clearFiltersRef.current);
   }, [revealRequest, board, announce, reveal]);
+  const onBoard = useCallback((cardId: string) => board.cards[cardId] !== undefined, [board]);
+  useFocusThroughLostControls(canEdit, onBoard, focusCard);
   const besideCard = useCallback(
     (cardId: string, step: CardStep) => cardBeside(shown.current, cardId, step),
     [],

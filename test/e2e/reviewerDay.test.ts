@@ -105,4 +105,34 @@ describe.skipIf(!RUN)('a reviewer’s day beside an editor acting on several car
     await rhea.getByRole('button', { name: 'Discard and close' }).click();
     await expect.poll(() => rhea.getByRole('dialog').count()).toBe(0);
   });
+
+  it('made a reviewer with focus on a control only editors have, she is left on her card, not the page', async () => {
+    const [C, D] = ['Tram ridership doubled', 'The tram line cost €2bn'];
+    await newCards(C, D);
+    /** The claim of the card that has focus, or what else has it. */
+    const focusedCard = () =>
+      rhea.evaluate(() => {
+        const el = document.activeElement;
+        return el?.matches('li[data-card-id]') ? el.textContent : el?.tagName;
+      });
+    const roleNow = async (role: 'editor' | 'reviewer') => {
+      await server.changeRole(board, 'Rhea Vance', role);
+      const box = rhea.getByRole('checkbox', { name: `Select ${C}` });
+      await box.waitFor({ state: role === 'editor' ? 'visible' : 'detached' });
+    };
+    await roleNow('editor');
+    // The selection bar's Move, with her card selected.
+    await card(rhea, C).focus();
+    await rhea.keyboard.press('x');
+    await rhea.getByRole('combobox', { name: 'Move selected cards to' }).focus();
+    await roleNow('reviewer');
+    await expect.poll(focusedCard).toMatch(new RegExp(`^${C}`));
+    // A card's own Move to…
+    await roleNow('editor');
+    await card(rhea, D)
+      .getByRole('combobox', { name: /^Move to…/ })
+      .focus();
+    await roleNow('reviewer');
+    await expect.poll(focusedCard).toMatch(new RegExp(`^${D}`));
+  });
 });
