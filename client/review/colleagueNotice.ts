@@ -1,6 +1,7 @@
 /**
  * The notice a board change brings the local user when a colleague asks something of them (an
- * @mention in a comment, or a card given to them to check) or changes a card they are
+ * @mention in a comment, or a card given to them to check), answers them (a reply in a thread
+ * they wrote in) or changes a card they are
  * checking: moves it, sets its verdict, takes it over, gives it to someone else or releases
  * it, or deletes it (deletionNotice: the board no longer names who deleted a card, so that
  * notice waits for the history). Only a card whose object changed in this update can bring one
@@ -66,6 +67,42 @@ function freshMentions(
       return !old && !known.has(stamp(comment));
     })
     .map((comment) => ({ card, by: comment.author.name }));
+}
+
+/**
+ * Colleagues' replies, new on this card, in the threads the reader wrote in (started, or
+ * replied in): the answer to a question they asked is news to them, as a mention is, and they
+ * may not have the card open. One that mentions them is told as the mention; one their open
+ * dialog tells (`following`) is not. A card new to the board live (added, or back after a
+ * deletion, its replies old) brings none.
+ */
+function freshReplies(
+  was: CardView | undefined,
+  card: CardView,
+  reader: NoticeReader,
+  awaySince: number | undefined,
+): Request[] {
+  if ((was === undefined && awaySince === undefined) || reader.following?.(card.id, 'other')) {
+    return [];
+  }
+  const live = card.comments.filter((c) => c.deletedAt === null);
+  const mine = new Set(
+    live.filter((c) => c.author.id === reader.meId).map((c) => c.parentId ?? c.id),
+  );
+  if (mine.size === 0) return [];
+  const known = new Set(was?.comments.map((c) => c.id));
+  const mentions = new Set(reader.awaitingMe(card).map((c) => c.id));
+  return live
+    .filter(
+      (c) =>
+        c.parentId !== null &&
+        mine.has(c.parentId) &&
+        c.author.id !== reader.meId &&
+        !known.has(c.id) &&
+        !mentions.has(c.id) &&
+        (awaySince === undefined || c.createdAt > awaySince),
+    )
+    .map((c) => ({ card, by: c.author.name }));
 }
 
 /** The card became the local user's by a colleague's hand (the last writer gave it). */
@@ -145,6 +182,7 @@ export function colleagueNotice(
   givenAway: readonly ColleagueRequest[] = [],
 ): ColleagueNotice | null {
   const mentions: Request[] = [];
+  const replies: Request[] = [];
   const given: Request[] = [...givenAway];
   const changed: {
     readonly card: CardView;
@@ -157,6 +195,7 @@ export function colleagueNotice(
       const was = before[id];
       if (!card || card === was) continue;
       mentions.push(...freshMentions(was, card, reader, awaySince));
+      replies.push(...freshReplies(was, card, reader, awaySince));
       if (awaySince !== undefined) continue;
       if (givenToMe(was, card, reader.meId)) given.push({ card, by: card.updatedBy.name });
       const change = checkedCardChange(was, card, reader);
@@ -170,13 +209,18 @@ export function colleagueNotice(
   const away = awaySince === undefined ? '' : 'While you were away, ';
   const claim = (r: Request) => quoted(r.card.claim, 60);
   const [mention] = mentions;
+  const [reply] = replies;
   const [gift] = given;
   const [change] = changed;
-  const count = mentions.length + given.length + changed.length;
+  const count = mentions.length + replies.length + given.length + changed.length;
   if (change && count === 1) return { kind: 'one', text: change.text, cardId: change.card.id };
   if (mention && count === 1) {
     const text = `${away}${mention.by} mentioned you on ${claim(mention)}`;
     return { kind: 'one', text, cardId: mention.card.id };
+  }
+  if (reply && count === 1) {
+    const text = `${away}${reply.by} replied to you on ${claim(reply)}`;
+    return { kind: 'one', text, cardId: reply.card.id };
   }
   if (gift && count === 1) {
     return {
@@ -187,6 +231,7 @@ export function colleagueNotice(
   }
   const parts = [
     ...(mentions.length ? [`mentioned in ${plural(mentions.length, 'comment', 'comments')}`] : []),
+    ...(replies.length ? [`answered in ${plural(replies.length, 'reply', 'replies')}`] : []),
     ...(given.length ? [`given ${plural(given.length, 'card', 'cards')} to check`] : []),
   ];
   const colleagues = `colleagues changed ${plural(changed.length, 'card', 'cards')} you were checking`;

@@ -6,10 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaims } from '../../shared/board';
+import { addClaims, addComment, readBoard } from '../../shared/board';
+import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable } from '../helpers/browser';
-import { announced, card, openBoard } from './support/boardPage';
+import { announced, card, closeCard, openBoard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -134,5 +135,32 @@ describe.skipIf(!RUN)('a reviewer’s day beside an editor acting on several car
       .focus();
     await roleNow('reviewer');
     await expect.poll(focusedCard).toMatch(new RegExp(`^${D}`));
+  });
+
+  it('an answer to her comment is told to her, read out, with a way to the card', async () => {
+    const E = 'Bus fares froze in 2025';
+    await newCards(E);
+    const dialog = await rheaTypes(E, 'Which budget line says so?');
+    await rhea.keyboard.press('Control+Enter');
+    await dialog.getByText('Which budget line says so?').waitFor();
+    await closeCard(rhea);
+    const id = cardIdByClaim(lea.doc, E);
+    await expect.poll(() => readBoard(lea.doc).cards[id]?.comments.length).toBe(1);
+    const [asked] = readBoard(lea.doc).cards[id]!.comments;
+    addComment(lea.doc, id, { text: 'Line 4.2 of the budget', parentId: asked!.id }, lea.as);
+    await lea.allSaved();
+
+    const notice = rhea.locator('.toast');
+    await expect.poll(() => notice.textContent()).toContain(`Lea replied to you on “${E}”`);
+    expect(await rhea.getByTestId('announcer').textContent()).toContain(
+      `Lea replied to you on “${E}”`,
+    );
+    await notice.getByRole('button', { name: 'Open card' }).press('Enter');
+    await rhea
+      .getByRole('dialog', { name: E })
+      .getByRole('list', { name: 'Replies' })
+      .getByText('Line 4.2 of the budget')
+      .waitFor();
+    await closeCard(rhea);
   });
 });

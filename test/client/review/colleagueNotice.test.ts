@@ -65,6 +65,57 @@ describe('colleagueNotice', () => {
     });
   });
 
+  it('tells a colleague’s reply in a thread the reader wrote in, once, and no other reply', () => {
+    const doc = new Y.Doc();
+    const reader = createBoardReader(doc);
+    const at = (actor: typeof LEA, now: number) => ({ actor, now: () => now });
+    const a = addClaim(doc, { claim: 'Rents rose 30% in 2024' }, at(EDDIE, 1_000));
+    const b = addClaim(doc, { claim: 'Crime fell 10%' }, at(EDDIE, 1_000));
+    const asked = addComment(doc, a, { text: 'Which survey is this?' }, at(LEA, 2_000));
+    const others = addComment(doc, b, { text: 'Checked the police data.' }, at(EDDIE, 2_000));
+    let before = reader.read();
+    const next = (r: NoticeReader = lea) => {
+      const now = reader.read();
+      const notice = colleagueNotice(before.cards, now, r);
+      before = now;
+      return notice;
+    };
+    addComment(doc, a, { text: 'The housing survey, p. 4', parentId: asked }, at(EDDIE, 3_000));
+    expect(next()).toEqual({
+      kind: 'one',
+      text: 'Eddie Stone replied to you on “Rents rose 30% in 2024”',
+      cardId: a,
+    });
+    // Her own reply, a colleague's reply in a thread she has not written in, and a change
+    // elsewhere on the card are no news; nor is a reply her open dialog tells itself.
+    addComment(doc, a, { text: 'Thanks', parentId: asked }, at(LEA, 4_000));
+    addComment(doc, b, { text: 'And the courts.', parentId: others }, at(EDDIE, 4_000));
+    expect(next()).toBeNull();
+    addComment(doc, a, { text: 'Also p. 5', parentId: asked }, at(EDDIE, 5_000));
+    expect(next({ ...lea, following: (id) => id === a })).toBeNull();
+    // A reply that mentions her is told once, as the mention; two replies are counted.
+    addComment(doc, a, { text: '@Lea Park and p. 6', parentId: asked }, at(EDDIE, 6_000));
+    expect(next()?.text).toBe('Eddie Stone mentioned you on “Rents rose 30% in 2024”');
+    const mine = addComment(doc, b, { text: 'Which courts?', parentId: others }, at(LEA, 7_000));
+    expect(mine).toBeTruthy();
+    addComment(doc, a, { text: 'p. 7 too', parentId: asked }, at(EDDIE, 8_000));
+    addComment(doc, b, { text: 'Crown courts', parentId: others }, at(EDDIE, 8_000));
+    expect(next()).toEqual({ kind: 'many', text: 'You were answered in 2 replies' });
+    // A card back after a deletion brings its old replies back, which are no news.
+    const card = before.cards[b]!;
+    deleteCard(doc, b, at(EDDIE, 9_000));
+    expect(next()).toBeNull();
+    restoreCard(doc, card, at(EDDIE, 10_000));
+    expect(next()).toBeNull();
+    // As the board first loads, the replies made since it was last on screen.
+    const opened = reader.read();
+    expect(colleagueNotice({}, opened, lea, 7_500)).toEqual({
+      kind: 'many',
+      text: 'While you were away, you were answered in 2 replies',
+    });
+    expect(colleagueNotice({}, opened, lea, 9_000)).toBeNull();
+  });
+
   it('as the board first loads, tells only the mentions made since it was last on screen', () => {
     const doc = new Y.Doc();
     const at = (now: number) => ({ actor: EDDIE, now: () => now });
