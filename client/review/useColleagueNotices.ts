@@ -89,6 +89,11 @@ export function useColleagueNotices(
   latest.current = board;
   /** The cards the person was checking when they were deleted, until they come back. */
   const deleted = useRef(new Map<string, CardView>());
+  /**
+   * Every card that left the board, until it comes back (an Undo, a restore): its comments
+   * then are the ones it had, and a mention or a reply among them is no news again.
+   */
+  const left = useRef(new Set<string>());
   const { id: boardId, token } = access;
   useEffect(() => {
     if (!loaded) {
@@ -107,7 +112,10 @@ export function useColleagueNotices(
       const back = [...deleted.current.values()].filter((card) => board.cards[card.id]);
       for (const card of back) deleted.current.delete(card.id);
       const returned = own ? null : returnNotice(back, board, reader);
-      const known = back.length === 0 ? before : { ...before, ...pick(board.cards, back) };
+      for (const id in before) if (!board.cards[id]) left.current.add(id);
+      const again = [...left.current].flatMap((id) => board.cards[id] ?? []);
+      for (const card of again) left.current.delete(card.id);
+      const known = again.length === 0 ? before : { ...before, ...pick(board.cards, again) };
       const notice = noticesTogether(colleagueNotice(known, board, reader), returned);
       if (notice) onNotice(notice);
       // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.

@@ -10,8 +10,9 @@ import { addClaims, addComment, readBoard } from '../../shared/board';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import type { TestClient } from '../helpers/connectProvider';
 import { chromiumAvailable } from '../helpers/browser';
-import { announced, card, closeCard, openBoard } from './support/boardPage';
+import { announced, card, closeCard, openBoard, openCard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
 const RUN = chromiumAvailable();
 
@@ -162,5 +163,33 @@ describe.skipIf(!RUN)('a reviewer’s day beside an editor acting on several car
       .getByText('Line 4.2 of the budget')
       .waitFor();
     await closeCard(rhea);
+  });
+
+  it('her comment on a card Eddie deletes and brings back with Undo is back, and its mention of him is no news again', async () => {
+    const [F, G] = ['Road deaths fell by a third', 'Speed cameras cut crashes'];
+    await newCards(F, G);
+    await recordLiveRegions(eddie);
+    const dialog = await rheaTypes(F, '@Edd');
+    await rhea.keyboard.press('Enter'); // the suggested name
+    await rhea.keyboard.type(' which year is the base?');
+    await rhea.keyboard.press('Control+Enter');
+    await dialog.getByText('which year is the base?').waitFor();
+    await closeCard(rhea);
+    await expect.poll(() => liveSaid(eddie)).toContain(`Rhea Vance mentioned you on “${F}”`);
+    await eddie.locator('.toast').getByRole('button', { name: 'Dismiss' }).click();
+    const from = (await liveSaid(eddie)).length;
+
+    await eddieSelects(F, 2);
+    await eddieDeletesSelected(2);
+    await card(rhea, F).waitFor({ state: 'detached' });
+    await eddie.keyboard.press('Control+z');
+    const saidSince = async () => (await liveSaid(eddie)).slice(from);
+    // "Undone: …", not the mention told again in its place.
+    await expect.poll(async () => (await saidSince()).join(' | ')).toContain('Undone');
+    await card(rhea, F).waitFor();
+    const back = await openCard(rhea, F);
+    await back.getByText('which year is the base?').first().waitFor();
+    await closeCard(rhea);
+    expect((await saidSince()).filter((t) => t.includes('mentioned you'))).toEqual([]);
   });
 });
