@@ -9,16 +9,21 @@
  * Remembered per board and member, in this process's memory and, for the answers (2xx), in the
  * SQLite file (`store`: sqliteIdempotencyKeys), read back at start, so that a repeat after a
  * restart gets the same answer too; where the file cannot take one (a full disk) it is kept in
- * memory only, and a restart forgets it. At most KEYS_PER_BOARD keys per
+ * memory only, and a restart forgets it. A board's change is stored with its key (held, with
+ * the change's result: ChangeOptions.key), in its batch's transaction: saved after it, a stop
+ * in between (a second or more for a change held for a full disk) left the change made and its
+ * key forgotten, and the client's retry after the restart made it again. At most KEYS_PER_BOARD keys per
  * board for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
  * (FACTBOARD_IDEMPOTENCY_BOARD_BYTES, …_TOTAL_BYTES): an article's answer can be hundreds of KB,
  * so 100 keys on each of a busy server's boards held tens of MB. Past a bound the oldest go
  * first, the board's or any board's; the one just written stays, however large. A repeat of a
  * request that:
  * - was answered (2xx): gets that answer again, with `Idempotency-Replayed: true`;
- * - was answered 507 with its change kept on the board (StorageFullError `held`): is answered
- *   once what waited is stored, as the first would have been, its change not made again (the
- *   route runs with the first's result in place of its change); 507 again while it waits;
+ * - was answered 507 with its change kept on the board (StorageFullError `held`), or not
+ *   answered (failed, its client gone, the server stopped) after its change was stored: is
+ *   answered once what waited is stored, as the first would have been, its change not made
+ *   again (the route runs with the first's result in place of its change); 507 again while it
+ *   waits;
  * - failed otherwise: nothing was done, so it runs again;
  * - comes while the first is still being answered: 409 `idempotency_key_in_use`.
  * The same key with another request (method, path or body) is 409 `idempotency_key_reused`.
@@ -26,7 +31,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { HttpError } from '../errors';
-import type { IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
+import { HELD, type IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
 import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
@@ -60,8 +65,6 @@ export const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Visible ASCII, as a UUID or any client's own scheme writes it. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const NONE = Symbol('none');
-/** The status a stored held entry has: its body is the change's result, not an answer. */
-const HELD = 0;
 
 /** The sync server with `change` replaced (the rest delegates to it). */
 function withChange(sync: SyncServer, change: SyncServer['change']): SyncServer {
@@ -158,39 +161,42 @@ export class IdempotencyKeys {
     }
     const at = this.now();
     this.put(boardId, key, { digest, at, state: 'running' });
-    let result: unknown = NONE;
+    /** The change's result, once it ran in the board (the first's, in a repeat of a held one). */
+    let result: unknown = replay;
+    /** Whether the change is stored, with its key: a repeat must not make it again. */
+    let stored = replay !== NONE;
     const change: SyncServer['change'] =
       replay !== NONE
         ? async <T>() => replay as T
-        : (id, actor, fn, options) =>
-            sync.change(
+        : async (id, actor, fn, options) => {
+            // Stored in the change's batch: never the change without its key, whenever the
+            // server stops. Not a new board's: a repeat's route would make another board
+            // without its change.
+            const own = id === boardId;
+            const value = await sync.change(
               id,
               actor,
               (doc) => {
-                const value = fn(doc);
-                result = value;
-                return value;
+                const made = fn(doc);
+                result = made;
+                return made;
               },
-              options,
+              own && this.store ? { ...options, key: { key, digest, createdAt: at } } : options,
             );
+            if (own) stored = true;
+            return value;
+          };
     let reply: Reply;
     try {
       reply = await run(withChange(sync, change));
     } catch (error) {
-      if (error instanceof StorageFullError && error.held && result !== NONE) {
-        const held: Entry = { digest, at, state: 'held', result };
-        this.put(boardId, key, held);
-        void this.saveOnceStored(boardId, key, held, sync);
-      } else if (entry) {
-        this.restore(boardId, key, entry, sync); // the first's change still waits to be stored
-      } else {
-        this.drop(boardId, key);
-      }
+      // Held for a full disk, it is on the board already, stored (with its key) once there is space.
+      const held = error instanceof StorageFullError && error.held;
+      this.keepIfMade(boardId, key, digest, at, stored || held ? result : NONE);
       throw error;
     }
     if (reply === null) {
-      if (entry) this.restore(boardId, key, entry, sync);
-      else this.drop(boardId, key);
+      this.keepIfMade(boardId, key, digest, at, stored ? result : NONE);
       return;
     }
     this.put(boardId, key, { digest, at, state: 'done', reply });
@@ -198,43 +204,20 @@ export class IdempotencyKeys {
     sendReply(res, reply);
   }
 
-  /** Puts back the held entry a repeat took (running), saved again once its change is stored. */
-  private restore(boardId: string, key: string, entry: Entry, sync: SyncServer): void {
-    this.put(boardId, key, entry);
-    if (entry.state === 'held') void this.saveOnceStored(boardId, key, entry, sync);
-  }
-
   /**
-   * Saves a held entry once its change is stored (a read of the board answers once what was
-   * queued before it is), tried 1 s apart, doubling to 30 s, while the entry stays: a repeat
-   * after a restart then gets the first's answer rather than doing the change again. Saved before
-   * that, a restart that lost the change (the disk still full) would answer for a change never
-   * made.
+   * After a request that was not answered: its change, if made (`result`), is held, for a
+   * repeat to be answered with rather than made again (its entry in the store came with it);
+   * without one, nothing was done, and the key is forgotten.
    */
-  private async saveOnceStored(
+  private keepIfMade(
     boardId: string,
     key: string,
-    held: Entry & { state: 'held' },
-    sync: SyncServer,
-  ): Promise<void> {
-    if (!this.store || JSON.stringify(held.result) === undefined) return;
-    const still = () => this.boards.get(boardId)?.kept.get(key)?.entry === held;
-    for (let wait = 1_000; ; wait = Math.min(wait * 2, 30_000)) {
-      await new Promise((resolve) => setTimeout(resolve, wait).unref());
-      if (!still()) return;
-      try {
-        await sync.read(boardId, () => undefined);
-        break;
-      } catch (error) {
-        // Anything else (the board deleted, the server stopping) ends the watch.
-        if (!(error instanceof StorageFullError)) return;
-      }
-    }
-    if (!still()) return;
-    const { digest, at: createdAt, result: body } = held;
-    await this.store
-      .save({ boardId, key, digest, status: HELD, body, createdAt })
-      .catch(() => undefined);
+    digest: string,
+    at: number,
+    result: unknown,
+  ): void {
+    if (result === NONE) this.drop(boardId, key);
+    else this.put(boardId, key, { digest, at, state: 'held', result });
   }
 
   /** Entries past KEEP_MS go, every board's at most once a minute. */

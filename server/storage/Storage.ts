@@ -292,14 +292,32 @@ export interface StructId {
 }
 
 /**
+ * A REST change's Idempotency-Key, stored with the change it made (server/http/IdempotencyKeys)
+ * as the board's held entry: its result, for a repeat to be answered with in place of doing it
+ * again. Stored apart, a stop between the two left the change without its key, done again by
+ * the client's retry after the restart.
+ */
+export interface ChangeKey {
+  /** The key as IdempotencyKeys scopes it (the member's id and the header). */
+  readonly key: string;
+  /** The request's hash (IdempotencyKeys' digest). */
+  readonly digest: string;
+  /** The change's result as JSON. */
+  readonly result: string;
+  readonly createdAt: number;
+}
+
+/**
  * What one turn of a room stores at once: its updates, the client ids they bind, their history,
- * and the places of what its deletions took (none if absent).
+ * the places of what its deletions took and the keys of the REST changes made in it (none if
+ * absent).
  */
 export interface UpdateBatch {
   readonly updates: readonly Uint8Array[];
   readonly bindings: readonly ClientBinding[];
   readonly history: readonly HistoryEvent[];
   readonly places?: readonly DeletedPlacesRecord[];
+  readonly keys?: readonly ChangeKey[];
   readonly at: number;
 }
 

@@ -508,7 +508,7 @@ function openSqliteStorage(
 
   return {
     pendingLog: () => ({ batches: pending.length, bytes: pendingBytes, flushes }),
-    idempotency: sqliteIdempotencyKeys(db, unlocked, open),
+    idempotency: sqliteIdempotencyKeys(db, current, open),
     async createBoard(board: BoardRecord) {
       await unlocked();
       try {

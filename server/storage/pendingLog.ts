@@ -14,7 +14,7 @@
  *
  * A record is its body's length (u32) and CRC-32 (u32), then the body: record number, board id,
  * sequence number of the first update, time, the updates, and the client-id bindings, history
- * events and deleted places as JSON. Records are numbered one after the other: reading stops at the first one that
+ * events, deleted places and the REST changes' keys as JSON. Records are numbered one after the other: reading stops at the first one that
  * is cut short, fails its checksum or breaks the numbering, which is where a crash interrupted
  * the last write (each record is written at the end of the last good one, so a failed write
  * leaves nothing but such a tail).
@@ -34,7 +34,13 @@ import Database from 'better-sqlite3';
 import { crc32 } from 'node:zlib';
 import * as decoding from 'lib0/decoding';
 import { varUintBytes, writeVarUint } from '../../shared/protocol/varUint';
-import type { ClientBinding, DeletedPlacesRecord, HistoryEvent, UpdateBatch } from './Storage';
+import type {
+  ChangeKey,
+  ClientBinding,
+  DeletedPlacesRecord,
+  HistoryEvent,
+  UpdateBatch,
+} from './Storage';
 import { isDiskFull } from './isDiskFull';
 import { StorageError } from './StorageError';
 
@@ -59,7 +65,8 @@ function encodeRecord(record: PendingRecord): Buffer {
   const { updates, bindings, history } = record.batch;
   // Left out unless a deletion took some: most batches have none.
   const places = record.batch.places?.length ? record.batch.places : undefined;
-  const json = JSON.stringify({ bindings, history, places });
+  const keys = record.batch.keys?.length ? record.batch.keys : undefined;
+  const json = JSON.stringify({ bindings, history, places, keys });
   const jsonBytes = Buffer.byteLength(json);
   const boardBytes = Buffer.byteLength(record.boardId);
   let length = 8 + varUintBytes(boardBytes) + boardBytes + 8 + 8 + varUintBytes(updates.length);
@@ -97,13 +104,15 @@ function decodeBody(body: Uint8Array, copy: boolean): PendingRecord {
     const update = decoding.readVarUint8Array(decoder);
     updates.push(copy ? update.slice() : update);
   }
-  // `places` is absent from a batch without deletions, and from records written before it was.
-  const { bindings, history, places } = JSON.parse(decoding.readVarString(decoder)) as {
+  // `places` and `keys` are absent from a batch without them, and from records written before
+  // they were.
+  const { bindings, history, places, keys } = JSON.parse(decoding.readVarString(decoder)) as {
     bindings: ClientBinding[];
     history: HistoryEvent[];
     places?: DeletedPlacesRecord[];
+    keys?: ChangeKey[];
   };
-  return { rec, boardId, firstSeq, batch: { updates, bindings, history, places, at } };
+  return { rec, boardId, firstSeq, batch: { updates, bindings, history, places, keys, at } };
 }
 
 /**

@@ -2,11 +2,13 @@
  * Writes update batches and history rows on one SQLite connection. The storage's own
  * connection writes them as they come (createSqliteStorage); the storage's thread writes the
  * batches still in the pending log before a redaction rewrites the board on its connection
- * (sqliteRedaction), so that the event loop never waits for the thread's write lock.
+ * (sqliteRedaction), so that the event loop never waits for the thread's write lock. A batch's
+ * REST change keys go into idempotency_keys in its transaction.
  */
 import type Database from 'better-sqlite3';
 import type { HistoryEvent, UpdateBatch } from './Storage';
 import type { PendingRecord } from './pendingLog';
+import { HELD } from './sqliteIdempotencyKeys';
 
 export interface SqliteBatchStore {
   insertHistory(events: readonly HistoryEvent[]): void;
@@ -32,6 +34,11 @@ export function sqliteBatchStore(db: Database.Database): SqliteBatchStore {
     insertHolder: db.prepare('INSERT INTO deleted_holders (board_id, data) VALUES (?, ?)'),
     insertStruct: db.prepare(
       `INSERT OR IGNORE INTO deleted_structs (board_id, client_id, clock, length, key, holder)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    // Over an entry the key had: its change is newer (a repeat's, once the first's was dropped).
+    insertKey: db.prepare(
+      `INSERT OR REPLACE INTO idempotency_keys (board_id, key, digest, status, body, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     appliedRecord: db.prepare('SELECT upto FROM pending_applied'),
@@ -61,6 +68,9 @@ export function sqliteBatchStore(db: Database.Database): SqliteBatchStore {
     for (const { holder, structs } of batch.places ?? []) {
       const id = q.insertHolder.run(boardId, JSON.stringify(holder)).lastInsertRowid;
       for (const s of structs) q.insertStruct.run(boardId, s.client, s.clock, s.length, s.key, id);
+    }
+    for (const k of batch.keys ?? []) {
+      q.insertKey.run(boardId, k.key, k.digest, HELD, k.result, k.createdAt);
     }
   };
 

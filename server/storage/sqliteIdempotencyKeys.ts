@@ -1,10 +1,15 @@
 /**
  * The answers Idempotency-Keys get again (server/http/IdempotencyKeys.ts), in the SQLite file
  * (layout 11): those the server's memory keeps, so that a repeat after a restart gets the same
- * answer and its change is not done twice. Writes wait for a redaction that holds the file
- * (`unlocked`), as every other write here does.
+ * answer and its change is not done twice. A change's own entry (HELD, its result) is stored
+ * with its batch (sqliteBatchStore); the writes here come after the batches the pending log
+ * holds (`current`), so that a batch moved into the tables later never puts back the entry a
+ * key had before an answer replaced it or it was removed.
  */
 import type Database from 'better-sqlite3';
+
+/** The status of a held entry: its body is the change's result, not an answer. */
+export const HELD = 0;
 
 export interface StoredAnswer {
   readonly boardId: string;
@@ -27,7 +32,7 @@ export interface IdempotencyStore {
 
 export function sqliteIdempotencyKeys(
   db: Database.Database,
-  unlocked: () => Promise<void>,
+  current: () => Promise<void>,
   open: () => void,
 ): IdempotencyStore {
   const q = {
@@ -63,15 +68,15 @@ export function sqliteIdempotencyKeys(
       }));
     },
     async save(a) {
-      await unlocked();
+      await current();
       q.save.run(a.boardId, a.key, a.digest, a.status, JSON.stringify(a.body), a.createdAt);
     },
     async remove(boardId, key) {
-      await unlocked();
+      await current();
       q.remove.run(boardId, key);
     },
     async removeBefore(at) {
-      await unlocked();
+      await current();
       q.removeBefore.run(at);
     },
   };

@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/roles';
 import type { ChangeIntent } from '../audit/attribution';
+import type { ChangeKey } from '../storage/Storage';
 
 /** How a server-side change (SyncServer.change) is recorded and who may still make it. */
 export interface ChangeOptions {
@@ -12,4 +13,9 @@ export interface ChangeOptions {
    * and nothing is written in their name after the history says they lost the right.
    */
   readonly requires?: Permission;
+  /**
+   * The Idempotency-Key of the REST request that makes it (IdempotencyKeys): stored in the
+   * change's batch with its result, so that the change is never stored without it.
+   */
+  readonly key?: Omit<ChangeKey, 'result'>;
 }

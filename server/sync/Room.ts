@@ -318,7 +318,9 @@ export class Room {
           await new Promise((resolve) => setImmediate(resolve));
         }
         const batch = this.turn();
-        if (batch.updates.length > 0 || batch.history.length > 0 || batch.bindings.length > 0) {
+        // A change's key alone too: a repeat of a change that wrote nothing is answered as it was.
+        const { updates, history, bindings, keys } = batch;
+        if (updates.length > 0 || history.length > 0 || bindings.length > 0 || keys.length > 0) {
           try {
             await this.saver.commit(batch);
           } catch (error) {

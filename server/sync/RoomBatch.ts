@@ -5,7 +5,12 @@
  */
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/board/actor';
-import type { ClientBinding, DeletedPlacesRecord, HistoryEvent } from '../storage/Storage';
+import type {
+  ChangeKey,
+  ClientBinding,
+  DeletedPlacesRecord,
+  HistoryEvent,
+} from '../storage/Storage';
 import type { ChangeOptions } from './ChangeOptions';
 import type { Connection } from './Connection';
 
@@ -42,6 +47,8 @@ export interface Batch {
   readonly history: HistoryEvent[];
   /** What this turn's deletions took (DeletedPlaces), stored with their history events. */
   readonly places: DeletedPlacesRecord[];
+  /** The Idempotency-Keys of this turn's server changes (ChangeOptions.key), with them. */
+  readonly keys: ChangeKey[];
   readonly acks: Set<Connection>;
   readonly resync: Set<Connection>;
   readonly settled: (() => void)[];
@@ -60,6 +67,7 @@ export function newBatch(at: number): Batch {
     bindings: [],
     history: [],
     places: [],
+    keys: [],
     acks: new Set(),
     resync: new Set(),
     settled: [],

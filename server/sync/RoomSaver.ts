@@ -61,6 +61,7 @@ export class RoomSaver {
           bindings: batch.bindings,
           history: batch.history,
           places: batch.places,
+          keys: batch.keys,
           at: batch.at,
         });
         this.deps.stored(lastSeq, batch);

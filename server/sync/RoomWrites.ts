@@ -127,7 +127,7 @@ export class RoomWrites {
   serverChange(job: Extract<Job, { kind: 'change' }>, batch: Batch): void {
     const { doc, boardId, invites } = this.deps;
     const bindings = this.deps.bindings();
-    const { requires, intent = {} } = job.options;
+    const { requires, intent = {}, key } = job.options;
     if (requires && !invites.may(job.actor.id, requires)) {
       const revoked = invites.revoked(job.actor.id);
       batch.settled.push(() =>
@@ -142,6 +142,11 @@ export class RoomWrites {
     const claim = bindings.check(doc, SYSTEM_ACTOR.id, [doc.clientID]);
     try {
       const result = doc.transact(() => job.fn(doc), new ServerChange(job.actor, intent));
+      if (key) {
+        // A result JSON cannot hold (undefined) answers no repeat: only the answer is kept.
+        const json = JSON.stringify(result) as string | undefined;
+        if (json !== undefined) batch.keys.push({ ...key, result: json });
+      }
       batch.settled.push(() => job.settle.resolve(result));
     } catch (error) {
       batch.settled.push(() => job.settle.reject(error));

@@ -16,12 +16,14 @@ import { makeTempDir } from '../../helpers/tempDir';
 
 const dir = makeTempDir();
 const heldDir = makeTempDir();
+const stopDir = makeTempDir();
 const servers: TestServer[] = [];
 afterAll(async () => {
   vi.restoreAllMocks();
   for (const s of servers) await s.close();
   dir.remove();
   heldDir.remove();
+  stopDir.remove();
 });
 
 const TEXT = 'The deficit rose to $1.2 trillion in 2023, the Treasury said.';
@@ -115,6 +117,43 @@ describe('an Idempotency-Key across a restart', () => {
     expect(again.body.cards.map((c: { id: string }) => c.id).sort()).toEqual(
       Object.keys(stored.cards).sort(),
     );
+    const onBoard = await second.board(board.id);
+    expect(onBoard.articles).toHaveLength(1);
+    expect(Object.keys(onBoard.cards)).toHaveLength(1);
+  }, 60_000);
+
+  it('answers a repeat after a stop right as a held change is stored, with one change', async () => {
+    // Its entry was saved a second or more after the change (a timer then a read): a stop
+    // within that second left the change stored and its key forgotten, and the repeat after
+    // the restart imported the article again (200, no cards, where the first's 201 was due).
+    const first = await startTestServer({ dataDir: stopDir.path });
+    servers.push(first);
+    let full = false;
+    appendFailsWhile(first.storage as SyncStorage, () => full);
+    const made = await request(first.url, 'POST', '/api/boards', { json: { title: 'News' } });
+    const board = made.body as { id: string; leadToken: string };
+    const importArticle = (url: string) =>
+      request(url, 'POST', `/api/boards/${board.id}/articles`, {
+        token: board.leadToken,
+        json: { text: TEXT },
+        headers: { 'idempotency-key': 'stop-1' },
+      });
+    full = true;
+    const held = await importArticle(first.url);
+    expect(held.status).toBe(507);
+    full = false;
+    // A read answers once the held batch is stored; the server stops at once after it.
+    const stored = await vi.waitFor(() => first.board(board.id), { timeout: 15_000, interval: 20 });
+    expect(Object.keys(stored.cards)).toHaveLength(1);
+    await first.close();
+    servers.splice(0);
+
+    const second = await startTestServer({ dataDir: stopDir.path });
+    servers.push(second);
+    const again = await importArticle(second.url);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.body.cards.map((c: { id: string }) => c.id)).toEqual(Object.keys(stored.cards));
     const onBoard = await second.board(board.id);
     expect(onBoard.articles).toHaveLength(1);
     expect(Object.keys(onBoard.cards)).toHaveLength(1);

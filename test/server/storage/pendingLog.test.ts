@@ -69,6 +69,7 @@ async function stored() {
       historyCards: history.events.map((e) => e.cardId),
       history: history.events,
       bindings: await storage.listClientBindings('b'),
+      keys: storage.idempotency.list(0),
     };
   } finally {
     await storage.close();
@@ -101,7 +102,60 @@ describe('pending log', () => {
       data: { fields: ['claim'], text: 'edit 3 "quoted" ✓' },
     });
     expect(after.bindings).toEqual([{ clientId: 7, inviteId: 'inv-a' }]);
+    // The key went with its change: a repeat after the restart is answered, not made again.
+    expect(after.keys).toEqual([
+      {
+        boardId: 'b',
+        key: 'inv-a\nk-1',
+        digest: 'd-1',
+        status: 0,
+        body: { n: 1 },
+        createdAt: 1_001,
+      },
+    ]);
     expect(statSync(pendingFile).size).toBe(0);
+  });
+
+  it('keeps the answer saved after a change’s key: the batch moved into the tables later does not put the held entry back', async () => {
+    const storage = createSqliteStorage(file, { flushAfterMs: 3_600_000 });
+    try {
+      await storage.createBoard({ id: 'b', title: 'B', createdAt: 1 });
+      const keys = [{ key: 'm\nk', digest: 'd', result: '{"n":1}', createdAt: 5 }];
+      await storage.appendBatch('b', {
+        updates: [new Uint8Array([1])],
+        bindings: [],
+        history: [],
+        keys,
+        at: 5,
+      });
+      const answer = {
+        boardId: 'b',
+        key: 'm\nk',
+        digest: 'd',
+        status: 201,
+        body: { ok: 1 },
+        createdAt: 5,
+      };
+      await storage.idempotency.save(answer);
+      // Removed, the key's held entry does not come back with its batch either.
+      await storage.appendBatch('b', {
+        updates: [new Uint8Array([2])],
+        bindings: [],
+        history: [],
+        keys: [{ ...keys[0]!, key: 'm\ngone' }],
+        at: 6,
+      });
+      await storage.idempotency.remove('b', 'm\ngone');
+      await storage.close();
+      const reopened = createSqliteStorage(file);
+      try {
+        expect(reopened.idempotency.list(0)).toEqual([answer]);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await storage.close();
+    }
   });
 
   it('tells what it recovered: the lock the dead process left, and its batches (once)', async () => {
