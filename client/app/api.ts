@@ -37,9 +37,9 @@ export async function call<T>(
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
   }
-  retry?.answered(res.status);
   const body = (await res.json().catch(() => null)) as
     (T & { error?: { code?: string; message?: string } }) | null;
+  retry?.answered(res.status, body?.error?.code);
   if (!res.ok) {
     throw new ApiError(
       res.status,

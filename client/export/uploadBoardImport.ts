@@ -27,7 +27,11 @@ export async function uploadBoardImport(
     },
     options,
   );
+  if (!answer.ok) {
+    const refusal = await refusalOf(answer);
+    retry.answered(answer.status, refusal.code);
+    throw refusal;
+  }
   retry.answered(answer.status);
-  if (!answer.ok) throw await refusalOf(answer);
   return (await answer.json()) as CreatedBoard;
 }

@@ -108,7 +108,6 @@ export async function postArticle(
   const retry = await retryKey(request);
   headers['Idempotency-Key'] = retry.key;
   const res = await uploadWithProgress({ url: target, headers, body }, upload);
-  retry.answered(res.status);
   const json = (await res.json().catch(() => null)) as {
     articleId?: string;
     title?: string;
@@ -122,6 +121,7 @@ export async function postArticle(
     deletedBefore?: DeletedCard[];
     error?: { code?: string; message?: string };
   } | null;
+  retry.answered(res.status, json?.error?.code);
   if (!res.ok || !json?.articleId) {
     throw new ApiError(
       res.status,

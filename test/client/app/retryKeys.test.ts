@@ -25,6 +25,11 @@ describe('retryKey', () => {
         first.key,
       );
     }
+    // Refused because the first is still being answered: it may yet make its change.
+    again.answered(409, 'idempotency_key_in_use');
+    expect((await retryKey('POST /api/boards/b1/articles {"text":"Crime fell."}')).key).toBe(
+      first.key,
+    );
     // Answered for good (a success, a refusal): the same request again is a new one.
     first.answered(201);
     const next = await retryKey('POST /api/boards/b1/articles {"text":"Crime fell."}');
