@@ -39,8 +39,8 @@ export interface ExportRouterDeps {
   readonly authorizeCreate?: RequestHandler;
   /**
    * Answers an import sent with an Idempotency-Key once however often it comes, as board
-   * creation is (IdempotencyKeys, NEW_BOARDS): sent again after a lost answer, it is answered
-   * with the board the first made, not a second. None: each request imports. Its digest of
+   * creation is (IdempotencyKeys, IMPORTED_BOARDS, keys of their own): sent again after a lost
+   * answer, it is answered with the board the first made, not a second. None: each request imports. Its digest of
    * the body is SHA-256 on the event loop: 100-220 ms for 20 MB on two loaded cores.
    */
   readonly answerOnce?: (req: Request, res: Response, run: () => Promise<Reply>) => Promise<void>;

@@ -1,8 +1,9 @@
 /**
  * REST changes a client may send again: with an `Idempotency-Key` header, a board's change
  * (an article's import, a card's restore, a comment's redaction, an invite) or a new board,
- * created or imported (kept under NEW_BOARDS for the sender's address) is done once however often
- * the request comes, and a repeat answers what the first would have. Found by QA: a change
+ * created or imported (kept under NEW_BOARDS and IMPORTED_BOARDS for the sender's address) is
+ * done once however often the request comes, and a repeat answers what the first would have.
+ * Found by QA: a change
  * answered 507 after it was applied (it waits, on the board, for a full disk to have space) is
  * stored later, and a client that sent it again made it twice.
  *
@@ -53,11 +54,16 @@ export interface IdempotencyLimits {
 }
 
 /**
- * Where the keys of requests that make a new board (POST /api/boards, POST /api/boards/import)
- * are kept, as a board's are, scoped by the sender's address: there is no board or member yet.
- * No board id has a space.
+ * Where the keys of requests that create a new board (POST /api/boards) are kept, as a board's
+ * are, scoped by the sender's address: there is no board or member yet. No board id has a space.
  */
 export const NEW_BOARDS = 'new boards';
+/**
+ * Those of board imports (POST /api/boards/import), likewise, with KEYS_PER_BOARD of their own:
+ * kept with NEW_BOARDS, a lead importing 100 boards pushed out the key of a board being created,
+ * and its retry after a lost answer made a second board.
+ */
+export const IMPORTED_BOARDS = 'imported boards';
 
 /** Enough for a newsroom's retries during an outage. */
 export const KEYS_PER_BOARD = 100;

@@ -20,7 +20,7 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
-import { IdempotencyKeys, NEW_BOARDS } from './IdempotencyKeys';
+import { IdempotencyKeys, IMPORTED_BOARDS } from './IdempotencyKeys';
 import type { IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
 import { limitedBody } from './limitedBody';
 import { readJsonLater } from './validate';
@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
       authenticate: authenticateMember(deps),
       authorizeCreate: requireAdmin(deps.config.adminToken),
       answerOnce: (req, res, run) =>
-        idempotency.answer(req, res, deps.syncServer, NEW_BOARDS, req.ip ?? '', run),
+        idempotency.answer(req, res, deps.syncServer, IMPORTED_BOARDS, req.ip ?? '', run),
       leadInvite: (boardId, name) => {
         const { invite, token } = newInvite(deps, boardId, { name, role: 'lead' });
         return { invite, token, url: inviteUrl(deps.publicUrl(), boardId, token) };
