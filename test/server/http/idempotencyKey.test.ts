@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addClaim, deleteCard } from '../../../shared/board';
+import { addClaim, addComment, deleteCard } from '../../../shared/board';
 import type { SyncStorage } from '../../../server/storage/Storage';
 import { connectProvider } from '../../helpers/connectProvider';
 import { sqliteFullError } from '../../helpers/diskFullErrors';
@@ -196,6 +196,44 @@ describe('an Idempotency-Key', () => {
     });
     expect(created.status).toBe(201);
     expect(boards()).toBe(before + 3);
+  });
+
+  it('answers a redaction that failed after its change was stored with the first’s change, not a second', async () => {
+    // Its key was forgotten as if nothing was done: the repeat ran the redaction's change again,
+    // as a new request (not replayed).
+    const board = await newBoard();
+    const lead = connectProvider(
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      board.id,
+      board.leadToken,
+    );
+    const scrub = vi
+      .spyOn(server.storage, 'redactComment')
+      .mockRejectedValueOnce(new Error('the scrub failed'));
+    try {
+      await lead.synced();
+      const cardId = addClaim(lead.doc, { claim: 'Homicides fell 57% in 2023.' }, lead.as);
+      const commentId = addComment(lead.doc, cardId, { text: 'Call Ana at 555-0100.' }, lead.as);
+      await lead.allSaved();
+      const redact = () =>
+        request(server.url, 'POST', `/api/boards/${board.id}/comments/${commentId}/redact`, {
+          token: board.leadToken,
+          headers: { 'idempotency-key': 'redact-1' },
+        });
+      expect((await redact()).status).toBe(500);
+      const events = async () =>
+        (await server.storage.listHistory(board.id, { limit: 100 })).events.filter(
+          (e) => e.type === 'comment.redacted',
+        );
+      expect(await events()).toHaveLength(1);
+      const again = await redact();
+      expect([again.status, again.headers.get('idempotency-replayed')]).toEqual([200, 'true']);
+      expect(scrub).toHaveBeenCalledTimes(2);
+      expect(await events()).toHaveLength(1);
+    } finally {
+      scrub.mockRestore();
+      lead.destroy();
+    }
   });
 
   it('is 409 idempotency_key_in_use for a repeat while the first is still answered', async () => {
