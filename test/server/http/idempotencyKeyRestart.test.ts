@@ -94,7 +94,7 @@ describe('an Idempotency-Key across a restart', () => {
     const held = await importArticle(first.url);
     expect(held.status).toBe(507);
     full = false;
-    // Stored once there is space; its entry is saved once the board reads so.
+    // Stored once there is space, its entry with it (in the batch's transaction).
     const db = new Database(join(heldDir.path, DATABASE_FILE), { readonly: true });
     try {
       await vi.waitFor(
