@@ -5,6 +5,7 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardUndo';
+import type { KeptWrite } from '../sync/crossedWrites';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { movedTo } from './moveWords';
 import type { Columns } from './filterCards';
@@ -60,6 +61,61 @@ const WORDS: Partial<
   editRatingScale: { alone: 'the rating scale change' },
   setRatingScale: { alone: 'the rating scale change' },
 };
+
+/** A key's name in "the stance Ana set since was kept"; a key not listed reads as "change". */
+const KEY_WORDS: Readonly<Record<string, string>> = {
+  pos: 'place',
+  claim: 'claim',
+  source: 'source',
+  speaker: 'speaker',
+  speakerType: 'speaker type',
+  verdict: 'verdict',
+  rationale: 'rationale',
+  reviewUrl: 'review link',
+  assignee: 'checker',
+  url: 'link',
+  quote: 'quote',
+  stance: 'stance',
+  note: 'note',
+  text: 'text',
+  title: 'title',
+  organisation: 'organisation',
+  best: 'best value',
+  worst: 'worst value',
+  label: 'label name',
+  column: 'label’s column',
+  value: 'label’s value',
+  order: 'label’s order',
+};
+
+/** "a, b and c" */
+const listed = (parts: readonly string[]): string =>
+  parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
+/** Who wrote what the step kept: their names, then "someone else" for any not known. */
+function keptBy(kept: readonly KeptWrite[]): string[] {
+  const names = new Set(kept.map((k) => k.by));
+  const known = [...names].filter((n): n is string => n !== null);
+  return names.has(null) ? [...known, 'someone else'] : known;
+}
+
+/**
+ * What the step left as a colleague set it since (UndoStep.kept): for a step on a selection, how
+ * many cards ("1 card left where Ana moved it since."), else which parts ("The stance Ana set
+ * since was kept."), so that nobody takes the whole step for undone.
+ */
+function keptWords(command: CommandName | null, kept: readonly KeptWrite[] | undefined): string {
+  if (!kept || kept.length === 0) return '';
+  const who = listed(keptBy(kept));
+  if (command && WORDS[command]?.many) {
+    const n = new Set(kept.map((k) => k.cardId)).size;
+    const it = n === 1 ? 'it' : 'them';
+    const how = command === 'moveCards' ? `where ${who} moved ${it}` : `as ${who} changed ${it}`;
+    return ` ${n} ${n === 1 ? 'card' : 'cards'} left ${how} since.`;
+  }
+  const keys = [...new Set(kept.map((k) => KEY_WORDS[k.key] ?? 'change'))];
+  return ` The ${listed(keys)} ${who} set since ${keys.length === 1 ? 'was' : 'were'} kept.`;
+}
 
 interface CardChange {
   readonly before: CardView | undefined;
@@ -146,7 +202,7 @@ function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  { command, applied, articleBack, redacted }: UndoStep,
+  { command, applied, articleBack, redacted, kept }: UndoStep,
   before: BoardView,
   after: BoardView,
   shown: ShownColumns = (board) => board.columns,
@@ -161,16 +217,18 @@ export function undoAnnouncement(
   }
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
-    return `${nothing}: someone else has changed it since ${words?.alone ?? 'your change'}.`;
+    const who = kept && kept.length > 0 ? keptBy(kept) : ['someone else'];
+    return `${nothing}: ${listed(who)} ${who.length > 1 ? 'have' : 'has'} changed it since ${words?.alone ?? 'your change'}.`;
   }
-  if (!words) return `${done}.`;
+  const left = keptWords(command, kept);
+  if (!words) return `${done}.${left}`;
   const change = words.card ? changedCard(before, after) : null;
   const card = change?.after ?? change?.before;
   if (words.many && !change) {
     const n = changedCount(before, after);
-    if (n > 1) return `${done}: ${words.many.replace('{n}', String(n))}.`;
+    if (n > 1) return `${done}: ${words.many.replace('{n}', String(n))}.${left}`;
   }
-  if (!words.card || !change || !card) return `${done}: ${words.alone}.`;
+  if (!words.card || !change || !card) return `${done}: ${words.alone}.${left}`;
   const what = words.card.replace('{card}', quoted(card.claim, 60));
-  return `${done}: ${what}${whereNow(done, change, before, after, shown)}.${verdictMisfit(change, after)}`;
+  return `${done}: ${what}${whereNow(done, change, before, after, shown)}.${verdictMisfit(change, after)}${left}`;
 }

@@ -99,7 +99,7 @@ export class BoardConnection {
       doc: this.doc,
       store: options.lostEditStore ?? null,
       isStored: (client, clock) => this.tracker.isStored(client, clock),
-      whoIs: (client) => parseState(client, this.awareness.getStates().get(client))?.user ?? null,
+      whoIs: this.presentUser,
       changed: this.changed,
     });
     this.awareness = new Awareness(this.doc);
@@ -121,7 +121,11 @@ export class BoardConnection {
       scrub: this.scrubRedactions,
     });
     this.doc.on('afterTransaction', this.redactions.note);
-    this.undoSteps = new BoardUndo(this.doc, this.changed);
+    this.undoSteps = new BoardUndo(
+      this.doc,
+      this.changed,
+      (client) => this.presentUser(client)?.name ?? null,
+    );
     this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,
@@ -210,6 +214,10 @@ export class BoardConnection {
     });
     provider.on('closed', (event) => this.refusal.closed(event, provider));
   }
+
+  /** The person on a client present now (its awareness state), or null. */
+  private readonly presentUser = (client: number) =>
+    parseState(client, this.awareness.getStates().get(client))?.user ?? null;
 
   /** Whether the latest change to the board was this person's (a command, an Undo). */
   readonly lastChangeWasOwn = (): boolean => this.ownLast;

@@ -13,7 +13,12 @@ import {
   commentsMap,
   metaMap,
 } from '../../shared/board';
-import { keepCrossedValues, restoreCrossedValues } from './crossedWrites';
+import {
+  keepCrossedValues,
+  type KeptWrite,
+  keptWrites,
+  restoreCrossedValues,
+} from './crossedWrites';
 import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
 
 /** The key of a step's meta that names its command. */
@@ -27,6 +32,11 @@ export interface UndoStep {
   readonly command: CommandName | null;
   /** False when a colleague had since changed everything the step changed: it is dropped. */
   readonly applied: boolean;
+  /**
+   * The keys of the step someone else has written since, left as they set them (keptWrites);
+   * absent when there are none. With `applied` false, every key the step changed.
+   */
+  readonly kept?: readonly KeptWrite[];
   /** Dropped because the article whose removal it undoes is on the board again. */
   readonly articleBack?: true;
   /** Dropped because it would bring back words of a comment a lead redacted since. */
@@ -36,10 +46,14 @@ export interface UndoStep {
 export class BoardUndo {
   readonly manager: Y.UndoManager;
 
-  /** `changed` runs whenever the stacks change: a step added, popped or cleared. */
+  /**
+   * `changed` runs whenever the stacks change: a step added, popped or cleared. `whoIs` names
+   * the person on a client present now, for whose values an Undo kept.
+   */
   constructor(
     private readonly doc: Y.Doc,
     private readonly changed: () => void,
+    private readonly whoIs: (client: number) => string | null = () => null,
   ) {
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
     this.manager = new Y.UndoManager(
@@ -115,6 +129,7 @@ export class BoardUndo {
     // An Undo of a write that won over a colleague's puts back the colleague's value, not the
     // stale one this person had replaced (crossedWrites).
     if (which === 'undoStack') restoreCrossedValues(this.doc, top);
+    const kept = keptWrites(this.doc, top, this.whoIs);
     let done: StackItem | null = null;
     manager[which] = [top];
     try {
@@ -125,7 +140,8 @@ export class BoardUndo {
       // Listeners read a snapshot during the pop, when this stack held the one step.
       this.changed();
     }
-    return { command: commandOf(top), applied: done !== null };
+    const step = { command: commandOf(top), applied: done !== null };
+    return kept.length > 0 ? { ...step, kept } : step;
   }
 
   /**

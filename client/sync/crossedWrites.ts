@@ -17,6 +17,7 @@
  * the step's insertions are walked once, and each is checked by its own neighbours only.
  */
 import * as Y from 'yjs';
+import { type Actor, CARD_KEYS, cardsMap, COMMENT_KEYS, EVIDENCE_KEYS } from '../../shared/board';
 import type { StackItem } from './redactedWords';
 
 type DeleteSet = StackItem['deletions'];
@@ -91,4 +92,82 @@ export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
     }
   }
   step.deletions = deletions;
+}
+
+/** A key a step wrote that someone else has written since: its Undo or Redo leaves their value. */
+export interface KeptWrite {
+  /** The card the key is on (its own, or one of its evidence items'); null off a card. */
+  readonly cardId: string | null;
+  readonly key: string;
+  /** Who wrote the value kept, when known (present now, or the card's last writer from that tab). */
+  readonly by: string | null;
+}
+
+/** Keys every write stamps: that someone else's write replaced them is no news. */
+const STAMPS = new Set<string>([
+  CARD_KEYS.updatedBy,
+  CARD_KEYS.updatedAt,
+  COMMENT_KEYS.editedAt,
+  EVIDENCE_KEYS.addedBy,
+  EVIDENCE_KEYS.addedAt,
+]);
+
+/** The card a map lies in (itself, or the card of its evidence list), or null. */
+function cardOf(doc: Y.Doc, map: Y.AbstractType<unknown>): Y.Map<unknown> | null {
+  const cards = cardsMap(doc);
+  for (let t: Y.AbstractType<unknown> | null = map; t !== null; t = t._item?.parent ?? null) {
+    if (t._item?.parent === cards) return t as Y.Map<unknown>;
+    if (!(t._item?.parent instanceof Y.AbstractType)) return null;
+  }
+  return null;
+}
+
+/** Whether the map, or one it lies in, is the step's own: its Undo takes it away whole. */
+function madeBy(step: StackItem, map: Y.AbstractType<unknown>): boolean {
+  for (let t: Y.AbstractType<unknown> | null = map; t?._item; t = t._item.parent as typeof t) {
+    if (Y.isDeleted(step.insertions, t._item.id)) return true;
+  }
+  return false;
+}
+
+/**
+ * The keys the step wrote whose value someone else has replaced since (on another client: this
+ * tab's own later values are its own steps'), on a map still on the board: Yjs writes nothing
+ * back there, so the Undo or Redo leaves that part of the step as they set it. `whoIs` names a
+ * client present now; else the card's last writer is named when its stamp came from that client.
+ */
+export function keptWrites(
+  doc: Y.Doc,
+  step: StackItem,
+  whoIs: (client: number) => string | null,
+): KeptWrite[] {
+  const kept: KeptWrite[] = [];
+  for (const [client, ranges] of step.insertions.clients) {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const item = structs[i];
+        if (!item || item.id.clock >= clock + len) break;
+        if (!(item instanceof Y.Item) || !item.deleted || item.parentSub === null) continue;
+        if (STAMPS.has(item.parentSub)) continue;
+        const map = item.parent as Y.AbstractType<unknown>;
+        if (map._item?.deleted || madeBy(step, map)) continue;
+        const now = map._map.get(item.parentSub);
+        if (!now || now.deleted || now.id.client === doc.clientID) continue;
+        if (Y.isDeleted(step.insertions, now.id)) continue;
+        const card = cardOf(doc, map);
+        const stamp = card?._map.get(CARD_KEYS.updatedBy);
+        const stamped =
+          stamp && stamp.id.client === now.id.client
+            ? ((stamp.content.getContent()[0] as Partial<Actor> | undefined)?.name ?? null)
+            : null;
+        kept.push({
+          cardId: card?._item?.parentSub ?? null,
+          key: item.parentSub,
+          by: whoIs(now.id.client) ?? stamped,
+        });
+      }
+    }
+  }
+  return kept;
 }

@@ -159,9 +159,13 @@ describe('crossedUndo: an Undo of a move that won over a colleague’s move of t
 
     const before = eddie.getSnapshot().board;
     const step = eddie.undo();
-    expect(step).toEqual({ command: 'moveCard', applied: false });
+    expect(step).toEqual({
+      command: 'moveCard',
+      applied: false,
+      kept: [{ cardId: card, key: 'pos', by: 'Dora' }],
+    });
     expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
-      'Nothing undone: someone else has changed it since the move.',
+      'Nothing undone: Dora has changed it since the move.',
     );
     await settled(pages, ids, ['unverified']);
     expect(eddie.getSnapshot().board.cards[card]?.updatedBy?.name).toBe('Dora');
@@ -340,4 +344,68 @@ describe('crossedUndo outside a card’s own keys: an Undo of a write that won o
     },
     40_000,
   );
+});
+
+/**
+ * An Undo of a step a colleague changed part of since: the rest is undone, their part left as
+ * they set it, and the announcement says which part and whose (it said only "Undone: …").
+ */
+describe('crossedUndo of a step a colleague changed part of since', () => {
+  it('of a bulk move leaves the card they moved since where it is, and says so', async () => {
+    const pages = await boardWithCards(['Claim A', 'Claim B', 'Claim C']);
+    const { ids, eddie, dora } = pages;
+    eddie.commands.moveCards(ids, 'disputed');
+    await settled(pages, ids, ['disputed', 'disputed', 'disputed']);
+    dora.commands.moveCard(ids[1] as string, { column: 'corroborated', index: 0 });
+    await settled(pages, ids, ['disputed', 'corroborated', 'disputed']);
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'moveCards',
+      applied: true,
+      kept: [{ cardId: ids[1], key: 'pos', by: 'Dora' }],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Undone: the move of 2 cards. 1 card left where Dora moved it since.',
+    );
+    await settled(pages, ids, ['unverified', 'corroborated', 'unverified']);
+  }, 30_000);
+
+  it('of an evidence edit keeps the stance they set since, undoes the quote, and says so', async () => {
+    const pages = await boardWithCards(['The bridge cost $4 million']);
+    const { ids, ana, eddie, dora } = pages;
+    const [card] = ids as [string];
+    const id = addEvidence({ ana }, card);
+    const evidence = (page: BoardConnection) => evidenceOf(page.getSnapshot().board, card, id);
+    await waitFor(() => saved(ana)() && evidence(eddie) !== undefined, {
+      what: 'the evidence on Eddie’s page',
+    });
+    eddie.commands.editEvidence(card, id, { stance: 'refutes', quote: 'It cost $4.2 million' });
+    await waitFor(() => saved(eddie)() && evidence(dora)?.stance === 'refutes', {
+      what: 'Eddie’s edit on Dora’s page',
+    });
+    dora.commands.editEvidence(card, id, { stance: 'supports' });
+    await waitFor(() => saved(dora)() && evidence(eddie)?.stance === 'supports', {
+      what: 'Dora’s stance on Eddie’s page',
+    });
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'editEvidence',
+      applied: true,
+      kept: [{ cardId: card, key: 'stance', by: 'Dora' }],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Undone: the evidence edit on “The bridge cost $4 million”. The stance Dora set since was kept.',
+    );
+    for (const page of [eddie, dora]) {
+      await waitFor(() => saved(page)() && evidence(page)?.quote === 'The bridge cost $4 million', {
+        what: 'the quote undone',
+        timeout: 8_000,
+      });
+      expect(evidence(page)).toMatchObject({ stance: 'supports' });
+    }
+  }, 30_000);
 });

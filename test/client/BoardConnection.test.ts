@@ -179,7 +179,12 @@ describe('BoardConnection undo', () => {
     );
     other.push();
     expect(c.getSnapshot().canUndo).toBe(true);
-    expect(c.undo()).toEqual({ command: 'editCard', applied: false });
+    // Bo is named from the card's stamp, written with his rationale (he is not present).
+    expect(c.undo()).toEqual({
+      command: 'editCard',
+      applied: false,
+      kept: [{ cardId: id, key: 'rationale', by: 'Bo' }],
+    });
     const card = c.getSnapshot().board.cards[id];
     expect(card?.rationale).toBe('Bo: checked the tally');
     // The snapshot read during the pop is not kept: Ana's creation is still hers to undo.
@@ -245,7 +250,11 @@ describe('BoardConnection undo', () => {
       { actor: { id: 'bo', name: 'Bo' } },
     );
     other.push();
-    expect(c.redo()).toEqual({ command: 'moveCard', applied: false });
+    expect(c.redo()).toEqual({
+      command: 'moveCard',
+      applied: false,
+      kept: [{ cardId: x, key: 'pos', by: 'Bo' }],
+    });
     expect(c.getSnapshot().board.cards[x]?.column).toBe('corroborated');
     expect(c.getSnapshot().board.cards[y]?.column).toBe('unverified');
     expect(c.getSnapshot().canRedo).toBe(true);

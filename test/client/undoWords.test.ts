@@ -219,4 +219,67 @@ describe('undoAnnouncement', () => {
       'Redone: the move of “Rents doubled since 2015” (to Disputed, position 1 of 1).',
     );
   });
+
+  it('says which parts of the step a colleague changed since were left as they set them', () => {
+    const { doc, reader } = board();
+    const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }, { claim: 'Three' }], ctx);
+    const before = reader.read();
+    moveCards(doc, [ids[0]!, ids[1]!], 'disputed', ctx);
+    const after = reader.read();
+    const [one, two, three] = ids as [string, string, string];
+    const kept = (cardId: string, key: string, by: string | null) => ({ cardId, key, by });
+    // A bulk move: how many cards were left, and where.
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'moveCards', applied: true, kept: [kept(three, 'pos', 'Ana')] },
+        after,
+        before,
+      ),
+    ).toBe('Undone: the move of 2 cards. 1 card left where Ana moved it since.');
+    expect(
+      undoAnnouncement(
+        'Undone',
+        {
+          command: 'assignCards',
+          applied: true,
+          kept: [kept(two, 'assignee', 'Ana'), kept(three, 'assignee', null)],
+        },
+        after,
+        before,
+      ),
+    ).toBe(
+      'Undone: the change of who checks 2 cards. 2 cards left as Ana and someone else changed them since.',
+    );
+    // One card: which of its fields, and by whom.
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'editEvidence', applied: true, kept: [kept(one, 'stance', 'Ana')] },
+        before,
+        before,
+      ),
+    ).toBe('Undone: the evidence edit. The stance Ana set since was kept.');
+    expect(
+      undoAnnouncement(
+        'Redone',
+        {
+          command: 'editCard',
+          applied: true,
+          kept: [kept(one, 'claim', null), kept(one, 'rationale', null)],
+        },
+        before,
+        before,
+      ),
+    ).toBe('Redone: the card edit. The claim and rationale someone else set since were kept.');
+    // A step with nothing left to undo names who changed it, when known.
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'moveCard', applied: false, kept: [kept(one, 'pos', 'Ana')] },
+        before,
+        before,
+      ),
+    ).toBe('Nothing undone: Ana has changed it since the move.');
+  });
 });
