@@ -347,7 +347,18 @@ export class BoardConnection {
   private readonly changed = () => {
     if (this.destroyed) return;
     this.snapshot = null;
-    for (const listener of [...this.listeners]) listener();
+    // A listener's error must not reach Yjs: thrown in the doc's 'update' event (React's
+    // 'Maximum update depth exceeded' did, in a colleague's burst of changes), it leaves that
+    // transaction's cleanup unfinished, and Yjs then finishes no other. The page stopped
+    // showing changes, keeping them on the device and sending its own, and kept every later
+    // transaction in memory. The error is reported; the next listener is still told.
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        reportListenerError(error);
+      }
+    }
   };
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -484,4 +495,13 @@ function changedDoc(transaction: Y.Transaction): boolean {
     if (transaction.beforeState.get(client) !== clock) return true;
   }
   return false;
+}
+
+/**
+ * Reports a listener's error as an uncaught one is (the console, the window's 'error' event)
+ * without throwing it into the caller: Node, where the tests run the store, has no reportError.
+ */
+function reportListenerError(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error);
+  else console.error(error);
 }
