@@ -20,6 +20,7 @@ import type { CardView, ColumnId } from '../../shared/board';
 import type { Peer } from '../sync/presence';
 import { useBoardActions } from './boardActions';
 import { CardBody, cardIds } from './CardBody';
+import { clearSelection } from './clearSelection';
 import type { CardStep } from './cardBeside';
 import { edgeWords } from './edgeWords';
 import { CARD_KEYS_HINT_ID, REFUSED_CARD_KEYS } from './keyboardShortcuts';
@@ -115,7 +116,19 @@ export const CardItem = memo(function CardItem({
   const ids = cardIds(cardId);
 
   const onKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
-    if (e.target !== e.currentTarget || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // Escape clears the selection from the card and from its buttons and box too, where a tap
+    // or a click on the box leaves focus; a select or the claim's editor takes its own Escape.
+    const target = e.target as HTMLElement;
+    if (
+      e.key === 'Escape' &&
+      !e.defaultPrevented &&
+      (target === e.currentTarget || target.matches('button, .card-select'))
+    ) {
+      if (clearSelection(actions)) e.preventDefault();
+      return;
+    }
+    if (target !== e.currentTarget) return;
     if (e.key === 'Enter') {
       e.preventDefault();
       actions.openCard(cardId);
@@ -161,10 +174,6 @@ export const CardItem = memo(function CardItem({
         selection.extendTo(next, order);
         actions.focusCard(next);
       } else actions.announce(edgeWords(column, STEPS[e.key]!));
-    } else if (e.key === 'Escape' && selection.all().size > 0) {
-      e.preventDefault();
-      selection.clear();
-      actions.announce('Selection cleared.');
     } else if (e.key in STEPS && !e.shiftKey) {
       // Not held (useMover takes these keys while a card is in hand): focus moves instead,
       // so a keyboard user goes from card to card without tabbing through each one's buttons.

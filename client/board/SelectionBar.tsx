@@ -1,7 +1,8 @@
 /**
  * The bar of the cards selected on the board (cardSelection): how many, and what to do with
  * them all at once: move them to a column, give them to a colleague to check, delete them
- * (asked first, naming the count), or clear the selection. Each action is one command
+ * (asked first, naming the count), or clear the selection (Clear selection, or Escape with
+ * focus in the bar). Each action is one command
  * (moveCards, assignCards, deleteCards): one change, one Undo. A move of cards whose verdicts
  * are not labels of the target column asks once for the batch, as a single move asks for its
  * card (VerdictChoiceDialog), and the label chosen goes in the same command; the answer is
@@ -21,6 +22,7 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { personName } from '../ui/personName';
 import { plural } from '../ui/plural';
 import { useBoardActions } from './boardActions';
+import { clearSelection } from './clearSelection';
 import type { Columns } from './filterCards';
 import {
   assignedCardsWords,
@@ -191,6 +193,10 @@ export function SelectionBar({
       setAssignee('');
     }
   };
+  /** Clear selection, and Escape anywhere in the bar but in its dialogs (their own Escape). */
+  const clear = () => {
+    if (clearSelection(actions)) focusBoard(ids);
+  };
   const remove = () => {
     setAsking(false);
     let words = '';
@@ -214,6 +220,13 @@ export function SelectionBar({
       onBlur={(e) =>
         (focusIn.current = !e.relatedTarget || e.currentTarget.contains(e.relatedTarget))
       }
+      onKeyDown={(e) => {
+        // A dialog of the bar (Delete…?, a new verdict) closes on Escape and keeps the selection.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
+        if ((e.target as HTMLElement).closest('dialog')) return;
+        e.preventDefault();
+        clear();
+      }}
     >
       <p className="selection-count" role="status">
         {count}
@@ -259,15 +272,7 @@ export function SelectionBar({
           <button type="button" className="button small danger" onClick={() => setAsking(true)}>
             Delete selected…
           </button>
-          <button
-            type="button"
-            className="button small ghost"
-            onClick={() => {
-              selection.clear();
-              actions.announce('Selection cleared.');
-              focusBoard(ids);
-            }}
-          >
+          <button type="button" className="button small ghost" onClick={clear}>
             Clear selection
           </button>
         </>

@@ -1,0 +1,86 @@
+/**
+ * Several cards at once on a touch screen, where there is no Ctrl or Shift: a tap on a card's
+ * box selects it, the selection bar acts on them by taps, and Escape (a tablet's keyboard)
+ * clears the selection from the bar or a selected card, a dialog of the bar's closing first.
+ * A phone (390 × 844) and a tablet (768 × 1024), touch and mobile layout; built app, real
+ * server, headless Chromium, driven by role and accessible name.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable } from '../helpers/browser';
+import { createBoardWithClaims } from './support/boardWithClaims';
+import { announced, openBoard } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+const TOUCH = { deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+const TABLET = { ...TOUCH, viewport: { width: 768, height: 1024 } };
+
+const CLAIMS = [
+  'Bus fares rose 40 percent in 2023',
+  'Tram ridership fell by half',
+  'The ring road cost 2 billion',
+  'Cycle lanes doubled since 2019',
+  'Parking fines paid for the new bridge',
+  'Night buses carry 9,000 people a week',
+];
+const [A, B, C] = CLAIMS as [string, string, string];
+
+const count = (page: Page) => page.locator('.selection-count').textContent();
+const box = (page: Page, claim: string) => page.getByRole('checkbox', { name: `Select ${claim}` });
+/** The text of what has focus, to say where it is. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
+
+describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
+  const { server, browser } = useBoardBrowser();
+  let board: { id: string; leadUrl: string; leadToken: string };
+
+  beforeAll(async () => {
+    board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
+  }, 120_000);
+
+  const open = async (device: typeof TABLET): Promise<[BrowserContext, Page]> => {
+    const context = await browser.newContext(device);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, board.leadUrl);
+    return [context, page];
+  };
+
+  it('Escape in the selection bar clears the selection and says so; a dialog of the bar’s closes first', async () => {
+    const [context, page] = await open(TABLET);
+    for (const claim of [A, B]) await box(page, claim).tap();
+    await expect.poll(() => count(page)).toBe('2 selected');
+
+    // From the bar's first control: cleared, said, and focus on a card of the selection.
+    await page.getByRole('combobox', { name: 'Move selected cards to' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => count(page)).toBe('');
+    expect(await announced(page)).toBe('Selection cleared.');
+    expect(await focused(page)).toContain(A);
+
+    // With "Delete 2 cards?" open, Escape closes the question, and the selection stays; the
+    // next Escape, back on "Delete selected…", clears it.
+    for (const claim of [A, B]) await box(page, claim).tap();
+    await page.getByRole('button', { name: 'Delete selected…' }).tap();
+    const question = page.getByRole('dialog', { name: 'Delete 2 cards?' });
+    await question.waitFor();
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    expect(await count(page)).toBe('2 selected');
+    expect(await focused(page)).toBe('Delete selected…');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => count(page)).toBe('');
+    expect(await announced(page)).toBe('Selection cleared.');
+
+    // From a selected card's box, where a tap leaves focus.
+    await box(page, C).tap();
+    await expect.poll(() => count(page)).toBe('1 selected');
+    expect(await box(page, C).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => count(page)).toBe('');
+    expect(await box(page, C).isChecked()).toBe(false);
+    await context.close();
+  }, 60_000);
+});
