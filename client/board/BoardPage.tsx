@@ -61,6 +61,7 @@ import { AddClaimForm } from './AddClaimForm';
 import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { CardSelection } from './cardSelection';
 import { useKeptSelection } from './useKeptSelection';
+import { useCardsStayPut } from './useCardsStayPut';
 import { ClaimEdits } from './claimEdits';
 import { dialogPlace, typingAt } from './keptTyping';
 import { useKeptTyping, useTypingReopensCard } from './useKeptTyping';
@@ -555,6 +556,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   // bring the other columns into view; otherwise only a skip link focuses them.
   const columnsRef = useRef<HTMLElement>(null);
   const columnsScroll = useOverflows(columnsRef, snapshot.loaded, 'x');
+  useCardsStayPut(columnsRef, snapshot.loaded);
   const columnsTabStop = columnsScroll && !canEdit && shownCount === 0;
   const { notSaved, notSavedCards } = useNotSaved({
     connection,

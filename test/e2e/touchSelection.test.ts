@@ -15,6 +15,7 @@ import { useBoardBrowser } from './support/useBoardBrowser';
 const RUN = chromiumAvailable();
 
 const TOUCH = { deviceScaleFactor: 2, hasTouch: true, isMobile: true };
+const PHONE = { ...TOUCH, viewport: { width: 390, height: 844 } };
 const TABLET = { ...TOUCH, viewport: { width: 768, height: 1024 } };
 
 const CLAIMS = [
@@ -29,6 +30,18 @@ const [A, B, C] = CLAIMS as [string, string, string];
 
 const count = (page: Page) => page.locator('.selection-count').textContent();
 const box = (page: Page, claim: string) => page.getByRole('checkbox', { name: `Select ${claim}` });
+/** Where an element is on screen, and whether a finger there would touch it (nothing over it). */
+const onScreen = (page: Page, claim: string) =>
+  box(page, claim).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return { y: Math.round(r.y), touchable: hit === el };
+  });
+/** Where it was, within a pixel (a scroll lands on the screen's pixels), and touchable. */
+const expectStill = (now: { y: number; touchable: boolean }, before: { y: number }) => {
+  expect(now.touchable).toBe(true);
+  expect(Math.abs(now.y - before.y)).toBeLessThanOrEqual(1);
+};
 /** The text of what has focus, to say where it is. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
@@ -40,7 +53,7 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
     board = await createBoardWithClaims(server, 'Transport', 'Lea', CLAIMS);
   }, 120_000);
 
-  const open = async (device: typeof TABLET): Promise<[BrowserContext, Page]> => {
+  const open = async (device: typeof PHONE): Promise<[BrowserContext, Page]> => {
     const context = await browser.newContext(device);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -81,6 +94,27 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => count(page)).toBe('');
     expect(await box(page, C).isChecked()).toBe(false);
+    await context.close();
+  }, 60_000);
+
+  it('on a phone, the card whose box a finger taps stays under it as the selection bar shows', async () => {
+    const [context, page] = await open(PHONE);
+    // The second card's box, in the lower half of the column's view: the bar (138 px on this
+    // phone) pushed the column down, and the box out of the screen (from y 719 to 866 of 844).
+    const before = await onScreen(page, B);
+    expect(before.touchable).toBe(true);
+    expect(before.y).toBeGreaterThan(600);
+    await box(page, B).tap();
+    await expect.poll(() => count(page)).toBe('1 selected');
+    expectStill(await onScreen(page, B), before);
+    // Taken out again, the bar goes: the box stays where it is, under the finger.
+    await box(page, B).tap();
+    await expect.poll(() => count(page)).toBe('');
+    expectStill(await onScreen(page, B), before);
+    // The first card, at the column's top: it moves down with the column, and stays in view.
+    await box(page, A).tap();
+    await expect.poll(() => count(page)).toBe('1 selected');
+    expect((await onScreen(page, A)).touchable).toBe(true);
     await context.close();
   }, 60_000);
 });
