@@ -215,7 +215,8 @@ export const CardItem = memo(function CardItem({
         else selection.extendTo(cardId, actions.shownCards(column));
       }}
       onDoubleClick={(e) => {
-        if ((e.target as HTMLElement).closest('button, select, textarea')) return;
+        // Not from the box either: two quick taps on it (select, then unselect) opened the card.
+        if ((e.target as HTMLElement).closest('button, select, textarea, input, a')) return;
         actions.openCard(cardId);
       }}
     >

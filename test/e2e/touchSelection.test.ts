@@ -1,7 +1,8 @@
 /**
  * Several cards at once on a touch screen, where there is no Ctrl or Shift: a tap on a card's
  * box selects it, the selection bar acts on them by taps, and Escape (a tablet's keyboard)
- * clears the selection from the bar or a selected card, a dialog of the bar's closing first.
+ * clears the selection from the bar or a selected card, a dialog of the bar's closing first;
+ * two quick taps on a box open nothing.
  * A phone (390 × 844) and a tablet (768 × 1024), touch and mobile layout; built app, real
  * server, headless Chromium, driven by role and accessible name.
  */
@@ -86,6 +87,13 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => count(page)).toBe('');
     expect(await announced(page)).toBe('Selection cleared.');
+
+    // Two quick taps on a box (a double tap) select the card and take it out again, and open
+    // nothing: the double click they make opened the card's dialog.
+    await box(page, C).tap();
+    await box(page, C).tap();
+    await expect.poll(() => count(page)).toBe('');
+    expect(await page.getByRole('dialog').count()).toBe(0);
 
     // From a selected card's box, where a tap leaves focus.
     await box(page, C).tap();
