@@ -1,16 +1,17 @@
 /**
  * Several cards at once on a touch screen, where there is no Ctrl or Shift: a tap on a card's
- * box selects it, the selection bar acts on them by taps, and Escape (a tablet's keyboard)
+ * box selects it (a slow one too, which does not pick the card up, as a long press on the grip
+ * does), the selection bar acts on them by taps, and Escape (a tablet's keyboard)
  * clears the selection from the bar or a selected card, a dialog of the bar's closing first;
  * two quick taps on a box open nothing.
  * A phone (390 × 844) and a tablet (768 × 1024), touch and mobile layout; built app, real
  * server, headless Chromium, driven by role and accessible name.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { createBoardWithClaims } from './support/boardWithClaims';
-import { announced, openBoard } from './support/boardPage';
+import { announced, card, openBoard } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -43,6 +44,22 @@ const expectStill = (now: { y: number; touchable: boolean }, before: { y: number
   expect(now.touchable).toBe(true);
   expect(Math.abs(now.y - before.y)).toBeLessThanOrEqual(1);
 };
+/**
+ * A finger held on an element for `ms`, then lifted, through the DevTools protocol (what a touch
+ * screen sends); whether a card was in hand just before the finger went up.
+ */
+async function hold(page: Page, target: Locator, ms: number): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  const r = await target.boundingBox();
+  if (!r) throw new Error('not on screen');
+  const at = { x: Math.round(r.x + r.width / 2), y: Math.round(r.y + r.height / 2) };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
+  await page.waitForTimeout(ms); // a press of this length, not a wait for something
+  const lifted = (await page.locator('li.card.dragging').count()) > 0;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+  return lifted;
+}
 /** The text of what has focus, to say where it is. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
@@ -123,6 +140,25 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
     await box(page, A).tap();
     await expect.poll(() => count(page)).toBe('1 selected');
     expect((await onScreen(page, A)).touchable).toBe(true);
+    await context.close();
+  }, 60_000);
+  it('a slow tap on a card’s box or Open is a tap: it does not pick the card up; a long press on the grip does', async () => {
+    const [context, page] = await open(PHONE);
+    // Held for 400 ms, past the 250 ms a still finger takes to pick a card up; on the second
+    // card, which stays in view as the bar shows.
+    expect(await hold(page, box(page, B), 400)).toBe(false);
+    await expect.poll(() => count(page)).toBe('1 selected');
+    expect(await box(page, B).isChecked()).toBe(true);
+    expect(await hold(page, card(page, B).getByRole('button', { name: /^Open:/ }), 400)).toBe(
+      false,
+    );
+    const dialog = page.getByRole('dialog', { name: B });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await hold(page, card(page, B).getByRole('button', { name: /^Pick up/ }), 400)).toBe(
+      true,
+    );
     await context.close();
   }, 60_000);
 });
