@@ -126,6 +126,9 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
     const [context, page] = await open(PHONE);
     // The second card's box, in the lower half of the column's view: the bar (138 px on this
     // phone) pushed the column down, and the box out of the screen (from y 719 to 866 of 844).
+    // A target a finger can hit: 24 × 24 px at least (WCAG 2.5.8); it was 18 px wide.
+    const size = await box(page, B).boundingBox();
+    expect(Math.min(size?.width ?? 0, size?.height ?? 0)).toBeGreaterThanOrEqual(24);
     const before = await onScreen(page, B);
     expect(before.touchable).toBe(true);
     expect(before.y).toBeGreaterThan(600);
