@@ -20,6 +20,12 @@ const POSSESSIVE_BODY_HEADS = new Set(
 
 export const POSSESSIVE = /^['’]s$/;
 
+// A disease named after the person who described it, "Alzheimer's Disease", "Parkinson's
+// Disease": the possessive is the disease's, and a body named after the disease goes on from
+// it, "Alzheimer's Disease International", "Parkinson's Disease Society" (found cut to "Disease
+// International" before).
+const EPONYMOUS = new Set(['disease', 'syndrome']);
+
 /**
  * Whether the capitalised words after a possessive (`tail`, the possessive itself not among
  * them) make one name with the words before it: ["Research", "UK"] → true, ["College",
@@ -28,7 +34,7 @@ export const POSSESSIVE = /^['’]s$/;
 export function joinsPossessive(tail: readonly string[]): boolean {
   if (tail.length === 0 || tail.some((w) => !/^\p{Lu}/u.test(w) || isPersonTitle(w))) return false;
   const head = tail[0]!.toLowerCase();
-  return ORG_HEADS.has(head) || POSSESSIVE_BODY_HEADS.has(head);
+  return ORG_HEADS.has(head) || POSSESSIVE_BODY_HEADS.has(head) || EPONYMOUS.has(head);
 }
 
 /** Whether a name's words hold a possessive that joinsPossessive keeps: "King 's College London". */

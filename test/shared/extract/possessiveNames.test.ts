@@ -38,6 +38,11 @@ describe('a possessive that belongs to the name', () => {
       "Queen's University Belfast said 40% of the patients had recovered by June.",
       "Queen's University Belfast",
     ],
+    // A disease named after someone, then the body named after the disease.
+    [
+      "Dementia affects 55 million people worldwide, according to Alzheimer's Disease International.",
+      "Alzheimer's Disease International",
+    ],
   ])('"%s" → %s', (sentence, speaker) => {
     expect(first(sentence).speaker).toBe(speaker);
     expect(names(sentence)).toContain(speaker);
