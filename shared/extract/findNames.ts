@@ -201,8 +201,17 @@ function runsInSentence(tokens: Token[], span: SentenceSpan, inEntity: Uint8Arra
     tokens[k + 1]?.value === ',' &&
     tokens[k - 2]!.pos === 'NOUN' &&
     /^\p{Ll}+$/u.test(tokens[k - 2]!.value);
+  // "Guy's Hospital": wink tags the body's head word after the possessive a noun, which alone
+  // would leave "Guy" a name of its own (a person's chip); joinPossessives makes them one.
+  const possessiveHead = (k: number) =>
+    NAME_LIKE_TAGS.has(tokens[k]!.pos) &&
+    CAPITALISED_WORD.test(tokens[k]!.value) &&
+    k - 2 >= span.first &&
+    POSSESSIVE.test(tokens[k - 1]!.value) &&
+    isProper(k - 2) &&
+    joinsPossessive([tokens[k]!.value]);
   const isName = (k: number) =>
-    isProper(k) || inNameAfterProper(k) || wordInName(k) || appositiveWord(k);
+    isProper(k) || inNameAfterProper(k) || wordInName(k) || appositiveWord(k) || possessiveHead(k);
   while (i <= span.last) {
     if (!isName(i)) {
       i++;
