@@ -13,13 +13,16 @@
 // reports no statement ("… under President Bukele, who has long attributed …"), and a denial
 // or an accusation of an act ("Luna has denied negotiating", "… accused him of stealing").
 // Pronouns ("he added") and anaphoric sources ("the report also revealed") resolve to the
-// previous attribution within a few sentences; unresolved, they give no speaker.
+// previous attribution within a few sentences; unresolved, they give no speaker, except a
+// study, survey, poll, report or analysis that finds or says ("…, the study found."), which is
+// the source as written, or under the name the article gave it earlier.
 // This file holds the entry point, the memory that pronouns resolve against and the reading
 // of "the company" or "it"; the grammar that finds the candidates is in english/.
 import type { Token } from './analyzeText';
 import { BODY_DESCRIPTIONS, PRONOUNS } from './english/attributionWords';
 import { ENGLISH_GENDER_WORDS } from './englishGenders';
 import { candidatesIn, transcriptLine, type Candidate } from './english/candidatesIn';
+import { namedDocument } from './english/namedDocument';
 import { isSourcePhrase, openingSubject } from './english/nounPhrases';
 import { low, type Span } from './english/Span';
 import { namesPerson, publicationOf, speakerText, withoutAffiliation } from './english/speakerText';
@@ -37,6 +40,12 @@ const NOBODY_IN_PARTICULAR = new Set(
   'others some many most few both all several everyone everybody someone somebody nobody none'.split(
     ' ',
   ),
+);
+
+// Documents that find things of their own, whose findings are theirs as the sentence gives them
+// ("…, the study found."): not "the figures" or "the data", which show what someone published.
+const FINDING_DOCUMENTS = new Set(
+  'report reports study studies survey surveys poll polls analysis'.split(' '),
 );
 
 /** How far back "he" or "the report" may look for what it refers to. */
@@ -489,6 +498,7 @@ export function findAttribution(
   memory.describedSubject = describedSubject(ws, sentenceIndex);
   // Read as far as the names asked about, once for all the sentence's candidates.
   const bracketed = inBrackets(text, ws[0]!.start);
+  let unnamedDocument: Candidate | undefined;
   const candidates = [...candidatesIn(ws), ...transcriptLine(ws, names)]
     .sort((a, b) => a.priority - b.priority)
     .map((c) => {
@@ -532,7 +542,17 @@ export function findAttribution(
           gender,
           word === 'it' && pronoun ? (name) => !memory.people.has(name) : undefined,
         );
-      if (!referent) continue;
+      if (!referent) {
+        // "…, the study found.": a document that finds or says is the source the sentence
+        // gives, when no publisher was named near (found with none before). Only once every
+        // other candidate has failed: "The report, published by Amnesty International, found
+        // …" is Amnesty's. "According to the report" alone stays the article's own.
+        const finds = FINDING_DOCUMENTS.has(low(npTokens.at(-1)));
+        if (finds && !pronoun && c.form !== 'according_to' && c.form !== 'source') {
+          unnamedDocument ??= c;
+        }
+        continue;
+      }
       const np = ws[c.np.first]!;
       result = {
         speaker: referent,
@@ -574,7 +594,25 @@ export function findAttribution(
     rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor, person);
     return result;
   }
-  return null;
+  return unnamedDocument ? documentAsSource(text, ws, unnamedDocument) : null;
+}
+
+/**
+ * "…, the study found." with no publisher near: the name the article gave the study earlier
+ * ("the Whitehall II study"), else the phrase as written, "the study". Not remembered: a later
+ * "the survey" is not this study, nor "she" it.
+ */
+function documentAsSource(text: string, ws: Token[], c: Candidate): AttributionFound {
+  const written = speakerText(text, ws, c.np);
+  const named = namedDocument(text, ws[0]!.start, low(ws[c.np.last]));
+  const result = {
+    speaker: named ?? written.speaker,
+    start: written.start,
+    end: ws[c.np.last]!.end,
+    form: c.form,
+    clause: c.clause,
+  };
+  return result;
 }
 
 /**

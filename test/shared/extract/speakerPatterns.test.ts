@@ -2317,3 +2317,34 @@ describe('a relative clause without commas between the subject and "said"', () =
     expect(speakerOf(sentence, 'People who said')).toBeNull();
   });
 });
+
+// walking-dementia-study c07: "…, the study found." gave no speaker: "the study" looked back
+// for a publisher, found none, and the sentence was left without one.
+describe('a study, survey, poll or report that finds, with no publisher near', () => {
+  it.each([
+    [
+      'Around 6,000 of the participants had brain scans, and those who walked more had a larger hippocampus, the study found.',
+      'the study',
+    ],
+    ['About 40% of voters backed the plan, the poll found.', 'the poll'],
+    ['The survey found that 40% of voters backed the plan in 2024.', 'The survey'],
+  ])('%s → %s', (sentence, speaker) => {
+    expect(speakerOf(sentence, sentence.slice(0, 20))).toBe(speaker);
+  });
+
+  it('gives the name the article gave the study before, however far back', () => {
+    const article = [
+      'The Whitehall II study has followed 10,000 civil servants since 1985.',
+      'Its first wave ended in 1988. Most were men. Some left London. Many retired early.',
+      'About 3% of the participants had died by 1995, the study found.',
+    ].join('\n\n');
+    expect(speakerOf(article, 'About 3%')).toBe('Whitehall II study');
+  });
+
+  it('keeps the publisher named beside the document, and "the figures" nobody’s', () => {
+    const published =
+      'The report, published by Amnesty International on Monday, found that 300 people had died in 2023.';
+    expect(speakerOf(published, '300 people')).toBe('Amnesty International');
+    expect(speakerOf('Prices rose 8% in 2023, the figures show.', 'Prices rose')).toBeNull();
+  });
+});
