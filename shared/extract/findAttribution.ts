@@ -592,6 +592,9 @@ export function findAttribution(
     if (!person)
       rememberPersonSpeaking(text, ws, candidates.slice(ci + 1), names, memory, sentenceIndex);
     rememberAttribution(memory, sentenceIndex, result, c.form === 'source' || anaphor, person);
+    // "…, according to an analysis by the Campaign for Better Transport. The analysis found
+    // …": the publisher is also what "the analysis" means, as a source named alone would be.
+    if (c.publishes) rememberAttribution(memory, sentenceIndex, result, true, person);
     return result;
   }
   return unnamedDocument ? documentAsSource(text, ws, unnamedDocument) : null;

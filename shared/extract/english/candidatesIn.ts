@@ -75,6 +75,8 @@ export interface Candidate {
   priority: number;
   /** A source named inside an aside: what "the report" may mean later, no speaker here. */
   aside?: boolean;
+  /** The publisher of a document ("according to an analysis by …"): "the analysis" later. */
+  publishes?: boolean;
 }
 
 /**
@@ -219,6 +221,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
         // "Southwest Airlines said …, according to a filing with the SEC": a document cites
         // where the figure is written; the subject who said it is the speaker.
         priority: !publisher && isDocument(ws, np) ? 3 : 0,
+        publishes: !!publisher,
       });
       continue;
     }

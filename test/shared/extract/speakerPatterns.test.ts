@@ -2348,3 +2348,16 @@ describe('a study, survey, poll or report that finds, with no publisher near', (
     expect(speakerOf('Prices rose 8% in 2023, the figures show.', 'Prices rose')).toBeNull();
   });
 });
+
+// bus-fares-council c26: "The analysis found that …" after "…, according to an analysis by the
+// Campaign for Better Transport." gave "The analysis": a publisher named after "according to"
+// was not remembered as the document's.
+describe('"the analysis" after "according to an analysis by …"', () => {
+  it('is the publisher named there', () => {
+    const article = [
+      'At least nine councils have cut routes this year, according to an analysis by the Campaign for Better Transport.',
+      'The analysis found that 1,400 routes had been withdrawn since 2022.',
+    ].join('\n\n');
+    expect(speakerOf(article, '1,400 routes')).toBe('Campaign for Better Transport');
+  });
+});
