@@ -12,7 +12,7 @@
  * url is the published fact-check's address when an editor gave the card one (reviewUrl), and
  * otherwise the organisation's URL with the card id as fragment, a placeholder a newsroom must
  * replace before publishing. The speaker is the Person or Organization an editor said
- * (speakerType), and otherwise the guess below.
+ * (speakerType), else the type extraction gave the speaker's chip, and otherwise the guess below.
  *
  * Every text (claim, rationale, speaker, article title, organisation, label) has each direction
  * control in it closed where it stands (inertBidi), as the CSV and Markdown exports do: a
@@ -155,6 +155,18 @@ export function speakerType(name: string): 'Person' | 'Organization' {
 
 const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as const;
 
+/**
+ * The type extraction gave the speaker: the card's chip of the same text, a person or an
+ * organisation, as the article's cues typed it ("Reuters", "UNICEF" organisations, "Bukele" a
+ * person), which one word alone cannot tell. Null when no chip names the speaker.
+ */
+function extractedType(card: CardView, speaker: string): 'Person' | 'Organization' | null {
+  const chip = card.extraction?.chips.find(
+    (c) => c.text === speaker && (c.type === 'person' || c.type === 'organization'),
+  );
+  return chip ? SPEAKER_TYPES[chip.type as 'person' | 'organization'] : null;
+}
+
 /** Why a reviewed card is left out, or null when its verdict is one of its column's labels. */
 export function skipReason(card: CardView, scale: RatingScale): SkipReason | null {
   if (card.verdict === null) return 'no_verdict';
@@ -168,7 +180,9 @@ export const hasPublishedUrl = (card: CardView): boolean =>
 
 /** Whether the speaker's schema.org type is the word list's guess: no editor said which. */
 export const speakerTypeGuessed = (card: CardView): boolean =>
-  card.speakerType === null && Boolean(card.speaker?.trim());
+  card.speakerType === null &&
+  Boolean(card.speaker?.trim()) &&
+  extractedType(card, card.speaker!.trim()) === null;
 
 function itemReviewed(
   card: CardView,
@@ -188,7 +202,9 @@ function itemReviewed(
     ...(speaker
       ? {
           author: {
-            '@type': card.speakerType ? SPEAKER_TYPES[card.speakerType] : speakerType(speaker),
+            '@type': card.speakerType
+              ? SPEAKER_TYPES[card.speakerType]
+              : (extractedType(card, speaker) ?? speakerType(speaker)),
             name: inertBidi(speaker),
           },
         }

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/board';
 import { type ClaimReview, toClaimReview } from '../../../shared/export';
 import { isoDate } from '../../../shared/export/isoTime';
-import { speakerType } from '../../../shared/export/toClaimReview';
+import { speakerType, speakerTypeGuessed } from '../../../shared/export/toClaimReview';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 
 const SPANISH =
@@ -217,6 +217,24 @@ describe('toClaimReview', () => {
     expect(lines?.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Ministry of Health' });
     expect(eq?.url).toBe(`https://factdesk.example/checks#claim-${other.ids.eq}`);
     expect(eq?.itemReviewed.author).toEqual({ '@type': 'Organization', name: HOSTILE.formulaAt });
+  });
+
+  // A one-word speaker was guessed a Person ("Reuters", "UNICEF" read so by the word list);
+  // extraction's chip of the speaker knows better, and an editor's type still wins.
+  it('takes the speaker’s @type from extraction’s chip of the speaker before the guess', () => {
+    const other = buildHostileBoard();
+    const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
+    const chips = [{ text: 'Reuters', type: 'organization' }];
+    card.set('extraction', { score: 5, rank: 1, chips });
+    editCard(other.doc, other.ids.eq, { speaker: 'Reuters' }, alice);
+    const typeOf = () =>
+      toClaimReview(readBoard(other.doc), { organisation }).reviews[0]?.itemReviewed.author;
+    expect(typeOf()).toEqual({ '@type': 'Organization', name: 'Reuters' });
+    expect(speakerTypeGuessed(readBoard(other.doc).cards[other.ids.eq]!)).toBe(false);
+    card.set('extraction', { score: 5, rank: 1, chips: [{ text: 'Reuters', type: 'person' }] });
+    expect(typeOf()).toEqual({ '@type': 'Person', name: 'Reuters' });
+    editCard(other.doc, other.ids.eq, { speakerType: 'organization' }, alice);
+    expect(typeOf()).toEqual({ '@type': 'Organization', name: 'Reuters' });
   });
 
   it('writes evidence and article URLs as URLs: a quote mark in a query goes out as %22', () => {
