@@ -65,31 +65,43 @@ function without(ds: DeleteSet, id: Y.ID): DeleteSet {
   return out;
 }
 
-/**
- * Makes an undo step restore, for each map key it wrote that crossed a colleague's write and
- * is still current, the colleague's value rather than the one this person had replaced.
- */
-export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
-  let deletions = step.deletions;
+/** The map values (items with a key) a step wrote, in the doc's store, deleted or not. */
+function* mapValuesWritten(
+  doc: Y.Doc,
+  step: StackItem,
+): Generator<Y.Item & { readonly parentSub: string }> {
   for (const [client, ranges] of step.insertions.clients) {
     const structs = doc.store.clients.get(client) ?? [];
     for (const { clock, len } of ranges) {
       for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
         const item = structs[i];
         if (!item || item.id.clock >= clock + len) break;
-        if (!(item instanceof Y.Item) || item.deleted || item.parentSub === null) continue;
-        const crossed = item.left;
-        if (crossed === null || Y.isDeleted(deletions, crossed.id)) continue;
-        // Only plain values (a place, a stance, a label, a text): a shared type would come back as an
-        // empty copy, and a value collected before keepCrossedValues kept it is gone. Yjs's own
-        // undo is left as it was for those.
-        if (!(crossed.content instanceof Y.ContentAny)) continue;
-        let stale: Y.Item | null = crossed.left;
-        while (stale !== null && !Y.isDeleted(deletions, stale.id)) stale = stale.left;
-        if (stale !== null) deletions = without(deletions, stale.id);
-        deletions = Y.mergeDeleteSets([deletions, single(crossed.id)]);
+        if (item instanceof Y.Item && item.parentSub !== null) {
+          yield item as Y.Item & { readonly parentSub: string };
+        }
       }
     }
+  }
+}
+
+/**
+ * Makes an undo step restore, for each map key it wrote that crossed a colleague's write and
+ * is still current, the colleague's value rather than the one this person had replaced.
+ */
+export function restoreCrossedValues(doc: Y.Doc, step: StackItem): void {
+  let deletions = step.deletions;
+  for (const item of mapValuesWritten(doc, step)) {
+    if (item.deleted) continue;
+    const crossed = item.left;
+    if (crossed === null || Y.isDeleted(deletions, crossed.id)) continue;
+    // Only plain values (a place, a stance, a label, a text): a shared type would come back as an
+    // empty copy, and a value collected before keepCrossedValues kept it is gone. Yjs's own
+    // undo is left as it was for those.
+    if (!(crossed.content instanceof Y.ContentAny)) continue;
+    let stale: Y.Item | null = crossed.left;
+    while (stale !== null && !Y.isDeleted(deletions, stale.id)) stale = stale.left;
+    if (stale !== null) deletions = without(deletions, stale.id);
+    deletions = Y.mergeDeleteSets([deletions, single(crossed.id)]);
   }
   step.deletions = deletions;
 }
@@ -142,32 +154,24 @@ export function keptWrites(
   whoIs: (client: number) => string | null,
 ): KeptWrite[] {
   const kept: KeptWrite[] = [];
-  for (const [client, ranges] of step.insertions.clients) {
-    const structs = doc.store.clients.get(client) ?? [];
-    for (const { clock, len } of ranges) {
-      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
-        const item = structs[i];
-        if (!item || item.id.clock >= clock + len) break;
-        if (!(item instanceof Y.Item) || !item.deleted || item.parentSub === null) continue;
-        if (STAMPS.has(item.parentSub)) continue;
-        const map = item.parent as Y.AbstractType<unknown>;
-        if (map._item?.deleted || madeBy(step, map)) continue;
-        const now = map._map.get(item.parentSub);
-        if (!now || now.deleted || now.id.client === doc.clientID) continue;
-        if (Y.isDeleted(step.insertions, now.id)) continue;
-        const card = cardOf(doc, map);
-        const stamp = card?._map.get(CARD_KEYS.updatedBy);
-        const stamped =
-          stamp && stamp.id.client === now.id.client
-            ? ((stamp.content.getContent()[0] as Partial<Actor> | undefined)?.name ?? null)
-            : null;
-        kept.push({
-          cardId: card?._item?.parentSub ?? null,
-          key: item.parentSub,
-          by: whoIs(now.id.client) ?? stamped,
-        });
-      }
-    }
+  for (const item of mapValuesWritten(doc, step)) {
+    if (!item.deleted || STAMPS.has(item.parentSub)) continue;
+    const map = item.parent as Y.AbstractType<unknown>;
+    if (map._item?.deleted || madeBy(step, map)) continue;
+    const now = map._map.get(item.parentSub);
+    if (!now || now.deleted || now.id.client === doc.clientID) continue;
+    if (Y.isDeleted(step.insertions, now.id)) continue;
+    const card = cardOf(doc, map);
+    const stamp = card?._map.get(CARD_KEYS.updatedBy);
+    const stamped =
+      stamp && stamp.id.client === now.id.client
+        ? ((stamp.content.getContent()[0] as Partial<Actor> | undefined)?.name ?? null)
+        : null;
+    kept.push({
+      cardId: card?._item?.parentSub ?? null,
+      key: item.parentSub,
+      by: whoIs(now.id.client) ?? stamped,
+    });
   }
   return kept;
 }
