@@ -6,7 +6,7 @@
  * unmounts anywhere on the board (its droppables change); only the list item follows those.
  * This re-renders when its own card, its marks, or whether focus is in it change.
  */
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import type { CardView, ColumnId } from '../../shared/board';
 import { useCardLanguage } from '../article/articleLanguages';
 import { CardPresence } from '../presence/CardPresence';
@@ -17,7 +17,7 @@ import { useBoardActions } from './boardActions';
 import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
 import { MoveToSelect } from './MoveToSelect';
-import { movedWords } from './moveWords';
+import { movedWords, TOUCH_MOVE_HINT } from './moveWords';
 import { NotSavedMark, type NotSavedState } from './NotSavedMark';
 import { ShownBidiControls } from '../ui/ShownBidiControls';
 
@@ -61,6 +61,8 @@ export const CardBody = memo(function CardBody({
   const ids = cardIds(card.id);
   const short = clip(card.claim, 60);
   const lang = useCardLanguage(card);
+  /** Whether the grip's coming click is a finger's tap (its pointerdown's type). */
+  const tapped = useRef(false);
 
   const save = (claim: string) => {
     onStopEditing();
@@ -123,7 +125,18 @@ export const CardBody = memo(function CardBody({
                 actions.pickUp(card.id);
               }
             }}
-            onClick={() => actions.pickUp(card.id)}
+            onPointerDown={(e) => {
+              tapped.current = e.pointerType === 'touch';
+            }}
+            onClick={() => {
+              // A tap picked the card up as the keyboard does, to move with arrow keys, Space
+              // and Escape, which a phone has none of, and the card stayed in hand: a tap says
+              // how to move by touch. A click (a mouse, a screen reader's) still picks it up.
+              const byTouch = tapped.current;
+              tapped.current = false;
+              if (byTouch) actions.notify(TOUCH_MOVE_HINT, false);
+              else actions.pickUp(card.id);
+            }}
           >
             <span aria-hidden="true">⠿</span>
           </button>
