@@ -268,8 +268,15 @@ export function useMover({
         finish(p, false);
       }
     };
+    // A finger or the mouse pressed anywhere lets go, as Escape: on a tablet whose keyboard
+    // picked the card up, the arrow keys, Space and Escape went with it, and nothing else did.
+    const onPointer = () => finish(hand.current, false);
     document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+    };
   }, [preview?.by, announce, finish, reveal]);
 
   // A colleague who moves the card in hand is heard of at once: a drop would move it again.

@@ -4,7 +4,7 @@
  * does), the selection bar acts on them by taps, and Escape (a tablet's keyboard)
  * clears the selection from the bar or a selected card, a dialog of the bar's closing first;
  * two quick taps on a box open nothing; a tap on a card's grip picks nothing up and says how to
- * move a card by touch.
+ * move a card by touch, and a tap anywhere lets go of a card the keyboard picked up.
  * A phone (390 × 844) and a tablet (768 × 1024), touch and mobile layout; built app, real
  * server, headless Chromium, driven by role and accessible name.
  */
@@ -183,6 +183,20 @@ describe.skipIf(!RUN)('several cards at once on a touch screen', () => {
       expect(await notice.textContent()).toContain(TOUCH_MOVE_HINT);
       expect(await announced(page)).toBe(TOUCH_MOVE_HINT);
     }
+    await context.close();
+  }, 60_000);
+  it('a card in hand from a tablet’s keyboard is let go by a tap elsewhere, and that is said', async () => {
+    const [context, page] = await open(TABLET);
+    const inHand = () => page.locator('li.card.held, li.card.dragging').count();
+    await card(page, C).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(inHand).toBe(1);
+    // The arrow keys, Space and Escape went with the keyboard; a finger had no way to let go.
+    await page.getByRole('heading', { name: /^Unverified/ }).tap();
+    await expect.poll(inHand).toBe(0);
+    expect(await announced(page)).toMatch(
+      /^Move cancelled\. .* is back in Unverified, position 3 of 6\.$/,
+    );
     await context.close();
   }, 60_000);
 });
