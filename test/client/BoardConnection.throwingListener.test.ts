@@ -58,8 +58,9 @@ describe('a listener that throws once', () => {
     for (let i = 0; i < 20; i++) colleague.commands.addClaim({ claim: `Claim ${i}` });
     await until(() => Object.keys(page.getSnapshot().board.cards).length === 21);
     expect(uncleaned(page.doc)).toBe(0);
-    // Each of the 20 changes told the page's listeners (React would redraw).
-    expect(told - toldAfterThrow).toBeGreaterThanOrEqual(20);
+    // The page's listeners were told again (React would redraw): at least once, since a
+    // colleague's changes are told once per frame, however many arrive in it.
+    expect(told - toldAfterThrow).toBeGreaterThan(0);
 
     // The page's own change still reaches the server.
     const own = page.commands.addClaim({ claim: 'Mine, after the burst' });
