@@ -49,7 +49,7 @@ import { restoreNoticedCard } from '../review/restoreNoticedCard';
 import { useColleagueNotices } from '../review/useColleagueNotices';
 import type { BoardConnection } from '../sync/BoardConnection';
 import type { LostEditNotice } from '../sync/LostEditNotices';
-import { connectionDown } from '../sync/connectionStatus';
+import { connectionDown, reconnectingForRole } from '../sync/connectionStatus';
 import type { Peer } from '../sync/presence';
 import { useReducedMotion } from '../ui/useReducedMotion';
 import { useBoardSnapshot } from '../sync/useBoardSnapshot';
@@ -360,6 +360,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const kind = snapshot.status.kind;
   const [serverSynced, setServerSynced] = useState(false);
   if (!serverSynced && (kind === 'saved' || kind === 'saving')) setServerSynced(true);
+  // A role change's reconnection (4205) is no lost connection: the history does not say it
+  // waits for one, nor holds back its reads (found in review: "Activity will update when the
+  // connection is back." flashed at each role change).
+  const connected = !connectionDown(snapshot.status.kind) || reconnectingForRole(snapshot.status);
   useColleagueNotices(
     known,
     board,
@@ -591,7 +595,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     <BoardActionsContext.Provider value={actions}>
       <ArticleLanguagesContext.Provider value={languages}>
         <AllSavedContext.Provider value={!snapshot.unsaved}>
-          <ConnectedContext.Provider value={!connectionDown(kind)}>
+          <ConnectedContext.Provider value={connected}>
             <div className={`board-page${compact ? ' compact' : ''}`}>
               <SkipLinks />
               <BoardHeader

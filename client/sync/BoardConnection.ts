@@ -448,6 +448,7 @@ export class BoardConnection {
       saved,
       refusedCode: this.refusal.code,
       reopening: this.refusal.reopening,
+      roleChange: this.refusal.roleChange,
       storageFull: this.saves.storageFull,
     };
   }

@@ -43,6 +43,11 @@ export class ConnectionRefusal {
   closingForGood = false;
   /** The refusal was of this device's copy only, and onStaleCopy opens the board afresh. */
   reopening = false;
+  /**
+   * The server closed the last socket for a role change (4205): the page reconnects at once
+   * with the new role, the server being there all along. Any other close ends it.
+   */
+  roleChange = false;
 
   constructor(private readonly deps: ConnectionRefusalDeps) {}
 
@@ -55,6 +60,7 @@ export class ConnectionRefusal {
    */
   connectionClosed(event: CloseEvent | null): void {
     this.closingForGood = event !== null && !reconnectAfter(event);
+    this.roleChange = event?.code === CLOSE.roleChanged;
   }
 
   /** The provider gave up on the socket (a close for good): what the server's code means. */

@@ -14,8 +14,9 @@ export type ConnectionKind =
 export interface ConnectionStatus {
   readonly kind: ConnectionKind;
   /**
-   * The server's close code when it refused the connection (4401, 4403, 4404…), or 4507 while
-   * the board cannot be loaded for a full disk (storageFull).
+   * The server's close code when it refused the connection (4401, 4403, 4404…), 4507 while
+   * the board cannot be loaded for a full disk (storageFull), or 4205 while connecting again
+   * after a role change (reconnectingForRole).
    */
   readonly code: number | null;
 }
@@ -36,6 +37,11 @@ export interface ConnectionFacts {
    */
   readonly reopening: boolean;
   /**
+   * The server closed the socket for a role change (4205), and the page connects again with
+   * the new role: no connection lost. Optional: false where not said.
+   */
+  readonly roleChange?: boolean;
+  /**
    * The server said its disk is full (message 102), and has acknowledged nothing since: what
    * waits for it cannot be stored until its operator frees space.
    */
@@ -45,6 +51,14 @@ export interface ConnectionFacts {
 /** No socket to the server: the browser is offline, or the connection is (re)trying. */
 export const connectionDown = (kind: ConnectionKind): boolean =>
   kind === 'offline' || kind === 'connecting';
+
+/**
+ * Connecting again because the server asked, for a role change (4205): the server is there and
+ * answers at once, so what waits for the connection (the history's reads) need not say it does.
+ * Offline meanwhile, the status is 'offline'; a failed attempt ends it (a close of its own).
+ */
+export const reconnectingForRole = (status: ConnectionStatus): boolean =>
+  status.kind === 'connecting' && status.code === CLOSE.roleChanged;
 
 export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
   if (f.refusedCode !== null) {
@@ -58,7 +72,9 @@ export function deriveStatus(f: ConnectionFacts): ConnectionStatus {
     return { kind: 'storageFull', code: f.socket === 'connected' ? null : CLOSE.storageFull };
   }
   // Between attempts the provider is disconnected and about to retry (with backoff).
-  if (f.socket !== 'connected') return { kind: 'connecting', code: null };
+  if (f.socket !== 'connected') {
+    return { kind: 'connecting', code: f.roleChange ? CLOSE.roleChanged : null };
+  }
   if (!f.synced) return { kind: 'syncing', code: null };
   return { kind: f.saved ? 'saved' : 'saving', code: null };
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import type { BoardConnection, BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
+import { CLOSE } from '../../shared/protocol/closeCodes';
 import { connectWithToken } from '../helpers/connectWithToken';
 import { switchableNetwork } from '../helpers/switchableNetwork';
 import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
@@ -91,8 +92,9 @@ describe('BoardConnection with the server', () => {
     );
     expect(res.status).toBe(200);
     await until(() => told === 1);
-    // Not refused: the page still takes work; it reconnects once it knows its role.
-    expect(c.getSnapshot().status).toEqual({ kind: 'connecting', code: null });
+    // Not refused: the page still takes work; it reconnects once it knows its role. Connecting
+    // for the role change (4205), not for a lost connection (reconnectingForRole).
+    expect(c.getSnapshot().status).toEqual({ kind: 'connecting', code: CLOSE.roleChanged });
     c.reconnect();
     await until(() => c.getSnapshot().status.kind === 'saved');
     expect(told).toBe(1);

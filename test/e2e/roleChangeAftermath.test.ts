@@ -1,0 +1,70 @@
+/**
+ * What an editor's page shows once a lead has changed their role, beyond the controls: the
+ * reconnection the server asks for (4205) is no lost connection. The built app in headless
+ * Chromium against the real server; the lead changes the role through the API (as her Invite
+ * people does), so one page, the editor's, is driven.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Role } from '../../shared/roles';
+import { chromiumAvailable } from '../helpers/browser';
+import { openBoard, status } from './support/boardPage';
+import { createBoardWithClaims } from './support/boardWithClaims';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+
+const CLAIMS = ['Rents rose 12% this year', 'The mayor cut 300 bus routes', 'Crime fell by half'];
+
+describe.skipIf(!RUN)('an editor’s page after a role change', () => {
+  const { server, browser } = useBoardBrowser();
+  let board: Awaited<ReturnType<typeof createBoardWithClaims>>;
+  let context: BrowserContext;
+  let bo: Page;
+
+  // A board and browser of their own for each test: one left offline or with another role by a
+  // failure spoils no other.
+  beforeEach(async () => {
+    board = await createBoardWithClaims(server, 'Desk', 'Lea', CLAIMS);
+    const boUrl = await server.invite(board, 'Bo', 'editor');
+    context = await browser.newContext();
+    bo = await context.newPage();
+    await openBoard(bo, boUrl);
+  }, 60_000);
+
+  afterEach(() => context.close());
+
+  /** Lea gives Bo `role`; his page has taken it once its header's badge says so. */
+  async function changeBoTo(role: Role, badge: string): Promise<void> {
+    await server.changeRole(board, 'Bo', role);
+    await expect.poll(() => bo.locator('.board-title .badge').textContent()).toBe(badge);
+  }
+
+  it('Activity does not say it waits for the connection through a role change, only when it is down', async () => {
+    await bo.getByRole('button', { name: 'Activity' }).click();
+    await bo
+      .getByRole('region', { name: 'Activity' })
+      .getByText('Lea added the card')
+      .first()
+      .waitFor();
+    await recordLiveRegions(bo);
+    const waiting = /update when the connection is back/;
+
+    await changeBoTo('reviewer', 'Reviewer');
+    await expect
+      .poll(() => liveSaid(bo))
+      .toContainEqual(expect.stringMatching(/^Lea changed your role to Reviewer at \d/));
+    await changeBoTo('editor', 'Editor');
+    await expect
+      .poll(() => liveSaid(bo))
+      .toContainEqual(expect.stringMatching(/^Lea changed your role to Editor at \d/));
+    expect((await liveSaid(bo)).filter((text) => waiting.test(text))).toEqual([]);
+
+    // A connection truly lost still says so.
+    await context.setOffline(true);
+    await expect.poll(() => status(bo).textContent()).toMatch(/^Offline/);
+    await bo.getByText('Activity will update when the connection is back.').waitFor();
+    await context.setOffline(false);
+  }, 90_000);
+});
