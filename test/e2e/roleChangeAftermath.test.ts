@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles';
 import { chromiumAvailable } from '../helpers/browser';
-import { openBoard, status } from './support/boardPage';
+import { card, openBoard, status } from './support/boardPage';
 import { createBoardWithClaims } from './support/boardWithClaims';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -66,5 +66,32 @@ describe.skipIf(!RUN)('an editor’s page after a role change', () => {
     await expect.poll(() => status(bo).textContent()).toMatch(/^Offline/);
     await bo.getByText('Activity will update when the connection is back.').waitFor();
     await context.setOffline(false);
+  }, 90_000);
+
+  it('a selection cleared by a role that may not act on cards does not come back with the editor’s role', async () => {
+    const selected = bo.locator('.card.selected');
+    for (const claim of CLAIMS.slice(0, 2)) {
+      await card(bo, claim)
+        .locator('.claim')
+        .click({ modifiers: ['Control'] });
+    }
+    await expect.poll(() => bo.locator('.selection-count').textContent()).toBe('2 selected');
+
+    await changeBoTo('reviewer', 'Reviewer');
+    await expect.poll(() => selected.count()).toBe(0);
+    await changeBoTo('editor', 'Editor');
+    // The board is shown with the role again, and said so: a selection put back is there by now.
+    await bo.getByRole('checkbox', { name: `Select ${CLAIMS[0]}` }).waitFor();
+    await bo
+      .getByText(/^Lea changed your role to Editor at \d/)
+      .first()
+      .waitFor();
+    expect(await selected.count()).toBe(0);
+    expect(await bo.locator('.selection-count').textContent()).toBe('');
+    // Nor through a reload.
+    await bo.reload();
+    await bo.getByRole('checkbox', { name: `Select ${CLAIMS[0]}` }).waitFor();
+    await expect.poll(() => bo.locator('[data-status]').getAttribute('data-status')).toBe('saved');
+    expect(await selected.count()).toBe(0);
   }, 90_000);
 });
