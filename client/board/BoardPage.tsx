@@ -88,6 +88,7 @@ import { pageTitle } from './pageTitle';
 import { PrintBoard } from '../print/PrintBoard';
 import { shownTitle } from './shownTitle';
 import { shownNeighbour } from './shownNeighbour';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { SelectionBar } from './SelectionBar';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -263,6 +264,11 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     else selection.keepOnly((id) => board.cards[id] !== undefined);
   }, [board, canEdit, selection]);
   useKeptSelection(selection, known.id, board, snapshot.loaded, canEdit);
+  // An editor's gesture to select (Ctrl+click, Shift+click) by one who may not: said once why
+  // (ReadOnlyBanner), and again only after a spell with a role that may select.
+  const [triedToSelect, setTriedToSelect] = useState(false);
+  if (canEdit && triedToSelect) setTriedToSelect(false);
+  const refuseSelection = useCallback(() => setTriedToSelect(true), []);
   useUnsavedPrompt(claimEdits.unsaved);
   const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);
 
@@ -512,6 +518,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce,
       run,
       notify,
+      refuseSelection,
       lastChangeOwn: connection.lastChangeWasOwn,
     }),
     [
@@ -530,6 +537,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce,
       run,
       notify,
+      refuseSelection,
     ],
   );
 
@@ -640,11 +648,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     />
                     <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
                     {!can(known.role, 'editBoard') && !refused && (
-                      <p className="banner">
-                        {known.role === 'reviewer'
-                          ? 'You are a reviewer: you can read every card and comment on it, but not change cards.'
-                          : 'You are a viewer: this board is read-only for you.'}
-                      </p>
+                      <ReadOnlyBanner role={known.role} triedToSelect={triedToSelect} />
                     )}
                   </>
                 }

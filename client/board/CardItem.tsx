@@ -206,10 +206,11 @@ export const CardItem = memo(function CardItem({
       onClick={(e) => {
         // Shift+click selects the cards from the last one selected to this one, in its column;
         // Ctrl+click (Cmd+click on a Mac) selects this card or takes it out, keeping the others,
-        // in whatever column they are.
+        // in whatever column they are. For one who may not select, they say why instead.
         const toggles = e.ctrlKey || e.metaKey;
-        if (!(e.shiftKey || toggles) || !actions.canEdit) return;
+        if (!(e.shiftKey || toggles)) return;
         if ((e.target as HTMLElement).closest('button, select, textarea, input, a')) return;
+        if (!actions.canEdit) return actions.refuseSelection();
         e.preventDefault();
         if (toggles) selection.toggle(cardId);
         else selection.extendTo(cardId, actions.shownCards(column));

@@ -49,6 +49,11 @@ export interface BoardActions {
   /** Shows a short notice, optionally with an Undo button. */
   notify(message: string, undoable: boolean): void;
   /**
+   * A Ctrl+click or Shift+click on a card (an editor's gestures to select) by one who may not
+   * act on cards: the page says why, once.
+   */
+  refuseSelection(): void;
+  /**
    * Whether the board's latest change was this person's own (an Undo too), not one that came
    * from the server: an Undo writes the card's previous updater back, often a colleague.
    */

@@ -15,7 +15,11 @@ import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 
-const CLAIMS = ['Rents rose 12% this year', 'The mayor cut 300 bus routes', 'Crime fell by half'];
+const CLAIMS = [
+  'Rents rose 12% this year',
+  'The mayor cut 300 bus routes',
+  'Crime fell by half',
+] as const;
 
 describe.skipIf(!RUN)('an editor’s page after a role change', () => {
   const { server, browser } = useBoardBrowser();
@@ -93,5 +97,26 @@ describe.skipIf(!RUN)('an editor’s page after a role change', () => {
     await bo.getByRole('checkbox', { name: `Select ${CLAIMS[0]}` }).waitFor();
     await expect.poll(() => bo.locator('[data-status]').getAttribute('data-status')).toBe('saved');
     expect(await selected.count()).toBe(0);
+  }, 90_000);
+
+  it('a reviewer’s Ctrl+click and Shift+click on cards select nothing and say why, once', async () => {
+    await changeBoTo('reviewer', 'Reviewer');
+    await recordLiveRegions(bo);
+    const why =
+      'Reviewers can comment but not select cards to move; ask the board’s lead for editor access.';
+    for (const [claim, modifier] of [
+      [CLAIMS[0], 'Control'],
+      [CLAIMS[1], 'Shift'],
+      [CLAIMS[2], 'Control'],
+    ] as const) {
+      await card(bo, claim)
+        .locator('.claim')
+        .click({ modifiers: [modifier] });
+    }
+    // A polite status, on screen by the reviewer's own line, said once for the three clicks.
+    await bo.getByRole('status').filter({ hasText: why }).waitFor();
+    expect(await bo.getByRole('alert').filter({ hasText: 'select cards' }).count()).toBe(0);
+    expect((await liveSaid(bo)).filter((text) => text.includes('select cards'))).toEqual([why]);
+    expect(await bo.locator('.card.selected').count()).toBe(0);
   }, 90_000);
 });
