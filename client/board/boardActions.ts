@@ -54,10 +54,10 @@ export interface BoardActions {
    */
   refuseSelection(): void;
   /**
-   * Whether the board's latest change was this person's own (an Undo too), not one that came
-   * from the server: an Undo writes the card's previous updater back, often a colleague.
+   * Whether a card's latest change was this person's own (an Undo too), not one that came from
+   * the server: an Undo writes the card's previous updater back, often a colleague.
    */
-  lastChangeOwn(): boolean;
+  lastChangeOwn(cardId: string): boolean;
 }
 
 export const BoardActionsContext = createContext<BoardActions | null>(null);

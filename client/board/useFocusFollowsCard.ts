@@ -54,8 +54,8 @@ export function useFocusFollowsCard({
   reveal: RevealRequest | null;
   focusCard: (cardId: string) => void;
   announce: (text: string) => void;
-  /** Whether the board's latest change was this person's own (an Undo, say). */
-  lastChangeOwn: () => boolean;
+  /** Whether a card's latest change was this person's own (an Undo, say). */
+  lastChangeOwn: (cardId: string) => boolean;
   /** The colleague who deleted a card, by name, when the board's history says (deleterName). */
   deleterName: (card: CardView) => Promise<string | null>;
   /** This person's id: a move they made in another tab or window names nobody, as a deletion. */
@@ -115,7 +115,7 @@ export function useFocusFollowsCard({
       // One the filter no longer shows is not focused: BoardPage puts focus in its place and
       // says why.
       if (!followed) focusCard(card.id);
-      if (!lastChangeOwn() && shown[card.column].includes(card.id)) {
+      if (!lastChangeOwn(card.id) && shown[card.column].includes(card.id)) {
         // The card's last writer is its mover, unless the move was a colleague's Undo: that
         // writes an earlier writer and time back, and a name then would blame the wrong person.
         // "You" is not a name: this person's own move from another tab names nobody (QA45:
@@ -132,7 +132,7 @@ export function useFocusFollowsCard({
     const next = cardInPlace(shown, was.card.column, was.index);
     if (next) focusCard(next);
     else focusWhenRendered(() => document.getElementById('main'));
-    if (lastChangeOwn()) return;
+    if (lastChangeOwn(was.card.id)) return;
     // Focus moves on at once; the words wait for the history, which alone names the deleter.
     void deleterName(was.card).then((by) =>
       announce(by ? fullStop(`${by} deleted ${short}`) : `${short} was deleted.`),

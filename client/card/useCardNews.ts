@@ -19,13 +19,13 @@ import { summariseCardNews } from './summariseCardNews';
 
 /**
  * Returns the live region, to render inside the dialog. `lastChangeOwn` tells a reading made
- * by this person's own change (an Undo writes back a colleague's name as the card's updater):
+ * by this person's own change to the card (an Undo writes back a colleague's name as the card's updater):
  * of such a reading only comments and evidence, which carry their own authors, are news.
  */
 export function useCardNews(
   card: CardView | null,
   me: Actor,
-  lastChangeOwn: () => boolean,
+  lastChangeOwn: (cardId: string) => boolean,
 ): React.ReactNode {
   const { announce, region } = useAnnouncer('polite', 'card-news');
   // Summarised when the batch is told, against the card as it is then.
@@ -47,7 +47,7 @@ export function useCardNews(
     if (!was || !card || was.id !== card.id) batch.clear();
     else {
       const news = cardNews(was, card, me);
-      const own = lastChangeOwn();
+      const own = lastChangeOwn(card.id);
       batch.add(own ? news.filter((n) => n.kind === 'comment' || n.kind === 'evidence') : news);
     }
   }, [card, me, batch, lastChangeOwn]);

@@ -72,8 +72,8 @@ export function useColleagueNotices(
   loaded: boolean,
   reader: NoticeReader,
   onNotice: (notice: ColleagueNotice) => void,
-  /** Whether the board's latest change was this page's own (its own deletion tells itself). */
-  lastChangeOwn: () => boolean,
+  /** Whether a card's latest change was this page's own (its own deletion tells itself). */
+  lastChangeOwn: (cardId: string) => boolean,
   /** Whether the server has stored every change made on this page (BoardSnapshot.unsaved). */
   allSaved: boolean,
 ): void {
@@ -104,14 +104,14 @@ export function useColleagueNotices(
     seen.current = board.cards;
     if (before === board.cards) return;
     if (before !== null) {
-      const own = lastChangeOwn();
+      const theirs = (card: CardView) => !lastChangeOwn(card.id);
       const gone = checkedCardsGone(before, board, reader.meId);
       for (const card of gone) deleted.current.set(card.id, card);
       // A card back after its deletion is told as such (returnNotice), not read as a new card
       // someone gave them (its earlier object is gone from `before`).
       const back = [...deleted.current.values()].filter((card) => board.cards[card.id]);
       for (const card of back) deleted.current.delete(card.id);
-      const returned = own ? null : returnNotice(back, board, reader);
+      const returned = returnNotice(back.filter(theirs), board, reader);
       for (const id in before) if (!board.cards[id]) left.current.add(id);
       const again = [...left.current].flatMap((id) => board.cards[id] ?? []);
       for (const card of again) left.current.delete(card.id);
@@ -119,7 +119,7 @@ export function useColleagueNotices(
       const notice = noticesTogether(colleagueNotice(known, board, reader), returned);
       if (notice) onNotice(notice);
       // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.
-      const misfit = own ? [] : newlyMisfit(before, board, reader);
+      const misfit = newlyMisfit(before, board, reader).filter(theirs);
       if (misfit.length > 0) {
         void whenSaved()
           .then(() => latestEvents({ id: boardId, token }))
@@ -129,7 +129,7 @@ export function useColleagueNotices(
           });
       }
       // A card whose dialog is open, or that has focus, is said deleted there.
-      const told = own ? [] : gone.filter((card) => !reader.following?.(card.id, 'deleted'));
+      const told = gone.filter((card) => theirs(card) && !reader.following?.(card.id, 'deleted'));
       if (told.length === 0) return;
       void tellDeletions(
         { id: boardId, token },

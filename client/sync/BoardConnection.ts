@@ -220,30 +220,52 @@ export class BoardConnection {
     parseState(client, this.awareness.getStates().get(client))?.user ?? null;
 
   /**
-   * Whether the latest change to the board in the snapshot last read was this person's (a
-   * command, an Undo). Of that snapshot, not of the doc: a colleague's change may have arrived
-   * since, and is told only with its frame (tellRemoteSoon).
+   * Whether the latest change to a card in the snapshot last read was this person's (a
+   * command, an Undo), card by card: a colleague's change told in the same frame as one's own
+   * (tellRemoteSoon) is theirs, and its notice is made. Of that snapshot, not of the doc: a
+   * colleague's change may have arrived since, and is told only with its frame.
    */
-  readonly lastChangeWasOwn = (): boolean => this.shownOwn;
+  readonly lastChangeWasOwn = (cardId: string): boolean =>
+    this.ownCards.get(cardId) ?? this.ownUnknown;
+  /** Whether each card changed so far was last changed by this person, as of the snapshot. */
+  private readonly ownCards = new Map<string, boolean>();
+  /** What lastChangeWasOwn says of a card ownCards does not know (noteWhose). */
+  private ownUnknown = false;
   /** Whether the doc's latest change was this person's. */
   private ownLast = false;
-  /** ownLast when the current snapshot was made. */
-  private shownOwn = false;
+
+  /** Everything that came neither from the server nor from IndexedDB is this person's own. */
+  private isOwn(origin: unknown): boolean {
+    const fromServer = this.provider !== null && origin === this.provider;
+    return !fromServer && !(this.deviceCopy !== null && origin === this.deviceCopy.persistence);
+  }
+
+  /**
+   * Notes whose each card's change between two snapshots' boards was. Where the reader cannot
+   * tell (the first snapshot, or one 64 reads after the last), what was whose is forgotten and
+   * every card reads as the doc's latest change.
+   */
+  private noteWhose(from: BoardView | undefined, to: BoardView): void {
+    const origins = from && this.reader.changeOrigins(from, to);
+    if (!origins) {
+      this.ownCards.clear();
+      this.ownUnknown = this.ownLast;
+      return;
+    }
+    for (const [cardId, origin] of origins) this.ownCards.set(cardId, this.isOwn(origin));
+  }
 
   private readonly noteOwnChange = (transaction: Y.Transaction) => {
-    // Everything that came neither from the server nor from IndexedDB is this person's own.
-    const origin: unknown = transaction.origin;
-    const fromServer = this.provider !== null && origin === this.provider;
-    const fromDisk = this.deviceCopy !== null && origin === this.deviceCopy.persistence;
+    const own = this.isOwn(transaction.origin);
     const changed = changedDoc(transaction);
-    if (changed) this.ownLast = !fromServer && !fromDisk;
-    if (!fromServer && !fromDisk && changed) {
+    if (changed) this.ownLast = own;
+    if (own && changed) {
       const removed = removalsIn(transaction, this.doc);
       const bulk = bulkNoteIn(transaction, this.doc, removed);
       this.tracker.noteLocalWrite(this.doc.clientID, removed, bulk);
       this.deviceCopy?.trackLocalChange();
     }
-    this.lostEditWatch.noteTransaction(transaction, fromServer || fromDisk);
+    this.lostEditWatch.noteTransaction(transaction, !own);
   };
 
   /**
@@ -417,8 +439,10 @@ export class BoardConnection {
     const previous = this.lastSnapshot;
     const { peers, colours } = readPresence(this.awareness, this.actor.id);
     const myColour = colours.get(this.actor.id) ?? colourFor(this.actor.id);
+    const board = this.reader.read();
+    this.noteWhose(previous?.board, board);
     const next: BoardSnapshot = Object.freeze({
-      board: this.reader.read(),
+      board,
       status: sameStatus(previous?.status, this.facts(saved)),
       unsaved: !saved,
       onDevice: this.deviceCopy?.allStored ?? true,
@@ -436,7 +460,6 @@ export class BoardConnection {
     });
     this.snapshot = next;
     this.lastSnapshot = next;
-    this.shownOwn = this.ownLast;
     return next;
   };
 

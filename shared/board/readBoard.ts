@@ -146,6 +146,12 @@ export interface BoardReader {
    * at the cost of the cards it touched. Cards outside the set are the same objects in both.
    */
   changedCards(from: BoardView, to: BoardView): ReadonlySet<string> | null;
+  /**
+   * changedCards's cards, each with the origin (Yjs's `transaction.origin`) of the latest
+   * change to it: whose each card's change was (a command's CommandOrigin, a provider's), where
+   * one flag for the board read a colleague's change that came with one's own as one's own.
+   */
+  changeOrigins(from: BoardView, to: BoardView): ReadonlyMap<string, unknown> | null;
   destroy(): void;
 }
 
@@ -193,12 +199,14 @@ function placeMoved(
  */
 export function createBoardReader(doc: Y.Doc): BoardReader {
   let view: BoardView | null = null;
-  // Each view's read number, and the cards each of the last CHANGE_LOG reads rebuilt (the last
-  // entry is read number `reads`'s): bounded, so no view keeps earlier ones alive.
+  // Each view's read number, and the cards each of the last CHANGE_LOG reads rebuilt with their
+  // latest change's origin (the last entry is read number `reads`'s): bounded, so no view keeps
+  // earlier ones alive.
   let reads = 0;
   const readOf = new WeakMap<BoardView, number>();
-  const rebuilt: (readonly string[])[] = [];
-  const dirtyCards = new Set<string>();
+  const rebuilt: ReadonlyMap<string, unknown>[] = [];
+  /** The cards changed since the last read, each with its latest change's origin. */
+  const dirtyCards = new Map<string, unknown>();
   let dirtyMeta = false;
   let dirtyArticles = false;
   // Which card each comment belongs to, and each card's comments; filled at the first read,
@@ -229,10 +237,14 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     else cardComments.set(cardId, new Set([commentId]));
   }
 
+  /** Marks a card changed, by the transaction's origin (its latest, should it change again). */
+  const dirty = (cardId: string, transaction: Y.Transaction) => {
+    dirtyCards.set(cardId, transaction.origin);
+  };
   const onCards = (events: Parameters<Handler>[0]) => {
     for (const event of events) {
-      if (event.path.length > 0) dirtyCards.add(String(event.path[0]));
-      else for (const key of event.keys.keys()) dirtyCards.add(key);
+      if (event.path.length > 0) dirty(String(event.path[0]), event.transaction);
+      else for (const key of event.keys.keys()) dirty(key, event.transaction);
     }
   };
   const onComments = (events: Parameters<Handler>[0]) => {
@@ -240,9 +252,9 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       const ids = event.path.length > 0 ? [String(event.path[0])] : [...event.keys.keys()];
       for (const commentId of ids) {
         const before = commentCard.get(commentId);
-        if (before !== undefined) dirtyCards.add(before);
+        if (before !== undefined) dirty(before, event.transaction);
         const now = cardOfComment(commentId);
-        if (now !== undefined) dirtyCards.add(now);
+        if (now !== undefined) dirty(now, event.transaction);
         if (indexed) indexComment(commentId, now);
       }
     }
@@ -272,6 +284,20 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     return out;
   }
 
+  function changeOrigins(from: BoardView, to: BoardView): ReadonlyMap<string, unknown> | null {
+    const first = readOf.get(from);
+    const last = readOf.get(to);
+    if (first === undefined || last === undefined || first > last) return null;
+    if (reads - first > rebuilt.length) return null;
+    const origins = new Map<string, unknown>();
+    for (let n = first + 1; n <= last; n++) {
+      for (const [id, origin] of rebuilt[rebuilt.length - 1 - (reads - n)] ?? []) {
+        origins.set(id, origin);
+      }
+    }
+    return origins;
+  }
+
   return {
     read() {
       if (view === null) {
@@ -289,7 +315,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
         const next = Object.assign(cardRecord(), view.cards);
         const moved = new Set<string>();
         const touched = new Set<ColumnId>();
-        for (const id of dirtyCards) {
+        for (const id of dirtyCards.keys()) {
           const card: CardMap | undefined = cardsMap(doc).get(id);
           if (card instanceof Y.Map) next[id] = readCard(card, id, commentsOf(id));
           else delete next[id];
@@ -310,23 +336,17 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
         columns,
       });
       readOf.set(view, ++reads);
-      rebuilt.push([...dirtyCards]);
+      rebuilt.push(new Map(dirtyCards));
       if (rebuilt.length > CHANGE_LOG) rebuilt.shift();
       dirtyCards.clear();
       dirtyMeta = dirtyArticles = false;
       return view;
     },
     changedCards(from, to) {
-      const first = readOf.get(from);
-      const last = readOf.get(to);
-      if (first === undefined || last === undefined || first > last) return null;
-      if (reads - first > rebuilt.length) return null;
-      const ids = new Set<string>();
-      for (let n = first + 1; n <= last; n++) {
-        for (const id of rebuilt[rebuilt.length - 1 - (reads - n)] ?? []) ids.add(id);
-      }
-      return ids;
+      const origins = changeOrigins(from, to);
+      return origins && new Set(origins.keys());
     },
+    changeOrigins,
     destroy() {
       for (const [type, fn] of observers) type.unobserveDeep(fn);
     },
