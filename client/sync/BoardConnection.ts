@@ -31,6 +31,7 @@ import { DeviceCopy } from './DeviceCopy';
 import { LostEditWatch } from './LostEditWatch';
 import { LostEditNotices } from './LostEditNotices';
 import { openProvider } from './openProvider';
+import { browserFrames, type PageFrames } from './pageFrames';
 import { SaveTracker } from './SaveTracker';
 import { sendOwnPresence } from './sendOwnPresence';
 import { ServerSaves } from './ServerSaves';
@@ -45,6 +46,7 @@ import { unstoredWrites } from './writeCountingSocket';
 export type { BoardConnectionOptions } from './BoardConnectionOptions';
 export type { BoardSnapshot } from './BoardSnapshot';
 export type { NetworkEvents } from './reconnectPolicy';
+export type { PageFrames } from './pageFrames';
 
 export class BoardConnection {
   readonly doc: Y.Doc;
@@ -61,6 +63,9 @@ export class BoardConnection {
   private readonly provider: WebsocketProvider | null;
   private readonly deviceCopy: DeviceCopy | null;
   private readonly network: NetworkEvents | null;
+  private readonly frames: PageFrames | null;
+  /** Stops listening for the page being shown or hidden. */
+  private readonly stopWatchingVisibility: () => void;
   private readonly listeners = new Set<() => void>();
   /** The current snapshot; null after a change until the next read. */
   private snapshot: BoardSnapshot | null = null;
@@ -106,6 +111,9 @@ export class BoardConnection {
     this.reader = createBoardReader(this.doc);
     this.tracker = new SaveTracker(options.ackStore ?? null);
     this.network = options.network === undefined ? browserNetwork() : options.network;
+    this.frames = options.frames === undefined ? browserFrames() : options.frames;
+    this.stopWatchingVisibility =
+      this.frames?.onVisibilityChange(this.onVisibilityChange) ?? (() => undefined);
 
     // Before the undo manager, whose stack events re-render too: by then a local change must
     // already count as unsaved (a delete moves no clock that would show it).
@@ -360,14 +368,25 @@ export class BoardConnection {
       this.changed();
     };
     // A hidden tab draws no frames: its listeners (notices, whenServerAnswered) still hear.
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
-      const frame = requestAnimationFrame(tell);
-      this.remoteDue = () => cancelAnimationFrame(frame);
+    if (this.frames?.visible) {
+      this.remoteDue = this.frames.requestFrame(tell);
     } else {
       const timer = setTimeout(tell, 0);
       this.remoteDue = () => clearTimeout(timer);
     }
   }
+
+  /**
+   * A telling still to come is asked for again as the page is hidden or shown: a frame asked for
+   * while the tab was shown is not drawn while it is hidden, and the colleague's changes waited
+   * for the next telling of something else (one's own change, a colleague's presence).
+   */
+  private readonly onVisibilityChange = () => {
+    if (!this.remoteDue) return;
+    this.remoteDue();
+    this.remoteDue = null;
+    this.tellRemoteSoon();
+  };
 
   private noteInvitesChanged(): void {
     this.invitesChanged++;
@@ -540,6 +559,7 @@ export class BoardConnection {
     this.doc.off('afterTransaction', this.noteOwnChange);
     this.doc.off('afterTransaction', this.redactions.note);
     this.doc.off('update', this.onUpdate);
+    this.stopWatchingVisibility();
     this.remoteDue?.();
     this.stopOwnPresence();
     this.lostEdits.destroy();

@@ -7,6 +7,7 @@ import type { Actor } from '../../shared/board';
 import type { Role } from '../../shared/roles';
 import type { LostEditStore } from './lostEditStore';
 import type { OwnWriteStore } from './lostWork';
+import type { PageFrames } from './pageFrames';
 import type { NetworkEvents } from './reconnectPolicy';
 import type { AckStore } from './SaveTracker';
 import type { SetAsideStore } from './setAsideStore';
@@ -43,6 +44,11 @@ export interface BoardConnectionOptions {
   readonly onStaleCopy?: () => void;
   /** Injected for tests; the browser's `window` by default. */
   readonly network?: NetworkEvents | null;
+  /**
+   * Injected for tests; the browser's document and animation frames by default. Null: no
+   * frames (Node), a colleague's changes are told by a timer.
+   */
+  readonly frames?: PageFrames | null;
   /** How long a connected socket may be silent before it is replaced (tests); SILENCE_MS. */
   readonly silenceMs?: number;
   readonly doc?: Y.Doc;
