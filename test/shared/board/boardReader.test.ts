@@ -10,6 +10,7 @@ import {
   addComment,
   CARD_KEYS,
   cardsMap,
+  CommandOrigin,
   commentsMap,
   createBoardReader,
   editCard,
@@ -122,6 +123,33 @@ describe('createBoardReader', () => {
     // Only the changed cards' comment lists (one comment each) were sorted.
     expect(sorted.filter((n) => n > 1)).toEqual([]);
     expect(moved).toEqual(readBoard(doc));
+    reader.destroy();
+  });
+
+  it("tells whose each card's change was: its latest change's origin, a comment's on its card", () => {
+    const { doc, other, ids } = boards();
+    const reader = createBoardReader(doc);
+    const first = reader.read();
+    const [a, b, c] = ids as [string, string, string];
+    editCard(other, a, { claim: 'Theirs' }, colleague);
+    moveCard(doc, b, { column: 'disputed', index: 0 }, lead);
+    addComment(other, c, { text: 'Theirs too' }, colleague);
+    const second = reader.read();
+    editCard(doc, a, { claim: 'Mine after theirs' }, lead);
+    const third = reader.read();
+    /** The server's updates by name, the page's commands by command. */
+    const whose = (from: typeof first, to: typeof first) =>
+      Object.fromEntries(
+        [...(reader.changeOrigins(from, to) ?? [])].map(([id, origin]) => [
+          id,
+          origin instanceof CommandOrigin ? origin.command : origin,
+        ]),
+      );
+    expect(whose(first, second)).toEqual({ [a]: 'server', [b]: 'moveCard', [c]: 'server' });
+    expect(whose(first, third)).toEqual({ [a]: 'editCard', [b]: 'moveCard', [c]: 'server' });
+    expect(whose(second, third)).toEqual({ [a]: 'editCard' });
+    expect(reader.changedCards(first, third)).toEqual(new Set([a, b, c]));
+    expect(reader.changeOrigins(third, first)).toBeNull();
     reader.destroy();
   });
 
