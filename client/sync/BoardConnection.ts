@@ -20,6 +20,7 @@ import {
 } from '../../shared/board';
 import { MESSAGE } from '../../shared/protocol/messages';
 import type { Role } from '../../shared/roles';
+import { forgetDepartedClients } from '../../shared/yjs/forgetDepartedClients';
 import type { BoardConnectionOptions } from './BoardConnectionOptions';
 import { type BoardCommands, bindCommands } from './boardCommands';
 import { type BoardSnapshot, samePeers, sameStatus } from './BoardSnapshot';
@@ -108,6 +109,7 @@ export class BoardConnection {
       changed: this.changed,
     });
     this.awareness = new Awareness(this.doc);
+    forgetDepartedClients(this.awareness, options.presenceForgetMs);
     this.reader = createBoardReader(this.doc);
     this.tracker = new SaveTracker(options.ackStore ?? null);
     this.network = options.network === undefined ? browserNetwork() : options.network;

@@ -51,5 +51,7 @@ export interface BoardConnectionOptions {
   readonly frames?: PageFrames | null;
   /** How long a connected socket may be silent before it is replaced (tests); SILENCE_MS. */
   readonly silenceMs?: number;
+  /** How long colleagues' presence clocks are kept after they left (tests); forgetDepartedClients. */
+  readonly presenceForgetMs?: number;
   readonly doc?: Y.Doc;
 }

@@ -149,6 +149,7 @@ export class Room {
       conns: this.conns,
       writerOf: (clientId) => this.bindings.ownerOf(clientId),
       maxStateBytes: deps.options.maxAwarenessBytes,
+      forgetAfterMs: deps.options.presenceForgetMs,
     });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.replies.changed();
@@ -175,6 +176,11 @@ export class Room {
     // At once, not in the queue: the queue waits behind the batch that cannot be stored.
     if (this.saver.full) conn.send(encodeStorageFull(true));
     this.enqueue({ kind: 'join', conn });
+  }
+
+  /** Client ids its presence keeps a clock for (RoomPresence.remembered). */
+  presenceRemembered(): number {
+    return this.presence.remembered();
   }
 
   leave(conn: Connection): void {

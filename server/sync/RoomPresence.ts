@@ -5,6 +5,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { forgetDepartedClients } from '../../shared/yjs/forgetDepartedClients';
 import {
   type AwarenessEntry,
   decodeAwarenessEntries,
@@ -21,6 +22,8 @@ export interface RoomPresenceOptions {
   readonly writerOf: (clientId: number) => string | undefined;
   /** Largest awareness state kept, in bytes. */
   readonly maxStateBytes: number;
+  /** How long the clock of a client that left is kept (forgetDepartedClients). */
+  readonly forgetAfterMs: number;
 }
 
 export class RoomPresence {
@@ -34,6 +37,7 @@ export class RoomPresence {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onChange);
+    forgetDepartedClients(this.awareness, options.forgetAfterMs);
   }
 
   /**
@@ -96,6 +100,11 @@ export class RoomPresence {
     const ids = [...this.awareness.getStates().keys()];
     if (ids.length === 0) return;
     conn.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+  }
+
+  /** Client ids whose clocks it keeps: those present, those that left lately, and its own. */
+  remembered(): number {
+    return this.awareness.meta.size;
   }
 
   destroy(): void {

@@ -37,6 +37,13 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Client ids the loaded rooms' presence keeps a clock for, in all. */
+  presenceRemembered(): number {
+    let sum = 0;
+    for (const room of this.rooms.values()) sum += room.presenceRemembered();
+    return sum;
+  }
+
   /** The board's room, loading it if needed (see LOAD_RETRY_MS for one that failed). */
   get(boardId: string): Room {
     const existing = this.rooms.get(boardId);

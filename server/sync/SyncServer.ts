@@ -75,8 +75,12 @@ export interface SyncServer {
    * is told by the sync server itself.)
    */
   invitesChanged(boardId: string, invite?: InviteRecord): void;
-  /** Counts, for health and tests. */
-  stats(): { rooms: number; connections: number };
+  /**
+   * Counts, for health and tests. presenceRemembered: the client ids the loaded boards'
+   * presence keeps a clock for (those present, those that left in the last minute, and one
+   * per board of its own).
+   */
+  stats(): { rooms: number; connections: number; presenceRemembered: number };
   /** What it has done since it started (connections, updates, refusals…), for /metrics. */
   readonly counters: Readonly<SyncCounters>;
   /** Flushes and closes every room and connection. */

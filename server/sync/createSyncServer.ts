@@ -12,7 +12,7 @@
  *     options  Partial<SyncOptions> (syncOptions.ts: maxMessageBytes, roomGraceMs,
  *              compactEvery, logRetentionDays, connectionsPerMinute, messagesPerSecond,
  *              messageBurst, maxBufferedBytes, maxAwarenessBytes, awarenessPerSecond,
- *              pingIntervalMs, maxBatch, retryMinMs, retryMaxMs); defaults in
+ *              presenceForgetMs, pingIntervalMs, maxBatch, retryMinMs, retryMaxMs); defaults in
  *              DEFAULT_SYNC_OPTIONS, names as in server/config.ts
  *     log      SyncLog (level, event, fields; syncLog.ts); default: warnings and errors to
  *              stderr. At info: each connection opened and closed (code, reason) and each
@@ -49,8 +49,8 @@
  *     board, and gives the board's loaded room the invite as now stored (made, revoked, another
  *     role: who may be given a card); the server sends 101 itself once an invite's first join
  *     is recorded.
- *   stats()  { rooms, connections }.   counters  what it did since it started (SyncCounters),
- *     for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
+ *   stats()  { rooms, connections, presenceRemembered }.   counters  what it did since it
+ *     started (SyncCounters), for /metrics.   close()  closes sockets (1001), stores, unloads rooms.
  *
  * Wire: y-websocket messages 0 (sync), 1 (awareness), 3 (query awareness), plus 100 (saved),
  * 101 (invites changed) and 102 (storage full) from the server: shared/protocol/messages.ts. Close codes: shared/protocol/closeCodes.ts.
@@ -440,7 +440,11 @@ export function createSyncServer(deps: SyncServerDeps): SyncServer {
     invitesChanged,
 
     stats() {
-      return { rooms: rooms.size, connections: connections.size };
+      return {
+        rooms: rooms.size,
+        connections: connections.size,
+        presenceRemembered: rooms.presenceRemembered(),
+      };
     },
 
     counters,

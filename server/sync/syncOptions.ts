@@ -3,6 +3,8 @@
  * validated config through; every field has a default (DESIGN §4: the defaults must not get in a
  * real newsroom's way).
  */
+import { FORGET_DEPARTED_MS } from '../../shared/yjs/forgetDepartedClients';
+
 export interface SyncOptions {
   /** Largest message a client may send; larger: close 4413. */
   readonly maxMessageBytes: number;
@@ -26,6 +28,11 @@ export interface SyncOptions {
   readonly maxAwarenessBytes: number;
   /** Awareness messages per second per connection; extra ones are dropped. */
   readonly awarenessPerSecond: number;
+  /**
+   * How long presence keeps the clock of a client that left (forgetDepartedClients): kept
+   * forever, it grew with every visitor of a board held open for weeks.
+   */
+  readonly presenceForgetMs: number;
   /**
    * Ping interval; a connection that missed a whole interval's pong is terminated, and its
    * presence leaves the others' boards with it. A colleague whose connection drops without a
@@ -60,6 +67,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = Object.freeze({
   maxBufferedBytes: 16 * MiB,
   maxAwarenessBytes: 8 * 1024,
   awarenessPerSecond: 30,
+  presenceForgetMs: FORGET_DEPARTED_MS,
   pingIntervalMs: 5_000,
   maxBatch: 1_000,
   retryMinMs: 50,

@@ -1,0 +1,46 @@
+/**
+ * A board held open by one page while visitors come and go: presence (y-protocols awareness)
+ * kept the clock of every client id that ever left, on the server and in the page, until the
+ * room unloaded or the page closed (201 entries after 200 visits, README "Memory over weeks").
+ * It forgets a departed id once that can no longer matter (forgetDepartedClients: 60 s by
+ * default, 0 here so that the test need not wait).
+ */
+import { describe, expect, it } from 'vitest';
+import type { BoardConnection } from '../../../client/sync/BoardConnection';
+import { connectProvider } from '../../helpers/connectProvider';
+import { connectWithToken } from '../../helpers/connectWithToken';
+import { startSyncTestServer } from '../../helpers/startSyncTestServer';
+import { waitFor } from '../../helpers/waitFor';
+
+const VISITS = 200;
+
+describe('presence of clients that left a board held open', () => {
+  it(`is forgotten on the server and in the page after ${VISITS} visits`, async () => {
+    const server = await startSyncTestServer({ options: { presenceForgetMs: 0 } });
+    let page: BoardConnection | undefined;
+    try {
+      const boardId = await server.createBoard();
+      const lead = await server.invite(boardId, 'lead');
+      const visitor = await server.invite(boardId, 'editor');
+      page = connectWithToken(server.syncUrl.replace(/\/sync$/, ''), boardId, lead.token, {
+        presenceForgetMs: 0,
+      });
+      const shown = (clientId: number) => page!.awareness.getStates().has(clientId);
+      await waitFor(() => page!.getSnapshot().status.kind === 'saved', { what: 'the page' });
+      for (let i = 0; i < VISITS; i++) {
+        const client = connectProvider(server.syncUrl, boardId, visitor.token);
+        // y-protocols ignores a client's first state at clock 0: this one is its clock 1.
+        client.provider.awareness.setLocalStateField('openCard', `card ${i}`);
+        await waitFor(() => shown(client.doc.clientID), { what: `visitor ${i} shown` });
+        client.destroy();
+        await waitFor(() => !shown(client.doc.clientID), { what: `visitor ${i} gone` });
+      }
+      // The page's and the server's own ids, and at most the last visitor's.
+      expect(server.sync.stats().presenceRemembered).toBeLessThanOrEqual(3);
+      expect(page.awareness.meta.size).toBeLessThanOrEqual(2);
+    } finally {
+      page?.destroy();
+      await server.close();
+    }
+  });
+});
