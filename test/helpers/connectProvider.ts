@@ -93,6 +93,9 @@ export function connectProvider(
     },
     destroy() {
       provider.destroy();
+      // The provider leaves its awareness alone (it may have been given one): undestroyed, it
+      // kept its 3 s interval, and with it the doc, for as long as the test process ran.
+      provider.awareness.destroy();
     },
   };
 }
