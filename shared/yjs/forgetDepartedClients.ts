@@ -6,13 +6,14 @@
  * `afterMs`, which can no longer matter when that is longer than y-protocols' own timeout: a
  * late update can come only from a peer still holding the state, and every peer drops a state
  * 30 s after its last renewal (checked every 3 s), so 60 s after the removal no peer holds it.
- * (One that came anyway would show the client until that timeout, or until the connection
- * relaying it closes, on the server only the client's own.)
+ * (One arriving anyway would show the client again until that timeout, or on the server until
+ * the connection that sent it closes.)
  *
  * It sweeps at every update the awareness emits, with no timer of its own: the local client
- * renews its state every 15 s, and the server's connections each renew theirs as often. An id
- * gone without an event (a null state for an id never seen, which y-protocols records silently)
- * is counted as gone from the first sweep that finds it.
+ * renews its state every 15 s, and the server's connections each renew theirs as often. A sweep
+ * costs the ids it forgets, not the ids it keeps: those gone are kept in the order they went. An
+ * id gone without an event (a null state for an id never shown, which y-protocols records
+ * silently) is counted as gone from the first sweep that finds it.
  */
 import { type Awareness, outdatedTimeout } from 'y-protocols/awareness';
 
@@ -20,26 +21,31 @@ import { type Awareness, outdatedTimeout } from 'y-protocols/awareness';
 export const FORGET_DEPARTED_MS = 2 * outdatedTimeout;
 
 interface AwarenessChange {
+  readonly added: readonly number[];
+  readonly updated: readonly number[];
   readonly removed: readonly number[];
 }
 
 export function forgetDepartedClients(awareness: Awareness, afterMs = FORGET_DEPARTED_MS): void {
+  // The ids whose state is gone, each with when, in the order they went (a Map keeps it).
   const goneSince = new Map<number, number>();
-  awareness.on('update', ({ removed }: AwarenessChange) => {
+  const own = awareness.clientID;
+  awareness.on('update', ({ added, updated, removed }: AwarenessChange) => {
     const now = Date.now();
-    for (const id of removed) if (!goneSince.has(id)) goneSince.set(id, now);
-    for (const id of awareness.meta.keys()) {
-      if (id === awareness.clientID) continue;
-      if (awareness.states.has(id)) {
-        goneSince.delete(id);
-        continue;
+    for (const id of added) goneSince.delete(id);
+    for (const id of updated) goneSince.delete(id);
+    for (const id of removed) if (id !== own && !goneSince.has(id)) goneSince.set(id, now);
+    // Every id in meta is its own, shown (states), or gone: any other was recorded silently.
+    const ownGone = awareness.meta.has(own) && !awareness.states.has(own) ? 1 : 0;
+    if (awareness.meta.size > awareness.states.size + goneSince.size + ownGone) {
+      for (const id of awareness.meta.keys()) {
+        if (id !== own && !awareness.states.has(id) && !goneSince.has(id)) goneSince.set(id, now);
       }
-      const since = goneSince.get(id);
-      if (since === undefined) goneSince.set(id, now);
-      else if (now - since >= afterMs) {
-        awareness.meta.delete(id);
-        goneSince.delete(id);
-      }
+    }
+    for (const [id, since] of goneSince) {
+      if (now - since < afterMs) break;
+      goneSince.delete(id);
+      if (!awareness.states.has(id)) awareness.meta.delete(id);
     }
   });
 }
