@@ -7,9 +7,12 @@
 import type { MouseEvent } from 'react';
 
 const targets = {
-  // The first column's card in the tab order (useRovingCard); the columns while none has one.
+  // The first column's card in the tab order (useRovingCard); on a board with none, New claim,
+  // where a lead or an editor starts (the columns themselves, focused, have no name nor ring:
+  // QA60); the columns for a reviewer or a viewer there.
   columns: () =>
     document.querySelector<HTMLElement>('#main li[data-card-id][tabindex="0"]') ??
+    document.getElementById('new-claim') ??
     document.getElementById('main'),
   filters: () => document.querySelector<HTMLElement>('#filters input[type="search"]'),
 };

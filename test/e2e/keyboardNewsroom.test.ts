@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { parseCsvRows } from '../helpers/parseCsvRows';
+import { openBoard } from './support/boardPage';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { keyboardWalk, type KeyboardWalk } from './support/keyboardOnly';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -352,6 +353,17 @@ describe.skipIf(!RUN)('a newsroom’s job from the keyboard alone', () => {
     await walk.press('Escape');
     expect(await walk.focused()).toMatchObject({ role: 'button', name: 'Activity' });
   }, 60_000);
+
+  it('on a board with no card yet, Skip to columns goes to New claim, where one starts', async () => {
+    const board = await server.createBoard('Nothing yet', 'Lea Lopez');
+    const empty = await (await browser.newContext()).newPage();
+    const keys = await keyboardWalk(empty);
+    await openBoard(empty, board.leadUrl);
+    await keys.pressUntil('Tab', 'link', 'Skip to columns', 3);
+    expect(await keys.press('Enter')).toMatchObject({ role: 'textbox', name: 'New claim' });
+    expect(keys.problems).toEqual([]);
+    await empty.context().close();
+  });
 
   it('met no stop without a name or a ring, never the page, and no pointer', async () => {
     expect(walk.problems).toEqual([]);

@@ -156,7 +156,9 @@ export async function keyboardWalk(page: Page): Promise<KeyboardWalk> {
     press,
     async pressUntil(key, role, name, max = 40) {
       const seen: string[] = [];
-      if (matches(await checked(), role, name)) return checked();
+      // Already there (where it rests is checked by the press that brought it).
+      const already = await settled();
+      if (matches(already, role, name)) return already;
       for (let i = 0; i < max; i++) {
         const now = await press(key);
         if (matches(now, role, name)) return now;
