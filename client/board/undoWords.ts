@@ -92,11 +92,24 @@ const KEY_WORDS: Readonly<Record<string, string>> = {
 const listed = (parts: readonly string[]): string =>
   parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 
-/** Who wrote what the step kept: their names, then "someone else" for any not known. */
-function keptBy(kept: readonly KeptWrite[]): string[] {
-  const names = new Set(kept.map((k) => k.by));
+/**
+ * Who wrote what the step kept, as the sentence names them (`who`): colleagues by name, this
+ * person's own other tab or window as "you" (told by name they would read as someone else), then
+ * "someone else" for any not known; `plural` for the verb ("you have", "Ana and Bo have"); `tab`
+ * the words that say where "you" did it, after the verb, when they did it alone.
+ */
+function keptBy(kept: readonly KeptWrite[]): {
+  readonly who: string;
+  readonly plural: boolean;
+  readonly tab: string;
+} {
+  const names = new Set(kept.filter((k) => !k.self).map((k) => k.by));
   const known = [...names].filter((n): n is string => n !== null);
-  return names.has(null) ? [...known, 'someone else'] : known;
+  const others = [...known, ...(names.has(null) ? ['someone else'] : [])];
+  if (!kept.some((k) => k.self)) return { who: listed(others), plural: others.length > 1, tab: '' };
+  if (others.length === 0) return { who: 'you', plural: true, tab: ' in another tab' };
+  const who = [...known, 'you (in another tab)', ...others.slice(known.length)];
+  return { who: listed(who), plural: true, tab: '' };
 }
 
 /**
@@ -106,15 +119,15 @@ function keptBy(kept: readonly KeptWrite[]): string[] {
  */
 function keptWords(command: CommandName | null, kept: readonly KeptWrite[] | undefined): string {
   if (!kept || kept.length === 0) return '';
-  const who = listed(keptBy(kept));
+  const { who, tab } = keptBy(kept);
   if (command && WORDS[command]?.many) {
     const n = new Set(kept.map((k) => k.cardId)).size;
     const it = n === 1 ? 'it' : 'them';
     const how = command === 'moveCards' ? `where ${who} moved ${it}` : `as ${who} changed ${it}`;
-    return ` ${n} ${n === 1 ? 'card' : 'cards'} left ${how} since.`;
+    return ` ${n} ${n === 1 ? 'card' : 'cards'} left ${how}${tab} since.`;
   }
   const keys = [...new Set(kept.map((k) => KEY_WORDS[k.key] ?? 'change'))];
-  return ` The ${listed(keys)} ${who} set since ${keys.length === 1 ? 'was' : 'were'} kept.`;
+  return ` The ${listed(keys)} ${who} set${tab} since ${keys.length === 1 ? 'was' : 'were'} kept.`;
 }
 
 interface CardChange {
@@ -217,8 +230,9 @@ export function undoAnnouncement(
   }
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
-    const who = kept && kept.length > 0 ? keptBy(kept) : ['someone else'];
-    return `${nothing}: ${listed(who)} ${who.length > 1 ? 'have' : 'has'} changed it since ${words?.alone ?? 'your change'}.`;
+    const { who, plural, tab } =
+      kept && kept.length > 0 ? keptBy(kept) : { who: 'someone else', plural: false, tab: '' };
+    return `${nothing}: ${who} ${plural ? 'have' : 'has'} changed it${tab} since ${words?.alone ?? 'your change'}.`;
   }
   const left = keptWords(command, kept);
   if (!words) return `${done}.${left}`;

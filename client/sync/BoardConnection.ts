@@ -131,11 +131,7 @@ export class BoardConnection {
       scrub: this.scrubRedactions,
     });
     this.doc.on('afterTransaction', this.redactions.note);
-    this.undoSteps = new BoardUndo(
-      this.doc,
-      this.changed,
-      (client) => this.presentUser(client)?.name ?? null,
-    );
+    this.undoSteps = new BoardUndo(this.doc, this.changed, this.presentUser, this.actor.id);
     this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,

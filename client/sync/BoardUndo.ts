@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import {
+  type Actor,
   articlesMap,
   cardsMap,
   type CommandName,
@@ -48,12 +49,14 @@ export class BoardUndo {
 
   /**
    * `changed` runs whenever the stacks change: a step added, popped or cleared. `whoIs` names
-   * the person on a client present now, for whose values an Undo kept.
+   * the person on a client present now, for whose values an Undo kept; `meId` is this person's
+   * own (invite) id, whose other tabs' values an Undo kept are told as theirs, not a colleague's.
    */
   constructor(
     private readonly doc: Y.Doc,
     private readonly changed: () => void,
-    private readonly whoIs: (client: number) => string | null = () => null,
+    private readonly whoIs: (client: number) => Actor | null = () => null,
+    private readonly meId: string | null = null,
   ) {
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
     this.manager = new Y.UndoManager(
@@ -129,7 +132,7 @@ export class BoardUndo {
     // An Undo of a write that won over a colleague's puts back the colleague's value, not the
     // stale one this person had replaced (crossedWrites).
     if (which === 'undoStack') restoreCrossedValues(this.doc, top);
-    const kept = keptWrites(this.doc, top, this.whoIs);
+    const kept = keptWrites(this.doc, top, this.whoIs, this.meId);
     let done: StackItem | null = null;
     manager[which] = [top];
     try {

@@ -113,6 +113,8 @@ export interface KeptWrite {
   readonly key: string;
   /** Who wrote the value kept, when known (present now, or the card's last writer from that tab). */
   readonly by: string | null;
+  /** Written by this person (the same invite) in another tab or window: told as "you", not by name. */
+  readonly self?: true;
 }
 
 /** Keys every write stamps: that someone else's write replaced them is no news. */
@@ -147,11 +149,13 @@ function madeBy(step: StackItem, map: Y.AbstractType<unknown>): boolean {
  * tab's own later values are its own steps'), on a map still on the board: Yjs writes nothing
  * back there, so the Undo or Redo leaves that part of the step as they set it. `whoIs` names a
  * client present now; else the card's last writer is named when its stamp came from that client.
+ * A writer whose id is `meId` is this person in another tab or window (the same invite).
  */
 export function keptWrites(
   doc: Y.Doc,
   step: StackItem,
-  whoIs: (client: number) => string | null,
+  whoIs: (client: number) => Actor | null,
+  meId: string | null,
 ): KeptWrite[] {
   const kept: KeptWrite[] = [];
   for (const item of mapValuesWritten(doc, step)) {
@@ -165,12 +169,14 @@ export function keptWrites(
     const stamp = card?._map.get(CARD_KEYS.updatedBy);
     const stamped =
       stamp && stamp.id.client === now.id.client
-        ? ((stamp.content.getContent()[0] as Partial<Actor> | undefined)?.name ?? null)
+        ? ((stamp.content.getContent()[0] as Actor | undefined) ?? null)
         : null;
+    const by = whoIs(now.id.client) ?? stamped;
     kept.push({
       cardId: card?._item?.parentSub ?? null,
       key: item.parentSub,
-      by: whoIs(now.id.client) ?? stamped,
+      by: by?.name ?? null,
+      ...(by !== null && by.id === meId ? { self: true as const } : {}),
     });
   }
   return kept;

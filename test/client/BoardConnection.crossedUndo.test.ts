@@ -372,6 +372,28 @@ describe('crossedUndo of a step a colleague changed part of since', () => {
     await settled(pages, ids, ['unverified', 'corroborated', 'unverified']);
   }, 30_000);
 
+  it('tells a card this person moved since in another tab as their own, not by their name', async () => {
+    // Dora's page is Eddie's other tab: the same invite, so the same name.
+    const pages = await boardWithCards(['Claim A', 'Claim B', 'Claim C'], { dora: 'eddie' });
+    const { ids, eddie, dora } = pages;
+    eddie.commands.moveCards(ids, 'disputed');
+    await settled(pages, ids, ['disputed', 'disputed', 'disputed']);
+    dora.commands.moveCard(ids[1] as string, { column: 'corroborated', index: 0 });
+    await settled(pages, ids, ['disputed', 'corroborated', 'disputed']);
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'moveCards',
+      applied: true,
+      kept: [{ cardId: ids[1], key: 'pos', by: 'Eddie', self: true }],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Undone: the move of 2 cards. 1 card left where you moved it in another tab since.',
+    );
+    await settled(pages, ids, ['unverified', 'corroborated', 'unverified']);
+  }, 30_000);
+
   it('of an evidence edit keeps the stance they set since, undoes the quote, and says so', async () => {
     const pages = await boardWithCards(['The bridge cost $4 million']);
     const { ids, ana, eddie, dora } = pages;

@@ -282,4 +282,58 @@ describe('undoAnnouncement', () => {
       ),
     ).toBe('Nothing undone: Ana has changed it since the move.');
   });
+
+  it('tells what this person changed since in another tab as theirs, not by their name', () => {
+    const { doc, reader } = board();
+    const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }, { claim: 'Three' }], ctx);
+    const before = reader.read();
+    moveCards(doc, [ids[0]!, ids[1]!], 'disputed', ctx);
+    const after = reader.read();
+    const [one, two, three] = ids as [string, string, string];
+    const mine = (cardId: string, key: string) => ({ cardId, key, by: 'Lea', self: true as const });
+    const theirs = (cardId: string, key: string) => ({ cardId, key, by: 'Ana' });
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'moveCards', applied: true, kept: [mine(three, 'pos')] },
+        after,
+        before,
+      ),
+    ).toBe('Undone: the move of 2 cards. 1 card left where you moved it in another tab since.');
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'editEvidence', applied: true, kept: [mine(one, 'stance')] },
+        before,
+        before,
+      ),
+    ).toBe('Undone: the evidence edit. The stance you set in another tab since was kept.');
+    expect(
+      undoAnnouncement(
+        'Undone',
+        { command: 'editComment', applied: false, kept: [mine(one, 'text')] },
+        before,
+        before,
+      ),
+    ).toBe('Nothing undone: you have changed it in another tab since the comment edit.');
+    // Beside a colleague and someone not known: each named, "you" with where.
+    expect(
+      undoAnnouncement(
+        'Undone',
+        {
+          command: 'assignCards',
+          applied: true,
+          kept: [
+            mine(one, 'assignee'),
+            theirs(two, 'assignee'),
+            { cardId: three, key: 'assignee', by: null },
+          ],
+        },
+        after,
+        before,
+      ),
+    ).toBe(
+      'Undone: the change of who checks 2 cards. 3 cards left as Ana, you (in another tab) and someone else changed them since.',
+    );
+  });
 });
