@@ -27,7 +27,7 @@ import { type BoardSnapshot, samePeers, sameStatus } from './BoardSnapshot';
 import { BoardUndo, type UndoStep } from './BoardUndo';
 import { ConnectionRefusal } from './ConnectionRefusal';
 import type { ConnectionFacts } from './connectionStatus';
-import { colourFor, parseState, type PresenceState, readPresence } from './presence';
+import { colourFor, parseState, type PresenceState, presenceSeen, readPresence } from './presence';
 import { DeviceCopy } from './DeviceCopy';
 import { LostEditWatch } from './LostEditWatch';
 import { LostEditNotices } from './LostEditNotices';
@@ -131,7 +131,12 @@ export class BoardConnection {
       scrub: this.scrubRedactions,
     });
     this.doc.on('afterTransaction', this.redactions.note);
-    this.undoSteps = new BoardUndo(this.doc, this.changed, this.presentUser, this.actor.id);
+    this.undoSteps = new BoardUndo(
+      this.doc,
+      this.changed,
+      presenceSeen(this.awareness),
+      this.actor.id,
+    );
     this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,

@@ -49,8 +49,9 @@ export class BoardUndo {
 
   /**
    * `changed` runs whenever the stacks change: a step added, popped or cleared. `whoIs` names
-   * the person on a client present now, for whose values an Undo kept; `meId` is this person's
-   * own (invite) id, whose other tabs' values an Undo kept are told as theirs, not a colleague's.
+   * the person on a client present now or seen earlier this session (presenceSeen), for whose
+   * values an Undo kept; `meId` is this person's own (invite) id, whose other tabs' values an
+   * Undo kept are told as theirs, not a colleague's.
    */
   constructor(
     private readonly doc: Y.Doc,

@@ -111,7 +111,10 @@ export interface KeptWrite {
   /** The card the key is on (its own, or one of its evidence items'); null off a card. */
   readonly cardId: string | null;
   readonly key: string;
-  /** Who wrote the value kept, when known (present now, or the card's last writer from that tab). */
+  /**
+   * Who wrote the value kept, when known (present now or earlier this session, or the card's
+   * last writer from that tab).
+   */
   readonly by: string | null;
   /** Written by this person (the same invite) in another tab or window: told as "you", not by name. */
   readonly self?: true;
@@ -148,8 +151,8 @@ function madeBy(step: StackItem, map: Y.AbstractType<unknown>): boolean {
  * The keys the step wrote whose value someone else has replaced since (on another client: this
  * tab's own later values are its own steps'), on a map still on the board: Yjs writes nothing
  * back there, so the Undo or Redo leaves that part of the step as they set it. `whoIs` names a
- * client present now; else the card's last writer is named when its stamp came from that client.
- * A writer whose id is `meId` is this person in another tab or window (the same invite).
+ * client present now or seen earlier this session; else the card's last writer is named when its
+ * stamp came from that client. A writer whose id is `meId` is this person in another tab or window (the same invite).
  */
 export function keptWrites(
   doc: Y.Doc,

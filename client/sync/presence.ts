@@ -86,6 +86,27 @@ export function parseState(clientId: number, raw: unknown): Peer | null {
 }
 
 /**
+ * Who is on a client: present now, or seen on the board earlier in this session and gone since.
+ * A colleague's write outlives their presence: an Undo that kept their value names them after
+ * they closed the board, not "someone else". Null for a client never seen here.
+ */
+export function presenceSeen(awareness: Awareness): (client: number) => PresenceUser | null {
+  const seen = new Map<number, PresenceUser>();
+  const userOf = (client: number) => parseState(client, awareness.getStates().get(client))?.user;
+  const note = (clients: Iterable<number>) => {
+    for (const client of clients) {
+      const user = userOf(client);
+      if (user) seen.set(client, user);
+    }
+  };
+  note(awareness.getStates().keys());
+  awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) =>
+    note([...added, ...updated]),
+  );
+  return (client) => userOf(client) ?? seen.get(client) ?? null;
+}
+
+/**
  * Everyone else on the board, ordered by name so avatars do not jump around, and the colour of
  * each person present (this one included), by id (presenceColours).
  */

@@ -372,6 +372,41 @@ describe('crossedUndo of a step a colleague changed part of since', () => {
     await settled(pages, ids, ['unverified', 'corroborated', 'unverified']);
   }, 30_000);
 
+  it('names the colleague who changed part of it since after they have left the board', async () => {
+    const pages = await boardWithCards(['The bridge cost $4 million']);
+    const { ids, ana, eddie, dora } = pages;
+    const [card] = ids as [string];
+    const id = addEvidence({ ana }, card);
+    const evidence = (page: BoardConnection) => evidenceOf(page.getSnapshot().board, card, id);
+    await waitFor(() => saved(ana)() && evidence(eddie) !== undefined, {
+      what: 'the evidence on Eddie’s page',
+    });
+    eddie.commands.editEvidence(card, id, { stance: 'refutes', quote: 'It cost $4.2 million' });
+    await waitFor(() => saved(eddie)() && evidence(dora)?.stance === 'refutes', {
+      what: 'Eddie’s edit on Dora’s page',
+    });
+    // An evidence edit stamps no writer on the card: only Dora's presence named her.
+    dora.commands.editEvidence(card, id, { stance: 'supports' });
+    await waitFor(() => saved(dora)() && evidence(eddie)?.stance === 'supports', {
+      what: 'Dora’s stance on Eddie’s page',
+    });
+    dora.destroy();
+    await waitFor(() => !eddie.getSnapshot().peers.some((p) => p.user.name === 'Dora'), {
+      what: 'Dora gone from Eddie’s page',
+    });
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'editEvidence',
+      applied: true,
+      kept: [{ cardId: card, key: 'stance', by: 'Dora' }],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Undone: the evidence edit on “The bridge cost $4 million”. The stance Dora set since was kept.',
+    );
+  }, 30_000);
+
   it('tells a card this person moved since in another tab as their own, not by their name', async () => {
     // Dora's page is Eddie's other tab: the same invite, so the same name.
     const pages = await boardWithCards(['Claim A', 'Claim B', 'Claim C'], { dora: 'eddie' });
