@@ -6,6 +6,7 @@ import {
 } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardUndo';
 import type { KeptWrite } from '../sync/crossedWrites';
+import { COMMENT_WORK, EVIDENCE_WORK } from '../sync/workOnAddedCards';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { movedTo } from './moveWords';
 import type { Columns } from './filterCards';
@@ -130,6 +131,40 @@ function keptWords(command: CommandName | null, kept: readonly KeptWrite[] | und
   return ` The ${listed(keys)} ${who} set${tab} since ${keys.length === 1 ? 'was' : 'were'} kept.`;
 }
 
+/**
+ * Why an Undo left the cards it added on the board (UndoStep.workedOn): whose work is on them
+ * since and what it is ("the rationale and a comment"), so that nobody takes the card for gone,
+ * and Delete as the way to take it off (which keeps the comments, and can be undone itself).
+ */
+function workedOnWords(
+  command: CommandName | null,
+  kept: readonly KeptWrite[],
+  board: BoardView,
+): string {
+  const { who, plural, tab } = keptBy(kept);
+  const cards = [...new Set(kept.map((k) => k.cardId))];
+  const claim = cards.length === 1 ? board.cards[cards[0] ?? '']?.claim : undefined;
+  const what =
+    cards.length > 1 ? `${cards.length} of the cards` : claim ? quoted(claim, 60) : 'the card';
+  const it = cards.length > 1 ? 'them' : 'it';
+  const comments = kept.filter((k) => k.key === COMMENT_WORK).length;
+  const parts = [
+    ...new Set(
+      kept.map((k) =>
+        k.key === EVIDENCE_WORK
+          ? 'evidence'
+          : k.key === COMMENT_WORK
+            ? comments === 1
+              ? 'a comment'
+              : `${comments} comments`
+            : `the ${KEY_WORDS[k.key] ?? 'change'}`,
+      ),
+    ),
+  ];
+  const how = command === 'restoreCard' ? 'restored' : 'added';
+  return `Nothing undone: ${who} ${plural ? 'have' : 'has'} worked on ${what}${tab} since you ${how} ${it} (${listed(parts)}). Delete ${it} if ${cards.length > 1 ? 'they' : 'it'} should go.`;
+}
+
 interface CardChange {
   readonly before: CardView | undefined;
   readonly after: CardView | undefined;
@@ -215,7 +250,7 @@ function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  { command, applied, articleBack, redacted, kept }: UndoStep,
+  { command, applied, articleBack, redacted, kept, workedOn }: UndoStep,
   before: BoardView,
   after: BoardView,
   shown: ShownColumns = (board) => board.columns,
@@ -228,6 +263,7 @@ export function undoAnnouncement(
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
     return `${nothing}: a lead has redacted the text of that comment for good.`;
   }
+  if (workedOn && kept) return workedOnWords(command, kept, before);
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
     const { who, plural, tab } =

@@ -5,7 +5,6 @@
  */
 import * as Y from 'yjs';
 import {
-  type Actor,
   articlesMap,
   cardsMap,
   type CommandName,
@@ -19,7 +18,9 @@ import {
   type KeptWrite,
   keptWrites,
   restoreCrossedValues,
+  type WhoIs,
 } from './crossedWrites';
+import { workOnAddedCards } from './workOnAddedCards';
 import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
 
 /** The key of a step's meta that names its command. */
@@ -38,6 +39,11 @@ export interface UndoStep {
    * absent when there are none. With `applied` false, every key the step changed.
    */
   readonly kept?: readonly KeptWrite[];
+  /**
+   * Dropped because a card it added holds others' work since (workOnAddedCards), which undoing
+   * it would take off the board with the card: `kept` says whose and what.
+   */
+  readonly workedOn?: true;
   /** Dropped because the article whose removal it undoes is on the board again. */
   readonly articleBack?: true;
   /** Dropped because it would bring back words of a comment a lead redacted since. */
@@ -56,7 +62,7 @@ export class BoardUndo {
   constructor(
     private readonly doc: Y.Doc,
     private readonly changed: () => void,
-    private readonly whoIs: (client: number) => Actor | null = () => null,
+    private readonly whoIs: WhoIs = () => null,
     private readonly meId: string | null = null,
   ) {
     // captureTimeout 0: each command is its own undo step, however fast the next one follows.
@@ -129,6 +135,13 @@ export class BoardUndo {
       stack.pop();
       this.changed();
       return { command: commandOf(top), applied: false };
+    }
+    const work =
+      which === 'undoStack' ? workOnAddedCards(this.doc, top, this.whoIs, this.meId) : [];
+    if (work.length > 0) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, kept: work, workedOn: true };
     }
     // An Undo of a write that won over a colleague's puts back the colleague's value, not the
     // stale one this person had replaced (crossedWrites).

@@ -66,7 +66,7 @@ function without(ds: DeleteSet, id: Y.ID): DeleteSet {
 }
 
 /** The map values (items with a key) a step wrote, in the doc's store, deleted or not. */
-function* mapValuesWritten(
+export function* mapValuesWritten(
   doc: Y.Doc,
   step: StackItem,
 ): Generator<Y.Item & { readonly parentSub: string }> {
@@ -120,8 +120,33 @@ export interface KeptWrite {
   readonly self?: true;
 }
 
+/** Who wrote a value, as a KeptWrite names them. */
+export type WhoIs = (client: number) => Actor | null;
+
+/**
+ * The writer on `client` as a KeptWrite names them: `whoIs`, else the actor a stamp from that
+ * client holds (`stamped`); one whose id is `meId` is this person in another tab or window.
+ */
+export function writtenBy(
+  client: number,
+  whoIs: WhoIs,
+  meId: string | null,
+  stamped: Actor | null = null,
+): Pick<KeptWrite, 'by' | 'self'> {
+  const by = whoIs(client) ?? stamped;
+  return { by: by?.name ?? null, ...(by !== null && by.id === meId ? { self: true } : {}) };
+}
+
+/** The actor the card's updatedBy holds when `client` wrote it (the card's last writer), or null. */
+export function stampedBy(card: Y.Map<unknown> | null, client: number): Actor | null {
+  const stamp = card?._map.get(CARD_KEYS.updatedBy);
+  return stamp && !stamp.deleted && stamp.id.client === client
+    ? ((stamp.content.getContent()[0] as Actor | undefined) ?? null)
+    : null;
+}
+
 /** Keys every write stamps: that someone else's write replaced them is no news. */
-const STAMPS = new Set<string>([
+export const STAMPS = new Set<string>([
   CARD_KEYS.updatedBy,
   CARD_KEYS.updatedAt,
   COMMENT_KEYS.editedAt,
@@ -152,12 +177,13 @@ function madeBy(step: StackItem, map: Y.AbstractType<unknown>): boolean {
  * tab's own later values are its own steps'), on a map still on the board: Yjs writes nothing
  * back there, so the Undo or Redo leaves that part of the step as they set it. `whoIs` names a
  * client present now or seen earlier this session; else the card's last writer is named when its
- * stamp came from that client. A writer whose id is `meId` is this person in another tab or window (the same invite).
+ * stamp came from that client. A writer whose id is `meId` is this person in another tab or
+ * window (the same invite).
  */
 export function keptWrites(
   doc: Y.Doc,
   step: StackItem,
-  whoIs: (client: number) => Actor | null,
+  whoIs: WhoIs,
   meId: string | null,
 ): KeptWrite[] {
   const kept: KeptWrite[] = [];
@@ -169,17 +195,10 @@ export function keptWrites(
     if (!now || now.deleted || now.id.client === doc.clientID) continue;
     if (Y.isDeleted(step.insertions, now.id)) continue;
     const card = cardOf(doc, map);
-    const stamp = card?._map.get(CARD_KEYS.updatedBy);
-    const stamped =
-      stamp && stamp.id.client === now.id.client
-        ? ((stamp.content.getContent()[0] as Actor | undefined) ?? null)
-        : null;
-    const by = whoIs(now.id.client) ?? stamped;
     kept.push({
       cardId: card?._item?.parentSub ?? null,
       key: item.parentSub,
-      by: by?.name ?? null,
-      ...(by !== null && by.id === meId ? { self: true as const } : {}),
+      ...writtenBy(now.id.client, whoIs, meId, stampedBy(card, now.id.client)),
     });
   }
   return kept;

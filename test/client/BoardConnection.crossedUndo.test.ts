@@ -466,3 +466,64 @@ describe('crossedUndo of a step a colleague changed part of since', () => {
     }
   }, 30_000);
 });
+
+/**
+ * An Undo of adding a card a colleague has worked on since: it took the card off the board with
+ * their rationale (and left their comment with no card), and said only "Undone: the new card".
+ * The card now stays, and the Undo says whose work kept it and how to take it off.
+ */
+describe('crossedUndo of adding a card a colleague has worked on since', () => {
+  it('leaves the card, their rationale and comment on it, and says so', async () => {
+    const pages = await boardWithCards([]);
+    const { eddie, dora } = pages;
+    const card = eddie.commands.addClaim({ claim: 'Rents doubled since 2015' });
+    const onDora = () => dora.getSnapshot().board.cards[card];
+    await waitFor(() => saved(eddie)() && onDora() !== undefined, {
+      what: 'the new card on Dora’s page',
+    });
+    dora.commands.editCard(card, { rationale: 'ONS rents index: up 41%' });
+    dora.commands.addComment(card, { text: 'Which city?' });
+    const onEddie = () => eddie.getSnapshot().board.cards[card];
+    await waitFor(() => saved(dora)() && onEddie()?.comments.length === 1, {
+      what: 'Dora’s rationale and comment on Eddie’s page',
+    });
+    expect(onEddie()?.rationale).toBe('ONS rents index: up 41%');
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'addClaim',
+      applied: false,
+      workedOn: true,
+      kept: [
+        { cardId: card, key: 'rationale', by: 'Dora' },
+        { cardId: card, key: 'comment', by: 'Dora' },
+      ],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Nothing undone: Dora has worked on “Rents doubled since 2015” since you added it (the rationale and a comment). Delete it if it should go.',
+    );
+    // The step is dropped: the next press has nothing further back to undo.
+    expect(eddie.undo()).toEqual({ command: null, applied: false });
+    await waitFor(() => saved(eddie)() && saved(dora)(), { what: 'both pages saved' });
+    for (const page of [eddie, dora]) {
+      expect(page.getSnapshot().board.cards[card]).toMatchObject({
+        rationale: 'ONS rents index: up 41%',
+        comments: [{ text: 'Which city?' }],
+      });
+    }
+  }, 30_000);
+
+  it('still takes off a card nobody else has touched', async () => {
+    const pages = await boardWithCards([]);
+    const { eddie, dora } = pages;
+    const card = eddie.commands.addClaim({ claim: 'The mayor cut 300 jobs' });
+    await waitFor(() => saved(eddie)() && dora.getSnapshot().board.cards[card] !== undefined, {
+      what: 'the new card on Dora’s page',
+    });
+    expect(eddie.undo()).toEqual({ command: 'addClaim', applied: true });
+    await waitFor(() => dora.getSnapshot().board.cards[card] === undefined, {
+      what: 'the card gone from Dora’s page',
+    });
+  }, 30_000);
+});

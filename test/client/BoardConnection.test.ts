@@ -187,11 +187,17 @@ describe('BoardConnection undo', () => {
     });
     const card = c.getSnapshot().board.cards[id];
     expect(card?.rationale).toBe('Bo: checked the tally');
-    // The snapshot read during the pop is not kept: Ana's creation is still hers to undo.
+    // The snapshot read during the pop is not kept: Ana's creation is the next step.
     expect(c.getSnapshot().canUndo).toBe(true);
     expect(c.getSnapshot().canRedo).toBe(false);
-    expect(c.undo()).toEqual({ command: 'addClaim', applied: true });
-    expect(c.getSnapshot().board.cards[id]).toBeUndefined();
+    // Undoing it would delete the card with Bo's rationale on it: it is dropped too, and says so.
+    expect(c.undo()).toEqual({
+      command: 'addClaim',
+      applied: false,
+      workedOn: true,
+      kept: [{ cardId: id, key: 'rationale', by: 'Bo' }],
+    });
+    expect(c.getSnapshot().board.cards[id]?.rationale).toBe('Bo: checked the tally');
     expect(c.getSnapshot().canUndo).toBe(false);
   });
 

@@ -336,4 +336,34 @@ describe('undoAnnouncement', () => {
       'Undone: the change of who checks 2 cards. 3 cards left as Ana, you (in another tab) and someone else changed them since.',
     );
   });
+  it('says whose work kept the cards an Undo would have taken off, and what it is', () => {
+    const { doc, reader } = board();
+    const ids = addClaims(doc, [{ claim: 'One' }, { claim: 'Two' }], ctx);
+    const now = reader.read();
+    const [one, two] = ids as [string, string];
+    const step = (kept: { cardId: string; key: string; by: string; self?: true }[]) =>
+      undoAnnouncement(
+        'Undone',
+        { command: 'addClaim', applied: false, workedOn: true, kept },
+        now,
+        now,
+      );
+    expect(
+      step([
+        { cardId: one, key: 'evidence', by: 'Lea', self: true },
+        { cardId: one, key: 'comment', by: 'Lea', self: true },
+        { cardId: one, key: 'comment', by: 'Lea', self: true },
+      ]),
+    ).toBe(
+      'Nothing undone: you have worked on “One” in another tab since you added it (evidence and 2 comments). Delete it if it should go.',
+    );
+    expect(
+      step([
+        { cardId: one, key: 'verdict', by: 'Ana' },
+        { cardId: two, key: 'pos', by: 'Bo' },
+      ]),
+    ).toBe(
+      'Nothing undone: Ana and Bo have worked on 2 of the cards since you added them (the verdict and the place). Delete them if they should go.',
+    );
+  });
 });
