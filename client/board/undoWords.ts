@@ -6,7 +6,7 @@ import {
 } from '../../shared/board';
 import type { UndoStep } from '../sync/BoardUndo';
 import type { KeptWrite } from '../sync/crossedWrites';
-import { COMMENT_WORK, EVIDENCE_WORK } from '../sync/workOnAddedCards';
+import { COMMENT_WORK, EVIDENCE_WORK } from '../sync/workOnAdded';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { movedTo } from './moveWords';
 import type { Columns } from './filterCards';
@@ -132,9 +132,9 @@ function keptWords(command: CommandName | null, kept: readonly KeptWrite[] | und
 }
 
 /**
- * Why an Undo left the cards it added on the board (UndoStep.workedOn): whose work is on them
- * since and what it is ("the rationale and a comment"), so that nobody takes the card for gone,
- * and Delete as the way to take it off (which keeps the comments, and can be undone itself).
+ * Why an Undo left the cards (or the evidence item) it added on the board (UndoStep.workedOn):
+ * whose work is on them since and what it is ("the rationale and a comment"), so that nobody
+ * takes the card for gone, and Delete (Remove) as the way to take it off, which can be undone.
  */
 function workedOnWords(
   command: CommandName | null,
@@ -161,8 +161,12 @@ function workedOnWords(
       ),
     ),
   ];
+  const have = plural ? 'have' : 'has';
+  if (command === 'addEvidence') {
+    return `Nothing undone: ${who} ${have} changed the evidence you added to ${what}${tab} since (${listed(parts)}). Remove it if it should go.`;
+  }
   const how = command === 'restoreCard' ? 'restored' : 'added';
-  return `Nothing undone: ${who} ${plural ? 'have' : 'has'} worked on ${what}${tab} since you ${how} ${it} (${listed(parts)}). Delete ${it} if ${cards.length > 1 ? 'they' : 'it'} should go.`;
+  return `Nothing undone: ${who} ${have} worked on ${what}${tab} since you ${how} ${it} (${listed(parts)}). Delete ${it} if ${cards.length > 1 ? 'they' : 'it'} should go.`;
 }
 
 interface CardChange {

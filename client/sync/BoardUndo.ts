@@ -20,7 +20,7 @@ import {
   restoreCrossedValues,
   type WhoIs,
 } from './crossedWrites';
-import { workOnAddedCards } from './workOnAddedCards';
+import { workOnAdded } from './workOnAdded';
 import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
 
 /** The key of a step's meta that names its command. */
@@ -40,8 +40,8 @@ export interface UndoStep {
    */
   readonly kept?: readonly KeptWrite[];
   /**
-   * Dropped because a card it added holds others' work since (workOnAddedCards), which undoing
-   * it would take off the board with the card: `kept` says whose and what.
+   * Dropped because a card or evidence item it added holds others' work since (workOnAdded),
+   * which undoing it would take off the board with it: `kept` says whose and what.
    */
   readonly workedOn?: true;
   /** Dropped because the article whose removal it undoes is on the board again. */
@@ -136,8 +136,7 @@ export class BoardUndo {
       this.changed();
       return { command: commandOf(top), applied: false };
     }
-    const work =
-      which === 'undoStack' ? workOnAddedCards(this.doc, top, this.whoIs, this.meId) : [];
+    const work = which === 'undoStack' ? workOnAdded(this.doc, top, this.whoIs, this.meId) : [];
     if (work.length > 0) {
       stack.pop();
       this.changed();

@@ -70,15 +70,20 @@ export function* mapValuesWritten(
   doc: Y.Doc,
   step: StackItem,
 ): Generator<Y.Item & { readonly parentSub: string }> {
+  for (const item of itemsWritten(doc, step)) {
+    if (item.parentSub !== null) yield item as Y.Item & { readonly parentSub: string };
+  }
+}
+
+/** The items a step inserted (map values and list entries), in the doc's store, deleted or not. */
+export function* itemsWritten(doc: Y.Doc, step: StackItem): Generator<Y.Item> {
   for (const [client, ranges] of step.insertions.clients) {
     const structs = doc.store.clients.get(client) ?? [];
     for (const { clock, len } of ranges) {
       for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
         const item = structs[i];
         if (!item || item.id.clock >= clock + len) break;
-        if (item instanceof Y.Item && item.parentSub !== null) {
-          yield item as Y.Item & { readonly parentSub: string };
-        }
+        if (item instanceof Y.Item) yield item;
       }
     }
   }

@@ -514,6 +514,39 @@ describe('crossedUndo of adding a card a colleague has worked on since', () => {
     }
   }, 30_000);
 
+  it('of adding evidence leaves the item and the stance a colleague set on it since, and says so', async () => {
+    const pages = await boardWithCards(['The bridge cost $4 million']);
+    const { ids, eddie, dora } = pages;
+    const [card] = ids as [string];
+    const id = eddie.commands.addEvidence(card, {
+      url: 'https://example.org/budget',
+      quote: 'It cost $4.2 million',
+      stance: 'context',
+    });
+    const evidence = (page: BoardConnection) => evidenceOf(page.getSnapshot().board, card, id);
+    await waitFor(() => saved(eddie)() && evidence(dora) !== undefined, {
+      what: 'the evidence on Dora’s page',
+    });
+    dora.commands.editEvidence(card, id, { stance: 'refutes' });
+    await waitFor(() => saved(dora)() && evidence(eddie)?.stance === 'refutes', {
+      what: 'Dora’s stance on Eddie’s page',
+    });
+
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'addEvidence',
+      applied: false,
+      workedOn: true,
+      kept: [{ cardId: card, key: 'stance', by: 'Dora' }],
+    });
+    expect(undoAnnouncement('Undone', step, before, eddie.getSnapshot().board)).toBe(
+      'Nothing undone: Dora has changed the evidence you added to “The bridge cost $4 million” since (the stance). Remove it if it should go.',
+    );
+    await waitFor(() => saved(eddie)() && saved(dora)(), { what: 'both pages saved' });
+    for (const page of [eddie, dora]) expect(evidence(page)).toMatchObject({ stance: 'refutes' });
+  }, 30_000);
+
   it('still takes off a card nobody else has touched', async () => {
     const pages = await boardWithCards([]);
     const { eddie, dora } = pages;

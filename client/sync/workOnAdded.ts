@@ -1,14 +1,16 @@
 /**
- * What others have done since on the cards a step added (a new card, an import's, a restored
- * one): undoing the step takes each card off the board whole, and with it a rationale, a
- * verdict, evidence or a comment a colleague wrote on it meanwhile, which the Undo never said.
- * BoardUndo drops such a step instead (the card stays, Delete is the way to take it off, and
- * its confirmation and the comments it keeps are the deletion's), and says whose work kept it.
+ * What others have done since on the cards or evidence items a step added (a new card, an
+ * import's, a restored one, a new source): undoing the step takes each off the board whole, and
+ * with it a rationale, a verdict, a stance, evidence or a comment a colleague wrote on it
+ * meanwhile, which the Undo never said. BoardUndo drops such a step instead (the card or item
+ * stays; Delete, or Remove, takes it off, keeping a card's comments for a restore, and can
+ * itself be undone), and says whose work kept it.
  */
 import * as Y from 'yjs';
 import { type Actor, CARD_KEYS, cardsMap, COMMENT_KEYS, commentsMap } from '../../shared/board';
 import {
   type KeptWrite,
+  itemsWritten,
   mapValuesWritten,
   STAMPS,
   stampedBy,
@@ -22,12 +24,13 @@ export const EVIDENCE_WORK = 'evidence';
 export const COMMENT_WORK = 'comment';
 
 /**
- * The work on the cards the step added, still on the board, that neither the step nor this tab
- * wrote (this tab's own later changes are its own steps, undone before this one): a card key
- * (`rationale`, `pos`, `verdict`…), EVIDENCE_WORK for an evidence item added or changed, or
- * COMMENT_WORK for a comment. Each named as keptWrites names a writer.
+ * The work on the cards and evidence items the step added, still on the board, that neither the
+ * step nor this tab wrote (this tab's own later changes are its own steps, undone before this
+ * one): a card's or item's key (`rationale`, `pos`, `stance`…), EVIDENCE_WORK for an evidence
+ * item added to or changed on an added card, or COMMENT_WORK for a comment. Each named as
+ * keptWrites names a writer.
  */
-export function workOnAddedCards(
+export function workOnAdded(
   doc: Y.Doc,
   step: StackItem,
   whoIs: WhoIs,
@@ -61,6 +64,24 @@ export function workOnAddedCards(
               .find(theirs)
           : undefined;
       if (changed) work.push({ cardId, key: EVIDENCE_WORK, ...by(changed) });
+    }
+  }
+  for (const item of itemsWritten(doc, step)) {
+    // An evidence item the step added to a card it did not add: its own keys since.
+    const list = item.parent instanceof Y.Array ? item.parent : null;
+    const card = list?._item?.parent;
+    if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentType))
+      continue;
+    if (list?._item?.parentSub !== CARD_KEYS.evidence || !(card instanceof Y.Map)) continue;
+    const cardId = card._item?.parentSub;
+    if (typeof cardId !== 'string' || added.has(cardId)) continue;
+    for (const [key, value] of (item.content.type as Y.Map<unknown>)._map) {
+      if (STAMPS.has(key) || !theirs(value)) continue;
+      work.push({
+        cardId,
+        key,
+        ...writtenBy(value.id.client, whoIs, meId, stampedBy(card, value.id.client)),
+      });
     }
   }
   if (added.size === 0) return work;
