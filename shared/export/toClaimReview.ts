@@ -27,6 +27,7 @@ import { type RatingLabel, type RatingScale, verdictFitsCard } from '../board/ra
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
+import { isNewsAgency } from '../extract/newsAgencies';
 import { isoDate } from './isoTime';
 import { type RemovedArticle, removedArticles } from './removedArticles';
 import { cardsInOrder, type HistoryInput } from './toJsonExport';
@@ -148,7 +149,10 @@ const ACRONYM = /^\p{Lu}{2,6}$/u;
 
 export function speakerType(name: string): 'Person' | 'Organization' {
   const trimmed = name.trim();
-  return ORGANISATION_WORDS.test(name) || ACRONYM.test(trimmed) || LEADING_ARTICLE.test(trimmed)
+  return ORGANISATION_WORDS.test(name) ||
+    ACRONYM.test(trimmed) ||
+    LEADING_ARTICLE.test(trimmed) ||
+    isNewsAgency(trimmed)
     ? 'Organization'
     : 'Person';
 }

@@ -11,6 +11,7 @@ import { isHonorific, HONORIFICS } from './isHonorific';
 import { isPostNominal } from './isPostNominal';
 import { NameCues, type Cues } from './NameCues';
 import { NAME_PARTICLES } from './nameParticles';
+import { isNewsAgency } from './newsAgencies';
 import { SOURCE_NOUNS } from './sourceNouns';
 import { BODY_DESCRIPTIONS } from './english/attributionWords';
 import { isPossessiveBody, joinsPossessive, POSSESSIVE } from './possessiveName';
@@ -432,6 +433,9 @@ function typeFromCues(text: string, words: string[], cues: Cues | undefined): En
     return 'organization';
   }
   const c = cues ?? { person: 0, organization: 0, place: 0 };
+  // "Reuters reported …": an agency, whatever its name's company, unless a title or a surname
+  // reused makes it a person ("Michael Bloomberg" … "Bloomberg said").
+  if (isNewsAgency(text) && c.person === 0) return 'organization';
   if (c.person > 0 && c.person >= c.place && c.person >= c.organization) return 'person';
   if (c.place > 0 && c.place >= c.organization) return 'place';
   if (c.organization > 0 || /^\p{Lu}{2,6}$/u.test(text)) return 'organization';
@@ -452,8 +456,9 @@ export function findNames(
     text.slice(tokens[r.first]!.start, tokens[r.last]!.end).replace(/\s+/g, ' ').toLowerCase();
   // A capitalised first word is tagged PROPN as often as not ("Prices rose"), and so is the
   // first word after a colon ("The Lede: Advertisement spending rose"); a possessive
-  // ("Brazil’s central bank"), an acronym ("NATO said") or a capital inside the word
-  // ("BlackRock cut", "JPMorgan raised") makes it a name anyway.
+  // ("Brazil’s central bank"), an acronym ("NATO said"), a capital inside the word
+  // ("BlackRock cut", "JPMorgan raised") or a news agency's name ("Bloomberg reported") makes
+  // it a name anyway.
   const opensSentence = (k: number, si: number) => {
     let j = k - 1;
     while (j >= sentences[si]!.first && /^["“'‘([—–-]$/.test(tokens[j]!.value)) j--;
@@ -464,7 +469,8 @@ export function findNames(
     opensSentence(r.first, si) &&
     !/^['’]s$/.test(tokens[r.last + 1]?.value ?? '') &&
     !/^\p{Lu}{2,6}$/u.test(tokens[r.first]!.value) &&
-    !INNER_CAPITAL.test(tokens[r.first]!.value);
+    !INNER_CAPITAL.test(tokens[r.first]!.value) &&
+    !isNewsAgency(tokens[r.first]!.value);
 
   // Other sentence-initial single words count only if they are names elsewhere too.
   const allRuns = sentences.map((s) => runsInSentence(tokens, s, inEntity));

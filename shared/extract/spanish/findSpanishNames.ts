@@ -13,6 +13,7 @@
 import type { Token } from '../analyzeText';
 import type { NameRun } from '../findNames';
 import { NameCues } from '../NameCues';
+import { isNewsAgency } from '../newsAgencies';
 import type { SentenceSpan } from '../segmentSentences';
 import type { EntityType } from '../types';
 import { isCapitalised, spanishWords, type SpanishWord } from './SpanishWord';
@@ -119,6 +120,8 @@ function typeOf(ws: SpanishWord[], r: Run, cues: NameCues): EntityType {
   const first = ws[r.first]!.value;
   if (ORGANIZATION_HEADS.has(headOf(ws, r.first))) return 'organization';
   const c = cues.get(keyOf(ws, r)) ?? { person: 0, organization: 0, place: 0 };
+  // "informó Reuters": an agency, as in English (findNames), unless cues make it a person.
+  if (c.person === 0 && isNewsAgency(keyOf(ws, r))) return 'organization';
   if (c.person > 0 && c.person >= c.place && c.person >= c.organization) return 'person';
   if (c.organization > 0 || (r.first === r.last && ACRONYM.test(first))) return 'organization';
   if (c.place > 0) return 'place';
