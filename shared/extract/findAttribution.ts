@@ -31,6 +31,7 @@ import { isPersonTitle, ORG_HEADS, type NameRun } from './findNames';
 import { inBrackets } from './inBrackets';
 import type { Gender, PersonGenders } from './PersonGenders';
 import { roleFits } from './roleFits';
+import { SOURCE_NOUNS } from './sourceNouns';
 import type { Attribution } from './types';
 import { WIRE_DATELINE } from './wireDateline';
 
@@ -420,6 +421,30 @@ function bodyOpening(ws: Token[], names: NameRun[]): Span | null {
   return namesPerson(ws, np, names) === false ? np : null;
 }
 
+/**
+ * Whose document "its accounts" or "its latest report" is: a body's, never a person's. The
+ * last organisation, or name of no known kind, the sentence names before it ("Vale Buses raised
+ * its own fares …, its accounts show" → Vale Buses), else the organisation the sentence before
+ * names last. Null for "its" before anything but a document ("its
+ * spokesman said" stays as written), or with no body near.
+ */
+function documentOwner(
+  ws: Token[],
+  np: Span,
+  names: NameRun[],
+  memory: AttributionMemory,
+  sentence: number,
+): string | null {
+  if (np.last === np.first || !SOURCE_NOUNS.has(low(ws[np.last]))) return null;
+  const before = names.findLast(
+    (n) => n.end <= ws[np.first]!.start && (n.type === 'organization' || n.type === 'name'),
+  );
+  if (before) return before.text;
+  // Further back, "its" may mean a body named since in other words ("the company").
+  const last = memory.organization;
+  return last && sentence - last.sentence <= 1 ? last.name : null;
+}
+
 // Nouns for a person that are no title before a name: what a court report, a match report or
 // a story about ordinary people calls someone it has not named in the sentence.
 const PERSON_NOUNS = new Set(
@@ -519,7 +544,17 @@ export function findAttribution(
     let result: AttributionFound;
     let held: string | null = null;
     const itsOwn = word === 'it' && pronoun ? bodyOpening(ws, names) : null;
-    if (itsOwn) {
+    const owner = word === 'its' ? documentOwner(ws, c.np, names, memory, sentenceIndex) : null;
+    if (owner) {
+      const np = ws[c.np.first]!;
+      result = {
+        speaker: owner,
+        start: np.start,
+        end: ws[c.np.last]!.end,
+        form: c.form,
+        clause: c.clause,
+      };
+    } else if (itsOwn) {
       // "The company's revenue grew 12%, it said in a filing.": the company, not whoever spoke
       // in the sentences before.
       const { speaker, start } = speakerText(text, ws, itsOwn);
@@ -575,9 +610,10 @@ export function findAttribution(
         clause: c.clause,
       };
     }
-    const person = itsOwn
-      ? false
-      : personal || !!held || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
+    const person =
+      itsOwn || owner
+        ? false
+        : personal || !!held || (pronoun || anaphor ? undefined : namesPerson(ws, c.np, names));
     if (
       personal ||
       held ||

@@ -546,19 +546,20 @@ export function findNames(
       if (after === ',' && /^\d{1,3}$/.test(after2) && tokens[r.last + 3]?.value === ',') {
         cues.add(key, 'person');
       }
-      // A full name between commas after a lower-case description of no body: "Mr Pellow's
-      // lawyer, David Stone, questioned him" ("its parent company, Alphabet Inc., …" is none).
+      // A full name between commas after a lower-case description of no body is a person's:
+      // "Mr Pellow's lawyer, David Stone, questioned him"; after a body's, "its parent company,
+      // Alphabet Inc., …", a body's.
       const description = tokens[r.first - 2];
       if (
         before === ',' &&
         after === ',' &&
         r.last > r.first &&
         description?.pos === 'NOUN' &&
-        /^\p{Ll}+$/u.test(description.value) &&
-        !ORG_HEADS.has(description.value) &&
-        !BODY_DESCRIPTIONS.has(description.value)
+        /^\p{Ll}+$/u.test(description.value)
       ) {
-        cues.add(key, 'person');
+        // "The operator, Vale Buses, said …": a body's description makes it a body's name.
+        const body = ORG_HEADS.has(description.value) || BODY_DESCRIPTIONS.has(description.value);
+        cues.add(key, body ? 'organization' : 'person');
       }
       if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {
         cues.add(key, 'place');

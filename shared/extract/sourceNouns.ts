@@ -5,6 +5,6 @@ export const SOURCE_NOUNS = new Set(
     'report reports investigation investigations study studies survey surveys statement ' +
     'statements poll polls analysis audit review census data figures documents records ' +
     'findings research reporting story article interview release communique communiqué ' +
-    'document filing indictment lawsuit ruling memo database tally tallies'
+    'document filing indictment lawsuit ruling memo database tally tallies accounts'
   ).split(' '),
 );

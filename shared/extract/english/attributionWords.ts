@@ -36,6 +36,7 @@ export const MONTH_NAMES =
 export const BODY_DESCRIPTIONS = new Set(
   (
     'company firm agency ministry department airline carrier retailer regulator group lender ' +
-    'insurer bank office authority court council commission bureau organisation organization'
+    'insurer bank office authority court council commission bureau organisation organization ' +
+    'operator'
   ).split(' '),
 );
