@@ -561,6 +561,15 @@ export function findNames(
         const body = ORG_HEADS.has(description.value) || BODY_DESCRIPTIONS.has(description.value);
         cues.add(key, body ? 'organization' : 'person');
       }
+      // "the polling firm Northgate Research", "the bank Barclays": a body's description right
+      // before the name, after an article or a word of its own.
+      if (
+        BODY_DESCRIPTIONS.has(before) &&
+        /^\p{Ll}+$/u.test(tokens[r.first - 1]?.value ?? '') &&
+        ['DET', 'NOUN', 'ADJ', 'VERB'].includes(tokens[r.first - 2]?.pos ?? '')
+      ) {
+        cues.add(key, 'organization');
+      }
       if (PLACE_PREPOSITIONS.has(before) || (before === 'the' && PLACE_PREPOSITIONS.has(before2))) {
         cues.add(key, 'place');
       }

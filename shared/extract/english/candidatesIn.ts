@@ -94,6 +94,39 @@ function publishedBy(ws: Token[], i: number): Span | null {
   return ws.slice(np.first, np.last + 1).some((w) => w.pos === 'PROPN') ? np : null;
 }
 
+// What a document's complement and whom it was made for may hold: "of 1,150 bus users", "for
+// the Eastfield Passengers' Association".
+const PHRASE_WORDS = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'PART']);
+
+/**
+ * The "by" that names who made the document at `i` after a participle of making, past what
+ * the document was of and whom it was made for: "A survey of 1,150 bus users carried out for
+ * the Eastfield Passengers' Association by the polling firm Northgate Research", "a survey
+ * carried out for the Guardian by Opinium", "a poll conducted for the BBC by Ipsos". The
+ * pollster made it, not the outlet it was made for. -1 when there is no such "by".
+ */
+function madeBy(ws: Token[], i: number): number {
+  // A plural possessive's apostrophe is the name's: "the Eastfield Passengers' Association".
+  const skipPhrase = (from: number) => {
+    let k = from;
+    while (
+      k < ws.length &&
+      (PHRASE_WORDS.has(ws[k]!.pos) || /^['’]s?$/.test(ws[k]!.value)) &&
+      low(ws[k]) !== 'by'
+    )
+      k++;
+    return k;
+  };
+  let k = i + 1;
+  if (low(ws[k]) === 'of') k = skipPhrase(k + 1);
+  const lemma = ws[k]?.lemma.toLowerCase() ?? '';
+  const carriedOut = lemma === 'carry' && low(ws[k + 1]) === 'out';
+  if (ws[k]?.pos !== 'VERB' || (!carriedOut && !PUBLISHED.has(lemma))) return -1;
+  k += carriedOut ? 2 : 1;
+  if (low(ws[k]) === 'for') k = skipPhrase(k + 1);
+  return low(ws[k]) === 'by' ? k : -1;
+}
+
 // What may stand before a document that opens the sentence: "The", "A new", "Last year's".
 const BEFORE_DOCUMENT = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PROPN', 'NOUN', 'PART']);
 
@@ -115,7 +148,9 @@ function documentFinding(ws: Token[], i: number): Candidate['clause'] {
     if (ws[v]?.value !== ',') return null;
     v++;
   } else {
-    if (PUBLISHED.has(ws[v]?.lemma.toLowerCase() ?? '')) v++;
+    const by = madeBy(ws, i);
+    if (by > 0) v = (forwardNP(ws, by + 1)?.last ?? by) + 1;
+    else if (PUBLISHED.has(ws[v]?.lemma.toLowerCase() ?? '')) v++;
     while (v < ws.length && ['ADP', 'DET', 'PROPN', 'NOUN', 'ADJ', 'NUM'].includes(ws[v]!.pos)) v++;
   }
   while (ws[v]?.pos === 'ADV') v++;
@@ -142,6 +177,11 @@ function qualifiedSubject(ws: Token[], v: number): Span | null {
   if (!/(ed|en)$/i.test(ws[participle]!.value) || ws[participle + 1]?.pos !== 'ADP') return null;
   // A document's publisher is its source: "A study published in The Lancet found …".
   if (ws[np.last]!.pos !== 'NOUN' || SOURCE_NOUNS.has(low(ws[np.last]))) return null;
+  // "A poll of 2,000 adults conducted for the BBC by Ipsos found …": the pollster's (madeBy).
+  const document = ws.findIndex(
+    (w, k) => k >= np.first && k <= np.last && SOURCE_NOUNS.has(low(w)),
+  );
+  if (document >= 0 && madeBy(ws, document) >= 0) return null;
   const between = ws.slice(participle + 1, v);
   // "… approved in March a plan that officials said …": a clause with a subject of its own.
   const own = (w: Token) =>
@@ -246,7 +286,7 @@ export function candidatesIn(ws: Token[]): Candidate[] {
         ? i + 1
         : PUBLISHED.has(ws[participle]?.lemma.toLowerCase() ?? '') && inName(participle + 1)
           ? participle + 1
-          : -1;
+          : madeBy(ws, i);
       if (byAt >= 0) {
         // "by Edison Research for the networks": whom it was made for is not who made it.
         const np = untilCircumstance(ws, forwardNP(ws, byAt + 1));

@@ -18,7 +18,11 @@ export function forwardNP(ws: Token[], i: number): Span | null {
     if (isPunct(t) && t.value !== '-' && t.value !== '&') break;
     // "according to New York Times reporting, …": wink tags that "reporting" a verb.
     const document = k > i && SOURCE_NOUNS.has(low(t)) && !takesObject(ws, k, endsClause);
-    if ((t.pos === 'VERB' && !document) || t.pos === 'AUX' || t.pos === 'SCONJ') break;
+    // "by the polling firm Northgate Research": a gerund between an article and its noun.
+    const modifier = /ing$/i.test(t.value) && ws[k - 1]?.pos === 'DET' && ws[k + 1]?.pos === 'NOUN';
+    if ((t.pos === 'VERB' && !document && !modifier) || t.pos === 'AUX' || t.pos === 'SCONJ') {
+      break;
+    }
     if (t.pos === 'PRON' && !/^(his|her|their|its|our)$/i.test(t.value) && k > i) break;
     // A name's "WHO" is the World Health Organization (wordsOf tags it a proper noun).
     if (t.pos !== 'PROPN' && ['that', 'which', 'who', 'when', 'where'].includes(low(t))) break;
