@@ -13,7 +13,7 @@ import { NameCues, type Cues } from './NameCues';
 import { NAME_PARTICLES } from './nameParticles';
 import { isNewsAgency } from './newsAgencies';
 import { SOURCE_NOUNS } from './sourceNouns';
-import { BODY_DESCRIPTIONS } from './english/attributionWords';
+import { BODY_DESCRIPTIONS, REPORTING_LEMMAS } from './english/attributionWords';
 import { isPossessiveBody, joinsPossessive, POSSESSIVE } from './possessiveName';
 
 export interface NameRun {
@@ -578,6 +578,18 @@ export function findNames(
   // The article's words in lower case: "water" in "save water" is a common word, and
   // "Severn Vale Water" no first name and surname for it.
   const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}+$/u.test(t.value)).map((t) => t.value));
+  // …unless the word alone speaks, "Price added that …", "said Price": a common word does not,
+  // so "Sarah Price" … "the price of chemicals" … "Price added" is one person, not two speakers.
+  const reports = (k: number | undefined) =>
+    k !== undefined &&
+    tokens[k]?.pos === 'VERB' &&
+    REPORTING_LEMMAS.has(tokens[k]!.lemma.toLowerCase());
+  const speaking = new Set(
+    perSentence
+      .flat()
+      .filter((r) => r.first === r.last && (reports(r.last + 1) || reports(r.first - 1)))
+      .map((r) => tokens[r.first]!.value.toLowerCase()),
+  );
   cues.markReusedSurnames(
     perSentence.flat().map((r) => {
       const words = tokens.slice(r.first, r.last + 1).map((t) => t.value);
@@ -590,8 +602,9 @@ export function findNames(
         key: keyOf(r),
         surname,
         size: words.length,
-        excluded: body || acronym,
-        common: lowerWords.has(surname),
+        // "Thomson Reuters" … "Reuters said": an agency's name ends in no surname.
+        excluded: body || acronym || isNewsAgency(words.join(' ')),
+        common: lowerWords.has(surname) && !speaking.has(surname),
       };
     }),
   );
