@@ -5,6 +5,7 @@
 // is the same for both.
 import { analyzeText, type Analysis } from './analyzeText';
 import { canonicalSpeaker } from './canonicalSpeaker';
+import { namedNearby, type SentenceSpeaker } from './namedNearby';
 import { namedLater, type FoundSpeaker } from './namedLater';
 import { claimKey } from './claimKey';
 import { cleanArticle } from './cleanArticle';
@@ -222,6 +223,8 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
   const spoken: string[] = [];
   /** With their sentences, for the descriptions the article names later (namedLater). */
   const foundSpeakers: FoundSpeaker[] = [];
+  /** Every body sentence with its speaker or none, for the lead's person named next. */
+  const sentenceSpeakers: SentenceSpeaker[] = [];
   /** The source the line introducing the current list names. */
   let listSource: ClaimCandidate['attribution'] = null;
   /** The block in which a correction note opened: the rest of it is the note's. */
@@ -249,6 +252,10 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     // "Harbour Foods (HBF.L)", are no body the next sentence's "the company" may mean.
     const from = span.start + (WIRE_DATELINE.exec(sentence)?.[0].length ?? 0);
     if (found) foundSpeakers.push({ speaker: found.speaker, sentence: read.slice(from, span.end) });
+    sentenceSpeakers.push({
+      speaker: found?.speaker ?? null,
+      sentence: read.slice(from, span.end),
+    });
     const bracketed = inBrackets(read, from);
     const names = path.names[bi]!.filter((n) => n.start >= from && !bracketed(n.start));
     // "Mr Pellow's lawyer": an owner is no subject a pronoun in the next sentence stands for.
@@ -313,7 +320,7 @@ export function extractClaims(text: string, opts: ExtractOptions = {}): ExtractR
     candidates.push(candidate);
   });
   const nameOf = canonicalSpeaker(path.names, spoken);
-  const joins = namedLater(foundSpeakers);
+  const joins = new Map([...namedNearby(sentenceSpeakers), ...namedLater(foundSpeakers)]);
   const claims = oncePerClaim(candidates, (speaker) => nameOf(joins.get(speaker) ?? speaker))
     .sort((a, b) => b.score - a.score || a.start - b.start)
     .map((c, i) => ({ ...c, rank: i + 1 }));
