@@ -162,12 +162,16 @@ const SPEAKER_TYPES = { person: 'Person', organization: 'Organization' } as cons
 /**
  * The type extraction gave the speaker: the card's chip of the same text, a person or an
  * organisation, as the article's cues typed it ("Reuters", "UNICEF" organisations, "Bukele" a
- * person), which one word alone cannot tell. Null when no chip names the speaker.
+ * person), which one word alone cannot tell; a person's chip of the speaker's surname alone
+ * counts. Null when no chip names the speaker.
  */
 function extractedType(card: CardView, speaker: string): 'Person' | 'Organization' | null {
-  const chip = card.extraction?.chips.find(
-    (c) => c.text === speaker && (c.type === 'person' || c.type === 'organization'),
-  );
+  const chips = card.extraction?.chips ?? [];
+  const chip =
+    chips.find((c) => c.text === speaker && (c.type === 'person' || c.type === 'organization')) ??
+    // "Lopez added …": the card's chip is the surname as the sentence gives it, the speaker the
+    // full name the article introduced, "Maria Lopez".
+    chips.find((c) => c.type === 'person' && c.text !== '' && speaker.endsWith(` ${c.text}`));
   return chip ? SPEAKER_TYPES[chip.type as 'person' | 'organization'] : null;
 }
 

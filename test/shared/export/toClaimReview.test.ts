@@ -237,6 +237,19 @@ describe('toClaimReview', () => {
     expect(typeOf()).toEqual({ '@type': 'Organization', name: 'Reuters' });
   });
 
+  // "Maria Lopez said …" then "Lopez added that …": the second card's speaker is the full name,
+  // its chip the surname as that sentence gives it; the type was counted as guessed.
+  it('takes a person’s @type from the chip of the speaker’s surname', () => {
+    const other = buildHostileBoard();
+    const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
+    card.set('extraction', { score: 5, rank: 1, chips: [{ text: 'Lopez', type: 'person' }] });
+    editCard(other.doc, other.ids.eq, { speaker: 'Maria Lopez' }, alice);
+    expect(speakerTypeGuessed(readBoard(other.doc).cards[other.ids.eq]!)).toBe(false);
+    // Only a whole last word: "Lopez" is no chip of "Maria Lopezgarcia".
+    editCard(other.doc, other.ids.eq, { speaker: 'Maria Lopezgarcia' }, alice);
+    expect(speakerTypeGuessed(readBoard(other.doc).cards[other.ids.eq]!)).toBe(true);
+  });
+
   it('writes evidence and article URLs as URLs: a quote mark in a query goes out as %22', () => {
     const other = buildHostileBoard();
     const card = other.doc.getMap('cards').get(other.ids.eq) as Y.Map<unknown>;
