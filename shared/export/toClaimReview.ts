@@ -21,6 +21,7 @@
  * the claim.
  */
 import { httpUrl } from '../board/inputs';
+import { claimSummary } from './claimSummary';
 import { inertBidi } from './inertBidi';
 import { strictHref } from './strictHref';
 import { type RatingLabel, type RatingScale, verdictFitsCard } from '../board/ratingScale';
@@ -85,6 +86,8 @@ export interface ClaimReview {
   };
   readonly itemReviewed: {
     readonly '@type': 'Claim';
+    /** The whole claim, when claimReviewed is its summary (claimSummary). */
+    readonly text?: string;
     readonly author?: Thing;
     readonly appearance?: Thing;
     readonly firstAppearance?: Thing;
@@ -195,6 +198,7 @@ export const speakerTypeGuessed = (card: CardView): boolean =>
 function itemReviewed(
   card: CardView,
   article: ArticleView | RemovedArticle | undefined,
+  summarised: boolean,
 ): ClaimReview['itemReviewed'] {
   const speaker = card.speaker?.trim();
   const appearance =
@@ -207,6 +211,7 @@ function itemReviewed(
       : undefined;
   return {
     '@type': 'Claim',
+    ...(summarised ? { text: inertBidi(card.claim) } : {}),
     ...(speaker
       ? {
           author: {
@@ -290,6 +295,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
     const label = labels.get(card.verdict as string) as RatingLabel;
     if (!hasPublishedUrl(card)) placeholderUrl.push(card.id);
     const article = card.source ? articles.get(card.source.articleId) : undefined;
+    const summary = claimSummary(card.claim);
     // Each source once: several passages quoted from one page are one work cited.
     const citation = [
       ...new Set(card.evidence.filter((e) => isHttp(e.url)).map((e) => href(e.url))),
@@ -298,7 +304,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
       url: reviewUrl(card),
-      claimReviewed: inertBidi(card.claim),
+      claimReviewed: inertBidi(summary),
       datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
       ...(card.rationale.trim() ? { reviewBody: inertBidi(card.rationale) } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
@@ -317,6 +323,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       itemReviewed: itemReviewed(
         card,
         article ?? (card.source ? removed.get(card.source.articleId) : undefined),
+        summary !== card.claim,
       ),
       ...(citation.length > 0 ? { citation } : {}),
     });
