@@ -59,7 +59,7 @@ export function ClaimReviewReadiness({
     );
   }
   const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
-  const { refutingEvidence, invertedRating } = readiness;
+  const { refutingEvidence, invertedRating, ratingNumbers } = readiness;
   if (reviewed.length === 0) {
     return (
       <p id={id} className="muted small export-readiness">
@@ -73,7 +73,8 @@ export function ClaimReviewReadiness({
     placeholderUrl.length === 0 &&
     guessedSpeakerType.length === 0 &&
     refutingEvidence.length === 0 &&
-    invertedRating.length === 0;
+    invertedRating.length === 0 &&
+    ratingNumbers;
   return (
     <div id={id} className="small export-readiness">
       <p>
@@ -105,6 +106,13 @@ export function ClaimReviewReadiness({
           summary={`${plural(invertedRating.length, 'card has', 'cards have')} a Corroborated label the rating scale values below a Disputed one: ClaimReview reads a higher value as truer, so ${invertedRating.length === 1 ? 'its review rates it' : 'their reviews rate them'} as less true than a disputed claim (mend the values under Rating scale)`}
           cards={invertedRating}
         />
+        {exported > 0 && !ratingNumbers && (
+          <li>
+            The rating scale has a value that is not a whole number of 1 or more, which ClaimReview
+            cannot take: the reviews give their verdict label and no numeric rating (mend the values
+            under Rating scale).
+          </li>
+        )}
       </ul>
     </div>
   );

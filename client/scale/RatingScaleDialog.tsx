@@ -165,7 +165,7 @@ export function RatingScaleDialog({
         <p className="muted small">
           Each verdict label belongs to a column: a card&rsquo;s verdict is chosen from its
           column&rsquo;s labels, in the order they have here. Values are the ClaimReview rating,
-          from worst to best.
+          from worst to best: whole numbers, 1 or more.
         </p>
         <div className="row">
           <label className="field">
@@ -173,7 +173,7 @@ export function RatingScaleDialog({
             <input
               ref={fieldRef('worst')}
               {...fieldProps('worst')}
-              inputMode="decimal"
+              inputMode="numeric"
               readOnly={!canSave}
               value={draft.worst}
               onChange={(e) => setDraft({ ...draft, worst: e.target.value })}
@@ -184,7 +184,7 @@ export function RatingScaleDialog({
             <input
               ref={fieldRef('best')}
               {...fieldProps('best')}
-              inputMode="decimal"
+              inputMode="numeric"
               readOnly={!canSave}
               value={draft.best}
               onChange={(e) => setDraft({ ...draft, best: e.target.value })}
@@ -245,7 +245,7 @@ export function RatingScaleDialog({
                         {...fieldProps(`${r.key}:value`)}
                         className="scale-value"
                         aria-label={`Value for ${name}`}
-                        inputMode="decimal"
+                        inputMode="numeric"
                         readOnly={!canSave}
                         value={r.value}
                         onChange={(e) => setRow(r.key, { value: e.target.value })}

@@ -8,7 +8,9 @@
 import type { LabelRename } from '../../shared/board/commands/meta';
 import { ratingScaleSchema } from '../../shared/board/inputs';
 import {
+  isRatingNumber,
   labelsBelowDisputed,
+  RATING_NUMBER_RULE,
   type RatingScale,
   verdictFitsColumn,
 } from '../../shared/board/ratingScale';
@@ -103,11 +105,17 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
   // Every problem at once, each on its field, so the lead mends them in one pass.
   const problems: ScaleProblem[] = [];
   const bounds = Number.isFinite(scale.best) && Number.isFinite(scale.worst);
+  // Each number a ClaimReview rating (isRatingNumber), said on its field.
+  const ratingRule = `must be ${RATING_NUMBER_RULE}, as ClaimReview ratings are`;
   if (!Number.isFinite(scale.worst)) {
     problems.push({ field: 'worst', message: 'The worst value must be a number.' });
+  } else if (!isRatingNumber(scale.worst)) {
+    problems.push({ field: 'worst', message: `The worst value ${ratingRule}.` });
   }
   if (!Number.isFinite(scale.best)) {
     problems.push({ field: 'best', message: 'The best value must be a number.' });
+  } else if (!isRatingNumber(scale.best)) {
+    problems.push({ field: 'best', message: `The best value ${ratingRule}.` });
   }
   if (bounds && scale.best <= scale.worst) {
     problems.push({ field: 'best', message: 'The best value must be above the worst.' });
@@ -127,6 +135,8 @@ export function fromDraft(draft: ScaleDraft): ScaleResult {
         field: `${key}:value`,
         message: `${name}: the value must be a number from worst to best.`,
       });
+    } else if (!isRatingNumber(l.value)) {
+      problems.push({ field: `${key}:value`, message: `${name}: the value ${ratingRule}.` });
     }
   }
   // ClaimReview reads a higher value as truer (labelsBelowDisputed).

@@ -26,7 +26,7 @@ import {
   httpUrl,
   LIMITS,
   organisationSchema,
-  ratingScaleSchema,
+  storedRatingScaleSchema,
   sourceSpanSchema,
   speakerTypeSchema,
   stanceSchema,
@@ -183,8 +183,9 @@ const META: Readonly<Record<string, FieldRule>> = {
   [META_KEYS.schemaVersion]: (v) => Number.isInteger(v) && (v as number) >= 0,
   [META_KEYS.scale]: 'map',
   // Version 1's whole scale, which a lead's tab left open across the upgrade to version 2 still
-  // writes (setRatingScale then wrote this key, parsed by this schema); readers no longer do.
-  [META_KEYS.ratingScale]: exactly(ratingScaleSchema),
+  // writes (setRatingScale then wrote this key, checked by the rules of its day, which took any
+  // numbers); readers no longer do.
+  [META_KEYS.ratingScale]: exactly(storedRatingScaleSchema),
 };
 
 /** The roots whose entries are maps: one per card, comment or article. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasVisibleText } from '../visibleText';
 import { isWellFormed } from '../wellFormed';
 import { ID_PATTERN } from './newId';
+import { isRatingNumber, RATING_NUMBER_RULE } from './ratingScale';
 import { COLUMNS, SPEAKER_TYPES } from './schema';
 
 export const LIMITS = {
@@ -179,24 +180,48 @@ export const articleInput = z.object({
 });
 export type ArticleInput = z.input<typeof articleInput>;
 
-export const ratingScaleSchema = z
-  .object({
-    best: z.number(),
-    worst: z.number(),
-    labels: z
-      .array(z.object({ label: visibleName(60), column: columnSchema, value: z.number() }))
-      .min(1)
-      .max(50),
-  })
-  .refine((s) => s.best > s.worst, 'best must be above worst')
-  .refine(
-    (s) => s.labels.every((l) => l.value >= s.worst && l.value <= s.best),
-    'every label value must lie between worst and best',
-  )
-  .refine(
-    (s) => new Set(s.labels.map((l) => l.label)).size === s.labels.length,
-    'labels must be unique',
-  );
+/**
+ * A rating scale of `value` numbers: best above worst, every label's value between them, each
+ * label once.
+ */
+function scaleSchema(value: z.ZodNumber) {
+  return z
+    .object({
+      best: value,
+      worst: value,
+      labels: z
+        .array(z.object({ label: visibleName(60), column: columnSchema, value }))
+        .min(1)
+        .max(50),
+    })
+    .refine((s) => s.best > s.worst, 'best must be above worst')
+    .refine(
+      (s) => s.labels.every((l) => l.value >= s.worst && l.value <= s.best),
+      'every label value must lie between worst and best',
+    )
+    .refine(
+      (s) => new Set(s.labels.map((l) => l.label)).size === s.labels.length,
+      'labels must be unique',
+    );
+}
+
+const ratingNumber = z
+  .number()
+  .refine(isRatingNumber, `must be ${RATING_NUMBER_RULE} (a ClaimReview rating)`);
+
+/**
+ * A scale a lead sets (the rating-scale dialog, an import): its numbers are ClaimReview ratings
+ * (isRatingNumber), so no decimal, zero or negative value.
+ */
+export const ratingScaleSchema = scaleSchema(ratingNumber);
+
+/**
+ * A scale as a board may have stored it: set before ratingScaleSchema held its numbers to
+ * whole ones of 1 or more, or written raw. Read and migrated as it is, never replaced by the
+ * default: its labels are what the board's verdicts say (the ClaimReview export gives them
+ * without numbers, toClaimReview).
+ */
+export const storedRatingScaleSchema = scaleSchema(z.number());
 
 export const organisationSchema = z.object({ name: visibleName(LIMITS.title), url: httpUrl });
 

@@ -5,7 +5,7 @@
  * ordinary update.
  */
 import type * as Y from 'yjs';
-import { ratingScaleSchema } from './inputs';
+import { storedRatingScaleSchema } from './inputs';
 import type { CommandContext } from './origin';
 import { DEFAULT_RATING_SCALE } from './ratingScale';
 import { META_KEYS, metaMap, newScaleMap, SCHEMA_VERSION, scaleMap } from './schema';
@@ -34,7 +34,7 @@ const MIGRATIONS: readonly Migration[] = [
     run(doc) {
       const meta = metaMap(doc);
       if (scaleMap(doc)) return;
-      const legacy = ratingScaleSchema.safeParse(meta.get(META_KEYS.ratingScale));
+      const legacy = storedRatingScaleSchema.safeParse(meta.get(META_KEYS.ratingScale));
       meta.set(META_KEYS.scale, newScaleMap(legacy.success ? legacy.data : DEFAULT_RATING_SCALE));
       meta.delete(META_KEYS.ratingScale);
     },

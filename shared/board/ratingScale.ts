@@ -28,6 +28,26 @@ export const DEFAULT_RATING_SCALE: RatingScale = Object.freeze({
   ] satisfies RatingLabel[]),
 });
 
+/**
+ * Whether a number can be a ClaimReview rating: a whole number of 1 or more. Google's fact-check
+ * markup takes worstRating 1 or greater and strongly recommends whole ratingValues, and the
+ * Fact Check Tools API holds all three as integers: a scale of 0.5 steps, or from 0 or -2, goes
+ * out as numbers readers drop or misread. Values lie between worst and best, so a scale whose
+ * worst is 1 or more and whose numbers are all whole has only such ratings.
+ */
+export const isRatingNumber = (n: number): boolean => Number.isInteger(n) && n >= 1;
+
+/** The rule isRatingNumber holds, in words a lead reads. */
+export const RATING_NUMBER_RULE = 'a whole number, 1 or more';
+
+/**
+ * Whether each of the scale's numbers is a ClaimReview rating (isRatingNumber). A scale set
+ * since the rule has one (ratingScaleSchema); one stored before it, or written raw, may not.
+ */
+export function hasRatingNumbers(scale: RatingScale): boolean {
+  return [scale.best, scale.worst, ...scale.labels.map((l) => l.value)].every(isRatingNumber);
+}
+
 export function labelsFor(scale: RatingScale, column: ColumnId): readonly RatingLabel[] {
   return scale.labels.filter((l) => l.column === column);
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { organisationSchema, ratingScaleSchema } from './inputs';
+import { organisationSchema, storedRatingScaleSchema } from './inputs';
 import { DEFAULT_RATING_SCALE, type RatingLabel, type RatingScale } from './ratingScale';
 import { isColumn, LABEL_KEYS, META_KEYS, metaMap, SCALE_KEYS, scaleMap } from './schema';
 import type { BoardMeta, Organisation } from './view';
@@ -74,7 +74,7 @@ function readScaleMap(map: Y.Map<unknown>): ReadScale {
 function readScale(doc: Y.Doc): ReadScale {
   const map = scaleMap(doc);
   if (map) return readScaleMap(map);
-  const parsed = ratingScaleSchema.safeParse(metaMap(doc).get(META_KEYS.ratingScale));
+  const parsed = storedRatingScaleSchema.safeParse(metaMap(doc).get(META_KEYS.ratingScale));
   return parsed.success ? { scale: parsed.data, ids: NO_IDS } : DEFAULT_READ;
 }
 

@@ -10,7 +10,7 @@
  * desk replaced by its correction). The export dialog shows it before the download, so nothing
  * goes out half-ready unnoticed.
  */
-import { labelsBelowDisputed } from '../board/ratingScale';
+import { hasRatingNumbers, labelsBelowDisputed } from '../board/ratingScale';
 import type { BoardView, CardView } from '../board/view';
 import {
   hasPublishedUrl,
@@ -45,6 +45,12 @@ export interface ClaimReviewReadiness {
    * scale dialog refuses such a scale; one saved before it did, or imported, still has it.
    */
   readonly invertedRating: readonly CardView[];
+  /**
+   * False when the scale has a decimal, zero or negative number (stored before the Rating scale
+   * dialog refused them, or imported then): every review gives its label and no numbers
+   * (toClaimReview).
+   */
+  readonly ratingNumbers: boolean;
 }
 
 function onlyRefuted(card: CardView): boolean {
@@ -82,5 +88,6 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
     removedArticle,
     refutingEvidence,
     invertedRating,
+    ratingNumbers: hasRatingNumbers(view.meta.ratingScale),
   };
 }

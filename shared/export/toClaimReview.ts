@@ -24,7 +24,12 @@ import { httpUrl } from '../board/inputs';
 import { claimSummary } from './claimSummary';
 import { inertBidi } from './inertBidi';
 import { strictHref } from './strictHref';
-import { type RatingLabel, type RatingScale, verdictFitsCard } from '../board/ratingScale';
+import {
+  hasRatingNumbers,
+  type RatingLabel,
+  type RatingScale,
+  verdictFitsCard,
+} from '../board/ratingScale';
 import type { ColumnId } from '../board/schema';
 import type { ArticleView, BoardView, CardView, Organisation } from '../board/view';
 import { detectLanguage } from '../extract/detectLanguage';
@@ -80,9 +85,10 @@ export interface ClaimReview {
   readonly reviewRating: {
     readonly '@type': 'Rating';
     readonly alternateName: string;
-    readonly ratingValue: number;
-    readonly bestRating: number;
-    readonly worstRating: number;
+    /** With bestRating and worstRating, only from a scale of ClaimReview ratings (below). */
+    readonly ratingValue?: number;
+    readonly bestRating?: number;
+    readonly worstRating?: number;
   };
   readonly itemReviewed: {
     readonly '@type': 'Claim';
@@ -265,6 +271,12 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const reviewed = reviewTimes(history);
   const { ratingScale } = view.meta;
   const labels = new Map(ratingScale.labels.map((l) => [l.label, l]));
+  // A scale stored before the scale's numbers had to be ClaimReview ratings (a decimal, zero
+  // or negative one): each review keeps its label, which is what a reader is shown, and gives
+  // no number, rather than a worstRating below 1 that Google refuses, or numbers rounded or
+  // shifted into ones the newsroom never chose (rounding 2.5 and 2.6 ties them; 0.5 to 1 ties
+  // it with the worst).
+  const numbered = hasRatingNumbers(ratingScale);
   const articles = new Map(view.articles.map((a) => [a.id, a]));
   const removed = removedArticles(view, history);
   const { organisation } = options;
@@ -316,9 +328,13 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       reviewRating: {
         '@type': 'Rating',
         alternateName: inertBidi(label.label),
-        ratingValue: label.value,
-        bestRating: ratingScale.best,
-        worstRating: ratingScale.worst,
+        ...(numbered
+          ? {
+              ratingValue: label.value,
+              bestRating: ratingScale.best,
+              worstRating: ratingScale.worst,
+            }
+          : {}),
       },
       itemReviewed: itemReviewed(
         card,

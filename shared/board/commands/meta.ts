@@ -10,6 +10,7 @@ import {
   LIMITS,
   organisationSchema,
   ratingScaleSchema,
+  storedRatingScaleSchema,
 } from '../inputs';
 import { BoardError } from '../errors';
 import type { CommandContext } from '../origin';
@@ -121,7 +122,10 @@ function writeRatingScale(
   ctx: CommandContext,
 ): void {
   const scale = parseInput(ratingScaleSchema, input.scale);
-  const base = input.base === undefined ? undefined : parseInput(ratingScaleSchema, input.base);
+  // The scale the dialog showed may be one stored before its numbers had to be ClaimReview
+  // ratings: the edit that mends it starts from it.
+  const base =
+    input.base === undefined ? undefined : parseInput(storedRatingScaleSchema, input.base);
   const renames = parseInput(renamesSchema, input.renames ?? []);
   const onScale = new Set(scale.labels.map((l) => l.label));
   const missing = renames.find((r) => !onScale.has(r.to));

@@ -87,6 +87,33 @@ describe('rating scale draft', () => {
     expect(fromDraft({ ...draft, rows: [...draft.rows, { ...added, value: '3' }] }).ok).toBe(true);
   });
 
+  it('refuses decimal, zero and negative values, saying on each field what is allowed', () => {
+    const draft = toDraft(DEFAULT_RATING_SCALE);
+    const rule = 'must be a whole number, 1 or more, as ClaimReview ratings are.';
+    const misleading = draft.rows.find((r) => r.label === 'Misleading')!;
+    const rows = draft.rows.map((r) => (r === misleading ? { ...r, value: '2.5' } : r));
+    expect(fromDraft({ ...draft, rows })).toEqual({
+      ok: false,
+      problems: [{ field: `${misleading.key}:value`, message: `Misleading: the value ${rule}` }],
+    });
+    // A scale from 0 or from -2, and a best of 4.5.
+    const problems = (d: typeof draft) => {
+      const result = fromDraft(d);
+      return result.ok ? [] : result.problems;
+    };
+    expect(problems({ ...draft, worst: '0' })).toContainEqual({
+      field: 'worst',
+      message: `The worst value ${rule}`,
+    });
+    expect(problems({ ...draft, worst: '-2' })).toContainEqual({
+      field: 'worst',
+      message: `The worst value ${rule}`,
+    });
+    expect(problems({ ...draft, best: '5.5' })).toEqual([
+      { field: 'best', message: `The best value ${rule}` },
+    ]);
+  });
+
   it('counts the cards whose verdict the new scale no longer offers in their column', () => {
     const board = boardWith([
       { verdict: 'True', column: 'corroborated' },

@@ -114,6 +114,34 @@ describe('POST /api/boards/import', () => {
     }
   });
 
+  it('refuses a rating scale of decimal, zero or negative values with a 400 that says what is allowed', async () => {
+    const createBoard = vi.spyOn(server.storage, 'createBoard');
+    try {
+      const scale = original.board.ratingScale;
+      const offScale = structuredClone(original);
+      offScale.board.ratingScale = {
+        ...scale,
+        worst: 0,
+        labels: scale.labels.map((l, i) => (i === 0 ? { ...l, value: 4.5 } : l)),
+      };
+      const res = await postImport(JSON.stringify(offScale));
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as {
+        error: { code: string; message: string; details: string[] };
+      };
+      expect(error.code).toBe('invalid_export');
+      const rule = 'must be a whole number, 1 or more (a ClaimReview rating)';
+      expect(error.details).toEqual([
+        `board.ratingScale.worst: ${rule}`,
+        `board.ratingScale.labels.0.value: ${rule}`,
+      ]);
+      expect(error.message).toContain(`board.ratingScale.worst: ${rule}`);
+      expect(createBoard).not.toHaveBeenCalled();
+    } finally {
+      createBoard.mockRestore();
+    }
+  });
+
   it('refuses malformed or foreign JSON with a 400 that lists what is wrong, creating nothing', async () => {
     const createBoard = vi.spyOn(server.storage, 'createBoard');
     try {
