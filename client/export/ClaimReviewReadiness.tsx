@@ -14,6 +14,7 @@ import { useMemo } from 'react';
 import type { BoardView, CardView } from '../../shared/board/view';
 import { claimReviewReadiness } from '../../shared/export/claimReviewReadiness';
 import { plural } from '../ui/plural';
+import { unverifiedText } from './unverifiedText';
 import { quoted } from '../ui/quoted';
 
 /** A claim as one line of a list. */
@@ -59,12 +60,17 @@ export function ClaimReviewReadiness({
     );
   }
   const { reviewed, skipped, placeholderUrl, guessedSpeakerType, removedArticle } = readiness;
-  const { refutingEvidence, invertedRating, ratingNumbers } = readiness;
+  const { refutingEvidence, invertedRating, ratingNumbers, unverifiedVerdict } = readiness;
+  // Said whatever else is, so a lead who set "Unproven" is not surprised by the file.
+  const unverified = unverifiedVerdict.length > 0 && (
+    <CardList summary={unverifiedText(unverifiedVerdict.length, false)} cards={unverifiedVerdict} />
+  );
   if (reviewed.length === 0) {
     return (
-      <p id={id} className="muted small export-readiness">
-        No card is in Corroborated or Disputed yet: the ClaimReview export would be empty.
-      </p>
+      <div id={id} className="muted small export-readiness">
+        <p>No card is in Corroborated or Disputed yet: the ClaimReview export would be empty.</p>
+        {unverified && <ul>{unverified}</ul>}
+      </div>
     );
   }
   const exported = reviewed.length - skipped.length;
@@ -106,6 +112,7 @@ export function ClaimReviewReadiness({
           summary={`${plural(invertedRating.length, 'card has', 'cards have')} a Corroborated label the rating scale values below a Disputed one: ClaimReview reads a higher value as truer, so ${invertedRating.length === 1 ? 'its review rates it' : 'their reviews rate them'} as less true than a disputed claim (mend the values under Rating scale)`}
           cards={invertedRating}
         />
+        {unverified}
         {exported > 0 && !ratingNumbers && (
           <li>
             The rating scale has a value that is not a whole number of 1 or more, which ClaimReview

@@ -18,6 +18,7 @@ import { asOfParam, toLocalInputValue } from './asOfMoment';
 import { type ExportChoice, EXPORT_CHOICES, fetchExport } from './exportApi';
 import { OrganisationForm } from './OrganisationForm';
 import { saveBlob } from './saveBlob';
+import { unverifiedText } from './unverifiedText';
 import './export.css';
 
 /** Exports read what the server stored; a change still on its way would be missing. */
@@ -108,6 +109,9 @@ export function ExportDialog({
       if (file.skipped !== null)
         parts.push(skippedText(file.skipped, file.reviews, at.at !== null));
       if (file.placeholderUrls) parts.push(placeholderText(file.placeholderUrls));
+      if (file.unverifiedVerdicts) {
+        parts.push(unverifiedText(file.unverifiedVerdicts, at.at !== null));
+      }
       if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
       setStatus(parts.join(' '));
     } catch (err) {

@@ -90,6 +90,8 @@ export interface ExportedFile {
   readonly skipped: number | null;
   /** ClaimReview only: reviews given the placeholder URL, for want of a published one. */
   readonly placeholderUrls: number | null;
+  /** ClaimReview only: cards in Unverified with a verdict, which it does not publish. */
+  readonly unverifiedVerdicts: number | null;
   /**
    * ClaimReview only: how many reviews the file holds, so that an empty file (no card in
    * Corroborated or Disputed, now or at the moment picked) is not said to hold every review.
@@ -132,6 +134,7 @@ export async function fetchExport(
     filename: filenameFromDisposition(res.headers.get('Content-Disposition'), choice.fallbackName),
     skipped: countHeader(res, 'X-Factboard-Skipped'),
     placeholderUrls: countHeader(res, 'X-Factboard-Placeholder-Urls'),
+    unverifiedVerdicts: countHeader(res, 'X-Factboard-Unverified-Verdicts'),
     reviews: choice.format === 'claimreview' ? await reviewCount(blob) : null,
   };
 }

@@ -128,13 +128,14 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
         { storage: deps.storage, workers: deps.workers, now },
         { boardId, format, at, organisation },
         {
-          start({ title, skipped, placeholderUrl }) {
+          start({ title, skipped, placeholderUrl, unverifiedVerdicts }) {
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
             res.setHeader('Content-Disposition', contentDisposition(title, now(), format, at));
             if (format === 'claimreview') {
               res.setHeader('X-Factboard-Skipped', skipped.length);
               res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);
+              res.setHeader('X-Factboard-Unverified-Verdicts', unverifiedVerdicts.length);
             }
             body = answerBody(req, res);
           },

@@ -47,7 +47,15 @@ export interface RenderedExport {
   readonly skipped: readonly { readonly cardId: string; readonly reason: string }[];
   /** ClaimReview only: cards whose review has the placeholder URL. */
   readonly placeholderUrl: readonly string[];
+  /** ClaimReview only: cards in Unverified with a verdict, not published. */
+  readonly unverifiedVerdicts: readonly string[];
 }
+
+/** What a file other than ClaimReview says of reviews: nothing. */
+const NO_REVIEW_COUNTS = { skipped: [], placeholderUrl: [], unverifiedVerdicts: [] } as const;
+
+/** What the answer's head says before the file: its title and, for ClaimReview, the counts. */
+export type ExportHead = Omit<RenderedExport, 'text'>;
 
 export function renderExport(job: ExportJob): RenderedExport {
   // As a room loads it; an update that does not apply is skipped (the room logs those).
@@ -64,10 +72,10 @@ export function renderExport(job: ExportJob): RenderedExport {
         asOf: job.asOf,
         boardId: job.boardId,
       });
-      return { title, text: JSON.stringify(data, null, 2) + '\n', skipped: [], placeholderUrl: [] };
+      return { title, text: JSON.stringify(data, null, 2) + '\n', ...NO_REVIEW_COUNTS };
     }
     case 'csv':
-      return { title, text: toCsv(view, job.history), skipped: [], placeholderUrl: [] };
+      return { title, text: toCsv(view, job.history), ...NO_REVIEW_COUNTS };
     case 'md':
       return {
         title,
@@ -76,8 +84,7 @@ export function renderExport(job: ExportJob): RenderedExport {
           asOf: job.asOf,
           history: job.history,
         }),
-        skipped: [],
-        placeholderUrl: [],
+        ...NO_REVIEW_COUNTS,
       };
     case 'claimreview': {
       const organisation = view.meta.organisation ?? job.organisation;
@@ -87,11 +94,17 @@ export function renderExport(job: ExportJob): RenderedExport {
           'ClaimReview needs the reviewing organisation: set its name and URL on the board first',
         );
       }
-      const { reviews, skipped, placeholderUrl } = toClaimReview(view, {
+      const { reviews, skipped, placeholderUrl, unverifiedVerdicts } = toClaimReview(view, {
         organisation,
         history: job.history,
       });
-      return { title, text: scriptSafeJson(reviews), skipped, placeholderUrl };
+      return {
+        title,
+        text: scriptSafeJson(reviews),
+        skipped,
+        placeholderUrl,
+        unverifiedVerdicts,
+      };
     }
   }
 }

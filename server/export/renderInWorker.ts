@@ -5,11 +5,11 @@ import type { FromBoardWorker, ToBoardWorker } from '../workers/boardWorkerMessa
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import type { PoolThread } from '../workers/createWorkerPool';
 import { UnexpectedReplyError } from '../workers/UnexpectedReplyError';
-import type { ExportJob, RenderedExport } from './renderExport';
+import type { ExportHead, ExportJob } from './renderExport';
 
 export interface ExportSink {
   /** Called once, before the first chunk. */
-  start(head: Pick<RenderedExport, 'title' | 'skipped' | 'placeholderUrl'>): void;
+  start(head: ExportHead): void;
   /** May return a promise (e.g. until the response drains): the next chunk waits for it. */
   write(chunk: string): void | Promise<void>;
 }
@@ -75,6 +75,7 @@ export async function renderInWorker(
               title: message.title,
               skipped: message.skipped,
               placeholderUrl: message.placeholderUrl,
+              unverifiedVerdicts: message.unverifiedVerdicts,
             });
             break;
           case 'chunk':

@@ -60,6 +60,7 @@ export async function streamExport(
     title: rendered.title,
     skipped: rendered.skipped,
     placeholderUrl: rendered.placeholderUrl,
+    unverifiedVerdicts: rendered.unverifiedVerdicts,
   });
   await sendText(rendered.text, receive, post);
 }

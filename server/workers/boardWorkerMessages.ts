@@ -4,7 +4,7 @@ import type { HistoryInput } from '../../shared/export/toJsonExport';
 import type { CardView } from '../../shared/board/view';
 import type { CardAtJob } from '../cards/readCardInWorker';
 import type { BuiltImport } from '../export/buildImportInWorker';
-import type { ExportJob, RenderedExport } from '../export/renderExport';
+import type { ExportHead, ExportJob } from '../export/renderExport';
 
 /** An export job without its content and history, which follow in pieces. */
 export type ExportJobHead = Omit<ExportJob, 'snapshot' | 'updates' | 'history'>;
@@ -29,7 +29,7 @@ export type ToBoardWorker =
  * refusal. To an import: the board built, or its problems. To a card read: the card or null.
  */
 export type FromBoardWorker =
-  | ({ readonly type: 'head' } & Pick<RenderedExport, 'title' | 'skipped' | 'placeholderUrl'>)
+  | ({ readonly type: 'head' } & ExportHead)
   | { readonly type: 'chunk'; readonly text: string }
   | { readonly type: 'end' }
   | { readonly type: 'refused'; readonly code: ExportErrorCode; readonly message: string }

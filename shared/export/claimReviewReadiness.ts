@@ -18,12 +18,15 @@ import {
   type SkippedCard,
   skipReason,
   speakerTypeGuessed,
+  unverifiedVerdict,
 } from './toClaimReview';
 import { cardsInOrder } from './toJsonExport';
 
 export interface ClaimReviewReadiness {
   /** Cards in Corroborated or Disputed, in board order. */
   readonly reviewed: readonly CardView[];
+  /** Cards in Unverified with a verdict, which the export does not publish (unverifiedVerdict). */
+  readonly unverifiedVerdict: readonly CardView[];
   /** Left out of the export: no verdict label of the card's column from the rating scale. */
   readonly skipped: readonly SkippedCard[];
   /** Exported with the placeholder URL: no published fact-check URL yet. */
@@ -59,7 +62,8 @@ function onlyRefuted(card: CardView): boolean {
 }
 
 export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
-  const reviewed = cardsInOrder(view).filter((card) => REVIEWED_COLUMNS.includes(card.column));
+  const cards = cardsInOrder(view);
+  const reviewed = cards.filter((card) => REVIEWED_COLUMNS.includes(card.column));
   const skipped: SkippedCard[] = [];
   const placeholderUrl: CardView[] = [];
   const guessedSpeakerType: CardView[] = [];
@@ -82,6 +86,7 @@ export function claimReviewReadiness(view: BoardView): ClaimReviewReadiness {
   }
   return {
     reviewed,
+    unverifiedVerdict: cards.filter(unverifiedVerdict),
     skipped,
     placeholderUrl,
     guessedSpeakerType,

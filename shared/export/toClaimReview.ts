@@ -106,6 +106,8 @@ export interface ClaimReviewResult {
   readonly skipped: SkippedCard[];
   /** The cards whose review has the placeholder URL: no published fact-check URL yet. */
   readonly placeholderUrl: string[];
+  /** The cards in Unverified that carry a verdict, not published (unverifiedVerdict). */
+  readonly unverifiedVerdicts: string[];
 }
 
 /** The columns whose cards carry a finished review. */
@@ -190,6 +192,15 @@ export function skipReason(card: CardView, scale: RatingScale): SkipReason | nul
   if (!scale.labels.some((l) => l.label === card.verdict)) return 'verdict_not_on_scale';
   return verdictFitsCard(scale, card) ? null : 'verdict_not_for_column';
 }
+
+/**
+ * Whether a card carries a verdict the export does not publish: one in Unverified (Unproven, or
+ * another column's label a colleague's move back crossed). A ClaimReview is a finished review, which a
+ * card not yet corroborated or disputed has not got; the export and its dialog count these, so
+ * a lead who set "Unproven" is not surprised to find no review of it.
+ */
+export const unverifiedVerdict = (card: CardView): boolean =>
+  card.column === 'unverified' && card.verdict !== null;
 
 /** Whether the review gets the card's own published URL rather than the placeholder. */
 export const hasPublishedUrl = (card: CardView): boolean =>
@@ -295,8 +306,10 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
   const reviews: ClaimReview[] = [];
   const skipped: SkippedCard[] = [];
   const placeholderUrl: string[] = [];
+  const unverifiedVerdicts: string[] = [];
 
   for (const card of cardsInOrder(view)) {
+    if (unverifiedVerdict(card)) unverifiedVerdicts.push(card.id);
     if (!REVIEWED_COLUMNS.includes(card.column)) continue;
     const reason = skipReason(card, ratingScale);
     if (reason) {
@@ -344,5 +357,5 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       ...(citation.length > 0 ? { citation } : {}),
     });
   }
-  return { reviews, skipped, placeholderUrl };
+  return { reviews, skipped, placeholderUrl, unverifiedVerdicts };
 }
