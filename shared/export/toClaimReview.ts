@@ -4,10 +4,18 @@
  * label of its column from the board's rating scale. A card that cannot give a complete review is listed in
  * `skipped` with the reason, never exported half-filled.
  *
- * datePublished is the day of the card's last change to what the review says, by the board's
+ * dateModified is the day of the card's last change to what the review says, by the board's
  * history (its claim, speaker, verdict, rationale, column or evidence; not who is checking it,
- * nor comments, nor the URL it was published at): the review as exported was finished then, and exporting again does not re-date
- * it. Without history, the card's own last change.
+ * nor comments, nor the URL it was published at), or of a later rating-scale change that gave
+ * its label another value or the scale another range (its ratingValue, bestRating or
+ * worstRating changed); without history, the card's own last change. datePublished is the day
+ * the history first shows the card finished: in Corroborated or Disputed with a verdict; where
+ * the history does not show it (no history, or events that predate their columns and
+ * verdicts), the day dateModified gives, as before. Exporting again re-dates neither.
+ *
+ * The claim's own date (itemReviewed.datePublished, appearance.datePublished) is not written:
+ * the board knows when an article was added to it, not when it was published, and a card's
+ * claim has no date of its own.
  *
  * url is the published fact-check's address when an editor gave the card one (reviewUrl), and
  * otherwise the organisation's URL with the card id as fragment, a placeholder a newsroom must
@@ -73,6 +81,7 @@ export interface ClaimReview {
   readonly url: string;
   readonly claimReviewed: string;
   readonly datePublished: string;
+  readonly dateModified: string;
   /** The rationale, when the card has one. */
   readonly reviewBody?: string;
   /** The language of the claim's article, when extraction reads it (en, es). */
@@ -266,20 +275,69 @@ function changesReview(e: HistoryInput): boolean {
   return !fields || fields.some((f) => f !== 'reviewUrl');
 }
 
-/** Each card's last change to what its review says, by the history. */
-function reviewTimes(history: readonly HistoryInput[]): Map<string, number> {
-  const times = new Map<string, number>();
-  for (const e of history) {
-    if (e.cardId && changesReview(e) && e.at > (times.get(e.cardId) ?? -Infinity)) {
-      times.set(e.cardId, e.at);
-    }
+/** Each card's dates by the history: when its review was first finished, and last changed. */
+interface ReviewTimes {
+  readonly finished: ReadonlyMap<string, number>;
+  readonly changed: ReadonlyMap<string, number>;
+  /** Rating-scale changes: when, and the labels whose rating they changed (all: a new range). */
+  readonly scale: readonly { at: number; labels: ReadonlySet<string> | 'all' }[];
+}
+
+const COLUMN_OF: Readonly<Record<string, string>> = {
+  'card.created': 'column',
+  'card.restored': 'column',
+  'card.moved': 'to',
+};
+
+/** The labels whose rating a scale.changed event changed (diffScales' data), by name now. */
+function ratingsChanged(data: Readonly<Record<string, unknown>>): ReadonlySet<string> | 'all' {
+  if (data.range) return 'all';
+  const names = (list: unknown, key: string) =>
+    Array.isArray(list) ? list.map((x) => (x as Record<string, unknown>)?.[key]) : [];
+  return new Set(
+    [...names(data.changed, 'label'), ...names(data.renamed, 'to')].filter(
+      (n): n is string => typeof n === 'string',
+    ),
+  );
+}
+
+function reviewTimes(history: readonly HistoryInput[]): ReviewTimes {
+  const changed = new Map<string, number>();
+  const finished = new Map<string, number>();
+  const scale: { at: number; labels: ReadonlySet<string> | 'all' }[] = [];
+  // Each card's column and verdict as its events, oldest first, tell them.
+  const state = new Map<string, { column?: unknown; verdict?: unknown }>();
+  for (const e of [...history].sort((a, b) => a.at - b.at)) {
+    if (e.type === 'scale.changed') scale.push({ at: e.at, labels: ratingsChanged(e.data) });
+    if (!e.cardId) continue;
+    if (changesReview(e) && e.at > (changed.get(e.cardId) ?? -Infinity))
+      changed.set(e.cardId, e.at);
+    const card = state.get(e.cardId) ?? {};
+    const columnKey = COLUMN_OF[e.type];
+    if (columnKey && columnKey in e.data) card.column = e.data[columnKey];
+    if (e.type === 'verdict.set' && 'verdict' in e.data) card.verdict = e.data.verdict;
+    state.set(e.cardId, card);
+    const done =
+      REVIEWED_COLUMNS.includes(card.column as ColumnId) && typeof card.verdict === 'string';
+    if (done && !finished.has(e.cardId)) finished.set(e.cardId, e.at);
   }
-  return times;
+  return { finished, changed, scale };
+}
+
+/** A review's datePublished and dateModified (see the top of this file). */
+function reviewDates(card: CardView, times: ReviewTimes) {
+  const changed = times.changed.get(card.id) ?? card.updatedAt;
+  // A finishing event changes the review too, so it is never after `changed`.
+  const published = times.finished.get(card.id) ?? changed;
+  const rated = times.scale
+    .filter((c) => c.at > changed && (c.labels === 'all' || c.labels.has(card.verdict as string)))
+    .reduce((last, c) => Math.max(last, c.at), changed);
+  return { datePublished: isoDate(published), dateModified: isoDate(rated) };
 }
 
 export function toClaimReview(view: BoardView, options: ClaimReviewOptions): ClaimReviewResult {
   const history = options.history ?? [];
-  const reviewed = reviewTimes(history);
+  const times = reviewTimes(history);
   const { ratingScale } = view.meta;
   const labels = new Map(ratingScale.labels.map((l) => [l.label, l]));
   // A scale stored before the scale's numbers had to be ClaimReview ratings (a decimal, zero
@@ -330,7 +388,7 @@ export function toClaimReview(view: BoardView, options: ClaimReviewOptions): Cla
       '@type': 'ClaimReview',
       url: reviewUrl(card),
       claimReviewed: inertBidi(summary),
-      datePublished: isoDate(reviewed.get(card.id) ?? card.updatedAt),
+      ...reviewDates(card, times),
       ...(card.rationale.trim() ? { reviewBody: inertBidi(card.rationale) } : {}),
       ...(article && languageOf(article) ? { inLanguage: languageOf(article)! } : {}),
       author: {

@@ -105,7 +105,7 @@ describe('toClaimReview', () => {
     expect(lines?.itemReviewed.appearance).toBeUndefined();
   });
 
-  it('dates a review by its card’s last change to what the review says, by the history', () => {
+  it('modifies a review on its card’s last change to what the review says, by the history', () => {
     const actor = { id: 'inv-a', name: 'A' };
     const event = (type: string, cardId: string, day: number, data = {}) => ({
       type,
@@ -131,7 +131,66 @@ describe('toClaimReview', () => {
         event('evidence.restored', board.ids.lines, 8),
       ],
     });
+    expect(dated.map((r) => r.dateModified)).toEqual(['2026-11-03', '2026-11-08']);
+    // The events say no column or verdict: the first finished day is not known, nor made up.
     expect(dated.map((r) => r.datePublished)).toEqual(['2026-11-03', '2026-11-08']);
+  });
+
+  it('publishes a review on the day it was first finished, modified on its last change or new rating', () => {
+    const actor = { id: 'inv-a', name: 'A' };
+    const event = (type: string, cardId: string | null, day: number, data = {}) => ({
+      type,
+      actor,
+      at: Date.UTC(2026, 10, day),
+      cardId,
+      data,
+    });
+    const { eq, lines } = board.ids;
+    const history = [
+      // Finished on the 4th: in Corroborated from the 2nd, with a verdict from the 4th.
+      event('card.created', eq, 1, { claim: 'x', column: 'unverified' }),
+      event('card.moved', eq, 2, { from: 'unverified', to: 'corroborated' }),
+      event('verdict.set', eq, 4, { verdict: 'True', from: null }),
+      event('evidence.added', eq, 6),
+      event('comment.posted', eq, 9),
+      // Finished on the 3rd, as it was created in Disputed; its verdict set again on the 5th.
+      event('card.created', lines, 1, { claim: 'y', column: 'disputed' }),
+      event('verdict.set', lines, 3, { verdict: 'False', from: null }),
+      event('verdict.set', lines, 5, { verdict: 'False', from: 'Misleading' }),
+      // A lead gives True another value on the 8th: the eq review's rating changed then.
+      event('scale.changed', null, 8, {
+        added: [],
+        removed: [],
+        renamed: [],
+        changed: [{ label: 'True', value: 5, column: 'corroborated', was: { value: 4 } }],
+        range: null,
+      }),
+    ];
+    const dates = (h: typeof history) =>
+      toClaimReview(view, { organisation, history: h }).reviews.map((r) => [
+        r.datePublished,
+        r.dateModified,
+      ]);
+    expect(dates(history)).toEqual([
+      ['2026-11-04', '2026-11-08'],
+      ['2026-11-03', '2026-11-05'],
+    ]);
+    // A new range changes every rating.
+    const range = { best: 6, worst: 1, was: { best: 5, worst: 1 } };
+    const widened = [
+      ...history,
+      event('scale.changed', null, 10, { added: [], removed: [], renamed: [], changed: [], range }),
+    ];
+    expect(dates(widened)).toEqual([
+      ['2026-11-04', '2026-11-10'],
+      ['2026-11-03', '2026-11-10'],
+    ]);
+    // Without history, both are the card's last change: no date is made up.
+    const updated = (id: string) => isoDate(view.cards[id]!.updatedAt);
+    expect(dates([])).toEqual([
+      [updated(eq), updated(eq)],
+      [updated(lines), updated(lines)],
+    ]);
   });
 
   it('gives the rationale as reviewBody and the article’s language when extraction reads it', () => {
