@@ -7,7 +7,8 @@
  * or a speaker's type, and which quote an article since removed from the board (their reviews
  * name it as where the claim appeared), and which rate a claim corroborated while citing only
  * evidence that refutes it, and which carry a label the scale values below a Disputed one; the
- * download's status says how many reviews got a placeholder URL.
+ * download's status says how many reviews got a placeholder URL; both say how many cards in
+ * Unverified carry a verdict that ClaimReview does not publish.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -18,6 +19,7 @@ import {
   moveCard,
   readBoard,
   removeArticle,
+  setVerdict,
   setRatingScale,
 } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
@@ -356,6 +358,47 @@ describe.skipIf(!RUN)('publication details of a card', () => {
         .getByRole('listitem')
         .filter({ hasText: '“Coffee exports tripled”' })
         .waitFor();
+    } finally {
+      colleague.destroy();
+    }
+  }, 60_000);
+
+  it('the Export dialog and the download say how many verdicts in Unverified are not published', async () => {
+    const colleague = server.connect(board.id, board.leadToken);
+    try {
+      await colleague.synced();
+      const claim = 'The new prison holds 40,000';
+      const id = addCardClaim(colleague.doc, { claim }, colleague.as);
+      setVerdict(colleague.doc, id, 'Unproven', 'No figures published.', colleague.as);
+      await colleague.allSaved();
+
+      const dialog = lead.getByRole('dialog', { name: 'Export board' });
+      if ((await dialog.count()) === 0) {
+        await lead.getByRole('button', { name: 'Export', exact: true }).click();
+        await dialog.waitFor();
+      }
+      const words =
+        '1 card in Unverified has a verdict and is not published: ClaimReview holds only finished reviews, the cards in Corroborated and Disputed.';
+      const notice = dialog.getByText(words, { exact: true });
+      await notice.waitFor();
+      await notice.focus();
+      await lead.keyboard.press('Enter');
+      await dialog
+        .locator('details')
+        .filter({ hasText: 'in Unverified has a verdict' })
+        .getByRole('listitem')
+        .filter({ hasText: `“${claim}”` })
+        .waitFor();
+
+      const [file] = await Promise.all([
+        lead.waitForEvent('download', { timeout: 15_000 }),
+        dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+      ]);
+      const reviews = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+        claimReviewed: string;
+      }[];
+      expect(reviews.map((r) => r.claimReviewed)).not.toContain(claim);
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain(words);
     } finally {
       colleague.destroy();
     }
