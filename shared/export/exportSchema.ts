@@ -24,10 +24,10 @@ import {
   LIMITS,
   organisationSchema,
   personName,
-  ratingScaleSchema,
   sourceSpanSchema,
   speakerTypeSchema,
   stanceSchema,
+  storedRatingScaleSchema,
 } from '../board/inputs';
 
 export const EXPORT_FORMAT = 'factboard.board';
@@ -164,7 +164,10 @@ export const boardExportSchema = z.object({
     title: z.string().trim().min(1).max(LIMITS.title),
     /** The version of the board's Yjs layout (shared/board/schema). */
     schemaVersion: z.number().int().min(0),
-    ratingScale: ratingScaleSchema,
+    // As the board stored it: a scale set before its numbers had to be whole ones of 1 or more
+    // (or written raw) is the board's, and its backup must come back as it went out; its
+    // ClaimReview gives the labels without numbers, and a lead mends it in the dialog.
+    ratingScale: storedRatingScaleSchema,
     organisation: organisationSchema.nullable(),
   }),
   articles: z.array(exportedArticleSchema).max(10_000),
