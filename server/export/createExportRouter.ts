@@ -19,7 +19,7 @@ import { can, isRole } from '../../shared/roles';
 import type { Organisation } from '../../shared/board/view';
 import { clientGone } from '../http/clientGone';
 import { answerBody } from '../http/gzipAnswer';
-import { type Reply, sendReply } from '../http/IdempotencyKeys';
+import { type KeepAnswer, type Reply, sendReply } from '../http/IdempotencyKeys';
 import { closeIfBodyUnread, limitedBody } from '../http/limitedBody';
 import type { Storage } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
@@ -40,10 +40,15 @@ export interface ExportRouterDeps {
   /**
    * Answers an import sent with an Idempotency-Key once however often it comes, as board
    * creation is (IdempotencyKeys, IMPORTED_BOARDS, keys of their own): sent again after a lost
-   * answer, it is answered with the board the first made, not a second. None: each request imports. Its digest of
+   * answer, it is answered with the board the first made, not a second; `keep` makes the key's
+   * entry, stored with the board. None: each request imports. Its digest of
    * the body is SHA-256 on the event loop: 100-220 ms for 20 MB on two loaded cores.
    */
-  readonly answerOnce?: (req: Request, res: Response, run: () => Promise<Reply>) => Promise<void>;
+  readonly answerOnce?: (
+    req: Request,
+    res: Response,
+    run: (keep: KeepAnswer) => Promise<Reply>,
+  ) => Promise<void>;
   readonly leadInvite: ImportDeps['leadInvite'];
   /** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
   readonly maxImportBytes?: number;
@@ -161,7 +166,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
 
   const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const answerOnce: NonNullable<ExportRouterDeps['answerOnce']> =
-    deps.answerOnce ?? (async (_req, res, run) => sendReply(res, await run()));
+    deps.answerOnce ?? (async (_req, res, run) => sendReply(res, await run(() => undefined)));
   router.post(
     '/api/boards/import',
     ...(deps.authorizeCreate ? [deps.authorizeCreate] : []),
@@ -181,9 +186,9 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
       }
       const body = req.body;
       const gone = clientGone(res);
-      const run = async (): Promise<Reply> => ({
-        status: 201,
-        body: await importBoard(
+      const run = async (keep: KeepAnswer): Promise<Reply> => {
+        let reply: Reply = null;
+        await importBoard(
           {
             storage: deps.storage,
             workers: deps.workers,
@@ -191,9 +196,14 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             now,
           },
           body,
-          { leadName: query.data.name, signal: gone },
-        ),
-      });
+          {
+            leadName: query.data.name,
+            signal: gone,
+            keep: (imported) => keep((reply = { status: 201, body: imported })),
+          },
+        );
+        return reply;
+      };
       try {
         await answerOnce(req, res, run);
       } catch (err) {

@@ -23,7 +23,7 @@
 import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { newId as randomId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
-import type { HistoryEvent, InviteRecord, Storage } from '../storage/Storage';
+import type { HistoryEvent, InviteRecord, Storage, StoredAnswer } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
 import { buildImportInWorker } from './buildImportInWorker';
 
@@ -62,6 +62,8 @@ export async function importBoard(
     /** The importer's display name, when the request gave one (`?name=`). */
     readonly leadName?: string;
     readonly signal?: AbortSignal;
+    /** The request's Idempotency-Key entry for the board, stored with it (none: no key). */
+    readonly keep?: (imported: ImportedBoard) => StoredAnswer | undefined;
   },
 ): Promise<ImportedBoard> {
   const at = (deps.now ?? Date.now)();
@@ -98,6 +100,13 @@ export async function importBoard(
     },
   });
 
+  const imported: ImportedBoard = {
+    id,
+    title: data.board.title,
+    leadToken: lead.token,
+    leadUrl: lead.url,
+  };
+
   // The last moment to give up: from here on the board is written, whoever is listening.
   options.signal?.throwIfAborted();
   await deps.storage.createImportedBoard({
@@ -105,10 +114,11 @@ export async function importBoard(
     update,
     history,
     lead: lead.invite,
+    answer: options.keep?.(imported),
   });
   if (options.signal?.aborted) {
     await deps.storage.deleteBoard(id);
     throw options.signal.reason;
   }
-  return { id, title: data.board.title, leadToken: lead.token, leadUrl: lead.url };
+  return imported;
 }

@@ -13,7 +13,9 @@
  * memory only, and a restart forgets it. A board's change is stored with its key (held, with
  * the change's result: ChangeOptions.key), in its batch's transaction: saved after it, a stop
  * in between (a second or more for a change held for a full disk) left the change made and its
- * key forgotten, and the client's retry after the restart made it again. At most KEYS_PER_BOARD keys per
+ * key forgotten, and the client's retry after the restart made it again. An invite's, a new
+ * board's and an imported board's answer is stored likewise, with the invite or board (`keep`,
+ * given to the route, makes the entry its write stores: StoredAnswer). At most KEYS_PER_BOARD keys per
  * board for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
  * (FACTBOARD_IDEMPOTENCY_BOARD_BYTES, …_TOTAL_BYTES): an article's answer can be hundreds of KB,
  * so 100 keys on each of a busy server's boards held tens of MB. Past a bound the oldest go
@@ -32,12 +34,18 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { HttpError } from '../errors';
+import type { StoredAnswer } from '../storage/Storage';
 import { HELD, type IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
 import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
 /** What a route answers: its status and JSON body; null when it answered nobody (client gone). */
 export type Reply = { readonly status: number; readonly body: unknown } | null;
+/**
+ * The key's entry for `reply`, for the route's write to store in its transaction (none: no key,
+ * or no store). The route then answers with this very reply, not saved again.
+ */
+export type KeepAnswer = (reply: NonNullable<Reply>) => StoredAnswer | undefined;
 
 type Entry = { readonly digest: string; readonly at: number } & (
   | { readonly state: 'running' }
@@ -125,10 +133,10 @@ export class IdempotencyKeys {
     sync: SyncServer,
     boardId: string,
     memberId: string,
-    run: (sync: SyncServer) => Promise<Reply>,
+    run: (sync: SyncServer, keep: KeepAnswer) => Promise<Reply>,
   ): Promise<void> {
     const header = req.get('Idempotency-Key');
-    if (header === undefined) return sendReply(res, await run(sync));
+    if (header === undefined) return sendReply(res, await run(sync, () => undefined));
     if (!KEY.test(header)) {
       throw new HttpError(
         400,
@@ -192,20 +200,31 @@ export class IdempotencyKeys {
             if (own) stored = true;
             return value;
           };
+    /** The reply whose entry the route's write stored (keep). */
+    let kept: Reply = null;
+    const keep: KeepAnswer = (reply) => {
+      if (!this.store) return undefined;
+      kept = reply;
+      return { boardId, key, digest, status: reply.status, body: reply.body, createdAt: at };
+    };
     let reply: Reply;
     try {
-      reply = await run(withChange(sync, change));
+      reply = await run(withChange(sync, change), keep);
     } catch (error) {
+      // What the write stored with its key was undone (an import whose client left) or is not
+      // the answer: a repeat runs again.
+      if (kept) this.store?.remove(boardId, key).catch(() => undefined);
       // Held for a full disk, it is on the board already, stored (with its key) once there is space.
       const held = error instanceof StorageFullError && error.held;
       this.keepIfMade(boardId, key, digest, at, stored || held ? result : NONE);
       throw error;
     }
     if (reply === null) {
+      if (kept) this.store?.remove(boardId, key).catch(() => undefined);
       this.keepIfMade(boardId, key, digest, at, stored ? result : NONE);
       return;
     }
-    this.put(boardId, key, { digest, at, state: 'done', reply });
+    this.put(boardId, key, { digest, at, state: 'done', reply }, reply !== kept);
     if (replay !== NONE) res.setHeader('Idempotency-Replayed', 'true');
     sendReply(res, reply);
   }
@@ -241,7 +260,7 @@ export class IdempotencyKeys {
 
   /**
    * Keeps `entry` as the newest (an answer in the store too, unless `save` is false: read from
-   * it), then forgets the oldest past a bound (never it).
+   * it, or stored with its write), then forgets the oldest past a bound (never it).
    */
   private put(boardId: string, key: string, entry: Entry, save = true): void {
     this.drop(boardId, key);

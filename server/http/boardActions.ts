@@ -9,7 +9,7 @@ import { initBoard } from '../../shared/board/commands/meta';
 import { newId } from '../../shared/board/newId';
 import type { Role } from '../../shared/roles';
 import type { TokenSigner } from '../auth/tokens';
-import type { BoardRecord, InviteRecord, Storage } from '../storage/Storage';
+import type { BoardRecord, InviteRecord, Storage, StoredAnswer } from '../storage/Storage';
 import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
@@ -74,7 +74,8 @@ const inviteData = (invite: InviteRecord) => ({
  * Invites a person to a board. Given `by` (a lead inviting), the invite is stored with its
  * `invite.issued` history event: who invited whom, with what role, until when. A board's first lead
  * invite, made with the board, has none. Given `expiresAt` too, the invite stops opening the
- * board then, `by` its expiry's setter.
+ * board then, `by` its expiry's setter. Given `keep`, the request's Idempotency-Key entry it
+ * makes for the invite is stored with it (IdempotencyKeys: KeepAnswer).
  */
 export async function inviteMember(
   deps: BoardActionDeps,
@@ -82,6 +83,7 @@ export async function inviteMember(
   who: { name: string; role: Role },
   by?: Actor,
   expiresAt: number | null = null,
+  keep?: (issued: IssuedInvite) => StoredAnswer | undefined,
 ): Promise<IssuedInvite> {
   const issued = newInvite(
     deps,
@@ -105,6 +107,7 @@ export async function inviteMember(
         ...(invite.expiresAt !== null && { expiresAt: invite.expiresAt }),
       },
     },
+    keep?.(issued),
   );
   deps.syncServer.invitesChanged(boardId, invite);
   return issued;
@@ -119,11 +122,13 @@ export interface CreatedBoard {
  * A new board with its meta initialised (as the system actor) and a lead invite. Should its
  * first change or its lead invite not be stored (storage failing, the server stopping), the
  * board goes again: left, it would be a board without a title that no invite opens, and the
- * caller's retry would make a second one.
+ * caller's retry would make a second one. Given `keep`, the request's Idempotency-Key entry
+ * it makes for the board is stored with the lead invite, the last write.
  */
 export async function createBoard(
   deps: BoardActionDeps,
   input: { title: string; leadName: string },
+  keep?: (created: CreatedBoard) => StoredAnswer | undefined,
 ): Promise<CreatedBoard> {
   const board: BoardRecord = {
     id: newId(),
@@ -135,7 +140,14 @@ export async function createBoard(
     await deps.syncServer.change(board.id, SYSTEM_ACTOR, (doc) =>
       initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR }),
     );
-    const lead = await inviteMember(deps, board.id, { name: input.leadName, role: 'lead' });
+    const lead = await inviteMember(
+      deps,
+      board.id,
+      { name: input.leadName, role: 'lead' },
+      undefined,
+      null,
+      keep && ((issued) => keep({ board, lead: issued })),
+    );
     return { board, lead };
   } catch (error) {
     // The caller hears of the first failure; a failed removal leaves only that unreachable board.

@@ -105,7 +105,9 @@ export function createApp(deps: AppDeps): express.Express {
       authenticate: authenticateMember(deps),
       authorizeCreate: requireAdmin(deps.config.adminToken),
       answerOnce: (req, res, run) =>
-        idempotency.answer(req, res, deps.syncServer, IMPORTED_BOARDS, req.ip ?? '', run),
+        idempotency.answer(req, res, deps.syncServer, IMPORTED_BOARDS, req.ip ?? '', (_, keep) =>
+          run(keep),
+        ),
       leadInvite: (boardId, name) => {
         const { invite, token } = newInvite(deps, boardId, { name, role: 'lead' });
         return { invite, token, url: inviteUrl(deps.publicUrl(), boardId, token) };

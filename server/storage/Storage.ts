@@ -128,6 +128,8 @@ export interface ImportedBoardRecord {
   /** Its history, in order, each event with the new board's id. */
   readonly history: readonly HistoryEvent[];
   readonly lead: InviteRecord;
+  /** The import request's Idempotency-Key and answer, stored with the board (none: no key). */
+  readonly answer?: StoredAnswer;
 }
 
 /**
@@ -175,10 +177,10 @@ export interface Storage {
 
   /**
    * Stores a new invite and, given `event` (who invited whom: invite.issued), appends it to its
-   * board's history, both or neither. Refused with a StorageError: board_not_found,
-   * invite_exists.
+   * board's history and, given `answer`, keeps the request's Idempotency-Key with its answer,
+   * all or none. Refused with a StorageError: board_not_found, invite_exists.
    */
-  createInvite(invite: InviteRecord, event?: HistoryEvent): Promise<void>;
+  createInvite(invite: InviteRecord, event?: HistoryEvent, answer?: StoredAnswer): Promise<void>;
   getInvite(id: string): Promise<InviteRecord | null>;
   listInvites(boardId: string): Promise<readonly InviteRecord[]>;
   /**
@@ -289,6 +291,24 @@ export interface DeletedPlacesRecord {
 export interface StructId {
   readonly client: number;
   readonly clock: number;
+}
+
+/**
+ * A REST request's Idempotency-Key with its answer (server/http/IdempotencyKeys), for a repeat
+ * to get again, after a restart too. That of an invite, a new board or an imported board is
+ * stored in the transaction that writes it: saved after it, a stop between the two left the
+ * invite or board made and its key forgotten, and the client's retry made a second.
+ */
+export interface StoredAnswer {
+  /** Where IdempotencyKeys keeps the key: a board's id, NEW_BOARDS or IMPORTED_BOARDS. */
+  readonly boardId: string;
+  /** The key as IdempotencyKeys scopes it (the member's id or address and the header). */
+  readonly key: string;
+  /** The request's hash: the same key with another request is refused. */
+  readonly digest: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly createdAt: number;
 }
 
 /**

@@ -39,8 +39,11 @@ import {
   type DeletedCardSource,
   type DeletedHolder,
   type DeletedPlacesRecord,
+  type HistoryEvent,
+  type InviteRecord,
   type RemovedArticle,
   type RemovedEvidence,
+  type StoredAnswer,
   type StoredContent,
   type StructId,
   type SyncStorage,
@@ -65,7 +68,11 @@ import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
 import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { sqliteBatchStore } from './sqliteBatchStore';
 import { sqliteHistoryPages } from './sqliteHistoryPages';
-import { type IdempotencyStore, sqliteIdempotencyKeys } from './sqliteIdempotencyKeys';
+import {
+  answerInsert,
+  type IdempotencyStore,
+  sqliteIdempotencyKeys,
+} from './sqliteIdempotencyKeys';
 import { sqliteInvites } from './sqliteInvites';
 import { sqliteRedaction } from './sqliteRedaction';
 import { MIGRATIONS } from './sqliteSchema';
@@ -351,13 +358,22 @@ function openSqliteStorage(
     for (const statement of q.deleteBoard) statement.run(id);
     return q.deleteBoardRecord.run(id).changes > 0;
   });
+  // A request's Idempotency-Key goes with what it made (StoredAnswer): never one without the other.
+  const insertAnswer = answerInsert(db);
   const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
-    const { board, update, history, lead } = imported;
+    const { board, update, history, lead, answer } = imported;
     q.insertBoard.run(board.id, board.title, board.createdAt);
     q.insertUpdate.run(seq, board.id, update, board.createdAt);
     insertHistory(history);
     invites.insert(lead);
+    if (answer) insertAnswer(answer);
   });
+  const insertInvite = db.transaction(
+    (invite: InviteRecord, event?: HistoryEvent, answer?: StoredAnswer) => {
+      invites.insertWith(invite, event);
+      if (answer) insertAnswer(answer);
+    },
+  );
   const lastAssignedSeq = () => (q.lastAssignedSeq.get() as { seq: number } | undefined)?.seq ?? 0;
 
   // What a crash, or a stop on a full disk, left in the pending log is stored before anything
@@ -581,12 +597,12 @@ function openSqliteStorage(
       }
       assignedSeq += 1;
     },
-    async createInvite(invite, event) {
+    async createInvite(invite, event, answer) {
       await current(); // its history row must come after every batch the pending log holds
       if (!q.getBoard.get(invite.boardId)) {
         throw new StorageError('board_not_found', 'no such board');
       }
-      invites.insertWith.immediate(invite, event);
+      insertInvite.immediate(invite, event, answer);
     },
     async getInvite(id) {
       open();

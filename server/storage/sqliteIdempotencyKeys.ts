@@ -4,22 +4,15 @@
  * answer and its change is not done twice. A change's own entry (HELD, its result) is stored
  * with its batch (sqliteBatchStore); the writes here come after the batches the pending log
  * holds (`current`), so that a batch moved into the tables later never puts back the entry a
- * key had before an answer replaced it or it was removed.
+ * key had before an answer replaced it or it was removed. An invite's, a new board's and an
+ * imported board's answer is stored with the write that makes them (answerInsert), for the
+ * same reason a change's key is stored with its batch.
  */
 import type Database from 'better-sqlite3';
+import type { StoredAnswer } from './Storage';
 
 /** The status of a held entry: its body is the change's result, not an answer. */
 export const HELD = 0;
-
-export interface StoredAnswer {
-  readonly boardId: string;
-  readonly key: string;
-  /** The request's hash: the same key with another request is refused. */
-  readonly digest: string;
-  readonly status: number;
-  readonly body: unknown;
-  readonly createdAt: number;
-}
 
 export interface IdempotencyStore {
   /** Those created at or after `since`, oldest first. */
@@ -28,6 +21,16 @@ export interface IdempotencyStore {
   remove(boardId: string, key: string): Promise<void>;
   /** Those created before `at`. */
   removeBefore(at: number): Promise<void>;
+}
+
+/** Stores an answer, over the entry its key had; inside a caller's transaction or alone. */
+export function answerInsert(db: Database.Database): (answer: StoredAnswer) => void {
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO idempotency_keys (board_id, key, digest, status, body, created_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  return (a) =>
+    void insert.run(a.boardId, a.key, a.digest, a.status, JSON.stringify(a.body), a.createdAt);
 }
 
 export function sqliteIdempotencyKeys(
@@ -40,13 +43,10 @@ export function sqliteIdempotencyKeys(
       `SELECT board_id, key, digest, status, body, created_at FROM idempotency_keys
        WHERE created_at >= ? ORDER BY created_at, rowid`,
     ),
-    save: db.prepare(
-      `INSERT OR REPLACE INTO idempotency_keys (board_id, key, digest, status, body, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
     remove: db.prepare('DELETE FROM idempotency_keys WHERE board_id = ? AND key = ?'),
     removeBefore: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
   };
+  const save = answerInsert(db);
   return {
     list(since) {
       open();
@@ -69,7 +69,7 @@ export function sqliteIdempotencyKeys(
     },
     async save(a) {
       await current();
-      q.save.run(a.boardId, a.key, a.digest, a.status, JSON.stringify(a.body), a.createdAt);
+      save(a);
     },
     async remove(boardId, key) {
       await current();

@@ -17,7 +17,7 @@ import {
   requirePermission,
 } from '../auth';
 import { type BoardActionDeps, createBoard, deleteBoard, inviteUrl } from '../boardActions';
-import { type IdempotencyKeys, NEW_BOARDS } from '../IdempotencyKeys';
+import { type IdempotencyKeys, NEW_BOARDS, type Reply } from '../IdempotencyKeys';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
 
@@ -72,16 +72,22 @@ export function boardRoutes(
       deps.syncServer,
       NEW_BOARDS,
       req.ip ?? '',
-      async (sync) => {
-        const { board, lead } = await createBoard(
+      async (sync, keep) => {
+        // Its key is stored with the lead invite (keep): a stop between cannot make a second.
+        let reply: Reply = null;
+        await createBoard(
           { ...deps, syncServer: sync },
           { title: body.title, leadName: body.name ?? 'Lead' },
+          ({ board, lead }) => {
+            const leadUrl = inviteUrl(deps.publicUrl(), board.id, lead.token);
+            reply = {
+              status: 201,
+              body: { id: board.id, title: board.title, leadToken: lead.token, leadUrl },
+            };
+            return keep(reply);
+          },
         );
-        const leadUrl = inviteUrl(deps.publicUrl(), board.id, lead.token);
-        return {
-          status: 201,
-          body: { id: board.id, title: board.title, leadToken: lead.token, leadUrl },
-        };
+        return reply;
       },
     );
   });

@@ -20,7 +20,7 @@ import {
   revokeInvite,
   setInviteExpiry,
 } from '../boardActions';
-import type { IdempotencyKeys } from '../IdempotencyKeys';
+import type { IdempotencyKeys, Reply } from '../IdempotencyKeys';
 import { expiryFrom, expiryFields } from '../inviteExpiry';
 import { leadJson } from '../leadJson';
 import { jsonBody, refuseBodyKeys, validate } from '../validate';
@@ -127,18 +127,30 @@ export function inviteRoutes(
     const expiresAt = expiryFrom(expiry, now()) ?? null;
     const { boardId, actor } = member(res);
     // With an Idempotency-Key, a repeat after a lost answer gets the same invite, not a second.
-    await deps.idempotency.answer(req, res, deps.syncServer, boardId, actor.id, async (sync) => {
-      const made = { name, role };
-      const { invite, token } = await inviteMember(
-        { ...deps, syncServer: sync },
-        boardId,
-        made,
-        actor,
-        expiresAt,
-      );
-      const url = inviteUrl(deps.publicUrl(), boardId, token);
-      return { status: 201, body: { inviteId: invite.id, token, url } };
-    });
+    // Its key is stored with the invite (keep): a stop between the two cannot make it twice.
+    await deps.idempotency.answer(
+      req,
+      res,
+      deps.syncServer,
+      boardId,
+      actor.id,
+      async (sync, keep) => {
+        let reply: Reply = null;
+        await inviteMember(
+          { ...deps, syncServer: sync },
+          boardId,
+          { name, role },
+          actor,
+          expiresAt,
+          ({ invite, token }) => {
+            const url = inviteUrl(deps.publicUrl(), boardId, token);
+            reply = { status: 201, body: { inviteId: invite.id, token, url } };
+            return keep(reply);
+          },
+        );
+        return reply;
+      },
+    );
   });
 
   router.get('/api/boards/:id/invites', ...lead, async (_req, res) => {
