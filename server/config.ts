@@ -190,7 +190,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     key: 'idempotencyBoardBytes',
     default: String(DEFAULTS.idempotencyBoardBytes),
     meaning:
-      'Bytes of answers one board’s `Idempotency-Key`s keep for repeats (with at most 100 keys, 24 hours each); past it the oldest are forgotten, a repeat of one then being a new request.',
+      'Bytes of answers one board’s `Idempotency-Key`s keep for repeats (with at most 100 keys a person, 24 hours each); past it the oldest are forgotten, a repeat of one then being a new request.',
   },
   {
     name: 'FACTBOARD_IDEMPOTENCY_TOTAL_BYTES',

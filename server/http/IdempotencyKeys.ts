@@ -15,8 +15,8 @@
  * in between (a second or more for a change held for a full disk) left the change made and its
  * key forgotten, and the client's retry after the restart made it again. An invite's, a new
  * board's and an imported board's answer is stored likewise, with the invite or board (`keep`,
- * given to the route, makes the entry its write stores: StoredAnswer). At most KEYS_PER_BOARD keys per
- * board for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
+ * given to the route, makes the entry its write stores: StoredAnswer). At most KEYS_PER_PERSON keys
+ * per member of a board (per address for new boards) for KEEP_MS each, and answers of at most `boardBytes` per board and `totalBytes` in all
  * (FACTBOARD_IDEMPOTENCY_BOARD_BYTES, …_TOTAL_BYTES): an article's answer can be hundreds of KB,
  * so 100 keys on each of a busy server's boards held tens of MB. Past a bound the oldest go
  * first, the board's or any board's; the one just written stays, however large. A repeat of a
@@ -67,14 +67,18 @@ export interface IdempotencyLimits {
  */
 export const NEW_BOARDS = 'new boards';
 /**
- * Those of board imports (POST /api/boards/import), likewise, with KEYS_PER_BOARD of their own:
+ * Those of board imports (POST /api/boards/import), likewise, with KEYS_PER_PERSON of their own:
  * kept with NEW_BOARDS, a lead importing 100 boards pushed out the key of a board being created,
  * and its retry after a lost answer made a second board.
  */
 export const IMPORTED_BOARDS = 'imported boards';
 
-/** Enough for a newsroom's retries during an outage. */
-export const KEYS_PER_BOARD = 100;
+/**
+ * Enough for a newsroom's retries during an outage; each person's (a member's, an address's):
+ * a board's 100 together let one person's retries push out another's key, whose retry after a
+ * lost answer then did it again.
+ */
+export const KEYS_PER_PERSON = 100;
 export const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Visible ASCII, as a UUID or any client's own scheme writes it. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -83,6 +87,11 @@ const NONE = Symbol('none');
 /** The sync server with `change` replaced (the rest delegates to it). */
 function withChange(sync: SyncServer, change: SyncServer['change']): SyncServer {
   return Object.assign(Object.create(sync) as SyncServer, { change });
+}
+
+/** Whose a kept key is: the member's id or sender's address `answer` scoped it by. */
+function personOf(key: string): string {
+  return key.slice(0, key.indexOf('\n'));
 }
 
 function digestOf(req: Request): string {
@@ -101,8 +110,11 @@ function bytesOf(key: string, entry: Entry): number {
 }
 
 export class IdempotencyKeys {
-  /** Each board's entries, oldest first, and their bytes. */
-  private readonly boards = new Map<string, { readonly kept: Map<string, Kept>; bytes: number }>();
+  /** Each board's entries, oldest first, their bytes and how many each person has. */
+  private readonly boards = new Map<
+    string,
+    { readonly kept: Map<string, Kept>; readonly counts: Map<string, number>; bytes: number }
+  >();
   /** Every board's entries, oldest first, as [boardId, key] under `${boardId} ${key}`. */
   private readonly order = new Map<string, readonly [string, string]>();
   private bytes = 0;
@@ -273,18 +285,23 @@ export class IdempotencyKeys {
     }
     let board = this.boards.get(boardId);
     if (!board) {
-      board = { kept: new Map(), bytes: 0 };
+      board = { kept: new Map(), counts: new Map(), bytes: 0 };
       this.boards.set(boardId, board);
     }
     const bytes = bytesOf(key, entry);
     board.kept.set(key, { entry, bytes });
     board.bytes += bytes;
+    const person = personOf(key);
+    board.counts.set(person, (board.counts.get(person) ?? 0) + 1);
     this.order.set(`${boardId} ${key}`, [boardId, key]);
     this.bytes += bytes;
+    // Past the count, the person's own oldest go; past the bytes, the board's.
     for (const oldest of board.kept.keys()) {
       if (oldest === key) break;
-      if (board.kept.size <= KEYS_PER_BOARD && board.bytes <= this.limits.boardBytes) break;
-      this.drop(boardId, oldest);
+      const tooMany = (board.counts.get(person) ?? 0) > KEYS_PER_PERSON;
+      const tooLarge = board.bytes > this.limits.boardBytes;
+      if (!tooMany && !tooLarge) break;
+      if (tooLarge || personOf(oldest) === person) this.drop(boardId, oldest);
     }
     for (const [id, oldest] of this.order.values()) {
       if (this.bytes <= this.limits.totalBytes || (id === boardId && oldest === key)) break;
@@ -298,6 +315,10 @@ export class IdempotencyKeys {
     if (!board || !kept) return;
     if (kept.entry.state !== 'running') this.store?.remove(boardId, key).catch(() => undefined);
     board.kept.delete(key);
+    const person = personOf(key);
+    const count = (board.counts.get(person) ?? 0) - 1;
+    if (count > 0) board.counts.set(person, count);
+    else board.counts.delete(person);
     board.bytes -= kept.bytes;
     this.bytes -= kept.bytes;
     this.order.delete(`${boardId} ${key}`);

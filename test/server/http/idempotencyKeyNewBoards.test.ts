@@ -6,7 +6,7 @@
  * server, its SQLite file, the export and the imports are real.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS_PER_BOARD } from '../../../server/http/IdempotencyKeys';
+import { KEYS_PER_PERSON } from '../../../server/http/IdempotencyKeys';
 import { exportOverRest } from '../../helpers/http/exportOverRest';
 import { request } from '../../helpers/http/request';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
@@ -32,7 +32,7 @@ describe('the Idempotency-Keys of new boards', () => {
     const board = created.body as { id: string; leadToken: string };
     const file = await exportOverRest(server.url, board.id, board.leadToken, 'json');
     const imported: string[] = [];
-    for (let n = 0; n < KEYS_PER_BOARD; n++) {
+    for (let n = 0; n < KEYS_PER_PERSON; n++) {
       const res = await request(server.url, 'POST', '/api/boards/import', {
         json: file,
         headers: { 'idempotency-key': `import-${n}` },
@@ -40,7 +40,7 @@ describe('the Idempotency-Keys of new boards', () => {
       expect(res.status).toBe(201);
       imported.push((res.body as { id: string }).id);
     }
-    expect(new Set(imported).size).toBe(KEYS_PER_BOARD);
+    expect(new Set(imported).size).toBe(KEYS_PER_PERSON);
 
     // The creation's answer lost, sent again: the same board, not a second.
     const again = await createBoard();
