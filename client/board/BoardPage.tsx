@@ -3,14 +3,7 @@
  * by mouse and keyboard, the card detail dialog, and the live region for announcements.
  * Components below get plain data and call commands; Yjs stays inside client/sync/.
  */
-import {
-  type Announcements,
-  DndContext,
-  DragOverlay,
-  MouseSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core';
+import { type Announcements, DndContext, DragOverlay, useSensor, useSensors } from '@dnd-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type BoardView,
@@ -61,7 +54,7 @@ import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { CardSelection } from './cardSelection';
 import { useKeptSelection } from './useKeptSelection';
 import { useCardsStayPut } from './useCardsStayPut';
-import { CardTouchSensor } from './cardTouchSensor';
+import { CardMouseSensor, CardTouchSensor } from './cardSensors';
 import { ClaimEdits } from './claimEdits';
 import { dialogPlace, typingAt } from './keptTyping';
 import { useKeptTyping, useTypingReopensCard } from './useKeptTyping';
@@ -113,8 +106,8 @@ import { useUnsavedPrompt } from './useUnsavedPrompt';
  * A mouse drags after 6 px. A finger drags only after a still press of 250 ms: a swipe over a
  * card scrolls the board (one pointer sensor for both took a phone's swipe between columns
  * for a drag, and dropped the card in Disputed), and moving more than 5 px before the press
- * is long enough gives the gesture back to the browser. Not from a card's controls, but its
- * grip (CardTouchSensor): a slow tap on one is a tap.
+ * is long enough gives the gesture back to the browser. Neither from a card's controls, but
+ * its grip (cardSensors): a slow tap on one is a tap, a click whose hand moved a click.
  */
 const MOUSE = { activationConstraint: { distance: 6 } };
 const TOUCH = { activationConstraint: { delay: 250, tolerance: 5 } };
@@ -559,7 +552,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     () => <AddClaimForm canAdd={canEdit} onAdded={(id) => reveal(id, false)} />,
     [canEdit, reveal],
   );
-  const sensors = useSensors(useSensor(MouseSensor, MOUSE), useSensor(CardTouchSensor, TOUCH));
+  const sensors = useSensors(useSensor(CardMouseSensor, MOUSE), useSensor(CardTouchSensor, TOUCH));
   const held = mover.preview ? board.cards[mover.preview.cardId] : undefined;
   const boardEmpty = COLUMNS.every((c) => board.columns[c].length === 0);
   const shownCount = COLUMNS.reduce((n, c) => n + visible[c].length, 0);

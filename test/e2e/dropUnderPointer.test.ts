@@ -2,7 +2,8 @@
  * A card dragged by its grip (at its top right) and let go with the pointer just inside a
  * column lands in that column, though most of the card's body hangs over the column to its
  * left (QA: by the card's corners alone it went to Corroborated, let go 100 px into Disputed);
- * let go in the column's empty space below its cards, it lands last there.
+ * let go in the column's empty space below its cards, it lands last there. A press on a card's
+ * button whose hand slips a few pixels is a click, not a drag.
  * Built app, real server, headless Chromium at 1500 px wide; the server's copy is read by a
  * y-websocket client of the board.
  */
@@ -128,6 +129,50 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
       column: 'disputed',
       index: readBoard(serverCopy.doc).columns.disputed.length - 1,
     });
+  });
+
+  // A click on a card's Edit whose hand moved 6 px on the way picked the card up instead:
+  // dnd-kit's mouse sensor started a drag from any press on the card (QA: 6 px on Edit).
+  it('a press on a card’s button that moves 8 px drags nothing; one on its body drags the card', async () => {
+    const claim = 'The bridge toll paid for the night buses';
+    await addClaim(page, claim);
+    const row = card(page, claim);
+    const place = await row.getAttribute('aria-posinset');
+    const inHand = () => page.locator('li.card.dragging, .drag-overlay').count();
+    /** Pressed at the middle of `box`, moved 8 px down and right, as a hand slips. */
+    const pressAndSlip = async (box: Box | null) => {
+      if (!box) throw new Error('not on screen');
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(x + 6, y + 5, { steps: 4 });
+    };
+    /** Two frames: what the moves started has rendered. */
+    const painted = () =>
+      page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+
+    const edit = row.getByRole('button', { name: /^Edit claim:/ });
+    await pressAndSlip(await edit.boundingBox());
+    await painted();
+    expect(await inHand()).toBe(0);
+    await page.mouse.up();
+    // The click was a click: Edit opened the claim's editor, and the card stayed where it was.
+    const editor = row.getByRole('textbox');
+    await editor.waitFor();
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    await expectCardIn(page, claim, 'Unverified');
+    expect(await row.getAttribute('aria-posinset')).toBe(place);
+
+    // The card's body is still a handle for the mouse.
+    await pressAndSlip(await row.locator('.claim').boundingBox());
+    await expect.poll(inHand).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await expect.poll(inHand).toBe(0);
+    await expectCardIn(page, claim, 'Unverified');
   });
 
   // Within its own column the card went back where it was picked up (QA: the first card of
