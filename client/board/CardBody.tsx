@@ -17,7 +17,7 @@ import { useBoardActions } from './boardActions';
 import { CardSummary } from './CardSummary';
 import { ClaimEditor } from './ClaimEditor';
 import { MoveToSelect } from './MoveToSelect';
-import { movedWords, TOUCH_MOVE_HINT } from './moveWords';
+import { movedWords } from './moveWords';
 import { NotSavedMark, type NotSavedState } from './NotSavedMark';
 import { ShownBidiControls } from '../ui/ShownBidiControls';
 
@@ -63,6 +63,10 @@ export const CardBody = memo(function CardBody({
   const lang = useCardLanguage(card);
   /** Whether the grip's coming click is a finger's tap (its pointerdown's type). */
   const tapped = useRef(false);
+  const grip = useRef<HTMLButtonElement>(null);
+  const moveTo = useRef<HTMLSelectElement>(null);
+  /** Move to… was opened by a tap on the grip: its Escape goes back there. */
+  const fromGrip = useRef(false);
 
   const save = (claim: string) => {
     onStopEditing();
@@ -113,6 +117,7 @@ export const CardBody = memo(function CardBody({
         <CardPresence id={ids.who} peers={peers} />
         {actions.canEdit && (
           <button
+            ref={grip}
             type="button"
             className="grip"
             tabIndex={inner}
@@ -130,12 +135,22 @@ export const CardBody = memo(function CardBody({
             }}
             onClick={() => {
               // A tap picked the card up as the keyboard does, to move with arrow keys, Space
-              // and Escape, which a phone has none of, and the card stayed in hand: a tap says
-              // how to move by touch. A click (a mouse, a screen reader's) still picks it up.
+              // and Escape, which a phone has none of, and the card stayed in hand; then it only
+              // said how to move by touch. A tap opens the card's Move to… (a long press still
+              // drags); a click (a mouse, a screen reader's) still picks the card up.
               const byTouch = tapped.current;
               tapped.current = false;
-              if (byTouch) actions.notify(TOUCH_MOVE_HINT, false);
-              else actions.pickUp(card.id);
+              const select = moveTo.current;
+              if (!byTouch || !select) return actions.pickUp(card.id);
+              fromGrip.current = true;
+              select.focus();
+              // The list itself, where the browser can show it from a tap (Chrome 121 on);
+              // elsewhere focus on Move to… is as near as a page can bring it.
+              try {
+                select.showPicker();
+              } catch {
+                // Not supported, or refused: focus is on it, a second tap opens it.
+              }
             }}
           >
             <span aria-hidden="true">⠿</span>
@@ -153,12 +168,25 @@ export const CardBody = memo(function CardBody({
           )
         }
       />
-      <div className="card-actions">
+      <div
+        className="card-actions"
+        onBlur={(e) => {
+          // Left, Move to… is the card's own again: a later Escape in it stays in it.
+          if ((e.target as EventTarget) === moveTo.current) fromGrip.current = false;
+        }}
+      >
         {actions.canEdit && (
           <MoveToSelect
             column={column}
             claim={short}
             tabIndex={inner}
+            selectRef={moveTo}
+            onEscape={() => {
+              if (!fromGrip.current) return false;
+              fromGrip.current = false;
+              grip.current?.focus();
+              return true;
+            }}
             onMove={(target) =>
               // A verdict that does not belong in the target column asks for a new label.
               moveWithVerdict(card.id, target, (verdict) => {

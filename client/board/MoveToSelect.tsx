@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { type Ref, useId, useRef, useState } from 'react';
 import { COLUMNS, type ColumnId } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 
@@ -11,20 +11,26 @@ const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'
  * (Chrome changes a closed select's value on each arrow key, so acting on change moved the
  * card at the first key press), and Enter moves. Leaving the select drops the choice. Named
  * after its card's claim, as the card's buttons are: a list of cards read out as "Move to…",
- * "Move to…", "Move to…" does not say which card each would move.
+ * "Move to…", "Move to…" does not say which card each would move. A tap on the card's grip
+ * opens it (CardBody), and Escape with nothing chosen gives focus back there (`onEscape`).
  */
 export function MoveToSelect({
   column,
   claim,
   tabIndex,
+  selectRef,
   onMove,
+  onEscape,
 }: {
   column: ColumnId;
   /** The card's claim, clipped. */
   claim: string;
   /** -1 until focus is in its card (CardItem): the column is one tab stop. */
   tabIndex: number;
+  selectRef?: Ref<HTMLSelectElement>;
   onMove: (column: ColumnId) => void;
+  /** Escape with no column chosen; true when it took the key (focus went elsewhere). */
+  onEscape?: () => boolean;
 }) {
   const hintId = useId();
   const [chosen, setChosen] = useState<ColumnId | ''>('');
@@ -32,6 +38,7 @@ export function MoveToSelect({
   return (
     <>
       <select
+        ref={selectRef}
         className="move-to"
         aria-label={`Move to…: ${claim}`}
         tabIndex={tabIndex}
@@ -44,6 +51,9 @@ export function MoveToSelect({
             e.preventDefault();
             e.stopPropagation();
             setChosen('');
+          } else if (e.key === 'Escape' && onEscape?.()) {
+            e.preventDefault();
+            e.stopPropagation();
           }
           if (e.key === 'Enter' && chosen) {
             e.preventDefault();

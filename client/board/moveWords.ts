@@ -39,13 +39,6 @@ export function pickedUpWords(claim: string, place: string | null): string {
     : `${picked} ${place}. Use the arrow keys to move it, Space to drop it, Escape to cancel.`;
 }
 
-/**
- * What a tap on a card's grip says on a touch screen: the grip picks a card up for the arrow
- * keys, Space and Escape, which a phone has none of; a long press drags it, Move to… sends it.
- */
-export const TOUCH_MOVE_HINT =
-  'To move a card by touch, press and hold it, then drag it; or use its Move to… menu.';
-
 /** "Moved X from Unverified to Disputed, position 1 of 3.", "Moved X to position 2 of 5 in Unverified." */
 export function movedWords(claim: string, from: ColumnId, to: Place): string {
   const origin = from === to.column ? '' : ` from ${COLUMN_LABELS[from]}`;
