@@ -8,9 +8,18 @@
  * card (VerdictChoiceDialog), and the label chosen goes in the same command; the answer is
  * checked against the cards as they are then, and asked again if they changed meanwhile. Its
  * count is a live region, always in the page, so the first card selected is heard too; the
- * controls show with a selection. Only for those who may change cards (the server refuses the others' writes too).
+ * controls show with a selection. On a phone they fold behind "Actions", as the filters fold
+ * behind "Filters": the bar is one row over the columns there, where its two and a half rows
+ * of selects and buttons left Unverified's cards 204 of the screen's 844 px. Only for those who may change cards (the server refuses the others' writes too).
  */
-import { type FormEvent, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type FormEvent,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { type BoardView, COLUMNS, type ColumnId, isColumn } from '../../shared/board';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { labelsFor, verdictFitsColumn } from '../../shared/board/ratingScale';
@@ -80,6 +89,10 @@ export function SelectionBar({
   const [assignee, setAssignee] = useState('');
   const [asking, setAsking] = useState(false);
   const [askingVerdict, setAskingVerdict] = useState<MisfitQuestion | null>(null);
+  // Folded again for the next selection, as the bar's controls go with this one.
+  const [unfolded, setUnfolded] = useState(false);
+  if (ids.length === 0 && unfolded) setUnfolded(false);
+  const actionsId = useId();
   // A selection may span columns (Ctrl+click, X in another column): the bar says how many.
   const columns = new Set(ids.flatMap((id) => board.cards[id]?.column ?? [])).size;
   const count = selectedWords({
@@ -233,48 +246,59 @@ export function SelectionBar({
       </p>
       {ids.length > 0 && (
         <>
-          <form className="row" onSubmit={move}>
-            <select
-              aria-label="Move selected cards to"
-              value={column}
-              onChange={(e) => setColumn(isColumn(e.target.value) ? e.target.value : '')}
-            >
-              <option value="">Move to…</option>
-              {COLUMNS.map((c) => (
-                <option key={c} value={c}>
-                  {COLUMN_LABELS[c]}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="button small" aria-disabled={!column}>
-              Move
-            </button>
-          </form>
-          <form className="row" onSubmit={assign}>
-            <select
-              aria-label="Give selected cards to"
-              value={assignee}
-              onChange={(e) => setAssignee(e.target.value)}
-            >
-              <option value="">Give to…</option>
-              <option value={me.id}>Me ({personName(me.name)})</option>
-              {choices.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.role === 'lead' ? `${personName(m.name)} (lead)` : personName(m.name)}
-                </option>
-              ))}
-              <option value={NOBODY}>Nobody (release them)</option>
-            </select>
-            <button type="submit" className="button small" aria-disabled={!assignee}>
-              Give
-            </button>
-          </form>
-          <button type="button" className="button small danger" onClick={() => setAsking(true)}>
-            Delete selected…
+          <button
+            type="button"
+            className="button small selection-toggle"
+            aria-expanded={unfolded}
+            aria-controls={actionsId}
+            onClick={() => setUnfolded(!unfolded)}
+          >
+            Actions
           </button>
-          <button type="button" className="button small ghost" onClick={clear}>
-            Clear selection
-          </button>
+          <div id={actionsId} className={`selection-actions${unfolded ? ' open' : ''}`}>
+            <form className="row" onSubmit={move}>
+              <select
+                aria-label="Move selected cards to"
+                value={column}
+                onChange={(e) => setColumn(isColumn(e.target.value) ? e.target.value : '')}
+              >
+                <option value="">Move to…</option>
+                {COLUMNS.map((c) => (
+                  <option key={c} value={c}>
+                    {COLUMN_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button small" aria-disabled={!column}>
+                Move
+              </button>
+            </form>
+            <form className="row" onSubmit={assign}>
+              <select
+                aria-label="Give selected cards to"
+                value={assignee}
+                onChange={(e) => setAssignee(e.target.value)}
+              >
+                <option value="">Give to…</option>
+                <option value={me.id}>Me ({personName(me.name)})</option>
+                {choices.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.role === 'lead' ? `${personName(m.name)} (lead)` : personName(m.name)}
+                  </option>
+                ))}
+                <option value={NOBODY}>Nobody (release them)</option>
+              </select>
+              <button type="submit" className="button small" aria-disabled={!assignee}>
+                Give
+              </button>
+            </form>
+            <button type="button" className="button small danger" onClick={() => setAsking(true)}>
+              Delete selected…
+            </button>
+            <button type="button" className="button small ghost" onClick={clear}>
+              Clear selection
+            </button>
+          </div>
         </>
       )}
       {askingVerdict && (

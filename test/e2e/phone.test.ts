@@ -295,4 +295,48 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     expect(await badge.textContent()).toBe('Invite no longer valid');
     await page.context().close();
   }, 60_000);
+
+  // With a card selected on a 390 × 844 phone, the header's five rows of tools, the filters
+  // and the selection bar's two and a half rows of selects and buttons left Unverified 204 px
+  // for its cards; a screen as tall let 350 px of it show without a selection.
+  it('with cards selected, the bar is one row and the cards get most of a tall phone’s screen', async () => {
+    const context = await browser.newContext({ ...PHONE, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await openBoard(page, board.leadUrl);
+    const first = column(page, 'Unverified').getByRole('listitem').first();
+    await first.getByRole('checkbox').tap();
+    const bar = page.getByRole('region', { name: 'Selected cards' });
+    await expect.poll(() => bar.locator('.selection-count').textContent()).toBe('1 selected');
+    // One row: the count, and Actions, which shows the rest.
+    const actions = bar.getByRole('button', { name: 'Actions' });
+    expect(await actions.getAttribute('aria-expanded')).toBe('false');
+    expect(await bar.getByRole('combobox', { name: 'Move selected cards to' }).isVisible()).toBe(
+      false,
+    );
+
+    // The page scrolls the header and filters away; the bar stays at the top, the cards below.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const cards = await column(page, 'Unverified').locator('.column-scroll').boundingBox();
+    const top = await bar.boundingBox();
+    if (!cards || !top) throw new Error('not on screen');
+    expect(top.y).toBe(0);
+    const shown = Math.min(cards.y + cards.height, 844) - Math.max(cards.y, top.y + top.height);
+    expect(shown).toBeGreaterThanOrEqual(0.6 * 844);
+
+    // Every action of the selection is a tap (or Enter) away, named as before.
+    await actions.tap();
+    expect(await actions.getAttribute('aria-expanded')).toBe('true');
+    for (const control of [
+      bar.getByRole('combobox', { name: 'Move selected cards to' }),
+      bar.getByRole('button', { name: 'Move', exact: true }),
+      bar.getByRole('combobox', { name: 'Give selected cards to' }),
+      bar.getByRole('button', { name: 'Give', exact: true }),
+      bar.getByRole('button', { name: 'Delete selected…' }),
+      bar.getByRole('button', { name: 'Clear selection' }),
+    ]) {
+      expect(await control.isVisible()).toBe(true);
+    }
+    await context.close();
+  }, 60_000);
 });
