@@ -10,6 +10,7 @@ import { activitySection } from './activity';
 import { activityBurstSection } from './activityBurst';
 import { browserSection } from './browser';
 import { compactionSection } from './compaction';
+import { editorBigBoardSection } from './editorBigBoard';
 import { exportSection } from './export';
 import { extractSection } from './extract';
 import { filterOptionsSection } from './filterOptions';
@@ -24,6 +25,7 @@ const SECTIONS: readonly Section[] = [
   browserSection(),
   firstVisitSection(),
   searchSection(),
+  editorBigBoardSection(),
   activitySection(),
   activityBurstSection(),
   exportSection(),
