@@ -309,7 +309,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const notify = useCallback(
     (text: string, undoable: boolean) => {
       show(
-        { text, action: undoable ? { label: 'Undo', run: undo } : null },
+        { text, action: undoable ? { label: 'Undo', run: undo, shortcut: 'Control+Z' } : null },
         // "Card deleted: X…" ends in the claim, cut short: no full stop after its ellipsis.
         undoable ? `${fullStop(text)} Press Control+Z to undo.` : text,
       );

@@ -3,15 +3,26 @@ import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 're
 export interface ToastMessage {
   readonly text: string;
   /** One button beside the text: Undo for a change that can be undone, Open card for a mention. */
-  readonly action: { readonly label: string; readonly run: () => void } | null;
+  readonly action: {
+    readonly label: string;
+    readonly run: () => void;
+    /** A key that does the same from anywhere (Undo's Control+Z), as aria-keyshortcuts says it. */
+    readonly shortcut?: string;
+  } | null;
   readonly seq: number;
   /** The card the notice is about: opening it any way answers the notice. */
   readonly cardId?: string;
 }
 
 /**
- * A short notice at the bottom of the board, with at most one action. It goes after 8 s, but
- * not while the pointer or keyboard focus is on it (a keyboard user needs time to reach and
+ * A short notice at the bottom of the board, with at most one action. A notice whose action
+ * only it offers (Open card on a mention, Restore card, Show them) stays until the next notice
+ * replaces it, it is dismissed or acted on: on a timer it took that action away from whoever
+ * needed more than 8 s to reach it (a keyboard user 7 to 28 Tab presses away; WCAG 2.2.1).
+ * Other notices go after 8 s: a bare one said all it had, and Undo's is also Control+Z from
+ * anywhere, which the notice says, while its button, which takes the person's top step, would
+ * undo a later change once they made one (a move tells no notice to replace it). None goes
+ * while the pointer or keyboard focus is on it (a keyboard user needs time to reach and
  * use its button), nor while a modal dialog is open, which leaves the notice out of reach (a
  * colleague's mention arriving while a card is open is there to act on once it is closed); and
  * focus that was on it goes back where it came from. Not a live region: BoardPage announces
@@ -27,7 +38,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   /** Where focus came from when it entered the notice. */
   const cameFrom = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    if (!toast || hovered || focused) return;
+    if (!toast || hovered || focused || (toast.action && !toast.action.shortcut)) return;
     let timer = 0;
     const expire = () => {
       if (document.querySelector('dialog:modal')) timer = window.setTimeout(expire, 8000);
@@ -75,6 +86,7 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
           <button
             type="button"
             className="button small"
+            aria-keyshortcuts={toast.action.shortcut}
             onClick={() => {
               // Dismissed first: the action may put up a notice of its own ("Undone: …").
               onDismiss();
