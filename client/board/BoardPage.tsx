@@ -759,7 +759,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                   onClose={closeDetail}
                 />
               )}
-              <Toast toast={toast} onDismiss={dismissToast} />
+              <Toast toast={toast} onDismiss={dismissToast} announce={announce} />
               {region}
               <PrintBoard
                 title={title ?? ''}

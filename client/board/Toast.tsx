@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { isTextField } from '../ui/isTextField';
 
 export interface ToastMessage {
   readonly text: string;
@@ -31,12 +32,22 @@ export interface ToastMessage {
  * landmark of its own ("Notices", a named region, only while a notice shows): loose at the
  * page's foot it was in none, and a screen reader's landmark keys skipped it (axe "region").
  */
-export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDismiss: () => void }) {
+export function Toast({
+  toast,
+  onDismiss,
+  announce,
+}: {
+  toast: ToastMessage | null;
+  onDismiss: () => void;
+  /** Says that there is no notice to go to. */
+  announce: (text: string) => void;
+}) {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   /** Where focus came from when it entered the notice. */
   const cameFrom = useRef<HTMLElement | null>(null);
+  useNoticeKey(ref, cameFrom, toast !== null, announce);
   useEffect(() => {
     if (!toast || hovered || focused || (toast.action && !toast.action.shortcut)) return;
     let timer = 0;
@@ -107,6 +118,37 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
       </div>
     </section>
   );
+}
+
+/**
+ * Alt+N (⌥N) puts focus on the notice's first button (its action, else Dismiss), and from the
+ * notice back where it came from: a keyboard user heard it but was up to 28 Tab presses from
+ * it. By the key's place (`code`), as ⌥N on a Mac is a dead key (ñ): in a text field, where it
+ * types, that is left to type. Not behind a modal dialog, which leaves the notice inert.
+ */
+function useNoticeKey(
+  ref: RefObject<HTMLDivElement | null>,
+  cameFrom: RefObject<HTMLElement | null>,
+  shown: boolean,
+  announce: (text: string) => void,
+) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.code !== 'KeyN' || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      if (isTextField(e.target) && e.key.toLowerCase() !== 'n') return;
+      if (document.querySelector('dialog:modal')) return;
+      e.preventDefault();
+      const box = ref.current;
+      if (!shown || !box) return announce('No notice.');
+      if (box.contains(document.activeElement)) {
+        if (cameFrom.current?.isConnected) cameFrom.current.focus();
+        return;
+      }
+      box.querySelector<HTMLElement>('button')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ref, cameFrom, shown, announce]);
 }
 
 /**

@@ -87,6 +87,10 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
       { keys: 'Ctrl+Z (⌘Z)', does: 'undo your last change, never a colleague’s', needs: UNDOES },
       { keys: 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y', does: 'redo', needs: UNDOES },
       { keys: '?', does: 'show this list' },
+      {
+        keys: 'Alt+N (⌥N)',
+        does: 'go to the button of the notice at the foot of the board, and from there back',
+      },
       { keys: 'Escape', does: 'close a dialog or panel' },
       {
         keys: 'Tab, at the top of the page',

@@ -19,7 +19,7 @@ const CARD_EDITING = [
   'E or F2',
 ];
 const UNDO = ['Ctrl+Z (⌘Z)', 'Shift+Ctrl+Z (⇧⌘Z) or Ctrl+Y'];
-const ANYWHERE = ['?', 'Escape', 'Tab, at the top of the page'];
+const ANYWHERE = ['?', 'Alt+N (⌥N)', 'Escape', 'Tab, at the top of the page'];
 const ACTIVITY = ['Up and Down', 'Home and End'];
 const COMMENT = ['Ctrl+Enter (⌘Enter)', '@ and a few letters', 'Up and Down, then Enter or Tab'];
 
