@@ -75,6 +75,7 @@ export function ActivityFeed({
   openCard,
   restore,
   focus,
+  announce,
 }: {
   /** Newest first. */
   events: readonly HistoryEvent[];
@@ -85,6 +86,8 @@ export function ActivityFeed({
   /** Puts a deleted card back; null for a member who may not. Rejects with why it failed. */
   restore: ((cardId: string) => Promise<void>) | null;
   focus: FocusRequest | null;
+  /** Says a sentence to screen readers (the board's announcer). */
+  announce: (text: string) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupActivity(events), [events]);
@@ -112,7 +115,18 @@ export function ActivityFeed({
   });
 
   useScrollAnchor(virtualizer, scrollRef, keys);
-  const keyboard = useFeedKeyboard(listRef, virtualizer, rows.length);
+  const sayEdge = useCallback(
+    (down: boolean) =>
+      announce(
+        !down
+          ? 'Top of activity.'
+          : olderCount
+            ? 'End of the activity loaded; Load older activity, after the list, brings older changes.'
+            : 'End of activity.',
+      ),
+    [announce, olderCount],
+  );
+  const keyboard = useFeedKeyboard(listRef, virtualizer, rows.length, sayEdge);
 
   useEffect(() => {
     if (!focus) return;

@@ -103,6 +103,7 @@ export function ActivityPanel({
           openCard={actions.openCard}
           restore={restore}
           focus={focus}
+          announce={actions.announce}
         />
       )}
       <LoadOlderButton history={history} newestFirst focusEntry={focusEntry} />

@@ -4,7 +4,8 @@
  * import's list of cards), in reading order; every one of them was a tab stop, and "Load older
  * activity" after 282 changes was 68 Tab presses away. Now one item holds the tab stop, Up and
  * Down go from item to item (scrolling the virtualised list to rows not rendered yet), Home and
- * End to the first and last loaded, and Tab leaves the list.
+ * End to the first and last loaded, and Tab leaves the list. Up on the first item and Down on
+ * the last say so.
  *
  * The item in the tab order is the one last focused, while it holds focus or is in view; else
  * the first item in view, so Tab never enters the list at an entry scrolled out of sight. An
@@ -44,6 +45,12 @@ export function useFeedKeyboard(
   listRef: RefObject<HTMLElement | null>,
   virtualizer: Virtualizer<HTMLDivElement, Element>,
   rowCount: number,
+  /**
+   * Says that Up on the first item or Down on the last goes no further, as the board's
+   * "Top of Unverified." does: silent, a screen-reader user could not tell the edge from a key
+   * not heard.
+   */
+  sayEdge: (down: boolean) => void,
 ): {
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
   onFocus: (event: FocusEvent<HTMLElement>) => void;
@@ -130,8 +137,10 @@ export function useFeedKeyboard(
     const next = down
       ? items.find((item) => follows(from, item))
       : items.findLast((item) => follows(item, from));
+    const index = Number(row.dataset.index) + (down ? 1 : -1);
     if (next) next.focus();
-    else goToRow(Number(row.dataset.index) + (down ? 1 : -1), down ? 'first' : 'last');
+    else if (index < 0 || index >= rowCount) sayEdge(down);
+    else goToRow(index, down ? 'first' : 'last');
   };
 
   return {

@@ -13,7 +13,7 @@ import { addClaim, deleteCard, moveCard } from '../../shared/board';
 import type { HistoryEvent } from '../../server/storage/Storage';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { latestActivity } from './support/boardPage';
+import { announced, latestActivity } from './support/boardPage';
 import { openBoardPage } from './support/openBoardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
@@ -271,5 +271,20 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     expect((await focusedAx(page)).name).toBe('Close activity');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual(entry);
+  });
+
+  it('Down on the last item and Up on the first say so, as a column’s edge does', async () => {
+    const said = () => announced(page);
+    // Every change is loaded now (the test above): the last item is the end of it all.
+    await page.keyboard.press('End');
+    const last = await focused(page);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(said).toBe('End of activity.');
+    expect(await focused(page)).toEqual(last);
+    await page.keyboard.press('Home');
+    expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(said).toBe('Top of activity.');
+    expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
   });
 });
