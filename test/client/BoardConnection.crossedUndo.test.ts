@@ -13,28 +13,17 @@
  * The real server and WebSockets; Eddie's page goes offline to hold his moves back.
  */
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { undoAnnouncement } from '../../client/board/undoWords';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
 import type { BoardView, ColumnId } from '../../shared/board';
 import type { Role } from '../../shared/roles';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 import { switchableNetwork } from '../helpers/switchableNetwork';
 import { waitFor } from '../helpers/waitFor';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 const saved = (c: BoardConnection) => () => c.getSnapshot().status.kind === 'saved';
 const docWithId = (clientID: number) => {
@@ -51,21 +40,19 @@ async function boardWithCards(
   claims: readonly string[],
   { role = 'editor', dora: doraIs = 'dora' }: { role?: Role; dora?: 'dora' | 'eddie' } = {},
 ) {
-  const board = await createBoardOverRest(server.url, 'Night desk', 'Ana');
-  const ana = connectWithToken(server.url, board.id, board.leadToken);
-  open.push(ana);
+  const board = await createBoardOverRest(live.server.url, 'Night desk', 'Ana');
+  const ana = live.open(board.id, board.leadToken);
   const ids = claims.map((claim) => ana.commands.addClaim({ claim }));
   await waitFor(saved(ana), { what: 'the cards saved' });
   const network = switchableNetwork();
-  const eddieInvite = await inviteOverRest(server.url, board, 'Eddie', role);
-  const eddie = connectWithToken(server.url, board.id, eddieInvite.token, {
+  const eddieInvite = await inviteOverRest(live.server.url, board, 'Eddie', role);
+  const eddie = live.open(board.id, eddieInvite.token, {
     network,
     doc: docWithId(2),
   });
   const doraInvite =
-    doraIs === 'eddie' ? eddieInvite : await inviteOverRest(server.url, board, 'Dora', role);
-  const dora = connectWithToken(server.url, board.id, doraInvite.token, { doc: docWithId(1) });
-  open.push(eddie, dora);
+    doraIs === 'eddie' ? eddieInvite : await inviteOverRest(live.server.url, board, 'Dora', role);
+  const dora = live.open(board.id, doraInvite.token, { doc: docWithId(1) });
   for (const page of [eddie, dora]) {
     await waitFor(() => ids.every((id) => page.getSnapshot().board.cards[id] !== undefined), {
       what: 'the cards on the page',

@@ -6,35 +6,22 @@
  * connections over real WebSockets; the page's frames and visibility are switchableFrames,
  * since headless Chromium cannot hide a page.
  */
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { expect, it, vi } from 'vitest';
 import type { BoardView } from '../../shared/board';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 import { switchableFrames } from '../helpers/switchableFrames';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
 
 it("tells a colleague's change waiting for a frame as the tab is hidden, once", async () => {
-  const board = await createBoardOverRest(server.url, 'Hidden tab', 'Ana');
-  const bo = (await inviteOverRest(server.url, board, 'Bo', 'editor')).token;
+  const board = await createBoardOverRest(live.server.url, 'Hidden tab', 'Ana');
+  const bo = (await inviteOverRest(live.server.url, board, 'Bo', 'editor')).token;
   const frames = switchableFrames();
-  const ana = connectWithToken(server.url, board.id, board.leadToken, { frames });
-  const colleague = connectWithToken(server.url, board.id, bo);
-  open.push(ana, colleague);
+  const ana = live.open(board.id, board.leadToken, { frames });
+  const colleague = live.open(board.id, bo);
   await until(() => ana.getSnapshot().status.kind === 'saved');
   await until(() => colleague.getSnapshot().status.kind === 'saved');
   const id = ana.commands.addClaim({ claim: 'Bo moves this one' });

@@ -4,42 +4,22 @@
  * caused by them asks the page for a fresh connection instead of re-sending them for ever.
  * The offline tab is a connection without a server on the same doc (same Yjs client id).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/board';
 import type { Role } from '../../shared/roles';
-import { type RunningServer, startServer } from '../../server/startServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import type { SyncStorage } from '../../server/storage/Storage';
 import type { BoardConnection, BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import type { AckStore, SaveRecord } from '../../client/sync/SaveTracker';
 import type { SetAsideStore } from '../../client/sync/setAsideStore';
 import type { UnsavedChange } from '../../client/sync/unsavedWork';
-import { connectWithToken } from '../helpers/connectWithToken';
 import { switchableNetwork } from '../helpers/switchableNetwork';
 
-let server: RunningServer;
-let dataDir: string;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'factboard-client-'));
-  server = await startServer(
-    { port: 0, host: '127.0.0.1', dataDir, publicUrl: null, adminToken: null },
-    { client: null },
-  );
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const live = useTestServer();
 
 async function api(path: string, token: string, method: string, body?: unknown) {
-  return fetch(`${server.url}${path}`, {
+  return fetch(`${live.server.url}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -47,7 +27,7 @@ async function api(path: string, token: string, method: string, body?: unknown) 
 }
 
 async function newBoard(): Promise<{ id: string; leadToken: string }> {
-  const res = await fetch(`${server.url}/api/boards`, {
+  const res = await fetch(`${live.server.url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Refused work', name: 'Lea' }),
@@ -78,9 +58,7 @@ function connect(
   more: Partial<BoardConnectionOptions> & { online?: boolean },
 ): BoardConnection {
   const { online = true, ...options } = more;
-  const c = connectWithToken(online ? server.url : null, boardId, token, options);
-  open.push(c);
-  return c;
+  return live.open(boardId, token, options, online ? live.server.url : null);
 }
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 10_000 });
@@ -174,7 +152,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     again.postSetAsideComment(comment?.key ?? '');
     await until(() => again.getSnapshot().status.kind === 'saved');
     expect(again.getSnapshot().setAside).toHaveLength(4);
-    const comments = await server.syncServer.read(board.id, (d) =>
+    const comments = await live.server.syncServer.read(board.id, (d) =>
       [...d.getMap<Y.Map<unknown>>('comments').values()].map((c) => c.get('text')),
     );
     expect(comments).toEqual(['Ask the council for p. 12.']);
@@ -199,7 +177,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
     offline.commands.addEvidence(cardId, { url: 'https://example.org/tunnel', stance: 'refutes' });
     offline.destroy();
     // The server's own SQLite storage is its sync storage too.
-    const bindings = await (server.storage as SyncStorage).listClientBindings(board.id);
+    const bindings = await (live.server.storage as SyncStorage).listClientBindings(board.id);
     expect(bindings.some((b) => b.inviteId === first.inviteId)).toBe(false);
 
     await reinvited(board, first, 'editor', {
@@ -211,7 +189,7 @@ describe('BoardConnection when the server refuses unsaved work', () => {
       'Moved “The tunnel cost $9 million” to Disputed',
       'Evidence on “The tunnel cost $9 million”',
     ]);
-    const stored = await server.syncServer.read(board.id, (d) => readBoard(d).cards[cardId]);
+    const stored = await live.server.syncServer.read(board.id, (d) => readBoard(d).cards[cardId]);
     expect(stored).toMatchObject({ column: 'unverified', evidence: [] });
   });
 

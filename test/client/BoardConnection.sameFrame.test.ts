@@ -5,33 +5,20 @@
  * server on port 0, two connections over real WebSockets; in Node a frame is a setTimeout 0,
  * and one's own command runs before it, in a microtask after the colleague's update arrived.
  */
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { expect, it, vi } from 'vitest';
 import type { BoardView } from '../../shared/board';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
 
 it("reads a colleague's change told with one's own as the colleague's, card by card", async () => {
-  const board = await createBoardOverRest(server.url, 'Same frame', 'Ana');
-  const bo = (await inviteOverRest(server.url, board, 'Bo', 'editor')).token;
-  const ana = connectWithToken(server.url, board.id, board.leadToken);
-  const colleague = connectWithToken(server.url, board.id, bo);
-  open.push(ana, colleague);
+  const board = await createBoardOverRest(live.server.url, 'Same frame', 'Ana');
+  const bo = (await inviteOverRest(live.server.url, board, 'Bo', 'editor')).token;
+  const ana = live.open(board.id, board.leadToken);
+  const colleague = live.open(board.id, bo);
   await until(() => ana.getSnapshot().status.kind === 'saved');
   await until(() => colleague.getSnapshot().status.kind === 'saved');
   const theirs = ana.commands.addClaim({ claim: 'Bo moves this one' });

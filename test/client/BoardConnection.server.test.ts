@@ -3,42 +3,21 @@
  * WebSockets (the `ws` package stands in for the browser's): "All changes saved" comes from
  * the server's storage acknowledgment, and colleagues' changes and presence arrive live.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import type { BoardConnection, BoardConnectionOptions } from '../../client/sync/BoardConnection';
 import { readClaims } from '../../client/app/tokenClaims';
 import { CLOSE } from '../../shared/protocol/closeCodes';
-import { connectWithToken } from '../helpers/connectWithToken';
 import { switchableNetwork } from '../helpers/switchableNetwork';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest, postJson, type RestBoard } from '../helpers/restApi';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
+const live = useTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
-
-const newBoard = (): Promise<RestBoard> => createBoardOverRest(server.url, 'Store test', 'Ana');
+const newBoard = (): Promise<RestBoard> =>
+  createBoardOverRest(live.server.url, 'Store test', 'Ana');
 
 async function invite(board: RestBoard, name: string): Promise<string> {
-  return (await inviteOverRest(server.url, board, name, 'editor')).token;
-}
-
-function connect(
-  boardId: string,
-  token: string,
-  more: Partial<BoardConnectionOptions> = {},
-): BoardConnection {
-  const c = connectWithToken(server.url, boardId, token, more);
-  open.push(c);
-  return c;
+  return (await inviteOverRest(live.server.url, board, name, 'editor')).token;
 }
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 5000 });
@@ -46,7 +25,7 @@ const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), {
 describe('BoardConnection with the server', () => {
   it('goes from saving to "all changes saved" when the server acknowledges storage', async () => {
     const board = await newBoard();
-    const c = connect(board.id, board.leadToken);
+    const c = live.open(board.id, board.leadToken);
     await until(() => c.getSnapshot().status.kind === 'saved');
     expect(c.getSnapshot().board.meta.title).toBe('Store test');
 
@@ -55,14 +34,16 @@ describe('BoardConnection with the server', () => {
     expect(c.getSnapshot().status.kind).toBe('saving');
     await until(() => c.getSnapshot().status.kind === 'saved');
     expect(c.getSnapshot().unsaved).toBe(false);
-    const stored = await server.syncServer.read(board.id, (doc) => doc.getMap('cards').has(id));
+    const stored = await live.server.syncServer.read(board.id, (doc) =>
+      doc.getMap('cards').has(id),
+    );
     expect(stored).toBe(true);
   });
 
   it("shows a colleague's changes and presence live, without echoing their presence", async () => {
     const board = await newBoard();
-    const a = connect(board.id, board.leadToken);
-    const b = connect(board.id, await invite(board, 'Bo'));
+    const a = live.open(board.id, board.leadToken);
+    const b = live.open(board.id, await invite(board, 'Bo'));
     await until(() => a.getSnapshot().status.kind === 'saved');
     await until(() => b.getSnapshot().status.kind === 'saved');
 
@@ -80,10 +61,10 @@ describe('BoardConnection with the server', () => {
     const board = await newBoard();
     const token = await invite(board, 'Bo');
     let told = 0;
-    const c = connect(board.id, token, { onRoleChanged: () => told++ });
+    const c = live.open(board.id, token, { onRoleChanged: () => told++ });
     await until(() => c.getSnapshot().status.kind === 'saved');
     const res = await fetch(
-      `${server.url}/api/boards/${board.id}/invites/${readClaims(token)?.inviteId}`,
+      `${live.server.url}/api/boards/${board.id}/invites/${readClaims(token)?.inviteId}`,
       {
         method: 'PATCH',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.leadToken}` },
@@ -102,30 +83,30 @@ describe('BoardConnection with the server', () => {
 
   it('is answered by the server once its board is in, or once the server refuses it', async () => {
     const board = await newBoard();
-    const ana = connect(board.id, board.leadToken);
+    const ana = live.open(board.id, board.leadToken);
     const id = ana.commands.addClaim({ claim: 'There before Bo' });
     await until(() => ana.getSnapshot().status.kind === 'saved');
     // A page showing another connection's board swaps to this one then, not while it is empty.
-    const bo = connect(board.id, await invite(board, 'Bo'));
+    const bo = live.open(board.id, await invite(board, 'Bo'));
     expect(bo.getSnapshot().board.cards[id]).toBeUndefined();
     await bo.whenServerAnswered();
     expect(bo.getSnapshot().board.cards[id]?.claim).toBe('There before Bo');
     // A refusal is an answer too: the page shows it, and says why.
     const other = await newBoard();
-    const refused = connect(other.id, board.leadToken);
+    const refused = live.open(other.id, board.leadToken);
     await refused.whenServerAnswered();
     expect(refused.getSnapshot().status.kind).toBe('refused');
   });
 
   it('drops the Undo of an article’s removal once the same text is imported again, not doubling its cards', async () => {
     const board = await newBoard();
-    const c = connect(board.id, board.leadToken);
+    const c = live.open(board.id, board.leadToken);
     await until(() => c.getSnapshot().status.kind === 'saved');
     const text =
       'The mayor said unemployment fell to 4.2 percent in 2023. The ministry said prices rose 12 percent in 2022.';
     const importText = () =>
       postJson<{ articleId: string; cards: unknown[] }>(
-        `${server.url}/api/boards/${board.id}/articles`,
+        `${live.server.url}/api/boards/${board.id}/articles`,
         { title: 'Local news', text },
         board.leadToken,
       );
@@ -137,7 +118,7 @@ describe('BoardConnection with the server', () => {
     await importText();
     await until(() => c.getSnapshot().board.articles.length === 1);
     const sentences = () =>
-      server.syncServer.read(board.id, (doc) =>
+      live.server.syncServer.read(board.id, (doc) =>
         [...doc.getMap<Y.Map<unknown>>('cards').values()]
           .map((card) => (card.get('source') as { sentence?: string } | null)?.sentence)
           .sort(),
@@ -152,16 +133,19 @@ describe('BoardConnection with the server', () => {
 
   it('drops an Undo or Redo that would bring back a redacted comment’s words, keeping the page’s connection', async () => {
     const board = await newBoard();
-    const c = connect(board.id, board.leadToken);
+    const c = live.open(board.id, board.leadToken);
     await until(() => c.getSnapshot().status.kind === 'saved');
     const cardId = c.commands.addClaim({ claim: 'Rents doubled' });
     const commentId = c.commands.addComment(cardId, { text: 'Source: Ana Ruiz' });
     c.commands.editComment(commentId, 'Source: Ana Ruiz, 555-0142');
     await until(() => c.getSnapshot().status.kind === 'saved');
-    const res = await fetch(`${server.url}/api/boards/${board.id}/comments/${commentId}/redact`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${board.leadToken}` },
-    });
+    const res = await fetch(
+      `${live.server.url}/api/boards/${board.id}/comments/${commentId}/redact`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${board.leadToken}` },
+      },
+    );
     expect([res.status, await res.json()]).toMatchObject([200, { redacted: { history: 2 } }]);
     await until(() => c.getSnapshot().board.cards[cardId]?.comments[0]?.redacted !== null);
     // The edit's Undo would put the first words back; the post's would take the comment away.
@@ -179,8 +163,8 @@ describe('BoardConnection with the server', () => {
     async (putBack) => {
       const board = await newBoard();
       const network = switchableNetwork();
-      const ana = connect(board.id, board.leadToken, { network });
-      const bo = connect(board.id, await invite(board, 'Bo'));
+      const ana = live.open(board.id, board.leadToken, { network });
+      const bo = live.open(board.id, await invite(board, 'Bo'));
       const id = ana.commands.addClaim({ claim: 'School meals cost 2 euros' });
       await until(() => ana.getSnapshot().status.kind === 'saved');
       await until(() => bo.getSnapshot().board.cards[id] !== undefined);
@@ -194,7 +178,7 @@ describe('BoardConnection with the server', () => {
         expect(bo.undo()).toMatchObject({ command: 'deleteCard', applied: true });
       } else {
         await until(() => bo.getSnapshot().status.kind === 'saved');
-        const restore = `${server.url}/api/boards/${board.id}/cards/${id}/restore`;
+        const restore = `${live.server.url}/api/boards/${board.id}/cards/${id}/restore`;
         await postJson(restore, {}, board.leadToken);
       }
       await until(() => bo.getSnapshot().board.cards[id] !== undefined);

@@ -7,27 +7,21 @@
  * The real server, real WebSockets through a TCP relay that goes silent (startRelay).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
 import type { ConnectionKind } from '../../client/sync/connectionStatus';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest } from '../helpers/restApi';
 import { type Relay, startRelay } from '../helpers/startRelay';
 import { waitFor } from '../helpers/waitFor';
 
-let server: TestServer;
+const live = useTestServer();
 let relay: Relay;
-const open: BoardConnection[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  relay = await startRelay(server.url);
+  relay = await startRelay(live.server.url);
 });
 
 afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
   await relay?.close();
-  await server?.stop();
 });
 
 /** Less than y-websocket's own 30 s (and its 3 s checks): only SILENCE_MS gets there first. */
@@ -38,13 +32,12 @@ const IDLE_WATCH_MS = 16_000;
 
 describe('a socket gone silent', () => {
   it('is replaced, and the change made meanwhile saved, well before 30 s; an idle healthy one stays', async () => {
-    const board = await createBoardOverRest(server.url, 'Night desk', 'Ana');
+    const board = await createBoardOverRest(live.server.url, 'Night desk', 'Ana');
     // Alone on a board of its own, the idle page hears nobody else's changes or presence: only
     // the server's heartbeat, and every 15 s its own presence sent back.
-    const quiet = await createBoardOverRest(server.url, 'Quiet desk', 'Bo');
-    const cut = connectWithToken(relay.url.replace(/\/$/, ''), board.id, board.leadToken);
-    const idle = connectWithToken(server.url, quiet.id, quiet.leadToken);
-    open.push(cut, idle);
+    const quiet = await createBoardOverRest(live.server.url, 'Quiet desk', 'Bo');
+    const cut = live.open(board.id, board.leadToken, {}, relay.url.replace(/\/$/, ''));
+    const idle = live.open(quiet.id, quiet.leadToken);
     await waitFor(() => cut.getSnapshot().status.kind === 'saved', { what: 'first sync' });
     await waitFor(() => idle.getSnapshot().status.kind === 'saved', { what: 'first sync' });
     const idleKinds = new Set<ConnectionKind>();
@@ -53,7 +46,7 @@ describe('a socket gone silent', () => {
 
     relay.silence();
     const id = cut.commands.addClaim({ claim: 'Made while the line was dead' });
-    await waitFor(async () => (await server.board(board.id)).cards[id] !== undefined, {
+    await waitFor(async () => (await live.server.board(board.id)).cards[id] !== undefined, {
       what: 'the claim stored through a new socket',
       timeout: SAVED_WITHIN_MS,
       interval: 200,

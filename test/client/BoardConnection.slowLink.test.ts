@@ -10,9 +10,7 @@
  * The real server, real WebSockets through a relay that brings the server's bytes slowly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 import { type Relay, startRelay } from '../helpers/startRelay';
 import { waitFor } from '../helpers/waitFor';
@@ -25,29 +23,24 @@ const BYTES_PER_SECOND = 40_000;
 /** Well under the 4 s the board takes: the first socket is replaced before it arrives. */
 const SILENCE_MS = 1_500;
 
-let server: TestServer;
+const live = useTestServer();
 let relay: Relay;
-const open: BoardConnection[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  relay = await startRelay(server.url, { bytesPerSecond: BYTES_PER_SECOND });
+  relay = await startRelay(live.server.url, { bytesPerSecond: BYTES_PER_SECOND });
 });
 
 afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
   await relay?.close();
-  await server?.stop();
 });
 
 /** A board of `cards` cards, each about 1.5 KB, as its lead made it; its id and an editor's invite. */
 async function boardOf(cards: number): Promise<{ id: string; token: string }> {
-  const board = await createBoardOverRest(server.url, 'Slow desk', 'Ana');
-  const lead = connectWithToken(server.url, board.id, board.leadToken);
-  open.push(lead);
+  const board = await createBoardOverRest(live.server.url, 'Slow desk', 'Ana');
+  const lead = live.open(board.id, board.leadToken);
   for (let i = 0; i < cards; i++) lead.commands.addClaim({ claim: `${i} ${CLAIM}` });
   await waitFor(() => lead.getSnapshot().status.kind === 'saved', { what: 'the cards saved' });
-  const invite = await inviteOverRest(server.url, board, 'Sam', 'editor');
+  const invite = await inviteOverRest(live.server.url, board, 'Sam', 'editor');
   return { id: board.id, token: invite.token };
 }
 
@@ -55,10 +48,12 @@ describe('a board opened over a slow link', () => {
   it('loads although it takes longer to arrive than a socket may stay silent', async () => {
     const board = await boardOf(CARDS);
 
-    const slow = connectWithToken(relay.url.replace(/\/$/, ''), board.id, board.token, {
-      silenceMs: SILENCE_MS,
-    });
-    open.push(slow);
+    const slow = live.open(
+      board.id,
+      board.token,
+      { silenceMs: SILENCE_MS },
+      relay.url.replace(/\/$/, ''),
+    );
     await waitFor(() => slow.getSnapshot().status.kind === 'saved', {
       what: 'the board loaded',
       timeout: 20_000,
@@ -70,13 +65,15 @@ describe('a board opened over a slow link', () => {
   it('loads although it takes longer than 30 s to arrive', async () => {
     // About 330 KB at 9 KB/s (over the server's 8 KB/s floor for a sync reply): 37 s.
     const board = await boardOf(220);
-    const slower = await startRelay(server.url, { bytesPerSecond: 9_000 });
+    const slower = await startRelay(live.server.url, { bytesPerSecond: 9_000 });
     try {
       // The page's own limit well past the board's time, as SILENCE_MS is once doubled twice.
-      const slow = connectWithToken(slower.url.replace(/\/$/, ''), board.id, board.token, {
-        silenceMs: 120_000,
-      });
-      open.push(slow);
+      const slow = live.open(
+        board.id,
+        board.token,
+        { silenceMs: 120_000 },
+        slower.url.replace(/\/$/, ''),
+      );
       await waitFor(() => slow.getSnapshot().status.kind === 'saved', {
         what: 'the board loaded',
         timeout: 100_000,

@@ -9,29 +9,23 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addClaim, readBoard } from '../../shared/board';
 import type { SyncStorage } from '../../server/storage/Storage';
 import { statusLabel } from '../../client/sync/connectionStatus';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { connectProvider, type TestClient } from '../helpers/connectProvider';
-import { connectWithToken } from '../helpers/connectWithToken';
 import { appendFailsWhile } from '../helpers/diskFullErrors';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 
-let server: TestServer;
+const live = useTestServer();
 let full = false;
-const open: BoardConnection[] = [];
 const raw: TestClient[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  appendFailsWhile(server.storage as SyncStorage, () => full);
+beforeAll(() => {
+  appendFailsWhile(live.server.storage as SyncStorage, () => full);
 });
 
-afterAll(async () => {
+afterAll(() => {
   full = false;
-  for (const c of open.splice(0)) c.destroy();
   for (const c of raw.splice(0)) c.destroy();
   vi.restoreAllMocks();
-  await server?.stop();
 });
 
 const until = (fn: () => boolean) =>
@@ -39,16 +33,11 @@ const until = (fn: () => boolean) =>
 
 describe('a full disk on the server, told to the people editing', () => {
   it('says why changes wait and that they are kept, then saves them once there is space', async () => {
-    const board = await createBoardOverRest(server.url, 'Full disk', 'Ana');
-    const colleague = await inviteOverRest(server.url, board, 'Bo', 'editor');
-    const page = connectWithToken(server.url, board.id, board.leadToken);
-    open.push(page);
+    const board = await createBoardOverRest(live.server.url, 'Full disk', 'Ana');
+    const colleague = await inviteOverRest(live.server.url, board, 'Bo', 'editor');
+    const page = live.open(board.id, board.leadToken);
     // A plain y-websocket client, as a script would use: it is told too, and ignores it.
-    const bo = connectProvider(
-      server.url.replace(/^http/, 'ws') + '/sync',
-      board.id,
-      colleague.token,
-    );
+    const bo = connectProvider(live.syncUrl, board.id, colleague.token);
     raw.push(bo);
     await until(() => page.getSnapshot().status.kind === 'saved');
     await bo.synced();
@@ -65,11 +54,7 @@ describe('a full disk on the server, told to the people editing', () => {
     expect(bo.storageFull).toEqual([true]);
 
     // Someone opening the board meanwhile is told at once, before anything else can come.
-    const late = connectProvider(
-      server.url.replace(/^http/, 'ws') + '/sync',
-      board.id,
-      colleague.token,
-    );
+    const late = connectProvider(live.syncUrl, board.id, colleague.token);
     raw.push(late);
     await until(() => late.storageFull.length === 1);
     expect(late.storageFull).toEqual([true]);
@@ -82,7 +67,7 @@ describe('a full disk on the server, told to the people editing', () => {
     expect(late.storageFull).toEqual([true, false]);
     await late.synced();
     expect(readBoard(late.doc).cards[id]?.claim).toBe('Written on a full disk');
-    expect((await server.board(board.id)).cards[id]?.claim).toBe('Written on a full disk');
+    expect((await live.server.board(board.id)).cards[id]?.claim).toBe('Written on a full disk');
     // An edit after it is stored and acknowledged as before.
     addClaim(bo.doc, { claim: 'After the space was freed' }, bo.as);
     await bo.allSaved();

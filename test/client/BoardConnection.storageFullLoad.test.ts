@@ -12,27 +12,24 @@ import type { SyncStorage } from '../../server/storage/Storage';
 import type { SyncLog } from '../../server/sync/syncLog';
 import { CLOSE } from '../../shared/protocol/closeCodes';
 import { statusLabel } from '../../client/sync/connectionStatus';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { connectProvider, type TestClient } from '../helpers/connectProvider';
-import { connectWithToken } from '../helpers/connectWithToken';
 import { sqliteFullError } from '../helpers/diskFullErrors';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest } from '../helpers/restApi';
 
-let server: TestServer;
 let full = false;
 /** performance.now() at each load that failed. */
 const failedLoads: number[] = [];
 const failures: unknown[] = [];
-const open: BoardConnection[] = [];
 const raw: TestClient[] = [];
 
-beforeAll(async () => {
-  const log: SyncLog = (level, event, fields) => {
-    if (event === 'loading the board failed') failures.push(fields);
-  };
-  server = await startTestServer({ roomGraceMs: 100 }, { log });
-  const storage = server.storage as SyncStorage;
+const log: SyncLog = (level, event, fields) => {
+  if (event === 'loading the board failed') failures.push(fields);
+};
+const live = useTestServer({ roomGraceMs: 100 }, { log });
+
+beforeAll(() => {
+  const storage = live.server.storage as SyncStorage;
   const load = storage.loadContent.bind(storage);
   vi.spyOn(storage, 'loadContent').mockImplementation(async (boardId) => {
     if (full) {
@@ -43,12 +40,10 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterAll(() => {
   full = false;
-  for (const c of open.splice(0)) c.destroy();
   for (const c of raw.splice(0)) c.destroy();
   vi.restoreAllMocks();
-  await server?.stop();
 });
 
 const until = (fn: () => boolean) =>
@@ -56,14 +51,12 @@ const until = (fn: () => boolean) =>
 
 describe('a board that cannot be loaded for a full disk', () => {
   it('closes with 4507, which the page says, is tried once a second at most, and opens once there is space', async () => {
-    const board = await createBoardOverRest(server.url, 'Not loaded', 'Ana');
-    await until(() => server.syncServer.stats().rooms === 0);
+    const board = await createBoardOverRest(live.server.url, 'Not loaded', 'Ana');
+    await until(() => live.server.syncServer.stats().rooms === 0);
     full = true;
-    const page = connectWithToken(server.url, board.id, board.leadToken);
-    open.push(page);
+    const page = live.open(board.id, board.leadToken);
     // Scripts retrying every 0.1–0.2 s, as y-websocket does after a first failure.
-    const syncUrl = `${server.url.replace(/^http/, 'ws')}/sync`;
-    for (let i = 0; i < 4; i++) raw.push(connectProvider(syncUrl, board.id, board.leadToken));
+    for (let i = 0; i < 4; i++) raw.push(connectProvider(live.syncUrl, board.id, board.leadToken));
     await until(() => page.getSnapshot().status.kind === 'storageFull');
     expect(statusLabel(page.getSnapshot().status, { unsaved: false })).toBe(
       'The server is out of space, so it cannot open this board until it has space again',

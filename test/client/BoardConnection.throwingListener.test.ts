@@ -7,24 +7,12 @@
  * heap), and no event followed, so the page stopped showing changes, keeping them in IndexedDB
  * and sending its own. Real server, real WebSockets; the count checked is the doc's list.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 /** Transactions Yjs has begun and not yet cleaned up (0 between changes). */
 const uncleaned = (doc: Y.Doc): number =>
@@ -34,11 +22,10 @@ const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), {
 
 describe('a listener that throws once', () => {
   it('leaves the doc finishing its transactions, telling listeners and sending own changes', async () => {
-    const board = await createBoardOverRest(server.url, 'Long day', 'Ana');
-    const colleagueToken = (await inviteOverRest(server.url, board, 'Cole', 'editor')).token;
-    const page = connectWithToken(server.url, board.id, board.leadToken);
-    const colleague = connectWithToken(server.url, board.id, colleagueToken);
-    open.push(page, colleague);
+    const board = await createBoardOverRest(live.server.url, 'Long day', 'Ana');
+    const colleagueToken = (await inviteOverRest(live.server.url, board, 'Cole', 'editor')).token;
+    const page = live.open(board.id, board.leadToken);
+    const colleague = live.open(board.id, colleagueToken);
     await until(() => page.getSnapshot().status.kind === 'saved');
     await until(() => colleague.getSnapshot().status.kind === 'saved');
 
@@ -65,7 +52,9 @@ describe('a listener that throws once', () => {
     // The page's own change still reaches the server.
     const own = page.commands.addClaim({ claim: 'Mine, after the burst' });
     await until(() => page.getSnapshot().status.kind === 'saved');
-    const stored = await server.syncServer.read(board.id, (doc) => doc.getMap('cards').has(own));
+    const stored = await live.server.syncServer.read(board.id, (doc) =>
+      doc.getMap('cards').has(own),
+    );
     expect(stored).toBe(true);
     // The listener's error was reported, not swallowed.
     expect(error).toHaveBeenCalledWith(

@@ -6,36 +6,24 @@
  * what the server never had. Here the change is the Undo of a bulk delete, which writes the
  * cards back in one update, against the real server with its cap lowered to 64 KiB.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { describe, expect, it, vi } from 'vitest';
 import { statusLabel } from '../../client/sync/connectionStatus';
 import { addClaims, cardsMap } from '../../shared/board';
 import { CLOSE } from '../../shared/protocol/closeCodes';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ maxMessageBytes: 64 * 1024 });
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer({ maxMessageBytes: 64 * 1024 });
 
 const until = (fn: () => boolean) => vi.waitFor(() => expect(fn()).toBe(true), { timeout: 10_000 });
 
 describe('a change over the server’s message cap', () => {
   it('is set aside under Not saved, and the board opens afresh without it', async () => {
-    const board = await createBoardOverRest(server.url, 'Cap', 'Lea');
-    const invite = await inviteOverRest(server.url, board, 'Edie', 'editor');
+    const board = await createBoardOverRest(live.server.url, 'Cap', 'Lea');
+    const invite = await inviteOverRest(live.server.url, board, 'Edie', 'editor');
     const actor = { id: invite.inviteId, name: 'Edie' };
     // 40 cards of 2,000 characters: about 85 KB back in one Undo.
-    await server.syncServer.change(board.id, actor, (doc) =>
+    await live.server.syncServer.change(board.id, actor, (doc) =>
       addClaims(
         doc,
         Array.from({ length: 40 }, (_, i) => ({
@@ -45,10 +33,9 @@ describe('a change over the server’s message cap', () => {
       ),
     );
     let reopened = 0;
-    const page = connectWithToken(server.url, board.id, invite.token, {
+    const page = live.open(board.id, invite.token, {
       onStaleCopy: () => reopened++,
     });
-    open.push(page);
     await until(() => page.getSnapshot().status.kind === 'saved' && cardsMap(page.doc).size === 40);
     page.commands.deleteCards([...cardsMap(page.doc).keys()]);
     await until(() => page.getSnapshot().status.kind === 'saved');
@@ -66,6 +53,6 @@ describe('a change over the server’s message cap', () => {
     const claims = [...cardsMap(page.doc).values()].map((card) => card.get('claim') as string);
     expect(setAside[0]?.text?.split('\n\n').sort()).toEqual(claims.sort());
     // The server has what it stored: the deletion, not the Undo it closed the socket on.
-    expect(Object.keys((await server.board(board.id)).cards)).toHaveLength(0);
+    expect(Object.keys((await live.server.board(board.id)).cards)).toHaveLength(0);
   });
 });

@@ -11,25 +11,14 @@
  * one Eddie's Undo writes back.
  * The real server and WebSockets; Eddie's page goes offline to hold his changes back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
-import { connectWithToken } from '../helpers/connectWithToken';
-import { startTestServer, type TestServer } from '../helpers/http/startTestServer';
+import { useTestServer } from '../helpers/http/useTestServer';
 import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
 import { switchableNetwork } from '../helpers/switchableNetwork';
 import { waitFor } from '../helpers/waitFor';
 
-let server: TestServer;
-const open: BoardConnection[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  for (const c of open.splice(0)) c.destroy();
-  await server?.stop();
-});
+const live = useTestServer();
 
 const saved = (c: BoardConnection) => () => c.getSnapshot().status.kind === 'saved';
 
@@ -37,18 +26,16 @@ describe('an Undo of a move that crossed a colleague’s', () => {
   it.each([1, 40])(
     'is stored, not refused as a forged name, after %i colleague’s moves',
     async (moves) => {
-      const board = await createBoardOverRest(server.url, 'Night desk', 'Ana');
-      const ana = connectWithToken(server.url, board.id, board.leadToken);
-      open.push(ana);
+      const board = await createBoardOverRest(live.server.url, 'Night desk', 'Ana');
+      const ana = live.open(board.id, board.leadToken);
       const cardId = ana.commands.addClaim({ claim: 'The bridge cost $4 million' });
       await waitFor(saved(ana), { what: 'the card saved' });
 
       const network = switchableNetwork();
-      const eddieInvite = await inviteOverRest(server.url, board, 'Eddie', 'editor');
-      const eddie = connectWithToken(server.url, board.id, eddieInvite.token, { network });
-      const doraInvite = await inviteOverRest(server.url, board, 'Dora', 'editor');
-      const dora = connectWithToken(server.url, board.id, doraInvite.token);
-      open.push(eddie, dora);
+      const eddieInvite = await inviteOverRest(live.server.url, board, 'Eddie', 'editor');
+      const eddie = live.open(board.id, eddieInvite.token, { network });
+      const doraInvite = await inviteOverRest(live.server.url, board, 'Dora', 'editor');
+      const dora = live.open(board.id, doraInvite.token);
       for (const page of [eddie, dora]) {
         await waitFor(() => page.getSnapshot().board.cards[cardId] !== undefined, {
           what: 'the card on the page',
