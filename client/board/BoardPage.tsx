@@ -81,7 +81,7 @@ import { pageTitle } from './pageTitle';
 import { PrintBoard } from '../print/PrintBoard';
 import { shownTitle } from './shownTitle';
 import { shownNeighbour } from './shownNeighbour';
-import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { type RefusedCardAction, ReadOnlyBanner } from './ReadOnlyBanner';
 import { SelectionBar } from './SelectionBar';
 import { SkipLinks } from './SkipLinks';
 import { SpeakerSuggestions } from './SpeakerSuggestions';
@@ -229,7 +229,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     inFocus,
     canMove: canEdit,
   });
-  const { toast, show, tell, dismiss: dismissToast } = useBoardToast(announce, openId);
+  const { toast, show, tell, dismiss: dismissToast, said } = useBoardToast(announce, openId);
 
   useEffect(() => connection.setOpenCard(openId), [connection, openId]);
   // "Your boards" lists the board opened last first (QA50c: it went by when each was added,
@@ -257,11 +257,21 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     else selection.keepOnly((id) => board.cards[id] !== undefined);
   }, [board, canEdit, selection]);
   useKeptSelection(selection, known.id, board, snapshot.loaded, canEdit);
-  // An editor's gesture to select (Ctrl+click, Shift+click) by one who may not: said once why
-  // (ReadOnlyBanner), and again only after a spell with a role that may select.
-  const [triedToSelect, setTriedToSelect] = useState(false);
-  if (canEdit && triedToSelect) setTriedToSelect(false);
-  const refuseSelection = useCallback(() => setTriedToSelect(true), []);
+  // An editor's gesture on a card (a click or a key to select, move or edit) by one who may
+  // not: said once why, politely (ReadOnlyBanner), and again only after a spell with a role
+  // that may, another gesture refused, or another notice said (`said`) in between. Pressed
+  // three times, a key interrupted three times (found in review).
+  const [refusal, setRefusal] = useState<{ what: RefusedCardAction; said: number } | null>(null);
+  if (canEdit && refusal) setRefusal(null);
+  const saidNow = useRef(said);
+  saidNow.current = said;
+  const refuseCardAction = useCallback((what: RefusedCardAction) => {
+    const now = saidNow.current;
+    setRefusal((before) =>
+      before?.what === what && before.said === now ? before : { what, said: now },
+    );
+  }, []);
+  const refusedNow = refusal && refusal.said === said ? refusal.what : null;
   useUnsavedPrompt(claimEdits.unsaved);
   const keptTyping = useKeptTyping(known, claimEdits, snapshot.loaded, tell);
 
@@ -511,7 +521,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce,
       run,
       notify,
-      refuseSelection,
+      refuseCardAction,
       lastChangeOwn: connection.lastChangeWasOwn,
     }),
     [
@@ -530,7 +540,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
       announce,
       run,
       notify,
-      refuseSelection,
+      refuseCardAction,
     ],
   );
 
@@ -641,7 +651,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                     />
                     <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
                     {!can(known.role, 'editBoard') && !refused && (
-                      <ReadOnlyBanner role={known.role} triedToSelect={triedToSelect} />
+                      <ReadOnlyBanner role={known.role} refused={refusedNow} />
                     )}
                   </>
                 }

@@ -23,7 +23,7 @@ import { CardBody, cardIds } from './CardBody';
 import { clearSelection } from './clearSelection';
 import type { CardStep } from './cardBeside';
 import { edgeWords } from './edgeWords';
-import { CARD_KEYS_HINT_ID, REFUSED_CARD_KEYS } from './keyboardShortcuts';
+import { CARD_KEYS_HINT_ID } from './keyboardShortcuts';
 import type { NotSavedState } from './NotSavedMark';
 
 export interface CardItemProps {
@@ -134,29 +134,29 @@ export const CardItem = memo(function CardItem({
       actions.openCard(cardId);
     } else if (e.key === ' ') {
       // Space on a card never scrolls the column: it picks the card up, or says why not, in
-      // the notice at the foot of the board (seen, and announced once), as E and F2 do.
+      // the line over the board that names the role (said once, politely), as E and F2 do.
       e.preventDefault();
       if (actions.canEdit) actions.pickUp(cardId);
-      else actions.notify(REFUSED_CARD_KEYS.move, false);
+      else actions.refuseCardAction('move');
     } else if (e.key === 'F2' || e.key === 'e' || e.key === 'E') {
       // 'E' too: with Caps Lock on, or Shift held, the key said "E" did nothing.
       e.preventDefault();
       if (actions.canEdit) startEditing();
-      else actions.notify(REFUSED_CARD_KEYS.edit, false);
+      else actions.refuseCardAction('edit');
     } else if (e.key === 'x' || e.key === 'X') {
       // Space picks a card up, so X selects it, as in Gmail's lists.
       e.preventDefault();
       if (actions.canEdit) selection.toggle(cardId);
-      else actions.notify(REFUSED_CARD_KEYS.select, false);
+      else actions.refuseCardAction('select');
     } else if (e.key === 'A' && e.shiftKey) {
       // Shift+A: all of the column as shown (X is one card; plain A is free for typing aids).
       e.preventDefault();
       if (actions.canEdit) selection.selectAll(actions.shownCards(column));
-      else actions.notify(REFUSED_CARD_KEYS.select, false);
+      else actions.refuseCardAction('select');
     } else if ((e.key === 'Home' || e.key === 'End') && e.shiftKey) {
       // Shift+Home and End select on from the card to the column's first or last, as in a list.
       e.preventDefault();
-      if (!actions.canEdit) return actions.notify(REFUSED_CARD_KEYS.select, false);
+      if (!actions.canEdit) return actions.refuseCardAction('select');
       const order = actions.shownCards(column);
       const end = e.key === 'Home' ? order[0] : order.at(-1);
       if (!selection.has(cardId)) selection.extendTo(cardId, order);
@@ -166,7 +166,7 @@ export const CardItem = memo(function CardItem({
     } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && e.shiftKey) {
       // Shift+Up and Down select on from the card, within its column, as in a file list.
       e.preventDefault();
-      if (!actions.canEdit) return actions.notify(REFUSED_CARD_KEYS.select, false);
+      if (!actions.canEdit) return actions.refuseCardAction('select');
       const next = actions.cardBeside(cardId, STEPS[e.key]!);
       const order = actions.shownCards(column);
       if (!selection.has(cardId)) selection.extendTo(cardId, order);
@@ -210,7 +210,7 @@ export const CardItem = memo(function CardItem({
         const toggles = e.ctrlKey || e.metaKey;
         if (!(e.shiftKey || toggles)) return;
         if ((e.target as HTMLElement).closest('button, select, textarea, input, a')) return;
-        if (!actions.canEdit) return actions.refuseSelection();
+        if (!actions.canEdit) return actions.refuseCardAction('select');
         e.preventDefault();
         if (toggles) selection.toggle(cardId);
         else selection.extendTo(cardId, actions.shownCards(column));

@@ -10,6 +10,7 @@ import type { CardStep } from './cardBeside';
 import type { CardSelection } from './cardSelection';
 import type { ClaimEdits } from './claimEdits';
 import type { KeptTyping } from './keptTyping';
+import type { RefusedCardAction } from './ReadOnlyBanner';
 
 export interface BoardActions {
   readonly commands: BoardCommands;
@@ -49,10 +50,11 @@ export interface BoardActions {
   /** Shows a short notice, optionally with an Undo button. */
   notify(message: string, undoable: boolean): void;
   /**
-   * A Ctrl+click or Shift+click on a card (an editor's gestures to select) by one who may not
-   * act on cards: the page says why, once.
+   * An editor's gesture on a card (Ctrl+click or Shift+click, X, Shift+A, Shift+arrows to
+   * select; Space to move; E or F2 to edit) by one who may not act on cards: the page says
+   * why, once (ReadOnlyBanner).
    */
-  refuseSelection(): void;
+  refuseCardAction(what: RefusedCardAction): void;
   /**
    * Whether a card's latest change was this person's own (an Undo too), not one that came from
    * the server: an Undo writes the card's previous updater back, often a colleague.

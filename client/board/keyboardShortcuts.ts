@@ -141,13 +141,3 @@ export function cardKeysHint(canEdit: boolean): string {
     ? 'Arrow keys go from card to card; Enter opens the card; Space picks it up to move with the arrow keys; E edits the claim; X selects it; ? lists every shortcut.'
     : 'Arrow keys go from card to card; Enter opens the card; ? lists every shortcut.';
 }
-
-/**
- * What a card key the role cannot use says, on screen and to screen readers: Space (pick up)
- * and E or F2 (edit the claim) for those who may not change cards.
- */
-export const REFUSED_CARD_KEYS = {
-  move: 'Your role does not move cards. Enter opens the card.',
-  edit: 'Your role does not edit cards. Enter opens the card.',
-  select: 'Your role does not act on cards, so it selects none. Enter opens the card.',
-} as const;

@@ -9,6 +9,9 @@ import type { ToastMessage } from './Toast';
 export function useBoardToast(announce: (text: string) => void, openId: string | null) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const seq = useRef(0);
+  // The last notice's number, kept when it is dismissed: what was said last (ReadOnlyBanner's
+  // refusal is said again only after something else was).
+  const [said, setSaid] = useState(0);
   useEffect(() => {
     if (openId) setToast((t) => (t?.cardId === openId ? null : t));
   }, [openId]);
@@ -16,6 +19,7 @@ export function useBoardToast(announce: (text: string) => void, openId: string |
   const show = useCallback(
     (message: Omit<ToastMessage, 'seq'>, said = message.text) => {
       setToast({ ...message, seq: ++seq.current });
+      setSaid(seq.current);
       announce(said);
     },
     [announce],
@@ -23,5 +27,5 @@ export function useBoardToast(announce: (text: string) => void, openId: string |
   // Said and shown: what an undo changed is often off screen on a long board.
   const tell = useCallback((text: string) => show({ text, action: null }), [show]);
   const dismiss = useCallback(() => setToast(null), []);
-  return { toast, show, tell, dismiss };
+  return { toast, show, tell, dismiss, said };
 }

@@ -221,17 +221,18 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
       expect(await reviewer.getByRole('button', { name }).count()).toBe(0);
     }
     // Space on a focused card picks it up, and E or F2 edits its claim, for editors only; a
-    // reviewer is told why not in the notice at the foot of the board, seen and said once.
+    // reviewer is told why not in the line over the board that names the role, politely.
     await recordLiveRegions(reviewer);
-    const notice = reviewer.getByRole('group', { name: 'Notice' });
+    const notice = reviewer.locator('.banner [role="status"]');
     const refusals = async () =>
-      (await liveSaid(reviewer)).filter((said) => said.startsWith('Your role'));
-    const MOVE = 'Your role does not move cards. Enter opens the card.';
-    const EDIT = 'Your role does not edit cards. Enter opens the card.';
-    const SELECT = 'Your role does not act on cards, so it selects none. Enter opens the card.';
+      (await liveSaid(reviewer)).filter((said) => said.startsWith('Reviewers can comment'));
+    const ASK = 'ask the board’s lead for editor access.';
+    const MOVE = `Reviewers can comment but not move cards; ${ASK}`;
+    const EDIT = `Reviewers can comment but not edit cards; ${ASK}`;
+    const SELECT = `Reviewers can comment but not select cards to move; ${ASK}`;
     await item.focus();
-    // Each refused key between two others: the recorder counts one sentence said twice in a
-    // row once, whatever the region, but a second region saying it would count again.
+    // Each refused key between two others, so each is said: the recorder counts one sentence
+    // said twice in a row once, whatever the region, but a second region saying it would count.
     for (const [key, sentence] of [
       ['Space', MOVE],
       ['e', EDIT],

@@ -119,4 +119,40 @@ describe.skipIf(!RUN)('an editor’s page after a role change', () => {
     expect((await liveSaid(bo)).filter((text) => text.includes('select cards'))).toEqual([why]);
     expect(await bo.locator('.card.selected').count()).toBe(0);
   }, 90_000);
+
+  it('a reviewer’s card keys say why they do nothing, politely and once until something else is said', async () => {
+    await changeBoTo('reviewer', 'Reviewer');
+    await recordLiveRegions(bo);
+    const select =
+      'Reviewers can comment but not select cards to move; ask the board’s lead for editor access.';
+    const move =
+      'Reviewers can comment but not move cards; ask the board’s lead for editor access.';
+    const status = bo.locator('.banner [role="status"]');
+    // Each raw change of the status's text: a sentence put there again is said again.
+    await status.evaluate((region) => {
+      const w = window as unknown as { statusTexts: string[] };
+      w.statusTexts = [];
+      new MutationObserver(() => w.statusTexts.push(region.textContent ?? '')).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
+    await card(bo, CLAIMS[0]).focus();
+    for (const key of ['x', 'x', 'Shift+A', 'Shift+ArrowDown', 'x']) await bo.keyboard.press(key);
+    await expect.poll(() => status.textContent()).toBe(select);
+    // Space refuses something else: said; then X again is news again.
+    for (const key of ['Space', 'Space', 'x']) {
+      await bo.keyboard.press(key);
+      await expect.poll(() => status.textContent()).toBe(key === 'x' ? select : move);
+    }
+    expect(
+      await bo.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts),
+    ).toEqual([select, move, select]);
+    // Nothing assertive: the board's announcer and alerts said none of it.
+    const said = (await liveSaid(bo)).filter((text) => / cards/.test(text));
+    expect(said).toEqual([select, move, select]);
+    expect(await bo.getByRole('alert').filter({ hasText: 'cards' }).count()).toBe(0);
+    expect(await bo.locator('.card.selected').count()).toBe(0);
+  }, 90_000);
 });
