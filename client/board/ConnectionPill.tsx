@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type ConnectionStatus, statusLabel } from '../sync/connectionStatus';
+import { type ConnectionStatus, reconnectingForRole, statusLabel } from '../sync/connectionStatus';
 import { dialogVoiceOver } from '../ui/dialogVoices';
 import { StatusVoice } from './statusVoice';
 
@@ -98,8 +98,10 @@ export function ConnectionPill({
     const timer = window.setTimeout(() => setHeard(''), SAID_MS);
     return () => clearTimeout(timer);
   }, [heard]);
+  // A role change's reconnection looks like the sync that follows it, not a connection problem.
+  const look = reconnectingForRole(status) ? 'syncing' : status.kind;
   return (
-    <p className={`status-pill status-${status.kind}`} data-status={status.kind}>
+    <p className={`status-pill status-${look}`} data-status={status.kind}>
       <span className="status-dot" aria-hidden="true" />
       <span className="status-label">{label}</span>
       {/* Changes only when something is to be heard. */}

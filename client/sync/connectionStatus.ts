@@ -151,6 +151,10 @@ export function statusLabel(
     case 'offline':
       return unsaved ? `Offline: ${kept}` : 'Offline';
     case 'connecting':
+      // A role change's reconnection is no connection trouble: the server asked for it.
+      if (reconnectingForRole(status)) {
+        return unsaved ? `Switching to your new role: ${kept}` : 'Switching to your new role…';
+      }
       return unsaved ? `Connecting: ${kept}` : 'Connecting…';
     case 'storageFull': {
       // In a newsroom's words: "disk" and "storage" mean little to most, "out of space" does.

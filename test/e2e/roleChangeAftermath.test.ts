@@ -8,7 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles';
 import { chromiumAvailable } from '../helpers/browser';
-import { card, openBoard, status } from './support/boardPage';
+import { card, openBoard, status, waitSaved } from './support/boardPage';
 import { createBoardWithClaims } from './support/boardWithClaims';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { useBoardBrowser } from './support/useBoardBrowser';
@@ -154,5 +154,22 @@ describe.skipIf(!RUN)('an editor’s page after a role change', () => {
     expect(said).toEqual([select, move, select]);
     expect(await bo.getByRole('alert').filter({ hasText: 'cards' }).count()).toBe(0);
     expect(await bo.locator('.card.selected').count()).toBe(0);
+  }, 90_000);
+
+  it('the connection pill does not show a role change’s reconnection as a connection problem', async () => {
+    // Every label and look the pill takes, from before the role changes.
+    await bo.locator('.status-pill').evaluate((pill) => {
+      const w = window as unknown as { pillSeen: string[] };
+      w.pillSeen = [];
+      new MutationObserver(() => w.pillSeen.push(`${pill.className}: ${pill.textContent}`)).observe(
+        pill,
+        { attributes: true, childList: true, characterData: true, subtree: true },
+      );
+    });
+    await changeBoTo('reviewer', 'Reviewer');
+    await changeBoTo('editor', 'Editor');
+    await waitSaved(bo);
+    const seen = await bo.evaluate(() => (window as unknown as { pillSeen: string[] }).pillSeen);
+    expect(seen.filter((s) => /Connecting|status-connecting/.test(s))).toEqual([]);
   }, 90_000);
 });
