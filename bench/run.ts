@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- section …]`: runs every section (or the named ones) in order, prints each
- * table as markdown and saves it in bench/results/latest.md. Other benches join by adding a
- * Section to SECTIONS.
+ * `npm run bench [-- section …] [--base <ref>] [--only <scenario>]` (benchArgs): runs every
+ * section (or the named ones) in order, prints each table as markdown and saves it in
+ * bench/results/latest.md. Other benches join by adding a Section to sections().
  */
 import { fileURLToPath } from 'node:url';
+import { type BenchArgs, parseBenchArgs } from './benchArgs';
 import { saveSection } from './results';
 import type { Section } from './section';
 import { activitySection } from './activity';
@@ -17,11 +18,13 @@ import { filterOptionsSection } from './filterOptions';
 import { firstVisitSection } from './firstVisit';
 import { restoreSection } from './restore';
 import { searchSection } from './search';
+import { FULL_SYNC_BENCH } from './sync/syncScenarios';
 import { syncSection } from './sync/syncSection';
 import { renderMarkdown } from './table';
 
-const SECTIONS: readonly Section[] = [
-  syncSection(),
+/** --base and --only are the sync section's. */
+const sections = ({ base, only }: BenchArgs): readonly Section[] => [
+  syncSection({ ...FULL_SYNC_BENCH, only }, base),
   browserSection(),
   firstVisitSection(),
   searchSection(),
@@ -37,13 +40,15 @@ const SECTIONS: readonly Section[] = [
 const RESULTS = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((name) => !SECTIONS.some((s) => s.name === name));
+  const args = parseBenchArgs(process.argv.slice(2));
+  const known = sections(args);
+  const wanted = args.sections;
+  const unknown = wanted.filter((name) => !known.some((s) => s.name === name));
   if (unknown.length > 0) {
-    const names = SECTIONS.map((s) => s.name).join(', ');
+    const names = known.map((s) => s.name).join(', ');
     throw new Error(`unknown section ${unknown.join(', ')}; sections: ${names}`);
   }
-  const chosen = wanted.length === 0 ? SECTIONS : SECTIONS.filter((s) => wanted.includes(s.name));
+  const chosen = wanted.length === 0 ? known : known.filter((s) => wanted.includes(s.name));
   for (const section of chosen) {
     const started = performance.now();
     try {

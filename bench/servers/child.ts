@@ -11,7 +11,7 @@ import type { RunningServer } from '../relay';
 import { startRelay } from '../relay';
 import { startFactboardServer } from './factboardServer';
 import { startPauseTrace } from './pauseTrace';
-import type { ChildMessage, ParentMessage, ServerStats, TargetName } from './ipc';
+import type { ChildMessage, ParentMessage, ServerKind, ServerStats } from './ipc';
 import { startReferenceServer } from './referenceServer';
 
 /** The durable relay's journal, in a temp directory of its own that goes when it closes. */
@@ -27,7 +27,7 @@ async function startDurableRelay(): Promise<RunningServer> {
   };
 }
 
-const starters: Record<TargetName, () => Promise<RunningServer>> = {
+const starters: Record<ServerKind, () => Promise<RunningServer>> = {
   relay: () => startRelay(),
   'durable-relay': startDurableRelay,
   reference: () => startReferenceServer(),
@@ -51,7 +51,7 @@ function collectStats(collectGarbage: boolean): ServerStats {
 }
 
 async function main(): Promise<void> {
-  const name = process.argv[2] as TargetName;
+  const name = process.argv[2] as ServerKind;
   const start = starters[name];
   if (!start) throw new BenchError('server_failed', `unknown target ${name}`);
   const server = await start();

@@ -1,5 +1,8 @@
 /** Messages between the bench (parent) and a server child process, over Node's IPC channel. */
-export type TargetName = 'relay' | 'durable-relay' | 'reference' | 'factboard';
+/** The servers a child process can start (child.ts). */
+export type ServerKind = 'relay' | 'durable-relay' | 'reference' | 'factboard';
+/** A server under test: a kind, or Factboard at an older commit (`factboard@abc1234`). */
+export type TargetName = ServerKind | `factboard@${string}`;
 
 export interface ServerStats {
   /** process.cpuUsage() in microseconds since the child started. */

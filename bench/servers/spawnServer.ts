@@ -1,10 +1,17 @@
 /** Parent side of a server child process: start it, ask for its CPU and memory, stop it. */
 import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchError, type BenchErrorCode, withTimeout } from '../benchError';
-import type { ChildMessage, ParentMessage, Pauses, ServerStats, TargetName } from './ipc';
+import type {
+  ChildMessage,
+  ParentMessage,
+  Pauses,
+  ServerKind,
+  ServerStats,
+  TargetName,
+} from './ipc';
 
-const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 const STATS_TIMEOUT_MS = 10_000;
@@ -23,9 +30,19 @@ export interface ServerProcess {
   close(): Promise<void>;
 }
 
-export async function spawnServer(name: TargetName): Promise<ServerProcess> {
-  const child = fork(CHILD, [name], {
-    cwd: REPO_ROOT,
+/**
+ * Where a server's code comes from: this checkout by default, or another tree (an older
+ * commit's, checkoutAt) whose own bench/servers/child.ts starts its `kind`.
+ */
+export interface SpawnFrom {
+  readonly root: string;
+  readonly kind: ServerKind;
+}
+
+export async function spawnServer(name: TargetName, from?: SpawnFrom): Promise<ServerProcess> {
+  const root = from?.root ?? REPO_ROOT;
+  const child = fork(join(root, 'bench/servers/child.ts'), [from?.kind ?? name], {
+    cwd: root,
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

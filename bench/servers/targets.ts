@@ -6,7 +6,8 @@ import type { Actor } from '../../shared/board/actor';
 import { BenchError } from '../benchError';
 import { BENCH_ACTOR } from '../sync/cardModel';
 import type { TargetName } from './ipc';
-import type { ServerProcess } from './spawnServer';
+import type { Checkout } from '../checkoutAt';
+import type { ServerProcess, SpawnFrom } from './spawnServer';
 
 export interface RoomAccess {
   /** ws://127.0.0.1:PORT/sync: the serverUrl a y-websocket WebsocketProvider gets. */
@@ -27,6 +28,8 @@ export interface Target {
   readonly name: TargetName;
   /** Whether the server answers Yjs sync step 1; the relay keeps no state and does not. */
   readonly speaksYjs: boolean;
+  /** Another tree to run the server from (factboardAt); this checkout when absent. */
+  readonly from?: SpawnFrom;
   /** Makes a room (a board) on a running server; every client of the room uses the access. */
   createRoom(server: ServerProcess, index: number): Promise<RoomAccess>;
 }
@@ -103,3 +106,14 @@ export const factboard: Target = {
 };
 
 export const TARGETS: readonly Target[] = [relay, reference, factboard];
+
+/** Factboard as an older commit's tree has it, for `npm run bench -- sync --base <ref>`. */
+export const factboardAt = (base: Checkout): Target => ({
+  ...factboard,
+  name: `factboard@${base.commit.slice(0, 7)}`,
+  from: { root: base.dir, kind: 'factboard' },
+});
+
+/** The factboard@… target among names, if any. */
+export const baseName = (names: Iterable<TargetName>): TargetName | undefined =>
+  [...names].find((name) => name.startsWith('factboard@'));

@@ -4,7 +4,7 @@
  */
 import type { TargetName } from '../servers/ipc';
 import type { ServerProcess } from '../servers/spawnServer';
-import { durableRelay, type Target, TARGETS } from '../servers/targets';
+import { baseName, durableRelay, type Target, TARGETS } from '../servers/targets';
 import type { Actor } from '../../shared/board/actor';
 import { buildBoard, type BuiltBoard, quotedArticle } from './cardModel';
 import { measureBoardSync } from './measureBoardSync';
@@ -27,6 +27,8 @@ export interface SyncBenchConfig {
   readonly saturation: SaturationOptions;
   readonly bigBoard: { readonly cards: number; readonly repeats: number };
   readonly memory: MemoryOptions & { readonly cardsPerBoard: number };
+  /** Only the scenarios whose name starts with this (`--only latency`); all when absent. */
+  readonly only?: string;
 }
 
 /** The full run: about three minutes on two cores. */
@@ -120,6 +122,8 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
       };
       const relayResult = resultOf('relay');
       const durable = resultOf('durable-relay');
+      const base = baseName(outcomes.keys());
+      const baseResult = base && resultOf(base);
       for (const [name, outcome] of outcomes) {
         if ('error' in outcome) {
           measured.set(name, outcome);
@@ -140,12 +144,18 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
         if (name === 'factboard' && durable) {
           remarks.push(`p99 ${times(r.p99, durable.p99)} the durable relay's`);
         }
+        if (name === 'factboard' && baseResult) {
+          const sameSlice = pairedRatios(r.sliceP99, baseResult.sliceP99) ?? 'n/a';
+          remarks.push(
+            `p99 ${times(r.p99, baseResult.p99)} ${base}'s; ÷ ${base}'s in the same slice: ${sameSlice}`,
+          );
+        }
         measured.set(name, { values: { [p50]: r.p50, [p99]: r.p99 }, problems, remarks });
       }
       return measured;
     },
   });
-  return [
+  const all: Scenario[] = [
     latency(1, 20, 'latency1x20P50', 'latency1x20P99'),
     latency(10, 10, 'latency10x10P50', 'latency10x10P99'),
     {
@@ -199,6 +209,7 @@ export function scenarios(config: SyncBenchConfig): Scenario[] {
       },
     },
   ];
+  return all.filter((scenario) => scenario.name.startsWith(config.only ?? ''));
 }
 
 /** A latency run's tail causes (BENCH_PAUSES=1) as a note. */

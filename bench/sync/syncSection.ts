@@ -5,10 +5,11 @@
  */
 import os from 'node:os';
 import { BenchError } from '../benchError';
+import { checkoutAt } from '../checkoutAt';
 import type { Section } from '../section';
 import type { TargetName } from '../servers/ipc';
 import { spawnServer } from '../servers/spawnServer';
-import type { Target } from '../servers/targets';
+import { factboardAt, type Target } from '../servers/targets';
 import type { LatencyEntry } from './measureLatency';
 import {
   FULL_SYNC_BENCH,
@@ -57,7 +58,7 @@ export async function runSyncBench(config: SyncBenchConfig = FULL_SYNC_BENCH) {
     };
     if (unavailable.has(target.name)) return notYet();
     try {
-      return await spawnServer(target.name);
+      return await spawnServer(target.name, target.from);
     } catch (error) {
       if (!(error instanceof BenchError && error.code === 'unavailable')) {
         return record(scenario, target.name, { error: error as Error });
@@ -132,13 +133,28 @@ function methodNotes(config: SyncBenchConfig, loadBefore: string): string[] {
   ];
 }
 
-export function syncSection(config: SyncBenchConfig = FULL_SYNC_BENCH): Section {
+/**
+ * `baseRef` (--base) adds Factboard as that commit has it, run from its own tree, as one more
+ * target in every scenario: in the latency ones it is loaded in the same slices as this one.
+ */
+export function syncSection(config: SyncBenchConfig = FULL_SYNC_BENCH, baseRef?: string): Section {
   return {
     name: 'sync',
     async run() {
       const loadBefore = loadAverage();
-      const { results, notes } = await runSyncBench(config);
-      return syncTable(results, [...methodNotes(config, loadBefore), ...notes]);
+      const base = baseRef === undefined ? null : checkoutAt(baseRef);
+      try {
+        const targets = base ? [...config.targets, factboardAt(base)] : config.targets;
+        const { results, notes } = await runSyncBench({ ...config, targets });
+        const baseNote = base
+          ? [
+              `factboard@${base.commit.slice(0, 7)}: Factboard's server as commit ${base.commit} has it (its tree from git archive, this checkout's node_modules, started by its own bench/servers/child.ts), a target like the others.`,
+            ]
+          : [];
+        return syncTable(results, [...methodNotes(config, loadBefore), ...baseNote, ...notes]);
+      } finally {
+        base?.remove();
+      }
     },
   };
 }

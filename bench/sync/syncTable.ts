@@ -1,5 +1,6 @@
 /** Turns the sync section's measurements into its table: absolute figures, ratios, targets. */
 import type { TargetName } from '../servers/ipc';
+import { baseName } from '../servers/targets';
 import { formatNumber, formatRatio, type Table } from '../table';
 import { type MetricDef, type MetricId, METRICS } from './syncMetrics';
 
@@ -32,7 +33,10 @@ function goalCell(metric: MetricDef, cells: Map<TargetName, Cell>): string {
 }
 
 export function syncTable(results: SyncResults, notes: readonly string[]): Table {
-  const rows = METRICS.map((metric) => {
+  // Factboard at an older commit (--base), when the run had one: a column and a ratio more.
+  const base = baseName([...results.values()].flatMap((row) => [...row.keys()]));
+  // A metric no scenario of the run measured (--only) has no row.
+  const rows = METRICS.filter((metric) => results.has(metric.id)).map((metric) => {
     const cells = results.get(metric.id) ?? new Map<TargetName, Cell>();
     const v = (name: TargetName) => valueOf(cells.get(name));
     return [
@@ -40,9 +44,11 @@ export function syncTable(results: SyncResults, notes: readonly string[]): Table
       show(metric, cells.get('relay')),
       show(metric, cells.get('reference')),
       show(metric, cells.get('factboard')),
+      ...(base ? [show(metric, cells.get(base))] : []),
       formatRatio(v('reference'), v('relay')),
       formatRatio(v('factboard'), v('reference')),
       formatRatio(v('factboard'), v('relay')),
+      ...(base ? [formatRatio(v('factboard'), v(base))] : []),
       goalCell(metric, cells),
     ];
   });
@@ -53,9 +59,11 @@ export function syncTable(results: SyncResults, notes: readonly string[]): Table
       'relay',
       'reference',
       'factboard',
+      ...(base ? [base] : []),
       'reference ÷ relay',
       'factboard ÷ reference',
       'factboard ÷ relay',
+      ...(base ? [`factboard ÷ ${base}`] : []),
       'Factboard target',
     ],
     rows,

@@ -211,6 +211,49 @@ describe('sync bench table', () => {
     expect(row('Saturation throughput').at(-1)).toBe('≥ 1× reference: met');
   });
 
+  it('adds a base commit’s Factboard (--base) as a column and a ratio, rows only for what ran', () => {
+    const table = syncTable(
+      new Map([
+        [
+          'latency10x10P99',
+          new Map([
+            ['relay', { value: 1 }],
+            ['reference', { value: 2 }],
+            ['factboard', { value: 3 }],
+            ['factboard@6f462a4', { value: 2 }],
+          ]),
+        ],
+      ]),
+      [],
+    );
+    expect(table.columns).toEqual([
+      'Metric',
+      'relay',
+      'reference',
+      'factboard',
+      'factboard@6f462a4',
+      'reference ÷ relay',
+      'factboard ÷ reference',
+      'factboard ÷ relay',
+      'factboard ÷ factboard@6f462a4',
+      'Factboard target',
+    ]);
+    expect(table.rows).toEqual([
+      [
+        'Latency p99, 10 rooms × 10 clients (lower is better)',
+        '1.00 ms',
+        '2.00 ms',
+        '3.00 ms',
+        '2.00 ms',
+        '2.00×',
+        '1.50×',
+        '3.00×',
+        '1.50×',
+        '≤ 1.5× relay: NOT met',
+      ],
+    ]);
+  });
+
   it('replaces only the section it saves in the results file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
     const file = join(dir, 'latest.md');
