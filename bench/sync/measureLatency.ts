@@ -169,6 +169,17 @@ class LatencyLoad {
   }
 }
 
+/**
+ * The servers' order in slice `s`: rotated, and reversed every other slice, so that each
+ * server follows each of its neighbours in turn. Rotation alone kept the cyclic order: one
+ * server always came right after the same other and met that one's leftover work (Factboard's
+ * pending-log flush, 100 ms after its last edit) in its own slice.
+ */
+export function sliceOrder<T>(items: readonly T[], s: number): T[] {
+  const order = items.map((_, i) => items[(i + s) % items.length] as T);
+  return s % 2 === 1 ? order.reverse() : order;
+}
+
 /** Latency of several servers on the same load, measured in alternating slices. */
 export async function measureLatencyInterleaved(
   entries: readonly LatencyEntry[],
@@ -192,13 +203,7 @@ export async function measureLatencyInterleaved(
     for (const { server } of loads) await server.pauses();
     const start = performance.timeOrigin + performance.now();
     for (let s = 0; s < options.slices; s++) {
-      // Rotate the order too, so that no server always follows the same one.
-      for (let i = 0; i < loads.length; i++) {
-        await (loads[(i + s) % loads.length] as { load: LatencyLoad }).load.slice(
-          s,
-          options.slices,
-        );
-      }
+      for (const { load } of sliceOrder(loads, s)) await load.slice(s, options.slices);
     }
     const span = [start, performance.timeOrigin + performance.now()] as const;
     for (const { name, load, server } of loads) {
