@@ -281,8 +281,9 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(said).toBe('End of activity.');
     expect(await focused(page)).toEqual(last);
+    // Home scrolls the list to its first row and focuses it once drawn (focusWhenRendered).
     await page.keyboard.press('Home');
-    expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
+    await expect.poll(() => focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
     await page.keyboard.press('ArrowUp');
     await expect.poll(said).toBe('Top of activity.');
     expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
