@@ -89,6 +89,10 @@ export function parseState(clientId: number, raw: unknown): Peer | null {
  * Who is on a client: present now, or seen on the board earlier in this session and gone since.
  * A colleague's write outlives their presence: an Undo that kept their value names them after
  * they closed the board, not "someone else". Null for a client never seen here.
+ *
+ * Only the writers are remembered once gone (a client in the doc's store): a page open for weeks
+ * would otherwise keep one name for every visitor, as presence did (forgetDepartedClients). The
+ * doc keeps each writer's client id for good itself, so this adds nothing that grows apart.
  */
 export function presenceSeen(awareness: Awareness): (client: number) => PresenceUser | null {
   const seen = new Map<number, PresenceUser>();
@@ -100,8 +104,14 @@ export function presenceSeen(awareness: Awareness): (client: number) => Presence
     }
   };
   note(awareness.getStates().keys());
-  awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) =>
-    note([...added, ...updated]),
+  awareness.on(
+    'change',
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      note([...added, ...updated]);
+      for (const client of removed) {
+        if (!awareness.doc.store.clients.has(client)) seen.delete(client);
+      }
+    },
   );
   return (client) => userOf(client) ?? seen.get(client) ?? null;
 }
