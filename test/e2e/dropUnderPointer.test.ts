@@ -8,7 +8,7 @@
  * y-websocket client of the board.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBoard } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
@@ -139,8 +139,14 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
     const row = card(page, claim);
     const place = await row.getAttribute('aria-posinset');
     const inHand = () => page.locator('li.card.dragging, .drag-overlay').count();
-    /** Pressed at the middle of `box`, moved 8 px down and right, as a hand slips. */
-    const pressAndSlip = async (box: Box | null) => {
+    /**
+     * Pressed at the middle of `target`, moved 8 px down and right, as a hand slips. Hovered
+     * first: Playwright waits there until it stands still (the new card's column settles after
+     * it is added), or the press could land beside a button read where it stood a frame before.
+     */
+    const pressAndSlip = async (target: Locator) => {
+      await target.hover();
+      const box = await target.boundingBox();
       if (!box) throw new Error('not on screen');
       const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
       await page.mouse.move(x, y);
@@ -154,7 +160,7 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
       );
 
     const edit = row.getByRole('button', { name: /^Edit claim:/ });
-    await pressAndSlip(await edit.boundingBox());
+    await pressAndSlip(edit);
     await painted();
     expect(await inHand()).toBe(0);
     await page.mouse.up();
@@ -167,7 +173,7 @@ describe.skipIf(!RUN)('a card dropped by the mouse', () => {
     expect(await row.getAttribute('aria-posinset')).toBe(place);
 
     // The card's body is still a handle for the mouse.
-    await pressAndSlip(await row.locator('.claim').boundingBox());
+    await pressAndSlip(row.locator('.claim'));
     await expect.poll(inHand).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await page.mouse.up();
