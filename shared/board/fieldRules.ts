@@ -17,15 +17,23 @@
  * of their roots, the board's at depth 0 of `meta`; cards, comments, articles and evidence
  * items themselves are maps. A key the layout does not name is refused wherever it would land
  * (namedByLayout): readers ignore it, so whatever it held (900 KB under a card's `hidden`) was
- * stored and sent to everyone, and no history event, reader or export ever showed it. The
- * rating scale's values are left alone (only leads write them), not its keys.
+ * stored and sent to everyone, and no history event, reader or export ever showed it.
+ *
+ * The rating scale's numbers are ClaimReview ratings, as ratingScaleSchema has them (whole, 1
+ * or more): a lead's raw client could store 2.5 or 0, which the dialog and the commands refuse,
+ * and every ClaimReview of the board then went out without its numbers (toClaimReview). Only
+ * each value is judged, not the scale whole (best above worst, labels within range, unique):
+ * two leads' honest edits of different labels may cross into such a scale, and the reader
+ * (readMeta) already settles that the same way on every replica.
  */
 import {
   ACTOR_ID_MAX,
+  columnSchema,
   extractionSchema,
   httpUrl,
   LIMITS,
   organisationSchema,
+  ratingScaleSchema,
   storedRatingScaleSchema,
   sourceSpanSchema,
   speakerTypeSchema,
@@ -47,6 +55,7 @@ import { ID_PATTERN } from './newId';
 import { hasVisibleText } from '../visibleText';
 import { isWellFormed } from '../wellFormed';
 import { MAX_RANK_LENGTH } from './rank';
+import { isRatingNumber } from './ratingScale';
 
 /** A plain value's rule, or the shared type the field must hold. */
 export type FieldRule = ((value: unknown) => boolean) | 'array' | 'map';
@@ -188,6 +197,23 @@ const META: Readonly<Record<string, FieldRule>> = {
   [META_KEYS.ratingScale]: exactly(storedRatingScaleSchema),
 };
 
+/** The scale map's own fields (depth 1 of meta: namedByLayout places them in the scale). */
+const SCALE: Readonly<Record<string, FieldRule>> = {
+  [SCALE_KEYS.best]: (v) => typeof v === 'number' && isRatingNumber(v),
+  [SCALE_KEYS.worst]: (v) => typeof v === 'number' && isRatingNumber(v),
+  [SCALE_KEYS.labels]: 'map',
+};
+
+const labelRule = ratingScaleSchema.shape.labels.element.shape;
+/** A label entry's fields (depth 3 of meta), as ratingScaleSchema and newLabelMap write them. */
+const LABEL: Readonly<Record<string, FieldRule>> = {
+  [LABEL_KEYS.label]: exactly(labelRule.label),
+  [LABEL_KEYS.column]: matches(columnSchema),
+  [LABEL_KEYS.value]: (v) => typeof v === 'number' && isRatingNumber(v),
+  // The label's place in the lead's order: newLabelMap's index in the scale.
+  [LABEL_KEYS.order]: (v) => Number.isInteger(v) && (v as number) >= 0,
+};
+
 /** The roots whose entries are maps: one per card, comment or article. */
 const MAP_ENTRIES: ReadonlySet<string> = new Set([ROOT.cards, ROOT.comments, ROOT.articles]);
 
@@ -199,6 +225,8 @@ const MAP_ENTRIES: ReadonlySet<string> = new Set([ROOT.cards, ROOT.comments, ROO
 export function fieldRule(root: string, depth: number, key: string | null): FieldRule | null {
   if (depth === 0 && MAP_ENTRIES.has(root)) return 'map';
   if (root === ROOT.cards && depth === 2 && key === null) return 'map';
+  // A rating-scale label entry, under its id in the scale's labels.
+  if (root === ROOT.meta && depth === 2) return 'map';
   if (key === null) return null;
   const rules =
     root === ROOT.cards && depth === 1
@@ -211,7 +239,11 @@ export function fieldRule(root: string, depth: number, key: string | null): Fiel
             ? ARTICLE
             : root === ROOT.meta && depth === 0
               ? META
-              : null;
+              : root === ROOT.meta && depth === 1
+                ? SCALE
+                : root === ROOT.meta && depth === 3
+                  ? LABEL
+                  : null;
   return rules && Object.hasOwn(rules, key) ? (rules[key] as FieldRule) : null;
 }
 

@@ -22,7 +22,13 @@ import {
   setBoardMeta,
   setRatingScale,
 } from '../../../shared/board';
-import { commentsMap, cardsMap, newCommentMap } from '../../../shared/board/schema';
+import {
+  commentsMap,
+  cardsMap,
+  newCommentMap,
+  newLabelMap,
+  scaleMap,
+} from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
 import { everHad } from '../../../server/sync/everHad';
 import type { Role } from '../../../shared/roles';
@@ -729,6 +735,60 @@ describe('write policy per role, against raw clients', () => {
       const { raw, ctx } = await member('lead');
       raw.sendUpdate(updateFrom(raw, (doc) => setRatingScale(doc, renamed, ctx)));
       await waitFor(() => readMeta(observer.doc).ratingScale.labels[0]?.label === 'Renamed');
+    });
+
+    it('a lead may set the rating scale only to ClaimReview ratings: whole numbers, 1 or more', async () => {
+      const scale = (doc: Y.Doc) => scaleMap(doc)!;
+      const labels = (doc: Y.Doc) => scale(doc).get('labels') as Y.Map<Y.Map<unknown>>;
+      const label = (doc: Y.Doc, name: string) =>
+        [...labels(doc).values()].find((l) => l.get('label') === name)!;
+      // What the dialog and setRatingScale refuse, written raw; each would have sent every
+      // ClaimReview of the board out without its numbers.
+      const cases: [string, (doc: Y.Doc) => void][] = [
+        ['worst', (doc) => scale(doc).set('worst', 0)],
+        ['best', (doc) => scale(doc).set('best', 5.5)],
+        ['best', (doc) => scale(doc).set('best', '5')],
+        ['value', (doc) => label(doc, 'Misleading').set('value', 2.5)],
+        ['value', (doc) => label(doc, 'False').set('value', -1)],
+        [
+          'value',
+          (doc) =>
+            labels(doc).set(
+              'l9x',
+              newLabelMap({ label: 'Half true', column: 'disputed', value: 2.5 }, 7),
+            ),
+        ],
+        ['column', (doc) => label(doc, 'False').set('column', 'trash')],
+        ['label', (doc) => label(doc, 'False').set('label', ' \u200b ')],
+        ['order', (doc) => label(doc, 'False').set('order', 0.5)],
+        ['labels', (doc) => scale(doc).set('labels', 'none')],
+      ];
+      for (const [key, change] of cases) {
+        expect(await expectRefused('lead', change)).toBe(
+          `a value that does not fit the board’s ${key}`,
+        );
+      }
+      const before = readMeta(observer.doc).ratingScale;
+      expect(before.worst).toBe(1);
+      expect(before.labels.find((l) => l.label === 'Misleading')?.value).toBe(2);
+      // A whole value and a new label, by the same lead's raw client, are taken.
+      const { raw } = await member('lead', 'Lea');
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => {
+          label(doc, 'Misleading').set('value', 3);
+          labels(doc).set(
+            'l9x',
+            newLabelMap({ label: 'Half true', column: 'disputed', value: 3 }, 7),
+          );
+        }),
+      );
+      await waitFor(() =>
+        readMeta(observer.doc).ratingScale.labels.some((l) => l.label === 'Half true'),
+      );
+      expect(
+        readMeta(observer.doc).ratingScale.labels.find((l) => l.label === 'Misleading')?.value,
+      ).toBe(3);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
     it('may not write values that do not fit the layout, whatever the role', async () => {
