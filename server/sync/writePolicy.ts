@@ -1,7 +1,8 @@
 /**
  * What each role may write (DESIGN §4, shared/roles.ts), judged on an analysed update before
  * it is applied:
- * - lead: anything inside the board layout's roots (meta, articles, cards, comments);
+ * - lead: anything inside the board layout's roots (meta, articles, cards, comments), but not
+ *   the rating scale's removal (removesScale);
  * - editor: the same, except the board's meta beyond its title (the rating scale and the
  *   organisation are the lead's, the schema version the server's migration's);
  * - reviewer: only the comments root;
@@ -104,6 +105,16 @@ const reviewerMayWrite = (w: Where) => w.root === null || w.root === ROOT.commen
 const editorMayWrite = (w: Where) =>
   w.root !== ROOT.meta || (w.depth === 0 && w.key === META_KEYS.title);
 
+/**
+ * Whether a deletion takes the board's rating scale map away (or replaces it). No command does:
+ * the scale is edited label by label (writeScale), and only the server's migration and a new
+ * board write the map. Without it readers fall back to version 1's whole-scale value, which a
+ * lead may still write with any numbers (fieldRules), so the numbers the scale's own fields must
+ * hold (ClaimReview ratings) would be one deletion away.
+ */
+const removesScale = ({ where }: { readonly where: Where }) =>
+  where.root === ROOT.meta && where.depth === 0 && where.key === META_KEYS.scale;
+
 /** Whether every place the update writes or deletes at passes `check` (read where they are). */
 const everyPlace = ({ newItems, deletes }: UpdateAnalysis, check: (w: Where) => boolean) =>
   newItems.every((n) => check(n.where)) && deletes.every((n) => check(n.where));
@@ -183,6 +194,8 @@ export function checkWrite(
     return no('writes outside the board layout');
   } else if (role === 'editor' && !everyPlace(analysis, editorMayWrite)) {
     return no('the rating scale and organisation are the lead’s');
+  } else if (deletes.some(removesScale)) {
+    return no('the rating scale is changed, not removed');
   }
   for (const { item, where } of newItems) {
     if (where.depth > MAX_DEPTH || nestsTooDeep(item)) {

@@ -10,6 +10,7 @@ import {
   addComment,
   addEvidence,
   CommandOrigin,
+  DEFAULT_RATING_SCALE,
   deleteCard,
   deleteComment,
   editCard,
@@ -768,6 +769,16 @@ describe('write policy per role, against raw clients', () => {
           `a value that does not fit the board’s ${key}`,
         );
       }
+      // Nor by taking the scale away, which leaves readers version 1's whole-scale value, taken
+      // from a lead as version 1 wrote it (any numbers).
+      const v1 = { ...DEFAULT_RATING_SCALE, worst: 0 };
+      expect(
+        await expectRefused('lead', (doc) => {
+          doc.getMap('meta').delete('scale');
+          doc.getMap('meta').set('ratingScale', v1);
+        }),
+      ).toBe('the rating scale is changed, not removed');
+      await expectRefused('lead', (doc) => doc.getMap('meta').delete('scale'));
       const before = readMeta(observer.doc).ratingScale;
       expect(before.worst).toBe(1);
       expect(before.labels.find((l) => l.label === 'Misleading')?.value).toBe(2);
