@@ -20,8 +20,10 @@ import { boardRoutes } from './routes/boardRoutes';
 import { historyRoutes } from './routes/historyRoutes';
 import { inviteRoutes } from './routes/inviteRoutes';
 import { memberRoutes } from './routes/memberRoutes';
+import { writerRoutes } from './routes/writerRoutes';
 import { IdempotencyKeys, IMPORTED_BOARDS } from './IdempotencyKeys';
 import type { IdempotencyStore } from '../storage/sqliteIdempotencyKeys';
+import type { SyncStorage } from '../storage/Storage';
 import { limitedBody } from './limitedBody';
 import { readJsonLater } from './validate';
 import { requestLog } from './requestLog';
@@ -33,6 +35,8 @@ import { securityHeaders } from './securityHeaders';
 import { defaultSyncLog, type SyncLog } from '../sync/syncLog';
 
 export interface AppDeps extends BoardActionDeps {
+  /** The sync server's storage: GET …/writers reads the client ids it bound to invites. */
+  readonly storage: SyncStorage;
   readonly config: Pick<
     Config,
     | 'adminToken'
@@ -139,6 +143,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(inviteRoutes(routeDeps));
   api.use(historyRoutes(routeDeps));
   api.use(memberRoutes(routeDeps));
+  api.use(writerRoutes(routeDeps));
   api.use(cardRoutes(routeDeps));
   api.use(commentRoutes(routeDeps));
   app.use(api);
