@@ -1,12 +1,16 @@
 /**
  * The page's Undo and Redo (the header's buttons, the shortcuts, a toast's Undo): each takes
  * the person's own top step, or says why not, and says what the step did (undoAnnouncement).
- * One function for both: they differ only in the stack they take from and their words.
+ * One function for both: they differ only in the stack they take from and their words. A step
+ * that kept the value of a colleague this page never saw in presence is told once the server
+ * has named them (BoardConnection.namedByServer), and what is told after it waits its turn, so
+ * that the page says each step in the order they were taken.
  */
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { BoardView } from '../../shared/board/view';
 import type { Role } from '../../shared/roles';
 import type { BoardConnection } from '../sync/BoardConnection';
+import type { UndoStep } from '../sync/BoardUndo';
 import type { Columns } from './filterCards';
 import { mayUndo } from './keyboardShortcuts';
 import { undoAnnouncement } from './undoWords';
@@ -31,6 +35,20 @@ export function useUndoRedo({
   /** The columns as the person sees them, for where a step left its card. */
   shownColumns: (board: BoardView) => Columns;
 }): { undo: () => void; redo: () => void } {
+  /** The announcement that waits for the server's names, if any: later ones go after it. */
+  const waiting = useRef<Promise<void> | null>(null);
+  const say = useCallback(
+    (words: string | Promise<string>) => {
+      const before = waiting.current;
+      if (before === null && typeof words === 'string') return tell(words);
+      const told = Promise.all([before, words]).then(([, text]) => tell(text));
+      waiting.current = told;
+      void told.finally(() => {
+        if (waiting.current === told) waiting.current = null;
+      });
+    },
+    [tell],
+  );
   const step = useCallback(
     (which: 'undo' | 'redo') => {
       const undoing = which === 'undo';
@@ -40,14 +58,17 @@ export function useUndoRedo({
       // there, they would change the board on screen only, and be said done. With none, a
       // viewer's Ctrl+Z still says why: "Nothing to undo." read as if there might be one day.
       if (!mayUndo(role))
-        return tell(`${stepThere ? 'Could not' : 'Nothing to'} ${which}: ${whyNot}.`);
-      if (!stepThere) return tell(`Nothing to ${which}.`);
+        return say(`${stepThere ? 'Could not' : 'Nothing to'} ${which}: ${whyNot}.`);
+      if (!stepThere) return say(`Nothing to ${which}.`);
       const before = connection.getSnapshot().board;
       const done = undoing ? connection.undo() : connection.redo();
       const after = connection.getSnapshot().board;
-      tell(undoAnnouncement(undoing ? 'Undone' : 'Redone', done, before, after, shownColumns));
+      const words = (taken: UndoStep) =>
+        undoAnnouncement(undoing ? 'Undone' : 'Redone', taken, before, after, shownColumns);
+      const named = connection.namedByServer(done);
+      say(named ? named.then(words) : words(done));
     },
-    [connection, tell, shownColumns, role, whyNot],
+    [connection, say, shownColumns, role, whyNot],
   );
   const undo = useCallback(() => step('undo'), [step]);
   const redo = useCallback(() => step('redo'), [step]);

@@ -43,6 +43,8 @@ import { bulkNoteIn } from './bulkNotes';
 import { removalsIn } from './removalsIn';
 import { browserNetwork, type NetworkEvents, SILENCE_MS, watchSilence } from './reconnectPolicy';
 import { unstoredWrites } from './writeCountingSocket';
+import { namedWrites, unnamedWriters, type WhoIs } from './crossedWrites';
+import { askServer, WriterNames } from './WriterNames';
 
 export type { BoardConnectionOptions } from './BoardConnectionOptions';
 export type { BoardSnapshot } from './BoardSnapshot';
@@ -95,6 +97,10 @@ export class BoardConnection {
   private stopOwnPresence: () => void = () => undefined;
   /** The comments transactions show redacted, whose words go after them (scrubRedactions). */
   private readonly redactions: RedactionsFound;
+  /** Writers the server names, for those presence never showed this page (namedByServer). */
+  private readonly writerNames: WriterNames;
+  /** Who wrote on a client, for an Undo's kept values: presence, else the server's answer. */
+  private readonly whoWrote: WhoIs;
 
   constructor(options: BoardConnectionOptions) {
     this.role = options.role;
@@ -131,12 +137,14 @@ export class BoardConnection {
       scrub: this.scrubRedactions,
     });
     this.doc.on('afterTransaction', this.redactions.note);
-    this.undoSteps = new BoardUndo(
-      this.doc,
-      this.changed,
-      presenceSeen(this.awareness),
-      this.actor.id,
+    this.writerNames = new WriterNames(
+      options.serverUrl === null
+        ? null
+        : askServer(options.serverUrl, options.boardId, options.token),
     );
+    const seen = presenceSeen(this.awareness);
+    this.whoWrote = (client) => seen(client) ?? this.writerNames.whoIs(client);
+    this.undoSteps = new BoardUndo(this.doc, this.changed, this.whoWrote, this.actor.id);
     this.undoManager = this.undoSteps.manager;
     this.commands = bindCommands({
       doc: this.doc,
@@ -516,6 +524,22 @@ export class BoardConnection {
   /** Redoes the last undone change. */
   redo(): UndoStep {
     return this.undoSteps.redo();
+  }
+
+  /**
+   * An Undo's or Redo's step with the writers of its kept values that this page could not name
+   * (never seen in presence: they wrote while it was closed, or without presence) named as the
+   * server knows them, or as it was when the server cannot say. Null when there is nobody to
+   * ask about (all named, or asked about before): the step is told as it is, at once.
+   */
+  namedByServer(step: UndoStep): Promise<UndoStep> | null {
+    const { kept } = step;
+    const clients = unnamedWriters(kept);
+    if (!kept || !this.writerNames.mayName(clients)) return null;
+    return this.writerNames.learn(clients).then(
+      () => ({ ...step, kept: namedWrites(kept, this.whoWrote, this.actor.id) }),
+      () => step,
+    );
   }
 
   /** Connects again after a close that waited for an answer (onRoleChanged). */

@@ -123,6 +123,11 @@ export interface KeptWrite {
   readonly by: string | null;
   /** Written by this person (the same invite) in another tab or window: told as "you", not by name. */
   readonly self?: true;
+  /**
+   * With `by` null, the writer's Yjs client id, which the server can name (WriterNames): they
+   * wrote while this page was closed, or never showed presence to it.
+   */
+  readonly client?: number;
 }
 
 /** Who wrote a value, as a KeptWrite names them. */
@@ -130,16 +135,34 @@ export type WhoIs = (client: number) => Actor | null;
 
 /**
  * The writer on `client` as a KeptWrite names them: `whoIs`, else the actor a stamp from that
- * client holds (`stamped`); one whose id is `meId` is this person in another tab or window.
+ * client holds (`stamped`); one whose id is `meId` is this person in another tab or window. One
+ * not known keeps the client id, for the page to ask the server (namedWrites).
  */
 export function writtenBy(
   client: number,
   whoIs: WhoIs,
   meId: string | null,
   stamped: Actor | null = null,
-): Pick<KeptWrite, 'by' | 'self'> {
+): Pick<KeptWrite, 'by' | 'self' | 'client'> {
   const by = whoIs(client) ?? stamped;
-  return { by: by?.name ?? null, ...(by !== null && by.id === meId ? { self: true } : {}) };
+  if (by === null) return { by: null, client };
+  return { by: by.name, ...(by.id === meId ? { self: true } : {}) };
+}
+
+/** The client ids of the writers `kept` could not name (writtenBy). */
+export function unnamedWriters(kept: readonly KeptWrite[] | undefined): number[] {
+  return [...new Set((kept ?? []).flatMap((k) => (k.client === undefined ? [] : [k.client])))];
+}
+
+/** `kept` with the writers it could not name named by `whoIs` where it now knows them. */
+export function namedWrites(
+  kept: readonly KeptWrite[],
+  whoIs: WhoIs,
+  meId: string | null,
+): KeptWrite[] {
+  return kept.map(({ client, ...write }) =>
+    client === undefined ? write : { ...write, ...writtenBy(client, whoIs, meId) },
+  );
 }
 
 /** The actor the card's updatedBy holds when `client` wrote it (the card's last writer), or null. */

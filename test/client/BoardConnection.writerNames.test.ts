@@ -1,0 +1,73 @@
+/**
+ * An Undo that kept the value of a colleague this page never saw in presence names them as the
+ * server knows them (BoardConnection.namedByServer, GET …/writers), not "someone else". Bo
+ * writes from a raw y-websocket client that shows no presence (as a page closed before Eddie's
+ * opened would have been); an evidence edit stamps no writer on the card, so nothing in the doc
+ * names him either. The real server, WebSockets and SQLite.
+ */
+import { describe, expect, it } from 'vitest';
+import { undoAnnouncement } from '../../client/board/undoWords';
+import type { BoardConnection } from '../../client/sync/BoardConnection';
+import { editEvidence } from '../../shared/board';
+import { useTestServer } from '../helpers/http/useTestServer';
+import { createBoardOverRest, inviteOverRest } from '../helpers/restApi';
+import { waitFor } from '../helpers/waitFor';
+
+const live = useTestServer();
+
+const saved = (c: BoardConnection) => () => c.getSnapshot().status.kind === 'saved';
+
+describe('an Undo names a writer this page never saw in presence', () => {
+  it('asks the server once, and names them in the announcement', async () => {
+    const board = await createBoardOverRest(live.server.url, 'Night desk', 'Ana');
+    const eddieInvite = await inviteOverRest(live.server.url, board, 'Eddie', 'editor');
+    const boInvite = await inviteOverRest(live.server.url, board, 'Bo', 'editor');
+    const eddie = live.open(board.id, eddieInvite.token);
+    const card = eddie.commands.addClaim({ claim: 'The bridge cost $4 million' });
+    const id = eddie.commands.addEvidence(card, {
+      url: 'https://example.org/budget',
+      quote: 'The bridge cost $4 million',
+      stance: 'context',
+    });
+    eddie.commands.editEvidence(card, id, { stance: 'refutes', quote: 'It cost $4.2 million' });
+    eddie.commands.editEvidence(card, id, { note: 'Audit, p. 12' });
+    await waitFor(saved(eddie), { what: 'Eddie’s edits saved' });
+
+    const bo = await live.connect(board.id, boInvite.token);
+    await bo.cardArrived(card);
+    editEvidence(bo.doc, card, id, { stance: 'supports', note: 'Audit, p. 14' }, bo.as);
+    await bo.allSaved();
+    const stance = () =>
+      eddie.getSnapshot().board.cards[card]?.evidence.find((e) => e.id === id)?.stance;
+    await waitFor(() => stance() === 'supports', { what: 'Bo’s stance on Eddie’s page' });
+    expect(eddie.getSnapshot().peers.map((p) => p.user.name)).toEqual([]);
+
+    // The note: presence never showed Bo, so the page holds his client id to ask about.
+    const before = eddie.getSnapshot().board;
+    const step = eddie.undo();
+    expect(step).toEqual({
+      command: 'editEvidence',
+      applied: false,
+      kept: [{ cardId: card, key: 'note', by: null, client: bo.doc.clientID }],
+    });
+    const named = await eddie.namedByServer(step);
+    expect(named).toEqual({
+      command: 'editEvidence',
+      applied: false,
+      kept: [{ cardId: card, key: 'note', by: 'Bo' }],
+    });
+    expect(undoAnnouncement('Undone', named!, before, eddie.getSnapshot().board)).toBe(
+      'Nothing undone: Bo has changed it since the evidence edit.',
+    );
+
+    // The answer is kept: the next step names Bo at once, and nothing is asked again.
+    const next = eddie.undo();
+    expect(next).toEqual({
+      command: 'editEvidence',
+      applied: true,
+      kept: [{ cardId: card, key: 'stance', by: 'Bo' }],
+    });
+    expect(eddie.namedByServer(next)).toBeNull();
+    expect(eddie.namedByServer(step)).toBeNull();
+  }, 30_000);
+});
