@@ -169,6 +169,20 @@ function workedOnWords(
   return `Nothing undone: ${who} ${have} worked on ${what}${tab} since you ${how} ${it} (${listed(parts)}). Delete ${it} if ${cards.length > 1 ? 'they' : 'it'} should go.`;
 }
 
+/**
+ * Why an Undo left a comment posted (UndoStep.kept of a dropped addComment): who replied to it
+ * or changed it since (an edit in another tab, a resolution), and Delete as the way to take it
+ * back, which leaves the thread its replies hang on.
+ */
+function laterOnPostWords(kept: readonly KeptWrite[]): string {
+  const { who, plural, tab } = keptBy(kept);
+  const done = listed([
+    ...(kept.some((k) => k.key === COMMENT_WORK) ? ['replied to'] : []),
+    ...(kept.some((k) => k.key !== COMMENT_WORK) ? ['changed'] : []),
+  ]);
+  return `Nothing undone: ${who} ${plural ? 'have' : 'has'} ${done} your comment${tab} since you posted it. Delete it if it should go.`;
+}
+
 interface CardChange {
   readonly before: CardView | undefined;
   readonly after: CardView | undefined;
@@ -268,6 +282,9 @@ export function undoAnnouncement(
     return `${nothing}: a lead has redacted the text of that comment for good.`;
   }
   if (workedOn && kept) return workedOnWords(command, kept, before);
+  if (command === 'addComment' && !applied && kept && kept.length > 0) {
+    return laterOnPostWords(kept);
+  }
   if (!applied) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
     const { who, plural, tab } =

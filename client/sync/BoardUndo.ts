@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import {
+  type Actor,
   articlesMap,
   cardsMap,
   type CommandName,
@@ -19,8 +20,9 @@ import {
   keptWrites,
   restoreCrossedValues,
   type WhoIs,
+  writtenBy,
 } from './crossedWrites';
-import { workOnAdded } from './workOnAdded';
+import { COMMENT_WORK, workOnAdded } from './workOnAdded';
 import { dropRedactedSteps, REDACTED_STEP, type StackItem } from './redactedWords';
 
 /** The key of a step's meta that names its command. */
@@ -29,6 +31,17 @@ const COMMAND = 'command';
 export const commandOf = (item: StackItem | null | undefined): CommandName | null =>
   (item?.meta.get(COMMAND) as CommandName | undefined) ?? null;
 
+/**
+ * The key of a comment that holds who wrote each of its keys: only its author edits its text,
+ * and its resolver is recorded with the resolution.
+ */
+const STAMPED_BY: Readonly<Record<string, string>> = {
+  [COMMENT_KEYS.text]: COMMENT_KEYS.author,
+  [COMMENT_KEYS.editedAt]: COMMENT_KEYS.author,
+  [COMMENT_KEYS.resolved]: COMMENT_KEYS.resolvedBy,
+  [COMMENT_KEYS.resolvedBy]: COMMENT_KEYS.resolvedBy,
+};
+
 /** What one Undo or Redo did: the command of its step, and whether it changed the board. */
 export interface UndoStep {
   readonly command: CommandName | null;
@@ -36,7 +49,8 @@ export interface UndoStep {
   readonly applied: boolean;
   /**
    * The keys of the step someone else has written since, left as they set them (keptWrites);
-   * absent when there are none. With `applied` false, every key the step changed.
+   * absent when there are none. With `applied` false, every key the step changed; for a post
+   * dropped because of what was done to the comment since (laterWorkOnPosts), that work.
    */
   readonly kept?: readonly KeptWrite[];
   /**
@@ -131,10 +145,11 @@ export class BoardUndo {
       this.changed();
       return { command: commandOf(top), applied: false, redacted: true };
     }
-    if (which === 'undoStack' && this.unpostsCommentWithLaterWork(top)) {
+    const onPost = which === 'undoStack' ? this.laterWorkOnPosts(top) : [];
+    if (onPost.length > 0) {
       stack.pop();
       this.changed();
-      return { command: commandOf(top), applied: false };
+      return { command: commandOf(top), applied: false, kept: onPost };
     }
     const work = which === 'undoStack' ? workOnAdded(this.doc, top, this.whoIs, this.meId) : [];
     if (work.length > 0) {
@@ -177,24 +192,32 @@ export class BoardUndo {
   }
 
   /**
-   * Whether undoing the step would take away a comment it posted that has since been edited
-   * (in another tab) or replied to. Undoing a post removes the comment outright, not as the
-   * tombstone Delete leaves: a reply would lose its thread, and the edit would go with it, or
-   * come back empty on a Redo (Yjs redoes no key another change has replaced). So the step is
-   * dropped, and the comment's own Delete is the way to take it back.
+   * What others (or this person in another tab) have done since to a comment the step posted:
+   * undoing the post would take it away. Undoing a post removes the comment outright, not as the
+   * tombstone Delete leaves: a reply would lose its thread, and an edit would go with it, or come
+   * back empty on a Redo (Yjs redoes no key another change has replaced). So the step is dropped,
+   * and the comment's own Delete is the way to take it back. Each key changed since, named as
+   * keptWrites names a writer (an edit's by the comment's author, a resolution's by its
+   * resolver), and each reply as COMMENT_WORK, by its author.
    */
-  private unpostsCommentWithLaterWork(step: StackItem): boolean {
+  private laterWorkOnPosts(step: StackItem): KeptWrite[] {
+    const work: KeptWrite[] = [];
     const posted = new Set<string>();
     const comments = commentsMap(this.doc);
+    const by = (item: Y.Item, stamped: unknown) =>
+      writtenBy(item.id.client, this.whoIs, this.meId, (stamped as Actor | undefined) ?? null);
     for (const [id, comment] of comments.entries()) {
       const item = comment instanceof Y.Map ? comment._item : null;
       if (!item || !Y.isDeleted(step.insertions, item.id)) continue;
-      for (const value of comment._map.values()) {
-        if (!value.deleted && !Y.isDeleted(step.insertions, value.id)) return true;
+      const cardId = (comment.get(COMMENT_KEYS.cardId) as string | undefined) ?? null;
+      for (const [key, value] of comment._map) {
+        if (value.deleted || Y.isDeleted(step.insertions, value.id)) continue;
+        const stamp = STAMPED_BY[key];
+        work.push({ cardId, key, ...by(value, stamp ? comment.get(stamp) : undefined) });
       }
       posted.add(id);
     }
-    if (posted.size === 0) return false;
+    if (posted.size === 0) return work;
     for (const comment of comments.values()) {
       if (!(comment instanceof Y.Map) || !comment._item) continue;
       const parent = comment.get(COMMENT_KEYS.parentId);
@@ -202,10 +225,16 @@ export class BoardUndo {
         typeof parent === 'string' &&
         posted.has(parent) &&
         !Y.isDeleted(step.insertions, comment._item.id)
-      )
-        return true;
+      ) {
+        const cardId = (comment.get(COMMENT_KEYS.cardId) as string | undefined) ?? null;
+        work.push({
+          cardId,
+          key: COMMENT_WORK,
+          ...by(comment._item, comment.get(COMMENT_KEYS.author)),
+        });
+      }
     }
-    return false;
+    return work;
   }
 
   /** A new undo step remembers the command that made it. */

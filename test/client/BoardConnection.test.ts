@@ -15,6 +15,7 @@ import {
 import type { Role } from '../../shared/roles';
 import type { BoardConnection } from '../../client/sync/BoardConnection';
 import { offlineConnection } from '../helpers/offlineConnection';
+import { undoAnnouncement } from '../../client/board/undoWords';
 
 const open: BoardConnection[] = [];
 
@@ -227,9 +228,31 @@ describe('BoardConnection undo', () => {
         .sort();
     // The last post, untouched since, is undone; the replied one and the edited one are not:
     // undoing a post removes the comment outright, with the reply's thread or the other edit.
+    // Each dropped step says who did what since: the replier by the name their reply carries,
+    // the edit as this person's own from another tab.
     expect(c.undo()).toEqual({ command: 'addComment', applied: true });
-    expect(c.undo()).toEqual({ command: 'addComment', applied: false });
-    expect(c.undo()).toEqual({ command: 'addComment', applied: false });
+    const onReplied = c.undo();
+    expect(onReplied).toEqual({
+      command: 'addComment',
+      applied: false,
+      kept: [{ cardId: card, key: 'comment', by: 'Bo' }],
+    });
+    const onEdited = c.undo();
+    expect(onEdited).toEqual({
+      command: 'addComment',
+      applied: false,
+      kept: [
+        { cardId: card, key: 'text', by: 'Ana editor', self: true },
+        { cardId: card, key: 'editedAt', by: 'Ana editor', self: true },
+      ],
+    });
+    const board = c.getSnapshot().board;
+    expect(undoAnnouncement('Undone', onReplied, board, board)).toBe(
+      'Nothing undone: Bo has replied to your comment since you posted it. Delete it if it should go.',
+    );
+    expect(undoAnnouncement('Undone', onEdited, board, board)).toBe(
+      'Nothing undone: you have changed your comment in another tab since you posted it. Delete it if it should go.',
+    );
     expect(texts()).toEqual(['Ask the council for the audit', 'Page 12?', 'Yes, p. 12']);
     expect(c.getSnapshot().board.cards[card]?.comments.find((m) => m.id === kept)).toBeUndefined();
     // The Redo stack holds only the step that was undone.
