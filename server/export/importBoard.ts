@@ -3,7 +3,7 @@
  *
  * The whole file is parsed, validated and built into a doc in a worker thread before anything
  * is written. Then the board's record, its content as one update, its history and its lead
- * invite are stored in one storage transaction (Storage.createImportedBoard), before any room
+ * invite are stored in one storage transaction (Storage.createBoardWithLead), before any room
  * exists for the new board (nobody holds a token for it yet), so no room can hold a stale copy.
  * One transaction, so that a crash, a failed write or a shutdown never leaves a board with part
  * of its history or without the invite that opens it. It costs the event loop the history's
@@ -109,7 +109,7 @@ export async function importBoard(
 
   // The last moment to give up: from here on the board is written, whoever is listening.
   options.signal?.throwIfAborted();
-  await deps.storage.createImportedBoard({
+  await deps.storage.createBoardWithLead({
     board: { id, title: data.board.title, createdAt: at },
     update,
     history,

@@ -196,8 +196,7 @@ export class IdempotencyKeys {
         ? async <T>() => replay as T
         : async (id, actor, fn, options) => {
             // Stored in the change's batch: never the change without its key, whenever the
-            // server stops. Not a new board's: a repeat's route would make another board
-            // without its change.
+            // server stops. Only a change of the key's own board carries it.
             const own = id === boardId;
             const value = await sync.change(
               id,

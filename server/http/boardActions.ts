@@ -4,13 +4,13 @@
  * record and the signed token together, and tells the board's open pages that its invites
  * changed (SyncServer.invitesChanged).
  */
+import * as Y from 'yjs';
 import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
 import { initBoard } from '../../shared/board/commands/meta';
 import { newId } from '../../shared/board/newId';
 import type { Role } from '../../shared/roles';
 import type { TokenSigner } from '../auth/tokens';
 import type { BoardRecord, InviteRecord, Storage, StoredAnswer } from '../storage/Storage';
-import { StorageFullError } from '../sync/StorageFullError';
 import type { SyncServer } from '../sync/SyncServer';
 
 export interface BoardActionDeps {
@@ -119,11 +119,13 @@ export interface CreatedBoard {
 }
 
 /**
- * A new board with its meta initialised (as the system actor) and a lead invite. Should its
- * first change or its lead invite not be stored (storage failing, the server stopping), the
- * board goes again: left, it would be a board without a title that no invite opens, and the
- * caller's retry would make a second one. Given `keep`, the request's Idempotency-Key entry
- * it makes for the board is stored with the lead invite, the last write.
+ * A new board with its meta initialised (as the system actor) and a lead invite, stored in one
+ * transaction (Storage.createBoardWithLead), with, given `keep`, the request's Idempotency-Key
+ * entry it makes for the board. Written one after the other, a crash between them (or a failed
+ * write whose cleanup failed too) left a board without a title that no invite opens, and the
+ * caller's retry made a second one. The meta is built in a doc of its own, as an import's
+ * content is: no room exists for the board yet, and none can until its invite's token is used.
+ * Its client id is bound to no invite, which leaves it nobody's to write with (ClientBindings).
  */
 export async function createBoard(
   deps: BoardActionDeps,
@@ -135,32 +137,19 @@ export async function createBoard(
     title: input.title,
     createdAt: (deps.now ?? Date.now)(),
   };
-  await deps.storage.createBoard(board);
-  try {
-    await deps.syncServer.change(board.id, SYSTEM_ACTOR, (doc) =>
-      initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR }),
-    );
-    const lead = await inviteMember(
-      deps,
-      board.id,
-      { name: input.leadName, role: 'lead' },
-      undefined,
-      null,
-      keep && ((issued) => keep({ board, lead: issued })),
-    );
-    return { board, lead };
-  } catch (error) {
-    // The caller hears of the first failure; a failed removal leaves only that unreachable board.
-    const removed = await deleteBoard(deps, board.id).then(
-      () => true,
-      () => false,
-    );
-    // A first change that waited for a full disk goes with the board: nothing of it is kept.
-    if (removed && error instanceof StorageFullError && error.held) {
-      throw new StorageFullError(board.id, { held: false, cause: error });
-    }
-    throw error;
-  }
+  const doc = new Y.Doc();
+  initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const lead = newInvite(deps, board.id, { name: input.leadName, role: 'lead' });
+  await deps.storage.createBoardWithLead({
+    board,
+    update,
+    history: [],
+    lead: lead.invite,
+    answer: keep?.({ board, lead }),
+  });
+  return { board, lead };
 }
 
 /**

@@ -120,15 +120,18 @@ export interface StoredContent {
   readonly updatesSinceSnapshot: number;
 }
 
-/** A board that arrives whole (a JSON import): its record, content, history and lead invite. */
-export interface ImportedBoardRecord {
+/**
+ * A new board whole, created (POST /api/boards) or imported (a JSON export): its record, its
+ * first content, its history and its lead invite.
+ */
+export interface NewBoardRecord {
   readonly board: BoardRecord;
   /** The whole board as one Yjs update, stored at the board's `createdAt`. */
   readonly update: Uint8Array;
-  /** Its history, in order, each event with the new board's id. */
+  /** Its history, in order, each event with the new board's id (none for a created board). */
   readonly history: readonly HistoryEvent[];
   readonly lead: InviteRecord;
-  /** The import request's Idempotency-Key and answer, stored with the board (none: no key). */
+  /** The request's Idempotency-Key and answer, stored with the board (none: no key). */
   readonly answer?: StoredAnswer;
 }
 
@@ -153,13 +156,18 @@ export interface RedactionCounts {
 }
 
 export interface Storage {
+  /**
+   * A board's record alone, without content or invite (what tests build boards on); the server
+   * makes its boards with createBoardWithLead. Refused with a StorageError: board_exists.
+   */
   createBoard(board: BoardRecord): Promise<void>;
   /**
-   * Stores an imported board, all of it or nothing (one transaction): a crash, a failed write or
-   * a shutdown can never leave a board without its content, part of its history, or no invite
-   * that opens it. Refused with a StorageError: board_exists, invite_exists.
+   * Stores a new board, created or imported, all of it or nothing (one transaction): a crash, a
+   * failed write or a shutdown can never leave a board without its content, part of its
+   * history, or no invite that opens it (nobody could open it, and the creator's retry made a
+   * second). Refused with a StorageError: board_exists, invite_exists.
    */
-  createImportedBoard(imported: ImportedBoardRecord): Promise<void>;
+  createBoardWithLead(created: NewBoardRecord): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
   /**
    * Removes the board and everything stored of it, for good, in one transaction: its record,

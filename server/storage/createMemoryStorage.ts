@@ -124,7 +124,7 @@ export function createMemoryStorage(): SyncStorage {
       if (boards.has(board.id)) throw new StorageError('board_exists', 'board exists');
       boards.set(board.id, { ...board });
     },
-    async createImportedBoard({ board, update, history: events, lead }) {
+    async createBoardWithLead({ board, update, history: events, lead }) {
       open();
       // Checked before anything is written: all of it or nothing, as in one transaction.
       if (boards.has(board.id)) throw new StorageError('board_exists', 'board exists');

@@ -35,12 +35,12 @@ import { Worker } from 'node:worker_threads';
 import {
   type BoardRecord,
   type ClientBinding,
-  type ImportedBoardRecord,
   type DeletedCardSource,
   type DeletedHolder,
   type DeletedPlacesRecord,
   type HistoryEvent,
   type InviteRecord,
+  type NewBoardRecord,
   type RemovedArticle,
   type RemovedEvidence,
   type StoredAnswer,
@@ -360,8 +360,8 @@ function openSqliteStorage(
   });
   // A request's Idempotency-Key goes with what it made (StoredAnswer): never one without the other.
   const insertAnswer = answerInsert(db);
-  const insertImportedBoard = db.transaction((imported: ImportedBoardRecord, seq: number) => {
-    const { board, update, history, lead, answer } = imported;
+  const insertNewBoard = db.transaction((created: NewBoardRecord, seq: number) => {
+    const { board, update, history, lead, answer } = created;
     q.insertBoard.run(board.id, board.title, board.createdAt);
     q.insertUpdate.run(seq, board.id, update, board.createdAt);
     insertHistory(history);
@@ -584,13 +584,13 @@ function openSqliteStorage(
       }
       return existed;
     },
-    async createImportedBoard(imported) {
+    async createBoardWithLead(created) {
       // Its update takes the next number, after every batch the pending log holds.
       await current();
       try {
-        insertImportedBoard.immediate(imported, assignedSeq + 1);
+        insertNewBoard.immediate(created, assignedSeq + 1);
       } catch (error) {
-        if (isUniqueViolation(error) && q.getBoard.get(imported.board.id)) {
+        if (isUniqueViolation(error) && q.getBoard.get(created.board.id)) {
           throw new StorageError('board_exists', 'board exists');
         }
         throw error;

@@ -18,7 +18,7 @@ export interface SyncServer {
   /** Attach to the HTTP server's `upgrade` event for paths under /sync/. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /**
-   * Runs a server-side change (e.g. a REST import, a new board's initBoard) on the board's
+   * Runs a server-side change (e.g. an article's import, a card's restore) on the board's
    * live doc, loading it if needed. The change is stored, recorded in history as `actor`,
    * and broadcast exactly like a client's. Resolves after it is durable. `options.intent` says
    * what the history cannot tell from the doc (a restored card); `options.requires` refuses a

@@ -36,11 +36,19 @@ export function enospcError(): unknown {
   return thrownBy(() => writeFileSync('/dev/full', 'x'));
 }
 
-/** Makes `storage` refuse every batch with SQLITE_FULL while `full()` says so (vi.spyOn). */
+/**
+ * Makes `storage` refuse every batch, and every new board (createBoardWithLead), with
+ * SQLITE_FULL while `full()` says so (vi.spyOn).
+ */
 export function appendFailsWhile(storage: SyncStorage, full: () => boolean): void {
   const append = storage.appendBatch.bind(storage);
   vi.spyOn(storage, 'appendBatch').mockImplementation(async (boardId, batch) => {
     if (full()) throw sqliteFullError();
     return append(boardId, batch);
+  });
+  const create = storage.createBoardWithLead.bind(storage);
+  vi.spyOn(storage, 'createBoardWithLead').mockImplementation(async (created) => {
+    if (full()) throw sqliteFullError();
+    return create(created);
   });
 }

@@ -72,11 +72,12 @@ export function boardRoutes(
       deps.syncServer,
       NEW_BOARDS,
       req.ip ?? '',
-      async (sync, keep) => {
-        // Its key is stored with the lead invite (keep): a stop between cannot make a second.
+      async (_sync, keep) => {
+        // Its key is stored with the board and its lead invite, in one transaction (keep):
+        // a retry after any failure or stop makes the board once.
         let reply: Reply = null;
         await createBoard(
-          { ...deps, syncServer: sync },
+          deps,
           { title: body.title, leadName: body.name ?? 'Lead' },
           ({ board, lead }) => {
             const leadUrl = inviteUrl(deps.publicUrl(), board.id, lead.token);

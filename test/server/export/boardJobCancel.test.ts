@@ -143,8 +143,8 @@ describe('a board import whose client disconnects once it writes', () => {
       const job = importBig(running);
       const created: string[] = [];
       const written: Promise<unknown>[] = [];
-      const store = running.storage.createImportedBoard.bind(running.storage);
-      vi.spyOn(running.storage, 'createImportedBoard').mockImplementation((imported) => {
+      const store = running.storage.createBoardWithLead.bind(running.storage);
+      vi.spyOn(running.storage, 'createBoardWithLead').mockImplementation((imported) => {
         created.push(imported.board.id);
         // The client leaves as the write begins, and the server sees it go.
         job.leave();

@@ -39,11 +39,11 @@ describe('a board import whose client leaves during the write', () => {
         return { invite, token, url: inviteUrl(server.url, boardId, token) };
       },
     };
-    const write = server.storage.createImportedBoard.bind(server.storage);
+    const write = server.storage.createBoardWithLead.bind(server.storage);
     const client = new AbortController();
     const written: string[] = [];
     const spy = vi
-      .spyOn(server.storage, 'createImportedBoard')
+      .spyOn(server.storage, 'createBoardWithLead')
       .mockImplementation(async (imported) => {
         await write(imported);
         written.push(imported.board.id);

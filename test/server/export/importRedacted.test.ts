@@ -95,7 +95,7 @@ const withComment = (
 describe('POST /api/boards/import of a comment marked redacted', () => {
   it('refuses one with words under the mark, its own or its history’s, creating nothing', async () => {
     const { file, redacted, kept, redactedIndex, keptIndex } = await exportedRedaction();
-    const createImportedBoard = vi.spyOn(server.storage, 'createImportedBoard');
+    const createBoardWithLead = vi.spyOn(server.storage, 'createBoardWithLead');
     const refused = async (altered: BoardExport, index: number, why: string) => {
       const res = await importFile(altered);
       expect([res.status, errorCode(res)]).toEqual([400, 'invalid_export']);
@@ -136,9 +136,9 @@ describe('POST /api/boards/import of a comment marked redacted', () => {
         keptIndex,
         "by an event of it in the file's history",
       );
-      expect(createImportedBoard).not.toHaveBeenCalled();
+      expect(createBoardWithLead).not.toHaveBeenCalled();
     } finally {
-      createImportedBoard.mockRestore();
+      createBoardWithLead.mockRestore();
     }
     // The file as exported imports.
     expect((await importFile(file)).status).toBe(201);

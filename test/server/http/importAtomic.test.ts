@@ -25,7 +25,7 @@ const WRITES = [
   'appendUpdate',
   'appendBatch',
   'appendHistory',
-  'createImportedBoard',
+  'createBoardWithLead',
 ] as const satisfies readonly (keyof SyncStorage)[];
 
 function spyOnWrites(server: TestServer) {
@@ -116,7 +116,7 @@ describe('an import is one storage transaction', () => {
       const calls = writes.calls();
       writes.restore();
       expect(res.status).toBe(201);
-      expect(calls.map((c) => c.name)).toEqual(['createImportedBoard']);
+      expect(calls.map((c) => c.name)).toEqual(['createBoardWithLead']);
 
       // Everything it wrote is there after a restart, and the lead link opens it.
       const copy = await running.board(res.body.id);

@@ -26,7 +26,7 @@ describe('a board import cut off mid-upload', () => {
       })
     ).body as unknown;
     const body = Buffer.from(JSON.stringify(file));
-    const created = vi.spyOn(server.storage, 'createImportedBoard');
+    const created = vi.spyOn(server.storage, 'createBoardWithLead');
 
     const { port } = new URL(server.url);
     const socket = connect(Number(port), '127.0.0.1');

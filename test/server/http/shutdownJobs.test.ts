@@ -167,27 +167,33 @@ describe('a server stopping while worker jobs are in flight', () => {
 
 describe('a server stopping while storage refuses a change', () => {
   it(
-    'answers the change 503 shutting_down (the room gave up saving it because the server stops), not 500 internal, and leaves no board without a title behind',
+    'answers the change 503 shutting_down (the room gave up saving it because the server stops), not 500 internal, and stores nothing of it',
     { timeout: 60_000 },
     async () => {
       const dir = tempDir();
       const running = await start(dir);
-      // Storage refuses every batch: the room retries the board's first change until it closes.
+      const board = await createBoardOverRest(running.url, 'News');
+      // Storage refuses every batch: the room retries the article's cards until it closes.
       const storage = running.storage as SyncStorage;
       const append = vi.spyOn(storage, 'appendBatch').mockRejectedValue(new Error('disk gone'));
-      const creating = request(running.url, 'POST', '/api/boards', { json: { title: 'Lost' } });
+      const importing = request(running.url, 'POST', `/api/boards/${board.id}/articles`, {
+        token: board.leadToken,
+        json: { text: ARTICLE },
+      });
       await waitFor(() => append.mock.calls.length > 0, { what: 'the first try to store' });
 
       await running.stop();
       server = null;
 
-      const answer = await creating;
+      const answer = await importing;
       expect(answer.status).toBe(503);
       expect(errorCode(answer)).toBe('shutting_down');
-      // A retry would make a second board: the first, never titled nor given a lead, is gone.
+      // The board as it was made: its one update (title and scale), no history.
       const db = new Database(join(dir.path, 'factboard.sqlite'), { readonly: true });
       try {
-        expect(db.prepare('SELECT id FROM boards').all()).toEqual([]);
+        const rows = (table: string) =>
+          db.prepare(`SELECT count(*) FROM ${table} WHERE board_id = ?`).pluck().get(board.id);
+        expect([rows('updates'), rows('history')]).toEqual([1, 0]);
       } finally {
         db.close();
       }

@@ -40,8 +40,8 @@ describe('a full disk over REST', () => {
 /**
  * A REST change that meets a full disk is answered within seconds (fullDiskWaitMs, 3 s), not
  * after the disk is freed (found by QA: one POST /api/boards waited 300 s). The server, its
- * SQLite file and the requests are real; the rooms' appendBatch meets a real SQLITE_FULL while
- * `full` holds (storing a board's record, a plain insert, still works, as it did in QA's run).
+ * SQLite file and the requests are real; the rooms' appendBatch, and the transaction that
+ * stores a new board, meet a real SQLITE_FULL while `full` holds.
  */
 describe('a REST change on a full disk', () => {
   let server: TestServer;
@@ -56,7 +56,7 @@ describe('a REST change on a full disk', () => {
     await server?.stop();
   });
 
-  it('creating a board whose first change cannot be stored is 507 storage_full, and leaves no board', async () => {
+  it('creating a board that cannot be stored is 507 storage_full, and leaves no board', async () => {
     full = true;
     const started = performance.now();
     const res = await request(server.url, 'POST', '/api/boards', {

@@ -90,7 +90,7 @@ export function storageContract(name: string, factory: StorageFactory): void {
       });
       await s.createBoard(board('b0'));
       await s.appendUpdate('b0', edits(1).updates[0] as Uint8Array, 1);
-      await s.createImportedBoard(imported('b1', 'lead1'));
+      await s.createBoardWithLead(imported('b1', 'lead1'));
       expect(await s.getBoard('b1')).toEqual({ id: 'b1', title: 'Board b1', createdAt: 7 });
       const content = await s.loadContent('b1');
       expect(content.updates).toHaveLength(1);
@@ -102,19 +102,42 @@ export function storageContract(name: string, factory: StorageFactory): void {
       expect(await s.listInvites('b1')).toEqual([imported('b1', 'lead1').lead]);
 
       // A lead invite id already taken (the last part written): no board, content or history.
-      await expect(s.createImportedBoard(imported('b2', 'lead1'))).rejects.toMatchObject({
+      await expect(s.createBoardWithLead(imported('b2', 'lead1'))).rejects.toMatchObject({
         code: 'invite_exists',
       });
       expect(await s.getBoard('b2')).toBeNull();
       expect((await s.loadContent('b2')).updates).toHaveLength(0);
       expect((await s.listHistory('b2', { limit: 10 })).events).toHaveLength(0);
-      await expect(s.createImportedBoard(imported('b1', 'lead2'))).rejects.toMatchObject({
+      await expect(s.createBoardWithLead(imported('b1', 'lead2'))).rejects.toMatchObject({
         code: 'board_exists',
       });
       expect(await s.getInvite('lead2')).toBeNull();
       // Later updates still number after it.
       const seq = await s.appendUpdate('b0', edits(2).updates[1] as Uint8Array, 9);
       expect(seq).toBeGreaterThan(content.lastSeq);
+    });
+
+    it('stores a created board with its content and lead invite, or nothing of it when refused', async () => {
+      // As POST /api/boards makes one: no history; the board and the invite that opens it.
+      const created = (id: string, leadId: string) => ({
+        board: board(id, 4),
+        update: Y.encodeStateAsUpdate(edits(2).doc),
+        history: [],
+        lead: { ...invite(leadId, id, 4), role: 'lead' as const },
+      });
+      await s.createBoardWithLead(created('b1', 'lead1'));
+      expect(await s.getBoard('b1')).toEqual({ id: 'b1', title: 'Board b1', createdAt: 4 });
+      expect(rebuild(await s.loadContent('b1'))).toBe('01');
+      expect(await s.listInvites('b1')).toEqual([created('b1', 'lead1').lead]);
+      expect((await s.listHistory('b1', { limit: 10 })).events).toEqual([]);
+      // Its lead invite refused (the last part written): no board, no content, nothing to open.
+      await expect(s.createBoardWithLead(created('b2', 'lead1'))).rejects.toMatchObject({
+        code: 'invite_exists',
+      });
+      expect(await s.getBoard('b2')).toBeNull();
+      expect(await s.hasBoards()).toBe(true);
+      expect((await s.loadContent('b2')).updates).toHaveLength(0);
+      expect(await s.listInvites('b2')).toEqual([]);
     });
 
     it('keeps invites per board, in creation order; revocation and first join are set once', async () => {
