@@ -1,6 +1,8 @@
 /**
  * A new invite's link with a Copy button. The link carries the invitee's token and is shown
  * only this once, so the field is selected for copying by hand when the clipboard refuses.
+ * Several may be on screen (every link made while Invite people is open), so the button's name
+ * says whose link it copies.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Role } from '../../shared/roles';
@@ -39,7 +41,12 @@ export function InviteLink({ invite }: { invite: { name: string; role: Role; url
           value={invite.url}
           onFocus={(e) => e.currentTarget.select()}
         />
-        <button type="button" className="button small" onClick={() => void copy()}>
+        <button
+          type="button"
+          className="button small"
+          aria-label={`Copy link for ${invite.name} (${ROLE_LABELS[invite.role]})`}
+          onClick={() => void copy()}
+        >
           Copy link
         </button>
       </div>

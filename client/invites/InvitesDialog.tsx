@@ -1,6 +1,7 @@
 /**
  * "Invite people" (leads): invite someone by name and role, copy the link (shown once: it
- * carries their token), copy one's own link (the token is kept only in this browser: the link
+ * carries their token; every link made while the dialog is open stays to copy until it
+ * closes, newest first), copy one's own link (the token is kept only in this browser: the link
  * opens the board from another), see who has joined, change a person's role in place
  * (RoleControl: their link keeps working, their open pages take the new role at once), and
  * revoke an invite, which
@@ -15,8 +16,8 @@
  * in it goes to the name field. Closing it with a role picked in a row and not yet changed, or
  * a name typed for an invite not yet made, asks first (useLeaveAsks), as the card dialog does
  * with text not saved. A lead made editor or lower while it holds such input is told it was not
- * applied, the name kept read-only to copy (QA5 F3), and one shown a link just made is told it
- * still opens the board, to copy while the dialog stays; with neither, the dialog goes, as its
+ * applied, the name kept read-only to copy (QA5 F3), and one shown links just made is told they
+ * still open the board, to copy while the dialog stays; with neither, the dialog goes, as its
  * button does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
  * note under the field, part of its description, before the link is made: the board would take
  * the two for one person. It does not stop the invite (a second link for one person is fine).
@@ -81,8 +82,13 @@ export function InvitesDialog({
   const [expiryDays, setExpiryDays] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<(CreatedInvite & { name: string; role: Role }) | null>(
-    null,
+  /**
+   * The links made while the dialog is open, newest first: each stays to copy until the dialog
+   * closes, not only the last (found by QA: a lead who invited three people in a row was left
+   * with the third's link only, the first two shown for good to nobody).
+   */
+  const [created, setCreated] = useState<readonly (CreatedInvite & { name: string; role: Role })[]>(
+    [],
   );
   const [invites, setInvites] = useState<readonly Invite[] | null>(null);
   const [confirming, setConfirmingState] = useState<string | null>(null);
@@ -123,7 +129,7 @@ export function InvitesDialog({
   // arrived), its name stays in the field and the warning below says it was not made. Nor with
   // a link made and shown: it is shown once, and the invite it opens stays live.
   useEffect(() => {
-    if (!canInvite && nothingUnsaved && !busy && !created) onClose();
+    if (!canInvite && nothingUnsaved && !busy && created.length === 0) onClose();
   }, [canInvite, nothingUnsaved, busy, created, onClose]);
   // Moves when a question is taken away (see refresh), to give focus a place again.
   const [questionsTaken, setQuestionsTaken] = useState(0);
@@ -203,7 +209,7 @@ export function InvitesDialog({
         role,
         ...(expiryDays !== null && { expiresInDays: expiryDays }),
       });
-      setCreated({ ...made, name: name.trim(), role });
+      setCreated((now) => [{ ...made, name: name.trim(), role }, ...now]);
       setName('');
       await refresh();
     } catch (err) {
@@ -268,7 +274,7 @@ export function InvitesDialog({
     try {
       await revokeInvite(boardId, token, invite.inviteId);
       setConfirming(null);
-      if (created?.inviteId === invite.inviteId) setCreated(null);
+      setCreated((now) => now.filter((c) => c.inviteId !== invite.inviteId));
       // Said, as a role change is: the question and its buttons go without a word otherwise.
       setStatus(`Access revoked for ${invite.name}.`);
       await refresh();
@@ -311,11 +317,19 @@ export function InvitesDialog({
             {unsaved.length > 0
               ? `, so this was not done: ${unsaved.join('; ')}. What you typed is kept here to copy until you close this.`
               : '.'}
-            {created && (
+            {created.length > 0 && (
               <>
                 {' '}
-                The link made for <bdi>{created.name}</bdi> still opens the board, and is not shown
-                again: copy it now (a lead can revoke it).
+                {created.length === 1 ? 'The link made for ' : 'The links made for '}
+                {created.map((c, i) => (
+                  <span key={c.inviteId}>
+                    {i > 0 && (i === created.length - 1 ? ' and ' : ', ')}
+                    <bdi>{c.name}</bdi>
+                  </span>
+                ))}
+                {created.length === 1
+                  ? ' still opens the board, and is not shown again: copy it now (a lead can revoke it).'
+                  : ' still open the board, and are not shown again: copy them now (a lead can revoke them).'}
               </>
             )}
           </p>
@@ -393,7 +407,9 @@ export function InvitesDialog({
             {error}
           </p>
         )}
-        {created && <InviteLink key={created.inviteId} invite={created} />}
+        {created.map((c) => (
+          <InviteLink key={c.inviteId} invite={c} />
+        ))}
         {/* A lead's tools: gone with the role (the server would refuse them). */}
         {canInvite && (
           <section aria-labelledby={`${id}-members`}>

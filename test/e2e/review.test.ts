@@ -96,7 +96,7 @@ describe.skipIf(!RUN)('the review workflow in the browser', () => {
     const reviewerUrl = await inviteThroughUi(lead, 'Rhea', 'Reviewer');
     expect(editorUrl).toMatch(new RegExp(`/b/${board.id}#invite=`));
     expect(reviewerUrl).not.toBe(editorUrl);
-    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    await dialog.getByRole('button', { name: 'Copy link for Rhea (Reviewer)' }).click();
     await expect
       .poll(() => dialog.getByRole('status').first().textContent())
       .toMatch(/^(Link copied|Copying was blocked)/);
