@@ -43,6 +43,7 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { useTextLimit } from '../ui/useTextLimit';
 import { withScheme } from '../ui/withScheme';
+import { addressInsteadOfText } from './addressInsteadOfText';
 import { articleTextTooLarge } from './articleTextTooLarge';
 import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
@@ -121,6 +122,17 @@ export function ImportArticleDialog({
     if (busy || !mayImport) return;
     if (!file && !hasVisibleText(text)) {
       setError('Paste the article text or choose a file.');
+      textRef.current?.focus();
+      return;
+    }
+    const address = file ? null : addressInsteadOfText(text);
+    if (address !== null) {
+      // Said before anything is stored: the address goes where it belongs, the text is kept.
+      const moved = !hasVisibleText(url);
+      if (moved) setUrl(address);
+      setError(
+        `This is a web address, not the article: Factboard does not open pages. Open it in your browser, copy the story’s text and paste it here, or save the page and choose the file.${moved ? ' The address is now in Source URL.' : ''}`,
+      );
       textRef.current?.focus();
       return;
     }
