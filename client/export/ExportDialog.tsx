@@ -137,7 +137,9 @@ export function ExportDialog({
         {canExport ? (
           <>
             <p className="muted small">
-              Every export is complete: all cards, evidence, verdicts and comments.
+              JSON, CSV and Markdown hold the whole board, whatever the filters show: every card
+              with its evidence, verdict and comments; who moved or changed what, and when, is in
+              JSON only. ClaimReview holds only the reviewed cards, without comments.
             </p>
             <div className="field">
               <label htmlFor={`${id}-at`}>Export as of…</label>
