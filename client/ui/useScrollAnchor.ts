@@ -13,9 +13,17 @@
  * A row may hold entries of its own (the Activity feed's row of one card's changes, which
  * grows at its top as new changes to the card come): the focused element keeps its place, not
  * only its row's top. The virtualiser does not correct a row that the view's top cuts through.
+ *
+ * After the rows change, reading the scroll top or a box lays the page out at once, within the
+ * commit (and again after a write): the list reads only what it must, all of it before it
+ * writes, and takes its next anchor from what it wrote rather than reading it back. A list at
+ * its top, focus elsewhere, reads nothing; one the reader scrolled, its scroll top once; one
+ * with focus inside a row (not on it), that element's box and its row's. Found by the bigboard
+ * bench: in a colleague's burst of 50 moves, every changed column laid the page out up to three
+ * times per change.
  */
 import type { VirtualItem } from '@tanstack/react-virtual';
-import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 interface Anchor {
   readonly key: unknown;
@@ -38,9 +46,10 @@ function anchorAt(rows: readonly VirtualItem[], top: number): Anchor | null {
   return row ? { key: row.key, within: top - row.start, focused: null } : null;
 }
 
-/** How far `element` is below the top of the row it is in, in px. */
+/** How far `element` is below the top of the row it is in, in px (no box read for a row). */
 function offsetInRow(element: Element): number | null {
   const row = element.closest('[data-index]');
+  if (row === element) return 0;
   return row ? element.getBoundingClientRect().top - row.getBoundingClientRect().top : null;
 }
 
@@ -51,12 +60,15 @@ function movedInRow(focused: Anchor['focused']): number {
   return offset === null ? 0 : offset - focused.offset;
 }
 
-/** The row holding keyboard focus, if it is in view. */
-function focusedAnchor(rows: readonly VirtualItem[], scroller: HTMLElement): Anchor | null {
+/** The row holding keyboard focus, if it is in view (`top`: the scroller's scroll top). */
+function focusedAnchor(
+  rows: readonly VirtualItem[],
+  scroller: HTMLElement,
+  top: number,
+): Anchor | null {
   const active = document.activeElement;
   if (!active || !scroller.contains(active)) return null;
   const row = rows[Number(active.closest('[data-index]')?.getAttribute('data-index'))];
-  const top = scroller.scrollTop;
   if (!row || row.end <= top || row.start >= top + scroller.clientHeight) return null;
   return {
     key: row.key,
@@ -66,9 +78,8 @@ function focusedAnchor(rows: readonly VirtualItem[], scroller: HTMLElement): Anc
 }
 
 /** Where the reader is: the focused row, else the first row; nothing at the very top. */
-const anchorOf = (rows: readonly VirtualItem[], scroller: HTMLElement) =>
-  focusedAnchor(rows, scroller) ??
-  (scroller.scrollTop > 0 ? anchorAt(rows, scroller.scrollTop) : null);
+const anchorOf = (rows: readonly VirtualItem[], scroller: HTMLElement, top: number) =>
+  focusedAnchor(rows, scroller, top) ?? (top > 0 ? anchorAt(rows, top) : null);
 
 export function useScrollAnchor(
   /** The virtualiser (its row measurements: start, end and key of every row). */
@@ -80,35 +91,71 @@ export function useScrollAnchor(
   enabled = true,
 ) {
   const anchor = useRef<Anchor | null>(null);
+  /** The scroll top when the anchor was last taken. */
+  const lastTop = useRef(0);
+
+  /** Takes the anchor from the list as it is: reads its scroll top (and boxes, with focus). */
+  const record = useCallback(
+    (scroller: HTMLElement) => {
+      lastTop.current = scroller.scrollTop;
+      anchor.current = anchorOf(virtualizer.measurementsCache, scroller, lastTop.current);
+    },
+    [virtualizer],
+  );
 
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
-    const record = () => {
-      anchor.current = anchorOf(virtualizer.measurementsCache, scroller);
-    };
-    scroller.addEventListener('scroll', record, { passive: true });
+    const listener = () => record(scroller);
+    scroller.addEventListener('scroll', listener, { passive: true });
     // Focus moving from row to row, or leaving the list, moves the reader's place too.
-    scroller.addEventListener('focusin', record);
-    scroller.addEventListener('focusout', record);
+    scroller.addEventListener('focusin', listener);
+    scroller.addEventListener('focusout', listener);
     return () => {
-      scroller.removeEventListener('scroll', record);
-      scroller.removeEventListener('focusin', record);
-      scroller.removeEventListener('focusout', record);
+      scroller.removeEventListener('scroll', listener);
+      scroller.removeEventListener('focusin', listener);
+      scroller.removeEventListener('focusout', listener);
     };
-  }, [virtualizer, scrollRef]);
+  }, [record, scrollRef]);
 
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
+    if (!scroller) return;
     const held = anchor.current;
-    if (scroller && held && enabled) {
-      const index = keys.indexOf(held.key);
-      const row = index < 0 ? undefined : virtualizer.measurementsCache[index];
-      const target = row && row.start + held.within + movedInRow(held.focused);
-      if (target !== undefined && Math.abs(scroller.scrollTop - target) >= 1) {
-        scroller.scrollTop = target;
-      }
+    if (!held) {
+      // At its top with focus elsewhere the list stays at its top, and its next anchor is
+      // none: nothing to read. Otherwise (scrolled, or its focused row out of view, which a
+      // change may bring into view) the anchor is taken again.
+      if (lastTop.current > 0 || scroller.contains(document.activeElement)) record(scroller);
+      return;
     }
-    if (scroller) anchor.current = anchorOf(virtualizer.measurementsCache, scroller);
-  }, [keys, virtualizer, scrollRef, enabled]);
+    const index = keys.indexOf(held.key);
+    const row = index < 0 ? undefined : virtualizer.measurementsCache[index];
+    if (!row || !enabled) {
+      record(scroller);
+      return;
+    }
+    // Every read before the one write.
+    const moved = movedInRow(held.focused);
+    const target = row.start + held.within + moved;
+    const current = scroller.scrollTop;
+    const write = Math.abs(current - target) >= 1;
+    if (write) scroller.scrollTop = target;
+    const { focused } = held;
+    // Focus gone from its element, or in a row that was out of view (the change may have
+    // brought it in): the anchor is read again, as it was after every change.
+    const lost = focused ? !focused.element.isConnected : scroller.contains(document.activeElement);
+    if (lost) {
+      record(scroller);
+      return;
+    }
+    // The anchor as a read would take it now, from what was read and written.
+    const top = write ? target : current;
+    lastTop.current = top;
+    anchor.current = {
+      key: held.key,
+      within: top - row.start,
+      focused: focused && { element: focused.element, offset: focused.offset + moved },
+    };
+  }, [keys, virtualizer, scrollRef, enabled, record]);
 }
