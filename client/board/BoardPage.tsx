@@ -381,6 +381,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     onColleagueNotice,
     connection.lastChangeWasOwn,
     !snapshot.unsaved,
+    connection.changedCards,
   );
   useCardAddress({
     boardId: known.id,

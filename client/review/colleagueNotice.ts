@@ -280,7 +280,8 @@ export interface GoneCard {
 
 /**
  * The cards the reader was checking on `before` that `board` no longer holds: deleted, by a
- * Delete, an Undo of adding the card, or with an article removed.
+ * Delete, an Undo of adding the card, or with an article removed. `before` may hold only the
+ * cards that changed (changedFrom).
  */
 export function checkedCardsGone(
   before: BoardView['cards'],

@@ -19,7 +19,8 @@ import { type ColleagueNotice, type NoticeReader, soleName } from './colleagueNo
 /**
  * The cards whose verdict fitted their column on `before` (or they had none) and, moved or
  * given a verdict since, no longer does on `board`. Not those whose dialog is open: it says so
- * itself and asks for the verdict again.
+ * itself and asks for the verdict again. `before` may hold only the cards that changed
+ * (changedFrom): a card not in it is not looked at.
  */
 export function newlyMisfit(
   before: BoardView['cards'],
@@ -27,11 +28,12 @@ export function newlyMisfit(
   reader: NoticeReader,
 ): CardView[] {
   const scale = board.meta.ratingScale;
-  return Object.values(board.cards).filter((card) => {
-    const was = before[card.id];
-    if (!was || was === card || verdictFitsCard(scale, card) !== false) return false;
-    if (was.column === card.column && was.verdict === card.verdict) return false;
-    return verdictFitsCard(scale, was) !== false && !reader.following?.(card.id, 'other');
+  return Object.values(before).flatMap((was) => {
+    const card = board.cards[was.id];
+    if (!card || was === card || verdictFitsCard(scale, card) !== false) return [];
+    if (was.column === card.column && was.verdict === card.verdict) return [];
+    const misfit = verdictFitsCard(scale, was) !== false && !reader.following?.(card.id, 'other');
+    return misfit ? [card] : [];
   });
 }
 

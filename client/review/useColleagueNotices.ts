@@ -23,6 +23,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { BoardView, CardView } from '../../shared/board';
+import { type ChangedCards, changedFrom } from '../board/changedCards';
 import { fetchHistorySince } from '../history/fetchHistory';
 import { latestEvents } from '../history/latestEvents';
 import {
@@ -76,9 +77,11 @@ export function useColleagueNotices(
   lastChangeOwn: (cardId: string) => boolean,
   /** Whether the server has stored every change made on this page (BoardSnapshot.unsaved). */
   allSaved: boolean,
+  /** Which cards changed between two boards (BoardConnection.changedCards). */
+  changedCards: ChangedCards,
 ): void {
   const whenSaved = useWhenSaved(allSaved);
-  const seen = useRef<BoardView['cards'] | null>(null);
+  const seen = useRef<BoardView | null>(null);
   /** The board from this device's copy (IndexedDB) before the server's sync; empty without. */
   const onDevice = useRef<BoardView['cards']>(NO_CARDS);
   /**
@@ -100,26 +103,29 @@ export function useColleagueNotices(
       onDevice.current = board.cards;
       return;
     }
-    const before = seen.current;
-    seen.current = board.cards;
-    if (before === board.cards) return;
-    if (before !== null) {
+    const previous = seen.current;
+    seen.current = board;
+    if (previous?.cards === board.cards) return;
+    if (previous !== null) {
+      const before = previous.cards;
+      // Gone, left and misfit cards are among those the change touched: only they are looked at.
+      const changed = changedFrom(previous, board, changedCards);
       const theirs = (card: CardView) => !lastChangeOwn(card.id);
-      const gone = checkedCardsGone(before, board, reader.meId);
+      const gone = checkedCardsGone(changed, board, reader.meId);
       for (const card of gone) deleted.current.set(card.id, card);
       // A card back after its deletion is told as such (returnNotice), not read as a new card
       // someone gave them (its earlier object is gone from `before`).
       const back = [...deleted.current.values()].filter((card) => board.cards[card.id]);
       for (const card of back) deleted.current.delete(card.id);
       const returned = returnNotice(back.filter(theirs), board, reader);
-      for (const id in before) if (!board.cards[id]) left.current.add(id);
+      for (const id in changed) if (!board.cards[id]) left.current.add(id);
       const again = [...left.current].flatMap((id) => board.cards[id] ?? []);
       for (const card of again) left.current.delete(card.id);
       const known = again.length === 0 ? before : { ...before, ...pick(board.cards, again) };
       const notice = noticesTogether(colleagueNotice(known, board, reader), returned);
       if (notice) onNotice(notice);
       // Own changes (an Undo that takes a card back past a colleague's verdict) say so themselves.
-      const misfit = newlyMisfit(before, board, reader).filter(theirs);
+      const misfit = newlyMisfit(changed, board, reader).filter(theirs);
       if (misfit.length > 0) {
         void whenSaved()
           .then(() => latestEvents({ id: boardId, token }))
@@ -162,5 +168,5 @@ export function useColleagueNotices(
         () => tell([]),
       )
       .finally(() => clearTimeout(timer));
-  }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn, whenSaved]);
+  }, [boardId, token, board, loaded, reader, onNotice, lastChangeOwn, whenSaved, changedCards]);
 }
