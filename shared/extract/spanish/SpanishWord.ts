@@ -42,4 +42,3 @@ export function spanishWords(tokens: Token[], first: number, last: number): Span
 
 export const isCapitalised = (w: SpanishWord | undefined) => !!w && /^\p{Lu}/u.test(w.value);
 export const isPunctuation = (w: SpanishWord | undefined) => !!w && !/[\p{L}\p{N}]/u.test(w.value);
-export const hasLetters = (w: SpanishWord | undefined) => !!w && /\p{L}/u.test(w.value);
