@@ -95,8 +95,8 @@ const HOUR_MS = 60 * 60 * 1000;
 export const EXPIRY_NEAR_MS = 24 * HOUR_MS;
 
 /** "Your invite expires 14 Dec, 14:02", as Your access shows an invite that will expire. */
-export const expiresWords = (at: number, now = Date.now()): string =>
-  `Your invite expires ${formatTime(at, now)}`;
+export const expiresWords = (at: number): string =>
+  `Your invite expires ${formatTime(at, Date.now())}`;
 
 /**
  * The notice within EXPIRY_NEAR_MS of the expiry: "Your invite expires in 3 hours; ask Lea Ruiz

@@ -20,7 +20,8 @@ export const hasExpired = (expiresAt: number | null, now = Date.now()): boolean 
   expiresAt !== null && expiresAt <= now;
 
 /** "Expires 13 Dec, 14:02", "Expired 2 Dec, 14:02", or '' for an invite that never expires. */
-export function expiryWords(expiresAt: number | null, now = Date.now()): string {
+export function expiryWords(expiresAt: number | null): string {
   if (expiresAt === null) return '';
+  const now = Date.now();
   return `${hasExpired(expiresAt, now) ? 'Expired' : 'Expires'} ${formatTime(expiresAt, now)}`;
 }

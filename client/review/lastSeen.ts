@@ -19,10 +19,10 @@ export function lastSeen(boardId: string): number {
   }
 }
 
-export function recordSeen(boardId: string, at = Date.now()): void {
+export function recordSeen(boardId: string): void {
   try {
     // Nothing of a board another tab forgot is kept (boardStorage), nor when it was seen.
-    boardStorage(boardId)?.setItem(lastSeenKey(boardId), String(at));
+    boardStorage(boardId)?.setItem(lastSeenKey(boardId), String(Date.now()));
   } catch {
     // Private mode or a full quota: the next open treats every mention as news.
   }

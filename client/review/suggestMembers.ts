@@ -17,11 +17,7 @@ function rank(name: string, query: string): 0 | 1 | null {
   return null;
 }
 
-export function suggestMembers(
-  names: readonly string[],
-  query: string,
-  limit = MAX_SUGGESTIONS,
-): string[] {
+export function suggestMembers(names: readonly string[], query: string): string[] {
   const q = foldName(query);
   const seen = new Set<string>();
   const found: { name: string; rank: 0 | 1 }[] = [];
@@ -35,6 +31,6 @@ export function suggestMembers(
   }
   return found
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name))
-    .slice(0, limit)
+    .slice(0, MAX_SUGGESTIONS)
     .map((f) => f.name);
 }

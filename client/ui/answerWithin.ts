@@ -3,17 +3,16 @@
  * colleague" (the history is slow, or offline): the card dialog of a deleted card, and the
  * lost-edit notices, are shown once named, so that their alert is read out once.
  */
-export const NAME_WAIT_MS = 1_500;
+const NAME_WAIT_MS = 1_500;
 
 /**
  * Gives `answer` exactly once: what `ask` resolves to, or null when it fails or has not
- * resolved within `waitMs`. A late answer is dropped: the words it would change have been
+ * resolved within NAME_WAIT_MS. A late answer is dropped: the words it would change have been
  * said. Returns a cancel (an effect's cleanup): after it, `answer` is not called.
  */
 export function answerWithin<T>(
   ask: Promise<T | null>,
   answer: (value: T | null) => void,
-  waitMs = NAME_WAIT_MS,
 ): () => void {
   let done = false;
   const settle = (value: T | null) => {
@@ -22,7 +21,7 @@ export function answerWithin<T>(
     clearTimeout(timer);
     answer(value);
   };
-  const timer = setTimeout(() => settle(null), waitMs);
+  const timer = setTimeout(() => settle(null), NAME_WAIT_MS);
   ask.then(settle, () => settle(null));
   return () => {
     done = true;

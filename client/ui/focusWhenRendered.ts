@@ -1,11 +1,14 @@
+/** How many animation frames a row is waited for. */
+const FRAMES = 10;
+
 /**
  * Focuses an element of a virtualised list that may not be rendered yet: a row scrolled to
  * exists only once the virtualiser has rendered it, a frame or two later. Tries at each
- * animation frame, up to `frames` of them, and brings it into view sideways too; returns a
+ * animation frame, up to FRAMES of them, and brings it into view sideways too; returns a
  * cancel function (an effect's cleanup).
  */
-export function focusWhenRendered(find: () => HTMLElement | null | undefined, frames = 10) {
-  let left = frames;
+export function focusWhenRendered(find: () => HTMLElement | null | undefined) {
+  let left = FRAMES;
   let handle = 0;
   const tryFocus = () => {
     const element = find();

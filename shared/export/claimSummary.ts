@@ -22,11 +22,12 @@ const SPACE = /^\s/u;
 const DANGLING = /[\s,;:–—-]+$/u;
 
 /**
- * `claim` whole when it has at most `max` characters, else its first words up to `max - 1`
- * characters and "…". A text without a space in its second half (a URL, Chinese or Japanese)
- * is cut between characters.
+ * `claim` whole when it has at most CLAIM_SUMMARY_MAX characters, else its first words up to
+ * CLAIM_SUMMARY_MAX - 1 characters and "…". A text without a space in its second half (a URL,
+ * Chinese or Japanese) is cut between characters.
  */
-export function claimSummary(claim: string, max = CLAIM_SUMMARY_MAX): string {
+export function claimSummary(claim: string): string {
+  const max = CLAIM_SUMMARY_MAX;
   const chars = Array.from(GRAPHEMES.segment(claim), (s) => s.segment);
   if (chars.length <= max) return claim;
   let cut = max - 1; // room for the "…"

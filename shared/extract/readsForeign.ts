@@ -32,7 +32,7 @@ const FOREIGN_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** True when at least `threshold` of the text's words (names left out) are another language's. */
-export function readsForeign(text: string, threshold = 0.05): boolean {
-  return functionWordShare(text, FOREIGN_FUNCTION_WORDS).share >= threshold;
+/** True when at least 5% of the text's words (names left out) are another language's. */
+export function readsForeign(text: string): boolean {
+  return functionWordShare(text, FOREIGN_FUNCTION_WORDS).share >= 0.05;
 }
