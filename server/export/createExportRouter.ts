@@ -50,14 +50,13 @@ export interface ExportRouterDeps {
     run: (keep: KeepAnswer) => Promise<Reply>,
   ) => Promise<void>;
   readonly leadInvite: ImportDeps['leadInvite'];
-  /** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
-  readonly maxImportBytes?: number;
   readonly now?: () => number;
   /** The board's organisation as it is now (for a ClaimReview as of a past moment). */
   readonly currentOrganisation?: (boardId: string) => Promise<Organisation | null>;
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Largest import body; a 10,000-card board with two comments a card is about 20 MB. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const exportQuery = z.object({
   format: exportFormatSchema,
@@ -164,14 +163,16 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
     }
   });
 
-  const maxImportBytes = deps.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const answerOnce: NonNullable<ExportRouterDeps['answerOnce']> =
     deps.answerOnce ?? (async (_req, res, run) => sendReply(res, await run(() => undefined)));
   router.post(
     '/api/boards/import',
     ...(deps.authorizeCreate ? [deps.authorizeCreate] : []),
     // The text, not parsed: the import worker parses it, off the event loop.
-    limitedBody(express.text({ type: 'application/json', limit: maxImportBytes }), maxImportBytes),
+    limitedBody(
+      express.text({ type: 'application/json', limit: MAX_IMPORT_BYTES }),
+      MAX_IMPORT_BYTES,
+    ),
     async (req, res) => {
       res.setHeader('Cache-Control', 'no-store');
       const query = importQuery.safeParse(req.query);

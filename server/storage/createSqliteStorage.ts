@@ -117,8 +117,6 @@ function migrate(db: Database.Database): void {
 export interface SqliteOptions {
   /** NORMAL (default): crash-safe; FULL: also power-cut-safe, an fsync per commit. */
   readonly synchronous?: 'NORMAL' | 'FULL';
-  /** How often the checkpoint worker runs. */
-  readonly checkpointIntervalMs?: number;
   /** How long appended batches wait in the pending log before they move into the tables. */
   readonly flushAfterMs?: number;
   /**
@@ -180,14 +178,17 @@ const FLUSH_RETRY_MS = 1_000;
  */
 const DIRECT_BYTES = 1024 * 1024;
 
+/** How often the checkpoint worker runs. */
+const CHECKPOINT_INTERVAL_MS = 1_000;
+
 /** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
-function startCheckpointer(db: Database.Database, file: string, intervalMs: number) {
+function startCheckpointer(db: Database.Database, file: string) {
   db.pragma('wal_autocheckpoint = 0');
   const fallback = () => db.open && db.pragma('wal_autocheckpoint = 1000');
   let worker: Worker;
   try {
     worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), {
-      workerData: { file, intervalMs },
+      workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS },
     });
   } catch {
     fallback();
@@ -251,8 +252,7 @@ function openSqliteStorage(
     db.close();
     throw error;
   }
-  const checkpointer =
-    file === ':memory:' ? null : startCheckpointer(db, file, options.checkpointIntervalMs ?? 1_000);
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file);
 
   const q = {
     insertBoard: db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),

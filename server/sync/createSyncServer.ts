@@ -5,7 +5,7 @@
  * API
  *   createSyncServer({ storage, signer, options?, log?, now? }): SyncServer
  *     storage  SyncStorage: createSqliteStorage(file, { synchronous?: 'NORMAL' | 'FULL',
- *              checkpointIntervalMs?, flushAfterMs?, onError? }) (server/storage; NORMAL by
+ *              flushAfterMs?, onError? }) (server/storage; NORMAL by
  *              default, see its header),
  *              or createMemoryStorage() for tests
  *     signer   TokenSigner from server/auth/tokens

@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_IMPORT_BYTES } from '../../../server/export/createExportRouter';
+import { MAX_IMPORT_BYTES } from '../../../server/export/createExportRouter';
 import { createBoardOverRest, type RestBoard } from '../../helpers/restApi';
 import { startTestServer, type TestServer } from '../../helpers/http/startTestServer';
 
@@ -150,9 +150,9 @@ describe('a body past the limit', () => {
     const sent = await send(
       headers('/api/boards/import', [
         'Content-Type: application/json',
-        `Content-Length: ${DEFAULT_MAX_IMPORT_BYTES + 1}`,
+        `Content-Length: ${MAX_IMPORT_BYTES + 1}`,
       ]),
-      { chunked: false, giveUpBytes: 2 * DEFAULT_MAX_IMPORT_BYTES },
+      { chunked: false, giveUpBytes: 2 * MAX_IMPORT_BYTES },
     );
     expect(status(sent)).toBe(413);
     expect(errorCode(sent)).toBe('body_too_large');
