@@ -34,7 +34,6 @@ export interface RedactDeps {
   readonly storage: Storage;
   readonly syncServer: SyncServer;
   readonly log: SyncLog;
-  readonly now?: () => number;
 }
 
 export async function redactComment(
@@ -43,7 +42,7 @@ export async function redactComment(
   actor: Actor,
   commentId: string,
 ): Promise<RedactionCounts> {
-  const at = (deps.now ?? Date.now)();
+  const at = Date.now();
   /** Step 1's struct ids, once its change ran (a held change ran, though unanswered). */
   let ranges: StructRange[] | null = null;
   try {

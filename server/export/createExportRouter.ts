@@ -50,7 +50,6 @@ export interface ExportRouterDeps {
     run: (keep: KeepAnswer) => Promise<Reply>,
   ) => Promise<void>;
   readonly leadInvite: ImportDeps['leadInvite'];
-  readonly now?: () => number;
   /** The board's organisation as it is now (for a ClaimReview as of a past moment). */
   readonly currentOrganisation?: (boardId: string) => Promise<Organisation | null>;
 }
@@ -104,7 +103,6 @@ function queryErrors(error: z.ZodError): string {
 
 export function createExportRouter(deps: ExportRouterDeps): Router {
   const router = Router();
-  const now = deps.now ?? Date.now;
 
   router.get('/api/boards/:id/export', deps.authenticate, async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -129,13 +127,13 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
           ? ((await deps.currentOrganisation?.(boardId)) ?? null)
           : null;
       await exportBoard(
-        { storage: deps.storage, workers: deps.workers, now },
+        { storage: deps.storage, workers: deps.workers },
         { boardId, format, at, organisation },
         {
           start({ title, skipped, placeholderUrl, unverifiedVerdicts }) {
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
-            res.setHeader('Content-Disposition', contentDisposition(title, now(), format, at));
+            res.setHeader('Content-Disposition', contentDisposition(title, Date.now(), format, at));
             if (format === 'claimreview') {
               res.setHeader('X-Factboard-Skipped', skipped.length);
               res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);
@@ -194,7 +192,6 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
             storage: deps.storage,
             workers: deps.workers,
             leadInvite: deps.leadInvite,
-            now,
           },
           body,
           {

@@ -28,7 +28,6 @@ export interface ExportRequest {
 export interface ExportDeps {
   readonly storage: Storage;
   readonly workers: BoardWorkers;
-  readonly now?: () => number;
 }
 
 export async function exportBoard(
@@ -37,7 +36,7 @@ export async function exportBoard(
   sink: ExportSink,
   signal?: AbortSignal,
 ): Promise<void> {
-  const exportedAt = (deps.now ?? Date.now)();
+  const exportedAt = Date.now();
   const { boardId, at } = request;
   if (at !== null) {
     const board = await deps.storage.getBoard(boardId);

@@ -21,7 +21,7 @@
  * bytes and was cancelled, a tab closed or a link lost while "Building the board…").
  */
 import { type Actor, SYSTEM_ACTOR } from '../../shared/board/actor';
-import { newId as randomId } from '../../shared/board/newId';
+import { newId } from '../../shared/board/newId';
 import { ExportError } from '../../shared/export/ExportError';
 import type { HistoryEvent, InviteRecord, Storage, StoredAnswer } from '../storage/Storage';
 import type { BoardWorkers } from '../workers/createBoardWorkers';
@@ -38,8 +38,6 @@ export interface ImportDeps {
     boardId: string,
     name: string,
   ) => { readonly invite: InviteRecord; readonly token: string; readonly url: string };
-  readonly now?: () => number;
-  readonly newId?: () => string;
 }
 
 /** The same answer as `POST /api/boards`. */
@@ -66,13 +64,13 @@ export async function importBoard(
     readonly keep?: (imported: ImportedBoard) => StoredAnswer | undefined;
   },
 ): Promise<ImportedBoard> {
-  const at = (deps.now ?? Date.now)();
+  const at = Date.now();
   const built = await buildImportInWorker(deps.workers, text, at, options.signal);
   if (!built.ok) {
     throw new ExportError('invalid_export', 'not a valid Factboard board export', built.errors);
   }
   const { data, update } = built;
-  const id = (deps.newId ?? randomId)();
+  const id = newId();
   // Unnamed, the lead is "Lead", as POST /api/boards names one; the import is then the system's.
   const lead = deps.leadInvite(id, options.leadName ?? 'Lead');
   const importer: Actor = options.leadName

@@ -121,11 +121,10 @@ export class IdempotencyKeys {
   private lastSweep = 0;
 
   constructor(
-    private readonly now: () => number = Date.now,
     private readonly limits: IdempotencyLimits,
     private readonly store: IdempotencyStore | null = null,
   ) {
-    for (const a of store?.list(now() - KEEP_MS) ?? []) {
+    for (const a of store?.list(Date.now() - KEEP_MS) ?? []) {
       const { digest, createdAt: at } = a;
       const entry: Entry =
         a.status === HELD
@@ -185,7 +184,7 @@ export class IdempotencyKeys {
       await sync.read(boardId, () => undefined);
       replay = entry.result;
     }
-    const at = this.now();
+    const at = Date.now();
     this.put(boardId, key, { digest, at, state: 'running' });
     /** The change's result, once it ran in the board (the first's, in a repeat of a held one). */
     let result: unknown = replay;
@@ -258,7 +257,7 @@ export class IdempotencyKeys {
 
   /** Entries past KEEP_MS go, every board's at most once a minute. */
   private sweep(): void {
-    const now = this.now();
+    const now = Date.now();
     if (now - this.lastSweep < 60_000) return;
     this.lastSweep = now;
     // Also those whose removal below a full disk refused.

@@ -48,7 +48,6 @@ export function bearerClaims(signer: TokenSigner, req: Request): TokenClaims {
 export function authenticateMember(deps: {
   signer: TokenSigner;
   storage: Storage;
-  now?: () => number;
 }): RequestHandler {
   return async (req, res, next) => {
     const claims = bearerClaims(deps.signer, req);
@@ -59,7 +58,7 @@ export function authenticateMember(deps: {
       throw new HttpError(401, 'revoked_token', 'this invite has been revoked');
     }
     // Its expiry is the stored invite's (a lead may extend it), not the token's.
-    if (invite && invite.expiresAt !== null && invite.expiresAt <= (deps.now ?? Date.now)()) {
+    if (invite && invite.expiresAt !== null && invite.expiresAt <= Date.now()) {
       throw new HttpError(401, 'invite_expired', 'this invite has expired');
     }
     if (claims.boardId !== req.params.id) {

@@ -17,7 +17,6 @@ export interface BoardActionDeps {
   readonly storage: Storage;
   readonly syncServer: SyncServer;
   readonly signer: TokenSigner;
-  readonly now?: () => number;
 }
 
 export interface IssuedInvite {
@@ -32,12 +31,12 @@ export function inviteUrl(publicUrl: string, boardId: string, token: string): st
 
 /** A new invite and its signed token, not stored yet (a board import stores it with the board). */
 export function newInvite(
-  deps: Pick<BoardActionDeps, 'signer' | 'now'>,
+  deps: Pick<BoardActionDeps, 'signer'>,
   boardId: string,
   who: { name: string; role: Role },
   expiry?: { readonly at: number; readonly by: Actor },
 ): IssuedInvite {
-  const at = (deps.now ?? Date.now)();
+  const at = Date.now();
   const invite: InviteRecord = {
     id: newId(),
     boardId,
@@ -135,7 +134,7 @@ export async function createBoard(
   const board: BoardRecord = {
     id: newId(),
     title: input.title,
-    createdAt: (deps.now ?? Date.now)(),
+    createdAt: Date.now(),
   };
   const doc = new Y.Doc();
   initBoard(doc, { title: input.title }, { actor: SYSTEM_ACTOR });
@@ -170,7 +169,7 @@ export async function revokeInvite(
   invite: InviteRecord,
   by: Actor,
 ): Promise<void> {
-  const at = (deps.now ?? Date.now)();
+  const at = Date.now();
   const revoked = await deps.storage.revokeInvite(invite.id, at, {
     boardId: invite.boardId,
     cardId: null,
@@ -202,7 +201,7 @@ export async function setInviteExpiry(
     cardId: null,
     type: 'invite.expiry',
     actor: by,
-    at: (deps.now ?? Date.now)(),
+    at: Date.now(),
     data: { ...inviteData(invite), from: invite.expiresAt, to: expiresAt },
   });
   if (!stored) return null;
@@ -235,7 +234,7 @@ export async function changeInviteRole(
         type: 'role.changed',
         actor: by,
         // Taken after the member's last write under the old role, as the entry comes after it.
-        at: (deps.now ?? Date.now)(),
+        at: Date.now(),
         data: { inviteId: invite.id, name: invite.name, from: invite.role, to: role },
       },
     }),

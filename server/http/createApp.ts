@@ -94,7 +94,6 @@ export function createApp(deps: AppDeps): express.Express {
   // Repeats of a change sent with an Idempotency-Key (articles, restores, redactions, new and
   // imported boards).
   const idempotency = new IdempotencyKeys(
-    deps.now,
     {
       boardBytes: deps.config.idempotencyBoardBytes,
       totalBytes: deps.config.idempotencyTotalBytes,

@@ -102,7 +102,6 @@ export function inviteRoutes(
 ): Router {
   const router = Router();
   const lead = [authenticateMember(deps), requirePermission('invite')];
-  const now = deps.now ?? Date.now;
 
   /** The invite, if it is on this board: another board's is as unknown as a missing one. */
   async function boardInvite(inviteId: string, boardId: string): Promise<InviteRecord> {
@@ -124,7 +123,7 @@ export function inviteRoutes(
 
   router.post('/api/boards/:id/invites', ...lead, async (req, res) => {
     const { name, role, ...expiry } = validate(inviteBody, jsonBody(req));
-    const expiresAt = expiryFrom(expiry, now()) ?? null;
+    const expiresAt = expiryFrom(expiry, Date.now()) ?? null;
     const { boardId, actor } = member(res);
     // With an Idempotency-Key, a repeat after a lost answer gets the same invite, not a second.
     // Its key is stored with the invite (keep): a stop between the two cannot make it twice.
@@ -185,7 +184,7 @@ export function inviteRoutes(
     const invite = await boardInvite(inviteId, me.boardId);
     if (invite.revokedAt !== null) throw inviteRevoked();
     if (role === undefined) {
-      const expiresAt = expiryFrom(expiry, now()) ?? null;
+      const expiresAt = expiryFrom(expiry, Date.now()) ?? null;
       if (expiresAt !== null) checkNotOwn(invite, me.inviteId);
       const stored = await refused(() => setInviteExpiry(deps, invite, expiresAt, me.actor));
       if (!stored) throw inviteRevoked();

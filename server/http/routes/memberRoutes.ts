@@ -28,16 +28,12 @@ function onePerPerson(invites: readonly InviteRecord[]): InviteRecord[] {
   return [...chosen.values()];
 }
 
-export function memberRoutes(deps: {
-  storage: Storage;
-  signer: TokenSigner;
-  now?: () => number;
-}): Router {
+export function memberRoutes(deps: { storage: Storage; signer: TokenSigner }): Router {
   const router = Router();
 
   router.get('/api/boards/:id/members', authenticateMember(deps), async (_req, res) => {
     const invites = await deps.storage.listInvites(member(res).boardId);
-    const now = (deps.now ?? Date.now)();
+    const now = Date.now();
     // An expired invite opens nothing: nobody is offered to @mention it or give it a card.
     const live = (i: InviteRecord) =>
       i.revokedAt === null && (i.expiresAt === null || i.expiresAt > now);
