@@ -3,7 +3,8 @@
  * address to open, and shuts down cleanly on SIGINT/SIGTERM (rooms flushed, sockets closed
  * with "going away" so clients reconnect to the next process).
  */
-import { cappedSettings, ConfigError, loadConfig, unknownVariables } from './config';
+import { cappedSettings, ConfigError, loadConfig } from './config';
+import { unknownVariables } from './unknownVariables';
 import { databaseProblem } from './databaseProblem';
 import { dataDirExposure, startFileProblem } from './dataDirProblem';
 import { seedDemoBoardIfEmpty } from './seed/seedDemoBoardIfEmpty';

@@ -6,8 +6,8 @@ import {
   ConfigError,
   DEFAULTS,
   loadConfig,
-  unknownVariables,
 } from '../../../server/config';
+import { unknownVariables } from '../../../server/unknownVariables';
 
 /** A file that exists where a data directory could be asked for. */
 const A_FILE = fileURLToPath(import.meta.url);
