@@ -32,6 +32,7 @@ import { personName } from '../ui/personName';
 import { plural } from '../ui/plural';
 import { useBoardActions } from './boardActions';
 import { clearSelection } from './clearSelection';
+import { sameIds } from '../../shared/sameIds';
 import type { Columns } from './filterCards';
 import {
   assignedCardsWords,
@@ -58,9 +59,6 @@ interface MisfitQuestion extends MoveCount {
   /** Which asking this is: a new one is a new dialog, read out as it opens. */
   readonly round: number;
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** The value of "Nobody" in the assign list: releases the cards. */
 const NOBODY = ' nobody';

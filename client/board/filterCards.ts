@@ -9,6 +9,7 @@ import {
 } from '../../shared/board';
 import { foldName } from '../../shared/foldName';
 import { type ChangedCards, tellChangedCards } from './changedCards';
+import { sameIds } from '../../shared/sameIds';
 
 /** Marks "no value" in the speaker, verdict, assignee and article filters. */
 export const NONE = '\u0000none';
@@ -129,9 +130,6 @@ function matchesFilter(
   const haystack = searchText(card);
   return words.every((w) => haystack.includes(w));
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, i) => id === b[i]);
 
 /**
  * The board's columns with only matching cards; the same object when nothing is filtered.

@@ -5,6 +5,7 @@
  * skip re-rendering.
  */
 import * as Y from 'yjs';
+import { sameIds } from '../sameIds';
 import { compareRank } from './rank';
 import { readCard, readComment } from './readCard';
 import { readMeta } from './readMeta';
@@ -184,8 +185,7 @@ function placeMoved(
       ids.splice(lo, 0, id);
     }
     const prev = previous[column];
-    const same = prev.length === ids.length && prev.every((id, i) => id === ids[i]);
-    out[column] = same ? prev : Object.freeze(ids);
+    out[column] = sameIds(prev, ids) ? prev : Object.freeze(ids);
   }
   if (COLUMNS.every((c) => out[c] === previous[c])) return previous;
   return Object.freeze(out);
