@@ -61,6 +61,7 @@ import {
 } from './pendingLog';
 import { PendingBatches } from './PendingBatches';
 import { inPlaceCompactor } from './sqliteCompaction';
+import { bytesOf } from './bytesOf';
 import { isDiskFull } from './isDiskFull';
 import { isUniqueViolation } from './isUniqueViolation';
 import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
@@ -82,8 +83,6 @@ interface SnapshotRow {
   upto_seq: number;
   data: Buffer;
 }
-
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -515,8 +514,8 @@ function openSqliteStorage(
   const content = (snapshot: SnapshotRow | undefined, rows: { seq: number; data: Buffer }[]) => {
     const lastRow = rows[rows.length - 1];
     return {
-      snapshot: snapshot ? bytes(snapshot.data) : null,
-      updates: rows.map((r) => bytes(r.data)),
+      snapshot: snapshot ? bytesOf(snapshot.data) : null,
+      updates: rows.map((r) => bytesOf(r.data)),
       lastSeq: lastRow ? lastRow.seq : (snapshot?.upto_seq ?? 0),
       updatesSinceSnapshot: rows.length,
     } satisfies StoredContent;

@@ -11,6 +11,7 @@ import { decodePendingRecord } from './pendingLog';
 import { redactUpdate } from './redactUpdate';
 import type { CommentRedaction, RedactionCounts } from './Storage';
 import { sqliteBatchStore } from './sqliteBatchStore';
+import { bytesOf } from './bytesOf';
 
 export interface RedactionJob extends CommentRedaction {
   /**
@@ -22,8 +23,6 @@ export interface RedactionJob extends CommentRedaction {
 
 /** Rewrites the board's rows and rebuilds the file; the caller then empties the WAL. */
 export type SqliteRedaction = (job: RedactionJob) => RedactionCounts;
-
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export function sqliteRedaction(db: Database.Database): SqliteRedaction {
   const { storeRecords } = sqliteBatchStore(db);
@@ -49,14 +48,14 @@ export function sqliteRedaction(db: Database.Database): SqliteRedaction {
     // SQLite refuses on one connection: the board's seqs first, then each row.
     for (const { seq } of q.boardUpdateSeqs.all(boardId) as { seq: number }[]) {
       const row = q.updateData.get(seq) as { data: Buffer };
-      const data = redactUpdate(bytes(row.data), ranges);
+      const data = redactUpdate(bytesOf(row.data), ranges);
       if (data) updates += q.setUpdate.run(data, seq).changes;
     }
     // Likewise the snapshots, one in memory at a time (a big board's are tens of MB each).
     let snapshots = 0;
     for (const { upto_seq } of q.boardSnapshotSeqs.all(boardId) as { upto_seq: number }[]) {
       const row = q.snapshotData.get(boardId, upto_seq) as { data: Buffer };
-      const data = redactUpdate(bytes(row.data), ranges);
+      const data = redactUpdate(bytesOf(row.data), ranges);
       if (data) snapshots += q.setSnapshot.run(data, boardId, upto_seq).changes;
     }
     let history = 0;
