@@ -8,6 +8,7 @@
 import type { Analysis, Token } from './analyzeText';
 import { bisect } from './bisect';
 import { REPORTING_LEMMAS } from './english/attributionWords';
+import { low } from './english/Span';
 import type { NameRun } from './findNames';
 import { isHonorific } from './isHonorific';
 import { PersonGenders, type Gender, type GenderWords } from './PersonGenders';
@@ -45,8 +46,6 @@ const BETWEEN = new Set(words('that on monday tuesday wednesday thursday friday 
 const VERB_REACH = 4;
 /** How long a relative clause or an aside between commas may be. */
 const ASIDE_REACH = 15;
-
-const low = (t: Token | undefined) => t?.value.toLowerCase() ?? '';
 
 /** "his", "she", "herself", and "her" before the noun it qualifies ("her office"). */
 function pronounGender(ws: Token[], k: number): Gender | undefined {
