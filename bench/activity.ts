@@ -104,7 +104,7 @@ async function changeShownAfter(server: BoardServer, boardId: string, page: Page
   return performance.now() - started;
 }
 
-export async function benchActivity(): Promise<Table> {
+async function benchActivity(): Promise<Table> {
   const notes = [
     `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; a board of ${CARDS.toLocaleString('en-US')} cards of bench/sync/cardModel (3 events each), the Activity panel open, scrolled to its top.`,
     `For each size: ${CHANGES} changes made on the server one after the other (a card added each, as by a colleague); shown after = from the change until its event heads the feed, median and worst; long tasks = tasks over 50 ms the page ran during the ${CHANGES} changes.`,

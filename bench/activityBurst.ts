@@ -213,9 +213,7 @@ async function burstAlternately(builds: readonly Build[]): Promise<Results> {
   return results;
 }
 
-export async function benchActivityBurst(
-  baseRef = process.env.ACTIVITY_BURST_BASE,
-): Promise<Table> {
+async function benchActivityBurst(baseRef = process.env.ACTIVITY_BURST_BASE): Promise<Table> {
   const notes = [
     `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; a board of ${CARDS} cards of bench/sync/cardModel. An editor on a y-websocket client in Node moves ${CARDS_CHANGED} cards and comments on each, a move and a comment every ${PAUSE_MS} ms (${CARDS_CHANGED * 2} changes in 1.5–3 s), while the lead's page watches.`,
     `${ROUNDS} bursts with the Activity panel closed and ${ROUNDS} with it open, alternating (ABBA), each on a fresh page; medians. Measured from the first change until ${SETTLE_MS / 1000} s after the server stored the last: main-thread task time and its CPU time (Chromium's TaskDuration and ThreadTime), tasks over 50 ms (count, time, longest of all bursts).`,

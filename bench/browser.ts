@@ -140,7 +140,7 @@ async function keyboardMove(a: Page, b: Page): Promise<number> {
   return arrivedAt - dropAt;
 }
 
-export async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Table> {
+async function benchBrowser(sizes: readonly number[] = SIZES): Promise<Table> {
   const notes = [
     `Headless Debian Chromium via playwright-core, built client, real server (SQLite) on 127.0.0.1; cards of bench/sync/cardModel (100-character claim, 300-character sentence, two comments).`,
     `Open: navigation start to the first card painted (first card in the DOM, then one animation frame), fresh profile each time, median of ${OPENS}.`,

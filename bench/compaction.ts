@@ -25,7 +25,7 @@ import { formatNumber, type Table } from './table';
 const CARDS = 10_000;
 const ROUNDS = 3;
 
-export async function benchCompaction(): Promise<Table> {
+async function benchCompaction(): Promise<Table> {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-compaction-bench-'));
   const storage = createSqliteStorage(join(dir, 'bench.db'));
   try {

@@ -234,7 +234,7 @@ async function editorEvening(
   return steps;
 }
 
-export async function benchEditorBigBoard(sizes: readonly number[] = SIZES): Promise<Table> {
+async function benchEditorBigBoard(sizes: readonly number[] = SIZES): Promise<Table> {
   const columns = [
     'Step',
     ...sizes.flatMap((n) => [

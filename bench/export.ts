@@ -87,7 +87,7 @@ function exportThroughWorker(
   );
 }
 
-export async function benchExport(): Promise<Table> {
+async function benchExport(): Promise<Table> {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-export-bench-'));
   const storage = createSqliteStorage(join(dir, 'bench.db'));
   // The server's board threads, as startServer makes them.

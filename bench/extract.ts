@@ -53,7 +53,7 @@ function longArticle(files: readonly string[]): string {
 const RUNS = 5;
 
 /** Median of RUNS timed runs per language after a warm-up: the machine is shared. */
-export async function benchExtract(): Promise<ExtractBench[]> {
+async function benchExtract(): Promise<ExtractBench[]> {
   const texts = SOURCES.map((s) => longArticle(s.files));
   for (const text of texts) extractClaims(text.slice(0, 5_000)); // the model, the JIT
   const results = texts.map((text) => extractClaims(text));

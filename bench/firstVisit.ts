@@ -183,7 +183,7 @@ async function visitAlternately(
   }
 }
 
-export async function benchFirstVisit(baseRef = process.env.FIRST_VISIT_BASE): Promise<Table> {
+async function benchFirstVisit(baseRef = process.env.FIRST_VISIT_BASE): Promise<Table> {
   const columns = ['Build', ...MEASURES.map((m) => m.title)];
   if (!chromiumAvailable()) {
     return { title: 'First visit', columns, rows: [], notes: ['Skipped: no Chromium.'] };

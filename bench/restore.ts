@@ -31,7 +31,7 @@ const CARDS = 10_000;
 const ROUNDS = 3;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-export async function benchRestore(): Promise<Table> {
+async function benchRestore(): Promise<Table> {
   const dir = mkdtempSync(join(tmpdir(), 'factboard-restore-bench-'));
   const server = await startServer({
     port: 0,

@@ -166,7 +166,7 @@ const KINDS: readonly { kind: Kind; title: string }[] = [
   { kind: 'swap', title: 'key that swaps the cards (550 ↔ 22)' },
 ];
 
-export async function benchSearch(baseRef = process.env.SEARCH_BASE): Promise<Table> {
+async function benchSearch(baseRef = process.env.SEARCH_BASE): Promise<Table> {
   const columns = [
     'Build',
     'Key',

@@ -28,7 +28,7 @@ const WORDS = (
 ).split(' ');
 
 /** Deterministic prose of exactly `length` characters, varied by `seed`. */
-export function prose(seed: number, length: number): string {
+function prose(seed: number, length: number): string {
   let out = '';
   for (let i = 0; out.length < length; i++) {
     out += (out === '' ? '' : ' ') + WORDS[(seed * 7 + i * 13) % WORDS.length];

@@ -14,7 +14,7 @@ export interface Expiry {
 }
 
 /** The invite's expiry and who set it; null for none, and when the server cannot say. */
-export async function fetchExpiry(boardId: string, token: string): Promise<Expiry | null> {
+async function fetchExpiry(boardId: string, token: string): Promise<Expiry | null> {
   try {
     const { expiresAt, expirySetBy } = await call<{
       expiresAt: number | null;

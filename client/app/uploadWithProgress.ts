@@ -15,7 +15,7 @@
 import { ApiError } from './api';
 
 /** How long an upload may send nothing, with no answer, before it is taken for stalled. */
-export const STALL_MS = 15_000;
+const STALL_MS = 15_000;
 /**
  * Once the whole body is sent, the server works on it before it answers: a board import on one
  * of its board threads, for up to its job limit (FACTBOARD_BOARD_JOB_TIMEOUT_MS, 120 s by

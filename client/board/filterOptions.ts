@@ -28,7 +28,7 @@ function mostGiven(names: ReadonlyMap<string, number>): string {
 }
 
 /** Counts of the speakers and assignees of a board's cards, told each card that changed. */
-export class FilterOptionsIndex {
+class FilterOptionsIndex {
   private readonly speakers = new Map<string, number>();
   /** Each assignee's id, with how many cards give them each name. */
   private readonly assignees = new Map<string, Map<string, number>>();

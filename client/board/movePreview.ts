@@ -18,7 +18,7 @@ export interface MovePreview {
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
-export function columnOf(columns: Columns, cardId: string): ColumnId | null {
+function columnOf(columns: Columns, cardId: string): ColumnId | null {
   return COLUMNS.find((c) => columns[c].includes(cardId)) ?? null;
 }
 

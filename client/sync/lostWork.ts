@@ -6,7 +6,7 @@
  */
 import { type Actor, CARD_KEYS, EVIDENCE_KEYS } from '../../shared/board';
 
-export const CARD_FIELDS = [
+const CARD_FIELDS = [
   CARD_KEYS.claim,
   CARD_KEYS.speaker,
   CARD_KEYS.verdict,

@@ -75,7 +75,7 @@ function settle(): void {
 }
 
 /** Storage refused to store `key`. */
-export function noteStorageRefused(key: string): void {
+function noteStorageRefused(key: string): void {
   if (refusedKeys.has(key)) return;
   refusedKeys.add(key);
   settle();

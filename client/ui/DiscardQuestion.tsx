@@ -7,7 +7,7 @@
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
-export function DiscardQuestion({
+function DiscardQuestion({
   question,
   detail,
   discardLabel,

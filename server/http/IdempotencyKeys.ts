@@ -79,7 +79,7 @@ export const IMPORTED_BOARDS = 'imported boards';
  * lost answer then did it again.
  */
 export const KEYS_PER_PERSON = 100;
-export const KEEP_MS = 24 * 60 * 60 * 1000;
+const KEEP_MS = 24 * 60 * 60 * 1000;
 /** Visible ASCII, as a UUID or any client's own scheme writes it. */
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const NONE = Symbol('none');

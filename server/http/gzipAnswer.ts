@@ -10,7 +10,7 @@ import { createGzip, gzip } from 'node:zlib';
 import type { Request, Response } from 'express';
 
 /** Smaller answers go as they are: gzip's header and the work would outweigh what it saves. */
-export const MIN_GZIP_BYTES = 1024;
+const MIN_GZIP_BYTES = 1024;
 
 /** Whether the request's Accept-Encoding prefers gzip to the plain bytes. */
 export const takesGzip = (req: Request): boolean =>

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { HttpError } from '../errors';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const MAX_EXPIRY_DAYS = 365;
+const MAX_EXPIRY_DAYS = 365;
 
 /** The body keys, for a route's schema to take beside its own. */
 export const expiryFields = {

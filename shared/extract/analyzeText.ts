@@ -48,7 +48,7 @@ function getNlp(): ReturnType<typeof winkNLP> {
  * length, a space standing in for the character after each piece, so the text keeps its length
  * and every offset holds. Words and links in an article's prose are shorter.
  */
-export const MAX_WORD = 100;
+const MAX_WORD = 100;
 const LONG_RUN = new RegExp(`\\S{${MAX_WORD + 1},}`, 'g');
 
 function cutLongRuns(text: string): string {

@@ -50,7 +50,7 @@ const FINDING_DOCUMENTS = new Set(
 );
 
 /** How far back "he" or "the report" may look for what it refers to. */
-export const LOOKBACK_SENTENCES = 4;
+const LOOKBACK_SENTENCES = 4;
 
 export interface AttributionFound extends Attribution {
   /** The reporting clause to drop for the short claim, at the head or the tail. */

@@ -18,7 +18,7 @@ export function countWords(text: string): number {
  * after a heading with no full stop: "The"), and so are the particles between two names ("Ruiz
  * de la Cruz", "Centro de Confinamiento del Terrorismo").
  */
-export function wordsOutsideNames(text: string, functionWords: ReadonlySet<string>): string[] {
+function wordsOutsideNames(text: string, functionWords: ReadonlySet<string>): string[] {
   const words: string[] = [];
   let opens = true;
   let afterName = false;

@@ -7,7 +7,7 @@ import { CORRECTION_NOTE } from './isPublisherNote';
 import { LIST_MARKER } from './splitBlocks';
 import type { FurnitureReason } from './types';
 
-export const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 export function wordCount(block: string): number {
   return block.match(WORDS)?.length ?? 0;

@@ -34,7 +34,7 @@ export interface SegmentationRules {
   quotationMarks: QuotationMarks;
 }
 
-export const ENGLISH_SEGMENTATION: SegmentationRules = {
+const ENGLISH_SEGMENTATION: SegmentationRules = {
   // People's titles, and the places named like them: "Mt. Everest", "St. Louis".
   titleBeforeName: new RegExp(`\\b(${[...HONORIFICS, 'Mt', 'St'].join('|')})\\.$`),
   beforeNumber: /\b(No|Nos|Vol|Fig|Art|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/,

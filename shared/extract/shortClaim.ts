@@ -24,7 +24,7 @@ export interface ClaimRules {
 const STARTS_WITH_PRONOUN =
   /^(he|she|they|it|his|her|their|its)\b|^(this|that|these|those)\s+(is|was|are|were|has|have|had|will|would|could|can|may|might)\b/i;
 
-export const ENGLISH_CLAIM_RULES: ClaimRules = {
+const ENGLISH_CLAIM_RULES: ClaimRules = {
   // The full stop may stand after the closing mark too: '"It is a retreat".'
   wholeQuotation: /^["“](.*?)[,.]?["”]?\.?$/s,
   quotationMark: /["“”]/,

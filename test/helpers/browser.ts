@@ -13,7 +13,7 @@ import {
   PLAYWRIGHT_FEATURES_SWITCH,
 } from './chromiumSwitches';
 
-export const CHROMIUM_PATH = process.env.FACTBOARD_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.FACTBOARD_CHROMIUM ?? '/usr/bin/chromium';
 
 const ARGS = [
   '--headless',

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { vi } from 'vitest';
 import type { SyncStorage } from '../../server/storage/Storage';
 
-export function thrownBy(fn: () => void): unknown {
+function thrownBy(fn: () => void): unknown {
   try {
     fn();
   } catch (error) {

@@ -12,11 +12,11 @@ import { createTokenSigner, loadOrCreateSecret } from '../../server/auth/tokens'
 import { startTestServer } from './http/startTestServer';
 import { createBoardOverRest, type RestBoard } from './restApi';
 
-export const OLD_NAME = 'Ana \uD800 Ruiz';
+const OLD_NAME = 'Ana \uD800 Ruiz';
 /** The name as Yjs sends it, and as every client holds it. */
 export const SENT_NAME = 'Ana \uFFFD Ruiz';
 /** The name as the old server read it back from SQLite, and recorded her changes under. */
-export const READ_BACK_NAME = 'Ana \uFFFD\uFFFD\uFFFD Ruiz';
+const READ_BACK_NAME = 'Ana \uFFFD\uFFFD\uFFFD Ruiz';
 
 export interface OldSurrogateInvite {
   readonly board: RestBoard;

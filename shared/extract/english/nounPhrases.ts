@@ -135,7 +135,7 @@ export function isSourcePhrase(ws: Token[], np: Span): boolean {
 }
 
 /** A noun phrase without the time after it: "Amnesty International on Monday". */
-export function untilTime(ws: Token[], np: Span | null): Span | null {
+function untilTime(ws: Token[], np: Span | null): Span | null {
   if (!np) return null;
   for (let k = np.first + 1; k <= np.last; k++) {
     const next = ws[k + 1]?.value ?? '';

@@ -10,7 +10,7 @@ import type { SentenceSpan } from '../segmentSentences';
 import { spanishWords } from './SpanishWord';
 import { genderedWords as gendered, wordList as words } from '../genderedWords';
 
-export const SPANISH_GENDER_WORDS: GenderWords = {
+const SPANISH_GENDER_WORDS: GenderWords = {
   roles: gendered(
     `presidenta vicepresidenta mandataria ministra viceministra secretaria subsecretaria
      directora subdirectora diputada senadora alcaldesa vicealcaldesa gobernadora

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export type ColumnName = 'Unverified' | 'Corroborated' | 'Disputed';
-export const COLUMN_NAMES: readonly ColumnName[] = ['Unverified', 'Corroborated', 'Disputed'];
+const COLUMN_NAMES: readonly ColumnName[] = ['Unverified', 'Corroborated', 'Disputed'];
 
 export const column = (page: Page, name: ColumnName): Locator =>
   page.getByRole('region', { name: new RegExp(`^${name}\\b`) });
