@@ -27,10 +27,9 @@ import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
 import { SYSTEM_ACTOR } from '../shared/board/actor';
 import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/helpers/browser';
 import { connectProvider, type TestClient } from '../test/helpers/connectProvider';
-import { startTestServer } from '../test/helpers/http/startTestServer';
 import { postJson } from '../test/helpers/restApi';
 import * as Y from 'yjs';
-import { abbaOrder, type Build, buildClients } from './clientBuilds';
+import { abbaOrder, type Build, buildClients, serveBuilds } from './clientBuilds';
 import { takeLongTasks, WATCH_LONG_TASKS } from './longTasks';
 import type { Section } from './section';
 import { median, percentile, sum } from './stats';
@@ -158,11 +157,7 @@ type Results = Map<Build, Record<Mode, Burst[]>>;
 
 /** Makes the board and its editor, then runs the bursts, each build watching in ABBA order. */
 async function burstAlternately(builds: readonly Build[]): Promise<Results> {
-  let serving = builds[0] as Build;
-  const server = await startTestServer(
-    {},
-    { client: (req, res, next) => serving.handler(req, res, next) },
-  );
+  const { server, serve } = await serveBuilds(builds);
   const browser = await launchBrowser();
   const results: Results = new Map(builds.map((b) => [b, { closed: [], open: [] }]));
   try {
@@ -193,7 +188,7 @@ async function burstAlternately(builds: readonly Build[]): Promise<Results> {
       for (let round = 0; round < ROUNDS * 2; round++) {
         const mode = order[round % order.length] as Mode;
         for (const build of abbaOrder(builds, round)) {
-          serving = build;
+          serve(build);
           const b = await burst(browser, leadUrl, editor, actor, mode, n++);
           results.get(build)?.[mode].push(b);
           process.stderr.write(

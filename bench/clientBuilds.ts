@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import { type BuiltClient, buildClient } from '../test/e2e/support/buildClient';
 import { staticClient } from '../server/http/staticClient';
+import { startTestServer } from '../test/helpers/http/startTestServer';
 import { checkoutAt } from './checkoutAt';
 
 export interface Build {
@@ -35,3 +36,22 @@ export function buildClients(baseRef: string | undefined): Build[] {
 /** The builds of round `round` in ABBA order. */
 export const abbaOrder = <T>(builds: readonly T[], round: number): readonly T[] =>
   round % 2 === 0 ? builds : [...builds].reverse();
+
+/**
+ * A test server whose client is the build last given to `serve` (the first build until then):
+ * one board on one server, opened with each build in turn.
+ */
+export async function serveBuilds(builds: readonly Build[]) {
+  let serving = builds[0] as Build;
+  const server = await startTestServer(
+    {},
+    { client: (req, res, next) => serving.handler(req, res, next) },
+  );
+  return {
+    server,
+    /** Serves `build`'s client from the next page load on. */
+    serve: (build: Build) => {
+      serving = build;
+    },
+  };
+}

@@ -20,8 +20,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/helpers/browser';
-import { startTestServer } from '../test/helpers/http/startTestServer';
-import { abbaOrder, type Build, buildClients } from './clientBuilds';
+import { abbaOrder, type Build, buildClients, serveBuilds } from './clientBuilds';
 import { buildLongHistoryBoard, type LongHistoryBoard } from './longHistoryBoard';
 import type { Section } from './section';
 import { median, sum } from './stats';
@@ -152,23 +151,19 @@ const MEASURES: readonly { key: keyof Visit; title: string }[] = [
 async function visitAlternately(
   builds: readonly Build[],
 ): Promise<{ board: LongHistoryBoard; visits: Map<Build, Visit[]> }> {
-  let serving = builds[0] as Build;
-  const server = await startTestServer(
-    {},
-    { client: (req, res, next) => serving.handler(req, res, next) },
-  );
+  const { server, serve } = await serveBuilds(builds);
   const browser = await launchBrowser();
   try {
     const board = await buildLongHistoryBoard(server, CARDS);
     const url = board.leadUrl.replace(/^https?:\/\/[^/]+/, server.url);
     for (const build of builds) {
-      serving = build;
+      serve(build);
       await visit(browser, url, board.cards); // warm-up: the room loads, V8 and disk warm
     }
     const visits = new Map<Build, Visit[]>(builds.map((b) => [b, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const build of abbaOrder(builds, round)) {
-        serving = build;
+        serve(build);
         const seen = await visit(browser, url, board.cards);
         visits.get(build)?.push(seen);
         process.stderr.write(

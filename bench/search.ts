@@ -25,10 +25,9 @@ import { CARD_KEYS, cardsMap } from '../shared/board';
 import { SYSTEM_ACTOR } from '../shared/board/actor';
 import { bigBoardUpdate } from '../test/e2e/support/bigBoard';
 import { type BrowserSession, chromiumAvailable, launchBrowser } from '../test/helpers/browser';
-import { startTestServer } from '../test/helpers/http/startTestServer';
 import { postJson } from '../test/helpers/restApi';
 import * as Y from 'yjs';
-import { abbaOrder, type Build, buildClients } from './clientBuilds';
+import { abbaOrder, type Build, buildClients, serveBuilds } from './clientBuilds';
 import type { Section } from './section';
 import { median, sum } from './stats';
 import { stopWithin } from './stopWithin';
@@ -185,11 +184,7 @@ async function benchSearch(baseRef = process.env.SEARCH_BASE): Promise<Table> {
   const builds = buildClients(baseRef);
   const costs = new Map<Build, KeyCost[]>(builds.map((b) => [b, []]));
   try {
-    let serving = builds[0] as Build;
-    const server = await startTestServer(
-      {},
-      { client: (req, res, next) => serving.handler(req, res, next) },
-    );
+    const { server, serve } = await serveBuilds(builds);
     const browser = await launchBrowser();
     try {
       const board = await postJson<{ id: string; leadUrl: string }>(`${server.url}/api/boards`, {
@@ -201,7 +196,7 @@ async function benchSearch(baseRef = process.env.SEARCH_BASE): Promise<Table> {
       const url = board.leadUrl.replace(/^https?:\/\/[^/]+/, server.url);
       for (let round = 0; round < ROUNDS; round++) {
         for (const build of abbaOrder(builds, round)) {
-          serving = build;
+          serve(build);
           const keys = await typeQuery(browser, url);
           costs.get(build)?.push(...keys);
           const show = (kind: Kind) =>
