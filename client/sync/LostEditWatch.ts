@@ -33,7 +33,8 @@ import {
   EVIDENCE_KEYS,
   isPos,
 } from '../../shared/board';
-import { deletedText, typeIn } from './deletedContent';
+import { typeIn } from '../../shared/board/typeIn';
+import { deletedText } from './deletedContent';
 import {
   ADDED_ITEM,
   assigneeValue,

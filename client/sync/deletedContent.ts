@@ -5,10 +5,6 @@
  */
 import * as Y from 'yjs';
 
-/** The shared type an item holds (a card's map, an evidence item's), deleted or not. */
-export const typeIn = (item: Y.Item | null | undefined): Y.AbstractType<unknown> | null =>
-  item?.content instanceof Y.ContentType ? item.content.type : null;
-
 /** A map's text value under `key`, deleted or not: null when it holds no text. */
 export function deletedText(map: Y.AbstractType<unknown> | null, key: string): string | null {
   const content = map instanceof Y.Map ? map._map.get(key)?.content : null;

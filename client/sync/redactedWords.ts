@@ -7,7 +7,7 @@
  */
 import * as Y from 'yjs';
 import { COMMENT_KEYS, COMMENT_REDACTED_KEY, commentsMap } from '../../shared/board';
-import { typeIn } from './deletedContent';
+import { typeIn } from '../../shared/board/typeIn';
 
 export type StackItem = Y.UndoManager['undoStack'][number];
 

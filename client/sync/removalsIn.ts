@@ -9,7 +9,8 @@
 import * as Y from 'yjs';
 import { CARD_KEYS, cardsMap, COMMENT_KEYS, commentsMap, EVIDENCE_KEYS } from '../../shared/board';
 import { clip } from '../ui/clip';
-import { deletedText, typeIn } from './deletedContent';
+import { typeIn } from '../../shared/board/typeIn';
+import { deletedText } from './deletedContent';
 import { quoted } from '../ui/quoted';
 
 /** As much of a claim or a quoted passage as the "Not saved" list quotes. */

@@ -22,6 +22,7 @@ import {
   EVIDENCE_KEYS,
   type EvidenceView,
 } from '../../shared/board';
+import { typeIn } from '../../shared/board/typeIn';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
 import { quoted as quoteText } from '../ui/quoted';
 import { BULK_FIELD, BULK_QUOTED, type BulkNote } from './bulkNotes';
@@ -108,7 +109,7 @@ function slotOf(item: Y.Item, cards: Y.AbstractType<unknown>, comments: unknown)
       ? { kind: 'evidence', cardId: card.parentSub, evidenceId: id }
       : null;
   };
-  const content = item.content instanceof Y.ContentType ? item.content.type : null;
+  const content = typeIn(item);
   return inList(owner, content) ?? inList(parentItem(owner.parent), parent) ?? { kind: 'other' };
 }
 

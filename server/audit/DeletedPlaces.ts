@@ -21,6 +21,7 @@
 import * as Y from 'yjs';
 import { fieldRule } from '../../shared/board/fieldRules';
 import { CARD_KEYS, EVIDENCE_KEYS, ROOT } from '../../shared/board/schema';
+import { typeIn } from '../../shared/board/typeIn';
 import type {
   DeletedHolder,
   DeletedPlacesRecord,
@@ -61,9 +62,6 @@ const NO_IDS: readonly StructId[] = [];
 /** The keys of a deleted card whose structs are stored (remember). */
 const CARD_STORED: readonly string[] = [...RECORDED, CARD_KEYS.evidence];
 
-const typeOf = (item: Y.Item | null | undefined): Y.AbstractType<unknown> | null =>
-  item?.content instanceof Y.ContentType ? item.content.type : null;
-
 /** Whether a value fits the field it was written to, as a kept one must (fieldRules). */
 function fits(key: string, evidence: boolean, value: unknown): boolean {
   const rule = fieldRule(ROOT.cards, evidence ? 3 : 1, key);
@@ -80,10 +78,10 @@ export class DeletedPlaces {
   cardDeleted(cardId: string, card: AnyMap, claim: string | null, origin: unknown): void {
     const loss: Loss = { claim, deleted: 'card', deletedBy: actorOf(origin) };
     this.remember(card, { cardId, evidenceId: null, evidenceUrl: null, ...loss });
-    const list = typeOf(card._map.get(CARD_KEYS.evidence));
+    const list = typeIn(card._map.get(CARD_KEYS.evidence));
     if (!(list instanceof Y.Array)) return;
     for (let item = list._start; item !== null; item = item.right) {
-      const evidence = typeOf(item);
+      const evidence = typeIn(item);
       if (evidence instanceof Y.Map) this.evidence(cardId, evidence as AnyMap, loss);
     }
   }
@@ -140,7 +138,7 @@ export class DeletedPlaces {
       if (!target) continue;
       const field = target.key !== null;
       // A field holds a plain value; an evidence item is a map (its fields come with it).
-      if (field ? !(item.content instanceof Y.ContentAny) : typeOf(item) === null) continue;
+      if (field ? !(item.content instanceof Y.ContentAny) : typeIn(item) === null) continue;
       lost ??= new Map();
       const { place, evidenceId, key } = target;
       const slot = field ? `${place.holder.cardId}\n${evidenceId}\n${key}` : item;
