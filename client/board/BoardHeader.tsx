@@ -1,4 +1,4 @@
-import { type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
 import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
 import { refusedBadge } from '../app/refusedBadges';
@@ -64,6 +64,12 @@ export function BoardHeader({
       heading.current?.focus();
     }
   }, [refused]);
+  // On a phone the tools fold behind "Board menu", the title and the status pill staying out:
+  // unfolded, the header's five rows of tools took 240 of a 390 × 844 screen's px before the
+  // first card (CSS decides the width; the button is hidden elsewhere).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
   return (
     <header className="board-header">
       <div className="board-title">
@@ -91,42 +97,66 @@ export function BoardHeader({
           <YourAccess role={invitedAs} name={me.name} invitesChanged={snapshot.invitesChanged} />
         )}
       </div>
-      <div className="board-tools">
-        {children}
-        <BoardReviewTools
-          board={snapshot.board}
-          role={role}
-          invitesChanged={snapshot.invitesChanged}
-        />
-        <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
-        <DeleteBoardTool title={title ?? ''} role={role} />
-        <ShortcutsTool role={role} />
-        <ThemeChoice />
-        <PresenceBar me={me} peers={snapshot.peers} />
-        {mayUndo(role) && (
-          <div className="undo-redo" role="group" aria-label="History">
-            <button
-              type="button"
-              className="button small"
-              onClick={onUndo}
-              // Not disabled: the last Undo pressed from the keyboard dropped focus to the
-              // page. Pressed with nothing left, it says "Nothing to undo." as Ctrl+Z does.
-              aria-disabled={!snapshot.canUndo}
-              title="Undo your last change (Ctrl+Z)"
-            >
-              Undo
-            </button>
-            <button
-              type="button"
-              className="button small"
-              onClick={onRedo}
-              aria-disabled={!snapshot.canRedo}
-              title="Redo (Shift+Ctrl+Z)"
-            >
-              Redo
-            </button>
-          </div>
-        )}
+      <div
+        className="board-tools"
+        onKeyDown={(e) => {
+          // A tool's own Escape (a dialog's, the people list's) comes first; a panel's is not
+          // the menu's either (a portal: its events come here through React's tree).
+          if (e.key !== 'Escape' || !menuOpen || e.defaultPrevented) return;
+          const target = e.target as Element;
+          if (!e.currentTarget.contains(target) || target.closest('dialog')) return;
+          e.preventDefault();
+          setMenuOpen(false);
+          menuButton.current?.focus();
+        }}
+      >
+        <button
+          ref={menuButton}
+          type="button"
+          className="button small board-menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Board menu
+        </button>
+        <div id={menuId} className={`board-menu${menuOpen ? ' open' : ''}`}>
+          {children}
+          <BoardReviewTools
+            board={snapshot.board}
+            role={role}
+            invitesChanged={snapshot.invitesChanged}
+          />
+          <ExportTools board={snapshot.board} role={role} unsaved={snapshot.unsaved} />
+          <DeleteBoardTool title={title ?? ''} role={role} />
+          <ShortcutsTool role={role} />
+          <ThemeChoice />
+          <PresenceBar me={me} peers={snapshot.peers} />
+          {mayUndo(role) && (
+            <div className="undo-redo" role="group" aria-label="History">
+              <button
+                type="button"
+                className="button small"
+                onClick={onUndo}
+                // Not disabled: the last Undo pressed from the keyboard dropped focus to the
+                // page. Pressed with nothing left, it says "Nothing to undo." as Ctrl+Z does.
+                aria-disabled={!snapshot.canUndo}
+                title="Undo your last change (Ctrl+Z)"
+              >
+                Undo
+              </button>
+              <button
+                type="button"
+                className="button small"
+                onClick={onRedo}
+                aria-disabled={!snapshot.canRedo}
+                title="Redo (Shift+Ctrl+Z)"
+              >
+                Redo
+              </button>
+            </div>
+          )}
+        </div>
         <ConnectionPill
           status={snapshot.status}
           unsaved={snapshot.unsaved}

@@ -295,6 +295,8 @@ describe.skipIf(!RUN)('accessibility audit of every screen', () => {
     const overflow: Record<string, number[]> = { 'card detail': await sidewaysOverflow(phone) };
     await phone.keyboard.press('Escape');
     await phone.getByRole('dialog').waitFor({ state: 'detached' });
+    // The header's tools are behind Board menu there; it stays open as each tool closes.
+    await phone.getByRole('button', { name: 'Board menu' }).click();
     for (const name of TOOLS)
       overflow[name] = await withTool(phone, name, () => sidewaysOverflow(phone));
     // One open dialog or panel each, none wider than the screen.

@@ -328,6 +328,8 @@ describe.skipIf(!RUN)('the board from the keyboard, at 100 % and 200 % zoom', ()
     beforeAll(async () => {
       zoomed = await (await browser.newContext(ZOOMED)).newPage();
       await openBoard(zoomed, board.leadUrl);
+      // 640 px wide, the header's tools are behind Board menu (as on a phone).
+      await zoomed.getByRole('button', { name: 'Board menu' }).click();
     });
 
     afterAll(() => zoomed.context().close());

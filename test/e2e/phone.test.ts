@@ -184,6 +184,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     await dialog.getByText('Checked with the union.').first().waitFor();
     expect(await sideways(dialog)).toBe(0);
     await dialog.getByRole('button', { name: 'Close' }).tap();
+    await ana.getByRole('button', { name: 'Board menu' }).tap();
     await ana.getByRole('button', { name: 'Invite people' }).tap();
     const invites = ana.getByRole('dialog', { name: 'Invite people' });
     await invites.getByText(LONG_NAME).waitFor();
@@ -271,6 +272,8 @@ describe.skipIf(!RUN)('the board on a phone', () => {
   }, 60_000);
 
   it('the rating scale’s buttons keep their words whole: each is one line, not a letter a line', async () => {
+    const menu = lead.getByRole('button', { name: 'Board menu' });
+    await menu.tap();
     await lead.getByRole('button', { name: 'Rating scale' }).tap();
     const scale = lead.getByRole('dialog', { name: 'Rating scale' });
     const remove = scale.getByRole('button', { name: 'Remove True' });
@@ -283,6 +286,7 @@ describe.skipIf(!RUN)('the board on a phone', () => {
     expect(await sideways(scale)).toBe(0);
     await scale.getByRole('button', { name: 'Close' }).tap();
     await scale.waitFor({ state: 'detached' });
+    await menu.tap();
   });
 
   it('a revoked invite’s badge says the invite no longer holds, not the role', async () => {

@@ -63,6 +63,8 @@ describe.skipIf(!RUN)('people on the board', () => {
 
   it('opens on a tap on a phone, within the screen, and a tap elsewhere closes it', async () => {
     const toggle = rhea.getByRole('button', { name: /^3 here/ });
+    // On a phone the header's tools are behind Board menu.
+    await rhea.getByRole('button', { name: 'Board menu' }).tap();
     await toggle.tap();
     await expect.poll(() => listed(rhea)).toContain('Lea — Lead');
     expect(await listed(rhea)).toContain('Rhea (you) — Reviewer');

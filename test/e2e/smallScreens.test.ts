@@ -1,0 +1,114 @@
+/**
+ * The board on a phone held upright (390 × 844, touch), where the page scrolls and the columns
+ * are a screen tall, on a board of 1,000 cards: the header folds its tools behind "Board menu",
+ * so that the cards get most of the screen from the start; on a desktop screen nothing folds.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, chromiumAvailable } from '../helpers/browser';
+import { bigBoardUpdate } from './support/bigBoard';
+import { column, waitSaved } from './support/boardPage';
+import { useBoardBrowser } from './support/useBoardBrowser';
+
+const RUN = chromiumAvailable();
+const CARDS = 1_000;
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  hasTouch: true,
+  isMobile: true,
+};
+
+/**
+ * How many px of the screen's height show Unverified's cards: its list's box within the
+ * screen, below the selection bar where that stays at the top.
+ */
+const cardsShown = (page: Page): Promise<number> =>
+  column(page, 'Unverified')
+    .locator('.column-scroll')
+    .evaluate((list) => {
+      const box = list.getBoundingClientRect();
+      const bar = document.querySelector('.selection-bar:not(.empty)')?.getBoundingClientRect();
+      const top = Math.max(box.top, bar && bar.top <= 0 ? bar.bottom : 0);
+      return Math.round(Math.min(box.bottom, innerHeight) - top);
+    });
+
+/** The board, opened and saved, in a new context of these options. */
+async function openBig(
+  browser: BrowserSession,
+  url: string,
+  options: Parameters<BrowserSession['newContext']>[0],
+): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(url);
+  await page.locator('li[data-card-id]').first().waitFor({ timeout: 30_000 });
+  await waitSaved(page, 30_000);
+  return page;
+}
+
+describe.skipIf(!RUN)('the board on small screens', () => {
+  const { server, browser } = useBoardBrowser();
+  let url: string;
+
+  beforeAll(async () => {
+    const board = await server.createBoard('Small screens', 'Ana');
+    await server.seed(board.id, [bigBoardUpdate(CARDS)]);
+    url = board.leadUrl;
+  }, 120_000);
+
+  // Its title, Your access, the header's five rows of tools, the status pill and the filters
+  // left Unverified's cards 347 px of 844 until the page was scrolled.
+  it('on a phone the header is the title, Board menu and the status pill: the cards get most of the screen', async () => {
+    const page = await openBig(browser, url, PHONE);
+    expect(await cardsShown(page)).toBeGreaterThanOrEqual(0.55 * 844);
+    const menu = page.getByRole('button', { name: 'Board menu' });
+    const shortcuts = page.getByRole('button', { name: 'Keyboard shortcuts' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await shortcuts.isVisible()).toBe(false);
+    expect(await page.locator('[data-status]').isVisible()).toBe(true);
+    await column(page, 'Unverified').getByRole('listitem').first().getByRole('checkbox').tap();
+    await page.getByRole('region', { name: 'Selected cards' }).waitFor();
+    expect(await cardsShown(page)).toBeGreaterThanOrEqual(0.55 * 844);
+
+    // By keyboard: Enter opens it, its tools follow it in the tab order, Escape closes it and
+    // focus is back on it.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await shortcuts.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.board-menu') !== null)).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await shortcuts.isVisible()).toBe(false);
+    // A tap opens it too; folded, a tool's dialog still shows ("?" from anywhere).
+    await menu.tap();
+    expect(await shortcuts.isVisible()).toBe(true);
+    await menu.tap();
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    expect(
+      await dialog.evaluate((d) => {
+        const r = d.getBoundingClientRect();
+        return d.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+      }),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.context().close();
+  }, 60_000);
+
+  it('on a desktop screen nothing folds: no Board menu, every tool in the header', async () => {
+    const page = await openBig(browser, url, { viewport: { width: 1280, height: 800 } });
+    expect(await page.getByRole('button', { name: 'Board menu' }).isVisible()).toBe(false);
+    for (const name of ['Keyboard shortcuts', 'Undo', 'Activity']) {
+      expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
+    }
+    await page.context().close();
+  }, 60_000);
+});
