@@ -54,6 +54,7 @@ import { cardBeside, cardInPlace, type CardStep } from './cardBeside';
 import { CardSelection } from './cardSelection';
 import { useKeptSelection } from './useKeptSelection';
 import { useCardsStayPut } from './useCardsStayPut';
+import { usePageScrollsFirst } from './usePageScrollsFirst';
 import { CardMouseSensor, CardTouchSensor } from './cardSensors';
 import { ClaimEdits } from './claimEdits';
 import { dialogPlace, typingAt } from './keptTyping';
@@ -574,6 +575,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
   const columnsRef = useRef<HTMLElement>(null);
   const columnsScroll = useOverflows(columnsRef, snapshot.loaded, 'x');
   useCardsStayPut(columnsRef, snapshot.loaded);
+  usePageScrollsFirst(columnsRef, snapshot.loaded);
   const columnsTabStop = columnsScroll && !canEdit && shownCount === 0;
   const { notSaved, notSavedCards } = useNotSaved({
     connection,

@@ -15,6 +15,7 @@ import {
   openCard,
   waitSaved,
 } from './support/boardPage';
+import { touch } from './support/touch';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const SEED = readFileSync(
@@ -46,15 +47,6 @@ const sideways = (target: Page | Locator): Promise<number> =>
 /** The columns' headings, with their card counts ("Unverified 22 cards"), left to right. */
 const counts = (page: Page): Promise<string[]> =>
   page.locator('section.column h2').allTextContents();
-
-/** A finger on the screen, through the DevTools protocol (what a phone's touch screen sends). */
-async function touch(
-  cdp: CDPSession,
-  type: 'touchStart' | 'touchMove' | 'touchEnd',
-  at?: { x: number; y: number },
-): Promise<void> {
-  await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: at ? [at] : [] });
-}
 
 describe.skipIf(!RUN)('the board on a phone', () => {
   const { server, browser } = useBoardBrowser();

@@ -1,13 +1,15 @@
 /**
  * The board on a phone held upright (390 × 844, touch), where the page scrolls and the columns
  * are a screen tall, on a board of 1,000 cards: the header folds its tools behind "Board menu",
- * so that the cards get most of the screen from the start; on a desktop screen nothing folds.
+ * so that the cards get most of the screen from the start, and a swipe over the cards scrolls
+ * the page before a column; on a desktop screen nothing folds.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, chromiumAvailable } from '../helpers/browser';
 import { bigBoardUpdate } from './support/bigBoard';
 import { column, waitSaved } from './support/boardPage';
+import { swipe } from './support/touch';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -18,6 +20,28 @@ const PHONE = {
   hasTouch: true,
   isMobile: true,
 };
+
+/**
+ * Where the page and Unverified's list are scrolled to once they stand still (a swipe's
+ * momentum may carry them on a few frames), and how far the page can scroll.
+ */
+const scrolled = (page: Page) =>
+  page.evaluate(async () => {
+    const list = document.querySelector('.column-unverified .column-scroll');
+    const root = document.documentElement;
+    const now = () => `${Math.round(scrollY)} ${list?.scrollTop ?? -1}`;
+    const frame = () => new Promise((done) => requestAnimationFrame(done));
+    let was = '';
+    for (let still = 0; still < 5; was = now()) {
+      await frame();
+      still = now() === was ? still + 1 : 0;
+    }
+    return {
+      page: Math.round(scrollY),
+      pageEnd: root.scrollHeight - root.clientHeight,
+      column: list?.scrollTop ?? -1,
+    };
+  });
 
 /**
  * How many px of the screen's height show Unverified's cards: its list's box within the
@@ -109,6 +133,40 @@ describe.skipIf(!RUN)('the board on small screens', () => {
     for (const name of ['Keyboard shortcuts', 'Undo', 'Activity']) {
       expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
+    await page.context().close();
+  }, 60_000);
+
+  // A swipe over a card scrolled its column first: the header and filters stayed over the
+  // cards until the column's end, 333 cards down.
+  it('on a phone a swipe scrolls the page until the cards fill the screen, then the column, which draws only what is in view', async () => {
+    const page = await openBig(browser, url, PHONE);
+    const cdp = await page.context().newCDPSession(page);
+    const list = await column(page, 'Unverified').locator('.column-scroll').boundingBox();
+    if (!list) throw new Error('no column on screen');
+    const at = { x: Math.round(list.x + list.width / 2), y: 700 };
+    const up = { x: 0, y: -250 };
+    const down = { x: 0, y: 250 };
+
+    await swipe(cdp, at, up);
+    const first = await scrolled(page);
+    expect(first.column).toBe(0);
+    expect(first.page).toBeGreaterThan(0);
+    expect(first.page).toBe(first.pageEnd);
+    // The header and filters are gone: the cards fill the screen below the column's head.
+    expect(await cardsShown(page)).toBeGreaterThanOrEqual(0.7 * 844);
+
+    await swipe(cdp, at, up);
+    const second = await scrolled(page);
+    expect(second.page).toBe(first.page);
+    expect(second.column).toBeGreaterThan(100);
+    expect(await page.locator('li[data-card-id]').count()).toBeLessThan(60);
+
+    // Down: the column to its start first, then the page, the header back.
+    for (let i = 0; i < 5 && (await scrolled(page)).column > 0; i++) await swipe(cdp, at, down);
+    expect((await scrolled(page)).page).toBe(first.page);
+    await swipe(cdp, at, down);
+    expect(await scrolled(page)).toMatchObject({ page: 0, column: 0 });
+    expect(await page.getByRole('button', { name: 'Board menu' }).isVisible()).toBe(true);
     await page.context().close();
   }, 60_000);
 });
