@@ -14,6 +14,7 @@
  */
 import {
   type FormEvent,
+  type RefObject,
   useId,
   useLayoutEffect,
   useRef,
@@ -108,6 +109,8 @@ export function SelectionBar({
    */
   const focusIn = useRef(false);
   const empty = ids.length === 0;
+  const barRef = useRef<HTMLDivElement>(null);
+  useHeightForColumns(barRef, !empty);
   useLayoutEffect(() => {
     if (!empty || !focusIn.current) return;
     focusIn.current = false;
@@ -225,6 +228,7 @@ export function SelectionBar({
 
   return (
     <div
+      ref={barRef}
       className={`selection-bar${ids.length > 0 ? '' : ' empty'}`}
       {...(ids.length > 0 && { role: 'region', 'aria-label': 'Selected cards' })}
       onFocus={() => (focusIn.current = true)}
@@ -325,6 +329,28 @@ export function SelectionBar({
       )}
     </div>
   );
+}
+
+/**
+ * The bar's height, as it is, for the columns under it (styles.css, --selection-bar-height): on
+ * a phone the bar stays at the top of the screen, and the columns, a screen tall, are as much
+ * shorter. Taken as one row (50 px), the bar with Actions unfolded (174 px) covered the top
+ * 124 px of the columns, the cards it acts on among them.
+ */
+function useHeightForColumns(ref: RefObject<HTMLDivElement | null>, shown: boolean) {
+  useLayoutEffect(() => {
+    const bar = ref.current;
+    if (!shown || !bar) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--selection-bar-height', `${bar.offsetHeight}px`),
+    );
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--selection-bar-height');
+    };
+  }, [ref, shown]);
 }
 
 function DeleteSelectedDialog({

@@ -1,10 +1,11 @@
 /**
  * The board on a phone held upright (390 × 844, touch), where the page scrolls and the columns
  * are a screen tall, on a board of 1,000 cards: the header folds its tools behind "Board menu",
- * so that the cards get most of the screen from the start, and a swipe over the cards scrolls
- * the page before a column; on a desktop screen nothing folds.
+ * so that the cards get most of the screen from the start, a swipe over the cards scrolls the
+ * page before a column, and the selection's Actions unfolded cover no card; on a desktop
+ * screen nothing folds.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, chromiumAvailable } from '../helpers/browser';
 import { bigBoardUpdate } from './support/bigBoard';
@@ -41,6 +42,17 @@ const scrolled = (page: Page) =>
       pageEnd: root.scrollHeight - root.clientHeight,
       column: list?.scrollTop ?? -1,
     };
+  });
+
+/** Whether a finger on the middle of the element would touch it: on screen, nothing over it. */
+const touchable = (element: Locator): Promise<boolean> =>
+  element.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.x + r.width / 2;
+    const y = r.y + r.height / 2;
+    return (
+      y > 0 && y < innerHeight && x > 0 && x < innerWidth && el === document.elementFromPoint(x, y)
+    );
   });
 
 /**
@@ -167,6 +179,36 @@ describe.skipIf(!RUN)('the board on small screens', () => {
     await swipe(cdp, at, down);
     expect(await scrolled(page)).toMatchObject({ page: 0, column: 0 });
     expect(await page.getByRole('button', { name: 'Board menu' }).isVisible()).toBe(true);
+    await page.context().close();
+  }, 60_000);
+
+  // Taken as one row (50 px), the bar with Actions unfolded (174 px), at the top of the
+  // screen, covered the top 124 px of the columns, and the cards it acts on there.
+  it('on a phone the selection’s Actions, unfolded at the top of the screen, cover no card', async () => {
+    const page = await openBig(browser, url, PHONE);
+    const firstBox = (name: 'Unverified' | 'Corroborated') =>
+      column(page, name).getByRole('listitem').first().getByRole('checkbox');
+    await firstBox('Corroborated').tap();
+    const bar = page.getByRole('region', { name: 'Selected cards' });
+    await bar.waitFor();
+    // The page at its end: the header gone, the bar at the top of the screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const actions = bar.getByRole('button', { name: 'Actions' });
+    await actions.tap();
+    expect(await actions.getAttribute('aria-expanded')).toBe('true');
+    for (const name of ['Move', 'Give', 'Delete selected…', 'Clear selection']) {
+      expect(await touchable(bar.getByRole('button', { name, exact: true }))).toBe(true);
+    }
+    const barBox = await bar.boundingBox();
+    const columns = await page.locator('main.columns').boundingBox();
+    if (!barBox || !columns) throw new Error('not on screen');
+    expect(barBox.y).toBe(0);
+    expect(columns.y).toBeGreaterThanOrEqual(barBox.y + barBox.height - 1);
+    expect(columns.y + columns.height).toBeLessThanOrEqual(844 + 1);
+    // The selected card, first in Corroborated, and Unverified's first, beside it.
+    expect(await firstBox('Corroborated').isChecked()).toBe(true);
+    expect(await touchable(firstBox('Corroborated'))).toBe(true);
+    expect(await touchable(firstBox('Unverified'))).toBe(true);
     await page.context().close();
   }, 60_000);
 });
