@@ -12,6 +12,12 @@
  * added it; a comment: who resolved its thread, its author and text) reverses the export's own
  * words after it (found by QA: a note's U+202E reversed "[Eddie]"), nor the rest of its own
  * sentence.
+ *
+ * Cell size: Excel holds at most 32,767 characters (UTF-16 code units) in a cell and cuts a
+ * longer one, or spills it into the cells after it, without a word; a card's comments reach that
+ * with a few long ones. Such a cell is cut here instead, never inside a surrogate pair nor
+ * between a direction control and what closes it, and ends in a line saying how much is left out
+ * and that the JSON and Markdown exports hold it all.
  */
 import { verdictFitsCard } from '../board/ratingScale';
 import type { BoardView, CardView, CommentView } from '../board/view';
@@ -62,13 +68,34 @@ export const CSV_HEADER = [
 const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
+/** The most a spreadsheet cell holds: Excel's limit, in UTF-16 code units (a JS string's length). */
+export const CELL_LIMIT = 32_767;
+/** A direction control inertBidi closes, or the first half of a surrogate pair: never cut after. */
+const UNSPLITTABLE_END = /[\u202a\u202b\u202d\u202e\u2066-\u2068\ud800-\udbff]/;
+
+function cutMarker(more: number): string {
+  return (
+    `\n[cut: ${more.toLocaleString('en-US')} more characters do not fit in a spreadsheet cell;` +
+    ' the JSON and Markdown exports hold them all]'
+  );
+}
+
+/** `text` within CELL_LIMIT: whole, or cut and ended with the marker. */
+function withinCellLimit(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  // The marker for the most that could be left out is at least as long as the real one.
+  let keep = CELL_LIMIT - cutMarker(text.length).length;
+  while (UNSPLITTABLE_END.test(text.charAt(keep - 1))) keep -= 1;
+  return text.slice(0, keep) + cutMarker([...text.slice(keep)].length);
+}
 
 /**
  * One field: neutralised against formulas, each direction control made inert where it stands
- * (inertBidi: once, here, for every piece the cell holds), then quoted if RFC 4180 requires it.
+ * (inertBidi: once, here, for every piece the cell holds), cut to what a cell holds, then
+ * quoted if RFC 4180 requires it.
  */
 export function csvCell(value: string): string {
-  const safe = inertBidi(FORMULA_START.test(value) ? `'${value}` : value);
+  const safe = withinCellLimit(inertBidi(FORMULA_START.test(value) ? `'${value}` : value));
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -9,8 +9,8 @@ import {
   readBoard,
   resolveThread,
 } from '../../../shared/board';
-import { COLUMN_LABELS, CSV_HEADER, toCsv } from '../../../shared/export';
-import { csvCell } from '../../../shared/export/toCsv';
+import { COLUMN_LABELS, CSV_HEADER, toCsv, toJsonExport, toMarkdown } from '../../../shared/export';
+import { CELL_LIMIT, csvCell } from '../../../shared/export/toCsv';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 import { buildTombstoneBoard } from './tombstoneBoard';
 import { parseCsvRows } from '../../helpers/parseCsvRows';
@@ -218,5 +218,67 @@ describe('csvCell', () => {
       `[resolved by Rhea\u202e\u202c] Eddie ${at}: Source \u202e\u202cok`,
       `  ↳ Eddie ${at}: Agreed`,
     ]);
+  });
+});
+
+describe('a cell longer than a spreadsheet cell holds', () => {
+  const MARKER =
+    /\n\[cut: ([\d,]+) more characters do not fit in a spreadsheet cell; the JSON and Markdown exports hold them all\]$/;
+  /** The cell as a spreadsheet reads it, what it kept and how many characters it says it left out. */
+  const cut = (value: string) => {
+    // A second cell, so that the parser sees the comma between them.
+    const cell = parseCsvRows(`${csvCell(value)},end\r\n`)[0]?.[0] ?? '';
+    const more = MARKER.exec(cell);
+    return { cell, kept: cell.replace(MARKER, ''), more: Number(more?.[1]?.replace(/,/g, '')) };
+  };
+
+  it('keeps a cell of 32,767 characters whole and cuts one longer, saying how much is left out', () => {
+    expect(csvCell('a'.repeat(CELL_LIMIT))).toBe('a'.repeat(CELL_LIMIT));
+    const { cell, kept, more } = cut('a'.repeat(40_000));
+    expect(cell.length).toBeLessThanOrEqual(CELL_LIMIT);
+    expect(kept).toBe('a'.repeat(kept.length));
+    expect(kept.length + more).toBe(40_000);
+  });
+
+  it('counts UTF-16 code units, as Excel does, and never cuts a surrogate pair', () => {
+    for (const lead of ['', 'a']) {
+      const { cell, kept, more } = cut(lead + '😀'.repeat(20_000));
+      expect(cell.length).toBeLessThanOrEqual(CELL_LIMIT);
+      expect(kept).toBe(lead + '😀'.repeat((kept.length - lead.length) / 2));
+      // Left out, in characters as a reader counts them: whole emoji.
+      expect((kept.length - lead.length) / 2 + more).toBe(20_000);
+    }
+  });
+
+  it('never cuts between a direction control and what closes it', () => {
+    const { kept } = cut('a'.repeat(40_000));
+    const { cell } = cut('a'.repeat(kept.length - 1) + '\u202e' + 'b'.repeat(40_000 - kept.length));
+    expect(cell.startsWith('a'.repeat(kept.length - 1) + '\n[cut: ')).toBe(true);
+    expect(cell).not.toContain('\u202e');
+  });
+
+  it('cuts a card’s comments cell of many 10,000-character comments; JSON and Markdown keep them', () => {
+    const doc = new Y.Doc();
+    // A second apart, so the threads come in the order written.
+    let now = 1_700_000_000_000;
+    const ed = { actor: { id: 'inv-ed', name: 'Eddie' }, now: () => (now += 1000) };
+    initBoard(doc, { title: 'Board' }, ed);
+    const id = addClaim(doc, { claim: 'A claim' }, ed);
+    const texts = ['a', 'b', 'c', 'd', 'e'].map((c) => `${c} ${'x'.repeat(9_996)} ${c}`);
+    for (const text of texts) addComment(doc, id, { text }, ed);
+    const view = readBoard(doc);
+    const [head, row] = parseCsvRows(toCsv(view));
+    expect(row).toHaveLength(CSV_HEADER.length);
+    const comments = row?.[(head ?? []).indexOf('comments')] ?? '';
+    expect(comments.length).toBeLessThanOrEqual(CELL_LIMIT);
+    expect(comments).toMatch(MARKER);
+    expect(comments).toContain(texts[2]);
+    expect(comments).not.toContain(texts[4]);
+    // The assignee and times after it are in their own columns, not spilled.
+    expect(row?.at(-1)).toBe(new Date(view.cards[id]?.updatedAt ?? 0).toISOString());
+    expect(toMarkdown(view)).toContain(texts[4]);
+    expect(
+      JSON.stringify(toJsonExport(view, [], { exportedAt: 0, asOf: null, boardId: 'b' })),
+    ).toContain(texts[4]);
   });
 });
