@@ -30,6 +30,12 @@ function placeholderText(placeholders: number): string {
     : `${placeholders} reviews have a placeholder URL: replace them with the published fact-checks’ before publishing.`;
 }
 
+function cutCellsText(cells: number): string {
+  return `${plural(cells, 'cell is', 'cells are')} longer than a spreadsheet cell holds (32,767 characters) and ${
+    cells === 1 ? 'was' : 'were'
+  } cut, marked where: the JSON and Markdown exports hold ${cells === 1 ? 'it' : 'them'} whole.`;
+}
+
 function skippedText(skipped: number, reviews: number | null, asOf: boolean): string {
   if (skipped === 0 && reviews === 0) {
     return `The file holds no review: no card ${asOf ? 'was' : 'is'} in Corroborated or Disputed${asOf ? ' at that moment' : ''}.`;
@@ -112,6 +118,7 @@ export function ExportDialog({
       if (file.unverifiedVerdicts) {
         parts.push(unverifiedText(file.unverifiedVerdicts, at.at !== null));
       }
+      if (file.cutCells) parts.push(cutCellsText(file.cutCells));
       if (!saved) parts.push('Some of your latest changes were not saved yet and are missing.');
       setStatus(parts.join(' '));
     } catch (err) {

@@ -97,6 +97,8 @@ export interface ExportedFile {
    * Corroborated or Disputed, now or at the moment picked) is not said to hold every review.
    */
   readonly reviews: number | null;
+  /** CSV only: cells cut to the 32,767 characters a spreadsheet cell holds. */
+  readonly cutCells: number | null;
 }
 
 /** The reviews in a ClaimReview file (a JSON array), or null when it is not one. */
@@ -136,5 +138,6 @@ export async function fetchExport(
     placeholderUrls: countHeader(res, 'X-Factboard-Placeholder-Urls'),
     unverifiedVerdicts: countHeader(res, 'X-Factboard-Unverified-Verdicts'),
     reviews: choice.format === 'claimreview' ? await reviewCount(blob) : null,
+    cutCells: countHeader(res, 'X-Factboard-Cut-Cells'),
   };
 }

@@ -130,7 +130,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
         { storage: deps.storage, workers: deps.workers },
         { boardId, format, at, organisation },
         {
-          start({ title, skipped, placeholderUrl, unverifiedVerdicts }) {
+          start({ title, skipped, placeholderUrl, unverifiedVerdicts, cutCells }) {
             res.status(200);
             res.setHeader('Content-Type', FORMAT_FILES[format].contentType);
             res.setHeader('Content-Disposition', contentDisposition(title, Date.now(), format, at));
@@ -139,6 +139,7 @@ export function createExportRouter(deps: ExportRouterDeps): Router {
               res.setHeader('X-Factboard-Placeholder-Urls', placeholderUrl.length);
               res.setHeader('X-Factboard-Unverified-Verdicts', unverifiedVerdicts.length);
             }
+            if (format === 'csv') res.setHeader('X-Factboard-Cut-Cells', cutCells);
             body = answerBody(req, res);
           },
           async write(chunk) {

@@ -12,7 +12,7 @@ import {
   ExportError,
   type HistoryInput,
   toClaimReview,
-  toCsv,
+  toCsvFile,
   toJsonExport,
   toMarkdown,
 } from '../../shared/export';
@@ -49,12 +49,19 @@ export interface RenderedExport {
   readonly placeholderUrl: readonly string[];
   /** ClaimReview only: cards in Unverified with a verdict, not published. */
   readonly unverifiedVerdicts: readonly string[];
+  /** CSV only: cells cut to what a spreadsheet cell holds (toCsvFile). */
+  readonly cutCells: number;
 }
 
 /** What a file other than ClaimReview says of reviews: nothing. */
 const NO_REVIEW_COUNTS = { skipped: [], placeholderUrl: [], unverifiedVerdicts: [] } as const;
+/** What a file other than CSV says of cut cells: none. */
+const NO_CUT_CELLS = { cutCells: 0 } as const;
 
-/** What the answer's head says before the file: its title and, for ClaimReview, the counts. */
+/**
+ * What the answer's head says before the file: its title and, for ClaimReview, the review
+ * counts; for CSV, the cells cut.
+ */
 export type ExportHead = Omit<RenderedExport, 'text'>;
 
 export function renderExport(job: ExportJob): RenderedExport {
@@ -72,10 +79,15 @@ export function renderExport(job: ExportJob): RenderedExport {
         asOf: job.asOf,
         boardId: job.boardId,
       });
-      return { title, text: JSON.stringify(data, null, 2) + '\n', ...NO_REVIEW_COUNTS };
+      return {
+        title,
+        text: JSON.stringify(data, null, 2) + '\n',
+        ...NO_REVIEW_COUNTS,
+        ...NO_CUT_CELLS,
+      };
     }
     case 'csv':
-      return { title, text: toCsv(view, job.history), ...NO_REVIEW_COUNTS };
+      return { title, ...toCsvFile(view, job.history), ...NO_REVIEW_COUNTS };
     case 'md':
       return {
         title,
@@ -85,6 +97,7 @@ export function renderExport(job: ExportJob): RenderedExport {
           history: job.history,
         }),
         ...NO_REVIEW_COUNTS,
+        ...NO_CUT_CELLS,
       };
     case 'claimreview': {
       const organisation = view.meta.organisation ?? job.organisation;
@@ -104,6 +117,7 @@ export function renderExport(job: ExportJob): RenderedExport {
         skipped,
         placeholderUrl,
         unverifiedVerdicts,
+        ...NO_CUT_CELLS,
       };
     }
   }

@@ -76,6 +76,7 @@ export async function renderInWorker(
               skipped: message.skipped,
               placeholderUrl: message.placeholderUrl,
               unverifiedVerdicts: message.unverifiedVerdicts,
+              cutCells: message.cutCells,
             });
             break;
           case 'chunk':

@@ -61,6 +61,7 @@ export async function streamExport(
     skipped: rendered.skipped,
     placeholderUrl: rendered.placeholderUrl,
     unverifiedVerdicts: rendered.unverifiedVerdicts,
+    cutCells: rendered.cutCells,
   });
   await sendText(rendered.text, receive, post);
 }

@@ -80,9 +80,10 @@ function cutMarker(more: number): string {
   );
 }
 
-/** `text` within CELL_LIMIT: whole, or cut and ended with the marker. */
-function withinCellLimit(text: string): string {
+/** `text` within CELL_LIMIT: whole, or cut (told to `onCut`) and ended with the marker. */
+function withinCellLimit(text: string, onCut: () => void): string {
   if (text.length <= CELL_LIMIT) return text;
+  onCut();
   // The marker for the most that could be left out is at least as long as the real one.
   let keep = CELL_LIMIT - cutMarker(text.length).length;
   while (UNSPLITTABLE_END.test(text.charAt(keep - 1))) keep -= 1;
@@ -95,7 +96,13 @@ function withinCellLimit(text: string): string {
  * quoted if RFC 4180 requires it.
  */
 export function csvCell(value: string): string {
-  const safe = withinCellLimit(inertBidi(FORMULA_START.test(value) ? `'${value}` : value));
+  return csvField(value, () => undefined);
+}
+
+/** csvCell, telling `onCut` when the cell had to be cut (toCsvFile counts them). */
+function csvField(value: string, onCut: () => void): string {
+  const formulaSafe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = withinCellLimit(inertBidi(formulaSafe), onCut);
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -187,8 +194,19 @@ function cardRow(
   ];
 }
 
+/** The CSV file, and how many of its cells were cut to what a spreadsheet cell holds. */
+export interface CsvFile {
+  readonly text: string;
+  readonly cutCells: number;
+}
+
 /** `history`: the board's, which names the articles removed since that cards still quote. */
 export function toCsv(view: BoardView, history: readonly HistoryInput[] = []): string {
+  return toCsvFile(view, history).text;
+}
+
+/** toCsv with the count of cells cut, which the Export dialog reports. */
+export function toCsvFile(view: BoardView, history: readonly HistoryInput[] = []): CsvFile {
   const articles = new Map<string, ArticleCells>([
     ...view.articles.map((a) => [a.id, { ...a, removed: false }] as const),
     ...[...removedArticles(view, history)].map(([id, a]) => [id, { ...a, removed: true }] as const),
@@ -200,5 +218,9 @@ export function toCsv(view: BoardView, history: readonly HistoryInput[] = []): s
       cardRow(card, articles, onScale(card), verdictFitsCard(view.meta.ratingScale, card)),
     ),
   ];
-  return BOM + lines.map((cells) => cells.map(csvCell).join(',') + '\r\n').join('');
+  let cutCells = 0;
+  const text = lines
+    .map((cells) => cells.map((value) => csvField(value, () => (cutCells += 1))).join(',') + '\r\n')
+    .join('');
+  return { text: BOM + text, cutCells };
 }

@@ -9,7 +9,14 @@ import {
   readBoard,
   resolveThread,
 } from '../../../shared/board';
-import { COLUMN_LABELS, CSV_HEADER, toCsv, toJsonExport, toMarkdown } from '../../../shared/export';
+import {
+  COLUMN_LABELS,
+  CSV_HEADER,
+  toCsv,
+  toCsvFile,
+  toJsonExport,
+  toMarkdown,
+} from '../../../shared/export';
 import { CELL_LIMIT, csvCell } from '../../../shared/export/toCsv';
 import { alice, buildHostileBoard, HOSTILE } from './hostileBoard';
 import { buildTombstoneBoard } from './tombstoneBoard';
@@ -267,7 +274,10 @@ describe('a cell longer than a spreadsheet cell holds', () => {
     const texts = ['a', 'b', 'c', 'd', 'e'].map((c) => `${c} ${'x'.repeat(9_996)} ${c}`);
     for (const text of texts) addComment(doc, id, { text }, ed);
     const view = readBoard(doc);
-    const [head, row] = parseCsvRows(toCsv(view));
+    const file = toCsvFile(view);
+    // One cell cut, which the download's X-Factboard-Cut-Cells tells the Export dialog.
+    expect(file).toEqual({ text: toCsv(view), cutCells: 1 });
+    const [head, row] = parseCsvRows(file.text);
     expect(row).toHaveLength(CSV_HEADER.length);
     const comments = row?.[(head ?? []).indexOf('comments')] ?? '';
     expect(comments.length).toBeLessThanOrEqual(CELL_LIMIT);
