@@ -5,6 +5,9 @@
  * Formula injection: a spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (and
  * some also after a leading tab or CR) as a formula, so such cells get a leading apostrophe,
  * the OWASP recommendation; the apostrophe is what a reader sees, the text after it is intact.
+ * A text a spreadsheet types on opening ("True", "007", "1/2") is written as it is: no marker
+ * keeps it text everywhere without showing in some spreadsheet or in the data (README Known
+ * limitations, "A spreadsheet opening the CSV reads some texts as values").
  *
  * Direction controls (a right-to-left override, embedding or isolate): each one a cell holds is
  * closed where it stands (inertBidi), as the Markdown and ClaimReview exports do, once for the

@@ -180,6 +180,12 @@ describe('list cells', () => {
 });
 
 describe('csvCell', () => {
+  it('writes a text a spreadsheet would type as a value as it is (README Known limitations)', () => {
+    for (const text of ['True', 'FALSE', '007', '12e5', '1/2', '3-4']) {
+      expect(csvCell(text)).toBe(text);
+    }
+  });
+
   it('closes each direction control where it stands, as the Markdown and ClaimReview exports do', () => {
     // Closed at the end of its line, a U+202E still read "U+202E eslaf si siht" as "this is false".
     expect(csvCell('\u202eeslaf si siht')).toBe('\u202e\u202ceslaf si siht');
