@@ -65,10 +65,29 @@ export function CommentForm({
   }, [autoFocus]);
   useEffect(() => onTextChange?.(text), [text, onTextChange]);
 
+  /**
+   * What Ctrl+Enter on an empty field says (the button is disabled then, and the last
+   * "Comment posted." would be all there is to hear), until the person types.
+   */
+  const [empty, setEmpty] = useState(false);
+  useEffect(() => {
+    if (text.trim()) setEmpty(false);
+  }, [text]);
+
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (!text.trim() || limit.refuse()) return;
-    if (onSubmit(text.trim())) setText('');
+    if (!text.trim()) {
+      setEmpty(true);
+      return;
+    }
+    if (limit.refuse()) return;
+    const fromHere = own.current?.form?.contains(document.activeElement) ?? false;
+    if (!onSubmit(text.trim())) return;
+    setText('');
+    // The button pressed is disabled now the field is empty: a keyboard user would be left on
+    // a control that does nothing. Back to the field, for the next one (a reply's or an edit's
+    // form closes, and moves focus on itself).
+    if (fromHere) own.current?.focus();
   };
 
   return (
@@ -101,6 +120,9 @@ export function CommentForm({
         <MentionSuggestions mention={mention} />
       </div>
       {limit.note}
+      <p className="small" aria-live="polite">
+        {empty && `Write ${submitLabel.includes('reply') ? 'a reply' : 'a comment'} first.`}
+      </p>
       <p id={hintId} className="muted small">
         Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
       </p>
