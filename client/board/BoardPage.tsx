@@ -648,6 +648,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       notices={snapshot.loaded ? snapshot.lostEdits : NO_NOTICES}
                       board={board}
                       peers={snapshot.peers}
+                      writerOf={connection.writerOf}
                       removedAgain={removedAgain}
                       openCardId={openId !== null && board.cards[openId] ? openId : null}
                       onDismiss={dismissLostEdit}

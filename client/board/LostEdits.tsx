@@ -14,8 +14,9 @@
  * writer kept may be this person in another tab or window: then it says so. The list is no live
  * region: each notice's sentence is said once, as it appears, by the board's announcer
  * (useSayNewItems); an alert around the list was read out whole again whenever a notice came.
- * One that only the history names the writer of appears once named (or "A colleague" after a
- * moment), and its name does not change after, so that what was said stays true. Focus on a
+ * One that only the server (by the kept write's client id) or the history names the writer of
+ * appears once named (or "A colleague" after a moment), those after it waiting their turn, and
+ * its name does not change after, so that what was said stays true. Focus on a
  * button that goes with what it did moves to the next notice, or to the card
  * (useFocusAfterNotice). The notices outlive a reload until dismissed or restored
  * (BoardConnection keeps them).
@@ -107,11 +108,17 @@ export function LostEdits({
   removedAgain,
   openCardId,
   onDismiss,
+  writerOf: nameWriter,
 }: {
   notices: readonly LostEditNotice[];
   board: BoardView;
   /** To name a colleague whose presence arrived after their write (as on a reconnect). */
   peers: readonly Peer[];
+  /**
+   * Who wrote with a Yjs client id, as presence showed them or the server knows them
+   * (BoardConnection.writerOf): the writer of the very value kept.
+   */
+  writerOf: (client: number) => Promise<Actor | null>;
   /** The notices whose evidence item was put back and has been removed again (useRemovedAgain). */
   removedAgain: ReadonlySet<number>;
   /**
@@ -124,7 +131,7 @@ export function LostEdits({
 }) {
   const actions = useBoardActions();
   const access = useBoardAccess();
-  const { names: historyNames, waiting } = useHistoryNames(notices, peers);
+  const { names: historyNames, waiting } = useHistoryNames(notices, peers, nameWriter);
   // A comment's notice is about its card being gone: once the card is back, so is the comment.
   const back = (n: LostEditNotice) => n.field === POSTED_COMMENT && board.cards[n.cardId];
   /** Whether the evidence item a notice is about is on its card. */
@@ -206,7 +213,10 @@ export function LostEdits({
       }
     }
   };
-  const shown = notices.filter((n) => !back(n) && !waiting(n));
+  // In the order they came: one still waiting for its writer's name holds back those after it,
+  // so that they are said in that order too.
+  const held = notices.findIndex((n) => !back(n) && waiting(n));
+  const shown = (held < 0 ? notices : notices.slice(0, held)).filter((n) => !back(n));
   const { list, focusAfter } = useFocusAfterNotice(shown, board, actions.focusCard);
   // Through the board's assertive announcer, which speaks through an open dialog's own region
   // (the page behind it is inert). The notices never rename anyone once shown
@@ -465,17 +475,20 @@ function RemovedText({
 }
 
 /**
- * Names, from each card's history, the colleagues whose writes were kept where the notice does
- * not: after an offline edit they have usually left the board, and Yjs names nobody for a
- * deletion. A colleague on the board as the notice comes names theirs at once (presence). This
- * person's own id when the history names no one else: their other tab, closed since. One read
- * of the card's latest events per notice, answered once (answerWithin): a name, or null for "A
- * colleague" when the history does not say within NAME_WAIT_MS. A notice is not shown until
- * then (`waiting`), and its name does not change once shown: the alert reads it out once.
+ * Names the colleagues whose writes were kept where the notice does not: after an offline edit
+ * they have usually left the board, or wrote without presence. A colleague on the board as the
+ * notice comes names theirs at once (presence). A kept write is named by its Yjs client id as
+ * the server bound it (`nameWriter`, GET …/writers): the very write kept, even on a card whose
+ * latest 100 events no longer hold it. Else, and for a deletion (Yjs names nobody for one),
+ * from the card's history: the field's latest writer; this person's own id when the history
+ * names no one else (their other tab, closed since). Answered once per notice (answerWithin):
+ * a name, or null for "A colleague" when nothing says within NAME_WAIT_MS. A notice is not
+ * shown until then (`waiting`), and its name does not change once shown: it is said once.
  */
 function useHistoryNames(
   notices: readonly LostEditNotice[],
   peers: readonly Peer[],
+  nameWriter: (client: number) => Promise<Actor | null>,
 ): { names: ReadonlyMap<number, Actor | null>; waiting: (n: LostEditNotice) => boolean } {
   const access = useBoardAccess();
   const [names, setNames] = useState<ReadonlyMap<number, Actor | null>>(() => new Map());
@@ -503,19 +516,26 @@ function useHistoryNames(
         continue;
       }
       if (pending) continue;
-      const ask = historyOf(n.cardId).then((page) =>
-        'cardDeleted' in n
-          ? whoDeleted(page.events, n.cardId, access.inviteId)
-          : 'itemRemoved' in n
-            ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
-            : whoWroteLast(page.events, n, access.inviteId),
-      );
+      const fromHistory = () =>
+        historyOf(n.cardId).then((page) =>
+          'cardDeleted' in n
+            ? whoDeleted(page.events, n.cardId, access.inviteId)
+            : 'itemRemoved' in n
+              ? whoRemoved(page.events, n.cardId, n.evidenceId, access.inviteId)
+              : whoWroteLast(page.events, n, access.inviteId),
+        );
+      const ask = isDeletion(n)
+        ? fromHistory()
+        : nameWriter(n.byClient).then(
+            (who) => who ?? fromHistory(),
+            () => fromHistory(),
+          );
       asked.current.set(
         n.seq,
         answerWithin(ask, (who) => name(n.seq, who)),
       );
     }
-  }, [notices, peers, access, names]);
+  }, [notices, peers, access, names, nameWriter]);
   // Without access the history cannot be read: "A colleague" at once.
   const waiting = (n: LostEditNotice) => access != null && needsName(n) && !names.has(n.seq);
   return { names, waiting };

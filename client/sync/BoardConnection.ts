@@ -542,6 +542,19 @@ export class BoardConnection {
     );
   }
 
+  /**
+   * Who wrote with a Yjs client id: as presence showed them on this page, else as the server
+   * knows them (asked as namedByServer asks, once per id), else null. A lost-edit notice's
+   * writer, by the very write that was kept: one who wrote while this page was closed, or
+   * without presence. Rejects when the server cannot say.
+   */
+  readonly writerOf = async (client: number): Promise<Actor | null> => {
+    if (this.whoWrote(client) === null && this.writerNames.mayName([client])) {
+      await this.writerNames.learn([client]);
+    }
+    return this.whoWrote(client);
+  };
+
   /** Connects again after a close that waited for an answer (onRoleChanged). */
   reconnect(): void {
     if (!this.destroyed && this.refusal.code === null) this.provider?.connect();

@@ -2,7 +2,7 @@
  * The names of writers this page never saw in presence, as the server knows them: it bound each
  * Yjs client id to the invite that wrote with it (GET /api/boards/:id/writers). An Undo that
  * kept a colleague's value names them then, not "someone else", when they wrote while this page
- * was closed or without presence. Asked only for such writers, and each answer kept for the
+ * was closed or without presence; so does a lost-edit notice, not "A colleague". Asked only for such writers, and each answer kept for the
  * page's life (an id the server does not name, its own or data from before bindings, too): a
  * client id is bound for good, so what the server says of it never changes.
  */
@@ -16,6 +16,8 @@ const ASKED_AT_ONCE = 100;
 
 export class WriterNames {
   private readonly known = new Map<number, Actor | null>();
+  /** The answers on their way, by client id: who asks about one of these waits for it. */
+  private readonly asking = new Map<number, Promise<void>>();
 
   constructor(private readonly ask: AskWriters | null) {}
 
@@ -30,13 +32,28 @@ export class WriterNames {
     return this.ask !== null && clients.some((c) => !this.known.has(c));
   }
 
-  /** Asks about those of `clients` not asked about before. Rejects when the server cannot say. */
+  /**
+   * Asks about those of `clients` not asked about before, and waits for those asked about
+   * already (the lost-edit notices of one write, arriving together, ask once). Rejects when
+   * the server cannot say.
+   */
   async learn(clients: readonly number[]): Promise<void> {
     const ask = this.ask;
-    const unknown = clients.filter((c) => !this.known.has(c)).slice(0, ASKED_AT_ONCE);
-    if (ask === null || unknown.length === 0) return;
-    const named = await ask(unknown);
-    for (const client of unknown) this.known.set(client, named.get(client) ?? null);
+    if (ask === null) return;
+    const unknown = clients
+      .filter((c) => !this.known.has(c) && !this.asking.has(c))
+      .slice(0, ASKED_AT_ONCE);
+    if (unknown.length > 0) {
+      const answer = ask(unknown).then((named) => {
+        for (const client of unknown) this.known.set(client, named.get(client) ?? null);
+      });
+      const settled = () => {
+        for (const client of unknown) this.asking.delete(client);
+      };
+      answer.then(settled, settled);
+      for (const client of unknown) this.asking.set(client, answer);
+    }
+    await Promise.all(new Set(clients.flatMap((c) => this.asking.get(c) ?? [])));
   }
 }
 

@@ -67,7 +67,10 @@ export interface DeletedEvidence {
 export type LostEdit = FieldRef & {
   readonly mine: string | null;
   readonly theirs: string | null;
-  /** The Yjs client id of the write that won: a colleague's, named through presence. */
+  /**
+   * The Yjs client id of the write that won: a colleague's, named through presence, else as the
+   * server bound it (BoardConnection.writerOf).
+   */
   readonly byClient: number;
 };
 

@@ -1,9 +1,10 @@
 /**
  * GET /api/boards/:id/writers?clients=<id>,<id>… (any member): who wrote with each of those Yjs
  * client ids on this board, as the invite the server bound the id to (ClientBindings): its id,
- * name and role. A page names the colleague whose value its Undo kept even when it never saw
- * them in presence (they wrote while it was closed, or with no presence at all), where it
- * would say "someone else". A revoked or expired invite is named too: its writes are the
+ * name and role. A page names the colleague whose value its Undo kept, or whose write a
+ * lost-edit notice says was kept over this person's, even when it never saw them in presence
+ * (they wrote while it was closed, or with no presence at all), where it would say "someone
+ * else" ("A colleague"). A revoked or expired invite is named too: its writes are the
  * board's history, which Activity names them in as well. A client id bound on another board,
  * or on none (the server's own writes), is left out, so nothing about other boards shows.
  */
