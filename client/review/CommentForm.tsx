@@ -120,12 +120,16 @@ export function CommentForm({
         <MentionSuggestions mention={mention} />
       </div>
       {limit.note}
-      <p className="small" aria-live="polite">
-        {empty && `Write ${submitLabel.includes('reply') ? 'a reply' : 'a comment'} first.`}
-      </p>
-      <p id={hintId} className="muted small">
-        Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
-      </p>
+      {/* One grid row for both: the note, empty, takes no room (and stays in the page: a live
+          region that appears is not announced). */}
+      <div>
+        <p className="small" aria-live="polite">
+          {empty && `Write ${submitLabel.includes('reply') ? 'a reply' : 'a comment'} first.`}
+        </p>
+        <p id={hintId} className="muted small">
+          Ctrl+Enter (⌘Enter on a Mac): {submitLabel.toLowerCase()}.
+        </p>
+      </div>
       {escape.question}
       <SubmitRow
         label={submitLabel}
