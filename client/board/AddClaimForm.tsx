@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { RESTORED_NOTE } from './keptTyping';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 import { useTextLimit } from '../ui/useTextLimit';
@@ -41,6 +41,12 @@ export function AddClaimForm({
     [keptTyping, claim, speaker],
   );
   const restored = back.length > 0 && claim === backOf(CLAIM_LABEL) && claim !== '';
+  // In a short window (styles.css) the form folds behind "New claim", as its 144 px left
+  // Unverified's cards less room than one card takes above a notice; it starts open with
+  // typed text back, which the board focuses (useKeptTyping).
+  const [open, setOpen] = useState(() => back.length > 0);
+  const formId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
 
   const claimRef = useRef<HTMLTextAreaElement>(null);
   // Read-only, the boxes say why (the note below them).
@@ -84,58 +90,87 @@ export function AddClaimForm({
   if (!canAdd && !claim && !speaker) return null;
 
   return (
-    <form className="add-claim" onSubmit={submit} aria-label="Add a claim">
-      <label className="visually-hidden" htmlFor="new-claim">
-        New claim
-      </label>
-      <textarea
-        id="new-claim"
-        {...claimLimit.field}
-        placeholder="New claim…"
-        rows={2}
-        value={claim}
-        readOnly={!canAdd}
-        onChange={(e) => setClaim(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.shiftKey) {
-            e.preventDefault();
-            e.currentTarget.form?.requestSubmit();
-          }
+    <div className={`add-claim-fold${open ? ' open' : ''}`}>
+      <button
+        ref={toggle}
+        type="button"
+        className="button small add-claim-toggle"
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => {
+          setOpen(!open);
+          // Opened, straight into the claim's box (it shows once this render is painted).
+          if (!open) requestAnimationFrame(() => claimRef.current?.focus());
         }}
-      />
-      {claimLimit.note}
-      {restored && <p className="restored-note muted small">{RESTORED_NOTE}</p>}
-      <div className="row">
-        <label className="visually-hidden" htmlFor="new-speaker">
-          Who said it
+      >
+        New claim
+      </button>
+      <form
+        id={formId}
+        className="add-claim"
+        onSubmit={submit}
+        aria-label="Add a claim"
+        onKeyDown={(e) => {
+          // Folded again only where it folds (the toggle shows): elsewhere Escape is not its.
+          if (e.key !== 'Escape' || e.defaultPrevented || !toggle.current?.checkVisibility())
+            return;
+          e.preventDefault();
+          setOpen(false);
+          toggle.current.focus();
+        }}
+      >
+        <label className="visually-hidden" htmlFor="new-claim">
+          New claim
         </label>
-        <input
-          id="new-speaker"
-          {...speakerLimit.field}
-          placeholder="Who said it? (optional)"
-          list={SPEAKER_LIST_ID}
-          value={speaker}
+        <textarea
+          id="new-claim"
+          {...claimLimit.field}
+          placeholder="New claim…"
+          rows={2}
+          value={claim}
           readOnly={!canAdd}
-          onChange={(e) => setSpeaker(e.target.value)}
+          onChange={(e) => setClaim(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
         />
-        {canAdd ? (
-          <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
-            Add claim
-          </button>
-        ) : (
-          <button type="button" className="button small" onClick={discard}>
-            Discard typed claim
-          </button>
+        {claimLimit.note}
+        {restored && <p className="restored-note muted small">{RESTORED_NOTE}</p>}
+        <div className="row">
+          <label className="visually-hidden" htmlFor="new-speaker">
+            Who said it
+          </label>
+          <input
+            id="new-speaker"
+            {...speakerLimit.field}
+            placeholder="Who said it? (optional)"
+            list={SPEAKER_LIST_ID}
+            value={speaker}
+            readOnly={!canAdd}
+            onChange={(e) => setSpeaker(e.target.value)}
+          />
+          {canAdd ? (
+            <button type="submit" className="button primary small" aria-disabled={!claim.trim()}>
+              Add claim
+            </button>
+          ) : (
+            <button type="button" className="button small" onClick={discard}>
+              Discard typed claim
+            </button>
+          )}
+        </div>
+        {speakerLimit.note}
+        {!canAdd && (
+          <p className="muted" id={KEPT_NOTE_ID}>
+            You can no longer add claims ({actions.lostRights.why}): this is what you had typed, to
+            copy.
+            {actions.lostRights.mayReturn && ' It can be added once you may edit the board again.'}
+          </p>
         )}
-      </div>
-      {speakerLimit.note}
-      {!canAdd && (
-        <p className="muted" id={KEPT_NOTE_ID}>
-          You can no longer add claims ({actions.lostRights.why}): this is what you had typed, to
-          copy.
-          {actions.lostRights.mayReturn && ' It can be added once you may edit the board again.'}
-        </p>
-      )}
-    </form>
+      </form>
+    </div>
   );
 }

@@ -12,7 +12,11 @@ const targets = {
   // QA60); the columns for a reviewer or a viewer there.
   columns: () =>
     document.querySelector<HTMLElement>('#main li[data-card-id][tabindex="0"]') ??
-    document.getElementById('new-claim') ??
+    // (Folded in a short window, New claim's button: AddClaimForm.)
+    [
+      document.getElementById('new-claim'),
+      document.querySelector<HTMLElement>('.add-claim-toggle'),
+    ].find((el) => el?.checkVisibility()) ??
     document.getElementById('main'),
   filters: () => document.querySelector<HTMLElement>('#filters input[type="search"]'),
 };

@@ -15,6 +15,8 @@ import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 const CARDS = 1_000;
+/** 200 % zoom on a laptop: a short window, whose page scrolls and whose columns are its height. */
+const SHORT = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 };
 const PHONE = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 2,
@@ -139,9 +141,57 @@ describe.skipIf(!RUN)('the board on small screens', () => {
     await page.context().close();
   }, 60_000);
 
+  // The short window's rule lost to .columns' flex: the columns were 88,064 px tall, every
+  // card of the board drawn (1,000 li), the column no scroller of its own.
+  it('in a short window (200 % zoom, 640 × 450) the columns are its height and draw only the cards in view', async () => {
+    const page = await openBig(browser, url, SHORT);
+    const columns = await page.locator('main.columns').boundingBox();
+    if (!columns) throw new Error('no columns on screen');
+    expect(columns.height).toBeLessThanOrEqual(450 + 1);
+    expect(await page.locator('li[data-card-id]').count()).toBeLessThan(60);
+    // The page scrolls the header away and the column scrolls its cards, still few drawn.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const list = column(page, 'Unverified').locator('.column-scroll');
+    await list.evaluate((el) => el.scrollTo({ top: 20_000 }));
+    await expect
+      .poll(() =>
+        column(page, 'Unverified').getByRole('listitem').first().getAttribute('aria-posinset'),
+      )
+      .not.toBe('1');
+    expect(await page.locator('li[data-card-id]').count()).toBeLessThan(60);
+    await page.context().close();
+  }, 60_000);
+
+  // Open, New claim's 144 px left Unverified's cards 145 px above a notice, less than a card.
+  it('in a short window New claim folds behind its button: Enter opens it in the claim box, Escape folds it back', async () => {
+    const page = await openBig(browser, url, SHORT);
+    const toggle = page.getByRole('button', { name: 'New claim', exact: true });
+    const claim = page.getByRole('textbox', { name: 'New claim' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await claim.isVisible()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.type('A claim typed at 200 % zoom');
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await claim.isVisible()).toBe(false);
+    // What was typed is kept: opened again, it is there to add.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await claim.inputValue()).toBe('A claim typed at 200 % zoom');
+    await page.context().close();
+  }, 60_000);
+
   it('on a desktop screen nothing folds: no Board menu, every tool in the header', async () => {
     const page = await openBig(browser, url, { viewport: { width: 1280, height: 800 } });
     expect(await page.getByRole('button', { name: 'Board menu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'New claim', exact: true }).isVisible()).toBe(
+      false,
+    );
+    expect(await page.getByRole('textbox', { name: 'New claim' }).isVisible()).toBe(true);
     for (const name of ['Keyboard shortcuts', 'Undo', 'Activity']) {
       expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
     }
