@@ -18,9 +18,12 @@
  * with text not saved. A lead made editor or lower while it holds such input is told it was not
  * applied, the name kept read-only to copy (QA5 F3), and one shown links just made is told they
  * still open the board, to copy while the dialog stays; with neither, the dialog goes, as its
- * button does. A name typed that a live invite of the board already carries (liveNamesakes) gets a
- * note under the field, part of its description, before the link is made: the board would take
- * the two for one person. It does not stop the invite (a second link for one person is fine).
+ * button does. Closing with a link shown and not copied (by its Copy button or by hand: see
+ * InviteLink) asks first too, in the same question's place: the link cannot be shown again, and
+ * the invite's row then says only "Not joined yet" (QA F4); "Go back" returns to its Copy
+ * button (madeLinkWords). A name typed that a live invite of the board already carries
+ * (liveNamesakes) gets a note under the field, part of its description, before the link is
+ * made: the board would take the two for one person. It does not stop the invite (a second link for one person is fine).
  * An invite may expire (Never, 1, 7 or 30 days, picked when inviting): its row says when
  * (ExpiryControl), Extend gives it a week from now with the same link, and Never expires ends it.
  */
@@ -41,6 +44,7 @@ import { toldApart } from '../ui/toldApart';
 import { describeInviteNews, revokedByWords } from './describeInviteNews';
 import { InviteLink } from './InviteLink';
 import { liveNamesakes } from './liveNamesakes';
+import { linksStillOpen, notCopiedQuestion } from './madeLinkWords';
 import {
   type CreatedInvite,
   type Invite,
@@ -91,6 +95,10 @@ export function InvitesDialog({
   const [created, setCreated] = useState<readonly (CreatedInvite & { name: string; role: Role })[]>(
     [],
   );
+  /** The links of `created` copied, by invite id; and each one's Copy button. */
+  const [copiedLinks, setCopiedLinks] = useState<ReadonlySet<string>>(new Set());
+  const copyButtons = useRef(new Map<string, HTMLButtonElement>());
+  const uncopied = created.filter((c) => !copiedLinks.has(c.inviteId));
   const [invites, setInvites] = useState<readonly Invite[] | null>(null);
   const [confirming, setConfirmingState] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -124,7 +132,20 @@ export function InvitesDialog({
       return picked ? [`the role ${ROLE_LABELS[picked]} for ${i.name}`] : [];
     }),
   ];
-  const requestClose = () => asks.leave(unsaved, onClose);
+  // A link not copied is asked about in its own words; "Go back" goes to the first one's Copy.
+  const requestClose = () =>
+    asks.leave(
+      unsaved,
+      onClose,
+      uncopied.length > 0
+        ? {
+            ...notCopiedQuestion(uncopied),
+            keepLabel: 'Go back',
+            discardLabel: 'Close without copying',
+            returnTo: copyButtons.current.get(uncopied[0]!.inviteId) ?? null,
+          }
+        : null,
+    );
   const nothingUnsaved = unsaved.length === 0;
   // Not while an invite is on its way: refused (a colleague made this lead an editor before it
   // arrived), its name stays in the field and the warning below says it was not made. Nor with
@@ -318,21 +339,7 @@ export function InvitesDialog({
             {unsaved.length > 0
               ? `, so this was not done: ${unsaved.join('; ')}. What you typed is kept here to copy until you close this.`
               : '.'}
-            {created.length > 0 && (
-              <>
-                {' '}
-                {created.length === 1 ? 'The link made for ' : 'The links made for '}
-                {created.map((c, i) => (
-                  <span key={c.inviteId}>
-                    {i > 0 && (i === created.length - 1 ? ' and ' : ', ')}
-                    <bdi>{c.name}</bdi>
-                  </span>
-                ))}
-                {created.length === 1
-                  ? ' still opens the board, and is not shown again: copy it now (a lead can revoke it).'
-                  : ' still open the board, and are not shown again: copy them now (a lead can revoke them).'}
-              </>
-            )}
+            {created.length > 0 && ` ${linksStillOpen(created, uncopied)}`}
           </p>
         )}
         <form className="invite-form" onSubmit={submit} aria-label="New invite">
@@ -409,7 +416,17 @@ export function InvitesDialog({
           </p>
         )}
         {created.map((c) => (
-          <InviteLink key={c.inviteId} invite={c} />
+          <InviteLink
+            key={c.inviteId}
+            invite={c}
+            copyRef={(button) => {
+              if (button) copyButtons.current.set(c.inviteId, button);
+              else copyButtons.current.delete(c.inviteId);
+            }}
+            onCopied={() =>
+              setCopiedLinks((now) => (now.has(c.inviteId) ? now : new Set(now).add(c.inviteId)))
+            }
+          />
         ))}
         {/* A lead's tools: gone with the role (the server would refuse them). */}
         {canInvite && (

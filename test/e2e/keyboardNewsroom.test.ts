@@ -221,6 +221,11 @@ describe.skipIf(!RUN)('a newsroom’s job from the keyboard alone', () => {
         name: `Invite link for ${COLLEAGUE} (Reviewer)`,
       });
     expect(await lastSaid()).toEqual(['The link is shown only now. Copy it and send it to them.']);
+    // Copied by hand from its field, selected: closing with a link not copied would ask first.
+    await walk.press('Control+c');
+    await expect
+      .poll(() => lastSaid())
+      .toEqual(['Link copied. Send it to them privately: it is their key to this board.']);
     await walk.press('Escape');
     expect(await walk.focused()).toMatchObject({ role: 'button', name: 'Invite people' });
   }, 60_000);

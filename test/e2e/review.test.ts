@@ -34,7 +34,11 @@ async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** Invites someone through the invites dialog and returns the link it shows. */
+/**
+ * Invites someone through the invites dialog and returns the link it shows, copied by hand
+ * (Ctrl+C in its field, which has focus, selected), as a lead would before closing: closing
+ * with a link not copied asks first (inviteLinkClose.test.ts).
+ */
 async function inviteThroughUi(page: Page, name: string, role: string): Promise<string> {
   const dialog = page.getByRole('dialog', { name: 'Invite people' });
   await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
@@ -42,6 +46,9 @@ async function inviteThroughUi(page: Page, name: string, role: string): Promise<
   await dialog.getByRole('button', { name: 'Create invite link' }).click();
   const link = dialog.getByRole('textbox', { name: `Invite link for ${name} (${role})` });
   await link.waitFor();
+  await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.press('Control+C');
+  await link.locator('xpath=../..').getByText('Link copied.', { exact: false }).waitFor();
   return link.inputValue();
 }
 

@@ -363,6 +363,21 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     } finally {
       await bo.unrouteAll({ behavior: 'wait' });
     }
+    // Closing before it is copied asks first, as for a lead (inviteLinkClose.test.ts).
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    const ask = dialog.getByRole('alertdialog', {
+      name: 'The link for Rosa Reviewer (Editor) has not been copied. It cannot be shown again: close anyway?',
+    });
+    await ask.getByRole('button', { name: 'Go back' }).click();
+    await ask.waitFor({ state: 'detached' });
+    // Copied by hand from its field: the warning no longer asks to copy it, and Close closes.
+    await dialog.getByRole('textbox', { name: 'Invite link for Rosa Reviewer (Editor)' }).focus();
+    await bo.keyboard.press('Control+C');
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe(
+        'You are no longer a lead on this board. The link made for Rosa Reviewer still opens the board (a lead can revoke it).',
+      );
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
   });
