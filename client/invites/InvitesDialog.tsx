@@ -35,6 +35,7 @@ import { OwnLink } from '../access/OwnLink';
 import { ROLE_LABELS } from '../app/roleLabels';
 import { formatTime } from '../review/formatTime';
 import { useLeaveAsks } from '../ui/DiscardQuestion';
+import { useUnsavedPrompt } from '../board/useUnsavedPrompt';
 import { ApiError } from '../app/api';
 import { errorMessage } from '../ui/errorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -147,6 +148,8 @@ export function InvitesDialog({
         : null,
     );
   const nothingUnsaved = unsaved.length === 0;
+  // A reload or a closed tab loses them as surely as Close: the browser asks first then.
+  useUnsavedPrompt(uncopied.length > 0 || !nothingUnsaved);
   // Not while an invite is on its way: refused (a colleague made this lead an editor before it
   // arrived), its name stays in the field and the warning below says it was not made. Nor with
   // a link made and shown: it is shown once, and the invite it opens stays live.

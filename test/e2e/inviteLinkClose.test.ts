@@ -3,14 +3,14 @@
  * shown only once, so closing asks first ("The link for Rita (Reviewer) has not been copied. It
  * cannot be shown again: close anyway?"); Go back keeps the link, focus on its Copy button;
  * a link copied, by its button or by Ctrl+C in its field, closes at once; the question passes
- * axe. The built app in
+ * axe; a reload with a link not copied gets the browser's leave question. The built app in
  * headless Chromium against the real server, driven by role and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from '../helpers/browser';
 import { axeViolations } from './support/accessibilityChecks';
-import { openBoard } from './support/boardPage';
+import { openBoard, reloadAnsweringLeave } from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
@@ -98,6 +98,18 @@ describe.skipIf(!RUN)('closing Invite people with a link not copied', () => {
     await ask.waitFor();
     await ask.getByRole('button', { name: 'Close without copying' }).click();
     await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('a reload with a link not copied asks first; once it is copied, a reload asks nothing', async () => {
+    await invite('Ravi', 'Editor');
+    // The browser's own question: the page cannot say which link, only that leaving loses one.
+    expect(await reloadAnsweringLeave(lea)).toEqual(['beforeunload']);
+    await lea.getByRole('button', { name: 'Invite people' }).waitFor();
+    await invite('Rosa', 'Editor');
+    await lea.keyboard.press('Control+C');
+    await dialog.getByText('Link copied.', { exact: false }).waitFor();
+    expect(await reloadAnsweringLeave(lea)).toEqual([]);
+    await lea.getByRole('button', { name: 'Invite people' }).waitFor();
   });
 
   it('two links not copied are named in one question', async () => {
