@@ -5,7 +5,9 @@
  * with no presence (a page closed since), writes his and leaves; Yjs keeps his (the higher
  * client id). Cy then works the card for more than the 100 events the notices read of its
  * history, so the history no longer holds Bo's write: they said "A colleague also changed …".
- * Both notices, of one write, ask the server once.
+ * Both notices, of one write, ask the server once. And a notice waiting for its writer's name
+ * holds back those after it, even one named at once (by presence), so that they are shown and
+ * said in the order they came.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,11 +16,15 @@ import { editCard } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
 import { cardIdByClaim } from '../helpers/cardIdByClaim';
 import { addClaim, closeCard, openBoard, openCard, status, waitSaved } from './support/boardPage';
+import { liveSaid, recordLiveRegions } from './support/liveRegions';
 import { useBoardBrowser } from './support/useBoardBrowser';
 
 const RUN = chromiumAvailable();
 /** More changes than the notice reads of a card's history (LostEdits' limit). */
 const BUSY = 105;
+/** Bo's client id: Yjs keeps the value of the higher client id, and this is the highest. */
+const BO = 0xffffffff;
+const docOf = (clientID: number) => Object.assign(new Y.Doc(), { clientID });
 
 describe.skipIf(!RUN)('a lost-edit notice names the writer kept', () => {
   const { server, browser } = useBoardBrowser();
@@ -94,4 +100,68 @@ describe.skipIf(!RUN)('a lost-edit notice names the writer kept', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('holds a notice named at once behind an earlier one still waiting for its writer’s name', async () => {
+    const board = await server.createBoard('Housing desk', 'Lea');
+    const [boLink, cyLink] = await Promise.all([
+      server.invite(board, 'Bo', 'editor'),
+      server.invite(board, 'Cy', 'editor'),
+    ]);
+    const context = await browser.newContext();
+    try {
+      const lea = await context.newPage();
+      await openBoard(lea, board.leadUrl);
+      const claim = 'Rents fell 5% in the city centre';
+      await addClaim(lea, claim);
+      await waitSaved(lea);
+      // Bo, the highest client id, writes without presence; Cy, the next, is on the board.
+      const bo = server.connect(board.id, boLink, { doc: docOf(BO) });
+      const cy = server.connect(board.id, cyLink, { doc: docOf(BO - 1) });
+      cy.provider.awareness.setLocalStateField('user', cy.as.actor);
+      await Promise.all([bo.synced(), cy.synced()]);
+      await expect.poll(() => cardIdByClaim(bo.doc, claim), { timeout: 10_000 }).toBeTruthy();
+      const cardId = cardIdByClaim(bo.doc, claim);
+      await cy.cardArrived(cardId);
+      await expect.poll(() => lea.locator('.presence-bar').textContent()).toContain('Cy');
+
+      const dialog = await openCard(lea, claim);
+      await context.setOffline(true);
+      await expect.poll(() => status(lea).textContent()).toMatch(/^Offline/);
+      const speaker = dialog.getByRole('combobox', { name: 'Speaker', exact: true });
+      await speaker.fill('The housing office');
+      await speaker.press('Enter');
+      await dialog.getByRole('textbox', { name: 'Rationale' }).fill('The index says 2%.');
+      await dialog.getByRole('button', { name: 'Save verdict' }).click();
+      await closeCard(lea);
+      editCard(bo.doc, cardId, { speaker: 'The mayor' }, bo.as);
+      editCard(cy.doc, cardId, { rationale: 'The survey confirms 5%.' }, cy.as);
+      await Promise.all([bo.allSaved(), cy.allSaved()]);
+      bo.destroy();
+
+      // Bo's name is slow to come: Cy's notice, after his, waits for it rather than go first.
+      const boAsked = (url: URL) =>
+        url.pathname.endsWith('/writers') && url.searchParams.get('clients') === String(BO);
+      await lea.route(boAsked, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue();
+      });
+      await recordLiveRegions(lea);
+      await context.setOffline(false);
+      const sentences = lea.locator('.lost-edits li [data-sentence]');
+      await expect.poll(() => sentences.count(), { timeout: 30_000 }).toBe(2);
+      expect(await sentences.allTextContents()).toEqual([
+        expect.stringMatching(/^(Bo|A colleague) also changed the speaker of /),
+        expect.stringMatching(/^Cy also changed the rationale of /),
+      ]);
+      // Shown together, in that order, and so said together: Cy's was not said before Bo's.
+      expect((await liveSaid(lea)).filter((s) => s.includes('also changed'))).toEqual([
+        expect.stringMatching(
+          /^(Bo|A colleague) also changed the speaker of .* Cy also changed the rationale of /,
+        ),
+      ]);
+      cy.destroy();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });
