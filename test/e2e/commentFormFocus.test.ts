@@ -42,6 +42,15 @@ describe.skipIf(!RUN)('the comment form, from the keyboard', () => {
       expect(await focused()).toBe('New comment');
       await lea.keyboard.type('And');
       await note.waitFor({ state: 'detached' });
+
+      // A reply's form says it in its own word.
+      await dialog.getByRole('button', { name: /^Reply to Lea/ }).click();
+      await expect.poll(focused).toMatch(/^Reply to Lea/);
+      await lea.keyboard.press('Control+Enter');
+      await dialog
+        .locator('[aria-live="polite"]')
+        .filter({ hasText: 'Write a reply first.' })
+        .waitFor();
     } finally {
       await context.close();
     }
