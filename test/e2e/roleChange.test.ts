@@ -382,6 +382,33 @@ describe.skipIf(!RUN)('changing a member’s role in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('a lead made an editor with links not copied is told to copy those, in the plural', async () => {
+    await changeBoTo('Lead');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
+    await bo.getByRole('button', { name: 'Invite people' }).click();
+    const dialog = bo.getByRole('dialog', { name: 'Invite people' });
+    await dialog.getByRole('button', { name: 'Revoke invite for Lea' }).waitFor();
+    const link = (name: string) =>
+      dialog.getByRole('textbox', { name: `Invite link for ${name} (Editor)` });
+    for (const name of ['Pia', 'Quinn', 'Ravi']) {
+      await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+      await dialog.getByRole('button', { name: 'Create invite link' }).click();
+      await link(name).waitFor();
+    }
+    await link('Quinn').focus();
+    await bo.keyboard.press('Control+C');
+    await changeBoTo('Editor');
+    await expect.poll(() => announced(bo)).toContain('changed your role to Editor');
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe(
+        'You are no longer a lead on this board. The links made for Ravi, Quinn and Pia still open the board (a lead can revoke them). Those for Ravi and Pia are not copied yet, and not shown again: copy them now.',
+      );
+    await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Close without copying' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('a lead made an editor with nothing typed in Invite people sees it close, as its button goes', async () => {
     await changeBoTo('Lead');
     await expect.poll(() => announced(bo)).toContain('changed your role to Lead');
