@@ -14,6 +14,7 @@ import {
   verdictFitsCard,
 } from '../../shared/board';
 import { can, type Role } from '../../shared/roles';
+import type { Actor } from '../../shared/board/actor';
 import { type KnownBoard, updateKnownBoard } from '../app/knownBoards';
 import { DeviceStorageLine } from './DeviceStorageLine';
 import {
@@ -419,6 +420,10 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
     (seq: number) => connection.dismissLostEdit(seq),
     [connection],
   );
+  const nameLostEdit = useCallback(
+    (seq: number, who: Actor) => connection.nameLostEdit(seq, who),
+    [connection],
+  );
   // Said the same way under the header and in the open card's evidence.
   const removedAgain = useRemovedAgain(snapshot.lostEdits, board);
   // The open card deleted with this person's work in it: its dialog points to the notices.
@@ -652,6 +657,7 @@ function Board({ connection, known }: { connection: BoardConnection; known: Know
                       removedAgain={removedAgain}
                       openCardId={openId !== null && board.cards[openId] ? openId : null}
                       onDismiss={dismissLostEdit}
+                      onNamed={nameLostEdit}
                     />
                     <DeletedWhileEditing board={board} edits={claimEdits} canRestore={canEdit} />
                     {!can(known.role, 'editBoard') && !refused && (

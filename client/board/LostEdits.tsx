@@ -108,6 +108,7 @@ export function LostEdits({
   removedAgain,
   openCardId,
   onDismiss,
+  onNamed,
   writerOf: nameWriter,
 }: {
   notices: readonly LostEditNotice[];
@@ -128,10 +129,12 @@ export function LostEdits({
    */
   openCardId: string | null;
   onDismiss: (seq: number) => void;
+  /** Keeps the name the server or the history gave a notice, for the page opened next. */
+  onNamed: (seq: number, who: Actor) => void;
 }) {
   const actions = useBoardActions();
   const access = useBoardAccess();
-  const { names: historyNames, waiting } = useHistoryNames(notices, peers, nameWriter);
+  const { names: historyNames, waiting } = useHistoryNames(notices, peers, nameWriter, onNamed);
   // A comment's notice is about its card being gone: once the card is back, so is the comment.
   const back = (n: LostEditNotice) => n.field === POSTED_COMMENT && board.cards[n.cardId];
   /** Whether the evidence item a notice is about is on its card. */
@@ -483,12 +486,14 @@ function RemovedText({
  * from the card's history: the field's latest writer; this person's own id when the history
  * names no one else (their other tab, closed since). Answered once per notice (answerWithin):
  * a name, or null for "A colleague" when nothing says within NAME_WAIT_MS. A notice is not
- * shown until then (`waiting`), and its name does not change once shown: it is said once.
+ * shown until then (`waiting`), and its name does not change once shown: it is said once. A
+ * name found is kept with the notice (`onNamed`), for the page opened next.
  */
 function useHistoryNames(
   notices: readonly LostEditNotice[],
   peers: readonly Peer[],
   nameWriter: (client: number) => Promise<Actor | null>,
+  onNamed: (seq: number, who: Actor) => void,
 ): { names: ReadonlyMap<number, Actor | null>; waiting: (n: LostEditNotice) => boolean } {
   const access = useBoardAccess();
   const [names, setNames] = useState<ReadonlyMap<number, Actor | null>>(() => new Map());
@@ -496,7 +501,10 @@ function useHistoryNames(
   const asked = useRef(new Map<number, () => void>());
   useEffect(() => {
     if (!access) return;
-    const name = (seq: number, who: Actor | null) => setNames((had) => new Map(had).set(seq, who));
+    const name = (seq: number, who: Actor | null) => {
+      setNames((had) => new Map(had).set(seq, who));
+      if (who) onNamed(seq, who);
+    };
     // Notices that arrive together (a reconnect) are mostly about one card: one read each.
     const pages = new Map<string, ReturnType<typeof fetchHistory>>();
     const historyOf = (cardId: string) => {
@@ -535,7 +543,7 @@ function useHistoryNames(
         answerWithin(ask, (who) => name(n.seq, who)),
       );
     }
-  }, [notices, peers, access, names, nameWriter]);
+  }, [notices, peers, access, names, nameWriter, onNamed]);
   // Without access the history cannot be read: "A colleague" at once.
   const waiting = (n: LostEditNotice) => access != null && needsName(n) && !names.has(n.seq);
   return { names, waiting };

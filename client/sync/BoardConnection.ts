@@ -358,6 +358,11 @@ export class BoardConnection {
     this.lostEdits.dismiss(seq);
   }
 
+  /** Keeps who a lost-edit notice's writer was, once the server or the history named them. */
+  nameLostEdit(seq: number, who: Actor): void {
+    this.lostEdits.name(seq, who);
+  }
+
   /**
    * A colleague's change is told with the others of its frame (tellRemoteSoon), the page's own
    * and the device copy's at once. Told one by one, a colleague's burst (300 changes a second

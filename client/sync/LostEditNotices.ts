@@ -1,18 +1,23 @@
 /**
  * The notices a page shows of this person's lost edits (LostEditWatch finds them): each with
- * the page's key for it (`seq`) and whoever's write was kept, as presence names them. Kept on
+ * the page's key for it (`seq`) and whoever's write was kept, as presence names them, or the
+ * server or the card's history once asked (`name`). Kept on
  * the device (lostEditStore) until dismissed, and followed there as the person's other tabs of
  * the board add or dismiss theirs.
  */
 import type * as Y from 'yjs';
+import type { Actor } from '../../shared/board/actor';
 import { fieldOfComments, isDeletion, type LostWork } from './lostWork';
 import { type KeptNotice, type LostEditStore, mergeNotices, noticeKey } from './lostEditStore';
 import type { PresenceUser } from './presence';
 
 export type LostEditNotice = LostWork & {
   readonly seq: number;
-  /** Whoever's write was kept, when presence names them: a colleague, or this person's other tab. */
-  readonly by: PresenceUser | null;
+  /**
+   * Whoever's write was kept (or deleted the card), once named: a colleague, or this person's
+   * other tab.
+   */
+  readonly by: Actor | null;
 };
 
 export interface LostEditNoticesOptions {
@@ -67,6 +72,22 @@ export class LostEditNotices {
     const key = noticeKey(notice);
     const store = this.options.store;
     store?.save(store.load().filter((n) => noticeKey(n) !== key));
+    this.options.changed();
+  }
+
+  /**
+   * Keeps who a notice's writer was, as the server or the card's history named them, here and
+   * on the device: opened again (offline, say, where neither can be asked), the page names them
+   * as this one did, not "A colleague".
+   */
+  name(seq: number, who: Actor): void {
+    const notice = this.notices.find((n) => n.seq === seq);
+    if (!notice || notice.by) return;
+    const named = Object.freeze({ ...notice, by: who });
+    this.notices = Object.freeze(this.notices.map((n) => (n === notice ? named : n)));
+    const key = noticeKey(notice);
+    const store = this.options.store;
+    store?.save(store.load().map((n) => (noticeKey(n) === key && !n.by ? { ...n, by: who } : n)));
     this.options.changed();
   }
 

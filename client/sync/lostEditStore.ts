@@ -8,12 +8,15 @@
  * and each open tab follows the record as the others change it (`watch`): the person may be
  * looking at the other tab when their edit is lost there.
  */
+import type { Actor } from '../../shared/board/actor';
 import { EDITED_ITEM, EVIDENCE_FIELDS, isDeletion, isFieldRef, type LostWork } from './lostWork';
-import type { PresenceUser } from './presence';
 import { storeItem } from './storageRefused';
 
-/** A notice as kept: what was lost, and who kept theirs when presence named them. */
-export type KeptNotice = LostWork & { readonly by: PresenceUser | null };
+/**
+ * A notice as kept: what was lost, and who kept theirs (or deleted the card) once presence, the
+ * server or the card's history named them, so that a reload names them as the notice did.
+ */
+export type KeptNotice = LostWork & { readonly by: Actor | null };
 
 export interface LostEditStore {
   load(): KeptNotice[];
@@ -46,13 +49,9 @@ export function mergeNotices(
 
 const isText = (v: unknown) => typeof v === 'string' || v === null;
 const isUser = (v: unknown) => {
-  const u = v as Partial<PresenceUser> | null;
+  const u = v as Partial<Actor> | null;
   return (
-    u === null ||
-    (typeof u === 'object' &&
-      typeof u.id === 'string' &&
-      typeof u.name === 'string' &&
-      typeof u.colour === 'string')
+    u === null || (typeof u === 'object' && typeof u.id === 'string' && typeof u.name === 'string')
   );
 };
 const isEvidence = (v: unknown) => {

@@ -17,7 +17,7 @@ const replaced = (mine: string): KeptNotice => ({
   mine,
   theirs: 'Ana, online: short note.',
   byClient: 7,
-  by: { id: 'inv-ana', name: 'Ana', colour: '#1d4ed8' },
+  by: { id: 'inv-ana', name: 'Ana' },
 });
 const deleted: KeptNotice = {
   cardId: 'c2',

@@ -3,7 +3,8 @@
  * used to take away without a word, in two browsers against the real server: a claim being
  * edited in place when the card is moved or deleted, evidence added to or comments posted on
  * a card deleted meanwhile, and a "Take this card" that crossed a colleague's. Also how the
- * notices name the writer when it was the same person in another tab, and an edit of a comment
+ * notices name the writer when it was the same person in another tab (and go on naming the
+ * colleague after a reload that cannot ask who it was), and an edit of a comment
  * that the person deleted in another tab or window.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -325,6 +326,19 @@ describe.skipIf(!RUN)('colleagues’ changes that crossed this person’s work',
     await expect
       .poll(() => told.textContent(), { timeout: 10_000 })
       .toContain(`Lea deleted “${claim}” before your change to the claim, “${mine}”, reached them`);
+    // Opened again where the card's history cannot be read (offline, say), the notice still
+    // names Lea: it said "A colleague deleted …", the name found the first time not kept.
+    const history = '**/api/boards/*/history*';
+    await eddie.route(history, (route) => route.abort('internetdisconnected'));
+    try {
+      await eddie.reload();
+      await waitSaved(eddie);
+      await expect
+        .poll(() => told.textContent(), { timeout: 10_000 })
+        .toContain(`Lea deleted “${claim}” before your change`);
+    } finally {
+      await eddie.unroute(history);
+    }
     await told.getByRole('button', { name: 'Dismiss' }).click();
     await told.waitFor({ state: 'detached' });
   }, 60_000);
