@@ -157,8 +157,11 @@ export interface RedactionCounts {
 
 export interface Storage {
   /**
-   * A board's record alone, without content or invite (what tests build boards on); the server
-   * makes its boards with createBoardWithLead. Refused with a StorageError: board_exists.
+   * A board's record alone, without content or invite: what tests and benchmarks
+   * (bench/compaction.ts, bench/export.ts) build boards on, so that every update row, seq and
+   * invite they count or list is one they wrote (a lead invite would also lift the last-lead
+   * refusals they test). The server makes its boards with createBoardWithLead. Refused with a
+   * StorageError: board_exists.
    */
   createBoard(board: BoardRecord): Promise<void>;
   /**

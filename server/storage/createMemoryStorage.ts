@@ -1,7 +1,9 @@
 /**
- * A storage held in memory with the same behaviour as the SQLite one (the contract suite runs
- * against both): for tests, and for trying the server without a disk. Bytes are copied in and
- * out so that callers can never alias stored data.
+ * A storage held in memory with the same behaviour as the SQLite one: SyncStorage's second
+ * backend, kept beside it because the contract suite (test/server/storage/storageContract.ts)
+ * runs against both, which keeps the interface one a backend other than SQLite can meet; the
+ * server itself always opens SQLite, and tests use this one where no file is needed. Bytes are
+ * copied in and out so that callers can never alias stored data.
  */
 import {
   historyLimit,
