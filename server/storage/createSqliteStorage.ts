@@ -31,12 +31,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import {
   type BoardRecord,
   type ClientBinding,
   type DeletedCardSource,
-  type DeletedHolder,
   type DeletedPlacesRecord,
   type HistoryEvent,
   type InviteRecord,
@@ -64,9 +62,6 @@ import { inPlaceCompactor } from './sqliteCompaction';
 import { bytesOf } from './bytesOf';
 import { isDiskFull } from './isDiskFull';
 import { isUniqueViolation } from './isUniqueViolation';
-import { DELETED_CARD_SOURCES_SQL } from './deletedCardSourcesSql';
-import { REMOVED_ARTICLES_SQL } from './removedArticlesSql';
-import { REMOVED_EVIDENCE_SQL } from './removedEvidenceSql';
 import { sqliteBatchStore } from './sqliteBatchStore';
 import { sqliteHistoryPages } from './sqliteHistoryPages';
 import {
@@ -76,41 +71,14 @@ import {
 } from './sqliteIdempotencyKeys';
 import { sqliteInvites } from './sqliteInvites';
 import { sqliteRedaction } from './sqliteRedaction';
-import { MIGRATIONS } from './sqliteSchema';
-import { wellFormStoredNames } from './wellFormStoredNames';
+import { migrateSqlite } from './migrateSqlite';
+import { sqliteRemovals } from './sqliteRemovals';
+import { sqliteStatements } from './sqliteStatements';
+import { startCheckpointer } from './startCheckpointer';
 
 interface SnapshotRow {
   upto_seq: number;
   data: Buffer;
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  // A newer Factboard's file may hold what this one would misread or let through unchecked
-  // (a later write policy relies on what its history records): it is not opened at all.
-  if (version > MIGRATIONS.length) {
-    throw new StorageError(
-      'newer_layout',
-      `the data was written by a newer version of Factboard (storage layout ${version}; this version knows up to ${MIGRATIONS.length})`,
-    );
-  }
-  try {
-    db.transaction(() => {
-      for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v] as string);
-      // Not a layout change: names an older version stored unreadably, read right from now on.
-      wellFormStoredNames(db);
-      // Written even when it is unchanged: a file SQLite could open only read-only (an
-      // append-only flag, a mount access() did not show as read-only) is refused at start
-      // (SQLITE_READONLY) rather than at the first edit, as is one another program holds
-      // locked (SQLITE_BUSY).
-      db.pragma(`user_version = ${MIGRATIONS.length}`);
-    }).immediate();
-  } catch (error) {
-    // A full disk with the layout current already: that write was only a check (the file is
-    // writable, or it would have failed so), and the server starts to serve what is stored and
-    // keep what waits (see the pending log below). A layout to change cannot start so.
-    if (!(isDiskFull(error) && version === MIGRATIONS.length)) throw error;
-  }
 }
 
 export interface SqliteOptions {
@@ -177,37 +145,6 @@ const FLUSH_RETRY_MS = 1_000;
  */
 const DIRECT_BYTES = 1024 * 1024;
 
-/** How often the checkpoint worker runs. */
-const CHECKPOINT_INTERVAL_MS = 1_000;
-
-/** Checkpoints on a worker thread; if the worker cannot run, SQLite's own come back. */
-function startCheckpointer(db: Database.Database, file: string) {
-  db.pragma('wal_autocheckpoint = 0');
-  const fallback = () => db.open && db.pragma('wal_autocheckpoint = 1000');
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), {
-      workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS },
-    });
-  } catch {
-    fallback();
-    return { stop: async () => {} };
-  }
-  worker.unref();
-  worker.on('error', fallback);
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  return {
-    async stop() {
-      // Unref'd while it runs, so that it never keeps the process alive; but while close()
-      // waits for it to exit it must hold the loop, or a process with nothing else pending
-      // ends mid-await (exit code 13: unsettled top-level await).
-      worker.ref();
-      worker.postMessage('stop');
-      await exited;
-    },
-  };
-}
-
 /**
  * Opens (creating if needed) the SQLite file at `file`; ':memory:' works for tests. Throws
  * StorageError 'in_use' while another storage, in this process or another, has it open.
@@ -246,58 +183,15 @@ function openSqliteStorage(
     db.pragma('busy_timeout = 5000');
     // After a checkpoint the WAL restarts from its beginning; this caps the file it leaves behind.
     db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
-    migrate(db);
+    migrateSqlite(db);
   } catch (error) {
     db.close();
     throw error;
   }
   const checkpointer = file === ':memory:' ? null : startCheckpointer(db, file);
 
-  const q = {
-    insertBoard: db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)'),
-    getBoard: db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?'),
-    anyBoard: db.prepare('SELECT 1 FROM boards LIMIT 1'),
-    insertUpdate: db.prepare('INSERT INTO updates (seq, board_id, data, at) VALUES (?, ?, ?, ?)'),
-    lastAssignedSeq: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'"),
-    appliedRecord: db.prepare('SELECT upto FROM pending_applied'),
-    lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM updates WHERE board_id = ?'),
-    newestSnapshot: db.prepare(
-      'SELECT upto_seq, data FROM snapshots WHERE board_id = ? ORDER BY upto_seq DESC LIMIT 1',
-    ),
-    snapshotAt: db.prepare(
-      `SELECT upto_seq, data FROM snapshots WHERE board_id = ? AND at <= ?
-       ORDER BY at DESC, upto_seq DESC LIMIT 1`,
-    ),
-    updatesAfter: db.prepare(
-      'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
-    ),
-    updatesAfterUntil: db.prepare(
-      'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? AND at <= ? ORDER BY seq',
-    ),
-    listBindings: db.prepare('SELECT client_id, invite_id FROM client_bindings WHERE board_id = ?'),
-    // The struct starting at or before the clock: the id is in it if it is long enough.
-    findStruct: db.prepare(
-      `SELECT s.clock, s.length, s.key, h.data FROM deleted_structs s
-       JOIN deleted_holders h ON h.id = s.holder
-       WHERE s.board_id = ? AND s.client_id = ? AND s.clock <= ?
-       ORDER BY s.clock DESC LIMIT 1`,
-    ),
-    // What deleteBoard removes, children before the rows they reference.
-    deleteBoard: [
-      'DELETE FROM deleted_structs WHERE board_id = ?',
-      'DELETE FROM deleted_holders WHERE board_id = ?',
-      'DELETE FROM client_bindings WHERE board_id = ?',
-      'DELETE FROM history WHERE board_id = ?',
-      'DELETE FROM snapshots WHERE board_id = ?',
-      'DELETE FROM updates WHERE board_id = ?',
-      'DELETE FROM invites WHERE board_id = ?',
-      'DELETE FROM idempotency_keys WHERE board_id = ?',
-    ].map((sql) => db.prepare(sql)),
-    deleteBoardRecord: db.prepare('DELETE FROM boards WHERE id = ?'),
-    removedEvidence: db.prepare(REMOVED_EVIDENCE_SQL),
-    removedArticles: db.prepare(REMOVED_ARTICLES_SQL),
-    deletedCardSources: db.prepare(DELETED_CARD_SOURCES_SQL),
-  };
+  const q = sqliteStatements(db);
+  const removals = sqliteRemovals(db);
 
   let closed = false;
   const open = () => {
@@ -739,62 +633,22 @@ function openSqliteStorage(
     },
     async listRemovedEvidence(boardId): Promise<readonly RemovedEvidence[]> {
       const waiting = await currentFor(boardId);
-      const rows = q.removedEvidence.all({ board: boardId }) as {
-        card_id: string | null;
-        evidence_id: unknown;
-      }[];
-      const stored = rows.flatMap((r) =>
-        r.card_id !== null && typeof r.evidence_id === 'string'
-          ? [{ cardId: r.card_id, evidenceId: r.evidence_id }]
-          : [],
-      );
+      const stored = removals.removedEvidence(boardId);
       return waiting ? waiting.removedEvidence(stored) : stored;
     },
     async listDeletedCardSources(boardId): Promise<readonly DeletedCardSource[]> {
       const waiting = await currentFor(boardId);
-      const rows = q.deletedCardSources.all({ board: boardId }) as {
-        card_id: string | null;
-        source_digest: unknown;
-      }[];
-      const stored = rows.flatMap((r) =>
-        r.card_id !== null && typeof r.source_digest === 'string'
-          ? [{ cardId: r.card_id, sourceDigest: r.source_digest }]
-          : [],
-      );
+      const stored = removals.deletedCardSources(boardId);
       return waiting ? waiting.deletedCardSources(stored) : stored;
     },
     async findDeletedPlaces(boardId, ids): Promise<readonly DeletedPlacesRecord[]> {
       const waiting = await currentFor(boardId);
-      const foundIn = ({ client, clock }: StructId): DeletedPlacesRecord | null => {
-        const row = q.findStruct.get(boardId, client, clock) as
-          { clock: number; length: number; key: string | null; data: string } | undefined;
-        if (!row || row.clock + row.length <= clock) return null;
-        const holder = JSON.parse(row.data) as DeletedHolder;
-        return {
-          holder,
-          structs: [{ client, clock: row.clock, length: row.length, key: row.key }],
-        };
-      };
+      const foundIn = (id: StructId) => removals.deletedPlace(boardId, id);
       return waiting ? waiting.places(ids, foundIn) : ids.flatMap((id) => foundIn(id) ?? []);
     },
     async listRemovedArticles(boardId): Promise<readonly RemovedArticle[]> {
       const waiting = await currentFor(boardId);
-      const rows = q.removedArticles.all({ board: boardId }) as {
-        article_id: unknown;
-        text_digest: unknown;
-        article_digest: unknown;
-      }[];
-      const stored = rows.flatMap((r) =>
-        typeof r.article_id === 'string'
-          ? [
-              {
-                articleId: r.article_id,
-                textDigest: typeof r.text_digest === 'string' ? r.text_digest : null,
-                articleDigest: typeof r.article_digest === 'string' ? r.article_digest : null,
-              },
-            ]
-          : [],
-      );
+      const stored = removals.removedArticles(boardId);
       return waiting ? waiting.removedArticles(stored) : stored;
     },
     async close() {
