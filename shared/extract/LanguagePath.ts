@@ -2,7 +2,8 @@
 // short claim for each body sentence. extractClaims runs the same loop for every language
 // (attribution on every sentence so that "he added" can refer back, one name per person,
 // quotations that name their speaker once, ranking); englishPath and spanishPath fill it in.
-import type { AttributionFound, AttributionMemory } from './findAttribution';
+import type { AttributionMemory } from './AttributionMemory';
+import type { AttributionFound } from './findAttribution';
 import type { NameRun } from './findNames';
 import type { PersonGenders } from './PersonGenders';
 import type { QuotationMarks } from './QuotationTracker';

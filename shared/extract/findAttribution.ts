@@ -16,11 +16,15 @@
 // previous attribution within a few sentences; unresolved, they give no speaker, except a
 // study, survey, poll, report or analysis that finds or says ("…, the study found."), which is
 // the source as written, or under the name the article gave it earlier.
-// This file holds the entry point, the memory that pronouns resolve against and the reading
-// of "the company" or "it"; the grammar that finds the candidates is in english/.
+// This file holds the entry point and the reading of "it", "its" and "the judge"; the memory
+// that pronouns resolve against is AttributionMemory, the reading of "the company"
+// english/organisationReferred, and the grammar that finds the candidates is in english/.
 import type { Token } from './analyzeText';
+import { rememberAttribution, resolveReferent, type AttributionMemory } from './AttributionMemory';
+import { afterDateline } from './english/afterDateline';
+import { describedSubject, personDescribed } from './english/describedSubject';
+import { organisationReferred } from './english/organisationReferred';
 import { BODY_DESCRIPTIONS, PRONOUNS } from './english/attributionWords';
-import { ENGLISH_GENDER_WORDS } from './englishGenders';
 import { candidatesIn, transcriptLine, type Candidate } from './english/candidatesIn';
 import { namedDocument } from './english/namedDocument';
 import { isSourcePhrase, openingSubject } from './english/nounPhrases';
@@ -29,11 +33,10 @@ import { namesPerson, publicationOf, speakerText, withoutAffiliation } from './e
 import { wordsOf } from './english/wordsOf';
 import { isPersonTitle, ORG_HEADS, type NameRun } from './findNames';
 import { inBrackets } from './inBrackets';
-import type { Gender, PersonGenders } from './PersonGenders';
+import type { Gender } from './PersonGenders';
 import { roleFits } from './roleFits';
 import { SOURCE_NOUNS } from './sourceNouns';
 import type { Attribution } from './types';
-import { WIRE_DATELINE } from './wireDateline';
 
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
 // "Others said …", "Some argued …": a subject that names nobody gives no speaker.
@@ -49,130 +52,9 @@ const FINDING_DOCUMENTS = new Set(
   'report reports study studies survey surveys poll polls analysis'.split(' '),
 );
 
-/** How far back "he" or "the report" may look for what it refers to. */
-const LOOKBACK_SENTENCES = 4;
-
 export interface AttributionFound extends Attribution {
   /** The reporting clause to drop for the short claim, at the head or the tail. */
   clause: { start: number; end: number; at: 'head' | 'tail' } | null;
-}
-
-export interface AttributionMemory {
-  /**
-   * The last attributions in previous body sentences, newest last. `person` is false for a
-   * speaker known not to be a person (an agency, a place), which "he" or "she" never means.
-   */
-  recent: Array<{
-    sentence: number;
-    attribution: Attribution;
-    isSource: boolean;
-    person?: boolean;
-  }>;
-  /**
-   * The names of the previous body sentence, in text order: "he"/"she" may mean a person
-   * among them, "the bank" or "the company" a body.
-   */
-  previous: { sentence: number; names: NameRun[]; owners?: ReadonlySet<number> };
-  /** The organisation named last in a previous body sentence: "the agency" may mean it. */
-  organization: { sentence: number; name: string } | null;
-  /**
-   * The body each description last meant, "company" → Harbour Foods, "bank" → Barclays: once
-   * the article has called one body "the company", "the company" is no body it called "the bank".
-   */
-  described: Map<string, { sentence: number; name: string }>;
-  /** What the whole article tells of its people's genders: "she" is not a man it names. */
-  genders: PersonGenders;
-  /**
-   * Speakers known to be people: a name the article types as a person's, or whom "he", "she"
-   * or a title referred to. "It" never means one ("It also said …" after the chief executive
-   * spoke); a two-word name of no known kind, "Southwest Airlines", may be a body, so it is none.
-   */
-  people: Set<string>;
-  /**
-   * A person the previous body sentence opens with by a description alone, "The defendant
-   * took the stand.": whom "He told the jury …" in the next one means (describedSubject).
-   */
-  describedSubject?: DescribedSubject | null;
-}
-
-/**
- * The speaker a pronoun or "the report" refers to, or null when nothing near fits. A
- * `personal` pronoun ("he", "she"; "agregó el funcionario") first looks for the person named
- * first in the sentence before; shared with the Spanish path. A pronoun or role with a
- * `gender` ("she", "ella", "la funcionaria") passes over a person the article shows is of the
- * other ("Police Chief John Smith said his department …. She said …" is not Smith), to the
- * nearest one before who is of that gender or of none the article tells. A bare role ("the
- * judge", "el ministro") takes only a person `isReferent` accepts: one the article gave that role.
- */
-export function resolveReferent(
-  memory: AttributionMemory,
-  sentence: number,
-  wantSource: boolean,
-  personal: boolean,
-  gender?: Gender,
-  isReferent: (name: string) => boolean = () => true,
-): string | null {
-  const fits = (name: string) => {
-    if (!isReferent(name)) return false;
-    if (!gender) return true;
-    const known = memory.genders.of(name);
-    return !known || known === gender;
-  };
-  // "She said Monday…" after "President Claudia Sheinbaum, who took office…": the person
-  // named first in the sentence before is the usual antecedent of a subject pronoun. Not an
-  // owner: in "Mr Pellow's lawyer, David Stone, questioned him. He told the jury …" the
-  // subject is the lawyer.
-  const { names, owners } = memory.previous;
-  const person =
-    memory.previous.sentence === sentence - 1
-      ? names.find((n) => n.type === 'person' && !owners?.has(n.start) && fits(n.text))?.text
-      : undefined;
-  if (personal && person) return person;
-  const found = recentSpeaker(
-    memory,
-    sentence,
-    (m) =>
-      !(personal && m.person === false) && m.isSource === wantSource && fits(m.attribution.speaker),
-  );
-  return found?.attribution.speaker ?? null;
-}
-
-/** The newest attribution within the lookback that `fits`. */
-function recentSpeaker(
-  memory: AttributionMemory,
-  sentence: number,
-  fits: (m: AttributionMemory['recent'][number]) => boolean,
-): AttributionMemory['recent'][number] | undefined {
-  for (let k = memory.recent.length - 1; k >= 0; k--) {
-    const m = memory.recent[k]!;
-    if (sentence - m.sentence > LOOKBACK_SENTENCES) break;
-    if (fits(m)) return m;
-  }
-  return undefined;
-}
-
-/** Records a sentence's attribution for the pronouns of the sentences after it. */
-export function rememberAttribution(
-  memory: AttributionMemory,
-  sentence: number,
-  found: Attribution,
-  isSource: boolean,
-  person?: boolean,
-): void {
-  const { speaker, start, end, form } = found;
-  memory.recent.push({ sentence, attribution: { speaker, start, end, form }, isSource, person });
-}
-
-/**
- * The words after a wire dateline, which is no part of the first sentence's subject:
- * "WASHINGTON (Reuters) - U.S. Sen. Maria Cantwell said …" opens on "U.S. Sen. …".
- */
-function afterDateline(text: string, ws: Token[]): Token[] {
-  const start = ws[0]!.start;
-  const dateline = WIRE_DATELINE.exec(text.slice(start, start + 80));
-  if (!dateline) return ws;
-  const end = start + dateline[0].length;
-  return ws.filter((w) => w.start >= end);
 }
 
 const MAX_LABEL_WORDS = 4;
@@ -193,194 +75,6 @@ function afterLabel(ws: Token[]): Token[] {
   const clause = (w: Token) =>
     ['PUNCT', 'PRON'].includes(w.pos) || (colon > 1 && ['VERB', 'AUX'].includes(w.pos));
   return label.some(clause) ? ws : ws.slice(colon + 1);
-}
-
-// Kinds of institution whose names say what they are ("Ministry of Finance", "Supreme Court"):
-// "the ministry" is a ministry the article named, never the central bank that spoke before it.
-const NAMED_KINDS = new Set(
-  'ministry department office authority court commission council'.split(' '),
-);
-// Kinds a name often does not say ("the agency" after "the FDA said"): a name that says no
-// kind may be one, a name that says another never ("the Environment Agency" is no bank).
-const UNNAMED_KINDS = new Set(['agency', 'bank']);
-
-/** Whether a body named `name` can be what "the `noun`" means. */
-function isOfKind(name: string, noun: string): boolean {
-  const words = name.toLowerCase().split(/\s+/);
-  if (words.includes(noun)) return true;
-  if (NAMED_KINDS.has(noun)) return false;
-  // "the bureau" after "The FBI's … report": an acronym hides its kind, "the Federal Reserve"
-  // says another.
-  if (noun === 'bureau') return /^\p{Lu}{2,6}$/u.test(name);
-  if (UNNAMED_KINDS.has(noun)) return ![words[0], words.at(-1)].some((w) => ORG_HEADS.has(w!));
-  // "the company" after the Census Bureau spoke is some company, not the bureau.
-  if (BUSINESS_KINDS.has(noun)) return !words.some((w) => PUBLIC_BODY_WORDS.has(w));
-  return true;
-}
-const BUSINESS_KINDS = new Set('company firm airline carrier retailer lender insurer'.split(' '));
-const PUBLIC_BODY_WORDS = new Set(
-  (
-    'bureau ministry department office agency authority court commission council committee ' +
-    'police army navy congress assembly senate parliament government administration ' +
-    'treasury nations university institute service'
-  ).split(' '),
-);
-
-/**
- * The body among the names of the sentence before that "the `noun`" may mean: one whose name
- * holds the noun ("the ministry", "Agriculture Ministry"), else the organisation, else the
- * name of no known kind, which is what the sentence is about ("JPMorgan Chase raised its
- * forecast … . The bank said …", "Wells Fargo", "Acme Foods"); never a person or a place.
- * AMBIGUOUS when two bodies fit as well (oneBody).
- */
-function bodyNamedBefore(
-  memory: AttributionMemory,
-  sentence: number,
-  fits: (name: string) => boolean,
-  kind: RegExp,
-  known: string | undefined,
-): { sentence: number; name: string } | typeof AMBIGUOUS | null {
-  if (memory.previous.sentence !== sentence - 1) return null;
-  const bodies = memory.previous.names.filter(
-    (r) => r.type !== 'person' && r.type !== 'place' && fits(r.text),
-  );
-  const name = oneBody(bodies, kind, known);
-  return name === AMBIGUOUS || name === null ? name : { sentence: sentence - 1, name };
-}
-
-const AMBIGUOUS = Symbol('ambiguous');
-
-/**
- * The one body among `bodies` that "the `noun`" means: one whose name holds the noun, else an
- * organisation, else a name of no known kind. Two such bodies are AMBIGUOUS ("Harbour Foods
- * agreed to buy Atlas Dairy … . The company said …" may be either), unless the article already
- * called one of them by this noun (`known`).
- */
-function oneBody(
-  bodies: NameRun[],
-  kind: RegExp,
-  known: string | undefined,
-): string | typeof AMBIGUOUS | null {
-  const ofKind = bodies.filter((r) => kind.test(r.text));
-  const organisations = bodies.filter((r) => r.type === 'organization');
-  const pool = ofKind.length > 0 ? ofKind : organisations.length > 0 ? organisations : bodies;
-  const names = [...new Set(pool.map((r) => r.text))];
-  if (names.length <= 1) return names[0] ?? null;
-  return known && names.includes(known) ? known : AMBIGUOUS;
-}
-
-/**
- * What "the company" or "the agency" refers to: an organisation named earlier in the sentence
- * ("Supermarket chain Tesco said …, the company said"; a name in brackets after it, a ticker,
- * is none), else the most recent organisation that spoke or was named in the sentences before
- * (in the sentence just before, also a name of no known kind: bodyNamedBefore). One whose name
- * holds the description's noun comes first: "the ministry" after "the Agriculture Ministry said
- * …" and "…, according to the Farmers' Union" is the ministry, not the union that spoke last. A
- * body of another kind is none (isOfKind): "the ministry" after "the Central Bank said" is no
- * bank. Null when there is none: it stays as written.
- */
-function organisationReferred(
-  text: string,
-  ws: Token[],
-  np: Span,
-  names: NameRun[],
-  memory: AttributionMemory,
-  sentence: number,
-  bracketed: (start: number) => boolean,
-): string | null {
-  const [the, ...rest] = ws.slice(np.first, np.last + 1);
-  const noun = rest.pop();
-  // "The Seattle-based company", "the London-listed lender", "the British company": where it
-  // is or whose it is tells no other body ("the state environmental agency" may be a new one).
-  const where = rest.map((w) => w.value).join('');
-  if (
-    low(the) !== 'the' ||
-    !BODY_DESCRIPTIONS.has(low(noun)) ||
-    (rest.length > 0 &&
-      (!/^\p{Ll}/u.test(noun!.value) ||
-        !/^(\p{Lu}\p{Ll}+|[\p{L}-]+-(based|owned|listed|headquartered|run))$/u.test(where)))
-  ) {
-    return null;
-  }
-  const description = low(noun);
-  // "The bank said …. The company also announced …": the company the article called so before,
-  // not the bank that spoke last. A body the article has called by another noun is not what
-  // this one means once this noun has been used for a body (a first "the lender" after "the
-  // bank" may still be the bank).
-  const before = memory.described.get(description);
-  const otherwise = new Set([...memory.described.values()].map((d) => d.name));
-  const fits = (name: string) =>
-    isOfKind(name, description) && (!before || name === before.name || !otherwise.has(name));
-  const referred = (name: string | null) => {
-    if (name) memory.described.set(description, { sentence, name });
-    return name;
-  };
-  // A name in a wire dateline, "LONDON (Reuters) -", is not one the sentence gives.
-  const from = afterDateline(text, ws)[0]?.start ?? ws[0]!.start;
-  const inSentence = names.filter(
-    (r) =>
-      r.start >= from &&
-      r.end <= the!.start &&
-      r.type !== 'person' &&
-      r.type !== 'place' &&
-      !bracketed(r.start) &&
-      fits(r.text),
-  );
-  const kind = new RegExp(`\\b${low(noun)}\\b`, 'i');
-  // A one-word name that opens the sentence is no second body beside another: in "Profits at
-  // Unilever rose 5%, the company said", "Profits" has its capital from its place.
-  const opener = (r: NameRun) =>
-    r.start === from && r.type === 'name' && !/\s/.test(r.text) && !/.\p{Lu}/u.test(r.text);
-  const inSentenceBody = oneBody(
-    inSentence.length > 1 ? inSentence.filter((r) => !opener(r)) : inSentence,
-    kind,
-    before?.name,
-  );
-  if (inSentenceBody === AMBIGUOUS) return null;
-  if (inSentenceBody) return referred(inSentenceBody);
-  const organisation = (m: AttributionMemory['recent'][number]) =>
-    m.person === false && !m.isSource && fits(m.attribution.speaker);
-  const spokeOfKind = recentSpeaker(
-    memory,
-    sentence,
-    (m) => organisation(m) && kind.test(m.attribution.speaker),
-  );
-  const spoke = recentSpeaker(memory, sentence, organisation);
-  const justBefore = bodyNamedBefore(memory, sentence, fits, kind, before?.name);
-  // Of two bodies named just before, the one that spoke there: "Harbour Foods said it agreed to
-  // buy Atlas Dairy … . The company said …".
-  if (justBefore === AMBIGUOUS) {
-    const there = recentSpeaker(
-      memory,
-      sentence,
-      (m) =>
-        m.sentence === sentence - 1 &&
-        !m.isSource &&
-        memory.previous.names.some((r) => r.text === m.attribution.speaker && r.type !== 'person'),
-    );
-    return there ? referred(there.attribution.speaker) : null;
-  }
-  const named =
-    justBefore ??
-    (memory.organization && fits(memory.organization.name) ? memory.organization : null);
-  if (before) {
-    // The body this noun last meant, unless one spoke since, the sentence just before is about
-    // one ("Bolt Motors said …. The company said …"), or one named since holds the noun.
-    const since = spokeOfKind ?? spoke;
-    const newer = named && named.sentence > before.sentence;
-    if (newer && (named === justBefore || kind.test(named.name))) return referred(named.name);
-    return referred(
-      since && since.sentence > before.sentence ? since.attribution.speaker : before.name,
-    );
-  }
-  if (named && sentence - named.sentence <= LOOKBACK_SENTENCES) {
-    const namedOfKind = kind.test(named.name);
-    if (namedOfKind && (!spokeOfKind || named.sentence > spokeOfKind.sentence)) {
-      return referred(named.name);
-    }
-    if (!spokeOfKind && (!spoke || named.sentence > spoke.sentence)) return referred(named.name);
-  }
-  return referred((spokeOfKind ?? spoke)?.attribution.speaker ?? null);
 }
 
 /**
@@ -443,64 +137,6 @@ function documentOwner(
   // Further back, "its" may mean a body named since in other words ("the company").
   const last = memory.organization;
   return last && sentence - last.sentence <= 1 ? last.name : null;
-}
-
-// Nouns for a person that are no title before a name: what a court report, a match report or
-// a story about ordinary people calls someone it has not named in the sentence.
-const PERSON_NOUNS = new Set(
-  (
-    'defendant accused witness victim suspect claimant plaintiff complainant applicant ' +
-    'patient student pupil teacher nurse doctor surgeon driver pilot passenger lawyer ' +
-    'barrister solicitor coroner manager coach player striker goalkeeper defender ' +
-    'midfielder captain agent owner resident farmer worker official employee teenager'
-  ).split(' '),
-);
-
-export interface DescribedSubject {
-  sentence: number;
-  /** The phrase as the sentence writes it: "The defendant". */
-  text: string;
-  /** Its head noun: "defendant". */
-  role: string;
-  gender?: Gender;
-}
-
-/**
- * A person the sentence opens with by a description and no name, "The defendant took the
- * stand on Tuesday.", "A young witness broke down": "the", "a" or "an", lower-case words and a
- * noun for a person (a title, a gendered role or PERSON_NOUNS). Null for any other subject.
- */
-function describedSubject(ws: Token[], sentence: number): DescribedSubject | null {
-  if (!/^(the|a|an)$/i.test(ws[0]!.value)) return null;
-  const np = openingSubject(ws);
-  if (!np) return null;
-  // "The spokeswoman for the union": the head is the word before the preposition.
-  const of = ws.findIndex((w, k) => k > 0 && k <= np.last && w.pos === 'ADP');
-  const head = of > 0 ? of - 1 : np.last;
-  const words = ws.slice(1, head + 1);
-  const lower = (w: Token) =>
-    /^\p{Ll}[\p{Ll}-]*$/u.test(w.value) && ['NOUN', 'ADJ'].includes(w.pos);
-  if (words.length === 0 || words.length > 3 || !words.every(lower)) return null;
-  const role = low(ws[head]);
-  const gender = ENGLISH_GENDER_WORDS.roles.get(role);
-  if (!isPersonTitle(role) && !gender && !PERSON_NOUNS.has(role)) return null;
-  const text = ws
-    .slice(0, np.last + 1)
-    .map((w) => w.value)
-    .join(' ');
-  return { sentence, text, role, gender };
-}
-
-/**
- * Whom "he" or "she" means after a sentence that opens with a person by description alone:
- * "The defendant took the stand. He told the jury …" is the defendant, not the prosecutor who
- * spoke before, and the card says so as the article does, "The defendant". Not a person named
- * earlier whom the role may fit: "The prosecutor, Amanda Reeve, said the defendant, Mark
- * Pellow, …" has "defendant" as near the prosecutor's name as his. Null when the pronoun's
- * gender is not the description's ("The spokeswoman … . He said …").
- */
-function personDescribed(subject: DescribedSubject, gender: Gender | undefined): string | null {
-  return gender && subject.gender && gender !== subject.gender ? null : subject.text;
 }
 
 /**

@@ -14,14 +14,10 @@
 // A verb with no subject ("Agregó que …", «…», añadió.), a subject pronoun ("Ella dijo") and a
 // bare role ("agregó el funcionario") refer to the previous speaker, as "he added" does in
 // English; "el informe" refers to the previous document. The English path's memory and its
-// resolution are shared (findAttribution).
+// resolution are shared (AttributionMemory).
 import type { Token } from '../analyzeText';
-import {
-  rememberAttribution,
-  resolveReferent,
-  type AttributionFound,
-  type AttributionMemory,
-} from '../findAttribution';
+import { rememberAttribution, resolveReferent, type AttributionMemory } from '../AttributionMemory';
+import type { AttributionFound } from '../findAttribution';
 import type { NameRun } from '../findNames';
 import { roleFits } from '../roleFits';
 import type { Gender } from '../PersonGenders';
