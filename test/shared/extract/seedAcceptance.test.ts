@@ -18,19 +18,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../shared/extract/extractClaims';
-
-interface FixtureClaim {
-  id: string;
-  start: number;
-  end: number;
-  sentence: string;
-  speaker: string | null;
-  checkable: boolean;
-}
+import type { HandClaim } from './support/describeHandList';
 
 const dir = new URL('../../fixtures/seed/', import.meta.url);
 const text = readFileSync(new URL('000_90c871332769486b.txt', dir), 'utf8');
-const fixture: FixtureClaim[] = JSON.parse(
+const fixture: HandClaim[] = JSON.parse(
   readFileSync(new URL('000_90c871332769486b.claims.json', dir), 'utf8'),
 );
 
@@ -126,7 +118,7 @@ describe('seed article acceptance (issue 5)', () => {
     // A sentence's first claim in the hand list is its main clause, which the card stands for:
     // with no speaker there, the card has none ("Luna has denied negotiating …", c15; a
     // relative clause that is someone's, c28, or a second claim, c18, does not change that).
-    const first = new Map<string, FixtureClaim>();
+    const first = new Map<string, HandClaim>();
     for (const c of fixture)
       if (!first.has(`${c.start}-${c.end}`)) first.set(`${c.start}-${c.end}`, c);
     const own = [...first.values()].filter(

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../../shared/extract/extractClaims';
 
-interface HandClaim {
+/** A sentence of a hand-made list (<name>.claims.json), offsets into the fixture's text. */
+export interface HandClaim {
   id: string;
   start: number;
   end: number;
