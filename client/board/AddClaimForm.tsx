@@ -1,6 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { RESTORED_NOTE } from './keptTyping';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
+import { FoldToggle } from '../ui/FoldToggle';
+import { useFold } from '../ui/useFold';
 import { useTextLimit } from '../ui/useTextLimit';
 import { useBoardActions } from './boardActions';
 import { SPEAKER_LIST_ID } from './SpeakerSuggestions';
@@ -44,9 +46,7 @@ export function AddClaimForm({
   // In a short window (styles.css) the form folds behind "New claim", as its 144 px left
   // Unverified's cards less room than one card takes above a notice; it starts open with
   // typed text back, which the board focuses (useKeptTyping).
-  const [open, setOpen] = useState(() => back.length > 0);
-  const formId = useId();
-  const toggle = useRef<HTMLButtonElement>(null);
+  const fold = useFold(back.length > 0);
 
   const claimRef = useRef<HTMLTextAreaElement>(null);
   // Read-only, the boxes say why (the note below them).
@@ -90,34 +90,16 @@ export function AddClaimForm({
   if (!canAdd && !claim && !speaker) return null;
 
   return (
-    <div className={`add-claim-fold${open ? ' open' : ''}`}>
-      <button
-        ref={toggle}
-        type="button"
-        className="button small add-claim-toggle"
-        aria-expanded={open}
-        aria-controls={formId}
-        onClick={() => {
-          setOpen(!open);
-          // Opened, straight into the claim's box (it shows once this render is painted).
-          if (!open) requestAnimationFrame(() => claimRef.current?.focus());
-        }}
-      >
+    <div className="add-claim-fold">
+      {/* Opened, straight into the claim's box. */}
+      <FoldToggle fold={fold} className="add-claim-toggle" unfoldInto={claimRef}>
         New claim
-      </button>
+      </FoldToggle>
       <form
-        id={formId}
-        className="add-claim"
+        {...fold.panel('add-claim')}
         onSubmit={submit}
         aria-label="Add a claim"
-        onKeyDown={(e) => {
-          // Folded again only where it folds (the toggle shows): elsewhere Escape is not its.
-          if (e.key !== 'Escape' || e.defaultPrevented || !toggle.current?.checkVisibility())
-            return;
-          e.preventDefault();
-          setOpen(false);
-          toggle.current.focus();
-        }}
+        onKeyDown={fold.foldOnEscape}
       >
         <label className="visually-hidden" htmlFor="new-claim">
           New claim

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useLayoutEffect, useRef } from 'react';
 import { can, type Role } from '../../shared/roles';
 import { YourAccess } from '../access/YourAccess';
 import { refusedBadge } from '../app/refusedBadges';
@@ -10,7 +10,9 @@ import { BoardReviewTools } from '../review/BoardReviewTools';
 import type { BoardSnapshot } from '../sync/BoardConnection';
 import type { PresenceUser } from '../sync/presence';
 import { ThemeChoice } from '../theme/ThemeChoice';
+import { FoldToggle } from '../ui/FoldToggle';
 import { useArrivalFocus } from '../ui/useArrivalFocus';
+import { useFold } from '../ui/useFold';
 import { ConnectionPill } from './ConnectionPill';
 import { mayUndo } from './keyboardShortcuts';
 import { ShortcutsTool } from './ShortcutsTool';
@@ -67,9 +69,7 @@ export function BoardHeader({
   // On a phone the tools fold behind "Board menu", the title and the status pill staying out:
   // unfolded, the header's five rows of tools took 240 of a 390 × 844 screen's px before the
   // first card (CSS decides the width; the button is hidden elsewhere).
-  const [menuOpen, setMenuOpen] = useState(false);
-  const menuId = useId();
-  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useFold();
   return (
     <header className="board-header">
       <div className="board-title">
@@ -97,30 +97,13 @@ export function BoardHeader({
           <YourAccess role={invitedAs} name={me.name} invitesChanged={snapshot.invitesChanged} />
         )}
       </div>
-      <div
-        className="board-tools"
-        onKeyDown={(e) => {
-          // A tool's own Escape (a dialog's, the people list's) comes first; a panel's is not
-          // the menu's either (a portal: its events come here through React's tree).
-          if (e.key !== 'Escape' || !menuOpen || e.defaultPrevented) return;
-          const target = e.target as Element;
-          if (!e.currentTarget.contains(target) || target.closest('dialog')) return;
-          e.preventDefault();
-          setMenuOpen(false);
-          menuButton.current?.focus();
-        }}
-      >
-        <button
-          ref={menuButton}
-          type="button"
-          className="button small board-menu-toggle"
-          aria-expanded={menuOpen}
-          aria-controls={menuId}
-          onClick={() => setMenuOpen(!menuOpen)}
-        >
+      {/* Escape anywhere in the tools folds the menu, on its button and the status pill too; a
+          tool's own Escape (a dialog's, the people list's) comes first (useFold). */}
+      <div className="board-tools" onKeyDown={menu.foldOnEscape}>
+        <FoldToggle fold={menu} className="board-menu-toggle">
           Board menu
-        </button>
-        <div id={menuId} className={`board-menu${menuOpen ? ' open' : ''}`}>
+        </FoldToggle>
+        <div {...menu.panel('board-menu')}>
           {children}
           <BoardReviewTools
             board={snapshot.board}

@@ -1,7 +1,9 @@
-import { type RefObject, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useMemo, useRef, useState } from 'react';
 import { type BoardView, COLUMNS } from '../../shared/board';
 import { articleLabels } from '../article/articleLabels';
+import { FoldToggle } from '../ui/FoldToggle';
 import { plural } from '../ui/plural';
+import { useFold } from '../ui/useFold';
 import {
   type CardFilter,
   EMPTY_FILTER,
@@ -72,8 +74,7 @@ export function FilterBar({
   const active = isFilterActive(filter);
   // On a phone the four selects would push the first card half a screen down: they fold
   // behind "Filters" there (CSS decides the width; the button is hidden elsewhere).
-  const [open, setOpen] = useState(false);
-  const fieldsId = useId();
+  const fold = useFold();
   const searchRef = useRef<HTMLInputElement>(null);
   const chosen = [filter.speaker, filter.verdict, filter.assignee, filter.article].filter(
     (v) => v !== null,
@@ -95,16 +96,10 @@ export function FilterBar({
         value={filter.text}
         onChange={(e) => change({ ...filter, text: e.target.value })}
       />
-      <button
-        type="button"
-        className="button small filter-toggle"
-        aria-expanded={open}
-        aria-controls={fieldsId}
-        onClick={() => setOpen(!open)}
-      >
+      <FoldToggle fold={fold} className="filter-toggle">
         Filters{chosen > 0 ? ` (${chosen})` : ''}
-      </button>
-      <div id={fieldsId} className={`filter-fields${open ? ' open' : ''}`}>
+      </FoldToggle>
+      <div {...fold.panel('filter-fields')}>
         <FilterSelect
           label="Filter by speaker"
           value={filter.speaker}

@@ -15,7 +15,6 @@
 import {
   type FormEvent,
   type RefObject,
-  useId,
   useLayoutEffect,
   useRef,
   useState,
@@ -28,9 +27,11 @@ import { can } from '../../shared/roles';
 import type { Actor } from '../../shared/board/actor';
 import type { BoardMember } from '../review/useBoardMembers';
 import { VerdictChoiceDialog } from '../review/VerdictChoiceDialog';
+import { FoldToggle } from '../ui/FoldToggle';
 import { ModalDialog } from '../ui/ModalDialog';
 import { personName } from '../ui/personName';
 import { plural } from '../ui/plural';
+import { useFold } from '../ui/useFold';
 import { useBoardActions } from './boardActions';
 import { clearSelection } from './clearSelection';
 import { sameIds } from '../../shared/sameIds';
@@ -89,9 +90,8 @@ export function SelectionBar({
   const [asking, setAsking] = useState(false);
   const [askingVerdict, setAskingVerdict] = useState<MisfitQuestion | null>(null);
   // Folded again for the next selection, as the bar's controls go with this one.
-  const [unfolded, setUnfolded] = useState(false);
-  if (ids.length === 0 && unfolded) setUnfolded(false);
-  const actionsId = useId();
+  const fold = useFold();
+  if (ids.length === 0 && fold.open) fold.setOpen(false);
   // A selection may span columns (Ctrl+click, X in another column): the bar says how many.
   const columns = new Set(ids.flatMap((id) => board.cards[id]?.column ?? [])).size;
   const count = selectedWords({
@@ -248,16 +248,10 @@ export function SelectionBar({
       </p>
       {ids.length > 0 && (
         <>
-          <button
-            type="button"
-            className="button small selection-toggle"
-            aria-expanded={unfolded}
-            aria-controls={actionsId}
-            onClick={() => setUnfolded(!unfolded)}
-          >
+          <FoldToggle fold={fold} className="selection-toggle">
             Actions
-          </button>
-          <div id={actionsId} className={`selection-actions${unfolded ? ' open' : ''}`}>
+          </FoldToggle>
+          <div {...fold.panel('selection-actions')}>
             <form className="row" onSubmit={move}>
               <select
                 aria-label="Move selected cards to"
