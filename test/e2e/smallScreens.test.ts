@@ -2,8 +2,8 @@
  * The board on a phone held upright (390 × 844, touch), where the page scrolls and the columns
  * are a screen tall, on a board of 1,000 cards: the header folds its tools behind "Board menu",
  * so that the cards get most of the screen from the start, a swipe over the cards scrolls the
- * page before a column, and the selection's Actions unfolded cover no card; on a desktop
- * screen nothing folds.
+ * page before a column, and the selection's Actions unfolded cover no card; in a short window
+ * (200 % zoom, or a phone turned sideways) New claim folds; on a desktop screen nothing folds.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,13 @@ const RUN = chromiumAvailable();
 const CARDS = 1_000;
 /** 200 % zoom on a laptop: a short window, whose page scrolls and whose columns are its height. */
 const SHORT = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 };
+/** A phone turned sideways: as short a window, wider than a phone held upright. */
+const SIDEWAYS = {
+  viewport: { width: 844, height: 390 },
+  deviceScaleFactor: 2,
+  hasTouch: true,
+  isMobile: true,
+};
 const PHONE = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 2,
@@ -163,27 +170,40 @@ describe.skipIf(!RUN)('the board on small screens', () => {
   }, 60_000);
 
   // Open, New claim's 144 px left Unverified's cards 145 px above a notice, less than a card.
-  it('in a short window New claim folds behind its button: Enter opens it in the claim box, Escape folds it back', async () => {
-    const page = await openBig(browser, url, SHORT);
-    const toggle = page.getByRole('button', { name: 'New claim', exact: true });
-    const claim = page.getByRole('textbox', { name: 'New claim' });
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await claim.isVisible()).toBe(false);
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    await page.keyboard.type('A claim typed at 200 % zoom');
-    await page.keyboard.press('Escape');
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await claim.isVisible()).toBe(false);
-    // What was typed is kept: opened again, it is there to add.
-    await page.keyboard.press('Enter');
-    await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
-    expect(await claim.inputValue()).toBe('A claim typed at 200 % zoom');
-    await page.context().close();
-  }, 60_000);
+  it.each([
+    ['a short window (640 × 450)', SHORT],
+    ['a phone turned sideways (844 × 390)', SIDEWAYS],
+  ])(
+    'in %s New claim folds behind its button: Enter opens it in the claim box, Escape folds it back',
+    async (_, options) => {
+      const page = await openBig(browser, url, options);
+      const toggle = page.getByRole('button', { name: 'New claim', exact: true });
+      const claim = page.getByRole('textbox', { name: 'New claim' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await claim.isVisible()).toBe(false);
+      // On screen as the board opens, nothing over it; the columns the window's height, a card
+      // of Unverified in view under it.
+      expect(await touchable(toggle)).toBe(true);
+      const columns = await page.locator('main.columns').boundingBox();
+      expect(columns?.height).toBeLessThanOrEqual(options.viewport.height + 1);
+      expect(await cardsShown(page)).toBeGreaterThan(0);
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      await page.keyboard.type('A claim typed at 200 % zoom');
+      await page.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await claim.isVisible()).toBe(false);
+      // What was typed is kept: opened again, it is there to add.
+      await page.keyboard.press('Enter');
+      await expect.poll(() => claim.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await claim.inputValue()).toBe('A claim typed at 200 % zoom');
+      await page.context().close();
+    },
+    60_000,
+  );
 
   it('on a desktop screen nothing folds: no Board menu, every tool in the header', async () => {
     const page = await openBig(browser, url, { viewport: { width: 1280, height: 800 } });
