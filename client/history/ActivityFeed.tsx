@@ -55,8 +55,11 @@ function listSize(
   rows: number,
   events: number,
   olderCount: number | null,
+  summary: string | null,
 ): { setSize: number; description: string | null } {
-  if (olderCount === 0) return { setSize: rows, description: null };
+  if (olderCount === 0) return { setSize: rows, description: summary };
+  // Filtered: what the list holds of the events loaded (filterSummary), not of the history.
+  if (summary !== null) return { setSize: -1, description: summary };
   const more = 'Load older activity, after the list, brings older ones.';
   const held = events.toLocaleString('en');
   return {
@@ -70,6 +73,8 @@ function listSize(
 
 export function ActivityFeed({
   events,
+  allEvents,
+  summary,
   olderCount,
   cards,
   openCard,
@@ -77,8 +82,15 @@ export function ActivityFeed({
   focus,
   announce,
 }: {
-  /** Newest first. */
+  /** Newest first: those the panel's filters keep (activityFilter). */
   events: readonly HistoryEvent[];
+  /**
+   * Every event held, newest first: a deletion offers Restore, and a gone card is named, by
+   * what the whole history says, not only what the filters keep.
+   */
+  allEvents: readonly HistoryEvent[];
+  /** What a filtered list holds, in words (filterSummary); null when nothing is filtered. */
+  summary: string | null;
   /** How many events are older than those held; null when not known (HistoryFeedState). */
   olderCount: number | null;
   cards: BoardView['cards'];
@@ -93,14 +105,14 @@ export function ActivityFeed({
   const rows = useMemo(() => groupActivity(events), [events]);
   // Not at every change of the board: its numbers are formatted with Intl, which costs.
   const size = useMemo(
-    () => listSize(rows.length, events.length, olderCount),
-    [rows.length, events.length, olderCount],
+    () => listSize(rows.length, events.length, olderCount, summary),
+    [rows.length, events.length, olderCount, summary],
   );
   const descriptionId = useId();
   const hintId = useId();
   const listRef = useRef<HTMLOListElement>(null);
-  const lastDeletions = useMemo(() => restorableDeletions(events), [events]);
-  const claims = useMemo(() => recordedClaims(events), [events]);
+  const lastDeletions = useMemo(() => restorableDeletions(allEvents), [allEvents]);
+  const claims = useMemo(() => recordedClaims(allEvents), [allEvents]);
   const keys = useMemo(() => rows.map((r) => r.key), [rows]);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const { rangeExtractor, focusHandlers } = useKeptFocus(keys, seqOfRow);

@@ -4,7 +4,9 @@
  * ("Load older activity"), and then only what is new as the board or its invites change.
  * Editors and leads restore a deleted card from its deletion's entry. A non-modal panel beside
  * the board (like the article view): focus moves to its heading when it opens, Escape closes
- * it, and a card's claim opens that card. The list itself is ActivityFeed.
+ * it, and a card's claim opens that card. Filters above the list narrow it to one person's
+ * changes, a kind of change, a time (ActivityFilters), and say what it then holds. The list
+ * itself is ActivityFeed.
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { BoardView } from '../../shared/board/view';
@@ -14,6 +16,15 @@ import { clip } from '../ui/clip';
 import { SidePanel } from '../ui/SidePanel';
 import { useBoardAccess } from '../review/useBoardAccess';
 import { ActivityFeed, type FocusRequest } from './ActivityFeed';
+import { ActivityFilters } from './ActivityFilters';
+import {
+  type ActivityFilter,
+  activityPeople,
+  filterActivity,
+  filterSummary,
+  isFiltering,
+  NO_FILTER,
+} from './activityFilter';
 import { HistoryReadStatus } from './HistoryReadStatus';
 import { LoadOlderButton } from './LoadOlderButton';
 import { nameArticles } from './nameArticles';
@@ -52,6 +63,32 @@ export function ActivityPanel({
   );
   // Reversed only when the events change, not at every change of the board.
   const latest = useMemo(() => (events ? [...events].reverse() : null), [events]);
+  const [filter, setFilter] = useState<ActivityFilter>(NO_FILTER);
+  const people = useMemo(() => (latest ? activityPeople(latest) : []), [latest]);
+  const shown = useMemo(() => latest && filterActivity(latest, filter), [latest, filter]);
+  /** What the filtered list holds, in words; null while nothing is filtered. */
+  const summaryOf = useCallback(
+    (next: ActivityFilter, count: number) =>
+      latest && isFiltering(next)
+        ? filterSummary(
+            count,
+            latest.length,
+            !history.hasOlder,
+            next,
+            people.find((p) => p.id === next.person)?.name ?? null,
+          )
+        : null,
+    [latest, history.hasOlder, people],
+  );
+  const summary = shown && summaryOf(filter, shown.length);
+  const changeFilter = useCallback(
+    (next: ActivityFilter) => {
+      setFilter(next);
+      const count = latest ? filterActivity(latest, next).length : 0;
+      actions.announce(summaryOf(next, count) ?? 'Every change loaded is listed.');
+    },
+    [latest, summaryOf, actions],
+  );
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const restore = useMemo(() => {
@@ -91,13 +128,20 @@ export function ActivityPanel({
           {restoreError}
         </p>
       )}
-      {latest === null ? (
+      {latest !== null && latest.length > 0 && (
+        <ActivityFilters filter={filter} people={people} onChange={changeFilter} />
+      )}
+      {latest === null || shown === null ? (
         !error && !awaitingConnection && <p className="muted">Loading activity…</p>
       ) : latest.length === 0 ? (
         <p className="muted">Nothing has happened on this board yet.</p>
+      ) : shown.length === 0 ? (
+        <p className="muted small">{summary}</p>
       ) : (
         <ActivityFeed
-          events={latest}
+          events={shown}
+          allEvents={latest}
+          summary={summary}
           olderCount={history.olderCount}
           cards={board.cards}
           openCard={actions.openCard}

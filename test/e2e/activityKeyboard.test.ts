@@ -54,6 +54,10 @@ const focused = (page: Page) =>
     };
   });
 
+/** The chosen option's words, run in the page on a select. */
+const selectedText = (select: Element) =>
+  (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? '';
+
 /** How many elements of the feed are in the tab order (the roving tab stop: one). */
 const tabStops = (page: Page) =>
   page
@@ -124,23 +128,27 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
       .waitFor();
   }, 120_000);
 
-  it('is one tab stop: "Load older activity" is three Tab presses from the heading', async () => {
+  it('is one tab stop: "Load older activity" is six Tab presses from the heading', async () => {
     const feed = page.getByRole('region', { name: 'Activity' });
     await feed.getByRole('heading', { name: 'Activity' }).focus();
     expect(await tabStops(page)).toBe(1);
-    // Heading, then Close, the list (its first change), Load older.
+    // Heading, then Close, the three filters, the list (its first change), Load older.
     await page.keyboard.press('Tab');
     expect((await focusedAx(page)).name).toBe('Close activity');
+    for (const filter of ['By', 'Kind', 'When']) {
+      await page.keyboard.press('Tab');
+      expect(await focusedAx(page)).toEqual({ role: 'combobox', name: filter });
+    }
     await page.keyboard.press('Tab');
     expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
     expect((await focusedAx(page)).name).toMatch(/^Eddie deleted the card/);
     await page.keyboard.press('Tab');
     expect(await focusedAx(page)).toEqual({ role: 'button', name: 'Load older activity' });
-    // Shift+Tab goes back into the list at the same item, and on to Close.
+    // Shift+Tab goes back into the list at the same item, and on to the filters.
     await page.keyboard.press('Shift+Tab');
     expect((await focusedAx(page)).name).toMatch(/^Eddie deleted the card/);
     await page.keyboard.press('Shift+Tab');
-    expect((await focusedAx(page)).name).toBe('Close activity');
+    expect((await focusedAx(page)).name).toBe('When');
     // The list tells how: its description ends with the keys.
     const description = await feed.getByRole('list', { name: FEED }).evaluate((ol) =>
       (ol.getAttribute('aria-describedby') ?? '')
@@ -268,7 +276,7 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     expect(entry.text).toMatch(/^Olga imported the article “Old” and added its 200 cards/);
     expect(await tabStops(page)).toBe(1);
     await page.keyboard.press('Shift+Tab');
-    expect((await focusedAx(page)).name).toBe('Close activity');
+    expect((await focusedAx(page)).name).toBe('When');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toEqual(entry);
   });
@@ -287,5 +295,55 @@ describe.skipIf(!RUN)('the Activity feed from the keyboard', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(said).toBe('Top of activity.');
     expect(await focused(page)).toMatchObject({ inFeed: true, posinset: 1 });
+  });
+
+  it('answers "what did Eddie do today?" from the keyboard: whose, what kind, since when', async () => {
+    const feed = page.getByRole('region', { name: 'Activity' });
+    const list = feed.getByRole('list', { name: FEED });
+    const deeds = () =>
+      list.locator('p.activity-deed').evaluateAll((ps) => ps.map((p) => p.textContent ?? ''));
+    const choose = async (filter: string, option: string) => {
+      const select = feed.getByRole('combobox', { name: filter });
+      await select.focus();
+      // Down (Up back to the top) through the options until the one asked for: keys alone.
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 20 && (await select.evaluate(selectedText)) !== option; i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await select.evaluate(selectedText)).toBe(option);
+    };
+    // Every event is loaded (the tests above): the whole history, 243 changes.
+    await choose('By', 'Eddie');
+    await choose('Kind', 'Moves between columns');
+    const summary = /^19 of the board’s 2\d\d changes: moves by Eddie\.$/;
+    await expect.poll(() => announced(page)).toMatch(summary);
+    // 19 rows (the list draws those in view): each says so to a screen reader.
+    await expect
+      .poll(() => list.locator(':scope > li').first().getAttribute('aria-setsize'))
+      .toBe('19');
+    for (const deed of await deeds()) {
+      expect(deed).toMatch(/^Eddie moved the card from Unverified to Corroborated/);
+    }
+    // The list says what it holds, to a screen reader too.
+    const description = await list.evaluate(
+      (ol) =>
+        document.getElementById((ol.getAttribute('aria-describedby') ?? '').split(' ')[0]!)
+          ?.textContent,
+    );
+    expect(description).toMatch(summary);
+    // Olga's import was yesterday: none of it today.
+    await choose('Kind', 'All changes');
+    await choose('By', 'Olga');
+    await expect.poll(deeds).toEqual([expect.stringMatching(/^Olga imported the article “Old”/)]);
+    await choose('When', 'Today');
+    await expect
+      .poll(() => announced(page))
+      .toMatch(/^None of the board’s 2\d\d changes: by Olga from today\.$/);
+    expect(await list.count()).toBe(0);
+    // Back to everything, said so.
+    await choose('By', 'Everyone');
+    await choose('When', 'Any time');
+    await expect.poll(() => announced(page)).toBe('Every change loaded is listed.');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

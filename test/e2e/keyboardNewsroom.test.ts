@@ -339,7 +339,7 @@ describe.skipIf(!RUN)('a newsroom’s job from the keyboard alone', () => {
     await walk.pressUntil('Shift+Tab', 'button', 'Activity', 10);
     await walk.press('Enter');
     expect(await walk.focused()).toMatchObject({ role: 'heading', name: 'Activity' });
-    await walk.pressUntil('Tab', 'button', disputed, 3);
+    await walk.pressUntil('Tab', 'button', disputed, 6);
     const read: string[] = [];
     for (let i = 0; i < 12; i++) read.push((await walk.press('ArrowDown')).name);
     const said = read.join('\n');
