@@ -1,8 +1,9 @@
 /**
  * Markdown export: a report an editor can read and paste. Title, articles, then each column's
  * cards (a heading with the claim on one line, and the claim again in a quote when it has
- * several) with verdict, rationale, evidence (links only for http/https) and comment threads,
- * resolved and open, each marked. All user text goes through markdownText's escaping.
+ * several) with verdict, its verdict history, rationale, evidence (links only for http/https)
+ * and comment threads, resolved and open, each marked; then the cards deleted from the board,
+ * by whom and when. All user text goes through markdownText's escaping.
  */
 import { verdictFitsCard } from '../board/ratingScale';
 import { COLUMNS } from '../board/schema';
@@ -27,7 +28,10 @@ const person = (name: string): string => isolateRightToLeft(mdInline(name));
 export interface MarkdownOptions {
   readonly exportedAt?: number;
   readonly asOf?: number | null;
-  /** The board's history, which names the articles removed since that cards still quote. */
+  /**
+   * The board's history, which names the articles removed since that cards still quote, and
+   * gives each card's verdict history and the cards deleted since.
+   */
   readonly history?: readonly HistoryInput[];
 }
 
@@ -109,6 +113,7 @@ function cardSection(
   removed: ReadonlyMap<string, RemovedArticle>,
   onScale: boolean | null,
   fits: boolean | null,
+  verdicts: readonly HistoryInput[],
 ): string[] {
   const facts = [
     `- Verdict: ${card.verdict ? `**${mdInline(card.verdict)}**` : '_none_'}` +
@@ -136,7 +141,12 @@ function cardSection(
   if (card.rationale.trim()) {
     out.push('**Rationale**', '', `> ${mdText(card.rationale, '> ')}`, '');
   }
-  return [...out, ...evidenceSection(card), ...commentsSection(card)];
+  return [
+    ...out,
+    ...verdictHistorySection(verdicts),
+    ...evidenceSection(card),
+    ...commentsSection(card),
+  ];
 }
 
 export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): string {
@@ -157,6 +167,7 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
   const articles = new Map(view.articles.map((a) => [a.id, a]));
   const removed = removedArticles(view, options.history ?? []);
   const onScale = verdictOnScale(view);
+  const verdicts = verdictTrails(options.history ?? []);
   for (const column of COLUMNS) {
     const ids = view.columns[column];
     out.push(`## ${COLUMN_LABELS[column]} (${ids.length})`, '');
@@ -165,9 +176,62 @@ export function toMarkdown(view: BoardView, options: MarkdownOptions = {}): stri
       const card = view.cards[id];
       if (card) {
         const fits = verdictFitsCard(view.meta.ratingScale, card);
-        out.push(...cardSection(card, index, articles, removed, onScale(card), fits));
+        const trail = verdicts.get(id) ?? [];
+        out.push(...cardSection(card, index, articles, removed, onScale(card), fits, trail));
       }
     });
   }
+  out.push(...deletedCardsSection(view, options.history ?? []));
   return out.join('\n').replace(/\n+$/, '\n');
+}
+
+/**
+ * Each card's verdict changes in the history (verdict.set), oldest first: what a standards
+ * editor asks of a report ("who said False, and who changed it?"), which the card's own lines
+ * answer only for its last change.
+ */
+function verdictTrails(history: readonly HistoryInput[]): Map<string, HistoryInput[]> {
+  const trails = new Map<string, HistoryInput[]>();
+  for (const e of history) {
+    if (e.type !== 'verdict.set' || e.cardId === null) continue;
+    const trail = trails.get(e.cardId);
+    if (trail) trail.push(e);
+    else trails.set(e.cardId, [e]);
+  }
+  return trails;
+}
+
+const label = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** "- 2026-12-07T15:32:18.000Z: **Mostly false** (was False), set by Bea", one per change. */
+function verdictHistorySection(trail: readonly HistoryInput[]): string[] {
+  if (trail.length === 0) return [];
+  const lines = trail.map((e) => {
+    const [verdict, from] = [label(e.data.verdict), label(e.data.from)];
+    const was = from ? ` (was ${mdInline(from)})` : '';
+    const deed = verdict ? `**${mdInline(verdict)}**${was}, set` : `cleared${was},`;
+    return `- ${isoTime(e.at)}: ${deed} by ${person(e.actor.name)}`;
+  });
+  return ['**Verdict history**', '', ...lines, ''];
+}
+
+/**
+ * The cards the history shows deleted and not back on the board, by their last deletion (a
+ * restore since, or the deleter's Undo, brings a card back): the board keeps nothing of them,
+ * so without this the report would not say a claim was ever on it.
+ */
+function deletedCardsSection(view: BoardView, history: readonly HistoryInput[]): string[] {
+  const deletions = new Map<string, HistoryInput>();
+  for (const e of history) {
+    if (e.cardId === null) continue;
+    if (e.type === 'card.deleted') deletions.set(e.cardId, e);
+    else if (e.type === 'card.restored') deletions.delete(e.cardId);
+  }
+  const gone = [...deletions].filter(([id]) => view.cards[id] === undefined);
+  if (gone.length === 0) return [];
+  const lines = gone.map(([, e]) => {
+    const claim = label(e.data.claim);
+    return `- ${claim ? `“${mdInline(claim)}”` : '_(claim not recorded)_'} — deleted by ${person(e.actor.name)}, ${isoTime(e.at)}`;
+  });
+  return [`## Deleted cards (${gone.length})`, '', ...lines, ''];
 }
