@@ -145,8 +145,9 @@ export function ExportDialog({
           <>
             <p className="muted small">
               JSON, CSV and Markdown hold the whole board, whatever the filters show: every card
-              with its evidence, verdict and comments; who moved or changed what, and when, is in
-              JSON only. ClaimReview holds only the reviewed cards, without comments.
+              with its evidence, verdict and comments. Every change, with who made it and when, is
+              in JSON; the Markdown report gives each card's verdict history and the cards deleted.
+              ClaimReview holds only the reviewed cards, without comments.
             </p>
             <div className="field">
               <label htmlFor={`${id}-at`}>Export as of…</label>

@@ -118,11 +118,11 @@ describe.skipIf(!RUN)('export and import in the browser', () => {
   it('the Export dialog says what each file holds', async () => {
     const dialog = await openExport(lead);
     // QA61: "Every export is complete" stood over a ClaimReview of the reviewed cards only,
-    // and CSV and Markdown hold no moves.
+    // and CSV and Markdown hold no moves (Markdown has since gained verdict histories).
     const said = await dialog.locator('p').first().textContent();
     await closeExport(lead, dialog);
     expect(said).toBe(
-      'JSON, CSV and Markdown hold the whole board, whatever the filters show: every card with its evidence, verdict and comments; who moved or changed what, and when, is in JSON only. ClaimReview holds only the reviewed cards, without comments.',
+      "JSON, CSV and Markdown hold the whole board, whatever the filters show: every card with its evidence, verdict and comments. Every change, with who made it and when, is in JSON; the Markdown report gives each card's verdict history and the cards deleted. ClaimReview holds only the reviewed cards, without comments.",
     );
   });
 
