@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ARTICLE_KEYS } from '../../shared/board/schema';
 
-const FIELDS = Object.values(ARTICLE_KEYS);
+/** The fields every article has had since the first layout: all but its publication day. */
+const FIELDS = Object.values(ARTICLE_KEYS).filter((key) => key !== ARTICLE_KEYS.published);
 
 /** JSON with object keys in order: the same values give the same string, however written. */
 function canonical(value: unknown): unknown {
@@ -19,12 +20,17 @@ const digestOf = (value: unknown): string =>
 
 /**
  * What a removed article is known by as a whole: the digest of every field its import wrote
- * (id, title, link, text, maker and time). The history keeps it (article.removed), so that an
- * article put back by an Undo is the one removed, title and maker too, also after a restart;
- * a missing field counts as null.
+ * (id, title, link, text, maker and time) and of its publication day when it has one. The
+ * history keeps it (article.removed), so that an article put back by an Undo is the one
+ * removed, title, maker and day too, also after a restart; a missing field counts as null. An
+ * article without a day is digested as before the day existed, so that the digests histories
+ * hold from then still match the article their Undo brings back.
  */
-export const articleDigest = (field: (key: string) => unknown): string =>
-  digestOf(FIELDS.map((key) => field(key) ?? null));
+export const articleDigest = (field: (key: string) => unknown): string => {
+  const values = FIELDS.map((key) => field(key) ?? null);
+  const day = field(ARTICLE_KEYS.published) ?? null;
+  return digestOf(day === null ? values : [...values, day]);
+};
 
 /**
  * What a deleted card's source (article id, offsets, quoted sentence) is known by: the history

@@ -33,6 +33,8 @@ export interface ArticleRecord {
   readonly title: string;
   readonly url: string | null;
   readonly text: string;
+  /** The day it was published (YYYY-MM-DD), if the importer gave one. */
+  readonly published?: string | null;
 }
 
 export interface ImportResult {

@@ -13,7 +13,8 @@
  * other events keeps them either, server/comments/redactComment),
  * comment.resolved, comment.reopened, article.added {articleId, title}, article.restored
  * {articleId, title} (put back by an Undo of its removal; an import of its words again is
- * article.added), article.linked {articleId, title, url},
+ * article.added), article.linked {articleId, title, url}, article.dated {articleId, title,
+ * published, was} (its publication day set, changed or cleared: `YYYY-MM-DD` or null),
  * article.removed {articleId, title, url, removed, kept, moved, movedTo, textDigest, articleDigest}
  * (its title and link, which the exports name as the source of the cards that stay anchored to
  * it (shared/export/removedArticles), how many of its cards went with it, how many stay anchored
@@ -434,6 +435,22 @@ function articleEvents(
           articleId: target._item?.parentSub ?? null,
           title: stringOrNull(target.get(ARTICLE_KEYS.title)),
           url: stringOrNull(target.get(ARTICLE_KEYS.url)),
+        },
+      });
+    }
+    // Its publication day, set, changed or cleared (setArticlePublished).
+    const day = keysChanged(event).get(ARTICLE_KEYS.published);
+    const was = day?.action === 'add' ? null : stringOrNull(day?.oldValue);
+    const published = stringOrNull(target.get(ARTICLE_KEYS.published));
+    if (day && was !== published) {
+      out.push({
+        cardId: null,
+        type: 'article.dated',
+        data: {
+          articleId: target._item?.parentSub ?? null,
+          title: stringOrNull(target.get(ARTICLE_KEYS.title)),
+          published,
+          was,
         },
       });
     }

@@ -11,7 +11,8 @@
  *   HistoryDigests). An article under an id the board never had would take the id an import
  *   of another text is given (articleIdFor), and that import would then find "its" article on
  *   the board and add nothing;
- * - an article that stays is never changed: no field is written, replaced or deleted (its
+ * - an article that stays is never changed but for its publication day (isDay): no other
+ *   field is written, replaced or deleted (its
  *   title, link and maker are what its import wrote, as its text is), though a key of a stored
  *   article that the layout does not name may be deleted (it shows nothing to anyone);
  * - a card's source is written with the card (made from a selection, or put back by an Undo),
@@ -34,13 +35,20 @@ import * as Y from 'yjs';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, ROOT } from '../../shared/board/schema';
 import { articleDigest, sourceDigest } from '../articles/articleDigest';
 import { valueOf } from './actorValues';
-import type { UpdateAnalysis } from './analyzeUpdate';
+import type { UpdateAnalysis, Where } from './analyzeUpdate';
 import { everHad } from './everHad';
 import { isNewItem } from './isNewItem';
 import { namedPlace } from './namedPlace';
 import type { PastActors } from './PastActors';
 import { no, OK, type PolicyVerdict } from './policyVerdict';
 import type { HistoryDigests } from './HistoryDigests';
+
+/**
+ * The one field of an article that stays which a client writes: its publication day
+ * (setArticlePublished, an editor's or a lead's), set, replaced or cleared; fieldRules judges
+ * the day. Its text, title, link and maker stay as the import wrote them.
+ */
+const isDay = (where: Where): boolean => where.depth === 1 && where.key === ARTICLE_KEYS.published;
 
 const QUOTES = no('a card quotes its article’s text at its offsets');
 
@@ -100,12 +108,12 @@ export function checkSources(
       if (where.key !== null && !everHad(articles, where.key)) {
         return no('articles come from an import');
       }
-    } else if (!isNewItem(doc, where.top as Y.Item)) {
+    } else if (!isNewItem(doc, where.top as Y.Item) && !isDay(where)) {
       return no('an article stays as it was imported');
     }
   }
   for (const { where } of deletes) {
-    if (where.root !== ROOT.articles || where.depth === 0) continue;
+    if (where.root !== ROOT.articles || where.depth === 0 || isDay(where)) continue;
     // A key a stored article holds though the layout does not name it may go: it shows nothing.
     if (!namedPlace(where)) continue;
     // A field goes only with its whole article (removeArticle).
@@ -123,6 +131,7 @@ export function checkSources(
     if (where.root !== ROOT.articles || where.depth !== 1) continue;
     const article = where.top as Y.Item;
     if (Y.isDeleted(ds, article.id)) continue; // goes again in the same update: keeps nothing
+    if (!isNewItem(doc, article)) continue; // a day set on an article that stays (isDay)
     const fields = putBack.get(article) ?? new Map<string, unknown>();
     putBack.set(article, fields);
     const key = where.key;

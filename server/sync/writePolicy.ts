@@ -39,8 +39,9 @@
  * are not judged.
  * Every time a write carries lies between the board's beginning and the server's now, give or
  * take a day for clocks that are off (writeTimes).
- * Articles come from imports: a client changes none, and puts one back (Undo of its removal)
- * only as it was removed; a card quotes its article's text at its offsets (checkSources).
+ * Articles come from imports: a client changes none but for its publication day (a lead's or
+ * an editor's, a real day fieldRules takes), and puts one back (Undo of its removal) only as it
+ * was removed; a card quotes its article's text at its offsets (checkSources).
  * Every role's values must fit the layout (shared/board/fieldRules: a claim is a string of
  * at most 2,000 characters, a column is one of the three, a link is http(s), a JSON value has
  * its schema's keys and no others, …), and every key it writes is one the layout names where

@@ -55,6 +55,7 @@ import { ID_PATTERN } from './newId';
 import { hasVisibleText } from '../visibleText';
 import { isWellFormed } from '../wellFormed';
 import { MAX_RANK_LENGTH } from './rank';
+import { isPublishedDate } from './publishedDate';
 import { isRatingNumber } from './ratingScale';
 
 /** A plain value's rule, or the shared type the field must hold. */
@@ -184,6 +185,8 @@ const ARTICLE: Readonly<Record<string, FieldRule>> = {
   [ARTICLE_KEYS.text]: str(LIMITS.articleText, 1),
   [ARTICLE_KEYS.createdBy]: actor,
   [ARTICLE_KEYS.createdAt]: time,
+  // Null clears it (setArticlePublished); a day is judged by the server's clock as it arrives.
+  [ARTICLE_KEYS.published]: orNull((v) => isPublishedDate(v)),
 };
 
 const META: Readonly<Record<string, FieldRule>> = {

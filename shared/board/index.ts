@@ -10,6 +10,7 @@ export * from './errors';
 export * from './inputs';
 export * from './migrate';
 export * from './origin';
+export * from './publishedDate';
 export * from './rank';
 export * from './ratingScale';
 export * from './readBoard';

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasVisibleText } from '../visibleText';
 import { isWellFormed } from '../wellFormed';
 import { ID_PATTERN } from './newId';
+import { isPublishedDate } from './publishedDate';
 import { isRatingNumber, RATING_NUMBER_RULE } from './ratingScale';
 import { COLUMNS, SPEAKER_TYPES } from './schema';
 
@@ -172,11 +173,20 @@ export const commentInput = z.object({
 });
 export type CommentInput = z.input<typeof commentInput>;
 
+/** An article's publication day (publishedDate.ts), checked against the clock as it is written. */
+export const publishedDate = z
+  .string()
+  .refine(
+    (day) => isPublishedDate(day),
+    'must be a date as YYYY-MM-DD, from 1800 on and not after tomorrow',
+  );
+
 export const articleInput = z.object({
   id: z.string().min(1).max(100).optional(),
   title: plainText(LIMITS.title).default(''),
   url: httpUrl.nullable().optional(),
   text: plainText(LIMITS.articleText).min(1),
+  published: publishedDate.nullable().optional(),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 

@@ -9,6 +9,7 @@ export type CommandName =
   | 'editRatingScale'
   | 'addArticle'
   | 'setArticleUrl'
+  | 'setArticlePublished'
   | 'removeArticle'
   | 'addClaim'
   | 'editCard'

@@ -21,6 +21,7 @@ import {
   commentsMap,
   metaMap,
 } from './schema';
+import { isCalendarDay } from './publishedDate';
 import type { ArticleView, BoardView, CardView, CommentView } from './view';
 
 /** One article as plain data; tolerant like readCard (a wrong-typed field reads as empty). */
@@ -30,6 +31,7 @@ export function readArticle(article: Y.Map<unknown>, id: string): ArticleView {
   const title = article.get(A.title);
   const createdAt = article.get(A.createdAt);
   const by = article.get(A.createdBy) as { id?: unknown; name?: unknown } | null;
+  const published = article.get(A.published);
   return Object.freeze({
     id,
     title: typeof title === 'string' ? title : '',
@@ -40,6 +42,8 @@ export function readArticle(article: Y.Map<unknown>, id: string): ArticleView {
       name: typeof by?.name === 'string' ? by.name : 'Unknown',
     }),
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    // Absent on boards from before the key (B10); the clock is not asked (isCalendarDay: B4).
+    published: isCalendarDay(published) ? published : null,
   });
 }
 

@@ -5,7 +5,8 @@
  * Layout (schema version 2):
  *   meta:     Y.Map  title, schemaVersion, organisation (JSON), scale: Y.Map (below)
  *     scale:  best, worst (numbers), labels: Y.Map<labelId, Y.Map> label, column, value, order
- *   articles: Y.Map<articleId, Y.Map>  id, title, url, text, createdBy, createdAt
+ *   articles: Y.Map<articleId, Y.Map>  id, title, url, text, createdBy, createdAt; `published`
+ *             may be absent (read as null, see ARTICLE_KEYS)
  *   cards:    Y.Map<cardId, Y.Map>     CARD_KEYS below; `evidence` is a Y.Array<Y.Map>;
  *             `speakerType` and `reviewUrl` may be absent (read as null, see CARD_KEYS)
  *   comments: Y.Map<commentId, Y.Map>  flat, keyed by id, with a cardId field
@@ -156,6 +157,8 @@ export interface ArticleRecord {
   readonly text: string;
   readonly createdBy: ActorValue;
   readonly createdAt: number;
+  /** Optional (see ARTICLE_KEYS): left out, or null, the article map has no such key. */
+  readonly published?: string | null;
 }
 
 export interface EvidenceRecord {
@@ -222,10 +225,16 @@ export const ARTICLE_KEYS = {
   text: 'text',
   createdBy: 'createdBy',
   createdAt: 'createdAt',
+  /**
+   * The day the article was published, `YYYY-MM-DD` (publishedDate.ts), or null when unknown.
+   * Optional, like a card's `reviewUrl`: absent reads as null, so a board from before it needs
+   * no migration (B10), and an article imported without a date carries no key.
+   */
+  published: 'published',
 } as const;
 
 export function newArticleMap(record: ArticleRecord): Y.Map<unknown> {
-  return mapOf(record, ARTICLE_KEYS);
+  return mapOf({ ...record, published: record.published ?? undefined }, ARTICLE_KEYS);
 }
 
 export function newEvidenceMap(record: EvidenceRecord): Y.Map<unknown> {

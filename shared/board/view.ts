@@ -81,6 +81,8 @@ export interface ArticleView {
   readonly text: string;
   readonly createdBy: Actor;
   readonly createdAt: number;
+  /** The day it was published, `YYYY-MM-DD`; null when unknown (publishedDate.ts). */
+  readonly published: string | null;
 }
 
 export interface Organisation {

@@ -24,6 +24,7 @@ import {
   LIMITS,
   organisationSchema,
   personName,
+  publishedDate,
   sourceSpanSchema,
   speakerTypeSchema,
   stanceSchema,
@@ -123,6 +124,11 @@ const exportedArticleSchema = z.object({
   text: z.string().min(1, 'an article has text').max(LIMITS.articleText),
   createdBy: person,
   createdAt: time,
+  /**
+   * The day it was published, `YYYY-MM-DD`, or null when unknown. Written since it was added,
+   * within version 2 (older files lack it, and read as null).
+   */
+  published: publishedDate.nullable().default(null),
 });
 
 /**

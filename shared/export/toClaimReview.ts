@@ -13,9 +13,11 @@
  * the history does not show it (no history, or events that predate their columns and
  * verdicts), the day dateModified gives, as before. Exporting again re-dates neither.
  *
- * The claim's own date (itemReviewed.datePublished, appearance.datePublished) is not written:
- * the board knows when an article was added to it, not when it was published, and a card's
- * claim has no date of its own.
+ * The claim's own date (itemReviewed.datePublished, and appearance.datePublished with its
+ * appearance) is the day the card's article was published, when an editor gave it one (at its
+ * import, proposed from its dateline, or in the article view): a card's claim has no date of
+ * its own, and it was made where and when the article printed it. Without that day, neither is
+ * written: the board knows when an article was added to it, which is not when it was published.
  *
  * url is the published fact-check's address when an editor gave the card one (reviewUrl), and
  * otherwise the organisation's URL with the card id as fragment, a placeholder a newsroom must
@@ -73,6 +75,8 @@ interface Thing {
   readonly '@type': string;
   readonly name?: string;
   readonly url?: string;
+  /** An appearance's: the day its article was published. */
+  readonly datePublished?: string;
 }
 
 export interface ClaimReview {
@@ -104,6 +108,8 @@ export interface ClaimReview {
     /** The whole claim, when claimReviewed is its summary (claimSummary). */
     readonly text?: string;
     readonly author?: Thing;
+    /** The day its article was published (YYYY-MM-DD), when known. */
+    readonly datePublished?: string;
     readonly appearance?: Thing;
     readonly firstAppearance?: Thing;
   };
@@ -227,17 +233,22 @@ function itemReviewed(
   summarised: boolean,
 ): ClaimReview['itemReviewed'] {
   const speaker = card.speaker?.trim();
+  // An article removed since is named as its removal recorded it, without a day.
+  const published = article && 'published' in article ? article.published : null;
+  const dated = published ? { datePublished: published } : {};
   const appearance =
     article?.url != null && isHttp(article.url)
       ? {
           '@type': 'CreativeWork',
           url: href(article.url),
           ...(article.title ? { name: inertBidi(article.title) } : {}),
+          ...dated,
         }
       : undefined;
   return {
     '@type': 'Claim',
     ...(summarised ? { text: inertBidi(card.claim) } : {}),
+    ...dated,
     ...(speaker
       ? {
           author: {

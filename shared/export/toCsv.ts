@@ -53,6 +53,8 @@ export const CSV_HEADER = [
   'source end',
   'article title',
   'article url',
+  /** The day the card's article was published (YYYY-MM-DD); empty when unknown or removed. */
+  'article published',
   /**
    * yes when the card's article was removed from the board since (the card stays, B14: its
    * title and URL are the history's, removedArticles), no when it is on the board; empty: no
@@ -158,6 +160,7 @@ const yesNo = (flag: boolean | null) => (flag === null ? '' : flag ? 'yes' : 'no
 interface ArticleCells {
   readonly title: string;
   readonly url: string | null;
+  readonly published?: string | null;
   readonly removed: boolean;
 }
 
@@ -185,6 +188,7 @@ function cardRow(
     source ? String(source.end) : '',
     article?.title ?? '',
     article?.url ?? '',
+    article?.published ?? '',
     // A source whose article neither the board nor its history holds is from a removed one too.
     source ? yesNo(article?.removed ?? true) : '',
     evidenceCell(card),

@@ -122,6 +122,7 @@ export function toJsonExport(
       text: a.text,
       createdBy: actor(a.createdBy),
       createdAt: isoTime(a.createdAt),
+      published: a.published,
     })),
     removedArticles: [...removedArticles(view, history).values()].map((a) => ({
       id: a.id,

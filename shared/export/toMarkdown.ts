@@ -44,8 +44,12 @@ const SPEAKER_TYPES = { person: 'a person', organization: 'an organization' } as
 const articleLink = (article: ArticleView | RemovedArticle) =>
   mdLink(article.title.trim() || article.url || '(untitled)', article.url);
 
+/** ` (published 2021-09-01)` when the article's day is known (ISO, as every date here). */
+const published = (article: ArticleView) =>
+  article.published ? ` (published ${article.published})` : '';
+
 function articleLine(article: ArticleView, index: number): string {
-  return `${index + 1}. ${articleLink(article)}`;
+  return `${index + 1}. ${articleLink(article)}${published(article)}`;
 }
 
 /** ` — ` and the card's article, or what is known of it once it was removed. */
@@ -55,7 +59,7 @@ function sourceArticle(
   removed: ReadonlyMap<string, RemovedArticle>,
 ): string {
   const article = articles.get(articleId);
-  if (article) return ` — ${articleLink(article)}`;
+  if (article) return ` — ${articleLink(article)}${published(article)}`;
   const gone = removed.get(articleId);
   return gone ? ` — ${articleLink(gone)} ${REMOVED}` : ` — ${REMOVED}`;
 }

@@ -65,15 +65,33 @@ export function isBreadcrumbLine(line: string): boolean {
   return parts.length >= 2 && parts.every((p) => wordCount(p) <= 4);
 }
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** An English month, whole or cut short ("Sept.", "September"): a date's and a dateline's. */
+export const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** The Spanish months, as "15 de marzo de 2024" names them. */
+export const SPANISH_MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+] as const;
 const DATE_ONLY = new RegExp(
   `^((\\w+day,?\\s+)?(\\d{1,2}\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})(\\s*[,-–|]?\\s*\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.)?.*)?)$`,
   'i',
 );
 
 // "15 de marzo de 2024", "martes, 12 de julio de 2022 - 10:45"
-const SPANISH_DATE_ONLY =
-  /^((lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s+)?\d{1,2}\s+de\s+(enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)(\s+de)?\s+\d{4}(\s*[,-–|]?\s*\d{1,2}:\d{2}.*)?$/iu;
+const SPANISH_DATE_ONLY = new RegExp(
+  `^((lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\\s+)?\\d{1,2}\\s+de\\s+(${SPANISH_MONTHS.join('|')}|setiembre)(\\s+de)?\\s+\\d{4}(\\s*[,-–|]?\\s*\\d{1,2}:\\d{2}.*)?$`,
+  'iu',
+);
 
 const BYLINE_NAME =
   /^(?:[Bb]y|[Ww]ritten by|[Ww]ords by|[Rr]eporting by|[Pp]or)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})(?=\s*(?:,|\||·|$))/u;

@@ -1,7 +1,9 @@
 /**
  * POST /api/boards/:id/articles (editor or lead): an article in, its claims out as cards in
- * Unverified. The body is JSON `{title?, url?, text}` or `{title?, url?, html}`, or the raw
- * file with its Content-Type (text/plain, text/markdown, text/html; `?title=&url=`).
+ * Unverified. The body is JSON `{title?, url?, published?, text}` or `{…, html}`, or the raw
+ * file with its Content-Type (text/plain, text/markdown, text/html; `?title=&url=&published=`).
+ * `published` is the day the article was published (YYYY-MM-DD), written with a new article;
+ * the same text again keeps the day it has (the article view changes it).
  *
  * The article and its cards are written in one syncServer.change (server/articles/
  * importArticle), so collaborators see them appear together and history records who
@@ -15,7 +17,7 @@
  */
 import express, { type Request, type RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { httpUrl, LIMITS, plainText } from '../../../shared/board/inputs';
+import { httpUrl, LIMITS, plainText, publishedDate } from '../../../shared/board/inputs';
 import { articleTooLarge } from '../../../shared/extract/decodeArticleInput';
 import { clipText } from '../../../shared/wellFormed';
 import { deletedCardsByClaim } from '../../articles/deletedCards';
@@ -34,6 +36,8 @@ import { validate } from '../validate';
 const meta = {
   title: z.string().trim().pipe(plainText(LIMITS.title)).optional(),
   url: httpUrl.nullable().optional(),
+  /** The day it was published (YYYY-MM-DD), as the importer confirmed it; a new article's only. */
+  published: publishedDate.nullable().optional(),
 };
 
 const jsonArticle = z.union([
@@ -44,7 +48,10 @@ const jsonArticle = z.union([
 const rawArticleQuery = z.object(meta);
 
 /** The request as the extraction pipeline's input (see server/extract/extractArticle). */
-function readInput(req: Request, maxBytes: number): ArticleInput & { url: string | null } {
+function readInput(
+  req: Request,
+  maxBytes: number,
+): ArticleInput & { url: string | null; published: string | null } {
   if (req.is('application/json')) {
     const body = validate(jsonArticle, req.body);
     const isHtml = 'html' in body;
@@ -53,6 +60,7 @@ function readInput(req: Request, maxBytes: number): ArticleInput & { url: string
       contentType: isHtml ? 'text/html' : 'text/plain',
       title: body.title,
       url: body.url ?? null,
+      published: body.published ?? null,
       maxBytes,
     };
   }
@@ -62,6 +70,7 @@ function readInput(req: Request, maxBytes: number): ArticleInput & { url: string
     contentType: req.get('content-type'),
     title: query.title,
     url: query.url ?? null,
+    published: query.published ?? null,
     maxBytes,
   };
 }
@@ -143,6 +152,7 @@ export function articleRoutes(
               title: clipText(result.title, LIMITS.title),
               url: input.url,
               text: result.text,
+              published: input.published,
             };
             // Read page by page, yielding between pages; the change then checks each card
             // against the board as it is (one restored meanwhile is on it).

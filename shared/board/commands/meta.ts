@@ -1,6 +1,6 @@
 /**
  * Commands on the board itself: creation, title and organisation, rating scale, articles
- * (added, linked, removed).
+ * (added, linked, dated, removed).
  */
 import * as Y from 'yjs';
 import {
@@ -9,6 +9,7 @@ import {
   httpUrl,
   LIMITS,
   organisationSchema,
+  publishedDate,
   ratingScaleSchema,
   storedRatingScaleSchema,
 } from '../inputs';
@@ -218,6 +219,7 @@ export function addArticle(doc: Y.Doc, input: ArticleInput, ctx: CommandContext)
       text: data.text,
       createdBy: scope.actor,
       createdAt: scope.now,
+      published: data.published,
     });
     articlesMap(doc).set(id, article);
     return id;
@@ -240,6 +242,26 @@ export function setArticleUrl(
   }
   transact(doc, 'setArticleUrl', ctx, () => {
     setChanged(article, ARTICLE_KEYS.url, url);
+  });
+}
+
+/**
+ * Sets the day an article was published (`YYYY-MM-DD`), or clears it (null): what its
+ * ClaimReview entries give as the claim's date. An editor's or a lead's, as the article's
+ * removal is; the text and its cards stay as they are.
+ */
+export function setArticlePublished(
+  doc: Y.Doc,
+  input: { articleId: string; published: string | null },
+  ctx: CommandContext,
+): void {
+  const published = parseInput(publishedDate.nullable(), input.published);
+  const article = articlesMap(doc).get(input.articleId);
+  if (!(article instanceof Y.Map)) {
+    throw new BoardError('article_not_found', `no article ${input.articleId}`);
+  }
+  transact(doc, 'setArticlePublished', ctx, () => {
+    setChanged(article, ARTICLE_KEYS.published, published);
   });
 }
 

@@ -17,6 +17,7 @@ const article = (
   text: '',
   createdBy: ana,
   createdAt,
+  published: null,
 });
 
 describe('articleLabels', () => {

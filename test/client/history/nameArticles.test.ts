@@ -22,6 +22,7 @@ const article = (id: string, title: string, url: string | null): ArticleView => 
   text: '',
   createdBy: ana,
   createdAt: at,
+  published: null,
 });
 
 describe('nameArticles', () => {

@@ -1,5 +1,6 @@
 /**
- * Articles come from imports and stay as imported (text, title, link, maker), and a card quotes
+ * Articles come from imports and stay as imported (text, title, link, maker; an editor or a lead
+ * gives one its publication day, a real one), and a card quotes
  * its article's text at its offsets (server/sync/checkSources), against raw clients that write
  * whatever they like; while the Undo a page really sends (of an article's removal, of a card's deletion)
  * still goes through, also after the room loaded the board again.
@@ -15,6 +16,7 @@ import {
   moveCard,
   readBoard,
   removeArticle,
+  setArticlePublished,
 } from '../../../shared/board';
 import { ARTICLE_KEYS, articlesMap, CARD_KEYS, cardsMap } from '../../../shared/board/schema';
 import { CLOSE } from '../../../shared/protocol/closeCodes';
@@ -607,6 +609,71 @@ describe('article texts and quoted sentences, against raw clients', () => {
       ),
     ).toMatch(/comes back only as it was removed/);
     expect((await stored()).articles).toEqual([article]);
+  });
+
+  it('takes an editor’s day for the article, and its change, clearing and Undo, each in Activity', async () => {
+    const { client, undo } = await page('editor', 'Edie');
+    setArticlePublished(client.doc, { articleId, published: '2021-09-01' }, client.as);
+    await client.allSaved();
+    setArticlePublished(client.doc, { articleId, published: '2021-09-02' }, client.as);
+    await client.allSaved();
+    setArticlePublished(client.doc, { articleId, published: null }, client.as);
+    await client.allSaved();
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    expect((await stored()).articles.map((a) => a.published)).toEqual(['2021-09-02']);
+    const dated = (await readAllHistory(server.storage, boardId))
+      .filter((e) => e.type === 'article.dated')
+      .map((e) => [e.actor.name, e.data.title, e.data.published, e.data.was]);
+    expect(dated).toEqual([
+      ['Edie', 'Local news', '2021-09-01', null],
+      ['Edie', 'Local news', '2021-09-02', '2021-09-01'],
+      ['Edie', 'Local news', null, '2021-09-02'],
+      ['Edie', 'Local news', '2021-09-02', null],
+    ]);
+    // A dated article removed comes back with its day, also after the board loaded again.
+    removeArticle(client.doc, articleId, client.as);
+    await articleGone();
+    await awayWhileTheRoomUnloads(client);
+    undo.undo();
+    await client.allSaved();
+    expect(client.closes).toEqual([]);
+    expect((await stored()).articles.map((a) => a.published)).toEqual(['2021-09-02']);
+  });
+
+  it('refuses a raw client’s day that is no day, too old, or after tomorrow, and a reviewer’s', async () => {
+    for (const value of [
+      '2021-02-30',
+      '1799-12-31',
+      '2999-01-01',
+      'last week',
+      1_630_454_400_000,
+    ]) {
+      const reason = await expectRefused('editor', (doc) =>
+        doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.published, value)),
+      );
+      expect(reason).toBe('a value that does not fit the board’s published');
+    }
+    expect(
+      await expectRefused('reviewer', (doc) =>
+        doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.published, '2021-09-01')),
+      ),
+    ).toMatch(/reviewers may only write comments/);
+    await expectRefused('viewer', (doc) =>
+      doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.published, '2021-09-01')),
+    );
+    expect((await stored()).articles.map((a) => a.published)).toEqual([null]);
+    // A lead's raw client with a real day is taken, as the command writes it.
+    const { raw } = await member('lead', 'Lea raw');
+    raw.sendUpdate(
+      updateFrom(raw, (doc) =>
+        doc.transact(() => articleMap(doc).set(ARTICLE_KEYS.published, '2021-09-01')),
+      ),
+    );
+    await waitFor(async () => (await stored()).articles[0]?.published === '2021-09-01', {
+      what: 'day stored',
+    });
   });
 
   it('refuses an article under an id the board never had, which the import of its text would then find', async () => {
