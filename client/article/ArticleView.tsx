@@ -4,6 +4,7 @@
  * (the board's own CardDetail, through BoardActions.openCard); page furniture is hidden or
  * dimmed; an editor turns any other sentence, or a selected passage, into a card.
  *
+ * Its publication day shows under its title, and editors and leads set it (ArticlePublished).
  * Editors and leads remove the article shown (RemoveArticleDialog asks first); the panel then
  * shows the latest article left, and, when a colleague removed it, says which article went.
  *
@@ -22,6 +23,7 @@ import { SidePanel } from '../ui/SidePanel';
 import { articleLabels } from './articleLabels';
 import { articleSegments } from './articleSegments';
 import { useArticleLanguage } from './articleLanguages';
+import { ArticlePublished } from './ArticlePublished';
 import { ArticleText } from './ArticleText';
 import { NewCardForm } from './NewCardForm';
 import { RemoveArticleDialog } from './RemoveArticleDialog';
@@ -218,6 +220,7 @@ export function ArticleView({
                 </a>
               </p>
             )}
+            <ArticlePublished key={article.id} article={article} />
             <p className="muted small">
               Imported by <bdi>{article.createdBy.name}</bdi>, {formatTime(article.createdAt)}.{' '}
               {anchored.length === 1 ? '1 card comes' : `${anchored.length} cards come`} from this

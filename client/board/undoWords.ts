@@ -45,6 +45,7 @@ const WORDS: Partial<
     many: 'the deletion of {n} cards',
   },
   removeArticle: { alone: 'the removal of the article' },
+  setArticlePublished: { alone: 'the article’s publication date' },
   addEvidence: { alone: 'the new evidence', card: 'the new evidence on {card}' },
   editEvidence: { alone: 'the evidence edit', card: 'the evidence edit on {card}' },
   removeEvidence: {
@@ -75,6 +76,7 @@ const KEY_WORDS: Readonly<Record<string, string>> = {
   reviewUrl: 'review link',
   assignee: 'checker',
   url: 'link',
+  published: 'publication date',
   quote: 'quote',
   stance: 'stance',
   note: 'note',

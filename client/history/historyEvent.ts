@@ -10,7 +10,7 @@ import { stringOrNull } from '../../shared/stringOrNull';
 import { ROLE_LABELS } from '../app/roleLabels';
 import type { Stance } from '../../shared/board/view';
 import { COLUMN_LABELS } from '../../shared/export/columnLabels';
-import { formatDay } from '../review/formatTime';
+import { formatCalendarDay, formatDay } from '../review/formatTime';
 import { STANCE_LABELS, STANCE_WORDS } from '../review/stanceLabels';
 import { verdictWords } from '../review/verdictWords';
 import { quoted as quoteText } from '../ui/quoted';
@@ -464,6 +464,15 @@ export function describeEvent(e: HistoryEvent): string {
       return title
         ? `linked the article ${quoteText(title)} to its source`
         : 'linked an article to its source';
+    }
+    case 'article.dated': {
+      const title = stringOrNull(d.title);
+      const article = title ? `the article ${quoteText(title)}` : 'an article';
+      const day = stringOrNull(d.published);
+      const was = stringOrNull(d.was);
+      if (!day)
+        return `cleared the publication date of ${article}${was ? ` (was ${formatCalendarDay(was)})` : ''}`;
+      return `dated ${article} published ${formatCalendarDay(day)}${was ? ` (was ${formatCalendarDay(was)})` : ''}`;
     }
     case 'board.renamed': {
       const title = stringOrNull(d.title);

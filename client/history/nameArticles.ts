@@ -15,6 +15,7 @@ const ARTICLE_EVENTS = new Set([
   'article.added',
   'article.restored',
   'article.linked',
+  'article.dated',
   'article.removed',
 ]);
 

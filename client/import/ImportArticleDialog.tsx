@@ -1,6 +1,7 @@
 /**
- * "Import article": pasted text or a file (.txt, .md, .html), an optional title and source
- * URL, sent to POST /api/boards/:id/articles with the member's token. The server's refusals
+ * "Import article": pasted text or a file (.txt, .md, .html), an optional title, source URL and
+ * publication day (proposed from a date near the top of the text, said where it was found, for
+ * the person to keep or change: articleDateIn), sent to POST /api/boards/:id/articles with the member's token. The server's refusals
  * (400 empty, 413 too large, 415 not text, 503 too many imports at once: try again in a few
  * seconds) are shown in the dialog in its words (a 503 while it stops: that it is restarting,
  * errorMessage), what was typed kept for another try; on success it says how many claims
@@ -25,9 +26,19 @@
  * not imported leaves it on screen, read-only, with why it cannot be imported; with nothing
  * pasted the dialog closes, as its button goes.
  */
-import { type ClipboardEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type FormEvent,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ArticleRemoval } from '../../shared/board';
 import { LIMITS } from '../../shared/board/inputs';
+import { EARLIEST_PUBLISHED, isPublishedDate } from '../../shared/board/publishedDate';
+import { type ArticleDate, articleDateIn } from '../../shared/extract/articleDate';
 import { hasVisibleText } from '../../shared/visibleText';
 import {
   sentWhole,
@@ -43,7 +54,9 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { UploadProgressBar } from '../ui/UploadProgressBar';
 import { useTextLimit } from '../ui/useTextLimit';
 import { withScheme } from '../ui/withScheme';
+import { latestPublished, PUBLISHED_RULE } from '../article/publishedBounds';
 import { addressInsteadOfText } from './addressInsteadOfText';
+import { fileDateOf } from './fileDateOf';
 import { articleTextTooLarge } from './articleTextTooLarge';
 import { DeletedBeforeList } from './DeletedBeforeList';
 import { importSummary } from './importSummary';
@@ -60,7 +73,8 @@ function friendly(err: unknown): string {
   }
   return errorMessage(err)
     .replace(/^url: /, 'Source URL: ')
-    .replace(/^title: /, 'Title: ');
+    .replace(/^title: /, 'Title: ')
+    .replace(/^published: /, 'Published: ');
 }
 
 export function ImportArticleDialog({
@@ -76,11 +90,17 @@ export function ImportArticleDialog({
 }) {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const publishedRef = useRef<HTMLInputElement>(null);
+  const chosenFile = useRef<File | null>(null);
   const id = useId();
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [url, setUrl] = useState('');
+  /** The day typed or picked; null until the person touches the field (then the proposal goes). */
+  const [typedDay, setTypedDay] = useState<string | null>(null);
+  /** The date near the top of the chosen file (read in the browser), if it has one. */
+  const [fileDate, setFileDate] = useState<ArticleDate | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<ImportedArticle | null>(null);
@@ -104,6 +124,11 @@ export function ImportArticleDialog({
     field: 'url',
     announce,
   });
+  // Proposed from the text's dateline or date line (articleDateIn), shown pre-filled and said
+  // where it came from, until the person picks or clears a day themselves.
+  const pastedDate = useMemo(() => (file ? null : articleDateIn(text)), [file, text]);
+  const proposal = typedDay === null ? (file ? fileDate : pastedDate) : null;
+  const published = typedDay ?? proposal?.day ?? '';
   const typed = done
     ? []
     : [
@@ -140,6 +165,11 @@ export function ImportArticleDialog({
       setError(null); // an earlier refusal's words no longer apply
       return;
     }
+    if (published !== '' && !isPublishedDate(published)) {
+      setError(`Published: ${PUBLISHED_RULE}`);
+      publishedRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setStalled(false);
@@ -161,7 +191,7 @@ export function ImportArticleDialog({
           boardId,
           token,
           source,
-          { title, url },
+          { title, url, published: published || undefined },
           { onProgress: setProgress, signal: controller.signal },
         ),
       );
@@ -237,8 +267,21 @@ export function ImportArticleDialog({
     if (refused(next, pasted)) e.preventDefault();
   };
 
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    setFileDate(null);
+    // Read as it comes, for the file still chosen then (not one changed or removed meanwhile).
+    chosenFile.current = chosen;
+    if (chosen) {
+      void fileDateOf(chosen).then((found) => {
+        if (chosenFile.current === chosen) setFileDate(found);
+      });
+    }
+  };
   const clearFile = () => {
     setFile(null);
+    setFileDate(null);
+    chosenFile.current = null;
     if (fileRef.current) fileRef.current.value = '';
     fileRef.current?.focus();
   };
@@ -330,7 +373,7 @@ export function ImportArticleDialog({
                 type="file"
                 disabled={!mayImport}
                 accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                onChange={(e) => chooseFile(e.target.files?.[0] ?? null)}
               />
               {file && (
                 <button type="button" className="button small" onClick={clearFile}>
@@ -362,6 +405,25 @@ export function ImportArticleDialog({
               onChange={(e) => setUrl(e.target.value)}
             />
             {urlLimit.note}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-published`}>Published (optional)</label>
+            <input
+              id={`${id}-published`}
+              ref={publishedRef}
+              type="date"
+              value={published}
+              readOnly={!mayImport}
+              min={EARLIEST_PUBLISHED}
+              max={latestPublished()}
+              aria-describedby={`${id}-published-hint`}
+              onChange={(e) => setTypedDay(e.target.value)}
+            />
+            <p id={`${id}-published-hint`} className="muted small">
+              {proposal
+                ? `Found near the top of the article: ${quoted(proposal.words)}. Change it if the story was published another day.`
+                : 'The day the article was published, which its fact-checks give as the claim’s date.'}
+            </p>
           </div>
           {progress && (
             <UploadProgressBar

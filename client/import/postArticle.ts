@@ -25,6 +25,8 @@ export type ArticleSource =
 export interface ArticleMeta {
   readonly title?: string;
   readonly url?: string;
+  /** The day it was published, `YYYY-MM-DD`. */
+  readonly published?: string;
 }
 
 export interface ImportedArticle {
@@ -91,7 +93,7 @@ export async function postArticle(
   let body: string | ArrayBuffer;
   if (source.kind === 'text') {
     headers = { Authorization: authorization, 'Content-Type': 'application/json' };
-    body = JSON.stringify({ title, url, text: source.text });
+    body = JSON.stringify({ title, url, published: meta.published, text: source.text });
   } else {
     headers = {
       Authorization: authorization,
@@ -100,6 +102,7 @@ export async function postArticle(
     const query = new URLSearchParams();
     if (title) query.set('title', title);
     if (url) query.set('url', url);
+    if (meta.published) query.set('published', meta.published);
     if (query.size > 0) target = `${path}?${query}`;
     body = source.bytes;
   }

@@ -63,3 +63,17 @@ export function formatExactTime(ms: number): string {
   exact ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
   return isolateRightToLeft(exact.format(new Date(ms)));
 }
+
+let calendarDay: Intl.DateTimeFormat | undefined;
+
+/**
+ * A calendar day given as `YYYY-MM-DD` (an article's publication day), in full as this
+ * browser's language writes it: "1 September 2021", "September 1, 2021". Read in UTC, where
+ * the day was made: in the browser's own zone, a day west of Greenwich read as the day before.
+ */
+export function formatCalendarDay(day: string): string {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  if (!Number.isFinite(ms)) return day;
+  calendarDay ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+  return isolateRightToLeft(calendarDay.format(new Date(ms)));
+}

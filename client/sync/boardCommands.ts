@@ -28,6 +28,7 @@ import {
   removeArticle,
   removeEvidence,
   resolveThread,
+  setArticlePublished,
   setBoardMeta,
   setVerdict,
 } from '../../shared/board';
@@ -77,6 +78,8 @@ export function bindCommands(b: CommandBinding) {
     deleteCards: bind(b, 'editBoard', deleteCards),
     /** An article, with the cards its import proposed that nobody worked on (articleRemoval). */
     removeArticle: bind(b, 'editBoard', removeArticle),
+    /** The day an article was published, or null: the claim's date in its ClaimReview. */
+    setArticlePublished: bind(b, 'editBoard', setArticlePublished),
     addEvidence: bind(b, 'editBoard', addEvidence),
     editEvidence: bind(b, 'editBoard', editEvidence),
     removeEvidence: bind(b, 'editBoard', removeEvidence),

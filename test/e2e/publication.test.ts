@@ -8,7 +8,8 @@
  * name it as where the claim appeared), and which rate a claim corroborated while citing only
  * evidence that refutes it, and which carry a label the scale values below a Disputed one; the
  * download's status says how many reviews got a placeholder URL; both say how many cards in
- * Unverified carry a verdict that ClaimReview does not publish.
+ * Unverified carry a verdict that ClaimReview does not publish. An imported article's day, proposed
+ * from its dateline and changed in the article view, dates the claim in its reviews.
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -22,6 +23,7 @@ import {
   setVerdict,
   setRatingScale,
 } from '../../shared/board';
+import type { ClaimReview } from '../../shared/export';
 import { chromiumAvailable } from '../helpers/browser';
 import {
   addClaim,
@@ -45,6 +47,13 @@ const REMOVED = {
   title: 'Jobs report, first version',
   url: 'https://news.example/jobs-v1',
   text: 'Unemployment fell to 4.2% in March, the national statistics office said on Tuesday.',
+};
+
+// Its dateline names the day it was published, which the import form proposes.
+const DATED = {
+  title: 'Jobless rate falls again',
+  url: 'https://news.example/jobless-sept',
+  text: 'WASHINGTON, Sept. 1, 2021 — The jobless rate fell to 5.2% in August, the Labor Department said on Wednesday.',
 };
 
 async function closeDialog(dialog: Locator): Promise<void> {
@@ -403,4 +412,76 @@ describe.skipIf(!RUN)('publication details of a card', () => {
       colleague.destroy();
     }
   }, 60_000);
+
+  it('an import proposes the day from the article’s dateline, the article view shows and changes it, and ClaimReview dates the claim', async () => {
+    const imports = editor.getByRole('dialog', { name: 'Import article' });
+    await editor.getByRole('button', { name: 'Import article' }).click();
+    await imports.waitFor();
+    await imports
+      .getByRole('textbox', { name: 'Article text' })
+      .fill(`${DATED.title}\n\n${DATED.text}`);
+    const day = imports.getByLabel('Published (optional)');
+    // Proposed from the text, and said where it came from.
+    expect(await day.inputValue()).toBe('2021-09-01');
+    expect(await imports.getByText(/^Found near the top of the article/).textContent()).toBe(
+      'Found near the top of the article: “Sept. 1, 2021”. Change it if the story was published another day.',
+    );
+    await day.fill('2021-09-02');
+    await imports.getByRole('textbox', { name: 'Source URL (optional)' }).fill(DATED.url);
+    await imports.getByRole('button', { name: 'Import', exact: true }).click();
+    await imports.getByRole('button', { name: 'Show the article' }).click();
+    const view = editor.getByRole('region', { name: 'Article view' });
+    await view.getByText(/^Published (2 September 2021|September 2, 2021)/).waitFor();
+
+    // Set right in the article view, from the keyboard.
+    await view.getByRole('button', { name: 'Change date' }).click();
+    const field = view.getByLabel('Published');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('2021-09-01');
+    await editor.keyboard.press('Enter');
+    await view.getByText(/^Published (1 September 2021|September 1, 2021)/).waitFor();
+    expect(
+      await view
+        .getByRole('button', { name: 'Change date' })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    await waitSaved(editor);
+
+    const colleague = server.connect(board.id, board.leadToken);
+    try {
+      await colleague.synced();
+      const dated = readBoard(colleague.doc).articles.find((a) => a.url === DATED.url)!;
+      expect(dated.published).toBe('2021-09-01');
+      const reviewed = Object.values(readBoard(colleague.doc).cards).find(
+        (c) => c.source?.articleId === dated.id,
+      )!;
+      moveCard(
+        colleague.doc,
+        reviewed.id,
+        { column: 'disputed', index: 0, verdict: 'False' },
+        colleague.as,
+      );
+      await colleague.allSaved();
+      const dialog = lead.getByRole('dialog', { name: 'Export board' });
+      if ((await dialog.count()) === 0) {
+        await lead.getByRole('button', { name: 'Export', exact: true }).click();
+        await dialog.waitFor();
+      }
+      const [file] = await Promise.all([
+        lead.waitForEvent('download', { timeout: 15_000 }),
+        dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
+      ]);
+      const reviews = JSON.parse(await readFile(await file.path(), 'utf8')) as ClaimReview[];
+      const item = reviews.find((r) => r.url.endsWith(`#claim-${reviewed.id}`))?.itemReviewed;
+      expect(item?.datePublished).toBe('2021-09-01');
+      expect(item?.appearance).toEqual({
+        '@type': 'CreativeWork',
+        url: DATED.url,
+        name: DATED.title,
+        datePublished: '2021-09-01',
+      });
+    } finally {
+      colleague.destroy();
+    }
+  }, 90_000);
 });
