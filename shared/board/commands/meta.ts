@@ -16,8 +16,8 @@ import {
 import { BoardError } from '../errors';
 import type { CommandContext } from '../origin';
 import { parseInput } from '../parse';
-import { DEFAULT_RATING_SCALE, type RatingScale } from '../ratingScale';
-import { labelEntries, readRatingScale } from '../readMeta';
+import { DEFAULT_RATING_SCALE, labelsBelowDisputed, type RatingScale } from '../ratingScale';
+import { labelEntries, readRatingScale, scaleFault } from '../readMeta';
 import { planArticleRemoval } from '../articleRemoval';
 import { readArticle, readArticleCards, readArticles } from '../readBoard';
 import {
@@ -133,6 +133,15 @@ function writeRatingScale(
   if (missing) {
     throw new BoardError('invalid_input', `renames: ${missing.to} is not on the new scale`);
   }
+  // The server refuses a scale that rates a corroborated claim as less true than a disputed one
+  // (scaleFault), as the dialog does: refused here, before anything is written.
+  const inverted = labelsBelowDisputed(scale)[0];
+  if (inverted) {
+    throw new BoardError(
+      'invalid_input',
+      `labels: ${inverted.label.label} (Corroborated) is valued below ${inverted.above.label} (Disputed)`,
+    );
+  }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
   transact(doc, command, ctx, (scope) => {
     writeScale(doc, { scale, renames, base: base ?? readRatingScale(doc) }, scope.newId);
@@ -156,19 +165,49 @@ function writeRatingScale(
  * label this edit also changed, theirs stands). Entries the reader ignores (a name twice, a
  * malformed entry) are removed.
  */
-function writeScale(
-  doc: Y.Doc,
-  edit: { scale: RatingScale; renames: readonly LabelRename[]; base: RatingScale },
-  newId: () => string,
-): void {
-  const { scale, renames, base } = edit;
+function writeScale(doc: Y.Doc, edit: ScaleWrite, newId: () => string): void {
   const meta = metaMap(doc);
   const map = scaleMap(doc);
   if (!map) {
-    meta.set(META_KEYS.scale, newScaleMap(scale));
+    meta.set(META_KEYS.scale, newScaleMap(edit.scale));
     meta.delete(META_KEYS.ratingScale);
     return;
   }
+  mergeScale(map, edit, newId);
+  // The merge may leave a scale that does not hold together (scaleFault), which the server
+  // refuses whole: a colleague's edit that crossed this one (their label renamed to a name this
+  // edit adds, a range narrowed under a value), or a scale stored before the server judged it
+  // whole (best not above worst, which the dialog showed as the default). Then the lead's scale
+  // is written as they saw it, over what the map holds now.
+  if (scaleFault(map) !== null)
+    mergeScale(map, { ...edit, renames: [], base: asStored(map) }, newId);
+}
+
+interface ScaleWrite {
+  readonly scale: RatingScale;
+  readonly renames: readonly LabelRename[];
+  readonly base: RatingScale;
+}
+
+/**
+ * The scale a map holds: every entry the reader could take whatever its value, with its stored
+ * order (NaN: no number).
+ */
+function asStored(map: Y.Map<unknown>): RatingScale {
+  const number = (key: string) => {
+    const n = map.get(key);
+    return typeof n === 'number' ? n : Number.NaN;
+  };
+  return {
+    best: number(SCALE_KEYS.best),
+    worst: number(SCALE_KEYS.worst),
+    labels: labelEntries(map, Infinity, -Infinity),
+  };
+}
+
+/** writeScale's three-way merge of one edit into an existing scale map. */
+function mergeScale(map: Y.Map<unknown>, edit: ScaleWrite, newId: () => string): void {
+  const { scale, renames, base } = edit;
   if (scale.best !== base.best) setChanged(map, SCALE_KEYS.best, scale.best);
   if (scale.worst !== base.worst) setChanged(map, SCALE_KEYS.worst, scale.worst);
   let labels = map.get(SCALE_KEYS.labels);
@@ -182,7 +221,9 @@ function writeScale(
   for (const id of [...entries.keys()]) if (!readable.has(id)) entries.delete(id);
 
   const idOf = new Map(current.map((e) => [e.label, e.id]));
-  const before = new Map(base.labels.map((l, order) => [l.label, { ...l, order }]));
+  // A label's place in `base`, or the order it is stored with when `base` is the map as stored
+  // (asStored: its entries carry one), so that the whole write puts every label where it saw it.
+  const before = new Map(base.labels.map((l, order) => [l.label, { order, ...l }]));
   const formerName = new Map(renames.map((r) => [r.to, r.from]));
   const stays = new Set<string>();
   scale.labels.forEach((l, order) => {

@@ -18,6 +18,8 @@ import {
   readBoard,
   readMeta,
   readRatingScale,
+  scaleFault,
+  scaleMap,
   setVerdict,
   type LabelRename,
   type RatingScale,
@@ -355,5 +357,105 @@ describe('editRatingScale from a stale dialog (base, B12)', () => {
     editRatingScale(doc, { scale: plus }, lou);
     editRatingScale(doc, { scale: opened }, lea);
     expect(labelsOf(doc)).toEqual(opened.labels.map((l) => l.label));
+  });
+});
+
+describe('the scale whole (scaleFault): what the reader reads as stored, and nothing else', () => {
+  const stored = (change: (scale: Y.Map<unknown>, labels: Y.Map<Y.Map<unknown>>) => void) => {
+    const { doc } = boardWith([]);
+    const scale = scaleMap(doc)!;
+    change(scale, scale.get('labels') as Y.Map<Y.Map<unknown>>);
+    return doc;
+  };
+  const entry = (labels: Y.Map<Y.Map<unknown>>, name: string) =>
+    [...labels.values()].find((l) => l.get('label') === name)!;
+
+  it('finds each fault, and the reader reads the scale otherwise than stored for each of the first', () => {
+    const cases: [string, (scale: Y.Map<unknown>, labels: Y.Map<Y.Map<unknown>>) => void][] = [
+      ['best is not above worst', (scale) => scale.set('worst', 5)],
+      ['best is not above worst', (scale) => scale.delete('best')],
+      ['a label value is not between worst and best', (scale) => scale.set('best', 4)],
+      ['a label value is not between worst and best', (_, l) => entry(l, 'False').set('value', 0)],
+      ['a label is on it twice', (_, l) => entry(l, 'False').set('label', 'True')],
+      ['a label has no column', (_, l) => entry(l, 'False').set('column', 'trash')],
+      ['a label has no name of 1 to 60 characters', (_, l) => entry(l, 'False').set('label', ' ')],
+      ['it has no label', (_, l) => l.clear()],
+    ];
+    for (const [fault, change] of cases) {
+      const doc = stored(change);
+      expect(scaleFault(scaleMap(doc)!)).toBe(fault);
+      // Read otherwise than stored: the default scale, or one label fewer.
+      const read = readRatingScale(doc);
+      const map = scaleMap(doc)!;
+      const entries = (map.get('labels') as Y.Map<unknown>).size;
+      expect(read === DEFAULT_RATING_SCALE || read.labels.length < entries).toBe(true);
+    }
+  });
+
+  it('takes what the reader reads as stored, shared values included, and refuses numbers that are no ClaimReview rating or an inverted pair', () => {
+    expect(scaleFault(scaleMap(stored(() => {}))!)).toBeNull();
+    const renumbered = stored((scale, labels) => {
+      scale.set('best', 10);
+      for (const l of labels.values()) l.set('value', (l.get('value') as number) * 2);
+    });
+    expect(scaleFault(scaleMap(renumbered)!)).toBeNull();
+    expect(readRatingScale(renumbered).best).toBe(10);
+    expect(scaleFault(scaleMap(stored((_, l) => entry(l, 'Misleading').set('value', 2.5)))!)).toBe(
+      'a number of it is not a whole number, 1 or more',
+    );
+    expect(scaleFault(scaleMap(stored((_, l) => entry(l, 'Mostly true').set('value', 2)))!)).toBe(
+      'a Corroborated label is valued below a Disputed one',
+    );
+  });
+
+  it('editRatingScale leaves a whole scale where a stored one was not: its best above its worst again', () => {
+    // Stored before the server judged the scale whole: read as the default, which the dialog
+    // showed; renaming False wrote only the rename, and the board went on reading the default.
+    const doc = stored((scale) => {
+      scale.set('best', 1);
+      scale.set('worst', 5);
+    });
+    const shown = readRatingScale(doc);
+    expect(shown).toBe(DEFAULT_RATING_SCALE);
+    const saved = renamed([{ from: 'False', to: 'Wrong' }], shown);
+    editRatingScale(
+      doc,
+      { scale: saved, renames: [{ from: 'False', to: 'Wrong' }], base: shown },
+      lea,
+    );
+    expect(scaleFault(scaleMap(doc)!)).toBeNull();
+    expect(readRatingScale(doc)).toEqual(saved);
+  });
+
+  it('editRatingScale writes the saved scale whole where its merge with a colleague’s range would not hold', () => {
+    const { doc } = boardWith([], 1);
+    const other = replica(doc, 2);
+    const opened = readRatingScale(doc);
+    const value = (scale: RatingScale, name: string, v: number): RatingScale => ({
+      ...scale,
+      labels: scale.labels.map((l) => (l.label === name ? { ...l, value: v } : l)),
+    });
+    // Lou narrows the range to 4, True with it; Lea, whose dialog opened before, rates Mostly
+    // true 5: merged label by label, Mostly true would lie above best, left out by every reader.
+    editRatingScale(other, { scale: { ...value(opened, 'True', 4), best: 4 } }, lou);
+    exchange(doc, other, 'b-first');
+    const hers = value(opened, 'Mostly true', 5);
+    editRatingScale(doc, { scale: hers, base: opened }, lea);
+    expect(scaleFault(scaleMap(doc)!)).toBeNull();
+    expect(readRatingScale(doc)).toEqual(hers);
+  });
+
+  it('editRatingScale refuses a Corroborated label valued below a Disputed one, before writing', () => {
+    const { doc } = boardWith([]);
+    const before = Y.encodeStateVector(doc);
+    const scale = readRatingScale(doc);
+    const inverted = {
+      ...scale,
+      labels: scale.labels.map((l) => (l.label === 'Mostly true' ? { ...l, value: 2 } : l)),
+    };
+    expect(() => editRatingScale(doc, { scale: inverted }, lea)).toThrow(
+      'labels: Mostly true (Corroborated) is valued below Missing context (Disputed)',
+    );
+    expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 });
