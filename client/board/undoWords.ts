@@ -270,7 +270,7 @@ function verdictMisfit({ before, after }: CardChange, now: BoardView): string {
  */
 export function undoAnnouncement(
   done: 'Undone' | 'Redone',
-  { command, applied, articleBack, redacted, kept, workedOn }: UndoStep,
+  { command, applied, articleBack, redacted, scaleNotWhole, kept, workedOn }: UndoStep,
   before: BoardView,
   after: BoardView,
   shown: ShownColumns = (board) => board.columns,
@@ -282,6 +282,10 @@ export function undoAnnouncement(
   if (redacted) {
     const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
     return `${nothing}: a lead has redacted the text of that comment for good.`;
+  }
+  if (scaleNotWhole) {
+    const nothing = done === 'Undone' ? 'Nothing undone' : 'Nothing redone';
+    return `${nothing}: the rating scale as it ${done === 'Undone' ? 'was' : 'would be'} does not hold together.`;
   }
   if (workedOn && kept) return workedOnWords(command, kept, before);
   if (command === 'addComment' && !applied && kept && kept.length > 0) {

@@ -13,6 +13,8 @@ import {
   COMMENT_KEYS,
   commentsMap,
   metaMap,
+  scaleFault,
+  scaleMap,
 } from '../../shared/board';
 import {
   keepCrossedValues,
@@ -62,7 +64,18 @@ export interface UndoStep {
   readonly articleBack?: true;
   /** Dropped because it would bring back words of a comment a lead redacted since. */
   readonly redacted?: true;
+  /**
+   * Dropped because the rating scale it would leave does not hold together (scaleFault), which
+   * the server refuses: the Undo of a lead's mend of a scale stored before the server judged it.
+   */
+  readonly scaleNotWhole?: true;
 }
+
+/** The commands whose steps change the rating scale. */
+const SCALE_COMMANDS: ReadonlySet<CommandName | null> = new Set([
+  'editRatingScale',
+  'setRatingScale',
+]);
 
 export class BoardUndo {
   readonly manager: Y.UndoManager;
@@ -160,6 +173,11 @@ export class BoardUndo {
     // An Undo of a write that won over a colleague's puts back the colleague's value, not the
     // stale one this person had replaced (crossedWrites).
     if (which === 'undoStack') restoreCrossedValues(this.doc, top);
+    if (SCALE_COMMANDS.has(commandOf(top)) && !this.leavesScaleWhole(top, which)) {
+      stack.pop();
+      this.changed();
+      return { command: commandOf(top), applied: false, scaleNotWhole: true };
+    }
     const kept = keptWrites(this.doc, top, this.whoIs, this.meId);
     let done: StackItem | null = null;
     manager[which] = [top];
@@ -173,6 +191,28 @@ export class BoardUndo {
     }
     const step = { command: commandOf(top), applied: done !== null };
     return kept.length > 0 ? { ...step, kept } : step;
+  }
+
+  /**
+   * Whether the rating scale holds together (scaleFault) once the step is undone or redone, as
+   * the server judges a write into it: worked out on a copy of the board, as nothing undone on
+   * the board itself can be taken back unsent. Only for a step of a scale command, which are
+   * rare. The copy writes as this client (Yjs redoes no value another client has replaced
+   * since), and keeps what is deleted (what the step restores).
+   */
+  private leavesScaleWhole(step: StackItem, which: 'undoStack' | 'redoStack'): boolean {
+    const copy = new Y.Doc({ gc: false });
+    copy.clientID = this.doc.clientID;
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
+    const manager = new Y.UndoManager(metaMap(copy), { trackedOrigins: new Set() });
+    manager[which].push(step);
+    if (which === 'undoStack') manager.undo();
+    else manager.redo();
+    const map = scaleMap(copy);
+    const whole = map === null || scaleFault(map) === null;
+    manager.destroy();
+    copy.destroy();
+    return whole;
   }
 
   /**

@@ -3,13 +3,25 @@
  * Eddie (editor) has picked a label and typed a rationale, not saved. A rename carries his pick
  * to the new name; a removal asks him to pick again and never saves a label the scale no longer
  * has (found by QA: the picker showed "No verdict" while Save sent the old label, refused). And
- * Lea orders the labels from the keyboard, which Eddie's picker follows. The built app in
- * headless Chromium against the real server, driven by role and accessible name.
+ * Lea orders the labels from the keyboard, which Eddie's picker follows; she mends a scale stored
+ * before its numbers had to be ratings, renumbering it and adding a label, and her Undo of that
+ * is not offered. The built app in headless Chromium against the real server, driven by role
+ * and accessible name.
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readRatingScale, scaleMap } from '../../shared/board';
 import { chromiumAvailable } from '../helpers/browser';
-import { addClaim, announced, card, moveTo, openBoard, openCard } from './support/boardPage';
+import {
+  addClaim,
+  announced,
+  card,
+  moveTo,
+  openBoard,
+  openCard,
+  waitSaved,
+} from './support/boardPage';
 import { useBoardBrowser } from './support/useBoardBrowser';
 import { liveSaid, recordLiveRegions } from './support/liveRegions';
 
@@ -200,5 +212,70 @@ describe.skipIf(!RUN)('the rating scale under a verdict being picked', () => {
     await expect.poll(labels).toEqual(['Missing context', 'False', 'Spun', 'Mostly false']);
     await prompt.getByRole('button', { name: 'Spun', exact: true }).click();
     await expect.poll(() => card(lea, RENAMED).textContent()).toMatch(/Spun/);
+  });
+
+  it('saves a mend renumbered with a label added, and offers no Undo that would bring back the scale it mended', async () => {
+    // A scale stored before its numbers had to be ClaimReview ratings (Misleading 2.5): the
+    // server refuses a write that brings one back, and the page reopened on Lea's Ctrl+Z.
+    const board = await server.createBoard('Mended', 'Lea');
+    await server.change(board.id, (doc) => {
+      const labels = scaleMap(doc)!.get('labels') as Y.Map<Y.Map<unknown>>;
+      [...labels.values()].find((l) => l.get('label') === 'Misleading')!.set('value', 2.5);
+    });
+    const page = await (await browser.newContext()).newPage();
+    await openBoard(page, board.leadUrl);
+    await page.getByRole('button', { name: 'Rating scale' }).click();
+    const scale = page.getByRole('dialog', { name: 'Rating scale' });
+    // Renumbered 1 to 10 (each value doubled) and a label added, in one Save.
+    await scale.getByRole('textbox', { name: 'Best value' }).fill('10');
+    const values = { True: 10, 'Mostly true': 8, Unproven: 6, 'Missing context': 6 };
+    for (const [label, value] of Object.entries({ ...values, Misleading: 4, 'Mostly false': 4 })) {
+      await scale.getByRole('textbox', { name: `Value for ${label}` }).fill(String(value));
+    }
+    await scale.getByRole('button', { name: 'Add label' }).click();
+    await scale.getByRole('textbox', { name: 'Label 8', exact: true }).fill('Satire');
+    await scale.getByRole('combobox', { name: 'Column for Satire' }).selectOption('Disputed');
+    await scale.getByRole('textbox', { name: 'Value for Satire' }).fill('1');
+    await scale.getByRole('button', { name: 'Save scale' }).click();
+    await scale.waitFor({ state: 'detached' });
+    await waitSaved(page);
+    const mended = {
+      best: 10,
+      worst: 1,
+      labels: [
+        { label: 'True', column: 'corroborated', value: 10 },
+        { label: 'Mostly true', column: 'corroborated', value: 8 },
+        { label: 'Unproven', column: 'unverified', value: 6 },
+        { label: 'Missing context', column: 'disputed', value: 6 },
+        { label: 'Misleading', column: 'disputed', value: 4 },
+        { label: 'Mostly false', column: 'disputed', value: 4 },
+        { label: 'False', column: 'disputed', value: 1 },
+        { label: 'Satire', column: 'disputed', value: 1 },
+      ],
+    };
+    const stored = async () => {
+      const client = server.connect(board.id, board.leadToken);
+      await client.synced();
+      const read = readRatingScale(client.doc);
+      client.destroy();
+      return read;
+    };
+    expect(await stored()).toEqual(mended);
+
+    // Ctrl+Z says why it undoes nothing, and the page stays as it is, connected.
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => announced(page))
+      .toBe('Nothing undone: the rating scale as it was does not hold together.');
+    await waitSaved(page);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
+    expect(await stored()).toEqual(mended);
+    // The step is gone: the next Ctrl+Z has nothing left to undo.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => announced(page)).toBe('Nothing to undo.');
+    await page.context().close();
   });
 });
