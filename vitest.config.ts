@@ -38,7 +38,15 @@ export default defineConfig({
           ...shared,
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/support/buildClientOnce.ts'],
+          // As the node project's: a worker's files share its modules (the server, Yjs,
+          // playwright-core) and its Chromium (workerBrowser), instead of importing the one and
+          // launching the other afresh for each file. Each still starts its own server and
+          // opens its own contexts, closed after it.
+          isolate: false,
+          globalSetup: [
+            'test/e2e/support/buildClientOnce.ts',
+            'test/e2e/support/browserProfilesOnce.ts',
+          ],
           // On CI (two cores shared by a dozen browsers and servers) a browser test that
           // fails gets one more try; one that fails twice fails the run.
           retry: process.env.CI ? 1 : 0,

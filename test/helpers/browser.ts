@@ -52,6 +52,8 @@ export interface BrowserSession {
   }): Promise<BrowserContext>;
   /** The profile directory, which every one of its processes names (chromiumProcessArgs). */
   readonly userDataDir: string;
+  /** False once the browser has closed or crashed. */
+  connected(): boolean;
   close(): Promise<void>;
 }
 
@@ -61,9 +63,13 @@ export interface BrowserSession {
  * first are ordinary incognito-like contexts of the same browser.
  */
 export async function launchBrowser(
-  options: { siteDataBlocked?: boolean } = {},
+  options: {
+    siteDataBlocked?: boolean;
+    /** Where to make the profile directory (the system's temp directory by default). */
+    profilesDir?: string;
+  } = {},
 ): Promise<BrowserSession> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'factboard-chromium-'));
+  const userDataDir = mkdtempSync(join(options.profilesDir ?? tmpdir(), 'factboard-chromium-'));
   if (options.siteDataBlocked) blockSiteData(userDataDir);
   const persistent = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -82,6 +88,7 @@ export async function launchBrowser(
   }
   return {
     userDataDir,
+    connected: () => browser.isConnected(),
     newContext: (options) =>
       browser.newContext({
         viewport: options?.viewport ?? { width: 1400, height: 900 },

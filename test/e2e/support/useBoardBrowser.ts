@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Config } from '../../../server/config';
 import { type BrowserSession, launchBrowser } from '../../helpers/browser';
 import { type BoardServer, startBoardServer } from './boardServer';
+import { workerBrowser } from './workerBrowser';
 
 export interface BoardBrowser {
   readonly server: BoardServer;
@@ -19,7 +20,9 @@ export interface BoardBrowser {
 /**
  * `overrides` are the server's config; a function gives them when the server starts, for a
  * value a beforeAll registered before this one makes (e.g. a data dir prepared beforehand).
- * `browserOptions` are the browser's (launchBrowser).
+ * `browserOptions` are the browser's (launchBrowser): a browser blocking site data is the
+ * block's own; otherwise the block opens its contexts in its worker's browser (workerBrowser)
+ * and closes them after it.
  */
 export function useBoardBrowser(
   overrides: Partial<Config> | (() => Partial<Config>) = {},
@@ -33,7 +36,9 @@ export function useBoardBrowser(
       startBoardServer(typeof overrides === 'function' ? overrides() : overrides).then(
         (started) => (server = started),
       ),
-      launchBrowser(browserOptions).then((started) => (browser = started)),
+      (browserOptions.siteDataBlocked ? launchBrowser(browserOptions) : workerBrowser()).then(
+        (started) => (browser = started),
+      ),
     ]);
   }, 120_000);
   afterAll(async () => {
