@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   addClaim as addCardClaim,
   addEvidence,
@@ -21,8 +22,8 @@ import {
   readBoard,
   removeArticle,
   setVerdict,
-  setRatingScale,
 } from '../../shared/board';
+import { newLabelMap, scaleMap } from '../../shared/board/schema';
 import type { ClaimReview } from '../../shared/export';
 import { chromiumAvailable } from '../helpers/browser';
 import {
@@ -59,6 +60,16 @@ const DATED = {
 async function closeDialog(dialog: Locator): Promise<void> {
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** The lead's Export dialog, opened unless an earlier step left it open. */
+async function exportDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: 'Export board' });
+  if ((await dialog.count()) === 0) {
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await dialog.waitFor();
+  }
+  return dialog;
 }
 
 const RUN = chromiumAvailable();
@@ -195,11 +206,7 @@ describe.skipIf(!RUN)('publication details of a card', () => {
     await closeDialog(detail);
 
     // Still open from the download above, unless this test runs on its own.
-    const dialog = lead.getByRole('dialog', { name: 'Export board' });
-    if ((await dialog.count()) === 0) {
-      await lead.getByRole('button', { name: 'Export', exact: true }).click();
-      await dialog.waitFor();
-    }
+    const dialog = await exportDialog(lead);
     // Live: the editor's card shows up in the open dialog without reopening it.
     await expect
       .poll(() => dialog.getByText(/will be exported/).textContent())
@@ -252,11 +259,7 @@ describe.skipIf(!RUN)('publication details of a card', () => {
       expect(removeArticle(colleague.doc, articleId, colleague.as).kept).toEqual([kept!.id]);
       await colleague.allSaved();
 
-      const dialog = lead.getByRole('dialog', { name: 'Export board' });
-      if ((await dialog.count()) === 0) {
-        await lead.getByRole('button', { name: 'Export', exact: true }).click();
-        await dialog.waitFor();
-      }
+      const dialog = await exportDialog(lead);
       const notice = dialog.getByText(
         /^1 card quotes an article since removed from the board: its review names that article as where the claim appeared$/,
       );
@@ -313,11 +316,7 @@ describe.skipIf(!RUN)('publication details of a card', () => {
       );
       await colleague.allSaved();
 
-      const dialog = lead.getByRole('dialog', { name: 'Export board' });
-      if ((await dialog.count()) === 0) {
-        await lead.getByRole('button', { name: 'Export', exact: true }).click();
-        await dialog.waitFor();
-      }
+      const dialog = await exportDialog(lead);
       const notice = dialog.getByText(
         /^1 card in Corroborated cites only evidence that refutes the claim, while its review rates it corroborated \(check the verdict or the evidence's stance\)$/,
       );
@@ -336,25 +335,23 @@ describe.skipIf(!RUN)('publication details of a card', () => {
   }, 60_000);
 
   it('the Export dialog names the cards whose Corroborated label the scale values below a Disputed one', async () => {
-    // A scale the dialog now refuses, saved before it did (or imported): "Correct" rated worst.
+    // A scale the dialog and the server now refuse, stored before they did: "Correct" rated
+    // worst. Written by the server itself, as such a board's stored updates would be.
+    await server.change(board.id, (doc) => {
+      const labels = scaleMap(doc)!.get('labels') as Y.Map<Y.Map<unknown>>;
+      const correct = { label: 'Correct', column: 'corroborated', value: 1 } as const;
+      labels.set('l-correct', newLabelMap(correct, labels.size));
+    });
     const colleague = server.connect(board.id, board.leadToken);
     try {
       await colleague.synced();
-      const { ratingScale } = readBoard(colleague.doc).meta;
-      const correct = { label: 'Correct', column: 'corroborated', value: 1 } as const;
-      const labels = [...ratingScale.labels, correct];
-      setRatingScale(colleague.doc, { ...ratingScale, labels }, colleague.as);
       const claim = 'Coffee exports tripled';
       const id = addCardClaim(colleague.doc, { claim }, colleague.as);
       const target = { column: 'corroborated', index: 0, verdict: 'Correct' } as const;
       moveCard(colleague.doc, id, target, colleague.as);
       await colleague.allSaved();
 
-      const dialog = lead.getByRole('dialog', { name: 'Export board' });
-      if ((await dialog.count()) === 0) {
-        await lead.getByRole('button', { name: 'Export', exact: true }).click();
-        await dialog.waitFor();
-      }
+      const dialog = await exportDialog(lead);
       const notice = dialog.getByText(
         /^1 card has a Corroborated label the rating scale values below a Disputed one: ClaimReview reads a higher value as truer, so its review rates it as less true than a disputed claim \(mend the values under Rating scale\)$/,
       );
@@ -381,11 +378,7 @@ describe.skipIf(!RUN)('publication details of a card', () => {
       setVerdict(colleague.doc, id, 'Unproven', 'No figures published.', colleague.as);
       await colleague.allSaved();
 
-      const dialog = lead.getByRole('dialog', { name: 'Export board' });
-      if ((await dialog.count()) === 0) {
-        await lead.getByRole('button', { name: 'Export', exact: true }).click();
-        await dialog.waitFor();
-      }
+      const dialog = await exportDialog(lead);
       const words =
         '1 card in Unverified has a verdict and is not published: ClaimReview holds only finished reviews, the cards in Corroborated and Disputed.';
       const notice = dialog.getByText(words, { exact: true });
@@ -462,11 +455,7 @@ describe.skipIf(!RUN)('publication details of a card', () => {
         colleague.as,
       );
       await colleague.allSaved();
-      const dialog = lead.getByRole('dialog', { name: 'Export board' });
-      if ((await dialog.count()) === 0) {
-        await lead.getByRole('button', { name: 'Export', exact: true }).click();
-        await dialog.waitFor();
-      }
+      const dialog = await exportDialog(lead);
       const [file] = await Promise.all([
         lead.waitForEvent('download', { timeout: 15_000 }),
         dialog.getByRole('button', { name: 'Download ClaimReview JSON-LD' }).click(),
