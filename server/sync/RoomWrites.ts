@@ -26,7 +26,6 @@ import type { Batch, Job } from './RoomBatch';
 import { StorageFullError } from './StorageFullError';
 import { SyncError } from './SyncError';
 import { UnknownBoardError } from './UnknownBoardError';
-import { checkScaleWrite } from './checkScaleWrite';
 import { checkWrite } from './writePolicy';
 import { timeBounds } from './writeTimes';
 
@@ -82,9 +81,6 @@ export class RoomWrites {
         this.deps.historyDigests,
       );
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
-      // Judged on the doc as the write leaves it, so with the update's own bytes.
-      const scale = checkScaleWrite(analysis, doc, update);
-      if (!scale.ok) throw new SyncError(CLOSE.forbidden, scale.reason);
       const binding = bindings.check(doc, conn.inviteId, analysis.newClients);
       if (!binding.ok) throw new SyncError(CLOSE.forbidden, 'client id belongs to someone else');
       // Only a role that may edit cards could write into one (see below).
