@@ -26,6 +26,7 @@ import type { Batch, Job } from './RoomBatch';
 import { StorageFullError } from './StorageFullError';
 import { SyncError } from './SyncError';
 import { UnknownBoardError } from './UnknownBoardError';
+import { checkScaleWrite } from './checkScaleWrite';
 import { checkWrite } from './writePolicy';
 import { timeBounds } from './writeTimes';
 
@@ -81,6 +82,9 @@ export class RoomWrites {
         this.deps.historyDigests,
       );
       if (!verdict.ok) throw new SyncError(CLOSE.forbidden, verdict.reason);
+      // Judged on the scale as the write leaves it (the update's bytes for a crossing write).
+      const scale = checkScaleWrite(analysis, doc, update, decoded.ds);
+      if (!scale.ok) throw new SyncError(CLOSE.forbidden, scale.reason);
       const binding = bindings.check(doc, conn.inviteId, analysis.newClients);
       if (!binding.ok) throw new SyncError(CLOSE.forbidden, 'client id belongs to someone else');
       // Only a role that may edit cards could write into one (see below).

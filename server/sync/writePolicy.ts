@@ -2,7 +2,8 @@
  * What each role may write (DESIGN §4, shared/roles.ts), judged on an analysed update before
  * it is applied:
  * - lead: anything inside the board layout's roots (meta, articles, cards, comments), but not
- *   the rating scale's removal (removesScale);
+ *   the rating scale's removal (removesScale), nor a write after which the scale would not hold
+ *   together (checkScaleWrite, which RoomWrites runs next, with the update's bytes);
  * - editor: the same, except the board's meta beyond its title (the rating scale and the
  *   organisation are the lead's, the schema version the server's migration's);
  * - reviewer: only the comments root;

@@ -802,6 +802,76 @@ describe('write policy per role, against raw clients', () => {
       expect(raw.ws.readyState).toBe(raw.ws.OPEN);
     });
 
+    it('a lead may not leave the rating scale a scale that does not hold together, each value fine', async () => {
+      const scale = (doc: Y.Doc) => scaleMap(doc)!;
+      const labels = (doc: Y.Doc) => scale(doc).get('labels') as Y.Map<Y.Map<unknown>>;
+      const label = (doc: Y.Doc, name: string) =>
+        [...labels(doc).values()].find((l) => l.get('label') === name)!;
+      // Each value a whole number of 1 or more, a column, a name: only the scale whole is wrong,
+      // and readers would show the default scale, or leave a label out.
+      const cases: [string, (doc: Y.Doc) => void][] = [
+        ['best is not above worst', (doc) => scale(doc).set('worst', 5)],
+        [
+          'best is not above worst',
+          (doc) => {
+            scale(doc).set('best', 1);
+            scale(doc).set('worst', 5);
+          },
+        ],
+        ['a label value is not between worst and best', (doc) => scale(doc).set('best', 4)],
+        ['a label value is not between worst and best', (doc) => scale(doc).set('worst', 2)],
+        [
+          'a label value is not between worst and best',
+          (doc) => label(doc, 'False').set('value', 6),
+        ],
+        ['a label is on it twice', (doc) => label(doc, 'False').set('label', 'Misleading')],
+        [
+          'a label is on it twice',
+          (doc) =>
+            labels(doc).set('l9x', newLabelMap({ label: 'True', column: 'disputed', value: 1 }, 9)),
+        ],
+        [
+          'a Corroborated label is valued below a Disputed one',
+          (doc) => label(doc, 'Mostly true').set('value', 2),
+        ],
+        [
+          'a Corroborated label is valued below a Disputed one',
+          (doc) => label(doc, 'False').set('column', 'corroborated'),
+        ],
+        ['it has no label', (doc) => labels(doc).clear()],
+        [
+          'a label value is not between worst and best',
+          (doc) => {
+            const entry = newLabelMap({ label: 'Half true', column: 'disputed', value: 2 }, 9);
+            entry.delete('value');
+            labels(doc).set('l9x', entry);
+          },
+        ],
+      ];
+      for (const [fault, change] of cases) {
+        expect(await expectRefused('lead', change)).toBe(
+          `the rating scale would not hold together: ${fault}`,
+        );
+      }
+      expect(readMeta(observer.doc).ratingScale).toEqual(DEFAULT_RATING_SCALE);
+      // A scale renumbered whole in one write (best 10, each value doubled) is taken, two labels
+      // sharing a value as the default's do; the dialog saves every edit so.
+      const { raw } = await member('lead', 'Lea');
+      raw.sendUpdate(
+        updateFrom(raw, (doc) => {
+          scale(doc).set('best', 10);
+          for (const entry of labels(doc).values()) {
+            entry.set('value', (entry.get('value') as number) * 2);
+          }
+        }),
+      );
+      await waitFor(() => readMeta(observer.doc).ratingScale.best === 10);
+      expect(readMeta(observer.doc).ratingScale.labels.map((l) => l.value)).toEqual([
+        10, 8, 6, 6, 4, 4, 2,
+      ]);
+      expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+    });
+
     it('may not write values that do not fit the layout, whatever the role', async () => {
       const card = (doc: Y.Doc) => cardsMap(doc).get(cardId) as Y.Map<unknown>;
       await expectRefused('editor', (doc) => card(doc).set('claim', 12345));
