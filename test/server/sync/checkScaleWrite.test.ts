@@ -171,6 +171,24 @@ describe('checkScaleWrite', () => {
     }
   });
 
+  it('takes a label added and deleted in one write by a replica that keeps deleted content', () => {
+    const server = board();
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    // The label is on the scale twice until the same write deletes it again.
+    const update = write(client, (doc) =>
+      doc.transact(() => {
+        labelsOf(doc).set('l9x', newLabelMap({ label: 'True', column: 'disputed', value: 1 }, 9));
+        labelsOf(doc).delete('l9x');
+      }),
+    );
+    expect(judge(server, update)).toEqual({
+      path: 'overlay',
+      verdict: { ok: true },
+      copy: { ok: true },
+    });
+  });
+
   it('judges a write crossing a colleague’s edit of the same key on the copy', () => {
     const server = board();
     const a = replica(server);
