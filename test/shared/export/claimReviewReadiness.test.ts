@@ -13,6 +13,7 @@ import {
   removeArticle,
   setRatingScale,
 } from '../../../shared/board';
+import { META_KEYS, metaMap, newScaleMap } from '../../../shared/board/schema';
 import { claimReviewReadiness, toClaimReview } from '../../../shared/export';
 import { alice, buildHostileBoard } from './hostileBoard';
 
@@ -105,17 +106,19 @@ describe('claimReviewReadiness', () => {
     // of 1..5 goes out as the worst rating, below "False".
     const board = buildHostileBoard();
     expect(claimReviewReadiness(readBoard(board.doc)).invertedRating).toEqual([]);
-    setRatingScale(
-      board.doc,
-      {
-        best: 5,
-        worst: 1,
-        labels: [
-          { label: 'True', column: 'corroborated', value: 1 },
-          { label: 'False', column: 'disputed', value: 5 },
-        ],
-      },
-      alice,
+    // Written as such a board stores it: the board's commands now refuse the inverted pair.
+    board.doc.transact(() =>
+      metaMap(board.doc).set(
+        META_KEYS.scale,
+        newScaleMap({
+          best: 5,
+          worst: 1,
+          labels: [
+            { label: 'True', column: 'corroborated', value: 1 },
+            { label: 'False', column: 'disputed', value: 5 },
+          ],
+        }),
+      ),
     );
     const view = readBoard(board.doc);
     expect(ids(claimReviewReadiness(view).invertedRating)).toEqual([board.ids.eq]);
