@@ -124,7 +124,9 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     const res = await fetch(`${server.url}/api/boards/${board.id}/invites`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${board.leadToken}` },
-      body: JSON.stringify({ name: 'Exa', role: 'editor', expiresAt: Date.now() + 2_000 }),
+      // 6 s: the page must open and save before it expires (2 s was passed once in CI, the
+      // page refused before its first save).
+      body: JSON.stringify({ name: 'Exa', role: 'editor', expiresAt: Date.now() + 6_000 }),
     });
     expect(res.status).toBe(201);
     const { url } = (await res.json()) as { url: string };
@@ -135,7 +137,7 @@ describe.skipIf(!RUN)('an invite that expires', () => {
     // Closed as it expires, the open page says so and turns read-only.
     const said =
       /^Your invite expired at .+\. Ask Lea \(lead\), who set it to expire, to extend it: this link then opens the board again\./;
-    await exa.getByRole('alert').filter({ hasText: said }).waitFor({ timeout: 15_000 });
+    await exa.getByRole('alert').filter({ hasText: said }).waitFor({ timeout: 20_000 });
     // The header's badge says the invite expired, as the start page does, not only that it fails.
     expect(await exa.locator('.board-header .badge.refused').textContent()).toBe('Invite expired');
 
